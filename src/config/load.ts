@@ -1,0 +1,110 @@
+// Reads and merges configuration layers (config file, then flags or action inputs) into one validated
+// GateConfig. Every error names where the bad value came from and its field.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError, errorMessage } from '../errors.ts';
+import { defaultPolicy, type GatePolicy } from '../gate/policy.ts';
+import { configSchema, type PartialConfig } from './schema.ts';
+
+export type CleanupPolicy = 'always' | 'on-success' | 'never';
+
+export interface GateConfig {
+  kubeconfig?: string;
+  context?: string;
+  inCluster: boolean;
+  namespace?: string;
+  rbac: string[];
+  experiments: string[];
+  engines: string[];
+  timeoutMs: number;
+  cleanup: CleanupPolicy;
+  runId?: string;
+  reports: { junit?: string; json?: string; html?: string; summary?: string };
+  gate: GatePolicy;
+}
+
+export const defaultTimeoutMs = 30 * 60_000;
+
+/** Validates one layer of settings; `origin` names it in errors ("chaos-gate.yaml", "command line"). */
+export function parseSettings(raw: unknown, origin: string): PartialConfig {
+  const result = configSchema.safeParse(raw ?? {});
+  if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues));
+  return result.data;
+}
+
+/** Reads a config file; relative paths in it are taken relative to the file's folder. */
+export function readConfigFile(file: string): PartialConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot read the config file: ${errorMessage(error)}`);
+  }
+  const documents = parseAllDocuments(text);
+  if (!Array.isArray(documents) || documents.length !== 1) {
+    throw new ConfigError(`${file}: expected exactly one YAML document`);
+  }
+  const [document] = documents;
+  const problem = document?.errors[0];
+  if (problem) throw new ConfigError(`${file}: invalid YAML: ${problem.message}`);
+  const settings = parseSettings(document?.toJS(), file);
+  return resolvePaths(settings, path.dirname(path.resolve(file)));
+}
+
+function resolvePaths(settings: PartialConfig, base: string): PartialConfig {
+  const resolveAll = (files: string[] | undefined) => files?.map((f) => path.resolve(base, f));
+  const resolveOne = (file: string | undefined) => (file === undefined ? undefined : path.resolve(base, file));
+  return {
+    ...settings,
+    kubeconfig: resolveOne(settings.kubeconfig),
+    rbac: resolveAll(settings.rbac),
+    experiments: resolveAll(settings.experiments),
+    engines: resolveAll(settings.engines),
+    reports: settings.reports && {
+      junit: resolveOne(settings.reports.junit),
+      json: resolveOne(settings.reports.json),
+      html: resolveOne(settings.reports.html),
+      summary: resolveOne(settings.reports.summary),
+    },
+  };
+}
+
+/** Merges layers, later ones winning field by field, and fills in the defaults. */
+export function resolveConfig(...layers: PartialConfig[]): GateConfig {
+  const pick = <K extends keyof PartialConfig>(key: K): PartialConfig[K] =>
+    layers.reduce<PartialConfig[K]>((value, layer) => layer[key] ?? value, undefined);
+  const reports = Object.assign({}, ...layers.map((l) => definedOnly(l.reports ?? {})));
+  const gate = Object.assign({}, ...layers.map((l) => definedOnly(l.gate ?? {})));
+  return {
+    kubeconfig: pick('kubeconfig'),
+    context: pick('context'),
+    inCluster: pick('inCluster') ?? false,
+    namespace: pick('namespace'),
+    rbac: pick('rbac') ?? [],
+    experiments: pick('experiments') ?? [],
+    engines: pick('engines') ?? [],
+    timeoutMs: pick('timeout') ?? defaultTimeoutMs,
+    cleanup: pick('cleanup') ?? 'always',
+    runId: pick('runId'),
+    reports,
+    gate: { ...defaultPolicy, ...gate },
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function formatIssues(origin: string, issues: z.core.$ZodIssue[]): string {
+  const lines = issues.map((issue) => {
+    const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.') || '(top level)';
+    if (issue.code === 'unrecognized_keys') {
+      const where = issue.path.length ? `${field}: ` : '';
+      return `${origin}: ${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    }
+    return `${origin}: ${field}: ${issue.message}`;
+  });
+  return lines.join('\n');
+}

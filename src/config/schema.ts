@@ -1,0 +1,51 @@
+// The one configuration model behind the config file, the CLI flags and the action inputs.
+import { z } from 'zod';
+import { parseDuration } from './duration.ts';
+
+const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const ms = parseDuration(value);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (examples: 90s, 15m, 1h30m)` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const fileList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+export const gateSchema = z.strictObject({
+  failOnFailure: z.boolean().optional(),
+  minProbeSuccess: z.number().min(0).max(100).optional(),
+  allowFailures: z.array(z.string()).optional(),
+  stopped: z.enum(['fail', 'skip']).optional(),
+  timeouts: z.enum(['fail', 'skip']).optional(),
+});
+
+export const reportsSchema = z.strictObject({
+  junit: z.string().optional(),
+  json: z.string().optional(),
+  html: z.string().optional(),
+  summary: z.string().optional(),
+});
+
+export const configSchema = z.strictObject({
+  kubeconfig: z.string().optional(),
+  context: z.string().optional(),
+  inCluster: z.boolean().optional(),
+  namespace: z.string().optional(),
+  rbac: fileList.optional(),
+  experiments: fileList.optional(),
+  engines: fileList.optional(),
+  timeout: duration.optional(),
+  cleanup: z.enum(['always', 'on-success', 'never']).optional(),
+  runId: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lowercase DNS label (a-z, 0-9, -)')
+    .max(40)
+    .optional(),
+  reports: reportsSchema.optional(),
+  gate: gateSchema.optional(),
+});
+
+/** One source's settings, as parsed: every field optional, durations in ms. */
+export type PartialConfig = z.output<typeof configSchema>;

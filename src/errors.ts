@@ -1,0 +1,24 @@
+// Errors that mean "chaos-gate could not run" (exit code 2): bad configuration or manifests, no
+// connection, no permission, LitmusChaos missing. Their message is shown to the user as it is, so it
+// names the file, document and field, or the verb and resource.
+export class CannotRunError extends Error {
+  override name = 'CannotRunError';
+}
+
+export class ConfigError extends CannotRunError {
+  override name = 'ConfigError';
+}
+
+/** The run was cancelled (SIGINT/SIGTERM, or the GitHub runner cancelling the job). */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  readonly signal: NodeJS.Signals;
+  constructor(signal: NodeJS.Signals) {
+    super(`cancelled by ${signal}`);
+    this.signal = signal;
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

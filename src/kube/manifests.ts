@@ -1,0 +1,79 @@
+// Reads manifest files (many YAML documents each) into objects that remember where they came from,
+// so every later error can name the file and document.
+import { readFileSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { ConfigError, errorMessage } from '../errors.ts';
+
+export type ManifestRole = 'rbac' | 'experiment' | 'engine';
+
+export interface Manifest {
+  role: ManifestRole;
+  /** "file.yaml, document 2 (ChaosEngine nginx-chaos)" */
+  source: string;
+  object: KubernetesObject & { metadata: NonNullable<KubernetesObject['metadata']> };
+}
+
+const expectedKinds: Record<ManifestRole, string[] | undefined> = {
+  rbac: undefined,
+  experiment: ['ChaosExperiment'],
+  engine: ['ChaosEngine'],
+};
+
+export function readManifests(files: string[], role: ManifestRole): Manifest[] {
+  return files.flatMap((file) => parseManifests(readText(file), file, role));
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot read the manifest: ${errorMessage(error)}`);
+  }
+}
+
+export function parseManifests(text: string, file: string, role: ManifestRole): Manifest[] {
+  const manifests: Manifest[] = [];
+  parseAllDocuments(text).forEach((document, index) => {
+    const where = `${file}, document ${index + 1}`;
+    if (!('errors' in document)) throw new ConfigError(`${where}: not a YAML document`);
+    const problem = document.errors[0];
+    if (problem) throw new ConfigError(`${where}: invalid YAML: ${problem.message}`);
+    const value: unknown = document.toJS();
+    if (value === null || value === undefined) return; // an empty document between separators
+    manifests.push(...toManifests(value, where, role));
+  });
+  return manifests;
+}
+
+function toManifests(value: unknown, where: string, role: ManifestRole): Manifest[] {
+  if (!isRecord(value)) throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)`);
+  if (value.kind === 'List' || (typeof value.kind === 'string' && value.kind.endsWith('List'))) {
+    if (!Array.isArray(value.items)) throw new ConfigError(`${where}: field items: expected a list`);
+    return value.items.flatMap((item, i) => toManifests(item, `${where}, items[${i}]`, role));
+  }
+  for (const field of ['apiVersion', 'kind'] as const) {
+    if (typeof value[field] !== 'string' || value[field] === '') {
+      throw new ConfigError(`${where}: field ${field}: required`);
+    }
+  }
+  const metadata = value.metadata;
+  if (!isRecord(metadata)) throw new ConfigError(`${where}: field metadata: required`);
+  const name = metadata.name ?? metadata.generateName;
+  if (typeof name !== 'string' || name === '') {
+    throw new ConfigError(`${where}: field metadata.name: required`);
+  }
+  const kind = value.kind as string;
+  const allowed = expectedKinds[role];
+  if (allowed && !allowed.includes(kind)) {
+    throw new ConfigError(`${where}: field kind: expected ${allowed.join(' or ')} in ${role} files, found ${kind}`);
+  }
+  if (role === 'engine' && metadata.generateName === undefined && typeof metadata.name === 'string' && metadata.name.length > 63) {
+    throw new ConfigError(`${where}: field metadata.name: a ChaosEngine name must be at most 63 characters (it becomes a label value)`);
+  }
+  return [{ role, source: `${where} (${kind} ${name})`, object: value as unknown as Manifest['object'] }];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
