@@ -16,10 +16,13 @@ export interface ChaosObjects {
   results: ChaosResult[];
   /** chaos-gate stopped waiting: what is still running is a timeout. */
   timedOut?: boolean;
+  /** The run was cancelled: what is still running was stopped by us. */
+  cancelled?: string;
 }
 
-export function convertChaos({ engines, results, timedOut = false }: ChaosObjects): Report {
-  const suites = engines.map((engine) => engineSuite(engine, results, timedOut));
+export function convertChaos({ engines, results, timedOut = false, cancelled }: ChaosObjects): Report {
+  const interruption: Interruption | undefined = cancelled ? { outcome: 'stopped', why: `the run was cancelled (${cancelled})` } : timedOut ? { outcome: 'timeout', why: 'the wait timed out' } : undefined;
+  const suites = engines.map((engine) => engineSuite(engine, results, interruption));
   // Results whose engine is not among the objects (e.g. `kubectl get chaosresults -o yaml`).
   const covered = new Set(engines.map((e) => `${e.metadata.namespace ?? ''}/${e.metadata.name ?? ''}`));
   const orphans = new Map<string, ChaosResult[]>();
@@ -28,8 +31,14 @@ export function convertChaos({ engines, results, timedOut = false }: ChaosObject
     if (covered.has(key)) continue;
     orphans.set(key, [...(orphans.get(key) ?? []), result]);
   }
-  for (const [key, group] of orphans) suites.push(resultsOnlySuite(key, group, timedOut));
+  for (const [key, group] of orphans) suites.push(resultsOnlySuite(key, group, interruption));
   return { suites };
+}
+
+/** Why the verdicts stopped coming, when they did not all arrive. */
+interface Interruption {
+  outcome: 'timeout' | 'stopped';
+  why: string;
 }
 
 function engineFromName(result: ChaosResult): string {
@@ -38,7 +47,7 @@ function engineFromName(result: ChaosResult): string {
   return experiment && name.endsWith(`-${experiment}`) ? name.slice(0, -experiment.length - 1) : name;
 }
 
-function engineSuite(engine: ChaosEngine, results: ChaosResult[], timedOut: boolean): ReportSuite {
+function engineSuite(engine: ChaosEngine, results: ChaosResult[], interruption: Interruption | undefined): ReportSuite {
   const namespace = engine.metadata.namespace ?? '';
   const name = engine.metadata.name ?? '';
   const suiteName = `${namespace}/${name}`;
@@ -59,7 +68,7 @@ function engineSuite(engine: ChaosEngine, results: ChaosResult[], timedOut: bool
         result,
         engineRunStatus: engineStatus?.status,
         endedAt: engineStatus?.lastUpdateTime,
-        unfinished: timedOut || !isFinished(engine),
+        interruption: interruption ?? (isFinished(engine) ? undefined : { outcome: 'timeout', why: 'the engine had not finished' }),
       }),
     );
   }
@@ -105,14 +114,14 @@ function belongsToEngine(result: ChaosResult, engine: ChaosEngine): boolean {
   return !uid || result.metadata.labels?.chaosUID === uid;
 }
 
-function resultsOnlySuite(key: string, results: ChaosResult[], timedOut: boolean): ReportSuite {
+function resultsOnlySuite(key: string, results: ChaosResult[], interruption: Interruption | undefined): ReportSuite {
   const cases = results.flatMap((result) =>
     experimentCases({
       suiteName: key,
       experiment: result.spec?.experiment ?? result.metadata.name ?? '',
       result,
       endedAt: lastWrite(result),
-      unfinished: timedOut,
+      interruption,
     }),
   );
   return {
@@ -130,7 +139,8 @@ interface ExperimentInput {
   result: ChaosResult | undefined;
   engineRunStatus?: string;
   endedAt?: string;
-  unfinished: boolean;
+  /** Set when the engine did not finish; unset for a finished engine or a plain list of results. */
+  interruption: Interruption | undefined;
 }
 
 function experimentCases(input: ExperimentInput): ReportCase[] {
@@ -150,11 +160,11 @@ function experimentCases(input: ExperimentInput): ReportCase[] {
         ...base,
         kind: 'experiment',
         name: experiment,
-        outcome: notRun ? 'fail' : input.unfinished ? 'timeout' : 'error',
+        outcome: notRun ? 'fail' : (input.interruption?.outcome ?? 'error'),
         message: notRun
           ? `experiment not run: ${input.engineRunStatus}`
-          : input.unfinished
-            ? 'no ChaosResult yet: the experiment had not started'
+          : input.interruption
+            ? `no verdict: the experiment had not started when ${input.interruption.why}`
             : `no ChaosResult ${suiteName.split('/')[1]}-${experiment} was written for this run`,
         properties: { experiment, ...(input.engineRunStatus ? { 'engine.status': input.engineRunStatus } : {}) },
       },
@@ -162,14 +172,14 @@ function experimentCases(input: ExperimentInput): ReportCase[] {
   }
   const status = experimentStatusOf(result);
   const probes = probeCases(result, base, experiment);
-  const outcome = experimentOutcome(status, input.unfinished);
+  const outcome = experimentOutcome(status, input.interruption);
   const failedProbes = probes.filter((p) => p.outcome === 'fail');
   const experimentCase: ReportCase = {
     ...base,
     kind: 'experiment',
     name: experiment,
     outcome,
-    ...explain(outcome, status, failedProbes),
+    ...explain(outcome, status, failedProbes, input.interruption),
     properties: definedProperties({
       experiment,
       phase: status.phase,
@@ -184,7 +194,7 @@ function experimentCases(input: ExperimentInput): ReportCase[] {
   return [experimentCase, ...probes];
 }
 
-function experimentOutcome(status: ExperimentStatus, unfinished: boolean): Outcome {
+function experimentOutcome(status: ExperimentStatus, interruption: Interruption | undefined): Outcome {
   switch (status.verdict) {
     case 'Pass':
       return 'pass';
@@ -196,7 +206,8 @@ function experimentOutcome(status: ExperimentStatus, unfinished: boolean): Outco
       return 'stopped';
     default:
       // Awaited, empty, or a value from a future Litmus: not a verdict yet.
-      return unfinished || status.phase === 'Running' || !status.verdict ? 'timeout' : 'error';
+      if (interruption) return interruption.outcome;
+      return status.phase === 'Running' || !status.verdict ? 'timeout' : 'error';
   }
 }
 
@@ -204,10 +215,14 @@ function explain(
   outcome: Outcome,
   status: ExperimentStatus,
   failedProbes: ReportCase[],
+  interruption: Interruption | undefined,
 ): { message?: string; details?: string } {
   if (outcome === 'pass') return {};
-  if (outcome === 'timeout') return { message: `still ${status.verdict ?? 'running'} (phase ${status.phase ?? 'unknown'}) when the wait ended` };
-  if (outcome === 'stopped') return { message: 'the experiment was stopped (aborted) before it finished' };
+  const still = `still ${status.verdict ?? 'without a verdict'} (phase ${status.phase ?? 'unknown'})`;
+  if (outcome === 'timeout') return { message: `${still} when ${interruption?.why ?? 'the results were read'}` };
+  if (outcome === 'stopped') {
+    return { message: interruption && status.verdict !== 'Stopped' ? `${still} when ${interruption.why}` : 'the experiment was stopped (aborted) before it finished' };
+  }
   const lines: string[] = [];
   const error = status.errorOutput;
   if (error?.errorCode || error?.reason) lines.push(`${error.errorCode ?? 'ERROR'}: ${readableReason(error.reason)}`);

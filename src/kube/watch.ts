@@ -1,0 +1,188 @@
+// A list-then-watch cache of one kind of object in one namespace. Watches (not polls) and survives the
+// things a long chaos run meets: a dropped connection resumes from the last resourceVersion, and a
+// 410 Gone (the version was compacted away) relists.
+import { Watch, type KubeConfig } from '@kubernetes/client-node';
+import { statusCode } from './errors.ts';
+
+export interface WatchTarget {
+  group: string;
+  version: string;
+  plural: string;
+  namespace: string;
+  labelSelector?: string;
+}
+
+interface Listed<T> {
+  items: T[];
+  metadata?: { resourceVersion?: string };
+}
+
+interface Named {
+  metadata?: { name?: string; resourceVersion?: string };
+}
+
+export interface CollectionWatch<T> {
+  /** The current objects by name. */
+  readonly items: ReadonlyMap<string, T>;
+  stop(): void;
+  /** Resolves once the first list is in; rejects when listing is refused (401, 403, 404). */
+  ready: Promise<void>;
+  /** Set when the watch gave up for good (listing refused); the cache is then stale. */
+  readonly fatalError: unknown;
+}
+
+export interface WatchOptions {
+  /** Called after every change to the cache. */
+  onChange: () => void;
+  /** Called when a watch breaks and is retried; for progress output. */
+  onRetry?: (reason: string) => void;
+  /** Server-side watch timeout; the watch is renewed when it ends. */
+  timeoutSeconds?: number;
+  retryDelayMs?: number;
+}
+
+type Lister<T> = (target: WatchTarget) => Promise<Listed<T>>;
+
+export function watchCollection<T extends Named>(
+  kc: KubeConfig,
+  list: Lister<T>,
+  target: WatchTarget,
+  options: WatchOptions,
+): CollectionWatch<T> {
+  const items = new Map<string, T>();
+  const watcher = new Watch(kc);
+  const path = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
+  let stopped = false;
+  let controller: AbortController | undefined;
+  let wake: (() => void) | undefined;
+  let markReady: () => void = () => {};
+  let failReady: (error: unknown) => void = () => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    failReady = reject;
+  });
+  // Nobody may be awaiting `ready` when a later relist fails; the failure is reported through it.
+  ready.catch(() => {});
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const relist = async (): Promise<string | undefined> => {
+    const listed = await list(target);
+    const seen = new Set<string>();
+    for (const item of listed.items) {
+      const name = item.metadata?.name ?? '';
+      seen.add(name);
+      items.set(name, item);
+    }
+    for (const name of [...items.keys()]) if (!seen.has(name)) items.delete(name);
+    options.onChange();
+    markReady();
+    return listed.metadata?.resourceVersion;
+  };
+
+  const watchOnce = (resourceVersion: string | undefined) =>
+    new Promise<'gone' | 'ended' | Error>((resolve) => {
+      let gone = false;
+      const query: Record<string, string | number | boolean | undefined> = {
+        allowWatchBookmarks: true,
+        resourceVersion,
+        timeoutSeconds: options.timeoutSeconds ?? 300,
+        labelSelector: target.labelSelector,
+      };
+      watcher
+        .watch(
+          path,
+          query,
+          (type: string, object: T & { code?: number }) => {
+            if (type === 'ERROR') {
+              // A Status object: 410 means our resourceVersion is too old.
+              if (object.code === 410) gone = true;
+              return;
+            }
+            const name = object.metadata?.name ?? '';
+            resourceVersion = object.metadata?.resourceVersion ?? resourceVersion;
+            latestVersion = resourceVersion;
+            if (type === 'BOOKMARK') return;
+            if (type === 'DELETED') items.delete(name);
+            else items.set(name, object);
+            options.onChange();
+          },
+          (error: unknown) => {
+            if (gone || statusCode(error) === 410) resolve('gone');
+            else if (error && !stopped) resolve(error instanceof Error ? error : new Error(String(error)));
+            else resolve('ended');
+          },
+        )
+        .then(
+          (c) => {
+            controller = c;
+            if (stopped) c.abort();
+          },
+          (error: unknown) => resolve(statusCode(error) === 410 ? 'gone' : asError(error)),
+        );
+    });
+
+  let latestVersion: string | undefined;
+  let fatalError: unknown;
+  const loop = async () => {
+    let delay = options.retryDelayMs ?? 1000;
+    let needList = true;
+    while (!stopped) {
+      try {
+        if (needList) latestVersion = await relist();
+        needList = false;
+        const outcome = await watchOnce(latestVersion);
+        if (stopped) break;
+        if (outcome === 'gone') {
+          options.onRetry?.('watch history expired (410 Gone); listing again');
+          needList = true;
+          continue;
+        }
+        if (outcome === 'ended') {
+          delay = options.retryDelayMs ?? 1000;
+          continue; // a server-side timeout: renew from where we were
+        }
+        options.onRetry?.(`watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? '?'}`);
+      } catch (error) {
+        const code = statusCode(error);
+        if (code === 401 || code === 403 || code === 404) {
+          // Retrying will not help: no permission, or the resource is not served.
+          stopped = true;
+          fatalError = error;
+          failReady(error);
+          options.onChange();
+          break;
+        }
+        options.onRetry?.(`listing ${target.plural} failed (${asError(error).message}); retrying`);
+        needList = true;
+      }
+      await sleep(delay);
+      delay = Math.min(delay * 2, 15_000);
+    }
+  };
+  void loop();
+
+  return {
+    items,
+    ready,
+    get fatalError() {
+      return fatalError;
+    },
+    stop() {
+      stopped = true;
+      controller?.abort();
+      wake?.();
+    },
+  };
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
