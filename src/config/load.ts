@@ -27,10 +27,13 @@ export interface GateConfig {
 
 export const defaultTimeoutMs = 30 * 60_000;
 
-/** Validates one layer of settings; `origin` names it in errors ("chaos-gate.yaml", "command line"). */
-export function parseSettings(raw: unknown, origin: string): PartialConfig {
+/**
+ * Validates one layer of settings. `origin` names it in errors ("chaos-gate.yaml", "command line");
+ * `label` turns a field path into what the user typed there (a flag or an input name).
+ */
+export function parseSettings(raw: unknown, origin: string, label: (field: string) => string = (f) => f): PartialConfig {
   const result = configSchema.safeParse(raw ?? {});
-  if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues));
+  if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues, label));
   return result.data;
 }
 
@@ -97,9 +100,11 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function formatIssues(origin: string, issues: z.core.$ZodIssue[]): string {
+function formatIssues(origin: string, issues: z.core.$ZodIssue[], label: (field: string) => string): string {
   const lines = issues.map((issue) => {
-    const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.') || '(top level)';
+    const path = issue.path.filter((p) => typeof p !== 'number').map(String).join('.');
+    const index = issue.path.find((p) => typeof p === 'number');
+    const field = path ? `${label(path)}${index === undefined ? '' : `[${index}]`}` : '(top level)';
     if (issue.code === 'unrecognized_keys') {
       const where = issue.path.length ? `${field}: ` : '';
       return `${origin}: ${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;

@@ -19,6 +19,8 @@ export interface RunContext {
   signal: AbortSignal;
   /** Secret kubeconfig content (action input), kept out of the config model. */
   kubeconfigContent?: string;
+  /** Called just before the first object is applied, so a front can record what to stop if it is killed. */
+  onStarted?: (runId: string, namespaces: string[]) => void;
 }
 
 export interface RunOutcome {
@@ -54,6 +56,7 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
     await applier.preflight(prepared);
     throwIfCancelled(signal);
 
+    context.onStarted?.(runId, [...new Set(prepared.filter((m) => m.role === 'engine').map((m) => m.object.metadata.namespace ?? ''))]);
     const applied: AppliedObject[] = [];
     const engines = (): EngineRef[] =>
       applied

@@ -5,7 +5,8 @@ import { parseAllDocuments } from 'yaml';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { ConfigError, errorMessage } from '../errors.ts';
 
-export type ManifestRole = 'rbac' | 'experiment' | 'engine';
+/** What a file holds: objects to apply in that order, or `input` objects to read (e.g. ChaosResults). */
+export type ManifestRole = 'rbac' | 'experiment' | 'engine' | 'input';
 
 export interface Manifest {
   role: ManifestRole;
@@ -18,6 +19,7 @@ const expectedKinds: Record<ManifestRole, string[] | undefined> = {
   rbac: undefined,
   experiment: ['ChaosExperiment'],
   engine: ['ChaosEngine'],
+  input: undefined,
 };
 
 export function readManifests(files: string[], role: ManifestRole): Manifest[] {

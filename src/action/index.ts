@@ -1,0 +1,10 @@
+import { runAction } from './main.ts';
+import { runPost } from './post.ts';
+import { state } from './state.ts';
+
+if (state.isPost()) {
+  await runPost();
+} else {
+  state.markMain();
+  await runAction();
+}

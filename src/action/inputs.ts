@@ -1,0 +1,64 @@
+// Action inputs → one layer of the configuration model (inputs come from config/fields.ts, the same
+// table as the CLI's flags), plus the secret kubeconfig content, which never enters the model.
+import * as core from '@actions/core';
+import { labelFor, layerFrom, settingFields, type SettingField } from '../config/fields.ts';
+import { parseSettings } from '../config/load.ts';
+import type { PartialConfig } from '../config/schema.ts';
+import { ConfigError } from '../errors.ts';
+
+export const inputName = (spec: SettingField): string | undefined =>
+  spec.input === null ? undefined : (spec.input ?? spec.flag);
+
+export interface ActionInputs {
+  configFile?: string;
+  layer: PartialConfig;
+  kubeconfigContent?: string;
+}
+
+export function readInputs(): ActionInputs {
+  const kubeconfigContent = core.getInput('kubeconfig') || undefined;
+  if (kubeconfigContent) maskKubeconfig(kubeconfigContent);
+  const given = new Map<SettingField, unknown>();
+  for (const spec of settingFields) {
+    const name = inputName(spec);
+    if (!name) continue;
+    const text = core.getInput(name);
+    if (text === '') continue;
+    given.set(spec, toValue(name, spec, text));
+  }
+  return {
+    configFile: core.getInput('config') || undefined,
+    layer: parseSettings(layerFrom(given), 'action inputs', labelFor(inputName)),
+    kubeconfigContent,
+  };
+}
+
+function toValue(name: string, spec: SettingField, text: string): unknown {
+  switch (spec.kind) {
+    case 'string':
+      return text;
+    case 'list':
+      return text
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+    case 'boolean':
+      if (/^(true|True|TRUE)$/.test(text)) return true;
+      if (/^(false|False|FALSE)$/.test(text)) return false;
+      throw new ConfigError(`action inputs: ${name}: expected true or false, got "${text}"`);
+    case 'number': {
+      const number = Number(text);
+      if (!Number.isFinite(number)) throw new ConfigError(`action inputs: ${name}: expected a number, got "${text}"`);
+      return number;
+    }
+  }
+}
+
+/** Masks the whole content and each line that carries a secret (tokens, keys, certificates). */
+function maskKubeconfig(content: string): void {
+  core.setSecret(content);
+  for (const line of content.split('\n')) {
+    const value = line.split(':').slice(1).join(':').trim();
+    if (value.length >= 16) core.setSecret(value);
+  }
+}

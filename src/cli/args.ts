@@ -1,0 +1,76 @@
+// Command-line flags → one layer of the configuration model (flags come from config/fields.ts).
+import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
+import { labelFor, layerFrom, settingFields, type SettingField } from '../config/fields.ts';
+import { parseSettings } from '../config/load.ts';
+import type { PartialConfig } from '../config/schema.ts';
+import { ConfigError, errorMessage } from '../errors.ts';
+
+const sourceFlags = {
+  results: { help: 'file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml', multiple: true },
+  selector: { help: 'label selector for live ChaosEngines (with --namespace)', multiple: false },
+};
+
+export interface ParsedCommand {
+  command: string;
+  configFile?: string;
+  layer: PartialConfig;
+  sources: { results: string[]; selector?: string };
+  help: boolean;
+}
+
+export function parseCommandLine(argv: string[]): ParsedCommand {
+  const [command = 'help', ...rest] = argv;
+  const options: Record<string, ParseArgsOptionDescriptor> = {
+    config: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  };
+  for (const spec of settingFields) {
+    options[spec.flag] = { type: spec.kind === 'boolean' ? 'boolean' : 'string', multiple: spec.kind === 'list' };
+  }
+  for (const [flag, { multiple }] of Object.entries(sourceFlags)) options[flag] = { type: 'string', multiple };
+  let values: ReturnType<typeof parseArgs>['values'];
+  try {
+    ({ values } = parseArgs({ args: rest, options, strict: true, allowPositionals: false, allowNegative: true }));
+  } catch (error) {
+    throw new ConfigError(`command line: ${errorMessage(error)}`);
+  }
+  const given = new Map<SettingField, unknown>();
+  for (const spec of settingFields) {
+    const value = values[spec.flag];
+    if (value !== undefined) given.set(spec, spec.kind === 'number' ? toNumber(spec.flag, value) : value);
+  }
+  return {
+    command,
+    configFile: values.config as string | undefined,
+    layer: parseSettings(layerFrom(given), 'command line', labelFor((spec) => `--${spec.flag}`)),
+    sources: { results: (values.results as string[] | undefined) ?? [], selector: values.selector as string | undefined },
+    help: values.help === true,
+  };
+}
+
+function toNumber(flag: string, value: unknown): number {
+  const number = Number(value);
+  if (value === '' || !Number.isFinite(number)) {
+    throw new ConfigError(`command line: --${flag}: expected a number, got "${String(value)}"`);
+  }
+  return number;
+}
+
+export function usage(): string {
+  const line = (flag: string, help: string) => `  --${flag.padEnd(22)} ${help}`;
+  return `chaos-gate: gate a deployment on LitmusChaos verdicts, probe outcomes and load-test thresholds.
+
+Usage:
+  chaos-gate run      [--config FILE] [options]   apply RBAC and ChaosEngines, wait, report, gate
+  chaos-gate report   (--results FILE | --namespace NS [--selector LABELS]) [options]
+                                                  convert results that already exist; applies nothing
+  chaos-gate validate [--config FILE] [options]   check the configuration and manifests offline
+
+Options:
+${line('config FILE', 'chaos-gate.yaml (flags override its values)')}
+${settingFields.map((s) => line(s.kind === 'boolean' ? s.flag : `${s.flag} VALUE`, s.help)).join('\n')}
+${Object.entries(sourceFlags).map(([flag, s]) => line(`${flag} VALUE`, s.help)).join('\n')}
+
+Exit codes: 0 gate passed, 1 gate failed, 2 could not run (configuration, connection, permission,
+missing CRDs), 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first).`;
+}

@@ -1,0 +1,58 @@
+// The settings a user can give on the command line or as action inputs, and the config field each
+// one sets. The CLI's flags and the action's inputs are both read from this table.
+
+export type FieldKind = 'string' | 'list' | 'number' | 'boolean';
+
+export interface SettingField {
+  /** CLI flag without dashes. */
+  flag: string;
+  /** Action input name when it differs from the flag (undefined: same name; null: not an input). */
+  input?: string | null;
+  kind: FieldKind;
+  /** Dotted path in the config model. */
+  field: string;
+  help: string;
+}
+
+export const settingFields: SettingField[] = [
+  { flag: 'kubeconfig', input: 'kubeconfig-path', kind: 'string', field: 'kubeconfig', help: 'kubeconfig file (default: KUBECONFIG or ~/.kube/config)' },
+  { flag: 'context', kind: 'string', field: 'context', help: 'kube context to use' },
+  { flag: 'in-cluster', kind: 'boolean', field: 'inCluster', help: "use the pod's service account" },
+  { flag: 'namespace', kind: 'string', field: 'namespace', help: 'namespace for manifests that name none' },
+  { flag: 'rbac', kind: 'list', field: 'rbac', help: 'RBAC manifest file (repeatable; many documents allowed)' },
+  { flag: 'experiment', input: 'experiments', kind: 'list', field: 'experiments', help: 'ChaosExperiment manifest file (repeatable)' },
+  { flag: 'engine', input: 'engines', kind: 'list', field: 'engines', help: 'ChaosEngine manifest file (repeatable)' },
+  { flag: 'timeout', kind: 'string', field: 'timeout', help: 'overall timeout, e.g. 15m (default 30m)' },
+  { flag: 'cleanup', kind: 'string', field: 'cleanup', help: 'always | on-success | never (default always)' },
+  { flag: 'run-id', kind: 'string', field: 'runId', help: 'label value for this run (default: generated)' },
+  { flag: 'junit', input: 'junit-path', kind: 'string', field: 'reports.junit', help: 'write a JUnit XML report here' },
+  { flag: 'json', input: 'json-path', kind: 'string', field: 'reports.json', help: 'write a JSON report here' },
+  { flag: 'html', input: 'html-path', kind: 'string', field: 'reports.html', help: 'write an HTML report here' },
+  { flag: 'summary', input: null, kind: 'string', field: 'reports.summary', help: 'write a Markdown summary here' },
+  { flag: 'min-probe-success', kind: 'number', field: 'gate.minProbeSuccess', help: 'minimum % of passed probes' },
+  { flag: 'allow-failure', input: 'allow-failures', kind: 'list', field: 'gate.allowFailures', help: 'experiment allowed to fail (repeatable)' },
+  { flag: 'stopped-as', kind: 'string', field: 'gate.stopped', help: 'a Stopped experiment counts as: fail | skip' },
+  { flag: 'timeouts-as', kind: 'string', field: 'gate.timeouts', help: 'an unfinished experiment counts as: fail | skip' },
+  { flag: 'fail-on-failure', kind: 'boolean', field: 'gate.failOnFailure', help: 'any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)' },
+];
+
+/** Builds one config layer from raw values keyed by field path. */
+export function layerFrom(values: Map<SettingField, unknown>): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [spec, value] of values) {
+    const keys = spec.field.split('.');
+    const last = keys.pop() as string;
+    let node = raw;
+    for (const key of keys) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[last] = value;
+  }
+  return raw;
+}
+
+/** Names a field path the way the user wrote it, for error messages. */
+export function labelFor(name: (spec: SettingField) => string | undefined): (field: string) => string {
+  return (field) => {
+    const spec = settingFields.find((s) => s.field === field);
+    return (spec && name(spec)) ?? field;
+  };
+}

@@ -1,0 +1,42 @@
+// `chaos-gate report`: results that already exist, from files or from a live namespace, converted
+// without applying anything.
+import type { KubeConfig } from '@kubernetes/client-node';
+import { ConfigError } from '../errors.ts';
+import { readManifests } from '../kube/manifests.ts';
+import { enginePlural, resultPlural, LitmusClient } from '../litmus/client.ts';
+import { convertChaos } from '../litmus/convert.ts';
+import type { ChaosEngine, ChaosResult } from '../litmus/types.ts';
+import type { Report } from '../report/model.ts';
+
+/** ChaosResults (and optionally their ChaosEngines) from YAML/JSON files such as `kubectl get chaosresults -o yaml`. */
+export function chaosReportFromFiles(files: string[]): Report {
+  const objects = readManifests(files, 'input');
+  const engines: ChaosEngine[] = [];
+  const results: ChaosResult[] = [];
+  for (const { object, source } of objects) {
+    if (object.kind === 'ChaosEngine') engines.push(object as ChaosEngine);
+    else if (object.kind === 'ChaosResult') results.push(object as ChaosResult);
+    else throw new ConfigError(`${source}: field kind: expected ChaosResult or ChaosEngine`);
+  }
+  if (results.length === 0 && engines.length === 0) {
+    throw new ConfigError(`${files.join(', ')}: no ChaosResult found`);
+  }
+  return convertChaos({ engines, results });
+}
+
+/** The engines in a namespace (those matching `selector`, if given) and their results, as they are now. */
+export async function chaosReportFromCluster(kc: KubeConfig, namespace: string, selector?: string): Promise<Report> {
+  const litmus = new LitmusClient(kc);
+  await litmus.assertInstalled();
+  const engines = (await litmus.list<ChaosEngine>(litmus.target(enginePlural, namespace, selector))).items;
+  const uids = engines.map((e) => e.metadata.uid).filter(Boolean);
+  if (selector && uids.length === 0) {
+    throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
+  }
+  const results = (
+    await litmus.list<ChaosResult>(
+      litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(',')})` : undefined),
+    )
+  ).items;
+  return convertChaos({ engines, results });
+}

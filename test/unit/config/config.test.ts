@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { parseCommandLine } from '../../../src/cli/args.ts';
+import { readConfigFile, resolveConfig } from '../../../src/config/load.ts';
+import { parseDuration } from '../../../src/config/duration.ts';
+import { ConfigError } from '../../../src/errors.ts';
+
+function configFile(text: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-config-'));
+  const file = path.join(dir, 'chaos-gate.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+test('durations: units, combinations and bare seconds', () => {
+  assert.equal(parseDuration('90s'), 90_000);
+  assert.equal(parseDuration('1h30m'), 5_400_000);
+  assert.equal(parseDuration('250ms'), 250);
+  assert.equal(parseDuration('45'), 45_000);
+  assert.equal(parseDuration('soon'), undefined);
+  assert.equal(parseDuration('10 minutes'), undefined);
+});
+
+test('a config file resolves paths relative to itself and fills defaults', () => {
+  const file = configFile(`engines: [engines/pod-delete.yaml]\nrbac: rbac.yaml\ntimeout: 10m\ngate:\n  minProbeSuccess: 80\n`);
+  const config = resolveConfig(readConfigFile(file));
+  const dir = path.dirname(file);
+  assert.deepEqual(config.engines, [path.join(dir, 'engines/pod-delete.yaml')]);
+  assert.deepEqual(config.rbac, [path.join(dir, 'rbac.yaml')]);
+  assert.equal(config.timeoutMs, 600_000);
+  assert.equal(config.cleanup, 'always');
+  assert.equal(config.gate.minProbeSuccess, 80);
+  assert.equal(config.gate.stopped, 'fail');
+});
+
+test('flags override the file field by field', () => {
+  const file = configFile(`engines: [a.yaml]\ntimeout: 10m\ngate:\n  minProbeSuccess: 80\n  stopped: skip\n`);
+  const parsed = parseCommandLine(['run', '--config', file, '--timeout', '2m', '--min-probe-success', '90']);
+  const config = resolveConfig(readConfigFile(file), parsed.layer);
+  assert.equal(config.timeoutMs, 120_000);
+  assert.equal(config.gate.minProbeSuccess, 90);
+  assert.equal(config.gate.stopped, 'skip', 'a field the flags do not set keeps the file value');
+  assert.equal(config.engines.length, 1);
+});
+
+test('unknown keys, wrong types and bad durations name the file and field', () => {
+  const cases: [string, RegExp][] = [
+    ['engins: [a.yaml]\n', /chaos-gate\.yaml: unknown field "engins"/],
+    ['gate:\n  minProbeSucess: 80\n', /chaos-gate\.yaml: gate: unknown field "minProbeSucess"/],
+    ['gate:\n  minProbeSuccess: high\n', /chaos-gate\.yaml: gate\.minProbeSuccess: .*number/],
+    ['timeout: soon\n', /chaos-gate\.yaml: timeout: "soon" is not a duration/],
+    ['cleanup: sometimes\n', /chaos-gate\.yaml: cleanup: .*"always"/],
+    ['engines: [a.yaml\n', /chaos-gate\.yaml: invalid YAML/],
+  ];
+  for (const [text, expected] of cases) {
+    const file = configFile(text);
+    assert.throws(() => readConfigFile(file), (error: unknown) => {
+      assert.ok(error instanceof ConfigError, `${text}: ${String(error)}`);
+      assert.match(error.message, expected);
+      assert.ok(error.message.includes(file), 'the message names the file');
+      return true;
+    });
+  }
+});
+
+test('bad flags name the flag, not the config field', () => {
+  assert.throws(() => parseCommandLine(['run', '--timeout', 'soon']), /command line: --timeout: "soon" is not a duration/);
+  assert.throws(() => parseCommandLine(['run', '--min-probe-success', 'lots']), /--min-probe-success: expected a number/);
+  assert.throws(() => parseCommandLine(['run', '--stopped-as', 'maybe']), /--stopped-as: /);
+  assert.throws(() => parseCommandLine(['run', '--engnie', 'x.yaml']), /command line: Unknown option '--engnie'/);
+});
+
+test('repeatable flags collect every value', () => {
+  const parsed = parseCommandLine(['run', '--engine', 'a.yaml', '--engine', 'b.yaml', '--allow-failure', 'pod-delete']);
+  const config = resolveConfig(parsed.layer);
+  assert.deepEqual(config.engines, ['a.yaml', 'b.yaml']);
+  assert.deepEqual(config.gate.allowFailures, ['pod-delete']);
+  assert.equal(resolveConfig(parseCommandLine(['run', '--no-fail-on-failure']).layer).gate.failOnFailure, false);
+});

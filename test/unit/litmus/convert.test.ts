@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { convertChaos } from '../../../src/litmus/convert.ts';
+import type { ChaosEngine, ChaosResult } from '../../../src/litmus/types.ts';
+import type { ReportCase } from '../../../src/report/model.ts';
+import { loadFixture } from '../../support/fixtures.ts';
+
+const result = (name: string) => loadFixture<ChaosResult>(`litmus/results/${name}.yaml`);
+const engine = (name: string) => loadFixture<ChaosEngine>(`litmus/engines/${name}.yaml`);
+
+function casesOf(results: ChaosResult[], engines: ChaosEngine[] = [], extra = {}): ReportCase[] {
+  return convertChaos({ engines, results, ...extra }).suites.flatMap((s) => s.cases);
+}
+
+test('a 3.x Pass result gives a passed experiment and passed probes', () => {
+  const [experiment, ...probes] = casesOf([result('chaosresult-3x-pass')]);
+  assert.equal(experiment?.kind, 'experiment');
+  assert.equal(experiment?.name, 'pod-delete');
+  assert.equal(experiment?.outcome, 'pass');
+  assert.equal(probes.length, 2);
+  assert.deepEqual(
+    probes.map((p) => [p.properties.probe, p.properties.type, p.properties.mode, p.outcome]),
+    [
+      ['check-frontend-access-url', 'httpProbe', 'Continuous', 'pass'],
+      ['check-nginx-ready-replicas', 'cmdProbe', 'Edge', 'pass'],
+    ],
+  );
+});
+
+test('a failed probe fails the experiment and carries the probe description', () => {
+  const cases = casesOf([result('chaosresult-3x-fail-probe')]);
+  const experiment = cases.find((c) => c.kind === 'experiment');
+  assert.equal(experiment?.outcome, 'fail');
+  assert.match(experiment?.message ?? '', /check-frontend-access-url failed: Actual value: 503/);
+  const probe = cases.find((c) => c.properties.probe === 'check-frontend-access-url');
+  assert.equal(probe?.outcome, 'fail');
+  assert.equal(probe?.message, 'Actual value: 503. Expected value: should be equal to 200');
+  assert.equal(experiment?.properties.probeSuccessPercentage, '50');
+});
+
+test('an Error verdict carries the errorOutput code and the readable reason', () => {
+  const cases = casesOf([result('chaosresult-3x-error')]);
+  const experiment = cases.find((c) => c.kind === 'experiment');
+  assert.equal(experiment?.outcome, 'error');
+  assert.equal(experiment?.message, 'TARGET_SELECTION_ERROR: no target pods found (in ChaosInject, target [{namespace: default, kind: deployment, labels: [app=nginx-typo]}])');
+  assert.deepEqual(
+    cases.filter((c) => c.kind === 'probe').map((c) => c.outcome),
+    ['skipped', 'skipped'],
+  );
+});
+
+test('Stopped and Awaited results become stopped and timeout', () => {
+  assert.equal(casesOf([result('chaosresult-3x-stopped')])[0]?.outcome, 'stopped');
+  const awaited = casesOf([result('chaosresult-3x-awaited')]);
+  assert.equal(awaited[0]?.outcome, 'timeout');
+  assert.ok(awaited.filter((c) => c.kind === 'probe').every((c) => c.outcome === 'timeout'));
+});
+
+test('Litmus 2.14 failStep becomes the failure message', () => {
+  const experiment = casesOf([result('chaosresult-2.14-fail-failstep')]).find((c) => c.kind === 'experiment');
+  assert.equal(experiment?.outcome, 'fail');
+  assert.match(experiment?.details ?? '', /Probe execution result didn't met the passing criteria/);
+});
+
+test('Litmus 2.13 probeStatus maps with emoji verdicts are read per phase', () => {
+  const cases = casesOf([result('chaosresult-2.13-legacy-probestatus-map')]);
+  assert.equal(cases[0]?.outcome, 'pass');
+  const probes = cases.filter((c) => c.kind === 'probe');
+  assert.deepEqual(
+    probes.map((p) => [p.properties.probe, p.properties.mode, p.outcome]),
+    [
+      ['check-frontend-access-url', 'Continuous', 'pass'],
+      ['check-nginx-ready-replicas', 'PostChaos,PreChaos', 'pass'],
+    ],
+  );
+});
+
+test('legacy lower-case experimentstatus key (litmus-go before 1.13.3) is read', () => {
+  const old = structuredClone(result('chaosresult-3x-fail-probe'));
+  const status = old.status!;
+  status.experimentstatus = status.experimentStatus;
+  delete status.experimentStatus;
+  assert.equal(casesOf([old]).find((c) => c.kind === 'experiment')?.outcome, 'fail');
+});
+
+test('an engine suite takes only the result whose chaosUID label matches the engine UID', () => {
+  const completed = engine('chaosengine-observed-completed');
+  const pass = structuredClone(result('chaosresult-3x-pass'));
+  pass.metadata.name = 'nginx-chaos-pass-pod-delete';
+  pass.metadata.labels = { ...pass.metadata.labels, chaosUID: completed.metadata.uid ?? '' };
+  const suites = convertChaos({ engines: [completed], results: [pass] }).suites;
+  assert.equal(suites.length, 1);
+  assert.equal(suites[0]?.name, 'default/nginx-chaos-pass');
+  assert.equal(suites[0]?.cases[0]?.outcome, 'pass');
+  assert.equal(suites[0]?.properties['chaos.duration'], '30s');
+  assert.equal(suites[0]?.properties['target.app'], 'deployment default app=nginx');
+
+  const stale = structuredClone(pass);
+  stale.metadata.labels = { ...stale.metadata.labels, chaosUID: 'a-previous-run' };
+  const staleCases = convertChaos({ engines: [completed], results: [stale] }).suites.flatMap((s) => s.cases);
+  assert.equal(staleCases.length, 1, 'the previous run result is not reported as this run');
+  assert.equal(staleCases[0]?.outcome, 'error');
+  assert.match(staleCases[0]?.message ?? '', /no ChaosResult nginx-chaos-pass-pod-delete/);
+});
+
+test('a running engine at timeout reports its experiment as a timeout', () => {
+  const running = engine('chaosengine-observed-running');
+  const cases = casesOf([], [running], { timedOut: true });
+  assert.equal(cases[0]?.outcome, 'timeout');
+  assert.match(cases[0]?.message ?? '', /timed out/);
+});
+
+test('a cancelled run reports unfinished experiments as stopped', () => {
+  const running = engine('chaosengine-observed-running');
+  const cases = casesOf([], [running], { cancelled: 'SIGTERM' });
+  assert.equal(cases[0]?.outcome, 'stopped');
+  assert.match(cases[0]?.message ?? '', /cancelled \(SIGTERM\)/);
+});
+
+test('an experiment the operator could not find fails with that reason', () => {
+  const completed = structuredClone(engine('chaosengine-observed-completed'));
+  completed.status!.experiments![0]!.status = 'ChaosExperiment Not Found';
+  const cases = casesOf([], [completed]);
+  assert.equal(cases[0]?.outcome, 'fail');
+  assert.equal(cases[0]?.message, 'experiment not run: ChaosExperiment Not Found');
+});
+
+test('case names are unique within a suite', () => {
+  const cases = casesOf([result('chaosresult-3x-fail-probe')]);
+  const keys = cases.map((c) => `${c.className}::${c.name}`);
+  assert.equal(new Set(keys).size, keys.length);
+});
