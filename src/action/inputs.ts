@@ -48,7 +48,8 @@ function toValue(name: string, spec: SettingField, text: string): unknown {
       throw new ConfigError(`action inputs: ${name}: expected true or false, got "${text}"`);
     case 'number': {
       const number = Number(text);
-      if (!Number.isFinite(number)) throw new ConfigError(`action inputs: ${name}: expected a number, got "${text}"`);
+      if (!Number.isFinite(number))
+        throw new ConfigError(`action inputs: ${name}: expected a number, got "${text}"`);
       return number;
     }
   }

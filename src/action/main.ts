@@ -46,7 +46,9 @@ export async function runAction(): Promise<void> {
     for (const testCase of report.suites.flatMap((s) => s.cases)) {
       const { status } = classifyCase(testCase, config.gate);
       if (status === 'failed' || status === 'error') {
-        core.error(testCase.message ?? `${testCase.kind} ${status}`, { title: `${testCase.className} › ${testCase.name}` });
+        core.error(testCase.message ?? `${testCase.kind} ${status}`, {
+          title: `${testCase.className} › ${testCase.name}`,
+        });
       }
     }
     core.setOutput('verdict', decision.verdict);

@@ -15,7 +15,12 @@ export async function runPost(): Promise<void> {
     const inputs = readInputs();
     const layers = inputs.configFile ? [readConfigFile(inputs.configFile), inputs.layer] : [inputs.layer];
     const config = resolveConfig(...layers);
-    await stopRun({ ...config, kubeconfigContent: inputs.kubeconfigContent }, run.runId, run.namespaces, (l) => core.info(l));
+    await stopRun(
+      { ...config, kubeconfigContent: inputs.kubeconfigContent },
+      run.runId,
+      run.namespaces,
+      (l) => core.info(l),
+    );
   } catch (error) {
     core.setFailed(`could not stop the chaos of run ${run.runId}: ${errorMessage(error)}`);
   }

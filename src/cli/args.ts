@@ -6,7 +6,10 @@ import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError, errorMessage } from '../errors.ts';
 
 const sourceFlags = {
-  results: { help: 'file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml', multiple: true },
+  results: {
+    help: 'file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml',
+    multiple: true,
+  },
   selector: { help: 'label selector for live ChaosEngines (with --namespace)', multiple: false },
 };
 
@@ -25,12 +28,22 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
     help: { type: 'boolean', short: 'h' },
   };
   for (const spec of settingFields) {
-    options[spec.flag] = { type: spec.kind === 'boolean' ? 'boolean' : 'string', multiple: spec.kind === 'list' };
+    options[spec.flag] = {
+      type: spec.kind === 'boolean' ? 'boolean' : 'string',
+      multiple: spec.kind === 'list',
+    };
   }
-  for (const [flag, { multiple }] of Object.entries(sourceFlags)) options[flag] = { type: 'string', multiple };
+  for (const [flag, { multiple }] of Object.entries(sourceFlags))
+    options[flag] = { type: 'string', multiple };
   let values: ReturnType<typeof parseArgs>['values'];
   try {
-    ({ values } = parseArgs({ args: rest, options, strict: true, allowPositionals: false, allowNegative: true }));
+    ({ values } = parseArgs({
+      args: rest,
+      options,
+      strict: true,
+      allowPositionals: false,
+      allowNegative: true,
+    }));
   } catch (error) {
     throw new ConfigError(`command line: ${errorMessage(error)}`);
   }
@@ -42,8 +55,15 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   return {
     command,
     configFile: values.config as string | undefined,
-    layer: parseSettings(layerFrom(given), 'command line', labelFor((spec) => `--${spec.flag}`)),
-    sources: { results: (values.results as string[] | undefined) ?? [], selector: values.selector as string | undefined },
+    layer: parseSettings(
+      layerFrom(given),
+      'command line',
+      labelFor((spec) => `--${spec.flag}`),
+    ),
+    sources: {
+      results: (values.results as string[] | undefined) ?? [],
+      selector: values.selector as string | undefined,
+    },
     help: values.help === true,
   };
 }
@@ -69,7 +89,9 @@ Usage:
 Options:
 ${line('config FILE', 'chaos-gate.yaml (flags override its values)')}
 ${settingFields.map((s) => line(s.kind === 'boolean' ? s.flag : `${s.flag} VALUE`, s.help)).join('\n')}
-${Object.entries(sourceFlags).map(([flag, s]) => line(`${flag} VALUE`, s.help)).join('\n')}
+${Object.entries(sourceFlags)
+  .map(([flag, s]) => line(`${flag} VALUE`, s.help))
+  .join('\n')}
 
 Exit codes: 0 gate passed, 1 gate failed, 2 could not run (configuration, connection, permission,
 missing CRDs), 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first).`;

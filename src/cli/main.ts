@@ -17,7 +17,10 @@ interface Io {
   err: (line: string) => void;
 }
 
-const processIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+const processIo: Io = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+};
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   try {
@@ -36,11 +39,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case 'validate':
         return validate(config, io);
       default:
-        throw new ConfigError(`unknown command "${parsed.command}"; expected run, report or validate (see --help)`);
+        throw new ConfigError(
+          `unknown command "${parsed.command}"; expected run, report or validate (see --help)`,
+        );
     }
   } catch (error) {
     io.err(`chaos-gate: error: ${errorMessage(error)}`);
-    if (!(error instanceof CannotRunError) && process.env.CHAOS_GATE_DEBUG && error instanceof Error) io.err(error.stack ?? '');
+    if (!(error instanceof CannotRunError) && process.env.CHAOS_GATE_DEBUG && error instanceof Error)
+      io.err(error.stack ?? '');
     return exitCodes.cannotRun;
   }
 }
@@ -87,8 +93,11 @@ function validate(config: GateConfig, io: Io): number {
     ...readManifests(config.experiments, 'experiment'),
     ...readManifests(config.engines, 'engine'),
   ];
-  if (!manifests.some((m) => m.role === 'engine')) throw new ConfigError('no ChaosEngine given: set engines or pass --engine FILE');
-  io.out(`chaos-gate: configuration is valid (${manifests.length} object(s): ${manifests.map((m) => m.source).join('; ')})`);
+  if (!manifests.some((m) => m.role === 'engine'))
+    throw new ConfigError('no ChaosEngine given: set engines or pass --engine FILE');
+  io.out(
+    `chaos-gate: configuration is valid (${manifests.length} object(s): ${manifests.map((m) => m.source).join('; ')})`,
+  );
   return exitCodes.pass;
 }
 
@@ -101,7 +110,8 @@ function finish(
 ): number {
   const decision = evaluateGate(report, config.gate);
   const written = publishReports(config.reports, report, decision, config.gate, meta);
-  for (const [kind, file] of Object.entries(written)) if (kind !== 'markdown' && file) io.out(`chaos-gate: wrote ${kind} report ${file}`);
+  for (const [kind, file] of Object.entries(written))
+    if (kind !== 'markdown' && file) io.out(`chaos-gate: wrote ${kind} report ${file}`);
   describeDecision(decision).forEach((line) => io.out(`chaos-gate: ${line}`));
   if (cancelled) return exitCodes[cancelled === 'SIGINT' ? 'SIGINT' : 'SIGTERM'];
   return decision.verdict === 'pass' ? exitCodes.pass : exitCodes.fail;

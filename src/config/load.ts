@@ -31,7 +31,11 @@ export const defaultTimeoutMs = 30 * 60_000;
  * Validates one layer of settings. `origin` names it in errors ("chaos-gate.yaml", "command line");
  * `label` turns a field path into what the user typed there (a flag or an input name).
  */
-export function parseSettings(raw: unknown, origin: string, label: (field: string) => string = (f) => f): PartialConfig {
+export function parseSettings(
+  raw: unknown,
+  origin: string,
+  label: (field: string) => string = (f) => f,
+): PartialConfig {
   const result = configSchema.safeParse(raw ?? {});
   if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues, label));
   return result.data;
@@ -58,7 +62,8 @@ export function readConfigFile(file: string): PartialConfig {
 
 function resolvePaths(settings: PartialConfig, base: string): PartialConfig {
   const resolveAll = (files: string[] | undefined) => files?.map((f) => path.resolve(base, f));
-  const resolveOne = (file: string | undefined) => (file === undefined ? undefined : path.resolve(base, file));
+  const resolveOne = (file: string | undefined) =>
+    file === undefined ? undefined : path.resolve(base, file);
   return {
     ...settings,
     kubeconfig: resolveOne(settings.kubeconfig),
@@ -102,7 +107,10 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 
 function formatIssues(origin: string, issues: z.core.$ZodIssue[], label: (field: string) => string): string {
   const lines = issues.map((issue) => {
-    const path = issue.path.filter((p) => typeof p !== 'number').map(String).join('.');
+    const path = issue.path
+      .filter((p) => typeof p !== 'number')
+      .map(String)
+      .join('.');
     const index = issue.path.find((p) => typeof p === 'number');
     const field = path ? `${label(path)}${index === undefined ? '' : `[${index}]`}` : '(top level)';
     if (issue.code === 'unrecognized_keys') {

@@ -58,7 +58,7 @@ function rawStatus(testCase: ReportCase, policy: GatePolicy): CaseStatus {
 
 function isAllowedToFail(testCase: ReportCase, policy: GatePolicy): boolean {
   if (!testCase.experiment) return false;
-  const [namespace, engine, experiment] = testCase.experiment.split('/');
+  const [, engine, experiment] = testCase.experiment.split('/');
   return policy.allowFailures.some(
     (pattern) =>
       pattern === experiment || pattern === `${engine}/${experiment}` || pattern === testCase.experiment,

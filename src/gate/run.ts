@@ -56,7 +56,9 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
     await applier.preflight(prepared);
     throwIfCancelled(signal);
 
-    context.onStarted?.(runId, [...new Set(prepared.filter((m) => m.role === 'engine').map((m) => m.object.metadata.namespace ?? ''))]);
+    context.onStarted?.(runId, [
+      ...new Set(prepared.filter((m) => m.role === 'engine').map((m) => m.object.metadata.namespace ?? '')),
+    ]);
     const applied: AppliedObject[] = [];
     const engines = (): EngineRef[] =>
       applied
@@ -68,31 +70,41 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
           await litmus.stopEngine(engine.namespace, engine.name);
           log(`[chaos-gate] stopped ChaosEngine ${engine.namespace}/${engine.name}`);
         } catch (error) {
-          log(`[chaos-gate] WARNING: could not stop ChaosEngine ${engine.namespace}/${engine.name}: ${errorMessage(error)}`);
+          log(
+            `[chaos-gate] WARNING: could not stop ChaosEngine ${engine.namespace}/${engine.name}: ${errorMessage(error)}`,
+          );
         }
       }
     };
     const cleanup = async (passed: boolean) => {
       if (config.cleanup === 'never' || (config.cleanup === 'on-success' && !passed)) {
-        log(`[chaos-gate] cleanup ${config.cleanup}: leaving ${applied.filter((a) => a.created).length} object(s) in place`);
+        log(
+          `[chaos-gate] cleanup ${config.cleanup}: leaving ${applied.filter((a) => a.created).length} object(s) in place`,
+        );
         return;
       }
       const problems = await applier.remove(applied);
       for (const namespace of new Set(engines().map((e) => e.namespace))) {
-        const uids = engines().filter((e) => e.namespace === namespace).map((e) => e.uid);
+        const uids = engines()
+          .filter((e) => e.namespace === namespace)
+          .map((e) => e.uid);
         await litmus.deleteResults(namespace, `chaosUID in (${uids.join(',')})`).catch((error: unknown) => {
           problems.push(`deleting ChaosResults in ${namespace}: ${errorMessage(error)}`);
         });
       }
       problems.forEach((p) => log(`[chaos-gate] WARNING: cleanup: ${p}`));
-      log(`[chaos-gate] cleanup: removed ${applied.filter((a) => a.created).length} object(s) created by run ${runId}`);
+      log(
+        `[chaos-gate] cleanup: removed ${applied.filter((a) => a.created).length} object(s) created by run ${runId}`,
+      );
     };
 
     let state: ChaosState;
     try {
       await applier.apply(prepared, (object) => {
         applied.push(object);
-        log(`[chaos-gate] applied ${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`);
+        log(
+          `[chaos-gate] applied ${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`,
+        );
       });
       state = signal.aborted
         ? { engines: [], results: [], timedOut: false, cancelled: cancelReason(signal) }
@@ -104,9 +116,17 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
       throw error;
     }
     if (state.timedOut || state.cancelled) {
-      log(`[chaos-gate] ${state.cancelled ? `cancelled by ${state.cancelled}` : 'timeout'}: stopping the chaos`);
+      log(
+        `[chaos-gate] ${state.cancelled ? `cancelled by ${state.cancelled}` : 'timeout'}: stopping the chaos`,
+      );
       await stopEngines();
-      await confirmStopped(kube.kc, litmus, engines(), state.cancelled ? stopWaitMs.cancel : stopWaitMs.timeout, log);
+      await confirmStopped(
+        kube.kc,
+        litmus,
+        engines(),
+        state.cancelled ? stopWaitMs.cancel : stopWaitMs.timeout,
+        log,
+      );
     }
     const report = convertChaos(state);
     const decision = evaluateGate(report, config.gate);
@@ -133,7 +153,9 @@ async function confirmStopped(
       verdictGraceMs: 0,
     });
     if (after.timedOut) {
-      log(`[chaos-gate] WARNING: the engines did not report 'stopped' within ${waitMs / 1000}s; is the chaos-operator running?`);
+      log(
+        `[chaos-gate] WARNING: the engines did not report 'stopped' within ${waitMs / 1000}s; is the chaos-operator running?`,
+      );
     }
   } catch (error) {
     log(`[chaos-gate] WARNING: could not confirm that the chaos stopped: ${errorMessage(error)}`);

@@ -25,7 +25,11 @@ export function chaosReportFromFiles(files: string[]): Report {
 }
 
 /** The engines in a namespace (those matching `selector`, if given) and their results, as they are now. */
-export async function chaosReportFromCluster(kc: KubeConfig, namespace: string, selector?: string): Promise<Report> {
+export async function chaosReportFromCluster(
+  kc: KubeConfig,
+  namespace: string,
+  selector?: string,
+): Promise<Report> {
   const litmus = new LitmusClient(kc);
   await litmus.assertInstalled();
   const engines = (await litmus.list<ChaosEngine>(litmus.target(enginePlural, namespace, selector))).items;

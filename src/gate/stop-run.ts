@@ -16,7 +16,9 @@ export async function stopRun(
     const litmus = new LitmusClient(kube.kc);
     let stopped = 0;
     for (const namespace of namespaces) {
-      const { items } = await litmus.list<ChaosEngine>(litmus.target(enginePlural, namespace, `${runLabel}=${runId}`));
+      const { items } = await litmus.list<ChaosEngine>(
+        litmus.target(enginePlural, namespace, `${runLabel}=${runId}`),
+      );
       for (const engine of items) {
         if (isEngineFinished(engine) || !engine.metadata.name) continue;
         await litmus.stopEngine(namespace, engine.metadata.name);

@@ -40,7 +40,8 @@ export class ManifestApplier {
   prepare(manifests: Manifest[], runId: string): Manifest[] {
     return manifests.map((manifest) => {
       const { object } = manifest;
-      const namespaced = object.metadata.namespace ?? (isClusterScoped(object) ? undefined : this.#defaultNamespace);
+      const namespaced =
+        object.metadata.namespace ?? (isClusterScoped(object) ? undefined : this.#defaultNamespace);
       return {
         ...manifest,
         object: {
@@ -48,7 +49,11 @@ export class ManifestApplier {
           metadata: {
             ...object.metadata,
             ...(namespaced ? { namespace: namespaced } : {}),
-            labels: { ...object.metadata.labels, 'app.kubernetes.io/managed-by': 'chaos-gate', [runLabel]: runId },
+            labels: {
+              ...object.metadata.labels,
+              'app.kubernetes.io/managed-by': 'chaos-gate',
+              [runLabel]: runId,
+            },
           },
         },
       };
@@ -75,7 +80,14 @@ export class ManifestApplier {
           }
         }
         if (manifest.object.metadata.name) {
-          await this.#api.patch(manifest.object, undefined, 'All', fieldManager, true, PatchStrategy.ServerSideApply);
+          await this.#api.patch(
+            manifest.object,
+            undefined,
+            'All',
+            fieldManager,
+            true,
+            PatchStrategy.ServerSideApply,
+          );
         } else {
           await this.#api.create(manifest.object, undefined, 'All', fieldManager);
         }
@@ -96,7 +108,14 @@ export class ManifestApplier {
       try {
         const existed = object.metadata.name ? (await this.#read(object)) !== undefined : false;
         const result = object.metadata.name
-          ? await this.#api.patch(object, undefined, undefined, fieldManager, true, PatchStrategy.ServerSideApply)
+          ? await this.#api.patch(
+              object,
+              undefined,
+              undefined,
+              fieldManager,
+              true,
+              PatchStrategy.ServerSideApply,
+            )
           : await this.#api.create(object, undefined, undefined, fieldManager);
         onApplied({
           apiVersion: object.apiVersion ?? '',
@@ -119,7 +138,11 @@ export class ManifestApplier {
     for (const object of [...applied].reverse().filter((a) => a.created)) {
       try {
         await this.#api.delete(
-          { apiVersion: object.apiVersion, kind: object.kind, metadata: { name: object.name, namespace: object.namespace } },
+          {
+            apiVersion: object.apiVersion,
+            kind: object.kind,
+            metadata: { name: object.name, namespace: object.namespace },
+          },
           undefined,
           undefined,
           undefined,
@@ -127,7 +150,8 @@ export class ManifestApplier {
           'Background',
         );
       } catch (error) {
-        if (statusCode(error) !== 404) problems.push(describeApiError(`deleting ${object.kind} ${object.name}`, error));
+        if (statusCode(error) !== 404)
+          problems.push(describeApiError(`deleting ${object.kind} ${object.name}`, error));
       }
     }
     return problems;
@@ -147,7 +171,12 @@ export class ManifestApplier {
   }
 }
 
-const clusterScopedKinds = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition']);
+const clusterScopedKinds = new Set([
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+]);
 
 function isClusterScoped(object: KubernetesObject): boolean {
   return clusterScopedKinds.has(object.kind ?? '');

@@ -68,10 +68,19 @@ function toManifests(value: unknown, where: string, role: ManifestRole): Manifes
   const kind = value.kind as string;
   const allowed = expectedKinds[role];
   if (allowed && !allowed.includes(kind)) {
-    throw new ConfigError(`${where}: field kind: expected ${allowed.join(' or ')} in ${role} files, found ${kind}`);
+    throw new ConfigError(
+      `${where}: field kind: expected ${allowed.join(' or ')} in ${role} files, found ${kind}`,
+    );
   }
-  if (role === 'engine' && metadata.generateName === undefined && typeof metadata.name === 'string' && metadata.name.length > 63) {
-    throw new ConfigError(`${where}: field metadata.name: a ChaosEngine name must be at most 63 characters (it becomes a label value)`);
+  if (
+    role === 'engine' &&
+    metadata.generateName === undefined &&
+    typeof metadata.name === 'string' &&
+    metadata.name.length > 63
+  ) {
+    throw new ConfigError(
+      `${where}: field metadata.name: a ChaosEngine name must be at most 63 characters (it becomes a label value)`,
+    );
   }
   return [{ role, source: `${where} (${kind} ${name})`, object: value as unknown as Manifest['object'] }];
 }

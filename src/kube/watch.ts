@@ -149,7 +149,9 @@ export function watchCollection<T extends Named>(
           delay = options.retryDelayMs ?? 1000;
           continue; // a server-side timeout: renew from where we were
         }
-        options.onRetry?.(`watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? '?'}`);
+        options.onRetry?.(
+          `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? '?'}`,
+        );
       } catch (error) {
         const code = statusCode(error);
         if (code === 401 || code === 403 || code === 404) {

@@ -24,7 +24,8 @@ export class LitmusClient {
       const list = await this.#api.getAPIResources({ group: litmusGroup, version: litmusVersion });
       served = list.resources.map((r) => r.name);
     } catch (error) {
-      if (statusCode(error) !== 404) throw apiError(`checking for LitmusChaos (${litmusGroup}/${litmusVersion})`, error);
+      if (statusCode(error) !== 404)
+        throw apiError(`checking for LitmusChaos (${litmusGroup}/${litmusVersion})`, error);
       served = [];
     }
     const missing = [...requiredResources, ...extra].find((plural) => !served.includes(plural));

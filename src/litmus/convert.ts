@@ -1,6 +1,12 @@
 // ChaosEngines and ChaosResults in, report suites out. Pure: the same function serves `run` (live
 // objects) and `report` (objects read from a file). Handles the three generations of ChaosResult status.
-import { secondsBetween, type Outcome, type Report, type ReportCase, type ReportSuite } from '../report/model.ts';
+import {
+  secondsBetween,
+  type Outcome,
+  type Report,
+  type ReportCase,
+  type ReportSuite,
+} from '../report/model.ts';
 import {
   experimentStatusOf,
   resultName,
@@ -21,7 +27,11 @@ export interface ChaosObjects {
 }
 
 export function convertChaos({ engines, results, timedOut = false, cancelled }: ChaosObjects): Report {
-  const interruption: Interruption | undefined = cancelled ? { outcome: 'stopped', why: `the run was cancelled (${cancelled})` } : timedOut ? { outcome: 'timeout', why: 'the wait timed out' } : undefined;
+  const interruption: Interruption | undefined = cancelled
+    ? { outcome: 'stopped', why: `the run was cancelled (${cancelled})` }
+    : timedOut
+      ? { outcome: 'timeout', why: 'the wait timed out' }
+      : undefined;
   const suites = engines.map((engine) => engineSuite(engine, results, interruption));
   // Results whose engine is not among the objects (e.g. `kubectl get chaosresults -o yaml`).
   const covered = new Set(engines.map((e) => `${e.metadata.namespace ?? ''}/${e.metadata.name ?? ''}`));
@@ -47,7 +57,11 @@ function engineFromName(result: ChaosResult): string {
   return experiment && name.endsWith(`-${experiment}`) ? name.slice(0, -experiment.length - 1) : name;
 }
 
-function engineSuite(engine: ChaosEngine, results: ChaosResult[], interruption: Interruption | undefined): ReportSuite {
+function engineSuite(
+  engine: ChaosEngine,
+  results: ChaosResult[],
+  interruption: Interruption | undefined,
+): ReportSuite {
   const namespace = engine.metadata.namespace ?? '';
   const name = engine.metadata.name ?? '';
   const suiteName = `${namespace}/${name}`;
@@ -68,13 +82,17 @@ function engineSuite(engine: ChaosEngine, results: ChaosResult[], interruption: 
         result,
         engineRunStatus: engineStatus?.status,
         endedAt: engineStatus?.lastUpdateTime,
-        interruption: interruption ?? (isFinished(engine) ? undefined : { outcome: 'timeout', why: 'the engine had not finished' }),
+        interruption:
+          interruption ??
+          (isFinished(engine) ? undefined : { outcome: 'timeout', why: 'the engine had not finished' }),
       }),
     );
   }
   const app = engine.spec?.appinfo;
   const firstExperiment = engine.spec?.experiments?.[0];
-  const duration = firstExperiment?.spec?.components?.env?.find((e) => e.name === 'TOTAL_CHAOS_DURATION')?.value;
+  const duration = firstExperiment?.spec?.components?.env?.find(
+    (e) => e.name === 'TOTAL_CHAOS_DURATION',
+  )?.value;
   const started = engine.metadata.creationTimestamp;
   const ended = latest(engine.status?.experiments?.map((e) => e.lastUpdateTime));
   return {
@@ -114,7 +132,11 @@ function belongsToEngine(result: ChaosResult, engine: ChaosEngine): boolean {
   return !uid || result.metadata.labels?.chaosUID === uid;
 }
 
-function resultsOnlySuite(key: string, results: ChaosResult[], interruption: Interruption | undefined): ReportSuite {
+function resultsOnlySuite(
+  key: string,
+  results: ChaosResult[],
+  interruption: Interruption | undefined,
+): ReportSuite {
   const cases = results.flatMap((result) =>
     experimentCases({
       suiteName: key,
@@ -154,7 +176,8 @@ function experimentCases(input: ExperimentInput): ReportCase[] {
     durationSeconds: secondsBetween(startedAt, input.endedAt ?? (result && lastWrite(result))),
   };
   if (!result) {
-    const notRun = input.engineRunStatus === 'ChaosExperiment Not Found' || input.engineRunStatus === 'Skipped';
+    const notRun =
+      input.engineRunStatus === 'ChaosExperiment Not Found' || input.engineRunStatus === 'Skipped';
     return [
       {
         ...base,
@@ -166,7 +189,10 @@ function experimentCases(input: ExperimentInput): ReportCase[] {
           : input.interruption
             ? `no verdict: the experiment had not started when ${input.interruption.why}`
             : `no ChaosResult ${suiteName.split('/')[1]}-${experiment} was written for this run`,
-        properties: { experiment, ...(input.engineRunStatus ? { 'engine.status': input.engineRunStatus } : {}) },
+        properties: {
+          experiment,
+          ...(input.engineRunStatus ? { 'engine.status': input.engineRunStatus } : {}),
+        },
       },
     ];
   }
@@ -219,21 +245,31 @@ function explain(
 ): { message?: string; details?: string } {
   if (outcome === 'pass') return {};
   const still = `still ${status.verdict ?? 'without a verdict'} (phase ${status.phase ?? 'unknown'})`;
-  if (outcome === 'timeout') return { message: `${still} when ${interruption?.why ?? 'the results were read'}` };
+  if (outcome === 'timeout')
+    return { message: `${still} when ${interruption?.why ?? 'the results were read'}` };
   if (outcome === 'stopped') {
-    return { message: interruption && status.verdict !== 'Stopped' ? `${still} when ${interruption.why}` : 'the experiment was stopped (aborted) before it finished' };
+    return {
+      message:
+        interruption && status.verdict !== 'Stopped'
+          ? `${still} when ${interruption.why}`
+          : 'the experiment was stopped (aborted) before it finished',
+    };
   }
   const lines: string[] = [];
   const error = status.errorOutput;
-  if (error?.errorCode || error?.reason) lines.push(`${error.errorCode ?? 'ERROR'}: ${readableReason(error.reason)}`);
+  if (error?.errorCode || error?.reason)
+    lines.push(`${error.errorCode ?? 'ERROR'}: ${readableReason(error.reason)}`);
   const legacy = status.failureOutput;
-  if (legacy?.errorCode || legacy?.failedStep) lines.push(`${legacy.errorCode ?? 'ERROR'}: ${legacy.failedStep ?? ''}`);
+  if (legacy?.errorCode || legacy?.failedStep)
+    lines.push(`${legacy.errorCode ?? 'ERROR'}: ${legacy.failedStep ?? ''}`);
   if (status.failStep && status.failStep !== 'N/A') lines.push(status.failStep);
-  for (const probe of failedProbes) lines.push(`probe ${probe.properties.probe} failed: ${probe.message ?? ''}`.trim());
+  for (const probe of failedProbes)
+    lines.push(`probe ${probe.properties.probe} failed: ${probe.message ?? ''}`.trim());
   if (!['Pass', 'Fail', 'Error', 'Stopped'].includes(status.verdict ?? '')) {
     lines.push(`unexpected verdict "${status.verdict ?? ''}" (phase ${status.phase ?? 'unknown'})`);
   }
-  if (lines.length === 0) lines.push(`verdict ${status.verdict ?? 'unknown'} (phase ${status.phase ?? 'unknown'})`);
+  if (lines.length === 0)
+    lines.push(`verdict ${status.verdict ?? 'unknown'} (phase ${status.phase ?? 'unknown'})`);
   return { message: lines[0], details: lines.join('\n') };
 }
 
@@ -243,7 +279,9 @@ function readableReason(reason: string | undefined): string {
   try {
     const parsed = JSON.parse(reason) as { phase?: string; reason?: string; target?: string };
     if (typeof parsed.reason === 'string') {
-      const where = [parsed.phase && `in ${parsed.phase}`, parsed.target && `target ${parsed.target}`].filter(Boolean);
+      const where = [parsed.phase && `in ${parsed.phase}`, parsed.target && `target ${parsed.target}`].filter(
+        Boolean,
+      );
       return where.length ? `${parsed.reason} (${where.join(', ')})` : parsed.reason;
     }
   } catch {
@@ -260,7 +298,12 @@ function probeCases(result: ChaosResult, base: CaseBase, experiment: string): Re
   return (result.status?.probeStatus ?? []).map((probe) => legacyProbeCase(probe, base, experiment));
 }
 
-const probeVerdicts: Record<string, Outcome> = { Passed: 'pass', Failed: 'fail', 'N/A': 'skipped', Awaited: 'timeout' };
+const probeVerdicts: Record<string, Outcome> = {
+  Passed: 'pass',
+  Failed: 'fail',
+  'N/A': 'skipped',
+  Awaited: 'timeout',
+};
 
 function modernProbeCase(probe: ProbeStatusEntry, base: CaseBase, experiment: string): ReportCase {
   const verdict = probe.status?.verdict ?? 'Awaited';
@@ -281,7 +324,13 @@ function modernProbeCase(probe: ProbeStatusEntry, base: CaseBase, experiment: st
 function legacyProbeCase(probe: LegacyProbeStatusEntry, base: CaseBase, experiment: string): ReportCase {
   const phases = Object.entries(probe.status ?? {});
   const verdictOf = (text: string): Outcome =>
-    text.startsWith('Passed') ? 'pass' : text.startsWith('Better Luck') ? 'fail' : text.startsWith('N/A') ? 'skipped' : 'timeout';
+    text.startsWith('Passed')
+      ? 'pass'
+      : text.startsWith('Better Luck')
+        ? 'fail'
+        : text.startsWith('N/A')
+          ? 'skipped'
+          : 'timeout';
   const outcomes = phases.map(([, text]) => verdictOf(text));
   const outcome: Outcome = outcomes.includes('fail')
     ? 'fail'
@@ -300,7 +349,11 @@ function legacyProbeCase(probe: LegacyProbeStatusEntry, base: CaseBase, experime
     outcome,
     message: outcome === 'pass' ? undefined : summary,
     details: summary,
-    properties: definedProperties({ probe: probe.name, type: probe.type, mode: phases.map(([p]) => p).join(',') }),
+    properties: definedProperties({
+      probe: probe.name,
+      type: probe.type,
+      mode: phases.map(([p]) => p).join(','),
+    }),
   };
 }
 
@@ -314,7 +367,10 @@ function lastWrite(result: ChaosResult): string | undefined {
 }
 
 function latest(times: (string | undefined)[] | undefined): string | undefined {
-  return (times ?? []).filter((t): t is string => !!t).sort().at(-1);
+  return (times ?? [])
+    .filter((t): t is string => !!t)
+    .sort()
+    .at(-1);
 }
 
 function earliest(times: (string | undefined)[]): string | undefined {

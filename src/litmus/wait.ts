@@ -5,7 +5,14 @@ import { formatDuration } from '../config/duration.ts';
 import { apiError } from '../kube/errors.ts';
 import { watchCollection, type CollectionWatch } from '../kube/watch.ts';
 import { enginePlural, resultPlural, type LitmusClient } from './client.ts';
-import { experimentStatusOf, hasFinalVerdict, isEngineFinished, resultName, type ChaosEngine, type ChaosResult } from './types.ts';
+import {
+  experimentStatusOf,
+  hasFinalVerdict,
+  isEngineFinished,
+  resultName,
+  type ChaosEngine,
+  type ChaosResult,
+} from './types.ts';
 
 export interface EngineRef {
   namespace: string;
@@ -52,14 +59,27 @@ export async function waitForChaos(
     const uids = refs.filter((r) => r.namespace === namespace).map((r) => r.uid);
     const names = refs.filter((r) => r.namespace === namespace).map((r) => r.name);
     return [
-      { namespace, kind: 'engines' as const, watch: watchCollection<ChaosEngine>(kc, client.list, client.target(enginePlural, namespace), { onChange, onRetry }), names },
       {
         namespace,
-        kind: 'results' as const,
-        watch: watchCollection<ChaosResult>(kc, client.list, client.target(resultPlural, namespace, `chaosUID in (${uids.join(',')})`), {
+        kind: 'engines' as const,
+        watch: watchCollection<ChaosEngine>(kc, client.list, client.target(enginePlural, namespace), {
           onChange,
           onRetry,
         }),
+        names,
+      },
+      {
+        namespace,
+        kind: 'results' as const,
+        watch: watchCollection<ChaosResult>(
+          kc,
+          client.list,
+          client.target(resultPlural, namespace, `chaosUID in (${uids.join(',')})`),
+          {
+            onChange,
+            onRetry,
+          },
+        ),
         names,
       },
     ];
@@ -76,10 +96,12 @@ export async function waitForChaos(
   });
 
   function engineWatch(ref: EngineRef): CollectionWatch<ChaosEngine> {
-    return watches.find((w) => w.kind === 'engines' && w.namespace === ref.namespace)!.watch as CollectionWatch<ChaosEngine>;
+    return watches.find((w) => w.kind === 'engines' && w.namespace === ref.namespace)!
+      .watch as CollectionWatch<ChaosEngine>;
   }
   function resultWatch(ref: EngineRef): CollectionWatch<ChaosResult> {
-    return watches.find((w) => w.kind === 'results' && w.namespace === ref.namespace)!.watch as CollectionWatch<ChaosResult>;
+    return watches.find((w) => w.kind === 'results' && w.namespace === ref.namespace)!
+      .watch as CollectionWatch<ChaosResult>;
   }
 
   /** Experiments of this engine still without a final verdict, with their current phase. */
@@ -98,7 +120,9 @@ export async function waitForChaos(
         lastPhase.set(key, phase);
         options.log(`[chaos] ${key}: ${phase}`);
       }
-      const final = (result && result.metadata.labels?.chaosUID === ref.uid && hasFinalVerdict(result)) || notRunStatuses.has(runStatus ?? '');
+      const final =
+        (result && result.metadata.labels?.chaosUID === ref.uid && hasFinalVerdict(result)) ||
+        notRunStatuses.has(runStatus ?? '');
       if (!final) open.push({ experiment: `${key}`, phase });
     }
     return open;
@@ -112,11 +136,9 @@ export async function waitForChaos(
   }
 
   return await new Promise<ChaosState>((resolve, reject) => {
-    let heartbeat: NodeJS.Timeout | undefined;
-    let timer: NodeJS.Timeout | undefined;
+    const timers: NodeJS.Timeout[] = [];
     const finish = (outcome: ChaosState | Error) => {
-      clearInterval(heartbeat);
-      clearTimeout(timer);
+      timers.forEach((t) => clearTimeout(t));
       options.signal.removeEventListener('abort', onAbort);
       evaluate = () => {};
       stopAll();
@@ -124,7 +146,10 @@ export async function waitForChaos(
       else resolve(outcome);
     };
     const onAbort = () =>
-      finish({ ...snapshot(false), cancelled: (options.signal.reason as NodeJS.Signals | undefined) ?? 'SIGTERM' });
+      finish({
+        ...snapshot(false),
+        cancelled: (options.signal.reason as NodeJS.Signals | undefined) ?? 'SIGTERM',
+      });
 
     evaluate = () => {
       const broken = watches.find((w) => w.watch.fatalError);
@@ -140,22 +165,27 @@ export async function waitForChaos(
           continue;
         }
         const key = `${ref.namespace}/${ref.name}`;
-        if (!finishedAt.has(key)) finishedAt.set(key, now);
+        if (!finishedAt.has(key)) {
+          finishedAt.set(key, now);
+          // Look again when the grace period is over, even if no event comes.
+          if (waiting.length > 0) timers.push(setTimeout(() => evaluate(), graceMs + 10));
+        }
         if (waiting.length > 0 && now - (finishedAt.get(key) ?? now) < graceMs) open += waiting.length;
       }
       if (open === 0) finish(snapshot(false));
     };
 
+    timers.push(
+      setInterval(() => {
+        const waiting = refs.flatMap(pending);
+        const left = formatDuration(Math.max(0, deadline - Date.now()));
+        const detail = waiting.map((w) => `${w.experiment} (${w.phase})`).join('; ') || 'engines to finish';
+        options.log(`[chaos-gate] waiting for ${detail}; ${left} left`);
+      }, heartbeatMs),
+      setTimeout(() => finish(snapshot(true)), Math.max(0, deadline - Date.now())),
+    );
     if (options.signal.aborted) return onAbort();
     options.signal.addEventListener('abort', onAbort, { once: true });
-    heartbeat = setInterval(() => {
-      const waiting = refs.flatMap(pending);
-      const left = formatDuration(Math.max(0, deadline - Date.now()));
-      const detail = waiting.map((w) => `${w.experiment} (${w.phase})`).join('; ') || 'engines to finish';
-      options.log(`[chaos-gate] waiting for ${detail}; ${left} left`);
-      evaluate(); // the verdict grace period runs out without any event
-    }, heartbeatMs);
-    timer = setTimeout(() => finish(snapshot(true)), Math.max(0, deadline - Date.now()));
     evaluate();
   });
 }

@@ -8,7 +8,8 @@ const sharedFixtures = path.resolve(repoRoot, '../shared/fixtures');
 
 export function sharedFixture(relative: string): string {
   const file = path.join(sharedFixtures, relative);
-  if (!existsSync(file)) throw new Error(`missing shared fixture ${file}: is ../shared beside the repository?`);
+  if (!existsSync(file))
+    throw new Error(`missing shared fixture ${file}: is ../shared beside the repository?`);
   return file;
 }
 

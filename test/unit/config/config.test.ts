@@ -25,7 +25,9 @@ test('durations: units, combinations and bare seconds', () => {
 });
 
 test('a config file resolves paths relative to itself and fills defaults', () => {
-  const file = configFile(`engines: [engines/pod-delete.yaml]\nrbac: rbac.yaml\ntimeout: 10m\ngate:\n  minProbeSuccess: 80\n`);
+  const file = configFile(
+    `engines: [engines/pod-delete.yaml]\nrbac: rbac.yaml\ntimeout: 10m\ngate:\n  minProbeSuccess: 80\n`,
+  );
   const config = resolveConfig(readConfigFile(file));
   const dir = path.dirname(file);
   assert.deepEqual(config.engines, [path.join(dir, 'engines/pod-delete.yaml')]);
@@ -57,26 +59,49 @@ test('unknown keys, wrong types and bad durations name the file and field', () =
   ];
   for (const [text, expected] of cases) {
     const file = configFile(text);
-    assert.throws(() => readConfigFile(file), (error: unknown) => {
-      assert.ok(error instanceof ConfigError, `${text}: ${String(error)}`);
-      assert.match(error.message, expected);
-      assert.ok(error.message.includes(file), 'the message names the file');
-      return true;
-    });
+    assert.throws(
+      () => readConfigFile(file),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError, `${text}: ${String(error)}`);
+        assert.match(error.message, expected);
+        assert.ok(error.message.includes(file), 'the message names the file');
+        return true;
+      },
+    );
   }
 });
 
 test('bad flags name the flag, not the config field', () => {
-  assert.throws(() => parseCommandLine(['run', '--timeout', 'soon']), /command line: --timeout: "soon" is not a duration/);
-  assert.throws(() => parseCommandLine(['run', '--min-probe-success', 'lots']), /--min-probe-success: expected a number/);
+  assert.throws(
+    () => parseCommandLine(['run', '--timeout', 'soon']),
+    /command line: --timeout: "soon" is not a duration/,
+  );
+  assert.throws(
+    () => parseCommandLine(['run', '--min-probe-success', 'lots']),
+    /--min-probe-success: expected a number/,
+  );
   assert.throws(() => parseCommandLine(['run', '--stopped-as', 'maybe']), /--stopped-as: /);
-  assert.throws(() => parseCommandLine(['run', '--engnie', 'x.yaml']), /command line: Unknown option '--engnie'/);
+  assert.throws(
+    () => parseCommandLine(['run', '--engnie', 'x.yaml']),
+    /command line: Unknown option '--engnie'/,
+  );
 });
 
 test('repeatable flags collect every value', () => {
-  const parsed = parseCommandLine(['run', '--engine', 'a.yaml', '--engine', 'b.yaml', '--allow-failure', 'pod-delete']);
+  const parsed = parseCommandLine([
+    'run',
+    '--engine',
+    'a.yaml',
+    '--engine',
+    'b.yaml',
+    '--allow-failure',
+    'pod-delete',
+  ]);
   const config = resolveConfig(parsed.layer);
   assert.deepEqual(config.engines, ['a.yaml', 'b.yaml']);
   assert.deepEqual(config.gate.allowFailures, ['pod-delete']);
-  assert.equal(resolveConfig(parseCommandLine(['run', '--no-fail-on-failure']).layer).gate.failOnFailure, false);
+  assert.equal(
+    resolveConfig(parseCommandLine(['run', '--no-fail-on-failure']).layer).gate.failOnFailure,
+    false,
+  );
 });

@@ -3,8 +3,19 @@ import { test } from 'node:test';
 import { defaultPolicy, evaluateGate, type GatePolicy } from '../../../src/gate/policy.ts';
 import type { Outcome, Report, ReportCase } from '../../../src/report/model.ts';
 
-function caseOf(kind: ReportCase['kind'], outcome: Outcome, experiment = 'litmus/nginx-chaos/pod-delete'): ReportCase {
-  return { kind, className: 'litmus/nginx-chaos', name: `${kind}-${outcome}`, outcome, properties: {}, experiment };
+function caseOf(
+  kind: ReportCase['kind'],
+  outcome: Outcome,
+  experiment = 'litmus/nginx-chaos/pod-delete',
+): ReportCase {
+  return {
+    kind,
+    className: 'litmus/nginx-chaos',
+    name: `${kind}-${outcome}`,
+    outcome,
+    properties: {},
+    experiment,
+  };
 }
 
 function report(...cases: ReportCase[]): Report {
@@ -29,11 +40,17 @@ test('any failed verdict fails the gate by default, naming the experiment', () =
 
 test('an experiment allowed to fail does not fail the gate, by name, engine/name or full id', () => {
   for (const pattern of ['pod-delete', 'nginx-chaos/pod-delete', 'litmus/nginx-chaos/pod-delete']) {
-    const decision = evaluateGate(report(caseOf('experiment', 'fail'), caseOf('probe', 'fail')), policy({ allowFailures: [pattern] }));
+    const decision = evaluateGate(
+      report(caseOf('experiment', 'fail'), caseOf('probe', 'fail')),
+      policy({ allowFailures: [pattern] }),
+    );
     assert.equal(decision.verdict, 'pass', pattern);
     assert.equal(decision.counts.skipped, 2);
   }
-  const other = evaluateGate(report(caseOf('experiment', 'fail')), policy({ allowFailures: ['pod-cpu-hog'] }));
+  const other = evaluateGate(
+    report(caseOf('experiment', 'fail')),
+    policy({ allowFailures: ['pod-cpu-hog'] }),
+  );
   assert.equal(other.verdict, 'fail');
 });
 
@@ -49,11 +66,19 @@ test('a timeout is an error by default and skipped when configured', () => {
   assert.equal(decision.verdict, 'fail');
   assert.equal(decision.counts.errored, 1);
   assert.match(decision.reasons[0] ?? '', /did not finish before the timeout/);
-  assert.equal(evaluateGate(report(caseOf('experiment', 'timeout')), policy({ timeouts: 'skip' })).verdict, 'pass');
+  assert.equal(
+    evaluateGate(report(caseOf('experiment', 'timeout')), policy({ timeouts: 'skip' })).verdict,
+    'pass',
+  );
 });
 
 test('minimum probe success: below fails, at the minimum passes', () => {
-  const cases = [caseOf('probe', 'pass'), caseOf('probe', 'pass'), caseOf('probe', 'fail'), caseOf('probe', 'skipped')];
+  const cases = [
+    caseOf('probe', 'pass'),
+    caseOf('probe', 'pass'),
+    caseOf('probe', 'fail'),
+    caseOf('probe', 'skipped'),
+  ];
   const lenient = policy({ failOnFailure: false });
   const below = evaluateGate(report(...cases), { ...lenient, minProbeSuccess: 60 });
   assert.equal(below.probeSuccess, 50);

@@ -42,7 +42,10 @@ test('an Error verdict carries the errorOutput code and the readable reason', ()
   const cases = casesOf([result('chaosresult-3x-error')]);
   const experiment = cases.find((c) => c.kind === 'experiment');
   assert.equal(experiment?.outcome, 'error');
-  assert.equal(experiment?.message, 'TARGET_SELECTION_ERROR: no target pods found (in ChaosInject, target [{namespace: default, kind: deployment, labels: [app=nginx-typo]}])');
+  assert.equal(
+    experiment?.message,
+    'TARGET_SELECTION_ERROR: no target pods found (in ChaosInject, target [{namespace: default, kind: deployment, labels: [app=nginx-typo]}])',
+  );
   assert.deepEqual(
     cases.filter((c) => c.kind === 'probe').map((c) => c.outcome),
     ['skipped', 'skipped'],

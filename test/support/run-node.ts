@@ -1,0 +1,34 @@
+// Runs a built entry point (dist/cli.js, dist/index.js) the way CI would: a child process with its
+// own environment, capturing output and exit code.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { repoRoot } from './fixtures.ts';
+
+export interface Finished {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runEntry(
+  entry: 'dist/cli.js' | 'dist/index.js',
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string; onStdout?: (text: string) => void } = {},
+): { done: Promise<Finished>; kill: (signal: NodeJS.Signals) => void } {
+  const child = spawn(process.execPath, [path.join(repoRoot, entry), ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    options.onStdout?.(stdout);
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<Finished>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return { done, kill: (signal) => child.kill(signal) };
+}
