@@ -1,0 +1,245 @@
+// `chaos-gate run` through the built CLI against a real kube-apiserver, with the test playing the
+// Litmus operator.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import { startFakeOperator, type FakeOperator } from '../support/fake-operator.ts';
+import { sharedFixture } from '../support/fixtures.ts';
+import { runEntry } from '../support/run-node.ts';
+import { startSandbox, type Sandbox } from '../support/sandbox.ts';
+import { engineFile, exampleRbac, leftovers, uniqueName, workDir } from './helpers.ts';
+
+let sandbox: Sandbox;
+let operator: FakeOperator;
+const namespace = 'shop';
+
+before(async () => {
+  sandbox = await startSandbox();
+  await sandbox.createNamespace(namespace);
+  operator = await startFakeOperator({ kc: sandbox.kc, namespace });
+});
+
+after(async () => {
+  await operator?.stop();
+  await sandbox?.stop();
+});
+
+function cli(args: string[], options: { onStdout?: (text: string) => void } = {}) {
+  return runEntry(
+    'dist/cli.js',
+    ['run', '--kubeconfig', sandbox.kubeconfigPath, '--namespace', namespace, ...args],
+    options,
+  );
+}
+
+describe('chaos-gate run on a real API server', () => {
+  test('a passing experiment passes the gate, writes JUnit and JSON, and cleans up everything', async () => {
+    const dir = workDir();
+    const name = uniqueName('pass');
+    const junit = path.join(dir, 'junit.xml');
+    const json = path.join(dir, 'report.json');
+    const run = await cli([
+      '--rbac',
+      exampleRbac,
+      '--engine',
+      engineFile(dir, name, 'pass'),
+      '--junit',
+      junit,
+      '--json',
+      json,
+      '--timeout',
+      '60s',
+    ]).done;
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /applied ServiceAccount shop\/pod-delete-sa[\s\S]*applied ChaosEngine shop\//);
+    assert.match(run.stdout, /gate PASSED \(3 passed, 0 failed, 0 errored, 0 skipped\)/);
+    const xml = readFileSync(junit, 'utf8');
+    assert.match(xml, new RegExp(`<testsuite name="shop/${name}"`));
+    assert.match(xml, /<testcase classname="shop\/[^"]+" name="pod-delete"/);
+    assert.doesNotMatch(xml, /<failure/);
+    assert.equal((JSON.parse(readFileSync(json, 'utf8')) as { verdict: string }).verdict, 'pass');
+    assert.deepEqual(await leftovers(sandbox.kc, namespace), {
+      engines: [],
+      results: [],
+      serviceAccounts: [],
+      roles: [],
+      roleBindings: [],
+    });
+  });
+
+  test('a failed verdict fails the gate with exit code 1', async () => {
+    const dir = workDir();
+    const run = await cli([
+      '--rbac',
+      exampleRbac,
+      '--engine',
+      engineFile(dir, uniqueName('fail'), 'fail'),
+      '--timeout',
+      '60s',
+    ]).done;
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /gate FAILED/);
+    assert.match(run.stdout, /experiment shop\/fail-[^ ]+ › pod-delete failed/);
+  });
+
+  test('a failed probe fails the gate and the JUnit failure carries the probe description', async () => {
+    const dir = workDir();
+    const junit = path.join(dir, 'junit.xml');
+    const run = await cli([
+      '--rbac',
+      exampleRbac,
+      '--engine',
+      engineFile(dir, uniqueName('probe'), 'fail-probe'),
+      '--junit',
+      junit,
+    ]).done;
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    const xml = readFileSync(junit, 'utf8');
+    assert.match(
+      xml,
+      /name="pod-delete \/ probe checkout-responds"[\s\S]*?<failure[^>]*message="Actual value: 503\. Expected value: should be equal to 200"/,
+    );
+  });
+
+  test('an experiment that never finishes times out, is stopped, and is reported as an error', async () => {
+    const dir = workDir();
+    const name = uniqueName('hang');
+    const junit = path.join(dir, 'junit.xml');
+    const run = await cli([
+      '--engine',
+      engineFile(dir, name, 'never'),
+      '--timeout',
+      '4s',
+      '--junit',
+      junit,
+      '--cleanup',
+      'never',
+    ]).done;
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /timeout: stopping the chaos/);
+    assert.ok(operator.aborted.has(name), 'the engine was patched engineState: stop');
+    assert.match(readFileSync(junit, 'utf8'), /name="pod-delete"[^>]*>\s*<error/);
+    assert.ok(
+      (await leftovers(sandbox.kc, namespace)).engines.includes(name),
+      'cleanup never keeps the engine',
+    );
+  });
+
+  test('SIGTERM stops the chaos, cleans up and exits 143', async () => {
+    const dir = workDir();
+    const name = uniqueName('cancel');
+    const started = runEntry(
+      'dist/cli.js',
+      [
+        'run',
+        '--kubeconfig',
+        sandbox.kubeconfigPath,
+        '--namespace',
+        namespace,
+        '--engine',
+        engineFile(dir, name, 'never'),
+      ],
+      {
+        onStdout: (text) => {
+          if (text.includes(`[chaos] shop/${name} pod-delete: Running`)) started.kill('SIGTERM');
+        },
+      },
+    );
+    const run = await started.done;
+    assert.equal(run.code, 143, run.stdout + run.stderr);
+    assert.ok(operator.aborted.has(name), 'the engine was stopped before exit');
+    assert.ok(
+      !(await leftovers(sandbox.kc, namespace)).engines.includes(name),
+      'and deleted (cleanup always)',
+    );
+  });
+
+  test('a manifest the server schema rejects is caught in preflight and nothing is applied', async () => {
+    const dir = workDir();
+    const legacy = sharedFixture('litmus/engines/legacy-2x-httpprobe-int-timeouts.yaml');
+    const before = await leftovers(sandbox.kc, namespace);
+    const run = await cli(['--rbac', exampleRbac, '--engine', legacy, '--json', path.join(dir, 'r.json')])
+      .done;
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /preflight failed, nothing was applied/);
+    assert.match(
+      run.stderr,
+      /legacy-2x-httpprobe-int-timeouts\.yaml, document 1 \(ChaosEngine [^)]+\): rejected by the server/,
+    );
+    assert.match(run.stderr, /must be of type string/);
+    assert.deepEqual(await leftovers(sandbox.kc, namespace), before);
+  });
+
+  test('a token bound to too little: exit 2 naming the verb and the resource, nothing applied', async () => {
+    const dir = workDir();
+    const token = await sandbox.mintToken(namespace, 'ci-readonly');
+    const rbac = sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
+    await rbac.createNamespacedRole({
+      namespace,
+      body: {
+        metadata: { name: 'ci-readonly' },
+        rules: [
+          {
+            apiGroups: ['litmuschaos.io'],
+            resources: ['chaosengines', 'chaosresults'],
+            verbs: ['get', 'list', 'watch'],
+          },
+        ],
+      },
+    });
+    await rbac.createNamespacedRoleBinding({
+      namespace,
+      body: {
+        metadata: { name: 'ci-readonly' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'ci-readonly' },
+        subjects: [{ kind: 'ServiceAccount', name: 'ci-readonly', namespace }],
+      },
+    });
+    const kubeconfig = path.join(dir, 'kubeconfig');
+    writeFileSync(kubeconfig, sandbox.kubeconfigFor(token, 'ci-readonly'));
+    const engine = engineFile(dir, uniqueName('forbidden'), 'pass');
+    const run = await runEntry('dist/cli.js', [
+      'run',
+      '--kubeconfig',
+      kubeconfig,
+      '--namespace',
+      namespace,
+      '--engine',
+      engine,
+    ]).done;
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.match(
+      run.stderr,
+      /cannot patch resource "chaosengines" in API group "litmuschaos.io" in the namespace "shop"/,
+    );
+    assert.match(run.stderr, /HTTP 403/);
+  });
+});
+
+describe('a cluster without LitmusChaos', () => {
+  let bare: Sandbox;
+  before(async () => {
+    bare = await startSandbox({ crds: false });
+  });
+  after(async () => {
+    await bare?.stop();
+  });
+
+  test('exits 2 saying LitmusChaos is not installed', async () => {
+    const dir = workDir();
+    const run = await runEntry('dist/cli.js', [
+      'run',
+      '--kubeconfig',
+      bare.kubeconfigPath,
+      '--engine',
+      engineFile(dir, 'x', 'pass'),
+    ]).done;
+    assert.equal(run.code, 2);
+    assert.match(
+      run.stderr,
+      /LitmusChaos is not installed in this cluster: CRD chaosengines\.litmuschaos\.io not found/,
+    );
+  });
+});
