@@ -12,7 +12,7 @@ const out = path.join(repoRoot, 'out/chaos-gate');
 
 console.log('chaos-gate demo: starting a real kube-apiserver + etcd on loopback (no cluster needed)');
 const sandbox = await startSandbox();
-let code = 2;
+let code: number;
 try {
   await sandbox.createNamespace('shop');
   const operator = await startFakeOperator({ kc: sandbox.kc, namespace: 'shop', stepMs: 1500 });

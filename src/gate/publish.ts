@@ -35,7 +35,7 @@ export function publishReports(
   };
   return {
     junit: write(reports.junit, () => renderJUnit(report, policy)),
-    json: write(reports.json, () => renderJson(report, decision, meta)),
+    json: write(reports.json, () => renderJson(report, decision, policy, meta)),
     html: write(reports.html, () => renderHtml(report, decision, policy)),
     summary: write(reports.summary, () => markdown),
     markdown,

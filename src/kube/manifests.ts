@@ -66,23 +66,17 @@ function toManifests(value: unknown, where: string, role: ManifestRole): Manifes
     throw new ConfigError(`${where}: field metadata.name: required`);
   }
   const kind = value.kind as string;
+  const source = `${where} (${kind} ${name})`;
   const allowed = expectedKinds[role];
   if (allowed && !allowed.includes(kind)) {
+    throw new ConfigError(`${source}: field kind: expected ${allowed.join(' or ')} in ${role} files`);
+  }
+  if (role === 'engine' && typeof metadata.name === 'string' && metadata.name.length > 63) {
     throw new ConfigError(
-      `${where}: field kind: expected ${allowed.join(' or ')} in ${role} files, found ${kind}`,
+      `${source}: field metadata.name: a ChaosEngine name must be at most 63 characters (it becomes a label value)`,
     );
   }
-  if (
-    role === 'engine' &&
-    metadata.generateName === undefined &&
-    typeof metadata.name === 'string' &&
-    metadata.name.length > 63
-  ) {
-    throw new ConfigError(
-      `${where}: field metadata.name: a ChaosEngine name must be at most 63 characters (it becomes a label value)`,
-    );
-  }
-  return [{ role, source: `${where} (${kind} ${name})`, object: value as unknown as Manifest['object'] }];
+  return [{ role, source, object: value as unknown as Manifest['object'] }];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -2,7 +2,7 @@
 // things a long chaos run meets: a dropped connection resumes from the last resourceVersion, and a
 // 410 Gone (the version was compacted away) relists.
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
-import { statusCode } from './errors.ts';
+import { describeApiError, statusCode } from './errors.ts';
 
 export interface WatchTarget {
   group: string;
@@ -162,7 +162,7 @@ export function watchCollection<T extends Named>(
           options.onChange();
           break;
         }
-        options.onRetry?.(`listing ${target.plural} failed (${asError(error).message}); retrying`);
+        options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error)}; retrying`);
         needList = true;
       }
       await sleep(delay);

@@ -271,29 +271,44 @@ export async function startFakeOperator(options: FakeOperatorOptions): Promise<F
     });
   };
 
-  const controller = await new Watch(kc).watch(
-    `/apis/${group}/${version}/namespaces/${namespace}/chaosengines`,
-    {},
-    (type: string, engine: ChaosEngine) => {
-      const key = engine.metadata.uid ?? '';
-      if (type === 'DELETED') {
-        running.get(key)?.timers.forEach(clearTimeout);
-        running.delete(key);
-        return;
-      }
-      if (type === 'ADDED' && !engine.status?.engineStatus && engine.spec?.engineState !== 'stop')
-        begin(engine);
-      else if (engine.spec?.engineState === 'stop' && running.has(key)) {
-        void abort(engine).catch((error: unknown) => console.error(`fake operator abort: ${String(error)}`));
-      }
-    },
-    () => {},
-  );
+  const onEvent = (type: string, engine: ChaosEngine) => {
+    const key = engine.metadata.uid ?? '';
+    if (type === 'DELETED') {
+      running.get(key)?.timers.forEach(clearTimeout);
+      running.delete(key);
+      return;
+    }
+    if (
+      type === 'ADDED' &&
+      !engine.status?.engineStatus &&
+      engine.spec?.engineState !== 'stop' &&
+      !running.has(key)
+    ) {
+      begin(engine);
+    } else if (engine.spec?.engineState === 'stop' && running.has(key)) {
+      void abort(engine).catch((error: unknown) => console.error(`fake operator abort: ${String(error)}`));
+    }
+  };
+  // Like a real controller, watch again whenever the watch ends; a new watch replays existing engines as ADDED.
+  let stopped = false;
+  let controller: AbortController | undefined;
+  const watch = async (): Promise<void> => {
+    if (stopped) return;
+    const ended = () => setTimeout(() => void watch(), 200);
+    controller = await new Watch(kc)
+      .watch(`/apis/${group}/${version}/namespaces/${namespace}/chaosengines`, {}, onEvent, ended)
+      .catch(() => {
+        ended();
+        return undefined;
+      });
+  };
+  await watch();
 
   return {
     aborted,
     async stop() {
-      controller.abort();
+      stopped = true;
+      controller?.abort();
       for (const entry of running.values()) entry.timers.forEach(clearTimeout);
       running.clear();
     },

@@ -20,6 +20,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ApiextensionsV1Api,
   CoreV1Api,
+  CustomObjectsApi,
   KubeConfig,
   KubernetesObjectApi,
   type KubernetesObject,
@@ -314,13 +315,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 async function installCrds(kc: KubeConfig, files: string[]): Promise<void> {
   const objects = KubernetesObjectApi.makeApiClient(kc);
   const extensions = kc.makeApiClient(ApiextensionsV1Api);
+  const custom = kc.makeApiClient(CustomObjectsApi);
   const names: string[] = [];
+  const served: { group: string; version: string; plural: string }[] = [];
   for (const file of files) {
     for (const document of parseAllDocuments(readFileSync(sharedFixture(file), 'utf8'))) {
       const crd = document.toJS() as (KubernetesObject & V1CustomResourceDefinition) | null;
       if (!crd?.kind) continue;
       await objects.create(crd);
       names.push(crd.metadata?.name ?? '');
+      const version = crd.spec.versions.find((v) => v.served)?.name ?? 'v1alpha1';
+      served.push({ group: crd.spec.group, version, plural: crd.spec.names.plural });
     }
   }
   const deadline = Date.now() + 30_000;
@@ -329,6 +334,19 @@ async function installCrds(kc: KubeConfig, files: string[]): Promise<void> {
       const crd = await extensions.readCustomResourceDefinition({ name });
       if (crd.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True')) break;
       if (Date.now() > deadline) throw new Error(`CRD ${name} not Established after 30 s`);
+      await sleep(100);
+    }
+  }
+  // Established is not yet served: the storage answers 429 "(re)initializing" for a moment.
+  for (const resource of served) {
+    for (;;) {
+      const ok = await custom.listClusterCustomObject(resource).then(
+        () => true,
+        () => false,
+      );
+      if (ok) break;
+      if (Date.now() > deadline)
+        throw new Error(`${resource.plural}.${resource.group} not served after 30 s`);
       await sleep(100);
     }
   }
