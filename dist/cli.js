@@ -22,7 +22,7 @@ import {
   resultPlural,
   runGate,
   settingFields
-} from "./chunks/chunk-SDSHYLUE.js";
+} from "./chunks/chunk-BDRPOFHB.js";
 
 // src/gate/sources.ts
 function chaosReportFromFiles(files) {
@@ -224,4 +224,4 @@ function finish(config, report2, io, meta, cancelled) {
 }
 
 // src/cli/index.ts
-process.exitCode = await main(process.argv.slice(2));
+process.exit(await main(process.argv.slice(2)));

@@ -23,7 +23,7 @@ import {
   runGate,
   runLabel,
   settingFields
-} from "./chunks/chunk-SDSHYLUE.js";
+} from "./chunks/chunk-BDRPOFHB.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -1,3 +1,4 @@
+import '../quiet-warnings.ts';
 import { runAction } from './main.ts';
 import { runPost } from './post.ts';
 import { state } from './state.ts';

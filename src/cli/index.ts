@@ -1,3 +1,5 @@
+import '../quiet-warnings.ts';
 import { main } from './main.ts';
 
-process.exitCode = await main(process.argv.slice(2));
+// Exit explicitly: keep-alive sockets of the Kubernetes client must not hold the process open.
+process.exit(await main(process.argv.slice(2)));

@@ -34673,6 +34673,14 @@ var require_tar_fs = __commonJS({
   }
 });
 
+// src/quiet-warnings.ts
+var emitWarning = process.emitWarning.bind(process);
+process.emitWarning = ((warning, ...rest) => {
+  const code = typeof rest[0] === "object" && rest[0] !== null ? rest[0].code : rest[1];
+  if (code === "DEP0169") return;
+  emitWarning(warning, ...rest);
+});
+
 // src/errors.ts
 var CannotRunError = class extends Error {
   name = "CannotRunError";
@@ -96430,4 +96438,4 @@ export {
   layerFrom,
   labelFor
 };
-/*! For license information please see chunk-SDSHYLUE.js.LEGAL.txt */
+/*! For license information please see chunk-BDRPOFHB.js.LEGAL.txt */
