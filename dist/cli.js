@@ -21,8 +21,10 @@ import {
   resolveConfig,
   resultPlural,
   runGate,
-  settingFields
-} from "./chunks/chunk-BDRPOFHB.js";
+  settingFields,
+  toMap,
+  workflowToSuite
+} from "./chunks/chunk-X4RHRO27.js";
 
 // src/gate/sources.ts
 function chaosReportFromFiles(files) {
@@ -38,6 +40,15 @@ function chaosReportFromFiles(files) {
     throw new ConfigError(`${files.join(", ")}: no ChaosResult found`);
   }
   return convertChaos({ engines, results });
+}
+function workflowReportFromFile(file) {
+  const objects = readManifests([file], "input");
+  const workflows = objects.map(({ object, source }) => {
+    if (object.kind !== "Workflow") throw new ConfigError(`${source}: field kind: expected Workflow`);
+    return object;
+  });
+  if (workflows.length === 0) throw new ConfigError(`${file}: no Workflow found`);
+  return { suites: workflows.map((workflow) => workflowToSuite(workflow)) };
 }
 async function chaosReportFromCluster(kc, namespace, selector) {
   const litmus = new LitmusClient(kc);
@@ -91,7 +102,10 @@ function parseCommandLine(argv) {
   const given = /* @__PURE__ */ new Map();
   for (const spec of settingFields) {
     const value = values[spec.flag];
-    if (value !== void 0) given.set(spec, spec.kind === "number" ? toNumber(spec.flag, value) : value);
+    if (value === void 0) continue;
+    if (spec.kind === "number") given.set(spec, toNumber(spec.flag, value));
+    else if (spec.kind === "map") given.set(spec, toMap(value, `command line: --${spec.flag}`));
+    else given.set(spec, value);
   }
   return {
     command,
@@ -188,8 +202,9 @@ async function run(config, io) {
 }
 async function report(config, sources, io) {
   const parts = [];
+  if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
-  else if (config.namespace) {
+  else if (config.namespace && parts.length === 0) {
     const kube = loadKubeContext(config);
     try {
       parts.push(await chaosReportFromCluster(kube.kc, config.namespace, sources.selector));
@@ -197,7 +212,8 @@ async function report(config, sources, io) {
       kube.dispose();
     }
   }
-  if (parts.length === 0) throw new ConfigError("report needs --results FILE or --namespace NS");
+  if (parts.length === 0)
+    throw new ConfigError("report needs --results FILE, --workflow FILE or --namespace NS");
   return finish(config, mergeReports(...parts), io, {});
 }
 function validate(config, io) {

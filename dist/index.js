@@ -22,8 +22,9 @@ import {
   resolveConfig,
   runGate,
   runLabel,
-  settingFields
-} from "./chunks/chunk-BDRPOFHB.js";
+  settingFields,
+  toMap
+} from "./chunks/chunk-X4RHRO27.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19671,8 +19672,13 @@ function toValue(name, spec, text) {
   switch (spec.kind) {
     case "string":
       return text;
+    case "map":
+      return toMap(
+        text.split("\n").map((l) => l.trim()).filter(Boolean),
+        `action inputs: ${name}`
+      );
     case "list":
-      return text.split(/[\n,]/).map((item) => item.trim()).filter(Boolean);
+      return splitList(text);
     case "boolean":
       if (/^(true|True|TRUE)$/.test(text)) return true;
       if (/^(false|False|FALSE)$/.test(text)) return false;
@@ -19684,6 +19690,9 @@ function toValue(name, spec, text) {
       return number;
     }
   }
+}
+function splitList(text) {
+  return text.split(/[\n,]/).map((item) => item.trim()).filter(Boolean);
 }
 function maskKubeconfig(content) {
   setSecret(content);

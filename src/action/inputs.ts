@@ -1,7 +1,7 @@
 // Action inputs → one layer of the configuration model (inputs come from config/fields.ts, the same
 // table as the CLI's flags), plus the secret kubeconfig content, which never enters the model.
 import * as core from '@actions/core';
-import { labelFor, layerFrom, settingFields, type SettingField } from '../config/fields.ts';
+import { labelFor, layerFrom, settingFields, toMap, type SettingField } from '../config/fields.ts';
 import { parseSettings } from '../config/load.ts';
 import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError } from '../errors.ts';
@@ -37,11 +37,17 @@ function toValue(name: string, spec: SettingField, text: string): unknown {
   switch (spec.kind) {
     case 'string':
       return text;
+    case 'map':
+      // One NAME=VALUE a line: values may hold commas (label selectors).
+      return toMap(
+        text
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean),
+        `action inputs: ${name}`,
+      );
     case 'list':
-      return text
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter(Boolean);
+      return splitList(text);
     case 'boolean':
       if (/^(true|True|TRUE)$/.test(text)) return true;
       if (/^(false|False|FALSE)$/.test(text)) return false;
@@ -53,6 +59,13 @@ function toValue(name: string, spec: SettingField, text: string): unknown {
       return number;
     }
   }
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** Masks the whole content and each line that carries a secret (tokens, keys, certificates). */

@@ -1,6 +1,6 @@
 // Command-line flags → one layer of the configuration model (flags come from config/fields.ts).
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
-import { labelFor, layerFrom, settingFields, type SettingField } from '../config/fields.ts';
+import { labelFor, layerFrom, settingFields, toMap, type SettingField } from '../config/fields.ts';
 import { parseSettings } from '../config/load.ts';
 import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError, errorMessage } from '../errors.ts';
@@ -50,7 +50,10 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   const given = new Map<SettingField, unknown>();
   for (const spec of settingFields) {
     const value = values[spec.flag];
-    if (value !== undefined) given.set(spec, spec.kind === 'number' ? toNumber(spec.flag, value) : value);
+    if (value === undefined) continue;
+    if (spec.kind === 'number') given.set(spec, toNumber(spec.flag, value));
+    else if (spec.kind === 'map') given.set(spec, toMap(value as string[], `command line: --${spec.flag}`));
+    else given.set(spec, value);
   }
   return {
     command,

@@ -6,7 +6,7 @@ import { readManifests } from '../kube/manifests.ts';
 import { evaluateGate } from '../gate/policy.ts';
 import { describeDecision, publishReports } from '../gate/publish.ts';
 import { runGate } from '../gate/run.ts';
-import { chaosReportFromCluster, chaosReportFromFiles } from '../gate/sources.ts';
+import { chaosReportFromCluster, chaosReportFromFiles, workflowReportFromFile } from '../gate/sources.ts';
 import { mergeReports, type Report } from '../report/model.ts';
 import { parseCommandLine, usage } from './args.ts';
 
@@ -74,8 +74,9 @@ async function report(
   io: Io,
 ): Promise<number> {
   const parts: Report[] = [];
+  if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
-  else if (config.namespace) {
+  else if (config.namespace && parts.length === 0) {
     const kube = loadKubeContext(config);
     try {
       parts.push(await chaosReportFromCluster(kube.kc, config.namespace, sources.selector));
@@ -83,7 +84,8 @@ async function report(
       kube.dispose();
     }
   }
-  if (parts.length === 0) throw new ConfigError('report needs --results FILE or --namespace NS');
+  if (parts.length === 0)
+    throw new ConfigError('report needs --results FILE, --workflow FILE or --namespace NS');
   return finish(config, mergeReports(...parts), io, {});
 }
 

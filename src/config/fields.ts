@@ -1,7 +1,10 @@
+import { ConfigError } from '../errors.ts';
+
 // The settings a user can give on the command line or as action inputs, and the config field each
 // one sets. The CLI's flags and the action's inputs are both read from this table.
 
-export type FieldKind = 'string' | 'list' | 'number' | 'boolean';
+/** `map` is given as repeated or listed NAME=VALUE items. */
+export type FieldKind = 'string' | 'list' | 'map' | 'number' | 'boolean';
 
 export interface SettingField {
   /** CLI flag without dashes. */
@@ -107,6 +110,43 @@ export const settingFields: SettingField[] = [
     field: 'gate.failOnFailure',
     help: 'any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)',
   },
+  {
+    flag: 'workflow',
+    kind: 'string',
+    field: 'workflow.file',
+    help: 'Argo Workflow file to submit (report: a Workflow with status to convert)',
+  },
+  {
+    flag: 'workflow-template',
+    kind: 'string',
+    field: 'workflow.template',
+    help: 'WorkflowTemplate to submit a Workflow from',
+  },
+  {
+    flag: 'cluster-workflow-template',
+    kind: 'string',
+    field: 'workflow.clusterTemplate',
+    help: 'ClusterWorkflowTemplate to submit a Workflow from',
+  },
+  {
+    flag: 'parameter',
+    input: 'parameters',
+    kind: 'map',
+    field: 'workflow.parameters',
+    help: 'workflow parameter NAME=VALUE (repeatable)',
+  },
+  {
+    flag: 'workflow-namespace',
+    kind: 'string',
+    field: 'workflow.namespace',
+    help: 'namespace to submit the workflow in',
+  },
+  {
+    flag: 'workflow-shutdown',
+    kind: 'string',
+    field: 'workflow.shutdown',
+    help: 'on cancel or timeout: Stop (runs exit handlers, default) or Terminate',
+  },
 ];
 
 /** Builds one config layer from raw values keyed by field path. */
@@ -120,6 +160,17 @@ export function layerFrom(values: Map<SettingField, unknown>): Record<string, un
     node[last] = value;
   }
   return raw;
+}
+
+/** NAME=VALUE items into a record; `where` names the flag or input in errors. */
+export function toMap(items: string[], where: string): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const item of items) {
+    const at = item.indexOf('=');
+    if (at <= 0) throw new ConfigError(`${where}: expected NAME=VALUE, got "${item}"`);
+    map[item.slice(0, at).trim()] = item.slice(at + 1);
+  }
+  return map;
 }
 
 /** Names a field path the way the user wrote it, for error messages. */

@@ -6,6 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, errorMessage } from '../errors.ts';
 import { defaultPolicy, type GatePolicy } from '../gate/policy.ts';
+import type { WorkflowSource } from '../argo/submit.ts';
 import { configSchema, type PartialConfig } from './schema.ts';
 
 export type CleanupPolicy = 'always' | 'on-success' | 'never';
@@ -23,6 +24,8 @@ export interface GateConfig {
   runId?: string;
   reports: { junit?: string; json?: string; html?: string; summary?: string };
   gate: GatePolicy;
+  /** An Argo Workflow to submit (or, for `report`, a recorded one to convert). */
+  workflow?: WorkflowSource;
 }
 
 export const defaultTimeoutMs = 30 * 60_000;
@@ -70,6 +73,7 @@ function resolvePaths(settings: PartialConfig, base: string): PartialConfig {
     rbac: resolveAll(settings.rbac),
     experiments: resolveAll(settings.experiments),
     engines: resolveAll(settings.engines),
+    workflow: settings.workflow && { ...settings.workflow, file: resolveOne(settings.workflow.file) },
     reports: settings.reports && {
       junit: resolveOne(settings.reports.junit),
       json: resolveOne(settings.reports.json),
@@ -85,6 +89,10 @@ export function resolveConfig(...layers: PartialConfig[]): GateConfig {
     layers.reduce<PartialConfig[K]>((value, layer) => layer[key] ?? value, undefined);
   const reports = Object.assign({}, ...layers.map((l) => definedOnly(l.reports ?? {})));
   const gate = Object.assign({}, ...layers.map((l) => definedOnly(l.gate ?? {})));
+  const workflow: PartialConfig['workflow'] = Object.assign(
+    {},
+    ...layers.map((l) => definedOnly(l.workflow ?? {})),
+  );
   return {
     kubeconfig: pick('kubeconfig'),
     context: pick('context'),
@@ -98,6 +106,20 @@ export function resolveConfig(...layers: PartialConfig[]): GateConfig {
     runId: pick('runId'),
     reports,
     gate: { ...defaultPolicy, ...gate },
+    workflow: toWorkflowSource(workflow),
+  };
+}
+
+function toWorkflowSource(workflow: PartialConfig['workflow']): WorkflowSource | undefined {
+  if (!workflow) return undefined;
+  const template = workflow.template ?? workflow.clusterTemplate;
+  if (!workflow.file && !template) return undefined;
+  return {
+    file: workflow.file,
+    template: template ? { name: template, clusterScope: !workflow.template } : undefined,
+    parameters: workflow.parameters ?? {},
+    namespace: workflow.namespace,
+    shutdown: workflow.shutdown ?? 'Stop',
   };
 }
 

@@ -28,6 +28,21 @@ export const reportsSchema = z.strictObject({
   summary: z.string().optional(),
 });
 
+export const workflowSchema = z
+  .strictObject({
+    file: z.string().optional(),
+    template: z.string().optional(),
+    clusterTemplate: z.string().optional(),
+    parameters: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String))
+      .optional(),
+    namespace: z.string().optional(),
+    shutdown: z.enum(['Stop', 'Terminate']).optional(),
+  })
+  .refine((w) => [w.file, w.template, w.clusterTemplate].filter(Boolean).length <= 1, {
+    message: 'set only one of file, template and clusterTemplate',
+  });
+
 export const configSchema = z.strictObject({
   kubeconfig: z.string().optional(),
   context: z.string().optional(),
@@ -45,6 +60,7 @@ export const configSchema = z.strictObject({
     .optional(),
   reports: reportsSchema.optional(),
   gate: gateSchema.optional(),
+  workflow: workflowSchema.optional(),
 });
 
 /** One source's settings, as parsed: every field optional, durations in ms. */

@@ -1,17 +1,26 @@
-// `chaos-gate run`: preflight, apply, wait, collect, decide, clean up. The one orchestration behind
-// the CLI and the action. Whatever happens after the first engine is applied — timeout, cancel,
-// a lost watch, a crash in our own code — the engines are stopped before this returns or throws.
+// `chaos-gate run`: preflight, apply and submit, wait, collect, decide, clean up. The one
+// orchestration behind the CLI and the action. Whatever happens after the first object is applied —
+// timeout, cancel, a lost watch, a crash in our own code — the chaos is stopped before this returns
+// or throws.
 import { randomBytes } from 'node:crypto';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { ArgoClient } from '../argo/client.ts';
+import { workflowToSuite } from '../argo/convert.ts';
+import { buildWorkflow, type WorkflowObject } from '../argo/submit.ts';
+import { waitForWorkflow, type WorkflowState } from '../argo/wait.ts';
 import type { GateConfig } from '../config/load.ts';
-import { CancelledError, ConfigError, errorMessage } from '../errors.ts';
-import { ManifestApplier, type AppliedObject } from '../kube/apply.ts';
-import { contextNamespace, loadKubeContext, type KubeTarget } from '../kube/context.ts';
-import { readManifests } from '../kube/manifests.ts';
-import { LitmusClient } from '../litmus/client.ts';
+import { CancelledError, CannotRunError, ConfigError, errorMessage } from '../errors.ts';
+import { ManifestApplier, runLabel } from '../kube/apply.ts';
+import { contextNamespace, loadKubeContext } from '../kube/context.ts';
+import { describeApiError } from '../kube/errors.ts';
+import { readManifests, type Manifest } from '../kube/manifests.ts';
+import { LitmusClient, resultPlural } from '../litmus/client.ts';
 import { convertChaos } from '../litmus/convert.ts';
+import type { ChaosResult } from '../litmus/types.ts';
 import { waitForChaos, type ChaosState, type EngineRef } from '../litmus/wait.ts';
-import type { Report } from '../report/model.ts';
+import { mergeReports, type Report } from '../report/model.ts';
 import { evaluateGate, type GateDecision } from './policy.ts';
+import { RunResources } from './resources.ts';
 
 export interface RunContext {
   log: (line: string) => void;
@@ -21,6 +30,8 @@ export interface RunContext {
   kubeconfigContent?: string;
   /** Called just before the first object is applied, so a front can record what to stop if it is killed. */
   onStarted?: (runId: string, namespaces: string[]) => void;
+  /** Waits around stopping; shorter in tests. */
+  timings?: Partial<typeof defaultTimings>;
 }
 
 export interface RunOutcome {
@@ -31,120 +42,196 @@ export interface RunOutcome {
   cancelled?: NodeJS.Signals;
 }
 
-/** How long to wait for engines to report `stopped` after we asked them to stop. */
-const stopWaitMs = { timeout: 60_000, cancel: 5_000 };
+const defaultTimings = {
+  /** How long to wait for engines to report `stopped` after a stop on timeout, and on cancel. */
+  stopWaitOnTimeoutMs: 60_000,
+  stopWaitOnCancelMs: 5_000,
+  /** How long a finished engine may take to show its verdict. */
+  verdictGraceMs: 30_000,
+};
 
 export async function runGate(config: GateConfig, context: RunContext): Promise<RunOutcome> {
   const { log, signal } = context;
+  const timings = { ...defaultTimings, ...context.timings };
   const manifests = [
     ...readManifests(config.rbac, 'rbac'),
     ...readManifests(config.experiments, 'experiment'),
     ...readManifests(config.engines, 'engine'),
   ];
-  if (!manifests.some((m) => m.role === 'engine')) {
-    throw new ConfigError('no ChaosEngine given: set engines in the config file or pass --engine FILE');
+  if (!manifests.some((m) => m.role === 'engine') && !config.workflow) {
+    throw new ConfigError(
+      'nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)',
+    );
   }
-  const target: KubeTarget = { ...config, kubeconfigContent: context.kubeconfigContent };
-  const kube = loadKubeContext(target);
+  const kube = loadKubeContext({ ...config, kubeconfigContent: context.kubeconfigContent });
   try {
-    const litmus = new LitmusClient(kube.kc);
+    const { kc } = kube;
+    const litmus = new LitmusClient(kc);
+    const argo = config.workflow ? new ArgoClient(kc) : undefined;
     await litmus.assertInstalled(config.experiments.length > 0 ? ['chaosexperiments'] : []);
+    await argo?.assertInstalled();
+
     const runId = config.runId ?? `cg-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-    const applier = new ManifestApplier(kube.kc, config.namespace ?? contextNamespace(kube.kc));
+    const defaultNamespace = config.namespace ?? contextNamespace(kc);
+    const applier = new ManifestApplier(kc, defaultNamespace);
     const prepared = applier.prepare(manifests, runId);
-    log(`[chaos-gate] run ${runId}: preflight of ${prepared.length} object(s)`);
-    await applier.preflight(prepared);
+    const workflow =
+      config.workflow &&
+      buildWorkflow(config.workflow, defaultNamespace, {
+        'app.kubernetes.io/managed-by': 'chaos-gate',
+        [runLabel]: runId,
+      });
+    log(`[chaos-gate] run ${runId}: preflight of ${prepared.length + (workflow ? 1 : 0)} object(s)`);
+    await preflight(applier, prepared, argo, workflow);
     throwIfCancelled(signal);
 
     context.onStarted?.(runId, [
-      ...new Set(prepared.filter((m) => m.role === 'engine').map((m) => m.object.metadata.namespace ?? '')),
+      ...new Set([
+        ...prepared.filter((m) => m.role === 'engine').map((m) => m.object.metadata.namespace ?? ''),
+        ...(workflow ? [workflow.metadata.namespace ?? ''] : []),
+      ]),
     ]);
-    const applied: AppliedObject[] = [];
-    const engines = (): EngineRef[] =>
-      applied
-        .filter((a) => a.kind === 'ChaosEngine')
-        .map((a) => ({ namespace: a.namespace ?? '', name: a.name, uid: a.uid ?? '' }));
-    const stopEngines = async () => {
-      for (const engine of engines()) {
-        try {
-          await litmus.stopEngine(engine.namespace, engine.name);
-          log(`[chaos-gate] stopped ChaosEngine ${engine.namespace}/${engine.name}`);
-        } catch (error) {
-          log(
-            `[chaos-gate] WARNING: could not stop ChaosEngine ${engine.namespace}/${engine.name}: ${errorMessage(error)}`,
-          );
-        }
-      }
-    };
-    const cleanup = async (passed: boolean) => {
-      if (config.cleanup === 'never' || (config.cleanup === 'on-success' && !passed)) {
-        log(
-          `[chaos-gate] cleanup ${config.cleanup}: leaving ${applied.filter((a) => a.created).length} object(s) in place`,
-        );
-        return;
-      }
-      const problems = await applier.remove(applied);
-      for (const namespace of new Set(engines().map((e) => e.namespace))) {
-        const uids = engines()
-          .filter((e) => e.namespace === namespace)
-          .map((e) => e.uid);
-        await litmus.deleteResults(namespace, `chaosUID in (${uids.join(',')})`).catch((error: unknown) => {
-          problems.push(`deleting ChaosResults in ${namespace}: ${errorMessage(error)}`);
-        });
-      }
-      problems.forEach((p) => log(`[chaos-gate] WARNING: cleanup: ${p}`));
-      log(
-        `[chaos-gate] cleanup: removed ${applied.filter((a) => a.created).length} object(s) created by run ${runId}`,
-      );
-    };
-
-    let state: ChaosState;
+    const resources = new RunResources({
+      litmus,
+      applier,
+      argo,
+      log,
+      shutdown: config.workflow?.shutdown ?? 'Stop',
+    });
+    let waited: Waited;
     try {
       await applier.apply(prepared, (object) => {
-        applied.push(object);
+        resources.applied.push(object);
         log(
           `[chaos-gate] applied ${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`,
         );
       });
-      state = signal.aborted
-        ? { engines: [], results: [], timedOut: false, cancelled: cancelReason(signal) }
-        : await waitForChaos(kube.kc, litmus, engines(), { timeoutMs: config.timeoutMs, signal, log });
+      if (argo && workflow) {
+        resources.workflow = await argo.create(workflow);
+        log(
+          `[chaos-gate] submitted Workflow ${resources.workflow.metadata.namespace}/${resources.workflow.metadata.name}`,
+        );
+      }
+      waited = await waitForAll(kc, litmus, argo, resources, {
+        timeoutMs: config.timeoutMs,
+        signal,
+        log,
+        verdictGraceMs: timings.verdictGraceMs,
+      });
     } catch (error) {
       // Never leave faults running in a cluster we are about to stop watching.
-      await stopEngines();
-      await cleanup(false);
+      await resources.stopChaos();
+      await resources.cleanup(config.cleanup, false, runId);
       throw error;
     }
-    if (state.timedOut || state.cancelled) {
+    const interrupted = waited.chaos.timedOut || waited.chaos.cancelled;
+    if (interrupted) {
       log(
-        `[chaos-gate] ${state.cancelled ? `cancelled by ${state.cancelled}` : 'timeout'}: stopping the chaos`,
+        `[chaos-gate] ${waited.chaos.cancelled ? `cancelled by ${waited.chaos.cancelled}` : 'timeout'}: stopping the chaos`,
       );
-      await stopEngines();
-      await confirmStopped(
-        kube.kc,
-        litmus,
-        engines(),
-        state.cancelled ? stopWaitMs.cancel : stopWaitMs.timeout,
-        log,
-      );
+      await resources.stopChaos();
+      const waitMs = waited.chaos.cancelled ? timings.stopWaitOnCancelMs : timings.stopWaitOnTimeoutMs;
+      await confirmStopped(kc, litmus, resources.appliedEngines(), waitMs, log);
     }
-    const report = convertChaos(state);
+    const workflowEngines = await workflowChaos(litmus, resources);
+    const report = mergeReports(
+      ...(waited.workflow?.workflow
+        ? [{ suites: [workflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }]
+        : []),
+      convertChaos({
+        ...waited.chaos,
+        engines: [...waited.chaos.engines, ...workflowEngines.engines],
+        results: [...waited.chaos.results, ...workflowEngines.results],
+      }),
+    );
     const decision = evaluateGate(report, config.gate);
-    await cleanup(decision.verdict === 'pass');
-    return { runId, report, decision, cancelled: state.cancelled };
+    await resources.cleanup(config.cleanup, decision.verdict === 'pass', runId);
+    return { runId, report, decision, cancelled: waited.chaos.cancelled };
   } finally {
     kube.dispose();
   }
 }
 
+/** Every problem of every object at once, and nothing applied if there is one. */
+async function preflight(
+  applier: ManifestApplier,
+  prepared: Manifest[],
+  argo: ArgoClient | undefined,
+  workflow: WorkflowObject | undefined,
+): Promise<void> {
+  const problems = await applier.preflight(prepared);
+  if (argo && workflow) {
+    await argo.create(workflow, true).catch((error: unknown) => {
+      problems.push(
+        describeApiError(
+          `Workflow ${workflow.metadata.name ?? workflow.metadata.generateName ?? ''}: rejected by the server`,
+          error,
+        ),
+      );
+    });
+  }
+  if (problems.length > 0)
+    throw new CannotRunError(`preflight failed, nothing was applied:\n${problems.join('\n')}`);
+}
+
+interface Waited {
+  chaos: ChaosState;
+  workflow?: WorkflowState;
+}
+
+/** Waits for the applied engines and the workflow together; the first interruption ends both. */
+async function waitForAll(
+  kc: KubeConfig,
+  litmus: LitmusClient,
+  argo: ArgoClient | undefined,
+  resources: RunResources,
+  options: { timeoutMs: number; signal: AbortSignal; log: (line: string) => void; verdictGraceMs: number },
+): Promise<Waited> {
+  const none: ChaosState = { engines: [], results: [], timedOut: false };
+  if (options.signal.aborted) return { chaos: { ...none, cancelled: cancelReason(options.signal) } };
+  const workflow = resources.workflow;
+  const [chaos, flow] = await Promise.all([
+    resources.appliedEngines().length > 0
+      ? waitForChaos(kc, litmus, resources.appliedEngines(), options)
+      : none,
+    argo && workflow?.metadata.name
+      ? waitForWorkflow(kc, argo, workflow.metadata.namespace ?? '', workflow.metadata.name, options)
+      : undefined,
+  ]);
+  return {
+    chaos: {
+      ...chaos,
+      timedOut: chaos.timedOut || (flow?.timedOut ?? false),
+      cancelled: chaos.cancelled ?? flow?.cancelled,
+    },
+    workflow: flow,
+  };
+}
+
+/** The engines a workflow created and their results (matched to each engine by chaosUID). */
+async function workflowChaos(
+  litmus: LitmusClient,
+  resources: RunResources,
+): Promise<{ engines: ChaosState['engines']; results: ChaosResult[] }> {
+  const engines = await resources.workflowEngines().catch(() => []);
+  const uids = engines.map((e) => e.metadata.uid).filter(Boolean);
+  if (uids.length === 0) return { engines: [], results: [] };
+  const namespace = resources.workflow?.metadata.namespace ?? '';
+  const { items } = await litmus.list<ChaosResult>(
+    litmus.target(resultPlural, namespace, `chaosUID in (${uids.join(',')})`),
+  );
+  return { engines, results: items };
+}
+
 /** After a stop, wait (bounded) until the operator reports the engines stopped, and say if it did not. */
 async function confirmStopped(
-  kc: Parameters<typeof waitForChaos>[0],
+  kc: KubeConfig,
   litmus: LitmusClient,
   engines: EngineRef[],
   waitMs: number,
   log: (line: string) => void,
 ): Promise<void> {
+  if (engines.length === 0) return;
   try {
     const after = await waitForChaos(kc, litmus, engines, {
       timeoutMs: waitMs,

@@ -1,6 +1,8 @@
 // `chaos-gate report`: results that already exist, from files or from a live namespace, converted
 // without applying anything.
 import type { KubeConfig } from '@kubernetes/client-node';
+import { workflowToSuite } from '../argo/convert.ts';
+import type { Workflow } from '../argo/types.ts';
 import { ConfigError } from '../errors.ts';
 import { readManifests } from '../kube/manifests.ts';
 import { enginePlural, resultPlural, LitmusClient } from '../litmus/client.ts';
@@ -22,6 +24,17 @@ export function chaosReportFromFiles(files: string[]): Report {
     throw new ConfigError(`${files.join(', ')}: no ChaosResult found`);
   }
   return convertChaos({ engines, results });
+}
+
+/** Argo Workflows with their status, e.g. `kubectl get workflow NAME -o yaml`. */
+export function workflowReportFromFile(file: string): Report {
+  const objects = readManifests([file], 'input');
+  const workflows = objects.map(({ object, source }) => {
+    if (object.kind !== 'Workflow') throw new ConfigError(`${source}: field kind: expected Workflow`);
+    return object as unknown as Workflow;
+  });
+  if (workflows.length === 0) throw new ConfigError(`${file}: no Workflow found`);
+  return { suites: workflows.map((workflow) => workflowToSuite(workflow)) };
 }
 
 /** The engines in a namespace (those matching `selector`, if given) and their results, as they are now. */

@@ -63,9 +63,9 @@ export class ManifestApplier {
   /**
    * Everything that can be checked without changing the cluster: each object passes a server-side
    * dry-run apply (schema, admission, permissions), and no engine of the same name is still there.
-   * All problems are collected so the user fixes them in one go.
+   * Returns every problem, so the user fixes them in one go.
    */
-  async preflight(manifests: Manifest[]): Promise<void> {
+  async preflight(manifests: Manifest[]): Promise<string[]> {
     const problems: string[] = [];
     for (const manifest of manifests) {
       try {
@@ -95,9 +95,7 @@ export class ManifestApplier {
         problems.push(describeApiError(`${manifest.source}: rejected by the server`, error));
       }
     }
-    if (problems.length > 0) {
-      throw new CannotRunError(`preflight failed, nothing was applied:\n${problems.join('\n')}`);
-    }
+    return problems;
   }
 
   /** Applies in order RBAC → ChaosExperiments → ChaosEngines; calls `onApplied` as each lands. */

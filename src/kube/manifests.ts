@@ -54,7 +54,8 @@ function toManifests(value: unknown, where: string, role: ManifestRole): Manifes
     if (!Array.isArray(value.items)) throw new ConfigError(`${where}: field items: expected a list`);
     return value.items.flatMap((item, i) => toManifests(item, `${where}, items[${i}]`, role));
   }
-  for (const field of ['apiVersion', 'kind'] as const) {
+  // Objects read for conversion may come from tools that leave apiVersion out.
+  for (const field of role === 'input' ? (['kind'] as const) : (['apiVersion', 'kind'] as const)) {
     if (typeof value[field] !== 'string' || value[field] === '') {
       throw new ConfigError(`${where}: field ${field}: required`);
     }

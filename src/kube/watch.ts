@@ -10,6 +10,7 @@ export interface WatchTarget {
   plural: string;
   namespace: string;
   labelSelector?: string;
+  fieldSelector?: string;
 }
 
 interface Listed<T> {
@@ -95,6 +96,7 @@ export function watchCollection<T extends Named>(
         resourceVersion,
         timeoutSeconds: options.timeoutSeconds ?? 300,
         labelSelector: target.labelSelector,
+        fieldSelector: target.fieldSelector,
       };
       watcher
         .watch(

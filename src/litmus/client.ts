@@ -49,6 +49,7 @@ export class LitmusClient {
       namespace: target.namespace,
       plural: target.plural,
       labelSelector: target.labelSelector,
+      fieldSelector: target.fieldSelector,
     });
     return listed as { items: T[]; metadata?: { resourceVersion?: string } };
   };
@@ -68,6 +69,19 @@ export class LitmusClient {
         body: { spec: { engineState: 'stop' } },
       },
       setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+  }
+
+  /**
+   * Engines a workflow created: labelled with its UID (`workflow_run_id`, as ChaosCenter workflows do),
+   * or created in the namespace since the workflow was submitted.
+   */
+  async enginesOfWorkflow(namespace: string, workflowUid: string, since: string): Promise<ChaosEngine[]> {
+    const { items } = await this.list<ChaosEngine>(this.target(enginePlural, namespace));
+    return items.filter(
+      (engine) =>
+        engine.metadata.labels?.workflow_run_id === workflowUid ||
+        (engine.metadata.creationTimestamp ?? '') >= since,
     );
   }
 

@@ -118,17 +118,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path5) {
-      const ctrl = callVisitor(key, node2, visitor, path5);
+    function visit_(key, node2, visitor, path6) {
+      const ctrl = callVisitor(key, node2, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
+          path6 = Object.freeze(path6.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path5);
+            const ci = visit_(i, node2.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -139,13 +139,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path5);
+          const cv = visit_("value", node2.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -166,17 +166,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path5) {
-      const ctrl = await callVisitor(key, node2, visitor, path5);
+    async function visitAsync_(key, node2, visitor, path6) {
+      const ctrl = await callVisitor(key, node2, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
+          path6 = Object.freeze(path6.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path5);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -187,13 +187,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path5);
+          const cv = await visitAsync_("value", node2.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -220,23 +220,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path5) {
+    function callVisitor(key, node2, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path5);
+        return visitor(key, node2, path6);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path5);
+        return visitor.Map?.(key, node2, path6);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path5);
+        return visitor.Seq?.(key, node2, path6);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path5);
+        return visitor.Pair?.(key, node2, path6);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path5);
+        return visitor.Scalar?.(key, node2, path6);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path5);
+        return visitor.Alias?.(key, node2, path6);
       return void 0;
     }
-    function replaceNode(key, path5, node2) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path6, node2) {
+      const parent = path6[path6.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -333,13 +333,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version2] = parts;
-            if (version2 === "1.1" || version2 === "1.2") {
-              this.yaml.version = version2;
+            const [version3] = parts;
+            if (version3 === "1.1" || version3 === "1.2") {
+              this.yaml.version = version3;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version2);
-              onError(6, `Unsupported YAML version ${version2}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version3);
+              onError(6, `Unsupported YAML version ${version3}`, isValid);
               return false;
             }
           }
@@ -848,10 +848,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path5, value) {
+    function collectionFromPath(schema2, path6, value) {
       let v = value;
-      for (let i = path5.length - 1; i >= 0; --i) {
-        const k = path5[i];
+      for (let i = path6.length - 1; i >= 0; --i) {
+        const k = path6[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -870,7 +870,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -900,11 +900,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path6, value) {
+        if (isEmptyPath(path6))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path6;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -918,8 +918,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -933,8 +933,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -952,8 +952,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -963,8 +963,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path6, value) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3441,14 +3441,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options);
         this.options = opt;
-        let { version: version2 } = opt;
+        let { version: version3 } = opt;
         if (options?._directives) {
           this.directives = options._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version2 = this.directives.yaml.version;
+            version3 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options);
+          this.directives = new directives.Directives({ version: version3 });
+        this.setSchema(version3, options);
         this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
       }
       /**
@@ -3479,9 +3479,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path6, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path6, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3556,14 +3556,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection.isEmptyPath(path5)) {
+      deleteIn(path6) {
+        if (Collection.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3578,10 +3578,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection.isEmptyPath(path5))
+      getIn(path6, keepScalar) {
+        if (Collection.isEmptyPath(path6))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3592,10 +3592,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection.isEmptyPath(path5))
+      hasIn(path6) {
+        if (Collection.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3612,13 +3612,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection.isEmptyPath(path5)) {
+      setIn(path6, value) {
+        if (Collection.isEmptyPath(path6)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path6, value);
         }
       }
       /**
@@ -3628,11 +3628,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version2, options = {}) {
-        if (typeof version2 === "number")
-          version2 = String(version2);
+      setSchema(version3, options = {}) {
+        if (typeof version3 === "number")
+          version3 = String(version3);
         let opt;
-        switch (version2) {
+        switch (version3) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -3643,9 +3643,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version2;
+              this.directives.yaml.version = version3;
             else
-              this.directives = new directives.Directives({ version: version2 });
+              this.directives = new directives.Directives({ version: version3 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -3654,7 +3654,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version2);
+            const sv = JSON.stringify(version3);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -5579,9 +5579,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path5) => {
+    visit2.itemAtPath = (cst, path6) => {
       let item = cst;
-      for (const [field, index2] of path5) {
+      for (const [field, index2] of path6) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5590,23 +5590,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path5) => {
-      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit2.parentCollection = (cst, path6) => {
+      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
+      const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5617,10 +5617,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7519,73 +7519,73 @@ var require_dist2 = __commonJS({
         }
       }
       exports$1.parse = parse4;
-      function parse4(version2, options) {
+      function parse4(version3, options) {
         if (!options || typeof options !== "object") {
           options = {
             loose: !!options,
             includePrerelease: false
           };
         }
-        if (version2 instanceof SemVer) {
-          return version2;
+        if (version3 instanceof SemVer) {
+          return version3;
         }
-        if (typeof version2 !== "string") {
+        if (typeof version3 !== "string") {
           return null;
         }
-        if (version2.length > MAX_LENGTH) {
+        if (version3.length > MAX_LENGTH) {
           return null;
         }
         var r = options.loose ? safeRe[t.LOOSE] : safeRe[t.FULL];
-        if (!r.test(version2)) {
+        if (!r.test(version3)) {
           return null;
         }
         try {
-          return new SemVer(version2, options);
+          return new SemVer(version3, options);
         } catch (er) {
           return null;
         }
       }
       exports$1.valid = valid;
-      function valid(version2, options) {
-        var v = parse4(version2, options);
+      function valid(version3, options) {
+        var v = parse4(version3, options);
         return v ? v.version : null;
       }
       exports$1.clean = clean;
-      function clean(version2, options) {
-        var s = parse4(version2.trim().replace(/^[=v]+/, ""), options);
+      function clean(version3, options) {
+        var s = parse4(version3.trim().replace(/^[=v]+/, ""), options);
         return s ? s.version : null;
       }
       exports$1.SemVer = SemVer;
-      function SemVer(version2, options) {
+      function SemVer(version3, options) {
         if (!options || typeof options !== "object") {
           options = {
             loose: !!options,
             includePrerelease: false
           };
         }
-        if (version2 instanceof SemVer) {
-          if (version2.loose === options.loose) {
-            return version2;
+        if (version3 instanceof SemVer) {
+          if (version3.loose === options.loose) {
+            return version3;
           } else {
-            version2 = version2.version;
+            version3 = version3.version;
           }
-        } else if (typeof version2 !== "string") {
-          throw new TypeError("Invalid Version: " + version2);
+        } else if (typeof version3 !== "string") {
+          throw new TypeError("Invalid Version: " + version3);
         }
-        if (version2.length > MAX_LENGTH) {
+        if (version3.length > MAX_LENGTH) {
           throw new TypeError("version is longer than " + MAX_LENGTH + " characters");
         }
         if (!(this instanceof SemVer)) {
-          return new SemVer(version2, options);
+          return new SemVer(version3, options);
         }
-        debug("SemVer", version2, options);
+        debug("SemVer", version3, options);
         this.options = options;
         this.loose = !!options.loose;
-        var m = version2.trim().match(options.loose ? safeRe[t.LOOSE] : safeRe[t.FULL]);
+        var m = version3.trim().match(options.loose ? safeRe[t.LOOSE] : safeRe[t.FULL]);
         if (!m) {
-          throw new TypeError("Invalid Version: " + version2);
+          throw new TypeError("Invalid Version: " + version3);
         }
-        this.raw = version2;
+        this.raw = version3;
         this.major = +m[1];
         this.minor = +m[2];
         this.patch = +m[3];
@@ -7772,24 +7772,24 @@ var require_dist2 = __commonJS({
         return this;
       };
       exports$1.inc = inc;
-      function inc(version2, release, loose, identifier) {
+      function inc(version3, release, loose, identifier) {
         if (typeof loose === "string") {
           identifier = loose;
           loose = void 0;
         }
         try {
-          return new SemVer(version2, loose).inc(release, identifier).version;
+          return new SemVer(version3, loose).inc(release, identifier).version;
         } catch (er) {
           return null;
         }
       }
       exports$1.diff = diff;
-      function diff(version1, version2) {
-        if (eq(version1, version2)) {
+      function diff(version1, version22) {
+        if (eq(version1, version22)) {
           return null;
         } else {
           var v1 = parse4(version1);
-          var v2 = parse4(version2);
+          var v2 = parse4(version22);
           var prefix = "";
           if (v1.prerelease.length || v2.prerelease.length) {
             prefix = "pre";
@@ -7969,19 +7969,19 @@ var require_dist2 = __commonJS({
       Comparator.prototype.toString = function() {
         return this.value;
       };
-      Comparator.prototype.test = function(version2) {
-        debug("Comparator.test", version2, this.options.loose);
-        if (this.semver === ANY || version2 === ANY) {
+      Comparator.prototype.test = function(version3) {
+        debug("Comparator.test", version3, this.options.loose);
+        if (this.semver === ANY || version3 === ANY) {
           return true;
         }
-        if (typeof version2 === "string") {
+        if (typeof version3 === "string") {
           try {
-            version2 = new SemVer(version2, this.options);
+            version3 = new SemVer(version3, this.options);
           } catch (er) {
             return false;
           }
         }
-        return cmp(version2, this.operator, this.semver, this.options);
+        return cmp(version3, this.operator, this.semver, this.options);
       };
       Comparator.prototype.intersects = function(comp, options) {
         if (!(comp instanceof Comparator)) {
@@ -8291,31 +8291,31 @@ var require_dist2 = __commonJS({
         }
         return (from2 + " " + to).trim();
       }
-      Range.prototype.test = function(version2) {
-        if (!version2) {
+      Range.prototype.test = function(version3) {
+        if (!version3) {
           return false;
         }
-        if (typeof version2 === "string") {
+        if (typeof version3 === "string") {
           try {
-            version2 = new SemVer(version2, this.options);
+            version3 = new SemVer(version3, this.options);
           } catch (er) {
             return false;
           }
         }
         for (var i2 = 0; i2 < this.set.length; i2++) {
-          if (testSet(this.set[i2], version2, this.options)) {
+          if (testSet(this.set[i2], version3, this.options)) {
             return true;
           }
         }
         return false;
       };
-      function testSet(set3, version2, options) {
+      function testSet(set3, version3, options) {
         for (var i2 = 0; i2 < set3.length; i2++) {
-          if (!set3[i2].test(version2)) {
+          if (!set3[i2].test(version3)) {
             return false;
           }
         }
-        if (version2.prerelease.length && !options.includePrerelease) {
+        if (version3.prerelease.length && !options.includePrerelease) {
           for (i2 = 0; i2 < set3.length; i2++) {
             debug(set3[i2].semver);
             if (set3[i2].semver === ANY) {
@@ -8323,7 +8323,7 @@ var require_dist2 = __commonJS({
             }
             if (set3[i2].semver.prerelease.length > 0) {
               var allowed = set3[i2].semver;
-              if (allowed.major === version2.major && allowed.minor === version2.minor && allowed.patch === version2.patch) {
+              if (allowed.major === version3.major && allowed.minor === version3.minor && allowed.patch === version3.patch) {
                 return true;
               }
             }
@@ -8333,13 +8333,13 @@ var require_dist2 = __commonJS({
         return true;
       }
       exports$1.satisfies = satisfies;
-      function satisfies(version2, range, options) {
+      function satisfies(version3, range, options) {
         try {
           range = new Range(range, options);
         } catch (er) {
           return false;
         }
-        return range.test(version2);
+        return range.test(version3);
       }
       exports$1.maxSatisfying = maxSatisfying;
       function maxSatisfying(versions, range, options) {
@@ -8433,16 +8433,16 @@ var require_dist2 = __commonJS({
         }
       }
       exports$1.ltr = ltr;
-      function ltr(version2, range, options) {
-        return outside(version2, range, "<", options);
+      function ltr(version3, range, options) {
+        return outside(version3, range, "<", options);
       }
       exports$1.gtr = gtr;
-      function gtr(version2, range, options) {
-        return outside(version2, range, ">", options);
+      function gtr(version3, range, options) {
+        return outside(version3, range, ">", options);
       }
       exports$1.outside = outside;
-      function outside(version2, range, hilo, options) {
-        version2 = new SemVer(version2, options);
+      function outside(version3, range, hilo, options) {
+        version3 = new SemVer(version3, options);
         range = new Range(range, options);
         var gtfn, ltefn, ltfn, comp, ecomp;
         switch (hilo) {
@@ -8463,7 +8463,7 @@ var require_dist2 = __commonJS({
           default:
             throw new TypeError('Must provide a hilo val of "<" or ">"');
         }
-        if (satisfies(version2, range, options)) {
+        if (satisfies(version3, range, options)) {
           return false;
         }
         for (var i2 = 0; i2 < range.set.length; ++i2) {
@@ -8485,17 +8485,17 @@ var require_dist2 = __commonJS({
           if (high.operator === comp || high.operator === ecomp) {
             return false;
           }
-          if ((!low.operator || low.operator === comp) && ltefn(version2, low.semver)) {
+          if ((!low.operator || low.operator === comp) && ltefn(version3, low.semver)) {
             return false;
-          } else if (low.operator === ecomp && ltfn(version2, low.semver)) {
+          } else if (low.operator === ecomp && ltfn(version3, low.semver)) {
             return false;
           }
         }
         return true;
       }
       exports$1.prerelease = prerelease;
-      function prerelease(version2, options) {
-        var parsed = parse4(version2, options);
+      function prerelease(version3, options) {
+        var parsed = parse4(version3, options);
         return parsed && parsed.prerelease.length ? parsed.prerelease : null;
       }
       exports$1.intersects = intersects;
@@ -8505,23 +8505,23 @@ var require_dist2 = __commonJS({
         return r1.intersects(r2);
       }
       exports$1.coerce = coerce;
-      function coerce(version2, options) {
-        if (version2 instanceof SemVer) {
-          return version2;
+      function coerce(version3, options) {
+        if (version3 instanceof SemVer) {
+          return version3;
         }
-        if (typeof version2 === "number") {
-          version2 = String(version2);
+        if (typeof version3 === "number") {
+          version3 = String(version3);
         }
-        if (typeof version2 !== "string") {
+        if (typeof version3 !== "string") {
           return null;
         }
         options = options || {};
         var match = null;
         if (!options.rtl) {
-          match = version2.match(safeRe[t.COERCE]);
+          match = version3.match(safeRe[t.COERCE]);
         } else {
           var next;
-          while ((next = safeRe[t.COERCERTL].exec(version2)) && (!match || match.index + match[0].length !== version2.length)) {
+          while ((next = safeRe[t.COERCERTL].exec(version3)) && (!match || match.index + match[0].length !== version3.length)) {
             if (!match || next.index + next[0].length !== match.index + match[0].length) {
               match = next;
             }
@@ -8537,13 +8537,13 @@ var require_dist2 = __commonJS({
     })(semver$1, semver$1.exports);
     var semverExports = semver$1.exports;
     var fs4 = require$$0;
-    var path5 = require$$1;
+    var path6 = require$$1;
     var { promisify } = require$$2;
     var semver = semverExports;
     var useNativeRecursiveOption = semver.satisfies(process.version, ">=10.12.0");
     var checkPath = (pth) => {
       if (process.platform === "win32") {
-        const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path5.parse(pth).root, ""));
+        const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path6.parse(pth).root, ""));
         if (pathHasInvalidWinCharacters) {
           const error62 = new Error(`Path contains invalid characters: ${pth}`);
           error62.code = "EINVAL";
@@ -8575,7 +8575,7 @@ var require_dist2 = __commonJS({
       const mkdir = promisify(options.fs.mkdir);
       const stat = promisify(options.fs.stat);
       if (useNativeRecursiveOption && options.fs.mkdir === fs4.mkdir) {
-        const pth = path5.resolve(input2);
+        const pth = path6.resolve(input2);
         await mkdir(pth, {
           mode: options.mode,
           recursive: true
@@ -8591,13 +8591,13 @@ var require_dist2 = __commonJS({
             throw error62;
           }
           if (error62.code === "ENOENT") {
-            if (path5.dirname(pth) === pth) {
+            if (path6.dirname(pth) === pth) {
               throw permissionError(pth);
             }
             if (error62.message.includes("null bytes")) {
               throw error62;
             }
-            await make(path5.dirname(pth));
+            await make(path6.dirname(pth));
             return make(pth);
           }
           try {
@@ -8611,14 +8611,14 @@ var require_dist2 = __commonJS({
           return pth;
         }
       };
-      return make(path5.resolve(input2));
+      return make(path6.resolve(input2));
     };
     makeDir$2.exports = makeDir;
     makeDir$2.exports.sync = (input2, options) => {
       checkPath(input2);
       options = processOptions(options);
       if (useNativeRecursiveOption && options.fs.mkdirSync === fs4.mkdirSync) {
-        const pth = path5.resolve(input2);
+        const pth = path6.resolve(input2);
         fs4.mkdirSync(pth, {
           mode: options.mode,
           recursive: true
@@ -8633,13 +8633,13 @@ var require_dist2 = __commonJS({
             throw error62;
           }
           if (error62.code === "ENOENT") {
-            if (path5.dirname(pth) === pth) {
+            if (path6.dirname(pth) === pth) {
               throw permissionError(pth);
             }
             if (error62.message.includes("null bytes")) {
               throw error62;
             }
-            make(path5.dirname(pth));
+            make(path6.dirname(pth));
             return make(pth);
           }
           try {
@@ -8652,7 +8652,7 @@ var require_dist2 = __commonJS({
         }
         return pth;
       };
-      return make(path5.resolve(input2));
+      return make(path6.resolve(input2));
     };
     var makeDirExports = makeDir$2.exports;
     var makeDir$1 = /* @__PURE__ */ getDefaultExportFromCjs2(makeDirExports);
@@ -9986,11 +9986,11 @@ var require_dist2 = __commonJS({
               return isFunction(object2[key]);
             });
           }
-          function baseGet(object2, path6) {
-            path6 = castPath(path6, object2);
-            var index3 = 0, length = path6.length;
+          function baseGet(object2, path7) {
+            path7 = castPath(path7, object2);
+            var index3 = 0, length = path7.length;
             while (object2 != null && index3 < length) {
-              object2 = object2[toKey(path6[index3++])];
+              object2 = object2[toKey(path7[index3++])];
             }
             return index3 && index3 == length ? object2 : undefined$1;
           }
@@ -10054,10 +10054,10 @@ var require_dist2 = __commonJS({
             });
             return accumulator;
           }
-          function baseInvoke(object2, path6, args) {
-            path6 = castPath(path6, object2);
-            object2 = parent(object2, path6);
-            var func = object2 == null ? object2 : object2[toKey(last(path6))];
+          function baseInvoke(object2, path7, args) {
+            path7 = castPath(path7, object2);
+            object2 = parent(object2, path7);
+            var func = object2 == null ? object2 : object2[toKey(last(path7))];
             return func == null ? undefined$1 : apply(func, object2, args);
           }
           function baseIsArguments(value) {
@@ -10213,13 +10213,13 @@ var require_dist2 = __commonJS({
               return object2 === source || baseIsMatch(object2, source, matchData);
             };
           }
-          function baseMatchesProperty(path6, srcValue) {
-            if (isKey(path6) && isStrictComparable(srcValue)) {
-              return matchesStrictComparable(toKey(path6), srcValue);
+          function baseMatchesProperty(path7, srcValue) {
+            if (isKey(path7) && isStrictComparable(srcValue)) {
+              return matchesStrictComparable(toKey(path7), srcValue);
             }
             return function(object2) {
-              var objValue = get(object2, path6);
-              return objValue === undefined$1 && objValue === srcValue ? hasIn(object2, path6) : baseIsEqual(srcValue, objValue, COMPARE_PARTIAL_FLAG | COMPARE_UNORDERED_FLAG);
+              var objValue = get(object2, path7);
+              return objValue === undefined$1 && objValue === srcValue ? hasIn(object2, path7) : baseIsEqual(srcValue, objValue, COMPARE_PARTIAL_FLAG | COMPARE_UNORDERED_FLAG);
             };
           }
           function baseMerge(object2, source, srcIndex, customizer, stack) {
@@ -10316,23 +10316,23 @@ var require_dist2 = __commonJS({
             });
           }
           function basePick(object2, paths) {
-            return basePickBy(object2, paths, function(value, path6) {
-              return hasIn(object2, path6);
+            return basePickBy(object2, paths, function(value, path7) {
+              return hasIn(object2, path7);
             });
           }
           function basePickBy(object2, paths, predicate) {
             var index3 = -1, length = paths.length, result2 = {};
             while (++index3 < length) {
-              var path6 = paths[index3], value = baseGet(object2, path6);
-              if (predicate(value, path6)) {
-                baseSet(result2, castPath(path6, object2), value);
+              var path7 = paths[index3], value = baseGet(object2, path7);
+              if (predicate(value, path7)) {
+                baseSet(result2, castPath(path7, object2), value);
               }
             }
             return result2;
           }
-          function basePropertyDeep(path6) {
+          function basePropertyDeep(path7) {
             return function(object2) {
-              return baseGet(object2, path6);
+              return baseGet(object2, path7);
             };
           }
           function basePullAll(array2, values2, iteratee2, comparator) {
@@ -10406,14 +10406,14 @@ var require_dist2 = __commonJS({
             var array2 = values(collection);
             return shuffleSelf(array2, baseClamp(n, 0, array2.length));
           }
-          function baseSet(object2, path6, value, customizer) {
+          function baseSet(object2, path7, value, customizer) {
             if (!isObject2(object2)) {
               return object2;
             }
-            path6 = castPath(path6, object2);
-            var index3 = -1, length = path6.length, lastIndex = length - 1, nested = object2;
+            path7 = castPath(path7, object2);
+            var index3 = -1, length = path7.length, lastIndex = length - 1, nested = object2;
             while (nested != null && ++index3 < length) {
-              var key = toKey(path6[index3]), newValue = value;
+              var key = toKey(path7[index3]), newValue = value;
               if (key === "__proto__" || key === "constructor" || key === "prototype") {
                 return object2;
               }
@@ -10421,7 +10421,7 @@ var require_dist2 = __commonJS({
                 var objValue = nested[key];
                 newValue = customizer ? customizer(objValue, key, nested) : undefined$1;
                 if (newValue === undefined$1) {
-                  newValue = isObject2(objValue) ? objValue : isIndex(path6[index3 + 1]) ? [] : {};
+                  newValue = isObject2(objValue) ? objValue : isIndex(path7[index3 + 1]) ? [] : {};
                 }
               }
               assignValue(nested, key, newValue);
@@ -10587,14 +10587,14 @@ var require_dist2 = __commonJS({
               }
             return result2;
           }
-          function baseUnset(object2, path6) {
-            path6 = castPath(path6, object2);
-            var index3 = -1, length = path6.length;
+          function baseUnset(object2, path7) {
+            path7 = castPath(path7, object2);
+            var index3 = -1, length = path7.length;
             if (!length) {
               return true;
             }
             while (++index3 < length) {
-              var key = toKey(path6[index3]);
+              var key = toKey(path7[index3]);
               if (key === "__proto__" && !hasOwnProperty.call(object2, "__proto__")) {
                 return false;
               }
@@ -10602,11 +10602,11 @@ var require_dist2 = __commonJS({
                 return false;
               }
             }
-            var obj = parent(object2, path6);
-            return obj == null || delete obj[toKey(last(path6))];
+            var obj = parent(object2, path7);
+            return obj == null || delete obj[toKey(last(path7))];
           }
-          function baseUpdate(object2, path6, updater, customizer) {
-            return baseSet(object2, path6, updater(baseGet(object2, path6)), customizer);
+          function baseUpdate(object2, path7, updater, customizer) {
+            return baseSet(object2, path7, updater(baseGet(object2, path7)), customizer);
           }
           function baseWhile(array2, predicate, isDrop, fromRight) {
             var length = array2.length, index3 = fromRight ? length : -1;
@@ -11489,11 +11489,11 @@ var require_dist2 = __commonJS({
             var match = source.match(reWrapDetails);
             return match ? match[1].split(reSplitDetails) : [];
           }
-          function hasPath(object2, path6, hasFunc) {
-            path6 = castPath(path6, object2);
-            var index3 = -1, length = path6.length, result2 = false;
+          function hasPath(object2, path7, hasFunc) {
+            path7 = castPath(path7, object2);
+            var index3 = -1, length = path7.length, result2 = false;
             while (++index3 < length) {
-              var key = toKey(path6[index3]);
+              var key = toKey(path7[index3]);
               if (!(result2 = object2 != null && hasFunc(object2, key))) {
                 break;
               }
@@ -11695,8 +11695,8 @@ var require_dist2 = __commonJS({
               return apply(func, this, otherArgs);
             };
           }
-          function parent(object2, path6) {
-            return path6.length < 2 ? object2 : baseGet(object2, baseSlice(path6, 0, -1));
+          function parent(object2, path7) {
+            return path7.length < 2 ? object2 : baseGet(object2, baseSlice(path7, 0, -1));
           }
           function reorder(array2, indexes) {
             var arrLength = array2.length, length = nativeMin(indexes.length, arrLength), oldArray = copyArray(array2);
@@ -12140,9 +12140,9 @@ var require_dist2 = __commonJS({
               return [];
             }
             var length = 0;
-            array2 = arrayFilter(array2, function(group) {
-              if (isArrayLikeObject(group)) {
-                length = nativeMax(group.length, length);
+            array2 = arrayFilter(array2, function(group2) {
+              if (isArrayLikeObject(group2)) {
+                length = nativeMax(group2.length, length);
                 return true;
               }
             });
@@ -12158,8 +12158,8 @@ var require_dist2 = __commonJS({
             if (iteratee2 == null) {
               return result2;
             }
-            return arrayMap(result2, function(group) {
-              return apply(iteratee2, undefined$1, group);
+            return arrayMap(result2, function(group2) {
+              return apply(iteratee2, undefined$1, group2);
             });
           }
           var without = baseRest(function(array2, values2) {
@@ -12331,10 +12331,10 @@ var require_dist2 = __commonJS({
             }
             return isString(collection) ? fromIndex <= length && collection.indexOf(value, fromIndex) > -1 : !!length && baseIndexOf(collection, value, fromIndex) > -1;
           }
-          var invokeMap = baseRest(function(collection, path6, args) {
-            var index3 = -1, isFunc = typeof path6 == "function", result2 = isArrayLike(collection) ? Array2(collection.length) : [];
+          var invokeMap = baseRest(function(collection, path7, args) {
+            var index3 = -1, isFunc = typeof path7 == "function", result2 = isArrayLike(collection) ? Array2(collection.length) : [];
             baseEach(collection, function(value) {
-              result2[++index3] = isFunc ? apply(path6, value, args) : baseInvoke(value, path6, args);
+              result2[++index3] = isFunc ? apply(path7, value, args) : baseInvoke(value, path7, args);
             });
             return result2;
           });
@@ -12986,15 +12986,15 @@ var require_dist2 = __commonJS({
           function functionsIn(object2) {
             return object2 == null ? [] : baseFunctions(object2, keysIn(object2));
           }
-          function get(object2, path6, defaultValue) {
-            var result2 = object2 == null ? undefined$1 : baseGet(object2, path6);
+          function get(object2, path7, defaultValue) {
+            var result2 = object2 == null ? undefined$1 : baseGet(object2, path7);
             return result2 === undefined$1 ? defaultValue : result2;
           }
-          function has(object2, path6) {
-            return object2 != null && hasPath(object2, path6, baseHas);
+          function has(object2, path7) {
+            return object2 != null && hasPath(object2, path7, baseHas);
           }
-          function hasIn(object2, path6) {
-            return object2 != null && hasPath(object2, path6, baseHasIn);
+          function hasIn(object2, path7) {
+            return object2 != null && hasPath(object2, path7, baseHasIn);
           }
           var invert = createInverter(function(result2, value, key) {
             if (value != null && typeof value.toString != "function") {
@@ -13047,10 +13047,10 @@ var require_dist2 = __commonJS({
               return result2;
             }
             var isDeep = false;
-            paths = arrayMap(paths, function(path6) {
-              path6 = castPath(path6, object2);
-              isDeep || (isDeep = path6.length > 1);
-              return path6;
+            paths = arrayMap(paths, function(path7) {
+              path7 = castPath(path7, object2);
+              isDeep || (isDeep = path7.length > 1);
+              return path7;
             });
             copyObject(object2, getAllKeysIn(object2), result2);
             if (isDeep) {
@@ -13076,19 +13076,19 @@ var require_dist2 = __commonJS({
               return [prop];
             });
             predicate = getIteratee(predicate);
-            return basePickBy(object2, props2, function(value, path6) {
-              return predicate(value, path6[0]);
+            return basePickBy(object2, props2, function(value, path7) {
+              return predicate(value, path7[0]);
             });
           }
-          function result(object2, path6, defaultValue) {
-            path6 = castPath(path6, object2);
-            var index3 = -1, length = path6.length;
+          function result(object2, path7, defaultValue) {
+            path7 = castPath(path7, object2);
+            var index3 = -1, length = path7.length;
             if (!length) {
               length = 1;
               object2 = undefined$1;
             }
             while (++index3 < length) {
-              var value = object2 == null ? undefined$1 : object2[toKey(path6[index3])];
+              var value = object2 == null ? undefined$1 : object2[toKey(path7[index3])];
               if (value === undefined$1) {
                 index3 = length;
                 value = defaultValue;
@@ -13097,12 +13097,12 @@ var require_dist2 = __commonJS({
             }
             return object2;
           }
-          function set3(object2, path6, value) {
-            return object2 == null ? object2 : baseSet(object2, path6, value);
+          function set3(object2, path7, value) {
+            return object2 == null ? object2 : baseSet(object2, path7, value);
           }
-          function setWith(object2, path6, value, customizer) {
+          function setWith(object2, path7, value, customizer) {
             customizer = typeof customizer == "function" ? customizer : undefined$1;
-            return object2 == null ? object2 : baseSet(object2, path6, value, customizer);
+            return object2 == null ? object2 : baseSet(object2, path7, value, customizer);
           }
           var toPairs = createToPairs(keys);
           var toPairsIn = createToPairs(keysIn);
@@ -13124,15 +13124,15 @@ var require_dist2 = __commonJS({
             });
             return accumulator;
           }
-          function unset(object2, path6) {
-            return object2 == null ? true : baseUnset(object2, path6);
+          function unset(object2, path7) {
+            return object2 == null ? true : baseUnset(object2, path7);
           }
-          function update(object2, path6, updater) {
-            return object2 == null ? object2 : baseUpdate(object2, path6, castFunction(updater));
+          function update(object2, path7, updater) {
+            return object2 == null ? object2 : baseUpdate(object2, path7, castFunction(updater));
           }
-          function updateWith(object2, path6, updater, customizer) {
+          function updateWith(object2, path7, updater, customizer) {
             customizer = typeof customizer == "function" ? customizer : undefined$1;
-            return object2 == null ? object2 : baseUpdate(object2, path6, castFunction(updater), customizer);
+            return object2 == null ? object2 : baseUpdate(object2, path7, castFunction(updater), customizer);
           }
           function values(object2) {
             return object2 == null ? [] : baseValues(object2, keys(object2));
@@ -13518,17 +13518,17 @@ var require_dist2 = __commonJS({
           function matches(source) {
             return baseMatches(baseClone(source, CLONE_DEEP_FLAG));
           }
-          function matchesProperty(path6, srcValue) {
-            return baseMatchesProperty(path6, baseClone(srcValue, CLONE_DEEP_FLAG));
+          function matchesProperty(path7, srcValue) {
+            return baseMatchesProperty(path7, baseClone(srcValue, CLONE_DEEP_FLAG));
           }
-          var method = baseRest(function(path6, args) {
+          var method = baseRest(function(path7, args) {
             return function(object2) {
-              return baseInvoke(object2, path6, args);
+              return baseInvoke(object2, path7, args);
             };
           });
           var methodOf = baseRest(function(object2, args) {
-            return function(path6) {
-              return baseInvoke(object2, path6, args);
+            return function(path7) {
+              return baseInvoke(object2, path7, args);
             };
           });
           function mixin(object2, source, options) {
@@ -13575,12 +13575,12 @@ var require_dist2 = __commonJS({
           var over = createOver(arrayMap);
           var overEvery = createOver(arrayEvery);
           var overSome = createOver(arraySome);
-          function property(path6) {
-            return isKey(path6) ? baseProperty(toKey(path6)) : basePropertyDeep(path6);
+          function property(path7) {
+            return isKey(path7) ? baseProperty(toKey(path7)) : basePropertyDeep(path7);
           }
           function propertyOf(object2) {
-            return function(path6) {
-              return object2 == null ? undefined$1 : baseGet(object2, path6);
+            return function(path7) {
+              return object2 == null ? undefined$1 : baseGet(object2, path7);
             };
           }
           var range = createRange();
@@ -14033,12 +14033,12 @@ var require_dist2 = __commonJS({
           LazyWrapper.prototype.findLast = function(predicate) {
             return this.reverse().find(predicate);
           };
-          LazyWrapper.prototype.invokeMap = baseRest(function(path6, args) {
-            if (typeof path6 == "function") {
+          LazyWrapper.prototype.invokeMap = baseRest(function(path7, args) {
+            if (typeof path7 == "function") {
               return new LazyWrapper(this);
             }
             return this.map(function(value) {
-              return baseInvoke(value, path6, args);
+              return baseInvoke(value, path7, args);
             });
           });
           LazyWrapper.prototype.reject = function(predicate) {
@@ -14235,7 +14235,7 @@ var require_dist2 = __commonJS({
           //           In Level 1, this is the string "1.0". If the version is 
           //           not specified, supporting any version of the feature will 
           //           cause the method to return true.
-          hasFeature(feature, version2) {
+          hasFeature(feature, version3) {
             return true;
           }
           // Creates a new document type declaration.
@@ -14261,7 +14261,7 @@ var require_dist2 = __commonJS({
           // of the specified feature and version.
           // `feature` name of the feature requested.
           // `version` version number of the feature to test
-          getFeature(feature, version2) {
+          getFeature(feature, version3) {
             throw new Error("This DOM method is not implemented.");
           }
         };
@@ -15033,16 +15033,16 @@ var require_dist2 = __commonJS({
           // `version` A version number string, e.g. 1.0
           // `encoding` Encoding declaration, e.g. UTF-8
           // `standalone` standalone document declaration: true or false
-          constructor(parent, version2, encoding, standalone) {
+          constructor(parent, version3, encoding, standalone) {
             super(parent);
-            if (isObject2(version2)) {
-              ({ version: version2, encoding, standalone } = version2);
+            if (isObject2(version3)) {
+              ({ version: version3, encoding, standalone } = version3);
             }
-            if (!version2) {
-              version2 = "1.0";
+            if (!version3) {
+              version3 = "1.0";
             }
             this.type = NodeType2.Declaration;
-            this.version = this.stringify.xmlVersion(version2);
+            this.version = this.stringify.xmlVersion(version3);
             if (encoding != null) {
               this.encoding = this.stringify.xmlEncoding(encoding);
             }
@@ -16107,10 +16107,10 @@ var require_dist2 = __commonJS({
             // `version` A version number string, e.g. 1.0
             // `encoding` Encoding declaration, e.g. UTF-8
             // `standalone` standalone document declaration: true or false
-            declaration(version2, encoding, standalone) {
+            declaration(version3, encoding, standalone) {
               var doc, xmldec;
               doc = this.document();
-              xmldec = new XMLDeclaration2(doc, version2, encoding, standalone);
+              xmldec = new XMLDeclaration2(doc, version3, encoding, standalone);
               if (doc.children.length === 0) {
                 doc.children.unshift(xmldec);
               } else if (doc.children[0].type === NodeType2.Declaration) {
@@ -16262,8 +16262,8 @@ var require_dist2 = __commonJS({
             doc() {
               return this.document();
             }
-            dec(version2, encoding, standalone) {
-              return this.declaration(version2, encoding, standalone);
+            dec(version3, encoding, standalone) {
+              return this.declaration(version3, encoding, standalone);
             }
             e(name, attributes, text) {
               return this.element(name, attributes, text);
@@ -16330,7 +16330,7 @@ var require_dist2 = __commonJS({
               throw new Error("This DOM method is not implemented." + this.debugInfo());
             }
             // DOM level 2
-            isSupported(feature, version2) {
+            isSupported(feature, version3) {
               return true;
             }
             hasAttributes() {
@@ -16387,7 +16387,7 @@ var require_dist2 = __commonJS({
               }
               return true;
             }
-            getFeature(feature, version2) {
+            getFeature(feature, version3) {
               throw new Error("This DOM method is not implemented." + this.debugInfo());
             }
             setUserData(key, data, handler) {
@@ -17806,13 +17806,13 @@ var require_dist2 = __commonJS({
           // `version` A version number string, e.g. 1.0
           // `encoding` Encoding declaration, e.g. UTF-8
           // `standalone` standalone document declaration: true or false
-          declaration(version2, encoding, standalone) {
+          declaration(version3, encoding, standalone) {
             var node2;
             this.openCurrent();
             if (this.documentStarted) {
               throw new Error("declaration() must be the first node.");
             }
-            node2 = new XMLDeclaration2(this, version2, encoding, standalone);
+            node2 = new XMLDeclaration2(this, version3, encoding, standalone);
             this.onData(this.writer.declaration(node2, this.writerOptions, this.currentLevel + 1), this.currentLevel + 1);
             return this;
           }
@@ -18026,8 +18026,8 @@ var require_dist2 = __commonJS({
           ins(target, value) {
             return this.instruction(target, value);
           }
-          dec(version2, encoding, standalone) {
-            return this.declaration(version2, encoding, standalone);
+          dec(version3, encoding, standalone) {
+            return this.declaration(version3, encoding, standalone);
           }
           dtd(root, pubID, sysID) {
             return this.doctype(root, pubID, sysID);
@@ -18697,8 +18697,8 @@ var require_dist2 = __commonJS({
        * @param path
        * @returns this
        */
-      errorAttachment(path6) {
-        this._errorAttachment = path6;
+      errorAttachment(path7) {
+        this._errorAttachment = path7;
         return this;
       }
       /**
@@ -19736,14 +19736,14 @@ var require_url_state_machine = __commonJS({
       return url2.replace(/\u0009|\u000A|\u000D/g, "");
     }
     function shortenPath(url2) {
-      const path5 = url2.path;
-      if (path5.length === 0) {
+      const path6 = url2.path;
+      if (path6.length === 0) {
         return;
       }
-      if (url2.scheme === "file" && path5.length === 1 && isNormalizedWindowsDriveLetter(path5[0])) {
+      if (url2.scheme === "file" && path6.length === 1 && isNormalizedWindowsDriveLetter(path6[0])) {
         return;
       }
-      path5.pop();
+      path6.pop();
     }
     function includesCredentials(url2) {
       return url2.username !== "" || url2.password !== "";
@@ -23630,7 +23630,7 @@ var require_ipv4 = __commonJS({
        */
       parse(address) {
         const groups = address.split(".");
-        if (groups.some((group) => /^0\d/.test(group))) {
+        if (groups.some((group2) => /^0\d/.test(group2))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
         if (!address.match(constants.RE_ADDRESS)) {
@@ -24219,8 +24219,8 @@ var require_helpers = __commonJS({
       const letters = s.split("");
       return letters.map((n, i) => `<span class="digit value-${escapeHtml(n)} position-${i + offset}">${spanAllZeroes(n)}</span>`).join("");
     }
-    function spanLeadingZeroesSimple(group) {
-      return escapeHtml(group).replace(/^(0+)/, '<span class="zero">$1</span>');
+    function spanLeadingZeroesSimple(group2) {
+      return escapeHtml(group2).replace(/^(0+)/, '<span class="zero">$1</span>');
     }
     function spanLeadingZeroes(address) {
       const groups = address.split(":");
@@ -24279,27 +24279,27 @@ var require_regular_expressions = __commonJS({
     function groupPossibilities(possibilities) {
       return `(${possibilities.join("|")})`;
     }
-    function padGroup(group) {
-      if (group.length < 4) {
-        return `0{0,${4 - group.length}}${group}`;
+    function padGroup(group2) {
+      if (group2.length < 4) {
+        return `0{0,${4 - group2.length}}${group2}`;
       }
-      return group;
+      return group2;
     }
     exports.ADDRESS_BOUNDARY = "[^A-Fa-f0-9:]";
     function simpleRegularExpression(groups) {
       const zeroIndexes = [];
-      groups.forEach((group, i) => {
-        const groupInteger = parseInt(group, 16);
+      groups.forEach((group2, i) => {
+        const groupInteger = parseInt(group2, 16);
         if (groupInteger === 0) {
           zeroIndexes.push(i);
         }
       });
-      const possibilities = zeroIndexes.map((zeroIndex) => groups.map((group, i) => {
+      const possibilities = zeroIndexes.map((zeroIndex) => groups.map((group2, i) => {
         if (i === zeroIndex) {
           const elision = i === 0 || i === v6.GROUPS - 1 ? ":" : "";
-          return groupPossibilities([padGroup(group), elision]);
+          return groupPossibilities([padGroup(group2), elision]);
         }
-        return padGroup(group);
+        return padGroup(group2);
       }).join(":"));
       possibilities.push(groups.map(padGroup).join(":"));
       return groupPossibilities(possibilities);
@@ -25021,7 +25021,7 @@ var require_ipv6 = __commonJS({
         } else {
           throw new address_error_1.AddressError("Too many :: groups found");
         }
-        groups = groups.map((group) => parseInt(group, 16).toString(16));
+        groups = groups.map((group2) => parseInt(group2, 16).toString(16));
         if (groups.length !== this.groups) {
           throw new address_error_1.AddressError("Incorrect number of groups found");
         }
@@ -31281,7 +31281,7 @@ var require_websocket_server = __commonJS({
         socket.on("error", socketOnError);
         const key = req.headers["sec-websocket-key"];
         const upgrade = req.headers.upgrade;
-        const version2 = +req.headers["sec-websocket-version"];
+        const version3 = +req.headers["sec-websocket-version"];
         if (req.method !== "GET") {
           const message = "Invalid HTTP method";
           abortHandshakeOrEmitwsClientError(this, req, socket, 405, message);
@@ -31297,7 +31297,7 @@ var require_websocket_server = __commonJS({
           abortHandshakeOrEmitwsClientError(this, req, socket, 400, message);
           return;
         }
-        if (version2 !== 13 && version2 !== 8) {
+        if (version3 !== 13 && version3 !== 8) {
           const message = "Missing or invalid Sec-WebSocket-Version header";
           abortHandshakeOrEmitwsClientError(this, req, socket, 400, message, {
             "Sec-WebSocket-Version": "13, 8"
@@ -31341,7 +31341,7 @@ var require_websocket_server = __commonJS({
         }
         if (this.options.verifyClient) {
           const info = {
-            origin: req.headers[`${version2 === 8 ? "sec-websocket-origin" : "origin"}`],
+            origin: req.headers[`${version3 === 8 ? "sec-websocket-origin" : "origin"}`],
             secure: !!(req.socket.authorized || req.socket.encrypted),
             req
           };
@@ -34346,7 +34346,7 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream();
     var pump = require_pump();
     var fs4 = __require("fs");
-    var path5 = __require("path");
+    var path6 = __require("path");
     var win32 = (global.Bare ? global.Bare.platform : process.platform) === "win32";
     exports.pack = function pack(cwd, opts) {
       if (!cwd) cwd = ".";
@@ -34373,7 +34373,7 @@ var require_tar_fs = __commonJS({
       }
       onnextentry();
       function onsymlink(filename, header) {
-        xfs.readlink(path5.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path6.join(cwd, filename), function(err, linkname) {
           if (err) return pack2.destroy(err);
           header.linkname = normalize(linkname);
           pack2.entry(header, onnextentry);
@@ -34414,7 +34414,7 @@ var require_tar_fs = __commonJS({
           return onnextentry();
         }
         const entry = pack2.entry(header, onnextentry);
-        const rs = mapStream(xfs.createReadStream(path5.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        const rs = mapStream(xfs.createReadStream(path6.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -34438,7 +34438,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function extract(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      cwd = path5.resolve(cwd);
+      cwd = path6.resolve(cwd);
       const xfs = opts.fs || fs4;
       const ignore = opts.ignore || opts.filter || noop;
       const mapStream = opts.mapStream || echo;
@@ -34467,13 +34467,13 @@ var require_tar_fs = __commonJS({
       function onentry(header, stream, next) {
         header = map4(header) || header;
         header.name = normalize(header.name);
-        const name = path5.join(cwd, path5.join("/", header.name));
+        const name = path6.join(cwd, path6.join("/", header.name));
         if (ignore(name, header)) {
           stream.resume();
           return next();
         }
-        const dir = path5.join(name, ".") === path5.join(cwd, ".") ? cwd : path5.dirname(name);
-        validate2(xfs, dir, path5.join(cwd, "."), function(err, valid) {
+        const dir = path6.join(name, ".") === path6.join(cwd, ".") ? cwd : path6.dirname(name);
+        validate2(xfs, dir, path6.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") {
@@ -34512,7 +34512,7 @@ var require_tar_fs = __commonJS({
         });
         function stat(err) {
           if (err) return next(err);
-          if (path5.join(name, ".") === path5.join(cwd, ".")) return next();
+          if (path6.join(name, ".") === path6.join(cwd, ".")) return next();
           utimes(name, header, function(err2) {
             if (err2) return next(err2);
             if (win32) return next();
@@ -34522,9 +34522,9 @@ var require_tar_fs = __commonJS({
         function onsymlink() {
           if (win32) return next();
           xfs.unlink(name, function() {
-            const dst = path5.resolve(path5.dirname(name), header.linkname);
+            const dst = path6.resolve(path6.dirname(name), header.linkname);
             if (!inCwd(dst) && (validateSymLinks || opts.strip)) return next(new Error(name + " is not a valid symlink"));
-            validateNotSymlink(xfs, dst, path5.join(cwd, "."), function(err, valid) {
+            validateNotSymlink(xfs, dst, path6.join(cwd, "."), function(err, valid) {
               if (err) return next(err);
               if (!valid && validateSymLinks) return next(new Error(name + " is not a valid symlink"));
               xfs.symlink(header.linkname, name, stat);
@@ -34534,7 +34534,7 @@ var require_tar_fs = __commonJS({
         function onlink() {
           if (win32) return next();
           xfs.unlink(name, function() {
-            const link = path5.join(cwd, path5.join("/", header.linkname));
+            const link = path6.join(cwd, path6.join("/", header.linkname));
             xfs.realpath(link, function(err, dst) {
               if (err || !inCwd(dst)) return next(new Error(name + " is not a valid hardlink"));
               xfs.link(dst, name, function(err2) {
@@ -34548,7 +34548,7 @@ var require_tar_fs = __commonJS({
           });
         }
         function inCwd(dst) {
-          return dst === cwd || dst.startsWith(cwd + path5.sep);
+          return dst === cwd || dst.startsWith(cwd + path6.sep);
         }
         function onfile() {
           xfs.lstat(name, function(err, st) {
@@ -34611,10 +34611,10 @@ var require_tar_fs = __commonJS({
     };
     function validateNotSymlink(fs5, name, root, cb) {
       if (name === root) return cb(null, true);
-      if (!name.startsWith(root + path5.sep)) return cb(null, false);
+      if (!name.startsWith(root + path6.sep)) return cb(null, false);
       fs5.lstat(name, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs5, path5.join(name, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs5, path6.join(name, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -34622,12 +34622,12 @@ var require_tar_fs = __commonJS({
       if (name === root) return cb(null, true);
       fs5.lstat(name, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || st.isDirectory()) return validate2(fs5, path5.join(name, ".."), root, cb);
+        if (err || st.isDirectory()) return validate2(fs5, path6.join(name, ".."), root, cb);
         cb(null, false);
       });
     }
     function inside(root, name) {
-      return name === root || name.startsWith(root + path5.sep);
+      return name === root || name.startsWith(root + path6.sep);
     }
     function noop() {
     }
@@ -34640,12 +34640,12 @@ var require_tar_fs = __commonJS({
     function statAll(fs5, stat, cwd, ignore, entries, sort) {
       if (!entries) entries = ["."];
       const queue = entries.slice(0);
-      const root = path5.resolve(cwd);
+      const root = path6.resolve(cwd);
       return function loop(callback) {
         if (!queue.length) return callback(null);
         const next = queue.shift();
-        const nextAbs = path5.join(cwd, next);
-        if (!inside(root, path5.resolve(cwd, next))) return callback(new Error(next + " is not a valid path"));
+        const nextAbs = path6.join(cwd, next);
+        if (!inside(root, path6.resolve(cwd, next))) return callback(new Error(next + " is not a valid path"));
         stat.call(fs5, nextAbs, function(err, stat2) {
           if (err) return callback(entries.indexOf(next) === -1 && err.code === "ENOENT" ? null : err);
           if (!stat2.isDirectory()) return callback(null, next, stat2);
@@ -34653,7 +34653,7 @@ var require_tar_fs = __commonJS({
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (let i = 0; i < files.length; i++) {
-              if (!ignore(path5.join(cwd, next, files[i]))) queue.push(path5.join(next, files[i]));
+              if (!ignore(path6.join(cwd, next, files[i]))) queue.push(path6.join(next, files[i]));
             }
             callback(null, next, stat2);
           });
@@ -34664,7 +34664,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         const linkname = header.linkname;
-        if (linkname && (header.type === "link" || path5.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path6.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map4(header);
@@ -35594,10 +35594,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path5) {
-  if (!path5)
+function getElementAtPath(obj, path6) {
+  if (!path6)
     return obj;
-  return path5.reduce((acc, key) => acc?.[key], obj);
+  return path6.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -35937,11 +35937,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path5, issues) {
+function prefixIssues(path6, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path5);
+    iss.path.unshift(path6);
     return iss;
   });
 }
@@ -36403,16 +36403,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path5 = []) => {
+  const processError = (error63, path6 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path5, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else {
-        const fullpath = [...path5, ...issue2.path];
+        const fullpath = [...path6, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -36451,17 +36451,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path5 = []) => {
+  const processError = (error63, path6 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path5, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else {
-        const fullpath = [...path5, ...issue2.path];
+        const fullpath = [...path6, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -36500,8 +36500,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path5 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path5) {
+  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path6) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -36767,10 +36767,10 @@ function nanoidOfLength(length) {
 var duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
 var extendedDuration = /^[-+]?P(?!$)(?:(?:[-+]?\d+Y)|(?:[-+]?\d+[.,]\d+Y$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:(?:[-+]?\d+W)|(?:[-+]?\d+[.,]\d+W$))?(?:(?:[-+]?\d+D)|(?:[-+]?\d+[.,]\d+D$))?(?:T(?=[\d+-])(?:(?:[-+]?\d+H)|(?:[-+]?\d+[.,]\d+H$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:[-+]?\d+(?:[.,]\d+)?S)?)??$/;
 var guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
-var uuid = (version2) => {
-  if (!version2)
+var uuid = (version3) => {
+  if (!version3)
     return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
-  return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version2}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
+  return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version3}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
 };
 var uuid4 = /* @__PURE__ */ uuid(4);
 var uuid6 = /* @__PURE__ */ uuid(6);
@@ -53639,13 +53639,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path5 = ref.slice(1).split("/").filter(Boolean);
-  if (path5.length === 0) {
+  const path6 = ref.slice(1).split("/").filter(Boolean);
+  if (path6.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path5[0] === defsKey) {
-    const key = path5[1] === void 0 ? void 0 : decodeJSONPointerSegment(path5[1]);
+  if (path6[0] === defsKey) {
+    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -54259,10 +54259,10 @@ function fromJSONSchema(schema2, params) {
   } catch {
     throw new Error("fromJSONSchema input is not valid JSON (possibly cyclic); use $defs/$ref for recursive schemas");
   }
-  const version2 = detectVersion(normalized, params?.defaultTarget);
+  const version3 = detectVersion(normalized, params?.defaultTarget);
   const defs = normalized.$defs || normalized.definitions || {};
   const ctx = {
-    version: version2,
+    version: version3,
     defs,
     refs: /* @__PURE__ */ new Map(),
     processing: /* @__PURE__ */ new Set(),
@@ -54544,6 +54544,16 @@ var reportsSchema = external_exports.strictObject({
   html: external_exports.string().optional(),
   summary: external_exports.string().optional()
 });
+var workflowSchema = external_exports.strictObject({
+  file: external_exports.string().optional(),
+  template: external_exports.string().optional(),
+  clusterTemplate: external_exports.string().optional(),
+  parameters: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]).transform(String)).optional(),
+  namespace: external_exports.string().optional(),
+  shutdown: external_exports.enum(["Stop", "Terminate"]).optional()
+}).refine((w) => [w.file, w.template, w.clusterTemplate].filter(Boolean).length <= 1, {
+  message: "set only one of file, template and clusterTemplate"
+});
 var configSchema = external_exports.strictObject({
   kubeconfig: external_exports.string().optional(),
   context: external_exports.string().optional(),
@@ -54556,7 +54566,8 @@ var configSchema = external_exports.strictObject({
   cleanup: external_exports.enum(["always", "on-success", "never"]).optional(),
   runId: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(40).optional(),
   reports: reportsSchema.optional(),
-  gate: gateSchema.optional()
+  gate: gateSchema.optional(),
+  workflow: workflowSchema.optional()
 });
 
 // src/config/load.ts
@@ -54592,6 +54603,7 @@ function resolvePaths(settings, base) {
     rbac: resolveAll(settings.rbac),
     experiments: resolveAll(settings.experiments),
     engines: resolveAll(settings.engines),
+    workflow: settings.workflow && { ...settings.workflow, file: resolveOne(settings.workflow.file) },
     reports: settings.reports && {
       junit: resolveOne(settings.reports.junit),
       json: resolveOne(settings.reports.json),
@@ -54604,6 +54616,10 @@ function resolveConfig(...layers) {
   const pick2 = (key) => layers.reduce((value, layer) => layer[key] ?? value, void 0);
   const reports = Object.assign({}, ...layers.map((l) => definedOnly(l.reports ?? {})));
   const gate = Object.assign({}, ...layers.map((l) => definedOnly(l.gate ?? {})));
+  const workflow = Object.assign(
+    {},
+    ...layers.map((l) => definedOnly(l.workflow ?? {}))
+  );
   return {
     kubeconfig: pick2("kubeconfig"),
     context: pick2("context"),
@@ -54616,7 +54632,20 @@ function resolveConfig(...layers) {
     cleanup: pick2("cleanup") ?? "always",
     runId: pick2("runId"),
     reports,
-    gate: { ...defaultPolicy, ...gate }
+    gate: { ...defaultPolicy, ...gate },
+    workflow: toWorkflowSource(workflow)
+  };
+}
+function toWorkflowSource(workflow) {
+  if (!workflow) return void 0;
+  const template = workflow.template ?? workflow.clusterTemplate;
+  if (!workflow.file && !template) return void 0;
+  return {
+    file: workflow.file,
+    template: template ? { name: template, clusterScope: !workflow.template } : void 0,
+    parameters: workflow.parameters ?? {},
+    namespace: workflow.namespace,
+    shutdown: workflow.shutdown ?? "Stop"
   };
 }
 function definedOnly(value) {
@@ -54624,9 +54653,9 @@ function definedOnly(value) {
 }
 function formatIssues(origin, issues, label) {
   const lines = issues.map((issue2) => {
-    const path5 = issue2.path.filter((p) => typeof p !== "number").map(String).join(".");
+    const path6 = issue2.path.filter((p) => typeof p !== "number").map(String).join(".");
     const index2 = issue2.path.find((p) => typeof p === "number");
-    const field = path5 ? `${label(path5)}${index2 === void 0 ? "" : `[${index2}]`}` : "(top level)";
+    const field = path6 ? `${label(path6)}${index2 === void 0 ? "" : `[${index2}]`}` : "(top level)";
     if (issue2.code === "unrecognized_keys") {
       const where = issue2.path.length ? `${field}: ` : "";
       return `${origin}: ${where}unknown field${issue2.keys.length > 1 ? "s" : ""} ${issue2.keys.map((k) => `"${k}"`).join(", ")}`;
@@ -54802,6 +54831,82 @@ function describeDecision(decision) {
   const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped`;
   const head = decision.verdict === "pass" ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
   return decision.verdict === "pass" ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
+}
+
+// src/report/model.ts
+function mergeReports(...reports) {
+  return { suites: reports.flatMap((r) => r.suites) };
+}
+function secondsBetween(start, end) {
+  if (!start || !end) return void 0;
+  const ms = Date.parse(end) - Date.parse(start);
+  return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
+}
+
+// src/kube/manifests.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync2 } from "node:fs";
+var expectedKinds = {
+  rbac: void 0,
+  experiment: ["ChaosExperiment"],
+  engine: ["ChaosEngine"],
+  input: void 0
+};
+function readManifests(files, role) {
+  return files.flatMap((file2) => parseManifests(readText(file2), file2, role));
+}
+function readText(file2) {
+  try {
+    return readFileSync2(file2, "utf8");
+  } catch (error62) {
+    throw new ConfigError(`${file2}: cannot read the manifest: ${errorMessage(error62)}`);
+  }
+}
+function parseManifests(text, file2, role) {
+  const manifests = [];
+  (0, import_yaml2.parseAllDocuments)(text).forEach((document2, index2) => {
+    const where = `${file2}, document ${index2 + 1}`;
+    if (!("errors" in document2)) throw new ConfigError(`${where}: not a YAML document`);
+    const problem = document2.errors[0];
+    if (problem) throw new ConfigError(`${where}: invalid YAML: ${problem.message}`);
+    const value = document2.toJS();
+    if (value === null || value === void 0) return;
+    manifests.push(...toManifests(value, where, role));
+  });
+  return manifests;
+}
+function toManifests(value, where, role) {
+  if (!isRecord(value)) throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)`);
+  if (value.kind === "List" || typeof value.kind === "string" && value.kind.endsWith("List")) {
+    if (!Array.isArray(value.items)) throw new ConfigError(`${where}: field items: expected a list`);
+    return value.items.flatMap((item, i) => toManifests(item, `${where}, items[${i}]`, role));
+  }
+  for (const field of role === "input" ? ["kind"] : ["apiVersion", "kind"]) {
+    if (typeof value[field] !== "string" || value[field] === "") {
+      throw new ConfigError(`${where}: field ${field}: required`);
+    }
+  }
+  const metadata = value.metadata;
+  if (!isRecord(metadata)) throw new ConfigError(`${where}: field metadata: required`);
+  const name = metadata.name ?? metadata.generateName;
+  if (typeof name !== "string" || name === "") {
+    throw new ConfigError(`${where}: field metadata.name: required`);
+  }
+  const kind = value.kind;
+  const source = `${where} (${kind} ${name})`;
+  const allowed = expectedKinds[role];
+  if (allowed && !allowed.includes(kind)) {
+    throw new ConfigError(`${source}: field kind: expected ${allowed.join(" or ")} in ${role} files`);
+  }
+  if (role === "engine" && typeof metadata.name === "string" && metadata.name.length > 63) {
+    throw new ConfigError(
+      `${source}: field metadata.name: a ChaosEngine name must be at most 63 characters (it becomes a label value)`
+    );
+  }
+  return [{ role, source, object: value }];
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // src/kube/context.ts
@@ -59262,8 +59367,8 @@ JSONPath.prototype._getPreferredOutput = function(ea) {
   const resultType = this.currResultType;
   switch (resultType) {
     case "all": {
-      const path5 = Array.isArray(ea.path) ? ea.path : JSONPath.toPathArray(ea.path);
-      ea.pointer = JSONPath.toPointer(path5);
+      const path6 = Array.isArray(ea.path) ? ea.path : JSONPath.toPathArray(ea.path);
+      ea.pointer = JSONPath.toPointer(path6);
       ea.path = typeof ea.path === "string" ? ea.path : JSONPath.toPathString(ea.path);
       return ea;
     }
@@ -59286,11 +59391,11 @@ JSONPath.prototype._handleCallback = function(fullRetObj, callback, type2) {
     callback(preferredOutput, type2, fullRetObj);
   }
 };
-JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, callback, hasArrExpr, literalPriority) {
+JSONPath.prototype._trace = function(expr, val, path6, parent, parentPropName, callback, hasArrExpr, literalPriority) {
   let retObj;
   if (!expr.length) {
     retObj = {
-      path: path5,
+      path: path6,
       value: val,
       parent,
       parentProperty: parentPropName,
@@ -59311,28 +59416,28 @@ JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, c
     }
   }
   if ((typeof loc !== "string" || literalPriority) && val && Object.hasOwn(val, loc)) {
-    addRet(this._trace(x, val[loc], push(path5, loc), val, loc, callback, hasArrExpr));
+    addRet(this._trace(x, val[loc], push(path6, loc), val, loc, callback, hasArrExpr));
   } else if (loc === "*") {
     this._walk(val, (m) => {
-      addRet(this._trace(x, val[m], push(path5, m), val, m, callback, true, true));
+      addRet(this._trace(x, val[m], push(path6, m), val, m, callback, true, true));
     });
   } else if (loc === "..") {
-    addRet(this._trace(x, val, path5, parent, parentPropName, callback, hasArrExpr));
+    addRet(this._trace(x, val, path6, parent, parentPropName, callback, hasArrExpr));
     this._walk(val, (m) => {
       if (typeof val[m] === "object") {
-        addRet(this._trace(expr.slice(), val[m], push(path5, m), val, m, callback, true));
+        addRet(this._trace(expr.slice(), val[m], push(path6, m), val, m, callback, true));
       }
     });
   } else if (loc === "^") {
     this._hasParentSelector = true;
     return {
-      path: path5.slice(0, -1),
+      path: path6.slice(0, -1),
       expr: x,
       isParentSelector: true
     };
   } else if (loc === "~") {
     retObj = {
-      path: push(path5, loc),
+      path: push(path6, loc),
       value: parentPropName,
       parent,
       parentProperty: null
@@ -59340,9 +59445,9 @@ JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, c
     this._handleCallback(retObj, callback, "property");
     return retObj;
   } else if (loc === "$") {
-    addRet(this._trace(x, val, path5, null, null, callback, hasArrExpr));
+    addRet(this._trace(x, val, path6, null, null, callback, hasArrExpr));
   } else if (/^(-?\d*):(-?\d*):?(\d*)$/u.test(loc)) {
-    addRet(this._slice(loc, x, val, path5, parent, parentPropName, callback));
+    addRet(this._slice(loc, x, val, path6, parent, parentPropName, callback));
   } else if (loc.indexOf("?(") === 0) {
     if (this.currEval === false) {
       throw new Error("Eval [?(expr)] prevented in JSONPath expression.");
@@ -59353,15 +59458,15 @@ JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, c
       this._walk(val, (m) => {
         const npath = [nested[2]];
         const nvalue = nested[1] ? val[m][nested[1]] : val[m];
-        const filterResults = this._trace(npath, nvalue, path5, parent, parentPropName, callback, true);
+        const filterResults = this._trace(npath, nvalue, path6, parent, parentPropName, callback, true);
         if (filterResults.length > 0) {
-          addRet(this._trace(x, val[m], push(path5, m), val, m, callback, true));
+          addRet(this._trace(x, val[m], push(path6, m), val, m, callback, true));
         }
       });
     } else {
       this._walk(val, (m) => {
-        if (this._eval(safeLoc, val[m], m, path5, parent, parentPropName)) {
-          addRet(this._trace(x, val[m], push(path5, m), val, m, callback, true));
+        if (this._eval(safeLoc, val[m], m, path6, parent, parentPropName)) {
+          addRet(this._trace(x, val[m], push(path6, m), val, m, callback, true));
         }
       });
     }
@@ -59369,7 +59474,7 @@ JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, c
     if (this.currEval === false) {
       throw new Error("Eval [(expr)] prevented in JSONPath expression.");
     }
-    addRet(this._trace(unshift(this._eval(loc, val, path5.at(-1), path5.slice(0, -1), parent, parentPropName), x), val, path5, parent, parentPropName, callback, hasArrExpr));
+    addRet(this._trace(unshift(this._eval(loc, val, path6.at(-1), path6.slice(0, -1), parent, parentPropName), x), val, path6, parent, parentPropName, callback, hasArrExpr));
   } else if (loc[0] === "@") {
     let addType = false;
     const valueType = loc.slice(1, -2);
@@ -59413,7 +59518,7 @@ JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, c
         }
         break;
       case "other":
-        addType = this.currOtherTypeCallback(val, path5, parent, parentPropName);
+        addType = this.currOtherTypeCallback(val, path6, parent, parentPropName);
         break;
       case "null":
         if (val === null) {
@@ -59426,7 +59531,7 @@ JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, c
     }
     if (addType) {
       retObj = {
-        path: path5,
+        path: path6,
         value: val,
         parent,
         parentProperty: parentPropName
@@ -59436,14 +59541,14 @@ JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, c
     }
   } else if (loc[0] === "`" && val && Object.hasOwn(val, loc.slice(1))) {
     const locProp = loc.slice(1);
-    addRet(this._trace(x, val[locProp], push(path5, locProp), val, locProp, callback, hasArrExpr, true));
+    addRet(this._trace(x, val[locProp], push(path6, locProp), val, locProp, callback, hasArrExpr, true));
   } else if (loc.includes(",")) {
     const parts = loc.split(",");
     for (const part of parts) {
-      addRet(this._trace(unshift(part, x), val, path5, parent, parentPropName, callback, true));
+      addRet(this._trace(unshift(part, x), val, path6, parent, parentPropName, callback, true));
     }
   } else if (!literalPriority && val && Object.hasOwn(val, loc)) {
-    addRet(this._trace(x, val[loc], push(path5, loc), val, loc, callback, hasArrExpr, true));
+    addRet(this._trace(x, val[loc], push(path6, loc), val, loc, callback, hasArrExpr, true));
   }
   if (this._hasParentSelector) {
     for (let t = 0; t < ret.length; t++) {
@@ -59477,7 +59582,7 @@ JSONPath.prototype._walk = function(val, f) {
     });
   }
 };
-JSONPath.prototype._slice = function(loc, expr, val, path5, parent, parentPropName, callback) {
+JSONPath.prototype._slice = function(loc, expr, val, path6, parent, parentPropName, callback) {
   if (!Array.isArray(val)) {
     return void 0;
   }
@@ -59487,14 +59592,14 @@ JSONPath.prototype._slice = function(loc, expr, val, path5, parent, parentPropNa
   end = end < 0 ? Math.max(0, end + len) : Math.min(len, end);
   const ret = [];
   for (let i = start; i < end; i += step) {
-    const tmp = this._trace(unshift(i, expr), val, path5, parent, parentPropName, callback, true);
+    const tmp = this._trace(unshift(i, expr), val, path6, parent, parentPropName, callback, true);
     tmp.forEach((t) => {
       ret.push(t);
     });
   }
   return ret;
 };
-JSONPath.prototype._eval = function(code, _v, _vname, path5, parent, parentPropName) {
+JSONPath.prototype._eval = function(code, _v, _vname, path6, parent, parentPropName) {
   this.currSandbox._$_parentProperty = parentPropName;
   this.currSandbox._$_parent = parent;
   this.currSandbox._$_property = _vname;
@@ -59502,7 +59607,7 @@ JSONPath.prototype._eval = function(code, _v, _vname, path5, parent, parentPropN
   this.currSandbox._$_v = _v;
   const containsPath = code.includes("@path");
   if (containsPath) {
-    this.currSandbox._$_path = JSONPath.toPathString(path5.concat([_vname]));
+    this.currSandbox._$_path = JSONPath.toPathString(path6.concat([_vname]));
   }
   const scriptCacheKey = this.currEval + "Script:" + code;
   if (!JSONPath.cache[scriptCacheKey]) {
@@ -88652,13 +88757,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param fieldManager fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint. This field is required for apply requests (application/apply-patch) but optional for non-apply patch types (JsonPatch, MergePatch, StrategicMergePatch).
    * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  async createClusterCustomObject(group, version2, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
+  async createClusterCustomObject(group2, version3, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "createClusterCustomObject", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "createClusterCustomObject", "version");
     }
     if (plural2 === null || plural2 === void 0) {
@@ -88667,7 +88772,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (body === null || body === void 0) {
       throw new RequiredError("CustomObjectsApi", "createClusterCustomObject", "body");
     }
-    const localVarPath = "/apis/{group}/{version}/{plural}".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{plural}", encodeURIComponent(String(plural2)));
+    const localVarPath = "/apis/{group}/{version}/{plural}".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{plural}", encodeURIComponent(String(plural2)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.POST);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (pretty !== void 0) {
@@ -88709,13 +88814,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param fieldManager fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  async createNamespacedCustomObject(group, version2, namespace, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
+  async createNamespacedCustomObject(group2, version3, namespace, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "createNamespacedCustomObject", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "createNamespacedCustomObject", "version");
     }
     if (namespace === null || namespace === void 0) {
@@ -88727,7 +88832,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (body === null || body === void 0) {
       throw new RequiredError("CustomObjectsApi", "createNamespacedCustomObject", "body");
     }
-    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2)));
+    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.POST);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (pretty !== void 0) {
@@ -88769,13 +88874,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param dryRun When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
    * @param body
    */
-  async deleteClusterCustomObject(group, version2, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
+  async deleteClusterCustomObject(group2, version3, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "deleteClusterCustomObject", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "deleteClusterCustomObject", "version");
     }
     if (plural2 === null || plural2 === void 0) {
@@ -88784,7 +88889,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (name === null || name === void 0) {
       throw new RequiredError("CustomObjectsApi", "deleteClusterCustomObject", "name");
     }
-    const localVarPath = "/apis/{group}/{version}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.DELETE);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (gracePeriodSeconds !== void 0) {
@@ -88827,19 +88932,19 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param dryRun When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
    * @param body
    */
-  async deleteCollectionClusterCustomObject(group, version2, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
+  async deleteCollectionClusterCustomObject(group2, version3, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "deleteCollectionClusterCustomObject", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "deleteCollectionClusterCustomObject", "version");
     }
     if (plural2 === null || plural2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "deleteCollectionClusterCustomObject", "plural");
     }
-    const localVarPath = "/apis/{group}/{version}/{plural}".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{plural}", encodeURIComponent(String(plural2)));
+    const localVarPath = "/apis/{group}/{version}/{plural}".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{plural}", encodeURIComponent(String(plural2)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.DELETE);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (pretty !== void 0) {
@@ -88890,13 +88995,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param fieldSelector A selector to restrict the list of returned objects by their fields. Defaults to everything.
    * @param body
    */
-  async deleteCollectionNamespacedCustomObject(group, version2, namespace, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, fieldSelector, body, _options) {
+  async deleteCollectionNamespacedCustomObject(group2, version3, namespace, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, fieldSelector, body, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "deleteCollectionNamespacedCustomObject", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "deleteCollectionNamespacedCustomObject", "version");
     }
     if (namespace === null || namespace === void 0) {
@@ -88905,7 +89010,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (plural2 === null || plural2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "deleteCollectionNamespacedCustomObject", "plural");
     }
-    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2)));
+    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.DELETE);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (pretty !== void 0) {
@@ -88957,13 +89062,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param dryRun When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
    * @param body
    */
-  async deleteNamespacedCustomObject(group, version2, namespace, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
+  async deleteNamespacedCustomObject(group2, version3, namespace, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "deleteNamespacedCustomObject", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "deleteNamespacedCustomObject", "version");
     }
     if (namespace === null || namespace === void 0) {
@@ -88975,7 +89080,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (name === null || name === void 0) {
       throw new RequiredError("CustomObjectsApi", "deleteNamespacedCustomObject", "name");
     }
-    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.DELETE);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (gracePeriodSeconds !== void 0) {
@@ -89010,16 +89115,16 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param group The custom resource\&#39;s group name
    * @param version The custom resource\&#39;s version
    */
-  async getAPIResources(group, version2, _options) {
+  async getAPIResources(group2, version3, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "getAPIResources", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "getAPIResources", "version");
     }
-    const localVarPath = "/apis/{group}/{version}".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2)));
+    const localVarPath = "/apis/{group}/{version}".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.GET);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     let authMethod;
@@ -89040,13 +89145,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param plural the custom object\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  async getClusterCustomObject(group, version2, plural2, name, _options) {
+  async getClusterCustomObject(group2, version3, plural2, name, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "getClusterCustomObject", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "getClusterCustomObject", "version");
     }
     if (plural2 === null || plural2 === void 0) {
@@ -89055,7 +89160,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (name === null || name === void 0) {
       throw new RequiredError("CustomObjectsApi", "getClusterCustomObject", "name");
     }
-    const localVarPath = "/apis/{group}/{version}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.GET);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     let authMethod;
@@ -89076,13 +89181,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param plural the custom resource\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  async getClusterCustomObjectScale(group, version2, plural2, name, _options) {
+  async getClusterCustomObjectScale(group2, version3, plural2, name, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "getClusterCustomObjectScale", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "getClusterCustomObjectScale", "version");
     }
     if (plural2 === null || plural2 === void 0) {
@@ -89091,7 +89196,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (name === null || name === void 0) {
       throw new RequiredError("CustomObjectsApi", "getClusterCustomObjectScale", "name");
     }
-    const localVarPath = "/apis/{group}/{version}/{plural}/{name}/scale".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/{plural}/{name}/scale".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.GET);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     let authMethod;
@@ -89112,13 +89217,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param plural the custom resource\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  async getClusterCustomObjectStatus(group, version2, plural2, name, _options) {
+  async getClusterCustomObjectStatus(group2, version3, plural2, name, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "getClusterCustomObjectStatus", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "getClusterCustomObjectStatus", "version");
     }
     if (plural2 === null || plural2 === void 0) {
@@ -89127,7 +89232,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (name === null || name === void 0) {
       throw new RequiredError("CustomObjectsApi", "getClusterCustomObjectStatus", "name");
     }
-    const localVarPath = "/apis/{group}/{version}/{plural}/{name}/status".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/{plural}/{name}/status".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.GET);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     let authMethod;
@@ -89149,13 +89254,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param plural the custom resource\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  async getNamespacedCustomObject(group, version2, namespace, plural2, name, _options) {
+  async getNamespacedCustomObject(group2, version3, namespace, plural2, name, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "getNamespacedCustomObject", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "getNamespacedCustomObject", "version");
     }
     if (namespace === null || namespace === void 0) {
@@ -89167,7 +89272,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (name === null || name === void 0) {
       throw new RequiredError("CustomObjectsApi", "getNamespacedCustomObject", "name");
     }
-    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.GET);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     let authMethod;
@@ -89189,13 +89294,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param plural the custom resource\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  async getNamespacedCustomObjectScale(group, version2, namespace, plural2, name, _options) {
+  async getNamespacedCustomObjectScale(group2, version3, namespace, plural2, name, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "getNamespacedCustomObjectScale", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "getNamespacedCustomObjectScale", "version");
     }
     if (namespace === null || namespace === void 0) {
@@ -89207,7 +89312,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (name === null || name === void 0) {
       throw new RequiredError("CustomObjectsApi", "getNamespacedCustomObjectScale", "name");
     }
-    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}/scale".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}/scale".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.GET);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     let authMethod;
@@ -89229,13 +89334,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param plural the custom resource\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  async getNamespacedCustomObjectStatus(group, version2, namespace, plural2, name, _options) {
+  async getNamespacedCustomObjectStatus(group2, version3, namespace, plural2, name, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "getNamespacedCustomObjectStatus", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "getNamespacedCustomObjectStatus", "version");
     }
     if (namespace === null || namespace === void 0) {
@@ -89247,7 +89352,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (name === null || name === void 0) {
       throw new RequiredError("CustomObjectsApi", "getNamespacedCustomObjectStatus", "name");
     }
-    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}/status".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}/status".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.GET);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     let authMethod;
@@ -89277,19 +89382,19 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param timeoutSeconds Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
    * @param watch Watch for changes to the described resources and return them as a stream of add, update, and remove notifications.
    */
-  async listClusterCustomObject(group, version2, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
+  async listClusterCustomObject(group2, version3, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "listClusterCustomObject", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "listClusterCustomObject", "version");
     }
     if (plural2 === null || plural2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "listClusterCustomObject", "plural");
     }
-    const localVarPath = "/apis/{group}/{version}/{plural}".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{plural}", encodeURIComponent(String(plural2)));
+    const localVarPath = "/apis/{group}/{version}/{plural}".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{plural}", encodeURIComponent(String(plural2)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.GET);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (pretty !== void 0) {
@@ -89349,19 +89454,19 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param timeoutSeconds Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
    * @param watch Watch for changes to the described resources and return them as a stream of add, update, and remove notifications.
    */
-  async listCustomObjectForAllNamespaces(group, version2, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
+  async listCustomObjectForAllNamespaces(group2, version3, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "listCustomObjectForAllNamespaces", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "listCustomObjectForAllNamespaces", "version");
     }
     if (plural2 === null || plural2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "listCustomObjectForAllNamespaces", "plural");
     }
-    const localVarPath = "/apis/{group}/{version}/{plural}#\u200E".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{plural}", encodeURIComponent(String(plural2)));
+    const localVarPath = "/apis/{group}/{version}/{plural}#\u200E".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{plural}", encodeURIComponent(String(plural2)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.GET);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (pretty !== void 0) {
@@ -89422,13 +89527,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param timeoutSeconds Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
    * @param watch Watch for changes to the described resources and return them as a stream of add, update, and remove notifications.
    */
-  async listNamespacedCustomObject(group, version2, namespace, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
+  async listNamespacedCustomObject(group2, version3, namespace, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "listNamespacedCustomObject", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "listNamespacedCustomObject", "version");
     }
     if (namespace === null || namespace === void 0) {
@@ -89437,7 +89542,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (plural2 === null || plural2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "listNamespacedCustomObject", "plural");
     }
-    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2)));
+    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.GET);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (pretty !== void 0) {
@@ -89493,13 +89598,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param force Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  async patchClusterCustomObject(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+  async patchClusterCustomObject(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchClusterCustomObject", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchClusterCustomObject", "version");
     }
     if (plural2 === null || plural2 === void 0) {
@@ -89511,7 +89616,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (body === null || body === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchClusterCustomObject", "body");
     }
-    const localVarPath = "/apis/{group}/{version}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.PATCH);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (dryRun !== void 0) {
@@ -89556,13 +89661,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param force Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  async patchClusterCustomObjectScale(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+  async patchClusterCustomObjectScale(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchClusterCustomObjectScale", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchClusterCustomObjectScale", "version");
     }
     if (plural2 === null || plural2 === void 0) {
@@ -89574,7 +89679,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (body === null || body === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchClusterCustomObjectScale", "body");
     }
-    const localVarPath = "/apis/{group}/{version}/{plural}/{name}/scale".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/{plural}/{name}/scale".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.PATCH);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (dryRun !== void 0) {
@@ -89619,13 +89724,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param force Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  async patchClusterCustomObjectStatus(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+  async patchClusterCustomObjectStatus(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchClusterCustomObjectStatus", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchClusterCustomObjectStatus", "version");
     }
     if (plural2 === null || plural2 === void 0) {
@@ -89637,7 +89742,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (body === null || body === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchClusterCustomObjectStatus", "body");
     }
-    const localVarPath = "/apis/{group}/{version}/{plural}/{name}/status".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/{plural}/{name}/status".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.PATCH);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (dryRun !== void 0) {
@@ -89683,13 +89788,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param force Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  async patchNamespacedCustomObject(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+  async patchNamespacedCustomObject(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchNamespacedCustomObject", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchNamespacedCustomObject", "version");
     }
     if (namespace === null || namespace === void 0) {
@@ -89704,7 +89809,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (body === null || body === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchNamespacedCustomObject", "body");
     }
-    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.PATCH);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (dryRun !== void 0) {
@@ -89750,13 +89855,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param force Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  async patchNamespacedCustomObjectScale(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+  async patchNamespacedCustomObjectScale(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchNamespacedCustomObjectScale", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchNamespacedCustomObjectScale", "version");
     }
     if (namespace === null || namespace === void 0) {
@@ -89771,7 +89876,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (body === null || body === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchNamespacedCustomObjectScale", "body");
     }
-    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}/scale".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}/scale".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.PATCH);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (dryRun !== void 0) {
@@ -89818,13 +89923,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param force Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  async patchNamespacedCustomObjectStatus(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+  async patchNamespacedCustomObjectStatus(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchNamespacedCustomObjectStatus", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchNamespacedCustomObjectStatus", "version");
     }
     if (namespace === null || namespace === void 0) {
@@ -89839,7 +89944,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (body === null || body === void 0) {
       throw new RequiredError("CustomObjectsApi", "patchNamespacedCustomObjectStatus", "body");
     }
-    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}/status".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}/status".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.PATCH);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (dryRun !== void 0) {
@@ -89884,13 +89989,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param fieldManager fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  async replaceClusterCustomObject(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+  async replaceClusterCustomObject(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceClusterCustomObject", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceClusterCustomObject", "version");
     }
     if (plural2 === null || plural2 === void 0) {
@@ -89902,7 +90007,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (body === null || body === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceClusterCustomObject", "body");
     }
-    const localVarPath = "/apis/{group}/{version}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.PUT);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (dryRun !== void 0) {
@@ -89940,13 +90045,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param fieldManager fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  async replaceClusterCustomObjectScale(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+  async replaceClusterCustomObjectScale(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceClusterCustomObjectScale", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceClusterCustomObjectScale", "version");
     }
     if (plural2 === null || plural2 === void 0) {
@@ -89958,7 +90063,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (body === null || body === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceClusterCustomObjectScale", "body");
     }
-    const localVarPath = "/apis/{group}/{version}/{plural}/{name}/scale".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/{plural}/{name}/scale".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.PUT);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (dryRun !== void 0) {
@@ -89996,13 +90101,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param fieldManager fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  async replaceClusterCustomObjectStatus(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+  async replaceClusterCustomObjectStatus(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceClusterCustomObjectStatus", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceClusterCustomObjectStatus", "version");
     }
     if (plural2 === null || plural2 === void 0) {
@@ -90014,7 +90119,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (body === null || body === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceClusterCustomObjectStatus", "body");
     }
-    const localVarPath = "/apis/{group}/{version}/{plural}/{name}/status".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/{plural}/{name}/status".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.PUT);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (dryRun !== void 0) {
@@ -90053,13 +90158,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param fieldManager fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  async replaceNamespacedCustomObject(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+  async replaceNamespacedCustomObject(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceNamespacedCustomObject", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceNamespacedCustomObject", "version");
     }
     if (namespace === null || namespace === void 0) {
@@ -90074,7 +90179,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (body === null || body === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceNamespacedCustomObject", "body");
     }
-    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.PUT);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (dryRun !== void 0) {
@@ -90113,13 +90218,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param fieldManager fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  async replaceNamespacedCustomObjectScale(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+  async replaceNamespacedCustomObjectScale(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceNamespacedCustomObjectScale", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceNamespacedCustomObjectScale", "version");
     }
     if (namespace === null || namespace === void 0) {
@@ -90134,7 +90239,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (body === null || body === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceNamespacedCustomObjectScale", "body");
     }
-    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}/scale".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}/scale".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.PUT);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (dryRun !== void 0) {
@@ -90173,13 +90278,13 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
    * @param fieldManager fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  async replaceNamespacedCustomObjectStatus(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+  async replaceNamespacedCustomObjectStatus(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
     var _a3;
     let _config = _options || this.configuration;
-    if (group === null || group === void 0) {
+    if (group2 === null || group2 === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceNamespacedCustomObjectStatus", "group");
     }
-    if (version2 === null || version2 === void 0) {
+    if (version3 === null || version3 === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceNamespacedCustomObjectStatus", "version");
     }
     if (namespace === null || namespace === void 0) {
@@ -90194,7 +90299,7 @@ var CustomObjectsApiRequestFactory = class extends BaseAPIRequestFactory {
     if (body === null || body === void 0) {
       throw new RequiredError("CustomObjectsApi", "replaceNamespacedCustomObjectStatus", "body");
     }
-    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}/status".replace("{group}", encodeURIComponent(String(group))).replace("{version}", encodeURIComponent(String(version2))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
+    const localVarPath = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}/status".replace("{group}", encodeURIComponent(String(group2))).replace("{version}", encodeURIComponent(String(version3))).replace("{namespace}", encodeURIComponent(String(namespace))).replace("{plural}", encodeURIComponent(String(plural2))).replace("{name}", encodeURIComponent(String(name)));
     const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.PUT);
     requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
     if (dryRun !== void 0) {
@@ -90875,9 +90980,9 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint. This field is required for apply requests (application/apply-patch) but optional for non-apply patch types (JsonPatch, MergePatch, StrategicMergePatch).
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  createClusterCustomObjectWithHttpInfo(group, version2, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
+  createClusterCustomObjectWithHttpInfo(group2, version3, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.createClusterCustomObject(group, version2, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _config);
+    const requestContextPromise = this.requestFactory.createClusterCustomObject(group2, version3, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -90901,8 +91006,8 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint. This field is required for apply requests (application/apply-patch) but optional for non-apply patch types (JsonPatch, MergePatch, StrategicMergePatch).
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  createClusterCustomObject(group, version2, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
-    return this.createClusterCustomObjectWithHttpInfo(group, version2, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
+  createClusterCustomObject(group2, version3, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
+    return this.createClusterCustomObjectWithHttpInfo(group2, version3, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * Creates a namespace scoped Custom object
@@ -90916,9 +91021,9 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  createNamespacedCustomObjectWithHttpInfo(group, version2, namespace, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
+  createNamespacedCustomObjectWithHttpInfo(group2, version3, namespace, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.createNamespacedCustomObject(group, version2, namespace, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _config);
+    const requestContextPromise = this.requestFactory.createNamespacedCustomObject(group2, version3, namespace, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -90943,8 +91048,8 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  createNamespacedCustomObject(group, version2, namespace, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
-    return this.createNamespacedCustomObjectWithHttpInfo(group, version2, namespace, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
+  createNamespacedCustomObject(group2, version3, namespace, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
+    return this.createNamespacedCustomObjectWithHttpInfo(group2, version3, namespace, plural2, body, pretty, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * Deletes the specified cluster scoped custom object
@@ -90958,9 +91063,9 @@ var ObservableCustomObjectsApi = class {
    * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
    * @param [body]
    */
-  deleteClusterCustomObjectWithHttpInfo(group, version2, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
+  deleteClusterCustomObjectWithHttpInfo(group2, version3, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.deleteClusterCustomObject(group, version2, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _config);
+    const requestContextPromise = this.requestFactory.deleteClusterCustomObject(group2, version3, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -90985,8 +91090,8 @@ var ObservableCustomObjectsApi = class {
    * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
    * @param [body]
    */
-  deleteClusterCustomObject(group, version2, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
-    return this.deleteClusterCustomObjectWithHttpInfo(group, version2, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options).pipe(map3((apiResponse) => apiResponse.data));
+  deleteClusterCustomObject(group2, version3, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
+    return this.deleteClusterCustomObjectWithHttpInfo(group2, version3, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * Delete collection of cluster scoped custom objects
@@ -91001,9 +91106,9 @@ var ObservableCustomObjectsApi = class {
    * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
    * @param [body]
    */
-  deleteCollectionClusterCustomObjectWithHttpInfo(group, version2, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
+  deleteCollectionClusterCustomObjectWithHttpInfo(group2, version3, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.deleteCollectionClusterCustomObject(group, version2, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _config);
+    const requestContextPromise = this.requestFactory.deleteCollectionClusterCustomObject(group2, version3, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91029,8 +91134,8 @@ var ObservableCustomObjectsApi = class {
    * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
    * @param [body]
    */
-  deleteCollectionClusterCustomObject(group, version2, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
-    return this.deleteCollectionClusterCustomObjectWithHttpInfo(group, version2, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options).pipe(map3((apiResponse) => apiResponse.data));
+  deleteCollectionClusterCustomObject(group2, version3, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
+    return this.deleteCollectionClusterCustomObjectWithHttpInfo(group2, version3, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * Delete collection of namespace scoped custom objects
@@ -91047,9 +91152,9 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldSelector] A selector to restrict the list of returned objects by their fields. Defaults to everything.
    * @param [body]
    */
-  deleteCollectionNamespacedCustomObjectWithHttpInfo(group, version2, namespace, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, fieldSelector, body, _options) {
+  deleteCollectionNamespacedCustomObjectWithHttpInfo(group2, version3, namespace, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, fieldSelector, body, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.deleteCollectionNamespacedCustomObject(group, version2, namespace, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, fieldSelector, body, _config);
+    const requestContextPromise = this.requestFactory.deleteCollectionNamespacedCustomObject(group2, version3, namespace, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, fieldSelector, body, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91077,8 +91182,8 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldSelector] A selector to restrict the list of returned objects by their fields. Defaults to everything.
    * @param [body]
    */
-  deleteCollectionNamespacedCustomObject(group, version2, namespace, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, fieldSelector, body, _options) {
-    return this.deleteCollectionNamespacedCustomObjectWithHttpInfo(group, version2, namespace, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, fieldSelector, body, _options).pipe(map3((apiResponse) => apiResponse.data));
+  deleteCollectionNamespacedCustomObject(group2, version3, namespace, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, fieldSelector, body, _options) {
+    return this.deleteCollectionNamespacedCustomObjectWithHttpInfo(group2, version3, namespace, plural2, pretty, labelSelector, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, fieldSelector, body, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * Deletes the specified namespace scoped custom object
@@ -91093,9 +91198,9 @@ var ObservableCustomObjectsApi = class {
    * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
    * @param [body]
    */
-  deleteNamespacedCustomObjectWithHttpInfo(group, version2, namespace, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
+  deleteNamespacedCustomObjectWithHttpInfo(group2, version3, namespace, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.deleteNamespacedCustomObject(group, version2, namespace, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _config);
+    const requestContextPromise = this.requestFactory.deleteNamespacedCustomObject(group2, version3, namespace, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91121,17 +91226,17 @@ var ObservableCustomObjectsApi = class {
    * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
    * @param [body]
    */
-  deleteNamespacedCustomObject(group, version2, namespace, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
-    return this.deleteNamespacedCustomObjectWithHttpInfo(group, version2, namespace, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options).pipe(map3((apiResponse) => apiResponse.data));
+  deleteNamespacedCustomObject(group2, version3, namespace, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options) {
+    return this.deleteNamespacedCustomObjectWithHttpInfo(group2, version3, namespace, plural2, name, gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun, body, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * get available resources
    * @param group The custom resource\&#39;s group name
    * @param version The custom resource\&#39;s version
    */
-  getAPIResourcesWithHttpInfo(group, version2, _options) {
+  getAPIResourcesWithHttpInfo(group2, version3, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.getAPIResources(group, version2, _config);
+    const requestContextPromise = this.requestFactory.getAPIResources(group2, version3, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91149,8 +91254,8 @@ var ObservableCustomObjectsApi = class {
    * @param group The custom resource\&#39;s group name
    * @param version The custom resource\&#39;s version
    */
-  getAPIResources(group, version2, _options) {
-    return this.getAPIResourcesWithHttpInfo(group, version2, _options).pipe(map3((apiResponse) => apiResponse.data));
+  getAPIResources(group2, version3, _options) {
+    return this.getAPIResourcesWithHttpInfo(group2, version3, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * Returns a cluster scoped custom object
@@ -91159,9 +91264,9 @@ var ObservableCustomObjectsApi = class {
    * @param plural the custom object\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  getClusterCustomObjectWithHttpInfo(group, version2, plural2, name, _options) {
+  getClusterCustomObjectWithHttpInfo(group2, version3, plural2, name, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.getClusterCustomObject(group, version2, plural2, name, _config);
+    const requestContextPromise = this.requestFactory.getClusterCustomObject(group2, version3, plural2, name, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91181,8 +91286,8 @@ var ObservableCustomObjectsApi = class {
    * @param plural the custom object\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  getClusterCustomObject(group, version2, plural2, name, _options) {
-    return this.getClusterCustomObjectWithHttpInfo(group, version2, plural2, name, _options).pipe(map3((apiResponse) => apiResponse.data));
+  getClusterCustomObject(group2, version3, plural2, name, _options) {
+    return this.getClusterCustomObjectWithHttpInfo(group2, version3, plural2, name, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * read scale of the specified custom object
@@ -91191,9 +91296,9 @@ var ObservableCustomObjectsApi = class {
    * @param plural the custom resource\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  getClusterCustomObjectScaleWithHttpInfo(group, version2, plural2, name, _options) {
+  getClusterCustomObjectScaleWithHttpInfo(group2, version3, plural2, name, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.getClusterCustomObjectScale(group, version2, plural2, name, _config);
+    const requestContextPromise = this.requestFactory.getClusterCustomObjectScale(group2, version3, plural2, name, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91213,8 +91318,8 @@ var ObservableCustomObjectsApi = class {
    * @param plural the custom resource\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  getClusterCustomObjectScale(group, version2, plural2, name, _options) {
-    return this.getClusterCustomObjectScaleWithHttpInfo(group, version2, plural2, name, _options).pipe(map3((apiResponse) => apiResponse.data));
+  getClusterCustomObjectScale(group2, version3, plural2, name, _options) {
+    return this.getClusterCustomObjectScaleWithHttpInfo(group2, version3, plural2, name, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * read status of the specified cluster scoped custom object
@@ -91223,9 +91328,9 @@ var ObservableCustomObjectsApi = class {
    * @param plural the custom resource\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  getClusterCustomObjectStatusWithHttpInfo(group, version2, plural2, name, _options) {
+  getClusterCustomObjectStatusWithHttpInfo(group2, version3, plural2, name, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.getClusterCustomObjectStatus(group, version2, plural2, name, _config);
+    const requestContextPromise = this.requestFactory.getClusterCustomObjectStatus(group2, version3, plural2, name, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91245,8 +91350,8 @@ var ObservableCustomObjectsApi = class {
    * @param plural the custom resource\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  getClusterCustomObjectStatus(group, version2, plural2, name, _options) {
-    return this.getClusterCustomObjectStatusWithHttpInfo(group, version2, plural2, name, _options).pipe(map3((apiResponse) => apiResponse.data));
+  getClusterCustomObjectStatus(group2, version3, plural2, name, _options) {
+    return this.getClusterCustomObjectStatusWithHttpInfo(group2, version3, plural2, name, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * Returns a namespace scoped custom object
@@ -91256,9 +91361,9 @@ var ObservableCustomObjectsApi = class {
    * @param plural the custom resource\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  getNamespacedCustomObjectWithHttpInfo(group, version2, namespace, plural2, name, _options) {
+  getNamespacedCustomObjectWithHttpInfo(group2, version3, namespace, plural2, name, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.getNamespacedCustomObject(group, version2, namespace, plural2, name, _config);
+    const requestContextPromise = this.requestFactory.getNamespacedCustomObject(group2, version3, namespace, plural2, name, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91279,8 +91384,8 @@ var ObservableCustomObjectsApi = class {
    * @param plural the custom resource\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  getNamespacedCustomObject(group, version2, namespace, plural2, name, _options) {
-    return this.getNamespacedCustomObjectWithHttpInfo(group, version2, namespace, plural2, name, _options).pipe(map3((apiResponse) => apiResponse.data));
+  getNamespacedCustomObject(group2, version3, namespace, plural2, name, _options) {
+    return this.getNamespacedCustomObjectWithHttpInfo(group2, version3, namespace, plural2, name, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * read scale of the specified namespace scoped custom object
@@ -91290,9 +91395,9 @@ var ObservableCustomObjectsApi = class {
    * @param plural the custom resource\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  getNamespacedCustomObjectScaleWithHttpInfo(group, version2, namespace, plural2, name, _options) {
+  getNamespacedCustomObjectScaleWithHttpInfo(group2, version3, namespace, plural2, name, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.getNamespacedCustomObjectScale(group, version2, namespace, plural2, name, _config);
+    const requestContextPromise = this.requestFactory.getNamespacedCustomObjectScale(group2, version3, namespace, plural2, name, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91313,8 +91418,8 @@ var ObservableCustomObjectsApi = class {
    * @param plural the custom resource\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  getNamespacedCustomObjectScale(group, version2, namespace, plural2, name, _options) {
-    return this.getNamespacedCustomObjectScaleWithHttpInfo(group, version2, namespace, plural2, name, _options).pipe(map3((apiResponse) => apiResponse.data));
+  getNamespacedCustomObjectScale(group2, version3, namespace, plural2, name, _options) {
+    return this.getNamespacedCustomObjectScaleWithHttpInfo(group2, version3, namespace, plural2, name, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * read status of the specified namespace scoped custom object
@@ -91324,9 +91429,9 @@ var ObservableCustomObjectsApi = class {
    * @param plural the custom resource\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  getNamespacedCustomObjectStatusWithHttpInfo(group, version2, namespace, plural2, name, _options) {
+  getNamespacedCustomObjectStatusWithHttpInfo(group2, version3, namespace, plural2, name, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.getNamespacedCustomObjectStatus(group, version2, namespace, plural2, name, _config);
+    const requestContextPromise = this.requestFactory.getNamespacedCustomObjectStatus(group2, version3, namespace, plural2, name, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91347,8 +91452,8 @@ var ObservableCustomObjectsApi = class {
    * @param plural the custom resource\&#39;s plural name. For TPRs this would be lowercase plural kind.
    * @param name the custom object\&#39;s name
    */
-  getNamespacedCustomObjectStatus(group, version2, namespace, plural2, name, _options) {
-    return this.getNamespacedCustomObjectStatusWithHttpInfo(group, version2, namespace, plural2, name, _options).pipe(map3((apiResponse) => apiResponse.data));
+  getNamespacedCustomObjectStatus(group2, version3, namespace, plural2, name, _options) {
+    return this.getNamespacedCustomObjectStatusWithHttpInfo(group2, version3, namespace, plural2, name, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * list or watch cluster scoped custom objects
@@ -91366,9 +91471,9 @@ var ObservableCustomObjectsApi = class {
    * @param [timeoutSeconds] Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
    * @param [watch] Watch for changes to the described resources and return them as a stream of add, update, and remove notifications.
    */
-  listClusterCustomObjectWithHttpInfo(group, version2, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
+  listClusterCustomObjectWithHttpInfo(group2, version3, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.listClusterCustomObject(group, version2, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _config);
+    const requestContextPromise = this.requestFactory.listClusterCustomObject(group2, version3, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91397,8 +91502,8 @@ var ObservableCustomObjectsApi = class {
    * @param [timeoutSeconds] Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
    * @param [watch] Watch for changes to the described resources and return them as a stream of add, update, and remove notifications.
    */
-  listClusterCustomObject(group, version2, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
-    return this.listClusterCustomObjectWithHttpInfo(group, version2, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options).pipe(map3((apiResponse) => apiResponse.data));
+  listClusterCustomObject(group2, version3, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
+    return this.listClusterCustomObjectWithHttpInfo(group2, version3, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * list or watch namespace scoped custom objects
@@ -91416,9 +91521,9 @@ var ObservableCustomObjectsApi = class {
    * @param [timeoutSeconds] Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
    * @param [watch] Watch for changes to the described resources and return them as a stream of add, update, and remove notifications.
    */
-  listCustomObjectForAllNamespacesWithHttpInfo(group, version2, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
+  listCustomObjectForAllNamespacesWithHttpInfo(group2, version3, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.listCustomObjectForAllNamespaces(group, version2, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _config);
+    const requestContextPromise = this.requestFactory.listCustomObjectForAllNamespaces(group2, version3, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91447,8 +91552,8 @@ var ObservableCustomObjectsApi = class {
    * @param [timeoutSeconds] Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
    * @param [watch] Watch for changes to the described resources and return them as a stream of add, update, and remove notifications.
    */
-  listCustomObjectForAllNamespaces(group, version2, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
-    return this.listCustomObjectForAllNamespacesWithHttpInfo(group, version2, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options).pipe(map3((apiResponse) => apiResponse.data));
+  listCustomObjectForAllNamespaces(group2, version3, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
+    return this.listCustomObjectForAllNamespacesWithHttpInfo(group2, version3, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * list or watch namespace scoped custom objects
@@ -91467,9 +91572,9 @@ var ObservableCustomObjectsApi = class {
    * @param [timeoutSeconds] Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
    * @param [watch] Watch for changes to the described resources and return them as a stream of add, update, and remove notifications.
    */
-  listNamespacedCustomObjectWithHttpInfo(group, version2, namespace, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
+  listNamespacedCustomObjectWithHttpInfo(group2, version3, namespace, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.listNamespacedCustomObject(group, version2, namespace, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _config);
+    const requestContextPromise = this.requestFactory.listNamespacedCustomObject(group2, version3, namespace, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91499,8 +91604,8 @@ var ObservableCustomObjectsApi = class {
    * @param [timeoutSeconds] Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
    * @param [watch] Watch for changes to the described resources and return them as a stream of add, update, and remove notifications.
    */
-  listNamespacedCustomObject(group, version2, namespace, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
-    return this.listNamespacedCustomObjectWithHttpInfo(group, version2, namespace, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options).pipe(map3((apiResponse) => apiResponse.data));
+  listNamespacedCustomObject(group2, version3, namespace, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options) {
+    return this.listNamespacedCustomObjectWithHttpInfo(group2, version3, namespace, plural2, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, timeoutSeconds, watch, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * patch the specified cluster scoped custom object
@@ -91514,9 +91619,9 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param [force] Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  patchClusterCustomObjectWithHttpInfo(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+  patchClusterCustomObjectWithHttpInfo(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.patchClusterCustomObject(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _config);
+    const requestContextPromise = this.requestFactory.patchClusterCustomObject(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91541,8 +91646,8 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param [force] Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  patchClusterCustomObject(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
-    return this.patchClusterCustomObjectWithHttpInfo(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options).pipe(map3((apiResponse) => apiResponse.data));
+  patchClusterCustomObject(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+    return this.patchClusterCustomObjectWithHttpInfo(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * partially update scale of the specified cluster scoped custom object
@@ -91556,9 +91661,9 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param [force] Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  patchClusterCustomObjectScaleWithHttpInfo(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+  patchClusterCustomObjectScaleWithHttpInfo(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.patchClusterCustomObjectScale(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _config);
+    const requestContextPromise = this.requestFactory.patchClusterCustomObjectScale(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91583,8 +91688,8 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param [force] Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  patchClusterCustomObjectScale(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
-    return this.patchClusterCustomObjectScaleWithHttpInfo(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options).pipe(map3((apiResponse) => apiResponse.data));
+  patchClusterCustomObjectScale(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+    return this.patchClusterCustomObjectScaleWithHttpInfo(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * partially update status of the specified cluster scoped custom object
@@ -91598,9 +91703,9 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param [force] Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  patchClusterCustomObjectStatusWithHttpInfo(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+  patchClusterCustomObjectStatusWithHttpInfo(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.patchClusterCustomObjectStatus(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _config);
+    const requestContextPromise = this.requestFactory.patchClusterCustomObjectStatus(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91625,8 +91730,8 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param [force] Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  patchClusterCustomObjectStatus(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
-    return this.patchClusterCustomObjectStatusWithHttpInfo(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options).pipe(map3((apiResponse) => apiResponse.data));
+  patchClusterCustomObjectStatus(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+    return this.patchClusterCustomObjectStatusWithHttpInfo(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * patch the specified namespace scoped custom object
@@ -91641,9 +91746,9 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param [force] Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  patchNamespacedCustomObjectWithHttpInfo(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+  patchNamespacedCustomObjectWithHttpInfo(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.patchNamespacedCustomObject(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _config);
+    const requestContextPromise = this.requestFactory.patchNamespacedCustomObject(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91669,8 +91774,8 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param [force] Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  patchNamespacedCustomObject(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
-    return this.patchNamespacedCustomObjectWithHttpInfo(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options).pipe(map3((apiResponse) => apiResponse.data));
+  patchNamespacedCustomObject(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+    return this.patchNamespacedCustomObjectWithHttpInfo(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * partially update scale of the specified namespace scoped custom object
@@ -91685,9 +91790,9 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param [force] Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  patchNamespacedCustomObjectScaleWithHttpInfo(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+  patchNamespacedCustomObjectScaleWithHttpInfo(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.patchNamespacedCustomObjectScale(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _config);
+    const requestContextPromise = this.requestFactory.patchNamespacedCustomObjectScale(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91713,8 +91818,8 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param [force] Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  patchNamespacedCustomObjectScale(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
-    return this.patchNamespacedCustomObjectScaleWithHttpInfo(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options).pipe(map3((apiResponse) => apiResponse.data));
+  patchNamespacedCustomObjectScale(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+    return this.patchNamespacedCustomObjectScaleWithHttpInfo(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * partially update status of the specified namespace scoped custom object
@@ -91729,9 +91834,9 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param [force] Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  patchNamespacedCustomObjectStatusWithHttpInfo(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+  patchNamespacedCustomObjectStatusWithHttpInfo(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.patchNamespacedCustomObjectStatus(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _config);
+    const requestContextPromise = this.requestFactory.patchNamespacedCustomObjectStatus(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91757,8 +91862,8 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    * @param [force] Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
    */
-  patchNamespacedCustomObjectStatus(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
-    return this.patchNamespacedCustomObjectStatusWithHttpInfo(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options).pipe(map3((apiResponse) => apiResponse.data));
+  patchNamespacedCustomObjectStatus(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options) {
+    return this.patchNamespacedCustomObjectStatusWithHttpInfo(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, force, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * replace the specified cluster scoped custom object
@@ -91771,9 +91876,9 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  replaceClusterCustomObjectWithHttpInfo(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+  replaceClusterCustomObjectWithHttpInfo(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.replaceClusterCustomObject(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, _config);
+    const requestContextPromise = this.requestFactory.replaceClusterCustomObject(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91797,8 +91902,8 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  replaceClusterCustomObject(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
-    return this.replaceClusterCustomObjectWithHttpInfo(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
+  replaceClusterCustomObject(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+    return this.replaceClusterCustomObjectWithHttpInfo(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * replace scale of the specified cluster scoped custom object
@@ -91811,9 +91916,9 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  replaceClusterCustomObjectScaleWithHttpInfo(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+  replaceClusterCustomObjectScaleWithHttpInfo(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.replaceClusterCustomObjectScale(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, _config);
+    const requestContextPromise = this.requestFactory.replaceClusterCustomObjectScale(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91837,8 +91942,8 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  replaceClusterCustomObjectScale(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
-    return this.replaceClusterCustomObjectScaleWithHttpInfo(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
+  replaceClusterCustomObjectScale(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+    return this.replaceClusterCustomObjectScaleWithHttpInfo(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * replace status of the cluster scoped specified custom object
@@ -91851,9 +91956,9 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  replaceClusterCustomObjectStatusWithHttpInfo(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+  replaceClusterCustomObjectStatusWithHttpInfo(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.replaceClusterCustomObjectStatus(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, _config);
+    const requestContextPromise = this.requestFactory.replaceClusterCustomObjectStatus(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91877,8 +91982,8 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  replaceClusterCustomObjectStatus(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
-    return this.replaceClusterCustomObjectStatusWithHttpInfo(group, version2, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
+  replaceClusterCustomObjectStatus(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+    return this.replaceClusterCustomObjectStatusWithHttpInfo(group2, version3, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * replace the specified namespace scoped custom object
@@ -91892,9 +91997,9 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  replaceNamespacedCustomObjectWithHttpInfo(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+  replaceNamespacedCustomObjectWithHttpInfo(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.replaceNamespacedCustomObject(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _config);
+    const requestContextPromise = this.requestFactory.replaceNamespacedCustomObject(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91919,8 +92024,8 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  replaceNamespacedCustomObject(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
-    return this.replaceNamespacedCustomObjectWithHttpInfo(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
+  replaceNamespacedCustomObject(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+    return this.replaceNamespacedCustomObjectWithHttpInfo(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * replace scale of the specified namespace scoped custom object
@@ -91934,9 +92039,9 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  replaceNamespacedCustomObjectScaleWithHttpInfo(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+  replaceNamespacedCustomObjectScaleWithHttpInfo(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.replaceNamespacedCustomObjectScale(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _config);
+    const requestContextPromise = this.requestFactory.replaceNamespacedCustomObjectScale(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -91961,8 +92066,8 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  replaceNamespacedCustomObjectScale(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
-    return this.replaceNamespacedCustomObjectScaleWithHttpInfo(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
+  replaceNamespacedCustomObjectScale(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+    return this.replaceNamespacedCustomObjectScaleWithHttpInfo(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
   /**
    * replace status of the specified namespace scoped custom object
@@ -91976,9 +92081,9 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  replaceNamespacedCustomObjectStatusWithHttpInfo(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+  replaceNamespacedCustomObjectStatusWithHttpInfo(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
     const _config = mergeConfiguration(this.configuration, _options);
-    const requestContextPromise = this.requestFactory.replaceNamespacedCustomObjectStatus(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _config);
+    const requestContextPromise = this.requestFactory.replaceNamespacedCustomObjectStatus(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _config);
     let middlewarePreObservable = from(requestContextPromise);
     for (const middleware of _config.middleware) {
       middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
@@ -92003,8 +92108,8 @@ var ObservableCustomObjectsApi = class {
    * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
    * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered. (optional)
    */
-  replaceNamespacedCustomObjectStatus(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
-    return this.replaceNamespacedCustomObjectStatusWithHttpInfo(group, version2, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
+  replaceNamespacedCustomObjectStatus(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options) {
+    return this.replaceNamespacedCustomObjectStatusWithHttpInfo(group2, version3, namespace, plural2, name, body, dryRun, fieldManager2, fieldValidation, _options).pipe(map3((apiResponse) => apiResponse.data));
   }
 };
 
@@ -94358,12 +94463,12 @@ var Watch = class {
   // "done" callback is called either when connection is closed or when there
   // is an error. In either case, watcher takes care of properly closing the
   // underlaying connection so that it doesn't leak any resources.
-  async watch(path5, queryParams, callback, done) {
+  async watch(path6, queryParams, callback, done) {
     const cluster = this.config.getCurrentCluster();
     if (!cluster) {
       throw new Error("No currently active cluster");
     }
-    const watchURL = new URL(cluster.server + path5);
+    const watchURL = new URL(cluster.server + path6);
     watchURL.searchParams.set("watch", "true");
     for (const [key, val] of Object.entries(queryParams || {})) {
       if (val !== void 0) {
@@ -94480,7 +94585,7 @@ KubernetesObject.attributeTypeMap = [
     format: ""
   }
 ];
-var gvString = ({ group, version: version2 }) => [group, version2].join("/");
+var gvString = ({ group: group2, version: version3 }) => [group2, version3].join("/");
 var gvkFromObject = (obj) => {
   const [g, v] = obj.apiVersion.split("/");
   return {
@@ -94687,7 +94792,7 @@ var WebSocketHandler = class _WebSocketHandler {
    * @param binaryHandler Callback for binary data over the web socket.
    *      Returns true if the connection should be kept alive, false to disconnect.
    */
-  async connect(path5, textHandler, binaryHandler) {
+  async connect(path6, textHandler, binaryHandler) {
     const cluster = this.config.getCurrentCluster();
     if (!cluster) {
       throw new Error("No cluster is defined.");
@@ -94696,7 +94801,7 @@ var WebSocketHandler = class _WebSocketHandler {
     const ssl = server.startsWith("https://");
     const target = ssl ? server.substr(8) : server.substr(7);
     const proto = ssl ? "wss" : "ws";
-    const uri = `${proto}://${target}${path5}`;
+    const uri = `${proto}://${target}${path6}`;
     const opts = {};
     await this.config.applyToHTTPSOptions(opts);
     return await new Promise((resolve, reject) => {
@@ -94759,8 +94864,8 @@ function getSerializationType(apiVersion, kind) {
     return "KubernetesObject";
   }
   const gv = groupVersion(apiVersion);
-  const version2 = gv.version.charAt(0).toUpperCase() + gv.version.slice(1);
-  return `${version2}${kind}`;
+  const version3 = gv.version.charAt(0).toUpperCase() + gv.version.slice(1);
+  return `${version3}${kind}`;
 }
 function groupVersion(apiVersion) {
   const v = apiVersion.split("/");
@@ -95304,82 +95409,6 @@ function contextNamespace(kc) {
   return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
 }
 
-// src/kube/manifests.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync2 } from "node:fs";
-var expectedKinds = {
-  rbac: void 0,
-  experiment: ["ChaosExperiment"],
-  engine: ["ChaosEngine"],
-  input: void 0
-};
-function readManifests(files, role) {
-  return files.flatMap((file2) => parseManifests(readText(file2), file2, role));
-}
-function readText(file2) {
-  try {
-    return readFileSync2(file2, "utf8");
-  } catch (error62) {
-    throw new ConfigError(`${file2}: cannot read the manifest: ${errorMessage(error62)}`);
-  }
-}
-function parseManifests(text, file2, role) {
-  const manifests = [];
-  (0, import_yaml2.parseAllDocuments)(text).forEach((document2, index2) => {
-    const where = `${file2}, document ${index2 + 1}`;
-    if (!("errors" in document2)) throw new ConfigError(`${where}: not a YAML document`);
-    const problem = document2.errors[0];
-    if (problem) throw new ConfigError(`${where}: invalid YAML: ${problem.message}`);
-    const value = document2.toJS();
-    if (value === null || value === void 0) return;
-    manifests.push(...toManifests(value, where, role));
-  });
-  return manifests;
-}
-function toManifests(value, where, role) {
-  if (!isRecord(value)) throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)`);
-  if (value.kind === "List" || typeof value.kind === "string" && value.kind.endsWith("List")) {
-    if (!Array.isArray(value.items)) throw new ConfigError(`${where}: field items: expected a list`);
-    return value.items.flatMap((item, i) => toManifests(item, `${where}, items[${i}]`, role));
-  }
-  for (const field of ["apiVersion", "kind"]) {
-    if (typeof value[field] !== "string" || value[field] === "") {
-      throw new ConfigError(`${where}: field ${field}: required`);
-    }
-  }
-  const metadata = value.metadata;
-  if (!isRecord(metadata)) throw new ConfigError(`${where}: field metadata: required`);
-  const name = metadata.name ?? metadata.generateName;
-  if (typeof name !== "string" || name === "") {
-    throw new ConfigError(`${where}: field metadata.name: required`);
-  }
-  const kind = value.kind;
-  const source = `${where} (${kind} ${name})`;
-  const allowed = expectedKinds[role];
-  if (allowed && !allowed.includes(kind)) {
-    throw new ConfigError(`${source}: field kind: expected ${allowed.join(" or ")} in ${role} files`);
-  }
-  if (role === "engine" && typeof metadata.name === "string" && metadata.name.length > 63) {
-    throw new ConfigError(
-      `${source}: field metadata.name: a ChaosEngine name must be at most 63 characters (it becomes a label value)`
-    );
-  }
-  return [{ role, source, object: value }];
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/report/model.ts
-function mergeReports(...reports) {
-  return { suites: reports.flatMap((r) => r.suites) };
-}
-function secondsBetween(start, end) {
-  if (!start || !end) return void 0;
-  const ms = Date.parse(end) - Date.parse(start);
-  return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
-}
-
 // src/gate/run.ts
 import { randomBytes } from "node:crypto";
 
@@ -95418,6 +95447,384 @@ function apiError(what, error62) {
   return new CannotRunError(describeApiError(what, error62));
 }
 
+// src/argo/client.ts
+var group = "argoproj.io";
+var version2 = "v1alpha1";
+var workflowPlural = "workflows";
+var ArgoClient = class {
+  #api;
+  constructor(kc) {
+    this.#api = kc.makeApiClient(ObjectCustomObjectsApi);
+  }
+  async assertInstalled() {
+    let served = [];
+    try {
+      served = (await this.#api.getAPIResources({ group, version: version2 })).resources.map((r) => r.name);
+    } catch (error62) {
+      if (statusCode(error62) !== 404)
+        throw apiError(`checking for Argo Workflows (${group}/${version2})`, error62);
+    }
+    if (!served.includes(workflowPlural)) {
+      throw new CannotRunError(
+        `Argo Workflows is not installed in this cluster: CRD ${workflowPlural}.${group} not found`
+      );
+    }
+  }
+  /** Creates the workflow; with `dryRun` the server only validates it (schema, admission, permissions). */
+  async create(workflow, dryRun = false) {
+    const created = await this.#api.createNamespacedCustomObject({
+      group,
+      version: version2,
+      namespace: workflow.metadata.namespace ?? "default",
+      plural: workflowPlural,
+      body: workflow,
+      dryRun: dryRun ? "All" : void 0
+    });
+    return created;
+  }
+  /** `argo stop` / `argo terminate`: a merge patch of spec.shutdown. */
+  async shutdown(namespace, name, strategy) {
+    await this.#api.patchNamespacedCustomObject(
+      { group, version: version2, namespace, plural: workflowPlural, name, body: { spec: { shutdown: strategy } } },
+      setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
+    );
+  }
+  async delete(namespace, name) {
+    await this.#api.deleteNamespacedCustomObject({ group, version: version2, namespace, plural: workflowPlural, name });
+  }
+  target(namespace, labelSelector) {
+    return { group, version: version2, plural: workflowPlural, namespace, labelSelector };
+  }
+  list = async (target) => {
+    const listed = await this.#api.listNamespacedCustomObject({ ...target });
+    return listed;
+  };
+};
+
+// src/argo/convert.ts
+var completedPhases = /* @__PURE__ */ new Set(["Succeeded", "Failed", "Error"]);
+function isWorkflowCompleted(workflow) {
+  return completedPhases.has(workflow.status?.phase ?? "") || workflow.metadata.labels?.["workflows.argoproj.io/completed"] === "true";
+}
+var nodeOutcomes = {
+  Succeeded: "pass",
+  Failed: "fail",
+  Error: "error",
+  Skipped: "skipped",
+  Omitted: "skipped",
+  Pending: void 0,
+  Running: void 0
+};
+function workflowToSuite(workflow, options = {}) {
+  const name = `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
+  const status = workflow.status;
+  const nodes = Object.values(status?.nodes ?? {});
+  const steps = nodes.filter(
+    (node2) => node2.type === "Pod" || node2.type === "Container" || node2.type === "Suspend"
+  );
+  const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
+  const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node2) => stepCase(name, node2, displayNames, options.timedOut ?? false));
+  if (!isWorkflowCompleted(workflow)) {
+    cases.push({
+      kind: "workflow",
+      className: name,
+      name: "workflow",
+      outcome: "timeout",
+      message: status?.phase ? `still ${status.phase}` : "no status: is the workflow controller running (and its instance ID matching)?",
+      properties: {}
+    });
+  }
+  return {
+    kind: "workflow",
+    name,
+    timestamp: status?.startedAt,
+    durationSeconds: secondsBetween(status?.startedAt, status?.finishedAt),
+    properties: Object.fromEntries(
+      Object.entries({
+        phase: status?.phase,
+        message: status?.message,
+        template: workflow.spec?.workflowTemplateRef?.name,
+        progress: status?.progress
+      }).filter((e2) => !!e2[1])
+    ),
+    cases
+  };
+}
+function stepCase(suite, node2, displayNames, timedOut) {
+  const display = node2.displayName ?? node2.name ?? node2.id ?? "";
+  const unique2 = displayNames.filter((n) => n === display).length === 1;
+  const outcome = nodeOutcomes[node2.phase ?? "Pending"] ?? "timeout";
+  const exitCode = node2.outputs?.exitCode;
+  return {
+    kind: "workflow-step",
+    className: suite,
+    name: unique2 ? display : node2.name ?? display,
+    outcome,
+    message: outcome === "pass" ? void 0 : outcome === "timeout" ? `still ${node2.phase ?? "Pending"} when ${timedOut ? "the wait timed out" : "the workflow ended"}` : node2.message ?? `step ${node2.phase}`,
+    details: exitCode && outcome !== "pass" ? `${node2.message ?? ""} (exit code ${exitCode})`.trim() : void 0,
+    startedAt: node2.startedAt,
+    durationSeconds: secondsBetween(node2.startedAt, node2.finishedAt),
+    properties: Object.fromEntries(
+      Object.entries({ template: node2.templateName, phase: node2.phase, node: node2.name }).filter(
+        (e2) => !!e2[1]
+      )
+    )
+  };
+}
+
+// src/argo/submit.ts
+import path5 from "node:path";
+var argoApiVersion = "argoproj.io/v1alpha1";
+function buildWorkflow(source, defaultNamespace, labels) {
+  const base = source.file ? fromFile(source.file) : fromTemplate(source);
+  const namespace = source.namespace ?? base.metadata.namespace ?? defaultNamespace;
+  return {
+    ...base,
+    metadata: { ...base.metadata, namespace, labels: { ...base.metadata.labels, ...labels } },
+    spec: {
+      ...base.spec,
+      arguments: { ...base.spec.arguments, parameters: withParameters(base, source.parameters) }
+    }
+  };
+}
+function fromFile(file2) {
+  const workflows = readManifests([file2], "input");
+  const [first, ...rest] = workflows;
+  if (!first || rest.length > 0)
+    throw new ConfigError(`${file2}: expected exactly one Workflow, found ${workflows.length} objects`);
+  if (first.object.kind !== "Workflow")
+    throw new ConfigError(`${first.source}: field kind: expected Workflow`);
+  const workflow = first.object;
+  if (typeof workflow.spec !== "object" || workflow.spec === null)
+    throw new ConfigError(`${first.source}: field spec: required`);
+  return workflow;
+}
+function fromTemplate(source) {
+  const template = source.template;
+  if (!template) throw new ConfigError("workflow: set file or template");
+  const label = template.clusterScope ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template";
+  return {
+    apiVersion: argoApiVersion,
+    kind: "Workflow",
+    metadata: { generateName: `${path5.basename(template.name)}-`, labels: { [label]: template.name } },
+    spec: {
+      workflowTemplateRef: { name: template.name, ...template.clusterScope ? { clusterScope: true } : {} }
+    }
+  };
+}
+function withParameters(workflow, overrides) {
+  const parameters = [...workflow.spec.arguments?.parameters ?? []];
+  for (const [name, value] of Object.entries(overrides)) {
+    const index2 = parameters.findIndex((p) => p.name === name);
+    if (index2 >= 0) parameters[index2] = { ...parameters[index2], name, value };
+    else parameters.push({ name, value });
+  }
+  return parameters;
+}
+
+// src/kube/watch.ts
+function watchCollection(kc, list, target, options) {
+  const items = /* @__PURE__ */ new Map();
+  const watcher = new Watch(kc);
+  const path6 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
+  let stopped = false;
+  let controller;
+  let wake;
+  let markReady = () => {
+  };
+  let failReady = () => {
+  };
+  const ready = new Promise((resolve, reject) => {
+    markReady = resolve;
+    failReady = reject;
+  });
+  ready.catch(() => {
+  });
+  const sleep = (ms) => new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  const relist = async () => {
+    const listed = await list(target);
+    const seen = /* @__PURE__ */ new Set();
+    for (const item of listed.items) {
+      const name = item.metadata?.name ?? "";
+      seen.add(name);
+      items.set(name, item);
+    }
+    for (const name of [...items.keys()]) if (!seen.has(name)) items.delete(name);
+    options.onChange();
+    markReady();
+    return listed.metadata?.resourceVersion;
+  };
+  const watchOnce = (resourceVersion) => new Promise((resolve) => {
+    let gone = false;
+    const query = {
+      allowWatchBookmarks: true,
+      resourceVersion,
+      timeoutSeconds: options.timeoutSeconds ?? 300,
+      labelSelector: target.labelSelector,
+      fieldSelector: target.fieldSelector
+    };
+    watcher.watch(
+      path6,
+      query,
+      (type2, object2) => {
+        if (type2 === "ERROR") {
+          if (object2.code === 410) gone = true;
+          return;
+        }
+        const name = object2.metadata?.name ?? "";
+        resourceVersion = object2.metadata?.resourceVersion ?? resourceVersion;
+        latestVersion = resourceVersion;
+        if (type2 === "BOOKMARK") return;
+        if (type2 === "DELETED") items.delete(name);
+        else items.set(name, object2);
+        options.onChange();
+      },
+      (error62) => {
+        if (gone || statusCode(error62) === 410) resolve("gone");
+        else if (error62 && !stopped) resolve(error62 instanceof Error ? error62 : new Error(String(error62)));
+        else resolve("ended");
+      }
+    ).then(
+      (c) => {
+        controller = c;
+        if (stopped) c.abort();
+      },
+      (error62) => resolve(statusCode(error62) === 410 ? "gone" : asError(error62))
+    );
+  });
+  let latestVersion;
+  let fatalError;
+  const loop = async () => {
+    let delay = options.retryDelayMs ?? 1e3;
+    let needList = true;
+    while (!stopped) {
+      try {
+        if (needList) latestVersion = await relist();
+        needList = false;
+        const outcome = await watchOnce(latestVersion);
+        if (stopped) break;
+        if (outcome === "gone") {
+          options.onRetry?.("watch history expired (410 Gone); listing again");
+          needList = true;
+          continue;
+        }
+        if (outcome === "ended") {
+          delay = options.retryDelayMs ?? 1e3;
+          continue;
+        }
+        options.onRetry?.(
+          `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? "?"}`
+        );
+      } catch (error62) {
+        const code = statusCode(error62);
+        if (code === 401 || code === 403 || code === 404) {
+          stopped = true;
+          fatalError = error62;
+          failReady(error62);
+          options.onChange();
+          break;
+        }
+        options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error62)}; retrying`);
+        needList = true;
+      }
+      await sleep(delay);
+      delay = Math.min(delay * 2, 15e3);
+    }
+  };
+  void loop();
+  return {
+    items,
+    ready,
+    get fatalError() {
+      return fatalError;
+    },
+    stop() {
+      stopped = true;
+      controller?.abort();
+      wake?.();
+    }
+  };
+}
+function asError(error62) {
+  return error62 instanceof Error ? error62 : new Error(String(error62));
+}
+
+// src/argo/wait.ts
+async function waitForWorkflow(kc, argo, namespace, name, options) {
+  const deadline = Date.now() + options.timeoutMs;
+  const seen = /* @__PURE__ */ new Map();
+  let settle2 = () => {
+  };
+  const current = () => watch.items.get(name);
+  const report = () => {
+    const workflow = current();
+    const label = `${namespace}/${name}`;
+    if (workflow?.status?.phase && seen.get(label) !== workflow.status.phase) {
+      seen.set(label, workflow.status.phase);
+      options.log(
+        `[argo] ${label}: ${workflow.status.phase}${workflow.status.message ? ` (${workflow.status.message})` : ""}`
+      );
+    }
+    for (const node2 of Object.values(workflow?.status?.nodes ?? {})) {
+      if (node2.type !== "Pod" || !node2.phase || seen.get(node2.id ?? "") === node2.phase) continue;
+      seen.set(node2.id ?? "", node2.phase);
+      options.log(
+        `[argo] ${label} step ${node2.displayName ?? node2.name}: ${node2.phase}${node2.message ? ` (${node2.message})` : ""}`
+      );
+    }
+  };
+  const watch = watchCollection(
+    kc,
+    argo.list,
+    { ...argo.target(namespace), fieldSelector: `metadata.name=${name}` },
+    {
+      onChange: () => {
+        if (watch.fatalError)
+          return settle2(apiError(`watching workflow ${namespace}/${name}`, watch.fatalError));
+        report();
+        const workflow = current();
+        if (workflow && isWorkflowCompleted(workflow)) settle2({ workflow, timedOut: false });
+      },
+      onRetry: (reason) => options.log(`[chaos-gate] ${reason}`)
+    }
+  );
+  return await new Promise((resolve, reject) => {
+    const timers = [];
+    const onAbort = () => settle2({
+      workflow: current(),
+      timedOut: false,
+      cancelled: options.signal.reason ?? "SIGTERM"
+    });
+    settle2 = (state) => {
+      settle2 = () => {
+      };
+      timers.forEach((t) => clearTimeout(t));
+      options.signal.removeEventListener("abort", onAbort);
+      watch.stop();
+      if (state instanceof Error) reject(state);
+      else resolve(state);
+    };
+    timers.push(
+      setTimeout(() => settle2({ workflow: current(), timedOut: true }), Math.max(0, deadline - Date.now())),
+      setInterval(() => {
+        const phase = current()?.status?.phase ?? "not started";
+        options.log(
+          `[chaos-gate] waiting for workflow ${namespace}/${name} (${phase}); ${formatDuration(Math.max(0, deadline - Date.now()))} left`
+        );
+      }, options.heartbeatMs ?? 3e4)
+    );
+    if (options.signal.aborted) return onAbort();
+    options.signal.addEventListener("abort", onAbort, { once: true });
+    watch.ready.catch((error62) => settle2(apiError(`watching workflow ${namespace}/${name}`, error62)));
+  });
+}
+
 // src/kube/apply.ts
 var fieldManager = "chaos-gate";
 var runLabel = "chaos-gate.io/run";
@@ -95454,7 +95861,7 @@ var ManifestApplier = class {
   /**
    * Everything that can be checked without changing the cluster: each object passes a server-side
    * dry-run apply (schema, admission, permissions), and no engine of the same name is still there.
-   * All problems are collected so the user fixes them in one go.
+   * Returns every problem, so the user fixes them in one go.
    */
   async preflight(manifests) {
     const problems = [];
@@ -95485,10 +95892,7 @@ var ManifestApplier = class {
         problems.push(describeApiError(`${manifest.source}: rejected by the server`, error62));
       }
     }
-    if (problems.length > 0) {
-      throw new CannotRunError(`preflight failed, nothing was applied:
-${problems.join("\n")}`);
-    }
+    return problems;
   }
   /** Applies in order RBAC → ChaosExperiments → ChaosEngines; calls `onApplied` as each lands. */
   async apply(manifests, onApplied) {
@@ -95621,7 +96025,8 @@ var LitmusClient = class {
       version: target.version,
       namespace: target.namespace,
       plural: target.plural,
-      labelSelector: target.labelSelector
+      labelSelector: target.labelSelector,
+      fieldSelector: target.fieldSelector
     });
     return listed;
   };
@@ -95640,6 +96045,16 @@ var LitmusClient = class {
         body: { spec: { engineState: "stop" } }
       },
       setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
+    );
+  }
+  /**
+   * Engines a workflow created: labelled with its UID (`workflow_run_id`, as ChaosCenter workflows do),
+   * or created in the namespace since the workflow was submitted.
+   */
+  async enginesOfWorkflow(namespace, workflowUid, since) {
+    const { items } = await this.list(this.target(enginePlural, namespace));
+    return items.filter(
+      (engine) => engine.metadata.labels?.workflow_run_id === workflowUid || (engine.metadata.creationTimestamp ?? "") >= since
     );
   }
   async deleteResults(namespace, labelSelector) {
@@ -95664,7 +96079,7 @@ function convertChaos({ engines, results, timedOut = false, cancelled }) {
     if (covered.has(key)) continue;
     orphans.set(key, [...orphans.get(key) ?? [], result]);
   }
-  for (const [key, group] of orphans) suites.push(resultsOnlySuite(key, group, interruption));
+  for (const [key, group2] of orphans) suites.push(resultsOnlySuite(key, group2, interruption));
   return { suites };
 }
 function engineFromName(result) {
@@ -95912,138 +96327,6 @@ function definedProperties(values) {
   return Object.fromEntries(Object.entries(values).filter((e2) => !!e2[1]));
 }
 
-// src/kube/watch.ts
-function watchCollection(kc, list, target, options) {
-  const items = /* @__PURE__ */ new Map();
-  const watcher = new Watch(kc);
-  const path5 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
-  let stopped = false;
-  let controller;
-  let wake;
-  let markReady = () => {
-  };
-  let failReady = () => {
-  };
-  const ready = new Promise((resolve, reject) => {
-    markReady = resolve;
-    failReady = reject;
-  });
-  ready.catch(() => {
-  });
-  const sleep = (ms) => new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    wake = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-  });
-  const relist = async () => {
-    const listed = await list(target);
-    const seen = /* @__PURE__ */ new Set();
-    for (const item of listed.items) {
-      const name = item.metadata?.name ?? "";
-      seen.add(name);
-      items.set(name, item);
-    }
-    for (const name of [...items.keys()]) if (!seen.has(name)) items.delete(name);
-    options.onChange();
-    markReady();
-    return listed.metadata?.resourceVersion;
-  };
-  const watchOnce = (resourceVersion) => new Promise((resolve) => {
-    let gone = false;
-    const query = {
-      allowWatchBookmarks: true,
-      resourceVersion,
-      timeoutSeconds: options.timeoutSeconds ?? 300,
-      labelSelector: target.labelSelector
-    };
-    watcher.watch(
-      path5,
-      query,
-      (type2, object2) => {
-        if (type2 === "ERROR") {
-          if (object2.code === 410) gone = true;
-          return;
-        }
-        const name = object2.metadata?.name ?? "";
-        resourceVersion = object2.metadata?.resourceVersion ?? resourceVersion;
-        latestVersion = resourceVersion;
-        if (type2 === "BOOKMARK") return;
-        if (type2 === "DELETED") items.delete(name);
-        else items.set(name, object2);
-        options.onChange();
-      },
-      (error62) => {
-        if (gone || statusCode(error62) === 410) resolve("gone");
-        else if (error62 && !stopped) resolve(error62 instanceof Error ? error62 : new Error(String(error62)));
-        else resolve("ended");
-      }
-    ).then(
-      (c) => {
-        controller = c;
-        if (stopped) c.abort();
-      },
-      (error62) => resolve(statusCode(error62) === 410 ? "gone" : asError(error62))
-    );
-  });
-  let latestVersion;
-  let fatalError;
-  const loop = async () => {
-    let delay = options.retryDelayMs ?? 1e3;
-    let needList = true;
-    while (!stopped) {
-      try {
-        if (needList) latestVersion = await relist();
-        needList = false;
-        const outcome = await watchOnce(latestVersion);
-        if (stopped) break;
-        if (outcome === "gone") {
-          options.onRetry?.("watch history expired (410 Gone); listing again");
-          needList = true;
-          continue;
-        }
-        if (outcome === "ended") {
-          delay = options.retryDelayMs ?? 1e3;
-          continue;
-        }
-        options.onRetry?.(
-          `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? "?"}`
-        );
-      } catch (error62) {
-        const code = statusCode(error62);
-        if (code === 401 || code === 403 || code === 404) {
-          stopped = true;
-          fatalError = error62;
-          failReady(error62);
-          options.onChange();
-          break;
-        }
-        options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error62)}; retrying`);
-        needList = true;
-      }
-      await sleep(delay);
-      delay = Math.min(delay * 2, 15e3);
-    }
-  };
-  void loop();
-  return {
-    items,
-    ready,
-    get fatalError() {
-      return fatalError;
-    },
-    stop() {
-      stopped = true;
-      controller?.abort();
-      wake?.();
-    }
-  };
-}
-function asError(error62) {
-  return error62 instanceof Error ? error62 : new Error(String(error62));
-}
-
 // src/litmus/wait.ts
 var notRunStatuses = /* @__PURE__ */ new Set(["ChaosExperiment Not Found", "Skipped"]);
 async function waitForChaos(kc, client, refs, options) {
@@ -96179,101 +96462,241 @@ async function waitForChaos(kc, client, refs, options) {
   });
 }
 
+// src/gate/resources.ts
+var RunResources = class {
+  applied = [];
+  workflow;
+  #litmus;
+  #applier;
+  #argo;
+  #log;
+  #shutdown;
+  constructor(deps) {
+    this.#litmus = deps.litmus;
+    this.#applier = deps.applier;
+    this.#argo = deps.argo;
+    this.#log = deps.log;
+    this.#shutdown = deps.shutdown;
+  }
+  /** The engines this run applied itself. */
+  appliedEngines() {
+    return this.applied.filter((a) => a.kind === "ChaosEngine").map((a) => ({ namespace: a.namespace ?? "", name: a.name, uid: a.uid ?? "" }));
+  }
+  /** The engines the submitted workflow has created so far. */
+  async workflowEngines() {
+    const workflow = this.workflow;
+    if (!workflow?.metadata.uid) return [];
+    const namespace = workflow.metadata.namespace ?? "";
+    const since = workflow.metadata.creationTimestamp ?? (/* @__PURE__ */ new Date()).toISOString();
+    return this.#litmus.enginesOfWorkflow(namespace, workflow.metadata.uid, since);
+  }
+  /**
+   * Stops every engine of the run first — terminating a workflow does not stop chaos pods — then
+   * shuts the workflow down. Never throws: each failure is logged and the rest still happens.
+   */
+  async stopChaos() {
+    const fromWorkflow = await this.workflowEngines().catch((error62) => {
+      this.#log(`[chaos-gate] WARNING: could not list the workflow's ChaosEngines: ${errorMessage(error62)}`);
+      return [];
+    });
+    const engines = [
+      ...this.appliedEngines(),
+      ...fromWorkflow.map((e2) => ({ namespace: e2.metadata.namespace ?? "", name: e2.metadata.name ?? "" }))
+    ];
+    for (const engine of engines) {
+      try {
+        await this.#litmus.stopEngine(engine.namespace, engine.name);
+        this.#log(`[chaos-gate] stopped ChaosEngine ${engine.namespace}/${engine.name}`);
+      } catch (error62) {
+        this.#log(
+          `[chaos-gate] WARNING: could not stop ChaosEngine ${engine.namespace}/${engine.name}: ${errorMessage(error62)}`
+        );
+      }
+    }
+    const workflow = this.workflow;
+    if (this.#argo && workflow?.metadata.name) {
+      const where = `${workflow.metadata.namespace}/${workflow.metadata.name}`;
+      try {
+        await this.#argo.shutdown(workflow.metadata.namespace ?? "", workflow.metadata.name, this.#shutdown);
+        this.#log(`[chaos-gate] workflow ${where}: shutdown ${this.#shutdown}`);
+      } catch (error62) {
+        this.#log(`[chaos-gate] WARNING: could not shut down workflow ${where}: ${errorMessage(error62)}`);
+      }
+    }
+  }
+  /** Deletes what the run created (engines first, RBAC last, then the workflow and the engines' results). */
+  async cleanup(policy, passed, runId) {
+    const created = this.applied.filter((a) => a.created).length + (this.workflow ? 1 : 0);
+    if (policy === "never" || policy === "on-success" && !passed) {
+      this.#log(`[chaos-gate] cleanup ${policy}: leaving ${created} object(s) in place`);
+      return;
+    }
+    const problems = await this.#applier.remove(this.applied);
+    const workflow = this.workflow;
+    if (this.#argo && workflow?.metadata.name) {
+      await this.#argo.delete(workflow.metadata.namespace ?? "", workflow.metadata.name).catch((error62) => {
+        problems.push(`deleting workflow ${workflow.metadata.name}: ${errorMessage(error62)}`);
+      });
+    }
+    const engines = this.appliedEngines();
+    for (const namespace of new Set(engines.map((e2) => e2.namespace))) {
+      const uids = engines.filter((e2) => e2.namespace === namespace).map((e2) => e2.uid);
+      await this.#litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`).catch((error62) => {
+        problems.push(`deleting ChaosResults in ${namespace}: ${errorMessage(error62)}`);
+      });
+    }
+    problems.forEach((p) => this.#log(`[chaos-gate] WARNING: cleanup: ${p}`));
+    this.#log(`[chaos-gate] cleanup: removed ${created} object(s) created by run ${runId}`);
+  }
+};
+
 // src/gate/run.ts
-var stopWaitMs = { timeout: 6e4, cancel: 5e3 };
+var defaultTimings = {
+  /** How long to wait for engines to report `stopped` after a stop on timeout, and on cancel. */
+  stopWaitOnTimeoutMs: 6e4,
+  stopWaitOnCancelMs: 5e3,
+  /** How long a finished engine may take to show its verdict. */
+  verdictGraceMs: 3e4
+};
 async function runGate(config2, context) {
   const { log, signal: signal3 } = context;
+  const timings = { ...defaultTimings, ...context.timings };
   const manifests = [
     ...readManifests(config2.rbac, "rbac"),
     ...readManifests(config2.experiments, "experiment"),
     ...readManifests(config2.engines, "engine")
   ];
-  if (!manifests.some((m) => m.role === "engine")) {
-    throw new ConfigError("no ChaosEngine given: set engines in the config file or pass --engine FILE");
+  if (!manifests.some((m) => m.role === "engine") && !config2.workflow) {
+    throw new ConfigError(
+      "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
+    );
   }
-  const target = { ...config2, kubeconfigContent: context.kubeconfigContent };
-  const kube = loadKubeContext(target);
+  const kube = loadKubeContext({ ...config2, kubeconfigContent: context.kubeconfigContent });
   try {
-    const litmus = new LitmusClient(kube.kc);
+    const { kc } = kube;
+    const litmus = new LitmusClient(kc);
+    const argo = config2.workflow ? new ArgoClient(kc) : void 0;
     await litmus.assertInstalled(config2.experiments.length > 0 ? ["chaosexperiments"] : []);
+    await argo?.assertInstalled();
     const runId = config2.runId ?? `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
-    const applier = new ManifestApplier(kube.kc, config2.namespace ?? contextNamespace(kube.kc));
+    const defaultNamespace = config2.namespace ?? contextNamespace(kc);
+    const applier = new ManifestApplier(kc, defaultNamespace);
     const prepared = applier.prepare(manifests, runId);
-    log(`[chaos-gate] run ${runId}: preflight of ${prepared.length} object(s)`);
-    await applier.preflight(prepared);
+    const workflow = config2.workflow && buildWorkflow(config2.workflow, defaultNamespace, {
+      "app.kubernetes.io/managed-by": "chaos-gate",
+      [runLabel]: runId
+    });
+    log(`[chaos-gate] run ${runId}: preflight of ${prepared.length + (workflow ? 1 : 0)} object(s)`);
+    await preflight(applier, prepared, argo, workflow);
     throwIfCancelled(signal3);
     context.onStarted?.(runId, [
-      ...new Set(prepared.filter((m) => m.role === "engine").map((m) => m.object.metadata.namespace ?? ""))
+      .../* @__PURE__ */ new Set([
+        ...prepared.filter((m) => m.role === "engine").map((m) => m.object.metadata.namespace ?? ""),
+        ...workflow ? [workflow.metadata.namespace ?? ""] : []
+      ])
     ]);
-    const applied = [];
-    const engines = () => applied.filter((a) => a.kind === "ChaosEngine").map((a) => ({ namespace: a.namespace ?? "", name: a.name, uid: a.uid ?? "" }));
-    const stopEngines = async () => {
-      for (const engine of engines()) {
-        try {
-          await litmus.stopEngine(engine.namespace, engine.name);
-          log(`[chaos-gate] stopped ChaosEngine ${engine.namespace}/${engine.name}`);
-        } catch (error62) {
-          log(
-            `[chaos-gate] WARNING: could not stop ChaosEngine ${engine.namespace}/${engine.name}: ${errorMessage(error62)}`
-          );
-        }
-      }
-    };
-    const cleanup = async (passed) => {
-      if (config2.cleanup === "never" || config2.cleanup === "on-success" && !passed) {
-        log(
-          `[chaos-gate] cleanup ${config2.cleanup}: leaving ${applied.filter((a) => a.created).length} object(s) in place`
-        );
-        return;
-      }
-      const problems = await applier.remove(applied);
-      for (const namespace of new Set(engines().map((e2) => e2.namespace))) {
-        const uids = engines().filter((e2) => e2.namespace === namespace).map((e2) => e2.uid);
-        await litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`).catch((error62) => {
-          problems.push(`deleting ChaosResults in ${namespace}: ${errorMessage(error62)}`);
-        });
-      }
-      problems.forEach((p) => log(`[chaos-gate] WARNING: cleanup: ${p}`));
-      log(
-        `[chaos-gate] cleanup: removed ${applied.filter((a) => a.created).length} object(s) created by run ${runId}`
-      );
-    };
-    let state;
+    const resources = new RunResources({
+      litmus,
+      applier,
+      argo,
+      log,
+      shutdown: config2.workflow?.shutdown ?? "Stop"
+    });
+    let waited;
     try {
       await applier.apply(prepared, (object2) => {
-        applied.push(object2);
+        resources.applied.push(object2);
         log(
           `[chaos-gate] applied ${object2.kind} ${object2.namespace ? `${object2.namespace}/` : ""}${object2.name}`
         );
       });
-      state = signal3.aborted ? { engines: [], results: [], timedOut: false, cancelled: cancelReason(signal3) } : await waitForChaos(kube.kc, litmus, engines(), { timeoutMs: config2.timeoutMs, signal: signal3, log });
+      if (argo && workflow) {
+        resources.workflow = await argo.create(workflow);
+        log(
+          `[chaos-gate] submitted Workflow ${resources.workflow.metadata.namespace}/${resources.workflow.metadata.name}`
+        );
+      }
+      waited = await waitForAll(kc, litmus, argo, resources, {
+        timeoutMs: config2.timeoutMs,
+        signal: signal3,
+        log,
+        verdictGraceMs: timings.verdictGraceMs
+      });
     } catch (error62) {
-      await stopEngines();
-      await cleanup(false);
+      await resources.stopChaos();
+      await resources.cleanup(config2.cleanup, false, runId);
       throw error62;
     }
-    if (state.timedOut || state.cancelled) {
+    const interrupted = waited.chaos.timedOut || waited.chaos.cancelled;
+    if (interrupted) {
       log(
-        `[chaos-gate] ${state.cancelled ? `cancelled by ${state.cancelled}` : "timeout"}: stopping the chaos`
+        `[chaos-gate] ${waited.chaos.cancelled ? `cancelled by ${waited.chaos.cancelled}` : "timeout"}: stopping the chaos`
       );
-      await stopEngines();
-      await confirmStopped(
-        kube.kc,
-        litmus,
-        engines(),
-        state.cancelled ? stopWaitMs.cancel : stopWaitMs.timeout,
-        log
-      );
+      await resources.stopChaos();
+      const waitMs = waited.chaos.cancelled ? timings.stopWaitOnCancelMs : timings.stopWaitOnTimeoutMs;
+      await confirmStopped(kc, litmus, resources.appliedEngines(), waitMs, log);
     }
-    const report = convertChaos(state);
+    const workflowEngines = await workflowChaos(litmus, resources);
+    const report = mergeReports(
+      ...waited.workflow?.workflow ? [{ suites: [workflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }] : [],
+      convertChaos({
+        ...waited.chaos,
+        engines: [...waited.chaos.engines, ...workflowEngines.engines],
+        results: [...waited.chaos.results, ...workflowEngines.results]
+      })
+    );
     const decision = evaluateGate(report, config2.gate);
-    await cleanup(decision.verdict === "pass");
-    return { runId, report, decision, cancelled: state.cancelled };
+    await resources.cleanup(config2.cleanup, decision.verdict === "pass", runId);
+    return { runId, report, decision, cancelled: waited.chaos.cancelled };
   } finally {
     kube.dispose();
   }
 }
+async function preflight(applier, prepared, argo, workflow) {
+  const problems = await applier.preflight(prepared);
+  if (argo && workflow) {
+    await argo.create(workflow, true).catch((error62) => {
+      problems.push(
+        describeApiError(
+          `Workflow ${workflow.metadata.name ?? workflow.metadata.generateName ?? ""}: rejected by the server`,
+          error62
+        )
+      );
+    });
+  }
+  if (problems.length > 0)
+    throw new CannotRunError(`preflight failed, nothing was applied:
+${problems.join("\n")}`);
+}
+async function waitForAll(kc, litmus, argo, resources, options) {
+  const none = { engines: [], results: [], timedOut: false };
+  if (options.signal.aborted) return { chaos: { ...none, cancelled: cancelReason(options.signal) } };
+  const workflow = resources.workflow;
+  const [chaos, flow] = await Promise.all([
+    resources.appliedEngines().length > 0 ? waitForChaos(kc, litmus, resources.appliedEngines(), options) : none,
+    argo && workflow?.metadata.name ? waitForWorkflow(kc, argo, workflow.metadata.namespace ?? "", workflow.metadata.name, options) : void 0
+  ]);
+  return {
+    chaos: {
+      ...chaos,
+      timedOut: chaos.timedOut || (flow?.timedOut ?? false),
+      cancelled: chaos.cancelled ?? flow?.cancelled
+    },
+    workflow: flow
+  };
+}
+async function workflowChaos(litmus, resources) {
+  const engines = await resources.workflowEngines().catch(() => []);
+  const uids = engines.map((e2) => e2.metadata.uid).filter(Boolean);
+  if (uids.length === 0) return { engines: [], results: [] };
+  const namespace = resources.workflow?.metadata.namespace ?? "";
+  const { items } = await litmus.list(
+    litmus.target(resultPlural, namespace, `chaosUID in (${uids.join(",")})`)
+  );
+  return { engines, results: items };
+}
 async function confirmStopped(kc, litmus, engines, waitMs, log) {
+  if (engines.length === 0) return;
   try {
     const after = await waitForChaos(kc, litmus, engines, {
       timeoutMs: waitMs,
@@ -96390,6 +96813,43 @@ var settingFields = [
     kind: "boolean",
     field: "gate.failOnFailure",
     help: "any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)"
+  },
+  {
+    flag: "workflow",
+    kind: "string",
+    field: "workflow.file",
+    help: "Argo Workflow file to submit (report: a Workflow with status to convert)"
+  },
+  {
+    flag: "workflow-template",
+    kind: "string",
+    field: "workflow.template",
+    help: "WorkflowTemplate to submit a Workflow from"
+  },
+  {
+    flag: "cluster-workflow-template",
+    kind: "string",
+    field: "workflow.clusterTemplate",
+    help: "ClusterWorkflowTemplate to submit a Workflow from"
+  },
+  {
+    flag: "parameter",
+    input: "parameters",
+    kind: "map",
+    field: "workflow.parameters",
+    help: "workflow parameter NAME=VALUE (repeatable)"
+  },
+  {
+    flag: "workflow-namespace",
+    kind: "string",
+    field: "workflow.namespace",
+    help: "namespace to submit the workflow in"
+  },
+  {
+    flag: "workflow-shutdown",
+    kind: "string",
+    field: "workflow.shutdown",
+    help: "on cancel or timeout: Stop (runs exit handlers, default) or Terminate"
   }
 ];
 function layerFrom(values) {
@@ -96402,6 +96862,15 @@ function layerFrom(values) {
     node2[last] = value;
   }
   return raw;
+}
+function toMap(items, where) {
+  const map4 = {};
+  for (const item of items) {
+    const at = item.indexOf("=");
+    if (at <= 0) throw new ConfigError(`${where}: expected NAME=VALUE, got "${item}"`);
+    map4[item.slice(0, at).trim()] = item.slice(at + 1);
+  }
+  return map4;
 }
 function labelFor(name) {
   return (field) => {
@@ -96424,18 +96893,20 @@ export {
   resolveConfig,
   publishReports,
   describeDecision,
+  mergeReports,
+  workflowToSuite,
+  readManifests,
   runLabel,
   loadKubeContext,
-  readManifests,
   isEngineFinished,
   enginePlural,
   resultPlural,
   LitmusClient,
-  mergeReports,
   convertChaos,
   runGate,
   settingFields,
   layerFrom,
+  toMap,
   labelFor
 };
-/*! For license information please see chunk-BDRPOFHB.js.LEGAL.txt */
+/*! For license information please see chunk-X4RHRO27.js.LEGAL.txt */

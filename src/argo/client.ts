@@ -1,0 +1,70 @@
+// The Argo Workflows calls chaos-gate makes through the Kubernetes API (no Argo Server needed).
+import { CustomObjectsApi, PatchStrategy, setHeaderOptions, type KubeConfig } from '@kubernetes/client-node';
+import { CannotRunError } from '../errors.ts';
+import { apiError, statusCode } from '../kube/errors.ts';
+import type { WatchTarget } from '../kube/watch.ts';
+import type { WorkflowObject } from './submit.ts';
+import type { Workflow } from './types.ts';
+
+const group = 'argoproj.io';
+const version = 'v1alpha1';
+export const workflowPlural = 'workflows';
+
+export class ArgoClient {
+  readonly #api: CustomObjectsApi;
+
+  constructor(kc: KubeConfig) {
+    this.#api = kc.makeApiClient(CustomObjectsApi);
+  }
+
+  async assertInstalled(): Promise<void> {
+    let served: string[] = [];
+    try {
+      served = (await this.#api.getAPIResources({ group, version })).resources.map((r) => r.name);
+    } catch (error) {
+      if (statusCode(error) !== 404)
+        throw apiError(`checking for Argo Workflows (${group}/${version})`, error);
+    }
+    if (!served.includes(workflowPlural)) {
+      throw new CannotRunError(
+        `Argo Workflows is not installed in this cluster: CRD ${workflowPlural}.${group} not found`,
+      );
+    }
+  }
+
+  /** Creates the workflow; with `dryRun` the server only validates it (schema, admission, permissions). */
+  async create(workflow: WorkflowObject, dryRun = false): Promise<Workflow> {
+    const created: unknown = await this.#api.createNamespacedCustomObject({
+      group,
+      version,
+      namespace: workflow.metadata.namespace ?? 'default',
+      plural: workflowPlural,
+      body: workflow,
+      dryRun: dryRun ? 'All' : undefined,
+    });
+    return created as Workflow;
+  }
+
+  /** `argo stop` / `argo terminate`: a merge patch of spec.shutdown. */
+  async shutdown(namespace: string, name: string, strategy: 'Stop' | 'Terminate'): Promise<void> {
+    await this.#api.patchNamespacedCustomObject(
+      { group, version, namespace, plural: workflowPlural, name, body: { spec: { shutdown: strategy } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+  }
+
+  async delete(namespace: string, name: string): Promise<void> {
+    await this.#api.deleteNamespacedCustomObject({ group, version, namespace, plural: workflowPlural, name });
+  }
+
+  target(namespace: string, labelSelector?: string): WatchTarget {
+    return { group, version, plural: workflowPlural, namespace, labelSelector };
+  }
+
+  list = async (
+    target: WatchTarget,
+  ): Promise<{ items: Workflow[]; metadata?: { resourceVersion?: string } }> => {
+    const listed: unknown = await this.#api.listNamespacedCustomObject({ ...target });
+    return listed as { items: Workflow[]; metadata?: { resourceVersion?: string } };
+  };
+}
