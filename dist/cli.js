@@ -187,11 +187,13 @@ async function main(argv, io = processIo) {
 async function run(config, io) {
   const controller = new AbortController();
   const onSignal = (signal) => {
-    io.err(`chaos-gate: received ${signal}: stopping the chaos and cleaning up`);
+    io.err(
+      controller.signal.aborted ? `chaos-gate: received ${signal}: still stopping the chaos` : `chaos-gate: received ${signal}: stopping the chaos and cleaning up`
+    );
     controller.abort(signal);
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   try {
     const outcome = await runGate(config, { log: io.out, signal: controller.signal });
     return finish(config, outcome.report, io, { runId: outcome.runId }, outcome.cancelled);

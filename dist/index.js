@@ -19736,11 +19736,13 @@ async function runAction() {
   }
   const controller = new AbortController();
   const onSignal = (signal) => {
-    warning(`received ${signal}: stopping the chaos and cleaning up`);
+    warning(
+      `received ${signal}: ${controller.signal.aborted ? "still stopping" : "stopping"} the chaos and cleaning up`
+    );
     controller.abort(signal);
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   try {
     const outcome = await runGate(config, {
       log: (line) => info(line),

@@ -25,12 +25,15 @@ export async function runAction(): Promise<void> {
   }
 
   const controller = new AbortController();
+  // Kept for the whole run: the runner sends SIGINT, then SIGTERM 7.5 s later, then kills.
   const onSignal = (signal: NodeJS.Signals) => {
-    core.warning(`received ${signal}: stopping the chaos and cleaning up`);
+    core.warning(
+      `received ${signal}: ${controller.signal.aborted ? 'still stopping' : 'stopping'} the chaos and cleaning up`,
+    );
     controller.abort(signal);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const outcome = await runGate(config, {
       log: (line) => core.info(line),

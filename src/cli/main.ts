@@ -53,12 +53,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 async function run(config: GateConfig, io: Io): Promise<number> {
   const controller = new AbortController();
+  // Kept for the whole run: a second signal (CI runners send SIGINT, then SIGTERM) must not kill the
+  // process halfway through stopping the chaos.
   const onSignal = (signal: NodeJS.Signals) => {
-    io.err(`chaos-gate: received ${signal}: stopping the chaos and cleaning up`);
+    io.err(
+      controller.signal.aborted
+        ? `chaos-gate: received ${signal}: still stopping the chaos`
+        : `chaos-gate: received ${signal}: stopping the chaos and cleaning up`,
+    );
     controller.abort(signal);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const outcome = await runGate(config, { log: io.out, signal: controller.signal });
     return finish(config, outcome.report, io, { runId: outcome.runId }, outcome.cancelled);
