@@ -451,6 +451,42 @@ function processesMentioning(text: string): number[] {
     .map(Number);
 }
 
+describe('fake Argo + Litmus: a chaos workflow from the shared WorkflowTemplate', () => {
+  test('the litmus-checker step creates the engine, waits for the operator, and the workflow Succeeds', async () => {
+    const template = loadFixture<Workflow>('argo/templates/chaos-load-workflowtemplate.yaml');
+    template.metadata.namespace = namespace;
+    await ok('POST', `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflowtemplates`, template);
+    const submitted = loadFixture<Workflow & { metadata: { generateName?: string } }>(
+      'argo/templates/chaos-load-workflow-from-template.yaml',
+    );
+    submitted.metadata.namespace = namespace;
+    const parameters = (submitted.spec?.arguments as { parameters: { name: string; value: string }[] })
+      .parameters;
+    parameters.push({ name: 'adminModeNamespace', value: namespace });
+    const wf = await ok<Workflow>('POST', workflows, submitted);
+    const name = wf.metadata.name ?? '';
+    assert.match(name, /^chaos-load-/);
+
+    await argo.waitFor(name, 'finished', 30_000);
+    const engine = await readEngine('nginx-pod-delete');
+    assert.equal(engine.metadata.labels?.workflow_run_id, wf.metadata.uid, '{{workflow.uid}} substituted');
+    assert.equal(
+      engine.spec?.appinfo?.applabel,
+      'app=podtato-main',
+      'workflow argument over the template default',
+    );
+    assert.equal(engine.status?.engineStatus, 'completed');
+    assert.equal((await readResult('nginx-pod-delete-pod-delete')).status?.experimentStatus?.verdict, 'Pass');
+    const done = await ok<Workflow>('GET', `${workflows}/${name}`);
+    assert.equal(done.status?.phase, 'Succeeded');
+    const checker = done.status?.nodes?.[argoNodeId(name, `${name}[1].pod-delete`)];
+    assert.equal(checker?.phase, 'Succeeded');
+    // Without the wait the workflow would end about 0.6 s after it started, long before the operator.
+    const engineCompleted = (await operator.waitFor('nginx-pod-delete', 'completed')).at;
+    assert.ok((await argo.waitFor(name, 'finished')).at >= engineCompleted, 'the checker step waited');
+  });
+});
+
 describe('sandbox lifecycle', () => {
   test('a failed start throws with the log tails, kills both processes and keeps the logs', async () => {
     const error = await startSandbox({ crds: false, readyTimeoutMs: 1 }).then(

@@ -13,6 +13,7 @@ import {
   Watch,
   setHeaderOptions,
 } from '@kubernetes/client-node';
+import { parse } from 'yaml';
 import type { ChaosEngine, ChaosResult, ProbeStatusEntry } from '../../src/litmus/types.ts';
 
 // ---------------------------------------------------------------------------------------------------
@@ -654,9 +655,26 @@ export async function startFakeWorkflowController(
       mergePatch,
     );
 
-  const templatesOf = async (wf: Workflow): Promise<{ entrypoint?: string; templates: Template[] }> => {
+  interface Plan {
+    entrypoint?: string;
+    templates: Template[];
+    /** Workflow arguments over the template's. */
+    parameters: Record<string, string>;
+  }
+  const parametersOf = (spec?: Record<string, unknown>) =>
+    Object.fromEntries(
+      (
+        (spec?.arguments as { parameters?: { name: string; value?: string }[] } | undefined)?.parameters ?? []
+      ).map((p) => [p.name, p.value ?? '']),
+    );
+  const templatesOf = async (wf: Workflow): Promise<Plan> => {
     const ref = wf.spec?.workflowTemplateRef;
-    if (!ref) return { entrypoint: wf.spec?.entrypoint, templates: wf.spec?.templates ?? [] };
+    if (!ref)
+      return {
+        entrypoint: wf.spec?.entrypoint,
+        templates: wf.spec?.templates ?? [],
+        parameters: parametersOf(wf.spec),
+      };
     const template = (
       ref.clusterScope
         ? await api.getClusterCustomObject({
@@ -672,11 +690,54 @@ export async function startFakeWorkflowController(
             plural: 'workflowtemplates',
             name: ref.name,
           })
-    ) as { spec?: { entrypoint?: string; templates?: Template[] } };
+    ) as { spec?: { entrypoint?: string; templates?: Template[]; [key: string]: unknown } };
     return {
       entrypoint: wf.spec?.entrypoint ?? template.spec?.entrypoint,
       templates: [...(wf.spec?.templates ?? []), ...(template.spec?.templates ?? [])],
+      parameters: { ...parametersOf(template.spec), ...parametersOf(wf.spec) },
     };
+  };
+
+  // litmus-checker (litmuschaos/test-tools): creates the ChaosEngine from its input artifact, then waits
+  // until engineStatus is completed or stopped and exits 0 whatever the verdict (argo.md §0.2, litmus.md §5).
+  const checkerEngine = (template: Template | undefined): string | undefined => {
+    const image = (template?.container as { image?: string } | undefined)?.image ?? '';
+    if (!image.includes('litmus-checker')) return undefined;
+    const artifacts = (template?.inputs as { artifacts?: { raw?: { data?: string } }[] } | undefined)
+      ?.artifacts;
+    return artifacts?.find((a) => a.raw?.data)?.raw?.data;
+  };
+  const substitute = (text: string, wf: Workflow, parameters: Record<string, string>) =>
+    text.replace(/\{\{\s*workflow\.(parameters\.)?([\w-]+)\s*\}\}/g, (whole, isParameter, key: string) => {
+      if (isParameter) return parameters[key] ?? whole;
+      const values: Record<string, string | undefined> = {
+        uid: wf.metadata.uid,
+        name: wf.metadata.name,
+        namespace: wf.metadata.namespace ?? namespace,
+      };
+      return values[key] ?? whole;
+    });
+  const createCheckerEngine = async (manifest: string): Promise<{ namespace: string; name: string }> => {
+    const engine = parse(manifest) as ChaosEngine & { metadata: { generateName?: string } };
+    const engineNamespace = engine.metadata.namespace ?? namespace;
+    const created = (await api.createNamespacedCustomObject({
+      group: litmusGroup,
+      version: litmusVersion,
+      namespace: engineNamespace,
+      plural: 'chaosengines',
+      body: engine,
+    })) as ChaosEngine;
+    return { namespace: engineNamespace, name: created.metadata.name ?? '' };
+  };
+  const engineFinished = async (ref: { namespace: string; name: string }) => {
+    const engine = (await api.getNamespacedCustomObject({
+      group: litmusGroup,
+      version: litmusVersion,
+      namespace: ref.namespace,
+      plural: 'chaosengines',
+      name: ref.name,
+    })) as ChaosEngine;
+    return ['completed', 'stopped'].includes(engine.status?.engineStatus ?? '');
   };
 
   const finish = async (
@@ -720,7 +781,7 @@ export async function startFakeWorkflowController(
       record('error', name, uid, String(error));
       console.error(`fake workflow controller (${name}): ${String(error)}`);
     };
-    let plan: { entrypoint?: string; templates: Template[] };
+    let plan: Plan;
     try {
       plan = await templatesOf(wf);
     } catch (error) {
@@ -813,6 +874,7 @@ export async function startFakeWorkflowController(
     record('running', name, uid, outcome);
 
     let index = 0;
+    const checkers = new Map<string, { namespace: string; name: string } | 'failed'>();
     const tick = async () => {
       if (runs.get(uid) !== state) return;
       if (state.shutdown) {
@@ -835,14 +897,36 @@ export async function startFakeWorkflowController(
       if (!stage) return;
       if (stage.pods.every((p) => p.phase === 'Pending')) {
         for (const p of stage.pods) Object.assign(p, { phase: 'Running', startedAt: now() });
+        for (const p of stage.pods) {
+          const manifest = checkerEngine(plan.templates.find((t) => t.name === p.templateName));
+          if (!manifest) continue;
+          try {
+            const ref = await createCheckerEngine(substitute(manifest, wf, plan.parameters));
+            checkers.set(p.id, ref);
+            record('step', name, uid, `${p.displayName} created ChaosEngine ${ref.namespace}/${ref.name}`);
+          } catch (error) {
+            checkers.set(p.id, 'failed');
+            record('error', name, uid, `${p.displayName}: creating its ChaosEngine: ${String(error)}`);
+          }
+        }
         if (stage.group) Object.assign(stage.group, { phase: 'Running', startedAt: now() });
         await patch(name, { status: { nodes, progress: progress() } });
         record('step', name, uid, `${stage.pods.map((p) => p.displayName).join(',')} Running`);
         if (outcome !== 'never') schedule(stepMs);
         return;
       }
+      // A litmus-checker pod runs until its engine is completed or stopped.
+      for (const p of stage.pods) {
+        const ref = checkers.get(p.id);
+        if (ref && ref !== 'failed' && !(await engineFinished(ref).catch(() => false))) {
+          schedule(stepMs);
+          return;
+        }
+      }
       const last = index === stages.length - 1;
-      const failedPod = last && outcome !== 'pass' ? stage.pods[0] : undefined;
+      const failedPod =
+        (last && outcome !== 'pass' ? stage.pods[0] : undefined) ??
+        stage.pods.find((p) => checkers.get(p.id) === 'failed');
       for (const p of stage.pods) {
         const failed = p === failedPod;
         Object.assign(p, {
@@ -866,7 +950,7 @@ export async function startFakeWorkflowController(
         schedule(stepMs);
         return;
       }
-      const phase = outcome === 'pass' ? 'Succeeded' : outcome === 'error' ? 'Error' : 'Failed';
+      const phase = !failedPod ? 'Succeeded' : outcome === 'error' ? 'Error' : 'Failed';
       const message = failedPod && failedPod !== root ? `child '${failedPod.id}' failed` : failedPod?.message;
       if (root.type !== 'Pod')
         Object.assign(root, { phase, finishedAt: now(), outboundNodes: stage.pods.map((p) => p.id) });
