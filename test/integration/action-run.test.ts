@@ -1,0 +1,150 @@
+// The action run the way a GitHub runner runs it: `node dist/index.js` with INPUT_* variables and the
+// GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files, against a real API server.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { startFakeOperator, type FakeOperator } from '../support/fake-operator.ts';
+import { runEntry } from '../support/run-node.ts';
+import { startSandbox, type Sandbox } from '../support/sandbox.ts';
+import { engineFile, exampleRbac, leftovers, uniqueName, workDir } from './helpers.ts';
+
+let sandbox: Sandbox;
+let operator: FakeOperator;
+const namespace = 'action';
+
+before(async () => {
+  sandbox = await startSandbox();
+  await sandbox.createNamespace(namespace);
+  operator = await startFakeOperator({ kc: sandbox.kc, namespace });
+});
+
+after(async () => {
+  await operator?.stop();
+  await sandbox?.stop();
+});
+
+/** Parses GITHUB_OUTPUT's `name<<DELIMITER\nvalue\nDELIMITER` records. */
+function outputs(file: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
+    if (!match) continue;
+    const [, name, delimiter] = match;
+    const end = lines.indexOf(delimiter ?? '', i + 1);
+    values[name ?? ''] = lines.slice(i + 1, end).join('\n');
+    i = end;
+  }
+  return values;
+}
+
+async function runAction(inputs: Record<string, string>) {
+  const dir = workDir();
+  const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', GITHUB_STATE: 'state' };
+  const env: Record<string, string> = {};
+  for (const [name, file] of Object.entries(files)) {
+    env[name] = path.join(dir, file);
+    writeFileSync(env[name], '');
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const finished = await runEntry('dist/index.js', [], { cwd: dir, env }).done;
+  return {
+    ...finished,
+    dir,
+    outputs: outputs(env.GITHUB_OUTPUT ?? ''),
+    summary: readFileSync(env.GITHUB_STEP_SUMMARY ?? '', 'utf8'),
+    state: readFileSync(env.GITHUB_STATE ?? '', 'utf8'),
+  };
+}
+
+test('a passing run: outputs, job summary, reports, exit 0, nothing left behind', async () => {
+  const dir = workDir();
+  const name = uniqueName('action-pass');
+  const run = await runAction({
+    kubeconfig: sandbox.kubeconfigYaml,
+    namespace,
+    rbac: exampleRbac,
+    engines: engineFile(dir, name, 'pass'),
+    timeout: '60s',
+  });
+  assert.equal(run.code, 0, run.stdout);
+  assert.equal(run.outputs.verdict, 'pass');
+  assert.equal(run.outputs.passed, '3');
+  assert.equal(run.outputs.failed, '0');
+  assert.equal(run.outputs['probe-success'], '100');
+  assert.equal(run.outputs['junit-path'], 'chaos-gate-results/junit.xml');
+  assert.match(
+    readFileSync(path.join(run.dir, 'chaos-gate-results/junit.xml'), 'utf8'),
+    /<testcase classname="action\/[^"]+" name="pod-delete"/,
+  );
+  assert.match(run.summary, /## ✅ Chaos gate passed/);
+  assert.match(run.summary, /\| pod-delete \/ probe checkout-responds \| probe \| ✅ passed \|/);
+  assert.match(run.state, /finished<</, 'the post step will know the main step finished');
+  const tokenLines = run.stdout.split('\n').filter((line) => line.includes(sandbox.adminToken));
+  assert.ok(tokenLines.length > 0, 'the token was given to the runner to mask');
+  assert.ok(tokenLines.every((line) => line.startsWith('::add-mask::')), 'and appears in no other line');
+  assert.deepEqual((await leftovers(sandbox.kc, namespace)).engines, []);
+});
+
+test('a failed probe: step fails, verdict=fail, an error annotation per failed check', async () => {
+  const dir = workDir();
+  const run = await runAction({
+    kubeconfig: sandbox.kubeconfigYaml,
+    namespace,
+    rbac: exampleRbac,
+    engines: engineFile(dir, uniqueName('action-fail'), 'fail-probe'),
+  });
+  assert.equal(run.code, 1, run.stdout);
+  assert.equal(run.outputs.verdict, 'fail');
+  assert.equal(run.outputs.failed, '2');
+  assert.match(
+    run.stdout,
+    /::error title=action\/[^:]+ › pod-delete \/ probe checkout-responds::Actual value: 503/,
+  );
+  assert.match(run.stdout, /::error::chaos gate failed: /);
+  assert.match(run.summary, /## ❌ Chaos gate failed/);
+});
+
+test('the post step stops the engines of a main step that never finished', async () => {
+  const dir = workDir();
+  const name = uniqueName('orphan');
+  // A main step that was killed mid-run: it applied an engine and saved its run id, nothing more.
+  const runId = 'killed-run';
+  const started = runEntry(
+    'dist/cli.js',
+    [
+      'run',
+      '--kubeconfig',
+      sandbox.kubeconfigPath,
+      '--namespace',
+      namespace,
+      '--engine',
+      engineFile(dir, name, 'never'),
+      '--run-id',
+      runId,
+    ],
+    {
+      onStdout: (text) => {
+        if (text.includes(`[chaos] ${namespace}/${name} pod-delete: Running`)) started.kill('SIGKILL');
+      },
+    },
+  );
+  await started.done;
+  assert.ok(!operator.aborted.has(name), 'a SIGKILLed process could not stop its chaos');
+  const state = path.join(dir, 'state');
+  writeFileSync(state, `isPost<<A\ntrue\nA\nrunId<<B\n${runId}\nB\nnamespaces<<C\n${namespace}\nC\n`);
+  const post = await runEntry('dist/index.js', [], {
+    cwd: dir,
+    env: {
+      GITHUB_STATE: state,
+      STATE_isPost: 'true',
+      STATE_runId: runId,
+      STATE_namespaces: namespace,
+      INPUT_KUBECONFIG: sandbox.kubeconfigYaml,
+    },
+  }).done;
+  assert.equal(post.code, 0, post.stdout);
+  assert.match(post.stdout, new RegExp(`stopped ChaosEngine ${namespace}/${name}`));
+  await operator.waitFor(name, 'aborted', 10_000);
+});
