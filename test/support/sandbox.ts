@@ -309,10 +309,9 @@ async function startOnce(
   const apiLog = path.join(dir, 'kube-apiserver.log');
 
   const entry: Owned = { children: [], dir, keep: () => keepLogsRequested() };
-  if (!detached) {
-    installExitHandlers();
-    owned.add(entry);
-  }
+  // Detached processes are handed over only once the start succeeded: interrupted before that, they go too.
+  installExitHandlers();
+  owned.add(entry);
   const etcd = launch(
     binaries.etcd,
     [
@@ -460,6 +459,7 @@ async function startOnce(
       await fail(`installing CRDs: ${String(error)}`, error);
     }
   }
+  if (detached) owned.delete(entry);
   return {
     server,
     dir,
