@@ -83,7 +83,10 @@ test('a passing run: outputs, job summary, reports, exit 0, nothing left behind'
   assert.match(run.state, /finished<</, 'the post step will know the main step finished');
   const tokenLines = run.stdout.split('\n').filter((line) => line.includes(sandbox.adminToken));
   assert.ok(tokenLines.length > 0, 'the token was given to the runner to mask');
-  assert.ok(tokenLines.every((line) => line.startsWith('::add-mask::')), 'and appears in no other line');
+  assert.ok(
+    tokenLines.every((line) => line.startsWith('::add-mask::')),
+    'and appears in no other line',
+  );
   assert.deepEqual((await leftovers(sandbox.kc, namespace)).engines, []);
 });
 
