@@ -1,0 +1,175 @@
+// watchCollection against the in-memory API: what a long chaos run meets on the wire (a dropped
+// connection, compacted history, a refused list, a flaky server) and what the cache shows afterwards.
+import assert from 'node:assert/strict';
+import { test, type TestContext } from 'node:test';
+import { statusCode } from '../../../src/kube/errors.ts';
+import { watchCollection, type CollectionWatch } from '../../../src/kube/watch.ts';
+import { LitmusClient } from '../../../src/litmus/client.ts';
+import type { ChaosEngine } from '../../../src/litmus/types.ts';
+import { FakeApi, status, waitFor, type KubeObject } from '../../support/fake-api.ts';
+
+/** A broken retry loop fails the test instead of hanging the file. */
+const limit = { timeout: 10_000 };
+const enginesPath = '/apis/litmuschaos.io/v1alpha1/namespaces/default/chaosengines';
+
+function engine(name: string, labels?: Record<string, string>): KubeObject {
+  return {
+    apiVersion: 'litmuschaos.io/v1alpha1',
+    kind: 'ChaosEngine',
+    metadata: { name, namespace: 'default', ...(labels ? { labels } : {}) },
+  };
+}
+
+function setup(t: TestContext) {
+  const fake = new FakeApi();
+  const kc = fake.kubeConfig();
+  const client = new LitmusClient(kc);
+  const retries: string[] = [];
+  const watches: CollectionWatch<ChaosEngine>[] = [];
+  let changes = 0;
+  t.after(() => {
+    watches.forEach((w) => w.stop());
+    fake.close();
+  });
+  return {
+    fake,
+    retries,
+    changes: () => changes,
+    start: () => {
+      const watch = watchCollection<ChaosEngine>(kc, client.list, client.target('chaosengines', 'default'), {
+        onChange: () => (changes += 1),
+        onRetry: (reason) => retries.push(reason),
+        retryDelayMs: 10,
+      });
+      watches.push(watch);
+      return watch;
+    },
+    lists: () => fake.made({ method: 'GET', path: enginesPath, where: (r) => r.query.watch === undefined }),
+    watchRequests: () => fake.made({ method: 'GET', path: enginesPath, query: { watch: 'true' } }),
+  };
+}
+
+const names = (watch: CollectionWatch<ChaosEngine>) => [...watch.items.keys()].sort();
+
+test(
+  'a watch that breaks mid-stream resumes from the last event it saw, without listing again',
+  limit,
+  async (t) => {
+    const { fake, start, lists, watchRequests, retries } = setup(t);
+    fake.put(engine('a'));
+    const watch = start();
+    await watch.ready;
+    await waitFor(() => fake.openWatches.length === 1, 'the first watch');
+
+    const modified = fake.put(engine('a', { phase: 'two' }));
+    await waitFor(() => watch.items.get('a')?.metadata.labels?.phase === 'two', 'the MODIFIED event');
+    fake.openWatches[0]?.break();
+    await waitFor(() => watchRequests().length === 2, 'a second watch request');
+
+    assert.equal(watchRequests()[1]?.query.resourceVersion, modified.metadata.resourceVersion);
+    assert.notEqual(watchRequests()[0]?.query.resourceVersion, modified.metadata.resourceVersion);
+    assert.equal(lists().length, 1, 'a broken stream is resumed, not relisted');
+    assert.match(retries.join('\n'), /watch broke .*resuming from resourceVersion/);
+
+    // And the resumed watch delivers.
+    await waitFor(() => fake.openWatches.length === 1, 'the resumed watch');
+    fake.put(engine('b'));
+    await waitFor(() => watch.items.has('b'), 'an event on the resumed watch');
+    assert.deepEqual(names(watch), ['a', 'b']);
+  },
+);
+
+test(
+  'a 410 Gone ERROR event relists, and the cache drops what was deleted while it was not watching',
+  limit,
+  async (t) => {
+    const { fake, start, lists, watchRequests, retries } = setup(t);
+    fake.put(engine('a'));
+    const doomed = fake.put(engine('b'));
+    const watch = start();
+    await watch.ready;
+    await waitFor(() => fake.openWatches.length === 1, 'the first watch');
+    assert.deepEqual(names(watch), ['a', 'b']);
+
+    // The connection drops; meanwhile b is deleted and etcd compacts away the history the client would resume from.
+    fake.openWatches[0]?.break();
+    fake.remove(doomed);
+    fake.compact();
+
+    await waitFor(() => lists().length === 2 && fake.openWatches.length === 1, 'a relist and a new watch');
+    assert.deepEqual(names(watch), ['a'], 'b is gone from the cache');
+    assert.match(retries.join('\n'), /410 Gone/);
+    // The new watch starts from the relist, not from the expired version.
+    const [, resumed, afterRelist] = watchRequests();
+    assert.equal(Number(afterRelist?.query.resourceVersion) > Number(resumed?.query.resourceVersion), true);
+  },
+);
+
+test('an HTTP 410 answer to the watch request relists too', limit, async (t) => {
+  const { fake, start, lists, watchRequests, retries } = setup(t);
+  fake.put(engine('a'));
+  const doomed = fake.put(engine('b'));
+  fake.inject({ method: 'GET', query: { watch: 'true' } }, () => {
+    fake.remove(doomed);
+    return { status: 410, body: status(410, 'too old resource version: 102 (103)', 'Expired') };
+  });
+  const watch = start();
+
+  await waitFor(() => lists().length === 2 && fake.openWatches.length === 1, 'a relist and a new watch');
+  assert.deepEqual(names(watch), ['a']);
+  assert.equal(watchRequests().length, 2);
+  assert.match(retries.join('\n'), /410 Gone/);
+});
+
+test('a 403 on the list rejects ready, sets fatalError and does not retry', limit, async (t) => {
+  const { fake, start, lists, watchRequests, changes } = setup(t);
+  const forbidden =
+    'chaosengines.litmuschaos.io is forbidden: User "system:serviceaccount:ci:deployer" cannot list ' +
+    'resource "chaosengines" in API group "litmuschaos.io" in the namespace "default"';
+  fake.inject(
+    { method: 'GET', path: enginesPath },
+    { status: 403, body: status(403, forbidden, 'Forbidden') },
+    100,
+  );
+  const watch = start();
+
+  const stillPending = new Promise((resolve) => setTimeout(resolve, 2000, 'still pending'));
+  await assert.rejects(
+    Promise.race([watch.ready, stillPending]),
+    (error: unknown) => statusCode(error) === 403,
+  );
+  assert.equal(statusCode(watch.fatalError), 403);
+  assert.ok(changes() > 0, 'the owner is told, so a wait on the cache can end');
+  await new Promise((resolve) => setTimeout(resolve, 150)); // 15 retry delays
+  assert.equal(lists().length, 1, 'no retries after a 403');
+  assert.equal(watchRequests().length, 0);
+});
+
+test('a 500 on the watch request is retried and the watch recovers', limit, async (t) => {
+  const { fake, start, lists, watchRequests, retries } = setup(t);
+  fake.put(engine('a'));
+  fake.inject({ method: 'GET', query: { watch: 'true' } }, { status: 500 });
+  const watch = start();
+  await watch.ready;
+
+  await waitFor(() => fake.openWatches.length === 1, 'a watch after the 500');
+  assert.equal(watchRequests().length, 2);
+  assert.equal(watchRequests()[1]?.query.resourceVersion, watchRequests()[0]?.query.resourceVersion);
+  assert.equal(lists().length, 1, 'a 500 is not a reason to relist');
+  assert.match(retries.join('\n'), /watch broke/);
+  fake.put(engine('b'));
+  await waitFor(() => watch.items.has('b'), 'an event after recovery');
+});
+
+test('stop() closes the open watch connection and nothing more is requested', limit, async (t) => {
+  const { fake, start } = setup(t);
+  const watch = start();
+  await watch.ready;
+  await waitFor(() => fake.openWatches.length === 1, 'the watch');
+  const before = fake.requests.length;
+
+  watch.stop();
+  await waitFor(() => fake.openWatches.length === 0, 'the watch to close');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(fake.requests.length, before);
+});

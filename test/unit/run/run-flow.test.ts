@@ -1,0 +1,437 @@
+// runGate end to end against the in-memory API, with the test playing the Litmus operator: what a
+// user sees of preflight, apply order, the verdict, timeouts, cancellation and cleanup.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { resolveConfig } from '../../../src/config/load.ts';
+import type { PartialConfig } from '../../../src/config/schema.ts';
+import { CannotRunError } from '../../../src/errors.ts';
+import { runGate, type RunContext, type RunOutcome } from '../../../src/gate/run.ts';
+import type { ChaosEngine, ChaosResult, EngineExperimentStatus } from '../../../src/litmus/types.ts';
+import {
+  FakeApi,
+  defaultResources,
+  status,
+  waitFor,
+  type KubeObject,
+  type RecordedRequest,
+} from '../../support/fake-api.ts';
+import { loadFixture, sharedFixture } from '../../support/fixtures.ts';
+
+const rbacFile = sharedFixture('litmus/rbac/pod-delete-rbac.yaml');
+const engineFile = sharedFixture('litmus/engines/pod-delete-chaosengine-with-probes.yaml');
+const enginePath = '/apis/litmuschaos.io/v1alpha1/namespaces/default/chaosengines/nginx-chaos';
+const runId = 'cg-unit-run';
+/** A run that hangs fails its test instead of the whole file. */
+const limit = { timeout: 15_000 };
+const passResult = loadFixture<ChaosResult>('litmus/results/chaosresult-3x-pass.yaml');
+
+function setup(
+  t: TestContext,
+  options: { resources?: typeof defaultResources; timings?: RunContext['timings'] } = {},
+) {
+  const fake = new FakeApi({ resources: options.resources });
+  t.after(() => fake.close());
+  const lines: string[] = [];
+  const controller = new AbortController();
+  const run = (settings: PartialConfig = {}): Promise<RunOutcome> =>
+    runGate(resolveConfig({ rbac: [rbacFile], engines: [engineFile], runId, timeout: 20_000, ...settings }), {
+      log: (line) => lines.push(line),
+      signal: controller.signal,
+      kubeconfigContent: fake.kubeconfig,
+      timings: options.timings,
+    });
+  return { fake, run, lines, controller };
+}
+
+/** What the played operator does with a new engine. */
+type Plan = 'Pass' | 'never' | 'no-result';
+
+/**
+ * Plays chaos-operator and the experiment: runs each new engine; for `Pass` writes a passing
+ * ChaosResult labelled with the engine's uid and marks the engine completed; for `no-result` marks it
+ * completed without a result; for `never` leaves it running. Honours `engineState: stop` unless told not to.
+ */
+function playOperator(
+  fake: FakeApi,
+  plan: Plan | ((engine: ChaosEngine) => Plan),
+  options: { honourStop?: boolean } = {},
+): { engines: ChaosEngine[] } {
+  const engines: ChaosEngine[] = [];
+  const experiments = (engine: ChaosEngine, status: string, verdict: string): EngineExperimentStatus[] =>
+    (engine.spec?.experiments ?? []).map((e) => ({ name: e.name, runner: 'runner', status, verdict }));
+  fake.onChange(({ type, object }) => {
+    if (object.kind !== 'ChaosEngine' || type === 'DELETED') return;
+    const engine = object as unknown as ChaosEngine;
+    if (engine.spec?.engineState === 'stop') {
+      if (options.honourStop !== false && engine.status?.engineStatus !== 'stopped') {
+        const status = {
+          engineStatus: 'stopped',
+          experiments: experiments(engine, 'Forcefully Aborted', 'Stopped'),
+        };
+        fake.put({ ...engine, status });
+      }
+      return;
+    }
+    if (type !== 'ADDED') return;
+    engines.push(engine);
+    fake.put({
+      ...engine,
+      status: { engineStatus: 'initialized', experiments: experiments(engine, 'Running', 'Awaited') },
+    });
+    const next = typeof plan === 'function' ? plan(engine) : plan;
+    if (next === 'never') return;
+    const name = engine.metadata.name ?? '';
+    if (next === 'Pass') {
+      fake.put<ChaosResult>({
+        ...passResult,
+        metadata: {
+          name: `${name}-pod-delete`,
+          namespace: engine.metadata.namespace,
+          labels: { ...passResult.metadata.labels, chaosUID: engine.metadata.uid ?? '' },
+        },
+        spec: { engine: name, experiment: 'pod-delete' },
+      });
+    }
+    const verdict = next === 'Pass' ? 'Pass' : 'Awaited';
+    fake.put({
+      ...engine,
+      status: { engineStatus: 'completed', experiments: experiments(engine, 'Completed', verdict) },
+    });
+  });
+  return { engines };
+}
+
+const isWrite = (r: RecordedRequest) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method);
+const realWrites = (fake: FakeApi) => fake.made({ where: (r) => isWrite(r) && r.query.dryRun !== 'All' });
+const applies = (fake: FakeApi) =>
+  realWrites(fake).filter(
+    (r) => r.method === 'PATCH' && r.contentType?.startsWith('application/apply-patch'),
+  );
+const nameOf = (r: RecordedRequest) => {
+  const body = r.body as KubeObject;
+  return `${body.kind} ${body.metadata.name}`;
+};
+const isStop = (r: RecordedRequest) =>
+  r.method === 'PATCH' &&
+  r.path === enginePath &&
+  r.contentType === 'application/merge-patch+json' &&
+  JSON.stringify(r.body) === JSON.stringify({ spec: { engineState: 'stop' } });
+const experimentCase = (outcome: RunOutcome) =>
+  outcome.report.suites.flatMap((s) => s.cases).find((c) => c.kind === 'experiment');
+
+test(
+  'a dry run the server rejects stops the run before anything is applied, naming file, document and field',
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t);
+    playOperator(fake, 'Pass');
+    const message =
+      'Role.rbac.authorization.k8s.io "pod-delete-sa" is invalid: rules[0].verbs: Required value';
+    fake.inject(
+      { method: 'PATCH', path: /\/roles\/pod-delete-sa$/, query: { dryRun: 'All' } },
+      {
+        status: 422,
+        body: status(422, message, 'Invalid', {
+          causes: [{ reason: 'FieldValueRequired', message: 'Required value', field: 'rules[0].verbs' }],
+        }),
+      },
+    );
+
+    await assert.rejects(run(), (error: unknown) => {
+      assert.ok(error instanceof CannotRunError, String(error));
+      assert.match(error.message, /preflight failed, nothing was applied/);
+      assert.ok(
+        error.message.includes(
+          `${rbacFile}, document 2 (Role pod-delete-sa): rejected by the server: ${message}`,
+        ),
+        error.message,
+      );
+      assert.match(error.message, /\(HTTP 422\)\n {2}- rules\[0\]\.verbs: Required value/);
+      return true;
+    });
+    assert.deepEqual(realWrites(fake), [], 'no object was created, changed or deleted');
+    assert.ok(
+      fake.made({ query: { dryRun: 'All' } }).length >= 4,
+      'every object was dry-run, not just up to the bad one',
+    );
+    assert.deepEqual(fake.list('ChaosEngine'), []);
+  },
+);
+
+test(
+  'objects are applied RBAC first, then the engine, under our field manager and run label',
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t);
+    playOperator(fake, 'Pass');
+    await run({ cleanup: 'never' });
+
+    assert.deepEqual(applies(fake).map(nameOf), [
+      'ServiceAccount pod-delete-sa',
+      'Role pod-delete-sa',
+      'RoleBinding pod-delete-sa',
+      'ChaosEngine nginx-chaos',
+    ]);
+    for (const request of applies(fake)) {
+      assert.equal(request.query.fieldManager, 'chaos-gate', nameOf(request));
+      assert.equal(request.query.force, 'true', nameOf(request));
+      assert.equal(
+        (request.body as KubeObject).metadata.labels?.['chaos-gate.io/run'],
+        runId,
+        nameOf(request),
+      );
+    }
+    // Preflight (dry runs) came before the first real apply.
+    const firstApply = fake.requests.indexOf(applies(fake)[0]!);
+    const lastDryRun = fake.requests.findLastIndex((r) => r.query.dryRun === 'All');
+    assert.ok(lastDryRun < firstApply);
+    assert.equal(fake.list('ChaosEngine')[0]?.metadata.labels?.['chaos-gate.io/run'], runId);
+  },
+);
+
+test(
+  'a passing run returns pass and, with cleanup always, deletes the engine before RBAC and the results by chaosUID',
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t);
+    const operator = playOperator(fake, 'Pass');
+    const outcome = await run({ cleanup: 'always' });
+
+    assert.equal(outcome.decision.verdict, 'pass', outcome.decision.reasons.join('; '));
+    assert.equal(outcome.runId, runId);
+    assert.equal(experimentCase(outcome)?.outcome, 'pass');
+    assert.equal(outcome.cancelled, undefined);
+
+    const uid = operator.engines[0]?.metadata.uid;
+    assert.ok(uid);
+    const deletes = fake
+      .made({ method: 'DELETE' })
+      .map((r) => `${r.path} ${r.query.labelSelector ?? ''}`.trim());
+    assert.deepEqual(deletes, [
+      enginePath,
+      '/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings/pod-delete-sa',
+      '/apis/rbac.authorization.k8s.io/v1/namespaces/default/roles/pod-delete-sa',
+      '/api/v1/namespaces/default/serviceaccounts/pod-delete-sa',
+      `/apis/litmuschaos.io/v1alpha1/namespaces/default/chaosresults chaosUID in (${uid})`,
+    ]);
+    for (const kind of ['ChaosEngine', 'ChaosResult', 'ServiceAccount', 'Role', 'RoleBinding']) {
+      assert.deepEqual(fake.list(kind), [], `${kind} left behind`);
+    }
+    assert.equal(fake.made({ where: isStop }).length, 0, 'a finished engine is not stopped');
+  },
+);
+
+test('cleanup never leaves every object in place', limit, async (t) => {
+  const { fake, run, lines } = setup(t);
+  playOperator(fake, 'Pass');
+  const outcome = await run({ cleanup: 'never' });
+
+  assert.equal(outcome.decision.verdict, 'pass');
+  assert.deepEqual(fake.made({ method: 'DELETE' }), []);
+  for (const kind of ['ChaosEngine', 'ChaosResult', 'ServiceAccount', 'Role', 'RoleBinding']) {
+    assert.equal(fake.list(kind).length, 1, kind);
+  }
+  assert.match(lines.join('\n'), /cleanup never: leaving 4 object\(s\) in place/);
+});
+
+test('a timeout stops the engine before cleanup and fails the gate with a timeout case', limit, async (t) => {
+  const { fake, run } = setup(t, { timings: { stopWaitOnTimeoutMs: 3000 } });
+  playOperator(fake, 'never');
+  const started = Date.now();
+  const outcome = await run({ timeout: 300, cleanup: 'always' });
+
+  assert.equal(experimentCase(outcome)?.outcome, 'timeout');
+  assert.equal(outcome.decision.verdict, 'fail');
+  const stop = fake.requests.findIndex(isStop);
+  const firstDelete = fake.requests.findIndex((r) => r.method === 'DELETE');
+  assert.ok(stop >= 0, 'the engine was told to stop');
+  assert.ok(firstDelete > stop, 'stopped before anything was deleted');
+  assert.ok(Date.now() - started < 3000, 'the operator confirmed the stop, so the run did not wait it out');
+});
+
+test(
+  'an operator that ignores the stop gets a warning, and the run still ends after stopWaitOnTimeoutMs',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t, { timings: { stopWaitOnTimeoutMs: 200 } });
+    playOperator(fake, 'never', { honourStop: false });
+    const started = Date.now();
+    const outcome = await run({ timeout: 300, cleanup: 'always' });
+
+    assert.equal(experimentCase(outcome)?.outcome, 'timeout');
+    assert.ok(fake.requests.some(isStop));
+    assert.match(lines.join('\n'), /WARNING: the engines did not report 'stopped' within 0\.2s/);
+    assert.ok(Date.now() - started < 5_000);
+  },
+);
+
+test(
+  'an engine that finishes without a verdict is an error once verdictGraceMs has passed',
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t, { timings: { verdictGraceMs: 200 } });
+    playOperator(fake, 'no-result');
+    const outcome = await run({ cleanup: 'always' });
+
+    const experiment = experimentCase(outcome);
+    assert.equal(experiment?.outcome, 'error');
+    assert.match(experiment?.message ?? '', /no ChaosResult nginx-chaos-pod-delete was written for this run/);
+    assert.equal(outcome.decision.verdict, 'fail');
+    assert.equal(fake.requests.some(isStop), false, 'a finished engine is not stopped');
+  },
+);
+
+test('cancelling mid-wait stops the engine and reports the signal', limit, async (t) => {
+  const { fake, run, controller } = setup(t, { timings: { stopWaitOnCancelMs: 3000 } });
+  playOperator(fake, 'never');
+  const running = run({ cleanup: 'always' });
+  // Mid-wait: both watches (engines, results) are open and the engine is running.
+  await waitFor(
+    () => fake.openWatches.length === 2 && fake.list('ChaosEngine')[0]?.status !== undefined,
+    'the wait to start',
+  );
+  controller.abort('SIGINT');
+  const outcome = await running;
+
+  assert.equal(outcome.cancelled, 'SIGINT');
+  assert.equal(experimentCase(outcome)?.outcome, 'stopped');
+  assert.equal(outcome.decision.verdict, 'fail');
+  const stop = fake.requests.findIndex(isStop);
+  assert.ok(stop >= 0, 'the engine was told to stop');
+  assert.ok(fake.requests.findIndex((r) => r.method === 'DELETE') > stop);
+});
+
+test(
+  'without the Litmus CRDs the run fails with a plain message and makes no other request',
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t, {
+      resources: defaultResources.filter((r) => r.group !== 'litmuschaos.io'),
+    });
+
+    await assert.rejects(run(), {
+      name: 'CannotRunError',
+      message: 'LitmusChaos is not installed in this cluster: CRD chaosengines.litmuschaos.io not found',
+    });
+    assert.deepEqual(
+      fake.requests.map((r) => `${r.method} ${r.path}`),
+      ['GET /apis/litmuschaos.io/v1alpha1'],
+    );
+  },
+);
+
+test(
+  'an engine of the same name already in the namespace fails preflight and is left untouched',
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t);
+    const existing = fake.put({
+      apiVersion: 'litmuschaos.io/v1alpha1',
+      kind: 'ChaosEngine',
+      metadata: { name: 'nginx-chaos', namespace: 'default' },
+      spec: { engineState: 'active' },
+    });
+
+    await assert.rejects(run(), (error: unknown) => {
+      assert.ok(error instanceof CannotRunError, String(error));
+      assert.ok(
+        error.message.includes(
+          `${path.basename(engineFile)}, document 1 (ChaosEngine nginx-chaos): a ChaosEngine with this name already exists in namespace default`,
+        ),
+        error.message,
+      );
+      return true;
+    });
+    assert.deepEqual(realWrites(fake), []);
+    assert.deepEqual(fake.get(existing), existing, 'the existing engine was not changed');
+  },
+);
+
+test('a failed engine apply removes the RBAC this run created and names the file', limit, async (t) => {
+  const { fake, run } = setup(t);
+  playOperator(fake, 'Pass');
+  fake.inject(
+    { method: 'PATCH', path: enginePath, where: (r) => r.query.dryRun === undefined },
+    { status: 403, body: status(403, 'chaosengines.litmuschaos.io "nginx-chaos" is forbidden', 'Forbidden') },
+  );
+
+  await assert.rejects(run({ cleanup: 'always' }), (error: unknown) => {
+    assert.ok(error instanceof CannotRunError, String(error));
+    assert.match(
+      error.message,
+      /document 1 \(ChaosEngine nginx-chaos\): apply failed: .*forbidden \(HTTP 403\)/,
+    );
+    return true;
+  });
+  for (const kind of ['ServiceAccount', 'Role', 'RoleBinding']) {
+    assert.deepEqual(fake.list(kind), [], `${kind} left behind`);
+  }
+});
+
+test(
+  'the timeout holds while the API refuses to list engines at the start of the wait',
+  {
+    ...limit,
+    todo: 'src/litmus/wait.ts awaits the first list of every watch before arming the deadline and abort',
+  },
+  async (t) => {
+    const { fake, run } = setup(t);
+    playOperator(fake, 'never');
+    const stopInjecting = fake.inject(
+      { method: 'GET', path: /\/chaosengines$/, where: (r) => r.query.watch === undefined },
+      { status: 500 },
+      1000,
+    );
+    const running = run({ timeout: 300, cleanup: 'always' });
+    try {
+      const settled = await Promise.race([
+        running.then(
+          () => 'settled',
+          () => 'settled',
+        ),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1500)),
+      ]);
+      assert.equal(settled, 'settled', 'a 300 ms timeout ends the run within 1.5 s');
+      assert.ok(fake.requests.some(isStop), 'the engine was told to stop');
+    } finally {
+      stopInjecting(); // lets a stuck wait finish (at its next retry) before the fake API closes
+      await running.catch(() => {});
+    }
+  },
+);
+
+test(
+  'an engine deleted during the wait fails the gate instead of vanishing from the report',
+  {
+    ...limit,
+    todo: 'src/litmus/wait.ts skips a deleted engine and src/litmus/convert.ts never learns of it',
+  },
+  async (t) => {
+    const { fake, run } = setup(t);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-run-'));
+    const second = path.join(dir, 'second-engine.yaml');
+    writeFileSync(
+      second,
+      readFileSync(engineFile, 'utf8').replace('name: nginx-chaos', 'name: nginx-chaos-b'),
+    );
+    playOperator(fake, (engine) => (engine.metadata.name === 'nginx-chaos' ? 'Pass' : 'never'));
+    const running = run({ engines: [engineFile, second], cleanup: 'always' });
+    await waitFor(
+      () => fake.openWatches.length === 2 && fake.list('ChaosResult').length === 1,
+      'the first engine to pass while the second runs',
+    );
+    // Someone (or a namespace clean-up) deletes the second engine before it has a verdict.
+    fake.remove({
+      apiVersion: 'litmuschaos.io/v1alpha1',
+      kind: 'ChaosEngine',
+      metadata: { name: 'nginx-chaos-b', namespace: 'default' },
+    });
+    const outcome = await running;
+
+    assert.match(JSON.stringify(outcome.report), /nginx-chaos-b/, 'the report says what happened to it');
+    assert.equal(outcome.decision.verdict, 'fail');
+  },
+);
