@@ -173,3 +173,21 @@ test('stop() closes the open watch connection and nothing more is requested', li
   await new Promise((resolve) => setTimeout(resolve, 50));
   assert.equal(fake.requests.length, before);
 });
+
+test('a connection reset on the first list is retried and ready still resolves', limit, async (t) => {
+  const { fake, start, lists, retries } = setup(t);
+  fake.put(engine('a'));
+  fake.inject(
+    { method: 'GET', path: enginesPath, where: (r) => r.query.watch === undefined },
+    { reset: 'socket hang up' },
+  );
+  const watch = start();
+
+  await watch.ready;
+  assert.deepEqual(names(watch), ['a']);
+  assert.equal(lists().length, 2);
+  assert.match(
+    retries.join('\n'),
+    /listing chaosengines: cannot reach the Kubernetes API server: .*socket hang up/,
+  );
+});
