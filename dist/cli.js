@@ -24,7 +24,7 @@ import {
   settingFields,
   toMap,
   workflowToSuite
-} from "./chunks/chunk-X4RHRO27.js";
+} from "./chunks/chunk-RZVPCHLF.js";
 
 // src/gate/sources.ts
 function chaosReportFromFiles(files) {

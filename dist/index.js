@@ -24,7 +24,7 @@ import {
   runLabel,
   settingFields,
   toMap
-} from "./chunks/chunk-X4RHRO27.js";
+} from "./chunks/chunk-RZVPCHLF.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -24,15 +24,27 @@ export interface ChaosObjects {
   timedOut?: boolean;
   /** The run was cancelled: what is still running was stopped by us. */
   cancelled?: string;
+  /** Engines (`namespace/name`) deleted before they reported. */
+  deleted?: string[];
 }
 
-export function convertChaos({ engines, results, timedOut = false, cancelled }: ChaosObjects): Report {
+export function convertChaos({
+  engines,
+  results,
+  timedOut = false,
+  cancelled,
+  deleted = [],
+}: ChaosObjects): Report {
   const interruption: Interruption | undefined = cancelled
     ? { outcome: 'stopped', why: `the run was cancelled (${cancelled})` }
     : timedOut
       ? { outcome: 'timeout', why: 'the wait timed out' }
       : undefined;
-  const suites = engines.map((engine) => engineSuite(engine, results, interruption));
+  const suites = engines.map((engine) => {
+    const key = `${engine.metadata.namespace ?? ''}/${engine.metadata.name ?? ''}`;
+    const gone: Interruption = { outcome: 'error', why: `ChaosEngine ${key} was deleted` };
+    return engineSuite(engine, results, deleted.includes(key) ? gone : interruption);
+  });
   // Results whose engine is not among the objects (e.g. `kubectl get chaosresults -o yaml`).
   const covered = new Set(engines.map((e) => `${e.metadata.namespace ?? ''}/${e.metadata.name ?? ''}`));
   const orphans = new Map<string, ChaosResult[]>();
@@ -47,7 +59,7 @@ export function convertChaos({ engines, results, timedOut = false, cancelled }: 
 
 /** Why the verdicts stopped coming, when they did not all arrive. */
 interface Interruption {
-  outcome: 'timeout' | 'stopped';
+  outcome: 'timeout' | 'stopped' | 'error';
   why: string;
 }
 
@@ -87,6 +99,16 @@ function engineSuite(
           (isFinished(engine) ? undefined : { outcome: 'timeout', why: 'the engine had not finished' }),
       }),
     );
+  }
+  if (cases.length === 0 && interruption) {
+    cases.push({
+      kind: 'experiment',
+      className: suiteName,
+      name: '(engine)',
+      outcome: interruption.outcome,
+      message: `no verdict: ${interruption.why}`,
+      properties: {},
+    });
   }
   const app = engine.spec?.appinfo;
   const firstExperiment = engine.spec?.experiments?.[0];
@@ -245,16 +267,10 @@ function explain(
 ): { message?: string; details?: string } {
   if (outcome === 'pass') return {};
   const still = `still ${status.verdict ?? 'without a verdict'} (phase ${status.phase ?? 'unknown'})`;
-  if (outcome === 'timeout')
-    return { message: `${still} when ${interruption?.why ?? 'the results were read'}` };
-  if (outcome === 'stopped') {
-    return {
-      message:
-        interruption && status.verdict !== 'Stopped'
-          ? `${still} when ${interruption.why}`
-          : 'the experiment was stopped (aborted) before it finished',
-    };
-  }
+  const unfinished = !['Pass', 'Fail', 'Error', 'Stopped'].includes(status.verdict ?? '');
+  if (interruption && unfinished) return { message: `${still} when ${interruption.why}` };
+  if (outcome === 'timeout') return { message: `${still} when the results were read` };
+  if (outcome === 'stopped') return { message: 'the experiment was stopped (aborted) before it finished' };
   const lines: string[] = [];
   const error = status.errorOutput;
   if (error?.errorCode || error?.reason)

@@ -35,6 +35,8 @@ export interface ChaosState {
   timedOut: boolean;
   /** The wait ended because the job was cancelled. */
   cancelled?: NodeJS.Signals;
+  /** Engines (`namespace/name`) deleted by someone else during the wait. */
+  deleted?: string[];
 }
 
 const notRunStatuses = new Set(['ChaosExperiment Not Found', 'Skipped']);
@@ -51,6 +53,9 @@ export async function waitForChaos(
   const namespaces = [...new Set(refs.map((r) => r.namespace))];
   const finishedAt = new Map<string, number>();
   const lastPhase = new Map<string, string>();
+  const lastSeen = new Map<string, ChaosEngine>();
+  const deleted = new Set<string>();
+  const keyOf = (ref: EngineRef) => `${ref.namespace}/${ref.name}`;
   let evaluate: () => void = () => {};
   const onChange = () => evaluate();
   const onRetry = (reason: string) => options.log(`[chaos-gate] ${reason}`);
@@ -86,13 +91,16 @@ export async function waitForChaos(
   });
   const stopAll = () => watches.forEach((w) => w.watch.stop());
 
+  /** What is known now; a deleted engine is reported as last seen, so it does not vanish from the report. */
   const snapshot = (timedOut: boolean): ChaosState => ({
-    engines: refs.flatMap((ref) => {
-      const engine = engineWatch(ref).items.get(ref.name);
-      return engine ? [engine] : [];
-    }),
+    engines: refs.map(
+      (ref) =>
+        engineWatch(ref).items.get(ref.name) ??
+        lastSeen.get(keyOf(ref)) ?? { metadata: { name: ref.name, namespace: ref.namespace, uid: ref.uid } },
+    ),
     results: watches.filter((w) => w.kind === 'results').flatMap((w) => [...w.watch.items.values()]),
     timedOut,
+    deleted: [...deleted],
   });
 
   function engineWatch(ref: EngineRef): CollectionWatch<ChaosEngine> {
@@ -128,13 +136,6 @@ export async function waitForChaos(
     return open;
   };
 
-  try {
-    await Promise.all(watches.map((w) => w.watch.ready));
-  } catch (error) {
-    stopAll();
-    throw apiError('watching ChaosEngines and ChaosResults', error);
-  }
-
   return await new Promise<ChaosState>((resolve, reject) => {
     const timers: NodeJS.Timeout[] = [];
     const finish = (outcome: ChaosState | Error) => {
@@ -151,7 +152,10 @@ export async function waitForChaos(
         cancelled: (options.signal.reason as NodeJS.Signals | undefined) ?? 'SIGTERM',
       });
 
+    // The timeout and a cancel hold from the start, also while the first lists are still failing.
+    let listed = false;
     evaluate = () => {
+      if (!listed) return;
       const broken = watches.find((w) => w.watch.fatalError);
       if (broken) return finish(apiError('watching ChaosEngines and ChaosResults', broken.watch.fatalError));
       const now = Date.now();
@@ -159,7 +163,14 @@ export async function waitForChaos(
       for (const ref of refs) {
         const engine = engineWatch(ref).items.get(ref.name);
         const waiting = pending(ref);
-        if (!engine) continue; // deleted under us: nothing more will come
+        if (!engine) {
+          // Applied by us, so its absence after the first list means someone deleted it: nothing more will come.
+          if (!deleted.has(keyOf(ref)))
+            options.log(`[chaos-gate] WARNING: ChaosEngine ${keyOf(ref)} was deleted during the run`);
+          deleted.add(keyOf(ref));
+          continue;
+        }
+        lastSeen.set(keyOf(ref), engine);
         if (!isEngineFinished(engine)) {
           open += Math.max(waiting.length, 1);
           continue;
@@ -186,6 +197,13 @@ export async function waitForChaos(
     );
     if (options.signal.aborted) return onAbort();
     options.signal.addEventListener('abort', onAbort, { once: true });
+    Promise.all(watches.map((w) => w.watch.ready)).then(
+      () => {
+        listed = true;
+        evaluate();
+      },
+      (error: unknown) => finish(apiError('watching ChaosEngines and ChaosResults', error)),
+    );
     evaluate();
   });
 }

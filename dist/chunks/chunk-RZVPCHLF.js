@@ -96069,9 +96069,19 @@ var LitmusClient = class {
 };
 
 // src/litmus/convert.ts
-function convertChaos({ engines, results, timedOut = false, cancelled }) {
+function convertChaos({
+  engines,
+  results,
+  timedOut = false,
+  cancelled,
+  deleted = []
+}) {
   const interruption = cancelled ? { outcome: "stopped", why: `the run was cancelled (${cancelled})` } : timedOut ? { outcome: "timeout", why: "the wait timed out" } : void 0;
-  const suites = engines.map((engine) => engineSuite(engine, results, interruption));
+  const suites = engines.map((engine) => {
+    const key = `${engine.metadata.namespace ?? ""}/${engine.metadata.name ?? ""}`;
+    const gone = { outcome: "error", why: `ChaosEngine ${key} was deleted` };
+    return engineSuite(engine, results, deleted.includes(key) ? gone : interruption);
+  });
   const covered = new Set(engines.map((e2) => `${e2.metadata.namespace ?? ""}/${e2.metadata.name ?? ""}`));
   const orphans = /* @__PURE__ */ new Map();
   for (const result of results) {
@@ -96108,6 +96118,16 @@ function engineSuite(engine, results, interruption) {
         interruption: interruption ?? (isFinished(engine) ? void 0 : { outcome: "timeout", why: "the engine had not finished" })
       })
     );
+  }
+  if (cases.length === 0 && interruption) {
+    cases.push({
+      kind: "experiment",
+      className: suiteName,
+      name: "(engine)",
+      outcome: interruption.outcome,
+      message: `no verdict: ${interruption.why}`,
+      properties: {}
+    });
   }
   const app = engine.spec?.appinfo;
   const firstExperiment = engine.spec?.experiments?.[0];
@@ -96228,13 +96248,10 @@ function experimentOutcome(status, interruption) {
 function explain(outcome, status, failedProbes, interruption) {
   if (outcome === "pass") return {};
   const still = `still ${status.verdict ?? "without a verdict"} (phase ${status.phase ?? "unknown"})`;
-  if (outcome === "timeout")
-    return { message: `${still} when ${interruption?.why ?? "the results were read"}` };
-  if (outcome === "stopped") {
-    return {
-      message: interruption && status.verdict !== "Stopped" ? `${still} when ${interruption.why}` : "the experiment was stopped (aborted) before it finished"
-    };
-  }
+  const unfinished = !["Pass", "Fail", "Error", "Stopped"].includes(status.verdict ?? "");
+  if (interruption && unfinished) return { message: `${still} when ${interruption.why}` };
+  if (outcome === "timeout") return { message: `${still} when the results were read` };
+  if (outcome === "stopped") return { message: "the experiment was stopped (aborted) before it finished" };
   const lines = [];
   const error62 = status.errorOutput;
   if (error62?.errorCode || error62?.reason)
@@ -96336,6 +96353,9 @@ async function waitForChaos(kc, client, refs, options) {
   const namespaces = [...new Set(refs.map((r) => r.namespace))];
   const finishedAt = /* @__PURE__ */ new Map();
   const lastPhase = /* @__PURE__ */ new Map();
+  const lastSeen = /* @__PURE__ */ new Map();
+  const deleted = /* @__PURE__ */ new Set();
+  const keyOf = (ref) => `${ref.namespace}/${ref.name}`;
   let evaluate = () => {
   };
   const onChange = () => evaluate();
@@ -96371,12 +96391,12 @@ async function waitForChaos(kc, client, refs, options) {
   });
   const stopAll = () => watches.forEach((w) => w.watch.stop());
   const snapshot = (timedOut) => ({
-    engines: refs.flatMap((ref) => {
-      const engine = engineWatch(ref).items.get(ref.name);
-      return engine ? [engine] : [];
-    }),
+    engines: refs.map(
+      (ref) => engineWatch(ref).items.get(ref.name) ?? lastSeen.get(keyOf(ref)) ?? { metadata: { name: ref.name, namespace: ref.namespace, uid: ref.uid } }
+    ),
     results: watches.filter((w) => w.kind === "results").flatMap((w) => [...w.watch.items.values()]),
-    timedOut
+    timedOut,
+    deleted: [...deleted]
   });
   function engineWatch(ref) {
     return watches.find((w) => w.kind === "engines" && w.namespace === ref.namespace).watch;
@@ -96404,12 +96424,6 @@ async function waitForChaos(kc, client, refs, options) {
     }
     return open2;
   };
-  try {
-    await Promise.all(watches.map((w) => w.watch.ready));
-  } catch (error62) {
-    stopAll();
-    throw apiError("watching ChaosEngines and ChaosResults", error62);
-  }
   return await new Promise((resolve, reject) => {
     const timers = [];
     const finish = (outcome) => {
@@ -96425,7 +96439,9 @@ async function waitForChaos(kc, client, refs, options) {
       ...snapshot(false),
       cancelled: options.signal.reason ?? "SIGTERM"
     });
+    let listed = false;
     evaluate = () => {
+      if (!listed) return;
       const broken = watches.find((w) => w.watch.fatalError);
       if (broken) return finish(apiError("watching ChaosEngines and ChaosResults", broken.watch.fatalError));
       const now = Date.now();
@@ -96433,7 +96449,13 @@ async function waitForChaos(kc, client, refs, options) {
       for (const ref of refs) {
         const engine = engineWatch(ref).items.get(ref.name);
         const waiting = pending(ref);
-        if (!engine) continue;
+        if (!engine) {
+          if (!deleted.has(keyOf(ref)))
+            options.log(`[chaos-gate] WARNING: ChaosEngine ${keyOf(ref)} was deleted during the run`);
+          deleted.add(keyOf(ref));
+          continue;
+        }
+        lastSeen.set(keyOf(ref), engine);
         if (!isEngineFinished(engine)) {
           open2 += Math.max(waiting.length, 1);
           continue;
@@ -96458,6 +96480,13 @@ async function waitForChaos(kc, client, refs, options) {
     );
     if (options.signal.aborted) return onAbort();
     options.signal.addEventListener("abort", onAbort, { once: true });
+    Promise.all(watches.map((w) => w.watch.ready)).then(
+      () => {
+        listed = true;
+        evaluate();
+      },
+      (error62) => finish(apiError("watching ChaosEngines and ChaosResults", error62))
+    );
     evaluate();
   });
 }
@@ -96909,4 +96938,4 @@ export {
   toMap,
   labelFor
 };
-/*! For license information please see chunk-X4RHRO27.js.LEGAL.txt */
+/*! For license information please see chunk-RZVPCHLF.js.LEGAL.txt */
