@@ -1,6 +1,8 @@
 // The parts of an Argo Workflow chaos-gate reads (argo-workflows pkg/apis/workflow/v1alpha1
 // workflow_types.go): phase and messages, and the node tree with each step's phase and times.
 
+import type { ObjectMeta } from '../kube/object-meta.ts';
+
 export type WorkflowPhase = '' | 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Error';
 export type NodePhase = 'Pending' | 'Running' | 'Succeeded' | 'Skipped' | 'Failed' | 'Error' | 'Omitted';
 export type NodeType =
@@ -34,15 +36,7 @@ export interface WorkflowNode {
 export interface Workflow {
   apiVersion?: string;
   kind?: string;
-  metadata: {
-    name?: string;
-    generateName?: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    creationTimestamp?: string;
-    labels?: Record<string, string>;
-  };
+  metadata: ObjectMeta;
   spec?: {
     shutdown?: 'Stop' | 'Terminate';
     workflowTemplateRef?: { name?: string; clusterScope?: boolean };

@@ -2,21 +2,13 @@
 // (api/litmuschaos/v1alpha1/chaosengine_types.go, chaosresult_types.go). Fields that changed between
 // Litmus generations are all listed, each marked with the versions that write it.
 
+import type { ObjectMeta } from '../kube/object-meta.ts';
+
+export type { ObjectMeta };
+
 export const litmusGroup = 'litmuschaos.io';
 export const litmusVersion = 'v1alpha1';
 export const litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
-
-export interface ObjectMeta {
-  name?: string;
-  generateName?: string;
-  namespace?: string;
-  uid?: string;
-  resourceVersion?: string;
-  creationTimestamp?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  managedFields?: { manager?: string; time?: string }[];
-}
 
 export interface ProbeSpec {
   name: string;

@@ -3,26 +3,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { startFakeOperator, type FakeOperator } from '../support/fake-operator.ts';
+import { test } from 'node:test';
 import { runEntry } from '../support/run-node.ts';
-import { startSandbox, type Sandbox } from '../support/sandbox.ts';
-import { engineFile, exampleRbac, leftovers, uniqueName, workDir } from './helpers.ts';
+import { engineFile, exampleRbac, leftovers, uniqueName, useSandbox, workDir } from './helpers.ts';
 
-let sandbox: Sandbox;
-let operator: FakeOperator;
 const namespace = 'action';
-
-before(async () => {
-  sandbox = await startSandbox();
-  await sandbox.createNamespace(namespace);
-  operator = await startFakeOperator({ kc: sandbox.kc, namespace });
-});
-
-after(async () => {
-  await operator?.stop();
-  await sandbox?.stop();
-});
+const env = useSandbox(namespace);
 
 /** Parses GITHUB_OUTPUT's `name<<DELIMITER\nvalue\nDELIMITER` records. */
 function outputs(file: string): Record<string, string> {
@@ -62,7 +48,7 @@ test('a passing run: outputs, job summary, reports, exit 0, nothing left behind'
   const dir = workDir();
   const name = uniqueName('action-pass');
   const run = await runAction({
-    kubeconfig: sandbox.kubeconfigYaml,
+    kubeconfig: env.sandbox.kubeconfigYaml,
     namespace,
     rbac: exampleRbac,
     engines: engineFile(dir, name, 'pass'),
@@ -81,19 +67,19 @@ test('a passing run: outputs, job summary, reports, exit 0, nothing left behind'
   assert.match(run.summary, /## ✅ Chaos gate passed/);
   assert.match(run.summary, /\| pod-delete \/ probe checkout-responds \| probe \| ✅ passed \|/);
   assert.match(run.state, /finished<</, 'the post step will know the main step finished');
-  const tokenLines = run.stdout.split('\n').filter((line) => line.includes(sandbox.adminToken));
+  const tokenLines = run.stdout.split('\n').filter((line) => line.includes(env.sandbox.adminToken));
   assert.ok(tokenLines.length > 0, 'the token was given to the runner to mask');
   assert.ok(
     tokenLines.every((line) => line.startsWith('::add-mask::')),
     'and appears in no other line',
   );
-  assert.deepEqual((await leftovers(sandbox.kc, namespace)).engines, []);
+  assert.deepEqual((await leftovers(env.sandbox.kc, namespace)).engines, []);
 });
 
 test('a failed probe: step fails, verdict=fail, an error annotation per failed check', async () => {
   const dir = workDir();
   const run = await runAction({
-    kubeconfig: sandbox.kubeconfigYaml,
+    kubeconfig: env.sandbox.kubeconfigYaml,
     namespace,
     rbac: exampleRbac,
     engines: engineFile(dir, uniqueName('action-fail'), 'fail-probe'),
@@ -119,7 +105,7 @@ test('the post step stops the engines of a main step that never finished', async
     [
       'run',
       '--kubeconfig',
-      sandbox.kubeconfigPath,
+      env.sandbox.kubeconfigPath,
       '--namespace',
       namespace,
       '--engine',
@@ -134,7 +120,7 @@ test('the post step stops the engines of a main step that never finished', async
     },
   );
   await started.done;
-  assert.ok(!operator.aborted.has(name), 'a SIGKILLed process could not stop its chaos');
+  assert.ok(!env.operator.aborted.has(name), 'a SIGKILLed process could not stop its chaos');
   const state = path.join(dir, 'state');
   writeFileSync(state, `isPost<<A\ntrue\nA\nrunId<<B\n${runId}\nB\nnamespaces<<C\n${namespace}\nC\n`);
   const post = await runEntry('dist/index.js', [], {
@@ -144,10 +130,10 @@ test('the post step stops the engines of a main step that never finished', async
       STATE_isPost: 'true',
       STATE_runId: runId,
       STATE_namespaces: namespace,
-      INPUT_KUBECONFIG: sandbox.kubeconfigYaml,
+      INPUT_KUBECONFIG: env.sandbox.kubeconfigYaml,
     },
   }).done;
   assert.equal(post.code, 0, post.stdout);
   assert.match(post.stdout, new RegExp(`stopped ChaosEngine ${namespace}/${name}`));
-  await operator.waitFor(name, 'aborted', 10_000);
+  await env.operator.waitFor(name, 'aborted', 10_000);
 });

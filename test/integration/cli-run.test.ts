@@ -1,35 +1,22 @@
 // `chaos-gate run` through the built CLI against a real kube-apiserver, with the test playing the
-// Litmus operator.
+// Litmus env.operator.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { RbacAuthorizationV1Api } from '@kubernetes/client-node';
-import { startFakeOperator, type FakeOperator } from '../support/fake-operator.ts';
 import { sharedFixture } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
-import { engineFile, exampleRbac, leftovers, uniqueName, workDir } from './helpers.ts';
+import { engineFile, exampleRbac, leftovers, uniqueName, useSandbox, workDir } from './helpers.ts';
 
-let sandbox: Sandbox;
-let operator: FakeOperator;
 const namespace = 'shop';
-
-before(async () => {
-  sandbox = await startSandbox();
-  await sandbox.createNamespace(namespace);
-  operator = await startFakeOperator({ kc: sandbox.kc, namespace });
-});
-
-after(async () => {
-  await operator?.stop();
-  await sandbox?.stop();
-});
+const env = useSandbox(namespace);
 
 function cli(args: string[], options: { onStdout?: (text: string) => void } = {}) {
   return runEntry(
     'dist/cli.js',
-    ['run', '--kubeconfig', sandbox.kubeconfigPath, '--namespace', namespace, ...args],
+    ['run', '--kubeconfig', env.sandbox.kubeconfigPath, '--namespace', namespace, ...args],
     options,
   );
 }
@@ -60,7 +47,7 @@ describe('chaos-gate run on a real API server', () => {
     assert.match(xml, /<testcase classname="shop\/[^"]+" name="pod-delete"/);
     assert.doesNotMatch(xml, /<failure/);
     assert.equal((JSON.parse(readFileSync(json, 'utf8')) as { verdict: string }).verdict, 'pass');
-    assert.deepEqual(await leftovers(sandbox.kc, namespace), {
+    assert.deepEqual(await leftovers(env.sandbox.kc, namespace), {
       engines: [],
       results: [],
       serviceAccounts: [],
@@ -119,13 +106,13 @@ describe('chaos-gate run on a real API server', () => {
     ]).done;
     assert.equal(run.code, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /timeout: stopping the chaos/);
-    assert.ok(operator.aborted.has(name), 'the engine was patched engineState: stop');
+    assert.ok(env.operator.aborted.has(name), 'the engine was patched engineState: stop');
     assert.match(
       readFileSync(junit, 'utf8'),
       /name="pod-delete"[^>]*>[\s\S]*?<error message="still Awaited \(phase Running\) when the wait timed out"/,
     );
     assert.ok(
-      (await leftovers(sandbox.kc, namespace)).engines.includes(name),
+      (await leftovers(env.sandbox.kc, namespace)).engines.includes(name),
       'cleanup never keeps the engine',
     );
   });
@@ -139,7 +126,7 @@ describe('chaos-gate run on a real API server', () => {
       [
         'run',
         '--kubeconfig',
-        sandbox.kubeconfigPath,
+        env.sandbox.kubeconfigPath,
         '--namespace',
         namespace,
         '--engine',
@@ -156,9 +143,9 @@ describe('chaos-gate run on a real API server', () => {
     );
     const run = await started.done;
     assert.equal(run.code, 143, run.stdout + run.stderr);
-    assert.ok(operator.aborted.has(name), 'the engine was stopped before exit');
+    assert.ok(env.operator.aborted.has(name), 'the engine was stopped before exit');
     assert.ok(
-      !(await leftovers(sandbox.kc, namespace)).engines.includes(name),
+      !(await leftovers(env.sandbox.kc, namespace)).engines.includes(name),
       'and deleted (cleanup always)',
     );
   });
@@ -166,7 +153,7 @@ describe('chaos-gate run on a real API server', () => {
   test('a manifest the server schema rejects is caught in preflight and nothing is applied', async () => {
     const dir = workDir();
     const legacy = sharedFixture('litmus/engines/legacy-2x-httpprobe-int-timeouts.yaml');
-    const before = await leftovers(sandbox.kc, namespace);
+    const before = await leftovers(env.sandbox.kc, namespace);
     const run = await cli(['--rbac', exampleRbac, '--engine', legacy, '--json', path.join(dir, 'r.json')])
       .done;
     assert.equal(run.code, 2, run.stdout + run.stderr);
@@ -177,13 +164,13 @@ describe('chaos-gate run on a real API server', () => {
     );
     // Server-side apply names each field that has the wrong type.
     assert.match(run.stderr, /runProperties\.probeTimeout: expected string/);
-    assert.deepEqual(await leftovers(sandbox.kc, namespace), before);
+    assert.deepEqual(await leftovers(env.sandbox.kc, namespace), before);
   });
 
   test('a token bound to too little: exit 2 naming the verb and the resource, nothing applied', async () => {
     const dir = workDir();
-    const token = await sandbox.mintToken(namespace, 'ci-readonly');
-    const rbac = sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
+    const token = await env.sandbox.mintToken(namespace, 'ci-readonly');
+    const rbac = env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
     await rbac.createNamespacedRole({
       namespace,
       body: {
@@ -206,7 +193,7 @@ describe('chaos-gate run on a real API server', () => {
       },
     });
     const kubeconfig = path.join(dir, 'kubeconfig');
-    writeFileSync(kubeconfig, sandbox.kubeconfigFor(token, 'ci-readonly'));
+    writeFileSync(kubeconfig, env.sandbox.kubeconfigFor(token, 'ci-readonly'));
     const engine = engineFile(dir, uniqueName('forbidden'), 'pass');
     const run = await runEntry('dist/cli.js', [
       'run',

@@ -11,7 +11,14 @@ import {
 } from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
 import type { ChaosEngine } from '../../src/litmus/types.ts';
-import { outcomeAnnotation, type Outcome } from '../support/fake-operator.ts';
+import { after, before } from 'node:test';
+import {
+  outcomeAnnotation,
+  startFakeOperator,
+  type FakeOperator,
+  type Outcome,
+} from '../support/fake-operator.ts';
+import { startSandbox, type Sandbox } from '../support/sandbox.ts';
 import { repoRoot } from '../support/fixtures.ts';
 
 let counter = 0;
@@ -67,5 +74,35 @@ export async function leftovers(kc: KubeConfig, namespace: string): Promise<Left
     roleBindings: (await rbac.listNamespacedRoleBinding({ namespace })).items.map(
       (i) => i.metadata?.name ?? '',
     ),
+  };
+}
+
+/** A sandbox with a namespace and the stand-in operator, for the tests of one file. */
+export function useSandbox(namespace: string): {
+  readonly sandbox: Sandbox;
+  readonly operator: FakeOperator;
+} {
+  let sandbox: Sandbox | undefined;
+  let operator: FakeOperator | undefined;
+  before(async () => {
+    sandbox = await startSandbox();
+    await sandbox.createNamespace(namespace);
+    operator = await startFakeOperator({ kc: sandbox.kc, namespace });
+  });
+  after(async () => {
+    await operator?.stop();
+    await sandbox?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('the sandbox is not started');
+    return value;
+  };
+  return {
+    get sandbox() {
+      return started(sandbox);
+    },
+    get operator() {
+      return started(operator);
+    },
   };
 }
