@@ -8,9 +8,6 @@ cd "$ROOT"
 echo "== sandbox binaries (built once, then cached)"
 bash scripts/sandbox/build.sh
 
-echo "== test tools"
-bash scripts/install-test-tools.sh
-
 echo "== typecheck, lint, format"
 npx tsc --noEmit
 npx eslint .
