@@ -13,18 +13,23 @@ import {
   labelFor,
   layerFrom,
   loadKubeContext,
+  loadSuite,
   mergeReports,
+  parseJtl,
   parseSettings,
   publishReports,
   readConfigFile,
+  readCtkJournal,
+  readK6Summary,
   readManifests,
+  readText,
   resolveConfig,
   resultPlural,
   runGate,
   settingFields,
   toMap,
   workflowToSuite
-} from "./chunks/chunk-RZVPCHLF.js";
+} from "./chunks/chunk-33LVPJEO.js";
 
 // src/gate/sources.ts
 function chaosReportFromFiles(files) {
@@ -71,7 +76,9 @@ var sourceFlags = {
     help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml",
     multiple: true
   },
-  selector: { help: "label selector for live ChaosEngines (with --namespace)", multiple: false }
+  selector: { help: "label selector for live ChaosEngines (with --namespace)", multiple: false },
+  k6: { help: "k6 summary JSON (--summary-export or handleSummary) to report", multiple: false },
+  jtl: { help: "JMeter JTL CSV to report (thresholds from the config file load section)", multiple: false }
 };
 function parseCommandLine(argv) {
   const [command = "help", ...rest] = argv;
@@ -204,6 +211,17 @@ async function run(config, io) {
 }
 async function report(config, sources, io) {
   const parts = [];
+  if (sources.k6 || sources.jtl) {
+    const suite = loadSuite({
+      k6: sources.k6 ? readK6Summary(sources.k6) : void 0,
+      samples: sources.jtl ? parseJtl(readText(sources.jtl, "JMeter results"), sources.jtl) : void 0,
+      windows: [],
+      thresholds: config.load?.thresholds ?? {},
+      impact: {}
+    });
+    parts.push({ suites: [suite] });
+  }
+  if (config.ctkJournals.length > 0) parts.push({ suites: config.ctkJournals.map(readCtkJournal) });
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {

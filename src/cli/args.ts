@@ -11,13 +11,22 @@ const sourceFlags = {
     multiple: true,
   },
   selector: { help: 'label selector for live ChaosEngines (with --namespace)', multiple: false },
+  k6: { help: 'k6 summary JSON (--summary-export or handleSummary) to report', multiple: false },
+  jtl: { help: 'JMeter JTL CSV to report (thresholds from the config file load section)', multiple: false },
 };
+
+export interface ReportSources {
+  results: string[];
+  selector?: string;
+  k6?: string;
+  jtl?: string;
+}
 
 export interface ParsedCommand {
   command: string;
   configFile?: string;
   layer: PartialConfig;
-  sources: { results: string[]; selector?: string };
+  sources: ReportSources;
   help: boolean;
 }
 

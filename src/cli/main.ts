@@ -8,7 +8,11 @@ import { describeDecision, publishReports } from '../gate/publish.ts';
 import { runGate } from '../gate/run.ts';
 import { chaosReportFromCluster, chaosReportFromFiles, workflowReportFromFile } from '../gate/sources.ts';
 import { mergeReports, type Report } from '../report/model.ts';
-import { parseCommandLine, usage } from './args.ts';
+import { readCtkJournal } from '../ctk/read.ts';
+import { parseJtl } from '../load/jtl.ts';
+import { readK6Summary, readText } from '../load/read.ts';
+import { loadSuite } from '../load/suite.ts';
+import { parseCommandLine, usage, type ReportSources } from './args.ts';
 
 export const exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 } as const;
 
@@ -74,12 +78,19 @@ async function run(config: GateConfig, io: Io): Promise<number> {
   }
 }
 
-async function report(
-  config: GateConfig,
-  sources: { results: string[]; selector?: string },
-  io: Io,
-): Promise<number> {
+async function report(config: GateConfig, sources: ReportSources, io: Io): Promise<number> {
   const parts: Report[] = [];
+  if (sources.k6 || sources.jtl) {
+    const suite = loadSuite({
+      k6: sources.k6 ? readK6Summary(sources.k6) : undefined,
+      samples: sources.jtl ? parseJtl(readText(sources.jtl, 'JMeter results'), sources.jtl) : undefined,
+      windows: [],
+      thresholds: config.load?.thresholds ?? {},
+      impact: {},
+    });
+    parts.push({ suites: [suite] });
+  }
+  if (config.ctkJournals.length > 0) parts.push({ suites: config.ctkJournals.map(readCtkJournal) });
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {

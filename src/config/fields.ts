@@ -147,6 +147,13 @@ export const settingFields: SettingField[] = [
     field: 'workflow.shutdown',
     help: 'on cancel or timeout: Stop (runs exit handlers, default) or Terminate',
   },
+  {
+    flag: 'ctk-journal',
+    input: 'ctk-journals',
+    kind: 'list',
+    field: 'ctkJournals',
+    help: 'Chaos Toolkit journal.json to report (repeatable)',
+  },
 ];
 
 /** Builds one config layer from raw values keyed by field path. */

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { ConfigError, errorMessage } from '../errors.ts';
 import { defaultPolicy, type GatePolicy } from '../gate/policy.ts';
 import type { WorkflowSource } from '../argo/submit.ts';
+import type { LoadConfig } from '../load/schema.ts';
 import { configSchema, type PartialConfig } from './schema.ts';
 
 export type CleanupPolicy = 'always' | 'on-success' | 'never';
@@ -26,6 +27,10 @@ export interface GateConfig {
   gate: GatePolicy;
   /** An Argo Workflow to submit (or, for `report`, a recorded one to convert). */
   workflow?: WorkflowSource;
+  /** A load test to run next to the chaos (or, for `report`, the thresholds for its results). */
+  load?: LoadConfig;
+  /** Chaos Toolkit journals to report. */
+  ctkJournals: string[];
 }
 
 export const defaultTimeoutMs = 30 * 60_000;
@@ -74,6 +79,12 @@ function resolvePaths(settings: PartialConfig, base: string): PartialConfig {
     experiments: resolveAll(settings.experiments),
     engines: resolveAll(settings.engines),
     workflow: settings.workflow && { ...settings.workflow, file: resolveOne(settings.workflow.file) },
+    ctkJournals: resolveAll(settings.ctkJournals),
+    load: settings.load && {
+      ...settings.load,
+      cwd: path.resolve(base, settings.load.cwd ?? '.'),
+      results: Object.fromEntries(Object.entries(settings.load.results).map(([k, v]) => [k, resolveOne(v)])),
+    },
     reports: settings.reports && {
       junit: resolveOne(settings.reports.junit),
       json: resolveOne(settings.reports.json),
@@ -107,6 +118,8 @@ export function resolveConfig(...layers: PartialConfig[]): GateConfig {
     reports,
     gate: { ...defaultPolicy, ...gate },
     workflow: toWorkflowSource(workflow),
+    load: pick('load'),
+    ctkJournals: pick('ctkJournals') ?? [],
   };
 }
 

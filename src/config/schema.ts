@@ -1,5 +1,6 @@
 // The one configuration model behind the config file, the CLI flags and the action inputs.
 import { z } from 'zod';
+import { loadSchema } from '../load/schema.ts';
 import { parseDuration } from './duration.ts';
 
 const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
@@ -61,6 +62,8 @@ export const configSchema = z.strictObject({
   reports: reportsSchema.optional(),
   gate: gateSchema.optional(),
   workflow: workflowSchema.optional(),
+  load: loadSchema.optional(),
+  ctkJournals: fileList.optional(),
 });
 
 /** One source's settings, as parsed: every field optional, durations in ms. */

@@ -18,7 +18,11 @@ import { LitmusClient, resultPlural } from '../litmus/client.ts';
 import { convertChaos } from '../litmus/convert.ts';
 import type { ChaosResult } from '../litmus/types.ts';
 import { waitForChaos, type ChaosState, type EngineRef } from '../litmus/wait.ts';
-import { mergeReports, type Report } from '../report/model.ts';
+import { collectLoad } from '../load/collect.ts';
+import { startLoad, type LoadHandle } from '../load/runner.ts';
+import type { Window } from '../load/samples.ts';
+import { readCtkJournal } from '../ctk/read.ts';
+import { mergeReports, type Report, type ReportSuite } from '../report/model.ts';
 import { evaluateGate, type GateDecision } from './policy.ts';
 import { RunResources } from './resources.ts';
 
@@ -98,8 +102,15 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
       log,
       shutdown: config.workflow?.shutdown ?? 'Stop',
     });
+    let load: LoadHandle | undefined;
     let waited: Waited;
+    let chaosWindow: Window;
     try {
+      if (config.load) {
+        load = await startLoad(config.load, log, signal);
+        await load.baseline();
+      }
+      const chaosStartMs = Date.now();
       await applier.apply(prepared, (object) => {
         resources.applied.push(object);
         log(
@@ -118,8 +129,10 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
         log,
         verdictGraceMs: timings.verdictGraceMs,
       });
+      chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
     } catch (error) {
       // Never leave faults running in a cluster we are about to stop watching.
+      await load?.kill();
       await resources.stopChaos();
       await resources.cleanup(config.cleanup, false, runId);
       throw error;
@@ -133,6 +146,11 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
       const waitMs = waited.chaos.cancelled ? timings.stopWaitOnCancelMs : timings.stopWaitOnTimeoutMs;
       await confirmStopped(kc, litmus, resources.appliedEngines(), waitMs, log);
     }
+    if (load)
+      log(
+        `[chaos-gate] chaos over; load continues for a ${Math.round((config.load?.tail ?? 0) / 1000)}s tail`,
+      );
+    const loadExit = load && (waited.chaos.cancelled ? await load.kill() : await load.finish());
     const workflowEngines = await workflowChaos(litmus, resources);
     const report = mergeReports(
       ...(waited.workflow?.workflow
@@ -144,11 +162,38 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
         results: [...waited.chaos.results, ...workflowEngines.results],
       }),
     );
+    if (config.load) report.suites.push(collectLoad(config.load, loadExit, [chaosWindow]));
+    report.suites.push(...config.ctkJournals.map(readJournalAfterRun));
     const decision = evaluateGate(report, config.gate);
     await resources.cleanup(config.cleanup, decision.verdict === 'pass', runId);
     return { runId, report, decision, cancelled: waited.chaos.cancelled };
   } finally {
     kube.dispose();
+  }
+}
+
+/** A journal that cannot be read after the chaos ran is a failed check, not a lost report. */
+function readJournalAfterRun(file: string): ReportSuite {
+  try {
+    return readCtkJournal(file);
+  } catch (error) {
+    const name = `chaostoolkit/${file}`;
+    const message = errorMessage(error);
+    return {
+      kind: 'chaostoolkit',
+      name,
+      properties: {},
+      cases: [
+        {
+          kind: 'ctk-hypothesis',
+          className: name,
+          name: 'journal',
+          outcome: 'error',
+          message,
+          properties: {},
+        },
+      ],
+    };
   }
 }
 

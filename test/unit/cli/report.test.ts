@@ -55,7 +55,7 @@ test('bad configuration exits 2 with a message naming the problem', async () => 
       ['run', '--config', '/nonexistent/chaos-gate.yaml'],
       /\/nonexistent\/chaos-gate\.yaml: cannot read the config file/,
     ],
-    [['report'], /report needs --results FILE, --workflow FILE or --namespace NS/],
+    [['report'], /report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [
       ['report', '--results', sharedFixture('litmus/rbac/pod-delete-rbac.yaml')],

@@ -2386,9 +2386,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2428,8 +2428,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float2 = {
@@ -2868,8 +2868,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float2 = {
@@ -3071,23 +3071,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str2, asBigInt) {
       const sign = str2[0];
       const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -7603,9 +7603,9 @@ var require_dist2 = __commonJS({
         } else {
           this.prerelease = m[4].split(".").map(function(id) {
             if (/^[0-9]+$/.test(id)) {
-              var num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
+              var num2 = +id;
+              if (num2 >= 0 && num2 < MAX_SAFE_INTEGER) {
+                return num2;
               }
             }
             return id;
@@ -9394,7 +9394,7 @@ var require_dist2 = __commonJS({
             function object2() {
             }
             return function(proto) {
-              if (!isObject2(proto)) {
+              if (!isObject3(proto)) {
                 return {};
               }
               if (objectCreate) {
@@ -9796,7 +9796,7 @@ var require_dist2 = __commonJS({
             if (result2 !== undefined$1) {
               return result2;
             }
-            if (!isObject2(value)) {
+            if (!isObject3(value)) {
               return value;
             }
             var isArr = isArray(value);
@@ -10143,7 +10143,7 @@ var require_dist2 = __commonJS({
             return true;
           }
           function baseIsNative(value) {
-            if (!isObject2(value) || isMasked(value)) {
+            if (!isObject3(value) || isMasked(value)) {
               return false;
             }
             var pattern = isFunction(value) ? reIsNative : reIsHostCtor;
@@ -10183,7 +10183,7 @@ var require_dist2 = __commonJS({
             return result2;
           }
           function baseKeysIn(object2) {
-            if (!isObject2(object2)) {
+            if (!isObject3(object2)) {
               return nativeKeysIn(object2);
             }
             var isProto = isPrototype(object2), result2 = [];
@@ -10228,7 +10228,7 @@ var require_dist2 = __commonJS({
             }
             baseFor(source, function(srcValue, key) {
               stack || (stack = new Stack());
-              if (isObject2(srcValue)) {
+              if (isObject3(srcValue)) {
                 baseMergeDeep(object2, source, key, srcIndex, baseMerge, customizer, stack);
               } else {
                 var newValue = customizer ? customizer(safeGet(object2, key), srcValue, key + "", object2, source, stack) : undefined$1;
@@ -10268,7 +10268,7 @@ var require_dist2 = __commonJS({
                 newValue = objValue;
                 if (isArguments(objValue)) {
                   newValue = toPlainObject(objValue);
-                } else if (!isObject2(objValue) || isFunction(objValue)) {
+                } else if (!isObject3(objValue) || isFunction(objValue)) {
                   newValue = initCloneObject(srcValue);
                 }
               } else {
@@ -10407,7 +10407,7 @@ var require_dist2 = __commonJS({
             return shuffleSelf(array2, baseClamp(n, 0, array2.length));
           }
           function baseSet(object2, path7, value, customizer) {
-            if (!isObject2(object2)) {
+            if (!isObject3(object2)) {
               return object2;
             }
             path7 = castPath(path7, object2);
@@ -10421,7 +10421,7 @@ var require_dist2 = __commonJS({
                 var objValue = nested[key];
                 newValue = customizer ? customizer(objValue, key, nested) : undefined$1;
                 if (newValue === undefined$1) {
-                  newValue = isObject2(objValue) ? objValue : isIndex(path7[index3 + 1]) ? [] : {};
+                  newValue = isObject3(objValue) ? objValue : isIndex(path7[index3 + 1]) ? [] : {};
                 }
               }
               assignValue(nested, key, newValue);
@@ -10884,7 +10884,7 @@ var require_dist2 = __commonJS({
                   return new Ctor(args[0], args[1], args[2], args[3], args[4], args[5], args[6]);
               }
               var thisBinding = baseCreate(Ctor.prototype), result2 = Ctor.apply(thisBinding, args);
-              return isObject2(result2) ? result2 : thisBinding;
+              return isObject3(result2) ? result2 : thisBinding;
             };
           }
           function createCurry(func, bitmask, arity) {
@@ -11220,7 +11220,7 @@ var require_dist2 = __commonJS({
             return objValue;
           }
           function customDefaultsMerge(objValue, srcValue, key, object2, source, stack) {
-            if (isObject2(objValue) && isObject2(srcValue)) {
+            if (isObject3(objValue) && isObject3(srcValue)) {
               stack.set(srcValue, objValue);
               baseMerge(objValue, srcValue, undefined$1, customDefaultsMerge, stack);
               stack["delete"](srcValue);
@@ -11568,7 +11568,7 @@ var require_dist2 = __commonJS({
             return !!length && (type2 == "number" || type2 != "symbol" && reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
           }
           function isIterateeCall(value, index3, object2) {
-            if (!isObject2(object2)) {
+            if (!isObject3(object2)) {
               return false;
             }
             var type2 = typeof index3;
@@ -11611,7 +11611,7 @@ var require_dist2 = __commonJS({
             return value === proto;
           }
           function isStrictComparable(value) {
-            return value === value && !isObject2(value);
+            return value === value && !isObject3(value);
           }
           function matchesStrictComparable(key, srcValue) {
             return function(object2) {
@@ -12493,7 +12493,7 @@ var require_dist2 = __commonJS({
               throw new TypeError2(FUNC_ERROR_TEXT);
             }
             wait = toNumber(wait) || 0;
-            if (isObject2(options)) {
+            if (isObject3(options)) {
               leading = !!options.leading;
               maxing = "maxWait" in options;
               maxWait = maxing ? nativeMax(toNumber(options.maxWait) || 0, wait) : maxWait;
@@ -12663,7 +12663,7 @@ var require_dist2 = __commonJS({
             if (typeof func != "function") {
               throw new TypeError2(FUNC_ERROR_TEXT);
             }
-            if (isObject2(options)) {
+            if (isObject3(options)) {
               leading = "leading" in options ? !!options.leading : leading;
               trailing = "trailing" in options ? !!options.trailing : trailing;
             }
@@ -12771,7 +12771,7 @@ var require_dist2 = __commonJS({
             return typeof value == "number" && nativeIsFinite(value);
           }
           function isFunction(value) {
-            if (!isObject2(value)) {
+            if (!isObject3(value)) {
               return false;
             }
             var tag = baseGetTag(value);
@@ -12783,7 +12783,7 @@ var require_dist2 = __commonJS({
           function isLength(value) {
             return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
           }
-          function isObject2(value) {
+          function isObject3(value) {
             var type2 = typeof value;
             return value != null && (type2 == "object" || type2 == "function");
           }
@@ -12890,9 +12890,9 @@ var require_dist2 = __commonJS({
             if (isSymbol(value)) {
               return NAN;
             }
-            if (isObject2(value)) {
+            if (isObject3(value)) {
               var other = typeof value.valueOf == "function" ? value.valueOf() : value;
-              value = isObject2(other) ? other + "" : other;
+              value = isObject3(other) ? other + "" : other;
             }
             if (typeof value != "string") {
               return value === 0 ? value : +value;
@@ -13113,7 +13113,7 @@ var require_dist2 = __commonJS({
               var Ctor = object2 && object2.constructor;
               if (isArrLike) {
                 accumulator = isArr ? new Ctor() : [];
-              } else if (isObject2(object2)) {
+              } else if (isObject3(object2)) {
                 accumulator = isFunction(Ctor) ? baseCreate(getPrototype(object2)) : {};
               } else {
                 accumulator = {};
@@ -13403,7 +13403,7 @@ var require_dist2 = __commonJS({
           }
           function truncate2(string4, options) {
             var length = DEFAULT_TRUNC_LENGTH, omission = DEFAULT_TRUNC_OMISSION;
-            if (isObject2(options)) {
+            if (isObject3(options)) {
               var separator = "separator" in options ? options.separator : separator;
               length = "length" in options ? toInteger(options.length) : length;
               omission = "omission" in options ? baseToString(options.omission) : omission;
@@ -13533,13 +13533,13 @@ var require_dist2 = __commonJS({
           });
           function mixin(object2, source, options) {
             var props2 = keys(source), methodNames = baseFunctions(source, props2);
-            if (options == null && !(isObject2(source) && (methodNames.length || !props2.length))) {
+            if (options == null && !(isObject3(source) && (methodNames.length || !props2.length))) {
               options = source;
               source = object2;
               object2 = this;
               methodNames = baseFunctions(source, keys(source));
             }
-            var chain2 = !(isObject2(options) && "chain" in options) || !!options.chain, isFunc = isFunction(object2);
+            var chain2 = !(isObject3(options) && "chain" in options) || !!options.chain, isFunc = isFunction(object2);
             arrayEach(methodNames, function(methodName) {
               var func = source[methodName];
               object2[methodName] = func;
@@ -13885,7 +13885,7 @@ var require_dist2 = __commonJS({
           lodash2.isNil = isNil;
           lodash2.isNull = isNull;
           lodash2.isNumber = isNumber;
-          lodash2.isObject = isObject2;
+          lodash2.isObject = isObject3;
           lodash2.isObjectLike = isObjectLike;
           lodash2.isPlainObject = isPlainObject2;
           lodash2.isRegExp = isRegExp;
@@ -14156,7 +14156,7 @@ var require_dist2 = __commonJS({
       if (hasRequiredUtility) return Utility;
       hasRequiredUtility = 1;
       (function() {
-        var assign, getValue, isArray, isEmpty, isFunction, isObject2, isPlainObject2, hasProp = {}.hasOwnProperty;
+        var assign, getValue, isArray, isEmpty, isFunction, isObject3, isPlainObject2, hasProp = {}.hasOwnProperty;
         assign = function(target, ...sources) {
           var i, key, len, source;
           if (isFunction(Object.assign)) {
@@ -14177,7 +14177,7 @@ var require_dist2 = __commonJS({
         isFunction = function(val) {
           return !!val && Object.prototype.toString.call(val) === "[object Function]";
         };
-        isObject2 = function(val) {
+        isObject3 = function(val) {
           var ref;
           return !!val && ((ref = typeof val) === "function" || ref === "object");
         };
@@ -14202,7 +14202,7 @@ var require_dist2 = __commonJS({
         };
         isPlainObject2 = function(val) {
           var ctor, proto;
-          return isObject2(val) && (proto = Object.getPrototypeOf(val)) && (ctor = proto.constructor) && typeof ctor === "function" && ctor instanceof ctor && Function.prototype.toString.call(ctor) === Function.prototype.toString.call(Object);
+          return isObject3(val) && (proto = Object.getPrototypeOf(val)) && (ctor = proto.constructor) && typeof ctor === "function" && ctor instanceof ctor && Function.prototype.toString.call(ctor) === Function.prototype.toString.call(Object);
         };
         getValue = function(obj) {
           if (isFunction(obj.valueOf)) {
@@ -14213,7 +14213,7 @@ var require_dist2 = __commonJS({
         };
         Utility.assign = assign;
         Utility.isFunction = isFunction;
-        Utility.isObject = isObject2;
+        Utility.isObject = isObject3;
         Utility.isArray = isArray;
         Utility.isEmpty = isEmpty;
         Utility.isPlainObject = isPlainObject2;
@@ -14599,8 +14599,8 @@ var require_dist2 = __commonJS({
       if (hasRequiredXMLElement) return XMLElement.exports;
       hasRequiredXMLElement = 1;
       (function() {
-        var NodeType2, XMLAttribute2, XMLNamedNodeMap2, XMLNode2, getValue, isFunction, isObject2, hasProp = {}.hasOwnProperty;
-        ({ isObject: isObject2, isFunction, getValue } = requireUtility());
+        var NodeType2, XMLAttribute2, XMLNamedNodeMap2, XMLNode2, getValue, isFunction, isObject3, hasProp = {}.hasOwnProperty;
+        ({ isObject: isObject3, isFunction, getValue } = requireUtility());
         XMLNode2 = requireXMLNode();
         NodeType2 = requireNodeType();
         XMLAttribute2 = requireXMLAttribute();
@@ -14671,7 +14671,7 @@ var require_dist2 = __commonJS({
               if (name != null) {
                 name = getValue(name);
               }
-              if (isObject2(name)) {
+              if (isObject3(name)) {
                 for (attName in name) {
                   if (!hasProp.call(name, attName)) continue;
                   attValue = name[attName];
@@ -15023,8 +15023,8 @@ var require_dist2 = __commonJS({
       if (hasRequiredXMLDeclaration) return XMLDeclaration.exports;
       hasRequiredXMLDeclaration = 1;
       (function() {
-        var NodeType2, XMLNode2, isObject2;
-        ({ isObject: isObject2 } = requireUtility());
+        var NodeType2, XMLNode2, isObject3;
+        ({ isObject: isObject3 } = requireUtility());
         XMLNode2 = requireXMLNode();
         NodeType2 = requireNodeType();
         XMLDeclaration.exports = class XMLDeclaration extends XMLNode2 {
@@ -15035,7 +15035,7 @@ var require_dist2 = __commonJS({
           // `standalone` standalone document declaration: true or false
           constructor(parent, version3, encoding, standalone) {
             super(parent);
-            if (isObject2(version3)) {
+            if (isObject3(version3)) {
               ({ version: version3, encoding, standalone } = version3);
             }
             if (!version3) {
@@ -15132,8 +15132,8 @@ var require_dist2 = __commonJS({
       if (hasRequiredXMLDTDEntity) return XMLDTDEntity.exports;
       hasRequiredXMLDTDEntity = 1;
       (function() {
-        var NodeType2, XMLNode2, isObject2;
-        ({ isObject: isObject2 } = requireUtility());
+        var NodeType2, XMLNode2, isObject3;
+        ({ isObject: isObject3 } = requireUtility());
         XMLNode2 = requireXMLNode();
         NodeType2 = requireNodeType();
         XMLDTDEntity.exports = (function() {
@@ -15158,7 +15158,7 @@ var require_dist2 = __commonJS({
               this.pe = !!pe;
               this.name = this.stringify.name(name);
               this.type = NodeType2.EntityDeclaration;
-              if (!isObject2(value)) {
+              if (!isObject3(value)) {
                 this.value = this.stringify.dtdEntityValue(value);
                 this.internal = true;
               } else {
@@ -15331,8 +15331,8 @@ var require_dist2 = __commonJS({
       if (hasRequiredXMLDocType) return XMLDocType.exports;
       hasRequiredXMLDocType = 1;
       (function() {
-        var NodeType2, XMLDTDAttList2, XMLDTDElement2, XMLDTDEntity2, XMLDTDNotation2, XMLNamedNodeMap2, XMLNode2, isObject2;
-        ({ isObject: isObject2 } = requireUtility());
+        var NodeType2, XMLDTDAttList2, XMLDTDElement2, XMLDTDEntity2, XMLDTDNotation2, XMLNamedNodeMap2, XMLNode2, isObject3;
+        ({ isObject: isObject3 } = requireUtility());
         XMLNode2 = requireXMLNode();
         NodeType2 = requireNodeType();
         XMLDTDAttList2 = requireXMLDTDAttList();
@@ -15361,7 +15361,7 @@ var require_dist2 = __commonJS({
                 }
               }
               this.documentObject = parent;
-              if (isObject2(pubID)) {
+              if (isObject3(pubID)) {
                 ({ pubID, sysID } = pubID);
               }
               if (sysID == null) {
@@ -15771,8 +15771,8 @@ var require_dist2 = __commonJS({
       if (hasRequiredXMLNode) return XMLNode.exports;
       hasRequiredXMLNode = 1;
       (function() {
-        var DocumentPosition2, NodeType2, XMLCData2, XMLComment2, XMLDeclaration2, XMLDocType2, XMLDummy2, XMLElement2, XMLNodeList2, XMLProcessingInstruction2, XMLRaw2, XMLText2, getValue, isEmpty, isFunction, isObject2, hasProp = {}.hasOwnProperty, splice = [].splice;
-        ({ isObject: isObject2, isFunction, isEmpty, getValue } = requireUtility());
+        var DocumentPosition2, NodeType2, XMLCData2, XMLComment2, XMLDeclaration2, XMLDocType2, XMLDummy2, XMLElement2, XMLNodeList2, XMLProcessingInstruction2, XMLRaw2, XMLText2, getValue, isEmpty, isFunction, isObject3, hasProp = {}.hasOwnProperty, splice = [].splice;
+        ({ isObject: isObject3, isFunction, isEmpty, getValue } = requireUtility());
         XMLElement2 = null;
         XMLCData2 = null;
         XMLComment2 = null;
@@ -15845,7 +15845,7 @@ var require_dist2 = __commonJS({
                 attributes = {};
               }
               attributes = getValue(attributes);
-              if (!isObject2(attributes)) {
+              if (!isObject3(attributes)) {
                 [text, attributes] = [attributes, text];
               }
               if (name != null) {
@@ -15858,7 +15858,7 @@ var require_dist2 = __commonJS({
                 }
               } else if (isFunction(name)) {
                 lastChild = this.element(name.apply());
-              } else if (isObject2(name)) {
+              } else if (isObject3(name)) {
                 for (key in name) {
                   if (!hasProp.call(name, key)) continue;
                   val = name[key];
@@ -15869,7 +15869,7 @@ var require_dist2 = __commonJS({
                     lastChild = this.attribute(key.substr(this.stringify.convertAttKey.length), val);
                   } else if (!this.options.separateArrayItems && Array.isArray(val) && isEmpty(val)) {
                     lastChild = this.dummy();
-                  } else if (isObject2(val) && isEmpty(val)) {
+                  } else if (isObject3(val) && isEmpty(val)) {
                     lastChild = this.element(key);
                   } else if (!this.options.keepNullNodes && val == null) {
                     lastChild = this.dummy();
@@ -15880,7 +15880,7 @@ var require_dist2 = __commonJS({
                       childNode[key] = item;
                       lastChild = this.element(childNode);
                     }
-                  } else if (isObject2(val)) {
+                  } else if (isObject3(val)) {
                     if (!this.options.ignoreDecorators && this.stringify.convertTextKey && key.indexOf(this.stringify.convertTextKey) === 0) {
                       lastChild = this.element(val);
                     } else {
@@ -15979,7 +15979,7 @@ var require_dist2 = __commonJS({
               }
               attributes || (attributes = {});
               attributes = getValue(attributes);
-              if (!isObject2(attributes)) {
+              if (!isObject3(attributes)) {
                 [text, attributes] = [attributes, text];
               }
               child = new XMLElement2(this, name, attributes);
@@ -15993,7 +15993,7 @@ var require_dist2 = __commonJS({
             // `value` element text
             text(value) {
               var child;
-              if (isObject2(value)) {
+              if (isObject3(value)) {
                 this.element(value);
               }
               child = new XMLText2(this, value);
@@ -16066,7 +16066,7 @@ var require_dist2 = __commonJS({
                   insTarget = target[j];
                   this.instruction(insTarget);
                 }
-              } else if (isObject2(target)) {
+              } else if (isObject3(target)) {
                 for (insTarget in target) {
                   if (!hasProp.call(target, insTarget)) continue;
                   insValue = target[insTarget];
@@ -17527,8 +17527,8 @@ var require_dist2 = __commonJS({
       if (hasRequiredXMLDocumentCB) return XMLDocumentCB.exports;
       hasRequiredXMLDocumentCB = 1;
       (function() {
-        var NodeType2, WriterState2, XMLAttribute2, XMLCData2, XMLComment2, XMLDTDAttList2, XMLDTDElement2, XMLDTDEntity2, XMLDTDNotation2, XMLDeclaration2, XMLDocType2, XMLDocument2, XMLElement2, XMLProcessingInstruction2, XMLRaw2, XMLStringWriter2, XMLStringifier2, XMLText2, getValue, isFunction, isObject2, isPlainObject2, hasProp = {}.hasOwnProperty;
-        ({ isObject: isObject2, isFunction, isPlainObject: isPlainObject2, getValue } = requireUtility());
+        var NodeType2, WriterState2, XMLAttribute2, XMLCData2, XMLComment2, XMLDTDAttList2, XMLDTDElement2, XMLDTDEntity2, XMLDTDNotation2, XMLDeclaration2, XMLDocType2, XMLDocument2, XMLElement2, XMLProcessingInstruction2, XMLRaw2, XMLStringWriter2, XMLStringifier2, XMLText2, getValue, isFunction, isObject3, isPlainObject2, hasProp = {}.hasOwnProperty;
+        ({ isObject: isObject3, isFunction, isPlainObject: isPlainObject2, getValue } = requireUtility());
         NodeType2 = requireNodeType();
         XMLDocument2 = requireXMLDocument();
         XMLElement2 = requireXMLElement();
@@ -17663,7 +17663,7 @@ var require_dist2 = __commonJS({
               attributes = {};
             }
             attributes = getValue(attributes);
-            if (!isObject2(attributes)) {
+            if (!isObject3(attributes)) {
               [text, attributes] = [attributes, text];
             }
             this.currentNode = new XMLElement2(this, name, attributes);
@@ -17685,7 +17685,7 @@ var require_dist2 = __commonJS({
             if (this.currentNode && this.currentNode.type === NodeType2.DocType) {
               this.dtdElement(...arguments);
             } else {
-              if (Array.isArray(name) || isObject2(name) || isFunction(name)) {
+              if (Array.isArray(name) || isObject3(name) || isFunction(name)) {
                 oldValidationFlag = this.options.noValidation;
                 this.options.noValidation = true;
                 root = new XMLDocument2(this.options).element("TEMP_ROOT");
@@ -17716,7 +17716,7 @@ var require_dist2 = __commonJS({
             if (name != null) {
               name = getValue(name);
             }
-            if (isObject2(name)) {
+            if (isObject3(name)) {
               for (attName in name) {
                 if (!hasProp.call(name, attName)) continue;
                 attValue = name[attName];
@@ -17787,7 +17787,7 @@ var require_dist2 = __commonJS({
                 insTarget = target[i];
                 this.instruction(insTarget);
               }
-            } else if (isObject2(target)) {
+            } else if (isObject3(target)) {
               for (insTarget in target) {
                 if (!hasProp.call(target, insTarget)) continue;
                 insValue = target[insTarget];
@@ -18385,7 +18385,7 @@ var require_dist2 = __commonJS({
        * @returns {string}
        */
       formatDate(date5) {
-        const pad = (num) => (num < 10 ? "0" : "") + num;
+        const pad = (num2) => (num2 < 10 ? "0" : "") + num2;
         return date5.getFullYear() + "-" + pad(date5.getMonth() + 1) + "-" + pad(date5.getDate()) + "T" + pad(date5.getHours()) + ":" + pad(date5.getMinutes()) + ":" + pad(date5.getSeconds());
       }
       /**
@@ -28098,26 +28098,26 @@ var require_permessage_deflate = __commonJS({
             value = value[0];
             if (key === "client_max_window_bits") {
               if (value !== true) {
-                const num = +value;
-                if (!Number.isInteger(num) || num < 8 || num > 15) {
+                const num2 = +value;
+                if (!Number.isInteger(num2) || num2 < 8 || num2 > 15) {
                   throw new TypeError(
                     `Invalid value for parameter "${key}": ${value}`
                   );
                 }
-                value = num;
+                value = num2;
               } else if (!this._isServer) {
                 throw new TypeError(
                   `Invalid value for parameter "${key}": ${value}`
                 );
               }
             } else if (key === "server_max_window_bits") {
-              const num = +value;
-              if (!Number.isInteger(num) || num < 8 || num > 15) {
+              const num2 = +value;
+              if (!Number.isInteger(num2) || num2 < 8 || num2 > 15) {
                 throw new TypeError(
                   `Invalid value for parameter "${key}": ${value}`
                 );
               }
-              value = num;
+              value = num2;
             } else if (key === "client_no_context_takeover" || key === "server_no_context_takeover") {
               if (value !== true) {
                 throw new TypeError(
@@ -28831,8 +28831,8 @@ var require_receiver = __commonJS({
           return;
         }
         const buf2 = this.consume(8);
-        const num = buf2.readUInt32BE(0);
-        if (num > Math.pow(2, 53 - 32) - 1) {
+        const num2 = buf2.readUInt32BE(0);
+        if (num2 > Math.pow(2, 53 - 32) - 1) {
           const error62 = this.createError(
             RangeError,
             "Unsupported WebSocket frame: payload length > 2^53 - 1",
@@ -28843,7 +28843,7 @@ var require_receiver = __commonJS({
           cb(error62);
           return;
         }
-        this._payloadLength = num * Math.pow(2, 32) + buf2.readUInt32BE(4);
+        this._payloadLength = num2 * Math.pow(2, 32) + buf2.readUInt32BE(4);
         this.haveLength(cb);
       }
       /**
@@ -33427,9 +33427,9 @@ var require_headers = __commonJS({
       }
       return 0;
     }
-    function indexOf(block, num, offset, end) {
+    function indexOf(block, num2, offset, end) {
       for (; offset < end; offset++) {
-        if (block[offset] === num) return offset;
+        if (block[offset] === num2) return offset;
       }
       return end;
     }
@@ -33444,18 +33444,18 @@ var require_headers = __commonJS({
       if (val.length > n) return SEVENS.slice(0, n) + " ";
       return ZEROS.slice(0, n - val.length) + val + " ";
     }
-    function encodeSizeBin(num, buf2, off) {
+    function encodeSizeBin(num2, buf2, off) {
       buf2[off] = 128;
       for (let i = 11; i > 0; i--) {
-        buf2[off + i] = num & 255;
-        num = Math.floor(num / 256);
+        buf2[off + i] = num2 & 255;
+        num2 = Math.floor(num2 / 256);
       }
     }
-    function encodeSize(num, buf2, off) {
-      if (num.toString(8).length > 11) {
-        encodeSizeBin(num, buf2, off);
+    function encodeSize(num2, buf2, off) {
+      if (num2.toString(8).length > 11) {
+        encodeSizeBin(num2, buf2, off);
       } else {
-        b4a.write(buf2, encodeOct(num, 11), off);
+        b4a.write(buf2, encodeOct(num2, 11), off);
       }
     }
     function parse256(buf2) {
@@ -38339,7 +38339,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -38347,7 +38347,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -38483,7 +38483,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -38492,7 +38492,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -54521,8 +54521,47 @@ function formatDuration(ms) {
   return parts.join("");
 }
 
-// src/config/schema.ts
+// src/load/schema.ts
 var duration3 = external_exports.union([external_exports.string(), external_exports.number()]).transform((value, ctx) => {
+  const ms = parseDuration(value);
+  if (ms === void 0) {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not a duration (examples: 500ms, 30s, 2m)` });
+    return external_exports.NEVER;
+  }
+  return ms;
+});
+var rate = external_exports.union([external_exports.number(), external_exports.string()]).transform((value, ctx) => {
+  const share = typeof value === "number" ? value : /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value)?.[1];
+  const result = typeof share === "string" ? Number(share) / 100 : share;
+  if (result === void 0 || !Number.isFinite(result) || result < 0 || result > 1) {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not a rate (examples: 0.01, 1%)` });
+    return external_exports.NEVER;
+  }
+  return result;
+});
+var loadSchema = external_exports.strictObject({
+  /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
+  command: external_exports.union([external_exports.string().min(1), external_exports.array(external_exports.string()).min(1)]).optional(),
+  cwd: external_exports.string().optional(),
+  env: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+  /** How long the load runs before the chaos starts: the baseline. */
+  leadTime: duration3.default(3e4),
+  /** How long it runs after the chaos ends. */
+  tail: duration3.default(3e4),
+  /** After the tail: wait for the command to end, or stop it with SIGTERM. */
+  stop: external_exports.enum(["wait", "terminate"]).default("terminate"),
+  results: external_exports.strictObject({
+    k6Summary: external_exports.string().optional(),
+    k6Json: external_exports.string().optional(),
+    jtl: external_exports.string().optional(),
+    heyCsv: external_exports.string().optional()
+  }).default({}),
+  thresholds: external_exports.strictObject({ p95: duration3.optional(), p99: duration3.optional(), errorRate: rate.optional() }).default({}),
+  impact: external_exports.strictObject({ maxP95Ratio: external_exports.number().positive().optional(), maxErrorRateDuringChaos: rate.optional() }).default({})
+});
+
+// src/config/schema.ts
+var duration4 = external_exports.union([external_exports.string(), external_exports.number()]).transform((value, ctx) => {
   const ms = parseDuration(value);
   if (ms === void 0) {
     ctx.addIssue({ code: "custom", message: `"${value}" is not a duration (examples: 90s, 15m, 1h30m)` });
@@ -54562,12 +54601,14 @@ var configSchema = external_exports.strictObject({
   rbac: fileList.optional(),
   experiments: fileList.optional(),
   engines: fileList.optional(),
-  timeout: duration3.optional(),
+  timeout: duration4.optional(),
   cleanup: external_exports.enum(["always", "on-success", "never"]).optional(),
   runId: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(40).optional(),
   reports: reportsSchema.optional(),
   gate: gateSchema.optional(),
-  workflow: workflowSchema.optional()
+  workflow: workflowSchema.optional(),
+  load: loadSchema.optional(),
+  ctkJournals: fileList.optional()
 });
 
 // src/config/load.ts
@@ -54604,6 +54645,12 @@ function resolvePaths(settings, base) {
     experiments: resolveAll(settings.experiments),
     engines: resolveAll(settings.engines),
     workflow: settings.workflow && { ...settings.workflow, file: resolveOne(settings.workflow.file) },
+    ctkJournals: resolveAll(settings.ctkJournals),
+    load: settings.load && {
+      ...settings.load,
+      cwd: path.resolve(base, settings.load.cwd ?? "."),
+      results: Object.fromEntries(Object.entries(settings.load.results).map(([k, v]) => [k, resolveOne(v)]))
+    },
     reports: settings.reports && {
       junit: resolveOne(settings.reports.junit),
       json: resolveOne(settings.reports.json),
@@ -54633,7 +54680,9 @@ function resolveConfig(...layers) {
     runId: pick2("runId"),
     reports,
     gate: { ...defaultPolicy, ...gate },
-    workflow: toWorkflowSource(workflow)
+    workflow: toWorkflowSource(workflow),
+    load: pick2("load"),
+    ctkJournals: pick2("ctkJournals") ?? []
   };
 }
 function toWorkflowSource(workflow) {
@@ -54933,7 +54982,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject2(subject) {
+  function isObject3(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence) {
@@ -54962,7 +55011,7 @@ function requireCommon() {
     return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject2;
+  common.isObject = isObject3;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -95409,6 +95458,446 @@ function contextNamespace(kc) {
   return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
 }
 
+// src/load/csv.ts
+function* csvRows(text) {
+  let fields = [];
+  let field = "";
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else {
+        if (char === "\n") line++;
+        field += char;
+      }
+    } else if (char === '"') quoted = true;
+    else if (char === ",") {
+      fields.push(field);
+      field = "";
+    } else if (char === "\n" || char === "\r") {
+      if (char === "\r" && text[i + 1] === "\n") i++;
+      fields.push(field);
+      if (fields.length > 1 || fields[0] !== "") yield { line: rowLine, fields };
+      fields = [];
+      field = "";
+      line++;
+      rowLine = line;
+    } else field += char;
+  }
+  if (field !== "" || fields.length > 0) {
+    fields.push(field);
+    yield { line: rowLine, fields };
+  }
+}
+function* csvRecords(text, source, required2) {
+  const rows = csvRows(text);
+  const header = rows.next();
+  if (header.done) throw new Error(`${source}: empty file, expected a CSV header`);
+  const columns = new Map(header.value.fields.map((name, index2) => [name.trim(), index2]));
+  const missing = required2.filter((name) => !columns.has(name));
+  if (missing.length > 0) {
+    throw new Error(
+      `${source}: line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in the CSV header`
+    );
+  }
+  for (const row of rows) {
+    yield { line: row.line, get: (column) => row.fields[columns.get(column) ?? -1] ?? "" };
+  }
+}
+
+// src/load/jtl.ts
+function parseJtl(text, source) {
+  const samples = [];
+  try {
+    for (const record2 of csvRecords(text, source, ["timeStamp", "elapsed", "success"])) {
+      const startMs = Number(record2.get("timeStamp"));
+      const elapsedMs = Number(record2.get("elapsed"));
+      const success2 = record2.get("success").trim().toLowerCase();
+      if (!Number.isFinite(startMs) || !Number.isFinite(elapsedMs) || !["true", "false"].includes(success2)) {
+        throw new Error(
+          `${source}: line ${record2.line}: expected numeric timeStamp and elapsed and success true or false`
+        );
+      }
+      samples.push({ startMs, elapsedMs, success: success2 === "true" });
+    }
+  } catch (error62) {
+    throw new ConfigError(error62.message);
+  }
+  return samples;
+}
+
+// src/load/read.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+
+// src/load/hey.ts
+function parseHeyCsv(text, source, startedAtMs) {
+  const samples = [];
+  try {
+    for (const record2 of csvRecords(text, source, ["response-time", "status-code", "offset"])) {
+      const seconds = Number(record2.get("response-time"));
+      const offset = Number(record2.get("offset"));
+      const status = Number(record2.get("status-code"));
+      if (![seconds, offset, status].every(Number.isFinite)) {
+        throw new Error(
+          `${source}: line ${record2.line}: expected numbers in response-time, status-code and offset`
+        );
+      }
+      samples.push({
+        startMs: startedAtMs + offset * 1e3,
+        elapsedMs: seconds * 1e3,
+        success: status > 0 && status < 400
+      });
+    }
+  } catch (error62) {
+    throw new ConfigError(error62.message);
+  }
+  return samples;
+}
+
+// src/load/k6-json.ts
+function parseK6Json(text, source) {
+  const durations = /* @__PURE__ */ new Map();
+  const failures = /* @__PURE__ */ new Map();
+  let lineNumber = 0;
+  for (const line of text.split("\n")) {
+    lineNumber++;
+    if (!line.trim()) continue;
+    let point;
+    try {
+      point = JSON.parse(line);
+    } catch {
+      throw new ConfigError(`${source}: line ${lineNumber}: not JSON`);
+    }
+    if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
+      continue;
+    const time3 = point.data?.time;
+    const value = point.data?.value;
+    if (!time3 || typeof value !== "number")
+      throw new ConfigError(`${source}: line ${lineNumber}: a Point needs data.time and data.value`);
+    const key = `${time3} ${point.data?.tags?.url ?? point.data?.tags?.name ?? ""}`;
+    if (point.metric === "http_req_duration")
+      durations.set(key, { startMs: Date.parse(time3) - value, elapsedMs: value });
+    else failures.set(key, value === 1);
+  }
+  return [...durations].map(([key, d]) => ({ ...d, success: !(failures.get(key) ?? false) }));
+}
+
+// src/load/k6.ts
+var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function parseK6Summary(json3, source) {
+  if (!isObject2(json3) || !isObject2(json3.metrics)) {
+    throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
+  }
+  const metrics = json3.metrics;
+  const handleSummaryShape = Object.values(metrics).some((m) => isObject2(m) && isObject2(m.values));
+  const thresholds = [];
+  const valuesOf = (name) => {
+    const metric = metrics[name];
+    if (!isObject2(metric)) return void 0;
+    return handleSummaryShape ? isObject2(metric.values) ? metric.values : void 0 : metric;
+  };
+  for (const [metric, body] of Object.entries(metrics)) {
+    if (!isObject2(body) || !isObject2(body.thresholds)) continue;
+    for (const [expression, state] of Object.entries(body.thresholds)) {
+      if (handleSummaryShape) {
+        if (!isObject2(state) || typeof state.ok !== "boolean") {
+          throw new ConfigError(
+            `${source}: field metrics.${metric}.thresholds["${expression}"].ok: expected true or false`
+          );
+        }
+        thresholds.push({ metric, expression, ok: state.ok });
+      } else {
+        if (typeof state !== "boolean") {
+          throw new ConfigError(
+            `${source}: field metrics.${metric}.thresholds["${expression}"]: expected true or false`
+          );
+        }
+        thresholds.push({ metric, expression, ok: !state });
+      }
+    }
+  }
+  const duration5 = valuesOf("http_req_duration");
+  const failed = valuesOf("http_req_failed");
+  const iterations = valuesOf("iterations");
+  return {
+    thresholds,
+    checks: isObject2(json3.root_group) ? checksOf(json3.root_group) : [],
+    httpReqDuration: duration5 && numbersOf(duration5),
+    httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : void 0,
+    iterations: iterations ? num(iterations.count) : void 0
+  };
+}
+function checksOf(group2) {
+  const list = (value) => Array.isArray(value) ? value.filter(isObject2) : isObject2(value) ? Object.values(value).filter(isObject2) : [];
+  const own2 = list(group2.checks).map((check2) => ({
+    name: String(check2.name ?? ""),
+    path: String(check2.path ?? ""),
+    passes: num(check2.passes) ?? 0,
+    fails: num(check2.fails) ?? 0
+  }));
+  return [...own2, ...list(group2.groups).flatMap(checksOf)];
+}
+function numbersOf(values) {
+  return Object.fromEntries(
+    Object.entries(values).filter((e2) => typeof e2[1] === "number")
+  );
+}
+function num(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+}
+
+// src/load/read.ts
+function readText2(file2, what) {
+  try {
+    return readFileSync3(file2, "utf8");
+  } catch (error62) {
+    throw new ConfigError(`${file2}: cannot read the ${what}: ${errorMessage(error62)}`);
+  }
+}
+function readK6Summary(file2) {
+  let json3;
+  try {
+    json3 = JSON.parse(readText2(file2, "k6 summary"));
+  } catch (error62) {
+    if (error62 instanceof ConfigError) throw error62;
+    throw new ConfigError(`${file2}: not JSON: ${errorMessage(error62)}`);
+  }
+  return parseK6Summary(json3, file2);
+}
+function readSamples(results, startedAtMs) {
+  const parts = [];
+  if (results.jtl) parts.push(parseJtl(readText2(results.jtl, "JMeter results"), results.jtl));
+  if (results.k6Json) parts.push(parseK6Json(readText2(results.k6Json, "k6 JSON output"), results.k6Json));
+  if (results.heyCsv)
+    parts.push(parseHeyCsv(readText2(results.heyCsv, "hey CSV"), results.heyCsv, startedAtMs));
+  return parts.length > 0 ? parts.flat() : void 0;
+}
+
+// src/load/samples.ts
+function percentile(sortedMs, p) {
+  if (sortedMs.length === 0) return Number.NaN;
+  const rank = Math.max(1, Math.ceil(p / 100 * sortedMs.length));
+  return sortedMs[rank - 1];
+}
+function summarize(samples) {
+  const sorted = samples.map((s) => s.elapsedMs).sort((a, b) => a - b);
+  const failed = samples.filter((s) => !s.success).length;
+  return {
+    count: samples.length,
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    p99Ms: percentile(sorted, 99),
+    errorRate: samples.length === 0 ? 0 : failed / samples.length
+  };
+}
+function computeImpact(samples, windows) {
+  const inChaos = (s) => windows.some((w) => s.startMs >= w.startMs && s.startMs <= w.endMs);
+  return {
+    baseline: summarize(samples.filter((s) => !inChaos(s))),
+    duringChaos: summarize(samples.filter(inChaos))
+  };
+}
+
+// src/load/suite.ts
+var suiteName = "load";
+function loadSuite(results) {
+  const cases = [];
+  const properties = {};
+  const add2 = (kind, name, ok, message, extra = {}) => cases.push({
+    kind,
+    className: suiteName,
+    name,
+    outcome: ok ? "pass" : "fail",
+    message: ok ? void 0 : message,
+    properties: extra
+  });
+  if (results.exit) {
+    const { code, signal: signal3, stoppedByUs, lastLines } = results.exit;
+    const ok = code === 0 || stoppedByUs;
+    cases.push({
+      kind: "load-command",
+      className: suiteName,
+      name: results.command ?? "load command",
+      outcome: ok ? "pass" : "fail",
+      message: ok ? void 0 : `the load command ${signal3 ? `was killed by ${signal3}` : `exited with ${code}`}`,
+      details: ok ? void 0 : lastLines.join("\n"),
+      startedAt: new Date(results.exit.startedAtMs).toISOString(),
+      durationSeconds: (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3,
+      properties: stoppedByUs ? { stopped: "after the tail" } : {}
+    });
+  }
+  for (const threshold of results.k6?.thresholds ?? []) {
+    add2(
+      "load-threshold",
+      `${threshold.metric}: ${threshold.expression}`,
+      threshold.ok,
+      `k6 threshold crossed: ${threshold.metric} ${threshold.expression}`,
+      {
+        metric: threshold.metric
+      }
+    );
+  }
+  for (const check2 of results.k6?.checks ?? []) {
+    const total = check2.passes + check2.fails;
+    add2("load-check", `check: ${check2.name}`, check2.fails === 0, `${check2.fails} of ${total} failed`, {
+      path: check2.path
+    });
+  }
+  if (results.k6?.httpReqDuration?.["p(95)"] !== void 0)
+    properties["k6.http_req_duration.p95Ms"] = fixed(results.k6.httpReqDuration["p(95)"]);
+  if (results.k6?.httpReqFailed !== void 0)
+    properties["k6.http_req_failed.rate"] = fixed(results.k6.httpReqFailed, 4);
+  const samples = results.samples;
+  if (samples && samples.length > 0) {
+    const overall = summarize(samples);
+    describe3(properties, "overall", overall);
+    const { p95, p99, errorRate } = results.thresholds;
+    if (p95 !== void 0)
+      add2("load-threshold", `p95 < ${p95}ms`, overall.p95Ms < p95, `p95 was ${fixed(overall.p95Ms)}ms`);
+    if (p99 !== void 0)
+      add2("load-threshold", `p99 < ${p99}ms`, overall.p99Ms < p99, `p99 was ${fixed(overall.p99Ms)}ms`);
+    if (errorRate !== void 0) {
+      add2(
+        "load-threshold",
+        `error rate <= ${percent(errorRate)}`,
+        overall.errorRate <= errorRate,
+        `error rate was ${percent(overall.errorRate)}`
+      );
+    }
+    if (results.windows.length > 0) impactCases(samples, results, properties, add2);
+  }
+  const started = results.exit ? new Date(results.exit.startedAtMs).toISOString() : void 0;
+  return {
+    kind: "load",
+    name: suiteName,
+    timestamp: started,
+    durationSeconds: results.exit ? (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3 : void 0,
+    properties,
+    cases
+  };
+}
+function impactCases(samples, results, properties, add2) {
+  const { baseline, duringChaos } = computeImpact(samples, results.windows);
+  describe3(properties, "baseline", baseline);
+  describe3(properties, "chaos", duringChaos);
+  properties["chaos.windows"] = results.windows.map((w) => `${new Date(w.startMs).toISOString()}/${new Date(w.endMs).toISOString()}`).join(",");
+  const { maxP95Ratio, maxErrorRateDuringChaos } = results.impact;
+  if (maxP95Ratio !== void 0) {
+    const enough = baseline.count > 0 && duringChaos.count > 0;
+    const ratio = duringChaos.p95Ms / baseline.p95Ms;
+    add2(
+      "load-impact",
+      `p95 during chaos <= ${maxP95Ratio}x baseline`,
+      enough && ratio <= maxP95Ratio,
+      enough ? `p95 during chaos ${fixed(duringChaos.p95Ms)}ms is ${fixed(ratio, 2)}x the baseline ${fixed(baseline.p95Ms)}ms` : `not enough requests to compare (baseline ${baseline.count}, during chaos ${duringChaos.count})`
+    );
+  }
+  if (maxErrorRateDuringChaos !== void 0) {
+    add2(
+      "load-impact",
+      `error rate during chaos <= ${percent(maxErrorRateDuringChaos)}`,
+      duringChaos.count > 0 && duringChaos.errorRate <= maxErrorRateDuringChaos,
+      duringChaos.count > 0 ? `error rate during chaos was ${percent(duringChaos.errorRate)}` : "no request ran during the chaos"
+    );
+  }
+}
+function describe3(properties, prefix, stats) {
+  properties[`${prefix}.requests`] = String(stats.count);
+  if (stats.count === 0) return;
+  properties[`${prefix}.p50Ms`] = fixed(stats.p50Ms);
+  properties[`${prefix}.p95Ms`] = fixed(stats.p95Ms);
+  properties[`${prefix}.p99Ms`] = fixed(stats.p99Ms);
+  properties[`${prefix}.errorRate`] = fixed(stats.errorRate, 4);
+}
+var fixed = (value, digits = 1) => String(Number(value.toFixed(digits)));
+var percent = (share) => `${fixed(share * 100, 2)}%`;
+
+// src/ctk/read.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+
+// src/ctk/journal.ts
+function ctkJournalToSuite(value, source) {
+  if (typeof value !== "object" || value === null || !("status" in value)) {
+    throw new ConfigError(`${source}: not a Chaos Toolkit journal: field status: required`);
+  }
+  const journal = value;
+  const name = `chaostoolkit/${journal.experiment?.title ?? source}`;
+  const cases = [];
+  for (const phase of ["before", "after"]) {
+    for (const probe of journal.steady_states?.[phase]?.probes ?? []) {
+      const met = probe.tolerance_met === true;
+      cases.push({
+        kind: "ctk-hypothesis",
+        className: name,
+        name: `steady state ${phase}: ${probe.activity?.name ?? "probe"}`,
+        outcome: met ? "pass" : probe.status === "failed" ? "error" : "fail",
+        message: met ? void 0 : probe.status === "failed" ? exceptionText(probe) : `tolerance not met: ${short(probe.output)}`,
+        details: met ? void 0 : `output: ${short(probe.output)}
+tolerance: ${short(probe.activity?.tolerance)}`,
+        startedAt: probe.start,
+        durationSeconds: probe.duration ?? secondsBetween(probe.start, probe.end),
+        properties: { phase }
+      });
+    }
+  }
+  for (const activity of journal.run ?? []) {
+    const ok = activity.status === "succeeded";
+    cases.push({
+      kind: "ctk-activity",
+      className: name,
+      name: `${activity.activity?.type ?? "activity"}: ${activity.activity?.name ?? ""}`,
+      outcome: ok ? "pass" : "fail",
+      message: ok ? void 0 : exceptionText(activity),
+      startedAt: activity.start,
+      durationSeconds: activity.duration ?? secondsBetween(activity.start, activity.end),
+      properties: { status: activity.status ?? "" }
+    });
+  }
+  if (journal.status !== "completed" || journal.deviated) {
+    cases.push({
+      kind: "ctk-hypothesis",
+      className: name,
+      name: "experiment",
+      outcome: "fail",
+      message: journal.deviated ? "the system deviated from its steady state" : `experiment ${journal.status}`,
+      properties: {}
+    });
+  }
+  return {
+    kind: "chaostoolkit",
+    name,
+    timestamp: journal.start,
+    durationSeconds: journal.duration ?? secondsBetween(journal.start, journal.end),
+    properties: { status: journal.status ?? "", deviated: String(journal.deviated ?? false) },
+    cases
+  };
+}
+function exceptionText(activity) {
+  const exception2 = Array.isArray(activity.exception) ? activity.exception.join("") : activity.exception;
+  return (exception2?.trim().split("\n").at(-1) ?? `status ${activity.status ?? "unknown"}`).slice(0, 500);
+}
+function short(value) {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text === void 0 ? "none" : text.length > 300 ? `${text.slice(0, 300)}\u2026` : text;
+}
+
+// src/ctk/read.ts
+function readCtkJournal(file2) {
+  let journal;
+  try {
+    journal = JSON.parse(readFileSync4(file2, "utf8"));
+  } catch (error62) {
+    throw new ConfigError(`${file2}: cannot read the Chaos Toolkit journal: ${errorMessage(error62)}`);
+  }
+  return ctkJournalToSuite(journal, file2);
+}
+
 // src/gate/run.ts
 import { randomBytes } from "node:crypto";
 
@@ -95640,7 +96129,7 @@ function watchCollection(kc, list, target, options) {
   });
   ready.catch(() => {
   });
-  const sleep = (ms) => new Promise((resolve) => {
+  const sleep2 = (ms) => new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     wake = () => {
       clearTimeout(timer);
@@ -95733,7 +96222,7 @@ function watchCollection(kc, list, target, options) {
         options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error62)}; retrying`);
         needList = true;
       }
-      await sleep(delay);
+      await sleep2(delay);
       delay = Math.min(delay * 2, 15e3);
     }
   };
@@ -96100,7 +96589,7 @@ function engineFromName(result) {
 function engineSuite(engine, results, interruption) {
   const namespace = engine.metadata.namespace ?? "";
   const name = engine.metadata.name ?? "";
-  const suiteName = `${namespace}/${name}`;
+  const suiteName2 = `${namespace}/${name}`;
   const experimentNames = experimentsOf(engine);
   const cases = [];
   for (const experiment of experimentNames) {
@@ -96110,7 +96599,7 @@ function engineSuite(engine, results, interruption) {
     const engineStatus = engine.status?.experiments?.find((e2) => e2.name === experiment);
     cases.push(
       ...experimentCases({
-        suiteName,
+        suiteName: suiteName2,
         experiment,
         result,
         engineRunStatus: engineStatus?.status,
@@ -96122,7 +96611,7 @@ function engineSuite(engine, results, interruption) {
   if (cases.length === 0 && interruption) {
     cases.push({
       kind: "experiment",
-      className: suiteName,
+      className: suiteName2,
       name: "(engine)",
       outcome: interruption.outcome,
       message: `no verdict: ${interruption.why}`,
@@ -96131,23 +96620,23 @@ function engineSuite(engine, results, interruption) {
   }
   const app = engine.spec?.appinfo;
   const firstExperiment = engine.spec?.experiments?.[0];
-  const duration4 = firstExperiment?.spec?.components?.env?.find(
+  const duration5 = firstExperiment?.spec?.components?.env?.find(
     (e2) => e2.name === "TOTAL_CHAOS_DURATION"
   )?.value;
   const started = engine.metadata.creationTimestamp;
   const ended = latest(engine.status?.experiments?.map((e2) => e2.lastUpdateTime));
   return {
     kind: "chaosengine",
-    name: suiteName,
+    name: suiteName2,
     timestamp: started,
     durationSeconds: secondsBetween(started, ended),
     properties: definedProperties({
-      engine: suiteName,
+      engine: suiteName2,
       "engine.uid": engine.metadata.uid,
       "engine.status": engine.status?.engineStatus,
       experiments: experimentNames.join(","),
       "target.app": app?.applabel || app?.appns ? `${app.appkind ?? "app"} ${app.appns ?? namespace} ${app.applabel ?? ""}`.trim() : void 0,
-      "chaos.duration": duration4 ? `${duration4}s` : void 0
+      "chaos.duration": duration5 ? `${duration5}s` : void 0
     }),
     cases
   };
@@ -96184,11 +96673,11 @@ function resultsOnlySuite(key, results, interruption) {
   };
 }
 function experimentCases(input2) {
-  const { suiteName, experiment, result } = input2;
-  const id = `${suiteName}/${experiment}`;
+  const { suiteName: suiteName2, experiment, result } = input2;
+  const id = `${suiteName2}/${experiment}`;
   const startedAt = result?.metadata.creationTimestamp;
   const base = {
-    className: suiteName,
+    className: suiteName2,
     experiment: id,
     startedAt,
     durationSeconds: secondsBetween(startedAt, input2.endedAt ?? (result && lastWrite(result)))
@@ -96201,7 +96690,7 @@ function experimentCases(input2) {
         kind: "experiment",
         name: experiment,
         outcome: notRun ? "fail" : input2.interruption?.outcome ?? "error",
-        message: notRun ? `experiment not run: ${input2.engineRunStatus}` : input2.interruption ? `no verdict: the experiment had not started when ${input2.interruption.why}` : `no ChaosResult ${suiteName.split("/")[1]}-${experiment} was written for this run`,
+        message: notRun ? `experiment not run: ${input2.engineRunStatus}` : input2.interruption ? `no verdict: the experiment had not started when ${input2.interruption.why}` : `no ChaosResult ${suiteName2.split("/")[1]}-${experiment} was written for this run`,
         properties: {
           experiment,
           ...input2.engineRunStatus ? { "engine.status": input2.engineRunStatus } : {}
@@ -96491,6 +96980,94 @@ async function waitForChaos(kc, client, refs, options) {
   });
 }
 
+// src/load/collect.ts
+function collectLoad(config2, exit, windows) {
+  const command = Array.isArray(config2.command) ? config2.command.join(" ") : config2.command;
+  try {
+    return loadSuite({
+      exit,
+      command,
+      k6: config2.results.k6Summary ? readK6Summary(config2.results.k6Summary) : void 0,
+      samples: readSamples(config2.results, exit?.startedAtMs ?? Date.now()),
+      windows,
+      thresholds: config2.thresholds,
+      impact: config2.impact
+    });
+  } catch (error62) {
+    const suite = loadSuite({ exit, command, windows, thresholds: {}, impact: {} });
+    suite.cases.push({
+      kind: "load-threshold",
+      className: suite.name,
+      name: "load results",
+      outcome: "error",
+      message: `the load results could not be read: ${errorMessage(error62)}`,
+      properties: {}
+    });
+    return suite;
+  }
+}
+
+// src/load/runner.ts
+import { spawn } from "node:child_process";
+import { createInterface as createInterface2 } from "node:readline";
+import { setTimeout as sleep } from "node:timers/promises";
+var keptLines = 20;
+async function startLoad(config2, log, signal3) {
+  if (!config2.command) throw new ConfigError("load.command: required to run a load test");
+  const [program, ...args] = typeof config2.command === "string" ? ["sh", "-c", config2.command] : config2.command;
+  const child = spawn(program, args, {
+    cwd: config2.cwd,
+    env: { ...process.env, ...config2.env },
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  const startedAtMs = Date.now();
+  const lastLines = [];
+  const forward = (stream) => createInterface2({ input: stream }).on("line", (line) => {
+    log(`[load] ${line}`);
+    lastLines.push(line);
+    if (lastLines.length > keptLines) lastLines.shift();
+  });
+  forward(child.stdout);
+  forward(child.stderr);
+  let stoppedByUs = false;
+  const exited = new Promise(
+    (resolve) => child.once(
+      "close",
+      (code, signal4) => resolve({ code, signal: signal4, startedAtMs, endedAtMs: Date.now(), lastLines, stoppedByUs })
+    )
+  );
+  await new Promise((resolve, reject) => {
+    child.once("spawn", resolve);
+    child.once(
+      "error",
+      (error62) => reject(new CannotRunError(`load command could not start (${program}): ${error62.message}`))
+    );
+  });
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const stop = async () => {
+    if (running()) {
+      stoppedByUs = true;
+      child.kill("SIGTERM");
+      const killed = await Promise.race([exited, sleep(1e4).then(() => void 0)]);
+      if (!killed) child.kill("SIGKILL");
+    }
+    return { ...await exited, stoppedByUs };
+  };
+  return {
+    startedAtMs,
+    async baseline() {
+      log(`[chaos-gate] load running; chaos starts after a ${Math.round(config2.leadTime / 1e3)}s baseline`);
+      await Promise.race([sleep(config2.leadTime, void 0, { signal: signal3 }).catch(() => {
+      }), exited]);
+    },
+    async finish() {
+      await Promise.race([sleep(config2.tail), exited]);
+      return config2.stop === "wait" ? exited : stop();
+    },
+    kill: stop
+  };
+}
+
 // src/gate/resources.ts
 var RunResources = class {
   applied = [];
@@ -96631,8 +97208,15 @@ async function runGate(config2, context) {
       log,
       shutdown: config2.workflow?.shutdown ?? "Stop"
     });
+    let load2;
     let waited;
+    let chaosWindow;
     try {
+      if (config2.load) {
+        load2 = await startLoad(config2.load, log, signal3);
+        await load2.baseline();
+      }
+      const chaosStartMs = Date.now();
       await applier.apply(prepared, (object2) => {
         resources.applied.push(object2);
         log(
@@ -96651,7 +97235,9 @@ async function runGate(config2, context) {
         log,
         verdictGraceMs: timings.verdictGraceMs
       });
+      chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
     } catch (error62) {
+      await load2?.kill();
       await resources.stopChaos();
       await resources.cleanup(config2.cleanup, false, runId);
       throw error62;
@@ -96665,6 +97251,11 @@ async function runGate(config2, context) {
       const waitMs = waited.chaos.cancelled ? timings.stopWaitOnCancelMs : timings.stopWaitOnTimeoutMs;
       await confirmStopped(kc, litmus, resources.appliedEngines(), waitMs, log);
     }
+    if (load2)
+      log(
+        `[chaos-gate] chaos over; load continues for a ${Math.round((config2.load?.tail ?? 0) / 1e3)}s tail`
+      );
+    const loadExit = load2 && (waited.chaos.cancelled ? await load2.kill() : await load2.finish());
     const workflowEngines = await workflowChaos(litmus, resources);
     const report = mergeReports(
       ...waited.workflow?.workflow ? [{ suites: [workflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }] : [],
@@ -96674,11 +97265,36 @@ async function runGate(config2, context) {
         results: [...waited.chaos.results, ...workflowEngines.results]
       })
     );
+    if (config2.load) report.suites.push(collectLoad(config2.load, loadExit, [chaosWindow]));
+    report.suites.push(...config2.ctkJournals.map(readJournalAfterRun));
     const decision = evaluateGate(report, config2.gate);
     await resources.cleanup(config2.cleanup, decision.verdict === "pass", runId);
     return { runId, report, decision, cancelled: waited.chaos.cancelled };
   } finally {
     kube.dispose();
+  }
+}
+function readJournalAfterRun(file2) {
+  try {
+    return readCtkJournal(file2);
+  } catch (error62) {
+    const name = `chaostoolkit/${file2}`;
+    const message = errorMessage(error62);
+    return {
+      kind: "chaostoolkit",
+      name,
+      properties: {},
+      cases: [
+        {
+          kind: "ctk-hypothesis",
+          className: name,
+          name: "journal",
+          outcome: "error",
+          message,
+          properties: {}
+        }
+      ]
+    };
   }
 }
 async function preflight(applier, prepared, argo, workflow) {
@@ -96879,6 +97495,13 @@ var settingFields = [
     kind: "string",
     field: "workflow.shutdown",
     help: "on cancel or timeout: Stop (runs exit handlers, default) or Terminate"
+  },
+  {
+    flag: "ctk-journal",
+    input: "ctk-journals",
+    kind: "list",
+    field: "ctkJournals",
+    help: "Chaos Toolkit journal.json to report (repeatable)"
   }
 ];
 function layerFrom(values) {
@@ -96932,10 +97555,15 @@ export {
   resultPlural,
   LitmusClient,
   convertChaos,
+  parseJtl,
+  readText2 as readText,
+  readK6Summary,
+  loadSuite,
+  readCtkJournal,
   runGate,
   settingFields,
   layerFrom,
   toMap,
   labelFor
 };
-/*! For license information please see chunk-RZVPCHLF.js.LEGAL.txt */
+/*! For license information please see chunk-33LVPJEO.js.LEGAL.txt */

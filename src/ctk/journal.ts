@@ -1,0 +1,103 @@
+// A Chaos Toolkit journal (journal.json, from `chaos run`) as a testsuite: the steady-state hypothesis
+// probes before and after the method, and each method activity. Pure: the journal object in.
+import { ConfigError } from '../errors.ts';
+import { secondsBetween, type ReportCase, type ReportSuite } from '../report/model.ts';
+
+interface Activity {
+  activity?: { type?: string; name?: string; tolerance?: unknown };
+  status?: string;
+  output?: unknown;
+  exception?: string[] | string;
+  start?: string;
+  end?: string;
+  duration?: number;
+  tolerance_met?: boolean;
+}
+
+interface Journal {
+  experiment?: { title?: string };
+  status?: string;
+  deviated?: boolean;
+  start?: string;
+  end?: string;
+  duration?: number;
+  steady_states?: {
+    before?: { steady_state_met?: boolean; probes?: Activity[] } | null;
+    after?: { steady_state_met?: boolean; probes?: Activity[] } | null;
+  };
+  run?: Activity[];
+}
+
+export function ctkJournalToSuite(value: unknown, source: string): ReportSuite {
+  if (typeof value !== 'object' || value === null || !('status' in value)) {
+    throw new ConfigError(`${source}: not a Chaos Toolkit journal: field status: required`);
+  }
+  const journal = value as Journal;
+  const name = `chaostoolkit/${journal.experiment?.title ?? source}`;
+  const cases: ReportCase[] = [];
+  for (const phase of ['before', 'after'] as const) {
+    for (const probe of journal.steady_states?.[phase]?.probes ?? []) {
+      const met = probe.tolerance_met === true;
+      cases.push({
+        kind: 'ctk-hypothesis',
+        className: name,
+        name: `steady state ${phase}: ${probe.activity?.name ?? 'probe'}`,
+        outcome: met ? 'pass' : probe.status === 'failed' ? 'error' : 'fail',
+        message: met
+          ? undefined
+          : probe.status === 'failed'
+            ? exceptionText(probe)
+            : `tolerance not met: ${short(probe.output)}`,
+        details: met
+          ? undefined
+          : `output: ${short(probe.output)}\ntolerance: ${short(probe.activity?.tolerance)}`,
+        startedAt: probe.start,
+        durationSeconds: probe.duration ?? secondsBetween(probe.start, probe.end),
+        properties: { phase },
+      });
+    }
+  }
+  for (const activity of journal.run ?? []) {
+    const ok = activity.status === 'succeeded';
+    cases.push({
+      kind: 'ctk-activity',
+      className: name,
+      name: `${activity.activity?.type ?? 'activity'}: ${activity.activity?.name ?? ''}`,
+      outcome: ok ? 'pass' : 'fail',
+      message: ok ? undefined : exceptionText(activity),
+      startedAt: activity.start,
+      durationSeconds: activity.duration ?? secondsBetween(activity.start, activity.end),
+      properties: { status: activity.status ?? '' },
+    });
+  }
+  if (journal.status !== 'completed' || journal.deviated) {
+    cases.push({
+      kind: 'ctk-hypothesis',
+      className: name,
+      name: 'experiment',
+      outcome: 'fail',
+      message: journal.deviated
+        ? 'the system deviated from its steady state'
+        : `experiment ${journal.status}`,
+      properties: {},
+    });
+  }
+  return {
+    kind: 'chaostoolkit',
+    name,
+    timestamp: journal.start,
+    durationSeconds: journal.duration ?? secondsBetween(journal.start, journal.end),
+    properties: { status: journal.status ?? '', deviated: String(journal.deviated ?? false) },
+    cases,
+  };
+}
+
+function exceptionText(activity: Activity): string {
+  const exception = Array.isArray(activity.exception) ? activity.exception.join('') : activity.exception;
+  return (exception?.trim().split('\n').at(-1) ?? `status ${activity.status ?? 'unknown'}`).slice(0, 500);
+}
+
+function short(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text === undefined ? 'none' : text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}

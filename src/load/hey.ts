@@ -1,0 +1,29 @@
+// hey's per-request CSV (`hey -o csv`): response-time (s), status-code and offset (s from hey's start).
+// The offsets are placed on the clock at the moment the load command started.
+import { ConfigError } from '../errors.ts';
+import { csvRecords } from './csv.ts';
+import type { Sample } from './samples.ts';
+
+export function parseHeyCsv(text: string, source: string, startedAtMs: number): Sample[] {
+  const samples: Sample[] = [];
+  try {
+    for (const record of csvRecords(text, source, ['response-time', 'status-code', 'offset'])) {
+      const seconds = Number(record.get('response-time'));
+      const offset = Number(record.get('offset'));
+      const status = Number(record.get('status-code'));
+      if (![seconds, offset, status].every(Number.isFinite)) {
+        throw new Error(
+          `${source}: line ${record.line}: expected numbers in response-time, status-code and offset`,
+        );
+      }
+      samples.push({
+        startMs: startedAtMs + offset * 1000,
+        elapsedMs: seconds * 1000,
+        success: status > 0 && status < 400,
+      });
+    }
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  return samples;
+}

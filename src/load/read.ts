@@ -1,0 +1,38 @@
+// Reads the load test's result files into what loadSuite() takes; the only file I/O of this folder.
+import { readFileSync } from 'node:fs';
+import { ConfigError, errorMessage } from '../errors.ts';
+import { parseHeyCsv } from './hey.ts';
+import { parseJtl } from './jtl.ts';
+import { parseK6Json } from './k6-json.ts';
+import { parseK6Summary, type K6Summary } from './k6.ts';
+import type { Sample } from './samples.ts';
+import type { LoadConfig } from './schema.ts';
+
+export function readText(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot read the ${what}: ${errorMessage(error)}`);
+  }
+}
+
+export function readK6Summary(file: string): K6Summary {
+  let json: unknown;
+  try {
+    json = JSON.parse(readText(file, 'k6 summary'));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`${file}: not JSON: ${errorMessage(error)}`);
+  }
+  return parseK6Summary(json, file);
+}
+
+/** Per-request samples from whichever result files are configured. */
+export function readSamples(results: LoadConfig['results'], startedAtMs: number): Sample[] | undefined {
+  const parts: Sample[][] = [];
+  if (results.jtl) parts.push(parseJtl(readText(results.jtl, 'JMeter results'), results.jtl));
+  if (results.k6Json) parts.push(parseK6Json(readText(results.k6Json, 'k6 JSON output'), results.k6Json));
+  if (results.heyCsv)
+    parts.push(parseHeyCsv(readText(results.heyCsv, 'hey CSV'), results.heyCsv, startedAtMs));
+  return parts.length > 0 ? parts.flat() : undefined;
+}

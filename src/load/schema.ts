@@ -1,0 +1,53 @@
+// The `load:` section of the config file: a load test started before the chaos and kept running
+// through it, its result files, and the thresholds and chaos-impact limits to gate on.
+import { z } from 'zod';
+import { parseDuration } from '../config/duration.ts';
+
+const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const ms = parseDuration(value);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (examples: 500ms, 30s, 2m)` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+/** 0.01, "1%" or "0.5%": a share 0-1. */
+const rate = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const share = typeof value === 'number' ? value : /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value)?.[1];
+  const result = typeof share === 'string' ? Number(share) / 100 : share;
+  if (result === undefined || !Number.isFinite(result) || result < 0 || result > 1) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a rate (examples: 0.01, 1%)` });
+    return z.NEVER;
+  }
+  return result;
+});
+
+export const loadSchema = z.strictObject({
+  /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
+  command: z.union([z.string().min(1), z.array(z.string()).min(1)]).optional(),
+  cwd: z.string().optional(),
+  env: z.record(z.string(), z.string()).optional(),
+  /** How long the load runs before the chaos starts: the baseline. */
+  leadTime: duration.default(30_000),
+  /** How long it runs after the chaos ends. */
+  tail: duration.default(30_000),
+  /** After the tail: wait for the command to end, or stop it with SIGTERM. */
+  stop: z.enum(['wait', 'terminate']).default('terminate'),
+  results: z
+    .strictObject({
+      k6Summary: z.string().optional(),
+      k6Json: z.string().optional(),
+      jtl: z.string().optional(),
+      heyCsv: z.string().optional(),
+    })
+    .default({}),
+  thresholds: z
+    .strictObject({ p95: duration.optional(), p99: duration.optional(), errorRate: rate.optional() })
+    .default({}),
+  impact: z
+    .strictObject({ maxP95Ratio: z.number().positive().optional(), maxErrorRateDuringChaos: rate.optional() })
+    .default({}),
+});
+
+export type LoadConfig = z.output<typeof loadSchema>;

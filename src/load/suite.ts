@@ -1,0 +1,160 @@
+// Everything known about the load test — how the command ended, the k6 summary, per-request samples —
+// as one `load` testsuite: a case per threshold and check, and the impact of chaos on latency and
+// errors (inside the chaos windows against outside them).
+import type { ReportCase, ReportSuite } from '../report/model.ts';
+import type { K6Summary } from './k6.ts';
+import type { LoadExit } from './runner.ts';
+import { computeImpact, summarize, type LatencyStats, type Sample, type Window } from './samples.ts';
+import type { LoadConfig } from './schema.ts';
+
+export interface LoadResults {
+  /** How the command ended; absent when only result files were converted. */
+  exit?: LoadExit;
+  command?: string;
+  k6?: K6Summary;
+  samples?: Sample[];
+  /** When chaos ran; needed for the impact figures. */
+  windows: Window[];
+  thresholds: LoadConfig['thresholds'];
+  impact: LoadConfig['impact'];
+}
+
+const suiteName = 'load';
+
+export function loadSuite(results: LoadResults): ReportSuite {
+  const cases: ReportCase[] = [];
+  const properties: Record<string, string> = {};
+  const add = (
+    kind: ReportCase['kind'],
+    name: string,
+    ok: boolean,
+    message: string,
+    extra: Record<string, string> = {},
+  ) =>
+    cases.push({
+      kind,
+      className: suiteName,
+      name,
+      outcome: ok ? 'pass' : 'fail',
+      message: ok ? undefined : message,
+      properties: extra,
+    });
+
+  if (results.exit) {
+    const { code, signal, stoppedByUs, lastLines } = results.exit;
+    const ok = code === 0 || stoppedByUs;
+    cases.push({
+      kind: 'load-command',
+      className: suiteName,
+      name: results.command ?? 'load command',
+      outcome: ok ? 'pass' : 'fail',
+      message: ok
+        ? undefined
+        : `the load command ${signal ? `was killed by ${signal}` : `exited with ${code}`}`,
+      details: ok ? undefined : lastLines.join('\n'),
+      startedAt: new Date(results.exit.startedAtMs).toISOString(),
+      durationSeconds: (results.exit.endedAtMs - results.exit.startedAtMs) / 1000,
+      properties: stoppedByUs ? { stopped: 'after the tail' } : {},
+    });
+  }
+
+  for (const threshold of results.k6?.thresholds ?? []) {
+    add(
+      'load-threshold',
+      `${threshold.metric}: ${threshold.expression}`,
+      threshold.ok,
+      `k6 threshold crossed: ${threshold.metric} ${threshold.expression}`,
+      {
+        metric: threshold.metric,
+      },
+    );
+  }
+  for (const check of results.k6?.checks ?? []) {
+    const total = check.passes + check.fails;
+    add('load-check', `check: ${check.name}`, check.fails === 0, `${check.fails} of ${total} failed`, {
+      path: check.path,
+    });
+  }
+  if (results.k6?.httpReqDuration?.['p(95)'] !== undefined)
+    properties['k6.http_req_duration.p95Ms'] = fixed(results.k6.httpReqDuration['p(95)']);
+  if (results.k6?.httpReqFailed !== undefined)
+    properties['k6.http_req_failed.rate'] = fixed(results.k6.httpReqFailed, 4);
+
+  const samples = results.samples;
+  if (samples && samples.length > 0) {
+    const overall = summarize(samples);
+    describe(properties, 'overall', overall);
+    const { p95, p99, errorRate } = results.thresholds;
+    if (p95 !== undefined)
+      add('load-threshold', `p95 < ${p95}ms`, overall.p95Ms < p95, `p95 was ${fixed(overall.p95Ms)}ms`);
+    if (p99 !== undefined)
+      add('load-threshold', `p99 < ${p99}ms`, overall.p99Ms < p99, `p99 was ${fixed(overall.p99Ms)}ms`);
+    if (errorRate !== undefined) {
+      add(
+        'load-threshold',
+        `error rate <= ${percent(errorRate)}`,
+        overall.errorRate <= errorRate,
+        `error rate was ${percent(overall.errorRate)}`,
+      );
+    }
+    if (results.windows.length > 0) impactCases(samples, results, properties, add);
+  }
+  const started = results.exit ? new Date(results.exit.startedAtMs).toISOString() : undefined;
+  return {
+    kind: 'load',
+    name: suiteName,
+    timestamp: started,
+    durationSeconds: results.exit ? (results.exit.endedAtMs - results.exit.startedAtMs) / 1000 : undefined,
+    properties,
+    cases,
+  };
+}
+
+function impactCases(
+  samples: Sample[],
+  results: LoadResults,
+  properties: Record<string, string>,
+  add: (kind: ReportCase['kind'], name: string, ok: boolean, message: string) => void,
+): void {
+  const { baseline, duringChaos } = computeImpact(samples, results.windows);
+  describe(properties, 'baseline', baseline);
+  describe(properties, 'chaos', duringChaos);
+  properties['chaos.windows'] = results.windows
+    .map((w) => `${new Date(w.startMs).toISOString()}/${new Date(w.endMs).toISOString()}`)
+    .join(',');
+  const { maxP95Ratio, maxErrorRateDuringChaos } = results.impact;
+  if (maxP95Ratio !== undefined) {
+    const enough = baseline.count > 0 && duringChaos.count > 0;
+    const ratio = duringChaos.p95Ms / baseline.p95Ms;
+    add(
+      'load-impact',
+      `p95 during chaos <= ${maxP95Ratio}x baseline`,
+      enough && ratio <= maxP95Ratio,
+      enough
+        ? `p95 during chaos ${fixed(duringChaos.p95Ms)}ms is ${fixed(ratio, 2)}x the baseline ${fixed(baseline.p95Ms)}ms`
+        : `not enough requests to compare (baseline ${baseline.count}, during chaos ${duringChaos.count})`,
+    );
+  }
+  if (maxErrorRateDuringChaos !== undefined) {
+    add(
+      'load-impact',
+      `error rate during chaos <= ${percent(maxErrorRateDuringChaos)}`,
+      duringChaos.count > 0 && duringChaos.errorRate <= maxErrorRateDuringChaos,
+      duringChaos.count > 0
+        ? `error rate during chaos was ${percent(duringChaos.errorRate)}`
+        : 'no request ran during the chaos',
+    );
+  }
+}
+
+function describe(properties: Record<string, string>, prefix: string, stats: LatencyStats): void {
+  properties[`${prefix}.requests`] = String(stats.count);
+  if (stats.count === 0) return;
+  properties[`${prefix}.p50Ms`] = fixed(stats.p50Ms);
+  properties[`${prefix}.p95Ms`] = fixed(stats.p95Ms);
+  properties[`${prefix}.p99Ms`] = fixed(stats.p99Ms);
+  properties[`${prefix}.errorRate`] = fixed(stats.errorRate, 4);
+}
+
+const fixed = (value: number, digits = 1) => String(Number(value.toFixed(digits)));
+const percent = (share: number) => `${fixed(share * 100, 2)}%`;

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError } from '../../../src/errors.ts';
+import { parseHeyCsv } from '../../../src/load/hey.ts';
+import { parseJtl } from '../../../src/load/jtl.ts';
+import { parseK6Json } from '../../../src/load/k6-json.ts';
+import { parseK6Summary } from '../../../src/load/k6.ts';
+import { computeImpact, percentile } from '../../../src/load/samples.ts';
+import { readLocalFixture } from '../../support/local-fixtures.ts';
+
+const json = (name: string): unknown => JSON.parse(readLocalFixture(`load/${name}`));
+
+test('k6 --summary-export: true means the threshold FAILED', () => {
+  const summary = parseK6Summary(json('k6-summary-export.json'), 'k6.json');
+  assert.deepEqual(
+    summary.thresholds.map((t) => [t.metric, t.expression, t.ok]),
+    [
+      ['http_req_duration', 'p(95)<500', false],
+      ['http_req_duration', 'avg<300', true],
+      ['http_req_failed', 'rate<0.01', true],
+    ],
+  );
+  assert.equal(summary.httpReqFailed, 0.005);
+  assert.equal(summary.httpReqDuration?.['p(95)'], 612.9);
+  assert.equal(summary.iterations, 300);
+});
+
+test('k6 handleSummary data gives the same verdicts, with checks from nested groups', () => {
+  const legacy = parseK6Summary(json('k6-summary-export.json'), 'a.json');
+  const modern = parseK6Summary(json('k6-handle-summary.json'), 'b.json');
+  assert.deepEqual(modern.thresholds, legacy.thresholds);
+  assert.deepEqual(modern.checks, legacy.checks);
+  assert.deepEqual(
+    modern.checks.map((c) => [c.name, c.fails]),
+    [
+      ['status is 200', 0],
+      ['order accepted', 3],
+    ],
+  );
+  assert.equal(modern.httpReqFailed, 0.005);
+});
+
+test('a file that is not a k6 summary is rejected naming the file and field', () => {
+  assert.throws(
+    () => parseK6Summary({ data: [] }, 'out/k6.json'),
+    /out\/k6\.json: not a k6 summary: field metrics/,
+  );
+  assert.throws(
+    () =>
+      parseK6Summary({ metrics: { http_req_duration: { thresholds: { 'p(95)<500': 'yes' } } } }, 'k6.json'),
+    /k6\.json: field metrics\.http_req_duration\.thresholds\["p\(95\)<500"\]: expected true or false/,
+  );
+});
+
+test('JTL: columns by name, quoted fields with commas and line breaks', () => {
+  const samples = parseJtl(readLocalFixture('load/jmeter-results.jtl'), 'results.jtl');
+  assert.equal(samples.length, 600);
+  assert.equal(samples.filter((s) => !s.success).length, 10);
+  assert.equal(samples[0]?.startMs, 1795000000000);
+  const reordered = 'success,elapsed,timeStamp\ntrue,120,1000\nfalse,900,2000\n';
+  assert.deepEqual(parseJtl(reordered, 'x.jtl'), [
+    { startMs: 1000, elapsedMs: 120, success: true },
+    { startMs: 2000, elapsedMs: 900, success: false },
+  ]);
+});
+
+test('JTL errors name the file and line', () => {
+  assert.throws(
+    () => parseJtl('timeStamp,label\n1,a\n', 'r.jtl'),
+    (e: unknown) =>
+      e instanceof ConfigError && /r\.jtl: line 1: missing columns elapsed, success/.test(e.message),
+  );
+  assert.throws(
+    () => parseJtl('timeStamp,elapsed,success\n1,2,true\nsoon,2,maybe\n', 'r.jtl'),
+    /r\.jtl: line 3: expected numeric timeStamp/,
+  );
+});
+
+test('impact: the slow, failing window of the JTL is found inside the chaos window', () => {
+  const samples = parseJtl(readLocalFixture('load/jmeter-results.jtl'), 'results.jtl');
+  const t0 = 1795000000000;
+  const { baseline, duringChaos } = computeImpact(samples, [{ startMs: t0 + 20_000, endMs: t0 + 29_999 }]);
+  assert.equal(duringChaos.count, 100);
+  assert.equal(baseline.count, 500);
+  assert.ok(duringChaos.p95Ms > 4 * baseline.p95Ms, `${duringChaos.p95Ms} vs ${baseline.p95Ms}`);
+  assert.equal(duringChaos.errorRate, 0.1);
+  assert.equal(baseline.errorRate, 0);
+});
+
+test('percentiles are nearest-rank', () => {
+  const sorted = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  assert.equal(percentile(sorted, 50), 5);
+  assert.equal(percentile(sorted, 95), 10);
+  assert.equal(percentile(sorted, 10), 1);
+  assert.ok(Number.isNaN(percentile([], 95)));
+});
+
+test('k6 JSON output: duration and failure points pair into samples that start at time minus duration', () => {
+  const samples = parseK6Json(readLocalFixture('load/k6-output.json'), 'k6-out.json');
+  assert.deepEqual(samples, [
+    { startMs: Date.parse('2026-11-20T10:00:00.000Z'), elapsedMs: 250, success: true },
+    { startMs: Date.parse('2026-11-20T10:00:01.000Z'), elapsedMs: 900, success: false },
+    { startMs: Date.parse('2026-11-20T10:00:03.000Z'), elapsedMs: 120, success: true },
+  ]);
+  assert.throws(() => parseK6Json('{"type":"Point"\n', 'o.json'), /o\.json: line 1: not JSON/);
+});
+
+test('hey CSV: offsets placed on the clock of the load start; 5xx are failures', () => {
+  const csv =
+    'response-time,DNS+dialup,DNS,Request-write,Response-delay,Response-read,status-code,offset\n0.0500,0,0,0,0,0,200,0.0010\n0.3000,0,0,0,0,0,500,1.5000\n';
+  assert.deepEqual(parseHeyCsv(csv, 'hey.csv', 10_000), [
+    { startMs: 10_001, elapsedMs: 50, success: true },
+    { startMs: 11_500, elapsedMs: 300, success: false },
+  ]);
+});

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { defaultPolicy, evaluateGate } from '../../../src/gate/policy.ts';
+import { parseJtl } from '../../../src/load/jtl.ts';
+import { parseK6Summary } from '../../../src/load/k6.ts';
+import { loadSchema } from '../../../src/load/schema.ts';
+import { loadSuite } from '../../../src/load/suite.ts';
+import { readLocalFixture } from '../../support/local-fixtures.ts';
+
+const t0 = 1795000000000;
+const chaos = [{ startMs: t0 + 20_000, endMs: t0 + 29_999 }];
+const samples = () => parseJtl(readLocalFixture('load/jmeter-results.jtl'), 'results.jtl');
+
+test('each k6 threshold and check is a case; a crossed one fails the gate naming the expression', () => {
+  const k6 = parseK6Summary(JSON.parse(readLocalFixture('load/k6-summary-export.json')), 'k6.json');
+  const suite = loadSuite({ k6, windows: [], thresholds: {}, impact: {} });
+  assert.deepEqual(
+    suite.cases.map((c) => [c.kind, c.name, c.outcome]),
+    [
+      ['load-threshold', 'http_req_duration: p(95)<500', 'fail'],
+      ['load-threshold', 'http_req_duration: avg<300', 'pass'],
+      ['load-threshold', 'http_req_failed: rate<0.01', 'pass'],
+      ['load-check', 'check: status is 200', 'pass'],
+      ['load-check', 'check: order accepted', 'fail'],
+    ],
+  );
+  const decision = evaluateGate({ suites: [suite] }, defaultPolicy);
+  assert.equal(decision.verdict, 'fail');
+  assert.match(
+    decision.reasons.join('\n'),
+    /load › http_req_duration: p\(95\)<500 failed: k6 threshold crossed/,
+  );
+  assert.match(decision.reasons.join('\n'), /check: order accepted failed: 3 of 300 failed/);
+});
+
+test('impact figures go into the properties and gate the degradation', () => {
+  const suite = loadSuite({
+    samples: samples(),
+    windows: chaos,
+    thresholds: {},
+    impact: { maxP95Ratio: 2, maxErrorRateDuringChaos: 0.01 },
+  });
+  assert.equal(suite.properties['chaos.requests'], '100');
+  assert.equal(suite.properties['baseline.requests'], '500');
+  assert.equal(suite.properties['chaos.errorRate'], '0.1');
+  assert.ok(Number(suite.properties['chaos.p95Ms']) > 2 * Number(suite.properties['baseline.p95Ms']));
+  const impact = suite.cases.filter((c) => c.kind === 'load-impact');
+  assert.deepEqual(
+    impact.map((c) => [c.name, c.outcome]),
+    [
+      ['p95 during chaos <= 2x baseline', 'fail'],
+      ['error rate during chaos <= 1%', 'fail'],
+    ],
+  );
+  assert.match(impact[1]?.message ?? '', /error rate during chaos was 10%/);
+});
+
+test('a generous impact limit passes', () => {
+  const suite = loadSuite({
+    samples: samples(),
+    windows: chaos,
+    thresholds: {},
+    impact: { maxP95Ratio: 10, maxErrorRateDuringChaos: 0.2 },
+  });
+  assert.ok(suite.cases.every((c) => c.outcome === 'pass'));
+});
+
+test('JTL thresholds from the config: p95 and error rate over the whole test', () => {
+  const config = loadSchema.parse({ thresholds: { p95: '800ms', errorRate: '1%' } });
+  const suite = loadSuite({ samples: samples(), windows: [], thresholds: config.thresholds, impact: {} });
+  assert.deepEqual(
+    suite.cases.map((c) => [c.name, c.outcome]),
+    [
+      ['p95 < 800ms', 'pass'],
+      ['error rate <= 1%', 'fail'],
+    ],
+  );
+});
+
+test('the load command: exit 0 or stopped by us after the tail passes; another exit fails with its output', () => {
+  const exit = {
+    code: 99,
+    signal: null,
+    startedAtMs: t0,
+    endedAtMs: t0 + 60_000,
+    lastLines: ['thresholds on metrics have been crossed'],
+    stoppedByUs: false,
+  };
+  const failed = loadSuite({ exit, command: 'k6 run x.js', windows: [], thresholds: {}, impact: {} })
+    .cases[0];
+  assert.equal(failed?.outcome, 'fail');
+  assert.equal(failed?.message, 'the load command exited with 99');
+  assert.match(failed?.details ?? '', /thresholds on metrics have been crossed/);
+  const stopped = loadSuite({
+    exit: { ...exit, code: null, signal: 'SIGTERM', stoppedByUs: true },
+    windows: [],
+    thresholds: {},
+    impact: {},
+  }).cases[0];
+  assert.equal(stopped?.outcome, 'pass');
+});
+
+test('load settings: bad durations and rates are rejected', () => {
+  assert.equal(loadSchema.safeParse({ leadTime: 'soon' }).success, false);
+  assert.equal(loadSchema.safeParse({ thresholds: { errorRate: '150%' } }).success, false);
+  assert.equal(loadSchema.parse({ thresholds: { errorRate: '0.5%' } }).thresholds.errorRate, 0.005);
+  assert.equal(loadSchema.safeParse({ comand: 'k6' }).success, false);
+});
