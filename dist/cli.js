@@ -89,7 +89,7 @@ function parseCommandLine(argv) {
   for (const spec of settingFields) {
     options[spec.flag] = {
       type: spec.kind === "boolean" ? "boolean" : "string",
-      multiple: spec.kind === "list"
+      multiple: spec.kind === "list" || spec.kind === "map"
     };
   }
   for (const [flag, { multiple }] of Object.entries(sourceFlags))
@@ -124,7 +124,9 @@ function parseCommandLine(argv) {
     ),
     sources: {
       results: values.results ?? [],
-      selector: values.selector
+      selector: values.selector,
+      k6: values.k6,
+      jtl: values.jtl
     },
     help: values.help === true
   };
@@ -232,8 +234,9 @@ async function report(config, sources, io) {
       kube.dispose();
     }
   }
-  if (parts.length === 0)
-    throw new ConfigError("report needs --results FILE, --workflow FILE or --namespace NS");
+  if (parts.length === 0) {
+    throw new ConfigError("report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace");
+  }
   return finish(config, mergeReports(...parts), io, {});
 }
 function validate(config, io) {

@@ -39,7 +39,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   for (const spec of settingFields) {
     options[spec.flag] = {
       type: spec.kind === 'boolean' ? 'boolean' : 'string',
-      multiple: spec.kind === 'list',
+      multiple: spec.kind === 'list' || spec.kind === 'map',
     };
   }
   for (const [flag, { multiple }] of Object.entries(sourceFlags))
@@ -75,6 +75,8 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
     sources: {
       results: (values.results as string[] | undefined) ?? [],
       selector: values.selector as string | undefined,
+      k6: values.k6 as string | undefined,
+      jtl: values.jtl as string | undefined,
     },
     help: values.help === true,
   };

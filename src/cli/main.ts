@@ -101,8 +101,9 @@ async function report(config: GateConfig, sources: ReportSources, io: Io): Promi
       kube.dispose();
     }
   }
-  if (parts.length === 0)
-    throw new ConfigError('report needs --results FILE, --workflow FILE or --namespace NS');
+  if (parts.length === 0) {
+    throw new ConfigError('report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace');
+  }
   return finish(config, mergeReports(...parts), io, {});
 }
 

@@ -105,3 +105,26 @@ test('repeatable flags collect every value', () => {
     false,
   );
 });
+
+test('workflow parameters: repeated NAME=VALUE flags, values may hold = and commas', () => {
+  const parsed = parseCommandLine([
+    'run',
+    '--workflow-template',
+    'chaos-load',
+    '--parameter',
+    'appLabel=app=checkout,tier=web',
+    '--parameter',
+    'duration=60',
+  ]);
+  const config = resolveConfig(parsed.layer);
+  assert.deepEqual(config.workflow?.parameters, { appLabel: 'app=checkout,tier=web', duration: '60' });
+  assert.deepEqual(config.workflow?.template, { name: 'chaos-load', clusterScope: false });
+  assert.throws(
+    () => parseCommandLine(['run', '--parameter', 'novalue']),
+    /command line: --parameter: expected NAME=VALUE, got "novalue"/,
+  );
+  assert.throws(
+    () => parseCommandLine(['run', '--workflow', 'a.yaml', '--workflow-template', 'b']),
+    /command line: workflow: set only one of file, template and clusterTemplate/,
+  );
+});
