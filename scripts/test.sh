@@ -8,6 +8,9 @@ cd "$ROOT"
 echo "== sandbox binaries (built once, then cached)"
 bash scripts/sandbox/build.sh
 
+echo "== test tools (hey)"
+bash scripts/install-test-tools.sh
+
 echo "== typecheck, lint, format"
 npx tsc --noEmit
 npx eslint .

@@ -56,6 +56,34 @@ describe('chaos-gate run on a real API server', () => {
     });
   });
 
+  test('a load command runs beside the chaos: baseline first, output in the log, a load testsuite', async () => {
+    const dir = workDir();
+    const name = uniqueName('load');
+    const junit = path.join(dir, 'junit.xml');
+    const config = path.join(dir, 'chaos-gate.yaml');
+    writeFileSync(
+      config,
+      [
+        `engines: [${engineFile(dir, name, 'pass')}]`,
+        'load:',
+        `  command: "echo load started; sleep 4; echo load finished"`,
+        '  leadTime: 1s',
+        '  tail: 1s',
+        '  stop: wait',
+      ].join('\n'),
+    );
+    const run = await cli(['--config', config, '--junit', junit]).done;
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const started = run.stdout.indexOf('[load] load started');
+    const applied = run.stdout.indexOf(`applied ChaosEngine shop/${name}`);
+    assert.ok(started >= 0 && applied > started, 'the load starts before the chaos');
+    assert.ok(run.stdout.indexOf('[load] load finished') > applied, 'and is still running through it');
+    assert.match(
+      readFileSync(junit, 'utf8'),
+      /<testsuite name="load"[\s\S]*name="echo load started; sleep 4; echo load finished"/,
+    );
+  });
+
   test('a failed verdict fails the gate with exit code 1', async () => {
     const dir = workDir();
     const run = await cli([
