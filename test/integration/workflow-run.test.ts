@@ -18,7 +18,7 @@ import {
   type WorkflowOutcome,
   type ArgoEventType,
 } from '../support/fake-operator.ts';
-import { repoRoot } from '../support/fixtures.ts';
+import { repoRoot, sharedFixture } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
 import { uniqueName, workDir } from './helpers.ts';
@@ -149,6 +149,44 @@ test('an errored workflow fails the gate with the step error', async () => {
   const result = await finished.done;
   assert.equal(result.code, 1, result.stdout + result.stderr);
   assert.match(result.stdout, /workflow-step argo-chaos\/chaos-load-[a-z0-9]+ › [^ ]+ errored/);
+});
+
+test('a Workflow from a WorkflowTemplate with parameters: its litmus-checker step creates the engine that is reported', async () => {
+  // The shared chaos-load template, installed in the test namespace.
+  const template = parse(
+    readFileSync(sharedFixture('argo/templates/chaos-load-workflowtemplate.yaml'), 'utf8'),
+  ) as {
+    metadata: { namespace?: string };
+  };
+  template.metadata.namespace = namespace;
+  await sandbox.kc
+    .makeApiClient(CustomObjectsApi)
+    .createNamespacedCustomObject({
+      group: 'argoproj.io',
+      version: 'v1alpha1',
+      namespace,
+      plural: 'workflowtemplates',
+      body: template,
+    });
+  const dir = workDir();
+  const junit = path.join(dir, 'junit.xml');
+  const result = await run([
+    '--workflow-template',
+    'chaos-load',
+    '--parameter',
+    `adminModeNamespace=${namespace}`,
+    '--parameter',
+    'appLabel=app=checkout',
+    '--junit',
+    junit,
+    '--timeout',
+    '90s',
+  ]).done;
+  assert.equal(result.code, 0, result.stdout + result.stderr);
+  const xml = readFileSync(junit, 'utf8');
+  assert.match(xml, /<property name="template" value="chaos-load"\/>/);
+  assert.match(xml, /<testsuite name="argo-chaos\/nginx-pod-delete"/, 'the engine the chaos step created');
+  assert.match(xml, /<testcase classname="argo-chaos\/nginx-pod-delete" name="pod-delete"/);
 });
 
 test('a timeout stops the chaos engines first, then terminates the workflow', async () => {
