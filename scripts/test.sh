@@ -12,9 +12,9 @@ echo "== test tools (hey)"
 bash scripts/install-test-tools.sh
 
 echo "== typecheck, lint, format"
-npx tsc --noEmit
-npx eslint .
-npx prettier --check .
+tsc --noEmit
+eslint .
+prettier --check .
 
 echo "== Jenkins shared library"
 bash jenkins/test/run.sh

@@ -159,15 +159,13 @@ test('a Workflow from a WorkflowTemplate with parameters: its litmus-checker ste
     metadata: { namespace?: string };
   };
   template.metadata.namespace = namespace;
-  await sandbox.kc
-    .makeApiClient(CustomObjectsApi)
-    .createNamespacedCustomObject({
-      group: 'argoproj.io',
-      version: 'v1alpha1',
-      namespace,
-      plural: 'workflowtemplates',
-      body: template,
-    });
+  await sandbox.kc.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    namespace,
+    plural: 'workflowtemplates',
+    body: template,
+  });
   const dir = workDir();
   const junit = path.join(dir, 'junit.xml');
   const result = await run([
