@@ -159,7 +159,7 @@ tests['the generated script runs the real CLI: a bad setting ends as exit 2 with
     def message = expectError {
         h.load(varsFile).call(engines: ['engine.yaml'], timeout: 'soon', cliPath: "node '${repo}/dist/cli.js'")
     }
-    assert message == 'chaos-gate could not run: command line: --timeout: "soon" is not a duration (examples: 90s, 15m, 1h30m)'
+    assert message == 'chaos-gate could not run: command line: --timeout: "soon" is not a duration (examples: 500ms, 90s, 15m, 1h30m)'
     assert new File(dir, 'chaos-gate-results').isDirectory(): 'the report folder was made'
 }
 

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 // Durations as users write them in CI files: "90s", "15m", "1h30m", "500ms"; a bare number is seconds.
 const unitMs: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const durationPattern = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
@@ -27,3 +29,16 @@ export function formatDuration(ms: number): string {
   if (s || parts.length === 0) parts.push(`${s}s`);
   return parts.join('');
 }
+
+/** A duration setting: text or seconds in, milliseconds out. */
+export const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const ms = parseDuration(value);
+  if (ms === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a duration (examples: 500ms, 90s, 15m, 1h30m)`,
+    });
+    return z.NEVER;
+  }
+  return ms;
+});

@@ -1,16 +1,7 @@
 // The one configuration model behind the config file, the CLI flags and the action inputs.
 import { z } from 'zod';
 import { loadSchema } from '../load/schema.ts';
-import { parseDuration } from './duration.ts';
-
-const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const ms = parseDuration(value);
-  if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (examples: 90s, 15m, 1h30m)` });
-    return z.NEVER;
-  }
-  return ms;
-});
+import { duration } from './duration.ts';
 
 const fileList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 

@@ -1,16 +1,7 @@
 // The `load:` section of the config file: a load test started before the chaos and kept running
 // through it, its result files, and the thresholds and chaos-impact limits to gate on.
 import { z } from 'zod';
-import { parseDuration } from '../config/duration.ts';
-
-const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const ms = parseDuration(value);
-  if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (examples: 500ms, 30s, 2m)` });
-    return z.NEVER;
-  }
-  return ms;
-});
+import { duration } from '../config/duration.ts';
 
 /** 0.01, "1%" or "0.5%": a share 0-1. */
 const rate = z.union([z.number(), z.string()]).transform((value, ctx) => {

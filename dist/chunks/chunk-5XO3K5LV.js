@@ -54520,16 +54520,19 @@ function formatDuration(ms) {
   if (s || parts.length === 0) parts.push(`${s}s`);
   return parts.join("");
 }
-
-// src/load/schema.ts
 var duration3 = external_exports.union([external_exports.string(), external_exports.number()]).transform((value, ctx) => {
   const ms = parseDuration(value);
   if (ms === void 0) {
-    ctx.addIssue({ code: "custom", message: `"${value}" is not a duration (examples: 500ms, 30s, 2m)` });
+    ctx.addIssue({
+      code: "custom",
+      message: `"${value}" is not a duration (examples: 500ms, 90s, 15m, 1h30m)`
+    });
     return external_exports.NEVER;
   }
   return ms;
 });
+
+// src/load/schema.ts
 var rate = external_exports.union([external_exports.number(), external_exports.string()]).transform((value, ctx) => {
   const share = typeof value === "number" ? value : /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value)?.[1];
   const result = typeof share === "string" ? Number(share) / 100 : share;
@@ -54561,14 +54564,6 @@ var loadSchema = external_exports.strictObject({
 });
 
 // src/config/schema.ts
-var duration4 = external_exports.union([external_exports.string(), external_exports.number()]).transform((value, ctx) => {
-  const ms = parseDuration(value);
-  if (ms === void 0) {
-    ctx.addIssue({ code: "custom", message: `"${value}" is not a duration (examples: 90s, 15m, 1h30m)` });
-    return external_exports.NEVER;
-  }
-  return ms;
-});
 var fileList = external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).transform((v) => Array.isArray(v) ? v : [v]);
 var gateSchema = external_exports.strictObject({
   failOnFailure: external_exports.boolean().optional(),
@@ -54601,7 +54596,7 @@ var configSchema = external_exports.strictObject({
   rbac: fileList.optional(),
   experiments: fileList.optional(),
   engines: fileList.optional(),
-  timeout: duration4.optional(),
+  timeout: duration3.optional(),
   cleanup: external_exports.enum(["always", "on-success", "never"]).optional(),
   runId: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(40).optional(),
   reports: reportsSchema.optional(),
@@ -95622,13 +95617,13 @@ function parseK6Summary(json3, source) {
       }
     }
   }
-  const duration5 = valuesOf("http_req_duration");
+  const duration4 = valuesOf("http_req_duration");
   const failed = valuesOf("http_req_failed");
   const iterations = valuesOf("iterations");
   return {
     thresholds,
     checks: isObject2(json3.root_group) ? checksOf(json3.root_group) : [],
-    httpReqDuration: duration5 && numbersOf(duration5),
+    httpReqDuration: duration4 && numbersOf(duration4),
     httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : void 0,
     iterations: iterations ? num(iterations.count) : void 0
   };
@@ -96620,7 +96615,7 @@ function engineSuite(engine, results, interruption) {
   }
   const app = engine.spec?.appinfo;
   const firstExperiment = engine.spec?.experiments?.[0];
-  const duration5 = firstExperiment?.spec?.components?.env?.find(
+  const duration4 = firstExperiment?.spec?.components?.env?.find(
     (e2) => e2.name === "TOTAL_CHAOS_DURATION"
   )?.value;
   const started = engine.metadata.creationTimestamp;
@@ -96636,7 +96631,7 @@ function engineSuite(engine, results, interruption) {
       "engine.status": engine.status?.engineStatus,
       experiments: experimentNames.join(","),
       "target.app": app?.applabel || app?.appns ? `${app.appkind ?? "app"} ${app.appns ?? namespace} ${app.applabel ?? ""}`.trim() : void 0,
-      "chaos.duration": duration5 ? `${duration5}s` : void 0
+      "chaos.duration": duration4 ? `${duration4}s` : void 0
     }),
     cases
   };
@@ -97566,4 +97561,4 @@ export {
   toMap,
   labelFor
 };
-/*! For license information please see chunk-33LVPJEO.js.LEGAL.txt */
+/*! For license information please see chunk-5XO3K5LV.js.LEGAL.txt */
