@@ -29,7 +29,7 @@ import {
   settingFields,
   toMap,
   workflowToSuite
-} from "./chunks/chunk-5XO3K5LV.js";
+} from "./chunks/chunk-KR5COYXL.js";
 
 // src/gate/sources.ts
 function chaosReportFromFiles(files) {

@@ -24,7 +24,7 @@ import {
   runLabel,
   settingFields,
   toMap
-} from "./chunks/chunk-5XO3K5LV.js";
+} from "./chunks/chunk-KR5COYXL.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -35,7 +35,7 @@ function renderCase(target: JUnitCase, testCase: ReportCase, policy: GatePolicy)
   for (const [name, value] of Object.entries(testCase.properties)) target.property(name, value);
   const { status, allowedFailure } = classifyCase(testCase, policy);
   const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
-  const body = truncate([testCase.message, testCase.details].filter(unique).join('\n'));
+  const body = cdataSafe(truncate([testCase.message, testCase.details].filter(unique).join('\n')));
   switch (status) {
     case 'passed':
       return;
@@ -48,14 +48,23 @@ function renderCase(target: JUnitCase, testCase: ReportCase, policy: GatePolicy)
     case 'skipped':
       target.skipped();
       // <skipped> takes no message here: say why in system-out.
-      if (allowedFailure) target.standardOutput(`allowed to fail by the gate policy: ${message}`);
-      else if (testCase.outcome !== 'skipped') target.standardOutput(`${testCase.outcome}: ${message}`);
-      else if (testCase.message) target.standardOutput(testCase.message);
+      if (allowedFailure) target.standardOutput(cdataSafe(`allowed to fail by the gate policy: ${message}`));
+      else if (testCase.outcome !== 'skipped')
+        target.standardOutput(cdataSafe(`${testCase.outcome}: ${message}`));
+      else if (testCase.message) target.standardOutput(cdataSafe(testCase.message));
   }
 }
 
 function unique(value: string | undefined, index: number, all: (string | undefined)[]): value is string {
   return !!value && all.indexOf(value) === index;
+}
+
+/**
+ * junit-report-builder splits only the first "]]>" of a CDATA section; a second one would end the
+ * section early and break the XML. A space keeps every one of them apart.
+ */
+function cdataSafe(text: string): string {
+  return text.replaceAll(']]>', ']] >');
 }
 
 function truncate(text: string): string {

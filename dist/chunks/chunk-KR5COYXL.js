@@ -54791,7 +54791,7 @@ function renderCase(target, testCase, policy) {
   for (const [name, value] of Object.entries(testCase.properties)) target.property(name, value);
   const { status, allowedFailure } = classifyCase(testCase, policy);
   const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
-  const body = truncate([testCase.message, testCase.details].filter(unique).join("\n"));
+  const body = cdataSafe(truncate([testCase.message, testCase.details].filter(unique).join("\n")));
   switch (status) {
     case "passed":
       return;
@@ -54803,13 +54803,17 @@ function renderCase(target, testCase, policy) {
       return;
     case "skipped":
       target.skipped();
-      if (allowedFailure) target.standardOutput(`allowed to fail by the gate policy: ${message}`);
-      else if (testCase.outcome !== "skipped") target.standardOutput(`${testCase.outcome}: ${message}`);
-      else if (testCase.message) target.standardOutput(testCase.message);
+      if (allowedFailure) target.standardOutput(cdataSafe(`allowed to fail by the gate policy: ${message}`));
+      else if (testCase.outcome !== "skipped")
+        target.standardOutput(cdataSafe(`${testCase.outcome}: ${message}`));
+      else if (testCase.message) target.standardOutput(cdataSafe(testCase.message));
   }
 }
 function unique(value, index2, all) {
   return !!value && all.indexOf(value) === index2;
+}
+function cdataSafe(text) {
+  return text.replaceAll("]]>", "]] >");
 }
 function truncate(text) {
   return text.length <= maxBodyChars ? text : `${text.slice(0, maxBodyChars)}
@@ -97561,4 +97565,4 @@ export {
   toMap,
   labelFor
 };
-/*! For license information please see chunk-5XO3K5LV.js.LEGAL.txt */
+/*! For license information please see chunk-KR5COYXL.js.LEGAL.txt */
