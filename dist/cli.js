@@ -22,6 +22,7 @@ import {
   readCtkJournal,
   readK6Summary,
   readManifests,
+  readRunInputs,
   readText,
   resolveConfig,
   resultPlural,
@@ -29,7 +30,7 @@ import {
   settingFields,
   toMap,
   workflowToSuite
-} from "./chunks/chunk-KR5COYXL.js";
+} from "./chunks/chunk-I46BMJ5B.js";
 
 // src/gate/sources.ts
 function chaosReportFromFiles(files) {
@@ -240,16 +241,12 @@ async function report(config, sources, io) {
   return finish(config, mergeReports(...parts), io, {});
 }
 function validate(config, io) {
-  const manifests = [
-    ...readManifests(config.rbac, "rbac"),
-    ...readManifests(config.experiments, "experiment"),
-    ...readManifests(config.engines, "engine")
+  const { manifests, workflow } = readRunInputs(config);
+  const objects = [
+    ...manifests.map((m) => m.source),
+    ...workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []
   ];
-  if (!manifests.some((m) => m.role === "engine"))
-    throw new ConfigError("no ChaosEngine given: set engines or pass --engine FILE");
-  io.out(
-    `chaos-gate: configuration is valid (${manifests.length} object(s): ${manifests.map((m) => m.source).join("; ")})`
-  );
+  io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
   return exitCodes.pass;
 }
 function finish(config, report2, io, meta, cancelled) {

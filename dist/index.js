@@ -24,7 +24,7 @@ import {
   runLabel,
   settingFields,
   toMap
-} from "./chunks/chunk-KR5COYXL.js";
+} from "./chunks/chunk-I46BMJ5B.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19754,7 +19754,7 @@ async function runAction() {
     const { report } = outcome;
     const decision = evaluateGate(report, config.gate);
     const written = publishReports(config.reports, report, decision, config.gate, { runId: outcome.runId });
-    await summary.addRaw(written.markdown).write();
+    if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(written.markdown).write();
     for (const testCase of report.suites.flatMap((s) => s.cases)) {
       const { status } = classifyCase(testCase, config.gate);
       if (status === "failed" || status === "error") {

@@ -45,7 +45,8 @@ export async function runAction(): Promise<void> {
     const { report } = outcome;
     const decision = evaluateGate(report, config.gate);
     const written = publishReports(config.reports, report, decision, config.gate, { runId: outcome.runId });
-    await core.summary.addRaw(written.markdown).write();
+    // Outside a GitHub runner (a local try-out) there is no summary file to write to.
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(written.markdown).write();
     for (const testCase of report.suites.flatMap((s) => s.cases)) {
       const { status } = classifyCase(testCase, config.gate);
       if (status === 'failed' || status === 'error') {

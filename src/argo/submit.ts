@@ -24,12 +24,18 @@ export interface WorkflowObject {
   spec: { arguments?: { parameters?: { name: string; value?: string }[] }; [field: string]: unknown };
 }
 
-export function buildWorkflow(
+/** The workflow as given: read from its file, or the object that runs the template. */
+export function readWorkflow(source: WorkflowSource): WorkflowObject {
+  return source.file ? fromFile(source.file) : fromTemplate(source);
+}
+
+/** With namespace, parameters and run labels, as it is submitted. Pure. */
+export function prepareWorkflow(
+  base: WorkflowObject,
   source: WorkflowSource,
   defaultNamespace: string,
   labels: Record<string, string>,
 ): WorkflowObject {
-  const base = source.file ? fromFile(source.file) : fromTemplate(source);
   const namespace = source.namespace ?? base.metadata.namespace ?? defaultNamespace;
   return {
     ...base,

@@ -2,7 +2,7 @@
 import { readConfigFile, resolveConfig, type GateConfig } from '../config/load.ts';
 import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { loadKubeContext } from '../kube/context.ts';
-import { readManifests } from '../kube/manifests.ts';
+import { readRunInputs } from '../gate/inputs.ts';
 import { evaluateGate } from '../gate/policy.ts';
 import { describeDecision, publishReports } from '../gate/publish.ts';
 import { runGate } from '../gate/run.ts';
@@ -108,16 +108,12 @@ async function report(config: GateConfig, sources: ReportSources, io: Io): Promi
 }
 
 function validate(config: GateConfig, io: Io): number {
-  const manifests = [
-    ...readManifests(config.rbac, 'rbac'),
-    ...readManifests(config.experiments, 'experiment'),
-    ...readManifests(config.engines, 'engine'),
+  const { manifests, workflow } = readRunInputs(config);
+  const objects = [
+    ...manifests.map((m) => m.source),
+    ...(workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []),
   ];
-  if (!manifests.some((m) => m.role === 'engine'))
-    throw new ConfigError('no ChaosEngine given: set engines or pass --engine FILE');
-  io.out(
-    `chaos-gate: configuration is valid (${manifests.length} object(s): ${manifests.map((m) => m.source).join('; ')})`,
-  );
+  io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join('; ')})`);
   return exitCodes.pass;
 }
 

@@ -6,14 +6,15 @@ import { randomBytes } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ArgoClient } from '../argo/client.ts';
 import { workflowToSuite } from '../argo/convert.ts';
-import { buildWorkflow, type WorkflowObject } from '../argo/submit.ts';
+import { prepareWorkflow, type WorkflowObject } from '../argo/submit.ts';
+import { readRunInputs } from './inputs.ts';
 import { waitForWorkflow, type WorkflowState } from '../argo/wait.ts';
 import type { GateConfig } from '../config/load.ts';
-import { CancelledError, CannotRunError, ConfigError, errorMessage } from '../errors.ts';
+import { CancelledError, CannotRunError, errorMessage } from '../errors.ts';
 import { ManifestApplier, runLabel } from '../kube/apply.ts';
 import { contextNamespace, loadKubeContext } from '../kube/context.ts';
 import { describeApiError } from '../kube/errors.ts';
-import { readManifests, type Manifest } from '../kube/manifests.ts';
+import type { Manifest } from '../kube/manifests.ts';
 import { LitmusClient, resultPlural } from '../litmus/client.ts';
 import { convertChaos } from '../litmus/convert.ts';
 import type { ChaosResult } from '../litmus/types.ts';
@@ -57,16 +58,7 @@ const defaultTimings = {
 export async function runGate(config: GateConfig, context: RunContext): Promise<RunOutcome> {
   const { log, signal } = context;
   const timings = { ...defaultTimings, ...context.timings };
-  const manifests = [
-    ...readManifests(config.rbac, 'rbac'),
-    ...readManifests(config.experiments, 'experiment'),
-    ...readManifests(config.engines, 'engine'),
-  ];
-  if (!manifests.some((m) => m.role === 'engine') && !config.workflow) {
-    throw new ConfigError(
-      'nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)',
-    );
-  }
+  const { manifests, workflow: workflowBase } = readRunInputs(config);
   const kube = loadKubeContext({ ...config, kubeconfigContent: context.kubeconfigContent });
   try {
     const { kc } = kube;
@@ -81,7 +73,8 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
     const prepared = applier.prepare(manifests, runId);
     const workflow =
       config.workflow &&
-      buildWorkflow(config.workflow, defaultNamespace, {
+      workflowBase &&
+      prepareWorkflow(workflowBase, config.workflow, defaultNamespace, {
         'app.kubernetes.io/managed-by': 'chaos-gate',
         [runLabel]: runId,
       });

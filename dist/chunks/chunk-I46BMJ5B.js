@@ -54891,6 +54891,9 @@ function secondsBetween(start, end) {
   return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
 }
 
+// src/argo/submit.ts
+import path3 from "node:path";
+
 // src/kube/manifests.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync2 } from "node:fs";
@@ -54957,10 +54960,77 @@ function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// src/argo/submit.ts
+var argoApiVersion = "argoproj.io/v1alpha1";
+function readWorkflow(source) {
+  return source.file ? fromFile(source.file) : fromTemplate(source);
+}
+function prepareWorkflow(base, source, defaultNamespace, labels) {
+  const namespace = source.namespace ?? base.metadata.namespace ?? defaultNamespace;
+  return {
+    ...base,
+    metadata: { ...base.metadata, namespace, labels: { ...base.metadata.labels, ...labels } },
+    spec: {
+      ...base.spec,
+      arguments: { ...base.spec.arguments, parameters: withParameters(base, source.parameters) }
+    }
+  };
+}
+function fromFile(file2) {
+  const workflows = readManifests([file2], "input");
+  const [first, ...rest] = workflows;
+  if (!first || rest.length > 0)
+    throw new ConfigError(`${file2}: expected exactly one Workflow, found ${workflows.length} objects`);
+  if (first.object.kind !== "Workflow")
+    throw new ConfigError(`${first.source}: field kind: expected Workflow`);
+  const workflow = first.object;
+  if (typeof workflow.spec !== "object" || workflow.spec === null)
+    throw new ConfigError(`${first.source}: field spec: required`);
+  return workflow;
+}
+function fromTemplate(source) {
+  const template = source.template;
+  if (!template) throw new ConfigError("workflow: set file or template");
+  const label = template.clusterScope ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template";
+  return {
+    apiVersion: argoApiVersion,
+    kind: "Workflow",
+    metadata: { generateName: `${path3.basename(template.name)}-`, labels: { [label]: template.name } },
+    spec: {
+      workflowTemplateRef: { name: template.name, ...template.clusterScope ? { clusterScope: true } : {} }
+    }
+  };
+}
+function withParameters(workflow, overrides) {
+  const parameters = [...workflow.spec.arguments?.parameters ?? []];
+  for (const [name, value] of Object.entries(overrides)) {
+    const index2 = parameters.findIndex((p) => p.name === name);
+    if (index2 >= 0) parameters[index2] = { ...parameters[index2], name, value };
+    else parameters.push({ name, value });
+  }
+  return parameters;
+}
+
+// src/gate/inputs.ts
+function readRunInputs(config2) {
+  const manifests = [
+    ...readManifests(config2.rbac, "rbac"),
+    ...readManifests(config2.experiments, "experiment"),
+    ...readManifests(config2.engines, "engine")
+  ];
+  const workflow = config2.workflow && readWorkflow(config2.workflow);
+  if (!manifests.some((m) => m.role === "engine") && !workflow) {
+    throw new ConfigError(
+      "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
+    );
+  }
+  return { manifests, workflow };
+}
+
 // src/kube/context.ts
 import { mkdtempSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
 import os from "node:os";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // node_modules/@kubernetes/client-node/dist/config.js
 import fs3 from "node:fs";
@@ -58036,7 +58106,7 @@ var {
 // node_modules/@kubernetes/client-node/dist/config.js
 var import_node_fetch2 = __toESM(require_lib2(), 1);
 import net from "node:net";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // node_modules/@kubernetes/client-node/dist/azure_auth.js
 import proc from "node:child_process";
@@ -94015,7 +94085,7 @@ var KubeConfig = class _KubeConfig {
     return findObject(this.users, name, "user");
   }
   loadFromFile(file2, opts) {
-    const rootDirectory = path3.dirname(file2);
+    const rootDirectory = path4.dirname(file2);
     this.loadFromString(fs3.readFileSync(file2).toString("utf-8"), opts);
     this.makePathsAbsolute(rootDirectory);
   }
@@ -94233,7 +94303,7 @@ var KubeConfig = class _KubeConfig {
   }
   loadFromDefault(opts, contextFromStartingConfig = false, platform = process.platform) {
     if (process.env.KUBECONFIG && process.env.KUBECONFIG.length > 0) {
-      const files = process.env.KUBECONFIG.split(path3.delimiter).filter((filename) => filename);
+      const files = process.env.KUBECONFIG.split(path4.delimiter).filter((filename) => filename);
       this.loadFromFile(files[0], opts);
       for (let i = 1; i < files.length; i++) {
         const kc = new _KubeConfig();
@@ -94244,7 +94314,7 @@ var KubeConfig = class _KubeConfig {
     }
     const home = findHomeDir(platform);
     if (home) {
-      const config2 = path3.join(home, ".kube", "config");
+      const config2 = path4.join(home, ".kube", "config");
       if (fileExists(config2)) {
         this.loadFromFile(config2, opts);
         return;
@@ -94419,10 +94489,10 @@ var KubeConfig = class _KubeConfig {
   }
 };
 function makeAbsolutePath(root, file2) {
-  if (!root || path3.isAbsolute(file2)) {
+  if (!root || path4.isAbsolute(file2)) {
     return file2;
   }
-  return path3.join(root, file2);
+  return path4.join(root, file2);
 }
 function bufferFromFileOrString(file2, data) {
   if (file2) {
@@ -94453,14 +94523,14 @@ function findHomeDir(platform = process.platform) {
     }
     return null;
   }
-  const homeDrivePath = process.env.HOMEDRIVE && process.env.HOMEPATH ? path3.join(process.env.HOMEDRIVE, process.env.HOMEPATH) : "";
+  const homeDrivePath = process.env.HOMEDRIVE && process.env.HOMEPATH ? path4.join(process.env.HOMEDRIVE, process.env.HOMEPATH) : "";
   const homePath = process.env.HOME || "";
   const userProfile = process.env.USERPROFILE || "";
   const favourHomeDrivePathList = dropDuplicatesAndNils([homePath, homeDrivePath, userProfile]);
   const favourUserProfileList = dropDuplicatesAndNils([homePath, userProfile, homeDrivePath]);
   for (const dir of favourHomeDrivePathList) {
     try {
-      fs3.accessSync(path3.join(dir, ".kube", "config"));
+      fs3.accessSync(path4.join(dir, ".kube", "config"));
       return dir;
     } catch {
     }
@@ -95419,7 +95489,7 @@ function loadKubeContext(target) {
       kc.loadFromFile(target.kubeconfig);
     } else {
       kc.loadFromDefault();
-      kubeconfigPath = process.env.KUBECONFIG?.split(path4.delimiter)[0];
+      kubeconfigPath = process.env.KUBECONFIG?.split(path5.delimiter)[0];
     }
   } catch (error62) {
     dispose();
@@ -95443,8 +95513,8 @@ function loadKubeContext(target) {
   return { kc, kubeconfigPath, dispose };
 }
 function writeSecretFile(content) {
-  const dir = mkdtempSync(path4.join(os.tmpdir(), "chaos-gate-"));
-  const file2 = path4.join(dir, "kubeconfig");
+  const dir = mkdtempSync(path5.join(os.tmpdir(), "chaos-gate-"));
+  const file2 = path5.join(dir, "kubeconfig");
   writeFileSync2(file2, content, { mode: 384 });
   const remove = () => {
     rmSync(dir, { recursive: true, force: true });
@@ -96058,56 +96128,6 @@ function stepCase(suite, node2, displayNames, timedOut) {
       )
     )
   };
-}
-
-// src/argo/submit.ts
-import path5 from "node:path";
-var argoApiVersion = "argoproj.io/v1alpha1";
-function buildWorkflow(source, defaultNamespace, labels) {
-  const base = source.file ? fromFile(source.file) : fromTemplate(source);
-  const namespace = source.namespace ?? base.metadata.namespace ?? defaultNamespace;
-  return {
-    ...base,
-    metadata: { ...base.metadata, namespace, labels: { ...base.metadata.labels, ...labels } },
-    spec: {
-      ...base.spec,
-      arguments: { ...base.spec.arguments, parameters: withParameters(base, source.parameters) }
-    }
-  };
-}
-function fromFile(file2) {
-  const workflows = readManifests([file2], "input");
-  const [first, ...rest] = workflows;
-  if (!first || rest.length > 0)
-    throw new ConfigError(`${file2}: expected exactly one Workflow, found ${workflows.length} objects`);
-  if (first.object.kind !== "Workflow")
-    throw new ConfigError(`${first.source}: field kind: expected Workflow`);
-  const workflow = first.object;
-  if (typeof workflow.spec !== "object" || workflow.spec === null)
-    throw new ConfigError(`${first.source}: field spec: required`);
-  return workflow;
-}
-function fromTemplate(source) {
-  const template = source.template;
-  if (!template) throw new ConfigError("workflow: set file or template");
-  const label = template.clusterScope ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template";
-  return {
-    apiVersion: argoApiVersion,
-    kind: "Workflow",
-    metadata: { generateName: `${path5.basename(template.name)}-`, labels: { [label]: template.name } },
-    spec: {
-      workflowTemplateRef: { name: template.name, ...template.clusterScope ? { clusterScope: true } : {} }
-    }
-  };
-}
-function withParameters(workflow, overrides) {
-  const parameters = [...workflow.spec.arguments?.parameters ?? []];
-  for (const [name, value] of Object.entries(overrides)) {
-    const index2 = parameters.findIndex((p) => p.name === name);
-    if (index2 >= 0) parameters[index2] = { ...parameters[index2], name, value };
-    else parameters.push({ name, value });
-  }
-  return parameters;
 }
 
 // src/kube/watch.ts
@@ -97166,16 +97186,7 @@ var defaultTimings = {
 async function runGate(config2, context) {
   const { log, signal: signal3 } = context;
   const timings = { ...defaultTimings, ...context.timings };
-  const manifests = [
-    ...readManifests(config2.rbac, "rbac"),
-    ...readManifests(config2.experiments, "experiment"),
-    ...readManifests(config2.engines, "engine")
-  ];
-  if (!manifests.some((m) => m.role === "engine") && !config2.workflow) {
-    throw new ConfigError(
-      "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
-    );
-  }
+  const { manifests, workflow: workflowBase } = readRunInputs(config2);
   const kube = loadKubeContext({ ...config2, kubeconfigContent: context.kubeconfigContent });
   try {
     const { kc } = kube;
@@ -97187,7 +97198,7 @@ async function runGate(config2, context) {
     const defaultNamespace = config2.namespace ?? contextNamespace(kc);
     const applier = new ManifestApplier(kc, defaultNamespace);
     const prepared = applier.prepare(manifests, runId);
-    const workflow = config2.workflow && buildWorkflow(config2.workflow, defaultNamespace, {
+    const workflow = config2.workflow && workflowBase && prepareWorkflow(workflowBase, config2.workflow, defaultNamespace, {
       "app.kubernetes.io/managed-by": "chaos-gate",
       [runLabel]: runId
     });
@@ -97547,6 +97558,7 @@ export {
   mergeReports,
   workflowToSuite,
   readManifests,
+  readRunInputs,
   runLabel,
   loadKubeContext,
   isEngineFinished,
@@ -97565,4 +97577,4 @@ export {
   toMap,
   labelFor
 };
-/*! For license information please see chunk-KR5COYXL.js.LEGAL.txt */
+/*! For license information please see chunk-I46BMJ5B.js.LEGAL.txt */
