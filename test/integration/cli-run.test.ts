@@ -84,6 +84,52 @@ describe('chaos-gate run on a real API server', () => {
     );
   });
 
+  test('report --namespace --selector converts live results without applying anything', async () => {
+    const dir = workDir();
+    const name = uniqueName('live');
+    const runId = uniqueName('live-run');
+    const run = await cli([
+      '--engine',
+      engineFile(dir, name, 'fail-probe'),
+      '--run-id',
+      runId,
+      '--cleanup',
+      'never',
+    ]).done;
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    const junit = path.join(dir, 'live.xml');
+    const report = await runEntry('dist/cli.js', [
+      'report',
+      '--kubeconfig',
+      env.sandbox.kubeconfigPath,
+      '--namespace',
+      namespace,
+      '--selector',
+      `chaos-gate.io/run=${runId}`,
+      '--junit',
+      junit,
+    ]).done;
+    assert.equal(report.code, 1, report.stdout + report.stderr);
+    assert.match(
+      readFileSync(junit, 'utf8'),
+      new RegExp(`<testsuite name="shop/${name}"[^>]*tests="3" failures="2"`),
+    );
+    const none = await runEntry('dist/cli.js', [
+      'report',
+      '--kubeconfig',
+      env.sandbox.kubeconfigPath,
+      '--namespace',
+      namespace,
+      '--selector',
+      'chaos-gate.io/run=nothing',
+    ]).done;
+    assert.equal(none.code, 2);
+    assert.match(
+      none.stderr,
+      /no ChaosEngine in namespace shop matches the selector "chaos-gate.io\/run=nothing"/,
+    );
+  });
+
   test('a failed verdict fails the gate with exit code 1', async () => {
     const dir = workDir();
     const run = await cli([
