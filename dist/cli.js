@@ -30,7 +30,7 @@ import {
   settingFields,
   toMap,
   workflowToSuite
-} from "./chunks/chunk-I46BMJ5B.js";
+} from "./chunks/chunk-XETHNT3Q.js";
 
 // src/gate/sources.ts
 function chaosReportFromFiles(files) {

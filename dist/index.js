@@ -24,7 +24,7 @@ import {
   runLabel,
   settingFields,
   toMap
-} from "./chunks/chunk-I46BMJ5B.js";
+} from "./chunks/chunk-XETHNT3Q.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 // A Workflow with its status in, a report suite out: a case per step that ran a pod. The workflow's
 // phase is not the chaos verdict (Litmus chaos steps exit 0 whatever the verdict); the ChaosResults of
 // the run are reported beside it by the Litmus converter.
@@ -26,7 +27,7 @@ const nodeOutcomes: Record<NodePhase, Outcome | undefined> = {
 export function workflowToSuite(workflow: Workflow, options: { timedOut?: boolean } = {}): ReportSuite {
   const name = `${workflow.metadata.namespace ?? ''}/${workflow.metadata.name ?? ''}`;
   const status = workflow.status;
-  const nodes = Object.values(status?.nodes ?? {});
+  const nodes = Object.values(nodesOf(workflow));
   const steps = nodes.filter(
     (node) => node.type === 'Pod' || node.type === 'Container' || node.type === 'Suspend',
   );
@@ -34,6 +35,17 @@ export function workflowToSuite(workflow: Workflow, options: { timedOut?: boolea
   const cases = steps
     .sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? ''))
     .map((node) => stepCase(name, node, displayNames, options.timedOut ?? false));
+  if (status?.offloadNodeStatusVersion && nodes.length === 0) {
+    cases.push({
+      kind: 'workflow',
+      className: name,
+      name: 'steps',
+      outcome: 'error',
+      message:
+        'the step statuses are offloaded to the Argo database and not readable through the Kubernetes API',
+      properties: {},
+    });
+  }
   if (!isWorkflowCompleted(workflow)) {
     cases.push({
       kind: 'workflow',
@@ -61,6 +73,22 @@ export function workflowToSuite(workflow: Workflow, options: { timedOut?: boolea
     ),
     cases,
   };
+}
+
+/** Large workflows keep their nodes gzipped and base64-encoded in compressedNodes. */
+function nodesOf(workflow: Workflow): Record<string, WorkflowNode> {
+  const status = workflow.status;
+  if (status?.nodes && Object.keys(status.nodes).length > 0) return status.nodes;
+  if (!status?.compressedNodes) return {};
+  try {
+    return JSON.parse(gunzipSync(Buffer.from(status.compressedNodes, 'base64')).toString('utf8')) as Record<
+      string,
+      WorkflowNode
+    >;
+  } catch {
+    // zstd or brotli (Argo 4.1 options) are not read; the steps then show as missing.
+    return {};
+  }
 }
 
 function stepCase(suite: string, node: WorkflowNode, displayNames: string[], timedOut: boolean): ReportCase {

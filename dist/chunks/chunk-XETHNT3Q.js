@@ -96060,6 +96060,7 @@ var ArgoClient = class {
 };
 
 // src/argo/convert.ts
+import { gunzipSync } from "node:zlib";
 var completedPhases = /* @__PURE__ */ new Set(["Succeeded", "Failed", "Error"]);
 function isWorkflowCompleted(workflow) {
   return completedPhases.has(workflow.status?.phase ?? "") || workflow.metadata.labels?.["workflows.argoproj.io/completed"] === "true";
@@ -96076,12 +96077,22 @@ var nodeOutcomes = {
 function workflowToSuite(workflow, options = {}) {
   const name = `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
   const status = workflow.status;
-  const nodes = Object.values(status?.nodes ?? {});
+  const nodes = Object.values(nodesOf(workflow));
   const steps = nodes.filter(
     (node2) => node2.type === "Pod" || node2.type === "Container" || node2.type === "Suspend"
   );
   const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
   const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node2) => stepCase(name, node2, displayNames, options.timedOut ?? false));
+  if (status?.offloadNodeStatusVersion && nodes.length === 0) {
+    cases.push({
+      kind: "workflow",
+      className: name,
+      name: "steps",
+      outcome: "error",
+      message: "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API",
+      properties: {}
+    });
+  }
   if (!isWorkflowCompleted(workflow)) {
     cases.push({
       kind: "workflow",
@@ -96107,6 +96118,16 @@ function workflowToSuite(workflow, options = {}) {
     ),
     cases
   };
+}
+function nodesOf(workflow) {
+  const status = workflow.status;
+  if (status?.nodes && Object.keys(status.nodes).length > 0) return status.nodes;
+  if (!status?.compressedNodes) return {};
+  try {
+    return JSON.parse(gunzipSync(Buffer.from(status.compressedNodes, "base64")).toString("utf8"));
+  } catch {
+    return {};
+  }
 }
 function stepCase(suite, node2, displayNames, timedOut) {
   const display = node2.displayName ?? node2.name ?? node2.id ?? "";
@@ -97577,4 +97598,4 @@ export {
   toMap,
   labelFor
 };
-/*! For license information please see chunk-I46BMJ5B.js.LEGAL.txt */
+/*! For license information please see chunk-XETHNT3Q.js.LEGAL.txt */
