@@ -2,6 +2,7 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  CancelledError,
   CannotRunError,
   ConfigError,
   LitmusClient,
@@ -30,7 +31,7 @@ import {
   settingFields,
   toMap,
   workflowToSuite
-} from "./chunks/chunk-XETHNT3Q.js";
+} from "./chunks/chunk-E46QRHCD.js";
 
 // src/gate/sources.ts
 function chaosReportFromFiles(files) {
@@ -188,6 +189,10 @@ async function main(argv, io = processIo) {
         );
     }
   } catch (error) {
+    if (error instanceof CancelledError) {
+      io.err(`chaos-gate: ${error.message} before any chaos started`);
+      return exitCodes[error.signal === "SIGINT" ? "SIGINT" : "SIGTERM"];
+    }
     io.err(`chaos-gate: error: ${errorMessage(error)}`);
     if (!(error instanceof CannotRunError) && process.env.CHAOS_GATE_DEBUG && error instanceof Error)
       io.err(error.stack ?? "");

@@ -24,7 +24,7 @@ import {
   runLabel,
   settingFields,
   toMap
-} from "./chunks/chunk-XETHNT3Q.js";
+} from "./chunks/chunk-E46QRHCD.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -1,6 +1,6 @@
 // The `chaos-gate` command: what Jenkins and any CI other than GitHub Actions call.
 import { readConfigFile, resolveConfig, type GateConfig } from '../config/load.ts';
-import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
+import { CancelledError, CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { loadKubeContext } from '../kube/context.ts';
 import { readRunInputs } from '../gate/inputs.ts';
 import { evaluateGate } from '../gate/policy.ts';
@@ -48,6 +48,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         );
     }
   } catch (error) {
+    if (error instanceof CancelledError) {
+      // Cancelled before anything was applied: nothing to stop.
+      io.err(`chaos-gate: ${error.message} before any chaos started`);
+      return exitCodes[error.signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM'];
+    }
     io.err(`chaos-gate: error: ${errorMessage(error)}`);
     if (!(error instanceof CannotRunError) && process.env.CHAOS_GATE_DEBUG && error instanceof Error)
       io.err(error.stack ?? '');

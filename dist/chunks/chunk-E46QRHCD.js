@@ -97568,6 +97568,7 @@ export {
   __toESM,
   CannotRunError,
   ConfigError,
+  CancelledError,
   errorMessage,
   classifyCase,
   evaluateGate,
@@ -97598,4 +97599,4 @@ export {
   toMap,
   labelFor
 };
-/*! For license information please see chunk-XETHNT3Q.js.LEGAL.txt */
+/*! For license information please see chunk-E46QRHCD.js.LEGAL.txt */
