@@ -31,7 +31,7 @@ import {
   settingFields,
   toMap,
   workflowToSuite
-} from "./chunks/chunk-E46QRHCD.js";
+} from "./chunks/chunk-W5PBR4HH.js";
 
 // src/gate/sources.ts
 function chaosReportFromFiles(files) {

@@ -20,7 +20,7 @@ import { convertChaos } from '../litmus/convert.ts';
 import type { ChaosResult } from '../litmus/types.ts';
 import { waitForChaos, type ChaosState, type EngineRef } from '../litmus/wait.ts';
 import { collectLoad } from '../load/collect.ts';
-import { startLoad, type LoadHandle } from '../load/runner.ts';
+import { startLoad, type LoadExit, type LoadHandle } from '../load/runner.ts';
 import type { Window } from '../load/samples.ts';
 import { readCtkJournal } from '../ctk/read.ts';
 import { mergeReports, type Report, type ReportSuite } from '../report/model.ts';
@@ -102,6 +102,7 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
       if (config.load) {
         load = await startLoad(config.load, log, signal);
         await load.baseline();
+        throwIfCancelled(signal);
       }
       const chaosStartMs = Date.now();
       await applier.apply(prepared, (object) => {
@@ -139,11 +140,14 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
       const waitMs = waited.chaos.cancelled ? timings.stopWaitOnCancelMs : timings.stopWaitOnTimeoutMs;
       await confirmStopped(kc, litmus, resources.appliedEngines(), waitMs, log);
     }
-    if (load)
+    let loadExit: LoadExit | undefined;
+    if (load && waited.chaos.cancelled) loadExit = await load.kill();
+    else if (load) {
       log(
-        `[chaos-gate] chaos over; load continues for a ${Math.round((config.load?.tail ?? 0) / 1000)}s tail`,
+        `[chaos-gate] chaos over; the load runs on for a ${Math.round((config.load?.tail ?? 0) / 1000)}s tail`,
       );
-    const loadExit = load && (waited.chaos.cancelled ? await load.kill() : await load.finish());
+      loadExit = await load.finish();
+    }
     const workflowEngines = await workflowChaos(litmus, resources);
     const report = mergeReports(
       ...(waited.workflow?.workflow

@@ -97246,6 +97246,7 @@ async function runGate(config2, context) {
       if (config2.load) {
         load2 = await startLoad(config2.load, log, signal3);
         await load2.baseline();
+        throwIfCancelled(signal3);
       }
       const chaosStartMs = Date.now();
       await applier.apply(prepared, (object2) => {
@@ -97282,11 +97283,14 @@ async function runGate(config2, context) {
       const waitMs = waited.chaos.cancelled ? timings.stopWaitOnCancelMs : timings.stopWaitOnTimeoutMs;
       await confirmStopped(kc, litmus, resources.appliedEngines(), waitMs, log);
     }
-    if (load2)
+    let loadExit;
+    if (load2 && waited.chaos.cancelled) loadExit = await load2.kill();
+    else if (load2) {
       log(
-        `[chaos-gate] chaos over; load continues for a ${Math.round((config2.load?.tail ?? 0) / 1e3)}s tail`
+        `[chaos-gate] chaos over; the load runs on for a ${Math.round((config2.load?.tail ?? 0) / 1e3)}s tail`
       );
-    const loadExit = load2 && (waited.chaos.cancelled ? await load2.kill() : await load2.finish());
+      loadExit = await load2.finish();
+    }
     const workflowEngines = await workflowChaos(litmus, resources);
     const report = mergeReports(
       ...waited.workflow?.workflow ? [{ suites: [workflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }] : [],
@@ -97599,4 +97603,4 @@ export {
   toMap,
   labelFor
 };
-/*! For license information please see chunk-E46QRHCD.js.LEGAL.txt */
+/*! For license information please see chunk-W5PBR4HH.js.LEGAL.txt */
