@@ -1,17 +1,40 @@
-// Tests of vars/chaosGate.groovy with PipelineHarness. Run by jenkins/test/run.sh; prints one line per
-// test and a closing "N passed, M failed".
+// Tests of vars/chaosGate.groovy and the example Jenkinsfiles, with PipelineHarness. Run by
+// jenkins/test/run.sh; prints one line per test and a closing "N passed, M failed".
+import groovy.json.JsonSlurper
+import org.codehaus.groovy.ast.CodeVisitorSupport
+import org.codehaus.groovy.ast.MethodNode
+import org.codehaus.groovy.ast.expr.ArgumentListExpression
+import org.codehaus.groovy.ast.expr.ClosureExpression
+import org.codehaus.groovy.ast.expr.MethodCallExpression
+import org.codehaus.groovy.control.CompilationUnit
+import org.codehaus.groovy.control.Phases
 
-def varsFile = new File(getClass().protectionDomain.codeSource.location.path).parentFile.parentFile.path + '/vars/chaosGate.groovy'
-def tests = [:]
-def harness = { -> new PipelineHarness() }
-def reportsWritten = { PipelineHarness h, int exitCode, String stderr = '' ->
+File jenkinsDir = new File(getClass().protectionDomain.codeSource.location.path).parentFile.parentFile.canonicalFile
+File repoDir = jenkinsDir.parentFile
+String step = new File(jenkinsDir, 'vars/chaosGate.groovy').path
+String realCli = "node ${new File(repoDir, 'dist/cli.js').path}"
+String packageVersion = new JsonSlurper().parse(new File(repoDir, 'package.json')).version
+Map<String, Closure> tests = [:]
+def test = { String name, Closure body -> tests[name] = body }
+List<File> temporary = []
+/** A fresh workspace folder, removed when the tests end. */
+def tempDir = { -> File dir = File.createTempDir('chaos-gate-jenkins-', ''); temporary << dir; dir }
+
+/** A harness whose `sh` "runs" the CLI: writes the reports it would write, and exits with `exitCode`. */
+def stubbedCli = { int exitCode, String stderr = '' ->
+    def h = new PipelineHarness()
     h.shell = { String script ->
-        h.files['chaos-gate-results/junit.xml'] = '<testsuites/>'
+        if (exitCode in [0, 1]) {
+            h.files['chaos-gate-results/junit.xml'] = '<testsuites/>'
+            h.files['chaos-gate-results/report.json'] = '{}'
+        }
         h.files['chaos-gate-results/chaos-gate.stderr'] = stderr
         return exitCode
     }
+    return h
 }
-def expectError = { Closure body ->
+/** The message of the error the block ends with; fails the test if it ends without one. */
+def failureOf = { Closure body ->
     try {
         body()
     } catch (PipelineError e) {
@@ -19,149 +42,429 @@ def expectError = { Closure body ->
     }
     throw new AssertionError('expected the step to fail the build')
 }
+def scriptOf = { PipelineHarness h -> h.callsOf('sh')[0].args.script as String }
+def stepsIn = { PipelineHarness h -> h.calls*.step }
+/** A temporary workspace with an executable fake CLI: `body` is its sh code; it is run as `sh FILE run ...`. */
+def fakeCli = { String body ->
+    File dir = tempDir()
+    new File(dir, 'fake-cli.sh').text = body
+    return dir
+}
 
-tests['runs the pinned CLI with each option as a quoted argument'] = {
-    def h = harness()
-    reportsWritten(h, 0)
-    def result = h.load(varsFile).call(engines: ['chaos/pod delete.yaml', "it's.yaml"], namespace: 'shop', timeout: '15m', minProbeSuccess: 90)
-    String script = h.callsOf('sh')[0].args.script
-    assert script.contains("npx --yes chaos-gate@0.1.0 'run' '--engine' 'chaos/pod delete.yaml' '--engine' 'it'\"'\"'s.yaml'")
+// ---------------------------------------------------------------- the command line
+
+test('runs the pinned CLI through npx, every argument single-quoted, and returns the result') {
+    def h = stubbedCli(0)
+    def result = h.load(step).call(engines: ['chaos/pod delete.yaml', "it's.yaml"], namespace: 'shop', timeout: '15m', minProbeSuccess: 90)
+    String script = scriptOf(h)
+    assert script.contains("npx --yes 'chaos-gate@${packageVersion}' 'run' '--engine' 'chaos/pod delete.yaml' '--engine' 'it'\"'\"'s.yaml'")
     assert script.contains("'--namespace' 'shop' '--timeout' '15m' '--min-probe-success' '90'")
-    assert script.contains("'--junit' 'chaos-gate-results/junit.xml'")
+    assert script.contains("'--junit' 'chaos-gate-results/junit.xml' '--json' 'chaos-gate-results/report.json' '--html' 'chaos-gate-results/report.html'")
     assert h.callsOf('sh')[0].args.returnStatus == true
-    assert result.exitCode == 0 && result.verdict == 'pass'
+    assert result == [exitCode: 0, verdict: 'pass', junit: 'chaos-gate-results/junit.xml',
+                      json: 'chaos-gate-results/report.json', html: 'chaos-gate-results/report.html']
     assert h.currentBuild.result == null
+    assert h.callsOf('error').isEmpty() && h.callsOf('unstable').isEmpty()
 }
 
-tests['a given cliPath replaces npx'] = {
-    def h = harness()
-    reportsWritten(h, 0)
-    h.load(varsFile).call(config: 'chaos-gate.yaml', cliPath: 'node dist/cli.js')
-    assert h.callsOf('sh')[0].args.script.contains("node dist/cli.js 'run' '--config' 'chaos-gate.yaml'")
+test('version picks the npm version; cliPath replaces npx') {
+    def h = stubbedCli(0)
+    h.load(step).call(config: 'chaos-gate.yaml', version: '0.2.0-rc.1')
+    assert scriptOf(h).contains("npx --yes 'chaos-gate@0.2.0-rc.1' 'run' '--config' 'chaos-gate.yaml'")
+
+    def h2 = stubbedCli(0)
+    h2.load(step).call(config: 'chaos-gate.yaml', cliPath: 'node dist/cli.js')
+    assert scriptOf(h2).contains("\nnode dist/cli.js 'run' '--config' 'chaos-gate.yaml'")
+    assert !scriptOf(h2).contains('npx')
 }
 
-tests['workflow parameters become --parameter NAME=VALUE'] = {
-    def h = harness()
-    reportsWritten(h, 0)
-    h.load(varsFile).call(workflowTemplate: 'chaos-load', parameters: [appLabel: 'app=checkout,tier=web'])
-    assert h.callsOf('sh')[0].args.script.contains("'--workflow-template' 'chaos-load' '--parameter' 'appLabel=app=checkout,tier=web'")
+test('lists repeat their flag, one String stands for a list, booleans give --flag or --no-flag') {
+    def h = stubbedCli(0)
+    h.load(step).call(engines: 'e.yaml', rbac: ['r1.yaml', 'r2.yaml'], allowFailures: ['pod-cpu-hog'],
+        inCluster: true, failOnFailure: false, stoppedAs: 'skip', context: null, extraArgs: ['--summary', 'out/s.md'])
+    String script = scriptOf(h)
+    assert script.contains("'--engine' 'e.yaml' '--rbac' 'r1.yaml' '--rbac' 'r2.yaml'")
+    assert script.contains("'--in-cluster'")
+    assert script.contains("'--allow-failure' 'pod-cpu-hog' '--stopped-as' 'skip' '--no-fail-on-failure'")
+    assert script.contains("'--html' 'chaos-gate-results/report.html' '--summary' 'out/s.md' 2>")
+    assert !script.contains('--context'): 'a null option is left out'
 }
 
-tests['a kubeconfig credential is bound with withCredentials and passed by variable, never by value'] = {
-    def h = harness()
-    String seenKubeconfig
-    h.shell = { String script ->
-        seenKubeconfig = h.env.CHAOS_GATE_KUBECONFIG
-        return 0
-    }
-    h.load(varsFile).call(engines: ['e.yaml'], kubeconfigCredentialsId: 'staging-kubeconfig')
-    def binding = h.callsOf('withCredentials')[0].args[0]
-    assert binding == [type: 'file', credentialsId: 'staging-kubeconfig', variable: 'CHAOS_GATE_KUBECONFIG']
-    String script = h.callsOf('sh')[0].args.script
-    assert script.contains('--kubeconfig "$CHAOS_GATE_KUBECONFIG"')
-    assert !script.contains('/secret/')
-    assert seenKubeconfig == '/secret/CHAOS_GATE_KUBECONFIG': 'sh ran inside withCredentials'
+test('workflow parameters become --parameter NAME=VALUE') {
+    def h = stubbedCli(0)
+    h.load(step).call(workflowTemplate: 'chaos-load', parameters: [appLabel: 'app=checkout,tier=web', replicas: 3])
+    assert scriptOf(h).contains("'--workflow-template' 'chaos-load' '--parameter' 'appLabel=app=checkout,tier=web' '--parameter' 'replicas=3'")
 }
 
-tests['without a credential, the agent context is used and nothing is bound'] = {
-    def h = harness()
-    reportsWritten(h, 0)
-    h.load(varsFile).call(engines: ['e.yaml'], context: 'staging')
+test('reports of an earlier build are removed before the CLI runs, and stderr is kept then shown') {
+    def h = stubbedCli(0)
+    h.load(step).call(engines: ['e.yaml'], reportDir: 'out/chaos/')
+    List<String> lines = scriptOf(h).readLines()
+    assert lines[0] == "mkdir -p 'out/chaos'"
+    assert lines[1] == "rm -f 'out/chaos/junit.xml' 'out/chaos/report.json' 'out/chaos/report.html' 'out/chaos/chaos-gate.stderr'"
+    assert lines.find { it.startsWith('npx ') }.endsWith(" 2>'out/chaos/chaos-gate.stderr' || status=\$?")
+    assert lines[-2..-1] == ["cat 'out/chaos/chaos-gate.stderr' >&2", 'exit "$status"']
+}
+
+// ---------------------------------------------------------------- the kube context
+
+test('a kubeconfig credential is bound to KUBECONFIG with withCredentials and passed by variable, never by value') {
+    def h = new PipelineHarness()
+    String kubeconfigDuringSh
+    h.shell = { String script -> kubeconfigDuringSh = h.env.KUBECONFIG; return 0 }
+    h.load(step).call(engines: ['e.yaml'], kubeconfigCredentialsId: 'staging-kubeconfig')
+    assert h.callsOf('withCredentials').size() == 1
+    assert h.callsOf('withCredentials')[0].args[0] == [[binding: 'file', credentialsId: 'staging-kubeconfig', variable: 'KUBECONFIG']]
+    assert kubeconfigDuringSh?.endsWith('/kubeconfig'): 'sh ran inside withCredentials'
+    assert h.env.KUBECONFIG == null: 'the binding ended with the step'
+    String script = scriptOf(h)
+    assert script.contains(''''chaos-gate-results/report.html' --kubeconfig "$KUBECONFIG" 2>''')
+    assert !script.contains(kubeconfigDuringSh) && !script.contains('secret-token')
+    assert h.callsOf('echo').every { !it.args.toString().contains(kubeconfigDuringSh) && !it.args.toString().contains('secret-token') }
+}
+
+test('without a credential the agent context is used: nothing is bound, no --kubeconfig') {
+    def h = stubbedCli(0)
+    h.load(step).call(engines: ['e.yaml'], context: 'staging')
     assert h.callsOf('withCredentials').isEmpty()
-    assert h.callsOf('sh')[0].args.script.contains("'--context' 'staging'")
-    assert !h.callsOf('sh')[0].args.script.contains('--kubeconfig')
+    assert scriptOf(h).contains("'--context' 'staging'")
+    assert !scriptOf(h).contains('--kubeconfig')
 }
 
-tests['publishes the JUnit without letting the test view decide the build, and archives the reports'] = {
-    def h = harness()
-    reportsWritten(h, 0)
-    h.load(varsFile).call(engines: ['e.yaml'], reportDir: 'out/chaos')
-    // reportsWritten writes under the default dir; nothing under out/chaos: junit is skipped, archive still runs.
+// ---------------------------------------------------------------- publishing
+
+test('junit publishes without deciding the build; JSON and HTML are archived') {
+    def h = stubbedCli(0)
+    h.load(step).call(engines: ['e.yaml'])
+    assert h.callsOf('junit')*.args == [[testResults: 'chaos-gate-results/junit.xml', allowEmptyResults: true,
+                                         keepProperties: true, skipMarkingBuildUnstable: true]]
+    assert h.callsOf('archiveArtifacts')*.args == [[artifacts: 'chaos-gate-results/report.json,chaos-gate-results/report.html',
+                                                    allowEmptyArchive: true]]
+}
+
+test('no JUnit written (a run that could not happen): junit is not called, the archive step still runs') {
+    def h = stubbedCli(2, 'chaos-gate: error: no such context')
+    failureOf { h.load(step).call(engines: ['e.yaml']) }
     assert h.callsOf('junit').isEmpty()
-    assert h.callsOf('archiveArtifacts')[0].args == [artifacts: 'out/chaos/report.json,out/chaos/report.html', allowEmptyArchive: true]
-
-    def h2 = harness()
-    reportsWritten(h2, 0)
-    h2.load(varsFile).call(engines: ['e.yaml'])
-    assert h2.callsOf('junit')[0].args == [testResults: 'chaos-gate-results/junit.xml', allowEmptyResults: true, keepProperties: true, skipMarkingBuildUnstable: true]
-}
-
-tests['exit 1 fails the build by default, and reports are still published'] = {
-    def h = harness()
-    reportsWritten(h, 1)
-    def message = expectError { h.load(varsFile).call(engines: ['e.yaml']) }
-    assert message.startsWith('chaos gate failed')
-    assert h.currentBuild.result == 'FAILURE'
-    assert h.callsOf('junit').size() == 1
     assert h.callsOf('archiveArtifacts').size() == 1
 }
 
-tests['exit 1 marks the build UNSTABLE with onGateFailure UNSTABLE and returns the result'] = {
-    def h = harness()
-    reportsWritten(h, 1)
-    def result = h.load(varsFile).call(engines: ['e.yaml'], onGateFailure: 'UNSTABLE')
+test('reportDir moves every report') {
+    def h = new PipelineHarness()
+    h.shell = { String script -> h.files['out/chaos/junit.xml'] = '<testsuites/>'; 0 }
+    def result = h.load(step).call(engines: ['e.yaml'], reportDir: 'out/chaos')
+    assert h.callsOf('junit')[0].args.testResults == 'out/chaos/junit.xml'
+    assert h.callsOf('archiveArtifacts')[0].args.artifacts == 'out/chaos/report.json,out/chaos/report.html'
+    assert result.html == 'out/chaos/report.html'
+    assert scriptOf(h).contains("'--junit' 'out/chaos/junit.xml'")
+}
+
+// ---------------------------------------------------------------- exit codes
+
+test('exit 1 fails the build by default, after the reports are published') {
+    def h = stubbedCli(1)
+    String message = failureOf { h.load(step).call(engines: ['e.yaml']) }
+    assert message == 'chaosGate: the chaos gate failed; see the test results and chaos-gate-results/report.html'
+    assert h.currentBuild.result == 'FAILURE'
+    assert h.callsOf('unstable').isEmpty()
+    assert stepsIn(h).findAll { it in ['archiveArtifacts', 'junit', 'error'] } == ['archiveArtifacts', 'junit', 'error']
+}
+
+test('exit 1 with onGateFailure FAILURE fails the build') {
+    def h = stubbedCli(1)
+    failureOf { h.load(step).call(engines: ['e.yaml'], onGateFailure: 'FAILURE') }
+    assert h.currentBuild.result == 'FAILURE'
+}
+
+test('exit 1 with onGateFailure UNSTABLE marks the build UNSTABLE and returns the result') {
+    def h = stubbedCli(1)
+    def result = h.load(step).call(engines: ['e.yaml'], onGateFailure: 'UNSTABLE')
     assert h.currentBuild.result == 'UNSTABLE'
-    assert h.callsOf('unstable').size() == 1
-    assert result.verdict == 'fail' && result.exitCode == 1
-    assert result.junit == 'chaos-gate-results/junit.xml'
+    assert h.callsOf('unstable')*.args == ['chaosGate: the chaos gate failed; see the test results and chaos-gate-results/report.html']
+    assert h.callsOf('error').isEmpty()
+    assert result.exitCode == 1 && result.verdict == 'fail' && result.junit == 'chaos-gate-results/junit.xml'
+    assert h.callsOf('junit').size() == 1
 }
 
-tests['exit 2 fails the build with the CLI message, all of its lines'] = {
-    def h = harness()
-    reportsWritten(h, 2, 'npm notice\nchaos-gate: error: preflight failed, nothing was applied:\ne.yaml, document 1 (ChaosEngine x): rejected\n')
-    def message = expectError { h.load(varsFile).call(engines: ['e.yaml'], onGateFailure: 'UNSTABLE') }
-    assert message == 'chaos-gate could not run: preflight failed, nothing was applied:\ne.yaml, document 1 (ChaosEngine x): rejected'
-    assert h.currentBuild.result == 'FAILURE': 'exit 2 is a failure whatever onGateFailure says'
+test('exit 1 without reports is npx or node failing, not a verdict: FAILURE with stderr, whatever onGateFailure says') {
+    def h = new PipelineHarness()
+    h.shell = { String script ->
+        h.files['chaos-gate-results/chaos-gate.stderr'] = 'npm error code E404\nnpm error 404 Not Found - GET https://registry.npmjs.org/chaos-gate\n'
+        return 1
+    }
+    String message = failureOf { h.load(step).call(engines: ['e.yaml'], onGateFailure: 'UNSTABLE') }
+    assert message == 'chaosGate: chaos-gate exited with 1 without writing its reports: npm error code E404\nnpm error 404 Not Found - GET https://registry.npmjs.org/chaos-gate'
+    assert h.currentBuild.result == 'FAILURE' && h.callsOf('unstable').isEmpty()
 }
 
-tests['exit 143 (aborted build) says the chaos was stopped'] = {
-    def h = harness()
-    reportsWritten(h, 143)
-    def message = expectError { h.load(varsFile).call(engines: ['e.yaml']) }
-    assert message.contains('interrupted (exit 143)') && message.contains('stopped the chaos')
+test('exit 2 fails the build with the CLI message (all of its lines, without npm noise), whatever onGateFailure says') {
+    def h = stubbedCli(2, 'npm warn exec The following package was not found and will be installed: chaos-gate@0.1.0\n' +
+        'chaos-gate: error: preflight failed, nothing was applied:\ne.yaml, document 1 (ChaosEngine x): rejected\n')
+    String message = failureOf { h.load(step).call(engines: ['e.yaml'], onGateFailure: 'UNSTABLE') }
+    assert message == 'chaosGate: chaos-gate could not run: preflight failed, nothing was applied:\ne.yaml, document 1 (ChaosEngine x): rejected'
+    assert h.currentBuild.result == 'FAILURE'
+    assert h.callsOf('unstable').isEmpty()
+    assert h.callsOf('archiveArtifacts').size() == 1
 }
 
-tests['an unexpected exit code fails with the last stderr lines'] = {
-    def h = harness()
-    reportsWritten(h, 127, 'sh: 1: npx: not found\n')
-    def message = expectError { h.load(varsFile).call(engines: ['e.yaml']) }
-    assert message == 'chaos-gate exited with 127: sh: 1: npx: not found'
+test('exit 143 and 130 (the CLI was cancelled) fail the build saying the chaos was stopped') {
+    [143: 'SIGTERM', 130: 'SIGINT'].each { code, signal ->
+        def h = stubbedCli(code, "chaos-gate: received ${signal}: stopping the chaos and cleaning up")
+        String message = failureOf { h.load(step).call(engines: ['e.yaml'], onGateFailure: 'UNSTABLE') }
+        assert message == "chaosGate: chaos-gate was cancelled by ${signal} (exit ${code}); it stopped the chaos and cleaned up before exiting"
+        assert h.currentBuild.result == 'FAILURE'
+        assert h.callsOf('archiveArtifacts').size() == 1
+    }
 }
 
-tests['unknown options, wrong types and missing inputs fail before anything runs'] = {
+test('another exit code fails with the last lines of stderr, or says there were none') {
+    def h = stubbedCli(127, 'sh: 1: npx: not found\n')
+    assert failureOf { h.load(step).call(engines: ['e.yaml']) } == 'chaosGate: chaos-gate exited with 127: sh: 1: npx: not found'
+
+    def h2 = new PipelineHarness()
+    h2.shell = { String script -> 137 }
+    assert failureOf { h2.load(step).call(engines: ['e.yaml']) } == 'chaosGate: chaos-gate exited with 137: (no output)'
+}
+
+test('an aborted build (sh interrupted) still publishes, and the abort stays the reason even if publishing fails') {
+    def aborted = new InterruptedException('aborted by user')   // Jenkins throws FlowInterruptedException
+    def h = new PipelineHarness()
+    h.shell = { String script -> h.files['chaos-gate-results/junit.xml'] = '<testsuites'; throw aborted }
+    h.overrides.junit = { Map args -> throw new IllegalStateException('Failed to read test report file junit.xml') }
+    try {
+        h.load(step).call(engines: ['e.yaml'])
+        assert false: 'the abort must propagate'
+    } catch (InterruptedException e) {
+        assert e.is(aborted)
+    }
+    assert h.callsOf('archiveArtifacts').size() == 1 && h.callsOf('junit').size() == 1
+    assert h.callsOf('echo')*.args == ['chaosGate: could not publish the reports while the build stops: Failed to read test report file junit.xml']
+    assert h.callsOf('error').isEmpty()
+}
+
+test('a JUnit that cannot be published after a normal run is an error, not swallowed') {
+    def h = stubbedCli(0)
+    h.overrides.junit = { Map args -> throw new IllegalStateException('Failed to read test report file') }
+    try {
+        h.load(step).call(engines: ['e.yaml'])
+        assert false: 'expected the junit failure'
+    } catch (IllegalStateException e) {
+        assert e.message == 'Failed to read test report file'
+    }
+}
+
+// ---------------------------------------------------------------- validation
+
+test('unknown options, wrong kinds and bad step settings fail before anything runs, naming the option') {
     [
-        [[engins: ['e.yaml']], "unknown option 'engins'"],
-        [[engines: ['e.yaml'], minProbeSuccess: 'high'], "option 'minProbeSuccess' must be a Number, got String"],
-        [[engines: 42], "option 'engines' must be a List, got Integer"],
-        [[namespace: 'shop'], "give 'config', 'engines', 'workflow' or 'workflowTemplate'"],
-        [[engines: ['e.yaml'], onGateFailure: 'YELLOW'], "must be UNSTABLE or FAILURE, got 'YELLOW'"],
-        [[engines: ['e.yaml'], cliPath: 'x', version: '1.0.0'], "either 'cliPath' or 'version'"],
+        [[engins: ['e.yaml']], "chaosGate: unknown option 'engins'; known options: config, engines,"],
+        [[engines: ['e.yaml'], minProbeSuccess: '90'], "chaosGate: option 'minProbeSuccess' must be a Number, got a String"],
+        [[engines: 42], "chaosGate: option 'engines' must be a List, got a Number"],
+        [[engines: ['e.yaml'], parameters: ['a=b']], "chaosGate: option 'parameters' must be a Map, got a List"],
+        [[engines: ['e.yaml'], inCluster: 'yes'], "chaosGate: option 'inCluster' must be a Boolean, got a String"],
+        [[engines: ['e.yaml'], namespace: ['shop']], "chaosGate: option 'namespace' must be a String, got a List"],
+        [[engines: ['e.yaml'], kubeconfigCredentialsId: { 'x' }], "chaosGate: option 'kubeconfigCredentialsId' must be a String, got a Closure"],
+        [[engines: ['e.yaml'], onGateFailure: 'YELLOW'], "chaosGate: option 'onGateFailure' must be 'UNSTABLE' or 'FAILURE', got 'YELLOW'"],
+        [[engines: ['e.yaml'], cliPath: 'x', version: '1.0.0'], "chaosGate: give either 'cliPath' or 'version', not both"],
+        [[engines: ['e.yaml'], extraArgs: ['--json', 'x.json']], "chaosGate: option 'extraArgs' must not set --junit, --json or --html; use 'reportDir'"],
+        [[engines: ['e.yaml'], reportDir: '/tmp/out'], "chaosGate: option 'reportDir' must be a relative path"],
+        [[engines: ['e.yaml'], reportDir: 'out/../..'], "chaosGate: option 'reportDir' must be a relative path"],
+        [[engines: ['e.yaml'], reportDir: 'my reports'], "chaosGate: option 'reportDir' must be a relative path"],
+        [[engines: ['e.yaml'], reportDir: 'a,b'], "chaosGate: option 'reportDir' must be a relative path"],
     ].each { config, expected ->
-        def h = harness()
-        def message = expectError { h.load(varsFile).call(config) }
-        assert message.contains(expected): message
-        assert h.callsOf('sh').isEmpty()
+        def h = new PipelineHarness()
+        String message = failureOf { h.load(step).call(config) }
+        assert message.startsWith(expected)
+        assert h.callsOf('sh').isEmpty() && h.callsOf('withCredentials').isEmpty()
     }
 }
 
-tests['a single String is accepted where a list is expected'] = {
-    def h = harness()
-    reportsWritten(h, 0)
-    h.load(varsFile).call(engines: 'chaos/engine.yaml', rbac: 'chaos/rbac.yaml')
-    assert h.callsOf('sh')[0].args.script.contains("'--engine' 'chaos/engine.yaml' '--rbac' 'chaos/rbac.yaml'")
+test('GStrings count as Strings and reportDir may use dots, dashes and subfolders') {
+    def h = new PipelineHarness()
+    h.shell = { String script -> h.files['build/chaos-gate.v1/reports/report.json'] = '{}'; 1 }
+    String build = '42'
+    String policy = 'UNSTABLE'
+    def result = h.load(step).call(engines: ["chaos/${build}.yaml"], runId: "checkout-${build}",
+        reportDir: 'build/chaos-gate.v1/reports', onGateFailure: "${policy}")
+    assert scriptOf(h).contains("'--engine' 'chaos/42.yaml'") && scriptOf(h).contains("'--run-id' 'checkout-42'")
+    assert result.html == 'build/chaos-gate.v1/reports/report.html'
+    assert h.currentBuild.result == 'UNSTABLE'
 }
 
-tests['the generated script runs the real CLI: a bad setting ends as exit 2 with the CLI message'] = {
-    def repo = new File(varsFile).parentFile.parentFile.parentFile
-    def dir = File.createTempDir()
-    def h = harness()
-    h.runForReal(dir)
-    def message = expectError {
-        h.load(varsFile).call(engines: ['engine.yaml'], timeout: 'soon', cliPath: "node '${repo}/dist/cli.js'")
-    }
-    assert message == 'chaos-gate could not run: command line: --timeout: "soon" is not a duration (examples: 500ms, 90s, 15m, 1h30m)'
-    assert new File(dir, 'chaos-gate-results').isDirectory(): 'the report folder was made'
+test('the help text documents every option, and the default version is the package version') {
+    Script loaded = new PipelineHarness().load(step)
+    String help = new File(jenkinsDir, 'vars/chaosGate.txt').text
+    List<String> options = loaded.OPTION_KINDS.keySet() as List
+    def undocumented = options.findAll { !(help =~ /<dt>[^<]*\b${it}\b[^<]*<\/dt>/) }
+    assert undocumented.isEmpty()
+    assert loaded.DEFAULT_VERSION == packageVersion: 'bump DEFAULT_VERSION in vars/chaosGate.groovy with package.json'
 }
+
+test('CPS rules the harness cannot see: @NonCPS methods call no steps, CPS methods pass closures only to block steps') {
+    // GroovyShell runs everything as plain Groovy; Jenkins runs vars/ CPS-transformed, where a step
+    // called from @NonCPS code misbehaves and closures given to Groovy's iteration methods are fragile.
+    def unit = new CompilationUnit()
+    unit.addSource(new File(step))
+    unit.compile(Phases.CONVERSION)
+    List<MethodNode> methods = unit.AST.modules[0].classes.find { it.script }.methods
+    Set<String> nonCps = methods.findAll { m -> m.annotations.any { it.classNode.name.tokenize('.')[-1] == 'NonCPS' } }*.name as Set
+    assert nonCps.containsAll(['problemWith', 'normalised', 'shellScript', 'quote', 'errorText', 'kindOf'])
+    List<String> problems = []
+    methods.findAll { it.code }.each { MethodNode method ->
+        method.code.visit(new CodeVisitorSupport() {
+            void visitMethodCallExpression(MethodCallExpression call) {
+                if (method.name in nonCps && call.implicitThis && !(call.methodAsString in nonCps)) {
+                    problems << "@NonCPS ${method.name} calls ${call.methodAsString}"
+                }
+                if (!(method.name in nonCps) && call.arguments instanceof ArgumentListExpression) {
+                    call.arguments.expressions.findAll { it instanceof ClosureExpression }.each {
+                        if (!(call.implicitThis && call.methodAsString in ['withCredentials'])) {
+                            problems << "${method.name} passes a closure to ${call.methodAsString}"
+                        }
+                    }
+                }
+                super.visitMethodCallExpression(call)
+            }
+        })
+    }
+    assert problems.isEmpty()
+}
+
+// ---------------------------------------------------------------- the script run for real (sh -xe, as the sh step)
+
+test('real CLI: every flag the step can generate is one the CLI accepts, with --kubeconfig from the credential') {
+    Map common = [
+        config: 'chaos-gate.yaml', engines: ['e.yaml'], rbac: ['r.yaml'], experiments: ['x.yaml'],
+        parameters: [a: 'b'], workflowNamespace: 'argo', workflowShutdown: 'Terminate', ctkJournals: ['journal.json'],
+        namespace: 'shop', context: 'staging', kubeconfigCredentialsId: 'kc', inCluster: false,
+        timeout: '15m', cleanup: 'on-success', runId: 'build-42', minProbeSuccess: 90,
+        allowFailures: ['pod-cpu-hog'], stoppedAs: 'skip', timeoutsAs: 'fail', failOnFailure: true,
+        cliPath: realCli, extraArgs: ['--help']]   // --help: parse every flag and value, then stop
+    // The three workflow sources exclude each other.
+    [[workflow: 'w.yaml'], [workflowTemplate: 'wt'], [clusterWorkflowTemplate: 'cwt']].each { source ->
+        def h = new PipelineHarness().runForReal(tempDir())
+        h.load(step).call(common + source)
+        assert h.console.contains('Usage:'): h.console
+        assert h.callsOf('error').isEmpty()
+    }
+}
+
+test('real CLI: a bad setting ends as exit 2 with the CLI message; a stale JUnit of an earlier build is not published') {
+    File workspace = tempDir()
+    new File(workspace, 'chaos-gate-results').mkdirs()
+    new File(workspace, 'chaos-gate-results/junit.xml').text = '<testsuites><testsuite name="old"/></testsuites>'
+    def h = new PipelineHarness().runForReal(workspace)
+    String message = failureOf { h.load(step).call(engines: ['engine.yaml'], timeout: 'soon', cliPath: realCli) }
+    assert message.startsWith('chaosGate: chaos-gate could not run: ') && message.contains('--timeout') && message.contains('soon')
+    assert !new File(workspace, 'chaos-gate-results/junit.xml').exists()
+    assert h.callsOf('junit').isEmpty()
+    assert h.console.contains('chaos-gate: error: '): 'stderr is shown in the log after the run'
+}
+
+test('real sh: a CLI that is not installed ends with its exit code and the shell message') {
+    def h = new PipelineHarness().runForReal(tempDir())
+    String message = failureOf { h.load(step).call(engines: ['e.yaml'], cliPath: 'chaos-gate-not-installed') }
+    assert message ==~ /chaosGate: chaos-gate exited with 127: .*chaos-gate-not-installed.*not found.*/
+}
+
+test('real sh: arguments reach the CLI unchanged, whatever they hold') {
+    File workspace = fakeCli('for a in "$@"; do printf "%s\\n" "$a"; done > args.txt\n')
+    def h = new PipelineHarness().runForReal(workspace)
+    List<String> tricky = ['pod delete.yaml', "it's.yaml", 'x"y.yaml', '$HOME.yaml', '`id`.yaml', 'a;b.yaml', 'ümlaut.yaml']
+    h.load(step).call(engines: tricky, cliPath: 'sh fake-cli.sh')
+    List<String> args = new File(workspace, 'args.txt').readLines()
+    assert args[0] == 'run'
+    assert args.findAll { args.indexOf(it) > 0 && args[args.indexOf(it) - 1] == '--engine' } == tricky
+}
+
+test('real sh: the kubeconfig credential reaches the CLI as a file path, its content never in the log') {
+    File workspace = fakeCli('''
+prev=""
+for a in "$@"; do
+  if [ "$prev" = --kubeconfig ]; then cp "$a" kubeconfig-seen; echo "$a" > kubeconfig-path; fi
+  prev="$a"
+done
+[ "$KUBECONFIG" = "$(cat kubeconfig-path)" ]
+''')
+    def h = new PipelineHarness().runForReal(workspace)
+    def result = h.load(step).call(engines: ['e.yaml'], kubeconfigCredentialsId: 'staging-kubeconfig', cliPath: 'sh fake-cli.sh')
+    assert result.exitCode == 0: 'the CLI saw KUBECONFIG set to the same file'
+    assert new File(workspace, 'kubeconfig-seen').text == h.secretFileContent
+    assert !new File(new File(workspace, 'kubeconfig-path').text.trim()).exists(): 'the secret file is gone after the step'
+    assert !h.console.contains('secret-token-7f3a')
+}
+
+test('real sh: aborting sends SIGTERM to every process; the shell waits for the CLI to clean up and shows why') {
+    File workspace = fakeCli('''
+trap 'echo "chaos-gate: received SIGTERM: stopping the chaos and cleaning up" >&2; sleep 1; echo done > cleaned-up; exit 143' TERM
+echo started > started
+while :; do sleep 0.1; done
+''')
+    def h = new PipelineHarness().runForReal(workspace)
+    boolean cleanedBeforeShReturned = false
+    h.shell = { String script ->
+        int status = h.runScript(script) { Process process ->
+            long deadline = System.currentTimeMillis() + 10000
+            while (!new File(workspace, 'started').exists() && System.currentTimeMillis() < deadline) sleep(20)
+            // As Jenkins' ProcessTree does, though here the shell is signalled first, the harder case.
+            ([process.toHandle()] + process.toHandle().descendants().iterator().toList()).each { it.destroy() }
+        }
+        cleanedBeforeShReturned = new File(workspace, 'cleaned-up').exists()
+        return status
+    }
+    String message = failureOf { h.load(step).call(engines: ['e.yaml'], cliPath: 'sh fake-cli.sh') }
+    assert cleanedBeforeShReturned: 'the step returned before the CLI had cleaned up'
+    assert message == 'chaosGate: chaos-gate was cancelled by SIGTERM (exit 143); it stopped the chaos and cleaned up before exiting'
+    assert h.console.contains('chaos-gate: received SIGTERM: stopping the chaos and cleaning up')
+}
+
+// ---------------------------------------------------------------- the examples
+
+def exampleHarness = { ->
+    def h = new PipelineHarness()
+    h.libraryVars.chaosGate = step
+    ['chaos-gate-results', 'out/chaos'].each {
+        h.files["${it}/junit.xml".toString()] = '<testsuites/>'
+        h.files["${it}/report.json".toString()] = '{}'
+    }
+    return h
+}
+
+test('Jenkinsfile.declarative runs: chaosGate with the config and its load test, credential bound, post always') {
+    def h = exampleHarness()
+    h.load(new File(jenkinsDir, 'examples/Jenkinsfile.declarative').path).run()
+    List<Map> gates = h.callsOf('chaosGate')
+    assert gates.size() == 1 && gates[0].args.config == 'jenkins/examples/chaos/chaos-gate.yaml'
+    String gateScript = h.callsOf('sh')*.args.find { it instanceof Map && it.script.contains('chaos-gate@') }.script
+    assert gateScript.contains("'--config' 'jenkins/examples/chaos/chaos-gate.yaml'") && gateScript.contains('--kubeconfig "$KUBECONFIG"')
+    assert h.callsOf('junit').size() == 1
+    assert h.callsOf('archiveArtifacts')*.args*.artifacts == ['chaos-gate-results/report.json,chaos-gate-results/report.html', 'out/k6-summary.json']
+    assert stepsIn(h).containsAll(['pipeline', 'stage', 'post', 'always'])
+}
+
+test('Jenkinsfile.scripted runs: the verdict is used; a failed gate rolls back and fails the build') {
+    def h = exampleHarness()
+    h.load(new File(jenkinsDir, 'examples/Jenkinsfile.scripted').path).run()
+    assert h.callsOf('echo')*.args == ['chaos gate: pass; reports in out/chaos/report.html']
+    assert h.callsOf('chaosGate')[0].args.runId.toString() == 'checkout-42'
+
+    def failing = exampleHarness()
+    failing.shell = { String script -> script.contains('chaos-gate@') ? 1 : 0 }
+    String message = failureOf { failing.load(new File(jenkinsDir, 'examples/Jenkinsfile.scripted').path).run() }
+    assert message.startsWith('chaosGate: the chaos gate failed')
+    assert failing.callsOf('sh')*.args.contains('kubectl -n shop rollout undo deploy/checkout')
+    assert stepsIn(failing)[-1] == 'deleteDir'
+}
+
+test('real CLI: the example configuration, load test included, is valid') {
+    def process = "${realCli} validate --config ${new File(jenkinsDir, 'examples/chaos/chaos-gate.yaml')}".execute()
+    def out = new StringBuilder()
+    process.waitForProcessOutput(out, out)
+    assert process.exitValue() == 0: out
+    assert out.contains('configuration is valid')
+}
+
+// ---------------------------------------------------------------- runner
 
 int passed = 0
 int failed = 0
@@ -175,5 +478,6 @@ tests.each { name, body ->
         println "not ok - ${name}\n    ${e.toString().readLines().join('\n    ')}"
     }
 }
+temporary.each { it.deleteDir() }
 println "${passed} passed, ${failed} failed"
 System.exit(failed == 0 ? 0 : 1)

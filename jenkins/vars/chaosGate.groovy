@@ -4,128 +4,190 @@
 
 import groovy.transform.Field
 
+/** The chaos-gate npm version run through npx; kept equal to the repository's package.json version. */
 @Field static final String DEFAULT_VERSION = '0.1.0'
+@Field static final String DEFAULT_REPORT_DIR = 'chaos-gate-results'
 
-/** Every option, with the type it takes. Lists also accept a single String. */
-@Field static final Map<String, Class> OPTION_TYPES = [
-    config                 : String,
-    engines                : List,
-    rbac                   : List,
-    experiments            : List,
-    namespace              : String,
-    context                : String,
-    kubeconfigCredentialsId: String,
-    timeout                : String,
-    cleanup                : String,
-    workflow               : String,
-    workflowTemplate       : String,
-    parameters             : Map,
-    minProbeSuccess        : Number,
-    allowFailures          : List,
-    stoppedAs              : String,
-    timeoutsAs             : String,
-    reportDir              : String,
-    onGateFailure          : String,
-    version                : String,
-    cliPath                : String,
-    extraArgs              : List,
+/** Every option and the kind of value it takes ('List' also accepts one String). */
+@Field static final Map<String, String> OPTION_KINDS = [
+    // what to run
+    config                 : 'String',
+    engines                : 'List',
+    rbac                   : 'List',
+    experiments            : 'List',
+    workflow               : 'String',
+    workflowTemplate       : 'String',
+    clusterWorkflowTemplate: 'String',
+    parameters             : 'Map',
+    workflowNamespace      : 'String',
+    workflowShutdown       : 'String',
+    ctkJournals            : 'List',
+    // where
+    namespace              : 'String',
+    context                : 'String',
+    kubeconfigCredentialsId: 'String',
+    inCluster              : 'Boolean',
+    // how long, and what is left behind
+    timeout                : 'String',
+    cleanup                : 'String',
+    runId                  : 'String',
+    // gate policy (decided by the CLI)
+    minProbeSuccess        : 'Number',
+    allowFailures          : 'List',
+    stoppedAs              : 'String',
+    timeoutsAs             : 'String',
+    failOnFailure          : 'Boolean',
+    // this step
+    onGateFailure          : 'String',
+    reportDir              : 'String',
+    version                : 'String',
+    cliPath                : 'String',
+    extraArgs              : 'List',
 ]
 
-/** Options that map straight onto a CLI flag. */
+/** Options passed straight to a CLI flag (a List repeats the flag; a Boolean gives --flag or --no-flag). */
 @Field static final Map<String, String> FLAGS = [
-    config          : '--config',
-    engines         : '--engine',
-    rbac            : '--rbac',
-    experiments     : '--experiment',
-    namespace       : '--namespace',
-    context         : '--context',
-    timeout         : '--timeout',
-    cleanup         : '--cleanup',
-    workflow        : '--workflow',
-    workflowTemplate: '--workflow-template',
-    minProbeSuccess : '--min-probe-success',
-    allowFailures   : '--allow-failure',
-    stoppedAs       : '--stopped-as',
-    timeoutsAs      : '--timeouts-as',
+    config                 : 'config',
+    engines                : 'engine',
+    rbac                   : 'rbac',
+    experiments            : 'experiment',
+    workflow               : 'workflow',
+    workflowTemplate       : 'workflow-template',
+    clusterWorkflowTemplate: 'cluster-workflow-template',
+    workflowNamespace      : 'workflow-namespace',
+    workflowShutdown       : 'workflow-shutdown',
+    ctkJournals            : 'ctk-journal',
+    namespace              : 'namespace',
+    context                : 'context',
+    inCluster              : 'in-cluster',
+    timeout                : 'timeout',
+    cleanup                : 'cleanup',
+    runId                  : 'run-id',
+    minProbeSuccess        : 'min-probe-success',
+    allowFailures          : 'allow-failure',
+    stoppedAs              : 'stopped-as',
+    timeoutsAs             : 'timeouts-as',
+    failOnFailure          : 'fail-on-failure',
 ]
-
-@Field static final String KUBECONFIG_VARIABLE = 'CHAOS_GATE_KUBECONFIG'
 
 def call(Map config = [:]) {
-    Map options = normalise(config)
-    String dir = options.reportDir ?: 'chaos-gate-results'
-    Map reports = [junit: "${dir}/junit.xml", json: "${dir}/report.json", html: "${dir}/report.html"]
-    String stderrFile = "${dir}/chaos-gate.stderr"
-    String script = commandLine(options, reports, stderrFile)
+    String problem = problemWith(config)
+    if (problem) {
+        error("chaosGate: ${problem}")
+    }
+    Map options = normalised(config)
+    Map reports = reportPaths(options.reportDir ?: DEFAULT_REPORT_DIR)
+    String script = shellScript(options, reports)
 
     int exitCode
+    boolean cliReturned = false
     try {
-        if (options.kubeconfigCredentialsId) {
-            withCredentials([file(credentialsId: options.kubeconfigCredentialsId, variable: KUBECONFIG_VARIABLE)]) {
-                exitCode = sh(script: script, returnStatus: true)
-            }
-        } else {
-            exitCode = sh(script: script, returnStatus: true)
-        }
+        exitCode = runCli(options, script)
+        cliReturned = true
     } finally {
-        publish(reports)
+        // Also when the gate failed, and when the build is being aborted.
+        publish(reports, cliReturned)
     }
-
-    Map result = [exitCode: exitCode, verdict: verdictOf(exitCode)] + reports
-    applyResult(options, exitCode, stderrFile)
-    return result
+    applyResult(options.onGateFailure ?: 'FAILURE', exitCode, reports)
+    return [exitCode: exitCode, verdict: verdictOf(exitCode), junit: reports.junit, json: reports.json, html: reports.html]
 }
 
-/** Checks names and types, so a typo fails the stage at once instead of being ignored. */
-private Map normalise(Map config) {
-    Map options = [:]
-    config.each { String key, value ->
-        Class expected = OPTION_TYPES[key]
+/** Why the options cannot be used, or null: a typo fails the stage at once instead of being ignored. */
+@NonCPS
+private static String problemWith(Map config) {
+    for (entry in config) {
+        String expected = OPTION_KINDS[entry.key as String]
         if (expected == null) {
-            error("chaosGate: unknown option '${key}'; known options: ${OPTION_TYPES.keySet().join(', ')}")
+            return "unknown option '${entry.key}'; known options: ${OPTION_KINDS.keySet().join(', ')}"
         }
-        if (value == null) return
-        if (expected == List && value instanceof CharSequence) value = [value.toString()]
-        if (!expected.isInstance(value) && !(expected == String && value instanceof CharSequence)) {
-            error("chaosGate: option '${key}' must be a ${expected.simpleName}, got ${value.getClass().simpleName}")
+        String kind = kindOf(entry.value)
+        if (entry.value != null && kind != expected && !(expected == 'List' && kind == 'String')) {
+            return "option '${entry.key}' must be a ${expected}, got a ${kind}"
         }
-        options[key] = value instanceof CharSequence ? value.toString() : value
     }
-    if (!options.config && !options.engines && !options.workflow && !options.workflowTemplate) {
-        error("chaosGate: give 'config', 'engines', 'workflow' or 'workflowTemplate'")
+    if (config.onGateFailure && !((config.onGateFailure as String) in ['UNSTABLE', 'FAILURE'])) {
+        return "option 'onGateFailure' must be 'UNSTABLE' or 'FAILURE', got '${config.onGateFailure}'"
     }
-    if (options.onGateFailure && !(options.onGateFailure in ['UNSTABLE', 'FAILURE'])) {
-        error("chaosGate: option 'onGateFailure' must be UNSTABLE or FAILURE, got '${options.onGateFailure}'")
+    if (config.cliPath && config.version) {
+        return "give either 'cliPath' or 'version', not both"
     }
-    if (options.cliPath && options.version) {
-        error("chaosGate: give either 'cliPath' or 'version', not both")
+    if (config.extraArgs instanceof List && config.extraArgs.any { (it as String) in ['--junit', '--json', '--html'] }) {
+        return "option 'extraArgs' must not set --junit, --json or --html; use 'reportDir'"
+    }
+    if (config.reportDir && !isWorkspacePath(config.reportDir as String)) {
+        return "option 'reportDir' must be a relative path inside the workspace made of letters, digits, '.', '_', '-' and '/', got '${config.reportDir}'"
+    }
+    return null
+}
+
+/** The options without nulls, with String keys, and a single String where a List is expected made a List. */
+@NonCPS
+private static Map normalised(Map config) {
+    Map options = [:]
+    config.each { key, value ->
+        if (value != null) options[key as String] = OPTION_KINDS[key as String] == 'List' && value instanceof CharSequence ? [value] : value
     }
     return options
 }
 
-/** The sh script: the CLI with every argument quoted, stderr kept in a file for the failure message. */
+/** The kind of a value, named as in OPTION_KINDS (instanceof only: no reflection to approve). */
 @NonCPS
-private static String commandLine(Map options, Map reports, String stderrFile) {
+private static String kindOf(value) {
+    if (value instanceof CharSequence) return 'String'
+    if (value instanceof List) return 'List'
+    if (value instanceof Map) return 'Map'
+    if (value instanceof Boolean) return 'Boolean'
+    if (value instanceof Number) return 'Number'
+    return value instanceof Closure ? 'Closure' : 'Object'
+}
+
+/** junit and archiveArtifacts take workspace-relative Ant patterns: no spaces, commas, globs or '..'. */
+@NonCPS
+private static boolean isWorkspacePath(String path) {
+    return path ==~ /[A-Za-z0-9._-][A-Za-z0-9._\/-]*/ && !path.split('/').contains('..')
+}
+
+@NonCPS
+private static Map reportPaths(String dir) {
+    String base = dir.replaceAll('/+$', '')
+    return [dir: base, junit: "${base}/junit.xml".toString(), json: "${base}/report.json".toString(),
+            html: "${base}/report.html".toString(), stderr: "${base}/chaos-gate.stderr".toString()]
+}
+
+/**
+ * The sh script. Every argument is single-quoted; the kubeconfig stays a shell variable, so the secret
+ * file's path is never part of the script. Reports of an earlier build are removed first, so a run
+ * that writes none cannot publish stale ones. stderr goes to a file (read for the failure message, then
+ * shown); progress is on stdout. `sh` runs with -e: `|| status=$?` keeps going to show stderr. The trap
+ * matters when the build is aborted: Jenkins sends SIGTERM to every process of the step, and with a
+ * handler set the shell waits for the CLI to stop its chaos and clean up instead of dying first.
+ */
+@NonCPS
+private static String shellScript(Map options, Map reports) {
     List<String> args = ['run']
     FLAGS.each { String key, String flag ->
         def value = options[key]
-        if (value == null) return
-        (value instanceof List ? value : [value]).each { args << flag << it.toString() }
+        if (value instanceof Boolean) {
+            args << (value ? "--${flag}" : "--no-${flag}").toString()
+        } else if (value != null) {
+            (value instanceof List ? value : [value]).each { args << "--${flag}".toString() << it.toString() }
+        }
     }
     options.parameters?.each { name, value -> args << '--parameter' << "${name}=${value}".toString() }
     args << '--junit' << reports.junit << '--json' << reports.json << '--html' << reports.html
     options.extraArgs?.each { args << it.toString() }
 
-    String cli = options.cliPath ?: "npx --yes chaos-gate@${options.version ?: DEFAULT_VERSION}"
-    // The kubeconfig path stays a shell variable: the secret's path is never written into the script.
-    String kubeconfig = options.kubeconfigCredentialsId ? " --kubeconfig \"\$${KUBECONFIG_VARIABLE}\"" : ''
-    String dir = quote(reports.junit.substring(0, reports.junit.lastIndexOf('/')))
+    String cli = options.cliPath ?: "npx --yes ${quote("chaos-gate@${options.version ?: DEFAULT_VERSION}")}"
+    String kubeconfig = options.kubeconfigCredentialsId ? ' --kubeconfig "$KUBECONFIG"' : ''
+    String stderr = quote(reports.stderr)
     return [
-        "mkdir -p ${dir}",
-        "${cli} ${args.collect { quote(it) }.join(' ')}${kubeconfig} 2>${quote(stderrFile)}",
-        'status=$?',
-        "cat ${quote(stderrFile)} >&2",
-        'exit $status',
+        "mkdir -p ${quote(reports.dir)}",
+        "rm -f ${[reports.junit, reports.json, reports.html, reports.stderr].collect { quote(it) }.join(' ')}",
+        'trap : TERM',
+        'status=0',
+        "${cli} ${args.collect { quote(it) }.join(' ')}${kubeconfig} 2>${stderr} || status=\$?",
+        "cat ${stderr} >&2",
+        'exit "$status"',
     ].join('\n')
 }
 
@@ -135,40 +197,70 @@ private static String quote(String value) {
     return "'" + value.replace("'", "'\"'\"'") + "'"
 }
 
-private void publish(Map reports) {
-    if (fileExists(reports.junit)) {
-        // The exit code decides the build; the test view only shows what happened.
-        junit(testResults: reports.junit, allowEmptyResults: true, keepProperties: true, skipMarkingBuildUnstable: true)
+/** Runs the script with the kubeconfig credential bound to KUBECONFIG, or with the agent's own context. */
+private int runCli(Map options, String script) {
+    if (!options.kubeconfigCredentialsId) {
+        return sh(script: script, returnStatus: true)
     }
-    archiveArtifacts(artifacts: "${reports.json},${reports.html}", allowEmptyArchive: true)
+    int status
+    withCredentials([file(credentialsId: options.kubeconfigCredentialsId, variable: 'KUBECONFIG')]) {
+        status = sh(script: script, returnStatus: true)
+    }
+    return status
 }
 
-@NonCPS
-private static String verdictOf(int exitCode) {
-    return exitCode == 0 ? 'pass' : exitCode == 1 ? 'fail' : 'error'
+/**
+ * The JUnit goes to the test view without deciding the build (the exit code does), the JSON and HTML
+ * are archived. When the CLI did not return (the build is being aborted) a publishing error is only
+ * logged, so the abort stays the reason the build stops.
+ */
+private void publish(Map reports, boolean cliReturned) {
+    try {
+        archiveArtifacts(artifacts: "${reports.json},${reports.html}", allowEmptyArchive: true)
+        if (fileExists(reports.junit)) {
+            junit(testResults: reports.junit, allowEmptyResults: true, keepProperties: true, skipMarkingBuildUnstable: true)
+        }
+    } catch (Exception e) {
+        if (cliReturned) throw e
+        echo("chaosGate: could not publish the reports while the build stops: ${e.message}")
+    }
 }
 
-private void applyResult(Map options, int exitCode, String stderrFile) {
+private void applyResult(String onGateFailure, int exitCode, Map reports) {
     switch (exitCode) {
         case 0:
             return
         case 1:
-            String message = 'chaos gate failed: see the chaos-gate test results'
-            if (options.onGateFailure == 'UNSTABLE') {
+            if (!fileExists(reports.json)) {
+                // The CLI writes its reports before exiting 1; without them, npx or node failed (exit 1 too).
+                error("chaosGate: chaos-gate exited with 1 without writing its reports: ${cliError(reports.stderr)}")
+            }
+            String message = "chaosGate: the chaos gate failed; see the test results and ${reports.html}"
+            if (onGateFailure == 'UNSTABLE') {
                 unstable(message)
             } else {
                 error(message)
             }
             return
         case 2:
-            error("chaos-gate could not run: ${cliError(stderrFile)}")
+            error("chaosGate: chaos-gate could not run: ${cliError(reports.stderr)}")
             return
         case 130:
         case 143:
-            error("chaos-gate was interrupted (exit ${exitCode}); it stopped the chaos and cleaned up before exiting")
+            error("chaosGate: chaos-gate was cancelled by ${exitCode == 130 ? 'SIGINT' : 'SIGTERM'} (exit ${exitCode}); it stopped the chaos and cleaned up before exiting")
             return
         default:
-            error("chaos-gate exited with ${exitCode}: ${cliError(stderrFile)}")
+            error("chaosGate: chaos-gate exited with ${exitCode}: ${cliError(reports.stderr)}")
+    }
+}
+
+@NonCPS
+private static String verdictOf(int exitCode) {
+    switch (exitCode) {
+        case 0: return 'pass'
+        case 1: return 'fail'
+        case 130: case 143: return 'cancelled'
+        default: return 'error'
     }
 }
 
