@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { sharedFixture } from '../../support/fixtures.ts';
-import { runEntry } from '../../support/run-node.ts';
+import { sharedFixture } from '../support/fixtures.ts';
+import { runEntry } from '../support/run-node.ts';
 
 const out = () => mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-report-'));
 
