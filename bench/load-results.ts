@@ -1,7 +1,7 @@
 // How fast and how much memory: parsing a large JMeter JTL and computing the chaos impact, and
 // converting many ChaosResults into JUnit. Prints figures; asserts nothing.
 //   node bench/load-results.ts [rows] [results]
-import { defaultPolicy } from '../src/gate/policy.ts';
+import { defaultPolicy, evaluateGate } from '../src/gate/policy.ts';
 import { convertChaos } from '../src/litmus/convert.ts';
 import type { ChaosResult } from '../src/litmus/types.ts';
 import { parseJtl } from '../src/load/jtl.ts';
@@ -62,7 +62,7 @@ const results: ChaosResult[] = Array.from({ length: resultCount }, (_, i) => ({
   },
 }));
 const report = measure(`convert ${resultCount} ChaosResults`, () => convertChaos({ engines: [], results }));
-const xml = measure('render JUnit', () => renderJUnit(report, defaultPolicy));
+const xml = measure('render JUnit', () => renderJUnit(report, evaluateGate(report, defaultPolicy)));
 console.log(
   `JUnit size: ${(xml.length / 1024).toFixed(0)} KB for ${report.suites.reduce((n, s) => n + s.cases.length, 0)} testcases`,
 );

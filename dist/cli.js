@@ -6,34 +6,41 @@ import {
   CannotRunError,
   ConfigError,
   LitmusClient,
+  conclude,
   convertChaos,
-  describeDecision,
+  describeRunInputs,
   enginePlural,
   errorMessage,
-  evaluateGate,
   labelFor,
   layerFrom,
+  loadConfig,
   loadKubeContext,
-  loadSuite,
+  loadSchema,
   mergeReports,
-  parseJtl,
   parseSettings,
-  publishReports,
-  readConfigFile,
   readCtkJournal,
-  readK6Summary,
+  readLoadSuite,
   readManifests,
-  readRunInputs,
-  readText,
-  resolveConfig,
   resultPlural,
   runGate,
   settingFields,
   toMap,
+  withCancellation,
   workflowToSuite
-} from "./chunks/chunk-W5PBR4HH.js";
+} from "./chunks/chunk-PZVGY2HJ.js";
 
-// src/gate/sources.ts
+// src/run/outcome.ts
+var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
+var signalExit = (signal) => exitCodes[signal === "SIGINT" ? "SIGINT" : "SIGTERM"];
+function exitCodeOf(outcome) {
+  if (outcome.cancelled) return signalExit(outcome.cancelled);
+  return outcome.decision.verdict === "pass" ? exitCodes.pass : exitCodes.fail;
+}
+function exitCodeOfError(error) {
+  return error instanceof CancelledError ? signalExit(error.signal) : exitCodes.cannotRun;
+}
+
+// src/run/report-sources.ts
 function chaosReportFromFiles(files) {
   const objects = readManifests(files, "input");
   const engines = [];
@@ -69,6 +76,38 @@ async function chaosReportFromCluster(kc, namespace, selector) {
     litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
   )).items;
   return convertChaos({ engines, results });
+}
+
+// src/run/report.ts
+async function reportGate(config, sources, log) {
+  const parts = [];
+  const load = loadToReport(config.load, sources);
+  if (load) parts.push({ suites: [readLoadSuite(load, void 0, [])] });
+  if (config.ctkJournals.length > 0) parts.push({ suites: config.ctkJournals.map(readCtkJournal) });
+  if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
+  if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
+  else if (config.namespace && parts.length === 0) {
+    const kube = loadKubeContext(config);
+    try {
+      parts.push(await chaosReportFromCluster(kube.kc, config.namespace, sources.selector));
+    } finally {
+      kube.dispose();
+    }
+  }
+  if (parts.length === 0) {
+    throw new ConfigError("report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace");
+  }
+  const report = mergeReports(...parts);
+  return { report, ...conclude(config, report, {}, log) };
+}
+function loadToReport(load, sources) {
+  const results = {
+    ...load?.results,
+    ...sources.k6 ? { k6Summary: sources.k6 } : {},
+    ...sources.jtl ? { jtl: sources.jtl } : {}
+  };
+  if (!Object.values(results).some(Boolean)) return void 0;
+  return { ...load ?? loadSchema.parse({}), results };
 }
 
 // src/cli/args.ts
@@ -160,7 +199,6 @@ missing CRDs), 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first).
 }
 
 // src/cli/main.ts
-var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
 var processIo = {
   out: (l) => process.stdout.write(`${l}
 `),
@@ -174,94 +212,35 @@ async function main(argv, io = processIo) {
       io.out(usage());
       return exitCodes.pass;
     }
-    const layers = parsed.configFile ? [readConfigFile(parsed.configFile), parsed.layer] : [parsed.layer];
-    const config = resolveConfig(...layers);
+    const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
-      case "run":
-        return await run(config, io);
+      case "run": {
+        const onSignal = (signal, already) => io.err(
+          `chaos-gate: received ${signal}: ${already ? "still stopping the chaos" : "stopping the chaos and cleaning up"}`
+        );
+        return exitCodeOf(
+          await withCancellation(onSignal, (signal) => runGate(config, { log: io.out, signal }))
+        );
+      }
       case "report":
-        return await report(config, parsed.sources, io);
-      case "validate":
-        return validate(config, io);
+        return exitCodeOf(await reportGate(config, parsed.sources, io.out));
+      case "validate": {
+        const objects = describeRunInputs(config);
+        io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
+        return exitCodes.pass;
+      }
       default:
         throw new ConfigError(
           `unknown command "${parsed.command}"; expected run, report or validate (see --help)`
         );
     }
   } catch (error) {
-    if (error instanceof CancelledError) {
-      io.err(`chaos-gate: ${error.message} before any chaos started`);
-      return exitCodes[error.signal === "SIGINT" ? "SIGINT" : "SIGTERM"];
-    }
-    io.err(`chaos-gate: error: ${errorMessage(error)}`);
+    if (error instanceof CancelledError) io.err(`chaos-gate: ${error.message} before any chaos started`);
+    else io.err(`chaos-gate: error: ${errorMessage(error)}`);
     if (!(error instanceof CannotRunError) && process.env.CHAOS_GATE_DEBUG && error instanceof Error)
       io.err(error.stack ?? "");
-    return exitCodes.cannotRun;
+    return exitCodeOfError(error);
   }
-}
-async function run(config, io) {
-  const controller = new AbortController();
-  const onSignal = (signal) => {
-    io.err(
-      controller.signal.aborted ? `chaos-gate: received ${signal}: still stopping the chaos` : `chaos-gate: received ${signal}: stopping the chaos and cleaning up`
-    );
-    controller.abort(signal);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  try {
-    const outcome = await runGate(config, { log: io.out, signal: controller.signal });
-    return finish(config, outcome.report, io, { runId: outcome.runId }, outcome.cancelled);
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
-}
-async function report(config, sources, io) {
-  const parts = [];
-  if (sources.k6 || sources.jtl) {
-    const suite = loadSuite({
-      k6: sources.k6 ? readK6Summary(sources.k6) : void 0,
-      samples: sources.jtl ? parseJtl(readText(sources.jtl, "JMeter results"), sources.jtl) : void 0,
-      windows: [],
-      thresholds: config.load?.thresholds ?? {},
-      impact: {}
-    });
-    parts.push({ suites: [suite] });
-  }
-  if (config.ctkJournals.length > 0) parts.push({ suites: config.ctkJournals.map(readCtkJournal) });
-  if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
-  if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
-  else if (config.namespace && parts.length === 0) {
-    const kube = loadKubeContext(config);
-    try {
-      parts.push(await chaosReportFromCluster(kube.kc, config.namespace, sources.selector));
-    } finally {
-      kube.dispose();
-    }
-  }
-  if (parts.length === 0) {
-    throw new ConfigError("report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace");
-  }
-  return finish(config, mergeReports(...parts), io, {});
-}
-function validate(config, io) {
-  const { manifests, workflow } = readRunInputs(config);
-  const objects = [
-    ...manifests.map((m) => m.source),
-    ...workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []
-  ];
-  io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
-  return exitCodes.pass;
-}
-function finish(config, report2, io, meta, cancelled) {
-  const decision = evaluateGate(report2, config.gate);
-  const written = publishReports(config.reports, report2, decision, config.gate, meta);
-  for (const [kind, file] of Object.entries(written))
-    if (kind !== "markdown" && file) io.out(`chaos-gate: wrote ${kind} report ${file}`);
-  describeDecision(decision).forEach((line) => io.out(`chaos-gate: ${line}`));
-  if (cancelled) return exitCodes[cancelled === "SIGINT" ? "SIGINT" : "SIGTERM"];
-  return decision.verdict === "pass" ? exitCodes.pass : exitCodes.fail;
 }
 
 // src/cli/index.ts

@@ -7,24 +7,21 @@ import {
   __commonJS,
   __require,
   __toESM,
-  classifyCase,
-  describeDecision,
   enginePlural,
   errorMessage,
-  evaluateGate,
   isEngineFinished,
+  judgementOf,
   labelFor,
   layerFrom,
+  loadConfig,
   loadKubeContext,
   parseSettings,
-  publishReports,
-  readConfigFile,
-  resolveConfig,
   runGate,
   runLabel,
   settingFields,
-  toMap
-} from "./chunks/chunk-W5PBR4HH.js";
+  toMap,
+  withCancellation
+} from "./chunks/chunk-PZVGY2HJ.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19702,6 +19699,35 @@ function maskKubeconfig(content) {
   }
 }
 
+// src/action/outcome.ts
+async function publishToGitHub(outcome) {
+  const { report, decision, published } = outcome;
+  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(published.markdown).write();
+  for (const testCase of report.suites.flatMap((s) => s.cases)) {
+    const { status } = judgementOf(decision, testCase);
+    if (status === "failed" || status === "error") {
+      error(testCase.message ?? `${testCase.kind} ${status}`, {
+        title: `${testCase.className} \u203A ${testCase.name}`
+      });
+    }
+  }
+  setOutput("verdict", decision.verdict);
+  setOutput("passed", decision.counts.passed);
+  setOutput("failed", decision.counts.failed);
+  setOutput("errored", decision.counts.errored);
+  setOutput("skipped", decision.counts.skipped);
+  setOutput("probe-success", decision.probeSuccess ?? "");
+  setOutput("junit-path", published.junit ?? "");
+  setOutput("json-path", published.json ?? "");
+  setOutput("run-id", outcome.runId ?? "");
+  if (outcome.cancelled) setFailed(`cancelled by ${outcome.cancelled}; the chaos was stopped`);
+  else if (decision.verdict === "fail") setFailed(`chaos gate failed: ${decision.reasons.join("; ")}`);
+}
+function failToRun(message) {
+  setOutput("verdict", "error");
+  setFailed(message);
+}
+
 // src/action/state.ts
 var keys = { isPost: "isPost", runId: "runId", namespaces: "namespaces", finished: "finished" };
 var state = {
@@ -19724,71 +19750,30 @@ var state = {
 // src/action/main.ts
 var defaultReports = { junit: "chaos-gate-results/junit.xml", json: "chaos-gate-results/report.json" };
 async function runAction() {
-  let config;
-  let kubeconfigContent;
   try {
     const inputs = readInputs();
-    kubeconfigContent = inputs.kubeconfigContent;
-    const layers = inputs.configFile ? [readConfigFile(inputs.configFile), inputs.layer] : [inputs.layer];
-    config = resolveConfig({ reports: defaultReports }, ...layers);
-  } catch (error2) {
-    return fail(errorMessage(error2));
-  }
-  const controller = new AbortController();
-  const onSignal = (signal) => {
-    warning(
-      `received ${signal}: ${controller.signal.aborted ? "still stopping" : "stopping"} the chaos and cleaning up`
+    const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
+    const onSignal = (signal, already) => warning(
+      `received ${signal}: ${already ? "still stopping" : "stopping"} the chaos and cleaning up`
     );
-    controller.abort(signal);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  try {
-    const outcome = await runGate(config, {
-      log: (line) => info(line),
-      signal: controller.signal,
-      kubeconfigContent,
-      onStarted: (runId, namespaces) => state.saveRun(runId, namespaces)
-    });
+    const outcome = await withCancellation(
+      onSignal,
+      (signal) => runGate(config, {
+        log: (line) => info(line),
+        signal,
+        kubeconfigContent: inputs.kubeconfigContent,
+        onStarted: (runId, namespaces) => state.saveRun(runId, namespaces)
+      })
+    );
     state.markFinished();
-    const { report } = outcome;
-    const decision = evaluateGate(report, config.gate);
-    const written = publishReports(config.reports, report, decision, config.gate, { runId: outcome.runId });
-    if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(written.markdown).write();
-    for (const testCase of report.suites.flatMap((s) => s.cases)) {
-      const { status } = classifyCase(testCase, config.gate);
-      if (status === "failed" || status === "error") {
-        error(testCase.message ?? `${testCase.kind} ${status}`, {
-          title: `${testCase.className} \u203A ${testCase.name}`
-        });
-      }
-    }
-    setOutput("verdict", decision.verdict);
-    setOutput("passed", decision.counts.passed);
-    setOutput("failed", decision.counts.failed);
-    setOutput("errored", decision.counts.errored);
-    setOutput("skipped", decision.counts.skipped);
-    setOutput("probe-success", decision.probeSuccess ?? "");
-    setOutput("junit-path", written.junit ?? "");
-    setOutput("json-path", written.json ?? "");
-    setOutput("run-id", outcome.runId);
-    describeDecision(decision).forEach((line) => info(`chaos-gate: ${line}`));
-    if (outcome.cancelled) setFailed(`cancelled by ${outcome.cancelled}; the chaos was stopped`);
-    else if (decision.verdict === "fail") setFailed(`chaos gate failed: ${decision.reasons.join("; ")}`);
+    await publishToGitHub(outcome);
   } catch (error2) {
     state.markFinished();
-    fail(errorMessage(error2));
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    failToRun(errorMessage(error2));
   }
-}
-function fail(message) {
-  setOutput("verdict", "error");
-  setFailed(message);
 }
 
-// src/gate/stop-run.ts
+// src/run/stop-run.ts
 async function stopRun(target, runId, namespaces, log) {
   const kube = loadKubeContext(target);
   try {
@@ -19818,8 +19803,7 @@ async function runPost() {
   warning(`the main step did not finish: stopping the ChaosEngines of run ${run.runId}`);
   try {
     const inputs = readInputs();
-    const layers = inputs.configFile ? [readConfigFile(inputs.configFile), inputs.layer] : [inputs.layer];
-    const config = resolveConfig(...layers);
+    const config = loadConfig(inputs.configFile, inputs.layer);
     await stopRun(
       { ...config, kubeconfigContent: inputs.kubeconfigContent },
       run.runId,

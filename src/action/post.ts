@@ -1,9 +1,9 @@
 // The post step: runs even when the job was cancelled and the main step killed. If the main step never
 // reached its end, stop every engine this run labelled, so no fault outlives the job.
 import * as core from '@actions/core';
-import { readConfigFile, resolveConfig } from '../config/load.ts';
+import { loadConfig } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
-import { stopRun } from '../gate/stop-run.ts';
+import { stopRun } from '../run/stop-run.ts';
 import { readInputs } from './inputs.ts';
 import { state } from './state.ts';
 
@@ -13,8 +13,7 @@ export async function runPost(): Promise<void> {
   core.warning(`the main step did not finish: stopping the ChaosEngines of run ${run.runId}`);
   try {
     const inputs = readInputs();
-    const layers = inputs.configFile ? [readConfigFile(inputs.configFile), inputs.layer] : [inputs.layer];
-    const config = resolveConfig(...layers);
+    const config = loadConfig(inputs.configFile, inputs.layer);
     await stopRun(
       { ...config, kubeconfigContent: inputs.kubeconfigContent },
       run.runId,

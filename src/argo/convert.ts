@@ -1,18 +1,10 @@
-import { gunzipSync } from 'node:zlib';
 // A Workflow with its status in, a report suite out: a case per step that ran a pod. The workflow's
 // phase is not the chaos verdict (Litmus chaos steps exit 0 whatever the verdict); the ChaosResults of
 // the run are reported beside it by the Litmus converter.
+import { gunzipSync } from 'node:zlib';
 import { secondsBetween, type Outcome, type ReportCase, type ReportSuite } from '../report/model.ts';
+import { isWorkflowCompleted } from './condition.ts';
 import type { NodePhase, Workflow, WorkflowNode } from './types.ts';
-
-const completedPhases = new Set(['Succeeded', 'Failed', 'Error']);
-
-export function isWorkflowCompleted(workflow: Workflow): boolean {
-  return (
-    completedPhases.has(workflow.status?.phase ?? '') ||
-    workflow.metadata.labels?.['workflows.argoproj.io/completed'] === 'true'
-  );
-}
 
 const nodeOutcomes: Record<NodePhase, Outcome | undefined> = {
   Succeeded: 'pass',

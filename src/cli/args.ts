@@ -4,6 +4,7 @@ import { labelFor, layerFrom, settingFields, toMap, type SettingField } from '..
 import { parseSettings } from '../config/load.ts';
 import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError, errorMessage } from '../errors.ts';
+import type { ReportSources } from '../run/report.ts';
 
 const sourceFlags = {
   results: {
@@ -14,13 +15,6 @@ const sourceFlags = {
   k6: { help: 'k6 summary JSON (--summary-export or handleSummary) to report', multiple: false },
   jtl: { help: 'JMeter JTL CSV to report (thresholds from the config file load section)', multiple: false },
 };
-
-export interface ReportSources {
-  results: string[];
-  selector?: string;
-  k6?: string;
-  jtl?: string;
-}
 
 export interface ParsedCommand {
   command: string;

@@ -94,6 +94,15 @@ function resolvePaths(settings: PartialConfig, base: string): PartialConfig {
   };
 }
 
+/** The configuration a front runs with: its own defaults, then the config file, then its flags or inputs. */
+export function loadConfig(
+  configFile: string | undefined,
+  layer: PartialConfig,
+  defaults: PartialConfig = {},
+): GateConfig {
+  return resolveConfig(defaults, ...(configFile ? [readConfigFile(configFile)] : []), layer);
+}
+
 /** Merges layers, later ones winning field by field, and fills in the defaults. */
 export function resolveConfig(...layers: PartialConfig[]): GateConfig {
   const pick = <K extends keyof PartialConfig>(key: K): PartialConfig[K] =>

@@ -1,6 +1,14 @@
-// The gate: a pure decision over a report. It classifies each case the way the JUnit file shows it
-// and the build counts it, then applies the thresholds of the policy.
-import type { Report, ReportCase } from '../report/model.ts';
+// The gate: a pure decision over a report. It judges each case once — the status the JUnit file shows
+// and the build counts — then applies the thresholds of the policy.
+import type {
+  CaseJudgement,
+  CaseStatus,
+  GateCounts,
+  GateDecision,
+  Outcome,
+  Report,
+  ReportCase,
+} from '../report/model.ts';
 
 export interface GatePolicy {
   /** Fail the gate when any case fails (default true). Off = only the thresholds below decide. */
@@ -22,39 +30,33 @@ export const defaultPolicy: GatePolicy = {
   timeouts: 'fail',
 };
 
-/** How a case is shown in JUnit and counted by the gate. */
-export type CaseStatus = 'passed' | 'failed' | 'error' | 'skipped';
+const fixedStatuses: Record<Exclude<Outcome, 'stopped' | 'timeout'>, CaseStatus> = {
+  pass: 'passed',
+  fail: 'failed',
+  error: 'error',
+  skipped: 'skipped',
+};
 
-export interface ClassifiedCase {
-  status: CaseStatus;
-  /** The case failed but the policy lets it; shown as skipped with this note. */
-  allowedFailure: boolean;
+function statusOf(testCase: ReportCase, policy: GatePolicy): CaseStatus {
+  switch (testCase.outcome) {
+    case 'stopped':
+      return policy.stopped === 'fail' ? 'failed' : 'skipped';
+    case 'timeout':
+      return policy.timeouts === 'fail' ? 'error' : 'skipped';
+    default:
+      return fixedStatuses[testCase.outcome];
+  }
 }
 
-export function classifyCase(testCase: ReportCase, policy: GatePolicy): ClassifiedCase {
-  const status = rawStatus(testCase, policy);
-  if ((status === 'failed' || status === 'error') && isAllowedToFail(testCase, policy)) {
+function judge(testCase: ReportCase, policy: GatePolicy): CaseJudgement {
+  const status = statusOf(testCase, policy);
+  if (isFailing(status) && isAllowedToFail(testCase, policy)) {
     return { status: 'skipped', allowedFailure: true };
   }
   return { status, allowedFailure: false };
 }
 
-function rawStatus(testCase: ReportCase, policy: GatePolicy): CaseStatus {
-  switch (testCase.outcome) {
-    case 'pass':
-      return 'passed';
-    case 'fail':
-      return 'failed';
-    case 'error':
-      return 'error';
-    case 'skipped':
-      return 'skipped';
-    case 'stopped':
-      return policy.stopped === 'fail' ? 'failed' : 'skipped';
-    case 'timeout':
-      return policy.timeouts === 'fail' ? 'error' : 'skipped';
-  }
-}
+const isFailing = (status: CaseStatus) => status === 'failed' || status === 'error';
 
 function isAllowedToFail(testCase: ReportCase, policy: GatePolicy): boolean {
   if (!testCase.experiment) return false;
@@ -65,40 +67,28 @@ function isAllowedToFail(testCase: ReportCase, policy: GatePolicy): boolean {
   );
 }
 
-export interface GateCounts {
-  passed: number;
-  failed: number;
-  errored: number;
-  skipped: number;
-}
-
-export interface GateDecision {
-  verdict: 'pass' | 'fail';
-  /** One plain sentence per reason the gate failed; on a pass, what was checked. */
-  reasons: string[];
-  counts: GateCounts;
-  /** Share of passed probes, 0-100, or undefined when there were no probes. */
-  probeSuccess?: number;
-}
+const countKeys: Record<CaseStatus, keyof GateCounts> = {
+  passed: 'passed',
+  failed: 'failed',
+  error: 'errored',
+  skipped: 'skipped',
+};
 
 export function evaluateGate(report: Report, policy: GatePolicy): GateDecision {
-  const cases = report.suites.flatMap((suite) => suite.cases);
+  const all = report.suites.flatMap((suite) => suite.cases);
+  const cases = new Map(all.map((testCase) => [testCase, judge(testCase, policy)]));
   const counts: GateCounts = { passed: 0, failed: 0, errored: 0, skipped: 0 };
   const failures: string[] = [];
-  for (const testCase of cases) {
-    const { status } = classifyCase(testCase, policy);
-    if (status === 'passed') counts.passed++;
-    else if (status === 'failed') counts.failed++;
-    else if (status === 'error') counts.errored++;
-    else counts.skipped++;
-    if (status === 'failed' || status === 'error') failures.push(describeFailure(testCase));
+  for (const [testCase, { status }] of cases) {
+    counts[countKeys[status]]++;
+    if (isFailing(status)) failures.push(describeFailure(testCase));
   }
 
   const reasons: string[] = [];
-  if (cases.length === 0) reasons.push('no results: nothing was checked');
+  if (all.length === 0) reasons.push('no results: nothing was checked');
   if (policy.failOnFailure) reasons.push(...failures);
 
-  const probes = cases.filter((c) => c.kind === 'probe');
+  const probes = all.filter((c) => c.kind === 'probe');
   const probeSuccess =
     probes.length === 0
       ? undefined
@@ -111,21 +101,26 @@ export function evaluateGate(report: Report, policy: GatePolicy): GateDecision {
     }
   }
 
-  if (reasons.length > 0) return { verdict: 'fail', reasons, counts, probeSuccess };
+  if (reasons.length > 0) return { verdict: 'fail', reasons, counts, probeSuccess, cases };
   const checked = [`${counts.passed} passed`, `${counts.skipped} skipped`];
   if (probeSuccess !== undefined) checked.push(`probe success ${probeSuccess}%`);
-  return { verdict: 'pass', reasons: [`all checks passed (${checked.join(', ')})`], counts, probeSuccess };
+  return {
+    verdict: 'pass',
+    reasons: [`all checks passed (${checked.join(', ')})`],
+    counts,
+    probeSuccess,
+    cases,
+  };
 }
+
+const failureWords: Partial<Record<Outcome, string>> = {
+  timeout: 'did not finish before the timeout',
+  stopped: 'was stopped (aborted)',
+  error: 'errored',
+};
 
 function describeFailure(testCase: ReportCase): string {
   const what = `${testCase.kind} ${testCase.className} › ${testCase.name}`;
-  const why =
-    testCase.outcome === 'timeout'
-      ? 'did not finish before the timeout'
-      : testCase.outcome === 'stopped'
-        ? 'was stopped (aborted)'
-        : testCase.outcome === 'error'
-          ? 'errored'
-          : 'failed';
+  const why = failureWords[testCase.outcome] ?? 'failed';
   return testCase.message ? `${what} ${why}: ${testCase.message}` : `${what} ${why}`;
 }

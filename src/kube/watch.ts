@@ -13,12 +13,12 @@ export interface WatchTarget {
   fieldSelector?: string;
 }
 
-interface Listed<T> {
+export interface Listed<T> {
   items: T[];
   metadata?: { resourceVersion?: string };
 }
 
-interface Named {
+export interface Named {
   metadata?: { name?: string; resourceVersion?: string };
 }
 
@@ -42,7 +42,7 @@ export interface WatchOptions {
   retryDelayMs?: number;
 }
 
-type Lister<T> = (target: WatchTarget) => Promise<Listed<T>>;
+export type Lister<T> = (target: WatchTarget) => Promise<Listed<T>>;
 
 export function watchCollection<T extends Named>(
   kc: KubeConfig,

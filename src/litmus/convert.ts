@@ -1,14 +1,7 @@
 // ChaosEngines and ChaosResults in, report suites out. Pure: the same function serves `run` (live
-// objects) and `report` (objects read from a file). Handles the three generations of ChaosResult status.
+// objects) and `report` (objects read from a file). What a verdict means is read in verdict.ts.
+import { secondsBetween, type Report, type ReportCase, type ReportSuite } from '../report/model.ts';
 import {
-  secondsBetween,
-  type Outcome,
-  type Report,
-  type ReportCase,
-  type ReportSuite,
-} from '../report/model.ts';
-import {
-  experimentStatusOf,
   resultName,
   type ChaosEngine,
   type ChaosResult,
@@ -16,6 +9,15 @@ import {
   type LegacyProbeStatusEntry,
   type ProbeStatusEntry,
 } from './types.ts';
+import {
+  experimentStatusOf,
+  isEngineFinished,
+  isNotRun,
+  isVerdictFinal,
+  legacyProbeOutcome,
+  probeOutcome,
+  verdictOutcome,
+} from './verdict.ts';
 
 export interface ChaosObjects {
   engines: ChaosEngine[];
@@ -28,39 +30,42 @@ export interface ChaosObjects {
   deleted?: string[];
 }
 
-export function convertChaos({
-  engines,
-  results,
-  timedOut = false,
-  cancelled,
-  deleted = [],
-}: ChaosObjects): Report {
-  const interruption: Interruption | undefined = cancelled
-    ? { outcome: 'stopped', why: `the run was cancelled (${cancelled})` }
-    : timedOut
-      ? { outcome: 'timeout', why: 'the wait timed out' }
-      : undefined;
-  const suites = engines.map((engine) => {
-    const key = `${engine.metadata.namespace ?? ''}/${engine.metadata.name ?? ''}`;
-    const gone: Interruption = { outcome: 'error', why: `ChaosEngine ${key} was deleted` };
-    return engineSuite(engine, results, deleted.includes(key) ? gone : interruption);
-  });
-  // Results whose engine is not among the objects (e.g. `kubectl get chaosresults -o yaml`).
-  const covered = new Set(engines.map((e) => `${e.metadata.namespace ?? ''}/${e.metadata.name ?? ''}`));
-  const orphans = new Map<string, ChaosResult[]>();
-  for (const result of results) {
-    const key = `${result.metadata.namespace ?? ''}/${result.spec?.engine ?? engineFromName(result)}`;
-    if (covered.has(key)) continue;
-    orphans.set(key, [...(orphans.get(key) ?? []), result]);
-  }
-  for (const [key, group] of orphans) suites.push(resultsOnlySuite(key, group, interruption));
-  return { suites };
-}
-
 /** Why the verdicts stopped coming, when they did not all arrive. */
 interface Interruption {
   outcome: 'timeout' | 'stopped' | 'error';
   why: string;
+}
+
+function runInterruption({ cancelled, timedOut }: ChaosObjects): Interruption | undefined {
+  if (cancelled) return { outcome: 'stopped', why: `the run was cancelled (${cancelled})` };
+  if (timedOut) return { outcome: 'timeout', why: 'the wait timed out' };
+  return undefined;
+}
+
+const keyOf = (object: { metadata: { namespace?: string; name?: string } }) =>
+  `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
+
+export function convertChaos(objects: ChaosObjects): Report {
+  const { engines, results, deleted = [] } = objects;
+  const interruption = runInterruption(objects);
+  const resultsByKey = new Map(results.map((result) => [keyOf(result), result]));
+  const suites = engines.map((engine) => {
+    const key = keyOf(engine);
+    const gone: Interruption = { outcome: 'error', why: `ChaosEngine ${key} was deleted` };
+    return engineSuite(engine, resultsByKey, deleted.includes(key) ? gone : interruption);
+  });
+  // Results whose engine is not among the objects (e.g. `kubectl get chaosresults -o yaml`).
+  const covered = new Set(engines.map(keyOf));
+  const orphans = new Map<string, ChaosResult[]>();
+  for (const result of results) {
+    const key = `${result.metadata.namespace ?? ''}/${result.spec?.engine ?? engineFromName(result)}`;
+    if (covered.has(key)) continue;
+    const group = orphans.get(key);
+    if (group) group.push(result);
+    else orphans.set(key, [result]);
+  }
+  for (const [key, group] of orphans) suites.push(resultsOnlySuite(key, group, interruption));
+  return { suites };
 }
 
 function engineFromName(result: ChaosResult): string {
@@ -71,35 +76,28 @@ function engineFromName(result: ChaosResult): string {
 
 function engineSuite(
   engine: ChaosEngine,
-  results: ChaosResult[],
+  resultsByKey: ReadonlyMap<string, ChaosResult>,
   interruption: Interruption | undefined,
 ): ReportSuite {
   const namespace = engine.metadata.namespace ?? '';
   const name = engine.metadata.name ?? '';
   const suiteName = `${namespace}/${name}`;
   const experimentNames = experimentsOf(engine);
-  const cases: ReportCase[] = [];
-  for (const experiment of experimentNames) {
-    const result = results.find(
-      (r) =>
-        r.metadata.name === resultName(name, experiment) &&
-        (r.metadata.namespace ?? '') === namespace &&
-        belongsToEngine(r, engine),
-    );
-    const engineStatus = engine.status?.experiments?.find((e) => e.name === experiment);
-    cases.push(
-      ...experimentCases({
-        suiteName,
-        experiment,
-        result,
-        engineRunStatus: engineStatus?.status,
-        endedAt: engineStatus?.lastUpdateTime,
-        interruption:
-          interruption ??
-          (isFinished(engine) ? undefined : { outcome: 'timeout', why: 'the engine had not finished' }),
-      }),
-    );
-  }
+  const unfinished: Interruption | undefined =
+    interruption ??
+    (isEngineFinished(engine) ? undefined : { outcome: 'timeout', why: 'the engine had not finished' });
+  const cases = experimentNames.flatMap((experiment) => {
+    const result = resultsByKey.get(`${namespace}/${resultName(name, experiment)}`);
+    const runStatus = engine.status?.experiments?.find((e) => e.name === experiment);
+    return experimentCases({
+      suiteName,
+      experiment,
+      result: result && belongsToEngine(result, engine) ? result : undefined,
+      engineRunStatus: runStatus?.status,
+      endedAt: runStatus?.lastUpdateTime,
+      interruption: unfinished,
+    });
+  });
   if (cases.length === 0 && interruption) {
     cases.push({
       kind: 'experiment',
@@ -135,11 +133,6 @@ function engineSuite(
     }),
     cases,
   };
-}
-
-function isFinished(engine: ChaosEngine): boolean {
-  const state = engine.status?.engineStatus;
-  return state === 'completed' || state === 'stopped';
 }
 
 function experimentsOf(engine: ChaosEngine): string[] {
@@ -189,45 +182,21 @@ interface ExperimentInput {
 
 function experimentCases(input: ExperimentInput): ReportCase[] {
   const { suiteName, experiment, result } = input;
-  const id = `${suiteName}/${experiment}`;
   const startedAt = result?.metadata.creationTimestamp;
-  const base = {
+  const base: CaseBase = {
     className: suiteName,
-    experiment: id,
+    experiment: `${suiteName}/${experiment}`,
     startedAt,
     durationSeconds: secondsBetween(startedAt, input.endedAt ?? (result && lastWrite(result))),
   };
-  if (!result) {
-    const notRun =
-      input.engineRunStatus === 'ChaosExperiment Not Found' || input.engineRunStatus === 'Skipped';
-    return [
-      {
-        ...base,
-        kind: 'experiment',
-        name: experiment,
-        outcome: notRun ? 'fail' : (input.interruption?.outcome ?? 'error'),
-        message: notRun
-          ? `experiment not run: ${input.engineRunStatus}`
-          : input.interruption
-            ? `no verdict: the experiment had not started when ${input.interruption.why}`
-            : `no ChaosResult ${suiteName.split('/')[1]}-${experiment} was written for this run`,
-        properties: {
-          experiment,
-          ...(input.engineRunStatus ? { 'engine.status': input.engineRunStatus } : {}),
-        },
-      },
-    ];
-  }
+  if (!result) return [missingResultCase(input, base)];
   const status = experimentStatusOf(result);
   const probes = probeCases(result, base, experiment);
-  const outcome = experimentOutcome(status, input.interruption);
-  const failedProbes = probes.filter((p) => p.outcome === 'fail');
   const experimentCase: ReportCase = {
     ...base,
     kind: 'experiment',
     name: experiment,
-    outcome,
-    ...explain(outcome, status, failedProbes, input.interruption),
+    ...judgeExperiment(status, probes, input.interruption),
     properties: definedProperties({
       experiment,
       phase: status.phase,
@@ -242,35 +211,56 @@ function experimentCases(input: ExperimentInput): ReportCase[] {
   return [experimentCase, ...probes];
 }
 
-function experimentOutcome(status: ExperimentStatus, interruption: Interruption | undefined): Outcome {
-  switch (status.verdict) {
-    case 'Pass':
-      return 'pass';
-    case 'Fail':
-      return 'fail';
-    case 'Error':
-      return 'error';
-    case 'Stopped':
-      return 'stopped';
-    default:
-      // Awaited, empty, or a value from a future Litmus: not a verdict yet.
-      if (interruption) return interruption.outcome;
-      return status.phase === 'Running' || !status.verdict ? 'timeout' : 'error';
+function missingResultCase(input: ExperimentInput, base: CaseBase): ReportCase {
+  const { engineRunStatus, interruption, suiteName, experiment } = input;
+  const properties = { experiment, ...(engineRunStatus ? { 'engine.status': engineRunStatus } : {}) };
+  const missing = (judged: Judged): ReportCase => ({
+    ...base,
+    kind: 'experiment',
+    name: experiment,
+    ...judged,
+    properties,
+  });
+  if (isNotRun(engineRunStatus))
+    return missing({ outcome: 'fail', message: `experiment not run: ${engineRunStatus}` });
+  if (interruption) {
+    return missing({
+      outcome: interruption.outcome,
+      message: `no verdict: the experiment had not started when ${interruption.why}`,
+    });
   }
+  return missing({
+    outcome: 'error',
+    message: `no ChaosResult ${suiteName.split('/')[1]}-${experiment} was written for this run`,
+  });
 }
 
-function explain(
-  outcome: Outcome,
+type Judged = Pick<ReportCase, 'outcome' | 'message' | 'details'>;
+
+function judgeExperiment(
   status: ExperimentStatus,
-  failedProbes: ReportCase[],
+  probes: ReportCase[],
   interruption: Interruption | undefined,
-): { message?: string; details?: string } {
-  if (outcome === 'pass') return {};
-  const still = `still ${status.verdict ?? 'without a verdict'} (phase ${status.phase ?? 'unknown'})`;
-  const unfinished = !['Pass', 'Fail', 'Error', 'Stopped'].includes(status.verdict ?? '');
-  if (interruption && unfinished) return { message: `${still} when ${interruption.why}` };
-  if (outcome === 'timeout') return { message: `${still} when the results were read` };
-  if (outcome === 'stopped') return { message: 'the experiment was stopped (aborted) before it finished' };
+): Judged {
+  if (!isVerdictFinal(status)) {
+    const still = `still ${status.verdict || 'without a verdict'} (phase ${status.phase ?? 'unknown'})`;
+    return interruption
+      ? { outcome: interruption.outcome, message: `${still} when ${interruption.why}` }
+      : { outcome: 'timeout', message: `${still} when the results were read` };
+  }
+  const known = verdictOutcome(status.verdict);
+  if (known === 'pass') return { outcome: 'pass' };
+  if (known === 'stopped') {
+    return { outcome: 'stopped', message: 'the experiment was stopped (aborted) before it finished' };
+  }
+  const lines = failureLines(status, probes);
+  if (!known) lines.push(`unexpected verdict "${status.verdict ?? ''}" (phase ${status.phase ?? 'unknown'})`);
+  if (lines.length === 0) lines.push(`verdict ${status.verdict} (phase ${status.phase ?? 'unknown'})`);
+  return { outcome: known ?? 'error', message: lines[0], details: lines.join('\n') };
+}
+
+/** Why an experiment failed, in every field a Litmus generation has used for it. */
+function failureLines(status: ExperimentStatus, probes: ReportCase[]): string[] {
   const lines: string[] = [];
   const error = status.errorOutput;
   if (error?.errorCode || error?.reason)
@@ -279,14 +269,9 @@ function explain(
   if (legacy?.errorCode || legacy?.failedStep)
     lines.push(`${legacy.errorCode ?? 'ERROR'}: ${legacy.failedStep ?? ''}`);
   if (status.failStep && status.failStep !== 'N/A') lines.push(status.failStep);
-  for (const probe of failedProbes)
+  for (const probe of probes.filter((p) => p.outcome === 'fail'))
     lines.push(`probe ${probe.properties.probe} failed: ${probe.message ?? ''}`.trim());
-  if (!['Pass', 'Fail', 'Error', 'Stopped'].includes(status.verdict ?? '')) {
-    lines.push(`unexpected verdict "${status.verdict ?? ''}" (phase ${status.phase ?? 'unknown'})`);
-  }
-  if (lines.length === 0)
-    lines.push(`verdict ${status.verdict ?? 'unknown'} (phase ${status.phase ?? 'unknown'})`);
-  return { message: lines[0], details: lines.join('\n') };
+  return lines;
 }
 
 /** errorOutput.reason is JSON ({errorCode, phase, reason, target}) since 3.0.0-beta5; show its text. */
@@ -314,16 +299,9 @@ function probeCases(result: ChaosResult, base: CaseBase, experiment: string): Re
   return (result.status?.probeStatus ?? []).map((probe) => legacyProbeCase(probe, base, experiment));
 }
 
-const probeVerdicts: Record<string, Outcome> = {
-  Passed: 'pass',
-  Failed: 'fail',
-  'N/A': 'skipped',
-  Awaited: 'timeout',
-};
-
 function modernProbeCase(probe: ProbeStatusEntry, base: CaseBase, experiment: string): ReportCase {
   const verdict = probe.status?.verdict ?? 'Awaited';
-  const outcome = probeVerdicts[verdict] ?? 'error';
+  const outcome = probeOutcome(verdict);
   const description = probe.status?.description;
   return {
     ...base,
@@ -336,27 +314,9 @@ function modernProbeCase(probe: ProbeStatusEntry, base: CaseBase, experiment: st
   };
 }
 
-/** Litmus 2.0-2.13 wrote "Passed 👍 ", "Better Luck Next Time 👎 ", "N/A 🚫 " or "Awaited" per phase. */
 function legacyProbeCase(probe: LegacyProbeStatusEntry, base: CaseBase, experiment: string): ReportCase {
   const phases = Object.entries(probe.status ?? {});
-  const verdictOf = (text: string): Outcome =>
-    text.startsWith('Passed')
-      ? 'pass'
-      : text.startsWith('Better Luck')
-        ? 'fail'
-        : text.startsWith('N/A')
-          ? 'skipped'
-          : 'timeout';
-  const outcomes = phases.map(([, text]) => verdictOf(text));
-  const outcome: Outcome = outcomes.includes('fail')
-    ? 'fail'
-    : outcomes.includes('timeout')
-      ? 'timeout'
-      : outcomes.length > 0 && outcomes.every((o) => o === 'skipped')
-        ? 'skipped'
-        : outcomes.length > 0
-          ? 'pass'
-          : 'timeout';
+  const outcome = legacyProbeOutcome(phases.map(([, text]) => text));
   const summary = phases.map(([phase, text]) => `${phase}: ${text.trim()}`).join(', ');
   return {
     ...base,

@@ -106,18 +106,3 @@ export interface ChaosResult {
 export function resultName(engine: string, experiment: string): string {
   return `${engine}-${experiment}`;
 }
-
-export function experimentStatusOf(result: ChaosResult): ExperimentStatus {
-  return result.status?.experimentStatus ?? result.status?.experimentstatus ?? {};
-}
-
-/** A verdict is final when the experiment pod has written its end-of-test status. */
-export function hasFinalVerdict(result: ChaosResult): boolean {
-  const { phase, verdict } = experimentStatusOf(result);
-  return !!verdict && verdict !== 'Awaited' && phase !== 'Running';
-}
-
-export function isEngineFinished(engine: ChaosEngine): boolean {
-  const state = engine.status?.engineStatus;
-  return state === 'completed' || state === 'stopped';
-}

@@ -1,7 +1,6 @@
 // A self-contained HTML page (inline CSS, no scripts, no external assets) for CI artifact viewers such
 // as Jenkins' archived artifacts.
-import { classifyCase, type GateDecision, type GatePolicy } from '../gate/policy.ts';
-import type { Report } from './model.ts';
+import { judgementOf, type GateDecision, type Report } from './model.ts';
 
 const style = `body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}
 .banner{padding:.8em 1em;border-radius:6px;font-size:1.3em;color:#fff}.pass{background:#2e7d32}.fail{background:#c62828}
@@ -9,7 +8,7 @@ table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border:1px s
 th{background:#f5f5f5}.passed{color:#2e7d32}.failed,.error{color:#c62828;font-weight:600}.skipped{color:#777}
 pre{white-space:pre-wrap;margin:.3em 0}dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#555}`;
 
-export function renderHtml(report: Report, decision: GateDecision, policy: GatePolicy): string {
+export function renderHtml(report: Report, decision: GateDecision): string {
   const { passed, failed, errored, skipped } = decision.counts;
   const suites = report.suites.map((suite) => {
     const properties = Object.entries(suite.properties)
@@ -17,7 +16,7 @@ export function renderHtml(report: Report, decision: GateDecision, policy: GateP
       .join('');
     const rows = suite.cases
       .map((testCase) => {
-        const { status, allowedFailure } = classifyCase(testCase, policy);
+        const { status, allowedFailure } = judgementOf(decision, testCase);
         const details = testCase.details
           ? `<details><summary>${escape(testCase.message ?? 'details')}</summary><pre>${escape(testCase.details)}</pre></details>`
           : escape(testCase.message ?? '');

@@ -2,8 +2,7 @@
 // it. Written for the readers CI users have: Jenkins' junit step, GitLab, dorny/test-reporter,
 // mikepenz/action-junit-report, EnricoMi's publisher (ecosystem.md §3).
 import junitReportBuilder, { type Builder } from 'junit-report-builder';
-import { classifyCase, type GatePolicy } from '../gate/policy.ts';
-import type { Report, ReportCase } from './model.ts';
+import { judgementOf, type GateDecision, type Report, type ReportCase } from './model.ts';
 
 /** Keeps bodies well under what readers truncate or choke on (Jenkins keeps 50 000 characters of a failure). */
 const maxBodyChars = 40_000;
@@ -13,7 +12,7 @@ const maxBodyChars = 40_000;
 const moduleValue: unknown = junitReportBuilder;
 const rootBuilder: Builder = (moduleValue as { default?: Builder }).default ?? (moduleValue as Builder);
 
-export function renderJUnit(report: Report, policy: GatePolicy): string {
+export function renderJUnit(report: Report, decision: GateDecision): string {
   // A new builder per report: the module's default export is a process-wide singleton.
   const builder = rootBuilder.newBuilder().name('chaos-gate');
   for (const suite of report.suites) {
@@ -21,19 +20,19 @@ export function renderJUnit(report: Report, policy: GatePolicy): string {
     if (suite.timestamp) testSuite.timestamp(isoUtc(suite.timestamp));
     if (suite.durationSeconds !== undefined) testSuite.time(suite.durationSeconds);
     for (const [name, value] of Object.entries(suite.properties)) testSuite.property(name, value);
-    for (const testCase of suite.cases) renderCase(testSuite.testCase(), testCase, policy);
+    for (const testCase of suite.cases) renderCase(testSuite.testCase(), testCase, decision);
   }
   return builder.build();
 }
 
 type JUnitCase = ReturnType<Builder['testCase']>;
 
-function renderCase(target: JUnitCase, testCase: ReportCase, policy: GatePolicy): void {
+function renderCase(target: JUnitCase, testCase: ReportCase, decision: GateDecision): void {
   target.className(testCase.className).name(testCase.name);
   if (testCase.durationSeconds !== undefined) target.time(testCase.durationSeconds);
   target.property('kind', testCase.kind);
   for (const [name, value] of Object.entries(testCase.properties)) target.property(name, value);
-  const { status, allowedFailure } = classifyCase(testCase, policy);
+  const { status, allowedFailure } = judgementOf(decision, testCase);
   const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
   const body = cdataSafe(truncate([testCase.message, testCase.details].filter(unique).join('\n')));
   switch (status) {

@@ -1,12 +1,11 @@
 // The Markdown summary (the GitHub job summary, or a file): the verdict, its reasons, and a table per
 // suite. GitHub caps a step summary at 1 MiB.
-import { classifyCase, type GateDecision, type GatePolicy } from '../gate/policy.ts';
-import type { Report } from './model.ts';
+import { judgementOf, type GateDecision, type Report } from './model.ts';
 
 const maxChars = 900_000;
 const icons = { passed: '✅ passed', failed: '❌ failed', error: '⛔ error', skipped: '⏭️ skipped' };
 
-export function renderMarkdown(report: Report, decision: GateDecision, policy: GatePolicy): string {
+export function renderMarkdown(report: Report, decision: GateDecision): string {
   const { passed, failed, errored, skipped } = decision.counts;
   const lines = [
     `## ${decision.verdict === 'pass' ? '✅ Chaos gate passed' : '❌ Chaos gate failed'}`,
@@ -19,7 +18,7 @@ export function renderMarkdown(report: Report, decision: GateDecision, policy: G
   for (const suite of report.suites) {
     lines.push('', `### ${cell(suite.name)}`, '', '| check | kind | status | details |', '|---|---|---|---|');
     for (const testCase of suite.cases) {
-      const { status, allowedFailure } = classifyCase(testCase, policy);
+      const { status, allowedFailure } = judgementOf(decision, testCase);
       const shown = allowedFailure ? `${icons[status]} (allowed to fail)` : icons[status];
       lines.push(
         `| ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${cell(testCase.message ?? '')} |`,

@@ -1,6 +1,7 @@
 // The report model: what every converter produces and every renderer (JUnit, JSON, Markdown, HTML)
-// and the gate consume. It records what happened, not what the gate makes of it: a case's outcome is
-// neutral, and `gate/policy.ts` decides how a Stopped experiment or a timeout counts.
+// and the gate consume. A case records what happened, not what the gate makes of it: its outcome is
+// neutral. `gate/policy.ts` decides how each case counts and hands the renderers a GateDecision, whose
+// shape is defined here so the renderers depend on the model only.
 
 /** What happened to one checked thing. */
 export type Outcome =
@@ -69,4 +70,38 @@ export function secondsBetween(start: string | undefined, end: string | undefine
   if (!start || !end) return undefined;
   const ms = Date.parse(end) - Date.parse(start);
   return Number.isFinite(ms) && ms >= 0 ? ms / 1000 : undefined;
+}
+
+/** How a case is shown in JUnit and counted by the gate. */
+export type CaseStatus = 'passed' | 'failed' | 'error' | 'skipped';
+
+export interface CaseJudgement {
+  status: CaseStatus;
+  /** The case failed but the policy lets it (`allowFailures`); shown as skipped with this note. */
+  allowedFailure: boolean;
+}
+
+export interface GateCounts {
+  passed: number;
+  failed: number;
+  errored: number;
+  skipped: number;
+}
+
+export interface GateDecision {
+  verdict: 'pass' | 'fail';
+  /** One plain sentence per reason the gate failed; on a pass, what was checked. */
+  reasons: string[];
+  counts: GateCounts;
+  /** Share of passed probes, 0-100, or undefined when there were no probes. */
+  probeSuccess?: number;
+  /** How the gate counted each case of the report it decided on. */
+  cases: ReadonlyMap<ReportCase, CaseJudgement>;
+}
+
+/** The gate's judgement of one case of the report it decided on. */
+export function judgementOf(decision: GateDecision, testCase: ReportCase): CaseJudgement {
+  const judgement = decision.cases.get(testCase);
+  if (!judgement) throw new Error(`case ${testCase.className} › ${testCase.name} is not in the decision`);
+  return judgement;
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { test } from 'node:test';
-import { isWorkflowCompleted, workflowToSuite } from '../../../src/argo/convert.ts';
+import { isWorkflowCompleted } from '../../../src/argo/condition.ts';
+import { workflowToSuite } from '../../../src/argo/convert.ts';
 import type { Workflow } from '../../../src/argo/types.ts';
 import { loadFixture } from '../../support/fixtures.ts';
 

@@ -60,15 +60,17 @@ function parseXml(xml: string): string {
 }
 
 test('JUnit counts follow the gate policy: Stopped is a failure by default, skipped when configured', () => {
-  assert.equal(parseXml(renderJUnit(report, defaultPolicy)), '6 2 2 1');
+  assert.equal(parseXml(renderJUnit(report, evaluateGate(report, defaultPolicy))), '6 2 2 1');
   assert.equal(
-    parseXml(renderJUnit(report, { ...defaultPolicy, stopped: 'skip', timeouts: 'skip' })),
+    parseXml(
+      renderJUnit(report, evaluateGate(report, { ...defaultPolicy, stopped: 'skip', timeouts: 'skip' })),
+    ),
     '6 1 1 3',
   );
 });
 
 test('JUnit stays well-formed with quotes, markup, CDATA ends, control characters and emoji in messages', () => {
-  const xml = renderJUnit(report, defaultPolicy);
+  const xml = renderJUnit(report, evaluateGate(report, defaultPolicy));
   parseXml(xml);
   // Control characters are dropped; the rest survives, escaped where XML needs it.
   assert.match(
@@ -80,7 +82,7 @@ test('JUnit stays well-formed with quotes, markup, CDATA ends, control character
 
 test('an allowed failure is skipped in JUnit and says why in system-out', () => {
   const policy: GatePolicy = { ...defaultPolicy, allowFailures: ['pod-cpu-hog'] };
-  const xml = renderJUnit(report, policy);
+  const xml = renderJUnit(report, evaluateGate(report, policy));
   assert.match(
     xml,
     /name="pod-cpu-hog"[\s\S]*?<skipped\/>[\s\S]*?<system-out><!\[CDATA\[allowed to fail by the gate policy: a "quote"/,
@@ -88,8 +90,9 @@ test('an allowed failure is skipped in JUnit and says why in system-out', () => 
 });
 
 test('timestamps are UTC with a Z whatever the machine time zone', () => {
-  const script = `import { renderJUnit } from './src/report/junit.ts'; import { defaultPolicy } from './src/gate/policy.ts';
-    process.stdout.write(renderJUnit(${JSON.stringify(report)}, defaultPolicy));`;
+  const script = `import { renderJUnit } from './src/report/junit.ts'; import { defaultPolicy, evaluateGate } from './src/gate/policy.ts';
+    const report = ${JSON.stringify(report)};
+    process.stdout.write(renderJUnit(report, evaluateGate(report, defaultPolicy)));`;
   for (const tz of ['UTC', 'America/New_York', 'Asia/Kolkata']) {
     const xml = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: repoRoot,
@@ -102,7 +105,11 @@ test('timestamps are UTC with a Z whatever the machine time zone', () => {
 test('JSON report: verdict, reasons, counts and each case with its status', () => {
   const decision = evaluateGate(report, defaultPolicy);
   const json = JSON.parse(
-    renderJson(report, decision, defaultPolicy, { runId: 'r1' }, new Date('2026-11-20T11:00:00Z')),
+    renderJson(report, decision, {
+      policy: defaultPolicy,
+      meta: { runId: 'r1' },
+      generatedAt: new Date('2026-11-20T11:00:00Z'),
+    }),
   ) as {
     schemaVersion: number;
     verdict: string;
@@ -121,7 +128,7 @@ test('JSON report: verdict, reasons, counts and each case with its status', () =
 });
 
 test('Markdown: pipes and line breaks cannot break a table row', () => {
-  const markdown = renderMarkdown(report, evaluateGate(report, defaultPolicy), defaultPolicy);
+  const markdown = renderMarkdown(report, evaluateGate(report, defaultPolicy));
   assert.match(markdown, /^## ❌ Chaos gate failed/);
   const row = markdown.split('\n').find((line) => line.startsWith('| pod-cpu-hog |')) ?? '';
   assert.equal(row.split(/(?<!\\)\|/).length - 2, 4, `four cells: ${row}`);
@@ -129,7 +136,7 @@ test('Markdown: pipes and line breaks cannot break a table row', () => {
 });
 
 test('HTML: every string is escaped', () => {
-  const html = renderHtml(report, evaluateGate(report, defaultPolicy), defaultPolicy);
+  const html = renderHtml(report, evaluateGate(report, defaultPolicy));
   assert.ok(!html.includes('<tag>'));
   assert.ok(html.includes('&lt;tag&gt;'));
   assert.ok(!/<script/i.test(html));

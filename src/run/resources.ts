@@ -1,13 +1,15 @@
 // What a run has put into the cluster — applied manifests, a submitted workflow, the engines it
 // started — and the two ways of taking it back: stop the chaos, and clean up per policy.
+import type { ArgoClient } from '../argo/client.ts';
+import type { WorkflowObject } from '../argo/submit.ts';
+import type { Workflow } from '../argo/types.ts';
 import type { CleanupPolicy } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
-import type { ArgoClient } from '../argo/client.ts';
-import type { Workflow } from '../argo/types.ts';
 import type { AppliedObject, ManifestApplier } from '../kube/apply.ts';
+import type { Manifest } from '../kube/manifests.ts';
 import type { LitmusClient } from '../litmus/client.ts';
+import type { EngineRef } from '../litmus/condition.ts';
 import type { ChaosEngine } from '../litmus/types.ts';
-import type { EngineRef } from '../litmus/wait.ts';
 
 export class RunResources {
   readonly applied: AppliedObject[] = [];
@@ -17,6 +19,8 @@ export class RunResources {
   readonly #argo: ArgoClient | undefined;
   readonly #log: (line: string) => void;
   readonly #shutdown: 'Stop' | 'Terminate';
+  readonly #runId: string;
+  readonly #cleanup: CleanupPolicy;
 
   constructor(deps: {
     litmus: LitmusClient;
@@ -24,12 +28,33 @@ export class RunResources {
     argo?: ArgoClient;
     log: (line: string) => void;
     shutdown: 'Stop' | 'Terminate';
+    runId: string;
+    cleanup: CleanupPolicy;
   }) {
     this.#litmus = deps.litmus;
     this.#applier = deps.applier;
     this.#argo = deps.argo;
     this.#log = deps.log;
     this.#shutdown = deps.shutdown;
+    this.#runId = deps.runId;
+    this.#cleanup = deps.cleanup;
+  }
+
+  /** Applies the manifests in order, remembering each object as it lands. */
+  async apply(prepared: Manifest[]): Promise<void> {
+    await this.#applier.apply(prepared, (object) => {
+      this.applied.push(object);
+      this.#log(
+        `[chaos-gate] applied ${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`,
+      );
+    });
+  }
+
+  async submit(workflow: WorkflowObject): Promise<void> {
+    if (!this.#argo) return;
+    this.workflow = await this.#argo.create(workflow);
+    const { namespace, name } = this.workflow.metadata;
+    this.#log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
   }
 
   /** The engines this run applied itself. */
@@ -84,7 +109,9 @@ export class RunResources {
   }
 
   /** Deletes what the run created (engines first, RBAC last, then the workflow and the engines' results). */
-  async cleanup(policy: CleanupPolicy, passed: boolean, runId: string): Promise<void> {
+  async cleanup(passed: boolean): Promise<void> {
+    const policy = this.#cleanup;
+    const runId = this.#runId;
     const created = this.applied.filter((a) => a.created).length + (this.workflow ? 1 : 0);
     if (policy === 'never' || (policy === 'on-success' && !passed)) {
       this.#log(`[chaos-gate] cleanup ${policy}: leaving ${created} object(s) in place`);

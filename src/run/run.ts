@@ -1,4 +1,4 @@
-// `chaos-gate run`: preflight, apply and submit, wait, collect, decide, clean up. The one
+// `chaos-gate run`: preflight, apply and submit, wait, collect, decide and report, clean up. The one
 // orchestration behind the CLI and the action. Whatever happens after the first object is applied —
 // timeout, cancel, a lost watch, a crash in our own code — the chaos is stopped before this returns
 // or throws.
@@ -7,7 +7,6 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { ArgoClient } from '../argo/client.ts';
 import { workflowToSuite } from '../argo/convert.ts';
 import { prepareWorkflow, type WorkflowObject } from '../argo/submit.ts';
-import { readRunInputs } from './inputs.ts';
 import { waitForWorkflow, type WorkflowState } from '../argo/wait.ts';
 import type { GateConfig } from '../config/load.ts';
 import { CancelledError, CannotRunError, errorMessage } from '../errors.ts';
@@ -15,16 +14,18 @@ import { ManifestApplier, runLabel } from '../kube/apply.ts';
 import { contextNamespace, loadKubeContext } from '../kube/context.ts';
 import { describeApiError } from '../kube/errors.ts';
 import type { Manifest } from '../kube/manifests.ts';
+import { cancelReason } from '../kube/until.ts';
 import { LitmusClient, resultPlural } from '../litmus/client.ts';
 import { convertChaos } from '../litmus/convert.ts';
 import type { ChaosResult } from '../litmus/types.ts';
 import { waitForChaos, type ChaosState, type EngineRef } from '../litmus/wait.ts';
-import { collectLoad } from '../load/collect.ts';
 import { startLoad, type LoadExit, type LoadHandle } from '../load/runner.ts';
 import type { Window } from '../load/samples.ts';
-import { readCtkJournal } from '../ctk/read.ts';
-import { mergeReports, type Report, type ReportSuite } from '../report/model.ts';
-import { evaluateGate, type GateDecision } from './policy.ts';
+import { mergeReports, type Report } from '../report/model.ts';
+import { collectJournal, collectLoad } from './collect.ts';
+import { readRunInputs } from './inputs.ts';
+import type { GateOutcome } from './outcome.ts';
+import { conclude } from './publish.ts';
 import { RunResources } from './resources.ts';
 
 export interface RunContext {
@@ -39,14 +40,6 @@ export interface RunContext {
   timings?: Partial<typeof defaultTimings>;
 }
 
-export interface RunOutcome {
-  runId: string;
-  report: Report;
-  decision: GateDecision;
-  /** Set when the run was cancelled; the report then holds what was known at that point. */
-  cancelled?: NodeJS.Signals;
-}
-
 const defaultTimings = {
   /** How long to wait for engines to report `stopped` after a stop on timeout, and on cancel. */
   stopWaitOnTimeoutMs: 60_000,
@@ -55,7 +48,9 @@ const defaultTimings = {
   verdictGraceMs: 30_000,
 };
 
-export async function runGate(config: GateConfig, context: RunContext): Promise<RunOutcome> {
+type Timings = typeof defaultTimings;
+
+export async function runGate(config: GateConfig, context: RunContext): Promise<GateOutcome> {
   const { log, signal } = context;
   const timings = { ...defaultTimings, ...context.timings };
   const { manifests, workflow: workflowBase } = readRunInputs(config);
@@ -94,104 +89,113 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
       argo,
       log,
       shutdown: config.workflow?.shutdown ?? 'Stop',
+      runId,
+      cleanup: config.cleanup,
     });
-    let load: LoadHandle | undefined;
-    let waited: Waited;
-    let chaosWindow: Window;
+    const chaos = await runChaos(config, context, {
+      kc,
+      litmus,
+      argo,
+      resources,
+      prepared,
+      workflow,
+      timings,
+    });
+    const report = await collectReport(config, litmus, resources, chaos);
+    // The verdict first: a user waiting on the build should not wait for the deletes.
+    let passed = false;
     try {
-      if (config.load) {
-        load = await startLoad(config.load, log, signal);
-        await load.baseline();
-        throwIfCancelled(signal);
-      }
-      const chaosStartMs = Date.now();
-      await applier.apply(prepared, (object) => {
-        resources.applied.push(object);
-        log(
-          `[chaos-gate] applied ${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`,
-        );
-      });
-      if (argo && workflow) {
-        resources.workflow = await argo.create(workflow);
-        log(
-          `[chaos-gate] submitted Workflow ${resources.workflow.metadata.namespace}/${resources.workflow.metadata.name}`,
-        );
-      }
-      waited = await waitForAll(kc, litmus, argo, resources, {
-        timeoutMs: config.timeoutMs,
-        signal,
-        log,
-        verdictGraceMs: timings.verdictGraceMs,
-      });
-      chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
-    } catch (error) {
-      // Never leave faults running in a cluster we are about to stop watching.
-      await load?.kill();
-      await resources.stopChaos();
-      await resources.cleanup(config.cleanup, false, runId);
-      throw error;
+      const { decision, published } = conclude(config, report, { runId }, log);
+      passed = decision.verdict === 'pass';
+      return { runId, report, decision, published, cancelled: chaos.waited.chaos.cancelled };
+    } finally {
+      await resources.cleanup(passed);
     }
-    const interrupted = waited.chaos.timedOut || waited.chaos.cancelled;
-    if (interrupted) {
-      log(
-        `[chaos-gate] ${waited.chaos.cancelled ? `cancelled by ${waited.chaos.cancelled}` : 'timeout'}: stopping the chaos`,
-      );
-      await resources.stopChaos();
-      const waitMs = waited.chaos.cancelled ? timings.stopWaitOnCancelMs : timings.stopWaitOnTimeoutMs;
-      await confirmStopped(kc, litmus, resources.appliedEngines(), waitMs, log);
-    }
-    let loadExit: LoadExit | undefined;
-    if (load && waited.chaos.cancelled) loadExit = await load.kill();
-    else if (load) {
-      log(
-        `[chaos-gate] chaos over; the load runs on for a ${Math.round((config.load?.tail ?? 0) / 1000)}s tail`,
-      );
-      loadExit = await load.finish();
-    }
-    const workflowEngines = await workflowChaos(litmus, resources);
-    const report = mergeReports(
-      ...(waited.workflow?.workflow
-        ? [{ suites: [workflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }]
-        : []),
-      convertChaos({
-        ...waited.chaos,
-        engines: [...waited.chaos.engines, ...workflowEngines.engines],
-        results: [...waited.chaos.results, ...workflowEngines.results],
-      }),
-    );
-    if (config.load) report.suites.push(collectLoad(config.load, loadExit, [chaosWindow]));
-    report.suites.push(...config.ctkJournals.map(readJournalAfterRun));
-    const decision = evaluateGate(report, config.gate);
-    await resources.cleanup(config.cleanup, decision.verdict === 'pass', runId);
-    return { runId, report, decision, cancelled: waited.chaos.cancelled };
   } finally {
     kube.dispose();
   }
 }
 
-/** A journal that cannot be read after the chaos ran is a failed check, not a lost report. */
-function readJournalAfterRun(file: string): ReportSuite {
+interface ChaosRun {
+  waited: Waited;
+  chaosWindow: Window;
+  loadExit?: LoadExit;
+}
+
+interface RunParts {
+  kc: KubeConfig;
+  litmus: LitmusClient;
+  argo: ArgoClient | undefined;
+  resources: RunResources;
+  prepared: Manifest[];
+  workflow: WorkflowObject | undefined;
+  timings: Timings;
+}
+
+/** Load baseline, apply and submit, wait; stop the chaos if the wait was cut short; end the load. */
+async function runChaos(config: GateConfig, context: RunContext, parts: RunParts): Promise<ChaosRun> {
+  const { log, signal } = context;
+  const { kc, litmus, argo, resources, prepared, workflow, timings } = parts;
+  let load: LoadHandle | undefined;
+  let waited: Waited;
+  let chaosWindow: Window;
   try {
-    return readCtkJournal(file);
+    if (config.load) {
+      load = await startLoad(config.load, log, signal);
+      await load.baseline();
+      throwIfCancelled(signal);
+    }
+    const chaosStartMs = Date.now();
+    await resources.apply(prepared);
+    if (workflow) await resources.submit(workflow);
+    waited = await waitForAll(kc, litmus, argo, resources, {
+      timeoutMs: config.timeoutMs,
+      signal,
+      log,
+      verdictGraceMs: timings.verdictGraceMs,
+    });
+    chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
   } catch (error) {
-    const name = `chaostoolkit/${file}`;
-    const message = errorMessage(error);
-    return {
-      kind: 'chaostoolkit',
-      name,
-      properties: {},
-      cases: [
-        {
-          kind: 'ctk-hypothesis',
-          className: name,
-          name: 'journal',
-          outcome: 'error',
-          message,
-          properties: {},
-        },
-      ],
-    };
+    // Never leave faults running in a cluster we are about to stop watching.
+    await load?.kill();
+    await resources.stopChaos();
+    await resources.cleanup(false);
+    throw error;
   }
+  const { cancelled, timedOut } = waited.chaos;
+  if (cancelled || timedOut) {
+    log(`[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : 'timeout'}: stopping the chaos`);
+    await resources.stopChaos();
+    const waitMs = cancelled ? timings.stopWaitOnCancelMs : timings.stopWaitOnTimeoutMs;
+    await confirmStopped(kc, litmus, resources.appliedEngines(), waitMs, log);
+  }
+  if (!load) return { waited, chaosWindow };
+  if (cancelled) return { waited, chaosWindow, loadExit: await load.kill() };
+  log(`[chaos-gate] chaos over; the load runs on for a ${Math.round((config.load?.tail ?? 0) / 1000)}s tail`);
+  return { waited, chaosWindow, loadExit: await load.finish() };
+}
+
+/** Everything the run produced, as one report: the workflow, the chaos, the load, the journals. */
+async function collectReport(
+  config: GateConfig,
+  litmus: LitmusClient,
+  resources: RunResources,
+  { waited, chaosWindow, loadExit }: ChaosRun,
+): Promise<Report> {
+  const workflowEngines = await workflowChaos(litmus, resources);
+  const report = mergeReports(
+    ...(waited.workflow?.workflow
+      ? [{ suites: [workflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }]
+      : []),
+    convertChaos({
+      ...waited.chaos,
+      engines: [...waited.chaos.engines, ...workflowEngines.engines],
+      results: [...waited.chaos.results, ...workflowEngines.results],
+    }),
+  );
+  if (config.load) report.suites.push(collectLoad(config.load, loadExit, [chaosWindow]));
+  report.suites.push(...config.ctkJournals.map(collectJournal));
+  return report;
 }
 
 /** Every problem of every object at once, and nothing applied if there is one. */
@@ -231,13 +235,20 @@ async function waitForAll(
 ): Promise<Waited> {
   const none: ChaosState = { engines: [], results: [], timedOut: false };
   if (options.signal.aborted) return { chaos: { ...none, cancelled: cancelReason(options.signal) } };
+  // A wait that fails for good ends the other one too, so no watch outlives the run.
+  const sibling = new AbortController();
+  const shared = { ...options, signal: AbortSignal.any([options.signal, sibling.signal]) };
+  const failFast = <T>(waiting: Promise<T>) =>
+    waiting.catch((error: unknown) => {
+      sibling.abort();
+      throw error;
+    });
   const workflow = resources.workflow;
+  const engines = resources.appliedEngines();
   const [chaos, flow] = await Promise.all([
-    resources.appliedEngines().length > 0
-      ? waitForChaos(kc, litmus, resources.appliedEngines(), options)
-      : none,
+    engines.length > 0 ? failFast(waitForChaos(kc, litmus, engines, shared)) : none,
     argo && workflow?.metadata.name
-      ? waitForWorkflow(kc, argo, workflow.metadata.namespace ?? '', workflow.metadata.name, options)
+      ? failFast(waitForWorkflow(kc, argo, workflow.metadata.namespace ?? '', workflow.metadata.name, shared))
       : undefined,
   ]);
   return {
@@ -289,10 +300,6 @@ async function confirmStopped(
   } catch (error) {
     log(`[chaos-gate] WARNING: could not confirm that the chaos stopped: ${errorMessage(error)}`);
   }
-}
-
-function cancelReason(signal: AbortSignal): NodeJS.Signals {
-  return (signal.reason as NodeJS.Signals | undefined) ?? 'SIGTERM';
 }
 
 function throwIfCancelled(signal: AbortSignal): void {

@@ -1,5 +1,5 @@
-// `chaos-gate report`: results that already exist, from files or from a live namespace, converted
-// without applying anything.
+// What `chaos-gate report` reads: results that already exist, from files or from a live namespace.
+// Nothing is applied.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { workflowToSuite } from '../argo/convert.ts';
 import type { Workflow } from '../argo/types.ts';

@@ -3,7 +3,8 @@
 import { runLabel } from '../kube/apply.ts';
 import { loadKubeContext, type KubeTarget } from '../kube/context.ts';
 import { enginePlural, LitmusClient } from '../litmus/client.ts';
-import { isEngineFinished, type ChaosEngine } from '../litmus/types.ts';
+import type { ChaosEngine } from '../litmus/types.ts';
+import { isEngineFinished } from '../litmus/verdict.ts';
 
 export async function stopRun(
   target: KubeTarget,

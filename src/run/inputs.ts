@@ -24,3 +24,12 @@ export function readRunInputs(config: GateConfig): RunInputs {
   }
   return { manifests, workflow };
 }
+
+/** `chaos-gate validate`: the objects a run would apply or submit, each named as in error messages. */
+export function describeRunInputs(config: GateConfig): string[] {
+  const { manifests, workflow } = readRunInputs(config);
+  return [
+    ...manifests.map((m) => m.source),
+    ...(workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []),
+  ];
+}

@@ -1,14 +1,14 @@
-// What every front does with an outcome: write the configured reports and say plainly what the gate
+// The end of every use case: decide, write the configured reports, and say plainly what the gate
 // decided and why.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GateConfig } from '../config/load.ts';
+import { evaluateGate } from '../gate/policy.ts';
 import { renderHtml } from '../report/html.ts';
 import { renderJson } from '../report/json.ts';
 import { renderJUnit } from '../report/junit.ts';
 import { renderMarkdown } from '../report/markdown.ts';
-import type { Report } from '../report/model.ts';
-import type { GateDecision, GatePolicy } from './policy.ts';
+import type { GateDecision, Report } from '../report/model.ts';
 
 export interface Publication {
   junit?: string;
@@ -19,14 +19,35 @@ export interface Publication {
   markdown: string;
 }
 
-export function publishReports(
+export interface Concluded {
+  decision: GateDecision;
+  published: Publication;
+}
+
+/** Decides on the report, writes every configured report file and logs the verdict. */
+export function conclude(
+  config: GateConfig,
+  report: Report,
+  meta: Record<string, string>,
+  log: (line: string) => void,
+): Concluded {
+  const decision = evaluateGate(report, config.gate);
+  const published = publishReports(config.reports, report, decision, { policy: config.gate, meta });
+  for (const kind of ['junit', 'json', 'html', 'summary'] as const) {
+    const file = published[kind];
+    if (file) log(`chaos-gate: wrote ${kind} report ${file}`);
+  }
+  describeDecision(decision).forEach((line) => log(`chaos-gate: ${line}`));
+  return { decision, published };
+}
+
+function publishReports(
   reports: GateConfig['reports'],
   report: Report,
   decision: GateDecision,
-  policy: GatePolicy,
-  meta: Record<string, string>,
+  context: { policy: object; meta: Record<string, string> },
 ): Publication {
-  const markdown = renderMarkdown(report, decision, policy);
+  const markdown = renderMarkdown(report, decision);
   const write = (file: string | undefined, render: () => string) => {
     if (!file) return undefined;
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -34,9 +55,9 @@ export function publishReports(
     return file;
   };
   return {
-    junit: write(reports.junit, () => renderJUnit(report, policy)),
-    json: write(reports.json, () => renderJson(report, decision, policy, meta)),
-    html: write(reports.html, () => renderHtml(report, decision, policy)),
+    junit: write(reports.junit, () => renderJUnit(report, decision)),
+    json: write(reports.json, () => renderJson(report, decision, context)),
+    html: write(reports.html, () => renderHtml(report, decision)),
     summary: write(reports.summary, () => markdown),
     markdown,
   };

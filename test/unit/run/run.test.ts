@@ -8,7 +8,8 @@ import { test, type TestContext } from 'node:test';
 import { resolveConfig } from '../../../src/config/load.ts';
 import type { PartialConfig } from '../../../src/config/schema.ts';
 import { CannotRunError } from '../../../src/errors.ts';
-import { runGate, type RunContext, type RunOutcome } from '../../../src/gate/run.ts';
+import type { GateOutcome } from '../../../src/run/outcome.ts';
+import { runGate, type RunContext } from '../../../src/run/run.ts';
 import type { ChaosEngine, ChaosResult, EngineExperimentStatus } from '../../../src/litmus/types.ts';
 import {
   FakeApi,
@@ -36,7 +37,7 @@ function setup(
   t.after(() => fake.close());
   const lines: string[] = [];
   const controller = new AbortController();
-  const run = (settings: PartialConfig = {}): Promise<RunOutcome> =>
+  const run = (settings: PartialConfig = {}): Promise<GateOutcome> =>
     runGate(resolveConfig({ rbac: [rbacFile], engines: [engineFile], runId, timeout: 20_000, ...settings }), {
       log: (line) => lines.push(line),
       signal: controller.signal,
@@ -119,7 +120,7 @@ const isStop = (r: RecordedRequest) =>
   r.path === enginePath &&
   r.contentType === 'application/merge-patch+json' &&
   JSON.stringify(r.body) === JSON.stringify({ spec: { engineState: 'stop' } });
-const experimentCase = (outcome: RunOutcome) =>
+const experimentCase = (outcome: GateOutcome) =>
   outcome.report.suites.flatMap((s) => s.cases).find((c) => c.kind === 'experiment');
 
 test(

@@ -1,0 +1,20 @@
+// When a submitted workflow is over, read from what the watch sees. Pure.
+import type { Progress } from '../kube/until.ts';
+import type { Workflow } from './types.ts';
+
+const completedPhases = new Set(['Succeeded', 'Failed', 'Error']);
+
+/** Phase Succeeded, Failed or Error, or the completed label the controller sets in the same update. */
+export function isWorkflowCompleted(workflow: Workflow): boolean {
+  return (
+    completedPhases.has(workflow.status?.phase ?? '') ||
+    workflow.metadata.labels?.['workflows.argoproj.io/completed'] === 'true'
+  );
+}
+
+/** Pending until the workflow `key` (`namespace/name`) has completed. */
+export function workflowCondition(key: string, workflows: ReadonlyMap<string, Workflow>): Progress {
+  const workflow = workflows.get(key);
+  if (workflow && isWorkflowCompleted(workflow)) return { pending: [] };
+  return { pending: [{ key, label: `workflow ${key} (${workflow?.status?.phase || 'not started'})` }] };
+}

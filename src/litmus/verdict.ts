@@ -1,0 +1,73 @@
+// The one reading of a Litmus verdict, for the wait (is it final?) and the converter (what does it
+// mean?). Litmus has written it in three generations of ChaosResult status (litmus.md §3).
+import type { Outcome } from '../report/model.ts';
+import type { ChaosEngine, ChaosResult, ExperimentStatus } from './types.ts';
+
+/** The experiment status, under the key its writer used (litmus-go before 1.13.3 wrote it lower case). */
+export function experimentStatusOf(result: ChaosResult): ExperimentStatus {
+  return result.status?.experimentStatus ?? result.status?.experimentstatus ?? {};
+}
+
+/**
+ * A verdict is final once the experiment pod has written its end-of-test status: the phase has left
+ * Running and the verdict is no longer Awaited.
+ */
+export function isVerdictFinal(status: ExperimentStatus): boolean {
+  return !!status.verdict && status.verdict !== 'Awaited' && status.phase !== 'Running';
+}
+
+const verdictOutcomes: Record<string, Outcome> = {
+  Pass: 'pass',
+  Fail: 'fail',
+  Error: 'error',
+  Stopped: 'stopped',
+};
+
+/** What a final verdict stands for; undefined for a verdict this version does not know. */
+export function verdictOutcome(verdict: string | undefined): Outcome | undefined {
+  return verdictOutcomes[verdict ?? ''];
+}
+
+/** The engine's operator is done with it: it completed, or it was stopped. */
+export function isEngineFinished(engine: ChaosEngine): boolean {
+  const state = engine.status?.engineStatus;
+  return state === 'completed' || state === 'stopped';
+}
+
+/** Experiment run statuses (engine `status.experiments[].status`) that mean no result will ever come. */
+const notRunStatuses = new Set(['ChaosExperiment Not Found', 'Skipped']);
+
+export function isNotRun(runStatus: string | undefined): boolean {
+  return notRunStatuses.has(runStatus ?? '');
+}
+
+/** 2.14 and later: probeStatuses[].status.verdict. */
+const probeVerdicts: Record<string, Outcome> = {
+  Passed: 'pass',
+  Failed: 'fail',
+  'N/A': 'skipped',
+  Awaited: 'timeout',
+};
+
+export function probeOutcome(verdict: string): Outcome {
+  return probeVerdicts[verdict] ?? 'error';
+}
+
+/** 2.0 to 2.13 wrote "Passed 👍 ", "Better Luck Next Time 👎 ", "N/A 🚫 " or "Awaited" per phase. */
+const legacyProbePrefixes: [prefix: string, outcome: Outcome][] = [
+  ['Passed', 'pass'],
+  ['Better Luck', 'fail'],
+  ['N/A', 'skipped'],
+];
+
+/** Which outcome of a legacy probe's phases wins: any failure, then anything unfinished. */
+const legacyPrecedence: Outcome[] = ['fail', 'timeout', 'pass', 'skipped'];
+
+export function legacyProbeOutcome(phaseTexts: string[]): Outcome {
+  const outcomes = new Set(
+    phaseTexts.map(
+      (text) => legacyProbePrefixes.find(([prefix]) => text.startsWith(prefix))?.[1] ?? 'timeout',
+    ),
+  );
+  return legacyPrecedence.find((outcome) => outcomes.has(outcome)) ?? 'timeout';
+}

@@ -1,0 +1,57 @@
+// One reading of a Litmus verdict, for every generation of ChaosResult status.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  isVerdictFinal,
+  legacyProbeOutcome,
+  probeOutcome,
+  verdictOutcome,
+} from '../../../src/litmus/verdict.ts';
+
+test('a verdict is final only once the phase has left Running and the verdict is not Awaited', () => {
+  const table: [phase: string | undefined, verdict: string | undefined, final: boolean][] = [
+    ['Running', 'Awaited', false],
+    ['Running', 'Pass', false],
+    ['Completed', 'Awaited', false],
+    ['Completed', undefined, false],
+    ['Completed', 'Pass', true],
+    ['Completed_With_Probe_Failure', 'Fail', true],
+    ['Error', 'Error', true],
+    ['Stopped', 'Stopped', true],
+    [undefined, 'Pass', true],
+  ];
+  for (const [phase, verdict, final] of table)
+    assert.equal(isVerdictFinal({ phase, verdict }), final, `${phase} ${verdict}`);
+});
+
+test('final verdicts map to outcomes; an unknown one maps to nothing', () => {
+  assert.deepEqual(['Pass', 'Fail', 'Error', 'Stopped', 'Maybe'].map(verdictOutcome), [
+    'pass',
+    'fail',
+    'error',
+    'stopped',
+    undefined,
+  ]);
+});
+
+test('probe verdicts of 2.14 and later', () => {
+  assert.deepEqual(['Passed', 'Failed', 'N/A', 'Awaited', 'Bogus'].map(probeOutcome), [
+    'pass',
+    'fail',
+    'skipped',
+    'timeout',
+    'error',
+  ]);
+});
+
+test('legacy (2.0-2.13) probe phases: a failure wins, then anything unfinished, then a pass', () => {
+  const table: [string[], string][] = [
+    [['Passed 👍 ', 'Passed 👍 '], 'pass'],
+    [['Passed 👍 ', 'Better Luck Next Time 👎 '], 'fail'],
+    [['Passed 👍 ', 'Awaited'], 'timeout'],
+    [['N/A 🚫 ', 'Passed 👍 '], 'pass'],
+    [['N/A 🚫 '], 'skipped'],
+    [[], 'timeout'],
+  ];
+  for (const [phases, expected] of table) assert.equal(legacyProbeOutcome(phases), expected, phases.join());
+});
