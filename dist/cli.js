@@ -27,7 +27,7 @@ import {
   toMap,
   withCancellation,
   workflowToSuite
-} from "./chunks/chunk-PZVGY2HJ.js";
+} from "./chunks/chunk-EMT4HVIY.js";
 
 // src/run/outcome.ts
 var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
@@ -50,8 +50,10 @@ function chaosReportFromFiles(files) {
     else if (object.kind === "ChaosResult") results.push(object);
     else throw new ConfigError(`${source}: field kind: expected ChaosResult or ChaosEngine`);
   }
-  if (results.length === 0 && engines.length === 0) {
-    throw new ConfigError(`${files.join(", ")}: no ChaosResult found`);
+  if (results.length === 0) {
+    throw new ConfigError(
+      `${files.join(", ")}: no ChaosResult found${engines.length > 0 ? ` (only ${engines.length} ChaosEngine(s), which carry no verdict)` : ""}; save them with \`kubectl get chaosresults -n NAMESPACE -o yaml\``
+    );
   }
   return convertChaos({ engines, results });
 }
@@ -59,7 +61,13 @@ function workflowReportFromFile(file) {
   const objects = readManifests([file], "input");
   const workflows = objects.map(({ object, source }) => {
     if (object.kind !== "Workflow") throw new ConfigError(`${source}: field kind: expected Workflow`);
-    return object;
+    const workflow = object;
+    if (!workflow.status?.phase) {
+      throw new ConfigError(
+        `${source}: field status: the Workflow never ran (no status); save it after a workflow controller ran it, with \`kubectl get workflow ${workflow.metadata.name ?? "NAME"} -o yaml\``
+      );
+    }
+    return workflow;
   });
   if (workflows.length === 0) throw new ConfigError(`${file}: no Workflow found`);
   return { suites: workflows.map((workflow) => workflowToSuite(workflow)) };
@@ -98,7 +106,25 @@ async function reportGate(config, sources, log) {
     throw new ConfigError("report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace");
   }
   const report = mergeReports(...parts);
+  checkVerdicts(report, log);
   return { report, ...conclude(config, report, {}, log) };
+}
+var isVerdict = (testCase) => testCase.outcome !== "timeout" && testCase.outcome !== "skipped";
+function checkVerdicts(report, log) {
+  const silent = report.suites.filter((suite) => !suite.cases.some(isVerdict));
+  const missing = silent.map((suite) => `${suite.name}: ${whatIsMissing(suite)}`);
+  if (silent.length === report.suites.length)
+    throw new CannotRunError(`nothing to judge: ${missing.join("; ")}`);
+  missing.forEach((line) => log(`chaos-gate: WARNING: nothing to judge in ${line}`));
+}
+function whatIsMissing(suite) {
+  if (suite.kind === "load" && suite.cases.length === 0) {
+    const requests = suite.properties["overall.requests"] ?? "0";
+    const errorRate = Number(suite.properties["overall.errorRate"] ?? 0);
+    return `${requests} requests read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; set load.thresholds (p95, p99, errorRate) in the config file given with --config`;
+  }
+  const unfinished = suite.cases.map((c) => `${c.name}: ${c.message ?? c.outcome}`);
+  return unfinished.length > 0 ? unfinished.slice(0, 3).join(", ") : "no results in it";
 }
 function loadToReport(load, sources) {
   const results = {
@@ -194,8 +220,9 @@ ${line("config FILE", "chaos-gate.yaml (flags override its values)")}
 ${settingFields.map((s) => line(s.kind === "boolean" ? s.flag : `${s.flag} VALUE`, s.help)).join("\n")}
 ${Object.entries(sourceFlags).map(([flag, s]) => line(`${flag} VALUE`, s.help)).join("\n")}
 
-Exit codes: 0 gate passed, 1 gate failed, 2 could not run (configuration, connection, permission,
-missing CRDs), 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first).`;
+Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
+the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
+CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first).`;
 }
 
 // src/cli/main.ts

@@ -21,7 +21,7 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-PZVGY2HJ.js";
+} from "./chunks/chunk-EMT4HVIY.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -101,6 +101,7 @@ ${Object.entries(sourceFlags)
   .map(([flag, s]) => line(`${flag} VALUE`, s.help))
   .join('\n')}
 
-Exit codes: 0 gate passed, 1 gate failed, 2 could not run (configuration, connection, permission,
-missing CRDs), 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first).`;
+Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
+the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
+CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first).`;
 }

@@ -35,6 +35,7 @@ function readText(file: string): string {
 }
 
 export function parseManifests(text: string, file: string, role: ManifestRole): Manifest[] {
+  refuseDescribeOutput(text, file);
   const manifests: Manifest[] = [];
   parseAllDocuments(text).forEach((document, index) => {
     const where = `${file}, document ${index + 1}`;
@@ -46,6 +47,21 @@ export function parseManifests(text: string, file: string, role: ManifestRole): 
     manifests.push(...toManifests(value, where, role));
   });
   return manifests;
+}
+
+/**
+ * `kubectl describe` prints objects as "API Version:", "Kind:", "Metadata:" with spaced, capitalised
+ * keys: YAML-like but not an object. Say what to run instead of failing on a missing field.
+ */
+function refuseDescribeOutput(text: string, file: string): void {
+  const head = text.slice(0, 4096);
+  if (!/^API Version:[ \t]+\S/m.test(head) || !/^Kind:[ \t]+\S/m.test(head)) return;
+  const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? 'OBJECT';
+  const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? 'NAME';
+  throw new ConfigError(
+    `${file}: this is \`kubectl describe\` output, which cannot be read back; ` +
+      `save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``,
+  );
 }
 
 function toManifests(value: unknown, where: string, role: ManifestRole): Manifest[] {

@@ -86,7 +86,13 @@ export interface ChaosResult {
   apiVersion?: string;
   kind?: string;
   metadata: ObjectMeta;
-  spec?: { engine?: string; experiment?: string; instance?: string };
+  spec?: {
+    engine?: string;
+    experiment?: string;
+    instance?: string;
+    /** Litmus before 1.2 kept the status here, with lower-case values ("pass", "running"). */
+    experimentstatus?: ExperimentStatus;
+  };
   status?: {
     experimentStatus?: ExperimentStatus;
     /** Written by litmus-go before 1.13.3. */

@@ -3,29 +3,38 @@
 import type { Outcome } from '../report/model.ts';
 import type { ChaosEngine, ChaosResult, ExperimentStatus } from './types.ts';
 
-/** The experiment status, under the key its writer used (litmus-go before 1.13.3 wrote it lower case). */
+/**
+ * The experiment status, wherever its writer put it: `status.experimentStatus` (litmus-go 1.13.3 and
+ * later), `status.experimentstatus` (before 1.13.3) or `spec.experimentstatus` (Litmus before 1.2).
+ */
 export function experimentStatusOf(result: ChaosResult): ExperimentStatus {
-  return result.status?.experimentStatus ?? result.status?.experimentstatus ?? {};
+  return (
+    result.status?.experimentStatus ?? result.status?.experimentstatus ?? result.spec?.experimentstatus ?? {}
+  );
 }
+
+// Litmus before 1.2 wrote verdicts and phases in lower case ("pass", "running"), so they are compared
+// without case.
+const lower = (text: string | undefined) => (text ?? '').toLowerCase();
 
 /**
  * A verdict is final once the experiment pod has written its end-of-test status: the phase has left
  * Running and the verdict is no longer Awaited.
  */
 export function isVerdictFinal(status: ExperimentStatus): boolean {
-  return !!status.verdict && status.verdict !== 'Awaited' && status.phase !== 'Running';
+  return !!status.verdict && lower(status.verdict) !== 'awaited' && lower(status.phase) !== 'running';
 }
 
 const verdictOutcomes: Record<string, Outcome> = {
-  Pass: 'pass',
-  Fail: 'fail',
-  Error: 'error',
-  Stopped: 'stopped',
+  pass: 'pass',
+  fail: 'fail',
+  error: 'error',
+  stopped: 'stopped',
 };
 
 /** What a final verdict stands for; undefined for a verdict this version does not know. */
 export function verdictOutcome(verdict: string | undefined): Outcome | undefined {
-  return verdictOutcomes[verdict ?? ''];
+  return verdictOutcomes[lower(verdict)];
 }
 
 /** The engine's operator is done with it: it completed, or it was stopped. */

@@ -16,10 +16,13 @@ export function parseHeyCsv(text: string, source: string, startedAtMs: number): 
           `${source}: line ${record.line}: expected numbers in response-time, status-code and offset`,
         );
       }
+      const success = status > 0 && status < 400;
       samples.push({
         startMs: startedAtMs + offset * 1000,
         elapsedMs: seconds * 1000,
-        success: status > 0 && status < 400,
+        success,
+        // hey writes status 0 when no response came back at all.
+        ...(success ? {} : { failure: status === 0 ? 'no response' : `HTTP ${status}` }),
       });
     }
   } catch (error) {

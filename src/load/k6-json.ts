@@ -7,11 +7,11 @@ import type { Sample } from './samples.ts';
 interface Point {
   type?: string;
   metric?: string;
-  data?: { time?: string; value?: number; tags?: { url?: string; name?: string } };
+  data?: { time?: string; value?: number; tags?: { url?: string; name?: string; status?: string } };
 }
 
 export function parseK6Json(text: string, source: string): Sample[] {
-  const durations = new Map<string, { startMs: number; elapsedMs: number }>();
+  const durations = new Map<string, { startMs: number; elapsedMs: number; failure: string }>();
   const failures = new Map<string, boolean>();
   let lineNumber = 0;
   for (const line of text.split('\n')) {
@@ -21,7 +21,11 @@ export function parseK6Json(text: string, source: string): Sample[] {
     try {
       point = JSON.parse(line) as Point;
     } catch {
-      throw new ConfigError(`${source}: line ${lineNumber}: not JSON`);
+      throw new ConfigError(
+        lineNumber === 1 && line.trim() === '{'
+          ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)`
+          : `${source}: line ${lineNumber}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`,
+      );
     }
     if (
       point.type !== 'Point' ||
@@ -34,9 +38,14 @@ export function parseK6Json(text: string, source: string): Sample[] {
       throw new ConfigError(`${source}: line ${lineNumber}: a Point needs data.time and data.value`);
     const key = `${time} ${point.data?.tags?.url ?? point.data?.tags?.name ?? ''}`;
     // k6 stamps a request's points with when it ended; its start is that minus its duration.
-    if (point.metric === 'http_req_duration')
-      durations.set(key, { startMs: Date.parse(time) - value, elapsedMs: value });
-    else failures.set(key, value === 1);
+    if (point.metric === 'http_req_duration') {
+      const { name, url, status } = point.data?.tags ?? {};
+      const failure = `${name ?? url ?? 'request'}: ${status === '0' ? 'no response' : `HTTP ${status ?? '?'}`}`;
+      durations.set(key, { startMs: Date.parse(time) - value, elapsedMs: value, failure });
+    } else failures.set(key, value === 1);
   }
-  return [...durations].map(([key, d]) => ({ ...d, success: !(failures.get(key) ?? false) }));
+  return [...durations].map(([key, { failure, ...timing }]) => {
+    const success = !(failures.get(key) ?? false);
+    return { ...timing, success, ...(success ? {} : { failure }) };
+  });
 }

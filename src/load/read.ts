@@ -17,14 +17,32 @@ export function readText(file: string, what: string): string {
 }
 
 export function readK6Summary(file: string): K6Summary {
+  const text = readText(file, 'k6 summary');
   let json: unknown;
   try {
-    json = JSON.parse(readText(file, 'k6 summary'));
+    json = JSON.parse(text);
   } catch (error) {
-    if (error instanceof ConfigError) throw error;
+    if (looksLikeK6Stream(text)) {
+      throw new ConfigError(
+        `${file}: this is k6's \`--out json\` stream (one data point a line), not an end-of-test summary; ` +
+          'write a summary with `k6 run --summary-export=FILE` or a handleSummary() function, ' +
+          'and give the stream as load.results.k6Json for per-request figures',
+      );
+    }
     throw new ConfigError(`${file}: not JSON: ${errorMessage(error)}`);
   }
   return parseK6Summary(json, file);
+}
+
+/** The first line of k6's `--out json` output is a Metric or Point object. */
+function looksLikeK6Stream(text: string): boolean {
+  const [firstLine = ''] = text.split('\n', 1);
+  try {
+    const type = (JSON.parse(firstLine) as { type?: unknown }).type;
+    return type === 'Metric' || type === 'Point';
+  } catch {
+    return false;
+  }
 }
 
 /** Per-request samples from whichever result files are configured. */

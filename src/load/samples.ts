@@ -6,6 +6,8 @@ export interface Sample {
   startMs: number;
   elapsedMs: number;
   success: boolean;
+  /** Why a failed request failed, as the tool said it: "GET /cart: 503 Service Unavailable". */
+  failure?: string;
 }
 
 export interface Window {
@@ -41,16 +43,34 @@ export function summarize(samples: Sample[]): LatencyStats {
   };
 }
 
+/** The most frequent failure reasons, most frequent first: "12 × GET /cart: 503 Service Unavailable". */
+export function topFailures(samples: Sample[], limit = 5): string[] {
+  const counts = new Map<string, number>();
+  for (const sample of samples) {
+    if (sample.success) continue;
+    const reason = sample.failure ?? 'failed (no reason recorded)';
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([reason, count]) => `${count} × ${reason}`);
+}
+
 export interface Impact {
   baseline: LatencyStats;
   duringChaos: LatencyStats;
+  /** The requests that started inside a chaos window. */
+  chaosSamples: Sample[];
 }
 
 /** A request belongs to the chaos when it started inside any chaos window. */
 export function computeImpact(samples: Sample[], windows: Window[]): Impact {
   const inChaos = (s: Sample) => windows.some((w) => s.startMs >= w.startMs && s.startMs <= w.endMs);
+  const chaosSamples = samples.filter(inChaos);
   return {
     baseline: summarize(samples.filter((s) => !inChaos(s))),
-    duringChaos: summarize(samples.filter(inChaos)),
+    duringChaos: summarize(chaosSamples),
+    chaosSamples,
   };
 }

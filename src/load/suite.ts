@@ -4,7 +4,14 @@
 import type { ReportCase, ReportSuite } from '../report/model.ts';
 import type { K6Summary } from './k6.ts';
 import type { LoadExit } from './runner.ts';
-import { computeImpact, summarize, type LatencyStats, type Sample, type Window } from './samples.ts';
+import {
+  computeImpact,
+  summarize,
+  topFailures,
+  type LatencyStats,
+  type Sample,
+  type Window,
+} from './samples.ts';
 import type { LoadConfig } from './schema.ts';
 
 export interface LoadResults {
@@ -24,20 +31,15 @@ const suiteName = 'load';
 export function loadSuite(results: LoadResults): ReportSuite {
   const cases: ReportCase[] = [];
   const properties: Record<string, string> = {};
-  const add = (
-    kind: ReportCase['kind'],
-    name: string,
-    ok: boolean,
-    message: string,
-    extra: Record<string, string> = {},
-  ) =>
+  const add: AddCase = (kind, name, ok, message, more = {}) =>
     cases.push({
       kind,
       className: suiteName,
       name,
       outcome: ok ? 'pass' : 'fail',
       message: ok ? undefined : message,
-      properties: extra,
+      details: ok ? undefined : more.details,
+      properties: more.properties ?? {},
     });
 
   if (results.exit) {
@@ -64,15 +66,13 @@ export function loadSuite(results: LoadResults): ReportSuite {
       `${threshold.metric}: ${threshold.expression}`,
       threshold.ok,
       `k6 threshold crossed: ${threshold.metric} ${threshold.expression}`,
-      {
-        metric: threshold.metric,
-      },
+      { properties: { metric: threshold.metric } },
     );
   }
   for (const check of results.k6?.checks ?? []) {
     const total = check.passes + check.fails;
     add('load-check', `check: ${check.name}`, check.fails === 0, `${check.fails} of ${total} failed`, {
-      path: check.path,
+      properties: { path: check.path },
     });
   }
   if (results.k6?.httpReqDuration?.['p(95)'] !== undefined)
@@ -94,7 +94,8 @@ export function loadSuite(results: LoadResults): ReportSuite {
         'load-threshold',
         `error rate <= ${percent(errorRate)}`,
         overall.errorRate <= errorRate,
-        `error rate was ${percent(overall.errorRate)}`,
+        `error rate was ${percent(overall.errorRate)} (${failedOf(overall)})`,
+        { details: failureDetails(samples) },
       );
     }
     if (results.windows.length > 0) impactCases(samples, results, properties, add);
@@ -110,13 +111,21 @@ export function loadSuite(results: LoadResults): ReportSuite {
   };
 }
 
+type AddCase = (
+  kind: ReportCase['kind'],
+  name: string,
+  ok: boolean,
+  message: string,
+  more?: { details?: string; properties?: Record<string, string> },
+) => void;
+
 function impactCases(
   samples: Sample[],
   results: LoadResults,
   properties: Record<string, string>,
-  add: (kind: ReportCase['kind'], name: string, ok: boolean, message: string) => void,
+  add: AddCase,
 ): void {
-  const { baseline, duringChaos } = computeImpact(samples, results.windows);
+  const { baseline, duringChaos, chaosSamples } = computeImpact(samples, results.windows);
   describe(properties, 'baseline', baseline);
   describe(properties, 'chaos', duringChaos);
   properties['chaos.windows'] = results.windows
@@ -141,8 +150,9 @@ function impactCases(
       `error rate during chaos <= ${percent(maxErrorRateDuringChaos)}`,
       duringChaos.count > 0 && duringChaos.errorRate <= maxErrorRateDuringChaos,
       duringChaos.count > 0
-        ? `error rate during chaos was ${percent(duringChaos.errorRate)}`
+        ? `error rate during chaos was ${percent(duringChaos.errorRate)} (${failedOf(duringChaos)})`
         : 'no request ran during the chaos',
+      { details: failureDetails(chaosSamples) },
     );
   }
 }
@@ -154,6 +164,15 @@ function describe(properties: Record<string, string>, prefix: string, stats: Lat
   properties[`${prefix}.p95Ms`] = fixed(stats.p95Ms);
   properties[`${prefix}.p99Ms`] = fixed(stats.p99Ms);
   properties[`${prefix}.errorRate`] = fixed(stats.errorRate, 4);
+}
+
+const failedOf = (stats: LatencyStats) =>
+  `${Math.round(stats.errorRate * stats.count)} of ${stats.count} requests failed`;
+
+/** The most frequent failures, one a line, so a failed rate says what failed. */
+function failureDetails(samples: Sample[]): string | undefined {
+  const top = topFailures(samples);
+  return top.length > 0 ? `most frequent failures:\n${top.join('\n')}` : undefined;
 }
 
 const fixed = (value: number, digits = 1) => String(Number(value.toFixed(digits)));

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GateConfig } from '../config/load.ts';
+import { CannotRunError } from '../errors.ts';
 import { evaluateGate } from '../gate/policy.ts';
 import { renderHtml } from '../report/html.ts';
 import { renderJson } from '../report/json.ts';
@@ -31,6 +32,11 @@ export function conclude(
   meta: Record<string, string>,
   log: (line: string) => void,
 ): Concluded {
+  if (!report.suites.some((suite) => suite.cases.length > 0)) {
+    throw new CannotRunError(
+      'nothing to judge: the run produced no experiment, workflow step or load result',
+    );
+  }
   const decision = evaluateGate(report, config.gate);
   const published = publishReports(config.reports, report, decision, { policy: config.gate, meta });
   for (const kind of ['junit', 'json', 'html', 'summary'] as const) {

@@ -20,8 +20,12 @@ export function chaosReportFromFiles(files: string[]): Report {
     else if (object.kind === 'ChaosResult') results.push(object as ChaosResult);
     else throw new ConfigError(`${source}: field kind: expected ChaosResult or ChaosEngine`);
   }
-  if (results.length === 0 && engines.length === 0) {
-    throw new ConfigError(`${files.join(', ')}: no ChaosResult found`);
+  if (results.length === 0) {
+    // An engine mirrors a verdict at most; the ChaosResult is where it is decided (and matched by chaosUID).
+    throw new ConfigError(
+      `${files.join(', ')}: no ChaosResult found${engines.length > 0 ? ` (only ${engines.length} ChaosEngine(s), which carry no verdict)` : ''}; ` +
+        'save them with `kubectl get chaosresults -n NAMESPACE -o yaml`',
+    );
   }
   return convertChaos({ engines, results });
 }
@@ -31,7 +35,14 @@ export function workflowReportFromFile(file: string): Report {
   const objects = readManifests([file], 'input');
   const workflows = objects.map(({ object, source }) => {
     if (object.kind !== 'Workflow') throw new ConfigError(`${source}: field kind: expected Workflow`);
-    return object as unknown as Workflow;
+    const workflow = object as unknown as Workflow;
+    if (!workflow.status?.phase) {
+      throw new ConfigError(
+        `${source}: field status: the Workflow never ran (no status); save it after a workflow controller ran it, ` +
+          `with \`kubectl get workflow ${workflow.metadata.name ?? 'NAME'} -o yaml\``,
+      );
+    }
+    return workflow;
   });
   if (workflows.length === 0) throw new ConfigError(`${file}: no Workflow found`);
   return { suites: workflows.map((workflow) => workflowToSuite(workflow)) };

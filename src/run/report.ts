@@ -3,11 +3,11 @@
 // Applies nothing; an unreadable input is a configuration error (exit 2), not a failed check.
 import type { GateConfig } from '../config/load.ts';
 import { readCtkJournal } from '../ctk/read.ts';
-import { ConfigError } from '../errors.ts';
+import { CannotRunError, ConfigError } from '../errors.ts';
 import { loadKubeContext } from '../kube/context.ts';
 import { readLoadSuite } from '../load/collect.ts';
 import { loadSchema, type LoadConfig } from '../load/schema.ts';
-import { mergeReports, type Report } from '../report/model.ts';
+import { mergeReports, type Report, type ReportCase, type ReportSuite } from '../report/model.ts';
 import type { GateOutcome } from './outcome.ts';
 import { conclude } from './publish.ts';
 import { chaosReportFromCluster, chaosReportFromFiles, workflowReportFromFile } from './report-sources.ts';
@@ -44,7 +44,37 @@ export async function reportGate(
     throw new ConfigError('report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace');
   }
   const report = mergeReports(...parts);
+  checkVerdicts(report, log);
   return { report, ...conclude(config, report, {}, log) };
+}
+
+/** Outcomes that say how something went; an unfinished or skipped case says nothing yet. */
+const isVerdict = (testCase: ReportCase) => testCase.outcome !== 'timeout' && testCase.outcome !== 'skipped';
+
+/**
+ * Input that holds no verdict at all cannot pass or fail the gate: exit 2 (could not judge), naming
+ * what is missing, rather than a failure that talks about a timeout that never happened. An input
+ * without verdicts beside others that have them is named in a warning.
+ */
+function checkVerdicts(report: Report, log: (line: string) => void): void {
+  const silent = report.suites.filter((suite) => !suite.cases.some(isVerdict));
+  const missing = silent.map((suite) => `${suite.name}: ${whatIsMissing(suite)}`);
+  if (silent.length === report.suites.length)
+    throw new CannotRunError(`nothing to judge: ${missing.join('; ')}`);
+  missing.forEach((line) => log(`chaos-gate: WARNING: nothing to judge in ${line}`));
+}
+
+function whatIsMissing(suite: ReportSuite): string {
+  if (suite.kind === 'load' && suite.cases.length === 0) {
+    const requests = suite.properties['overall.requests'] ?? '0';
+    const errorRate = Number(suite.properties['overall.errorRate'] ?? 0);
+    return (
+      `${requests} requests read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; ` +
+      'set load.thresholds (p95, p99, errorRate) in the config file given with --config'
+    );
+  }
+  const unfinished = suite.cases.map((c) => `${c.name}: ${c.message ?? c.outcome}`);
+  return unfinished.length > 0 ? unfinished.slice(0, 3).join(', ') : 'no results in it';
 }
 
 /** The config's load section with the result files given on the command line, if there is anything to read. */

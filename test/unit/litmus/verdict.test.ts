@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  experimentStatusOf,
   isVerdictFinal,
   legacyProbeOutcome,
   probeOutcome,
@@ -54,4 +55,18 @@ test('legacy (2.0-2.13) probe phases: a failure wins, then anything unfinished, 
     [[], 'timeout'],
   ];
   for (const [phases, expected] of table) assert.equal(legacyProbeOutcome(phases), expected, phases.join());
+});
+
+test('Litmus before 1.2: the status under spec, in lower case, is read like any other', () => {
+  const status = experimentStatusOf({
+    metadata: { name: 'nginx-chaos-pod-delete' },
+    spec: {
+      engine: 'nginx-chaos',
+      experiment: 'pod-delete',
+      experimentstatus: { phase: 'completed', verdict: 'pass' },
+    },
+  });
+  assert.equal(isVerdictFinal(status), true);
+  assert.equal(verdictOutcome(status.verdict), 'pass');
+  assert.equal(isVerdictFinal({ phase: 'running', verdict: 'awaited' }), false);
 });

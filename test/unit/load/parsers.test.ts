@@ -60,7 +60,7 @@ test('JTL: columns by name, quoted fields with commas and line breaks', () => {
   const reordered = 'success,elapsed,timeStamp\ntrue,120,1000\nfalse,900,2000\n';
   assert.deepEqual(parseJtl(reordered, 'x.jtl'), [
     { startMs: 1000, elapsedMs: 120, success: true },
-    { startMs: 2000, elapsedMs: 900, success: false },
+    { startMs: 2000, elapsedMs: 900, success: false, failure: 'failed' },
   ]);
 });
 
@@ -99,7 +99,12 @@ test('k6 JSON output: duration and failure points pair into samples that start a
   const samples = parseK6Json(readLocalFixture('load/k6-output.json'), 'k6-out.json');
   assert.deepEqual(samples, [
     { startMs: Date.parse('2026-11-20T10:00:00.000Z'), elapsedMs: 250, success: true },
-    { startMs: Date.parse('2026-11-20T10:00:01.000Z'), elapsedMs: 900, success: false },
+    {
+      startMs: Date.parse('2026-11-20T10:00:01.000Z'),
+      elapsedMs: 900,
+      success: false,
+      failure: 'http://checkout/api: HTTP 503',
+    },
     { startMs: Date.parse('2026-11-20T10:00:03.000Z'), elapsedMs: 120, success: true },
   ]);
   assert.throws(() => parseK6Json('{"type":"Point"\n', 'o.json'), /o\.json: line 1: not JSON/);
@@ -110,6 +115,30 @@ test('hey CSV: offsets placed on the clock of the load start; 5xx are failures',
     'response-time,DNS+dialup,DNS,Request-write,Response-delay,Response-read,status-code,offset\n0.0500,0,0,0,0,0,200,0.0010\n0.3000,0,0,0,0,0,500,1.5000\n';
   assert.deepEqual(parseHeyCsv(csv, 'hey.csv', 10_000), [
     { startMs: 10_001, elapsedMs: 50, success: true },
-    { startMs: 11_500, elapsedMs: 300, success: false },
+    { startMs: 11_500, elapsedMs: 300, success: false, failure: 'HTTP 500' },
   ]);
+});
+
+test('a failed JTL sample keeps why it failed: label and failure message', () => {
+  const failed = parseJtl(readLocalFixture('load/jmeter-results.jtl'), 'results.jtl').find((s) => !s.success);
+  assert.match(failed?.failure ?? '', /^GET \/checkout: Service Unavailable, retry/);
+  const noMessage =
+    'timeStamp,elapsed,label,responseCode,responseMessage,success,failureMessage\n1,5,GET /a,502,Bad Gateway,false,\n';
+  assert.equal(parseJtl(noMessage, 'x.jtl')[0]?.failure, 'GET /a: 502 Bad Gateway');
+});
+
+test('JMeter results saved as XML: the error says how to save them as CSV', () => {
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<testResults version="1.2">\n<httpSample t="94" ts="1" s="true"/>\n</testResults>\n';
+  assert.throws(
+    () => parseJtl(xml, 'results.jtl'),
+    /results\.jtl: these JMeter results are XML.*output_format=csv/,
+  );
+});
+
+test('a k6 summary given as the --out json stream: the error says which setting takes which file', () => {
+  assert.throws(
+    () => parseK6Json(JSON.stringify({ metrics: {} }, null, 2), 'k6.json'),
+    /k6\.json: this is one JSON document \(a k6 end-of-test summary\?\).*load\.results\.k6Summary/,
+  );
 });

@@ -25685,13 +25685,13 @@ var require_dist4 = __commonJS({
             }
             return result2;
           }
-          function baseClamp(number4, lower, upper) {
+          function baseClamp(number4, lower2, upper) {
             if (number4 === number4) {
               if (upper !== undefined$1) {
                 number4 = number4 <= upper ? number4 : upper;
               }
-              if (lower !== undefined$1) {
-                number4 = number4 >= lower ? number4 : lower;
+              if (lower2 !== undefined$1) {
+                number4 = number4 >= lower2 ? number4 : lower2;
               }
             }
             return number4;
@@ -26277,8 +26277,8 @@ var require_dist4 = __commonJS({
             }
             return array2;
           }
-          function baseRandom(lower, upper) {
-            return lower + nativeFloor(nativeRandom() * (upper - lower + 1));
+          function baseRandom(lower2, upper) {
+            return lower2 + nativeFloor(nativeRandom() * (upper - lower2 + 1));
           }
           function baseRange(start, end, step, fromRight) {
             var index3 = -1, length = nativeMax(nativeCeil((end - start) / (step || 1)), 0), result2 = Array2(length);
@@ -29048,20 +29048,20 @@ var require_dist4 = __commonJS({
           function valuesIn(object2) {
             return object2 == null ? [] : baseValues(object2, keysIn(object2));
           }
-          function clamp(number4, lower, upper) {
+          function clamp(number4, lower2, upper) {
             if (upper === undefined$1) {
-              upper = lower;
-              lower = undefined$1;
+              upper = lower2;
+              lower2 = undefined$1;
             }
             if (upper !== undefined$1) {
               upper = toNumber(upper);
               upper = upper === upper ? upper : 0;
             }
-            if (lower !== undefined$1) {
-              lower = toNumber(lower);
-              lower = lower === lower ? lower : 0;
+            if (lower2 !== undefined$1) {
+              lower2 = toNumber(lower2);
+              lower2 = lower2 === lower2 ? lower2 : 0;
             }
-            return baseClamp(toNumber(number4), lower, upper);
+            return baseClamp(toNumber(number4), lower2, upper);
           }
           function inRange(number4, start, end) {
             start = toFinite(start);
@@ -29074,41 +29074,41 @@ var require_dist4 = __commonJS({
             number4 = toNumber(number4);
             return baseInRange(number4, start, end);
           }
-          function random(lower, upper, floating) {
-            if (floating && typeof floating != "boolean" && isIterateeCall(lower, upper, floating)) {
+          function random(lower2, upper, floating) {
+            if (floating && typeof floating != "boolean" && isIterateeCall(lower2, upper, floating)) {
               upper = floating = undefined$1;
             }
             if (floating === undefined$1) {
               if (typeof upper == "boolean") {
                 floating = upper;
                 upper = undefined$1;
-              } else if (typeof lower == "boolean") {
-                floating = lower;
-                lower = undefined$1;
+              } else if (typeof lower2 == "boolean") {
+                floating = lower2;
+                lower2 = undefined$1;
               }
             }
-            if (lower === undefined$1 && upper === undefined$1) {
-              lower = 0;
+            if (lower2 === undefined$1 && upper === undefined$1) {
+              lower2 = 0;
               upper = 1;
             } else {
-              lower = toFinite(lower);
+              lower2 = toFinite(lower2);
               if (upper === undefined$1) {
-                upper = lower;
-                lower = 0;
+                upper = lower2;
+                lower2 = 0;
               } else {
                 upper = toFinite(upper);
               }
             }
-            if (lower > upper) {
-              var temp = lower;
-              lower = upper;
+            if (lower2 > upper) {
+              var temp = lower2;
+              lower2 = upper;
               upper = temp;
             }
-            if (floating || lower % 1 || upper % 1) {
+            if (floating || lower2 % 1 || upper % 1) {
               var rand = nativeRandom();
-              return nativeMin(lower + rand * (upper - lower + freeParseFloat("1e-" + ((rand + "").length - 1))), upper);
+              return nativeMin(lower2 + rand * (upper - lower2 + freeParseFloat("1e-" + ((rand + "").length - 1))), upper);
             }
-            return baseRandom(lower, upper);
+            return baseRandom(lower2, upper);
           }
           var camelCase = createCompounder(function(result2, word, index3) {
             word = word.toLowerCase();
@@ -54767,6 +54767,7 @@ function readText(file2) {
   }
 }
 function parseManifests(text, file2, role) {
+  refuseDescribeOutput(text, file2);
   const manifests = [];
   (0, import_yaml2.parseAllDocuments)(text).forEach((document2, index2) => {
     const where = `${file2}, document ${index2 + 1}`;
@@ -54778,6 +54779,15 @@ function parseManifests(text, file2, role) {
     manifests.push(...toManifests(value, where, role));
   });
   return manifests;
+}
+function refuseDescribeOutput(text, file2) {
+  const head = text.slice(0, 4096);
+  if (!/^API Version:[ \t]+\S/m.test(head) || !/^Kind:[ \t]+\S/m.test(head)) return;
+  const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? "OBJECT";
+  const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? "NAME";
+  throw new ConfigError(
+    `${file2}: this is \`kubectl describe\` output, which cannot be read back; save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``
+  );
 }
 function toManifests(value, where, role) {
   if (!isRecord(value)) throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)`);
@@ -96085,19 +96095,20 @@ var LitmusClient = class {
 
 // src/litmus/verdict.ts
 function experimentStatusOf(result) {
-  return result.status?.experimentStatus ?? result.status?.experimentstatus ?? {};
+  return result.status?.experimentStatus ?? result.status?.experimentstatus ?? result.spec?.experimentstatus ?? {};
 }
+var lower = (text) => (text ?? "").toLowerCase();
 function isVerdictFinal(status) {
-  return !!status.verdict && status.verdict !== "Awaited" && status.phase !== "Running";
+  return !!status.verdict && lower(status.verdict) !== "awaited" && lower(status.phase) !== "running";
 }
 var verdictOutcomes = {
-  Pass: "pass",
-  Fail: "fail",
-  Error: "error",
-  Stopped: "stopped"
+  pass: "pass",
+  fail: "fail",
+  error: "error",
+  stopped: "stopped"
 };
 function verdictOutcome(verdict) {
-  return verdictOutcomes[verdict ?? ""];
+  return verdictOutcomes[lower(verdict)];
 }
 function isEngineFinished(engine) {
   const state = engine.status?.engineStatus;
@@ -96699,10 +96710,13 @@ function parseHeyCsv(text, source, startedAtMs) {
           `${source}: line ${record2.line}: expected numbers in response-time, status-code and offset`
         );
       }
+      const success2 = status > 0 && status < 400;
       samples.push({
         startMs: startedAtMs + offset * 1e3,
         elapsedMs: seconds * 1e3,
-        success: status > 0 && status < 400
+        success: success2,
+        // hey writes status 0 when no response came back at all.
+        ...success2 ? {} : { failure: status === 0 ? "no response" : `HTTP ${status}` }
       });
     }
   } catch (error62) {
@@ -96713,6 +96727,11 @@ function parseHeyCsv(text, source, startedAtMs) {
 
 // src/load/jtl.ts
 function parseJtl(text, source) {
+  if (text.trimStart().startsWith("<")) {
+    throw new ConfigError(
+      `${source}: these JMeter results are XML; chaos-gate reads CSV results with a header: run JMeter with -Jjmeter.save.saveservice.output_format=csv -Jjmeter.save.saveservice.print_field_names=true`
+    );
+  }
   const samples = [];
   try {
     for (const record2 of csvRecords(text, source, ["timeStamp", "elapsed", "success"])) {
@@ -96724,12 +96743,18 @@ function parseJtl(text, source) {
           `${source}: line ${record2.line}: expected numeric timeStamp and elapsed and success true or false`
         );
       }
-      samples.push({ startMs, elapsedMs, success: success2 === "true" });
+      const ok = success2 === "true";
+      samples.push({ startMs, elapsedMs, success: ok, ...ok ? {} : { failure: jtlFailure(record2.get) } });
     }
   } catch (error62) {
     throw new ConfigError(error62.message);
   }
   return samples;
+}
+function jtlFailure(get) {
+  const why = get("failureMessage") || `${get("responseCode")} ${get("responseMessage")}`.trim() || "failed";
+  const label = get("label");
+  return label ? `${label}: ${why}` : why;
 }
 
 // src/load/k6-json.ts
@@ -96744,7 +96769,9 @@ function parseK6Json(text, source) {
     try {
       point = JSON.parse(line);
     } catch {
-      throw new ConfigError(`${source}: line ${lineNumber}: not JSON`);
+      throw new ConfigError(
+        lineNumber === 1 && line.trim() === "{" ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)` : `${source}: line ${lineNumber}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`
+      );
     }
     if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
       continue;
@@ -96753,11 +96780,16 @@ function parseK6Json(text, source) {
     if (!time3 || typeof value !== "number")
       throw new ConfigError(`${source}: line ${lineNumber}: a Point needs data.time and data.value`);
     const key = `${time3} ${point.data?.tags?.url ?? point.data?.tags?.name ?? ""}`;
-    if (point.metric === "http_req_duration")
-      durations.set(key, { startMs: Date.parse(time3) - value, elapsedMs: value });
-    else failures.set(key, value === 1);
+    if (point.metric === "http_req_duration") {
+      const { name, url: url2, status } = point.data?.tags ?? {};
+      const failure2 = `${name ?? url2 ?? "request"}: ${status === "0" ? "no response" : `HTTP ${status ?? "?"}`}`;
+      durations.set(key, { startMs: Date.parse(time3) - value, elapsedMs: value, failure: failure2 });
+    } else failures.set(key, value === 1);
   }
-  return [...durations].map(([key, d]) => ({ ...d, success: !(failures.get(key) ?? false) }));
+  return [...durations].map(([key, { failure: failure2, ...timing }]) => {
+    const success2 = !(failures.get(key) ?? false);
+    return { ...timing, success: success2, ...success2 ? {} : { failure: failure2 } };
+  });
 }
 
 // src/load/k6.ts
@@ -96833,14 +96865,28 @@ function readText2(file2, what) {
   }
 }
 function readK6Summary(file2) {
+  const text = readText2(file2, "k6 summary");
   let json3;
   try {
-    json3 = JSON.parse(readText2(file2, "k6 summary"));
+    json3 = JSON.parse(text);
   } catch (error62) {
-    if (error62 instanceof ConfigError) throw error62;
+    if (looksLikeK6Stream(text)) {
+      throw new ConfigError(
+        `${file2}: this is k6's \`--out json\` stream (one data point a line), not an end-of-test summary; write a summary with \`k6 run --summary-export=FILE\` or a handleSummary() function, and give the stream as load.results.k6Json for per-request figures`
+      );
+    }
     throw new ConfigError(`${file2}: not JSON: ${errorMessage(error62)}`);
   }
   return parseK6Summary(json3, file2);
+}
+function looksLikeK6Stream(text) {
+  const [firstLine = ""] = text.split("\n", 1);
+  try {
+    const type2 = JSON.parse(firstLine).type;
+    return type2 === "Metric" || type2 === "Point";
+  } catch {
+    return false;
+  }
 }
 function readSamples(results, startedAtMs) {
   const parts = [];
@@ -96868,11 +96914,22 @@ function summarize(samples) {
     errorRate: samples.length === 0 ? 0 : failed / samples.length
   };
 }
+function topFailures(samples, limit = 5) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const sample of samples) {
+    if (sample.success) continue;
+    const reason = sample.failure ?? "failed (no reason recorded)";
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([reason, count]) => `${count} \xD7 ${reason}`);
+}
 function computeImpact(samples, windows) {
   const inChaos = (s) => windows.some((w) => s.startMs >= w.startMs && s.startMs <= w.endMs);
+  const chaosSamples = samples.filter(inChaos);
   return {
     baseline: summarize(samples.filter((s) => !inChaos(s))),
-    duringChaos: summarize(samples.filter(inChaos))
+    duringChaos: summarize(chaosSamples),
+    chaosSamples
   };
 }
 
@@ -96881,13 +96938,14 @@ var suiteName = "load";
 function loadSuite(results) {
   const cases = [];
   const properties = {};
-  const add2 = (kind, name, ok, message, extra = {}) => cases.push({
+  const add2 = (kind, name, ok, message, more = {}) => cases.push({
     kind,
     className: suiteName,
     name,
     outcome: ok ? "pass" : "fail",
     message: ok ? void 0 : message,
-    properties: extra
+    details: ok ? void 0 : more.details,
+    properties: more.properties ?? {}
   });
   if (results.exit) {
     const { code, signal: signal3, stoppedByUs, lastLines } = results.exit;
@@ -96910,15 +96968,13 @@ function loadSuite(results) {
       `${threshold.metric}: ${threshold.expression}`,
       threshold.ok,
       `k6 threshold crossed: ${threshold.metric} ${threshold.expression}`,
-      {
-        metric: threshold.metric
-      }
+      { properties: { metric: threshold.metric } }
     );
   }
   for (const check2 of results.k6?.checks ?? []) {
     const total = check2.passes + check2.fails;
     add2("load-check", `check: ${check2.name}`, check2.fails === 0, `${check2.fails} of ${total} failed`, {
-      path: check2.path
+      properties: { path: check2.path }
     });
   }
   if (results.k6?.httpReqDuration?.["p(95)"] !== void 0)
@@ -96939,7 +96995,8 @@ function loadSuite(results) {
         "load-threshold",
         `error rate <= ${percent(errorRate)}`,
         overall.errorRate <= errorRate,
-        `error rate was ${percent(overall.errorRate)}`
+        `error rate was ${percent(overall.errorRate)} (${failedOf(overall)})`,
+        { details: failureDetails(samples) }
       );
     }
     if (results.windows.length > 0) impactCases(samples, results, properties, add2);
@@ -96955,7 +97012,7 @@ function loadSuite(results) {
   };
 }
 function impactCases(samples, results, properties, add2) {
-  const { baseline, duringChaos } = computeImpact(samples, results.windows);
+  const { baseline, duringChaos, chaosSamples } = computeImpact(samples, results.windows);
   describe3(properties, "baseline", baseline);
   describe3(properties, "chaos", duringChaos);
   properties["chaos.windows"] = results.windows.map((w) => `${new Date(w.startMs).toISOString()}/${new Date(w.endMs).toISOString()}`).join(",");
@@ -96975,7 +97032,8 @@ function impactCases(samples, results, properties, add2) {
       "load-impact",
       `error rate during chaos <= ${percent(maxErrorRateDuringChaos)}`,
       duringChaos.count > 0 && duringChaos.errorRate <= maxErrorRateDuringChaos,
-      duringChaos.count > 0 ? `error rate during chaos was ${percent(duringChaos.errorRate)}` : "no request ran during the chaos"
+      duringChaos.count > 0 ? `error rate during chaos was ${percent(duringChaos.errorRate)} (${failedOf(duringChaos)})` : "no request ran during the chaos",
+      { details: failureDetails(chaosSamples) }
     );
   }
 }
@@ -96986,6 +97044,12 @@ function describe3(properties, prefix, stats) {
   properties[`${prefix}.p95Ms`] = fixed(stats.p95Ms);
   properties[`${prefix}.p99Ms`] = fixed(stats.p99Ms);
   properties[`${prefix}.errorRate`] = fixed(stats.errorRate, 4);
+}
+var failedOf = (stats) => `${Math.round(stats.errorRate * stats.count)} of ${stats.count} requests failed`;
+function failureDetails(samples) {
+  const top = topFailures(samples);
+  return top.length > 0 ? `most frequent failures:
+${top.join("\n")}` : void 0;
 }
 var fixed = (value, digits = 1) => String(Number(value.toFixed(digits)));
 var percent = (share) => `${fixed(share * 100, 2)}%`;
@@ -97193,6 +97257,11 @@ function cell(text) {
 
 // src/run/publish.ts
 function conclude(config2, report, meta3, log) {
+  if (!report.suites.some((suite) => suite.cases.length > 0)) {
+    throw new CannotRunError(
+      "nothing to judge: the run produced no experiment, workflow step or load result"
+    );
+  }
   const decision = evaluateGate(report, config2.gate);
   const published = publishReports(config2.reports, report, decision, { policy: config2.gate, meta: meta3 });
   for (const kind of ["junit", "json", "html", "summary"]) {
@@ -97726,4 +97795,4 @@ export {
   toMap,
   labelFor
 };
-/*! For license information please see chunk-PZVGY2HJ.js.LEGAL.txt */
+/*! For license information please see chunk-EMT4HVIY.js.LEGAL.txt */

@@ -1,0 +1,158 @@
+// The report use case on files a user hands over: what it judges, and what it refuses to judge
+// (exit 2, naming what is missing) instead of failing the build over nothing.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { stringify } from 'yaml';
+import { parseSettings, resolveConfig } from '../../../src/config/load.ts';
+import { CannotRunError, ConfigError } from '../../../src/errors.ts';
+import { judgementOf } from '../../../src/report/model.ts';
+import { reportGate, type ReportSources } from '../../../src/run/report.ts';
+import { exitCodeOf, exitCodeOfError } from '../../../src/run/outcome.ts';
+import { localFixture } from '../../support/local-fixtures.ts';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-report-'));
+let files = 0;
+function file(content: unknown): string {
+  const name = path.join(dir, `input-${++files}.yaml`);
+  writeFileSync(name, typeof content === 'string' ? content : stringify(content));
+  return name;
+}
+
+const noLog = () => {};
+const sources = (given: Partial<ReportSources>): ReportSources => ({ results: [], ...given });
+const config = (raw: unknown = {}) => resolveConfig(parseSettings(raw, 'test config'));
+const jtl = localFixture('load/jmeter-results.jtl');
+
+const result = (experimentstatus: object, where: 'status' | 'spec') => ({
+  apiVersion: 'litmuschaos.io/v1alpha1',
+  kind: 'ChaosResult',
+  metadata: { name: 'nginx-chaos-pod-delete', namespace: 'default' },
+  spec: {
+    engine: 'nginx-chaos',
+    experiment: 'pod-delete',
+    ...(where === 'spec' ? { experimentstatus } : {}),
+  },
+  ...(where === 'status' ? { status: { experimentStatus: experimentstatus } } : {}),
+});
+
+test('a JTL with nothing to check it against is exit 2, saying which setting is missing', async () => {
+  await assert.rejects(reportGate(config(), sources({ jtl }), noLog), (error: Error) => {
+    assert.ok(error instanceof CannotRunError);
+    assert.equal(exitCodeOfError(error), 2);
+    assert.match(error.message, /nothing to judge: load: 600 requests read \(error rate 1\.67%\)/);
+    assert.match(error.message, /set load\.thresholds \(p95, p99, errorRate\)/);
+    return true;
+  });
+});
+
+test('a JTL checked against an error-rate threshold fails naming what failed', async () => {
+  const outcome = await reportGate(
+    config({ load: { thresholds: { errorRate: '1%' } } }),
+    sources({ jtl }),
+    noLog,
+  );
+  assert.equal(exitCodeOf(outcome), 1);
+  const [rate] = outcome.report.suites[0]?.cases ?? [];
+  assert.equal(rate?.message, 'error rate was 1.67% (10 of 600 requests failed)');
+  assert.match(
+    rate?.details ?? '',
+    /^most frequent failures:\n10 × GET \/checkout: Service Unavailable, retry/,
+  );
+});
+
+test("the config file's load.results and thresholds are used by report like by run", async () => {
+  const outcome = await reportGate(
+    config({ load: { results: { jtl }, thresholds: { p95: '5s', errorRate: '5%' } } }),
+    sources({}),
+    noLog,
+  );
+  assert.equal(outcome.decision.verdict, 'pass');
+  assert.deepEqual(
+    outcome.report.suites[0]?.cases.map((c) => c.name),
+    ['p95 < 5000ms', 'error rate <= 5%'],
+  );
+});
+
+test('ChaosEngines without any ChaosResult: exit 2, saying how to export the results', async () => {
+  const engine = {
+    apiVersion: 'litmuschaos.io/v1alpha1',
+    kind: 'ChaosEngine',
+    metadata: { name: 'nginx-chaos' },
+  };
+  const given = file(engine);
+  await assert.rejects(reportGate(config(), sources({ results: [given] }), noLog), (error: Error) => {
+    assert.ok(error instanceof ConfigError);
+    assert.equal(
+      error.message,
+      `${given}: no ChaosResult found (only 1 ChaosEngine(s), which carry no verdict); save them with \`kubectl get chaosresults -n NAMESPACE -o yaml\``,
+    );
+    return true;
+  });
+});
+
+test('a Workflow that never ran: exit 2, naming the file and the missing status', async () => {
+  const workflow = file({
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Workflow',
+    metadata: { name: 'chaos-load' },
+    spec: { entrypoint: 'main' },
+  });
+  await assert.rejects(
+    reportGate(config({ workflow: { file: workflow } }), sources({}), noLog),
+    /document 1 \(Workflow chaos-load\): field status: the Workflow never ran.*kubectl get workflow chaos-load -o yaml/,
+  );
+});
+
+test('results still Awaited are nothing to judge yet, not a timeout failure', async () => {
+  const awaited = file(result({ phase: 'Running', verdict: 'Awaited' }, 'status'));
+  await assert.rejects(
+    reportGate(config(), sources({ results: [awaited] }), noLog),
+    /nothing to judge: default\/nginx-chaos: pod-delete: still Awaited \(phase Running\) when the results were read/,
+  );
+});
+
+test('Litmus before 1.2 (spec.experimentstatus, lower-case pass) is a pass', async () => {
+  const legacy = file(result({ phase: 'completed', verdict: 'pass' }, 'spec'));
+  const outcome = await reportGate(config(), sources({ results: [legacy] }), noLog);
+  assert.equal(outcome.decision.verdict, 'pass');
+  const [experiment] = outcome.report.suites[0]?.cases ?? [];
+  assert.equal(experiment && judgementOf(outcome.decision, experiment).status, 'passed');
+});
+
+test('kubectl describe output: the error says to use kubectl get -o yaml instead', async () => {
+  const described = file(`Name:         nginx-chaos-pod-delete
+Namespace:    default
+Labels:       chaosUID=1f2e3d
+Annotations:  <none>
+API Version:  litmuschaos.io/v1alpha1
+Kind:         ChaosResult
+Metadata:
+  Creation Timestamp:  2026-11-20T10:00:05Z
+Spec:
+  Engine:      nginx-chaos
+  Experiment:  pod-delete
+Status:
+  Experiment Status:
+    Phase:    Completed
+    Verdict:  Pass
+Events:       <none>
+`);
+  await assert.rejects(
+    reportGate(config(), sources({ results: [described] }), noLog),
+    /this is `kubectl describe` output.*`kubectl get chaosresult nginx-chaos-pod-delete -o yaml`/,
+  );
+});
+
+test('an input without verdicts beside one with verdicts is named in a warning', async () => {
+  const lines: string[] = [];
+  const passed = file(result({ phase: 'Completed', verdict: 'Pass' }, 'status'));
+  const outcome = await reportGate(config(), sources({ results: [passed], jtl }), (line) => lines.push(line));
+  assert.equal(outcome.decision.verdict, 'pass');
+  assert.ok(
+    lines.some((l) => /^chaos-gate: WARNING: nothing to judge in load: 600 requests read/.test(l)),
+    lines.join('\n'),
+  );
+});
