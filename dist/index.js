@@ -1,27 +1,35 @@
 #!/usr/bin/env node
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
+import "./chunks/chunk-KZN7GEO2.js";
 import {
-  ConfigError,
+  runGate,
+  runLabel
+} from "./chunks/chunk-AQZYRGVE.js";
+import {
   LitmusClient,
-  __commonJS,
-  __require,
-  __toESM,
   enginePlural,
-  errorMessage,
-  isEngineFinished,
-  judgementOf,
+  loadKubeContext
+} from "./chunks/chunk-D2T2IFNM.js";
+import {
   labelFor,
   layerFrom,
   loadConfig,
-  loadKubeContext,
   parseSettings,
-  runGate,
-  runLabel,
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-EMT4HVIY.js";
+} from "./chunks/chunk-4SPJ5IHS.js";
+import "./chunks/chunk-NFBNZAQA.js";
+import {
+  ConfigError,
+  __commonJS,
+  __require,
+  __toESM,
+  errorMessage,
+  isEngineFinished,
+  judgementOf
+} from "./chunks/chunk-AJZ6MKAM.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -1,5 +1,10 @@
 import '../quiet-warnings.ts';
-import { main } from './main.ts';
+import { enableCompileCache } from 'node:module';
+
+// Node keeps the compiled bundle on disk between runs, which roughly halves start-up. It has to be on
+// before the bundle's modules load, so they are imported after it.
+enableCompileCache?.();
+const { main } = await import('./main.ts');
 
 // Exit explicitly: keep-alive sockets of the Kubernetes client must not hold the process open.
 process.exit(await main(process.argv.slice(2)));

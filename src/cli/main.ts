@@ -6,7 +6,6 @@ import { withCancellation } from '../run/cancellation.ts';
 import { describeRunInputs } from '../run/inputs.ts';
 import { exitCodeOf, exitCodeOfError, exitCodes } from '../run/outcome.ts';
 import { reportGate } from '../run/report.ts';
-import { runGate } from '../run/run.ts';
 import { parseCommandLine, usage } from './args.ts';
 
 interface Io {
@@ -33,6 +32,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           io.err(
             `chaos-gate: received ${signal}: ${already ? 'still stopping the chaos' : 'stopping the chaos and cleaning up'}`,
           );
+        // Only `run` needs the Kubernetes client; the other commands start without loading it.
+        const { runGate } = await import('../run/run.ts');
         return exitCodeOf(
           await withCancellation(onSignal, (signal) => runGate(config, { log: io.out, signal })),
         );

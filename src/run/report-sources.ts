@@ -1,11 +1,9 @@
-// What `chaos-gate report` reads: results that already exist, from files or from a live namespace.
-// Nothing is applied.
-import type { KubeConfig } from '@kubernetes/client-node';
+// What `chaos-gate report` reads from files: results that already exist. Reading a live namespace is
+// in report-cluster.ts, so the file path never loads the Kubernetes client.
 import { workflowToSuite } from '../argo/convert.ts';
 import type { Workflow } from '../argo/types.ts';
 import { ConfigError } from '../errors.ts';
 import { readManifests } from '../kube/manifests.ts';
-import { enginePlural, resultPlural, LitmusClient } from '../litmus/client.ts';
 import { convertChaos } from '../litmus/convert.ts';
 import type { ChaosEngine, ChaosResult } from '../litmus/types.ts';
 import type { Report } from '../report/model.ts';
@@ -46,25 +44,4 @@ export function workflowReportFromFile(file: string): Report {
   });
   if (workflows.length === 0) throw new ConfigError(`${file}: no Workflow found`);
   return { suites: workflows.map((workflow) => workflowToSuite(workflow)) };
-}
-
-/** The engines in a namespace (those matching `selector`, if given) and their results, as they are now. */
-export async function chaosReportFromCluster(
-  kc: KubeConfig,
-  namespace: string,
-  selector?: string,
-): Promise<Report> {
-  const litmus = new LitmusClient(kc);
-  await litmus.assertInstalled();
-  const engines = (await litmus.list<ChaosEngine>(litmus.target(enginePlural, namespace, selector))).items;
-  const uids = engines.map((e) => e.metadata.uid).filter(Boolean);
-  if (selector && uids.length === 0) {
-    throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
-  }
-  const results = (
-    await litmus.list<ChaosResult>(
-      litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(',')})` : undefined),
-    )
-  ).items;
-  return convertChaos({ engines, results });
 }

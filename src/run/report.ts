@@ -4,13 +4,12 @@
 import type { GateConfig } from '../config/load.ts';
 import { readCtkJournal } from '../ctk/read.ts';
 import { CannotRunError, ConfigError } from '../errors.ts';
-import { loadKubeContext } from '../kube/context.ts';
 import { readLoadSuite } from '../load/collect.ts';
 import { loadSchema, type LoadConfig } from '../load/schema.ts';
 import { mergeReports, type Report, type ReportCase, type ReportSuite } from '../report/model.ts';
 import type { GateOutcome } from './outcome.ts';
 import { conclude } from './publish.ts';
-import { chaosReportFromCluster, chaosReportFromFiles, workflowReportFromFile } from './report-sources.ts';
+import { chaosReportFromFiles, workflowReportFromFile } from './report-sources.ts';
 
 /** Inputs only `report` takes (command-line flags). */
 export interface ReportSources {
@@ -33,12 +32,9 @@ export async function reportGate(
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const kube = loadKubeContext(config);
-    try {
-      parts.push(await chaosReportFromCluster(kube.kc, config.namespace, sources.selector));
-    } finally {
-      kube.dispose();
-    }
+    // Loaded only here: converting files needs no Kubernetes client, and starts faster without it.
+    const { chaosReportFromCluster } = await import('./report-cluster.ts');
+    parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {
     throw new ConfigError('report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace');

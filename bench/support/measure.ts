@@ -1,0 +1,62 @@
+// Runs a command several times and reports the median wall time (measured here, to the microsecond)
+// and the median peak RSS (read by GNU time, `/usr/bin/time -f %M`), so a Node CLI and its floor or
+// a Python anchor are measured alike.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export interface Measured {
+  label: string;
+  seconds: number;
+  peakMb: number;
+  exitCode: number | null;
+}
+
+const gnuTime = '/usr/bin/time';
+
+export function measure(
+  label: string,
+  command: string[],
+  runs: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Measured {
+  if (!existsSync(gnuTime)) throw new Error('bench needs GNU time (/usr/bin/time; Debian package "time")');
+  const samples: { seconds: number; peakMb: number }[] = [];
+  let exitCode: number | null = null;
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    const child = spawnSync(gnuTime, ['-f', 'BENCH %M', ...command], {
+      env,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    exitCode = child.status;
+    const line = child.stderr.split('\n').find((l) => l.startsWith('BENCH '));
+    if (!line) throw new Error(`${label}: no timing (${child.stderr.slice(-500)})`);
+    const seconds = (performance.now() - started) / 1000;
+    samples.push({ seconds, peakMb: Number(line.split(' ')[1]) / 1024 });
+  }
+  return {
+    label,
+    seconds: median(samples.map((s) => s.seconds)),
+    peakMb: median(samples.map((s) => s.peakMb)),
+    exitCode,
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** One table row: the measured figures and their ratio to the floor measured in the same run. */
+export function row(measured: Measured, floor: Measured): string {
+  const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
+  return `${measured.label.padEnd(44)} ${measured.seconds.toFixed(3).padStart(8)} s ${ratio(measured.seconds, floor.seconds).padStart(7)}   ${measured.peakMb.toFixed(0).padStart(6)} MB ${ratio(measured.peakMb, floor.peakMb).padStart(7)}`;
+}
+
+export function header(title: string): string {
+  return `\n${title}\n${'what'.padEnd(44)} ${'median'.padStart(10)} ${'×floor'.padStart(7)}   ${'peak RSS'.padStart(9)} ${'×floor'.padStart(7)}`;
+}

@@ -1,0 +1,393 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  defaultPolicy,
+  duration,
+  external_exports,
+  require_dist
+} from "./chunk-NFBNZAQA.js";
+import {
+  ConfigError,
+  __toESM,
+  errorMessage
+} from "./chunk-AJZ6MKAM.js";
+
+// src/config/load.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+// src/load/schema.ts
+var rate = external_exports.union([external_exports.number(), external_exports.string()]).transform((value, ctx) => {
+  const share = typeof value === "number" ? value : /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value)?.[1];
+  const result = typeof share === "string" ? Number(share) / 100 : share;
+  if (result === void 0 || !Number.isFinite(result) || result < 0 || result > 1) {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not a rate (examples: 0.01, 1%)` });
+    return external_exports.NEVER;
+  }
+  return result;
+});
+var loadSchema = external_exports.strictObject({
+  /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
+  command: external_exports.union([external_exports.string().min(1), external_exports.array(external_exports.string()).min(1)]).optional(),
+  cwd: external_exports.string().optional(),
+  env: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+  /** How long the load runs before the chaos starts: the baseline. */
+  leadTime: duration.default(3e4),
+  /** How long it runs after the chaos ends. */
+  tail: duration.default(3e4),
+  /** After the tail: wait for the command to end, or stop it with SIGTERM. */
+  stop: external_exports.enum(["wait", "terminate"]).default("terminate"),
+  results: external_exports.strictObject({
+    k6Summary: external_exports.string().optional(),
+    k6Json: external_exports.string().optional(),
+    jtl: external_exports.string().optional(),
+    heyCsv: external_exports.string().optional()
+  }).default({}),
+  thresholds: external_exports.strictObject({ p95: duration.optional(), p99: duration.optional(), errorRate: rate.optional() }).default({}),
+  impact: external_exports.strictObject({ maxP95Ratio: external_exports.number().positive().optional(), maxErrorRateDuringChaos: rate.optional() }).default({})
+});
+
+// src/config/schema.ts
+var fileList = external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).transform((v) => Array.isArray(v) ? v : [v]);
+var gateSchema = external_exports.strictObject({
+  failOnFailure: external_exports.boolean().optional(),
+  minProbeSuccess: external_exports.number().min(0).max(100).optional(),
+  allowFailures: external_exports.array(external_exports.string()).optional(),
+  stopped: external_exports.enum(["fail", "skip"]).optional(),
+  timeouts: external_exports.enum(["fail", "skip"]).optional()
+});
+var reportsSchema = external_exports.strictObject({
+  junit: external_exports.string().optional(),
+  json: external_exports.string().optional(),
+  html: external_exports.string().optional(),
+  summary: external_exports.string().optional()
+});
+var workflowSchema = external_exports.strictObject({
+  file: external_exports.string().optional(),
+  template: external_exports.string().optional(),
+  clusterTemplate: external_exports.string().optional(),
+  parameters: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]).transform(String)).optional(),
+  namespace: external_exports.string().optional(),
+  shutdown: external_exports.enum(["Stop", "Terminate"]).optional()
+}).refine((w) => [w.file, w.template, w.clusterTemplate].filter(Boolean).length <= 1, {
+  message: "set only one of file, template and clusterTemplate"
+});
+var configSchema = external_exports.strictObject({
+  kubeconfig: external_exports.string().optional(),
+  context: external_exports.string().optional(),
+  inCluster: external_exports.boolean().optional(),
+  namespace: external_exports.string().optional(),
+  rbac: fileList.optional(),
+  experiments: fileList.optional(),
+  engines: fileList.optional(),
+  timeout: duration.optional(),
+  cleanup: external_exports.enum(["always", "on-success", "never"]).optional(),
+  runId: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(40).optional(),
+  reports: reportsSchema.optional(),
+  gate: gateSchema.optional(),
+  workflow: workflowSchema.optional(),
+  load: loadSchema.optional(),
+  ctkJournals: fileList.optional()
+});
+
+// src/config/load.ts
+var defaultTimeoutMs = 30 * 6e4;
+function parseSettings(raw, origin, label = (f) => f) {
+  const result = configSchema.safeParse(raw ?? {});
+  if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues, label));
+  return result.data;
+}
+function readConfigFile(file) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot read the config file: ${errorMessage(error)}`);
+  }
+  const documents = (0, import_yaml.parseAllDocuments)(text);
+  if (!Array.isArray(documents) || documents.length !== 1) {
+    throw new ConfigError(`${file}: expected exactly one YAML document`);
+  }
+  const [document] = documents;
+  const problem = document?.errors[0];
+  if (problem) throw new ConfigError(`${file}: invalid YAML: ${problem.message}`);
+  const settings = parseSettings(document?.toJS(), file);
+  return resolvePaths(settings, path.dirname(path.resolve(file)));
+}
+function resolvePaths(settings, base) {
+  const resolveAll = (files) => files?.map((f) => path.resolve(base, f));
+  const resolveOne = (file) => file === void 0 ? void 0 : path.resolve(base, file);
+  return {
+    ...settings,
+    kubeconfig: resolveOne(settings.kubeconfig),
+    rbac: resolveAll(settings.rbac),
+    experiments: resolveAll(settings.experiments),
+    engines: resolveAll(settings.engines),
+    workflow: settings.workflow && { ...settings.workflow, file: resolveOne(settings.workflow.file) },
+    ctkJournals: resolveAll(settings.ctkJournals),
+    load: settings.load && {
+      ...settings.load,
+      cwd: path.resolve(base, settings.load.cwd ?? "."),
+      results: Object.fromEntries(Object.entries(settings.load.results).map(([k, v]) => [k, resolveOne(v)]))
+    },
+    reports: settings.reports && {
+      junit: resolveOne(settings.reports.junit),
+      json: resolveOne(settings.reports.json),
+      html: resolveOne(settings.reports.html),
+      summary: resolveOne(settings.reports.summary)
+    }
+  };
+}
+function loadConfig(configFile, layer, defaults = {}) {
+  return resolveConfig(defaults, ...configFile ? [readConfigFile(configFile)] : [], layer);
+}
+function resolveConfig(...layers) {
+  const pick = (key) => layers.reduce((value, layer) => layer[key] ?? value, void 0);
+  const reports = Object.assign({}, ...layers.map((l) => definedOnly(l.reports ?? {})));
+  const gate = Object.assign({}, ...layers.map((l) => definedOnly(l.gate ?? {})));
+  const workflow = Object.assign(
+    {},
+    ...layers.map((l) => definedOnly(l.workflow ?? {}))
+  );
+  return {
+    kubeconfig: pick("kubeconfig"),
+    context: pick("context"),
+    inCluster: pick("inCluster") ?? false,
+    namespace: pick("namespace"),
+    rbac: pick("rbac") ?? [],
+    experiments: pick("experiments") ?? [],
+    engines: pick("engines") ?? [],
+    timeoutMs: pick("timeout") ?? defaultTimeoutMs,
+    cleanup: pick("cleanup") ?? "always",
+    runId: pick("runId"),
+    reports,
+    gate: { ...defaultPolicy, ...gate },
+    workflow: toWorkflowSource(workflow),
+    load: pick("load"),
+    ctkJournals: pick("ctkJournals") ?? []
+  };
+}
+function toWorkflowSource(workflow) {
+  if (!workflow) return void 0;
+  const template = workflow.template ?? workflow.clusterTemplate;
+  if (!workflow.file && !template) return void 0;
+  return {
+    file: workflow.file,
+    template: template ? { name: template, clusterScope: !workflow.template } : void 0,
+    parameters: workflow.parameters ?? {},
+    namespace: workflow.namespace,
+    shutdown: workflow.shutdown ?? "Stop"
+  };
+}
+function definedOnly(value) {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
+}
+function formatIssues(origin, issues, label) {
+  const lines = issues.map((issue) => {
+    const path2 = issue.path.filter((p) => typeof p !== "number").map(String).join(".");
+    const index = issue.path.find((p) => typeof p === "number");
+    const field = path2 ? `${label(path2)}${index === void 0 ? "" : `[${index}]`}` : "(top level)";
+    if (issue.code === "unrecognized_keys") {
+      const where = issue.path.length ? `${field}: ` : "";
+      return `${origin}: ${where}unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    }
+    return `${origin}: ${field}: ${issue.message}`;
+  });
+  return lines.join("\n");
+}
+
+// src/run/cancellation.ts
+async function withCancellation(onSignal, body) {
+  const controller = new AbortController();
+  const handle = (signal) => {
+    onSignal(signal, controller.signal.aborted);
+    controller.abort(signal);
+  };
+  process.on("SIGINT", handle);
+  process.on("SIGTERM", handle);
+  try {
+    return await body(controller.signal);
+  } finally {
+    process.off("SIGINT", handle);
+    process.off("SIGTERM", handle);
+  }
+}
+
+// src/config/fields.ts
+var settingFields = [
+  {
+    flag: "kubeconfig",
+    input: "kubeconfig-path",
+    kind: "string",
+    field: "kubeconfig",
+    help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config)"
+  },
+  { flag: "context", kind: "string", field: "context", help: "kube context to use" },
+  { flag: "in-cluster", kind: "boolean", field: "inCluster", help: "use the pod's service account" },
+  { flag: "namespace", kind: "string", field: "namespace", help: "namespace for manifests that name none" },
+  {
+    flag: "rbac",
+    kind: "list",
+    field: "rbac",
+    help: "RBAC manifest file (repeatable; many documents allowed)"
+  },
+  {
+    flag: "experiment",
+    input: "experiments",
+    kind: "list",
+    field: "experiments",
+    help: "ChaosExperiment manifest file (repeatable)"
+  },
+  {
+    flag: "engine",
+    input: "engines",
+    kind: "list",
+    field: "engines",
+    help: "ChaosEngine manifest file (repeatable)"
+  },
+  { flag: "timeout", kind: "string", field: "timeout", help: "overall timeout, e.g. 15m (default 30m)" },
+  { flag: "cleanup", kind: "string", field: "cleanup", help: "always | on-success | never (default always)" },
+  { flag: "run-id", kind: "string", field: "runId", help: "label value for this run (default: generated)" },
+  {
+    flag: "junit",
+    input: "junit-path",
+    kind: "string",
+    field: "reports.junit",
+    help: "write a JUnit XML report here"
+  },
+  {
+    flag: "json",
+    input: "json-path",
+    kind: "string",
+    field: "reports.json",
+    help: "write a JSON report here"
+  },
+  {
+    flag: "html",
+    input: "html-path",
+    kind: "string",
+    field: "reports.html",
+    help: "write an HTML report here"
+  },
+  {
+    flag: "summary",
+    input: null,
+    kind: "string",
+    field: "reports.summary",
+    help: "write a Markdown summary here"
+  },
+  {
+    flag: "min-probe-success",
+    kind: "number",
+    field: "gate.minProbeSuccess",
+    help: "minimum % of passed probes"
+  },
+  {
+    flag: "allow-failure",
+    input: "allow-failures",
+    kind: "list",
+    field: "gate.allowFailures",
+    help: "experiment allowed to fail (repeatable)"
+  },
+  {
+    flag: "stopped-as",
+    kind: "string",
+    field: "gate.stopped",
+    help: "a Stopped experiment counts as: fail | skip"
+  },
+  {
+    flag: "timeouts-as",
+    kind: "string",
+    field: "gate.timeouts",
+    help: "an unfinished experiment counts as: fail | skip"
+  },
+  {
+    flag: "fail-on-failure",
+    kind: "boolean",
+    field: "gate.failOnFailure",
+    help: "any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)"
+  },
+  {
+    flag: "workflow",
+    kind: "string",
+    field: "workflow.file",
+    help: "Argo Workflow file to submit (report: a Workflow with status to convert)"
+  },
+  {
+    flag: "workflow-template",
+    kind: "string",
+    field: "workflow.template",
+    help: "WorkflowTemplate to submit a Workflow from"
+  },
+  {
+    flag: "cluster-workflow-template",
+    kind: "string",
+    field: "workflow.clusterTemplate",
+    help: "ClusterWorkflowTemplate to submit a Workflow from"
+  },
+  {
+    flag: "parameter",
+    input: "parameters",
+    kind: "map",
+    field: "workflow.parameters",
+    help: "workflow parameter NAME=VALUE (repeatable)"
+  },
+  {
+    flag: "workflow-namespace",
+    kind: "string",
+    field: "workflow.namespace",
+    help: "namespace to submit the workflow in"
+  },
+  {
+    flag: "workflow-shutdown",
+    kind: "string",
+    field: "workflow.shutdown",
+    help: "on cancel or timeout: Stop (runs exit handlers, default) or Terminate"
+  },
+  {
+    flag: "ctk-journal",
+    input: "ctk-journals",
+    kind: "list",
+    field: "ctkJournals",
+    help: "Chaos Toolkit journal.json to report (repeatable)"
+  }
+];
+function layerFrom(values) {
+  const raw = {};
+  for (const [spec, value] of values) {
+    const keys = spec.field.split(".");
+    const last = keys.pop();
+    let node = raw;
+    for (const key of keys) node = node[key] ??= {};
+    node[last] = value;
+  }
+  return raw;
+}
+function toMap(items, where) {
+  const map = {};
+  for (const item of items) {
+    const at = item.indexOf("=");
+    if (at <= 0) throw new ConfigError(`${where}: expected NAME=VALUE, got "${item}"`);
+    map[item.slice(0, at).trim()] = item.slice(at + 1);
+  }
+  return map;
+}
+function labelFor(name) {
+  return (field) => {
+    const spec = settingFields.find((s) => s.field === field);
+    return (spec && name(spec)) ?? field;
+  };
+}
+
+export {
+  loadSchema,
+  parseSettings,
+  loadConfig,
+  withCancellation,
+  settingFields,
+  layerFrom,
+  toMap,
+  labelFor
+};

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+
+// src/quiet-warnings.ts
+var emitWarning = process.emitWarning.bind(process);
+process.emitWarning = ((warning, ...rest) => {
+  const code = typeof rest[0] === "object" && rest[0] !== null ? rest[0].code : rest[1];
+  if (code === "DEP0169") return;
+  emitWarning(warning, ...rest);
+});

@@ -1,0 +1,257 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  labelFor,
+  layerFrom,
+  loadConfig,
+  loadSchema,
+  parseSettings,
+  settingFields,
+  toMap,
+  withCancellation
+} from "./chunk-4SPJ5IHS.js";
+import {
+  conclude,
+  describeRunInputs,
+  readCtkJournal,
+  readLoadSuite,
+  readManifests,
+  workflowToSuite
+} from "./chunk-NFBNZAQA.js";
+import {
+  CancelledError,
+  CannotRunError,
+  ConfigError,
+  convertChaos,
+  errorMessage,
+  mergeReports
+} from "./chunk-AJZ6MKAM.js";
+
+// src/run/outcome.ts
+var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
+var signalExit = (signal) => exitCodes[signal === "SIGINT" ? "SIGINT" : "SIGTERM"];
+function exitCodeOf(outcome) {
+  if (outcome.cancelled) return signalExit(outcome.cancelled);
+  return outcome.decision.verdict === "pass" ? exitCodes.pass : exitCodes.fail;
+}
+function exitCodeOfError(error) {
+  return error instanceof CancelledError ? signalExit(error.signal) : exitCodes.cannotRun;
+}
+
+// src/run/report-sources.ts
+function chaosReportFromFiles(files) {
+  const objects = readManifests(files, "input");
+  const engines = [];
+  const results = [];
+  for (const { object, source } of objects) {
+    if (object.kind === "ChaosEngine") engines.push(object);
+    else if (object.kind === "ChaosResult") results.push(object);
+    else throw new ConfigError(`${source}: field kind: expected ChaosResult or ChaosEngine`);
+  }
+  if (results.length === 0) {
+    throw new ConfigError(
+      `${files.join(", ")}: no ChaosResult found${engines.length > 0 ? ` (only ${engines.length} ChaosEngine(s), which carry no verdict)` : ""}; save them with \`kubectl get chaosresults -n NAMESPACE -o yaml\``
+    );
+  }
+  return convertChaos({ engines, results });
+}
+function workflowReportFromFile(file) {
+  const objects = readManifests([file], "input");
+  const workflows = objects.map(({ object, source }) => {
+    if (object.kind !== "Workflow") throw new ConfigError(`${source}: field kind: expected Workflow`);
+    const workflow = object;
+    if (!workflow.status?.phase) {
+      throw new ConfigError(
+        `${source}: field status: the Workflow never ran (no status); save it after a workflow controller ran it, with \`kubectl get workflow ${workflow.metadata.name ?? "NAME"} -o yaml\``
+      );
+    }
+    return workflow;
+  });
+  if (workflows.length === 0) throw new ConfigError(`${file}: no Workflow found`);
+  return { suites: workflows.map((workflow) => workflowToSuite(workflow)) };
+}
+
+// src/run/report.ts
+async function reportGate(config, sources, log) {
+  const parts = [];
+  const load = loadToReport(config.load, sources);
+  if (load) parts.push({ suites: [readLoadSuite(load, void 0, [])] });
+  if (config.ctkJournals.length > 0) parts.push({ suites: config.ctkJournals.map(readCtkJournal) });
+  if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
+  if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
+  else if (config.namespace && parts.length === 0) {
+    const { chaosReportFromCluster } = await import("./report-cluster-XHE24HWG.js");
+    parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
+  }
+  if (parts.length === 0) {
+    throw new ConfigError("report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace");
+  }
+  const report = mergeReports(...parts);
+  checkVerdicts(report, log);
+  return { report, ...conclude(config, report, {}, log) };
+}
+var isVerdict = (testCase) => testCase.outcome !== "timeout" && testCase.outcome !== "skipped";
+function checkVerdicts(report, log) {
+  const silent = report.suites.filter((suite) => !suite.cases.some(isVerdict));
+  const missing = silent.map((suite) => `${suite.name}: ${whatIsMissing(suite)}`);
+  if (silent.length === report.suites.length)
+    throw new CannotRunError(`nothing to judge: ${missing.join("; ")}`);
+  missing.forEach((line) => log(`chaos-gate: WARNING: nothing to judge in ${line}`));
+}
+function whatIsMissing(suite) {
+  if (suite.kind === "load" && suite.cases.length === 0) {
+    const requests = suite.properties["overall.requests"] ?? "0";
+    const errorRate = Number(suite.properties["overall.errorRate"] ?? 0);
+    return `${requests} requests read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; set load.thresholds (p95, p99, errorRate) in the config file given with --config`;
+  }
+  const unfinished = suite.cases.map((c) => `${c.name}: ${c.message ?? c.outcome}`);
+  return unfinished.length > 0 ? unfinished.slice(0, 3).join(", ") : "no results in it";
+}
+function loadToReport(load, sources) {
+  const results = {
+    ...load?.results,
+    ...sources.k6 ? { k6Summary: sources.k6 } : {},
+    ...sources.jtl ? { jtl: sources.jtl } : {}
+  };
+  if (!Object.values(results).some(Boolean)) return void 0;
+  return { ...load ?? loadSchema.parse({}), results };
+}
+
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+var sourceFlags = {
+  results: {
+    help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml",
+    multiple: true
+  },
+  selector: { help: "label selector for live ChaosEngines (with --namespace)", multiple: false },
+  k6: { help: "k6 summary JSON (--summary-export or handleSummary) to report", multiple: false },
+  jtl: { help: "JMeter JTL CSV to report (thresholds from the config file load section)", multiple: false }
+};
+function parseCommandLine(argv) {
+  const [command = "help", ...rest] = argv;
+  const options = {
+    config: { type: "string" },
+    help: { type: "boolean", short: "h" }
+  };
+  for (const spec of settingFields) {
+    options[spec.flag] = {
+      type: spec.kind === "boolean" ? "boolean" : "string",
+      multiple: spec.kind === "list" || spec.kind === "map"
+    };
+  }
+  for (const [flag, { multiple }] of Object.entries(sourceFlags))
+    options[flag] = { type: "string", multiple };
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options,
+      strict: true,
+      allowPositionals: false,
+      allowNegative: true
+    }));
+  } catch (error) {
+    throw new ConfigError(`command line: ${errorMessage(error)}`);
+  }
+  const given = /* @__PURE__ */ new Map();
+  for (const spec of settingFields) {
+    const value = values[spec.flag];
+    if (value === void 0) continue;
+    if (spec.kind === "number") given.set(spec, toNumber(spec.flag, value));
+    else if (spec.kind === "map") given.set(spec, toMap(value, `command line: --${spec.flag}`));
+    else given.set(spec, value);
+  }
+  return {
+    command,
+    configFile: values.config,
+    layer: parseSettings(
+      layerFrom(given),
+      "command line",
+      labelFor((spec) => `--${spec.flag}`)
+    ),
+    sources: {
+      results: values.results ?? [],
+      selector: values.selector,
+      k6: values.k6,
+      jtl: values.jtl
+    },
+    help: values.help === true
+  };
+}
+function toNumber(flag, value) {
+  const number = Number(value);
+  if (value === "" || !Number.isFinite(number)) {
+    throw new ConfigError(`command line: --${flag}: expected a number, got "${String(value)}"`);
+  }
+  return number;
+}
+function usage() {
+  const line = (flag, help) => `  --${flag.padEnd(22)} ${help}`;
+  return `chaos-gate: gate a deployment on LitmusChaos verdicts, probe outcomes and load-test thresholds.
+
+Usage:
+  chaos-gate run      [--config FILE] [options]   apply RBAC and ChaosEngines, wait, report, gate
+  chaos-gate report   (--results FILE | --namespace NS [--selector LABELS]) [options]
+                                                  convert results that already exist; applies nothing
+  chaos-gate validate [--config FILE] [options]   check the configuration and manifests offline
+
+Options:
+${line("config FILE", "chaos-gate.yaml (flags override its values)")}
+${settingFields.map((s) => line(s.kind === "boolean" ? s.flag : `${s.flag} VALUE`, s.help)).join("\n")}
+${Object.entries(sourceFlags).map(([flag, s]) => line(`${flag} VALUE`, s.help)).join("\n")}
+
+Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
+the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
+CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first).`;
+}
+
+// src/cli/main.ts
+var processIo = {
+  out: (l) => process.stdout.write(`${l}
+`),
+  err: (l) => process.stderr.write(`${l}
+`)
+};
+async function main(argv, io = processIo) {
+  try {
+    const parsed = parseCommandLine(argv);
+    if (parsed.help || parsed.command === "help" || parsed.command === "--help") {
+      io.out(usage());
+      return exitCodes.pass;
+    }
+    const config = loadConfig(parsed.configFile, parsed.layer);
+    switch (parsed.command) {
+      case "run": {
+        const onSignal = (signal, already) => io.err(
+          `chaos-gate: received ${signal}: ${already ? "still stopping the chaos" : "stopping the chaos and cleaning up"}`
+        );
+        const { runGate } = await import("./run-IB55ECQZ.js");
+        return exitCodeOf(
+          await withCancellation(onSignal, (signal) => runGate(config, { log: io.out, signal }))
+        );
+      }
+      case "report":
+        return exitCodeOf(await reportGate(config, parsed.sources, io.out));
+      case "validate": {
+        const objects = describeRunInputs(config);
+        io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
+        return exitCodes.pass;
+      }
+      default:
+        throw new ConfigError(
+          `unknown command "${parsed.command}"; expected run, report or validate (see --help)`
+        );
+    }
+  } catch (error) {
+    if (error instanceof CancelledError) io.err(`chaos-gate: ${error.message} before any chaos started`);
+    else io.err(`chaos-gate: error: ${errorMessage(error)}`);
+    if (!(error instanceof CannotRunError) && process.env.CHAOS_GATE_DEBUG && error instanceof Error)
+      io.err(error.stack ?? "");
+    return exitCodeOfError(error);
+  }
+}
+export {
+  main
+};

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  LitmusClient,
+  enginePlural,
+  loadKubeContext,
+  resultPlural
+} from "./chunk-D2T2IFNM.js";
+import {
+  ConfigError,
+  convertChaos
+} from "./chunk-AJZ6MKAM.js";
+
+// src/run/report-cluster.ts
+async function chaosReportFromCluster(config, namespace, selector) {
+  const kube = loadKubeContext(config);
+  try {
+    const litmus = new LitmusClient(kube.kc);
+    await litmus.assertInstalled();
+    const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
+    const uids = engines.map((e) => e.metadata.uid).filter(Boolean);
+    if (selector && uids.length === 0) {
+      throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
+    }
+    const results = (await litmus.list(
+      litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
+    )).items;
+    return convertChaos({ engines, results });
+  } finally {
+    kube.dispose();
+  }
+}
+export {
+  chaosReportFromCluster
+};

@@ -1,0 +1,35 @@
+// What `chaos-gate report --namespace` reads: the engines in a live namespace and their results, as
+// they are now. Nothing is applied.
+import type { GateConfig } from '../config/load.ts';
+import { ConfigError } from '../errors.ts';
+import { loadKubeContext } from '../kube/context.ts';
+import { enginePlural, LitmusClient, resultPlural } from '../litmus/client.ts';
+import { convertChaos } from '../litmus/convert.ts';
+import type { ChaosEngine, ChaosResult } from '../litmus/types.ts';
+import type { Report } from '../report/model.ts';
+
+/** The engines in `namespace` (those matching `selector`, if given) and their results. */
+export async function chaosReportFromCluster(
+  config: GateConfig,
+  namespace: string,
+  selector?: string,
+): Promise<Report> {
+  const kube = loadKubeContext(config);
+  try {
+    const litmus = new LitmusClient(kube.kc);
+    await litmus.assertInstalled();
+    const engines = (await litmus.list<ChaosEngine>(litmus.target(enginePlural, namespace, selector))).items;
+    const uids = engines.map((e) => e.metadata.uid).filter(Boolean);
+    if (selector && uids.length === 0) {
+      throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
+    }
+    const results = (
+      await litmus.list<ChaosResult>(
+        litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(',')})` : undefined),
+      )
+    ).items;
+    return convertChaos({ engines, results });
+  } finally {
+    kube.dispose();
+  }
+}

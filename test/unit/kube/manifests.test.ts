@@ -1,0 +1,63 @@
+// Reading manifest and result files: the objects, and where a broken one is.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseManifests } from '../../../src/kube/manifests.ts';
+
+const engine = (name: string) =>
+  `apiVersion: litmuschaos.io/v1alpha1\nkind: ChaosEngine\nmetadata:\n  name: ${name}\n  creationTimestamp: 2026-11-20T10:00:05Z\n`;
+
+test('YAML: every document, empty ones skipped, each named by file and document', () => {
+  const manifests = parseManifests(`${engine('a')}---\n---\n${engine('b')}`, 'engines.yaml', 'engine');
+  assert.deepEqual(
+    manifests.map((m) => m.source),
+    ['engines.yaml, document 1 (ChaosEngine a)', 'engines.yaml, document 3 (ChaosEngine b)'],
+  );
+});
+
+test('unquoted timestamps stay strings, as kubectl and the API server write them', () => {
+  const [manifest] = parseManifests(engine('a'), 'engine.yaml', 'engine');
+  assert.equal(manifest?.object.metadata.creationTimestamp, '2026-11-20T10:00:05Z');
+});
+
+test('JSON as kubectl get -o json writes it: a List of items', () => {
+  const list = {
+    apiVersion: 'v1',
+    kind: 'List',
+    items: [
+      { apiVersion: 'litmuschaos.io/v1alpha1', kind: 'ChaosResult', metadata: { name: 'a-pod-delete' } },
+      { apiVersion: 'litmuschaos.io/v1alpha1', kind: 'ChaosResult', metadata: { name: 'b-pod-delete' } },
+    ],
+  };
+  const manifests = parseManifests(JSON.stringify(list, null, 2), 'results.json', 'input');
+  assert.deepEqual(
+    manifests.map((m) => m.source),
+    [
+      'results.json, document 1, items[0] (ChaosResult a-pod-delete)',
+      'results.json, document 1, items[1] (ChaosResult b-pod-delete)',
+    ],
+  );
+});
+
+test('a YAML flow mapping that is not JSON is still read as YAML', () => {
+  const [manifest] = parseManifests(
+    '{apiVersion: v1, kind: ServiceAccount, metadata: {name: chaos}}\n',
+    'sa.yaml',
+    'rbac',
+  );
+  assert.equal(manifest?.object.metadata.name, 'chaos');
+});
+
+test('broken YAML names the document and the line', () => {
+  assert.throws(
+    () =>
+      parseManifests(`${engine('a')}---\nkind: ChaosEngine\nmetadata: [unclosed\n`, 'engines.yaml', 'engine'),
+    /^ConfigError: engines\.yaml, document 2: invalid YAML: .*at line \d+, column \d+/,
+  );
+});
+
+test('broken JSON is reported with where it breaks', () => {
+  assert.throws(
+    () => parseManifests('{"kind": "List", "items": [\n', 'results.json', 'input'),
+    /^ConfigError: results\.json, document 1: invalid YAML: .*line \d/,
+  );
+});
