@@ -5,7 +5,7 @@ import "./chunks/chunk-KZN7GEO2.js";
 import {
   runGate,
   runLabel
-} from "./chunks/chunk-AQZYRGVE.js";
+} from "./chunks/chunk-QP6GR253.js";
 import {
   LitmusClient,
   enginePlural,

@@ -22,6 +22,11 @@ export interface WaitOptions {
   heartbeatMs?: number;
   /** How long to wait for a verdict after the engine says it finished (a result can lag, or never come). */
   verdictGraceMs?: number;
+  /**
+   * Label selector of the run's engines: a namespace with thousands of other engines then costs the
+   * watch nothing. Without it every engine of the namespace is listed.
+   */
+  engineSelector?: string;
 }
 
 export interface ChaosState {
@@ -51,7 +56,7 @@ export async function waitForChaos(
     what: 'ChaosEngines and ChaosResults',
     sources: {
       engines: namespaces.map((ns) =>
-        watchSource<ChaosEngine>(kc, client.list, client.target(enginePlural, ns)),
+        watchSource<ChaosEngine>(kc, client.list, client.target(enginePlural, ns, options.engineSelector)),
       ),
       results: namespaces.map((ns) =>
         watchSource<ChaosResult>(

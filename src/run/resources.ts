@@ -5,7 +5,7 @@ import type { WorkflowObject } from '../argo/submit.ts';
 import type { Workflow } from '../argo/types.ts';
 import type { CleanupPolicy } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
-import type { AppliedObject, ManifestApplier } from '../kube/apply.ts';
+import { runLabel, type AppliedObject, type ManifestApplier } from '../kube/apply.ts';
 import type { Manifest } from '../kube/manifests.ts';
 import type { LitmusClient } from '../litmus/client.ts';
 import type { EngineRef } from '../litmus/condition.ts';
@@ -55,6 +55,11 @@ export class RunResources {
     this.workflow = await this.#argo.create(workflow);
     const { namespace, name } = this.workflow.metadata;
     this.#log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
+  }
+
+  /** Selects what this run applied, so its watches see nothing of other runs or users. */
+  get selector(): string {
+    return `${runLabel}=${this.#runId}`;
   }
 
   /** The engines this run applied itself. */

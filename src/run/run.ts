@@ -18,7 +18,7 @@ import { cancelReason } from '../kube/until.ts';
 import { LitmusClient, resultPlural } from '../litmus/client.ts';
 import { convertChaos } from '../litmus/convert.ts';
 import type { ChaosResult } from '../litmus/types.ts';
-import { waitForChaos, type ChaosState, type EngineRef } from '../litmus/wait.ts';
+import { waitForChaos, type ChaosState, type WaitOptions } from '../litmus/wait.ts';
 import { startLoad, type LoadExit, type LoadHandle } from '../load/runner.ts';
 import type { Window } from '../load/samples.ts';
 import { mergeReports, type Report } from '../report/model.ts';
@@ -153,6 +153,7 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
       signal,
       log,
       verdictGraceMs: timings.verdictGraceMs,
+      engineSelector: resources.selector,
     });
     chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
   } catch (error) {
@@ -167,7 +168,7 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
     log(`[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : 'timeout'}: stopping the chaos`);
     await resources.stopChaos();
     const waitMs = cancelled ? timings.stopWaitOnCancelMs : timings.stopWaitOnTimeoutMs;
-    await confirmStopped(kc, litmus, resources.appliedEngines(), waitMs, log);
+    await confirmStopped(kc, litmus, resources, waitMs, log);
   }
   if (!load) return { waited, chaosWindow };
   if (cancelled) return { waited, chaosWindow, loadExit: await load.kill() };
@@ -231,7 +232,7 @@ async function waitForAll(
   litmus: LitmusClient,
   argo: ArgoClient | undefined,
   resources: RunResources,
-  options: { timeoutMs: number; signal: AbortSignal; log: (line: string) => void; verdictGraceMs: number },
+  options: WaitOptions & { verdictGraceMs: number },
 ): Promise<Waited> {
   const none: ChaosState = { engines: [], results: [], timedOut: false };
   if (options.signal.aborted) return { chaos: { ...none, cancelled: cancelReason(options.signal) } };
@@ -280,10 +281,11 @@ async function workflowChaos(
 async function confirmStopped(
   kc: KubeConfig,
   litmus: LitmusClient,
-  engines: EngineRef[],
+  resources: RunResources,
   waitMs: number,
   log: (line: string) => void,
 ): Promise<void> {
+  const engines = resources.appliedEngines();
   if (engines.length === 0) return;
   try {
     const after = await waitForChaos(kc, litmus, engines, {
@@ -291,6 +293,7 @@ async function confirmStopped(
       signal: new AbortController().signal,
       log,
       verdictGraceMs: 0,
+      engineSelector: resources.selector,
     });
     if (after.timedOut) {
       log(

@@ -435,3 +435,27 @@ test(
     assert.equal(outcome.decision.verdict, 'fail');
   },
 );
+
+test("the wait lists and watches only this run's engines, not the namespace's others", limit, async (t) => {
+  const { fake, run } = setup(t);
+  playOperator(fake, 'Pass');
+  fake.put<ChaosEngine>({
+    apiVersion: 'litmuschaos.io/v1alpha1',
+    kind: 'ChaosEngine',
+    metadata: { name: 'someone-elses-engine', namespace: 'default' },
+  });
+  const outcome = await run();
+  assert.equal(outcome.decision.verdict, 'pass');
+  const engineReads = fake.made({
+    method: 'GET',
+    path: '/apis/litmuschaos.io/v1alpha1/namespaces/default/chaosengines',
+  });
+  assert.ok(engineReads.length >= 2, 'a list and a watch');
+  for (const request of engineReads)
+    assert.equal(request.query.labelSelector, `chaos-gate.io/run=${runId}`, JSON.stringify(request.query));
+  assert.deepEqual(
+    outcome.report.suites.map((s) => s.name),
+    ['default/nginx-chaos'],
+    'the other engine is not in the report',
+  );
+});

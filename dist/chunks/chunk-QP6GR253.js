@@ -543,7 +543,7 @@ async function waitForChaos(kc, client, refs, options) {
     what: "ChaosEngines and ChaosResults",
     sources: {
       engines: namespaces.map(
-        (ns) => watchSource(kc, client.list, client.target(enginePlural, ns))
+        (ns) => watchSource(kc, client.list, client.target(enginePlural, ns, options.engineSelector))
       ),
       results: namespaces.map(
         (ns) => watchSource(
@@ -732,6 +732,10 @@ var RunResources = class {
     const { namespace, name } = this.workflow.metadata;
     this.#log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
   }
+  /** Selects what this run applied, so its watches see nothing of other runs or users. */
+  get selector() {
+    return `${runLabel}=${this.#runId}`;
+  }
   /** The engines this run applied itself. */
   appliedEngines() {
     return this.applied.filter((a) => a.kind === "ChaosEngine").map((a) => ({ namespace: a.namespace ?? "", name: a.name, uid: a.uid ?? "" }));
@@ -892,7 +896,8 @@ async function runChaos(config, context, parts) {
       timeoutMs: config.timeoutMs,
       signal,
       log,
-      verdictGraceMs: timings.verdictGraceMs
+      verdictGraceMs: timings.verdictGraceMs,
+      engineSelector: resources.selector
     });
     chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
   } catch (error) {
@@ -906,7 +911,7 @@ async function runChaos(config, context, parts) {
     log(`[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : "timeout"}: stopping the chaos`);
     await resources.stopChaos();
     const waitMs = cancelled ? timings.stopWaitOnCancelMs : timings.stopWaitOnTimeoutMs;
-    await confirmStopped(kc, litmus, resources.appliedEngines(), waitMs, log);
+    await confirmStopped(kc, litmus, resources, waitMs, log);
   }
   if (!load) return { waited, chaosWindow };
   if (cancelled) return { waited, chaosWindow, loadExit: await load.kill() };
@@ -977,14 +982,16 @@ async function workflowChaos(litmus, resources) {
   );
   return { engines, results: items };
 }
-async function confirmStopped(kc, litmus, engines, waitMs, log) {
+async function confirmStopped(kc, litmus, resources, waitMs, log) {
+  const engines = resources.appliedEngines();
   if (engines.length === 0) return;
   try {
     const after = await waitForChaos(kc, litmus, engines, {
       timeoutMs: waitMs,
       signal: new AbortController().signal,
       log,
-      verdictGraceMs: 0
+      verdictGraceMs: 0,
+      engineSelector: resources.selector
     });
     if (after.timedOut) {
       log(

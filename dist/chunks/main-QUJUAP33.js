@@ -227,7 +227,7 @@ async function main(argv, io = processIo) {
         const onSignal = (signal, already) => io.err(
           `chaos-gate: received ${signal}: ${already ? "still stopping the chaos" : "stopping the chaos and cleaning up"}`
         );
-        const { runGate } = await import("./run-IB55ECQZ.js");
+        const { runGate } = await import("./run-D666L443.js");
         return exitCodeOf(
           await withCancellation(onSignal, (signal) => runGate(config, { log: io.out, signal }))
         );
