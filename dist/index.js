@@ -5,7 +5,7 @@ import "./chunks/chunk-KZN7GEO2.js";
 import {
   runGate,
   runLabel
-} from "./chunks/chunk-QP6GR253.js";
+} from "./chunks/chunk-WF4YJ2X4.js";
 import {
   LitmusClient,
   enginePlural,
@@ -19,8 +19,8 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-4SPJ5IHS.js";
-import "./chunks/chunk-NFBNZAQA.js";
+} from "./chunks/chunk-RH2RACBG.js";
+import "./chunks/chunk-2LFBAVWU.js";
 import {
   ConfigError,
   __commonJS,

@@ -21,6 +21,8 @@ export interface ParsedCommand {
   configFile?: string;
   layer: PartialConfig;
   sources: ReportSources;
+  /** Positional arguments: the reports `merge` joins. */
+  files: string[];
   help: boolean;
 }
 
@@ -38,17 +40,15 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   }
   for (const [flag, { multiple }] of Object.entries(sourceFlags))
     options[flag] = { type: 'string', multiple };
-  let values: ReturnType<typeof parseArgs>['values'];
+  let parsed: ReturnType<typeof parseArgs>;
   try {
-    ({ values } = parseArgs({
-      args: rest,
-      options,
-      strict: true,
-      allowPositionals: false,
-      allowNegative: true,
-    }));
+    parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: true, allowNegative: true });
   } catch (error) {
     throw new ConfigError(`command line: ${errorMessage(error)}`);
+  }
+  const { values, positionals } = parsed;
+  if (command !== 'merge' && positionals.length > 0) {
+    throw new ConfigError(`command line: unexpected argument "${positionals[0]}" (options start with --)`);
   }
   const given = new Map<SettingField, unknown>();
   for (const spec of settingFields) {
@@ -72,6 +72,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
       k6: values.k6 as string | undefined,
       jtl: values.jtl as string | undefined,
     },
+    files: positionals,
     help: values.help === true,
   };
 }
@@ -93,6 +94,8 @@ Usage:
   chaos-gate report   (--results FILE | --namespace NS [--selector LABELS]) [options]
                                                   convert results that already exist; applies nothing
   chaos-gate validate [--config FILE] [options]   check the configuration and manifests offline
+  chaos-gate merge    REPORT.json... [options]    join the JSON reports of parallel jobs into one
+                                                  report and one gate
 
 Options:
 ${line('config FILE', 'chaos-gate.yaml (flags override its values)')}

@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load.ts';
 import { CancelledError, CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { describeRunInputs } from '../run/inputs.ts';
+import { mergeGate } from '../run/merge.ts';
 import { exitCodeOf, exitCodeOfError, exitCodes } from '../run/outcome.ts';
 import { reportGate } from '../run/report.ts';
 import { parseCommandLine, usage } from './args.ts';
@@ -40,6 +41,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       }
       case 'report':
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
+      case 'merge':
+        return exitCodeOf(mergeGate(config, parsed.files, io.out));
       case 'validate': {
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join('; ')})`);
@@ -47,7 +50,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       }
       default:
         throw new ConfigError(
-          `unknown command "${parsed.command}"; expected run, report or validate (see --help)`,
+          `unknown command "${parsed.command}"; expected run, report, merge or validate (see --help)`,
         );
     }
   } catch (error) {

@@ -1,5 +1,7 @@
 // The JSON report: the same model with the gate's decision, in a stable shape for dashboards and
 // data lakes. `schemaVersion` changes only when a field changes meaning or goes away.
+import { z } from 'zod';
+import { ConfigError, errorMessage } from '../errors.ts';
 import { judgementOf, type GateDecision, type Report } from './model.ts';
 
 export const jsonSchemaVersion = 1;
@@ -29,4 +31,66 @@ export function renderJson(report: Report, decision: GateDecision, context: Json
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+const caseSchema = z.looseObject({
+  kind: z.string(),
+  className: z.string(),
+  name: z.string(),
+  outcome: z.enum(['pass', 'fail', 'error', 'stopped', 'timeout', 'skipped']),
+  message: z.string().optional(),
+  details: z.string().optional(),
+  startedAt: z.string().optional(),
+  durationSeconds: z.number().optional(),
+  properties: z.record(z.string(), z.string()),
+  experiment: z.string().optional(),
+});
+
+const documentSchema = z.looseObject({
+  tool: z.literal('chaos-gate'),
+  schemaVersion: z.literal(jsonSchemaVersion),
+  meta: z.record(z.string(), z.string()).default({}),
+  suites: z.array(
+    z.looseObject({
+      kind: z.string(),
+      name: z.string(),
+      timestamp: z.string().optional(),
+      durationSeconds: z.number().optional(),
+      properties: z.record(z.string(), z.string()),
+      cases: z.array(caseSchema),
+    }),
+  ),
+});
+
+export interface ReadJsonReport {
+  report: Report;
+  meta: Record<string, string>;
+}
+
+/**
+ * A JSON report read back (e.g. to merge those of parallel CI jobs). The gate's judgement of each case
+ * is left out: whoever reads it decides again, under its own policy.
+ */
+export function parseJsonReport(text: string, source: string): ReadJsonReport {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${source}: not JSON: ${errorMessage(error)}`);
+  }
+  const parsed = documentSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || '(top level)';
+    throw new ConfigError(
+      `${source}: not a chaos-gate JSON report (schemaVersion ${jsonSchemaVersion}, written by --json): field ${field}: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  const suites = parsed.data.suites.map((suite) => ({
+    ...suite,
+    cases: suite.cases.map(({ status: _status, allowedFailure: _allowed, ...testCase }) => testCase),
+  }));
+  // Suite and case kinds are read as any string, so a report of a newer chaos-gate still merges; the
+  // gate and the renderers only compare or print them.
+  return { report: { suites } as Report, meta: parsed.data.meta };
 }

@@ -6,7 +6,7 @@ import {
   duration,
   external_exports,
   require_dist
-} from "./chunk-NFBNZAQA.js";
+} from "./chunk-2LFBAVWU.js";
 import {
   ConfigError,
   __toESM,

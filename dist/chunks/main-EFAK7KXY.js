@@ -10,15 +10,16 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-4SPJ5IHS.js";
+} from "./chunk-RH2RACBG.js";
 import {
   conclude,
   describeRunInputs,
+  parseJsonReport,
   readCtkJournal,
   readLoadSuite,
   readManifests,
   workflowToSuite
-} from "./chunk-NFBNZAQA.js";
+} from "./chunk-2LFBAVWU.js";
 import {
   CancelledError,
   CannotRunError,
@@ -27,6 +28,33 @@ import {
   errorMessage,
   mergeReports
 } from "./chunk-AJZ6MKAM.js";
+
+// src/run/merge.ts
+import { readFileSync } from "node:fs";
+import path from "node:path";
+function mergeGate(config, files, log) {
+  if (files.length === 0)
+    throw new ConfigError("merge needs the JSON reports to join: chaos-gate merge a.json b.json");
+  const report = mergeReports(...files.map(readLabelled));
+  return { report, ...conclude(config, report, { merged: files.join(",") }, log) };
+}
+function readLabelled(file) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot read the JSON report: ${errorMessage(error)}`);
+  }
+  const { report, meta } = parseJsonReport(text, file);
+  const label = meta.target ?? meta.runId ?? path.relative(process.cwd(), file).replace(/\.json$/, "");
+  return {
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      name: `${label}/${suite.name}`,
+      cases: suite.cases.map((testCase) => ({ ...testCase, className: `${label}/${testCase.className}` }))
+    }))
+  };
+}
 
 // src/run/outcome.ts
 var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
@@ -143,17 +171,15 @@ function parseCommandLine(argv) {
   }
   for (const [flag, { multiple }] of Object.entries(sourceFlags))
     options[flag] = { type: "string", multiple };
-  let values;
+  let parsed;
   try {
-    ({ values } = parseArgs({
-      args: rest,
-      options,
-      strict: true,
-      allowPositionals: false,
-      allowNegative: true
-    }));
+    parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: true, allowNegative: true });
   } catch (error) {
     throw new ConfigError(`command line: ${errorMessage(error)}`);
+  }
+  const { values, positionals } = parsed;
+  if (command !== "merge" && positionals.length > 0) {
+    throw new ConfigError(`command line: unexpected argument "${positionals[0]}" (options start with --)`);
   }
   const given = /* @__PURE__ */ new Map();
   for (const spec of settingFields) {
@@ -177,6 +203,7 @@ function parseCommandLine(argv) {
       k6: values.k6,
       jtl: values.jtl
     },
+    files: positionals,
     help: values.help === true
   };
 }
@@ -196,6 +223,8 @@ Usage:
   chaos-gate report   (--results FILE | --namespace NS [--selector LABELS]) [options]
                                                   convert results that already exist; applies nothing
   chaos-gate validate [--config FILE] [options]   check the configuration and manifests offline
+  chaos-gate merge    REPORT.json... [options]    join the JSON reports of parallel jobs into one
+                                                  report and one gate
 
 Options:
 ${line("config FILE", "chaos-gate.yaml (flags override its values)")}
@@ -227,13 +256,15 @@ async function main(argv, io = processIo) {
         const onSignal = (signal, already) => io.err(
           `chaos-gate: received ${signal}: ${already ? "still stopping the chaos" : "stopping the chaos and cleaning up"}`
         );
-        const { runGate } = await import("./run-D666L443.js");
+        const { runGate } = await import("./run-NPKAFLST.js");
         return exitCodeOf(
           await withCancellation(onSignal, (signal) => runGate(config, { log: io.out, signal }))
         );
       }
       case "report":
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
+      case "merge":
+        return exitCodeOf(mergeGate(config, parsed.files, io.out));
       case "validate": {
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
@@ -241,7 +272,7 @@ async function main(argv, io = processIo) {
       }
       default:
         throw new ConfigError(
-          `unknown command "${parsed.command}"; expected run, report or validate (see --help)`
+          `unknown command "${parsed.command}"; expected run, report, merge or validate (see --help)`
         );
     }
   } catch (error) {

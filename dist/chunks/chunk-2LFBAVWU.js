@@ -19133,156 +19133,6 @@ function escape(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-// src/report/json.ts
-var jsonSchemaVersion = 1;
-function renderJson(report, decision, context) {
-  const document = {
-    schemaVersion: jsonSchemaVersion,
-    tool: "chaos-gate",
-    generatedAt: (context.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
-    verdict: decision.verdict,
-    reasons: decision.reasons,
-    counts: decision.counts,
-    probeSuccess: decision.probeSuccess ?? null,
-    policy: context.policy,
-    meta: context.meta,
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      cases: suite.cases.map((testCase) => ({ ...testCase, ...judgementOf(decision, testCase) }))
-    }))
-  };
-  return `${JSON.stringify(document, null, 2)}
-`;
-}
-
-// src/report/junit.ts
-var import_junit_report_builder = __toESM(require_dist2(), 1);
-var maxBodyChars = 4e4;
-var moduleValue = import_junit_report_builder.default;
-var rootBuilder = moduleValue.default ?? moduleValue;
-function renderJUnit(report, decision) {
-  const builder = rootBuilder.newBuilder().name("chaos-gate");
-  for (const suite of report.suites) {
-    const testSuite = builder.testSuite().name(suite.name);
-    if (suite.timestamp) testSuite.timestamp(isoUtc(suite.timestamp));
-    if (suite.durationSeconds !== void 0) testSuite.time(suite.durationSeconds);
-    for (const [name, value] of Object.entries(suite.properties)) testSuite.property(name, value);
-    for (const testCase of suite.cases) renderCase(testSuite.testCase(), testCase, decision);
-  }
-  return builder.build();
-}
-function renderCase(target, testCase, decision) {
-  target.className(testCase.className).name(testCase.name);
-  if (testCase.durationSeconds !== void 0) target.time(testCase.durationSeconds);
-  target.property("kind", testCase.kind);
-  for (const [name, value] of Object.entries(testCase.properties)) target.property(name, value);
-  const { status, allowedFailure } = judgementOf(decision, testCase);
-  const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
-  const body = cdataSafe(truncate([testCase.message, testCase.details].filter(unique).join("\n")));
-  switch (status) {
-    case "passed":
-      return;
-    case "failed":
-      target.failure(message, testCase.outcome).stacktrace(body);
-      return;
-    case "error":
-      target.error(message, testCase.outcome, body);
-      return;
-    case "skipped":
-      target.skipped();
-      if (allowedFailure) target.standardOutput(cdataSafe(`allowed to fail by the gate policy: ${message}`));
-      else if (testCase.outcome !== "skipped")
-        target.standardOutput(cdataSafe(`${testCase.outcome}: ${message}`));
-      else if (testCase.message) target.standardOutput(cdataSafe(testCase.message));
-  }
-}
-function unique(value, index, all) {
-  return !!value && all.indexOf(value) === index;
-}
-function cdataSafe(text) {
-  return text.replaceAll("]]>", "]] >");
-}
-function truncate(text) {
-  return text.length <= maxBodyChars ? text : `${text.slice(0, maxBodyChars)}
-\u2026 (${text.length - maxBodyChars} more characters cut)`;
-}
-function isoUtc(timestamp) {
-  const ms = Date.parse(timestamp);
-  return Number.isNaN(ms) ? timestamp : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
-}
-
-// src/report/markdown.ts
-var maxChars = 9e5;
-var icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 error", skipped: "\u23ED\uFE0F skipped" };
-function renderMarkdown(report, decision) {
-  const { passed, failed, errored, skipped } = decision.counts;
-  const lines = [
-    `## ${decision.verdict === "pass" ? "\u2705 Chaos gate passed" : "\u274C Chaos gate failed"}`,
-    "",
-    `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
-    "",
-    ...decision.reasons.map((reason) => `- ${cell(reason)}`)
-  ];
-  for (const suite of report.suites) {
-    lines.push("", `### ${cell(suite.name)}`, "", "| check | kind | status | details |", "|---|---|---|---|");
-    for (const testCase of suite.cases) {
-      const { status, allowedFailure } = judgementOf(decision, testCase);
-      const shown = allowedFailure ? `${icons[status]} (allowed to fail)` : icons[status];
-      lines.push(
-        `| ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${cell(testCase.message ?? "")} |`
-      );
-    }
-  }
-  const text = `${lines.join("\n")}
-`;
-  return text.length <= maxChars ? text : `${text.slice(0, maxChars)}
-
-\u2026 summary cut at ${maxChars} characters; see the JSON report.
-`;
-}
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
-}
-
-// src/run/publish.ts
-function conclude(config2, report, meta3, log) {
-  if (!report.suites.some((suite) => suite.cases.length > 0)) {
-    throw new CannotRunError(
-      "nothing to judge: the run produced no experiment, workflow step or load result"
-    );
-  }
-  const decision = evaluateGate(report, config2.gate);
-  const published = publishReports(config2.reports, report, decision, { policy: config2.gate, meta: meta3 });
-  for (const kind of ["junit", "json", "html", "summary"]) {
-    const file2 = published[kind];
-    if (file2) log(`chaos-gate: wrote ${kind} report ${file2}`);
-  }
-  describeDecision(decision).forEach((line) => log(`chaos-gate: ${line}`));
-  return { decision, published };
-}
-function publishReports(reports, report, decision, context) {
-  const markdown = renderMarkdown(report, decision);
-  const write = (file2, render) => {
-    if (!file2) return void 0;
-    mkdirSync(path2.dirname(path2.resolve(file2)), { recursive: true });
-    writeFileSync(file2, render());
-    return file2;
-  };
-  return {
-    junit: write(reports.junit, () => renderJUnit(report, decision)),
-    json: write(reports.json, () => renderJson(report, decision, context)),
-    html: write(reports.html, () => renderHtml(report, decision)),
-    summary: write(reports.summary, () => markdown),
-    markdown
-  };
-}
-function describeDecision(decision) {
-  const { passed, failed, errored, skipped } = decision.counts;
-  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped`;
-  const head = decision.verdict === "pass" ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
-  return decision.verdict === "pass" ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
-}
-
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -39000,6 +38850,204 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/report/json.ts
+var jsonSchemaVersion = 1;
+function renderJson(report, decision, context) {
+  const document = {
+    schemaVersion: jsonSchemaVersion,
+    tool: "chaos-gate",
+    generatedAt: (context.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
+    verdict: decision.verdict,
+    reasons: decision.reasons,
+    counts: decision.counts,
+    probeSuccess: decision.probeSuccess ?? null,
+    policy: context.policy,
+    meta: context.meta,
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      cases: suite.cases.map((testCase) => ({ ...testCase, ...judgementOf(decision, testCase) }))
+    }))
+  };
+  return `${JSON.stringify(document, null, 2)}
+`;
+}
+var caseSchema = external_exports.looseObject({
+  kind: external_exports.string(),
+  className: external_exports.string(),
+  name: external_exports.string(),
+  outcome: external_exports.enum(["pass", "fail", "error", "stopped", "timeout", "skipped"]),
+  message: external_exports.string().optional(),
+  details: external_exports.string().optional(),
+  startedAt: external_exports.string().optional(),
+  durationSeconds: external_exports.number().optional(),
+  properties: external_exports.record(external_exports.string(), external_exports.string()),
+  experiment: external_exports.string().optional()
+});
+var documentSchema = external_exports.looseObject({
+  tool: external_exports.literal("chaos-gate"),
+  schemaVersion: external_exports.literal(jsonSchemaVersion),
+  meta: external_exports.record(external_exports.string(), external_exports.string()).default({}),
+  suites: external_exports.array(
+    external_exports.looseObject({
+      kind: external_exports.string(),
+      name: external_exports.string(),
+      timestamp: external_exports.string().optional(),
+      durationSeconds: external_exports.number().optional(),
+      properties: external_exports.record(external_exports.string(), external_exports.string()),
+      cases: external_exports.array(caseSchema)
+    })
+  )
+});
+function parseJsonReport(text, source) {
+  let json2;
+  try {
+    json2 = JSON.parse(text);
+  } catch (error62) {
+    throw new ConfigError(`${source}: not JSON: ${errorMessage(error62)}`);
+  }
+  const parsed = documentSchema.safeParse(json2);
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
+    const field = issue2?.path.join(".") || "(top level)";
+    throw new ConfigError(
+      `${source}: not a chaos-gate JSON report (schemaVersion ${jsonSchemaVersion}, written by --json): field ${field}: ${issue2?.message ?? "invalid"}`
+    );
+  }
+  const suites = parsed.data.suites.map((suite) => ({
+    ...suite,
+    cases: suite.cases.map(({ status: _status, allowedFailure: _allowed, ...testCase }) => testCase)
+  }));
+  return { report: { suites }, meta: parsed.data.meta };
+}
+
+// src/report/junit.ts
+var import_junit_report_builder = __toESM(require_dist2(), 1);
+var maxBodyChars = 4e4;
+var moduleValue = import_junit_report_builder.default;
+var rootBuilder = moduleValue.default ?? moduleValue;
+function renderJUnit(report, decision) {
+  const builder = rootBuilder.newBuilder().name("chaos-gate");
+  for (const suite of report.suites) {
+    const testSuite = builder.testSuite().name(suite.name);
+    if (suite.timestamp) testSuite.timestamp(isoUtc(suite.timestamp));
+    if (suite.durationSeconds !== void 0) testSuite.time(suite.durationSeconds);
+    for (const [name, value] of Object.entries(suite.properties)) testSuite.property(name, value);
+    for (const testCase of suite.cases) renderCase(testSuite.testCase(), testCase, decision);
+  }
+  return builder.build();
+}
+function renderCase(target, testCase, decision) {
+  target.className(testCase.className).name(testCase.name);
+  if (testCase.durationSeconds !== void 0) target.time(testCase.durationSeconds);
+  target.property("kind", testCase.kind);
+  for (const [name, value] of Object.entries(testCase.properties)) target.property(name, value);
+  const { status, allowedFailure } = judgementOf(decision, testCase);
+  const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
+  const body = cdataSafe(truncate([testCase.message, testCase.details].filter(unique).join("\n")));
+  switch (status) {
+    case "passed":
+      return;
+    case "failed":
+      target.failure(message, testCase.outcome).stacktrace(body);
+      return;
+    case "error":
+      target.error(message, testCase.outcome, body);
+      return;
+    case "skipped":
+      target.skipped();
+      if (allowedFailure) target.standardOutput(cdataSafe(`allowed to fail by the gate policy: ${message}`));
+      else if (testCase.outcome !== "skipped")
+        target.standardOutput(cdataSafe(`${testCase.outcome}: ${message}`));
+      else if (testCase.message) target.standardOutput(cdataSafe(testCase.message));
+  }
+}
+function unique(value, index, all) {
+  return !!value && all.indexOf(value) === index;
+}
+function cdataSafe(text) {
+  return text.replaceAll("]]>", "]] >");
+}
+function truncate(text) {
+  return text.length <= maxBodyChars ? text : `${text.slice(0, maxBodyChars)}
+\u2026 (${text.length - maxBodyChars} more characters cut)`;
+}
+function isoUtc(timestamp) {
+  const ms = Date.parse(timestamp);
+  return Number.isNaN(ms) ? timestamp : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+}
+
+// src/report/markdown.ts
+var maxChars = 9e5;
+var icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 error", skipped: "\u23ED\uFE0F skipped" };
+function renderMarkdown(report, decision) {
+  const { passed, failed, errored, skipped } = decision.counts;
+  const lines = [
+    `## ${decision.verdict === "pass" ? "\u2705 Chaos gate passed" : "\u274C Chaos gate failed"}`,
+    "",
+    `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
+    "",
+    ...decision.reasons.map((reason) => `- ${cell(reason)}`)
+  ];
+  for (const suite of report.suites) {
+    lines.push("", `### ${cell(suite.name)}`, "", "| check | kind | status | details |", "|---|---|---|---|");
+    for (const testCase of suite.cases) {
+      const { status, allowedFailure } = judgementOf(decision, testCase);
+      const shown = allowedFailure ? `${icons[status]} (allowed to fail)` : icons[status];
+      lines.push(
+        `| ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${cell(testCase.message ?? "")} |`
+      );
+    }
+  }
+  const text = `${lines.join("\n")}
+`;
+  return text.length <= maxChars ? text : `${text.slice(0, maxChars)}
+
+\u2026 summary cut at ${maxChars} characters; see the JSON report.
+`;
+}
+function cell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
+}
+
+// src/run/publish.ts
+function conclude(config2, report, meta3, log) {
+  if (!report.suites.some((suite) => suite.cases.length > 0)) {
+    throw new CannotRunError(
+      "nothing to judge: the run produced no experiment, workflow step or load result"
+    );
+  }
+  const decision = evaluateGate(report, config2.gate);
+  const published = publishReports(config2.reports, report, decision, { policy: config2.gate, meta: meta3 });
+  for (const kind of ["junit", "json", "html", "summary"]) {
+    const file2 = published[kind];
+    if (file2) log(`chaos-gate: wrote ${kind} report ${file2}`);
+  }
+  describeDecision(decision).forEach((line) => log(`chaos-gate: ${line}`));
+  return { decision, published };
+}
+function publishReports(reports, report, decision, context) {
+  const markdown = renderMarkdown(report, decision);
+  const write = (file2, render) => {
+    if (!file2) return void 0;
+    mkdirSync(path2.dirname(path2.resolve(file2)), { recursive: true });
+    writeFileSync(file2, render());
+    return file2;
+  };
+  return {
+    junit: write(reports.junit, () => renderJUnit(report, decision)),
+    json: write(reports.json, () => renderJson(report, decision, context)),
+    html: write(reports.html, () => renderHtml(report, decision)),
+    summary: write(reports.summary, () => markdown),
+    markdown
+  };
+}
+function describeDecision(decision) {
+  const { passed, failed, errored, skipped } = decision.counts;
+  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped`;
+  const head = decision.verdict === "pass" ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
+  return decision.verdict === "pass" ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
+}
+
 // src/config/duration.ts
 var unitMs = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
 var durationPattern = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
@@ -39565,6 +39613,7 @@ export {
   commandOnlySuite,
   readRunInputs,
   describeRunInputs,
+  parseJsonReport,
   conclude
 };
-/*! For license information please see chunk-NFBNZAQA.js.LEGAL.txt */
+/*! For license information please see chunk-2LFBAVWU.js.LEGAL.txt */

@@ -26,7 +26,7 @@ import {
   readRunInputs,
   workflowCondition,
   workflowToSuite
-} from "./chunk-NFBNZAQA.js";
+} from "./chunk-2LFBAVWU.js";
 import {
   CancelledError,
   CannotRunError,

@@ -1,0 +1,105 @@
+// Joining the JSON reports of parallel CI jobs into one report and one gate.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { parseSettings, resolveConfig } from '../../../src/config/load.ts';
+import { ConfigError } from '../../../src/errors.ts';
+import { defaultPolicy, evaluateGate } from '../../../src/gate/policy.ts';
+import { parseJsonReport, renderJson } from '../../../src/report/json.ts';
+import type { Report, ReportCase } from '../../../src/report/model.ts';
+import { mergeGate } from '../../../src/run/merge.ts';
+import { exitCodeOf } from '../../../src/run/outcome.ts';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-merge-'));
+
+function engineReport(outcome: ReportCase['outcome']): Report {
+  return {
+    suites: [
+      {
+        kind: 'chaosengine',
+        name: 'shop/cart-chaos',
+        timestamp: '2026-11-20T10:00:05Z',
+        durationSeconds: 70,
+        properties: { engine: 'shop/cart-chaos' },
+        cases: [
+          {
+            kind: 'experiment',
+            className: 'shop/cart-chaos',
+            name: 'pod-delete',
+            outcome,
+            message: outcome === 'pass' ? undefined : 'probe check-cart failed',
+            durationSeconds: 70,
+            properties: { verdict: outcome === 'pass' ? 'Pass' : 'Fail' },
+            experiment: 'shop/cart-chaos/pod-delete',
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function jobReport(name: string, report: Report, meta: Record<string, string>): string {
+  const file = path.join(dir, `${name}.json`);
+  writeFileSync(
+    file,
+    renderJson(report, evaluateGate(report, defaultPolicy), { policy: defaultPolicy, meta }),
+  );
+  return file;
+}
+
+const config = (raw: unknown = {}) => resolveConfig(parseSettings(raw, 'test config'));
+
+test('a JSON report reads back as the report it was written from', () => {
+  const report = engineReport('fail');
+  const file = jobReport('round-trip', report, { runId: 'r1' });
+  const read = parseJsonReport(readFileSync(file, 'utf8'), file);
+  assert.deepEqual(read.report, report);
+  assert.deepEqual(read.meta, { runId: 'r1' });
+});
+
+test('the same engine on two clusters: two suites named after their job, one gate over both', () => {
+  const junit = path.join(dir, 'merged.xml');
+  const outcome = mergeGate(
+    config({ reports: { junit } }),
+    [
+      jobReport('a', engineReport('pass'), { runId: 'cluster-a' }),
+      jobReport('b', engineReport('fail'), { runId: 'cluster-b' }),
+    ],
+    () => {},
+  );
+  assert.deepEqual(
+    outcome.report.suites.map((s) => s.name),
+    ['cluster-a/shop/cart-chaos', 'cluster-b/shop/cart-chaos'],
+  );
+  assert.equal(exitCodeOf(outcome), 1);
+  assert.match(
+    outcome.decision.reasons.join('\n'),
+    /cluster-b\/shop\/cart-chaos › pod-delete failed: probe check-cart/,
+  );
+  assert.match(readFileSync(junit, 'utf8'), /classname="cluster-a\/shop\/cart-chaos"/);
+});
+
+test("the merging job's own policy decides: an allowed failure passes the merged gate", () => {
+  const outcome = mergeGate(
+    config({ gate: { allowFailures: ['cart-chaos/pod-delete'] } }),
+    [jobReport('c', engineReport('fail'), { runId: 'cluster-c' })],
+    () => {},
+  );
+  assert.equal(outcome.decision.verdict, 'pass');
+});
+
+test('a file that is not a chaos-gate JSON report is refused naming the file and field', () => {
+  const junk = path.join(dir, 'junk.json');
+  writeFileSync(junk, JSON.stringify({ tool: 'chaos-gate', schemaVersion: 9, suites: [] }));
+  assert.throws(
+    () => mergeGate(config(), [junk], () => {}),
+    (error: Error) =>
+      error instanceof ConfigError &&
+      error.message.startsWith(
+        `${junk}: not a chaos-gate JSON report (schemaVersion 1, written by --json): field schemaVersion`,
+      ),
+  );
+  assert.throws(() => mergeGate(config(), [], () => {}), /merge needs the JSON reports to join/);
+});
