@@ -4,7 +4,14 @@
 import type { ReportCase, ReportSuite } from '../report/model.ts';
 import type { K6Summary } from './k6.ts';
 import type { LoadExit } from './runner.ts';
-import { computeImpact, summarize, type LatencyStats, type Sample, type Window } from './samples.ts';
+import {
+  computeImpact,
+  loadSeries,
+  summarize,
+  type LatencyStats,
+  type Sample,
+  type Window,
+} from './samples.ts';
 import type { LoadConfig } from './schema.ts';
 
 export interface LoadResults {
@@ -107,6 +114,7 @@ export function loadSuite(results: LoadResults): ReportSuite {
     durationSeconds: results.exit ? (results.exit.endedAtMs - results.exit.startedAtMs) / 1000 : undefined,
     properties,
     cases,
+    series: samples && loadSeries(samples, results.windows),
   };
 }
 
