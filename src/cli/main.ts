@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load.ts';
 import { CancelledError, CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { describeRunInputs } from '../run/inputs.ts';
+import { expectedChaosMs, progressLog } from '../run/progress.ts';
 import { exitCodeOf, exitCodeOfError, exitCodes } from '../run/outcome.ts';
 import { reportGate } from '../run/report.ts';
 import { runGate } from '../run/run.ts';
@@ -33,8 +34,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           io.err(
             `chaos-gate: received ${signal}: ${already ? 'still stopping the chaos' : 'stopping the chaos and cleaning up'}`,
           );
+        const progress = progressLog(io.out, expectedChaosMs(config));
         return exitCodeOf(
-          await withCancellation(onSignal, (signal) => runGate(config, { log: io.out, signal })),
+          await withCancellation(onSignal, (signal) =>
+            runGate(config, { log: progress.log, onPhase: progress.onPhase, signal }),
+          ),
         );
       }
       case 'report':
