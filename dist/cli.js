@@ -11,6 +11,7 @@ import {
   describeRunInputs,
   enginePlural,
   errorMessage,
+  expectedChaosMs,
   labelFor,
   layerFrom,
   loadConfig,
@@ -18,6 +19,7 @@ import {
   loadSchema,
   mergeReports,
   parseSettings,
+  progressLog,
   readCtkJournal,
   readLoadSuite,
   readManifests,
@@ -27,7 +29,7 @@ import {
   toMap,
   withCancellation,
   workflowToSuite
-} from "./chunks/chunk-PZVGY2HJ.js";
+} from "./chunks/chunk-ILXNWDEW.js";
 
 // src/run/outcome.ts
 var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
@@ -218,8 +220,12 @@ async function main(argv, io = processIo) {
         const onSignal = (signal, already) => io.err(
           `chaos-gate: received ${signal}: ${already ? "still stopping the chaos" : "stopping the chaos and cleaning up"}`
         );
+        const progress = progressLog(io.out, expectedChaosMs(config));
         return exitCodeOf(
-          await withCancellation(onSignal, (signal) => runGate(config, { log: io.out, signal }))
+          await withCancellation(
+            onSignal,
+            (signal) => runGate(config, { log: progress.log, onPhase: progress.onPhase, signal })
+          )
         );
       }
       case "report":

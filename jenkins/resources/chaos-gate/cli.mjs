@@ -15555,12 +15555,12 @@ var require_common2 = __commonJS({
           if (!debug.enabled) {
             return;
           }
-          const self2 = debug;
+          const self = debug;
           const curr = Number(/* @__PURE__ */ new Date());
           const ms = curr - (prevTime || curr);
-          self2.diff = ms;
-          self2.prev = prevTime;
-          self2.curr = curr;
+          self.diff = ms;
+          self.prev = prevTime;
+          self.curr = curr;
           prevTime = curr;
           args[0] = createDebug.coerce(args[0]);
           if (typeof args[0] !== "string") {
@@ -15575,15 +15575,15 @@ var require_common2 = __commonJS({
             const formatter = createDebug.formatters[format];
             if (typeof formatter === "function") {
               const val = args[index2];
-              match = formatter.call(self2, val);
+              match = formatter.call(self, val);
               args.splice(index2, 1);
               index2--;
             }
             return match;
           });
-          createDebug.formatArgs.call(self2, args);
-          const logFn = self2.log || createDebug.log;
-          logFn.apply(self2, args);
+          createDebug.formatArgs.call(self, args);
+          const logFn = self.log || createDebug.log;
+          logFn.apply(self, args);
         }
         debug.namespace = namespace;
         debug.useColors = createDebug.useColors();
@@ -22160,11 +22160,11 @@ var require_extract = __commonJS({
       }
     };
     var Source = class extends Readable {
-      constructor(self2, header, offset) {
+      constructor(self, header, offset) {
         super();
         this.header = header;
         this.offset = offset;
-        this._parent = self2;
+        this._parent = self;
       }
       _read(cb) {
         if (this.header.size === 0) {
@@ -22696,9 +22696,9 @@ var require_pack = __commonJS({
     }
     function noop() {
     }
-    function overflow(self2, size) {
+    function overflow(self, size) {
       size &= 511;
-      if (size) self2.push(END_OF_TAR.subarray(0, 512 - size));
+      if (size) self.push(END_OF_TAR.subarray(0, 512 - size));
     }
     function mapWritable(buf2) {
       return b4a.isBuffer(buf2) ? buf2 : b4a.from(buf2);
@@ -23279,11400 +23279,6 @@ var require_tar_fs = __commonJS({
   }
 });
 
-// node_modules/junit-report-builder/dist/index.js
-var require_dist4 = __commonJS({
-  "node_modules/junit-report-builder/dist/index.js"(exports, module) {
-    "use strict";
-    var require$$1 = __require("path");
-    var require$$0 = __require("fs");
-    var require$$2 = __require("util");
-    var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-    function getDefaultExportFromCjs2(x) {
-      return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
-    }
-    var makeDir$2 = { exports: {} };
-    var semver$1 = { exports: {} };
-    (function(module2, exports$1) {
-      exports$1 = module2.exports = SemVer;
-      var debug;
-      if (typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG)) {
-        debug = function() {
-          var args = Array.prototype.slice.call(arguments, 0);
-          args.unshift("SEMVER");
-          console.log.apply(console, args);
-        };
-      } else {
-        debug = function() {
-        };
-      }
-      exports$1.SEMVER_SPEC_VERSION = "2.0.0";
-      var MAX_LENGTH = 256;
-      var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
-      9007199254740991;
-      var MAX_SAFE_COMPONENT_LENGTH = 16;
-      var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
-      var re = exports$1.re = [];
-      var safeRe = exports$1.safeRe = [];
-      var src = exports$1.src = [];
-      var t = exports$1.tokens = {};
-      var R = 0;
-      function tok(n) {
-        t[n] = R++;
-      }
-      var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
-      var safeRegexReplacements = [
-        ["\\s", 1],
-        ["\\d", MAX_LENGTH],
-        [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
-      ];
-      function makeSafeRe(value) {
-        for (var i2 = 0; i2 < safeRegexReplacements.length; i2++) {
-          var token = safeRegexReplacements[i2][0];
-          var max = safeRegexReplacements[i2][1];
-          value = value.split(token + "*").join(token + "{0," + max + "}").split(token + "+").join(token + "{1," + max + "}");
-        }
-        return value;
-      }
-      tok("NUMERICIDENTIFIER");
-      src[t.NUMERICIDENTIFIER] = "0|[1-9]\\d*";
-      tok("NUMERICIDENTIFIERLOOSE");
-      src[t.NUMERICIDENTIFIERLOOSE] = "\\d+";
-      tok("NONNUMERICIDENTIFIER");
-      src[t.NONNUMERICIDENTIFIER] = "\\d*[a-zA-Z-]" + LETTERDASHNUMBER + "*";
-      tok("MAINVERSION");
-      src[t.MAINVERSION] = "(" + src[t.NUMERICIDENTIFIER] + ")\\.(" + src[t.NUMERICIDENTIFIER] + ")\\.(" + src[t.NUMERICIDENTIFIER] + ")";
-      tok("MAINVERSIONLOOSE");
-      src[t.MAINVERSIONLOOSE] = "(" + src[t.NUMERICIDENTIFIERLOOSE] + ")\\.(" + src[t.NUMERICIDENTIFIERLOOSE] + ")\\.(" + src[t.NUMERICIDENTIFIERLOOSE] + ")";
-      tok("PRERELEASEIDENTIFIER");
-      src[t.PRERELEASEIDENTIFIER] = "(?:" + src[t.NUMERICIDENTIFIER] + "|" + src[t.NONNUMERICIDENTIFIER] + ")";
-      tok("PRERELEASEIDENTIFIERLOOSE");
-      src[t.PRERELEASEIDENTIFIERLOOSE] = "(?:" + src[t.NUMERICIDENTIFIERLOOSE] + "|" + src[t.NONNUMERICIDENTIFIER] + ")";
-      tok("PRERELEASE");
-      src[t.PRERELEASE] = "(?:-(" + src[t.PRERELEASEIDENTIFIER] + "(?:\\." + src[t.PRERELEASEIDENTIFIER] + ")*))";
-      tok("PRERELEASELOOSE");
-      src[t.PRERELEASELOOSE] = "(?:-?(" + src[t.PRERELEASEIDENTIFIERLOOSE] + "(?:\\." + src[t.PRERELEASEIDENTIFIERLOOSE] + ")*))";
-      tok("BUILDIDENTIFIER");
-      src[t.BUILDIDENTIFIER] = LETTERDASHNUMBER + "+";
-      tok("BUILD");
-      src[t.BUILD] = "(?:\\+(" + src[t.BUILDIDENTIFIER] + "(?:\\." + src[t.BUILDIDENTIFIER] + ")*))";
-      tok("FULL");
-      tok("FULLPLAIN");
-      src[t.FULLPLAIN] = "v?" + src[t.MAINVERSION] + src[t.PRERELEASE] + "?" + src[t.BUILD] + "?";
-      src[t.FULL] = "^" + src[t.FULLPLAIN] + "$";
-      tok("LOOSEPLAIN");
-      src[t.LOOSEPLAIN] = "[v=\\s]*" + src[t.MAINVERSIONLOOSE] + src[t.PRERELEASELOOSE] + "?" + src[t.BUILD] + "?";
-      tok("LOOSE");
-      src[t.LOOSE] = "^" + src[t.LOOSEPLAIN] + "$";
-      tok("GTLT");
-      src[t.GTLT] = "((?:<|>)?=?)";
-      tok("XRANGEIDENTIFIERLOOSE");
-      src[t.XRANGEIDENTIFIERLOOSE] = src[t.NUMERICIDENTIFIERLOOSE] + "|x|X|\\*";
-      tok("XRANGEIDENTIFIER");
-      src[t.XRANGEIDENTIFIER] = src[t.NUMERICIDENTIFIER] + "|x|X|\\*";
-      tok("XRANGEPLAIN");
-      src[t.XRANGEPLAIN] = "[v=\\s]*(" + src[t.XRANGEIDENTIFIER] + ")(?:\\.(" + src[t.XRANGEIDENTIFIER] + ")(?:\\.(" + src[t.XRANGEIDENTIFIER] + ")(?:" + src[t.PRERELEASE] + ")?" + src[t.BUILD] + "?)?)?";
-      tok("XRANGEPLAINLOOSE");
-      src[t.XRANGEPLAINLOOSE] = "[v=\\s]*(" + src[t.XRANGEIDENTIFIERLOOSE] + ")(?:\\.(" + src[t.XRANGEIDENTIFIERLOOSE] + ")(?:\\.(" + src[t.XRANGEIDENTIFIERLOOSE] + ")(?:" + src[t.PRERELEASELOOSE] + ")?" + src[t.BUILD] + "?)?)?";
-      tok("XRANGE");
-      src[t.XRANGE] = "^" + src[t.GTLT] + "\\s*" + src[t.XRANGEPLAIN] + "$";
-      tok("XRANGELOOSE");
-      src[t.XRANGELOOSE] = "^" + src[t.GTLT] + "\\s*" + src[t.XRANGEPLAINLOOSE] + "$";
-      tok("COERCE");
-      src[t.COERCE] = "(^|[^\\d])(\\d{1," + MAX_SAFE_COMPONENT_LENGTH + "})(?:\\.(\\d{1," + MAX_SAFE_COMPONENT_LENGTH + "}))?(?:\\.(\\d{1," + MAX_SAFE_COMPONENT_LENGTH + "}))?(?:$|[^\\d])";
-      tok("COERCERTL");
-      re[t.COERCERTL] = new RegExp(src[t.COERCE], "g");
-      safeRe[t.COERCERTL] = new RegExp(makeSafeRe(src[t.COERCE]), "g");
-      tok("LONETILDE");
-      src[t.LONETILDE] = "(?:~>?)";
-      tok("TILDETRIM");
-      src[t.TILDETRIM] = "(\\s*)" + src[t.LONETILDE] + "\\s+";
-      re[t.TILDETRIM] = new RegExp(src[t.TILDETRIM], "g");
-      safeRe[t.TILDETRIM] = new RegExp(makeSafeRe(src[t.TILDETRIM]), "g");
-      var tildeTrimReplace = "$1~";
-      tok("TILDE");
-      src[t.TILDE] = "^" + src[t.LONETILDE] + src[t.XRANGEPLAIN] + "$";
-      tok("TILDELOOSE");
-      src[t.TILDELOOSE] = "^" + src[t.LONETILDE] + src[t.XRANGEPLAINLOOSE] + "$";
-      tok("LONECARET");
-      src[t.LONECARET] = "(?:\\^)";
-      tok("CARETTRIM");
-      src[t.CARETTRIM] = "(\\s*)" + src[t.LONECARET] + "\\s+";
-      re[t.CARETTRIM] = new RegExp(src[t.CARETTRIM], "g");
-      safeRe[t.CARETTRIM] = new RegExp(makeSafeRe(src[t.CARETTRIM]), "g");
-      var caretTrimReplace = "$1^";
-      tok("CARET");
-      src[t.CARET] = "^" + src[t.LONECARET] + src[t.XRANGEPLAIN] + "$";
-      tok("CARETLOOSE");
-      src[t.CARETLOOSE] = "^" + src[t.LONECARET] + src[t.XRANGEPLAINLOOSE] + "$";
-      tok("COMPARATORLOOSE");
-      src[t.COMPARATORLOOSE] = "^" + src[t.GTLT] + "\\s*(" + src[t.LOOSEPLAIN] + ")$|^$";
-      tok("COMPARATOR");
-      src[t.COMPARATOR] = "^" + src[t.GTLT] + "\\s*(" + src[t.FULLPLAIN] + ")$|^$";
-      tok("COMPARATORTRIM");
-      src[t.COMPARATORTRIM] = "(\\s*)" + src[t.GTLT] + "\\s*(" + src[t.LOOSEPLAIN] + "|" + src[t.XRANGEPLAIN] + ")";
-      re[t.COMPARATORTRIM] = new RegExp(src[t.COMPARATORTRIM], "g");
-      safeRe[t.COMPARATORTRIM] = new RegExp(makeSafeRe(src[t.COMPARATORTRIM]), "g");
-      var comparatorTrimReplace = "$1$2$3";
-      tok("HYPHENRANGE");
-      src[t.HYPHENRANGE] = "^\\s*(" + src[t.XRANGEPLAIN] + ")\\s+-\\s+(" + src[t.XRANGEPLAIN] + ")\\s*$";
-      tok("HYPHENRANGELOOSE");
-      src[t.HYPHENRANGELOOSE] = "^\\s*(" + src[t.XRANGEPLAINLOOSE] + ")\\s+-\\s+(" + src[t.XRANGEPLAINLOOSE] + ")\\s*$";
-      tok("STAR");
-      src[t.STAR] = "(<|>)?=?\\s*\\*";
-      for (var i = 0; i < R; i++) {
-        debug(i, src[i]);
-        if (!re[i]) {
-          re[i] = new RegExp(src[i]);
-          safeRe[i] = new RegExp(makeSafeRe(src[i]));
-        }
-      }
-      exports$1.parse = parse4;
-      function parse4(version3, options) {
-        if (!options || typeof options !== "object") {
-          options = {
-            loose: !!options,
-            includePrerelease: false
-          };
-        }
-        if (version3 instanceof SemVer) {
-          return version3;
-        }
-        if (typeof version3 !== "string") {
-          return null;
-        }
-        if (version3.length > MAX_LENGTH) {
-          return null;
-        }
-        var r = options.loose ? safeRe[t.LOOSE] : safeRe[t.FULL];
-        if (!r.test(version3)) {
-          return null;
-        }
-        try {
-          return new SemVer(version3, options);
-        } catch (er) {
-          return null;
-        }
-      }
-      exports$1.valid = valid;
-      function valid(version3, options) {
-        var v = parse4(version3, options);
-        return v ? v.version : null;
-      }
-      exports$1.clean = clean;
-      function clean(version3, options) {
-        var s = parse4(version3.trim().replace(/^[=v]+/, ""), options);
-        return s ? s.version : null;
-      }
-      exports$1.SemVer = SemVer;
-      function SemVer(version3, options) {
-        if (!options || typeof options !== "object") {
-          options = {
-            loose: !!options,
-            includePrerelease: false
-          };
-        }
-        if (version3 instanceof SemVer) {
-          if (version3.loose === options.loose) {
-            return version3;
-          } else {
-            version3 = version3.version;
-          }
-        } else if (typeof version3 !== "string") {
-          throw new TypeError("Invalid Version: " + version3);
-        }
-        if (version3.length > MAX_LENGTH) {
-          throw new TypeError("version is longer than " + MAX_LENGTH + " characters");
-        }
-        if (!(this instanceof SemVer)) {
-          return new SemVer(version3, options);
-        }
-        debug("SemVer", version3, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        var m = version3.trim().match(options.loose ? safeRe[t.LOOSE] : safeRe[t.FULL]);
-        if (!m) {
-          throw new TypeError("Invalid Version: " + version3);
-        }
-        this.raw = version3;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
-        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-          throw new TypeError("Invalid major version");
-        }
-        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-          throw new TypeError("Invalid minor version");
-        }
-        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-          throw new TypeError("Invalid patch version");
-        }
-        if (!m[4]) {
-          this.prerelease = [];
-        } else {
-          this.prerelease = m[4].split(".").map(function(id) {
-            if (/^[0-9]+$/.test(id)) {
-              var num2 = +id;
-              if (num2 >= 0 && num2 < MAX_SAFE_INTEGER) {
-                return num2;
-              }
-            }
-            return id;
-          });
-        }
-        this.build = m[5] ? m[5].split(".") : [];
-        this.format();
-      }
-      SemVer.prototype.format = function() {
-        this.version = this.major + "." + this.minor + "." + this.patch;
-        if (this.prerelease.length) {
-          this.version += "-" + this.prerelease.join(".");
-        }
-        return this.version;
-      };
-      SemVer.prototype.toString = function() {
-        return this.version;
-      };
-      SemVer.prototype.compare = function(other) {
-        debug("SemVer.compare", this.version, this.options, other);
-        if (!(other instanceof SemVer)) {
-          other = new SemVer(other, this.options);
-        }
-        return this.compareMain(other) || this.comparePre(other);
-      };
-      SemVer.prototype.compareMain = function(other) {
-        if (!(other instanceof SemVer)) {
-          other = new SemVer(other, this.options);
-        }
-        return compareIdentifiers(this.major, other.major) || compareIdentifiers(this.minor, other.minor) || compareIdentifiers(this.patch, other.patch);
-      };
-      SemVer.prototype.comparePre = function(other) {
-        if (!(other instanceof SemVer)) {
-          other = new SemVer(other, this.options);
-        }
-        if (this.prerelease.length && !other.prerelease.length) {
-          return -1;
-        } else if (!this.prerelease.length && other.prerelease.length) {
-          return 1;
-        } else if (!this.prerelease.length && !other.prerelease.length) {
-          return 0;
-        }
-        var i2 = 0;
-        do {
-          var a = this.prerelease[i2];
-          var b = other.prerelease[i2];
-          debug("prerelease compare", i2, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i2);
-      };
-      SemVer.prototype.compareBuild = function(other) {
-        if (!(other instanceof SemVer)) {
-          other = new SemVer(other, this.options);
-        }
-        var i2 = 0;
-        do {
-          var a = this.build[i2];
-          var b = other.build[i2];
-          debug("prerelease compare", i2, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i2);
-      };
-      SemVer.prototype.inc = function(release, identifier) {
-        switch (release) {
-          case "premajor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor = 0;
-            this.major++;
-            this.inc("pre", identifier);
-            break;
-          case "preminor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor++;
-            this.inc("pre", identifier);
-            break;
-          case "prepatch":
-            this.prerelease.length = 0;
-            this.inc("patch", identifier);
-            this.inc("pre", identifier);
-            break;
-          // If the input is a non-prerelease version, this acts the same as
-          // prepatch.
-          case "prerelease":
-            if (this.prerelease.length === 0) {
-              this.inc("patch", identifier);
-            }
-            this.inc("pre", identifier);
-            break;
-          case "major":
-            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
-              this.major++;
-            }
-            this.minor = 0;
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "minor":
-            if (this.patch !== 0 || this.prerelease.length === 0) {
-              this.minor++;
-            }
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "patch":
-            if (this.prerelease.length === 0) {
-              this.patch++;
-            }
-            this.prerelease = [];
-            break;
-          // This probably shouldn't be used publicly.
-          // 1.0.0 "pre" would become 1.0.0-0 which is the wrong direction.
-          case "pre":
-            if (this.prerelease.length === 0) {
-              this.prerelease = [0];
-            } else {
-              var i2 = this.prerelease.length;
-              while (--i2 >= 0) {
-                if (typeof this.prerelease[i2] === "number") {
-                  this.prerelease[i2]++;
-                  i2 = -2;
-                }
-              }
-              if (i2 === -1) {
-                this.prerelease.push(0);
-              }
-            }
-            if (identifier) {
-              if (this.prerelease[0] === identifier) {
-                if (isNaN(this.prerelease[1])) {
-                  this.prerelease = [identifier, 0];
-                }
-              } else {
-                this.prerelease = [identifier, 0];
-              }
-            }
-            break;
-          default:
-            throw new Error("invalid increment argument: " + release);
-        }
-        this.format();
-        this.raw = this.version;
-        return this;
-      };
-      exports$1.inc = inc;
-      function inc(version3, release, loose, identifier) {
-        if (typeof loose === "string") {
-          identifier = loose;
-          loose = void 0;
-        }
-        try {
-          return new SemVer(version3, loose).inc(release, identifier).version;
-        } catch (er) {
-          return null;
-        }
-      }
-      exports$1.diff = diff;
-      function diff(version1, version22) {
-        if (eq(version1, version22)) {
-          return null;
-        } else {
-          var v1 = parse4(version1);
-          var v2 = parse4(version22);
-          var prefix = "";
-          if (v1.prerelease.length || v2.prerelease.length) {
-            prefix = "pre";
-            var defaultResult = "prerelease";
-          }
-          for (var key in v1) {
-            if (key === "major" || key === "minor" || key === "patch") {
-              if (v1[key] !== v2[key]) {
-                return prefix + key;
-              }
-            }
-          }
-          return defaultResult;
-        }
-      }
-      exports$1.compareIdentifiers = compareIdentifiers;
-      var numeric = /^[0-9]+$/;
-      function compareIdentifiers(a, b) {
-        var anum = numeric.test(a);
-        var bnum = numeric.test(b);
-        if (anum && bnum) {
-          a = +a;
-          b = +b;
-        }
-        return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
-      }
-      exports$1.rcompareIdentifiers = rcompareIdentifiers;
-      function rcompareIdentifiers(a, b) {
-        return compareIdentifiers(b, a);
-      }
-      exports$1.major = major;
-      function major(a, loose) {
-        return new SemVer(a, loose).major;
-      }
-      exports$1.minor = minor;
-      function minor(a, loose) {
-        return new SemVer(a, loose).minor;
-      }
-      exports$1.patch = patch;
-      function patch(a, loose) {
-        return new SemVer(a, loose).patch;
-      }
-      exports$1.compare = compare;
-      function compare(a, b, loose) {
-        return new SemVer(a, loose).compare(new SemVer(b, loose));
-      }
-      exports$1.compareLoose = compareLoose;
-      function compareLoose(a, b) {
-        return compare(a, b, true);
-      }
-      exports$1.compareBuild = compareBuild;
-      function compareBuild(a, b, loose) {
-        var versionA = new SemVer(a, loose);
-        var versionB = new SemVer(b, loose);
-        return versionA.compare(versionB) || versionA.compareBuild(versionB);
-      }
-      exports$1.rcompare = rcompare;
-      function rcompare(a, b, loose) {
-        return compare(b, a, loose);
-      }
-      exports$1.sort = sort;
-      function sort(list, loose) {
-        return list.sort(function(a, b) {
-          return exports$1.compareBuild(a, b, loose);
-        });
-      }
-      exports$1.rsort = rsort;
-      function rsort(list, loose) {
-        return list.sort(function(a, b) {
-          return exports$1.compareBuild(b, a, loose);
-        });
-      }
-      exports$1.gt = gt;
-      function gt(a, b, loose) {
-        return compare(a, b, loose) > 0;
-      }
-      exports$1.lt = lt;
-      function lt(a, b, loose) {
-        return compare(a, b, loose) < 0;
-      }
-      exports$1.eq = eq;
-      function eq(a, b, loose) {
-        return compare(a, b, loose) === 0;
-      }
-      exports$1.neq = neq;
-      function neq(a, b, loose) {
-        return compare(a, b, loose) !== 0;
-      }
-      exports$1.gte = gte;
-      function gte(a, b, loose) {
-        return compare(a, b, loose) >= 0;
-      }
-      exports$1.lte = lte;
-      function lte(a, b, loose) {
-        return compare(a, b, loose) <= 0;
-      }
-      exports$1.cmp = cmp;
-      function cmp(a, op, b, loose) {
-        switch (op) {
-          case "===":
-            if (typeof a === "object")
-              a = a.version;
-            if (typeof b === "object")
-              b = b.version;
-            return a === b;
-          case "!==":
-            if (typeof a === "object")
-              a = a.version;
-            if (typeof b === "object")
-              b = b.version;
-            return a !== b;
-          case "":
-          case "=":
-          case "==":
-            return eq(a, b, loose);
-          case "!=":
-            return neq(a, b, loose);
-          case ">":
-            return gt(a, b, loose);
-          case ">=":
-            return gte(a, b, loose);
-          case "<":
-            return lt(a, b, loose);
-          case "<=":
-            return lte(a, b, loose);
-          default:
-            throw new TypeError("Invalid operator: " + op);
-        }
-      }
-      exports$1.Comparator = Comparator;
-      function Comparator(comp, options) {
-        if (!options || typeof options !== "object") {
-          options = {
-            loose: !!options,
-            includePrerelease: false
-          };
-        }
-        if (comp instanceof Comparator) {
-          if (comp.loose === !!options.loose) {
-            return comp;
-          } else {
-            comp = comp.value;
-          }
-        }
-        if (!(this instanceof Comparator)) {
-          return new Comparator(comp, options);
-        }
-        comp = comp.trim().split(/\s+/).join(" ");
-        debug("comparator", comp, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.parse(comp);
-        if (this.semver === ANY) {
-          this.value = "";
-        } else {
-          this.value = this.operator + this.semver.version;
-        }
-        debug("comp", this);
-      }
-      var ANY = {};
-      Comparator.prototype.parse = function(comp) {
-        var r = this.options.loose ? safeRe[t.COMPARATORLOOSE] : safeRe[t.COMPARATOR];
-        var m = comp.match(r);
-        if (!m) {
-          throw new TypeError("Invalid comparator: " + comp);
-        }
-        this.operator = m[1] !== void 0 ? m[1] : "";
-        if (this.operator === "=") {
-          this.operator = "";
-        }
-        if (!m[2]) {
-          this.semver = ANY;
-        } else {
-          this.semver = new SemVer(m[2], this.options.loose);
-        }
-      };
-      Comparator.prototype.toString = function() {
-        return this.value;
-      };
-      Comparator.prototype.test = function(version3) {
-        debug("Comparator.test", version3, this.options.loose);
-        if (this.semver === ANY || version3 === ANY) {
-          return true;
-        }
-        if (typeof version3 === "string") {
-          try {
-            version3 = new SemVer(version3, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        return cmp(version3, this.operator, this.semver, this.options);
-      };
-      Comparator.prototype.intersects = function(comp, options) {
-        if (!(comp instanceof Comparator)) {
-          throw new TypeError("a Comparator is required");
-        }
-        if (!options || typeof options !== "object") {
-          options = {
-            loose: !!options,
-            includePrerelease: false
-          };
-        }
-        var rangeTmp;
-        if (this.operator === "") {
-          if (this.value === "") {
-            return true;
-          }
-          rangeTmp = new Range(comp.value, options);
-          return satisfies(this.value, rangeTmp, options);
-        } else if (comp.operator === "") {
-          if (comp.value === "") {
-            return true;
-          }
-          rangeTmp = new Range(this.value, options);
-          return satisfies(comp.semver, rangeTmp, options);
-        }
-        var sameDirectionIncreasing = (this.operator === ">=" || this.operator === ">") && (comp.operator === ">=" || comp.operator === ">");
-        var sameDirectionDecreasing = (this.operator === "<=" || this.operator === "<") && (comp.operator === "<=" || comp.operator === "<");
-        var sameSemVer = this.semver.version === comp.semver.version;
-        var differentDirectionsInclusive = (this.operator === ">=" || this.operator === "<=") && (comp.operator === ">=" || comp.operator === "<=");
-        var oppositeDirectionsLessThan = cmp(this.semver, "<", comp.semver, options) && ((this.operator === ">=" || this.operator === ">") && (comp.operator === "<=" || comp.operator === "<"));
-        var oppositeDirectionsGreaterThan = cmp(this.semver, ">", comp.semver, options) && ((this.operator === "<=" || this.operator === "<") && (comp.operator === ">=" || comp.operator === ">"));
-        return sameDirectionIncreasing || sameDirectionDecreasing || sameSemVer && differentDirectionsInclusive || oppositeDirectionsLessThan || oppositeDirectionsGreaterThan;
-      };
-      exports$1.Range = Range;
-      function Range(range, options) {
-        if (!options || typeof options !== "object") {
-          options = {
-            loose: !!options,
-            includePrerelease: false
-          };
-        }
-        if (range instanceof Range) {
-          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
-            return range;
-          } else {
-            return new Range(range.raw, options);
-          }
-        }
-        if (range instanceof Comparator) {
-          return new Range(range.value, options);
-        }
-        if (!(this instanceof Range)) {
-          return new Range(range, options);
-        }
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        this.raw = range.trim().split(/\s+/).join(" ");
-        this.set = this.raw.split("||").map(function(range2) {
-          return this.parseRange(range2.trim());
-        }, this).filter(function(c) {
-          return c.length;
-        });
-        if (!this.set.length) {
-          throw new TypeError("Invalid SemVer Range: " + this.raw);
-        }
-        this.format();
-      }
-      Range.prototype.format = function() {
-        this.range = this.set.map(function(comps) {
-          return comps.join(" ").trim();
-        }).join("||").trim();
-        return this.range;
-      };
-      Range.prototype.toString = function() {
-        return this.range;
-      };
-      Range.prototype.parseRange = function(range) {
-        var loose = this.options.loose;
-        var hr = loose ? safeRe[t.HYPHENRANGELOOSE] : safeRe[t.HYPHENRANGE];
-        range = range.replace(hr, hyphenReplace);
-        debug("hyphen replace", range);
-        range = range.replace(safeRe[t.COMPARATORTRIM], comparatorTrimReplace);
-        debug("comparator trim", range, safeRe[t.COMPARATORTRIM]);
-        range = range.replace(safeRe[t.TILDETRIM], tildeTrimReplace);
-        range = range.replace(safeRe[t.CARETTRIM], caretTrimReplace);
-        range = range.split(/\s+/).join(" ");
-        var compRe = loose ? safeRe[t.COMPARATORLOOSE] : safeRe[t.COMPARATOR];
-        var set3 = range.split(" ").map(function(comp) {
-          return parseComparator(comp, this.options);
-        }, this).join(" ").split(/\s+/);
-        if (this.options.loose) {
-          set3 = set3.filter(function(comp) {
-            return !!comp.match(compRe);
-          });
-        }
-        set3 = set3.map(function(comp) {
-          return new Comparator(comp, this.options);
-        }, this);
-        return set3;
-      };
-      Range.prototype.intersects = function(range, options) {
-        if (!(range instanceof Range)) {
-          throw new TypeError("a Range is required");
-        }
-        return this.set.some(function(thisComparators) {
-          return isSatisfiable(thisComparators, options) && range.set.some(function(rangeComparators) {
-            return isSatisfiable(rangeComparators, options) && thisComparators.every(function(thisComparator) {
-              return rangeComparators.every(function(rangeComparator) {
-                return thisComparator.intersects(rangeComparator, options);
-              });
-            });
-          });
-        });
-      };
-      function isSatisfiable(comparators, options) {
-        var result = true;
-        var remainingComparators = comparators.slice();
-        var testComparator = remainingComparators.pop();
-        while (result && remainingComparators.length) {
-          result = remainingComparators.every(function(otherComparator) {
-            return testComparator.intersects(otherComparator, options);
-          });
-          testComparator = remainingComparators.pop();
-        }
-        return result;
-      }
-      exports$1.toComparators = toComparators;
-      function toComparators(range, options) {
-        return new Range(range, options).set.map(function(comp) {
-          return comp.map(function(c) {
-            return c.value;
-          }).join(" ").trim().split(" ");
-        });
-      }
-      function parseComparator(comp, options) {
-        debug("comp", comp, options);
-        comp = replaceCarets(comp, options);
-        debug("caret", comp);
-        comp = replaceTildes(comp, options);
-        debug("tildes", comp);
-        comp = replaceXRanges(comp, options);
-        debug("xrange", comp);
-        comp = replaceStars(comp, options);
-        debug("stars", comp);
-        return comp;
-      }
-      function isX(id) {
-        return !id || id.toLowerCase() === "x" || id === "*";
-      }
-      function replaceTildes(comp, options) {
-        return comp.trim().split(/\s+/).map(function(comp2) {
-          return replaceTilde(comp2, options);
-        }).join(" ");
-      }
-      function replaceTilde(comp, options) {
-        var r = options.loose ? safeRe[t.TILDELOOSE] : safeRe[t.TILDE];
-        return comp.replace(r, function(_2, M, m, p, pr) {
-          debug("tilde", comp, _2, M, m, p, pr);
-          var ret;
-          if (isX(M)) {
-            ret = "";
-          } else if (isX(m)) {
-            ret = ">=" + M + ".0.0 <" + (+M + 1) + ".0.0";
-          } else if (isX(p)) {
-            ret = ">=" + M + "." + m + ".0 <" + M + "." + (+m + 1) + ".0";
-          } else if (pr) {
-            debug("replaceTilde pr", pr);
-            ret = ">=" + M + "." + m + "." + p + "-" + pr + " <" + M + "." + (+m + 1) + ".0";
-          } else {
-            ret = ">=" + M + "." + m + "." + p + " <" + M + "." + (+m + 1) + ".0";
-          }
-          debug("tilde return", ret);
-          return ret;
-        });
-      }
-      function replaceCarets(comp, options) {
-        return comp.trim().split(/\s+/).map(function(comp2) {
-          return replaceCaret(comp2, options);
-        }).join(" ");
-      }
-      function replaceCaret(comp, options) {
-        debug("caret", comp, options);
-        var r = options.loose ? safeRe[t.CARETLOOSE] : safeRe[t.CARET];
-        return comp.replace(r, function(_2, M, m, p, pr) {
-          debug("caret", comp, _2, M, m, p, pr);
-          var ret;
-          if (isX(M)) {
-            ret = "";
-          } else if (isX(m)) {
-            ret = ">=" + M + ".0.0 <" + (+M + 1) + ".0.0";
-          } else if (isX(p)) {
-            if (M === "0") {
-              ret = ">=" + M + "." + m + ".0 <" + M + "." + (+m + 1) + ".0";
-            } else {
-              ret = ">=" + M + "." + m + ".0 <" + (+M + 1) + ".0.0";
-            }
-          } else if (pr) {
-            debug("replaceCaret pr", pr);
-            if (M === "0") {
-              if (m === "0") {
-                ret = ">=" + M + "." + m + "." + p + "-" + pr + " <" + M + "." + m + "." + (+p + 1);
-              } else {
-                ret = ">=" + M + "." + m + "." + p + "-" + pr + " <" + M + "." + (+m + 1) + ".0";
-              }
-            } else {
-              ret = ">=" + M + "." + m + "." + p + "-" + pr + " <" + (+M + 1) + ".0.0";
-            }
-          } else {
-            debug("no pr");
-            if (M === "0") {
-              if (m === "0") {
-                ret = ">=" + M + "." + m + "." + p + " <" + M + "." + m + "." + (+p + 1);
-              } else {
-                ret = ">=" + M + "." + m + "." + p + " <" + M + "." + (+m + 1) + ".0";
-              }
-            } else {
-              ret = ">=" + M + "." + m + "." + p + " <" + (+M + 1) + ".0.0";
-            }
-          }
-          debug("caret return", ret);
-          return ret;
-        });
-      }
-      function replaceXRanges(comp, options) {
-        debug("replaceXRanges", comp, options);
-        return comp.split(/\s+/).map(function(comp2) {
-          return replaceXRange(comp2, options);
-        }).join(" ");
-      }
-      function replaceXRange(comp, options) {
-        comp = comp.trim();
-        var r = options.loose ? safeRe[t.XRANGELOOSE] : safeRe[t.XRANGE];
-        return comp.replace(r, function(ret, gtlt, M, m, p, pr) {
-          debug("xRange", comp, ret, gtlt, M, m, p, pr);
-          var xM = isX(M);
-          var xm = xM || isX(m);
-          var xp = xm || isX(p);
-          var anyX = xp;
-          if (gtlt === "=" && anyX) {
-            gtlt = "";
-          }
-          pr = options.includePrerelease ? "-0" : "";
-          if (xM) {
-            if (gtlt === ">" || gtlt === "<") {
-              ret = "<0.0.0-0";
-            } else {
-              ret = "*";
-            }
-          } else if (gtlt && anyX) {
-            if (xm) {
-              m = 0;
-            }
-            p = 0;
-            if (gtlt === ">") {
-              gtlt = ">=";
-              if (xm) {
-                M = +M + 1;
-                m = 0;
-                p = 0;
-              } else {
-                m = +m + 1;
-                p = 0;
-              }
-            } else if (gtlt === "<=") {
-              gtlt = "<";
-              if (xm) {
-                M = +M + 1;
-              } else {
-                m = +m + 1;
-              }
-            }
-            ret = gtlt + M + "." + m + "." + p + pr;
-          } else if (xm) {
-            ret = ">=" + M + ".0.0" + pr + " <" + (+M + 1) + ".0.0" + pr;
-          } else if (xp) {
-            ret = ">=" + M + "." + m + ".0" + pr + " <" + M + "." + (+m + 1) + ".0" + pr;
-          }
-          debug("xRange return", ret);
-          return ret;
-        });
-      }
-      function replaceStars(comp, options) {
-        debug("replaceStars", comp, options);
-        return comp.trim().replace(safeRe[t.STAR], "");
-      }
-      function hyphenReplace($0, from2, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr, tb) {
-        if (isX(fM)) {
-          from2 = "";
-        } else if (isX(fm)) {
-          from2 = ">=" + fM + ".0.0";
-        } else if (isX(fp)) {
-          from2 = ">=" + fM + "." + fm + ".0";
-        } else {
-          from2 = ">=" + from2;
-        }
-        if (isX(tM)) {
-          to = "";
-        } else if (isX(tm)) {
-          to = "<" + (+tM + 1) + ".0.0";
-        } else if (isX(tp)) {
-          to = "<" + tM + "." + (+tm + 1) + ".0";
-        } else if (tpr) {
-          to = "<=" + tM + "." + tm + "." + tp + "-" + tpr;
-        } else {
-          to = "<=" + to;
-        }
-        return (from2 + " " + to).trim();
-      }
-      Range.prototype.test = function(version3) {
-        if (!version3) {
-          return false;
-        }
-        if (typeof version3 === "string") {
-          try {
-            version3 = new SemVer(version3, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        for (var i2 = 0; i2 < this.set.length; i2++) {
-          if (testSet(this.set[i2], version3, this.options)) {
-            return true;
-          }
-        }
-        return false;
-      };
-      function testSet(set3, version3, options) {
-        for (var i2 = 0; i2 < set3.length; i2++) {
-          if (!set3[i2].test(version3)) {
-            return false;
-          }
-        }
-        if (version3.prerelease.length && !options.includePrerelease) {
-          for (i2 = 0; i2 < set3.length; i2++) {
-            debug(set3[i2].semver);
-            if (set3[i2].semver === ANY) {
-              continue;
-            }
-            if (set3[i2].semver.prerelease.length > 0) {
-              var allowed = set3[i2].semver;
-              if (allowed.major === version3.major && allowed.minor === version3.minor && allowed.patch === version3.patch) {
-                return true;
-              }
-            }
-          }
-          return false;
-        }
-        return true;
-      }
-      exports$1.satisfies = satisfies;
-      function satisfies(version3, range, options) {
-        try {
-          range = new Range(range, options);
-        } catch (er) {
-          return false;
-        }
-        return range.test(version3);
-      }
-      exports$1.maxSatisfying = maxSatisfying;
-      function maxSatisfying(versions, range, options) {
-        var max = null;
-        var maxSV = null;
-        try {
-          var rangeObj = new Range(range, options);
-        } catch (er) {
-          return null;
-        }
-        versions.forEach(function(v) {
-          if (rangeObj.test(v)) {
-            if (!max || maxSV.compare(v) === -1) {
-              max = v;
-              maxSV = new SemVer(max, options);
-            }
-          }
-        });
-        return max;
-      }
-      exports$1.minSatisfying = minSatisfying;
-      function minSatisfying(versions, range, options) {
-        var min = null;
-        var minSV = null;
-        try {
-          var rangeObj = new Range(range, options);
-        } catch (er) {
-          return null;
-        }
-        versions.forEach(function(v) {
-          if (rangeObj.test(v)) {
-            if (!min || minSV.compare(v) === 1) {
-              min = v;
-              minSV = new SemVer(min, options);
-            }
-          }
-        });
-        return min;
-      }
-      exports$1.minVersion = minVersion;
-      function minVersion(range, loose) {
-        range = new Range(range, loose);
-        var minver = new SemVer("0.0.0");
-        if (range.test(minver)) {
-          return minver;
-        }
-        minver = new SemVer("0.0.0-0");
-        if (range.test(minver)) {
-          return minver;
-        }
-        minver = null;
-        for (var i2 = 0; i2 < range.set.length; ++i2) {
-          var comparators = range.set[i2];
-          comparators.forEach(function(comparator) {
-            var compver = new SemVer(comparator.semver.version);
-            switch (comparator.operator) {
-              case ">":
-                if (compver.prerelease.length === 0) {
-                  compver.patch++;
-                } else {
-                  compver.prerelease.push(0);
-                }
-                compver.raw = compver.format();
-              /* fallthrough */
-              case "":
-              case ">=":
-                if (!minver || gt(minver, compver)) {
-                  minver = compver;
-                }
-                break;
-              case "<":
-              case "<=":
-                break;
-              /* istanbul ignore next */
-              default:
-                throw new Error("Unexpected operation: " + comparator.operator);
-            }
-          });
-        }
-        if (minver && range.test(minver)) {
-          return minver;
-        }
-        return null;
-      }
-      exports$1.validRange = validRange;
-      function validRange(range, options) {
-        try {
-          return new Range(range, options).range || "*";
-        } catch (er) {
-          return null;
-        }
-      }
-      exports$1.ltr = ltr;
-      function ltr(version3, range, options) {
-        return outside(version3, range, "<", options);
-      }
-      exports$1.gtr = gtr;
-      function gtr(version3, range, options) {
-        return outside(version3, range, ">", options);
-      }
-      exports$1.outside = outside;
-      function outside(version3, range, hilo, options) {
-        version3 = new SemVer(version3, options);
-        range = new Range(range, options);
-        var gtfn, ltefn, ltfn, comp, ecomp;
-        switch (hilo) {
-          case ">":
-            gtfn = gt;
-            ltefn = lte;
-            ltfn = lt;
-            comp = ">";
-            ecomp = ">=";
-            break;
-          case "<":
-            gtfn = lt;
-            ltefn = gte;
-            ltfn = gt;
-            comp = "<";
-            ecomp = "<=";
-            break;
-          default:
-            throw new TypeError('Must provide a hilo val of "<" or ">"');
-        }
-        if (satisfies(version3, range, options)) {
-          return false;
-        }
-        for (var i2 = 0; i2 < range.set.length; ++i2) {
-          var comparators = range.set[i2];
-          var high = null;
-          var low = null;
-          comparators.forEach(function(comparator) {
-            if (comparator.semver === ANY) {
-              comparator = new Comparator(">=0.0.0");
-            }
-            high = high || comparator;
-            low = low || comparator;
-            if (gtfn(comparator.semver, high.semver, options)) {
-              high = comparator;
-            } else if (ltfn(comparator.semver, low.semver, options)) {
-              low = comparator;
-            }
-          });
-          if (high.operator === comp || high.operator === ecomp) {
-            return false;
-          }
-          if ((!low.operator || low.operator === comp) && ltefn(version3, low.semver)) {
-            return false;
-          } else if (low.operator === ecomp && ltfn(version3, low.semver)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      exports$1.prerelease = prerelease;
-      function prerelease(version3, options) {
-        var parsed = parse4(version3, options);
-        return parsed && parsed.prerelease.length ? parsed.prerelease : null;
-      }
-      exports$1.intersects = intersects;
-      function intersects(r1, r2, options) {
-        r1 = new Range(r1, options);
-        r2 = new Range(r2, options);
-        return r1.intersects(r2);
-      }
-      exports$1.coerce = coerce;
-      function coerce(version3, options) {
-        if (version3 instanceof SemVer) {
-          return version3;
-        }
-        if (typeof version3 === "number") {
-          version3 = String(version3);
-        }
-        if (typeof version3 !== "string") {
-          return null;
-        }
-        options = options || {};
-        var match = null;
-        if (!options.rtl) {
-          match = version3.match(safeRe[t.COERCE]);
-        } else {
-          var next;
-          while ((next = safeRe[t.COERCERTL].exec(version3)) && (!match || match.index + match[0].length !== version3.length)) {
-            if (!match || next.index + next[0].length !== match.index + match[0].length) {
-              match = next;
-            }
-            safeRe[t.COERCERTL].lastIndex = next.index + next[1].length + next[2].length;
-          }
-          safeRe[t.COERCERTL].lastIndex = -1;
-        }
-        if (match === null) {
-          return null;
-        }
-        return parse4(match[2] + "." + (match[3] || "0") + "." + (match[4] || "0"), options);
-      }
-    })(semver$1, semver$1.exports);
-    var semverExports = semver$1.exports;
-    var fs4 = require$$0;
-    var path6 = require$$1;
-    var { promisify } = require$$2;
-    var semver = semverExports;
-    var useNativeRecursiveOption = semver.satisfies(process.version, ">=10.12.0");
-    var checkPath = (pth) => {
-      if (process.platform === "win32") {
-        const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path6.parse(pth).root, ""));
-        if (pathHasInvalidWinCharacters) {
-          const error62 = new Error(`Path contains invalid characters: ${pth}`);
-          error62.code = "EINVAL";
-          throw error62;
-        }
-      }
-    };
-    var processOptions = (options) => {
-      const defaults = {
-        mode: 511,
-        fs: fs4
-      };
-      return {
-        ...defaults,
-        ...options
-      };
-    };
-    var permissionError = (pth) => {
-      const error62 = new Error(`operation not permitted, mkdir '${pth}'`);
-      error62.code = "EPERM";
-      error62.errno = -4048;
-      error62.path = pth;
-      error62.syscall = "mkdir";
-      return error62;
-    };
-    var makeDir = async (input2, options) => {
-      checkPath(input2);
-      options = processOptions(options);
-      const mkdir = promisify(options.fs.mkdir);
-      const stat = promisify(options.fs.stat);
-      if (useNativeRecursiveOption && options.fs.mkdir === fs4.mkdir) {
-        const pth = path6.resolve(input2);
-        await mkdir(pth, {
-          mode: options.mode,
-          recursive: true
-        });
-        return pth;
-      }
-      const make = async (pth) => {
-        try {
-          await mkdir(pth, options.mode);
-          return pth;
-        } catch (error62) {
-          if (error62.code === "EPERM") {
-            throw error62;
-          }
-          if (error62.code === "ENOENT") {
-            if (path6.dirname(pth) === pth) {
-              throw permissionError(pth);
-            }
-            if (error62.message.includes("null bytes")) {
-              throw error62;
-            }
-            await make(path6.dirname(pth));
-            return make(pth);
-          }
-          try {
-            const stats = await stat(pth);
-            if (!stats.isDirectory()) {
-              throw new Error("The path is not a directory");
-            }
-          } catch (_2) {
-            throw error62;
-          }
-          return pth;
-        }
-      };
-      return make(path6.resolve(input2));
-    };
-    makeDir$2.exports = makeDir;
-    makeDir$2.exports.sync = (input2, options) => {
-      checkPath(input2);
-      options = processOptions(options);
-      if (useNativeRecursiveOption && options.fs.mkdirSync === fs4.mkdirSync) {
-        const pth = path6.resolve(input2);
-        fs4.mkdirSync(pth, {
-          mode: options.mode,
-          recursive: true
-        });
-        return pth;
-      }
-      const make = (pth) => {
-        try {
-          options.fs.mkdirSync(pth, options.mode);
-        } catch (error62) {
-          if (error62.code === "EPERM") {
-            throw error62;
-          }
-          if (error62.code === "ENOENT") {
-            if (path6.dirname(pth) === pth) {
-              throw permissionError(pth);
-            }
-            if (error62.message.includes("null bytes")) {
-              throw error62;
-            }
-            make(path6.dirname(pth));
-            return make(pth);
-          }
-          try {
-            if (!options.fs.statSync(pth).isDirectory()) {
-              throw new Error("The path is not a directory");
-            }
-          } catch (_2) {
-            throw error62;
-          }
-        }
-        return pth;
-      };
-      return make(path6.resolve(input2));
-    };
-    var makeDirExports = makeDir$2.exports;
-    var makeDir$1 = /* @__PURE__ */ getDefaultExportFromCjs2(makeDirExports);
-    var lodash = { exports: {} };
-    lodash.exports;
-    (function(module2, exports$1) {
-      (function() {
-        var undefined$1;
-        var VERSION = "4.18.1";
-        var LARGE_ARRAY_SIZE = 200;
-        var CORE_ERROR_TEXT = "Unsupported core-js use. Try https://npms.io/search?q=ponyfill.", FUNC_ERROR_TEXT = "Expected a function", INVALID_TEMPL_VAR_ERROR_TEXT = "Invalid `variable` option passed into `_.template`", INVALID_TEMPL_IMPORTS_ERROR_TEXT = "Invalid `imports` option passed into `_.template`";
-        var HASH_UNDEFINED = "__lodash_hash_undefined__";
-        var MAX_MEMOIZE_SIZE = 500;
-        var PLACEHOLDER = "__lodash_placeholder__";
-        var CLONE_DEEP_FLAG = 1, CLONE_FLAT_FLAG = 2, CLONE_SYMBOLS_FLAG = 4;
-        var COMPARE_PARTIAL_FLAG = 1, COMPARE_UNORDERED_FLAG = 2;
-        var WRAP_BIND_FLAG = 1, WRAP_BIND_KEY_FLAG = 2, WRAP_CURRY_BOUND_FLAG = 4, WRAP_CURRY_FLAG = 8, WRAP_CURRY_RIGHT_FLAG = 16, WRAP_PARTIAL_FLAG = 32, WRAP_PARTIAL_RIGHT_FLAG = 64, WRAP_ARY_FLAG = 128, WRAP_REARG_FLAG = 256, WRAP_FLIP_FLAG = 512;
-        var DEFAULT_TRUNC_LENGTH = 30, DEFAULT_TRUNC_OMISSION = "...";
-        var HOT_COUNT = 800, HOT_SPAN = 16;
-        var LAZY_FILTER_FLAG = 1, LAZY_MAP_FLAG = 2, LAZY_WHILE_FLAG = 3;
-        var INFINITY = 1 / 0, MAX_SAFE_INTEGER = 9007199254740991, MAX_INTEGER = 17976931348623157e292, NAN = 0 / 0;
-        var MAX_ARRAY_LENGTH = 4294967295, MAX_ARRAY_INDEX = MAX_ARRAY_LENGTH - 1, HALF_MAX_ARRAY_LENGTH = MAX_ARRAY_LENGTH >>> 1;
-        var wrapFlags = [
-          ["ary", WRAP_ARY_FLAG],
-          ["bind", WRAP_BIND_FLAG],
-          ["bindKey", WRAP_BIND_KEY_FLAG],
-          ["curry", WRAP_CURRY_FLAG],
-          ["curryRight", WRAP_CURRY_RIGHT_FLAG],
-          ["flip", WRAP_FLIP_FLAG],
-          ["partial", WRAP_PARTIAL_FLAG],
-          ["partialRight", WRAP_PARTIAL_RIGHT_FLAG],
-          ["rearg", WRAP_REARG_FLAG]
-        ];
-        var argsTag = "[object Arguments]", arrayTag = "[object Array]", asyncTag = "[object AsyncFunction]", boolTag = "[object Boolean]", dateTag = "[object Date]", domExcTag = "[object DOMException]", errorTag = "[object Error]", funcTag = "[object Function]", genTag = "[object GeneratorFunction]", mapTag = "[object Map]", numberTag = "[object Number]", nullTag = "[object Null]", objectTag = "[object Object]", promiseTag = "[object Promise]", proxyTag = "[object Proxy]", regexpTag = "[object RegExp]", setTag = "[object Set]", stringTag = "[object String]", symbolTag = "[object Symbol]", undefinedTag = "[object Undefined]", weakMapTag = "[object WeakMap]", weakSetTag = "[object WeakSet]";
-        var arrayBufferTag = "[object ArrayBuffer]", dataViewTag = "[object DataView]", float32Tag = "[object Float32Array]", float64Tag = "[object Float64Array]", int8Tag = "[object Int8Array]", int16Tag = "[object Int16Array]", int32Tag = "[object Int32Array]", uint8Tag = "[object Uint8Array]", uint8ClampedTag = "[object Uint8ClampedArray]", uint16Tag = "[object Uint16Array]", uint32Tag = "[object Uint32Array]";
-        var reEmptyStringLeading = /\b__p \+= '';/g, reEmptyStringMiddle = /\b(__p \+=) '' \+/g, reEmptyStringTrailing = /(__e\(.*?\)|\b__t\)) \+\n'';/g;
-        var reEscapedHtml = /&(?:amp|lt|gt|quot|#39);/g, reUnescapedHtml = /[&<>"']/g, reHasEscapedHtml = RegExp(reEscapedHtml.source), reHasUnescapedHtml = RegExp(reUnescapedHtml.source);
-        var reEscape = /<%-([\s\S]+?)%>/g, reEvaluate = /<%([\s\S]+?)%>/g, reInterpolate = /<%=([\s\S]+?)%>/g;
-        var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/, reIsPlainProp = /^\w*$/, rePropName = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
-        var reRegExpChar = /[\\^$.*+?()[\]{}|]/g, reHasRegExpChar = RegExp(reRegExpChar.source);
-        var reTrimStart = /^\s+/;
-        var reWhitespace = /\s/;
-        var reWrapComment = /\{(?:\n\/\* \[wrapped with .+\] \*\/)?\n?/, reWrapDetails = /\{\n\/\* \[wrapped with (.+)\] \*/, reSplitDetails = /,? & /;
-        var reAsciiWord = /[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+/g;
-        var reForbiddenIdentifierChars = /[()=,{}\[\]\/\s]/;
-        var reEscapeChar = /\\(\\)?/g;
-        var reEsTemplate = /\$\{([^\\}]*(?:\\.[^\\}]*)*)\}/g;
-        var reFlags = /\w*$/;
-        var reIsBadHex = /^[-+]0x[0-9a-f]+$/i;
-        var reIsBinary = /^0b[01]+$/i;
-        var reIsHostCtor = /^\[object .+?Constructor\]$/;
-        var reIsOctal = /^0o[0-7]+$/i;
-        var reIsUint = /^(?:0|[1-9]\d*)$/;
-        var reLatin = /[\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u017f]/g;
-        var reNoMatch = /($^)/;
-        var reUnescapedString = /['\n\r\u2028\u2029\\]/g;
-        var rsAstralRange = "\\ud800-\\udfff", rsComboMarksRange = "\\u0300-\\u036f", reComboHalfMarksRange = "\\ufe20-\\ufe2f", rsComboSymbolsRange = "\\u20d0-\\u20ff", rsComboRange = rsComboMarksRange + reComboHalfMarksRange + rsComboSymbolsRange, rsDingbatRange = "\\u2700-\\u27bf", rsLowerRange = "a-z\\xdf-\\xf6\\xf8-\\xff", rsMathOpRange = "\\xac\\xb1\\xd7\\xf7", rsNonCharRange = "\\x00-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\xbf", rsPunctuationRange = "\\u2000-\\u206f", rsSpaceRange = " \\t\\x0b\\f\\xa0\\ufeff\\n\\r\\u2028\\u2029\\u1680\\u180e\\u2000\\u2001\\u2002\\u2003\\u2004\\u2005\\u2006\\u2007\\u2008\\u2009\\u200a\\u202f\\u205f\\u3000", rsUpperRange = "A-Z\\xc0-\\xd6\\xd8-\\xde", rsVarRange = "\\ufe0e\\ufe0f", rsBreakRange = rsMathOpRange + rsNonCharRange + rsPunctuationRange + rsSpaceRange;
-        var rsApos = "['\u2019]", rsAstral = "[" + rsAstralRange + "]", rsBreak = "[" + rsBreakRange + "]", rsCombo = "[" + rsComboRange + "]", rsDigits = "\\d+", rsDingbat = "[" + rsDingbatRange + "]", rsLower = "[" + rsLowerRange + "]", rsMisc = "[^" + rsAstralRange + rsBreakRange + rsDigits + rsDingbatRange + rsLowerRange + rsUpperRange + "]", rsFitz = "\\ud83c[\\udffb-\\udfff]", rsModifier = "(?:" + rsCombo + "|" + rsFitz + ")", rsNonAstral = "[^" + rsAstralRange + "]", rsRegional = "(?:\\ud83c[\\udde6-\\uddff]){2}", rsSurrPair = "[\\ud800-\\udbff][\\udc00-\\udfff]", rsUpper = "[" + rsUpperRange + "]", rsZWJ = "\\u200d";
-        var rsMiscLower = "(?:" + rsLower + "|" + rsMisc + ")", rsMiscUpper = "(?:" + rsUpper + "|" + rsMisc + ")", rsOptContrLower = "(?:" + rsApos + "(?:d|ll|m|re|s|t|ve))?", rsOptContrUpper = "(?:" + rsApos + "(?:D|LL|M|RE|S|T|VE))?", reOptMod = rsModifier + "?", rsOptVar = "[" + rsVarRange + "]?", rsOptJoin = "(?:" + rsZWJ + "(?:" + [rsNonAstral, rsRegional, rsSurrPair].join("|") + ")" + rsOptVar + reOptMod + ")*", rsOrdLower = "\\d*(?:1st|2nd|3rd|(?![123])\\dth)(?=\\b|[A-Z_])", rsOrdUpper = "\\d*(?:1ST|2ND|3RD|(?![123])\\dTH)(?=\\b|[a-z_])", rsSeq = rsOptVar + reOptMod + rsOptJoin, rsEmoji = "(?:" + [rsDingbat, rsRegional, rsSurrPair].join("|") + ")" + rsSeq, rsSymbol = "(?:" + [rsNonAstral + rsCombo + "?", rsCombo, rsRegional, rsSurrPair, rsAstral].join("|") + ")";
-        var reApos = RegExp(rsApos, "g");
-        var reComboMark = RegExp(rsCombo, "g");
-        var reUnicode = RegExp(rsFitz + "(?=" + rsFitz + ")|" + rsSymbol + rsSeq, "g");
-        var reUnicodeWord = RegExp([
-          rsUpper + "?" + rsLower + "+" + rsOptContrLower + "(?=" + [rsBreak, rsUpper, "$"].join("|") + ")",
-          rsMiscUpper + "+" + rsOptContrUpper + "(?=" + [rsBreak, rsUpper + rsMiscLower, "$"].join("|") + ")",
-          rsUpper + "?" + rsMiscLower + "+" + rsOptContrLower,
-          rsUpper + "+" + rsOptContrUpper,
-          rsOrdUpper,
-          rsOrdLower,
-          rsDigits,
-          rsEmoji
-        ].join("|"), "g");
-        var reHasUnicode = RegExp("[" + rsZWJ + rsAstralRange + rsComboRange + rsVarRange + "]");
-        var reHasUnicodeWord = /[a-z][A-Z]|[A-Z]{2}[a-z]|[0-9][a-zA-Z]|[a-zA-Z][0-9]|[^a-zA-Z0-9 ]/;
-        var contextProps = [
-          "Array",
-          "Buffer",
-          "DataView",
-          "Date",
-          "Error",
-          "Float32Array",
-          "Float64Array",
-          "Function",
-          "Int8Array",
-          "Int16Array",
-          "Int32Array",
-          "Map",
-          "Math",
-          "Object",
-          "Promise",
-          "RegExp",
-          "Set",
-          "String",
-          "Symbol",
-          "TypeError",
-          "Uint8Array",
-          "Uint8ClampedArray",
-          "Uint16Array",
-          "Uint32Array",
-          "WeakMap",
-          "_",
-          "clearTimeout",
-          "isFinite",
-          "parseInt",
-          "setTimeout"
-        ];
-        var templateCounter = -1;
-        var typedArrayTags = {};
-        typedArrayTags[float32Tag] = typedArrayTags[float64Tag] = typedArrayTags[int8Tag] = typedArrayTags[int16Tag] = typedArrayTags[int32Tag] = typedArrayTags[uint8Tag] = typedArrayTags[uint8ClampedTag] = typedArrayTags[uint16Tag] = typedArrayTags[uint32Tag] = true;
-        typedArrayTags[argsTag] = typedArrayTags[arrayTag] = typedArrayTags[arrayBufferTag] = typedArrayTags[boolTag] = typedArrayTags[dataViewTag] = typedArrayTags[dateTag] = typedArrayTags[errorTag] = typedArrayTags[funcTag] = typedArrayTags[mapTag] = typedArrayTags[numberTag] = typedArrayTags[objectTag] = typedArrayTags[regexpTag] = typedArrayTags[setTag] = typedArrayTags[stringTag] = typedArrayTags[weakMapTag] = false;
-        var cloneableTags = {};
-        cloneableTags[argsTag] = cloneableTags[arrayTag] = cloneableTags[arrayBufferTag] = cloneableTags[dataViewTag] = cloneableTags[boolTag] = cloneableTags[dateTag] = cloneableTags[float32Tag] = cloneableTags[float64Tag] = cloneableTags[int8Tag] = cloneableTags[int16Tag] = cloneableTags[int32Tag] = cloneableTags[mapTag] = cloneableTags[numberTag] = cloneableTags[objectTag] = cloneableTags[regexpTag] = cloneableTags[setTag] = cloneableTags[stringTag] = cloneableTags[symbolTag] = cloneableTags[uint8Tag] = cloneableTags[uint8ClampedTag] = cloneableTags[uint16Tag] = cloneableTags[uint32Tag] = true;
-        cloneableTags[errorTag] = cloneableTags[funcTag] = cloneableTags[weakMapTag] = false;
-        var deburredLetters = {
-          // Latin-1 Supplement block.
-          "\xC0": "A",
-          "\xC1": "A",
-          "\xC2": "A",
-          "\xC3": "A",
-          "\xC4": "A",
-          "\xC5": "A",
-          "\xE0": "a",
-          "\xE1": "a",
-          "\xE2": "a",
-          "\xE3": "a",
-          "\xE4": "a",
-          "\xE5": "a",
-          "\xC7": "C",
-          "\xE7": "c",
-          "\xD0": "D",
-          "\xF0": "d",
-          "\xC8": "E",
-          "\xC9": "E",
-          "\xCA": "E",
-          "\xCB": "E",
-          "\xE8": "e",
-          "\xE9": "e",
-          "\xEA": "e",
-          "\xEB": "e",
-          "\xCC": "I",
-          "\xCD": "I",
-          "\xCE": "I",
-          "\xCF": "I",
-          "\xEC": "i",
-          "\xED": "i",
-          "\xEE": "i",
-          "\xEF": "i",
-          "\xD1": "N",
-          "\xF1": "n",
-          "\xD2": "O",
-          "\xD3": "O",
-          "\xD4": "O",
-          "\xD5": "O",
-          "\xD6": "O",
-          "\xD8": "O",
-          "\xF2": "o",
-          "\xF3": "o",
-          "\xF4": "o",
-          "\xF5": "o",
-          "\xF6": "o",
-          "\xF8": "o",
-          "\xD9": "U",
-          "\xDA": "U",
-          "\xDB": "U",
-          "\xDC": "U",
-          "\xF9": "u",
-          "\xFA": "u",
-          "\xFB": "u",
-          "\xFC": "u",
-          "\xDD": "Y",
-          "\xFD": "y",
-          "\xFF": "y",
-          "\xC6": "Ae",
-          "\xE6": "ae",
-          "\xDE": "Th",
-          "\xFE": "th",
-          "\xDF": "ss",
-          // Latin Extended-A block.
-          "\u0100": "A",
-          "\u0102": "A",
-          "\u0104": "A",
-          "\u0101": "a",
-          "\u0103": "a",
-          "\u0105": "a",
-          "\u0106": "C",
-          "\u0108": "C",
-          "\u010A": "C",
-          "\u010C": "C",
-          "\u0107": "c",
-          "\u0109": "c",
-          "\u010B": "c",
-          "\u010D": "c",
-          "\u010E": "D",
-          "\u0110": "D",
-          "\u010F": "d",
-          "\u0111": "d",
-          "\u0112": "E",
-          "\u0114": "E",
-          "\u0116": "E",
-          "\u0118": "E",
-          "\u011A": "E",
-          "\u0113": "e",
-          "\u0115": "e",
-          "\u0117": "e",
-          "\u0119": "e",
-          "\u011B": "e",
-          "\u011C": "G",
-          "\u011E": "G",
-          "\u0120": "G",
-          "\u0122": "G",
-          "\u011D": "g",
-          "\u011F": "g",
-          "\u0121": "g",
-          "\u0123": "g",
-          "\u0124": "H",
-          "\u0126": "H",
-          "\u0125": "h",
-          "\u0127": "h",
-          "\u0128": "I",
-          "\u012A": "I",
-          "\u012C": "I",
-          "\u012E": "I",
-          "\u0130": "I",
-          "\u0129": "i",
-          "\u012B": "i",
-          "\u012D": "i",
-          "\u012F": "i",
-          "\u0131": "i",
-          "\u0134": "J",
-          "\u0135": "j",
-          "\u0136": "K",
-          "\u0137": "k",
-          "\u0138": "k",
-          "\u0139": "L",
-          "\u013B": "L",
-          "\u013D": "L",
-          "\u013F": "L",
-          "\u0141": "L",
-          "\u013A": "l",
-          "\u013C": "l",
-          "\u013E": "l",
-          "\u0140": "l",
-          "\u0142": "l",
-          "\u0143": "N",
-          "\u0145": "N",
-          "\u0147": "N",
-          "\u014A": "N",
-          "\u0144": "n",
-          "\u0146": "n",
-          "\u0148": "n",
-          "\u014B": "n",
-          "\u014C": "O",
-          "\u014E": "O",
-          "\u0150": "O",
-          "\u014D": "o",
-          "\u014F": "o",
-          "\u0151": "o",
-          "\u0154": "R",
-          "\u0156": "R",
-          "\u0158": "R",
-          "\u0155": "r",
-          "\u0157": "r",
-          "\u0159": "r",
-          "\u015A": "S",
-          "\u015C": "S",
-          "\u015E": "S",
-          "\u0160": "S",
-          "\u015B": "s",
-          "\u015D": "s",
-          "\u015F": "s",
-          "\u0161": "s",
-          "\u0162": "T",
-          "\u0164": "T",
-          "\u0166": "T",
-          "\u0163": "t",
-          "\u0165": "t",
-          "\u0167": "t",
-          "\u0168": "U",
-          "\u016A": "U",
-          "\u016C": "U",
-          "\u016E": "U",
-          "\u0170": "U",
-          "\u0172": "U",
-          "\u0169": "u",
-          "\u016B": "u",
-          "\u016D": "u",
-          "\u016F": "u",
-          "\u0171": "u",
-          "\u0173": "u",
-          "\u0174": "W",
-          "\u0175": "w",
-          "\u0176": "Y",
-          "\u0177": "y",
-          "\u0178": "Y",
-          "\u0179": "Z",
-          "\u017B": "Z",
-          "\u017D": "Z",
-          "\u017A": "z",
-          "\u017C": "z",
-          "\u017E": "z",
-          "\u0132": "IJ",
-          "\u0133": "ij",
-          "\u0152": "Oe",
-          "\u0153": "oe",
-          "\u0149": "'n",
-          "\u017F": "s"
-        };
-        var htmlEscapes = {
-          "&": "&amp;",
-          "<": "&lt;",
-          ">": "&gt;",
-          '"': "&quot;",
-          "'": "&#39;"
-        };
-        var htmlUnescapes = {
-          "&amp;": "&",
-          "&lt;": "<",
-          "&gt;": ">",
-          "&quot;": '"',
-          "&#39;": "'"
-        };
-        var stringEscapes = {
-          "\\": "\\",
-          "'": "'",
-          "\n": "n",
-          "\r": "r",
-          "\u2028": "u2028",
-          "\u2029": "u2029"
-        };
-        var freeParseFloat = parseFloat, freeParseInt = parseInt;
-        var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
-        var freeSelf = typeof self == "object" && self && self.Object === Object && self;
-        var root = freeGlobal || freeSelf || Function("return this")();
-        var freeExports = exports$1 && !exports$1.nodeType && exports$1;
-        var freeModule = freeExports && true && module2 && !module2.nodeType && module2;
-        var moduleExports = freeModule && freeModule.exports === freeExports;
-        var freeProcess = moduleExports && freeGlobal.process;
-        var nodeUtil = (function() {
-          try {
-            var types2 = freeModule && freeModule.require && freeModule.require("util").types;
-            if (types2) {
-              return types2;
-            }
-            return freeProcess && freeProcess.binding && freeProcess.binding("util");
-          } catch (e2) {
-          }
-        })();
-        var nodeIsArrayBuffer = nodeUtil && nodeUtil.isArrayBuffer, nodeIsDate = nodeUtil && nodeUtil.isDate, nodeIsMap = nodeUtil && nodeUtil.isMap, nodeIsRegExp = nodeUtil && nodeUtil.isRegExp, nodeIsSet = nodeUtil && nodeUtil.isSet, nodeIsTypedArray = nodeUtil && nodeUtil.isTypedArray;
-        function apply(func, thisArg, args) {
-          switch (args.length) {
-            case 0:
-              return func.call(thisArg);
-            case 1:
-              return func.call(thisArg, args[0]);
-            case 2:
-              return func.call(thisArg, args[0], args[1]);
-            case 3:
-              return func.call(thisArg, args[0], args[1], args[2]);
-          }
-          return func.apply(thisArg, args);
-        }
-        function arrayAggregator(array2, setter, iteratee, accumulator) {
-          var index3 = -1, length = array2 == null ? 0 : array2.length;
-          while (++index3 < length) {
-            var value = array2[index3];
-            setter(accumulator, value, iteratee(value), array2);
-          }
-          return accumulator;
-        }
-        function arrayEach(array2, iteratee) {
-          var index3 = -1, length = array2 == null ? 0 : array2.length;
-          while (++index3 < length) {
-            if (iteratee(array2[index3], index3, array2) === false) {
-              break;
-            }
-          }
-          return array2;
-        }
-        function arrayEachRight(array2, iteratee) {
-          var length = array2 == null ? 0 : array2.length;
-          while (length--) {
-            if (iteratee(array2[length], length, array2) === false) {
-              break;
-            }
-          }
-          return array2;
-        }
-        function arrayEvery(array2, predicate) {
-          var index3 = -1, length = array2 == null ? 0 : array2.length;
-          while (++index3 < length) {
-            if (!predicate(array2[index3], index3, array2)) {
-              return false;
-            }
-          }
-          return true;
-        }
-        function arrayFilter(array2, predicate) {
-          var index3 = -1, length = array2 == null ? 0 : array2.length, resIndex = 0, result = [];
-          while (++index3 < length) {
-            var value = array2[index3];
-            if (predicate(value, index3, array2)) {
-              result[resIndex++] = value;
-            }
-          }
-          return result;
-        }
-        function arrayIncludes(array2, value) {
-          var length = array2 == null ? 0 : array2.length;
-          return !!length && baseIndexOf(array2, value, 0) > -1;
-        }
-        function arrayIncludesWith(array2, value, comparator) {
-          var index3 = -1, length = array2 == null ? 0 : array2.length;
-          while (++index3 < length) {
-            if (comparator(value, array2[index3])) {
-              return true;
-            }
-          }
-          return false;
-        }
-        function arrayMap(array2, iteratee) {
-          var index3 = -1, length = array2 == null ? 0 : array2.length, result = Array(length);
-          while (++index3 < length) {
-            result[index3] = iteratee(array2[index3], index3, array2);
-          }
-          return result;
-        }
-        function arrayPush(array2, values) {
-          var index3 = -1, length = values.length, offset = array2.length;
-          while (++index3 < length) {
-            array2[offset + index3] = values[index3];
-          }
-          return array2;
-        }
-        function arrayReduce(array2, iteratee, accumulator, initAccum) {
-          var index3 = -1, length = array2 == null ? 0 : array2.length;
-          if (initAccum && length) {
-            accumulator = array2[++index3];
-          }
-          while (++index3 < length) {
-            accumulator = iteratee(accumulator, array2[index3], index3, array2);
-          }
-          return accumulator;
-        }
-        function arrayReduceRight(array2, iteratee, accumulator, initAccum) {
-          var length = array2 == null ? 0 : array2.length;
-          if (initAccum && length) {
-            accumulator = array2[--length];
-          }
-          while (length--) {
-            accumulator = iteratee(accumulator, array2[length], length, array2);
-          }
-          return accumulator;
-        }
-        function arraySome(array2, predicate) {
-          var index3 = -1, length = array2 == null ? 0 : array2.length;
-          while (++index3 < length) {
-            if (predicate(array2[index3], index3, array2)) {
-              return true;
-            }
-          }
-          return false;
-        }
-        var asciiSize = baseProperty("length");
-        function asciiToArray(string4) {
-          return string4.split("");
-        }
-        function asciiWords(string4) {
-          return string4.match(reAsciiWord) || [];
-        }
-        function baseFindKey(collection, predicate, eachFunc) {
-          var result;
-          eachFunc(collection, function(value, key, collection2) {
-            if (predicate(value, key, collection2)) {
-              result = key;
-              return false;
-            }
-          });
-          return result;
-        }
-        function baseFindIndex(array2, predicate, fromIndex, fromRight) {
-          var length = array2.length, index3 = fromIndex + (fromRight ? 1 : -1);
-          while (fromRight ? index3-- : ++index3 < length) {
-            if (predicate(array2[index3], index3, array2)) {
-              return index3;
-            }
-          }
-          return -1;
-        }
-        function baseIndexOf(array2, value, fromIndex) {
-          return value === value ? strictIndexOf(array2, value, fromIndex) : baseFindIndex(array2, baseIsNaN, fromIndex);
-        }
-        function baseIndexOfWith(array2, value, fromIndex, comparator) {
-          var index3 = fromIndex - 1, length = array2.length;
-          while (++index3 < length) {
-            if (comparator(array2[index3], value)) {
-              return index3;
-            }
-          }
-          return -1;
-        }
-        function baseIsNaN(value) {
-          return value !== value;
-        }
-        function baseMean(array2, iteratee) {
-          var length = array2 == null ? 0 : array2.length;
-          return length ? baseSum(array2, iteratee) / length : NAN;
-        }
-        function baseProperty(key) {
-          return function(object2) {
-            return object2 == null ? undefined$1 : object2[key];
-          };
-        }
-        function basePropertyOf(object2) {
-          return function(key) {
-            return object2 == null ? undefined$1 : object2[key];
-          };
-        }
-        function baseReduce(collection, iteratee, accumulator, initAccum, eachFunc) {
-          eachFunc(collection, function(value, index3, collection2) {
-            accumulator = initAccum ? (initAccum = false, value) : iteratee(accumulator, value, index3, collection2);
-          });
-          return accumulator;
-        }
-        function baseSortBy(array2, comparer) {
-          var length = array2.length;
-          array2.sort(comparer);
-          while (length--) {
-            array2[length] = array2[length].value;
-          }
-          return array2;
-        }
-        function baseSum(array2, iteratee) {
-          var result, index3 = -1, length = array2.length;
-          while (++index3 < length) {
-            var current = iteratee(array2[index3]);
-            if (current !== undefined$1) {
-              result = result === undefined$1 ? current : result + current;
-            }
-          }
-          return result;
-        }
-        function baseTimes(n, iteratee) {
-          var index3 = -1, result = Array(n);
-          while (++index3 < n) {
-            result[index3] = iteratee(index3);
-          }
-          return result;
-        }
-        function baseToPairs(object2, props2) {
-          return arrayMap(props2, function(key) {
-            return [key, object2[key]];
-          });
-        }
-        function baseTrim(string4) {
-          return string4 ? string4.slice(0, trimmedEndIndex(string4) + 1).replace(reTrimStart, "") : string4;
-        }
-        function baseUnary(func) {
-          return function(value) {
-            return func(value);
-          };
-        }
-        function baseValues(object2, props2) {
-          return arrayMap(props2, function(key) {
-            return object2[key];
-          });
-        }
-        function cacheHas(cache, key) {
-          return cache.has(key);
-        }
-        function charsStartIndex(strSymbols, chrSymbols) {
-          var index3 = -1, length = strSymbols.length;
-          while (++index3 < length && baseIndexOf(chrSymbols, strSymbols[index3], 0) > -1) {
-          }
-          return index3;
-        }
-        function charsEndIndex(strSymbols, chrSymbols) {
-          var index3 = strSymbols.length;
-          while (index3-- && baseIndexOf(chrSymbols, strSymbols[index3], 0) > -1) {
-          }
-          return index3;
-        }
-        function countHolders(array2, placeholder) {
-          var length = array2.length, result = 0;
-          while (length--) {
-            if (array2[length] === placeholder) {
-              ++result;
-            }
-          }
-          return result;
-        }
-        var deburrLetter = basePropertyOf(deburredLetters);
-        var escapeHtmlChar = basePropertyOf(htmlEscapes);
-        function escapeStringChar(chr) {
-          return "\\" + stringEscapes[chr];
-        }
-        function getValue(object2, key) {
-          return object2 == null ? undefined$1 : object2[key];
-        }
-        function hasUnicode(string4) {
-          return reHasUnicode.test(string4);
-        }
-        function hasUnicodeWord(string4) {
-          return reHasUnicodeWord.test(string4);
-        }
-        function iteratorToArray(iterator) {
-          var data, result = [];
-          while (!(data = iterator.next()).done) {
-            result.push(data.value);
-          }
-          return result;
-        }
-        function mapToArray(map4) {
-          var index3 = -1, result = Array(map4.size);
-          map4.forEach(function(value, key) {
-            result[++index3] = [key, value];
-          });
-          return result;
-        }
-        function overArg(func, transform2) {
-          return function(arg) {
-            return func(transform2(arg));
-          };
-        }
-        function replaceHolders(array2, placeholder) {
-          var index3 = -1, length = array2.length, resIndex = 0, result = [];
-          while (++index3 < length) {
-            var value = array2[index3];
-            if (value === placeholder || value === PLACEHOLDER) {
-              array2[index3] = PLACEHOLDER;
-              result[resIndex++] = index3;
-            }
-          }
-          return result;
-        }
-        function setToArray(set3) {
-          var index3 = -1, result = Array(set3.size);
-          set3.forEach(function(value) {
-            result[++index3] = value;
-          });
-          return result;
-        }
-        function setToPairs(set3) {
-          var index3 = -1, result = Array(set3.size);
-          set3.forEach(function(value) {
-            result[++index3] = [value, value];
-          });
-          return result;
-        }
-        function strictIndexOf(array2, value, fromIndex) {
-          var index3 = fromIndex - 1, length = array2.length;
-          while (++index3 < length) {
-            if (array2[index3] === value) {
-              return index3;
-            }
-          }
-          return -1;
-        }
-        function strictLastIndexOf(array2, value, fromIndex) {
-          var index3 = fromIndex + 1;
-          while (index3--) {
-            if (array2[index3] === value) {
-              return index3;
-            }
-          }
-          return index3;
-        }
-        function stringSize(string4) {
-          return hasUnicode(string4) ? unicodeSize(string4) : asciiSize(string4);
-        }
-        function stringToArray(string4) {
-          return hasUnicode(string4) ? unicodeToArray(string4) : asciiToArray(string4);
-        }
-        function trimmedEndIndex(string4) {
-          var index3 = string4.length;
-          while (index3-- && reWhitespace.test(string4.charAt(index3))) {
-          }
-          return index3;
-        }
-        var unescapeHtmlChar = basePropertyOf(htmlUnescapes);
-        function unicodeSize(string4) {
-          var result = reUnicode.lastIndex = 0;
-          while (reUnicode.test(string4)) {
-            ++result;
-          }
-          return result;
-        }
-        function unicodeToArray(string4) {
-          return string4.match(reUnicode) || [];
-        }
-        function unicodeWords(string4) {
-          return string4.match(reUnicodeWord) || [];
-        }
-        var runInContext = (function runInContext2(context) {
-          context = context == null ? root : _2.defaults(root.Object(), context, _2.pick(root, contextProps));
-          var Array2 = context.Array, Date2 = context.Date, Error2 = context.Error, Function2 = context.Function, Math2 = context.Math, Object2 = context.Object, RegExp2 = context.RegExp, String2 = context.String, TypeError2 = context.TypeError;
-          var arrayProto = Array2.prototype, funcProto = Function2.prototype, objectProto = Object2.prototype;
-          var coreJsData = context["__core-js_shared__"];
-          var funcToString = funcProto.toString;
-          var hasOwnProperty = objectProto.hasOwnProperty;
-          var idCounter = 0;
-          var maskSrcKey = (function() {
-            var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
-            return uid ? "Symbol(src)_1." + uid : "";
-          })();
-          var nativeObjectToString = objectProto.toString;
-          var objectCtorString = funcToString.call(Object2);
-          var oldDash = root._;
-          var reIsNative = RegExp2(
-            "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
-          );
-          var Buffer2 = moduleExports ? context.Buffer : undefined$1, Symbol2 = context.Symbol, Uint8Array2 = context.Uint8Array, allocUnsafe = Buffer2 ? Buffer2.allocUnsafe : undefined$1, getPrototype = overArg(Object2.getPrototypeOf, Object2), objectCreate = Object2.create, propertyIsEnumerable = objectProto.propertyIsEnumerable, splice = arrayProto.splice, spreadableSymbol = Symbol2 ? Symbol2.isConcatSpreadable : undefined$1, symIterator = Symbol2 ? Symbol2.iterator : undefined$1, symToStringTag = Symbol2 ? Symbol2.toStringTag : undefined$1;
-          var defineProperty = (function() {
-            try {
-              var func = getNative(Object2, "defineProperty");
-              func({}, "", {});
-              return func;
-            } catch (e2) {
-            }
-          })();
-          var ctxClearTimeout = context.clearTimeout !== root.clearTimeout && context.clearTimeout, ctxNow = Date2 && Date2.now !== root.Date.now && Date2.now, ctxSetTimeout = context.setTimeout !== root.setTimeout && context.setTimeout;
-          var nativeCeil = Math2.ceil, nativeFloor = Math2.floor, nativeGetSymbols = Object2.getOwnPropertySymbols, nativeIsBuffer = Buffer2 ? Buffer2.isBuffer : undefined$1, nativeIsFinite = context.isFinite, nativeJoin = arrayProto.join, nativeKeys = overArg(Object2.keys, Object2), nativeMax = Math2.max, nativeMin = Math2.min, nativeNow = Date2.now, nativeParseInt = context.parseInt, nativeRandom = Math2.random, nativeReverse = arrayProto.reverse;
-          var DataView = getNative(context, "DataView"), Map2 = getNative(context, "Map"), Promise2 = getNative(context, "Promise"), Set2 = getNative(context, "Set"), WeakMap2 = getNative(context, "WeakMap"), nativeCreate = getNative(Object2, "create");
-          var metaMap = WeakMap2 && new WeakMap2();
-          var realNames = {};
-          var dataViewCtorString = toSource(DataView), mapCtorString = toSource(Map2), promiseCtorString = toSource(Promise2), setCtorString = toSource(Set2), weakMapCtorString = toSource(WeakMap2);
-          var symbolProto = Symbol2 ? Symbol2.prototype : undefined$1, symbolValueOf = symbolProto ? symbolProto.valueOf : undefined$1, symbolToString = symbolProto ? symbolProto.toString : undefined$1;
-          function lodash2(value) {
-            if (isObjectLike(value) && !isArray(value) && !(value instanceof LazyWrapper)) {
-              if (value instanceof LodashWrapper) {
-                return value;
-              }
-              if (hasOwnProperty.call(value, "__wrapped__")) {
-                return wrapperClone(value);
-              }
-            }
-            return new LodashWrapper(value);
-          }
-          var baseCreate = /* @__PURE__ */ (function() {
-            function object2() {
-            }
-            return function(proto) {
-              if (!isObject3(proto)) {
-                return {};
-              }
-              if (objectCreate) {
-                return objectCreate(proto);
-              }
-              object2.prototype = proto;
-              var result2 = new object2();
-              object2.prototype = undefined$1;
-              return result2;
-            };
-          })();
-          function baseLodash() {
-          }
-          function LodashWrapper(value, chainAll) {
-            this.__wrapped__ = value;
-            this.__actions__ = [];
-            this.__chain__ = !!chainAll;
-            this.__index__ = 0;
-            this.__values__ = undefined$1;
-          }
-          lodash2.templateSettings = {
-            /**
-             * Used to detect `data` property values to be HTML-escaped.
-             *
-             * @memberOf _.templateSettings
-             * @type {RegExp}
-             */
-            "escape": reEscape,
-            /**
-             * Used to detect code to be evaluated.
-             *
-             * @memberOf _.templateSettings
-             * @type {RegExp}
-             */
-            "evaluate": reEvaluate,
-            /**
-             * Used to detect `data` property values to inject.
-             *
-             * @memberOf _.templateSettings
-             * @type {RegExp}
-             */
-            "interpolate": reInterpolate,
-            /**
-             * Used to reference the data object in the template text.
-             *
-             * @memberOf _.templateSettings
-             * @type {string}
-             */
-            "variable": "",
-            /**
-             * Used to import variables into the compiled template.
-             *
-             * @memberOf _.templateSettings
-             * @type {Object}
-             */
-            "imports": {
-              /**
-               * A reference to the `lodash` function.
-               *
-               * @memberOf _.templateSettings.imports
-               * @type {Function}
-               */
-              "_": lodash2
-            }
-          };
-          lodash2.prototype = baseLodash.prototype;
-          lodash2.prototype.constructor = lodash2;
-          LodashWrapper.prototype = baseCreate(baseLodash.prototype);
-          LodashWrapper.prototype.constructor = LodashWrapper;
-          function LazyWrapper(value) {
-            this.__wrapped__ = value;
-            this.__actions__ = [];
-            this.__dir__ = 1;
-            this.__filtered__ = false;
-            this.__iteratees__ = [];
-            this.__takeCount__ = MAX_ARRAY_LENGTH;
-            this.__views__ = [];
-          }
-          function lazyClone() {
-            var result2 = new LazyWrapper(this.__wrapped__);
-            result2.__actions__ = copyArray(this.__actions__);
-            result2.__dir__ = this.__dir__;
-            result2.__filtered__ = this.__filtered__;
-            result2.__iteratees__ = copyArray(this.__iteratees__);
-            result2.__takeCount__ = this.__takeCount__;
-            result2.__views__ = copyArray(this.__views__);
-            return result2;
-          }
-          function lazyReverse() {
-            if (this.__filtered__) {
-              var result2 = new LazyWrapper(this);
-              result2.__dir__ = -1;
-              result2.__filtered__ = true;
-            } else {
-              result2 = this.clone();
-              result2.__dir__ *= -1;
-            }
-            return result2;
-          }
-          function lazyValue() {
-            var array2 = this.__wrapped__.value(), dir = this.__dir__, isArr = isArray(array2), isRight = dir < 0, arrLength = isArr ? array2.length : 0, view = getView(0, arrLength, this.__views__), start = view.start, end = view.end, length = end - start, index3 = isRight ? end : start - 1, iteratees = this.__iteratees__, iterLength = iteratees.length, resIndex = 0, takeCount = nativeMin(length, this.__takeCount__);
-            if (!isArr || !isRight && arrLength == length && takeCount == length) {
-              return baseWrapperValue(array2, this.__actions__);
-            }
-            var result2 = [];
-            outer:
-              while (length-- && resIndex < takeCount) {
-                index3 += dir;
-                var iterIndex = -1, value = array2[index3];
-                while (++iterIndex < iterLength) {
-                  var data = iteratees[iterIndex], iteratee2 = data.iteratee, type2 = data.type, computed = iteratee2(value);
-                  if (type2 == LAZY_MAP_FLAG) {
-                    value = computed;
-                  } else if (!computed) {
-                    if (type2 == LAZY_FILTER_FLAG) {
-                      continue outer;
-                    } else {
-                      break outer;
-                    }
-                  }
-                }
-                result2[resIndex++] = value;
-              }
-            return result2;
-          }
-          LazyWrapper.prototype = baseCreate(baseLodash.prototype);
-          LazyWrapper.prototype.constructor = LazyWrapper;
-          function Hash(entries) {
-            var index3 = -1, length = entries == null ? 0 : entries.length;
-            this.clear();
-            while (++index3 < length) {
-              var entry = entries[index3];
-              this.set(entry[0], entry[1]);
-            }
-          }
-          function hashClear() {
-            this.__data__ = nativeCreate ? nativeCreate(null) : {};
-            this.size = 0;
-          }
-          function hashDelete(key) {
-            var result2 = this.has(key) && delete this.__data__[key];
-            this.size -= result2 ? 1 : 0;
-            return result2;
-          }
-          function hashGet(key) {
-            var data = this.__data__;
-            if (nativeCreate) {
-              var result2 = data[key];
-              return result2 === HASH_UNDEFINED ? undefined$1 : result2;
-            }
-            return hasOwnProperty.call(data, key) ? data[key] : undefined$1;
-          }
-          function hashHas(key) {
-            var data = this.__data__;
-            return nativeCreate ? data[key] !== undefined$1 : hasOwnProperty.call(data, key);
-          }
-          function hashSet(key, value) {
-            var data = this.__data__;
-            this.size += this.has(key) ? 0 : 1;
-            data[key] = nativeCreate && value === undefined$1 ? HASH_UNDEFINED : value;
-            return this;
-          }
-          Hash.prototype.clear = hashClear;
-          Hash.prototype["delete"] = hashDelete;
-          Hash.prototype.get = hashGet;
-          Hash.prototype.has = hashHas;
-          Hash.prototype.set = hashSet;
-          function ListCache(entries) {
-            var index3 = -1, length = entries == null ? 0 : entries.length;
-            this.clear();
-            while (++index3 < length) {
-              var entry = entries[index3];
-              this.set(entry[0], entry[1]);
-            }
-          }
-          function listCacheClear() {
-            this.__data__ = [];
-            this.size = 0;
-          }
-          function listCacheDelete(key) {
-            var data = this.__data__, index3 = assocIndexOf(data, key);
-            if (index3 < 0) {
-              return false;
-            }
-            var lastIndex = data.length - 1;
-            if (index3 == lastIndex) {
-              data.pop();
-            } else {
-              splice.call(data, index3, 1);
-            }
-            --this.size;
-            return true;
-          }
-          function listCacheGet(key) {
-            var data = this.__data__, index3 = assocIndexOf(data, key);
-            return index3 < 0 ? undefined$1 : data[index3][1];
-          }
-          function listCacheHas(key) {
-            return assocIndexOf(this.__data__, key) > -1;
-          }
-          function listCacheSet(key, value) {
-            var data = this.__data__, index3 = assocIndexOf(data, key);
-            if (index3 < 0) {
-              ++this.size;
-              data.push([key, value]);
-            } else {
-              data[index3][1] = value;
-            }
-            return this;
-          }
-          ListCache.prototype.clear = listCacheClear;
-          ListCache.prototype["delete"] = listCacheDelete;
-          ListCache.prototype.get = listCacheGet;
-          ListCache.prototype.has = listCacheHas;
-          ListCache.prototype.set = listCacheSet;
-          function MapCache(entries) {
-            var index3 = -1, length = entries == null ? 0 : entries.length;
-            this.clear();
-            while (++index3 < length) {
-              var entry = entries[index3];
-              this.set(entry[0], entry[1]);
-            }
-          }
-          function mapCacheClear() {
-            this.size = 0;
-            this.__data__ = {
-              "hash": new Hash(),
-              "map": new (Map2 || ListCache)(),
-              "string": new Hash()
-            };
-          }
-          function mapCacheDelete(key) {
-            var result2 = getMapData(this, key)["delete"](key);
-            this.size -= result2 ? 1 : 0;
-            return result2;
-          }
-          function mapCacheGet(key) {
-            return getMapData(this, key).get(key);
-          }
-          function mapCacheHas(key) {
-            return getMapData(this, key).has(key);
-          }
-          function mapCacheSet(key, value) {
-            var data = getMapData(this, key), size2 = data.size;
-            data.set(key, value);
-            this.size += data.size == size2 ? 0 : 1;
-            return this;
-          }
-          MapCache.prototype.clear = mapCacheClear;
-          MapCache.prototype["delete"] = mapCacheDelete;
-          MapCache.prototype.get = mapCacheGet;
-          MapCache.prototype.has = mapCacheHas;
-          MapCache.prototype.set = mapCacheSet;
-          function SetCache(values2) {
-            var index3 = -1, length = values2 == null ? 0 : values2.length;
-            this.__data__ = new MapCache();
-            while (++index3 < length) {
-              this.add(values2[index3]);
-            }
-          }
-          function setCacheAdd(value) {
-            this.__data__.set(value, HASH_UNDEFINED);
-            return this;
-          }
-          function setCacheHas(value) {
-            return this.__data__.has(value);
-          }
-          SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
-          SetCache.prototype.has = setCacheHas;
-          function Stack(entries) {
-            var data = this.__data__ = new ListCache(entries);
-            this.size = data.size;
-          }
-          function stackClear() {
-            this.__data__ = new ListCache();
-            this.size = 0;
-          }
-          function stackDelete(key) {
-            var data = this.__data__, result2 = data["delete"](key);
-            this.size = data.size;
-            return result2;
-          }
-          function stackGet(key) {
-            return this.__data__.get(key);
-          }
-          function stackHas(key) {
-            return this.__data__.has(key);
-          }
-          function stackSet(key, value) {
-            var data = this.__data__;
-            if (data instanceof ListCache) {
-              var pairs2 = data.__data__;
-              if (!Map2 || pairs2.length < LARGE_ARRAY_SIZE - 1) {
-                pairs2.push([key, value]);
-                this.size = ++data.size;
-                return this;
-              }
-              data = this.__data__ = new MapCache(pairs2);
-            }
-            data.set(key, value);
-            this.size = data.size;
-            return this;
-          }
-          Stack.prototype.clear = stackClear;
-          Stack.prototype["delete"] = stackDelete;
-          Stack.prototype.get = stackGet;
-          Stack.prototype.has = stackHas;
-          Stack.prototype.set = stackSet;
-          function arrayLikeKeys(value, inherited) {
-            var isArr = isArray(value), isArg = !isArr && isArguments(value), isBuff = !isArr && !isArg && isBuffer(value), isType = !isArr && !isArg && !isBuff && isTypedArray(value), skipIndexes = isArr || isArg || isBuff || isType, result2 = skipIndexes ? baseTimes(value.length, String2) : [], length = result2.length;
-            for (var key in value) {
-              if ((inherited || hasOwnProperty.call(value, key)) && !(skipIndexes && // Safari 9 has enumerable `arguments.length` in strict mode.
-              (key == "length" || // Node.js 0.10 has enumerable non-index properties on buffers.
-              isBuff && (key == "offset" || key == "parent") || // PhantomJS 2 has enumerable non-index properties on typed arrays.
-              isType && (key == "buffer" || key == "byteLength" || key == "byteOffset") || // Skip index properties.
-              isIndex(key, length)))) {
-                result2.push(key);
-              }
-            }
-            return result2;
-          }
-          function arraySample(array2) {
-            var length = array2.length;
-            return length ? array2[baseRandom(0, length - 1)] : undefined$1;
-          }
-          function arraySampleSize(array2, n) {
-            return shuffleSelf(copyArray(array2), baseClamp(n, 0, array2.length));
-          }
-          function arrayShuffle(array2) {
-            return shuffleSelf(copyArray(array2));
-          }
-          function assignMergeValue(object2, key, value) {
-            if (value !== undefined$1 && !eq(object2[key], value) || value === undefined$1 && !(key in object2)) {
-              baseAssignValue(object2, key, value);
-            }
-          }
-          function assignValue(object2, key, value) {
-            var objValue = object2[key];
-            if (!(hasOwnProperty.call(object2, key) && eq(objValue, value)) || value === undefined$1 && !(key in object2)) {
-              baseAssignValue(object2, key, value);
-            }
-          }
-          function assocIndexOf(array2, key) {
-            var length = array2.length;
-            while (length--) {
-              if (eq(array2[length][0], key)) {
-                return length;
-              }
-            }
-            return -1;
-          }
-          function baseAggregator(collection, setter, iteratee2, accumulator) {
-            baseEach(collection, function(value, key, collection2) {
-              setter(accumulator, value, iteratee2(value), collection2);
-            });
-            return accumulator;
-          }
-          function baseAssign(object2, source) {
-            return object2 && copyObject(source, keys(source), object2);
-          }
-          function baseAssignIn(object2, source) {
-            return object2 && copyObject(source, keysIn(source), object2);
-          }
-          function baseAssignValue(object2, key, value) {
-            if (key == "__proto__" && defineProperty) {
-              defineProperty(object2, key, {
-                "configurable": true,
-                "enumerable": true,
-                "value": value,
-                "writable": true
-              });
-            } else {
-              object2[key] = value;
-            }
-          }
-          function baseAt(object2, paths) {
-            var index3 = -1, length = paths.length, result2 = Array2(length), skip = object2 == null;
-            while (++index3 < length) {
-              result2[index3] = skip ? undefined$1 : get(object2, paths[index3]);
-            }
-            return result2;
-          }
-          function baseClamp(number4, lower, upper) {
-            if (number4 === number4) {
-              if (upper !== undefined$1) {
-                number4 = number4 <= upper ? number4 : upper;
-              }
-              if (lower !== undefined$1) {
-                number4 = number4 >= lower ? number4 : lower;
-              }
-            }
-            return number4;
-          }
-          function baseClone(value, bitmask, customizer, key, object2, stack) {
-            var result2, isDeep = bitmask & CLONE_DEEP_FLAG, isFlat = bitmask & CLONE_FLAT_FLAG, isFull = bitmask & CLONE_SYMBOLS_FLAG;
-            if (customizer) {
-              result2 = object2 ? customizer(value, key, object2, stack) : customizer(value);
-            }
-            if (result2 !== undefined$1) {
-              return result2;
-            }
-            if (!isObject3(value)) {
-              return value;
-            }
-            var isArr = isArray(value);
-            if (isArr) {
-              result2 = initCloneArray(value);
-              if (!isDeep) {
-                return copyArray(value, result2);
-              }
-            } else {
-              var tag = getTag(value), isFunc = tag == funcTag || tag == genTag;
-              if (isBuffer(value)) {
-                return cloneBuffer(value, isDeep);
-              }
-              if (tag == objectTag || tag == argsTag || isFunc && !object2) {
-                result2 = isFlat || isFunc ? {} : initCloneObject(value);
-                if (!isDeep) {
-                  return isFlat ? copySymbolsIn(value, baseAssignIn(result2, value)) : copySymbols(value, baseAssign(result2, value));
-                }
-              } else {
-                if (!cloneableTags[tag]) {
-                  return object2 ? value : {};
-                }
-                result2 = initCloneByTag(value, tag, isDeep);
-              }
-            }
-            stack || (stack = new Stack());
-            var stacked = stack.get(value);
-            if (stacked) {
-              return stacked;
-            }
-            stack.set(value, result2);
-            if (isSet(value)) {
-              value.forEach(function(subValue) {
-                result2.add(baseClone(subValue, bitmask, customizer, subValue, value, stack));
-              });
-            } else if (isMap(value)) {
-              value.forEach(function(subValue, key2) {
-                result2.set(key2, baseClone(subValue, bitmask, customizer, key2, value, stack));
-              });
-            }
-            var keysFunc = isFull ? isFlat ? getAllKeysIn : getAllKeys : isFlat ? keysIn : keys;
-            var props2 = isArr ? undefined$1 : keysFunc(value);
-            arrayEach(props2 || value, function(subValue, key2) {
-              if (props2) {
-                key2 = subValue;
-                subValue = value[key2];
-              }
-              assignValue(result2, key2, baseClone(subValue, bitmask, customizer, key2, value, stack));
-            });
-            return result2;
-          }
-          function baseConforms(source) {
-            var props2 = keys(source);
-            return function(object2) {
-              return baseConformsTo(object2, source, props2);
-            };
-          }
-          function baseConformsTo(object2, source, props2) {
-            var length = props2.length;
-            if (object2 == null) {
-              return !length;
-            }
-            object2 = Object2(object2);
-            while (length--) {
-              var key = props2[length], predicate = source[key], value = object2[key];
-              if (value === undefined$1 && !(key in object2) || !predicate(value)) {
-                return false;
-              }
-            }
-            return true;
-          }
-          function baseDelay(func, wait, args) {
-            if (typeof func != "function") {
-              throw new TypeError2(FUNC_ERROR_TEXT);
-            }
-            return setTimeout2(function() {
-              func.apply(undefined$1, args);
-            }, wait);
-          }
-          function baseDifference(array2, values2, iteratee2, comparator) {
-            var index3 = -1, includes2 = arrayIncludes, isCommon = true, length = array2.length, result2 = [], valuesLength = values2.length;
-            if (!length) {
-              return result2;
-            }
-            if (iteratee2) {
-              values2 = arrayMap(values2, baseUnary(iteratee2));
-            }
-            if (comparator) {
-              includes2 = arrayIncludesWith;
-              isCommon = false;
-            } else if (values2.length >= LARGE_ARRAY_SIZE) {
-              includes2 = cacheHas;
-              isCommon = false;
-              values2 = new SetCache(values2);
-            }
-            outer:
-              while (++index3 < length) {
-                var value = array2[index3], computed = iteratee2 == null ? value : iteratee2(value);
-                value = comparator || value !== 0 ? value : 0;
-                if (isCommon && computed === computed) {
-                  var valuesIndex = valuesLength;
-                  while (valuesIndex--) {
-                    if (values2[valuesIndex] === computed) {
-                      continue outer;
-                    }
-                  }
-                  result2.push(value);
-                } else if (!includes2(values2, computed, comparator)) {
-                  result2.push(value);
-                }
-              }
-            return result2;
-          }
-          var baseEach = createBaseEach(baseForOwn);
-          var baseEachRight = createBaseEach(baseForOwnRight, true);
-          function baseEvery(collection, predicate) {
-            var result2 = true;
-            baseEach(collection, function(value, index3, collection2) {
-              result2 = !!predicate(value, index3, collection2);
-              return result2;
-            });
-            return result2;
-          }
-          function baseExtremum(array2, iteratee2, comparator) {
-            var index3 = -1, length = array2.length;
-            while (++index3 < length) {
-              var value = array2[index3], current = iteratee2(value);
-              if (current != null && (computed === undefined$1 ? current === current && !isSymbol(current) : comparator(current, computed))) {
-                var computed = current, result2 = value;
-              }
-            }
-            return result2;
-          }
-          function baseFill(array2, value, start, end) {
-            var length = array2.length;
-            start = toInteger(start);
-            if (start < 0) {
-              start = -start > length ? 0 : length + start;
-            }
-            end = end === undefined$1 || end > length ? length : toInteger(end);
-            if (end < 0) {
-              end += length;
-            }
-            end = start > end ? 0 : toLength(end);
-            while (start < end) {
-              array2[start++] = value;
-            }
-            return array2;
-          }
-          function baseFilter(collection, predicate) {
-            var result2 = [];
-            baseEach(collection, function(value, index3, collection2) {
-              if (predicate(value, index3, collection2)) {
-                result2.push(value);
-              }
-            });
-            return result2;
-          }
-          function baseFlatten(array2, depth, predicate, isStrict, result2) {
-            var index3 = -1, length = array2.length;
-            predicate || (predicate = isFlattenable);
-            result2 || (result2 = []);
-            while (++index3 < length) {
-              var value = array2[index3];
-              if (depth > 0 && predicate(value)) {
-                if (depth > 1) {
-                  baseFlatten(value, depth - 1, predicate, isStrict, result2);
-                } else {
-                  arrayPush(result2, value);
-                }
-              } else if (!isStrict) {
-                result2[result2.length] = value;
-              }
-            }
-            return result2;
-          }
-          var baseFor = createBaseFor();
-          var baseForRight = createBaseFor(true);
-          function baseForOwn(object2, iteratee2) {
-            return object2 && baseFor(object2, iteratee2, keys);
-          }
-          function baseForOwnRight(object2, iteratee2) {
-            return object2 && baseForRight(object2, iteratee2, keys);
-          }
-          function baseFunctions(object2, props2) {
-            return arrayFilter(props2, function(key) {
-              return isFunction(object2[key]);
-            });
-          }
-          function baseGet(object2, path7) {
-            path7 = castPath(path7, object2);
-            var index3 = 0, length = path7.length;
-            while (object2 != null && index3 < length) {
-              object2 = object2[toKey(path7[index3++])];
-            }
-            return index3 && index3 == length ? object2 : undefined$1;
-          }
-          function baseGetAllKeys(object2, keysFunc, symbolsFunc) {
-            var result2 = keysFunc(object2);
-            return isArray(object2) ? result2 : arrayPush(result2, symbolsFunc(object2));
-          }
-          function baseGetTag(value) {
-            if (value == null) {
-              return value === undefined$1 ? undefinedTag : nullTag;
-            }
-            return symToStringTag && symToStringTag in Object2(value) ? getRawTag(value) : objectToString(value);
-          }
-          function baseGt(value, other) {
-            return value > other;
-          }
-          function baseHas(object2, key) {
-            return object2 != null && hasOwnProperty.call(object2, key);
-          }
-          function baseHasIn(object2, key) {
-            return object2 != null && key in Object2(object2);
-          }
-          function baseInRange(number4, start, end) {
-            return number4 >= nativeMin(start, end) && number4 < nativeMax(start, end);
-          }
-          function baseIntersection(arrays, iteratee2, comparator) {
-            var includes2 = comparator ? arrayIncludesWith : arrayIncludes, length = arrays[0].length, othLength = arrays.length, othIndex = othLength, caches = Array2(othLength), maxLength = Infinity, result2 = [];
-            while (othIndex--) {
-              var array2 = arrays[othIndex];
-              if (othIndex && iteratee2) {
-                array2 = arrayMap(array2, baseUnary(iteratee2));
-              }
-              maxLength = nativeMin(array2.length, maxLength);
-              caches[othIndex] = !comparator && (iteratee2 || length >= 120 && array2.length >= 120) ? new SetCache(othIndex && array2) : undefined$1;
-            }
-            array2 = arrays[0];
-            var index3 = -1, seen = caches[0];
-            outer:
-              while (++index3 < length && result2.length < maxLength) {
-                var value = array2[index3], computed = iteratee2 ? iteratee2(value) : value;
-                value = comparator || value !== 0 ? value : 0;
-                if (!(seen ? cacheHas(seen, computed) : includes2(result2, computed, comparator))) {
-                  othIndex = othLength;
-                  while (--othIndex) {
-                    var cache = caches[othIndex];
-                    if (!(cache ? cacheHas(cache, computed) : includes2(arrays[othIndex], computed, comparator))) {
-                      continue outer;
-                    }
-                  }
-                  if (seen) {
-                    seen.push(computed);
-                  }
-                  result2.push(value);
-                }
-              }
-            return result2;
-          }
-          function baseInverter(object2, setter, iteratee2, accumulator) {
-            baseForOwn(object2, function(value, key, object3) {
-              setter(accumulator, iteratee2(value), key, object3);
-            });
-            return accumulator;
-          }
-          function baseInvoke(object2, path7, args) {
-            path7 = castPath(path7, object2);
-            object2 = parent(object2, path7);
-            var func = object2 == null ? object2 : object2[toKey(last(path7))];
-            return func == null ? undefined$1 : apply(func, object2, args);
-          }
-          function baseIsArguments(value) {
-            return isObjectLike(value) && baseGetTag(value) == argsTag;
-          }
-          function baseIsArrayBuffer(value) {
-            return isObjectLike(value) && baseGetTag(value) == arrayBufferTag;
-          }
-          function baseIsDate(value) {
-            return isObjectLike(value) && baseGetTag(value) == dateTag;
-          }
-          function baseIsEqual(value, other, bitmask, customizer, stack) {
-            if (value === other) {
-              return true;
-            }
-            if (value == null || other == null || !isObjectLike(value) && !isObjectLike(other)) {
-              return value !== value && other !== other;
-            }
-            return baseIsEqualDeep(value, other, bitmask, customizer, baseIsEqual, stack);
-          }
-          function baseIsEqualDeep(object2, other, bitmask, customizer, equalFunc, stack) {
-            var objIsArr = isArray(object2), othIsArr = isArray(other), objTag = objIsArr ? arrayTag : getTag(object2), othTag = othIsArr ? arrayTag : getTag(other);
-            objTag = objTag == argsTag ? objectTag : objTag;
-            othTag = othTag == argsTag ? objectTag : othTag;
-            var objIsObj = objTag == objectTag, othIsObj = othTag == objectTag, isSameTag = objTag == othTag;
-            if (isSameTag && isBuffer(object2)) {
-              if (!isBuffer(other)) {
-                return false;
-              }
-              objIsArr = true;
-              objIsObj = false;
-            }
-            if (isSameTag && !objIsObj) {
-              stack || (stack = new Stack());
-              return objIsArr || isTypedArray(object2) ? equalArrays(object2, other, bitmask, customizer, equalFunc, stack) : equalByTag(object2, other, objTag, bitmask, customizer, equalFunc, stack);
-            }
-            if (!(bitmask & COMPARE_PARTIAL_FLAG)) {
-              var objIsWrapped = objIsObj && hasOwnProperty.call(object2, "__wrapped__"), othIsWrapped = othIsObj && hasOwnProperty.call(other, "__wrapped__");
-              if (objIsWrapped || othIsWrapped) {
-                var objUnwrapped = objIsWrapped ? object2.value() : object2, othUnwrapped = othIsWrapped ? other.value() : other;
-                stack || (stack = new Stack());
-                return equalFunc(objUnwrapped, othUnwrapped, bitmask, customizer, stack);
-              }
-            }
-            if (!isSameTag) {
-              return false;
-            }
-            stack || (stack = new Stack());
-            return equalObjects(object2, other, bitmask, customizer, equalFunc, stack);
-          }
-          function baseIsMap(value) {
-            return isObjectLike(value) && getTag(value) == mapTag;
-          }
-          function baseIsMatch(object2, source, matchData, customizer) {
-            var index3 = matchData.length, length = index3, noCustomizer = !customizer;
-            if (object2 == null) {
-              return !length;
-            }
-            object2 = Object2(object2);
-            while (index3--) {
-              var data = matchData[index3];
-              if (noCustomizer && data[2] ? data[1] !== object2[data[0]] : !(data[0] in object2)) {
-                return false;
-              }
-            }
-            while (++index3 < length) {
-              data = matchData[index3];
-              var key = data[0], objValue = object2[key], srcValue = data[1];
-              if (noCustomizer && data[2]) {
-                if (objValue === undefined$1 && !(key in object2)) {
-                  return false;
-                }
-              } else {
-                var stack = new Stack();
-                if (customizer) {
-                  var result2 = customizer(objValue, srcValue, key, object2, source, stack);
-                }
-                if (!(result2 === undefined$1 ? baseIsEqual(srcValue, objValue, COMPARE_PARTIAL_FLAG | COMPARE_UNORDERED_FLAG, customizer, stack) : result2)) {
-                  return false;
-                }
-              }
-            }
-            return true;
-          }
-          function baseIsNative(value) {
-            if (!isObject3(value) || isMasked(value)) {
-              return false;
-            }
-            var pattern = isFunction(value) ? reIsNative : reIsHostCtor;
-            return pattern.test(toSource(value));
-          }
-          function baseIsRegExp(value) {
-            return isObjectLike(value) && baseGetTag(value) == regexpTag;
-          }
-          function baseIsSet(value) {
-            return isObjectLike(value) && getTag(value) == setTag;
-          }
-          function baseIsTypedArray(value) {
-            return isObjectLike(value) && isLength(value.length) && !!typedArrayTags[baseGetTag(value)];
-          }
-          function baseIteratee(value) {
-            if (typeof value == "function") {
-              return value;
-            }
-            if (value == null) {
-              return identity;
-            }
-            if (typeof value == "object") {
-              return isArray(value) ? baseMatchesProperty(value[0], value[1]) : baseMatches(value);
-            }
-            return property(value);
-          }
-          function baseKeys(object2) {
-            if (!isPrototype(object2)) {
-              return nativeKeys(object2);
-            }
-            var result2 = [];
-            for (var key in Object2(object2)) {
-              if (hasOwnProperty.call(object2, key) && key != "constructor") {
-                result2.push(key);
-              }
-            }
-            return result2;
-          }
-          function baseKeysIn(object2) {
-            if (!isObject3(object2)) {
-              return nativeKeysIn(object2);
-            }
-            var isProto = isPrototype(object2), result2 = [];
-            for (var key in object2) {
-              if (!(key == "constructor" && (isProto || !hasOwnProperty.call(object2, key)))) {
-                result2.push(key);
-              }
-            }
-            return result2;
-          }
-          function baseLt(value, other) {
-            return value < other;
-          }
-          function baseMap(collection, iteratee2) {
-            var index3 = -1, result2 = isArrayLike(collection) ? Array2(collection.length) : [];
-            baseEach(collection, function(value, key, collection2) {
-              result2[++index3] = iteratee2(value, key, collection2);
-            });
-            return result2;
-          }
-          function baseMatches(source) {
-            var matchData = getMatchData(source);
-            if (matchData.length == 1 && matchData[0][2]) {
-              return matchesStrictComparable(matchData[0][0], matchData[0][1]);
-            }
-            return function(object2) {
-              return object2 === source || baseIsMatch(object2, source, matchData);
-            };
-          }
-          function baseMatchesProperty(path7, srcValue) {
-            if (isKey(path7) && isStrictComparable(srcValue)) {
-              return matchesStrictComparable(toKey(path7), srcValue);
-            }
-            return function(object2) {
-              var objValue = get(object2, path7);
-              return objValue === undefined$1 && objValue === srcValue ? hasIn(object2, path7) : baseIsEqual(srcValue, objValue, COMPARE_PARTIAL_FLAG | COMPARE_UNORDERED_FLAG);
-            };
-          }
-          function baseMerge(object2, source, srcIndex, customizer, stack) {
-            if (object2 === source) {
-              return;
-            }
-            baseFor(source, function(srcValue, key) {
-              stack || (stack = new Stack());
-              if (isObject3(srcValue)) {
-                baseMergeDeep(object2, source, key, srcIndex, baseMerge, customizer, stack);
-              } else {
-                var newValue = customizer ? customizer(safeGet(object2, key), srcValue, key + "", object2, source, stack) : undefined$1;
-                if (newValue === undefined$1) {
-                  newValue = srcValue;
-                }
-                assignMergeValue(object2, key, newValue);
-              }
-            }, keysIn);
-          }
-          function baseMergeDeep(object2, source, key, srcIndex, mergeFunc, customizer, stack) {
-            var objValue = safeGet(object2, key), srcValue = safeGet(source, key), stacked = stack.get(srcValue);
-            if (stacked) {
-              assignMergeValue(object2, key, stacked);
-              return;
-            }
-            var newValue = customizer ? customizer(objValue, srcValue, key + "", object2, source, stack) : undefined$1;
-            var isCommon = newValue === undefined$1;
-            if (isCommon) {
-              var isArr = isArray(srcValue), isBuff = !isArr && isBuffer(srcValue), isTyped = !isArr && !isBuff && isTypedArray(srcValue);
-              newValue = srcValue;
-              if (isArr || isBuff || isTyped) {
-                if (isArray(objValue)) {
-                  newValue = objValue;
-                } else if (isArrayLikeObject(objValue)) {
-                  newValue = copyArray(objValue);
-                } else if (isBuff) {
-                  isCommon = false;
-                  newValue = cloneBuffer(srcValue, true);
-                } else if (isTyped) {
-                  isCommon = false;
-                  newValue = cloneTypedArray(srcValue, true);
-                } else {
-                  newValue = [];
-                }
-              } else if (isPlainObject2(srcValue) || isArguments(srcValue)) {
-                newValue = objValue;
-                if (isArguments(objValue)) {
-                  newValue = toPlainObject(objValue);
-                } else if (!isObject3(objValue) || isFunction(objValue)) {
-                  newValue = initCloneObject(srcValue);
-                }
-              } else {
-                isCommon = false;
-              }
-            }
-            if (isCommon) {
-              stack.set(srcValue, newValue);
-              mergeFunc(newValue, srcValue, srcIndex, customizer, stack);
-              stack["delete"](srcValue);
-            }
-            assignMergeValue(object2, key, newValue);
-          }
-          function baseNth(array2, n) {
-            var length = array2.length;
-            if (!length) {
-              return;
-            }
-            n += n < 0 ? length : 0;
-            return isIndex(n, length) ? array2[n] : undefined$1;
-          }
-          function baseOrderBy(collection, iteratees, orders) {
-            if (iteratees.length) {
-              iteratees = arrayMap(iteratees, function(iteratee2) {
-                if (isArray(iteratee2)) {
-                  return function(value) {
-                    return baseGet(value, iteratee2.length === 1 ? iteratee2[0] : iteratee2);
-                  };
-                }
-                return iteratee2;
-              });
-            } else {
-              iteratees = [identity];
-            }
-            var index3 = -1;
-            iteratees = arrayMap(iteratees, baseUnary(getIteratee()));
-            var result2 = baseMap(collection, function(value, key, collection2) {
-              var criteria = arrayMap(iteratees, function(iteratee2) {
-                return iteratee2(value);
-              });
-              return { "criteria": criteria, "index": ++index3, "value": value };
-            });
-            return baseSortBy(result2, function(object2, other) {
-              return compareMultiple(object2, other, orders);
-            });
-          }
-          function basePick(object2, paths) {
-            return basePickBy(object2, paths, function(value, path7) {
-              return hasIn(object2, path7);
-            });
-          }
-          function basePickBy(object2, paths, predicate) {
-            var index3 = -1, length = paths.length, result2 = {};
-            while (++index3 < length) {
-              var path7 = paths[index3], value = baseGet(object2, path7);
-              if (predicate(value, path7)) {
-                baseSet(result2, castPath(path7, object2), value);
-              }
-            }
-            return result2;
-          }
-          function basePropertyDeep(path7) {
-            return function(object2) {
-              return baseGet(object2, path7);
-            };
-          }
-          function basePullAll(array2, values2, iteratee2, comparator) {
-            var indexOf2 = comparator ? baseIndexOfWith : baseIndexOf, index3 = -1, length = values2.length, seen = array2;
-            if (array2 === values2) {
-              values2 = copyArray(values2);
-            }
-            if (iteratee2) {
-              seen = arrayMap(array2, baseUnary(iteratee2));
-            }
-            while (++index3 < length) {
-              var fromIndex = 0, value = values2[index3], computed = iteratee2 ? iteratee2(value) : value;
-              while ((fromIndex = indexOf2(seen, computed, fromIndex, comparator)) > -1) {
-                if (seen !== array2) {
-                  splice.call(seen, fromIndex, 1);
-                }
-                splice.call(array2, fromIndex, 1);
-              }
-            }
-            return array2;
-          }
-          function basePullAt(array2, indexes) {
-            var length = array2 ? indexes.length : 0, lastIndex = length - 1;
-            while (length--) {
-              var index3 = indexes[length];
-              if (length == lastIndex || index3 !== previous) {
-                var previous = index3;
-                if (isIndex(index3)) {
-                  splice.call(array2, index3, 1);
-                } else {
-                  baseUnset(array2, index3);
-                }
-              }
-            }
-            return array2;
-          }
-          function baseRandom(lower, upper) {
-            return lower + nativeFloor(nativeRandom() * (upper - lower + 1));
-          }
-          function baseRange(start, end, step, fromRight) {
-            var index3 = -1, length = nativeMax(nativeCeil((end - start) / (step || 1)), 0), result2 = Array2(length);
-            while (length--) {
-              result2[fromRight ? length : ++index3] = start;
-              start += step;
-            }
-            return result2;
-          }
-          function baseRepeat(string4, n) {
-            var result2 = "";
-            if (!string4 || n < 1 || n > MAX_SAFE_INTEGER) {
-              return result2;
-            }
-            do {
-              if (n % 2) {
-                result2 += string4;
-              }
-              n = nativeFloor(n / 2);
-              if (n) {
-                string4 += string4;
-              }
-            } while (n);
-            return result2;
-          }
-          function baseRest(func, start) {
-            return setToString(overRest(func, start, identity), func + "");
-          }
-          function baseSample(collection) {
-            return arraySample(values(collection));
-          }
-          function baseSampleSize(collection, n) {
-            var array2 = values(collection);
-            return shuffleSelf(array2, baseClamp(n, 0, array2.length));
-          }
-          function baseSet(object2, path7, value, customizer) {
-            if (!isObject3(object2)) {
-              return object2;
-            }
-            path7 = castPath(path7, object2);
-            var index3 = -1, length = path7.length, lastIndex = length - 1, nested = object2;
-            while (nested != null && ++index3 < length) {
-              var key = toKey(path7[index3]), newValue = value;
-              if (key === "__proto__" || key === "constructor" || key === "prototype") {
-                return object2;
-              }
-              if (index3 != lastIndex) {
-                var objValue = nested[key];
-                newValue = customizer ? customizer(objValue, key, nested) : undefined$1;
-                if (newValue === undefined$1) {
-                  newValue = isObject3(objValue) ? objValue : isIndex(path7[index3 + 1]) ? [] : {};
-                }
-              }
-              assignValue(nested, key, newValue);
-              nested = nested[key];
-            }
-            return object2;
-          }
-          var baseSetData = !metaMap ? identity : function(func, data) {
-            metaMap.set(func, data);
-            return func;
-          };
-          var baseSetToString = !defineProperty ? identity : function(func, string4) {
-            return defineProperty(func, "toString", {
-              "configurable": true,
-              "enumerable": false,
-              "value": constant(string4),
-              "writable": true
-            });
-          };
-          function baseShuffle(collection) {
-            return shuffleSelf(values(collection));
-          }
-          function baseSlice(array2, start, end) {
-            var index3 = -1, length = array2.length;
-            if (start < 0) {
-              start = -start > length ? 0 : length + start;
-            }
-            end = end > length ? length : end;
-            if (end < 0) {
-              end += length;
-            }
-            length = start > end ? 0 : end - start >>> 0;
-            start >>>= 0;
-            var result2 = Array2(length);
-            while (++index3 < length) {
-              result2[index3] = array2[index3 + start];
-            }
-            return result2;
-          }
-          function baseSome(collection, predicate) {
-            var result2;
-            baseEach(collection, function(value, index3, collection2) {
-              result2 = predicate(value, index3, collection2);
-              return !result2;
-            });
-            return !!result2;
-          }
-          function baseSortedIndex(array2, value, retHighest) {
-            var low = 0, high = array2 == null ? low : array2.length;
-            if (typeof value == "number" && value === value && high <= HALF_MAX_ARRAY_LENGTH) {
-              while (low < high) {
-                var mid = low + high >>> 1, computed = array2[mid];
-                if (computed !== null && !isSymbol(computed) && (retHighest ? computed <= value : computed < value)) {
-                  low = mid + 1;
-                } else {
-                  high = mid;
-                }
-              }
-              return high;
-            }
-            return baseSortedIndexBy(array2, value, identity, retHighest);
-          }
-          function baseSortedIndexBy(array2, value, iteratee2, retHighest) {
-            var low = 0, high = array2 == null ? 0 : array2.length;
-            if (high === 0) {
-              return 0;
-            }
-            value = iteratee2(value);
-            var valIsNaN = value !== value, valIsNull = value === null, valIsSymbol = isSymbol(value), valIsUndefined = value === undefined$1;
-            while (low < high) {
-              var mid = nativeFloor((low + high) / 2), computed = iteratee2(array2[mid]), othIsDefined = computed !== undefined$1, othIsNull = computed === null, othIsReflexive = computed === computed, othIsSymbol = isSymbol(computed);
-              if (valIsNaN) {
-                var setLow = retHighest || othIsReflexive;
-              } else if (valIsUndefined) {
-                setLow = othIsReflexive && (retHighest || othIsDefined);
-              } else if (valIsNull) {
-                setLow = othIsReflexive && othIsDefined && (retHighest || !othIsNull);
-              } else if (valIsSymbol) {
-                setLow = othIsReflexive && othIsDefined && !othIsNull && (retHighest || !othIsSymbol);
-              } else if (othIsNull || othIsSymbol) {
-                setLow = false;
-              } else {
-                setLow = retHighest ? computed <= value : computed < value;
-              }
-              if (setLow) {
-                low = mid + 1;
-              } else {
-                high = mid;
-              }
-            }
-            return nativeMin(high, MAX_ARRAY_INDEX);
-          }
-          function baseSortedUniq(array2, iteratee2) {
-            var index3 = -1, length = array2.length, resIndex = 0, result2 = [];
-            while (++index3 < length) {
-              var value = array2[index3], computed = iteratee2 ? iteratee2(value) : value;
-              if (!index3 || !eq(computed, seen)) {
-                var seen = computed;
-                result2[resIndex++] = value === 0 ? 0 : value;
-              }
-            }
-            return result2;
-          }
-          function baseToNumber(value) {
-            if (typeof value == "number") {
-              return value;
-            }
-            if (isSymbol(value)) {
-              return NAN;
-            }
-            return +value;
-          }
-          function baseToString(value) {
-            if (typeof value == "string") {
-              return value;
-            }
-            if (isArray(value)) {
-              return arrayMap(value, baseToString) + "";
-            }
-            if (isSymbol(value)) {
-              return symbolToString ? symbolToString.call(value) : "";
-            }
-            var result2 = value + "";
-            return result2 == "0" && 1 / value == -INFINITY ? "-0" : result2;
-          }
-          function baseUniq(array2, iteratee2, comparator) {
-            var index3 = -1, includes2 = arrayIncludes, length = array2.length, isCommon = true, result2 = [], seen = result2;
-            if (comparator) {
-              isCommon = false;
-              includes2 = arrayIncludesWith;
-            } else if (length >= LARGE_ARRAY_SIZE) {
-              var set4 = iteratee2 ? null : createSet(array2);
-              if (set4) {
-                return setToArray(set4);
-              }
-              isCommon = false;
-              includes2 = cacheHas;
-              seen = new SetCache();
-            } else {
-              seen = iteratee2 ? [] : result2;
-            }
-            outer:
-              while (++index3 < length) {
-                var value = array2[index3], computed = iteratee2 ? iteratee2(value) : value;
-                value = comparator || value !== 0 ? value : 0;
-                if (isCommon && computed === computed) {
-                  var seenIndex = seen.length;
-                  while (seenIndex--) {
-                    if (seen[seenIndex] === computed) {
-                      continue outer;
-                    }
-                  }
-                  if (iteratee2) {
-                    seen.push(computed);
-                  }
-                  result2.push(value);
-                } else if (!includes2(seen, computed, comparator)) {
-                  if (seen !== result2) {
-                    seen.push(computed);
-                  }
-                  result2.push(value);
-                }
-              }
-            return result2;
-          }
-          function baseUnset(object2, path7) {
-            path7 = castPath(path7, object2);
-            var index3 = -1, length = path7.length;
-            if (!length) {
-              return true;
-            }
-            while (++index3 < length) {
-              var key = toKey(path7[index3]);
-              if (key === "__proto__" && !hasOwnProperty.call(object2, "__proto__")) {
-                return false;
-              }
-              if ((key === "constructor" || key === "prototype") && index3 < length - 1) {
-                return false;
-              }
-            }
-            var obj = parent(object2, path7);
-            return obj == null || delete obj[toKey(last(path7))];
-          }
-          function baseUpdate(object2, path7, updater, customizer) {
-            return baseSet(object2, path7, updater(baseGet(object2, path7)), customizer);
-          }
-          function baseWhile(array2, predicate, isDrop, fromRight) {
-            var length = array2.length, index3 = fromRight ? length : -1;
-            while ((fromRight ? index3-- : ++index3 < length) && predicate(array2[index3], index3, array2)) {
-            }
-            return isDrop ? baseSlice(array2, fromRight ? 0 : index3, fromRight ? index3 + 1 : length) : baseSlice(array2, fromRight ? index3 + 1 : 0, fromRight ? length : index3);
-          }
-          function baseWrapperValue(value, actions) {
-            var result2 = value;
-            if (result2 instanceof LazyWrapper) {
-              result2 = result2.value();
-            }
-            return arrayReduce(actions, function(result3, action) {
-              return action.func.apply(action.thisArg, arrayPush([result3], action.args));
-            }, result2);
-          }
-          function baseXor(arrays, iteratee2, comparator) {
-            var length = arrays.length;
-            if (length < 2) {
-              return length ? baseUniq(arrays[0]) : [];
-            }
-            var index3 = -1, result2 = Array2(length);
-            while (++index3 < length) {
-              var array2 = arrays[index3], othIndex = -1;
-              while (++othIndex < length) {
-                if (othIndex != index3) {
-                  result2[index3] = baseDifference(result2[index3] || array2, arrays[othIndex], iteratee2, comparator);
-                }
-              }
-            }
-            return baseUniq(baseFlatten(result2, 1), iteratee2, comparator);
-          }
-          function baseZipObject(props2, values2, assignFunc) {
-            var index3 = -1, length = props2.length, valsLength = values2.length, result2 = {};
-            while (++index3 < length) {
-              var value = index3 < valsLength ? values2[index3] : undefined$1;
-              assignFunc(result2, props2[index3], value);
-            }
-            return result2;
-          }
-          function castArrayLikeObject(value) {
-            return isArrayLikeObject(value) ? value : [];
-          }
-          function castFunction(value) {
-            return typeof value == "function" ? value : identity;
-          }
-          function castPath(value, object2) {
-            if (isArray(value)) {
-              return value;
-            }
-            return isKey(value, object2) ? [value] : stringToPath(toString(value));
-          }
-          var castRest = baseRest;
-          function castSlice(array2, start, end) {
-            var length = array2.length;
-            end = end === undefined$1 ? length : end;
-            return !start && end >= length ? array2 : baseSlice(array2, start, end);
-          }
-          var clearTimeout2 = ctxClearTimeout || function(id) {
-            return root.clearTimeout(id);
-          };
-          function cloneBuffer(buffer, isDeep) {
-            if (isDeep) {
-              return buffer.slice();
-            }
-            var length = buffer.length, result2 = allocUnsafe ? allocUnsafe(length) : new buffer.constructor(length);
-            buffer.copy(result2);
-            return result2;
-          }
-          function cloneArrayBuffer(arrayBuffer) {
-            var result2 = new arrayBuffer.constructor(arrayBuffer.byteLength);
-            new Uint8Array2(result2).set(new Uint8Array2(arrayBuffer));
-            return result2;
-          }
-          function cloneDataView(dataView, isDeep) {
-            var buffer = isDeep ? cloneArrayBuffer(dataView.buffer) : dataView.buffer;
-            return new dataView.constructor(buffer, dataView.byteOffset, dataView.byteLength);
-          }
-          function cloneRegExp(regexp) {
-            var result2 = new regexp.constructor(regexp.source, reFlags.exec(regexp));
-            result2.lastIndex = regexp.lastIndex;
-            return result2;
-          }
-          function cloneSymbol(symbol2) {
-            return symbolValueOf ? Object2(symbolValueOf.call(symbol2)) : {};
-          }
-          function cloneTypedArray(typedArray, isDeep) {
-            var buffer = isDeep ? cloneArrayBuffer(typedArray.buffer) : typedArray.buffer;
-            return new typedArray.constructor(buffer, typedArray.byteOffset, typedArray.length);
-          }
-          function compareAscending(value, other) {
-            if (value !== other) {
-              var valIsDefined = value !== undefined$1, valIsNull = value === null, valIsReflexive = value === value, valIsSymbol = isSymbol(value);
-              var othIsDefined = other !== undefined$1, othIsNull = other === null, othIsReflexive = other === other, othIsSymbol = isSymbol(other);
-              if (!othIsNull && !othIsSymbol && !valIsSymbol && value > other || valIsSymbol && othIsDefined && othIsReflexive && !othIsNull && !othIsSymbol || valIsNull && othIsDefined && othIsReflexive || !valIsDefined && othIsReflexive || !valIsReflexive) {
-                return 1;
-              }
-              if (!valIsNull && !valIsSymbol && !othIsSymbol && value < other || othIsSymbol && valIsDefined && valIsReflexive && !valIsNull && !valIsSymbol || othIsNull && valIsDefined && valIsReflexive || !othIsDefined && valIsReflexive || !othIsReflexive) {
-                return -1;
-              }
-            }
-            return 0;
-          }
-          function compareMultiple(object2, other, orders) {
-            var index3 = -1, objCriteria = object2.criteria, othCriteria = other.criteria, length = objCriteria.length, ordersLength = orders.length;
-            while (++index3 < length) {
-              var result2 = compareAscending(objCriteria[index3], othCriteria[index3]);
-              if (result2) {
-                if (index3 >= ordersLength) {
-                  return result2;
-                }
-                var order = orders[index3];
-                return result2 * (order == "desc" ? -1 : 1);
-              }
-            }
-            return object2.index - other.index;
-          }
-          function composeArgs(args, partials, holders, isCurried) {
-            var argsIndex = -1, argsLength = args.length, holdersLength = holders.length, leftIndex = -1, leftLength = partials.length, rangeLength = nativeMax(argsLength - holdersLength, 0), result2 = Array2(leftLength + rangeLength), isUncurried = !isCurried;
-            while (++leftIndex < leftLength) {
-              result2[leftIndex] = partials[leftIndex];
-            }
-            while (++argsIndex < holdersLength) {
-              if (isUncurried || argsIndex < argsLength) {
-                result2[holders[argsIndex]] = args[argsIndex];
-              }
-            }
-            while (rangeLength--) {
-              result2[leftIndex++] = args[argsIndex++];
-            }
-            return result2;
-          }
-          function composeArgsRight(args, partials, holders, isCurried) {
-            var argsIndex = -1, argsLength = args.length, holdersIndex = -1, holdersLength = holders.length, rightIndex = -1, rightLength = partials.length, rangeLength = nativeMax(argsLength - holdersLength, 0), result2 = Array2(rangeLength + rightLength), isUncurried = !isCurried;
-            while (++argsIndex < rangeLength) {
-              result2[argsIndex] = args[argsIndex];
-            }
-            var offset = argsIndex;
-            while (++rightIndex < rightLength) {
-              result2[offset + rightIndex] = partials[rightIndex];
-            }
-            while (++holdersIndex < holdersLength) {
-              if (isUncurried || argsIndex < argsLength) {
-                result2[offset + holders[holdersIndex]] = args[argsIndex++];
-              }
-            }
-            return result2;
-          }
-          function copyArray(source, array2) {
-            var index3 = -1, length = source.length;
-            array2 || (array2 = Array2(length));
-            while (++index3 < length) {
-              array2[index3] = source[index3];
-            }
-            return array2;
-          }
-          function copyObject(source, props2, object2, customizer) {
-            var isNew = !object2;
-            object2 || (object2 = {});
-            var index3 = -1, length = props2.length;
-            while (++index3 < length) {
-              var key = props2[index3];
-              var newValue = customizer ? customizer(object2[key], source[key], key, object2, source) : undefined$1;
-              if (newValue === undefined$1) {
-                newValue = source[key];
-              }
-              if (isNew) {
-                baseAssignValue(object2, key, newValue);
-              } else {
-                assignValue(object2, key, newValue);
-              }
-            }
-            return object2;
-          }
-          function copySymbols(source, object2) {
-            return copyObject(source, getSymbols(source), object2);
-          }
-          function copySymbolsIn(source, object2) {
-            return copyObject(source, getSymbolsIn(source), object2);
-          }
-          function createAggregator(setter, initializer3) {
-            return function(collection, iteratee2) {
-              var func = isArray(collection) ? arrayAggregator : baseAggregator, accumulator = initializer3 ? initializer3() : {};
-              return func(collection, setter, getIteratee(iteratee2, 2), accumulator);
-            };
-          }
-          function createAssigner(assigner) {
-            return baseRest(function(object2, sources) {
-              var index3 = -1, length = sources.length, customizer = length > 1 ? sources[length - 1] : undefined$1, guard = length > 2 ? sources[2] : undefined$1;
-              customizer = assigner.length > 3 && typeof customizer == "function" ? (length--, customizer) : undefined$1;
-              if (guard && isIterateeCall(sources[0], sources[1], guard)) {
-                customizer = length < 3 ? undefined$1 : customizer;
-                length = 1;
-              }
-              object2 = Object2(object2);
-              while (++index3 < length) {
-                var source = sources[index3];
-                if (source) {
-                  assigner(object2, source, index3, customizer);
-                }
-              }
-              return object2;
-            });
-          }
-          function createBaseEach(eachFunc, fromRight) {
-            return function(collection, iteratee2) {
-              if (collection == null) {
-                return collection;
-              }
-              if (!isArrayLike(collection)) {
-                return eachFunc(collection, iteratee2);
-              }
-              var length = collection.length, index3 = fromRight ? length : -1, iterable = Object2(collection);
-              while (fromRight ? index3-- : ++index3 < length) {
-                if (iteratee2(iterable[index3], index3, iterable) === false) {
-                  break;
-                }
-              }
-              return collection;
-            };
-          }
-          function createBaseFor(fromRight) {
-            return function(object2, iteratee2, keysFunc) {
-              var index3 = -1, iterable = Object2(object2), props2 = keysFunc(object2), length = props2.length;
-              while (length--) {
-                var key = props2[fromRight ? length : ++index3];
-                if (iteratee2(iterable[key], key, iterable) === false) {
-                  break;
-                }
-              }
-              return object2;
-            };
-          }
-          function createBind(func, bitmask, thisArg) {
-            var isBind = bitmask & WRAP_BIND_FLAG, Ctor = createCtor(func);
-            function wrapper() {
-              var fn = this && this !== root && this instanceof wrapper ? Ctor : func;
-              return fn.apply(isBind ? thisArg : this, arguments);
-            }
-            return wrapper;
-          }
-          function createCaseFirst(methodName) {
-            return function(string4) {
-              string4 = toString(string4);
-              var strSymbols = hasUnicode(string4) ? stringToArray(string4) : undefined$1;
-              var chr = strSymbols ? strSymbols[0] : string4.charAt(0);
-              var trailing = strSymbols ? castSlice(strSymbols, 1).join("") : string4.slice(1);
-              return chr[methodName]() + trailing;
-            };
-          }
-          function createCompounder(callback) {
-            return function(string4) {
-              return arrayReduce(words(deburr(string4).replace(reApos, "")), callback, "");
-            };
-          }
-          function createCtor(Ctor) {
-            return function() {
-              var args = arguments;
-              switch (args.length) {
-                case 0:
-                  return new Ctor();
-                case 1:
-                  return new Ctor(args[0]);
-                case 2:
-                  return new Ctor(args[0], args[1]);
-                case 3:
-                  return new Ctor(args[0], args[1], args[2]);
-                case 4:
-                  return new Ctor(args[0], args[1], args[2], args[3]);
-                case 5:
-                  return new Ctor(args[0], args[1], args[2], args[3], args[4]);
-                case 6:
-                  return new Ctor(args[0], args[1], args[2], args[3], args[4], args[5]);
-                case 7:
-                  return new Ctor(args[0], args[1], args[2], args[3], args[4], args[5], args[6]);
-              }
-              var thisBinding = baseCreate(Ctor.prototype), result2 = Ctor.apply(thisBinding, args);
-              return isObject3(result2) ? result2 : thisBinding;
-            };
-          }
-          function createCurry(func, bitmask, arity) {
-            var Ctor = createCtor(func);
-            function wrapper() {
-              var length = arguments.length, args = Array2(length), index3 = length, placeholder = getHolder(wrapper);
-              while (index3--) {
-                args[index3] = arguments[index3];
-              }
-              var holders = length < 3 && args[0] !== placeholder && args[length - 1] !== placeholder ? [] : replaceHolders(args, placeholder);
-              length -= holders.length;
-              if (length < arity) {
-                return createRecurry(
-                  func,
-                  bitmask,
-                  createHybrid,
-                  wrapper.placeholder,
-                  undefined$1,
-                  args,
-                  holders,
-                  undefined$1,
-                  undefined$1,
-                  arity - length
-                );
-              }
-              var fn = this && this !== root && this instanceof wrapper ? Ctor : func;
-              return apply(fn, this, args);
-            }
-            return wrapper;
-          }
-          function createFind(findIndexFunc) {
-            return function(collection, predicate, fromIndex) {
-              var iterable = Object2(collection);
-              if (!isArrayLike(collection)) {
-                var iteratee2 = getIteratee(predicate, 3);
-                collection = keys(collection);
-                predicate = function(key) {
-                  return iteratee2(iterable[key], key, iterable);
-                };
-              }
-              var index3 = findIndexFunc(collection, predicate, fromIndex);
-              return index3 > -1 ? iterable[iteratee2 ? collection[index3] : index3] : undefined$1;
-            };
-          }
-          function createFlow(fromRight) {
-            return flatRest(function(funcs) {
-              var length = funcs.length, index3 = length, prereq = LodashWrapper.prototype.thru;
-              if (fromRight) {
-                funcs.reverse();
-              }
-              while (index3--) {
-                var func = funcs[index3];
-                if (typeof func != "function") {
-                  throw new TypeError2(FUNC_ERROR_TEXT);
-                }
-                if (prereq && !wrapper && getFuncName(func) == "wrapper") {
-                  var wrapper = new LodashWrapper([], true);
-                }
-              }
-              index3 = wrapper ? index3 : length;
-              while (++index3 < length) {
-                func = funcs[index3];
-                var funcName = getFuncName(func), data = funcName == "wrapper" ? getData(func) : undefined$1;
-                if (data && isLaziable(data[0]) && data[1] == (WRAP_ARY_FLAG | WRAP_CURRY_FLAG | WRAP_PARTIAL_FLAG | WRAP_REARG_FLAG) && !data[4].length && data[9] == 1) {
-                  wrapper = wrapper[getFuncName(data[0])].apply(wrapper, data[3]);
-                } else {
-                  wrapper = func.length == 1 && isLaziable(func) ? wrapper[funcName]() : wrapper.thru(func);
-                }
-              }
-              return function() {
-                var args = arguments, value = args[0];
-                if (wrapper && args.length == 1 && isArray(value)) {
-                  return wrapper.plant(value).value();
-                }
-                var index4 = 0, result2 = length ? funcs[index4].apply(this, args) : value;
-                while (++index4 < length) {
-                  result2 = funcs[index4].call(this, result2);
-                }
-                return result2;
-              };
-            });
-          }
-          function createHybrid(func, bitmask, thisArg, partials, holders, partialsRight, holdersRight, argPos, ary2, arity) {
-            var isAry = bitmask & WRAP_ARY_FLAG, isBind = bitmask & WRAP_BIND_FLAG, isBindKey = bitmask & WRAP_BIND_KEY_FLAG, isCurried = bitmask & (WRAP_CURRY_FLAG | WRAP_CURRY_RIGHT_FLAG), isFlip = bitmask & WRAP_FLIP_FLAG, Ctor = isBindKey ? undefined$1 : createCtor(func);
-            function wrapper() {
-              var length = arguments.length, args = Array2(length), index3 = length;
-              while (index3--) {
-                args[index3] = arguments[index3];
-              }
-              if (isCurried) {
-                var placeholder = getHolder(wrapper), holdersCount = countHolders(args, placeholder);
-              }
-              if (partials) {
-                args = composeArgs(args, partials, holders, isCurried);
-              }
-              if (partialsRight) {
-                args = composeArgsRight(args, partialsRight, holdersRight, isCurried);
-              }
-              length -= holdersCount;
-              if (isCurried && length < arity) {
-                var newHolders = replaceHolders(args, placeholder);
-                return createRecurry(
-                  func,
-                  bitmask,
-                  createHybrid,
-                  wrapper.placeholder,
-                  thisArg,
-                  args,
-                  newHolders,
-                  argPos,
-                  ary2,
-                  arity - length
-                );
-              }
-              var thisBinding = isBind ? thisArg : this, fn = isBindKey ? thisBinding[func] : func;
-              length = args.length;
-              if (argPos) {
-                args = reorder(args, argPos);
-              } else if (isFlip && length > 1) {
-                args.reverse();
-              }
-              if (isAry && ary2 < length) {
-                args.length = ary2;
-              }
-              if (this && this !== root && this instanceof wrapper) {
-                fn = Ctor || createCtor(fn);
-              }
-              return fn.apply(thisBinding, args);
-            }
-            return wrapper;
-          }
-          function createInverter(setter, toIteratee) {
-            return function(object2, iteratee2) {
-              return baseInverter(object2, setter, toIteratee(iteratee2), {});
-            };
-          }
-          function createMathOperation(operator, defaultValue) {
-            return function(value, other) {
-              var result2;
-              if (value === undefined$1 && other === undefined$1) {
-                return defaultValue;
-              }
-              if (value !== undefined$1) {
-                result2 = value;
-              }
-              if (other !== undefined$1) {
-                if (result2 === undefined$1) {
-                  return other;
-                }
-                if (typeof value == "string" || typeof other == "string") {
-                  value = baseToString(value);
-                  other = baseToString(other);
-                } else {
-                  value = baseToNumber(value);
-                  other = baseToNumber(other);
-                }
-                result2 = operator(value, other);
-              }
-              return result2;
-            };
-          }
-          function createOver(arrayFunc) {
-            return flatRest(function(iteratees) {
-              iteratees = arrayMap(iteratees, baseUnary(getIteratee()));
-              return baseRest(function(args) {
-                var thisArg = this;
-                return arrayFunc(iteratees, function(iteratee2) {
-                  return apply(iteratee2, thisArg, args);
-                });
-              });
-            });
-          }
-          function createPadding(length, chars) {
-            chars = chars === undefined$1 ? " " : baseToString(chars);
-            var charsLength = chars.length;
-            if (charsLength < 2) {
-              return charsLength ? baseRepeat(chars, length) : chars;
-            }
-            var result2 = baseRepeat(chars, nativeCeil(length / stringSize(chars)));
-            return hasUnicode(chars) ? castSlice(stringToArray(result2), 0, length).join("") : result2.slice(0, length);
-          }
-          function createPartial(func, bitmask, thisArg, partials) {
-            var isBind = bitmask & WRAP_BIND_FLAG, Ctor = createCtor(func);
-            function wrapper() {
-              var argsIndex = -1, argsLength = arguments.length, leftIndex = -1, leftLength = partials.length, args = Array2(leftLength + argsLength), fn = this && this !== root && this instanceof wrapper ? Ctor : func;
-              while (++leftIndex < leftLength) {
-                args[leftIndex] = partials[leftIndex];
-              }
-              while (argsLength--) {
-                args[leftIndex++] = arguments[++argsIndex];
-              }
-              return apply(fn, isBind ? thisArg : this, args);
-            }
-            return wrapper;
-          }
-          function createRange(fromRight) {
-            return function(start, end, step) {
-              if (step && typeof step != "number" && isIterateeCall(start, end, step)) {
-                end = step = undefined$1;
-              }
-              start = toFinite(start);
-              if (end === undefined$1) {
-                end = start;
-                start = 0;
-              } else {
-                end = toFinite(end);
-              }
-              step = step === undefined$1 ? start < end ? 1 : -1 : toFinite(step);
-              return baseRange(start, end, step, fromRight);
-            };
-          }
-          function createRelationalOperation(operator) {
-            return function(value, other) {
-              if (!(typeof value == "string" && typeof other == "string")) {
-                value = toNumber(value);
-                other = toNumber(other);
-              }
-              return operator(value, other);
-            };
-          }
-          function createRecurry(func, bitmask, wrapFunc, placeholder, thisArg, partials, holders, argPos, ary2, arity) {
-            var isCurry = bitmask & WRAP_CURRY_FLAG, newHolders = isCurry ? holders : undefined$1, newHoldersRight = isCurry ? undefined$1 : holders, newPartials = isCurry ? partials : undefined$1, newPartialsRight = isCurry ? undefined$1 : partials;
-            bitmask |= isCurry ? WRAP_PARTIAL_FLAG : WRAP_PARTIAL_RIGHT_FLAG;
-            bitmask &= ~(isCurry ? WRAP_PARTIAL_RIGHT_FLAG : WRAP_PARTIAL_FLAG);
-            if (!(bitmask & WRAP_CURRY_BOUND_FLAG)) {
-              bitmask &= -4;
-            }
-            var newData = [
-              func,
-              bitmask,
-              thisArg,
-              newPartials,
-              newHolders,
-              newPartialsRight,
-              newHoldersRight,
-              argPos,
-              ary2,
-              arity
-            ];
-            var result2 = wrapFunc.apply(undefined$1, newData);
-            if (isLaziable(func)) {
-              setData(result2, newData);
-            }
-            result2.placeholder = placeholder;
-            return setWrapToString(result2, func, bitmask);
-          }
-          function createRound(methodName) {
-            var func = Math2[methodName];
-            return function(number4, precision) {
-              number4 = toNumber(number4);
-              precision = precision == null ? 0 : nativeMin(toInteger(precision), 292);
-              if (precision && nativeIsFinite(number4)) {
-                var pair = (toString(number4) + "e").split("e"), value = func(pair[0] + "e" + (+pair[1] + precision));
-                pair = (toString(value) + "e").split("e");
-                return +(pair[0] + "e" + (+pair[1] - precision));
-              }
-              return func(number4);
-            };
-          }
-          var createSet = !(Set2 && 1 / setToArray(new Set2([, -0]))[1] == INFINITY) ? noop : function(values2) {
-            return new Set2(values2);
-          };
-          function createToPairs(keysFunc) {
-            return function(object2) {
-              var tag = getTag(object2);
-              if (tag == mapTag) {
-                return mapToArray(object2);
-              }
-              if (tag == setTag) {
-                return setToPairs(object2);
-              }
-              return baseToPairs(object2, keysFunc(object2));
-            };
-          }
-          function createWrap(func, bitmask, thisArg, partials, holders, argPos, ary2, arity) {
-            var isBindKey = bitmask & WRAP_BIND_KEY_FLAG;
-            if (!isBindKey && typeof func != "function") {
-              throw new TypeError2(FUNC_ERROR_TEXT);
-            }
-            var length = partials ? partials.length : 0;
-            if (!length) {
-              bitmask &= -97;
-              partials = holders = undefined$1;
-            }
-            ary2 = ary2 === undefined$1 ? ary2 : nativeMax(toInteger(ary2), 0);
-            arity = arity === undefined$1 ? arity : toInteger(arity);
-            length -= holders ? holders.length : 0;
-            if (bitmask & WRAP_PARTIAL_RIGHT_FLAG) {
-              var partialsRight = partials, holdersRight = holders;
-              partials = holders = undefined$1;
-            }
-            var data = isBindKey ? undefined$1 : getData(func);
-            var newData = [
-              func,
-              bitmask,
-              thisArg,
-              partials,
-              holders,
-              partialsRight,
-              holdersRight,
-              argPos,
-              ary2,
-              arity
-            ];
-            if (data) {
-              mergeData(newData, data);
-            }
-            func = newData[0];
-            bitmask = newData[1];
-            thisArg = newData[2];
-            partials = newData[3];
-            holders = newData[4];
-            arity = newData[9] = newData[9] === undefined$1 ? isBindKey ? 0 : func.length : nativeMax(newData[9] - length, 0);
-            if (!arity && bitmask & (WRAP_CURRY_FLAG | WRAP_CURRY_RIGHT_FLAG)) {
-              bitmask &= -25;
-            }
-            if (!bitmask || bitmask == WRAP_BIND_FLAG) {
-              var result2 = createBind(func, bitmask, thisArg);
-            } else if (bitmask == WRAP_CURRY_FLAG || bitmask == WRAP_CURRY_RIGHT_FLAG) {
-              result2 = createCurry(func, bitmask, arity);
-            } else if ((bitmask == WRAP_PARTIAL_FLAG || bitmask == (WRAP_BIND_FLAG | WRAP_PARTIAL_FLAG)) && !holders.length) {
-              result2 = createPartial(func, bitmask, thisArg, partials);
-            } else {
-              result2 = createHybrid.apply(undefined$1, newData);
-            }
-            var setter = data ? baseSetData : setData;
-            return setWrapToString(setter(result2, newData), func, bitmask);
-          }
-          function customDefaultsAssignIn(objValue, srcValue, key, object2) {
-            if (objValue === undefined$1 || eq(objValue, objectProto[key]) && !hasOwnProperty.call(object2, key)) {
-              return srcValue;
-            }
-            return objValue;
-          }
-          function customDefaultsMerge(objValue, srcValue, key, object2, source, stack) {
-            if (isObject3(objValue) && isObject3(srcValue)) {
-              stack.set(srcValue, objValue);
-              baseMerge(objValue, srcValue, undefined$1, customDefaultsMerge, stack);
-              stack["delete"](srcValue);
-            }
-            return objValue;
-          }
-          function customOmitClone(value) {
-            return isPlainObject2(value) ? undefined$1 : value;
-          }
-          function equalArrays(array2, other, bitmask, customizer, equalFunc, stack) {
-            var isPartial = bitmask & COMPARE_PARTIAL_FLAG, arrLength = array2.length, othLength = other.length;
-            if (arrLength != othLength && !(isPartial && othLength > arrLength)) {
-              return false;
-            }
-            var arrStacked = stack.get(array2);
-            var othStacked = stack.get(other);
-            if (arrStacked && othStacked) {
-              return arrStacked == other && othStacked == array2;
-            }
-            var index3 = -1, result2 = true, seen = bitmask & COMPARE_UNORDERED_FLAG ? new SetCache() : undefined$1;
-            stack.set(array2, other);
-            stack.set(other, array2);
-            while (++index3 < arrLength) {
-              var arrValue = array2[index3], othValue = other[index3];
-              if (customizer) {
-                var compared = isPartial ? customizer(othValue, arrValue, index3, other, array2, stack) : customizer(arrValue, othValue, index3, array2, other, stack);
-              }
-              if (compared !== undefined$1) {
-                if (compared) {
-                  continue;
-                }
-                result2 = false;
-                break;
-              }
-              if (seen) {
-                if (!arraySome(other, function(othValue2, othIndex) {
-                  if (!cacheHas(seen, othIndex) && (arrValue === othValue2 || equalFunc(arrValue, othValue2, bitmask, customizer, stack))) {
-                    return seen.push(othIndex);
-                  }
-                })) {
-                  result2 = false;
-                  break;
-                }
-              } else if (!(arrValue === othValue || equalFunc(arrValue, othValue, bitmask, customizer, stack))) {
-                result2 = false;
-                break;
-              }
-            }
-            stack["delete"](array2);
-            stack["delete"](other);
-            return result2;
-          }
-          function equalByTag(object2, other, tag, bitmask, customizer, equalFunc, stack) {
-            switch (tag) {
-              case dataViewTag:
-                if (object2.byteLength != other.byteLength || object2.byteOffset != other.byteOffset) {
-                  return false;
-                }
-                object2 = object2.buffer;
-                other = other.buffer;
-              case arrayBufferTag:
-                if (object2.byteLength != other.byteLength || !equalFunc(new Uint8Array2(object2), new Uint8Array2(other))) {
-                  return false;
-                }
-                return true;
-              case boolTag:
-              case dateTag:
-              case numberTag:
-                return eq(+object2, +other);
-              case errorTag:
-                return object2.name == other.name && object2.message == other.message;
-              case regexpTag:
-              case stringTag:
-                return object2 == other + "";
-              case mapTag:
-                var convert = mapToArray;
-              case setTag:
-                var isPartial = bitmask & COMPARE_PARTIAL_FLAG;
-                convert || (convert = setToArray);
-                if (object2.size != other.size && !isPartial) {
-                  return false;
-                }
-                var stacked = stack.get(object2);
-                if (stacked) {
-                  return stacked == other;
-                }
-                bitmask |= COMPARE_UNORDERED_FLAG;
-                stack.set(object2, other);
-                var result2 = equalArrays(convert(object2), convert(other), bitmask, customizer, equalFunc, stack);
-                stack["delete"](object2);
-                return result2;
-              case symbolTag:
-                if (symbolValueOf) {
-                  return symbolValueOf.call(object2) == symbolValueOf.call(other);
-                }
-            }
-            return false;
-          }
-          function equalObjects(object2, other, bitmask, customizer, equalFunc, stack) {
-            var isPartial = bitmask & COMPARE_PARTIAL_FLAG, objProps = getAllKeys(object2), objLength = objProps.length, othProps = getAllKeys(other), othLength = othProps.length;
-            if (objLength != othLength && !isPartial) {
-              return false;
-            }
-            var index3 = objLength;
-            while (index3--) {
-              var key = objProps[index3];
-              if (!(isPartial ? key in other : hasOwnProperty.call(other, key))) {
-                return false;
-              }
-            }
-            var objStacked = stack.get(object2);
-            var othStacked = stack.get(other);
-            if (objStacked && othStacked) {
-              return objStacked == other && othStacked == object2;
-            }
-            var result2 = true;
-            stack.set(object2, other);
-            stack.set(other, object2);
-            var skipCtor = isPartial;
-            while (++index3 < objLength) {
-              key = objProps[index3];
-              var objValue = object2[key], othValue = other[key];
-              if (customizer) {
-                var compared = isPartial ? customizer(othValue, objValue, key, other, object2, stack) : customizer(objValue, othValue, key, object2, other, stack);
-              }
-              if (!(compared === undefined$1 ? objValue === othValue || equalFunc(objValue, othValue, bitmask, customizer, stack) : compared)) {
-                result2 = false;
-                break;
-              }
-              skipCtor || (skipCtor = key == "constructor");
-            }
-            if (result2 && !skipCtor) {
-              var objCtor = object2.constructor, othCtor = other.constructor;
-              if (objCtor != othCtor && ("constructor" in object2 && "constructor" in other) && !(typeof objCtor == "function" && objCtor instanceof objCtor && typeof othCtor == "function" && othCtor instanceof othCtor)) {
-                result2 = false;
-              }
-            }
-            stack["delete"](object2);
-            stack["delete"](other);
-            return result2;
-          }
-          function flatRest(func) {
-            return setToString(overRest(func, undefined$1, flatten), func + "");
-          }
-          function getAllKeys(object2) {
-            return baseGetAllKeys(object2, keys, getSymbols);
-          }
-          function getAllKeysIn(object2) {
-            return baseGetAllKeys(object2, keysIn, getSymbolsIn);
-          }
-          var getData = !metaMap ? noop : function(func) {
-            return metaMap.get(func);
-          };
-          function getFuncName(func) {
-            var result2 = func.name + "", array2 = realNames[result2], length = hasOwnProperty.call(realNames, result2) ? array2.length : 0;
-            while (length--) {
-              var data = array2[length], otherFunc = data.func;
-              if (otherFunc == null || otherFunc == func) {
-                return data.name;
-              }
-            }
-            return result2;
-          }
-          function getHolder(func) {
-            var object2 = hasOwnProperty.call(lodash2, "placeholder") ? lodash2 : func;
-            return object2.placeholder;
-          }
-          function getIteratee() {
-            var result2 = lodash2.iteratee || iteratee;
-            result2 = result2 === iteratee ? baseIteratee : result2;
-            return arguments.length ? result2(arguments[0], arguments[1]) : result2;
-          }
-          function getMapData(map5, key) {
-            var data = map5.__data__;
-            return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
-          }
-          function getMatchData(object2) {
-            var result2 = keys(object2), length = result2.length;
-            while (length--) {
-              var key = result2[length], value = object2[key];
-              result2[length] = [key, value, isStrictComparable(value)];
-            }
-            return result2;
-          }
-          function getNative(object2, key) {
-            var value = getValue(object2, key);
-            return baseIsNative(value) ? value : undefined$1;
-          }
-          function getRawTag(value) {
-            var isOwn = hasOwnProperty.call(value, symToStringTag), tag = value[symToStringTag];
-            try {
-              value[symToStringTag] = undefined$1;
-              var unmasked = true;
-            } catch (e2) {
-            }
-            var result2 = nativeObjectToString.call(value);
-            if (unmasked) {
-              if (isOwn) {
-                value[symToStringTag] = tag;
-              } else {
-                delete value[symToStringTag];
-              }
-            }
-            return result2;
-          }
-          var getSymbols = !nativeGetSymbols ? stubArray : function(object2) {
-            if (object2 == null) {
-              return [];
-            }
-            object2 = Object2(object2);
-            return arrayFilter(nativeGetSymbols(object2), function(symbol2) {
-              return propertyIsEnumerable.call(object2, symbol2);
-            });
-          };
-          var getSymbolsIn = !nativeGetSymbols ? stubArray : function(object2) {
-            var result2 = [];
-            while (object2) {
-              arrayPush(result2, getSymbols(object2));
-              object2 = getPrototype(object2);
-            }
-            return result2;
-          };
-          var getTag = baseGetTag;
-          if (DataView && getTag(new DataView(new ArrayBuffer(1))) != dataViewTag || Map2 && getTag(new Map2()) != mapTag || Promise2 && getTag(Promise2.resolve()) != promiseTag || Set2 && getTag(new Set2()) != setTag || WeakMap2 && getTag(new WeakMap2()) != weakMapTag) {
-            getTag = function(value) {
-              var result2 = baseGetTag(value), Ctor = result2 == objectTag ? value.constructor : undefined$1, ctorString = Ctor ? toSource(Ctor) : "";
-              if (ctorString) {
-                switch (ctorString) {
-                  case dataViewCtorString:
-                    return dataViewTag;
-                  case mapCtorString:
-                    return mapTag;
-                  case promiseCtorString:
-                    return promiseTag;
-                  case setCtorString:
-                    return setTag;
-                  case weakMapCtorString:
-                    return weakMapTag;
-                }
-              }
-              return result2;
-            };
-          }
-          function getView(start, end, transforms) {
-            var index3 = -1, length = transforms.length;
-            while (++index3 < length) {
-              var data = transforms[index3], size2 = data.size;
-              switch (data.type) {
-                case "drop":
-                  start += size2;
-                  break;
-                case "dropRight":
-                  end -= size2;
-                  break;
-                case "take":
-                  end = nativeMin(end, start + size2);
-                  break;
-                case "takeRight":
-                  start = nativeMax(start, end - size2);
-                  break;
-              }
-            }
-            return { "start": start, "end": end };
-          }
-          function getWrapDetails(source) {
-            var match = source.match(reWrapDetails);
-            return match ? match[1].split(reSplitDetails) : [];
-          }
-          function hasPath(object2, path7, hasFunc) {
-            path7 = castPath(path7, object2);
-            var index3 = -1, length = path7.length, result2 = false;
-            while (++index3 < length) {
-              var key = toKey(path7[index3]);
-              if (!(result2 = object2 != null && hasFunc(object2, key))) {
-                break;
-              }
-              object2 = object2[key];
-            }
-            if (result2 || ++index3 != length) {
-              return result2;
-            }
-            length = object2 == null ? 0 : object2.length;
-            return !!length && isLength(length) && isIndex(key, length) && (isArray(object2) || isArguments(object2));
-          }
-          function initCloneArray(array2) {
-            var length = array2.length, result2 = new array2.constructor(length);
-            if (length && typeof array2[0] == "string" && hasOwnProperty.call(array2, "index")) {
-              result2.index = array2.index;
-              result2.input = array2.input;
-            }
-            return result2;
-          }
-          function initCloneObject(object2) {
-            return typeof object2.constructor == "function" && !isPrototype(object2) ? baseCreate(getPrototype(object2)) : {};
-          }
-          function initCloneByTag(object2, tag, isDeep) {
-            var Ctor = object2.constructor;
-            switch (tag) {
-              case arrayBufferTag:
-                return cloneArrayBuffer(object2);
-              case boolTag:
-              case dateTag:
-                return new Ctor(+object2);
-              case dataViewTag:
-                return cloneDataView(object2, isDeep);
-              case float32Tag:
-              case float64Tag:
-              case int8Tag:
-              case int16Tag:
-              case int32Tag:
-              case uint8Tag:
-              case uint8ClampedTag:
-              case uint16Tag:
-              case uint32Tag:
-                return cloneTypedArray(object2, isDeep);
-              case mapTag:
-                return new Ctor();
-              case numberTag:
-              case stringTag:
-                return new Ctor(object2);
-              case regexpTag:
-                return cloneRegExp(object2);
-              case setTag:
-                return new Ctor();
-              case symbolTag:
-                return cloneSymbol(object2);
-            }
-          }
-          function insertWrapDetails(source, details) {
-            var length = details.length;
-            if (!length) {
-              return source;
-            }
-            var lastIndex = length - 1;
-            details[lastIndex] = (length > 1 ? "& " : "") + details[lastIndex];
-            details = details.join(length > 2 ? ", " : " ");
-            return source.replace(reWrapComment, "{\n/* [wrapped with " + details + "] */\n");
-          }
-          function isFlattenable(value) {
-            return isArray(value) || isArguments(value) || !!(spreadableSymbol && value && value[spreadableSymbol]);
-          }
-          function isIndex(value, length) {
-            var type2 = typeof value;
-            length = length == null ? MAX_SAFE_INTEGER : length;
-            return !!length && (type2 == "number" || type2 != "symbol" && reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
-          }
-          function isIterateeCall(value, index3, object2) {
-            if (!isObject3(object2)) {
-              return false;
-            }
-            var type2 = typeof index3;
-            if (type2 == "number" ? isArrayLike(object2) && isIndex(index3, object2.length) : type2 == "string" && index3 in object2) {
-              return eq(object2[index3], value);
-            }
-            return false;
-          }
-          function isKey(value, object2) {
-            if (isArray(value)) {
-              return false;
-            }
-            var type2 = typeof value;
-            if (type2 == "number" || type2 == "symbol" || type2 == "boolean" || value == null || isSymbol(value)) {
-              return true;
-            }
-            return reIsPlainProp.test(value) || !reIsDeepProp.test(value) || object2 != null && value in Object2(object2);
-          }
-          function isKeyable(value) {
-            var type2 = typeof value;
-            return type2 == "string" || type2 == "number" || type2 == "symbol" || type2 == "boolean" ? value !== "__proto__" : value === null;
-          }
-          function isLaziable(func) {
-            var funcName = getFuncName(func), other = lodash2[funcName];
-            if (typeof other != "function" || !(funcName in LazyWrapper.prototype)) {
-              return false;
-            }
-            if (func === other) {
-              return true;
-            }
-            var data = getData(other);
-            return !!data && func === data[0];
-          }
-          function isMasked(func) {
-            return !!maskSrcKey && maskSrcKey in func;
-          }
-          var isMaskable = coreJsData ? isFunction : stubFalse;
-          function isPrototype(value) {
-            var Ctor = value && value.constructor, proto = typeof Ctor == "function" && Ctor.prototype || objectProto;
-            return value === proto;
-          }
-          function isStrictComparable(value) {
-            return value === value && !isObject3(value);
-          }
-          function matchesStrictComparable(key, srcValue) {
-            return function(object2) {
-              if (object2 == null) {
-                return false;
-              }
-              return object2[key] === srcValue && (srcValue !== undefined$1 || key in Object2(object2));
-            };
-          }
-          function memoizeCapped(func) {
-            var result2 = memoize(func, function(key) {
-              if (cache.size === MAX_MEMOIZE_SIZE) {
-                cache.clear();
-              }
-              return key;
-            });
-            var cache = result2.cache;
-            return result2;
-          }
-          function mergeData(data, source) {
-            var bitmask = data[1], srcBitmask = source[1], newBitmask = bitmask | srcBitmask, isCommon = newBitmask < (WRAP_BIND_FLAG | WRAP_BIND_KEY_FLAG | WRAP_ARY_FLAG);
-            var isCombo = srcBitmask == WRAP_ARY_FLAG && bitmask == WRAP_CURRY_FLAG || srcBitmask == WRAP_ARY_FLAG && bitmask == WRAP_REARG_FLAG && data[7].length <= source[8] || srcBitmask == (WRAP_ARY_FLAG | WRAP_REARG_FLAG) && source[7].length <= source[8] && bitmask == WRAP_CURRY_FLAG;
-            if (!(isCommon || isCombo)) {
-              return data;
-            }
-            if (srcBitmask & WRAP_BIND_FLAG) {
-              data[2] = source[2];
-              newBitmask |= bitmask & WRAP_BIND_FLAG ? 0 : WRAP_CURRY_BOUND_FLAG;
-            }
-            var value = source[3];
-            if (value) {
-              var partials = data[3];
-              data[3] = partials ? composeArgs(partials, value, source[4]) : value;
-              data[4] = partials ? replaceHolders(data[3], PLACEHOLDER) : source[4];
-            }
-            value = source[5];
-            if (value) {
-              partials = data[5];
-              data[5] = partials ? composeArgsRight(partials, value, source[6]) : value;
-              data[6] = partials ? replaceHolders(data[5], PLACEHOLDER) : source[6];
-            }
-            value = source[7];
-            if (value) {
-              data[7] = value;
-            }
-            if (srcBitmask & WRAP_ARY_FLAG) {
-              data[8] = data[8] == null ? source[8] : nativeMin(data[8], source[8]);
-            }
-            if (data[9] == null) {
-              data[9] = source[9];
-            }
-            data[0] = source[0];
-            data[1] = newBitmask;
-            return data;
-          }
-          function nativeKeysIn(object2) {
-            var result2 = [];
-            if (object2 != null) {
-              for (var key in Object2(object2)) {
-                result2.push(key);
-              }
-            }
-            return result2;
-          }
-          function objectToString(value) {
-            return nativeObjectToString.call(value);
-          }
-          function overRest(func, start, transform3) {
-            start = nativeMax(start === undefined$1 ? func.length - 1 : start, 0);
-            return function() {
-              var args = arguments, index3 = -1, length = nativeMax(args.length - start, 0), array2 = Array2(length);
-              while (++index3 < length) {
-                array2[index3] = args[start + index3];
-              }
-              index3 = -1;
-              var otherArgs = Array2(start + 1);
-              while (++index3 < start) {
-                otherArgs[index3] = args[index3];
-              }
-              otherArgs[start] = transform3(array2);
-              return apply(func, this, otherArgs);
-            };
-          }
-          function parent(object2, path7) {
-            return path7.length < 2 ? object2 : baseGet(object2, baseSlice(path7, 0, -1));
-          }
-          function reorder(array2, indexes) {
-            var arrLength = array2.length, length = nativeMin(indexes.length, arrLength), oldArray = copyArray(array2);
-            while (length--) {
-              var index3 = indexes[length];
-              array2[length] = isIndex(index3, arrLength) ? oldArray[index3] : undefined$1;
-            }
-            return array2;
-          }
-          function safeGet(object2, key) {
-            if (key === "constructor" && typeof object2[key] === "function") {
-              return;
-            }
-            if (key == "__proto__") {
-              return;
-            }
-            return object2[key];
-          }
-          var setData = shortOut(baseSetData);
-          var setTimeout2 = ctxSetTimeout || function(func, wait) {
-            return root.setTimeout(func, wait);
-          };
-          var setToString = shortOut(baseSetToString);
-          function setWrapToString(wrapper, reference, bitmask) {
-            var source = reference + "";
-            return setToString(wrapper, insertWrapDetails(source, updateWrapDetails(getWrapDetails(source), bitmask)));
-          }
-          function shortOut(func) {
-            var count = 0, lastCalled = 0;
-            return function() {
-              var stamp = nativeNow(), remaining = HOT_SPAN - (stamp - lastCalled);
-              lastCalled = stamp;
-              if (remaining > 0) {
-                if (++count >= HOT_COUNT) {
-                  return arguments[0];
-                }
-              } else {
-                count = 0;
-              }
-              return func.apply(undefined$1, arguments);
-            };
-          }
-          function shuffleSelf(array2, size2) {
-            var index3 = -1, length = array2.length, lastIndex = length - 1;
-            size2 = size2 === undefined$1 ? length : size2;
-            while (++index3 < size2) {
-              var rand = baseRandom(index3, lastIndex), value = array2[rand];
-              array2[rand] = array2[index3];
-              array2[index3] = value;
-            }
-            array2.length = size2;
-            return array2;
-          }
-          var stringToPath = memoizeCapped(function(string4) {
-            var result2 = [];
-            if (string4.charCodeAt(0) === 46) {
-              result2.push("");
-            }
-            string4.replace(rePropName, function(match, number4, quote, subString) {
-              result2.push(quote ? subString.replace(reEscapeChar, "$1") : number4 || match);
-            });
-            return result2;
-          });
-          function toKey(value) {
-            if (typeof value == "string" || isSymbol(value)) {
-              return value;
-            }
-            var result2 = value + "";
-            return result2 == "0" && 1 / value == -INFINITY ? "-0" : result2;
-          }
-          function toSource(func) {
-            if (func != null) {
-              try {
-                return funcToString.call(func);
-              } catch (e2) {
-              }
-              try {
-                return func + "";
-              } catch (e2) {
-              }
-            }
-            return "";
-          }
-          function updateWrapDetails(details, bitmask) {
-            arrayEach(wrapFlags, function(pair) {
-              var value = "_." + pair[0];
-              if (bitmask & pair[1] && !arrayIncludes(details, value)) {
-                details.push(value);
-              }
-            });
-            return details.sort();
-          }
-          function wrapperClone(wrapper) {
-            if (wrapper instanceof LazyWrapper) {
-              return wrapper.clone();
-            }
-            var result2 = new LodashWrapper(wrapper.__wrapped__, wrapper.__chain__);
-            result2.__actions__ = copyArray(wrapper.__actions__);
-            result2.__index__ = wrapper.__index__;
-            result2.__values__ = wrapper.__values__;
-            return result2;
-          }
-          function chunk(array2, size2, guard) {
-            if (guard ? isIterateeCall(array2, size2, guard) : size2 === undefined$1) {
-              size2 = 1;
-            } else {
-              size2 = nativeMax(toInteger(size2), 0);
-            }
-            var length = array2 == null ? 0 : array2.length;
-            if (!length || size2 < 1) {
-              return [];
-            }
-            var index3 = 0, resIndex = 0, result2 = Array2(nativeCeil(length / size2));
-            while (index3 < length) {
-              result2[resIndex++] = baseSlice(array2, index3, index3 += size2);
-            }
-            return result2;
-          }
-          function compact(array2) {
-            var index3 = -1, length = array2 == null ? 0 : array2.length, resIndex = 0, result2 = [];
-            while (++index3 < length) {
-              var value = array2[index3];
-              if (value) {
-                result2[resIndex++] = value;
-              }
-            }
-            return result2;
-          }
-          function concat() {
-            var length = arguments.length;
-            if (!length) {
-              return [];
-            }
-            var args = Array2(length - 1), array2 = arguments[0], index3 = length;
-            while (index3--) {
-              args[index3 - 1] = arguments[index3];
-            }
-            return arrayPush(isArray(array2) ? copyArray(array2) : [array2], baseFlatten(args, 1));
-          }
-          var difference = baseRest(function(array2, values2) {
-            return isArrayLikeObject(array2) ? baseDifference(array2, baseFlatten(values2, 1, isArrayLikeObject, true)) : [];
-          });
-          var differenceBy = baseRest(function(array2, values2) {
-            var iteratee2 = last(values2);
-            if (isArrayLikeObject(iteratee2)) {
-              iteratee2 = undefined$1;
-            }
-            return isArrayLikeObject(array2) ? baseDifference(array2, baseFlatten(values2, 1, isArrayLikeObject, true), getIteratee(iteratee2, 2)) : [];
-          });
-          var differenceWith = baseRest(function(array2, values2) {
-            var comparator = last(values2);
-            if (isArrayLikeObject(comparator)) {
-              comparator = undefined$1;
-            }
-            return isArrayLikeObject(array2) ? baseDifference(array2, baseFlatten(values2, 1, isArrayLikeObject, true), undefined$1, comparator) : [];
-          });
-          function drop(array2, n, guard) {
-            var length = array2 == null ? 0 : array2.length;
-            if (!length) {
-              return [];
-            }
-            n = guard || n === undefined$1 ? 1 : toInteger(n);
-            return baseSlice(array2, n < 0 ? 0 : n, length);
-          }
-          function dropRight(array2, n, guard) {
-            var length = array2 == null ? 0 : array2.length;
-            if (!length) {
-              return [];
-            }
-            n = guard || n === undefined$1 ? 1 : toInteger(n);
-            n = length - n;
-            return baseSlice(array2, 0, n < 0 ? 0 : n);
-          }
-          function dropRightWhile(array2, predicate) {
-            return array2 && array2.length ? baseWhile(array2, getIteratee(predicate, 3), true, true) : [];
-          }
-          function dropWhile(array2, predicate) {
-            return array2 && array2.length ? baseWhile(array2, getIteratee(predicate, 3), true) : [];
-          }
-          function fill(array2, value, start, end) {
-            var length = array2 == null ? 0 : array2.length;
-            if (!length) {
-              return [];
-            }
-            if (start && typeof start != "number" && isIterateeCall(array2, value, start)) {
-              start = 0;
-              end = length;
-            }
-            return baseFill(array2, value, start, end);
-          }
-          function findIndex(array2, predicate, fromIndex) {
-            var length = array2 == null ? 0 : array2.length;
-            if (!length) {
-              return -1;
-            }
-            var index3 = fromIndex == null ? 0 : toInteger(fromIndex);
-            if (index3 < 0) {
-              index3 = nativeMax(length + index3, 0);
-            }
-            return baseFindIndex(array2, getIteratee(predicate, 3), index3);
-          }
-          function findLastIndex(array2, predicate, fromIndex) {
-            var length = array2 == null ? 0 : array2.length;
-            if (!length) {
-              return -1;
-            }
-            var index3 = length - 1;
-            if (fromIndex !== undefined$1) {
-              index3 = toInteger(fromIndex);
-              index3 = fromIndex < 0 ? nativeMax(length + index3, 0) : nativeMin(index3, length - 1);
-            }
-            return baseFindIndex(array2, getIteratee(predicate, 3), index3, true);
-          }
-          function flatten(array2) {
-            var length = array2 == null ? 0 : array2.length;
-            return length ? baseFlatten(array2, 1) : [];
-          }
-          function flattenDeep(array2) {
-            var length = array2 == null ? 0 : array2.length;
-            return length ? baseFlatten(array2, INFINITY) : [];
-          }
-          function flattenDepth(array2, depth) {
-            var length = array2 == null ? 0 : array2.length;
-            if (!length) {
-              return [];
-            }
-            depth = depth === undefined$1 ? 1 : toInteger(depth);
-            return baseFlatten(array2, depth);
-          }
-          function fromPairs(pairs2) {
-            var index3 = -1, length = pairs2 == null ? 0 : pairs2.length, result2 = {};
-            while (++index3 < length) {
-              var pair = pairs2[index3];
-              baseAssignValue(result2, pair[0], pair[1]);
-            }
-            return result2;
-          }
-          function head(array2) {
-            return array2 && array2.length ? array2[0] : undefined$1;
-          }
-          function indexOf(array2, value, fromIndex) {
-            var length = array2 == null ? 0 : array2.length;
-            if (!length) {
-              return -1;
-            }
-            var index3 = fromIndex == null ? 0 : toInteger(fromIndex);
-            if (index3 < 0) {
-              index3 = nativeMax(length + index3, 0);
-            }
-            return baseIndexOf(array2, value, index3);
-          }
-          function initial(array2) {
-            var length = array2 == null ? 0 : array2.length;
-            return length ? baseSlice(array2, 0, -1) : [];
-          }
-          var intersection2 = baseRest(function(arrays) {
-            var mapped = arrayMap(arrays, castArrayLikeObject);
-            return mapped.length && mapped[0] === arrays[0] ? baseIntersection(mapped) : [];
-          });
-          var intersectionBy = baseRest(function(arrays) {
-            var iteratee2 = last(arrays), mapped = arrayMap(arrays, castArrayLikeObject);
-            if (iteratee2 === last(mapped)) {
-              iteratee2 = undefined$1;
-            } else {
-              mapped.pop();
-            }
-            return mapped.length && mapped[0] === arrays[0] ? baseIntersection(mapped, getIteratee(iteratee2, 2)) : [];
-          });
-          var intersectionWith = baseRest(function(arrays) {
-            var comparator = last(arrays), mapped = arrayMap(arrays, castArrayLikeObject);
-            comparator = typeof comparator == "function" ? comparator : undefined$1;
-            if (comparator) {
-              mapped.pop();
-            }
-            return mapped.length && mapped[0] === arrays[0] ? baseIntersection(mapped, undefined$1, comparator) : [];
-          });
-          function join(array2, separator) {
-            return array2 == null ? "" : nativeJoin.call(array2, separator);
-          }
-          function last(array2) {
-            var length = array2 == null ? 0 : array2.length;
-            return length ? array2[length - 1] : undefined$1;
-          }
-          function lastIndexOf(array2, value, fromIndex) {
-            var length = array2 == null ? 0 : array2.length;
-            if (!length) {
-              return -1;
-            }
-            var index3 = length;
-            if (fromIndex !== undefined$1) {
-              index3 = toInteger(fromIndex);
-              index3 = index3 < 0 ? nativeMax(length + index3, 0) : nativeMin(index3, length - 1);
-            }
-            return value === value ? strictLastIndexOf(array2, value, index3) : baseFindIndex(array2, baseIsNaN, index3, true);
-          }
-          function nth(array2, n) {
-            return array2 && array2.length ? baseNth(array2, toInteger(n)) : undefined$1;
-          }
-          var pull = baseRest(pullAll);
-          function pullAll(array2, values2) {
-            return array2 && array2.length && values2 && values2.length ? basePullAll(array2, values2) : array2;
-          }
-          function pullAllBy(array2, values2, iteratee2) {
-            return array2 && array2.length && values2 && values2.length ? basePullAll(array2, values2, getIteratee(iteratee2, 2)) : array2;
-          }
-          function pullAllWith(array2, values2, comparator) {
-            return array2 && array2.length && values2 && values2.length ? basePullAll(array2, values2, undefined$1, comparator) : array2;
-          }
-          var pullAt = flatRest(function(array2, indexes) {
-            var length = array2 == null ? 0 : array2.length, result2 = baseAt(array2, indexes);
-            basePullAt(array2, arrayMap(indexes, function(index3) {
-              return isIndex(index3, length) ? +index3 : index3;
-            }).sort(compareAscending));
-            return result2;
-          });
-          function remove(array2, predicate) {
-            var result2 = [];
-            if (!(array2 && array2.length)) {
-              return result2;
-            }
-            var index3 = -1, indexes = [], length = array2.length;
-            predicate = getIteratee(predicate, 3);
-            while (++index3 < length) {
-              var value = array2[index3];
-              if (predicate(value, index3, array2)) {
-                result2.push(value);
-                indexes.push(index3);
-              }
-            }
-            basePullAt(array2, indexes);
-            return result2;
-          }
-          function reverse(array2) {
-            return array2 == null ? array2 : nativeReverse.call(array2);
-          }
-          function slice(array2, start, end) {
-            var length = array2 == null ? 0 : array2.length;
-            if (!length) {
-              return [];
-            }
-            if (end && typeof end != "number" && isIterateeCall(array2, start, end)) {
-              start = 0;
-              end = length;
-            } else {
-              start = start == null ? 0 : toInteger(start);
-              end = end === undefined$1 ? length : toInteger(end);
-            }
-            return baseSlice(array2, start, end);
-          }
-          function sortedIndex(array2, value) {
-            return baseSortedIndex(array2, value);
-          }
-          function sortedIndexBy(array2, value, iteratee2) {
-            return baseSortedIndexBy(array2, value, getIteratee(iteratee2, 2));
-          }
-          function sortedIndexOf(array2, value) {
-            var length = array2 == null ? 0 : array2.length;
-            if (length) {
-              var index3 = baseSortedIndex(array2, value);
-              if (index3 < length && eq(array2[index3], value)) {
-                return index3;
-              }
-            }
-            return -1;
-          }
-          function sortedLastIndex(array2, value) {
-            return baseSortedIndex(array2, value, true);
-          }
-          function sortedLastIndexBy(array2, value, iteratee2) {
-            return baseSortedIndexBy(array2, value, getIteratee(iteratee2, 2), true);
-          }
-          function sortedLastIndexOf(array2, value) {
-            var length = array2 == null ? 0 : array2.length;
-            if (length) {
-              var index3 = baseSortedIndex(array2, value, true) - 1;
-              if (eq(array2[index3], value)) {
-                return index3;
-              }
-            }
-            return -1;
-          }
-          function sortedUniq(array2) {
-            return array2 && array2.length ? baseSortedUniq(array2) : [];
-          }
-          function sortedUniqBy(array2, iteratee2) {
-            return array2 && array2.length ? baseSortedUniq(array2, getIteratee(iteratee2, 2)) : [];
-          }
-          function tail(array2) {
-            var length = array2 == null ? 0 : array2.length;
-            return length ? baseSlice(array2, 1, length) : [];
-          }
-          function take(array2, n, guard) {
-            if (!(array2 && array2.length)) {
-              return [];
-            }
-            n = guard || n === undefined$1 ? 1 : toInteger(n);
-            return baseSlice(array2, 0, n < 0 ? 0 : n);
-          }
-          function takeRight(array2, n, guard) {
-            var length = array2 == null ? 0 : array2.length;
-            if (!length) {
-              return [];
-            }
-            n = guard || n === undefined$1 ? 1 : toInteger(n);
-            n = length - n;
-            return baseSlice(array2, n < 0 ? 0 : n, length);
-          }
-          function takeRightWhile(array2, predicate) {
-            return array2 && array2.length ? baseWhile(array2, getIteratee(predicate, 3), false, true) : [];
-          }
-          function takeWhile(array2, predicate) {
-            return array2 && array2.length ? baseWhile(array2, getIteratee(predicate, 3)) : [];
-          }
-          var union2 = baseRest(function(arrays) {
-            return baseUniq(baseFlatten(arrays, 1, isArrayLikeObject, true));
-          });
-          var unionBy = baseRest(function(arrays) {
-            var iteratee2 = last(arrays);
-            if (isArrayLikeObject(iteratee2)) {
-              iteratee2 = undefined$1;
-            }
-            return baseUniq(baseFlatten(arrays, 1, isArrayLikeObject, true), getIteratee(iteratee2, 2));
-          });
-          var unionWith = baseRest(function(arrays) {
-            var comparator = last(arrays);
-            comparator = typeof comparator == "function" ? comparator : undefined$1;
-            return baseUniq(baseFlatten(arrays, 1, isArrayLikeObject, true), undefined$1, comparator);
-          });
-          function uniq(array2) {
-            return array2 && array2.length ? baseUniq(array2) : [];
-          }
-          function uniqBy(array2, iteratee2) {
-            return array2 && array2.length ? baseUniq(array2, getIteratee(iteratee2, 2)) : [];
-          }
-          function uniqWith(array2, comparator) {
-            comparator = typeof comparator == "function" ? comparator : undefined$1;
-            return array2 && array2.length ? baseUniq(array2, undefined$1, comparator) : [];
-          }
-          function unzip(array2) {
-            if (!(array2 && array2.length)) {
-              return [];
-            }
-            var length = 0;
-            array2 = arrayFilter(array2, function(group2) {
-              if (isArrayLikeObject(group2)) {
-                length = nativeMax(group2.length, length);
-                return true;
-              }
-            });
-            return baseTimes(length, function(index3) {
-              return arrayMap(array2, baseProperty(index3));
-            });
-          }
-          function unzipWith(array2, iteratee2) {
-            if (!(array2 && array2.length)) {
-              return [];
-            }
-            var result2 = unzip(array2);
-            if (iteratee2 == null) {
-              return result2;
-            }
-            return arrayMap(result2, function(group2) {
-              return apply(iteratee2, undefined$1, group2);
-            });
-          }
-          var without = baseRest(function(array2, values2) {
-            return isArrayLikeObject(array2) ? baseDifference(array2, values2) : [];
-          });
-          var xor2 = baseRest(function(arrays) {
-            return baseXor(arrayFilter(arrays, isArrayLikeObject));
-          });
-          var xorBy = baseRest(function(arrays) {
-            var iteratee2 = last(arrays);
-            if (isArrayLikeObject(iteratee2)) {
-              iteratee2 = undefined$1;
-            }
-            return baseXor(arrayFilter(arrays, isArrayLikeObject), getIteratee(iteratee2, 2));
-          });
-          var xorWith = baseRest(function(arrays) {
-            var comparator = last(arrays);
-            comparator = typeof comparator == "function" ? comparator : undefined$1;
-            return baseXor(arrayFilter(arrays, isArrayLikeObject), undefined$1, comparator);
-          });
-          var zip = baseRest(unzip);
-          function zipObject(props2, values2) {
-            return baseZipObject(props2 || [], values2 || [], assignValue);
-          }
-          function zipObjectDeep(props2, values2) {
-            return baseZipObject(props2 || [], values2 || [], baseSet);
-          }
-          var zipWith = baseRest(function(arrays) {
-            var length = arrays.length, iteratee2 = length > 1 ? arrays[length - 1] : undefined$1;
-            iteratee2 = typeof iteratee2 == "function" ? (arrays.pop(), iteratee2) : undefined$1;
-            return unzipWith(arrays, iteratee2);
-          });
-          function chain(value) {
-            var result2 = lodash2(value);
-            result2.__chain__ = true;
-            return result2;
-          }
-          function tap(value, interceptor) {
-            interceptor(value);
-            return value;
-          }
-          function thru(value, interceptor) {
-            return interceptor(value);
-          }
-          var wrapperAt = flatRest(function(paths) {
-            var length = paths.length, start = length ? paths[0] : 0, value = this.__wrapped__, interceptor = function(object2) {
-              return baseAt(object2, paths);
-            };
-            if (length > 1 || this.__actions__.length || !(value instanceof LazyWrapper) || !isIndex(start)) {
-              return this.thru(interceptor);
-            }
-            value = value.slice(start, +start + (length ? 1 : 0));
-            value.__actions__.push({
-              "func": thru,
-              "args": [interceptor],
-              "thisArg": undefined$1
-            });
-            return new LodashWrapper(value, this.__chain__).thru(function(array2) {
-              if (length && !array2.length) {
-                array2.push(undefined$1);
-              }
-              return array2;
-            });
-          });
-          function wrapperChain() {
-            return chain(this);
-          }
-          function wrapperCommit() {
-            return new LodashWrapper(this.value(), this.__chain__);
-          }
-          function wrapperNext() {
-            if (this.__values__ === undefined$1) {
-              this.__values__ = toArray(this.value());
-            }
-            var done = this.__index__ >= this.__values__.length, value = done ? undefined$1 : this.__values__[this.__index__++];
-            return { "done": done, "value": value };
-          }
-          function wrapperToIterator() {
-            return this;
-          }
-          function wrapperPlant(value) {
-            var result2, parent2 = this;
-            while (parent2 instanceof baseLodash) {
-              var clone3 = wrapperClone(parent2);
-              clone3.__index__ = 0;
-              clone3.__values__ = undefined$1;
-              if (result2) {
-                previous.__wrapped__ = clone3;
-              } else {
-                result2 = clone3;
-              }
-              var previous = clone3;
-              parent2 = parent2.__wrapped__;
-            }
-            previous.__wrapped__ = value;
-            return result2;
-          }
-          function wrapperReverse() {
-            var value = this.__wrapped__;
-            if (value instanceof LazyWrapper) {
-              var wrapped = value;
-              if (this.__actions__.length) {
-                wrapped = new LazyWrapper(this);
-              }
-              wrapped = wrapped.reverse();
-              wrapped.__actions__.push({
-                "func": thru,
-                "args": [reverse],
-                "thisArg": undefined$1
-              });
-              return new LodashWrapper(wrapped, this.__chain__);
-            }
-            return this.thru(reverse);
-          }
-          function wrapperValue() {
-            return baseWrapperValue(this.__wrapped__, this.__actions__);
-          }
-          var countBy = createAggregator(function(result2, value, key) {
-            if (hasOwnProperty.call(result2, key)) {
-              ++result2[key];
-            } else {
-              baseAssignValue(result2, key, 1);
-            }
-          });
-          function every(collection, predicate, guard) {
-            var func = isArray(collection) ? arrayEvery : baseEvery;
-            if (guard && isIterateeCall(collection, predicate, guard)) {
-              predicate = undefined$1;
-            }
-            return func(collection, getIteratee(predicate, 3));
-          }
-          function filter(collection, predicate) {
-            var func = isArray(collection) ? arrayFilter : baseFilter;
-            return func(collection, getIteratee(predicate, 3));
-          }
-          var find = createFind(findIndex);
-          var findLast = createFind(findLastIndex);
-          function flatMap(collection, iteratee2) {
-            return baseFlatten(map4(collection, iteratee2), 1);
-          }
-          function flatMapDeep(collection, iteratee2) {
-            return baseFlatten(map4(collection, iteratee2), INFINITY);
-          }
-          function flatMapDepth(collection, iteratee2, depth) {
-            depth = depth === undefined$1 ? 1 : toInteger(depth);
-            return baseFlatten(map4(collection, iteratee2), depth);
-          }
-          function forEach(collection, iteratee2) {
-            var func = isArray(collection) ? arrayEach : baseEach;
-            return func(collection, getIteratee(iteratee2, 3));
-          }
-          function forEachRight(collection, iteratee2) {
-            var func = isArray(collection) ? arrayEachRight : baseEachRight;
-            return func(collection, getIteratee(iteratee2, 3));
-          }
-          var groupBy = createAggregator(function(result2, value, key) {
-            if (hasOwnProperty.call(result2, key)) {
-              result2[key].push(value);
-            } else {
-              baseAssignValue(result2, key, [value]);
-            }
-          });
-          function includes(collection, value, fromIndex, guard) {
-            collection = isArrayLike(collection) ? collection : values(collection);
-            fromIndex = fromIndex && !guard ? toInteger(fromIndex) : 0;
-            var length = collection.length;
-            if (fromIndex < 0) {
-              fromIndex = nativeMax(length + fromIndex, 0);
-            }
-            return isString(collection) ? fromIndex <= length && collection.indexOf(value, fromIndex) > -1 : !!length && baseIndexOf(collection, value, fromIndex) > -1;
-          }
-          var invokeMap = baseRest(function(collection, path7, args) {
-            var index3 = -1, isFunc = typeof path7 == "function", result2 = isArrayLike(collection) ? Array2(collection.length) : [];
-            baseEach(collection, function(value) {
-              result2[++index3] = isFunc ? apply(path7, value, args) : baseInvoke(value, path7, args);
-            });
-            return result2;
-          });
-          var keyBy = createAggregator(function(result2, value, key) {
-            baseAssignValue(result2, key, value);
-          });
-          function map4(collection, iteratee2) {
-            var func = isArray(collection) ? arrayMap : baseMap;
-            return func(collection, getIteratee(iteratee2, 3));
-          }
-          function orderBy(collection, iteratees, orders, guard) {
-            if (collection == null) {
-              return [];
-            }
-            if (!isArray(iteratees)) {
-              iteratees = iteratees == null ? [] : [iteratees];
-            }
-            orders = guard ? undefined$1 : orders;
-            if (!isArray(orders)) {
-              orders = orders == null ? [] : [orders];
-            }
-            return baseOrderBy(collection, iteratees, orders);
-          }
-          var partition = createAggregator(function(result2, value, key) {
-            result2[key ? 0 : 1].push(value);
-          }, function() {
-            return [[], []];
-          });
-          function reduce(collection, iteratee2, accumulator) {
-            var func = isArray(collection) ? arrayReduce : baseReduce, initAccum = arguments.length < 3;
-            return func(collection, getIteratee(iteratee2, 4), accumulator, initAccum, baseEach);
-          }
-          function reduceRight(collection, iteratee2, accumulator) {
-            var func = isArray(collection) ? arrayReduceRight : baseReduce, initAccum = arguments.length < 3;
-            return func(collection, getIteratee(iteratee2, 4), accumulator, initAccum, baseEachRight);
-          }
-          function reject(collection, predicate) {
-            var func = isArray(collection) ? arrayFilter : baseFilter;
-            return func(collection, negate(getIteratee(predicate, 3)));
-          }
-          function sample(collection) {
-            var func = isArray(collection) ? arraySample : baseSample;
-            return func(collection);
-          }
-          function sampleSize(collection, n, guard) {
-            if (guard ? isIterateeCall(collection, n, guard) : n === undefined$1) {
-              n = 1;
-            } else {
-              n = toInteger(n);
-            }
-            var func = isArray(collection) ? arraySampleSize : baseSampleSize;
-            return func(collection, n);
-          }
-          function shuffle(collection) {
-            var func = isArray(collection) ? arrayShuffle : baseShuffle;
-            return func(collection);
-          }
-          function size(collection) {
-            if (collection == null) {
-              return 0;
-            }
-            if (isArrayLike(collection)) {
-              return isString(collection) ? stringSize(collection) : collection.length;
-            }
-            var tag = getTag(collection);
-            if (tag == mapTag || tag == setTag) {
-              return collection.size;
-            }
-            return baseKeys(collection).length;
-          }
-          function some(collection, predicate, guard) {
-            var func = isArray(collection) ? arraySome : baseSome;
-            if (guard && isIterateeCall(collection, predicate, guard)) {
-              predicate = undefined$1;
-            }
-            return func(collection, getIteratee(predicate, 3));
-          }
-          var sortBy = baseRest(function(collection, iteratees) {
-            if (collection == null) {
-              return [];
-            }
-            var length = iteratees.length;
-            if (length > 1 && isIterateeCall(collection, iteratees[0], iteratees[1])) {
-              iteratees = [];
-            } else if (length > 2 && isIterateeCall(iteratees[0], iteratees[1], iteratees[2])) {
-              iteratees = [iteratees[0]];
-            }
-            return baseOrderBy(collection, baseFlatten(iteratees, 1), []);
-          });
-          var now = ctxNow || function() {
-            return root.Date.now();
-          };
-          function after(n, func) {
-            if (typeof func != "function") {
-              throw new TypeError2(FUNC_ERROR_TEXT);
-            }
-            n = toInteger(n);
-            return function() {
-              if (--n < 1) {
-                return func.apply(this, arguments);
-              }
-            };
-          }
-          function ary(func, n, guard) {
-            n = guard ? undefined$1 : n;
-            n = func && n == null ? func.length : n;
-            return createWrap(func, WRAP_ARY_FLAG, undefined$1, undefined$1, undefined$1, undefined$1, n);
-          }
-          function before(n, func) {
-            var result2;
-            if (typeof func != "function") {
-              throw new TypeError2(FUNC_ERROR_TEXT);
-            }
-            n = toInteger(n);
-            return function() {
-              if (--n > 0) {
-                result2 = func.apply(this, arguments);
-              }
-              if (n <= 1) {
-                func = undefined$1;
-              }
-              return result2;
-            };
-          }
-          var bind = baseRest(function(func, thisArg, partials) {
-            var bitmask = WRAP_BIND_FLAG;
-            if (partials.length) {
-              var holders = replaceHolders(partials, getHolder(bind));
-              bitmask |= WRAP_PARTIAL_FLAG;
-            }
-            return createWrap(func, bitmask, thisArg, partials, holders);
-          });
-          var bindKey = baseRest(function(object2, key, partials) {
-            var bitmask = WRAP_BIND_FLAG | WRAP_BIND_KEY_FLAG;
-            if (partials.length) {
-              var holders = replaceHolders(partials, getHolder(bindKey));
-              bitmask |= WRAP_PARTIAL_FLAG;
-            }
-            return createWrap(key, bitmask, object2, partials, holders);
-          });
-          function curry(func, arity, guard) {
-            arity = guard ? undefined$1 : arity;
-            var result2 = createWrap(func, WRAP_CURRY_FLAG, undefined$1, undefined$1, undefined$1, undefined$1, undefined$1, arity);
-            result2.placeholder = curry.placeholder;
-            return result2;
-          }
-          function curryRight(func, arity, guard) {
-            arity = guard ? undefined$1 : arity;
-            var result2 = createWrap(func, WRAP_CURRY_RIGHT_FLAG, undefined$1, undefined$1, undefined$1, undefined$1, undefined$1, arity);
-            result2.placeholder = curryRight.placeholder;
-            return result2;
-          }
-          function debounce(func, wait, options) {
-            var lastArgs, lastThis, maxWait, result2, timerId, lastCallTime, lastInvokeTime = 0, leading = false, maxing = false, trailing = true;
-            if (typeof func != "function") {
-              throw new TypeError2(FUNC_ERROR_TEXT);
-            }
-            wait = toNumber(wait) || 0;
-            if (isObject3(options)) {
-              leading = !!options.leading;
-              maxing = "maxWait" in options;
-              maxWait = maxing ? nativeMax(toNumber(options.maxWait) || 0, wait) : maxWait;
-              trailing = "trailing" in options ? !!options.trailing : trailing;
-            }
-            function invokeFunc(time3) {
-              var args = lastArgs, thisArg = lastThis;
-              lastArgs = lastThis = undefined$1;
-              lastInvokeTime = time3;
-              result2 = func.apply(thisArg, args);
-              return result2;
-            }
-            function leadingEdge(time3) {
-              lastInvokeTime = time3;
-              timerId = setTimeout2(timerExpired, wait);
-              return leading ? invokeFunc(time3) : result2;
-            }
-            function remainingWait(time3) {
-              var timeSinceLastCall = time3 - lastCallTime, timeSinceLastInvoke = time3 - lastInvokeTime, timeWaiting = wait - timeSinceLastCall;
-              return maxing ? nativeMin(timeWaiting, maxWait - timeSinceLastInvoke) : timeWaiting;
-            }
-            function shouldInvoke(time3) {
-              var timeSinceLastCall = time3 - lastCallTime, timeSinceLastInvoke = time3 - lastInvokeTime;
-              return lastCallTime === undefined$1 || timeSinceLastCall >= wait || timeSinceLastCall < 0 || maxing && timeSinceLastInvoke >= maxWait;
-            }
-            function timerExpired() {
-              var time3 = now();
-              if (shouldInvoke(time3)) {
-                return trailingEdge(time3);
-              }
-              timerId = setTimeout2(timerExpired, remainingWait(time3));
-            }
-            function trailingEdge(time3) {
-              timerId = undefined$1;
-              if (trailing && lastArgs) {
-                return invokeFunc(time3);
-              }
-              lastArgs = lastThis = undefined$1;
-              return result2;
-            }
-            function cancel() {
-              if (timerId !== undefined$1) {
-                clearTimeout2(timerId);
-              }
-              lastInvokeTime = 0;
-              lastArgs = lastCallTime = lastThis = timerId = undefined$1;
-            }
-            function flush() {
-              return timerId === undefined$1 ? result2 : trailingEdge(now());
-            }
-            function debounced() {
-              var time3 = now(), isInvoking = shouldInvoke(time3);
-              lastArgs = arguments;
-              lastThis = this;
-              lastCallTime = time3;
-              if (isInvoking) {
-                if (timerId === undefined$1) {
-                  return leadingEdge(lastCallTime);
-                }
-                if (maxing) {
-                  clearTimeout2(timerId);
-                  timerId = setTimeout2(timerExpired, wait);
-                  return invokeFunc(lastCallTime);
-                }
-              }
-              if (timerId === undefined$1) {
-                timerId = setTimeout2(timerExpired, wait);
-              }
-              return result2;
-            }
-            debounced.cancel = cancel;
-            debounced.flush = flush;
-            return debounced;
-          }
-          var defer = baseRest(function(func, args) {
-            return baseDelay(func, 1, args);
-          });
-          var delay = baseRest(function(func, wait, args) {
-            return baseDelay(func, toNumber(wait) || 0, args);
-          });
-          function flip(func) {
-            return createWrap(func, WRAP_FLIP_FLAG);
-          }
-          function memoize(func, resolver) {
-            if (typeof func != "function" || resolver != null && typeof resolver != "function") {
-              throw new TypeError2(FUNC_ERROR_TEXT);
-            }
-            var memoized = function() {
-              var args = arguments, key = resolver ? resolver.apply(this, args) : args[0], cache = memoized.cache;
-              if (cache.has(key)) {
-                return cache.get(key);
-              }
-              var result2 = func.apply(this, args);
-              memoized.cache = cache.set(key, result2) || cache;
-              return result2;
-            };
-            memoized.cache = new (memoize.Cache || MapCache)();
-            return memoized;
-          }
-          memoize.Cache = MapCache;
-          function negate(predicate) {
-            if (typeof predicate != "function") {
-              throw new TypeError2(FUNC_ERROR_TEXT);
-            }
-            return function() {
-              var args = arguments;
-              switch (args.length) {
-                case 0:
-                  return !predicate.call(this);
-                case 1:
-                  return !predicate.call(this, args[0]);
-                case 2:
-                  return !predicate.call(this, args[0], args[1]);
-                case 3:
-                  return !predicate.call(this, args[0], args[1], args[2]);
-              }
-              return !predicate.apply(this, args);
-            };
-          }
-          function once(func) {
-            return before(2, func);
-          }
-          var overArgs = castRest(function(func, transforms) {
-            transforms = transforms.length == 1 && isArray(transforms[0]) ? arrayMap(transforms[0], baseUnary(getIteratee())) : arrayMap(baseFlatten(transforms, 1), baseUnary(getIteratee()));
-            var funcsLength = transforms.length;
-            return baseRest(function(args) {
-              var index3 = -1, length = nativeMin(args.length, funcsLength);
-              while (++index3 < length) {
-                args[index3] = transforms[index3].call(this, args[index3]);
-              }
-              return apply(func, this, args);
-            });
-          });
-          var partial2 = baseRest(function(func, partials) {
-            var holders = replaceHolders(partials, getHolder(partial2));
-            return createWrap(func, WRAP_PARTIAL_FLAG, undefined$1, partials, holders);
-          });
-          var partialRight = baseRest(function(func, partials) {
-            var holders = replaceHolders(partials, getHolder(partialRight));
-            return createWrap(func, WRAP_PARTIAL_RIGHT_FLAG, undefined$1, partials, holders);
-          });
-          var rearg = flatRest(function(func, indexes) {
-            return createWrap(func, WRAP_REARG_FLAG, undefined$1, undefined$1, undefined$1, indexes);
-          });
-          function rest(func, start) {
-            if (typeof func != "function") {
-              throw new TypeError2(FUNC_ERROR_TEXT);
-            }
-            start = start === undefined$1 ? start : toInteger(start);
-            return baseRest(func, start);
-          }
-          function spread(func, start) {
-            if (typeof func != "function") {
-              throw new TypeError2(FUNC_ERROR_TEXT);
-            }
-            start = start == null ? 0 : nativeMax(toInteger(start), 0);
-            return baseRest(function(args) {
-              var array2 = args[start], otherArgs = castSlice(args, 0, start);
-              if (array2) {
-                arrayPush(otherArgs, array2);
-              }
-              return apply(func, this, otherArgs);
-            });
-          }
-          function throttle(func, wait, options) {
-            var leading = true, trailing = true;
-            if (typeof func != "function") {
-              throw new TypeError2(FUNC_ERROR_TEXT);
-            }
-            if (isObject3(options)) {
-              leading = "leading" in options ? !!options.leading : leading;
-              trailing = "trailing" in options ? !!options.trailing : trailing;
-            }
-            return debounce(func, wait, {
-              "leading": leading,
-              "maxWait": wait,
-              "trailing": trailing
-            });
-          }
-          function unary(func) {
-            return ary(func, 1);
-          }
-          function wrap(value, wrapper) {
-            return partial2(castFunction(wrapper), value);
-          }
-          function castArray() {
-            if (!arguments.length) {
-              return [];
-            }
-            var value = arguments[0];
-            return isArray(value) ? value : [value];
-          }
-          function clone2(value) {
-            return baseClone(value, CLONE_SYMBOLS_FLAG);
-          }
-          function cloneWith(value, customizer) {
-            customizer = typeof customizer == "function" ? customizer : undefined$1;
-            return baseClone(value, CLONE_SYMBOLS_FLAG, customizer);
-          }
-          function cloneDeep(value) {
-            return baseClone(value, CLONE_DEEP_FLAG | CLONE_SYMBOLS_FLAG);
-          }
-          function cloneDeepWith(value, customizer) {
-            customizer = typeof customizer == "function" ? customizer : undefined$1;
-            return baseClone(value, CLONE_DEEP_FLAG | CLONE_SYMBOLS_FLAG, customizer);
-          }
-          function conformsTo(object2, source) {
-            return source == null || baseConformsTo(object2, source, keys(source));
-          }
-          function eq(value, other) {
-            return value === other || value !== value && other !== other;
-          }
-          var gt = createRelationalOperation(baseGt);
-          var gte = createRelationalOperation(function(value, other) {
-            return value >= other;
-          });
-          var isArguments = baseIsArguments(/* @__PURE__ */ (function() {
-            return arguments;
-          })()) ? baseIsArguments : function(value) {
-            return isObjectLike(value) && hasOwnProperty.call(value, "callee") && !propertyIsEnumerable.call(value, "callee");
-          };
-          var isArray = Array2.isArray;
-          var isArrayBuffer = nodeIsArrayBuffer ? baseUnary(nodeIsArrayBuffer) : baseIsArrayBuffer;
-          function isArrayLike(value) {
-            return value != null && isLength(value.length) && !isFunction(value);
-          }
-          function isArrayLikeObject(value) {
-            return isObjectLike(value) && isArrayLike(value);
-          }
-          function isBoolean(value) {
-            return value === true || value === false || isObjectLike(value) && baseGetTag(value) == boolTag;
-          }
-          var isBuffer = nativeIsBuffer || stubFalse;
-          var isDate = nodeIsDate ? baseUnary(nodeIsDate) : baseIsDate;
-          function isElement(value) {
-            return isObjectLike(value) && value.nodeType === 1 && !isPlainObject2(value);
-          }
-          function isEmpty(value) {
-            if (value == null) {
-              return true;
-            }
-            if (isArrayLike(value) && (isArray(value) || typeof value == "string" || typeof value.splice == "function" || isBuffer(value) || isTypedArray(value) || isArguments(value))) {
-              return !value.length;
-            }
-            var tag = getTag(value);
-            if (tag == mapTag || tag == setTag) {
-              return !value.size;
-            }
-            if (isPrototype(value)) {
-              return !baseKeys(value).length;
-            }
-            for (var key in value) {
-              if (hasOwnProperty.call(value, key)) {
-                return false;
-              }
-            }
-            return true;
-          }
-          function isEqual(value, other) {
-            return baseIsEqual(value, other);
-          }
-          function isEqualWith(value, other, customizer) {
-            customizer = typeof customizer == "function" ? customizer : undefined$1;
-            var result2 = customizer ? customizer(value, other) : undefined$1;
-            return result2 === undefined$1 ? baseIsEqual(value, other, undefined$1, customizer) : !!result2;
-          }
-          function isError(value) {
-            if (!isObjectLike(value)) {
-              return false;
-            }
-            var tag = baseGetTag(value);
-            return tag == errorTag || tag == domExcTag || typeof value.message == "string" && typeof value.name == "string" && !isPlainObject2(value);
-          }
-          function isFinite2(value) {
-            return typeof value == "number" && nativeIsFinite(value);
-          }
-          function isFunction(value) {
-            if (!isObject3(value)) {
-              return false;
-            }
-            var tag = baseGetTag(value);
-            return tag == funcTag || tag == genTag || tag == asyncTag || tag == proxyTag;
-          }
-          function isInteger(value) {
-            return typeof value == "number" && value == toInteger(value);
-          }
-          function isLength(value) {
-            return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
-          }
-          function isObject3(value) {
-            var type2 = typeof value;
-            return value != null && (type2 == "object" || type2 == "function");
-          }
-          function isObjectLike(value) {
-            return value != null && typeof value == "object";
-          }
-          var isMap = nodeIsMap ? baseUnary(nodeIsMap) : baseIsMap;
-          function isMatch(object2, source) {
-            return object2 === source || baseIsMatch(object2, source, getMatchData(source));
-          }
-          function isMatchWith(object2, source, customizer) {
-            customizer = typeof customizer == "function" ? customizer : undefined$1;
-            return baseIsMatch(object2, source, getMatchData(source), customizer);
-          }
-          function isNaN2(value) {
-            return isNumber(value) && value != +value;
-          }
-          function isNative(value) {
-            if (isMaskable(value)) {
-              throw new Error2(CORE_ERROR_TEXT);
-            }
-            return baseIsNative(value);
-          }
-          function isNull(value) {
-            return value === null;
-          }
-          function isNil(value) {
-            return value == null;
-          }
-          function isNumber(value) {
-            return typeof value == "number" || isObjectLike(value) && baseGetTag(value) == numberTag;
-          }
-          function isPlainObject2(value) {
-            if (!isObjectLike(value) || baseGetTag(value) != objectTag) {
-              return false;
-            }
-            var proto = getPrototype(value);
-            if (proto === null) {
-              return true;
-            }
-            var Ctor = hasOwnProperty.call(proto, "constructor") && proto.constructor;
-            return typeof Ctor == "function" && Ctor instanceof Ctor && funcToString.call(Ctor) == objectCtorString;
-          }
-          var isRegExp = nodeIsRegExp ? baseUnary(nodeIsRegExp) : baseIsRegExp;
-          function isSafeInteger(value) {
-            return isInteger(value) && value >= -MAX_SAFE_INTEGER && value <= MAX_SAFE_INTEGER;
-          }
-          var isSet = nodeIsSet ? baseUnary(nodeIsSet) : baseIsSet;
-          function isString(value) {
-            return typeof value == "string" || !isArray(value) && isObjectLike(value) && baseGetTag(value) == stringTag;
-          }
-          function isSymbol(value) {
-            return typeof value == "symbol" || isObjectLike(value) && baseGetTag(value) == symbolTag;
-          }
-          var isTypedArray = nodeIsTypedArray ? baseUnary(nodeIsTypedArray) : baseIsTypedArray;
-          function isUndefined(value) {
-            return value === undefined$1;
-          }
-          function isWeakMap(value) {
-            return isObjectLike(value) && getTag(value) == weakMapTag;
-          }
-          function isWeakSet(value) {
-            return isObjectLike(value) && baseGetTag(value) == weakSetTag;
-          }
-          var lt = createRelationalOperation(baseLt);
-          var lte = createRelationalOperation(function(value, other) {
-            return value <= other;
-          });
-          function toArray(value) {
-            if (!value) {
-              return [];
-            }
-            if (isArrayLike(value)) {
-              return isString(value) ? stringToArray(value) : copyArray(value);
-            }
-            if (symIterator && value[symIterator]) {
-              return iteratorToArray(value[symIterator]());
-            }
-            var tag = getTag(value), func = tag == mapTag ? mapToArray : tag == setTag ? setToArray : values;
-            return func(value);
-          }
-          function toFinite(value) {
-            if (!value) {
-              return value === 0 ? value : 0;
-            }
-            value = toNumber(value);
-            if (value === INFINITY || value === -INFINITY) {
-              var sign = value < 0 ? -1 : 1;
-              return sign * MAX_INTEGER;
-            }
-            return value === value ? value : 0;
-          }
-          function toInteger(value) {
-            var result2 = toFinite(value), remainder = result2 % 1;
-            return result2 === result2 ? remainder ? result2 - remainder : result2 : 0;
-          }
-          function toLength(value) {
-            return value ? baseClamp(toInteger(value), 0, MAX_ARRAY_LENGTH) : 0;
-          }
-          function toNumber(value) {
-            if (typeof value == "number") {
-              return value;
-            }
-            if (isSymbol(value)) {
-              return NAN;
-            }
-            if (isObject3(value)) {
-              var other = typeof value.valueOf == "function" ? value.valueOf() : value;
-              value = isObject3(other) ? other + "" : other;
-            }
-            if (typeof value != "string") {
-              return value === 0 ? value : +value;
-            }
-            value = baseTrim(value);
-            var isBinary = reIsBinary.test(value);
-            return isBinary || reIsOctal.test(value) ? freeParseInt(value.slice(2), isBinary ? 2 : 8) : reIsBadHex.test(value) ? NAN : +value;
-          }
-          function toPlainObject(value) {
-            return copyObject(value, keysIn(value));
-          }
-          function toSafeInteger(value) {
-            return value ? baseClamp(toInteger(value), -MAX_SAFE_INTEGER, MAX_SAFE_INTEGER) : value === 0 ? value : 0;
-          }
-          function toString(value) {
-            return value == null ? "" : baseToString(value);
-          }
-          var assign = createAssigner(function(object2, source) {
-            if (isPrototype(source) || isArrayLike(source)) {
-              copyObject(source, keys(source), object2);
-              return;
-            }
-            for (var key in source) {
-              if (hasOwnProperty.call(source, key)) {
-                assignValue(object2, key, source[key]);
-              }
-            }
-          });
-          var assignIn = createAssigner(function(object2, source) {
-            copyObject(source, keysIn(source), object2);
-          });
-          var assignInWith = createAssigner(function(object2, source, srcIndex, customizer) {
-            copyObject(source, keysIn(source), object2, customizer);
-          });
-          var assignWith = createAssigner(function(object2, source, srcIndex, customizer) {
-            copyObject(source, keys(source), object2, customizer);
-          });
-          var at = flatRest(baseAt);
-          function create(prototype, properties) {
-            var result2 = baseCreate(prototype);
-            return properties == null ? result2 : baseAssign(result2, properties);
-          }
-          var defaults = baseRest(function(object2, sources) {
-            object2 = Object2(object2);
-            var index3 = -1;
-            var length = sources.length;
-            var guard = length > 2 ? sources[2] : undefined$1;
-            if (guard && isIterateeCall(sources[0], sources[1], guard)) {
-              length = 1;
-            }
-            while (++index3 < length) {
-              var source = sources[index3];
-              var props2 = keysIn(source);
-              var propsIndex = -1;
-              var propsLength = props2.length;
-              while (++propsIndex < propsLength) {
-                var key = props2[propsIndex];
-                var value = object2[key];
-                if (value === undefined$1 || eq(value, objectProto[key]) && !hasOwnProperty.call(object2, key)) {
-                  object2[key] = source[key];
-                }
-              }
-            }
-            return object2;
-          });
-          var defaultsDeep = baseRest(function(args) {
-            args.push(undefined$1, customDefaultsMerge);
-            return apply(mergeWith, undefined$1, args);
-          });
-          function findKey(object2, predicate) {
-            return baseFindKey(object2, getIteratee(predicate, 3), baseForOwn);
-          }
-          function findLastKey(object2, predicate) {
-            return baseFindKey(object2, getIteratee(predicate, 3), baseForOwnRight);
-          }
-          function forIn(object2, iteratee2) {
-            return object2 == null ? object2 : baseFor(object2, getIteratee(iteratee2, 3), keysIn);
-          }
-          function forInRight(object2, iteratee2) {
-            return object2 == null ? object2 : baseForRight(object2, getIteratee(iteratee2, 3), keysIn);
-          }
-          function forOwn(object2, iteratee2) {
-            return object2 && baseForOwn(object2, getIteratee(iteratee2, 3));
-          }
-          function forOwnRight(object2, iteratee2) {
-            return object2 && baseForOwnRight(object2, getIteratee(iteratee2, 3));
-          }
-          function functions(object2) {
-            return object2 == null ? [] : baseFunctions(object2, keys(object2));
-          }
-          function functionsIn(object2) {
-            return object2 == null ? [] : baseFunctions(object2, keysIn(object2));
-          }
-          function get(object2, path7, defaultValue) {
-            var result2 = object2 == null ? undefined$1 : baseGet(object2, path7);
-            return result2 === undefined$1 ? defaultValue : result2;
-          }
-          function has(object2, path7) {
-            return object2 != null && hasPath(object2, path7, baseHas);
-          }
-          function hasIn(object2, path7) {
-            return object2 != null && hasPath(object2, path7, baseHasIn);
-          }
-          var invert = createInverter(function(result2, value, key) {
-            if (value != null && typeof value.toString != "function") {
-              value = nativeObjectToString.call(value);
-            }
-            result2[value] = key;
-          }, constant(identity));
-          var invertBy = createInverter(function(result2, value, key) {
-            if (value != null && typeof value.toString != "function") {
-              value = nativeObjectToString.call(value);
-            }
-            if (hasOwnProperty.call(result2, value)) {
-              result2[value].push(key);
-            } else {
-              result2[value] = [key];
-            }
-          }, getIteratee);
-          var invoke = baseRest(baseInvoke);
-          function keys(object2) {
-            return isArrayLike(object2) ? arrayLikeKeys(object2) : baseKeys(object2);
-          }
-          function keysIn(object2) {
-            return isArrayLike(object2) ? arrayLikeKeys(object2, true) : baseKeysIn(object2);
-          }
-          function mapKeys(object2, iteratee2) {
-            var result2 = {};
-            iteratee2 = getIteratee(iteratee2, 3);
-            baseForOwn(object2, function(value, key, object3) {
-              baseAssignValue(result2, iteratee2(value, key, object3), value);
-            });
-            return result2;
-          }
-          function mapValues(object2, iteratee2) {
-            var result2 = {};
-            iteratee2 = getIteratee(iteratee2, 3);
-            baseForOwn(object2, function(value, key, object3) {
-              baseAssignValue(result2, key, iteratee2(value, key, object3));
-            });
-            return result2;
-          }
-          var merge3 = createAssigner(function(object2, source, srcIndex) {
-            baseMerge(object2, source, srcIndex);
-          });
-          var mergeWith = createAssigner(function(object2, source, srcIndex, customizer) {
-            baseMerge(object2, source, srcIndex, customizer);
-          });
-          var omit2 = flatRest(function(object2, paths) {
-            var result2 = {};
-            if (object2 == null) {
-              return result2;
-            }
-            var isDeep = false;
-            paths = arrayMap(paths, function(path7) {
-              path7 = castPath(path7, object2);
-              isDeep || (isDeep = path7.length > 1);
-              return path7;
-            });
-            copyObject(object2, getAllKeysIn(object2), result2);
-            if (isDeep) {
-              result2 = baseClone(result2, CLONE_DEEP_FLAG | CLONE_FLAT_FLAG | CLONE_SYMBOLS_FLAG, customOmitClone);
-            }
-            var length = paths.length;
-            while (length--) {
-              baseUnset(result2, paths[length]);
-            }
-            return result2;
-          });
-          function omitBy(object2, predicate) {
-            return pickBy(object2, negate(getIteratee(predicate)));
-          }
-          var pick2 = flatRest(function(object2, paths) {
-            return object2 == null ? {} : basePick(object2, paths);
-          });
-          function pickBy(object2, predicate) {
-            if (object2 == null) {
-              return {};
-            }
-            var props2 = arrayMap(getAllKeysIn(object2), function(prop) {
-              return [prop];
-            });
-            predicate = getIteratee(predicate);
-            return basePickBy(object2, props2, function(value, path7) {
-              return predicate(value, path7[0]);
-            });
-          }
-          function result(object2, path7, defaultValue) {
-            path7 = castPath(path7, object2);
-            var index3 = -1, length = path7.length;
-            if (!length) {
-              length = 1;
-              object2 = undefined$1;
-            }
-            while (++index3 < length) {
-              var value = object2 == null ? undefined$1 : object2[toKey(path7[index3])];
-              if (value === undefined$1) {
-                index3 = length;
-                value = defaultValue;
-              }
-              object2 = isFunction(value) ? value.call(object2) : value;
-            }
-            return object2;
-          }
-          function set3(object2, path7, value) {
-            return object2 == null ? object2 : baseSet(object2, path7, value);
-          }
-          function setWith(object2, path7, value, customizer) {
-            customizer = typeof customizer == "function" ? customizer : undefined$1;
-            return object2 == null ? object2 : baseSet(object2, path7, value, customizer);
-          }
-          var toPairs = createToPairs(keys);
-          var toPairsIn = createToPairs(keysIn);
-          function transform2(object2, iteratee2, accumulator) {
-            var isArr = isArray(object2), isArrLike = isArr || isBuffer(object2) || isTypedArray(object2);
-            iteratee2 = getIteratee(iteratee2, 4);
-            if (accumulator == null) {
-              var Ctor = object2 && object2.constructor;
-              if (isArrLike) {
-                accumulator = isArr ? new Ctor() : [];
-              } else if (isObject3(object2)) {
-                accumulator = isFunction(Ctor) ? baseCreate(getPrototype(object2)) : {};
-              } else {
-                accumulator = {};
-              }
-            }
-            (isArrLike ? arrayEach : baseForOwn)(object2, function(value, index3, object3) {
-              return iteratee2(accumulator, value, index3, object3);
-            });
-            return accumulator;
-          }
-          function unset(object2, path7) {
-            return object2 == null ? true : baseUnset(object2, path7);
-          }
-          function update(object2, path7, updater) {
-            return object2 == null ? object2 : baseUpdate(object2, path7, castFunction(updater));
-          }
-          function updateWith(object2, path7, updater, customizer) {
-            customizer = typeof customizer == "function" ? customizer : undefined$1;
-            return object2 == null ? object2 : baseUpdate(object2, path7, castFunction(updater), customizer);
-          }
-          function values(object2) {
-            return object2 == null ? [] : baseValues(object2, keys(object2));
-          }
-          function valuesIn(object2) {
-            return object2 == null ? [] : baseValues(object2, keysIn(object2));
-          }
-          function clamp(number4, lower, upper) {
-            if (upper === undefined$1) {
-              upper = lower;
-              lower = undefined$1;
-            }
-            if (upper !== undefined$1) {
-              upper = toNumber(upper);
-              upper = upper === upper ? upper : 0;
-            }
-            if (lower !== undefined$1) {
-              lower = toNumber(lower);
-              lower = lower === lower ? lower : 0;
-            }
-            return baseClamp(toNumber(number4), lower, upper);
-          }
-          function inRange(number4, start, end) {
-            start = toFinite(start);
-            if (end === undefined$1) {
-              end = start;
-              start = 0;
-            } else {
-              end = toFinite(end);
-            }
-            number4 = toNumber(number4);
-            return baseInRange(number4, start, end);
-          }
-          function random(lower, upper, floating) {
-            if (floating && typeof floating != "boolean" && isIterateeCall(lower, upper, floating)) {
-              upper = floating = undefined$1;
-            }
-            if (floating === undefined$1) {
-              if (typeof upper == "boolean") {
-                floating = upper;
-                upper = undefined$1;
-              } else if (typeof lower == "boolean") {
-                floating = lower;
-                lower = undefined$1;
-              }
-            }
-            if (lower === undefined$1 && upper === undefined$1) {
-              lower = 0;
-              upper = 1;
-            } else {
-              lower = toFinite(lower);
-              if (upper === undefined$1) {
-                upper = lower;
-                lower = 0;
-              } else {
-                upper = toFinite(upper);
-              }
-            }
-            if (lower > upper) {
-              var temp = lower;
-              lower = upper;
-              upper = temp;
-            }
-            if (floating || lower % 1 || upper % 1) {
-              var rand = nativeRandom();
-              return nativeMin(lower + rand * (upper - lower + freeParseFloat("1e-" + ((rand + "").length - 1))), upper);
-            }
-            return baseRandom(lower, upper);
-          }
-          var camelCase = createCompounder(function(result2, word, index3) {
-            word = word.toLowerCase();
-            return result2 + (index3 ? capitalize(word) : word);
-          });
-          function capitalize(string4) {
-            return upperFirst(toString(string4).toLowerCase());
-          }
-          function deburr(string4) {
-            string4 = toString(string4);
-            return string4 && string4.replace(reLatin, deburrLetter).replace(reComboMark, "");
-          }
-          function endsWith(string4, target, position) {
-            string4 = toString(string4);
-            target = baseToString(target);
-            var length = string4.length;
-            position = position === undefined$1 ? length : baseClamp(toInteger(position), 0, length);
-            var end = position;
-            position -= target.length;
-            return position >= 0 && string4.slice(position, end) == target;
-          }
-          function escape2(string4) {
-            string4 = toString(string4);
-            return string4 && reHasUnescapedHtml.test(string4) ? string4.replace(reUnescapedHtml, escapeHtmlChar) : string4;
-          }
-          function escapeRegExp(string4) {
-            string4 = toString(string4);
-            return string4 && reHasRegExpChar.test(string4) ? string4.replace(reRegExpChar, "\\$&") : string4;
-          }
-          var kebabCase = createCompounder(function(result2, word, index3) {
-            return result2 + (index3 ? "-" : "") + word.toLowerCase();
-          });
-          var lowerCase = createCompounder(function(result2, word, index3) {
-            return result2 + (index3 ? " " : "") + word.toLowerCase();
-          });
-          var lowerFirst = createCaseFirst("toLowerCase");
-          function pad(string4, length, chars) {
-            string4 = toString(string4);
-            length = toInteger(length);
-            var strLength = length ? stringSize(string4) : 0;
-            if (!length || strLength >= length) {
-              return string4;
-            }
-            var mid = (length - strLength) / 2;
-            return createPadding(nativeFloor(mid), chars) + string4 + createPadding(nativeCeil(mid), chars);
-          }
-          function padEnd(string4, length, chars) {
-            string4 = toString(string4);
-            length = toInteger(length);
-            var strLength = length ? stringSize(string4) : 0;
-            return length && strLength < length ? string4 + createPadding(length - strLength, chars) : string4;
-          }
-          function padStart(string4, length, chars) {
-            string4 = toString(string4);
-            length = toInteger(length);
-            var strLength = length ? stringSize(string4) : 0;
-            return length && strLength < length ? createPadding(length - strLength, chars) + string4 : string4;
-          }
-          function parseInt2(string4, radix, guard) {
-            if (guard || radix == null) {
-              radix = 0;
-            } else if (radix) {
-              radix = +radix;
-            }
-            return nativeParseInt(toString(string4).replace(reTrimStart, ""), radix || 0);
-          }
-          function repeat(string4, n, guard) {
-            if (guard ? isIterateeCall(string4, n, guard) : n === undefined$1) {
-              n = 1;
-            } else {
-              n = toInteger(n);
-            }
-            return baseRepeat(toString(string4), n);
-          }
-          function replace() {
-            var args = arguments, string4 = toString(args[0]);
-            return args.length < 3 ? string4 : string4.replace(args[1], args[2]);
-          }
-          var snakeCase = createCompounder(function(result2, word, index3) {
-            return result2 + (index3 ? "_" : "") + word.toLowerCase();
-          });
-          function split(string4, separator, limit) {
-            if (limit && typeof limit != "number" && isIterateeCall(string4, separator, limit)) {
-              separator = limit = undefined$1;
-            }
-            limit = limit === undefined$1 ? MAX_ARRAY_LENGTH : limit >>> 0;
-            if (!limit) {
-              return [];
-            }
-            string4 = toString(string4);
-            if (string4 && (typeof separator == "string" || separator != null && !isRegExp(separator))) {
-              separator = baseToString(separator);
-              if (!separator && hasUnicode(string4)) {
-                return castSlice(stringToArray(string4), 0, limit);
-              }
-            }
-            return string4.split(separator, limit);
-          }
-          var startCase = createCompounder(function(result2, word, index3) {
-            return result2 + (index3 ? " " : "") + upperFirst(word);
-          });
-          function startsWith(string4, target, position) {
-            string4 = toString(string4);
-            position = position == null ? 0 : baseClamp(toInteger(position), 0, string4.length);
-            target = baseToString(target);
-            return string4.slice(position, position + target.length) == target;
-          }
-          function template(string4, options, guard) {
-            var settings = lodash2.templateSettings;
-            if (guard && isIterateeCall(string4, options, guard)) {
-              options = undefined$1;
-            }
-            string4 = toString(string4);
-            options = assignWith({}, options, settings, customDefaultsAssignIn);
-            var imports = assignWith({}, options.imports, settings.imports, customDefaultsAssignIn), importsKeys = keys(imports), importsValues = baseValues(imports, importsKeys);
-            arrayEach(importsKeys, function(key) {
-              if (reForbiddenIdentifierChars.test(key)) {
-                throw new Error2(INVALID_TEMPL_IMPORTS_ERROR_TEXT);
-              }
-            });
-            var isEscaping, isEvaluating, index3 = 0, interpolate = options.interpolate || reNoMatch, source = "__p += '";
-            var reDelimiters = RegExp2(
-              (options.escape || reNoMatch).source + "|" + interpolate.source + "|" + (interpolate === reInterpolate ? reEsTemplate : reNoMatch).source + "|" + (options.evaluate || reNoMatch).source + "|$",
-              "g"
-            );
-            var sourceURL = "//# sourceURL=" + (hasOwnProperty.call(options, "sourceURL") ? (options.sourceURL + "").replace(/\s/g, " ") : "lodash.templateSources[" + ++templateCounter + "]") + "\n";
-            string4.replace(reDelimiters, function(match, escapeValue, interpolateValue, esTemplateValue, evaluateValue, offset) {
-              interpolateValue || (interpolateValue = esTemplateValue);
-              source += string4.slice(index3, offset).replace(reUnescapedString, escapeStringChar);
-              if (escapeValue) {
-                isEscaping = true;
-                source += "' +\n__e(" + escapeValue + ") +\n'";
-              }
-              if (evaluateValue) {
-                isEvaluating = true;
-                source += "';\n" + evaluateValue + ";\n__p += '";
-              }
-              if (interpolateValue) {
-                source += "' +\n((__t = (" + interpolateValue + ")) == null ? '' : __t) +\n'";
-              }
-              index3 = offset + match.length;
-              return match;
-            });
-            source += "';\n";
-            var variable = hasOwnProperty.call(options, "variable") && options.variable;
-            if (!variable) {
-              source = "with (obj) {\n" + source + "\n}\n";
-            } else if (reForbiddenIdentifierChars.test(variable)) {
-              throw new Error2(INVALID_TEMPL_VAR_ERROR_TEXT);
-            }
-            source = (isEvaluating ? source.replace(reEmptyStringLeading, "") : source).replace(reEmptyStringMiddle, "$1").replace(reEmptyStringTrailing, "$1;");
-            source = "function(" + (variable || "obj") + ") {\n" + (variable ? "" : "obj || (obj = {});\n") + "var __t, __p = ''" + (isEscaping ? ", __e = _.escape" : "") + (isEvaluating ? ", __j = Array.prototype.join;\nfunction print() { __p += __j.call(arguments, '') }\n" : ";\n") + source + "return __p\n}";
-            var result2 = attempt(function() {
-              return Function2(importsKeys, sourceURL + "return " + source).apply(undefined$1, importsValues);
-            });
-            result2.source = source;
-            if (isError(result2)) {
-              throw result2;
-            }
-            return result2;
-          }
-          function toLower(value) {
-            return toString(value).toLowerCase();
-          }
-          function toUpper(value) {
-            return toString(value).toUpperCase();
-          }
-          function trim(string4, chars, guard) {
-            string4 = toString(string4);
-            if (string4 && (guard || chars === undefined$1)) {
-              return baseTrim(string4);
-            }
-            if (!string4 || !(chars = baseToString(chars))) {
-              return string4;
-            }
-            var strSymbols = stringToArray(string4), chrSymbols = stringToArray(chars), start = charsStartIndex(strSymbols, chrSymbols), end = charsEndIndex(strSymbols, chrSymbols) + 1;
-            return castSlice(strSymbols, start, end).join("");
-          }
-          function trimEnd(string4, chars, guard) {
-            string4 = toString(string4);
-            if (string4 && (guard || chars === undefined$1)) {
-              return string4.slice(0, trimmedEndIndex(string4) + 1);
-            }
-            if (!string4 || !(chars = baseToString(chars))) {
-              return string4;
-            }
-            var strSymbols = stringToArray(string4), end = charsEndIndex(strSymbols, stringToArray(chars)) + 1;
-            return castSlice(strSymbols, 0, end).join("");
-          }
-          function trimStart(string4, chars, guard) {
-            string4 = toString(string4);
-            if (string4 && (guard || chars === undefined$1)) {
-              return string4.replace(reTrimStart, "");
-            }
-            if (!string4 || !(chars = baseToString(chars))) {
-              return string4;
-            }
-            var strSymbols = stringToArray(string4), start = charsStartIndex(strSymbols, stringToArray(chars));
-            return castSlice(strSymbols, start).join("");
-          }
-          function truncate2(string4, options) {
-            var length = DEFAULT_TRUNC_LENGTH, omission = DEFAULT_TRUNC_OMISSION;
-            if (isObject3(options)) {
-              var separator = "separator" in options ? options.separator : separator;
-              length = "length" in options ? toInteger(options.length) : length;
-              omission = "omission" in options ? baseToString(options.omission) : omission;
-            }
-            string4 = toString(string4);
-            var strLength = string4.length;
-            if (hasUnicode(string4)) {
-              var strSymbols = stringToArray(string4);
-              strLength = strSymbols.length;
-            }
-            if (length >= strLength) {
-              return string4;
-            }
-            var end = length - stringSize(omission);
-            if (end < 1) {
-              return omission;
-            }
-            var result2 = strSymbols ? castSlice(strSymbols, 0, end).join("") : string4.slice(0, end);
-            if (separator === undefined$1) {
-              return result2 + omission;
-            }
-            if (strSymbols) {
-              end += result2.length - end;
-            }
-            if (isRegExp(separator)) {
-              if (string4.slice(end).search(separator)) {
-                var match, substring = result2;
-                if (!separator.global) {
-                  separator = RegExp2(separator.source, toString(reFlags.exec(separator)) + "g");
-                }
-                separator.lastIndex = 0;
-                while (match = separator.exec(substring)) {
-                  var newEnd = match.index;
-                }
-                result2 = result2.slice(0, newEnd === undefined$1 ? end : newEnd);
-              }
-            } else if (string4.indexOf(baseToString(separator), end) != end) {
-              var index3 = result2.lastIndexOf(separator);
-              if (index3 > -1) {
-                result2 = result2.slice(0, index3);
-              }
-            }
-            return result2 + omission;
-          }
-          function unescape(string4) {
-            string4 = toString(string4);
-            return string4 && reHasEscapedHtml.test(string4) ? string4.replace(reEscapedHtml, unescapeHtmlChar) : string4;
-          }
-          var upperCase = createCompounder(function(result2, word, index3) {
-            return result2 + (index3 ? " " : "") + word.toUpperCase();
-          });
-          var upperFirst = createCaseFirst("toUpperCase");
-          function words(string4, pattern, guard) {
-            string4 = toString(string4);
-            pattern = guard ? undefined$1 : pattern;
-            if (pattern === undefined$1) {
-              return hasUnicodeWord(string4) ? unicodeWords(string4) : asciiWords(string4);
-            }
-            return string4.match(pattern) || [];
-          }
-          var attempt = baseRest(function(func, args) {
-            try {
-              return apply(func, undefined$1, args);
-            } catch (e2) {
-              return isError(e2) ? e2 : new Error2(e2);
-            }
-          });
-          var bindAll = flatRest(function(object2, methodNames) {
-            arrayEach(methodNames, function(key) {
-              key = toKey(key);
-              baseAssignValue(object2, key, bind(object2[key], object2));
-            });
-            return object2;
-          });
-          function cond(pairs2) {
-            var length = pairs2 == null ? 0 : pairs2.length, toIteratee = getIteratee();
-            pairs2 = !length ? [] : arrayMap(pairs2, function(pair) {
-              if (typeof pair[1] != "function") {
-                throw new TypeError2(FUNC_ERROR_TEXT);
-              }
-              return [toIteratee(pair[0]), pair[1]];
-            });
-            return baseRest(function(args) {
-              var index3 = -1;
-              while (++index3 < length) {
-                var pair = pairs2[index3];
-                if (apply(pair[0], this, args)) {
-                  return apply(pair[1], this, args);
-                }
-              }
-            });
-          }
-          function conforms(source) {
-            return baseConforms(baseClone(source, CLONE_DEEP_FLAG));
-          }
-          function constant(value) {
-            return function() {
-              return value;
-            };
-          }
-          function defaultTo(value, defaultValue) {
-            return value == null || value !== value ? defaultValue : value;
-          }
-          var flow = createFlow();
-          var flowRight = createFlow(true);
-          function identity(value) {
-            return value;
-          }
-          function iteratee(func) {
-            return baseIteratee(typeof func == "function" ? func : baseClone(func, CLONE_DEEP_FLAG));
-          }
-          function matches(source) {
-            return baseMatches(baseClone(source, CLONE_DEEP_FLAG));
-          }
-          function matchesProperty(path7, srcValue) {
-            return baseMatchesProperty(path7, baseClone(srcValue, CLONE_DEEP_FLAG));
-          }
-          var method = baseRest(function(path7, args) {
-            return function(object2) {
-              return baseInvoke(object2, path7, args);
-            };
-          });
-          var methodOf = baseRest(function(object2, args) {
-            return function(path7) {
-              return baseInvoke(object2, path7, args);
-            };
-          });
-          function mixin(object2, source, options) {
-            var props2 = keys(source), methodNames = baseFunctions(source, props2);
-            if (options == null && !(isObject3(source) && (methodNames.length || !props2.length))) {
-              options = source;
-              source = object2;
-              object2 = this;
-              methodNames = baseFunctions(source, keys(source));
-            }
-            var chain2 = !(isObject3(options) && "chain" in options) || !!options.chain, isFunc = isFunction(object2);
-            arrayEach(methodNames, function(methodName) {
-              var func = source[methodName];
-              object2[methodName] = func;
-              if (isFunc) {
-                object2.prototype[methodName] = function() {
-                  var chainAll = this.__chain__;
-                  if (chain2 || chainAll) {
-                    var result2 = object2(this.__wrapped__), actions = result2.__actions__ = copyArray(this.__actions__);
-                    actions.push({ "func": func, "args": arguments, "thisArg": object2 });
-                    result2.__chain__ = chainAll;
-                    return result2;
-                  }
-                  return func.apply(object2, arrayPush([this.value()], arguments));
-                };
-              }
-            });
-            return object2;
-          }
-          function noConflict() {
-            if (root._ === this) {
-              root._ = oldDash;
-            }
-            return this;
-          }
-          function noop() {
-          }
-          function nthArg(n) {
-            n = toInteger(n);
-            return baseRest(function(args) {
-              return baseNth(args, n);
-            });
-          }
-          var over = createOver(arrayMap);
-          var overEvery = createOver(arrayEvery);
-          var overSome = createOver(arraySome);
-          function property(path7) {
-            return isKey(path7) ? baseProperty(toKey(path7)) : basePropertyDeep(path7);
-          }
-          function propertyOf(object2) {
-            return function(path7) {
-              return object2 == null ? undefined$1 : baseGet(object2, path7);
-            };
-          }
-          var range = createRange();
-          var rangeRight = createRange(true);
-          function stubArray() {
-            return [];
-          }
-          function stubFalse() {
-            return false;
-          }
-          function stubObject() {
-            return {};
-          }
-          function stubString() {
-            return "";
-          }
-          function stubTrue() {
-            return true;
-          }
-          function times(n, iteratee2) {
-            n = toInteger(n);
-            if (n < 1 || n > MAX_SAFE_INTEGER) {
-              return [];
-            }
-            var index3 = MAX_ARRAY_LENGTH, length = nativeMin(n, MAX_ARRAY_LENGTH);
-            iteratee2 = getIteratee(iteratee2);
-            n -= MAX_ARRAY_LENGTH;
-            var result2 = baseTimes(length, iteratee2);
-            while (++index3 < n) {
-              iteratee2(index3);
-            }
-            return result2;
-          }
-          function toPath(value) {
-            if (isArray(value)) {
-              return arrayMap(value, toKey);
-            }
-            return isSymbol(value) ? [value] : copyArray(stringToPath(toString(value)));
-          }
-          function uniqueId(prefix) {
-            var id = ++idCounter;
-            return toString(prefix) + id;
-          }
-          var add2 = createMathOperation(function(augend, addend) {
-            return augend + addend;
-          }, 0);
-          var ceil = createRound("ceil");
-          var divide = createMathOperation(function(dividend, divisor) {
-            return dividend / divisor;
-          }, 1);
-          var floor = createRound("floor");
-          function max(array2) {
-            return array2 && array2.length ? baseExtremum(array2, identity, baseGt) : undefined$1;
-          }
-          function maxBy(array2, iteratee2) {
-            return array2 && array2.length ? baseExtremum(array2, getIteratee(iteratee2, 2), baseGt) : undefined$1;
-          }
-          function mean(array2) {
-            return baseMean(array2, identity);
-          }
-          function meanBy(array2, iteratee2) {
-            return baseMean(array2, getIteratee(iteratee2, 2));
-          }
-          function min(array2) {
-            return array2 && array2.length ? baseExtremum(array2, identity, baseLt) : undefined$1;
-          }
-          function minBy(array2, iteratee2) {
-            return array2 && array2.length ? baseExtremum(array2, getIteratee(iteratee2, 2), baseLt) : undefined$1;
-          }
-          var multiply = createMathOperation(function(multiplier, multiplicand) {
-            return multiplier * multiplicand;
-          }, 1);
-          var round = createRound("round");
-          var subtract = createMathOperation(function(minuend, subtrahend) {
-            return minuend - subtrahend;
-          }, 0);
-          function sum(array2) {
-            return array2 && array2.length ? baseSum(array2, identity) : 0;
-          }
-          function sumBy(array2, iteratee2) {
-            return array2 && array2.length ? baseSum(array2, getIteratee(iteratee2, 2)) : 0;
-          }
-          lodash2.after = after;
-          lodash2.ary = ary;
-          lodash2.assign = assign;
-          lodash2.assignIn = assignIn;
-          lodash2.assignInWith = assignInWith;
-          lodash2.assignWith = assignWith;
-          lodash2.at = at;
-          lodash2.before = before;
-          lodash2.bind = bind;
-          lodash2.bindAll = bindAll;
-          lodash2.bindKey = bindKey;
-          lodash2.castArray = castArray;
-          lodash2.chain = chain;
-          lodash2.chunk = chunk;
-          lodash2.compact = compact;
-          lodash2.concat = concat;
-          lodash2.cond = cond;
-          lodash2.conforms = conforms;
-          lodash2.constant = constant;
-          lodash2.countBy = countBy;
-          lodash2.create = create;
-          lodash2.curry = curry;
-          lodash2.curryRight = curryRight;
-          lodash2.debounce = debounce;
-          lodash2.defaults = defaults;
-          lodash2.defaultsDeep = defaultsDeep;
-          lodash2.defer = defer;
-          lodash2.delay = delay;
-          lodash2.difference = difference;
-          lodash2.differenceBy = differenceBy;
-          lodash2.differenceWith = differenceWith;
-          lodash2.drop = drop;
-          lodash2.dropRight = dropRight;
-          lodash2.dropRightWhile = dropRightWhile;
-          lodash2.dropWhile = dropWhile;
-          lodash2.fill = fill;
-          lodash2.filter = filter;
-          lodash2.flatMap = flatMap;
-          lodash2.flatMapDeep = flatMapDeep;
-          lodash2.flatMapDepth = flatMapDepth;
-          lodash2.flatten = flatten;
-          lodash2.flattenDeep = flattenDeep;
-          lodash2.flattenDepth = flattenDepth;
-          lodash2.flip = flip;
-          lodash2.flow = flow;
-          lodash2.flowRight = flowRight;
-          lodash2.fromPairs = fromPairs;
-          lodash2.functions = functions;
-          lodash2.functionsIn = functionsIn;
-          lodash2.groupBy = groupBy;
-          lodash2.initial = initial;
-          lodash2.intersection = intersection2;
-          lodash2.intersectionBy = intersectionBy;
-          lodash2.intersectionWith = intersectionWith;
-          lodash2.invert = invert;
-          lodash2.invertBy = invertBy;
-          lodash2.invokeMap = invokeMap;
-          lodash2.iteratee = iteratee;
-          lodash2.keyBy = keyBy;
-          lodash2.keys = keys;
-          lodash2.keysIn = keysIn;
-          lodash2.map = map4;
-          lodash2.mapKeys = mapKeys;
-          lodash2.mapValues = mapValues;
-          lodash2.matches = matches;
-          lodash2.matchesProperty = matchesProperty;
-          lodash2.memoize = memoize;
-          lodash2.merge = merge3;
-          lodash2.mergeWith = mergeWith;
-          lodash2.method = method;
-          lodash2.methodOf = methodOf;
-          lodash2.mixin = mixin;
-          lodash2.negate = negate;
-          lodash2.nthArg = nthArg;
-          lodash2.omit = omit2;
-          lodash2.omitBy = omitBy;
-          lodash2.once = once;
-          lodash2.orderBy = orderBy;
-          lodash2.over = over;
-          lodash2.overArgs = overArgs;
-          lodash2.overEvery = overEvery;
-          lodash2.overSome = overSome;
-          lodash2.partial = partial2;
-          lodash2.partialRight = partialRight;
-          lodash2.partition = partition;
-          lodash2.pick = pick2;
-          lodash2.pickBy = pickBy;
-          lodash2.property = property;
-          lodash2.propertyOf = propertyOf;
-          lodash2.pull = pull;
-          lodash2.pullAll = pullAll;
-          lodash2.pullAllBy = pullAllBy;
-          lodash2.pullAllWith = pullAllWith;
-          lodash2.pullAt = pullAt;
-          lodash2.range = range;
-          lodash2.rangeRight = rangeRight;
-          lodash2.rearg = rearg;
-          lodash2.reject = reject;
-          lodash2.remove = remove;
-          lodash2.rest = rest;
-          lodash2.reverse = reverse;
-          lodash2.sampleSize = sampleSize;
-          lodash2.set = set3;
-          lodash2.setWith = setWith;
-          lodash2.shuffle = shuffle;
-          lodash2.slice = slice;
-          lodash2.sortBy = sortBy;
-          lodash2.sortedUniq = sortedUniq;
-          lodash2.sortedUniqBy = sortedUniqBy;
-          lodash2.split = split;
-          lodash2.spread = spread;
-          lodash2.tail = tail;
-          lodash2.take = take;
-          lodash2.takeRight = takeRight;
-          lodash2.takeRightWhile = takeRightWhile;
-          lodash2.takeWhile = takeWhile;
-          lodash2.tap = tap;
-          lodash2.throttle = throttle;
-          lodash2.thru = thru;
-          lodash2.toArray = toArray;
-          lodash2.toPairs = toPairs;
-          lodash2.toPairsIn = toPairsIn;
-          lodash2.toPath = toPath;
-          lodash2.toPlainObject = toPlainObject;
-          lodash2.transform = transform2;
-          lodash2.unary = unary;
-          lodash2.union = union2;
-          lodash2.unionBy = unionBy;
-          lodash2.unionWith = unionWith;
-          lodash2.uniq = uniq;
-          lodash2.uniqBy = uniqBy;
-          lodash2.uniqWith = uniqWith;
-          lodash2.unset = unset;
-          lodash2.unzip = unzip;
-          lodash2.unzipWith = unzipWith;
-          lodash2.update = update;
-          lodash2.updateWith = updateWith;
-          lodash2.values = values;
-          lodash2.valuesIn = valuesIn;
-          lodash2.without = without;
-          lodash2.words = words;
-          lodash2.wrap = wrap;
-          lodash2.xor = xor2;
-          lodash2.xorBy = xorBy;
-          lodash2.xorWith = xorWith;
-          lodash2.zip = zip;
-          lodash2.zipObject = zipObject;
-          lodash2.zipObjectDeep = zipObjectDeep;
-          lodash2.zipWith = zipWith;
-          lodash2.entries = toPairs;
-          lodash2.entriesIn = toPairsIn;
-          lodash2.extend = assignIn;
-          lodash2.extendWith = assignInWith;
-          mixin(lodash2, lodash2);
-          lodash2.add = add2;
-          lodash2.attempt = attempt;
-          lodash2.camelCase = camelCase;
-          lodash2.capitalize = capitalize;
-          lodash2.ceil = ceil;
-          lodash2.clamp = clamp;
-          lodash2.clone = clone2;
-          lodash2.cloneDeep = cloneDeep;
-          lodash2.cloneDeepWith = cloneDeepWith;
-          lodash2.cloneWith = cloneWith;
-          lodash2.conformsTo = conformsTo;
-          lodash2.deburr = deburr;
-          lodash2.defaultTo = defaultTo;
-          lodash2.divide = divide;
-          lodash2.endsWith = endsWith;
-          lodash2.eq = eq;
-          lodash2.escape = escape2;
-          lodash2.escapeRegExp = escapeRegExp;
-          lodash2.every = every;
-          lodash2.find = find;
-          lodash2.findIndex = findIndex;
-          lodash2.findKey = findKey;
-          lodash2.findLast = findLast;
-          lodash2.findLastIndex = findLastIndex;
-          lodash2.findLastKey = findLastKey;
-          lodash2.floor = floor;
-          lodash2.forEach = forEach;
-          lodash2.forEachRight = forEachRight;
-          lodash2.forIn = forIn;
-          lodash2.forInRight = forInRight;
-          lodash2.forOwn = forOwn;
-          lodash2.forOwnRight = forOwnRight;
-          lodash2.get = get;
-          lodash2.gt = gt;
-          lodash2.gte = gte;
-          lodash2.has = has;
-          lodash2.hasIn = hasIn;
-          lodash2.head = head;
-          lodash2.identity = identity;
-          lodash2.includes = includes;
-          lodash2.indexOf = indexOf;
-          lodash2.inRange = inRange;
-          lodash2.invoke = invoke;
-          lodash2.isArguments = isArguments;
-          lodash2.isArray = isArray;
-          lodash2.isArrayBuffer = isArrayBuffer;
-          lodash2.isArrayLike = isArrayLike;
-          lodash2.isArrayLikeObject = isArrayLikeObject;
-          lodash2.isBoolean = isBoolean;
-          lodash2.isBuffer = isBuffer;
-          lodash2.isDate = isDate;
-          lodash2.isElement = isElement;
-          lodash2.isEmpty = isEmpty;
-          lodash2.isEqual = isEqual;
-          lodash2.isEqualWith = isEqualWith;
-          lodash2.isError = isError;
-          lodash2.isFinite = isFinite2;
-          lodash2.isFunction = isFunction;
-          lodash2.isInteger = isInteger;
-          lodash2.isLength = isLength;
-          lodash2.isMap = isMap;
-          lodash2.isMatch = isMatch;
-          lodash2.isMatchWith = isMatchWith;
-          lodash2.isNaN = isNaN2;
-          lodash2.isNative = isNative;
-          lodash2.isNil = isNil;
-          lodash2.isNull = isNull;
-          lodash2.isNumber = isNumber;
-          lodash2.isObject = isObject3;
-          lodash2.isObjectLike = isObjectLike;
-          lodash2.isPlainObject = isPlainObject2;
-          lodash2.isRegExp = isRegExp;
-          lodash2.isSafeInteger = isSafeInteger;
-          lodash2.isSet = isSet;
-          lodash2.isString = isString;
-          lodash2.isSymbol = isSymbol;
-          lodash2.isTypedArray = isTypedArray;
-          lodash2.isUndefined = isUndefined;
-          lodash2.isWeakMap = isWeakMap;
-          lodash2.isWeakSet = isWeakSet;
-          lodash2.join = join;
-          lodash2.kebabCase = kebabCase;
-          lodash2.last = last;
-          lodash2.lastIndexOf = lastIndexOf;
-          lodash2.lowerCase = lowerCase;
-          lodash2.lowerFirst = lowerFirst;
-          lodash2.lt = lt;
-          lodash2.lte = lte;
-          lodash2.max = max;
-          lodash2.maxBy = maxBy;
-          lodash2.mean = mean;
-          lodash2.meanBy = meanBy;
-          lodash2.min = min;
-          lodash2.minBy = minBy;
-          lodash2.stubArray = stubArray;
-          lodash2.stubFalse = stubFalse;
-          lodash2.stubObject = stubObject;
-          lodash2.stubString = stubString;
-          lodash2.stubTrue = stubTrue;
-          lodash2.multiply = multiply;
-          lodash2.nth = nth;
-          lodash2.noConflict = noConflict;
-          lodash2.noop = noop;
-          lodash2.now = now;
-          lodash2.pad = pad;
-          lodash2.padEnd = padEnd;
-          lodash2.padStart = padStart;
-          lodash2.parseInt = parseInt2;
-          lodash2.random = random;
-          lodash2.reduce = reduce;
-          lodash2.reduceRight = reduceRight;
-          lodash2.repeat = repeat;
-          lodash2.replace = replace;
-          lodash2.result = result;
-          lodash2.round = round;
-          lodash2.runInContext = runInContext2;
-          lodash2.sample = sample;
-          lodash2.size = size;
-          lodash2.snakeCase = snakeCase;
-          lodash2.some = some;
-          lodash2.sortedIndex = sortedIndex;
-          lodash2.sortedIndexBy = sortedIndexBy;
-          lodash2.sortedIndexOf = sortedIndexOf;
-          lodash2.sortedLastIndex = sortedLastIndex;
-          lodash2.sortedLastIndexBy = sortedLastIndexBy;
-          lodash2.sortedLastIndexOf = sortedLastIndexOf;
-          lodash2.startCase = startCase;
-          lodash2.startsWith = startsWith;
-          lodash2.subtract = subtract;
-          lodash2.sum = sum;
-          lodash2.sumBy = sumBy;
-          lodash2.template = template;
-          lodash2.times = times;
-          lodash2.toFinite = toFinite;
-          lodash2.toInteger = toInteger;
-          lodash2.toLength = toLength;
-          lodash2.toLower = toLower;
-          lodash2.toNumber = toNumber;
-          lodash2.toSafeInteger = toSafeInteger;
-          lodash2.toString = toString;
-          lodash2.toUpper = toUpper;
-          lodash2.trim = trim;
-          lodash2.trimEnd = trimEnd;
-          lodash2.trimStart = trimStart;
-          lodash2.truncate = truncate2;
-          lodash2.unescape = unescape;
-          lodash2.uniqueId = uniqueId;
-          lodash2.upperCase = upperCase;
-          lodash2.upperFirst = upperFirst;
-          lodash2.each = forEach;
-          lodash2.eachRight = forEachRight;
-          lodash2.first = head;
-          mixin(lodash2, (function() {
-            var source = {};
-            baseForOwn(lodash2, function(func, methodName) {
-              if (!hasOwnProperty.call(lodash2.prototype, methodName)) {
-                source[methodName] = func;
-              }
-            });
-            return source;
-          })(), { "chain": false });
-          lodash2.VERSION = VERSION;
-          arrayEach(["bind", "bindKey", "curry", "curryRight", "partial", "partialRight"], function(methodName) {
-            lodash2[methodName].placeholder = lodash2;
-          });
-          arrayEach(["drop", "take"], function(methodName, index3) {
-            LazyWrapper.prototype[methodName] = function(n) {
-              n = n === undefined$1 ? 1 : nativeMax(toInteger(n), 0);
-              var result2 = this.__filtered__ && !index3 ? new LazyWrapper(this) : this.clone();
-              if (result2.__filtered__) {
-                result2.__takeCount__ = nativeMin(n, result2.__takeCount__);
-              } else {
-                result2.__views__.push({
-                  "size": nativeMin(n, MAX_ARRAY_LENGTH),
-                  "type": methodName + (result2.__dir__ < 0 ? "Right" : "")
-                });
-              }
-              return result2;
-            };
-            LazyWrapper.prototype[methodName + "Right"] = function(n) {
-              return this.reverse()[methodName](n).reverse();
-            };
-          });
-          arrayEach(["filter", "map", "takeWhile"], function(methodName, index3) {
-            var type2 = index3 + 1, isFilter = type2 == LAZY_FILTER_FLAG || type2 == LAZY_WHILE_FLAG;
-            LazyWrapper.prototype[methodName] = function(iteratee2) {
-              var result2 = this.clone();
-              result2.__iteratees__.push({
-                "iteratee": getIteratee(iteratee2, 3),
-                "type": type2
-              });
-              result2.__filtered__ = result2.__filtered__ || isFilter;
-              return result2;
-            };
-          });
-          arrayEach(["head", "last"], function(methodName, index3) {
-            var takeName = "take" + (index3 ? "Right" : "");
-            LazyWrapper.prototype[methodName] = function() {
-              return this[takeName](1).value()[0];
-            };
-          });
-          arrayEach(["initial", "tail"], function(methodName, index3) {
-            var dropName = "drop" + (index3 ? "" : "Right");
-            LazyWrapper.prototype[methodName] = function() {
-              return this.__filtered__ ? new LazyWrapper(this) : this[dropName](1);
-            };
-          });
-          LazyWrapper.prototype.compact = function() {
-            return this.filter(identity);
-          };
-          LazyWrapper.prototype.find = function(predicate) {
-            return this.filter(predicate).head();
-          };
-          LazyWrapper.prototype.findLast = function(predicate) {
-            return this.reverse().find(predicate);
-          };
-          LazyWrapper.prototype.invokeMap = baseRest(function(path7, args) {
-            if (typeof path7 == "function") {
-              return new LazyWrapper(this);
-            }
-            return this.map(function(value) {
-              return baseInvoke(value, path7, args);
-            });
-          });
-          LazyWrapper.prototype.reject = function(predicate) {
-            return this.filter(negate(getIteratee(predicate)));
-          };
-          LazyWrapper.prototype.slice = function(start, end) {
-            start = toInteger(start);
-            var result2 = this;
-            if (result2.__filtered__ && (start > 0 || end < 0)) {
-              return new LazyWrapper(result2);
-            }
-            if (start < 0) {
-              result2 = result2.takeRight(-start);
-            } else if (start) {
-              result2 = result2.drop(start);
-            }
-            if (end !== undefined$1) {
-              end = toInteger(end);
-              result2 = end < 0 ? result2.dropRight(-end) : result2.take(end - start);
-            }
-            return result2;
-          };
-          LazyWrapper.prototype.takeRightWhile = function(predicate) {
-            return this.reverse().takeWhile(predicate).reverse();
-          };
-          LazyWrapper.prototype.toArray = function() {
-            return this.take(MAX_ARRAY_LENGTH);
-          };
-          baseForOwn(LazyWrapper.prototype, function(func, methodName) {
-            var checkIteratee = /^(?:filter|find|map|reject)|While$/.test(methodName), isTaker = /^(?:head|last)$/.test(methodName), lodashFunc = lodash2[isTaker ? "take" + (methodName == "last" ? "Right" : "") : methodName], retUnwrapped = isTaker || /^find/.test(methodName);
-            if (!lodashFunc) {
-              return;
-            }
-            lodash2.prototype[methodName] = function() {
-              var value = this.__wrapped__, args = isTaker ? [1] : arguments, isLazy = value instanceof LazyWrapper, iteratee2 = args[0], useLazy = isLazy || isArray(value);
-              var interceptor = function(value2) {
-                var result3 = lodashFunc.apply(lodash2, arrayPush([value2], args));
-                return isTaker && chainAll ? result3[0] : result3;
-              };
-              if (useLazy && checkIteratee && typeof iteratee2 == "function" && iteratee2.length != 1) {
-                isLazy = useLazy = false;
-              }
-              var chainAll = this.__chain__, isHybrid = !!this.__actions__.length, isUnwrapped = retUnwrapped && !chainAll, onlyLazy = isLazy && !isHybrid;
-              if (!retUnwrapped && useLazy) {
-                value = onlyLazy ? value : new LazyWrapper(this);
-                var result2 = func.apply(value, args);
-                result2.__actions__.push({ "func": thru, "args": [interceptor], "thisArg": undefined$1 });
-                return new LodashWrapper(result2, chainAll);
-              }
-              if (isUnwrapped && onlyLazy) {
-                return func.apply(this, args);
-              }
-              result2 = this.thru(interceptor);
-              return isUnwrapped ? isTaker ? result2.value()[0] : result2.value() : result2;
-            };
-          });
-          arrayEach(["pop", "push", "shift", "sort", "splice", "unshift"], function(methodName) {
-            var func = arrayProto[methodName], chainName = /^(?:push|sort|unshift)$/.test(methodName) ? "tap" : "thru", retUnwrapped = /^(?:pop|shift)$/.test(methodName);
-            lodash2.prototype[methodName] = function() {
-              var args = arguments;
-              if (retUnwrapped && !this.__chain__) {
-                var value = this.value();
-                return func.apply(isArray(value) ? value : [], args);
-              }
-              return this[chainName](function(value2) {
-                return func.apply(isArray(value2) ? value2 : [], args);
-              });
-            };
-          });
-          baseForOwn(LazyWrapper.prototype, function(func, methodName) {
-            var lodashFunc = lodash2[methodName];
-            if (lodashFunc) {
-              var key = lodashFunc.name + "";
-              if (!hasOwnProperty.call(realNames, key)) {
-                realNames[key] = [];
-              }
-              realNames[key].push({ "name": methodName, "func": lodashFunc });
-            }
-          });
-          realNames[createHybrid(undefined$1, WRAP_BIND_KEY_FLAG).name] = [{
-            "name": "wrapper",
-            "func": undefined$1
-          }];
-          LazyWrapper.prototype.clone = lazyClone;
-          LazyWrapper.prototype.reverse = lazyReverse;
-          LazyWrapper.prototype.value = lazyValue;
-          lodash2.prototype.at = wrapperAt;
-          lodash2.prototype.chain = wrapperChain;
-          lodash2.prototype.commit = wrapperCommit;
-          lodash2.prototype.next = wrapperNext;
-          lodash2.prototype.plant = wrapperPlant;
-          lodash2.prototype.reverse = wrapperReverse;
-          lodash2.prototype.toJSON = lodash2.prototype.valueOf = lodash2.prototype.value = wrapperValue;
-          lodash2.prototype.first = lodash2.prototype.head;
-          if (symIterator) {
-            lodash2.prototype[symIterator] = wrapperToIterator;
-          }
-          return lodash2;
-        });
-        var _2 = runInContext();
-        if (freeModule) {
-          (freeModule.exports = _2)._ = _2;
-          freeExports._ = _2;
-        } else {
-          root._ = _2;
-        }
-      }).call(commonjsGlobal);
-    })(lodash, lodash.exports);
-    var lodashExports = lodash.exports;
-    var _ = /* @__PURE__ */ getDefaultExportFromCjs2(lodashExports);
-    var lib = {};
-    var Utility = {};
-    var hasRequiredUtility;
-    function requireUtility() {
-      if (hasRequiredUtility) return Utility;
-      hasRequiredUtility = 1;
-      (function() {
-        var assign, getValue, isArray, isEmpty, isFunction, isObject3, isPlainObject2, hasProp = {}.hasOwnProperty;
-        assign = function(target, ...sources) {
-          var i, key, len, source;
-          if (isFunction(Object.assign)) {
-            Object.assign.apply(null, arguments);
-          } else {
-            for (i = 0, len = sources.length; i < len; i++) {
-              source = sources[i];
-              if (source != null) {
-                for (key in source) {
-                  if (!hasProp.call(source, key)) continue;
-                  target[key] = source[key];
-                }
-              }
-            }
-          }
-          return target;
-        };
-        isFunction = function(val) {
-          return !!val && Object.prototype.toString.call(val) === "[object Function]";
-        };
-        isObject3 = function(val) {
-          var ref;
-          return !!val && ((ref = typeof val) === "function" || ref === "object");
-        };
-        isArray = function(val) {
-          if (isFunction(Array.isArray)) {
-            return Array.isArray(val);
-          } else {
-            return Object.prototype.toString.call(val) === "[object Array]";
-          }
-        };
-        isEmpty = function(val) {
-          var key;
-          if (isArray(val)) {
-            return !val.length;
-          } else {
-            for (key in val) {
-              if (!hasProp.call(val, key)) continue;
-              return false;
-            }
-            return true;
-          }
-        };
-        isPlainObject2 = function(val) {
-          var ctor, proto;
-          return isObject3(val) && (proto = Object.getPrototypeOf(val)) && (ctor = proto.constructor) && typeof ctor === "function" && ctor instanceof ctor && Function.prototype.toString.call(ctor) === Function.prototype.toString.call(Object);
-        };
-        getValue = function(obj) {
-          if (isFunction(obj.valueOf)) {
-            return obj.valueOf();
-          } else {
-            return obj;
-          }
-        };
-        Utility.assign = assign;
-        Utility.isFunction = isFunction;
-        Utility.isObject = isObject3;
-        Utility.isArray = isArray;
-        Utility.isEmpty = isEmpty;
-        Utility.isPlainObject = isPlainObject2;
-        Utility.getValue = getValue;
-      }).call(commonjsGlobal);
-      return Utility;
-    }
-    var XMLDOMImplementation = { exports: {} };
-    var hasRequiredXMLDOMImplementation;
-    function requireXMLDOMImplementation() {
-      if (hasRequiredXMLDOMImplementation) return XMLDOMImplementation.exports;
-      hasRequiredXMLDOMImplementation = 1;
-      (function() {
-        XMLDOMImplementation.exports = class XMLDOMImplementation {
-          // Tests if the DOM implementation implements a specific feature.
-          // `feature` package name of the feature to test. In Level 1, the
-          //           legal values are "HTML" and "XML" (case-insensitive).
-          // `version` version number of the package name to test. 
-          //           In Level 1, this is the string "1.0". If the version is 
-          //           not specified, supporting any version of the feature will 
-          //           cause the method to return true.
-          hasFeature(feature, version3) {
-            return true;
-          }
-          // Creates a new document type declaration.
-          // `qualifiedName` qualified name of the document type to be created
-          // `publicId` public identifier of the external subset
-          // `systemId` system identifier of the external subset
-          createDocumentType(qualifiedName, publicId, systemId) {
-            throw new Error("This DOM method is not implemented.");
-          }
-          // Creates a new document.
-          // `namespaceURI` namespace URI of the document element to create
-          // `qualifiedName` the qualified name of the document to be created
-          // `doctype` the type of document to be created or null
-          createDocument(namespaceURI, qualifiedName, doctype) {
-            throw new Error("This DOM method is not implemented.");
-          }
-          // Creates a new HTML document.
-          // `title` document title
-          createHTMLDocument(title) {
-            throw new Error("This DOM method is not implemented.");
-          }
-          // Returns a specialized object which implements the specialized APIs 
-          // of the specified feature and version.
-          // `feature` name of the feature requested.
-          // `version` version number of the feature to test
-          getFeature(feature, version3) {
-            throw new Error("This DOM method is not implemented.");
-          }
-        };
-      }).call(commonjsGlobal);
-      return XMLDOMImplementation.exports;
-    }
-    var XMLDocument = { exports: {} };
-    var XMLDOMConfiguration = { exports: {} };
-    var XMLDOMErrorHandler = { exports: {} };
-    var hasRequiredXMLDOMErrorHandler;
-    function requireXMLDOMErrorHandler() {
-      if (hasRequiredXMLDOMErrorHandler) return XMLDOMErrorHandler.exports;
-      hasRequiredXMLDOMErrorHandler = 1;
-      (function() {
-        XMLDOMErrorHandler.exports = class XMLDOMErrorHandler {
-          // Initializes a new instance of `XMLDOMErrorHandler`
-          constructor() {
-          }
-          // Called on the error handler when an error occurs.
-          // `error` the error message as a string
-          handleError(error62) {
-            throw new Error(error62);
-          }
-        };
-      }).call(commonjsGlobal);
-      return XMLDOMErrorHandler.exports;
-    }
-    var XMLDOMStringList = { exports: {} };
-    var hasRequiredXMLDOMStringList;
-    function requireXMLDOMStringList() {
-      if (hasRequiredXMLDOMStringList) return XMLDOMStringList.exports;
-      hasRequiredXMLDOMStringList = 1;
-      (function() {
-        XMLDOMStringList.exports = (function() {
-          class XMLDOMStringList2 {
-            // Initializes a new instance of `XMLDOMStringList`
-            // This is just a wrapper around an ordinary
-            // JS array.
-            // `arr` the array of string values
-            constructor(arr) {
-              this.arr = arr || [];
-            }
-            // Returns the indexth item in the collection.
-            // `index` index into the collection
-            item(index3) {
-              return this.arr[index3] || null;
-            }
-            // Test if a string is part of this DOMStringList.
-            // `str` the string to look for
-            contains(str2) {
-              return this.arr.indexOf(str2) !== -1;
-            }
-          }
-          Object.defineProperty(XMLDOMStringList2.prototype, "length", {
-            get: function() {
-              return this.arr.length;
-            }
-          });
-          return XMLDOMStringList2;
-        }).call(this);
-      }).call(commonjsGlobal);
-      return XMLDOMStringList.exports;
-    }
-    var hasRequiredXMLDOMConfiguration;
-    function requireXMLDOMConfiguration() {
-      if (hasRequiredXMLDOMConfiguration) return XMLDOMConfiguration.exports;
-      hasRequiredXMLDOMConfiguration = 1;
-      (function() {
-        var XMLDOMErrorHandler2, XMLDOMStringList2;
-        XMLDOMErrorHandler2 = requireXMLDOMErrorHandler();
-        XMLDOMStringList2 = requireXMLDOMStringList();
-        XMLDOMConfiguration.exports = (function() {
-          class XMLDOMConfiguration2 {
-            constructor() {
-              this.defaultParams = {
-                "canonical-form": false,
-                "cdata-sections": false,
-                "comments": false,
-                "datatype-normalization": false,
-                "element-content-whitespace": true,
-                "entities": true,
-                "error-handler": new XMLDOMErrorHandler2(),
-                "infoset": true,
-                "validate-if-schema": false,
-                "namespaces": true,
-                "namespace-declarations": true,
-                "normalize-characters": false,
-                "schema-location": "",
-                "schema-type": "",
-                "split-cdata-sections": true,
-                "validate": false,
-                "well-formed": true
-              };
-              this.params = Object.create(this.defaultParams);
-            }
-            // Gets the value of a parameter.
-            // `name` name of the parameter
-            getParameter(name) {
-              if (this.params.hasOwnProperty(name)) {
-                return this.params[name];
-              } else {
-                return null;
-              }
-            }
-            // Checks if setting a parameter to a specific value is supported.
-            // `name` name of the parameter
-            // `value` parameter value
-            canSetParameter(name, value) {
-              return true;
-            }
-            // Sets the value of a parameter.
-            // `name` name of the parameter
-            // `value` new value or null if the user wishes to unset the parameter
-            setParameter(name, value) {
-              if (value != null) {
-                return this.params[name] = value;
-              } else {
-                return delete this.params[name];
-              }
-            }
-          }
-          Object.defineProperty(XMLDOMConfiguration2.prototype, "parameterNames", {
-            get: function() {
-              return new XMLDOMStringList2(Object.keys(this.defaultParams));
-            }
-          });
-          return XMLDOMConfiguration2;
-        }).call(this);
-      }).call(commonjsGlobal);
-      return XMLDOMConfiguration.exports;
-    }
-    var XMLNode = { exports: {} };
-    var XMLElement = { exports: {} };
-    var NodeType = { exports: {} };
-    var hasRequiredNodeType;
-    function requireNodeType() {
-      if (hasRequiredNodeType) return NodeType.exports;
-      hasRequiredNodeType = 1;
-      (function() {
-        NodeType.exports = {
-          Element: 1,
-          Attribute: 2,
-          Text: 3,
-          CData: 4,
-          EntityReference: 5,
-          EntityDeclaration: 6,
-          ProcessingInstruction: 7,
-          Comment: 8,
-          Document: 9,
-          DocType: 10,
-          DocumentFragment: 11,
-          NotationDeclaration: 12,
-          // Numeric codes up to 200 are reserved to W3C for possible future use.
-          // Following are types internal to this library:
-          Declaration: 201,
-          Raw: 202,
-          AttributeDeclaration: 203,
-          ElementDeclaration: 204,
-          Dummy: 205
-        };
-      }).call(commonjsGlobal);
-      return NodeType.exports;
-    }
-    var XMLAttribute = { exports: {} };
-    var hasRequiredXMLAttribute;
-    function requireXMLAttribute() {
-      if (hasRequiredXMLAttribute) return XMLAttribute.exports;
-      hasRequiredXMLAttribute = 1;
-      (function() {
-        var NodeType2;
-        NodeType2 = requireNodeType();
-        requireXMLNode();
-        XMLAttribute.exports = (function() {
-          class XMLAttribute2 {
-            // Initializes a new instance of `XMLAttribute`
-            // `parent` the parent node
-            // `name` attribute target
-            // `value` attribute value
-            constructor(parent, name, value) {
-              this.parent = parent;
-              if (this.parent) {
-                this.options = this.parent.options;
-                this.stringify = this.parent.stringify;
-              }
-              if (name == null) {
-                throw new Error("Missing attribute name. " + this.debugInfo(name));
-              }
-              this.name = this.stringify.name(name);
-              this.value = this.stringify.attValue(value);
-              this.type = NodeType2.Attribute;
-              this.isId = false;
-              this.schemaTypeInfo = null;
-            }
-            // Creates and returns a deep clone of `this`
-            clone() {
-              return Object.create(this);
-            }
-            // Converts the XML fragment to string
-            // `options.pretty` pretty prints the result
-            // `options.indent` indentation for pretty print
-            // `options.offset` how many indentations to add to every line for pretty print
-            // `options.newline` newline sequence for pretty print
-            toString(options) {
-              return this.options.writer.attribute(this, this.options.writer.filterOptions(options));
-            }
-            // Returns debug string for this node
-            debugInfo(name) {
-              name = name || this.name;
-              if (name == null) {
-                return "parent: <" + this.parent.name + ">";
-              } else {
-                return "attribute: {" + name + "}, parent: <" + this.parent.name + ">";
-              }
-            }
-            isEqualNode(node2) {
-              if (node2.namespaceURI !== this.namespaceURI) {
-                return false;
-              }
-              if (node2.prefix !== this.prefix) {
-                return false;
-              }
-              if (node2.localName !== this.localName) {
-                return false;
-              }
-              if (node2.value !== this.value) {
-                return false;
-              }
-              return true;
-            }
-          }
-          Object.defineProperty(XMLAttribute2.prototype, "nodeType", {
-            get: function() {
-              return this.type;
-            }
-          });
-          Object.defineProperty(XMLAttribute2.prototype, "ownerElement", {
-            get: function() {
-              return this.parent;
-            }
-          });
-          Object.defineProperty(XMLAttribute2.prototype, "textContent", {
-            get: function() {
-              return this.value;
-            },
-            set: function(value) {
-              return this.value = value || "";
-            }
-          });
-          Object.defineProperty(XMLAttribute2.prototype, "namespaceURI", {
-            get: function() {
-              return "";
-            }
-          });
-          Object.defineProperty(XMLAttribute2.prototype, "prefix", {
-            get: function() {
-              return "";
-            }
-          });
-          Object.defineProperty(XMLAttribute2.prototype, "localName", {
-            get: function() {
-              return this.name;
-            }
-          });
-          Object.defineProperty(XMLAttribute2.prototype, "specified", {
-            get: function() {
-              return true;
-            }
-          });
-          return XMLAttribute2;
-        }).call(this);
-      }).call(commonjsGlobal);
-      return XMLAttribute.exports;
-    }
-    var XMLNamedNodeMap = { exports: {} };
-    var hasRequiredXMLNamedNodeMap;
-    function requireXMLNamedNodeMap() {
-      if (hasRequiredXMLNamedNodeMap) return XMLNamedNodeMap.exports;
-      hasRequiredXMLNamedNodeMap = 1;
-      (function() {
-        XMLNamedNodeMap.exports = (function() {
-          class XMLNamedNodeMap2 {
-            // Initializes a new instance of `XMLNamedNodeMap`
-            // This is just a wrapper around an ordinary
-            // JS object.
-            // `nodes` the object containing nodes.
-            constructor(nodes) {
-              this.nodes = nodes;
-            }
-            // Creates and returns a deep clone of `this`
-            clone() {
-              return this.nodes = null;
-            }
-            // DOM Level 1
-            getNamedItem(name) {
-              return this.nodes[name];
-            }
-            setNamedItem(node2) {
-              var oldNode;
-              oldNode = this.nodes[node2.nodeName];
-              this.nodes[node2.nodeName] = node2;
-              return oldNode || null;
-            }
-            removeNamedItem(name) {
-              var oldNode;
-              oldNode = this.nodes[name];
-              delete this.nodes[name];
-              return oldNode || null;
-            }
-            item(index3) {
-              return this.nodes[Object.keys(this.nodes)[index3]] || null;
-            }
-            // DOM level 2 functions to be implemented later
-            getNamedItemNS(namespaceURI, localName) {
-              throw new Error("This DOM method is not implemented.");
-            }
-            setNamedItemNS(node2) {
-              throw new Error("This DOM method is not implemented.");
-            }
-            removeNamedItemNS(namespaceURI, localName) {
-              throw new Error("This DOM method is not implemented.");
-            }
-          }
-          Object.defineProperty(XMLNamedNodeMap2.prototype, "length", {
-            get: function() {
-              return Object.keys(this.nodes).length || 0;
-            }
-          });
-          return XMLNamedNodeMap2;
-        }).call(this);
-      }).call(commonjsGlobal);
-      return XMLNamedNodeMap.exports;
-    }
-    var hasRequiredXMLElement;
-    function requireXMLElement() {
-      if (hasRequiredXMLElement) return XMLElement.exports;
-      hasRequiredXMLElement = 1;
-      (function() {
-        var NodeType2, XMLAttribute2, XMLNamedNodeMap2, XMLNode2, getValue, isFunction, isObject3, hasProp = {}.hasOwnProperty;
-        ({ isObject: isObject3, isFunction, getValue } = requireUtility());
-        XMLNode2 = requireXMLNode();
-        NodeType2 = requireNodeType();
-        XMLAttribute2 = requireXMLAttribute();
-        XMLNamedNodeMap2 = requireXMLNamedNodeMap();
-        XMLElement.exports = (function() {
-          class XMLElement2 extends XMLNode2 {
-            // Initializes a new instance of `XMLElement`
-            // `parent` the parent node
-            // `name` element name
-            // `attributes` an object containing name/value pairs of attributes
-            constructor(parent, name, attributes) {
-              var child, j, len, ref;
-              super(parent);
-              if (name == null) {
-                throw new Error("Missing element name. " + this.debugInfo());
-              }
-              this.name = this.stringify.name(name);
-              this.type = NodeType2.Element;
-              this.attribs = {};
-              this.schemaTypeInfo = null;
-              if (attributes != null) {
-                this.attribute(attributes);
-              }
-              if (parent.type === NodeType2.Document) {
-                this.isRoot = true;
-                this.documentObject = parent;
-                parent.rootObject = this;
-                if (parent.children) {
-                  ref = parent.children;
-                  for (j = 0, len = ref.length; j < len; j++) {
-                    child = ref[j];
-                    if (child.type === NodeType2.DocType) {
-                      child.name = this.name;
-                      break;
-                    }
-                  }
-                }
-              }
-            }
-            // Creates and returns a deep clone of `this`
-            clone() {
-              var att, attName, clonedSelf, ref;
-              clonedSelf = Object.create(this);
-              if (clonedSelf.isRoot) {
-                clonedSelf.documentObject = null;
-              }
-              clonedSelf.attribs = {};
-              ref = this.attribs;
-              for (attName in ref) {
-                if (!hasProp.call(ref, attName)) continue;
-                att = ref[attName];
-                clonedSelf.attribs[attName] = att.clone();
-              }
-              clonedSelf.children = [];
-              this.children.forEach(function(child) {
-                var clonedChild;
-                clonedChild = child.clone();
-                clonedChild.parent = clonedSelf;
-                return clonedSelf.children.push(clonedChild);
-              });
-              return clonedSelf;
-            }
-            // Adds or modifies an attribute
-            // `name` attribute name
-            // `value` attribute value
-            attribute(name, value) {
-              var attName, attValue;
-              if (name != null) {
-                name = getValue(name);
-              }
-              if (isObject3(name)) {
-                for (attName in name) {
-                  if (!hasProp.call(name, attName)) continue;
-                  attValue = name[attName];
-                  this.attribute(attName, attValue);
-                }
-              } else {
-                if (isFunction(value)) {
-                  value = value.apply();
-                }
-                if (this.options.keepNullAttributes && value == null) {
-                  this.attribs[name] = new XMLAttribute2(this, name, "");
-                } else if (value != null) {
-                  this.attribs[name] = new XMLAttribute2(this, name, value);
-                }
-              }
-              return this;
-            }
-            // Removes an attribute
-            // `name` attribute name
-            removeAttribute(name) {
-              var attName, j, len;
-              if (name == null) {
-                throw new Error("Missing attribute name. " + this.debugInfo());
-              }
-              name = getValue(name);
-              if (Array.isArray(name)) {
-                for (j = 0, len = name.length; j < len; j++) {
-                  attName = name[j];
-                  delete this.attribs[attName];
-                }
-              } else {
-                delete this.attribs[name];
-              }
-              return this;
-            }
-            // Converts the XML fragment to string
-            // `options.pretty` pretty prints the result
-            // `options.indent` indentation for pretty print
-            // `options.offset` how many indentations to add to every line for pretty print
-            // `options.newline` newline sequence for pretty print
-            // `options.allowEmpty` do not self close empty element tags
-            toString(options) {
-              return this.options.writer.element(this, this.options.writer.filterOptions(options));
-            }
-            // Aliases
-            att(name, value) {
-              return this.attribute(name, value);
-            }
-            a(name, value) {
-              return this.attribute(name, value);
-            }
-            // DOM Level 1
-            getAttribute(name) {
-              if (this.attribs.hasOwnProperty(name)) {
-                return this.attribs[name].value;
-              } else {
-                return null;
-              }
-            }
-            setAttribute(name, value) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            getAttributeNode(name) {
-              if (this.attribs.hasOwnProperty(name)) {
-                return this.attribs[name];
-              } else {
-                return null;
-              }
-            }
-            setAttributeNode(newAttr) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            removeAttributeNode(oldAttr) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            getElementsByTagName(name) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            // DOM Level 2
-            getAttributeNS(namespaceURI, localName) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            setAttributeNS(namespaceURI, qualifiedName, value) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            removeAttributeNS(namespaceURI, localName) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            getAttributeNodeNS(namespaceURI, localName) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            setAttributeNodeNS(newAttr) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            getElementsByTagNameNS(namespaceURI, localName) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            hasAttribute(name) {
-              return this.attribs.hasOwnProperty(name);
-            }
-            hasAttributeNS(namespaceURI, localName) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            // DOM Level 3
-            setIdAttribute(name, isId) {
-              if (this.attribs.hasOwnProperty(name)) {
-                return this.attribs[name].isId;
-              } else {
-                return isId;
-              }
-            }
-            setIdAttributeNS(namespaceURI, localName, isId) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            setIdAttributeNode(idAttr, isId) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            // DOM Level 4
-            getElementsByTagName(tagname) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            getElementsByTagNameNS(namespaceURI, localName) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            getElementsByClassName(classNames) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            isEqualNode(node2) {
-              var i, j, ref;
-              if (!super.isEqualNode(node2)) {
-                return false;
-              }
-              if (node2.namespaceURI !== this.namespaceURI) {
-                return false;
-              }
-              if (node2.prefix !== this.prefix) {
-                return false;
-              }
-              if (node2.localName !== this.localName) {
-                return false;
-              }
-              if (node2.attribs.length !== this.attribs.length) {
-                return false;
-              }
-              for (i = j = 0, ref = this.attribs.length - 1; 0 <= ref ? j <= ref : j >= ref; i = 0 <= ref ? ++j : --j) {
-                if (!this.attribs[i].isEqualNode(node2.attribs[i])) {
-                  return false;
-                }
-              }
-              return true;
-            }
-          }
-          Object.defineProperty(XMLElement2.prototype, "tagName", {
-            get: function() {
-              return this.name;
-            }
-          });
-          Object.defineProperty(XMLElement2.prototype, "namespaceURI", {
-            get: function() {
-              return "";
-            }
-          });
-          Object.defineProperty(XMLElement2.prototype, "prefix", {
-            get: function() {
-              return "";
-            }
-          });
-          Object.defineProperty(XMLElement2.prototype, "localName", {
-            get: function() {
-              return this.name;
-            }
-          });
-          Object.defineProperty(XMLElement2.prototype, "id", {
-            get: function() {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-          });
-          Object.defineProperty(XMLElement2.prototype, "className", {
-            get: function() {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-          });
-          Object.defineProperty(XMLElement2.prototype, "classList", {
-            get: function() {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-          });
-          Object.defineProperty(XMLElement2.prototype, "attributes", {
-            get: function() {
-              if (!this.attributeMap || !this.attributeMap.nodes) {
-                this.attributeMap = new XMLNamedNodeMap2(this.attribs);
-              }
-              return this.attributeMap;
-            }
-          });
-          return XMLElement2;
-        }).call(this);
-      }).call(commonjsGlobal);
-      return XMLElement.exports;
-    }
-    var XMLCData = { exports: {} };
-    var XMLCharacterData = { exports: {} };
-    var hasRequiredXMLCharacterData;
-    function requireXMLCharacterData() {
-      if (hasRequiredXMLCharacterData) return XMLCharacterData.exports;
-      hasRequiredXMLCharacterData = 1;
-      (function() {
-        var XMLNode2;
-        XMLNode2 = requireXMLNode();
-        XMLCharacterData.exports = (function() {
-          class XMLCharacterData2 extends XMLNode2 {
-            // Initializes a new instance of `XMLCharacterData`
-            constructor(parent) {
-              super(parent);
-              this.value = "";
-            }
-            // Creates and returns a deep clone of `this`
-            clone() {
-              return Object.create(this);
-            }
-            // DOM level 1 functions to be implemented later
-            substringData(offset, count) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            appendData(arg) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            insertData(offset, arg) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            deleteData(offset, count) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            replaceData(offset, count, arg) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            isEqualNode(node2) {
-              if (!super.isEqualNode(node2)) {
-                return false;
-              }
-              if (node2.data !== this.data) {
-                return false;
-              }
-              return true;
-            }
-          }
-          Object.defineProperty(XMLCharacterData2.prototype, "data", {
-            get: function() {
-              return this.value;
-            },
-            set: function(value) {
-              return this.value = value || "";
-            }
-          });
-          Object.defineProperty(XMLCharacterData2.prototype, "length", {
-            get: function() {
-              return this.value.length;
-            }
-          });
-          Object.defineProperty(XMLCharacterData2.prototype, "textContent", {
-            get: function() {
-              return this.value;
-            },
-            set: function(value) {
-              return this.value = value || "";
-            }
-          });
-          return XMLCharacterData2;
-        }).call(this);
-      }).call(commonjsGlobal);
-      return XMLCharacterData.exports;
-    }
-    var hasRequiredXMLCData;
-    function requireXMLCData() {
-      if (hasRequiredXMLCData) return XMLCData.exports;
-      hasRequiredXMLCData = 1;
-      (function() {
-        var NodeType2, XMLCharacterData2;
-        NodeType2 = requireNodeType();
-        XMLCharacterData2 = requireXMLCharacterData();
-        XMLCData.exports = class XMLCData extends XMLCharacterData2 {
-          // Initializes a new instance of `XMLCData`
-          // `text` CDATA text
-          constructor(parent, text) {
-            super(parent);
-            if (text == null) {
-              throw new Error("Missing CDATA text. " + this.debugInfo());
-            }
-            this.name = "#cdata-section";
-            this.type = NodeType2.CData;
-            this.value = this.stringify.cdata(text);
-          }
-          // Creates and returns a deep clone of `this`
-          clone() {
-            return Object.create(this);
-          }
-          // Converts the XML fragment to string
-          // `options.pretty` pretty prints the result
-          // `options.indent` indentation for pretty print
-          // `options.offset` how many indentations to add to every line for pretty print
-          // `options.newline` newline sequence for pretty print
-          toString(options) {
-            return this.options.writer.cdata(this, this.options.writer.filterOptions(options));
-          }
-        };
-      }).call(commonjsGlobal);
-      return XMLCData.exports;
-    }
-    var XMLComment = { exports: {} };
-    var hasRequiredXMLComment;
-    function requireXMLComment() {
-      if (hasRequiredXMLComment) return XMLComment.exports;
-      hasRequiredXMLComment = 1;
-      (function() {
-        var NodeType2, XMLCharacterData2;
-        NodeType2 = requireNodeType();
-        XMLCharacterData2 = requireXMLCharacterData();
-        XMLComment.exports = class XMLComment extends XMLCharacterData2 {
-          // Initializes a new instance of `XMLComment`
-          // `text` comment text
-          constructor(parent, text) {
-            super(parent);
-            if (text == null) {
-              throw new Error("Missing comment text. " + this.debugInfo());
-            }
-            this.name = "#comment";
-            this.type = NodeType2.Comment;
-            this.value = this.stringify.comment(text);
-          }
-          // Creates and returns a deep clone of `this`
-          clone() {
-            return Object.create(this);
-          }
-          // Converts the XML fragment to string
-          // `options.pretty` pretty prints the result
-          // `options.indent` indentation for pretty print
-          // `options.offset` how many indentations to add to every line for pretty print
-          // `options.newline` newline sequence for pretty print
-          toString(options) {
-            return this.options.writer.comment(this, this.options.writer.filterOptions(options));
-          }
-        };
-      }).call(commonjsGlobal);
-      return XMLComment.exports;
-    }
-    var XMLDeclaration = { exports: {} };
-    var hasRequiredXMLDeclaration;
-    function requireXMLDeclaration() {
-      if (hasRequiredXMLDeclaration) return XMLDeclaration.exports;
-      hasRequiredXMLDeclaration = 1;
-      (function() {
-        var NodeType2, XMLNode2, isObject3;
-        ({ isObject: isObject3 } = requireUtility());
-        XMLNode2 = requireXMLNode();
-        NodeType2 = requireNodeType();
-        XMLDeclaration.exports = class XMLDeclaration extends XMLNode2 {
-          // Initializes a new instance of `XMLDeclaration`
-          // `parent` the document object
-          // `version` A version number string, e.g. 1.0
-          // `encoding` Encoding declaration, e.g. UTF-8
-          // `standalone` standalone document declaration: true or false
-          constructor(parent, version3, encoding, standalone) {
-            super(parent);
-            if (isObject3(version3)) {
-              ({ version: version3, encoding, standalone } = version3);
-            }
-            if (!version3) {
-              version3 = "1.0";
-            }
-            this.type = NodeType2.Declaration;
-            this.version = this.stringify.xmlVersion(version3);
-            if (encoding != null) {
-              this.encoding = this.stringify.xmlEncoding(encoding);
-            }
-            if (standalone != null) {
-              this.standalone = this.stringify.xmlStandalone(standalone);
-            }
-          }
-          // Converts to string
-          // `options.pretty` pretty prints the result
-          // `options.indent` indentation for pretty print
-          // `options.offset` how many indentations to add to every line for pretty print
-          // `options.newline` newline sequence for pretty print
-          toString(options) {
-            return this.options.writer.declaration(this, this.options.writer.filterOptions(options));
-          }
-        };
-      }).call(commonjsGlobal);
-      return XMLDeclaration.exports;
-    }
-    var XMLDocType = { exports: {} };
-    var XMLDTDAttList = { exports: {} };
-    var hasRequiredXMLDTDAttList;
-    function requireXMLDTDAttList() {
-      if (hasRequiredXMLDTDAttList) return XMLDTDAttList.exports;
-      hasRequiredXMLDTDAttList = 1;
-      (function() {
-        var NodeType2, XMLNode2;
-        XMLNode2 = requireXMLNode();
-        NodeType2 = requireNodeType();
-        XMLDTDAttList.exports = class XMLDTDAttList extends XMLNode2 {
-          // Initializes a new instance of `XMLDTDAttList`
-          // `parent` the parent `XMLDocType` element
-          // `elementName` the name of the element containing this attribute
-          // `attributeName` attribute name
-          // `attributeType` type of the attribute
-          // `defaultValueType` default value type (either #REQUIRED, #IMPLIED,
-          //                    #FIXED or #DEFAULT)
-          // `defaultValue` default value of the attribute
-          //                (only used for #FIXED or #DEFAULT)
-          constructor(parent, elementName, attributeName, attributeType, defaultValueType, defaultValue) {
-            super(parent);
-            if (elementName == null) {
-              throw new Error("Missing DTD element name. " + this.debugInfo());
-            }
-            if (attributeName == null) {
-              throw new Error("Missing DTD attribute name. " + this.debugInfo(elementName));
-            }
-            if (!attributeType) {
-              throw new Error("Missing DTD attribute type. " + this.debugInfo(elementName));
-            }
-            if (!defaultValueType) {
-              throw new Error("Missing DTD attribute default. " + this.debugInfo(elementName));
-            }
-            if (defaultValueType.indexOf("#") !== 0) {
-              defaultValueType = "#" + defaultValueType;
-            }
-            if (!defaultValueType.match(/^(#REQUIRED|#IMPLIED|#FIXED|#DEFAULT)$/)) {
-              throw new Error("Invalid default value type; expected: #REQUIRED, #IMPLIED, #FIXED or #DEFAULT. " + this.debugInfo(elementName));
-            }
-            if (defaultValue && !defaultValueType.match(/^(#FIXED|#DEFAULT)$/)) {
-              throw new Error("Default value only applies to #FIXED or #DEFAULT. " + this.debugInfo(elementName));
-            }
-            this.elementName = this.stringify.name(elementName);
-            this.type = NodeType2.AttributeDeclaration;
-            this.attributeName = this.stringify.name(attributeName);
-            this.attributeType = this.stringify.dtdAttType(attributeType);
-            if (defaultValue) {
-              this.defaultValue = this.stringify.dtdAttDefault(defaultValue);
-            }
-            this.defaultValueType = defaultValueType;
-          }
-          // Converts the XML fragment to string
-          // `options.pretty` pretty prints the result
-          // `options.indent` indentation for pretty print
-          // `options.offset` how many indentations to add to every line for pretty print
-          // `options.newline` newline sequence for pretty print
-          toString(options) {
-            return this.options.writer.dtdAttList(this, this.options.writer.filterOptions(options));
-          }
-        };
-      }).call(commonjsGlobal);
-      return XMLDTDAttList.exports;
-    }
-    var XMLDTDEntity = { exports: {} };
-    var hasRequiredXMLDTDEntity;
-    function requireXMLDTDEntity() {
-      if (hasRequiredXMLDTDEntity) return XMLDTDEntity.exports;
-      hasRequiredXMLDTDEntity = 1;
-      (function() {
-        var NodeType2, XMLNode2, isObject3;
-        ({ isObject: isObject3 } = requireUtility());
-        XMLNode2 = requireXMLNode();
-        NodeType2 = requireNodeType();
-        XMLDTDEntity.exports = (function() {
-          class XMLDTDEntity2 extends XMLNode2 {
-            // Initializes a new instance of `XMLDTDEntity`
-            // `parent` the parent `XMLDocType` element
-            // `pe` whether this is a parameter entity or a general entity
-            //      defaults to `false` (general entity)
-            // `name` the name of the entity
-            // `value` internal entity value or an object with external entity details
-            // `value.pubID` public identifier
-            // `value.sysID` system identifier
-            // `value.nData` notation declaration
-            constructor(parent, pe, name, value) {
-              super(parent);
-              if (name == null) {
-                throw new Error("Missing DTD entity name. " + this.debugInfo(name));
-              }
-              if (value == null) {
-                throw new Error("Missing DTD entity value. " + this.debugInfo(name));
-              }
-              this.pe = !!pe;
-              this.name = this.stringify.name(name);
-              this.type = NodeType2.EntityDeclaration;
-              if (!isObject3(value)) {
-                this.value = this.stringify.dtdEntityValue(value);
-                this.internal = true;
-              } else {
-                if (!value.pubID && !value.sysID) {
-                  throw new Error("Public and/or system identifiers are required for an external entity. " + this.debugInfo(name));
-                }
-                if (value.pubID && !value.sysID) {
-                  throw new Error("System identifier is required for a public external entity. " + this.debugInfo(name));
-                }
-                this.internal = false;
-                if (value.pubID != null) {
-                  this.pubID = this.stringify.dtdPubID(value.pubID);
-                }
-                if (value.sysID != null) {
-                  this.sysID = this.stringify.dtdSysID(value.sysID);
-                }
-                if (value.nData != null) {
-                  this.nData = this.stringify.dtdNData(value.nData);
-                }
-                if (this.pe && this.nData) {
-                  throw new Error("Notation declaration is not allowed in a parameter entity. " + this.debugInfo(name));
-                }
-              }
-            }
-            // Converts the XML fragment to string
-            // `options.pretty` pretty prints the result
-            // `options.indent` indentation for pretty print
-            // `options.offset` how many indentations to add to every line for pretty print
-            // `options.newline` newline sequence for pretty print
-            toString(options) {
-              return this.options.writer.dtdEntity(this, this.options.writer.filterOptions(options));
-            }
-          }
-          Object.defineProperty(XMLDTDEntity2.prototype, "publicId", {
-            get: function() {
-              return this.pubID;
-            }
-          });
-          Object.defineProperty(XMLDTDEntity2.prototype, "systemId", {
-            get: function() {
-              return this.sysID;
-            }
-          });
-          Object.defineProperty(XMLDTDEntity2.prototype, "notationName", {
-            get: function() {
-              return this.nData || null;
-            }
-          });
-          Object.defineProperty(XMLDTDEntity2.prototype, "inputEncoding", {
-            get: function() {
-              return null;
-            }
-          });
-          Object.defineProperty(XMLDTDEntity2.prototype, "xmlEncoding", {
-            get: function() {
-              return null;
-            }
-          });
-          Object.defineProperty(XMLDTDEntity2.prototype, "xmlVersion", {
-            get: function() {
-              return null;
-            }
-          });
-          return XMLDTDEntity2;
-        }).call(this);
-      }).call(commonjsGlobal);
-      return XMLDTDEntity.exports;
-    }
-    var XMLDTDElement = { exports: {} };
-    var hasRequiredXMLDTDElement;
-    function requireXMLDTDElement() {
-      if (hasRequiredXMLDTDElement) return XMLDTDElement.exports;
-      hasRequiredXMLDTDElement = 1;
-      (function() {
-        var NodeType2, XMLNode2;
-        XMLNode2 = requireXMLNode();
-        NodeType2 = requireNodeType();
-        XMLDTDElement.exports = class XMLDTDElement extends XMLNode2 {
-          // Initializes a new instance of `XMLDTDElement`
-          // `parent` the parent `XMLDocType` element
-          // `name` element name
-          // `value` element content (defaults to #PCDATA)
-          constructor(parent, name, value) {
-            super(parent);
-            if (name == null) {
-              throw new Error("Missing DTD element name. " + this.debugInfo());
-            }
-            if (!value) {
-              value = "(#PCDATA)";
-            }
-            if (Array.isArray(value)) {
-              value = "(" + value.join(",") + ")";
-            }
-            this.name = this.stringify.name(name);
-            this.type = NodeType2.ElementDeclaration;
-            this.value = this.stringify.dtdElementValue(value);
-          }
-          // Converts the XML fragment to string
-          // `options.pretty` pretty prints the result
-          // `options.indent` indentation for pretty print
-          // `options.offset` how many indentations to add to every line for pretty print
-          // `options.newline` newline sequence for pretty print
-          toString(options) {
-            return this.options.writer.dtdElement(this, this.options.writer.filterOptions(options));
-          }
-        };
-      }).call(commonjsGlobal);
-      return XMLDTDElement.exports;
-    }
-    var XMLDTDNotation = { exports: {} };
-    var hasRequiredXMLDTDNotation;
-    function requireXMLDTDNotation() {
-      if (hasRequiredXMLDTDNotation) return XMLDTDNotation.exports;
-      hasRequiredXMLDTDNotation = 1;
-      (function() {
-        var NodeType2, XMLNode2;
-        XMLNode2 = requireXMLNode();
-        NodeType2 = requireNodeType();
-        XMLDTDNotation.exports = (function() {
-          class XMLDTDNotation2 extends XMLNode2 {
-            // Initializes a new instance of `XMLDTDNotation`
-            // `parent` the parent `XMLDocType` element
-            // `name` the name of the notation
-            // `value` an object with external entity details
-            // `value.pubID` public identifier
-            // `value.sysID` system identifier
-            constructor(parent, name, value) {
-              super(parent);
-              if (name == null) {
-                throw new Error("Missing DTD notation name. " + this.debugInfo(name));
-              }
-              if (!value.pubID && !value.sysID) {
-                throw new Error("Public or system identifiers are required for an external entity. " + this.debugInfo(name));
-              }
-              this.name = this.stringify.name(name);
-              this.type = NodeType2.NotationDeclaration;
-              if (value.pubID != null) {
-                this.pubID = this.stringify.dtdPubID(value.pubID);
-              }
-              if (value.sysID != null) {
-                this.sysID = this.stringify.dtdSysID(value.sysID);
-              }
-            }
-            // Converts the XML fragment to string
-            // `options.pretty` pretty prints the result
-            // `options.indent` indentation for pretty print
-            // `options.offset` how many indentations to add to every line for pretty print
-            // `options.newline` newline sequence for pretty print
-            toString(options) {
-              return this.options.writer.dtdNotation(this, this.options.writer.filterOptions(options));
-            }
-          }
-          Object.defineProperty(XMLDTDNotation2.prototype, "publicId", {
-            get: function() {
-              return this.pubID;
-            }
-          });
-          Object.defineProperty(XMLDTDNotation2.prototype, "systemId", {
-            get: function() {
-              return this.sysID;
-            }
-          });
-          return XMLDTDNotation2;
-        }).call(this);
-      }).call(commonjsGlobal);
-      return XMLDTDNotation.exports;
-    }
-    var hasRequiredXMLDocType;
-    function requireXMLDocType() {
-      if (hasRequiredXMLDocType) return XMLDocType.exports;
-      hasRequiredXMLDocType = 1;
-      (function() {
-        var NodeType2, XMLDTDAttList2, XMLDTDElement2, XMLDTDEntity2, XMLDTDNotation2, XMLNamedNodeMap2, XMLNode2, isObject3;
-        ({ isObject: isObject3 } = requireUtility());
-        XMLNode2 = requireXMLNode();
-        NodeType2 = requireNodeType();
-        XMLDTDAttList2 = requireXMLDTDAttList();
-        XMLDTDEntity2 = requireXMLDTDEntity();
-        XMLDTDElement2 = requireXMLDTDElement();
-        XMLDTDNotation2 = requireXMLDTDNotation();
-        XMLNamedNodeMap2 = requireXMLNamedNodeMap();
-        XMLDocType.exports = (function() {
-          class XMLDocType2 extends XMLNode2 {
-            // Initializes a new instance of `XMLDocType`
-            // `parent` the document object
-            // `pubID` public identifier of the external subset
-            // `sysID` system identifier of the external subset
-            constructor(parent, pubID, sysID) {
-              var child, i, len, ref;
-              super(parent);
-              this.type = NodeType2.DocType;
-              if (parent.children) {
-                ref = parent.children;
-                for (i = 0, len = ref.length; i < len; i++) {
-                  child = ref[i];
-                  if (child.type === NodeType2.Element) {
-                    this.name = child.name;
-                    break;
-                  }
-                }
-              }
-              this.documentObject = parent;
-              if (isObject3(pubID)) {
-                ({ pubID, sysID } = pubID);
-              }
-              if (sysID == null) {
-                [sysID, pubID] = [pubID, sysID];
-              }
-              if (pubID != null) {
-                this.pubID = this.stringify.dtdPubID(pubID);
-              }
-              if (sysID != null) {
-                this.sysID = this.stringify.dtdSysID(sysID);
-              }
-            }
-            // Creates an element type declaration
-            // `name` element name
-            // `value` element content (defaults to #PCDATA)
-            element(name, value) {
-              var child;
-              child = new XMLDTDElement2(this, name, value);
-              this.children.push(child);
-              return this;
-            }
-            // Creates an attribute declaration
-            // `elementName` the name of the element containing this attribute
-            // `attributeName` attribute name
-            // `attributeType` type of the attribute (defaults to CDATA)
-            // `defaultValueType` default value type (either #REQUIRED, #IMPLIED, #FIXED or
-            //                    #DEFAULT) (defaults to #IMPLIED)
-            // `defaultValue` default value of the attribute
-            //                (only used for #FIXED or #DEFAULT)
-            attList(elementName, attributeName, attributeType, defaultValueType, defaultValue) {
-              var child;
-              child = new XMLDTDAttList2(this, elementName, attributeName, attributeType, defaultValueType, defaultValue);
-              this.children.push(child);
-              return this;
-            }
-            // Creates a general entity declaration
-            // `name` the name of the entity
-            // `value` internal entity value or an object with external entity details
-            // `value.pubID` public identifier
-            // `value.sysID` system identifier
-            // `value.nData` notation declaration
-            entity(name, value) {
-              var child;
-              child = new XMLDTDEntity2(this, false, name, value);
-              this.children.push(child);
-              return this;
-            }
-            // Creates a parameter entity declaration
-            // `name` the name of the entity
-            // `value` internal entity value or an object with external entity details
-            // `value.pubID` public identifier
-            // `value.sysID` system identifier
-            pEntity(name, value) {
-              var child;
-              child = new XMLDTDEntity2(this, true, name, value);
-              this.children.push(child);
-              return this;
-            }
-            // Creates a NOTATION declaration
-            // `name` the name of the notation
-            // `value` an object with external entity details
-            // `value.pubID` public identifier
-            // `value.sysID` system identifier
-            notation(name, value) {
-              var child;
-              child = new XMLDTDNotation2(this, name, value);
-              this.children.push(child);
-              return this;
-            }
-            // Converts to string
-            // `options.pretty` pretty prints the result
-            // `options.indent` indentation for pretty print
-            // `options.offset` how many indentations to add to every line for pretty print
-            // `options.newline` newline sequence for pretty print
-            toString(options) {
-              return this.options.writer.docType(this, this.options.writer.filterOptions(options));
-            }
-            // Aliases
-            ele(name, value) {
-              return this.element(name, value);
-            }
-            att(elementName, attributeName, attributeType, defaultValueType, defaultValue) {
-              return this.attList(elementName, attributeName, attributeType, defaultValueType, defaultValue);
-            }
-            ent(name, value) {
-              return this.entity(name, value);
-            }
-            pent(name, value) {
-              return this.pEntity(name, value);
-            }
-            not(name, value) {
-              return this.notation(name, value);
-            }
-            up() {
-              return this.root() || this.documentObject;
-            }
-            isEqualNode(node2) {
-              if (!super.isEqualNode(node2)) {
-                return false;
-              }
-              if (node2.name !== this.name) {
-                return false;
-              }
-              if (node2.publicId !== this.publicId) {
-                return false;
-              }
-              if (node2.systemId !== this.systemId) {
-                return false;
-              }
-              return true;
-            }
-          }
-          Object.defineProperty(XMLDocType2.prototype, "entities", {
-            get: function() {
-              var child, i, len, nodes, ref;
-              nodes = {};
-              ref = this.children;
-              for (i = 0, len = ref.length; i < len; i++) {
-                child = ref[i];
-                if (child.type === NodeType2.EntityDeclaration && !child.pe) {
-                  nodes[child.name] = child;
-                }
-              }
-              return new XMLNamedNodeMap2(nodes);
-            }
-          });
-          Object.defineProperty(XMLDocType2.prototype, "notations", {
-            get: function() {
-              var child, i, len, nodes, ref;
-              nodes = {};
-              ref = this.children;
-              for (i = 0, len = ref.length; i < len; i++) {
-                child = ref[i];
-                if (child.type === NodeType2.NotationDeclaration) {
-                  nodes[child.name] = child;
-                }
-              }
-              return new XMLNamedNodeMap2(nodes);
-            }
-          });
-          Object.defineProperty(XMLDocType2.prototype, "publicId", {
-            get: function() {
-              return this.pubID;
-            }
-          });
-          Object.defineProperty(XMLDocType2.prototype, "systemId", {
-            get: function() {
-              return this.sysID;
-            }
-          });
-          Object.defineProperty(XMLDocType2.prototype, "internalSubset", {
-            get: function() {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-          });
-          return XMLDocType2;
-        }).call(this);
-      }).call(commonjsGlobal);
-      return XMLDocType.exports;
-    }
-    var XMLRaw = { exports: {} };
-    var hasRequiredXMLRaw;
-    function requireXMLRaw() {
-      if (hasRequiredXMLRaw) return XMLRaw.exports;
-      hasRequiredXMLRaw = 1;
-      (function() {
-        var NodeType2, XMLNode2;
-        NodeType2 = requireNodeType();
-        XMLNode2 = requireXMLNode();
-        XMLRaw.exports = class XMLRaw extends XMLNode2 {
-          // Initializes a new instance of `XMLRaw`
-          // `text` raw text
-          constructor(parent, text) {
-            super(parent);
-            if (text == null) {
-              throw new Error("Missing raw text. " + this.debugInfo());
-            }
-            this.type = NodeType2.Raw;
-            this.value = this.stringify.raw(text);
-          }
-          // Creates and returns a deep clone of `this`
-          clone() {
-            return Object.create(this);
-          }
-          // Converts the XML fragment to string
-          // `options.pretty` pretty prints the result
-          // `options.indent` indentation for pretty print
-          // `options.offset` how many indentations to add to every line for pretty print
-          // `options.newline` newline sequence for pretty print
-          toString(options) {
-            return this.options.writer.raw(this, this.options.writer.filterOptions(options));
-          }
-        };
-      }).call(commonjsGlobal);
-      return XMLRaw.exports;
-    }
-    var XMLText = { exports: {} };
-    var hasRequiredXMLText;
-    function requireXMLText() {
-      if (hasRequiredXMLText) return XMLText.exports;
-      hasRequiredXMLText = 1;
-      (function() {
-        var NodeType2, XMLCharacterData2;
-        NodeType2 = requireNodeType();
-        XMLCharacterData2 = requireXMLCharacterData();
-        XMLText.exports = (function() {
-          class XMLText2 extends XMLCharacterData2 {
-            // Initializes a new instance of `XMLText`
-            // `text` element text
-            constructor(parent, text) {
-              super(parent);
-              if (text == null) {
-                throw new Error("Missing element text. " + this.debugInfo());
-              }
-              this.name = "#text";
-              this.type = NodeType2.Text;
-              this.value = this.stringify.text(text);
-            }
-            // Creates and returns a deep clone of `this`
-            clone() {
-              return Object.create(this);
-            }
-            // Converts the XML fragment to string
-            // `options.pretty` pretty prints the result
-            // `options.indent` indentation for pretty print
-            // `options.offset` how many indentations to add to every line for pretty print
-            // `options.newline` newline sequence for pretty print
-            toString(options) {
-              return this.options.writer.text(this, this.options.writer.filterOptions(options));
-            }
-            // DOM level 1 functions to be implemented later
-            splitText(offset) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            // DOM level 3 functions to be implemented later
-            replaceWholeText(content) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-          }
-          Object.defineProperty(XMLText2.prototype, "isElementContentWhitespace", {
-            get: function() {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-          });
-          Object.defineProperty(XMLText2.prototype, "wholeText", {
-            get: function() {
-              var next, prev, str2;
-              str2 = "";
-              prev = this.previousSibling;
-              while (prev) {
-                str2 = prev.data + str2;
-                prev = prev.previousSibling;
-              }
-              str2 += this.data;
-              next = this.nextSibling;
-              while (next) {
-                str2 = str2 + next.data;
-                next = next.nextSibling;
-              }
-              return str2;
-            }
-          });
-          return XMLText2;
-        }).call(this);
-      }).call(commonjsGlobal);
-      return XMLText.exports;
-    }
-    var XMLProcessingInstruction = { exports: {} };
-    var hasRequiredXMLProcessingInstruction;
-    function requireXMLProcessingInstruction() {
-      if (hasRequiredXMLProcessingInstruction) return XMLProcessingInstruction.exports;
-      hasRequiredXMLProcessingInstruction = 1;
-      (function() {
-        var NodeType2, XMLCharacterData2;
-        NodeType2 = requireNodeType();
-        XMLCharacterData2 = requireXMLCharacterData();
-        XMLProcessingInstruction.exports = class XMLProcessingInstruction extends XMLCharacterData2 {
-          // Initializes a new instance of `XMLProcessingInstruction`
-          // `parent` the parent node
-          // `target` instruction target
-          // `value` instruction value
-          constructor(parent, target, value) {
-            super(parent);
-            if (target == null) {
-              throw new Error("Missing instruction target. " + this.debugInfo());
-            }
-            this.type = NodeType2.ProcessingInstruction;
-            this.target = this.stringify.insTarget(target);
-            this.name = this.target;
-            if (value) {
-              this.value = this.stringify.insValue(value);
-            }
-          }
-          // Creates and returns a deep clone of `this`
-          clone() {
-            return Object.create(this);
-          }
-          // Converts the XML fragment to string
-          // `options.pretty` pretty prints the result
-          // `options.indent` indentation for pretty print
-          // `options.offset` how many indentations to add to every line for pretty print
-          // `options.newline` newline sequence for pretty print
-          toString(options) {
-            return this.options.writer.processingInstruction(this, this.options.writer.filterOptions(options));
-          }
-          isEqualNode(node2) {
-            if (!super.isEqualNode(node2)) {
-              return false;
-            }
-            if (node2.target !== this.target) {
-              return false;
-            }
-            return true;
-          }
-        };
-      }).call(commonjsGlobal);
-      return XMLProcessingInstruction.exports;
-    }
-    var XMLDummy = { exports: {} };
-    var hasRequiredXMLDummy;
-    function requireXMLDummy() {
-      if (hasRequiredXMLDummy) return XMLDummy.exports;
-      hasRequiredXMLDummy = 1;
-      (function() {
-        var NodeType2, XMLNode2;
-        XMLNode2 = requireXMLNode();
-        NodeType2 = requireNodeType();
-        XMLDummy.exports = class XMLDummy extends XMLNode2 {
-          // Initializes a new instance of `XMLDummy`
-          // `XMLDummy` is a special node representing a node with 
-          // a null value. Dummy nodes are created while recursively
-          // building the XML tree. Simply skipping null values doesn't
-          // work because that would break the recursive chain.
-          constructor(parent) {
-            super(parent);
-            this.type = NodeType2.Dummy;
-          }
-          // Creates and returns a deep clone of `this`
-          clone() {
-            return Object.create(this);
-          }
-          // Converts the XML fragment to string
-          // `options.pretty` pretty prints the result
-          // `options.indent` indentation for pretty print
-          // `options.offset` how many indentations to add to every line for pretty print
-          // `options.newline` newline sequence for pretty print
-          toString(options) {
-            return "";
-          }
-        };
-      }).call(commonjsGlobal);
-      return XMLDummy.exports;
-    }
-    var XMLNodeList = { exports: {} };
-    var hasRequiredXMLNodeList;
-    function requireXMLNodeList() {
-      if (hasRequiredXMLNodeList) return XMLNodeList.exports;
-      hasRequiredXMLNodeList = 1;
-      (function() {
-        XMLNodeList.exports = (function() {
-          class XMLNodeList2 {
-            // Initializes a new instance of `XMLNodeList`
-            // This is just a wrapper around an ordinary
-            // JS array.
-            // `nodes` the array containing nodes.
-            constructor(nodes) {
-              this.nodes = nodes;
-            }
-            // Creates and returns a deep clone of `this`
-            clone() {
-              return this.nodes = null;
-            }
-            // DOM Level 1
-            item(index3) {
-              return this.nodes[index3] || null;
-            }
-          }
-          Object.defineProperty(XMLNodeList2.prototype, "length", {
-            get: function() {
-              return this.nodes.length || 0;
-            }
-          });
-          return XMLNodeList2;
-        }).call(this);
-      }).call(commonjsGlobal);
-      return XMLNodeList.exports;
-    }
-    var DocumentPosition = { exports: {} };
-    var hasRequiredDocumentPosition;
-    function requireDocumentPosition() {
-      if (hasRequiredDocumentPosition) return DocumentPosition.exports;
-      hasRequiredDocumentPosition = 1;
-      (function() {
-        DocumentPosition.exports = {
-          Disconnected: 1,
-          Preceding: 2,
-          Following: 4,
-          Contains: 8,
-          ContainedBy: 16,
-          ImplementationSpecific: 32
-        };
-      }).call(commonjsGlobal);
-      return DocumentPosition.exports;
-    }
-    var hasRequiredXMLNode;
-    function requireXMLNode() {
-      if (hasRequiredXMLNode) return XMLNode.exports;
-      hasRequiredXMLNode = 1;
-      (function() {
-        var DocumentPosition2, NodeType2, XMLCData2, XMLComment2, XMLDeclaration2, XMLDocType2, XMLDummy2, XMLElement2, XMLNodeList2, XMLProcessingInstruction2, XMLRaw2, XMLText2, getValue, isEmpty, isFunction, isObject3, hasProp = {}.hasOwnProperty, splice = [].splice;
-        ({ isObject: isObject3, isFunction, isEmpty, getValue } = requireUtility());
-        XMLElement2 = null;
-        XMLCData2 = null;
-        XMLComment2 = null;
-        XMLDeclaration2 = null;
-        XMLDocType2 = null;
-        XMLRaw2 = null;
-        XMLText2 = null;
-        XMLProcessingInstruction2 = null;
-        XMLDummy2 = null;
-        NodeType2 = null;
-        XMLNodeList2 = null;
-        DocumentPosition2 = null;
-        XMLNode.exports = (function() {
-          class XMLNode2 {
-            // Initializes a new instance of `XMLNode`
-            // `parent` the parent node
-            constructor(parent1) {
-              this.parent = parent1;
-              if (this.parent) {
-                this.options = this.parent.options;
-                this.stringify = this.parent.stringify;
-              }
-              this.value = null;
-              this.children = [];
-              this.baseURI = null;
-              if (!XMLElement2) {
-                XMLElement2 = requireXMLElement();
-                XMLCData2 = requireXMLCData();
-                XMLComment2 = requireXMLComment();
-                XMLDeclaration2 = requireXMLDeclaration();
-                XMLDocType2 = requireXMLDocType();
-                XMLRaw2 = requireXMLRaw();
-                XMLText2 = requireXMLText();
-                XMLProcessingInstruction2 = requireXMLProcessingInstruction();
-                XMLDummy2 = requireXMLDummy();
-                NodeType2 = requireNodeType();
-                XMLNodeList2 = requireXMLNodeList();
-                requireXMLNamedNodeMap();
-                DocumentPosition2 = requireDocumentPosition();
-              }
-            }
-            // Sets the parent node of this node and its children recursively
-            // `parent` the parent node
-            setParent(parent) {
-              var child, j, len, ref1, results;
-              this.parent = parent;
-              if (parent) {
-                this.options = parent.options;
-                this.stringify = parent.stringify;
-              }
-              ref1 = this.children;
-              results = [];
-              for (j = 0, len = ref1.length; j < len; j++) {
-                child = ref1[j];
-                results.push(child.setParent(this));
-              }
-              return results;
-            }
-            // Creates a child element node
-            // `name` node name or an object describing the XML tree
-            // `attributes` an object containing name/value pairs of attributes
-            // `text` element text
-            element(name, attributes, text) {
-              var childNode, item, j, k, key, lastChild, len, len1, val;
-              lastChild = null;
-              if (attributes === null && text == null) {
-                [attributes, text] = [{}, null];
-              }
-              if (attributes == null) {
-                attributes = {};
-              }
-              attributes = getValue(attributes);
-              if (!isObject3(attributes)) {
-                [text, attributes] = [attributes, text];
-              }
-              if (name != null) {
-                name = getValue(name);
-              }
-              if (Array.isArray(name)) {
-                for (j = 0, len = name.length; j < len; j++) {
-                  item = name[j];
-                  lastChild = this.element(item);
-                }
-              } else if (isFunction(name)) {
-                lastChild = this.element(name.apply());
-              } else if (isObject3(name)) {
-                for (key in name) {
-                  if (!hasProp.call(name, key)) continue;
-                  val = name[key];
-                  if (isFunction(val)) {
-                    val = val.apply();
-                  }
-                  if (!this.options.ignoreDecorators && this.stringify.convertAttKey && key.indexOf(this.stringify.convertAttKey) === 0) {
-                    lastChild = this.attribute(key.substr(this.stringify.convertAttKey.length), val);
-                  } else if (!this.options.separateArrayItems && Array.isArray(val) && isEmpty(val)) {
-                    lastChild = this.dummy();
-                  } else if (isObject3(val) && isEmpty(val)) {
-                    lastChild = this.element(key);
-                  } else if (!this.options.keepNullNodes && val == null) {
-                    lastChild = this.dummy();
-                  } else if (!this.options.separateArrayItems && Array.isArray(val)) {
-                    for (k = 0, len1 = val.length; k < len1; k++) {
-                      item = val[k];
-                      childNode = {};
-                      childNode[key] = item;
-                      lastChild = this.element(childNode);
-                    }
-                  } else if (isObject3(val)) {
-                    if (!this.options.ignoreDecorators && this.stringify.convertTextKey && key.indexOf(this.stringify.convertTextKey) === 0) {
-                      lastChild = this.element(val);
-                    } else {
-                      lastChild = this.element(key);
-                      lastChild.element(val);
-                    }
-                  } else {
-                    lastChild = this.element(key, val);
-                  }
-                }
-              } else if (!this.options.keepNullNodes && text === null) {
-                lastChild = this.dummy();
-              } else {
-                if (!this.options.ignoreDecorators && this.stringify.convertTextKey && name.indexOf(this.stringify.convertTextKey) === 0) {
-                  lastChild = this.text(text);
-                } else if (!this.options.ignoreDecorators && this.stringify.convertCDataKey && name.indexOf(this.stringify.convertCDataKey) === 0) {
-                  lastChild = this.cdata(text);
-                } else if (!this.options.ignoreDecorators && this.stringify.convertCommentKey && name.indexOf(this.stringify.convertCommentKey) === 0) {
-                  lastChild = this.comment(text);
-                } else if (!this.options.ignoreDecorators && this.stringify.convertRawKey && name.indexOf(this.stringify.convertRawKey) === 0) {
-                  lastChild = this.raw(text);
-                } else if (!this.options.ignoreDecorators && this.stringify.convertPIKey && name.indexOf(this.stringify.convertPIKey) === 0) {
-                  lastChild = this.instruction(name.substr(this.stringify.convertPIKey.length), text);
-                } else {
-                  lastChild = this.node(name, attributes, text);
-                }
-              }
-              if (lastChild == null) {
-                throw new Error("Could not create any elements with: " + name + ". " + this.debugInfo());
-              }
-              return lastChild;
-            }
-            // Creates a child element node before the current node
-            // `name` node name or an object describing the XML tree
-            // `attributes` an object containing name/value pairs of attributes
-            // `text` element text
-            insertBefore(name, attributes, text) {
-              var child, i, newChild, refChild, removed;
-              if (name != null ? name.type : void 0) {
-                newChild = name;
-                refChild = attributes;
-                newChild.setParent(this);
-                if (refChild) {
-                  i = children.indexOf(refChild);
-                  removed = children.splice(i);
-                  children.push(newChild);
-                  Array.prototype.push.apply(children, removed);
-                } else {
-                  children.push(newChild);
-                }
-                return newChild;
-              } else {
-                if (this.isRoot) {
-                  throw new Error("Cannot insert elements at root level. " + this.debugInfo(name));
-                }
-                i = this.parent.children.indexOf(this);
-                removed = this.parent.children.splice(i);
-                child = this.parent.element(name, attributes, text);
-                Array.prototype.push.apply(this.parent.children, removed);
-                return child;
-              }
-            }
-            // Creates a child element node after the current node
-            // `name` node name or an object describing the XML tree
-            // `attributes` an object containing name/value pairs of attributes
-            // `text` element text
-            insertAfter(name, attributes, text) {
-              var child, i, removed;
-              if (this.isRoot) {
-                throw new Error("Cannot insert elements at root level. " + this.debugInfo(name));
-              }
-              i = this.parent.children.indexOf(this);
-              removed = this.parent.children.splice(i + 1);
-              child = this.parent.element(name, attributes, text);
-              Array.prototype.push.apply(this.parent.children, removed);
-              return child;
-            }
-            // Deletes a child element node
-            remove() {
-              var i;
-              if (this.isRoot) {
-                throw new Error("Cannot remove the root element. " + this.debugInfo());
-              }
-              i = this.parent.children.indexOf(this);
-              splice.apply(this.parent.children, [i, i - i + 1].concat([]));
-              return this.parent;
-            }
-            // Creates a node
-            // `name` name of the node
-            // `attributes` an object containing name/value pairs of attributes
-            // `text` element text
-            node(name, attributes, text) {
-              var child;
-              if (name != null) {
-                name = getValue(name);
-              }
-              attributes || (attributes = {});
-              attributes = getValue(attributes);
-              if (!isObject3(attributes)) {
-                [text, attributes] = [attributes, text];
-              }
-              child = new XMLElement2(this, name, attributes);
-              if (text != null) {
-                child.text(text);
-              }
-              this.children.push(child);
-              return child;
-            }
-            // Creates a text node
-            // `value` element text
-            text(value) {
-              var child;
-              if (isObject3(value)) {
-                this.element(value);
-              }
-              child = new XMLText2(this, value);
-              this.children.push(child);
-              return this;
-            }
-            // Creates a CDATA node
-            // `value` element text without CDATA delimiters
-            cdata(value) {
-              var child;
-              child = new XMLCData2(this, value);
-              this.children.push(child);
-              return this;
-            }
-            // Creates a comment node
-            // `value` comment text
-            comment(value) {
-              var child;
-              child = new XMLComment2(this, value);
-              this.children.push(child);
-              return this;
-            }
-            // Creates a comment node before the current node
-            // `value` comment text
-            commentBefore(value) {
-              var i, removed;
-              i = this.parent.children.indexOf(this);
-              removed = this.parent.children.splice(i);
-              this.parent.comment(value);
-              Array.prototype.push.apply(this.parent.children, removed);
-              return this;
-            }
-            // Creates a comment node after the current node
-            // `value` comment text
-            commentAfter(value) {
-              var i, removed;
-              i = this.parent.children.indexOf(this);
-              removed = this.parent.children.splice(i + 1);
-              this.parent.comment(value);
-              Array.prototype.push.apply(this.parent.children, removed);
-              return this;
-            }
-            // Adds unescaped raw text
-            // `value` text
-            raw(value) {
-              var child;
-              child = new XMLRaw2(this, value);
-              this.children.push(child);
-              return this;
-            }
-            // Adds a dummy node
-            dummy() {
-              var child;
-              child = new XMLDummy2(this);
-              return child;
-            }
-            // Adds a processing instruction
-            // `target` instruction target
-            // `value` instruction value
-            instruction(target, value) {
-              var insTarget, insValue, instruction, j, len;
-              if (target != null) {
-                target = getValue(target);
-              }
-              if (value != null) {
-                value = getValue(value);
-              }
-              if (Array.isArray(target)) {
-                for (j = 0, len = target.length; j < len; j++) {
-                  insTarget = target[j];
-                  this.instruction(insTarget);
-                }
-              } else if (isObject3(target)) {
-                for (insTarget in target) {
-                  if (!hasProp.call(target, insTarget)) continue;
-                  insValue = target[insTarget];
-                  this.instruction(insTarget, insValue);
-                }
-              } else {
-                if (isFunction(value)) {
-                  value = value.apply();
-                }
-                instruction = new XMLProcessingInstruction2(this, target, value);
-                this.children.push(instruction);
-              }
-              return this;
-            }
-            // Creates a processing instruction node before the current node
-            // `target` instruction target
-            // `value` instruction value
-            instructionBefore(target, value) {
-              var i, removed;
-              i = this.parent.children.indexOf(this);
-              removed = this.parent.children.splice(i);
-              this.parent.instruction(target, value);
-              Array.prototype.push.apply(this.parent.children, removed);
-              return this;
-            }
-            // Creates a processing instruction node after the current node
-            // `target` instruction target
-            // `value` instruction value
-            instructionAfter(target, value) {
-              var i, removed;
-              i = this.parent.children.indexOf(this);
-              removed = this.parent.children.splice(i + 1);
-              this.parent.instruction(target, value);
-              Array.prototype.push.apply(this.parent.children, removed);
-              return this;
-            }
-            // Creates the xml declaration
-            // `version` A version number string, e.g. 1.0
-            // `encoding` Encoding declaration, e.g. UTF-8
-            // `standalone` standalone document declaration: true or false
-            declaration(version3, encoding, standalone) {
-              var doc, xmldec;
-              doc = this.document();
-              xmldec = new XMLDeclaration2(doc, version3, encoding, standalone);
-              if (doc.children.length === 0) {
-                doc.children.unshift(xmldec);
-              } else if (doc.children[0].type === NodeType2.Declaration) {
-                doc.children[0] = xmldec;
-              } else {
-                doc.children.unshift(xmldec);
-              }
-              return doc.root() || doc;
-            }
-            // Creates the document type declaration
-            // `pubID` the public identifier of the external subset
-            // `sysID` the system identifier of the external subset
-            dtd(pubID, sysID) {
-              var child, doc, doctype, i, j, k, len, len1, ref1, ref2;
-              doc = this.document();
-              doctype = new XMLDocType2(doc, pubID, sysID);
-              ref1 = doc.children;
-              for (i = j = 0, len = ref1.length; j < len; i = ++j) {
-                child = ref1[i];
-                if (child.type === NodeType2.DocType) {
-                  doc.children[i] = doctype;
-                  return doctype;
-                }
-              }
-              ref2 = doc.children;
-              for (i = k = 0, len1 = ref2.length; k < len1; i = ++k) {
-                child = ref2[i];
-                if (child.isRoot) {
-                  doc.children.splice(i, 0, doctype);
-                  return doctype;
-                }
-              }
-              doc.children.push(doctype);
-              return doctype;
-            }
-            // Gets the parent node
-            up() {
-              if (this.isRoot) {
-                throw new Error("The root node has no parent. Use doc() if you need to get the document object.");
-              }
-              return this.parent;
-            }
-            // Gets the root node
-            root() {
-              var node2;
-              node2 = this;
-              while (node2) {
-                if (node2.type === NodeType2.Document) {
-                  return node2.rootObject;
-                } else if (node2.isRoot) {
-                  return node2;
-                } else {
-                  node2 = node2.parent;
-                }
-              }
-            }
-            // Gets the node representing the XML document
-            document() {
-              var node2;
-              node2 = this;
-              while (node2) {
-                if (node2.type === NodeType2.Document) {
-                  return node2;
-                } else {
-                  node2 = node2.parent;
-                }
-              }
-            }
-            // Ends the document and converts string
-            end(options) {
-              return this.document().end(options);
-            }
-            // Gets the previous node
-            prev() {
-              var i;
-              i = this.parent.children.indexOf(this);
-              if (i < 1) {
-                throw new Error("Already at the first node. " + this.debugInfo());
-              }
-              return this.parent.children[i - 1];
-            }
-            // Gets the next node
-            next() {
-              var i;
-              i = this.parent.children.indexOf(this);
-              if (i === -1 || i === this.parent.children.length - 1) {
-                throw new Error("Already at the last node. " + this.debugInfo());
-              }
-              return this.parent.children[i + 1];
-            }
-            // Imports cloned root from another XML document
-            // `doc` the XML document to insert nodes from
-            importDocument(doc) {
-              var child, clonedRoot, j, len, ref1;
-              clonedRoot = doc.root().clone();
-              clonedRoot.parent = this;
-              clonedRoot.isRoot = false;
-              this.children.push(clonedRoot);
-              if (this.type === NodeType2.Document) {
-                clonedRoot.isRoot = true;
-                clonedRoot.documentObject = this;
-                this.rootObject = clonedRoot;
-                if (this.children) {
-                  ref1 = this.children;
-                  for (j = 0, len = ref1.length; j < len; j++) {
-                    child = ref1[j];
-                    if (child.type === NodeType2.DocType) {
-                      child.name = clonedRoot.name;
-                      break;
-                    }
-                  }
-                }
-              }
-              return this;
-            }
-            // Returns debug string for this node
-            debugInfo(name) {
-              var ref1, ref2;
-              name = name || this.name;
-              if (name == null && !((ref1 = this.parent) != null ? ref1.name : void 0)) {
-                return "";
-              } else if (name == null) {
-                return "parent: <" + this.parent.name + ">";
-              } else if (!((ref2 = this.parent) != null ? ref2.name : void 0)) {
-                return "node: <" + name + ">";
-              } else {
-                return "node: <" + name + ">, parent: <" + this.parent.name + ">";
-              }
-            }
-            // Aliases
-            ele(name, attributes, text) {
-              return this.element(name, attributes, text);
-            }
-            nod(name, attributes, text) {
-              return this.node(name, attributes, text);
-            }
-            txt(value) {
-              return this.text(value);
-            }
-            dat(value) {
-              return this.cdata(value);
-            }
-            com(value) {
-              return this.comment(value);
-            }
-            ins(target, value) {
-              return this.instruction(target, value);
-            }
-            doc() {
-              return this.document();
-            }
-            dec(version3, encoding, standalone) {
-              return this.declaration(version3, encoding, standalone);
-            }
-            e(name, attributes, text) {
-              return this.element(name, attributes, text);
-            }
-            n(name, attributes, text) {
-              return this.node(name, attributes, text);
-            }
-            t(value) {
-              return this.text(value);
-            }
-            d(value) {
-              return this.cdata(value);
-            }
-            c(value) {
-              return this.comment(value);
-            }
-            r(value) {
-              return this.raw(value);
-            }
-            i(target, value) {
-              return this.instruction(target, value);
-            }
-            u() {
-              return this.up();
-            }
-            // can be deprecated in a future release
-            importXMLBuilder(doc) {
-              return this.importDocument(doc);
-            }
-            // Adds or modifies an attribute.
-            // `name` attribute name
-            // `value` attribute value
-            attribute(name, value) {
-              throw new Error("attribute() applies to element nodes only.");
-            }
-            att(name, value) {
-              return this.attribute(name, value);
-            }
-            a(name, value) {
-              return this.attribute(name, value);
-            }
-            // Removes an attribute
-            // `name` attribute name
-            removeAttribute(name) {
-              throw new Error("attribute() applies to element nodes only.");
-            }
-            // DOM level 1 functions to be implemented later
-            replaceChild(newChild, oldChild) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            removeChild(oldChild) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            appendChild(newChild) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            hasChildNodes() {
-              return this.children.length !== 0;
-            }
-            cloneNode(deep) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            normalize() {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            // DOM level 2
-            isSupported(feature, version3) {
-              return true;
-            }
-            hasAttributes() {
-              return this.attribs.length !== 0;
-            }
-            // DOM level 3 functions to be implemented later
-            compareDocumentPosition(other) {
-              var ref, res;
-              ref = this;
-              if (ref === other) {
-                return 0;
-              } else if (this.document() !== other.document()) {
-                res = DocumentPosition2.Disconnected | DocumentPosition2.ImplementationSpecific;
-                if (Math.random() < 0.5) {
-                  res |= DocumentPosition2.Preceding;
-                } else {
-                  res |= DocumentPosition2.Following;
-                }
-                return res;
-              } else if (ref.isAncestor(other)) {
-                return DocumentPosition2.Contains | DocumentPosition2.Preceding;
-              } else if (ref.isDescendant(other)) {
-                return DocumentPosition2.Contains | DocumentPosition2.Following;
-              } else if (ref.isPreceding(other)) {
-                return DocumentPosition2.Preceding;
-              } else {
-                return DocumentPosition2.Following;
-              }
-            }
-            isSameNode(other) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            lookupPrefix(namespaceURI) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            isDefaultNamespace(namespaceURI) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            lookupNamespaceURI(prefix) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            isEqualNode(node2) {
-              var i, j, ref1;
-              if (node2.nodeType !== this.nodeType) {
-                return false;
-              }
-              if (node2.children.length !== this.children.length) {
-                return false;
-              }
-              for (i = j = 0, ref1 = this.children.length - 1; 0 <= ref1 ? j <= ref1 : j >= ref1; i = 0 <= ref1 ? ++j : --j) {
-                if (!this.children[i].isEqualNode(node2.children[i])) {
-                  return false;
-                }
-              }
-              return true;
-            }
-            getFeature(feature, version3) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            setUserData(key, data, handler) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            getUserData(key) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            // Returns true if other is an inclusive descendant of node,
-            // and false otherwise.
-            contains(other) {
-              if (!other) {
-                return false;
-              }
-              return other === this || this.isDescendant(other);
-            }
-            // An object A is called a descendant of an object B, if either A is 
-            // a child of B or A is a child of an object C that is a descendant of B.
-            isDescendant(node2) {
-              var child, isDescendantChild, j, len, ref1;
-              ref1 = this.children;
-              for (j = 0, len = ref1.length; j < len; j++) {
-                child = ref1[j];
-                if (node2 === child) {
-                  return true;
-                }
-                isDescendantChild = child.isDescendant(node2);
-                if (isDescendantChild) {
-                  return true;
-                }
-              }
-              return false;
-            }
-            // An object A is called an ancestor of an object B if and only if
-            // B is a descendant of A.
-            isAncestor(node2) {
-              return node2.isDescendant(this);
-            }
-            // An object A is preceding an object B if A and B are in the 
-            // same tree and A comes before B in tree order.
-            isPreceding(node2) {
-              var nodePos, thisPos;
-              nodePos = this.treePosition(node2);
-              thisPos = this.treePosition(this);
-              if (nodePos === -1 || thisPos === -1) {
-                return false;
-              } else {
-                return nodePos < thisPos;
-              }
-            }
-            // An object A is folllowing an object B if A and B are in the 
-            // same tree and A comes after B in tree order.
-            isFollowing(node2) {
-              var nodePos, thisPos;
-              nodePos = this.treePosition(node2);
-              thisPos = this.treePosition(this);
-              if (nodePos === -1 || thisPos === -1) {
-                return false;
-              } else {
-                return nodePos > thisPos;
-              }
-            }
-            // Returns the preorder position of the given node in the tree, or -1
-            // if the node is not in the tree.
-            treePosition(node2) {
-              var found, pos;
-              pos = 0;
-              found = false;
-              this.foreachTreeNode(this.document(), function(childNode) {
-                pos++;
-                if (!found && childNode === node2) {
-                  return found = true;
-                }
-              });
-              if (found) {
-                return pos;
-              } else {
-                return -1;
-              }
-            }
-            // Depth-first preorder traversal through the XML tree
-            foreachTreeNode(node2, func) {
-              var child, j, len, ref1, res;
-              node2 || (node2 = this.document());
-              ref1 = node2.children;
-              for (j = 0, len = ref1.length; j < len; j++) {
-                child = ref1[j];
-                if (res = func(child)) {
-                  return res;
-                } else {
-                  res = this.foreachTreeNode(child, func);
-                  if (res) {
-                    return res;
-                  }
-                }
-              }
-            }
-          }
-          Object.defineProperty(XMLNode2.prototype, "nodeName", {
-            get: function() {
-              return this.name;
-            }
-          });
-          Object.defineProperty(XMLNode2.prototype, "nodeType", {
-            get: function() {
-              return this.type;
-            }
-          });
-          Object.defineProperty(XMLNode2.prototype, "nodeValue", {
-            get: function() {
-              return this.value;
-            }
-          });
-          Object.defineProperty(XMLNode2.prototype, "parentNode", {
-            get: function() {
-              return this.parent;
-            }
-          });
-          Object.defineProperty(XMLNode2.prototype, "childNodes", {
-            get: function() {
-              if (!this.childNodeList || !this.childNodeList.nodes) {
-                this.childNodeList = new XMLNodeList2(this.children);
-              }
-              return this.childNodeList;
-            }
-          });
-          Object.defineProperty(XMLNode2.prototype, "firstChild", {
-            get: function() {
-              return this.children[0] || null;
-            }
-          });
-          Object.defineProperty(XMLNode2.prototype, "lastChild", {
-            get: function() {
-              return this.children[this.children.length - 1] || null;
-            }
-          });
-          Object.defineProperty(XMLNode2.prototype, "previousSibling", {
-            get: function() {
-              var i;
-              i = this.parent.children.indexOf(this);
-              return this.parent.children[i - 1] || null;
-            }
-          });
-          Object.defineProperty(XMLNode2.prototype, "nextSibling", {
-            get: function() {
-              var i;
-              i = this.parent.children.indexOf(this);
-              return this.parent.children[i + 1] || null;
-            }
-          });
-          Object.defineProperty(XMLNode2.prototype, "ownerDocument", {
-            get: function() {
-              return this.document() || null;
-            }
-          });
-          Object.defineProperty(XMLNode2.prototype, "textContent", {
-            get: function() {
-              var child, j, len, ref1, str2;
-              if (this.nodeType === NodeType2.Element || this.nodeType === NodeType2.DocumentFragment) {
-                str2 = "";
-                ref1 = this.children;
-                for (j = 0, len = ref1.length; j < len; j++) {
-                  child = ref1[j];
-                  if (child.textContent) {
-                    str2 += child.textContent;
-                  }
-                }
-                return str2;
-              } else {
-                return null;
-              }
-            },
-            set: function(value) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-          });
-          return XMLNode2;
-        }).call(this);
-      }).call(commonjsGlobal);
-      return XMLNode.exports;
-    }
-    var XMLStringifier = { exports: {} };
-    var hasRequiredXMLStringifier;
-    function requireXMLStringifier() {
-      if (hasRequiredXMLStringifier) return XMLStringifier.exports;
-      hasRequiredXMLStringifier = 1;
-      (function() {
-        var hasProp = {}.hasOwnProperty;
-        XMLStringifier.exports = (function() {
-          class XMLStringifier2 {
-            // Initializes a new instance of `XMLStringifier`
-            // `options.version` The version number string of the XML spec to validate against, e.g. 1.0
-            // `options.noDoubleEncoding` whether existing html entities are encoded: true or false
-            // `options.stringify` a set of functions to use for converting values to strings
-            // `options.noValidation` whether values will be validated and escaped or returned as is
-            // `options.invalidCharReplacement` a character to replace invalid characters and disable character validation
-            constructor(options) {
-              var key, ref, value;
-              this.assertLegalChar = this.assertLegalChar.bind(this);
-              this.assertLegalName = this.assertLegalName.bind(this);
-              options || (options = {});
-              this.options = options;
-              if (!this.options.version) {
-                this.options.version = "1.0";
-              }
-              ref = options.stringify || {};
-              for (key in ref) {
-                if (!hasProp.call(ref, key)) continue;
-                value = ref[key];
-                this[key] = value;
-              }
-            }
-            // Defaults
-            name(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              return this.assertLegalName("" + val || "");
-            }
-            text(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              return this.assertLegalChar(this.textEscape("" + val || ""));
-            }
-            cdata(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              val = "" + val || "";
-              val = val.replace("]]>", "]]]]><![CDATA[>");
-              return this.assertLegalChar(val);
-            }
-            comment(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              val = "" + val || "";
-              if (val.match(/--/)) {
-                throw new Error("Comment text cannot contain double-hypen: " + val);
-              }
-              return this.assertLegalChar(val);
-            }
-            raw(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              return "" + val || "";
-            }
-            attValue(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              return this.assertLegalChar(this.attEscape(val = "" + val || ""));
-            }
-            insTarget(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              return this.assertLegalChar("" + val || "");
-            }
-            insValue(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              val = "" + val || "";
-              if (val.match(/\?>/)) {
-                throw new Error("Invalid processing instruction value: " + val);
-              }
-              return this.assertLegalChar(val);
-            }
-            xmlVersion(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              val = "" + val || "";
-              if (!val.match(/1\.[0-9]+/)) {
-                throw new Error("Invalid version number: " + val);
-              }
-              return val;
-            }
-            xmlEncoding(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              val = "" + val || "";
-              if (!val.match(/^[A-Za-z](?:[A-Za-z0-9._-])*$/)) {
-                throw new Error("Invalid encoding: " + val);
-              }
-              return this.assertLegalChar(val);
-            }
-            xmlStandalone(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              if (val) {
-                return "yes";
-              } else {
-                return "no";
-              }
-            }
-            dtdPubID(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              return this.assertLegalChar("" + val || "");
-            }
-            dtdSysID(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              return this.assertLegalChar("" + val || "");
-            }
-            dtdElementValue(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              return this.assertLegalChar("" + val || "");
-            }
-            dtdAttType(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              return this.assertLegalChar("" + val || "");
-            }
-            dtdAttDefault(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              return this.assertLegalChar("" + val || "");
-            }
-            dtdEntityValue(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              return this.assertLegalChar("" + val || "");
-            }
-            dtdNData(val) {
-              if (this.options.noValidation) {
-                return val;
-              }
-              return this.assertLegalChar("" + val || "");
-            }
-            assertLegalChar(str2) {
-              var regex, res;
-              if (this.options.noValidation) {
-                return str2;
-              }
-              if (this.options.version === "1.0") {
-                regex = /[\0-\x08\x0B\f\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/g;
-                if (this.options.invalidCharReplacement !== void 0) {
-                  str2 = str2.replace(regex, this.options.invalidCharReplacement);
-                } else if (res = str2.match(regex)) {
-                  throw new Error(`Invalid character in string: ${str2} at index ${res.index}`);
-                }
-              } else if (this.options.version === "1.1") {
-                regex = /[\0\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/g;
-                if (this.options.invalidCharReplacement !== void 0) {
-                  str2 = str2.replace(regex, this.options.invalidCharReplacement);
-                } else if (res = str2.match(regex)) {
-                  throw new Error(`Invalid character in string: ${str2} at index ${res.index}`);
-                }
-              }
-              return str2;
-            }
-            assertLegalName(str2) {
-              var regex;
-              if (this.options.noValidation) {
-                return str2;
-              }
-              str2 = this.assertLegalChar(str2);
-              regex = /^([:A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]|[\uD800-\uDB7F][\uDC00-\uDFFF])([\x2D\.0-:A-Z_a-z\xB7\xC0-\xD6\xD8-\xF6\xF8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]|[\uD800-\uDB7F][\uDC00-\uDFFF])*$/;
-              if (!str2.match(regex)) {
-                throw new Error(`Invalid character in name: ${str2}`);
-              }
-              return str2;
-            }
-            // Escapes special characters in text
-            // See http://www.w3.org/TR/2000/WD-xml-c14n-20000119.html#charescaping
-            // `str` the string to escape
-            textEscape(str2) {
-              var ampregex;
-              if (this.options.noValidation) {
-                return str2;
-              }
-              ampregex = this.options.noDoubleEncoding ? /(?!&(lt|gt|amp|apos|quot);)&/g : /&/g;
-              return str2.replace(ampregex, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#xD;");
-            }
-            // Escapes special characters in attribute values
-            // See http://www.w3.org/TR/2000/WD-xml-c14n-20000119.html#charescaping
-            // `str` the string to escape
-            attEscape(str2) {
-              var ampregex;
-              if (this.options.noValidation) {
-                return str2;
-              }
-              ampregex = this.options.noDoubleEncoding ? /(?!&(lt|gt|amp|apos|quot);)&/g : /&/g;
-              return str2.replace(ampregex, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;").replace(/\t/g, "&#x9;").replace(/\n/g, "&#xA;").replace(/\r/g, "&#xD;");
-            }
-          }
-          XMLStringifier2.prototype.convertAttKey = "@";
-          XMLStringifier2.prototype.convertPIKey = "?";
-          XMLStringifier2.prototype.convertTextKey = "#text";
-          XMLStringifier2.prototype.convertCDataKey = "#cdata";
-          XMLStringifier2.prototype.convertCommentKey = "#comment";
-          XMLStringifier2.prototype.convertRawKey = "#raw";
-          return XMLStringifier2;
-        }).call(this);
-      }).call(commonjsGlobal);
-      return XMLStringifier.exports;
-    }
-    var XMLStringWriter = { exports: {} };
-    var XMLWriterBase = { exports: {} };
-    var WriterState = { exports: {} };
-    var hasRequiredWriterState;
-    function requireWriterState() {
-      if (hasRequiredWriterState) return WriterState.exports;
-      hasRequiredWriterState = 1;
-      (function() {
-        WriterState.exports = {
-          None: 0,
-          OpenTag: 1,
-          InsideTag: 2,
-          CloseTag: 3
-        };
-      }).call(commonjsGlobal);
-      return WriterState.exports;
-    }
-    var hasRequiredXMLWriterBase;
-    function requireXMLWriterBase() {
-      if (hasRequiredXMLWriterBase) return XMLWriterBase.exports;
-      hasRequiredXMLWriterBase = 1;
-      (function() {
-        var NodeType2, WriterState2, assign, hasProp = {}.hasOwnProperty;
-        ({ assign } = requireUtility());
-        NodeType2 = requireNodeType();
-        requireXMLDeclaration();
-        requireXMLDocType();
-        requireXMLCData();
-        requireXMLComment();
-        requireXMLElement();
-        requireXMLRaw();
-        requireXMLText();
-        requireXMLProcessingInstruction();
-        requireXMLDummy();
-        requireXMLDTDAttList();
-        requireXMLDTDElement();
-        requireXMLDTDEntity();
-        requireXMLDTDNotation();
-        WriterState2 = requireWriterState();
-        XMLWriterBase.exports = class XMLWriterBase {
-          // Initializes a new instance of `XMLWriterBase`
-          // `options.pretty` pretty prints the result
-          // `options.indent` indentation string
-          // `options.newline` newline sequence
-          // `options.offset` a fixed number of indentations to add to every line
-          // `options.width` maximum column width
-          // `options.allowEmpty` do not self close empty element tags
-          // 'options.dontPrettyTextNodes' if any text is present in node, don't indent or LF
-          // `options.spaceBeforeSlash` add a space before the closing slash of empty elements
-          constructor(options) {
-            var key, ref, value;
-            options || (options = {});
-            this.options = options;
-            ref = options.writer || {};
-            for (key in ref) {
-              if (!hasProp.call(ref, key)) continue;
-              value = ref[key];
-              this["_" + key] = this[key];
-              this[key] = value;
-            }
-          }
-          // Filters writer options and provides defaults
-          // `options` writer options
-          filterOptions(options) {
-            var filteredOptions, ref, ref1, ref2, ref3, ref4, ref5, ref6, ref7;
-            options || (options = {});
-            options = assign({}, this.options, options);
-            filteredOptions = {
-              writer: this
-            };
-            filteredOptions.pretty = options.pretty || false;
-            filteredOptions.allowEmpty = options.allowEmpty || false;
-            filteredOptions.indent = (ref = options.indent) != null ? ref : "  ";
-            filteredOptions.newline = (ref1 = options.newline) != null ? ref1 : "\n";
-            filteredOptions.offset = (ref2 = options.offset) != null ? ref2 : 0;
-            filteredOptions.width = (ref3 = options.width) != null ? ref3 : 0;
-            filteredOptions.dontPrettyTextNodes = (ref4 = (ref5 = options.dontPrettyTextNodes) != null ? ref5 : options.dontprettytextnodes) != null ? ref4 : 0;
-            filteredOptions.spaceBeforeSlash = (ref6 = (ref7 = options.spaceBeforeSlash) != null ? ref7 : options.spacebeforeslash) != null ? ref6 : "";
-            if (filteredOptions.spaceBeforeSlash === true) {
-              filteredOptions.spaceBeforeSlash = " ";
-            }
-            filteredOptions.suppressPrettyCount = 0;
-            filteredOptions.user = {};
-            filteredOptions.state = WriterState2.None;
-            return filteredOptions;
-          }
-          // Returns the indentation string for the current level
-          // `node` current node
-          // `options` writer options
-          // `level` current indentation level
-          indent(node2, options, level) {
-            var indentLevel;
-            if (!options.pretty || options.suppressPrettyCount) {
-              return "";
-            } else if (options.pretty) {
-              indentLevel = (level || 0) + options.offset + 1;
-              if (indentLevel > 0) {
-                return new Array(indentLevel).join(options.indent);
-              }
-            }
-            return "";
-          }
-          // Returns the newline string
-          // `node` current node
-          // `options` writer options
-          // `level` current indentation level
-          endline(node2, options, level) {
-            if (!options.pretty || options.suppressPrettyCount) {
-              return "";
-            } else {
-              return options.newline;
-            }
-          }
-          attribute(att, options, level) {
-            var r;
-            this.openAttribute(att, options, level);
-            if (options.pretty && options.width > 0) {
-              r = att.name + '="' + att.value + '"';
-            } else {
-              r = " " + att.name + '="' + att.value + '"';
-            }
-            this.closeAttribute(att, options, level);
-            return r;
-          }
-          cdata(node2, options, level) {
-            var r;
-            this.openNode(node2, options, level);
-            options.state = WriterState2.OpenTag;
-            r = this.indent(node2, options, level) + "<![CDATA[";
-            options.state = WriterState2.InsideTag;
-            r += node2.value;
-            options.state = WriterState2.CloseTag;
-            r += "]]>" + this.endline(node2, options, level);
-            options.state = WriterState2.None;
-            this.closeNode(node2, options, level);
-            return r;
-          }
-          comment(node2, options, level) {
-            var r;
-            this.openNode(node2, options, level);
-            options.state = WriterState2.OpenTag;
-            r = this.indent(node2, options, level) + "<!-- ";
-            options.state = WriterState2.InsideTag;
-            r += node2.value;
-            options.state = WriterState2.CloseTag;
-            r += " -->" + this.endline(node2, options, level);
-            options.state = WriterState2.None;
-            this.closeNode(node2, options, level);
-            return r;
-          }
-          declaration(node2, options, level) {
-            var r;
-            this.openNode(node2, options, level);
-            options.state = WriterState2.OpenTag;
-            r = this.indent(node2, options, level) + "<?xml";
-            options.state = WriterState2.InsideTag;
-            r += ' version="' + node2.version + '"';
-            if (node2.encoding != null) {
-              r += ' encoding="' + node2.encoding + '"';
-            }
-            if (node2.standalone != null) {
-              r += ' standalone="' + node2.standalone + '"';
-            }
-            options.state = WriterState2.CloseTag;
-            r += options.spaceBeforeSlash + "?>";
-            r += this.endline(node2, options, level);
-            options.state = WriterState2.None;
-            this.closeNode(node2, options, level);
-            return r;
-          }
-          docType(node2, options, level) {
-            var child, i, len1, r, ref;
-            level || (level = 0);
-            this.openNode(node2, options, level);
-            options.state = WriterState2.OpenTag;
-            r = this.indent(node2, options, level);
-            r += "<!DOCTYPE " + node2.root().name;
-            if (node2.pubID && node2.sysID) {
-              r += ' PUBLIC "' + node2.pubID + '" "' + node2.sysID + '"';
-            } else if (node2.sysID) {
-              r += ' SYSTEM "' + node2.sysID + '"';
-            }
-            if (node2.children.length > 0) {
-              r += " [";
-              r += this.endline(node2, options, level);
-              options.state = WriterState2.InsideTag;
-              ref = node2.children;
-              for (i = 0, len1 = ref.length; i < len1; i++) {
-                child = ref[i];
-                r += this.writeChildNode(child, options, level + 1);
-              }
-              options.state = WriterState2.CloseTag;
-              r += "]";
-            }
-            options.state = WriterState2.CloseTag;
-            r += options.spaceBeforeSlash + ">";
-            r += this.endline(node2, options, level);
-            options.state = WriterState2.None;
-            this.closeNode(node2, options, level);
-            return r;
-          }
-          element(node2, options, level) {
-            var att, attLen, child, childNodeCount, firstChildNode, i, j, len, len1, len2, name, prettySuppressed, r, ratt, ref, ref1, ref2, ref3, rline;
-            level || (level = 0);
-            prettySuppressed = false;
-            this.openNode(node2, options, level);
-            options.state = WriterState2.OpenTag;
-            r = this.indent(node2, options, level) + "<" + node2.name;
-            if (options.pretty && options.width > 0) {
-              len = r.length;
-              ref = node2.attribs;
-              for (name in ref) {
-                if (!hasProp.call(ref, name)) continue;
-                att = ref[name];
-                ratt = this.attribute(att, options, level);
-                attLen = ratt.length;
-                if (len + attLen > options.width) {
-                  rline = this.indent(node2, options, level + 1) + ratt;
-                  r += this.endline(node2, options, level) + rline;
-                  len = rline.length;
-                } else {
-                  rline = " " + ratt;
-                  r += rline;
-                  len += rline.length;
-                }
-              }
-            } else {
-              ref1 = node2.attribs;
-              for (name in ref1) {
-                if (!hasProp.call(ref1, name)) continue;
-                att = ref1[name];
-                r += this.attribute(att, options, level);
-              }
-            }
-            childNodeCount = node2.children.length;
-            firstChildNode = childNodeCount === 0 ? null : node2.children[0];
-            if (childNodeCount === 0 || node2.children.every(function(e2) {
-              return (e2.type === NodeType2.Text || e2.type === NodeType2.Raw || e2.type === NodeType2.CData) && e2.value === "";
-            })) {
-              if (options.allowEmpty) {
-                r += ">";
-                options.state = WriterState2.CloseTag;
-                r += "</" + node2.name + ">" + this.endline(node2, options, level);
-              } else {
-                options.state = WriterState2.CloseTag;
-                r += options.spaceBeforeSlash + "/>" + this.endline(node2, options, level);
-              }
-            } else if (options.pretty && childNodeCount === 1 && (firstChildNode.type === NodeType2.Text || firstChildNode.type === NodeType2.Raw || firstChildNode.type === NodeType2.CData) && firstChildNode.value != null) {
-              r += ">";
-              options.state = WriterState2.InsideTag;
-              options.suppressPrettyCount++;
-              prettySuppressed = true;
-              r += this.writeChildNode(firstChildNode, options, level + 1);
-              options.suppressPrettyCount--;
-              prettySuppressed = false;
-              options.state = WriterState2.CloseTag;
-              r += "</" + node2.name + ">" + this.endline(node2, options, level);
-            } else {
-              if (options.dontPrettyTextNodes) {
-                ref2 = node2.children;
-                for (i = 0, len1 = ref2.length; i < len1; i++) {
-                  child = ref2[i];
-                  if ((child.type === NodeType2.Text || child.type === NodeType2.Raw || child.type === NodeType2.CData) && child.value != null) {
-                    options.suppressPrettyCount++;
-                    prettySuppressed = true;
-                    break;
-                  }
-                }
-              }
-              r += ">" + this.endline(node2, options, level);
-              options.state = WriterState2.InsideTag;
-              ref3 = node2.children;
-              for (j = 0, len2 = ref3.length; j < len2; j++) {
-                child = ref3[j];
-                r += this.writeChildNode(child, options, level + 1);
-              }
-              options.state = WriterState2.CloseTag;
-              r += this.indent(node2, options, level) + "</" + node2.name + ">";
-              if (prettySuppressed) {
-                options.suppressPrettyCount--;
-              }
-              r += this.endline(node2, options, level);
-              options.state = WriterState2.None;
-            }
-            this.closeNode(node2, options, level);
-            return r;
-          }
-          writeChildNode(node2, options, level) {
-            switch (node2.type) {
-              case NodeType2.CData:
-                return this.cdata(node2, options, level);
-              case NodeType2.Comment:
-                return this.comment(node2, options, level);
-              case NodeType2.Element:
-                return this.element(node2, options, level);
-              case NodeType2.Raw:
-                return this.raw(node2, options, level);
-              case NodeType2.Text:
-                return this.text(node2, options, level);
-              case NodeType2.ProcessingInstruction:
-                return this.processingInstruction(node2, options, level);
-              case NodeType2.Dummy:
-                return "";
-              case NodeType2.Declaration:
-                return this.declaration(node2, options, level);
-              case NodeType2.DocType:
-                return this.docType(node2, options, level);
-              case NodeType2.AttributeDeclaration:
-                return this.dtdAttList(node2, options, level);
-              case NodeType2.ElementDeclaration:
-                return this.dtdElement(node2, options, level);
-              case NodeType2.EntityDeclaration:
-                return this.dtdEntity(node2, options, level);
-              case NodeType2.NotationDeclaration:
-                return this.dtdNotation(node2, options, level);
-              default:
-                throw new Error("Unknown XML node type: " + node2.constructor.name);
-            }
-          }
-          processingInstruction(node2, options, level) {
-            var r;
-            this.openNode(node2, options, level);
-            options.state = WriterState2.OpenTag;
-            r = this.indent(node2, options, level) + "<?";
-            options.state = WriterState2.InsideTag;
-            r += node2.target;
-            if (node2.value) {
-              r += " " + node2.value;
-            }
-            options.state = WriterState2.CloseTag;
-            r += options.spaceBeforeSlash + "?>";
-            r += this.endline(node2, options, level);
-            options.state = WriterState2.None;
-            this.closeNode(node2, options, level);
-            return r;
-          }
-          raw(node2, options, level) {
-            var r;
-            this.openNode(node2, options, level);
-            options.state = WriterState2.OpenTag;
-            r = this.indent(node2, options, level);
-            options.state = WriterState2.InsideTag;
-            r += node2.value;
-            options.state = WriterState2.CloseTag;
-            r += this.endline(node2, options, level);
-            options.state = WriterState2.None;
-            this.closeNode(node2, options, level);
-            return r;
-          }
-          text(node2, options, level) {
-            var r;
-            this.openNode(node2, options, level);
-            options.state = WriterState2.OpenTag;
-            r = this.indent(node2, options, level);
-            options.state = WriterState2.InsideTag;
-            r += node2.value;
-            options.state = WriterState2.CloseTag;
-            r += this.endline(node2, options, level);
-            options.state = WriterState2.None;
-            this.closeNode(node2, options, level);
-            return r;
-          }
-          dtdAttList(node2, options, level) {
-            var r;
-            this.openNode(node2, options, level);
-            options.state = WriterState2.OpenTag;
-            r = this.indent(node2, options, level) + "<!ATTLIST";
-            options.state = WriterState2.InsideTag;
-            r += " " + node2.elementName + " " + node2.attributeName + " " + node2.attributeType;
-            if (node2.defaultValueType !== "#DEFAULT") {
-              r += " " + node2.defaultValueType;
-            }
-            if (node2.defaultValue) {
-              r += ' "' + node2.defaultValue + '"';
-            }
-            options.state = WriterState2.CloseTag;
-            r += options.spaceBeforeSlash + ">" + this.endline(node2, options, level);
-            options.state = WriterState2.None;
-            this.closeNode(node2, options, level);
-            return r;
-          }
-          dtdElement(node2, options, level) {
-            var r;
-            this.openNode(node2, options, level);
-            options.state = WriterState2.OpenTag;
-            r = this.indent(node2, options, level) + "<!ELEMENT";
-            options.state = WriterState2.InsideTag;
-            r += " " + node2.name + " " + node2.value;
-            options.state = WriterState2.CloseTag;
-            r += options.spaceBeforeSlash + ">" + this.endline(node2, options, level);
-            options.state = WriterState2.None;
-            this.closeNode(node2, options, level);
-            return r;
-          }
-          dtdEntity(node2, options, level) {
-            var r;
-            this.openNode(node2, options, level);
-            options.state = WriterState2.OpenTag;
-            r = this.indent(node2, options, level) + "<!ENTITY";
-            options.state = WriterState2.InsideTag;
-            if (node2.pe) {
-              r += " %";
-            }
-            r += " " + node2.name;
-            if (node2.value) {
-              r += ' "' + node2.value + '"';
-            } else {
-              if (node2.pubID && node2.sysID) {
-                r += ' PUBLIC "' + node2.pubID + '" "' + node2.sysID + '"';
-              } else if (node2.sysID) {
-                r += ' SYSTEM "' + node2.sysID + '"';
-              }
-              if (node2.nData) {
-                r += " NDATA " + node2.nData;
-              }
-            }
-            options.state = WriterState2.CloseTag;
-            r += options.spaceBeforeSlash + ">" + this.endline(node2, options, level);
-            options.state = WriterState2.None;
-            this.closeNode(node2, options, level);
-            return r;
-          }
-          dtdNotation(node2, options, level) {
-            var r;
-            this.openNode(node2, options, level);
-            options.state = WriterState2.OpenTag;
-            r = this.indent(node2, options, level) + "<!NOTATION";
-            options.state = WriterState2.InsideTag;
-            r += " " + node2.name;
-            if (node2.pubID && node2.sysID) {
-              r += ' PUBLIC "' + node2.pubID + '" "' + node2.sysID + '"';
-            } else if (node2.pubID) {
-              r += ' PUBLIC "' + node2.pubID + '"';
-            } else if (node2.sysID) {
-              r += ' SYSTEM "' + node2.sysID + '"';
-            }
-            options.state = WriterState2.CloseTag;
-            r += options.spaceBeforeSlash + ">" + this.endline(node2, options, level);
-            options.state = WriterState2.None;
-            this.closeNode(node2, options, level);
-            return r;
-          }
-          openNode(node2, options, level) {
-          }
-          closeNode(node2, options, level) {
-          }
-          openAttribute(att, options, level) {
-          }
-          closeAttribute(att, options, level) {
-          }
-        };
-      }).call(commonjsGlobal);
-      return XMLWriterBase.exports;
-    }
-    var hasRequiredXMLStringWriter;
-    function requireXMLStringWriter() {
-      if (hasRequiredXMLStringWriter) return XMLStringWriter.exports;
-      hasRequiredXMLStringWriter = 1;
-      (function() {
-        var XMLWriterBase2;
-        XMLWriterBase2 = requireXMLWriterBase();
-        XMLStringWriter.exports = class XMLStringWriter extends XMLWriterBase2 {
-          // Initializes a new instance of `XMLStringWriter`
-          // `options.pretty` pretty prints the result
-          // `options.indent` indentation string
-          // `options.newline` newline sequence
-          // `options.offset` a fixed number of indentations to add to every line
-          // `options.allowEmpty` do not self close empty element tags
-          // 'options.dontPrettyTextNodes' if any text is present in node, don't indent or LF
-          // `options.spaceBeforeSlash` add a space before the closing slash of empty elements
-          constructor(options) {
-            super(options);
-          }
-          document(doc, options) {
-            var child, i, len, r, ref;
-            options = this.filterOptions(options);
-            r = "";
-            ref = doc.children;
-            for (i = 0, len = ref.length; i < len; i++) {
-              child = ref[i];
-              r += this.writeChildNode(child, options, 0);
-            }
-            if (options.pretty && r.slice(-options.newline.length) === options.newline) {
-              r = r.slice(0, -options.newline.length);
-            }
-            return r;
-          }
-        };
-      }).call(commonjsGlobal);
-      return XMLStringWriter.exports;
-    }
-    var hasRequiredXMLDocument;
-    function requireXMLDocument() {
-      if (hasRequiredXMLDocument) return XMLDocument.exports;
-      hasRequiredXMLDocument = 1;
-      (function() {
-        var NodeType2, XMLDOMConfiguration2, XMLDOMImplementation2, XMLNode2, XMLStringWriter2, XMLStringifier2, isPlainObject2;
-        ({ isPlainObject: isPlainObject2 } = requireUtility());
-        XMLDOMImplementation2 = requireXMLDOMImplementation();
-        XMLDOMConfiguration2 = requireXMLDOMConfiguration();
-        XMLNode2 = requireXMLNode();
-        NodeType2 = requireNodeType();
-        XMLStringifier2 = requireXMLStringifier();
-        XMLStringWriter2 = requireXMLStringWriter();
-        XMLDocument.exports = (function() {
-          class XMLDocument2 extends XMLNode2 {
-            // Initializes a new instance of `XMLDocument`
-            // `options.keepNullNodes` whether nodes with null values will be kept
-            //     or ignored: true or false
-            // `options.keepNullAttributes` whether attributes with null values will be
-            //     kept or ignored: true or false
-            // `options.ignoreDecorators` whether decorator strings will be ignored when
-            //     converting JS objects: true or false
-            // `options.separateArrayItems` whether array items are created as separate
-            //     nodes when passed as an object value: true or false
-            // `options.noDoubleEncoding` whether existing html entities are encoded:
-            //     true or false
-            // `options.stringify` a set of functions to use for converting values to
-            //     strings
-            // `options.writer` the default XML writer to use for converting nodes to
-            //     string. If the default writer is not set, the built-in XMLStringWriter
-            //     will be used instead.
-            constructor(options) {
-              super(null);
-              this.name = "#document";
-              this.type = NodeType2.Document;
-              this.documentURI = null;
-              this.domConfig = new XMLDOMConfiguration2();
-              options || (options = {});
-              if (!options.writer) {
-                options.writer = new XMLStringWriter2();
-              }
-              this.options = options;
-              this.stringify = new XMLStringifier2(options);
-            }
-            // Ends the document and passes it to the given XML writer
-            // `writer` is either an XML writer or a plain object to pass to the
-            // constructor of the default XML writer. The default writer is assigned when
-            // creating the XML document. Following flags are recognized by the
-            // built-in XMLStringWriter:
-            //   `writer.pretty` pretty prints the result
-            //   `writer.indent` indentation for pretty print
-            //   `writer.offset` how many indentations to add to every line for pretty print
-            //   `writer.newline` newline sequence for pretty print
-            end(writer) {
-              var writerOptions;
-              writerOptions = {};
-              if (!writer) {
-                writer = this.options.writer;
-              } else if (isPlainObject2(writer)) {
-                writerOptions = writer;
-                writer = this.options.writer;
-              }
-              return writer.document(this, writer.filterOptions(writerOptions));
-            }
-            // Converts the XML document to string
-            // `options.pretty` pretty prints the result
-            // `options.indent` indentation for pretty print
-            // `options.offset` how many indentations to add to every line for pretty print
-            // `options.newline` newline sequence for pretty print
-            toString(options) {
-              return this.options.writer.document(this, this.options.writer.filterOptions(options));
-            }
-            // DOM level 1 functions to be implemented later
-            createElement(tagName) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            createDocumentFragment() {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            createTextNode(data) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            createComment(data) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            createCDATASection(data) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            createProcessingInstruction(target, data) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            createAttribute(name) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            createEntityReference(name) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            getElementsByTagName(tagname) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            // DOM level 2 functions to be implemented later
-            importNode(importedNode, deep) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            createElementNS(namespaceURI, qualifiedName) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            createAttributeNS(namespaceURI, qualifiedName) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            getElementsByTagNameNS(namespaceURI, localName) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            getElementById(elementId) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            // DOM level 3 functions to be implemented later
-            adoptNode(source) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            normalizeDocument() {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            renameNode(node2, namespaceURI, qualifiedName) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            // DOM level 4 functions to be implemented later
-            getElementsByClassName(classNames) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            createEvent(eventInterface) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            createRange() {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            createNodeIterator(root, whatToShow, filter) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-            createTreeWalker(root, whatToShow, filter) {
-              throw new Error("This DOM method is not implemented." + this.debugInfo());
-            }
-          }
-          Object.defineProperty(XMLDocument2.prototype, "implementation", {
-            value: new XMLDOMImplementation2()
-          });
-          Object.defineProperty(XMLDocument2.prototype, "doctype", {
-            get: function() {
-              var child, i, len, ref;
-              ref = this.children;
-              for (i = 0, len = ref.length; i < len; i++) {
-                child = ref[i];
-                if (child.type === NodeType2.DocType) {
-                  return child;
-                }
-              }
-              return null;
-            }
-          });
-          Object.defineProperty(XMLDocument2.prototype, "documentElement", {
-            get: function() {
-              return this.rootObject || null;
-            }
-          });
-          Object.defineProperty(XMLDocument2.prototype, "inputEncoding", {
-            get: function() {
-              return null;
-            }
-          });
-          Object.defineProperty(XMLDocument2.prototype, "strictErrorChecking", {
-            get: function() {
-              return false;
-            }
-          });
-          Object.defineProperty(XMLDocument2.prototype, "xmlEncoding", {
-            get: function() {
-              if (this.children.length !== 0 && this.children[0].type === NodeType2.Declaration) {
-                return this.children[0].encoding;
-              } else {
-                return null;
-              }
-            }
-          });
-          Object.defineProperty(XMLDocument2.prototype, "xmlStandalone", {
-            get: function() {
-              if (this.children.length !== 0 && this.children[0].type === NodeType2.Declaration) {
-                return this.children[0].standalone === "yes";
-              } else {
-                return false;
-              }
-            }
-          });
-          Object.defineProperty(XMLDocument2.prototype, "xmlVersion", {
-            get: function() {
-              if (this.children.length !== 0 && this.children[0].type === NodeType2.Declaration) {
-                return this.children[0].version;
-              } else {
-                return "1.0";
-              }
-            }
-          });
-          Object.defineProperty(XMLDocument2.prototype, "URL", {
-            get: function() {
-              return this.documentURI;
-            }
-          });
-          Object.defineProperty(XMLDocument2.prototype, "origin", {
-            get: function() {
-              return null;
-            }
-          });
-          Object.defineProperty(XMLDocument2.prototype, "compatMode", {
-            get: function() {
-              return null;
-            }
-          });
-          Object.defineProperty(XMLDocument2.prototype, "characterSet", {
-            get: function() {
-              return null;
-            }
-          });
-          Object.defineProperty(XMLDocument2.prototype, "contentType", {
-            get: function() {
-              return null;
-            }
-          });
-          return XMLDocument2;
-        }).call(this);
-      }).call(commonjsGlobal);
-      return XMLDocument.exports;
-    }
-    var XMLDocumentCB = { exports: {} };
-    var hasRequiredXMLDocumentCB;
-    function requireXMLDocumentCB() {
-      if (hasRequiredXMLDocumentCB) return XMLDocumentCB.exports;
-      hasRequiredXMLDocumentCB = 1;
-      (function() {
-        var NodeType2, WriterState2, XMLAttribute2, XMLCData2, XMLComment2, XMLDTDAttList2, XMLDTDElement2, XMLDTDEntity2, XMLDTDNotation2, XMLDeclaration2, XMLDocType2, XMLDocument2, XMLElement2, XMLProcessingInstruction2, XMLRaw2, XMLStringWriter2, XMLStringifier2, XMLText2, getValue, isFunction, isObject3, isPlainObject2, hasProp = {}.hasOwnProperty;
-        ({ isObject: isObject3, isFunction, isPlainObject: isPlainObject2, getValue } = requireUtility());
-        NodeType2 = requireNodeType();
-        XMLDocument2 = requireXMLDocument();
-        XMLElement2 = requireXMLElement();
-        XMLCData2 = requireXMLCData();
-        XMLComment2 = requireXMLComment();
-        XMLRaw2 = requireXMLRaw();
-        XMLText2 = requireXMLText();
-        XMLProcessingInstruction2 = requireXMLProcessingInstruction();
-        XMLDeclaration2 = requireXMLDeclaration();
-        XMLDocType2 = requireXMLDocType();
-        XMLDTDAttList2 = requireXMLDTDAttList();
-        XMLDTDEntity2 = requireXMLDTDEntity();
-        XMLDTDElement2 = requireXMLDTDElement();
-        XMLDTDNotation2 = requireXMLDTDNotation();
-        XMLAttribute2 = requireXMLAttribute();
-        XMLStringifier2 = requireXMLStringifier();
-        XMLStringWriter2 = requireXMLStringWriter();
-        WriterState2 = requireWriterState();
-        XMLDocumentCB.exports = class XMLDocumentCB {
-          // Initializes a new instance of `XMLDocumentCB`
-          // `options.keepNullNodes` whether nodes with null values will be kept
-          //     or ignored: true or false
-          // `options.keepNullAttributes` whether attributes with null values will be
-          //     kept or ignored: true or false
-          // `options.ignoreDecorators` whether decorator strings will be ignored when
-          //     converting JS objects: true or false
-          // `options.separateArrayItems` whether array items are created as separate
-          //     nodes when passed as an object value: true or false
-          // `options.noDoubleEncoding` whether existing html entities are encoded:
-          //     true or false
-          // `options.stringify` a set of functions to use for converting values to
-          //     strings
-          // `options.writer` the default XML writer to use for converting nodes to
-          //     string. If the default writer is not set, the built-in XMLStringWriter
-          //     will be used instead.
-          // `onData` the function to be called when a new chunk of XML is output. The
-          //          string containing the XML chunk is passed to `onData` as its first
-          //          argument, and the current indentation level as its second argument.
-          // `onEnd`  the function to be called when the XML document is completed with
-          //          `end`. `onEnd` does not receive any arguments.
-          constructor(options, onData, onEnd) {
-            var writerOptions;
-            this.name = "?xml";
-            this.type = NodeType2.Document;
-            options || (options = {});
-            writerOptions = {};
-            if (!options.writer) {
-              options.writer = new XMLStringWriter2();
-            } else if (isPlainObject2(options.writer)) {
-              writerOptions = options.writer;
-              options.writer = new XMLStringWriter2();
-            }
-            this.options = options;
-            this.writer = options.writer;
-            this.writerOptions = this.writer.filterOptions(writerOptions);
-            this.stringify = new XMLStringifier2(options);
-            this.onDataCallback = onData || function() {
-            };
-            this.onEndCallback = onEnd || function() {
-            };
-            this.currentNode = null;
-            this.currentLevel = -1;
-            this.openTags = {};
-            this.documentStarted = false;
-            this.documentCompleted = false;
-            this.root = null;
-          }
-          // Creates a child element node from the given XMLNode
-          // `node` the child node
-          createChildNode(node2) {
-            var att, attName, attributes, child, i, len, ref, ref1;
-            switch (node2.type) {
-              case NodeType2.CData:
-                this.cdata(node2.value);
-                break;
-              case NodeType2.Comment:
-                this.comment(node2.value);
-                break;
-              case NodeType2.Element:
-                attributes = {};
-                ref = node2.attribs;
-                for (attName in ref) {
-                  if (!hasProp.call(ref, attName)) continue;
-                  att = ref[attName];
-                  attributes[attName] = att.value;
-                }
-                this.node(node2.name, attributes);
-                break;
-              case NodeType2.Dummy:
-                this.dummy();
-                break;
-              case NodeType2.Raw:
-                this.raw(node2.value);
-                break;
-              case NodeType2.Text:
-                this.text(node2.value);
-                break;
-              case NodeType2.ProcessingInstruction:
-                this.instruction(node2.target, node2.value);
-                break;
-              default:
-                throw new Error("This XML node type is not supported in a JS object: " + node2.constructor.name);
-            }
-            ref1 = node2.children;
-            for (i = 0, len = ref1.length; i < len; i++) {
-              child = ref1[i];
-              this.createChildNode(child);
-              if (child.type === NodeType2.Element) {
-                this.up();
-              }
-            }
-            return this;
-          }
-          // Creates a dummy node
-          dummy() {
-            return this;
-          }
-          // Creates a node
-          // `name` name of the node
-          // `attributes` an object containing name/value pairs of attributes
-          // `text` element text
-          node(name, attributes, text) {
-            if (name == null) {
-              throw new Error("Missing node name.");
-            }
-            if (this.root && this.currentLevel === -1) {
-              throw new Error("Document can only have one root node. " + this.debugInfo(name));
-            }
-            this.openCurrent();
-            name = getValue(name);
-            if (attributes == null) {
-              attributes = {};
-            }
-            attributes = getValue(attributes);
-            if (!isObject3(attributes)) {
-              [text, attributes] = [attributes, text];
-            }
-            this.currentNode = new XMLElement2(this, name, attributes);
-            this.currentNode.children = false;
-            this.currentLevel++;
-            this.openTags[this.currentLevel] = this.currentNode;
-            if (text != null) {
-              this.text(text);
-            }
-            return this;
-          }
-          // Creates a child element node or an element type declaration when called
-          // inside the DTD
-          // `name` name of the node
-          // `attributes` an object containing name/value pairs of attributes
-          // `text` element text
-          element(name, attributes, text) {
-            var child, i, len, oldValidationFlag, ref, root;
-            if (this.currentNode && this.currentNode.type === NodeType2.DocType) {
-              this.dtdElement(...arguments);
-            } else {
-              if (Array.isArray(name) || isObject3(name) || isFunction(name)) {
-                oldValidationFlag = this.options.noValidation;
-                this.options.noValidation = true;
-                root = new XMLDocument2(this.options).element("TEMP_ROOT");
-                root.element(name);
-                this.options.noValidation = oldValidationFlag;
-                ref = root.children;
-                for (i = 0, len = ref.length; i < len; i++) {
-                  child = ref[i];
-                  this.createChildNode(child);
-                  if (child.type === NodeType2.Element) {
-                    this.up();
-                  }
-                }
-              } else {
-                this.node(name, attributes, text);
-              }
-            }
-            return this;
-          }
-          // Adds or modifies an attribute
-          // `name` attribute name
-          // `value` attribute value
-          attribute(name, value) {
-            var attName, attValue;
-            if (!this.currentNode || this.currentNode.children) {
-              throw new Error("att() can only be used immediately after an ele() call in callback mode. " + this.debugInfo(name));
-            }
-            if (name != null) {
-              name = getValue(name);
-            }
-            if (isObject3(name)) {
-              for (attName in name) {
-                if (!hasProp.call(name, attName)) continue;
-                attValue = name[attName];
-                this.attribute(attName, attValue);
-              }
-            } else {
-              if (isFunction(value)) {
-                value = value.apply();
-              }
-              if (this.options.keepNullAttributes && value == null) {
-                this.currentNode.attribs[name] = new XMLAttribute2(this, name, "");
-              } else if (value != null) {
-                this.currentNode.attribs[name] = new XMLAttribute2(this, name, value);
-              }
-            }
-            return this;
-          }
-          // Creates a text node
-          // `value` element text
-          text(value) {
-            var node2;
-            this.openCurrent();
-            node2 = new XMLText2(this, value);
-            this.onData(this.writer.text(node2, this.writerOptions, this.currentLevel + 1), this.currentLevel + 1);
-            return this;
-          }
-          // Creates a CDATA node
-          // `value` element text without CDATA delimiters
-          cdata(value) {
-            var node2;
-            this.openCurrent();
-            node2 = new XMLCData2(this, value);
-            this.onData(this.writer.cdata(node2, this.writerOptions, this.currentLevel + 1), this.currentLevel + 1);
-            return this;
-          }
-          // Creates a comment node
-          // `value` comment text
-          comment(value) {
-            var node2;
-            this.openCurrent();
-            node2 = new XMLComment2(this, value);
-            this.onData(this.writer.comment(node2, this.writerOptions, this.currentLevel + 1), this.currentLevel + 1);
-            return this;
-          }
-          // Adds unescaped raw text
-          // `value` text
-          raw(value) {
-            var node2;
-            this.openCurrent();
-            node2 = new XMLRaw2(this, value);
-            this.onData(this.writer.raw(node2, this.writerOptions, this.currentLevel + 1), this.currentLevel + 1);
-            return this;
-          }
-          // Adds a processing instruction
-          // `target` instruction target
-          // `value` instruction value
-          instruction(target, value) {
-            var i, insTarget, insValue, len, node2;
-            this.openCurrent();
-            if (target != null) {
-              target = getValue(target);
-            }
-            if (value != null) {
-              value = getValue(value);
-            }
-            if (Array.isArray(target)) {
-              for (i = 0, len = target.length; i < len; i++) {
-                insTarget = target[i];
-                this.instruction(insTarget);
-              }
-            } else if (isObject3(target)) {
-              for (insTarget in target) {
-                if (!hasProp.call(target, insTarget)) continue;
-                insValue = target[insTarget];
-                this.instruction(insTarget, insValue);
-              }
-            } else {
-              if (isFunction(value)) {
-                value = value.apply();
-              }
-              node2 = new XMLProcessingInstruction2(this, target, value);
-              this.onData(this.writer.processingInstruction(node2, this.writerOptions, this.currentLevel + 1), this.currentLevel + 1);
-            }
-            return this;
-          }
-          // Creates the xml declaration
-          // `version` A version number string, e.g. 1.0
-          // `encoding` Encoding declaration, e.g. UTF-8
-          // `standalone` standalone document declaration: true or false
-          declaration(version3, encoding, standalone) {
-            var node2;
-            this.openCurrent();
-            if (this.documentStarted) {
-              throw new Error("declaration() must be the first node.");
-            }
-            node2 = new XMLDeclaration2(this, version3, encoding, standalone);
-            this.onData(this.writer.declaration(node2, this.writerOptions, this.currentLevel + 1), this.currentLevel + 1);
-            return this;
-          }
-          // Creates the document type declaration
-          // `root`  the name of the root node
-          // `pubID` the public identifier of the external subset
-          // `sysID` the system identifier of the external subset
-          doctype(root, pubID, sysID) {
-            this.openCurrent();
-            if (root == null) {
-              throw new Error("Missing root node name.");
-            }
-            if (this.root) {
-              throw new Error("dtd() must come before the root node.");
-            }
-            this.currentNode = new XMLDocType2(this, pubID, sysID);
-            this.currentNode.rootNodeName = root;
-            this.currentNode.children = false;
-            this.currentLevel++;
-            this.openTags[this.currentLevel] = this.currentNode;
-            return this;
-          }
-          // Creates an element type declaration
-          // `name` element name
-          // `value` element content (defaults to #PCDATA)
-          dtdElement(name, value) {
-            var node2;
-            this.openCurrent();
-            node2 = new XMLDTDElement2(this, name, value);
-            this.onData(this.writer.dtdElement(node2, this.writerOptions, this.currentLevel + 1), this.currentLevel + 1);
-            return this;
-          }
-          // Creates an attribute declaration
-          // `elementName` the name of the element containing this attribute
-          // `attributeName` attribute name
-          // `attributeType` type of the attribute (defaults to CDATA)
-          // `defaultValueType` default value type (either #REQUIRED, #IMPLIED, #FIXED or
-          //                    #DEFAULT) (defaults to #IMPLIED)
-          // `defaultValue` default value of the attribute
-          //                (only used for #FIXED or #DEFAULT)
-          attList(elementName, attributeName, attributeType, defaultValueType, defaultValue) {
-            var node2;
-            this.openCurrent();
-            node2 = new XMLDTDAttList2(this, elementName, attributeName, attributeType, defaultValueType, defaultValue);
-            this.onData(this.writer.dtdAttList(node2, this.writerOptions, this.currentLevel + 1), this.currentLevel + 1);
-            return this;
-          }
-          // Creates a general entity declaration
-          // `name` the name of the entity
-          // `value` internal entity value or an object with external entity details
-          // `value.pubID` public identifier
-          // `value.sysID` system identifier
-          // `value.nData` notation declaration
-          entity(name, value) {
-            var node2;
-            this.openCurrent();
-            node2 = new XMLDTDEntity2(this, false, name, value);
-            this.onData(this.writer.dtdEntity(node2, this.writerOptions, this.currentLevel + 1), this.currentLevel + 1);
-            return this;
-          }
-          // Creates a parameter entity declaration
-          // `name` the name of the entity
-          // `value` internal entity value or an object with external entity details
-          // `value.pubID` public identifier
-          // `value.sysID` system identifier
-          pEntity(name, value) {
-            var node2;
-            this.openCurrent();
-            node2 = new XMLDTDEntity2(this, true, name, value);
-            this.onData(this.writer.dtdEntity(node2, this.writerOptions, this.currentLevel + 1), this.currentLevel + 1);
-            return this;
-          }
-          // Creates a NOTATION declaration
-          // `name` the name of the notation
-          // `value` an object with external entity details
-          // `value.pubID` public identifier
-          // `value.sysID` system identifier
-          notation(name, value) {
-            var node2;
-            this.openCurrent();
-            node2 = new XMLDTDNotation2(this, name, value);
-            this.onData(this.writer.dtdNotation(node2, this.writerOptions, this.currentLevel + 1), this.currentLevel + 1);
-            return this;
-          }
-          // Gets the parent node
-          up() {
-            if (this.currentLevel < 0) {
-              throw new Error("The document node has no parent.");
-            }
-            if (this.currentNode) {
-              if (this.currentNode.children) {
-                this.closeNode(this.currentNode);
-              } else {
-                this.openNode(this.currentNode);
-              }
-              this.currentNode = null;
-            } else {
-              this.closeNode(this.openTags[this.currentLevel]);
-            }
-            delete this.openTags[this.currentLevel];
-            this.currentLevel--;
-            return this;
-          }
-          // Ends the document
-          end() {
-            while (this.currentLevel >= 0) {
-              this.up();
-            }
-            return this.onEnd();
-          }
-          // Opens the current parent node
-          openCurrent() {
-            if (this.currentNode) {
-              this.currentNode.children = true;
-              return this.openNode(this.currentNode);
-            }
-          }
-          // Writes the opening tag of the current node or the entire node if it has
-          // no child nodes
-          openNode(node2) {
-            var att, chunk, name, ref;
-            if (!node2.isOpen) {
-              if (!this.root && this.currentLevel === 0 && node2.type === NodeType2.Element) {
-                this.root = node2;
-              }
-              chunk = "";
-              if (node2.type === NodeType2.Element) {
-                this.writerOptions.state = WriterState2.OpenTag;
-                chunk = this.writer.indent(node2, this.writerOptions, this.currentLevel) + "<" + node2.name;
-                ref = node2.attribs;
-                for (name in ref) {
-                  if (!hasProp.call(ref, name)) continue;
-                  att = ref[name];
-                  chunk += this.writer.attribute(att, this.writerOptions, this.currentLevel);
-                }
-                chunk += (node2.children ? ">" : "/>") + this.writer.endline(node2, this.writerOptions, this.currentLevel);
-                this.writerOptions.state = WriterState2.InsideTag;
-              } else {
-                this.writerOptions.state = WriterState2.OpenTag;
-                chunk = this.writer.indent(node2, this.writerOptions, this.currentLevel) + "<!DOCTYPE " + node2.rootNodeName;
-                if (node2.pubID && node2.sysID) {
-                  chunk += ' PUBLIC "' + node2.pubID + '" "' + node2.sysID + '"';
-                } else if (node2.sysID) {
-                  chunk += ' SYSTEM "' + node2.sysID + '"';
-                }
-                if (node2.children) {
-                  chunk += " [";
-                  this.writerOptions.state = WriterState2.InsideTag;
-                } else {
-                  this.writerOptions.state = WriterState2.CloseTag;
-                  chunk += ">";
-                }
-                chunk += this.writer.endline(node2, this.writerOptions, this.currentLevel);
-              }
-              this.onData(chunk, this.currentLevel);
-              return node2.isOpen = true;
-            }
-          }
-          // Writes the closing tag of the current node
-          closeNode(node2) {
-            var chunk;
-            if (!node2.isClosed) {
-              chunk = "";
-              this.writerOptions.state = WriterState2.CloseTag;
-              if (node2.type === NodeType2.Element) {
-                chunk = this.writer.indent(node2, this.writerOptions, this.currentLevel) + "</" + node2.name + ">" + this.writer.endline(node2, this.writerOptions, this.currentLevel);
-              } else {
-                chunk = this.writer.indent(node2, this.writerOptions, this.currentLevel) + "]>" + this.writer.endline(node2, this.writerOptions, this.currentLevel);
-              }
-              this.writerOptions.state = WriterState2.None;
-              this.onData(chunk, this.currentLevel);
-              return node2.isClosed = true;
-            }
-          }
-          // Called when a new chunk of XML is output
-          // `chunk` a string containing the XML chunk
-          // `level` current indentation level
-          onData(chunk, level) {
-            this.documentStarted = true;
-            return this.onDataCallback(chunk, level + 1);
-          }
-          // Called when the XML document is completed
-          onEnd() {
-            this.documentCompleted = true;
-            return this.onEndCallback();
-          }
-          // Returns debug string
-          debugInfo(name) {
-            if (name == null) {
-              return "";
-            } else {
-              return "node: <" + name + ">";
-            }
-          }
-          // Node aliases
-          ele() {
-            return this.element(...arguments);
-          }
-          nod(name, attributes, text) {
-            return this.node(name, attributes, text);
-          }
-          txt(value) {
-            return this.text(value);
-          }
-          dat(value) {
-            return this.cdata(value);
-          }
-          com(value) {
-            return this.comment(value);
-          }
-          ins(target, value) {
-            return this.instruction(target, value);
-          }
-          dec(version3, encoding, standalone) {
-            return this.declaration(version3, encoding, standalone);
-          }
-          dtd(root, pubID, sysID) {
-            return this.doctype(root, pubID, sysID);
-          }
-          e(name, attributes, text) {
-            return this.element(name, attributes, text);
-          }
-          n(name, attributes, text) {
-            return this.node(name, attributes, text);
-          }
-          t(value) {
-            return this.text(value);
-          }
-          d(value) {
-            return this.cdata(value);
-          }
-          c(value) {
-            return this.comment(value);
-          }
-          r(value) {
-            return this.raw(value);
-          }
-          i(target, value) {
-            return this.instruction(target, value);
-          }
-          // Attribute aliases
-          att() {
-            if (this.currentNode && this.currentNode.type === NodeType2.DocType) {
-              return this.attList(...arguments);
-            } else {
-              return this.attribute(...arguments);
-            }
-          }
-          a() {
-            if (this.currentNode && this.currentNode.type === NodeType2.DocType) {
-              return this.attList(...arguments);
-            } else {
-              return this.attribute(...arguments);
-            }
-          }
-          // DTD aliases
-          // att() and ele() are defined above
-          ent(name, value) {
-            return this.entity(name, value);
-          }
-          pent(name, value) {
-            return this.pEntity(name, value);
-          }
-          not(name, value) {
-            return this.notation(name, value);
-          }
-        };
-      }).call(commonjsGlobal);
-      return XMLDocumentCB.exports;
-    }
-    var XMLStreamWriter = { exports: {} };
-    var hasRequiredXMLStreamWriter;
-    function requireXMLStreamWriter() {
-      if (hasRequiredXMLStreamWriter) return XMLStreamWriter.exports;
-      hasRequiredXMLStreamWriter = 1;
-      (function() {
-        var NodeType2, WriterState2, XMLWriterBase2, hasProp = {}.hasOwnProperty;
-        NodeType2 = requireNodeType();
-        XMLWriterBase2 = requireXMLWriterBase();
-        WriterState2 = requireWriterState();
-        XMLStreamWriter.exports = class XMLStreamWriter extends XMLWriterBase2 {
-          // Initializes a new instance of `XMLStreamWriter`
-          // `stream` output stream
-          // `options.pretty` pretty prints the result
-          // `options.indent` indentation string
-          // `options.newline` newline sequence
-          // `options.offset` a fixed number of indentations to add to every line
-          // `options.allowEmpty` do not self close empty element tags
-          // 'options.dontPrettyTextNodes' if any text is present in node, don't indent or LF
-          // `options.spaceBeforeSlash` add a space before the closing slash of empty elements
-          constructor(stream, options) {
-            super(options);
-            this.stream = stream;
-          }
-          endline(node2, options, level) {
-            if (node2.isLastRootNode && options.state === WriterState2.CloseTag) {
-              return "";
-            } else {
-              return super.endline(node2, options, level);
-            }
-          }
-          document(doc, options) {
-            var child, i, j, k, len1, len2, ref, ref1, results;
-            ref = doc.children;
-            for (i = j = 0, len1 = ref.length; j < len1; i = ++j) {
-              child = ref[i];
-              child.isLastRootNode = i === doc.children.length - 1;
-            }
-            options = this.filterOptions(options);
-            ref1 = doc.children;
-            results = [];
-            for (k = 0, len2 = ref1.length; k < len2; k++) {
-              child = ref1[k];
-              results.push(this.writeChildNode(child, options, 0));
-            }
-            return results;
-          }
-          cdata(node2, options, level) {
-            return this.stream.write(super.cdata(node2, options, level));
-          }
-          comment(node2, options, level) {
-            return this.stream.write(super.comment(node2, options, level));
-          }
-          declaration(node2, options, level) {
-            return this.stream.write(super.declaration(node2, options, level));
-          }
-          docType(node2, options, level) {
-            var child, j, len1, ref;
-            level || (level = 0);
-            this.openNode(node2, options, level);
-            options.state = WriterState2.OpenTag;
-            this.stream.write(this.indent(node2, options, level));
-            this.stream.write("<!DOCTYPE " + node2.root().name);
-            if (node2.pubID && node2.sysID) {
-              this.stream.write(' PUBLIC "' + node2.pubID + '" "' + node2.sysID + '"');
-            } else if (node2.sysID) {
-              this.stream.write(' SYSTEM "' + node2.sysID + '"');
-            }
-            if (node2.children.length > 0) {
-              this.stream.write(" [");
-              this.stream.write(this.endline(node2, options, level));
-              options.state = WriterState2.InsideTag;
-              ref = node2.children;
-              for (j = 0, len1 = ref.length; j < len1; j++) {
-                child = ref[j];
-                this.writeChildNode(child, options, level + 1);
-              }
-              options.state = WriterState2.CloseTag;
-              this.stream.write("]");
-            }
-            options.state = WriterState2.CloseTag;
-            this.stream.write(options.spaceBeforeSlash + ">");
-            this.stream.write(this.endline(node2, options, level));
-            options.state = WriterState2.None;
-            return this.closeNode(node2, options, level);
-          }
-          element(node2, options, level) {
-            var att, attLen, child, childNodeCount, firstChildNode, j, len, len1, name, r, ratt, ref, ref1, ref2, rline;
-            level || (level = 0);
-            this.openNode(node2, options, level);
-            options.state = WriterState2.OpenTag;
-            r = this.indent(node2, options, level) + "<" + node2.name;
-            if (options.pretty && options.width > 0) {
-              len = r.length;
-              ref = node2.attribs;
-              for (name in ref) {
-                if (!hasProp.call(ref, name)) continue;
-                att = ref[name];
-                ratt = this.attribute(att, options, level);
-                attLen = ratt.length;
-                if (len + attLen > options.width) {
-                  rline = this.indent(node2, options, level + 1) + ratt;
-                  r += this.endline(node2, options, level) + rline;
-                  len = rline.length;
-                } else {
-                  rline = " " + ratt;
-                  r += rline;
-                  len += rline.length;
-                }
-              }
-            } else {
-              ref1 = node2.attribs;
-              for (name in ref1) {
-                if (!hasProp.call(ref1, name)) continue;
-                att = ref1[name];
-                r += this.attribute(att, options, level);
-              }
-            }
-            this.stream.write(r);
-            childNodeCount = node2.children.length;
-            firstChildNode = childNodeCount === 0 ? null : node2.children[0];
-            if (childNodeCount === 0 || node2.children.every(function(e2) {
-              return (e2.type === NodeType2.Text || e2.type === NodeType2.Raw || e2.type === NodeType2.CData) && e2.value === "";
-            })) {
-              if (options.allowEmpty) {
-                this.stream.write(">");
-                options.state = WriterState2.CloseTag;
-                this.stream.write("</" + node2.name + ">");
-              } else {
-                options.state = WriterState2.CloseTag;
-                this.stream.write(options.spaceBeforeSlash + "/>");
-              }
-            } else if (options.pretty && childNodeCount === 1 && (firstChildNode.type === NodeType2.Text || firstChildNode.type === NodeType2.Raw || firstChildNode.type === NodeType2.CData) && firstChildNode.value != null) {
-              this.stream.write(">");
-              options.state = WriterState2.InsideTag;
-              options.suppressPrettyCount++;
-              this.writeChildNode(firstChildNode, options, level + 1);
-              options.suppressPrettyCount--;
-              options.state = WriterState2.CloseTag;
-              this.stream.write("</" + node2.name + ">");
-            } else {
-              this.stream.write(">" + this.endline(node2, options, level));
-              options.state = WriterState2.InsideTag;
-              ref2 = node2.children;
-              for (j = 0, len1 = ref2.length; j < len1; j++) {
-                child = ref2[j];
-                this.writeChildNode(child, options, level + 1);
-              }
-              options.state = WriterState2.CloseTag;
-              this.stream.write(this.indent(node2, options, level) + "</" + node2.name + ">");
-            }
-            this.stream.write(this.endline(node2, options, level));
-            options.state = WriterState2.None;
-            return this.closeNode(node2, options, level);
-          }
-          processingInstruction(node2, options, level) {
-            return this.stream.write(super.processingInstruction(node2, options, level));
-          }
-          raw(node2, options, level) {
-            return this.stream.write(super.raw(node2, options, level));
-          }
-          text(node2, options, level) {
-            return this.stream.write(super.text(node2, options, level));
-          }
-          dtdAttList(node2, options, level) {
-            return this.stream.write(super.dtdAttList(node2, options, level));
-          }
-          dtdElement(node2, options, level) {
-            return this.stream.write(super.dtdElement(node2, options, level));
-          }
-          dtdEntity(node2, options, level) {
-            return this.stream.write(super.dtdEntity(node2, options, level));
-          }
-          dtdNotation(node2, options, level) {
-            return this.stream.write(super.dtdNotation(node2, options, level));
-          }
-        };
-      }).call(commonjsGlobal);
-      return XMLStreamWriter.exports;
-    }
-    (function() {
-      var NodeType2, WriterState2, XMLDOMImplementation2, XMLDocument2, XMLDocumentCB2, XMLStreamWriter2, XMLStringWriter2, assign, isFunction;
-      ({ assign, isFunction } = requireUtility());
-      XMLDOMImplementation2 = requireXMLDOMImplementation();
-      XMLDocument2 = requireXMLDocument();
-      XMLDocumentCB2 = requireXMLDocumentCB();
-      XMLStringWriter2 = requireXMLStringWriter();
-      XMLStreamWriter2 = requireXMLStreamWriter();
-      NodeType2 = requireNodeType();
-      WriterState2 = requireWriterState();
-      lib.create = function(name, xmldec, doctype, options) {
-        var doc, root;
-        if (name == null) {
-          throw new Error("Root element needs a name.");
-        }
-        options = assign({}, xmldec, doctype, options);
-        doc = new XMLDocument2(options);
-        root = doc.element(name);
-        if (!options.headless) {
-          doc.declaration(options);
-          if (options.pubID != null || options.sysID != null) {
-            doc.dtd(options);
-          }
-        }
-        return root;
-      };
-      lib.begin = function(options, onData, onEnd) {
-        if (isFunction(options)) {
-          [onData, onEnd] = [options, onData];
-          options = {};
-        }
-        if (onData) {
-          return new XMLDocumentCB2(options, onData, onEnd);
-        } else {
-          return new XMLDocument2(options);
-        }
-      };
-      lib.stringWriter = function(options) {
-        return new XMLStringWriter2(options);
-      };
-      lib.streamWriter = function(stream, options) {
-        return new XMLStreamWriter2(stream, options);
-      };
-      lib.implementation = new XMLDOMImplementation2();
-      lib.nodeType = NodeType2;
-      lib.writerState = WriterState2;
-    }).call(commonjsGlobal);
-    var TestNode = class {
-      /**
-       * @param elementName - the name of the XML element
-       */
-      constructor(elementName) {
-        this._elementName = elementName;
-        this._attributes = {};
-        this._properties = [];
-      }
-      /**
-       * @param name
-       * @param value
-       * @returns this
-       */
-      property(name, value) {
-        this._properties.push({ name, value, isPropertyWithTextContent: false });
-        return this;
-      }
-      /**
-       * @param name
-       * @param value
-       * @returns this
-       */
-      multilineProperty(name, value) {
-        this._properties.push({ name, value, isPropertyWithTextContent: true });
-        return this;
-      }
-      /**
-       * @param name
-       * @returns this
-       */
-      name(name) {
-        this._attributes.name = name;
-        return this;
-      }
-      /**
-       * @param timeInSeconds
-       * @returns this
-       */
-      time(timeInSeconds) {
-        this._attributes.time = timeInSeconds;
-        return this;
-      }
-      /**
-       * @param parentElement - the parent element
-       */
-      build(parentElement) {
-        return this.buildNode(this.createElement(parentElement));
-      }
-      /**
-       * @param parentElement - the parent element
-       * @returns the created element
-       */
-      createElement(parentElement) {
-        if (parentElement) {
-          return parentElement.ele(this._elementName, this._attributes);
-        }
-        return this.createRootElement();
-      }
-      /**
-       * @returns the created root element
-       */
-      createRootElement() {
-        const element = lib.create(this._elementName, { encoding: "UTF-8", invalidCharReplacement: "" });
-        Object.keys(this._attributes).forEach((key) => {
-          element.att(key, this._attributes[key]);
-        });
-        return element;
-      }
-      /**
-       * @protected
-       * @param date
-       * @returns {string}
-       */
-      formatDate(date5) {
-        const pad = (num2) => (num2 < 10 ? "0" : "") + num2;
-        return date5.getFullYear() + "-" + pad(date5.getMonth() + 1) + "-" + pad(date5.getDate()) + "T" + pad(date5.getHours()) + ":" + pad(date5.getMinutes()) + ":" + pad(date5.getSeconds());
-      }
-      /**
-       * @param element
-       * @returns the created element
-       */
-      buildNode(element) {
-        if (this._properties.length) {
-          var propertiesElement = element.ele("properties");
-          _.forEach(this._properties, (property) => {
-            if (property.isPropertyWithTextContent) {
-              propertiesElement.ele("property", { name: property.name }, property.value);
-            } else {
-              propertiesElement.ele("property", { name: property.name, value: property.value });
-            }
-          });
-        }
-        return element;
-      }
-    };
-    var TestGroup = class extends TestNode {
-      /**
-       * @param factory
-       * @param elementName
-       */
-      constructor(_factory, elementName) {
-        super(elementName);
-        this._factory = _factory;
-        this._children = [];
-      }
-      /**
-       * @param timestamp
-       * @returns this
-       */
-      timestamp(timestamp2) {
-        if (_.isDate(timestamp2)) {
-          this._attributes.timestamp = this.formatDate(timestamp2);
-        } else {
-          this._attributes.timestamp = timestamp2;
-        }
-        return this;
-      }
-      /**
-       * @returns the created test case
-       */
-      testCase() {
-        var testCase = this._factory.newTestCase();
-        this._children.push(testCase);
-        return testCase;
-      }
-      /**
-       * @inheritdoc
-       */
-      getTestCaseCount() {
-        return this._sumTestCaseCounts((testCase) => {
-          return testCase.getTestCaseCount();
-        });
-      }
-      /**
-       * @inheritdoc
-       */
-      getFailureCount() {
-        return this._sumTestCaseCounts((testCase) => {
-          return testCase.getFailureCount();
-        });
-      }
-      /**
-       * @inheritdoc
-       */
-      getErrorCount() {
-        return this._sumTestCaseCounts((testCase) => {
-          return testCase.getErrorCount();
-        });
-      }
-      /**
-       * @inheritdoc
-       */
-      getSkippedCount() {
-        return this._sumTestCaseCounts((testCase) => {
-          return testCase.getSkippedCount();
-        });
-      }
-      /**
-       * @param counterFunction - the function to count the test cases
-       * @returns the sum of the counts of the test cases
-       */
-      _sumTestCaseCounts(counterFunction) {
-        var counts = this._children.map(counterFunction);
-        return counts.reduce((sum, count) => sum + count, 0);
-      }
-      /**
-       * @param parentElement - the parent element
-       * @returns the newly created element
-       */
-      build(parentElement) {
-        this._attributes.tests = this.getTestCaseCount();
-        this._attributes.failures = this.getFailureCount();
-        this._attributes.errors = this.getErrorCount();
-        this._attributes.skipped = this.getSkippedCount();
-        return super.build(parentElement);
-      }
-      /**
-       * @param element
-       * @returns the built element
-       */
-      buildNode(element) {
-        element = super.buildNode(element);
-        _.forEach(this._children, (child) => {
-          child.build(element);
-        });
-        return element;
-      }
-    };
-    var TestSuites = class extends TestGroup {
-      /**
-       * @param factory
-       */
-      constructor(factory) {
-        super(factory, "testsuites");
-      }
-      /**
-       * @returns a new created test suite
-       */
-      testSuite() {
-        var suite = this._factory.newTestSuite();
-        this._children.push(suite);
-        return suite;
-      }
-    };
-    var JUnitReportBuilder = class {
-      /**
-       * @param factory
-       */
-      constructor(_factory) {
-        this._factory = _factory;
-        this._rootTestSuites = new TestSuites(_factory);
-      }
-      /**
-       * @param reportPath
-       */
-      writeTo(reportPath) {
-        makeDir$1.sync(require$$1.dirname(reportPath));
-        require$$0.writeFileSync(reportPath, this.build(), "utf8");
-      }
-      /**
-       * @returns a string representation of the JUnit report
-       */
-      build() {
-        var xmlTree = this._rootTestSuites.build();
-        return xmlTree.end({ pretty: true });
-      }
-      /**
-       * @param name
-       * @returns this
-       */
-      name(name) {
-        this._rootTestSuites.name(name);
-        return this;
-      }
-      /**
-       * @returns a test suite
-       */
-      testSuite() {
-        return this._rootTestSuites.testSuite();
-      }
-      /**
-       * @returns a test case
-       */
-      testCase() {
-        return this._rootTestSuites.testCase();
-      }
-      /**
-       * @returns a new builder
-       */
-      newBuilder() {
-        return this._factory.newBuilder();
-      }
-    };
-    var TestSuite = class extends TestGroup {
-      /**
-       * @param factory
-       */
-      constructor(factory) {
-        super(factory, "testsuite");
-      }
-    };
-    var TestCase = class extends TestNode {
-      constructor() {
-        super("testcase");
-        this._error = false;
-        this._failure = false;
-        this._skipped = false;
-        this._standardOutput = void 0;
-        this._standardError = void 0;
-        this._stacktrace = void 0;
-        this._errorAttributes = {};
-        this._failureAttributes = {};
-        this._errorAttachment = void 0;
-        this._errorContent = void 0;
-      }
-      /**
-       * @param className
-       * @returns this
-       */
-      className(className) {
-        this._attributes.classname = className;
-        return this;
-      }
-      /**
-       * @param {string} filepath
-       * @returns {TestCase}
-       */
-      file(filepath) {
-        this._attributes.file = filepath;
-        return this;
-      }
-      /**
-       * @param message
-       * @param type
-       * @returns this
-       */
-      failure(message, type2) {
-        this._failure = true;
-        if (message) {
-          this._failureAttributes.message = message;
-        }
-        if (type2) {
-          this._failureAttributes.type = type2;
-        }
-        return this;
-      }
-      /**
-       * @param message
-       * @param type
-       * @param content
-       * @returns this
-       */
-      error(message, type2, content) {
-        this._error = true;
-        if (message) {
-          this._errorAttributes.message = message;
-        }
-        if (type2) {
-          this._errorAttributes.type = type2;
-        }
-        if (content) {
-          this._errorContent = content;
-        }
-        return this;
-      }
-      /**
-       * @param stacktrace
-       * @returns this
-       */
-      stacktrace(stacktrace) {
-        this._failure = true;
-        this._stacktrace = stacktrace;
-        return this;
-      }
-      /**
-       * @returns this
-       */
-      skipped() {
-        this._skipped = true;
-        return this;
-      }
-      /**
-       * @param log
-       * @returns this
-       */
-      standardOutput(log) {
-        this._standardOutput = log;
-        return this;
-      }
-      /**
-       * @param log
-       * @returns this
-       */
-      standardError(log) {
-        this._standardError = log;
-        return this;
-      }
-      /**
-       * @inheritdoc
-       */
-      getTestCaseCount() {
-        return 1;
-      }
-      /**
-       * @inheritdoc
-       */
-      getFailureCount() {
-        return this._failure ? 1 : 0;
-      }
-      /**
-       * @inheritdoc
-       */
-      getErrorCount() {
-        return this._error ? 1 : 0;
-      }
-      /**
-       * @inheritdoc
-       */
-      getSkippedCount() {
-        return this._skipped ? 1 : 0;
-      }
-      /**
-       *
-       * @param path
-       * @returns this
-       */
-      errorAttachment(path7) {
-        this._errorAttachment = path7;
-        return this;
-      }
-      /**
-       * @param parentElement - the parent element
-       */
-      build(parentElement) {
-        const testCaseElement = this.buildNode(this.createElement(parentElement));
-        if (this._failure) {
-          var failureElement = testCaseElement.ele("failure", this._failureAttributes);
-          if (this._stacktrace) {
-            failureElement.cdata(this._stacktrace);
-          }
-        }
-        if (this._error) {
-          var errorElement = testCaseElement.ele("error", this._errorAttributes);
-          if (this._errorContent) {
-            errorElement.cdata(this._errorContent);
-          }
-        }
-        if (this._skipped) {
-          testCaseElement.ele("skipped");
-        }
-        if (this._standardOutput) {
-          testCaseElement.ele("system-out").cdata(this._standardOutput);
-        }
-        var systemError;
-        if (this._standardError) {
-          systemError = testCaseElement.ele("system-err").cdata(this._standardError);
-          if (this._errorAttachment) {
-            systemError.txt("[[ATTACHMENT|" + this._errorAttachment + "]]");
-          }
-        }
-        return testCaseElement;
-      }
-    };
-    var Factory = class {
-      /**
-       * @returns a newly created builder
-       */
-      newBuilder() {
-        return new JUnitReportBuilder(this);
-      }
-      /**
-       * @returns a newly created test suite
-       */
-      newTestSuite() {
-        return new TestSuite(this);
-      }
-      /**
-       * @returns a newly created test case
-       */
-      newTestCase() {
-        return new TestCase();
-      }
-      /**
-       * @returns a newly created test suites
-       */
-      newTestSuites() {
-        return new TestSuites(this);
-      }
-    };
-    var index2 = new Factory().newBuilder();
-    module.exports = index2;
-  }
-});
-
 // src/quiet-warnings.ts
 var emitWarning = process.emitWarning.bind(process);
 process.emitWarning = ((warning, ...rest) => {
@@ -34680,6 +23286,11 @@ process.emitWarning = ((warning, ...rest) => {
   if (code === "DEP0169") return;
   emitWarning(warning, ...rest);
 });
+
+// src/config/load.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
 // src/errors.ts
 var CannotRunError = class extends Error {
@@ -34699,11 +23310,6 @@ var CancelledError = class extends Error {
 function errorMessage(error62) {
   return error62 instanceof Error ? error62.message : String(error62);
 }
-
-// src/config/load.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync } from "node:fs";
-import path from "node:path";
 
 // src/gate/policy.ts
 var defaultPolicy = {
@@ -34728,12 +23334,18 @@ function statusOf(testCase, policy) {
       return fixedStatuses[testCase.outcome];
   }
 }
-function judge(testCase, policy) {
+function judge(testCase, policy, probeFloorHolds) {
   const status = statusOf(testCase, policy);
-  if (isFailing(status) && isAllowedToFail(testCase, policy)) {
-    return { status: "skipped", allowedFailure: true };
-  }
-  return { status, allowedFailure: false };
+  if (!isFailing(status)) return { status };
+  const tolerated = toleranceOf(testCase, policy, probeFloorHolds);
+  if (tolerated) return { status: "skipped", tolerated };
+  return policy.failOnFailure ? { status, reason: describeFailure(testCase) } : { status };
+}
+function toleranceOf(testCase, policy, probeFloorHolds) {
+  if (isAllowedToFail(testCase, policy)) return "allowFailures";
+  if (policy.failOnFailure) return void 0;
+  if (testCase.kind !== "probe" || policy.minProbeSuccess === void 0) return "failOnFailure";
+  return probeFloorHolds ? "minProbeSuccess" : void 0;
 }
 var isFailing = (status) => status === "failed" || status === "error";
 function isAllowedToFail(testCase, policy) {
@@ -34751,31 +23363,33 @@ var countKeys = {
 };
 function evaluateGate(report, policy) {
   const all = report.suites.flatMap((suite) => suite.cases);
-  const cases = new Map(all.map((testCase) => [testCase, judge(testCase, policy)]));
-  const counts = { passed: 0, failed: 0, errored: 0, skipped: 0 };
-  const failures = [];
-  for (const [testCase, { status }] of cases) {
-    counts[countKeys[status]]++;
-    if (isFailing(status)) failures.push(describeFailure(testCase));
-  }
-  const reasons = [];
-  if (all.length === 0) reasons.push("no results: nothing was checked");
-  if (policy.failOnFailure) reasons.push(...failures);
   const probes = all.filter((c) => c.kind === "probe");
   const probeSuccess = probes.length === 0 ? void 0 : Math.floor(probes.filter((p) => p.outcome === "pass").length * 100 / probes.length);
-  if (policy.minProbeSuccess !== void 0) {
+  const { minProbeSuccess } = policy;
+  const probeFloorHolds = minProbeSuccess === void 0 || probeSuccess !== void 0 && probeSuccess >= minProbeSuccess;
+  const cases = new Map(all.map((testCase) => [testCase, judge(testCase, policy, probeFloorHolds)]));
+  const counts = { passed: 0, failed: 0, errored: 0, skipped: 0, tolerated: 0 };
+  const reasons = [];
+  if (all.length === 0) reasons.push("no results: nothing was checked");
+  for (const { status, tolerated, reason } of cases.values()) {
+    counts[countKeys[status]]++;
+    if (tolerated) counts.tolerated++;
+    if (reason) reasons.push(reason);
+  }
+  if (minProbeSuccess !== void 0) {
     if (probeSuccess === void 0) {
-      reasons.push(`a minimum probe success of ${policy.minProbeSuccess}% was set, but no probe ran`);
-    } else if (probeSuccess < policy.minProbeSuccess) {
-      reasons.push(`probe success ${probeSuccess}% is below the minimum of ${policy.minProbeSuccess}%`);
+      reasons.push(`a minimum probe success of ${minProbeSuccess}% was set, but no probe ran`);
+    } else if (probeSuccess < minProbeSuccess) {
+      reasons.push(`probe success ${probeSuccess}% is below the minimum of ${minProbeSuccess}%`);
     }
   }
   if (reasons.length > 0) return { verdict: "fail", reasons, counts, probeSuccess, cases };
   const checked = [`${counts.passed} passed`, `${counts.skipped} skipped`];
   if (probeSuccess !== void 0) checked.push(`probe success ${probeSuccess}%`);
+  const summary = counts.tolerated === 0 ? "all checks passed" : `passed with ${counts.tolerated} failure(s) the policy tolerates`;
   return {
     verdict: "pass",
-    reasons: [`all checks passed (${checked.join(", ")})`],
+    reasons: [`${summary} (${checked.join(", ")})`],
     counts,
     probeSuccess,
     cases
@@ -36114,9 +24728,9 @@ var Class = class {
   constructor(..._args) {
   }
 };
-function members(proto, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+function members(proto, table2) {
+  for (const key in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -36131,10 +24745,10 @@ function hide(inst, key, value) {
   return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table) {
+function derived(computes, table2) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table, key, {
+    Object.defineProperty(table2, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -36145,7 +24759,7 @@ function derived(computes, table) {
       }
     });
   }
-  return table;
+  return table2;
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
@@ -52001,15 +40615,15 @@ var initializer2 = (inst, issues) => {
   if (_installedErrorProtos.has(proto))
     return;
   _installedErrorProtos.add(proto);
-  _lazyMethod(proto, "format", (self2) => (mapper) => formatError(self2, mapper));
-  _lazyMethod(proto, "flatten", (self2) => (mapper) => flattenError(self2, mapper));
-  _lazyMethod(proto, "addIssue", (self2) => (issue2) => {
-    self2.issues.push(issue2);
-    self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
+  _lazyMethod(proto, "format", (self) => (mapper) => formatError(self, mapper));
+  _lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
+  _lazyMethod(proto, "addIssue", (self) => (issue2) => {
+    self.issues.push(issue2);
+    self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
   });
-  _lazyMethod(proto, "addIssues", (self2) => (issues2) => {
-    self2.issues.push(...issues2);
-    self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
+  _lazyMethod(proto, "addIssues", (self) => (issues2) => {
+    self.issues.push(...issues2);
+    self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
   });
   Object.defineProperty(proto, "isEmpty", {
     configurable: true,
@@ -52855,7 +41469,7 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   $ZodObjectJIT.init(inst, def);
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json3, params) => objectProcessor(inst, ctx, json3, params);
-  util_exports.installLazyProp(inst, "shape", (self2) => self2._zod.def.shape, false);
+  util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
 }, {
   keyof() {
     return _enum2(Object.keys(this._zod.def.shape));
@@ -54525,11 +43139,11 @@ function parseDuration(text) {
 }
 function formatDuration(ms) {
   if (ms < 1e3) return `${Math.round(ms)}ms`;
-  const seconds = Math.round(ms / 1e3);
+  const seconds2 = Math.round(ms / 1e3);
   const parts = [];
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor(seconds % 3600 / 60);
-  const s = seconds % 60;
+  const h = Math.floor(seconds2 / 3600);
+  const m = Math.floor(seconds2 % 3600 / 60);
+  const s = seconds2 % 60;
   if (h) parts.push(`${h}h`);
   if (m) parts.push(`${m}m`);
   if (s || parts.length === 0) parts.push(`${s}s`);
@@ -54591,7 +43205,9 @@ var reportsSchema = external_exports.strictObject({
   junit: external_exports.string().optional(),
   json: external_exports.string().optional(),
   html: external_exports.string().optional(),
-  summary: external_exports.string().optional()
+  summary: external_exports.string().optional(),
+  /** Per-case properties in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd). */
+  junitCaseProperties: external_exports.boolean().optional()
 });
 var workflowSchema = external_exports.strictObject({
   file: external_exports.string().optional(),
@@ -54665,7 +43281,8 @@ function resolvePaths(settings, base) {
       junit: resolveOne(settings.reports.junit),
       json: resolveOne(settings.reports.json),
       html: resolveOne(settings.reports.html),
-      summary: resolveOne(settings.reports.summary)
+      summary: resolveOne(settings.reports.summary),
+      junitCaseProperties: settings.reports.junitCaseProperties
     }
   };
 }
@@ -54887,8 +43504,176 @@ function describeRunInputs(config2) {
   ];
 }
 
-// src/run/run.ts
-import { randomBytes } from "node:crypto";
+// src/litmus/duration.ts
+function totalChaosSeconds(experiment) {
+  const value = experiment?.spec?.components?.env?.find((e2) => e2.name === "TOTAL_CHAOS_DURATION")?.value;
+  const seconds2 = Number(value);
+  return value && Number.isFinite(seconds2) ? seconds2 : void 0;
+}
+function engineChaosSeconds(engine) {
+  const known = (engine.spec?.experiments ?? []).map(totalChaosSeconds).filter((s) => s !== void 0);
+  return known.length === 0 ? void 0 : known.reduce((sum, s) => sum + s, 0);
+}
+
+// src/run/progress.ts
+function progressLog(log, expectedChaosMs2, now = Date.now) {
+  const startedMs = now();
+  let chaosStartMs;
+  let chaosEndMs;
+  const expected = expectedChaosMs2 === void 0 ? "" : `~${clock(expectedChaosMs2)}`;
+  const prefix = () => {
+    const at = now();
+    const parts = [`+${clock(at - startedMs)}`];
+    if (chaosStartMs === void 0) {
+      if (expected) parts.push(`chaos ${expected}`);
+    } else if (chaosEndMs === void 0) {
+      parts.push(`chaos ${clock(at - chaosStartMs)}${expected ? ` of ${expected}` : ""}`);
+    } else {
+      parts.push(`chaos took ${clock(chaosEndMs - chaosStartMs)}`);
+    }
+    return `[${parts.join(" | ")}]`;
+  };
+  return {
+    log: (line) => log(`${prefix()} ${line}`),
+    onPhase: (phase) => {
+      if (phase === "apply") chaosStartMs = now();
+      if (phase === "after") chaosEndMs = now();
+    }
+  };
+}
+function expectedChaosMs(config2) {
+  let manifests;
+  try {
+    manifests = readManifests(config2.engines, "engine");
+  } catch {
+    return void 0;
+  }
+  const seconds2 = manifests.map((m) => engineChaosSeconds(m.object)).filter((s) => s !== void 0);
+  return seconds2.length === 0 ? void 0 : Math.max(...seconds2) * 1e3;
+}
+function clock(ms) {
+  const total = Math.max(0, Math.round(ms / 1e3));
+  const h = Math.floor(total / 3600);
+  const mm = String(Math.floor(total % 3600 / 60)).padStart(2, "0");
+  const ss = String(total % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+// src/run/outcome.ts
+var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
+var signalExit = (signal3) => exitCodes[signal3 === "SIGINT" ? "SIGINT" : "SIGTERM"];
+function exitCodeOf(outcome) {
+  if (outcome.cancelled) return signalExit(outcome.cancelled);
+  return outcome.decision.verdict === "pass" ? exitCodes.pass : exitCodes.fail;
+}
+function exitCodeOfError(error62) {
+  return error62 instanceof CancelledError ? signalExit(error62.signal) : exitCodes.cannotRun;
+}
+
+// src/ctk/read.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+
+// src/report/model.ts
+function mergeReports(...reports) {
+  return { suites: reports.flatMap((r) => r.suites) };
+}
+function secondsBetween(start, end) {
+  if (!start || !end) return void 0;
+  const ms = Date.parse(end) - Date.parse(start);
+  return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
+}
+function judgementOf(decision, testCase) {
+  const judgement = decision.cases.get(testCase);
+  if (!judgement) throw new Error(`case ${testCase.className} \u203A ${testCase.name} is not in the decision`);
+  return judgement;
+}
+function importanceOf({ status, tolerated }) {
+  if (status === "error" || status === "failed") return 0;
+  if (tolerated) return 1;
+  return status === "skipped" ? 2 : 3;
+}
+
+// src/ctk/journal.ts
+function ctkJournalToSuite(value, source) {
+  if (typeof value !== "object" || value === null || !("status" in value)) {
+    throw new ConfigError(`${source}: not a Chaos Toolkit journal: field status: required`);
+  }
+  const journal = value;
+  const name = `chaostoolkit/${journal.experiment?.title ?? source}`;
+  const cases = [];
+  for (const phase of ["before", "after"]) {
+    for (const probe of journal.steady_states?.[phase]?.probes ?? []) {
+      const met = probe.tolerance_met === true;
+      cases.push({
+        kind: "ctk-hypothesis",
+        className: name,
+        name: `steady state ${phase}: ${probe.activity?.name ?? "probe"}`,
+        outcome: met ? "pass" : probe.status === "failed" ? "error" : "fail",
+        message: met ? void 0 : probe.status === "failed" ? exceptionText(probe) : `tolerance not met: ${short(probe.output)}`,
+        details: met ? void 0 : `output: ${short(probe.output)}
+tolerance: ${short(probe.activity?.tolerance)}`,
+        startedAt: probe.start,
+        durationSeconds: probe.duration ?? secondsBetween(probe.start, probe.end),
+        properties: { phase }
+      });
+    }
+  }
+  for (const activity of journal.run ?? []) {
+    const ok = activity.status === "succeeded";
+    cases.push({
+      kind: "ctk-activity",
+      className: name,
+      name: `${activity.activity?.type ?? "activity"}: ${activity.activity?.name ?? ""}`,
+      outcome: ok ? "pass" : "fail",
+      message: ok ? void 0 : exceptionText(activity),
+      startedAt: activity.start,
+      durationSeconds: activity.duration ?? secondsBetween(activity.start, activity.end),
+      properties: { status: activity.status ?? "" }
+    });
+  }
+  if (journal.status !== "completed" || journal.deviated) {
+    cases.push({
+      kind: "ctk-hypothesis",
+      className: name,
+      name: "experiment",
+      outcome: "fail",
+      message: journal.deviated ? "the system deviated from its steady state" : `experiment ${journal.status}`,
+      properties: {}
+    });
+  }
+  return {
+    kind: "chaostoolkit",
+    name,
+    timestamp: journal.start,
+    durationSeconds: journal.duration ?? secondsBetween(journal.start, journal.end),
+    properties: { status: journal.status ?? "", deviated: String(journal.deviated ?? false) },
+    cases
+  };
+}
+function exceptionText(activity) {
+  const exception2 = Array.isArray(activity.exception) ? activity.exception.join("") : activity.exception;
+  return (exception2?.trim().split("\n").at(-1) ?? `status ${activity.status ?? "unknown"}`).slice(0, 500);
+}
+function short(value) {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text === void 0 ? "none" : text.length > 300 ? `${text.slice(0, 300)}\u2026` : text;
+}
+
+// src/ctk/read.ts
+function readCtkJournal(file2) {
+  let journal;
+  try {
+    journal = JSON.parse(readFileSync3(file2, "utf8"));
+  } catch (error62) {
+    throw new ConfigError(`${file2}: cannot read the Chaos Toolkit journal: ${errorMessage(error62)}`);
+  }
+  return ctkJournalToSuite(journal, file2);
+}
+
+// src/kube/context.ts
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path4 from "node:path";
 
 // node_modules/@kubernetes/client-node/dist/config.js
 import fs3 from "node:fs";
@@ -55089,9 +43874,9 @@ function requireType() {
   function compileStyleAliases(map22) {
     const result = {};
     if (map22 !== null) {
-      Object.keys(map22).forEach(function(style2) {
-        map22[style2].forEach(function(alias) {
-          result[String(alias)] = style2;
+      Object.keys(map22).forEach(function(style) {
+        map22[style].forEach(function(alias) {
+          result[String(alias)] = style;
         });
       });
     }
@@ -55507,9 +44292,9 @@ function requireFloat() {
     return sign * parseFloat(value, 10);
   }
   const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-  function representYamlFloat(object2, style2) {
+  function representYamlFloat(object2, style) {
     if (isNaN(object2)) {
-      switch (style2) {
+      switch (style) {
         case "lowercase":
           return ".nan";
         case "uppercase":
@@ -55518,7 +44303,7 @@ function requireFloat() {
           return ".NaN";
       }
     } else if (Number.POSITIVE_INFINITY === object2) {
-      switch (style2) {
+      switch (style) {
         case "lowercase":
           return ".inf";
         case "uppercase":
@@ -55527,7 +44312,7 @@ function requireFloat() {
           return ".Inf";
       }
     } else if (Number.NEGATIVE_INFINITY === object2) {
-      switch (style2) {
+      switch (style) {
         case "lowercase":
           return "-.inf";
         case "uppercase":
@@ -57324,15 +46109,15 @@ function requireDumper() {
     const keys = Object.keys(map22);
     for (let index2 = 0, length = keys.length; index2 < length; index2 += 1) {
       let tag = keys[index2];
-      let style2 = String(map22[tag]);
+      let style = String(map22[tag]);
       if (tag.slice(0, 2) === "!!") {
         tag = "tag:yaml.org,2002:" + tag.slice(2);
       }
       const type2 = schema2.compiledTypeMap["fallback"][tag];
-      if (type2 && _hasOwnProperty.call(type2.styleAliases, style2)) {
-        style2 = type2.styleAliases[style2];
+      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
+        style = type2.styleAliases[style];
       }
-      result[tag] = style2;
+      result[tag] = style;
     }
     return result;
   }
@@ -57558,21 +46343,21 @@ function requireDumper() {
   }
   function blockHeader(string4, indentPerLevel) {
     const indentIndicator = needIndentIndicator(string4) ? String(indentPerLevel) : "";
-    const clip = string4[string4.length - 1] === "\n";
-    const keep = clip && (string4[string4.length - 2] === "\n" || string4 === "\n");
-    const chomp = keep ? "+" : clip ? "" : "-";
+    const clip2 = string4[string4.length - 1] === "\n";
+    const keep = clip2 && (string4[string4.length - 2] === "\n" || string4 === "\n");
+    const chomp = keep ? "+" : clip2 ? "" : "-";
     return indentIndicator + chomp + "\n";
   }
   function dropEndingNewline(string4) {
     return string4[string4.length - 1] === "\n" ? string4.slice(0, -1) : string4;
   }
-  function foldString(string4, width) {
+  function foldString(string4, width2) {
     const lineRe = /(\n+)([^\n]*)/g;
     let result = (function() {
       let nextLF = string4.indexOf("\n");
       nextLF = nextLF !== -1 ? nextLF : string4.length;
       lineRe.lastIndex = nextLF;
-      return foldLine(string4.slice(0, nextLF), width);
+      return foldLine(string4.slice(0, nextLF), width2);
     })();
     let prevMoreIndented = string4[0] === "\n" || string4[0] === " ";
     let moreIndented;
@@ -57581,12 +46366,12 @@ function requireDumper() {
       const prefix = match[1];
       const line = match[2];
       moreIndented = line[0] === " ";
-      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width2);
       prevMoreIndented = moreIndented;
     }
     return result;
   }
-  function foldLine(line, width) {
+  function foldLine(line, width2) {
     if (line === "" || line[0] === " ") return line;
     const breakRe = / [^ ]/g;
     let match;
@@ -57597,7 +46382,7 @@ function requireDumper() {
     let result = "";
     while (match = breakRe.exec(line)) {
       next = match.index;
-      if (next - start > width) {
+      if (next - start > width2) {
         end = curr > start ? curr : next;
         result += "\n" + line.slice(start, end);
         start = end + 1;
@@ -57605,7 +46390,7 @@ function requireDumper() {
       curr = next;
     }
     result += "\n";
-    if (line.length - start > width && curr > start) {
+    if (line.length - start > width2 && curr > start) {
       result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
     } else {
       result += line.slice(start);
@@ -57758,14 +46543,14 @@ function requireDumper() {
           state.tag = "?";
         }
         if (type2.represent) {
-          const style2 = state.styleMap[type2.tag] || type2.defaultStyle;
+          const style = state.styleMap[type2.tag] || type2.defaultStyle;
           let _result;
           if (_toString.call(type2.represent) === "[object Function]") {
-            _result = type2.represent(object2, style2);
-          } else if (_hasOwnProperty.call(type2.represent, style2)) {
-            _result = type2.represent[style2](object2, style2);
+            _result = type2.represent(object2, style);
+          } else if (_hasOwnProperty.call(type2.represent, style)) {
+            _result = type2.represent[style](object2, style);
           } else {
-            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style2 + '" style');
+            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
           }
           state.dump = _result;
         }
@@ -95329,112 +84114,1116 @@ function setHeaderOptions(key, value, opt) {
 // node_modules/@kubernetes/client-node/dist/index.js
 var import_node_fetch7 = __toESM(require_lib2(), 1);
 
-// src/kube/errors.ts
-function statusCode(error62) {
-  if (error62 instanceof ApiException) return error62.code;
-  const code = error62?.statusCode;
-  return typeof code === "number" ? code : void 0;
-}
-function statusBody(error62) {
-  if (!(error62 instanceof ApiException)) return void 0;
-  const body = error62.body;
-  if (typeof body === "string") {
-    try {
-      return JSON.parse(body);
-    } catch {
-      return { message: body };
+// src/kube/context.ts
+function loadKubeContext(target) {
+  const kc = new KubeConfig();
+  let kubeconfigPath = target.kubeconfig;
+  let dispose = () => {
+  };
+  try {
+    if (target.inCluster) {
+      kc.loadFromCluster();
+    } else if (target.kubeconfigContent) {
+      const temp = writeSecretFile(target.kubeconfigContent);
+      kubeconfigPath = temp.file;
+      dispose = temp.remove;
+      kc.loadFromFile(temp.file);
+    } else if (target.kubeconfig) {
+      kc.loadFromFile(target.kubeconfig);
+    } else {
+      kc.loadFromDefault();
+      kubeconfigPath = process.env.KUBECONFIG?.split(path4.delimiter)[0];
     }
+  } catch (error62) {
+    dispose();
+    const source = target.inCluster ? "the in-cluster service account" : target.kubeconfigContent ? "the inline kubeconfig" : target.kubeconfig ?? "the default kubeconfig";
+    throw new CannotRunError(`cannot load ${source}: ${errorMessage(error62)}`);
   }
-  return typeof body === "object" && body !== null ? body : void 0;
-}
-function describeApiError(what, error62) {
-  const code = statusCode(error62);
-  const body = statusBody(error62);
-  if (code === void 0) {
-    const text = error62 instanceof Error ? error62.message : String(error62);
-    return `${what}: cannot reach the Kubernetes API server: ${text}`;
-  }
-  const hint = code === 401 ? " \u2014 the credentials were rejected (expired token or wrong cluster?)" : "";
-  const causes = (body?.details?.causes ?? []).map((c) => `  - ${c.field ? `${c.field}: ` : ""}${c.message ?? ""}`).join("\n");
-  const message = body?.message ?? (error62 instanceof Error ? error62.message : "");
-  return `${what}: ${message} (HTTP ${code})${hint}${causes && !message.includes("\n") ? `
-${causes}` : ""}`;
-}
-function apiError(what, error62) {
-  return new CannotRunError(describeApiError(what, error62));
-}
-
-// src/argo/client.ts
-var group = "argoproj.io";
-var version2 = "v1alpha1";
-var workflowPlural = "workflows";
-var ArgoClient = class {
-  #api;
-  constructor(kc) {
-    this.#api = kc.makeApiClient(ObjectCustomObjectsApi);
-  }
-  async assertInstalled() {
-    let served = [];
-    try {
-      served = (await this.#api.getAPIResources({ group, version: version2 })).resources.map((r) => r.name);
-    } catch (error62) {
-      if (statusCode(error62) !== 404)
-        throw apiError(`checking for Argo Workflows (${group}/${version2})`, error62);
-    }
-    if (!served.includes(workflowPlural)) {
+  if (target.context) {
+    if (!kc.getContexts().some((c) => c.name === target.context)) {
+      dispose();
+      const known = kc.getContexts().map((c) => c.name);
       throw new CannotRunError(
-        `Argo Workflows is not installed in this cluster: CRD ${workflowPlural}.${group} not found`
+        `kube context "${target.context}" not found; the kubeconfig has: ${known.join(", ") || "(none)"}`
       );
     }
+    kc.setCurrentContext(target.context);
   }
-  /** Creates the workflow; with `dryRun` the server only validates it (schema, admission, permissions). */
-  async create(workflow, dryRun = false) {
-    const created = await this.#api.createNamespacedCustomObject({
-      group,
-      version: version2,
-      namespace: workflow.metadata.namespace ?? "default",
-      plural: workflowPlural,
-      body: workflow,
-      dryRun: dryRun ? "All" : void 0
-    });
-    return created;
+  if (!kc.getCurrentCluster()) {
+    dispose();
+    throw new CannotRunError("no Kubernetes cluster configured: set kubeconfig, KUBECONFIG or a context");
   }
-  /** `argo stop` / `argo terminate`: a merge patch of spec.shutdown. */
-  async shutdown(namespace, name, strategy) {
-    await this.#api.patchNamespacedCustomObject(
-      { group, version: version2, namespace, plural: workflowPlural, name, body: { spec: { shutdown: strategy } } },
-      setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
+  return { kc, kubeconfigPath, dispose };
+}
+function writeSecretFile(content) {
+  const dir = mkdtempSync(path4.join(os.tmpdir(), "chaos-gate-"));
+  const file2 = path4.join(dir, "kubeconfig");
+  writeFileSync(file2, content, { mode: 384 });
+  const remove = () => {
+    rmSync(dir, { recursive: true, force: true });
+    process.off("exit", remove);
+  };
+  process.on("exit", remove);
+  return { file: file2, remove };
+}
+function contextNamespace(kc) {
+  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
+}
+
+// src/load/read.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+
+// src/load/csv.ts
+function* csvRows(text) {
+  let fields = [];
+  let field = "";
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else {
+        if (char === "\n") line++;
+        field += char;
+      }
+    } else if (char === '"') quoted = true;
+    else if (char === ",") {
+      fields.push(field);
+      field = "";
+    } else if (char === "\n" || char === "\r") {
+      if (char === "\r" && text[i + 1] === "\n") i++;
+      fields.push(field);
+      if (fields.length > 1 || fields[0] !== "") yield { line: rowLine, fields };
+      fields = [];
+      field = "";
+      line++;
+      rowLine = line;
+    } else field += char;
+  }
+  if (field !== "" || fields.length > 0) {
+    fields.push(field);
+    yield { line: rowLine, fields };
+  }
+}
+function* csvRecords(text, source, required2) {
+  const rows = csvRows(text);
+  const header = rows.next();
+  if (header.done) throw new Error(`${source}: empty file, expected a CSV header`);
+  const columns = new Map(header.value.fields.map((name, index2) => [name.trim(), index2]));
+  const missing = required2.filter((name) => !columns.has(name));
+  if (missing.length > 0) {
+    throw new Error(
+      `${source}: line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in the CSV header`
     );
   }
-  async delete(namespace, name) {
-    await this.#api.deleteNamespacedCustomObject({ group, version: version2, namespace, plural: workflowPlural, name });
+  for (const row of rows) {
+    yield { line: row.line, get: (column) => row.fields[columns.get(column) ?? -1] ?? "" };
   }
-  target(namespace, labelSelector) {
-    return { group, version: version2, plural: workflowPlural, namespace, labelSelector };
+}
+
+// src/load/hey.ts
+function parseHeyCsv(text, source, startedAtMs) {
+  const samples = [];
+  try {
+    for (const record2 of csvRecords(text, source, ["response-time", "status-code", "offset"])) {
+      const seconds2 = Number(record2.get("response-time"));
+      const offset = Number(record2.get("offset"));
+      const status = Number(record2.get("status-code"));
+      if (![seconds2, offset, status].every(Number.isFinite)) {
+        throw new Error(
+          `${source}: line ${record2.line}: expected numbers in response-time, status-code and offset`
+        );
+      }
+      samples.push({
+        startMs: startedAtMs + offset * 1e3,
+        elapsedMs: seconds2 * 1e3,
+        success: status > 0 && status < 400
+      });
+    }
+  } catch (error62) {
+    throw new ConfigError(error62.message);
   }
-  list = async (target) => {
-    const listed = await this.#api.listNamespacedCustomObject({ ...target });
-    return listed;
+  return samples;
+}
+
+// src/load/jtl.ts
+function parseJtl(text, source) {
+  const samples = [];
+  try {
+    for (const record2 of csvRecords(text, source, ["timeStamp", "elapsed", "success"])) {
+      const startMs = Number(record2.get("timeStamp"));
+      const elapsedMs = Number(record2.get("elapsed"));
+      const success2 = record2.get("success").trim().toLowerCase();
+      if (!Number.isFinite(startMs) || !Number.isFinite(elapsedMs) || !["true", "false"].includes(success2)) {
+        throw new Error(
+          `${source}: line ${record2.line}: expected numeric timeStamp and elapsed and success true or false`
+        );
+      }
+      samples.push({ startMs, elapsedMs, success: success2 === "true" });
+    }
+  } catch (error62) {
+    throw new ConfigError(error62.message);
+  }
+  return samples;
+}
+
+// src/load/k6-json.ts
+function parseK6Json(text, source) {
+  const durations = /* @__PURE__ */ new Map();
+  const failures = /* @__PURE__ */ new Map();
+  let lineNumber = 0;
+  for (const line of text.split("\n")) {
+    lineNumber++;
+    if (!line.trim()) continue;
+    let point;
+    try {
+      point = JSON.parse(line);
+    } catch {
+      throw new ConfigError(`${source}: line ${lineNumber}: not JSON`);
+    }
+    if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
+      continue;
+    const time3 = point.data?.time;
+    const value = point.data?.value;
+    if (!time3 || typeof value !== "number")
+      throw new ConfigError(`${source}: line ${lineNumber}: a Point needs data.time and data.value`);
+    const key = `${time3} ${point.data?.tags?.url ?? point.data?.tags?.name ?? ""}`;
+    if (point.metric === "http_req_duration")
+      durations.set(key, { startMs: Date.parse(time3) - value, elapsedMs: value });
+    else failures.set(key, value === 1);
+  }
+  return [...durations].map(([key, d]) => ({ ...d, success: !(failures.get(key) ?? false) }));
+}
+
+// src/load/k6.ts
+var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function parseK6Summary(json3, source) {
+  if (!isObject2(json3) || !isObject2(json3.metrics)) {
+    throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
+  }
+  const metrics = json3.metrics;
+  const handleSummaryShape = Object.values(metrics).some((m) => isObject2(m) && isObject2(m.values));
+  const thresholds = [];
+  const valuesOf = (name) => {
+    const metric = metrics[name];
+    if (!isObject2(metric)) return void 0;
+    return handleSummaryShape ? isObject2(metric.values) ? metric.values : void 0 : metric;
   };
+  for (const [metric, body] of Object.entries(metrics)) {
+    if (!isObject2(body) || !isObject2(body.thresholds)) continue;
+    for (const [expression, state] of Object.entries(body.thresholds)) {
+      if (handleSummaryShape) {
+        if (!isObject2(state) || typeof state.ok !== "boolean") {
+          throw new ConfigError(
+            `${source}: field metrics.${metric}.thresholds["${expression}"].ok: expected true or false`
+          );
+        }
+        thresholds.push({ metric, expression, ok: state.ok });
+      } else {
+        if (typeof state !== "boolean") {
+          throw new ConfigError(
+            `${source}: field metrics.${metric}.thresholds["${expression}"]: expected true or false`
+          );
+        }
+        thresholds.push({ metric, expression, ok: !state });
+      }
+    }
+  }
+  const duration4 = valuesOf("http_req_duration");
+  const failed = valuesOf("http_req_failed");
+  const iterations = valuesOf("iterations");
+  return {
+    thresholds,
+    checks: isObject2(json3.root_group) ? checksOf(json3.root_group) : [],
+    httpReqDuration: duration4 && numbersOf(duration4),
+    httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : void 0,
+    iterations: iterations ? num(iterations.count) : void 0
+  };
+}
+function checksOf(group2) {
+  const list = (value) => Array.isArray(value) ? value.filter(isObject2) : isObject2(value) ? Object.values(value).filter(isObject2) : [];
+  const own2 = list(group2.checks).map((check2) => ({
+    name: String(check2.name ?? ""),
+    path: String(check2.path ?? ""),
+    passes: num(check2.passes) ?? 0,
+    fails: num(check2.fails) ?? 0
+  }));
+  return [...own2, ...list(group2.groups).flatMap(checksOf)];
+}
+function numbersOf(values) {
+  return Object.fromEntries(
+    Object.entries(values).filter((e2) => typeof e2[1] === "number")
+  );
+}
+function num(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+}
+
+// src/load/read.ts
+function readText2(file2, what) {
+  try {
+    return readFileSync4(file2, "utf8");
+  } catch (error62) {
+    throw new ConfigError(`${file2}: cannot read the ${what}: ${errorMessage(error62)}`);
+  }
+}
+function readK6Summary(file2) {
+  let json3;
+  try {
+    json3 = JSON.parse(readText2(file2, "k6 summary"));
+  } catch (error62) {
+    if (error62 instanceof ConfigError) throw error62;
+    throw new ConfigError(`${file2}: not JSON: ${errorMessage(error62)}`);
+  }
+  return parseK6Summary(json3, file2);
+}
+function readSamples(results, startedAtMs) {
+  const parts = [];
+  if (results.jtl) parts.push(parseJtl(readText2(results.jtl, "JMeter results"), results.jtl));
+  if (results.k6Json) parts.push(parseK6Json(readText2(results.k6Json, "k6 JSON output"), results.k6Json));
+  if (results.heyCsv)
+    parts.push(parseHeyCsv(readText2(results.heyCsv, "hey CSV"), results.heyCsv, startedAtMs));
+  return parts.length > 0 ? parts.flat() : void 0;
+}
+
+// src/load/samples.ts
+function percentile(sortedMs, p) {
+  if (sortedMs.length === 0) return Number.NaN;
+  const rank = Math.max(1, Math.ceil(p / 100 * sortedMs.length));
+  return sortedMs[rank - 1];
+}
+function summarize(samples) {
+  const sorted = samples.map((s) => s.elapsedMs).sort((a, b) => a - b);
+  const failed = samples.filter((s) => !s.success).length;
+  return {
+    count: samples.length,
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    p99Ms: percentile(sorted, 99),
+    errorRate: samples.length === 0 ? 0 : failed / samples.length
+  };
+}
+function computeImpact(samples, windows) {
+  const inChaos = (s) => windows.some((w) => s.startMs >= w.startMs && s.startMs <= w.endMs);
+  return {
+    baseline: summarize(samples.filter((s) => !inChaos(s))),
+    duringChaos: summarize(samples.filter(inChaos))
+  };
+}
+var maxBuckets = 120;
+function loadSeries(samples, windows) {
+  if (samples.length === 0) return void 0;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const { startMs } of samples) {
+    first = Math.min(first, startMs);
+    last = Math.max(last, startMs);
+  }
+  const bucketMs = Math.max(1, Math.ceil((last - first + 1) / maxBuckets / 1e3)) * 1e3;
+  const origin = Math.floor(first / 1e3) * 1e3;
+  const count = Math.floor((last - origin) / bucketMs) + 1;
+  const latencies = Array.from({ length: count }, () => []);
+  const errors = new Array(count).fill(0);
+  for (const sample of samples) {
+    const index2 = Math.floor((sample.startMs - origin) / bucketMs);
+    latencies[index2].push(sample.elapsedMs);
+    if (!sample.success) errors[index2] = errors[index2] + 1;
+  }
+  const buckets = latencies.map((elapsed, index2) => {
+    const bucket = {
+      startMs: origin + index2 * bucketMs,
+      requests: elapsed.length,
+      errors: errors[index2]
+    };
+    if (elapsed.length === 0) return bucket;
+    elapsed.sort((a, b) => a - b);
+    return { ...bucket, p50Ms: percentile(elapsed, 50), p95Ms: percentile(elapsed, 95) };
+  });
+  return { bucketMs, buckets, chaosWindows: windows.map(({ startMs, endMs }) => ({ startMs, endMs })) };
+}
+
+// src/load/suite.ts
+var suiteName = "load";
+function loadSuite(results) {
+  const cases = [];
+  const properties = {};
+  const add2 = (kind, name, ok, message, extra = {}) => cases.push({
+    kind,
+    className: suiteName,
+    name,
+    outcome: ok ? "pass" : "fail",
+    message: ok ? void 0 : message,
+    properties: extra
+  });
+  if (results.exit) {
+    const { code, signal: signal3, stoppedByUs, lastLines } = results.exit;
+    const ok = code === 0 || stoppedByUs;
+    cases.push({
+      kind: "load-command",
+      className: suiteName,
+      name: results.command ?? "load command",
+      outcome: ok ? "pass" : "fail",
+      message: ok ? void 0 : `the load command ${signal3 ? `was killed by ${signal3}` : `exited with ${code}`}`,
+      details: ok ? void 0 : lastLines.join("\n"),
+      startedAt: new Date(results.exit.startedAtMs).toISOString(),
+      durationSeconds: (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3,
+      properties: stoppedByUs ? { stopped: "after the tail" } : {}
+    });
+  }
+  for (const threshold of results.k6?.thresholds ?? []) {
+    add2(
+      "load-threshold",
+      `${threshold.metric}: ${threshold.expression}`,
+      threshold.ok,
+      `k6 threshold crossed: ${threshold.metric} ${threshold.expression}`,
+      {
+        metric: threshold.metric
+      }
+    );
+  }
+  for (const check2 of results.k6?.checks ?? []) {
+    const total = check2.passes + check2.fails;
+    add2("load-check", `check: ${check2.name}`, check2.fails === 0, `${check2.fails} of ${total} failed`, {
+      path: check2.path
+    });
+  }
+  if (results.k6?.httpReqDuration?.["p(95)"] !== void 0)
+    properties["k6.http_req_duration.p95Ms"] = fixed(results.k6.httpReqDuration["p(95)"]);
+  if (results.k6?.httpReqFailed !== void 0)
+    properties["k6.http_req_failed.rate"] = fixed(results.k6.httpReqFailed, 4);
+  const samples = results.samples;
+  if (samples && samples.length > 0) {
+    const overall = summarize(samples);
+    describe3(properties, "overall", overall);
+    const { p95, p99, errorRate } = results.thresholds;
+    if (p95 !== void 0)
+      add2("load-threshold", `p95 < ${p95}ms`, overall.p95Ms < p95, `p95 was ${fixed(overall.p95Ms)}ms`);
+    if (p99 !== void 0)
+      add2("load-threshold", `p99 < ${p99}ms`, overall.p99Ms < p99, `p99 was ${fixed(overall.p99Ms)}ms`);
+    if (errorRate !== void 0) {
+      add2(
+        "load-threshold",
+        `error rate <= ${percent(errorRate)}`,
+        overall.errorRate <= errorRate,
+        `error rate was ${percent(overall.errorRate)}`
+      );
+    }
+    if (results.windows.length > 0) impactCases(samples, results, properties, add2);
+  }
+  const started = results.exit ? new Date(results.exit.startedAtMs).toISOString() : void 0;
+  return {
+    kind: "load",
+    name: suiteName,
+    timestamp: started,
+    durationSeconds: results.exit ? (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3 : void 0,
+    properties,
+    cases,
+    series: samples && loadSeries(samples, results.windows)
+  };
+}
+function impactCases(samples, results, properties, add2) {
+  const { baseline, duringChaos } = computeImpact(samples, results.windows);
+  describe3(properties, "baseline", baseline);
+  describe3(properties, "chaos", duringChaos);
+  properties["chaos.windows"] = results.windows.map((w) => `${new Date(w.startMs).toISOString()}/${new Date(w.endMs).toISOString()}`).join(",");
+  const { maxP95Ratio, maxErrorRateDuringChaos } = results.impact;
+  if (maxP95Ratio !== void 0) {
+    const enough = baseline.count > 0 && duringChaos.count > 0;
+    const ratio = duringChaos.p95Ms / baseline.p95Ms;
+    add2(
+      "load-impact",
+      `p95 during chaos <= ${maxP95Ratio}x baseline`,
+      enough && ratio <= maxP95Ratio,
+      enough ? `p95 during chaos ${fixed(duringChaos.p95Ms)}ms is ${fixed(ratio, 2)}x the baseline ${fixed(baseline.p95Ms)}ms` : `not enough requests to compare (baseline ${baseline.count}, during chaos ${duringChaos.count})`
+    );
+  }
+  if (maxErrorRateDuringChaos !== void 0) {
+    add2(
+      "load-impact",
+      `error rate during chaos <= ${percent(maxErrorRateDuringChaos)}`,
+      duringChaos.count > 0 && duringChaos.errorRate <= maxErrorRateDuringChaos,
+      duringChaos.count > 0 ? `error rate during chaos was ${percent(duringChaos.errorRate)}` : "no request ran during the chaos"
+    );
+  }
+}
+function describe3(properties, prefix, stats) {
+  properties[`${prefix}.requests`] = String(stats.count);
+  if (stats.count === 0) return;
+  properties[`${prefix}.p50Ms`] = fixed(stats.p50Ms);
+  properties[`${prefix}.p95Ms`] = fixed(stats.p95Ms);
+  properties[`${prefix}.p99Ms`] = fixed(stats.p99Ms);
+  properties[`${prefix}.errorRate`] = fixed(stats.errorRate, 4);
+}
+var fixed = (value, digits = 1) => String(Number(value.toFixed(digits)));
+var percent = (share) => `${fixed(share * 100, 2)}%`;
+
+// src/load/collect.ts
+function readLoadSuite(config2, exit, windows) {
+  return loadSuite({
+    exit,
+    command: commandText(config2),
+    k6: config2.results.k6Summary ? readK6Summary(config2.results.k6Summary) : void 0,
+    samples: readSamples(config2.results, exit?.startedAtMs ?? Date.now()),
+    windows,
+    thresholds: config2.thresholds,
+    impact: config2.impact
+  });
+}
+function commandOnlySuite(config2, exit, windows) {
+  return loadSuite({ exit, command: commandText(config2), windows, thresholds: {}, impact: {} });
+}
+function commandText(config2) {
+  return Array.isArray(config2.command) ? config2.command.join(" ") : config2.command;
+}
+
+// src/run/publish.ts
+import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import os2 from "node:os";
+import path5 from "node:path";
+
+// src/report/timeline.ts
+function timelineOf(report, decision) {
+  const rows = [];
+  const experimentSpans = /* @__PURE__ */ new Map();
+  let load2;
+  let series;
+  for (const suite of report.suites) {
+    const suiteSpan = spanOf(suite.timestamp, suite.durationSeconds);
+    if (suite.kind === "load") {
+      load2 = suiteSpan ?? load2;
+      series = suite.series ?? series;
+      continue;
+    }
+    if (suiteSpan) rows.push({ label: suite.name, depth: 0, tolerated: false, ...suiteSpan });
+    for (const testCase of suite.cases) {
+      const span = caseSpan(testCase, experimentSpans);
+      if (!span) continue;
+      if (testCase.kind === "experiment" && testCase.experiment)
+        experimentSpans.set(testCase.experiment, span);
+      const { status, tolerated } = judgementOf(decision, testCase);
+      const depth = testCase.kind === "probe" ? 2 : 1;
+      rows.push({ label: testCase.name, depth, status, tolerated: !!tolerated, ...span });
+    }
+  }
+  const chaosWindows = series?.chaosWindows.length ? series.chaosWindows : [...experimentSpans.values()].sort((a, b) => a.startMs - b.startMs);
+  const spans = [...rows, ...chaosWindows, ...load2 ? [load2] : []];
+  for (const bucket of series?.buckets ?? []) {
+    spans.push({ startMs: bucket.startMs, endMs: bucket.startMs + (series?.bucketMs ?? 0) });
+  }
+  if (spans.length === 0) return void 0;
+  const first = chaosWindows[0];
+  const last = chaosWindows.at(-1);
+  const chaosEnd = Math.max(...chaosWindows.map((w) => w.endMs));
+  return {
+    startMs: Math.min(...spans.map((s) => s.startMs)),
+    endMs: Math.max(...spans.map((s) => s.endMs)),
+    rows,
+    chaosWindows,
+    baseline: load2 && first && load2.startMs < first.startMs ? { startMs: load2.startMs, endMs: first.startMs } : void 0,
+    tail: load2 && last && load2.endMs > chaosEnd ? { startMs: chaosEnd, endMs: load2.endMs } : void 0,
+    series
+  };
+}
+function spanOf(start, seconds2) {
+  const startMs = start ? Date.parse(start) : Number.NaN;
+  if (Number.isNaN(startMs)) return void 0;
+  return { startMs, endMs: startMs + (seconds2 ?? 0) * 1e3 };
+}
+function caseSpan(testCase, experiments) {
+  if (testCase.kind === "probe")
+    return testCase.experiment ? experiments.get(testCase.experiment) : void 0;
+  return spanOf(testCase.startedAt, testCase.durationSeconds);
+}
+function formatSeconds(seconds2) {
+  if (seconds2 < 10) return `${Number(seconds2.toFixed(1))}s`;
+  const whole = Math.round(seconds2);
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor(whole % 3600 / 60);
+  const rest = whole % 60;
+  if (hours > 0) return `${hours}h${String(minutes).padStart(2, "0")}m${String(rest).padStart(2, "0")}s`;
+  return minutes > 0 ? `${minutes}m${String(rest).padStart(2, "0")}s` : `${rest}s`;
+}
+
+// src/report/html.ts
+var colours = {
+  failed: "#c62828",
+  error: "#c62828",
+  skipped: "#9e9e9e",
+  passed: "#2e7d32",
+  tolerated: "#ef6c00"
 };
+var chaosFill = "#f8bbd0";
+function renderHtml(report, decision, context) {
+  const { passed, failed, errored, skipped, tolerated } = decision.counts;
+  const timeline = timelineOf(report, decision);
+  const verdict = decision.verdict === "pass" ? "passed" : "failed";
+  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}${decision.probeSuccess === void 0 ? "" : `, probe success ${decision.probeSuccess}%`}`;
+  const suites = report.suites.map((suite) => ({
+    suite,
+    rank: Math.min(4, ...suite.cases.map((c) => importanceOf(judgementOf(decision, c))))
+  })).sort((a, b) => a.rank - b.rank);
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>chaos-gate ${verdict}${context.runId ? ` \xB7 ${escape(context.runId)}` : ""}</title>
+<link rel="stylesheet" href="${escape(context.stylesheet)}"></head>
+<body>
+<header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
+${runFacts(timeline, context)}
+<ul class="reasons">${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>
+${timeline ? timelineSection(timeline) : ""}
+${timeline?.series ? loadSection(timeline.series, timeline) : ""}
+<section id="suites"><h2>Checks</h2>
+${suites.map(({ suite, rank }) => suiteSection(suite, decision, rank > 0)).join("\n")}
+</section>
+</body></html>
+`;
+  return { html, css };
+}
+function runFacts(timeline, context) {
+  const facts = [];
+  if (context.runId) facts.push(["run id", context.runId]);
+  if (timeline) {
+    facts.push(["started", iso(timeline.startMs)], ["ended", iso(timeline.endMs)]);
+    facts.push(["duration", formatSeconds((timeline.endMs - timeline.startMs) / 1e3)]);
+    timeline.chaosWindows.forEach(
+      (w, i) => facts.push([
+        `chaos window ${i + 1}`,
+        `${iso(w.startMs)} \u2013 ${iso(w.endMs)} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`
+      ])
+    );
+  }
+  if (context.generatedAt) facts.push(["report written", iso(context.generatedAt.getTime())]);
+  return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join("")}</dl>`;
+}
+function suiteSection(suite, decision, passing) {
+  const cases = suite.cases.map((testCase) => ({ testCase, judgement: judgementOf(decision, testCase) })).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
+  const failing = cases.filter(({ judgement }) => importanceOf(judgement) === 0).length;
+  const facts = [
+    suite.timestamp ? `started ${iso(Date.parse(suite.timestamp))}` : void 0,
+    suite.durationSeconds === void 0 ? void 0 : `took ${formatSeconds(suite.durationSeconds)}`,
+    `${cases.length} check(s)${failing ? `, ${failing} failing` : ""}`
+  ].filter(Boolean);
+  const properties = Object.entries(suite.properties).map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value)}</dd>`).join("");
+  const body = `<p class="suite-facts">${escape(facts.join(" \xB7 "))}</p>
+<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>duration</th><th>details</th></tr></thead><tbody>
+${cases.map(({ testCase, judgement }) => caseRow(testCase, judgement)).join("\n")}
+</tbody></table>${properties ? `<details class="properties"><summary>properties</summary><dl>${properties}</dl></details>` : ""}`;
+  const title = escape(suite.name);
+  return passing ? `<details class="suite passing"><summary><h3>${title}</h3> <span class="passed">all passed or skipped</span></summary>${body}</details>` : `<section class="suite failing"><h3>${title}</h3>${body}</section>`;
+}
+function caseRow(testCase, { status, tolerated }) {
+  const shown = tolerated ? `tolerated (${tolerated})` : status;
+  const why = testCase.message ?? "";
+  const details = testCase.details && testCase.details !== why ? `<details><summary>${escape(why || "details")}</summary><pre>${escape(testCase.details)}</pre></details>` : escape(why);
+  const duration4 = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
+  return `<tr class="${status}${tolerated ? " tolerated" : ""}"><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="status">${escape(shown)}</td><td>${duration4}</td><td>${details}</td></tr>`;
+}
+var width = 960;
+var labelWidth = 240;
+var plotWidth = width - labelWidth - 20;
+function scaleOf(timeline) {
+  const span = Math.max(1, timeline.endMs - timeline.startMs);
+  return (ms) => round(labelWidth + (ms - timeline.startMs) / span * plotWidth);
+}
+function chaosBands(timeline, x, top, height) {
+  return timeline.chaosWindows.map(
+    (w, i) => `<rect class="chaos-window" x="${x(w.startMs)}" y="${top}" width="${Math.max(1, x(w.endMs) - x(w.startMs))}" height="${height}" fill="${chaosFill}" fill-opacity="0.55"><title>chaos window ${i + 1}: ${iso(w.startMs)} \u2013 ${iso(w.endMs)}</title></rect>`
+  ).join("");
+}
+function timeAxis(timeline, x, y) {
+  const ticks = 6;
+  const parts = [];
+  for (let i = 0; i <= ticks; i++) {
+    const ms = timeline.startMs + (timeline.endMs - timeline.startMs) * i / ticks;
+    const seconds2 = (ms - timeline.startMs) / 1e3;
+    parts.push(
+      `<line x1="${x(ms)}" y1="${y}" x2="${x(ms)}" y2="${y + 4}" stroke="#666"/><text x="${x(ms)}" y="${y + 16}" font-size="11" text-anchor="middle" fill="#444">+${formatSeconds(seconds2)}</text>`
+    );
+  }
+  return `<line x1="${labelWidth}" y1="${y}" x2="${labelWidth + plotWidth}" y2="${y}" stroke="#666"/>${parts.join("")}`;
+}
+function timelineSection(timeline) {
+  const rowHeight = 20;
+  const phases = [
+    ...timeline.baseline ? [{ label: "load baseline", span: timeline.baseline, fill: "#90caf9" }] : [],
+    ...timeline.chaosWindows.map((w, i) => ({ label: `chaos window ${i + 1}`, span: w, fill: "#e57373" })),
+    ...timeline.tail ? [{ label: "load tail", span: timeline.tail, fill: "#90caf9" }] : []
+  ];
+  const rows = [
+    ...phases.map((p) => ({ label: p.label, depth: 0, span: p.span, fill: p.fill, cls: "phase" })),
+    ...timeline.rows.map((r) => ({
+      label: r.label,
+      depth: r.depth,
+      span: r,
+      fill: r.status ? r.tolerated ? colours.tolerated : colours[r.status] : "#607d8b",
+      cls: r.status ? `span ${r.status}` : "span suite"
+    }))
+  ];
+  const height = rows.length * rowHeight + 30;
+  const x = scaleOf(timeline);
+  const bars = rows.map((row, i) => {
+    const y = i * rowHeight + 4;
+    const label = `<text x="${8 + row.depth * 12}" y="${y + 12}" font-size="12" fill="#222">${escape(clip(row.label, 34 - row.depth * 2))}</text>`;
+    const bar = `<rect class="${row.cls}" x="${x(row.span.startMs)}" y="${y}" width="${Math.max(2, x(row.span.endMs) - x(row.span.startMs))}" height="${rowHeight - 6}" rx="2" fill="${row.fill}"><title>${escape(row.label)}: ${iso(row.span.startMs)} \u2013 ${iso(row.span.endMs)} (${formatSeconds((row.span.endMs - row.span.startMs) / 1e3)})</title></rect>`;
+    return label + bar;
+  }).join("\n");
+  return `<section id="timeline"><h2>Timeline</h2>
+<svg class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="timeline of the run">
+${chaosBands(timeline, x, 0, rows.length * rowHeight + 4)}
+${bars}
+${timeAxis(timeline, x, rows.length * rowHeight + 6)}
+</svg></section>`;
+}
+function loadSection(series, timeline) {
+  const x = scaleOf(timeline);
+  const latency = { top: 10, height: 170 };
+  const errors = { top: 210, height: 80 };
+  const height = errors.top + errors.height + 30;
+  const maxMs = Math.max(1, ...series.buckets.map((b) => b.p95Ms ?? 0)) * 1.1;
+  const maxRate = Math.max(0.05, ...series.buckets.map((b) => b.requests ? b.errors / b.requests : 0));
+  const mid = (startMs) => x(startMs + series.bucketMs / 2);
+  const yLatency = (ms) => round(latency.top + latency.height - ms / maxMs * latency.height);
+  const yRate = (rate3) => round(errors.top + errors.height - rate3 / maxRate * errors.height);
+  const withRequests = series.buckets.filter((b) => b.requests > 0);
+  const line = (name, colour, points) => `<polyline class="line ${name}" fill="none" stroke="${colour}" stroke-width="1.5" points="${points.map((p) => `${p.cx},${p.cy}`).join(" ")}"/>` + points.map(
+    (p) => `<circle class="point ${name}" cx="${p.cx}" cy="${p.cy}" r="2.5" fill="${colour}"><title>${escape(p.text)}</title></circle>`
+  ).join("");
+  const at = (b) => `+${formatSeconds((b.startMs - timeline.startMs) / 1e3)}`;
+  const p50 = withRequests.map((b) => ({
+    cx: mid(b.startMs),
+    cy: yLatency(b.p50Ms ?? 0),
+    text: `${at(b)} p50 ${b.p50Ms}ms`
+  }));
+  const p95 = withRequests.map((b) => ({
+    cx: mid(b.startMs),
+    cy: yLatency(b.p95Ms ?? 0),
+    text: `${at(b)} p95 ${b.p95Ms}ms`
+  }));
+  const rate2 = withRequests.map((b) => ({
+    cx: mid(b.startMs),
+    cy: yRate(b.errors / b.requests),
+    text: `${at(b)} ${b.errors} of ${b.requests} failed (${percent2(b.errors / b.requests)})`
+  }));
+  const axisLabel = (y, text) => `<text x="${labelWidth - 8}" y="${y}" font-size="11" text-anchor="end" fill="#444">${escape(text)}</text>`;
+  return `<section id="load"><h2>Load during the chaos</h2>
+<p class="legend"><span class="key p50">p50 latency</span> <span class="key p95">p95 latency</span> <span class="key errors">error rate</span> <span class="key chaos">chaos window</span> \xB7 ${series.buckets.length} buckets of ${formatSeconds(series.bucketMs / 1e3)}</p>
+<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="latency and error rate over time">
+${chaosBands(timeline, x, latency.top, errors.top + errors.height - latency.top)}
+<line x1="${labelWidth}" y1="${latency.top + latency.height}" x2="${labelWidth + plotWidth}" y2="${latency.top + latency.height}" stroke="#bbb"/>
+${axisLabel(latency.top + 10, `${Math.round(maxMs)} ms`)}${axisLabel(latency.top + latency.height, "0 ms")}
+${axisLabel(errors.top + 10, percent2(maxRate))}${axisLabel(errors.top + errors.height, "0 %")}
+<text x="8" y="${latency.top + latency.height / 2}" font-size="12" fill="#222">latency</text>
+<text x="8" y="${errors.top + errors.height / 2}" font-size="12" fill="#222">error rate</text>
+${line("p50", "#1565c0", p50)}
+${line("p95", "#6a1b9a", p95)}
+${line("errors", "#c62828", rate2)}
+${timeAxis(timeline, x, errors.top + errors.height)}
+</svg></section>`;
+}
+function escape(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function clip(text, length) {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}\u2026`;
+}
+var iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+var round = (value) => Math.round(value * 10) / 10;
+var percent2 = (share) => `${Number((share * 100).toFixed(1))} %`;
+var css = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5em 2em;color:#222;max-width:1100px}
+h1{font-size:1.4em;margin:0}h2{font-size:1.15em;margin:1.4em 0 .4em}h3{font-size:1.05em;margin:.2em 0;display:inline}
+.banner{padding:.8em 1em;border-radius:6px;color:#fff}.banner p{margin:.2em 0 0}.banner.pass{background:#2e7d32}.banner.fail{background:#c62828}
+dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#444;margin:.6em 0}dd{margin:0}
+.reasons li{margin:.15em 0}
+svg{max-width:100%;height:auto;display:block;background:#fafafa;border:1px solid #e0e0e0;border-radius:4px}
+.legend .key::before{content:"";display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border-radius:2px}
+.legend .p50::before{background:#1565c0}.legend .p95::before{background:#6a1b9a}.legend .errors::before{background:#c62828}.legend .chaos::before{background:${chaosFill}}
+.suite{margin:.8em 0;padding:.4em .8em;border:1px solid #e0e0e0;border-radius:6px}.suite.failing{border-color:#ef9a9a;background:#fff8f8}
+.suite>summary{cursor:pointer}.suite-facts{color:#555;margin:.3em 0}
+table{border-collapse:collapse;width:100%;margin:.4em 0 .8em}th,td{border:1px solid #ddd;padding:.3em .55em;text-align:left;vertical-align:top}
+th{background:#f5f5f5}tr.failed .status,tr.error .status{color:#c62828;font-weight:600}tr.passed .status{color:#2e7d32}
+tr.skipped .status{color:#757575}tr.tolerated .status{color:#ef6c00;font-weight:600}
+span.passed{color:#2e7d32}pre{white-space:pre-wrap;margin:.3em 0}
+`;
+
+// src/report/json.ts
+var jsonSchemaVersion = 1;
+function renderJson(report, decision, context) {
+  const document2 = {
+    schemaVersion: jsonSchemaVersion,
+    tool: "chaos-gate",
+    generatedAt: (context.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
+    verdict: decision.verdict,
+    reasons: decision.reasons,
+    counts: decision.counts,
+    probeSuccess: decision.probeSuccess ?? null,
+    policy: context.policy,
+    meta: context.meta,
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      cases: suite.cases.map((testCase) => ({ ...testCase, ...judgementOf(decision, testCase) }))
+    }))
+  };
+  return `${JSON.stringify(document2, null, 2)}
+`;
+}
+
+// src/report/xml.ts
+var notXml = (
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+);
+var attributeEntities = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  // A parser normalises raw tab, newline and carriage return in an attribute to spaces; references keep them.
+  "	": "&#x9;",
+  "\n": "&#xA;",
+  "\r": "&#xD;"
+};
+var textEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+function xmlChars(text) {
+  return text.replace(notXml, "");
+}
+function escapeAttribute(value) {
+  return xmlChars(value).replace(/[&<>"\t\n\r]/g, (c) => attributeEntities[c]);
+}
+function escapeText(text) {
+  return xmlChars(text).replace(/[&<>]/g, (c) => textEntities[c]);
+}
+var XmlWriter = class {
+  #chunks = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+  /** `<name a="…">` on a line of its own, for an element that holds elements. */
+  open(name, attributes = []) {
+    this.#tag(name, attributes).push(">\n");
+    return this;
+  }
+  close(name) {
+    this.#chunks.push("</", name, ">\n");
+    return this;
+  }
+  /** An element holding text only, or nothing: `<name a="…">text</name>` or `<name a="…"/>`. */
+  element(name, attributes, text = "") {
+    if (text === "") this.#tag(name, attributes).push("/>\n");
+    else this.#tag(name, attributes).push(">", escapeText(text), "</", name, ">\n");
+    return this;
+  }
+  toString() {
+    return this.#chunks.join("");
+  }
+  #tag(name, attributes) {
+    const chunks = this.#chunks;
+    chunks.push("<", name);
+    for (const [key, value] of attributes) {
+      if (value !== void 0) chunks.push(" ", key, '="', escapeAttribute(String(value)), '"');
+    }
+    return chunks;
+  }
+};
+
+// src/report/junit.ts
+var maxBodyChars = 4e4;
+var toleranceSettings = {
+  allowFailures: "gate.allowFailures",
+  minProbeSuccess: "gate.minProbeSuccess",
+  failOnFailure: "gate.failOnFailure: false"
+};
+function renderJUnit(report, decision, options = {}) {
+  const xml = new XmlWriter();
+  const { passed, failed, errored, skipped } = decision.counts;
+  xml.open("testsuites", [
+    ["name", "chaos-gate"],
+    ["tests", passed + failed + errored + skipped],
+    ["failures", failed],
+    ["errors", errored],
+    ["time", seconds(runSeconds(report.suites))]
+  ]);
+  for (const suite of report.suites) renderSuite(xml, suite, decision, options);
+  return xml.close("testsuites").toString();
+}
+function renderSuite(xml, suite, decision, options) {
+  const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
+  for (const testCase of suite.cases) {
+    const { status } = judgementOf(decision, testCase);
+    if (status === "failed") counts.failures++;
+    else if (status === "error") counts.errors++;
+    else if (status === "skipped") counts.skipped++;
+  }
+  xml.open("testsuite", [
+    ["name", suite.name],
+    ["tests", counts.tests],
+    ["failures", counts.failures],
+    ["errors", counts.errors],
+    ["skipped", counts.skipped],
+    ["time", seconds(suiteSeconds(suite))],
+    ["timestamp", suite.timestamp && isoUtc(suite.timestamp)],
+    ["hostname", options.hostname]
+  ]);
+  renderProperties(xml, Object.entries(suite.properties));
+  for (const testCase of suite.cases) {
+    renderCase(xml, testCase, judgementOf(decision, testCase), options);
+  }
+  xml.element("system-out", []).element("system-err", []).close("testsuite");
+}
+function renderProperties(xml, properties) {
+  if (properties.length === 0) {
+    xml.element("properties", []);
+    return;
+  }
+  xml.open("properties");
+  for (const [name, value] of properties) {
+    xml.element("property", [
+      ["name", name],
+      ["value", value]
+    ]);
+  }
+  xml.close("properties");
+}
+function renderCase(xml, testCase, { status, tolerated }, options) {
+  const attributes = [
+    ["classname", testCase.className],
+    ["name", testCase.name],
+    ["time", seconds(testCase.durationSeconds ?? 0)]
+  ];
+  const properties = options.caseProperties ? caseProperties(testCase, tolerated) : [];
+  if (status === "passed" && properties.length === 0) {
+    xml.element("testcase", attributes);
+    return;
+  }
+  xml.open("testcase", attributes);
+  if (properties.length > 0) renderProperties(xml, properties);
+  const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
+  switch (status) {
+    case "passed":
+      break;
+    case "failed":
+    case "error":
+      xml.element(
+        status === "failed" ? "failure" : "error",
+        [
+          ["message", message],
+          ["type", testCase.outcome]
+        ],
+        truncate([testCase.message, testCase.details].filter(unique).join("\n"))
+      );
+      break;
+    case "skipped":
+      xml.element("skipped", [
+        ["message", skipReason(testCase, message, tolerated)],
+        ["type", tolerated ? "tolerated" : testCase.outcome]
+      ]);
+  }
+  xml.close("testcase");
+}
+function skipReason(testCase, message, tolerated) {
+  if (tolerated) return `tolerated by ${toleranceSettings[tolerated]}: ${testCase.outcome}: ${message}`;
+  if (testCase.outcome !== "skipped") return `${testCase.outcome}: ${message}`;
+  return testCase.message ?? "not evaluated";
+}
+function caseProperties(testCase, tolerated) {
+  return [
+    ["kind", testCase.kind],
+    ...Object.entries(testCase.properties),
+    ...tolerated ? [["gate.tolerated", tolerated]] : []
+  ];
+}
+function unique(value, index2, all) {
+  return !!value && all.indexOf(value) === index2;
+}
+function truncate(text) {
+  return text.length <= maxBodyChars ? text : `${text.slice(0, maxBodyChars)}
+\u2026 (${text.length - maxBodyChars} more characters cut)`;
+}
+function suiteSeconds(suite) {
+  return suite.durationSeconds ?? suite.cases.reduce((sum, c) => sum + (c.durationSeconds ?? 0), 0);
+}
+function runSeconds(suites) {
+  const starts = suites.map((s) => s.timestamp ? Date.parse(s.timestamp) : Number.NaN);
+  if (suites.length === 0 || starts.some(Number.isNaN)) {
+    return suites.reduce((sum, suite) => sum + suiteSeconds(suite), 0);
+  }
+  const ends = suites.map((suite, i) => starts[i] + suiteSeconds(suite) * 1e3);
+  return (Math.max(...ends) - Math.min(...starts)) / 1e3;
+}
+function seconds(value) {
+  return String(Math.max(0, Math.round(value * 1e3)) / 1e3);
+}
+function isoUtc(timestamp2) {
+  const ms = Date.parse(timestamp2);
+  return Number.isNaN(ms) ? void 0 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+}
+
+// src/report/markdown.ts
+var maxChars = 9e5;
+var icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 error", skipped: "\u23ED\uFE0F skipped" };
+function renderMarkdown(report, decision) {
+  const { passed, failed, errored, skipped, tolerated } = decision.counts;
+  const rows = report.suites.flatMap(
+    (suite) => suite.cases.map((testCase) => ({
+      suite: suite.name,
+      testCase,
+      judgement: judgementOf(decision, testCase)
+    }))
+  ).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
+  const caseReasons = new Set([...decision.cases.values()].map((j) => j.reason));
+  const lines = [
+    `## ${decision.verdict === "pass" ? "\u2705 Chaos gate passed" : "\u274C Chaos gate failed"}`,
+    "",
+    `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (tolerated ? ` (${tolerated} tolerated)` : "") + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
+    "",
+    // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
+    ...decision.reasons.filter((reason) => !caseReasons.has(reason)).map((reason) => `- ${cell(reason)}`)
+  ];
+  const failing = rows.filter((r) => importanceOf(r.judgement) <= 1);
+  if (failing.length > 0) {
+    lines.push("", "### Failures", "", ...table(failing));
+  }
+  const load2 = report.suites.find((s) => s.kind === "load");
+  if (load2) lines.push(...impactTable(load2));
+  const timeline = timelineOf(report, decision);
+  if (timeline) lines.push(...gantt(timeline));
+  const rest = rows.filter((r) => importanceOf(r.judgement) > 1);
+  if (rest.length > 0) {
+    lines.push(
+      "",
+      `<details><summary>${rest.length} passed or skipped check(s)</summary>`,
+      "",
+      ...table(rest),
+      "",
+      "</details>"
+    );
+  }
+  const text = `${lines.join("\n")}
+`;
+  return text.length <= maxChars ? text : `${text.slice(0, maxChars)}
+
+\u2026 summary cut at ${maxChars} characters; see the JSON report.
+`;
+}
+function table(rows) {
+  return [
+    "| suite | check | kind | status | duration | details |",
+    "|---|---|---|---|---|---|",
+    ...rows.map(({ suite, testCase, judgement: { status, tolerated } }) => {
+      const shown = tolerated ? `\u26A0\uFE0F tolerated (${tolerated})` : icons[status];
+      const duration4 = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
+      return `| ${cell(suite)} | ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${duration4} | ${cell(testCase.message ?? "")} |`;
+    })
+  ];
+}
+function impactTable(load2) {
+  const periods = [
+    ["baseline", "baseline (outside chaos)"],
+    ["chaos", "during chaos"],
+    ["overall", "overall"]
+  ].filter(([key]) => load2.properties[`${key}.requests`] !== void 0);
+  if (periods.length === 0) return [];
+  const value = (key, field, unit = "") => {
+    const v = load2.properties[`${key}.${field}`];
+    return v === void 0 ? "" : `${v}${unit}`;
+  };
+  const rate2 = (key) => {
+    const v = load2.properties[`${key}.errorRate`];
+    return v === void 0 ? "" : `${Number((Number(v) * 100).toFixed(2))}%`;
+  };
+  return [
+    "",
+    "### Load impact",
+    "",
+    "| period | requests | p50 | p95 | p99 | error rate |",
+    "|---|---|---|---|---|---|",
+    ...periods.map(
+      ([key = "", label = ""]) => `| ${label} | ${value(key, "requests")} | ${value(key, "p50Ms", " ms")} | ${value(key, "p95Ms", " ms")} | ${value(key, "p99Ms", " ms")} | ${rate2(key)} |`
+    )
+  ];
+}
+function gantt(timeline) {
+  const task = (label, tag, span) => `    ${mermaidText(label)} :${tag}${Math.round(span.startMs)}, ${Math.round(Math.max(span.endMs, span.startMs + 1e3))}`;
+  const lines = [
+    "",
+    "### Timeline",
+    "",
+    "```mermaid",
+    "gantt",
+    "    dateFormat x",
+    "    axisFormat %H:%M:%S"
+  ];
+  lines.push("    section load and chaos");
+  if (timeline.baseline) lines.push(task("baseline", "done, ", timeline.baseline));
+  timeline.chaosWindows.forEach(
+    (w, i) => lines.push(task(`chaos window ${i + 1} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`, "crit, ", w))
+  );
+  if (timeline.tail) lines.push(task("tail", "done, ", timeline.tail));
+  const experiments = timeline.rows.filter((r) => r.depth === 1);
+  if (experiments.length > 0) {
+    lines.push("    section checks");
+    for (const row of experiments) {
+      const failing = row.status === "failed" || row.status === "error";
+      lines.push(task(row.label, failing ? "crit, " : "active, ", row));
+    }
+  }
+  lines.push("```");
+  return lines;
+}
+function mermaidText(text) {
+  return text.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim() || "(unnamed)";
+}
+function cell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
+}
+
+// src/run/publish.ts
+function conclude(config2, report, meta3, log) {
+  const decision = evaluateGate(report, config2.gate);
+  const published = publishReports(config2.reports, report, decision, { policy: config2.gate, meta: meta3 });
+  for (const kind of ["junit", "json", "html", "summary"]) {
+    const file2 = published[kind];
+    if (file2) log(`chaos-gate: wrote ${kind} report ${file2}`);
+  }
+  describeDecision(decision).forEach((line) => log(`chaos-gate: ${line}`));
+  return { decision, published };
+}
+function publishReports(reports, report, decision, context) {
+  const markdown = renderMarkdown(report, decision);
+  const write = (file2, render) => {
+    if (!file2) return void 0;
+    mkdirSync(path5.dirname(path5.resolve(file2)), { recursive: true });
+    writeFileSync2(file2, render());
+    return file2;
+  };
+  const junitOptions = { hostname: os2.hostname(), caseProperties: reports.junitCaseProperties };
+  return {
+    junit: write(reports.junit, () => renderJUnit(report, decision, junitOptions)),
+    json: write(reports.json, () => renderJson(report, decision, context)),
+    html: write(reports.html, () => writeHtml(reports.html, report, decision, context.meta)),
+    summary: write(reports.summary, () => markdown),
+    markdown
+  };
+}
+function writeHtml(file2, report, decision, meta3) {
+  const stylesheet = `${path5.basename(file2, path5.extname(file2))}.css`;
+  const { html, css: css2 } = renderHtml(report, decision, {
+    stylesheet,
+    runId: meta3.runId,
+    generatedAt: /* @__PURE__ */ new Date()
+  });
+  writeFileSync2(path5.join(path5.dirname(file2), stylesheet), css2);
+  return html;
+}
+function describeDecision(decision) {
+  const { passed, failed, errored, skipped, tolerated } = decision.counts;
+  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}`;
+  const head = decision.verdict === "pass" ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
+  return decision.verdict === "pass" ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
+}
 
 // src/argo/convert.ts
 import { gunzipSync } from "node:zlib";
-
-// src/report/model.ts
-function mergeReports(...reports) {
-  return { suites: reports.flatMap((r) => r.suites) };
-}
-function secondsBetween(start, end) {
-  if (!start || !end) return void 0;
-  const ms = Date.parse(end) - Date.parse(start);
-  return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
-}
-function judgementOf(decision, testCase) {
-  const judgement = decision.cases.get(testCase);
-  if (!judgement) throw new Error(`case ${testCase.className} \u203A ${testCase.name} is not in the decision`);
-  return judgement;
-}
 
 // src/argo/condition.ts
 var completedPhases = /* @__PURE__ */ new Set(["Succeeded", "Failed", "Error"]);
@@ -95533,6 +85322,558 @@ function stepCase(suite, node2, displayNames, timedOut) {
     )
   };
 }
+
+// src/kube/errors.ts
+function statusCode(error62) {
+  if (error62 instanceof ApiException) return error62.code;
+  const code = error62?.statusCode;
+  return typeof code === "number" ? code : void 0;
+}
+function statusBody(error62) {
+  if (!(error62 instanceof ApiException)) return void 0;
+  const body = error62.body;
+  if (typeof body === "string") {
+    try {
+      return JSON.parse(body);
+    } catch {
+      return { message: body };
+    }
+  }
+  return typeof body === "object" && body !== null ? body : void 0;
+}
+function describeApiError(what, error62) {
+  const code = statusCode(error62);
+  const body = statusBody(error62);
+  if (code === void 0) {
+    const text = error62 instanceof Error ? error62.message : String(error62);
+    return `${what}: cannot reach the Kubernetes API server: ${text}`;
+  }
+  const hint = code === 401 ? " \u2014 the credentials were rejected (expired token or wrong cluster?)" : "";
+  const causes = (body?.details?.causes ?? []).map((c) => `  - ${c.field ? `${c.field}: ` : ""}${c.message ?? ""}`).join("\n");
+  const message = body?.message ?? (error62 instanceof Error ? error62.message : "");
+  return `${what}: ${message} (HTTP ${code})${hint}${causes && !message.includes("\n") ? `
+${causes}` : ""}`;
+}
+function apiError(what, error62) {
+  return new CannotRunError(describeApiError(what, error62));
+}
+
+// src/litmus/types.ts
+var litmusGroup = "litmuschaos.io";
+var litmusVersion = "v1alpha1";
+var litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
+function resultName(engine, experiment) {
+  return `${engine}-${experiment}`;
+}
+
+// src/litmus/client.ts
+var enginePlural = "chaosengines";
+var resultPlural = "chaosresults";
+var requiredResources = ["chaosengines", "chaosresults"];
+var LitmusClient = class {
+  #api;
+  constructor(kc) {
+    this.#api = kc.makeApiClient(ObjectCustomObjectsApi);
+  }
+  /** Fails with a plain message when the Litmus CRDs are not served (discovery needs no special rights). */
+  async assertInstalled(extra = []) {
+    let served;
+    try {
+      const list = await this.#api.getAPIResources({ group: litmusGroup, version: litmusVersion });
+      served = list.resources.map((r) => r.name);
+    } catch (error62) {
+      if (statusCode(error62) !== 404)
+        throw apiError(`checking for LitmusChaos (${litmusGroup}/${litmusVersion})`, error62);
+      served = [];
+    }
+    const missing = [...requiredResources, ...extra].find((plural2) => !served.includes(plural2));
+    if (missing) {
+      throw new CannotRunError(
+        `LitmusChaos is not installed in this cluster: CRD ${missing}.${litmusGroup} not found`
+      );
+    }
+  }
+  target(plural2, namespace, labelSelector) {
+    return { group: litmusGroup, version: litmusVersion, plural: plural2, namespace, labelSelector };
+  }
+  list = async (target) => {
+    const listed = await this.#api.listNamespacedCustomObject({
+      group: target.group,
+      version: target.version,
+      namespace: target.namespace,
+      plural: target.plural,
+      labelSelector: target.labelSelector,
+      fieldSelector: target.fieldSelector
+    });
+    return listed;
+  };
+  /**
+   * Asks the operator to abort: it deletes the chaos pods and the experiments revert their faults.
+   * A merge patch without resourceVersion, because the runner rewrites the engine every ~2 s.
+   */
+  async stopEngine(namespace, name) {
+    await this.#api.patchNamespacedCustomObject(
+      {
+        group: litmusGroup,
+        version: litmusVersion,
+        namespace,
+        plural: enginePlural,
+        name,
+        body: { spec: { engineState: "stop" } }
+      },
+      setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
+    );
+  }
+  /**
+   * Engines a workflow created: labelled with its UID (`workflow_run_id`, as ChaosCenter workflows do),
+   * or created in the namespace since the workflow was submitted.
+   */
+  async enginesOfWorkflow(namespace, workflowUid, since) {
+    const { items } = await this.list(this.target(enginePlural, namespace));
+    return items.filter(
+      (engine) => engine.metadata.labels?.workflow_run_id === workflowUid || (engine.metadata.creationTimestamp ?? "") >= since
+    );
+  }
+  async deleteResults(namespace, labelSelector) {
+    await this.#api.deleteCollectionNamespacedCustomObject({
+      group: litmusGroup,
+      version: litmusVersion,
+      namespace,
+      plural: resultPlural,
+      labelSelector
+    });
+  }
+};
+
+// src/litmus/verdict.ts
+function experimentStatusOf(result) {
+  return result.status?.experimentStatus ?? result.status?.experimentstatus ?? {};
+}
+function isVerdictFinal(status) {
+  return !!status.verdict && status.verdict !== "Awaited" && status.phase !== "Running";
+}
+var verdictOutcomes = {
+  Pass: "pass",
+  Fail: "fail",
+  Error: "error",
+  Stopped: "stopped"
+};
+function verdictOutcome(verdict) {
+  return verdictOutcomes[verdict ?? ""];
+}
+function isEngineFinished(engine) {
+  const state = engine.status?.engineStatus;
+  return state === "completed" || state === "stopped";
+}
+var notRunStatuses = /* @__PURE__ */ new Set(["ChaosExperiment Not Found", "Skipped"]);
+function isNotRun(runStatus) {
+  return notRunStatuses.has(runStatus ?? "");
+}
+var probeVerdicts = {
+  Passed: "pass",
+  Failed: "fail",
+  "N/A": "skipped",
+  Awaited: "timeout"
+};
+function probeOutcome(verdict) {
+  return probeVerdicts[verdict] ?? "error";
+}
+var legacyProbePrefixes = [
+  ["Passed", "pass"],
+  ["Better Luck", "fail"],
+  ["N/A", "skipped"]
+];
+var legacyPrecedence = ["fail", "timeout", "pass", "skipped"];
+function legacyProbeOutcome(phaseTexts) {
+  const outcomes = new Set(
+    phaseTexts.map(
+      (text) => legacyProbePrefixes.find(([prefix]) => text.startsWith(prefix))?.[1] ?? "timeout"
+    )
+  );
+  return legacyPrecedence.find((outcome) => outcomes.has(outcome)) ?? "timeout";
+}
+
+// src/litmus/convert.ts
+function runInterruption({ cancelled, timedOut }) {
+  if (cancelled) return { outcome: "stopped", why: `the run was cancelled (${cancelled})` };
+  if (timedOut) return { outcome: "timeout", why: "the wait timed out" };
+  return void 0;
+}
+var keyOf = (object2) => `${object2.metadata.namespace ?? ""}/${object2.metadata.name ?? ""}`;
+function convertChaos(objects) {
+  const { engines, results, deleted = [] } = objects;
+  const interruption = runInterruption(objects);
+  const resultsByKey = new Map(results.map((result) => [keyOf(result), result]));
+  const suites = engines.map((engine) => {
+    const key = keyOf(engine);
+    const gone = { outcome: "error", why: `ChaosEngine ${key} was deleted` };
+    return engineSuite(engine, resultsByKey, deleted.includes(key) ? gone : interruption);
+  });
+  const covered = new Set(engines.map(keyOf));
+  const orphans = /* @__PURE__ */ new Map();
+  for (const result of results) {
+    const key = `${result.metadata.namespace ?? ""}/${result.spec?.engine ?? engineFromName(result)}`;
+    if (covered.has(key)) continue;
+    const group2 = orphans.get(key);
+    if (group2) group2.push(result);
+    else orphans.set(key, [result]);
+  }
+  for (const [key, group2] of orphans) suites.push(resultsOnlySuite(key, group2, interruption));
+  return { suites };
+}
+function engineFromName(result) {
+  const { name = "" } = result.metadata;
+  const experiment = result.spec?.experiment;
+  return experiment && name.endsWith(`-${experiment}`) ? name.slice(0, -experiment.length - 1) : name;
+}
+function engineSuite(engine, resultsByKey, interruption) {
+  const namespace = engine.metadata.namespace ?? "";
+  const name = engine.metadata.name ?? "";
+  const suiteName2 = `${namespace}/${name}`;
+  const experimentNames = experimentsOf(engine);
+  const unfinished = interruption ?? (isEngineFinished(engine) ? void 0 : { outcome: "timeout", why: "the engine had not finished" });
+  const cases = experimentNames.flatMap((experiment) => {
+    const result = resultsByKey.get(`${namespace}/${resultName(name, experiment)}`);
+    const runStatus = engine.status?.experiments?.find((e2) => e2.name === experiment);
+    return experimentCases({
+      suiteName: suiteName2,
+      experiment,
+      result: result && belongsToEngine(result, engine) ? result : void 0,
+      engineRunStatus: runStatus?.status,
+      endedAt: runStatus?.lastUpdateTime,
+      interruption: unfinished
+    });
+  });
+  if (cases.length === 0 && interruption) {
+    cases.push({
+      kind: "experiment",
+      className: suiteName2,
+      name: "(engine)",
+      outcome: interruption.outcome,
+      message: `no verdict: ${interruption.why}`,
+      properties: {}
+    });
+  }
+  const app = engine.spec?.appinfo;
+  const duration4 = totalChaosSeconds(engine.spec?.experiments?.[0]);
+  const started = engine.metadata.creationTimestamp;
+  const ended = latest(engine.status?.experiments?.map((e2) => e2.lastUpdateTime));
+  return {
+    kind: "chaosengine",
+    name: suiteName2,
+    timestamp: started,
+    durationSeconds: secondsBetween(started, ended),
+    properties: definedProperties({
+      engine: suiteName2,
+      "engine.uid": engine.metadata.uid,
+      "engine.status": engine.status?.engineStatus,
+      experiments: experimentNames.join(","),
+      "target.app": app?.applabel || app?.appns ? `${app.appkind ?? "app"} ${app.appns ?? namespace} ${app.applabel ?? ""}`.trim() : void 0,
+      "chaos.duration": duration4 === void 0 ? void 0 : `${duration4}s`
+    }),
+    cases
+  };
+}
+function experimentsOf(engine) {
+  const fromSpec = engine.spec?.experiments?.map((e2) => e2.name) ?? [];
+  const fromStatus = engine.status?.experiments?.map((e2) => e2.name ?? "").filter(Boolean) ?? [];
+  return [.../* @__PURE__ */ new Set([...fromSpec, ...fromStatus])];
+}
+function belongsToEngine(result, engine) {
+  const uid = engine.metadata.uid;
+  return !uid || result.metadata.labels?.chaosUID === uid;
+}
+function resultsOnlySuite(key, results, interruption) {
+  const cases = results.flatMap(
+    (result) => experimentCases({
+      suiteName: key,
+      experiment: result.spec?.experiment ?? result.metadata.name ?? "",
+      result,
+      endedAt: lastWrite(result),
+      interruption
+    })
+  );
+  return {
+    kind: "chaosengine",
+    name: key,
+    timestamp: earliest(results.map((r) => r.metadata.creationTimestamp)),
+    properties: { engine: key },
+    cases
+  };
+}
+function experimentCases(input2) {
+  const { suiteName: suiteName2, experiment, result } = input2;
+  const startedAt = result?.metadata.creationTimestamp;
+  const base = {
+    className: suiteName2,
+    experiment: `${suiteName2}/${experiment}`,
+    startedAt,
+    durationSeconds: secondsBetween(startedAt, input2.endedAt ?? (result && lastWrite(result)))
+  };
+  if (!result) return [missingResultCase(input2, base)];
+  const status = experimentStatusOf(result);
+  const probes = probeCases(result, base, experiment);
+  const experimentCase = {
+    ...base,
+    kind: "experiment",
+    name: experiment,
+    ...judgeExperiment(status, probes, input2.interruption),
+    properties: definedProperties({
+      experiment,
+      phase: status.phase,
+      verdict: status.verdict,
+      probeSuccessPercentage: status.probeSuccessPercentage,
+      chaosResult: result.metadata.name,
+      targets: result.status?.history?.targets?.map((t) => `${t.kind ?? ""}/${t.name ?? ""}=${t.chaosStatus ?? ""}`).join(",")
+    })
+  };
+  return [experimentCase, ...probes];
+}
+function missingResultCase(input2, base) {
+  const { engineRunStatus, interruption, suiteName: suiteName2, experiment } = input2;
+  const properties = { experiment, ...engineRunStatus ? { "engine.status": engineRunStatus } : {} };
+  const missing = (judged) => ({
+    ...base,
+    kind: "experiment",
+    name: experiment,
+    ...judged,
+    properties
+  });
+  if (isNotRun(engineRunStatus))
+    return missing({ outcome: "fail", message: `experiment not run: ${engineRunStatus}` });
+  if (interruption) {
+    return missing({
+      outcome: interruption.outcome,
+      message: `no verdict: the experiment had not started when ${interruption.why}`
+    });
+  }
+  return missing({
+    outcome: "error",
+    message: `no ChaosResult ${suiteName2.split("/")[1]}-${experiment} was written for this run`
+  });
+}
+function judgeExperiment(status, probes, interruption) {
+  if (!isVerdictFinal(status)) {
+    const still = `still ${status.verdict || "without a verdict"} (phase ${status.phase ?? "unknown"})`;
+    return interruption ? { outcome: interruption.outcome, message: `${still} when ${interruption.why}` } : { outcome: "timeout", message: `${still} when the results were read` };
+  }
+  const known = verdictOutcome(status.verdict);
+  if (known === "pass") return { outcome: "pass" };
+  if (known === "stopped") {
+    return { outcome: "stopped", message: "the experiment was stopped (aborted) before it finished" };
+  }
+  const lines = failureLines(status, probes);
+  if (!known) lines.push(`unexpected verdict "${status.verdict ?? ""}" (phase ${status.phase ?? "unknown"})`);
+  if (lines.length === 0) lines.push(`verdict ${status.verdict} (phase ${status.phase ?? "unknown"})`);
+  return { outcome: known ?? "error", message: lines[0], details: lines.join("\n") };
+}
+function failureLines(status, probes) {
+  const lines = [];
+  const error62 = status.errorOutput;
+  if (error62?.errorCode || error62?.reason)
+    lines.push(`${error62.errorCode ?? "ERROR"}: ${readableReason(error62.reason)}`);
+  const legacy = status.failureOutput;
+  if (legacy?.errorCode || legacy?.failedStep)
+    lines.push(`${legacy.errorCode ?? "ERROR"}: ${legacy.failedStep ?? ""}`);
+  if (status.failStep && status.failStep !== "N/A") lines.push(status.failStep);
+  for (const probe of probes.filter((p) => p.outcome === "fail"))
+    lines.push(`probe ${probe.properties.probe} failed: ${probe.message ?? ""}`.trim());
+  return lines;
+}
+function readableReason(reason) {
+  if (!reason) return "";
+  try {
+    const parsed = JSON.parse(reason);
+    if (typeof parsed.reason === "string") {
+      const where = [parsed.phase && `in ${parsed.phase}`, parsed.target && `target ${parsed.target}`].filter(
+        Boolean
+      );
+      return where.length ? `${parsed.reason} (${where.join(", ")})` : parsed.reason;
+    }
+  } catch {
+  }
+  return reason;
+}
+function probeCases(result, experimentBase, experiment) {
+  const base = { ...experimentBase, durationSeconds: void 0 };
+  const modern = result.status?.probeStatuses;
+  if (modern?.length) return modern.map((probe) => modernProbeCase(probe, base, experiment));
+  return (result.status?.probeStatus ?? []).map((probe) => legacyProbeCase(probe, base, experiment));
+}
+function modernProbeCase(probe, base, experiment) {
+  const verdict = probe.status?.verdict ?? "Awaited";
+  const outcome = probeOutcome(verdict);
+  const description = probe.status?.description;
+  return {
+    ...base,
+    kind: "probe",
+    name: probeCaseName(experiment, probe.name),
+    outcome,
+    message: outcome === "pass" ? void 0 : description ?? `probe verdict ${verdict}`,
+    details: description,
+    properties: definedProperties({ probe: probe.name, type: probe.type, mode: probe.mode, verdict })
+  };
+}
+function legacyProbeCase(probe, base, experiment) {
+  const phases = Object.entries(probe.status ?? {});
+  const outcome = legacyProbeOutcome(phases.map(([, text]) => text));
+  const summary = phases.map(([phase, text]) => `${phase}: ${text.trim()}`).join(", ");
+  return {
+    ...base,
+    kind: "probe",
+    name: probeCaseName(experiment, probe.name),
+    outcome,
+    message: outcome === "pass" ? void 0 : summary,
+    details: summary,
+    properties: definedProperties({
+      probe: probe.name,
+      type: probe.type,
+      mode: phases.map(([p]) => p).join(",")
+    })
+  };
+}
+function probeCaseName(experiment, probe) {
+  return `${experiment} / probe ${probe ?? "(unnamed)"}`;
+}
+function lastWrite(result) {
+  return latest(result.metadata.managedFields?.map((f) => f.time));
+}
+function latest(times) {
+  return (times ?? []).filter((t) => !!t).sort().at(-1);
+}
+function earliest(times) {
+  return times.filter((t) => !!t).sort()[0];
+}
+function definedProperties(values) {
+  return Object.fromEntries(Object.entries(values).filter((e2) => !!e2[1]));
+}
+
+// src/run/report-sources.ts
+function chaosReportFromFiles(files) {
+  const objects = readManifests(files, "input");
+  const engines = [];
+  const results = [];
+  for (const { object: object2, source } of objects) {
+    if (object2.kind === "ChaosEngine") engines.push(object2);
+    else if (object2.kind === "ChaosResult") results.push(object2);
+    else throw new ConfigError(`${source}: field kind: expected ChaosResult or ChaosEngine`);
+  }
+  if (results.length === 0 && engines.length === 0) {
+    throw new ConfigError(`${files.join(", ")}: no ChaosResult found`);
+  }
+  return convertChaos({ engines, results });
+}
+function workflowReportFromFile(file2) {
+  const objects = readManifests([file2], "input");
+  const workflows = objects.map(({ object: object2, source }) => {
+    if (object2.kind !== "Workflow") throw new ConfigError(`${source}: field kind: expected Workflow`);
+    return object2;
+  });
+  if (workflows.length === 0) throw new ConfigError(`${file2}: no Workflow found`);
+  return { suites: workflows.map((workflow) => workflowToSuite(workflow)) };
+}
+async function chaosReportFromCluster(kc, namespace, selector) {
+  const litmus = new LitmusClient(kc);
+  await litmus.assertInstalled();
+  const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
+  const uids = engines.map((e2) => e2.metadata.uid).filter(Boolean);
+  if (selector && uids.length === 0) {
+    throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
+  }
+  const results = (await litmus.list(
+    litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
+  )).items;
+  return convertChaos({ engines, results });
+}
+
+// src/run/report.ts
+async function reportGate(config2, sources, log) {
+  const parts = [];
+  const load2 = loadToReport(config2.load, sources);
+  if (load2) parts.push({ suites: [readLoadSuite(load2, void 0, [])] });
+  if (config2.ctkJournals.length > 0) parts.push({ suites: config2.ctkJournals.map(readCtkJournal) });
+  if (config2.workflow?.file) parts.push(workflowReportFromFile(config2.workflow.file));
+  if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
+  else if (config2.namespace && parts.length === 0) {
+    const kube = loadKubeContext(config2);
+    try {
+      parts.push(await chaosReportFromCluster(kube.kc, config2.namespace, sources.selector));
+    } finally {
+      kube.dispose();
+    }
+  }
+  if (parts.length === 0) {
+    throw new ConfigError("report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace");
+  }
+  const report = mergeReports(...parts);
+  return { report, ...conclude(config2, report, {}, log) };
+}
+function loadToReport(load2, sources) {
+  const results = {
+    ...load2?.results,
+    ...sources.k6 ? { k6Summary: sources.k6 } : {},
+    ...sources.jtl ? { jtl: sources.jtl } : {}
+  };
+  if (!Object.values(results).some(Boolean)) return void 0;
+  return { ...load2 ?? loadSchema.parse({}), results };
+}
+
+// src/run/run.ts
+import { randomBytes } from "node:crypto";
+
+// src/argo/client.ts
+var group = "argoproj.io";
+var version2 = "v1alpha1";
+var workflowPlural = "workflows";
+var ArgoClient = class {
+  #api;
+  constructor(kc) {
+    this.#api = kc.makeApiClient(ObjectCustomObjectsApi);
+  }
+  async assertInstalled() {
+    let served = [];
+    try {
+      served = (await this.#api.getAPIResources({ group, version: version2 })).resources.map((r) => r.name);
+    } catch (error62) {
+      if (statusCode(error62) !== 404)
+        throw apiError(`checking for Argo Workflows (${group}/${version2})`, error62);
+    }
+    if (!served.includes(workflowPlural)) {
+      throw new CannotRunError(
+        `Argo Workflows is not installed in this cluster: CRD ${workflowPlural}.${group} not found`
+      );
+    }
+  }
+  /** Creates the workflow; with `dryRun` the server only validates it (schema, admission, permissions). */
+  async create(workflow, dryRun = false) {
+    const created = await this.#api.createNamespacedCustomObject({
+      group,
+      version: version2,
+      namespace: workflow.metadata.namespace ?? "default",
+      plural: workflowPlural,
+      body: workflow,
+      dryRun: dryRun ? "All" : void 0
+    });
+    return created;
+  }
+  /** `argo stop` / `argo terminate`: a merge patch of spec.shutdown. */
+  async shutdown(namespace, name, strategy) {
+    await this.#api.patchNamespacedCustomObject(
+      { group, version: version2, namespace, plural: workflowPlural, name, body: { spec: { shutdown: strategy } } },
+      setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
+    );
+  }
+  async delete(namespace, name) {
+    await this.#api.deleteNamespacedCustomObject({ group, version: version2, namespace, plural: workflowPlural, name });
+  }
+  target(namespace, labelSelector) {
+    return { group, version: version2, plural: workflowPlural, namespace, labelSelector };
+  }
+  list = async (target) => {
+    const listed = await this.#api.listNamespacedCustomObject({ ...target });
+    return listed;
+  };
+};
 
 // src/kube/watch.ts
 function watchCollection(kc, list, target, options) {
@@ -95937,457 +86278,6 @@ function isClusterScoped(object2) {
   return clusterScopedKinds.has(object2.kind ?? "");
 }
 
-// src/kube/context.ts
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path4 from "node:path";
-function loadKubeContext(target) {
-  const kc = new KubeConfig();
-  let kubeconfigPath = target.kubeconfig;
-  let dispose = () => {
-  };
-  try {
-    if (target.inCluster) {
-      kc.loadFromCluster();
-    } else if (target.kubeconfigContent) {
-      const temp = writeSecretFile(target.kubeconfigContent);
-      kubeconfigPath = temp.file;
-      dispose = temp.remove;
-      kc.loadFromFile(temp.file);
-    } else if (target.kubeconfig) {
-      kc.loadFromFile(target.kubeconfig);
-    } else {
-      kc.loadFromDefault();
-      kubeconfigPath = process.env.KUBECONFIG?.split(path4.delimiter)[0];
-    }
-  } catch (error62) {
-    dispose();
-    const source = target.inCluster ? "the in-cluster service account" : target.kubeconfigContent ? "the inline kubeconfig" : target.kubeconfig ?? "the default kubeconfig";
-    throw new CannotRunError(`cannot load ${source}: ${errorMessage(error62)}`);
-  }
-  if (target.context) {
-    if (!kc.getContexts().some((c) => c.name === target.context)) {
-      dispose();
-      const known = kc.getContexts().map((c) => c.name);
-      throw new CannotRunError(
-        `kube context "${target.context}" not found; the kubeconfig has: ${known.join(", ") || "(none)"}`
-      );
-    }
-    kc.setCurrentContext(target.context);
-  }
-  if (!kc.getCurrentCluster()) {
-    dispose();
-    throw new CannotRunError("no Kubernetes cluster configured: set kubeconfig, KUBECONFIG or a context");
-  }
-  return { kc, kubeconfigPath, dispose };
-}
-function writeSecretFile(content) {
-  const dir = mkdtempSync(path4.join(os.tmpdir(), "chaos-gate-"));
-  const file2 = path4.join(dir, "kubeconfig");
-  writeFileSync(file2, content, { mode: 384 });
-  const remove = () => {
-    rmSync(dir, { recursive: true, force: true });
-    process.off("exit", remove);
-  };
-  process.on("exit", remove);
-  return { file: file2, remove };
-}
-function contextNamespace(kc) {
-  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
-}
-
-// src/litmus/types.ts
-var litmusGroup = "litmuschaos.io";
-var litmusVersion = "v1alpha1";
-var litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
-function resultName(engine, experiment) {
-  return `${engine}-${experiment}`;
-}
-
-// src/litmus/client.ts
-var enginePlural = "chaosengines";
-var resultPlural = "chaosresults";
-var requiredResources = ["chaosengines", "chaosresults"];
-var LitmusClient = class {
-  #api;
-  constructor(kc) {
-    this.#api = kc.makeApiClient(ObjectCustomObjectsApi);
-  }
-  /** Fails with a plain message when the Litmus CRDs are not served (discovery needs no special rights). */
-  async assertInstalled(extra = []) {
-    let served;
-    try {
-      const list = await this.#api.getAPIResources({ group: litmusGroup, version: litmusVersion });
-      served = list.resources.map((r) => r.name);
-    } catch (error62) {
-      if (statusCode(error62) !== 404)
-        throw apiError(`checking for LitmusChaos (${litmusGroup}/${litmusVersion})`, error62);
-      served = [];
-    }
-    const missing = [...requiredResources, ...extra].find((plural2) => !served.includes(plural2));
-    if (missing) {
-      throw new CannotRunError(
-        `LitmusChaos is not installed in this cluster: CRD ${missing}.${litmusGroup} not found`
-      );
-    }
-  }
-  target(plural2, namespace, labelSelector) {
-    return { group: litmusGroup, version: litmusVersion, plural: plural2, namespace, labelSelector };
-  }
-  list = async (target) => {
-    const listed = await this.#api.listNamespacedCustomObject({
-      group: target.group,
-      version: target.version,
-      namespace: target.namespace,
-      plural: target.plural,
-      labelSelector: target.labelSelector,
-      fieldSelector: target.fieldSelector
-    });
-    return listed;
-  };
-  /**
-   * Asks the operator to abort: it deletes the chaos pods and the experiments revert their faults.
-   * A merge patch without resourceVersion, because the runner rewrites the engine every ~2 s.
-   */
-  async stopEngine(namespace, name) {
-    await this.#api.patchNamespacedCustomObject(
-      {
-        group: litmusGroup,
-        version: litmusVersion,
-        namespace,
-        plural: enginePlural,
-        name,
-        body: { spec: { engineState: "stop" } }
-      },
-      setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
-    );
-  }
-  /**
-   * Engines a workflow created: labelled with its UID (`workflow_run_id`, as ChaosCenter workflows do),
-   * or created in the namespace since the workflow was submitted.
-   */
-  async enginesOfWorkflow(namespace, workflowUid, since) {
-    const { items } = await this.list(this.target(enginePlural, namespace));
-    return items.filter(
-      (engine) => engine.metadata.labels?.workflow_run_id === workflowUid || (engine.metadata.creationTimestamp ?? "") >= since
-    );
-  }
-  async deleteResults(namespace, labelSelector) {
-    await this.#api.deleteCollectionNamespacedCustomObject({
-      group: litmusGroup,
-      version: litmusVersion,
-      namespace,
-      plural: resultPlural,
-      labelSelector
-    });
-  }
-};
-
-// src/litmus/verdict.ts
-function experimentStatusOf(result) {
-  return result.status?.experimentStatus ?? result.status?.experimentstatus ?? {};
-}
-function isVerdictFinal(status) {
-  return !!status.verdict && status.verdict !== "Awaited" && status.phase !== "Running";
-}
-var verdictOutcomes = {
-  Pass: "pass",
-  Fail: "fail",
-  Error: "error",
-  Stopped: "stopped"
-};
-function verdictOutcome(verdict) {
-  return verdictOutcomes[verdict ?? ""];
-}
-function isEngineFinished(engine) {
-  const state = engine.status?.engineStatus;
-  return state === "completed" || state === "stopped";
-}
-var notRunStatuses = /* @__PURE__ */ new Set(["ChaosExperiment Not Found", "Skipped"]);
-function isNotRun(runStatus) {
-  return notRunStatuses.has(runStatus ?? "");
-}
-var probeVerdicts = {
-  Passed: "pass",
-  Failed: "fail",
-  "N/A": "skipped",
-  Awaited: "timeout"
-};
-function probeOutcome(verdict) {
-  return probeVerdicts[verdict] ?? "error";
-}
-var legacyProbePrefixes = [
-  ["Passed", "pass"],
-  ["Better Luck", "fail"],
-  ["N/A", "skipped"]
-];
-var legacyPrecedence = ["fail", "timeout", "pass", "skipped"];
-function legacyProbeOutcome(phaseTexts) {
-  const outcomes = new Set(
-    phaseTexts.map(
-      (text) => legacyProbePrefixes.find(([prefix]) => text.startsWith(prefix))?.[1] ?? "timeout"
-    )
-  );
-  return legacyPrecedence.find((outcome) => outcomes.has(outcome)) ?? "timeout";
-}
-
-// src/litmus/convert.ts
-function runInterruption({ cancelled, timedOut }) {
-  if (cancelled) return { outcome: "stopped", why: `the run was cancelled (${cancelled})` };
-  if (timedOut) return { outcome: "timeout", why: "the wait timed out" };
-  return void 0;
-}
-var keyOf = (object2) => `${object2.metadata.namespace ?? ""}/${object2.metadata.name ?? ""}`;
-function convertChaos(objects) {
-  const { engines, results, deleted = [] } = objects;
-  const interruption = runInterruption(objects);
-  const resultsByKey = new Map(results.map((result) => [keyOf(result), result]));
-  const suites = engines.map((engine) => {
-    const key = keyOf(engine);
-    const gone = { outcome: "error", why: `ChaosEngine ${key} was deleted` };
-    return engineSuite(engine, resultsByKey, deleted.includes(key) ? gone : interruption);
-  });
-  const covered = new Set(engines.map(keyOf));
-  const orphans = /* @__PURE__ */ new Map();
-  for (const result of results) {
-    const key = `${result.metadata.namespace ?? ""}/${result.spec?.engine ?? engineFromName(result)}`;
-    if (covered.has(key)) continue;
-    const group2 = orphans.get(key);
-    if (group2) group2.push(result);
-    else orphans.set(key, [result]);
-  }
-  for (const [key, group2] of orphans) suites.push(resultsOnlySuite(key, group2, interruption));
-  return { suites };
-}
-function engineFromName(result) {
-  const { name = "" } = result.metadata;
-  const experiment = result.spec?.experiment;
-  return experiment && name.endsWith(`-${experiment}`) ? name.slice(0, -experiment.length - 1) : name;
-}
-function engineSuite(engine, resultsByKey, interruption) {
-  const namespace = engine.metadata.namespace ?? "";
-  const name = engine.metadata.name ?? "";
-  const suiteName2 = `${namespace}/${name}`;
-  const experimentNames = experimentsOf(engine);
-  const unfinished = interruption ?? (isEngineFinished(engine) ? void 0 : { outcome: "timeout", why: "the engine had not finished" });
-  const cases = experimentNames.flatMap((experiment) => {
-    const result = resultsByKey.get(`${namespace}/${resultName(name, experiment)}`);
-    const runStatus = engine.status?.experiments?.find((e2) => e2.name === experiment);
-    return experimentCases({
-      suiteName: suiteName2,
-      experiment,
-      result: result && belongsToEngine(result, engine) ? result : void 0,
-      engineRunStatus: runStatus?.status,
-      endedAt: runStatus?.lastUpdateTime,
-      interruption: unfinished
-    });
-  });
-  if (cases.length === 0 && interruption) {
-    cases.push({
-      kind: "experiment",
-      className: suiteName2,
-      name: "(engine)",
-      outcome: interruption.outcome,
-      message: `no verdict: ${interruption.why}`,
-      properties: {}
-    });
-  }
-  const app = engine.spec?.appinfo;
-  const firstExperiment = engine.spec?.experiments?.[0];
-  const duration4 = firstExperiment?.spec?.components?.env?.find(
-    (e2) => e2.name === "TOTAL_CHAOS_DURATION"
-  )?.value;
-  const started = engine.metadata.creationTimestamp;
-  const ended = latest(engine.status?.experiments?.map((e2) => e2.lastUpdateTime));
-  return {
-    kind: "chaosengine",
-    name: suiteName2,
-    timestamp: started,
-    durationSeconds: secondsBetween(started, ended),
-    properties: definedProperties({
-      engine: suiteName2,
-      "engine.uid": engine.metadata.uid,
-      "engine.status": engine.status?.engineStatus,
-      experiments: experimentNames.join(","),
-      "target.app": app?.applabel || app?.appns ? `${app.appkind ?? "app"} ${app.appns ?? namespace} ${app.applabel ?? ""}`.trim() : void 0,
-      "chaos.duration": duration4 ? `${duration4}s` : void 0
-    }),
-    cases
-  };
-}
-function experimentsOf(engine) {
-  const fromSpec = engine.spec?.experiments?.map((e2) => e2.name) ?? [];
-  const fromStatus = engine.status?.experiments?.map((e2) => e2.name ?? "").filter(Boolean) ?? [];
-  return [.../* @__PURE__ */ new Set([...fromSpec, ...fromStatus])];
-}
-function belongsToEngine(result, engine) {
-  const uid = engine.metadata.uid;
-  return !uid || result.metadata.labels?.chaosUID === uid;
-}
-function resultsOnlySuite(key, results, interruption) {
-  const cases = results.flatMap(
-    (result) => experimentCases({
-      suiteName: key,
-      experiment: result.spec?.experiment ?? result.metadata.name ?? "",
-      result,
-      endedAt: lastWrite(result),
-      interruption
-    })
-  );
-  return {
-    kind: "chaosengine",
-    name: key,
-    timestamp: earliest(results.map((r) => r.metadata.creationTimestamp)),
-    properties: { engine: key },
-    cases
-  };
-}
-function experimentCases(input2) {
-  const { suiteName: suiteName2, experiment, result } = input2;
-  const startedAt = result?.metadata.creationTimestamp;
-  const base = {
-    className: suiteName2,
-    experiment: `${suiteName2}/${experiment}`,
-    startedAt,
-    durationSeconds: secondsBetween(startedAt, input2.endedAt ?? (result && lastWrite(result)))
-  };
-  if (!result) return [missingResultCase(input2, base)];
-  const status = experimentStatusOf(result);
-  const probes = probeCases(result, base, experiment);
-  const experimentCase = {
-    ...base,
-    kind: "experiment",
-    name: experiment,
-    ...judgeExperiment(status, probes, input2.interruption),
-    properties: definedProperties({
-      experiment,
-      phase: status.phase,
-      verdict: status.verdict,
-      probeSuccessPercentage: status.probeSuccessPercentage,
-      chaosResult: result.metadata.name,
-      targets: result.status?.history?.targets?.map((t) => `${t.kind ?? ""}/${t.name ?? ""}=${t.chaosStatus ?? ""}`).join(",")
-    })
-  };
-  return [experimentCase, ...probes];
-}
-function missingResultCase(input2, base) {
-  const { engineRunStatus, interruption, suiteName: suiteName2, experiment } = input2;
-  const properties = { experiment, ...engineRunStatus ? { "engine.status": engineRunStatus } : {} };
-  const missing = (judged) => ({
-    ...base,
-    kind: "experiment",
-    name: experiment,
-    ...judged,
-    properties
-  });
-  if (isNotRun(engineRunStatus))
-    return missing({ outcome: "fail", message: `experiment not run: ${engineRunStatus}` });
-  if (interruption) {
-    return missing({
-      outcome: interruption.outcome,
-      message: `no verdict: the experiment had not started when ${interruption.why}`
-    });
-  }
-  return missing({
-    outcome: "error",
-    message: `no ChaosResult ${suiteName2.split("/")[1]}-${experiment} was written for this run`
-  });
-}
-function judgeExperiment(status, probes, interruption) {
-  if (!isVerdictFinal(status)) {
-    const still = `still ${status.verdict || "without a verdict"} (phase ${status.phase ?? "unknown"})`;
-    return interruption ? { outcome: interruption.outcome, message: `${still} when ${interruption.why}` } : { outcome: "timeout", message: `${still} when the results were read` };
-  }
-  const known = verdictOutcome(status.verdict);
-  if (known === "pass") return { outcome: "pass" };
-  if (known === "stopped") {
-    return { outcome: "stopped", message: "the experiment was stopped (aborted) before it finished" };
-  }
-  const lines = failureLines(status, probes);
-  if (!known) lines.push(`unexpected verdict "${status.verdict ?? ""}" (phase ${status.phase ?? "unknown"})`);
-  if (lines.length === 0) lines.push(`verdict ${status.verdict} (phase ${status.phase ?? "unknown"})`);
-  return { outcome: known ?? "error", message: lines[0], details: lines.join("\n") };
-}
-function failureLines(status, probes) {
-  const lines = [];
-  const error62 = status.errorOutput;
-  if (error62?.errorCode || error62?.reason)
-    lines.push(`${error62.errorCode ?? "ERROR"}: ${readableReason(error62.reason)}`);
-  const legacy = status.failureOutput;
-  if (legacy?.errorCode || legacy?.failedStep)
-    lines.push(`${legacy.errorCode ?? "ERROR"}: ${legacy.failedStep ?? ""}`);
-  if (status.failStep && status.failStep !== "N/A") lines.push(status.failStep);
-  for (const probe of probes.filter((p) => p.outcome === "fail"))
-    lines.push(`probe ${probe.properties.probe} failed: ${probe.message ?? ""}`.trim());
-  return lines;
-}
-function readableReason(reason) {
-  if (!reason) return "";
-  try {
-    const parsed = JSON.parse(reason);
-    if (typeof parsed.reason === "string") {
-      const where = [parsed.phase && `in ${parsed.phase}`, parsed.target && `target ${parsed.target}`].filter(
-        Boolean
-      );
-      return where.length ? `${parsed.reason} (${where.join(", ")})` : parsed.reason;
-    }
-  } catch {
-  }
-  return reason;
-}
-function probeCases(result, base, experiment) {
-  const modern = result.status?.probeStatuses;
-  if (modern?.length) return modern.map((probe) => modernProbeCase(probe, base, experiment));
-  return (result.status?.probeStatus ?? []).map((probe) => legacyProbeCase(probe, base, experiment));
-}
-function modernProbeCase(probe, base, experiment) {
-  const verdict = probe.status?.verdict ?? "Awaited";
-  const outcome = probeOutcome(verdict);
-  const description = probe.status?.description;
-  return {
-    ...base,
-    kind: "probe",
-    name: probeCaseName(experiment, probe.name),
-    outcome,
-    message: outcome === "pass" ? void 0 : description ?? `probe verdict ${verdict}`,
-    details: description,
-    properties: definedProperties({ probe: probe.name, type: probe.type, mode: probe.mode, verdict })
-  };
-}
-function legacyProbeCase(probe, base, experiment) {
-  const phases = Object.entries(probe.status ?? {});
-  const outcome = legacyProbeOutcome(phases.map(([, text]) => text));
-  const summary = phases.map(([phase, text]) => `${phase}: ${text.trim()}`).join(", ");
-  return {
-    ...base,
-    kind: "probe",
-    name: probeCaseName(experiment, probe.name),
-    outcome,
-    message: outcome === "pass" ? void 0 : summary,
-    details: summary,
-    properties: definedProperties({
-      probe: probe.name,
-      type: probe.type,
-      mode: phases.map(([p]) => p).join(",")
-    })
-  };
-}
-function probeCaseName(experiment, probe) {
-  return `${experiment} / probe ${probe ?? "(unnamed)"}`;
-}
-function lastWrite(result) {
-  return latest(result.metadata.managedFields?.map((f) => f.time));
-}
-function latest(times) {
-  return (times ?? []).filter((t) => !!t).sort().at(-1);
-}
-function earliest(times) {
-  return times.filter((t) => !!t).sort()[0];
-}
-function definedProperties(values) {
-  return Object.fromEntries(Object.entries(values).filter((e2) => !!e2[1]));
-}
-
 // src/litmus/condition.ts
 var engineKey = (ref) => `${ref.namespace}/${ref.name}`;
 function experimentProgress(ref, view) {
@@ -96425,7 +86315,7 @@ function chaosCondition(refs, view) {
 async function waitForChaos(kc, client, refs, options) {
   const namespaces = [...new Set(refs.map((r) => r.namespace))];
   const uidsIn = (namespace) => refs.filter((r) => r.namespace === namespace).map((r) => r.uid).join(",");
-  const progress = progressLog(refs, options.log);
+  const progress = progressLog2(refs, options.log);
   const { view, ended, cancelled } = await until({
     what: "ChaosEngines and ChaosResults",
     sources: {
@@ -96465,7 +86355,7 @@ async function waitForChaos(kc, client, refs, options) {
     deleted: [...progress.deleted]
   };
 }
-function progressLog(refs, log) {
+function progressLog2(refs, log) {
   const lastPhase = /* @__PURE__ */ new Map();
   const lastSeen = /* @__PURE__ */ new Map();
   const deleted = /* @__PURE__ */ new Set();
@@ -96550,465 +86440,6 @@ async function startLoad(config2, log, signal3) {
   };
 }
 
-// src/ctk/read.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-
-// src/ctk/journal.ts
-function ctkJournalToSuite(value, source) {
-  if (typeof value !== "object" || value === null || !("status" in value)) {
-    throw new ConfigError(`${source}: not a Chaos Toolkit journal: field status: required`);
-  }
-  const journal = value;
-  const name = `chaostoolkit/${journal.experiment?.title ?? source}`;
-  const cases = [];
-  for (const phase of ["before", "after"]) {
-    for (const probe of journal.steady_states?.[phase]?.probes ?? []) {
-      const met = probe.tolerance_met === true;
-      cases.push({
-        kind: "ctk-hypothesis",
-        className: name,
-        name: `steady state ${phase}: ${probe.activity?.name ?? "probe"}`,
-        outcome: met ? "pass" : probe.status === "failed" ? "error" : "fail",
-        message: met ? void 0 : probe.status === "failed" ? exceptionText(probe) : `tolerance not met: ${short(probe.output)}`,
-        details: met ? void 0 : `output: ${short(probe.output)}
-tolerance: ${short(probe.activity?.tolerance)}`,
-        startedAt: probe.start,
-        durationSeconds: probe.duration ?? secondsBetween(probe.start, probe.end),
-        properties: { phase }
-      });
-    }
-  }
-  for (const activity of journal.run ?? []) {
-    const ok = activity.status === "succeeded";
-    cases.push({
-      kind: "ctk-activity",
-      className: name,
-      name: `${activity.activity?.type ?? "activity"}: ${activity.activity?.name ?? ""}`,
-      outcome: ok ? "pass" : "fail",
-      message: ok ? void 0 : exceptionText(activity),
-      startedAt: activity.start,
-      durationSeconds: activity.duration ?? secondsBetween(activity.start, activity.end),
-      properties: { status: activity.status ?? "" }
-    });
-  }
-  if (journal.status !== "completed" || journal.deviated) {
-    cases.push({
-      kind: "ctk-hypothesis",
-      className: name,
-      name: "experiment",
-      outcome: "fail",
-      message: journal.deviated ? "the system deviated from its steady state" : `experiment ${journal.status}`,
-      properties: {}
-    });
-  }
-  return {
-    kind: "chaostoolkit",
-    name,
-    timestamp: journal.start,
-    durationSeconds: journal.duration ?? secondsBetween(journal.start, journal.end),
-    properties: { status: journal.status ?? "", deviated: String(journal.deviated ?? false) },
-    cases
-  };
-}
-function exceptionText(activity) {
-  const exception2 = Array.isArray(activity.exception) ? activity.exception.join("") : activity.exception;
-  return (exception2?.trim().split("\n").at(-1) ?? `status ${activity.status ?? "unknown"}`).slice(0, 500);
-}
-function short(value) {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text === void 0 ? "none" : text.length > 300 ? `${text.slice(0, 300)}\u2026` : text;
-}
-
-// src/ctk/read.ts
-function readCtkJournal(file2) {
-  let journal;
-  try {
-    journal = JSON.parse(readFileSync3(file2, "utf8"));
-  } catch (error62) {
-    throw new ConfigError(`${file2}: cannot read the Chaos Toolkit journal: ${errorMessage(error62)}`);
-  }
-  return ctkJournalToSuite(journal, file2);
-}
-
-// src/load/read.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-
-// src/load/csv.ts
-function* csvRows(text) {
-  let fields = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === "\n") line++;
-        field += char;
-      }
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      fields.push(field);
-      field = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[i + 1] === "\n") i++;
-      fields.push(field);
-      if (fields.length > 1 || fields[0] !== "") yield { line: rowLine, fields };
-      fields = [];
-      field = "";
-      line++;
-      rowLine = line;
-    } else field += char;
-  }
-  if (field !== "" || fields.length > 0) {
-    fields.push(field);
-    yield { line: rowLine, fields };
-  }
-}
-function* csvRecords(text, source, required2) {
-  const rows = csvRows(text);
-  const header = rows.next();
-  if (header.done) throw new Error(`${source}: empty file, expected a CSV header`);
-  const columns = new Map(header.value.fields.map((name, index2) => [name.trim(), index2]));
-  const missing = required2.filter((name) => !columns.has(name));
-  if (missing.length > 0) {
-    throw new Error(
-      `${source}: line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in the CSV header`
-    );
-  }
-  for (const row of rows) {
-    yield { line: row.line, get: (column) => row.fields[columns.get(column) ?? -1] ?? "" };
-  }
-}
-
-// src/load/hey.ts
-function parseHeyCsv(text, source, startedAtMs) {
-  const samples = [];
-  try {
-    for (const record2 of csvRecords(text, source, ["response-time", "status-code", "offset"])) {
-      const seconds = Number(record2.get("response-time"));
-      const offset = Number(record2.get("offset"));
-      const status = Number(record2.get("status-code"));
-      if (![seconds, offset, status].every(Number.isFinite)) {
-        throw new Error(
-          `${source}: line ${record2.line}: expected numbers in response-time, status-code and offset`
-        );
-      }
-      samples.push({
-        startMs: startedAtMs + offset * 1e3,
-        elapsedMs: seconds * 1e3,
-        success: status > 0 && status < 400
-      });
-    }
-  } catch (error62) {
-    throw new ConfigError(error62.message);
-  }
-  return samples;
-}
-
-// src/load/jtl.ts
-function parseJtl(text, source) {
-  const samples = [];
-  try {
-    for (const record2 of csvRecords(text, source, ["timeStamp", "elapsed", "success"])) {
-      const startMs = Number(record2.get("timeStamp"));
-      const elapsedMs = Number(record2.get("elapsed"));
-      const success2 = record2.get("success").trim().toLowerCase();
-      if (!Number.isFinite(startMs) || !Number.isFinite(elapsedMs) || !["true", "false"].includes(success2)) {
-        throw new Error(
-          `${source}: line ${record2.line}: expected numeric timeStamp and elapsed and success true or false`
-        );
-      }
-      samples.push({ startMs, elapsedMs, success: success2 === "true" });
-    }
-  } catch (error62) {
-    throw new ConfigError(error62.message);
-  }
-  return samples;
-}
-
-// src/load/k6-json.ts
-function parseK6Json(text, source) {
-  const durations = /* @__PURE__ */ new Map();
-  const failures = /* @__PURE__ */ new Map();
-  let lineNumber = 0;
-  for (const line of text.split("\n")) {
-    lineNumber++;
-    if (!line.trim()) continue;
-    let point;
-    try {
-      point = JSON.parse(line);
-    } catch {
-      throw new ConfigError(`${source}: line ${lineNumber}: not JSON`);
-    }
-    if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
-      continue;
-    const time3 = point.data?.time;
-    const value = point.data?.value;
-    if (!time3 || typeof value !== "number")
-      throw new ConfigError(`${source}: line ${lineNumber}: a Point needs data.time and data.value`);
-    const key = `${time3} ${point.data?.tags?.url ?? point.data?.tags?.name ?? ""}`;
-    if (point.metric === "http_req_duration")
-      durations.set(key, { startMs: Date.parse(time3) - value, elapsedMs: value });
-    else failures.set(key, value === 1);
-  }
-  return [...durations].map(([key, d]) => ({ ...d, success: !(failures.get(key) ?? false) }));
-}
-
-// src/load/k6.ts
-var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function parseK6Summary(json3, source) {
-  if (!isObject2(json3) || !isObject2(json3.metrics)) {
-    throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
-  }
-  const metrics = json3.metrics;
-  const handleSummaryShape = Object.values(metrics).some((m) => isObject2(m) && isObject2(m.values));
-  const thresholds = [];
-  const valuesOf = (name) => {
-    const metric = metrics[name];
-    if (!isObject2(metric)) return void 0;
-    return handleSummaryShape ? isObject2(metric.values) ? metric.values : void 0 : metric;
-  };
-  for (const [metric, body] of Object.entries(metrics)) {
-    if (!isObject2(body) || !isObject2(body.thresholds)) continue;
-    for (const [expression, state] of Object.entries(body.thresholds)) {
-      if (handleSummaryShape) {
-        if (!isObject2(state) || typeof state.ok !== "boolean") {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"].ok: expected true or false`
-          );
-        }
-        thresholds.push({ metric, expression, ok: state.ok });
-      } else {
-        if (typeof state !== "boolean") {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"]: expected true or false`
-          );
-        }
-        thresholds.push({ metric, expression, ok: !state });
-      }
-    }
-  }
-  const duration4 = valuesOf("http_req_duration");
-  const failed = valuesOf("http_req_failed");
-  const iterations = valuesOf("iterations");
-  return {
-    thresholds,
-    checks: isObject2(json3.root_group) ? checksOf(json3.root_group) : [],
-    httpReqDuration: duration4 && numbersOf(duration4),
-    httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : void 0,
-    iterations: iterations ? num(iterations.count) : void 0
-  };
-}
-function checksOf(group2) {
-  const list = (value) => Array.isArray(value) ? value.filter(isObject2) : isObject2(value) ? Object.values(value).filter(isObject2) : [];
-  const own2 = list(group2.checks).map((check2) => ({
-    name: String(check2.name ?? ""),
-    path: String(check2.path ?? ""),
-    passes: num(check2.passes) ?? 0,
-    fails: num(check2.fails) ?? 0
-  }));
-  return [...own2, ...list(group2.groups).flatMap(checksOf)];
-}
-function numbersOf(values) {
-  return Object.fromEntries(
-    Object.entries(values).filter((e2) => typeof e2[1] === "number")
-  );
-}
-function num(value) {
-  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
-}
-
-// src/load/read.ts
-function readText2(file2, what) {
-  try {
-    return readFileSync4(file2, "utf8");
-  } catch (error62) {
-    throw new ConfigError(`${file2}: cannot read the ${what}: ${errorMessage(error62)}`);
-  }
-}
-function readK6Summary(file2) {
-  let json3;
-  try {
-    json3 = JSON.parse(readText2(file2, "k6 summary"));
-  } catch (error62) {
-    if (error62 instanceof ConfigError) throw error62;
-    throw new ConfigError(`${file2}: not JSON: ${errorMessage(error62)}`);
-  }
-  return parseK6Summary(json3, file2);
-}
-function readSamples(results, startedAtMs) {
-  const parts = [];
-  if (results.jtl) parts.push(parseJtl(readText2(results.jtl, "JMeter results"), results.jtl));
-  if (results.k6Json) parts.push(parseK6Json(readText2(results.k6Json, "k6 JSON output"), results.k6Json));
-  if (results.heyCsv)
-    parts.push(parseHeyCsv(readText2(results.heyCsv, "hey CSV"), results.heyCsv, startedAtMs));
-  return parts.length > 0 ? parts.flat() : void 0;
-}
-
-// src/load/samples.ts
-function percentile(sortedMs, p) {
-  if (sortedMs.length === 0) return Number.NaN;
-  const rank = Math.max(1, Math.ceil(p / 100 * sortedMs.length));
-  return sortedMs[rank - 1];
-}
-function summarize(samples) {
-  const sorted = samples.map((s) => s.elapsedMs).sort((a, b) => a - b);
-  const failed = samples.filter((s) => !s.success).length;
-  return {
-    count: samples.length,
-    p50Ms: percentile(sorted, 50),
-    p95Ms: percentile(sorted, 95),
-    p99Ms: percentile(sorted, 99),
-    errorRate: samples.length === 0 ? 0 : failed / samples.length
-  };
-}
-function computeImpact(samples, windows) {
-  const inChaos = (s) => windows.some((w) => s.startMs >= w.startMs && s.startMs <= w.endMs);
-  return {
-    baseline: summarize(samples.filter((s) => !inChaos(s))),
-    duringChaos: summarize(samples.filter(inChaos))
-  };
-}
-
-// src/load/suite.ts
-var suiteName = "load";
-function loadSuite(results) {
-  const cases = [];
-  const properties = {};
-  const add2 = (kind, name, ok, message, extra = {}) => cases.push({
-    kind,
-    className: suiteName,
-    name,
-    outcome: ok ? "pass" : "fail",
-    message: ok ? void 0 : message,
-    properties: extra
-  });
-  if (results.exit) {
-    const { code, signal: signal3, stoppedByUs, lastLines } = results.exit;
-    const ok = code === 0 || stoppedByUs;
-    cases.push({
-      kind: "load-command",
-      className: suiteName,
-      name: results.command ?? "load command",
-      outcome: ok ? "pass" : "fail",
-      message: ok ? void 0 : `the load command ${signal3 ? `was killed by ${signal3}` : `exited with ${code}`}`,
-      details: ok ? void 0 : lastLines.join("\n"),
-      startedAt: new Date(results.exit.startedAtMs).toISOString(),
-      durationSeconds: (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3,
-      properties: stoppedByUs ? { stopped: "after the tail" } : {}
-    });
-  }
-  for (const threshold of results.k6?.thresholds ?? []) {
-    add2(
-      "load-threshold",
-      `${threshold.metric}: ${threshold.expression}`,
-      threshold.ok,
-      `k6 threshold crossed: ${threshold.metric} ${threshold.expression}`,
-      {
-        metric: threshold.metric
-      }
-    );
-  }
-  for (const check2 of results.k6?.checks ?? []) {
-    const total = check2.passes + check2.fails;
-    add2("load-check", `check: ${check2.name}`, check2.fails === 0, `${check2.fails} of ${total} failed`, {
-      path: check2.path
-    });
-  }
-  if (results.k6?.httpReqDuration?.["p(95)"] !== void 0)
-    properties["k6.http_req_duration.p95Ms"] = fixed(results.k6.httpReqDuration["p(95)"]);
-  if (results.k6?.httpReqFailed !== void 0)
-    properties["k6.http_req_failed.rate"] = fixed(results.k6.httpReqFailed, 4);
-  const samples = results.samples;
-  if (samples && samples.length > 0) {
-    const overall = summarize(samples);
-    describe3(properties, "overall", overall);
-    const { p95, p99, errorRate } = results.thresholds;
-    if (p95 !== void 0)
-      add2("load-threshold", `p95 < ${p95}ms`, overall.p95Ms < p95, `p95 was ${fixed(overall.p95Ms)}ms`);
-    if (p99 !== void 0)
-      add2("load-threshold", `p99 < ${p99}ms`, overall.p99Ms < p99, `p99 was ${fixed(overall.p99Ms)}ms`);
-    if (errorRate !== void 0) {
-      add2(
-        "load-threshold",
-        `error rate <= ${percent(errorRate)}`,
-        overall.errorRate <= errorRate,
-        `error rate was ${percent(overall.errorRate)}`
-      );
-    }
-    if (results.windows.length > 0) impactCases(samples, results, properties, add2);
-  }
-  const started = results.exit ? new Date(results.exit.startedAtMs).toISOString() : void 0;
-  return {
-    kind: "load",
-    name: suiteName,
-    timestamp: started,
-    durationSeconds: results.exit ? (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3 : void 0,
-    properties,
-    cases
-  };
-}
-function impactCases(samples, results, properties, add2) {
-  const { baseline, duringChaos } = computeImpact(samples, results.windows);
-  describe3(properties, "baseline", baseline);
-  describe3(properties, "chaos", duringChaos);
-  properties["chaos.windows"] = results.windows.map((w) => `${new Date(w.startMs).toISOString()}/${new Date(w.endMs).toISOString()}`).join(",");
-  const { maxP95Ratio, maxErrorRateDuringChaos } = results.impact;
-  if (maxP95Ratio !== void 0) {
-    const enough = baseline.count > 0 && duringChaos.count > 0;
-    const ratio = duringChaos.p95Ms / baseline.p95Ms;
-    add2(
-      "load-impact",
-      `p95 during chaos <= ${maxP95Ratio}x baseline`,
-      enough && ratio <= maxP95Ratio,
-      enough ? `p95 during chaos ${fixed(duringChaos.p95Ms)}ms is ${fixed(ratio, 2)}x the baseline ${fixed(baseline.p95Ms)}ms` : `not enough requests to compare (baseline ${baseline.count}, during chaos ${duringChaos.count})`
-    );
-  }
-  if (maxErrorRateDuringChaos !== void 0) {
-    add2(
-      "load-impact",
-      `error rate during chaos <= ${percent(maxErrorRateDuringChaos)}`,
-      duringChaos.count > 0 && duringChaos.errorRate <= maxErrorRateDuringChaos,
-      duringChaos.count > 0 ? `error rate during chaos was ${percent(duringChaos.errorRate)}` : "no request ran during the chaos"
-    );
-  }
-}
-function describe3(properties, prefix, stats) {
-  properties[`${prefix}.requests`] = String(stats.count);
-  if (stats.count === 0) return;
-  properties[`${prefix}.p50Ms`] = fixed(stats.p50Ms);
-  properties[`${prefix}.p95Ms`] = fixed(stats.p95Ms);
-  properties[`${prefix}.p99Ms`] = fixed(stats.p99Ms);
-  properties[`${prefix}.errorRate`] = fixed(stats.errorRate, 4);
-}
-var fixed = (value, digits = 1) => String(Number(value.toFixed(digits)));
-var percent = (share) => `${fixed(share * 100, 2)}%`;
-
-// src/load/collect.ts
-function readLoadSuite(config2, exit, windows) {
-  return loadSuite({
-    exit,
-    command: commandText(config2),
-    k6: config2.results.k6Summary ? readK6Summary(config2.results.k6Summary) : void 0,
-    samples: readSamples(config2.results, exit?.startedAtMs ?? Date.now()),
-    windows,
-    thresholds: config2.thresholds,
-    impact: config2.impact
-  });
-}
-function commandOnlySuite(config2, exit, windows) {
-  return loadSuite({ exit, command: commandText(config2), windows, thresholds: {}, impact: {} });
-}
-function commandText(config2) {
-  return Array.isArray(config2.command) ? config2.command.join(" ") : config2.command;
-}
-
 // src/run/collect.ts
 function collectLoad(config2, exit, windows) {
   try {
@@ -97041,188 +86472,6 @@ function collectJournal(file2) {
 }
 function unreadable(suite, kind, name, message) {
   return { kind, className: suite, name, outcome: "error", message, properties: {} };
-}
-
-// src/run/publish.ts
-import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import path5 from "node:path";
-
-// src/report/html.ts
-var style = `body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}
-.banner{padding:.8em 1em;border-radius:6px;font-size:1.3em;color:#fff}.pass{background:#2e7d32}.fail{background:#c62828}
-table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border:1px solid #ddd;padding:.35em .6em;text-align:left;vertical-align:top}
-th{background:#f5f5f5}.passed{color:#2e7d32}.failed,.error{color:#c62828;font-weight:600}.skipped{color:#777}
-pre{white-space:pre-wrap;margin:.3em 0}dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#555}`;
-function renderHtml(report, decision) {
-  const { passed, failed, errored, skipped } = decision.counts;
-  const suites = report.suites.map((suite) => {
-    const properties = Object.entries(suite.properties).map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value)}</dd>`).join("");
-    const rows = suite.cases.map((testCase) => {
-      const { status, allowedFailure } = judgementOf(decision, testCase);
-      const details = testCase.details ? `<details><summary>${escape(testCase.message ?? "details")}</summary><pre>${escape(testCase.details)}</pre></details>` : escape(testCase.message ?? "");
-      return `<tr><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="${status}">${status}${allowedFailure ? " (allowed to fail)" : ""}</td><td>${details}</td></tr>`;
-    }).join("\n");
-    return `<h2>${escape(suite.name)}</h2><dl>${properties}</dl>
-<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>details</th></tr></thead><tbody>
-${rows}
-</tbody></table>`;
-  });
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>chaos-gate: ${decision.verdict}</title><style>${style}</style></head>
-<body>
-<div class="banner ${decision.verdict}">Chaos gate ${decision.verdict === "pass" ? "passed" : "failed"} \u2014 ${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${decision.probeSuccess === void 0 ? "" : `, probe success ${decision.probeSuccess}%`}</div>
-<ul>${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>
-${suites.join("\n")}
-</body></html>
-`;
-}
-function escape(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-
-// src/report/json.ts
-var jsonSchemaVersion = 1;
-function renderJson(report, decision, context) {
-  const document2 = {
-    schemaVersion: jsonSchemaVersion,
-    tool: "chaos-gate",
-    generatedAt: (context.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
-    verdict: decision.verdict,
-    reasons: decision.reasons,
-    counts: decision.counts,
-    probeSuccess: decision.probeSuccess ?? null,
-    policy: context.policy,
-    meta: context.meta,
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      cases: suite.cases.map((testCase) => ({ ...testCase, ...judgementOf(decision, testCase) }))
-    }))
-  };
-  return `${JSON.stringify(document2, null, 2)}
-`;
-}
-
-// src/report/junit.ts
-var import_junit_report_builder = __toESM(require_dist4(), 1);
-var maxBodyChars = 4e4;
-var moduleValue = import_junit_report_builder.default;
-var rootBuilder = moduleValue.default ?? moduleValue;
-function renderJUnit(report, decision) {
-  const builder = rootBuilder.newBuilder().name("chaos-gate");
-  for (const suite of report.suites) {
-    const testSuite = builder.testSuite().name(suite.name);
-    if (suite.timestamp) testSuite.timestamp(isoUtc(suite.timestamp));
-    if (suite.durationSeconds !== void 0) testSuite.time(suite.durationSeconds);
-    for (const [name, value] of Object.entries(suite.properties)) testSuite.property(name, value);
-    for (const testCase of suite.cases) renderCase(testSuite.testCase(), testCase, decision);
-  }
-  return builder.build();
-}
-function renderCase(target, testCase, decision) {
-  target.className(testCase.className).name(testCase.name);
-  if (testCase.durationSeconds !== void 0) target.time(testCase.durationSeconds);
-  target.property("kind", testCase.kind);
-  for (const [name, value] of Object.entries(testCase.properties)) target.property(name, value);
-  const { status, allowedFailure } = judgementOf(decision, testCase);
-  const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
-  const body = cdataSafe(truncate([testCase.message, testCase.details].filter(unique).join("\n")));
-  switch (status) {
-    case "passed":
-      return;
-    case "failed":
-      target.failure(message, testCase.outcome).stacktrace(body);
-      return;
-    case "error":
-      target.error(message, testCase.outcome, body);
-      return;
-    case "skipped":
-      target.skipped();
-      if (allowedFailure) target.standardOutput(cdataSafe(`allowed to fail by the gate policy: ${message}`));
-      else if (testCase.outcome !== "skipped")
-        target.standardOutput(cdataSafe(`${testCase.outcome}: ${message}`));
-      else if (testCase.message) target.standardOutput(cdataSafe(testCase.message));
-  }
-}
-function unique(value, index2, all) {
-  return !!value && all.indexOf(value) === index2;
-}
-function cdataSafe(text) {
-  return text.replaceAll("]]>", "]] >");
-}
-function truncate(text) {
-  return text.length <= maxBodyChars ? text : `${text.slice(0, maxBodyChars)}
-\u2026 (${text.length - maxBodyChars} more characters cut)`;
-}
-function isoUtc(timestamp2) {
-  const ms = Date.parse(timestamp2);
-  return Number.isNaN(ms) ? timestamp2 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
-}
-
-// src/report/markdown.ts
-var maxChars = 9e5;
-var icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 error", skipped: "\u23ED\uFE0F skipped" };
-function renderMarkdown(report, decision) {
-  const { passed, failed, errored, skipped } = decision.counts;
-  const lines = [
-    `## ${decision.verdict === "pass" ? "\u2705 Chaos gate passed" : "\u274C Chaos gate failed"}`,
-    "",
-    `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
-    "",
-    ...decision.reasons.map((reason) => `- ${cell(reason)}`)
-  ];
-  for (const suite of report.suites) {
-    lines.push("", `### ${cell(suite.name)}`, "", "| check | kind | status | details |", "|---|---|---|---|");
-    for (const testCase of suite.cases) {
-      const { status, allowedFailure } = judgementOf(decision, testCase);
-      const shown = allowedFailure ? `${icons[status]} (allowed to fail)` : icons[status];
-      lines.push(
-        `| ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${cell(testCase.message ?? "")} |`
-      );
-    }
-  }
-  const text = `${lines.join("\n")}
-`;
-  return text.length <= maxChars ? text : `${text.slice(0, maxChars)}
-
-\u2026 summary cut at ${maxChars} characters; see the JSON report.
-`;
-}
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
-}
-
-// src/run/publish.ts
-function conclude(config2, report, meta3, log) {
-  const decision = evaluateGate(report, config2.gate);
-  const published = publishReports(config2.reports, report, decision, { policy: config2.gate, meta: meta3 });
-  for (const kind of ["junit", "json", "html", "summary"]) {
-    const file2 = published[kind];
-    if (file2) log(`chaos-gate: wrote ${kind} report ${file2}`);
-  }
-  describeDecision(decision).forEach((line) => log(`chaos-gate: ${line}`));
-  return { decision, published };
-}
-function publishReports(reports, report, decision, context) {
-  const markdown = renderMarkdown(report, decision);
-  const write = (file2, render) => {
-    if (!file2) return void 0;
-    mkdirSync(path5.dirname(path5.resolve(file2)), { recursive: true });
-    writeFileSync2(file2, render());
-    return file2;
-  };
-  return {
-    junit: write(reports.junit, () => renderJUnit(report, decision)),
-    json: write(reports.json, () => renderJson(report, decision, context)),
-    html: write(reports.html, () => renderHtml(report, decision)),
-    summary: write(reports.summary, () => markdown),
-    markdown
-  };
-}
-function describeDecision(decision) {
-  const { passed, failed, errored, skipped } = decision.counts;
-  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped`;
-  const head = decision.verdict === "pass" ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
-  return decision.verdict === "pass" ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
 }
 
 // src/run/resources.ts
@@ -97388,6 +86637,7 @@ async function runGate(config2, context) {
       workflow,
       timings
     });
+    context.onPhase?.("report");
     const report = await collectReport(config2, litmus, resources, chaos);
     let passed = false;
     try {
@@ -97395,7 +86645,9 @@ async function runGate(config2, context) {
       passed = decision.verdict === "pass";
       return { runId, report, decision, published, cancelled: chaos.waited.chaos.cancelled };
     } finally {
+      context.onPhase?.("cleanup");
       await resources.cleanup(passed);
+      context.onPhase?.("done");
     }
   } finally {
     kube.dispose();
@@ -97414,8 +86666,10 @@ async function runChaos(config2, context, parts) {
       throwIfCancelled(signal3);
     }
     const chaosStartMs = Date.now();
+    context.onPhase?.("apply");
     await resources.apply(prepared);
     if (workflow) await resources.submit(workflow);
+    context.onPhase?.("wait");
     waited = await waitForAll(kc, litmus, argo, resources, {
       timeoutMs: config2.timeoutMs,
       signal: signal3,
@@ -97423,6 +86677,7 @@ async function runChaos(config2, context, parts) {
       verdictGraceMs: timings.verdictGraceMs
     });
     chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
+    context.onPhase?.("after");
   } catch (error62) {
     await load2?.kill();
     await resources.stopChaos();
@@ -97527,6 +86782,9 @@ function throwIfCancelled(signal3) {
   if (signal3.aborted) throw new CancelledError(cancelReason(signal3));
 }
 
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+
 // src/config/fields.ts
 var settingFields = [
   {
@@ -97575,6 +86833,12 @@ var settingFields = [
     kind: "string",
     field: "reports.json",
     help: "write a JSON report here"
+  },
+  {
+    flag: "junit-case-properties",
+    kind: "boolean",
+    field: "reports.junitCaseProperties",
+    help: "per-case <properties> in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd)"
   },
   {
     flag: "html",
@@ -97693,37 +86957,141 @@ function labelFor(name) {
   };
 }
 
-export {
-  __require,
-  __commonJS,
-  __toESM,
-  CannotRunError,
-  ConfigError,
-  CancelledError,
-  errorMessage,
-  loadSchema,
-  parseSettings,
-  loadConfig,
-  withCancellation,
-  mergeReports,
-  judgementOf,
-  workflowToSuite,
-  readManifests,
-  runLabel,
-  loadKubeContext,
-  enginePlural,
-  resultPlural,
-  LitmusClient,
-  isEngineFinished,
-  convertChaos,
-  readCtkJournal,
-  readLoadSuite,
-  describeRunInputs,
-  conclude,
-  runGate,
-  settingFields,
-  layerFrom,
-  toMap,
-  labelFor
+// src/cli/args.ts
+var sourceFlags = {
+  results: {
+    help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml",
+    multiple: true
+  },
+  selector: { help: "label selector for live ChaosEngines (with --namespace)", multiple: false },
+  k6: { help: "k6 summary JSON (--summary-export or handleSummary) to report", multiple: false },
+  jtl: { help: "JMeter JTL CSV to report (thresholds from the config file load section)", multiple: false }
 };
-/*! For license information please see chunk-PZVGY2HJ.js.LEGAL.txt */
+function parseCommandLine(argv) {
+  const [command = "help", ...rest] = argv;
+  const options = {
+    config: { type: "string" },
+    help: { type: "boolean", short: "h" }
+  };
+  for (const spec of settingFields) {
+    options[spec.flag] = {
+      type: spec.kind === "boolean" ? "boolean" : "string",
+      multiple: spec.kind === "list" || spec.kind === "map"
+    };
+  }
+  for (const [flag, { multiple }] of Object.entries(sourceFlags))
+    options[flag] = { type: "string", multiple };
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options,
+      strict: true,
+      allowPositionals: false,
+      allowNegative: true
+    }));
+  } catch (error62) {
+    throw new ConfigError(`command line: ${errorMessage(error62)}`);
+  }
+  const given = /* @__PURE__ */ new Map();
+  for (const spec of settingFields) {
+    const value = values[spec.flag];
+    if (value === void 0) continue;
+    if (spec.kind === "number") given.set(spec, toNumber(spec.flag, value));
+    else if (spec.kind === "map") given.set(spec, toMap(value, `command line: --${spec.flag}`));
+    else given.set(spec, value);
+  }
+  return {
+    command,
+    configFile: values.config,
+    layer: parseSettings(
+      layerFrom(given),
+      "command line",
+      labelFor((spec) => `--${spec.flag}`)
+    ),
+    sources: {
+      results: values.results ?? [],
+      selector: values.selector,
+      k6: values.k6,
+      jtl: values.jtl
+    },
+    help: values.help === true
+  };
+}
+function toNumber(flag, value) {
+  const number4 = Number(value);
+  if (value === "" || !Number.isFinite(number4)) {
+    throw new ConfigError(`command line: --${flag}: expected a number, got "${String(value)}"`);
+  }
+  return number4;
+}
+function usage() {
+  const line = (flag, help) => `  --${flag.padEnd(22)} ${help}`;
+  return `chaos-gate: gate a deployment on LitmusChaos verdicts, probe outcomes and load-test thresholds.
+
+Usage:
+  chaos-gate run      [--config FILE] [options]   apply RBAC and ChaosEngines, wait, report, gate
+  chaos-gate report   (--results FILE | --namespace NS [--selector LABELS]) [options]
+                                                  convert results that already exist; applies nothing
+  chaos-gate validate [--config FILE] [options]   check the configuration and manifests offline
+
+Options:
+${line("config FILE", "chaos-gate.yaml (flags override its values)")}
+${settingFields.map((s) => line(s.kind === "boolean" ? s.flag : `${s.flag} VALUE`, s.help)).join("\n")}
+${Object.entries(sourceFlags).map(([flag, s]) => line(`${flag} VALUE`, s.help)).join("\n")}
+
+Exit codes: 0 gate passed, 1 gate failed, 2 could not run (configuration, connection, permission,
+missing CRDs), 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first).`;
+}
+
+// src/cli/main.ts
+var processIo = {
+  out: (l) => process.stdout.write(`${l}
+`),
+  err: (l) => process.stderr.write(`${l}
+`)
+};
+async function main(argv, io = processIo) {
+  try {
+    const parsed = parseCommandLine(argv);
+    if (parsed.help || parsed.command === "help" || parsed.command === "--help") {
+      io.out(usage());
+      return exitCodes.pass;
+    }
+    const config2 = loadConfig(parsed.configFile, parsed.layer);
+    switch (parsed.command) {
+      case "run": {
+        const onSignal = (signal3, already) => io.err(
+          `chaos-gate: received ${signal3}: ${already ? "still stopping the chaos" : "stopping the chaos and cleaning up"}`
+        );
+        const progress = progressLog(io.out, expectedChaosMs(config2));
+        return exitCodeOf(
+          await withCancellation(
+            onSignal,
+            (signal3) => runGate(config2, { log: progress.log, onPhase: progress.onPhase, signal: signal3 })
+          )
+        );
+      }
+      case "report":
+        return exitCodeOf(await reportGate(config2, parsed.sources, io.out));
+      case "validate": {
+        const objects = describeRunInputs(config2);
+        io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
+        return exitCodes.pass;
+      }
+      default:
+        throw new ConfigError(
+          `unknown command "${parsed.command}"; expected run, report or validate (see --help)`
+        );
+    }
+  } catch (error62) {
+    if (error62 instanceof CancelledError) io.err(`chaos-gate: ${error62.message} before any chaos started`);
+    else io.err(`chaos-gate: error: ${errorMessage(error62)}`);
+    if (!(error62 instanceof CannotRunError) && process.env.CHAOS_GATE_DEBUG && error62 instanceof Error)
+      io.err(error62.stack ?? "");
+    return exitCodeOfError(error62);
+  }
+}
+
+// src/cli/index.ts
+process.exit(await main(process.argv.slice(2)));
