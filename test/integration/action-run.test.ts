@@ -104,7 +104,11 @@ test('a failed probe: step fails, verdict=fail, the verdict annotation first, th
     /::group::chaos-gate: apply\n[\s\S]*::endgroup::\n::group::chaos-gate: wait for the verdicts\n/,
   );
   assert.match(run.stdout, /::group::chaos-gate: clean up\n[\s\S]*::endgroup::/);
-  assert.match(run.stdout, /\[\+\d\d:\d\d \| chaos \d\d:\d\d of ~00:\d\d\] \[chaos\] /);
+  assert.match(
+    run.stdout,
+    /\[\+\d\d:\d\d \| chaos \d\d:\d\d of ~01:00\] \[chaos\] /,
+    'TOTAL_CHAOS_DURATION 60',
+  );
 });
 
 test('the post step stops the engines of a main step that never finished', async () => {
