@@ -5,22 +5,24 @@ import "./chunks/chunk-KZN7GEO2.js";
 import {
   runGate,
   runLabel
-} from "./chunks/chunk-WF4YJ2X4.js";
+} from "./chunks/chunk-KLSMBAML.js";
 import {
   LitmusClient,
   enginePlural,
   loadKubeContext
-} from "./chunks/chunk-D2T2IFNM.js";
+} from "./chunks/chunk-WNEYRQLW.js";
 import {
+  expectedChaosMs,
   labelFor,
   layerFrom,
   loadConfig,
   parseSettings,
+  progressLog,
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-RH2RACBG.js";
-import "./chunks/chunk-2LFBAVWU.js";
+} from "./chunks/chunk-OCSUO33C.js";
+import "./chunks/chunk-ZOXLFWGY.js";
 import {
   ConfigError,
   __commonJS,
@@ -29,7 +31,7 @@ import {
   errorMessage,
   isEngineFinished,
   judgementOf
-} from "./chunks/chunk-AJZ6MKAM.js";
+} from "./chunks/chunk-4RNZEDJZ.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19176,6 +19178,9 @@ function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
+}
 var CMD_STRING = "::";
 var Command = class {
   constructor(command, properties, message) {
@@ -19643,6 +19648,12 @@ function warning(message, properties = {}) {
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
+}
 function saveState(name, value) {
   const filePath = process.env["GITHUB_STATE"] || "";
   if (filePath) {
@@ -19654,10 +19665,37 @@ function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
 
+// src/action/groups.ts
+var titles = {
+  apply: "chaos-gate: apply",
+  wait: "chaos-gate: wait for the verdicts",
+  cleanup: "chaos-gate: clean up"
+};
+function logGroups() {
+  let open2 = false;
+  const end = () => {
+    if (open2) endGroup();
+    open2 = false;
+  };
+  return {
+    onPhase(phase) {
+      end();
+      const title = titles[phase];
+      if (title) {
+        startGroup(title);
+        open2 = true;
+      }
+    },
+    end
+  };
+}
+
 // src/action/inputs.ts
 var inputName = (spec) => spec.input === null ? void 0 : spec.input ?? spec.flag;
 function readInputs() {
-  const kubeconfigContent = getInput("kubeconfig") || void 0;
+  const kubeconfigInput = getInput("kubeconfig");
+  if (kubeconfigInput) setSecret(kubeconfigInput);
+  const kubeconfigContent = kubeconfigInput ? kubeconfigText(kubeconfigInput) : void 0;
   if (kubeconfigContent) maskKubeconfig(kubeconfigContent);
   const given = /* @__PURE__ */ new Map();
   for (const spec of settingFields) {
@@ -19699,6 +19737,15 @@ function toValue(name, spec, text) {
 function splitList(text) {
   return text.split(/[\n,]/).map((item) => item.trim()).filter(Boolean);
 }
+function kubeconfigText(input) {
+  const compact = input.replace(/\s+/g, "");
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact) || compact.length % 4 !== 0) return input;
+  const decoded = Buffer.from(compact, "base64").toString("utf8");
+  if (!/^\s*(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(decoded)) {
+    throw new ConfigError("action inputs: kubeconfig: looks like base64 but does not decode to a kubeconfig");
+  }
+  return decoded;
+}
 function maskKubeconfig(content) {
   setSecret(content);
   for (const line of content.split("\n")) {
@@ -19707,18 +19754,73 @@ function maskKubeconfig(content) {
   }
 }
 
+// src/action/annotations.ts
+var maxAnnotations = 10;
+var kindOrder = [
+  "experiment",
+  "probe",
+  "workflow",
+  "workflow-step",
+  "load-impact",
+  "load-threshold",
+  "load-check",
+  "load-command",
+  "ctk-hypothesis",
+  "ctk-activity"
+];
+function annotationsOf(report, decision) {
+  if (decision.verdict === "pass") return [];
+  const faults = faultsOf(report, decision);
+  const caseReasons = new Set([...decision.cases.values()].map((j) => j.reason));
+  const own = decision.reasons.filter((r) => !caseReasons.has(r));
+  const { failed, errored } = decision.counts;
+  const verdict = {
+    title: "Chaos gate failed",
+    message: [`${failed} failed, ${errored} errored in ${faults.length} fault(s)`, ...own].join("\n")
+  };
+  const room = maxAnnotations - 1;
+  const shown = faults.length <= room ? faults : faults.slice(0, room - 1);
+  const annotations = [verdict, ...shown.map(describeFault)];
+  const hidden = faults.length - shown.length;
+  if (hidden > 0) {
+    annotations.push({
+      title: `${hidden} more fault(s)`,
+      message: `${hidden} more in the job summary: ${faults.slice(shown.length).map((f) => f.title).join(", ")}`
+    });
+  }
+  return annotations;
+}
+function faultsOf(report, decision) {
+  const faults = /* @__PURE__ */ new Map();
+  for (const suite of report.suites) {
+    for (const testCase of suite.cases) {
+      const { status } = judgementOf(decision, testCase);
+      if (status !== "failed" && status !== "error") continue;
+      const key = testCase.experiment ?? `${testCase.className}\0${testCase.name}`;
+      const title = testCase.experiment ?? `${testCase.className} \u203A ${testCase.name}`;
+      const fault = faults.get(key);
+      if (fault) fault.cases.push(testCase);
+      else faults.set(key, { title, cases: [testCase] });
+    }
+  }
+  const rank = (fault) => Math.min(...fault.cases.map((c) => kindOrder.indexOf(c.kind)));
+  return [...faults.values()].sort((a, b) => rank(a) - rank(b));
+}
+function describeFault({ title, cases }) {
+  const experiment = cases.find((c) => c.kind === "experiment");
+  const own = experiment && (experiment.details ?? experiment.message);
+  if (own) return { title, message: own };
+  const lines = cases.map((c) => {
+    const why = c.message ?? `${c.kind} ${c.outcome}`;
+    return cases.length === 1 ? why : `${c.name}: ${why}`;
+  });
+  return { title, message: lines.join("\n") };
+}
+
 // src/action/outcome.ts
 async function publishToGitHub(outcome) {
   const { report, decision, published } = outcome;
   if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(published.markdown).write();
-  for (const testCase of report.suites.flatMap((s) => s.cases)) {
-    const { status } = judgementOf(decision, testCase);
-    if (status === "failed" || status === "error") {
-      error(testCase.message ?? `${testCase.kind} ${status}`, {
-        title: `${testCase.className} \u203A ${testCase.name}`
-      });
-    }
-  }
   setOutput("verdict", decision.verdict);
   setOutput("passed", decision.counts.passed);
   setOutput("failed", decision.counts.failed);
@@ -19727,9 +19829,14 @@ async function publishToGitHub(outcome) {
   setOutput("probe-success", decision.probeSuccess ?? "");
   setOutput("junit-path", published.junit ?? "");
   setOutput("json-path", published.json ?? "");
+  setOutput("html-path", published.html ?? "");
   setOutput("run-id", outcome.runId ?? "");
-  if (outcome.cancelled) setFailed(`cancelled by ${outcome.cancelled}; the chaos was stopped`);
-  else if (decision.verdict === "fail") setFailed(`chaos gate failed: ${decision.reasons.join("; ")}`);
+  if (outcome.cancelled) {
+    setFailed(`cancelled by ${outcome.cancelled}; the chaos was stopped`);
+    return;
+  }
+  for (const { title, message } of annotationsOf(report, decision)) error(message, { title });
+  if (decision.verdict === "fail") process.exitCode = ExitCode.Failure;
 }
 function failToRun(message) {
   setOutput("verdict", "error");
@@ -19758,24 +19865,32 @@ var state = {
 // src/action/main.ts
 var defaultReports = { junit: "chaos-gate-results/junit.xml", json: "chaos-gate-results/report.json" };
 async function runAction() {
+  const groups = logGroups();
   try {
     const inputs = readInputs();
     const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
     const onSignal = (signal, already) => warning(
       `received ${signal}: ${already ? "still stopping" : "stopping"} the chaos and cleaning up`
     );
+    const progress = progressLog((line) => info(line), expectedChaosMs(config));
     const outcome = await withCancellation(
       onSignal,
       (signal) => runGate(config, {
-        log: (line) => info(line),
+        log: progress.log,
         signal,
         kubeconfigContent: inputs.kubeconfigContent,
-        onStarted: (runId, namespaces) => state.saveRun(runId, namespaces)
+        onStarted: (runId, namespaces) => state.saveRun(runId, namespaces),
+        onPhase: (phase) => {
+          progress.onPhase(phase);
+          groups.onPhase(phase);
+        }
       })
     );
+    groups.end();
     state.markFinished();
     await publishToGitHub(outcome);
   } catch (error2) {
+    groups.end();
     state.markFinished();
     failToRun(errorMessage(error2));
   }

@@ -1,25 +1,25 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) with esbuild. Both are ESM with a
-// `require` made by createRequire, because some dependencies are CommonJS and load node built-ins
-// with require(). Shared code goes into dist/chunks so the two entries do not each carry a copy.
-import { build } from 'esbuild';
+// Bundles with esbuild what the repository ships:
+// - dist/: the action (dist/index.js) and the CLI (dist/cli.js), shared code in dist/chunks so the two
+//   entries do not each carry a copy;
+// - jenkins/resources/chaos-gate/cli.mjs: the CLI again as one file, which the Jenkins step reads with
+//   libraryResource and runs with node, so Jenkins never fetches a CLI by package name.
+// Both are ESM with a `require` made by createRequire, because some dependencies are CommonJS and load
+// node built-ins with require(). `node scripts/build.ts DIR` builds into DIR instead of the repository
+// (DIR/dist, DIR/jenkins/...), for the test that checks the committed bundles are fresh.
+import { build, type BuildOptions } from 'esbuild';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const outdir = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'dist');
+const target = process.argv[2] ? path.resolve(process.argv[2]) : root;
+const jenkinsCli = 'jenkins/resources/chaos-gate/cli.mjs';
 
-rmSync(outdir, { recursive: true, force: true });
-await build({
+const common: BuildOptions = {
   absWorkingDir: root,
-  entryPoints: { index: 'src/action/index.ts', cli: 'src/cli/index.ts' },
-  outdir,
   bundle: true,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node24',
-  legalComments: 'linked',
   logLevel: 'warning',
   // node-fetch's URL parser asks for the deprecated built-in punycode; give it the npm package, which
   // is the same code without the runtime deprecation warning in every CI log.
@@ -31,4 +31,22 @@ await build({
       'const require = __chaosGateCreateRequire(import.meta.url);',
     ].join('\n'),
   },
+};
+
+const dist = path.join(target, 'dist');
+rmSync(dist, { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { index: 'src/action/index.ts', cli: 'src/cli/index.ts' },
+  outdir: dist,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  legalComments: 'linked',
+});
+await build({
+  ...common,
+  entryPoints: ['src/cli/index.ts'],
+  outfile: path.join(target, jenkinsCli),
+  // One file to hand over: the licences go inside it.
+  legalComments: 'eof',
 });

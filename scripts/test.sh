@@ -8,7 +8,7 @@ cd "$ROOT"
 echo "== sandbox binaries (built once, then cached)"
 bash scripts/sandbox/build.sh
 
-echo "== test tools (hey)"
+echo "== test tools (hey, xmllint, chromium, junitparser)"
 bash scripts/install-test-tools.sh
 
 echo "== typecheck, lint, format"

@@ -1,6 +1,5 @@
 // Tests of vars/chaosGate.groovy and the example Jenkinsfiles, with PipelineHarness. Run by
 // jenkins/test/run.sh; prints one line per test and a closing "N passed, M failed".
-import groovy.json.JsonSlurper
 import org.codehaus.groovy.ast.CodeVisitorSupport
 import org.codehaus.groovy.ast.MethodNode
 import org.codehaus.groovy.ast.expr.ArgumentListExpression
@@ -13,7 +12,7 @@ File jenkinsDir = new File(getClass().protectionDomain.codeSource.location.path)
 File repoDir = jenkinsDir.parentFile
 String step = new File(jenkinsDir, 'vars/chaosGate.groovy').path
 String realCli = "node ${new File(repoDir, 'dist/cli.js').path}"
-String packageVersion = new JsonSlurper().parse(new File(repoDir, 'package.json')).version
+String bundledCli = new File(jenkinsDir, 'resources/chaos-gate/cli.mjs').getText('UTF-8')
 Map<String, Closure> tests = [:]
 def test = { String name, Closure body -> tests[name] = body }
 List<File> temporary = []
@@ -53,11 +52,15 @@ def fakeCli = { String body ->
 
 // ---------------------------------------------------------------- the command line
 
-test('runs the pinned CLI through npx, every argument single-quoted, and returns the result') {
+test('runs the CLI bundled with the library (libraryResource, never a package name), every argument single-quoted') {
     def h = stubbedCli(0)
     def result = h.load(step).call(engines: ['chaos/pod delete.yaml', "it's.yaml"], namespace: 'shop', timeout: '15m', minProbeSuccess: 90)
     String script = scriptOf(h)
-    assert script.contains("npx --yes 'chaos-gate@${packageVersion}' 'run' '--engine' 'chaos/pod delete.yaml' '--engine' 'it'\"'\"'s.yaml'")
+    assert h.callsOf('libraryResource')*.args == ['chaos-gate/cli.mjs']
+    assert h.files['.chaos-gate/cli.mjs'] == bundledCli && bundledCli.startsWith('#!/usr/bin/env node')
+    assert stepsIn(h).indexOf('writeFile') < stepsIn(h).indexOf('sh'): 'written before it runs'
+    assert script.contains("\nnode '.chaos-gate/cli.mjs' 'run' '--engine' 'chaos/pod delete.yaml' '--engine' 'it'\"'\"'s.yaml'")
+    assert !script.contains('npx') && !script.contains('chaos-gate@')
     assert script.contains("'--namespace' 'shop' '--timeout' '15m' '--min-probe-success' '90'")
     assert script.contains("'--junit' 'chaos-gate-results/junit.xml' '--json' 'chaos-gate-results/report.json' '--html' 'chaos-gate-results/report.html'")
     assert h.callsOf('sh')[0].args.returnStatus == true
@@ -67,15 +70,16 @@ test('runs the pinned CLI through npx, every argument single-quoted, and returns
     assert h.callsOf('error').isEmpty() && h.callsOf('unstable').isEmpty()
 }
 
-test('version picks the npm version; cliPath replaces npx') {
-    def h = stubbedCli(0)
-    h.load(step).call(config: 'chaos-gate.yaml', version: '0.2.0-rc.1')
-    assert scriptOf(h).contains("npx --yes 'chaos-gate@0.2.0-rc.1' 'run' '--config' 'chaos-gate.yaml'")
-
+test('cliPath replaces the bundled CLI, which is then not written; the old version option says what to do instead') {
     def h2 = stubbedCli(0)
     h2.load(step).call(config: 'chaos-gate.yaml', cliPath: 'node dist/cli.js')
     assert scriptOf(h2).contains("\nnode dist/cli.js 'run' '--config' 'chaos-gate.yaml'")
-    assert !scriptOf(h2).contains('npx')
+    assert h2.callsOf('libraryResource').isEmpty() && h2.callsOf('writeFile').isEmpty()
+
+    def h = new PipelineHarness()
+    String message = failureOf { h.load(step).call(config: 'chaos-gate.yaml', version: '0.2.0') }
+    assert message.startsWith("chaosGate: option 'version' is gone: the step runs the CLI bundled with this library")
+    assert h.callsOf('sh').isEmpty()
 }
 
 test('lists repeat their flag, one String stands for a list, booleans give --flag or --no-flag') {
@@ -86,6 +90,7 @@ test('lists repeat their flag, one String stands for a list, booleans give --fla
     assert script.contains("'--engine' 'e.yaml' '--rbac' 'r1.yaml' '--rbac' 'r2.yaml'")
     assert script.contains("'--in-cluster'")
     assert script.contains("'--allow-failure' 'pod-cpu-hog' '--stopped-as' 'skip' '--no-fail-on-failure'")
+    assert script.contains("'--junit-case-properties' '--junit' 'chaos-gate-results/junit.xml'")
     assert script.contains("'--html' 'chaos-gate-results/report.html' '--summary' 'out/s.md' 2>")
     assert !script.contains('--context'): 'a null option is left out'
 }
@@ -101,8 +106,8 @@ test('reports of an earlier build are removed before the CLI runs, and stderr is
     h.load(step).call(engines: ['e.yaml'], reportDir: 'out/chaos/')
     List<String> lines = scriptOf(h).readLines()
     assert lines[0] == "mkdir -p 'out/chaos'"
-    assert lines[1] == "rm -f 'out/chaos/junit.xml' 'out/chaos/report.json' 'out/chaos/report.html' 'out/chaos/chaos-gate.stderr'"
-    assert lines.find { it.startsWith('npx ') }.endsWith(" 2>'out/chaos/chaos-gate.stderr' || status=\$?")
+    assert lines[1] == "rm -f 'out/chaos/junit.xml' 'out/chaos/report.json' 'out/chaos/report.html' 'out/chaos/report.css' 'out/chaos/chaos-gate.stderr'"
+    assert lines.find { it.startsWith('node ') }.endsWith(" 2>'out/chaos/chaos-gate.stderr' || status=\$?")
     assert lines[-2..-1] == ["cat 'out/chaos/chaos-gate.stderr' >&2", 'exit "$status"']
 }
 
@@ -133,13 +138,27 @@ test('without a credential the agent context is used: nothing is bound, no --kub
 
 // ---------------------------------------------------------------- publishing
 
-test('junit publishes without deciding the build; JSON and HTML are archived') {
+test('junit publishes without deciding the build; the HTML report is published; reports and stylesheet archived') {
     def h = stubbedCli(0)
+    h.shell = { String script -> ['junit.xml', 'report.json', 'report.html'].each { h.files["chaos-gate-results/${it}".toString()] = 'x' }; 0 }
     h.load(step).call(engines: ['e.yaml'])
     assert h.callsOf('junit')*.args == [[testResults: 'chaos-gate-results/junit.xml', allowEmptyResults: true,
                                          keepProperties: true, skipMarkingBuildUnstable: true]]
-    assert h.callsOf('archiveArtifacts')*.args == [[artifacts: 'chaos-gate-results/report.json,chaos-gate-results/report.html',
+    assert h.callsOf('archiveArtifacts')*.args == [[artifacts: 'chaos-gate-results/report.json,chaos-gate-results/report.html,chaos-gate-results/report.css',
                                                     allowEmptyArchive: true]]
+    assert h.callsOf('publishHTML')*.args == [[target: [reportDir: 'chaos-gate-results', reportFiles: 'report.html', reportName: 'Chaos gate',
+                                                        keepAll: true, alwaysLinkToLastBuild: true, allowMissing: true]]]
+    assert scriptOf(h).contains("'--junit-case-properties'"): 'per-case properties for keepProperties'
+}
+
+test('healthScaleFactor and checksName go to the junit step; junitCaseProperties false drops per-case properties') {
+    def h = stubbedCli(0)
+    h.load(step).call(engines: ['e.yaml'], healthScaleFactor: 0, checksName: 'Resilience', junitCaseProperties: false)
+    Map args = h.callsOf('junit')[0].args as Map
+    assert args.healthScaleFactor == 0.0d && args.checksName == 'Resilience'
+    assert args.keepProperties == true && args.skipMarkingBuildUnstable == true
+    assert scriptOf(h).contains("'--no-junit-case-properties'") && !scriptOf(h).contains("'--junit-case-properties'")
+    assert h.callsOf('publishHTML').isEmpty(): 'no HTML report was written'
 }
 
 test('no JUnit written (a run that could not happen): junit is not called, the archive step still runs') {
@@ -154,7 +173,7 @@ test('reportDir moves every report') {
     h.shell = { String script -> h.files['out/chaos/junit.xml'] = '<testsuites/>'; 0 }
     def result = h.load(step).call(engines: ['e.yaml'], reportDir: 'out/chaos')
     assert h.callsOf('junit')[0].args.testResults == 'out/chaos/junit.xml'
-    assert h.callsOf('archiveArtifacts')[0].args.artifacts == 'out/chaos/report.json,out/chaos/report.html'
+    assert h.callsOf('archiveArtifacts')[0].args.artifacts == 'out/chaos/report.json,out/chaos/report.html,out/chaos/report.css'
     assert result.html == 'out/chaos/report.html'
     assert scriptOf(h).contains("'--junit' 'out/chaos/junit.xml'")
 }
@@ -186,7 +205,7 @@ test('exit 1 with onGateFailure UNSTABLE marks the build UNSTABLE and returns th
     assert h.callsOf('junit').size() == 1
 }
 
-test('exit 1 without reports is npx or node failing, not a verdict: FAILURE with stderr, whatever onGateFailure says') {
+test('exit 1 without reports is node failing, not a verdict: FAILURE with stderr, whatever onGateFailure says') {
     def h = new PipelineHarness()
     h.shell = { String script ->
         h.files['chaos-gate-results/chaos-gate.stderr'] = 'npm error code E404\nnpm error 404 Not Found - GET https://registry.npmjs.org/chaos-gate\n'
@@ -218,8 +237,8 @@ test('exit 143 and 130 (the CLI was cancelled) fail the build saying the chaos w
 }
 
 test('another exit code fails with the last lines of stderr, or says there were none') {
-    def h = stubbedCli(127, 'sh: 1: npx: not found\n')
-    assert failureOf { h.load(step).call(engines: ['e.yaml']) } == 'chaosGate: chaos-gate exited with 127: sh: 1: npx: not found'
+    def h = stubbedCli(127, 'sh: 1: node: not found\n')
+    assert failureOf { h.load(step).call(engines: ['e.yaml']) } == 'chaosGate: chaos-gate exited with 127: sh: 1: node: not found'
 
     def h2 = new PipelineHarness()
     h2.shell = { String script -> 137 }
@@ -265,7 +284,7 @@ test('unknown options, wrong kinds and bad step settings fail before anything ru
         [[engines: ['e.yaml'], namespace: ['shop']], "chaosGate: option 'namespace' must be a String, got a List"],
         [[engines: ['e.yaml'], kubeconfigCredentialsId: { 'x' }], "chaosGate: option 'kubeconfigCredentialsId' must be a String, got a Closure"],
         [[engines: ['e.yaml'], onGateFailure: 'YELLOW'], "chaosGate: option 'onGateFailure' must be 'UNSTABLE' or 'FAILURE', got 'YELLOW'"],
-        [[engines: ['e.yaml'], cliPath: 'x', version: '1.0.0'], "chaosGate: give either 'cliPath' or 'version', not both"],
+        [[engines: ['e.yaml'], healthScaleFactor: '1.5'], "chaosGate: option 'healthScaleFactor' must be a Number, got a String"],
         [[engines: ['e.yaml'], extraArgs: ['--json', 'x.json']], "chaosGate: option 'extraArgs' must not set --junit, --json or --html; use 'reportDir'"],
         [[engines: ['e.yaml'], reportDir: '/tmp/out'], "chaosGate: option 'reportDir' must be a relative path"],
         [[engines: ['e.yaml'], reportDir: 'out/../..'], "chaosGate: option 'reportDir' must be a relative path"],
@@ -291,13 +310,12 @@ test('GStrings count as Strings and reportDir may use dots, dashes and subfolder
     assert h.currentBuild.result == 'UNSTABLE'
 }
 
-test('the help text documents every option, and the default version is the package version') {
+test('the help text documents every option') {
     Script loaded = new PipelineHarness().load(step)
     String help = new File(jenkinsDir, 'vars/chaosGate.txt').text
     List<String> options = loaded.OPTION_KINDS.keySet() as List
     def undocumented = options.findAll { !(help =~ /<dt>[^<]*\b${it}\b[^<]*<\/dt>/) }
     assert undocumented.isEmpty()
-    assert loaded.DEFAULT_VERSION == packageVersion: 'bump DEFAULT_VERSION in vars/chaosGate.groovy with package.json'
 }
 
 test('CPS rules the harness cannot see: @NonCPS methods call no steps, CPS methods pass closures only to block steps') {
@@ -308,7 +326,7 @@ test('CPS rules the harness cannot see: @NonCPS methods call no steps, CPS metho
     unit.compile(Phases.CONVERSION)
     List<MethodNode> methods = unit.AST.modules[0].classes.find { it.script }.methods
     Set<String> nonCps = methods.findAll { m -> m.annotations.any { it.classNode.name.tokenize('.')[-1] == 'NonCPS' } }*.name as Set
-    assert nonCps.containsAll(['problemWith', 'normalised', 'shellScript', 'quote', 'errorText', 'kindOf'])
+    assert nonCps.containsAll(['problemWith', 'normalised', 'shellScript', 'quote', 'errorText', 'kindOf', 'junitArguments'])
     List<String> problems = []
     methods.findAll { it.code }.each { MethodNode method ->
         method.code.visit(new CodeVisitorSupport() {
@@ -347,6 +365,15 @@ test('real CLI: every flag the step can generate is one the CLI accepts, with --
         assert h.console.contains('Usage:'): h.console
         assert h.callsOf('error').isEmpty()
     }
+}
+
+test('real bundled CLI: written from the library resources and run with node, it parses every flag the step gives') {
+    def h = new PipelineHarness().runForReal(tempDir())
+    h.load(step).call(engines: ['e.yaml'], healthScaleFactor: 2, checksName: 'x', extraArgs: ['--help'])
+    assert new File(h.workspace, '.chaos-gate/cli.mjs').getText('UTF-8') == bundledCli
+    assert h.console.contains("node .chaos-gate/cli.mjs run --engine e.yaml") && h.console.contains('--junit-case-properties')
+    assert h.console.contains('Usage:'): h.console
+    assert h.callsOf('error').isEmpty()
 }
 
 test('real CLI: a bad setting ends as exit 2 with the CLI message; a stale JUnit of an earlier build is not published') {
@@ -435,10 +462,10 @@ test('Jenkinsfile.declarative runs: chaosGate with the config and its load test,
     h.load(new File(jenkinsDir, 'examples/Jenkinsfile.declarative').path).run()
     List<Map> gates = h.callsOf('chaosGate')
     assert gates.size() == 1 && gates[0].args.config == 'jenkins/examples/chaos/chaos-gate.yaml'
-    String gateScript = h.callsOf('sh')*.args.find { it instanceof Map && it.script.contains('chaos-gate@') }.script
+    String gateScript = h.callsOf('sh')*.args.find { it instanceof Map && it.script.contains('.chaos-gate/cli.mjs') }.script
     assert gateScript.contains("'--config' 'jenkins/examples/chaos/chaos-gate.yaml'") && gateScript.contains('--kubeconfig "$KUBECONFIG"')
     assert h.callsOf('junit').size() == 1
-    assert h.callsOf('archiveArtifacts')*.args*.artifacts == ['chaos-gate-results/report.json,chaos-gate-results/report.html', 'out/k6-summary.json']
+    assert h.callsOf('archiveArtifacts')*.args*.artifacts == ['chaos-gate-results/report.json,chaos-gate-results/report.html,chaos-gate-results/report.css', 'out/k6-summary.json']
     assert stepsIn(h).containsAll(['pipeline', 'stage', 'post', 'always'])
 }
 
@@ -449,7 +476,7 @@ test('Jenkinsfile.scripted runs: the verdict is used; a failed gate rolls back a
     assert h.callsOf('chaosGate')[0].args.runId.toString() == 'checkout-42'
 
     def failing = exampleHarness()
-    failing.shell = { String script -> script.contains('chaos-gate@') ? 1 : 0 }
+    failing.shell = { String script -> script.contains('.chaos-gate/cli.mjs') ? 1 : 0 }
     String message = failureOf { failing.load(new File(jenkinsDir, 'examples/Jenkinsfile.scripted').path).run() }
     assert message.startsWith('chaosGate: the chaos gate failed')
     assert failing.callsOf('sh')*.args.contains('kubectl -n shop rollout undo deploy/checkout')

@@ -25,6 +25,8 @@ class PipelineHarness {
     String secretFileContent = 'apiVersion: v1\nkind: Config\n# secret-token-7f3a\n'
     /** vars/ steps a Jenkinsfile may call, by name. */
     final Map<String, String> libraryVars = [:]
+    /** The library's resources/ folder, which libraryResource reads (run.sh runs from jenkins/test). */
+    File resourcesDir = new File('../resources').canonicalFile
 
     static class FakeBuild {
         String result
@@ -102,6 +104,18 @@ class PipelineHarness {
                 if (workspace) return new File(workspace, path).text
                 if (!files.containsKey(path)) throw new FileNotFoundException(path)
                 return files[path]
+            case 'libraryResource':
+                return new File(resourcesDir, args[0] as String).getText('UTF-8')
+            case 'writeFile':
+                Map spec = args[0] as Map
+                if (workspace) {
+                    File target = new File(workspace, spec.file as String)
+                    target.parentFile.mkdirs()
+                    target.setText(spec.text as String, 'UTF-8')
+                } else {
+                    files[spec.file as String] = spec.text as String
+                }
+                return null
             case 'junit':
                 return [totalCount: 0, failCount: 0, skipCount: 0, passCount: 0]
             case 'unstable':

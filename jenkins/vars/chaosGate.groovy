@@ -1,11 +1,17 @@
-// chaosGate: one call in a stage. Runs the chaos-gate CLI on the agent, publishes its JUnit, archives
-// its JSON and HTML reports, and sets the build result from the exit code. The gate itself lives in
-// the CLI: the exit code is the verdict, so nothing here decides pass or fail.
+// chaosGate: one call in a stage. Runs the chaos-gate CLI on the agent, publishes its JUnit and its
+// HTML report, archives its reports, and sets the build result from the exit code. The gate itself
+// lives in the CLI: the exit code is the verdict, so nothing here decides pass or fail.
 
 import groovy.transform.Field
 
-/** The chaos-gate npm version run through npx; kept equal to the repository's package.json version. */
-@Field static final String DEFAULT_VERSION = '0.1.0'
+/**
+ * The CLI that ships with this library (built from the same commit into resources/), run with node.
+ * The step never runs a CLI by package name: a name nobody here published could belong to anyone, and
+ * that package would be handed the kubeconfig.
+ */
+@Field static final String CLI_RESOURCE = 'chaos-gate/cli.mjs'
+/** Where the bundled CLI is written on the agent, inside the workspace. */
+@Field static final String CLI_FILE = '.chaos-gate/cli.mjs'
 @Field static final String DEFAULT_REPORT_DIR = 'chaos-gate-results'
 
 /** Every option and the kind of value it takes ('List' also accepts one String). */
@@ -37,10 +43,13 @@ import groovy.transform.Field
     stoppedAs              : 'String',
     timeoutsAs             : 'String',
     failOnFailure          : 'Boolean',
+    // reports
+    junitCaseProperties    : 'Boolean',
+    healthScaleFactor      : 'Number',
+    checksName             : 'String',
     // this step
     onGateFailure          : 'String',
     reportDir              : 'String',
-    version                : 'String',
     cliPath                : 'String',
     extraArgs              : 'List',
 ]
@@ -77,6 +86,9 @@ def call(Map config = [:]) {
     }
     Map options = normalised(config)
     Map reports = reportPaths(options.reportDir ?: DEFAULT_REPORT_DIR)
+    if (!options.cliPath) {
+        writeFile(file: CLI_FILE, text: libraryResource(CLI_RESOURCE))
+    }
     String script = shellScript(options, reports)
 
     int exitCode
@@ -86,7 +98,7 @@ def call(Map config = [:]) {
         cliReturned = true
     } finally {
         // Also when the gate failed, and when the build is being aborted.
-        publish(reports, cliReturned)
+        publish(options, reports, cliReturned)
     }
     applyResult(options.onGateFailure ?: 'FAILURE', exitCode, reports)
     return [exitCode: exitCode, verdict: verdictOf(exitCode), junit: reports.junit, json: reports.json, html: reports.html]
@@ -95,6 +107,9 @@ def call(Map config = [:]) {
 /** Why the options cannot be used, or null: a typo fails the stage at once instead of being ignored. */
 @NonCPS
 private static String problemWith(Map config) {
+    if (config.containsKey('version')) {
+        return "option 'version' is gone: the step runs the CLI bundled with this library; pin the library instead, e.g. @Library('chaos-gate@v0.2.0')"
+    }
     for (entry in config) {
         String expected = OPTION_KINDS[entry.key as String]
         if (expected == null) {
@@ -107,9 +122,6 @@ private static String problemWith(Map config) {
     }
     if (config.onGateFailure && !((config.onGateFailure as String) in ['UNSTABLE', 'FAILURE'])) {
         return "option 'onGateFailure' must be 'UNSTABLE' or 'FAILURE', got '${config.onGateFailure}'"
-    }
-    if (config.cliPath && config.version) {
-        return "give either 'cliPath' or 'version', not both"
     }
     if (config.extraArgs instanceof List && config.extraArgs.any { (it as String) in ['--junit', '--json', '--html'] }) {
         return "option 'extraArgs' must not set --junit, --json or --html; use 'reportDir'"
@@ -151,7 +163,8 @@ private static boolean isWorkspacePath(String path) {
 private static Map reportPaths(String dir) {
     String base = dir.replaceAll('/+$', '')
     return [dir: base, junit: "${base}/junit.xml".toString(), json: "${base}/report.json".toString(),
-            html: "${base}/report.html".toString(), stderr: "${base}/chaos-gate.stderr".toString()]
+            html: "${base}/report.html".toString(), css: "${base}/report.css".toString(),
+            stderr: "${base}/chaos-gate.stderr".toString()]
 }
 
 /**
@@ -174,15 +187,17 @@ private static String shellScript(Map options, Map reports) {
         }
     }
     options.parameters?.each { name, value -> args << '--parameter' << "${name}=${value}".toString() }
+    // Per-case properties unless told not to: the junit step keeps them (keepProperties); xunit rejects them.
+    args << (options.junitCaseProperties == false ? '--no-junit-case-properties' : '--junit-case-properties')
     args << '--junit' << reports.junit << '--json' << reports.json << '--html' << reports.html
     options.extraArgs?.each { args << it.toString() }
 
-    String cli = options.cliPath ?: "npx --yes ${quote("chaos-gate@${options.version ?: DEFAULT_VERSION}")}"
+    String cli = options.cliPath ?: "node ${quote(CLI_FILE)}"
     String kubeconfig = options.kubeconfigCredentialsId ? ' --kubeconfig "$KUBECONFIG"' : ''
     String stderr = quote(reports.stderr)
     return [
         "mkdir -p ${quote(reports.dir)}",
-        "rm -f ${[reports.junit, reports.json, reports.html, reports.stderr].collect { quote(it) }.join(' ')}",
+        "rm -f ${[reports.junit, reports.json, reports.html, reports.css, reports.stderr].collect { quote(it) }.join(' ')}",
         'trap : TERM',
         'status=0',
         "${cli} ${args.collect { quote(it) }.join(' ')}${kubeconfig} 2>${stderr} || status=\$?",
@@ -210,20 +225,34 @@ private int runCli(Map options, String script) {
 }
 
 /**
- * The JUnit goes to the test view without deciding the build (the exit code does), the JSON and HTML
- * are archived. When the CLI did not return (the build is being aborted) a publishing error is only
- * logged, so the abort stays the reason the build stops.
+ * The JUnit goes to the test view without deciding the build (the exit code does), the HTML report is
+ * published (with its stylesheet, which keeps its look under Jenkins' Content-Security-Policy) and the
+ * reports are archived. When the CLI did not return (the build is being aborted) a publishing error is
+ * only logged, so the abort stays the reason the build stops.
  */
-private void publish(Map reports, boolean cliReturned) {
+private void publish(Map options, Map reports, boolean cliReturned) {
     try {
-        archiveArtifacts(artifacts: "${reports.json},${reports.html}", allowEmptyArchive: true)
+        archiveArtifacts(artifacts: "${reports.json},${reports.html},${reports.css}", allowEmptyArchive: true)
         if (fileExists(reports.junit)) {
-            junit(testResults: reports.junit, allowEmptyResults: true, keepProperties: true, skipMarkingBuildUnstable: true)
+            junit(junitArguments(options, reports))
+        }
+        if (fileExists(reports.html)) {
+            publishHTML(target: [reportDir: reports.dir, reportFiles: 'report.html', reportName: 'Chaos gate',
+                                 keepAll: true, alwaysLinkToLastBuild: true, allowMissing: true])
         }
     } catch (Exception e) {
         if (cliReturned) throw e
         echo("chaosGate: could not publish the reports while the build stops: ${e.message}")
     }
+}
+
+/** The junit step's arguments: ours, and the user's healthScaleFactor and checksName when given. */
+@NonCPS
+private static Map junitArguments(Map options, Map reports) {
+    Map arguments = [testResults: reports.junit, allowEmptyResults: true, keepProperties: true, skipMarkingBuildUnstable: true]
+    if (options.healthScaleFactor != null) arguments.healthScaleFactor = options.healthScaleFactor as double
+    if (options.checksName != null) arguments.checksName = options.checksName as String
+    return arguments
 }
 
 private void applyResult(String onGateFailure, int exitCode, Map reports) {
@@ -232,7 +261,7 @@ private void applyResult(String onGateFailure, int exitCode, Map reports) {
             return
         case 1:
             if (!fileExists(reports.json)) {
-                // The CLI writes its reports before exiting 1; without them, npx or node failed (exit 1 too).
+                // The CLI writes its reports before exiting 1; without them, node failed (exit 1 too).
                 error("chaosGate: chaos-gate exited with 1 without writing its reports: ${cliError(reports.stderr)}")
             }
             String message = "chaosGate: the chaos gate failed; see the test results and ${reports.html}"

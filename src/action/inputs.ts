@@ -16,7 +16,9 @@ export interface ActionInputs {
 }
 
 export function readInputs(): ActionInputs {
-  const kubeconfigContent = core.getInput('kubeconfig') || undefined;
+  const kubeconfigInput = core.getInput('kubeconfig');
+  if (kubeconfigInput) core.setSecret(kubeconfigInput);
+  const kubeconfigContent = kubeconfigInput ? kubeconfigText(kubeconfigInput) : undefined;
   if (kubeconfigContent) maskKubeconfig(kubeconfigContent);
   const given = new Map<SettingField, unknown>();
   for (const spec of settingFields) {
@@ -66,6 +68,20 @@ function splitList(text: string): string[] {
     .split(/[\n,]/)
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/**
+ * The kubeconfig as YAML. Also taken as base64 of it, the way the predecessor Litmus action's
+ * KUBE_CONFIG_DATA and many secrets hold it (`base64 -w0 ~/.kube/config`).
+ */
+export function kubeconfigText(input: string): string {
+  const compact = input.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact) || compact.length % 4 !== 0) return input;
+  const decoded = Buffer.from(compact, 'base64').toString('utf8');
+  if (!/^\s*(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(decoded)) {
+    throw new ConfigError('action inputs: kubeconfig: looks like base64 but does not decode to a kubeconfig');
+  }
+  return decoded;
 }
 
 /** Masks the whole content and each line that carries a secret (tokens, keys, certificates). */

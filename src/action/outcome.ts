@@ -1,21 +1,13 @@
-// An outcome, the GitHub way: step outputs, a job summary, an error annotation per failed check, and
-// a failed step when the gate fails or the run was cancelled.
+// An outcome, the GitHub way: step outputs, a job summary, the error annotations of the decision
+// (verdict first, at most 10), and a failed step when the gate fails or the run was cancelled.
 import * as core from '@actions/core';
-import { judgementOf } from '../report/model.ts';
 import type { GateOutcome } from '../run/outcome.ts';
+import { annotationsOf } from './annotations.ts';
 
 export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
   const { report, decision, published } = outcome;
   // Outside a GitHub runner (a local try-out) there is no summary file to write to.
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(published.markdown).write();
-  for (const testCase of report.suites.flatMap((s) => s.cases)) {
-    const { status } = judgementOf(decision, testCase);
-    if (status === 'failed' || status === 'error') {
-      core.error(testCase.message ?? `${testCase.kind} ${status}`, {
-        title: `${testCase.className} › ${testCase.name}`,
-      });
-    }
-  }
   core.setOutput('verdict', decision.verdict);
   core.setOutput('passed', decision.counts.passed);
   core.setOutput('failed', decision.counts.failed);
@@ -24,9 +16,15 @@ export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
   core.setOutput('probe-success', decision.probeSuccess ?? '');
   core.setOutput('junit-path', published.junit ?? '');
   core.setOutput('json-path', published.json ?? '');
+  core.setOutput('html-path', published.html ?? '');
   core.setOutput('run-id', outcome.runId ?? '');
-  if (outcome.cancelled) core.setFailed(`cancelled by ${outcome.cancelled}; the chaos was stopped`);
-  else if (decision.verdict === 'fail') core.setFailed(`chaos gate failed: ${decision.reasons.join('; ')}`);
+  if (outcome.cancelled) {
+    core.setFailed(`cancelled by ${outcome.cancelled}; the chaos was stopped`);
+    return;
+  }
+  for (const { title, message } of annotationsOf(report, decision)) core.error(message, { title });
+  // The verdict is already the first annotation: setFailed would add an 11th, last, and dropped one.
+  if (decision.verdict === 'fail') process.exitCode = core.ExitCode.Failure;
 }
 
 /** The step could not run: nothing was judged. */

@@ -5,6 +5,7 @@ import { CancelledError, CannotRunError, ConfigError, errorMessage } from '../er
 import { withCancellation } from '../run/cancellation.ts';
 import { describeRunInputs } from '../run/inputs.ts';
 import { mergeGate } from '../run/merge.ts';
+import { expectedChaosMs, progressLog } from '../run/progress.ts';
 import { exitCodeOf, exitCodeOfError, exitCodes } from '../run/outcome.ts';
 import { reportGate } from '../run/report.ts';
 import { parseCommandLine, usage } from './args.ts';
@@ -35,8 +36,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           );
         // Only `run` needs the Kubernetes client; the other commands start without loading it.
         const { runGate } = await import('../run/run.ts');
+        const progress = progressLog(io.out, expectedChaosMs(config));
         return exitCodeOf(
-          await withCancellation(onSignal, (signal) => runGate(config, { log: io.out, signal })),
+          await withCancellation(onSignal, (signal) =>
+            runGate(config, { log: progress.log, onPhase: progress.onPhase, signal }),
+          ),
         );
       }
       case 'report':

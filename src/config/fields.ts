@@ -66,6 +66,12 @@ export const settingFields: SettingField[] = [
     help: 'write a JSON report here',
   },
   {
+    flag: 'junit-case-properties',
+    kind: 'boolean',
+    field: 'reports.junitCaseProperties',
+    help: "per-case <properties> in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd)",
+  },
+  {
     flag: 'html',
     input: 'html-path',
     kind: 'string',

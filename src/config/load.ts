@@ -23,7 +23,13 @@ export interface GateConfig {
   timeoutMs: number;
   cleanup: CleanupPolicy;
   runId?: string;
-  reports: { junit?: string; json?: string; html?: string; summary?: string };
+  reports: {
+    junit?: string;
+    json?: string;
+    html?: string;
+    summary?: string;
+    junitCaseProperties?: boolean;
+  };
   gate: GatePolicy;
   /** An Argo Workflow to submit (or, for `report`, a recorded one to convert). */
   workflow?: WorkflowSource;
@@ -90,6 +96,7 @@ function resolvePaths(settings: PartialConfig, base: string): PartialConfig {
       json: resolveOne(settings.reports.json),
       html: resolveOne(settings.reports.html),
       summary: resolveOne(settings.reports.summary),
+      junitCaseProperties: settings.reports.junitCaseProperties,
     },
   };
 }

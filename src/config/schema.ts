@@ -18,6 +18,8 @@ export const reportsSchema = z.strictObject({
   json: z.string().optional(),
   html: z.string().optional(),
   summary: z.string().optional(),
+  /** Per-case properties in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd). */
+  junitCaseProperties: z.boolean().optional(),
 });
 
 export const workflowSchema = z

@@ -1,5 +1,5 @@
-// The gate: a pure decision over a report. It judges each case once — the status the JUnit file shows
-// and the build counts — then applies the thresholds of the policy.
+// The gate: a pure decision over a report. It judges each case once — the status every report shows
+// and the build counts, and whether the policy tolerates its failure — then applies the thresholds.
 import type {
   CaseJudgement,
   CaseStatus,
@@ -8,6 +8,7 @@ import type {
   Outcome,
   Report,
   ReportCase,
+  Tolerance,
 } from '../report/model.ts';
 
 export interface GatePolicy {
@@ -48,12 +49,27 @@ function statusOf(testCase: ReportCase, policy: GatePolicy): CaseStatus {
   }
 }
 
-function judge(testCase: ReportCase, policy: GatePolicy): CaseJudgement {
+function judge(testCase: ReportCase, policy: GatePolicy, probeFloorHolds: boolean): CaseJudgement {
   const status = statusOf(testCase, policy);
-  if (isFailing(status) && isAllowedToFail(testCase, policy)) {
-    return { status: 'skipped', allowedFailure: true };
-  }
-  return { status, allowedFailure: false };
+  if (!isFailing(status)) return { status };
+  const tolerated = toleranceOf(testCase, policy, probeFloorHolds);
+  if (tolerated) return { status: 'skipped', tolerated };
+  // With failOnFailure off a case fails the gate only through a threshold, which is its own reason.
+  return policy.failOnFailure ? { status, reason: describeFailure(testCase) } : { status };
+}
+
+/** Which setting lets this failed case pass, if any. */
+function toleranceOf(
+  testCase: ReportCase,
+  policy: GatePolicy,
+  probeFloorHolds: boolean,
+): Tolerance | undefined {
+  if (isAllowedToFail(testCase, policy)) return 'allowFailures';
+  if (policy.failOnFailure) return undefined;
+  // Only the thresholds decide. A failed probe is within the probe floor while it holds; once it does
+  // not, the failed probes are why the gate fails and are shown as failures.
+  if (testCase.kind !== 'probe' || policy.minProbeSuccess === undefined) return 'failOnFailure';
+  return probeFloorHolds ? 'minProbeSuccess' : undefined;
 }
 
 const isFailing = (status: CaseStatus) => status === 'failed' || status === 'error';
@@ -76,37 +92,42 @@ const countKeys: Record<CaseStatus, keyof GateCounts> = {
 
 export function evaluateGate(report: Report, policy: GatePolicy): GateDecision {
   const all = report.suites.flatMap((suite) => suite.cases);
-  const cases = new Map(all.map((testCase) => [testCase, judge(testCase, policy)]));
-  const counts: GateCounts = { passed: 0, failed: 0, errored: 0, skipped: 0 };
-  const failures: string[] = [];
-  for (const [testCase, { status }] of cases) {
-    counts[countKeys[status]]++;
-    if (isFailing(status)) failures.push(describeFailure(testCase));
-  }
-
-  const reasons: string[] = [];
-  if (all.length === 0) reasons.push('no results: nothing was checked');
-  if (policy.failOnFailure) reasons.push(...failures);
-
   const probes = all.filter((c) => c.kind === 'probe');
   const probeSuccess =
     probes.length === 0
       ? undefined
       : Math.floor((probes.filter((p) => p.outcome === 'pass').length * 100) / probes.length);
-  if (policy.minProbeSuccess !== undefined) {
+  const { minProbeSuccess } = policy;
+  const probeFloorHolds =
+    minProbeSuccess === undefined || (probeSuccess !== undefined && probeSuccess >= minProbeSuccess);
+
+  const cases = new Map(all.map((testCase) => [testCase, judge(testCase, policy, probeFloorHolds)]));
+  const counts: GateCounts = { passed: 0, failed: 0, errored: 0, skipped: 0, tolerated: 0 };
+  const reasons: string[] = [];
+  if (all.length === 0) reasons.push('no results: nothing was checked');
+  for (const { status, tolerated, reason } of cases.values()) {
+    counts[countKeys[status]]++;
+    if (tolerated) counts.tolerated++;
+    if (reason) reasons.push(reason);
+  }
+  if (minProbeSuccess !== undefined) {
     if (probeSuccess === undefined) {
-      reasons.push(`a minimum probe success of ${policy.minProbeSuccess}% was set, but no probe ran`);
-    } else if (probeSuccess < policy.minProbeSuccess) {
-      reasons.push(`probe success ${probeSuccess}% is below the minimum of ${policy.minProbeSuccess}%`);
+      reasons.push(`a minimum probe success of ${minProbeSuccess}% was set, but no probe ran`);
+    } else if (probeSuccess < minProbeSuccess) {
+      reasons.push(`probe success ${probeSuccess}% is below the minimum of ${minProbeSuccess}%`);
     }
   }
 
   if (reasons.length > 0) return { verdict: 'fail', reasons, counts, probeSuccess, cases };
   const checked = [`${counts.passed} passed`, `${counts.skipped} skipped`];
   if (probeSuccess !== undefined) checked.push(`probe success ${probeSuccess}%`);
+  const summary =
+    counts.tolerated === 0
+      ? 'all checks passed'
+      : `passed with ${counts.tolerated} failure(s) the policy tolerates`;
   return {
     verdict: 'pass',
-    reasons: [`all checks passed (${checked.join(', ')})`],
+    reasons: [`${summary} (${checked.join(', ')})`],
     counts,
     probeSuccess,
     cases,

@@ -1,5 +1,6 @@
 // ChaosEngines and ChaosResults in, report suites out. Pure: the same function serves `run` (live
 // objects) and `report` (objects read from a file). What a verdict means is read in verdict.ts.
+import { totalChaosSeconds } from './duration.ts';
 import { secondsBetween, type Report, type ReportCase, type ReportSuite } from '../report/model.ts';
 import {
   resultName,
@@ -109,10 +110,7 @@ function engineSuite(
     });
   }
   const app = engine.spec?.appinfo;
-  const firstExperiment = engine.spec?.experiments?.[0];
-  const duration = firstExperiment?.spec?.components?.env?.find(
-    (e) => e.name === 'TOTAL_CHAOS_DURATION',
-  )?.value;
+  const duration = totalChaosSeconds(engine.spec?.experiments?.[0]);
   const started = engine.metadata.creationTimestamp;
   const ended = latest(engine.status?.experiments?.map((e) => e.lastUpdateTime));
   return {
@@ -129,7 +127,7 @@ function engineSuite(
         app?.applabel || app?.appns
           ? `${app.appkind ?? 'app'} ${app.appns ?? namespace} ${app.applabel ?? ''}`.trim()
           : undefined,
-      'chaos.duration': duration ? `${duration}s` : undefined,
+      'chaos.duration': duration === undefined ? undefined : `${duration}s`,
     }),
     cases,
   };
@@ -293,7 +291,10 @@ function readableReason(reason: string | undefined): string {
 
 type CaseBase = Pick<ReportCase, 'className' | 'experiment' | 'startedAt' | 'durationSeconds'>;
 
-function probeCases(result: ChaosResult, base: CaseBase, experiment: string): ReportCase[] {
+function probeCases(result: ChaosResult, experimentBase: CaseBase, experiment: string): ReportCase[] {
+  // A probe has no time of its own in any Litmus status: giving it the experiment's would count that
+  // time once per probe in every reader's totals.
+  const base = { ...experimentBase, durationSeconds: undefined };
   const modern = result.status?.probeStatuses;
   if (modern?.length) return modern.map((probe) => modernProbeCase(probe, base, experiment));
   return (result.status?.probeStatus ?? []).map((probe) => legacyProbeCase(probe, base, experiment));

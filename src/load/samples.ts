@@ -1,5 +1,6 @@
 // Per-request samples from any load tool, and the figures computed from them: latency percentiles and
-// error rate, overall and split into inside and outside the chaos windows.
+// error rate, overall, split into inside and outside the chaos windows, and over time.
+import type { LoadBucket, LoadSeries } from '../report/model.ts';
 
 export interface Sample {
   /** When the request started, epoch ms. */
@@ -73,4 +74,39 @@ export function computeImpact(samples: Sample[], windows: Window[]): Impact {
     duringChaos: summarize(chaosSamples),
     chaosSamples,
   };
+}
+
+/** At most this many points per chart line, whatever the number of requests. */
+export const maxBuckets = 120;
+
+/** The load over time in whole-second buckets, at most `maxBuckets` of them, by request start. */
+export function loadSeries(samples: Sample[], windows: Window[]): LoadSeries | undefined {
+  if (samples.length === 0) return undefined;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const { startMs } of samples) {
+    first = Math.min(first, startMs);
+    last = Math.max(last, startMs);
+  }
+  const bucketMs = Math.max(1, Math.ceil((last - first + 1) / maxBuckets / 1000)) * 1000;
+  const origin = Math.floor(first / 1000) * 1000;
+  const count = Math.floor((last - origin) / bucketMs) + 1;
+  const latencies: number[][] = Array.from({ length: count }, () => []);
+  const errors = new Array<number>(count).fill(0);
+  for (const sample of samples) {
+    const index = Math.floor((sample.startMs - origin) / bucketMs);
+    (latencies[index] as number[]).push(sample.elapsedMs);
+    if (!sample.success) errors[index] = (errors[index] as number) + 1;
+  }
+  const buckets = latencies.map((elapsed, index): LoadBucket => {
+    const bucket: LoadBucket = {
+      startMs: origin + index * bucketMs,
+      requests: elapsed.length,
+      errors: errors[index] as number,
+    };
+    if (elapsed.length === 0) return bucket;
+    elapsed.sort((a, b) => a - b);
+    return { ...bucket, p50Ms: percentile(elapsed, 50), p95Ms: percentile(elapsed, 95) };
+  });
+  return { bucketMs, buckets, chaosWindows: windows.map(({ startMs, endMs }) => ({ startMs, endMs })) };
 }

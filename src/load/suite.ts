@@ -6,6 +6,7 @@ import type { K6Summary } from './k6.ts';
 import type { LoadExit } from './runner.ts';
 import {
   computeImpact,
+  loadSeries,
   summarize,
   topFailures,
   type LatencyStats,
@@ -108,6 +109,7 @@ export function loadSuite(results: LoadResults): ReportSuite {
     durationSeconds: results.exit ? (results.exit.endedAtMs - results.exit.startedAtMs) / 1000 : undefined,
     properties,
     cases,
+    series: samples && loadSeries(samples, results.windows),
   };
 }
 

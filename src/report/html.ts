@@ -1,42 +1,242 @@
-// A self-contained HTML page (inline CSS, no scripts, no external assets) for CI artifact viewers such
-// as Jenkins' archived artifacts.
-import { judgementOf, type GateDecision, type Report } from './model.ts';
+// The HTML report: one page plus a sibling stylesheet. No inline style, style attribute or script, so
+// it keeps its look under Jenkins' default Content-Security-Policy (`sandbox; default-src 'none';
+// img-src 'self'; style-src 'self';`) as published by the HTML Publisher plugin. Charts are inline SVG
+// coloured with presentation attributes, which that policy allows, so they read right even unstyled.
+import {
+  importanceOf,
+  judgementOf,
+  type CaseJudgement,
+  type GateDecision,
+  type LoadSeries,
+  type Report,
+  type ReportCase,
+  type ReportSuite,
+} from './model.ts';
+import { formatSeconds, timelineOf, type Span, type Timeline } from './timeline.ts';
 
-const style = `body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}
-.banner{padding:.8em 1em;border-radius:6px;font-size:1.3em;color:#fff}.pass{background:#2e7d32}.fail{background:#c62828}
-table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border:1px solid #ddd;padding:.35em .6em;text-align:left;vertical-align:top}
-th{background:#f5f5f5}.passed{color:#2e7d32}.failed,.error{color:#c62828;font-weight:600}.skipped{color:#777}
-pre{white-space:pre-wrap;margin:.3em 0}dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#555}`;
+export interface HtmlContext {
+  /** File name of the stylesheet, written next to the page. */
+  stylesheet: string;
+  runId?: string;
+  generatedAt?: Date;
+}
 
-export function renderHtml(report: Report, decision: GateDecision): string {
-  const { passed, failed, errored, skipped } = decision.counts;
-  const suites = report.suites.map((suite) => {
-    const properties = Object.entries(suite.properties)
-      .map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value)}</dd>`)
-      .join('');
-    const rows = suite.cases
-      .map((testCase) => {
-        const { status, allowedFailure } = judgementOf(decision, testCase);
-        const details = testCase.details
-          ? `<details><summary>${escape(testCase.message ?? 'details')}</summary><pre>${escape(testCase.details)}</pre></details>`
-          : escape(testCase.message ?? '');
-        return `<tr><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="${status}">${status}${allowedFailure ? ' (allowed to fail)' : ''}</td><td>${details}</td></tr>`;
-      })
-      .join('\n');
-    return `<h2>${escape(suite.name)}</h2><dl>${properties}</dl>
-<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>details</th></tr></thead><tbody>
-${rows}
-</tbody></table>`;
-  });
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>chaos-gate: ${decision.verdict}</title><style>${style}</style></head>
+export interface HtmlReport {
+  html: string;
+  css: string;
+}
+
+const colours = {
+  failed: '#c62828',
+  error: '#c62828',
+  skipped: '#9e9e9e',
+  passed: '#2e7d32',
+  tolerated: '#ef6c00',
+};
+const chaosFill = '#f8bbd0';
+
+export function renderHtml(report: Report, decision: GateDecision, context: HtmlContext): HtmlReport {
+  const { passed, failed, errored, skipped, tolerated } = decision.counts;
+  const timeline = timelineOf(report, decision);
+  const verdict = decision.verdict === 'pass' ? 'passed' : 'failed';
+  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ''}${decision.probeSuccess === undefined ? '' : `, probe success ${decision.probeSuccess}%`}`;
+  const suites = report.suites
+    .map((suite) => ({
+      suite,
+      rank: Math.min(4, ...suite.cases.map((c) => importanceOf(judgementOf(decision, c)))),
+    }))
+    .sort((a, b) => a.rank - b.rank);
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>chaos-gate ${verdict}${context.runId ? ` · ${escape(context.runId)}` : ''}</title>
+<link rel="stylesheet" href="${escape(context.stylesheet)}"></head>
 <body>
-<div class="banner ${decision.verdict}">Chaos gate ${decision.verdict === 'pass' ? 'passed' : 'failed'} — ${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${decision.probeSuccess === undefined ? '' : `, probe success ${decision.probeSuccess}%`}</div>
-<ul>${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join('')}</ul>
-${suites.join('\n')}
+<header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
+${runFacts(timeline, context)}
+<ul class="reasons">${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join('')}</ul>
+${timeline ? timelineSection(timeline) : ''}
+${timeline?.series ? loadSection(timeline.series, timeline) : ''}
+<section id="suites"><h2>Checks</h2>
+${suites.map(({ suite, rank }) => suiteSection(suite, decision, rank > 0)).join('\n')}
+</section>
 </body></html>
 `;
+  return { html, css };
 }
+
+function runFacts(timeline: Timeline | undefined, context: HtmlContext): string {
+  const facts: [string, string][] = [];
+  if (context.runId) facts.push(['run id', context.runId]);
+  if (timeline) {
+    facts.push(['started', iso(timeline.startMs)], ['ended', iso(timeline.endMs)]);
+    facts.push(['duration', formatSeconds((timeline.endMs - timeline.startMs) / 1000)]);
+    timeline.chaosWindows.forEach((w, i) =>
+      facts.push([
+        `chaos window ${i + 1}`,
+        `${iso(w.startMs)} – ${iso(w.endMs)} (${formatSeconds((w.endMs - w.startMs) / 1000)})`,
+      ]),
+    );
+  }
+  if (context.generatedAt) facts.push(['report written', iso(context.generatedAt.getTime())]);
+  return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>`;
+}
+
+function suiteSection(suite: ReportSuite, decision: GateDecision, passing: boolean): string {
+  const cases = suite.cases
+    .map((testCase) => ({ testCase, judgement: judgementOf(decision, testCase) }))
+    .sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
+  const failing = cases.filter(({ judgement }) => importanceOf(judgement) === 0).length;
+  const facts = [
+    suite.timestamp ? `started ${iso(Date.parse(suite.timestamp))}` : undefined,
+    suite.durationSeconds === undefined ? undefined : `took ${formatSeconds(suite.durationSeconds)}`,
+    `${cases.length} check(s)${failing ? `, ${failing} failing` : ''}`,
+  ].filter(Boolean);
+  const properties = Object.entries(suite.properties)
+    .map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value)}</dd>`)
+    .join('');
+  const body = `<p class="suite-facts">${escape(facts.join(' · '))}</p>
+<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>duration</th><th>details</th></tr></thead><tbody>
+${cases.map(({ testCase, judgement }) => caseRow(testCase, judgement)).join('\n')}
+</tbody></table>${properties ? `<details class="properties"><summary>properties</summary><dl>${properties}</dl></details>` : ''}`;
+  const title = escape(suite.name);
+  return passing
+    ? `<details class="suite passing"><summary><h3>${title}</h3> <span class="passed">all passed or skipped</span></summary>${body}</details>`
+    : `<section class="suite failing"><h3>${title}</h3>${body}</section>`;
+}
+
+function caseRow(testCase: ReportCase, { status, tolerated }: CaseJudgement): string {
+  const shown = tolerated ? `tolerated (${tolerated})` : status;
+  const why = testCase.message ?? '';
+  const details =
+    testCase.details && testCase.details !== why
+      ? `<details><summary>${escape(why || 'details')}</summary><pre>${escape(testCase.details)}</pre></details>`
+      : escape(why);
+  const duration = testCase.durationSeconds === undefined ? '' : formatSeconds(testCase.durationSeconds);
+  return `<tr class="${status}${tolerated ? ' tolerated' : ''}"><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="status">${escape(shown)}</td><td>${duration}</td><td>${details}</td></tr>`;
+}
+
+// ---------------------------------------------------------------- SVG
+
+const width = 960;
+const labelWidth = 240;
+const plotWidth = width - labelWidth - 20;
+
+/** x for a time, within the plot area. */
+function scaleOf(timeline: Span): (ms: number) => number {
+  const span = Math.max(1, timeline.endMs - timeline.startMs);
+  return (ms) => round(labelWidth + ((ms - timeline.startMs) / span) * plotWidth);
+}
+
+function chaosBands(timeline: Timeline, x: (ms: number) => number, top: number, height: number): string {
+  return timeline.chaosWindows
+    .map(
+      (w, i) =>
+        `<rect class="chaos-window" x="${x(w.startMs)}" y="${top}" width="${Math.max(1, x(w.endMs) - x(w.startMs))}" height="${height}" fill="${chaosFill}" fill-opacity="0.55"><title>chaos window ${i + 1}: ${iso(w.startMs)} – ${iso(w.endMs)}</title></rect>`,
+    )
+    .join('');
+}
+
+function timeAxis(timeline: Span, x: (ms: number) => number, y: number): string {
+  const ticks = 6;
+  const parts: string[] = [];
+  for (let i = 0; i <= ticks; i++) {
+    const ms = timeline.startMs + ((timeline.endMs - timeline.startMs) * i) / ticks;
+    const seconds = (ms - timeline.startMs) / 1000;
+    parts.push(
+      `<line x1="${x(ms)}" y1="${y}" x2="${x(ms)}" y2="${y + 4}" stroke="#666"/><text x="${x(ms)}" y="${y + 16}" font-size="11" text-anchor="middle" fill="#444">+${formatSeconds(seconds)}</text>`,
+    );
+  }
+  return `<line x1="${labelWidth}" y1="${y}" x2="${labelWidth + plotWidth}" y2="${y}" stroke="#666"/>${parts.join('')}`;
+}
+
+function timelineSection(timeline: Timeline): string {
+  const rowHeight = 20;
+  const phases: { label: string; span: Span; fill: string }[] = [
+    ...(timeline.baseline ? [{ label: 'load baseline', span: timeline.baseline, fill: '#90caf9' }] : []),
+    ...timeline.chaosWindows.map((w, i) => ({ label: `chaos window ${i + 1}`, span: w, fill: '#e57373' })),
+    ...(timeline.tail ? [{ label: 'load tail', span: timeline.tail, fill: '#90caf9' }] : []),
+  ];
+  const rows = [
+    ...phases.map((p) => ({ label: p.label, depth: 0, span: p.span, fill: p.fill, cls: 'phase' })),
+    ...timeline.rows.map((r) => ({
+      label: r.label,
+      depth: r.depth,
+      span: r as Span,
+      fill: r.status ? (r.tolerated ? colours.tolerated : colours[r.status]) : '#607d8b',
+      cls: r.status ? `span ${r.status}` : 'span suite',
+    })),
+  ];
+  const height = rows.length * rowHeight + 30;
+  const x = scaleOf(timeline);
+  const bars = rows
+    .map((row, i) => {
+      const y = i * rowHeight + 4;
+      const label = `<text x="${8 + row.depth * 12}" y="${y + 12}" font-size="12" fill="#222">${escape(clip(row.label, 34 - row.depth * 2))}</text>`;
+      const bar = `<rect class="${row.cls}" x="${x(row.span.startMs)}" y="${y}" width="${Math.max(2, x(row.span.endMs) - x(row.span.startMs))}" height="${rowHeight - 6}" rx="2" fill="${row.fill}"><title>${escape(row.label)}: ${iso(row.span.startMs)} – ${iso(row.span.endMs)} (${formatSeconds((row.span.endMs - row.span.startMs) / 1000)})</title></rect>`;
+      return label + bar;
+    })
+    .join('\n');
+  return `<section id="timeline"><h2>Timeline</h2>
+<svg class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="timeline of the run">
+${chaosBands(timeline, x, 0, rows.length * rowHeight + 4)}
+${bars}
+${timeAxis(timeline, x, rows.length * rowHeight + 6)}
+</svg></section>`;
+}
+
+function loadSection(series: LoadSeries, timeline: Timeline): string {
+  const x = scaleOf(timeline);
+  const latency = { top: 10, height: 170 };
+  const errors = { top: 210, height: 80 };
+  const height = errors.top + errors.height + 30;
+  const maxMs = Math.max(1, ...series.buckets.map((b) => b.p95Ms ?? 0)) * 1.1;
+  const maxRate = Math.max(0.05, ...series.buckets.map((b) => (b.requests ? b.errors / b.requests : 0)));
+  const mid = (startMs: number) => x(startMs + series.bucketMs / 2);
+  const yLatency = (ms: number) => round(latency.top + latency.height - (ms / maxMs) * latency.height);
+  const yRate = (rate: number) => round(errors.top + errors.height - (rate / maxRate) * errors.height);
+  const withRequests = series.buckets.filter((b) => b.requests > 0);
+  const line = (name: string, colour: string, points: { cx: number; cy: number; text: string }[]) =>
+    `<polyline class="line ${name}" fill="none" stroke="${colour}" stroke-width="1.5" points="${points.map((p) => `${p.cx},${p.cy}`).join(' ')}"/>` +
+    points
+      .map(
+        (p) =>
+          `<circle class="point ${name}" cx="${p.cx}" cy="${p.cy}" r="2.5" fill="${colour}"><title>${escape(p.text)}</title></circle>`,
+      )
+      .join('');
+  const at = (b: { startMs: number }) => `+${formatSeconds((b.startMs - timeline.startMs) / 1000)}`;
+  const p50 = withRequests.map((b) => ({
+    cx: mid(b.startMs),
+    cy: yLatency(b.p50Ms ?? 0),
+    text: `${at(b)} p50 ${b.p50Ms}ms`,
+  }));
+  const p95 = withRequests.map((b) => ({
+    cx: mid(b.startMs),
+    cy: yLatency(b.p95Ms ?? 0),
+    text: `${at(b)} p95 ${b.p95Ms}ms`,
+  }));
+  const rate = withRequests.map((b) => ({
+    cx: mid(b.startMs),
+    cy: yRate(b.errors / b.requests),
+    text: `${at(b)} ${b.errors} of ${b.requests} failed (${percent(b.errors / b.requests)})`,
+  }));
+  const axisLabel = (y: number, text: string) =>
+    `<text x="${labelWidth - 8}" y="${y}" font-size="11" text-anchor="end" fill="#444">${escape(text)}</text>`;
+  return `<section id="load"><h2>Load during the chaos</h2>
+<p class="legend"><span class="key p50">p50 latency</span> <span class="key p95">p95 latency</span> <span class="key errors">error rate</span> <span class="key chaos">chaos window</span> · ${series.buckets.length} buckets of ${formatSeconds(series.bucketMs / 1000)}</p>
+<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="latency and error rate over time">
+${chaosBands(timeline, x, latency.top, errors.top + errors.height - latency.top)}
+<line x1="${labelWidth}" y1="${latency.top + latency.height}" x2="${labelWidth + plotWidth}" y2="${latency.top + latency.height}" stroke="#bbb"/>
+${axisLabel(latency.top + 10, `${Math.round(maxMs)} ms`)}${axisLabel(latency.top + latency.height, '0 ms')}
+${axisLabel(errors.top + 10, percent(maxRate))}${axisLabel(errors.top + errors.height, '0 %')}
+<text x="8" y="${latency.top + latency.height / 2}" font-size="12" fill="#222">latency</text>
+<text x="8" y="${errors.top + errors.height / 2}" font-size="12" fill="#222">error rate</text>
+${line('p50', '#1565c0', p50)}
+${line('p95', '#6a1b9a', p95)}
+${line('errors', '#c62828', rate)}
+${timeAxis(timeline, x, errors.top + errors.height)}
+</svg></section>`;
+}
+
+// ---------------------------------------------------------------- text
 
 function escape(text: string): string {
   return text
@@ -46,3 +246,27 @@ function escape(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 }
+
+function clip(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const round = (value: number) => Math.round(value * 10) / 10;
+const percent = (share: number) => `${Number((share * 100).toFixed(1))} %`;
+
+const css = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5em 2em;color:#222;max-width:1100px}
+h1{font-size:1.4em;margin:0}h2{font-size:1.15em;margin:1.4em 0 .4em}h3{font-size:1.05em;margin:.2em 0;display:inline}
+.banner{padding:.8em 1em;border-radius:6px;color:#fff}.banner p{margin:.2em 0 0}.banner.pass{background:#2e7d32}.banner.fail{background:#c62828}
+dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#444;margin:.6em 0}dd{margin:0}
+.reasons li{margin:.15em 0}
+svg{max-width:100%;height:auto;display:block;background:#fafafa;border:1px solid #e0e0e0;border-radius:4px}
+.legend .key::before{content:"";display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border-radius:2px}
+.legend .p50::before{background:#1565c0}.legend .p95::before{background:#6a1b9a}.legend .errors::before{background:#c62828}.legend .chaos::before{background:${chaosFill}}
+.suite{margin:.8em 0;padding:.4em .8em;border:1px solid #e0e0e0;border-radius:6px}.suite.failing{border-color:#ef9a9a;background:#fff8f8}
+.suite>summary{cursor:pointer}.suite-facts{color:#555;margin:.3em 0}
+table{border-collapse:collapse;width:100%;margin:.4em 0 .8em}th,td{border:1px solid #ddd;padding:.3em .55em;text-align:left;vertical-align:top}
+th{background:#f5f5f5}tr.failed .status,tr.error .status{color:#c62828;font-weight:600}tr.passed .status{color:#2e7d32}
+tr.skipped .status{color:#757575}tr.tolerated .status{color:#ef6c00;font-weight:600}
+span.passed{color:#2e7d32}pre{white-space:pre-wrap;margin:.3em 0}
+`;

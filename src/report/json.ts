@@ -2,7 +2,7 @@
 // data lakes. `schemaVersion` changes only when a field changes meaning or goes away.
 import { z } from 'zod';
 import { ConfigError, errorMessage } from '../errors.ts';
-import { judgementOf, type GateDecision, type Report } from './model.ts';
+import { judgementOf, type CaseJudgement, type GateDecision, type Report } from './model.ts';
 
 export const jsonSchemaVersion = 1;
 
@@ -67,6 +67,16 @@ export interface ReadJsonReport {
   meta: Record<string, string>;
 }
 
+/** Every field of a judgement, which renderJson spreads into each case (checked by the compiler). */
+const judgementFields = { status: true, tolerated: true, reason: true } satisfies Record<
+  keyof CaseJudgement,
+  true
+>;
+
+function withoutJudgement<T extends object>(testCase: T): T {
+  return Object.fromEntries(Object.entries(testCase).filter(([key]) => !(key in judgementFields))) as T;
+}
+
 /**
  * A JSON report read back (e.g. to merge those of parallel CI jobs). The gate's judgement of each case
  * is left out: whoever reads it decides again, under its own policy.
@@ -88,7 +98,7 @@ export function parseJsonReport(text: string, source: string): ReadJsonReport {
   }
   const suites = parsed.data.suites.map((suite) => ({
     ...suite,
-    cases: suite.cases.map(({ status: _status, allowedFailure: _allowed, ...testCase }) => testCase),
+    cases: suite.cases.map(withoutJudgement),
   }));
   // Suite and case kinds are read as any string, so a report of a newer chaos-gate still merges; the
   // gate and the renderers only compare or print them.

@@ -1,69 +1,161 @@
 // JUnit XML: a testsuite per suite of the report, a testcase per case, with the status the gate gives
-// it. Written for the readers CI users have: Jenkins' junit step, GitLab, dorny/test-reporter,
-// mikepenz/action-junit-report, EnricoMi's publisher (ecosystem.md §3).
-import junitReportBuilder, { type Builder } from 'junit-report-builder';
-import { judgementOf, type GateDecision, type Report, type ReportCase } from './model.ts';
+// it. By default the file is valid against the Jenkins xunit plugin's junit-10.xsd and follows the Ant
+// JUnit schema where that format allows (see test/schemas/), so Jenkins, xunit, dorny/test-reporter,
+// mikepenz/action-junit-report, junitparser and GitLab read the same counts and messages.
+//
+// Written with our own streaming writer rather than junit-report-builder: that package cannot write a
+// `<skipped message>` and always writes `skipped` on `<testsuites>` and properties inside testcases,
+// which junit-10.xsd rejects.
+import {
+  judgementOf,
+  type CaseJudgement,
+  type GateDecision,
+  type Report,
+  type ReportCase,
+  type ReportSuite,
+  type Tolerance,
+} from './model.ts';
+import { XmlWriter } from './xml.ts';
+
+export interface JUnitOptions {
+  /** The machine that ran the gate (the Ant schema's `hostname`). */
+  hostname?: string;
+  /**
+   * Per-case `<properties>` (for Jenkins' `junit keepProperties`). Off by default: junit-10.xsd and
+   * the Ant schema forbid them, and the xunit plugin fails the build on a file that does not validate.
+   */
+  caseProperties?: boolean;
+}
 
 /** Keeps bodies well under what readers truncate or choke on (Jenkins keeps 50 000 characters of a failure). */
 const maxBodyChars = 40_000;
 
-// The package is CommonJS whose types declare an ES default export: under NodeNext the default import
-// is typed as the module namespace, while at run time (and in the bundle) it is the builder itself.
-const moduleValue: unknown = junitReportBuilder;
-const rootBuilder: Builder = (moduleValue as { default?: Builder }).default ?? (moduleValue as Builder);
+/** What the skipped message names as the setting that tolerated a failure. */
+const toleranceSettings: Record<Tolerance, string> = {
+  allowFailures: 'gate.allowFailures',
+  minProbeSuccess: 'gate.minProbeSuccess',
+  failOnFailure: 'gate.failOnFailure: false',
+};
 
-export function renderJUnit(report: Report, decision: GateDecision): string {
-  // A new builder per report: the module's default export is a process-wide singleton.
-  const builder = rootBuilder.newBuilder().name('chaos-gate');
-  for (const suite of report.suites) {
-    const testSuite = builder.testSuite().name(suite.name);
-    if (suite.timestamp) testSuite.timestamp(isoUtc(suite.timestamp));
-    if (suite.durationSeconds !== undefined) testSuite.time(suite.durationSeconds);
-    for (const [name, value] of Object.entries(suite.properties)) testSuite.property(name, value);
-    for (const testCase of suite.cases) renderCase(testSuite.testCase(), testCase, decision);
-  }
-  return builder.build();
+export function renderJUnit(report: Report, decision: GateDecision, options: JUnitOptions = {}): string {
+  const xml = new XmlWriter();
+  const { passed, failed, errored, skipped } = decision.counts;
+  xml.open('testsuites', [
+    ['name', 'chaos-gate'],
+    ['tests', passed + failed + errored + skipped],
+    ['failures', failed],
+    ['errors', errored],
+    ['time', seconds(runSeconds(report.suites))],
+  ]);
+  for (const suite of report.suites) renderSuite(xml, suite, decision, options);
+  return xml.close('testsuites').toString();
 }
 
-type JUnitCase = ReturnType<Builder['testCase']>;
+function renderSuite(
+  xml: XmlWriter,
+  suite: ReportSuite,
+  decision: GateDecision,
+  options: JUnitOptions,
+): void {
+  const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
+  for (const testCase of suite.cases) {
+    const { status } = judgementOf(decision, testCase);
+    if (status === 'failed') counts.failures++;
+    else if (status === 'error') counts.errors++;
+    else if (status === 'skipped') counts.skipped++;
+  }
+  xml.open('testsuite', [
+    ['name', suite.name],
+    ['tests', counts.tests],
+    ['failures', counts.failures],
+    ['errors', counts.errors],
+    ['skipped', counts.skipped],
+    ['time', seconds(suiteSeconds(suite))],
+    ['timestamp', suite.timestamp && isoUtc(suite.timestamp)],
+    ['hostname', options.hostname],
+  ]);
+  renderProperties(xml, Object.entries(suite.properties));
+  for (const testCase of suite.cases) {
+    renderCase(xml, testCase, judgementOf(decision, testCase), options);
+  }
+  // The Ant schema closes every suite with its output; there is none of our own.
+  xml.element('system-out', []).element('system-err', []).close('testsuite');
+}
 
-function renderCase(target: JUnitCase, testCase: ReportCase, decision: GateDecision): void {
-  target.className(testCase.className).name(testCase.name);
-  if (testCase.durationSeconds !== undefined) target.time(testCase.durationSeconds);
-  target.property('kind', testCase.kind);
-  for (const [name, value] of Object.entries(testCase.properties)) target.property(name, value);
-  const { status, allowedFailure } = judgementOf(decision, testCase);
+function renderProperties(xml: XmlWriter, properties: [string, string][]): void {
+  if (properties.length === 0) {
+    xml.element('properties', []);
+    return;
+  }
+  xml.open('properties');
+  for (const [name, value] of properties) {
+    xml.element('property', [
+      ['name', name],
+      ['value', value],
+    ]);
+  }
+  xml.close('properties');
+}
+
+function renderCase(
+  xml: XmlWriter,
+  testCase: ReportCase,
+  { status, tolerated }: CaseJudgement,
+  options: JUnitOptions,
+): void {
+  const attributes = [
+    ['classname', testCase.className],
+    ['name', testCase.name],
+    ['time', seconds(testCase.durationSeconds ?? 0)],
+  ] as const;
+  const properties = options.caseProperties ? caseProperties(testCase, tolerated) : [];
+  if (status === 'passed' && properties.length === 0) {
+    xml.element('testcase', attributes);
+    return;
+  }
+  xml.open('testcase', attributes);
+  if (properties.length > 0) renderProperties(xml, properties);
   const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
-  const body = cdataSafe(truncate([testCase.message, testCase.details].filter(unique).join('\n')));
   switch (status) {
     case 'passed':
-      return;
+      break;
     case 'failed':
-      target.failure(message, testCase.outcome).stacktrace(body);
-      return;
     case 'error':
-      target.error(message, testCase.outcome, body);
-      return;
+      xml.element(
+        status === 'failed' ? 'failure' : 'error',
+        [
+          ['message', message],
+          ['type', testCase.outcome],
+        ],
+        truncate([testCase.message, testCase.details].filter(unique).join('\n')),
+      );
+      break;
     case 'skipped':
-      target.skipped();
-      // <skipped> takes no message here: say why in system-out.
-      if (allowedFailure) target.standardOutput(cdataSafe(`allowed to fail by the gate policy: ${message}`));
-      else if (testCase.outcome !== 'skipped')
-        target.standardOutput(cdataSafe(`${testCase.outcome}: ${message}`));
-      else if (testCase.message) target.standardOutput(cdataSafe(testCase.message));
+      xml.element('skipped', [
+        ['message', skipReason(testCase, message, tolerated)],
+        ['type', tolerated ? 'tolerated' : testCase.outcome],
+      ]);
   }
+  xml.close('testcase');
+}
+
+/** Why a case is skipped: a tolerated failure says so first, so no reader takes it for a pass. */
+function skipReason(testCase: ReportCase, message: string, tolerated: Tolerance | undefined): string {
+  if (tolerated) return `tolerated by ${toleranceSettings[tolerated]}: ${testCase.outcome}: ${message}`;
+  if (testCase.outcome !== 'skipped') return `${testCase.outcome}: ${message}`;
+  return testCase.message ?? 'not evaluated';
+}
+
+function caseProperties(testCase: ReportCase, tolerated: Tolerance | undefined): [string, string][] {
+  return [
+    ['kind', testCase.kind],
+    ...Object.entries(testCase.properties),
+    ...(tolerated ? [['gate.tolerated', tolerated] as [string, string]] : []),
+  ];
 }
 
 function unique(value: string | undefined, index: number, all: (string | undefined)[]): value is string {
   return !!value && all.indexOf(value) === index;
-}
-
-/**
- * junit-report-builder splits only the first "]]>" of a CDATA section; a second one would end the
- * section early and break the XML. A space keeps every one of them apart.
- */
-function cdataSafe(text: string): string {
-  return text.replaceAll(']]>', ']] >');
 }
 
 function truncate(text: string): string {
@@ -72,8 +164,32 @@ function truncate(text: string): string {
     : `${text.slice(0, maxBodyChars)}\n… (${text.length - maxBodyChars} more characters cut)`;
 }
 
-/** Readers treat a zone-less timestamp as UTC, so always write UTC with a Z. */
-function isoUtc(timestamp: string): string {
+/** A suite's own duration, or the sum of its cases' (probe cases carry none, so nothing is counted twice). */
+function suiteSeconds(suite: ReportSuite): number {
+  return suite.durationSeconds ?? suite.cases.reduce((sum, c) => sum + (c.durationSeconds ?? 0), 0);
+}
+
+/**
+ * The whole run: from the first suite's start to the last one's end when every suite says when it
+ * started (the load suite spans the chaos suites; adding them up would count that time twice), or else
+ * the sum of the suites.
+ */
+function runSeconds(suites: ReportSuite[]): number {
+  const starts = suites.map((s) => (s.timestamp ? Date.parse(s.timestamp) : Number.NaN));
+  if (suites.length === 0 || starts.some(Number.isNaN)) {
+    return suites.reduce((sum, suite) => sum + suiteSeconds(suite), 0);
+  }
+  const ends = suites.map((suite, i) => (starts[i] as number) + suiteSeconds(suite) * 1000);
+  return (Math.max(...ends) - Math.min(...starts)) / 1000;
+}
+
+/** Seconds with a `.` decimal and at most millisecond precision, never in exponent notation. */
+function seconds(value: number): string {
+  return String(Math.max(0, Math.round(value * 1000)) / 1000);
+}
+
+/** Readers treat a zone-less timestamp as UTC, so always write UTC with a Z; an unreadable one is left out. */
+function isoUtc(timestamp: string): string | undefined {
   const ms = Date.parse(timestamp);
-  return Number.isNaN(ms) ? timestamp : new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 }

@@ -1,34 +1,148 @@
-// The Markdown summary (the GitHub job summary, or a file): the verdict, its reasons, and a table per
-// suite. GitHub caps a step summary at 1 MiB.
-import { judgementOf, type GateDecision, type Report } from './model.ts';
+// The Markdown summary (the GitHub job summary, or a file): the verdict and the reasons that are not a
+// failed check, the failing checks, the load's impact, a timeline, and the passing checks folded away.
+// GitHub caps a step summary at 1 MiB.
+import {
+  importanceOf,
+  judgementOf,
+  type CaseJudgement,
+  type GateDecision,
+  type Report,
+  type ReportCase,
+  type ReportSuite,
+} from './model.ts';
+import { formatSeconds, timelineOf, type Span, type Timeline } from './timeline.ts';
 
 const maxChars = 900_000;
 const icons = { passed: '✅ passed', failed: '❌ failed', error: '⛔ error', skipped: '⏭️ skipped' };
 
+interface Row {
+  suite: string;
+  testCase: ReportCase;
+  judgement: CaseJudgement;
+}
+
 export function renderMarkdown(report: Report, decision: GateDecision): string {
-  const { passed, failed, errored, skipped } = decision.counts;
+  const { passed, failed, errored, skipped, tolerated } = decision.counts;
+  const rows: Row[] = report.suites
+    .flatMap((suite) =>
+      suite.cases.map((testCase) => ({
+        suite: suite.name,
+        testCase,
+        judgement: judgementOf(decision, testCase),
+      })),
+    )
+    .sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
+  const caseReasons = new Set([...decision.cases.values()].map((j) => j.reason));
   const lines = [
     `## ${decision.verdict === 'pass' ? '✅ Chaos gate passed' : '❌ Chaos gate failed'}`,
     '',
     `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` +
+      (tolerated ? ` (${tolerated} tolerated)` : '') +
       (decision.probeSuccess === undefined ? '' : ` · probe success ${decision.probeSuccess}%`),
     '',
-    ...decision.reasons.map((reason) => `- ${cell(reason)}`),
+    // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
+    ...decision.reasons.filter((reason) => !caseReasons.has(reason)).map((reason) => `- ${cell(reason)}`),
   ];
-  for (const suite of report.suites) {
-    lines.push('', `### ${cell(suite.name)}`, '', '| check | kind | status | details |', '|---|---|---|---|');
-    for (const testCase of suite.cases) {
-      const { status, allowedFailure } = judgementOf(decision, testCase);
-      const shown = allowedFailure ? `${icons[status]} (allowed to fail)` : icons[status];
-      lines.push(
-        `| ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${cell(testCase.message ?? '')} |`,
-      );
-    }
+  const failing = rows.filter((r) => importanceOf(r.judgement) <= 1);
+  if (failing.length > 0) {
+    lines.push('', '### Failures', '', ...table(failing));
+  }
+  const load = report.suites.find((s) => s.kind === 'load');
+  if (load) lines.push(...impactTable(load));
+  const timeline = timelineOf(report, decision);
+  if (timeline) lines.push(...gantt(timeline));
+  const rest = rows.filter((r) => importanceOf(r.judgement) > 1);
+  if (rest.length > 0) {
+    lines.push(
+      '',
+      `<details><summary>${rest.length} passed or skipped check(s)</summary>`,
+      '',
+      ...table(rest),
+      '',
+      '</details>',
+    );
   }
   const text = `${lines.join('\n')}\n`;
   return text.length <= maxChars
     ? text
     : `${text.slice(0, maxChars)}\n\n… summary cut at ${maxChars} characters; see the JSON report.\n`;
+}
+
+function table(rows: Row[]): string[] {
+  return [
+    '| suite | check | kind | status | duration | details |',
+    '|---|---|---|---|---|---|',
+    ...rows.map(({ suite, testCase, judgement: { status, tolerated } }) => {
+      const shown = tolerated ? `⚠️ tolerated (${tolerated})` : icons[status];
+      const duration = testCase.durationSeconds === undefined ? '' : formatSeconds(testCase.durationSeconds);
+      return `| ${cell(suite)} | ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${duration} | ${cell(testCase.message ?? '')} |`;
+    }),
+  ];
+}
+
+/** The load figures the load suite carries, inside and outside the chaos. */
+function impactTable(load: ReportSuite): string[] {
+  const periods = [
+    ['baseline', 'baseline (outside chaos)'],
+    ['chaos', 'during chaos'],
+    ['overall', 'overall'],
+  ].filter(([key]) => load.properties[`${key}.requests`] !== undefined);
+  if (periods.length === 0) return [];
+  const value = (key: string, field: string, unit = '') => {
+    const v = load.properties[`${key}.${field}`];
+    return v === undefined ? '' : `${v}${unit}`;
+  };
+  const rate = (key: string) => {
+    const v = load.properties[`${key}.errorRate`];
+    return v === undefined ? '' : `${Number((Number(v) * 100).toFixed(2))}%`;
+  };
+  return [
+    '',
+    '### Load impact',
+    '',
+    '| period | requests | p50 | p95 | p99 | error rate |',
+    '|---|---|---|---|---|---|',
+    ...periods.map(
+      ([key = '', label = '']) =>
+        `| ${label} | ${value(key, 'requests')} | ${value(key, 'p50Ms', ' ms')} | ${value(key, 'p95Ms', ' ms')} | ${value(key, 'p99Ms', ' ms')} | ${rate(key)} |`,
+    ),
+  ];
+}
+
+/** A Mermaid gantt: the load baseline, each chaos window and the tail, then the experiments. */
+function gantt(timeline: Timeline): string[] {
+  const task = (label: string, tag: string, span: Span) =>
+    `    ${mermaidText(label)} :${tag}${Math.round(span.startMs)}, ${Math.round(Math.max(span.endMs, span.startMs + 1000))}`;
+  const lines = [
+    '',
+    '### Timeline',
+    '',
+    '```mermaid',
+    'gantt',
+    '    dateFormat x',
+    '    axisFormat %H:%M:%S',
+  ];
+  lines.push('    section load and chaos');
+  if (timeline.baseline) lines.push(task('baseline', 'done, ', timeline.baseline));
+  timeline.chaosWindows.forEach((w, i) =>
+    lines.push(task(`chaos window ${i + 1} (${formatSeconds((w.endMs - w.startMs) / 1000)})`, 'crit, ', w)),
+  );
+  if (timeline.tail) lines.push(task('tail', 'done, ', timeline.tail));
+  const experiments = timeline.rows.filter((r) => r.depth === 1);
+  if (experiments.length > 0) {
+    lines.push('    section checks');
+    for (const row of experiments) {
+      const failing = row.status === 'failed' || row.status === 'error';
+      lines.push(task(row.label, failing ? 'crit, ' : 'active, ', row));
+    }
+  }
+  lines.push('```');
+  return lines;
+}
+
+/** Mermaid task names end at a colon and break on `#` and `;`. */
+function mermaidText(text: string): string {
+  return text.replace(/[:#;]/g, ' ').replace(/\s+/g, ' ').trim() || '(unnamed)';
 }
 
 /** Table cells: no pipes or line breaks, which would break the row. */

@@ -55,6 +55,26 @@ export interface ReportSuite {
   durationSeconds?: number;
   properties: Record<string, string>;
   cases: ReportCase[];
+  /** The load over time (load suites with per-request samples), for charts. */
+  series?: LoadSeries;
+}
+
+/** Requests in one time bucket. Latencies are absent when no request started in it. */
+export interface LoadBucket {
+  /** Epoch ms. */
+  startMs: number;
+  requests: number;
+  errors: number;
+  p50Ms?: number;
+  p95Ms?: number;
+}
+
+/** Per-bucket load figures (a bounded number of buckets, whatever the number of requests). */
+export interface LoadSeries {
+  bucketMs: number;
+  buckets: LoadBucket[];
+  /** The chaos windows the impact figures were computed over, epoch ms. */
+  chaosWindows: { startMs: number; endMs: number }[];
 }
 
 export interface Report {
@@ -75,17 +95,28 @@ export function secondsBetween(start: string | undefined, end: string | undefine
 /** How a case is shown in JUnit and counted by the gate. */
 export type CaseStatus = 'passed' | 'failed' | 'error' | 'skipped';
 
+/** Which setting lets a failed case pass the gate. */
+export type Tolerance = 'allowFailures' | 'minProbeSuccess' | 'failOnFailure';
+
 export interface CaseJudgement {
   status: CaseStatus;
-  /** The case failed but the policy lets it (`allowFailures`); shown as skipped with this note. */
-  allowedFailure: boolean;
+  /**
+   * Set when the case failed but the gate tolerates it. Such a case is `skipped`: no reader may count
+   * a failure the gate does not (it would turn Jenkins yellow and dorny red under a passing gate).
+   */
+  tolerated?: Tolerance;
+  /** Why this case fails the gate, as listed in the decision's reasons; unset when it does not. */
+  reason?: string;
 }
 
 export interface GateCounts {
   passed: number;
   failed: number;
   errored: number;
+  /** Includes the tolerated failures. */
   skipped: number;
+  /** Failed cases the gate tolerates (counted as skipped too). */
+  tolerated: number;
 }
 
 export interface GateDecision {
@@ -104,4 +135,11 @@ export function judgementOf(decision: GateDecision, testCase: ReportCase): CaseJ
   const judgement = decision.cases.get(testCase);
   if (!judgement) throw new Error(`case ${testCase.className} › ${testCase.name} is not in the decision`);
   return judgement;
+}
+
+/** Failures and errors first, then tolerated failures, skipped and passed: the order people read in. */
+export function importanceOf({ status, tolerated }: CaseJudgement): number {
+  if (status === 'error' || status === 'failed') return 0;
+  if (tolerated) return 1;
+  return status === 'skipped' ? 2 : 3;
 }

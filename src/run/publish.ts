@@ -1,6 +1,7 @@
 // The end of every use case: decide, write the configured reports, and say plainly what the gate
 // decided and why.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { GateConfig } from '../config/load.ts';
 import { CannotRunError } from '../errors.ts';
@@ -60,19 +61,37 @@ function publishReports(
     writeFileSync(file, render());
     return file;
   };
+  const junitOptions = { hostname: os.hostname(), caseProperties: reports.junitCaseProperties };
   return {
-    junit: write(reports.junit, () => renderJUnit(report, decision)),
+    junit: write(reports.junit, () => renderJUnit(report, decision, junitOptions)),
     json: write(reports.json, () => renderJson(report, decision, context)),
-    html: write(reports.html, () => renderHtml(report, decision)),
+    html: write(reports.html, () => writeHtml(reports.html as string, report, decision, context.meta)),
     summary: write(reports.summary, () => markdown),
     markdown,
   };
 }
 
+/** Writes the stylesheet next to the page (CSP-safe: see report/html.ts) and returns the page. */
+function writeHtml(
+  file: string,
+  report: Report,
+  decision: GateDecision,
+  meta: Record<string, string>,
+): string {
+  const stylesheet = `${path.basename(file, path.extname(file))}.css`;
+  const { html, css } = renderHtml(report, decision, {
+    stylesheet,
+    runId: meta.runId,
+    generatedAt: new Date(),
+  });
+  writeFileSync(path.join(path.dirname(file), stylesheet), css);
+  return html;
+}
+
 /** The decision as lines for a log: verdict, counts, then one line per reason. */
 export function describeDecision(decision: GateDecision): string[] {
-  const { passed, failed, errored, skipped } = decision.counts;
-  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped`;
+  const { passed, failed, errored, skipped, tolerated } = decision.counts;
+  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ''}`;
   const head = decision.verdict === 'pass' ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
   return decision.verdict === 'pass' ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
 }

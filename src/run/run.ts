@@ -36,9 +36,14 @@ export interface RunContext {
   kubeconfigContent?: string;
   /** Called just before the first object is applied, so a front can record what to stop if it is killed. */
   onStarted?: (runId: string, namespaces: string[]) => void;
+  /** Called as the run enters each phase, for log groups and progress lines. */
+  onPhase?: (phase: RunPhase) => void;
   /** Waits around stopping; shorter in tests. */
   timings?: Partial<typeof defaultTimings>;
 }
+
+/** apply and submit → wait → after the chaos (a stop if cut short, the load's tail) → report → clean up → done. */
+export type RunPhase = 'apply' | 'wait' | 'after' | 'report' | 'cleanup' | 'done';
 
 const defaultTimings = {
   /** How long to wait for engines to report `stopped` after a stop on timeout, and on cancel. */
@@ -101,6 +106,7 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
       workflow,
       timings,
     });
+    context.onPhase?.('report');
     const report = await collectReport(config, litmus, resources, chaos);
     // The verdict first: a user waiting on the build should not wait for the deletes.
     let passed = false;
@@ -109,7 +115,9 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
       passed = decision.verdict === 'pass';
       return { runId, report, decision, published, cancelled: chaos.waited.chaos.cancelled };
     } finally {
+      context.onPhase?.('cleanup');
       await resources.cleanup(passed);
+      context.onPhase?.('done');
     }
   } finally {
     kube.dispose();
@@ -146,8 +154,10 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
       throwIfCancelled(signal);
     }
     const chaosStartMs = Date.now();
+    context.onPhase?.('apply');
     await resources.apply(prepared);
     if (workflow) await resources.submit(workflow);
+    context.onPhase?.('wait');
     waited = await waitForAll(kc, litmus, argo, resources, {
       timeoutMs: config.timeoutMs,
       signal,
@@ -156,6 +166,7 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
       engineSelector: resources.selector,
     });
     chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
+    context.onPhase?.('after');
   } catch (error) {
     // Never leave faults running in a cluster we are about to stop watching.
     await load?.kill();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { runEntry } from '../support/run-node.ts';
 import { engineFile, exampleRbac, leftovers, uniqueName, useSandbox, workDir } from './helpers.ts';
+import { readCheckedJUnit } from '../support/junit-readers.ts';
 
 const namespace = 'action';
 const env = useSandbox(namespace);
@@ -60,8 +61,9 @@ test('a passing run: outputs, job summary, reports, exit 0, nothing left behind'
   assert.equal(run.outputs.failed, '0');
   assert.equal(run.outputs['probe-success'], '100');
   assert.equal(run.outputs['junit-path'], 'chaos-gate-results/junit.xml');
+  assert.equal(run.outputs['html-path'], '');
   assert.match(
-    readFileSync(path.join(run.dir, 'chaos-gate-results/junit.xml'), 'utf8'),
+    await readCheckedJUnit(path.join(run.dir, 'chaos-gate-results/junit.xml')),
     /<testcase classname="action\/[^"]+" name="pod-delete"/,
   );
   assert.match(run.summary, /## ✅ Chaos gate passed/);
@@ -76,7 +78,7 @@ test('a passing run: outputs, job summary, reports, exit 0, nothing left behind'
   assert.deepEqual((await leftovers(env.sandbox.kc, namespace)).engines, []);
 });
 
-test('a failed probe: step fails, verdict=fail, an error annotation per failed check', async () => {
+test('a failed probe: step fails, verdict=fail, the verdict annotation first, then one per fault', async () => {
   const dir = workDir();
   const run = await runAction({
     kubeconfig: env.sandbox.kubeconfigYaml,
@@ -87,12 +89,26 @@ test('a failed probe: step fails, verdict=fail, an error annotation per failed c
   assert.equal(run.code, 1, run.stdout);
   assert.equal(run.outputs.verdict, 'fail');
   assert.equal(run.outputs.failed, '2');
+  const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::error'));
+  assert.equal(annotations.length, 2, annotations.join('\n'));
+  assert.match(annotations[0] ?? '', /^::error title=Chaos gate failed::2 failed, 0 errored in 1 fault\(s\)/);
+  assert.match(
+    annotations[1] ?? '',
+    /^::error title=action\/[^/]+\/pod-delete::.*probe checkout-responds failed/,
+  );
+  assert.doesNotMatch(run.stdout, /::error::chaos gate failed/, 'no extra, last annotation from setFailed');
+  assert.match(run.summary, /## ❌ Chaos gate failed[\s\S]*### Failures/);
+  // The phases fold into log groups; every line says how far the run is.
   assert.match(
     run.stdout,
-    /::error title=action\/[^:]+ › pod-delete \/ probe checkout-responds::Actual value: 503/,
+    /::group::chaos-gate: apply\n[\s\S]*::endgroup::\n::group::chaos-gate: wait for the verdicts\n/,
   );
-  assert.match(run.stdout, /::error::chaos gate failed: /);
-  assert.match(run.summary, /## ❌ Chaos gate failed/);
+  assert.match(run.stdout, /::group::chaos-gate: clean up\n[\s\S]*::endgroup::/);
+  assert.match(
+    run.stdout,
+    /\[\+\d\d:\d\d \| chaos \d\d:\d\d of ~01:00\] \[chaos\] /,
+    'TOTAL_CHAOS_DURATION 60',
+  );
 });
 
 test('the post step stops the engines of a main step that never finished', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { sharedFixture } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
+import { readCheckedJUnit } from '../support/junit-readers.ts';
 
 const out = () => mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-report-'));
 
@@ -24,7 +25,7 @@ test('report --results converts a passing ChaosResult, writes JUnit and JSON, ex
   const finished = await done;
   assert.equal(finished.code, 0, finished.stderr);
   assert.match(finished.stdout, /gate PASSED \(3 passed, 0 failed, 0 errored, 0 skipped\)/);
-  const xml = readFileSync(junit, 'utf8');
+  const xml = await readCheckedJUnit(junit);
   assert.match(xml, /<testsuite name="default\/nginx-chaos-pass"/);
   assert.match(xml, /<testcase classname="default\/nginx-chaos-pass" name="pod-delete"/);
   const report = JSON.parse(readFileSync(json, 'utf8')) as { verdict: string };

@@ -9,6 +9,7 @@ import { sharedFixture } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
 import { engineFile, exampleRbac, leftovers, uniqueName, useSandbox, workDir } from './helpers.ts';
+import { readCheckedJUnit } from '../support/junit-readers.ts';
 
 const namespace = 'shop';
 const env = useSandbox(namespace);
@@ -42,7 +43,7 @@ describe('chaos-gate run on a real API server', () => {
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /applied ServiceAccount shop\/pod-delete-sa[\s\S]*applied ChaosEngine shop\//);
     assert.match(run.stdout, /gate PASSED \(3 passed, 0 failed, 0 errored, 0 skipped\)/);
-    const xml = readFileSync(junit, 'utf8');
+    const xml = await readCheckedJUnit(junit);
     assert.match(xml, new RegExp(`<testsuite name="shop/${name}"`));
     assert.match(xml, /<testcase classname="shop\/[^"]+" name="pod-delete"/);
     assert.doesNotMatch(xml, /<failure/);
@@ -79,7 +80,7 @@ describe('chaos-gate run on a real API server', () => {
     assert.ok(started >= 0 && applied > started, 'the load starts before the chaos');
     assert.ok(run.stdout.indexOf('[load] load finished') > applied, 'and is still running through it');
     assert.match(
-      readFileSync(junit, 'utf8'),
+      await readCheckedJUnit(junit),
       /<testsuite name="load"[\s\S]*name="echo load started; sleep 4; echo load finished"/,
     );
   });
@@ -111,7 +112,7 @@ describe('chaos-gate run on a real API server', () => {
     ]).done;
     assert.equal(report.code, 1, report.stdout + report.stderr);
     assert.match(
-      readFileSync(junit, 'utf8'),
+      await readCheckedJUnit(junit),
       new RegExp(`<testsuite name="shop/${name}"[^>]*tests="3" failures="2"`),
     );
     const none = await runEntry('dist/cli.js', [
@@ -157,7 +158,7 @@ describe('chaos-gate run on a real API server', () => {
       junit,
     ]).done;
     assert.equal(run.code, 1, run.stdout + run.stderr);
-    const xml = readFileSync(junit, 'utf8');
+    const xml = await readCheckedJUnit(junit);
     assert.match(
       xml,
       /name="pod-delete \/ probe checkout-responds"[\s\S]*?<failure[^>]*message="Actual value: 503\. Expected value: should be equal to 200"/,
@@ -182,7 +183,7 @@ describe('chaos-gate run on a real API server', () => {
     assert.match(run.stdout, /timeout: stopping the chaos/);
     assert.ok(env.operator.aborted.has(name), 'the engine was patched engineState: stop');
     assert.match(
-      readFileSync(junit, 'utf8'),
+      await readCheckedJUnit(junit),
       /name="pod-delete"[^>]*>[\s\S]*?<error message="still Awaited \(phase Running\) when the wait timed out"/,
     );
     assert.ok(

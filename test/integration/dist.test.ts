@@ -1,4 +1,5 @@
-// dist/ is what action.yml and the npm bin run: it must be the build of the committed sources.
+// dist/ is what action.yml and the npm bin run, and jenkins/resources/ what the Jenkins step runs: both
+// must be the build of the committed sources.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -14,13 +15,16 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-test('dist/ matches a fresh build of src/ (run `npm run build` and commit dist/)', () => {
+test('dist/ and jenkins/resources/ match a fresh build of src/ (run `npm run build` and commit both)', () => {
   const fresh = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-dist-'));
   execFileSync(process.execPath, [path.join(repoRoot, 'scripts/build.ts'), fresh], { cwd: repoRoot });
-  const committed = path.join(repoRoot, 'dist');
-  assert.deepEqual(filesUnder(committed), filesUnder(fresh), 'the same files');
-  for (const file of filesUnder(fresh)) {
-    const same = readFileSync(path.join(committed, file)).equals(readFileSync(path.join(fresh, file)));
-    assert.ok(same, `dist/${file} is stale`);
+  for (const folder of ['dist', 'jenkins/resources']) {
+    const committed = path.join(repoRoot, folder);
+    const built = path.join(fresh, folder);
+    assert.deepEqual(filesUnder(committed), filesUnder(built), `the same files in ${folder}/`);
+    for (const file of filesUnder(built)) {
+      const same = readFileSync(path.join(committed, file)).equals(readFileSync(path.join(built, file)));
+      assert.ok(same, `${folder}/${file} is stale`);
+    }
   }
 });

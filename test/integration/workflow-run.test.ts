@@ -22,6 +22,7 @@ import { repoRoot, sharedFixture } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
 import { uniqueName, workDir } from './helpers.ts';
+import { readCheckedJUnit } from '../support/junit-readers.ts';
 
 let sandbox: Sandbox;
 let operator: FakeOperator;
@@ -124,7 +125,7 @@ test('a passing workflow and a passing chaos step pass the gate; steps and verdi
   const result = await finished.done;
   assert.equal(result.code, 0, result.stdout + result.stderr);
   assert.match(result.stdout, /\[argo\] argo-chaos\/chaos-load-[a-z0-9]+: Succeeded/);
-  const xml = readFileSync(junit, 'utf8');
+  const xml = await readCheckedJUnit(junit);
   assert.match(xml, /<testsuite name="argo-chaos\/chaos-load-[a-z0-9]+"/);
   assert.match(xml, /name="pod-delete"[\s\S]*name="load-test"|name="load-test"[\s\S]*name="pod-delete"/);
   assert.match(xml, new RegExp(`<testsuite name="argo-chaos/${engine}"`));
@@ -181,7 +182,7 @@ test('a Workflow from a WorkflowTemplate with parameters: its litmus-checker ste
     '90s',
   ]).done;
   assert.equal(result.code, 0, result.stdout + result.stderr);
-  const xml = readFileSync(junit, 'utf8');
+  const xml = await readCheckedJUnit(junit);
   assert.match(xml, /<property name="template" value="chaos-load"\/>/);
   assert.match(xml, /<testsuite name="argo-chaos\/nginx-pod-delete"/, 'the engine the chaos step created');
   assert.match(xml, /<testcase classname="argo-chaos\/nginx-pod-delete" name="pod-delete"/);

@@ -27,7 +27,7 @@ const policy = (overrides: Partial<GatePolicy> = {}): GatePolicy => ({ ...defaul
 test('all passed: the gate passes and says what it checked', () => {
   const decision = evaluateGate(report(caseOf('experiment', 'pass'), caseOf('probe', 'pass')), policy());
   assert.equal(decision.verdict, 'pass');
-  assert.deepEqual(decision.counts, { passed: 2, failed: 0, errored: 0, skipped: 0 });
+  assert.deepEqual(decision.counts, { passed: 2, failed: 0, errored: 0, skipped: 0, tolerated: 0 });
   assert.equal(decision.probeSuccess, 100);
 });
 
@@ -95,4 +95,40 @@ test('a minimum probe success with no probes at all fails rather than passing si
 
 test('an empty report fails: nothing was checked', () => {
   assert.equal(evaluateGate({ suites: [] }, policy()).verdict, 'fail');
+});
+
+test('a tolerated failure is skipped with the setting that tolerates it, and counted', () => {
+  const failed = report(caseOf('experiment', 'fail'), caseOf('probe', 'fail'));
+  const allowed = evaluateGate(failed, policy({ allowFailures: ['pod-delete'] }));
+  assert.deepEqual(
+    [...allowed.cases.values()],
+    [
+      { status: 'skipped', tolerated: 'allowFailures' },
+      { status: 'skipped', tolerated: 'allowFailures' },
+    ],
+  );
+  assert.equal(allowed.counts.tolerated, 2);
+  assert.match(allowed.reasons[0] ?? '', /^passed with 2 failure\(s\) the policy tolerates/);
+});
+
+test('thresholds only: failed probes are tolerated while the probe floor holds, and are the failures once it does not', () => {
+  const cases = [
+    caseOf('experiment', 'fail'),
+    { ...caseOf('probe', 'fail'), name: 'p1' },
+    { ...caseOf('probe', 'pass'), name: 'p2' },
+    { ...caseOf('probe', 'pass'), name: 'p3' },
+  ];
+  const holds = evaluateGate(report(...cases), policy({ failOnFailure: false, minProbeSuccess: 60 }));
+  assert.equal(holds.verdict, 'pass');
+  assert.deepEqual(
+    [...holds.cases.values()].map((j) => j.tolerated),
+    ['failOnFailure', 'minProbeSuccess', undefined, undefined],
+  );
+  const below = evaluateGate(report(...cases), policy({ failOnFailure: false, minProbeSuccess: 70 }));
+  assert.equal(below.verdict, 'fail');
+  assert.deepEqual(
+    [...below.cases.values()].map((j) => j.status),
+    ['skipped', 'failed', 'passed', 'passed'],
+  );
+  assert.deepEqual(below.reasons, ['probe success 66% is below the minimum of 70%']);
 });

@@ -1,111 +1,19 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { defaultPolicy, evaluateGate, type GatePolicy } from '../../../src/gate/policy.ts';
 import { renderHtml } from '../../../src/report/html.ts';
 import { renderJson } from '../../../src/report/json.ts';
-import { renderJUnit } from '../../../src/report/junit.ts';
 import { renderMarkdown } from '../../../src/report/markdown.ts';
-import type { Report, ReportCase } from '../../../src/report/model.ts';
-import { repoRoot } from '../../support/fixtures.ts';
+import type { Report } from '../../../src/report/model.ts';
+import { everyOutcome, failedProbe, withLoad } from '../../support/reports.ts';
 
-const hostile = 'a "quote" <tag> & ]]> \u0000nul \u0007bell | pipe\nnew line 🧨 </testcase>';
-
-function caseOf(name: string, outcome: ReportCase['outcome'], extra: Partial<ReportCase> = {}): ReportCase {
-  return {
-    kind: 'experiment',
-    className: 'shop/checkout',
-    name,
-    outcome,
-    properties: {},
-    experiment: `shop/checkout/${name}`,
-    ...extra,
-  };
-}
-
-const report: Report = {
-  suites: [
-    {
-      kind: 'chaosengine',
-      name: 'shop/checkout',
-      timestamp: '2026-11-20T10:00:05Z',
-      durationSeconds: 75.5,
-      properties: { engine: 'shop/checkout', 'chaos.duration': '60s' },
-      cases: [
-        caseOf('pod-delete', 'pass', { durationSeconds: 70 }),
-        caseOf('pod-cpu-hog', 'fail', { message: hostile, details: `failStep: ${hostile}` }),
-        caseOf('pod-network-loss', 'error', { message: 'TARGET_SELECTION_ERROR: no target pods found' }),
-        caseOf('container-kill', 'stopped', { message: 'aborted' }),
-        caseOf('disk-fill', 'timeout', { message: 'still Awaited' }),
-        caseOf('pod-delete / probe http', 'skipped', { kind: 'probe' }),
-      ],
-    },
-  ],
-};
-
-/** Parses the XML with Python's parser: a real well-formedness check. */
-function parseXml(xml: string): string {
-  return execFileSync(
-    'python3',
-    [
-      '-c',
-      'import sys, xml.etree.ElementTree as E; r = E.fromstring(sys.stdin.buffer.read()); print(r.get("tests"), r.get("failures"), r.get("errors"), r.get("skipped"))',
-    ],
-    {
-      input: xml,
-    },
-  )
-    .toString()
-    .trim();
-}
-
-test('JUnit counts follow the gate policy: Stopped is a failure by default, skipped when configured', () => {
-  assert.equal(parseXml(renderJUnit(report, evaluateGate(report, defaultPolicy))), '6 2 2 1');
-  assert.equal(
-    parseXml(
-      renderJUnit(report, evaluateGate(report, { ...defaultPolicy, stopped: 'skip', timeouts: 'skip' })),
-    ),
-    '6 1 1 3',
-  );
-});
-
-test('JUnit stays well-formed with quotes, markup, CDATA ends, control characters and emoji in messages', () => {
-  const xml = renderJUnit(report, evaluateGate(report, defaultPolicy));
-  parseXml(xml);
-  // Control characters are dropped; the rest survives, escaped where XML needs it.
-  assert.match(
-    xml,
-    /<failure message="a &quot;quote&quot; &lt;tag> &amp; \]\]> nul bell \| pipe&#xA;new line/,
-  );
-  assert.ok(xml.includes('🧨'));
-});
-
-test('an allowed failure is skipped in JUnit and says why in system-out', () => {
-  const policy: GatePolicy = { ...defaultPolicy, allowFailures: ['pod-cpu-hog'] };
-  const xml = renderJUnit(report, evaluateGate(report, policy));
-  assert.match(
-    xml,
-    /name="pod-cpu-hog"[\s\S]*?<skipped\/>[\s\S]*?<system-out><!\[CDATA\[allowed to fail by the gate policy: a "quote"/,
-  );
-});
-
-test('timestamps are UTC with a Z whatever the machine time zone', () => {
-  const script = `import { renderJUnit } from './src/report/junit.ts'; import { defaultPolicy, evaluateGate } from './src/gate/policy.ts';
-    const report = ${JSON.stringify(report)};
-    process.stdout.write(renderJUnit(report, evaluateGate(report, defaultPolicy)));`;
-  for (const tz of ['UTC', 'America/New_York', 'Asia/Kolkata']) {
-    const xml = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: repoRoot,
-      env: { ...process.env, TZ: tz },
-    }).toString();
-    assert.match(xml, /timestamp="2026-11-20T10:00:05Z"/, tz);
-  }
-});
+const decide = (report: Report, policy: Partial<GatePolicy> = {}) =>
+  evaluateGate(report, { ...defaultPolicy, ...policy });
 
 test('JSON report: verdict, reasons, counts and each case with its status', () => {
-  const decision = evaluateGate(report, defaultPolicy);
+  const report = everyOutcome();
   const json = JSON.parse(
-    renderJson(report, decision, {
+    renderJson(report, decide(report), {
       policy: defaultPolicy,
       meta: { runId: 'r1' },
       generatedAt: new Date('2026-11-20T11:00:00Z'),
@@ -119,7 +27,7 @@ test('JSON report: verdict, reasons, counts and each case with its status', () =
   };
   assert.equal(json.schemaVersion, 1);
   assert.equal(json.verdict, 'fail');
-  assert.deepEqual(json.counts, { passed: 1, failed: 2, errored: 2, skipped: 1 });
+  assert.deepEqual(json.counts, { passed: 1, failed: 2, errored: 2, skipped: 1, tolerated: 0 });
   assert.equal(json.meta.runId, 'r1');
   assert.deepEqual(json.suites[0]?.cases.map((c) => [c.name, c.outcome, c.status]).slice(3, 5), [
     ['container-kill', 'stopped', 'failed'],
@@ -127,18 +35,82 @@ test('JSON report: verdict, reasons, counts and each case with its status', () =
   ]);
 });
 
-test('Markdown: pipes and line breaks cannot break a table row', () => {
-  const markdown = renderMarkdown(report, evaluateGate(report, defaultPolicy));
+test('Markdown: failures first, each reason once, passing checks folded away', () => {
+  const report = withLoad();
+  const markdown = renderMarkdown(report, decide(report));
   assert.match(markdown, /^## ❌ Chaos gate failed/);
-  const row = markdown.split('\n').find((line) => line.startsWith('| pod-cpu-hog |')) ?? '';
-  assert.equal(row.split(/(?<!\\)\|/).length - 2, 4, `four cells: ${row}`);
+  const failures = markdown.indexOf('### Failures');
+  const folded = markdown.indexOf('<details><summary>4 passed or skipped check(s)</summary>');
+  assert.ok(failures > 0 && folded > failures, 'the failures before the folded passing checks');
+  assert.ok(
+    markdown
+      .slice(failures, folded)
+      .includes('| shop/cart | pod-delete / probe cart-responds | probe | ❌ failed |'),
+  );
+  assert.ok(!markdown.slice(failures, folded).includes('✅'), 'nothing passing in the failures table');
+  assert.equal(
+    markdown.split('Actual value: 503').length - 1,
+    2,
+    'the probe message in its row and in the experiment’s, not again as a reason',
+  );
+});
+
+test('Markdown: the load impact table and a Mermaid gantt of baseline, each chaos window and tail', () => {
+  const report = withLoad();
+  const markdown = renderMarkdown(report, decide(report));
+  assert.match(markdown, /\| baseline \(outside chaos\) \| 1800 \| 40 ms \| 90 ms \| 120 ms \| 0% \|/);
+  assert.match(markdown, /\| during chaos \| 900 \| 180 ms \| 620 ms \| 700 ms \| 15% \|/);
+  const gantt = /```mermaid\n([\s\S]*?)```/.exec(markdown)?.[1] ?? '';
+  const t0 = Date.parse('2026-11-20T10:00:00Z');
+  assert.match(gantt, /^gantt\n {4}dateFormat x\n/);
+  assert.ok(gantt.includes(`baseline :done, ${t0}, ${t0 + 30_000}`), gantt);
+  assert.ok(gantt.includes(`chaos window 1 (30s) :crit, ${t0 + 30_000}, ${t0 + 60_000}`), gantt);
+  assert.ok(gantt.includes(`chaos window 2 (15s) :crit, ${t0 + 80_000}, ${t0 + 95_000}`), gantt);
+  assert.ok(gantt.includes(`tail :done, ${t0 + 95_000}, ${t0 + 120_000}`), gantt);
+  assert.ok(gantt.includes(`pod-delete :crit, ${t0}, ${t0 + 60_000}`), 'the failed experiment is marked');
+});
+
+test('Markdown: pipes and line breaks cannot break a table row', () => {
+  const report = everyOutcome();
+  const markdown = renderMarkdown(report, decide(report));
+  const row = markdown.split('\n').find((line) => line.startsWith('| shop/checkout | pod-cpu-hog |')) ?? '';
+  assert.equal(row.split(/(?<!\\)\|/).length - 2, 6, `six cells: ${row}`);
   assert.ok(row.includes('\\| pipe'));
 });
 
+test('Markdown: a tolerated failure is listed with the failures, marked tolerated, and the gate passes', () => {
+  const report = failedProbe();
+  const markdown = renderMarkdown(report, decide(report, { allowFailures: ['pod-delete'] }));
+  assert.match(markdown, /^## ✅ Chaos gate passed/);
+  assert.match(markdown, /\| pod-delete \| experiment \| ⚠️ tolerated \(allowFailures\) \|/);
+  assert.match(markdown, /- passed with 2 failure\(s\) the policy tolerates/);
+});
+
+test('HTML: no inline style or script; the stylesheet is linked and holds the look', () => {
+  const report = withLoad();
+  const { html, css } = renderHtml(report, decide(report), { stylesheet: 'report.css', runId: 'run-7' });
+  assert.match(html, /<link rel="stylesheet" href="report\.css">/);
+  assert.doesNotMatch(html, /<style|style=|<script|\son[a-z]+=/i);
+  assert.match(css, /\.banner\.fail\{background:#c62828\}/);
+});
+
 test('HTML: every string is escaped', () => {
-  const html = renderHtml(report, evaluateGate(report, defaultPolicy));
+  const report = everyOutcome();
+  const { html } = renderHtml(report, decide(report), { stylesheet: 'r.css' });
   assert.ok(!html.includes('<tag>'));
   assert.ok(html.includes('&lt;tag&gt;'));
-  assert.ok(!/<script/i.test(html));
   assert.match(html, /class="banner fail"/);
+});
+
+test('HTML: run id, start, end and duration; the chaos windows as shaded bands over the chart', () => {
+  const report = withLoad();
+  const { html } = renderHtml(report, decide(report), { stylesheet: 'r.css', runId: 'run-7' });
+  assert.match(
+    html,
+    /<dt>run id<\/dt><dd>run-7<\/dd><dt>started<\/dt><dd>2026-11-20T10:00:00Z<\/dd><dt>ended<\/dt><dd>2026-11-20T10:02:00Z<\/dd><dt>duration<\/dt><dd>2m00s<\/dd>/,
+  );
+  const chart = /<section id="load">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+  assert.equal(chart.match(/class="chaos-window"/g)?.length, 2);
+  assert.equal(chart.match(/class="point p95"/g)?.length, 60);
+  assert.equal(chart.match(/class="point errors"/g)?.length, 60);
 });

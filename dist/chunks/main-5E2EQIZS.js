@@ -2,15 +2,17 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  expectedChaosMs,
   labelFor,
   layerFrom,
   loadConfig,
   loadSchema,
   parseSettings,
+  progressLog,
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-RH2RACBG.js";
+} from "./chunk-OCSUO33C.js";
 import {
   conclude,
   describeRunInputs,
@@ -19,7 +21,7 @@ import {
   readLoadSuite,
   readManifests,
   workflowToSuite
-} from "./chunk-2LFBAVWU.js";
+} from "./chunk-ZOXLFWGY.js";
 import {
   CancelledError,
   CannotRunError,
@@ -27,7 +29,7 @@ import {
   convertChaos,
   errorMessage,
   mergeReports
-} from "./chunk-AJZ6MKAM.js";
+} from "./chunk-4RNZEDJZ.js";
 
 // src/run/merge.ts
 import { readFileSync } from "node:fs";
@@ -109,7 +111,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-XHE24HWG.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-QTDHT5DQ.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {
@@ -256,9 +258,13 @@ async function main(argv, io = processIo) {
         const onSignal = (signal, already) => io.err(
           `chaos-gate: received ${signal}: ${already ? "still stopping the chaos" : "stopping the chaos and cleaning up"}`
         );
-        const { runGate } = await import("./run-NPKAFLST.js");
+        const { runGate } = await import("./run-3235KVIW.js");
+        const progress = progressLog(io.out, expectedChaosMs(config));
         return exitCodeOf(
-          await withCancellation(onSignal, (signal) => runGate(config, { log: io.out, signal }))
+          await withCancellation(
+            onSignal,
+            (signal) => runGate(config, { log: progress.log, onPhase: progress.onPhase, signal })
+          )
         );
       }
       case "report":

@@ -15,7 +15,7 @@ import {
   resultPlural,
   setHeaderOptions,
   statusCode
-} from "./chunk-D2T2IFNM.js";
+} from "./chunk-WNEYRQLW.js";
 import {
   commandOnlySuite,
   conclude,
@@ -26,7 +26,7 @@ import {
   readRunInputs,
   workflowCondition,
   workflowToSuite
-} from "./chunk-2LFBAVWU.js";
+} from "./chunk-ZOXLFWGY.js";
 import {
   CancelledError,
   CannotRunError,
@@ -39,7 +39,7 @@ import {
   isVerdictFinal,
   mergeReports,
   resultName
-} from "./chunk-AJZ6MKAM.js";
+} from "./chunk-4RNZEDJZ.js";
 
 // src/run/run.ts
 import { randomBytes } from "node:crypto";
@@ -864,6 +864,7 @@ async function runGate(config, context) {
       workflow,
       timings
     });
+    context.onPhase?.("report");
     const report = await collectReport(config, litmus, resources, chaos);
     let passed = false;
     try {
@@ -871,7 +872,9 @@ async function runGate(config, context) {
       passed = decision.verdict === "pass";
       return { runId, report, decision, published, cancelled: chaos.waited.chaos.cancelled };
     } finally {
+      context.onPhase?.("cleanup");
       await resources.cleanup(passed);
+      context.onPhase?.("done");
     }
   } finally {
     kube.dispose();
@@ -890,8 +893,10 @@ async function runChaos(config, context, parts) {
       throwIfCancelled(signal);
     }
     const chaosStartMs = Date.now();
+    context.onPhase?.("apply");
     await resources.apply(prepared);
     if (workflow) await resources.submit(workflow);
+    context.onPhase?.("wait");
     waited = await waitForAll(kc, litmus, argo, resources, {
       timeoutMs: config.timeoutMs,
       signal,
@@ -900,6 +905,7 @@ async function runChaos(config, context, parts) {
       engineSelector: resources.selector
     });
     chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
+    context.onPhase?.("after");
   } catch (error) {
     await load?.kill();
     await resources.stopChaos();

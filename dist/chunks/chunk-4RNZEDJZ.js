@@ -74,6 +74,22 @@ function judgementOf(decision, testCase) {
   if (!judgement) throw new Error(`case ${testCase.className} \u203A ${testCase.name} is not in the decision`);
   return judgement;
 }
+function importanceOf({ status, tolerated }) {
+  if (status === "error" || status === "failed") return 0;
+  if (tolerated) return 1;
+  return status === "skipped" ? 2 : 3;
+}
+
+// src/litmus/duration.ts
+function totalChaosSeconds(experiment) {
+  const value = experiment?.spec?.components?.env?.find((e) => e.name === "TOTAL_CHAOS_DURATION")?.value;
+  const seconds = Number(value);
+  return value && Number.isFinite(seconds) ? seconds : void 0;
+}
+function engineChaosSeconds(engine) {
+  const known = (engine.spec?.experiments ?? []).map(totalChaosSeconds).filter((s) => s !== void 0);
+  return known.length === 0 ? void 0 : known.reduce((sum, s) => sum + s, 0);
+}
 
 // src/litmus/types.ts
 var litmusGroup = "litmuschaos.io";
@@ -194,10 +210,7 @@ function engineSuite(engine, resultsByKey, interruption) {
     });
   }
   const app = engine.spec?.appinfo;
-  const firstExperiment = engine.spec?.experiments?.[0];
-  const duration = firstExperiment?.spec?.components?.env?.find(
-    (e) => e.name === "TOTAL_CHAOS_DURATION"
-  )?.value;
+  const duration = totalChaosSeconds(engine.spec?.experiments?.[0]);
   const started = engine.metadata.creationTimestamp;
   const ended = latest(engine.status?.experiments?.map((e) => e.lastUpdateTime));
   return {
@@ -211,7 +224,7 @@ function engineSuite(engine, resultsByKey, interruption) {
       "engine.status": engine.status?.engineStatus,
       experiments: experimentNames.join(","),
       "target.app": app?.applabel || app?.appns ? `${app.appkind ?? "app"} ${app.appns ?? namespace} ${app.applabel ?? ""}`.trim() : void 0,
-      "chaos.duration": duration ? `${duration}s` : void 0
+      "chaos.duration": duration === void 0 ? void 0 : `${duration}s`
     }),
     cases
   };
@@ -336,7 +349,8 @@ function readableReason(reason) {
   }
   return reason;
 }
-function probeCases(result, base, experiment) {
+function probeCases(result, experimentBase, experiment) {
+  const base = { ...experimentBase, durationSeconds: void 0 };
   const modern = result.status?.probeStatuses;
   if (modern?.length) return modern.map((probe) => modernProbeCase(probe, base, experiment));
   return (result.status?.probeStatus ?? []).map((probe) => legacyProbeCase(probe, base, experiment));
@@ -3467,9 +3481,11 @@ export {
   yaml,
   CORE_SCHEMA,
   loadAll,
+  engineChaosSeconds,
   mergeReports,
   secondsBetween,
   judgementOf,
+  importanceOf,
   litmusGroup,
   litmusVersion,
   resultName,

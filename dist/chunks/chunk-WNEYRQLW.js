@@ -10,7 +10,7 @@ import {
   litmusGroup,
   litmusVersion,
   yaml
-} from "./chunk-AJZ6MKAM.js";
+} from "./chunk-4RNZEDJZ.js";
 
 // node_modules/webidl-conversions/lib/index.js
 var require_lib = __commonJS({

@@ -6,11 +6,11 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-D2T2IFNM.js";
+} from "./chunk-WNEYRQLW.js";
 import {
   ConfigError,
   convertChaos
-} from "./chunk-AJZ6MKAM.js";
+} from "./chunk-4RNZEDJZ.js";
 
 // src/run/report-cluster.ts
 async function chaosReportFromCluster(config, namespace, selector) {

@@ -5,13 +5,15 @@ import {
   defaultPolicy,
   duration,
   external_exports,
+  readManifests,
   require_dist
-} from "./chunk-2LFBAVWU.js";
+} from "./chunk-ZOXLFWGY.js";
 import {
   ConfigError,
   __toESM,
+  engineChaosSeconds,
   errorMessage
-} from "./chunk-AJZ6MKAM.js";
+} from "./chunk-4RNZEDJZ.js";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -62,7 +64,9 @@ var reportsSchema = external_exports.strictObject({
   junit: external_exports.string().optional(),
   json: external_exports.string().optional(),
   html: external_exports.string().optional(),
-  summary: external_exports.string().optional()
+  summary: external_exports.string().optional(),
+  /** Per-case properties in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd). */
+  junitCaseProperties: external_exports.boolean().optional()
 });
 var workflowSchema = external_exports.strictObject({
   file: external_exports.string().optional(),
@@ -136,7 +140,8 @@ function resolvePaths(settings, base) {
       junit: resolveOne(settings.reports.junit),
       json: resolveOne(settings.reports.json),
       html: resolveOne(settings.reports.html),
-      summary: resolveOne(settings.reports.summary)
+      summary: resolveOne(settings.reports.summary),
+      junitCaseProperties: settings.reports.junitCaseProperties
     }
   };
 }
@@ -215,6 +220,50 @@ async function withCancellation(onSignal, body) {
   }
 }
 
+// src/run/progress.ts
+function progressLog(log, expectedChaosMs2, now = Date.now) {
+  const startedMs = now();
+  let chaosStartMs;
+  let chaosEndMs;
+  const expected = expectedChaosMs2 === void 0 ? "" : `~${clock(expectedChaosMs2)}`;
+  const prefix = () => {
+    const at = now();
+    const parts = [`+${clock(at - startedMs)}`];
+    if (chaosStartMs === void 0) {
+      if (expected) parts.push(`chaos ${expected}`);
+    } else if (chaosEndMs === void 0) {
+      parts.push(`chaos ${clock(at - chaosStartMs)}${expected ? ` of ${expected}` : ""}`);
+    } else {
+      parts.push(`chaos took ${clock(chaosEndMs - chaosStartMs)}`);
+    }
+    return `[${parts.join(" | ")}]`;
+  };
+  return {
+    log: (line) => log(`${prefix()} ${line}`),
+    onPhase: (phase) => {
+      if (phase === "apply") chaosStartMs = now();
+      if (phase === "after") chaosEndMs = now();
+    }
+  };
+}
+function expectedChaosMs(config) {
+  let manifests;
+  try {
+    manifests = readManifests(config.engines, "engine");
+  } catch {
+    return void 0;
+  }
+  const seconds = manifests.map((m) => engineChaosSeconds(m.object)).filter((s) => s !== void 0);
+  return seconds.length === 0 ? void 0 : Math.max(...seconds) * 1e3;
+}
+function clock(ms) {
+  const total = Math.max(0, Math.round(ms / 1e3));
+  const h = Math.floor(total / 3600);
+  const mm = String(Math.floor(total % 3600 / 60)).padStart(2, "0");
+  const ss = String(total % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
 // src/config/fields.ts
 var settingFields = [
   {
@@ -263,6 +312,12 @@ var settingFields = [
     kind: "string",
     field: "reports.json",
     help: "write a JSON report here"
+  },
+  {
+    flag: "junit-case-properties",
+    kind: "boolean",
+    field: "reports.junitCaseProperties",
+    help: "per-case <properties> in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd)"
   },
   {
     flag: "html",
@@ -386,6 +441,8 @@ export {
   parseSettings,
   loadConfig,
   withCancellation,
+  progressLog,
+  expectedChaosMs,
   settingFields,
   layerFrom,
   toMap,

@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runGate
-} from "./chunk-WF4YJ2X4.js";
-import "./chunk-D2T2IFNM.js";
-import "./chunk-2LFBAVWU.js";
-import "./chunk-AJZ6MKAM.js";
+} from "./chunk-KLSMBAML.js";
+import "./chunk-WNEYRQLW.js";
+import "./chunk-ZOXLFWGY.js";
+import "./chunk-4RNZEDJZ.js";
 export {
   runGate
 };

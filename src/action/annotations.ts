@@ -1,0 +1,94 @@
+// The error annotations of a gate decision, in the order a person should read them. GitHub shows at
+// most 10 error annotations a step and drops the rest, so the verdict comes first, an experiment and
+// its failed probes are one fault (one annotation), and past the limit the last one points to the job
+// summary. No file or line: a case has none, and a made-up one makes GitHub link a random file.
+import {
+  judgementOf,
+  type CaseKind,
+  type GateDecision,
+  type Report,
+  type ReportCase,
+} from '../report/model.ts';
+
+export interface Annotation {
+  title: string;
+  message: string;
+}
+
+export const maxAnnotations = 10;
+
+/** Chaos verdicts first, then what the workflow and the load saw. */
+const kindOrder: CaseKind[] = [
+  'experiment',
+  'probe',
+  'workflow',
+  'workflow-step',
+  'load-impact',
+  'load-threshold',
+  'load-check',
+  'load-command',
+  'ctk-hypothesis',
+  'ctk-activity',
+];
+
+interface Fault {
+  title: string;
+  cases: ReportCase[];
+}
+
+export function annotationsOf(report: Report, decision: GateDecision): Annotation[] {
+  if (decision.verdict === 'pass') return [];
+  const faults = faultsOf(report, decision);
+  // The reasons that are not a failed case (thresholds, no results) belong to the verdict.
+  const caseReasons = new Set([...decision.cases.values()].map((j) => j.reason));
+  const own = decision.reasons.filter((r) => !caseReasons.has(r));
+  const { failed, errored } = decision.counts;
+  const verdict: Annotation = {
+    title: 'Chaos gate failed',
+    message: [`${failed} failed, ${errored} errored in ${faults.length} fault(s)`, ...own].join('\n'),
+  };
+  const room = maxAnnotations - 1;
+  const shown = faults.length <= room ? faults : faults.slice(0, room - 1);
+  const annotations = [verdict, ...shown.map(describeFault)];
+  const hidden = faults.length - shown.length;
+  if (hidden > 0) {
+    annotations.push({
+      title: `${hidden} more fault(s)`,
+      message: `${hidden} more in the job summary: ${faults
+        .slice(shown.length)
+        .map((f) => f.title)
+        .join(', ')}`,
+    });
+  }
+  return annotations;
+}
+
+/** Failing cases grouped by experiment (or alone), ordered by kind then as reported. */
+function faultsOf(report: Report, decision: GateDecision): Fault[] {
+  const faults = new Map<string, Fault>();
+  for (const suite of report.suites) {
+    for (const testCase of suite.cases) {
+      const { status } = judgementOf(decision, testCase);
+      if (status !== 'failed' && status !== 'error') continue;
+      const key = testCase.experiment ?? `${testCase.className}\u0000${testCase.name}`;
+      const title = testCase.experiment ?? `${testCase.className} › ${testCase.name}`;
+      const fault = faults.get(key);
+      if (fault) fault.cases.push(testCase);
+      else faults.set(key, { title, cases: [testCase] });
+    }
+  }
+  const rank = (fault: Fault) => Math.min(...fault.cases.map((c) => kindOrder.indexOf(c.kind)));
+  return [...faults.values()].sort((a, b) => rank(a) - rank(b));
+}
+
+function describeFault({ title, cases }: Fault): Annotation {
+  // A failed experiment's own lines already name its failed probes.
+  const experiment = cases.find((c) => c.kind === 'experiment');
+  const own = experiment && (experiment.details ?? experiment.message);
+  if (own) return { title, message: own };
+  const lines = cases.map((c) => {
+    const why = c.message ?? `${c.kind} ${c.outcome}`;
+    return cases.length === 1 ? why : `${c.name}: ${why}`;
+  });
+  return { title, message: lines.join('\n') };
+}

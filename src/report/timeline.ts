@@ -1,0 +1,108 @@
+// When things happened, read from the report alone: the spans of engines, experiments and probes, the
+// load test's baseline and tail, and the chaos windows. The HTML chart and the Mermaid gantt of the
+// job summary both draw from this.
+import {
+  judgementOf,
+  type CaseStatus,
+  type GateDecision,
+  type LoadSeries,
+  type Report,
+  type ReportCase,
+} from './model.ts';
+
+export interface Span {
+  startMs: number;
+  endMs: number;
+}
+
+export interface TimelineRow extends Span {
+  label: string;
+  /** Nesting: 0 for a suite, 1 for an experiment or step, 2 for a probe. */
+  depth: number;
+  /** Unset for a suite. */
+  status?: CaseStatus;
+  tolerated: boolean;
+}
+
+export interface Timeline extends Span {
+  rows: TimelineRow[];
+  /** The chaos windows of the load test's impact figures, or else each experiment's own span. */
+  chaosWindows: Span[];
+  /** Load running before the first chaos window and after the last one. */
+  baseline?: Span;
+  tail?: Span;
+  series?: LoadSeries;
+}
+
+/** The run's timeline, or undefined when nothing in the report says when it happened. */
+export function timelineOf(report: Report, decision: GateDecision): Timeline | undefined {
+  const rows: TimelineRow[] = [];
+  const experimentSpans = new Map<string, Span>();
+  let load: Span | undefined;
+  let series: LoadSeries | undefined;
+  for (const suite of report.suites) {
+    const suiteSpan = spanOf(suite.timestamp, suite.durationSeconds);
+    if (suite.kind === 'load') {
+      load = suiteSpan ?? load;
+      series = suite.series ?? series;
+      continue;
+    }
+    if (suiteSpan) rows.push({ label: suite.name, depth: 0, tolerated: false, ...suiteSpan });
+    for (const testCase of suite.cases) {
+      const span = caseSpan(testCase, experimentSpans);
+      if (!span) continue;
+      if (testCase.kind === 'experiment' && testCase.experiment)
+        experimentSpans.set(testCase.experiment, span);
+      const { status, tolerated } = judgementOf(decision, testCase);
+      const depth = testCase.kind === 'probe' ? 2 : 1;
+      rows.push({ label: testCase.name, depth, status, tolerated: !!tolerated, ...span });
+    }
+  }
+  const chaosWindows = series?.chaosWindows.length
+    ? series.chaosWindows
+    : [...experimentSpans.values()].sort((a, b) => a.startMs - b.startMs);
+  const spans: Span[] = [...rows, ...chaosWindows, ...(load ? [load] : [])];
+  for (const bucket of series?.buckets ?? []) {
+    spans.push({ startMs: bucket.startMs, endMs: bucket.startMs + (series?.bucketMs ?? 0) });
+  }
+  if (spans.length === 0) return undefined;
+  const first = chaosWindows[0];
+  const last = chaosWindows.at(-1);
+  const chaosEnd = Math.max(...chaosWindows.map((w) => w.endMs));
+  return {
+    startMs: Math.min(...spans.map((s) => s.startMs)),
+    endMs: Math.max(...spans.map((s) => s.endMs)),
+    rows,
+    chaosWindows,
+    baseline:
+      load && first && load.startMs < first.startMs
+        ? { startMs: load.startMs, endMs: first.startMs }
+        : undefined,
+    tail: load && last && load.endMs > chaosEnd ? { startMs: chaosEnd, endMs: load.endMs } : undefined,
+    series,
+  };
+}
+
+function spanOf(start: string | undefined, seconds: number | undefined): Span | undefined {
+  const startMs = start ? Date.parse(start) : Number.NaN;
+  if (Number.isNaN(startMs)) return undefined;
+  return { startMs, endMs: startMs + (seconds ?? 0) * 1000 };
+}
+
+/** A probe has no time of its own: it is shown over its experiment's span, when it ran. */
+function caseSpan(testCase: ReportCase, experiments: ReadonlyMap<string, Span>): Span | undefined {
+  if (testCase.kind === 'probe')
+    return testCase.experiment ? experiments.get(testCase.experiment) : undefined;
+  return spanOf(testCase.startedAt, testCase.durationSeconds);
+}
+
+/** `1m05s`, `42s`, `0.5s`: how long, for people. */
+export function formatSeconds(seconds: number): string {
+  if (seconds < 10) return `${Number(seconds.toFixed(1))}s`;
+  const whole = Math.round(seconds);
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const rest = whole % 60;
+  if (hours > 0) return `${hours}h${String(minutes).padStart(2, '0')}m${String(rest).padStart(2, '0')}s`;
+  return minutes > 0 ? `${minutes}m${String(rest).padStart(2, '0')}s` : `${rest}s`;
+}

@@ -1,0 +1,73 @@
+// A small streaming XML writer: markup is appended to an array of string chunks and joined once, so
+// writing is linear in the output and builds no tree. It escapes; it does not check nesting.
+
+/** Attributes in the order they are written; an undefined value leaves the attribute out. */
+export type Attributes = ReadonlyArray<readonly [name: string, value: string | number | undefined]>;
+
+// Characters XML 1.0 cannot carry at all (C0 controls but tab, LF and CR; U+FFFE/U+FFFF) and UTF-16
+// surrogates without their other half. Without the `u` flag a regex sees code units, so a lone
+// surrogate is matched and a valid pair is left alone.
+const notXml =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const attributeEntities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  // A parser normalises raw tab, newline and carriage return in an attribute to spaces; references keep them.
+  '\t': '&#x9;',
+  '\n': '&#xA;',
+  '\r': '&#xD;',
+};
+const textEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** Drops what XML cannot carry. */
+export function xmlChars(text: string): string {
+  return text.replace(notXml, '');
+}
+
+export function escapeAttribute(value: string): string {
+  return xmlChars(value).replace(/[&<>"\t\n\r]/g, (c) => attributeEntities[c] as string);
+}
+
+/** Character data. `>` is escaped too, so a `]]>` in the text cannot end anything. */
+export function escapeText(text: string): string {
+  return xmlChars(text).replace(/[&<>]/g, (c) => textEntities[c] as string);
+}
+
+export class XmlWriter {
+  readonly #chunks: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+
+  /** `<name a="…">` on a line of its own, for an element that holds elements. */
+  open(name: string, attributes: Attributes = []): this {
+    this.#tag(name, attributes).push('>\n');
+    return this;
+  }
+
+  close(name: string): this {
+    this.#chunks.push('</', name, '>\n');
+    return this;
+  }
+
+  /** An element holding text only, or nothing: `<name a="…">text</name>` or `<name a="…"/>`. */
+  element(name: string, attributes: Attributes, text = ''): this {
+    if (text === '') this.#tag(name, attributes).push('/>\n');
+    else this.#tag(name, attributes).push('>', escapeText(text), '</', name, '>\n');
+    return this;
+  }
+
+  toString(): string {
+    return this.#chunks.join('');
+  }
+
+  #tag(name: string, attributes: Attributes): string[] {
+    const chunks = this.#chunks;
+    chunks.push('<', name);
+    for (const [key, value] of attributes) {
+      if (value !== undefined) chunks.push(' ', key, '="', escapeAttribute(String(value)), '"');
+    }
+    return chunks;
+  }
+}

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { annotationsOf, maxAnnotations } from '../../../src/action/annotations.ts';
+import { defaultPolicy, evaluateGate } from '../../../src/gate/policy.ts';
+import { failedProbe, manyFailures, withLoad } from '../../support/reports.ts';
+
+test('25 failing experiments with failing probes: 10 annotations, the verdict first, the rest counted in the last', () => {
+  const report = manyFailures(25);
+  const annotations = annotationsOf(report, evaluateGate(report, defaultPolicy));
+  assert.equal(annotations.length, maxAnnotations);
+  assert.equal(annotations[0]?.title, 'Chaos gate failed');
+  assert.match(annotations[0]?.message ?? '', /^50 failed, 0 errored in 25 fault\(s\)/);
+  assert.deepEqual(
+    annotations.slice(1, 9).map((a) => a.title),
+    Array.from({ length: 8 }, (_, i) => `shop/big/exp-${i + 1}`),
+  );
+  assert.equal(annotations[9]?.title, '17 more fault(s)');
+  assert.match(annotations[9]?.message ?? '', /^17 more in the job summary: shop\/big\/exp-9, /);
+});
+
+test('exactly nine faults fit: no "more" annotation', () => {
+  const report = manyFailures(9);
+  const annotations = annotationsOf(report, evaluateGate(report, defaultPolicy));
+  assert.equal(annotations.length, 10);
+  assert.equal(annotations[9]?.title, 'shop/big/exp-9');
+});
+
+test('an experiment and its failed probe are one annotation; chaos faults before load faults', () => {
+  const report = withLoad();
+  const annotations = annotationsOf(report, evaluateGate(report, defaultPolicy));
+  assert.deepEqual(
+    annotations.map((a) => a.title),
+    ['Chaos gate failed', 'shop/cart/pod-delete', 'load › p95 during chaos <= 2x baseline'],
+  );
+  assert.equal(annotations[1]?.message, 'probe cart-responds failed: Actual value: 503');
+});
+
+test('the reasons that are not a case (thresholds) are in the verdict annotation; a pass has none', () => {
+  const report = failedProbe();
+  const below = annotationsOf(
+    report,
+    evaluateGate(report, { ...defaultPolicy, failOnFailure: false, minProbeSuccess: 80 }),
+  );
+  assert.match(below[0]?.message ?? '', /probe success 66% is below the minimum of 80%/);
+  assert.deepEqual(
+    annotationsOf(report, evaluateGate(report, { ...defaultPolicy, allowFailures: ['pod-delete'] })),
+    [],
+  );
+});

@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { kubeconfigText } from '../../../src/action/inputs.ts';
+
+const yaml = 'apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: "https://k:6443"}\n';
+
+test('kubeconfig input: YAML as it is, base64 of it decoded (with or without line breaks)', () => {
+  assert.equal(kubeconfigText(yaml), yaml);
+  const encoded = Buffer.from(yaml).toString('base64');
+  assert.equal(kubeconfigText(encoded), yaml);
+  assert.equal(kubeconfigText(`${encoded.replace(/(.{20})/g, '$1\n')}\n`), yaml, 'base64 -w76 output');
+});
+
+test('kubeconfig input: base64 of something else is refused with a message that shows none of it', () => {
+  const encoded = Buffer.from('not a kubeconfig at all').toString('base64');
+  assert.throws(
+    () => kubeconfigText(encoded),
+    (error: Error) => {
+      assert.match(error.message, /kubeconfig: looks like base64 but does not decode to a kubeconfig/);
+      assert.ok(!error.message.includes(encoded));
+      return true;
+    },
+  );
+});
