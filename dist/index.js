@@ -5,12 +5,12 @@ import "./chunks/chunk-KZN7GEO2.js";
 import {
   runGate,
   runLabel
-} from "./chunks/chunk-KLSMBAML.js";
+} from "./chunks/chunk-HU5QVC3B.js";
 import {
   LitmusClient,
   enginePlural,
   loadKubeContext
-} from "./chunks/chunk-WNEYRQLW.js";
+} from "./chunks/chunk-O2UULVTF.js";
 import {
   expectedChaosMs,
   labelFor,
@@ -21,8 +21,8 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-OCSUO33C.js";
-import "./chunks/chunk-ZOXLFWGY.js";
+} from "./chunks/chunk-XWWWU4X3.js";
+import "./chunks/chunk-BJNDYXGW.js";
 import {
   ConfigError,
   __commonJS,
@@ -31,7 +31,7 @@ import {
   errorMessage,
   isEngineFinished,
   judgementOf
-} from "./chunks/chunk-4RNZEDJZ.js";
+} from "./chunks/chunk-42AHKBM7.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19820,7 +19820,7 @@ function describeFault({ title, cases }) {
 // src/action/outcome.ts
 async function publishToGitHub(outcome) {
   const { report, decision, published } = outcome;
-  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(published.markdown).write();
+  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(published.markdown()).write();
   setOutput("verdict", decision.verdict);
   setOutput("passed", decision.counts.passed);
   setOutput("failed", decision.counts.failed);

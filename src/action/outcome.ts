@@ -7,7 +7,7 @@ import { annotationsOf } from './annotations.ts';
 export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
   const { report, decision, published } = outcome;
   // Outside a GitHub runner (a local try-out) there is no summary file to write to.
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(published.markdown).write();
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(published.markdown()).write();
   core.setOutput('verdict', decision.verdict);
   core.setOutput('passed', decision.counts.passed);
   core.setOutput('failed', decision.counts.failed);

@@ -355,5 +355,10 @@ function earliest(times: (string | undefined)[]): string | undefined {
 }
 
 function definedProperties(values: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => !!e[1]));
+  const defined: Record<string, string> = {};
+  for (const key in values) {
+    const value = values[key];
+    if (value) defined[key] = value;
+  }
+  return defined;
 }

@@ -17,8 +17,11 @@ export interface Publication {
   json?: string;
   html?: string;
   summary?: string;
-  /** The Markdown summary, also when no file was asked for (the action's job summary uses it). */
-  markdown: string;
+  /**
+   * The Markdown summary, also when no file was asked for (the action's job summary uses it). Rendered
+   * on demand: on 10,000 results it costs as much as the JUnit file.
+   */
+  markdown(): string;
 }
 
 export interface Concluded {
@@ -54,7 +57,8 @@ function publishReports(
   decision: GateDecision,
   context: { policy: object; meta: Record<string, string> },
 ): Publication {
-  const markdown = renderMarkdown(report, decision);
+  let markdownText: string | undefined;
+  const markdown = () => (markdownText ??= renderMarkdown(report, decision));
   const write = (file: string | undefined, render: () => string) => {
     if (!file) return undefined;
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -66,7 +70,7 @@ function publishReports(
     junit: write(reports.junit, () => renderJUnit(report, decision, junitOptions)),
     json: write(reports.json, () => renderJson(report, decision, context)),
     html: write(reports.html, () => writeHtml(reports.html as string, report, decision, context.meta)),
-    summary: write(reports.summary, () => markdown),
+    summary: write(reports.summary, markdown),
     markdown,
   };
 }

@@ -31798,12 +31798,14 @@ function xmlChars(text) {
   return text.replace(notXml, "");
 }
 function escapeAttribute(value) {
+  if (!needsWork.test(value)) return value;
   return xmlChars(value).replace(/[&<>"\t\n\r]/g, (c) => attributeEntities[c]);
 }
 function escapeText(text) {
+  if (!needsWork.test(text)) return text;
   return xmlChars(text).replace(/[&<>]/g, (c) => textEntities[c]);
 }
-var notXml, attributeEntities, textEntities, XmlWriter;
+var notXml, attributeEntities, textEntities, needsWork, XmlWriter;
 var init_xml = __esm({
   "src/report/xml.ts"() {
     "use strict";
@@ -31820,6 +31822,7 @@ var init_xml = __esm({
       "\r": "&#xD;"
     };
     textEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+    needsWork = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
     XmlWriter = class {
       #chunks = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
       /** `<name a="…">` on a line of its own, for an element that holds elements. */
@@ -32139,7 +32142,8 @@ function conclude(config2, report, meta3, log) {
   return { decision, published };
 }
 function publishReports(reports, report, decision, context) {
-  const markdown = renderMarkdown(report, decision);
+  let markdownText;
+  const markdown = () => markdownText ??= renderMarkdown(report, decision);
   const write = (file2, render) => {
     if (!file2) return void 0;
     mkdirSync(path3.dirname(path3.resolve(file2)), { recursive: true });
@@ -32151,7 +32155,7 @@ function publishReports(reports, report, decision, context) {
     junit: write(reports.junit, () => renderJUnit(report, decision, junitOptions)),
     json: write(reports.json, () => renderJson(report, decision, context)),
     html: write(reports.html, () => writeHtml(reports.html, report, decision, context.meta)),
-    summary: write(reports.summary, () => markdown),
+    summary: write(reports.summary, markdown),
     markdown
   };
 }
@@ -33353,7 +33357,12 @@ function earliest(times) {
   return times.filter((t) => !!t).sort()[0];
 }
 function definedProperties(values) {
-  return Object.fromEntries(Object.entries(values).filter((e2) => !!e2[1]));
+  const defined = {};
+  for (const key in values) {
+    const value = values[key];
+    if (value) defined[key] = value;
+  }
+  return defined;
 }
 var keyOf;
 var init_convert2 = __esm({

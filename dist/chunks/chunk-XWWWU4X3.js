@@ -7,13 +7,13 @@ import {
   external_exports,
   readManifests,
   require_dist
-} from "./chunk-ZOXLFWGY.js";
+} from "./chunk-BJNDYXGW.js";
 import {
   ConfigError,
   __toESM,
   engineChaosSeconds,
   errorMessage
-} from "./chunk-4RNZEDJZ.js";
+} from "./chunk-42AHKBM7.js";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);

@@ -6,11 +6,11 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-WNEYRQLW.js";
+} from "./chunk-O2UULVTF.js";
 import {
   ConfigError,
   convertChaos
-} from "./chunk-4RNZEDJZ.js";
+} from "./chunk-42AHKBM7.js";
 
 // src/run/report-cluster.ts
 async function chaosReportFromCluster(config, namespace, selector) {

@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runGate
-} from "./chunk-KLSMBAML.js";
-import "./chunk-WNEYRQLW.js";
-import "./chunk-ZOXLFWGY.js";
-import "./chunk-4RNZEDJZ.js";
+} from "./chunk-HU5QVC3B.js";
+import "./chunk-O2UULVTF.js";
+import "./chunk-BJNDYXGW.js";
+import "./chunk-42AHKBM7.js";
 export {
   runGate
 };

@@ -15,7 +15,7 @@ import {
   resultPlural,
   setHeaderOptions,
   statusCode
-} from "./chunk-WNEYRQLW.js";
+} from "./chunk-O2UULVTF.js";
 import {
   commandOnlySuite,
   conclude,
@@ -26,7 +26,7 @@ import {
   readRunInputs,
   workflowCondition,
   workflowToSuite
-} from "./chunk-ZOXLFWGY.js";
+} from "./chunk-BJNDYXGW.js";
 import {
   CancelledError,
   CannotRunError,
@@ -39,7 +39,7 @@ import {
   isVerdictFinal,
   mergeReports,
   resultName
-} from "./chunk-4RNZEDJZ.js";
+} from "./chunk-42AHKBM7.js";
 
 // src/run/run.ts
 import { randomBytes } from "node:crypto";

@@ -400,7 +400,12 @@ function earliest(times) {
   return times.filter((t) => !!t).sort()[0];
 }
 function definedProperties(values) {
-  return Object.fromEntries(Object.entries(values).filter((e) => !!e[1]));
+  const defined = {};
+  for (const key in values) {
+    const value = values[key];
+    if (value) defined[key] = value;
+  }
+  return defined;
 }
 
 // node_modules/js-yaml/dist/js-yaml.mjs

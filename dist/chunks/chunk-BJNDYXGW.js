@@ -14,7 +14,7 @@ import {
   judgementOf,
   loadAll,
   secondsBetween
-} from "./chunk-4RNZEDJZ.js";
+} from "./chunk-42AHKBM7.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -27786,13 +27786,16 @@ var attributeEntities = {
   "\r": "&#xD;"
 };
 var textEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+var needsWork = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 function xmlChars(text) {
   return text.replace(notXml, "");
 }
 function escapeAttribute(value) {
+  if (!needsWork.test(value)) return value;
   return xmlChars(value).replace(/[&<>"\t\n\r]/g, (c) => attributeEntities[c]);
 }
 function escapeText(text) {
+  if (!needsWork.test(text)) return text;
   return xmlChars(text).replace(/[&<>]/g, (c) => textEntities[c]);
 }
 var XmlWriter = class {
@@ -28093,7 +28096,8 @@ function conclude(config2, report, meta3, log) {
   return { decision, published };
 }
 function publishReports(reports, report, decision, context) {
-  const markdown = renderMarkdown(report, decision);
+  let markdownText;
+  const markdown = () => markdownText ??= renderMarkdown(report, decision);
   const write = (file2, render) => {
     if (!file2) return void 0;
     mkdirSync(path2.dirname(path2.resolve(file2)), { recursive: true });
@@ -28105,7 +28109,7 @@ function publishReports(reports, report, decision, context) {
     junit: write(reports.junit, () => renderJUnit(report, decision, junitOptions)),
     json: write(reports.json, () => renderJson(report, decision, context)),
     html: write(reports.html, () => writeHtml(reports.html, report, decision, context.meta)),
-    summary: write(reports.summary, () => markdown),
+    summary: write(reports.summary, markdown),
     markdown
   };
 }
