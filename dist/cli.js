@@ -31,7 +31,7 @@ import {
   settingFields,
   toMap,
   workflowToSuite
-} from "./chunks/chunk-W5PBR4HH.js";
+} from "./chunks/chunk-5JF4CHQB.js";
 
 // src/gate/sources.ts
 function chaosReportFromFiles(files) {

@@ -24,7 +24,7 @@ import {
   runLabel,
   settingFields,
   toMap
-} from "./chunks/chunk-W5PBR4HH.js";
+} from "./chunks/chunk-5JF4CHQB.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -96074,15 +96074,19 @@ var nodeOutcomes = {
   Pending: void 0,
   Running: void 0
 };
+var isStep = (node2) => node2.type === "Pod" || node2.type === "Container" || node2.type === "Suspend";
 function workflowToSuite(workflow, options = {}) {
   const name = `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
   const status = workflow.status;
-  const nodes = Object.values(nodesOf(workflow));
-  const steps = nodes.filter(
-    (node2) => node2.type === "Pod" || node2.type === "Container" || node2.type === "Suspend"
+  const byId = nodesOf(workflow);
+  const nodes = Object.values(byId);
+  const retries = nodes.filter(
+    (node2) => node2.type === "Retry" && (node2.children ?? []).length > 0 && (node2.children ?? []).every((id) => byId[id] && isStep(byId[id]))
   );
+  const attempts = new Set(retries.flatMap((node2) => node2.children ?? []));
+  const steps = [...retries, ...nodes.filter((node2) => isStep(node2) && !attempts.has(node2.id ?? ""))];
   const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
-  const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node2) => stepCase(name, node2, displayNames, options.timedOut ?? false));
+  const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node2) => stepCase(name, node2, byId, displayNames, options.timedOut ?? false));
   if (status?.offloadNodeStatusVersion && nodes.length === 0) {
     cases.push({
       kind: "workflow",
@@ -96129,24 +96133,49 @@ function nodesOf(workflow) {
     return {};
   }
 }
-function stepCase(suite, node2, displayNames, timedOut) {
+function stepCase(suite, node2, byId, displayNames, timedOut) {
   const display = node2.displayName ?? node2.name ?? node2.id ?? "";
   const unique2 = displayNames.filter((n) => n === display).length === 1;
-  const outcome = nodeOutcomes[node2.phase ?? "Pending"] ?? "timeout";
-  const exitCode = node2.outputs?.exitCode;
+  const phaseOutcome = nodeOutcomes[node2.phase ?? "Pending"] ?? "timeout";
+  const tries = (node2.type === "Retry" ? node2.children ?? [] : []).map((id) => byId[id]).filter((attempt) => !!attempt).sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? ""));
+  const last = tries.at(-1);
+  const failedTries = tries.filter((t) => t.phase === "Failed" || t.phase === "Error");
+  const why = (last?.phase === "Failed" || last?.phase === "Error" ? last : node2).message;
+  const boundary = node2.boundaryID ? byId[node2.boundaryID] : void 0;
+  const tolerated = (phaseOutcome === "fail" || phaseOutcome === "error") && boundary?.phase === "Succeeded";
+  const outcome = tolerated ? "skipped" : phaseOutcome;
+  const failure2 = why ?? `step ${node2.phase}`;
+  const exitCode = (last ?? node2).outputs?.exitCode;
+  const triesText = tries.map(
+    (t, i) => `attempt ${i + 1} (${t.displayName ?? t.name}): ${t.phase ?? "Pending"}${t.message ? ` \u2014 ${t.message}` : ""}`
+  );
   return {
     kind: "workflow-step",
     className: suite,
     name: unique2 ? display : node2.name ?? display,
     outcome,
-    message: outcome === "pass" ? void 0 : outcome === "timeout" ? `still ${node2.phase ?? "Pending"} when ${timedOut ? "the wait timed out" : "the workflow ended"}` : node2.message ?? `step ${node2.phase}`,
-    details: exitCode && outcome !== "pass" ? `${node2.message ?? ""} (exit code ${exitCode})`.trim() : void 0,
+    message: outcome === "pass" ? void 0 : tolerated ? `${node2.phase}, tolerated by the workflow (it continued): ${failure2}` : outcome === "timeout" ? `still ${node2.phase ?? "Pending"} when ${timedOut ? "the wait timed out" : "the workflow ended"}` : tries.length > 1 ? `${failure2} (after ${tries.length} attempts)` : failure2,
+    details: [
+      exitCode && phaseOutcome !== "pass" ? `${why ?? ""} (exit code ${exitCode})`.trim() : void 0,
+      ...triesText
+    ].filter((line) => !!line).join("\n") || void 0,
     startedAt: node2.startedAt,
     durationSeconds: secondsBetween(node2.startedAt, node2.finishedAt),
     properties: Object.fromEntries(
-      Object.entries({ template: node2.templateName, phase: node2.phase, node: node2.name }).filter(
-        (e2) => !!e2[1]
-      )
+      Object.entries({
+        template: node2.templateName,
+        phase: node2.phase,
+        node: node2.name,
+        ...tries.length > 0 && {
+          attempts: String(tries.length),
+          failedAttempts: String(failedTries.length),
+          ...Object.fromEntries(
+            triesText.map((text, i) => [`attempt.${i + 1}`, text.replace(/^attempt \d+ /, "")])
+          )
+        },
+        ...phaseOutcome === "pass" && failedTries.length > 0 && { flaky: "true" },
+        ...tolerated && { tolerated: "true" }
+      }).filter((e2) => !!e2[1])
     )
   };
 }
@@ -97603,4 +97632,4 @@ export {
   toMap,
   labelFor
 };
-/*! For license information please see chunk-W5PBR4HH.js.LEGAL.txt */
+/*! For license information please see chunk-5JF4CHQB.js.LEGAL.txt */
