@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ctkJournalToSuite } from '../../../src/ctk/journal.ts';
-import { readLocalFixture } from '../../support/local-fixtures.ts';
+import { readFixture } from '../../support/fixtures.ts';
 
 test('a deviated journal: hypothesis before passes, after fails, the failed action carries its exception', () => {
-  const suite = ctkJournalToSuite(JSON.parse(readLocalFixture('ctk/journal-deviated.json')), 'journal.json');
+  const suite = ctkJournalToSuite(JSON.parse(readFixture('ctk/journal-deviated.json')), 'journal.json');
   assert.equal(suite.name, 'chaostoolkit/checkout survives losing a pod');
   assert.deepEqual(
     suite.cases.map((c) => [c.kind, c.name, c.outcome]),

@@ -6,9 +6,9 @@ import { parseJtl } from '../../../src/load/jtl.ts';
 import { parseK6Json } from '../../../src/load/k6-json.ts';
 import { parseK6Summary } from '../../../src/load/k6.ts';
 import { computeImpact, percentile } from '../../../src/load/samples.ts';
-import { readLocalFixture } from '../../support/local-fixtures.ts';
+import { readFixture } from '../../support/fixtures.ts';
 
-const json = (name: string): unknown => JSON.parse(readLocalFixture(`load/${name}`));
+const json = (name: string): unknown => JSON.parse(readFixture(`load/${name}`));
 
 test('k6 --summary-export: true means the threshold FAILED', () => {
   const summary = parseK6Summary(json('k6-summary-export.json'), 'k6.json');
@@ -53,7 +53,7 @@ test('a file that is not a k6 summary is rejected naming the file and field', ()
 });
 
 test('JTL: columns by name, quoted fields with commas and line breaks', () => {
-  const samples = parseJtl(readLocalFixture('load/jmeter-results.jtl'), 'results.jtl');
+  const samples = parseJtl(readFixture('load/jmeter-results.jtl'), 'results.jtl');
   assert.equal(samples.length, 600);
   assert.equal(samples.filter((s) => !s.success).length, 10);
   assert.equal(samples[0]?.startMs, 1795000000000);
@@ -77,7 +77,7 @@ test('JTL errors name the file and line', () => {
 });
 
 test('impact: the slow, failing window of the JTL is found inside the chaos window', () => {
-  const samples = parseJtl(readLocalFixture('load/jmeter-results.jtl'), 'results.jtl');
+  const samples = parseJtl(readFixture('load/jmeter-results.jtl'), 'results.jtl');
   const t0 = 1795000000000;
   const { baseline, duringChaos } = computeImpact(samples, [{ startMs: t0 + 20_000, endMs: t0 + 29_999 }]);
   assert.equal(duringChaos.count, 100);
@@ -96,7 +96,7 @@ test('percentiles are nearest-rank', () => {
 });
 
 test('k6 JSON output: duration and failure points pair into samples that start at time minus duration', () => {
-  const samples = parseK6Json(readLocalFixture('load/k6-output.json'), 'k6-out.json');
+  const samples = parseK6Json(readFixture('load/k6-output.json'), 'k6-out.json');
   assert.deepEqual(samples, [
     { startMs: Date.parse('2026-11-20T10:00:00.000Z'), elapsedMs: 250, success: true },
     { startMs: Date.parse('2026-11-20T10:00:01.000Z'), elapsedMs: 900, success: false },

@@ -5,14 +5,14 @@ import { parseJtl } from '../../../src/load/jtl.ts';
 import { parseK6Summary } from '../../../src/load/k6.ts';
 import { loadSchema } from '../../../src/load/schema.ts';
 import { loadSuite } from '../../../src/load/suite.ts';
-import { readLocalFixture } from '../../support/local-fixtures.ts';
+import { readFixture } from '../../support/fixtures.ts';
 
 const t0 = 1795000000000;
 const chaos = [{ startMs: t0 + 20_000, endMs: t0 + 29_999 }];
-const samples = () => parseJtl(readLocalFixture('load/jmeter-results.jtl'), 'results.jtl');
+const samples = () => parseJtl(readFixture('load/jmeter-results.jtl'), 'results.jtl');
 
 test('each k6 threshold and check is a case; a crossed one fails the gate naming the expression', () => {
-  const k6 = parseK6Summary(JSON.parse(readLocalFixture('load/k6-summary-export.json')), 'k6.json');
+  const k6 = parseK6Summary(JSON.parse(readFixture('load/k6-summary-export.json')), 'k6.json');
   const suite = loadSuite({ k6, windows: [], thresholds: {}, impact: {} });
   assert.deepEqual(
     suite.cases.map((c) => [c.kind, c.name, c.outcome]),
