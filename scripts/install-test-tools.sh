@@ -1,11 +1,61 @@
 #!/usr/bin/env bash
-# Debian tools the tests drive for real: hey (a load generator, for the load-runner test). Installed
-# only when missing; `apt-get update` runs only then too.
+# The real tools the tests run and whose output they read, each from its registry, installed only when
+# missing, and put on .tools/bin (gitignored):
+#   hey       Debian package (a load generator)
+#   jmeter    Apache JMeter 5.6.3 from Maven Central, through jmeter-maven-plugin (scripts/jmeter/pom.xml);
+#             the jars are cached in ~/.m2, the JMeter home is laid out in .tools/jmeter
+#   chaos     the Chaos Toolkit CLI from PyPI, in a venv in .tools/ctk (pip's cache is ~/.cache/pip)
+# Needs apt (as root or with sudo), java and mvn, python3 with venv.
 set -euo pipefail
-missing=()
-command -v hey >/dev/null || missing+=(hey)
-[ ${#missing[@]} -eq 0 ] && exit 0
-echo "[test-tools] installing ${missing[*]} (once)" >&2
-if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
-$sudo apt-get update -qq >/dev/null
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+BIN="$TOOLS/bin"
+CHAOSTOOLKIT_VERSION=1.19.0
+mkdir -p "$BIN"
+log() { echo "[test-tools] $*" >&2; }
+quiet() { # run a command, show its output only if it fails
+  local out
+  out="$(mktemp)"
+  if ! "$@" >"$out" 2>&1; then cat "$out" >&2; rm -f "$out"; return 1; fi
+  rm -f "$out"
+}
+
+# hey
+if ! command -v hey >/dev/null; then
+  log "installing hey from Debian (once)"
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  quiet $sudo apt-get update -qq
+  quiet env DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends hey
+fi
+ln -sf "$(command -v hey)" "$BIN/hey"
+
+# JMeter: config.json names the JMeter home and the runtime jar the plugin laid out.
+jmeter_jar() {
+  local config="$TOOLS/jmeter/config.json" dir jar
+  [ -f "$config" ] || return 1
+  dir="$(sed -n 's/.*"jmeterDirectoryPath":"\([^"]*\)".*/\1/p' "$config")"
+  jar="$(sed -n 's/.*"runtimeJarName":"\([^"]*\)".*/\1/p' "$config")"
+  [ -f "$dir/bin/$jar" ] && echo "$dir/bin/$jar"
+}
+if ! jar="$(jmeter_jar)"; then
+  log "installing JMeter 5.6.3 from Maven Central (once; jars cached in ~/.m2)"
+  rm -rf "$TOOLS/jmeter"
+  quiet mvn -B -f "$ROOT/scripts/jmeter/pom.xml" -Djmeter.install.dir="$TOOLS/jmeter" \
+    com.lazerycode.jmeter:jmeter-maven-plugin:3.7.0:configure
+  jar="$(jmeter_jar)" || { echo "jmeter-maven-plugin laid out no JMeter in $TOOLS/jmeter" >&2; exit 1; }
+fi
+cat >"$BIN/jmeter" <<WRAPPER
+#!/bin/sh
+# JMeter as installed by scripts/install-test-tools.sh (jmeter-maven-plugin's layout).
+exec java -jar '$jar' "\$@"
+WRAPPER
+chmod +x "$BIN/jmeter"
+
+# Chaos Toolkit
+if [ ! -x "$TOOLS/ctk/bin/chaos" ] || [ "$("$TOOLS/ctk/bin/pip" show chaostoolkit 2>/dev/null | sed -n 's/^Version: //p')" != "$CHAOSTOOLKIT_VERSION" ]; then
+  log "installing chaostoolkit $CHAOSTOOLKIT_VERSION from PyPI into .tools/ctk (once)"
+  rm -rf "$TOOLS/ctk"
+  quiet python3 -m venv "$TOOLS/ctk"
+  quiet "$TOOLS/ctk/bin/pip" install --disable-pip-version-check "chaostoolkit==$CHAOSTOOLKIT_VERSION"
+fi
+ln -sf "$TOOLS/ctk/bin/chaos" "$BIN/chaos"

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defaultPolicy, evaluateGate } from '../../../src/gate/policy.ts';
-import { parseJtl } from '../../../src/load/jtl.ts';
 import { parseK6Summary } from '../../../src/load/k6.ts';
 import { loadSchema } from '../../../src/load/schema.ts';
 import { loadSuite } from '../../../src/load/suite.ts';
@@ -9,7 +8,16 @@ import { readFixture } from '../../support/fixtures.ts';
 
 const t0 = 1795000000000;
 const chaos = [{ startMs: t0 + 20_000, endMs: t0 + 29_999 }];
-const samples = () => parseJtl(readFixture('load/jmeter-results.jtl'), 'results.jtl');
+/** A request every 100 ms for 60 s; inside the chaos (20 s to 30 s) 450 ms and every tenth failing. */
+const samples = () =>
+  Array.from({ length: 600 }, (_, i) => {
+    const inChaos = i >= 200 && i < 300;
+    return {
+      startMs: t0 + i * 100,
+      elapsedMs: inChaos ? 450 : 90 + (i % 7),
+      success: !(inChaos && i % 10 === 0),
+    };
+  });
 
 test('each k6 threshold and check is a case; a crossed one fails the gate naming the expression', () => {
   const k6 = parseK6Summary(JSON.parse(readFixture('load/k6-summary-export.json')), 'k6.json');
