@@ -188,13 +188,9 @@ test('a failed step inside a failed template is not tolerated', () => {
       node('Skipped', `${wf}.c`, 'Omitted', 2, 2, { message: 'omitted: depends condition not met' }),
     ]),
   );
-  assert.deepEqual(
-    suite.cases.map((c) => [c.name, c.outcome]),
-    [
-      ['a', 'fail'],
-      ['b', 'pass'],
-    ],
-  );
+  const outcome = (name: string) => suite.cases.find((c) => c.name === name)?.outcome;
+  assert.equal(outcome('a'), 'fail');
+  assert.equal(outcome('b'), 'pass');
 });
 
 test('an exit handler that fails fails the workflow and its case, although the steps passed', () => {
