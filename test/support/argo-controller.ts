@@ -16,7 +16,7 @@
 //  - the signals a shutdown sends: `spec.shutdown` makes the controller signal the pods' containers
 //    through pods/exec, which needs a kubelet; the player ends those pods as the signal would (main
 //    143, litmus-checker 0: it exits 0 on SIGTERM).
-// What each step does is chosen by the test, per pod: `stepFor`, else the pod's annotations (a template's
+// What each step does is chosen by the test, per pod, with annotations (a template's
 // `metadata.annotations` reach its pods): `kubelet.chaos-gate.test/exit-codes: "1,0"` (exit code per
 // attempt, the last repeats), `…/run-ms: "1500"`, `…/run: never` (runs until the workflow is shut down)
 // and `…/fail-to-start: ErrImagePull`; by default a step exits 0 after `stepMs`.
@@ -35,13 +35,12 @@ import type { ChaosEngine } from '../../src/litmus/types.ts';
 import { codeOf, eventLog, keepWatching, type FakeController } from './controllers.ts';
 import { buildOutputs, startOwnedProcess, type Sandbox } from './sandbox.ts';
 
-export const argoVersion = 'v4.0.5';
+const argoVersion = 'v4.0.5';
 const executorImage = `quay.io/argoproj/argoexec:${argoVersion}`;
 const argo = { group: 'argoproj.io', version: 'v1alpha1' };
 const litmus = { group: 'litmuschaos.io', version: 'v1alpha1' };
 const label = {
   workflow: 'workflows.argoproj.io/workflow',
-  onExit: 'workflows.argoproj.io/on-exit',
   completed: 'workflows.argoproj.io/report-outputs-completed',
 };
 const annotation = {
@@ -56,23 +55,20 @@ export const stepAnnotations = {
 };
 
 /** What one pod's main container does. */
-export type StepPlan =
+type StepPlan =
   | { exitCode: number; runMs?: number }
   | { never: true }
   /** The container never starts (ErrImagePull, ImagePullBackOff, CreateContainerConfigError, …). */
   | { failToStart: string };
 
-export interface StepPod {
+interface StepPod {
   workflow: string;
   /** Node name, e.g. `wf[0].flaky(1)`. */
   nodeName: string;
   nodeId: string;
-  template: string;
   /** 0 for the first try; the retry index of `name(1)` nodes. */
   attempt: number;
-  onExit: boolean;
   annotations: Record<string, string>;
-  pod: V1Pod;
 }
 
 export type KubeletEventType =
@@ -86,15 +82,12 @@ export interface ArgoController extends FakeController<KubeletEventType> {
 export interface ArgoControllerOptions {
   sandbox: Sandbox;
   namespace: string;
-  stepFor?: (pod: StepPod) => StepPlan | undefined;
   /** How long a step's main container runs by default (default 300 ms). */
   stepMs?: number;
-  /** Entrypoints of more images used without a `command` (image → {entrypoint, cmd}). */
-  images?: Record<string, { entrypoint?: string[]; cmd?: string[] }>;
 }
 
 /** The entrypoints of the images in examples/argo and test/fixtures/argo (from their Dockerfiles). */
-const defaultImages: Record<string, { entrypoint?: string[]; cmd?: string[] }> = {
+const images: Record<string, { entrypoint?: string[]; cmd?: string[] }> = {
   'litmuschaos/litmus-checker:latest': { entrypoint: ['./var/run/checker'] },
   'grafana/k6:latest': { entrypoint: ['k6'] },
 };
@@ -114,7 +107,6 @@ function planFromAnnotations(step: StepPod, stepMs: number): StepPlan {
 
 /** The template the controller put in the init container's ARGO_TEMPLATE (parameters already resolved). */
 function templateOf(pod: V1Pod): {
-  name?: string;
   inputs?: { artifacts?: { raw?: { data?: string } }[] };
 } {
   const value = pod.spec?.initContainers
@@ -139,7 +131,7 @@ export async function startArgoController(options: ArgoControllerOptions): Promi
   const config = {
     metricsConfig: { enabled: false },
     telemetryConfig: { enabled: false },
-    images: { ...defaultImages, ...options.images },
+    images,
   };
   await sandbox.createNamespace(namespace);
   await core
@@ -390,15 +382,12 @@ export async function startArgoController(options: ArgoControllerOptions): Promi
       workflow: pod.metadata?.labels?.[label.workflow] ?? '',
       nodeName,
       nodeId: notes[annotation.nodeId] ?? '',
-      template: templateOf(pod).name ?? '',
       attempt: Number(/\((\d+)\)$/.exec(nodeName)?.[1] ?? 0),
-      onExit: pod.metadata?.labels?.[label.onExit] === 'true',
       annotations: notes,
-      pod,
     };
     const played: Played = { pod, step, done: false };
     pods.set(pod.metadata?.name ?? '', played);
-    const plan = options.stepFor?.(step) ?? planFromAnnotations(step, stepMs);
+    const plan = planFromAnnotations(step, stepMs);
     await sleep(50);
     if ('failToStart' in plan) return failToStart(played, plan.failToStart);
     const startedAt = new Date();
