@@ -5,7 +5,8 @@
 #   jmeter    Apache JMeter 5.6.3 from Maven Central, through jmeter-maven-plugin (scripts/jmeter/pom.xml);
 #             the jars are cached in ~/.m2, the JMeter home is laid out in .tools/jmeter
 #   chaos     the Chaos Toolkit CLI from PyPI, in a venv in .tools/ctk (pip's cache is ~/.cache/pip)
-# Needs apt (as root or with sudo), java and mvn, python3 with venv.
+# Uses the machine's java, mvn and python3 (with venv); what is missing comes from Debian (apt, as root
+# or with sudo).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
@@ -20,13 +21,17 @@ quiet() { # run a command, show its output only if it fails
   rm -f "$out"
 }
 
+apt_updated=false
+apt_install() { # Debian packages, `apt-get update` first (once per run)
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  log "installing $* from Debian (once)"
+  if ! $apt_updated; then quiet $sudo apt-get update -qq && apt_updated=true; fi
+  quiet env DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@"
+}
+
 # hey
-if ! command -v hey >/dev/null; then
-  log "installing hey from Debian (once)"
-  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
-  quiet $sudo apt-get update -qq
-  quiet env DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends hey
-fi
+command -v hey >/dev/null || apt_install hey
 ln -sf "$(command -v hey)" "$BIN/hey"
 
 # JMeter: config.json names the JMeter home and the runtime jar the plugin laid out.
@@ -38,6 +43,8 @@ jmeter_jar() {
   [ -f "$dir/bin/$jar" ] && echo "$dir/bin/$jar"
 }
 if ! jar="$(jmeter_jar)"; then
+  command -v java >/dev/null || apt_install default-jre-headless
+  command -v mvn >/dev/null || apt_install maven
   log "installing JMeter 5.6.3 from Maven Central (once; jars cached in ~/.m2)"
   rm -rf "$TOOLS/jmeter"
   quiet mvn -B -f "$ROOT/scripts/jmeter/pom.xml" -Djmeter.install.dir="$TOOLS/jmeter" \
@@ -55,7 +62,11 @@ chmod +x "$BIN/jmeter"
 if [ ! -x "$TOOLS/ctk/bin/chaos" ] || [ "$("$TOOLS/ctk/bin/pip" show chaostoolkit 2>/dev/null | sed -n 's/^Version: //p')" != "$CHAOSTOOLKIT_VERSION" ]; then
   log "installing chaostoolkit $CHAOSTOOLKIT_VERSION from PyPI into .tools/ctk (once)"
   rm -rf "$TOOLS/ctk"
-  quiet python3 -m venv "$TOOLS/ctk"
+  if ! python3 -m venv "$TOOLS/ctk" >/dev/null 2>&1; then
+    rm -rf "$TOOLS/ctk"
+    apt_install python3-venv
+    quiet python3 -m venv "$TOOLS/ctk"
+  fi
   quiet "$TOOLS/ctk/bin/pip" install --disable-pip-version-check "chaostoolkit==$CHAOSTOOLKIT_VERSION"
 fi
 ln -sf "$TOOLS/ctk/bin/chaos" "$BIN/chaos"
