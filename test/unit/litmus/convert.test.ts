@@ -107,6 +107,17 @@ test('an engine suite takes only the result whose chaosUID label matches the eng
   assert.match(staleCases[0]?.message ?? '', /no ChaosResult nginx-chaos-pass-pod-delete/);
 });
 
+test('an aborted engine with its Stopped result: the experiment is stopped, its probes not evaluated', () => {
+  const stopped = engine('observed-stopped');
+  const [experiment, ...probes] = casesOf([result('chaosresult-3x-stopped')], [stopped]);
+  assert.equal(experiment?.name, 'pod-delete');
+  assert.equal(experiment?.outcome, 'stopped');
+  assert.deepEqual(
+    probes.map((p) => p.outcome),
+    ['skipped', 'skipped'],
+  );
+});
+
 test('a running engine at timeout reports its experiment as a timeout', () => {
   const running = engine('observed-running');
   const cases = casesOf([], [running], { timedOut: true });
