@@ -107,7 +107,7 @@ build_controller() {
   [ -x "$CONTROLLER" ] && return
   local dir start=$SECONDS
   dir="$(mktemp -d)" && scratch+=("$dir")
-  log "building workflow-controller@$ARGO_VERSION (first time only; 10-15 minutes on 2 cores)"
+  log "building workflow-controller@$ARGO_VERSION (first time only; several minutes on 2 cores)"
   GOBIN="$dir" go install -trimpath -ldflags='-s -w' "$ARGO_MODULE/cmd/workflow-controller@$ARGO_VERSION"
   mv "$dir/workflow-controller" "$CONTROLLER"
   log "built $(basename "$CONTROLLER") in $((SECONDS - start))s"
