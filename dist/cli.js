@@ -6,5 +6,5 @@ import "./chunks/chunk-KZN7GEO2.js";
 // src/cli/index.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache?.();
-var { main } = await import("./chunks/main-OK3KFADJ.js");
+var { main } = await import("./chunks/main-Q7CEP72W.js");
 process.exit(await main(process.argv.slice(2)));

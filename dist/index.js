@@ -5,12 +5,12 @@ import "./chunks/chunk-KZN7GEO2.js";
 import {
   runGate,
   runLabel
-} from "./chunks/chunk-HU5QVC3B.js";
+} from "./chunks/chunk-YTXIA4EN.js";
 import {
   LitmusClient,
   enginePlural,
   loadKubeContext
-} from "./chunks/chunk-O2UULVTF.js";
+} from "./chunks/chunk-M6RIJCKO.js";
 import {
   expectedChaosMs,
   labelFor,
@@ -21,8 +21,8 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-XWWWU4X3.js";
-import "./chunks/chunk-BJNDYXGW.js";
+} from "./chunks/chunk-HFT2OUCR.js";
+import "./chunks/chunk-EGP4SIKQ.js";
 import {
   ConfigError,
   __commonJS,
@@ -31,7 +31,7 @@ import {
   errorMessage,
   isEngineFinished,
   judgementOf
-} from "./chunks/chunk-42AHKBM7.js";
+} from "./chunks/chunk-OD4ZP4AT.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -3,5 +3,5 @@
 # chaos-gate end to end on examples/pod-delete against it.
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
-bash scripts/sandbox/build.sh >/dev/null
+bash scripts/sandbox/build.sh sandbox >/dev/null
 exec node scripts/demo.ts

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command for a fresh clone: sets up Node 24 and the dependencies, builds (or reuses) the
-# kube-apiserver and etcd the integration tests start, then runs type checks, lint, the Jenkins
+# kube-apiserver, etcd and Argo workflow-controller the integration tests start, installs the real
+# tools whose output they read (hey, JMeter, Chaos Toolkit), then runs type checks, lint, the Jenkins
 # library's tests and every node test. CI runs this through .ci/run.
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -8,7 +9,7 @@ cd "$ROOT"
 echo "== sandbox binaries (built once, then cached)"
 bash scripts/sandbox/build.sh
 
-echo "== test tools (hey, xmllint, chromium, junitparser)"
+echo "== test tools (hey, JMeter, Chaos Toolkit, xmllint, chromium, junitparser)"
 bash scripts/install-test-tools.sh
 
 echo "== typecheck, lint, format"

@@ -1,20 +1,47 @@
 #!/usr/bin/env bash
-# Builds pinned kube-apiserver and etcd from the Go module proxy, once per version, into a cache
-# (default ~/.cache/chaos-gate/bin). Prints the two binary paths. A rerun with the binaries cached
-# returns at once.
+# Builds what the sandbox runs, from the Go module proxy, once per version, into a cache (default
+# ~/.cache/chaos-gate/bin), and prints `name=path` lines for what was asked:
+#
+#   apiserver=…            kube-apiserver, version-stamped (`--version` says Kubernetes v1.34.4)
+#   etcd=…                 etcd
+#   argo-crds=…            a folder with Argo's minimal CRDs, taken from the same module the controller
+#                          is built from (not committed: they come with the Go module)
+#   workflow-controller=…  the real Argo workflow-controller
+#
+# Usage: build.sh [sandbox] [workflow-controller]   (no argument: both). `sandbox` is the first three;
+# the demo needs only those. A rerun with everything cached returns at once.
 #
 # `go install k8s.io/kubernetes/cmd/kube-apiserver@v` is refused because k8s.io/kubernetes' go.mod
 # replaces its staging modules with local folders. A throwaway wrapper module requires it and replaces
 # each staging module (read from that version's own go.mod) with its published v0.x tag instead.
+# argo-workflows v4's go.mod has no replace lines, so plain `go install …@version` builds it.
 set -euo pipefail
 
 K8S_VERSION="${CHAOS_GATE_K8S_VERSION:-v1.34.4}"
 ETCD_VERSION="${CHAOS_GATE_ETCD_VERSION:-v3.6.16}"
+ARGO_VERSION="${CHAOS_GATE_ARGO_VERSION:-v4.0.5}"
+ARGO_MODULE=github.com/argoproj/argo-workflows/v4
 CACHE="${CHAOS_GATE_CACHE:-$HOME/.cache/chaos-gate}/bin"
-APISERVER="$CACHE/kube-apiserver-$K8S_VERSION"
+# "-stamped": built with the release in its version variables. An older unstamped binary (named
+# kube-apiserver-<version>) says v0.0.0-master and is not reused.
+APISERVER="$CACHE/kube-apiserver-$K8S_VERSION-stamped"
 ETCD="$CACHE/etcd-$ETCD_VERSION"
+CONTROLLER="$CACHE/workflow-controller-$ARGO_VERSION"
+ARGO_CRDS="$CACHE/argo-crds-$ARGO_VERSION"
 
 log() { echo "[sandbox-build] $*" >&2; }
+scratch=()
+trap 'rm -rf "${scratch[@]}"' EXIT
+
+want_sandbox=false want_controller=false
+[ $# -eq 0 ] && set -- sandbox workflow-controller
+for what in "$@"; do
+  case "$what" in
+    sandbox) want_sandbox=true ;;
+    workflow-controller) want_controller=true ;;
+    *) echo "usage: build.sh [sandbox] [workflow-controller]" >&2; exit 2 ;;
+  esac
+done
 
 command -v go >/dev/null || { echo "Go is needed to build the sandbox API server (https://go.dev/dl)" >&2; exit 1; }
 mkdir -p "$CACHE"
@@ -46,29 +73,90 @@ wrapper_module() {
   } >"$dir/go.mod"
 }
 
+# The -X flags `make` passes (kubernetes hack/lib/version.sh): without them the server reports
+# v0.0.0-master, and clients that read /version see no release. The build date is the tag's date on
+# the module proxy, so two builds of one version are alike.
+k8s_version_ldflags() {
+  local version="$1" info date major minor flags=""
+  info="$(go mod download -json "k8s.io/kubernetes@$version" | sed -n 's/.*"Info": "\(.*\)".*/\1/p')"
+  date="$(sed -n 's/.*"Time":"\([^"]*\)".*/\1/p' "$info")"
+  major="${version#v}" && major="${major%%.*}"
+  minor="${version#v*.}" && minor="${minor%%.*}"
+  for package in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    flags+=" -X $package.gitVersion=$version -X $package.gitMajor=$major -X $package.gitMinor=$minor"
+    flags+=" -X $package.gitTreeState=clean -X $package.buildDate=${date:-1970-01-01T00:00:00Z}"
+  done
+  echo "$flags"
+}
+
 build() {
-  local out="$1" module="$2" version="$3" package="$4" dir
+  local out="$1" module="$2" version="$3" package="$4" ldflags="${5:-}" dir
   if [ -x "$out" ]; then return; fi
-  dir="$(mktemp -d)"
-  trap 'rm -rf "$dir"' RETURN
+  dir="$(mktemp -d)" && scratch+=("$dir")
   log "building $package@$version (first time only; several minutes on 2 cores)"
   local start=$SECONDS
   wrapper_module "$dir" "$module" "$version"
   (cd "$dir" && go get "$package@$version" >/dev/null 2>&1 || go get "$package@$version")
   # go build runs one compile per core (-p defaults to the CPU count): 2 on the CI runner.
-  (cd "$dir" && go build -trimpath -ldflags='-s -w' -o "$out.partial" "$package")
+  (cd "$dir" && go build -trimpath -ldflags="-s -w$ldflags" -o "$out.partial" "$package")
   mv "$out.partial" "$out"
   log "built $(basename "$out") in $((SECONDS - start))s"
 }
 
-if [ ! -x "$ETCD" ] || [ ! -x "$APISERVER" ]; then
+build_controller() {
+  [ -x "$CONTROLLER" ] && return
+  local dir start=$SECONDS
+  dir="$(mktemp -d)" && scratch+=("$dir")
+  log "building workflow-controller@$ARGO_VERSION (first time only; several minutes on 2 cores)"
+  GOBIN="$dir" go install -trimpath -ldflags='-s -w' "$ARGO_MODULE/cmd/workflow-controller@$ARGO_VERSION"
+  mv "$dir/workflow-controller" "$CONTROLLER"
+  log "built $(basename "$CONTROLLER") in $((SECONDS - start))s"
+}
+
+# The minimal CRDs of the same module (manifests/base/crds/minimal): the full ones need server-side apply.
+copy_argo_crds() {
+  [ -f "$ARGO_CRDS/argoproj.io_workflows.yaml" ] && return
+  local source
+  source="$(go mod download -json "$ARGO_MODULE@$ARGO_VERSION" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')"
+  rm -rf "$ARGO_CRDS.partial"
+  mkdir -p "$ARGO_CRDS.partial"
+  cp "$source"/manifests/base/crds/minimal/argoproj.io_*.yaml "$ARGO_CRDS.partial/"
+  chmod -R u+w "$ARGO_CRDS.partial"
+  rm -rf "$ARGO_CRDS"
+  mv "$ARGO_CRDS.partial" "$ARGO_CRDS"
+}
+
+missing() {
+  if $want_sandbox; then
+    [ -x "$ETCD" ] && [ -x "$APISERVER" ] && [ -f "$ARGO_CRDS/argoproj.io_workflows.yaml" ] || return 0
+  fi
+  if $want_controller; then [ -x "$CONTROLLER" ] || return 0; fi
+  return 1
+}
+
+if missing; then
   # Test files started in parallel may all find the cache empty: one builds, the others wait for it.
   exec 9>"$CACHE/.build.lock"
   flock 9
-  build "$ETCD" go.etcd.io/etcd/server/v3 "$ETCD_VERSION" go.etcd.io/etcd/server/v3
-  build "$APISERVER" k8s.io/kubernetes "$K8S_VERSION" k8s.io/kubernetes/cmd/kube-apiserver
+  if $want_sandbox; then
+    build "$ETCD" go.etcd.io/etcd/server/v3 "$ETCD_VERSION" go.etcd.io/etcd/server/v3
+    build "$APISERVER" k8s.io/kubernetes "$K8S_VERSION" k8s.io/kubernetes/cmd/kube-apiserver \
+      "$(k8s_version_ldflags "$K8S_VERSION")"
+    copy_argo_crds
+  fi
+  if $want_controller; then build_controller; fi
   flock -u 9
 fi
 
-echo "$APISERVER"
-echo "$ETCD"
+if $want_sandbox; then
+  # A stale or hand-copied binary that does not name its release is no use to clients reading /version.
+  stamped="$("$APISERVER" --version)"
+  if [ "$stamped" != "Kubernetes $K8S_VERSION" ]; then
+    echo "$APISERVER --version says \"$stamped\", not \"Kubernetes $K8S_VERSION\"; delete it to rebuild" >&2
+    exit 1
+  fi
+  echo "apiserver=$APISERVER"
+  echo "etcd=$ETCD"
+  echo "argo-crds=$ARGO_CRDS"
+fi
+if $want_controller; then echo "workflow-controller=$CONTROLLER"; fi

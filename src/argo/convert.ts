@@ -1,6 +1,10 @@
 // A Workflow with its status in, a report suite out: a case per step that ran a pod. The workflow's
 // phase is not the chaos verdict (Litmus chaos steps exit 0 whatever the verdict); the ChaosResults of
 // the run are reported beside it by the Litmus converter.
+// A step with a retryStrategy is one case, judged by its Retry node (the final outcome); its attempts
+// are listed in the case's properties, and one that passed after failed attempts is marked flaky. A
+// step that failed while the template around it succeeded (continueOn, a DAG `depends` on its failure)
+// was tolerated by the workflow: it is reported as skipped, saying so, not as a failure.
 import { gunzipSync } from 'node:zlib';
 import { secondsBetween, type Outcome, type ReportCase, type ReportSuite } from '../report/model.ts';
 import { isWorkflowCompleted } from './condition.ts';
@@ -16,17 +20,28 @@ const nodeOutcomes: Record<NodePhase, Outcome | undefined> = {
   Running: undefined,
 };
 
+/** Nodes that stand for a step a user wrote: what ran a pod, a suspend, and what was skipped or omitted. */
+const isStep = (node: WorkflowNode) =>
+  node.type === 'Pod' || node.type === 'Container' || node.type === 'Suspend' || node.type === 'Skipped';
+
 export function workflowToSuite(workflow: Workflow, options: { timedOut?: boolean } = {}): ReportSuite {
   const name = `${workflow.metadata.namespace ?? ''}/${workflow.metadata.name ?? ''}`;
   const status = workflow.status;
-  const nodes = Object.values(nodesOf(workflow));
-  const steps = nodes.filter(
-    (node) => node.type === 'Pod' || node.type === 'Container' || node.type === 'Suspend',
+  const byId = nodesOf(workflow);
+  const nodes = Object.values(byId);
+  // A Retry node over pod attempts stands for the step; the attempts are not steps of their own.
+  const retries = nodes.filter(
+    (node) =>
+      node.type === 'Retry' &&
+      (node.children ?? []).length > 0 &&
+      (node.children ?? []).every((id) => byId[id] && isStep(byId[id])),
   );
+  const attempts = new Set(retries.flatMap((node) => node.children ?? []));
+  const steps = [...retries, ...nodes.filter((node) => isStep(node) && !attempts.has(node.id ?? ''))];
   const displayNames = steps.map((n) => n.displayName ?? n.name ?? '');
   const cases = steps
     .sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? ''))
-    .map((node) => stepCase(name, node, displayNames, options.timedOut ?? false));
+    .map((node) => stepCase(name, node, byId, displayNames, options.timedOut ?? false));
   if (status?.offloadNodeStatusVersion && nodes.length === 0) {
     cases.push({
       kind: 'workflow',
@@ -83,31 +98,85 @@ function nodesOf(workflow: Workflow): Record<string, WorkflowNode> {
   }
 }
 
-function stepCase(suite: string, node: WorkflowNode, displayNames: string[], timedOut: boolean): ReportCase {
+function stepCase(
+  suite: string,
+  node: WorkflowNode,
+  byId: Record<string, WorkflowNode>,
+  displayNames: string[],
+  timedOut: boolean,
+): ReportCase {
   const display = node.displayName ?? node.name ?? node.id ?? '';
-  // Retries and loops repeat display names; the node name (path) keeps cases apart.
+  // Loops repeat display names; the node name (path) keeps cases apart.
   const unique = displayNames.filter((n) => n === display).length === 1;
-  const outcome = nodeOutcomes[node.phase ?? 'Pending'] ?? 'timeout';
-  const exitCode = node.outputs?.exitCode;
+  const phaseOutcome = nodeOutcomes[node.phase ?? 'Pending'] ?? 'timeout';
+  const tries = (node.type === 'Retry' ? (node.children ?? []) : [])
+    .map((id) => byId[id])
+    .filter((attempt): attempt is WorkflowNode => !!attempt)
+    .sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? ''));
+  const last = tries.at(-1);
+  const failedTries = tries.filter((t) => t.phase === 'Failed' || t.phase === 'Error');
+  const why = (last?.phase === 'Failed' || last?.phase === 'Error' ? last : node).message;
+  // The template around it succeeded although it failed: continueOn (or a DAG depending on the failure).
+  const boundary = node.boundaryID ? byId[node.boundaryID] : undefined;
+  const tolerated = (phaseOutcome === 'fail' || phaseOutcome === 'error') && boundary?.phase === 'Succeeded';
+  const outcome = tolerated ? 'skipped' : phaseOutcome;
+  const failure = why ?? `step ${node.phase}`;
+  const exitCode = (last ?? node).outputs?.exitCode;
+  const triesText = tries.map(
+    (t, i) =>
+      `attempt ${i + 1} (${t.displayName ?? t.name}): ${t.phase ?? 'Pending'}${t.message ? ` — ${t.message}` : ''}`,
+  );
+  const flaky = phaseOutcome === 'pass' && failedTries.length > 0;
   return {
     kind: 'workflow-step',
     className: suite,
     name: unique ? display : (node.name ?? display),
     outcome,
-    message:
-      outcome === 'pass'
-        ? undefined
-        : outcome === 'timeout'
-          ? `still ${node.phase ?? 'Pending'} when ${timedOut ? 'the wait timed out' : 'the workflow ended'}`
-          : (node.message ?? `step ${node.phase}`),
+    message: stepMessage({ node, outcome, tolerated, failure, attempts: tries.length, timedOut }),
     details:
-      exitCode && outcome !== 'pass' ? `${node.message ?? ''} (exit code ${exitCode})`.trim() : undefined,
+      [
+        // Argo's messages name the exit code since v3.7 ("main: Error (exit code 1)"); older ones do not.
+        exitCode && phaseOutcome !== 'pass' && !failure.includes('exit code')
+          ? `${failure} (exit code ${exitCode})`
+          : undefined,
+        flaky ? `passed on attempt ${tries.length} after ${failedTries.length} failed` : undefined,
+        ...triesText,
+      ]
+        .filter((line) => !!line)
+        .join('\n') || undefined,
     startedAt: node.startedAt,
     durationSeconds: secondsBetween(node.startedAt, node.finishedAt),
     properties: Object.fromEntries(
-      Object.entries({ template: node.templateName, phase: node.phase, node: node.name }).filter(
-        (e): e is [string, string] => !!e[1],
-      ),
+      Object.entries({
+        template: node.templateName,
+        phase: node.phase,
+        node: node.name,
+        ...(tries.length > 0 && {
+          attempts: String(tries.length),
+          failedAttempts: String(failedTries.length),
+          ...Object.fromEntries(
+            triesText.map((text, i) => [`attempt.${i + 1}`, text.replace(/^attempt \d+ /, '')]),
+          ),
+        }),
+        ...(flaky && { flaky: 'true' }),
+        ...(tolerated && { tolerated: 'true' }),
+      }).filter((e): e is [string, string] => !!e[1]),
     ),
   };
+}
+
+function stepMessage(step: {
+  node: WorkflowNode;
+  outcome: Outcome;
+  tolerated: boolean;
+  failure: string;
+  attempts: number;
+  timedOut: boolean;
+}): string | undefined {
+  const { node, outcome, failure } = step;
+  if (outcome === 'pass') return undefined;
+  if (step.tolerated) return `${node.phase}, tolerated by the workflow (it continued): ${failure}`;
+  if (outcome === 'timeout')
+    return `still ${node.phase ?? 'Pending'} when ${step.timedOut ? 'the wait timed out' : 'the workflow ended'}`;
+  return step.attempts > 1 ? `${failure} (after ${step.attempts} attempts)` : failure;
 }

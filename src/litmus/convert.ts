@@ -310,7 +310,7 @@ function modernProbeCase(probe: ProbeStatusEntry, base: CaseBase, experiment: st
     name: probeCaseName(experiment, probe.name),
     outcome,
     message: outcome === 'pass' ? undefined : (description ?? `probe verdict ${verdict}`),
-    details: description,
+    details: outcome === 'pass' ? undefined : description,
     properties: definedProperties({ probe: probe.name, type: probe.type, mode: probe.mode, verdict }),
   };
 }
@@ -325,7 +325,7 @@ function legacyProbeCase(probe: LegacyProbeStatusEntry, base: CaseBase, experime
     name: probeCaseName(experiment, probe.name),
     outcome,
     message: outcome === 'pass' ? undefined : summary,
-    details: summary,
+    details: outcome === 'pass' ? undefined : summary,
     properties: definedProperties({
       probe: probe.name,
       type: probe.type,

@@ -109,7 +109,7 @@ function renderCase(
     ['time', seconds(testCase.durationSeconds ?? 0)],
   ] as const;
   const properties = options.caseProperties ? caseProperties(testCase, tolerated) : [];
-  if (status === 'passed' && properties.length === 0) {
+  if (status === 'passed' && properties.length === 0 && !testCase.details) {
     xml.element('testcase', attributes);
     return;
   }
@@ -118,6 +118,8 @@ function renderCase(
   const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
   switch (status) {
     case 'passed':
+      // What a reader should still know of a pass, such as a retried step's failed attempts.
+      if (testCase.details) xml.element('system-out', [], truncate(testCase.details));
       break;
     case 'failed':
     case 'error':

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { sharedFixture } from '../support/fixtures.ts';
+import { fixturePath } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 
@@ -16,7 +16,7 @@ test('report --results converts a passing ChaosResult, writes JUnit and JSON, ex
   const { done } = runEntry('dist/cli.js', [
     'report',
     '--results',
-    sharedFixture('litmus/results/chaosresult-3x-pass.yaml'),
+    fixturePath('litmus/results/chaosresult-3x-pass.yaml'),
     '--junit',
     junit,
     '--json',
@@ -36,9 +36,9 @@ test('report --results on a failed probe exits 1 and says why', async () => {
   const { done } = runEntry('dist/cli.js', [
     'report',
     '--results',
-    sharedFixture('litmus/results/chaosresult-3x-fail-probe.yaml'),
+    fixturePath('litmus/results/chaosresult-3x-fail-probe.yaml'),
     '--results',
-    sharedFixture('litmus/results/chaosresult-3x-pass.yaml'),
+    fixturePath('litmus/results/chaosresult-3x-pass.yaml'),
   ]);
   const finished = await done;
   assert.equal(finished.code, 1);
@@ -59,11 +59,11 @@ test('bad configuration exits 2 with a message naming the problem', async () => 
     [['report'], /report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [
-      ['report', '--results', sharedFixture('litmus/rbac/pod-delete-rbac.yaml')],
+      ['report', '--results', fixturePath('litmus/rbac/pod-delete-rbac.yaml')],
       /pod-delete-rbac\.yaml, document 1 \(ServiceAccount pod-delete-sa\): field kind: expected ChaosResult or ChaosEngine/,
     ],
     [
-      ['validate', '--engine', sharedFixture('litmus/rbac/pod-delete-rbac.yaml')],
+      ['validate', '--engine', fixturePath('litmus/rbac/pod-delete-rbac.yaml')],
       /document 1 \(ServiceAccount pod-delete-sa\): field kind: expected ChaosEngine in engine files/,
     ],
   ];

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { RbacAuthorizationV1Api } from '@kubernetes/client-node';
-import { sharedFixture } from '../support/fixtures.ts';
+import { fixturePath } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
 import { engineFile, exampleRbac, leftovers, uniqueName, useSandbox, workDir } from './helpers.ts';
@@ -227,7 +227,7 @@ describe('chaos-gate run on a real API server', () => {
 
   test('a manifest the server schema rejects is caught in preflight and nothing is applied', async () => {
     const dir = workDir();
-    const legacy = sharedFixture('litmus/engines/legacy-2x-httpprobe-int-timeouts.yaml');
+    const legacy = fixturePath('litmus/engines/legacy-2x-int-timeouts.yaml');
     const before = await leftovers(env.sandbox.kc, namespace);
     const run = await cli(['--rbac', exampleRbac, '--engine', legacy, '--json', path.join(dir, 'r.json')])
       .done;
@@ -235,7 +235,7 @@ describe('chaos-gate run on a real API server', () => {
     assert.match(run.stderr, /preflight failed, nothing was applied/);
     assert.match(
       run.stderr,
-      /legacy-2x-httpprobe-int-timeouts\.yaml, document 1 \(ChaosEngine [^)]+\): rejected by the server/,
+      /legacy-2x-int-timeouts\.yaml, document 1 \(ChaosEngine [^)]+\): rejected by the server/,
     );
     // Server-side apply names each field that has the wrong type.
     assert.match(run.stderr, /runProperties\.probeTimeout: expected string/);

@@ -16,6 +16,7 @@ import {
   outcomeAnnotation,
   startFakeOperator,
   type FakeOperator,
+  type FakeOperatorOptions,
   type Outcome,
 } from '../support/fake-operator.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
@@ -78,7 +79,10 @@ export async function leftovers(kc: KubeConfig, namespace: string): Promise<Left
 }
 
 /** A sandbox with a namespace and the stand-in operator, for the tests of one file. */
-export function useSandbox(namespace: string): {
+export function useSandbox(
+  namespace: string,
+  operatorOptions: Pick<FakeOperatorOptions, 'stepMs' | 'runMs'> = {},
+): {
   readonly sandbox: Sandbox;
   readonly operator: FakeOperator;
 } {
@@ -87,7 +91,7 @@ export function useSandbox(namespace: string): {
   before(async () => {
     sandbox = await startSandbox();
     await sandbox.createNamespace(namespace);
-    operator = await startFakeOperator({ kc: sandbox.kc, namespace });
+    operator = await startFakeOperator({ kc: sandbox.kc, namespace, ...operatorOptions });
   });
   after(async () => {
     await operator?.stop();

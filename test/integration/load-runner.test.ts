@@ -1,7 +1,6 @@
 // The load runner driving a real load tool (hey) against a local server that slows down and fails
 // during a known window: the impact figures must find that window.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -11,16 +10,11 @@ import { readSamples } from '../../src/load/read.ts';
 import { startLoad } from '../../src/load/runner.ts';
 import { loadSchema } from '../../src/load/schema.ts';
 import { loadSuite } from '../../src/load/suite.ts';
+import { testTool } from '../support/tools.ts';
 import { workDir } from './helpers.ts';
 
 test('hey through the load runner: slow, failing requests are found inside the chaos window', async (t) => {
-  try {
-    execFileSync('hey', ['-h'], { stdio: 'ignore' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      assert.fail('hey is not installed: run scripts/install-test-tools.sh (Debian package hey)');
-    }
-  }
+  const hey = testTool('hey');
   let chaos = false;
   let served = 0;
   const server = createServer((request, response) => {
@@ -39,7 +33,7 @@ test('hey through the load runner: slow, failing requests are found inside the c
   const lines: string[] = [];
   // Bounded: 4 workers at 25 requests/s each for 4 s, to loopback only.
   const config = loadSchema.parse({
-    command: `hey -z 4s -c 4 -q 25 -o csv http://127.0.0.1:${port}/ > '${csv}'; echo "hey done"`,
+    command: `'${hey}' -z 4s -c 4 -q 25 -o csv http://127.0.0.1:${port}/ > '${csv}'; echo "hey done"`,
     leadTime: '1s',
     tail: '30s',
     stop: 'wait',

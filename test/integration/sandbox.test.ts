@@ -1,5 +1,6 @@
 // The test harness itself: the sandbox is a real API server (TLS with its own CA, RBAC, TokenRequest,
-// the Litmus and Argo CRDs), and the fake controllers write what Litmus and Argo write.
+// the Litmus and Argo CRDs), the Litmus stand-in writes what Litmus writes, and the real Argo
+// workflow-controller runs workflows with the test playing the kubelet and the executor.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,22 +11,20 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'yaml';
 import type { ChaosEngine, ChaosResult } from '../../src/litmus/types.ts';
+import type { Workflow } from '../../src/argo/types.ts';
+import { startArgoController, type ArgoController } from '../support/argo-controller.ts';
 import {
-  argoNodeId,
   outcomeAnnotation,
   startFakeOperator,
-  startFakeWorkflowController,
-  type FakeController,
   type FakeOperator,
   type Outcome,
-  type Workflow,
 } from '../support/fake-operator.ts';
 import { loadFixture, repoRoot } from '../support/fixtures.ts';
 import { pidRuns, startSandbox, type Sandbox, type SandboxState } from '../support/sandbox.ts';
 
 let sandbox: Sandbox;
 let operator: FakeOperator;
-let argo: FakeController<'running' | 'step' | 'finished' | 'shutdown' | 'error'>;
+let argo: ArgoController;
 const namespace = 'sandbox-it';
 const litmus = `/apis/litmuschaos.io/v1alpha1/namespaces/${namespace}`;
 const workflows = `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflows`;
@@ -108,9 +107,9 @@ async function eventually<T>(
 const readEngine = (name: string) => ok<ChaosEngine>('GET', `${litmus}/chaosengines/${name}`);
 const readResult = (name: string) => ok<ChaosResult>('GET', `${litmus}/chaosresults/${name}`);
 
-/** The shared fixture engine with probes, renamed into the test namespace and given an outcome. */
+/** The fixture engine with probes, renamed into the test namespace and given an outcome. */
 async function applyEngine(name: string, outcome: Outcome): Promise<ChaosEngine> {
-  const engine = loadFixture<ChaosEngine>('litmus/engines/pod-delete-chaosengine-with-probes.yaml');
+  const engine = loadFixture<ChaosEngine>('litmus/engines/pod-delete-with-probes.yaml');
   engine.metadata = { name, namespace, annotations: { [outcomeAnnotation]: outcome } };
   // Server-side apply, as chaos-gate applies engines.
   return ok<ChaosEngine>(
@@ -129,7 +128,7 @@ before(async () => {
   // server + token + CA: the connection a test without a KubeConfig would use.
   const connection = { server: sandbox.server, token: sandbox.adminToken, caPem: sandbox.caPem, namespace };
   operator = await startFakeOperator({ ...connection, stepMs: 200, runMs: 1200 });
-  argo = await startFakeWorkflowController({ ...connection, stepMs: 200 });
+  argo = await startArgoController({ sandbox, namespace, stepMs: 200 });
 });
 
 after(async () => {
@@ -154,8 +153,9 @@ describe('sandbox API server', () => {
       Buffer.from(cluster['certificate-authority-data'] ?? '', 'base64').toString(),
       sandbox.caPem,
     );
-    const version = await ok<{ major: string; minor: string }>('GET', '/version');
-    assert.equal(version.major, '1');
+    // The release is stamped into the binary, as clients that read /version expect.
+    const version = await ok<{ major: string; minor: string; gitVersion: string }>('GET', '/version');
+    assert.deepEqual([version.gitVersion, version.major, version.minor], ['v1.34.4', '1', '34']);
     assert.equal((await call('GET', '/readyz')).status, 200);
     assert.equal(
       (await call('GET', `/api/v1/namespaces/${namespace}`, { token: 'not-a-token' })).status,
@@ -208,6 +208,10 @@ describe('sandbox API server', () => {
         `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflowtemplates`,
       ],
       ['clusterworkflowtemplates.argoproj.io', '/apis/argoproj.io/v1alpha1/clusterworkflowtemplates'],
+      [
+        'workflowtaskresults.argoproj.io',
+        `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflowtaskresults`,
+      ],
     ] as const;
     for (const [name, list] of crds) {
       const crd = await ok<{ status: { conditions: { type: string; status: string }[] } }>(
@@ -230,6 +234,21 @@ describe('sandbox API server', () => {
       },
     });
     assert.equal(invalid.status, 422, JSON.stringify(invalid.body));
+    // Probe durations are strings since Litmus 3.0: a 2.x engine with integers is rejected.
+    const legacy = loadFixture<ChaosEngine>('litmus/engines/legacy-2x-int-timeouts.yaml');
+    const rejected = await call<{ message: string }>('POST', `${litmus}/chaosengines?dryRun=All`, {
+      body: legacy,
+    });
+    assert.equal(rejected.status, 422, JSON.stringify(rejected.body));
+    assert.match(
+      rejected.body.message,
+      /runProperties\.probeTimeout: Invalid value: "integer": .*must be of type string/,
+    );
+    // A ChaosResult keeps whatever status shape its writer used (here Litmus 2.13's probeStatus maps).
+    const old = loadFixture<ChaosResult>('litmus/results/chaosresult-2.13-legacy-probestatus-map.yaml');
+    old.metadata = { name: 'legacy-213', namespace };
+    const stored = await ok<ChaosResult>('POST', `${litmus}/chaosresults`, old);
+    assert.deepEqual(stored.status, old.status);
   });
 });
 
@@ -364,76 +383,117 @@ describe('fake Litmus operator', () => {
   });
 });
 
-describe('fake Argo workflow controller', () => {
-  const workflow = (name: string, outcome: string): Workflow => ({
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'Workflow',
-    metadata: { name, annotations: { [outcomeAnnotation]: outcome } },
-    spec: {
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          steps: [
-            [{ name: 'install', template: 'work' }],
-            [
-              { name: 'chaos', template: 'work' },
-              { name: 'load', template: 'work' },
+describe('the real Argo workflow-controller with the played kubelet and executor', () => {
+  const workflowsOf = (name: string) => ok<Workflow>('GET', `${workflows}/${name}`);
+  const pods = (selector: string) =>
+    ok<{
+      items: {
+        metadata: { name: string; annotations: Record<string, string> };
+        spec: { containers: { name: string }[]; initContainers: { name: string }[] };
+        status: {
+          phase: string;
+          containerStatuses: { name: string; state: { terminated?: { exitCode: number } } }[];
+        };
+      }[];
+    }>('GET', `/api/v1/namespaces/${namespace}/pods?labelSelector=${encodeURIComponent(selector)}`);
+
+  test('a steps workflow: a pod per step, finished by the played kubelet, reported by the executor; Succeeded', async () => {
+    const wf = await ok<Workflow>('POST', workflows, {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Workflow',
+      metadata: { generateName: 'harness-' },
+      spec: {
+        entrypoint: 'main',
+        templates: [
+          {
+            name: 'main',
+            steps: [
+              [{ name: 'install', template: 'work' }],
+              [
+                { name: 'chaos', template: 'work' },
+                { name: 'load', template: 'work' },
+              ],
             ],
-          ],
-        },
-        { name: 'work', container: { image: 'busybox' } },
-      ],
-    },
-  });
-
-  test('pass: Running, then Succeeded with the completed label, nodes and progress', async () => {
-    const name = 'wf-pass';
-    await ok('POST', workflows, workflow(name, 'pass'));
-    await argo.waitFor(name, 'finished');
-    const wf = await ok<Workflow>('GET', `${workflows}/${name}`);
-    assert.equal(wf.status?.phase, 'Succeeded');
-    assert.ok(wf.status?.finishedAt);
-    assert.equal(wf.metadata.labels?.['workflows.argoproj.io/completed'], 'true');
-    assert.equal(wf.metadata.labels?.['workflows.argoproj.io/phase'], 'Succeeded');
-    assert.equal(wf.status?.progress, '3/3');
-    const chaos = wf.status?.nodes?.[argoNodeId(name, `${name}[1].chaos`)];
-    assert.equal(chaos?.phase, 'Succeeded');
-    assert.equal(chaos?.displayName, 'chaos');
-  });
-
-  test('fail: Failed with the failed child in the message', async () => {
-    const name = 'wf-fail';
-    await ok('POST', workflows, workflow(name, 'fail'));
-    await argo.waitFor(name, 'finished');
-    const wf = await ok<Workflow>('GET', `${workflows}/${name}`);
-    assert.equal(wf.status?.phase, 'Failed');
-    assert.equal(wf.status?.message, `child '${argoNodeId(name, `${name}[1].chaos`)}' failed`);
-  });
-
-  test('spec.shutdown: Stop ends a never-ending workflow Failed, "Stopped with strategy"', async () => {
-    const name = 'wf-stop';
-    await ok('POST', workflows, workflow(name, 'never'));
-    const install = argoNodeId(name, `${name}[0].install`);
-    await eventually(
-      'first step running',
-      () => ok<Workflow>('GET', `${workflows}/${name}`),
-      (w) => w.status?.phase === 'Running' && w.status.nodes?.[install]?.phase === 'Running',
-    );
-    await ok('PATCH', `${workflows}/${name}`, { spec: { shutdown: 'Stop' } }, 'application/merge-patch+json');
-    const wf = await eventually(
-      'stopped',
-      () => ok<Workflow>('GET', `${workflows}/${name}`),
+          },
+          { name: 'work', container: { image: 'busybox:1.36', command: ['true'] } },
+        ],
+      },
+    });
+    const name = wf.metadata.name ?? '';
+    const done = await eventually(
+      'workflow completed',
+      () => workflowsOf(name),
       (w) => w.metadata.labels?.['workflows.argoproj.io/completed'] === 'true',
     );
-    assert.equal(wf.status?.phase, 'Failed');
-    assert.equal(wf.status?.message, "Stopped with strategy 'Stop'");
-    assert.equal(wf.status?.nodes?.[install]?.message, 'workflow shutdown with strategy:  Stop');
-    assert.equal(
-      wf.status?.nodes?.[argoNodeId(name, `${name}[1].chaos`)]?.message,
-      'workflow shutdown with strategy: Stop',
-      'a pod never created',
+    assert.equal(done.status?.phase, 'Succeeded');
+    assert.equal(done.status?.progress, '3/3');
+    assert.ok(done.status?.finishedAt);
+    const chaos = Object.values(done.status?.nodes ?? {}).find((n) => n.name === `${name}[1].chaos`);
+    assert.equal(chaos?.phase, 'Succeeded');
+    assert.match(chaos?.id ?? '', new RegExp(`^${name}-\\d+$`), 'node ids are <workflow>-<fnv hash>');
+
+    // What the controller created and the kubelet and executor wrote.
+    const { items } = await pods(`workflows.argoproj.io/workflow=${name}`);
+    assert.equal(items.length, 3);
+    for (const pod of items) {
+      assert.deepEqual(
+        pod.spec.initContainers.map((c) => c.name),
+        ['init'],
+      );
+      assert.deepEqual(pod.spec.containers.map((c) => c.name).sort(), ['main', 'wait']);
+      assert.equal(pod.status.phase, 'Succeeded');
+      assert.ok(pod.status.containerStatuses.every((c) => c.state.terminated?.exitCode === 0));
+      const nodeId = pod.metadata.annotations['workflows.argoproj.io/node-id'] ?? '';
+      const result = await ok<{
+        metadata: { ownerReferences: { uid: string }[] };
+        outputs: { exitCode: string };
+      }>('GET', `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflowtaskresults/${nodeId}`);
+      assert.equal(result.outputs.exitCode, '0');
+      assert.equal(result.metadata.ownerReferences[0]?.uid, wf.metadata.uid);
+    }
+  });
+
+  test('a litmus-checker step creates its engine from the artifact and ends only when the operator has finished it', async () => {
+    const template = loadFixture<Workflow>('argo/chaos-load-workflowtemplate.yaml');
+    template.metadata.namespace = namespace;
+    await ok('POST', `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflowtemplates`, template);
+    const wf = await ok<Workflow>('POST', workflows, {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Workflow',
+      metadata: { generateName: 'chaos-load-' },
+      spec: {
+        workflowTemplateRef: { name: 'chaos-load' },
+        arguments: {
+          parameters: [
+            { name: 'adminModeNamespace', value: namespace },
+            { name: 'appLabel', value: 'app=podtato-main' },
+          ],
+        },
+      },
+    });
+    const name = wf.metadata.name ?? '';
+    const done = await eventually(
+      'workflow completed',
+      () => workflowsOf(name),
+      (w) => w.metadata.labels?.['workflows.argoproj.io/completed'] === 'true',
+      30_000,
     );
+    assert.equal(done.status?.phase, 'Succeeded');
+    const engine = await readEngine('nginx-pod-delete');
+    assert.equal(engine.metadata.labels?.workflow_run_id, wf.metadata.uid, '{{workflow.uid}} substituted');
+    assert.equal(
+      engine.spec?.appinfo?.applabel,
+      'app=podtato-main',
+      'workflow argument over the template default',
+    );
+    assert.equal(engine.status?.engineStatus, 'completed');
+    assert.equal((await readResult('nginx-pod-delete-pod-delete')).status?.experimentStatus?.verdict, 'Pass');
+    // The checker pod ends after the operator completed the engine (it polls the engine status).
+    const engineCompleted = (await operator.waitFor('nginx-pod-delete', 'completed')).at;
+    const checkerDone = argo.events.find(
+      (e) => e.type === 'pod-succeeded' && e.name === name && e.detail?.startsWith(`${name}[0].pod-delete `),
+    );
+    assert.ok(checkerDone && checkerDone.at >= engineCompleted, 'the checker step waited for the engine');
   });
 });
 
@@ -450,42 +510,6 @@ function processesMentioning(text: string): number[] {
     })
     .map(Number);
 }
-
-describe('fake Argo + Litmus: a chaos workflow from the shared WorkflowTemplate', () => {
-  test('the litmus-checker step creates the engine, waits for the operator, and the workflow Succeeds', async () => {
-    const template = loadFixture<Workflow>('argo/templates/chaos-load-workflowtemplate.yaml');
-    template.metadata.namespace = namespace;
-    await ok('POST', `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflowtemplates`, template);
-    const submitted = loadFixture<Workflow & { metadata: { generateName?: string } }>(
-      'argo/templates/chaos-load-workflow-from-template.yaml',
-    );
-    submitted.metadata.namespace = namespace;
-    const parameters = (submitted.spec?.arguments as { parameters: { name: string; value: string }[] })
-      .parameters;
-    parameters.push({ name: 'adminModeNamespace', value: namespace });
-    const wf = await ok<Workflow>('POST', workflows, submitted);
-    const name = wf.metadata.name ?? '';
-    assert.match(name, /^chaos-load-/);
-
-    await argo.waitFor(name, 'finished', 30_000);
-    const engine = await readEngine('nginx-pod-delete');
-    assert.equal(engine.metadata.labels?.workflow_run_id, wf.metadata.uid, '{{workflow.uid}} substituted');
-    assert.equal(
-      engine.spec?.appinfo?.applabel,
-      'app=podtato-main',
-      'workflow argument over the template default',
-    );
-    assert.equal(engine.status?.engineStatus, 'completed');
-    assert.equal((await readResult('nginx-pod-delete-pod-delete')).status?.experimentStatus?.verdict, 'Pass');
-    const done = await ok<Workflow>('GET', `${workflows}/${name}`);
-    assert.equal(done.status?.phase, 'Succeeded');
-    const checker = done.status?.nodes?.[argoNodeId(name, `${name}[1].pod-delete`)];
-    assert.equal(checker?.phase, 'Succeeded');
-    // Without the wait the workflow would end about 0.6 s after it started, long before the operator.
-    const engineCompleted = (await operator.waitFor('nginx-pod-delete', 'completed')).at;
-    assert.ok((await argo.waitFor(name, 'finished')).at >= engineCompleted, 'the checker step waited');
-  });
-});
 
 describe('sandbox lifecycle', () => {
   test('a failed start throws with the log tails, kills both processes and keeps the logs', async () => {

@@ -1,24 +1,23 @@
-// `chaos-gate run --workflow` against a real API server, with the test playing the Argo workflow
-// controller, the Litmus operator, and (for the chaos step) litmus-checker creating the engine.
+// `chaos-gate run --workflow` against a real API server and the real Argo workflow-controller
+// (v4.0.5): the controller runs the steps, retries, exit handlers, DAGs and shutdowns itself. The test
+// plays the kubelet and the executor (argo-controller.ts, each step's exit codes chosen here), the Litmus
+// operator (fake-operator.ts) and, in chaos steps, litmus-checker creating the engine.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
-import type { Workflow } from '../../src/argo/types.ts';
+import type { Workflow, WorkflowNode } from '../../src/argo/types.ts';
+import { startArgoController, stepAnnotations, type ArgoController } from '../support/argo-controller.ts';
 import {
   outcomeAnnotation,
   startFakeOperator,
-  startFakeWorkflowController,
-  type FakeController,
   type FakeOperator,
   type Outcome,
-  type WorkflowOutcome,
-  type ArgoEventType,
 } from '../support/fake-operator.ts';
-import { repoRoot, sharedFixture } from '../support/fixtures.ts';
+import { fixturePath, repoRoot } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
 import { uniqueName, workDir } from './helpers.ts';
@@ -26,76 +25,79 @@ import { readCheckedJUnit } from '../support/junit-readers.ts';
 
 let sandbox: Sandbox;
 let operator: FakeOperator;
-let controller: FakeController<ArgoEventType>;
+let argo: ArgoController;
 const namespace = 'argo-chaos';
 
 before(async () => {
   sandbox = await startSandbox();
   await sandbox.createNamespace(namespace);
-  operator = await startFakeOperator({ kc: sandbox.kc, namespace });
-  controller = await startFakeWorkflowController({ kc: sandbox.kc, namespace, stepMs: 400 });
+  operator = await startFakeOperator({ kc: sandbox.kc, namespace, stepMs: 300 });
+  argo = await startArgoController({ sandbox, namespace });
 });
 
 after(async () => {
-  await controller?.stop();
+  await argo?.stop();
   await operator?.stop();
   await sandbox?.stop();
 });
 
-function workflowFile(dir: string, outcome: WorkflowOutcome): string {
+interface Template {
+  name: string;
+  metadata?: { annotations?: Record<string, string> };
+  inputs?: { artifacts?: { raw?: { data?: string } }[] };
+  [key: string]: unknown;
+}
+type WorkflowManifest = Omit<Workflow, 'spec'> & { spec: { templates: Template[]; [key: string]: unknown } };
+
+/** Annotations that tell the played kubelet what a template's pods do. */
+const pods = (annotations: Record<string, string>) => ({ metadata: { annotations } });
+
+/** The example chaos + load workflow, its engine told which verdict the Litmus stand-in plays. */
+function exampleWorkflow(
+  engine: Outcome,
+  steps: Record<string, Record<string, string>> = {},
+): WorkflowManifest {
   const workflow = parse(
     readFileSync(path.join(repoRoot, 'examples/argo/chaos-load-workflow.yaml'), 'utf8'),
-  ) as Workflow;
-  workflow.metadata = {
-    ...workflow.metadata,
-    annotations: { [outcomeAnnotation]: outcome },
-  } as Workflow['metadata'];
-  const file = path.join(dir, `workflow-${outcome}.yaml`);
+  ) as WorkflowManifest;
+  for (const template of workflow.spec.templates) {
+    const raw = template.inputs?.artifacts?.[0]?.raw;
+    if (raw?.data) {
+      const manifest = parse(raw.data) as { metadata: { annotations?: Record<string, string> } };
+      manifest.metadata.annotations = { [outcomeAnnotation]: engine };
+      raw.data = stringify(manifest);
+    }
+    if (steps[template.name]) Object.assign(template, pods(steps[template.name] ?? {}));
+  }
+  return workflow;
+}
+
+function save(dir: string, workflow: object): string {
+  const file = path.join(dir, `workflow-${uniqueName('wf')}.yaml`);
   writeFileSync(file, stringify(workflow));
   return file;
 }
 
-/** Plays litmus-checker: once the run's workflow exists, creates the engine its chaos step would. */
-async function chaosStepCreatesEngine(runId: string, engineOutcome: Outcome): Promise<string> {
-  const api = sandbox.kc.makeApiClient(CustomObjectsApi);
-  for (let i = 0; i < 100; i++) {
-    const { items } = (await api.listNamespacedCustomObject({
-      group: 'argoproj.io',
-      version: 'v1alpha1',
-      namespace,
-      plural: 'workflows',
-      labelSelector: `chaos-gate.io/run=${runId}`,
-    })) as { items: Workflow[] };
-    const workflow = items[0];
-    if (workflow?.metadata.uid) {
-      const name = uniqueName('wf-engine');
-      await api.createNamespacedCustomObject({
-        group: 'litmuschaos.io',
-        version: 'v1alpha1',
-        namespace,
-        plural: 'chaosengines',
-        body: {
-          apiVersion: 'litmuschaos.io/v1alpha1',
-          kind: 'ChaosEngine',
-          metadata: {
-            name,
-            labels: { workflow_run_id: workflow.metadata.uid },
-            annotations: { [outcomeAnnotation]: engineOutcome },
-          },
-          spec: {
-            engineState: 'active',
-            chaosServiceAccount: 'pod-delete-sa',
-            experiments: [{ name: 'pod-delete' }],
-          },
-        },
-      });
-      return name;
-    }
-    await sleep(100);
-  }
-  throw new Error(`no workflow of run ${runId} appeared`);
+/** A small workflow of plain steps (each runs `true`; the played kubelet decides how it ends). */
+function stepsWorkflow(spec: {
+  entrypoint: string;
+  templates: Template[];
+  onExit?: string;
+}): WorkflowManifest {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Workflow',
+    metadata: { generateName: 'steps-' },
+    spec: {
+      ...spec,
+      templates: spec.templates.map((t) =>
+        t.steps || t.dag ? t : { container: { image: 'busybox:1.36', command: ['sh', '-c', 'true'] }, ...t },
+      ),
+    },
+  };
 }
 
+/** `chaos-gate run` keeping what it created (`--cleanup never`), so that the test can look at it. */
 function run(args: string[]) {
   return runEntry('dist/cli.js', [
     'run',
@@ -103,114 +105,397 @@ function run(args: string[]) {
     sandbox.kubeconfigPath,
     '--namespace',
     namespace,
+    '--cleanup',
+    'never',
     ...args,
   ]);
 }
 
-test('a passing workflow and a passing chaos step pass the gate; steps and verdicts are reported', async () => {
-  const dir = workDir();
-  const runId = uniqueName('wf-pass');
-  const junit = path.join(dir, 'junit.xml');
-  const finished = run([
-    '--workflow',
-    workflowFile(dir, 'pass'),
-    '--run-id',
-    runId,
-    '--junit',
-    junit,
-    '--timeout',
-    '60s',
-  ]);
-  const engine = await chaosStepCreatesEngine(runId, 'pass');
-  const result = await finished.done;
-  assert.equal(result.code, 0, result.stdout + result.stderr);
-  assert.match(result.stdout, /\[argo\] argo-chaos\/chaos-load-[a-z0-9]+: Succeeded/);
-  const xml = await readCheckedJUnit(junit);
-  assert.match(xml, /<testsuite name="argo-chaos\/chaos-load-[a-z0-9]+"/);
-  assert.match(xml, /name="pod-delete"[\s\S]*name="load-test"|name="load-test"[\s\S]*name="pod-delete"/);
-  assert.match(xml, new RegExp(`<testsuite name="argo-chaos/${engine}"`));
-});
+const api = () => sandbox.kc.makeApiClient(CustomObjectsApi);
 
-test('a workflow that succeeds with a failed chaos verdict fails the gate', async () => {
-  const dir = workDir();
-  const runId = uniqueName('wf-verdict');
-  const finished = run(['--workflow', workflowFile(dir, 'pass'), '--run-id', runId, '--timeout', '60s']);
-  const engine = await chaosStepCreatesEngine(runId, 'fail-probe');
-  const result = await finished.done;
-  assert.equal(result.code, 1, result.stdout + result.stderr);
-  assert.match(result.stdout, /: Succeeded/, 'Argo says the workflow succeeded');
-  assert.match(result.stdout, new RegExp(`experiment argo-chaos/${engine} › pod-delete failed`));
-});
-
-test('an errored workflow fails the gate with the step error', async () => {
-  const dir = workDir();
-  const runId = uniqueName('wf-error');
-  const finished = run(['--workflow', workflowFile(dir, 'error'), '--run-id', runId, '--timeout', '60s']);
-  await chaosStepCreatesEngine(runId, 'pass');
-  const result = await finished.done;
-  assert.equal(result.code, 1, result.stdout + result.stderr);
-  assert.match(result.stdout, /workflow-step argo-chaos\/chaos-load-[a-z0-9]+ › [^ ]+ errored/);
-});
-
-test('a Workflow from a WorkflowTemplate with parameters: its litmus-checker step creates the engine that is reported', async () => {
-  // The shared chaos-load template, installed in the test namespace.
-  const template = parse(
-    readFileSync(sharedFixture('argo/templates/chaos-load-workflowtemplate.yaml'), 'utf8'),
-  ) as {
-    metadata: { namespace?: string };
-  };
-  template.metadata.namespace = namespace;
-  await sandbox.kc.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
+/** The workflow a run submitted (by its run label), as the API server has it now. */
+async function submitted(runId: string): Promise<Workflow> {
+  const { items } = (await api().listNamespacedCustomObject({
     group: 'argoproj.io',
     version: 'v1alpha1',
     namespace,
-    plural: 'workflowtemplates',
-    body: template,
+    plural: 'workflows',
+    labelSelector: `chaos-gate.io/run=${runId}`,
+  })) as { items: Workflow[] };
+  assert.equal(items.length, 1, `one workflow of run ${runId}`);
+  return items[0] as Workflow;
+}
+
+/** Polls the run's workflow until `done` holds. */
+async function eventually(
+  runId: string,
+  done: (w: Workflow) => boolean,
+  timeoutMs = 20_000,
+): Promise<Workflow> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const workflow = await submitted(runId);
+    if (done(workflow)) return workflow;
+    if (Date.now() > deadline) assert.fail(`workflow of ${runId}: ${JSON.stringify(workflow.status)}`);
+    await sleep(200);
+  }
+}
+
+const nodeNamed = (workflow: Workflow, name: string): WorkflowNode | undefined =>
+  Object.values(workflow.status?.nodes ?? {}).find((n) => n.displayName === name);
+
+/** Names of the ChaosEngines the run's workflow created (litmus-checker labels them with its uid). */
+async function enginesOf(workflow: Workflow): Promise<string[]> {
+  const { items } = (await api().listNamespacedCustomObject({
+    group: 'litmuschaos.io',
+    version: 'v1alpha1',
+    namespace,
+    plural: 'chaosengines',
+    labelSelector: `workflow_run_id=${workflow.metadata.uid}`,
+  })) as { items: { metadata: { name: string } }[] };
+  return items.map((e) => e.metadata.name);
+}
+
+describe('a chaos workflow beside a load test', () => {
+  test('a passing workflow and a passing chaos step pass the gate; steps and verdicts are reported', async () => {
+    const dir = workDir();
+    const runId = uniqueName('wf-pass');
+    const junit = path.join(dir, 'junit.xml');
+    const result = await runEntry('dist/cli.js', [
+      'run',
+      '--kubeconfig',
+      sandbox.kubeconfigPath,
+      '--namespace',
+      namespace,
+      '--workflow',
+      save(dir, exampleWorkflow('pass')),
+      '--run-id',
+      runId,
+      '--junit',
+      junit,
+      '--timeout',
+      '60s',
+    ]).done;
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /\[argo\] argo-chaos\/chaos-load-[a-z0-9]+: Succeeded/);
+    const xml = await readCheckedJUnit(junit);
+    const workflow = /<testsuite name="argo-chaos\/(chaos-load-[a-z0-9]+)"/.exec(xml)?.[1];
+    assert.ok(workflow, xml);
+    assert.match(xml, new RegExp(`<testcase classname="argo-chaos/${workflow}" name="pod-delete"`));
+    assert.match(xml, new RegExp(`<testcase classname="argo-chaos/${workflow}" name="load-test"`));
+    // The engine litmus-checker created from the step's artifact, with its verdict.
+    assert.match(xml, /<testsuite name="argo-chaos\/checkout-pod-delete-[a-z0-9]+"[^>]*failures="0"/);
+    assert.match(xml, /<testcase classname="argo-chaos\/checkout-pod-delete-[a-z0-9]+" name="pod-delete"/);
+    // The default cleanup (always) removed the workflow the run submitted.
+    const { items } = (await api().listNamespacedCustomObject({
+      group: 'argoproj.io',
+      version: 'v1alpha1',
+      namespace,
+      plural: 'workflows',
+      labelSelector: `chaos-gate.io/run=${runId}`,
+    })) as { items: unknown[] };
+    assert.deepEqual(items, [], 'the run deleted its workflow');
   });
-  const dir = workDir();
-  const junit = path.join(dir, 'junit.xml');
-  const result = await run([
-    '--workflow-template',
-    'chaos-load',
-    '--parameter',
-    `adminModeNamespace=${namespace}`,
-    '--parameter',
-    'appLabel=app=checkout',
-    '--junit',
-    junit,
-    '--timeout',
-    '90s',
-  ]).done;
-  assert.equal(result.code, 0, result.stdout + result.stderr);
-  const xml = await readCheckedJUnit(junit);
-  assert.match(xml, /<property name="template" value="chaos-load"\/>/);
-  assert.match(xml, /<testsuite name="argo-chaos\/nginx-pod-delete"/, 'the engine the chaos step created');
-  assert.match(xml, /<testcase classname="argo-chaos\/nginx-pod-delete" name="pod-delete"/);
+
+  test('a workflow that succeeds with a failed chaos verdict fails the gate', async () => {
+    const dir = workDir();
+    const runId = uniqueName('wf-verdict');
+    const result = await run(['--workflow', save(dir, exampleWorkflow('fail-probe')), '--run-id', runId])
+      .done;
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.match(
+      result.stdout,
+      /\[argo\] argo-chaos\/chaos-load-[a-z0-9]+: Succeeded/,
+      'Argo says it succeeded',
+    );
+    const [engine] = await enginesOf(await submitted(runId));
+    assert.match(result.stdout, new RegExp(`experiment argo-chaos/${engine} › pod-delete failed`));
+  });
+
+  test('a step whose pod cannot start errors the workflow and fails the gate with the reason', async () => {
+    const dir = workDir();
+    const runId = uniqueName('wf-error');
+    const workflow = exampleWorkflow('pass', {
+      'load-test': { [stepAnnotations.failToStart]: 'ErrImagePull' },
+    });
+    const junit = path.join(dir, 'junit.xml');
+    const result = await run(['--workflow', save(dir, workflow), '--run-id', runId, '--junit', junit]).done;
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /workflow-step argo-chaos\/chaos-load-[a-z0-9]+ › load-test errored/);
+    assert.match(
+      await readCheckedJUnit(junit),
+      /name="load-test"[^>]*>[\s\S]*?<error message="Pod failed before main container starts due to ErrImagePull/,
+    );
+  });
+
+  test('a Workflow from a WorkflowTemplate with parameters: its litmus-checker step creates the engine that is reported', async () => {
+    const template = parse(readFileSync(fixturePath('argo/chaos-load-workflowtemplate.yaml'), 'utf8')) as {
+      metadata: { namespace?: string };
+    };
+    template.metadata.namespace = namespace;
+    await api().createNamespacedCustomObject({
+      group: 'argoproj.io',
+      version: 'v1alpha1',
+      namespace,
+      plural: 'workflowtemplates',
+      body: template,
+    });
+    const dir = workDir();
+    const junit = path.join(dir, 'junit.xml');
+    const runId = uniqueName('wf-template');
+    const result = await run([
+      '--workflow-template',
+      'chaos-load',
+      '--parameter',
+      `adminModeNamespace=${namespace}`,
+      '--parameter',
+      'appLabel=app=checkout',
+      '--run-id',
+      runId,
+      '--junit',
+      junit,
+      '--timeout',
+      '90s',
+    ]).done;
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    const workflow = await submitted(runId);
+    const engine = (await api().getNamespacedCustomObject({
+      group: 'litmuschaos.io',
+      version: 'v1alpha1',
+      namespace,
+      plural: 'chaosengines',
+      name: 'nginx-pod-delete',
+    })) as { metadata: { labels: Record<string, string> }; spec: { appinfo: { applabel: string } } };
+    assert.equal(
+      engine.metadata.labels.workflow_run_id,
+      workflow.metadata.uid,
+      '{{workflow.uid}} substituted',
+    );
+    assert.equal(engine.spec.appinfo.applabel, 'app=checkout', 'the argument replaced the template default');
+    const xml = await readCheckedJUnit(junit);
+    assert.match(xml, /<property name="template" value="chaos-load"\/>/);
+    assert.match(xml, /<testsuite name="argo-chaos\/nginx-pod-delete"/, 'the engine the chaos step created');
+    assert.match(xml, /<testcase classname="argo-chaos\/nginx-pod-delete" name="pod-delete"/);
+    assert.match(xml, /name="chaos-load-[a-z0-9]+\.onExit"/, 'the exit handler ran and is reported');
+  });
 });
 
-test('a timeout stops the chaos engines first, then terminates the workflow', async () => {
-  const dir = workDir();
-  const runId = uniqueName('wf-timeout');
-  const finished = run([
-    '--workflow',
-    workflowFile(dir, 'never'),
-    '--run-id',
-    runId,
-    '--timeout',
-    '3s',
-    '--workflow-shutdown',
-    'Terminate',
-  ]);
-  const engine = await chaosStepCreatesEngine(runId, 'never');
-  const result = await finished.done;
-  assert.equal(result.code, 1, result.stdout + result.stderr);
-  const stopped = result.stdout.indexOf(`stopped ChaosEngine ${namespace}/${engine}`);
-  const terminated = result.stdout.search(/workflow argo-chaos\/chaos-load-[a-z0-9]+: shutdown Terminate/);
-  assert.ok(
-    stopped >= 0 && terminated > stopped,
-    `engine stopped before the workflow shutdown:\n${result.stdout}`,
-  );
-  await operator.waitFor(engine, 'aborted', 10_000);
-  const shutdown = controller.events.find((e) => e.type === 'shutdown');
-  assert.equal(shutdown?.detail, 'Terminate');
+describe('cancel and timeout', () => {
+  test('a timeout stops the chaos engines first, then terminates the workflow (no exit handler)', async () => {
+    const dir = workDir();
+    const runId = uniqueName('wf-timeout');
+    // The chaos never ends and the load test runs until the workflow is shut down.
+    const workflow = exampleWorkflow('never', { 'load-test': { [stepAnnotations.run]: 'never' } });
+    workflow.spec.onExit = 'cleanup';
+    workflow.spec.templates.push({
+      name: 'cleanup',
+      container: { image: 'busybox:1.36', command: ['true'] },
+    });
+    const result = await run([
+      '--workflow',
+      save(dir, workflow),
+      '--run-id',
+      runId,
+      '--timeout',
+      '4s',
+      '--workflow-shutdown',
+      'Terminate',
+    ]).done;
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    const [engine] = await enginesOf(await submitted(runId));
+    const stopped = result.stdout.indexOf(`stopped ChaosEngine ${namespace}/${engine}`);
+    const terminated = result.stdout.search(/workflow argo-chaos\/chaos-load-[a-z0-9]+: shutdown Terminate/);
+    assert.ok(
+      stopped >= 0 && terminated > stopped,
+      `engine stopped before the workflow shutdown:\n${result.stdout}`,
+    );
+    await operator.waitFor(engine ?? '', 'aborted', 10_000);
+    const ended = await eventually(
+      runId,
+      (w) => w.metadata.labels?.['workflows.argoproj.io/completed'] === 'true',
+    );
+    assert.equal(ended.status?.phase, 'Failed');
+    assert.equal(ended.status?.message, "Stopped with strategy 'Terminate'");
+    assert.equal(
+      Object.values(ended.status?.nodes ?? {}).some((n) => n.name?.endsWith('.onExit')),
+      false,
+      'Terminate runs no exit handler',
+    );
+  });
+
+  test('SIGTERM stops the engines, then stops the workflow: its exit handler still runs', async () => {
+    const dir = workDir();
+    const runId = uniqueName('wf-stop');
+    // The chaos never ends and the load test runs until the workflow is shut down.
+    const workflow = exampleWorkflow('never', { 'load-test': { [stepAnnotations.run]: 'never' } });
+    workflow.spec.onExit = 'cleanup';
+    workflow.spec.templates.push({
+      name: 'cleanup',
+      container: { image: 'busybox:1.36', command: ['true'] },
+    });
+    let signalled = false;
+    const started = runEntry(
+      'dist/cli.js',
+      [
+        'run',
+        '--kubeconfig',
+        sandbox.kubeconfigPath,
+        '--namespace',
+        namespace,
+        '--cleanup',
+        'never',
+        '--workflow',
+        save(dir, workflow),
+        '--run-id',
+        runId,
+      ],
+      {
+        onStdout: (text) => {
+          if (!signalled && /step pod-delete: Running/.test(text)) {
+            signalled = true;
+            started.kill('SIGTERM');
+          }
+        },
+      },
+    );
+    const result = await started.done;
+    assert.equal(result.code, 143, result.stdout + result.stderr);
+    assert.match(result.stdout, /stopped ChaosEngine argo-chaos\/[\s\S]*shutdown Stop/);
+    const ended = await eventually(
+      runId,
+      (w) => w.metadata.labels?.['workflows.argoproj.io/completed'] === 'true',
+    );
+    assert.equal(ended.status?.message, "Stopped with strategy 'Stop'");
+    assert.equal(
+      nodeNamed(ended, `${ended.metadata.name}.onExit`)?.phase,
+      'Succeeded',
+      'Stop runs the exit handler',
+    );
+  });
+});
+
+describe('what Argo decides, read right', () => {
+  test('a step that fails once and passes on retry passes the gate and is reported as flaky', async () => {
+    const dir = workDir();
+    const runId = uniqueName('wf-retry');
+    const junit = path.join(dir, 'junit.xml');
+    const workflow = stepsWorkflow({
+      entrypoint: 'main',
+      templates: [
+        { name: 'main', steps: [[{ name: 'smoke-test', template: 'smoke-test' }]] },
+        {
+          name: 'smoke-test',
+          retryStrategy: { limit: 2 },
+          ...pods({ [stepAnnotations.exitCodes]: '1,0' }),
+        },
+      ],
+    });
+    const result = await run(['--workflow', save(dir, workflow), '--run-id', runId, '--junit', junit]).done;
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /gate PASSED/);
+    const xml = await readCheckedJUnit(junit);
+    const smoke = /<testcase[^>]*name="smoke-test"[^>]*>[\s\S]*?<\/testcase>/.exec(xml)?.[0] ?? '';
+    assert.doesNotMatch(smoke, /<failure|<error/);
+    assert.match(
+      smoke,
+      /<system-out>passed on attempt 2 after 1 failed\nattempt 1 \(smoke-test\(0\)\): Failed — main: Error \(exit code 1\)\nattempt 2 \(smoke-test\(1\)\): Succeeded/,
+    );
+    assert.doesNotMatch(xml, /name="smoke-test\(0\)"/, 'the failed attempt is no testcase of its own');
+
+    // The same workflow as recorded by `kubectl get -o yaml`, converted offline.
+    const recorded = path.join(dir, 'recorded.yaml');
+    writeFileSync(recorded, stringify(await submitted(runId)));
+    const report = await runEntry('dist/cli.js', ['report', '--workflow', recorded]).done;
+    assert.equal(report.code, 0, report.stdout + report.stderr);
+  });
+
+  test('a failed step the workflow tolerates (continueOn) does not fail the gate, and says so', async () => {
+    const dir = workDir();
+    const junit = path.join(dir, 'junit.xml');
+    const workflow = stepsWorkflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          steps: [
+            [
+              { name: 'optional-check', template: 'optional-check', continueOn: { failed: true } },
+              { name: 'pod-delete', template: 'pod-delete' },
+            ],
+          ],
+        },
+        { name: 'optional-check', ...pods({ [stepAnnotations.exitCodes]: '2' }) },
+        { name: 'pod-delete' },
+      ],
+    });
+    const result = await run(['--workflow', save(dir, workflow), '--junit', junit]).done;
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /: Succeeded/);
+    assert.match(
+      await readCheckedJUnit(junit),
+      /name="optional-check"[^>]*>\s*<skipped message="Failed, tolerated by the workflow \(it continued\): main: Error \(exit code 2\)"/,
+    );
+  });
+
+  test('a failing exit handler fails the workflow and the gate, though every step passed', async () => {
+    const dir = workDir();
+    const junit = path.join(dir, 'junit.xml');
+    const workflow = stepsWorkflow({
+      entrypoint: 'main',
+      onExit: 'cleanup',
+      templates: [
+        { name: 'main', steps: [[{ name: 'pod-delete', template: 'pod-delete' }]] },
+        { name: 'pod-delete' },
+        { name: 'cleanup', ...pods({ [stepAnnotations.exitCodes]: '1' }) },
+      ],
+    });
+    const result = await run(['--workflow', save(dir, workflow), '--junit', junit]).done;
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /\[argo\] argo-chaos\/steps-[a-z0-9]+: Failed/);
+    const xml = await readCheckedJUnit(junit);
+    assert.match(xml, /<testcase [^>]*name="pod-delete"[^>]*\/>/, 'the step itself passed');
+    assert.match(
+      xml,
+      /name="steps-[a-z0-9]+\.onExit"[^>]*>[\s\S]*?<failure message="main: Error \(exit code 1\)"/,
+    );
+  });
+
+  test('a DAG with fail-fast: the failed task fails the gate, the task already running still finishes', async () => {
+    const dir = workDir();
+    const runId = uniqueName('wf-dag');
+    const junit = path.join(dir, 'junit.xml');
+    const workflow = stepsWorkflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          dag: {
+            failFast: true,
+            tasks: [
+              { name: 'inject', template: 'inject' },
+              { name: 'load', template: 'load' },
+              { name: 'verify', template: 'verify', dependencies: ['inject'] },
+            ],
+          },
+        },
+        { name: 'inject', ...pods({ [stepAnnotations.exitCodes]: '3' }) },
+        { name: 'load', ...pods({ [stepAnnotations.runMs]: '1500' }) },
+        { name: 'verify' },
+      ],
+    });
+    const result = await run(['--workflow', save(dir, workflow), '--run-id', runId, '--junit', junit]).done;
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /workflow-step argo-chaos\/steps-[a-z0-9]+ › inject failed/);
+    const ended = await submitted(runId);
+    assert.equal(ended.status?.phase, 'Failed');
+    assert.equal(
+      nodeNamed(ended, 'verify')?.phase,
+      'Omitted',
+      'fail-fast scheduled nothing after the failure',
+    );
+    const xml = await readCheckedJUnit(junit);
+    assert.match(xml, /<testcase [^>]*name="load"[^>]*\/>/, 'the running task finished and passed');
+    assert.match(xml, /name="verify"[^>]*>\s*<skipped message="omitted: depends condition not met"/);
+    assert.match(xml, /name="inject"[^>]*>[\s\S]*?<failure message="main: Error \(exit code 3\)"/);
+  });
 });

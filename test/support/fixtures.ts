@@ -1,18 +1,11 @@
-// Paths to the shared LitmusChaos and Argo fixtures beside the repository (../shared/fixtures).
-import { existsSync, readFileSync } from 'node:fs';
+// The repository's own test fixtures (test/fixtures; what each is modelled on: its README.md).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
-const sharedFixtures = path.resolve(repoRoot, '../shared/fixtures');
 
-export function sharedFixture(relative: string): string {
-  const file = path.join(sharedFixtures, relative);
-  if (!existsSync(file))
-    throw new Error(`missing shared fixture ${file}: is ../shared beside the repository?`);
-  return file;
-}
-
-export function loadFixture<T>(relative: string): T {
-  return parse(readFileSync(sharedFixture(relative), 'utf8')) as T;
-}
+export const fixturePath = (relative: string): string => path.join(repoRoot, 'test/fixtures', relative);
+export const readFixture = (relative: string): string => readFileSync(fixturePath(relative), 'utf8');
+/** A YAML (or JSON) fixture, parsed. */
+export const loadFixture = <T>(relative: string): T => parse(readFixture(relative)) as T;

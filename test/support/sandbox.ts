@@ -1,11 +1,14 @@
 // A real kube-apiserver with etcd on loopback, for the integration tests, the demo and
-// scripts/sandbox/sandbox.ts. No controllers run: the tests play the operators (fake-operator.ts).
+// scripts/sandbox/sandbox.ts, with the LitmusChaos CRDs (scripts/sandbox/crds) and Argo's CRDs (from the
+// argo-workflows module the workflow-controller is built from). No controller runs unless a test starts
+// one: the real Argo workflow-controller (argo-controller.ts) or the Litmus stand-in (fake-operator.ts).
 // Binaries come from scripts/sandbox/build.sh (built once per version, then cached).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
   closeSync,
   existsSync,
+  readdirSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -20,7 +23,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { parseAllDocuments } from 'yaml';
-import { repoRoot, sharedFixture } from './fixtures.ts';
+import { repoRoot } from './fixtures.ts';
 
 export interface Sandbox {
   /** https://127.0.0.1:<port> */
@@ -72,28 +75,40 @@ export interface SandboxState {
 
 export const keepLogsEnv = 'CHAOS_GATE_KEEP_SANDBOX_LOGS';
 
-export const litmusCrdFiles = [
-  'litmus/crds/chaosengine_crd.yaml',
-  'litmus/crds/chaosexperiment_crd.yaml',
-  'litmus/crds/chaosresults_crd.yaml',
-];
-export const argoCrdFiles = [
-  'argo/crds/minimal/argoproj.io_workflows.yaml',
-  'argo/crds/minimal/argoproj.io_workflowtemplates.yaml',
-  'argo/crds/minimal/argoproj.io_clusterworkflowtemplates.yaml',
-];
+/** The LitmusChaos CRDs, written for chaos-gate (see the comment at the top of each). */
+export const litmusCrdDir = path.join(repoRoot, 'scripts/sandbox/crds');
 
-/** Runs scripts/sandbox/build.sh (a cache hit returns at once) and returns the two binaries. */
-export function sandboxBinaries(): { apiserver: string; etcd: string } {
-  const built = spawnSync('bash', [path.join(repoRoot, 'scripts/sandbox/build.sh')], {
+const yamlFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => path.join(dir, name));
+
+/**
+ * Runs scripts/sandbox/build.sh for `what` (a cache hit returns at once) and returns the `name=path`
+ * lines it prints: apiserver, etcd and argo-crds for `sandbox`, workflow-controller for that.
+ */
+export function buildOutputs(what: 'sandbox' | 'workflow-controller'): Record<string, string> {
+  const built = spawnSync('bash', [path.join(repoRoot, 'scripts/sandbox/build.sh'), what], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  if (built.status !== 0) throw new Error(`scripts/sandbox/build.sh failed (exit ${built.status})`);
-  const [apiserver, etcd] = built.stdout.trim().split('\n').slice(-2);
-  if (!apiserver || !etcd || !existsSync(apiserver) || !existsSync(etcd))
-    throw new Error(`scripts/sandbox/build.sh printed no binary paths: ${built.stdout}`);
-  return { apiserver, etcd };
+  if (built.status !== 0) throw new Error(`scripts/sandbox/build.sh ${what} failed (exit ${built.status})`);
+  const outputs: Record<string, string> = {};
+  for (const line of built.stdout.trim().split('\n')) {
+    const [key, value] = [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)];
+    if (key && value && existsSync(value)) outputs[key] = value;
+  }
+  return outputs;
+}
+
+/** The kube-apiserver and etcd binaries, and the folder of Argo's CRDs. */
+export function sandboxBinaries(): { apiserver: string; etcd: string; argoCrds: string } {
+  const outputs = buildOutputs('sandbox');
+  const { apiserver, etcd, 'argo-crds': argoCrds } = outputs;
+  if (!apiserver || !etcd || !argoCrds)
+    throw new Error(`scripts/sandbox/build.sh printed no paths for the sandbox: ${JSON.stringify(outputs)}`);
+  return { apiserver, etcd, argoCrds };
 }
 
 async function freePort(): Promise<number> {
@@ -145,14 +160,42 @@ const setpriv = (process.env.PATH ?? '')
   .map((d) => path.join(d, 'setpriv'))
   .find((file) => existsSync(file));
 
-function launch(binary: string, args: string[], logFile: string, detached: boolean): ChildProcess {
+function launch(
+  binary: string,
+  args: string[],
+  logFile: string,
+  detached: boolean,
+  env?: NodeJS.ProcessEnv,
+): ChildProcess {
   const log = openSync(logFile, 'a');
   const [command, argv] =
     !detached && setpriv ? [setpriv, ['--pdeathsig', 'KILL', '--', binary, ...args]] : [binary, args];
-  const child = spawn(command, argv, { stdio: ['ignore', log, log], detached });
+  const child = spawn(command, argv, { stdio: ['ignore', log, log], detached, env: env ?? process.env });
   closeSync(log);
   if (detached) child.unref();
   return child;
+}
+
+/**
+ * Starts another process beside a sandbox (the Argo workflow-controller), output to `logFile`, killed
+ * with this process like etcd and the API server. `stop()` ends it (SIGTERM, then SIGKILL).
+ */
+export function startOwnedProcess(
+  binary: string,
+  args: string[],
+  options: { logFile: string; env?: NodeJS.ProcessEnv },
+): { child: ChildProcess; stop: () => Promise<void> } {
+  installExitHandlers();
+  const child = launch(binary, args, options.logFile, false, options.env);
+  const entry: Owned = { children: [child], dir: '', keep: () => true };
+  owned.add(entry);
+  return {
+    child,
+    stop: async () => {
+      await terminate(child.pid ?? 0, () => isRunning(child));
+      owned.delete(entry);
+    },
+  };
 }
 
 /** Whether `pid` is alive and (if given) runs `binary` — guards against a reused pid. */
@@ -262,7 +305,8 @@ function call(
 class PortInUse extends Error {}
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const binaries = sandboxBinaries();
+  const { argoCrds, ...binaries } = sandboxBinaries();
+  const crdFiles = [...yamlFiles(litmusCrdDir), ...yamlFiles(argoCrds)];
   const detached = options.detached ?? false;
   const keepOnFailure = options.keepLogsOnFailure ?? true;
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-sandbox-'));
@@ -284,7 +328,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // A port found free can be taken before etcd or the API server binds it: then try fresh ports.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(binaries, dir, adminToken, detached, keepOnFailure, options);
+      return await startOnce(binaries, dir, adminToken, detached, keepOnFailure, { ...options, crdFiles });
     } catch (error) {
       if (!(error instanceof PortInUse) || attempt >= 3) throw error;
     }
@@ -297,7 +341,7 @@ async function startOnce(
   adminToken: string,
   detached: boolean,
   keepOnFailure: boolean,
-  options: SandboxOptions,
+  options: SandboxOptions & { crdFiles: string[] },
 ): Promise<Sandbox> {
   rmSync(path.join(dir, 'etcd'), { recursive: true, force: true });
   rmSync(path.join(dir, 'certs'), { recursive: true, force: true });
@@ -454,7 +498,7 @@ async function startOnce(
 
   if (options.crds ?? true) {
     try {
-      await installCrds({ server, token: adminToken, ca: caPem }, [...litmusCrdFiles, ...argoCrdFiles]);
+      await installCrds({ server, token: adminToken, ca: caPem }, options.crdFiles);
     } catch (error) {
       await fail(`installing CRDs: ${String(error)}`, error);
     }
@@ -490,7 +534,7 @@ interface Crd {
 }
 
 /**
- * Creates the CRDs in `files` (shared fixtures), waits until each is Established, then until its resources
+ * Creates the CRDs in `files` (paths), waits until each is Established, then until its resources
  * are listable: a new CRD's watch cache answers 429 "storage is (re)initializing" for a moment, which a
  * client without retries (client-node) would take as an error.
  *
@@ -504,7 +548,7 @@ export async function installCrds(
 ): Promise<void> {
   const crds: Crd[] = [];
   for (const file of files) {
-    for (const document of parseAllDocuments(readFileSync(sharedFixture(file), 'utf8'))) {
+    for (const document of parseAllDocuments(readFileSync(file, 'utf8'))) {
       const crd = document.toJS() as Crd | null;
       if (crd?.kind !== 'CustomResourceDefinition') continue;
       const created = await call(

@@ -31914,7 +31914,7 @@ function renderCase(xml, testCase, { status, tolerated }, options) {
     ["time", seconds(testCase.durationSeconds ?? 0)]
   ];
   const properties = options.caseProperties ? caseProperties(testCase, tolerated) : [];
-  if (status === "passed" && properties.length === 0) {
+  if (status === "passed" && properties.length === 0 && !testCase.details) {
     xml.element("testcase", attributes);
     return;
   }
@@ -31923,6 +31923,7 @@ function renderCase(xml, testCase, { status, tolerated }, options) {
   const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
   switch (status) {
     case "passed":
+      if (testCase.details) xml.element("system-out", [], truncate(testCase.details));
       break;
     case "failed":
     case "error":
@@ -32946,12 +32947,15 @@ import { gunzipSync } from "node:zlib";
 function workflowToSuite(workflow, options = {}) {
   const name = `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
   const status = workflow.status;
-  const nodes = Object.values(nodesOf(workflow));
-  const steps = nodes.filter(
-    (node2) => node2.type === "Pod" || node2.type === "Container" || node2.type === "Suspend"
+  const byId = nodesOf(workflow);
+  const nodes = Object.values(byId);
+  const retries = nodes.filter(
+    (node2) => node2.type === "Retry" && (node2.children ?? []).length > 0 && (node2.children ?? []).every((id) => byId[id] && isStep(byId[id]))
   );
+  const attempts = new Set(retries.flatMap((node2) => node2.children ?? []));
+  const steps = [...retries, ...nodes.filter((node2) => isStep(node2) && !attempts.has(node2.id ?? ""))];
   const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
-  const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node2) => stepCase(name, node2, displayNames, options.timedOut ?? false));
+  const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node2) => stepCase(name, node2, byId, displayNames, options.timedOut ?? false));
   if (status?.offloadNodeStatusVersion && nodes.length === 0) {
     cases.push({
       kind: "workflow",
@@ -32998,28 +33002,64 @@ function nodesOf(workflow) {
     return {};
   }
 }
-function stepCase(suite, node2, displayNames, timedOut) {
+function stepCase(suite, node2, byId, displayNames, timedOut) {
   const display = node2.displayName ?? node2.name ?? node2.id ?? "";
   const unique2 = displayNames.filter((n) => n === display).length === 1;
-  const outcome = nodeOutcomes[node2.phase ?? "Pending"] ?? "timeout";
-  const exitCode = node2.outputs?.exitCode;
+  const phaseOutcome = nodeOutcomes[node2.phase ?? "Pending"] ?? "timeout";
+  const tries = (node2.type === "Retry" ? node2.children ?? [] : []).map((id) => byId[id]).filter((attempt) => !!attempt).sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? ""));
+  const last = tries.at(-1);
+  const failedTries = tries.filter((t) => t.phase === "Failed" || t.phase === "Error");
+  const why = (last?.phase === "Failed" || last?.phase === "Error" ? last : node2).message;
+  const boundary = node2.boundaryID ? byId[node2.boundaryID] : void 0;
+  const tolerated = (phaseOutcome === "fail" || phaseOutcome === "error") && boundary?.phase === "Succeeded";
+  const outcome = tolerated ? "skipped" : phaseOutcome;
+  const failure2 = why ?? `step ${node2.phase}`;
+  const exitCode = (last ?? node2).outputs?.exitCode;
+  const triesText = tries.map(
+    (t, i) => `attempt ${i + 1} (${t.displayName ?? t.name}): ${t.phase ?? "Pending"}${t.message ? ` \u2014 ${t.message}` : ""}`
+  );
+  const flaky = phaseOutcome === "pass" && failedTries.length > 0;
   return {
     kind: "workflow-step",
     className: suite,
     name: unique2 ? display : node2.name ?? display,
     outcome,
-    message: outcome === "pass" ? void 0 : outcome === "timeout" ? `still ${node2.phase ?? "Pending"} when ${timedOut ? "the wait timed out" : "the workflow ended"}` : node2.message ?? `step ${node2.phase}`,
-    details: exitCode && outcome !== "pass" ? `${node2.message ?? ""} (exit code ${exitCode})`.trim() : void 0,
+    message: stepMessage({ node: node2, outcome, tolerated, failure: failure2, attempts: tries.length, timedOut }),
+    details: [
+      // Argo's messages name the exit code since v3.7 ("main: Error (exit code 1)"); older ones do not.
+      exitCode && phaseOutcome !== "pass" && !failure2.includes("exit code") ? `${failure2} (exit code ${exitCode})` : void 0,
+      flaky ? `passed on attempt ${tries.length} after ${failedTries.length} failed` : void 0,
+      ...triesText
+    ].filter((line) => !!line).join("\n") || void 0,
     startedAt: node2.startedAt,
     durationSeconds: secondsBetween(node2.startedAt, node2.finishedAt),
     properties: Object.fromEntries(
-      Object.entries({ template: node2.templateName, phase: node2.phase, node: node2.name }).filter(
-        (e2) => !!e2[1]
-      )
+      Object.entries({
+        template: node2.templateName,
+        phase: node2.phase,
+        node: node2.name,
+        ...tries.length > 0 && {
+          attempts: String(tries.length),
+          failedAttempts: String(failedTries.length),
+          ...Object.fromEntries(
+            triesText.map((text, i) => [`attempt.${i + 1}`, text.replace(/^attempt \d+ /, "")])
+          )
+        },
+        ...flaky && { flaky: "true" },
+        ...tolerated && { tolerated: "true" }
+      }).filter((e2) => !!e2[1])
     )
   };
 }
-var nodeOutcomes;
+function stepMessage(step) {
+  const { node: node2, outcome, failure: failure2 } = step;
+  if (outcome === "pass") return void 0;
+  if (step.tolerated) return `${node2.phase}, tolerated by the workflow (it continued): ${failure2}`;
+  if (outcome === "timeout")
+    return `still ${node2.phase ?? "Pending"} when ${step.timedOut ? "the wait timed out" : "the workflow ended"}`;
+  return step.attempts > 1 ? `${failure2} (after ${step.attempts} attempts)` : failure2;
+}
+var nodeOutcomes, isStep;
 var init_convert = __esm({
   "src/argo/convert.ts"() {
     "use strict";
@@ -33034,6 +33074,7 @@ var init_convert = __esm({
       Pending: void 0,
       Running: void 0
     };
+    isStep = (node2) => node2.type === "Pod" || node2.type === "Container" || node2.type === "Suspend" || node2.type === "Skipped";
   }
 });
 
@@ -33322,7 +33363,7 @@ function modernProbeCase(probe, base, experiment) {
     name: probeCaseName(experiment, probe.name),
     outcome,
     message: outcome === "pass" ? void 0 : description ?? `probe verdict ${verdict}`,
-    details: description,
+    details: outcome === "pass" ? void 0 : description,
     properties: definedProperties({ probe: probe.name, type: probe.type, mode: probe.mode, verdict })
   };
 }
@@ -33336,7 +33377,7 @@ function legacyProbeCase(probe, base, experiment) {
     name: probeCaseName(experiment, probe.name),
     outcome,
     message: outcome === "pass" ? void 0 : summary,
-    details: summary,
+    details: outcome === "pass" ? void 0 : summary,
     properties: definedProperties({
       probe: probe.name,
       type: probe.type,

@@ -1,55 +1,253 @@
+// The Argo converter over Workflow statuses in the shapes the real workflow-controller (v4.0.5) writes:
+// node ids, names (`wf[0].step`, retry attempts `step(0)`), types, boundaries and messages as seen in the
+// sandbox runs of test/integration/workflow-run.test.ts, where the same cases run end to end.
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { test } from 'node:test';
 import { isWorkflowCompleted } from '../../../src/argo/condition.ts';
 import { workflowToSuite } from '../../../src/argo/convert.ts';
-import type { Workflow } from '../../../src/argo/types.ts';
-import { loadFixture } from '../../support/fixtures.ts';
+import type { NodePhase, NodeType, Workflow, WorkflowNode } from '../../../src/argo/types.ts';
+import { defaultPolicy, evaluateGate } from '../../../src/gate/policy.ts';
 
-const workflow = (name: string) => loadFixture<Workflow>(`argo/status/${name}.yaml`);
+const wf = 'chaos-x7k2q';
+const t = (second: number) => `2026-11-30T12:00:${String(second).padStart(2, '0')}Z`;
+
+/** A node status; its id is its name here (real ids are `<wf>-<hash>`, opaque to the converter). */
+function node(
+  type: NodeType,
+  name: string,
+  phase: NodePhase,
+  started: number,
+  finished: number | undefined,
+  extra: Partial<WorkflowNode> = {},
+): WorkflowNode {
+  // Argo's display names: the step or task name, `[i]` for a step group, the full name for onExit.
+  const displayName =
+    name === wf || name.endsWith('.onExit')
+      ? name
+      : (/[^.]+$/.exec(name.replace(/^.*\]\./, ''))?.[0] ?? name);
+  return {
+    id: name,
+    name,
+    displayName,
+    type,
+    phase,
+    startedAt: t(started),
+    ...(finished !== undefined && { finishedAt: t(finished) }),
+    ...(name !== wf && !name.endsWith('.onExit') && { boundaryID: wf }),
+    ...(type === 'Pod' && { templateName: displayName.replace(/\(\d+\)$/, '') }),
+    ...extra,
+  };
+}
+
+function workflow(phase: NonNullable<Workflow['status']>, nodes: WorkflowNode[]): Workflow {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Workflow',
+    metadata: {
+      name: wf,
+      namespace: 'litmus',
+      labels: phase?.phase && phase.phase !== 'Running' ? { 'workflows.argoproj.io/completed': 'true' } : {},
+    },
+    status: { startedAt: t(0), ...phase, nodes: Object.fromEntries(nodes.map((n) => [n.id, n])) },
+  };
+}
+
 const outcomes = (w: Workflow) => workflowToSuite(w).cases.map((c) => [c.name, c.outcome]);
+const failed = (code: number) => ({
+  message: `main: Error (exit code ${code})`,
+  outputs: { exitCode: String(code) },
+});
+const ok = { outputs: { exitCode: '0' } };
 
-test('a succeeded chaos-and-load workflow: a passed case per pod step, none for step groups', () => {
-  const succeeded = workflow('constructed/chaos-load-succeeded');
-  assert.ok(isWorkflowCompleted(succeeded));
-  const suite = workflowToSuite(succeeded);
-  assert.equal(suite.name, 'litmus/chaos-load-9xr4t');
+test('a succeeded steps workflow: a passed case per pod step, none for the step groups', () => {
+  const done = workflow({ phase: 'Succeeded', finishedAt: t(9), progress: '3/3' }, [
+    node('Steps', wf, 'Succeeded', 0, 9),
+    node('StepGroup', `${wf}[0]`, 'Succeeded', 0, 3),
+    node('Pod', `${wf}[0].install`, 'Succeeded', 0, 3, ok),
+    node('StepGroup', `${wf}[1]`, 'Succeeded', 3, 9),
+    node('Pod', `${wf}[1].pod-delete`, 'Succeeded', 3, 9, ok),
+    node('Pod', `${wf}[1].load-test`, 'Succeeded', 3, 8, ok),
+  ]);
+  assert.ok(isWorkflowCompleted(done));
+  const suite = workflowToSuite(done);
+  assert.equal(suite.name, `litmus/${wf}`);
   assert.equal(suite.properties.phase, 'Succeeded');
-  assert.ok(
-    suite.cases.length > 0 && suite.cases.every((c) => c.kind === 'workflow-step' && c.outcome === 'pass'),
-  );
-  assert.ok(suite.cases.every((c) => c.durationSeconds !== undefined));
+  assert.deepEqual(outcomes(done), [
+    ['install', 'pass'],
+    ['pod-delete', 'pass'],
+    ['load-test', 'pass'],
+  ]);
+  assert.equal(suite.cases[1]?.durationSeconds, 6);
 });
 
-test('a failed step carries the node message', () => {
-  const failed = workflowToSuite(workflow('constructed/chaos-load-failed')).cases.find(
-    (c) => c.outcome === 'fail',
-  );
-  assert.equal(failed?.name, 'pod-delete');
-  assert.equal(failed?.message, 'main: Error (exit code 1)');
+test('a failed step carries the node message, and its exit code when the message does not say it', () => {
+  const cases = workflowToSuite(
+    workflow({ phase: 'Failed', message: `child '${wf}[0].pod-delete' failed` }, [
+      node('Steps', wf, 'Failed', 0, 5, { message: `child '${wf}[0].pod-delete' failed` }),
+      node('Pod', `${wf}[0].pod-delete`, 'Failed', 0, 5, failed(1)),
+    ]),
+  ).cases;
+  assert.equal(cases[0]?.outcome, 'fail');
+  assert.equal(cases[0]?.message, 'main: Error (exit code 1)');
+  assert.equal(cases[0]?.details, undefined, 'the exit code is not repeated');
+  const oomKilled = workflowToSuite(
+    workflow({ phase: 'Failed' }, [
+      node('Steps', wf, 'Failed', 0, 5),
+      node('Pod', `${wf}[0].pod-delete`, 'Failed', 0, 5, { ...failed(137), message: 'OOMKilled' }),
+    ]),
+  ).cases[0];
+  assert.equal(oomKilled?.details, 'OOMKilled (exit code 137)');
 });
 
-test('a stopped workflow: steps cut by the shutdown fail with its message', () => {
-  const cases = workflowToSuite(workflow('constructed/chaos-load-stopped')).cases.filter(
-    (c) => c.outcome === 'fail',
+// retryStrategy {limit: 2}: the controller writes a Retry node whose children are the attempt pods.
+const retried = (attempts: [NodePhase, number][], retryPhase: NodePhase, wfPhase: 'Succeeded' | 'Failed') =>
+  workflow({ phase: wfPhase }, [
+    node('Steps', wf, wfPhase, 0, 9),
+    node('StepGroup', `${wf}[0]`, retryPhase, 0, 9),
+    node('Retry', `${wf}[0].flaky`, retryPhase, 0, 9, {
+      children: attempts.map((_, i) => `${wf}[0].flaky(${i})`),
+      ...(retryPhase === 'Failed' && { message: 'No more retries left' }),
+    }),
+    ...attempts.map(([phase, code], i) =>
+      node('Pod', `${wf}[0].flaky(${i})`, phase, i * 3, i * 3 + 2, code === 0 ? ok : failed(code)),
+    ),
+  ]);
+
+test('a step that failed once and passed on retry is one passed case, marked flaky with its attempts', () => {
+  const suite = workflowToSuite(
+    retried(
+      [
+        ['Failed', 1],
+        ['Succeeded', 0],
+      ],
+      'Succeeded',
+      'Succeeded',
+    ),
   );
-  assert.ok(cases.length > 0);
-  assert.ok(cases.every((c) => /workflow shutdown with strategy: +Stop/.test(c.message ?? '')));
+  assert.deepEqual(
+    suite.cases.map((c) => [c.name, c.outcome]),
+    [['flaky', 'pass']],
+  );
+  const [flaky] = suite.cases;
+  assert.equal(flaky?.properties.flaky, 'true');
+  assert.equal(flaky?.properties.attempts, '2');
+  assert.equal(flaky?.properties.failedAttempts, '1');
+  assert.equal(flaky?.properties['attempt.1'], '(flaky(0)): Failed — main: Error (exit code 1)');
+  assert.equal(flaky?.properties['attempt.2'], '(flaky(1)): Succeeded');
+  assert.equal(evaluateGate({ suites: [suite] }, defaultPolicy).verdict, 'pass');
+});
+
+test('a step whose retries all failed is one failed case naming the last failure and the attempts', () => {
+  const suite = workflowToSuite(
+    retried(
+      [
+        ['Failed', 1],
+        ['Failed', 2],
+        ['Failed', 3],
+      ],
+      'Failed',
+      'Failed',
+    ),
+  );
+  assert.equal(suite.cases.length, 1);
+  const [step] = suite.cases;
+  assert.equal(step?.outcome, 'fail');
+  assert.equal(step?.message, 'main: Error (exit code 3) (after 3 attempts)');
+  assert.match(step?.details ?? '', /attempt 1 \(flaky\(0\)\): Failed — main: Error \(exit code 1\)/);
+  assert.equal(step?.properties.failedAttempts, '3');
+  assert.equal(step?.properties.flaky, undefined);
+  assert.equal(evaluateGate({ suites: [suite] }, defaultPolicy).verdict, 'fail');
+});
+
+test('a retry still running at the timeout is one timeout case', () => {
+  const running = retried([['Failed', 1]], 'Running', 'Succeeded');
+  running.status!.phase = 'Running';
+  running.status!.nodes![`${wf}[0].flaky`]!.finishedAt = undefined;
+  const steps = workflowToSuite(running, { timedOut: true }).cases.filter((c) => c.kind === 'workflow-step');
+  assert.deepEqual(
+    steps.map((c) => [c.name, c.outcome, c.message]),
+    [['flaky', 'timeout', 'still Running when the wait timed out']],
+  );
+});
+
+test('continueOn: a failed step the workflow tolerated is skipped and says so; the gate passes', () => {
+  const tolerated = workflow({ phase: 'Succeeded' }, [
+    node('Steps', wf, 'Succeeded', 0, 6),
+    node('StepGroup', `${wf}[0]`, 'Succeeded', 0, 6),
+    node('Pod', `${wf}[0].smoke-test`, 'Failed', 0, 4, failed(2)),
+    node('Pod', `${wf}[0].pod-delete`, 'Succeeded', 0, 6, ok),
+  ]);
+  const suite = workflowToSuite(tolerated);
+  const [smoke] = suite.cases;
+  assert.equal(smoke?.outcome, 'skipped');
+  assert.equal(smoke?.message, 'Failed, tolerated by the workflow (it continued): main: Error (exit code 2)');
+  assert.equal(smoke?.properties.tolerated, 'true');
+  assert.equal(smoke?.properties.phase, 'Failed');
+  assert.equal(evaluateGate({ suites: [suite] }, defaultPolicy).verdict, 'pass');
+});
+
+test('a failed step inside a failed template is not tolerated', () => {
+  const suite = workflowToSuite(
+    workflow({ phase: 'Failed' }, [
+      node('DAG', wf, 'Failed', 0, 6),
+      node('Pod', `${wf}.a`, 'Failed', 0, 2, failed(3)),
+      node('Pod', `${wf}.b`, 'Succeeded', 0, 6, ok),
+      node('Skipped', `${wf}.c`, 'Omitted', 2, 2, { message: 'omitted: depends condition not met' }),
+    ]),
+  );
+  const outcome = (name: string) => suite.cases.find((c) => c.name === name)?.outcome;
+  assert.equal(outcome('a'), 'fail');
+  assert.equal(outcome('b'), 'pass');
+});
+
+test('an exit handler that fails fails the workflow and its case, although the steps passed', () => {
+  const cases = workflowToSuite(
+    workflow({ phase: 'Failed', message: 'main: Error (exit code 1)' }, [
+      node('Steps', wf, 'Succeeded', 0, 4),
+      node('Pod', `${wf}[0].pod-delete`, 'Succeeded', 0, 4, ok),
+      node('Pod', `${wf}.onExit`, 'Failed', 4, 6, { ...failed(1), templateName: 'cleanup' }),
+    ]),
+  ).cases;
+  assert.deepEqual(
+    cases.map((c) => [c.name, c.outcome]),
+    [
+      ['pod-delete', 'pass'],
+      [`${wf}.onExit`, 'fail'],
+    ],
+  );
+});
+
+test('a pod that never started is an error with the reason', () => {
+  const message = 'Pod failed before main container starts due to ErrImagePull: Back-off pulling image "k6"';
+  const [step] = workflowToSuite(
+    workflow({ phase: 'Failed' }, [
+      node('Steps', wf, 'Failed', 0, 2),
+      node('Pod', `${wf}[0].load-test`, 'Error', 0, 2, { message }),
+    ]),
+  ).cases;
+  assert.equal(step?.outcome, 'error');
+  assert.equal(step?.message, message);
 });
 
 test('a running workflow whose nodes all succeeded is not complete: the gate cannot pass it', () => {
-  const running = workflow('real/argo-dag-running-all-nodes-succeeded');
+  const running = workflow({ phase: 'Running' }, [
+    node('DAG', wf, 'Running', 0, undefined),
+    node('Pod', `${wf}.a`, 'Succeeded', 0, 2, ok),
+  ]);
   assert.equal(isWorkflowCompleted(running), false);
   assert.deepEqual(outcomes(running).at(-1), ['workflow', 'timeout']);
 });
 
-test('DAG with fail-fast disabled: each failed task is its own case', () => {
-  const failed = outcomes(workflow('real/argo-dag-failed-disable-fail-fast')).filter(([, o]) => o === 'fail');
-  assert.deepEqual(failed.map(([n]) => n).sort(), ['C(0)', 'C(1)']);
-});
-
-test('compressedNodes are read like nodes', () => {
-  const plain = workflow('constructed/chaos-load-failed');
+test('compressedNodes are read like nodes; offloaded nodes are reported as unreadable', () => {
+  const plain = retried(
+    [
+      ['Failed', 1],
+      ['Succeeded', 0],
+    ],
+    'Succeeded',
+    'Succeeded',
+  );
   const compressed: Workflow = {
     ...plain,
     status: {
@@ -59,13 +257,28 @@ test('compressedNodes are read like nodes', () => {
     },
   };
   assert.deepEqual(outcomes(compressed), outcomes(plain));
-});
-
-test('offloaded node status is reported as unreadable, not as a pass', () => {
-  const plain = workflow('constructed/chaos-load-succeeded');
   const offloaded: Workflow = {
     ...plain,
     status: { ...plain.status, nodes: undefined, offloadNodeStatusVersion: 'fnv:123' },
   };
   assert.deepEqual(outcomes(offloaded), [['steps', 'error']]);
+});
+
+test('a DAG task omitted after a failure, and a step skipped by its `when`, are skipped cases that say why', () => {
+  const cases = workflowToSuite(
+    workflow({ phase: 'Failed' }, [
+      node('DAG', wf, 'Failed', 0, 5),
+      node('Pod', `${wf}.inject`, 'Failed', 0, 5, failed(3)),
+      node('Skipped', `${wf}.verify`, 'Omitted', 5, 5, { message: 'omitted: depends condition not met' }),
+      node('Skipped', `${wf}.notify`, 'Skipped', 5, 5, { message: "when 'false' evaluated false" }),
+    ]),
+  ).cases;
+  assert.deepEqual(
+    cases.map((c) => [c.name, c.outcome, c.message]),
+    [
+      ['inject', 'fail', 'main: Error (exit code 3)'],
+      ['verify', 'skipped', 'omitted: depends condition not met'],
+      ['notify', 'skipped', "when 'false' evaluated false"],
+    ],
+  );
 });

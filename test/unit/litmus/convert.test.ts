@@ -78,16 +78,17 @@ test('Litmus 2.13 probeStatus maps with emoji verdicts are read per phase', () =
   );
 });
 
-test('legacy lower-case experimentstatus key (litmus-go before 1.13.3) is read', () => {
-  const old = structuredClone(result('chaosresult-3x-fail-probe'));
-  const status = old.status!;
-  status.experimentstatus = status.experimentStatus;
-  delete status.experimentStatus;
-  assert.equal(casesOf([old]).find((c) => c.kind === 'experiment')?.outcome, 'fail');
+test('Litmus 1.2 to 1.13.2: the lower-case experimentstatus key is read', () => {
+  const [experiment] = casesOf([result('chaosresult-1.13-lowercase-experimentstatus')]);
+  assert.equal(experiment?.name, 'pod-delete');
+  assert.equal(experiment?.outcome, 'pass');
+  const failed = structuredClone(result('chaosresult-1.13-lowercase-experimentstatus'));
+  failed.status!.experimentstatus!.verdict = 'Fail';
+  assert.equal(casesOf([failed])[0]?.outcome, 'fail');
 });
 
 test('an engine suite takes only the result whose chaosUID label matches the engine UID', () => {
-  const completed = engine('chaosengine-observed-completed');
+  const completed = engine('observed-completed');
   const pass = structuredClone(result('chaosresult-3x-pass'));
   pass.metadata.name = 'nginx-chaos-pass-pod-delete';
   pass.metadata.labels = { ...pass.metadata.labels, chaosUID: completed.metadata.uid ?? '' };
@@ -106,22 +107,33 @@ test('an engine suite takes only the result whose chaosUID label matches the eng
   assert.match(staleCases[0]?.message ?? '', /no ChaosResult nginx-chaos-pass-pod-delete/);
 });
 
+test('an aborted engine with its Stopped result: the experiment is stopped, its probes not evaluated', () => {
+  const stopped = engine('observed-stopped');
+  const [experiment, ...probes] = casesOf([result('chaosresult-3x-stopped')], [stopped]);
+  assert.equal(experiment?.name, 'pod-delete');
+  assert.equal(experiment?.outcome, 'stopped');
+  assert.deepEqual(
+    probes.map((p) => p.outcome),
+    ['skipped', 'skipped'],
+  );
+});
+
 test('a running engine at timeout reports its experiment as a timeout', () => {
-  const running = engine('chaosengine-observed-running');
+  const running = engine('observed-running');
   const cases = casesOf([], [running], { timedOut: true });
   assert.equal(cases[0]?.outcome, 'timeout');
   assert.match(cases[0]?.message ?? '', /timed out/);
 });
 
 test('a cancelled run reports unfinished experiments as stopped', () => {
-  const running = engine('chaosengine-observed-running');
+  const running = engine('observed-running');
   const cases = casesOf([], [running], { cancelled: 'SIGTERM' });
   assert.equal(cases[0]?.outcome, 'stopped');
   assert.match(cases[0]?.message ?? '', /cancelled \(SIGTERM\)/);
 });
 
 test('an experiment the operator could not find fails with that reason', () => {
-  const completed = structuredClone(engine('chaosengine-observed-completed'));
+  const completed = structuredClone(engine('observed-completed'));
   completed.status!.experiments![0]!.status = 'ChaosExperiment Not Found';
   const cases = casesOf([], [completed]);
   assert.equal(cases[0]?.outcome, 'fail');

@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { readK6Summary } from '../../../src/load/read.ts';
-import { readLocalFixture } from '../../support/local-fixtures.ts';
+import { readFixture } from '../../support/fixtures.ts';
 
 test("k6's --out json stream given as the summary: the error names --summary-export and handleSummary", () => {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-k6-')), 'k6.json');
-  writeFileSync(file, readLocalFixture('load/k6-output.json'));
+  writeFileSync(file, readFixture('load/k6-output.json'));
   assert.throws(
     () => readK6Summary(file),
     (error: Error) =>

@@ -1,18 +1,26 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defaultPolicy, evaluateGate } from '../../../src/gate/policy.ts';
-import { parseJtl } from '../../../src/load/jtl.ts';
 import { parseK6Summary } from '../../../src/load/k6.ts';
 import { loadSchema } from '../../../src/load/schema.ts';
 import { loadSuite } from '../../../src/load/suite.ts';
-import { readLocalFixture } from '../../support/local-fixtures.ts';
+import { readFixture } from '../../support/fixtures.ts';
 
 const t0 = 1795000000000;
 const chaos = [{ startMs: t0 + 20_000, endMs: t0 + 29_999 }];
-const samples = () => parseJtl(readLocalFixture('load/jmeter-results.jtl'), 'results.jtl');
+/** A request every 100 ms for 60 s; inside the chaos (20 s to 30 s) 450 ms and every tenth failing. */
+const samples = () =>
+  Array.from({ length: 600 }, (_, i) => {
+    const inChaos = i >= 200 && i < 300;
+    return {
+      startMs: t0 + i * 100,
+      elapsedMs: inChaos ? 450 : 90 + (i % 7),
+      success: !(inChaos && i % 10 === 0),
+    };
+  });
 
 test('each k6 threshold and check is a case; a crossed one fails the gate naming the expression', () => {
-  const k6 = parseK6Summary(JSON.parse(readLocalFixture('load/k6-summary-export.json')), 'k6.json');
+  const k6 = parseK6Summary(JSON.parse(readFixture('load/k6-summary-export.json')), 'k6.json');
   const suite = loadSuite({ k6, windows: [], thresholds: {}, impact: {} });
   assert.deepEqual(
     suite.cases.map((c) => [c.kind, c.name, c.outcome]),

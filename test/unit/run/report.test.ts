@@ -11,7 +11,7 @@ import { CannotRunError, ConfigError } from '../../../src/errors.ts';
 import { judgementOf } from '../../../src/report/model.ts';
 import { reportGate, type ReportSources } from '../../../src/run/report.ts';
 import { exitCodeOf, exitCodeOfError } from '../../../src/run/outcome.ts';
-import { localFixture } from '../../support/local-fixtures.ts';
+import { fixturePath } from '../../support/fixtures.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-report-'));
 let files = 0;
@@ -24,18 +24,24 @@ function file(content: unknown): string {
 const noLog = () => {};
 const sources = (given: Partial<ReportSources>): ReportSources => ({ results: [], ...given });
 const config = (raw: unknown = {}) => resolveConfig(parseSettings(raw, 'test config'));
-const jtl = localFixture('load/jmeter-results.jtl');
+/** A JMeter CSV JTL of 600 requests, one in 60 failed by an assertion. */
+const jtl = file(
+  [
+    'timeStamp,elapsed,label,responseCode,responseMessage,success,failureMessage',
+    ...Array.from({ length: 600 }, (_, i) =>
+      i % 60 === 59
+        ? `${1795000000000 + i * 100},520,GET /checkout,503,Service Unavailable,false,"Service Unavailable, retry later"`
+        : `${1795000000000 + i * 100},${90 + (i % 20)},GET /checkout,200,OK,true,`,
+    ),
+  ].join('\n'),
+);
 
-const result = (experimentstatus: object, where: 'status' | 'spec') => ({
+const result = (experimentStatus: object) => ({
   apiVersion: 'litmuschaos.io/v1alpha1',
   kind: 'ChaosResult',
   metadata: { name: 'nginx-chaos-pod-delete', namespace: 'default' },
-  spec: {
-    engine: 'nginx-chaos',
-    experiment: 'pod-delete',
-    ...(where === 'spec' ? { experimentstatus } : {}),
-  },
-  ...(where === 'status' ? { status: { experimentStatus: experimentstatus } } : {}),
+  spec: { engine: 'nginx-chaos', experiment: 'pod-delete' },
+  status: { experimentStatus },
 });
 
 test('a JTL with nothing to check it against is exit 2, saying which setting is missing', async () => {
@@ -107,7 +113,7 @@ test('a Workflow that never ran: exit 2, naming the file and the missing status'
 });
 
 test('results still Awaited are nothing to judge yet, not a timeout failure', async () => {
-  const awaited = file(result({ phase: 'Running', verdict: 'Awaited' }, 'status'));
+  const awaited = file(result({ phase: 'Running', verdict: 'Awaited' }));
   await assert.rejects(
     reportGate(config(), sources({ results: [awaited] }), noLog),
     /nothing to judge: default\/nginx-chaos: pod-delete: still Awaited \(phase Running\) when the results were read/,
@@ -115,7 +121,7 @@ test('results still Awaited are nothing to judge yet, not a timeout failure', as
 });
 
 test('Litmus before 1.2 (spec.experimentstatus, lower-case pass) is a pass', async () => {
-  const legacy = file(result({ phase: 'completed', verdict: 'pass' }, 'spec'));
+  const legacy = fixturePath('litmus/results/chaosresult-1.0-spec-experimentstatus.yaml');
   const outcome = await reportGate(config(), sources({ results: [legacy] }), noLog);
   assert.equal(outcome.decision.verdict, 'pass');
   const [experiment] = outcome.report.suites[0]?.cases ?? [];
@@ -123,32 +129,16 @@ test('Litmus before 1.2 (spec.experimentstatus, lower-case pass) is a pass', asy
 });
 
 test('kubectl describe output: the error says to use kubectl get -o yaml instead', async () => {
-  const described = file(`Name:         nginx-chaos-pod-delete
-Namespace:    default
-Labels:       chaosUID=1f2e3d
-Annotations:  <none>
-API Version:  litmuschaos.io/v1alpha1
-Kind:         ChaosResult
-Metadata:
-  Creation Timestamp:  2026-11-20T10:00:05Z
-Spec:
-  Engine:      nginx-chaos
-  Experiment:  pod-delete
-Status:
-  Experiment Status:
-    Phase:    Completed
-    Verdict:  Pass
-Events:       <none>
-`);
+  const described = fixturePath('litmus/results/kubectl-describe-chaosresult.txt');
   await assert.rejects(
     reportGate(config(), sources({ results: [described] }), noLog),
-    /this is `kubectl describe` output.*`kubectl get chaosresult nginx-chaos-pod-delete -o yaml`/,
+    /this is `kubectl describe` output.*`kubectl get chaosresult nginx-chaos-probe-pod-delete -o yaml`/,
   );
 });
 
 test('an input without verdicts beside one with verdicts is named in a warning', async () => {
   const lines: string[] = [];
-  const passed = file(result({ phase: 'Completed', verdict: 'Pass' }, 'status'));
+  const passed = file(result({ phase: 'Completed', verdict: 'Pass' }));
   const outcome = await reportGate(config(), sources({ results: [passed], jtl }), (line) => lines.push(line));
   assert.equal(outcome.decision.verdict, 'pass');
   assert.ok(

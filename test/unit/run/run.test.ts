@@ -19,10 +19,10 @@ import {
   type KubeObject,
   type RecordedRequest,
 } from '../../support/fake-api.ts';
-import { loadFixture, sharedFixture } from '../../support/fixtures.ts';
+import { fixturePath, loadFixture } from '../../support/fixtures.ts';
 
-const rbacFile = sharedFixture('litmus/rbac/pod-delete-rbac.yaml');
-const engineFile = sharedFixture('litmus/engines/pod-delete-chaosengine-with-probes.yaml');
+const rbacFile = fixturePath('litmus/rbac/pod-delete-rbac.yaml');
+const engineFile = fixturePath('litmus/engines/pod-delete-with-probes.yaml');
 const enginePath = '/apis/litmuschaos.io/v1alpha1/namespaces/default/chaosengines/nginx-chaos';
 const runId = 'cg-unit-run';
 /** A run that hangs fails its test instead of the whole file. */

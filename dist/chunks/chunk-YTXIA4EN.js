@@ -15,7 +15,7 @@ import {
   resultPlural,
   setHeaderOptions,
   statusCode
-} from "./chunk-O2UULVTF.js";
+} from "./chunk-M6RIJCKO.js";
 import {
   commandOnlySuite,
   conclude,
@@ -26,7 +26,7 @@ import {
   readRunInputs,
   workflowCondition,
   workflowToSuite
-} from "./chunk-BJNDYXGW.js";
+} from "./chunk-EGP4SIKQ.js";
 import {
   CancelledError,
   CannotRunError,
@@ -39,7 +39,7 @@ import {
   isVerdictFinal,
   mergeReports,
   resultName
-} from "./chunk-42AHKBM7.js";
+} from "./chunk-OD4ZP4AT.js";
 
 // src/run/run.ts
 import { randomBytes } from "node:crypto";

@@ -365,7 +365,7 @@ function modernProbeCase(probe, base, experiment) {
     name: probeCaseName(experiment, probe.name),
     outcome,
     message: outcome === "pass" ? void 0 : description ?? `probe verdict ${verdict}`,
-    details: description,
+    details: outcome === "pass" ? void 0 : description,
     properties: definedProperties({ probe: probe.name, type: probe.type, mode: probe.mode, verdict })
   };
 }
@@ -379,7 +379,7 @@ function legacyProbeCase(probe, base, experiment) {
     name: probeCaseName(experiment, probe.name),
     outcome,
     message: outcome === "pass" ? void 0 : summary,
-    details: summary,
+    details: outcome === "pass" ? void 0 : summary,
     properties: definedProperties({
       probe: probe.name,
       type: probe.type,

@@ -6,11 +6,11 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-O2UULVTF.js";
+} from "./chunk-M6RIJCKO.js";
 import {
   ConfigError,
   convertChaos
-} from "./chunk-42AHKBM7.js";
+} from "./chunk-OD4ZP4AT.js";
 
 // src/run/report-cluster.ts
 async function chaosReportFromCluster(config, namespace, selector) {

@@ -10,7 +10,7 @@ import {
   litmusGroup,
   litmusVersion,
   yaml
-} from "./chunk-42AHKBM7.js";
+} from "./chunk-OD4ZP4AT.js";
 
 // node_modules/webidl-conversions/lib/index.js
 var require_lib = __commonJS({

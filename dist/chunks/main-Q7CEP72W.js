@@ -12,7 +12,7 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-XWWWU4X3.js";
+} from "./chunk-HFT2OUCR.js";
 import {
   conclude,
   describeRunInputs,
@@ -21,7 +21,7 @@ import {
   readLoadSuite,
   readManifests,
   workflowToSuite
-} from "./chunk-BJNDYXGW.js";
+} from "./chunk-EGP4SIKQ.js";
 import {
   CancelledError,
   CannotRunError,
@@ -29,7 +29,7 @@ import {
   convertChaos,
   errorMessage,
   mergeReports
-} from "./chunk-42AHKBM7.js";
+} from "./chunk-OD4ZP4AT.js";
 
 // src/run/merge.ts
 import { readFileSync } from "node:fs";
@@ -111,7 +111,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-LCREFMOG.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-FRTTYQDH.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {
@@ -258,7 +258,7 @@ async function main(argv, io = processIo) {
         const onSignal = (signal, already) => io.err(
           `chaos-gate: received ${signal}: ${already ? "still stopping the chaos" : "stopping the chaos and cleaning up"}`
         );
-        const { runGate } = await import("./run-D3KA5VCB.js");
+        const { runGate } = await import("./run-KP5FT5P2.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         return exitCodeOf(
           await withCancellation(

@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runGate
-} from "./chunk-HU5QVC3B.js";
-import "./chunk-O2UULVTF.js";
-import "./chunk-BJNDYXGW.js";
-import "./chunk-42AHKBM7.js";
+} from "./chunk-YTXIA4EN.js";
+import "./chunk-M6RIJCKO.js";
+import "./chunk-EGP4SIKQ.js";
+import "./chunk-OD4ZP4AT.js";
 export {
   runGate
 };

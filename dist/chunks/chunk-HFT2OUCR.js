@@ -7,13 +7,13 @@ import {
   external_exports,
   readManifests,
   require_dist
-} from "./chunk-BJNDYXGW.js";
+} from "./chunk-EGP4SIKQ.js";
 import {
   ConfigError,
   __toESM,
   engineChaosSeconds,
   errorMessage
-} from "./chunk-42AHKBM7.js";
+} from "./chunk-OD4ZP4AT.js";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);

@@ -1,0 +1,141 @@
+// JMeter (5.6.3, installed from Maven Central by scripts/install-test-tools.sh) as the load test of a
+// `chaos-gate run`: it loads a loopback service that, while the experiment runs, answers 150 ms slower
+// and fails every third request. The CSV JTL JMeter writes becomes the run's load testsuite.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { stringify } from 'yaml';
+import { parseJtl } from '../../src/load/jtl.ts';
+import { fixturePath } from '../support/fixtures.ts';
+import { runEntry } from '../support/run-node.ts';
+import { testTool } from '../support/tools.ts';
+import { engineFile, uniqueName, useSandbox, workDir } from './helpers.ts';
+
+const namespace = 'jmeter';
+// The experiment runs about 5 s: the stand-in operator starts it 0.5 s after the apply.
+const env = useSandbox(namespace, { stepMs: 500, runMs: 4500 });
+
+/** Status codes the service sent, in order, and whether the chaos was on. */
+const served: { status: number; chaos: boolean }[] = [];
+let chaos = false;
+const server = createServer((_request, response) => {
+  const during = chaos;
+  const status = during && served.filter((s) => s.chaos).length % 3 === 2 ? 503 : 200;
+  served.push({ status, chaos: during });
+  setTimeout(
+    () => {
+      response.statusCode = status;
+      response.end(status === 200 ? 'ok' : 'unavailable');
+    },
+    during ? 150 : 0,
+  );
+});
+
+before(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+});
+after(() => {
+  server.close();
+});
+
+interface Suite {
+  name: string;
+  properties: Record<string, string>;
+  cases: { name: string; outcome: string; message?: string }[];
+}
+
+test('JMeter beside the chaos: its JTL shows the slow, failing window and the impact limits fail the gate', async () => {
+  const jmeter = testTool('jmeter');
+  const dir = workDir();
+  const name = uniqueName('checkout');
+  const jtl = path.join(dir, 'results.jtl');
+  const json = path.join(dir, 'report.json');
+  const { port } = server.address() as AddressInfo;
+  // JMeter needs about 2 s to start: 16 s of load cover the baseline, the chaos and the tail.
+  const command = [
+    jmeter,
+    '-n',
+    '-t',
+    fixturePath('load/checkout.jmx'),
+    '-l',
+    jtl,
+    '-j',
+    path.join(dir, 'jmeter.log'),
+    `-Jport=${port}`,
+    '-Jduration=16',
+  ];
+  const config = path.join(dir, 'chaos-gate.yaml');
+  writeFileSync(
+    config,
+    stringify({
+      engines: [engineFile(dir, name, 'pass')],
+      load: {
+        command,
+        leadTime: '5s',
+        tail: '2s',
+        stop: 'wait',
+        results: { jtl },
+        thresholds: { errorRate: '1%' },
+        impact: { maxP95Ratio: 2, maxErrorRateDuringChaos: '1%' },
+      },
+    }),
+  );
+  // The service degrades while the experiment runs (the operator's start to its verdict).
+  void env.operator.waitFor(name, 'initialized', 60_000).then(() => (chaos = true));
+  void env.operator.waitFor(name, 'result-final', 60_000).then(() => (chaos = false));
+
+  const run = await runEntry('dist/cli.js', [
+    'run',
+    '--config',
+    config,
+    '--kubeconfig',
+    env.sandbox.kubeconfigPath,
+    '--namespace',
+    namespace,
+    '--json',
+    json,
+  ]).done;
+
+  // The experiment passed; the load did not hold up.
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  assert.match(run.stdout, /\[load\] summary = +\d+ in/, "JMeter's own summary reaches the log");
+  assert.match(run.stdout, /load › p95 during chaos <= 2x baseline failed/);
+  assert.match(
+    run.stdout,
+    /load › error rate during chaos <= 1% failed: error rate during chaos was \d+(\.\d+)?%/,
+  );
+
+  // What JMeter wrote: its CSV header, and every request the service answered, quoted messages included.
+  const text = readFileSync(jtl, 'utf8');
+  assert.match(
+    text,
+    /^timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,/,
+  );
+  assert.match(text, /,false,"checkout unavailable, not 200:\nsee the service log",/);
+  const samples = parseJtl(text, jtl);
+  assert.equal(samples.length, served.length, 'one JTL line per request the service answered');
+  assert.equal(samples.filter((s) => !s.success).length, served.filter((s) => s.status !== 200).length);
+
+  const report = JSON.parse(readFileSync(json, 'utf8')) as { suites: Suite[] };
+  const load = report.suites.find((s) => s.name === 'load');
+  assert.ok(load, JSON.stringify(report.suites.map((s) => s.name)));
+  const p = load.properties;
+  assert.ok(Number(p['baseline.requests']) > 20, `baseline of ${p['baseline.requests']} requests`);
+  assert.ok(Number(p['chaos.requests']) > 20, `${p['chaos.requests']} requests during the chaos`);
+  assert.equal(p['baseline.errorRate'], '0');
+  assert.ok(Number(p['chaos.p95Ms']) >= 150, `p95 during chaos ${p['chaos.p95Ms']} ms includes the 150 ms`);
+  assert.ok(Number(p['chaos.p95Ms']) > 2 * Number(p['baseline.p95Ms']));
+  assert.ok(Number(p['chaos.errorRate']) > 0.1, `error rate during chaos ${p['chaos.errorRate']}`);
+  assert.deepEqual(
+    load.cases.map((c) => [c.name, c.outcome]),
+    [
+      [command.join(' '), 'pass'],
+      ['error rate <= 1%', 'fail'],
+      ['p95 during chaos <= 2x baseline', 'fail'],
+      ['error rate during chaos <= 1%', 'fail'],
+    ],
+  );
+});
