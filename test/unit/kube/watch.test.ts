@@ -2,6 +2,7 @@
 // connection, compacted history, a refused list, a flaky server) and what the cache shows afterwards.
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
+import { connect } from '../../../src/kube/client.ts';
 import { statusCode } from '../../../src/kube/errors.ts';
 import { watchCollection, type CollectionWatch } from '../../../src/kube/watch.ts';
 import { LitmusClient } from '../../../src/litmus/client.ts';
@@ -22,8 +23,8 @@ function engine(name: string, labels?: Record<string, string>): KubeObject {
 
 function setup(t: TestContext) {
   const fake = new FakeApi();
-  const kc = fake.kubeConfig();
-  const client = new LitmusClient(kc);
+  const connection = connect(fake.kubeConfig());
+  const client = new LitmusClient(connection);
   const retries: string[] = [];
   const watches: CollectionWatch<ChaosEngine>[] = [];
   let changes = 0;
@@ -36,11 +37,16 @@ function setup(t: TestContext) {
     retries,
     changes: () => changes,
     start: () => {
-      const watch = watchCollection<ChaosEngine>(kc, client.list, client.target('chaosengines', 'default'), {
-        onChange: () => (changes += 1),
-        onRetry: (reason) => retries.push(reason),
-        retryDelayMs: 10,
-      });
+      const watch = watchCollection<ChaosEngine>(
+        connection,
+        client.list,
+        client.target('chaosengines', 'default'),
+        {
+          onChange: () => (changes += 1),
+          onRetry: (reason) => retries.push(reason),
+          retryDelayMs: 10,
+        },
+      );
       watches.push(watch);
       return watch;
     },
