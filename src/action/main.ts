@@ -2,8 +2,10 @@
 import * as core from '@actions/core';
 import { loadConfig } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
+import { newSecretDir } from '../kube/context.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { runGate } from '../run/run.ts';
+import { redact } from '../secrets.ts';
 import { readInputs } from './inputs.ts';
 import { failToRun, publishToGitHub } from './outcome.ts';
 import { state } from './state.ts';
@@ -12,25 +14,42 @@ import { state } from './state.ts';
 const defaultReports = { junit: 'chaos-gate-results/junit.xml', json: 'chaos-gate-results/report.json' };
 
 export async function runAction(): Promise<void> {
+  let started = false;
   try {
     const inputs = readInputs();
+    // Recorded before it is written, so the post step removes it even if this step is killed.
+    const secretDir = inputs.kubeconfigContent ? newSecretDir() : undefined;
+    if (secretDir) state.saveSecretDir(secretDir);
     const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
-    const onSignal = (signal: NodeJS.Signals, already: boolean) =>
+    const onSignal = (signal: NodeJS.Signals, count: number) => {
       core.warning(
-        `received ${signal}: ${already ? 'still stopping' : 'stopping'} the chaos and cleaning up`,
+        count === 1
+          ? `received ${signal}: stopping the chaos and cleaning up`
+          : count === 2
+            ? `received ${signal} again: one last stop attempt, then leaving`
+            : `received ${signal} a third time: leaving now`,
       );
-    const outcome = await withCancellation(onSignal, (signal) =>
+      if (count >= 3) process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    const outcome = await withCancellation(onSignal, ({ cancel, hurry }) =>
       runGate(config, {
-        log: (line) => core.info(line),
-        signal,
+        log: (line) => core.info(redact(line)),
+        signal: cancel,
+        hurry,
         kubeconfigContent: inputs.kubeconfigContent,
-        onStarted: (runId, namespaces) => state.saveRun(runId, namespaces),
+        secretDir,
+        onStarted: (runId, namespaces) => {
+          started = true;
+          state.saveRun(runId, namespaces);
+        },
       }),
     );
-    state.markFinished();
+    // Chaos that was not confirmed stopped is the post step's to try again.
+    if (!outcome.report.suites.some((s) => s.cases.some((c) => c.kind === 'chaos-stop')))
+      state.markFinished();
     await publishToGitHub(outcome);
   } catch (error) {
-    state.markFinished();
-    failToRun(errorMessage(error));
+    if (!started) state.markFinished();
+    failToRun(redact(errorMessage(error)));
   }
 }

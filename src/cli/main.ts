@@ -7,6 +7,7 @@ import { describeRunInputs } from '../run/inputs.ts';
 import { exitCodeOf, exitCodeOfError, exitCodes } from '../run/outcome.ts';
 import { reportGate } from '../run/report.ts';
 import { runGate } from '../run/run.ts';
+import { redact } from '../secrets.ts';
 import { parseCommandLine, usage } from './args.ts';
 
 interface Io {
@@ -19,7 +20,9 @@ const processIo: Io = {
   err: (l) => process.stderr.write(`${l}\n`),
 };
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], given: Io = processIo): Promise<number> {
+  // Every line out goes through the secret filter.
+  const io: Io = { out: (l) => given.out(redact(l)), err: (l) => given.err(redact(l)) };
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.help || parsed.command === 'help' || parsed.command === '--help') {
@@ -29,12 +32,22 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       case 'run': {
-        const onSignal = (signal: NodeJS.Signals, already: boolean) =>
+        const onSignal = (signal: NodeJS.Signals, count: number) => {
           io.err(
-            `chaos-gate: received ${signal}: ${already ? 'still stopping the chaos' : 'stopping the chaos and cleaning up'}`,
+            `chaos-gate: received ${signal}: ${
+              count === 1
+                ? 'stopping the chaos and cleaning up'
+                : count === 2
+                  ? 'one last stop attempt, then leaving'
+                  : 'leaving now'
+            }`,
           );
+          if (count >= 3) process.exit(signal === 'SIGINT' ? exitCodes.SIGINT : exitCodes.SIGTERM);
+        };
         return exitCodeOf(
-          await withCancellation(onSignal, (signal) => runGate(config, { log: io.out, signal })),
+          await withCancellation(onSignal, ({ cancel, hurry }) =>
+            runGate(config, { log: io.out, signal: cancel, hurry }),
+          ),
         );
       }
       case 'report':

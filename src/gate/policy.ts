@@ -48,9 +48,12 @@ function statusOf(testCase: ReportCase, policy: GatePolicy): CaseStatus {
   }
 }
 
+/** Chaos that may still be running is never excused, whatever the policy says. */
+const isUnexcusable = (testCase: ReportCase) => testCase.kind === 'chaos-stop';
+
 function judge(testCase: ReportCase, policy: GatePolicy): CaseJudgement {
   const status = statusOf(testCase, policy);
-  if (isFailing(status) && isAllowedToFail(testCase, policy)) {
+  if (isFailing(status) && !isUnexcusable(testCase) && isAllowedToFail(testCase, policy)) {
     return { status: 'skipped', allowedFailure: true };
   }
   return { status, allowedFailure: false };
@@ -79,12 +82,13 @@ export function evaluateGate(report: Report, policy: GatePolicy): GateDecision {
   const cases = new Map(all.map((testCase) => [testCase, judge(testCase, policy)]));
   const counts: GateCounts = { passed: 0, failed: 0, errored: 0, skipped: 0 };
   const failures: string[] = [];
+  const unexcusable: string[] = [];
   for (const [testCase, { status }] of cases) {
     counts[countKeys[status]]++;
-    if (isFailing(status)) failures.push(describeFailure(testCase));
+    if (isFailing(status)) (isUnexcusable(testCase) ? unexcusable : failures).push(describeFailure(testCase));
   }
 
-  const reasons: string[] = [];
+  const reasons: string[] = [...unexcusable];
   if (all.length === 0) reasons.push('no results: nothing was checked');
   if (policy.failOnFailure) reasons.push(...failures);
 

@@ -96,3 +96,16 @@ test('a minimum probe success with no probes at all fails rather than passing si
 test('an empty report fails: nothing was checked', () => {
   assert.equal(evaluateGate({ suites: [] }, policy()).verdict, 'fail');
 });
+
+test('chaos not confirmed stopped fails the gate whatever the policy allows', () => {
+  const stop = {
+    ...caseOf('chaos-stop', 'error'),
+    message: 'chaos may still be running: ChaosEngine litmus/nginx-chaos was not confirmed stopped',
+  };
+  const lenient = policy({ failOnFailure: false, allowFailures: ['pod-delete'], timeouts: 'skip' });
+  const decision = evaluateGate(report(caseOf('experiment', 'pass'), stop), lenient);
+  assert.equal(decision.verdict, 'fail');
+  assert.match(decision.reasons[0] ?? '', /chaos may still be running/);
+  assert.equal(decision.cases.get(stop)?.status, 'error');
+  assert.equal(decision.cases.get(stop)?.allowedFailure, false);
+});
