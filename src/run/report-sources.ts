@@ -1,24 +1,42 @@
 // What `chaos-gate report` reads: results that already exist, from files or from a live namespace.
 // Nothing is applied.
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { z } from 'zod';
 import { workflowToSuite } from '../argo/convert.ts';
-import type { Workflow } from '../argo/types.ts';
+import { workflowSchema } from '../argo/types.ts';
 import { ConfigError } from '../errors.ts';
-import { readManifests } from '../kube/manifests.ts';
+import { resultFileLimit } from '../files.ts';
+import type { Connection } from '../kube/client.ts';
+import { duplicateProblems, readManifests, type Manifest } from '../kube/manifests.ts';
+import { describeSchemaIssues } from '../kube/object-meta.ts';
 import { enginePlural, resultPlural, LitmusClient } from '../litmus/client.ts';
 import { convertChaos } from '../litmus/convert.ts';
-import type { ChaosEngine, ChaosResult } from '../litmus/types.ts';
+import { chaosEngineSchema, chaosResultSchema, type ChaosEngine, type ChaosResult } from '../litmus/types.ts';
 import type { Report } from '../report/model.ts';
+
+/** An object read from a file, checked against what the converter reads: wrong shapes name the field. */
+function checked<T extends z.ZodType>(schema: T, manifest: Manifest): z.output<T> {
+  const parsed = schema.safeParse(manifest.object);
+  if (!parsed.success) throw new ConfigError(describeSchemaIssues(manifest.source, parsed.error));
+  return parsed.data;
+}
+
+/** Input files whose objects repeat a name would silently replace one another. */
+function readInputs(files: string[]): Manifest[] {
+  const objects = readManifests(files, 'input', resultFileLimit);
+  const duplicates = duplicateProblems(objects);
+  if (duplicates.length > 0) throw new ConfigError(duplicates.join('\n'));
+  return objects;
+}
 
 /** ChaosResults (and optionally their ChaosEngines) from YAML/JSON files such as `kubectl get chaosresults -o yaml`. */
 export function chaosReportFromFiles(files: string[]): Report {
-  const objects = readManifests(files, 'input');
   const engines: ChaosEngine[] = [];
   const results: ChaosResult[] = [];
-  for (const { object, source } of objects) {
-    if (object.kind === 'ChaosEngine') engines.push(object as ChaosEngine);
-    else if (object.kind === 'ChaosResult') results.push(object as ChaosResult);
-    else throw new ConfigError(`${source}: field kind: expected ChaosResult or ChaosEngine`);
+  for (const manifest of readInputs(files)) {
+    const { kind } = manifest.object;
+    if (kind === 'ChaosEngine') engines.push(checked(chaosEngineSchema, manifest));
+    else if (kind === 'ChaosResult') results.push(checked(chaosResultSchema, manifest));
+    else throw new ConfigError(`${manifest.source}: field kind: expected ChaosResult or ChaosEngine`);
   }
   if (results.length === 0 && engines.length === 0) {
     throw new ConfigError(`${files.join(', ')}: no ChaosResult found`);
@@ -28,10 +46,10 @@ export function chaosReportFromFiles(files: string[]): Report {
 
 /** Argo Workflows with their status, e.g. `kubectl get workflow NAME -o yaml`. */
 export function workflowReportFromFile(file: string): Report {
-  const objects = readManifests([file], 'input');
-  const workflows = objects.map(({ object, source }) => {
-    if (object.kind !== 'Workflow') throw new ConfigError(`${source}: field kind: expected Workflow`);
-    return object as unknown as Workflow;
+  const workflows = readInputs([file]).map((manifest) => {
+    if (manifest.object.kind !== 'Workflow')
+      throw new ConfigError(`${manifest.source}: field kind: expected Workflow`);
+    return checked(workflowSchema, manifest);
   });
   if (workflows.length === 0) throw new ConfigError(`${file}: no Workflow found`);
   return { suites: workflows.map((workflow) => workflowToSuite(workflow)) };
@@ -39,11 +57,11 @@ export function workflowReportFromFile(file: string): Report {
 
 /** The engines in a namespace (those matching `selector`, if given) and their results, as they are now. */
 export async function chaosReportFromCluster(
-  kc: KubeConfig,
+  connection: Connection,
   namespace: string,
   selector?: string,
 ): Promise<Report> {
-  const litmus = new LitmusClient(kc);
+  const litmus = new LitmusClient(connection);
   await litmus.assertInstalled();
   const engines = (await litmus.list<ChaosEngine>(litmus.target(enginePlural, namespace, selector))).items;
   const uids = engines.map((e) => e.metadata.uid).filter(Boolean);

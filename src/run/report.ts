@@ -4,6 +4,7 @@
 import type { GateConfig } from '../config/load.ts';
 import { readCtkJournal } from '../ctk/read.ts';
 import { ConfigError } from '../errors.ts';
+import { connect } from '../kube/client.ts';
 import { loadKubeContext } from '../kube/context.ts';
 import { readLoadSuite } from '../load/collect.ts';
 import { loadSchema, type LoadConfig } from '../load/schema.ts';
@@ -35,7 +36,7 @@ export async function reportGate(
   else if (config.namespace && parts.length === 0) {
     const kube = loadKubeContext(config);
     try {
-      parts.push(await chaosReportFromCluster(kube.kc, config.namespace, sources.selector));
+      parts.push(await chaosReportFromCluster(connect(kube.kc), config.namespace, sources.selector));
     } finally {
       kube.dispose();
     }
