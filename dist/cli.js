@@ -6,28 +6,37 @@ import {
   CannotRunError,
   ConfigError,
   LitmusClient,
+  chaosEngineSchema,
+  chaosResultSchema,
   conclude,
+  connect,
   convertChaos,
   describeRunInputs,
+  describeSchemaIssues,
+  duplicateProblems,
   enginePlural,
   errorMessage,
+  external_exports,
   labelFor,
   layerFrom,
   loadConfig,
   loadKubeContext,
   loadSchema,
   mergeReports,
+  objectMetaSchema,
   parseSettings,
   readCtkJournal,
   readLoadSuite,
   readManifests,
+  redact,
+  resultFileLimit,
   resultPlural,
   runGate,
   settingFields,
   toMap,
   withCancellation,
   workflowToSuite
-} from "./chunks/chunk-PZVGY2HJ.js";
+} from "./chunks/chunk-SAJRPPU4.js";
 
 // src/run/outcome.ts
 var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
@@ -40,15 +49,81 @@ function exitCodeOfError(error) {
   return error instanceof CancelledError ? signalExit(error.signal) : exitCodes.cannotRun;
 }
 
+// src/argo/types.ts
+var workflowPhase = external_exports.enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
+var nodePhase = external_exports.enum(["Pending", "Running", "Succeeded", "Skipped", "Failed", "Error", "Omitted"]);
+var nodeType = external_exports.enum([
+  "Pod",
+  "Container",
+  "Steps",
+  "StepGroup",
+  "DAG",
+  "TaskGroup",
+  "Retry",
+  "Skipped",
+  "Suspend",
+  "HTTP",
+  "Plugin"
+]);
+var text = external_exports.string();
+var workflowNodeSchema = external_exports.looseObject({
+  id: text.optional(),
+  name: text.optional(),
+  displayName: text.optional(),
+  type: nodeType.optional(),
+  templateName: text.optional(),
+  phase: nodePhase.optional(),
+  boundaryID: text.optional(),
+  message: text.optional(),
+  startedAt: text.optional(),
+  finishedAt: text.optional(),
+  children: external_exports.array(text).optional(),
+  outputs: external_exports.looseObject({ exitCode: text.optional() }).optional()
+});
+var workflowSchema = external_exports.looseObject({
+  apiVersion: text.optional(),
+  kind: text.optional(),
+  metadata: objectMetaSchema,
+  spec: external_exports.looseObject({
+    shutdown: external_exports.enum(["Stop", "Terminate"]).optional(),
+    workflowTemplateRef: external_exports.looseObject({ name: text.optional(), clusterScope: external_exports.boolean().optional() }).optional(),
+    arguments: external_exports.looseObject({
+      parameters: external_exports.array(external_exports.looseObject({ name: text, value: text.optional() })).optional()
+    }).optional(),
+    onExit: text.optional()
+  }).optional(),
+  status: external_exports.looseObject({
+    phase: workflowPhase.optional(),
+    startedAt: text.optional(),
+    finishedAt: text.optional(),
+    message: text.optional(),
+    progress: text.optional(),
+    nodes: external_exports.record(external_exports.string(), workflowNodeSchema).optional(),
+    compressedNodes: text.optional(),
+    offloadNodeStatusVersion: text.optional()
+  }).optional()
+});
+
 // src/run/report-sources.ts
+function checked(schema, manifest) {
+  const parsed = schema.safeParse(manifest.object);
+  if (!parsed.success) throw new ConfigError(describeSchemaIssues(manifest.source, parsed.error));
+  return parsed.data;
+}
+function readInputs(files) {
+  const objects = readManifests(files, "input", resultFileLimit);
+  const duplicates = duplicateProblems(objects);
+  if (duplicates.length > 0) throw new ConfigError(duplicates.join("\n"));
+  return objects;
+}
 function chaosReportFromFiles(files) {
-  const objects = readManifests(files, "input");
   const engines = [];
   const results = [];
-  for (const { object, source } of objects) {
-    if (object.kind === "ChaosEngine") engines.push(object);
-    else if (object.kind === "ChaosResult") results.push(object);
-    else throw new ConfigError(`${source}: field kind: expected ChaosResult or ChaosEngine`);
+  for (const manifest of readInputs(files)) {
+    const { kind } = manifest.object;
+    if (kind === "ChaosEngine") engines.push(checked(chaosEngineSchema, manifest));
+    else if (kind === "ChaosResult") results.push(checked(chaosResultSchema, manifest));
+    else throw new ConfigError(`${manifest.source}: field kind: expected ChaosResult or ChaosEngine`);
   }
   if (results.length === 0 && engines.length === 0) {
     throw new ConfigError(`${files.join(", ")}: no ChaosResult found`);
@@ -56,16 +131,16 @@ function chaosReportFromFiles(files) {
   return convertChaos({ engines, results });
 }
 function workflowReportFromFile(file) {
-  const objects = readManifests([file], "input");
-  const workflows = objects.map(({ object, source }) => {
-    if (object.kind !== "Workflow") throw new ConfigError(`${source}: field kind: expected Workflow`);
-    return object;
+  const workflows = readInputs([file]).map((manifest) => {
+    if (manifest.object.kind !== "Workflow")
+      throw new ConfigError(`${manifest.source}: field kind: expected Workflow`);
+    return checked(workflowSchema, manifest);
   });
   if (workflows.length === 0) throw new ConfigError(`${file}: no Workflow found`);
   return { suites: workflows.map((workflow) => workflowToSuite(workflow)) };
 }
-async function chaosReportFromCluster(kc, namespace, selector) {
-  const litmus = new LitmusClient(kc);
+async function chaosReportFromCluster(connection, namespace, selector) {
+  const litmus = new LitmusClient(connection);
   await litmus.assertInstalled();
   const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
   const uids = engines.map((e) => e.metadata.uid).filter(Boolean);
@@ -89,7 +164,7 @@ async function reportGate(config, sources, log) {
   else if (config.namespace && parts.length === 0) {
     const kube = loadKubeContext(config);
     try {
-      parts.push(await chaosReportFromCluster(kube.kc, config.namespace, sources.selector));
+      parts.push(await chaosReportFromCluster(connect(kube.kc), config.namespace, sources.selector));
     } finally {
       kube.dispose();
     }
@@ -205,7 +280,8 @@ var processIo = {
   err: (l) => process.stderr.write(`${l}
 `)
 };
-async function main(argv, io = processIo) {
+async function main(argv, given = processIo) {
+  const io = { out: (l) => given.out(redact(l)), err: (l) => given.err(redact(l)) };
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.help || parsed.command === "help" || parsed.command === "--help") {
@@ -215,11 +291,17 @@ async function main(argv, io = processIo) {
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       case "run": {
-        const onSignal = (signal, already) => io.err(
-          `chaos-gate: received ${signal}: ${already ? "still stopping the chaos" : "stopping the chaos and cleaning up"}`
-        );
+        const onSignal = (signal, count) => {
+          io.err(
+            `chaos-gate: received ${signal}: ${count === 1 ? "stopping the chaos and cleaning up" : count === 2 ? "one last stop attempt, then leaving" : "leaving now"}`
+          );
+          if (count >= 3) process.exit(signal === "SIGINT" ? exitCodes.SIGINT : exitCodes.SIGTERM);
+        };
         return exitCodeOf(
-          await withCancellation(onSignal, (signal) => runGate(config, { log: io.out, signal }))
+          await withCancellation(
+            onSignal,
+            ({ cancel, hurry }) => runGate(config, { log: io.out, signal: cancel, hurry })
+          )
         );
       }
       case "report":

@@ -609,8 +609,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -718,13 +718,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -1008,14 +1008,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1032,14 +1032,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1056,12 +1056,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1073,12 +1073,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1093,39 +1093,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -3677,8 +3677,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3755,12 +3755,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error62.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error62.message += `:
 
 ${lineStr}
@@ -7252,7 +7252,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7278,7 +7278,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7314,7 +7314,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments3;
-    exports.parseDocument = parseDocument;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
   }
 });
@@ -9388,10 +9388,10 @@ var require_lib2 = __commonJS({
       return ex && typeof ex === "object" && "default" in ex ? ex["default"] : ex;
     }
     var Stream = _interopDefault(__require("stream"));
-    var http2 = _interopDefault(__require("http"));
+    var http3 = _interopDefault(__require("http"));
     var Url = _interopDefault(__require("url"));
     var whatwgUrl = _interopDefault(require_public_api2());
-    var https2 = _interopDefault(__require("https"));
+    var https3 = _interopDefault(__require("https"));
     var zlib = _interopDefault(__require("zlib"));
     var Readable = Stream.Readable;
     var BUFFER = /* @__PURE__ */ Symbol("buffer");
@@ -10128,7 +10128,7 @@ var require_lib2 = __commonJS({
       return headers2;
     }
     var INTERNALS$1 = /* @__PURE__ */ Symbol("Response internals");
-    var STATUS_CODES2 = http2.STATUS_CODES;
+    var STATUS_CODES2 = http3.STATUS_CODES;
     var Response2 = class _Response {
       constructor() {
         let body = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : null;
@@ -10381,7 +10381,7 @@ var require_lib2 = __commonJS({
       return new fetch7.Promise(function(resolve, reject) {
         const request = new Request2(url2, opts);
         const options = getNodeRequestOptions(request);
-        const send = (options.protocol === "https:" ? https2 : http2).request;
+        const send = (options.protocol === "https:" ? https3 : http3).request;
         const signal3 = request.signal;
         let response = null;
         const abort = function abort2() {
@@ -11761,13 +11761,13 @@ var require_smartbuffer = __commonJS({
        *
        * @param minLength { Number } The minimum length of the data needs to be written.
        */
-      _ensureCapacity(minLength) {
+      _ensureCapacity(minLength2) {
         const oldLength = this._buff.length;
-        if (minLength > oldLength) {
+        if (minLength2 > oldLength) {
           let data = this._buff;
           let newLength = oldLength * 3 / 2 + 1;
-          if (newLength < minLength) {
-            newLength = minLength;
+          if (newLength < minLength2) {
+            newLength = minLength2;
           }
           this._buff = Buffer.allocUnsafe(newLength);
           data.copy(this._buff, 0, 0, oldLength);
@@ -12180,13 +12180,13 @@ var require_ipv4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address4 = void 0;
     var common2 = __importStar(require_common());
-    var constants = __importStar(require_constants2());
+    var constants2 = __importStar(require_constants2());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common2.isCorrect(constants.BITS);
+    var isCorrect4 = common2.isCorrect(constants2.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants.GROUPS;
+        this.groups = constants2.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
@@ -12196,17 +12196,17 @@ var require_ipv4 = __commonJS({
         this.isInSubnet = common2.isInSubnet;
         this.isHostInSubnet = common2.isHostInSubnet;
         this.address = address;
-        const subnet = constants.RE_SUBNET_STRING.exec(address);
+        const subnet = constants2.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants2.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants.RE_SUBNET_STRING, "");
+          address = address.replace(constants2.RE_SUBNET_STRING, "");
         }
-        const longest = constants.GROUPS * 4 - 1;
+        const longest = constants2.GROUPS * 4 - 1;
         if (address.length > longest) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest} characters.`);
         }
@@ -12239,7 +12239,7 @@ var require_ipv4 = __commonJS({
         if (groups.some((group2) => /^0\d/.test(group2))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants.RE_ADDRESS)) {
+        if (!address.match(constants2.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
         return groups;
@@ -12262,7 +12262,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common2.prefixLengthFromMask(new _Address4(mask).bigInt(), constants.BITS);
+        const bits = common2.prefixLengthFromMask(new _Address4(mask).bigInt(), constants2.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -12276,9 +12276,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants2.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common2.prefixLengthFromMask(mask, constants.BITS);
+        const bits = common2.prefixLengthFromMask(mask, constants2.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -12296,7 +12296,7 @@ var require_ipv4 = __commonJS({
        */
       static fromWildcard(input2) {
         const groups = input2.split(".");
-        if (groups.length !== constants.GROUPS) {
+        if (groups.length !== constants2.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
@@ -12311,7 +12311,7 @@ var require_ipv4 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g) => g === "*" ? "0" : g);
-        const subnetBits = constants.BITS - trailing * 8;
+        const subnetBits = constants2.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -12357,7 +12357,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest = constants.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest = constants2.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest} characters.`);
         }
@@ -12388,7 +12388,7 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output2 = [];
         let i;
-        for (i = 0; i < constants.GROUPS; i += 2) {
+        for (i = 0; i < constants2.GROUPS; i += 2) {
           output2.push(`${common2.stringToPaddedHex(this.parsedAddress[i])}${common2.stringToPaddedHex(this.parsedAddress[i + 1])}`);
         }
         return output2.join(":");
@@ -12405,7 +12405,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants2.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -12435,7 +12435,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n) {
-        return _Address4.fromBigInt(common2.offsetBigInt(this.bigInt(), n, constants.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common2.offsetBigInt(this.bigInt(), n, constants2.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -12446,7 +12446,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common2.offsetBigInt(this._endAddress(), 1, constants.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common2.offsetBigInt(this._endAddress(), 1, constants2.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -12456,7 +12456,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants2.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -12481,7 +12481,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants2.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -12490,7 +12490,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants2.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -12671,7 +12671,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants2.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -12686,7 +12686,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants2.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports.Address4 = Address4;
@@ -12708,7 +12708,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants2.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -15210,8 +15210,8 @@ var require_helpers3 = __commonJS({
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.req = exports.json = exports.toBuffer = void 0;
-    var http2 = __importStar(__require("http"));
-    var https2 = __importStar(__require("https"));
+    var http3 = __importStar(__require("http"));
+    var https3 = __importStar(__require("https"));
     async function toBuffer(stream) {
       let length = 0;
       const chunks = [];
@@ -15236,7 +15236,7 @@ var require_helpers3 = __commonJS({
     exports.json = json3;
     function req(url2, opts = {}) {
       const href = typeof url2 === "string" ? url2 : url2.href;
-      const req2 = (href.startsWith("https:") ? https2 : http2).request(url2, opts);
+      const req2 = (href.startsWith("https:") ? https3 : http3).request(url2, opts);
       const promise2 = new Promise((resolve, reject) => {
         req2.once("response", resolve).once("error", reject).end();
       });
@@ -15284,11 +15284,11 @@ var require_dist2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Agent = void 0;
     var net2 = __importStar(__require("net"));
-    var http2 = __importStar(__require("http"));
+    var http3 = __importStar(__require("http"));
     var https_1 = __require("https");
     __exportStar(require_helpers3(), exports);
     var INTERNAL = /* @__PURE__ */ Symbol("AgentBaseInternalState");
-    var Agent = class extends http2.Agent {
+    var Agent = class extends http3.Agent {
       constructor(opts) {
         super(opts);
         this[INTERNAL] = {};
@@ -15360,7 +15360,7 @@ var require_dist2 = __commonJS({
         const fakeSocket = this.incrementSockets(name);
         Promise.resolve().then(() => this.connect(req, connectOpts)).then((socket) => {
           this.decrementSockets(name, fakeSocket);
-          if (socket instanceof http2.Agent) {
+          if (socket instanceof http3.Agent) {
             try {
               return socket.addRequest(req, connectOpts);
             } catch (err) {
@@ -16248,10 +16248,10 @@ var require_dist3 = __commonJS({
 var require_hpagent = __commonJS({
   "node_modules/hpagent/index.js"(exports, module) {
     "use strict";
-    var https2 = __require("https");
-    var http2 = __require("http");
+    var https3 = __require("https");
+    var http3 = __require("http");
     var { URL: URL3 } = __require("url");
-    var HttpProxyAgent2 = class extends http2.Agent {
+    var HttpProxyAgent2 = class extends http3.Agent {
       constructor(options) {
         const { proxy, proxyRequestOptions, ...opts } = options;
         super(opts);
@@ -16277,7 +16277,7 @@ var require_hpagent = __commonJS({
         if (this.proxy.protocol === "https:") {
           requestOptions.servername = this.proxy.hostname;
         }
-        const request = (this.proxy.protocol === "http:" ? http2 : https2).request(requestOptions);
+        const request = (this.proxy.protocol === "http:" ? http3 : https3).request(requestOptions);
         request.once("connect", (response, socket, head) => {
           request.removeAllListeners();
           socket.removeAllListeners();
@@ -16298,7 +16298,7 @@ var require_hpagent = __commonJS({
         request.end();
       }
     };
-    var HttpsProxyAgent2 = class extends https2.Agent {
+    var HttpsProxyAgent2 = class extends https3.Agent {
       constructor(options) {
         const { proxy, proxyRequestOptions, ...opts } = options;
         super(opts);
@@ -16324,7 +16324,7 @@ var require_hpagent = __commonJS({
         if (this.proxy.protocol === "https:") {
           requestOptions.servername = this.proxy.hostname;
         }
-        const request = (this.proxy.protocol === "http:" ? http2 : https2).request(requestOptions);
+        const request = (this.proxy.protocol === "http:" ? http3 : https3).request(requestOptions);
         request.once("connect", (response, socket, head) => {
           request.removeAllListeners();
           socket.removeAllListeners();
@@ -18602,8 +18602,8 @@ var require_websocket = __commonJS({
   "node_modules/ws/lib/websocket.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var https2 = __require("https");
-    var http2 = __require("http");
+    var https3 = __require("https");
+    var http3 = __require("http");
     var net2 = __require("net");
     var querystring = __require("querystring");
     var tls = __require("tls");
@@ -19162,7 +19162,7 @@ var require_websocket = __commonJS({
       }
       const defaultPort = isSecure ? 443 : 80;
       const key = randomBytes2(16).toString("base64");
-      const request = isSecure ? https2.request : http2.request;
+      const request = isSecure ? https3.request : http3.request;
       const protocolSet = /* @__PURE__ */ new Set();
       let perMessageDeflate;
       opts.createConnection = opts.createConnection || (isSecure ? tlsConnect : netConnect);
@@ -19681,7 +19681,7 @@ var require_websocket_server = __commonJS({
   "node_modules/ws/lib/websocket-server.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var http2 = __require("http");
+    var http3 = __require("http");
     var { Duplex } = __require("stream");
     var { createHash } = __require("crypto");
     var extension = require_extension();
@@ -19765,8 +19765,8 @@ var require_websocket_server = __commonJS({
           );
         }
         if (options.port != null) {
-          this._server = http2.createServer((req, res) => {
-            const body = http2.STATUS_CODES[426];
+          this._server = http3.createServer((req, res) => {
+            const body = http3.STATUS_CODES[426];
             res.writeHead(426, {
               "Content-Length": body.length,
               "Content-Type": "text/plain"
@@ -20055,7 +20055,7 @@ var require_websocket_server = __commonJS({
       this.destroy();
     }
     function abortHandshake(socket, code, message, headers2) {
-      message = message || http2.STATUS_CODES[code];
+      message = message || http3.STATUS_CODES[code];
       headers2 = {
         Connection: "close",
         "Content-Type": "text/html",
@@ -20064,7 +20064,7 @@ var require_websocket_server = __commonJS({
       };
       socket.once("finish", socket.destroy);
       socket.end(
-        `HTTP/1.1 ${code} ${http2.STATUS_CODES[code]}\r
+        `HTTP/1.1 ${code} ${http3.STATUS_CODES[code]}\r
 ` + Object.keys(headers2).map((h) => `${h}: ${headers2[h]}`).join("\r\n") + "\r\n\r\n" + message
       );
     }
@@ -20131,17 +20131,17 @@ var require_readable_streambuffer = __commonJS({
   "node_modules/stream-buffers/lib/readable_streambuffer.js"(exports, module) {
     "use strict";
     var stream = __require("stream");
-    var constants = require_constants5();
+    var constants2 = require_constants5();
     var util = __require("util");
     var ReadableStreamBuffer = module.exports = function(opts) {
       var that = this;
       opts = opts || {};
       stream.Readable.call(this, opts);
       this.stopped = false;
-      var frequency = opts.hasOwnProperty("frequency") ? opts.frequency : constants.DEFAULT_FREQUENCY;
-      var chunkSize = opts.chunkSize || constants.DEFAULT_CHUNK_SIZE;
-      var initialSize = opts.initialSize || constants.DEFAULT_INITIAL_SIZE;
-      var incrementAmount = opts.incrementAmount || constants.DEFAULT_INCREMENT_AMOUNT;
+      var frequency = opts.hasOwnProperty("frequency") ? opts.frequency : constants2.DEFAULT_FREQUENCY;
+      var chunkSize = opts.chunkSize || constants2.DEFAULT_CHUNK_SIZE;
+      var initialSize = opts.initialSize || constants2.DEFAULT_INITIAL_SIZE;
+      var incrementAmount = opts.incrementAmount || constants2.DEFAULT_INCREMENT_AMOUNT;
       var size = 0;
       var buffer = new Buffer(initialSize);
       var allowPush = false;
@@ -20226,13 +20226,13 @@ var require_writable_streambuffer = __commonJS({
     "use strict";
     var util = __require("util");
     var stream = __require("stream");
-    var constants = require_constants5();
+    var constants2 = require_constants5();
     var WritableStreamBuffer2 = module.exports = function(opts) {
       opts = opts || {};
       opts.decodeStrings = true;
       stream.Writable.call(this, opts);
-      var initialSize = opts.initialSize || constants.DEFAULT_INITIAL_SIZE;
-      var incrementAmount = opts.incrementAmount || constants.DEFAULT_INCREMENT_AMOUNT;
+      var initialSize = opts.initialSize || constants2.DEFAULT_INITIAL_SIZE;
+      var incrementAmount = opts.incrementAmount || constants2.DEFAULT_INCREMENT_AMOUNT;
       var buffer = new Buffer(initialSize);
       var size = 0;
       this.size = function() {
@@ -22455,7 +22455,7 @@ var require_extract = __commonJS({
 // node_modules/tar-stream/constants.js
 var require_constants6 = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module) {
-    var constants = {
+    var constants2 = {
       // just for envs without fs
       S_IFMT: 61440,
       S_IFDIR: 16384,
@@ -22465,9 +22465,9 @@ var require_constants6 = __commonJS({
       S_IFLNK: 40960
     };
     try {
-      module.exports = __require("fs").constants || constants;
+      module.exports = __require("fs").constants || constants2;
     } catch {
-      module.exports = constants;
+      module.exports = constants2;
     }
   }
 });
@@ -22477,7 +22477,7 @@ var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
     var { Readable, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants = require_constants6();
+    var constants2 = require_constants6();
     var headers2 = require_headers();
     var DMODE = 493;
     var FMODE = 420;
@@ -22680,16 +22680,16 @@ var require_pack = __commonJS({
       return new Pack(opts);
     };
     function modeToType(mode) {
-      switch (mode & constants.S_IFMT) {
-        case constants.S_IFBLK:
+      switch (mode & constants2.S_IFMT) {
+        case constants2.S_IFBLK:
           return "block-device";
-        case constants.S_IFCHR:
+        case constants2.S_IFCHR:
           return "character-device";
-        case constants.S_IFDIR:
+        case constants2.S_IFDIR:
           return "directory";
-        case constants.S_IFIFO:
+        case constants2.S_IFIFO:
           return "fifo";
-        case constants.S_IFLNK:
+        case constants2.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -25611,10 +25611,10 @@ var require_dist4 = __commonJS({
           Stack.prototype.get = stackGet;
           Stack.prototype.has = stackHas;
           Stack.prototype.set = stackSet;
-          function arrayLikeKeys(value, inherited) {
+          function arrayLikeKeys(value, inherited2) {
             var isArr = isArray(value), isArg = !isArr && isArguments(value), isBuff = !isArr && !isArg && isBuffer(value), isType = !isArr && !isArg && !isBuff && isTypedArray(value), skipIndexes = isArr || isArg || isBuff || isType, result2 = skipIndexes ? baseTimes(value.length, String2) : [], length = result2.length;
             for (var key in value) {
-              if ((inherited || hasOwnProperty.call(value, key)) && !(skipIndexes && // Safari 9 has enumerable `arguments.length` in strict mode.
+              if ((inherited2 || hasOwnProperty.call(value, key)) && !(skipIndexes && // Safari 9 has enumerable `arguments.length` in strict mode.
               (key == "length" || // Node.js 0.10 has enumerable non-index properties on buffers.
               isBuff && (key == "offset" || key == "parent") || // PhantomJS 2 has enumerable non-index properties on typed arrays.
               isType && (key == "buffer" || key == "byteLength" || key == "byteOffset") || // Skip index properties.
@@ -27633,16 +27633,16 @@ var require_dist4 = __commonJS({
             return setToString(wrapper, insertWrapDetails(source, updateWrapDetails(getWrapDetails(source), bitmask)));
           }
           function shortOut(func) {
-            var count = 0, lastCalled = 0;
+            var count2 = 0, lastCalled = 0;
             return function() {
               var stamp = nativeNow(), remaining = HOT_SPAN - (stamp - lastCalled);
               lastCalled = stamp;
               if (remaining > 0) {
-                if (++count >= HOT_COUNT) {
+                if (++count2 >= HOT_COUNT) {
                   return arguments[0];
                 }
               } else {
-                count = 0;
+                count2 = 0;
               }
               return func.apply(undefined$1, arguments);
             };
@@ -30801,7 +30801,7 @@ var require_dist4 = __commonJS({
               return Object.create(this);
             }
             // DOM level 1 functions to be implemented later
-            substringData(offset, count) {
+            substringData(offset, count2) {
               throw new Error("This DOM method is not implemented." + this.debugInfo());
             }
             appendData(arg) {
@@ -30810,10 +30810,10 @@ var require_dist4 = __commonJS({
             insertData(offset, arg) {
               throw new Error("This DOM method is not implemented." + this.debugInfo());
             }
-            deleteData(offset, count) {
+            deleteData(offset, count2) {
               throw new Error("This DOM method is not implemented." + this.debugInfo());
             }
-            replaceData(offset, count, arg) {
+            replaceData(offset, count2, arg) {
               throw new Error("This DOM method is not implemented." + this.debugInfo());
             }
             isEqualNode(node2) {
@@ -30863,14 +30863,14 @@ var require_dist4 = __commonJS({
         XMLCData.exports = class XMLCData extends XMLCharacterData2 {
           // Initializes a new instance of `XMLCData`
           // `text` CDATA text
-          constructor(parent, text) {
+          constructor(parent, text2) {
             super(parent);
-            if (text == null) {
+            if (text2 == null) {
               throw new Error("Missing CDATA text. " + this.debugInfo());
             }
             this.name = "#cdata-section";
             this.type = NodeType2.CData;
-            this.value = this.stringify.cdata(text);
+            this.value = this.stringify.cdata(text2);
           }
           // Creates and returns a deep clone of `this`
           clone() {
@@ -30900,14 +30900,14 @@ var require_dist4 = __commonJS({
         XMLComment.exports = class XMLComment extends XMLCharacterData2 {
           // Initializes a new instance of `XMLComment`
           // `text` comment text
-          constructor(parent, text) {
+          constructor(parent, text2) {
             super(parent);
-            if (text == null) {
+            if (text2 == null) {
               throw new Error("Missing comment text. " + this.debugInfo());
             }
             this.name = "#comment";
             this.type = NodeType2.Comment;
-            this.value = this.stringify.comment(text);
+            this.value = this.stringify.comment(text2);
           }
           // Creates and returns a deep clone of `this`
           clone() {
@@ -31442,13 +31442,13 @@ var require_dist4 = __commonJS({
         XMLRaw.exports = class XMLRaw extends XMLNode2 {
           // Initializes a new instance of `XMLRaw`
           // `text` raw text
-          constructor(parent, text) {
+          constructor(parent, text2) {
             super(parent);
-            if (text == null) {
+            if (text2 == null) {
               throw new Error("Missing raw text. " + this.debugInfo());
             }
             this.type = NodeType2.Raw;
-            this.value = this.stringify.raw(text);
+            this.value = this.stringify.raw(text2);
           }
           // Creates and returns a deep clone of `this`
           clone() {
@@ -31479,14 +31479,14 @@ var require_dist4 = __commonJS({
           class XMLText2 extends XMLCharacterData2 {
             // Initializes a new instance of `XMLText`
             // `text` element text
-            constructor(parent, text) {
+            constructor(parent, text2) {
               super(parent);
-              if (text == null) {
+              if (text2 == null) {
                 throw new Error("Missing element text. " + this.debugInfo());
               }
               this.name = "#text";
               this.type = NodeType2.Text;
-              this.value = this.stringify.text(text);
+              this.value = this.stringify.text(text2);
             }
             // Creates and returns a deep clone of `this`
             clone() {
@@ -31743,18 +31743,18 @@ var require_dist4 = __commonJS({
             // `name` node name or an object describing the XML tree
             // `attributes` an object containing name/value pairs of attributes
             // `text` element text
-            element(name, attributes, text) {
+            element(name, attributes, text2) {
               var childNode, item, j, k, key, lastChild, len, len1, val;
               lastChild = null;
-              if (attributes === null && text == null) {
-                [attributes, text] = [{}, null];
+              if (attributes === null && text2 == null) {
+                [attributes, text2] = [{}, null];
               }
               if (attributes == null) {
                 attributes = {};
               }
               attributes = getValue(attributes);
               if (!isObject3(attributes)) {
-                [text, attributes] = [attributes, text];
+                [text2, attributes] = [attributes, text2];
               }
               if (name != null) {
                 name = getValue(name);
@@ -31799,21 +31799,21 @@ var require_dist4 = __commonJS({
                     lastChild = this.element(key, val);
                   }
                 }
-              } else if (!this.options.keepNullNodes && text === null) {
+              } else if (!this.options.keepNullNodes && text2 === null) {
                 lastChild = this.dummy();
               } else {
                 if (!this.options.ignoreDecorators && this.stringify.convertTextKey && name.indexOf(this.stringify.convertTextKey) === 0) {
-                  lastChild = this.text(text);
+                  lastChild = this.text(text2);
                 } else if (!this.options.ignoreDecorators && this.stringify.convertCDataKey && name.indexOf(this.stringify.convertCDataKey) === 0) {
-                  lastChild = this.cdata(text);
+                  lastChild = this.cdata(text2);
                 } else if (!this.options.ignoreDecorators && this.stringify.convertCommentKey && name.indexOf(this.stringify.convertCommentKey) === 0) {
-                  lastChild = this.comment(text);
+                  lastChild = this.comment(text2);
                 } else if (!this.options.ignoreDecorators && this.stringify.convertRawKey && name.indexOf(this.stringify.convertRawKey) === 0) {
-                  lastChild = this.raw(text);
+                  lastChild = this.raw(text2);
                 } else if (!this.options.ignoreDecorators && this.stringify.convertPIKey && name.indexOf(this.stringify.convertPIKey) === 0) {
-                  lastChild = this.instruction(name.substr(this.stringify.convertPIKey.length), text);
+                  lastChild = this.instruction(name.substr(this.stringify.convertPIKey.length), text2);
                 } else {
-                  lastChild = this.node(name, attributes, text);
+                  lastChild = this.node(name, attributes, text2);
                 }
               }
               if (lastChild == null) {
@@ -31825,7 +31825,7 @@ var require_dist4 = __commonJS({
             // `name` node name or an object describing the XML tree
             // `attributes` an object containing name/value pairs of attributes
             // `text` element text
-            insertBefore(name, attributes, text) {
+            insertBefore(name, attributes, text2) {
               var child, i, newChild, refChild, removed;
               if (name != null ? name.type : void 0) {
                 newChild = name;
@@ -31846,7 +31846,7 @@ var require_dist4 = __commonJS({
                 }
                 i = this.parent.children.indexOf(this);
                 removed = this.parent.children.splice(i);
-                child = this.parent.element(name, attributes, text);
+                child = this.parent.element(name, attributes, text2);
                 Array.prototype.push.apply(this.parent.children, removed);
                 return child;
               }
@@ -31855,14 +31855,14 @@ var require_dist4 = __commonJS({
             // `name` node name or an object describing the XML tree
             // `attributes` an object containing name/value pairs of attributes
             // `text` element text
-            insertAfter(name, attributes, text) {
+            insertAfter(name, attributes, text2) {
               var child, i, removed;
               if (this.isRoot) {
                 throw new Error("Cannot insert elements at root level. " + this.debugInfo(name));
               }
               i = this.parent.children.indexOf(this);
               removed = this.parent.children.splice(i + 1);
-              child = this.parent.element(name, attributes, text);
+              child = this.parent.element(name, attributes, text2);
               Array.prototype.push.apply(this.parent.children, removed);
               return child;
             }
@@ -31880,7 +31880,7 @@ var require_dist4 = __commonJS({
             // `name` name of the node
             // `attributes` an object containing name/value pairs of attributes
             // `text` element text
-            node(name, attributes, text) {
+            node(name, attributes, text2) {
               var child;
               if (name != null) {
                 name = getValue(name);
@@ -31888,11 +31888,11 @@ var require_dist4 = __commonJS({
               attributes || (attributes = {});
               attributes = getValue(attributes);
               if (!isObject3(attributes)) {
-                [text, attributes] = [attributes, text];
+                [text2, attributes] = [attributes, text2];
               }
               child = new XMLElement2(this, name, attributes);
-              if (text != null) {
-                child.text(text);
+              if (text2 != null) {
+                child.text(text2);
               }
               this.children.push(child);
               return child;
@@ -32149,11 +32149,11 @@ var require_dist4 = __commonJS({
               }
             }
             // Aliases
-            ele(name, attributes, text) {
-              return this.element(name, attributes, text);
+            ele(name, attributes, text2) {
+              return this.element(name, attributes, text2);
             }
-            nod(name, attributes, text) {
-              return this.node(name, attributes, text);
+            nod(name, attributes, text2) {
+              return this.node(name, attributes, text2);
             }
             txt(value) {
               return this.text(value);
@@ -32173,11 +32173,11 @@ var require_dist4 = __commonJS({
             dec(version3, encoding, standalone) {
               return this.declaration(version3, encoding, standalone);
             }
-            e(name, attributes, text) {
-              return this.element(name, attributes, text);
+            e(name, attributes, text2) {
+              return this.element(name, attributes, text2);
             }
-            n(name, attributes, text) {
-              return this.node(name, attributes, text);
+            n(name, attributes, text2) {
+              return this.node(name, attributes, text2);
             }
             t(value) {
               return this.text(value);
@@ -33558,7 +33558,7 @@ var require_dist4 = __commonJS({
           // `name` name of the node
           // `attributes` an object containing name/value pairs of attributes
           // `text` element text
-          node(name, attributes, text) {
+          node(name, attributes, text2) {
             if (name == null) {
               throw new Error("Missing node name.");
             }
@@ -33572,14 +33572,14 @@ var require_dist4 = __commonJS({
             }
             attributes = getValue(attributes);
             if (!isObject3(attributes)) {
-              [text, attributes] = [attributes, text];
+              [text2, attributes] = [attributes, text2];
             }
             this.currentNode = new XMLElement2(this, name, attributes);
             this.currentNode.children = false;
             this.currentLevel++;
             this.openTags[this.currentLevel] = this.currentNode;
-            if (text != null) {
-              this.text(text);
+            if (text2 != null) {
+              this.text(text2);
             }
             return this;
           }
@@ -33588,7 +33588,7 @@ var require_dist4 = __commonJS({
           // `name` name of the node
           // `attributes` an object containing name/value pairs of attributes
           // `text` element text
-          element(name, attributes, text) {
+          element(name, attributes, text2) {
             var child, i, len, oldValidationFlag, ref, root;
             if (this.currentNode && this.currentNode.type === NodeType2.DocType) {
               this.dtdElement(...arguments);
@@ -33608,7 +33608,7 @@ var require_dist4 = __commonJS({
                   }
                 }
               } else {
-                this.node(name, attributes, text);
+                this.node(name, attributes, text2);
               }
             }
             return this;
@@ -33919,8 +33919,8 @@ var require_dist4 = __commonJS({
           ele() {
             return this.element(...arguments);
           }
-          nod(name, attributes, text) {
-            return this.node(name, attributes, text);
+          nod(name, attributes, text2) {
+            return this.node(name, attributes, text2);
           }
           txt(value) {
             return this.text(value);
@@ -33940,11 +33940,11 @@ var require_dist4 = __commonJS({
           dtd(root, pubID, sysID) {
             return this.doctype(root, pubID, sysID);
           }
-          e(name, attributes, text) {
-            return this.element(name, attributes, text);
+          e(name, attributes, text2) {
+            return this.element(name, attributes, text2);
           }
-          n(name, attributes, text) {
-            return this.node(name, attributes, text);
+          n(name, attributes, text2) {
+            return this.node(name, attributes, text2);
           }
           t(value) {
             return this.text(value);
@@ -34382,7 +34382,7 @@ var require_dist4 = __commonJS({
        */
       _sumTestCaseCounts(counterFunction) {
         var counts = this._children.map(counterFunction);
-        return counts.reduce((sum, count) => sum + count, 0);
+        return counts.reduce((sum, count2) => sum + count2, 0);
       }
       /**
        * @param parentElement - the parent element
@@ -34702,8 +34702,73 @@ function errorMessage(error62) {
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync } from "node:fs";
 import path from "node:path";
+
+// src/files.ts
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+var MiB = 1024 * 1024;
+var smallFileLimit = 4 * MiB;
+var resultFileLimit = 512 * MiB;
+function readInputFile(file2, what, maxBytes = smallFileLimit) {
+  const fail = (why) => {
+    throw new ConfigError(`${file2}: cannot read the ${what}: ${why}`);
+  };
+  let size;
+  try {
+    const stat = statSync(file2);
+    if (stat.isDirectory()) fail("it is a directory");
+    if (!stat.isFile()) fail("not a regular file (a pipe, socket or device)");
+    size = stat.size;
+  } catch (error62) {
+    if (error62 instanceof ConfigError) throw error62;
+    return fail(errorMessage(error62));
+  }
+  if (size > maxBytes) fail(`${size} bytes is more than the ${maxBytes / MiB} MiB allowed`);
+  let fd;
+  try {
+    fd = openSync(file2, "r");
+    if (!fstatSync(fd).isFile()) fail("not a regular file");
+    const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read)
+      read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > maxBytes) fail(`more than the ${maxBytes / MiB} MiB allowed`);
+    return decodeUtf8(buffer.subarray(0, length), (why) => fail(why));
+  } catch (error62) {
+    if (error62 instanceof ConfigError) throw error62;
+    return fail(errorMessage(error62));
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+function decodeUtf8(bytes, fail) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const at = firstInvalidByte(bytes);
+    return fail(`not valid UTF-8 (first bad byte at offset ${at}, line ${lineAt(bytes, at)})`);
+  }
+}
+function firstInvalidByte(bytes) {
+  const decoder3 = new TextDecoder("utf-8", { fatal: true });
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i] ?? 0;
+    const length = lead < 128 ? 1 : lead >> 5 === 6 ? 2 : lead >> 4 === 14 ? 3 : lead >> 3 === 30 ? 4 : 0;
+    if (length === 0) return i;
+    try {
+      decoder3.decode(bytes.subarray(i, i + length));
+    } catch {
+      return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+function lineAt(bytes, offset) {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  return line;
+}
 
 // src/gate/policy.ts
 var defaultPolicy = {
@@ -34728,9 +34793,10 @@ function statusOf(testCase, policy) {
       return fixedStatuses[testCase.outcome];
   }
 }
+var isUnexcusable = (testCase) => testCase.kind === "chaos-stop";
 function judge(testCase, policy) {
   const status = statusOf(testCase, policy);
-  if (isFailing(status) && isAllowedToFail(testCase, policy)) {
+  if (isFailing(status) && !isUnexcusable(testCase) && isAllowedToFail(testCase, policy)) {
     return { status: "skipped", allowedFailure: true };
   }
   return { status, allowedFailure: false };
@@ -34754,11 +34820,12 @@ function evaluateGate(report, policy) {
   const cases = new Map(all.map((testCase) => [testCase, judge(testCase, policy)]));
   const counts = { passed: 0, failed: 0, errored: 0, skipped: 0 };
   const failures = [];
+  const unexcusable = [];
   for (const [testCase, { status }] of cases) {
     counts[countKeys[status]]++;
-    if (isFailing(status)) failures.push(describeFailure(testCase));
+    if (isFailing(status)) (isUnexcusable(testCase) ? unexcusable : failures).push(describeFailure(testCase));
   }
-  const reasons = [];
+  const reasons = [...unexcusable];
   if (all.length === 0) reasons.push("no results: nothing was checked");
   if (policy.failOnFailure) reasons.push(...failures);
   const probes = all.filter((c) => c.kind === "probe");
@@ -36019,14 +36086,14 @@ function codePointLength(str2) {
   const units = str2.length;
   if (!highSurrogate.test(str2))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -40409,8 +40476,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -43057,8 +43124,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -44142,8 +44209,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -45796,8 +45863,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -54512,9 +54579,9 @@ function date4(params) {
 // src/config/duration.ts
 var unitMs = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
 var durationPattern = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
-function parseDuration(text) {
-  if (typeof text === "number") return Number.isFinite(text) && text >= 0 ? text * 1e3 : void 0;
-  const trimmed = text.trim();
+function parseDuration(text2) {
+  if (typeof text2 === "number") return Number.isFinite(text2) && text2 >= 0 ? text2 * 1e3 : void 0;
+  const trimmed = text2.trim();
   if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1e3;
   if (!durationPattern.test(trimmed)) return void 0;
   let total = 0;
@@ -54535,6 +54602,7 @@ function formatDuration(ms) {
   if (s || parts.length === 0) parts.push(`${s}s`);
   return parts.join("");
 }
+var dayMs = 24 * 36e5;
 var duration3 = external_exports.union([external_exports.string(), external_exports.number()]).transform((value, ctx) => {
   const ms = parseDuration(value);
   if (ms === void 0) {
@@ -54544,8 +54612,13 @@ var duration3 = external_exports.union([external_exports.string(), external_expo
     });
     return external_exports.NEVER;
   }
+  if (ms > dayMs) {
+    ctx.addIssue({ code: "custom", message: `"${value}" is longer than 24h` });
+    return external_exports.NEVER;
+  }
   return ms;
 });
+var runDuration = duration3.refine((ms) => ms >= 1e3, { message: "must be at least 1s" });
 
 // src/load/schema.ts
 var rate = external_exports.union([external_exports.number(), external_exports.string()]).transform((value, ctx) => {
@@ -54561,13 +54634,18 @@ var loadSchema = external_exports.strictObject({
   /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
   command: external_exports.union([external_exports.string().min(1), external_exports.array(external_exports.string()).min(1)]).optional(),
   cwd: external_exports.string().optional(),
+  /** Added to the few variables the command inherits (PATH, HOME, locale, proxies, CA files). */
   env: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+  /** Names of more variables to pass through from chaos-gate's environment. */
+  passEnv: external_exports.array(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a variable name")).default([]),
   /** How long the load runs before the chaos starts: the baseline. */
   leadTime: duration3.default(3e4),
   /** How long it runs after the chaos ends. */
   tail: duration3.default(3e4),
-  /** After the tail: wait for the command to end, or stop it with SIGTERM. */
+  /** After the tail: wait for the command to end (at most until the overall timeout), or stop it. */
   stop: external_exports.enum(["wait", "terminate"]).default("terminate"),
+  /** How long the command's process group gets between SIGTERM and SIGKILL. */
+  terminateGrace: duration3.default(1e4),
   results: external_exports.strictObject({
     k6Summary: external_exports.string().optional(),
     k6Json: external_exports.string().optional(),
@@ -54611,7 +54689,10 @@ var configSchema = external_exports.strictObject({
   rbac: fileList.optional(),
   experiments: fileList.optional(),
   engines: fileList.optional(),
-  timeout: duration3.optional(),
+  timeout: runDuration.optional(),
+  stopTimeout: runDuration.optional(),
+  allowNamespaces: external_exports.array(external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a namespace name")).min(1).optional(),
+  allowClusterScoped: external_exports.boolean().optional(),
   cleanup: external_exports.enum(["always", "on-success", "never"]).optional(),
   runId: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(40).optional(),
   reports: reportsSchema.optional(),
@@ -54623,26 +54704,25 @@ var configSchema = external_exports.strictObject({
 
 // src/config/load.ts
 var defaultTimeoutMs = 30 * 6e4;
+var defaultStopTimeoutMs = 5 * 6e4;
 function parseSettings(raw, origin, label = (f) => f) {
   const result = configSchema.safeParse(raw ?? {});
   if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues, label));
   return result.data;
 }
 function readConfigFile(file2) {
-  let text;
-  try {
-    text = readFileSync(file2, "utf8");
-  } catch (error62) {
-    throw new ConfigError(`${file2}: cannot read the config file: ${errorMessage(error62)}`);
-  }
-  const documents = (0, import_yaml.parseAllDocuments)(text);
+  const text2 = readInputFile(file2, "config file");
+  const documents = (0, import_yaml.parseAllDocuments)(text2);
   if (!Array.isArray(documents) || documents.length !== 1) {
     throw new ConfigError(`${file2}: expected exactly one YAML document`);
   }
   const [document2] = documents;
   const problem = document2?.errors[0];
   if (problem) throw new ConfigError(`${file2}: invalid YAML: ${problem.message}`);
-  const settings = parseSettings(document2?.toJS(), file2);
+  const value = document2?.toJS();
+  if (value === null || value === void 0)
+    throw new ConfigError(`${file2}: holds no settings (the file is empty or only comments)`);
+  const settings = parseSettings(value, file2);
   return resolvePaths(settings, path.dirname(path.resolve(file2)));
 }
 function resolvePaths(settings, base) {
@@ -54689,7 +54769,10 @@ function resolveConfig(...layers) {
     experiments: pick2("experiments") ?? [],
     engines: pick2("engines") ?? [],
     timeoutMs: pick2("timeout") ?? defaultTimeoutMs,
+    stopTimeoutMs: pick2("stopTimeout") ?? defaultStopTimeoutMs,
     cleanup: pick2("cleanup") ?? "always",
+    allowNamespaces: pick2("allowNamespaces"),
+    allowClusterScoped: pick2("allowClusterScoped") ?? false,
     runId: pick2("runId"),
     reports,
     gate: { ...defaultPolicy, ...gate },
@@ -54727,168 +54810,27 @@ function formatIssues(origin, issues, label) {
   return lines.join("\n");
 }
 
-// src/run/cancellation.ts
-async function withCancellation(onSignal, body) {
-  const controller = new AbortController();
-  const handle = (signal3) => {
-    onSignal(signal3, controller.signal.aborted);
-    controller.abort(signal3);
-  };
-  process.on("SIGINT", handle);
-  process.on("SIGTERM", handle);
-  try {
-    return await body(controller.signal);
-  } finally {
-    process.off("SIGINT", handle);
-    process.off("SIGTERM", handle);
-  }
+// src/secrets.ts
+var secrets = /* @__PURE__ */ new Set();
+var minLength = 6;
+function registerSecret(value) {
+  if (value && value.trim().length >= minLength) secrets.add(value.trim());
+}
+var userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+function redact(text2) {
+  let result = text2.replace(userinfo, "$1");
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+    result = result.replaceAll(secret, "***");
+  return result;
+}
+function displayUrl(url2) {
+  return url2.replace(userinfo, "$1");
 }
 
-// src/argo/submit.ts
-import path2 from "node:path";
-
-// src/kube/manifests.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync2 } from "node:fs";
-var expectedKinds = {
-  rbac: void 0,
-  experiment: ["ChaosExperiment"],
-  engine: ["ChaosEngine"],
-  input: void 0
-};
-function readManifests(files, role) {
-  return files.flatMap((file2) => parseManifests(readText(file2), file2, role));
-}
-function readText(file2) {
-  try {
-    return readFileSync2(file2, "utf8");
-  } catch (error62) {
-    throw new ConfigError(`${file2}: cannot read the manifest: ${errorMessage(error62)}`);
-  }
-}
-function parseManifests(text, file2, role) {
-  const manifests = [];
-  (0, import_yaml2.parseAllDocuments)(text).forEach((document2, index2) => {
-    const where = `${file2}, document ${index2 + 1}`;
-    if (!("errors" in document2)) throw new ConfigError(`${where}: not a YAML document`);
-    const problem = document2.errors[0];
-    if (problem) throw new ConfigError(`${where}: invalid YAML: ${problem.message}`);
-    const value = document2.toJS();
-    if (value === null || value === void 0) return;
-    manifests.push(...toManifests(value, where, role));
-  });
-  return manifests;
-}
-function toManifests(value, where, role) {
-  if (!isRecord(value)) throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)`);
-  if (value.kind === "List" || typeof value.kind === "string" && value.kind.endsWith("List")) {
-    if (!Array.isArray(value.items)) throw new ConfigError(`${where}: field items: expected a list`);
-    return value.items.flatMap((item, i) => toManifests(item, `${where}, items[${i}]`, role));
-  }
-  for (const field of role === "input" ? ["kind"] : ["apiVersion", "kind"]) {
-    if (typeof value[field] !== "string" || value[field] === "") {
-      throw new ConfigError(`${where}: field ${field}: required`);
-    }
-  }
-  const metadata = value.metadata;
-  if (!isRecord(metadata)) throw new ConfigError(`${where}: field metadata: required`);
-  const name = metadata.name ?? metadata.generateName;
-  if (typeof name !== "string" || name === "") {
-    throw new ConfigError(`${where}: field metadata.name: required`);
-  }
-  const kind = value.kind;
-  const source = `${where} (${kind} ${name})`;
-  const allowed = expectedKinds[role];
-  if (allowed && !allowed.includes(kind)) {
-    throw new ConfigError(`${source}: field kind: expected ${allowed.join(" or ")} in ${role} files`);
-  }
-  if (role === "engine" && typeof metadata.name === "string" && metadata.name.length > 63) {
-    throw new ConfigError(
-      `${source}: field metadata.name: a ChaosEngine name must be at most 63 characters (it becomes a label value)`
-    );
-  }
-  return [{ role, source, object: value }];
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/argo/submit.ts
-var argoApiVersion = "argoproj.io/v1alpha1";
-function readWorkflow(source) {
-  return source.file ? fromFile(source.file) : fromTemplate(source);
-}
-function prepareWorkflow(base, source, defaultNamespace, labels) {
-  const namespace = source.namespace ?? base.metadata.namespace ?? defaultNamespace;
-  return {
-    ...base,
-    metadata: { ...base.metadata, namespace, labels: { ...base.metadata.labels, ...labels } },
-    spec: {
-      ...base.spec,
-      arguments: { ...base.spec.arguments, parameters: withParameters(base, source.parameters) }
-    }
-  };
-}
-function fromFile(file2) {
-  const workflows = readManifests([file2], "input");
-  const [first, ...rest] = workflows;
-  if (!first || rest.length > 0)
-    throw new ConfigError(`${file2}: expected exactly one Workflow, found ${workflows.length} objects`);
-  if (first.object.kind !== "Workflow")
-    throw new ConfigError(`${first.source}: field kind: expected Workflow`);
-  const workflow = first.object;
-  if (typeof workflow.spec !== "object" || workflow.spec === null)
-    throw new ConfigError(`${first.source}: field spec: required`);
-  return workflow;
-}
-function fromTemplate(source) {
-  const template = source.template;
-  if (!template) throw new ConfigError("workflow: set file or template");
-  const label = template.clusterScope ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template";
-  return {
-    apiVersion: argoApiVersion,
-    kind: "Workflow",
-    metadata: { generateName: `${path2.basename(template.name)}-`, labels: { [label]: template.name } },
-    spec: {
-      workflowTemplateRef: { name: template.name, ...template.clusterScope ? { clusterScope: true } : {} }
-    }
-  };
-}
-function withParameters(workflow, overrides) {
-  const parameters = [...workflow.spec.arguments?.parameters ?? []];
-  for (const [name, value] of Object.entries(overrides)) {
-    const index2 = parameters.findIndex((p) => p.name === name);
-    if (index2 >= 0) parameters[index2] = { ...parameters[index2], name, value };
-    else parameters.push({ name, value });
-  }
-  return parameters;
-}
-
-// src/run/inputs.ts
-function readRunInputs(config2) {
-  const manifests = [
-    ...readManifests(config2.rbac, "rbac"),
-    ...readManifests(config2.experiments, "experiment"),
-    ...readManifests(config2.engines, "engine")
-  ];
-  const workflow = config2.workflow && readWorkflow(config2.workflow);
-  if (!manifests.some((m) => m.role === "engine") && !workflow) {
-    throw new ConfigError(
-      "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
-    );
-  }
-  return { manifests, workflow };
-}
-function describeRunInputs(config2) {
-  const { manifests, workflow } = readRunInputs(config2);
-  return [
-    ...manifests.map((m) => m.source),
-    ...workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []
-  ];
-}
-
-// src/run/run.ts
-import { randomBytes } from "node:crypto";
+// src/kube/context.ts
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path3 from "node:path";
 
 // node_modules/@kubernetes/client-node/dist/config.js
 import fs3 from "node:fs";
@@ -54927,9 +54869,9 @@ function requireCommon() {
     }
     return target;
   }
-  function repeat(string4, count) {
+  function repeat(string4, count2) {
     let result = "";
-    for (let cycle = 0; cycle < count; cycle += 1) {
+    for (let cycle = 0; cycle < count2; cycle += 1) {
       result += string4;
     }
     return result;
@@ -56297,11 +56239,11 @@ function requireLoader() {
     }
     return false;
   }
-  function writeFoldedLines(state, count) {
-    if (count === 1) {
+  function writeFoldedLines(state, count2) {
+    if (count2 === 1) {
       state.result += " ";
-    } else if (count > 1) {
-      state.result += common2.repeat("\n", count - 1);
+    } else if (count2 > 1) {
+      state.result += common2.repeat("\n", count2 - 1);
     }
   }
   function readPlainScalar(state, nodeIndent, withinFlowCollection) {
@@ -57964,7 +57906,7 @@ var {
 // node_modules/@kubernetes/client-node/dist/config.js
 var import_node_fetch2 = __toESM(require_lib2(), 1);
 import net from "node:net";
-import path3 from "node:path";
+import path2 from "node:path";
 
 // node_modules/@kubernetes/client-node/dist/azure_auth.js
 import proc from "node:child_process";
@@ -60263,6 +60205,18 @@ var RequestContext = class {
     return this.agent;
   }
 };
+var SelfDecodingBody = class {
+  constructor(dataSource) {
+    this.dataSource = dataSource;
+  }
+  binary() {
+    return this.dataSource;
+  }
+  async text() {
+    const data = await this.dataSource;
+    return data.toString();
+  }
+};
 var ResponseContext = class {
   constructor(httpStatusCode, headers2, body) {
     this.httpStatusCode = httpStatusCode;
@@ -60321,6 +60275,13 @@ var ResponseContext = class {
     return Promise.resolve(void 0);
   }
 };
+function wrapHttpLibrary(promiseHttpLibrary) {
+  return {
+    send(request) {
+      return from(promiseHttpLibrary.send(request));
+    }
+  };
+}
 var HttpInfo = class extends ResponseContext {
   constructor(httpStatusCode, headers2, body, data) {
     super(httpStatusCode, headers2, body);
@@ -93943,7 +93904,7 @@ var KubeConfig = class _KubeConfig {
     return findObject(this.users, name, "user");
   }
   loadFromFile(file2, opts) {
-    const rootDirectory = path3.dirname(file2);
+    const rootDirectory = path2.dirname(file2);
     this.loadFromString(fs3.readFileSync(file2).toString("utf-8"), opts);
     this.makePathsAbsolute(rootDirectory);
   }
@@ -94161,7 +94122,7 @@ var KubeConfig = class _KubeConfig {
   }
   loadFromDefault(opts, contextFromStartingConfig = false, platform = process.platform) {
     if (process.env.KUBECONFIG && process.env.KUBECONFIG.length > 0) {
-      const files = process.env.KUBECONFIG.split(path3.delimiter).filter((filename) => filename);
+      const files = process.env.KUBECONFIG.split(path2.delimiter).filter((filename) => filename);
       this.loadFromFile(files[0], opts);
       for (let i = 1; i < files.length; i++) {
         const kc = new _KubeConfig();
@@ -94172,7 +94133,7 @@ var KubeConfig = class _KubeConfig {
     }
     const home = findHomeDir(platform);
     if (home) {
-      const config2 = path3.join(home, ".kube", "config");
+      const config2 = path2.join(home, ".kube", "config");
       if (fileExists(config2)) {
         this.loadFromFile(config2, opts);
         return;
@@ -94229,8 +94190,8 @@ var KubeConfig = class _KubeConfig {
       baseServer: baseServerConfig,
       authMethods: authConfig
     });
-    const apiClient = new apiClientType(config2);
-    return apiClient;
+    const apiClient2 = new apiClientType(config2);
+    return apiClient2;
   }
   makePathsAbsolute(rootDirectory) {
     this.clusters.forEach((cluster) => {
@@ -94347,10 +94308,10 @@ var KubeConfig = class _KubeConfig {
   }
 };
 function makeAbsolutePath(root, file2) {
-  if (!root || path3.isAbsolute(file2)) {
+  if (!root || path2.isAbsolute(file2)) {
     return file2;
   }
-  return path3.join(root, file2);
+  return path2.join(root, file2);
 }
 function bufferFromFileOrString(file2, data) {
   if (file2) {
@@ -94381,14 +94342,14 @@ function findHomeDir(platform = process.platform) {
     }
     return null;
   }
-  const homeDrivePath = process.env.HOMEDRIVE && process.env.HOMEPATH ? path3.join(process.env.HOMEDRIVE, process.env.HOMEPATH) : "";
+  const homeDrivePath = process.env.HOMEDRIVE && process.env.HOMEPATH ? path2.join(process.env.HOMEDRIVE, process.env.HOMEPATH) : "";
   const homePath = process.env.HOME || "";
   const userProfile = process.env.USERPROFILE || "";
   const favourHomeDrivePathList = dropDuplicatesAndNils([homePath, homeDrivePath, userProfile]);
   const favourUserProfileList = dropDuplicatesAndNils([homePath, userProfile, homeDrivePath]);
   for (const dir of favourHomeDrivePathList) {
     try {
-      fs3.accessSync(path3.join(dir, ".kube", "config"));
+      fs3.accessSync(path2.join(dir, ".kube", "config"));
       return dir;
     } catch {
     }
@@ -95329,6 +95290,514 @@ function setHeaderOptions(key, value, opt) {
 // node_modules/@kubernetes/client-node/dist/index.js
 var import_node_fetch7 = __toESM(require_lib2(), 1);
 
+// src/kube/context.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function loadKubeContext(target) {
+  if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
+    throw new ConfigError(
+      "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
+    );
+  }
+  const kc = new KubeConfig();
+  let dispose = () => {
+  };
+  if (target.inCluster) {
+    if (!process.env.KUBERNETES_SERVICE_HOST)
+      throw new CannotRunError(
+        "in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead"
+      );
+    try {
+      kc.loadFromCluster();
+    } catch (error62) {
+      throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error62))}`);
+    }
+  } else {
+    const files = kubeconfigFiles(target);
+    const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
+    const texts = target.kubeconfigContent ? [target.kubeconfigContent] : files.map((file2) => readInputFile(file2, "kubeconfig"));
+    for (const text2 of texts) checkYaml(text2, source);
+    try {
+      if (target.kubeconfigContent) {
+        const temp = writeSecretFile(target.kubeconfigContent, target.secretDir ?? newSecretDir());
+        dispose = temp.remove;
+        kc.loadFromFile(temp.file);
+      } else if (files.length === 1) kc.loadFromFile(files[0] ?? "");
+      else kc.loadFromDefault();
+    } catch (error62) {
+      dispose();
+      throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error62))}`);
+    }
+    for (const user of kc.users) {
+      registerSecret(user.token);
+      registerSecret(user.password);
+      registerSecret(user.keyData);
+    }
+    for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
+    try {
+      selectContext(kc, target.context, source);
+    } catch (error62) {
+      dispose();
+      throw error62;
+    }
+  }
+  return { kc, dispose };
+}
+function kubeconfigFiles(target) {
+  if (target.kubeconfig) return [target.kubeconfig];
+  const fromEnv = (process.env.KUBECONFIG ?? "").split(path3.delimiter).filter(Boolean);
+  return fromEnv.length > 0 ? fromEnv : [path3.join(os.homedir(), ".kube", "config")];
+}
+function checkYaml(text2, source) {
+  const document2 = (0, import_yaml2.parseDocument)(text2);
+  const problem = document2.errors[0];
+  if (problem) {
+    const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
+    const where = line ? ` at line ${line}, column ${column}` : "";
+    throw new ConfigError(`${source}: not valid YAML${where} (${problem.code})`);
+  }
+  const value = document2.toJS();
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ConfigError(
+      `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`
+    );
+}
+function selectContext(kc, wanted, source) {
+  const names = (items) => items.map((i) => i.name).join(", ") || "(none)";
+  const contextName = wanted ?? kc.getCurrentContext();
+  if (!contextName)
+    throw new CannotRunError(
+      `${source}: sets no current-context; give a context (--context) \u2014 it has: ${names(kc.getContexts())}`
+    );
+  const context = kc.getContextObject(contextName);
+  if (!context)
+    throw new CannotRunError(
+      `${source}: kube context "${contextName}" not found; the kubeconfig has: ${names(kc.getContexts())}`
+    );
+  kc.setCurrentContext(contextName);
+  if (!context.cluster || !kc.getCluster(context.cluster))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names cluster "${context.cluster}", which the kubeconfig does not define; it has: ${names(kc.getClusters())}`
+    );
+  if (context.user && !kc.getUser(context.user))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names user "${context.user}", which the kubeconfig does not define; it has: ${names(kc.getUsers())}`
+    );
+  const server = kc.getCurrentCluster()?.server ?? "";
+  let url2;
+  try {
+    url2 = new URL(server);
+  } catch {
+    url2 = void 0;
+  }
+  if (!url2 || url2.protocol !== "https:" && url2.protocol !== "http:")
+    throw new CannotRunError(
+      `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`
+    );
+}
+function passwordOf(server) {
+  try {
+    return decodeURIComponent(new URL(server).password) || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function newSecretDir() {
+  return mkdtempSync(path3.join(process.env.RUNNER_TEMP || os.tmpdir(), "chaos-gate-kubeconfig-"));
+}
+function writeSecretFile(content, dir) {
+  const file2 = path3.join(dir, "kubeconfig");
+  writeFileSync(file2, content, { mode: 384 });
+  const remove = () => {
+    rmSync(dir, { recursive: true, force: true });
+    process.off("exit", remove);
+  };
+  process.on("exit", remove);
+  return { file: file2, remove };
+}
+function contextNamespace(kc) {
+  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
+}
+
+// src/run/cancellation.ts
+async function withCancellation(onSignal, body) {
+  const cancel = new AbortController();
+  const hurry = new AbortController();
+  let count2 = 0;
+  const handle = (signal3) => {
+    count2++;
+    onSignal(signal3, count2);
+    if (count2 === 1) cancel.abort(signal3);
+    else hurry.abort(signal3);
+  };
+  process.on("SIGINT", handle);
+  process.on("SIGTERM", handle);
+  try {
+    return await body({ cancel: cancel.signal, hurry: hurry.signal });
+  } finally {
+    process.off("SIGINT", handle);
+    process.off("SIGTERM", handle);
+  }
+}
+
+// src/argo/submit.ts
+import path4 from "node:path";
+
+// src/kube/manifests.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var expectedKinds = {
+  rbac: void 0,
+  experiment: ["ChaosExperiment"],
+  engine: ["ChaosEngine"],
+  input: void 0
+};
+function readManifests(files, role, maxBytes) {
+  return files.flatMap((file2) => {
+    const manifests = parseManifests(
+      readInputFile(file2, role === "input" ? "input" : "manifest", maxBytes),
+      file2,
+      role
+    );
+    if (manifests.length === 0)
+      throw new ConfigError(`${file2}: holds no objects (the file is empty or only comments)`);
+    return manifests;
+  });
+}
+function duplicateProblems(manifests, namespaceOf = (m) => m.object.metadata.namespace ?? "") {
+  const seen = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const manifest of manifests) {
+    const { apiVersion = "", kind = "", metadata } = manifest.object;
+    if (!metadata.name) continue;
+    const group2 = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
+    const key = `${group2}/${kind}/${namespaceOf(manifest)}/${metadata.name}`;
+    const first = seen.get(key);
+    if (first)
+      problems.push(
+        `${manifest.source}: the same ${kind} as ${first.source}; each object may be given only once`
+      );
+    else seen.set(key, manifest);
+  }
+  return problems;
+}
+function parseManifests(text2, file2, role) {
+  const manifests = [];
+  (0, import_yaml3.parseAllDocuments)(text2).forEach((document2, index2) => {
+    const where = `${file2}, document ${index2 + 1}`;
+    if (!("errors" in document2)) throw new ConfigError(`${where}: not a YAML document`);
+    const problem = document2.errors[0];
+    if (problem) throw new ConfigError(`${where}: invalid YAML: ${problem.message}`);
+    const value = document2.toJS();
+    if (value === null || value === void 0) return;
+    manifests.push(...toManifests(value, where, role));
+  });
+  return manifests;
+}
+function toManifests(value, where, role) {
+  if (!isRecord(value)) throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)`);
+  if (value.kind === "List" || typeof value.kind === "string" && value.kind.endsWith("List")) {
+    if (!Array.isArray(value.items)) throw new ConfigError(`${where}: field items: expected a list`);
+    return value.items.flatMap((item, i) => toManifests(item, `${where}, items[${i}]`, role));
+  }
+  for (const field of role === "input" ? ["kind"] : ["apiVersion", "kind"]) {
+    if (typeof value[field] !== "string" || value[field] === "") {
+      throw new ConfigError(`${where}: field ${field}: required`);
+    }
+  }
+  const metadata = value.metadata;
+  if (!isRecord(metadata)) throw new ConfigError(`${where}: field metadata: required`);
+  const name = metadata.name ?? metadata.generateName;
+  if (typeof name !== "string" || name === "") {
+    throw new ConfigError(`${where}: field metadata.name: required`);
+  }
+  const kind = value.kind;
+  const source = `${where} (${kind} ${name})`;
+  const allowed = expectedKinds[role];
+  if (allowed && !allowed.includes(kind)) {
+    throw new ConfigError(`${source}: field kind: expected ${allowed.join(" or ")} in ${role} files`);
+  }
+  if (role === "engine" && typeof metadata.name === "string" && metadata.name.length > 63) {
+    throw new ConfigError(
+      `${source}: field metadata.name: a ChaosEngine name must be at most 63 characters (it becomes a label value)`
+    );
+  }
+  return [{ role, source, object: value }];
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/argo/submit.ts
+var argoApiVersion = "argoproj.io/v1alpha1";
+function readWorkflow(source) {
+  return source.file ? fromFile(source.file) : fromTemplate(source);
+}
+function prepareWorkflow(base, source, defaultNamespace, labels) {
+  const namespace = source.namespace ?? base.metadata.namespace ?? defaultNamespace;
+  return {
+    ...base,
+    metadata: { ...base.metadata, namespace, labels: { ...base.metadata.labels, ...labels } },
+    spec: {
+      ...base.spec,
+      arguments: { ...base.spec.arguments, parameters: withParameters(base, source.parameters) }
+    }
+  };
+}
+function fromFile(file2) {
+  const workflows = readManifests([file2], "input");
+  const [first, ...rest] = workflows;
+  if (!first || rest.length > 0)
+    throw new ConfigError(`${file2}: expected exactly one Workflow, found ${workflows.length} objects`);
+  if (first.object.kind !== "Workflow")
+    throw new ConfigError(`${first.source}: field kind: expected Workflow`);
+  const workflow = first.object;
+  if (typeof workflow.spec !== "object" || workflow.spec === null)
+    throw new ConfigError(`${first.source}: field spec: required`);
+  return workflow;
+}
+function fromTemplate(source) {
+  const template = source.template;
+  if (!template) throw new ConfigError("workflow: set file or template");
+  const label = template.clusterScope ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template";
+  return {
+    apiVersion: argoApiVersion,
+    kind: "Workflow",
+    metadata: { generateName: `${path4.basename(template.name)}-`, labels: { [label]: template.name } },
+    spec: {
+      workflowTemplateRef: { name: template.name, ...template.clusterScope ? { clusterScope: true } : {} }
+    }
+  };
+}
+function withParameters(workflow, overrides) {
+  const parameters = [...workflow.spec.arguments?.parameters ?? []];
+  for (const [name, value] of Object.entries(overrides)) {
+    const index2 = parameters.findIndex((p) => p.name === name);
+    if (index2 >= 0) parameters[index2] = { ...parameters[index2], name, value };
+    else parameters.push({ name, value });
+  }
+  return parameters;
+}
+
+// src/kube/object-meta.ts
+var objectMetaSchema = external_exports.looseObject({
+  name: external_exports.string().optional(),
+  generateName: external_exports.string().optional(),
+  namespace: external_exports.string().optional(),
+  uid: external_exports.string().optional(),
+  resourceVersion: external_exports.string().optional(),
+  creationTimestamp: external_exports.string().optional(),
+  labels: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+  annotations: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+  managedFields: external_exports.array(external_exports.looseObject({ manager: external_exports.string().optional(), time: external_exports.string().optional() })).optional()
+});
+function describeSchemaIssues(where, error62) {
+  return error62.issues.slice(0, 10).map((issue2) => {
+    const path6 = issue2.path.reduce(
+      (text2, key) => typeof key === "number" ? `${text2}[${key}]` : text2 ? `${text2}.${String(key)}` : String(key),
+      ""
+    );
+    return `${where}: field ${path6 || "(the object)"}: ${issue2.message.replace(/^Invalid input: /, "")}`;
+  }).join("\n");
+}
+
+// src/litmus/crd-rules.ts
+var oneOf = (values) => external_exports.string().regex(new RegExp(`^(${values.join("|")})$`), `must be one of ${values.join(", ")}`);
+var nonEmpty = external_exports.string().min(1, "must not be empty");
+var appkind = external_exports.string().regex(
+  /^(|deployment|statefulset|daemonset|deploymentconfig|rollout)$/,
+  "must be one of deployment, statefulset, daemonset, deploymentconfig, rollout"
+);
+var durationText = external_exports.string({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
+var probeRules = external_exports.looseObject({
+  name: external_exports.string(),
+  type: oneOf(["k8sProbe", "httpProbe", "cmdProbe", "promProbe", "sloProbe"]),
+  mode: oneOf(["SOT", "EOT", "Edge", "Continuous", "OnChaos"]),
+  runProperties: external_exports.looseObject({
+    probeTimeout: durationText,
+    interval: durationText,
+    evaluationTimeout: durationText.optional(),
+    probePollingInterval: durationText.optional(),
+    initialDelay: durationText.optional(),
+    retry: external_exports.int().optional(),
+    attempt: external_exports.int().optional(),
+    initialDelaySeconds: external_exports.int().optional(),
+    verbosity: external_exports.string().optional(),
+    stopOnFailure: external_exports.boolean().optional()
+  }),
+  "k8sProbe/inputs": external_exports.looseObject({
+    version: external_exports.string(),
+    resource: external_exports.string(),
+    operation: oneOf(["present", "absent", "create", "delete"])
+  }).optional(),
+  "cmdProbe/inputs": external_exports.looseObject({
+    command: nonEmpty,
+    comparator: external_exports.looseObject({
+      type: oneOf(["int", "float", "string"]),
+      criteria: external_exports.string(),
+      value: external_exports.string()
+    })
+  }).optional(),
+  "httpProbe/inputs": external_exports.looseObject({
+    url: nonEmpty,
+    method: external_exports.looseObject({
+      get: external_exports.looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional(),
+      post: external_exports.looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional()
+    }).refine((method) => Object.keys(method).length > 0, "needs get or post")
+  }).optional(),
+  "promProbe/inputs": external_exports.looseObject({
+    endpoint: external_exports.string(),
+    comparator: external_exports.looseObject({ criteria: external_exports.string(), value: external_exports.string() })
+  }).optional()
+});
+var engineCrdRules = external_exports.looseObject({
+  spec: external_exports.looseObject({
+    engineState: oneOf(["active", "stop"]).optional(),
+    jobCleanUpPolicy: oneOf(["delete", "retain"]).optional(),
+    defaultHealthCheck: external_exports.boolean().optional(),
+    chaosServiceAccount: external_exports.string().optional(),
+    terminationGracePeriodSeconds: external_exports.int().optional(),
+    appinfo: external_exports.looseObject({
+      appkind: appkind.optional(),
+      applabel: external_exports.string().optional(),
+      appns: external_exports.string().optional()
+    }).optional(),
+    experiments: external_exports.array(
+      external_exports.looseObject({
+        name: external_exports.string(),
+        spec: external_exports.looseObject({ probe: external_exports.array(probeRules).optional() }).optional()
+      })
+    ).optional()
+  }).optional()
+});
+
+// src/kube/client.ts
+import http2 from "node:http";
+import https2 from "node:https";
+import { createInterface as createInterface2 } from "node:readline";
+var defaultRequestTimeoutMs = 3e4;
+function connect(kc, options = {}) {
+  return {
+    kc,
+    requestTimeoutMs: options.requestTimeoutMs ?? defaultRequestTimeoutMs,
+    signal: options.signal
+  };
+}
+function limited(connection, options) {
+  return connect(connection.kc, {
+    requestTimeoutMs: options.requestTimeoutMs ?? connection.requestTimeoutMs,
+    signal: options.signal
+  });
+}
+var ApiTimeoutError = class extends Error {
+  name = "ApiTimeoutError";
+  constructor(ms) {
+    super(`no answer from the API server within ${formatDuration(ms)}`);
+  }
+};
+function connectionEnded(connection) {
+  if (!connection.signal?.aborted) return void 0;
+  const reason = connection.signal.reason;
+  return reason instanceof Error ? reason : new CancelledError(reason);
+}
+function boundedHttp(connection) {
+  const fetchLibrary = new IsomorphicFetchHttpLibrary();
+  return wrapHttpLibrary({
+    async send(request) {
+      const timeout = AbortSignal.timeout(connection.requestTimeoutMs);
+      request.setSignal(connection.signal ? AbortSignal.any([timeout, connection.signal]) : timeout);
+      try {
+        const response = await fetchLibrary.send(request).toPromise();
+        const body = await response.body.binary();
+        return new ResponseContext(
+          response.httpStatusCode,
+          response.headers,
+          new SelfDecodingBody(Promise.resolve(body))
+        );
+      } catch (error62) {
+        throw connectionEnded(connection) ?? (timeout.aborted ? new ApiTimeoutError(connection.requestTimeoutMs) : error62);
+      }
+    }
+  });
+}
+function apiClient(connection, Api) {
+  const server = connection.kc.getCurrentCluster()?.server ?? "";
+  return new Api(
+    createConfiguration({
+      baseServer: new ServerConfiguration(server, {}),
+      authMethods: { default: connection.kc },
+      httpApi: boundedHttp(connection)
+    })
+  );
+}
+var WatchStatusError = class extends Error {
+  name = "WatchStatusError";
+  statusCode;
+  constructor(statusCode2, body) {
+    super(`${http2.STATUS_CODES[statusCode2] ?? "HTTP error"} (HTTP ${statusCode2})${body ? `: ${body}` : ""}`);
+    this.statusCode = statusCode2;
+  }
+};
+function openWatch(connection, path6, query, onEvent, idleMs) {
+  const controller = new AbortController();
+  let finish = () => {
+  };
+  const ended = new Promise((resolve) => finish = resolve);
+  let timer;
+  let done = false;
+  const end = (outcome) => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    controller.abort();
+    finish(outcome);
+  };
+  const arm = (ms, error62) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => end(error62()), ms);
+  };
+  void (async () => {
+    const url2 = new URL(`${connection.kc.getCurrentCluster()?.server ?? ""}${path6}`);
+    url2.searchParams.set("watch", "true");
+    for (const [key, value] of Object.entries(query))
+      if (value !== void 0) url2.searchParams.set(key, String(value));
+    const options = {};
+    await connection.kc.applyToHTTPSOptions(options);
+    const signal3 = AbortSignal.any([controller.signal, ...connection.signal ? [connection.signal] : []]);
+    const timeout = connection.requestTimeoutMs;
+    arm(timeout, () => new ApiTimeoutError(timeout));
+    const request = (url2.protocol === "http:" ? http2 : https2).request(url2, {
+      ...options,
+      method: "GET",
+      headers: { ...options.headers, Accept: "application/json" },
+      signal: signal3
+    });
+    request.on("error", (error62) => end(connectionEnded(connection) ?? error62));
+    request.on("response", (response) => {
+      if (response.statusCode !== 200) {
+        let body = "";
+        response.on("data", (chunk) => body += chunk.toString());
+        response.on("end", () => end(new WatchStatusError(response.statusCode ?? 0, body.slice(0, 500))));
+        return;
+      }
+      const stalled = () => new Error(`the watch sent nothing for ${formatDuration(idleMs)}`);
+      arm(idleMs, stalled);
+      response.on("data", () => arm(idleMs, stalled));
+      response.on("error", (error62) => end(error62));
+      response.on("end", () => end("closed"));
+      const lines = createInterface2({ input: response }).on("error", () => {
+      });
+      lines.on("line", (line) => {
+        if (done || line.trim() === "") return;
+        try {
+          onEvent(JSON.parse(line));
+        } catch {
+        }
+      });
+    });
+    request.end();
+  })().catch((error62) => end(error62 instanceof Error ? error62 : new Error(String(error62))));
+  return { ended, abort: () => end("closed") };
+}
+
 // src/kube/errors.ts
 function statusCode(error62) {
   if (error62 instanceof ApiException) return error62.code;
@@ -95348,11 +95817,14 @@ function statusBody(error62) {
   return typeof body === "object" && body !== null ? body : void 0;
 }
 function describeApiError(what, error62) {
+  return redact(describe3(what, error62));
+}
+function describe3(what, error62) {
   const code = statusCode(error62);
   const body = statusBody(error62);
   if (code === void 0) {
-    const text = error62 instanceof Error ? error62.message : String(error62);
-    return `${what}: cannot reach the Kubernetes API server: ${text}`;
+    const text2 = error62 instanceof Error ? error62.message : String(error62);
+    return `${what}: cannot reach the Kubernetes API server: ${text2}`;
   }
   const hint = code === 401 ? " \u2014 the credentials were rejected (expired token or wrong cluster?)" : "";
   const causes = (body?.details?.causes ?? []).map((c) => `  - ${c.field ? `${c.field}: ` : ""}${c.message ?? ""}`).join("\n");
@@ -95364,14 +95836,561 @@ function apiError(what, error62) {
   return new CannotRunError(describeApiError(what, error62));
 }
 
+// src/kube/apply.ts
+var fieldManager = "chaos-gate";
+var usersFieldManager = "chaos-gate-users";
+var runLabel = "chaos-gate.io/run";
+var managedBy = { "app.kubernetes.io/managed-by": "chaos-gate" };
+var usersPrefix = "users.chaos-gate.io/";
+var applyOrder = ["rbac", "experiment", "engine"];
+var isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
+var isManaged = (object2) => object2?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
+var describe4 = (object2) => `${object2.kind ?? ""} ${object2.metadata?.namespace ? `${object2.metadata.namespace}/` : ""}${object2.metadata?.name ?? ""}`;
+var ObjectApi = class extends KubernetesObjectApi {
+  scopeOf(apiVersion, kind) {
+    return this.resource(apiVersion, kind);
+  }
+};
+var ManifestApplier = class {
+  #api;
+  #defaultNamespace;
+  #runId;
+  constructor(connection, defaultNamespace, runId) {
+    this.#api = apiClient(connection, ObjectApi);
+    this.#defaultNamespace = defaultNamespace;
+    this.#runId = runId;
+  }
+  /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
+  prepare(manifests) {
+    return manifests.map((manifest) => {
+      const { object: object2 } = manifest;
+      const namespaced = object2.metadata.namespace ?? (isClusterScopedKind(object2.kind) ? void 0 : this.#defaultNamespace);
+      return {
+        ...manifest,
+        object: {
+          ...object2,
+          metadata: {
+            ...object2.metadata,
+            ...namespaced ? { namespace: namespaced } : {},
+            labels: { ...object2.metadata.labels, ...managedBy, [runLabel]: this.#runId }
+          }
+        }
+      };
+    });
+  }
+  /** Whether the server serves this kind cluster-scoped; undefined for a kind it does not serve. */
+  async isClusterScoped(object2) {
+    const resource = await this.#api.scopeOf(object2.apiVersion ?? "", object2.kind ?? "");
+    return resource && !resource.namespaced;
+  }
+  /**
+   * Everything that can be checked without changing the cluster: each object passes a server-side
+   * dry-run apply (schema, admission, permissions), and no engine of the same name is still there.
+   * Returns every problem, so the user fixes them in one go.
+   */
+  async preflight(manifests) {
+    const problems = [];
+    for (const manifest of manifests) {
+      try {
+        const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : void 0;
+        if (existing && manifest.role === "engine") {
+          problems.push(
+            `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`
+          );
+          continue;
+        }
+        if (existing && !isManaged(existing)) continue;
+        await this.#write(manifest.object, true);
+      } catch (error62) {
+        problems.push(describeApiError(`${manifest.source}: rejected by the server`, error62));
+      }
+    }
+    return problems;
+  }
+  /** Applies in order RBAC → ChaosExperiments → ChaosEngines; calls `onApplied` as each lands. */
+  async apply(manifests, onApplied) {
+    const ordered = applyOrder.flatMap((role) => manifests.filter((m) => m.role === role));
+    for (const manifest of ordered) {
+      const { object: object2 } = manifest;
+      try {
+        const existing = isShared(manifest) ? await this.#read(object2) : void 0;
+        if (existing && !isManaged(existing)) {
+          onApplied(
+            applied(manifest, existing, "foreign"),
+            "exists and was not created by chaos-gate: used as it is"
+          );
+          continue;
+        }
+        const result = isShared(manifest) ? await this.#applyShared(object2) : await this.#write(object2, false);
+        onApplied(applied(manifest, result, isShared(manifest) ? "shared" : "run"));
+      } catch (error62) {
+        throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error62));
+      }
+    }
+  }
+  /** Takes back what this run applied, newest first (engines before RBAC). Reports, never throws. */
+  async remove(objects) {
+    const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
+    for (const object2 of [...objects].reverse()) {
+      const ref = {
+        apiVersion: object2.apiVersion,
+        kind: object2.kind,
+        metadata: { name: object2.name, namespace: object2.namespace }
+      };
+      const what = describe4(ref);
+      try {
+        if (object2.ownership === "foreign") continue;
+        const outcome = object2.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
+        if (outcome === "removed") removal.removed.push(what);
+        else if (outcome === "gone") removal.alreadyGone.push(what);
+        else removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
+      } catch (error62) {
+        removal.problems.push(describeApiError(`deleting ${what}`, error62));
+      }
+    }
+    return removal;
+  }
+  /** Applies a shared object and records this run on it; again if another run deleted it in between. */
+  async #applyShared(object2) {
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.#write(object2, false);
+      try {
+        await this.#annotate(object2, this.#runId);
+        return result;
+      } catch (error62) {
+        if (statusCode(error62) !== 404 || attempt >= 3) throw error62;
+      }
+    }
+  }
+  /** Removes this run's record; deletes the object if no other run's is left. */
+  async #release(ref) {
+    try {
+      await this.#annotate(ref, null);
+    } catch (error62) {
+      if (statusCode(error62) === 404) return "gone";
+      throw error62;
+    }
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.#read(ref);
+      if (!current) return "gone";
+      const users = Object.keys(current.metadata?.annotations ?? {}).filter((key) => key.startsWith(usersPrefix)).map((key) => `run ${key.slice(usersPrefix.length)}`);
+      if (users.length > 0) return users;
+      try {
+        return await this.#delete(ref, current.metadata?.resourceVersion);
+      } catch (error62) {
+        if (statusCode(error62) !== 409 || attempt >= 5) throw error62;
+      }
+    }
+  }
+  async #annotate(ref, value) {
+    const key = `${usersPrefix}${this.#runId}`;
+    await this.#api.patch(
+      {
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        metadata: {
+          name: ref.metadata?.name,
+          namespace: ref.metadata?.namespace,
+          annotations: { [key]: value }
+        }
+      },
+      void 0,
+      void 0,
+      usersFieldManager,
+      void 0,
+      PatchStrategy.MergePatch
+    );
+  }
+  async #write(object2, dryRun) {
+    const dry = dryRun ? "All" : void 0;
+    return object2.metadata?.name ? this.#api.patch(object2, void 0, dry, fieldManager, true, PatchStrategy.ServerSideApply) : this.#api.create(object2, void 0, dry, fieldManager);
+  }
+  async #delete(ref, resourceVersion) {
+    try {
+      await this.#api.delete(ref, void 0, void 0, void 0, void 0, "Background", {
+        ...resourceVersion ? { preconditions: { resourceVersion } } : {}
+      });
+      return "removed";
+    } catch (error62) {
+      if (statusCode(error62) === 404) return "gone";
+      throw error62;
+    }
+  }
+  async #read(object2) {
+    try {
+      return await this.#api.read({
+        apiVersion: object2.apiVersion ?? "",
+        kind: object2.kind ?? "",
+        metadata: { name: object2.metadata?.name ?? "", namespace: object2.metadata?.namespace }
+      });
+    } catch (error62) {
+      if (statusCode(error62) === 404) return void 0;
+      throw error62;
+    }
+  }
+};
+function applied(manifest, result, ownership) {
+  return {
+    apiVersion: manifest.object.apiVersion ?? "",
+    kind: manifest.object.kind ?? "",
+    namespace: result.metadata?.namespace,
+    name: result.metadata?.name ?? "",
+    uid: result.metadata?.uid,
+    ownership,
+    source: manifest.source
+  };
+}
+var clusterScopedKinds = /* @__PURE__ */ new Set([
+  "Namespace",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "CustomResourceDefinition",
+  "PersistentVolume",
+  "StorageClass",
+  "PriorityClass",
+  "ValidatingWebhookConfiguration",
+  "MutatingWebhookConfiguration",
+  "APIService",
+  "ClusterWorkflowTemplate"
+]);
+function isClusterScopedKind(kind) {
+  return clusterScopedKinds.has(kind ?? "");
+}
+
+// src/run/blast-radius.ts
+function isSystemNamespace(namespace) {
+  return namespace.startsWith("kube-") || namespace.startsWith("openshift-");
+}
+function allowedNamespaces(policy) {
+  const allowed = policy.allowNamespaces ?? (policy.defaultNamespace ? [policy.defaultNamespace] : []);
+  return [...new Set(allowed)];
+}
+function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped = (m) => isClusterScopedKind(m.object.kind)) {
+  const listed = new Set(policy.allowNamespaces ?? []);
+  const allowed = new Set(allowedNamespaces(policy));
+  const hint = "add it to allowNamespaces (--allow-namespace) if the run may reach it";
+  const checkNamespace = (where, namespace) => {
+    if (namespace === void 0 || namespace === "") return void 0;
+    if (isSystemNamespace(namespace) && !listed.has(namespace))
+      return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces lists it`;
+    if (!allowed.has(namespace) && (policy.defaultNamespace !== void 0 || policy.allowNamespaces))
+      return `${where}: namespace ${namespace} is not allowed (allowed: ${[...allowed].join(", ") || "none"}); ${hint}`;
+    return void 0;
+  };
+  const problems = [];
+  for (const manifest of manifests) {
+    const { object: object2, source } = manifest;
+    const namespace = object2.metadata.namespace ?? policy.defaultNamespace;
+    if (clusterScoped(manifest)) {
+      if (!policy.allowClusterScoped)
+        problems.push(
+          `${source}: ${object2.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
+        );
+    } else problems.push(checkNamespace(source, namespace));
+    if (object2.kind === "Secret" && !policy.allowClusterScoped)
+      problems.push(`${source}: Secrets are refused unless allowClusterScoped is true`);
+    if (bindsClusterAdmin(object2))
+      problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
+    if (object2.kind === "ChaosEngine")
+      for (const target of targetNamespaces(object2))
+        problems.push(checkNamespace(`${source}: its chaos targets`, target));
+  }
+  if (workflowNamespace !== void 0) problems.push(checkNamespace("the Workflow", workflowNamespace));
+  return problems.filter((p) => !!p);
+}
+function bindsClusterAdmin(object2) {
+  if (object2.kind !== "RoleBinding" && object2.kind !== "ClusterRoleBinding") return false;
+  const roleRef = object2.roleRef;
+  return roleRef?.kind === "ClusterRole" && roleRef.name === "cluster-admin";
+}
+function targetNamespaces(engine) {
+  const selectors = engine.spec?.selectors;
+  return [
+    engine.spec?.appinfo?.appns,
+    ...(selectors?.workloads ?? []).map((w) => w.namespace),
+    ...(selectors?.pods ?? []).map((p) => p.namespace)
+  ].filter((ns) => typeof ns === "string" && ns !== "");
+}
+
+// src/run/publish.ts
+import { accessSync, constants, mkdirSync, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import path5 from "node:path";
+
+// src/report/model.ts
+function mergeReports(...reports) {
+  return { suites: reports.flatMap((r) => r.suites) };
+}
+function secondsBetween(start, end) {
+  if (!start || !end) return void 0;
+  const ms = Date.parse(end) - Date.parse(start);
+  return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
+}
+function judgementOf(decision, testCase) {
+  const judgement = decision.cases.get(testCase);
+  if (!judgement) throw new Error(`case ${testCase.className} \u203A ${testCase.name} is not in the decision`);
+  return judgement;
+}
+
+// src/report/html.ts
+var style = `body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}
+.banner{padding:.8em 1em;border-radius:6px;font-size:1.3em;color:#fff}.pass{background:#2e7d32}.fail{background:#c62828}
+table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border:1px solid #ddd;padding:.35em .6em;text-align:left;vertical-align:top}
+th{background:#f5f5f5}.passed{color:#2e7d32}.failed,.error{color:#c62828;font-weight:600}.skipped{color:#777}
+pre{white-space:pre-wrap;margin:.3em 0}dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#555}`;
+function renderHtml(report, decision) {
+  const { passed, failed, errored, skipped } = decision.counts;
+  const suites = report.suites.map((suite) => {
+    const properties = Object.entries(suite.properties).map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value)}</dd>`).join("");
+    const rows = suite.cases.map((testCase) => {
+      const { status, allowedFailure } = judgementOf(decision, testCase);
+      const details = testCase.details ? `<details><summary>${escape(testCase.message ?? "details")}</summary><pre>${escape(testCase.details)}</pre></details>` : escape(testCase.message ?? "");
+      return `<tr><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="${status}">${status}${allowedFailure ? " (allowed to fail)" : ""}</td><td>${details}</td></tr>`;
+    }).join("\n");
+    return `<h2>${escape(suite.name)}</h2><dl>${properties}</dl>
+<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>details</th></tr></thead><tbody>
+${rows}
+</tbody></table>`;
+  });
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>chaos-gate: ${decision.verdict}</title><style>${style}</style></head>
+<body>
+<div class="banner ${decision.verdict}">Chaos gate ${decision.verdict === "pass" ? "passed" : "failed"} \u2014 ${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${decision.probeSuccess === void 0 ? "" : `, probe success ${decision.probeSuccess}%`}</div>
+<ul>${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>
+${suites.join("\n")}
+</body></html>
+`;
+}
+function escape(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+// src/report/json.ts
+var jsonSchemaVersion = 1;
+function renderJson(report, decision, context) {
+  const document2 = {
+    schemaVersion: jsonSchemaVersion,
+    tool: "chaos-gate",
+    generatedAt: (context.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
+    verdict: decision.verdict,
+    reasons: decision.reasons,
+    counts: decision.counts,
+    probeSuccess: decision.probeSuccess ?? null,
+    policy: context.policy,
+    meta: context.meta,
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      cases: suite.cases.map((testCase) => ({ ...testCase, ...judgementOf(decision, testCase) }))
+    }))
+  };
+  return `${JSON.stringify(document2, null, 2)}
+`;
+}
+
+// src/report/junit.ts
+var import_junit_report_builder = __toESM(require_dist4(), 1);
+var maxBodyChars = 4e4;
+var moduleValue = import_junit_report_builder.default;
+var rootBuilder = moduleValue.default ?? moduleValue;
+function renderJUnit(report, decision) {
+  const builder = rootBuilder.newBuilder().name("chaos-gate");
+  for (const suite of report.suites) {
+    const testSuite = builder.testSuite().name(suite.name);
+    if (suite.timestamp) testSuite.timestamp(isoUtc(suite.timestamp));
+    if (suite.durationSeconds !== void 0) testSuite.time(suite.durationSeconds);
+    for (const [name, value] of Object.entries(suite.properties)) testSuite.property(name, value);
+    for (const testCase of suite.cases) renderCase(testSuite.testCase(), testCase, decision);
+  }
+  return builder.build();
+}
+function renderCase(target, testCase, decision) {
+  target.className(testCase.className).name(testCase.name);
+  if (testCase.durationSeconds !== void 0) target.time(testCase.durationSeconds);
+  target.property("kind", testCase.kind);
+  for (const [name, value] of Object.entries(testCase.properties)) target.property(name, value);
+  const { status, allowedFailure } = judgementOf(decision, testCase);
+  const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
+  const body = cdataSafe(truncate([testCase.message, testCase.details].filter(unique).join("\n")));
+  switch (status) {
+    case "passed":
+      return;
+    case "failed":
+      target.failure(message, testCase.outcome).stacktrace(body);
+      return;
+    case "error":
+      target.error(message, testCase.outcome, body);
+      return;
+    case "skipped":
+      target.skipped();
+      if (allowedFailure) target.standardOutput(cdataSafe(`allowed to fail by the gate policy: ${message}`));
+      else if (testCase.outcome !== "skipped")
+        target.standardOutput(cdataSafe(`${testCase.outcome}: ${message}`));
+      else if (testCase.message) target.standardOutput(cdataSafe(testCase.message));
+  }
+}
+function unique(value, index2, all) {
+  return !!value && all.indexOf(value) === index2;
+}
+function cdataSafe(text2) {
+  return text2.replaceAll("]]>", "]] >");
+}
+function truncate(text2) {
+  return text2.length <= maxBodyChars ? text2 : `${text2.slice(0, maxBodyChars)}
+\u2026 (${text2.length - maxBodyChars} more characters cut)`;
+}
+function isoUtc(timestamp2) {
+  const ms = Date.parse(timestamp2);
+  return Number.isNaN(ms) ? timestamp2 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+}
+
+// src/report/markdown.ts
+var maxChars = 9e5;
+var icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 error", skipped: "\u23ED\uFE0F skipped" };
+function renderMarkdown(report, decision) {
+  const { passed, failed, errored, skipped } = decision.counts;
+  const lines = [
+    `## ${decision.verdict === "pass" ? "\u2705 Chaos gate passed" : "\u274C Chaos gate failed"}`,
+    "",
+    `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
+    "",
+    ...decision.reasons.map((reason) => `- ${cell(reason)}`)
+  ];
+  for (const suite of report.suites) {
+    lines.push("", `### ${cell(suite.name)}`, "", "| check | kind | status | details |", "|---|---|---|---|");
+    for (const testCase of suite.cases) {
+      const { status, allowedFailure } = judgementOf(decision, testCase);
+      const shown = allowedFailure ? `${icons[status]} (allowed to fail)` : icons[status];
+      lines.push(
+        `| ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${cell(testCase.message ?? "")} |`
+      );
+    }
+  }
+  const text2 = `${lines.join("\n")}
+`;
+  return text2.length <= maxChars ? text2 : `${text2.slice(0, maxChars)}
+
+\u2026 summary cut at ${maxChars} characters; see the JSON report.
+`;
+}
+function cell(text2) {
+  return text2.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
+}
+
+// src/run/publish.ts
+var reportNames = { junit: "JUnit report", json: "JSON report", html: "HTML report", summary: "summary" };
+function reportPathProblems(reports) {
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const kind of ["junit", "json", "html", "summary"]) {
+    const file2 = reports[kind];
+    if (!file2) continue;
+    const where = `the ${reportNames[kind]} ${file2}`;
+    const absolute = path5.resolve(file2);
+    const other = seen.get(absolute);
+    if (other) problems.push(`${where}: the same file as the ${other}`);
+    seen.set(absolute, reportNames[kind]);
+    const problem = unwritable(absolute);
+    if (problem) problems.push(`${where}: ${problem}`);
+  }
+  return problems;
+}
+function unwritable(file2) {
+  const kind = (at) => {
+    try {
+      return statSync2(at).isDirectory() ? "directory" : "file";
+    } catch {
+      return void 0;
+    }
+  };
+  if (kind(file2) === "directory") return "is a directory";
+  let existing = kind(file2) ? file2 : path5.dirname(file2);
+  while (!kind(existing) && path5.dirname(existing) !== existing) existing = path5.dirname(existing);
+  if (existing !== file2 && kind(existing) === "file") return `${existing} is a file, not a directory`;
+  try {
+    accessSync(existing, constants.W_OK);
+    return void 0;
+  } catch {
+    return `${existing} is not writable`;
+  }
+}
+function conclude(config2, report, meta3, log) {
+  const decision = evaluateGate(report, config2.gate);
+  const published = publishReports(config2.reports, report, decision, { policy: config2.gate, meta: meta3 });
+  for (const kind of ["junit", "json", "html", "summary"]) {
+    const file2 = published[kind];
+    if (file2) log(`chaos-gate: wrote ${kind} report ${file2}`);
+  }
+  describeDecision(decision).forEach((line) => log(`chaos-gate: ${line}`));
+  return { decision, published };
+}
+function publishReports(reports, report, decision, context) {
+  const markdown = redact(renderMarkdown(report, decision));
+  const write = (file2, render) => {
+    if (!file2) return void 0;
+    mkdirSync(path5.dirname(path5.resolve(file2)), { recursive: true });
+    writeFileSync2(file2, redact(render()));
+    return file2;
+  };
+  return {
+    junit: write(reports.junit, () => renderJUnit(report, decision)),
+    json: write(reports.json, () => renderJson(report, decision, context)),
+    html: write(reports.html, () => renderHtml(report, decision)),
+    summary: write(reports.summary, () => markdown),
+    markdown
+  };
+}
+function describeDecision(decision) {
+  const { passed, failed, errored, skipped } = decision.counts;
+  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped`;
+  const head = decision.verdict === "pass" ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
+  return decision.verdict === "pass" ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
+}
+
+// src/run/inputs.ts
+function readRunInputs(config2) {
+  const manifests = [
+    ...readManifests(config2.rbac, "rbac"),
+    ...readManifests(config2.experiments, "experiment"),
+    ...readManifests(config2.engines, "engine")
+  ];
+  const workflow = config2.workflow && readWorkflow(config2.workflow);
+  if (!manifests.some((m) => m.role === "engine") && !workflow) {
+    throw new ConfigError(
+      "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
+    );
+  }
+  const namespaceOf = (m) => m.object.metadata.namespace ?? config2.namespace ?? "";
+  const problems = [
+    ...manifests.filter((m) => m.role === "engine").flatMap(crdProblems),
+    ...duplicateProblems(manifests, namespaceOf),
+    ...blastRadiusProblems(manifests, config2.workflow?.namespace ?? workflow?.metadata.namespace, {
+      ...config2,
+      defaultNamespace: config2.namespace
+    }),
+    ...reportPathProblems(config2.reports)
+  ];
+  if (problems.length > 0) throw new ConfigError(problems.join("\n"));
+  return { manifests, workflow };
+}
+function crdProblems(manifest) {
+  const checked = engineCrdRules.safeParse(manifest.object);
+  return checked.success ? [] : [describeSchemaIssues(manifest.source, checked.error)];
+}
+function describeRunInputs(config2) {
+  const { manifests, workflow } = readRunInputs(config2);
+  return [
+    ...manifests.map((m) => m.source),
+    ...workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []
+  ];
+}
+
 // src/argo/client.ts
 var group = "argoproj.io";
 var version2 = "v1alpha1";
 var workflowPlural = "workflows";
 var ArgoClient = class {
   #api;
-  constructor(kc) {
-    this.#api = kc.makeApiClient(ObjectCustomObjectsApi);
+  constructor(connection) {
+    this.#api = apiClient(connection, ObjectCustomObjectsApi);
   }
   async assertInstalled() {
     let served = [];
@@ -95418,24 +96437,6 @@ var ArgoClient = class {
   };
 };
 
-// src/argo/convert.ts
-import { gunzipSync } from "node:zlib";
-
-// src/report/model.ts
-function mergeReports(...reports) {
-  return { suites: reports.flatMap((r) => r.suites) };
-}
-function secondsBetween(start, end) {
-  if (!start || !end) return void 0;
-  const ms = Date.parse(end) - Date.parse(start);
-  return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
-}
-function judgementOf(decision, testCase) {
-  const judgement = decision.cases.get(testCase);
-  if (!judgement) throw new Error(`case ${testCase.className} \u203A ${testCase.name} is not in the decision`);
-  return judgement;
-}
-
 // src/argo/condition.ts
 var completedPhases = /* @__PURE__ */ new Set(["Succeeded", "Failed", "Error"]);
 function isWorkflowCompleted(workflow) {
@@ -95447,100 +96448,307 @@ function workflowCondition(key, workflows) {
   return { pending: [{ key, label: `workflow ${key} (${workflow?.status?.phase || "not started"})` }] };
 }
 
-// src/argo/convert.ts
-var nodeOutcomes = {
-  Succeeded: "pass",
-  Failed: "fail",
-  Error: "error",
-  Skipped: "skipped",
-  Omitted: "skipped",
-  Pending: void 0,
-  Running: void 0
+// src/kube/retry.ts
+import { setTimeout as sleep } from "node:timers/promises";
+async function retryUntil(attempt, options) {
+  let delay = options.firstDelayMs ?? 500;
+  let error62 = new Error("not attempted: the time was up");
+  while (!options.signal.aborted) {
+    try {
+      return { ok: true, value: await attempt() };
+    } catch (caught) {
+      error62 = caught;
+      options.onError?.(caught);
+      if (options.isFinal?.(caught)) break;
+    }
+    await sleep(delay, void 0, { signal: options.signal }).catch(() => {
+    });
+    delay = Math.min(delay * 2, options.maxDelayMs ?? 1e4);
+  }
+  return { ok: false, error: error62 };
+}
+
+// src/litmus/types.ts
+var litmusGroup = "litmuschaos.io";
+var litmusVersion = "v1alpha1";
+var litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
+var text = external_exports.string();
+var probeSpecSchema = external_exports.looseObject({
+  name: text,
+  type: text,
+  mode: text,
+  runProperties: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+});
+var engineExperimentSpecSchema = external_exports.looseObject({
+  name: text,
+  spec: external_exports.looseObject({
+    components: external_exports.looseObject({
+      env: external_exports.array(external_exports.looseObject({ name: text, value: text.optional() })).optional()
+    }).optional(),
+    probe: external_exports.array(probeSpecSchema).optional()
+  }).optional()
+});
+var engineExperimentStatusSchema = external_exports.looseObject({
+  name: text.optional(),
+  runner: text.optional(),
+  experimentPod: text.optional(),
+  /** "Waiting for Job Creation", "Running", "Completed", "ChaosExperiment Not Found", "Forcefully Aborted", "Skipped". */
+  status: text.optional(),
+  /** "N/A", "Awaited", or a copy of the result's verdict. */
+  verdict: text.optional(),
+  lastUpdateTime: text.optional()
+});
+var chaosEngineSchema = external_exports.looseObject({
+  apiVersion: text.optional(),
+  kind: text.optional(),
+  metadata: objectMetaSchema,
+  spec: external_exports.looseObject({
+    engineState: external_exports.enum(["active", "stop"]).optional(),
+    appinfo: external_exports.looseObject({ appns: text.optional(), applabel: text.optional(), appkind: text.optional() }).optional(),
+    /** 3.0 and later: the targets by workload or pod. */
+    selectors: external_exports.looseObject({
+      workloads: external_exports.array(external_exports.looseObject({ kind: text.optional(), namespace: text.optional() })).optional(),
+      pods: external_exports.array(external_exports.looseObject({ namespace: text.optional() })).optional()
+    }).optional(),
+    chaosServiceAccount: text.optional(),
+    experiments: external_exports.array(engineExperimentSpecSchema).optional()
+  }).optional(),
+  status: external_exports.looseObject({
+    /** "initialized" → "completed" | "stopped". */
+    engineStatus: text.optional(),
+    experiments: external_exports.array(engineExperimentStatusSchema).optional()
+  }).optional()
+});
+var probeStatusEntrySchema = external_exports.looseObject({
+  name: text.optional(),
+  type: text.optional(),
+  mode: text.optional(),
+  status: external_exports.looseObject({ verdict: text.optional(), description: text.optional() }).optional()
+});
+var legacyProbeStatusEntrySchema = external_exports.looseObject({
+  name: text.optional(),
+  type: text.optional(),
+  status: external_exports.record(external_exports.string(), external_exports.string()).optional()
+});
+var experimentStatusSchema = external_exports.looseObject({
+  /** Running | Completed | Completed_With_Error | Completed_With_Probe_Failure | Stopped | Error */
+  phase: text.optional(),
+  /** Pass | Fail | Stopped | Awaited | Error */
+  verdict: text.optional(),
+  /** A string ("100", "Awaited"); some writers put a number. */
+  probeSuccessPercentage: external_exports.union([text, external_exports.number().transform(String)]).optional(),
+  /** 2.x. */
+  failStep: text.optional(),
+  /** 3.0.0-beta2 to beta4. */
+  failureOutput: external_exports.looseObject({ errorCode: text.optional(), failedStep: text.optional() }).optional(),
+  /** 3.0.0-beta5 and later. */
+  errorOutput: external_exports.looseObject({ errorCode: text.optional(), reason: text.optional() }).optional()
+});
+var count = external_exports.number().int().nonnegative();
+var chaosResultSchema = external_exports.looseObject({
+  apiVersion: text.optional(),
+  kind: text.optional(),
+  metadata: objectMetaSchema,
+  spec: external_exports.looseObject({ engine: text.optional(), experiment: text.optional(), instance: text.optional() }).optional(),
+  status: external_exports.looseObject({
+    experimentStatus: experimentStatusSchema.optional(),
+    /** Written by litmus-go before 1.13.3. */
+    experimentstatus: experimentStatusSchema.optional(),
+    probeStatuses: external_exports.array(probeStatusEntrySchema).optional(),
+    probeStatus: external_exports.array(legacyProbeStatusEntrySchema).optional(),
+    history: external_exports.looseObject({
+      passedRuns: count.optional(),
+      failedRuns: count.optional(),
+      stoppedRuns: count.optional(),
+      targets: external_exports.array(
+        external_exports.looseObject({ name: text.optional(), kind: text.optional(), chaosStatus: text.optional() })
+      ).optional()
+    }).optional()
+  }).optional()
+});
+function resultName(engine, experiment) {
+  return `${engine}-${experiment}`;
+}
+
+// src/litmus/client.ts
+var enginePlural = "chaosengines";
+var resultPlural = "chaosresults";
+var workflowRunLabel = "workflow_run_id";
+var requiredResources = ["chaosengines", "chaosresults"];
+var LitmusClient = class {
+  #api;
+  constructor(connection) {
+    this.#api = apiClient(connection, ObjectCustomObjectsApi);
+  }
+  /** Fails with a plain message when the Litmus CRDs are not served (discovery needs no special rights). */
+  async assertInstalled(extra = []) {
+    let served;
+    try {
+      const list = await this.#api.getAPIResources({ group: litmusGroup, version: litmusVersion });
+      served = list.resources.map((r) => r.name);
+    } catch (error62) {
+      if (statusCode(error62) !== 404)
+        throw apiError(`checking for LitmusChaos (${litmusGroup}/${litmusVersion})`, error62);
+      served = [];
+    }
+    const missing = [...requiredResources, ...extra].find((plural2) => !served.includes(plural2));
+    if (missing) {
+      throw new CannotRunError(
+        `LitmusChaos is not installed in this cluster: CRD ${missing}.${litmusGroup} not found`
+      );
+    }
+  }
+  target(plural2, namespace, labelSelector) {
+    return { group: litmusGroup, version: litmusVersion, plural: plural2, namespace, labelSelector };
+  }
+  list = async (target) => {
+    const listed = await this.#api.listNamespacedCustomObject({
+      group: target.group,
+      version: target.version,
+      namespace: target.namespace,
+      plural: target.plural,
+      labelSelector: target.labelSelector,
+      fieldSelector: target.fieldSelector
+    });
+    return listed;
+  };
+  /**
+   * Asks the operator to abort: it deletes the chaos pods and the experiments revert their faults.
+   * A merge patch without resourceVersion, because the runner rewrites the engine every ~2 s.
+   */
+  async stopEngine(namespace, name) {
+    await this.#api.patchNamespacedCustomObject(
+      {
+        group: litmusGroup,
+        version: litmusVersion,
+        namespace,
+        plural: enginePlural,
+        name,
+        body: { spec: { engineState: "stop" } }
+      },
+      setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
+    );
+  }
+  /** The engines in a namespace that carry these labels. */
+  async enginesLabelled(namespace, labelSelector) {
+    return (await this.list(this.target(enginePlural, namespace, labelSelector))).items;
+  }
+  /** Deletes the results a selector matches; returns their names (the server answers with what it deleted). */
+  async deleteResults(namespace, labelSelector) {
+    const deleted = await this.#api.deleteCollectionNamespacedCustomObject({
+      group: litmusGroup,
+      version: litmusVersion,
+      namespace,
+      plural: resultPlural,
+      labelSelector
+    });
+    const items = deleted.items ?? [];
+    return items.map((item) => item.metadata?.name ?? "");
+  }
 };
-function workflowToSuite(workflow, options = {}) {
-  const name = `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
-  const status = workflow.status;
-  const nodes = Object.values(nodesOf(workflow));
-  const steps = nodes.filter(
-    (node2) => node2.type === "Pod" || node2.type === "Container" || node2.type === "Suspend"
-  );
-  const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
-  const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node2) => stepCase(name, node2, displayNames, options.timedOut ?? false));
-  if (status?.offloadNodeStatusVersion && nodes.length === 0) {
-    cases.push({
-      kind: "workflow",
-      className: name,
-      name: "steps",
-      outcome: "error",
-      message: "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API",
-      properties: {}
-    });
-  }
-  if (!isWorkflowCompleted(workflow)) {
-    cases.push({
-      kind: "workflow",
-      className: name,
-      name: "workflow",
-      outcome: "timeout",
-      message: status?.phase ? `still ${status.phase}` : "no status: is the workflow controller running (and its instance ID matching)?",
-      properties: {}
-    });
-  }
-  return {
-    kind: "workflow",
-    name,
-    timestamp: status?.startedAt,
-    durationSeconds: secondsBetween(status?.startedAt, status?.finishedAt),
-    properties: Object.fromEntries(
-      Object.entries({
-        phase: status?.phase,
-        message: status?.message,
-        template: workflow.spec?.workflowTemplateRef?.name,
-        progress: status?.progress
-      }).filter((e2) => !!e2[1])
-    ),
-    cases
-  };
+
+// src/litmus/verdict.ts
+function experimentStatusOf(result) {
+  return result.status?.experimentStatus ?? result.status?.experimentstatus ?? {};
 }
-function nodesOf(workflow) {
-  const status = workflow.status;
-  if (status?.nodes && Object.keys(status.nodes).length > 0) return status.nodes;
-  if (!status?.compressedNodes) return {};
-  try {
-    return JSON.parse(gunzipSync(Buffer.from(status.compressedNodes, "base64")).toString("utf8"));
-  } catch {
-    return {};
-  }
+function isVerdictFinal(status) {
+  return !!status.verdict && status.verdict !== "Awaited" && status.phase !== "Running";
 }
-function stepCase(suite, node2, displayNames, timedOut) {
-  const display = node2.displayName ?? node2.name ?? node2.id ?? "";
-  const unique2 = displayNames.filter((n) => n === display).length === 1;
-  const outcome = nodeOutcomes[node2.phase ?? "Pending"] ?? "timeout";
-  const exitCode = node2.outputs?.exitCode;
-  return {
-    kind: "workflow-step",
-    className: suite,
-    name: unique2 ? display : node2.name ?? display,
-    outcome,
-    message: outcome === "pass" ? void 0 : outcome === "timeout" ? `still ${node2.phase ?? "Pending"} when ${timedOut ? "the wait timed out" : "the workflow ended"}` : node2.message ?? `step ${node2.phase}`,
-    details: exitCode && outcome !== "pass" ? `${node2.message ?? ""} (exit code ${exitCode})`.trim() : void 0,
-    startedAt: node2.startedAt,
-    durationSeconds: secondsBetween(node2.startedAt, node2.finishedAt),
-    properties: Object.fromEntries(
-      Object.entries({ template: node2.templateName, phase: node2.phase, node: node2.name }).filter(
-        (e2) => !!e2[1]
-      )
+var verdictOutcomes = {
+  Pass: "pass",
+  Fail: "fail",
+  Error: "error",
+  Stopped: "stopped"
+};
+function verdictOutcome(verdict) {
+  return verdictOutcomes[verdict ?? ""];
+}
+function isEngineFinished(engine) {
+  const state = engine.status?.engineStatus;
+  return state === "completed" || state === "stopped";
+}
+var notRunStatuses = /* @__PURE__ */ new Set(["ChaosExperiment Not Found", "Skipped"]);
+function isNotRun(runStatus) {
+  return notRunStatuses.has(runStatus ?? "");
+}
+var probeVerdicts = {
+  Passed: "pass",
+  Failed: "fail",
+  "N/A": "skipped",
+  Awaited: "timeout"
+};
+function probeOutcome(verdict) {
+  return probeVerdicts[verdict] ?? "error";
+}
+var legacyProbePrefixes = [
+  ["Passed", "pass"],
+  ["Better Luck", "fail"],
+  ["N/A", "skipped"]
+];
+var legacyPrecedence = ["fail", "timeout", "pass", "skipped"];
+function legacyProbeOutcome(phaseTexts) {
+  const outcomes = new Set(
+    phaseTexts.map(
+      (text2) => legacyProbePrefixes.find(([prefix]) => text2.startsWith(prefix))?.[1] ?? "timeout"
     )
-  };
+  );
+  return legacyPrecedence.find((outcome) => outcomes.has(outcome)) ?? "timeout";
+}
+
+// src/litmus/condition.ts
+var engineKey = (ref) => `${ref.namespace}/${ref.name}`;
+function experimentProgress(ref, view) {
+  const engine = view.engines.get(engineKey(ref));
+  if (!engine) return [];
+  return (engine.spec?.experiments ?? []).map(({ name: experiment }) => {
+    const result = view.results.get(`${ref.namespace}/${resultName(ref.name, experiment)}`);
+    const ours = result?.metadata.labels?.chaosUID === ref.uid ? result : void 0;
+    const runStatus = engine.status?.experiments?.find((e2) => e2.name === experiment)?.status;
+    const verdict = result ? experimentStatusOf(result).verdict : void 0;
+    return {
+      label: `${engineKey(ref)} ${experiment}`,
+      phase: `${runStatus ?? "Waiting"}${verdict ? `, verdict ${verdict}` : ""}`,
+      final: !!ours && isVerdictFinal(experimentStatusOf(ours)) || isNotRun(runStatus)
+    };
+  });
+}
+function chaosCondition(refs, view) {
+  const pending = [];
+  for (const ref of refs) {
+    const engine = view.engines.get(engineKey(ref));
+    if (!engine) continue;
+    const key = engineKey(ref);
+    const open2 = experimentProgress(ref, view).filter((e2) => !e2.final);
+    const finished = isEngineFinished(engine);
+    for (const experiment of open2)
+      pending.push({ key, label: `${experiment.label} (${experiment.phase})`, lagging: finished });
+    if (!finished && open2.length === 0)
+      pending.push({ key, label: `${key} (engine ${engine.status?.engineStatus ?? "starting"})` });
+  }
+  return { pending };
+}
+function engineStopState(ref, engines) {
+  const engine = engines.get(engineKey(ref));
+  if (!engine || ref.uid && engine.metadata.uid && engine.metadata.uid !== ref.uid) return "done";
+  if (isEngineFinished(engine)) return "done";
+  return `engineState ${engine.spec?.engineState ?? "unset"}, engineStatus ${engine.status?.engineStatus ?? "unset"}`;
+}
+function stoppedCondition(refs, view) {
+  const pending = [];
+  for (const ref of refs) {
+    const state = engineStopState(ref, view.engines);
+    if (state !== "done") pending.push({ key: engineKey(ref), label: `${engineKey(ref)} (${state})` });
+  }
+  return { pending };
 }
 
 // src/kube/watch.ts
-function watchCollection(kc, list, target, options) {
+function watchCollection(connection, list, target, options) {
   const items = /* @__PURE__ */ new Map();
-  const watcher = new Watch(kc);
   const path6 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
   let stopped = false;
-  let controller;
+  let stream;
+  let latestVersion;
   let wake;
   let markReady = () => {
   };
@@ -95552,7 +96760,7 @@ function watchCollection(kc, list, target, options) {
   });
   ready.catch(() => {
   });
-  const sleep2 = (ms) => new Promise((resolve) => {
+  const sleep3 = (ms) => new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     wake = () => {
       clearTimeout(timer);
@@ -95572,55 +96780,48 @@ function watchCollection(kc, list, target, options) {
     markReady();
     return listed.metadata?.resourceVersion;
   };
-  const watchOnce = (resourceVersion) => new Promise((resolve) => {
+  const watchOnce = async (resourceVersion) => {
     let gone = false;
-    const query = {
-      allowWatchBookmarks: true,
-      resourceVersion,
-      timeoutSeconds: options.timeoutSeconds ?? 300,
-      labelSelector: target.labelSelector,
-      fieldSelector: target.fieldSelector
-    };
-    watcher.watch(
+    const timeoutSeconds = options.timeoutSeconds ?? 60;
+    stream = openWatch(
+      connection,
       path6,
-      query,
-      (type2, object2) => {
+      {
+        allowWatchBookmarks: true,
+        resourceVersion,
+        timeoutSeconds,
+        labelSelector: target.labelSelector,
+        fieldSelector: target.fieldSelector
+      },
+      ({ type: type2, object: object2 }) => {
         if (type2 === "ERROR") {
           if (object2.code === 410) gone = true;
           return;
         }
         const name = object2.metadata?.name ?? "";
-        resourceVersion = object2.metadata?.resourceVersion ?? resourceVersion;
-        latestVersion = resourceVersion;
+        latestVersion = object2.metadata?.resourceVersion ?? latestVersion;
         if (type2 === "BOOKMARK") return;
         if (type2 === "DELETED") items.delete(name);
         else items.set(name, object2);
         options.onChange();
       },
-      (error62) => {
-        if (gone || statusCode(error62) === 410) resolve("gone");
-        else if (error62 && !stopped) resolve(error62 instanceof Error ? error62 : new Error(String(error62)));
-        else resolve("ended");
-      }
-    ).then(
-      (c) => {
-        controller = c;
-        if (stopped) c.abort();
-      },
-      (error62) => resolve(statusCode(error62) === 410 ? "gone" : asError(error62))
+      timeoutSeconds * 1e3 + 3e4
     );
-  });
-  let latestVersion;
+    if (stopped) stream.abort();
+    const outcome = await stream.ended;
+    if (gone || statusCode(outcome) === 410) return "gone";
+    return outcome === "closed" ? "ended" : outcome;
+  };
   let fatalError;
   const loop = async () => {
     let delay = options.retryDelayMs ?? 1e3;
     let needList = true;
-    while (!stopped) {
+    while (!stopped && !connection.signal?.aborted) {
       try {
         if (needList) latestVersion = await relist();
         needList = false;
         const outcome = await watchOnce(latestVersion);
-        if (stopped) break;
+        if (stopped || connection.signal?.aborted) break;
         if (outcome === "gone") {
           options.onRetry?.("watch history expired (410 Gone); listing again");
           needList = true;
@@ -95645,7 +96846,7 @@ function watchCollection(kc, list, target, options) {
         options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error62)}; retrying`);
         needList = true;
       }
-      await sleep2(delay);
+      await sleep3(delay);
       delay = Math.min(delay * 2, 15e3);
     }
   };
@@ -95658,18 +96859,18 @@ function watchCollection(kc, list, target, options) {
     },
     stop() {
       stopped = true;
-      controller?.abort();
+      stream?.abort();
       wake?.();
     }
   };
 }
-function asError(error62) {
-  return error62 instanceof Error ? error62 : new Error(String(error62));
-}
 
 // src/kube/until.ts
-function watchSource(kc, list, target) {
-  return { namespace: target.namespace, open: (options) => watchCollection(kc, list, target, options) };
+function watchSource(connection, list, target) {
+  return {
+    namespace: target.namespace,
+    open: (options) => watchCollection(connection, list, target, options)
+  };
 }
 function cancelReason(signal3) {
   return signal3.reason ?? "SIGTERM";
@@ -95755,13 +96956,297 @@ async function until(options) {
   });
 }
 
+// src/litmus/stop.ts
+var lastAttemptMs = 2e3;
+async function stopEngines(connection, refs, options) {
+  if (refs.length === 0) return [];
+  const { hurry, log } = options;
+  const finished = new AbortController();
+  const phase = AbortSignal.any([hurry, finished.signal, AbortSignal.timeout(options.deadlineMs)]);
+  const litmus = new LitmusClient(limited(connection, { signal: phase }));
+  const accepted = /* @__PURE__ */ new Set();
+  const confirmed = /* @__PURE__ */ new Set();
+  const problems = /* @__PURE__ */ new Map();
+  const states = /* @__PURE__ */ new Map();
+  let readProblem;
+  const patch = async (client, ref) => {
+    try {
+      await client.stopEngine(ref.namespace, ref.name);
+    } catch (error62) {
+      if (statusCode(error62) !== 404) throw error62;
+    }
+    accepted.add(engineKey(ref));
+  };
+  const patching = Promise.all(
+    refs.map(
+      (ref) => retryUntil(() => patch(litmus, ref), {
+        signal: phase,
+        onError: (error62) => problems.set(engineKey(ref), describeApiError("the stop patch failed", error62))
+      })
+    )
+  );
+  const namespaces = [...new Set(refs.map((r) => r.namespace))];
+  try {
+    await until({
+      what: "the ChaosEngines being stopped",
+      sources: {
+        engines: namespaces.map(
+          (ns) => watchSource(
+            limited(connection, { signal: phase }),
+            litmus.list,
+            litmus.target(enginePlural, ns)
+          )
+        )
+      },
+      condition: (view) => stoppedCondition(refs, view),
+      observe: ({ engines }) => {
+        for (const ref of refs) {
+          const key = engineKey(ref);
+          const state = engineStopState(ref, engines);
+          if (state !== "done") states.set(key, state);
+          else if (!confirmed.has(key)) {
+            confirmed.add(key);
+            log(`[chaos-gate] stopped ChaosEngine ${key}`);
+          }
+        }
+      },
+      timeoutMs: options.deadlineMs,
+      signal: hurry,
+      heartbeatMs: 15e3,
+      onHeartbeat: (pending) => log(`[chaos-gate] waiting for ${pending.map((p) => p.label).join("; ")} to stop`),
+      onRetry: (reason) => log(`[chaos-gate] ${reason}`)
+    });
+  } catch (error62) {
+    readProblem = describeApiError("reading the engines back failed", error62);
+  }
+  finished.abort();
+  await patching;
+  const open2 = refs.filter((ref) => !confirmed.has(engineKey(ref)));
+  if (hurry.aborted && open2.length > 0) {
+    log(`[chaos-gate] leaving now: one last stop of ${open2.length} ChaosEngine(s) not confirmed stopped`);
+    const last = new LitmusClient(limited(connection, { requestTimeoutMs: lastAttemptMs }));
+    await Promise.all(
+      open2.map(
+        (ref) => patch(last, ref).catch(
+          (error62) => problems.set(engineKey(ref), describeApiError("the last stop patch failed", error62))
+        )
+      )
+    );
+  }
+  return refs.map((ref) => {
+    const key = engineKey(ref);
+    if (confirmed.has(key)) return { ref, confirmed: true };
+    const why = accepted.has(key) ? readProblem ?? `the stop was accepted, but the engine was not read back stopped (${states.get(key) ?? "never read"}); is the chaos-operator running?` : problems.get(key) ?? "no stop patch got through";
+    return { ref, confirmed: false, why };
+  });
+}
+
+// src/run/stop.ts
+async function stopRunChaos(connection, scope, options) {
+  const { hurry, log } = options;
+  const deadlineAt = Date.now() + options.deadlineMs;
+  const left = () => Math.max(0, deadlineAt - Date.now());
+  const phase = AbortSignal.any([hurry, AbortSignal.timeout(options.deadlineMs)]);
+  const bounded = limited(connection, { signal: phase });
+  const litmus = new LitmusClient(bounded);
+  const argo = new ArgoClient(bounded);
+  const unlisted = [];
+  const listed = async (what, list) => {
+    const attempt = await retryUntil(list, { signal: phase, isFinal: (e2) => statusCode(e2) === 404 });
+    if (attempt.ok) return attempt.value;
+    if (statusCode(attempt.error) === 404) return [];
+    unlisted.push({ ...what, why: describeApiError(`listing ${what.kind}`, attempt.error) });
+    return [];
+  };
+  const engineRefs = (engines2) => engines2.map((e2) => ({
+    namespace: e2.metadata.namespace ?? "",
+    name: e2.metadata.name ?? "",
+    uid: e2.metadata.uid ?? ""
+  }));
+  const workflowEngines = async (workflows2) => (await Promise.all(
+    workflows2.filter((w) => w.uid).flatMap(
+      (w) => scope.namespaces.map(async (namespace) => {
+        const selector = `${workflowRunLabel}=${w.uid}`;
+        const what = { namespace, selector, kind: "ChaosEngines" };
+        return engineRefs(await listed(what, () => litmus.enginesLabelled(namespace, selector)));
+      })
+    )
+  )).flat();
+  const runSelector = `${runLabel}=${scope.runId}`;
+  const [labelledEngines, labelledWorkflows] = await Promise.all([
+    Promise.all(
+      scope.namespaces.map(async (namespace) => {
+        const what = { namespace, selector: runSelector, kind: "ChaosEngines" };
+        return engineRefs(await listed(what, () => litmus.enginesLabelled(namespace, runSelector)));
+      })
+    ),
+    Promise.all(
+      scope.namespaces.map(async (namespace) => {
+        const what = { namespace, selector: runSelector, kind: "Workflows" };
+        return listed(what, async () => (await argo.list(argo.target(namespace, runSelector))).items);
+      })
+    )
+  ]);
+  const workflows = unique2(
+    [
+      ...scope.workflows,
+      ...labelledWorkflows.flat().map((w) => ({
+        namespace: w.metadata.namespace ?? "",
+        name: w.metadata.name ?? "",
+        uid: w.metadata.uid
+      }))
+    ],
+    (w) => `${w.namespace}/${w.name}`
+  );
+  const completed = new Set(
+    labelledWorkflows.flat().filter(isWorkflowCompleted).map((w) => `${w.metadata.namespace ?? ""}/${w.metadata.name ?? ""}`)
+  );
+  const engines = unique2(
+    [...scope.engines, ...labelledEngines.flat(), ...await workflowEngines(workflows)],
+    engineKey
+  );
+  const stops = await stopEngines(connection, engines, { deadlineMs: left(), hurry, log });
+  const workflowStops = [];
+  for (const ref of workflows) {
+    const where = `${ref.namespace}/${ref.name}`;
+    if (completed.has(where)) {
+      workflowStops.push({ ref, confirmed: true });
+      continue;
+    }
+    const shutdown = () => argo.shutdown(ref.namespace, ref.name, options.shutdown);
+    let attempt = await retryUntil(shutdown, { signal: phase, isFinal: (e2) => statusCode(e2) === 404 });
+    if (!attempt.ok && hurry.aborted && statusCode(attempt.error) !== 404) {
+      const last = new ArgoClient(limited(connection, { requestTimeoutMs: lastAttemptMs }));
+      attempt = await last.shutdown(ref.namespace, ref.name, options.shutdown).then(
+        (value) => ({ ok: true, value }),
+        (error62) => ({ ok: false, error: error62 })
+      );
+    }
+    if (attempt.ok || statusCode(attempt.error) === 404) {
+      log(`[chaos-gate] workflow ${where}: shutdown ${options.shutdown}`);
+      workflowStops.push({ ref, confirmed: true });
+    } else {
+      workflowStops.push({
+        ref,
+        confirmed: false,
+        why: describeApiError(`shutting the workflow down`, attempt.error)
+      });
+    }
+  }
+  const known = new Set(engines.map(engineKey));
+  const late = workflows.length > 0 ? (await workflowEngines(workflows)).filter((e2) => !known.has(engineKey(e2))) : [];
+  const lateStops = await stopEngines(connection, unique2(late, engineKey), {
+    deadlineMs: left(),
+    hurry,
+    log
+  });
+  return { engines: [...stops, ...lateStops], workflows: workflowStops, unlisted };
+}
+function unique2(items, key) {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}
+function allConfirmed(report) {
+  return report.engines.every((e2) => e2.confirmed) && report.workflows.every((w) => w.confirmed) && report.unlisted.length === 0;
+}
+
+// src/run/run.ts
+import { randomBytes } from "node:crypto";
+
+// src/argo/convert.ts
+import { gunzipSync } from "node:zlib";
+var nodeOutcomes = {
+  Succeeded: "pass",
+  Failed: "fail",
+  Error: "error",
+  Skipped: "skipped",
+  Omitted: "skipped",
+  Pending: void 0,
+  Running: void 0
+};
+function workflowToSuite(workflow, options = {}) {
+  const name = `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
+  const status = workflow.status;
+  const nodes = Object.values(nodesOf(workflow));
+  const steps = nodes.filter(
+    (node2) => node2.type === "Pod" || node2.type === "Container" || node2.type === "Suspend"
+  );
+  const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
+  const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node2) => stepCase(name, node2, displayNames, options.timedOut ?? false));
+  if (status?.offloadNodeStatusVersion && nodes.length === 0) {
+    cases.push({
+      kind: "workflow",
+      className: name,
+      name: "steps",
+      outcome: "error",
+      message: "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API",
+      properties: {}
+    });
+  }
+  if (!isWorkflowCompleted(workflow)) {
+    cases.push({
+      kind: "workflow",
+      className: name,
+      name: "workflow",
+      outcome: "timeout",
+      message: status?.phase ? `still ${status.phase}` : "no status: is the workflow controller running (and its instance ID matching)?",
+      properties: {}
+    });
+  }
+  return {
+    kind: "workflow",
+    name,
+    timestamp: status?.startedAt,
+    durationSeconds: secondsBetween(status?.startedAt, status?.finishedAt),
+    properties: Object.fromEntries(
+      Object.entries({
+        phase: status?.phase,
+        message: status?.message,
+        template: workflow.spec?.workflowTemplateRef?.name,
+        progress: status?.progress
+      }).filter((e2) => !!e2[1])
+    ),
+    cases
+  };
+}
+function nodesOf(workflow) {
+  const status = workflow.status;
+  if (status?.nodes && Object.keys(status.nodes).length > 0) return status.nodes;
+  if (!status?.compressedNodes) return {};
+  try {
+    return JSON.parse(gunzipSync(Buffer.from(status.compressedNodes, "base64")).toString("utf8"));
+  } catch {
+    return {};
+  }
+}
+function stepCase(suite, node2, displayNames, timedOut) {
+  const display = node2.displayName ?? node2.name ?? node2.id ?? "";
+  const unique3 = displayNames.filter((n) => n === display).length === 1;
+  const outcome = nodeOutcomes[node2.phase ?? "Pending"] ?? "timeout";
+  const exitCode = node2.outputs?.exitCode;
+  return {
+    kind: "workflow-step",
+    className: suite,
+    name: unique3 ? display : node2.name ?? display,
+    outcome,
+    message: outcome === "pass" ? void 0 : outcome === "timeout" ? `still ${node2.phase ?? "Pending"} when ${timedOut ? "the wait timed out" : "the workflow ended"}` : node2.message ?? `step ${node2.phase}`,
+    details: exitCode && outcome !== "pass" ? `${node2.message ?? ""} (exit code ${exitCode})`.trim() : void 0,
+    startedAt: node2.startedAt,
+    durationSeconds: secondsBetween(node2.startedAt, node2.finishedAt),
+    properties: Object.fromEntries(
+      Object.entries({ template: node2.templateName, phase: node2.phase, node: node2.name }).filter(
+        (e2) => !!e2[1]
+      )
+    )
+  };
+}
+
 // src/argo/wait.ts
-async function waitForWorkflow(kc, argo, namespace, name, options) {
+async function waitForWorkflow(connection, argo, namespace, name, options) {
   const key = `${namespace}/${name}`;
   const target = { ...argo.target(namespace), fieldSelector: `metadata.name=${name}` };
   const { view, ended, cancelled } = await until({
     what: `workflow ${key}`,
-    sources: { workflows: [watchSource(kc, argo.list, target)] },
+    sources: { workflows: [watchSource(connection, argo.list, target)] },
     condition: ({ workflows }) => workflowCondition(key, workflows),
     observe: phaseLog(key, options.log),
     timeoutMs: options.timeoutMs,
@@ -95790,345 +97275,6 @@ function phaseLog(key, log) {
       );
     }
   };
-}
-
-// src/kube/apply.ts
-var fieldManager = "chaos-gate";
-var runLabel = "chaos-gate.io/run";
-var applyOrder = ["rbac", "experiment", "engine"];
-var ManifestApplier = class {
-  #api;
-  #defaultNamespace;
-  constructor(kc, defaultNamespace) {
-    this.#api = KubernetesObjectApi.makeApiClient(kc);
-    this.#defaultNamespace = defaultNamespace;
-  }
-  /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
-  prepare(manifests, runId) {
-    return manifests.map((manifest) => {
-      const { object: object2 } = manifest;
-      const namespaced = object2.metadata.namespace ?? (isClusterScoped(object2) ? void 0 : this.#defaultNamespace);
-      return {
-        ...manifest,
-        object: {
-          ...object2,
-          metadata: {
-            ...object2.metadata,
-            ...namespaced ? { namespace: namespaced } : {},
-            labels: {
-              ...object2.metadata.labels,
-              "app.kubernetes.io/managed-by": "chaos-gate",
-              [runLabel]: runId
-            }
-          }
-        }
-      };
-    });
-  }
-  /**
-   * Everything that can be checked without changing the cluster: each object passes a server-side
-   * dry-run apply (schema, admission, permissions), and no engine of the same name is still there.
-   * Returns every problem, so the user fixes them in one go.
-   */
-  async preflight(manifests) {
-    const problems = [];
-    for (const manifest of manifests) {
-      try {
-        if (manifest.role === "engine" && manifest.object.metadata.name) {
-          const existing = await this.#read(manifest.object);
-          if (existing) {
-            problems.push(
-              `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`
-            );
-            continue;
-          }
-        }
-        if (manifest.object.metadata.name) {
-          await this.#api.patch(
-            manifest.object,
-            void 0,
-            "All",
-            fieldManager,
-            true,
-            PatchStrategy.ServerSideApply
-          );
-        } else {
-          await this.#api.create(manifest.object, void 0, "All", fieldManager);
-        }
-      } catch (error62) {
-        problems.push(describeApiError(`${manifest.source}: rejected by the server`, error62));
-      }
-    }
-    return problems;
-  }
-  /** Applies in order RBAC → ChaosExperiments → ChaosEngines; calls `onApplied` as each lands. */
-  async apply(manifests, onApplied) {
-    const ordered = applyOrder.flatMap((role) => manifests.filter((m) => m.role === role));
-    for (const manifest of ordered) {
-      const { object: object2 } = manifest;
-      try {
-        const existed = object2.metadata.name ? await this.#read(object2) !== void 0 : false;
-        const result = object2.metadata.name ? await this.#api.patch(
-          object2,
-          void 0,
-          void 0,
-          fieldManager,
-          true,
-          PatchStrategy.ServerSideApply
-        ) : await this.#api.create(object2, void 0, void 0, fieldManager);
-        onApplied({
-          apiVersion: object2.apiVersion ?? "",
-          kind: object2.kind ?? "",
-          namespace: result.metadata?.namespace,
-          name: result.metadata?.name ?? "",
-          uid: result.metadata?.uid,
-          created: !existed,
-          source: manifest.source
-        });
-      } catch (error62) {
-        throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error62));
-      }
-    }
-  }
-  /** Deletes what this run created, newest first (engines before RBAC). Returns problems, not throws. */
-  async remove(applied) {
-    const problems = [];
-    for (const object2 of [...applied].reverse().filter((a) => a.created)) {
-      try {
-        await this.#api.delete(
-          {
-            apiVersion: object2.apiVersion,
-            kind: object2.kind,
-            metadata: { name: object2.name, namespace: object2.namespace }
-          },
-          void 0,
-          void 0,
-          void 0,
-          void 0,
-          "Background"
-        );
-      } catch (error62) {
-        if (statusCode(error62) !== 404)
-          problems.push(describeApiError(`deleting ${object2.kind} ${object2.name}`, error62));
-      }
-    }
-    return problems;
-  }
-  async #read(object2) {
-    try {
-      return await this.#api.read({
-        apiVersion: object2.apiVersion ?? "",
-        kind: object2.kind ?? "",
-        metadata: { name: object2.metadata?.name ?? "", namespace: object2.metadata?.namespace }
-      });
-    } catch (error62) {
-      if (statusCode(error62) === 404) return void 0;
-      throw error62;
-    }
-  }
-};
-var clusterScopedKinds = /* @__PURE__ */ new Set([
-  "Namespace",
-  "ClusterRole",
-  "ClusterRoleBinding",
-  "CustomResourceDefinition"
-]);
-function isClusterScoped(object2) {
-  return clusterScopedKinds.has(object2.kind ?? "");
-}
-
-// src/kube/context.ts
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path4 from "node:path";
-function loadKubeContext(target) {
-  const kc = new KubeConfig();
-  let kubeconfigPath = target.kubeconfig;
-  let dispose = () => {
-  };
-  try {
-    if (target.inCluster) {
-      kc.loadFromCluster();
-    } else if (target.kubeconfigContent) {
-      const temp = writeSecretFile(target.kubeconfigContent);
-      kubeconfigPath = temp.file;
-      dispose = temp.remove;
-      kc.loadFromFile(temp.file);
-    } else if (target.kubeconfig) {
-      kc.loadFromFile(target.kubeconfig);
-    } else {
-      kc.loadFromDefault();
-      kubeconfigPath = process.env.KUBECONFIG?.split(path4.delimiter)[0];
-    }
-  } catch (error62) {
-    dispose();
-    const source = target.inCluster ? "the in-cluster service account" : target.kubeconfigContent ? "the inline kubeconfig" : target.kubeconfig ?? "the default kubeconfig";
-    throw new CannotRunError(`cannot load ${source}: ${errorMessage(error62)}`);
-  }
-  if (target.context) {
-    if (!kc.getContexts().some((c) => c.name === target.context)) {
-      dispose();
-      const known = kc.getContexts().map((c) => c.name);
-      throw new CannotRunError(
-        `kube context "${target.context}" not found; the kubeconfig has: ${known.join(", ") || "(none)"}`
-      );
-    }
-    kc.setCurrentContext(target.context);
-  }
-  if (!kc.getCurrentCluster()) {
-    dispose();
-    throw new CannotRunError("no Kubernetes cluster configured: set kubeconfig, KUBECONFIG or a context");
-  }
-  return { kc, kubeconfigPath, dispose };
-}
-function writeSecretFile(content) {
-  const dir = mkdtempSync(path4.join(os.tmpdir(), "chaos-gate-"));
-  const file2 = path4.join(dir, "kubeconfig");
-  writeFileSync(file2, content, { mode: 384 });
-  const remove = () => {
-    rmSync(dir, { recursive: true, force: true });
-    process.off("exit", remove);
-  };
-  process.on("exit", remove);
-  return { file: file2, remove };
-}
-function contextNamespace(kc) {
-  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
-}
-
-// src/litmus/types.ts
-var litmusGroup = "litmuschaos.io";
-var litmusVersion = "v1alpha1";
-var litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
-function resultName(engine, experiment) {
-  return `${engine}-${experiment}`;
-}
-
-// src/litmus/client.ts
-var enginePlural = "chaosengines";
-var resultPlural = "chaosresults";
-var requiredResources = ["chaosengines", "chaosresults"];
-var LitmusClient = class {
-  #api;
-  constructor(kc) {
-    this.#api = kc.makeApiClient(ObjectCustomObjectsApi);
-  }
-  /** Fails with a plain message when the Litmus CRDs are not served (discovery needs no special rights). */
-  async assertInstalled(extra = []) {
-    let served;
-    try {
-      const list = await this.#api.getAPIResources({ group: litmusGroup, version: litmusVersion });
-      served = list.resources.map((r) => r.name);
-    } catch (error62) {
-      if (statusCode(error62) !== 404)
-        throw apiError(`checking for LitmusChaos (${litmusGroup}/${litmusVersion})`, error62);
-      served = [];
-    }
-    const missing = [...requiredResources, ...extra].find((plural2) => !served.includes(plural2));
-    if (missing) {
-      throw new CannotRunError(
-        `LitmusChaos is not installed in this cluster: CRD ${missing}.${litmusGroup} not found`
-      );
-    }
-  }
-  target(plural2, namespace, labelSelector) {
-    return { group: litmusGroup, version: litmusVersion, plural: plural2, namespace, labelSelector };
-  }
-  list = async (target) => {
-    const listed = await this.#api.listNamespacedCustomObject({
-      group: target.group,
-      version: target.version,
-      namespace: target.namespace,
-      plural: target.plural,
-      labelSelector: target.labelSelector,
-      fieldSelector: target.fieldSelector
-    });
-    return listed;
-  };
-  /**
-   * Asks the operator to abort: it deletes the chaos pods and the experiments revert their faults.
-   * A merge patch without resourceVersion, because the runner rewrites the engine every ~2 s.
-   */
-  async stopEngine(namespace, name) {
-    await this.#api.patchNamespacedCustomObject(
-      {
-        group: litmusGroup,
-        version: litmusVersion,
-        namespace,
-        plural: enginePlural,
-        name,
-        body: { spec: { engineState: "stop" } }
-      },
-      setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
-    );
-  }
-  /**
-   * Engines a workflow created: labelled with its UID (`workflow_run_id`, as ChaosCenter workflows do),
-   * or created in the namespace since the workflow was submitted.
-   */
-  async enginesOfWorkflow(namespace, workflowUid, since) {
-    const { items } = await this.list(this.target(enginePlural, namespace));
-    return items.filter(
-      (engine) => engine.metadata.labels?.workflow_run_id === workflowUid || (engine.metadata.creationTimestamp ?? "") >= since
-    );
-  }
-  async deleteResults(namespace, labelSelector) {
-    await this.#api.deleteCollectionNamespacedCustomObject({
-      group: litmusGroup,
-      version: litmusVersion,
-      namespace,
-      plural: resultPlural,
-      labelSelector
-    });
-  }
-};
-
-// src/litmus/verdict.ts
-function experimentStatusOf(result) {
-  return result.status?.experimentStatus ?? result.status?.experimentstatus ?? {};
-}
-function isVerdictFinal(status) {
-  return !!status.verdict && status.verdict !== "Awaited" && status.phase !== "Running";
-}
-var verdictOutcomes = {
-  Pass: "pass",
-  Fail: "fail",
-  Error: "error",
-  Stopped: "stopped"
-};
-function verdictOutcome(verdict) {
-  return verdictOutcomes[verdict ?? ""];
-}
-function isEngineFinished(engine) {
-  const state = engine.status?.engineStatus;
-  return state === "completed" || state === "stopped";
-}
-var notRunStatuses = /* @__PURE__ */ new Set(["ChaosExperiment Not Found", "Skipped"]);
-function isNotRun(runStatus) {
-  return notRunStatuses.has(runStatus ?? "");
-}
-var probeVerdicts = {
-  Passed: "pass",
-  Failed: "fail",
-  "N/A": "skipped",
-  Awaited: "timeout"
-};
-function probeOutcome(verdict) {
-  return probeVerdicts[verdict] ?? "error";
-}
-var legacyProbePrefixes = [
-  ["Passed", "pass"],
-  ["Better Luck", "fail"],
-  ["N/A", "skipped"]
-];
-var legacyPrecedence = ["fail", "timeout", "pass", "skipped"];
-function legacyProbeOutcome(phaseTexts) {
-  const outcomes = new Set(
-    phaseTexts.map(
-      (text) => legacyProbePrefixes.find(([prefix]) => text.startsWith(prefix))?.[1] ?? "timeout"
-    )
-  );
-  return legacyPrecedence.find((outcome) => outcomes.has(outcome)) ?? "timeout";
 }
 
 // src/litmus/convert.ts
@@ -96356,8 +97502,8 @@ function modernProbeCase(probe, base, experiment) {
 }
 function legacyProbeCase(probe, base, experiment) {
   const phases = Object.entries(probe.status ?? {});
-  const outcome = legacyProbeOutcome(phases.map(([, text]) => text));
-  const summary = phases.map(([phase, text]) => `${phase}: ${text.trim()}`).join(", ");
+  const outcome = legacyProbeOutcome(phases.map(([, text2]) => text2));
+  const summary = phases.map(([phase, text2]) => `${phase}: ${text2.trim()}`).join(", ");
   return {
     ...base,
     kind: "probe",
@@ -96388,41 +97534,8 @@ function definedProperties(values) {
   return Object.fromEntries(Object.entries(values).filter((e2) => !!e2[1]));
 }
 
-// src/litmus/condition.ts
-var engineKey = (ref) => `${ref.namespace}/${ref.name}`;
-function experimentProgress(ref, view) {
-  const engine = view.engines.get(engineKey(ref));
-  if (!engine) return [];
-  return (engine.spec?.experiments ?? []).map(({ name: experiment }) => {
-    const result = view.results.get(`${ref.namespace}/${resultName(ref.name, experiment)}`);
-    const ours = result?.metadata.labels?.chaosUID === ref.uid ? result : void 0;
-    const runStatus = engine.status?.experiments?.find((e2) => e2.name === experiment)?.status;
-    const verdict = result ? experimentStatusOf(result).verdict : void 0;
-    return {
-      label: `${engineKey(ref)} ${experiment}`,
-      phase: `${runStatus ?? "Waiting"}${verdict ? `, verdict ${verdict}` : ""}`,
-      final: !!ours && isVerdictFinal(experimentStatusOf(ours)) || isNotRun(runStatus)
-    };
-  });
-}
-function chaosCondition(refs, view) {
-  const pending = [];
-  for (const ref of refs) {
-    const engine = view.engines.get(engineKey(ref));
-    if (!engine) continue;
-    const key = engineKey(ref);
-    const open2 = experimentProgress(ref, view).filter((e2) => !e2.final);
-    const finished = isEngineFinished(engine);
-    for (const experiment of open2)
-      pending.push({ key, label: `${experiment.label} (${experiment.phase})`, lagging: finished });
-    if (!finished && open2.length === 0)
-      pending.push({ key, label: `${key} (engine ${engine.status?.engineStatus ?? "starting"})` });
-  }
-  return { pending };
-}
-
 // src/litmus/wait.ts
-async function waitForChaos(kc, client, refs, options) {
+async function waitForChaos(connection, client, refs, options) {
   const namespaces = [...new Set(refs.map((r) => r.namespace))];
   const uidsIn = (namespace) => refs.filter((r) => r.namespace === namespace).map((r) => r.uid).join(",");
   const progress = progressLog(refs, options.log);
@@ -96430,11 +97543,11 @@ async function waitForChaos(kc, client, refs, options) {
     what: "ChaosEngines and ChaosResults",
     sources: {
       engines: namespaces.map(
-        (ns) => watchSource(kc, client.list, client.target(enginePlural, ns))
+        (ns) => watchSource(connection, client.list, client.target(enginePlural, ns))
       ),
       results: namespaces.map(
         (ns) => watchSource(
-          kc,
+          connection,
           client.list,
           client.target(resultPlural, ns, `chaosUID in (${uidsIn(ns)})`)
         )
@@ -96491,31 +97604,67 @@ function progressLog(refs, log) {
 
 // src/load/runner.ts
 import { spawn } from "node:child_process";
-import { createInterface as createInterface2 } from "node:readline";
-import { setTimeout as sleep } from "node:timers/promises";
+import { createInterface as createInterface3 } from "node:readline";
+import { setTimeout as sleep2 } from "node:timers/promises";
 var keptLines = 20;
-async function startLoad(config2, log, signal3) {
+var inherited = [
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "LANG",
+  "LANGUAGE",
+  "TZ",
+  "TERM",
+  "TMPDIR",
+  "TMP",
+  "TEMP",
+  "CI",
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "NODE_EXTRA_CA_CERTS",
+  "JAVA_HOME"
+];
+var inheritedPrefixes = ["LC_"];
+function loadEnvironment(config2, from2 = process.env) {
+  const env = {};
+  for (const [name, value] of Object.entries(from2)) {
+    const allowed = inherited.includes(name) || inheritedPrefixes.some((prefix) => name.startsWith(prefix)) || config2.passEnv.includes(name);
+    if (allowed && value !== void 0) env[name] = value;
+  }
+  return { ...env, ...config2.env };
+}
+async function startLoad(config2, log) {
   if (!config2.command) throw new ConfigError("load.command: required to run a load test");
   const [program, ...args] = typeof config2.command === "string" ? ["sh", "-c", config2.command] : config2.command;
   const child = spawn(program, args, {
     cwd: config2.cwd,
-    env: { ...process.env, ...config2.env },
-    stdio: ["ignore", "pipe", "pipe"]
+    env: loadEnvironment(config2),
+    stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group (setsid): the group can be signalled as one.
+    detached: true
   });
   const startedAtMs = Date.now();
   const lastLines = [];
-  const forward = (stream) => createInterface2({ input: stream }).on("line", (line) => {
+  const forward = (stream) => createInterface3({ input: stream }).on("line", (line) => {
     log(`[load] ${line}`);
     lastLines.push(line);
     if (lastLines.length > keptLines) lastLines.shift();
   });
   forward(child.stdout);
   forward(child.stderr);
-  let stoppedByUs = false;
+  let stoppedBy;
   const exited = new Promise(
     (resolve) => child.once(
       "close",
-      (code, signal4) => resolve({ code, signal: signal4, startedAtMs, endedAtMs: Date.now(), lastLines, stoppedByUs })
+      (code, signal3) => resolve({ code, signal: signal3, startedAtMs, endedAtMs: Date.now(), lastLines, stoppedBy })
     )
   );
   await new Promise((resolve, reject) => {
@@ -96525,33 +97674,51 @@ async function startLoad(config2, log, signal3) {
       (error62) => reject(new CannotRunError(`load command could not start (${program}): ${error62.message}`))
     );
   });
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const stop = async () => {
-    if (running()) {
-      stoppedByUs = true;
-      child.kill("SIGTERM");
-      const killed = await Promise.race([exited, sleep(1e4).then(() => void 0)]);
-      if (!killed) child.kill("SIGKILL");
+  const group2 = child.pid ?? 0;
+  const signalGroup = (signal3) => {
+    try {
+      process.kill(-group2, signal3);
+    } catch {
     }
-    return { ...await exited, stoppedByUs };
   };
+  const killOnExit = () => signalGroup("SIGKILL");
+  process.on("exit", killOnExit);
+  void exited.then(() => process.off("exit", killOnExit));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const terminate = async (why) => {
+    if (running()) {
+      stoppedBy = why;
+      signalGroup("SIGTERM");
+      const ended = await Promise.race([exited, sleep2(config2.terminateGrace).then(() => void 0)]);
+      if (!ended) {
+        log(
+          `[chaos-gate] the load command did not end ${config2.terminateGrace / 1e3}s after SIGTERM: SIGKILL`
+        );
+        signalGroup("SIGKILL");
+      }
+    }
+    signalGroup("SIGKILL");
+    return { ...await exited, stoppedBy };
+  };
+  const until2 = (ms) => sleep2(Math.max(0, ms)).then(() => "time");
   return {
     startedAtMs,
-    async baseline() {
+    async baseline(signal3) {
       log(`[chaos-gate] load running; chaos starts after a ${Math.round(config2.leadTime / 1e3)}s baseline`);
-      await Promise.race([sleep(config2.leadTime, void 0, { signal: signal3 }).catch(() => {
+      await Promise.race([sleep2(config2.leadTime, void 0, { signal: signal3 }).catch(() => {
       }), exited]);
     },
-    async finish() {
-      await Promise.race([sleep(config2.tail), exited]);
-      return config2.stop === "wait" ? exited : stop();
+    async finish(deadlineAt) {
+      const left = () => deadlineAt - Date.now();
+      if (await Promise.race([exited, until2(Math.min(config2.tail, left()))]) !== "time") return exited;
+      if (config2.stop === "terminate") return terminate(left() > 0 ? "after the tail" : "at the timeout");
+      if (await Promise.race([exited, until2(left())]) !== "time") return exited;
+      log("[chaos-gate] the load command is still running at the timeout: stopping it");
+      return terminate("at the timeout");
     },
-    kill: stop
+    terminate
   };
 }
-
-// src/ctk/read.ts
-import { readFileSync as readFileSync3 } from "node:fs";
 
 // src/ctk/journal.ts
 function ctkJournalToSuite(value, source) {
@@ -96615,35 +97782,33 @@ function exceptionText(activity) {
   return (exception2?.trim().split("\n").at(-1) ?? `status ${activity.status ?? "unknown"}`).slice(0, 500);
 }
 function short(value) {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text === void 0 ? "none" : text.length > 300 ? `${text.slice(0, 300)}\u2026` : text;
+  const text2 = typeof value === "string" ? value : JSON.stringify(value);
+  return text2 === void 0 ? "none" : text2.length > 300 ? `${text2.slice(0, 300)}\u2026` : text2;
 }
 
 // src/ctk/read.ts
 function readCtkJournal(file2) {
+  const text2 = readInputFile(file2, "Chaos Toolkit journal", resultFileLimit);
   let journal;
   try {
-    journal = JSON.parse(readFileSync3(file2, "utf8"));
+    journal = JSON.parse(text2);
   } catch (error62) {
-    throw new ConfigError(`${file2}: cannot read the Chaos Toolkit journal: ${errorMessage(error62)}`);
+    throw new ConfigError(`${file2}: the Chaos Toolkit journal is not JSON: ${errorMessage(error62)}`);
   }
   return ctkJournalToSuite(journal, file2);
 }
 
-// src/load/read.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-
 // src/load/csv.ts
-function* csvRows(text) {
+function* csvRows(text2) {
   let fields = [];
   let field = "";
   let quoted = false;
   let line = 1;
   let rowLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const char = text2[i];
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
+      if (char === '"' && text2[i + 1] === '"') {
         field += '"';
         i++;
       } else if (char === '"') quoted = false;
@@ -96656,7 +97821,7 @@ function* csvRows(text) {
       fields.push(field);
       field = "";
     } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[i + 1] === "\n") i++;
+      if (char === "\r" && text2[i + 1] === "\n") i++;
       fields.push(field);
       if (fields.length > 1 || fields[0] !== "") yield { line: rowLine, fields };
       fields = [];
@@ -96670,8 +97835,8 @@ function* csvRows(text) {
     yield { line: rowLine, fields };
   }
 }
-function* csvRecords(text, source, required2) {
-  const rows = csvRows(text);
+function* csvRecords(text2, source, required2) {
+  const rows = csvRows(text2);
   const header = rows.next();
   if (header.done) throw new Error(`${source}: empty file, expected a CSV header`);
   const columns = new Map(header.value.fields.map((name, index2) => [name.trim(), index2]));
@@ -96687,10 +97852,10 @@ function* csvRecords(text, source, required2) {
 }
 
 // src/load/hey.ts
-function parseHeyCsv(text, source, startedAtMs) {
+function parseHeyCsv(text2, source, startedAtMs) {
   const samples = [];
   try {
-    for (const record2 of csvRecords(text, source, ["response-time", "status-code", "offset"])) {
+    for (const record2 of csvRecords(text2, source, ["response-time", "status-code", "offset"])) {
       const seconds = Number(record2.get("response-time"));
       const offset = Number(record2.get("offset"));
       const status = Number(record2.get("status-code"));
@@ -96712,10 +97877,10 @@ function parseHeyCsv(text, source, startedAtMs) {
 }
 
 // src/load/jtl.ts
-function parseJtl(text, source) {
+function parseJtl(text2, source) {
   const samples = [];
   try {
-    for (const record2 of csvRecords(text, source, ["timeStamp", "elapsed", "success"])) {
+    for (const record2 of csvRecords(text2, source, ["timeStamp", "elapsed", "success"])) {
       const startMs = Number(record2.get("timeStamp"));
       const elapsedMs = Number(record2.get("elapsed"));
       const success2 = record2.get("success").trim().toLowerCase();
@@ -96733,11 +97898,11 @@ function parseJtl(text, source) {
 }
 
 // src/load/k6-json.ts
-function parseK6Json(text, source) {
+function parseK6Json(text2, source) {
   const durations = /* @__PURE__ */ new Map();
   const failures = /* @__PURE__ */ new Map();
   let lineNumber = 0;
-  for (const line of text.split("\n")) {
+  for (const line of text2.split("\n")) {
     lineNumber++;
     if (!line.trim()) continue;
     let point;
@@ -96825,17 +97990,15 @@ function num(value) {
 }
 
 // src/load/read.ts
-function readText2(file2, what) {
-  try {
-    return readFileSync4(file2, "utf8");
-  } catch (error62) {
-    throw new ConfigError(`${file2}: cannot read the ${what}: ${errorMessage(error62)}`);
-  }
+function readText(file2, what) {
+  const text2 = readInputFile(file2, what, resultFileLimit);
+  if (text2.trim() === "") throw new ConfigError(`${file2}: the ${what} is empty`);
+  return text2;
 }
 function readK6Summary(file2) {
   let json3;
   try {
-    json3 = JSON.parse(readText2(file2, "k6 summary"));
+    json3 = JSON.parse(readText(file2, "k6 summary"));
   } catch (error62) {
     if (error62 instanceof ConfigError) throw error62;
     throw new ConfigError(`${file2}: not JSON: ${errorMessage(error62)}`);
@@ -96844,10 +98007,10 @@ function readK6Summary(file2) {
 }
 function readSamples(results, startedAtMs) {
   const parts = [];
-  if (results.jtl) parts.push(parseJtl(readText2(results.jtl, "JMeter results"), results.jtl));
-  if (results.k6Json) parts.push(parseK6Json(readText2(results.k6Json, "k6 JSON output"), results.k6Json));
+  if (results.jtl) parts.push(parseJtl(readText(results.jtl, "JMeter results"), results.jtl));
+  if (results.k6Json) parts.push(parseK6Json(readText(results.k6Json, "k6 JSON output"), results.k6Json));
   if (results.heyCsv)
-    parts.push(parseHeyCsv(readText2(results.heyCsv, "hey CSV"), results.heyCsv, startedAtMs));
+    parts.push(parseHeyCsv(readText(results.heyCsv, "hey CSV"), results.heyCsv, startedAtMs));
   return parts.length > 0 ? parts.flat() : void 0;
 }
 
@@ -96878,6 +98041,11 @@ function computeImpact(samples, windows) {
 
 // src/load/suite.ts
 var suiteName = "load";
+function commandOutcome({ code, stoppedBy }) {
+  if (stoppedBy === "at the timeout") return "timeout";
+  if (stoppedBy === "on cancel") return "stopped";
+  return code === 0 || stoppedBy === "after the tail" ? "pass" : "fail";
+}
 function loadSuite(results) {
   const cases = [];
   const properties = {};
@@ -96890,18 +98058,19 @@ function loadSuite(results) {
     properties: extra
   });
   if (results.exit) {
-    const { code, signal: signal3, stoppedByUs, lastLines } = results.exit;
-    const ok = code === 0 || stoppedByUs;
+    const { code, signal: signal3, stoppedBy, lastLines } = results.exit;
+    const outcome = commandOutcome(results.exit);
+    const ok = outcome === "pass";
     cases.push({
       kind: "load-command",
       className: suiteName,
       name: results.command ?? "load command",
-      outcome: ok ? "pass" : "fail",
-      message: ok ? void 0 : `the load command ${signal3 ? `was killed by ${signal3}` : `exited with ${code}`}`,
+      outcome,
+      message: ok ? void 0 : stoppedBy && stoppedBy !== "after the tail" ? `the load command was still running and was stopped ${stoppedBy}` : `the load command ${signal3 ? `was killed by ${signal3}` : `exited with ${code}`}`,
       details: ok ? void 0 : lastLines.join("\n"),
       startedAt: new Date(results.exit.startedAtMs).toISOString(),
       durationSeconds: (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3,
-      properties: stoppedByUs ? { stopped: "after the tail" } : {}
+      properties: stoppedBy ? { stopped: stoppedBy } : {}
     });
   }
   for (const threshold of results.k6?.thresholds ?? []) {
@@ -96928,7 +98097,7 @@ function loadSuite(results) {
   const samples = results.samples;
   if (samples && samples.length > 0) {
     const overall = summarize(samples);
-    describe3(properties, "overall", overall);
+    describe5(properties, "overall", overall);
     const { p95, p99, errorRate } = results.thresholds;
     if (p95 !== void 0)
       add2("load-threshold", `p95 < ${p95}ms`, overall.p95Ms < p95, `p95 was ${fixed(overall.p95Ms)}ms`);
@@ -96956,8 +98125,8 @@ function loadSuite(results) {
 }
 function impactCases(samples, results, properties, add2) {
   const { baseline, duringChaos } = computeImpact(samples, results.windows);
-  describe3(properties, "baseline", baseline);
-  describe3(properties, "chaos", duringChaos);
+  describe5(properties, "baseline", baseline);
+  describe5(properties, "chaos", duringChaos);
   properties["chaos.windows"] = results.windows.map((w) => `${new Date(w.startMs).toISOString()}/${new Date(w.endMs).toISOString()}`).join(",");
   const { maxP95Ratio, maxErrorRateDuringChaos } = results.impact;
   if (maxP95Ratio !== void 0) {
@@ -96979,7 +98148,7 @@ function impactCases(samples, results, properties, add2) {
     );
   }
 }
-function describe3(properties, prefix, stats) {
+function describe5(properties, prefix, stats) {
   properties[`${prefix}.requests`] = String(stats.count);
   if (stats.count === 0) return;
   properties[`${prefix}.p50Ms`] = fixed(stats.p50Ms);
@@ -97043,406 +98212,353 @@ function unreadable(suite, kind, name, message) {
   return { kind, className: suite, name, outcome: "error", message, properties: {} };
 }
 
-// src/run/publish.ts
-import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import path5 from "node:path";
-
-// src/report/html.ts
-var style = `body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}
-.banner{padding:.8em 1em;border-radius:6px;font-size:1.3em;color:#fff}.pass{background:#2e7d32}.fail{background:#c62828}
-table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border:1px solid #ddd;padding:.35em .6em;text-align:left;vertical-align:top}
-th{background:#f5f5f5}.passed{color:#2e7d32}.failed,.error{color:#c62828;font-weight:600}.skipped{color:#777}
-pre{white-space:pre-wrap;margin:.3em 0}dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#555}`;
-function renderHtml(report, decision) {
-  const { passed, failed, errored, skipped } = decision.counts;
-  const suites = report.suites.map((suite) => {
-    const properties = Object.entries(suite.properties).map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value)}</dd>`).join("");
-    const rows = suite.cases.map((testCase) => {
-      const { status, allowedFailure } = judgementOf(decision, testCase);
-      const details = testCase.details ? `<details><summary>${escape(testCase.message ?? "details")}</summary><pre>${escape(testCase.details)}</pre></details>` : escape(testCase.message ?? "");
-      return `<tr><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="${status}">${status}${allowedFailure ? " (allowed to fail)" : ""}</td><td>${details}</td></tr>`;
-    }).join("\n");
-    return `<h2>${escape(suite.name)}</h2><dl>${properties}</dl>
-<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>details</th></tr></thead><tbody>
-${rows}
-</tbody></table>`;
-  });
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>chaos-gate: ${decision.verdict}</title><style>${style}</style></head>
-<body>
-<div class="banner ${decision.verdict}">Chaos gate ${decision.verdict === "pass" ? "passed" : "failed"} \u2014 ${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${decision.probeSuccess === void 0 ? "" : `, probe success ${decision.probeSuccess}%`}</div>
-<ul>${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>
-${suites.join("\n")}
-</body></html>
-`;
-}
-function escape(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-
-// src/report/json.ts
-var jsonSchemaVersion = 1;
-function renderJson(report, decision, context) {
-  const document2 = {
-    schemaVersion: jsonSchemaVersion,
-    tool: "chaos-gate",
-    generatedAt: (context.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
-    verdict: decision.verdict,
-    reasons: decision.reasons,
-    counts: decision.counts,
-    probeSuccess: decision.probeSuccess ?? null,
-    policy: context.policy,
-    meta: context.meta,
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      cases: suite.cases.map((testCase) => ({ ...testCase, ...judgementOf(decision, testCase) }))
+// src/run/stop-report.ts
+var stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
+var shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
+function unconfirmed(report, strategy) {
+  return [
+    ...report.engines.filter((e2) => !e2.confirmed).map(({ ref, why }) => ({
+      suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
+      what: `ChaosEngine ${ref.namespace}/${ref.name}`,
+      why: why ?? "",
+      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
+    })),
+    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why }) => ({
+      suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
+      what: `Workflow ${ref.namespace}/${ref.name}`,
+      why: why ?? "",
+      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
+    })),
+    ...report.unlisted.map(({ kind, namespace, selector, why }) => ({
+      suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
+      what: `${kind} labelled ${selector} in namespace ${namespace}`,
+      why,
+      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
     }))
-  };
-  return `${JSON.stringify(document2, null, 2)}
-`;
-}
-
-// src/report/junit.ts
-var import_junit_report_builder = __toESM(require_dist4(), 1);
-var maxBodyChars = 4e4;
-var moduleValue = import_junit_report_builder.default;
-var rootBuilder = moduleValue.default ?? moduleValue;
-function renderJUnit(report, decision) {
-  const builder = rootBuilder.newBuilder().name("chaos-gate");
-  for (const suite of report.suites) {
-    const testSuite = builder.testSuite().name(suite.name);
-    if (suite.timestamp) testSuite.timestamp(isoUtc(suite.timestamp));
-    if (suite.durationSeconds !== void 0) testSuite.time(suite.durationSeconds);
-    for (const [name, value] of Object.entries(suite.properties)) testSuite.property(name, value);
-    for (const testCase of suite.cases) renderCase(testSuite.testCase(), testCase, decision);
-  }
-  return builder.build();
-}
-function renderCase(target, testCase, decision) {
-  target.className(testCase.className).name(testCase.name);
-  if (testCase.durationSeconds !== void 0) target.time(testCase.durationSeconds);
-  target.property("kind", testCase.kind);
-  for (const [name, value] of Object.entries(testCase.properties)) target.property(name, value);
-  const { status, allowedFailure } = judgementOf(decision, testCase);
-  const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
-  const body = cdataSafe(truncate([testCase.message, testCase.details].filter(unique).join("\n")));
-  switch (status) {
-    case "passed":
-      return;
-    case "failed":
-      target.failure(message, testCase.outcome).stacktrace(body);
-      return;
-    case "error":
-      target.error(message, testCase.outcome, body);
-      return;
-    case "skipped":
-      target.skipped();
-      if (allowedFailure) target.standardOutput(cdataSafe(`allowed to fail by the gate policy: ${message}`));
-      else if (testCase.outcome !== "skipped")
-        target.standardOutput(cdataSafe(`${testCase.outcome}: ${message}`));
-      else if (testCase.message) target.standardOutput(cdataSafe(testCase.message));
-  }
-}
-function unique(value, index2, all) {
-  return !!value && all.indexOf(value) === index2;
-}
-function cdataSafe(text) {
-  return text.replaceAll("]]>", "]] >");
-}
-function truncate(text) {
-  return text.length <= maxBodyChars ? text : `${text.slice(0, maxBodyChars)}
-\u2026 (${text.length - maxBodyChars} more characters cut)`;
-}
-function isoUtc(timestamp2) {
-  const ms = Date.parse(timestamp2);
-  return Number.isNaN(ms) ? timestamp2 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
-}
-
-// src/report/markdown.ts
-var maxChars = 9e5;
-var icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 error", skipped: "\u23ED\uFE0F skipped" };
-function renderMarkdown(report, decision) {
-  const { passed, failed, errored, skipped } = decision.counts;
-  const lines = [
-    `## ${decision.verdict === "pass" ? "\u2705 Chaos gate passed" : "\u274C Chaos gate failed"}`,
-    "",
-    `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
-    "",
-    ...decision.reasons.map((reason) => `- ${cell(reason)}`)
   ];
-  for (const suite of report.suites) {
-    lines.push("", `### ${cell(suite.name)}`, "", "| check | kind | status | details |", "|---|---|---|---|");
-    for (const testCase of suite.cases) {
-      const { status, allowedFailure } = judgementOf(decision, testCase);
-      const shown = allowedFailure ? `${icons[status]} (allowed to fail)` : icons[status];
-      lines.push(
-        `| ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${cell(testCase.message ?? "")} |`
-      );
+}
+function describeUnconfirmed(report, strategy) {
+  return unconfirmed(report, strategy).flatMap(({ what, why, command }) => [
+    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why}`,
+    `[chaos-gate]   to stop it: ${command}`
+  ]);
+}
+function withStopCases(report, stops, strategy) {
+  const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
+  for (const { suite: where, what, why, command } of unconfirmed(stops, strategy)) {
+    let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
+    if (!suite) {
+      suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
+      suites.push(suite);
     }
+    const stopCase = {
+      kind: "chaos-stop",
+      className: where.name,
+      name: "chaos stopped",
+      outcome: "error",
+      message: `chaos may still be running: ${what} was not confirmed stopped: ${why}; to stop it: ${command}`,
+      details: command,
+      properties: { command }
+    };
+    suite.cases.push(stopCase);
   }
-  const text = `${lines.join("\n")}
-`;
-  return text.length <= maxChars ? text : `${text.slice(0, maxChars)}
-
-\u2026 summary cut at ${maxChars} characters; see the JSON report.
-`;
-}
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
-}
-
-// src/run/publish.ts
-function conclude(config2, report, meta3, log) {
-  const decision = evaluateGate(report, config2.gate);
-  const published = publishReports(config2.reports, report, decision, { policy: config2.gate, meta: meta3 });
-  for (const kind of ["junit", "json", "html", "summary"]) {
-    const file2 = published[kind];
-    if (file2) log(`chaos-gate: wrote ${kind} report ${file2}`);
-  }
-  describeDecision(decision).forEach((line) => log(`chaos-gate: ${line}`));
-  return { decision, published };
-}
-function publishReports(reports, report, decision, context) {
-  const markdown = renderMarkdown(report, decision);
-  const write = (file2, render) => {
-    if (!file2) return void 0;
-    mkdirSync(path5.dirname(path5.resolve(file2)), { recursive: true });
-    writeFileSync2(file2, render());
-    return file2;
-  };
-  return {
-    junit: write(reports.junit, () => renderJUnit(report, decision)),
-    json: write(reports.json, () => renderJson(report, decision, context)),
-    html: write(reports.html, () => renderHtml(report, decision)),
-    summary: write(reports.summary, () => markdown),
-    markdown
-  };
-}
-function describeDecision(decision) {
-  const { passed, failed, errored, skipped } = decision.counts;
-  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped`;
-  const head = decision.verdict === "pass" ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
-  return decision.verdict === "pass" ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
+  return { suites };
 }
 
 // src/run/resources.ts
 var RunResources = class {
   applied = [];
   workflow;
-  #litmus;
-  #applier;
-  #argo;
-  #log;
-  #shutdown;
-  #runId;
-  #cleanup;
-  constructor(deps) {
-    this.#litmus = deps.litmus;
-    this.#applier = deps.applier;
-    this.#argo = deps.argo;
-    this.#log = deps.log;
-    this.#shutdown = deps.shutdown;
-    this.#runId = deps.runId;
-    this.#cleanup = deps.cleanup;
+  /** Something may have been created: an apply or submit was sent, answered or not. */
+  started = false;
+  #settings;
+  constructor(settings) {
+    this.#settings = settings;
+  }
+  #applier(connection) {
+    return new ManifestApplier(connection, this.#settings.defaultNamespace, this.#settings.runId);
   }
   /** Applies the manifests in order, remembering each object as it lands. */
   async apply(prepared) {
-    await this.#applier.apply(prepared, (object2) => {
+    this.started = true;
+    await this.#applier(this.#settings.connection).apply(prepared, (object2, note) => {
       this.applied.push(object2);
-      this.#log(
-        `[chaos-gate] applied ${object2.kind} ${object2.namespace ? `${object2.namespace}/` : ""}${object2.name}`
-      );
+      const where = `${object2.kind} ${object2.namespace ? `${object2.namespace}/` : ""}${object2.name}`;
+      this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
     });
   }
   async submit(workflow) {
-    if (!this.#argo) return;
-    this.workflow = await this.#argo.create(workflow);
+    this.started = true;
+    this.workflow = await new ArgoClient(this.#settings.connection).create(workflow);
     const { namespace, name } = this.workflow.metadata;
-    this.#log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
+    this.#settings.log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
   }
   /** The engines this run applied itself. */
   appliedEngines() {
     return this.applied.filter((a) => a.kind === "ChaosEngine").map((a) => ({ namespace: a.namespace ?? "", name: a.name, uid: a.uid ?? "" }));
   }
-  /** The engines the submitted workflow has created so far. */
-  async workflowEngines() {
-    const workflow = this.workflow;
-    if (!workflow?.metadata.uid) return [];
-    const namespace = workflow.metadata.namespace ?? "";
-    const since = workflow.metadata.creationTimestamp ?? (/* @__PURE__ */ new Date()).toISOString();
-    return this.#litmus.enginesOfWorkflow(namespace, workflow.metadata.uid, since);
+  /** The engines the submitted workflow has created so far: those labelled with its uid. */
+  async workflowEngines(connection) {
+    const uid = this.workflow?.metadata.uid;
+    if (!uid) return [];
+    const litmus = new LitmusClient(connection);
+    const found = await Promise.all(
+      this.#settings.namespaces.map((ns) => litmus.enginesLabelled(ns, `${workflowRunLabel}=${uid}`))
+    );
+    return found.flat();
   }
   /**
-   * Stops every engine of the run first — terminating a workflow does not stop chaos pods — then
-   * shuts the workflow down. Never throws: each failure is logged and the rest still happens.
+   * Stops every engine of the run and confirms it, then shuts the workflow down. Never throws: what
+   * is not confirmed is in the returned report and logged with the command that stops it.
    */
-  async stopChaos() {
-    const fromWorkflow = await this.workflowEngines().catch((error62) => {
-      this.#log(`[chaos-gate] WARNING: could not list the workflow's ChaosEngines: ${errorMessage(error62)}`);
-      return [];
-    });
-    const engines = [
-      ...this.appliedEngines(),
-      ...fromWorkflow.map((e2) => ({ namespace: e2.metadata.namespace ?? "", name: e2.metadata.name ?? "" }))
-    ];
-    for (const engine of engines) {
-      try {
-        await this.#litmus.stopEngine(engine.namespace, engine.name);
-        this.#log(`[chaos-gate] stopped ChaosEngine ${engine.namespace}/${engine.name}`);
-      } catch (error62) {
-        this.#log(
-          `[chaos-gate] WARNING: could not stop ChaosEngine ${engine.namespace}/${engine.name}: ${errorMessage(error62)}`
-        );
-      }
-    }
-    const workflow = this.workflow;
-    if (this.#argo && workflow?.metadata.name) {
-      const where = `${workflow.metadata.namespace}/${workflow.metadata.name}`;
-      try {
-        await this.#argo.shutdown(workflow.metadata.namespace ?? "", workflow.metadata.name, this.#shutdown);
-        this.#log(`[chaos-gate] workflow ${where}: shutdown ${this.#shutdown}`);
-      } catch (error62) {
-        this.#log(`[chaos-gate] WARNING: could not shut down workflow ${where}: ${errorMessage(error62)}`);
-      }
-    }
+  async stopChaos(hurry) {
+    const { connection, runId, namespaces, shutdown, stopTimeoutMs, log } = this.#settings;
+    const workflow = this.workflow?.metadata;
+    const stops = await stopRunChaos(
+      connection,
+      {
+        runId,
+        namespaces,
+        engines: this.appliedEngines(),
+        workflows: workflow?.name ? [{ namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid }] : []
+      },
+      { deadlineMs: stopTimeoutMs, hurry, log, shutdown }
+    );
+    describeUnconfirmed(stops, shutdown).forEach((line) => log(line));
+    return stops;
   }
-  /** Deletes what the run created (engines first, RBAC last, then the workflow and the engines' results). */
-  async cleanup(passed) {
-    const policy = this.#cleanup;
-    const runId = this.#runId;
-    const created = this.applied.filter((a) => a.created).length + (this.workflow ? 1 : 0);
+  /**
+   * Deletes what the run created (engines first, RBAC last, then the workflow and the engines'
+   * results) and says what it really removed. Nothing is deleted while chaos may still be running:
+   * the engines must stay visible, and their RBAC is what the experiments need to revert.
+   */
+  async cleanup(passed, hurry, stops) {
+    const { cleanup: policy, log, stopTimeoutMs } = this.#settings;
+    const applied2 = this.applied.filter((a) => a.ownership !== "foreign").length + (this.workflow ? 1 : 0);
     if (policy === "never" || policy === "on-success" && !passed) {
-      this.#log(`[chaos-gate] cleanup ${policy}: leaving ${created} object(s) in place`);
+      log(`[chaos-gate] cleanup ${policy}: leaving ${applied2} object(s) in place`);
       return;
     }
-    const problems = await this.#applier.remove(this.applied);
-    const workflow = this.workflow;
-    if (this.#argo && workflow?.metadata.name) {
-      await this.#argo.delete(workflow.metadata.namespace ?? "", workflow.metadata.name).catch((error62) => {
-        problems.push(`deleting workflow ${workflow.metadata.name}: ${errorMessage(error62)}`);
-      });
+    if (stops && !allConfirmed(stops)) {
+      log(`[chaos-gate] cleanup skipped: chaos may still be running; ${applied2} object(s) left in place`);
+      return;
     }
+    if (hurry.aborted) {
+      log(`[chaos-gate] cleanup skipped: leaving now; ${applied2} object(s) left in place`);
+      return;
+    }
+    const connection = limited(this.#settings.connection, {
+      signal: AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)])
+    });
+    const removal = await this.#applier(connection).remove(this.applied);
+    const workflow = this.workflow?.metadata;
+    if (workflow?.name) {
+      const where = `Workflow ${workflow.namespace ?? ""}/${workflow.name}`;
+      await new ArgoClient(connection).delete(workflow.namespace ?? "", workflow.name).then(
+        () => removal.removed.push(where),
+        (error62) => removal.problems.push(describeApiError(`deleting ${where}`, error62))
+      );
+    }
+    await this.#deleteResults(connection, removal);
+    logRemoval(removal, log);
+  }
+  async #deleteResults(connection, removal) {
     const engines = this.appliedEngines();
+    const litmus = new LitmusClient(connection);
     for (const namespace of new Set(engines.map((e2) => e2.namespace))) {
       const uids = engines.filter((e2) => e2.namespace === namespace).map((e2) => e2.uid);
-      await this.#litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`).catch((error62) => {
-        problems.push(`deleting ChaosResults in ${namespace}: ${errorMessage(error62)}`);
-      });
+      try {
+        const deleted = await litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`);
+        removal.removed.push(...deleted.map((name) => `ChaosResult ${namespace}/${name}`));
+      } catch (error62) {
+        removal.problems.push(`deleting ChaosResults in ${namespace}: ${errorMessage(error62)}`);
+      }
     }
-    problems.forEach((p) => this.#log(`[chaos-gate] WARNING: cleanup: ${p}`));
-    this.#log(`[chaos-gate] cleanup: removed ${created} object(s) created by run ${runId}`);
   }
 };
+function logRemoval(removal, log) {
+  const list = (items) => items.length > 0 ? `: ${items.join(", ")}` : "";
+  log(`[chaos-gate] cleanup: removed ${removal.removed.length} object(s)${list(removal.removed)}`);
+  if (removal.kept.length > 0)
+    log(`[chaos-gate] cleanup: kept ${removal.kept.length} shared object(s)${list(removal.kept)}`);
+  if (removal.alreadyGone.length > 0)
+    log(`[chaos-gate] cleanup: ${removal.alreadyGone.length} already gone${list(removal.alreadyGone)}`);
+  removal.problems.forEach((p) => log(`[chaos-gate] WARNING: cleanup: ${p}`));
+}
 
 // src/run/run.ts
-var defaultTimings = {
-  /** How long to wait for engines to report `stopped` after a stop on timeout, and on cancel. */
-  stopWaitOnTimeoutMs: 6e4,
-  stopWaitOnCancelMs: 5e3,
-  /** How long a finished engine may take to show its verdict. */
-  verdictGraceMs: 3e4
-};
 async function runGate(config2, context) {
   const { log, signal: signal3 } = context;
-  const timings = { ...defaultTimings, ...context.timings };
-  const { manifests, workflow: workflowBase } = readRunInputs(config2);
-  const kube = loadKubeContext({ ...config2, kubeconfigContent: context.kubeconfigContent });
+  const hurry = context.hurry ?? new AbortController().signal;
+  const deadline = overallDeadline(config2.timeoutMs);
   try {
-    const { kc } = kube;
-    const litmus = new LitmusClient(kc);
-    const argo = config2.workflow ? new ArgoClient(kc) : void 0;
+    const inputs = readRunInputs(config2);
+    const kube = loadKubeContext({
+      ...config2,
+      kubeconfigContent: context.kubeconfigContent,
+      secretDir: context.secretDir
+    });
+    try {
+      const main = connect(kube.kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
+      const plan = await preflight(config2, inputs, main, signal3, log);
+      context.onStarted?.(plan.runId, plan.namespaces);
+      const resources = new RunResources({
+        connection: main,
+        defaultNamespace: plan.defaultNamespace,
+        runId: plan.runId,
+        namespaces: plan.namespaces,
+        shutdown: config2.workflow?.shutdown ?? "Stop",
+        cleanup: config2.cleanup,
+        stopTimeoutMs: config2.stopTimeoutMs,
+        log
+      });
+      const chaos = await runChaos(config2, context, { main, plan, resources, deadline, hurry });
+      const reading = limited(main, { signal: hurry });
+      let report = await collectReport(config2, reading, resources, chaos);
+      if (chaos.stops) report = withStopCases(report, chaos.stops, config2.workflow?.shutdown ?? "Stop");
+      let passed = false;
+      try {
+        const { decision, published } = conclude(config2, report, { runId: plan.runId }, log);
+        passed = decision.verdict === "pass";
+        return { runId: plan.runId, report, decision, published, cancelled: chaos.cancelled };
+      } finally {
+        await resources.cleanup(passed, hurry, chaos.stops);
+      }
+    } finally {
+      kube.dispose();
+    }
+  } finally {
+    deadline.clear();
+  }
+}
+function overallDeadline(timeoutMs) {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new CannotRunError(`the ${formatDuration(timeoutMs)} timeout passed`)),
+    timeoutMs
+  );
+  const endsAt = Date.now() + timeoutMs;
+  return {
+    signal: controller.signal,
+    endsAt,
+    leftMs: () => Math.max(0, endsAt - Date.now()),
+    clear: () => clearTimeout(timer)
+  };
+}
+async function preflight(config2, inputs, main, signal3, log) {
+  try {
+    const litmus = new LitmusClient(main);
+    const argo = config2.workflow ? new ArgoClient(main) : void 0;
     await litmus.assertInstalled(config2.experiments.length > 0 ? ["chaosexperiments"] : []);
     await argo?.assertInstalled();
     const runId = config2.runId ?? `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
-    const defaultNamespace = config2.namespace ?? contextNamespace(kc);
-    const applier = new ManifestApplier(kc, defaultNamespace);
-    const prepared = applier.prepare(manifests, runId);
-    const workflow = config2.workflow && workflowBase && prepareWorkflow(workflowBase, config2.workflow, defaultNamespace, {
-      "app.kubernetes.io/managed-by": "chaos-gate",
+    const defaultNamespace = config2.namespace ?? contextNamespace(main.kc);
+    const applier = new ManifestApplier(main, defaultNamespace, runId);
+    const prepared = applier.prepare(inputs.manifests);
+    const workflow = config2.workflow && inputs.workflow && prepareWorkflow(inputs.workflow, config2.workflow, defaultNamespace, {
+      ...managedBy,
       [runLabel]: runId
     });
     log(`[chaos-gate] run ${runId}: preflight of ${prepared.length + (workflow ? 1 : 0)} object(s)`);
-    await preflight(applier, prepared, argo, workflow);
+    const policy = { ...config2, defaultNamespace };
+    const clusterScoped = /* @__PURE__ */ new Set();
+    for (const manifest of prepared)
+      if (await applier.isClusterScoped(manifest.object).catch(() => false)) clusterScoped.add(manifest);
+    const problems = [
+      ...duplicateProblems(prepared),
+      ...blastRadiusProblems(prepared, workflow?.metadata.namespace, policy, (m) => clusterScoped.has(m))
+    ];
+    if (problems.length === 0) problems.push(...await applier.preflight(prepared));
+    if (argo && workflow && problems.length === 0) {
+      await argo.create(workflow, true).catch((error62) => {
+        problems.push(
+          describeApiError(
+            `Workflow ${workflow.metadata.name ?? workflow.metadata.generateName ?? ""}: rejected by the server`,
+            error62
+          )
+        );
+      });
+    }
     throwIfCancelled(signal3);
-    context.onStarted?.(runId, [
-      .../* @__PURE__ */ new Set([
-        ...prepared.filter((m) => m.role === "engine").map((m) => m.object.metadata.namespace ?? ""),
-        ...workflow ? [workflow.metadata.namespace ?? ""] : []
-      ])
-    ]);
-    const resources = new RunResources({
-      litmus,
-      applier,
-      argo,
-      log,
-      shutdown: config2.workflow?.shutdown ?? "Stop",
+    if (problems.length > 0)
+      throw new CannotRunError(`preflight failed, nothing was applied:
+${problems.join("\n")}`);
+    return {
       runId,
-      cleanup: config2.cleanup
-    });
-    const chaos = await runChaos(config2, context, {
-      kc,
-      litmus,
-      argo,
-      resources,
+      defaultNamespace,
       prepared,
       workflow,
-      timings
-    });
-    const report = await collectReport(config2, litmus, resources, chaos);
-    let passed = false;
-    try {
-      const { decision, published } = conclude(config2, report, { runId }, log);
-      passed = decision.verdict === "pass";
-      return { runId, report, decision, published, cancelled: chaos.waited.chaos.cancelled };
-    } finally {
-      await resources.cleanup(passed);
-    }
-  } finally {
-    kube.dispose();
+      argo,
+      namespaces: allowedNamespaces(policy)
+    };
+  } catch (error62) {
+    throwIfCancelled(signal3);
+    throw error62;
   }
 }
 async function runChaos(config2, context, parts) {
   const { log, signal: signal3 } = context;
-  const { kc, litmus, argo, resources, prepared, workflow, timings } = parts;
+  const { main, plan, resources, deadline, hurry } = parts;
+  const interrupted = AbortSignal.any([signal3, deadline.signal]);
   let load2;
   let waited;
-  let chaosWindow;
+  const chaosStartMs = Date.now();
   try {
     if (config2.load) {
-      load2 = await startLoad(config2.load, log, signal3);
-      await load2.baseline();
-      throwIfCancelled(signal3);
+      load2 = await startLoad(config2.load, log);
+      await load2.baseline(interrupted);
     }
-    const chaosStartMs = Date.now();
-    await resources.apply(prepared);
-    if (workflow) await resources.submit(workflow);
-    waited = await waitForAll(kc, litmus, argo, resources, {
-      timeoutMs: config2.timeoutMs,
-      signal: signal3,
-      log,
-      verdictGraceMs: timings.verdictGraceMs
-    });
-    chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
+    if (!interrupted.aborted) {
+      await resources.apply(plan.prepared);
+      if (plan.workflow) await resources.submit(plan.workflow);
+      waited = await waitForAll(main, plan.argo, resources, {
+        timeoutMs: deadline.leftMs(),
+        signal: signal3,
+        log,
+        verdictGraceMs: context.verdictGraceMs ?? 3e4
+      });
+    }
   } catch (error62) {
-    await load2?.kill();
-    await resources.stopChaos();
-    await resources.cleanup(false);
-    throw error62;
+    if (!interrupted.aborted) {
+      const stops2 = resources.started ? await resources.stopChaos(AbortSignal.any([signal3, hurry])) : void 0;
+      await load2?.terminate("on cancel");
+      await resources.cleanup(false, hurry, stops2);
+      if (stops2) recordUnconfirmed(config2, stops2, log);
+      throw error62;
+    }
   }
-  const { cancelled, timedOut } = waited.chaos;
+  const cancelled = signal3.aborted ? cancelReason(signal3) : waited?.chaos.cancelled;
+  if (cancelled && !resources.started) {
+    await load2?.terminate("on cancel");
+    throw new CancelledError(cancelled);
+  }
+  const timedOut = !cancelled && (deadline.signal.aborted || !!waited?.chaos.timedOut);
+  const chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
+  const done = waited ?? { chaos: { engines: [], results: [], timedOut, cancelled } };
+  let stops;
   if (cancelled || timedOut) {
     log(`[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : "timeout"}: stopping the chaos`);
-    await resources.stopChaos();
-    const waitMs = cancelled ? timings.stopWaitOnCancelMs : timings.stopWaitOnTimeoutMs;
-    await confirmStopped(kc, litmus, resources.appliedEngines(), waitMs, log);
+    if (resources.started)
+      stops = await resources.stopChaos(cancelled ? hurry : AbortSignal.any([signal3, hurry]));
   }
-  if (!load2) return { waited, chaosWindow };
-  if (cancelled) return { waited, chaosWindow, loadExit: await load2.kill() };
+  const result = {
+    waited: done,
+    chaosWindow,
+    cancelled: signal3.aborted ? cancelReason(signal3) : cancelled,
+    stops
+  };
+  if (!load2) return result;
+  if (result.cancelled || hurry.aborted) return { ...result, loadExit: await load2.terminate("on cancel") };
+  if (timedOut) return { ...result, loadExit: await load2.terminate("at the timeout") };
   log(`[chaos-gate] chaos over; the load runs on for a ${Math.round((config2.load?.tail ?? 0) / 1e3)}s tail`);
-  return { waited, chaosWindow, loadExit: await load2.finish() };
+  return { ...result, loadExit: await load2.finish(deadline.endsAt) };
 }
-async function collectReport(config2, litmus, resources, { waited, chaosWindow, loadExit }) {
-  const workflowEngines = await workflowChaos(litmus, resources);
+function recordUnconfirmed(config2, stops, log) {
+  const report = withStopCases({ suites: [] }, stops, config2.workflow?.shutdown ?? "Stop");
+  if (report.suites.length > 0) conclude(config2, report, {}, log);
+}
+async function collectReport(config2, connection, resources, { waited, chaosWindow, loadExit }) {
+  const workflowEngines = await workflowChaos(connection, resources);
   const report = mergeReports(
     ...waited.workflow?.workflow ? [{ suites: [workflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }] : [],
     convertChaos({
@@ -97455,23 +98571,7 @@ async function collectReport(config2, litmus, resources, { waited, chaosWindow, 
   report.suites.push(...config2.ctkJournals.map(collectJournal));
   return report;
 }
-async function preflight(applier, prepared, argo, workflow) {
-  const problems = await applier.preflight(prepared);
-  if (argo && workflow) {
-    await argo.create(workflow, true).catch((error62) => {
-      problems.push(
-        describeApiError(
-          `Workflow ${workflow.metadata.name ?? workflow.metadata.generateName ?? ""}: rejected by the server`,
-          error62
-        )
-      );
-    });
-  }
-  if (problems.length > 0)
-    throw new CannotRunError(`preflight failed, nothing was applied:
-${problems.join("\n")}`);
-}
-async function waitForAll(kc, litmus, argo, resources, options) {
+async function waitForAll(connection, argo, resources, options) {
   const none = { engines: [], results: [], timedOut: false };
   if (options.signal.aborted) return { chaos: { ...none, cancelled: cancelReason(options.signal) } };
   const sibling = new AbortController();
@@ -97482,9 +98582,18 @@ async function waitForAll(kc, litmus, argo, resources, options) {
   });
   const workflow = resources.workflow;
   const engines = resources.appliedEngines();
+  const litmus = new LitmusClient(connection);
   const [chaos, flow] = await Promise.all([
-    engines.length > 0 ? failFast(waitForChaos(kc, litmus, engines, shared)) : none,
-    argo && workflow?.metadata.name ? failFast(waitForWorkflow(kc, argo, workflow.metadata.namespace ?? "", workflow.metadata.name, shared)) : void 0
+    engines.length > 0 ? failFast(waitForChaos(connection, litmus, engines, shared)) : none,
+    argo && workflow?.metadata.name ? failFast(
+      waitForWorkflow(
+        connection,
+        argo,
+        workflow.metadata.namespace ?? "",
+        workflow.metadata.name,
+        shared
+      )
+    ) : void 0
   ]);
   return {
     chaos: {
@@ -97495,33 +98604,16 @@ async function waitForAll(kc, litmus, argo, resources, options) {
     workflow: flow
   };
 }
-async function workflowChaos(litmus, resources) {
-  const engines = await resources.workflowEngines().catch(() => []);
-  const uids = engines.map((e2) => e2.metadata.uid).filter(Boolean);
-  if (uids.length === 0) return { engines: [], results: [] };
-  const namespace = resources.workflow?.metadata.namespace ?? "";
-  const { items } = await litmus.list(
-    litmus.target(resultPlural, namespace, `chaosUID in (${uids.join(",")})`)
-  );
-  return { engines, results: items };
-}
-async function confirmStopped(kc, litmus, engines, waitMs, log) {
-  if (engines.length === 0) return;
-  try {
-    const after = await waitForChaos(kc, litmus, engines, {
-      timeoutMs: waitMs,
-      signal: new AbortController().signal,
-      log,
-      verdictGraceMs: 0
-    });
-    if (after.timedOut) {
-      log(
-        `[chaos-gate] WARNING: the engines did not report 'stopped' within ${waitMs / 1e3}s; is the chaos-operator running?`
-      );
-    }
-  } catch (error62) {
-    log(`[chaos-gate] WARNING: could not confirm that the chaos stopped: ${errorMessage(error62)}`);
+async function workflowChaos(connection, resources) {
+  const engines = await resources.workflowEngines(connection).catch(() => []);
+  const litmus = new LitmusClient(connection);
+  const results = [];
+  for (const namespace of new Set(engines.map((e2) => e2.metadata.namespace ?? ""))) {
+    const uids = engines.filter((e2) => e2.metadata.namespace === namespace).map((e2) => e2.metadata.uid).filter(Boolean);
+    const { items } = await litmus.list(litmus.target(resultPlural, namespace, `chaosUID in (${uids.join(",")})`)).catch(() => ({ items: [] }));
+    results.push(...items);
   }
+  return { engines, results };
 }
 function throwIfCancelled(signal3) {
   if (signal3.aborted) throw new CancelledError(cancelReason(signal3));
@@ -97559,7 +98651,31 @@ var settingFields = [
     field: "engines",
     help: "ChaosEngine manifest file (repeatable)"
   },
-  { flag: "timeout", kind: "string", field: "timeout", help: "overall timeout, e.g. 15m (default 30m)" },
+  {
+    flag: "timeout",
+    kind: "string",
+    field: "timeout",
+    help: "overall timeout from start to verdict, 1s-24h, e.g. 15m (default 30m)"
+  },
+  {
+    flag: "stop-timeout",
+    kind: "string",
+    field: "stopTimeout",
+    help: "how long to keep stopping the chaos and confirming it stopped, 1s-24h (default 5m)"
+  },
+  {
+    flag: "allow-namespace",
+    input: "allow-namespaces",
+    kind: "list",
+    field: "allowNamespaces",
+    help: "namespace the run may reach (repeatable; default: the target namespace only)"
+  },
+  {
+    flag: "allow-cluster-scoped",
+    kind: "boolean",
+    field: "allowClusterScoped",
+    help: "allow cluster-scoped objects and Secrets in the RBAC files (default false)"
+  },
   { flag: "cleanup", kind: "string", field: "cleanup", help: "always | on-success | never (default always)" },
   { flag: "run-id", kind: "string", field: "runId", help: "label value for this run (default: generated)" },
   {
@@ -97701,29 +98817,40 @@ export {
   ConfigError,
   CancelledError,
   errorMessage,
+  resultFileLimit,
+  external_exports,
   loadSchema,
   parseSettings,
   loadConfig,
+  redact,
+  loadKubeContext,
+  newSecretDir,
   withCancellation,
+  connect,
   mergeReports,
   judgementOf,
   workflowToSuite,
   readManifests,
-  runLabel,
-  loadKubeContext,
+  duplicateProblems,
+  objectMetaSchema,
+  describeSchemaIssues,
+  chaosEngineSchema,
+  chaosResultSchema,
   enginePlural,
   resultPlural,
   LitmusClient,
-  isEngineFinished,
   convertChaos,
   readCtkJournal,
   readLoadSuite,
-  describeRunInputs,
   conclude,
+  describeRunInputs,
+  stopRunChaos,
+  allConfirmed,
+  describeUnconfirmed,
   runGate,
   settingFields,
   layerFrom,
   toMap,
   labelFor
 };
-/*! For license information please see chunk-PZVGY2HJ.js.LEGAL.txt */
+/*! For license information please see chunk-SAJRPPU4.js.LEGAL.txt */
