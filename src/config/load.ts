@@ -60,6 +60,8 @@ export function parseSettings(
 export function readConfigFile(file: string): PartialConfig {
   const text = readInputFile(file, 'config file');
   const documents = parseAllDocuments(text);
+  if (Array.isArray(documents) && documents.length === 0)
+    throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
   if (!Array.isArray(documents) || documents.length !== 1) {
     throw new ConfigError(`${file}: expected exactly one YAML document`);
   }
