@@ -151,7 +151,9 @@ export class ManifestApplier {
           : await this.#write(object, false);
         onApplied(applied(manifest, result, isShared(manifest) ? 'shared' : 'run'));
       } catch (error) {
-        throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error));
+        throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error), {
+          cause: error,
+        });
       }
     }
   }

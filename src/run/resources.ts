@@ -7,7 +7,7 @@ import type { CleanupPolicy } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
 import { ManifestApplier, type AppliedObject, type Removal } from '../kube/apply.ts';
 import { limited, type Connection } from '../kube/client.ts';
-import { describeApiError } from '../kube/errors.ts';
+import { describeApiError, statusCode } from '../kube/errors.ts';
 import type { Manifest } from '../kube/manifests.ts';
 import { LitmusClient, workflowRunLabel } from '../litmus/client.ts';
 import type { EngineRef } from '../litmus/condition.ts';
@@ -34,6 +34,8 @@ export class RunResources {
   workflow?: Workflow;
   /** Something may have been created: an apply or submit was sent, answered or not. */
   started = false;
+  /** An apply or submit got no answer: it may have created what the run does not know about. */
+  #unanswered = { engines: false, workflows: false };
   readonly #settings: ResourceSettings;
 
   constructor(settings: ResourceSettings) {
@@ -47,16 +49,26 @@ export class RunResources {
   /** Applies the manifests in order, remembering each object as it lands. */
   async apply(prepared: Manifest[]): Promise<void> {
     this.started = true;
-    await this.#applier(this.#settings.connection).apply(prepared, (object, note) => {
-      this.applied.push(object);
-      const where = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
-      this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
-    });
+    await this.#applier(this.#settings.connection)
+      .apply(prepared, (object, note) => {
+        this.applied.push(object);
+        const where = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
+        this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
+      })
+      .catch((error: unknown) => {
+        if (unanswered(error)) this.#unanswered.engines = true;
+        throw error;
+      });
   }
 
   async submit(workflow: WorkflowObject): Promise<void> {
     this.started = true;
-    this.workflow = await new ArgoClient(this.#settings.connection).create(workflow);
+    this.workflow = await new ArgoClient(this.#settings.connection)
+      .create(workflow)
+      .catch((error: unknown) => {
+        if (unanswered(error)) this.#unanswered.workflows = true;
+        throw error;
+      });
     const { namespace, name } = this.workflow.metadata;
     this.#settings.log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
   }
@@ -95,6 +107,7 @@ export class RunResources {
         workflows: workflow?.name
           ? [{ namespace: workflow.namespace ?? '', name: workflow.name, uid: workflow.uid }]
           : [],
+        search: this.#unanswered,
       },
       { deadlineMs: stopTimeoutMs, hurry, log, shutdown },
     );
@@ -151,6 +164,11 @@ export class RunResources {
       }
     }
   }
+}
+
+/** No HTTP status came back (a timeout, a dropped connection): the server may have done it anyway. */
+function unanswered(error: unknown): boolean {
+  return statusCode(error instanceof Error && error.cause ? error.cause : error) === undefined;
 }
 
 function logRemoval(removal: Removal, log: (line: string) => void): void {

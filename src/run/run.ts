@@ -90,7 +90,9 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
       });
       const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry });
       // Reading what the run produced outlives the run's deadline, but not a second signal.
-      const reading = limited(main, { signal: hurry });
+      const reading = limited(main, {
+        signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)]),
+      });
       let report = await collectReport(config, reading, resources, chaos);
       if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? 'Stop');
       // The verdict first: a user waiting on the build should not wait for the deletes.

@@ -23,7 +23,7 @@ export async function stopRun(
   try {
     const stops = await stopRunChaos(
       connect(kube.kc),
-      { ...run, engines: [], workflows: [] },
+      { ...run, engines: [], workflows: [], search: { engines: true, workflows: true } },
       {
         deadlineMs: options.stopTimeoutMs,
         hurry: options.hurry,

@@ -26,6 +26,11 @@ export interface RunScope {
   namespaces: string[];
   engines: EngineRef[];
   workflows: WorkflowRef[];
+  /**
+   * Look for engines and workflows labelled with the run: the run does not know all it created (an
+   * apply whose answer was lost, or the post step of a killed run).
+   */
+  search: { engines: boolean; workflows: boolean };
 }
 
 export interface WorkflowStop {
@@ -99,15 +104,16 @@ export async function stopRunChaos(
 
   // What the run started: known to it, or labelled with its id.
   const runSelector = `${runLabel}=${scope.runId}`;
+  const searched = (search: boolean) => (search ? scope.namespaces : []);
   const [labelledEngines, labelledWorkflows] = await Promise.all([
     Promise.all(
-      scope.namespaces.map(async (namespace) => {
+      searched(scope.search.engines).map(async (namespace) => {
         const what = { namespace, selector: runSelector, kind: 'ChaosEngines' as const };
         return engineRefs(await listed(what, () => litmus.enginesLabelled(namespace, runSelector)));
       }),
     ),
     Promise.all(
-      scope.namespaces.map(async (namespace) => {
+      searched(scope.search.workflows).map(async (namespace) => {
         const what = { namespace, selector: runSelector, kind: 'Workflows' as const };
         return listed(what, async () => (await argo.list(argo.target(namespace, runSelector))).items);
       }),
