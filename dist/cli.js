@@ -36,7 +36,7 @@ import {
   toMap,
   withCancellation,
   workflowToSuite
-} from "./chunks/chunk-SAJRPPU4.js";
+} from "./chunks/chunk-MHNYJM74.js";
 
 // src/run/outcome.ts
 var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };

@@ -23,7 +23,7 @@ import {
   stopRunChaos,
   toMap,
   withCancellation
-} from "./chunks/chunk-SAJRPPU4.js";
+} from "./chunks/chunk-MHNYJM74.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19806,7 +19806,7 @@ async function stopRun(target, run, options) {
   try {
     const stops = await stopRunChaos(
       connect(kube.kc),
-      { ...run, engines: [], workflows: [] },
+      { ...run, engines: [], workflows: [], search: { engines: true, workflows: true } },
       {
         deadlineMs: options.stopTimeoutMs,
         hurry: options.hurry,

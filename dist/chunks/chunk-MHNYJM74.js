@@ -54713,6 +54713,8 @@ function parseSettings(raw, origin, label = (f) => f) {
 function readConfigFile(file2) {
   const text2 = readInputFile(file2, "config file");
   const documents = (0, import_yaml.parseAllDocuments)(text2);
+  if (Array.isArray(documents) && documents.length === 0)
+    throw new ConfigError(`${file2}: holds no settings (the file is empty or only comments)`);
   if (!Array.isArray(documents) || documents.length !== 1) {
     throw new ConfigError(`${file2}: expected exactly one YAML document`);
   }
@@ -95924,7 +95926,9 @@ var ManifestApplier = class {
         const result = isShared(manifest) ? await this.#applyShared(object2) : await this.#write(object2, false);
         onApplied(applied(manifest, result, isShared(manifest) ? "shared" : "run"));
       } catch (error62) {
-        throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error62));
+        throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error62), {
+          cause: error62
+        });
       }
     }
   }
@@ -97073,15 +97077,16 @@ async function stopRunChaos(connection, scope, options) {
     )
   )).flat();
   const runSelector = `${runLabel}=${scope.runId}`;
+  const searched = (search) => search ? scope.namespaces : [];
   const [labelledEngines, labelledWorkflows] = await Promise.all([
     Promise.all(
-      scope.namespaces.map(async (namespace) => {
+      searched(scope.search.engines).map(async (namespace) => {
         const what = { namespace, selector: runSelector, kind: "ChaosEngines" };
         return engineRefs(await listed(what, () => litmus.enginesLabelled(namespace, runSelector)));
       })
     ),
     Promise.all(
-      scope.namespaces.map(async (namespace) => {
+      searched(scope.search.workflows).map(async (namespace) => {
         const what = { namespace, selector: runSelector, kind: "Workflows" };
         return listed(what, async () => (await argo.list(argo.target(namespace, runSelector))).items);
       })
@@ -98271,6 +98276,8 @@ var RunResources = class {
   workflow;
   /** Something may have been created: an apply or submit was sent, answered or not. */
   started = false;
+  /** An apply or submit got no answer: it may have created what the run does not know about. */
+  #unanswered = { engines: false, workflows: false };
   #settings;
   constructor(settings) {
     this.#settings = settings;
@@ -98285,11 +98292,17 @@ var RunResources = class {
       this.applied.push(object2);
       const where = `${object2.kind} ${object2.namespace ? `${object2.namespace}/` : ""}${object2.name}`;
       this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
+    }).catch((error62) => {
+      if (unanswered(error62)) this.#unanswered.engines = true;
+      throw error62;
     });
   }
   async submit(workflow) {
     this.started = true;
-    this.workflow = await new ArgoClient(this.#settings.connection).create(workflow);
+    this.workflow = await new ArgoClient(this.#settings.connection).create(workflow).catch((error62) => {
+      if (unanswered(error62)) this.#unanswered.workflows = true;
+      throw error62;
+    });
     const { namespace, name } = this.workflow.metadata;
     this.#settings.log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
   }
@@ -98320,7 +98333,8 @@ var RunResources = class {
         runId,
         namespaces,
         engines: this.appliedEngines(),
-        workflows: workflow?.name ? [{ namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid }] : []
+        workflows: workflow?.name ? [{ namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid }] : [],
+        search: this.#unanswered
       },
       { deadlineMs: stopTimeoutMs, hurry, log, shutdown }
     );
@@ -98376,6 +98390,9 @@ var RunResources = class {
     }
   }
 };
+function unanswered(error62) {
+  return statusCode(error62 instanceof Error && error62.cause ? error62.cause : error62) === void 0;
+}
 function logRemoval(removal, log) {
   const list = (items) => items.length > 0 ? `: ${items.join(", ")}` : "";
   log(`[chaos-gate] cleanup: removed ${removal.removed.length} object(s)${list(removal.removed)}`);
@@ -98413,7 +98430,9 @@ async function runGate(config2, context) {
         log
       });
       const chaos = await runChaos(config2, context, { main, plan, resources, deadline, hurry });
-      const reading = limited(main, { signal: hurry });
+      const reading = limited(main, {
+        signal: AbortSignal.any([hurry, AbortSignal.timeout(config2.stopTimeoutMs)])
+      });
       let report = await collectReport(config2, reading, resources, chaos);
       if (chaos.stops) report = withStopCases(report, chaos.stops, config2.workflow?.shutdown ?? "Stop");
       let passed = false;
@@ -98853,4 +98872,4 @@ export {
   toMap,
   labelFor
 };
-/*! For license information please see chunk-SAJRPPU4.js.LEGAL.txt */
+/*! For license information please see chunk-MHNYJM74.js.LEGAL.txt */
