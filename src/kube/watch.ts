@@ -38,9 +38,10 @@ export interface WatchOptions {
   onChange: () => void;
   /** Called when a watch breaks and is retried; for progress output. */
   onRetry?: (reason: string) => void;
-  /** Server-side watch timeout; the watch is renewed when it ends (default 60). A stream silent for
-   *  30 s longer than this is taken for dead. */
+  /** Server-side watch timeout; the watch is renewed when it ends (default 60). */
   timeoutSeconds?: number;
+  /** A stream silent this long is taken for dead and watched again (default: timeoutSeconds + 30 s). */
+  idleMs?: number;
   retryDelayMs?: number;
 }
 
@@ -116,7 +117,7 @@ export function watchCollection<T extends Named>(
         else items.set(name, object);
         options.onChange();
       },
-      timeoutSeconds * 1000 + 30_000,
+      options.idleMs ?? timeoutSeconds * 1000 + 30_000,
     );
     if (stopped) stream.abort();
     const outcome = await stream.ended;
