@@ -150,3 +150,22 @@ export type ChaosResult = z.output<typeof chaosResultSchema>;
 export function resultName(engine: string, experiment: string): string {
   return `${engine}-${experiment}`;
 }
+
+/**
+ * Live results the converter can read. ChaosResult has no schema on the server (any experiment image
+ * may write it): one of the wrong shape is left out with a warning naming the field, so its experiment
+ * shows no verdict instead of the conversion failing.
+ */
+export function readableResults(results: unknown[], warn: (line: string) => void): ChaosResult[] {
+  return results.flatMap((result) => {
+    const parsed = chaosResultSchema.safeParse(result);
+    if (parsed.success) return [parsed.data];
+    const { namespace = '', name = '' } =
+      (result as { metadata?: { namespace?: string; name?: string } }).metadata ?? {};
+    const issue = parsed.error.issues[0];
+    warn(
+      `ChaosResult ${namespace}/${name} is left out: field ${issue?.path.join('.') ?? '?'}: ${issue?.message.replace(/^Invalid input: /, '') ?? ''}`,
+    );
+    return [];
+  });
+}

@@ -3,14 +3,20 @@
 import type { z } from 'zod';
 import { workflowToSuite } from '../argo/convert.ts';
 import { workflowSchema } from '../argo/types.ts';
-import { ConfigError } from '../errors.ts';
+import { CannotRunError, ConfigError } from '../errors.ts';
 import { resultFileLimit } from '../files.ts';
 import type { Connection } from '../kube/client.ts';
 import { duplicateProblems, readManifests, type Manifest } from '../kube/manifests.ts';
 import { describeSchemaIssues } from '../kube/object-meta.ts';
 import { enginePlural, resultPlural, LitmusClient } from '../litmus/client.ts';
 import { convertChaos } from '../litmus/convert.ts';
-import { chaosEngineSchema, chaosResultSchema, type ChaosEngine, type ChaosResult } from '../litmus/types.ts';
+import {
+  chaosEngineSchema,
+  chaosResultSchema,
+  readableResults,
+  type ChaosEngine,
+  type ChaosResult,
+} from '../litmus/types.ts';
 import type { Report } from '../report/model.ts';
 
 /** An object read from a file, checked against what the converter reads: wrong shapes name the field. */
@@ -68,10 +74,13 @@ export async function chaosReportFromCluster(
   if (selector && uids.length === 0) {
     throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
   }
-  const results = (
+  const listed = (
     await litmus.list<ChaosResult>(
       litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(',')})` : undefined),
     )
   ).items;
+  const problems: string[] = [];
+  const results = readableResults(listed, (problem) => problems.push(problem));
+  if (problems.length > 0) throw new CannotRunError(problems.join('\n'));
   return convertChaos({ engines, results });
 }

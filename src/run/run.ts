@@ -22,7 +22,7 @@ import { duplicateProblems, type Manifest } from '../kube/manifests.ts';
 import { cancelReason } from '../kube/until.ts';
 import { LitmusClient, resultPlural } from '../litmus/client.ts';
 import { convertChaos } from '../litmus/convert.ts';
-import type { ChaosResult } from '../litmus/types.ts';
+import { readableResults, type ChaosResult } from '../litmus/types.ts';
 import { waitForChaos, type ChaosState } from '../litmus/wait.ts';
 import { startLoad, type LoadExit, type LoadHandle } from '../load/runner.ts';
 import type { Window } from '../load/samples.ts';
@@ -93,7 +93,7 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
       const reading = limited(main, {
         signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)]),
       });
-      let report = await collectReport(config, reading, resources, chaos);
+      let report = await collectReport(config, reading, resources, chaos, log);
       if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? 'Stop');
       // The verdict first: a user waiting on the build should not wait for the deletes.
       let passed = false;
@@ -290,8 +290,10 @@ async function collectReport(
   connection: Connection,
   resources: RunResources,
   { waited, chaosWindow, loadExit }: ChaosRun,
+  log: (line: string) => void,
 ): Promise<Report> {
   const workflowEngines = await workflowChaos(connection, resources);
+  const warn = (line: string) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
     ...(waited.workflow?.workflow
       ? [{ suites: [workflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }]
@@ -299,7 +301,7 @@ async function collectReport(
     convertChaos({
       ...waited.chaos,
       engines: [...waited.chaos.engines, ...workflowEngines.engines],
-      results: [...waited.chaos.results, ...workflowEngines.results],
+      results: readableResults([...waited.chaos.results, ...workflowEngines.results], warn),
     }),
   );
   if (config.load) report.suites.push(collectLoad(config.load, loadExit, [chaosWindow]));

@@ -9,6 +9,7 @@ import { resolveConfig } from '../../../src/config/load.ts';
 import type { PartialConfig } from '../../../src/config/schema.ts';
 import { CannotRunError } from '../../../src/errors.ts';
 import type { GateOutcome } from '../../../src/run/outcome.ts';
+import { loadSchema } from '../../../src/load/schema.ts';
 import { runGate, type RunContext } from '../../../src/run/run.ts';
 import type { ChaosEngine, ChaosResult, EngineExperimentStatus } from '../../../src/litmus/types.ts';
 import {
@@ -529,5 +530,71 @@ test(
     fake.put({ ...kept, metadata: { ...kept?.metadata, annotations: {} } } as typeof roleRef);
     await run({ cleanup: 'always' });
     assert.equal(fake.get(roleRef), undefined, 'the last run that used it deleted it');
+  },
+);
+
+test(
+  'on an error after the apply, the chaos is stopped before the load, then the run fails',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t);
+    playOperator(fake, 'never');
+    // Watching the results is refused for good once the engine runs: the wait fails.
+    fake.inject(
+      { method: 'GET', path: /\/chaosresults$/, where: (r) => r.query.watch === undefined },
+      { status: 403, body: status(403, 'chaosresults.litmuschaos.io is forbidden', 'Forbidden') },
+      100,
+    );
+    const load = loadSchema.parse({
+      command: "trap 'echo TERM-received; exit 0' TERM; while :; do sleep 0.1; done",
+      leadTime: 0,
+      terminateGrace: '5s',
+    });
+    await assert.rejects(
+      run({ load, cleanup: 'always', stopTimeout: 5000 }),
+      /watching ChaosEngines and ChaosResults: .*forbidden/,
+    );
+    const log = lines.join('\n');
+    const stopped = log.indexOf('stopped ChaosEngine default/nginx-chaos');
+    const loadStopped = log.indexOf('[load] TERM-received');
+    assert.ok(stopped >= 0 && loadStopped > stopped, `the chaos first, then the load:\n${log}`);
+    assert.match(log, /cleanup: removed/);
+  },
+);
+
+test(
+  'a live ChaosResult of the wrong shape is left out with a warning, and its experiment fails',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t);
+    fake.onChange(({ type, object }) => {
+      if (object.kind !== 'ChaosEngine' || type !== 'ADDED') return;
+      const engine = object as unknown as ChaosEngine;
+      // An experiment image that writes its probes as a string.
+      fake.put({
+        ...passResult,
+        metadata: {
+          name: 'nginx-chaos-pod-delete',
+          namespace: 'default',
+          labels: { chaosUID: engine.metadata.uid ?? '' },
+        },
+        status: { ...passResult.status, probeStatuses: 'all passed' },
+      } as unknown as ChaosResult);
+      fake.put({
+        ...engine,
+        status: {
+          engineStatus: 'completed',
+          experiments: [{ name: 'pod-delete', status: 'Completed', verdict: 'Pass' }],
+        },
+      });
+    });
+    const outcome = await run({ cleanup: 'never' });
+
+    assert.match(
+      lines.join('\n'),
+      /WARNING: ChaosResult default\/nginx-chaos-pod-delete is left out: field status\.probeStatuses: expected array/,
+    );
+    assert.equal(experimentCase(outcome)?.outcome, 'error');
+    assert.equal(outcome.decision.verdict, 'fail');
   },
 );
