@@ -28,6 +28,7 @@ import {
   readCtkJournal,
   readLoadSuite,
   readManifests,
+  readableResults,
   redact,
   resultFileLimit,
   resultPlural,
@@ -36,7 +37,7 @@ import {
   toMap,
   withCancellation,
   workflowToSuite
-} from "./chunks/chunk-MHNYJM74.js";
+} from "./chunks/chunk-U2G65FJH.js";
 
 // src/run/outcome.ts
 var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
@@ -147,9 +148,12 @@ async function chaosReportFromCluster(connection, namespace, selector) {
   if (selector && uids.length === 0) {
     throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
   }
-  const results = (await litmus.list(
+  const listed = (await litmus.list(
     litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
   )).items;
+  const problems = [];
+  const results = readableResults(listed, (problem) => problems.push(problem));
+  if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
   return convertChaos({ engines, results });
 }
 

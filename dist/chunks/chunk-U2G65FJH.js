@@ -96573,6 +96573,18 @@ var chaosResultSchema = external_exports.looseObject({
 function resultName(engine, experiment) {
   return `${engine}-${experiment}`;
 }
+function readableResults(results, warn) {
+  return results.flatMap((result) => {
+    const parsed = chaosResultSchema.safeParse(result);
+    if (parsed.success) return [parsed.data];
+    const { namespace = "", name = "" } = result.metadata ?? {};
+    const issue2 = parsed.error.issues[0];
+    warn(
+      `ChaosResult ${namespace}/${name} is left out: field ${issue2?.path.join(".") ?? "?"}: ${issue2?.message.replace(/^Invalid input: /, "") ?? ""}`
+    );
+    return [];
+  });
+}
 
 // src/litmus/client.ts
 var enginePlural = "chaosengines";
@@ -96809,7 +96821,7 @@ function watchCollection(connection, list, target, options) {
         else items.set(name, object2);
         options.onChange();
       },
-      timeoutSeconds * 1e3 + 3e4
+      options.idleMs ?? timeoutSeconds * 1e3 + 3e4
     );
     if (stopped) stream.abort();
     const outcome = await stream.ended;
@@ -98433,7 +98445,7 @@ async function runGate(config2, context) {
       const reading = limited(main, {
         signal: AbortSignal.any([hurry, AbortSignal.timeout(config2.stopTimeoutMs)])
       });
-      let report = await collectReport(config2, reading, resources, chaos);
+      let report = await collectReport(config2, reading, resources, chaos, log);
       if (chaos.stops) report = withStopCases(report, chaos.stops, config2.workflow?.shutdown ?? "Stop");
       let passed = false;
       try {
@@ -98576,14 +98588,15 @@ function recordUnconfirmed(config2, stops, log) {
   const report = withStopCases({ suites: [] }, stops, config2.workflow?.shutdown ?? "Stop");
   if (report.suites.length > 0) conclude(config2, report, {}, log);
 }
-async function collectReport(config2, connection, resources, { waited, chaosWindow, loadExit }) {
+async function collectReport(config2, connection, resources, { waited, chaosWindow, loadExit }, log) {
   const workflowEngines = await workflowChaos(connection, resources);
+  const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
     ...waited.workflow?.workflow ? [{ suites: [workflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }] : [],
     convertChaos({
       ...waited.chaos,
       engines: [...waited.chaos.engines, ...workflowEngines.engines],
-      results: [...waited.chaos.results, ...workflowEngines.results]
+      results: readableResults([...waited.chaos.results, ...workflowEngines.results], warn)
     })
   );
   if (config2.load) report.suites.push(collectLoad(config2.load, loadExit, [chaosWindow]));
@@ -98855,6 +98868,7 @@ export {
   describeSchemaIssues,
   chaosEngineSchema,
   chaosResultSchema,
+  readableResults,
   enginePlural,
   resultPlural,
   LitmusClient,
@@ -98872,4 +98886,4 @@ export {
   toMap,
   labelFor
 };
-/*! For license information please see chunk-MHNYJM74.js.LEGAL.txt */
+/*! For license information please see chunk-U2G65FJH.js.LEGAL.txt */
