@@ -28,8 +28,8 @@ export interface LoadHandle {
   startedAtMs: number;
   /** Resolves after the lead time, or at once if the command has already ended or `signal` aborts. */
   baseline(signal: AbortSignal): Promise<void>;
-  /** Lets it run for the tail, then waits for it or stops it; neither goes past `deadlineAt`. */
-  finish(deadlineAt: number): Promise<LoadExit>;
+  /** Lets it run for the tail, then waits for it or stops it; neither goes past `deadlineAt`, nor a cancel. */
+  finish(deadlineAt: number, signal: AbortSignal): Promise<LoadExit>;
   /** Stops it now. */
   terminate(why: StoppedBy): Promise<LoadExit>;
 }
@@ -141,18 +141,26 @@ export async function startLoad(config: LoadConfig, log: (line: string) => void)
     signalGroup('SIGKILL');
     return { ...(await exited), stoppedBy };
   };
-  const until = (ms: number) => sleep(Math.max(0, ms)).then(() => 'time' as const);
+  const until = (ms: number, signal: AbortSignal) =>
+    sleep(Math.max(0, ms), undefined, { signal }).then(
+      () => 'time' as const,
+      () => 'cancel' as const,
+    );
   return {
     startedAtMs,
     async baseline(signal) {
       log(`[chaos-gate] load running; chaos starts after a ${Math.round(config.leadTime / 1000)}s baseline`);
       await Promise.race([sleep(config.leadTime, undefined, { signal }).catch(() => {}), exited]);
     },
-    async finish(deadlineAt) {
+    async finish(deadlineAt, signal) {
       const left = () => deadlineAt - Date.now();
-      if ((await Promise.race([exited, until(Math.min(config.tail, left()))])) !== 'time') return exited;
+      const tail = await Promise.race([exited, until(Math.min(config.tail, left()), signal)]);
+      if (tail === 'cancel') return terminate('on cancel');
+      if (tail !== 'time') return exited;
       if (config.stop === 'terminate') return terminate(left() > 0 ? 'after the tail' : 'at the timeout');
-      if ((await Promise.race([exited, until(left())])) !== 'time') return exited;
+      const waited = await Promise.race([exited, until(left(), signal)]);
+      if (waited === 'cancel') return terminate('on cancel');
+      if (waited !== 'time') return exited;
       log('[chaos-gate] the load command is still running at the timeout: stopping it');
       return terminate('at the timeout');
     },

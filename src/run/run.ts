@@ -220,12 +220,13 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
   const interrupted = AbortSignal.any([signal, deadline.signal]);
   let load: LoadHandle | undefined;
   let waited: Waited | undefined;
-  const chaosStartMs = Date.now();
+  let chaosStartMs = Date.now();
   try {
     if (config.load) {
       load = await startLoad(config.load, log);
       await load.baseline(interrupted);
     }
+    chaosStartMs = Date.now();
     if (!interrupted.aborted) {
       await resources.apply(plan.prepared);
       if (plan.workflow) await resources.submit(plan.workflow);
@@ -275,7 +276,9 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
   if (result.cancelled || hurry.aborted) return { ...result, loadExit: await load.terminate('on cancel') };
   if (timedOut) return { ...result, loadExit: await load.terminate('at the timeout') };
   log(`[chaos-gate] chaos over; the load runs on for a ${Math.round((config.load?.tail ?? 0) / 1000)}s tail`);
-  return { ...result, loadExit: await load.finish(deadline.endsAt) };
+  const loadExit = await load.finish(deadline.endsAt, signal);
+  // A cancel during the tail ends the load, and the run is then a cancelled one.
+  return { ...result, loadExit, cancelled: signal.aborted ? cancelReason(signal) : undefined };
 }
 
 /** After an error, what is not confirmed stopped goes into the reports too, beside the error message. */

@@ -53,7 +53,7 @@ test('hey through the load runner: slow, failing requests are found inside the c
   await sleep(1500);
   chaos = false;
   window.endMs = Date.now();
-  const exit = await load.finish(Date.now() + 60_000);
+  const exit = await load.finish(Date.now() + 60_000, new AbortController().signal);
 
   assert.equal(exit.code, 0);
   assert.ok(lines.includes('[load] hey done'), 'the command output reaches the log with a prefix');
@@ -109,7 +109,7 @@ test('stop: wait ends at the run deadline: the command is stopped and reported a
   const config = loadSchema.parse({ command: ['sleep', '30'], leadTime: '1s', tail: '1s', stop: 'wait' });
   const load = await startLoad(config, () => {});
   const started = Date.now();
-  const exit = await load.finish(Date.now() + 1500);
+  const exit = await load.finish(Date.now() + 1500, new AbortController().signal);
   assert.ok(Date.now() - started < 4000, `waited ${Date.now() - started} ms, not 30 s`);
   assert.equal(exit.stoppedBy, 'at the timeout');
   const suite = loadSuite({ exit, command: 'sleep 30', windows: [], thresholds: {}, impact: {} });
@@ -135,7 +135,7 @@ test('the load command gets an allow-listed environment: no runner inputs or tok
     });
     const lines: string[] = [];
     const load = await startLoad(config, (line) => lines.push(line));
-    await load.finish(Date.now() + 10_000);
+    await load.finish(Date.now() + 10_000, new AbortController().signal);
     const env = lines.join('\n');
     assert.doesNotMatch(env, /do-not-leak/);
     assert.doesNotMatch(env, /INPUT_KUBECONFIG/);
@@ -146,4 +146,15 @@ test('the load command gets an allow-listed environment: no runner inputs or tok
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);
   }
+});
+
+test('a cancel during the tail stops the load at once', async () => {
+  const config = loadSchema.parse({ command: ['sleep', '30'], leadTime: '1s', tail: '30s', stop: 'wait' });
+  const load = await startLoad(config, () => {});
+  const cancel = new AbortController();
+  setTimeout(() => cancel.abort('SIGTERM'), 300);
+  const started = Date.now();
+  const exit = await load.finish(Date.now() + 60_000, cancel.signal);
+  assert.ok(Date.now() - started < 3000, `stopped ${Date.now() - started} ms after the start of the tail`);
+  assert.equal(exit.stoppedBy, 'on cancel');
 });
