@@ -23,7 +23,7 @@ import {
   stopRunChaos,
   toMap,
   withCancellation
-} from "./chunks/chunk-U2G65FJH.js";
+} from "./chunks/chunk-BZT3MSNZ.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -97717,7 +97717,10 @@ async function startLoad(config2, log) {
     signalGroup("SIGKILL");
     return { ...await exited, stoppedBy };
   };
-  const until2 = (ms) => sleep2(Math.max(0, ms)).then(() => "time");
+  const until2 = (ms, signal3) => sleep2(Math.max(0, ms), void 0, { signal: signal3 }).then(
+    () => "time",
+    () => "cancel"
+  );
   return {
     startedAtMs,
     async baseline(signal3) {
@@ -97725,11 +97728,15 @@ async function startLoad(config2, log) {
       await Promise.race([sleep2(config2.leadTime, void 0, { signal: signal3 }).catch(() => {
       }), exited]);
     },
-    async finish(deadlineAt) {
+    async finish(deadlineAt, signal3) {
       const left = () => deadlineAt - Date.now();
-      if (await Promise.race([exited, until2(Math.min(config2.tail, left()))]) !== "time") return exited;
+      const tail = await Promise.race([exited, until2(Math.min(config2.tail, left()), signal3)]);
+      if (tail === "cancel") return terminate("on cancel");
+      if (tail !== "time") return exited;
       if (config2.stop === "terminate") return terminate(left() > 0 ? "after the tail" : "at the timeout");
-      if (await Promise.race([exited, until2(left())]) !== "time") return exited;
+      const waited = await Promise.race([exited, until2(left(), signal3)]);
+      if (waited === "cancel") return terminate("on cancel");
+      if (waited !== "time") return exited;
       log("[chaos-gate] the load command is still running at the timeout: stopping it");
       return terminate("at the timeout");
     },
@@ -98533,12 +98540,13 @@ async function runChaos(config2, context, parts) {
   const interrupted = AbortSignal.any([signal3, deadline.signal]);
   let load2;
   let waited;
-  const chaosStartMs = Date.now();
+  let chaosStartMs = Date.now();
   try {
     if (config2.load) {
       load2 = await startLoad(config2.load, log);
       await load2.baseline(interrupted);
     }
+    chaosStartMs = Date.now();
     if (!interrupted.aborted) {
       await resources.apply(plan.prepared);
       if (plan.workflow) await resources.submit(plan.workflow);
@@ -98582,7 +98590,8 @@ async function runChaos(config2, context, parts) {
   if (result.cancelled || hurry.aborted) return { ...result, loadExit: await load2.terminate("on cancel") };
   if (timedOut) return { ...result, loadExit: await load2.terminate("at the timeout") };
   log(`[chaos-gate] chaos over; the load runs on for a ${Math.round((config2.load?.tail ?? 0) / 1e3)}s tail`);
-  return { ...result, loadExit: await load2.finish(deadline.endsAt) };
+  const loadExit = await load2.finish(deadline.endsAt, signal3);
+  return { ...result, loadExit, cancelled: signal3.aborted ? cancelReason(signal3) : void 0 };
 }
 function recordUnconfirmed(config2, stops, log) {
   const report = withStopCases({ suites: [] }, stops, config2.workflow?.shutdown ?? "Stop");
@@ -98886,4 +98895,4 @@ export {
   toMap,
   labelFor
 };
-/*! For license information please see chunk-U2G65FJH.js.LEGAL.txt */
+/*! For license information please see chunk-BZT3MSNZ.js.LEGAL.txt */
