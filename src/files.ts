@@ -8,7 +8,7 @@ import { ConfigError, errorMessage } from './errors.ts';
 export const MiB = 1024 * 1024;
 
 /** Manifests, config files, kubeconfigs. */
-export const smallFileLimit = 4 * MiB;
+const smallFileLimit = 4 * MiB;
 /** Load-test outputs and other results, which can be large. */
 export const resultFileLimit = 512 * MiB;
 

@@ -42,6 +42,13 @@ describe('chaos-gate run on a real API server', () => {
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /applied ServiceAccount shop\/pod-delete-sa[\s\S]*applied ChaosEngine shop\//);
     assert.match(run.stdout, /gate PASSED \(3 passed, 0 failed, 0 errored, 0 skipped\)/);
+    assert.match(
+      run.stdout,
+      new RegExp(
+        `cleanup: removed 5 object\\(s\\): ChaosEngine shop/${name}, RoleBinding shop/pod-delete-sa, Role shop/pod-delete-sa, ServiceAccount shop/pod-delete-sa, ChaosResult shop/${name}-pod-delete`,
+      ),
+      'cleanup says what it really removed',
+    );
     const xml = readFileSync(junit, 'utf8');
     assert.match(xml, new RegExp(`<testsuite name="shop/${name}"`));
     assert.match(xml, /<testcase classname="shop\/[^"]+" name="pod-delete"/);

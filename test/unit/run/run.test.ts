@@ -198,7 +198,7 @@ test(
   'a passing run returns pass and, with cleanup always, deletes the engine before RBAC and the results by chaosUID',
   limit,
   async (t) => {
-    const { fake, run } = setup(t);
+    const { fake, run, lines } = setup(t);
     const operator = playOperator(fake, 'Pass');
     const outcome = await run({ cleanup: 'always' });
 
@@ -223,6 +223,10 @@ test(
       assert.deepEqual(fake.list(kind), [], `${kind} left behind`);
     }
     assert.equal(fake.made({ where: isStop }).length, 0, 'a finished engine is not stopped');
+    assert.match(
+      lines.join('\n'),
+      /cleanup: removed 5 object\(s\): ChaosEngine default\/nginx-chaos, RoleBinding default\/pod-delete-sa, Role default\/pod-delete-sa, ServiceAccount default\/pod-delete-sa, ChaosResult default\/nginx-chaos-pod-delete/,
+    );
   },
 );
 
