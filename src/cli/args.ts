@@ -102,5 +102,6 @@ ${Object.entries(sourceFlags)
   .join('\n')}
 
 Exit codes: 0 gate passed, 1 gate failed, 2 could not run (configuration, connection, permission,
-missing CRDs), 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first).`;
+missing CRDs), 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not
+be confirmed stopped never exits 0: the log says "chaos may still be running" and gives the command.`;
 }
