@@ -23,7 +23,7 @@ import {
   stopRunChaos,
   toMap,
   withCancellation
-} from "./chunks/chunk-BZT3MSNZ.js";
+} from "./chunks/chunk-BHKEF4FD.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

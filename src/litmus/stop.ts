@@ -27,6 +27,8 @@ export interface StopOptions {
 
 /** A stop patch given the moment the job leaves: short, whatever the connection's usual limit. */
 export const lastAttemptMs = 2_000;
+/** Each request of the stop phase. */
+const stopRequestMs = 10_000;
 
 export async function stopEngines(
   connection: Connection,
@@ -37,7 +39,12 @@ export async function stopEngines(
   const { hurry, log } = options;
   const finished = new AbortController();
   const phase = AbortSignal.any([hurry, finished.signal, AbortSignal.timeout(options.deadlineMs)]);
-  const litmus = new LitmusClient(limited(connection, { signal: phase }));
+  // Shorter requests than usual: a server that stopped answering is tried again sooner.
+  const bounded = limited(connection, {
+    signal: phase,
+    requestTimeoutMs: Math.min(connection.requestTimeoutMs, stopRequestMs),
+  });
+  const litmus = new LitmusClient(bounded);
   const accepted = new Set<string>();
   const confirmed = new Set<string>();
   const problems = new Map<string, string>();
@@ -58,6 +65,8 @@ export async function stopEngines(
       retryUntil(() => patch(litmus, ref), {
         signal: phase,
         onError: (error) => problems.set(engineKey(ref), describeApiError('the stop patch failed', error)),
+        // No permission: asking again will not help.
+        isFinal: (error) => statusCode(error) === 401 || statusCode(error) === 403,
       }),
     ),
   );
@@ -68,11 +77,7 @@ export async function stopEngines(
       what: 'the ChaosEngines being stopped',
       sources: {
         engines: namespaces.map((ns) =>
-          watchSource<ChaosEngine>(
-            limited(connection, { signal: phase }),
-            litmus.list,
-            litmus.target(enginePlural, ns),
-          ),
+          watchSource<ChaosEngine>(bounded, litmus.list, litmus.target(enginePlural, ns)),
         ),
       },
       condition: (view) => stoppedCondition(refs, view),

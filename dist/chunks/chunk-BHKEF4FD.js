@@ -96974,12 +96974,17 @@ async function until(options) {
 
 // src/litmus/stop.ts
 var lastAttemptMs = 2e3;
+var stopRequestMs = 1e4;
 async function stopEngines(connection, refs, options) {
   if (refs.length === 0) return [];
   const { hurry, log } = options;
   const finished = new AbortController();
   const phase = AbortSignal.any([hurry, finished.signal, AbortSignal.timeout(options.deadlineMs)]);
-  const litmus = new LitmusClient(limited(connection, { signal: phase }));
+  const bounded = limited(connection, {
+    signal: phase,
+    requestTimeoutMs: Math.min(connection.requestTimeoutMs, stopRequestMs)
+  });
+  const litmus = new LitmusClient(bounded);
   const accepted = /* @__PURE__ */ new Set();
   const confirmed = /* @__PURE__ */ new Set();
   const problems = /* @__PURE__ */ new Map();
@@ -96997,7 +97002,9 @@ async function stopEngines(connection, refs, options) {
     refs.map(
       (ref) => retryUntil(() => patch(litmus, ref), {
         signal: phase,
-        onError: (error62) => problems.set(engineKey(ref), describeApiError("the stop patch failed", error62))
+        onError: (error62) => problems.set(engineKey(ref), describeApiError("the stop patch failed", error62)),
+        // No permission: asking again will not help.
+        isFinal: (error62) => statusCode(error62) === 401 || statusCode(error62) === 403
       })
     )
   );
@@ -97007,11 +97014,7 @@ async function stopEngines(connection, refs, options) {
       what: "the ChaosEngines being stopped",
       sources: {
         engines: namespaces.map(
-          (ns) => watchSource(
-            limited(connection, { signal: phase }),
-            litmus.list,
-            litmus.target(enginePlural, ns)
-          )
+          (ns) => watchSource(bounded, litmus.list, litmus.target(enginePlural, ns))
         )
       },
       condition: (view) => stoppedCondition(refs, view),
@@ -98895,4 +98898,4 @@ export {
   toMap,
   labelFor
 };
-/*! For license information please see chunk-BZT3MSNZ.js.LEGAL.txt */
+/*! For license information please see chunk-BHKEF4FD.js.LEGAL.txt */
