@@ -37,7 +37,7 @@ import {
   toMap,
   withCancellation,
   workflowToSuite
-} from "./chunks/chunk-BHKEF4FD.js";
+} from "./chunks/chunk-CGSVJJKP.js";
 
 // src/run/outcome.ts
 var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };

@@ -23,7 +23,7 @@ import {
   stopRunChaos,
   toMap,
   withCancellation
-} from "./chunks/chunk-BHKEF4FD.js";
+} from "./chunks/chunk-CGSVJJKP.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

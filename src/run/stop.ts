@@ -180,7 +180,11 @@ export async function stopRunChaos(
     hurry,
     log,
   });
-  return { engines: [...stops, ...lateStops], workflows: workflowStops, unlisted };
+  return {
+    engines: [...stops, ...lateStops],
+    workflows: workflowStops,
+    unlisted: unique(unlisted, (u) => `${u.kind}/${u.namespace}/${u.selector}`),
+  };
 }
 
 function unique<T>(items: T[], key: (item: T) => string): T[] {

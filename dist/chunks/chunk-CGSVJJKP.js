@@ -97160,7 +97160,11 @@ async function stopRunChaos(connection, scope, options) {
     hurry,
     log
   });
-  return { engines: [...stops, ...lateStops], workflows: workflowStops, unlisted };
+  return {
+    engines: [...stops, ...lateStops],
+    workflows: workflowStops,
+    unlisted: unique2(unlisted, (u) => `${u.kind}/${u.namespace}/${u.selector}`)
+  };
 }
 function unique2(items, key) {
   return [...new Map(items.map((item) => [key(item), item])).values()];
@@ -98898,4 +98902,4 @@ export {
   toMap,
   labelFor
 };
-/*! For license information please see chunk-BHKEF4FD.js.LEGAL.txt */
+/*! For license information please see chunk-CGSVJJKP.js.LEGAL.txt */
