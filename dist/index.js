@@ -3,14 +3,15 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import "./chunks/chunk-KZN7GEO2.js";
 import {
+  allConfirmed,
+  describeUnconfirmed,
   runGate,
-  runLabel
-} from "./chunks/chunk-YTXIA4EN.js";
+  stopRunChaos
+} from "./chunks/chunk-5KICYTJ6.js";
 import {
-  LitmusClient,
-  enginePlural,
-  loadKubeContext
-} from "./chunks/chunk-M6RIJCKO.js";
+  loadKubeContext,
+  newSecretDir
+} from "./chunks/chunk-HIF4EYUU.js";
 import {
   expectedChaosMs,
   labelFor,
@@ -21,17 +22,18 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-HFT2OUCR.js";
-import "./chunks/chunk-EGP4SIKQ.js";
+} from "./chunks/chunk-FMRSVRHE.js";
+import "./chunks/chunk-PSC5U72X.js";
 import {
   ConfigError,
   __commonJS,
   __require,
   __toESM,
+  connect,
   errorMessage,
-  isEngineFinished,
-  judgementOf
-} from "./chunks/chunk-OD4ZP4AT.js";
+  judgementOf,
+  redact
+} from "./chunks/chunk-KKMOK5DN.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -2575,7 +2577,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect2({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
@@ -7708,7 +7710,7 @@ var require_client = __commonJS({
         strictContentLength,
         maxCachedSessions,
         maxRedirections,
-        connect: connect2,
+        connect: connect3,
         maxRequestsPerClient,
         localAddress,
         maxResponseSize,
@@ -7760,7 +7762,7 @@ var require_client = __commonJS({
         if (bodyTimeout != null && (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)) {
           throw new InvalidArgumentError("bodyTimeout must be a positive integer or zero");
         }
-        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
+        if (connect3 != null && typeof connect3 !== "function" && typeof connect3 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
@@ -7784,15 +7786,15 @@ var require_client = __commonJS({
         if (maxConcurrentStreams != null && (typeof maxConcurrentStreams !== "number" || maxConcurrentStreams < 1)) {
           throw new InvalidArgumentError("maxConcurrentStreams must be a positive integer, greater than 0");
         }
-        if (typeof connect2 !== "function") {
-          connect2 = buildConnector({
+        if (typeof connect3 !== "function") {
+          connect3 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect2
+            ...connect3
           });
         }
         if (interceptors?.Client && Array.isArray(interceptors.Client)) {
@@ -7807,7 +7809,7 @@ var require_client = __commonJS({
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
         this[kUrl] = util.parseOrigin(url);
-        this[kConnector] = connect2;
+        this[kConnector] = connect3;
         this[kPipelining] = pipelining != null ? pipelining : 1;
         this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
@@ -7861,7 +7863,7 @@ var require_client = __commonJS({
       }
       /* istanbul ignore: only used for test */
       [kConnect](cb) {
-        connect(this);
+        connect2(this);
         this.once("connect", cb);
       }
       [kDispatch](opts, handler) {
@@ -7925,7 +7927,7 @@ var require_client = __commonJS({
         assert(client[kSize] === 0);
       }
     }
-    async function connect(client) {
+    async function connect2(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
       let { host, hostname, protocol, port } = client[kUrl];
@@ -8096,7 +8098,7 @@ var require_client = __commonJS({
           return;
         }
         if (!client[kHTTPContext]) {
-          connect(client);
+          connect2(client);
           return;
         }
         if (client[kHTTPContext].destroyed) {
@@ -8388,7 +8390,7 @@ var require_pool = __commonJS({
       constructor(origin, {
         connections,
         factory = defaultFactory,
-        connect,
+        connect: connect2,
         connectTimeout,
         tls,
         maxCachedSessions,
@@ -8404,25 +8406,25 @@ var require_pool = __commonJS({
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
-        if (typeof connect !== "function") {
-          connect = buildConnector({
+        if (typeof connect2 !== "function") {
+          connect2 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect
+            ...connect2
           });
         }
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
         this[kUrl] = util.parseOrigin(origin);
-        this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error2) => {
@@ -8617,25 +8619,25 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
     var Agent = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect2, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
         super(options);
-        if (connect && typeof connect !== "function") {
-          connect = { ...connect };
+        if (connect2 && typeof connect2 !== "function") {
+          connect2 = { ...connect2 };
         }
         if (tls && typeof tls !== "function") {
           tls = { ...tls };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect, tls };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, tls };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -8730,16 +8732,16 @@ var require_proxy_agent = __commonJS({
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
-      constructor(proxyUrl, { headers = {}, connect, factory }) {
+      constructor(proxyUrl, { headers = {}, connect: connect2, factory }) {
         super();
         if (!proxyUrl) {
           throw new InvalidArgumentError("Proxy URL is mandatory");
         }
         this[kProxyHeaders] = headers;
         if (factory) {
-          this.#client = factory(proxyUrl, { connect });
+          this.#client = factory(proxyUrl, { connect: connect2 });
         } else {
-          this.#client = new Client(proxyUrl, { connect });
+          this.#client = new Client(proxyUrl, { connect: connect2 });
         }
       }
       [kDispatch](opts, handler) {
@@ -8801,7 +8803,7 @@ var require_proxy_agent = __commonJS({
         } else if (username && password) {
           this[kProxyHeaders]["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`).toString("base64")}`;
         }
-        const connect = buildConnector({ ...opts.proxyTls });
+        const connect2 = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
         const factory = (origin2, options) => {
@@ -8809,13 +8811,13 @@ var require_proxy_agent = __commonJS({
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
-              connect,
+              connect: connect2,
               factory: agentFactory
             });
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url, { connect });
+        this[kClient] = clientFactory(url, { connect: connect2 });
         this[kAgent] = new Agent({
           ...opts,
           factory,
@@ -10561,10 +10563,10 @@ var require_api_connect = __commonJS({
         }
       }
     };
-    function connect(opts, callback) {
+    function connect2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve, reject) => {
-          connect.call(this, opts, (err, data) => {
+          connect2.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve(data);
           });
         });
@@ -10580,7 +10582,7 @@ var require_api_connect = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module.exports = connect;
+    module.exports = connect2;
   }
 });
 
@@ -19844,15 +19846,25 @@ function failToRun(message) {
 }
 
 // src/action/state.ts
-var keys = { isPost: "isPost", runId: "runId", namespaces: "namespaces", finished: "finished" };
+var keys = {
+  isPost: "isPost",
+  runId: "runId",
+  namespaces: "namespaces",
+  finished: "finished",
+  secretDir: "secretDir"
+};
 var state = {
   /** The post step runs the same bundle; main marks itself so the second invocation knows it is post. */
   isPost: () => getState(keys.isPost) === "true",
   markMain: () => saveState(keys.isPost, "true"),
+  /** What the post step needs to find the run's engines and workflows: its id and where it may reach. */
   saveRun(runId, namespaces) {
     saveState(keys.runId, runId);
     saveState(keys.namespaces, namespaces.join(","));
   },
+  /** The folder of the inline kubeconfig, removed by the post step if main could not. */
+  saveSecretDir: (dir) => saveState(keys.secretDir, dir),
+  secretDir: () => getState(keys.secretDir) || void 0,
   markFinished: () => saveState(keys.finished, "true"),
   /** A run that started but never reached its end: the main step was killed. */
   unfinishedRun() {
@@ -19866,20 +19878,25 @@ var state = {
 var defaultReports = { junit: "chaos-gate-results/junit.xml", json: "chaos-gate-results/report.json" };
 async function runAction() {
   const groups = logGroups();
+  let started = false;
   try {
     const inputs = readInputs();
+    const secretDir = inputs.kubeconfigContent ? newSecretDir() : void 0;
+    if (secretDir) state.saveSecretDir(secretDir);
     const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
-    const onSignal = (signal, already) => warning(
-      `received ${signal}: ${already ? "still stopping" : "stopping"} the chaos and cleaning up`
-    );
-    const progress = progressLog((line) => info(line), expectedChaosMs(config));
+    const progress = progressLog((line) => info(redact(line)), expectedChaosMs(config));
     const outcome = await withCancellation(
-      onSignal,
-      (signal) => runGate(config, {
+      (line) => warning(line),
+      ({ cancel, hurry }) => runGate(config, {
         log: progress.log,
-        signal,
+        signal: cancel,
+        hurry,
         kubeconfigContent: inputs.kubeconfigContent,
-        onStarted: (runId, namespaces) => state.saveRun(runId, namespaces),
+        secretDir,
+        onStarted: (runId, namespaces) => {
+          started = true;
+          state.saveRun(runId, namespaces);
+        },
         onPhase: (phase) => {
           progress.onPhase(phase);
           groups.onPhase(phase);
@@ -19887,33 +19904,35 @@ async function runAction() {
       })
     );
     groups.end();
-    state.markFinished();
+    if (!outcome.report.suites.some((s) => s.cases.some((c) => c.kind === "chaos-stop")))
+      state.markFinished();
     await publishToGitHub(outcome);
   } catch (error2) {
     groups.end();
-    state.markFinished();
-    failToRun(errorMessage(error2));
+    if (!started) state.markFinished();
+    failToRun(redact(errorMessage(error2)));
   }
 }
 
+// src/action/post.ts
+import { rmSync } from "node:fs";
+
 // src/run/stop-run.ts
-async function stopRun(target, runId, namespaces, log) {
+async function stopRun(target, run, options) {
   const kube = loadKubeContext(target);
   try {
-    const litmus = new LitmusClient(kube.kc);
-    let stopped = 0;
-    for (const namespace of namespaces) {
-      const { items } = await litmus.list(
-        litmus.target(enginePlural, namespace, `${runLabel}=${runId}`)
-      );
-      for (const engine of items) {
-        if (isEngineFinished(engine) || !engine.metadata.name) continue;
-        await litmus.stopEngine(namespace, engine.metadata.name);
-        log(`[chaos-gate] stopped ChaosEngine ${namespace}/${engine.metadata.name}`);
-        stopped++;
+    const stops = await stopRunChaos(
+      connect(kube.kc),
+      { ...run, engines: [], workflows: [], search: { engines: true, workflows: true } },
+      {
+        deadlineMs: options.stopTimeoutMs,
+        hurry: options.hurry,
+        log: options.log,
+        shutdown: options.shutdown
       }
-    }
-    return stopped;
+    );
+    describeUnconfirmed(stops, options.shutdown).forEach((line) => options.log(line));
+    return stops;
   } finally {
     kube.dispose();
   }
@@ -19921,20 +19940,37 @@ async function stopRun(target, runId, namespaces, log) {
 
 // src/action/post.ts
 async function runPost() {
+  try {
+    await stopUnfinishedRun();
+  } finally {
+    const secretDir = state.secretDir();
+    if (secretDir) rmSync(secretDir, { recursive: true, force: true });
+  }
+}
+async function stopUnfinishedRun() {
   const run = state.unfinishedRun();
   if (!run) return;
-  warning(`the main step did not finish: stopping the ChaosEngines of run ${run.runId}`);
+  warning(`the main step did not finish: stopping the chaos of run ${run.runId}`);
   try {
     const inputs = readInputs();
     const config = loadConfig(inputs.configFile, inputs.layer);
-    await stopRun(
-      { ...config, kubeconfigContent: inputs.kubeconfigContent },
-      run.runId,
-      run.namespaces,
-      (l) => info(l)
+    const stops = await withCancellation(
+      () => {
+      },
+      // Any signal here means the runner is about to kill the step: one last attempt, then out.
+      ({ cancel }) => stopRun({ ...config, kubeconfigContent: inputs.kubeconfigContent }, run, {
+        stopTimeoutMs: config.stopTimeoutMs,
+        shutdown: config.workflow?.shutdown ?? "Stop",
+        hurry: cancel,
+        log: (line) => info(redact(line))
+      })
     );
+    if (!allConfirmed(stops))
+      setFailed(
+        `chaos may still be running: the stop of run ${run.runId} was not confirmed (see above)`
+      );
   } catch (error2) {
-    setFailed(`could not stop the chaos of run ${run.runId}: ${errorMessage(error2)}`);
+    setFailed(`could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error2))}`);
   }
 }
 
@@ -19945,4 +19981,5 @@ if (state.isPost()) {
   state.markMain();
   await runAction();
 }
+process.exit();
 /*! For license information please see index.js.LEGAL.txt */

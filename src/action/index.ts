@@ -9,3 +9,5 @@ if (state.isPost()) {
   state.markMain();
   await runAction();
 }
+// Exit explicitly: keep-alive sockets of the Kubernetes client must not hold the step open.
+process.exit();

@@ -2,9 +2,11 @@
 import * as core from '@actions/core';
 import { loadConfig } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
+import { newSecretDir } from '../kube/context.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { expectedChaosMs, progressLog } from '../run/progress.ts';
 import { runGate } from '../run/run.ts';
+import { redact } from '../secrets.ts';
 import { logGroups } from './groups.ts';
 import { readInputs } from './inputs.ts';
 import { failToRun, publishToGitHub } from './outcome.ts';
@@ -15,32 +17,41 @@ const defaultReports = { junit: 'chaos-gate-results/junit.xml', json: 'chaos-gat
 
 export async function runAction(): Promise<void> {
   const groups = logGroups();
+  let started = false;
   try {
     const inputs = readInputs();
+    // Recorded before it is written, so the post step removes it even if this step is killed.
+    const secretDir = inputs.kubeconfigContent ? newSecretDir() : undefined;
+    if (secretDir) state.saveSecretDir(secretDir);
     const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
-    const onSignal = (signal: NodeJS.Signals, already: boolean) =>
-      core.warning(
-        `received ${signal}: ${already ? 'still stopping' : 'stopping'} the chaos and cleaning up`,
-      );
-    const progress = progressLog((line) => core.info(line), expectedChaosMs(config));
-    const outcome = await withCancellation(onSignal, (signal) =>
-      runGate(config, {
-        log: progress.log,
-        signal,
-        kubeconfigContent: inputs.kubeconfigContent,
-        onStarted: (runId, namespaces) => state.saveRun(runId, namespaces),
-        onPhase: (phase) => {
-          progress.onPhase(phase);
-          groups.onPhase(phase);
-        },
-      }),
+    const progress = progressLog((line) => core.info(redact(line)), expectedChaosMs(config));
+    const outcome = await withCancellation(
+      (line) => core.warning(line),
+      ({ cancel, hurry }) =>
+        runGate(config, {
+          log: progress.log,
+          signal: cancel,
+          hurry,
+          kubeconfigContent: inputs.kubeconfigContent,
+          secretDir,
+          onStarted: (runId, namespaces) => {
+            started = true;
+            state.saveRun(runId, namespaces);
+          },
+          onPhase: (phase) => {
+            progress.onPhase(phase);
+            groups.onPhase(phase);
+          },
+        }),
     );
     groups.end();
-    state.markFinished();
+    // Chaos that was not confirmed stopped is the post step's to try again.
+    if (!outcome.report.suites.some((s) => s.cases.some((c) => c.kind === 'chaos-stop')))
+      state.markFinished();
     await publishToGitHub(outcome);
   } catch (error) {
     groups.end();
-    state.markFinished();
-    failToRun(errorMessage(error));
+    if (!started) state.markFinished();
+    failToRun(redact(errorMessage(error)));
   }
 }

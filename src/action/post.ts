@@ -1,26 +1,49 @@
 // The post step: runs even when the job was cancelled and the main step killed. If the main step never
-// reached its end, stop every engine this run labelled, so no fault outlives the job.
+// reached its end, stop every engine and workflow of its run — confirmed, as `run` does — so no fault
+// outlives the job; and remove the inline kubeconfig if the main step could not.
+import { rmSync } from 'node:fs';
 import * as core from '@actions/core';
 import { loadConfig } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
+import { withCancellation } from '../run/cancellation.ts';
+import { allConfirmed } from '../run/stop.ts';
 import { stopRun } from '../run/stop-run.ts';
+import { redact } from '../secrets.ts';
 import { readInputs } from './inputs.ts';
 import { state } from './state.ts';
 
 export async function runPost(): Promise<void> {
+  try {
+    await stopUnfinishedRun();
+  } finally {
+    const secretDir = state.secretDir();
+    if (secretDir) rmSync(secretDir, { recursive: true, force: true });
+  }
+}
+
+async function stopUnfinishedRun(): Promise<void> {
   const run = state.unfinishedRun();
   if (!run) return;
-  core.warning(`the main step did not finish: stopping the ChaosEngines of run ${run.runId}`);
+  core.warning(`the main step did not finish: stopping the chaos of run ${run.runId}`);
   try {
     const inputs = readInputs();
     const config = loadConfig(inputs.configFile, inputs.layer);
-    await stopRun(
-      { ...config, kubeconfigContent: inputs.kubeconfigContent },
-      run.runId,
-      run.namespaces,
-      (l) => core.info(l),
+    const stops = await withCancellation(
+      () => {},
+      // Any signal here means the runner is about to kill the step: one last attempt, then out.
+      ({ cancel }) =>
+        stopRun({ ...config, kubeconfigContent: inputs.kubeconfigContent }, run, {
+          stopTimeoutMs: config.stopTimeoutMs,
+          shutdown: config.workflow?.shutdown ?? 'Stop',
+          hurry: cancel,
+          log: (line) => core.info(redact(line)),
+        }),
     );
+    if (!allConfirmed(stops))
+      core.setFailed(
+        `chaos may still be running: the stop of run ${run.runId} was not confirmed (see above)`,
+      );
   } catch (error) {
-    core.setFailed(`could not stop the chaos of run ${run.runId}: ${errorMessage(error)}`);
+    core.setFailed(`could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error))}`);
   }
 }

@@ -1,6 +1,7 @@
 // The Argo Workflows calls chaos-gate makes through the Kubernetes API (no Argo Server needed).
-import { CustomObjectsApi, PatchStrategy, setHeaderOptions, type KubeConfig } from '@kubernetes/client-node';
+import { CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { CannotRunError } from '../errors.ts';
+import { apiClient, type Connection } from '../kube/client.ts';
 import { apiError, statusCode } from '../kube/errors.ts';
 import type { WatchTarget } from '../kube/watch.ts';
 import type { WorkflowObject } from './submit.ts';
@@ -13,8 +14,8 @@ export const workflowPlural = 'workflows';
 export class ArgoClient {
   readonly #api: CustomObjectsApi;
 
-  constructor(kc: KubeConfig) {
-    this.#api = kc.makeApiClient(CustomObjectsApi);
+  constructor(connection: Connection) {
+    this.#api = apiClient(connection, CustomObjectsApi);
   }
 
   async assertInstalled(): Promise<void> {

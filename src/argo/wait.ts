@@ -1,6 +1,6 @@
 // Waits, by watching, until a submitted workflow has completed; prints a line whenever the workflow or
 // a step changes phase and a heartbeat while it waits.
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { Connection } from '../kube/client.ts';
 import { formatDuration } from '../config/duration.ts';
 import { until, watchSource } from '../kube/until.ts';
 import type { ArgoClient } from './client.ts';
@@ -21,7 +21,7 @@ export interface WorkflowState {
 }
 
 export async function waitForWorkflow(
-  kc: KubeConfig,
+  connection: Connection,
   argo: ArgoClient,
   namespace: string,
   name: string,
@@ -31,7 +31,7 @@ export async function waitForWorkflow(
   const target = { ...argo.target(namespace), fieldSelector: `metadata.name=${name}` };
   const { view, ended, cancelled } = await until<{ workflows: Workflow }>({
     what: `workflow ${key}`,
-    sources: { workflows: [watchSource(kc, argo.list, target)] },
+    sources: { workflows: [watchSource(connection, argo.list, target)] },
     condition: ({ workflows }) => workflowCondition(key, workflows),
     observe: phaseLog(key, options.log),
     timeoutMs: options.timeoutMs,

@@ -5,9 +5,10 @@ import { CancelledError, CannotRunError, ConfigError, errorMessage } from '../er
 import { withCancellation } from '../run/cancellation.ts';
 import { describeRunInputs } from '../run/inputs.ts';
 import { mergeGate } from '../run/merge.ts';
-import { expectedChaosMs, progressLog } from '../run/progress.ts';
 import { exitCodeOf, exitCodeOfError, exitCodes } from '../run/outcome.ts';
+import { expectedChaosMs, progressLog } from '../run/progress.ts';
 import { reportGate } from '../run/report.ts';
+import { redact } from '../secrets.ts';
 import { parseCommandLine, usage } from './args.ts';
 
 interface Io {
@@ -20,7 +21,9 @@ const processIo: Io = {
   err: (l) => process.stderr.write(`${l}\n`),
 };
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], given: Io = processIo): Promise<number> {
+  // Every line goes out through the secrets filter.
+  const io: Io = { out: (l) => given.out(redact(l)), err: (l) => given.err(redact(l)) };
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.help || parsed.command === 'help' || parsed.command === '--help') {
@@ -30,18 +33,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       case 'run': {
-        const onSignal = (signal: NodeJS.Signals, already: boolean) =>
-          io.err(
-            `chaos-gate: received ${signal}: ${already ? 'still stopping the chaos' : 'stopping the chaos and cleaning up'}`,
-          );
         // Only `run` needs the Kubernetes client; the other commands start without loading it.
         const { runGate } = await import('../run/run.ts');
         const progress = progressLog(io.out, expectedChaosMs(config));
-        return exitCodeOf(
-          await withCancellation(onSignal, (signal) =>
-            runGate(config, { log: progress.log, onPhase: progress.onPhase, signal }),
-          ),
+        const outcome = await withCancellation(
+          (line) => io.err(`chaos-gate: ${line}`),
+          ({ cancel, hurry }) =>
+            runGate(config, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry }),
         );
+        return exitCodeOf(outcome);
       }
       case 'report':
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));

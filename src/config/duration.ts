@@ -30,7 +30,9 @@ export function formatDuration(ms: number): string {
   return parts.join('');
 }
 
-/** A duration setting: text or seconds in, milliseconds out. */
+const dayMs = 24 * 3_600_000;
+
+/** A duration setting: text or seconds in, milliseconds out; at most 24h (timers overflow past 24.8 days). */
 export const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const ms = parseDuration(value);
   if (ms === undefined) {
@@ -40,5 +42,12 @@ export const duration = z.union([z.string(), z.number()]).transform((value, ctx)
     });
     return z.NEVER;
   }
+  if (ms > dayMs) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is longer than 24h` });
+    return z.NEVER;
+  }
   return ms;
 });
+
+/** How long a run or its stop may take: 1s to 24h. */
+export const runDuration = duration.refine((ms) => ms >= 1000, { message: 'must be at least 1s' });

@@ -48,7 +48,31 @@ export const settingFields: SettingField[] = [
     field: 'engines',
     help: 'ChaosEngine manifest file (repeatable)',
   },
-  { flag: 'timeout', kind: 'string', field: 'timeout', help: 'overall timeout, e.g. 15m (default 30m)' },
+  {
+    flag: 'timeout',
+    kind: 'string',
+    field: 'timeout',
+    help: 'overall timeout from start to verdict, 1s-24h, e.g. 15m (default 30m)',
+  },
+  {
+    flag: 'stop-timeout',
+    kind: 'string',
+    field: 'stopTimeout',
+    help: 'how long to keep stopping the chaos and confirming it stopped, 1s-24h (default 5m)',
+  },
+  {
+    flag: 'allow-namespace',
+    input: 'allow-namespaces',
+    kind: 'list',
+    field: 'allowNamespaces',
+    help: 'namespace the run may reach (repeatable; default: the target namespace only)',
+  },
+  {
+    flag: 'allow-cluster-scoped',
+    kind: 'boolean',
+    field: 'allowClusterScoped',
+    help: 'allow cluster-scoped objects and Secrets in the RBAC files (default false)',
+  },
   { flag: 'cleanup', kind: 'string', field: 'cleanup', help: 'always | on-success | never (default always)' },
   { flag: 'run-id', kind: 'string', field: 'runId', help: 'label value for this run (default: generated)' },
   {

@@ -1,10 +1,10 @@
 // Reads and merges configuration layers (config file, then flags or action inputs) into one validated
 // GateConfig. Every error names where the bad value came from and its field.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError, errorMessage } from '../errors.ts';
+import { ConfigError } from '../errors.ts';
+import { readInputFile } from '../files.ts';
 import { defaultPolicy, type GatePolicy } from '../gate/policy.ts';
 import type { WorkflowSource } from '../argo/submit.ts';
 import type { LoadConfig } from '../load/schema.ts';
@@ -21,7 +21,13 @@ export interface GateConfig {
   experiments: string[];
   engines: string[];
   timeoutMs: number;
+  /** How long stopping the chaos (and then cleaning up) may take after a timeout, cancel or error. */
+  stopTimeoutMs: number;
   cleanup: CleanupPolicy;
+  /** Namespaces the run may reach; undefined: the target namespace only. */
+  allowNamespaces?: string[];
+  /** Cluster-scoped objects and Secrets in the RBAC files. */
+  allowClusterScoped: boolean;
   runId?: string;
   reports: {
     junit?: string;
@@ -40,6 +46,7 @@ export interface GateConfig {
 }
 
 export const defaultTimeoutMs = 30 * 60_000;
+export const defaultStopTimeoutMs = 5 * 60_000;
 
 /**
  * Validates one layer of settings. `origin` names it in errors ("chaos-gate.yaml", "command line");
@@ -57,20 +64,20 @@ export function parseSettings(
 
 /** Reads a config file; relative paths in it are taken relative to the file's folder. */
 export function readConfigFile(file: string): PartialConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`${file}: cannot read the config file: ${errorMessage(error)}`);
-  }
+  const text = readInputFile(file, 'config file');
   const documents = parseAllDocuments(text);
+  if (Array.isArray(documents) && documents.length === 0)
+    throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
   if (!Array.isArray(documents) || documents.length !== 1) {
     throw new ConfigError(`${file}: expected exactly one YAML document`);
   }
   const [document] = documents;
   const problem = document?.errors[0];
   if (problem) throw new ConfigError(`${file}: invalid YAML: ${problem.message}`);
-  const settings = parseSettings(document?.toJS(), file);
+  const value: unknown = document?.toJS();
+  if (value === null || value === undefined)
+    throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
+  const settings = parseSettings(value, file);
   return resolvePaths(settings, path.dirname(path.resolve(file)));
 }
 
@@ -129,7 +136,10 @@ export function resolveConfig(...layers: PartialConfig[]): GateConfig {
     experiments: pick('experiments') ?? [],
     engines: pick('engines') ?? [],
     timeoutMs: pick('timeout') ?? defaultTimeoutMs,
+    stopTimeoutMs: pick('stopTimeout') ?? defaultStopTimeoutMs,
     cleanup: pick('cleanup') ?? 'always',
+    allowNamespaces: pick('allowNamespaces'),
+    allowClusterScoped: pick('allowClusterScoped') ?? false,
     runId: pick('runId'),
     reports,
     gate: { ...defaultPolicy, ...gate },

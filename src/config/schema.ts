@@ -1,7 +1,7 @@
 // The one configuration model behind the config file, the CLI flags and the action inputs.
 import { z } from 'zod';
 import { loadSchema } from '../load/schema.ts';
-import { duration } from './duration.ts';
+import { runDuration } from './duration.ts';
 
 const fileList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
@@ -45,7 +45,13 @@ export const configSchema = z.strictObject({
   rbac: fileList.optional(),
   experiments: fileList.optional(),
   engines: fileList.optional(),
-  timeout: duration.optional(),
+  timeout: runDuration.optional(),
+  stopTimeout: runDuration.optional(),
+  allowNamespaces: z
+    .array(z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a namespace name'))
+    .min(1)
+    .optional(),
+  allowClusterScoped: z.boolean().optional(),
   cleanup: z.enum(['always', 'on-success', 'never']).optional(),
   runId: z
     .string()

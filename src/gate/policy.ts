@@ -49,9 +49,13 @@ function statusOf(testCase: ReportCase, policy: GatePolicy): CaseStatus {
   }
 }
 
+/** Chaos that may still be running is never excused, whatever the policy says. */
+const isUnexcusable = (testCase: ReportCase) => testCase.kind === 'chaos-stop';
+
 function judge(testCase: ReportCase, policy: GatePolicy, probeFloorHolds: boolean): CaseJudgement {
   const status = statusOf(testCase, policy);
   if (!isFailing(status)) return { status };
+  if (isUnexcusable(testCase)) return { status, reason: describeFailure(testCase) };
   const tolerated = toleranceOf(testCase, policy, probeFloorHolds);
   if (tolerated) return { status: 'skipped', tolerated };
   // With failOnFailure off a case fails the gate only through a threshold, which is its own reason.
@@ -105,10 +109,12 @@ export function evaluateGate(report: Report, policy: GatePolicy): GateDecision {
   const counts: GateCounts = { passed: 0, failed: 0, errored: 0, skipped: 0, tolerated: 0 };
   const reasons: string[] = [];
   if (all.length === 0) reasons.push('no results: nothing was checked');
-  for (const { status, tolerated, reason } of cases.values()) {
+  for (const [testCase, { status, tolerated, reason }] of cases) {
     counts[countKeys[status]]++;
     if (tolerated) counts.tolerated++;
-    if (reason) reasons.push(reason);
+    // Chaos that may still be running is said first.
+    if (reason && isUnexcusable(testCase)) reasons.unshift(reason);
+    else if (reason) reasons.push(reason);
   }
   if (minProbeSuccess !== undefined) {
     if (probeSuccess === undefined) {

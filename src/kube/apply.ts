@@ -1,18 +1,35 @@
 // Applying manifests all-or-nothing: a server-side dry run of every object first, then server-side
-// apply in dependency order under our own field manager, remembering what we created so cleanup
-// removes exactly that.
+// apply in dependency order under our own field manager, remembering what we applied so cleanup takes
+// back exactly that.
+//
+// Who owns what:
+// - A ChaosEngine belongs to the run that applied it (preflight refuses a name that is taken).
+// - RBAC and ChaosExperiments may be shared by runs going on at the same time. Each run records itself
+//   on the object (annotation `users.chaos-gate.io/<run id>`); cleanup removes its record and deletes
+//   the object only when no other run's record is left, with a resourceVersion precondition so a run
+//   that registers in between keeps it.
+// - An object that already exists and was not made by chaos-gate (no managed-by label) is used as it
+//   is: never changed, relabelled or deleted.
 import {
   KubernetesObjectApi,
   PatchStrategy,
-  type KubeConfig,
   type KubernetesObject,
+  type V1APIResource,
 } from '@kubernetes/client-node';
 import { CannotRunError } from '../errors.ts';
+import { apiClient, type Connection } from './client.ts';
 import { describeApiError, statusCode } from './errors.ts';
 import type { Manifest } from './manifests.ts';
 
 export const fieldManager = 'chaos-gate';
+/** Records of runs on shared objects are written under their own manager, outside the applied fields. */
+const usersFieldManager = 'chaos-gate-users';
 export const runLabel = 'chaos-gate.io/run';
+export const managedBy = { 'app.kubernetes.io/managed-by': 'chaos-gate' };
+const usersPrefix = 'users.chaos-gate.io/';
+
+/** How cleanup treats an applied object. */
+export type Ownership = 'run' | 'shared' | 'foreign';
 
 export interface AppliedObject {
   apiVersion: string;
@@ -20,28 +37,51 @@ export interface AppliedObject {
   namespace?: string;
   name: string;
   uid?: string;
-  /** False when the object existed before the run: cleanup leaves it alone. */
-  created: boolean;
+  ownership: Ownership;
   source: string;
+}
+
+export interface Removal {
+  removed: string[];
+  /** Shared objects another run still uses, with its id. */
+  kept: string[];
+  alreadyGone: string[];
+  problems: string[];
 }
 
 const applyOrder: Manifest['role'][] = ['rbac', 'experiment', 'engine'];
 
-export class ManifestApplier {
-  readonly #api: KubernetesObjectApi;
-  readonly #defaultNamespace: string;
+/** Named RBAC and experiments may be shared; engines and generated names belong to one run. */
+const isShared = (manifest: Manifest) => manifest.role !== 'engine' && !!manifest.object.metadata.name;
+const isManaged = (object: KubernetesObject | undefined) =>
+  object?.metadata?.labels?.['app.kubernetes.io/managed-by'] === managedBy['app.kubernetes.io/managed-by'];
+const describe = (object: { kind?: string; metadata?: { namespace?: string; name?: string } }) =>
+  `${object.kind ?? ''} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata?.name ?? ''}`;
 
-  constructor(kc: KubeConfig, defaultNamespace: string) {
-    this.#api = KubernetesObjectApi.makeApiClient(kc);
+/** KubernetesObjectApi with its discovery of whether a kind is namespaced made available. */
+class ObjectApi extends KubernetesObjectApi {
+  scopeOf(apiVersion: string, kind: string): Promise<V1APIResource | undefined> {
+    return this.resource(apiVersion, kind);
+  }
+}
+
+export class ManifestApplier {
+  readonly #api: ObjectApi;
+  readonly #defaultNamespace: string;
+  readonly #runId: string;
+
+  constructor(connection: Connection, defaultNamespace: string, runId: string) {
+    this.#api = apiClient(connection, ObjectApi);
     this.#defaultNamespace = defaultNamespace;
+    this.#runId = runId;
   }
 
   /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
-  prepare(manifests: Manifest[], runId: string): Manifest[] {
+  prepare(manifests: Manifest[]): Manifest[] {
     return manifests.map((manifest) => {
       const { object } = manifest;
       const namespaced =
-        object.metadata.namespace ?? (isClusterScoped(object) ? undefined : this.#defaultNamespace);
+        object.metadata.namespace ?? (isClusterScopedKind(object.kind) ? undefined : this.#defaultNamespace);
       return {
         ...manifest,
         object: {
@@ -49,15 +89,17 @@ export class ManifestApplier {
           metadata: {
             ...object.metadata,
             ...(namespaced ? { namespace: namespaced } : {}),
-            labels: {
-              ...object.metadata.labels,
-              'app.kubernetes.io/managed-by': 'chaos-gate',
-              [runLabel]: runId,
-            },
+            labels: { ...object.metadata.labels, ...managedBy, [runLabel]: this.#runId },
           },
         },
       };
     });
+  }
+
+  /** Whether the server serves this kind cluster-scoped; undefined for a kind it does not serve. */
+  async isClusterScoped(object: KubernetesObject): Promise<boolean | undefined> {
+    const resource = await this.#api.scopeOf(object.apiVersion ?? '', object.kind ?? '');
+    return resource && !resource.namespaced;
   }
 
   /**
@@ -69,28 +111,17 @@ export class ManifestApplier {
     const problems: string[] = [];
     for (const manifest of manifests) {
       try {
-        if (manifest.role === 'engine' && manifest.object.metadata.name) {
-          const existing = await this.#read(manifest.object);
-          if (existing) {
-            problems.push(
-              `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; ` +
-                'delete it, or use metadata.generateName so each run gets its own engine',
-            );
-            continue;
-          }
-        }
-        if (manifest.object.metadata.name) {
-          await this.#api.patch(
-            manifest.object,
-            undefined,
-            'All',
-            fieldManager,
-            true,
-            PatchStrategy.ServerSideApply,
+        const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : undefined;
+        if (existing && manifest.role === 'engine') {
+          problems.push(
+            `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; ` +
+              'delete it, or use metadata.generateName so each run gets its own engine',
           );
-        } else {
-          await this.#api.create(manifest.object, undefined, 'All', fieldManager);
+          continue;
         }
+        // Used as it is: nothing will be written to it.
+        if (existing && !isManaged(existing)) continue;
+        await this.#write(manifest.object, true);
       } catch (error) {
         problems.push(describeApiError(`${manifest.source}: rejected by the server`, error));
       }
@@ -99,60 +130,131 @@ export class ManifestApplier {
   }
 
   /** Applies in order RBAC → ChaosExperiments → ChaosEngines; calls `onApplied` as each lands. */
-  async apply(manifests: Manifest[], onApplied: (applied: AppliedObject) => void): Promise<void> {
+  async apply(
+    manifests: Manifest[],
+    onApplied: (applied: AppliedObject, note?: string) => void,
+  ): Promise<void> {
     const ordered = applyOrder.flatMap((role) => manifests.filter((m) => m.role === role));
     for (const manifest of ordered) {
       const { object } = manifest;
       try {
-        const existed = object.metadata.name ? (await this.#read(object)) !== undefined : false;
-        const result = object.metadata.name
-          ? await this.#api.patch(
-              object,
-              undefined,
-              undefined,
-              fieldManager,
-              true,
-              PatchStrategy.ServerSideApply,
-            )
-          : await this.#api.create(object, undefined, undefined, fieldManager);
-        onApplied({
-          apiVersion: object.apiVersion ?? '',
-          kind: object.kind ?? '',
-          namespace: result.metadata?.namespace,
-          name: result.metadata?.name ?? '',
-          uid: result.metadata?.uid,
-          created: !existed,
-          source: manifest.source,
-        });
+        const existing = isShared(manifest) ? await this.#read(object) : undefined;
+        if (existing && !isManaged(existing)) {
+          onApplied(
+            applied(manifest, existing, 'foreign'),
+            'exists and was not created by chaos-gate: used as it is',
+          );
+          continue;
+        }
+        const result = isShared(manifest)
+          ? await this.#applyShared(object)
+          : await this.#write(object, false);
+        onApplied(applied(manifest, result, isShared(manifest) ? 'shared' : 'run'));
       } catch (error) {
-        throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error));
+        throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error), {
+          cause: error,
+        });
       }
     }
   }
 
-  /** Deletes what this run created, newest first (engines before RBAC). Returns problems, not throws. */
-  async remove(applied: AppliedObject[]): Promise<string[]> {
-    const problems: string[] = [];
-    for (const object of [...applied].reverse().filter((a) => a.created)) {
+  /** Takes back what this run applied, newest first (engines before RBAC). Reports, never throws. */
+  async remove(objects: AppliedObject[]): Promise<Removal> {
+    const removal: Removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
+    for (const object of [...objects].reverse()) {
+      const ref = {
+        apiVersion: object.apiVersion,
+        kind: object.kind,
+        metadata: { name: object.name, namespace: object.namespace },
+      };
+      const what = describe(ref);
       try {
-        await this.#api.delete(
-          {
-            apiVersion: object.apiVersion,
-            kind: object.kind,
-            metadata: { name: object.name, namespace: object.namespace },
-          },
-          undefined,
-          undefined,
-          undefined,
-          undefined,
-          'Background',
-        );
+        if (object.ownership === 'foreign') continue;
+        const outcome = object.ownership === 'run' ? await this.#delete(ref) : await this.#release(ref);
+        if (outcome === 'removed') removal.removed.push(what);
+        else if (outcome === 'gone') removal.alreadyGone.push(what);
+        else removal.kept.push(`${what} (still used by ${outcome.join(', ')})`);
       } catch (error) {
-        if (statusCode(error) !== 404)
-          problems.push(describeApiError(`deleting ${object.kind} ${object.name}`, error));
+        removal.problems.push(describeApiError(`deleting ${what}`, error));
       }
     }
-    return problems;
+    return removal;
+  }
+
+  /** Applies a shared object and records this run on it; again if another run deleted it in between. */
+  async #applyShared(object: KubernetesObject): Promise<KubernetesObject> {
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.#write(object, false);
+      try {
+        await this.#annotate(object, this.#runId);
+        return result;
+      } catch (error) {
+        if (statusCode(error) !== 404 || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  /** Removes this run's record; deletes the object if no other run's is left. */
+  async #release(ref: KubernetesObject): Promise<'removed' | 'gone' | string[]> {
+    try {
+      await this.#annotate(ref, null);
+    } catch (error) {
+      if (statusCode(error) === 404) return 'gone';
+      throw error;
+    }
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.#read(ref);
+      if (!current) return 'gone';
+      const users = Object.keys(current.metadata?.annotations ?? {})
+        .filter((key) => key.startsWith(usersPrefix))
+        .map((key) => `run ${key.slice(usersPrefix.length)}`);
+      if (users.length > 0) return users;
+      try {
+        return await this.#delete(ref, current.metadata?.resourceVersion);
+      } catch (error) {
+        // Changed since we read it (another run registered): look again.
+        if (statusCode(error) !== 409 || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  async #annotate(ref: KubernetesObject, value: string | null): Promise<void> {
+    const key = `${usersPrefix}${this.#runId}`;
+    await this.#api.patch(
+      {
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        metadata: {
+          name: ref.metadata?.name,
+          namespace: ref.metadata?.namespace,
+          annotations: { [key]: value },
+        },
+      } as KubernetesObject,
+      undefined,
+      undefined,
+      usersFieldManager,
+      undefined,
+      PatchStrategy.MergePatch,
+    );
+  }
+
+  async #write(object: KubernetesObject, dryRun: boolean): Promise<KubernetesObject> {
+    const dry = dryRun ? 'All' : undefined;
+    return object.metadata?.name
+      ? this.#api.patch(object, undefined, dry, fieldManager, true, PatchStrategy.ServerSideApply)
+      : this.#api.create(object, undefined, dry, fieldManager);
+  }
+
+  async #delete(ref: KubernetesObject, resourceVersion?: string): Promise<'removed' | 'gone'> {
+    try {
+      await this.#api.delete(ref, undefined, undefined, undefined, undefined, 'Background', {
+        ...(resourceVersion ? { preconditions: { resourceVersion } } : {}),
+      });
+      return 'removed';
+    } catch (error) {
+      if (statusCode(error) === 404) return 'gone';
+      throw error;
+    }
   }
 
   async #read(object: KubernetesObject): Promise<KubernetesObject | undefined> {
@@ -169,13 +271,33 @@ export class ManifestApplier {
   }
 }
 
+function applied(manifest: Manifest, result: KubernetesObject, ownership: Ownership): AppliedObject {
+  return {
+    apiVersion: manifest.object.apiVersion ?? '',
+    kind: manifest.object.kind ?? '',
+    namespace: result.metadata?.namespace,
+    name: result.metadata?.name ?? '',
+    uid: result.metadata?.uid,
+    ownership,
+    source: manifest.source,
+  };
+}
+
+/** Kinds served cluster-wide, known without asking a server (for `validate` and for defaulting namespaces). */
 const clusterScopedKinds = new Set([
   'Namespace',
   'ClusterRole',
   'ClusterRoleBinding',
   'CustomResourceDefinition',
+  'PersistentVolume',
+  'StorageClass',
+  'PriorityClass',
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+  'APIService',
+  'ClusterWorkflowTemplate',
 ]);
 
-function isClusterScoped(object: KubernetesObject): boolean {
-  return clusterScopedKinds.has(object.kind ?? '');
+export function isClusterScopedKind(kind: string | undefined): boolean {
+  return clusterScopedKinds.has(kind ?? '');
 }

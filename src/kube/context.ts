@@ -1,74 +1,160 @@
 // Where the cluster is: KUBECONFIG or the default file, an explicit file, inline content, a named
-// context, or the pod's service account. Inline content goes to a 0600 temp file that is removed on
-// every exit path, so a secret never outlives the step.
+// context, or the pod's service account. Inline content goes to a 0600 file in RUNNER_TEMP (the
+// runner empties it after the job) or the OS temp dir, removed on every exit path, so a secret never
+// outlives the step.
+//
+// A broken kubeconfig gets a message that names what is missing (the context, its user, its
+// cluster) and never quotes the file: a YAML error says where, not what, because the line it would
+// quote may hold a token. Its credentials are registered for redaction (secrets.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
-import { CannotRunError, errorMessage } from '../errors.ts';
+import { parseDocument } from 'yaml';
+import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
+import { readInputFile } from '../files.ts';
+import { displayUrl, redact, registerSecret } from '../secrets.ts';
 
 export interface KubeTarget {
   kubeconfig?: string;
   /** The kubeconfig's YAML itself (a CI secret). */
   kubeconfigContent?: string;
+  /** An empty folder to write it in (the action records it so its post step can remove it). */
+  secretDir?: string;
   context?: string;
   inCluster?: boolean;
 }
 
 export interface KubeContext {
   kc: KubeConfig;
-  /** The kubeconfig file in use, for tools the step starts (load tests). */
-  kubeconfigPath?: string;
   /** Removes the temp file written for inline content. Safe to call twice. */
   dispose(): void;
 }
 
 export function loadKubeContext(target: KubeTarget): KubeContext {
+  if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
+    throw new ConfigError(
+      'inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one',
+    );
+  }
   const kc = new KubeConfig();
-  let kubeconfigPath = target.kubeconfig;
   let dispose = () => {};
-  try {
-    if (target.inCluster) {
-      kc.loadFromCluster();
-    } else if (target.kubeconfigContent) {
-      const temp = writeSecretFile(target.kubeconfigContent);
-      kubeconfigPath = temp.file;
-      dispose = temp.remove;
-      kc.loadFromFile(temp.file);
-    } else if (target.kubeconfig) {
-      kc.loadFromFile(target.kubeconfig);
-    } else {
-      kc.loadFromDefault();
-      kubeconfigPath = process.env.KUBECONFIG?.split(path.delimiter)[0];
-    }
-  } catch (error) {
-    dispose();
-    const source = target.inCluster
-      ? 'the in-cluster service account'
-      : target.kubeconfigContent
-        ? 'the inline kubeconfig'
-        : (target.kubeconfig ?? 'the default kubeconfig');
-    throw new CannotRunError(`cannot load ${source}: ${errorMessage(error)}`);
-  }
-  if (target.context) {
-    if (!kc.getContexts().some((c) => c.name === target.context)) {
-      dispose();
-      const known = kc.getContexts().map((c) => c.name);
+  if (target.inCluster) {
+    if (!process.env.KUBERNETES_SERVICE_HOST)
       throw new CannotRunError(
-        `kube context "${target.context}" not found; the kubeconfig has: ${known.join(', ') || '(none)'}`,
+        'in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead',
       );
+    try {
+      kc.loadFromCluster();
+    } catch (error) {
+      throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error))}`);
     }
-    kc.setCurrentContext(target.context);
+  } else {
+    const files = kubeconfigFiles(target);
+    const source = target.kubeconfigContent ? 'the inline kubeconfig' : files.join(', ');
+    const texts = target.kubeconfigContent
+      ? [target.kubeconfigContent]
+      : files.map((file) => readInputFile(file, 'kubeconfig'));
+    for (const text of texts) checkYaml(text, source);
+    try {
+      if (target.kubeconfigContent) {
+        const temp = writeSecretFile(target.kubeconfigContent, target.secretDir ?? newSecretDir());
+        dispose = temp.remove;
+        kc.loadFromFile(temp.file);
+      } else if (files.length === 1) kc.loadFromFile(files[0] ?? '');
+      else kc.loadFromDefault();
+    } catch (error) {
+      dispose();
+      // The YAML parsed, so this is about its structure ("users[0].name is missing"): no values.
+      throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
+    }
+    for (const user of kc.users) {
+      registerSecret(user.token);
+      registerSecret(user.password);
+      registerSecret(user.keyData);
+    }
+    for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
+    try {
+      selectContext(kc, target.context, source);
+    } catch (error) {
+      dispose();
+      throw error;
+    }
   }
-  if (!kc.getCurrentCluster()) {
-    dispose();
-    throw new CannotRunError('no Kubernetes cluster configured: set kubeconfig, KUBECONFIG or a context');
-  }
-  return { kc, kubeconfigPath, dispose };
+  return { kc, dispose };
 }
 
-function writeSecretFile(content: string): { file: string; remove: () => void } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-'));
+function kubeconfigFiles(target: KubeTarget): string[] {
+  if (target.kubeconfig) return [target.kubeconfig];
+  const fromEnv = (process.env.KUBECONFIG ?? '').split(path.delimiter).filter(Boolean);
+  return fromEnv.length > 0 ? fromEnv : [path.join(os.homedir(), '.kube', 'config')];
+}
+
+/** A YAML error as a position only: the line it would quote may hold a token. */
+function checkYaml(text: string, source: string): void {
+  const document = parseDocument(text);
+  const problem = document.errors[0];
+  if (problem) {
+    const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
+    const where = line ? ` at line ${line}, column ${column}` : '';
+    throw new ConfigError(`${source}: not valid YAML${where} (${problem.code})`);
+  }
+  const value: unknown = document.toJS();
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ConfigError(
+      `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`,
+    );
+}
+
+/** The context to use, and that its cluster and user exist: each missing piece by name. */
+function selectContext(kc: KubeConfig, wanted: string | undefined, source: string): void {
+  const names = (items: { name: string }[]) => items.map((i) => i.name).join(', ') || '(none)';
+  const contextName = wanted ?? kc.getCurrentContext();
+  if (!contextName)
+    throw new CannotRunError(
+      `${source}: sets no current-context; give a context (--context) — it has: ${names(kc.getContexts())}`,
+    );
+  const context = kc.getContextObject(contextName);
+  if (!context)
+    throw new CannotRunError(
+      `${source}: kube context "${contextName}" not found; the kubeconfig has: ${names(kc.getContexts())}`,
+    );
+  kc.setCurrentContext(contextName);
+  if (!context.cluster || !kc.getCluster(context.cluster))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names cluster "${context.cluster}", which the kubeconfig does not define; it has: ${names(kc.getClusters())}`,
+    );
+  if (context.user && !kc.getUser(context.user))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names user "${context.user}", which the kubeconfig does not define; it has: ${names(kc.getUsers())}`,
+    );
+  const server = kc.getCurrentCluster()?.server ?? '';
+  let url: URL | undefined;
+  try {
+    url = new URL(server);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new CannotRunError(
+      `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`,
+    );
+}
+
+function passwordOf(server: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(server).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A new private folder for an inline kubeconfig: in RUNNER_TEMP on a runner, else the OS temp dir. */
+export function newSecretDir(): string {
+  return mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'chaos-gate-kubeconfig-'));
+}
+
+function writeSecretFile(content: string, dir: string): { file: string; remove: () => void } {
   const file = path.join(dir, 'kubeconfig');
   writeFileSync(file, content, { mode: 0o600 });
   const remove = () => {

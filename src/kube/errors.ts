@@ -2,6 +2,7 @@
 // the server's own explanation (which for 403 names the user, verb and resource).
 import { ApiException } from '@kubernetes/client-node';
 import { CannotRunError } from '../errors.ts';
+import { redact } from '../secrets.ts';
 
 interface StatusBody {
   message?: string;
@@ -30,6 +31,10 @@ function statusBody(error: unknown): StatusBody | undefined {
 
 /** "what: server message (HTTP 403)"; for validation errors each field cause on its own line. */
 export function describeApiError(what: string, error: unknown): string {
+  return redact(describe(what, error));
+}
+
+function describe(what: string, error: unknown): string {
   const code = statusCode(error);
   const body = statusBody(error);
   if (code === undefined) {

@@ -1,10 +1,10 @@
 // Reads manifest files (many YAML documents each) into objects that remember where they came from,
 // so every later error can name the file and document.
-import { readFileSync } from 'node:fs';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { parseAllDocuments } from 'yaml';
 import { ConfigError, errorMessage } from '../errors.ts';
+import { readInputFile } from '../files.ts';
 
 /** What a file holds: objects to apply in that order, or `input` objects to read (e.g. ChaosResults). */
 export type ManifestRole = 'rbac' | 'experiment' | 'engine' | 'input';
@@ -23,16 +23,40 @@ const expectedKinds: Record<ManifestRole, string[] | undefined> = {
   input: undefined,
 };
 
-export function readManifests(files: string[], role: ManifestRole): Manifest[] {
-  return files.flatMap((file) => parseManifests(readText(file), file, role));
+/** Every object of every file; a file that holds none (empty, or only comments) is refused, naming it. */
+export function readManifests(files: string[], role: ManifestRole, maxBytes?: number): Manifest[] {
+  return files.flatMap((file) => {
+    const manifests = parseManifests(
+      readInputFile(file, role === 'input' ? 'input' : 'manifest', maxBytes),
+      file,
+      role,
+    );
+    if (manifests.length === 0)
+      throw new ConfigError(`${file}: holds no objects (the file is empty or only comments)`);
+    return manifests;
+  });
 }
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`${file}: cannot read the manifest: ${errorMessage(error)}`);
+/** Objects given twice — in two files, or twice in one — would silently replace each other. */
+export function duplicateProblems(
+  manifests: Manifest[],
+  namespaceOf: (manifest: Manifest) => string = (m) => m.object.metadata.namespace ?? '',
+): string[] {
+  const seen = new Map<string, Manifest>();
+  const problems: string[] = [];
+  for (const manifest of manifests) {
+    const { apiVersion = '', kind = '', metadata } = manifest.object;
+    if (!metadata.name) continue; // generateName: a new name each time
+    const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+    const key = `${group}/${kind}/${namespaceOf(manifest)}/${metadata.name}`;
+    const first = seen.get(key);
+    if (first)
+      problems.push(
+        `${manifest.source}: the same ${kind} as ${first.source}; each object may be given only once`,
+      );
+    else seen.set(key, manifest);
   }
+  return problems;
 }
 
 export function parseManifests(text: string, file: string, role: ManifestRole): Manifest[] {

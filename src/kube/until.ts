@@ -2,7 +2,7 @@
 // a pure condition after every change, and own everything around it — the timeout, the cancel, the
 // heartbeat, a watch that is refused for good, and lists that keep failing (the timeout and the
 // cancel hold from the start, before the first list succeeds).
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { Connection } from './client.ts';
 import { apiError } from './errors.ts';
 import {
   watchCollection,
@@ -20,11 +20,14 @@ export interface WatchSource<T> {
 }
 
 export function watchSource<T extends Named>(
-  kc: KubeConfig,
+  connection: Connection,
   list: Lister<T>,
   target: WatchTarget,
 ): WatchSource<T> {
-  return { namespace: target.namespace, open: (options) => watchCollection(kc, list, target, options) };
+  return {
+    namespace: target.namespace,
+    open: (options) => watchCollection(connection, list, target, options),
+  };
 }
 
 /** What a wait watches: for each kind, the object type it holds. */

@@ -1,7 +1,8 @@
 // A list-then-watch cache of one kind of object in one namespace. Watches (not polls) and survives the
-// things a long chaos run meets: a dropped connection resumes from the last resourceVersion, and a
-// 410 Gone (the version was compacted away) relists.
-import { Watch, type KubeConfig } from '@kubernetes/client-node';
+// things a long chaos run meets: a dropped connection resumes from the last resourceVersion, a 410
+// Gone (the version was compacted away) relists, and a server that goes silent is given up on and
+// watched again (client.ts bounds every request and stream).
+import { openWatch, type Connection, type WatchStream } from './client.ts';
 import { describeApiError, statusCode } from './errors.ts';
 
 export interface WatchTarget {
@@ -37,24 +38,26 @@ export interface WatchOptions {
   onChange: () => void;
   /** Called when a watch breaks and is retried; for progress output. */
   onRetry?: (reason: string) => void;
-  /** Server-side watch timeout; the watch is renewed when it ends. */
+  /** Server-side watch timeout; the watch is renewed when it ends (default 60). */
   timeoutSeconds?: number;
+  /** A stream silent this long is taken for dead and watched again (default: timeoutSeconds + 30 s). */
+  idleMs?: number;
   retryDelayMs?: number;
 }
 
 export type Lister<T> = (target: WatchTarget) => Promise<Listed<T>>;
 
 export function watchCollection<T extends Named>(
-  kc: KubeConfig,
+  connection: Connection,
   list: Lister<T>,
   target: WatchTarget,
   options: WatchOptions,
 ): CollectionWatch<T> {
   const items = new Map<string, T>();
-  const watcher = new Watch(kc);
   const path = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
   let stopped = false;
-  let controller: AbortController | undefined;
+  let stream: WatchStream | undefined;
+  let latestVersion: string | undefined;
   let wake: (() => void) | undefined;
   let markReady: () => void = () => {};
   let failReady: (error: unknown) => void = () => {};
@@ -88,60 +91,51 @@ export function watchCollection<T extends Named>(
     return listed.metadata?.resourceVersion;
   };
 
-  const watchOnce = (resourceVersion: string | undefined) =>
-    new Promise<'gone' | 'ended' | Error>((resolve) => {
-      let gone = false;
-      const query: Record<string, string | number | boolean | undefined> = {
+  const watchOnce = async (resourceVersion: string | undefined): Promise<'gone' | 'ended' | Error> => {
+    let gone = false;
+    const timeoutSeconds = options.timeoutSeconds ?? 60;
+    stream = openWatch<T & { code?: number }>(
+      connection,
+      path,
+      {
         allowWatchBookmarks: true,
         resourceVersion,
-        timeoutSeconds: options.timeoutSeconds ?? 300,
+        timeoutSeconds,
         labelSelector: target.labelSelector,
         fieldSelector: target.fieldSelector,
-      };
-      watcher
-        .watch(
-          path,
-          query,
-          (type: string, object: T & { code?: number }) => {
-            if (type === 'ERROR') {
-              // A Status object: 410 means our resourceVersion is too old.
-              if (object.code === 410) gone = true;
-              return;
-            }
-            const name = object.metadata?.name ?? '';
-            resourceVersion = object.metadata?.resourceVersion ?? resourceVersion;
-            latestVersion = resourceVersion;
-            if (type === 'BOOKMARK') return;
-            if (type === 'DELETED') items.delete(name);
-            else items.set(name, object);
-            options.onChange();
-          },
-          (error: unknown) => {
-            if (gone || statusCode(error) === 410) resolve('gone');
-            else if (error && !stopped) resolve(error instanceof Error ? error : new Error(String(error)));
-            else resolve('ended');
-          },
-        )
-        .then(
-          (c) => {
-            controller = c;
-            if (stopped) c.abort();
-          },
-          (error: unknown) => resolve(statusCode(error) === 410 ? 'gone' : asError(error)),
-        );
-    });
+      },
+      ({ type, object }) => {
+        if (type === 'ERROR') {
+          // A Status object: 410 means our resourceVersion is too old.
+          if (object.code === 410) gone = true;
+          return;
+        }
+        const name = object.metadata?.name ?? '';
+        latestVersion = object.metadata?.resourceVersion ?? latestVersion;
+        if (type === 'BOOKMARK') return;
+        if (type === 'DELETED') items.delete(name);
+        else items.set(name, object);
+        options.onChange();
+      },
+      options.idleMs ?? timeoutSeconds * 1000 + 30_000,
+    );
+    if (stopped) stream.abort();
+    const outcome = await stream.ended;
+    if (gone || statusCode(outcome) === 410) return 'gone';
+    return outcome === 'closed' ? 'ended' : outcome;
+  };
 
-  let latestVersion: string | undefined;
   let fatalError: unknown;
   const loop = async () => {
     let delay = options.retryDelayMs ?? 1000;
     let needList = true;
-    while (!stopped) {
+    // Ended with the connection (the run's deadline, a cancel): the owner is settling anyway.
+    while (!stopped && !connection.signal?.aborted) {
       try {
         if (needList) latestVersion = await relist();
         needList = false;
         const outcome = await watchOnce(latestVersion);
-        if (stopped) break;
+        if (stopped || connection.signal?.aborted) break;
         if (outcome === 'gone') {
           options.onRetry?.('watch history expired (410 Gone); listing again');
           needList = true;
@@ -181,12 +175,8 @@ export function watchCollection<T extends Named>(
     },
     stop() {
       stopped = true;
-      controller?.abort();
+      stream?.abort();
       wake?.();
     },
   };
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

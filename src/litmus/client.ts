@@ -1,20 +1,23 @@
 // The LitmusChaos calls chaos-gate makes: is Litmus installed, list engines and results (for the
 // watches), stop an engine, delete the results of a run.
-import { CustomObjectsApi, PatchStrategy, setHeaderOptions, type KubeConfig } from '@kubernetes/client-node';
+import { CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { CannotRunError } from '../errors.ts';
+import { apiClient, type Connection } from '../kube/client.ts';
 import { apiError, statusCode } from '../kube/errors.ts';
 import type { WatchTarget } from '../kube/watch.ts';
 import { litmusGroup, litmusVersion, type ChaosEngine, type ChaosResult } from './types.ts';
 
 export const enginePlural = 'chaosengines';
 export const resultPlural = 'chaosresults';
+/** The label ChaosCenter workflows put on the engines they create: `{{workflow.uid}}`. */
+export const workflowRunLabel = 'workflow_run_id';
 const requiredResources = ['chaosengines', 'chaosresults'];
 
 export class LitmusClient {
   readonly #api: CustomObjectsApi;
 
-  constructor(kc: KubeConfig) {
-    this.#api = kc.makeApiClient(CustomObjectsApi);
+  constructor(connection: Connection) {
+    this.#api = apiClient(connection, CustomObjectsApi);
   }
 
   /** Fails with a plain message when the Litmus CRDs are not served (discovery needs no special rights). */
@@ -72,26 +75,21 @@ export class LitmusClient {
     );
   }
 
-  /**
-   * Engines a workflow created: labelled with its UID (`workflow_run_id`, as ChaosCenter workflows do),
-   * or created in the namespace since the workflow was submitted.
-   */
-  async enginesOfWorkflow(namespace: string, workflowUid: string, since: string): Promise<ChaosEngine[]> {
-    const { items } = await this.list<ChaosEngine>(this.target(enginePlural, namespace));
-    return items.filter(
-      (engine) =>
-        engine.metadata.labels?.workflow_run_id === workflowUid ||
-        (engine.metadata.creationTimestamp ?? '') >= since,
-    );
+  /** The engines in a namespace that carry these labels. */
+  async enginesLabelled(namespace: string, labelSelector: string): Promise<ChaosEngine[]> {
+    return (await this.list<ChaosEngine>(this.target(enginePlural, namespace, labelSelector))).items;
   }
 
-  async deleteResults(namespace: string, labelSelector: string): Promise<void> {
-    await this.#api.deleteCollectionNamespacedCustomObject({
+  /** Deletes the results a selector matches; returns their names (the server answers with what it deleted). */
+  async deleteResults(namespace: string, labelSelector: string): Promise<string[]> {
+    const deleted: unknown = await this.#api.deleteCollectionNamespacedCustomObject({
       group: litmusGroup,
       version: litmusVersion,
       namespace,
       plural: resultPlural,
       labelSelector,
     });
+    const items = (deleted as { items?: { metadata?: { name?: string } }[] }).items ?? [];
+    return items.map((item) => item.metadata?.name ?? '');
   }
 }

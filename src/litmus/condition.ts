@@ -65,3 +65,22 @@ export function chaosCondition(refs: EngineRef[], view: ChaosView): Progress {
   }
   return { pending };
 }
+
+/** What stopping an engine came to: the operator is done with it (stopped, completed) or it is gone. */
+export function engineStopState(ref: EngineRef, engines: ReadonlyMap<string, ChaosEngine>): string | 'done' {
+  const engine = engines.get(engineKey(ref));
+  // Gone, or replaced by another engine of the same name: nothing of ours runs under this name.
+  if (!engine || (ref.uid && engine.metadata.uid && engine.metadata.uid !== ref.uid)) return 'done';
+  if (isEngineFinished(engine)) return 'done';
+  return `engineState ${engine.spec?.engineState ?? 'unset'}, engineStatus ${engine.status?.engineStatus ?? 'unset'}`;
+}
+
+/** Pending until every engine is confirmed stopped: finished, or gone. */
+export function stoppedCondition(refs: EngineRef[], view: Pick<ChaosView, 'engines'>): Progress {
+  const pending: Pending[] = [];
+  for (const ref of refs) {
+    const state = engineStopState(ref, view.engines);
+    if (state !== 'done') pending.push({ key: engineKey(ref), label: `${engineKey(ref)} (${state})` });
+  }
+  return { pending };
+}

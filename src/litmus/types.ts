@@ -1,8 +1,10 @@
 // The parts of LitmusChaos objects chaos-gate reads, after chaos-operator's Go types
-// (api/litmuschaos/v1alpha1/chaosengine_types.go, chaosresult_types.go). Fields that changed between
-// Litmus generations are all listed, each marked with the versions that write it.
-
-import type { ObjectMeta } from '../kube/object-meta.ts';
+// (api/litmuschaos/v1alpha1/chaosengine_types.go, chaosresult_types.go), as schemas: objects read from
+// files are checked against them, so a wrong shape is refused with the field named instead of
+// crashing the converter or silently dropping probes. Fields that changed between Litmus generations
+// are all listed, each marked with the versions that write it. Unknown fields are kept.
+import { z } from 'zod';
+import { objectMetaSchema, type ObjectMeta } from '../kube/object-meta.ts';
 
 export type { ObjectMeta };
 
@@ -10,105 +12,166 @@ export const litmusGroup = 'litmuschaos.io';
 export const litmusVersion = 'v1alpha1';
 export const litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
 
-export interface ProbeSpec {
-  name: string;
-  type: string;
-  mode: string;
-  runProperties?: Record<string, unknown>;
-}
+const text = z.string();
 
-export interface EngineExperimentSpec {
-  name: string;
-  spec?: {
-    components?: { env?: { name: string; value?: string }[] };
-    probe?: ProbeSpec[];
-  };
-}
+const probeSpecSchema = z.looseObject({
+  name: text,
+  type: text,
+  mode: text,
+  runProperties: z.record(z.string(), z.unknown()).optional(),
+});
+export type ProbeSpec = z.output<typeof probeSpecSchema>;
 
-export interface EngineExperimentStatus {
-  name?: string;
-  runner?: string;
-  experimentPod?: string;
+const engineExperimentSpecSchema = z.looseObject({
+  name: text,
+  spec: z
+    .looseObject({
+      components: z
+        .looseObject({
+          env: z.array(z.looseObject({ name: text, value: text.optional() })).optional(),
+        })
+        .optional(),
+      probe: z.array(probeSpecSchema).optional(),
+    })
+    .optional(),
+});
+export type EngineExperimentSpec = z.output<typeof engineExperimentSpecSchema>;
+
+const engineExperimentStatusSchema = z.looseObject({
+  name: text.optional(),
+  runner: text.optional(),
+  experimentPod: text.optional(),
   /** "Waiting for Job Creation", "Running", "Completed", "ChaosExperiment Not Found", "Forcefully Aborted", "Skipped". */
-  status?: string;
+  status: text.optional(),
   /** "N/A", "Awaited", or a copy of the result's verdict. */
-  verdict?: string;
-  lastUpdateTime?: string;
-}
+  verdict: text.optional(),
+  lastUpdateTime: text.optional(),
+});
+export type EngineExperimentStatus = z.output<typeof engineExperimentStatusSchema>;
 
-export interface ChaosEngine {
-  apiVersion?: string;
-  kind?: string;
-  metadata: ObjectMeta;
-  spec?: {
-    engineState?: 'active' | 'stop';
-    appinfo?: { appns?: string; applabel?: string; appkind?: string };
-    chaosServiceAccount?: string;
-    experiments?: EngineExperimentSpec[];
-  };
-  status?: {
-    /** "initialized" → "completed" | "stopped". */
-    engineStatus?: string;
-    experiments?: EngineExperimentStatus[];
-  };
-}
+export const chaosEngineSchema = z.looseObject({
+  apiVersion: text.optional(),
+  kind: text.optional(),
+  metadata: objectMetaSchema,
+  spec: z
+    .looseObject({
+      engineState: z.enum(['active', 'stop']).optional(),
+      appinfo: z
+        .looseObject({ appns: text.optional(), applabel: text.optional(), appkind: text.optional() })
+        .optional(),
+      /** 3.0 and later: the targets by workload or pod. */
+      selectors: z
+        .looseObject({
+          workloads: z.array(z.looseObject({ kind: text.optional(), namespace: text.optional() })).optional(),
+          pods: z.array(z.looseObject({ namespace: text.optional() })).optional(),
+        })
+        .optional(),
+      chaosServiceAccount: text.optional(),
+      experiments: z.array(engineExperimentSpecSchema).optional(),
+    })
+    .optional(),
+  status: z
+    .looseObject({
+      /** "initialized" → "completed" | "stopped". */
+      engineStatus: text.optional(),
+      experiments: z.array(engineExperimentStatusSchema).optional(),
+    })
+    .optional(),
+});
+export type ChaosEngine = z.output<typeof chaosEngineSchema>;
 
 /** 2.14 and later. */
-export interface ProbeStatusEntry {
-  name?: string;
-  type?: string;
-  mode?: string;
-  status?: { verdict?: string; description?: string };
-}
+const probeStatusEntrySchema = z.looseObject({
+  name: text.optional(),
+  type: text.optional(),
+  mode: text.optional(),
+  status: z.looseObject({ verdict: text.optional(), description: text.optional() }).optional(),
+});
+export type ProbeStatusEntry = z.output<typeof probeStatusEntrySchema>;
 
 /** 2.0 to 2.13: status is a map of phase ("PreChaos", "PostChaos", or the mode) to an emoji string. */
-export interface LegacyProbeStatusEntry {
-  name?: string;
-  type?: string;
-  status?: Record<string, string>;
-}
+const legacyProbeStatusEntrySchema = z.looseObject({
+  name: text.optional(),
+  type: text.optional(),
+  status: z.record(z.string(), z.string()).optional(),
+});
+export type LegacyProbeStatusEntry = z.output<typeof legacyProbeStatusEntrySchema>;
 
-export interface ExperimentStatus {
+const experimentStatusSchema = z.looseObject({
   /** Running | Completed | Completed_With_Error | Completed_With_Probe_Failure | Stopped | Error */
-  phase?: string;
+  phase: text.optional(),
   /** Pass | Fail | Stopped | Awaited | Error */
-  verdict?: string;
-  probeSuccessPercentage?: string;
+  verdict: text.optional(),
+  /** A string ("100", "Awaited"); some writers put a number. */
+  probeSuccessPercentage: z.union([text, z.number().transform(String)]).optional(),
   /** 2.x. */
-  failStep?: string;
+  failStep: text.optional(),
   /** 3.0.0-beta2 to beta4. */
-  failureOutput?: { errorCode?: string; failedStep?: string };
+  failureOutput: z.looseObject({ errorCode: text.optional(), failedStep: text.optional() }).optional(),
   /** 3.0.0-beta5 and later. */
-  errorOutput?: { errorCode?: string; reason?: string };
-}
+  errorOutput: z.looseObject({ errorCode: text.optional(), reason: text.optional() }).optional(),
+});
+export type ExperimentStatus = z.output<typeof experimentStatusSchema>;
 
-export interface ChaosResult {
-  apiVersion?: string;
-  kind?: string;
-  metadata: ObjectMeta;
-  spec?: {
-    engine?: string;
-    experiment?: string;
-    instance?: string;
-    /** Litmus before 1.2 kept the status here, with lower-case values ("pass", "running"). */
-    experimentstatus?: ExperimentStatus;
-  };
-  status?: {
-    experimentStatus?: ExperimentStatus;
-    /** Written by litmus-go before 1.13.3. */
-    experimentstatus?: ExperimentStatus;
-    probeStatuses?: ProbeStatusEntry[];
-    probeStatus?: LegacyProbeStatusEntry[];
-    history?: {
-      passedRuns?: number;
-      failedRuns?: number;
-      stoppedRuns?: number;
-      targets?: { name?: string; kind?: string; chaosStatus?: string }[];
-    };
-  };
-}
+const count = z.number().int().nonnegative();
+
+export const chaosResultSchema = z.looseObject({
+  apiVersion: text.optional(),
+  kind: text.optional(),
+  metadata: objectMetaSchema,
+  spec: z
+    .looseObject({
+      engine: text.optional(),
+      experiment: text.optional(),
+      instance: text.optional(),
+      /** Litmus before 1.2 kept the status here, with lower-case values ("pass", "running"). */
+      experimentstatus: experimentStatusSchema.optional(),
+    })
+    .optional(),
+  status: z
+    .looseObject({
+      experimentStatus: experimentStatusSchema.optional(),
+      /** Written by litmus-go before 1.13.3. */
+      experimentstatus: experimentStatusSchema.optional(),
+      probeStatuses: z.array(probeStatusEntrySchema).optional(),
+      probeStatus: z.array(legacyProbeStatusEntrySchema).optional(),
+      history: z
+        .looseObject({
+          passedRuns: count.optional(),
+          failedRuns: count.optional(),
+          stoppedRuns: count.optional(),
+          targets: z
+            .array(
+              z.looseObject({ name: text.optional(), kind: text.optional(), chaosStatus: text.optional() }),
+            )
+            .optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+});
+export type ChaosResult = z.output<typeof chaosResultSchema>;
 
 /** The ChaosResult an engine's experiment writes: `<engine>-<experiment>`. */
 export function resultName(engine: string, experiment: string): string {
   return `${engine}-${experiment}`;
+}
+
+/**
+ * Live results the converter can read. ChaosResult has no schema on the server (any experiment image
+ * may write it): one of the wrong shape is left out with a warning naming the field, so its experiment
+ * shows no verdict instead of the conversion failing.
+ */
+export function readableResults(results: unknown[], warn: (line: string) => void): ChaosResult[] {
+  return results.flatMap((result) => {
+    const parsed = chaosResultSchema.safeParse(result);
+    if (parsed.success) return [parsed.data];
+    const { namespace = '', name = '' } =
+      (result as { metadata?: { namespace?: string; name?: string } }).metadata ?? {};
+    const issue = parsed.error.issues[0];
+    warn(
+      `ChaosResult ${namespace}/${name} is left out: field ${issue?.path.join('.') ?? '?'}: ${issue?.message.replace(/^Invalid input: /, '') ?? ''}`,
+    );
+    return [];
+  });
 }

@@ -1,6 +1,6 @@
 // Waits, by watching, until every engine of the run has finished and each of its experiments has a
 // final verdict; prints a line whenever an experiment moves on and a heartbeat while it waits.
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { Connection } from '../kube/client.ts';
 import { formatDuration } from '../config/duration.ts';
 import { until, watchSource } from '../kube/until.ts';
 import { enginePlural, resultPlural, type LitmusClient } from './client.ts';
@@ -40,7 +40,7 @@ export interface ChaosState {
 }
 
 export async function waitForChaos(
-  kc: KubeConfig,
+  connection: Connection,
   client: LitmusClient,
   refs: EngineRef[],
   options: WaitOptions,
@@ -56,11 +56,15 @@ export async function waitForChaos(
     what: 'ChaosEngines and ChaosResults',
     sources: {
       engines: namespaces.map((ns) =>
-        watchSource<ChaosEngine>(kc, client.list, client.target(enginePlural, ns, options.engineSelector)),
+        watchSource<ChaosEngine>(
+          connection,
+          client.list,
+          client.target(enginePlural, ns, options.engineSelector),
+        ),
       ),
       results: namespaces.map((ns) =>
         watchSource<ChaosResult>(
-          kc,
+          connection,
           client.list,
           client.target(resultPlural, ns, `chaosUID in (${uidsIn(ns)})`),
         ),

@@ -1,6 +1,6 @@
 // Reads the load test's result files into what loadSuite() takes; the only file I/O of this folder.
-import { readFileSync } from 'node:fs';
 import { ConfigError, errorMessage } from '../errors.ts';
+import { readInputFile, resultFileLimit } from '../files.ts';
 import { parseHeyCsv } from './hey.ts';
 import { parseJtl } from './jtl.ts';
 import { parseK6Json } from './k6-json.ts';
@@ -9,11 +9,9 @@ import type { Sample } from './samples.ts';
 import type { LoadConfig } from './schema.ts';
 
 export function readText(file: string, what: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`${file}: cannot read the ${what}: ${errorMessage(error)}`);
-  }
+  const text = readInputFile(file, what, resultFileLimit);
+  if (text.trim() === '') throw new ConfigError(`${file}: the ${what} is empty`);
+  return text;
 }
 
 export function readK6Summary(file: string): K6Summary {

@@ -1,10 +1,18 @@
 // Runs the load command next to the chaos: started first for a baseline, kept running through the
 // chaos, then stopped or awaited after a tail. Its output goes to the log line by line with a prefix.
+//
+// The command runs in its own process group, and stopping it signals the whole group, SIGTERM then
+// SIGKILL after a grace: `sh -c` forks even a single command, so a signal to the shell alone leaves
+// the real program (k6, jmeter) running. It gets an allow-listed environment: the runner's inputs and
+// secrets (INPUT_KUBECONFIG, tokens) are not the load test's business.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CannotRunError, ConfigError } from '../errors.ts';
 import type { LoadConfig } from './schema.ts';
+
+/** Why chaos-gate ended the command, if it did. */
+export type StoppedBy = 'after the tail' | 'at the timeout' | 'on cancel';
 
 export interface LoadExit {
   code: number | null;
@@ -13,34 +21,74 @@ export interface LoadExit {
   endedAtMs: number;
   /** The last lines of output, for a failure message. */
   lastLines: string[];
-  /** We ended it (SIGTERM after the tail, or a cancel). */
-  stoppedByUs: boolean;
+  stoppedBy?: StoppedBy;
 }
 
 export interface LoadHandle {
   startedAtMs: number;
-  /** Resolves after the lead time, or at once if the command has already ended or the run is cancelled. */
-  baseline(): Promise<void>;
-  /** Lets it run for the tail, then waits for it or stops it. */
-  finish(): Promise<LoadExit>;
-  /** Stops it now (cancel). */
-  kill(): Promise<LoadExit>;
+  /** Resolves after the lead time, or at once if the command has already ended or `signal` aborts. */
+  baseline(signal: AbortSignal): Promise<void>;
+  /** Lets it run for the tail, then waits for it or stops it; neither goes past `deadlineAt`, nor a cancel. */
+  finish(deadlineAt: number, signal: AbortSignal): Promise<LoadExit>;
+  /** Stops it now. */
+  terminate(why: StoppedBy): Promise<LoadExit>;
 }
 
 const keptLines = 20;
 
-export async function startLoad(
+/** What the load command inherits from chaos-gate's environment; `load.env` and `load.passEnv` add to it. */
+const inherited = [
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'SHELL',
+  'LANG',
+  'LANGUAGE',
+  'TZ',
+  'TERM',
+  'TMPDIR',
+  'TMP',
+  'TEMP',
+  'CI',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'NODE_EXTRA_CA_CERTS',
+  'JAVA_HOME',
+];
+const inheritedPrefixes = ['LC_'];
+
+export function loadEnvironment(
   config: LoadConfig,
-  log: (line: string) => void,
-  signal: AbortSignal,
-): Promise<LoadHandle> {
+  from: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(from)) {
+    const allowed =
+      inherited.includes(name) ||
+      inheritedPrefixes.some((prefix) => name.startsWith(prefix)) ||
+      config.passEnv.includes(name);
+    if (allowed && value !== undefined) env[name] = value;
+  }
+  return { ...env, ...config.env };
+}
+
+export async function startLoad(config: LoadConfig, log: (line: string) => void): Promise<LoadHandle> {
   if (!config.command) throw new ConfigError('load.command: required to run a load test');
   const [program, ...args] =
     typeof config.command === 'string' ? ['sh', '-c', config.command] : config.command;
   const child = spawn(program as string, args, {
     cwd: config.cwd,
-    env: { ...process.env, ...config.env },
+    env: loadEnvironment(config),
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group (setsid): the group can be signalled as one.
+    detached: true,
   });
   const startedAtMs = Date.now();
   const lastLines: string[] = [];
@@ -52,10 +100,10 @@ export async function startLoad(
     });
   forward(child.stdout);
   forward(child.stderr);
-  let stoppedByUs = false;
+  let stoppedBy: StoppedBy | undefined;
   const exited = new Promise<LoadExit>((resolve) =>
     child.once('close', (code, signal) =>
-      resolve({ code, signal, startedAtMs, endedAtMs: Date.now(), lastLines, stoppedByUs }),
+      resolve({ code, signal, startedAtMs, endedAtMs: Date.now(), lastLines, stoppedBy }),
     ),
   );
   await new Promise<void>((resolve, reject) => {
@@ -64,26 +112,58 @@ export async function startLoad(
       reject(new CannotRunError(`load command could not start (${program}): ${error.message}`)),
     );
   });
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const stop = async () => {
-    if (running()) {
-      stoppedByUs = true;
-      child.kill('SIGTERM');
-      const killed = await Promise.race([exited, sleep(10_000).then(() => undefined)]);
-      if (!killed) child.kill('SIGKILL');
+  const group = child.pid ?? 0;
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-group, signal);
+    } catch {
+      // The group is gone already.
     }
-    return { ...(await exited), stoppedByUs };
   };
+  // Also when chaos-gate leaves in a hurry (a second signal, process.exit): no load outlives it.
+  const killOnExit = () => signalGroup('SIGKILL');
+  process.on('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const terminate = async (why: StoppedBy) => {
+    if (running()) {
+      stoppedBy = why;
+      signalGroup('SIGTERM');
+      const ended = await Promise.race([exited, sleep(config.terminateGrace).then(() => undefined)]);
+      if (!ended) {
+        log(
+          `[chaos-gate] the load command did not end ${config.terminateGrace / 1000}s after SIGTERM: SIGKILL`,
+        );
+        signalGroup('SIGKILL');
+      }
+    }
+    // Children of the shell that outlived it still hold the output pipes.
+    signalGroup('SIGKILL');
+    return { ...(await exited), stoppedBy };
+  };
+  const until = (ms: number, signal: AbortSignal) =>
+    sleep(Math.max(0, ms), undefined, { signal }).then(
+      () => 'time' as const,
+      () => 'cancel' as const,
+    );
   return {
     startedAtMs,
-    async baseline() {
+    async baseline(signal) {
       log(`[chaos-gate] load running; chaos starts after a ${Math.round(config.leadTime / 1000)}s baseline`);
       await Promise.race([sleep(config.leadTime, undefined, { signal }).catch(() => {}), exited]);
     },
-    async finish() {
-      await Promise.race([sleep(config.tail), exited]);
-      return config.stop === 'wait' ? exited : stop();
+    async finish(deadlineAt, signal) {
+      const left = () => deadlineAt - Date.now();
+      const tail = await Promise.race([exited, until(Math.min(config.tail, left()), signal)]);
+      if (tail === 'cancel') return terminate('on cancel');
+      if (tail !== 'time') return exited;
+      if (config.stop === 'terminate') return terminate(left() > 0 ? 'after the tail' : 'at the timeout');
+      const waited = await Promise.race([exited, until(left(), signal)]);
+      if (waited === 'cancel') return terminate('on cancel');
+      if (waited !== 'time') return exited;
+      log('[chaos-gate] the load command is still running at the timeout: stopping it');
+      return terminate('at the timeout');
     },
-    kill: stop,
+    terminate,
   };
 }

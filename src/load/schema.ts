@@ -18,13 +18,18 @@ export const loadSchema = z.strictObject({
   /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
   command: z.union([z.string().min(1), z.array(z.string()).min(1)]).optional(),
   cwd: z.string().optional(),
+  /** Added to the few variables the command inherits (PATH, HOME, locale, proxies, CA files). */
   env: z.record(z.string(), z.string()).optional(),
+  /** Names of more variables to pass through from chaos-gate's environment. */
+  passEnv: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a variable name')).default([]),
   /** How long the load runs before the chaos starts: the baseline. */
   leadTime: duration.default(30_000),
   /** How long it runs after the chaos ends. */
   tail: duration.default(30_000),
-  /** After the tail: wait for the command to end, or stop it with SIGTERM. */
+  /** After the tail: wait for the command to end (at most until the overall timeout), or stop it. */
   stop: z.enum(['wait', 'terminate']).default('terminate'),
+  /** How long the command's process group gets between SIGTERM and SIGKILL. */
+  terminateGrace: duration.default(10_000),
   results: z
     .strictObject({
       k6Summary: z.string().optional(),

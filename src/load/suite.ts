@@ -29,6 +29,13 @@ export interface LoadResults {
 
 const suiteName = 'load';
 
+/** Exit 0, or stopped by us after the tail, passes; stopped at the timeout or on a cancel did not finish. */
+function commandOutcome({ code, stoppedBy }: LoadExit): ReportCase['outcome'] {
+  if (stoppedBy === 'at the timeout') return 'timeout';
+  if (stoppedBy === 'on cancel') return 'stopped';
+  return code === 0 || stoppedBy === 'after the tail' ? 'pass' : 'fail';
+}
+
 export function loadSuite(results: LoadResults): ReportSuite {
   const cases: ReportCase[] = [];
   const properties: Record<string, string> = {};
@@ -44,20 +51,23 @@ export function loadSuite(results: LoadResults): ReportSuite {
     });
 
   if (results.exit) {
-    const { code, signal, stoppedByUs, lastLines } = results.exit;
-    const ok = code === 0 || stoppedByUs;
+    const { code, signal, stoppedBy, lastLines } = results.exit;
+    const outcome = commandOutcome(results.exit);
+    const ok = outcome === 'pass';
     cases.push({
       kind: 'load-command',
       className: suiteName,
       name: results.command ?? 'load command',
-      outcome: ok ? 'pass' : 'fail',
+      outcome,
       message: ok
         ? undefined
-        : `the load command ${signal ? `was killed by ${signal}` : `exited with ${code}`}`,
+        : stoppedBy && stoppedBy !== 'after the tail'
+          ? `the load command was still running and was stopped ${stoppedBy}`
+          : `the load command ${signal ? `was killed by ${signal}` : `exited with ${code}`}`,
       details: ok ? undefined : lastLines.join('\n'),
       startedAt: new Date(results.exit.startedAtMs).toISOString(),
       durationSeconds: (results.exit.endedAtMs - results.exit.startedAtMs) / 1000,
-      properties: stoppedByUs ? { stopped: 'after the tail' } : {},
+      properties: stoppedBy ? { stopped: stoppedBy } : {},
     });
   }
 

@@ -25,7 +25,9 @@ export type CaseKind =
   | 'load-check'
   | 'load-impact'
   | 'ctk-hypothesis'
-  | 'ctk-activity';
+  | 'ctk-activity'
+  /** The run could not confirm that the chaos it started stopped: it may still be running. */
+  | 'chaos-stop';
 
 export interface ReportCase {
   kind: CaseKind;

@@ -1,9 +1,15 @@
-// What a run applies and submits, read from the files before anything connects to a cluster, so a
-// configuration problem is always reported first. `validate` stops here.
+// What a run applies and submits, read and checked before anything connects to a cluster, so a
+// configuration problem is always reported first and nothing is applied: the files, the engines
+// against the CRD's rules, objects given twice, how far the run reaches, and where the reports go.
+// `validate` stops here.
 import { readWorkflow, type WorkflowObject } from '../argo/submit.ts';
 import type { GateConfig } from '../config/load.ts';
 import { ConfigError } from '../errors.ts';
-import { readManifests, type Manifest } from '../kube/manifests.ts';
+import { duplicateProblems, readManifests, type Manifest } from '../kube/manifests.ts';
+import { describeSchemaIssues } from '../kube/object-meta.ts';
+import { engineCrdRules } from '../litmus/crd-rules.ts';
+import { blastRadiusProblems } from './blast-radius.ts';
+import { reportPathProblems } from './publish.ts';
 
 export interface RunInputs {
   manifests: Manifest[];
@@ -22,7 +28,24 @@ export function readRunInputs(config: GateConfig): RunInputs {
       'nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)',
     );
   }
+  // Offline, an object without a namespace lands in the target namespace, whatever that turns out to be.
+  const namespaceOf = (m: Manifest) => m.object.metadata.namespace ?? config.namespace ?? '';
+  const problems = [
+    ...manifests.filter((m) => m.role === 'engine').flatMap(crdProblems),
+    ...duplicateProblems(manifests, namespaceOf),
+    ...blastRadiusProblems(manifests, config.workflow?.namespace ?? workflow?.metadata.namespace, {
+      ...config,
+      defaultNamespace: config.namespace,
+    }),
+    ...reportPathProblems(config.reports),
+  ];
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return { manifests, workflow };
+}
+
+function crdProblems(manifest: Manifest): string[] {
+  const checked = engineCrdRules.safeParse(manifest.object);
+  return checked.success ? [] : [describeSchemaIssues(manifest.source, checked.error)];
 }
 
 /** `chaos-gate validate`: the objects a run would apply or submit, each named as in error messages. */

@@ -1,6 +1,6 @@
 // The end of every use case: decide, write the configured reports, and say plainly what the gate
 // decided and why.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { GateConfig } from '../config/load.ts';
@@ -11,6 +11,7 @@ import { renderJson } from '../report/json.ts';
 import { renderJUnit } from '../report/junit.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import type { GateDecision, Report } from '../report/model.ts';
+import { redact } from '../secrets.ts';
 
 export interface Publication {
   junit?: string;
@@ -27,6 +28,50 @@ export interface Publication {
 export interface Concluded {
   decision: GateDecision;
   published: Publication;
+}
+
+const reportNames = { junit: 'JUnit report', json: 'JSON report', html: 'HTML report', summary: 'summary' };
+
+/**
+ * Whether every configured report can be written, checked before any chaos runs so a verdict is
+ * never lost to a path under a file or a folder without write access.
+ */
+export function reportPathProblems(reports: GateConfig['reports']): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const kind of ['junit', 'json', 'html', 'summary'] as const) {
+    const file = reports[kind];
+    if (!file) continue;
+    const where = `the ${reportNames[kind]} ${file}`;
+    const absolute = path.resolve(file);
+    const other = seen.get(absolute);
+    if (other) problems.push(`${where}: the same file as the ${other}`);
+    seen.set(absolute, reportNames[kind]);
+    const problem = unwritable(absolute);
+    if (problem) problems.push(`${where}: ${problem}`);
+  }
+  return problems;
+}
+
+/** Why a file cannot be written (or created with its missing folders), or undefined. */
+function unwritable(file: string): string | undefined {
+  const kind = (at: string) => {
+    try {
+      return statSync(at).isDirectory() ? 'directory' : 'file';
+    } catch {
+      return undefined;
+    }
+  };
+  if (kind(file) === 'directory') return 'is a directory';
+  let existing = kind(file) ? file : path.dirname(file);
+  while (!kind(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  if (existing !== file && kind(existing) === 'file') return `${existing} is a file, not a directory`;
+  try {
+    accessSync(existing, constants.W_OK);
+    return undefined;
+  } catch {
+    return `${existing} is not writable`;
+  }
 }
 
 /** Decides on the report, writes every configured report file and logs the verdict. */
@@ -58,11 +103,11 @@ function publishReports(
   context: { policy: object; meta: Record<string, string> },
 ): Publication {
   let markdownText: string | undefined;
-  const markdown = () => (markdownText ??= renderMarkdown(report, decision));
+  const markdown = () => (markdownText ??= redact(renderMarkdown(report, decision)));
   const write = (file: string | undefined, render: () => string) => {
     if (!file) return undefined;
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    writeFileSync(file, render());
+    writeFileSync(file, redact(render()));
     return file;
   };
   const junitOptions = { hostname: os.hostname(), caseProperties: reports.junitCaseProperties };

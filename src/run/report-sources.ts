@@ -1,22 +1,40 @@
 // What `chaos-gate report` reads from files: results that already exist. Reading a live namespace is
 // in report-cluster.ts, so the file path never loads the Kubernetes client.
+import type { z } from 'zod';
 import { workflowToSuite } from '../argo/convert.ts';
-import type { Workflow } from '../argo/types.ts';
+import { workflowSchema } from '../argo/types.ts';
 import { ConfigError } from '../errors.ts';
-import { readManifests } from '../kube/manifests.ts';
+import { resultFileLimit } from '../files.ts';
+import { duplicateProblems, readManifests, type Manifest } from '../kube/manifests.ts';
+import { describeSchemaIssues } from '../kube/object-meta.ts';
 import { convertChaos } from '../litmus/convert.ts';
-import type { ChaosEngine, ChaosResult } from '../litmus/types.ts';
+import { chaosEngineSchema, chaosResultSchema, type ChaosEngine, type ChaosResult } from '../litmus/types.ts';
 import type { Report } from '../report/model.ts';
+
+/** An object read from a file, checked against what the converter reads: wrong shapes name the field. */
+function checked<T extends z.ZodType>(schema: T, manifest: Manifest): z.output<T> {
+  const parsed = schema.safeParse(manifest.object);
+  if (!parsed.success) throw new ConfigError(describeSchemaIssues(manifest.source, parsed.error));
+  return parsed.data;
+}
+
+/** Input files whose objects repeat a name would silently replace one another. */
+function readInputs(files: string[]): Manifest[] {
+  const objects = readManifests(files, 'input', resultFileLimit);
+  const duplicates = duplicateProblems(objects);
+  if (duplicates.length > 0) throw new ConfigError(duplicates.join('\n'));
+  return objects;
+}
 
 /** ChaosResults (and optionally their ChaosEngines) from YAML/JSON files such as `kubectl get chaosresults -o yaml`. */
 export function chaosReportFromFiles(files: string[]): Report {
-  const objects = readManifests(files, 'input');
   const engines: ChaosEngine[] = [];
   const results: ChaosResult[] = [];
-  for (const { object, source } of objects) {
-    if (object.kind === 'ChaosEngine') engines.push(object as ChaosEngine);
-    else if (object.kind === 'ChaosResult') results.push(object as ChaosResult);
-    else throw new ConfigError(`${source}: field kind: expected ChaosResult or ChaosEngine`);
+  for (const manifest of readInputs(files)) {
+    const { kind } = manifest.object;
+    if (kind === 'ChaosEngine') engines.push(checked(chaosEngineSchema, manifest));
+    else if (kind === 'ChaosResult') results.push(checked(chaosResultSchema, manifest));
+    else throw new ConfigError(`${manifest.source}: field kind: expected ChaosResult or ChaosEngine`);
   }
   if (results.length === 0) {
     // An engine mirrors a verdict at most; the ChaosResult is where it is decided (and matched by chaosUID).
@@ -30,13 +48,13 @@ export function chaosReportFromFiles(files: string[]): Report {
 
 /** Argo Workflows with their status, e.g. `kubectl get workflow NAME -o yaml`. */
 export function workflowReportFromFile(file: string): Report {
-  const objects = readManifests([file], 'input');
-  const workflows = objects.map(({ object, source }) => {
-    if (object.kind !== 'Workflow') throw new ConfigError(`${source}: field kind: expected Workflow`);
-    const workflow = object as unknown as Workflow;
+  const workflows = readInputs([file]).map((manifest) => {
+    if (manifest.object.kind !== 'Workflow')
+      throw new ConfigError(`${manifest.source}: field kind: expected Workflow`);
+    const workflow = checked(workflowSchema, manifest);
     if (!workflow.status?.phase) {
       throw new ConfigError(
-        `${source}: field status: the Workflow never ran (no status); save it after a workflow controller ran it, ` +
+        `${manifest.source}: field status: the Workflow never ran (no status); save it after a workflow controller ran it, ` +
           `with \`kubectl get workflow ${workflow.metadata.name ?? 'NAME'} -o yaml\``,
       );
     }

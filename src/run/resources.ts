@@ -1,65 +1,81 @@
 // What a run has put into the cluster — applied manifests, a submitted workflow, the engines it
-// started — and the two ways of taking it back: stop the chaos, and clean up per policy.
-import type { ArgoClient } from '../argo/client.ts';
+// started — and the two ways of taking it back: stop the chaos (stop.ts), and clean up per policy.
+import { ArgoClient } from '../argo/client.ts';
 import type { WorkflowObject } from '../argo/submit.ts';
 import type { Workflow } from '../argo/types.ts';
 import type { CleanupPolicy } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
-import { runLabel, type AppliedObject, type ManifestApplier } from '../kube/apply.ts';
+import { ManifestApplier, runLabel, type AppliedObject, type Removal } from '../kube/apply.ts';
+import { limited, type Connection } from '../kube/client.ts';
+import { describeApiError, statusCode } from '../kube/errors.ts';
 import type { Manifest } from '../kube/manifests.ts';
-import type { LitmusClient } from '../litmus/client.ts';
+import { LitmusClient, workflowRunLabel } from '../litmus/client.ts';
 import type { EngineRef } from '../litmus/condition.ts';
 import type { ChaosEngine } from '../litmus/types.ts';
+import { allConfirmed, stopRunChaos, type StopReport } from './stop.ts';
+import { describeUnconfirmed } from './stop-report.ts';
+
+export interface ResourceSettings {
+  /** The run's connection: ended by its deadline and a cancel. */
+  connection: Connection;
+  defaultNamespace: string;
+  runId: string;
+  /** Where the run's engines and workflows may be. */
+  namespaces: string[];
+  shutdown: 'Stop' | 'Terminate';
+  cleanup: CleanupPolicy;
+  /** How long stopping, and then cleaning up, may take. */
+  stopTimeoutMs: number;
+  log: (line: string) => void;
+}
 
 export class RunResources {
   readonly applied: AppliedObject[] = [];
   workflow?: Workflow;
-  readonly #litmus: LitmusClient;
-  readonly #applier: ManifestApplier;
-  readonly #argo: ArgoClient | undefined;
-  readonly #log: (line: string) => void;
-  readonly #shutdown: 'Stop' | 'Terminate';
-  readonly #runId: string;
-  readonly #cleanup: CleanupPolicy;
+  /** Something may have been created: an apply or submit was sent, answered or not. */
+  started = false;
+  /** An apply or submit got no answer: it may have created what the run does not know about. */
+  #unanswered = { engines: false, workflows: false };
+  readonly #settings: ResourceSettings;
 
-  constructor(deps: {
-    litmus: LitmusClient;
-    applier: ManifestApplier;
-    argo?: ArgoClient;
-    log: (line: string) => void;
-    shutdown: 'Stop' | 'Terminate';
-    runId: string;
-    cleanup: CleanupPolicy;
-  }) {
-    this.#litmus = deps.litmus;
-    this.#applier = deps.applier;
-    this.#argo = deps.argo;
-    this.#log = deps.log;
-    this.#shutdown = deps.shutdown;
-    this.#runId = deps.runId;
-    this.#cleanup = deps.cleanup;
+  constructor(settings: ResourceSettings) {
+    this.#settings = settings;
+  }
+
+  #applier(connection: Connection): ManifestApplier {
+    return new ManifestApplier(connection, this.#settings.defaultNamespace, this.#settings.runId);
   }
 
   /** Applies the manifests in order, remembering each object as it lands. */
   async apply(prepared: Manifest[]): Promise<void> {
-    await this.#applier.apply(prepared, (object) => {
-      this.applied.push(object);
-      this.#log(
-        `[chaos-gate] applied ${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`,
-      );
-    });
+    this.started = true;
+    await this.#applier(this.#settings.connection)
+      .apply(prepared, (object, note) => {
+        this.applied.push(object);
+        const where = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
+        this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
+      })
+      .catch((error: unknown) => {
+        if (unanswered(error)) this.#unanswered.engines = true;
+        throw error;
+      });
   }
 
   async submit(workflow: WorkflowObject): Promise<void> {
-    if (!this.#argo) return;
-    this.workflow = await this.#argo.create(workflow);
+    this.started = true;
+    this.workflow = await new ArgoClient(this.#settings.connection)
+      .create(workflow)
+      .catch((error: unknown) => {
+        if (unanswered(error)) this.#unanswered.workflows = true;
+        throw error;
+      });
     const { namespace, name } = this.workflow.metadata;
-    this.#log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
+    this.#settings.log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
   }
 
   /** Selects what this run applied, so its watches see nothing of other runs or users. */
   get selector(): string {
-    return `${runLabel}=${this.#runId}`;
+    return `${runLabel}=${this.#settings.runId}`;
   }
 
   /** The engines this run applied itself. */
@@ -69,78 +85,103 @@ export class RunResources {
       .map((a) => ({ namespace: a.namespace ?? '', name: a.name, uid: a.uid ?? '' }));
   }
 
-  /** The engines the submitted workflow has created so far. */
-  async workflowEngines(): Promise<ChaosEngine[]> {
-    const workflow = this.workflow;
-    if (!workflow?.metadata.uid) return [];
-    const namespace = workflow.metadata.namespace ?? '';
-    const since = workflow.metadata.creationTimestamp ?? new Date().toISOString();
-    return this.#litmus.enginesOfWorkflow(namespace, workflow.metadata.uid, since);
+  /** The engines the submitted workflow has created so far: those labelled with its uid. */
+  async workflowEngines(connection: Connection): Promise<ChaosEngine[]> {
+    const uid = this.workflow?.metadata.uid;
+    if (!uid) return [];
+    const litmus = new LitmusClient(connection);
+    const found = await Promise.all(
+      this.#settings.namespaces.map((ns) => litmus.enginesLabelled(ns, `${workflowRunLabel}=${uid}`)),
+    );
+    return found.flat();
   }
 
   /**
-   * Stops every engine of the run first — terminating a workflow does not stop chaos pods — then
-   * shuts the workflow down. Never throws: each failure is logged and the rest still happens.
+   * Stops every engine of the run and confirms it, then shuts the workflow down. Never throws: what
+   * is not confirmed is in the returned report and logged with the command that stops it.
    */
-  async stopChaos(): Promise<void> {
-    const fromWorkflow = await this.workflowEngines().catch((error: unknown) => {
-      this.#log(`[chaos-gate] WARNING: could not list the workflow's ChaosEngines: ${errorMessage(error)}`);
-      return [];
-    });
-    const engines = [
-      ...this.appliedEngines(),
-      ...fromWorkflow.map((e) => ({ namespace: e.metadata.namespace ?? '', name: e.metadata.name ?? '' })),
-    ];
-    for (const engine of engines) {
-      try {
-        await this.#litmus.stopEngine(engine.namespace, engine.name);
-        this.#log(`[chaos-gate] stopped ChaosEngine ${engine.namespace}/${engine.name}`);
-      } catch (error) {
-        this.#log(
-          `[chaos-gate] WARNING: could not stop ChaosEngine ${engine.namespace}/${engine.name}: ${errorMessage(error)}`,
-        );
-      }
-    }
-    const workflow = this.workflow;
-    if (this.#argo && workflow?.metadata.name) {
-      const where = `${workflow.metadata.namespace}/${workflow.metadata.name}`;
-      try {
-        await this.#argo.shutdown(workflow.metadata.namespace ?? '', workflow.metadata.name, this.#shutdown);
-        this.#log(`[chaos-gate] workflow ${where}: shutdown ${this.#shutdown}`);
-      } catch (error) {
-        this.#log(`[chaos-gate] WARNING: could not shut down workflow ${where}: ${errorMessage(error)}`);
-      }
-    }
+  async stopChaos(hurry: AbortSignal): Promise<StopReport> {
+    const { connection, runId, namespaces, shutdown, stopTimeoutMs, log } = this.#settings;
+    const workflow = this.workflow?.metadata;
+    const stops = await stopRunChaos(
+      connection,
+      {
+        runId,
+        namespaces,
+        engines: this.appliedEngines(),
+        workflows: workflow?.name
+          ? [{ namespace: workflow.namespace ?? '', name: workflow.name, uid: workflow.uid }]
+          : [],
+        search: this.#unanswered,
+      },
+      { deadlineMs: stopTimeoutMs, hurry, log, shutdown },
+    );
+    describeUnconfirmed(stops, shutdown).forEach((line) => log(line));
+    return stops;
   }
 
-  /** Deletes what the run created (engines first, RBAC last, then the workflow and the engines' results). */
-  async cleanup(passed: boolean): Promise<void> {
-    const policy = this.#cleanup;
-    const runId = this.#runId;
-    const created = this.applied.filter((a) => a.created).length + (this.workflow ? 1 : 0);
+  /**
+   * Deletes what the run created (engines first, RBAC last, then the workflow and the engines'
+   * results) and says what it really removed. Nothing is deleted while chaos may still be running:
+   * the engines must stay visible, and their RBAC is what the experiments need to revert.
+   */
+  async cleanup(passed: boolean, hurry: AbortSignal, stops?: StopReport): Promise<void> {
+    const { cleanup: policy, log, stopTimeoutMs } = this.#settings;
+    const applied = this.applied.filter((a) => a.ownership !== 'foreign').length + (this.workflow ? 1 : 0);
     if (policy === 'never' || (policy === 'on-success' && !passed)) {
-      this.#log(`[chaos-gate] cleanup ${policy}: leaving ${created} object(s) in place`);
+      log(`[chaos-gate] cleanup ${policy}: leaving ${applied} object(s) in place`);
       return;
     }
-    const problems = await this.#applier.remove(this.applied);
-    const workflow = this.workflow;
-    if (this.#argo && workflow?.metadata.name) {
-      await this.#argo
-        .delete(workflow.metadata.namespace ?? '', workflow.metadata.name)
-        .catch((error: unknown) => {
-          problems.push(`deleting workflow ${workflow.metadata.name}: ${errorMessage(error)}`);
-        });
+    if (stops && !allConfirmed(stops)) {
+      log(`[chaos-gate] cleanup skipped: chaos may still be running; ${applied} object(s) left in place`);
+      return;
     }
+    if (hurry.aborted) {
+      log(`[chaos-gate] cleanup skipped: leaving now; ${applied} object(s) left in place`);
+      return;
+    }
+    const connection = limited(this.#settings.connection, {
+      signal: AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)]),
+    });
+    const removal = await this.#applier(connection).remove(this.applied);
+    const workflow = this.workflow?.metadata;
+    if (workflow?.name) {
+      const where = `Workflow ${workflow.namespace ?? ''}/${workflow.name}`;
+      await new ArgoClient(connection).delete(workflow.namespace ?? '', workflow.name).then(
+        () => removal.removed.push(where),
+        (error: unknown) => removal.problems.push(describeApiError(`deleting ${where}`, error)),
+      );
+    }
+    await this.#deleteResults(connection, removal);
+    logRemoval(removal, log);
+  }
+
+  async #deleteResults(connection: Connection, removal: Removal): Promise<void> {
     const engines = this.appliedEngines();
+    const litmus = new LitmusClient(connection);
     for (const namespace of new Set(engines.map((e) => e.namespace))) {
       const uids = engines.filter((e) => e.namespace === namespace).map((e) => e.uid);
-      await this.#litmus
-        .deleteResults(namespace, `chaosUID in (${uids.join(',')})`)
-        .catch((error: unknown) => {
-          problems.push(`deleting ChaosResults in ${namespace}: ${errorMessage(error)}`);
-        });
+      try {
+        const deleted = await litmus.deleteResults(namespace, `chaosUID in (${uids.join(',')})`);
+        removal.removed.push(...deleted.map((name) => `ChaosResult ${namespace}/${name}`));
+      } catch (error) {
+        removal.problems.push(`deleting ChaosResults in ${namespace}: ${errorMessage(error)}`);
+      }
     }
-    problems.forEach((p) => this.#log(`[chaos-gate] WARNING: cleanup: ${p}`));
-    this.#log(`[chaos-gate] cleanup: removed ${created} object(s) created by run ${runId}`);
   }
+}
+
+/** No HTTP status came back (a timeout, a dropped connection): the server may have done it anyway. */
+function unanswered(error: unknown): boolean {
+  return statusCode(error instanceof Error && error.cause ? error.cause : error) === undefined;
+}
+
+function logRemoval(removal: Removal, log: (line: string) => void): void {
+  const list = (items: string[]) => (items.length > 0 ? `: ${items.join(', ')}` : '');
+  log(`[chaos-gate] cleanup: removed ${removal.removed.length} object(s)${list(removal.removed)}`);
+  if (removal.kept.length > 0)
+    log(`[chaos-gate] cleanup: kept ${removal.kept.length} shared object(s)${list(removal.kept)}`);
+  if (removal.alreadyGone.length > 0)
+    log(`[chaos-gate] cleanup: ${removal.alreadyGone.length} already gone${list(removal.alreadyGone)}`);
+  removal.problems.forEach((p) => log(`[chaos-gate] WARNING: cleanup: ${p}`));
 }

@@ -1,126 +1,202 @@
 // `chaos-gate run`: preflight, apply and submit, wait, collect, decide and report, clean up. The one
-// orchestration behind the CLI and the action. Whatever happens after the first object is applied —
-// timeout, cancel, a lost watch, a crash in our own code — the chaos is stopped before this returns
-// or throws.
+// orchestration behind the CLI and the action. Whatever happens after the first object is sent —
+// timeout, cancel, a lost watch, a crash in our own code — the chaos is stopped and confirmed stopped
+// before this returns or throws, and whatever could not be confirmed is reported.
+//
+// Time: the overall timeout runs from the start and covers preflight, the load baseline, the wait,
+// the load's tail; the stop phase then has its own deadline (stopTimeout), and so does the cleanup.
+// Every request is bounded (kube/client.ts), so neither can hang.
 import { randomBytes } from 'node:crypto';
-import type { KubeConfig } from '@kubernetes/client-node';
 import { ArgoClient } from '../argo/client.ts';
 import { workflowToSuite } from '../argo/convert.ts';
 import { prepareWorkflow, type WorkflowObject } from '../argo/submit.ts';
 import { waitForWorkflow, type WorkflowState } from '../argo/wait.ts';
+import { formatDuration } from '../config/duration.ts';
 import type { GateConfig } from '../config/load.ts';
-import { CancelledError, CannotRunError, errorMessage } from '../errors.ts';
-import { ManifestApplier, runLabel } from '../kube/apply.ts';
+import { CancelledError, CannotRunError } from '../errors.ts';
+import { managedBy, ManifestApplier, runLabel } from '../kube/apply.ts';
+import { connect, limited, type Connection } from '../kube/client.ts';
 import { contextNamespace, loadKubeContext } from '../kube/context.ts';
 import { describeApiError } from '../kube/errors.ts';
-import type { Manifest } from '../kube/manifests.ts';
+import { duplicateProblems, type Manifest } from '../kube/manifests.ts';
 import { cancelReason } from '../kube/until.ts';
 import { LitmusClient, resultPlural } from '../litmus/client.ts';
 import { convertChaos } from '../litmus/convert.ts';
-import type { ChaosResult } from '../litmus/types.ts';
+import { readableResults, type ChaosResult } from '../litmus/types.ts';
 import { waitForChaos, type ChaosState, type WaitOptions } from '../litmus/wait.ts';
 import { startLoad, type LoadExit, type LoadHandle } from '../load/runner.ts';
 import type { Window } from '../load/samples.ts';
 import { mergeReports, type Report } from '../report/model.ts';
+import { blastRadiusProblems, allowedNamespaces } from './blast-radius.ts';
 import { collectJournal, collectLoad } from './collect.ts';
-import { readRunInputs } from './inputs.ts';
+import { readRunInputs, type RunInputs } from './inputs.ts';
 import type { GateOutcome } from './outcome.ts';
 import { conclude } from './publish.ts';
 import { RunResources } from './resources.ts';
+import type { StopReport } from './stop.ts';
+import { withStopCases } from './stop-report.ts';
 
 export interface RunContext {
   log: (line: string) => void;
-  /** Aborted with the signal name as reason when the job is cancelled. */
+  /** Aborted with the signal name as reason when the job is cancelled (the first signal). */
   signal: AbortSignal;
+  /** Aborted when the job insists (a second signal): one last stop attempt, then return at once. */
+  hurry?: AbortSignal;
   /** Secret kubeconfig content (action input), kept out of the config model. */
   kubeconfigContent?: string;
+  /** Where to write it (the action records the folder for its post step). */
+  secretDir?: string;
   /** Called just before the first object is applied, so a front can record what to stop if it is killed. */
   onStarted?: (runId: string, namespaces: string[]) => void;
   /** Called as the run enters each phase, for log groups and progress lines. */
   onPhase?: (phase: RunPhase) => void;
-  /** Waits around stopping; shorter in tests. */
-  timings?: Partial<typeof defaultTimings>;
+  /** How long a finished engine may take to show its verdict; shorter in tests. */
+  verdictGraceMs?: number;
 }
 
 /** apply and submit → wait → after the chaos (a stop if cut short, the load's tail) → report → clean up → done. */
 export type RunPhase = 'apply' | 'wait' | 'after' | 'report' | 'cleanup' | 'done';
 
-const defaultTimings = {
-  /** How long to wait for engines to report `stopped` after a stop on timeout, and on cancel. */
-  stopWaitOnTimeoutMs: 60_000,
-  stopWaitOnCancelMs: 5_000,
-  /** How long a finished engine may take to show its verdict. */
-  verdictGraceMs: 30_000,
-};
-
-type Timings = typeof defaultTimings;
+/** What preflight settled: the objects as they will be applied, and where the run may reach. */
+interface Plan {
+  runId: string;
+  defaultNamespace: string;
+  prepared: Manifest[];
+  workflow?: WorkflowObject;
+  /** Where the run's engines and workflows may be: the allowed namespaces. */
+  namespaces: string[];
+  argo?: ArgoClient;
+}
 
 export async function runGate(config: GateConfig, context: RunContext): Promise<GateOutcome> {
   const { log, signal } = context;
-  const timings = { ...defaultTimings, ...context.timings };
-  const { manifests, workflow: workflowBase } = readRunInputs(config);
-  const kube = loadKubeContext({ ...config, kubeconfigContent: context.kubeconfigContent });
+  const hurry = context.hurry ?? new AbortController().signal;
+  const deadline = overallDeadline(config.timeoutMs);
   try {
-    const { kc } = kube;
-    const litmus = new LitmusClient(kc);
-    const argo = config.workflow ? new ArgoClient(kc) : undefined;
+    const inputs = readRunInputs(config);
+    const kube = loadKubeContext({
+      ...config,
+      kubeconfigContent: context.kubeconfigContent,
+      secretDir: context.secretDir,
+    });
+    try {
+      const main = connect(kube.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
+      const plan = await preflight(config, inputs, main, signal, log);
+      context.onStarted?.(plan.runId, plan.namespaces);
+      const resources = new RunResources({
+        connection: main,
+        defaultNamespace: plan.defaultNamespace,
+        runId: plan.runId,
+        namespaces: plan.namespaces,
+        shutdown: config.workflow?.shutdown ?? 'Stop',
+        cleanup: config.cleanup,
+        stopTimeoutMs: config.stopTimeoutMs,
+        log,
+      });
+      const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry });
+      context.onPhase?.('report');
+      // Reading what the run produced outlives the run's deadline, but not a second signal.
+      const reading = limited(main, {
+        signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)]),
+      });
+      let report = await collectReport(config, reading, resources, chaos, log);
+      if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? 'Stop');
+      // The verdict first: a user waiting on the build should not wait for the deletes.
+      let passed = false;
+      try {
+        const { decision, published } = conclude(config, report, { runId: plan.runId }, log);
+        passed = decision.verdict === 'pass';
+        return { runId: plan.runId, report, decision, published, cancelled: chaos.cancelled };
+      } finally {
+        context.onPhase?.('cleanup');
+        await resources.cleanup(passed, hurry, chaos.stops);
+        context.onPhase?.('done');
+      }
+    } finally {
+      kube.dispose();
+    }
+  } finally {
+    deadline.clear();
+  }
+}
+
+/** The overall timeout as a signal, aborted with an error that says so. */
+function overallDeadline(timeoutMs: number) {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new CannotRunError(`the ${formatDuration(timeoutMs)} timeout passed`)),
+    timeoutMs,
+  );
+  const endsAt = Date.now() + timeoutMs;
+  return {
+    signal: controller.signal,
+    endsAt,
+    leftMs: () => Math.max(0, endsAt - Date.now()),
+    clear: () => clearTimeout(timer),
+  };
+}
+type Deadline = ReturnType<typeof overallDeadline>;
+
+/** Every problem of every object at once, and nothing applied if there is one. */
+async function preflight(
+  config: GateConfig,
+  inputs: RunInputs,
+  main: Connection,
+  signal: AbortSignal,
+  log: (line: string) => void,
+): Promise<Plan> {
+  try {
+    const litmus = new LitmusClient(main);
+    const argo = config.workflow ? new ArgoClient(main) : undefined;
     await litmus.assertInstalled(config.experiments.length > 0 ? ['chaosexperiments'] : []);
     await argo?.assertInstalled();
 
     const runId = config.runId ?? `cg-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-    const defaultNamespace = config.namespace ?? contextNamespace(kc);
-    const applier = new ManifestApplier(kc, defaultNamespace);
-    const prepared = applier.prepare(manifests, runId);
+    const defaultNamespace = config.namespace ?? contextNamespace(main.kc);
+    const applier = new ManifestApplier(main, defaultNamespace, runId);
+    const prepared = applier.prepare(inputs.manifests);
     const workflow =
       config.workflow &&
-      workflowBase &&
-      prepareWorkflow(workflowBase, config.workflow, defaultNamespace, {
-        'app.kubernetes.io/managed-by': 'chaos-gate',
+      inputs.workflow &&
+      prepareWorkflow(inputs.workflow, config.workflow, defaultNamespace, {
+        ...managedBy,
         [runLabel]: runId,
       });
     log(`[chaos-gate] run ${runId}: preflight of ${prepared.length + (workflow ? 1 : 0)} object(s)`);
-    await preflight(applier, prepared, argo, workflow);
+    const policy = { ...config, defaultNamespace };
+    const clusterScoped = new Set<Manifest>();
+    for (const manifest of prepared)
+      if (await applier.isClusterScoped(manifest.object).catch(() => false)) clusterScoped.add(manifest);
+    const problems = [
+      ...duplicateProblems(prepared),
+      ...blastRadiusProblems(prepared, workflow?.metadata.namespace, policy, (m) => clusterScoped.has(m)),
+    ];
+    if (problems.length === 0) problems.push(...(await applier.preflight(prepared)));
+    if (argo && workflow && problems.length === 0) {
+      await argo.create(workflow, true).catch((error: unknown) => {
+        problems.push(
+          describeApiError(
+            `Workflow ${workflow.metadata.name ?? workflow.metadata.generateName ?? ''}: rejected by the server`,
+            error,
+          ),
+        );
+      });
+    }
     throwIfCancelled(signal);
-
-    context.onStarted?.(runId, [
-      ...new Set([
-        ...prepared.filter((m) => m.role === 'engine').map((m) => m.object.metadata.namespace ?? ''),
-        ...(workflow ? [workflow.metadata.namespace ?? ''] : []),
-      ]),
-    ]);
-    const resources = new RunResources({
-      litmus,
-      applier,
-      argo,
-      log,
-      shutdown: config.workflow?.shutdown ?? 'Stop',
+    if (problems.length > 0)
+      throw new CannotRunError(`preflight failed, nothing was applied:\n${problems.join('\n')}`);
+    return {
       runId,
-      cleanup: config.cleanup,
-    });
-    const chaos = await runChaos(config, context, {
-      kc,
-      litmus,
-      argo,
-      resources,
+      defaultNamespace,
       prepared,
       workflow,
-      timings,
-    });
-    context.onPhase?.('report');
-    const report = await collectReport(config, litmus, resources, chaos);
-    // The verdict first: a user waiting on the build should not wait for the deletes.
-    let passed = false;
-    try {
-      const { decision, published } = conclude(config, report, { runId }, log);
-      passed = decision.verdict === 'pass';
-      return { runId, report, decision, published, cancelled: chaos.waited.chaos.cancelled };
-    } finally {
-      context.onPhase?.('cleanup');
-      await resources.cleanup(passed);
-      context.onPhase?.('done');
-    }
-  } finally {
-    kube.dispose();
+      argo,
+      namespaces: allowedNamespaces(policy),
+    };
+  } catch (error) {
+    // A cancel ends the requests in flight; say it was the cancel, not what it interrupted.
+    throwIfCancelled(signal);
+    throw error;
   }
 }
 
@@ -128,73 +204,111 @@ interface ChaosRun {
   waited: Waited;
   chaosWindow: Window;
   loadExit?: LoadExit;
+  cancelled?: NodeJS.Signals;
+  /** Set when the chaos had to be stopped: what was confirmed stopped and what was not. */
+  stops?: StopReport;
 }
 
 interface RunParts {
-  kc: KubeConfig;
-  litmus: LitmusClient;
-  argo: ArgoClient | undefined;
+  main: Connection;
+  plan: Plan;
   resources: RunResources;
-  prepared: Manifest[];
-  workflow: WorkflowObject | undefined;
-  timings: Timings;
+  deadline: Deadline;
+  hurry: AbortSignal;
 }
 
-/** Load baseline, apply and submit, wait; stop the chaos if the wait was cut short; end the load. */
+/**
+ * Load baseline, apply and submit, wait; then, if the wait was cut short (timeout, cancel) or failed,
+ * take everything back in order: stop the chaos, then the workflow (both in stop.ts), then the load,
+ * then clean up.
+ */
 async function runChaos(config: GateConfig, context: RunContext, parts: RunParts): Promise<ChaosRun> {
   const { log, signal } = context;
-  const { kc, litmus, argo, resources, prepared, workflow, timings } = parts;
+  const { main, plan, resources, deadline, hurry } = parts;
+  const interrupted = AbortSignal.any([signal, deadline.signal]);
   let load: LoadHandle | undefined;
-  let waited: Waited;
-  let chaosWindow: Window;
+  let waited: Waited | undefined;
+  let chaosStartMs = Date.now();
   try {
     if (config.load) {
-      load = await startLoad(config.load, log, signal);
-      await load.baseline();
-      throwIfCancelled(signal);
+      load = await startLoad(config.load, log);
+      await load.baseline(interrupted);
     }
-    const chaosStartMs = Date.now();
-    context.onPhase?.('apply');
-    await resources.apply(prepared);
-    if (workflow) await resources.submit(workflow);
-    context.onPhase?.('wait');
-    waited = await waitForAll(kc, litmus, argo, resources, {
-      timeoutMs: config.timeoutMs,
-      signal,
-      log,
-      verdictGraceMs: timings.verdictGraceMs,
-      engineSelector: resources.selector,
-    });
-    chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
-    context.onPhase?.('after');
+    chaosStartMs = Date.now();
+    if (!interrupted.aborted) {
+      context.onPhase?.('apply');
+      await resources.apply(plan.prepared);
+      if (plan.workflow) await resources.submit(plan.workflow);
+      context.onPhase?.('wait');
+      waited = await waitForAll(main, plan.argo, resources, {
+        timeoutMs: deadline.leftMs(),
+        signal,
+        log,
+        verdictGraceMs: context.verdictGraceMs ?? 30_000,
+        engineSelector: resources.selector,
+      });
+      context.onPhase?.('after');
+    }
   } catch (error) {
-    // Never leave faults running in a cluster we are about to stop watching.
-    await load?.kill();
-    await resources.stopChaos();
-    await resources.cleanup(false);
-    throw error;
+    // A cut-short request is the timeout or the cancel, handled below; anything else is an error.
+    if (!interrupted.aborted) {
+      // Never leave faults running in a cluster we are about to stop watching.
+      const stops = resources.started
+        ? await resources.stopChaos(AbortSignal.any([signal, hurry]))
+        : undefined;
+      await load?.terminate('on cancel');
+      await resources.cleanup(false, hurry, stops);
+      if (stops) recordUnconfirmed(config, stops, log);
+      throw error;
+    }
   }
-  const { cancelled, timedOut } = waited.chaos;
+  const cancelled = signal.aborted ? cancelReason(signal) : waited?.chaos.cancelled;
+  if (cancelled && !resources.started) {
+    await load?.terminate('on cancel');
+    throw new CancelledError(cancelled);
+  }
+  const timedOut = !cancelled && (deadline.signal.aborted || !!waited?.chaos.timedOut);
+  const chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
+  const done: Waited = waited ?? { chaos: { engines: [], results: [], timedOut, cancelled } };
+  let stops: StopReport | undefined;
   if (cancelled || timedOut) {
     log(`[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : 'timeout'}: stopping the chaos`);
-    await resources.stopChaos();
-    const waitMs = cancelled ? timings.stopWaitOnCancelMs : timings.stopWaitOnTimeoutMs;
-    await confirmStopped(kc, litmus, resources, waitMs, log);
+    // After a timeout, a signal means hurry; after a cancel, only the next one does.
+    if (resources.started)
+      stops = await resources.stopChaos(cancelled ? hurry : AbortSignal.any([signal, hurry]));
   }
-  if (!load) return { waited, chaosWindow };
-  if (cancelled) return { waited, chaosWindow, loadExit: await load.kill() };
+  // A signal during the stop after a timeout counts as a cancel too.
+  const result = {
+    waited: done,
+    chaosWindow,
+    cancelled: signal.aborted ? cancelReason(signal) : cancelled,
+    stops,
+  };
+  if (!load) return result;
+  if (result.cancelled || hurry.aborted) return { ...result, loadExit: await load.terminate('on cancel') };
+  if (timedOut) return { ...result, loadExit: await load.terminate('at the timeout') };
   log(`[chaos-gate] chaos over; the load runs on for a ${Math.round((config.load?.tail ?? 0) / 1000)}s tail`);
-  return { waited, chaosWindow, loadExit: await load.finish() };
+  const loadExit = await load.finish(deadline.endsAt, signal);
+  // A cancel during the tail ends the load, and the run is then a cancelled one.
+  return { ...result, loadExit, cancelled: signal.aborted ? cancelReason(signal) : undefined };
+}
+
+/** After an error, what is not confirmed stopped goes into the reports too, beside the error message. */
+function recordUnconfirmed(config: GateConfig, stops: StopReport, log: (line: string) => void): void {
+  const report = withStopCases({ suites: [] }, stops, config.workflow?.shutdown ?? 'Stop');
+  if (report.suites.length > 0) conclude(config, report, {}, log);
 }
 
 /** Everything the run produced, as one report: the workflow, the chaos, the load, the journals. */
 async function collectReport(
   config: GateConfig,
-  litmus: LitmusClient,
+  connection: Connection,
   resources: RunResources,
   { waited, chaosWindow, loadExit }: ChaosRun,
+  log: (line: string) => void,
 ): Promise<Report> {
-  const workflowEngines = await workflowChaos(litmus, resources);
+  const workflowEngines = await workflowChaos(connection, resources);
+  const warn = (line: string) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
     ...(waited.workflow?.workflow
       ? [{ suites: [workflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }]
@@ -202,34 +316,12 @@ async function collectReport(
     convertChaos({
       ...waited.chaos,
       engines: [...waited.chaos.engines, ...workflowEngines.engines],
-      results: [...waited.chaos.results, ...workflowEngines.results],
+      results: readableResults([...waited.chaos.results, ...workflowEngines.results], warn),
     }),
   );
   if (config.load) report.suites.push(collectLoad(config.load, loadExit, [chaosWindow]));
   report.suites.push(...config.ctkJournals.map(collectJournal));
   return report;
-}
-
-/** Every problem of every object at once, and nothing applied if there is one. */
-async function preflight(
-  applier: ManifestApplier,
-  prepared: Manifest[],
-  argo: ArgoClient | undefined,
-  workflow: WorkflowObject | undefined,
-): Promise<void> {
-  const problems = await applier.preflight(prepared);
-  if (argo && workflow) {
-    await argo.create(workflow, true).catch((error: unknown) => {
-      problems.push(
-        describeApiError(
-          `Workflow ${workflow.metadata.name ?? workflow.metadata.generateName ?? ''}: rejected by the server`,
-          error,
-        ),
-      );
-    });
-  }
-  if (problems.length > 0)
-    throw new CannotRunError(`preflight failed, nothing was applied:\n${problems.join('\n')}`);
 }
 
 interface Waited {
@@ -239,8 +331,7 @@ interface Waited {
 
 /** Waits for the applied engines and the workflow together; the first interruption ends both. */
 async function waitForAll(
-  kc: KubeConfig,
-  litmus: LitmusClient,
+  connection: Connection,
   argo: ArgoClient | undefined,
   resources: RunResources,
   options: WaitOptions & { verdictGraceMs: number },
@@ -257,10 +348,19 @@ async function waitForAll(
     });
   const workflow = resources.workflow;
   const engines = resources.appliedEngines();
+  const litmus = new LitmusClient(connection);
   const [chaos, flow] = await Promise.all([
-    engines.length > 0 ? failFast(waitForChaos(kc, litmus, engines, shared)) : none,
+    engines.length > 0 ? failFast(waitForChaos(connection, litmus, engines, shared)) : none,
     argo && workflow?.metadata.name
-      ? failFast(waitForWorkflow(kc, argo, workflow.metadata.namespace ?? '', workflow.metadata.name, shared))
+      ? failFast(
+          waitForWorkflow(
+            connection,
+            argo,
+            workflow.metadata.namespace ?? '',
+            workflow.metadata.name,
+            shared,
+          ),
+        )
       : undefined,
   ]);
   return {
@@ -275,45 +375,23 @@ async function waitForAll(
 
 /** The engines a workflow created and their results (matched to each engine by chaosUID). */
 async function workflowChaos(
-  litmus: LitmusClient,
+  connection: Connection,
   resources: RunResources,
 ): Promise<{ engines: ChaosState['engines']; results: ChaosResult[] }> {
-  const engines = await resources.workflowEngines().catch(() => []);
-  const uids = engines.map((e) => e.metadata.uid).filter(Boolean);
-  if (uids.length === 0) return { engines: [], results: [] };
-  const namespace = resources.workflow?.metadata.namespace ?? '';
-  const { items } = await litmus.list<ChaosResult>(
-    litmus.target(resultPlural, namespace, `chaosUID in (${uids.join(',')})`),
-  );
-  return { engines, results: items };
-}
-
-/** After a stop, wait (bounded) until the operator reports the engines stopped, and say if it did not. */
-async function confirmStopped(
-  kc: KubeConfig,
-  litmus: LitmusClient,
-  resources: RunResources,
-  waitMs: number,
-  log: (line: string) => void,
-): Promise<void> {
-  const engines = resources.appliedEngines();
-  if (engines.length === 0) return;
-  try {
-    const after = await waitForChaos(kc, litmus, engines, {
-      timeoutMs: waitMs,
-      signal: new AbortController().signal,
-      log,
-      verdictGraceMs: 0,
-      engineSelector: resources.selector,
-    });
-    if (after.timedOut) {
-      log(
-        `[chaos-gate] WARNING: the engines did not report 'stopped' within ${waitMs / 1000}s; is the chaos-operator running?`,
-      );
-    }
-  } catch (error) {
-    log(`[chaos-gate] WARNING: could not confirm that the chaos stopped: ${errorMessage(error)}`);
+  const engines = await resources.workflowEngines(connection).catch(() => []);
+  const litmus = new LitmusClient(connection);
+  const results: ChaosResult[] = [];
+  for (const namespace of new Set(engines.map((e) => e.metadata.namespace ?? ''))) {
+    const uids = engines
+      .filter((e) => e.metadata.namespace === namespace)
+      .map((e) => e.metadata.uid)
+      .filter(Boolean);
+    const { items } = await litmus
+      .list<ChaosResult>(litmus.target(resultPlural, namespace, `chaosUID in (${uids.join(',')})`))
+      .catch(() => ({ items: [] as ChaosResult[] }));
+    results.push(...items);
   }
+  return { engines, results };
 }
 
 function throwIfCancelled(signal: AbortSignal): void {

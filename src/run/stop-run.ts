@@ -1,33 +1,38 @@
-// Stops every ChaosEngine that carries a run's label: the last line of defence when the process that
-// started the chaos was killed before it could stop it (the action's post step uses it).
-import { runLabel } from '../kube/apply.ts';
+// Stops the chaos of a run that its own process could not stop — the action's post step after the main
+// step was killed — with the same guarantee as `run`: every engine of the run (by its label, and by
+// its workflows' uids) is stopped and confirmed, then its workflows are shut down.
+import { connect } from '../kube/client.ts';
 import { loadKubeContext, type KubeTarget } from '../kube/context.ts';
-import { enginePlural, LitmusClient } from '../litmus/client.ts';
-import type { ChaosEngine } from '../litmus/types.ts';
-import { isEngineFinished } from '../litmus/verdict.ts';
+import { stopRunChaos, type StopReport } from './stop.ts';
+import { describeUnconfirmed } from './stop-report.ts';
+
+export interface StopRunOptions {
+  stopTimeoutMs: number;
+  shutdown: 'Stop' | 'Terminate';
+  /** The job insists on leaving: one last attempt, then return. */
+  hurry: AbortSignal;
+  log: (line: string) => void;
+}
 
 export async function stopRun(
   target: KubeTarget,
-  runId: string,
-  namespaces: string[],
-  log: (line: string) => void,
-): Promise<number> {
+  run: { runId: string; namespaces: string[] },
+  options: StopRunOptions,
+): Promise<StopReport> {
   const kube = loadKubeContext(target);
   try {
-    const litmus = new LitmusClient(kube.kc);
-    let stopped = 0;
-    for (const namespace of namespaces) {
-      const { items } = await litmus.list<ChaosEngine>(
-        litmus.target(enginePlural, namespace, `${runLabel}=${runId}`),
-      );
-      for (const engine of items) {
-        if (isEngineFinished(engine) || !engine.metadata.name) continue;
-        await litmus.stopEngine(namespace, engine.metadata.name);
-        log(`[chaos-gate] stopped ChaosEngine ${namespace}/${engine.metadata.name}`);
-        stopped++;
-      }
-    }
-    return stopped;
+    const stops = await stopRunChaos(
+      connect(kube.kc),
+      { ...run, engines: [], workflows: [], search: { engines: true, workflows: true } },
+      {
+        deadlineMs: options.stopTimeoutMs,
+        hurry: options.hurry,
+        log: options.log,
+        shutdown: options.shutdown,
+      },
+    );
+    describeUnconfirmed(stops, options.shutdown).forEach((line) => options.log(line));
+    return stops;
   } finally {
     kube.dispose();
   }

@@ -52,7 +52,7 @@ test('a passing run: outputs, job summary, reports, exit 0, nothing left behind'
     kubeconfig: env.sandbox.kubeconfigYaml,
     namespace,
     rbac: exampleRbac,
-    engines: engineFile(dir, name, 'pass'),
+    engines: engineFile(dir, name, 'pass', namespace),
     timeout: '60s',
   });
   assert.equal(run.code, 0, run.stdout);
@@ -84,7 +84,7 @@ test('a failed probe: step fails, verdict=fail, the verdict annotation first, th
     kubeconfig: env.sandbox.kubeconfigYaml,
     namespace,
     rbac: exampleRbac,
-    engines: engineFile(dir, uniqueName('action-fail'), 'fail-probe'),
+    engines: engineFile(dir, uniqueName('action-fail'), 'fail-probe', namespace),
   });
   assert.equal(run.code, 1, run.stdout);
   assert.equal(run.outputs.verdict, 'fail');
@@ -125,7 +125,7 @@ test('the post step stops the engines of a main step that never finished', async
       '--namespace',
       namespace,
       '--engine',
-      engineFile(dir, name, 'never'),
+      engineFile(dir, name, 'never', namespace),
       '--run-id',
       runId,
     ],

@@ -119,7 +119,7 @@ describe('ctkJournals in a chaos-gate run', () => {
     const json = path.join(dir, 'report.json');
     writeFileSync(
       config,
-      stringify({ engines: [engineFile(dir, uniqueName('ctk'), 'pass')], ctkJournals: [deviates] }),
+      stringify({ engines: [engineFile(dir, uniqueName('ctk'), 'pass', 'ctk')], ctkJournals: [deviates] }),
     );
     const run = await runEntry('dist/cli.js', [
       'run',

@@ -43,6 +43,13 @@ describe('chaos-gate run on a real API server', () => {
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /applied ServiceAccount shop\/pod-delete-sa[\s\S]*applied ChaosEngine shop\//);
     assert.match(run.stdout, /gate PASSED \(3 passed, 0 failed, 0 errored, 0 skipped\)/);
+    assert.match(
+      run.stdout,
+      new RegExp(
+        `cleanup: removed 5 object\\(s\\): ChaosEngine shop/${name}, RoleBinding shop/pod-delete-sa, Role shop/pod-delete-sa, ServiceAccount shop/pod-delete-sa, ChaosResult shop/${name}-pod-delete`,
+      ),
+      'cleanup says what it really removed',
+    );
     const xml = await readCheckedJUnit(junit);
     assert.match(xml, new RegExp(`<testsuite name="shop/${name}"`));
     assert.match(xml, /<testcase classname="shop\/[^"]+" name="pod-delete"/);
@@ -225,20 +232,43 @@ describe('chaos-gate run on a real API server', () => {
     );
   });
 
-  test('a manifest the server schema rejects is caught in preflight and nothing is applied', async () => {
-    const dir = workDir();
+  test('an engine the CRD schema would reject is refused offline, by validate and by run, naming the field', async () => {
     const legacy = fixturePath('litmus/engines/legacy-2x-int-timeouts.yaml');
     const before = await leftovers(env.sandbox.kc, namespace);
-    const run = await cli(['--rbac', exampleRbac, '--engine', legacy, '--json', path.join(dir, 'r.json')])
-      .done;
+    const field =
+      /legacy-2x-int-timeouts\.yaml, document 1 \(ChaosEngine [^)]+\): field spec\.experiments\[0\]\.spec\.probe\[0\]\.runProperties\.probeTimeout: must be a string/;
+    const validate = await runEntry('dist/cli.js', ['validate', '--engine', legacy]).done;
+    assert.equal(validate.code, 2, validate.stdout + validate.stderr);
+    assert.match(validate.stderr, field);
+    const run = await cli(['--engine', legacy, '--allow-namespace', 'default']).done;
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, field);
+    assert.deepEqual(await leftovers(env.sandbox.kc, namespace), before);
+  });
+
+  test('a manifest the server rejects is caught in preflight and nothing is applied', async () => {
+    const dir = workDir();
+    const role = path.join(dir, 'role.yaml');
+    // A Role rule without verbs: only the server's validation says so.
+    writeFileSync(
+      role,
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: no-verbs\nrules:\n  - apiGroups: [""]\n    resources: [pods]\n',
+    );
+    const before = await leftovers(env.sandbox.kc, namespace);
+    const run = await cli([
+      '--rbac',
+      exampleRbac,
+      '--rbac',
+      role,
+      '--engine',
+      engineFile(dir, uniqueName('preflight'), 'pass'),
+    ]).done;
     assert.equal(run.code, 2, run.stdout + run.stderr);
     assert.match(run.stderr, /preflight failed, nothing was applied/);
     assert.match(
       run.stderr,
-      /legacy-2x-int-timeouts\.yaml, document 1 \(ChaosEngine [^)]+\): rejected by the server/,
+      /role\.yaml, document 1 \(Role no-verbs\): rejected by the server: .*rules\[0\]\.verbs: Required value/,
     );
-    // Server-side apply names each field that has the wrong type.
-    assert.match(run.stderr, /runProperties\.probeTimeout: expected string/);
     assert.deepEqual(await leftovers(env.sandbox.kc, namespace), before);
   });
 

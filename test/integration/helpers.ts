@@ -29,12 +29,13 @@ export function workDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-it-'));
 }
 
-/** The example engine, renamed and told which outcome the fake operator should play. */
-export function engineFile(dir: string, name: string, outcome: Outcome): string {
+/** The example engine, renamed, aimed at an app in `namespace` and told which outcome the fake operator should play. */
+export function engineFile(dir: string, name: string, outcome: Outcome, namespace = 'shop'): string {
   const engine = parse(
     readFileSync(path.join(repoRoot, 'examples/pod-delete/engine.yaml'), 'utf8'),
   ) as ChaosEngine;
   engine.metadata = { name, annotations: { [outcomeAnnotation]: outcome } };
+  if (engine.spec?.appinfo) engine.spec.appinfo.appns = namespace;
   const file = path.join(dir, `${name}.yaml`);
   writeFileSync(file, stringify(engine));
   return file;

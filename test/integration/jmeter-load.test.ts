@@ -71,7 +71,7 @@ test('JMeter beside the chaos: its JTL shows the slow, failing window and the im
   writeFileSync(
     config,
     stringify({
-      engines: [engineFile(dir, name, 'pass')],
+      engines: [engineFile(dir, name, 'pass', namespace)],
       load: {
         command,
         leadTime: '5s',

@@ -1,6 +1,7 @@
 // The load runner driving a real load tool (hey) against a local server that slows down and fails
 // during a known window: the impact figures must find that window.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -40,14 +41,14 @@ test('hey through the load runner: slow, failing requests are found inside the c
     results: { heyCsv: csv },
     impact: { maxP95Ratio: 2, maxErrorRateDuringChaos: 0.01 },
   });
-  const load = await startLoad(config, (line) => lines.push(line), new AbortController().signal);
-  await load.baseline();
+  const load = await startLoad(config, (line) => lines.push(line));
+  await load.baseline(new AbortController().signal);
   const window = { startMs: Date.now(), endMs: 0 };
   chaos = true;
   await sleep(1500);
   chaos = false;
   window.endMs = Date.now();
-  const exit = await load.finish();
+  const exit = await load.finish(Date.now() + 60_000, new AbortController().signal);
 
   assert.equal(exit.code, 0);
   assert.ok(lines.includes('[load] hey done'), 'the command output reaches the log with a prefix');
@@ -67,4 +68,88 @@ test('hey through the load runner: slow, failing requests are found inside the c
     suite.cases.filter((c) => c.kind === 'load-impact').map((c) => c.outcome),
     ['fail', 'fail'],
   );
+});
+
+/** Whether any process still runs with `marker` in its command line. */
+function running(marker: string): boolean {
+  try {
+    return execFileSync('pgrep', ['-f', marker], { encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+test('a string command whose child ignores SIGTERM: the whole group is stopped, SIGKILL after the grace', async () => {
+  const marker = `chaos-gate-load-${process.pid}-${Date.now()}`;
+  // sh forks the inner shell; the inner one ignores SIGTERM, as a stubborn load tool might.
+  const config = loadSchema.parse({
+    command: `sh -c 'trap "" TERM; echo ${marker} started; while :; do sleep 0.2; done' ${marker}`,
+    leadTime: '1s',
+    tail: '1s',
+    terminateGrace: '1s',
+  });
+  const lines: string[] = [];
+  const load = await startLoad(config, (line) => lines.push(line));
+  await load.baseline(new AbortController().signal);
+  assert.ok(running(marker), 'the stubborn child runs');
+  const started = Date.now();
+  const exit = await load.terminate('on cancel');
+  assert.ok(Date.now() - started < 5000, `stopped in ${Date.now() - started} ms`);
+  assert.equal(exit.stoppedBy, 'on cancel');
+  assert.ok(!running(marker), 'no process of the group is left');
+  assert.match(lines.join('\n'), /did not end 1s after SIGTERM: SIGKILL/);
+});
+
+test('stop: wait ends at the run deadline: the command is stopped and reported as not finished', async () => {
+  const config = loadSchema.parse({ command: ['sleep', '30'], leadTime: '1s', tail: '1s', stop: 'wait' });
+  const load = await startLoad(config, () => {});
+  const started = Date.now();
+  const exit = await load.finish(Date.now() + 1500, new AbortController().signal);
+  assert.ok(Date.now() - started < 4000, `waited ${Date.now() - started} ms, not 30 s`);
+  assert.equal(exit.stoppedBy, 'at the timeout');
+  const suite = loadSuite({ exit, command: 'sleep 30', windows: [], thresholds: {}, impact: {} });
+  assert.equal(suite.cases[0]?.outcome, 'timeout');
+});
+
+test('the load command gets an allow-listed environment: no runner inputs or tokens, its own env and passEnv', async () => {
+  const saved = { ...process.env };
+  Object.assign(process.env, {
+    INPUT_KUBECONFIG: 'apiVersion: v1 token: do-not-leak',
+    GITHUB_TOKEN: 'ghs_do-not-leak',
+    ACTIONS_RUNTIME_TOKEN: 'do-not-leak',
+    K6_CLOUD_TOKEN: 'given-on-purpose',
+  });
+  try {
+    const config = loadSchema.parse({
+      command: 'env',
+      env: { TARGET: 'http://checkout' },
+      passEnv: ['K6_CLOUD_TOKEN'],
+      leadTime: '1s',
+      tail: '1s',
+      stop: 'wait',
+    });
+    const lines: string[] = [];
+    const load = await startLoad(config, (line) => lines.push(line));
+    await load.finish(Date.now() + 10_000, new AbortController().signal);
+    const env = lines.join('\n');
+    assert.doesNotMatch(env, /do-not-leak/);
+    assert.doesNotMatch(env, /INPUT_KUBECONFIG/);
+    assert.match(env, /\[load\] TARGET=http:\/\/checkout/);
+    assert.match(env, /\[load\] K6_CLOUD_TOKEN=given-on-purpose/);
+    assert.match(env, /\[load\] PATH=/);
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+});
+
+test('a cancel during the tail stops the load at once', async () => {
+  const config = loadSchema.parse({ command: ['sleep', '30'], leadTime: '1s', tail: '30s', stop: 'wait' });
+  const load = await startLoad(config, () => {});
+  const cancel = new AbortController();
+  setTimeout(() => cancel.abort('SIGTERM'), 300);
+  const started = Date.now();
+  const exit = await load.finish(Date.now() + 60_000, cancel.signal);
+  assert.ok(Date.now() - started < 3000, `stopped ${Date.now() - started} ms after the start of the tail`);
+  assert.equal(exit.stoppedBy, 'on cancel');
 });

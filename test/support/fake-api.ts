@@ -354,9 +354,10 @@ export class FakeApi {
         ];
       }
       if (method === 'DELETE') {
+        // As the API server does, the answer lists what was deleted.
         const doomed = inScope();
         if (!dryRun) doomed.forEach((o) => this.#delete(resource, o));
-        return [200, { apiVersion: 'v1', kind: 'Status', metadata: {}, status: 'Success' }];
+        return [200, { kind: `${resource.kind}List`, metadata: {}, items: doomed }];
       }
       if (method === 'POST') {
         const object = request.body as KubeObject;

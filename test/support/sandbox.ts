@@ -46,6 +46,13 @@ export interface Sandbox {
   kubeconfigFor(token: string, user: string, namespace?: string): string;
   /** Creates a namespace; an existing one is fine. */
   createNamespace(name: string): Promise<void>;
+  /** For fault tests: the API server killed, started again on the same port (etcd keeps the data), frozen. */
+  apiserver: {
+    kill(): Promise<void>;
+    start(): Promise<void>;
+    freeze(): void;
+    thaw(): void;
+  };
   /** SIGTERM both processes (SIGKILL after a grace), then remove `dir` unless logs are kept. */
   stop(): Promise<void>;
 }
@@ -373,31 +380,27 @@ async function startOnce(
     detached,
   );
   entry.children.push(etcd);
-  const apiserver = launch(
-    binaries.apiserver,
-    [
-      `--etcd-servers=${etcdUrl}`,
-      `--secure-port=${apiPort}`,
-      '--bind-address=127.0.0.1',
-      '--advertise-address=127.0.0.1',
-      `--cert-dir=${path.join(dir, 'certs')}`,
-      '--service-cluster-ip-range=10.0.0.0/24',
-      '--allow-privileged=true',
-      '--authorization-mode=RBAC',
-      '--disable-admission-plugins=ServiceAccount',
-      '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
-      `--service-account-key-file=${path.join(dir, 'sa.pub')}`,
-      `--service-account-signing-key-file=${path.join(dir, 'sa.key')}`,
-      `--token-auth-file=${path.join(dir, 'tokens.csv')}`,
-      // Fewer background goroutines and writes on a 2-core runner; nothing here needs them.
-      '--enable-priority-and-fairness=false',
-      '--endpoint-reconciler-type=none',
-      '--profiling=false',
-      '--v=0',
-    ],
-    apiLog,
-    detached,
-  );
+  const apiserverArgs = [
+    `--etcd-servers=${etcdUrl}`,
+    `--secure-port=${apiPort}`,
+    '--bind-address=127.0.0.1',
+    '--advertise-address=127.0.0.1',
+    `--cert-dir=${path.join(dir, 'certs')}`,
+    '--service-cluster-ip-range=10.0.0.0/24',
+    '--allow-privileged=true',
+    '--authorization-mode=RBAC',
+    '--disable-admission-plugins=ServiceAccount',
+    '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+    `--service-account-key-file=${path.join(dir, 'sa.pub')}`,
+    `--service-account-signing-key-file=${path.join(dir, 'sa.key')}`,
+    `--token-auth-file=${path.join(dir, 'tokens.csv')}`,
+    // Fewer background goroutines and writes on a 2-core runner; nothing here needs them.
+    '--enable-priority-and-fairness=false',
+    '--endpoint-reconciler-type=none',
+    '--profiling=false',
+    '--v=0',
+  ];
+  let apiserver = launch(binaries.apiserver, apiserverArgs, apiLog, detached);
   entry.children.push(apiserver);
   const pids = { etcd: etcd.pid ?? 0, apiserver: apiserver.pid ?? 0 };
   const server = `https://127.0.0.1:${apiPort}`;
@@ -496,6 +499,28 @@ async function startOnce(
     return token;
   };
 
+  const faults = {
+    kill: async () => {
+      faults.thaw();
+      await terminate(pids.apiserver, () => isRunning(apiserver), 0);
+    },
+    start: async () => {
+      apiserver = launch(binaries.apiserver, apiserverArgs, apiLog, detached);
+      entry.children.push(apiserver);
+      pids.apiserver = apiserver.pid ?? 0;
+      const ready = Date.now() + timeoutMs;
+      while ((await call({ server, token: adminToken, ca: caPem }, 'GET', '/readyz')).status !== 200) {
+        if (!isRunning(apiserver) || Date.now() > ready)
+          throw new Error(`kube-apiserver did not come back\n${tail(apiLog)}`);
+        await sleep(200);
+      }
+    },
+    freeze: () => process.kill(pids.apiserver, 'SIGSTOP'),
+    thaw: () => {
+      if (isRunning(apiserver)) process.kill(pids.apiserver, 'SIGCONT');
+    },
+  };
+
   if (options.crds ?? true) {
     try {
       await installCrds({ server, token: adminToken, ca: caPem }, options.crdFiles);
@@ -517,6 +542,7 @@ async function startOnce(
     mintToken,
     kubeconfigFor,
     createNamespace,
+    apiserver: faults,
     stop,
   };
 }

@@ -617,8 +617,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -726,13 +726,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -1016,14 +1016,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1040,14 +1040,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1064,12 +1064,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1081,12 +1081,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1101,39 +1101,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text3;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -3685,8 +3685,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3763,12 +3763,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error62.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error62.message += `:
 
 ${lineStr}
@@ -7260,7 +7260,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7286,7 +7286,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7322,7 +7322,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments3;
-    exports.parseDocument = parseDocument;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
   }
 });
@@ -7404,6 +7404,79 @@ var init_errors = __esm({
   }
 });
 
+// src/files.ts
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+function readInputFile(file2, what, maxBytes = smallFileLimit) {
+  const fail = (why) => {
+    throw new ConfigError(`${file2}: cannot read the ${what}: ${why}`);
+  };
+  let size;
+  try {
+    const stat = statSync(file2);
+    if (stat.isDirectory()) fail("it is a directory");
+    if (!stat.isFile()) fail("not a regular file (a pipe, socket or device)");
+    size = stat.size;
+  } catch (error62) {
+    if (error62 instanceof ConfigError) throw error62;
+    return fail(errorMessage(error62));
+  }
+  if (size > maxBytes) fail(`${size} bytes is more than the ${maxBytes / MiB} MiB allowed`);
+  let fd;
+  try {
+    fd = openSync(file2, "r");
+    if (!fstatSync(fd).isFile()) fail("not a regular file");
+    const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read)
+      read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > maxBytes) fail(`more than the ${maxBytes / MiB} MiB allowed`);
+    return decodeUtf8(buffer.subarray(0, length), (why) => fail(why));
+  } catch (error62) {
+    if (error62 instanceof ConfigError) throw error62;
+    return fail(errorMessage(error62));
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+function decodeUtf8(bytes, fail) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const at = firstInvalidByte(bytes);
+    return fail(`not valid UTF-8 (first bad byte at offset ${at}, line ${lineAt(bytes, at)})`);
+  }
+}
+function firstInvalidByte(bytes) {
+  const decoder3 = new TextDecoder("utf-8", { fatal: true });
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i] ?? 0;
+    const length = lead < 128 ? 1 : lead >> 5 === 6 ? 2 : lead >> 4 === 14 ? 3 : lead >> 3 === 30 ? 4 : 0;
+    if (length === 0) return i;
+    try {
+      decoder3.decode(bytes.subarray(i, i + length));
+    } catch {
+      return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+function lineAt(bytes, offset) {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+var MiB, smallFileLimit, resultFileLimit;
+var init_files = __esm({
+  "src/files.ts"() {
+    "use strict";
+    init_errors();
+    MiB = 1024 * 1024;
+    smallFileLimit = 4 * MiB;
+    resultFileLimit = 512 * MiB;
+  }
+});
+
 // src/gate/policy.ts
 function statusOf(testCase, policy) {
   switch (testCase.outcome) {
@@ -7418,6 +7491,7 @@ function statusOf(testCase, policy) {
 function judge(testCase, policy, probeFloorHolds) {
   const status = statusOf(testCase, policy);
   if (!isFailing(status)) return { status };
+  if (isUnexcusable(testCase)) return { status, reason: describeFailure(testCase) };
   const tolerated = toleranceOf(testCase, policy, probeFloorHolds);
   if (tolerated) return { status: "skipped", tolerated };
   return policy.failOnFailure ? { status, reason: describeFailure(testCase) } : { status };
@@ -7445,10 +7519,11 @@ function evaluateGate(report, policy) {
   const counts = { passed: 0, failed: 0, errored: 0, skipped: 0, tolerated: 0 };
   const reasons = [];
   if (all.length === 0) reasons.push("no results: nothing was checked");
-  for (const { status, tolerated, reason } of cases.values()) {
+  for (const [testCase, { status, tolerated, reason }] of cases) {
     counts[countKeys[status]]++;
     if (tolerated) counts.tolerated++;
-    if (reason) reasons.push(reason);
+    if (reason && isUnexcusable(testCase)) reasons.unshift(reason);
+    else if (reason) reasons.push(reason);
   }
   if (minProbeSuccess !== void 0) {
     if (probeSuccess === void 0) {
@@ -7458,12 +7533,12 @@ function evaluateGate(report, policy) {
     }
   }
   if (reasons.length > 0) return { verdict: "fail", reasons, counts, probeSuccess, cases };
-  const checked = [`${counts.passed} passed`, `${counts.skipped} skipped`];
-  if (probeSuccess !== void 0) checked.push(`probe success ${probeSuccess}%`);
+  const checked2 = [`${counts.passed} passed`, `${counts.skipped} skipped`];
+  if (probeSuccess !== void 0) checked2.push(`probe success ${probeSuccess}%`);
   const summary = counts.tolerated === 0 ? "all checks passed" : `passed with ${counts.tolerated} failure(s) the policy tolerates`;
   return {
     verdict: "pass",
-    reasons: [`${summary} (${checked.join(", ")})`],
+    reasons: [`${summary} (${checked2.join(", ")})`],
     counts,
     probeSuccess,
     cases
@@ -7474,7 +7549,7 @@ function describeFailure(testCase) {
   const why = failureWords[testCase.outcome] ?? "failed";
   return testCase.message ? `${what} ${why}: ${testCase.message}` : `${what} ${why}`;
 }
-var defaultPolicy, fixedStatuses, isFailing, countKeys, failureWords;
+var defaultPolicy, fixedStatuses, isUnexcusable, isFailing, countKeys, failureWords;
 var init_policy = __esm({
   "src/gate/policy.ts"() {
     "use strict";
@@ -7490,6 +7565,7 @@ var init_policy = __esm({
       error: "error",
       skipped: "skipped"
     };
+    isUnexcusable = (testCase) => testCase.kind === "chaos-stop";
     isFailing = (status) => status === "failed" || status === "error";
     countKeys = {
       passed: "passed",
@@ -8055,14 +8131,14 @@ function codePointLength(str2) {
   const units = str2.length;
   if (!highSurrogate.test(str2))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -12553,8 +12629,8 @@ var init_az = __esm({
 });
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -15327,8 +15403,8 @@ var init_hu = __esm({
 });
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -16490,8 +16566,8 @@ var capitalizeFirstCharacter, error33;
 var init_lt = __esm({
   "node_modules/zod/v4/locales/lt.js"() {
     init_util();
-    capitalizeFirstCharacter = (text) => {
-      return text.charAt(0).toUpperCase() + text.slice(1);
+    capitalizeFirstCharacter = (text3) => {
+      return text3.charAt(0).toUpperCase() + text3.slice(1);
     };
     error33 = () => {
       const Sizable = {
@@ -18203,8 +18279,8 @@ var init_ro = __esm({
 });
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -27914,9 +27990,9 @@ var init_zod = __esm({
 });
 
 // src/config/duration.ts
-function parseDuration(text) {
-  if (typeof text === "number") return Number.isFinite(text) && text >= 0 ? text * 1e3 : void 0;
-  const trimmed = text.trim();
+function parseDuration(text3) {
+  if (typeof text3 === "number") return Number.isFinite(text3) && text3 >= 0 ? text3 * 1e3 : void 0;
+  const trimmed = text3.trim();
   if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1e3;
   if (!durationPattern.test(trimmed)) return void 0;
   let total = 0;
@@ -27937,13 +28013,14 @@ function formatDuration(ms) {
   if (s || parts.length === 0) parts.push(`${s}s`);
   return parts.join("");
 }
-var unitMs, durationPattern, duration3;
+var unitMs, durationPattern, dayMs, duration3, runDuration;
 var init_duration = __esm({
   "src/config/duration.ts"() {
     "use strict";
     init_zod();
     unitMs = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
     durationPattern = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+    dayMs = 24 * 36e5;
     duration3 = external_exports.union([external_exports.string(), external_exports.number()]).transform((value, ctx) => {
       const ms = parseDuration(value);
       if (ms === void 0) {
@@ -27953,8 +28030,13 @@ var init_duration = __esm({
         });
         return external_exports.NEVER;
       }
+      if (ms > dayMs) {
+        ctx.addIssue({ code: "custom", message: `"${value}" is longer than 24h` });
+        return external_exports.NEVER;
+      }
       return ms;
     });
+    runDuration = duration3.refine((ms) => ms >= 1e3, { message: "must be at least 1s" });
   }
 });
 
@@ -27978,13 +28060,18 @@ var init_schema = __esm({
       /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
       command: external_exports.union([external_exports.string().min(1), external_exports.array(external_exports.string()).min(1)]).optional(),
       cwd: external_exports.string().optional(),
+      /** Added to the few variables the command inherits (PATH, HOME, locale, proxies, CA files). */
       env: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+      /** Names of more variables to pass through from chaos-gate's environment. */
+      passEnv: external_exports.array(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a variable name")).default([]),
       /** How long the load runs before the chaos starts: the baseline. */
       leadTime: duration3.default(3e4),
       /** How long it runs after the chaos ends. */
       tail: duration3.default(3e4),
-      /** After the tail: wait for the command to end, or stop it with SIGTERM. */
+      /** After the tail: wait for the command to end (at most until the overall timeout), or stop it. */
       stop: external_exports.enum(["wait", "terminate"]).default("terminate"),
+      /** How long the command's process group gets between SIGTERM and SIGKILL. */
+      terminateGrace: duration3.default(1e4),
       results: external_exports.strictObject({
         k6Summary: external_exports.string().optional(),
         k6Json: external_exports.string().optional(),
@@ -28039,7 +28126,10 @@ var init_schema2 = __esm({
       rbac: fileList.optional(),
       experiments: fileList.optional(),
       engines: fileList.optional(),
-      timeout: duration3.optional(),
+      timeout: runDuration.optional(),
+      stopTimeout: runDuration.optional(),
+      allowNamespaces: external_exports.array(external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a namespace name")).min(1).optional(),
+      allowClusterScoped: external_exports.boolean().optional(),
       cleanup: external_exports.enum(["always", "on-success", "never"]).optional(),
       runId: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(40).optional(),
       reports: reportsSchema.optional(),
@@ -28052,7 +28142,6 @@ var init_schema2 = __esm({
 });
 
 // src/config/load.ts
-import { readFileSync } from "node:fs";
 import path from "node:path";
 function parseSettings(raw, origin, label = (f) => f) {
   const result = configSchema.safeParse(raw ?? {});
@@ -28060,20 +28149,20 @@ function parseSettings(raw, origin, label = (f) => f) {
   return result.data;
 }
 function readConfigFile(file2) {
-  let text;
-  try {
-    text = readFileSync(file2, "utf8");
-  } catch (error62) {
-    throw new ConfigError(`${file2}: cannot read the config file: ${errorMessage(error62)}`);
-  }
-  const documents = (0, import_yaml.parseAllDocuments)(text);
+  const text3 = readInputFile(file2, "config file");
+  const documents = (0, import_yaml.parseAllDocuments)(text3);
+  if (Array.isArray(documents) && documents.length === 0)
+    throw new ConfigError(`${file2}: holds no settings (the file is empty or only comments)`);
   if (!Array.isArray(documents) || documents.length !== 1) {
     throw new ConfigError(`${file2}: expected exactly one YAML document`);
   }
   const [document2] = documents;
   const problem = document2?.errors[0];
   if (problem) throw new ConfigError(`${file2}: invalid YAML: ${problem.message}`);
-  const settings = parseSettings(document2?.toJS(), file2);
+  const value = document2?.toJS();
+  if (value === null || value === void 0)
+    throw new ConfigError(`${file2}: holds no settings (the file is empty or only comments)`);
+  const settings = parseSettings(value, file2);
   return resolvePaths(settings, path.dirname(path.resolve(file2)));
 }
 function resolvePaths(settings, base) {
@@ -28121,7 +28210,10 @@ function resolveConfig(...layers) {
     experiments: pick2("experiments") ?? [],
     engines: pick2("engines") ?? [],
     timeoutMs: pick2("timeout") ?? defaultTimeoutMs,
+    stopTimeoutMs: pick2("stopTimeout") ?? defaultStopTimeoutMs,
     cleanup: pick2("cleanup") ?? "always",
+    allowNamespaces: pick2("allowNamespaces"),
+    allowClusterScoped: pick2("allowClusterScoped") ?? false,
     runId: pick2("runId"),
     reports,
     gate: { ...defaultPolicy, ...gate },
@@ -28158,37 +28250,51 @@ function formatIssues(origin, issues, label) {
   });
   return lines.join("\n");
 }
-var import_yaml, defaultTimeoutMs;
+var import_yaml, defaultTimeoutMs, defaultStopTimeoutMs;
 var init_load = __esm({
   "src/config/load.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
+    init_files();
     init_policy();
     init_schema2();
     defaultTimeoutMs = 30 * 6e4;
+    defaultStopTimeoutMs = 5 * 6e4;
   }
 });
 
 // src/run/cancellation.ts
-async function withCancellation(onSignal, body) {
-  const controller = new AbortController();
+async function withCancellation(say, body) {
+  const cancel = new AbortController();
+  const hurry = new AbortController();
+  let count2 = 0;
   const handle = (signal3) => {
-    onSignal(signal3, controller.signal.aborted);
-    controller.abort(signal3);
+    count2++;
+    const message = said[Math.min(count2, said.length) - 1];
+    say(message(signal3));
+    if (count2 === 1) cancel.abort(signal3);
+    else if (count2 === 2) hurry.abort(signal3);
+    else process.exit(signal3 === "SIGINT" ? 130 : 143);
   };
   process.on("SIGINT", handle);
   process.on("SIGTERM", handle);
   try {
-    return await body(controller.signal);
+    return await body({ cancel: cancel.signal, hurry: hurry.signal });
   } finally {
     process.off("SIGINT", handle);
     process.off("SIGTERM", handle);
   }
 }
+var said;
 var init_cancellation = __esm({
   "src/run/cancellation.ts"() {
     "use strict";
+    said = [
+      (signal3) => `received ${signal3}: stopping the chaos and cleaning up`,
+      (signal3) => `received ${signal3}: one last stop attempt, then leaving`,
+      (signal3) => `received ${signal3}: leaving now`
+    ];
   }
 });
 
@@ -28220,9 +28326,9 @@ function requireCommon() {
     }
     return target;
   }
-  function repeat(string4, count) {
+  function repeat(string4, count2) {
     let result = "";
-    for (let cycle = 0; cycle < count; cycle += 1) {
+    for (let cycle = 0; cycle < count2; cycle += 1) {
       result += string4;
     }
     return result;
@@ -29547,11 +29653,11 @@ function requireLoader() {
     }
     return false;
   }
-  function writeFoldedLines(state, count) {
-    if (count === 1) {
+  function writeFoldedLines(state, count2) {
+    if (count2 === 1) {
       state.result += " ";
-    } else if (count > 1) {
-      state.result += common2.repeat("\n", count - 1);
+    } else if (count2 > 1) {
+      state.result += common2.repeat("\n", count2 - 1);
     }
   }
   function readPlainScalar(state, nodeIndent, withinFlowCollection) {
@@ -31218,49 +31324,67 @@ var init_js_yaml = __esm({
 });
 
 // src/kube/manifests.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-function readManifests(files, role) {
-  return files.flatMap((file2) => parseManifests(readText(file2), file2, role));
+function readManifests(files, role, maxBytes) {
+  return files.flatMap((file2) => {
+    const manifests = parseManifests(
+      readInputFile(file2, role === "input" ? "input" : "manifest", maxBytes),
+      file2,
+      role
+    );
+    if (manifests.length === 0)
+      throw new ConfigError(`${file2}: holds no objects (the file is empty or only comments)`);
+    return manifests;
+  });
 }
-function readText(file2) {
-  try {
-    return readFileSync2(file2, "utf8");
-  } catch (error62) {
-    throw new ConfigError(`${file2}: cannot read the manifest: ${errorMessage(error62)}`);
+function duplicateProblems(manifests, namespaceOf = (m) => m.object.metadata.namespace ?? "") {
+  const seen = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const manifest of manifests) {
+    const { apiVersion = "", kind = "", metadata } = manifest.object;
+    if (!metadata.name) continue;
+    const group2 = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
+    const key = `${group2}/${kind}/${namespaceOf(manifest)}/${metadata.name}`;
+    const first = seen.get(key);
+    if (first)
+      problems.push(
+        `${manifest.source}: the same ${kind} as ${first.source}; each object may be given only once`
+      );
+    else seen.set(key, manifest);
   }
+  return problems;
 }
-function parseManifests(text, file2, role) {
-  refuseDescribeOutput(text, file2);
-  return loadDocuments(text, file2).flatMap(
+function parseManifests(text3, file2, role) {
+  refuseDescribeOutput(text3, file2);
+  return loadDocuments(text3, file2).flatMap(
     (value, index2) => (
       // An empty document between separators holds nothing.
       value === null || value === void 0 ? [] : toManifests(value, `${file2}, document ${index2 + 1}`, role)
     )
   );
 }
-function loadDocuments(text, file2) {
-  if (/^\s*[{[]/.test(text)) {
+function loadDocuments(text3, file2) {
+  if (/^\s*[{[]/.test(text3)) {
     try {
-      return [JSON.parse(text)];
+      return [JSON.parse(text3)];
     } catch {
     }
   }
   try {
-    return loadAll(text, null, { schema: CORE_SCHEMA });
+    return loadAll(text3, null, { schema: CORE_SCHEMA });
   } catch (error62) {
-    throw locateYamlError(text, file2, error62);
+    throw locateYamlError(text3, file2, error62);
   }
 }
-function locateYamlError(text, file2, error62) {
-  const documents = (0, import_yaml2.parseAllDocuments)(text);
+function locateYamlError(text3, file2, error62) {
+  const documents = (0, import_yaml2.parseAllDocuments)(text3);
   const list = Array.isArray(documents) ? documents : [documents];
   const index2 = list.findIndex((document2) => document2.errors.length > 0);
   const problem = list[index2]?.errors[0];
   if (problem) return new ConfigError(`${file2}, document ${index2 + 1}: invalid YAML: ${problem.message}`);
   return new ConfigError(`${file2}: invalid YAML: ${errorMessage(error62)}`);
 }
-function refuseDescribeOutput(text, file2) {
-  const head = text.slice(0, 4096);
+function refuseDescribeOutput(text3, file2) {
+  const head = text3.slice(0, 4096);
   if (!/^API Version:[ \t]+\S/m.test(head) || !/^Kind:[ \t]+\S/m.test(head)) return;
   const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? "OBJECT";
   const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? "NAME";
@@ -31308,6 +31432,7 @@ var init_manifests = __esm({
     init_js_yaml();
     import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
+    init_files();
     expectedKinds = {
       rbac: void 0,
       experiment: ["ChaosExperiment"],
@@ -31377,2085 +31502,109 @@ var init_submit = __esm({
   }
 });
 
-// src/run/inputs.ts
-function readRunInputs(config2) {
-  const manifests = [
-    ...readManifests(config2.rbac, "rbac"),
-    ...readManifests(config2.experiments, "experiment"),
-    ...readManifests(config2.engines, "engine")
-  ];
-  const workflow = config2.workflow && readWorkflow(config2.workflow);
-  if (!manifests.some((m) => m.role === "engine") && !workflow) {
-    throw new ConfigError(
-      "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
+// src/kube/object-meta.ts
+function describeSchemaIssues(where, error62) {
+  return error62.issues.slice(0, 10).map((issue2) => {
+    const path7 = issue2.path.reduce(
+      (text3, key) => typeof key === "number" ? `${text3}[${key}]` : text3 ? `${text3}.${String(key)}` : String(key),
+      ""
     );
-  }
-  return { manifests, workflow };
+    return `${where}: field ${path7 || "(the object)"}: ${issue2.message.replace(/^Invalid input: /, "")}`;
+  }).join("\n");
 }
-function describeRunInputs(config2) {
-  const { manifests, workflow } = readRunInputs(config2);
-  return [
-    ...manifests.map((m) => m.source),
-    ...workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []
-  ];
-}
-var init_inputs = __esm({
-  "src/run/inputs.ts"() {
-    "use strict";
-    init_submit();
-    init_errors();
-    init_manifests();
-  }
-});
-
-// src/report/model.ts
-function mergeReports(...reports) {
-  return { suites: reports.flatMap((r) => r.suites) };
-}
-function secondsBetween(start, end) {
-  if (!start || !end) return void 0;
-  const ms = Date.parse(end) - Date.parse(start);
-  return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
-}
-function judgementOf(decision, testCase) {
-  const judgement = decision.cases.get(testCase);
-  if (!judgement) throw new Error(`case ${testCase.className} \u203A ${testCase.name} is not in the decision`);
-  return judgement;
-}
-function importanceOf({ status, tolerated }) {
-  if (status === "error" || status === "failed") return 0;
-  if (tolerated) return 1;
-  return status === "skipped" ? 2 : 3;
-}
-var init_model = __esm({
-  "src/report/model.ts"() {
-    "use strict";
-  }
-});
-
-// src/report/json.ts
-function renderJson(report, decision, context) {
-  const document2 = {
-    schemaVersion: jsonSchemaVersion,
-    tool: "chaos-gate",
-    generatedAt: (context.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
-    verdict: decision.verdict,
-    reasons: decision.reasons,
-    counts: decision.counts,
-    probeSuccess: decision.probeSuccess ?? null,
-    policy: context.policy,
-    meta: context.meta,
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      cases: suite.cases.map((testCase) => ({ ...testCase, ...judgementOf(decision, testCase) }))
-    }))
-  };
-  return `${JSON.stringify(document2, null, 2)}
-`;
-}
-function withoutJudgement(testCase) {
-  return Object.fromEntries(Object.entries(testCase).filter(([key]) => !(key in judgementFields)));
-}
-function parseJsonReport(text, source) {
-  let json3;
-  try {
-    json3 = JSON.parse(text);
-  } catch (error62) {
-    throw new ConfigError(`${source}: not JSON: ${errorMessage(error62)}`);
-  }
-  const parsed = documentSchema.safeParse(json3);
-  if (!parsed.success) {
-    const issue2 = parsed.error.issues[0];
-    const field = issue2?.path.join(".") || "(top level)";
-    throw new ConfigError(
-      `${source}: not a chaos-gate JSON report (schemaVersion ${jsonSchemaVersion}, written by --json): field ${field}: ${issue2?.message ?? "invalid"}`
-    );
-  }
-  const suites = parsed.data.suites.map((suite) => ({
-    ...suite,
-    cases: suite.cases.map(withoutJudgement)
-  }));
-  return { report: { suites }, meta: parsed.data.meta };
-}
-var jsonSchemaVersion, caseSchema, documentSchema, judgementFields;
-var init_json = __esm({
-  "src/report/json.ts"() {
+var objectMetaSchema;
+var init_object_meta = __esm({
+  "src/kube/object-meta.ts"() {
     "use strict";
     init_zod();
-    init_errors();
-    init_model();
-    jsonSchemaVersion = 1;
-    caseSchema = external_exports.looseObject({
-      kind: external_exports.string(),
-      className: external_exports.string(),
+    objectMetaSchema = external_exports.looseObject({
+      name: external_exports.string().optional(),
+      generateName: external_exports.string().optional(),
+      namespace: external_exports.string().optional(),
+      uid: external_exports.string().optional(),
+      resourceVersion: external_exports.string().optional(),
+      creationTimestamp: external_exports.string().optional(),
+      labels: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+      annotations: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+      managedFields: external_exports.array(external_exports.looseObject({ manager: external_exports.string().optional(), time: external_exports.string().optional() })).optional()
+    });
+  }
+});
+
+// src/litmus/crd-rules.ts
+var oneOf, nonEmpty, appkind, durationText, probeRules, engineCrdRules;
+var init_crd_rules = __esm({
+  "src/litmus/crd-rules.ts"() {
+    "use strict";
+    init_zod();
+    oneOf = (values) => external_exports.string().regex(new RegExp(`^(${values.join("|")})$`), `must be one of ${values.join(", ")}`);
+    nonEmpty = external_exports.string().min(1, "must not be empty");
+    appkind = external_exports.string().regex(
+      /^(|deployment|statefulset|daemonset|deploymentconfig|rollout)$/,
+      "must be one of deployment, statefulset, daemonset, deploymentconfig, rollout"
+    );
+    durationText = external_exports.string({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
+    probeRules = external_exports.looseObject({
       name: external_exports.string(),
-      outcome: external_exports.enum(["pass", "fail", "error", "stopped", "timeout", "skipped"]),
-      message: external_exports.string().optional(),
-      details: external_exports.string().optional(),
-      startedAt: external_exports.string().optional(),
-      durationSeconds: external_exports.number().optional(),
-      properties: external_exports.record(external_exports.string(), external_exports.string()),
-      experiment: external_exports.string().optional()
-    });
-    documentSchema = external_exports.looseObject({
-      tool: external_exports.literal("chaos-gate"),
-      schemaVersion: external_exports.literal(jsonSchemaVersion),
-      meta: external_exports.record(external_exports.string(), external_exports.string()).default({}),
-      suites: external_exports.array(
-        external_exports.looseObject({
-          kind: external_exports.string(),
-          name: external_exports.string(),
-          timestamp: external_exports.string().optional(),
-          durationSeconds: external_exports.number().optional(),
-          properties: external_exports.record(external_exports.string(), external_exports.string()),
-          cases: external_exports.array(caseSchema)
+      type: oneOf(["k8sProbe", "httpProbe", "cmdProbe", "promProbe", "sloProbe"]),
+      mode: oneOf(["SOT", "EOT", "Edge", "Continuous", "OnChaos"]),
+      runProperties: external_exports.looseObject({
+        probeTimeout: durationText,
+        interval: durationText,
+        evaluationTimeout: durationText.optional(),
+        probePollingInterval: durationText.optional(),
+        initialDelay: durationText.optional(),
+        retry: external_exports.int().optional(),
+        attempt: external_exports.int().optional(),
+        initialDelaySeconds: external_exports.int().optional(),
+        verbosity: external_exports.string().optional(),
+        stopOnFailure: external_exports.boolean().optional()
+      }),
+      "k8sProbe/inputs": external_exports.looseObject({
+        version: external_exports.string(),
+        resource: external_exports.string(),
+        operation: oneOf(["present", "absent", "create", "delete"])
+      }).optional(),
+      "cmdProbe/inputs": external_exports.looseObject({
+        command: nonEmpty,
+        comparator: external_exports.looseObject({
+          type: oneOf(["int", "float", "string"]),
+          criteria: external_exports.string(),
+          value: external_exports.string()
         })
-      )
+      }).optional(),
+      "httpProbe/inputs": external_exports.looseObject({
+        url: nonEmpty,
+        method: external_exports.looseObject({
+          get: external_exports.looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional(),
+          post: external_exports.looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional()
+        }).refine((method) => Object.keys(method).length > 0, "needs get or post")
+      }).optional(),
+      "promProbe/inputs": external_exports.looseObject({
+        endpoint: external_exports.string(),
+        comparator: external_exports.looseObject({ criteria: external_exports.string(), value: external_exports.string() })
+      }).optional()
     });
-    judgementFields = { status: true, tolerated: true, reason: true };
-  }
-});
-
-// src/report/timeline.ts
-function timelineOf(report, decision) {
-  const rows = [];
-  const experimentSpans = /* @__PURE__ */ new Map();
-  let load2;
-  let series;
-  for (const suite of report.suites) {
-    const suiteSpan = spanOf(suite.timestamp, suite.durationSeconds);
-    if (suite.kind === "load") {
-      load2 = suiteSpan ?? load2;
-      series = suite.series ?? series;
-      continue;
-    }
-    if (suiteSpan) rows.push({ label: suite.name, depth: 0, tolerated: false, ...suiteSpan });
-    for (const testCase of suite.cases) {
-      const span = caseSpan(testCase, experimentSpans);
-      if (!span) continue;
-      if (testCase.kind === "experiment" && testCase.experiment)
-        experimentSpans.set(testCase.experiment, span);
-      const { status, tolerated } = judgementOf(decision, testCase);
-      const depth = testCase.kind === "probe" ? 2 : 1;
-      rows.push({ label: testCase.name, depth, status, tolerated: !!tolerated, ...span });
-    }
-  }
-  const chaosWindows = series?.chaosWindows.length ? series.chaosWindows : [...experimentSpans.values()].sort((a, b) => a.startMs - b.startMs);
-  const spans = [...rows, ...chaosWindows, ...load2 ? [load2] : []];
-  for (const bucket of series?.buckets ?? []) {
-    spans.push({ startMs: bucket.startMs, endMs: bucket.startMs + (series?.bucketMs ?? 0) });
-  }
-  if (spans.length === 0) return void 0;
-  const first = chaosWindows[0];
-  const last = chaosWindows.at(-1);
-  const chaosEnd = Math.max(...chaosWindows.map((w) => w.endMs));
-  return {
-    startMs: Math.min(...spans.map((s) => s.startMs)),
-    endMs: Math.max(...spans.map((s) => s.endMs)),
-    rows,
-    chaosWindows,
-    baseline: load2 && first && load2.startMs < first.startMs ? { startMs: load2.startMs, endMs: first.startMs } : void 0,
-    tail: load2 && last && load2.endMs > chaosEnd ? { startMs: chaosEnd, endMs: load2.endMs } : void 0,
-    series
-  };
-}
-function spanOf(start, seconds2) {
-  const startMs = start ? Date.parse(start) : Number.NaN;
-  if (Number.isNaN(startMs)) return void 0;
-  return { startMs, endMs: startMs + (seconds2 ?? 0) * 1e3 };
-}
-function caseSpan(testCase, experiments) {
-  if (testCase.kind === "probe")
-    return testCase.experiment ? experiments.get(testCase.experiment) : void 0;
-  return spanOf(testCase.startedAt, testCase.durationSeconds);
-}
-function formatSeconds(seconds2) {
-  if (seconds2 < 10) return `${Number(seconds2.toFixed(1))}s`;
-  const whole = Math.round(seconds2);
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor(whole % 3600 / 60);
-  const rest = whole % 60;
-  if (hours > 0) return `${hours}h${String(minutes).padStart(2, "0")}m${String(rest).padStart(2, "0")}s`;
-  return minutes > 0 ? `${minutes}m${String(rest).padStart(2, "0")}s` : `${rest}s`;
-}
-var init_timeline = __esm({
-  "src/report/timeline.ts"() {
-    "use strict";
-    init_model();
-  }
-});
-
-// src/report/html.ts
-function renderHtml(report, decision, context) {
-  const { passed, failed, errored, skipped, tolerated } = decision.counts;
-  const timeline = timelineOf(report, decision);
-  const verdict = decision.verdict === "pass" ? "passed" : "failed";
-  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}${decision.probeSuccess === void 0 ? "" : `, probe success ${decision.probeSuccess}%`}`;
-  const suites = report.suites.map((suite) => ({
-    suite,
-    rank: Math.min(4, ...suite.cases.map((c) => importanceOf(judgementOf(decision, c))))
-  })).sort((a, b) => a.rank - b.rank);
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>chaos-gate ${verdict}${context.runId ? ` \xB7 ${escape(context.runId)}` : ""}</title>
-<link rel="stylesheet" href="${escape(context.stylesheet)}"></head>
-<body>
-<header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
-${runFacts(timeline, context)}
-<ul class="reasons">${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>
-${timeline ? timelineSection(timeline) : ""}
-${timeline?.series ? loadSection(timeline.series, timeline) : ""}
-<section id="suites"><h2>Checks</h2>
-${suites.map(({ suite, rank }) => suiteSection(suite, decision, rank > 0)).join("\n")}
-</section>
-</body></html>
-`;
-  return { html, css };
-}
-function runFacts(timeline, context) {
-  const facts = [];
-  if (context.runId) facts.push(["run id", context.runId]);
-  if (timeline) {
-    facts.push(["started", iso(timeline.startMs)], ["ended", iso(timeline.endMs)]);
-    facts.push(["duration", formatSeconds((timeline.endMs - timeline.startMs) / 1e3)]);
-    timeline.chaosWindows.forEach(
-      (w, i) => facts.push([
-        `chaos window ${i + 1}`,
-        `${iso(w.startMs)} \u2013 ${iso(w.endMs)} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`
-      ])
-    );
-  }
-  if (context.generatedAt) facts.push(["report written", iso(context.generatedAt.getTime())]);
-  return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join("")}</dl>`;
-}
-function suiteSection(suite, decision, passing) {
-  const cases = suite.cases.map((testCase) => ({ testCase, judgement: judgementOf(decision, testCase) })).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
-  const failing = cases.filter(({ judgement }) => importanceOf(judgement) === 0).length;
-  const facts = [
-    suite.timestamp ? `started ${iso(Date.parse(suite.timestamp))}` : void 0,
-    suite.durationSeconds === void 0 ? void 0 : `took ${formatSeconds(suite.durationSeconds)}`,
-    `${cases.length} check(s)${failing ? `, ${failing} failing` : ""}`
-  ].filter(Boolean);
-  const properties = Object.entries(suite.properties).map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value)}</dd>`).join("");
-  const body = `<p class="suite-facts">${escape(facts.join(" \xB7 "))}</p>
-<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>duration</th><th>details</th></tr></thead><tbody>
-${cases.map(({ testCase, judgement }) => caseRow(testCase, judgement)).join("\n")}
-</tbody></table>${properties ? `<details class="properties"><summary>properties</summary><dl>${properties}</dl></details>` : ""}`;
-  const title = escape(suite.name);
-  return passing ? `<details class="suite passing"><summary><h3>${title}</h3> <span class="passed">all passed or skipped</span></summary>${body}</details>` : `<section class="suite failing"><h3>${title}</h3>${body}</section>`;
-}
-function caseRow(testCase, { status, tolerated }) {
-  const shown = tolerated ? `tolerated (${tolerated})` : status;
-  const why = testCase.message ?? "";
-  const details = testCase.details && testCase.details !== why ? `<details><summary>${escape(why || "details")}</summary><pre>${escape(testCase.details)}</pre></details>` : escape(why);
-  const duration4 = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
-  return `<tr class="${status}${tolerated ? " tolerated" : ""}"><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="status">${escape(shown)}</td><td>${duration4}</td><td>${details}</td></tr>`;
-}
-function scaleOf(timeline) {
-  const span = Math.max(1, timeline.endMs - timeline.startMs);
-  return (ms) => round(labelWidth + (ms - timeline.startMs) / span * plotWidth);
-}
-function chaosBands(timeline, x, top, height) {
-  return timeline.chaosWindows.map(
-    (w, i) => `<rect class="chaos-window" x="${x(w.startMs)}" y="${top}" width="${Math.max(1, x(w.endMs) - x(w.startMs))}" height="${height}" fill="${chaosFill}" fill-opacity="0.55"><title>chaos window ${i + 1}: ${iso(w.startMs)} \u2013 ${iso(w.endMs)}</title></rect>`
-  ).join("");
-}
-function timeAxis(timeline, x, y) {
-  const ticks = 6;
-  const parts = [];
-  for (let i = 0; i <= ticks; i++) {
-    const ms = timeline.startMs + (timeline.endMs - timeline.startMs) * i / ticks;
-    const seconds2 = (ms - timeline.startMs) / 1e3;
-    parts.push(
-      `<line x1="${x(ms)}" y1="${y}" x2="${x(ms)}" y2="${y + 4}" stroke="#666"/><text x="${x(ms)}" y="${y + 16}" font-size="11" text-anchor="middle" fill="#444">+${formatSeconds(seconds2)}</text>`
-    );
-  }
-  return `<line x1="${labelWidth}" y1="${y}" x2="${labelWidth + plotWidth}" y2="${y}" stroke="#666"/>${parts.join("")}`;
-}
-function timelineSection(timeline) {
-  const rowHeight = 20;
-  const phases = [
-    ...timeline.baseline ? [{ label: "load baseline", span: timeline.baseline, fill: "#90caf9" }] : [],
-    ...timeline.chaosWindows.map((w, i) => ({ label: `chaos window ${i + 1}`, span: w, fill: "#e57373" })),
-    ...timeline.tail ? [{ label: "load tail", span: timeline.tail, fill: "#90caf9" }] : []
-  ];
-  const rows = [
-    ...phases.map((p) => ({ label: p.label, depth: 0, span: p.span, fill: p.fill, cls: "phase" })),
-    ...timeline.rows.map((r) => ({
-      label: r.label,
-      depth: r.depth,
-      span: r,
-      fill: r.status ? r.tolerated ? colours.tolerated : colours[r.status] : "#607d8b",
-      cls: r.status ? `span ${r.status}` : "span suite"
-    }))
-  ];
-  const height = rows.length * rowHeight + 30;
-  const x = scaleOf(timeline);
-  const bars = rows.map((row, i) => {
-    const y = i * rowHeight + 4;
-    const label = `<text x="${8 + row.depth * 12}" y="${y + 12}" font-size="12" fill="#222">${escape(clip(row.label, 34 - row.depth * 2))}</text>`;
-    const bar = `<rect class="${row.cls}" x="${x(row.span.startMs)}" y="${y}" width="${Math.max(2, x(row.span.endMs) - x(row.span.startMs))}" height="${rowHeight - 6}" rx="2" fill="${row.fill}"><title>${escape(row.label)}: ${iso(row.span.startMs)} \u2013 ${iso(row.span.endMs)} (${formatSeconds((row.span.endMs - row.span.startMs) / 1e3)})</title></rect>`;
-    return label + bar;
-  }).join("\n");
-  return `<section id="timeline"><h2>Timeline</h2>
-<svg class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="timeline of the run">
-${chaosBands(timeline, x, 0, rows.length * rowHeight + 4)}
-${bars}
-${timeAxis(timeline, x, rows.length * rowHeight + 6)}
-</svg></section>`;
-}
-function loadSection(series, timeline) {
-  const x = scaleOf(timeline);
-  const latency = { top: 10, height: 170 };
-  const errors = { top: 210, height: 80 };
-  const height = errors.top + errors.height + 30;
-  const maxMs = Math.max(1, ...series.buckets.map((b) => b.p95Ms ?? 0)) * 1.1;
-  const maxRate = Math.max(0.05, ...series.buckets.map((b) => b.requests ? b.errors / b.requests : 0));
-  const mid = (startMs) => x(startMs + series.bucketMs / 2);
-  const yLatency = (ms) => round(latency.top + latency.height - ms / maxMs * latency.height);
-  const yRate = (rate3) => round(errors.top + errors.height - rate3 / maxRate * errors.height);
-  const withRequests = series.buckets.filter((b) => b.requests > 0);
-  const line = (name, colour, points) => `<polyline class="line ${name}" fill="none" stroke="${colour}" stroke-width="1.5" points="${points.map((p) => `${p.cx},${p.cy}`).join(" ")}"/>` + points.map(
-    (p) => `<circle class="point ${name}" cx="${p.cx}" cy="${p.cy}" r="2.5" fill="${colour}"><title>${escape(p.text)}</title></circle>`
-  ).join("");
-  const at = (b) => `+${formatSeconds((b.startMs - timeline.startMs) / 1e3)}`;
-  const p50 = withRequests.map((b) => ({
-    cx: mid(b.startMs),
-    cy: yLatency(b.p50Ms ?? 0),
-    text: `${at(b)} p50 ${b.p50Ms}ms`
-  }));
-  const p95 = withRequests.map((b) => ({
-    cx: mid(b.startMs),
-    cy: yLatency(b.p95Ms ?? 0),
-    text: `${at(b)} p95 ${b.p95Ms}ms`
-  }));
-  const rate2 = withRequests.map((b) => ({
-    cx: mid(b.startMs),
-    cy: yRate(b.errors / b.requests),
-    text: `${at(b)} ${b.errors} of ${b.requests} failed (${percent(b.errors / b.requests)})`
-  }));
-  const axisLabel = (y, text) => `<text x="${labelWidth - 8}" y="${y}" font-size="11" text-anchor="end" fill="#444">${escape(text)}</text>`;
-  return `<section id="load"><h2>Load during the chaos</h2>
-<p class="legend"><span class="key p50">p50 latency</span> <span class="key p95">p95 latency</span> <span class="key errors">error rate</span> <span class="key chaos">chaos window</span> \xB7 ${series.buckets.length} buckets of ${formatSeconds(series.bucketMs / 1e3)}</p>
-<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="latency and error rate over time">
-${chaosBands(timeline, x, latency.top, errors.top + errors.height - latency.top)}
-<line x1="${labelWidth}" y1="${latency.top + latency.height}" x2="${labelWidth + plotWidth}" y2="${latency.top + latency.height}" stroke="#bbb"/>
-${axisLabel(latency.top + 10, `${Math.round(maxMs)} ms`)}${axisLabel(latency.top + latency.height, "0 ms")}
-${axisLabel(errors.top + 10, percent(maxRate))}${axisLabel(errors.top + errors.height, "0 %")}
-<text x="8" y="${latency.top + latency.height / 2}" font-size="12" fill="#222">latency</text>
-<text x="8" y="${errors.top + errors.height / 2}" font-size="12" fill="#222">error rate</text>
-${line("p50", "#1565c0", p50)}
-${line("p95", "#6a1b9a", p95)}
-${line("errors", "#c62828", rate2)}
-${timeAxis(timeline, x, errors.top + errors.height)}
-</svg></section>`;
-}
-function escape(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-function clip(text, length) {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}\u2026`;
-}
-var colours, chaosFill, width, labelWidth, plotWidth, iso, round, percent, css;
-var init_html = __esm({
-  "src/report/html.ts"() {
-    "use strict";
-    init_model();
-    init_timeline();
-    colours = {
-      failed: "#c62828",
-      error: "#c62828",
-      skipped: "#9e9e9e",
-      passed: "#2e7d32",
-      tolerated: "#ef6c00"
-    };
-    chaosFill = "#f8bbd0";
-    width = 960;
-    labelWidth = 240;
-    plotWidth = width - labelWidth - 20;
-    iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-    round = (value) => Math.round(value * 10) / 10;
-    percent = (share) => `${Number((share * 100).toFixed(1))} %`;
-    css = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5em 2em;color:#222;max-width:1100px}
-h1{font-size:1.4em;margin:0}h2{font-size:1.15em;margin:1.4em 0 .4em}h3{font-size:1.05em;margin:.2em 0;display:inline}
-.banner{padding:.8em 1em;border-radius:6px;color:#fff}.banner p{margin:.2em 0 0}.banner.pass{background:#2e7d32}.banner.fail{background:#c62828}
-dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#444;margin:.6em 0}dd{margin:0}
-.reasons li{margin:.15em 0}
-svg{max-width:100%;height:auto;display:block;background:#fafafa;border:1px solid #e0e0e0;border-radius:4px}
-.legend .key::before{content:"";display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border-radius:2px}
-.legend .p50::before{background:#1565c0}.legend .p95::before{background:#6a1b9a}.legend .errors::before{background:#c62828}.legend .chaos::before{background:${chaosFill}}
-.suite{margin:.8em 0;padding:.4em .8em;border:1px solid #e0e0e0;border-radius:6px}.suite.failing{border-color:#ef9a9a;background:#fff8f8}
-.suite>summary{cursor:pointer}.suite-facts{color:#555;margin:.3em 0}
-table{border-collapse:collapse;width:100%;margin:.4em 0 .8em}th,td{border:1px solid #ddd;padding:.3em .55em;text-align:left;vertical-align:top}
-th{background:#f5f5f5}tr.failed .status,tr.error .status{color:#c62828;font-weight:600}tr.passed .status{color:#2e7d32}
-tr.skipped .status{color:#757575}tr.tolerated .status{color:#ef6c00;font-weight:600}
-span.passed{color:#2e7d32}pre{white-space:pre-wrap;margin:.3em 0}
-`;
-  }
-});
-
-// src/report/xml.ts
-function xmlChars(text) {
-  return text.replace(notXml, "");
-}
-function escapeAttribute(value) {
-  if (!needsWork.test(value)) return value;
-  return xmlChars(value).replace(/[&<>"\t\n\r]/g, (c) => attributeEntities[c]);
-}
-function escapeText(text) {
-  if (!needsWork.test(text)) return text;
-  return xmlChars(text).replace(/[&<>]/g, (c) => textEntities[c]);
-}
-var notXml, attributeEntities, textEntities, needsWork, XmlWriter;
-var init_xml = __esm({
-  "src/report/xml.ts"() {
-    "use strict";
-    notXml = // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-    attributeEntities = {
-      "&": "&amp;",
-      "<": "&lt;",
-      ">": "&gt;",
-      '"': "&quot;",
-      // A parser normalises raw tab, newline and carriage return in an attribute to spaces; references keep them.
-      "	": "&#x9;",
-      "\n": "&#xA;",
-      "\r": "&#xD;"
-    };
-    textEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-    needsWork = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-    XmlWriter = class {
-      #chunks = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
-      /** `<name a="…">` on a line of its own, for an element that holds elements. */
-      open(name, attributes = []) {
-        this.#tag(name, attributes).push(">\n");
-        return this;
-      }
-      close(name) {
-        this.#chunks.push("</", name, ">\n");
-        return this;
-      }
-      /** An element holding text only, or nothing: `<name a="…">text</name>` or `<name a="…"/>`. */
-      element(name, attributes, text = "") {
-        if (text === "") this.#tag(name, attributes).push("/>\n");
-        else this.#tag(name, attributes).push(">", escapeText(text), "</", name, ">\n");
-        return this;
-      }
-      toString() {
-        return this.#chunks.join("");
-      }
-      #tag(name, attributes) {
-        const chunks = this.#chunks;
-        chunks.push("<", name);
-        for (const [key, value] of attributes) {
-          if (value !== void 0) chunks.push(" ", key, '="', escapeAttribute(String(value)), '"');
-        }
-        return chunks;
-      }
-    };
-  }
-});
-
-// src/report/junit.ts
-function renderJUnit(report, decision, options = {}) {
-  const xml = new XmlWriter();
-  const { passed, failed, errored, skipped } = decision.counts;
-  xml.open("testsuites", [
-    ["name", "chaos-gate"],
-    ["tests", passed + failed + errored + skipped],
-    ["failures", failed],
-    ["errors", errored],
-    ["time", seconds(runSeconds(report.suites))]
-  ]);
-  for (const suite of report.suites) renderSuite(xml, suite, decision, options);
-  return xml.close("testsuites").toString();
-}
-function renderSuite(xml, suite, decision, options) {
-  const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
-  for (const testCase of suite.cases) {
-    const { status } = judgementOf(decision, testCase);
-    if (status === "failed") counts.failures++;
-    else if (status === "error") counts.errors++;
-    else if (status === "skipped") counts.skipped++;
-  }
-  xml.open("testsuite", [
-    ["name", suite.name],
-    ["tests", counts.tests],
-    ["failures", counts.failures],
-    ["errors", counts.errors],
-    ["skipped", counts.skipped],
-    ["time", seconds(suiteSeconds(suite))],
-    ["timestamp", suite.timestamp && isoUtc(suite.timestamp)],
-    ["hostname", options.hostname]
-  ]);
-  renderProperties(xml, Object.entries(suite.properties));
-  for (const testCase of suite.cases) {
-    renderCase(xml, testCase, judgementOf(decision, testCase), options);
-  }
-  xml.element("system-out", []).element("system-err", []).close("testsuite");
-}
-function renderProperties(xml, properties) {
-  if (properties.length === 0) {
-    xml.element("properties", []);
-    return;
-  }
-  xml.open("properties");
-  for (const [name, value] of properties) {
-    xml.element("property", [
-      ["name", name],
-      ["value", value]
-    ]);
-  }
-  xml.close("properties");
-}
-function renderCase(xml, testCase, { status, tolerated }, options) {
-  const attributes = [
-    ["classname", testCase.className],
-    ["name", testCase.name],
-    ["time", seconds(testCase.durationSeconds ?? 0)]
-  ];
-  const properties = options.caseProperties ? caseProperties(testCase, tolerated) : [];
-  if (status === "passed" && properties.length === 0 && !testCase.details) {
-    xml.element("testcase", attributes);
-    return;
-  }
-  xml.open("testcase", attributes);
-  if (properties.length > 0) renderProperties(xml, properties);
-  const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
-  switch (status) {
-    case "passed":
-      if (testCase.details) xml.element("system-out", [], truncate(testCase.details));
-      break;
-    case "failed":
-    case "error":
-      xml.element(
-        status === "failed" ? "failure" : "error",
-        [
-          ["message", message],
-          ["type", testCase.outcome]
-        ],
-        truncate([testCase.message, testCase.details].filter(unique).join("\n"))
-      );
-      break;
-    case "skipped":
-      xml.element("skipped", [
-        ["message", skipReason(testCase, message, tolerated)],
-        ["type", tolerated ? "tolerated" : testCase.outcome]
-      ]);
-  }
-  xml.close("testcase");
-}
-function skipReason(testCase, message, tolerated) {
-  if (tolerated) return `tolerated by ${toleranceSettings[tolerated]}: ${testCase.outcome}: ${message}`;
-  if (testCase.outcome !== "skipped") return `${testCase.outcome}: ${message}`;
-  return testCase.message ?? "not evaluated";
-}
-function caseProperties(testCase, tolerated) {
-  return [
-    ["kind", testCase.kind],
-    ...Object.entries(testCase.properties),
-    ...tolerated ? [["gate.tolerated", tolerated]] : []
-  ];
-}
-function unique(value, index2, all) {
-  return !!value && all.indexOf(value) === index2;
-}
-function truncate(text) {
-  return text.length <= maxBodyChars ? text : `${text.slice(0, maxBodyChars)}
-\u2026 (${text.length - maxBodyChars} more characters cut)`;
-}
-function suiteSeconds(suite) {
-  return suite.durationSeconds ?? suite.cases.reduce((sum, c) => sum + (c.durationSeconds ?? 0), 0);
-}
-function runSeconds(suites) {
-  const starts = suites.map((s) => s.timestamp ? Date.parse(s.timestamp) : Number.NaN);
-  if (suites.length === 0 || starts.some(Number.isNaN)) {
-    return suites.reduce((sum, suite) => sum + suiteSeconds(suite), 0);
-  }
-  const ends = suites.map((suite, i) => starts[i] + suiteSeconds(suite) * 1e3);
-  return (Math.max(...ends) - Math.min(...starts)) / 1e3;
-}
-function seconds(value) {
-  return String(Math.max(0, Math.round(value * 1e3)) / 1e3);
-}
-function isoUtc(timestamp2) {
-  const ms = Date.parse(timestamp2);
-  return Number.isNaN(ms) ? void 0 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
-}
-var maxBodyChars, toleranceSettings;
-var init_junit = __esm({
-  "src/report/junit.ts"() {
-    "use strict";
-    init_model();
-    init_xml();
-    maxBodyChars = 4e4;
-    toleranceSettings = {
-      allowFailures: "gate.allowFailures",
-      minProbeSuccess: "gate.minProbeSuccess",
-      failOnFailure: "gate.failOnFailure: false"
-    };
-  }
-});
-
-// src/report/markdown.ts
-function renderMarkdown(report, decision) {
-  const { passed, failed, errored, skipped, tolerated } = decision.counts;
-  const rows = report.suites.flatMap(
-    (suite) => suite.cases.map((testCase) => ({
-      suite: suite.name,
-      testCase,
-      judgement: judgementOf(decision, testCase)
-    }))
-  ).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
-  const caseReasons = new Set([...decision.cases.values()].map((j) => j.reason));
-  const lines = [
-    `## ${decision.verdict === "pass" ? "\u2705 Chaos gate passed" : "\u274C Chaos gate failed"}`,
-    "",
-    `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (tolerated ? ` (${tolerated} tolerated)` : "") + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
-    "",
-    // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
-    ...decision.reasons.filter((reason) => !caseReasons.has(reason)).map((reason) => `- ${cell(reason)}`)
-  ];
-  const failing = rows.filter((r) => importanceOf(r.judgement) <= 1);
-  if (failing.length > 0) {
-    lines.push("", "### Failures", "", ...table(failing));
-  }
-  const load2 = report.suites.find((s) => s.kind === "load");
-  if (load2) lines.push(...impactTable(load2));
-  const timeline = timelineOf(report, decision);
-  if (timeline) lines.push(...gantt(timeline));
-  const rest = rows.filter((r) => importanceOf(r.judgement) > 1);
-  if (rest.length > 0) {
-    lines.push(
-      "",
-      `<details><summary>${rest.length} passed or skipped check(s)</summary>`,
-      "",
-      ...table(rest),
-      "",
-      "</details>"
-    );
-  }
-  const text = `${lines.join("\n")}
-`;
-  return text.length <= maxChars ? text : `${text.slice(0, maxChars)}
-
-\u2026 summary cut at ${maxChars} characters; see the JSON report.
-`;
-}
-function table(rows) {
-  return [
-    "| suite | check | kind | status | duration | details |",
-    "|---|---|---|---|---|---|",
-    ...rows.map(({ suite, testCase, judgement: { status, tolerated } }) => {
-      const shown = tolerated ? `\u26A0\uFE0F tolerated (${tolerated})` : icons[status];
-      const duration4 = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
-      return `| ${cell(suite)} | ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${duration4} | ${cell(testCase.message ?? "")} |`;
-    })
-  ];
-}
-function impactTable(load2) {
-  const periods = [
-    ["baseline", "baseline (outside chaos)"],
-    ["chaos", "during chaos"],
-    ["overall", "overall"]
-  ].filter(([key]) => load2.properties[`${key}.requests`] !== void 0);
-  if (periods.length === 0) return [];
-  const value = (key, field, unit = "") => {
-    const v = load2.properties[`${key}.${field}`];
-    return v === void 0 ? "" : `${v}${unit}`;
-  };
-  const rate2 = (key) => {
-    const v = load2.properties[`${key}.errorRate`];
-    return v === void 0 ? "" : `${Number((Number(v) * 100).toFixed(2))}%`;
-  };
-  return [
-    "",
-    "### Load impact",
-    "",
-    "| period | requests | p50 | p95 | p99 | error rate |",
-    "|---|---|---|---|---|---|",
-    ...periods.map(
-      ([key = "", label = ""]) => `| ${label} | ${value(key, "requests")} | ${value(key, "p50Ms", " ms")} | ${value(key, "p95Ms", " ms")} | ${value(key, "p99Ms", " ms")} | ${rate2(key)} |`
-    )
-  ];
-}
-function gantt(timeline) {
-  const task = (label, tag, span) => `    ${mermaidText(label)} :${tag}${Math.round(span.startMs)}, ${Math.round(Math.max(span.endMs, span.startMs + 1e3))}`;
-  const lines = [
-    "",
-    "### Timeline",
-    "",
-    "```mermaid",
-    "gantt",
-    "    dateFormat x",
-    "    axisFormat %H:%M:%S"
-  ];
-  lines.push("    section load and chaos");
-  if (timeline.baseline) lines.push(task("baseline", "done, ", timeline.baseline));
-  timeline.chaosWindows.forEach(
-    (w, i) => lines.push(task(`chaos window ${i + 1} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`, "crit, ", w))
-  );
-  if (timeline.tail) lines.push(task("tail", "done, ", timeline.tail));
-  const experiments = timeline.rows.filter((r) => r.depth === 1);
-  if (experiments.length > 0) {
-    lines.push("    section checks");
-    for (const row of experiments) {
-      const failing = row.status === "failed" || row.status === "error";
-      lines.push(task(row.label, failing ? "crit, " : "active, ", row));
-    }
-  }
-  lines.push("```");
-  return lines;
-}
-function mermaidText(text) {
-  return text.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim() || "(unnamed)";
-}
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
-}
-var maxChars, icons;
-var init_markdown = __esm({
-  "src/report/markdown.ts"() {
-    "use strict";
-    init_model();
-    init_timeline();
-    maxChars = 9e5;
-    icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 error", skipped: "\u23ED\uFE0F skipped" };
-  }
-});
-
-// src/run/publish.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path3 from "node:path";
-function conclude(config2, report, meta3, log) {
-  if (!report.suites.some((suite) => suite.cases.length > 0)) {
-    throw new CannotRunError(
-      "nothing to judge: the run produced no experiment, workflow step or load result"
-    );
-  }
-  const decision = evaluateGate(report, config2.gate);
-  const published = publishReports(config2.reports, report, decision, { policy: config2.gate, meta: meta3 });
-  for (const kind of ["junit", "json", "html", "summary"]) {
-    const file2 = published[kind];
-    if (file2) log(`chaos-gate: wrote ${kind} report ${file2}`);
-  }
-  describeDecision(decision).forEach((line) => log(`chaos-gate: ${line}`));
-  return { decision, published };
-}
-function publishReports(reports, report, decision, context) {
-  let markdownText;
-  const markdown = () => markdownText ??= renderMarkdown(report, decision);
-  const write = (file2, render) => {
-    if (!file2) return void 0;
-    mkdirSync(path3.dirname(path3.resolve(file2)), { recursive: true });
-    writeFileSync(file2, render());
-    return file2;
-  };
-  const junitOptions = { hostname: os.hostname(), caseProperties: reports.junitCaseProperties };
-  return {
-    junit: write(reports.junit, () => renderJUnit(report, decision, junitOptions)),
-    json: write(reports.json, () => renderJson(report, decision, context)),
-    html: write(reports.html, () => writeHtml(reports.html, report, decision, context.meta)),
-    summary: write(reports.summary, markdown),
-    markdown
-  };
-}
-function writeHtml(file2, report, decision, meta3) {
-  const stylesheet = `${path3.basename(file2, path3.extname(file2))}.css`;
-  const { html, css: css2 } = renderHtml(report, decision, {
-    stylesheet,
-    runId: meta3.runId,
-    generatedAt: /* @__PURE__ */ new Date()
-  });
-  writeFileSync(path3.join(path3.dirname(file2), stylesheet), css2);
-  return html;
-}
-function describeDecision(decision) {
-  const { passed, failed, errored, skipped, tolerated } = decision.counts;
-  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}`;
-  const head = decision.verdict === "pass" ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
-  return decision.verdict === "pass" ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
-}
-var init_publish = __esm({
-  "src/run/publish.ts"() {
-    "use strict";
-    init_errors();
-    init_policy();
-    init_html();
-    init_json();
-    init_junit();
-    init_markdown();
-  }
-});
-
-// src/run/merge.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import path4 from "node:path";
-function mergeGate(config2, files, log) {
-  if (files.length === 0)
-    throw new ConfigError("merge needs the JSON reports to join: chaos-gate merge a.json b.json");
-  const report = mergeReports(...files.map(readLabelled));
-  return { report, ...conclude(config2, report, { merged: files.join(",") }, log) };
-}
-function readLabelled(file2) {
-  let text;
-  try {
-    text = readFileSync3(file2, "utf8");
-  } catch (error62) {
-    throw new ConfigError(`${file2}: cannot read the JSON report: ${errorMessage(error62)}`);
-  }
-  const { report, meta: meta3 } = parseJsonReport(text, file2);
-  const label = meta3.target ?? meta3.runId ?? path4.relative(process.cwd(), file2).replace(/\.json$/, "");
-  return {
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      name: `${label}/${suite.name}`,
-      cases: suite.cases.map((testCase) => ({ ...testCase, className: `${label}/${testCase.className}` }))
-    }))
-  };
-}
-var init_merge = __esm({
-  "src/run/merge.ts"() {
-    "use strict";
-    init_errors();
-    init_json();
-    init_model();
-    init_publish();
-  }
-});
-
-// src/litmus/duration.ts
-function totalChaosSeconds(experiment) {
-  const value = experiment?.spec?.components?.env?.find((e2) => e2.name === "TOTAL_CHAOS_DURATION")?.value;
-  const seconds2 = Number(value);
-  return value && Number.isFinite(seconds2) ? seconds2 : void 0;
-}
-function engineChaosSeconds(engine) {
-  const known = (engine.spec?.experiments ?? []).map(totalChaosSeconds).filter((s) => s !== void 0);
-  return known.length === 0 ? void 0 : known.reduce((sum, s) => sum + s, 0);
-}
-var init_duration2 = __esm({
-  "src/litmus/duration.ts"() {
-    "use strict";
-  }
-});
-
-// src/run/progress.ts
-function progressLog(log, expectedChaosMs2, now = Date.now) {
-  const startedMs = now();
-  let chaosStartMs;
-  let chaosEndMs;
-  const expected = expectedChaosMs2 === void 0 ? "" : `~${clock(expectedChaosMs2)}`;
-  const prefix = () => {
-    const at = now();
-    const parts = [`+${clock(at - startedMs)}`];
-    if (chaosStartMs === void 0) {
-      if (expected) parts.push(`chaos ${expected}`);
-    } else if (chaosEndMs === void 0) {
-      parts.push(`chaos ${clock(at - chaosStartMs)}${expected ? ` of ${expected}` : ""}`);
-    } else {
-      parts.push(`chaos took ${clock(chaosEndMs - chaosStartMs)}`);
-    }
-    return `[${parts.join(" | ")}]`;
-  };
-  return {
-    log: (line) => log(`${prefix()} ${line}`),
-    onPhase: (phase) => {
-      if (phase === "apply") chaosStartMs = now();
-      if (phase === "after") chaosEndMs = now();
-    }
-  };
-}
-function expectedChaosMs(config2) {
-  let manifests;
-  try {
-    manifests = readManifests(config2.engines, "engine");
-  } catch {
-    return void 0;
-  }
-  const seconds2 = manifests.map((m) => engineChaosSeconds(m.object)).filter((s) => s !== void 0);
-  return seconds2.length === 0 ? void 0 : Math.max(...seconds2) * 1e3;
-}
-function clock(ms) {
-  const total = Math.max(0, Math.round(ms / 1e3));
-  const h = Math.floor(total / 3600);
-  const mm = String(Math.floor(total % 3600 / 60)).padStart(2, "0");
-  const ss = String(total % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
-}
-var init_progress = __esm({
-  "src/run/progress.ts"() {
-    "use strict";
-    init_manifests();
-    init_duration2();
-  }
-});
-
-// src/run/outcome.ts
-function exitCodeOf(outcome) {
-  if (outcome.cancelled) return signalExit(outcome.cancelled);
-  return outcome.decision.verdict === "pass" ? exitCodes.pass : exitCodes.fail;
-}
-function exitCodeOfError(error62) {
-  return error62 instanceof CancelledError ? signalExit(error62.signal) : exitCodes.cannotRun;
-}
-var exitCodes, signalExit;
-var init_outcome = __esm({
-  "src/run/outcome.ts"() {
-    "use strict";
-    init_errors();
-    exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
-    signalExit = (signal3) => exitCodes[signal3 === "SIGINT" ? "SIGINT" : "SIGTERM"];
-  }
-});
-
-// src/ctk/journal.ts
-function ctkJournalToSuite(value, source) {
-  if (typeof value !== "object" || value === null || !("status" in value)) {
-    throw new ConfigError(`${source}: not a Chaos Toolkit journal: field status: required`);
-  }
-  const journal = value;
-  const name = `chaostoolkit/${journal.experiment?.title ?? source}`;
-  const cases = [];
-  for (const phase of ["before", "after"]) {
-    for (const probe of journal.steady_states?.[phase]?.probes ?? []) {
-      const met = probe.tolerance_met === true;
-      cases.push({
-        kind: "ctk-hypothesis",
-        className: name,
-        name: `steady state ${phase}: ${probe.activity?.name ?? "probe"}`,
-        outcome: met ? "pass" : probe.status === "failed" ? "error" : "fail",
-        message: met ? void 0 : probe.status === "failed" ? exceptionText(probe) : `tolerance not met: ${short(probe.output)}`,
-        details: met ? void 0 : `output: ${short(probe.output)}
-tolerance: ${short(probe.activity?.tolerance)}`,
-        startedAt: probe.start,
-        durationSeconds: probe.duration ?? secondsBetween(probe.start, probe.end),
-        properties: { phase }
-      });
-    }
-  }
-  for (const activity of journal.run ?? []) {
-    const ok = activity.status === "succeeded";
-    cases.push({
-      kind: "ctk-activity",
-      className: name,
-      name: `${activity.activity?.type ?? "activity"}: ${activity.activity?.name ?? ""}`,
-      outcome: ok ? "pass" : "fail",
-      message: ok ? void 0 : exceptionText(activity),
-      startedAt: activity.start,
-      durationSeconds: activity.duration ?? secondsBetween(activity.start, activity.end),
-      properties: { status: activity.status ?? "" }
+    engineCrdRules = external_exports.looseObject({
+      spec: external_exports.looseObject({
+        engineState: oneOf(["active", "stop"]).optional(),
+        jobCleanUpPolicy: oneOf(["delete", "retain"]).optional(),
+        defaultHealthCheck: external_exports.boolean().optional(),
+        chaosServiceAccount: external_exports.string().optional(),
+        terminationGracePeriodSeconds: external_exports.int().optional(),
+        appinfo: external_exports.looseObject({
+          appkind: appkind.optional(),
+          applabel: external_exports.string().optional(),
+          appns: external_exports.string().optional()
+        }).optional(),
+        experiments: external_exports.array(
+          external_exports.looseObject({
+            name: external_exports.string(),
+            spec: external_exports.looseObject({ probe: external_exports.array(probeRules).optional() }).optional()
+          })
+        ).optional()
+      }).optional()
     });
-  }
-  if (journal.status !== "completed" || journal.deviated) {
-    cases.push({
-      kind: "ctk-hypothesis",
-      className: name,
-      name: "experiment",
-      outcome: "fail",
-      message: journal.deviated ? "the system deviated from its steady state" : `experiment ${journal.status}`,
-      properties: {}
-    });
-  }
-  return {
-    kind: "chaostoolkit",
-    name,
-    timestamp: journal.start,
-    durationSeconds: journal.duration ?? secondsBetween(journal.start, journal.end),
-    properties: { status: journal.status ?? "", deviated: String(journal.deviated ?? false) },
-    cases
-  };
-}
-function exceptionText(activity) {
-  const exception2 = Array.isArray(activity.exception) ? activity.exception.join("") : activity.exception;
-  return (exception2?.trim().split("\n").at(-1) ?? `status ${activity.status ?? "unknown"}`).slice(0, 500);
-}
-function short(value) {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text === void 0 ? "none" : text.length > 300 ? `${text.slice(0, 300)}\u2026` : text;
-}
-var init_journal = __esm({
-  "src/ctk/journal.ts"() {
-    "use strict";
-    init_errors();
-    init_model();
-  }
-});
-
-// src/ctk/read.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-function readCtkJournal(file2) {
-  let journal;
-  try {
-    journal = JSON.parse(readFileSync4(file2, "utf8"));
-  } catch (error62) {
-    throw new ConfigError(`${file2}: cannot read the Chaos Toolkit journal: ${errorMessage(error62)}`);
-  }
-  return ctkJournalToSuite(journal, file2);
-}
-var init_read = __esm({
-  "src/ctk/read.ts"() {
-    "use strict";
-    init_errors();
-    init_journal();
-  }
-});
-
-// src/load/csv.ts
-function* csvRows(text) {
-  let fields = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === "\n") line++;
-        field += char;
-      }
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      fields.push(field);
-      field = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[i + 1] === "\n") i++;
-      fields.push(field);
-      if (fields.length > 1 || fields[0] !== "") yield { line: rowLine, fields };
-      fields = [];
-      field = "";
-      line++;
-      rowLine = line;
-    } else field += char;
-  }
-  if (field !== "" || fields.length > 0) {
-    fields.push(field);
-    yield { line: rowLine, fields };
-  }
-}
-function* csvRecords(text, source, required2) {
-  const rows = csvRows(text);
-  const header = rows.next();
-  if (header.done) throw new Error(`${source}: empty file, expected a CSV header`);
-  const columns = new Map(header.value.fields.map((name, index2) => [name.trim(), index2]));
-  const missing = required2.filter((name) => !columns.has(name));
-  if (missing.length > 0) {
-    throw new Error(
-      `${source}: line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in the CSV header`
-    );
-  }
-  for (const row of rows) {
-    yield { line: row.line, get: (column) => row.fields[columns.get(column) ?? -1] ?? "" };
-  }
-}
-var init_csv = __esm({
-  "src/load/csv.ts"() {
-    "use strict";
-  }
-});
-
-// src/load/hey.ts
-function parseHeyCsv(text, source, startedAtMs) {
-  const samples = [];
-  try {
-    for (const record2 of csvRecords(text, source, ["response-time", "status-code", "offset"])) {
-      const seconds2 = Number(record2.get("response-time"));
-      const offset = Number(record2.get("offset"));
-      const status = Number(record2.get("status-code"));
-      if (![seconds2, offset, status].every(Number.isFinite)) {
-        throw new Error(
-          `${source}: line ${record2.line}: expected numbers in response-time, status-code and offset`
-        );
-      }
-      const success2 = status > 0 && status < 400;
-      samples.push({
-        startMs: startedAtMs + offset * 1e3,
-        elapsedMs: seconds2 * 1e3,
-        success: success2,
-        // hey writes status 0 when no response came back at all.
-        ...success2 ? {} : { failure: status === 0 ? "no response" : `HTTP ${status}` }
-      });
-    }
-  } catch (error62) {
-    throw new ConfigError(error62.message);
-  }
-  return samples;
-}
-var init_hey = __esm({
-  "src/load/hey.ts"() {
-    "use strict";
-    init_errors();
-    init_csv();
-  }
-});
-
-// src/load/jtl.ts
-function parseJtl(text, source) {
-  if (text.trimStart().startsWith("<")) {
-    throw new ConfigError(
-      `${source}: these JMeter results are XML; chaos-gate reads CSV results with a header: run JMeter with -Jjmeter.save.saveservice.output_format=csv -Jjmeter.save.saveservice.print_field_names=true`
-    );
-  }
-  const samples = [];
-  try {
-    for (const record2 of csvRecords(text, source, ["timeStamp", "elapsed", "success"])) {
-      const startMs = Number(record2.get("timeStamp"));
-      const elapsedMs = Number(record2.get("elapsed"));
-      const success2 = record2.get("success").trim().toLowerCase();
-      if (!Number.isFinite(startMs) || !Number.isFinite(elapsedMs) || !["true", "false"].includes(success2)) {
-        throw new Error(
-          `${source}: line ${record2.line}: expected numeric timeStamp and elapsed and success true or false`
-        );
-      }
-      const ok = success2 === "true";
-      samples.push({ startMs, elapsedMs, success: ok, ...ok ? {} : { failure: jtlFailure(record2.get) } });
-    }
-  } catch (error62) {
-    throw new ConfigError(error62.message);
-  }
-  return samples;
-}
-function jtlFailure(get) {
-  const why = get("failureMessage") || `${get("responseCode")} ${get("responseMessage")}`.trim() || "failed";
-  const label = get("label");
-  return label ? `${label}: ${why}` : why;
-}
-var init_jtl = __esm({
-  "src/load/jtl.ts"() {
-    "use strict";
-    init_errors();
-    init_csv();
-  }
-});
-
-// src/load/k6-json.ts
-function parseK6Json(text, source) {
-  const durations = /* @__PURE__ */ new Map();
-  const failures = /* @__PURE__ */ new Map();
-  let lineNumber = 0;
-  for (const line of text.split("\n")) {
-    lineNumber++;
-    if (!line.trim()) continue;
-    let point;
-    try {
-      point = JSON.parse(line);
-    } catch {
-      throw new ConfigError(
-        lineNumber === 1 && line.trim() === "{" ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)` : `${source}: line ${lineNumber}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`
-      );
-    }
-    if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
-      continue;
-    const time3 = point.data?.time;
-    const value = point.data?.value;
-    if (!time3 || typeof value !== "number")
-      throw new ConfigError(`${source}: line ${lineNumber}: a Point needs data.time and data.value`);
-    const key = `${time3} ${point.data?.tags?.url ?? point.data?.tags?.name ?? ""}`;
-    if (point.metric === "http_req_duration") {
-      const { name, url: url2, status } = point.data?.tags ?? {};
-      const failure2 = `${name ?? url2 ?? "request"}: ${status === "0" ? "no response" : `HTTP ${status ?? "?"}`}`;
-      durations.set(key, { startMs: Date.parse(time3) - value, elapsedMs: value, failure: failure2 });
-    } else failures.set(key, value === 1);
-  }
-  return [...durations].map(([key, { failure: failure2, ...timing }]) => {
-    const success2 = !(failures.get(key) ?? false);
-    return { ...timing, success: success2, ...success2 ? {} : { failure: failure2 } };
-  });
-}
-var init_k6_json = __esm({
-  "src/load/k6-json.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/load/k6.ts
-function parseK6Summary(json3, source) {
-  if (!isObject2(json3) || !isObject2(json3.metrics)) {
-    throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
-  }
-  const metrics = json3.metrics;
-  const handleSummaryShape = Object.values(metrics).some((m) => isObject2(m) && isObject2(m.values));
-  const thresholds = [];
-  const valuesOf = (name) => {
-    const metric = metrics[name];
-    if (!isObject2(metric)) return void 0;
-    return handleSummaryShape ? isObject2(metric.values) ? metric.values : void 0 : metric;
-  };
-  for (const [metric, body] of Object.entries(metrics)) {
-    if (!isObject2(body) || !isObject2(body.thresholds)) continue;
-    for (const [expression, state] of Object.entries(body.thresholds)) {
-      if (handleSummaryShape) {
-        if (!isObject2(state) || typeof state.ok !== "boolean") {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"].ok: expected true or false`
-          );
-        }
-        thresholds.push({ metric, expression, ok: state.ok });
-      } else {
-        if (typeof state !== "boolean") {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"]: expected true or false`
-          );
-        }
-        thresholds.push({ metric, expression, ok: !state });
-      }
-    }
-  }
-  const duration4 = valuesOf("http_req_duration");
-  const failed = valuesOf("http_req_failed");
-  const iterations = valuesOf("iterations");
-  return {
-    thresholds,
-    checks: isObject2(json3.root_group) ? checksOf(json3.root_group) : [],
-    httpReqDuration: duration4 && numbersOf(duration4),
-    httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : void 0,
-    iterations: iterations ? num(iterations.count) : void 0
-  };
-}
-function checksOf(group2) {
-  const list = (value) => Array.isArray(value) ? value.filter(isObject2) : isObject2(value) ? Object.values(value).filter(isObject2) : [];
-  const own2 = list(group2.checks).map((check2) => ({
-    name: String(check2.name ?? ""),
-    path: String(check2.path ?? ""),
-    passes: num(check2.passes) ?? 0,
-    fails: num(check2.fails) ?? 0
-  }));
-  return [...own2, ...list(group2.groups).flatMap(checksOf)];
-}
-function numbersOf(values) {
-  return Object.fromEntries(
-    Object.entries(values).filter((e2) => typeof e2[1] === "number")
-  );
-}
-function num(value) {
-  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
-}
-var isObject2;
-var init_k6 = __esm({
-  "src/load/k6.ts"() {
-    "use strict";
-    init_errors();
-    isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-  }
-});
-
-// src/load/read.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-function readText2(file2, what) {
-  try {
-    return readFileSync5(file2, "utf8");
-  } catch (error62) {
-    throw new ConfigError(`${file2}: cannot read the ${what}: ${errorMessage(error62)}`);
-  }
-}
-function readK6Summary(file2) {
-  const text = readText2(file2, "k6 summary");
-  let json3;
-  try {
-    json3 = JSON.parse(text);
-  } catch (error62) {
-    if (looksLikeK6Stream(text)) {
-      throw new ConfigError(
-        `${file2}: this is k6's \`--out json\` stream (one data point a line), not an end-of-test summary; write a summary with \`k6 run --summary-export=FILE\` or a handleSummary() function, and give the stream as load.results.k6Json for per-request figures`
-      );
-    }
-    throw new ConfigError(`${file2}: not JSON: ${errorMessage(error62)}`);
-  }
-  return parseK6Summary(json3, file2);
-}
-function looksLikeK6Stream(text) {
-  const [firstLine = ""] = text.split("\n", 1);
-  try {
-    const type2 = JSON.parse(firstLine).type;
-    return type2 === "Metric" || type2 === "Point";
-  } catch {
-    return false;
-  }
-}
-function readSamples(results, startedAtMs) {
-  const parts = [];
-  if (results.jtl) parts.push(parseJtl(readText2(results.jtl, "JMeter results"), results.jtl));
-  if (results.k6Json) parts.push(parseK6Json(readText2(results.k6Json, "k6 JSON output"), results.k6Json));
-  if (results.heyCsv)
-    parts.push(parseHeyCsv(readText2(results.heyCsv, "hey CSV"), results.heyCsv, startedAtMs));
-  return parts.length > 0 ? parts.flat() : void 0;
-}
-var init_read2 = __esm({
-  "src/load/read.ts"() {
-    "use strict";
-    init_errors();
-    init_hey();
-    init_jtl();
-    init_k6_json();
-    init_k6();
-  }
-});
-
-// src/load/samples.ts
-function percentile(sortedMs, p) {
-  if (sortedMs.length === 0) return Number.NaN;
-  const rank = Math.max(1, Math.ceil(p / 100 * sortedMs.length));
-  return sortedMs[rank - 1];
-}
-function summarize(samples) {
-  const sorted = samples.map((s) => s.elapsedMs).sort((a, b) => a - b);
-  const failed = samples.filter((s) => !s.success).length;
-  return {
-    count: samples.length,
-    p50Ms: percentile(sorted, 50),
-    p95Ms: percentile(sorted, 95),
-    p99Ms: percentile(sorted, 99),
-    errorRate: samples.length === 0 ? 0 : failed / samples.length
-  };
-}
-function topFailures(samples, limit = 5) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const sample of samples) {
-    if (sample.success) continue;
-    const reason = sample.failure ?? "failed (no reason recorded)";
-    counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([reason, count]) => `${count} \xD7 ${reason}`);
-}
-function computeImpact(samples, windows) {
-  const inChaos = (s) => windows.some((w) => s.startMs >= w.startMs && s.startMs <= w.endMs);
-  const chaosSamples = samples.filter(inChaos);
-  return {
-    baseline: summarize(samples.filter((s) => !inChaos(s))),
-    duringChaos: summarize(chaosSamples),
-    chaosSamples
-  };
-}
-function loadSeries(samples, windows) {
-  if (samples.length === 0) return void 0;
-  let first = Infinity;
-  let last = -Infinity;
-  for (const { startMs } of samples) {
-    first = Math.min(first, startMs);
-    last = Math.max(last, startMs);
-  }
-  const bucketMs = Math.max(1, Math.ceil((last - first + 1) / maxBuckets / 1e3)) * 1e3;
-  const origin = Math.floor(first / 1e3) * 1e3;
-  const count = Math.floor((last - origin) / bucketMs) + 1;
-  const latencies = Array.from({ length: count }, () => []);
-  const errors = new Array(count).fill(0);
-  for (const sample of samples) {
-    const index2 = Math.floor((sample.startMs - origin) / bucketMs);
-    latencies[index2].push(sample.elapsedMs);
-    if (!sample.success) errors[index2] = errors[index2] + 1;
-  }
-  const buckets = latencies.map((elapsed, index2) => {
-    const bucket = {
-      startMs: origin + index2 * bucketMs,
-      requests: elapsed.length,
-      errors: errors[index2]
-    };
-    if (elapsed.length === 0) return bucket;
-    elapsed.sort((a, b) => a - b);
-    return { ...bucket, p50Ms: percentile(elapsed, 50), p95Ms: percentile(elapsed, 95) };
-  });
-  return { bucketMs, buckets, chaosWindows: windows.map(({ startMs, endMs }) => ({ startMs, endMs })) };
-}
-var maxBuckets;
-var init_samples = __esm({
-  "src/load/samples.ts"() {
-    "use strict";
-    maxBuckets = 120;
-  }
-});
-
-// src/load/suite.ts
-function loadSuite(results) {
-  const cases = [];
-  const properties = {};
-  const add2 = (kind, name, ok, message, more = {}) => cases.push({
-    kind,
-    className: suiteName,
-    name,
-    outcome: ok ? "pass" : "fail",
-    message: ok ? void 0 : message,
-    details: ok ? void 0 : more.details,
-    properties: more.properties ?? {}
-  });
-  if (results.exit) {
-    const { code, signal: signal3, stoppedByUs, lastLines } = results.exit;
-    const ok = code === 0 || stoppedByUs;
-    cases.push({
-      kind: "load-command",
-      className: suiteName,
-      name: results.command ?? "load command",
-      outcome: ok ? "pass" : "fail",
-      message: ok ? void 0 : `the load command ${signal3 ? `was killed by ${signal3}` : `exited with ${code}`}`,
-      details: ok ? void 0 : lastLines.join("\n"),
-      startedAt: new Date(results.exit.startedAtMs).toISOString(),
-      durationSeconds: (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3,
-      properties: stoppedByUs ? { stopped: "after the tail" } : {}
-    });
-  }
-  for (const threshold of results.k6?.thresholds ?? []) {
-    add2(
-      "load-threshold",
-      `${threshold.metric}: ${threshold.expression}`,
-      threshold.ok,
-      `k6 threshold crossed: ${threshold.metric} ${threshold.expression}`,
-      { properties: { metric: threshold.metric } }
-    );
-  }
-  for (const check2 of results.k6?.checks ?? []) {
-    const total = check2.passes + check2.fails;
-    add2("load-check", `check: ${check2.name}`, check2.fails === 0, `${check2.fails} of ${total} failed`, {
-      properties: { path: check2.path }
-    });
-  }
-  if (results.k6?.httpReqDuration?.["p(95)"] !== void 0)
-    properties["k6.http_req_duration.p95Ms"] = fixed(results.k6.httpReqDuration["p(95)"]);
-  if (results.k6?.httpReqFailed !== void 0)
-    properties["k6.http_req_failed.rate"] = fixed(results.k6.httpReqFailed, 4);
-  const samples = results.samples;
-  if (samples && samples.length > 0) {
-    const overall = summarize(samples);
-    describe3(properties, "overall", overall);
-    const { p95, p99, errorRate } = results.thresholds;
-    if (p95 !== void 0)
-      add2("load-threshold", `p95 < ${p95}ms`, overall.p95Ms < p95, `p95 was ${fixed(overall.p95Ms)}ms`);
-    if (p99 !== void 0)
-      add2("load-threshold", `p99 < ${p99}ms`, overall.p99Ms < p99, `p99 was ${fixed(overall.p99Ms)}ms`);
-    if (errorRate !== void 0) {
-      add2(
-        "load-threshold",
-        `error rate <= ${percent2(errorRate)}`,
-        overall.errorRate <= errorRate,
-        `error rate was ${percent2(overall.errorRate)} (${failedOf(overall)})`,
-        { details: failureDetails(samples) }
-      );
-    }
-    if (results.windows.length > 0) impactCases(samples, results, properties, add2);
-  }
-  const started = results.exit ? new Date(results.exit.startedAtMs).toISOString() : void 0;
-  return {
-    kind: "load",
-    name: suiteName,
-    timestamp: started,
-    durationSeconds: results.exit ? (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3 : void 0,
-    properties,
-    cases,
-    series: samples && loadSeries(samples, results.windows)
-  };
-}
-function impactCases(samples, results, properties, add2) {
-  const { baseline, duringChaos, chaosSamples } = computeImpact(samples, results.windows);
-  describe3(properties, "baseline", baseline);
-  describe3(properties, "chaos", duringChaos);
-  properties["chaos.windows"] = results.windows.map((w) => `${new Date(w.startMs).toISOString()}/${new Date(w.endMs).toISOString()}`).join(",");
-  const { maxP95Ratio, maxErrorRateDuringChaos } = results.impact;
-  if (maxP95Ratio !== void 0) {
-    const enough = baseline.count > 0 && duringChaos.count > 0;
-    const ratio = duringChaos.p95Ms / baseline.p95Ms;
-    add2(
-      "load-impact",
-      `p95 during chaos <= ${maxP95Ratio}x baseline`,
-      enough && ratio <= maxP95Ratio,
-      enough ? `p95 during chaos ${fixed(duringChaos.p95Ms)}ms is ${fixed(ratio, 2)}x the baseline ${fixed(baseline.p95Ms)}ms` : `not enough requests to compare (baseline ${baseline.count}, during chaos ${duringChaos.count})`
-    );
-  }
-  if (maxErrorRateDuringChaos !== void 0) {
-    add2(
-      "load-impact",
-      `error rate during chaos <= ${percent2(maxErrorRateDuringChaos)}`,
-      duringChaos.count > 0 && duringChaos.errorRate <= maxErrorRateDuringChaos,
-      duringChaos.count > 0 ? `error rate during chaos was ${percent2(duringChaos.errorRate)} (${failedOf(duringChaos)})` : "no request ran during the chaos",
-      { details: failureDetails(chaosSamples) }
-    );
-  }
-}
-function describe3(properties, prefix, stats) {
-  properties[`${prefix}.requests`] = String(stats.count);
-  if (stats.count === 0) return;
-  properties[`${prefix}.p50Ms`] = fixed(stats.p50Ms);
-  properties[`${prefix}.p95Ms`] = fixed(stats.p95Ms);
-  properties[`${prefix}.p99Ms`] = fixed(stats.p99Ms);
-  properties[`${prefix}.errorRate`] = fixed(stats.errorRate, 4);
-}
-function failureDetails(samples) {
-  const top = topFailures(samples);
-  return top.length > 0 ? `most frequent failures:
-${top.join("\n")}` : void 0;
-}
-var suiteName, failedOf, fixed, percent2;
-var init_suite = __esm({
-  "src/load/suite.ts"() {
-    "use strict";
-    init_samples();
-    suiteName = "load";
-    failedOf = (stats) => `${Math.round(stats.errorRate * stats.count)} of ${stats.count} requests failed`;
-    fixed = (value, digits = 1) => String(Number(value.toFixed(digits)));
-    percent2 = (share) => `${fixed(share * 100, 2)}%`;
-  }
-});
-
-// src/load/collect.ts
-function readLoadSuite(config2, exit, windows) {
-  return loadSuite({
-    exit,
-    command: commandText(config2),
-    k6: config2.results.k6Summary ? readK6Summary(config2.results.k6Summary) : void 0,
-    samples: readSamples(config2.results, exit?.startedAtMs ?? Date.now()),
-    windows,
-    thresholds: config2.thresholds,
-    impact: config2.impact
-  });
-}
-function commandOnlySuite(config2, exit, windows) {
-  return loadSuite({ exit, command: commandText(config2), windows, thresholds: {}, impact: {} });
-}
-function commandText(config2) {
-  return Array.isArray(config2.command) ? config2.command.join(" ") : config2.command;
-}
-var init_collect = __esm({
-  "src/load/collect.ts"() {
-    "use strict";
-    init_read2();
-    init_suite();
-  }
-});
-
-// src/argo/condition.ts
-function isWorkflowCompleted(workflow) {
-  return completedPhases.has(workflow.status?.phase ?? "") || workflow.metadata.labels?.["workflows.argoproj.io/completed"] === "true";
-}
-function workflowCondition(key, workflows) {
-  const workflow = workflows.get(key);
-  if (workflow && isWorkflowCompleted(workflow)) return { pending: [] };
-  return { pending: [{ key, label: `workflow ${key} (${workflow?.status?.phase || "not started"})` }] };
-}
-var completedPhases;
-var init_condition = __esm({
-  "src/argo/condition.ts"() {
-    "use strict";
-    completedPhases = /* @__PURE__ */ new Set(["Succeeded", "Failed", "Error"]);
-  }
-});
-
-// src/argo/convert.ts
-import { gunzipSync } from "node:zlib";
-function workflowToSuite(workflow, options = {}) {
-  const name = `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
-  const status = workflow.status;
-  const byId = nodesOf(workflow);
-  const nodes = Object.values(byId);
-  const retries = nodes.filter(
-    (node2) => node2.type === "Retry" && (node2.children ?? []).length > 0 && (node2.children ?? []).every((id) => byId[id] && isStep(byId[id]))
-  );
-  const attempts = new Set(retries.flatMap((node2) => node2.children ?? []));
-  const steps = [...retries, ...nodes.filter((node2) => isStep(node2) && !attempts.has(node2.id ?? ""))];
-  const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
-  const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node2) => stepCase(name, node2, byId, displayNames, options.timedOut ?? false));
-  if (status?.offloadNodeStatusVersion && nodes.length === 0) {
-    cases.push({
-      kind: "workflow",
-      className: name,
-      name: "steps",
-      outcome: "error",
-      message: "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API",
-      properties: {}
-    });
-  }
-  if (!isWorkflowCompleted(workflow)) {
-    cases.push({
-      kind: "workflow",
-      className: name,
-      name: "workflow",
-      outcome: "timeout",
-      message: status?.phase ? `still ${status.phase}` : "no status: is the workflow controller running (and its instance ID matching)?",
-      properties: {}
-    });
-  }
-  return {
-    kind: "workflow",
-    name,
-    timestamp: status?.startedAt,
-    durationSeconds: secondsBetween(status?.startedAt, status?.finishedAt),
-    properties: Object.fromEntries(
-      Object.entries({
-        phase: status?.phase,
-        message: status?.message,
-        template: workflow.spec?.workflowTemplateRef?.name,
-        progress: status?.progress
-      }).filter((e2) => !!e2[1])
-    ),
-    cases
-  };
-}
-function nodesOf(workflow) {
-  const status = workflow.status;
-  if (status?.nodes && Object.keys(status.nodes).length > 0) return status.nodes;
-  if (!status?.compressedNodes) return {};
-  try {
-    return JSON.parse(gunzipSync(Buffer.from(status.compressedNodes, "base64")).toString("utf8"));
-  } catch {
-    return {};
-  }
-}
-function stepCase(suite, node2, byId, displayNames, timedOut) {
-  const display = node2.displayName ?? node2.name ?? node2.id ?? "";
-  const unique2 = displayNames.filter((n) => n === display).length === 1;
-  const phaseOutcome = nodeOutcomes[node2.phase ?? "Pending"] ?? "timeout";
-  const tries = (node2.type === "Retry" ? node2.children ?? [] : []).map((id) => byId[id]).filter((attempt) => !!attempt).sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? ""));
-  const last = tries.at(-1);
-  const failedTries = tries.filter((t) => t.phase === "Failed" || t.phase === "Error");
-  const why = (last?.phase === "Failed" || last?.phase === "Error" ? last : node2).message;
-  const boundary = node2.boundaryID ? byId[node2.boundaryID] : void 0;
-  const tolerated = (phaseOutcome === "fail" || phaseOutcome === "error") && boundary?.phase === "Succeeded";
-  const outcome = tolerated ? "skipped" : phaseOutcome;
-  const failure2 = why ?? `step ${node2.phase}`;
-  const exitCode = (last ?? node2).outputs?.exitCode;
-  const triesText = tries.map(
-    (t, i) => `attempt ${i + 1} (${t.displayName ?? t.name}): ${t.phase ?? "Pending"}${t.message ? ` \u2014 ${t.message}` : ""}`
-  );
-  const flaky = phaseOutcome === "pass" && failedTries.length > 0;
-  return {
-    kind: "workflow-step",
-    className: suite,
-    name: unique2 ? display : node2.name ?? display,
-    outcome,
-    message: stepMessage({ node: node2, outcome, tolerated, failure: failure2, attempts: tries.length, timedOut }),
-    details: [
-      // Argo's messages name the exit code since v3.7 ("main: Error (exit code 1)"); older ones do not.
-      exitCode && phaseOutcome !== "pass" && !failure2.includes("exit code") ? `${failure2} (exit code ${exitCode})` : void 0,
-      flaky ? `passed on attempt ${tries.length} after ${failedTries.length} failed` : void 0,
-      ...triesText
-    ].filter((line) => !!line).join("\n") || void 0,
-    startedAt: node2.startedAt,
-    durationSeconds: secondsBetween(node2.startedAt, node2.finishedAt),
-    properties: Object.fromEntries(
-      Object.entries({
-        template: node2.templateName,
-        phase: node2.phase,
-        node: node2.name,
-        ...tries.length > 0 && {
-          attempts: String(tries.length),
-          failedAttempts: String(failedTries.length),
-          ...Object.fromEntries(
-            triesText.map((text, i) => [`attempt.${i + 1}`, text.replace(/^attempt \d+ /, "")])
-          )
-        },
-        ...flaky && { flaky: "true" },
-        ...tolerated && { tolerated: "true" }
-      }).filter((e2) => !!e2[1])
-    )
-  };
-}
-function stepMessage(step) {
-  const { node: node2, outcome, failure: failure2 } = step;
-  if (outcome === "pass") return void 0;
-  if (step.tolerated) return `${node2.phase}, tolerated by the workflow (it continued): ${failure2}`;
-  if (outcome === "timeout")
-    return `still ${node2.phase ?? "Pending"} when ${step.timedOut ? "the wait timed out" : "the workflow ended"}`;
-  return step.attempts > 1 ? `${failure2} (after ${step.attempts} attempts)` : failure2;
-}
-var nodeOutcomes, isStep;
-var init_convert = __esm({
-  "src/argo/convert.ts"() {
-    "use strict";
-    init_model();
-    init_condition();
-    nodeOutcomes = {
-      Succeeded: "pass",
-      Failed: "fail",
-      Error: "error",
-      Skipped: "skipped",
-      Omitted: "skipped",
-      Pending: void 0,
-      Running: void 0
-    };
-    isStep = (node2) => node2.type === "Pod" || node2.type === "Container" || node2.type === "Suspend" || node2.type === "Skipped";
-  }
-});
-
-// src/litmus/types.ts
-function resultName(engine, experiment) {
-  return `${engine}-${experiment}`;
-}
-var litmusGroup, litmusVersion, litmusApiVersion;
-var init_types = __esm({
-  "src/litmus/types.ts"() {
-    "use strict";
-    litmusGroup = "litmuschaos.io";
-    litmusVersion = "v1alpha1";
-    litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
-  }
-});
-
-// src/litmus/verdict.ts
-function experimentStatusOf(result) {
-  return result.status?.experimentStatus ?? result.status?.experimentstatus ?? result.spec?.experimentstatus ?? {};
-}
-function isVerdictFinal(status) {
-  return !!status.verdict && lower(status.verdict) !== "awaited" && lower(status.phase) !== "running";
-}
-function verdictOutcome(verdict) {
-  return verdictOutcomes[lower(verdict)];
-}
-function isEngineFinished(engine) {
-  const state = engine.status?.engineStatus;
-  return state === "completed" || state === "stopped";
-}
-function isNotRun(runStatus) {
-  return notRunStatuses.has(runStatus ?? "");
-}
-function probeOutcome(verdict) {
-  return probeVerdicts[verdict] ?? "error";
-}
-function legacyProbeOutcome(phaseTexts) {
-  const outcomes = new Set(
-    phaseTexts.map(
-      (text) => legacyProbePrefixes.find(([prefix]) => text.startsWith(prefix))?.[1] ?? "timeout"
-    )
-  );
-  return legacyPrecedence.find((outcome) => outcomes.has(outcome)) ?? "timeout";
-}
-var lower, verdictOutcomes, notRunStatuses, probeVerdicts, legacyProbePrefixes, legacyPrecedence;
-var init_verdict = __esm({
-  "src/litmus/verdict.ts"() {
-    "use strict";
-    lower = (text) => (text ?? "").toLowerCase();
-    verdictOutcomes = {
-      pass: "pass",
-      fail: "fail",
-      error: "error",
-      stopped: "stopped"
-    };
-    notRunStatuses = /* @__PURE__ */ new Set(["ChaosExperiment Not Found", "Skipped"]);
-    probeVerdicts = {
-      Passed: "pass",
-      Failed: "fail",
-      "N/A": "skipped",
-      Awaited: "timeout"
-    };
-    legacyProbePrefixes = [
-      ["Passed", "pass"],
-      ["Better Luck", "fail"],
-      ["N/A", "skipped"]
-    ];
-    legacyPrecedence = ["fail", "timeout", "pass", "skipped"];
-  }
-});
-
-// src/litmus/convert.ts
-function runInterruption({ cancelled, timedOut }) {
-  if (cancelled) return { outcome: "stopped", why: `the run was cancelled (${cancelled})` };
-  if (timedOut) return { outcome: "timeout", why: "the wait timed out" };
-  return void 0;
-}
-function convertChaos(objects) {
-  const { engines, results, deleted = [] } = objects;
-  const interruption = runInterruption(objects);
-  const resultsByKey = new Map(results.map((result) => [keyOf(result), result]));
-  const suites = engines.map((engine) => {
-    const key = keyOf(engine);
-    const gone = { outcome: "error", why: `ChaosEngine ${key} was deleted` };
-    return engineSuite(engine, resultsByKey, deleted.includes(key) ? gone : interruption);
-  });
-  const covered = new Set(engines.map(keyOf));
-  const orphans = /* @__PURE__ */ new Map();
-  for (const result of results) {
-    const key = `${result.metadata.namespace ?? ""}/${result.spec?.engine ?? engineFromName(result)}`;
-    if (covered.has(key)) continue;
-    const group2 = orphans.get(key);
-    if (group2) group2.push(result);
-    else orphans.set(key, [result]);
-  }
-  for (const [key, group2] of orphans) suites.push(resultsOnlySuite(key, group2, interruption));
-  return { suites };
-}
-function engineFromName(result) {
-  const { name = "" } = result.metadata;
-  const experiment = result.spec?.experiment;
-  return experiment && name.endsWith(`-${experiment}`) ? name.slice(0, -experiment.length - 1) : name;
-}
-function engineSuite(engine, resultsByKey, interruption) {
-  const namespace = engine.metadata.namespace ?? "";
-  const name = engine.metadata.name ?? "";
-  const suiteName2 = `${namespace}/${name}`;
-  const experimentNames = experimentsOf(engine);
-  const unfinished = interruption ?? (isEngineFinished(engine) ? void 0 : { outcome: "timeout", why: "the engine had not finished" });
-  const cases = experimentNames.flatMap((experiment) => {
-    const result = resultsByKey.get(`${namespace}/${resultName(name, experiment)}`);
-    const runStatus = engine.status?.experiments?.find((e2) => e2.name === experiment);
-    return experimentCases({
-      suiteName: suiteName2,
-      experiment,
-      result: result && belongsToEngine(result, engine) ? result : void 0,
-      engineRunStatus: runStatus?.status,
-      endedAt: runStatus?.lastUpdateTime,
-      interruption: unfinished
-    });
-  });
-  if (cases.length === 0 && interruption) {
-    cases.push({
-      kind: "experiment",
-      className: suiteName2,
-      name: "(engine)",
-      outcome: interruption.outcome,
-      message: `no verdict: ${interruption.why}`,
-      properties: {}
-    });
-  }
-  const app = engine.spec?.appinfo;
-  const duration4 = totalChaosSeconds(engine.spec?.experiments?.[0]);
-  const started = engine.metadata.creationTimestamp;
-  const ended = latest(engine.status?.experiments?.map((e2) => e2.lastUpdateTime));
-  return {
-    kind: "chaosengine",
-    name: suiteName2,
-    timestamp: started,
-    durationSeconds: secondsBetween(started, ended),
-    properties: definedProperties({
-      engine: suiteName2,
-      "engine.uid": engine.metadata.uid,
-      "engine.status": engine.status?.engineStatus,
-      experiments: experimentNames.join(","),
-      "target.app": app?.applabel || app?.appns ? `${app.appkind ?? "app"} ${app.appns ?? namespace} ${app.applabel ?? ""}`.trim() : void 0,
-      "chaos.duration": duration4 === void 0 ? void 0 : `${duration4}s`
-    }),
-    cases
-  };
-}
-function experimentsOf(engine) {
-  const fromSpec = engine.spec?.experiments?.map((e2) => e2.name) ?? [];
-  const fromStatus = engine.status?.experiments?.map((e2) => e2.name ?? "").filter(Boolean) ?? [];
-  return [.../* @__PURE__ */ new Set([...fromSpec, ...fromStatus])];
-}
-function belongsToEngine(result, engine) {
-  const uid = engine.metadata.uid;
-  return !uid || result.metadata.labels?.chaosUID === uid;
-}
-function resultsOnlySuite(key, results, interruption) {
-  const cases = results.flatMap(
-    (result) => experimentCases({
-      suiteName: key,
-      experiment: result.spec?.experiment ?? result.metadata.name ?? "",
-      result,
-      endedAt: lastWrite(result),
-      interruption
-    })
-  );
-  return {
-    kind: "chaosengine",
-    name: key,
-    timestamp: earliest(results.map((r) => r.metadata.creationTimestamp)),
-    properties: { engine: key },
-    cases
-  };
-}
-function experimentCases(input2) {
-  const { suiteName: suiteName2, experiment, result } = input2;
-  const startedAt = result?.metadata.creationTimestamp;
-  const base = {
-    className: suiteName2,
-    experiment: `${suiteName2}/${experiment}`,
-    startedAt,
-    durationSeconds: secondsBetween(startedAt, input2.endedAt ?? (result && lastWrite(result)))
-  };
-  if (!result) return [missingResultCase(input2, base)];
-  const status = experimentStatusOf(result);
-  const probes = probeCases(result, base, experiment);
-  const experimentCase = {
-    ...base,
-    kind: "experiment",
-    name: experiment,
-    ...judgeExperiment(status, probes, input2.interruption),
-    properties: definedProperties({
-      experiment,
-      phase: status.phase,
-      verdict: status.verdict,
-      probeSuccessPercentage: status.probeSuccessPercentage,
-      chaosResult: result.metadata.name,
-      targets: result.status?.history?.targets?.map((t) => `${t.kind ?? ""}/${t.name ?? ""}=${t.chaosStatus ?? ""}`).join(",")
-    })
-  };
-  return [experimentCase, ...probes];
-}
-function missingResultCase(input2, base) {
-  const { engineRunStatus, interruption, suiteName: suiteName2, experiment } = input2;
-  const properties = { experiment, ...engineRunStatus ? { "engine.status": engineRunStatus } : {} };
-  const missing = (judged) => ({
-    ...base,
-    kind: "experiment",
-    name: experiment,
-    ...judged,
-    properties
-  });
-  if (isNotRun(engineRunStatus))
-    return missing({ outcome: "fail", message: `experiment not run: ${engineRunStatus}` });
-  if (interruption) {
-    return missing({
-      outcome: interruption.outcome,
-      message: `no verdict: the experiment had not started when ${interruption.why}`
-    });
-  }
-  return missing({
-    outcome: "error",
-    message: `no ChaosResult ${suiteName2.split("/")[1]}-${experiment} was written for this run`
-  });
-}
-function judgeExperiment(status, probes, interruption) {
-  if (!isVerdictFinal(status)) {
-    const still = `still ${status.verdict || "without a verdict"} (phase ${status.phase ?? "unknown"})`;
-    return interruption ? { outcome: interruption.outcome, message: `${still} when ${interruption.why}` } : { outcome: "timeout", message: `${still} when the results were read` };
-  }
-  const known = verdictOutcome(status.verdict);
-  if (known === "pass") return { outcome: "pass" };
-  if (known === "stopped") {
-    return { outcome: "stopped", message: "the experiment was stopped (aborted) before it finished" };
-  }
-  const lines = failureLines(status, probes);
-  if (!known) lines.push(`unexpected verdict "${status.verdict ?? ""}" (phase ${status.phase ?? "unknown"})`);
-  if (lines.length === 0) lines.push(`verdict ${status.verdict} (phase ${status.phase ?? "unknown"})`);
-  return { outcome: known ?? "error", message: lines[0], details: lines.join("\n") };
-}
-function failureLines(status, probes) {
-  const lines = [];
-  const error62 = status.errorOutput;
-  if (error62?.errorCode || error62?.reason)
-    lines.push(`${error62.errorCode ?? "ERROR"}: ${readableReason(error62.reason)}`);
-  const legacy = status.failureOutput;
-  if (legacy?.errorCode || legacy?.failedStep)
-    lines.push(`${legacy.errorCode ?? "ERROR"}: ${legacy.failedStep ?? ""}`);
-  if (status.failStep && status.failStep !== "N/A") lines.push(status.failStep);
-  for (const probe of probes.filter((p) => p.outcome === "fail"))
-    lines.push(`probe ${probe.properties.probe} failed: ${probe.message ?? ""}`.trim());
-  return lines;
-}
-function readableReason(reason) {
-  if (!reason) return "";
-  try {
-    const parsed = JSON.parse(reason);
-    if (typeof parsed.reason === "string") {
-      const where = [parsed.phase && `in ${parsed.phase}`, parsed.target && `target ${parsed.target}`].filter(
-        Boolean
-      );
-      return where.length ? `${parsed.reason} (${where.join(", ")})` : parsed.reason;
-    }
-  } catch {
-  }
-  return reason;
-}
-function probeCases(result, experimentBase, experiment) {
-  const base = { ...experimentBase, durationSeconds: void 0 };
-  const modern = result.status?.probeStatuses;
-  if (modern?.length) return modern.map((probe) => modernProbeCase(probe, base, experiment));
-  return (result.status?.probeStatus ?? []).map((probe) => legacyProbeCase(probe, base, experiment));
-}
-function modernProbeCase(probe, base, experiment) {
-  const verdict = probe.status?.verdict ?? "Awaited";
-  const outcome = probeOutcome(verdict);
-  const description = probe.status?.description;
-  return {
-    ...base,
-    kind: "probe",
-    name: probeCaseName(experiment, probe.name),
-    outcome,
-    message: outcome === "pass" ? void 0 : description ?? `probe verdict ${verdict}`,
-    details: outcome === "pass" ? void 0 : description,
-    properties: definedProperties({ probe: probe.name, type: probe.type, mode: probe.mode, verdict })
-  };
-}
-function legacyProbeCase(probe, base, experiment) {
-  const phases = Object.entries(probe.status ?? {});
-  const outcome = legacyProbeOutcome(phases.map(([, text]) => text));
-  const summary = phases.map(([phase, text]) => `${phase}: ${text.trim()}`).join(", ");
-  return {
-    ...base,
-    kind: "probe",
-    name: probeCaseName(experiment, probe.name),
-    outcome,
-    message: outcome === "pass" ? void 0 : summary,
-    details: outcome === "pass" ? void 0 : summary,
-    properties: definedProperties({
-      probe: probe.name,
-      type: probe.type,
-      mode: phases.map(([p]) => p).join(",")
-    })
-  };
-}
-function probeCaseName(experiment, probe) {
-  return `${experiment} / probe ${probe ?? "(unnamed)"}`;
-}
-function lastWrite(result) {
-  return latest(result.metadata.managedFields?.map((f) => f.time));
-}
-function latest(times) {
-  return (times ?? []).filter((t) => !!t).sort().at(-1);
-}
-function earliest(times) {
-  return times.filter((t) => !!t).sort()[0];
-}
-function definedProperties(values) {
-  const defined = {};
-  for (const key in values) {
-    const value = values[key];
-    if (value) defined[key] = value;
-  }
-  return defined;
-}
-var keyOf;
-var init_convert2 = __esm({
-  "src/litmus/convert.ts"() {
-    "use strict";
-    init_duration2();
-    init_model();
-    init_types();
-    init_verdict();
-    keyOf = (object2) => `${object2.metadata.namespace ?? ""}/${object2.metadata.name ?? ""}`;
-  }
-});
-
-// src/run/report-sources.ts
-function chaosReportFromFiles(files) {
-  const objects = readManifests(files, "input");
-  const engines = [];
-  const results = [];
-  for (const { object: object2, source } of objects) {
-    if (object2.kind === "ChaosEngine") engines.push(object2);
-    else if (object2.kind === "ChaosResult") results.push(object2);
-    else throw new ConfigError(`${source}: field kind: expected ChaosResult or ChaosEngine`);
-  }
-  if (results.length === 0) {
-    throw new ConfigError(
-      `${files.join(", ")}: no ChaosResult found${engines.length > 0 ? ` (only ${engines.length} ChaosEngine(s), which carry no verdict)` : ""}; save them with \`kubectl get chaosresults -n NAMESPACE -o yaml\``
-    );
-  }
-  return convertChaos({ engines, results });
-}
-function workflowReportFromFile(file2) {
-  const objects = readManifests([file2], "input");
-  const workflows = objects.map(({ object: object2, source }) => {
-    if (object2.kind !== "Workflow") throw new ConfigError(`${source}: field kind: expected Workflow`);
-    const workflow = object2;
-    if (!workflow.status?.phase) {
-      throw new ConfigError(
-        `${source}: field status: the Workflow never ran (no status); save it after a workflow controller ran it, with \`kubectl get workflow ${workflow.metadata.name ?? "NAME"} -o yaml\``
-      );
-    }
-    return workflow;
-  });
-  if (workflows.length === 0) throw new ConfigError(`${file2}: no Workflow found`);
-  return { suites: workflows.map((workflow) => workflowToSuite(workflow)) };
-}
-var init_report_sources = __esm({
-  "src/run/report-sources.ts"() {
-    "use strict";
-    init_convert();
-    init_errors();
-    init_manifests();
-    init_convert2();
   }
 });
 
@@ -35476,10 +33625,10 @@ var require_lib2 = __commonJS({
       return ex && typeof ex === "object" && "default" in ex ? ex["default"] : ex;
     }
     var Stream = _interopDefault(__require("stream"));
-    var http2 = _interopDefault(__require("http"));
+    var http3 = _interopDefault(__require("http"));
     var Url = _interopDefault(__require("url"));
     var whatwgUrl = _interopDefault(require_public_api2());
-    var https2 = _interopDefault(__require("https"));
+    var https3 = _interopDefault(__require("https"));
     var zlib = _interopDefault(__require("zlib"));
     var Readable = Stream.Readable;
     var BUFFER = /* @__PURE__ */ Symbol("buffer");
@@ -36216,7 +34365,7 @@ var require_lib2 = __commonJS({
       return headers2;
     }
     var INTERNALS$1 = /* @__PURE__ */ Symbol("Response internals");
-    var STATUS_CODES2 = http2.STATUS_CODES;
+    var STATUS_CODES2 = http3.STATUS_CODES;
     var Response2 = class _Response {
       constructor() {
         let body = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : null;
@@ -36469,7 +34618,7 @@ var require_lib2 = __commonJS({
       return new fetch7.Promise(function(resolve, reject) {
         const request = new Request2(url2, opts);
         const options = getNodeRequestOptions(request);
-        const send = (options.protocol === "https:" ? https2 : http2).request;
+        const send = (options.protocol === "https:" ? https3 : http3).request;
         const signal3 = request.signal;
         let response = null;
         const abort = function abort2() {
@@ -38949,7 +37098,14 @@ function ensureAbsoluteUrl(url2) {
   }
   throw new Error("You need to define an absolute base url for the server.");
 }
-var HttpMethod, RequestContext, ResponseContext, HttpInfo;
+function wrapHttpLibrary(promiseHttpLibrary) {
+  return {
+    send(request) {
+      return from(promiseHttpLibrary.send(request));
+    }
+  };
+}
+var HttpMethod, RequestContext, SelfDecodingBody, ResponseContext, HttpInfo;
 var init_http = __esm({
   "node_modules/@kubernetes/client-node/dist/gen/http/http.js"() {
     init_rxjsStub();
@@ -39045,6 +37201,18 @@ var init_http = __esm({
       }
       getAgent() {
         return this.agent;
+      }
+    };
+    SelfDecodingBody = class {
+      constructor(dataSource) {
+        this.dataSource = dataSource;
+      }
+      binary() {
+        return this.dataSource;
+      }
+      async text() {
+        const data = await this.dataSource;
+        return data.toString();
       }
     };
     ResponseContext = class {
@@ -80463,13 +78631,13 @@ var require_smartbuffer = __commonJS({
        *
        * @param minLength { Number } The minimum length of the data needs to be written.
        */
-      _ensureCapacity(minLength) {
+      _ensureCapacity(minLength2) {
         const oldLength = this._buff.length;
-        if (minLength > oldLength) {
+        if (minLength2 > oldLength) {
           let data = this._buff;
           let newLength = oldLength * 3 / 2 + 1;
-          if (newLength < minLength) {
-            newLength = minLength;
+          if (newLength < minLength2) {
+            newLength = minLength2;
           }
           this._buff = Buffer.allocUnsafe(newLength);
           data.copy(this._buff, 0, 0, oldLength);
@@ -80882,13 +79050,13 @@ var require_ipv4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address4 = void 0;
     var common2 = __importStar(require_common());
-    var constants = __importStar(require_constants2());
+    var constants2 = __importStar(require_constants2());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common2.isCorrect(constants.BITS);
+    var isCorrect4 = common2.isCorrect(constants2.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants.GROUPS;
+        this.groups = constants2.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
@@ -80898,17 +79066,17 @@ var require_ipv4 = __commonJS({
         this.isInSubnet = common2.isInSubnet;
         this.isHostInSubnet = common2.isHostInSubnet;
         this.address = address;
-        const subnet = constants.RE_SUBNET_STRING.exec(address);
+        const subnet = constants2.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants2.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants.RE_SUBNET_STRING, "");
+          address = address.replace(constants2.RE_SUBNET_STRING, "");
         }
-        const longest = constants.GROUPS * 4 - 1;
+        const longest = constants2.GROUPS * 4 - 1;
         if (address.length > longest) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest} characters.`);
         }
@@ -80941,7 +79109,7 @@ var require_ipv4 = __commonJS({
         if (groups.some((group2) => /^0\d/.test(group2))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants.RE_ADDRESS)) {
+        if (!address.match(constants2.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
         return groups;
@@ -80964,7 +79132,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common2.prefixLengthFromMask(new _Address4(mask).bigInt(), constants.BITS);
+        const bits = common2.prefixLengthFromMask(new _Address4(mask).bigInt(), constants2.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -80978,9 +79146,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants2.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common2.prefixLengthFromMask(mask, constants.BITS);
+        const bits = common2.prefixLengthFromMask(mask, constants2.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -80998,7 +79166,7 @@ var require_ipv4 = __commonJS({
        */
       static fromWildcard(input2) {
         const groups = input2.split(".");
-        if (groups.length !== constants.GROUPS) {
+        if (groups.length !== constants2.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
@@ -81013,7 +79181,7 @@ var require_ipv4 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g) => g === "*" ? "0" : g);
-        const subnetBits = constants.BITS - trailing * 8;
+        const subnetBits = constants2.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -81059,7 +79227,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest = constants.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest = constants2.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest} characters.`);
         }
@@ -81090,7 +79258,7 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output2 = [];
         let i;
-        for (i = 0; i < constants.GROUPS; i += 2) {
+        for (i = 0; i < constants2.GROUPS; i += 2) {
           output2.push(`${common2.stringToPaddedHex(this.parsedAddress[i])}${common2.stringToPaddedHex(this.parsedAddress[i + 1])}`);
         }
         return output2.join(":");
@@ -81107,7 +79275,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants2.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -81137,7 +79305,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n) {
-        return _Address4.fromBigInt(common2.offsetBigInt(this.bigInt(), n, constants.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common2.offsetBigInt(this.bigInt(), n, constants2.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -81148,7 +79316,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common2.offsetBigInt(this._endAddress(), 1, constants.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common2.offsetBigInt(this._endAddress(), 1, constants2.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -81158,7 +79326,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants2.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -81183,7 +79351,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants2.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -81192,7 +79360,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants2.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -81373,7 +79541,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants2.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -81388,7 +79556,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants2.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports.Address4 = Address4;
@@ -81410,7 +79578,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants2.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -83912,8 +82080,8 @@ var require_helpers3 = __commonJS({
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.req = exports.json = exports.toBuffer = void 0;
-    var http2 = __importStar(__require("http"));
-    var https2 = __importStar(__require("https"));
+    var http3 = __importStar(__require("http"));
+    var https3 = __importStar(__require("https"));
     async function toBuffer(stream) {
       let length = 0;
       const chunks = [];
@@ -83938,7 +82106,7 @@ var require_helpers3 = __commonJS({
     exports.json = json3;
     function req(url2, opts = {}) {
       const href = typeof url2 === "string" ? url2 : url2.href;
-      const req2 = (href.startsWith("https:") ? https2 : http2).request(url2, opts);
+      const req2 = (href.startsWith("https:") ? https3 : http3).request(url2, opts);
       const promise2 = new Promise((resolve, reject) => {
         req2.once("response", resolve).once("error", reject).end();
       });
@@ -83986,11 +82154,11 @@ var require_dist2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Agent = void 0;
     var net2 = __importStar(__require("net"));
-    var http2 = __importStar(__require("http"));
+    var http3 = __importStar(__require("http"));
     var https_1 = __require("https");
     __exportStar(require_helpers3(), exports);
     var INTERNAL = /* @__PURE__ */ Symbol("AgentBaseInternalState");
-    var Agent = class extends http2.Agent {
+    var Agent = class extends http3.Agent {
       constructor(opts) {
         super(opts);
         this[INTERNAL] = {};
@@ -84062,7 +82230,7 @@ var require_dist2 = __commonJS({
         const fakeSocket = this.incrementSockets(name);
         Promise.resolve().then(() => this.connect(req, connectOpts)).then((socket) => {
           this.decrementSockets(name, fakeSocket);
-          if (socket instanceof http2.Agent) {
+          if (socket instanceof http3.Agent) {
             try {
               return socket.addRequest(req, connectOpts);
             } catch (err) {
@@ -84950,10 +83118,10 @@ var require_dist3 = __commonJS({
 var require_hpagent = __commonJS({
   "node_modules/hpagent/index.js"(exports, module) {
     "use strict";
-    var https2 = __require("https");
-    var http2 = __require("http");
+    var https3 = __require("https");
+    var http3 = __require("http");
     var { URL: URL3 } = __require("url");
-    var HttpProxyAgent2 = class extends http2.Agent {
+    var HttpProxyAgent2 = class extends http3.Agent {
       constructor(options) {
         const { proxy, proxyRequestOptions, ...opts } = options;
         super(opts);
@@ -84979,7 +83147,7 @@ var require_hpagent = __commonJS({
         if (this.proxy.protocol === "https:") {
           requestOptions.servername = this.proxy.hostname;
         }
-        const request = (this.proxy.protocol === "http:" ? http2 : https2).request(requestOptions);
+        const request = (this.proxy.protocol === "http:" ? http3 : https3).request(requestOptions);
         request.once("connect", (response, socket, head) => {
           request.removeAllListeners();
           socket.removeAllListeners();
@@ -85000,7 +83168,7 @@ var require_hpagent = __commonJS({
         request.end();
       }
     };
-    var HttpsProxyAgent2 = class extends https2.Agent {
+    var HttpsProxyAgent2 = class extends https3.Agent {
       constructor(options) {
         const { proxy, proxyRequestOptions, ...opts } = options;
         super(opts);
@@ -85026,7 +83194,7 @@ var require_hpagent = __commonJS({
         if (this.proxy.protocol === "https:") {
           requestOptions.servername = this.proxy.hostname;
         }
-        const request = (this.proxy.protocol === "http:" ? http2 : https2).request(requestOptions);
+        const request = (this.proxy.protocol === "http:" ? http3 : https3).request(requestOptions);
         request.once("connect", (response, socket, head) => {
           request.removeAllListeners();
           socket.removeAllListeners();
@@ -85070,7 +83238,7 @@ import fs3 from "node:fs";
 import https from "node:https";
 import http from "node:http";
 import net from "node:net";
-import path5 from "node:path";
+import path3 from "node:path";
 import child_process2 from "node:child_process";
 function fileExists(filepath) {
   try {
@@ -85081,10 +83249,10 @@ function fileExists(filepath) {
   }
 }
 function makeAbsolutePath(root, file2) {
-  if (!root || path5.isAbsolute(file2)) {
+  if (!root || path3.isAbsolute(file2)) {
     return file2;
   }
-  return path5.join(root, file2);
+  return path3.join(root, file2);
 }
 function bufferFromFileOrString(file2, data) {
   if (file2) {
@@ -85115,14 +83283,14 @@ function findHomeDir(platform = process.platform) {
     }
     return null;
   }
-  const homeDrivePath = process.env.HOMEDRIVE && process.env.HOMEPATH ? path5.join(process.env.HOMEDRIVE, process.env.HOMEPATH) : "";
+  const homeDrivePath = process.env.HOMEDRIVE && process.env.HOMEPATH ? path3.join(process.env.HOMEDRIVE, process.env.HOMEPATH) : "";
   const homePath = process.env.HOME || "";
   const userProfile = process.env.USERPROFILE || "";
   const favourHomeDrivePathList = dropDuplicatesAndNils([homePath, homeDrivePath, userProfile]);
   const favourUserProfileList = dropDuplicatesAndNils([homePath, userProfile, homeDrivePath]);
   for (const dir of favourHomeDrivePathList) {
     try {
-      fs3.accessSync(path5.join(dir, ".kube", "config"));
+      fs3.accessSync(path3.join(dir, ".kube", "config"));
       return dir;
     } catch {
     }
@@ -85237,7 +83405,7 @@ var init_config = __esm({
         return findObject(this.users, name, "user");
       }
       loadFromFile(file2, opts) {
-        const rootDirectory = path5.dirname(file2);
+        const rootDirectory = path3.dirname(file2);
         this.loadFromString(fs3.readFileSync(file2).toString("utf-8"), opts);
         this.makePathsAbsolute(rootDirectory);
       }
@@ -85455,7 +83623,7 @@ var init_config = __esm({
       }
       loadFromDefault(opts, contextFromStartingConfig = false, platform = process.platform) {
         if (process.env.KUBECONFIG && process.env.KUBECONFIG.length > 0) {
-          const files = process.env.KUBECONFIG.split(path5.delimiter).filter((filename) => filename);
+          const files = process.env.KUBECONFIG.split(path3.delimiter).filter((filename) => filename);
           this.loadFromFile(files[0], opts);
           for (let i = 1; i < files.length; i++) {
             const kc = new _KubeConfig();
@@ -85466,7 +83634,7 @@ var init_config = __esm({
         }
         const home = findHomeDir(platform);
         if (home) {
-          const config2 = path5.join(home, ".kube", "config");
+          const config2 = path3.join(home, ".kube", "config");
           if (fileExists(config2)) {
             this.loadFromFile(config2, opts);
             return;
@@ -85523,8 +83691,8 @@ var init_config = __esm({
           baseServer: baseServerConfig,
           authMethods: authConfig
         });
-        const apiClient = new apiClientType(config2);
-        return apiClient;
+        const apiClient2 = new apiClientType(config2);
+        return apiClient2;
       }
       makePathsAbsolute(rootDirectory) {
         this.clusters.forEach((cluster) => {
@@ -88155,8 +86323,8 @@ var require_websocket = __commonJS({
   "node_modules/ws/lib/websocket.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var https2 = __require("https");
-    var http2 = __require("http");
+    var https3 = __require("https");
+    var http3 = __require("http");
     var net2 = __require("net");
     var querystring = __require("querystring");
     var tls = __require("tls");
@@ -88715,7 +86883,7 @@ var require_websocket = __commonJS({
       }
       const defaultPort = isSecure ? 443 : 80;
       const key = randomBytes2(16).toString("base64");
-      const request = isSecure ? https2.request : http2.request;
+      const request = isSecure ? https3.request : http3.request;
       const protocolSet = /* @__PURE__ */ new Set();
       let perMessageDeflate;
       opts.createConnection = opts.createConnection || (isSecure ? tlsConnect : netConnect);
@@ -89234,7 +87402,7 @@ var require_websocket_server = __commonJS({
   "node_modules/ws/lib/websocket-server.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var http2 = __require("http");
+    var http3 = __require("http");
     var { Duplex } = __require("stream");
     var { createHash } = __require("crypto");
     var extension = require_extension();
@@ -89318,8 +87486,8 @@ var require_websocket_server = __commonJS({
           );
         }
         if (options.port != null) {
-          this._server = http2.createServer((req, res) => {
-            const body = http2.STATUS_CODES[426];
+          this._server = http3.createServer((req, res) => {
+            const body = http3.STATUS_CODES[426];
             res.writeHead(426, {
               "Content-Length": body.length,
               "Content-Type": "text/plain"
@@ -89608,7 +87776,7 @@ var require_websocket_server = __commonJS({
       this.destroy();
     }
     function abortHandshake(socket, code, message, headers2) {
-      message = message || http2.STATUS_CODES[code];
+      message = message || http3.STATUS_CODES[code];
       headers2 = {
         Connection: "close",
         "Content-Type": "text/html",
@@ -89617,7 +87785,7 @@ var require_websocket_server = __commonJS({
       };
       socket.once("finish", socket.destroy);
       socket.end(
-        `HTTP/1.1 ${code} ${http2.STATUS_CODES[code]}\r
+        `HTTP/1.1 ${code} ${http3.STATUS_CODES[code]}\r
 ` + Object.keys(headers2).map((h) => `${h}: ${headers2[h]}`).join("\r\n") + "\r\n\r\n" + message
       );
     }
@@ -89881,7 +88049,7 @@ var init_portforward = __esm({
 });
 
 // node_modules/@kubernetes/client-node/dist/types.js
-var init_types2 = __esm({
+var init_types = __esm({
   "node_modules/@kubernetes/client-node/dist/types.js"() {
   }
 });
@@ -89954,17 +88122,17 @@ var require_readable_streambuffer = __commonJS({
   "node_modules/stream-buffers/lib/readable_streambuffer.js"(exports, module) {
     "use strict";
     var stream = __require("stream");
-    var constants = require_constants5();
+    var constants2 = require_constants5();
     var util = __require("util");
     var ReadableStreamBuffer = module.exports = function(opts) {
       var that = this;
       opts = opts || {};
       stream.Readable.call(this, opts);
       this.stopped = false;
-      var frequency = opts.hasOwnProperty("frequency") ? opts.frequency : constants.DEFAULT_FREQUENCY;
-      var chunkSize = opts.chunkSize || constants.DEFAULT_CHUNK_SIZE;
-      var initialSize = opts.initialSize || constants.DEFAULT_INITIAL_SIZE;
-      var incrementAmount = opts.incrementAmount || constants.DEFAULT_INCREMENT_AMOUNT;
+      var frequency = opts.hasOwnProperty("frequency") ? opts.frequency : constants2.DEFAULT_FREQUENCY;
+      var chunkSize = opts.chunkSize || constants2.DEFAULT_CHUNK_SIZE;
+      var initialSize = opts.initialSize || constants2.DEFAULT_INITIAL_SIZE;
+      var incrementAmount = opts.incrementAmount || constants2.DEFAULT_INCREMENT_AMOUNT;
       var size = 0;
       var buffer = new Buffer(initialSize);
       var allowPush = false;
@@ -90049,13 +88217,13 @@ var require_writable_streambuffer = __commonJS({
     "use strict";
     var util = __require("util");
     var stream = __require("stream");
-    var constants = require_constants5();
+    var constants2 = require_constants5();
     var WritableStreamBuffer2 = module.exports = function(opts) {
       opts = opts || {};
       opts.decodeStrings = true;
       stream.Writable.call(this, opts);
-      var initialSize = opts.initialSize || constants.DEFAULT_INITIAL_SIZE;
-      var incrementAmount = opts.incrementAmount || constants.DEFAULT_INCREMENT_AMOUNT;
+      var initialSize = opts.initialSize || constants2.DEFAULT_INITIAL_SIZE;
+      var incrementAmount = opts.incrementAmount || constants2.DEFAULT_INCREMENT_AMOUNT;
       var buffer = new Buffer(initialSize);
       var size = 0;
       this.size = function() {
@@ -92278,7 +90446,7 @@ var require_extract = __commonJS({
 // node_modules/tar-stream/constants.js
 var require_constants6 = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module) {
-    var constants = {
+    var constants2 = {
       // just for envs without fs
       S_IFMT: 61440,
       S_IFDIR: 16384,
@@ -92288,9 +90456,9 @@ var require_constants6 = __commonJS({
       S_IFLNK: 40960
     };
     try {
-      module.exports = __require("fs").constants || constants;
+      module.exports = __require("fs").constants || constants2;
     } catch {
-      module.exports = constants;
+      module.exports = constants2;
     }
   }
 });
@@ -92300,7 +90468,7 @@ var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
     var { Readable, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants = require_constants6();
+    var constants2 = require_constants6();
     var headers2 = require_headers();
     var DMODE = 493;
     var FMODE = 420;
@@ -92503,16 +90671,16 @@ var require_pack = __commonJS({
       return new Pack(opts);
     };
     function modeToType(mode) {
-      switch (mode & constants.S_IFMT) {
-        case constants.S_IFBLK:
+      switch (mode & constants2.S_IFMT) {
+        case constants2.S_IFBLK:
           return "block-device";
-        case constants.S_IFCHR:
+        case constants2.S_IFCHR:
           return "character-device";
-        case constants.S_IFDIR:
+        case constants2.S_IFDIR:
           return "directory";
-        case constants.S_IFIFO:
+        case constants2.S_IFIFO:
           return "fifo";
-        case constants.S_IFLNK:
+        case constants2.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -93620,7 +91788,7 @@ var init_dist = __esm({
     init_watch();
     init_exec();
     init_portforward();
-    init_types2();
+    init_types();
     init_yaml();
     init_log();
     init_informer();
@@ -93636,69 +91804,164 @@ var init_dist = __esm({
   }
 });
 
-// src/kube/context.ts
-import { mkdtempSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import os2 from "node:os";
-import path6 from "node:path";
-function loadKubeContext(target) {
-  const kc = new KubeConfig();
-  let kubeconfigPath = target.kubeconfig;
-  let dispose = () => {
+// src/kube/client.ts
+import http2 from "node:http";
+import https2 from "node:https";
+import { createInterface as createInterface2 } from "node:readline";
+function connect(kc, options = {}) {
+  return {
+    kc,
+    requestTimeoutMs: options.requestTimeoutMs ?? defaultRequestTimeoutMs,
+    signal: options.signal
   };
-  try {
-    if (target.inCluster) {
-      kc.loadFromCluster();
-    } else if (target.kubeconfigContent) {
-      const temp = writeSecretFile(target.kubeconfigContent);
-      kubeconfigPath = temp.file;
-      dispose = temp.remove;
-      kc.loadFromFile(temp.file);
-    } else if (target.kubeconfig) {
-      kc.loadFromFile(target.kubeconfig);
-    } else {
-      kc.loadFromDefault();
-      kubeconfigPath = process.env.KUBECONFIG?.split(path6.delimiter)[0];
-    }
-  } catch (error62) {
-    dispose();
-    const source = target.inCluster ? "the in-cluster service account" : target.kubeconfigContent ? "the inline kubeconfig" : target.kubeconfig ?? "the default kubeconfig";
-    throw new CannotRunError(`cannot load ${source}: ${errorMessage(error62)}`);
-  }
-  if (target.context) {
-    if (!kc.getContexts().some((c) => c.name === target.context)) {
-      dispose();
-      const known = kc.getContexts().map((c) => c.name);
-      throw new CannotRunError(
-        `kube context "${target.context}" not found; the kubeconfig has: ${known.join(", ") || "(none)"}`
-      );
-    }
-    kc.setCurrentContext(target.context);
-  }
-  if (!kc.getCurrentCluster()) {
-    dispose();
-    throw new CannotRunError("no Kubernetes cluster configured: set kubeconfig, KUBECONFIG or a context");
-  }
-  return { kc, kubeconfigPath, dispose };
 }
-function writeSecretFile(content) {
-  const dir = mkdtempSync(path6.join(os2.tmpdir(), "chaos-gate-"));
-  const file2 = path6.join(dir, "kubeconfig");
-  writeFileSync2(file2, content, { mode: 384 });
-  const remove = () => {
-    rmSync(dir, { recursive: true, force: true });
-    process.off("exit", remove);
+function limited(connection, options) {
+  return connect(connection.kc, {
+    requestTimeoutMs: options.requestTimeoutMs ?? connection.requestTimeoutMs,
+    signal: options.signal
+  });
+}
+function connectionEnded(connection) {
+  if (!connection.signal?.aborted) return void 0;
+  const reason = connection.signal.reason;
+  return reason instanceof Error ? reason : new CancelledError(reason);
+}
+function boundedHttp(connection) {
+  const fetchLibrary = new IsomorphicFetchHttpLibrary();
+  return wrapHttpLibrary({
+    async send(request) {
+      const timeout = AbortSignal.timeout(connection.requestTimeoutMs);
+      request.setSignal(connection.signal ? AbortSignal.any([timeout, connection.signal]) : timeout);
+      try {
+        const response = await fetchLibrary.send(request).toPromise();
+        const body = await response.body.binary();
+        return new ResponseContext(
+          response.httpStatusCode,
+          response.headers,
+          new SelfDecodingBody(Promise.resolve(body))
+        );
+      } catch (error62) {
+        throw connectionEnded(connection) ?? (timeout.aborted ? new ApiTimeoutError(connection.requestTimeoutMs) : error62);
+      }
+    }
+  });
+}
+function apiClient(connection, Api) {
+  const server = connection.kc.getCurrentCluster()?.server ?? "";
+  return new Api(
+    createConfiguration({
+      baseServer: new ServerConfiguration(server, {}),
+      authMethods: { default: connection.kc },
+      httpApi: boundedHttp(connection)
+    })
+  );
+}
+function openWatch(connection, path7, query, onEvent, idleMs) {
+  const controller = new AbortController();
+  let finish = () => {
   };
-  process.on("exit", remove);
-  return { file: file2, remove };
+  const ended = new Promise((resolve) => finish = resolve);
+  let timer;
+  let done = false;
+  const end = (outcome) => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    controller.abort();
+    finish(outcome);
+  };
+  const arm = (ms, error62) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => end(error62()), ms);
+  };
+  void (async () => {
+    const url2 = new URL(`${connection.kc.getCurrentCluster()?.server ?? ""}${path7}`);
+    url2.searchParams.set("watch", "true");
+    for (const [key, value] of Object.entries(query))
+      if (value !== void 0) url2.searchParams.set(key, String(value));
+    const options = {};
+    await connection.kc.applyToHTTPSOptions(options);
+    const signal3 = AbortSignal.any([controller.signal, ...connection.signal ? [connection.signal] : []]);
+    const timeout = connection.requestTimeoutMs;
+    arm(timeout, () => new ApiTimeoutError(timeout));
+    const request = (url2.protocol === "http:" ? http2 : https2).request(url2, {
+      ...options,
+      method: "GET",
+      headers: { ...options.headers, Accept: "application/json" },
+      signal: signal3
+    });
+    request.on("error", (error62) => end(connectionEnded(connection) ?? error62));
+    request.on("response", (response) => {
+      if (response.statusCode !== 200) {
+        let body = "";
+        response.on("data", (chunk) => body += chunk.toString());
+        response.on("end", () => end(new WatchStatusError(response.statusCode ?? 0, body.slice(0, 500))));
+        return;
+      }
+      const stalled = () => new Error(`the watch sent nothing for ${formatDuration(idleMs)}`);
+      arm(idleMs, stalled);
+      response.on("data", () => arm(idleMs, stalled));
+      response.on("error", (error62) => end(error62));
+      response.on("end", () => end("closed"));
+      const lines = createInterface2({ input: response }).on("error", () => {
+      });
+      lines.on("line", (line) => {
+        if (done || line.trim() === "") return;
+        try {
+          onEvent(JSON.parse(line));
+        } catch {
+        }
+      });
+    });
+    request.end();
+  })().catch((error62) => end(error62 instanceof Error ? error62 : new Error(String(error62))));
+  return { ended, abort: () => end("closed") };
 }
-function contextNamespace(kc) {
-  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
-}
-var init_context = __esm({
-  "src/kube/context.ts"() {
+var defaultRequestTimeoutMs, ApiTimeoutError, WatchStatusError;
+var init_client = __esm({
+  "src/kube/client.ts"() {
     "use strict";
     init_dist();
     init_errors();
+    init_duration();
+    defaultRequestTimeoutMs = 3e4;
+    ApiTimeoutError = class extends Error {
+      name = "ApiTimeoutError";
+      constructor(ms) {
+        super(`no answer from the API server within ${formatDuration(ms)}`);
+      }
+    };
+    WatchStatusError = class extends Error {
+      name = "WatchStatusError";
+      statusCode;
+      constructor(statusCode2, body) {
+        super(`${http2.STATUS_CODES[statusCode2] ?? "HTTP error"} (HTTP ${statusCode2})${body ? `: ${body}` : ""}`);
+        this.statusCode = statusCode2;
+      }
+    };
+  }
+});
+
+// src/secrets.ts
+function registerSecret(value) {
+  if (value && value.trim().length >= minLength) secrets.add(value.trim());
+}
+function redact(text3) {
+  let result = text3.replace(userinfo, "$1");
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+    result = result.replaceAll(secret, "***");
+  return result;
+}
+function displayUrl(url2) {
+  return url2.replace(userinfo, "$1");
+}
+var secrets, minLength, userinfo;
+var init_secrets = __esm({
+  "src/secrets.ts"() {
+    "use strict";
+    secrets = /* @__PURE__ */ new Set();
+    minLength = 6;
+    userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
   }
 });
 
@@ -93721,11 +91984,14 @@ function statusBody(error62) {
   return typeof body === "object" && body !== null ? body : void 0;
 }
 function describeApiError(what, error62) {
+  return redact(describe3(what, error62));
+}
+function describe3(what, error62) {
   const code = statusCode(error62);
   const body = statusBody(error62);
   if (code === void 0) {
-    const text = error62 instanceof Error ? error62.message : String(error62);
-    return `${what}: cannot reach the Kubernetes API server: ${text}`;
+    const text3 = error62 instanceof Error ? error62.message : String(error62);
+    return `${what}: cannot reach the Kubernetes API server: ${text3}`;
   }
   const hint = code === 401 ? " \u2014 the credentials were rejected (expired token or wrong cluster?)" : "";
   const causes = (body?.details?.causes ?? []).map((c) => `  - ${c.field ? `${c.field}: ` : ""}${c.message ?? ""}`).join("\n");
@@ -93741,25 +92007,2799 @@ var init_errors4 = __esm({
     "use strict";
     init_dist();
     init_errors();
+    init_secrets();
+  }
+});
+
+// src/kube/apply.ts
+function applied(manifest, result, ownership) {
+  return {
+    apiVersion: manifest.object.apiVersion ?? "",
+    kind: manifest.object.kind ?? "",
+    namespace: result.metadata?.namespace,
+    name: result.metadata?.name ?? "",
+    uid: result.metadata?.uid,
+    ownership,
+    source: manifest.source
+  };
+}
+function isClusterScopedKind(kind) {
+  return clusterScopedKinds.has(kind ?? "");
+}
+var fieldManager, usersFieldManager, runLabel, managedBy, usersPrefix, applyOrder, isShared, isManaged, describe4, ObjectApi, ManifestApplier, clusterScopedKinds;
+var init_apply = __esm({
+  "src/kube/apply.ts"() {
+    "use strict";
+    init_dist();
+    init_errors();
+    init_client();
+    init_errors4();
+    fieldManager = "chaos-gate";
+    usersFieldManager = "chaos-gate-users";
+    runLabel = "chaos-gate.io/run";
+    managedBy = { "app.kubernetes.io/managed-by": "chaos-gate" };
+    usersPrefix = "users.chaos-gate.io/";
+    applyOrder = ["rbac", "experiment", "engine"];
+    isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
+    isManaged = (object2) => object2?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
+    describe4 = (object2) => `${object2.kind ?? ""} ${object2.metadata?.namespace ? `${object2.metadata.namespace}/` : ""}${object2.metadata?.name ?? ""}`;
+    ObjectApi = class extends KubernetesObjectApi {
+      scopeOf(apiVersion, kind) {
+        return this.resource(apiVersion, kind);
+      }
+    };
+    ManifestApplier = class {
+      #api;
+      #defaultNamespace;
+      #runId;
+      constructor(connection, defaultNamespace, runId) {
+        this.#api = apiClient(connection, ObjectApi);
+        this.#defaultNamespace = defaultNamespace;
+        this.#runId = runId;
+      }
+      /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
+      prepare(manifests) {
+        return manifests.map((manifest) => {
+          const { object: object2 } = manifest;
+          const namespaced = object2.metadata.namespace ?? (isClusterScopedKind(object2.kind) ? void 0 : this.#defaultNamespace);
+          return {
+            ...manifest,
+            object: {
+              ...object2,
+              metadata: {
+                ...object2.metadata,
+                ...namespaced ? { namespace: namespaced } : {},
+                labels: { ...object2.metadata.labels, ...managedBy, [runLabel]: this.#runId }
+              }
+            }
+          };
+        });
+      }
+      /** Whether the server serves this kind cluster-scoped; undefined for a kind it does not serve. */
+      async isClusterScoped(object2) {
+        const resource = await this.#api.scopeOf(object2.apiVersion ?? "", object2.kind ?? "");
+        return resource && !resource.namespaced;
+      }
+      /**
+       * Everything that can be checked without changing the cluster: each object passes a server-side
+       * dry-run apply (schema, admission, permissions), and no engine of the same name is still there.
+       * Returns every problem, so the user fixes them in one go.
+       */
+      async preflight(manifests) {
+        const problems = [];
+        for (const manifest of manifests) {
+          try {
+            const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : void 0;
+            if (existing && manifest.role === "engine") {
+              problems.push(
+                `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`
+              );
+              continue;
+            }
+            if (existing && !isManaged(existing)) continue;
+            await this.#write(manifest.object, true);
+          } catch (error62) {
+            problems.push(describeApiError(`${manifest.source}: rejected by the server`, error62));
+          }
+        }
+        return problems;
+      }
+      /** Applies in order RBAC → ChaosExperiments → ChaosEngines; calls `onApplied` as each lands. */
+      async apply(manifests, onApplied) {
+        const ordered = applyOrder.flatMap((role) => manifests.filter((m) => m.role === role));
+        for (const manifest of ordered) {
+          const { object: object2 } = manifest;
+          try {
+            const existing = isShared(manifest) ? await this.#read(object2) : void 0;
+            if (existing && !isManaged(existing)) {
+              onApplied(
+                applied(manifest, existing, "foreign"),
+                "exists and was not created by chaos-gate: used as it is"
+              );
+              continue;
+            }
+            const result = isShared(manifest) ? await this.#applyShared(object2) : await this.#write(object2, false);
+            onApplied(applied(manifest, result, isShared(manifest) ? "shared" : "run"));
+          } catch (error62) {
+            throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error62), {
+              cause: error62
+            });
+          }
+        }
+      }
+      /** Takes back what this run applied, newest first (engines before RBAC). Reports, never throws. */
+      async remove(objects) {
+        const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
+        for (const object2 of [...objects].reverse()) {
+          const ref = {
+            apiVersion: object2.apiVersion,
+            kind: object2.kind,
+            metadata: { name: object2.name, namespace: object2.namespace }
+          };
+          const what = describe4(ref);
+          try {
+            if (object2.ownership === "foreign") continue;
+            const outcome = object2.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
+            if (outcome === "removed") removal.removed.push(what);
+            else if (outcome === "gone") removal.alreadyGone.push(what);
+            else removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
+          } catch (error62) {
+            removal.problems.push(describeApiError(`deleting ${what}`, error62));
+          }
+        }
+        return removal;
+      }
+      /** Applies a shared object and records this run on it; again if another run deleted it in between. */
+      async #applyShared(object2) {
+        for (let attempt = 1; ; attempt++) {
+          const result = await this.#write(object2, false);
+          try {
+            await this.#annotate(object2, this.#runId);
+            return result;
+          } catch (error62) {
+            if (statusCode(error62) !== 404 || attempt >= 3) throw error62;
+          }
+        }
+      }
+      /** Removes this run's record; deletes the object if no other run's is left. */
+      async #release(ref) {
+        try {
+          await this.#annotate(ref, null);
+        } catch (error62) {
+          if (statusCode(error62) === 404) return "gone";
+          throw error62;
+        }
+        for (let attempt = 1; ; attempt++) {
+          const current = await this.#read(ref);
+          if (!current) return "gone";
+          const users = Object.keys(current.metadata?.annotations ?? {}).filter((key) => key.startsWith(usersPrefix)).map((key) => `run ${key.slice(usersPrefix.length)}`);
+          if (users.length > 0) return users;
+          try {
+            return await this.#delete(ref, current.metadata?.resourceVersion);
+          } catch (error62) {
+            if (statusCode(error62) !== 409 || attempt >= 5) throw error62;
+          }
+        }
+      }
+      async #annotate(ref, value) {
+        const key = `${usersPrefix}${this.#runId}`;
+        await this.#api.patch(
+          {
+            apiVersion: ref.apiVersion,
+            kind: ref.kind,
+            metadata: {
+              name: ref.metadata?.name,
+              namespace: ref.metadata?.namespace,
+              annotations: { [key]: value }
+            }
+          },
+          void 0,
+          void 0,
+          usersFieldManager,
+          void 0,
+          PatchStrategy.MergePatch
+        );
+      }
+      async #write(object2, dryRun) {
+        const dry = dryRun ? "All" : void 0;
+        return object2.metadata?.name ? this.#api.patch(object2, void 0, dry, fieldManager, true, PatchStrategy.ServerSideApply) : this.#api.create(object2, void 0, dry, fieldManager);
+      }
+      async #delete(ref, resourceVersion) {
+        try {
+          await this.#api.delete(ref, void 0, void 0, void 0, void 0, "Background", {
+            ...resourceVersion ? { preconditions: { resourceVersion } } : {}
+          });
+          return "removed";
+        } catch (error62) {
+          if (statusCode(error62) === 404) return "gone";
+          throw error62;
+        }
+      }
+      async #read(object2) {
+        try {
+          return await this.#api.read({
+            apiVersion: object2.apiVersion ?? "",
+            kind: object2.kind ?? "",
+            metadata: { name: object2.metadata?.name ?? "", namespace: object2.metadata?.namespace }
+          });
+        } catch (error62) {
+          if (statusCode(error62) === 404) return void 0;
+          throw error62;
+        }
+      }
+    };
+    clusterScopedKinds = /* @__PURE__ */ new Set([
+      "Namespace",
+      "ClusterRole",
+      "ClusterRoleBinding",
+      "CustomResourceDefinition",
+      "PersistentVolume",
+      "StorageClass",
+      "PriorityClass",
+      "ValidatingWebhookConfiguration",
+      "MutatingWebhookConfiguration",
+      "APIService",
+      "ClusterWorkflowTemplate"
+    ]);
+  }
+});
+
+// src/run/blast-radius.ts
+function isSystemNamespace(namespace) {
+  return namespace.startsWith("kube-") || namespace.startsWith("openshift-");
+}
+function allowedNamespaces(policy) {
+  const allowed = policy.allowNamespaces ?? (policy.defaultNamespace ? [policy.defaultNamespace] : []);
+  return [...new Set(allowed)];
+}
+function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped = (m) => isClusterScopedKind(m.object.kind)) {
+  const listed = new Set(policy.allowNamespaces ?? []);
+  const allowed = new Set(allowedNamespaces(policy));
+  const hint = "add it to allowNamespaces (--allow-namespace) if the run may reach it";
+  const checkNamespace = (where, namespace) => {
+    if (namespace === void 0 || namespace === "") return void 0;
+    if (isSystemNamespace(namespace) && !listed.has(namespace))
+      return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces lists it`;
+    if (!allowed.has(namespace) && (policy.defaultNamespace !== void 0 || policy.allowNamespaces))
+      return `${where}: namespace ${namespace} is not allowed (allowed: ${[...allowed].join(", ") || "none"}); ${hint}`;
+    return void 0;
+  };
+  const problems = [];
+  for (const manifest of manifests) {
+    const { object: object2, source } = manifest;
+    const namespace = object2.metadata.namespace ?? policy.defaultNamespace;
+    if (clusterScoped(manifest)) {
+      if (!policy.allowClusterScoped)
+        problems.push(
+          `${source}: ${object2.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
+        );
+    } else problems.push(checkNamespace(source, namespace));
+    if (object2.kind === "Secret" && !policy.allowClusterScoped)
+      problems.push(`${source}: Secrets are refused unless allowClusterScoped is true`);
+    if (bindsClusterAdmin(object2))
+      problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
+    if (object2.kind === "ChaosEngine")
+      for (const target of targetNamespaces(object2))
+        problems.push(checkNamespace(`${source}: its chaos targets`, target));
+  }
+  if (workflowNamespace !== void 0) problems.push(checkNamespace("the Workflow", workflowNamespace));
+  return problems.filter((p) => !!p);
+}
+function bindsClusterAdmin(object2) {
+  if (object2.kind !== "RoleBinding" && object2.kind !== "ClusterRoleBinding") return false;
+  const roleRef = object2.roleRef;
+  return roleRef?.kind === "ClusterRole" && roleRef.name === "cluster-admin";
+}
+function targetNamespaces(engine) {
+  const selectors = engine.spec?.selectors;
+  return [
+    engine.spec?.appinfo?.appns,
+    ...(selectors?.workloads ?? []).map((w) => w.namespace),
+    ...(selectors?.pods ?? []).map((p) => p.namespace)
+  ].filter((ns) => typeof ns === "string" && ns !== "");
+}
+var init_blast_radius = __esm({
+  "src/run/blast-radius.ts"() {
+    "use strict";
+    init_apply();
+  }
+});
+
+// src/report/model.ts
+function mergeReports(...reports) {
+  return { suites: reports.flatMap((r) => r.suites) };
+}
+function secondsBetween(start, end) {
+  if (!start || !end) return void 0;
+  const ms = Date.parse(end) - Date.parse(start);
+  return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
+}
+function judgementOf(decision, testCase) {
+  const judgement = decision.cases.get(testCase);
+  if (!judgement) throw new Error(`case ${testCase.className} \u203A ${testCase.name} is not in the decision`);
+  return judgement;
+}
+function importanceOf({ status, tolerated }) {
+  if (status === "error" || status === "failed") return 0;
+  if (tolerated) return 1;
+  return status === "skipped" ? 2 : 3;
+}
+var init_model = __esm({
+  "src/report/model.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/timeline.ts
+function timelineOf(report, decision) {
+  const rows = [];
+  const experimentSpans = /* @__PURE__ */ new Map();
+  let load2;
+  let series;
+  for (const suite of report.suites) {
+    const suiteSpan = spanOf(suite.timestamp, suite.durationSeconds);
+    if (suite.kind === "load") {
+      load2 = suiteSpan ?? load2;
+      series = suite.series ?? series;
+      continue;
+    }
+    if (suiteSpan) rows.push({ label: suite.name, depth: 0, tolerated: false, ...suiteSpan });
+    for (const testCase of suite.cases) {
+      const span = caseSpan(testCase, experimentSpans);
+      if (!span) continue;
+      if (testCase.kind === "experiment" && testCase.experiment)
+        experimentSpans.set(testCase.experiment, span);
+      const { status, tolerated } = judgementOf(decision, testCase);
+      const depth = testCase.kind === "probe" ? 2 : 1;
+      rows.push({ label: testCase.name, depth, status, tolerated: !!tolerated, ...span });
+    }
+  }
+  const chaosWindows = series?.chaosWindows.length ? series.chaosWindows : [...experimentSpans.values()].sort((a, b) => a.startMs - b.startMs);
+  const spans = [...rows, ...chaosWindows, ...load2 ? [load2] : []];
+  for (const bucket of series?.buckets ?? []) {
+    spans.push({ startMs: bucket.startMs, endMs: bucket.startMs + (series?.bucketMs ?? 0) });
+  }
+  if (spans.length === 0) return void 0;
+  const first = chaosWindows[0];
+  const last = chaosWindows.at(-1);
+  const chaosEnd = Math.max(...chaosWindows.map((w) => w.endMs));
+  return {
+    startMs: Math.min(...spans.map((s) => s.startMs)),
+    endMs: Math.max(...spans.map((s) => s.endMs)),
+    rows,
+    chaosWindows,
+    baseline: load2 && first && load2.startMs < first.startMs ? { startMs: load2.startMs, endMs: first.startMs } : void 0,
+    tail: load2 && last && load2.endMs > chaosEnd ? { startMs: chaosEnd, endMs: load2.endMs } : void 0,
+    series
+  };
+}
+function spanOf(start, seconds2) {
+  const startMs = start ? Date.parse(start) : Number.NaN;
+  if (Number.isNaN(startMs)) return void 0;
+  return { startMs, endMs: startMs + (seconds2 ?? 0) * 1e3 };
+}
+function caseSpan(testCase, experiments) {
+  if (testCase.kind === "probe")
+    return testCase.experiment ? experiments.get(testCase.experiment) : void 0;
+  return spanOf(testCase.startedAt, testCase.durationSeconds);
+}
+function formatSeconds(seconds2) {
+  if (seconds2 < 10) return `${Number(seconds2.toFixed(1))}s`;
+  const whole = Math.round(seconds2);
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor(whole % 3600 / 60);
+  const rest = whole % 60;
+  if (hours > 0) return `${hours}h${String(minutes).padStart(2, "0")}m${String(rest).padStart(2, "0")}s`;
+  return minutes > 0 ? `${minutes}m${String(rest).padStart(2, "0")}s` : `${rest}s`;
+}
+var init_timeline = __esm({
+  "src/report/timeline.ts"() {
+    "use strict";
+    init_model();
+  }
+});
+
+// src/report/html.ts
+function renderHtml(report, decision, context) {
+  const { passed, failed, errored, skipped, tolerated } = decision.counts;
+  const timeline = timelineOf(report, decision);
+  const verdict = decision.verdict === "pass" ? "passed" : "failed";
+  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}${decision.probeSuccess === void 0 ? "" : `, probe success ${decision.probeSuccess}%`}`;
+  const suites = report.suites.map((suite) => ({
+    suite,
+    rank: Math.min(4, ...suite.cases.map((c) => importanceOf(judgementOf(decision, c))))
+  })).sort((a, b) => a.rank - b.rank);
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>chaos-gate ${verdict}${context.runId ? ` \xB7 ${escape(context.runId)}` : ""}</title>
+<link rel="stylesheet" href="${escape(context.stylesheet)}"></head>
+<body>
+<header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
+${runFacts(timeline, context)}
+<ul class="reasons">${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>
+${timeline ? timelineSection(timeline) : ""}
+${timeline?.series ? loadSection(timeline.series, timeline) : ""}
+<section id="suites"><h2>Checks</h2>
+${suites.map(({ suite, rank }) => suiteSection(suite, decision, rank > 0)).join("\n")}
+</section>
+</body></html>
+`;
+  return { html, css };
+}
+function runFacts(timeline, context) {
+  const facts = [];
+  if (context.runId) facts.push(["run id", context.runId]);
+  if (timeline) {
+    facts.push(["started", iso(timeline.startMs)], ["ended", iso(timeline.endMs)]);
+    facts.push(["duration", formatSeconds((timeline.endMs - timeline.startMs) / 1e3)]);
+    timeline.chaosWindows.forEach(
+      (w, i) => facts.push([
+        `chaos window ${i + 1}`,
+        `${iso(w.startMs)} \u2013 ${iso(w.endMs)} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`
+      ])
+    );
+  }
+  if (context.generatedAt) facts.push(["report written", iso(context.generatedAt.getTime())]);
+  return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join("")}</dl>`;
+}
+function suiteSection(suite, decision, passing) {
+  const cases = suite.cases.map((testCase) => ({ testCase, judgement: judgementOf(decision, testCase) })).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
+  const failing = cases.filter(({ judgement }) => importanceOf(judgement) === 0).length;
+  const facts = [
+    suite.timestamp ? `started ${iso(Date.parse(suite.timestamp))}` : void 0,
+    suite.durationSeconds === void 0 ? void 0 : `took ${formatSeconds(suite.durationSeconds)}`,
+    `${cases.length} check(s)${failing ? `, ${failing} failing` : ""}`
+  ].filter(Boolean);
+  const properties = Object.entries(suite.properties).map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value)}</dd>`).join("");
+  const body = `<p class="suite-facts">${escape(facts.join(" \xB7 "))}</p>
+<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>duration</th><th>details</th></tr></thead><tbody>
+${cases.map(({ testCase, judgement }) => caseRow(testCase, judgement)).join("\n")}
+</tbody></table>${properties ? `<details class="properties"><summary>properties</summary><dl>${properties}</dl></details>` : ""}`;
+  const title = escape(suite.name);
+  return passing ? `<details class="suite passing"><summary><h3>${title}</h3> <span class="passed">all passed or skipped</span></summary>${body}</details>` : `<section class="suite failing"><h3>${title}</h3>${body}</section>`;
+}
+function caseRow(testCase, { status, tolerated }) {
+  const shown = tolerated ? `tolerated (${tolerated})` : status;
+  const why = testCase.message ?? "";
+  const details = testCase.details && testCase.details !== why ? `<details><summary>${escape(why || "details")}</summary><pre>${escape(testCase.details)}</pre></details>` : escape(why);
+  const duration4 = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
+  return `<tr class="${status}${tolerated ? " tolerated" : ""}"><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="status">${escape(shown)}</td><td>${duration4}</td><td>${details}</td></tr>`;
+}
+function scaleOf(timeline) {
+  const span = Math.max(1, timeline.endMs - timeline.startMs);
+  return (ms) => round(labelWidth + (ms - timeline.startMs) / span * plotWidth);
+}
+function chaosBands(timeline, x, top, height) {
+  return timeline.chaosWindows.map(
+    (w, i) => `<rect class="chaos-window" x="${x(w.startMs)}" y="${top}" width="${Math.max(1, x(w.endMs) - x(w.startMs))}" height="${height}" fill="${chaosFill}" fill-opacity="0.55"><title>chaos window ${i + 1}: ${iso(w.startMs)} \u2013 ${iso(w.endMs)}</title></rect>`
+  ).join("");
+}
+function timeAxis(timeline, x, y) {
+  const ticks = 6;
+  const parts = [];
+  for (let i = 0; i <= ticks; i++) {
+    const ms = timeline.startMs + (timeline.endMs - timeline.startMs) * i / ticks;
+    const seconds2 = (ms - timeline.startMs) / 1e3;
+    parts.push(
+      `<line x1="${x(ms)}" y1="${y}" x2="${x(ms)}" y2="${y + 4}" stroke="#666"/><text x="${x(ms)}" y="${y + 16}" font-size="11" text-anchor="middle" fill="#444">+${formatSeconds(seconds2)}</text>`
+    );
+  }
+  return `<line x1="${labelWidth}" y1="${y}" x2="${labelWidth + plotWidth}" y2="${y}" stroke="#666"/>${parts.join("")}`;
+}
+function timelineSection(timeline) {
+  const rowHeight = 20;
+  const phases = [
+    ...timeline.baseline ? [{ label: "load baseline", span: timeline.baseline, fill: "#90caf9" }] : [],
+    ...timeline.chaosWindows.map((w, i) => ({ label: `chaos window ${i + 1}`, span: w, fill: "#e57373" })),
+    ...timeline.tail ? [{ label: "load tail", span: timeline.tail, fill: "#90caf9" }] : []
+  ];
+  const rows = [
+    ...phases.map((p) => ({ label: p.label, depth: 0, span: p.span, fill: p.fill, cls: "phase" })),
+    ...timeline.rows.map((r) => ({
+      label: r.label,
+      depth: r.depth,
+      span: r,
+      fill: r.status ? r.tolerated ? colours.tolerated : colours[r.status] : "#607d8b",
+      cls: r.status ? `span ${r.status}` : "span suite"
+    }))
+  ];
+  const height = rows.length * rowHeight + 30;
+  const x = scaleOf(timeline);
+  const bars = rows.map((row, i) => {
+    const y = i * rowHeight + 4;
+    const label = `<text x="${8 + row.depth * 12}" y="${y + 12}" font-size="12" fill="#222">${escape(clip(row.label, 34 - row.depth * 2))}</text>`;
+    const bar = `<rect class="${row.cls}" x="${x(row.span.startMs)}" y="${y}" width="${Math.max(2, x(row.span.endMs) - x(row.span.startMs))}" height="${rowHeight - 6}" rx="2" fill="${row.fill}"><title>${escape(row.label)}: ${iso(row.span.startMs)} \u2013 ${iso(row.span.endMs)} (${formatSeconds((row.span.endMs - row.span.startMs) / 1e3)})</title></rect>`;
+    return label + bar;
+  }).join("\n");
+  return `<section id="timeline"><h2>Timeline</h2>
+<svg class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="timeline of the run">
+${chaosBands(timeline, x, 0, rows.length * rowHeight + 4)}
+${bars}
+${timeAxis(timeline, x, rows.length * rowHeight + 6)}
+</svg></section>`;
+}
+function loadSection(series, timeline) {
+  const x = scaleOf(timeline);
+  const latency = { top: 10, height: 170 };
+  const errors = { top: 210, height: 80 };
+  const height = errors.top + errors.height + 30;
+  const maxMs = Math.max(1, ...series.buckets.map((b) => b.p95Ms ?? 0)) * 1.1;
+  const maxRate = Math.max(0.05, ...series.buckets.map((b) => b.requests ? b.errors / b.requests : 0));
+  const mid = (startMs) => x(startMs + series.bucketMs / 2);
+  const yLatency = (ms) => round(latency.top + latency.height - ms / maxMs * latency.height);
+  const yRate = (rate3) => round(errors.top + errors.height - rate3 / maxRate * errors.height);
+  const withRequests = series.buckets.filter((b) => b.requests > 0);
+  const line = (name, colour, points) => `<polyline class="line ${name}" fill="none" stroke="${colour}" stroke-width="1.5" points="${points.map((p) => `${p.cx},${p.cy}`).join(" ")}"/>` + points.map(
+    (p) => `<circle class="point ${name}" cx="${p.cx}" cy="${p.cy}" r="2.5" fill="${colour}"><title>${escape(p.text)}</title></circle>`
+  ).join("");
+  const at = (b) => `+${formatSeconds((b.startMs - timeline.startMs) / 1e3)}`;
+  const p50 = withRequests.map((b) => ({
+    cx: mid(b.startMs),
+    cy: yLatency(b.p50Ms ?? 0),
+    text: `${at(b)} p50 ${b.p50Ms}ms`
+  }));
+  const p95 = withRequests.map((b) => ({
+    cx: mid(b.startMs),
+    cy: yLatency(b.p95Ms ?? 0),
+    text: `${at(b)} p95 ${b.p95Ms}ms`
+  }));
+  const rate2 = withRequests.map((b) => ({
+    cx: mid(b.startMs),
+    cy: yRate(b.errors / b.requests),
+    text: `${at(b)} ${b.errors} of ${b.requests} failed (${percent(b.errors / b.requests)})`
+  }));
+  const axisLabel = (y, text3) => `<text x="${labelWidth - 8}" y="${y}" font-size="11" text-anchor="end" fill="#444">${escape(text3)}</text>`;
+  return `<section id="load"><h2>Load during the chaos</h2>
+<p class="legend"><span class="key p50">p50 latency</span> <span class="key p95">p95 latency</span> <span class="key errors">error rate</span> <span class="key chaos">chaos window</span> \xB7 ${series.buckets.length} buckets of ${formatSeconds(series.bucketMs / 1e3)}</p>
+<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="latency and error rate over time">
+${chaosBands(timeline, x, latency.top, errors.top + errors.height - latency.top)}
+<line x1="${labelWidth}" y1="${latency.top + latency.height}" x2="${labelWidth + plotWidth}" y2="${latency.top + latency.height}" stroke="#bbb"/>
+${axisLabel(latency.top + 10, `${Math.round(maxMs)} ms`)}${axisLabel(latency.top + latency.height, "0 ms")}
+${axisLabel(errors.top + 10, percent(maxRate))}${axisLabel(errors.top + errors.height, "0 %")}
+<text x="8" y="${latency.top + latency.height / 2}" font-size="12" fill="#222">latency</text>
+<text x="8" y="${errors.top + errors.height / 2}" font-size="12" fill="#222">error rate</text>
+${line("p50", "#1565c0", p50)}
+${line("p95", "#6a1b9a", p95)}
+${line("errors", "#c62828", rate2)}
+${timeAxis(timeline, x, errors.top + errors.height)}
+</svg></section>`;
+}
+function escape(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function clip(text3, length) {
+  return text3.length <= length ? text3 : `${text3.slice(0, length - 1)}\u2026`;
+}
+var colours, chaosFill, width, labelWidth, plotWidth, iso, round, percent, css;
+var init_html = __esm({
+  "src/report/html.ts"() {
+    "use strict";
+    init_model();
+    init_timeline();
+    colours = {
+      failed: "#c62828",
+      error: "#c62828",
+      skipped: "#9e9e9e",
+      passed: "#2e7d32",
+      tolerated: "#ef6c00"
+    };
+    chaosFill = "#f8bbd0";
+    width = 960;
+    labelWidth = 240;
+    plotWidth = width - labelWidth - 20;
+    iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+    round = (value) => Math.round(value * 10) / 10;
+    percent = (share) => `${Number((share * 100).toFixed(1))} %`;
+    css = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5em 2em;color:#222;max-width:1100px}
+h1{font-size:1.4em;margin:0}h2{font-size:1.15em;margin:1.4em 0 .4em}h3{font-size:1.05em;margin:.2em 0;display:inline}
+.banner{padding:.8em 1em;border-radius:6px;color:#fff}.banner p{margin:.2em 0 0}.banner.pass{background:#2e7d32}.banner.fail{background:#c62828}
+dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#444;margin:.6em 0}dd{margin:0}
+.reasons li{margin:.15em 0}
+svg{max-width:100%;height:auto;display:block;background:#fafafa;border:1px solid #e0e0e0;border-radius:4px}
+.legend .key::before{content:"";display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border-radius:2px}
+.legend .p50::before{background:#1565c0}.legend .p95::before{background:#6a1b9a}.legend .errors::before{background:#c62828}.legend .chaos::before{background:${chaosFill}}
+.suite{margin:.8em 0;padding:.4em .8em;border:1px solid #e0e0e0;border-radius:6px}.suite.failing{border-color:#ef9a9a;background:#fff8f8}
+.suite>summary{cursor:pointer}.suite-facts{color:#555;margin:.3em 0}
+table{border-collapse:collapse;width:100%;margin:.4em 0 .8em}th,td{border:1px solid #ddd;padding:.3em .55em;text-align:left;vertical-align:top}
+th{background:#f5f5f5}tr.failed .status,tr.error .status{color:#c62828;font-weight:600}tr.passed .status{color:#2e7d32}
+tr.skipped .status{color:#757575}tr.tolerated .status{color:#ef6c00;font-weight:600}
+span.passed{color:#2e7d32}pre{white-space:pre-wrap;margin:.3em 0}
+`;
+  }
+});
+
+// src/report/json.ts
+function renderJson(report, decision, context) {
+  const document2 = {
+    schemaVersion: jsonSchemaVersion,
+    tool: "chaos-gate",
+    generatedAt: (context.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
+    verdict: decision.verdict,
+    reasons: decision.reasons,
+    counts: decision.counts,
+    probeSuccess: decision.probeSuccess ?? null,
+    policy: context.policy,
+    meta: context.meta,
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      cases: suite.cases.map((testCase) => ({ ...testCase, ...judgementOf(decision, testCase) }))
+    }))
+  };
+  return `${JSON.stringify(document2, null, 2)}
+`;
+}
+function withoutJudgement(testCase) {
+  return Object.fromEntries(Object.entries(testCase).filter(([key]) => !(key in judgementFields)));
+}
+function parseJsonReport(text3, source) {
+  let json3;
+  try {
+    json3 = JSON.parse(text3);
+  } catch (error62) {
+    throw new ConfigError(`${source}: not JSON: ${errorMessage(error62)}`);
+  }
+  const parsed = documentSchema.safeParse(json3);
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
+    const field = issue2?.path.join(".") || "(top level)";
+    throw new ConfigError(
+      `${source}: not a chaos-gate JSON report (schemaVersion ${jsonSchemaVersion}, written by --json): field ${field}: ${issue2?.message ?? "invalid"}`
+    );
+  }
+  const suites = parsed.data.suites.map((suite) => ({
+    ...suite,
+    cases: suite.cases.map(withoutJudgement)
+  }));
+  return { report: { suites }, meta: parsed.data.meta };
+}
+var jsonSchemaVersion, caseSchema, documentSchema, judgementFields;
+var init_json = __esm({
+  "src/report/json.ts"() {
+    "use strict";
+    init_zod();
+    init_errors();
+    init_model();
+    jsonSchemaVersion = 1;
+    caseSchema = external_exports.looseObject({
+      kind: external_exports.string(),
+      className: external_exports.string(),
+      name: external_exports.string(),
+      outcome: external_exports.enum(["pass", "fail", "error", "stopped", "timeout", "skipped"]),
+      message: external_exports.string().optional(),
+      details: external_exports.string().optional(),
+      startedAt: external_exports.string().optional(),
+      durationSeconds: external_exports.number().optional(),
+      properties: external_exports.record(external_exports.string(), external_exports.string()),
+      experiment: external_exports.string().optional()
+    });
+    documentSchema = external_exports.looseObject({
+      tool: external_exports.literal("chaos-gate"),
+      schemaVersion: external_exports.literal(jsonSchemaVersion),
+      meta: external_exports.record(external_exports.string(), external_exports.string()).default({}),
+      suites: external_exports.array(
+        external_exports.looseObject({
+          kind: external_exports.string(),
+          name: external_exports.string(),
+          timestamp: external_exports.string().optional(),
+          durationSeconds: external_exports.number().optional(),
+          properties: external_exports.record(external_exports.string(), external_exports.string()),
+          cases: external_exports.array(caseSchema)
+        })
+      )
+    });
+    judgementFields = { status: true, tolerated: true, reason: true };
+  }
+});
+
+// src/report/xml.ts
+function xmlChars(text3) {
+  return text3.replace(notXml, "");
+}
+function escapeAttribute(value) {
+  if (!needsWork.test(value)) return value;
+  return xmlChars(value).replace(/[&<>"\t\n\r]/g, (c) => attributeEntities[c]);
+}
+function escapeText(text3) {
+  if (!needsWork.test(text3)) return text3;
+  return xmlChars(text3).replace(/[&<>]/g, (c) => textEntities[c]);
+}
+var notXml, attributeEntities, textEntities, needsWork, XmlWriter;
+var init_xml = __esm({
+  "src/report/xml.ts"() {
+    "use strict";
+    notXml = // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+    attributeEntities = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      '"': "&quot;",
+      // A parser normalises raw tab, newline and carriage return in an attribute to spaces; references keep them.
+      "	": "&#x9;",
+      "\n": "&#xA;",
+      "\r": "&#xD;"
+    };
+    textEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+    needsWork = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+    XmlWriter = class {
+      #chunks = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+      /** `<name a="…">` on a line of its own, for an element that holds elements. */
+      open(name, attributes = []) {
+        this.#tag(name, attributes).push(">\n");
+        return this;
+      }
+      close(name) {
+        this.#chunks.push("</", name, ">\n");
+        return this;
+      }
+      /** An element holding text only, or nothing: `<name a="…">text</name>` or `<name a="…"/>`. */
+      element(name, attributes, text3 = "") {
+        if (text3 === "") this.#tag(name, attributes).push("/>\n");
+        else this.#tag(name, attributes).push(">", escapeText(text3), "</", name, ">\n");
+        return this;
+      }
+      toString() {
+        return this.#chunks.join("");
+      }
+      #tag(name, attributes) {
+        const chunks = this.#chunks;
+        chunks.push("<", name);
+        for (const [key, value] of attributes) {
+          if (value !== void 0) chunks.push(" ", key, '="', escapeAttribute(String(value)), '"');
+        }
+        return chunks;
+      }
+    };
+  }
+});
+
+// src/report/junit.ts
+function renderJUnit(report, decision, options = {}) {
+  const xml = new XmlWriter();
+  const { passed, failed, errored, skipped } = decision.counts;
+  xml.open("testsuites", [
+    ["name", "chaos-gate"],
+    ["tests", passed + failed + errored + skipped],
+    ["failures", failed],
+    ["errors", errored],
+    ["time", seconds(runSeconds(report.suites))]
+  ]);
+  for (const suite of report.suites) renderSuite(xml, suite, decision, options);
+  return xml.close("testsuites").toString();
+}
+function renderSuite(xml, suite, decision, options) {
+  const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
+  for (const testCase of suite.cases) {
+    const { status } = judgementOf(decision, testCase);
+    if (status === "failed") counts.failures++;
+    else if (status === "error") counts.errors++;
+    else if (status === "skipped") counts.skipped++;
+  }
+  xml.open("testsuite", [
+    ["name", suite.name],
+    ["tests", counts.tests],
+    ["failures", counts.failures],
+    ["errors", counts.errors],
+    ["skipped", counts.skipped],
+    ["time", seconds(suiteSeconds(suite))],
+    ["timestamp", suite.timestamp && isoUtc(suite.timestamp)],
+    ["hostname", options.hostname]
+  ]);
+  renderProperties(xml, Object.entries(suite.properties));
+  for (const testCase of suite.cases) {
+    renderCase(xml, testCase, judgementOf(decision, testCase), options);
+  }
+  xml.element("system-out", []).element("system-err", []).close("testsuite");
+}
+function renderProperties(xml, properties) {
+  if (properties.length === 0) {
+    xml.element("properties", []);
+    return;
+  }
+  xml.open("properties");
+  for (const [name, value] of properties) {
+    xml.element("property", [
+      ["name", name],
+      ["value", value]
+    ]);
+  }
+  xml.close("properties");
+}
+function renderCase(xml, testCase, { status, tolerated }, options) {
+  const attributes = [
+    ["classname", testCase.className],
+    ["name", testCase.name],
+    ["time", seconds(testCase.durationSeconds ?? 0)]
+  ];
+  const properties = options.caseProperties ? caseProperties(testCase, tolerated) : [];
+  if (status === "passed" && properties.length === 0 && !testCase.details) {
+    xml.element("testcase", attributes);
+    return;
+  }
+  xml.open("testcase", attributes);
+  if (properties.length > 0) renderProperties(xml, properties);
+  const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
+  switch (status) {
+    case "passed":
+      if (testCase.details) xml.element("system-out", [], truncate(testCase.details));
+      break;
+    case "failed":
+    case "error":
+      xml.element(
+        status === "failed" ? "failure" : "error",
+        [
+          ["message", message],
+          ["type", testCase.outcome]
+        ],
+        truncate([testCase.message, testCase.details].filter(unique).join("\n"))
+      );
+      break;
+    case "skipped":
+      xml.element("skipped", [
+        ["message", skipReason(testCase, message, tolerated)],
+        ["type", tolerated ? "tolerated" : testCase.outcome]
+      ]);
+  }
+  xml.close("testcase");
+}
+function skipReason(testCase, message, tolerated) {
+  if (tolerated) return `tolerated by ${toleranceSettings[tolerated]}: ${testCase.outcome}: ${message}`;
+  if (testCase.outcome !== "skipped") return `${testCase.outcome}: ${message}`;
+  return testCase.message ?? "not evaluated";
+}
+function caseProperties(testCase, tolerated) {
+  return [
+    ["kind", testCase.kind],
+    ...Object.entries(testCase.properties),
+    ...tolerated ? [["gate.tolerated", tolerated]] : []
+  ];
+}
+function unique(value, index2, all) {
+  return !!value && all.indexOf(value) === index2;
+}
+function truncate(text3) {
+  return text3.length <= maxBodyChars ? text3 : `${text3.slice(0, maxBodyChars)}
+\u2026 (${text3.length - maxBodyChars} more characters cut)`;
+}
+function suiteSeconds(suite) {
+  return suite.durationSeconds ?? suite.cases.reduce((sum, c) => sum + (c.durationSeconds ?? 0), 0);
+}
+function runSeconds(suites) {
+  const starts = suites.map((s) => s.timestamp ? Date.parse(s.timestamp) : Number.NaN);
+  if (suites.length === 0 || starts.some(Number.isNaN)) {
+    return suites.reduce((sum, suite) => sum + suiteSeconds(suite), 0);
+  }
+  const ends = suites.map((suite, i) => starts[i] + suiteSeconds(suite) * 1e3);
+  return (Math.max(...ends) - Math.min(...starts)) / 1e3;
+}
+function seconds(value) {
+  return String(Math.max(0, Math.round(value * 1e3)) / 1e3);
+}
+function isoUtc(timestamp2) {
+  const ms = Date.parse(timestamp2);
+  return Number.isNaN(ms) ? void 0 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+}
+var maxBodyChars, toleranceSettings;
+var init_junit = __esm({
+  "src/report/junit.ts"() {
+    "use strict";
+    init_model();
+    init_xml();
+    maxBodyChars = 4e4;
+    toleranceSettings = {
+      allowFailures: "gate.allowFailures",
+      minProbeSuccess: "gate.minProbeSuccess",
+      failOnFailure: "gate.failOnFailure: false"
+    };
+  }
+});
+
+// src/report/markdown.ts
+function renderMarkdown(report, decision) {
+  const { passed, failed, errored, skipped, tolerated } = decision.counts;
+  const rows = report.suites.flatMap(
+    (suite) => suite.cases.map((testCase) => ({
+      suite: suite.name,
+      testCase,
+      judgement: judgementOf(decision, testCase)
+    }))
+  ).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
+  const caseReasons = new Set([...decision.cases.values()].map((j) => j.reason));
+  const lines = [
+    `## ${decision.verdict === "pass" ? "\u2705 Chaos gate passed" : "\u274C Chaos gate failed"}`,
+    "",
+    `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (tolerated ? ` (${tolerated} tolerated)` : "") + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
+    "",
+    // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
+    ...decision.reasons.filter((reason) => !caseReasons.has(reason)).map((reason) => `- ${cell(reason)}`)
+  ];
+  const failing = rows.filter((r) => importanceOf(r.judgement) <= 1);
+  if (failing.length > 0) {
+    lines.push("", "### Failures", "", ...table(failing));
+  }
+  const load2 = report.suites.find((s) => s.kind === "load");
+  if (load2) lines.push(...impactTable(load2));
+  const timeline = timelineOf(report, decision);
+  if (timeline) lines.push(...gantt(timeline));
+  const rest = rows.filter((r) => importanceOf(r.judgement) > 1);
+  if (rest.length > 0) {
+    lines.push(
+      "",
+      `<details><summary>${rest.length} passed or skipped check(s)</summary>`,
+      "",
+      ...table(rest),
+      "",
+      "</details>"
+    );
+  }
+  const text3 = `${lines.join("\n")}
+`;
+  return text3.length <= maxChars ? text3 : `${text3.slice(0, maxChars)}
+
+\u2026 summary cut at ${maxChars} characters; see the JSON report.
+`;
+}
+function table(rows) {
+  return [
+    "| suite | check | kind | status | duration | details |",
+    "|---|---|---|---|---|---|",
+    ...rows.map(({ suite, testCase, judgement: { status, tolerated } }) => {
+      const shown = tolerated ? `\u26A0\uFE0F tolerated (${tolerated})` : icons[status];
+      const duration4 = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
+      return `| ${cell(suite)} | ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${duration4} | ${cell(testCase.message ?? "")} |`;
+    })
+  ];
+}
+function impactTable(load2) {
+  const periods = [
+    ["baseline", "baseline (outside chaos)"],
+    ["chaos", "during chaos"],
+    ["overall", "overall"]
+  ].filter(([key]) => load2.properties[`${key}.requests`] !== void 0);
+  if (periods.length === 0) return [];
+  const value = (key, field, unit = "") => {
+    const v = load2.properties[`${key}.${field}`];
+    return v === void 0 ? "" : `${v}${unit}`;
+  };
+  const rate2 = (key) => {
+    const v = load2.properties[`${key}.errorRate`];
+    return v === void 0 ? "" : `${Number((Number(v) * 100).toFixed(2))}%`;
+  };
+  return [
+    "",
+    "### Load impact",
+    "",
+    "| period | requests | p50 | p95 | p99 | error rate |",
+    "|---|---|---|---|---|---|",
+    ...periods.map(
+      ([key = "", label = ""]) => `| ${label} | ${value(key, "requests")} | ${value(key, "p50Ms", " ms")} | ${value(key, "p95Ms", " ms")} | ${value(key, "p99Ms", " ms")} | ${rate2(key)} |`
+    )
+  ];
+}
+function gantt(timeline) {
+  const task = (label, tag, span) => `    ${mermaidText(label)} :${tag}${Math.round(span.startMs)}, ${Math.round(Math.max(span.endMs, span.startMs + 1e3))}`;
+  const lines = [
+    "",
+    "### Timeline",
+    "",
+    "```mermaid",
+    "gantt",
+    "    dateFormat x",
+    "    axisFormat %H:%M:%S"
+  ];
+  lines.push("    section load and chaos");
+  if (timeline.baseline) lines.push(task("baseline", "done, ", timeline.baseline));
+  timeline.chaosWindows.forEach(
+    (w, i) => lines.push(task(`chaos window ${i + 1} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`, "crit, ", w))
+  );
+  if (timeline.tail) lines.push(task("tail", "done, ", timeline.tail));
+  const experiments = timeline.rows.filter((r) => r.depth === 1);
+  if (experiments.length > 0) {
+    lines.push("    section checks");
+    for (const row of experiments) {
+      const failing = row.status === "failed" || row.status === "error";
+      lines.push(task(row.label, failing ? "crit, " : "active, ", row));
+    }
+  }
+  lines.push("```");
+  return lines;
+}
+function mermaidText(text3) {
+  return text3.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim() || "(unnamed)";
+}
+function cell(text3) {
+  return text3.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
+}
+var maxChars, icons;
+var init_markdown = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    init_model();
+    init_timeline();
+    maxChars = 9e5;
+    icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 error", skipped: "\u23ED\uFE0F skipped" };
+  }
+});
+
+// src/run/publish.ts
+import { accessSync, constants, mkdirSync, statSync as statSync2, writeFileSync } from "node:fs";
+import os from "node:os";
+import path4 from "node:path";
+function reportPathProblems(reports) {
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const kind of ["junit", "json", "html", "summary"]) {
+    const file2 = reports[kind];
+    if (!file2) continue;
+    const where = `the ${reportNames[kind]} ${file2}`;
+    const absolute = path4.resolve(file2);
+    const other = seen.get(absolute);
+    if (other) problems.push(`${where}: the same file as the ${other}`);
+    seen.set(absolute, reportNames[kind]);
+    const problem = unwritable(absolute);
+    if (problem) problems.push(`${where}: ${problem}`);
+  }
+  return problems;
+}
+function unwritable(file2) {
+  const kind = (at) => {
+    try {
+      return statSync2(at).isDirectory() ? "directory" : "file";
+    } catch {
+      return void 0;
+    }
+  };
+  if (kind(file2) === "directory") return "is a directory";
+  let existing = kind(file2) ? file2 : path4.dirname(file2);
+  while (!kind(existing) && path4.dirname(existing) !== existing) existing = path4.dirname(existing);
+  if (existing !== file2 && kind(existing) === "file") return `${existing} is a file, not a directory`;
+  try {
+    accessSync(existing, constants.W_OK);
+    return void 0;
+  } catch {
+    return `${existing} is not writable`;
+  }
+}
+function conclude(config2, report, meta3, log) {
+  if (!report.suites.some((suite) => suite.cases.length > 0)) {
+    throw new CannotRunError(
+      "nothing to judge: the run produced no experiment, workflow step or load result"
+    );
+  }
+  const decision = evaluateGate(report, config2.gate);
+  const published = publishReports(config2.reports, report, decision, { policy: config2.gate, meta: meta3 });
+  for (const kind of ["junit", "json", "html", "summary"]) {
+    const file2 = published[kind];
+    if (file2) log(`chaos-gate: wrote ${kind} report ${file2}`);
+  }
+  describeDecision(decision).forEach((line) => log(`chaos-gate: ${line}`));
+  return { decision, published };
+}
+function publishReports(reports, report, decision, context) {
+  let markdownText;
+  const markdown = () => markdownText ??= redact(renderMarkdown(report, decision));
+  const write = (file2, render) => {
+    if (!file2) return void 0;
+    mkdirSync(path4.dirname(path4.resolve(file2)), { recursive: true });
+    writeFileSync(file2, redact(render()));
+    return file2;
+  };
+  const junitOptions = { hostname: os.hostname(), caseProperties: reports.junitCaseProperties };
+  return {
+    junit: write(reports.junit, () => renderJUnit(report, decision, junitOptions)),
+    json: write(reports.json, () => renderJson(report, decision, context)),
+    html: write(reports.html, () => writeHtml(reports.html, report, decision, context.meta)),
+    summary: write(reports.summary, markdown),
+    markdown
+  };
+}
+function writeHtml(file2, report, decision, meta3) {
+  const stylesheet = `${path4.basename(file2, path4.extname(file2))}.css`;
+  const { html, css: css2 } = renderHtml(report, decision, {
+    stylesheet,
+    runId: meta3.runId,
+    generatedAt: /* @__PURE__ */ new Date()
+  });
+  writeFileSync(path4.join(path4.dirname(file2), stylesheet), css2);
+  return html;
+}
+function describeDecision(decision) {
+  const { passed, failed, errored, skipped, tolerated } = decision.counts;
+  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}`;
+  const head = decision.verdict === "pass" ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
+  return decision.verdict === "pass" ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
+}
+var reportNames;
+var init_publish = __esm({
+  "src/run/publish.ts"() {
+    "use strict";
+    init_errors();
+    init_policy();
+    init_html();
+    init_json();
+    init_junit();
+    init_markdown();
+    init_secrets();
+    reportNames = { junit: "JUnit report", json: "JSON report", html: "HTML report", summary: "summary" };
+  }
+});
+
+// src/run/inputs.ts
+function readRunInputs(config2) {
+  const manifests = [
+    ...readManifests(config2.rbac, "rbac"),
+    ...readManifests(config2.experiments, "experiment"),
+    ...readManifests(config2.engines, "engine")
+  ];
+  const workflow = config2.workflow && readWorkflow(config2.workflow);
+  if (!manifests.some((m) => m.role === "engine") && !workflow) {
+    throw new ConfigError(
+      "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
+    );
+  }
+  const namespaceOf = (m) => m.object.metadata.namespace ?? config2.namespace ?? "";
+  const problems = [
+    ...manifests.filter((m) => m.role === "engine").flatMap(crdProblems),
+    ...duplicateProblems(manifests, namespaceOf),
+    ...blastRadiusProblems(manifests, config2.workflow?.namespace ?? workflow?.metadata.namespace, {
+      ...config2,
+      defaultNamespace: config2.namespace
+    }),
+    ...reportPathProblems(config2.reports)
+  ];
+  if (problems.length > 0) throw new ConfigError(problems.join("\n"));
+  return { manifests, workflow };
+}
+function crdProblems(manifest) {
+  const checked2 = engineCrdRules.safeParse(manifest.object);
+  return checked2.success ? [] : [describeSchemaIssues(manifest.source, checked2.error)];
+}
+function describeRunInputs(config2) {
+  const { manifests, workflow } = readRunInputs(config2);
+  return [
+    ...manifests.map((m) => m.source),
+    ...workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []
+  ];
+}
+var init_inputs = __esm({
+  "src/run/inputs.ts"() {
+    "use strict";
+    init_submit();
+    init_errors();
+    init_manifests();
+    init_object_meta();
+    init_crd_rules();
+    init_blast_radius();
+    init_publish();
+  }
+});
+
+// src/run/merge.ts
+import { readFileSync } from "node:fs";
+import path5 from "node:path";
+function mergeGate(config2, files, log) {
+  if (files.length === 0)
+    throw new ConfigError("merge needs the JSON reports to join: chaos-gate merge a.json b.json");
+  const report = mergeReports(...files.map(readLabelled));
+  return { report, ...conclude(config2, report, { merged: files.join(",") }, log) };
+}
+function readLabelled(file2) {
+  let text3;
+  try {
+    text3 = readFileSync(file2, "utf8");
+  } catch (error62) {
+    throw new ConfigError(`${file2}: cannot read the JSON report: ${errorMessage(error62)}`);
+  }
+  const { report, meta: meta3 } = parseJsonReport(text3, file2);
+  const label = meta3.target ?? meta3.runId ?? path5.relative(process.cwd(), file2).replace(/\.json$/, "");
+  return {
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      name: `${label}/${suite.name}`,
+      cases: suite.cases.map((testCase) => ({ ...testCase, className: `${label}/${testCase.className}` }))
+    }))
+  };
+}
+var init_merge = __esm({
+  "src/run/merge.ts"() {
+    "use strict";
+    init_errors();
+    init_json();
+    init_model();
+    init_publish();
+  }
+});
+
+// src/run/outcome.ts
+function exitCodeOf(outcome) {
+  if (outcome.cancelled) return signalExit(outcome.cancelled);
+  return outcome.decision.verdict === "pass" ? exitCodes.pass : exitCodes.fail;
+}
+function exitCodeOfError(error62) {
+  return error62 instanceof CancelledError ? signalExit(error62.signal) : exitCodes.cannotRun;
+}
+var exitCodes, signalExit;
+var init_outcome = __esm({
+  "src/run/outcome.ts"() {
+    "use strict";
+    init_errors();
+    exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
+    signalExit = (signal3) => exitCodes[signal3 === "SIGINT" ? "SIGINT" : "SIGTERM"];
+  }
+});
+
+// src/litmus/duration.ts
+function totalChaosSeconds(experiment) {
+  const value = experiment?.spec?.components?.env?.find((e2) => e2.name === "TOTAL_CHAOS_DURATION")?.value;
+  const seconds2 = Number(value);
+  return value && Number.isFinite(seconds2) ? seconds2 : void 0;
+}
+function engineChaosSeconds(engine) {
+  const known = (engine.spec?.experiments ?? []).map(totalChaosSeconds).filter((s) => s !== void 0);
+  return known.length === 0 ? void 0 : known.reduce((sum, s) => sum + s, 0);
+}
+var init_duration2 = __esm({
+  "src/litmus/duration.ts"() {
+    "use strict";
+  }
+});
+
+// src/run/progress.ts
+function progressLog(log, expectedChaosMs2, now = Date.now) {
+  const startedMs = now();
+  let chaosStartMs;
+  let chaosEndMs;
+  const expected = expectedChaosMs2 === void 0 ? "" : `~${clock(expectedChaosMs2)}`;
+  const prefix = () => {
+    const at = now();
+    const parts = [`+${clock(at - startedMs)}`];
+    if (chaosStartMs === void 0) {
+      if (expected) parts.push(`chaos ${expected}`);
+    } else if (chaosEndMs === void 0) {
+      parts.push(`chaos ${clock(at - chaosStartMs)}${expected ? ` of ${expected}` : ""}`);
+    } else {
+      parts.push(`chaos took ${clock(chaosEndMs - chaosStartMs)}`);
+    }
+    return `[${parts.join(" | ")}]`;
+  };
+  return {
+    log: (line) => log(`${prefix()} ${line}`),
+    onPhase: (phase) => {
+      if (phase === "apply") chaosStartMs = now();
+      if (phase === "after") chaosEndMs = now();
+    }
+  };
+}
+function expectedChaosMs(config2) {
+  let manifests;
+  try {
+    manifests = readManifests(config2.engines, "engine");
+  } catch {
+    return void 0;
+  }
+  const seconds2 = manifests.map((m) => engineChaosSeconds(m.object)).filter((s) => s !== void 0);
+  return seconds2.length === 0 ? void 0 : Math.max(...seconds2) * 1e3;
+}
+function clock(ms) {
+  const total = Math.max(0, Math.round(ms / 1e3));
+  const h = Math.floor(total / 3600);
+  const mm = String(Math.floor(total % 3600 / 60)).padStart(2, "0");
+  const ss = String(total % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+var init_progress = __esm({
+  "src/run/progress.ts"() {
+    "use strict";
+    init_manifests();
+    init_duration2();
+  }
+});
+
+// src/ctk/journal.ts
+function ctkJournalToSuite(value, source) {
+  if (typeof value !== "object" || value === null || !("status" in value)) {
+    throw new ConfigError(`${source}: not a Chaos Toolkit journal: field status: required`);
+  }
+  const journal = value;
+  const name = `chaostoolkit/${journal.experiment?.title ?? source}`;
+  const cases = [];
+  for (const phase of ["before", "after"]) {
+    for (const probe of journal.steady_states?.[phase]?.probes ?? []) {
+      const met = probe.tolerance_met === true;
+      cases.push({
+        kind: "ctk-hypothesis",
+        className: name,
+        name: `steady state ${phase}: ${probe.activity?.name ?? "probe"}`,
+        outcome: met ? "pass" : probe.status === "failed" ? "error" : "fail",
+        message: met ? void 0 : probe.status === "failed" ? exceptionText(probe) : `tolerance not met: ${short(probe.output)}`,
+        details: met ? void 0 : `output: ${short(probe.output)}
+tolerance: ${short(probe.activity?.tolerance)}`,
+        startedAt: probe.start,
+        durationSeconds: probe.duration ?? secondsBetween(probe.start, probe.end),
+        properties: { phase }
+      });
+    }
+  }
+  for (const activity of journal.run ?? []) {
+    const ok = activity.status === "succeeded";
+    cases.push({
+      kind: "ctk-activity",
+      className: name,
+      name: `${activity.activity?.type ?? "activity"}: ${activity.activity?.name ?? ""}`,
+      outcome: ok ? "pass" : "fail",
+      message: ok ? void 0 : exceptionText(activity),
+      startedAt: activity.start,
+      durationSeconds: activity.duration ?? secondsBetween(activity.start, activity.end),
+      properties: { status: activity.status ?? "" }
+    });
+  }
+  if (journal.status !== "completed" || journal.deviated) {
+    cases.push({
+      kind: "ctk-hypothesis",
+      className: name,
+      name: "experiment",
+      outcome: "fail",
+      message: journal.deviated ? "the system deviated from its steady state" : `experiment ${journal.status}`,
+      properties: {}
+    });
+  }
+  return {
+    kind: "chaostoolkit",
+    name,
+    timestamp: journal.start,
+    durationSeconds: journal.duration ?? secondsBetween(journal.start, journal.end),
+    properties: { status: journal.status ?? "", deviated: String(journal.deviated ?? false) },
+    cases
+  };
+}
+function exceptionText(activity) {
+  const exception2 = Array.isArray(activity.exception) ? activity.exception.join("") : activity.exception;
+  return (exception2?.trim().split("\n").at(-1) ?? `status ${activity.status ?? "unknown"}`).slice(0, 500);
+}
+function short(value) {
+  const text3 = typeof value === "string" ? value : JSON.stringify(value);
+  return text3 === void 0 ? "none" : text3.length > 300 ? `${text3.slice(0, 300)}\u2026` : text3;
+}
+var init_journal = __esm({
+  "src/ctk/journal.ts"() {
+    "use strict";
+    init_errors();
+    init_model();
+  }
+});
+
+// src/ctk/read.ts
+function readCtkJournal(file2) {
+  const text3 = readInputFile(file2, "Chaos Toolkit journal", resultFileLimit);
+  let journal;
+  try {
+    journal = JSON.parse(text3);
+  } catch (error62) {
+    throw new ConfigError(`${file2}: the Chaos Toolkit journal is not JSON: ${errorMessage(error62)}`);
+  }
+  return ctkJournalToSuite(journal, file2);
+}
+var init_read = __esm({
+  "src/ctk/read.ts"() {
+    "use strict";
+    init_errors();
+    init_files();
+    init_journal();
+  }
+});
+
+// src/load/csv.ts
+function* csvRows(text3) {
+  let fields = [];
+  let field = "";
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  for (let i = 0; i < text3.length; i++) {
+    const char = text3[i];
+    if (quoted) {
+      if (char === '"' && text3[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else {
+        if (char === "\n") line++;
+        field += char;
+      }
+    } else if (char === '"') quoted = true;
+    else if (char === ",") {
+      fields.push(field);
+      field = "";
+    } else if (char === "\n" || char === "\r") {
+      if (char === "\r" && text3[i + 1] === "\n") i++;
+      fields.push(field);
+      if (fields.length > 1 || fields[0] !== "") yield { line: rowLine, fields };
+      fields = [];
+      field = "";
+      line++;
+      rowLine = line;
+    } else field += char;
+  }
+  if (field !== "" || fields.length > 0) {
+    fields.push(field);
+    yield { line: rowLine, fields };
+  }
+}
+function* csvRecords(text3, source, required2) {
+  const rows = csvRows(text3);
+  const header = rows.next();
+  if (header.done) throw new Error(`${source}: empty file, expected a CSV header`);
+  const columns = new Map(header.value.fields.map((name, index2) => [name.trim(), index2]));
+  const missing = required2.filter((name) => !columns.has(name));
+  if (missing.length > 0) {
+    throw new Error(
+      `${source}: line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in the CSV header`
+    );
+  }
+  for (const row of rows) {
+    yield { line: row.line, get: (column) => row.fields[columns.get(column) ?? -1] ?? "" };
+  }
+}
+var init_csv = __esm({
+  "src/load/csv.ts"() {
+    "use strict";
+  }
+});
+
+// src/load/hey.ts
+function parseHeyCsv(text3, source, startedAtMs) {
+  const samples = [];
+  try {
+    for (const record2 of csvRecords(text3, source, ["response-time", "status-code", "offset"])) {
+      const seconds2 = Number(record2.get("response-time"));
+      const offset = Number(record2.get("offset"));
+      const status = Number(record2.get("status-code"));
+      if (![seconds2, offset, status].every(Number.isFinite)) {
+        throw new Error(
+          `${source}: line ${record2.line}: expected numbers in response-time, status-code and offset`
+        );
+      }
+      const success2 = status > 0 && status < 400;
+      samples.push({
+        startMs: startedAtMs + offset * 1e3,
+        elapsedMs: seconds2 * 1e3,
+        success: success2,
+        // hey writes status 0 when no response came back at all.
+        ...success2 ? {} : { failure: status === 0 ? "no response" : `HTTP ${status}` }
+      });
+    }
+  } catch (error62) {
+    throw new ConfigError(error62.message);
+  }
+  return samples;
+}
+var init_hey = __esm({
+  "src/load/hey.ts"() {
+    "use strict";
+    init_errors();
+    init_csv();
+  }
+});
+
+// src/load/jtl.ts
+function parseJtl(text3, source) {
+  if (text3.trimStart().startsWith("<")) {
+    throw new ConfigError(
+      `${source}: these JMeter results are XML; chaos-gate reads CSV results with a header: run JMeter with -Jjmeter.save.saveservice.output_format=csv -Jjmeter.save.saveservice.print_field_names=true`
+    );
+  }
+  const samples = [];
+  try {
+    for (const record2 of csvRecords(text3, source, ["timeStamp", "elapsed", "success"])) {
+      const startMs = Number(record2.get("timeStamp"));
+      const elapsedMs = Number(record2.get("elapsed"));
+      const success2 = record2.get("success").trim().toLowerCase();
+      if (!Number.isFinite(startMs) || !Number.isFinite(elapsedMs) || !["true", "false"].includes(success2)) {
+        throw new Error(
+          `${source}: line ${record2.line}: expected numeric timeStamp and elapsed and success true or false`
+        );
+      }
+      const ok = success2 === "true";
+      samples.push({ startMs, elapsedMs, success: ok, ...ok ? {} : { failure: jtlFailure(record2.get) } });
+    }
+  } catch (error62) {
+    throw new ConfigError(error62.message);
+  }
+  return samples;
+}
+function jtlFailure(get) {
+  const why = get("failureMessage") || `${get("responseCode")} ${get("responseMessage")}`.trim() || "failed";
+  const label = get("label");
+  return label ? `${label}: ${why}` : why;
+}
+var init_jtl = __esm({
+  "src/load/jtl.ts"() {
+    "use strict";
+    init_errors();
+    init_csv();
+  }
+});
+
+// src/load/k6-json.ts
+function parseK6Json(text3, source) {
+  const durations = /* @__PURE__ */ new Map();
+  const failures = /* @__PURE__ */ new Map();
+  let lineNumber = 0;
+  for (const line of text3.split("\n")) {
+    lineNumber++;
+    if (!line.trim()) continue;
+    let point;
+    try {
+      point = JSON.parse(line);
+    } catch {
+      throw new ConfigError(
+        lineNumber === 1 && line.trim() === "{" ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)` : `${source}: line ${lineNumber}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`
+      );
+    }
+    if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
+      continue;
+    const time3 = point.data?.time;
+    const value = point.data?.value;
+    if (!time3 || typeof value !== "number")
+      throw new ConfigError(`${source}: line ${lineNumber}: a Point needs data.time and data.value`);
+    const key = `${time3} ${point.data?.tags?.url ?? point.data?.tags?.name ?? ""}`;
+    if (point.metric === "http_req_duration") {
+      const { name, url: url2, status } = point.data?.tags ?? {};
+      const failure2 = `${name ?? url2 ?? "request"}: ${status === "0" ? "no response" : `HTTP ${status ?? "?"}`}`;
+      durations.set(key, { startMs: Date.parse(time3) - value, elapsedMs: value, failure: failure2 });
+    } else failures.set(key, value === 1);
+  }
+  return [...durations].map(([key, { failure: failure2, ...timing }]) => {
+    const success2 = !(failures.get(key) ?? false);
+    return { ...timing, success: success2, ...success2 ? {} : { failure: failure2 } };
+  });
+}
+var init_k6_json = __esm({
+  "src/load/k6-json.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/load/k6.ts
+function parseK6Summary(json3, source) {
+  if (!isObject2(json3) || !isObject2(json3.metrics)) {
+    throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
+  }
+  const metrics = json3.metrics;
+  const handleSummaryShape = Object.values(metrics).some((m) => isObject2(m) && isObject2(m.values));
+  const thresholds = [];
+  const valuesOf = (name) => {
+    const metric = metrics[name];
+    if (!isObject2(metric)) return void 0;
+    return handleSummaryShape ? isObject2(metric.values) ? metric.values : void 0 : metric;
+  };
+  for (const [metric, body] of Object.entries(metrics)) {
+    if (!isObject2(body) || !isObject2(body.thresholds)) continue;
+    for (const [expression, state] of Object.entries(body.thresholds)) {
+      if (handleSummaryShape) {
+        if (!isObject2(state) || typeof state.ok !== "boolean") {
+          throw new ConfigError(
+            `${source}: field metrics.${metric}.thresholds["${expression}"].ok: expected true or false`
+          );
+        }
+        thresholds.push({ metric, expression, ok: state.ok });
+      } else {
+        if (typeof state !== "boolean") {
+          throw new ConfigError(
+            `${source}: field metrics.${metric}.thresholds["${expression}"]: expected true or false`
+          );
+        }
+        thresholds.push({ metric, expression, ok: !state });
+      }
+    }
+  }
+  const duration4 = valuesOf("http_req_duration");
+  const failed = valuesOf("http_req_failed");
+  const iterations = valuesOf("iterations");
+  return {
+    thresholds,
+    checks: isObject2(json3.root_group) ? checksOf(json3.root_group) : [],
+    httpReqDuration: duration4 && numbersOf(duration4),
+    httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : void 0,
+    iterations: iterations ? num(iterations.count) : void 0
+  };
+}
+function checksOf(group2) {
+  const list = (value) => Array.isArray(value) ? value.filter(isObject2) : isObject2(value) ? Object.values(value).filter(isObject2) : [];
+  const own2 = list(group2.checks).map((check2) => ({
+    name: String(check2.name ?? ""),
+    path: String(check2.path ?? ""),
+    passes: num(check2.passes) ?? 0,
+    fails: num(check2.fails) ?? 0
+  }));
+  return [...own2, ...list(group2.groups).flatMap(checksOf)];
+}
+function numbersOf(values) {
+  return Object.fromEntries(
+    Object.entries(values).filter((e2) => typeof e2[1] === "number")
+  );
+}
+function num(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+}
+var isObject2;
+var init_k6 = __esm({
+  "src/load/k6.ts"() {
+    "use strict";
+    init_errors();
+    isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+  }
+});
+
+// src/load/read.ts
+function readText(file2, what) {
+  const text3 = readInputFile(file2, what, resultFileLimit);
+  if (text3.trim() === "") throw new ConfigError(`${file2}: the ${what} is empty`);
+  return text3;
+}
+function readK6Summary(file2) {
+  const text3 = readText(file2, "k6 summary");
+  let json3;
+  try {
+    json3 = JSON.parse(text3);
+  } catch (error62) {
+    if (looksLikeK6Stream(text3)) {
+      throw new ConfigError(
+        `${file2}: this is k6's \`--out json\` stream (one data point a line), not an end-of-test summary; write a summary with \`k6 run --summary-export=FILE\` or a handleSummary() function, and give the stream as load.results.k6Json for per-request figures`
+      );
+    }
+    throw new ConfigError(`${file2}: not JSON: ${errorMessage(error62)}`);
+  }
+  return parseK6Summary(json3, file2);
+}
+function looksLikeK6Stream(text3) {
+  const [firstLine = ""] = text3.split("\n", 1);
+  try {
+    const type2 = JSON.parse(firstLine).type;
+    return type2 === "Metric" || type2 === "Point";
+  } catch {
+    return false;
+  }
+}
+function readSamples(results, startedAtMs) {
+  const parts = [];
+  if (results.jtl) parts.push(parseJtl(readText(results.jtl, "JMeter results"), results.jtl));
+  if (results.k6Json) parts.push(parseK6Json(readText(results.k6Json, "k6 JSON output"), results.k6Json));
+  if (results.heyCsv)
+    parts.push(parseHeyCsv(readText(results.heyCsv, "hey CSV"), results.heyCsv, startedAtMs));
+  return parts.length > 0 ? parts.flat() : void 0;
+}
+var init_read2 = __esm({
+  "src/load/read.ts"() {
+    "use strict";
+    init_errors();
+    init_files();
+    init_hey();
+    init_jtl();
+    init_k6_json();
+    init_k6();
+  }
+});
+
+// src/load/samples.ts
+function percentile(sortedMs, p) {
+  if (sortedMs.length === 0) return Number.NaN;
+  const rank = Math.max(1, Math.ceil(p / 100 * sortedMs.length));
+  return sortedMs[rank - 1];
+}
+function summarize(samples) {
+  const sorted = samples.map((s) => s.elapsedMs).sort((a, b) => a - b);
+  const failed = samples.filter((s) => !s.success).length;
+  return {
+    count: samples.length,
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    p99Ms: percentile(sorted, 99),
+    errorRate: samples.length === 0 ? 0 : failed / samples.length
+  };
+}
+function topFailures(samples, limit = 5) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const sample of samples) {
+    if (sample.success) continue;
+    const reason = sample.failure ?? "failed (no reason recorded)";
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([reason, count2]) => `${count2} \xD7 ${reason}`);
+}
+function computeImpact(samples, windows) {
+  const inChaos = (s) => windows.some((w) => s.startMs >= w.startMs && s.startMs <= w.endMs);
+  const chaosSamples = samples.filter(inChaos);
+  return {
+    baseline: summarize(samples.filter((s) => !inChaos(s))),
+    duringChaos: summarize(chaosSamples),
+    chaosSamples
+  };
+}
+function loadSeries(samples, windows) {
+  if (samples.length === 0) return void 0;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const { startMs } of samples) {
+    first = Math.min(first, startMs);
+    last = Math.max(last, startMs);
+  }
+  const bucketMs = Math.max(1, Math.ceil((last - first + 1) / maxBuckets / 1e3)) * 1e3;
+  const origin = Math.floor(first / 1e3) * 1e3;
+  const count2 = Math.floor((last - origin) / bucketMs) + 1;
+  const latencies = Array.from({ length: count2 }, () => []);
+  const errors = new Array(count2).fill(0);
+  for (const sample of samples) {
+    const index2 = Math.floor((sample.startMs - origin) / bucketMs);
+    latencies[index2].push(sample.elapsedMs);
+    if (!sample.success) errors[index2] = errors[index2] + 1;
+  }
+  const buckets = latencies.map((elapsed, index2) => {
+    const bucket = {
+      startMs: origin + index2 * bucketMs,
+      requests: elapsed.length,
+      errors: errors[index2]
+    };
+    if (elapsed.length === 0) return bucket;
+    elapsed.sort((a, b) => a - b);
+    return { ...bucket, p50Ms: percentile(elapsed, 50), p95Ms: percentile(elapsed, 95) };
+  });
+  return { bucketMs, buckets, chaosWindows: windows.map(({ startMs, endMs }) => ({ startMs, endMs })) };
+}
+var maxBuckets;
+var init_samples = __esm({
+  "src/load/samples.ts"() {
+    "use strict";
+    maxBuckets = 120;
+  }
+});
+
+// src/load/suite.ts
+function commandOutcome({ code, stoppedBy }) {
+  if (stoppedBy === "at the timeout") return "timeout";
+  if (stoppedBy === "on cancel") return "stopped";
+  return code === 0 || stoppedBy === "after the tail" ? "pass" : "fail";
+}
+function loadSuite(results) {
+  const cases = [];
+  const properties = {};
+  const add2 = (kind, name, ok, message, more = {}) => cases.push({
+    kind,
+    className: suiteName,
+    name,
+    outcome: ok ? "pass" : "fail",
+    message: ok ? void 0 : message,
+    details: ok ? void 0 : more.details,
+    properties: more.properties ?? {}
+  });
+  if (results.exit) {
+    const { code, signal: signal3, stoppedBy, lastLines } = results.exit;
+    const outcome = commandOutcome(results.exit);
+    const ok = outcome === "pass";
+    cases.push({
+      kind: "load-command",
+      className: suiteName,
+      name: results.command ?? "load command",
+      outcome,
+      message: ok ? void 0 : stoppedBy && stoppedBy !== "after the tail" ? `the load command was still running and was stopped ${stoppedBy}` : `the load command ${signal3 ? `was killed by ${signal3}` : `exited with ${code}`}`,
+      details: ok ? void 0 : lastLines.join("\n"),
+      startedAt: new Date(results.exit.startedAtMs).toISOString(),
+      durationSeconds: (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3,
+      properties: stoppedBy ? { stopped: stoppedBy } : {}
+    });
+  }
+  for (const threshold of results.k6?.thresholds ?? []) {
+    add2(
+      "load-threshold",
+      `${threshold.metric}: ${threshold.expression}`,
+      threshold.ok,
+      `k6 threshold crossed: ${threshold.metric} ${threshold.expression}`,
+      { properties: { metric: threshold.metric } }
+    );
+  }
+  for (const check2 of results.k6?.checks ?? []) {
+    const total = check2.passes + check2.fails;
+    add2("load-check", `check: ${check2.name}`, check2.fails === 0, `${check2.fails} of ${total} failed`, {
+      properties: { path: check2.path }
+    });
+  }
+  if (results.k6?.httpReqDuration?.["p(95)"] !== void 0)
+    properties["k6.http_req_duration.p95Ms"] = fixed(results.k6.httpReqDuration["p(95)"]);
+  if (results.k6?.httpReqFailed !== void 0)
+    properties["k6.http_req_failed.rate"] = fixed(results.k6.httpReqFailed, 4);
+  const samples = results.samples;
+  if (samples && samples.length > 0) {
+    const overall = summarize(samples);
+    describe5(properties, "overall", overall);
+    const { p95, p99, errorRate } = results.thresholds;
+    if (p95 !== void 0)
+      add2("load-threshold", `p95 < ${p95}ms`, overall.p95Ms < p95, `p95 was ${fixed(overall.p95Ms)}ms`);
+    if (p99 !== void 0)
+      add2("load-threshold", `p99 < ${p99}ms`, overall.p99Ms < p99, `p99 was ${fixed(overall.p99Ms)}ms`);
+    if (errorRate !== void 0) {
+      add2(
+        "load-threshold",
+        `error rate <= ${percent2(errorRate)}`,
+        overall.errorRate <= errorRate,
+        `error rate was ${percent2(overall.errorRate)} (${failedOf(overall)})`,
+        { details: failureDetails(samples) }
+      );
+    }
+    if (results.windows.length > 0) impactCases(samples, results, properties, add2);
+  }
+  const started = results.exit ? new Date(results.exit.startedAtMs).toISOString() : void 0;
+  return {
+    kind: "load",
+    name: suiteName,
+    timestamp: started,
+    durationSeconds: results.exit ? (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3 : void 0,
+    properties,
+    cases,
+    series: samples && loadSeries(samples, results.windows)
+  };
+}
+function impactCases(samples, results, properties, add2) {
+  const { baseline, duringChaos, chaosSamples } = computeImpact(samples, results.windows);
+  describe5(properties, "baseline", baseline);
+  describe5(properties, "chaos", duringChaos);
+  properties["chaos.windows"] = results.windows.map((w) => `${new Date(w.startMs).toISOString()}/${new Date(w.endMs).toISOString()}`).join(",");
+  const { maxP95Ratio, maxErrorRateDuringChaos } = results.impact;
+  if (maxP95Ratio !== void 0) {
+    const enough = baseline.count > 0 && duringChaos.count > 0;
+    const ratio = duringChaos.p95Ms / baseline.p95Ms;
+    add2(
+      "load-impact",
+      `p95 during chaos <= ${maxP95Ratio}x baseline`,
+      enough && ratio <= maxP95Ratio,
+      enough ? `p95 during chaos ${fixed(duringChaos.p95Ms)}ms is ${fixed(ratio, 2)}x the baseline ${fixed(baseline.p95Ms)}ms` : `not enough requests to compare (baseline ${baseline.count}, during chaos ${duringChaos.count})`
+    );
+  }
+  if (maxErrorRateDuringChaos !== void 0) {
+    add2(
+      "load-impact",
+      `error rate during chaos <= ${percent2(maxErrorRateDuringChaos)}`,
+      duringChaos.count > 0 && duringChaos.errorRate <= maxErrorRateDuringChaos,
+      duringChaos.count > 0 ? `error rate during chaos was ${percent2(duringChaos.errorRate)} (${failedOf(duringChaos)})` : "no request ran during the chaos",
+      { details: failureDetails(chaosSamples) }
+    );
+  }
+}
+function describe5(properties, prefix, stats) {
+  properties[`${prefix}.requests`] = String(stats.count);
+  if (stats.count === 0) return;
+  properties[`${prefix}.p50Ms`] = fixed(stats.p50Ms);
+  properties[`${prefix}.p95Ms`] = fixed(stats.p95Ms);
+  properties[`${prefix}.p99Ms`] = fixed(stats.p99Ms);
+  properties[`${prefix}.errorRate`] = fixed(stats.errorRate, 4);
+}
+function failureDetails(samples) {
+  const top = topFailures(samples);
+  return top.length > 0 ? `most frequent failures:
+${top.join("\n")}` : void 0;
+}
+var suiteName, failedOf, fixed, percent2;
+var init_suite = __esm({
+  "src/load/suite.ts"() {
+    "use strict";
+    init_samples();
+    suiteName = "load";
+    failedOf = (stats) => `${Math.round(stats.errorRate * stats.count)} of ${stats.count} requests failed`;
+    fixed = (value, digits = 1) => String(Number(value.toFixed(digits)));
+    percent2 = (share) => `${fixed(share * 100, 2)}%`;
+  }
+});
+
+// src/load/collect.ts
+function readLoadSuite(config2, exit, windows) {
+  return loadSuite({
+    exit,
+    command: commandText(config2),
+    k6: config2.results.k6Summary ? readK6Summary(config2.results.k6Summary) : void 0,
+    samples: readSamples(config2.results, exit?.startedAtMs ?? Date.now()),
+    windows,
+    thresholds: config2.thresholds,
+    impact: config2.impact
+  });
+}
+function commandOnlySuite(config2, exit, windows) {
+  return loadSuite({ exit, command: commandText(config2), windows, thresholds: {}, impact: {} });
+}
+function commandText(config2) {
+  return Array.isArray(config2.command) ? config2.command.join(" ") : config2.command;
+}
+var init_collect = __esm({
+  "src/load/collect.ts"() {
+    "use strict";
+    init_read2();
+    init_suite();
+  }
+});
+
+// src/argo/condition.ts
+function isWorkflowCompleted(workflow) {
+  return completedPhases.has(workflow.status?.phase ?? "") || workflow.metadata.labels?.["workflows.argoproj.io/completed"] === "true";
+}
+function workflowCondition(key, workflows) {
+  const workflow = workflows.get(key);
+  if (workflow && isWorkflowCompleted(workflow)) return { pending: [] };
+  return { pending: [{ key, label: `workflow ${key} (${workflow?.status?.phase || "not started"})` }] };
+}
+var completedPhases;
+var init_condition = __esm({
+  "src/argo/condition.ts"() {
+    "use strict";
+    completedPhases = /* @__PURE__ */ new Set(["Succeeded", "Failed", "Error"]);
+  }
+});
+
+// src/argo/convert.ts
+import { gunzipSync } from "node:zlib";
+function workflowToSuite(workflow, options = {}) {
+  const name = `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
+  const status = workflow.status;
+  const byId = nodesOf(workflow);
+  const nodes = Object.values(byId);
+  const retries = nodes.filter(
+    (node2) => node2.type === "Retry" && (node2.children ?? []).length > 0 && (node2.children ?? []).every((id) => byId[id] && isStep(byId[id]))
+  );
+  const attempts = new Set(retries.flatMap((node2) => node2.children ?? []));
+  const steps = [...retries, ...nodes.filter((node2) => isStep(node2) && !attempts.has(node2.id ?? ""))];
+  const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
+  const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node2) => stepCase(name, node2, byId, displayNames, options.timedOut ?? false));
+  if (status?.offloadNodeStatusVersion && nodes.length === 0) {
+    cases.push({
+      kind: "workflow",
+      className: name,
+      name: "steps",
+      outcome: "error",
+      message: "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API",
+      properties: {}
+    });
+  }
+  if (!isWorkflowCompleted(workflow)) {
+    cases.push({
+      kind: "workflow",
+      className: name,
+      name: "workflow",
+      outcome: "timeout",
+      message: status?.phase ? `still ${status.phase}` : "no status: is the workflow controller running (and its instance ID matching)?",
+      properties: {}
+    });
+  }
+  return {
+    kind: "workflow",
+    name,
+    timestamp: status?.startedAt,
+    durationSeconds: secondsBetween(status?.startedAt, status?.finishedAt),
+    properties: Object.fromEntries(
+      Object.entries({
+        phase: status?.phase,
+        message: status?.message,
+        template: workflow.spec?.workflowTemplateRef?.name,
+        progress: status?.progress
+      }).filter((e2) => !!e2[1])
+    ),
+    cases
+  };
+}
+function nodesOf(workflow) {
+  const status = workflow.status;
+  if (status?.nodes && Object.keys(status.nodes).length > 0) return status.nodes;
+  if (!status?.compressedNodes) return {};
+  try {
+    return JSON.parse(gunzipSync(Buffer.from(status.compressedNodes, "base64")).toString("utf8"));
+  } catch {
+    return {};
+  }
+}
+function stepCase(suite, node2, byId, displayNames, timedOut) {
+  const display = node2.displayName ?? node2.name ?? node2.id ?? "";
+  const unique3 = displayNames.filter((n) => n === display).length === 1;
+  const phaseOutcome = nodeOutcomes[node2.phase ?? "Pending"] ?? "timeout";
+  const tries = (node2.type === "Retry" ? node2.children ?? [] : []).map((id) => byId[id]).filter((attempt) => !!attempt).sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? ""));
+  const last = tries.at(-1);
+  const failedTries = tries.filter((t) => t.phase === "Failed" || t.phase === "Error");
+  const why = (last?.phase === "Failed" || last?.phase === "Error" ? last : node2).message;
+  const boundary = node2.boundaryID ? byId[node2.boundaryID] : void 0;
+  const tolerated = (phaseOutcome === "fail" || phaseOutcome === "error") && boundary?.phase === "Succeeded";
+  const outcome = tolerated ? "skipped" : phaseOutcome;
+  const failure2 = why ?? `step ${node2.phase}`;
+  const exitCode = (last ?? node2).outputs?.exitCode;
+  const triesText = tries.map(
+    (t, i) => `attempt ${i + 1} (${t.displayName ?? t.name}): ${t.phase ?? "Pending"}${t.message ? ` \u2014 ${t.message}` : ""}`
+  );
+  const flaky = phaseOutcome === "pass" && failedTries.length > 0;
+  return {
+    kind: "workflow-step",
+    className: suite,
+    name: unique3 ? display : node2.name ?? display,
+    outcome,
+    message: stepMessage({ node: node2, outcome, tolerated, failure: failure2, attempts: tries.length, timedOut }),
+    details: [
+      // Argo's messages name the exit code since v3.7 ("main: Error (exit code 1)"); older ones do not.
+      exitCode && phaseOutcome !== "pass" && !failure2.includes("exit code") ? `${failure2} (exit code ${exitCode})` : void 0,
+      flaky ? `passed on attempt ${tries.length} after ${failedTries.length} failed` : void 0,
+      ...triesText
+    ].filter((line) => !!line).join("\n") || void 0,
+    startedAt: node2.startedAt,
+    durationSeconds: secondsBetween(node2.startedAt, node2.finishedAt),
+    properties: Object.fromEntries(
+      Object.entries({
+        template: node2.templateName,
+        phase: node2.phase,
+        node: node2.name,
+        ...tries.length > 0 && {
+          attempts: String(tries.length),
+          failedAttempts: String(failedTries.length),
+          ...Object.fromEntries(
+            triesText.map((text3, i) => [`attempt.${i + 1}`, text3.replace(/^attempt \d+ /, "")])
+          )
+        },
+        ...flaky && { flaky: "true" },
+        ...tolerated && { tolerated: "true" }
+      }).filter((e2) => !!e2[1])
+    )
+  };
+}
+function stepMessage(step) {
+  const { node: node2, outcome, failure: failure2 } = step;
+  if (outcome === "pass") return void 0;
+  if (step.tolerated) return `${node2.phase}, tolerated by the workflow (it continued): ${failure2}`;
+  if (outcome === "timeout")
+    return `still ${node2.phase ?? "Pending"} when ${step.timedOut ? "the wait timed out" : "the workflow ended"}`;
+  return step.attempts > 1 ? `${failure2} (after ${step.attempts} attempts)` : failure2;
+}
+var nodeOutcomes, isStep;
+var init_convert = __esm({
+  "src/argo/convert.ts"() {
+    "use strict";
+    init_model();
+    init_condition();
+    nodeOutcomes = {
+      Succeeded: "pass",
+      Failed: "fail",
+      Error: "error",
+      Skipped: "skipped",
+      Omitted: "skipped",
+      Pending: void 0,
+      Running: void 0
+    };
+    isStep = (node2) => node2.type === "Pod" || node2.type === "Container" || node2.type === "Suspend" || node2.type === "Skipped";
+  }
+});
+
+// src/argo/types.ts
+var workflowPhase, nodePhase, nodeType, text, workflowNodeSchema, workflowSchema2;
+var init_types2 = __esm({
+  "src/argo/types.ts"() {
+    "use strict";
+    init_zod();
+    init_object_meta();
+    workflowPhase = external_exports.enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
+    nodePhase = external_exports.enum(["Pending", "Running", "Succeeded", "Skipped", "Failed", "Error", "Omitted"]);
+    nodeType = external_exports.enum([
+      "Pod",
+      "Container",
+      "Steps",
+      "StepGroup",
+      "DAG",
+      "TaskGroup",
+      "Retry",
+      "Skipped",
+      "Suspend",
+      "HTTP",
+      "Plugin"
+    ]);
+    text = external_exports.string();
+    workflowNodeSchema = external_exports.looseObject({
+      id: text.optional(),
+      name: text.optional(),
+      displayName: text.optional(),
+      type: nodeType.optional(),
+      templateName: text.optional(),
+      phase: nodePhase.optional(),
+      boundaryID: text.optional(),
+      message: text.optional(),
+      startedAt: text.optional(),
+      finishedAt: text.optional(),
+      children: external_exports.array(text).optional(),
+      outputs: external_exports.looseObject({ exitCode: text.optional() }).optional()
+    });
+    workflowSchema2 = external_exports.looseObject({
+      apiVersion: text.optional(),
+      kind: text.optional(),
+      metadata: objectMetaSchema,
+      spec: external_exports.looseObject({
+        shutdown: external_exports.enum(["Stop", "Terminate"]).optional(),
+        workflowTemplateRef: external_exports.looseObject({ name: text.optional(), clusterScope: external_exports.boolean().optional() }).optional(),
+        arguments: external_exports.looseObject({
+          parameters: external_exports.array(external_exports.looseObject({ name: text, value: text.optional() })).optional()
+        }).optional(),
+        onExit: text.optional()
+      }).optional(),
+      status: external_exports.looseObject({
+        phase: workflowPhase.optional(),
+        startedAt: text.optional(),
+        finishedAt: text.optional(),
+        message: text.optional(),
+        progress: text.optional(),
+        nodes: external_exports.record(external_exports.string(), workflowNodeSchema).optional(),
+        compressedNodes: text.optional(),
+        offloadNodeStatusVersion: text.optional()
+      }).optional()
+    });
+  }
+});
+
+// src/litmus/types.ts
+function resultName(engine, experiment) {
+  return `${engine}-${experiment}`;
+}
+function readableResults(results, warn) {
+  return results.flatMap((result) => {
+    const parsed = chaosResultSchema.safeParse(result);
+    if (parsed.success) return [parsed.data];
+    const { namespace = "", name = "" } = result.metadata ?? {};
+    const issue2 = parsed.error.issues[0];
+    warn(
+      `ChaosResult ${namespace}/${name} is left out: field ${issue2?.path.join(".") ?? "?"}: ${issue2?.message.replace(/^Invalid input: /, "") ?? ""}`
+    );
+    return [];
+  });
+}
+var litmusGroup, litmusVersion, litmusApiVersion, text2, probeSpecSchema, engineExperimentSpecSchema, engineExperimentStatusSchema, chaosEngineSchema, probeStatusEntrySchema, legacyProbeStatusEntrySchema, experimentStatusSchema, count, chaosResultSchema;
+var init_types3 = __esm({
+  "src/litmus/types.ts"() {
+    "use strict";
+    init_zod();
+    init_object_meta();
+    litmusGroup = "litmuschaos.io";
+    litmusVersion = "v1alpha1";
+    litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
+    text2 = external_exports.string();
+    probeSpecSchema = external_exports.looseObject({
+      name: text2,
+      type: text2,
+      mode: text2,
+      runProperties: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+    });
+    engineExperimentSpecSchema = external_exports.looseObject({
+      name: text2,
+      spec: external_exports.looseObject({
+        components: external_exports.looseObject({
+          env: external_exports.array(external_exports.looseObject({ name: text2, value: text2.optional() })).optional()
+        }).optional(),
+        probe: external_exports.array(probeSpecSchema).optional()
+      }).optional()
+    });
+    engineExperimentStatusSchema = external_exports.looseObject({
+      name: text2.optional(),
+      runner: text2.optional(),
+      experimentPod: text2.optional(),
+      /** "Waiting for Job Creation", "Running", "Completed", "ChaosExperiment Not Found", "Forcefully Aborted", "Skipped". */
+      status: text2.optional(),
+      /** "N/A", "Awaited", or a copy of the result's verdict. */
+      verdict: text2.optional(),
+      lastUpdateTime: text2.optional()
+    });
+    chaosEngineSchema = external_exports.looseObject({
+      apiVersion: text2.optional(),
+      kind: text2.optional(),
+      metadata: objectMetaSchema,
+      spec: external_exports.looseObject({
+        engineState: external_exports.enum(["active", "stop"]).optional(),
+        appinfo: external_exports.looseObject({ appns: text2.optional(), applabel: text2.optional(), appkind: text2.optional() }).optional(),
+        /** 3.0 and later: the targets by workload or pod. */
+        selectors: external_exports.looseObject({
+          workloads: external_exports.array(external_exports.looseObject({ kind: text2.optional(), namespace: text2.optional() })).optional(),
+          pods: external_exports.array(external_exports.looseObject({ namespace: text2.optional() })).optional()
+        }).optional(),
+        chaosServiceAccount: text2.optional(),
+        experiments: external_exports.array(engineExperimentSpecSchema).optional()
+      }).optional(),
+      status: external_exports.looseObject({
+        /** "initialized" → "completed" | "stopped". */
+        engineStatus: text2.optional(),
+        experiments: external_exports.array(engineExperimentStatusSchema).optional()
+      }).optional()
+    });
+    probeStatusEntrySchema = external_exports.looseObject({
+      name: text2.optional(),
+      type: text2.optional(),
+      mode: text2.optional(),
+      status: external_exports.looseObject({ verdict: text2.optional(), description: text2.optional() }).optional()
+    });
+    legacyProbeStatusEntrySchema = external_exports.looseObject({
+      name: text2.optional(),
+      type: text2.optional(),
+      status: external_exports.record(external_exports.string(), external_exports.string()).optional()
+    });
+    experimentStatusSchema = external_exports.looseObject({
+      /** Running | Completed | Completed_With_Error | Completed_With_Probe_Failure | Stopped | Error */
+      phase: text2.optional(),
+      /** Pass | Fail | Stopped | Awaited | Error */
+      verdict: text2.optional(),
+      /** A string ("100", "Awaited"); some writers put a number. */
+      probeSuccessPercentage: external_exports.union([text2, external_exports.number().transform(String)]).optional(),
+      /** 2.x. */
+      failStep: text2.optional(),
+      /** 3.0.0-beta2 to beta4. */
+      failureOutput: external_exports.looseObject({ errorCode: text2.optional(), failedStep: text2.optional() }).optional(),
+      /** 3.0.0-beta5 and later. */
+      errorOutput: external_exports.looseObject({ errorCode: text2.optional(), reason: text2.optional() }).optional()
+    });
+    count = external_exports.number().int().nonnegative();
+    chaosResultSchema = external_exports.looseObject({
+      apiVersion: text2.optional(),
+      kind: text2.optional(),
+      metadata: objectMetaSchema,
+      spec: external_exports.looseObject({
+        engine: text2.optional(),
+        experiment: text2.optional(),
+        instance: text2.optional(),
+        /** Litmus before 1.2 kept the status here, with lower-case values ("pass", "running"). */
+        experimentstatus: experimentStatusSchema.optional()
+      }).optional(),
+      status: external_exports.looseObject({
+        experimentStatus: experimentStatusSchema.optional(),
+        /** Written by litmus-go before 1.13.3. */
+        experimentstatus: experimentStatusSchema.optional(),
+        probeStatuses: external_exports.array(probeStatusEntrySchema).optional(),
+        probeStatus: external_exports.array(legacyProbeStatusEntrySchema).optional(),
+        history: external_exports.looseObject({
+          passedRuns: count.optional(),
+          failedRuns: count.optional(),
+          stoppedRuns: count.optional(),
+          targets: external_exports.array(
+            external_exports.looseObject({ name: text2.optional(), kind: text2.optional(), chaosStatus: text2.optional() })
+          ).optional()
+        }).optional()
+      }).optional()
+    });
+  }
+});
+
+// src/litmus/verdict.ts
+function experimentStatusOf(result) {
+  return result.status?.experimentStatus ?? result.status?.experimentstatus ?? result.spec?.experimentstatus ?? {};
+}
+function isVerdictFinal(status) {
+  return !!status.verdict && lower(status.verdict) !== "awaited" && lower(status.phase) !== "running";
+}
+function verdictOutcome(verdict) {
+  return verdictOutcomes[lower(verdict)];
+}
+function isEngineFinished(engine) {
+  const state = engine.status?.engineStatus;
+  return state === "completed" || state === "stopped";
+}
+function isNotRun(runStatus) {
+  return notRunStatuses.has(runStatus ?? "");
+}
+function probeOutcome(verdict) {
+  return probeVerdicts[verdict] ?? "error";
+}
+function legacyProbeOutcome(phaseTexts) {
+  const outcomes = new Set(
+    phaseTexts.map(
+      (text3) => legacyProbePrefixes.find(([prefix]) => text3.startsWith(prefix))?.[1] ?? "timeout"
+    )
+  );
+  return legacyPrecedence.find((outcome) => outcomes.has(outcome)) ?? "timeout";
+}
+var lower, verdictOutcomes, notRunStatuses, probeVerdicts, legacyProbePrefixes, legacyPrecedence;
+var init_verdict = __esm({
+  "src/litmus/verdict.ts"() {
+    "use strict";
+    lower = (text3) => (text3 ?? "").toLowerCase();
+    verdictOutcomes = {
+      pass: "pass",
+      fail: "fail",
+      error: "error",
+      stopped: "stopped"
+    };
+    notRunStatuses = /* @__PURE__ */ new Set(["ChaosExperiment Not Found", "Skipped"]);
+    probeVerdicts = {
+      Passed: "pass",
+      Failed: "fail",
+      "N/A": "skipped",
+      Awaited: "timeout"
+    };
+    legacyProbePrefixes = [
+      ["Passed", "pass"],
+      ["Better Luck", "fail"],
+      ["N/A", "skipped"]
+    ];
+    legacyPrecedence = ["fail", "timeout", "pass", "skipped"];
+  }
+});
+
+// src/litmus/convert.ts
+function runInterruption({ cancelled, timedOut }) {
+  if (cancelled) return { outcome: "stopped", why: `the run was cancelled (${cancelled})` };
+  if (timedOut) return { outcome: "timeout", why: "the wait timed out" };
+  return void 0;
+}
+function convertChaos(objects) {
+  const { engines, results, deleted = [] } = objects;
+  const interruption = runInterruption(objects);
+  const resultsByKey = new Map(results.map((result) => [keyOf(result), result]));
+  const suites = engines.map((engine) => {
+    const key = keyOf(engine);
+    const gone = { outcome: "error", why: `ChaosEngine ${key} was deleted` };
+    return engineSuite(engine, resultsByKey, deleted.includes(key) ? gone : interruption);
+  });
+  const covered = new Set(engines.map(keyOf));
+  const orphans = /* @__PURE__ */ new Map();
+  for (const result of results) {
+    const key = `${result.metadata.namespace ?? ""}/${result.spec?.engine ?? engineFromName(result)}`;
+    if (covered.has(key)) continue;
+    const group2 = orphans.get(key);
+    if (group2) group2.push(result);
+    else orphans.set(key, [result]);
+  }
+  for (const [key, group2] of orphans) suites.push(resultsOnlySuite(key, group2, interruption));
+  return { suites };
+}
+function engineFromName(result) {
+  const { name = "" } = result.metadata;
+  const experiment = result.spec?.experiment;
+  return experiment && name.endsWith(`-${experiment}`) ? name.slice(0, -experiment.length - 1) : name;
+}
+function engineSuite(engine, resultsByKey, interruption) {
+  const namespace = engine.metadata.namespace ?? "";
+  const name = engine.metadata.name ?? "";
+  const suiteName2 = `${namespace}/${name}`;
+  const experimentNames = experimentsOf(engine);
+  const unfinished = interruption ?? (isEngineFinished(engine) ? void 0 : { outcome: "timeout", why: "the engine had not finished" });
+  const cases = experimentNames.flatMap((experiment) => {
+    const result = resultsByKey.get(`${namespace}/${resultName(name, experiment)}`);
+    const runStatus = engine.status?.experiments?.find((e2) => e2.name === experiment);
+    return experimentCases({
+      suiteName: suiteName2,
+      experiment,
+      result: result && belongsToEngine(result, engine) ? result : void 0,
+      engineRunStatus: runStatus?.status,
+      endedAt: runStatus?.lastUpdateTime,
+      interruption: unfinished
+    });
+  });
+  if (cases.length === 0 && interruption) {
+    cases.push({
+      kind: "experiment",
+      className: suiteName2,
+      name: "(engine)",
+      outcome: interruption.outcome,
+      message: `no verdict: ${interruption.why}`,
+      properties: {}
+    });
+  }
+  const app = engine.spec?.appinfo;
+  const duration4 = totalChaosSeconds(engine.spec?.experiments?.[0]);
+  const started = engine.metadata.creationTimestamp;
+  const ended = latest(engine.status?.experiments?.map((e2) => e2.lastUpdateTime));
+  return {
+    kind: "chaosengine",
+    name: suiteName2,
+    timestamp: started,
+    durationSeconds: secondsBetween(started, ended),
+    properties: definedProperties({
+      engine: suiteName2,
+      "engine.uid": engine.metadata.uid,
+      "engine.status": engine.status?.engineStatus,
+      experiments: experimentNames.join(","),
+      "target.app": app?.applabel || app?.appns ? `${app.appkind ?? "app"} ${app.appns ?? namespace} ${app.applabel ?? ""}`.trim() : void 0,
+      "chaos.duration": duration4 === void 0 ? void 0 : `${duration4}s`
+    }),
+    cases
+  };
+}
+function experimentsOf(engine) {
+  const fromSpec = engine.spec?.experiments?.map((e2) => e2.name) ?? [];
+  const fromStatus = engine.status?.experiments?.map((e2) => e2.name ?? "").filter(Boolean) ?? [];
+  return [.../* @__PURE__ */ new Set([...fromSpec, ...fromStatus])];
+}
+function belongsToEngine(result, engine) {
+  const uid = engine.metadata.uid;
+  return !uid || result.metadata.labels?.chaosUID === uid;
+}
+function resultsOnlySuite(key, results, interruption) {
+  const cases = results.flatMap(
+    (result) => experimentCases({
+      suiteName: key,
+      experiment: result.spec?.experiment ?? result.metadata.name ?? "",
+      result,
+      endedAt: lastWrite(result),
+      interruption
+    })
+  );
+  return {
+    kind: "chaosengine",
+    name: key,
+    timestamp: earliest(results.map((r) => r.metadata.creationTimestamp)),
+    properties: { engine: key },
+    cases
+  };
+}
+function experimentCases(input2) {
+  const { suiteName: suiteName2, experiment, result } = input2;
+  const startedAt = result?.metadata.creationTimestamp;
+  const base = {
+    className: suiteName2,
+    experiment: `${suiteName2}/${experiment}`,
+    startedAt,
+    durationSeconds: secondsBetween(startedAt, input2.endedAt ?? (result && lastWrite(result)))
+  };
+  if (!result) return [missingResultCase(input2, base)];
+  const status = experimentStatusOf(result);
+  const probes = probeCases(result, base, experiment);
+  const experimentCase = {
+    ...base,
+    kind: "experiment",
+    name: experiment,
+    ...judgeExperiment(status, probes, input2.interruption),
+    properties: definedProperties({
+      experiment,
+      phase: status.phase,
+      verdict: status.verdict,
+      probeSuccessPercentage: status.probeSuccessPercentage,
+      chaosResult: result.metadata.name,
+      targets: result.status?.history?.targets?.map((t) => `${t.kind ?? ""}/${t.name ?? ""}=${t.chaosStatus ?? ""}`).join(",")
+    })
+  };
+  return [experimentCase, ...probes];
+}
+function missingResultCase(input2, base) {
+  const { engineRunStatus, interruption, suiteName: suiteName2, experiment } = input2;
+  const properties = { experiment, ...engineRunStatus ? { "engine.status": engineRunStatus } : {} };
+  const missing = (judged) => ({
+    ...base,
+    kind: "experiment",
+    name: experiment,
+    ...judged,
+    properties
+  });
+  if (isNotRun(engineRunStatus))
+    return missing({ outcome: "fail", message: `experiment not run: ${engineRunStatus}` });
+  if (interruption) {
+    return missing({
+      outcome: interruption.outcome,
+      message: `no verdict: the experiment had not started when ${interruption.why}`
+    });
+  }
+  return missing({
+    outcome: "error",
+    message: `no ChaosResult ${suiteName2.split("/")[1]}-${experiment} was written for this run`
+  });
+}
+function judgeExperiment(status, probes, interruption) {
+  if (!isVerdictFinal(status)) {
+    const still = `still ${status.verdict || "without a verdict"} (phase ${status.phase ?? "unknown"})`;
+    return interruption ? { outcome: interruption.outcome, message: `${still} when ${interruption.why}` } : { outcome: "timeout", message: `${still} when the results were read` };
+  }
+  const known = verdictOutcome(status.verdict);
+  if (known === "pass") return { outcome: "pass" };
+  if (known === "stopped") {
+    return { outcome: "stopped", message: "the experiment was stopped (aborted) before it finished" };
+  }
+  const lines = failureLines(status, probes);
+  if (!known) lines.push(`unexpected verdict "${status.verdict ?? ""}" (phase ${status.phase ?? "unknown"})`);
+  if (lines.length === 0) lines.push(`verdict ${status.verdict} (phase ${status.phase ?? "unknown"})`);
+  return { outcome: known ?? "error", message: lines[0], details: lines.join("\n") };
+}
+function failureLines(status, probes) {
+  const lines = [];
+  const error62 = status.errorOutput;
+  if (error62?.errorCode || error62?.reason)
+    lines.push(`${error62.errorCode ?? "ERROR"}: ${readableReason(error62.reason)}`);
+  const legacy = status.failureOutput;
+  if (legacy?.errorCode || legacy?.failedStep)
+    lines.push(`${legacy.errorCode ?? "ERROR"}: ${legacy.failedStep ?? ""}`);
+  if (status.failStep && status.failStep !== "N/A") lines.push(status.failStep);
+  for (const probe of probes.filter((p) => p.outcome === "fail"))
+    lines.push(`probe ${probe.properties.probe} failed: ${probe.message ?? ""}`.trim());
+  return lines;
+}
+function readableReason(reason) {
+  if (!reason) return "";
+  try {
+    const parsed = JSON.parse(reason);
+    if (typeof parsed.reason === "string") {
+      const where = [parsed.phase && `in ${parsed.phase}`, parsed.target && `target ${parsed.target}`].filter(
+        Boolean
+      );
+      return where.length ? `${parsed.reason} (${where.join(", ")})` : parsed.reason;
+    }
+  } catch {
+  }
+  return reason;
+}
+function probeCases(result, experimentBase, experiment) {
+  const base = { ...experimentBase, durationSeconds: void 0 };
+  const modern = result.status?.probeStatuses;
+  if (modern?.length) return modern.map((probe) => modernProbeCase(probe, base, experiment));
+  return (result.status?.probeStatus ?? []).map((probe) => legacyProbeCase(probe, base, experiment));
+}
+function modernProbeCase(probe, base, experiment) {
+  const verdict = probe.status?.verdict ?? "Awaited";
+  const outcome = probeOutcome(verdict);
+  const description = probe.status?.description;
+  return {
+    ...base,
+    kind: "probe",
+    name: probeCaseName(experiment, probe.name),
+    outcome,
+    message: outcome === "pass" ? void 0 : description ?? `probe verdict ${verdict}`,
+    details: outcome === "pass" ? void 0 : description,
+    properties: definedProperties({ probe: probe.name, type: probe.type, mode: probe.mode, verdict })
+  };
+}
+function legacyProbeCase(probe, base, experiment) {
+  const phases = Object.entries(probe.status ?? {});
+  const outcome = legacyProbeOutcome(phases.map(([, text3]) => text3));
+  const summary = phases.map(([phase, text3]) => `${phase}: ${text3.trim()}`).join(", ");
+  return {
+    ...base,
+    kind: "probe",
+    name: probeCaseName(experiment, probe.name),
+    outcome,
+    message: outcome === "pass" ? void 0 : summary,
+    details: outcome === "pass" ? void 0 : summary,
+    properties: definedProperties({
+      probe: probe.name,
+      type: probe.type,
+      mode: phases.map(([p]) => p).join(",")
+    })
+  };
+}
+function probeCaseName(experiment, probe) {
+  return `${experiment} / probe ${probe ?? "(unnamed)"}`;
+}
+function lastWrite(result) {
+  return latest(result.metadata.managedFields?.map((f) => f.time));
+}
+function latest(times) {
+  return (times ?? []).filter((t) => !!t).sort().at(-1);
+}
+function earliest(times) {
+  return times.filter((t) => !!t).sort()[0];
+}
+function definedProperties(values) {
+  const defined = {};
+  for (const key in values) {
+    const value = values[key];
+    if (value) defined[key] = value;
+  }
+  return defined;
+}
+var keyOf;
+var init_convert2 = __esm({
+  "src/litmus/convert.ts"() {
+    "use strict";
+    init_duration2();
+    init_model();
+    init_types3();
+    init_verdict();
+    keyOf = (object2) => `${object2.metadata.namespace ?? ""}/${object2.metadata.name ?? ""}`;
+  }
+});
+
+// src/run/report-sources.ts
+function checked(schema2, manifest) {
+  const parsed = schema2.safeParse(manifest.object);
+  if (!parsed.success) throw new ConfigError(describeSchemaIssues(manifest.source, parsed.error));
+  return parsed.data;
+}
+function readInputs(files) {
+  const objects = readManifests(files, "input", resultFileLimit);
+  const duplicates = duplicateProblems(objects);
+  if (duplicates.length > 0) throw new ConfigError(duplicates.join("\n"));
+  return objects;
+}
+function chaosReportFromFiles(files) {
+  const engines = [];
+  const results = [];
+  for (const manifest of readInputs(files)) {
+    const { kind } = manifest.object;
+    if (kind === "ChaosEngine") engines.push(checked(chaosEngineSchema, manifest));
+    else if (kind === "ChaosResult") results.push(checked(chaosResultSchema, manifest));
+    else throw new ConfigError(`${manifest.source}: field kind: expected ChaosResult or ChaosEngine`);
+  }
+  if (results.length === 0) {
+    throw new ConfigError(
+      `${files.join(", ")}: no ChaosResult found${engines.length > 0 ? ` (only ${engines.length} ChaosEngine(s), which carry no verdict)` : ""}; save them with \`kubectl get chaosresults -n NAMESPACE -o yaml\``
+    );
+  }
+  return convertChaos({ engines, results });
+}
+function workflowReportFromFile(file2) {
+  const workflows = readInputs([file2]).map((manifest) => {
+    if (manifest.object.kind !== "Workflow")
+      throw new ConfigError(`${manifest.source}: field kind: expected Workflow`);
+    const workflow = checked(workflowSchema2, manifest);
+    if (!workflow.status?.phase) {
+      throw new ConfigError(
+        `${manifest.source}: field status: the Workflow never ran (no status); save it after a workflow controller ran it, with \`kubectl get workflow ${workflow.metadata.name ?? "NAME"} -o yaml\``
+      );
+    }
+    return workflow;
+  });
+  if (workflows.length === 0) throw new ConfigError(`${file2}: no Workflow found`);
+  return { suites: workflows.map((workflow) => workflowToSuite(workflow)) };
+}
+var init_report_sources = __esm({
+  "src/run/report-sources.ts"() {
+    "use strict";
+    init_convert();
+    init_types2();
+    init_errors();
+    init_files();
+    init_manifests();
+    init_object_meta();
+    init_convert2();
+    init_types3();
+  }
+});
+
+// src/kube/context.ts
+import { mkdtempSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import os2 from "node:os";
+import path6 from "node:path";
+function loadKubeContext(target) {
+  if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
+    throw new ConfigError(
+      "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
+    );
+  }
+  const kc = new KubeConfig();
+  let dispose = () => {
+  };
+  if (target.inCluster) {
+    if (!process.env.KUBERNETES_SERVICE_HOST)
+      throw new CannotRunError(
+        "in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead"
+      );
+    try {
+      kc.loadFromCluster();
+    } catch (error62) {
+      throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error62))}`);
+    }
+  } else {
+    const files = kubeconfigFiles(target);
+    const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
+    const texts = target.kubeconfigContent ? [target.kubeconfigContent] : files.map((file2) => readInputFile(file2, "kubeconfig"));
+    for (const text3 of texts) checkYaml(text3, source);
+    try {
+      if (target.kubeconfigContent) {
+        const temp = writeSecretFile(target.kubeconfigContent, target.secretDir ?? newSecretDir());
+        dispose = temp.remove;
+        kc.loadFromFile(temp.file);
+      } else if (files.length === 1) kc.loadFromFile(files[0] ?? "");
+      else kc.loadFromDefault();
+    } catch (error62) {
+      dispose();
+      throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error62))}`);
+    }
+    for (const user of kc.users) {
+      registerSecret(user.token);
+      registerSecret(user.password);
+      registerSecret(user.keyData);
+    }
+    for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
+    try {
+      selectContext(kc, target.context, source);
+    } catch (error62) {
+      dispose();
+      throw error62;
+    }
+  }
+  return { kc, dispose };
+}
+function kubeconfigFiles(target) {
+  if (target.kubeconfig) return [target.kubeconfig];
+  const fromEnv = (process.env.KUBECONFIG ?? "").split(path6.delimiter).filter(Boolean);
+  return fromEnv.length > 0 ? fromEnv : [path6.join(os2.homedir(), ".kube", "config")];
+}
+function checkYaml(text3, source) {
+  const document2 = (0, import_yaml3.parseDocument)(text3);
+  const problem = document2.errors[0];
+  if (problem) {
+    const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
+    const where = line ? ` at line ${line}, column ${column}` : "";
+    throw new ConfigError(`${source}: not valid YAML${where} (${problem.code})`);
+  }
+  const value = document2.toJS();
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ConfigError(
+      `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`
+    );
+}
+function selectContext(kc, wanted, source) {
+  const names = (items) => items.map((i) => i.name).join(", ") || "(none)";
+  const contextName = wanted ?? kc.getCurrentContext();
+  if (!contextName)
+    throw new CannotRunError(
+      `${source}: sets no current-context; give a context (--context) \u2014 it has: ${names(kc.getContexts())}`
+    );
+  const context = kc.getContextObject(contextName);
+  if (!context)
+    throw new CannotRunError(
+      `${source}: kube context "${contextName}" not found; the kubeconfig has: ${names(kc.getContexts())}`
+    );
+  kc.setCurrentContext(contextName);
+  if (!context.cluster || !kc.getCluster(context.cluster))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names cluster "${context.cluster}", which the kubeconfig does not define; it has: ${names(kc.getClusters())}`
+    );
+  if (context.user && !kc.getUser(context.user))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names user "${context.user}", which the kubeconfig does not define; it has: ${names(kc.getUsers())}`
+    );
+  const server = kc.getCurrentCluster()?.server ?? "";
+  let url2;
+  try {
+    url2 = new URL(server);
+  } catch {
+    url2 = void 0;
+  }
+  if (!url2 || url2.protocol !== "https:" && url2.protocol !== "http:")
+    throw new CannotRunError(
+      `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`
+    );
+}
+function passwordOf(server) {
+  try {
+    return decodeURIComponent(new URL(server).password) || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function newSecretDir() {
+  return mkdtempSync(path6.join(process.env.RUNNER_TEMP || os2.tmpdir(), "chaos-gate-kubeconfig-"));
+}
+function writeSecretFile(content, dir) {
+  const file2 = path6.join(dir, "kubeconfig");
+  writeFileSync2(file2, content, { mode: 384 });
+  const remove = () => {
+    rmSync(dir, { recursive: true, force: true });
+    process.off("exit", remove);
+  };
+  process.on("exit", remove);
+  return { file: file2, remove };
+}
+function contextNamespace(kc) {
+  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
+}
+var import_yaml3;
+var init_context = __esm({
+  "src/kube/context.ts"() {
+    "use strict";
+    init_dist();
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_errors();
+    init_files();
+    init_secrets();
   }
 });
 
 // src/litmus/client.ts
-var enginePlural, resultPlural, requiredResources, LitmusClient;
-var init_client = __esm({
+var enginePlural, resultPlural, workflowRunLabel, requiredResources, LitmusClient;
+var init_client2 = __esm({
   "src/litmus/client.ts"() {
     "use strict";
     init_dist();
     init_errors();
+    init_client();
     init_errors4();
-    init_types();
+    init_types3();
     enginePlural = "chaosengines";
     resultPlural = "chaosresults";
+    workflowRunLabel = "workflow_run_id";
     requiredResources = ["chaosengines", "chaosresults"];
     LitmusClient = class {
       #api;
-      constructor(kc) {
-        this.#api = kc.makeApiClient(ObjectCustomObjectsApi);
+      constructor(connection) {
+        this.#api = apiClient(connection, ObjectCustomObjectsApi);
       }
       /** Fails with a plain message when the Litmus CRDs are not served (discovery needs no special rights). */
       async assertInstalled(extra = []) {
@@ -93810,24 +94850,21 @@ var init_client = __esm({
           setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
         );
       }
-      /**
-       * Engines a workflow created: labelled with its UID (`workflow_run_id`, as ChaosCenter workflows do),
-       * or created in the namespace since the workflow was submitted.
-       */
-      async enginesOfWorkflow(namespace, workflowUid, since) {
-        const { items } = await this.list(this.target(enginePlural, namespace));
-        return items.filter(
-          (engine) => engine.metadata.labels?.workflow_run_id === workflowUid || (engine.metadata.creationTimestamp ?? "") >= since
-        );
+      /** The engines in a namespace that carry these labels. */
+      async enginesLabelled(namespace, labelSelector) {
+        return (await this.list(this.target(enginePlural, namespace, labelSelector))).items;
       }
+      /** Deletes the results a selector matches; returns their names (the server answers with what it deleted). */
       async deleteResults(namespace, labelSelector) {
-        await this.#api.deleteCollectionNamespacedCustomObject({
+        const deleted = await this.#api.deleteCollectionNamespacedCustomObject({
           group: litmusGroup,
           version: litmusVersion,
           namespace,
           plural: resultPlural,
           labelSelector
         });
+        const items = deleted.items ?? [];
+        return items.map((item) => item.metadata?.name ?? "");
       }
     };
   }
@@ -93841,16 +94878,19 @@ __export(report_cluster_exports, {
 async function chaosReportFromCluster(config2, namespace, selector) {
   const kube = loadKubeContext(config2);
   try {
-    const litmus = new LitmusClient(kube.kc);
+    const litmus = new LitmusClient(connect(kube.kc));
     await litmus.assertInstalled();
     const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
     const uids = engines.map((e2) => e2.metadata.uid).filter(Boolean);
     if (selector && uids.length === 0) {
       throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
     }
-    const results = (await litmus.list(
+    const listed = (await litmus.list(
       litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
     )).items;
+    const problems = [];
+    const results = readableResults(listed, (problem) => problems.push(problem));
+    if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
     return convertChaos({ engines, results });
   } finally {
     kube.dispose();
@@ -93860,9 +94900,11 @@ var init_report_cluster = __esm({
   "src/run/report-cluster.ts"() {
     "use strict";
     init_errors();
-    init_context();
     init_client();
+    init_context();
+    init_client2();
     init_convert2();
+    init_types3();
   }
 });
 
@@ -93988,7 +95030,31 @@ var init_fields = __esm({
         field: "engines",
         help: "ChaosEngine manifest file (repeatable)"
       },
-      { flag: "timeout", kind: "string", field: "timeout", help: "overall timeout, e.g. 15m (default 30m)" },
+      {
+        flag: "timeout",
+        kind: "string",
+        field: "timeout",
+        help: "overall timeout from start to verdict, 1s-24h, e.g. 15m (default 30m)"
+      },
+      {
+        flag: "stop-timeout",
+        kind: "string",
+        field: "stopTimeout",
+        help: "how long to keep stopping the chaos and confirming it stopped, 1s-24h (default 5m)"
+      },
+      {
+        flag: "allow-namespace",
+        input: "allow-namespaces",
+        kind: "list",
+        field: "allowNamespaces",
+        help: "namespace the run may reach (repeatable; default: the target namespace only)"
+      },
+      {
+        flag: "allow-cluster-scoped",
+        kind: "boolean",
+        field: "allowClusterScoped",
+        help: "allow cluster-scoped objects and Secrets in the RBAC files (default false)"
+      },
       { flag: "cleanup", kind: "string", field: "cleanup", help: "always | on-success | never (default always)" },
       { flag: "run-id", kind: "string", field: "runId", help: "label value for this run (default: generated)" },
       {
@@ -94182,7 +95248,8 @@ ${Object.entries(sourceFlags).map(([flag, s]) => line(`${flag} VALUE`, s.help)).
 
 Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
 the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
-CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first).`;
+CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be
+confirmed stopped never exits 0: the log says "chaos may still be running" and gives the command.`;
 }
 var sourceFlags;
 var init_args = __esm({
@@ -94205,19 +95272,20 @@ var init_args = __esm({
 
 // src/argo/client.ts
 var group, version2, workflowPlural, ArgoClient;
-var init_client2 = __esm({
+var init_client3 = __esm({
   "src/argo/client.ts"() {
     "use strict";
     init_dist();
     init_errors();
+    init_client();
     init_errors4();
     group = "argoproj.io";
     version2 = "v1alpha1";
     workflowPlural = "workflows";
     ArgoClient = class {
       #api;
-      constructor(kc) {
-        this.#api = kc.makeApiClient(ObjectCustomObjectsApi);
+      constructor(connection) {
+        this.#api = apiClient(connection, ObjectCustomObjectsApi);
       }
       async assertInstalled() {
         let served = [];
@@ -94267,12 +95335,12 @@ var init_client2 = __esm({
 });
 
 // src/kube/watch.ts
-function watchCollection(kc, list, target, options) {
+function watchCollection(connection, list, target, options) {
   const items = /* @__PURE__ */ new Map();
-  const watcher = new Watch(kc);
   const path7 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
   let stopped = false;
-  let controller;
+  let stream;
+  let latestVersion;
   let wake;
   let markReady = () => {
   };
@@ -94284,7 +95352,7 @@ function watchCollection(kc, list, target, options) {
   });
   ready.catch(() => {
   });
-  const sleep2 = (ms) => new Promise((resolve) => {
+  const sleep3 = (ms) => new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     wake = () => {
       clearTimeout(timer);
@@ -94304,55 +95372,48 @@ function watchCollection(kc, list, target, options) {
     markReady();
     return listed.metadata?.resourceVersion;
   };
-  const watchOnce = (resourceVersion) => new Promise((resolve) => {
+  const watchOnce = async (resourceVersion) => {
     let gone = false;
-    const query = {
-      allowWatchBookmarks: true,
-      resourceVersion,
-      timeoutSeconds: options.timeoutSeconds ?? 300,
-      labelSelector: target.labelSelector,
-      fieldSelector: target.fieldSelector
-    };
-    watcher.watch(
+    const timeoutSeconds = options.timeoutSeconds ?? 60;
+    stream = openWatch(
+      connection,
       path7,
-      query,
-      (type2, object2) => {
+      {
+        allowWatchBookmarks: true,
+        resourceVersion,
+        timeoutSeconds,
+        labelSelector: target.labelSelector,
+        fieldSelector: target.fieldSelector
+      },
+      ({ type: type2, object: object2 }) => {
         if (type2 === "ERROR") {
           if (object2.code === 410) gone = true;
           return;
         }
         const name = object2.metadata?.name ?? "";
-        resourceVersion = object2.metadata?.resourceVersion ?? resourceVersion;
-        latestVersion = resourceVersion;
+        latestVersion = object2.metadata?.resourceVersion ?? latestVersion;
         if (type2 === "BOOKMARK") return;
         if (type2 === "DELETED") items.delete(name);
         else items.set(name, object2);
         options.onChange();
       },
-      (error62) => {
-        if (gone || statusCode(error62) === 410) resolve("gone");
-        else if (error62 && !stopped) resolve(error62 instanceof Error ? error62 : new Error(String(error62)));
-        else resolve("ended");
-      }
-    ).then(
-      (c) => {
-        controller = c;
-        if (stopped) c.abort();
-      },
-      (error62) => resolve(statusCode(error62) === 410 ? "gone" : asError(error62))
+      options.idleMs ?? timeoutSeconds * 1e3 + 3e4
     );
-  });
-  let latestVersion;
+    if (stopped) stream.abort();
+    const outcome = await stream.ended;
+    if (gone || statusCode(outcome) === 410) return "gone";
+    return outcome === "closed" ? "ended" : outcome;
+  };
   let fatalError;
   const loop = async () => {
     let delay = options.retryDelayMs ?? 1e3;
     let needList = true;
-    while (!stopped) {
+    while (!stopped && !connection.signal?.aborted) {
       try {
         if (needList) latestVersion = await relist();
         needList = false;
         const outcome = await watchOnce(latestVersion);
-        if (stopped) break;
+        if (stopped || connection.signal?.aborted) break;
         if (outcome === "gone") {
           options.onRetry?.("watch history expired (410 Gone); listing again");
           needList = true;
@@ -94377,7 +95438,7 @@ function watchCollection(kc, list, target, options) {
         options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error62)}; retrying`);
         needList = true;
       }
-      await sleep2(delay);
+      await sleep3(delay);
       delay = Math.min(delay * 2, 15e3);
     }
   };
@@ -94390,25 +95451,25 @@ function watchCollection(kc, list, target, options) {
     },
     stop() {
       stopped = true;
-      controller?.abort();
+      stream?.abort();
       wake?.();
     }
   };
 }
-function asError(error62) {
-  return error62 instanceof Error ? error62 : new Error(String(error62));
-}
 var init_watch2 = __esm({
   "src/kube/watch.ts"() {
     "use strict";
-    init_dist();
+    init_client();
     init_errors4();
   }
 });
 
 // src/kube/until.ts
-function watchSource(kc, list, target) {
-  return { namespace: target.namespace, open: (options) => watchCollection(kc, list, target, options) };
+function watchSource(connection, list, target) {
+  return {
+    namespace: target.namespace,
+    open: (options) => watchCollection(connection, list, target, options)
+  };
 }
 function cancelReason(signal3) {
   return signal3.reason ?? "SIGTERM";
@@ -94502,12 +95563,12 @@ var init_until = __esm({
 });
 
 // src/argo/wait.ts
-async function waitForWorkflow(kc, argo, namespace, name, options) {
+async function waitForWorkflow(connection, argo, namespace, name, options) {
   const key = `${namespace}/${name}`;
   const target = { ...argo.target(namespace), fieldSelector: `metadata.name=${name}` };
   const { view, ended, cancelled } = await until({
     what: `workflow ${key}`,
-    sources: { workflows: [watchSource(kc, argo.list, target)] },
+    sources: { workflows: [watchSource(connection, argo.list, target)] },
     condition: ({ workflows }) => workflowCondition(key, workflows),
     observe: phaseLog(key, options.log),
     timeoutMs: options.timeoutMs,
@@ -94546,160 +95607,6 @@ var init_wait = __esm({
   }
 });
 
-// src/kube/apply.ts
-function isClusterScoped(object2) {
-  return clusterScopedKinds.has(object2.kind ?? "");
-}
-var fieldManager, runLabel, applyOrder, ManifestApplier, clusterScopedKinds;
-var init_apply = __esm({
-  "src/kube/apply.ts"() {
-    "use strict";
-    init_dist();
-    init_errors();
-    init_errors4();
-    fieldManager = "chaos-gate";
-    runLabel = "chaos-gate.io/run";
-    applyOrder = ["rbac", "experiment", "engine"];
-    ManifestApplier = class {
-      #api;
-      #defaultNamespace;
-      constructor(kc, defaultNamespace) {
-        this.#api = KubernetesObjectApi.makeApiClient(kc);
-        this.#defaultNamespace = defaultNamespace;
-      }
-      /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
-      prepare(manifests, runId) {
-        return manifests.map((manifest) => {
-          const { object: object2 } = manifest;
-          const namespaced = object2.metadata.namespace ?? (isClusterScoped(object2) ? void 0 : this.#defaultNamespace);
-          return {
-            ...manifest,
-            object: {
-              ...object2,
-              metadata: {
-                ...object2.metadata,
-                ...namespaced ? { namespace: namespaced } : {},
-                labels: {
-                  ...object2.metadata.labels,
-                  "app.kubernetes.io/managed-by": "chaos-gate",
-                  [runLabel]: runId
-                }
-              }
-            }
-          };
-        });
-      }
-      /**
-       * Everything that can be checked without changing the cluster: each object passes a server-side
-       * dry-run apply (schema, admission, permissions), and no engine of the same name is still there.
-       * Returns every problem, so the user fixes them in one go.
-       */
-      async preflight(manifests) {
-        const problems = [];
-        for (const manifest of manifests) {
-          try {
-            if (manifest.role === "engine" && manifest.object.metadata.name) {
-              const existing = await this.#read(manifest.object);
-              if (existing) {
-                problems.push(
-                  `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`
-                );
-                continue;
-              }
-            }
-            if (manifest.object.metadata.name) {
-              await this.#api.patch(
-                manifest.object,
-                void 0,
-                "All",
-                fieldManager,
-                true,
-                PatchStrategy.ServerSideApply
-              );
-            } else {
-              await this.#api.create(manifest.object, void 0, "All", fieldManager);
-            }
-          } catch (error62) {
-            problems.push(describeApiError(`${manifest.source}: rejected by the server`, error62));
-          }
-        }
-        return problems;
-      }
-      /** Applies in order RBAC → ChaosExperiments → ChaosEngines; calls `onApplied` as each lands. */
-      async apply(manifests, onApplied) {
-        const ordered = applyOrder.flatMap((role) => manifests.filter((m) => m.role === role));
-        for (const manifest of ordered) {
-          const { object: object2 } = manifest;
-          try {
-            const existed = object2.metadata.name ? await this.#read(object2) !== void 0 : false;
-            const result = object2.metadata.name ? await this.#api.patch(
-              object2,
-              void 0,
-              void 0,
-              fieldManager,
-              true,
-              PatchStrategy.ServerSideApply
-            ) : await this.#api.create(object2, void 0, void 0, fieldManager);
-            onApplied({
-              apiVersion: object2.apiVersion ?? "",
-              kind: object2.kind ?? "",
-              namespace: result.metadata?.namespace,
-              name: result.metadata?.name ?? "",
-              uid: result.metadata?.uid,
-              created: !existed,
-              source: manifest.source
-            });
-          } catch (error62) {
-            throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error62));
-          }
-        }
-      }
-      /** Deletes what this run created, newest first (engines before RBAC). Returns problems, not throws. */
-      async remove(applied) {
-        const problems = [];
-        for (const object2 of [...applied].reverse().filter((a) => a.created)) {
-          try {
-            await this.#api.delete(
-              {
-                apiVersion: object2.apiVersion,
-                kind: object2.kind,
-                metadata: { name: object2.name, namespace: object2.namespace }
-              },
-              void 0,
-              void 0,
-              void 0,
-              void 0,
-              "Background"
-            );
-          } catch (error62) {
-            if (statusCode(error62) !== 404)
-              problems.push(describeApiError(`deleting ${object2.kind} ${object2.name}`, error62));
-          }
-        }
-        return problems;
-      }
-      async #read(object2) {
-        try {
-          return await this.#api.read({
-            apiVersion: object2.apiVersion ?? "",
-            kind: object2.kind ?? "",
-            metadata: { name: object2.metadata?.name ?? "", namespace: object2.metadata?.namespace }
-          });
-        } catch (error62) {
-          if (statusCode(error62) === 404) return void 0;
-          throw error62;
-        }
-      }
-    };
-    clusterScopedKinds = /* @__PURE__ */ new Set([
-      "Namespace",
-      "ClusterRole",
-      "ClusterRoleBinding",
-      "CustomResourceDefinition"
-    ]);
-  }
-});
-
 // src/litmus/condition.ts
 function experimentProgress(ref, view) {
   const engine = view.engines.get(engineKey(ref));
@@ -94731,18 +95638,32 @@ function chaosCondition(refs, view) {
   }
   return { pending };
 }
+function engineStopState(ref, engines) {
+  const engine = engines.get(engineKey(ref));
+  if (!engine || ref.uid && engine.metadata.uid && engine.metadata.uid !== ref.uid) return "done";
+  if (isEngineFinished(engine)) return "done";
+  return `engineState ${engine.spec?.engineState ?? "unset"}, engineStatus ${engine.status?.engineStatus ?? "unset"}`;
+}
+function stoppedCondition(refs, view) {
+  const pending = [];
+  for (const ref of refs) {
+    const state = engineStopState(ref, view.engines);
+    if (state !== "done") pending.push({ key: engineKey(ref), label: `${engineKey(ref)} (${state})` });
+  }
+  return { pending };
+}
 var engineKey;
 var init_condition2 = __esm({
   "src/litmus/condition.ts"() {
     "use strict";
-    init_types();
+    init_types3();
     init_verdict();
     engineKey = (ref) => `${ref.namespace}/${ref.name}`;
   }
 });
 
 // src/litmus/wait.ts
-async function waitForChaos(kc, client, refs, options) {
+async function waitForChaos(connection, client, refs, options) {
   const namespaces = [...new Set(refs.map((r) => r.namespace))];
   const uidsIn = (namespace) => refs.filter((r) => r.namespace === namespace).map((r) => r.uid).join(",");
   const progress = progressLog2(refs, options.log);
@@ -94750,11 +95671,15 @@ async function waitForChaos(kc, client, refs, options) {
     what: "ChaosEngines and ChaosResults",
     sources: {
       engines: namespaces.map(
-        (ns) => watchSource(kc, client.list, client.target(enginePlural, ns, options.engineSelector))
+        (ns) => watchSource(
+          connection,
+          client.list,
+          client.target(enginePlural, ns, options.engineSelector)
+        )
       ),
       results: namespaces.map(
         (ns) => watchSource(
-          kc,
+          connection,
           client.list,
           client.target(resultPlural, ns, `chaosUID in (${uidsIn(ns)})`)
         )
@@ -94813,37 +95738,47 @@ var init_wait2 = __esm({
     "use strict";
     init_duration();
     init_until();
-    init_client();
+    init_client2();
     init_condition2();
   }
 });
 
 // src/load/runner.ts
 import { spawn } from "node:child_process";
-import { createInterface as createInterface2 } from "node:readline";
+import { createInterface as createInterface3 } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
-async function startLoad(config2, log, signal3) {
+function loadEnvironment(config2, from2 = process.env) {
+  const env = {};
+  for (const [name, value] of Object.entries(from2)) {
+    const allowed = inherited.includes(name) || inheritedPrefixes.some((prefix) => name.startsWith(prefix)) || config2.passEnv.includes(name);
+    if (allowed && value !== void 0) env[name] = value;
+  }
+  return { ...env, ...config2.env };
+}
+async function startLoad(config2, log) {
   if (!config2.command) throw new ConfigError("load.command: required to run a load test");
   const [program, ...args] = typeof config2.command === "string" ? ["sh", "-c", config2.command] : config2.command;
   const child = spawn(program, args, {
     cwd: config2.cwd,
-    env: { ...process.env, ...config2.env },
-    stdio: ["ignore", "pipe", "pipe"]
+    env: loadEnvironment(config2),
+    stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group (setsid): the group can be signalled as one.
+    detached: true
   });
   const startedAtMs = Date.now();
   const lastLines = [];
-  const forward = (stream) => createInterface2({ input: stream }).on("line", (line) => {
+  const forward = (stream) => createInterface3({ input: stream }).on("line", (line) => {
     log(`[load] ${line}`);
     lastLines.push(line);
     if (lastLines.length > keptLines) lastLines.shift();
   });
   forward(child.stdout);
   forward(child.stderr);
-  let stoppedByUs = false;
+  let stoppedBy;
   const exited = new Promise(
     (resolve) => child.once(
       "close",
-      (code, signal4) => resolve({ code, signal: signal4, startedAtMs, endedAtMs: Date.now(), lastLines, stoppedByUs })
+      (code, signal3) => resolve({ code, signal: signal3, startedAtMs, endedAtMs: Date.now(), lastLines, stoppedBy })
     )
   );
   await new Promise((resolve, reject) => {
@@ -94853,36 +95788,90 @@ async function startLoad(config2, log, signal3) {
       (error62) => reject(new CannotRunError(`load command could not start (${program}): ${error62.message}`))
     );
   });
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const stop = async () => {
-    if (running()) {
-      stoppedByUs = true;
-      child.kill("SIGTERM");
-      const killed = await Promise.race([exited, sleep(1e4).then(() => void 0)]);
-      if (!killed) child.kill("SIGKILL");
+  const group2 = child.pid ?? 0;
+  const signalGroup = (signal3) => {
+    try {
+      process.kill(-group2, signal3);
+    } catch {
     }
-    return { ...await exited, stoppedByUs };
   };
+  const killOnExit = () => signalGroup("SIGKILL");
+  process.on("exit", killOnExit);
+  void exited.then(() => process.off("exit", killOnExit));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const terminate = async (why) => {
+    if (running()) {
+      stoppedBy = why;
+      signalGroup("SIGTERM");
+      const ended = await Promise.race([exited, sleep(config2.terminateGrace).then(() => void 0)]);
+      if (!ended) {
+        log(
+          `[chaos-gate] the load command did not end ${config2.terminateGrace / 1e3}s after SIGTERM: SIGKILL`
+        );
+        signalGroup("SIGKILL");
+      }
+    }
+    signalGroup("SIGKILL");
+    return { ...await exited, stoppedBy };
+  };
+  const until2 = (ms, signal3) => sleep(Math.max(0, ms), void 0, { signal: signal3 }).then(
+    () => "time",
+    () => "cancel"
+  );
   return {
     startedAtMs,
-    async baseline() {
+    async baseline(signal3) {
       log(`[chaos-gate] load running; chaos starts after a ${Math.round(config2.leadTime / 1e3)}s baseline`);
       await Promise.race([sleep(config2.leadTime, void 0, { signal: signal3 }).catch(() => {
       }), exited]);
     },
-    async finish() {
-      await Promise.race([sleep(config2.tail), exited]);
-      return config2.stop === "wait" ? exited : stop();
+    async finish(deadlineAt, signal3) {
+      const left = () => deadlineAt - Date.now();
+      const tail = await Promise.race([exited, until2(Math.min(config2.tail, left()), signal3)]);
+      if (tail === "cancel") return terminate("on cancel");
+      if (tail !== "time") return exited;
+      if (config2.stop === "terminate") return terminate(left() > 0 ? "after the tail" : "at the timeout");
+      const waited = await Promise.race([exited, until2(left(), signal3)]);
+      if (waited === "cancel") return terminate("on cancel");
+      if (waited !== "time") return exited;
+      log("[chaos-gate] the load command is still running at the timeout: stopping it");
+      return terminate("at the timeout");
     },
-    kill: stop
+    terminate
   };
 }
-var keptLines;
+var keptLines, inherited, inheritedPrefixes;
 var init_runner = __esm({
   "src/load/runner.ts"() {
     "use strict";
     init_errors();
     keptLines = 20;
+    inherited = [
+      "PATH",
+      "HOME",
+      "USER",
+      "LOGNAME",
+      "SHELL",
+      "LANG",
+      "LANGUAGE",
+      "TZ",
+      "TERM",
+      "TMPDIR",
+      "TMP",
+      "TEMP",
+      "CI",
+      "HTTP_PROXY",
+      "HTTPS_PROXY",
+      "NO_PROXY",
+      "http_proxy",
+      "https_proxy",
+      "no_proxy",
+      "SSL_CERT_FILE",
+      "SSL_CERT_DIR",
+      "NODE_EXTRA_CA_CERTS",
+      "JAVA_HOME"
+    ];
+    inheritedPrefixes = ["LC_"];
   }
 });
 
@@ -94928,122 +95917,463 @@ var init_collect2 = __esm({
   }
 });
 
+// src/kube/retry.ts
+import { setTimeout as sleep2 } from "node:timers/promises";
+async function retryUntil(attempt, options) {
+  let delay = options.firstDelayMs ?? 500;
+  let error62 = new Error("not attempted: the time was up");
+  while (!options.signal.aborted) {
+    try {
+      return { ok: true, value: await attempt() };
+    } catch (caught) {
+      error62 = caught;
+      options.onError?.(caught);
+      if (options.isFinal?.(caught)) break;
+    }
+    await sleep2(delay, void 0, { signal: options.signal }).catch(() => {
+    });
+    delay = Math.min(delay * 2, options.maxDelayMs ?? 1e4);
+  }
+  return { ok: false, error: error62 };
+}
+var init_retry = __esm({
+  "src/kube/retry.ts"() {
+    "use strict";
+  }
+});
+
+// src/litmus/stop.ts
+async function stopEngines(connection, refs, options) {
+  if (refs.length === 0) return [];
+  const { hurry, log } = options;
+  const finished = new AbortController();
+  const phase = AbortSignal.any([hurry, finished.signal, AbortSignal.timeout(options.deadlineMs)]);
+  const bounded = limited(connection, {
+    signal: phase,
+    requestTimeoutMs: Math.min(connection.requestTimeoutMs, stopRequestMs)
+  });
+  const litmus = new LitmusClient(bounded);
+  const accepted = /* @__PURE__ */ new Set();
+  const confirmed = /* @__PURE__ */ new Set();
+  const problems = /* @__PURE__ */ new Map();
+  const states = /* @__PURE__ */ new Map();
+  let readProblem;
+  const patch = async (client, ref) => {
+    try {
+      await client.stopEngine(ref.namespace, ref.name);
+    } catch (error62) {
+      if (statusCode(error62) !== 404) throw error62;
+    }
+    accepted.add(engineKey(ref));
+  };
+  const patching = Promise.all(
+    refs.map(
+      (ref) => retryUntil(() => patch(litmus, ref), {
+        signal: phase,
+        onError: (error62) => problems.set(engineKey(ref), describeApiError("the stop patch failed", error62)),
+        // No permission: asking again will not help.
+        isFinal: (error62) => statusCode(error62) === 401 || statusCode(error62) === 403
+      })
+    )
+  );
+  const namespaces = [...new Set(refs.map((r) => r.namespace))];
+  try {
+    await until({
+      what: "the ChaosEngines being stopped",
+      sources: {
+        engines: namespaces.map(
+          (ns) => watchSource(bounded, litmus.list, litmus.target(enginePlural, ns))
+        )
+      },
+      condition: (view) => stoppedCondition(refs, view),
+      observe: ({ engines }) => {
+        for (const ref of refs) {
+          const key = engineKey(ref);
+          const state = engineStopState(ref, engines);
+          if (state !== "done") states.set(key, state);
+          else if (!confirmed.has(key)) {
+            confirmed.add(key);
+            log(`[chaos-gate] stopped ChaosEngine ${key}`);
+          }
+        }
+      },
+      timeoutMs: options.deadlineMs,
+      signal: hurry,
+      heartbeatMs: 15e3,
+      onHeartbeat: (pending) => log(`[chaos-gate] waiting for ${pending.map((p) => p.label).join("; ")} to stop`),
+      onRetry: (reason) => log(`[chaos-gate] ${reason}`)
+    });
+  } catch (error62) {
+    readProblem = describeApiError("reading the engines back failed", error62);
+  }
+  finished.abort();
+  await patching;
+  const open2 = refs.filter((ref) => !confirmed.has(engineKey(ref)));
+  if (hurry.aborted && open2.length > 0) {
+    log(`[chaos-gate] leaving now: one last stop of ${open2.length} ChaosEngine(s) not confirmed stopped`);
+    const last = new LitmusClient(limited(connection, { requestTimeoutMs: lastAttemptMs }));
+    await Promise.all(
+      open2.map(
+        (ref) => patch(last, ref).catch(
+          (error62) => problems.set(engineKey(ref), describeApiError("the last stop patch failed", error62))
+        )
+      )
+    );
+  }
+  return refs.map((ref) => {
+    const key = engineKey(ref);
+    if (confirmed.has(key)) return { ref, confirmed: true };
+    const why = accepted.has(key) ? readProblem ?? `the stop was accepted, but the engine was not read back stopped (${states.get(key) ?? "never read"}); is the chaos-operator running?` : problems.get(key) ?? "no stop patch got through";
+    return { ref, confirmed: false, why };
+  });
+}
+var lastAttemptMs, stopRequestMs;
+var init_stop = __esm({
+  "src/litmus/stop.ts"() {
+    "use strict";
+    init_errors4();
+    init_client();
+    init_retry();
+    init_until();
+    init_client2();
+    init_condition2();
+    lastAttemptMs = 2e3;
+    stopRequestMs = 1e4;
+  }
+});
+
+// src/run/stop.ts
+async function stopRunChaos(connection, scope, options) {
+  const { hurry, log } = options;
+  const deadlineAt = Date.now() + options.deadlineMs;
+  const left = () => Math.max(0, deadlineAt - Date.now());
+  const phase = AbortSignal.any([hurry, AbortSignal.timeout(options.deadlineMs)]);
+  const bounded = limited(connection, { signal: phase });
+  const litmus = new LitmusClient(bounded);
+  const argo = new ArgoClient(bounded);
+  const unlisted = [];
+  const listed = async (what, list) => {
+    const attempt = await retryUntil(list, { signal: phase, isFinal: (e2) => statusCode(e2) === 404 });
+    if (attempt.ok) return attempt.value;
+    if (statusCode(attempt.error) === 404) return [];
+    unlisted.push({ ...what, why: describeApiError(`listing ${what.kind}`, attempt.error) });
+    return [];
+  };
+  const engineRefs = (engines2) => engines2.map((e2) => ({
+    namespace: e2.metadata.namespace ?? "",
+    name: e2.metadata.name ?? "",
+    uid: e2.metadata.uid ?? ""
+  }));
+  const workflowEngines = async (workflows2) => (await Promise.all(
+    workflows2.filter((w) => w.uid).flatMap(
+      (w) => scope.namespaces.map(async (namespace) => {
+        const selector = `${workflowRunLabel}=${w.uid}`;
+        const what = { namespace, selector, kind: "ChaosEngines" };
+        return engineRefs(await listed(what, () => litmus.enginesLabelled(namespace, selector)));
+      })
+    )
+  )).flat();
+  const runSelector = `${runLabel}=${scope.runId}`;
+  const searched = (search) => search ? scope.namespaces : [];
+  const [labelledEngines, labelledWorkflows] = await Promise.all([
+    Promise.all(
+      searched(scope.search.engines).map(async (namespace) => {
+        const what = { namespace, selector: runSelector, kind: "ChaosEngines" };
+        return engineRefs(await listed(what, () => litmus.enginesLabelled(namespace, runSelector)));
+      })
+    ),
+    Promise.all(
+      searched(scope.search.workflows).map(async (namespace) => {
+        const what = { namespace, selector: runSelector, kind: "Workflows" };
+        return listed(what, async () => (await argo.list(argo.target(namespace, runSelector))).items);
+      })
+    )
+  ]);
+  const workflows = unique2(
+    [
+      ...scope.workflows,
+      ...labelledWorkflows.flat().map((w) => ({
+        namespace: w.metadata.namespace ?? "",
+        name: w.metadata.name ?? "",
+        uid: w.metadata.uid
+      }))
+    ],
+    (w) => `${w.namespace}/${w.name}`
+  );
+  const completed = new Set(
+    labelledWorkflows.flat().filter(isWorkflowCompleted).map((w) => `${w.metadata.namespace ?? ""}/${w.metadata.name ?? ""}`)
+  );
+  const engines = unique2(
+    [...scope.engines, ...labelledEngines.flat(), ...await workflowEngines(workflows)],
+    engineKey
+  );
+  const stops = await stopEngines(connection, engines, { deadlineMs: left(), hurry, log });
+  const workflowStops = [];
+  for (const ref of workflows) {
+    const where = `${ref.namespace}/${ref.name}`;
+    if (completed.has(where)) {
+      workflowStops.push({ ref, confirmed: true });
+      continue;
+    }
+    const shutdown = () => argo.shutdown(ref.namespace, ref.name, options.shutdown);
+    let attempt = await retryUntil(shutdown, { signal: phase, isFinal: (e2) => statusCode(e2) === 404 });
+    if (!attempt.ok && hurry.aborted && statusCode(attempt.error) !== 404) {
+      const last = new ArgoClient(limited(connection, { requestTimeoutMs: lastAttemptMs }));
+      attempt = await last.shutdown(ref.namespace, ref.name, options.shutdown).then(
+        (value) => ({ ok: true, value }),
+        (error62) => ({ ok: false, error: error62 })
+      );
+    }
+    if (attempt.ok || statusCode(attempt.error) === 404) {
+      log(`[chaos-gate] workflow ${where}: shutdown ${options.shutdown}`);
+      workflowStops.push({ ref, confirmed: true });
+    } else {
+      workflowStops.push({
+        ref,
+        confirmed: false,
+        why: describeApiError(`shutting the workflow down`, attempt.error)
+      });
+    }
+  }
+  const known = new Set(engines.map(engineKey));
+  const late = workflows.length > 0 ? (await workflowEngines(workflows)).filter((e2) => !known.has(engineKey(e2))) : [];
+  const lateStops = await stopEngines(connection, unique2(late, engineKey), {
+    deadlineMs: left(),
+    hurry,
+    log
+  });
+  return {
+    engines: [...stops, ...lateStops],
+    workflows: workflowStops,
+    unlisted: unique2(unlisted, (u) => `${u.kind}/${u.namespace}/${u.selector}`)
+  };
+}
+function unique2(items, key) {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}
+function allConfirmed(report) {
+  return report.engines.every((e2) => e2.confirmed) && report.workflows.every((w) => w.confirmed) && report.unlisted.length === 0;
+}
+var init_stop2 = __esm({
+  "src/run/stop.ts"() {
+    "use strict";
+    init_client3();
+    init_condition();
+    init_apply();
+    init_client();
+    init_errors4();
+    init_retry();
+    init_client2();
+    init_condition2();
+    init_stop();
+  }
+});
+
+// src/run/stop-report.ts
+function unconfirmed(report, strategy) {
+  return [
+    ...report.engines.filter((e2) => !e2.confirmed).map(({ ref, why }) => ({
+      suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
+      what: `ChaosEngine ${ref.namespace}/${ref.name}`,
+      why: why ?? "",
+      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
+    })),
+    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why }) => ({
+      suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
+      what: `Workflow ${ref.namespace}/${ref.name}`,
+      why: why ?? "",
+      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
+    })),
+    ...report.unlisted.map(({ kind, namespace, selector, why }) => ({
+      suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
+      what: `${kind} labelled ${selector} in namespace ${namespace}`,
+      why,
+      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
+    }))
+  ];
+}
+function describeUnconfirmed(report, strategy) {
+  return unconfirmed(report, strategy).flatMap(({ what, why, command }) => [
+    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why}`,
+    `[chaos-gate]   to stop it: ${command}`
+  ]);
+}
+function withStopCases(report, stops, strategy) {
+  const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
+  for (const { suite: where, what, why, command } of unconfirmed(stops, strategy)) {
+    let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
+    if (!suite) {
+      suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
+      suites.push(suite);
+    }
+    const stopCase = {
+      kind: "chaos-stop",
+      className: where.name,
+      name: "chaos stopped",
+      outcome: "error",
+      message: `chaos may still be running: ${what} was not confirmed stopped: ${why}; to stop it: ${command}`,
+      details: command,
+      properties: { command }
+    };
+    suite.cases.push(stopCase);
+  }
+  return { suites };
+}
+var stopEngine, shutdownWorkflow;
+var init_stop_report = __esm({
+  "src/run/stop-report.ts"() {
+    "use strict";
+    stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
+    shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
+  }
+});
+
 // src/run/resources.ts
+function unanswered(error62) {
+  return statusCode(error62 instanceof Error && error62.cause ? error62.cause : error62) === void 0;
+}
+function logRemoval(removal, log) {
+  const list = (items) => items.length > 0 ? `: ${items.join(", ")}` : "";
+  log(`[chaos-gate] cleanup: removed ${removal.removed.length} object(s)${list(removal.removed)}`);
+  if (removal.kept.length > 0)
+    log(`[chaos-gate] cleanup: kept ${removal.kept.length} shared object(s)${list(removal.kept)}`);
+  if (removal.alreadyGone.length > 0)
+    log(`[chaos-gate] cleanup: ${removal.alreadyGone.length} already gone${list(removal.alreadyGone)}`);
+  removal.problems.forEach((p) => log(`[chaos-gate] WARNING: cleanup: ${p}`));
+}
 var RunResources;
 var init_resources = __esm({
   "src/run/resources.ts"() {
     "use strict";
+    init_client3();
     init_errors();
     init_apply();
+    init_client();
+    init_errors4();
+    init_client2();
+    init_stop2();
+    init_stop_report();
     RunResources = class {
       applied = [];
       workflow;
-      #litmus;
-      #applier;
-      #argo;
-      #log;
-      #shutdown;
-      #runId;
-      #cleanup;
-      constructor(deps) {
-        this.#litmus = deps.litmus;
-        this.#applier = deps.applier;
-        this.#argo = deps.argo;
-        this.#log = deps.log;
-        this.#shutdown = deps.shutdown;
-        this.#runId = deps.runId;
-        this.#cleanup = deps.cleanup;
+      /** Something may have been created: an apply or submit was sent, answered or not. */
+      started = false;
+      /** An apply or submit got no answer: it may have created what the run does not know about. */
+      #unanswered = { engines: false, workflows: false };
+      #settings;
+      constructor(settings) {
+        this.#settings = settings;
+      }
+      #applier(connection) {
+        return new ManifestApplier(connection, this.#settings.defaultNamespace, this.#settings.runId);
       }
       /** Applies the manifests in order, remembering each object as it lands. */
       async apply(prepared) {
-        await this.#applier.apply(prepared, (object2) => {
+        this.started = true;
+        await this.#applier(this.#settings.connection).apply(prepared, (object2, note) => {
           this.applied.push(object2);
-          this.#log(
-            `[chaos-gate] applied ${object2.kind} ${object2.namespace ? `${object2.namespace}/` : ""}${object2.name}`
-          );
+          const where = `${object2.kind} ${object2.namespace ? `${object2.namespace}/` : ""}${object2.name}`;
+          this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
+        }).catch((error62) => {
+          if (unanswered(error62)) this.#unanswered.engines = true;
+          throw error62;
         });
       }
       async submit(workflow) {
-        if (!this.#argo) return;
-        this.workflow = await this.#argo.create(workflow);
+        this.started = true;
+        this.workflow = await new ArgoClient(this.#settings.connection).create(workflow).catch((error62) => {
+          if (unanswered(error62)) this.#unanswered.workflows = true;
+          throw error62;
+        });
         const { namespace, name } = this.workflow.metadata;
-        this.#log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
+        this.#settings.log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
       }
       /** Selects what this run applied, so its watches see nothing of other runs or users. */
       get selector() {
-        return `${runLabel}=${this.#runId}`;
+        return `${runLabel}=${this.#settings.runId}`;
       }
       /** The engines this run applied itself. */
       appliedEngines() {
         return this.applied.filter((a) => a.kind === "ChaosEngine").map((a) => ({ namespace: a.namespace ?? "", name: a.name, uid: a.uid ?? "" }));
       }
-      /** The engines the submitted workflow has created so far. */
-      async workflowEngines() {
-        const workflow = this.workflow;
-        if (!workflow?.metadata.uid) return [];
-        const namespace = workflow.metadata.namespace ?? "";
-        const since = workflow.metadata.creationTimestamp ?? (/* @__PURE__ */ new Date()).toISOString();
-        return this.#litmus.enginesOfWorkflow(namespace, workflow.metadata.uid, since);
+      /** The engines the submitted workflow has created so far: those labelled with its uid. */
+      async workflowEngines(connection) {
+        const uid = this.workflow?.metadata.uid;
+        if (!uid) return [];
+        const litmus = new LitmusClient(connection);
+        const found = await Promise.all(
+          this.#settings.namespaces.map((ns) => litmus.enginesLabelled(ns, `${workflowRunLabel}=${uid}`))
+        );
+        return found.flat();
       }
       /**
-       * Stops every engine of the run first — terminating a workflow does not stop chaos pods — then
-       * shuts the workflow down. Never throws: each failure is logged and the rest still happens.
+       * Stops every engine of the run and confirms it, then shuts the workflow down. Never throws: what
+       * is not confirmed is in the returned report and logged with the command that stops it.
        */
-      async stopChaos() {
-        const fromWorkflow = await this.workflowEngines().catch((error62) => {
-          this.#log(`[chaos-gate] WARNING: could not list the workflow's ChaosEngines: ${errorMessage(error62)}`);
-          return [];
-        });
-        const engines = [
-          ...this.appliedEngines(),
-          ...fromWorkflow.map((e2) => ({ namespace: e2.metadata.namespace ?? "", name: e2.metadata.name ?? "" }))
-        ];
-        for (const engine of engines) {
-          try {
-            await this.#litmus.stopEngine(engine.namespace, engine.name);
-            this.#log(`[chaos-gate] stopped ChaosEngine ${engine.namespace}/${engine.name}`);
-          } catch (error62) {
-            this.#log(
-              `[chaos-gate] WARNING: could not stop ChaosEngine ${engine.namespace}/${engine.name}: ${errorMessage(error62)}`
-            );
-          }
-        }
-        const workflow = this.workflow;
-        if (this.#argo && workflow?.metadata.name) {
-          const where = `${workflow.metadata.namespace}/${workflow.metadata.name}`;
-          try {
-            await this.#argo.shutdown(workflow.metadata.namespace ?? "", workflow.metadata.name, this.#shutdown);
-            this.#log(`[chaos-gate] workflow ${where}: shutdown ${this.#shutdown}`);
-          } catch (error62) {
-            this.#log(`[chaos-gate] WARNING: could not shut down workflow ${where}: ${errorMessage(error62)}`);
-          }
-        }
+      async stopChaos(hurry) {
+        const { connection, runId, namespaces, shutdown, stopTimeoutMs, log } = this.#settings;
+        const workflow = this.workflow?.metadata;
+        const stops = await stopRunChaos(
+          connection,
+          {
+            runId,
+            namespaces,
+            engines: this.appliedEngines(),
+            workflows: workflow?.name ? [{ namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid }] : [],
+            search: this.#unanswered
+          },
+          { deadlineMs: stopTimeoutMs, hurry, log, shutdown }
+        );
+        describeUnconfirmed(stops, shutdown).forEach((line) => log(line));
+        return stops;
       }
-      /** Deletes what the run created (engines first, RBAC last, then the workflow and the engines' results). */
-      async cleanup(passed) {
-        const policy = this.#cleanup;
-        const runId = this.#runId;
-        const created = this.applied.filter((a) => a.created).length + (this.workflow ? 1 : 0);
+      /**
+       * Deletes what the run created (engines first, RBAC last, then the workflow and the engines'
+       * results) and says what it really removed. Nothing is deleted while chaos may still be running:
+       * the engines must stay visible, and their RBAC is what the experiments need to revert.
+       */
+      async cleanup(passed, hurry, stops) {
+        const { cleanup: policy, log, stopTimeoutMs } = this.#settings;
+        const applied2 = this.applied.filter((a) => a.ownership !== "foreign").length + (this.workflow ? 1 : 0);
         if (policy === "never" || policy === "on-success" && !passed) {
-          this.#log(`[chaos-gate] cleanup ${policy}: leaving ${created} object(s) in place`);
+          log(`[chaos-gate] cleanup ${policy}: leaving ${applied2} object(s) in place`);
           return;
         }
-        const problems = await this.#applier.remove(this.applied);
-        const workflow = this.workflow;
-        if (this.#argo && workflow?.metadata.name) {
-          await this.#argo.delete(workflow.metadata.namespace ?? "", workflow.metadata.name).catch((error62) => {
-            problems.push(`deleting workflow ${workflow.metadata.name}: ${errorMessage(error62)}`);
-          });
+        if (stops && !allConfirmed(stops)) {
+          log(`[chaos-gate] cleanup skipped: chaos may still be running; ${applied2} object(s) left in place`);
+          return;
         }
+        if (hurry.aborted) {
+          log(`[chaos-gate] cleanup skipped: leaving now; ${applied2} object(s) left in place`);
+          return;
+        }
+        const connection = limited(this.#settings.connection, {
+          signal: AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)])
+        });
+        const removal = await this.#applier(connection).remove(this.applied);
+        const workflow = this.workflow?.metadata;
+        if (workflow?.name) {
+          const where = `Workflow ${workflow.namespace ?? ""}/${workflow.name}`;
+          await new ArgoClient(connection).delete(workflow.namespace ?? "", workflow.name).then(
+            () => removal.removed.push(where),
+            (error62) => removal.problems.push(describeApiError(`deleting ${where}`, error62))
+          );
+        }
+        await this.#deleteResults(connection, removal);
+        logRemoval(removal, log);
+      }
+      async #deleteResults(connection, removal) {
         const engines = this.appliedEngines();
+        const litmus = new LitmusClient(connection);
         for (const namespace of new Set(engines.map((e2) => e2.namespace))) {
           const uids = engines.filter((e2) => e2.namespace === namespace).map((e2) => e2.uid);
-          await this.#litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`).catch((error62) => {
-            problems.push(`deleting ChaosResults in ${namespace}: ${errorMessage(error62)}`);
-          });
+          try {
+            const deleted = await litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`);
+            removal.removed.push(...deleted.map((name) => `ChaosResult ${namespace}/${name}`));
+          } catch (error62) {
+            removal.problems.push(`deleting ChaosResults in ${namespace}: ${errorMessage(error62)}`);
+          }
         }
-        problems.forEach((p) => this.#log(`[chaos-gate] WARNING: cleanup: ${p}`));
-        this.#log(`[chaos-gate] cleanup: removed ${created} object(s) created by run ${runId}`);
       }
     };
   }
@@ -95057,141 +96387,201 @@ __export(run_exports, {
 import { randomBytes } from "node:crypto";
 async function runGate(config2, context) {
   const { log, signal: signal3 } = context;
-  const timings = { ...defaultTimings, ...context.timings };
-  const { manifests, workflow: workflowBase } = readRunInputs(config2);
-  const kube = loadKubeContext({ ...config2, kubeconfigContent: context.kubeconfigContent });
+  const hurry = context.hurry ?? new AbortController().signal;
+  const deadline = overallDeadline(config2.timeoutMs);
   try {
-    const { kc } = kube;
-    const litmus = new LitmusClient(kc);
-    const argo = config2.workflow ? new ArgoClient(kc) : void 0;
+    const inputs = readRunInputs(config2);
+    const kube = loadKubeContext({
+      ...config2,
+      kubeconfigContent: context.kubeconfigContent,
+      secretDir: context.secretDir
+    });
+    try {
+      const main3 = connect(kube.kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
+      const plan = await preflight(config2, inputs, main3, signal3, log);
+      context.onStarted?.(plan.runId, plan.namespaces);
+      const resources = new RunResources({
+        connection: main3,
+        defaultNamespace: plan.defaultNamespace,
+        runId: plan.runId,
+        namespaces: plan.namespaces,
+        shutdown: config2.workflow?.shutdown ?? "Stop",
+        cleanup: config2.cleanup,
+        stopTimeoutMs: config2.stopTimeoutMs,
+        log
+      });
+      const chaos = await runChaos(config2, context, { main: main3, plan, resources, deadline, hurry });
+      context.onPhase?.("report");
+      const reading = limited(main3, {
+        signal: AbortSignal.any([hurry, AbortSignal.timeout(config2.stopTimeoutMs)])
+      });
+      let report = await collectReport(config2, reading, resources, chaos, log);
+      if (chaos.stops) report = withStopCases(report, chaos.stops, config2.workflow?.shutdown ?? "Stop");
+      let passed = false;
+      try {
+        const { decision, published } = conclude(config2, report, { runId: plan.runId }, log);
+        passed = decision.verdict === "pass";
+        return { runId: plan.runId, report, decision, published, cancelled: chaos.cancelled };
+      } finally {
+        context.onPhase?.("cleanup");
+        await resources.cleanup(passed, hurry, chaos.stops);
+        context.onPhase?.("done");
+      }
+    } finally {
+      kube.dispose();
+    }
+  } finally {
+    deadline.clear();
+  }
+}
+function overallDeadline(timeoutMs) {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new CannotRunError(`the ${formatDuration(timeoutMs)} timeout passed`)),
+    timeoutMs
+  );
+  const endsAt = Date.now() + timeoutMs;
+  return {
+    signal: controller.signal,
+    endsAt,
+    leftMs: () => Math.max(0, endsAt - Date.now()),
+    clear: () => clearTimeout(timer)
+  };
+}
+async function preflight(config2, inputs, main3, signal3, log) {
+  try {
+    const litmus = new LitmusClient(main3);
+    const argo = config2.workflow ? new ArgoClient(main3) : void 0;
     await litmus.assertInstalled(config2.experiments.length > 0 ? ["chaosexperiments"] : []);
     await argo?.assertInstalled();
     const runId = config2.runId ?? `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
-    const defaultNamespace = config2.namespace ?? contextNamespace(kc);
-    const applier = new ManifestApplier(kc, defaultNamespace);
-    const prepared = applier.prepare(manifests, runId);
-    const workflow = config2.workflow && workflowBase && prepareWorkflow(workflowBase, config2.workflow, defaultNamespace, {
-      "app.kubernetes.io/managed-by": "chaos-gate",
+    const defaultNamespace = config2.namespace ?? contextNamespace(main3.kc);
+    const applier = new ManifestApplier(main3, defaultNamespace, runId);
+    const prepared = applier.prepare(inputs.manifests);
+    const workflow = config2.workflow && inputs.workflow && prepareWorkflow(inputs.workflow, config2.workflow, defaultNamespace, {
+      ...managedBy,
       [runLabel]: runId
     });
     log(`[chaos-gate] run ${runId}: preflight of ${prepared.length + (workflow ? 1 : 0)} object(s)`);
-    await preflight(applier, prepared, argo, workflow);
+    const policy = { ...config2, defaultNamespace };
+    const clusterScoped = /* @__PURE__ */ new Set();
+    for (const manifest of prepared)
+      if (await applier.isClusterScoped(manifest.object).catch(() => false)) clusterScoped.add(manifest);
+    const problems = [
+      ...duplicateProblems(prepared),
+      ...blastRadiusProblems(prepared, workflow?.metadata.namespace, policy, (m) => clusterScoped.has(m))
+    ];
+    if (problems.length === 0) problems.push(...await applier.preflight(prepared));
+    if (argo && workflow && problems.length === 0) {
+      await argo.create(workflow, true).catch((error62) => {
+        problems.push(
+          describeApiError(
+            `Workflow ${workflow.metadata.name ?? workflow.metadata.generateName ?? ""}: rejected by the server`,
+            error62
+          )
+        );
+      });
+    }
     throwIfCancelled(signal3);
-    context.onStarted?.(runId, [
-      .../* @__PURE__ */ new Set([
-        ...prepared.filter((m) => m.role === "engine").map((m) => m.object.metadata.namespace ?? ""),
-        ...workflow ? [workflow.metadata.namespace ?? ""] : []
-      ])
-    ]);
-    const resources = new RunResources({
-      litmus,
-      applier,
-      argo,
-      log,
-      shutdown: config2.workflow?.shutdown ?? "Stop",
+    if (problems.length > 0)
+      throw new CannotRunError(`preflight failed, nothing was applied:
+${problems.join("\n")}`);
+    return {
       runId,
-      cleanup: config2.cleanup
-    });
-    const chaos = await runChaos(config2, context, {
-      kc,
-      litmus,
-      argo,
-      resources,
+      defaultNamespace,
       prepared,
       workflow,
-      timings
-    });
-    context.onPhase?.("report");
-    const report = await collectReport(config2, litmus, resources, chaos);
-    let passed = false;
-    try {
-      const { decision, published } = conclude(config2, report, { runId }, log);
-      passed = decision.verdict === "pass";
-      return { runId, report, decision, published, cancelled: chaos.waited.chaos.cancelled };
-    } finally {
-      context.onPhase?.("cleanup");
-      await resources.cleanup(passed);
-      context.onPhase?.("done");
-    }
-  } finally {
-    kube.dispose();
+      argo,
+      namespaces: allowedNamespaces(policy)
+    };
+  } catch (error62) {
+    throwIfCancelled(signal3);
+    throw error62;
   }
 }
 async function runChaos(config2, context, parts) {
   const { log, signal: signal3 } = context;
-  const { kc, litmus, argo, resources, prepared, workflow, timings } = parts;
+  const { main: main3, plan, resources, deadline, hurry } = parts;
+  const interrupted = AbortSignal.any([signal3, deadline.signal]);
   let load2;
   let waited;
-  let chaosWindow;
+  let chaosStartMs = Date.now();
   try {
     if (config2.load) {
-      load2 = await startLoad(config2.load, log, signal3);
-      await load2.baseline();
-      throwIfCancelled(signal3);
+      load2 = await startLoad(config2.load, log);
+      await load2.baseline(interrupted);
     }
-    const chaosStartMs = Date.now();
-    context.onPhase?.("apply");
-    await resources.apply(prepared);
-    if (workflow) await resources.submit(workflow);
-    context.onPhase?.("wait");
-    waited = await waitForAll(kc, litmus, argo, resources, {
-      timeoutMs: config2.timeoutMs,
-      signal: signal3,
-      log,
-      verdictGraceMs: timings.verdictGraceMs,
-      engineSelector: resources.selector
-    });
-    chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
-    context.onPhase?.("after");
+    chaosStartMs = Date.now();
+    if (!interrupted.aborted) {
+      context.onPhase?.("apply");
+      await resources.apply(plan.prepared);
+      if (plan.workflow) await resources.submit(plan.workflow);
+      context.onPhase?.("wait");
+      waited = await waitForAll(main3, plan.argo, resources, {
+        timeoutMs: deadline.leftMs(),
+        signal: signal3,
+        log,
+        verdictGraceMs: context.verdictGraceMs ?? 3e4,
+        engineSelector: resources.selector
+      });
+      context.onPhase?.("after");
+    }
   } catch (error62) {
-    await load2?.kill();
-    await resources.stopChaos();
-    await resources.cleanup(false);
-    throw error62;
+    if (!interrupted.aborted) {
+      const stops2 = resources.started ? await resources.stopChaos(AbortSignal.any([signal3, hurry])) : void 0;
+      await load2?.terminate("on cancel");
+      await resources.cleanup(false, hurry, stops2);
+      if (stops2) recordUnconfirmed(config2, stops2, log);
+      throw error62;
+    }
   }
-  const { cancelled, timedOut } = waited.chaos;
+  const cancelled = signal3.aborted ? cancelReason(signal3) : waited?.chaos.cancelled;
+  if (cancelled && !resources.started) {
+    await load2?.terminate("on cancel");
+    throw new CancelledError(cancelled);
+  }
+  const timedOut = !cancelled && (deadline.signal.aborted || !!waited?.chaos.timedOut);
+  const chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
+  const done = waited ?? { chaos: { engines: [], results: [], timedOut, cancelled } };
+  let stops;
   if (cancelled || timedOut) {
     log(`[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : "timeout"}: stopping the chaos`);
-    await resources.stopChaos();
-    const waitMs = cancelled ? timings.stopWaitOnCancelMs : timings.stopWaitOnTimeoutMs;
-    await confirmStopped(kc, litmus, resources, waitMs, log);
+    if (resources.started)
+      stops = await resources.stopChaos(cancelled ? hurry : AbortSignal.any([signal3, hurry]));
   }
-  if (!load2) return { waited, chaosWindow };
-  if (cancelled) return { waited, chaosWindow, loadExit: await load2.kill() };
+  const result = {
+    waited: done,
+    chaosWindow,
+    cancelled: signal3.aborted ? cancelReason(signal3) : cancelled,
+    stops
+  };
+  if (!load2) return result;
+  if (result.cancelled || hurry.aborted) return { ...result, loadExit: await load2.terminate("on cancel") };
+  if (timedOut) return { ...result, loadExit: await load2.terminate("at the timeout") };
   log(`[chaos-gate] chaos over; the load runs on for a ${Math.round((config2.load?.tail ?? 0) / 1e3)}s tail`);
-  return { waited, chaosWindow, loadExit: await load2.finish() };
+  const loadExit = await load2.finish(deadline.endsAt, signal3);
+  return { ...result, loadExit, cancelled: signal3.aborted ? cancelReason(signal3) : void 0 };
 }
-async function collectReport(config2, litmus, resources, { waited, chaosWindow, loadExit }) {
-  const workflowEngines = await workflowChaos(litmus, resources);
+function recordUnconfirmed(config2, stops, log) {
+  const report = withStopCases({ suites: [] }, stops, config2.workflow?.shutdown ?? "Stop");
+  if (report.suites.length > 0) conclude(config2, report, {}, log);
+}
+async function collectReport(config2, connection, resources, { waited, chaosWindow, loadExit }, log) {
+  const workflowEngines = await workflowChaos(connection, resources);
+  const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
     ...waited.workflow?.workflow ? [{ suites: [workflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }] : [],
     convertChaos({
       ...waited.chaos,
       engines: [...waited.chaos.engines, ...workflowEngines.engines],
-      results: [...waited.chaos.results, ...workflowEngines.results]
+      results: readableResults([...waited.chaos.results, ...workflowEngines.results], warn)
     })
   );
   if (config2.load) report.suites.push(collectLoad(config2.load, loadExit, [chaosWindow]));
   report.suites.push(...config2.ctkJournals.map(collectJournal));
   return report;
 }
-async function preflight(applier, prepared, argo, workflow) {
-  const problems = await applier.preflight(prepared);
-  if (argo && workflow) {
-    await argo.create(workflow, true).catch((error62) => {
-      problems.push(
-        describeApiError(
-          `Workflow ${workflow.metadata.name ?? workflow.metadata.generateName ?? ""}: rejected by the server`,
-          error62
-        )
-      );
-    });
-  }
-  if (problems.length > 0)
-    throw new CannotRunError(`preflight failed, nothing was applied:
-${problems.join("\n")}`);
-}
-async function waitForAll(kc, litmus, argo, resources, options) {
+async function waitForAll(connection, argo, resources, options) {
   const none = { engines: [], results: [], timedOut: false };
   if (options.signal.aborted) return { chaos: { ...none, cancelled: cancelReason(options.signal) } };
   const sibling = new AbortController();
@@ -95202,9 +96592,18 @@ async function waitForAll(kc, litmus, argo, resources, options) {
   });
   const workflow = resources.workflow;
   const engines = resources.appliedEngines();
+  const litmus = new LitmusClient(connection);
   const [chaos, flow] = await Promise.all([
-    engines.length > 0 ? failFast(waitForChaos(kc, litmus, engines, shared)) : none,
-    argo && workflow?.metadata.name ? failFast(waitForWorkflow(kc, argo, workflow.metadata.namespace ?? "", workflow.metadata.name, shared)) : void 0
+    engines.length > 0 ? failFast(waitForChaos(connection, litmus, engines, shared)) : none,
+    argo && workflow?.metadata.name ? failFast(
+      waitForWorkflow(
+        connection,
+        argo,
+        workflow.metadata.namespace ?? "",
+        workflow.metadata.name,
+        shared
+      )
+    ) : void 0
   ]);
   return {
     chaos: {
@@ -95215,68 +96614,47 @@ async function waitForAll(kc, litmus, argo, resources, options) {
     workflow: flow
   };
 }
-async function workflowChaos(litmus, resources) {
-  const engines = await resources.workflowEngines().catch(() => []);
-  const uids = engines.map((e2) => e2.metadata.uid).filter(Boolean);
-  if (uids.length === 0) return { engines: [], results: [] };
-  const namespace = resources.workflow?.metadata.namespace ?? "";
-  const { items } = await litmus.list(
-    litmus.target(resultPlural, namespace, `chaosUID in (${uids.join(",")})`)
-  );
-  return { engines, results: items };
-}
-async function confirmStopped(kc, litmus, resources, waitMs, log) {
-  const engines = resources.appliedEngines();
-  if (engines.length === 0) return;
-  try {
-    const after = await waitForChaos(kc, litmus, engines, {
-      timeoutMs: waitMs,
-      signal: new AbortController().signal,
-      log,
-      verdictGraceMs: 0,
-      engineSelector: resources.selector
-    });
-    if (after.timedOut) {
-      log(
-        `[chaos-gate] WARNING: the engines did not report 'stopped' within ${waitMs / 1e3}s; is the chaos-operator running?`
-      );
-    }
-  } catch (error62) {
-    log(`[chaos-gate] WARNING: could not confirm that the chaos stopped: ${errorMessage(error62)}`);
+async function workflowChaos(connection, resources) {
+  const engines = await resources.workflowEngines(connection).catch(() => []);
+  const litmus = new LitmusClient(connection);
+  const results = [];
+  for (const namespace of new Set(engines.map((e2) => e2.metadata.namespace ?? ""))) {
+    const uids = engines.filter((e2) => e2.metadata.namespace === namespace).map((e2) => e2.metadata.uid).filter(Boolean);
+    const { items } = await litmus.list(litmus.target(resultPlural, namespace, `chaosUID in (${uids.join(",")})`)).catch(() => ({ items: [] }));
+    results.push(...items);
   }
+  return { engines, results };
 }
 function throwIfCancelled(signal3) {
   if (signal3.aborted) throw new CancelledError(cancelReason(signal3));
 }
-var defaultTimings;
 var init_run = __esm({
   "src/run/run.ts"() {
     "use strict";
-    init_client2();
+    init_client3();
     init_convert();
     init_submit();
     init_wait();
+    init_duration();
     init_errors();
     init_apply();
+    init_client();
     init_context();
     init_errors4();
+    init_manifests();
     init_until();
-    init_client();
+    init_client2();
     init_convert2();
+    init_types3();
     init_wait2();
     init_runner();
     init_model();
+    init_blast_radius();
     init_collect2();
     init_inputs();
     init_publish();
     init_resources();
-    defaultTimings = {
-      /** How long to wait for engines to report `stopped` after a stop on timeout, and on cancel. */
-      stopWaitOnTimeoutMs: 6e4,
-      stopWaitOnCancelMs: 5e3,
-      /** How long a finished engine may take to show its verdict. */
-      verdictGraceMs: 3e4
-    };
+    init_stop_report();
   }
 });
 
@@ -95285,7 +96663,8 @@ var main_exports = {};
 __export(main_exports, {
   main: () => main
 });
-async function main(argv, io = processIo) {
+async function main(argv, given = processIo) {
+  const io = { out: (l) => given.out(redact(l)), err: (l) => given.err(redact(l)) };
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.help || parsed.command === "help" || parsed.command === "--help") {
@@ -95295,17 +96674,13 @@ async function main(argv, io = processIo) {
     const config2 = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       case "run": {
-        const onSignal = (signal3, already) => io.err(
-          `chaos-gate: received ${signal3}: ${already ? "still stopping the chaos" : "stopping the chaos and cleaning up"}`
-        );
         const { runGate: runGate2 } = await Promise.resolve().then(() => (init_run(), run_exports));
         const progress = progressLog(io.out, expectedChaosMs(config2));
-        return exitCodeOf(
-          await withCancellation(
-            onSignal,
-            (signal3) => runGate2(config2, { log: progress.log, onPhase: progress.onPhase, signal: signal3 })
-          )
+        const outcome = await withCancellation(
+          (line) => io.err(`chaos-gate: ${line}`),
+          ({ cancel, hurry }) => runGate2(config2, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry })
         );
+        return exitCodeOf(outcome);
       }
       case "report":
         return exitCodeOf(await reportGate(config2, parsed.sources, io.out));
@@ -95338,9 +96713,10 @@ var init_main = __esm({
     init_cancellation();
     init_inputs();
     init_merge();
-    init_progress();
     init_outcome();
+    init_progress();
     init_report();
+    init_secrets();
     init_args();
     processIo = {
       out: (l) => process.stdout.write(`${l}

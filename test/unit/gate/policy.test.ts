@@ -132,3 +132,16 @@ test('thresholds only: failed probes are tolerated while the probe floor holds, 
   );
   assert.deepEqual(below.reasons, ['probe success 66% is below the minimum of 70%']);
 });
+
+test('chaos not confirmed stopped fails the gate whatever the policy allows', () => {
+  const stop = {
+    ...caseOf('chaos-stop', 'error'),
+    message: 'chaos may still be running: ChaosEngine litmus/nginx-chaos was not confirmed stopped',
+  };
+  const lenient = policy({ failOnFailure: false, allowFailures: ['pod-delete'], timeouts: 'skip' });
+  const decision = evaluateGate(report(caseOf('experiment', 'pass'), stop), lenient);
+  assert.equal(decision.verdict, 'fail');
+  assert.match(decision.reasons[0] ?? '', /chaos may still be running/);
+  assert.equal(decision.cases.get(stop)?.status, 'error');
+  assert.equal(decision.cases.get(stop)?.tolerated, undefined);
+});

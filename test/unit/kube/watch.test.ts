@@ -2,6 +2,7 @@
 // connection, compacted history, a refused list, a flaky server) and what the cache shows afterwards.
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
+import { connect } from '../../../src/kube/client.ts';
 import { statusCode } from '../../../src/kube/errors.ts';
 import { watchCollection, type CollectionWatch } from '../../../src/kube/watch.ts';
 import { LitmusClient } from '../../../src/litmus/client.ts';
@@ -22,8 +23,8 @@ function engine(name: string, labels?: Record<string, string>): KubeObject {
 
 function setup(t: TestContext) {
   const fake = new FakeApi();
-  const kc = fake.kubeConfig();
-  const client = new LitmusClient(kc);
+  const connection = connect(fake.kubeConfig());
+  const client = new LitmusClient(connection);
   const retries: string[] = [];
   const watches: CollectionWatch<ChaosEngine>[] = [];
   let changes = 0;
@@ -36,11 +37,16 @@ function setup(t: TestContext) {
     retries,
     changes: () => changes,
     start: () => {
-      const watch = watchCollection<ChaosEngine>(kc, client.list, client.target('chaosengines', 'default'), {
-        onChange: () => (changes += 1),
-        onRetry: (reason) => retries.push(reason),
-        retryDelayMs: 10,
-      });
+      const watch = watchCollection<ChaosEngine>(
+        connection,
+        client.list,
+        client.target('chaosengines', 'default'),
+        {
+          onChange: () => (changes += 1),
+          onRetry: (reason) => retries.push(reason),
+          retryDelayMs: 10,
+        },
+      );
       watches.push(watch);
       return watch;
     },
@@ -190,4 +196,36 @@ test('a connection reset on the first list is retried and ready still resolves',
     retries.join('\n'),
     /listing chaosengines: cannot reach the Kubernetes API server: .*socket hang up/,
   );
+});
+
+test('a watch that goes silent is taken for dead and watched again from where it was', limit, async (t) => {
+  const fake = new FakeApi();
+  t.after(() => fake.close());
+  const connection = connect(fake.kubeConfig());
+  const client = new LitmusClient(connection);
+  const retries: string[] = [];
+  fake.put(engine('a'));
+  const watch = watchCollection<ChaosEngine>(
+    connection,
+    client.list,
+    client.target('chaosengines', 'default'),
+    {
+      onChange: () => {},
+      onRetry: (reason) => retries.push(reason),
+      idleMs: 300,
+      retryDelayMs: 10,
+    },
+  );
+  t.after(() => watch.stop());
+  await watch.ready;
+  // The stream stays open and sends nothing: a half-dead connection, or a frozen server.
+  const watches = () => fake.made({ method: 'GET', path: enginesPath, query: { watch: 'true' } });
+  await waitFor(() => watches().length >= 2, 'a second watch request after the silence', 3000);
+  assert.match(
+    retries.join('\n'),
+    /watch broke \(the watch sent nothing for 300ms\); resuming from resourceVersion/,
+  );
+  assert.equal(watches()[1]?.query.resourceVersion, watches()[0]?.query.resourceVersion);
+  fake.put(engine('b'));
+  await waitFor(() => watch.items.has('b'), 'an event on the new watch');
 });

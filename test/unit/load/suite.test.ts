@@ -92,7 +92,6 @@ test('the load command: exit 0 or stopped by us after the tail passes; another e
     startedAtMs: t0,
     endedAtMs: t0 + 60_000,
     lastLines: ['thresholds on metrics have been crossed'],
-    stoppedByUs: false,
   };
   const failed = loadSuite({ exit, command: 'k6 run x.js', windows: [], thresholds: {}, impact: {} })
     .cases[0];
@@ -100,12 +99,20 @@ test('the load command: exit 0 or stopped by us after the tail passes; another e
   assert.equal(failed?.message, 'the load command exited with 99');
   assert.match(failed?.details ?? '', /thresholds on metrics have been crossed/);
   const stopped = loadSuite({
-    exit: { ...exit, code: null, signal: 'SIGTERM', stoppedByUs: true },
+    exit: { ...exit, code: null, signal: 'SIGTERM', stoppedBy: 'after the tail' },
     windows: [],
     thresholds: {},
     impact: {},
   }).cases[0];
   assert.equal(stopped?.outcome, 'pass');
+  const cutShort = loadSuite({
+    exit: { ...exit, code: null, signal: 'SIGTERM', stoppedBy: 'at the timeout' },
+    windows: [],
+    thresholds: {},
+    impact: {},
+  }).cases[0];
+  assert.equal(cutShort?.outcome, 'timeout', 'stop: wait that ran into the timeout did not finish');
+  assert.equal(cutShort?.message, 'the load command was still running and was stopped at the timeout');
 });
 
 test('load settings: bad durations and rates are rejected', () => {

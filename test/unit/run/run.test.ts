@@ -9,6 +9,7 @@ import { resolveConfig } from '../../../src/config/load.ts';
 import type { PartialConfig } from '../../../src/config/schema.ts';
 import { CannotRunError } from '../../../src/errors.ts';
 import type { GateOutcome } from '../../../src/run/outcome.ts';
+import { loadSchema } from '../../../src/load/schema.ts';
 import { runGate, type RunContext } from '../../../src/run/run.ts';
 import type { ChaosEngine, ChaosResult, EngineExperimentStatus } from '../../../src/litmus/types.ts';
 import {
@@ -31,7 +32,7 @@ const passResult = loadFixture<ChaosResult>('litmus/results/chaosresult-3x-pass.
 
 function setup(
   t: TestContext,
-  options: { resources?: typeof defaultResources; timings?: RunContext['timings'] } = {},
+  options: { resources?: typeof defaultResources; verdictGraceMs?: RunContext['verdictGraceMs'] } = {},
 ) {
   const fake = new FakeApi({ resources: options.resources });
   t.after(() => fake.close());
@@ -42,7 +43,7 @@ function setup(
       log: (line) => lines.push(line),
       signal: controller.signal,
       kubeconfigContent: fake.kubeconfig,
-      timings: options.timings,
+      verdictGraceMs: options.verdictGraceMs,
     });
   return { fake, run, lines, controller };
 }
@@ -197,7 +198,7 @@ test(
   'a passing run returns pass and, with cleanup always, deletes the engine before RBAC and the results by chaosUID',
   limit,
   async (t) => {
-    const { fake, run } = setup(t);
+    const { fake, run, lines } = setup(t);
     const operator = playOperator(fake, 'Pass');
     const outcome = await run({ cleanup: 'always' });
 
@@ -222,6 +223,10 @@ test(
       assert.deepEqual(fake.list(kind), [], `${kind} left behind`);
     }
     assert.equal(fake.made({ where: isStop }).length, 0, 'a finished engine is not stopped');
+    assert.match(
+      lines.join('\n'),
+      /cleanup: removed 5 object\(s\): ChaosEngine default\/nginx-chaos, RoleBinding default\/pod-delete-sa, Role default\/pod-delete-sa, ServiceAccount default\/pod-delete-sa, ChaosResult default\/nginx-chaos-pod-delete/,
+    );
   },
 );
 
@@ -239,10 +244,10 @@ test('cleanup never leaves every object in place', limit, async (t) => {
 });
 
 test('a timeout stops the engine before cleanup and fails the gate with a timeout case', limit, async (t) => {
-  const { fake, run } = setup(t, { timings: { stopWaitOnTimeoutMs: 3000 } });
+  const { fake, run } = setup(t);
   playOperator(fake, 'never');
   const started = Date.now();
-  const outcome = await run({ timeout: 300, cleanup: 'always' });
+  const outcome = await run({ timeout: 300, stopTimeout: 3000, cleanup: 'always' });
 
   assert.equal(experimentCase(outcome)?.outcome, 'timeout');
   assert.equal(outcome.decision.verdict, 'fail');
@@ -254,18 +259,33 @@ test('a timeout stops the engine before cleanup and fails the gate with a timeou
 });
 
 test(
-  'an operator that ignores the stop gets a warning, and the run still ends after stopWaitOnTimeoutMs',
+  'an operator that ignores the stop: the engine is reported not confirmed stopped, with the command, and nothing is deleted',
   limit,
   async (t) => {
-    const { fake, run, lines } = setup(t, { timings: { stopWaitOnTimeoutMs: 200 } });
+    const { fake, run, lines } = setup(t);
     playOperator(fake, 'never', { honourStop: false });
     const started = Date.now();
-    const outcome = await run({ timeout: 300, cleanup: 'always' });
+    const outcome = await run({ timeout: 300, stopTimeout: 1000, cleanup: 'always' });
 
-    assert.equal(experimentCase(outcome)?.outcome, 'timeout');
     assert.ok(fake.requests.some(isStop));
-    assert.match(lines.join('\n'), /WARNING: the engines did not report 'stopped' within 0\.2s/);
-    assert.ok(Date.now() - started < 5_000);
+    const stopCase = outcome.report.suites.flatMap((s) => s.cases).find((c) => c.kind === 'chaos-stop');
+    assert.equal(stopCase?.outcome, 'error');
+    assert.match(
+      stopCase?.message ?? '',
+      /chaos may still be running: ChaosEngine default\/nginx-chaos was not confirmed stopped/,
+    );
+    assert.equal(
+      stopCase?.properties.command,
+      `kubectl patch chaosengine nginx-chaos -n default --type merge -p '{"spec":{"engineState":"stop"}}'`,
+    );
+    assert.equal(outcome.decision.verdict, 'fail');
+    const log = lines.join('\n');
+    assert.match(log, /ERROR: chaos may still be running: ChaosEngine default\/nginx-chaos/);
+    assert.match(log, /to stop it: kubectl patch chaosengine nginx-chaos -n default/);
+    assert.match(log, /cleanup skipped: chaos may still be running/);
+    assert.doesNotMatch(log, /cleanup: removed/);
+    assert.deepEqual(fake.made({ method: 'DELETE' }), [], 'the engine and its RBAC stay while chaos may run');
+    assert.ok(Date.now() - started < 5_000, 'the stop deadline bounds the stop phase');
   },
 );
 
@@ -273,7 +293,7 @@ test(
   'an engine that finishes without a verdict is an error once verdictGraceMs has passed',
   limit,
   async (t) => {
-    const { fake, run } = setup(t, { timings: { verdictGraceMs: 200 } });
+    const { fake, run } = setup(t, { verdictGraceMs: 200 });
     playOperator(fake, 'no-result');
     const outcome = await run({ cleanup: 'always' });
 
@@ -286,9 +306,9 @@ test(
 );
 
 test('cancelling mid-wait stops the engine and reports the signal', limit, async (t) => {
-  const { fake, run, controller } = setup(t, { timings: { stopWaitOnCancelMs: 3000 } });
+  const { fake, run, controller } = setup(t);
   playOperator(fake, 'never');
-  const running = run({ cleanup: 'always' });
+  const running = run({ cleanup: 'always', stopTimeout: 3000 });
   // Mid-wait: both watches (engines, results) are open and the engine is running.
   await waitFor(
     () => fake.openWatches.length === 2 && fake.list('ChaosEngine')[0]?.status !== undefined,
@@ -378,15 +398,15 @@ test(
     ...limit,
   },
   async (t) => {
-    // The bounded wait for 'stopped' after the stop is its own phase; keep it short here.
-    const { fake, run } = setup(t, { timings: { stopWaitOnTimeoutMs: 200 } });
+    // The stop phase has its own deadline; keep it short here.
+    const { fake, run } = setup(t);
     playOperator(fake, 'never');
     const stopInjecting = fake.inject(
       { method: 'GET', path: /\/chaosengines$/, where: (r) => r.query.watch === undefined },
       { status: 500 },
       1000,
     );
-    const running = run({ timeout: 300, cleanup: 'always' });
+    const running = run({ timeout: 300, stopTimeout: 500, cleanup: 'always' });
     try {
       const settled = await Promise.race([
         running.then(
@@ -459,3 +479,150 @@ test("the wait lists and watches only this run's engines, not the namespace's ot
     'the other engine is not in the report',
   );
 });
+
+test(
+  'a stop patch that fails is retried until it gets through, and the engine is read back stopped',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t);
+    playOperator(fake, 'never');
+    // The API server fails the first stop patches (a restart, an overloaded server).
+    fake.inject({ method: 'PATCH', where: isStop }, { status: 503, body: status(503, 'unavailable') }, 3);
+    const outcome = await run({ timeout: 300, stopTimeout: 10_000, cleanup: 'always' });
+
+    assert.equal(fake.made({ where: isStop }).length, 4, 'three failures, then the patch that got through');
+    assert.equal(fake.list('ChaosEngine').length, 0, 'confirmed stopped, so cleanup removed it');
+    assert.match(lines.join('\n'), /stopped ChaosEngine default\/nginx-chaos/);
+    assert.ok(!outcome.report.suites.some((s) => s.cases.some((c) => c.kind === 'chaos-stop')));
+    assert.equal(experimentCase(outcome)?.outcome, 'timeout');
+  },
+);
+
+test(
+  'a pre-existing Role not made by chaos-gate is used as it is: not changed, relabelled or deleted',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t);
+    playOperator(fake, 'Pass');
+    const theirs = fake.put({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: { name: 'pod-delete-sa', namespace: 'default', labels: { team: 'platform' } },
+      rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }],
+    });
+    const outcome = await run({ cleanup: 'always' });
+
+    assert.equal(outcome.decision.verdict, 'pass');
+    assert.deepEqual(fake.get(theirs), theirs, 'the same object, same resourceVersion');
+    assert.match(
+      lines.join('\n'),
+      /Role default\/pod-delete-sa exists and was not created by chaos-gate: used as it is/,
+    );
+    assert.deepEqual(fake.list('ServiceAccount'), [], 'what the run created is removed');
+  },
+);
+
+test(
+  'RBAC another run still uses is kept by cleanup, and removed by the last run that uses it',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t);
+    playOperator(fake, 'Pass');
+    const roleRef = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: { name: 'pod-delete-sa', namespace: 'default' },
+    };
+    // Run "other" is using the RBAC (it applied it and recorded itself).
+    fake.put({
+      ...roleRef,
+      metadata: {
+        ...roleRef.metadata,
+        labels: { 'app.kubernetes.io/managed-by': 'chaos-gate' },
+        annotations: { 'users.chaos-gate.io/other': 'in use' },
+      },
+      rules: [],
+    });
+    await run({ cleanup: 'always' });
+    assert.ok(fake.get(roleRef), 'kept while run "other" uses it');
+    assert.deepEqual(Object.keys((fake.get(roleRef)?.metadata.annotations as Record<string, string>) ?? {}), [
+      'users.chaos-gate.io/other',
+    ]);
+    assert.match(
+      lines.join('\n'),
+      /kept 1 shared object\(s\): Role default\/pod-delete-sa \(still used by run other\)/,
+    );
+
+    // Run "other" has finished and taken its record away; the next run is the last user.
+    const kept = fake.get(roleRef);
+    fake.put({ ...kept, metadata: { ...kept?.metadata, annotations: {} } } as typeof roleRef);
+    await run({ cleanup: 'always' });
+    assert.equal(fake.get(roleRef), undefined, 'the last run that used it deleted it');
+  },
+);
+
+test(
+  'on an error after the apply, the chaos is stopped before the load, then the run fails',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t);
+    playOperator(fake, 'never');
+    // Watching the results is refused for good once the engine runs: the wait fails.
+    fake.inject(
+      { method: 'GET', path: /\/chaosresults$/, where: (r) => r.query.watch === undefined },
+      { status: 403, body: status(403, 'chaosresults.litmuschaos.io is forbidden', 'Forbidden') },
+      100,
+    );
+    const load = loadSchema.parse({
+      command: "trap 'echo TERM-received; exit 0' TERM; while :; do sleep 0.1; done",
+      leadTime: 0,
+      terminateGrace: '5s',
+    });
+    await assert.rejects(
+      run({ load, cleanup: 'always', stopTimeout: 5000 }),
+      /watching ChaosEngines and ChaosResults: .*forbidden/,
+    );
+    const log = lines.join('\n');
+    const stopped = log.indexOf('stopped ChaosEngine default/nginx-chaos');
+    const loadStopped = log.indexOf('[load] TERM-received');
+    assert.ok(stopped >= 0 && loadStopped > stopped, `the chaos first, then the load:\n${log}`);
+    assert.match(log, /cleanup: removed/);
+  },
+);
+
+test(
+  'a live ChaosResult of the wrong shape is left out with a warning, and its experiment fails',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t);
+    fake.onChange(({ type, object }) => {
+      if (object.kind !== 'ChaosEngine' || type !== 'ADDED') return;
+      const engine = object as unknown as ChaosEngine;
+      // An experiment image that writes its probes as a string.
+      fake.put({
+        ...passResult,
+        metadata: {
+          name: 'nginx-chaos-pod-delete',
+          namespace: 'default',
+          labels: { chaosUID: engine.metadata.uid ?? '' },
+        },
+        status: { ...passResult.status, probeStatuses: 'all passed' },
+      } as unknown as ChaosResult);
+      fake.put({
+        ...engine,
+        status: {
+          engineStatus: 'completed',
+          experiments: [{ name: 'pod-delete', status: 'Completed', verdict: 'Pass' }],
+        },
+      });
+    });
+    const outcome = await run({ cleanup: 'never' });
+
+    assert.match(
+      lines.join('\n'),
+      /WARNING: ChaosResult default\/nginx-chaos-pod-delete is left out: field status\.probeStatuses: expected array/,
+    );
+    assert.equal(experimentCase(outcome)?.outcome, 'error');
+    assert.equal(outcome.decision.verdict, 'fail');
+  },
+);

@@ -12,24 +12,32 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-HFT2OUCR.js";
+} from "./chunk-FMRSVRHE.js";
 import {
   conclude,
   describeRunInputs,
+  duplicateProblems,
   parseJsonReport,
   readCtkJournal,
   readLoadSuite,
   readManifests,
   workflowToSuite
-} from "./chunk-EGP4SIKQ.js";
+} from "./chunk-PSC5U72X.js";
 import {
   CancelledError,
   CannotRunError,
   ConfigError,
+  chaosEngineSchema,
+  chaosResultSchema,
   convertChaos,
+  describeSchemaIssues,
   errorMessage,
-  mergeReports
-} from "./chunk-OD4ZP4AT.js";
+  external_exports,
+  mergeReports,
+  objectMetaSchema,
+  redact,
+  resultFileLimit
+} from "./chunk-KKMOK5DN.js";
 
 // src/run/merge.ts
 import { readFileSync } from "node:fs";
@@ -41,13 +49,13 @@ function mergeGate(config, files, log) {
   return { report, ...conclude(config, report, { merged: files.join(",") }, log) };
 }
 function readLabelled(file) {
-  let text;
+  let text2;
   try {
-    text = readFileSync(file, "utf8");
+    text2 = readFileSync(file, "utf8");
   } catch (error) {
     throw new ConfigError(`${file}: cannot read the JSON report: ${errorMessage(error)}`);
   }
-  const { report, meta } = parseJsonReport(text, file);
+  const { report, meta } = parseJsonReport(text2, file);
   const label = meta.target ?? meta.runId ?? path.relative(process.cwd(), file).replace(/\.json$/, "");
   return {
     suites: report.suites.map((suite) => ({
@@ -69,15 +77,81 @@ function exitCodeOfError(error) {
   return error instanceof CancelledError ? signalExit(error.signal) : exitCodes.cannotRun;
 }
 
+// src/argo/types.ts
+var workflowPhase = external_exports.enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
+var nodePhase = external_exports.enum(["Pending", "Running", "Succeeded", "Skipped", "Failed", "Error", "Omitted"]);
+var nodeType = external_exports.enum([
+  "Pod",
+  "Container",
+  "Steps",
+  "StepGroup",
+  "DAG",
+  "TaskGroup",
+  "Retry",
+  "Skipped",
+  "Suspend",
+  "HTTP",
+  "Plugin"
+]);
+var text = external_exports.string();
+var workflowNodeSchema = external_exports.looseObject({
+  id: text.optional(),
+  name: text.optional(),
+  displayName: text.optional(),
+  type: nodeType.optional(),
+  templateName: text.optional(),
+  phase: nodePhase.optional(),
+  boundaryID: text.optional(),
+  message: text.optional(),
+  startedAt: text.optional(),
+  finishedAt: text.optional(),
+  children: external_exports.array(text).optional(),
+  outputs: external_exports.looseObject({ exitCode: text.optional() }).optional()
+});
+var workflowSchema = external_exports.looseObject({
+  apiVersion: text.optional(),
+  kind: text.optional(),
+  metadata: objectMetaSchema,
+  spec: external_exports.looseObject({
+    shutdown: external_exports.enum(["Stop", "Terminate"]).optional(),
+    workflowTemplateRef: external_exports.looseObject({ name: text.optional(), clusterScope: external_exports.boolean().optional() }).optional(),
+    arguments: external_exports.looseObject({
+      parameters: external_exports.array(external_exports.looseObject({ name: text, value: text.optional() })).optional()
+    }).optional(),
+    onExit: text.optional()
+  }).optional(),
+  status: external_exports.looseObject({
+    phase: workflowPhase.optional(),
+    startedAt: text.optional(),
+    finishedAt: text.optional(),
+    message: text.optional(),
+    progress: text.optional(),
+    nodes: external_exports.record(external_exports.string(), workflowNodeSchema).optional(),
+    compressedNodes: text.optional(),
+    offloadNodeStatusVersion: text.optional()
+  }).optional()
+});
+
 // src/run/report-sources.ts
+function checked(schema, manifest) {
+  const parsed = schema.safeParse(manifest.object);
+  if (!parsed.success) throw new ConfigError(describeSchemaIssues(manifest.source, parsed.error));
+  return parsed.data;
+}
+function readInputs(files) {
+  const objects = readManifests(files, "input", resultFileLimit);
+  const duplicates = duplicateProblems(objects);
+  if (duplicates.length > 0) throw new ConfigError(duplicates.join("\n"));
+  return objects;
+}
 function chaosReportFromFiles(files) {
-  const objects = readManifests(files, "input");
   const engines = [];
   const results = [];
-  for (const { object, source } of objects) {
-    if (object.kind === "ChaosEngine") engines.push(object);
-    else if (object.kind === "ChaosResult") results.push(object);
-    else throw new ConfigError(`${source}: field kind: expected ChaosResult or ChaosEngine`);
+  for (const manifest of readInputs(files)) {
+    const { kind } = manifest.object;
+    if (kind === "ChaosEngine") engines.push(checked(chaosEngineSchema, manifest));
+    else if (kind === "ChaosResult") results.push(checked(chaosResultSchema, manifest));
+    else throw new ConfigError(`${manifest.source}: field kind: expected ChaosResult or ChaosEngine`);
   }
   if (results.length === 0) {
     throw new ConfigError(
@@ -87,13 +161,13 @@ function chaosReportFromFiles(files) {
   return convertChaos({ engines, results });
 }
 function workflowReportFromFile(file) {
-  const objects = readManifests([file], "input");
-  const workflows = objects.map(({ object, source }) => {
-    if (object.kind !== "Workflow") throw new ConfigError(`${source}: field kind: expected Workflow`);
-    const workflow = object;
+  const workflows = readInputs([file]).map((manifest) => {
+    if (manifest.object.kind !== "Workflow")
+      throw new ConfigError(`${manifest.source}: field kind: expected Workflow`);
+    const workflow = checked(workflowSchema, manifest);
     if (!workflow.status?.phase) {
       throw new ConfigError(
-        `${source}: field status: the Workflow never ran (no status); save it after a workflow controller ran it, with \`kubectl get workflow ${workflow.metadata.name ?? "NAME"} -o yaml\``
+        `${manifest.source}: field status: the Workflow never ran (no status); save it after a workflow controller ran it, with \`kubectl get workflow ${workflow.metadata.name ?? "NAME"} -o yaml\``
       );
     }
     return workflow;
@@ -111,7 +185,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-FRTTYQDH.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-QAX3X33H.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {
@@ -235,7 +309,8 @@ ${Object.entries(sourceFlags).map(([flag, s]) => line(`${flag} VALUE`, s.help)).
 
 Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
 the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
-CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first).`;
+CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be
+confirmed stopped never exits 0: the log says "chaos may still be running" and gives the command.`;
 }
 
 // src/cli/main.ts
@@ -245,7 +320,8 @@ var processIo = {
   err: (l) => process.stderr.write(`${l}
 `)
 };
-async function main(argv, io = processIo) {
+async function main(argv, given = processIo) {
+  const io = { out: (l) => given.out(redact(l)), err: (l) => given.err(redact(l)) };
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.help || parsed.command === "help" || parsed.command === "--help") {
@@ -255,17 +331,13 @@ async function main(argv, io = processIo) {
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       case "run": {
-        const onSignal = (signal, already) => io.err(
-          `chaos-gate: received ${signal}: ${already ? "still stopping the chaos" : "stopping the chaos and cleaning up"}`
-        );
-        const { runGate } = await import("./run-KP5FT5P2.js");
+        const { runGate } = await import("./run-2HALCFJU.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
-        return exitCodeOf(
-          await withCancellation(
-            onSignal,
-            (signal) => runGate(config, { log: progress.log, onPhase: progress.onPhase, signal })
-          )
+        const outcome = await withCancellation(
+          (line) => io.err(`chaos-gate: ${line}`),
+          ({ cancel, hurry }) => runGate(config, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry })
         );
+        return exitCodeOf(outcome);
       }
       case "report":
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));

@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runGate
-} from "./chunk-YTXIA4EN.js";
-import "./chunk-M6RIJCKO.js";
-import "./chunk-EGP4SIKQ.js";
-import "./chunk-OD4ZP4AT.js";
+} from "./chunk-5KICYTJ6.js";
+import "./chunk-HIF4EYUU.js";
+import "./chunk-PSC5U72X.js";
+import "./chunk-KKMOK5DN.js";
 export {
   runGate
 };

@@ -3,21 +3,21 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   defaultPolicy,
-  duration,
-  external_exports,
-  readManifests,
-  require_dist
-} from "./chunk-EGP4SIKQ.js";
+  readManifests
+} from "./chunk-PSC5U72X.js";
 import {
   ConfigError,
   __toESM,
+  duration,
   engineChaosSeconds,
-  errorMessage
-} from "./chunk-OD4ZP4AT.js";
+  external_exports,
+  readInputFile,
+  require_dist,
+  runDuration
+} from "./chunk-KKMOK5DN.js";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync } from "node:fs";
 import path from "node:path";
 
 // src/load/schema.ts
@@ -34,13 +34,18 @@ var loadSchema = external_exports.strictObject({
   /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
   command: external_exports.union([external_exports.string().min(1), external_exports.array(external_exports.string()).min(1)]).optional(),
   cwd: external_exports.string().optional(),
+  /** Added to the few variables the command inherits (PATH, HOME, locale, proxies, CA files). */
   env: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+  /** Names of more variables to pass through from chaos-gate's environment. */
+  passEnv: external_exports.array(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a variable name")).default([]),
   /** How long the load runs before the chaos starts: the baseline. */
   leadTime: duration.default(3e4),
   /** How long it runs after the chaos ends. */
   tail: duration.default(3e4),
-  /** After the tail: wait for the command to end, or stop it with SIGTERM. */
+  /** After the tail: wait for the command to end (at most until the overall timeout), or stop it. */
   stop: external_exports.enum(["wait", "terminate"]).default("terminate"),
+  /** How long the command's process group gets between SIGTERM and SIGKILL. */
+  terminateGrace: duration.default(1e4),
   results: external_exports.strictObject({
     k6Summary: external_exports.string().optional(),
     k6Json: external_exports.string().optional(),
@@ -86,7 +91,10 @@ var configSchema = external_exports.strictObject({
   rbac: fileList.optional(),
   experiments: fileList.optional(),
   engines: fileList.optional(),
-  timeout: duration.optional(),
+  timeout: runDuration.optional(),
+  stopTimeout: runDuration.optional(),
+  allowNamespaces: external_exports.array(external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a namespace name")).min(1).optional(),
+  allowClusterScoped: external_exports.boolean().optional(),
   cleanup: external_exports.enum(["always", "on-success", "never"]).optional(),
   runId: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(40).optional(),
   reports: reportsSchema.optional(),
@@ -98,26 +106,27 @@ var configSchema = external_exports.strictObject({
 
 // src/config/load.ts
 var defaultTimeoutMs = 30 * 6e4;
+var defaultStopTimeoutMs = 5 * 6e4;
 function parseSettings(raw, origin, label = (f) => f) {
   const result = configSchema.safeParse(raw ?? {});
   if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues, label));
   return result.data;
 }
 function readConfigFile(file) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new ConfigError(`${file}: cannot read the config file: ${errorMessage(error)}`);
-  }
+  const text = readInputFile(file, "config file");
   const documents = (0, import_yaml.parseAllDocuments)(text);
+  if (Array.isArray(documents) && documents.length === 0)
+    throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
   if (!Array.isArray(documents) || documents.length !== 1) {
     throw new ConfigError(`${file}: expected exactly one YAML document`);
   }
   const [document] = documents;
   const problem = document?.errors[0];
   if (problem) throw new ConfigError(`${file}: invalid YAML: ${problem.message}`);
-  const settings = parseSettings(document?.toJS(), file);
+  const value = document?.toJS();
+  if (value === null || value === void 0)
+    throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
+  const settings = parseSettings(value, file);
   return resolvePaths(settings, path.dirname(path.resolve(file)));
 }
 function resolvePaths(settings, base) {
@@ -165,7 +174,10 @@ function resolveConfig(...layers) {
     experiments: pick("experiments") ?? [],
     engines: pick("engines") ?? [],
     timeoutMs: pick("timeout") ?? defaultTimeoutMs,
+    stopTimeoutMs: pick("stopTimeout") ?? defaultStopTimeoutMs,
     cleanup: pick("cleanup") ?? "always",
+    allowNamespaces: pick("allowNamespaces"),
+    allowClusterScoped: pick("allowClusterScoped") ?? false,
     runId: pick("runId"),
     reports,
     gate: { ...defaultPolicy, ...gate },
@@ -204,16 +216,27 @@ function formatIssues(origin, issues, label) {
 }
 
 // src/run/cancellation.ts
-async function withCancellation(onSignal, body) {
-  const controller = new AbortController();
+var said = [
+  (signal) => `received ${signal}: stopping the chaos and cleaning up`,
+  (signal) => `received ${signal}: one last stop attempt, then leaving`,
+  (signal) => `received ${signal}: leaving now`
+];
+async function withCancellation(say, body) {
+  const cancel = new AbortController();
+  const hurry = new AbortController();
+  let count = 0;
   const handle = (signal) => {
-    onSignal(signal, controller.signal.aborted);
-    controller.abort(signal);
+    count++;
+    const message = said[Math.min(count, said.length) - 1];
+    say(message(signal));
+    if (count === 1) cancel.abort(signal);
+    else if (count === 2) hurry.abort(signal);
+    else process.exit(signal === "SIGINT" ? 130 : 143);
   };
   process.on("SIGINT", handle);
   process.on("SIGTERM", handle);
   try {
-    return await body(controller.signal);
+    return await body({ cancel: cancel.signal, hurry: hurry.signal });
   } finally {
     process.off("SIGINT", handle);
     process.off("SIGTERM", handle);
@@ -296,7 +319,31 @@ var settingFields = [
     field: "engines",
     help: "ChaosEngine manifest file (repeatable)"
   },
-  { flag: "timeout", kind: "string", field: "timeout", help: "overall timeout, e.g. 15m (default 30m)" },
+  {
+    flag: "timeout",
+    kind: "string",
+    field: "timeout",
+    help: "overall timeout from start to verdict, 1s-24h, e.g. 15m (default 30m)"
+  },
+  {
+    flag: "stop-timeout",
+    kind: "string",
+    field: "stopTimeout",
+    help: "how long to keep stopping the chaos and confirming it stopped, 1s-24h (default 5m)"
+  },
+  {
+    flag: "allow-namespace",
+    input: "allow-namespaces",
+    kind: "list",
+    field: "allowNamespaces",
+    help: "namespace the run may reach (repeatable; default: the target namespace only)"
+  },
+  {
+    flag: "allow-cluster-scoped",
+    kind: "boolean",
+    field: "allowClusterScoped",
+    help: "allow cluster-scoped objects and Secrets in the RBAC files (default false)"
+  },
   { flag: "cleanup", kind: "string", field: "cleanup", help: "always | on-success | never (default always)" },
   { flag: "run-id", kind: "string", field: "runId", help: "label value for this run (default: generated)" },
   {

@@ -6,26 +6,32 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-M6RIJCKO.js";
+} from "./chunk-HIF4EYUU.js";
 import {
+  CannotRunError,
   ConfigError,
-  convertChaos
-} from "./chunk-OD4ZP4AT.js";
+  connect,
+  convertChaos,
+  readableResults
+} from "./chunk-KKMOK5DN.js";
 
 // src/run/report-cluster.ts
 async function chaosReportFromCluster(config, namespace, selector) {
   const kube = loadKubeContext(config);
   try {
-    const litmus = new LitmusClient(kube.kc);
+    const litmus = new LitmusClient(connect(kube.kc));
     await litmus.assertInstalled();
     const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
     const uids = engines.map((e) => e.metadata.uid).filter(Boolean);
     if (selector && uids.length === 0) {
       throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
     }
-    const results = (await litmus.list(
+    const listed = (await litmus.list(
       litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
     )).items;
+    const problems = [];
+    const results = readableResults(listed, (problem) => problems.push(problem));
+    if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
     return convertChaos({ engines, results });
   } finally {
     kube.dispose();

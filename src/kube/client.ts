@@ -1,0 +1,196 @@
+// Every call chaos-gate makes to the API server goes through here, so none can hang a CI job: each
+// request has its own time limit, reading the body included, and a connection-wide signal (the run's
+// deadline, a cancel) ends whatever is still in flight. Watches are streamed here too, with the same
+// limits plus an inactivity timer, because client-node's Watch cannot be aborted before the server
+// answers (it returns its AbortController only after the response headers arrive).
+import http from 'node:http';
+import https from 'node:https';
+import { createInterface } from 'node:readline';
+import {
+  createConfiguration,
+  IsomorphicFetchHttpLibrary,
+  ResponseContext,
+  SelfDecodingBody,
+  ServerConfiguration,
+  wrapHttpLibrary,
+  type Configuration,
+  type HttpLibrary,
+  type KubeConfig,
+} from '@kubernetes/client-node';
+import { CancelledError } from '../errors.ts';
+import { formatDuration } from '../config/duration.ts';
+
+export interface Connection {
+  kc: KubeConfig;
+  /** The limit of each request, from sending it to the last byte of the answer. */
+  requestTimeoutMs: number;
+  /** Ends every request made through this connection, with the signal's reason as the error. */
+  signal?: AbortSignal;
+}
+
+export const defaultRequestTimeoutMs = 30_000;
+
+export function connect(
+  kc: KubeConfig,
+  options: { requestTimeoutMs?: number; signal?: AbortSignal } = {},
+): Connection {
+  return {
+    kc,
+    requestTimeoutMs: options.requestTimeoutMs ?? defaultRequestTimeoutMs,
+    signal: options.signal,
+  };
+}
+
+/** The same cluster under other limits (the stop phase outlives the run's deadline and a cancel). */
+export function limited(
+  connection: Connection,
+  options: { requestTimeoutMs?: number; signal?: AbortSignal },
+): Connection {
+  return connect(connection.kc, {
+    requestTimeoutMs: options.requestTimeoutMs ?? connection.requestTimeoutMs,
+    signal: options.signal,
+  });
+}
+
+/** The API server did not answer in time. */
+export class ApiTimeoutError extends Error {
+  override name = 'ApiTimeoutError';
+  constructor(ms: number) {
+    super(`no answer from the API server within ${formatDuration(ms)}`);
+  }
+}
+
+/** Why the connection's signal ended a request: its reason when that is an error, else a cancel. */
+function connectionEnded(connection: Connection): Error | undefined {
+  if (!connection.signal?.aborted) return undefined;
+  const reason: unknown = connection.signal.reason;
+  return reason instanceof Error ? reason : new CancelledError(reason as NodeJS.Signals);
+}
+
+function boundedHttp(connection: Connection): HttpLibrary {
+  const fetchLibrary = new IsomorphicFetchHttpLibrary();
+  return wrapHttpLibrary({
+    async send(request) {
+      const timeout = AbortSignal.timeout(connection.requestTimeoutMs);
+      request.setSignal(connection.signal ? AbortSignal.any([timeout, connection.signal]) : timeout);
+      try {
+        const response = await fetchLibrary.send(request).toPromise();
+        // The body is read here, under the same limit: a server can freeze after the headers.
+        const body = await response.body.binary();
+        return new ResponseContext(
+          response.httpStatusCode,
+          response.headers,
+          new SelfDecodingBody(Promise.resolve(body)),
+        );
+      } catch (error) {
+        throw (
+          connectionEnded(connection) ??
+          (timeout.aborted ? new ApiTimeoutError(connection.requestTimeoutMs) : error)
+        );
+      }
+    },
+  });
+}
+
+/** A generated API client (CustomObjectsApi, KubernetesObjectApi, …) whose every request is bounded. */
+export function apiClient<T>(connection: Connection, Api: new (configuration: Configuration) => T): T {
+  const server = connection.kc.getCurrentCluster()?.server ?? '';
+  return new Api(
+    createConfiguration({
+      baseServer: new ServerConfiguration(server, {}),
+      authMethods: { default: connection.kc },
+      httpApi: boundedHttp(connection),
+    }),
+  );
+}
+
+export type WatchEvent<T> = { type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR'; object: T };
+
+export interface WatchStream {
+  /** How the stream ended: the server closed it, or an error (a status, a timeout, a stall). */
+  ended: Promise<'closed' | Error>;
+  abort(): void;
+}
+
+/** The watch answered with an HTTP status other than 200. */
+export class WatchStatusError extends Error {
+  override name = 'WatchStatusError';
+  readonly statusCode: number;
+  constructor(statusCode: number, body: string) {
+    super(`${http.STATUS_CODES[statusCode] ?? 'HTTP error'} (HTTP ${statusCode})${body ? `: ${body}` : ''}`);
+    this.statusCode = statusCode;
+  }
+}
+
+/**
+ * Opens one watch request and streams its events. Ends with an error when the server does not answer
+ * within the request timeout, or goes silent for `idleMs` (longer than the server-side timeoutSeconds
+ * the caller asks for, so a healthy server always ends the stream first).
+ */
+export function openWatch<T>(
+  connection: Connection,
+  path: string,
+  query: Record<string, string | number | boolean | undefined>,
+  onEvent: (event: WatchEvent<T>) => void,
+  idleMs: number,
+): WatchStream {
+  const controller = new AbortController();
+  let finish: (outcome: 'closed' | Error) => void = () => {};
+  const ended = new Promise<'closed' | Error>((resolve) => (finish = resolve));
+  let timer: NodeJS.Timeout | undefined;
+  let done = false;
+  const end = (outcome: 'closed' | Error) => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    controller.abort();
+    finish(outcome);
+  };
+  const arm = (ms: number, error: () => Error) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => end(error()), ms);
+  };
+  void (async () => {
+    const url = new URL(`${connection.kc.getCurrentCluster()?.server ?? ''}${path}`);
+    url.searchParams.set('watch', 'true');
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    const options: https.RequestOptions = {};
+    await connection.kc.applyToHTTPSOptions(options);
+    const signal = AbortSignal.any([controller.signal, ...(connection.signal ? [connection.signal] : [])]);
+    const timeout = connection.requestTimeoutMs;
+    arm(timeout, () => new ApiTimeoutError(timeout));
+    const request = (url.protocol === 'http:' ? http : https).request(url, {
+      ...options,
+      method: 'GET',
+      headers: { ...options.headers, Accept: 'application/json' },
+      signal,
+    });
+    request.on('error', (error) => end(connectionEnded(connection) ?? error));
+    request.on('response', (response) => {
+      if (response.statusCode !== 200) {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => end(new WatchStatusError(response.statusCode ?? 0, body.slice(0, 500))));
+        return;
+      }
+      const stalled = () => new Error(`the watch sent nothing for ${formatDuration(idleMs)}`);
+      arm(idleMs, stalled);
+      response.on('data', () => arm(idleMs, stalled));
+      response.on('error', (error) => end(error));
+      response.on('end', () => end('closed'));
+      // A broken stream errors on the response (handled above) and again on the reader.
+      const lines = createInterface({ input: response }).on('error', () => {});
+      lines.on('line', (line) => {
+        if (done || line.trim() === '') return;
+        try {
+          onEvent(JSON.parse(line) as WatchEvent<T>);
+        } catch {
+          // A line cut by a dropped connection: the stream ends with an error next.
+        }
+      });
+    });
+    request.end();
+  })().catch((error: unknown) => end(error instanceof Error ? error : new Error(String(error))));
+  return { ended, abort: () => end('closed') };
+}

@@ -1,0 +1,96 @@
+// What the ChaosEngine CRD's schema makes the API server refuse (chaos-operator deploy/crds/
+// chaosengine_crd.yaml, Litmus 3.x: patterns, required fields, and probe durations as strings), checked
+// offline so `validate` refuses what `run` would only learn in preflight. The server stays the judge:
+// this is the part of its schema that can be known without it.
+import { z } from 'zod';
+
+const oneOf = (values: string[]) =>
+  z.string().regex(new RegExp(`^(${values.join('|')})$`), `must be one of ${values.join(', ')}`);
+const nonEmpty = z.string().min(1, 'must not be empty');
+const appkind = z
+  .string()
+  .regex(
+    /^(|deployment|statefulset|daemonset|deploymentconfig|rollout)$/,
+    'must be one of deployment, statefulset, daemonset, deploymentconfig, rollout',
+  );
+/** Litmus 3 reads probe durations as Go durations in strings ("5s"); 2.x ints are refused. */
+const durationText = z.string({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
+
+const probeRules = z.looseObject({
+  name: z.string(),
+  type: oneOf(['k8sProbe', 'httpProbe', 'cmdProbe', 'promProbe', 'sloProbe']),
+  mode: oneOf(['SOT', 'EOT', 'Edge', 'Continuous', 'OnChaos']),
+  runProperties: z.looseObject({
+    probeTimeout: durationText,
+    interval: durationText,
+    evaluationTimeout: durationText.optional(),
+    probePollingInterval: durationText.optional(),
+    initialDelay: durationText.optional(),
+    retry: z.int().optional(),
+    attempt: z.int().optional(),
+    initialDelaySeconds: z.int().optional(),
+    verbosity: z.string().optional(),
+    stopOnFailure: z.boolean().optional(),
+  }),
+  'k8sProbe/inputs': z
+    .looseObject({
+      version: z.string(),
+      resource: z.string(),
+      operation: oneOf(['present', 'absent', 'create', 'delete']),
+    })
+    .optional(),
+  'cmdProbe/inputs': z
+    .looseObject({
+      command: nonEmpty,
+      comparator: z.looseObject({
+        type: oneOf(['int', 'float', 'string']),
+        criteria: z.string(),
+        value: z.string(),
+      }),
+    })
+    .optional(),
+  'httpProbe/inputs': z
+    .looseObject({
+      url: nonEmpty,
+      method: z
+        .looseObject({
+          get: z.looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional(),
+          post: z.looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional(),
+        })
+        .refine((method) => Object.keys(method).length > 0, 'needs get or post'),
+    })
+    .optional(),
+  'promProbe/inputs': z
+    .looseObject({
+      endpoint: z.string(),
+      comparator: z.looseObject({ criteria: z.string(), value: z.string() }),
+    })
+    .optional(),
+});
+
+export const engineCrdRules = z.looseObject({
+  spec: z
+    .looseObject({
+      engineState: oneOf(['active', 'stop']).optional(),
+      jobCleanUpPolicy: oneOf(['delete', 'retain']).optional(),
+      defaultHealthCheck: z.boolean().optional(),
+      chaosServiceAccount: z.string().optional(),
+      terminationGracePeriodSeconds: z.int().optional(),
+      appinfo: z
+        .looseObject({
+          appkind: appkind.optional(),
+          applabel: z.string().optional(),
+          appns: z.string().optional(),
+        })
+        .optional(),
+      experiments: z
+        .array(
+          z.looseObject({
+            name: z.string(),
+            spec: z.looseObject({ probe: z.array(probeRules).optional() }).optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
+});

@@ -1,0 +1,76 @@
+// How a stop that was not confirmed is shown: a log line per engine or workflow with the exact command
+// that stops it, and an errored "chaos stopped" case in the report (so in the JUnit, the JSON and the
+// summary) that no gate setting can excuse: chaos may still be running.
+import type { Report, ReportCase, ReportSuite, SuiteKind } from '../report/model.ts';
+import type { StopReport } from './stop.ts';
+
+interface Unconfirmed {
+  /** The report suite it belongs to. */
+  suite: { kind: SuiteKind; name: string };
+  what: string;
+  why: string;
+  command: string;
+}
+
+const stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
+const shutdownWorkflow = (strategy: string) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
+
+function unconfirmed(report: StopReport, strategy: 'Stop' | 'Terminate'): Unconfirmed[] {
+  return [
+    ...report.engines
+      .filter((e) => !e.confirmed)
+      .map(({ ref, why }) => ({
+        suite: { kind: 'chaosengine' as const, name: `${ref.namespace}/${ref.name}` },
+        what: `ChaosEngine ${ref.namespace}/${ref.name}`,
+        why: why ?? '',
+        command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`,
+      })),
+    ...report.workflows
+      .filter((w) => !w.confirmed)
+      .map(({ ref, why }) => ({
+        suite: { kind: 'workflow' as const, name: `${ref.namespace}/${ref.name}` },
+        what: `Workflow ${ref.namespace}/${ref.name}`,
+        why: why ?? '',
+        command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`,
+      })),
+    ...report.unlisted.map(({ kind, namespace, selector, why }) => ({
+      suite: { kind: 'chaosengine' as const, name: `${namespace} (${selector})` },
+      what: `${kind} labelled ${selector} in namespace ${namespace}`,
+      why,
+      command:
+        `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | ` +
+        `xargs -r kubectl patch -n ${namespace} ${kind === 'Workflows' ? shutdownWorkflow(strategy) : stopEngine}`,
+    })),
+  ];
+}
+
+/** Log lines for what is not confirmed stopped; none when everything is. */
+export function describeUnconfirmed(report: StopReport, strategy: 'Stop' | 'Terminate'): string[] {
+  return unconfirmed(report, strategy).flatMap(({ what, why, command }) => [
+    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why}`,
+    `[chaos-gate]   to stop it: ${command}`,
+  ]);
+}
+
+/** The report with an errored case per engine or workflow whose stop was not confirmed. */
+export function withStopCases(report: Report, stops: StopReport, strategy: 'Stop' | 'Terminate'): Report {
+  const suites: ReportSuite[] = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
+  for (const { suite: where, what, why, command } of unconfirmed(stops, strategy)) {
+    let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
+    if (!suite) {
+      suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
+      suites.push(suite);
+    }
+    const stopCase: ReportCase = {
+      kind: 'chaos-stop',
+      className: where.name,
+      name: 'chaos stopped',
+      outcome: 'error',
+      message: `chaos may still be running: ${what} was not confirmed stopped: ${why}; to stop it: ${command}`,
+      details: command,
+      properties: { command },
+    };
+    suite.cases.push(stopCase);
+  }
+  return { suites };
+}

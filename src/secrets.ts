@@ -1,0 +1,27 @@
+// Secrets never printed: the credentials of the kubeconfig in use are registered here, and every line
+// chaos-gate writes — log, errors, reports — goes through redact(), which also drops the userinfo
+// (user:password@) from any URL. This is the safety net; messages are written not to quote a
+// kubeconfig in the first place.
+const secrets = new Set<string>();
+
+/** Values shorter than this are not secrets worth masking (and would mask ordinary words). */
+const minLength = 6;
+
+export function registerSecret(value: string | undefined): void {
+  if (value && value.trim().length >= minLength) secrets.add(value.trim());
+}
+
+const userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+
+export function redact(text: string): string {
+  let result = text.replace(userinfo, '$1');
+  // Longest first, so a secret that contains another is masked whole.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+    result = result.replaceAll(secret, '***');
+  return result;
+}
+
+/** A URL as it may be shown: without user and password. */
+export function displayUrl(url: string): string {
+  return url.replace(userinfo, '$1');
+}

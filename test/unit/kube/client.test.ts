@@ -1,0 +1,64 @@
+// Every call to the API server is bounded: against a server that accepts connections and never
+// answers, a request and a watch end with a plain error within their limit, and the connection's
+// signal ends whatever is in flight with its reason.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { KubeConfig } from '@kubernetes/client-node';
+import { ApiTimeoutError, connect, openWatch } from '../../../src/kube/client.ts';
+import { describeApiError } from '../../../src/kube/errors.ts';
+import { LitmusClient } from '../../../src/litmus/client.ts';
+import { blackHoleKubeconfig, startBlackHole } from '../../support/black-hole.ts';
+
+const limit = { timeout: 10_000 };
+
+async function blackHoleConfig(t: { after: (fn: () => Promise<void>) => void }) {
+  const hole = await startBlackHole();
+  t.after(() => hole.close());
+  const kc = new KubeConfig();
+  kc.loadFromString(blackHoleKubeconfig(hole.server, 'a-token-for-the-black-hole'));
+  return { hole, kc };
+}
+
+test(
+  'a request to a server that never answers fails after the request timeout, saying so',
+  limit,
+  async (t) => {
+    const { hole, kc } = await blackHoleConfig(t);
+    const litmus = new LitmusClient(connect(kc, { requestTimeoutMs: 300 }));
+    const started = Date.now();
+    const error = await litmus.assertInstalled().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    assert.ok(Date.now() - started < 3000, `ended after ${Date.now() - started} ms`);
+    assert.ok(hole.accepted() >= 1, 'the connection was accepted');
+    assert.match(String(error), /no answer from the API server within 300ms/);
+  },
+);
+
+test('the connection signal ends a request in flight with its reason', limit, async (t) => {
+  const { kc } = await blackHoleConfig(t);
+  const controller = new AbortController();
+  const litmus = new LitmusClient(connect(kc, { signal: controller.signal }));
+  setTimeout(() => controller.abort(new Error('the 1s timeout passed')), 200);
+  const started = Date.now();
+  await assert.rejects(litmus.list(litmus.target('chaosengines', 'default')), /the 1s timeout passed/);
+  assert.ok(Date.now() - started < 3000);
+});
+
+test('a watch on a server that never answers ends with a timeout, not a hang', limit, async (t) => {
+  const { kc } = await blackHoleConfig(t);
+  const stream = openWatch(
+    connect(kc, { requestTimeoutMs: 300 }),
+    '/apis/litmuschaos.io/v1alpha1/namespaces/default/chaosengines',
+    { timeoutSeconds: 60 },
+    () => {},
+    90_000,
+  );
+  const outcome = await stream.ended;
+  assert.ok(outcome instanceof ApiTimeoutError, String(outcome));
+  assert.equal(
+    describeApiError('watching', outcome),
+    'watching: cannot reach the Kubernetes API server: no answer from the API server within 300ms',
+  );
+});

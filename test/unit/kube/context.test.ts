@@ -1,0 +1,108 @@
+// Broken kubeconfigs get messages that name what is missing and never quote the file: the line a
+// YAML error would quote may hold the token.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { loadKubeContext } from '../../../src/kube/context.ts';
+import { describeApiError } from '../../../src/kube/errors.ts';
+import { redact } from '../../../src/secrets.ts';
+
+const token = 'sha256~kubeconfig-token-that-must-never-be-printed';
+const kubeconfig = (parts: { server?: string; user?: string; cluster?: string; context?: string } = {}) =>
+  [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    '- name: prod',
+    '  cluster:',
+    `    server: ${parts.server ?? 'https://10.0.0.1:6443'}`,
+    'users:',
+    '- name: ci',
+    '  user:',
+    `    token: ${token}`,
+    'contexts:',
+    '- name: prod',
+    '  context:',
+    `    cluster: ${parts.cluster ?? 'prod'}`,
+    `    user: ${parts.user ?? 'ci'}`,
+    `current-context: ${parts.context ?? 'prod'}`,
+    '',
+  ].join('\n');
+
+function failure(target: Parameters<typeof loadKubeContext>[0]): string {
+  try {
+    loadKubeContext(target).dispose();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return assert.fail('expected the kubeconfig to be refused');
+}
+
+test('a missing user, cluster or context is named, with what the kubeconfig has', () => {
+  assert.match(
+    failure({ kubeconfigContent: kubeconfig({ user: 'deployer' }) }),
+    /the inline kubeconfig: context "prod" names user "deployer", which the kubeconfig does not define; it has: ci/,
+  );
+  assert.match(
+    failure({ kubeconfigContent: kubeconfig({ cluster: 'staging' }) }),
+    /context "prod" names cluster "staging", which the kubeconfig does not define; it has: prod/,
+  );
+  assert.match(
+    failure({ kubeconfigContent: kubeconfig(), context: 'qa' }),
+    /kube context "qa" not found; the kubeconfig has: prod/,
+  );
+  assert.match(
+    failure({ kubeconfigContent: kubeconfig({ context: '""' }) }),
+    /sets no current-context; give a context/,
+  );
+  assert.match(
+    failure({ kubeconfigContent: kubeconfig({ server: 'not a url' }) }),
+    /cluster "prod" has no valid server URL \("not a url"\)/,
+  );
+});
+
+test('a YAML error says where, and quotes nothing of the file', () => {
+  const broken = kubeconfig().replace(`    token: ${token}`, `    token: ${token}\n   bad: [indent`);
+  const message = failure({ kubeconfigContent: broken });
+  assert.match(message, /the inline kubeconfig: not valid YAML at line \d+, column \d+/);
+  assert.ok(!message.includes(token.slice(0, 12)), message);
+});
+
+test('--in-cluster with a kubeconfig is refused; a password in the server URL is never shown', () => {
+  assert.match(
+    failure({ inCluster: true, kubeconfig: '/etc/kubeconfig' }),
+    /inCluster \(--in-cluster\) and a kubeconfig .* exclude each other/,
+  );
+  const withPassword = kubeconfig({ server: 'https://admin:hunter2-secret@10.0.0.1:6443' });
+  const kube = loadKubeContext({ kubeconfigContent: withPassword });
+  kube.dispose();
+  const error = Object.assign(
+    new Error('request to https://admin:hunter2-secret@10.0.0.1:6443/api failed'),
+    {},
+  );
+  const text = describeApiError('listing', error);
+  assert.ok(!text.includes('hunter2'), text);
+  assert.match(text, /https:\/\/10\.0\.0\.1:6443\/api/);
+  assert.equal(redact(`token ${token}`), 'token ***', 'the token of a loaded kubeconfig is redacted');
+});
+
+test('inline content is written under RUNNER_TEMP when set, and removed by dispose', () => {
+  const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'runner-temp-'));
+  const saved = process.env.RUNNER_TEMP;
+  process.env.RUNNER_TEMP = runnerTemp;
+  try {
+    const kube = loadKubeContext({ kubeconfigContent: kubeconfig() });
+    const [dir] = readdirSync(runnerTemp);
+    assert.match(dir ?? '', /^chaos-gate-kubeconfig-/);
+    kube.dispose();
+    assert.ok(!existsSync(path.join(runnerTemp, dir ?? '')));
+  } finally {
+    if (saved === undefined) delete process.env.RUNNER_TEMP;
+    else process.env.RUNNER_TEMP = saved;
+  }
+  const file = path.join(runnerTemp, 'given');
+  writeFileSync(file, kubeconfig({ user: 'nobody' }));
+  assert.match(failure({ kubeconfig: file }), new RegExp(`${file}: context "prod" names user "nobody"`));
+});

@@ -1,0 +1,138 @@
+// What `run` and `validate` refuse before connecting anywhere: every problem names the file (or
+// setting) and the field, and no file can hang the step.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { parseCommandLine } from '../../../src/cli/args.ts';
+import { resolveConfig } from '../../../src/config/load.ts';
+import type { PartialConfig } from '../../../src/config/schema.ts';
+import { ConfigError } from '../../../src/errors.ts';
+import { readRunInputs } from '../../../src/run/inputs.ts';
+
+const limit = { timeout: 10_000 };
+const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-inputs-'));
+const file = (name: string, content: string | Buffer) => {
+  const at = path.join(dir, name);
+  writeFileSync(at, content);
+  return at;
+};
+const engineYaml = (name: string, extra = '') =>
+  `apiVersion: litmuschaos.io/v1alpha1\nkind: ChaosEngine\nmetadata:\n  name: ${name}\nspec:\n  engineState: active\n  experiments:\n    - name: pod-delete\n${extra}`;
+const good = file('good.yaml', engineYaml('good'));
+
+function refused(settings: PartialConfig, expected: RegExp): void {
+  assert.throws(
+    () => readRunInputs(resolveConfig({ namespace: 'shop', ...settings })),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError, String(error));
+      assert.match(error.message, expected);
+      return true;
+    },
+  );
+}
+
+test(
+  'files that would hang or mislead are refused by name: a FIFO, /dev/zero, a folder, non-UTF-8, too big',
+  limit,
+  () => {
+    const fifo = path.join(dir, 'engine.fifo');
+    execFileSync('mkfifo', [fifo]);
+    refused({ engines: [fifo] }, /engine\.fifo: cannot read the manifest: not a regular file/);
+    refused({ engines: ['/dev/zero'] }, /\/dev\/zero: cannot read the manifest: not a regular file/);
+    refused({ engines: [dir] }, /cannot read the manifest: it is a directory/);
+    const latin1 = file(
+      'latin1.yaml',
+      Buffer.concat([Buffer.from(engineYaml('caf')), Buffer.from([0xe9, 0x0a])]),
+    );
+    refused(
+      { engines: [latin1] },
+      /latin1\.yaml: cannot read the manifest: not valid UTF-8 \(first bad byte at offset \d+, line 9\)/,
+    );
+    const huge = file('huge.yaml', `# ${'x'.repeat(5 * 1024 * 1024)}\n`);
+    refused(
+      { engines: [huge] },
+      /huge\.yaml: cannot read the manifest: \d+ bytes is more than the 4 MiB allowed/,
+    );
+  },
+);
+
+test('an empty or comment-only engine file is named, also beside a good one', () => {
+  const empty = file('empty.yaml', '');
+  const comments = file('comments.yaml', '# TODO: add the engine\n---\n# nothing yet\n');
+  refused({ engines: [good, empty] }, /empty\.yaml: holds no objects \(the file is empty or only comments\)/);
+  refused({ engines: [comments, good] }, /comments\.yaml: holds no objects/);
+});
+
+test('the same object twice, across files or within one, is refused naming both places', () => {
+  const again = file('again.yaml', engineYaml('good'));
+  refused(
+    { engines: [good, again] },
+    /again\.yaml, document 1 \(ChaosEngine good\): the same ChaosEngine as .*good\.yaml, document 1 \(ChaosEngine good\)/,
+  );
+  const twice = file('twice.yaml', `${engineYaml('dup')}---\n${engineYaml('dup')}`);
+  refused(
+    { engines: [twice] },
+    /twice\.yaml, document 2 \(ChaosEngine dup\): the same ChaosEngine as .*twice\.yaml, document 1/,
+  );
+  // The same name in two namespaces is two objects.
+  const elsewhere = file(
+    'elsewhere.yaml',
+    engineYaml('good').replace('name: good', 'name: good\n  namespace: shop2'),
+  );
+  assert.doesNotThrow(() =>
+    readRunInputs(
+      resolveConfig({ namespace: 'shop', engines: [good, elsewhere], allowNamespaces: ['shop', 'shop2'] }),
+    ),
+  );
+});
+
+test('what the ChaosEngine CRD refuses is refused offline: int probe timeouts, a bad engineState', () => {
+  const probe = file(
+    'int-timeouts.yaml',
+    engineYaml(
+      'legacy',
+      '      spec:\n        probe:\n          - name: up\n            type: httpProbe\n            mode: Continuous\n            httpProbe/inputs: { url: "http://x", method: { get: { criteria: "==", responseCode: "200" } } }\n            runProperties: { probeTimeout: 5, interval: 2 }\n',
+    ),
+  );
+  refused(
+    { engines: [probe] },
+    /int-timeouts\.yaml, document 1 \(ChaosEngine legacy\): field spec\.experiments\[0\]\.spec\.probe\[0\]\.runProperties\.probeTimeout: must be a string such as "5s"/,
+  );
+  const paused = file(
+    'paused.yaml',
+    engineYaml('paused').replace('engineState: active', 'engineState: paused'),
+  );
+  refused({ engines: [paused] }, /paused\.yaml, .*field spec\.engineState: must be one of active, stop/);
+});
+
+test('report paths are checked before any chaos: under a file, a folder, twice the same', () => {
+  const plain = file('plain.txt', 'x');
+  refused(
+    { engines: [good], reports: { junit: path.join(plain, 'junit.xml') } },
+    /the JUnit report .*plain\.txt\/junit\.xml: .*plain\.txt is a file, not a directory/,
+  );
+  refused({ engines: [good], reports: { json: dir } }, /the JSON report .*: is a directory/);
+  const same = path.join(dir, 'out', 'report.xml');
+  refused(
+    { engines: [good], reports: { junit: same, html: same } },
+    /the HTML report .*: the same file as the JUnit report/,
+  );
+});
+
+test('durations run from 1s to 24h: --timeout 0 and 1000h are refused, naming the flag', () => {
+  for (const [value, expected] of [
+    ['0', /command line: --timeout: must be at least 1s/],
+    ['1000h', /command line: --timeout: "1000h" is longer than 24h/],
+    ['500ms', /command line: --timeout: must be at least 1s/],
+  ] as const) {
+    assert.throws(() => parseCommandLine(['run', '--timeout', value]), expected);
+  }
+  assert.throws(
+    () => parseCommandLine(['run', '--stop-timeout', '25h']),
+    /--stop-timeout: "25h" is longer than 24h/,
+  );
+  assert.equal(resolveConfig(parseCommandLine(['run', '--timeout', '24h']).layer).timeoutMs, 86_400_000);
+});
