@@ -7,11 +7,11 @@ import {
   describeUnconfirmed,
   runGate,
   stopRunChaos
-} from "./chunks/chunk-5KICYTJ6.js";
+} from "./chunks/chunk-ZZ6NV4QE.js";
 import {
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-HIF4EYUU.js";
+} from "./chunks/chunk-QELTDFQD.js";
 import {
   expectedChaosMs,
   labelFor,
@@ -22,18 +22,19 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-FMRSVRHE.js";
-import "./chunks/chunk-PSC5U72X.js";
+} from "./chunks/chunk-P24MTPMJ.js";
+import "./chunks/chunk-BUWFK2CE.js";
 import {
   ConfigError,
   __commonJS,
   __require,
   __toESM,
+  chaosMayStillRun,
   connect,
   errorMessage,
   judgementOf,
   redact
-} from "./chunks/chunk-KKMOK5DN.js";
+} from "./chunks/chunk-2IDVPB5J.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19834,7 +19835,9 @@ async function publishToGitHub(outcome) {
   setOutput("html-path", published.html ?? "");
   setOutput("run-id", outcome.runId ?? "");
   if (outcome.cancelled) {
-    setFailed(`cancelled by ${outcome.cancelled}; the chaos was stopped`);
+    setFailed(
+      chaosMayStillRun(report) ? `cancelled by ${outcome.cancelled}; chaos may still be running: the post step tries again, and the log names the command that stops it` : `cancelled by ${outcome.cancelled}; the chaos was stopped`
+    );
     return;
   }
   for (const { title, message } of annotationsOf(report, decision)) error(message, { title });
@@ -19904,8 +19907,7 @@ async function runAction() {
       })
     );
     groups.end();
-    if (!outcome.report.suites.some((s) => s.cases.some((c) => c.kind === "chaos-stop")))
-      state.markFinished();
+    if (!chaosMayStillRun(outcome.report)) state.markFinished();
     await publishToGitHub(outcome);
   } catch (error2) {
     groups.end();

@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import { loadConfig } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
+import { chaosMayStillRun } from '../report/model.ts';
 import { newSecretDir } from '../kube/context.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { expectedChaosMs, progressLog } from '../run/progress.ts';
@@ -46,8 +47,7 @@ export async function runAction(): Promise<void> {
     );
     groups.end();
     // Chaos that was not confirmed stopped is the post step's to try again.
-    if (!outcome.report.suites.some((s) => s.cases.some((c) => c.kind === 'chaos-stop')))
-      state.markFinished();
+    if (!chaosMayStillRun(outcome.report)) state.markFinished();
     await publishToGitHub(outcome);
   } catch (error) {
     groups.end();

@@ -145,3 +145,8 @@ export function importanceOf({ status, tolerated }: CaseJudgement): number {
   if (tolerated) return 1;
   return status === 'skipped' ? 2 : 3;
 }
+
+/** The run could not confirm that its chaos stopped: it has an errored `chaos-stop` case. */
+export function chaosMayStillRun(report: Report): boolean {
+  return report.suites.some((suite) => suite.cases.some((testCase) => testCase.kind === 'chaos-stop'));
+}

@@ -92324,6 +92324,9 @@ function importanceOf({ status, tolerated }) {
   if (tolerated) return 1;
   return status === "skipped" ? 2 : 3;
 }
+function chaosMayStillRun(report) {
+  return report.suites.some((suite) => suite.cases.some((testCase) => testCase.kind === "chaos-stop"));
+}
 var init_model = __esm({
   "src/report/model.ts"() {
     "use strict";
@@ -92614,6 +92617,8 @@ function renderJson(report, decision, context) {
     tool: "chaos-gate",
     generatedAt: (context.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
     verdict: decision.verdict,
+    // For tools that must not report success while faults may be left behind (the Jenkins step).
+    chaosMayStillRun: chaosMayStillRun(report),
     reasons: decision.reasons,
     counts: decision.counts,
     probeSuccess: decision.probeSuccess ?? null,

@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runGate
-} from "./chunk-5KICYTJ6.js";
-import "./chunk-HIF4EYUU.js";
-import "./chunk-PSC5U72X.js";
-import "./chunk-KKMOK5DN.js";
+} from "./chunk-ZZ6NV4QE.js";
+import "./chunk-QELTDFQD.js";
+import "./chunk-BUWFK2CE.js";
+import "./chunk-2IDVPB5J.js";
 export {
   runGate
 };

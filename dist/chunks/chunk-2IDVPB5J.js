@@ -43059,6 +43059,29 @@ var duration3 = external_exports.union([external_exports.string(), external_expo
 });
 var runDuration = duration3.refine((ms) => ms >= 1e3, { message: "must be at least 1s" });
 
+// src/report/model.ts
+function mergeReports(...reports) {
+  return { suites: reports.flatMap((r) => r.suites) };
+}
+function secondsBetween(start, end) {
+  if (!start || !end) return void 0;
+  const ms = Date.parse(end) - Date.parse(start);
+  return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
+}
+function judgementOf(decision, testCase) {
+  const judgement = decision.cases.get(testCase);
+  if (!judgement) throw new Error(`case ${testCase.className} \u203A ${testCase.name} is not in the decision`);
+  return judgement;
+}
+function importanceOf({ status, tolerated }) {
+  if (status === "error" || status === "failed") return 0;
+  if (tolerated) return 1;
+  return status === "skipped" ? 2 : 3;
+}
+function chaosMayStillRun(report) {
+  return report.suites.some((suite) => suite.cases.some((testCase) => testCase.kind === "chaos-stop"));
+}
+
 // src/secrets.ts
 var secrets = /* @__PURE__ */ new Set();
 var minLength = 6;
@@ -83703,26 +83726,6 @@ function apiError(what, error62) {
   return new CannotRunError(describeApiError(what, error62));
 }
 
-// src/report/model.ts
-function mergeReports(...reports) {
-  return { suites: reports.flatMap((r) => r.suites) };
-}
-function secondsBetween(start, end) {
-  if (!start || !end) return void 0;
-  const ms = Date.parse(end) - Date.parse(start);
-  return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
-}
-function judgementOf(decision, testCase) {
-  const judgement = decision.cases.get(testCase);
-  if (!judgement) throw new Error(`case ${testCase.className} \u203A ${testCase.name} is not in the decision`);
-  return judgement;
-}
-function importanceOf({ status, tolerated }) {
-  if (status === "error" || status === "failed") return 0;
-  if (tolerated) return 1;
-  return status === "skipped" ? 2 : 3;
-}
-
 // src/kube/object-meta.ts
 var objectMetaSchema = external_exports.looseObject({
   name: external_exports.string().optional(),
@@ -84266,6 +84269,11 @@ export {
   formatDuration,
   duration3 as duration,
   runDuration,
+  mergeReports,
+  secondsBetween,
+  judgementOf,
+  importanceOf,
+  chaosMayStillRun,
   CORE_SCHEMA,
   loadAll,
   ObjectCustomObjectsApi,
@@ -84284,10 +84292,6 @@ export {
   statusCode,
   describeApiError,
   apiError,
-  mergeReports,
-  secondsBetween,
-  judgementOf,
-  importanceOf,
   objectMetaSchema,
   describeSchemaIssues,
   litmusGroup,

@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   resultPlural,
   workflowRunLabel
-} from "./chunk-HIF4EYUU.js";
+} from "./chunk-QELTDFQD.js";
 import {
   ManifestApplier,
   allowedNamespaces,
@@ -25,7 +25,7 @@ import {
   runLabel,
   workflowCondition,
   workflowToSuite
-} from "./chunk-PSC5U72X.js";
+} from "./chunk-BUWFK2CE.js";
 import {
   CancelledError,
   CannotRunError,
@@ -50,7 +50,7 @@ import {
   resultName,
   setHeaderOptions,
   statusCode
-} from "./chunk-KKMOK5DN.js";
+} from "./chunk-2IDVPB5J.js";
 
 // src/run/run.ts
 import { randomBytes } from "node:crypto";

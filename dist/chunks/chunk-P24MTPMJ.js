@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   defaultPolicy,
   readManifests
-} from "./chunk-PSC5U72X.js";
+} from "./chunk-BUWFK2CE.js";
 import {
   ConfigError,
   __toESM,
@@ -14,7 +14,7 @@ import {
   readInputFile,
   require_dist,
   runDuration
-} from "./chunk-KKMOK5DN.js";
+} from "./chunk-2IDVPB5J.js";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);

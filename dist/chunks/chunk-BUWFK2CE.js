@@ -9,6 +9,7 @@ import {
   PatchStrategy,
   __toESM,
   apiClient,
+  chaosMayStillRun,
   describeApiError,
   describeSchemaIssues,
   errorMessage,
@@ -22,7 +23,7 @@ import {
   resultFileLimit,
   secondsBetween,
   statusCode
-} from "./chunk-KKMOK5DN.js";
+} from "./chunk-2IDVPB5J.js";
 
 // src/kube/manifests.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -979,6 +980,8 @@ function renderJson(report, decision, context) {
     tool: "chaos-gate",
     generatedAt: (context.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
     verdict: decision.verdict,
+    // For tools that must not report success while faults may be left behind (the Jenkins step).
+    chaosMayStillRun: chaosMayStillRun(report),
     reasons: decision.reasons,
     counts: decision.counts,
     probeSuccess: decision.probeSuccess ?? null,
