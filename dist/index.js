@@ -7,7 +7,7 @@ import {
   describeUnconfirmed,
   runGate,
   stopRunChaos
-} from "./chunks/chunk-ZZ6NV4QE.js";
+} from "./chunks/chunk-JRLJAGXC.js";
 import {
   loadKubeContext,
   newSecretDir
@@ -22,8 +22,8 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-P24MTPMJ.js";
-import "./chunks/chunk-BUWFK2CE.js";
+} from "./chunks/chunk-W46FQICO.js";
+import "./chunks/chunk-ZFMYH3TH.js";
 import {
   ConfigError,
   __commonJS,

@@ -84195,12 +84195,12 @@ var require_limiter = __commonJS({
        * @param {Number} [concurrency=Infinity] The maximum number of jobs allowed
        *     to run concurrently
        */
-      constructor(concurrency) {
+      constructor(concurrency2) {
         this[kDone] = () => {
           this.pending--;
           this[kRun]();
         };
-        this.concurrency = concurrency || Infinity;
+        this.concurrency = concurrency2 || Infinity;
         this.jobs = [];
         this.pending = 0;
       }
@@ -84282,8 +84282,8 @@ var require_permessage_deflate = __commonJS({
         this._inflate = null;
         this.params = null;
         if (!zlibLimiter) {
-          const concurrency = this._options.concurrencyLimit !== void 0 ? this._options.concurrencyLimit : 10;
-          zlibLimiter = new Limiter(concurrency);
+          const concurrency2 = this._options.concurrencyLimit !== void 0 ? this._options.concurrencyLimit : 10;
+          zlibLimiter = new Limiter(concurrency2);
         }
       }
       /**
@@ -91804,6 +91804,225 @@ var init_dist = __esm({
   }
 });
 
+// node_modules/p-map/index.js
+function pMap(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, false);
+}
+function pMapSettled(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, true);
+}
+async function mapConcurrently(iterable, mapper, {
+  concurrency: concurrency2 = Number.POSITIVE_INFINITY,
+  stopOnError = true,
+  signal: signal3
+} = {}, isSettled) {
+  return new Promise((resolve_, reject_) => {
+    validateOptions(iterable, mapper, concurrency2);
+    const result = [];
+    const errors = [];
+    let skippedCount = 0;
+    let isResolved = false;
+    let isIterableDone = false;
+    const pendingIndexes = /* @__PURE__ */ new Set();
+    let doneIndex = Number.POSITIVE_INFINITY;
+    let currentIndex = 0;
+    const iterator = getIterator(iterable);
+    const signalListener = () => {
+      reject(signal3.reason);
+    };
+    const cleanup = () => {
+      signal3?.removeEventListener("abort", signalListener);
+    };
+    const resolve = (value) => {
+      resolve_(value);
+      cleanup();
+    };
+    const reject = (reason) => {
+      if (isResolved) {
+        return;
+      }
+      isResolved = true;
+      reject_(reason);
+      cleanup();
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+    };
+    if (signal3) {
+      if (signal3.aborted) {
+        reject(signal3.reason);
+        return;
+      }
+      signal3.addEventListener("abort", signalListener, { once: true });
+    }
+    const pull = createPuller(iterator);
+    const settleIfFinished = () => {
+      if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
+        return;
+      }
+      for (const index2 of pendingIndexes) {
+        if (index2 < doneIndex) {
+          return;
+        }
+      }
+      if (!stopOnError) {
+        const collectedErrors = [];
+        for (let index2 = 0; index2 < Math.min(doneIndex, errors.length); index2++) {
+          if (index2 in errors) {
+            collectedErrors.push(errors[index2]);
+          }
+        }
+        if (collectedErrors.length > 0) {
+          reject(new AggregateError(collectedErrors));
+          return;
+        }
+      }
+      isResolved = true;
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+      const lastIndex = Math.min(doneIndex, result.length);
+      if (lastIndex === result.length && skippedCount === 0) {
+        resolve(result);
+        return;
+      }
+      resolve(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+    };
+    const next = async () => {
+      if (isResolved || currentIndex >= doneIndex) {
+        return;
+      }
+      const index2 = currentIndex++;
+      pendingIndexes.add(index2);
+      let nextItem;
+      try {
+        nextItem = await pull();
+      } catch (error62) {
+        pendingIndexes.delete(index2);
+        if (index2 < doneIndex) {
+          throw error62;
+        }
+        settleIfFinished();
+        return;
+      }
+      if (nextItem.done) {
+        pendingIndexes.delete(index2);
+        doneIndex = Math.min(doneIndex, index2);
+        isIterableDone = true;
+        settleIfFinished();
+        return;
+      }
+      const runner = (async () => {
+        try {
+          const element = await nextItem.value;
+          if (isResolved || index2 >= doneIndex) {
+            return;
+          }
+          const value = await mapper(element, index2);
+          if (index2 >= doneIndex) {
+            return;
+          }
+          if (value === pMapStop) {
+            doneIndex = index2;
+            return;
+          }
+          if (value === pMapSkip) {
+            skippedCount++;
+          }
+          result[index2] = isSettled && value !== pMapSkip ? { status: "fulfilled", value } : value;
+        } catch (error62) {
+          if (index2 >= doneIndex) {
+            return;
+          }
+          if (isSettled) {
+            result[index2] = { status: "rejected", reason: error62 };
+          } else if (stopOnError) {
+            reject(error62);
+            return;
+          } else {
+            errors[index2] = error62;
+          }
+        } finally {
+          pendingIndexes.delete(index2);
+          settleIfFinished();
+        }
+        try {
+          await next();
+        } catch (error62) {
+          reject(error62);
+        }
+      })();
+      runner.then(() => new Promise(() => {
+      })).then(resolve_);
+    };
+    (async () => {
+      for (let index2 = 0; index2 < concurrency2; index2++) {
+        try {
+          await next();
+        } catch (error62) {
+          reject(error62);
+          break;
+        }
+        if (isResolved || currentIndex >= doneIndex) {
+          break;
+        }
+      }
+    })();
+  });
+}
+function validateOptions(iterable, mapper, concurrency2) {
+  if (iterable?.[Symbol.iterator] === void 0 && iterable?.[Symbol.asyncIterator] === void 0) {
+    throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
+  }
+  if (typeof mapper !== "function") {
+    throw new TypeError("Mapper function is required");
+  }
+  if (!isLimit(concurrency2, 1)) {
+    throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency2}\` (${typeof concurrency2})`);
+  }
+}
+function isLimit(value, minimum) {
+  return Number.isSafeInteger(value) && value >= minimum || value === Number.POSITIVE_INFINITY;
+}
+function getIterator(iterable) {
+  return iterable[Symbol.asyncIterator] === void 0 ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
+}
+async function closeIterator(iterator) {
+  try {
+    await iterator.return?.();
+  } catch {
+  }
+}
+function createPuller(iterator) {
+  let isSourceDone = false;
+  const markDone = (item) => {
+    if (item?.done) {
+      isSourceDone = true;
+    }
+  };
+  return () => {
+    if (isSourceDone) {
+      return { done: true };
+    }
+    const result = iterator.next();
+    markDone(result);
+    if (typeof result?.then !== "function") {
+      return result;
+    }
+    const promise2 = Promise.resolve(result);
+    promise2.then(markDone, () => {
+    });
+    return promise2;
+  };
+}
+var pMapSkip, pMapStop;
+var init_p_map = __esm({
+  "node_modules/p-map/index.js"() {
+    pMapSkip = /* @__PURE__ */ Symbol("skip");
+    pMapStop = /* @__PURE__ */ Symbol("stop");
+  }
+});
+
 // src/kube/client.ts
 import http2 from "node:http";
 import https2 from "node:https";
@@ -92012,8 +92231,16 @@ var init_errors4 = __esm({
 });
 
 // src/kube/apply.ts
+function refOf(object2) {
+  return {
+    apiVersion: object2.apiVersion,
+    kind: object2.kind,
+    metadata: { name: object2.name, namespace: object2.namespace }
+  };
+}
 function applied(manifest, result, ownership) {
   return {
+    role: manifest.role,
     apiVersion: manifest.object.apiVersion ?? "",
     kind: manifest.object.kind ?? "",
     namespace: result.metadata?.namespace,
@@ -92026,11 +92253,12 @@ function applied(manifest, result, ownership) {
 function isClusterScopedKind(kind) {
   return clusterScopedKinds.has(kind ?? "");
 }
-var fieldManager, usersFieldManager, runLabel, managedBy, usersPrefix, applyOrder, isShared, isManaged, describe4, ObjectApi, ManifestApplier, clusterScopedKinds;
+var fieldManager, usersFieldManager, runLabel, managedBy, usersPrefix, applyOrder, concurrency, inOrder, isShared, isManaged, describe4, ObjectApi, ManifestApplier, clusterScopedKinds;
 var init_apply = __esm({
   "src/kube/apply.ts"() {
     "use strict";
     init_dist();
+    init_p_map();
     init_errors();
     init_client();
     init_errors4();
@@ -92040,6 +92268,8 @@ var init_apply = __esm({
     managedBy = { "app.kubernetes.io/managed-by": "chaos-gate" };
     usersPrefix = "users.chaos-gate.io/";
     applyOrder = ["rbac", "experiment", "engine"];
+    concurrency = 10;
+    inOrder = (manifests) => applyOrder.map((role) => manifests.filter((m) => m.role === role)).filter((group2) => group2.length > 0);
     isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
     isManaged = (object2) => object2?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
     describe4 = (object2) => `${object2.kind ?? ""} ${object2.metadata?.namespace ? `${object2.metadata.namespace}/` : ""}${object2.metadata?.name ?? ""}`;
@@ -92052,6 +92282,8 @@ var init_apply = __esm({
       #api;
       #defaultNamespace;
       #runId;
+      /** What preflight read of each named object, so apply reads nothing again. */
+      #existing = /* @__PURE__ */ new Map();
       constructor(connection, defaultNamespace, runId) {
         this.#api = apiClient(connection, ObjectApi);
         this.#defaultNamespace = defaultNamespace;
@@ -92086,68 +92318,84 @@ var init_apply = __esm({
        * Returns every problem, so the user fixes them in one go.
        */
       async preflight(manifests) {
-        const problems = [];
-        for (const manifest of manifests) {
-          try {
-            const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : void 0;
-            if (existing && manifest.role === "engine") {
-              problems.push(
-                `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`
-              );
-              continue;
-            }
-            if (existing && !isManaged(existing)) continue;
-            await this.#write(manifest.object, true);
-          } catch (error62) {
-            problems.push(describeApiError(`${manifest.source}: rejected by the server`, error62));
-          }
-        }
-        return problems;
+        const problems = await pMap(manifests, (manifest) => this.#check(manifest), { concurrency });
+        return problems.filter((problem) => problem !== void 0);
       }
-      /** Applies in order RBAC → ChaosExperiments → ChaosEngines; calls `onApplied` as each lands. */
+      async #check(manifest) {
+        try {
+          const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : void 0;
+          this.#existing.set(manifest.source, existing);
+          if (existing && manifest.role === "engine") {
+            return `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`;
+          }
+          if (existing && !isManaged(existing)) return void 0;
+          await this.#write(manifest.object, true);
+          return void 0;
+        } catch (error62) {
+          return describeApiError(`${manifest.source}: rejected by the server`, error62);
+        }
+      }
+      /**
+       * Applies RBAC, then ChaosExperiments, then ChaosEngines, each group in parallel. `onApplied` hears of
+       * every object that landed, in the order of the manifests, also when another of its group failed, so
+       * what the run put into the cluster is known before anything is taken back.
+       */
       async apply(manifests, onApplied) {
-        const ordered = applyOrder.flatMap((role) => manifests.filter((m) => m.role === role));
-        for (const manifest of ordered) {
-          const { object: object2 } = manifest;
-          try {
-            const existing = isShared(manifest) ? await this.#read(object2) : void 0;
-            if (existing && !isManaged(existing)) {
-              onApplied(
-                applied(manifest, existing, "foreign"),
-                "exists and was not created by chaos-gate: used as it is"
-              );
-              continue;
-            }
-            const result = isShared(manifest) ? await this.#applyShared(object2) : await this.#write(object2, false);
-            onApplied(applied(manifest, result, isShared(manifest) ? "shared" : "run"));
-          } catch (error62) {
-            throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error62), {
-              cause: error62
-            });
-          }
+        for (const group2 of inOrder(manifests)) {
+          const landed = await pMapSettled(group2, (manifest) => this.#applyOne(manifest), { concurrency });
+          for (const result of landed) if (result.status === "fulfilled") onApplied(...result.value);
+          const failed = landed.find((result) => result.status === "rejected");
+          if (failed) throw failed.reason;
         }
       }
-      /** Takes back what this run applied, newest first (engines before RBAC). Reports, never throws. */
+      async #applyOne(manifest) {
+        const { object: object2 } = manifest;
+        try {
+          const existing = isShared(manifest) ? await this.#existingOf(manifest) : void 0;
+          if (existing && !isManaged(existing))
+            return [
+              applied(manifest, existing, "foreign"),
+              "exists and was not created by chaos-gate: used as it is"
+            ];
+          const result = isShared(manifest) ? await this.#applyShared(object2) : await this.#write(object2, false);
+          return [applied(manifest, result, isShared(manifest) ? "shared" : "run")];
+        } catch (error62) {
+          throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error62), { cause: error62 });
+        }
+      }
+      /**
+       * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
+       * RBAC to revert), each group in parallel. Reports, never throws.
+       */
       async remove(objects) {
         const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
-        for (const object2 of [...objects].reverse()) {
-          const ref = {
-            apiVersion: object2.apiVersion,
-            kind: object2.kind,
-            metadata: { name: object2.name, namespace: object2.namespace }
-          };
-          const what = describe4(ref);
-          try {
-            if (object2.ownership === "foreign") continue;
-            const outcome = object2.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
+        const newestFirst = [...objects].reverse().filter((object2) => object2.ownership !== "foreign");
+        for (const role of [...applyOrder].reverse()) {
+          const group2 = newestFirst.filter((object2) => object2.role === role);
+          const outcomes = await pMap(group2, (object2) => this.#removeOne(object2), { concurrency });
+          group2.forEach((object2, i) => {
+            const what = describe4(refOf(object2));
+            const outcome = outcomes[i];
             if (outcome === "removed") removal.removed.push(what);
             else if (outcome === "gone") removal.alreadyGone.push(what);
-            else removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
-          } catch (error62) {
-            removal.problems.push(describeApiError(`deleting ${what}`, error62));
-          }
+            else if (Array.isArray(outcome)) removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
+            else removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
+          });
         }
         return removal;
+      }
+      async #removeOne(object2) {
+        const ref = refOf(object2);
+        try {
+          return object2.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
+        } catch (error62) {
+          return { error: error62 };
+        }
+      }
+      /** What preflight read of the object; one that preflight did not see is read now. */
+      async #existingOf(manifest) {
+        if (this.#existing.has(manifest.source)) return this.#existing.get(manifest.source);
+        return this.#read(manifest.object);
       }
       /** Applies a shared object and records this run on it; again if another run deleted it in between. */
       async #applyShared(object2) {

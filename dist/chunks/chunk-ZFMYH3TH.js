@@ -328,6 +328,220 @@ function withParameters(workflow, overrides) {
   return parameters;
 }
 
+// node_modules/p-map/index.js
+function pMap(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, false);
+}
+function pMapSettled(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, true);
+}
+async function mapConcurrently(iterable, mapper, {
+  concurrency: concurrency2 = Number.POSITIVE_INFINITY,
+  stopOnError = true,
+  signal
+} = {}, isSettled) {
+  return new Promise((resolve_, reject_) => {
+    validateOptions(iterable, mapper, concurrency2);
+    const result = [];
+    const errors = [];
+    let skippedCount = 0;
+    let isResolved = false;
+    let isIterableDone = false;
+    const pendingIndexes = /* @__PURE__ */ new Set();
+    let doneIndex = Number.POSITIVE_INFINITY;
+    let currentIndex = 0;
+    const iterator = getIterator(iterable);
+    const signalListener = () => {
+      reject(signal.reason);
+    };
+    const cleanup = () => {
+      signal?.removeEventListener("abort", signalListener);
+    };
+    const resolve = (value) => {
+      resolve_(value);
+      cleanup();
+    };
+    const reject = (reason) => {
+      if (isResolved) {
+        return;
+      }
+      isResolved = true;
+      reject_(reason);
+      cleanup();
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+    };
+    if (signal) {
+      if (signal.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      signal.addEventListener("abort", signalListener, { once: true });
+    }
+    const pull = createPuller(iterator);
+    const settleIfFinished = () => {
+      if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
+        return;
+      }
+      for (const index of pendingIndexes) {
+        if (index < doneIndex) {
+          return;
+        }
+      }
+      if (!stopOnError) {
+        const collectedErrors = [];
+        for (let index = 0; index < Math.min(doneIndex, errors.length); index++) {
+          if (index in errors) {
+            collectedErrors.push(errors[index]);
+          }
+        }
+        if (collectedErrors.length > 0) {
+          reject(new AggregateError(collectedErrors));
+          return;
+        }
+      }
+      isResolved = true;
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+      const lastIndex = Math.min(doneIndex, result.length);
+      if (lastIndex === result.length && skippedCount === 0) {
+        resolve(result);
+        return;
+      }
+      resolve(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+    };
+    const next = async () => {
+      if (isResolved || currentIndex >= doneIndex) {
+        return;
+      }
+      const index = currentIndex++;
+      pendingIndexes.add(index);
+      let nextItem;
+      try {
+        nextItem = await pull();
+      } catch (error) {
+        pendingIndexes.delete(index);
+        if (index < doneIndex) {
+          throw error;
+        }
+        settleIfFinished();
+        return;
+      }
+      if (nextItem.done) {
+        pendingIndexes.delete(index);
+        doneIndex = Math.min(doneIndex, index);
+        isIterableDone = true;
+        settleIfFinished();
+        return;
+      }
+      const runner = (async () => {
+        try {
+          const element = await nextItem.value;
+          if (isResolved || index >= doneIndex) {
+            return;
+          }
+          const value = await mapper(element, index);
+          if (index >= doneIndex) {
+            return;
+          }
+          if (value === pMapStop) {
+            doneIndex = index;
+            return;
+          }
+          if (value === pMapSkip) {
+            skippedCount++;
+          }
+          result[index] = isSettled && value !== pMapSkip ? { status: "fulfilled", value } : value;
+        } catch (error) {
+          if (index >= doneIndex) {
+            return;
+          }
+          if (isSettled) {
+            result[index] = { status: "rejected", reason: error };
+          } else if (stopOnError) {
+            reject(error);
+            return;
+          } else {
+            errors[index] = error;
+          }
+        } finally {
+          pendingIndexes.delete(index);
+          settleIfFinished();
+        }
+        try {
+          await next();
+        } catch (error) {
+          reject(error);
+        }
+      })();
+      runner.then(() => new Promise(() => {
+      })).then(resolve_);
+    };
+    (async () => {
+      for (let index = 0; index < concurrency2; index++) {
+        try {
+          await next();
+        } catch (error) {
+          reject(error);
+          break;
+        }
+        if (isResolved || currentIndex >= doneIndex) {
+          break;
+        }
+      }
+    })();
+  });
+}
+var pMapSkip = /* @__PURE__ */ Symbol("skip");
+var pMapStop = /* @__PURE__ */ Symbol("stop");
+function validateOptions(iterable, mapper, concurrency2) {
+  if (iterable?.[Symbol.iterator] === void 0 && iterable?.[Symbol.asyncIterator] === void 0) {
+    throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
+  }
+  if (typeof mapper !== "function") {
+    throw new TypeError("Mapper function is required");
+  }
+  if (!isLimit(concurrency2, 1)) {
+    throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency2}\` (${typeof concurrency2})`);
+  }
+}
+function isLimit(value, minimum) {
+  return Number.isSafeInteger(value) && value >= minimum || value === Number.POSITIVE_INFINITY;
+}
+function getIterator(iterable) {
+  return iterable[Symbol.asyncIterator] === void 0 ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
+}
+async function closeIterator(iterator) {
+  try {
+    await iterator.return?.();
+  } catch {
+  }
+}
+function createPuller(iterator) {
+  let isSourceDone = false;
+  const markDone = (item) => {
+    if (item?.done) {
+      isSourceDone = true;
+    }
+  };
+  return () => {
+    if (isSourceDone) {
+      return { done: true };
+    }
+    const result = iterator.next();
+    markDone(result);
+    if (typeof result?.then !== "function") {
+      return result;
+    }
+    const promise = Promise.resolve(result);
+    promise.then(markDone, () => {
+    });
+    return promise;
+  };
+}
+
 // src/kube/apply.ts
 var fieldManager = "chaos-gate";
 var usersFieldManager = "chaos-gate-users";
@@ -335,6 +549,8 @@ var runLabel = "chaos-gate.io/run";
 var managedBy = { "app.kubernetes.io/managed-by": "chaos-gate" };
 var usersPrefix = "users.chaos-gate.io/";
 var applyOrder = ["rbac", "experiment", "engine"];
+var concurrency = 10;
+var inOrder = (manifests) => applyOrder.map((role) => manifests.filter((m) => m.role === role)).filter((group) => group.length > 0);
 var isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
 var isManaged = (object) => object?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
 var describe = (object) => `${object.kind ?? ""} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ""}${object.metadata?.name ?? ""}`;
@@ -347,6 +563,8 @@ var ManifestApplier = class {
   #api;
   #defaultNamespace;
   #runId;
+  /** What preflight read of each named object, so apply reads nothing again. */
+  #existing = /* @__PURE__ */ new Map();
   constructor(connection, defaultNamespace, runId) {
     this.#api = apiClient(connection, ObjectApi);
     this.#defaultNamespace = defaultNamespace;
@@ -381,68 +599,84 @@ var ManifestApplier = class {
    * Returns every problem, so the user fixes them in one go.
    */
   async preflight(manifests) {
-    const problems = [];
-    for (const manifest of manifests) {
-      try {
-        const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : void 0;
-        if (existing && manifest.role === "engine") {
-          problems.push(
-            `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`
-          );
-          continue;
-        }
-        if (existing && !isManaged(existing)) continue;
-        await this.#write(manifest.object, true);
-      } catch (error) {
-        problems.push(describeApiError(`${manifest.source}: rejected by the server`, error));
-      }
-    }
-    return problems;
+    const problems = await pMap(manifests, (manifest) => this.#check(manifest), { concurrency });
+    return problems.filter((problem) => problem !== void 0);
   }
-  /** Applies in order RBAC → ChaosExperiments → ChaosEngines; calls `onApplied` as each lands. */
+  async #check(manifest) {
+    try {
+      const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : void 0;
+      this.#existing.set(manifest.source, existing);
+      if (existing && manifest.role === "engine") {
+        return `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`;
+      }
+      if (existing && !isManaged(existing)) return void 0;
+      await this.#write(manifest.object, true);
+      return void 0;
+    } catch (error) {
+      return describeApiError(`${manifest.source}: rejected by the server`, error);
+    }
+  }
+  /**
+   * Applies RBAC, then ChaosExperiments, then ChaosEngines, each group in parallel. `onApplied` hears of
+   * every object that landed, in the order of the manifests, also when another of its group failed, so
+   * what the run put into the cluster is known before anything is taken back.
+   */
   async apply(manifests, onApplied) {
-    const ordered = applyOrder.flatMap((role) => manifests.filter((m) => m.role === role));
-    for (const manifest of ordered) {
-      const { object } = manifest;
-      try {
-        const existing = isShared(manifest) ? await this.#read(object) : void 0;
-        if (existing && !isManaged(existing)) {
-          onApplied(
-            applied(manifest, existing, "foreign"),
-            "exists and was not created by chaos-gate: used as it is"
-          );
-          continue;
-        }
-        const result = isShared(manifest) ? await this.#applyShared(object) : await this.#write(object, false);
-        onApplied(applied(manifest, result, isShared(manifest) ? "shared" : "run"));
-      } catch (error) {
-        throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error), {
-          cause: error
-        });
-      }
+    for (const group of inOrder(manifests)) {
+      const landed = await pMapSettled(group, (manifest) => this.#applyOne(manifest), { concurrency });
+      for (const result of landed) if (result.status === "fulfilled") onApplied(...result.value);
+      const failed = landed.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
     }
   }
-  /** Takes back what this run applied, newest first (engines before RBAC). Reports, never throws. */
+  async #applyOne(manifest) {
+    const { object } = manifest;
+    try {
+      const existing = isShared(manifest) ? await this.#existingOf(manifest) : void 0;
+      if (existing && !isManaged(existing))
+        return [
+          applied(manifest, existing, "foreign"),
+          "exists and was not created by chaos-gate: used as it is"
+        ];
+      const result = isShared(manifest) ? await this.#applyShared(object) : await this.#write(object, false);
+      return [applied(manifest, result, isShared(manifest) ? "shared" : "run")];
+    } catch (error) {
+      throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error), { cause: error });
+    }
+  }
+  /**
+   * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
+   * RBAC to revert), each group in parallel. Reports, never throws.
+   */
   async remove(objects) {
     const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
-    for (const object of [...objects].reverse()) {
-      const ref = {
-        apiVersion: object.apiVersion,
-        kind: object.kind,
-        metadata: { name: object.name, namespace: object.namespace }
-      };
-      const what = describe(ref);
-      try {
-        if (object.ownership === "foreign") continue;
-        const outcome = object.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
+    const newestFirst = [...objects].reverse().filter((object) => object.ownership !== "foreign");
+    for (const role of [...applyOrder].reverse()) {
+      const group = newestFirst.filter((object) => object.role === role);
+      const outcomes = await pMap(group, (object) => this.#removeOne(object), { concurrency });
+      group.forEach((object, i) => {
+        const what = describe(refOf(object));
+        const outcome = outcomes[i];
         if (outcome === "removed") removal.removed.push(what);
         else if (outcome === "gone") removal.alreadyGone.push(what);
-        else removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
-      } catch (error) {
-        removal.problems.push(describeApiError(`deleting ${what}`, error));
-      }
+        else if (Array.isArray(outcome)) removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
+        else removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
+      });
     }
     return removal;
+  }
+  async #removeOne(object) {
+    const ref = refOf(object);
+    try {
+      return object.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
+    } catch (error) {
+      return { error };
+    }
+  }
+  /** What preflight read of the object; one that preflight did not see is read now. */
+  async #existingOf(manifest) {
+    if (this.#existing.has(manifest.source)) return this.#existing.get(manifest.source);
+    return this.#read(manifest.object);
   }
   /** Applies a shared object and records this run on it; again if another run deleted it in between. */
   async #applyShared(object) {
@@ -523,8 +757,16 @@ var ManifestApplier = class {
     }
   }
 };
+function refOf(object) {
+  return {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    metadata: { name: object.name, namespace: object.namespace }
+  };
+}
 function applied(manifest, result, ownership) {
   return {
+    role: manifest.role,
     apiVersion: manifest.object.apiVersion ?? "",
     kind: manifest.object.kind ?? "",
     namespace: result.metadata?.namespace,

@@ -25,7 +25,7 @@ import {
   runLabel,
   workflowCondition,
   workflowToSuite
-} from "./chunk-BUWFK2CE.js";
+} from "./chunk-ZFMYH3TH.js";
 import {
   CancelledError,
   CannotRunError,

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   defaultPolicy,
   readManifests
-} from "./chunk-BUWFK2CE.js";
+} from "./chunk-ZFMYH3TH.js";
 import {
   ConfigError,
   __toESM,

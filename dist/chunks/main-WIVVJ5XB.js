@@ -12,7 +12,7 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-P24MTPMJ.js";
+} from "./chunk-W46FQICO.js";
 import {
   conclude,
   describeRunInputs,
@@ -22,7 +22,7 @@ import {
   readLoadSuite,
   readManifests,
   workflowToSuite
-} from "./chunk-BUWFK2CE.js";
+} from "./chunk-ZFMYH3TH.js";
 import {
   CancelledError,
   CannotRunError,
@@ -331,7 +331,7 @@ async function main(argv, given = processIo) {
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       case "run": {
-        const { runGate } = await import("./run-PUPGHOOZ.js");
+        const { runGate } = await import("./run-7JVDJ5HI.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
