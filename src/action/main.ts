@@ -6,7 +6,7 @@ import { chaosMayStillRun } from '../report/model.ts';
 import { newSecretDir } from '../kube/context.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { expectedChaosMs, progressLog } from '../run/progress.ts';
-import { runGate } from '../run/run.ts';
+import { runTargets } from '../run/targets.ts';
 import { redact } from '../secrets.ts';
 import { logGroups } from './groups.ts';
 import { readInputs } from './inputs.ts';
@@ -29,7 +29,7 @@ export async function runAction(): Promise<void> {
     const outcome = await withCancellation(
       (line) => core.warning(line),
       ({ cancel, hurry }) =>
-        runGate(config, {
+        runTargets(config, {
           log: progress.log,
           signal: cancel,
           hurry,
@@ -37,7 +37,11 @@ export async function runAction(): Promise<void> {
           secretDir,
           onStarted: (runId, namespaces) => {
             started = true;
-            state.saveRun(runId, namespaces);
+            state.saveRun({ runId, namespaces });
+          },
+          onTargetStarted: (target, runId, namespaces) => {
+            started = true;
+            state.saveRun({ runId, namespaces, target });
           },
           onPhase: (phase) => {
             progress.onPhase(phase);

@@ -28085,7 +28085,7 @@ var init_schema = __esm({
 });
 
 // src/config/schema.ts
-var fileList, gateSchema, reportsSchema, workflowSchema, configSchema;
+var fileList, textList, targetSchema, gateSchema, reportsSchema, workflowSchema, configSchema;
 var init_schema2 = __esm({
   "src/config/schema.ts"() {
     "use strict";
@@ -28093,6 +28093,14 @@ var init_schema2 = __esm({
     init_schema();
     init_duration();
     fileList = external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).transform((v) => Array.isArray(v) ? v : [v]);
+    textList = fileList;
+    targetSchema = external_exports.strictObject({
+      /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
+      name: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(20),
+      kubeconfig: external_exports.string().optional(),
+      context: external_exports.string().optional(),
+      namespace: external_exports.string().optional()
+    });
     gateSchema = external_exports.strictObject({
       failOnFailure: external_exports.boolean().optional(),
       minProbeSuccess: external_exports.number().min(0).max(100).optional(),
@@ -28119,8 +28127,12 @@ var init_schema2 = __esm({
       message: "set only one of file, template and clusterTemplate"
     });
     configSchema = external_exports.strictObject({
-      kubeconfig: external_exports.string().optional(),
-      context: external_exports.string().optional(),
+      /** A list (repeated flags) runs the gate on each kubeconfig, as targets do. */
+      kubeconfig: fileList.optional(),
+      /** A list (repeated flags) runs the gate on each context, as targets do. */
+      context: textList.optional(),
+      targets: external_exports.array(targetSchema).min(1).optional(),
+      parallelTargets: external_exports.number().int().min(1).max(50).optional(),
       inCluster: external_exports.boolean().optional(),
       namespace: external_exports.string().optional(),
       rbac: fileList.optional(),
@@ -28170,7 +28182,8 @@ function resolvePaths(settings, base) {
   const resolveOne = (file2) => file2 === void 0 ? void 0 : path.resolve(base, file2);
   return {
     ...settings,
-    kubeconfig: resolveOne(settings.kubeconfig),
+    kubeconfig: resolveAll(settings.kubeconfig),
+    targets: settings.targets?.map((target) => ({ ...target, kubeconfig: resolveOne(target.kubeconfig) })),
     rbac: resolveAll(settings.rbac),
     experiments: resolveAll(settings.experiments),
     engines: resolveAll(settings.engines),
@@ -28201,9 +28214,13 @@ function resolveConfig(...layers) {
     {},
     ...layers.map((l) => definedOnly(l.workflow ?? {}))
   );
-  return {
-    kubeconfig: pick2("kubeconfig"),
-    context: pick2("context"),
+  const kubeconfigs = pick2("kubeconfig") ?? [];
+  const contexts = pick2("context") ?? [];
+  return checkTargets({
+    kubeconfig: kubeconfigs.length === 1 ? kubeconfigs[0] : void 0,
+    context: contexts.length === 1 ? contexts[0] : void 0,
+    targets: pick2("targets") ?? targetsOf(kubeconfigs, contexts),
+    parallelTargets: pick2("parallelTargets") ?? 4,
     inCluster: pick2("inCluster") ?? false,
     namespace: pick2("namespace"),
     rbac: pick2("rbac") ?? [],
@@ -28220,7 +28237,44 @@ function resolveConfig(...layers) {
     workflow: toWorkflowSource(workflow),
     load: pick2("load"),
     ctkJournals: pick2("ctkJournals") ?? []
-  };
+  });
+}
+function checkTargets(config2) {
+  const names = config2.targets.map((t) => t.name);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice) throw new ConfigError(`targets: the name "${twice}" is given twice; each target needs its own`);
+  if (config2.targets.length > 0 && config2.load) {
+    throw new ConfigError(
+      "load: a load test runs beside the chaos of one cluster; with several targets, run one job per cluster and join their reports with chaos-gate merge"
+    );
+  }
+  return config2;
+}
+function targetsOf(kubeconfigs, contexts) {
+  if (kubeconfigs.length <= 1 && contexts.length <= 1) return [];
+  if (kubeconfigs.length > 1 && contexts.length > 1 && kubeconfigs.length !== contexts.length) {
+    throw new ConfigError(
+      `${kubeconfigs.length} kubeconfigs and ${contexts.length} contexts: give one of them once, or both as many times (they pair in order)`
+    );
+  }
+  const count2 = Math.max(kubeconfigs.length, contexts.length);
+  const names = /* @__PURE__ */ new Set();
+  return Array.from({ length: count2 }, (_, i) => {
+    const kubeconfig = kubeconfigs[i] ?? kubeconfigs[0];
+    const context = contexts[i] ?? contexts[0];
+    return {
+      name: uniqueName(context ?? path.basename(kubeconfig ?? "", path.extname(kubeconfig ?? "")), names),
+      kubeconfig,
+      context
+    };
+  });
+}
+function uniqueName(from2, taken) {
+  const base = from2.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 16) || "cluster";
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  taken.add(name);
+  return name;
 }
 function toWorkflowSource(workflow) {
   if (!workflow) return void 0;
@@ -92575,6 +92629,15 @@ function importanceOf({ status, tolerated }) {
 function chaosMayStillRun(report) {
   return report.suites.some((suite) => suite.cases.some((testCase) => testCase.kind === "chaos-stop"));
 }
+function underLabel(report, label) {
+  return {
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      name: `${label}/${suite.name}`,
+      cases: suite.cases.map((testCase) => ({ ...testCase, className: `${label}/${testCase.className}` }))
+    }))
+  };
+}
 var init_model = __esm({
   "src/report/model.ts"() {
     "use strict";
@@ -93444,13 +93507,7 @@ function readLabelled(file2) {
   }
   const { report, meta: meta3 } = parseJsonReport(text3, file2);
   const label = meta3.target ?? meta3.runId ?? path5.relative(process.cwd(), file2).replace(/\.json$/, "");
-  return {
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      name: `${label}/${suite.name}`,
-      cases: suite.cases.map((testCase) => ({ ...testCase, className: `${label}/${testCase.className}` }))
-    }))
-  };
+  return underLabel(report, label);
 }
 var init_merge = __esm({
   "src/run/merge.ts"() {
@@ -95256,11 +95313,22 @@ var init_fields = __esm({
       {
         flag: "kubeconfig",
         input: "kubeconfig-path",
-        kind: "string",
+        kind: "list",
         field: "kubeconfig",
-        help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config)"
+        help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each"
       },
-      { flag: "context", kind: "string", field: "context", help: "kube context to use" },
+      {
+        flag: "context",
+        kind: "list",
+        field: "context",
+        help: "kube context to use; repeated: the gate runs on each, in parallel"
+      },
+      {
+        flag: "parallel-targets",
+        kind: "number",
+        field: "parallelTargets",
+        help: "clusters run at once with several contexts or targets (default 4)"
+      },
       { flag: "in-cluster", kind: "boolean", field: "inCluster", help: "use the pod's service account" },
       { flag: "namespace", kind: "string", field: "namespace", help: "namespace for manifests that name none" },
       {
@@ -95520,6 +95588,48 @@ var init_args = __esm({
       k6: { help: "k6 summary JSON (--summary-export or handleSummary) to report", multiple: false },
       jtl: { help: "JMeter JTL CSV to report (thresholds from the config file load section)", multiple: false }
     };
+  }
+});
+
+// src/run/collect.ts
+function collectLoad(config2, exit, windows) {
+  try {
+    return readLoadSuite(config2, exit, windows);
+  } catch (error62) {
+    const suite = commandOnlySuite(config2, exit, windows);
+    suite.cases.push(
+      unreadable(
+        suite.name,
+        "load-threshold",
+        "load results",
+        `the load results could not be read: ${errorMessage(error62)}`
+      )
+    );
+    return suite;
+  }
+}
+function collectJournal(file2) {
+  try {
+    return readCtkJournal(file2);
+  } catch (error62) {
+    const name = `chaostoolkit/${file2}`;
+    return {
+      kind: "chaostoolkit",
+      name,
+      properties: {},
+      cases: [unreadable(name, "ctk-hypothesis", "journal", errorMessage(error62))]
+    };
+  }
+}
+function unreadable(suite, kind, name, message) {
+  return { kind, className: suite, name, outcome: "error", message, properties: {} };
+}
+var init_collect2 = __esm({
+  "src/run/collect.ts"() {
+    "use strict";
+    init_read();
+    init_errors();
+    init_collect();
   }
 });
 
@@ -96128,48 +96238,6 @@ var init_runner = __esm({
   }
 });
 
-// src/run/collect.ts
-function collectLoad(config2, exit, windows) {
-  try {
-    return readLoadSuite(config2, exit, windows);
-  } catch (error62) {
-    const suite = commandOnlySuite(config2, exit, windows);
-    suite.cases.push(
-      unreadable(
-        suite.name,
-        "load-threshold",
-        "load results",
-        `the load results could not be read: ${errorMessage(error62)}`
-      )
-    );
-    return suite;
-  }
-}
-function collectJournal(file2) {
-  try {
-    return readCtkJournal(file2);
-  } catch (error62) {
-    const name = `chaostoolkit/${file2}`;
-    return {
-      kind: "chaostoolkit",
-      name,
-      properties: {},
-      cases: [unreadable(name, "ctk-hypothesis", "journal", errorMessage(error62))]
-    };
-  }
-}
-function unreadable(suite, kind, name, message) {
-  return { kind, className: suite, name, outcome: "error", message, properties: {} };
-}
-var init_collect2 = __esm({
-  "src/run/collect.ts"() {
-    "use strict";
-    init_read();
-    init_errors();
-    init_collect();
-  }
-});
-
 // src/kube/retry.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
 async function retryUntil(attempt, options) {
@@ -96633,58 +96701,75 @@ var init_resources = __esm({
 });
 
 // src/run/run.ts
-var run_exports = {};
-__export(run_exports, {
-  runGate: () => runGate
-});
 import { randomBytes } from "node:crypto";
 async function runGate(config2, context) {
+  const session = await startRun(config2, context);
+  let passed = false;
+  try {
+    const { decision, published } = conclude(config2, session.report, { runId: session.runId }, context.log);
+    passed = decision.verdict === "pass";
+    const { runId, report, cancelled } = session;
+    return { runId, report, cancelled, decision, published };
+  } finally {
+    await session.finish(passed);
+  }
+}
+function newRunId() {
+  return `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+}
+async function startRun(config2, context) {
   const { log, signal: signal3 } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config2.timeoutMs);
+  let kube;
+  const release = () => {
+    kube?.dispose();
+    deadline.clear();
+  };
   try {
     const inputs = readRunInputs(config2);
-    const kube = loadKubeContext({
+    kube = loadKubeContext({
       ...config2,
       kubeconfigContent: context.kubeconfigContent,
       secretDir: context.secretDir
     });
-    try {
-      const main3 = connect(kube.kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
-      const plan = await preflight(config2, inputs, main3, signal3, log);
-      context.onStarted?.(plan.runId, plan.namespaces);
-      const resources = new RunResources({
-        connection: main3,
-        defaultNamespace: plan.defaultNamespace,
-        runId: plan.runId,
-        namespaces: plan.namespaces,
-        shutdown: config2.workflow?.shutdown ?? "Stop",
-        cleanup: config2.cleanup,
-        stopTimeoutMs: config2.stopTimeoutMs,
-        log
-      });
-      const chaos = await runChaos(config2, context, { main: main3, plan, resources, deadline, hurry });
-      context.onPhase?.("report");
-      const reading = limited(main3, {
-        signal: AbortSignal.any([hurry, AbortSignal.timeout(config2.stopTimeoutMs)])
-      });
-      let report = await collectReport(config2, reading, resources, chaos, log);
-      if (chaos.stops) report = withStopCases(report, chaos.stops, config2.workflow?.shutdown ?? "Stop");
-      let passed = false;
-      try {
-        const { decision, published } = conclude(config2, report, { runId: plan.runId }, log);
-        passed = decision.verdict === "pass";
-        return { runId: plan.runId, report, decision, published, cancelled: chaos.cancelled };
-      } finally {
-        context.onPhase?.("cleanup");
-        await resources.cleanup(passed, hurry, chaos.stops);
-        context.onPhase?.("done");
+    const main3 = connect(kube.kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
+    const plan = await preflight(config2, inputs, main3, signal3, log);
+    context.onStarted?.(plan.runId, plan.namespaces);
+    const resources = new RunResources({
+      connection: main3,
+      defaultNamespace: plan.defaultNamespace,
+      runId: plan.runId,
+      namespaces: plan.namespaces,
+      shutdown: config2.workflow?.shutdown ?? "Stop",
+      cleanup: config2.cleanup,
+      stopTimeoutMs: config2.stopTimeoutMs,
+      log
+    });
+    const chaos = await runChaos(config2, context, { main: main3, plan, resources, deadline, hurry });
+    context.onPhase?.("report");
+    const reading = limited(main3, {
+      signal: AbortSignal.any([hurry, AbortSignal.timeout(config2.stopTimeoutMs)])
+    });
+    let report = await collectReport(config2, reading, resources, chaos, log);
+    if (chaos.stops) report = withStopCases(report, chaos.stops, config2.workflow?.shutdown ?? "Stop");
+    return {
+      runId: plan.runId,
+      report,
+      cancelled: chaos.cancelled,
+      async finish(passed) {
+        try {
+          context.onPhase?.("cleanup");
+          await resources.cleanup(passed, hurry, chaos.stops);
+          context.onPhase?.("done");
+        } finally {
+          release();
+        }
       }
-    } finally {
-      kube.dispose();
-    }
-  } finally {
-    deadline.clear();
+    };
+  } catch (error62) {
+    release();
+    throw error62;
   }
 }
 function overallDeadline(timeoutMs) {
@@ -96707,7 +96792,7 @@ async function preflight(config2, inputs, main3, signal3, log) {
     const argo = config2.workflow ? new ArgoClient(main3) : void 0;
     await litmus.assertInstalled(config2.experiments.length > 0 ? ["chaosexperiments"] : []);
     await argo?.assertInstalled();
-    const runId = config2.runId ?? `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+    const runId = config2.runId ?? newRunId();
     const defaultNamespace = config2.namespace ?? contextNamespace(main3.kc);
     const applier = new ManifestApplier(main3, defaultNamespace, runId);
     const prepared = applier.prepare(inputs.manifests);
@@ -96911,6 +96996,96 @@ var init_run = __esm({
   }
 });
 
+// src/run/targets.ts
+var targets_exports = {};
+__export(targets_exports, {
+  runTargets: () => runTargets
+});
+async function runTargets(config2, context) {
+  if (config2.targets.length === 0) return runGate(config2, context);
+  const runId = config2.runId ?? newRunId();
+  const started = await pMapSettled(
+    config2.targets,
+    (target) => startRun(configFor(config2, target, runId), {
+      ...context,
+      log: (line) => context.log(`[${target.name}] ${line}`),
+      onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
+      // Phases of clusters running at once would interleave; the log lines say which is which.
+      onPhase: void 0
+    }),
+    { concurrency: config2.parallelTargets }
+  );
+  const sessions = started.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
+  const failures = config2.targets.flatMap((target, i) => {
+    const outcome = started[i];
+    return outcome?.status === "rejected" ? [{ target, error: outcome.reason }] : [];
+  });
+  if (sessions.length === 0) throw nothingRan(failures);
+  let passed = false;
+  try {
+    const report = mergeReports(...config2.targets.map((target, i) => targetReport(target, started[i])), {
+      suites: config2.ctkJournals.map(collectJournal)
+    });
+    const { decision, published } = conclude(config2, report, { runId }, context.log);
+    passed = decision.verdict === "pass";
+    const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
+    return { runId, report, decision, published, cancelled };
+  } finally {
+    await pMap(sessions, (session) => session.finish(passed), { concurrency: config2.parallelTargets });
+  }
+}
+function configFor(config2, target, runId) {
+  return {
+    ...config2,
+    kubeconfig: target.kubeconfig ?? config2.kubeconfig,
+    context: target.context ?? config2.context,
+    namespace: target.namespace ?? config2.namespace,
+    // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
+    runId: `${runId}-${target.name}`,
+    targets: [],
+    // Read once for all clusters, below.
+    ctkJournals: []
+  };
+}
+function targetReport(target, started) {
+  if (started?.status === "fulfilled") return underLabel(started.value.report, target.name);
+  const suite = {
+    kind: "chaosengine",
+    name: target.name,
+    properties: { target: target.name, ...target.context ? { context: target.context } : {} },
+    cases: [
+      {
+        kind: "experiment",
+        className: target.name,
+        name: "(cluster)",
+        outcome: "error",
+        message: `could not run on this cluster: ${errorMessage(started?.reason)}`,
+        properties: {}
+      }
+    ]
+  };
+  return { suites: [suite] };
+}
+function nothingRan(failures) {
+  const cancelled = failures.find((f) => f.error instanceof CancelledError)?.error;
+  if (cancelled) return cancelled;
+  return new CannotRunError(
+    `no cluster could be run:
+${failures.map(({ target, error: error62 }) => `${target.name}: ${errorMessage(error62)}`).join("\n")}`
+  );
+}
+var init_targets = __esm({
+  "src/run/targets.ts"() {
+    "use strict";
+    init_p_map();
+    init_errors();
+    init_model();
+    init_collect2();
+    init_publish();
+    init_run();
+  }
+});
+
 // src/cli/main.ts
 var main_exports = {};
 __export(main_exports, {
@@ -96927,11 +97102,11 @@ async function main(argv, given = processIo) {
     const config2 = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       case "run": {
-        const { runGate: runGate2 } = await Promise.resolve().then(() => (init_run(), run_exports));
+        const { runTargets: runTargets2 } = await Promise.resolve().then(() => (init_targets(), targets_exports));
         const progress = progressLog(io.out, expectedChaosMs(config2));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
-          ({ cancel, hurry }) => runGate2(config2, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry })
+          ({ cancel, hurry }) => runTargets2(config2, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry })
         );
         return exitCodeOf(outcome);
       }

@@ -20,7 +20,7 @@ import {
   require_dist,
   setHeaderOptions,
   statusCode
-} from "./chunk-2IDVPB5J.js";
+} from "./chunk-GHERVTPR.js";
 
 // src/kube/context.ts
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";

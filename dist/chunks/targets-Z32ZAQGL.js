@@ -2,11 +2,11 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runGate
-} from "./chunk-JRLJAGXC.js";
-import "./chunk-QELTDFQD.js";
-import "./chunk-ZFMYH3TH.js";
-import "./chunk-2IDVPB5J.js";
+  runTargets
+} from "./chunk-X2PHOO2H.js";
+import "./chunk-5PICZ4H7.js";
+import "./chunk-LWCSMDET.js";
+import "./chunk-GHERVTPR.js";
 export {
-  runGate
+  runTargets
 };

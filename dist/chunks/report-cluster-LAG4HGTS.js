@@ -6,14 +6,14 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-QELTDFQD.js";
+} from "./chunk-5PICZ4H7.js";
 import {
   CannotRunError,
   ConfigError,
   connect,
   convertChaos,
   readableResults
-} from "./chunk-2IDVPB5J.js";
+} from "./chunk-GHERVTPR.js";
 
 // src/run/report-cluster.ts
 async function chaosReportFromCluster(config, namespace, selector) {

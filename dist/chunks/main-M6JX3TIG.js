@@ -12,7 +12,7 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-W46FQICO.js";
+} from "./chunk-56IQFMH2.js";
 import {
   conclude,
   describeRunInputs,
@@ -22,7 +22,7 @@ import {
   readLoadSuite,
   readManifests,
   workflowToSuite
-} from "./chunk-ZFMYH3TH.js";
+} from "./chunk-LWCSMDET.js";
 import {
   CancelledError,
   CannotRunError,
@@ -36,8 +36,9 @@ import {
   mergeReports,
   objectMetaSchema,
   redact,
-  resultFileLimit
-} from "./chunk-2IDVPB5J.js";
+  resultFileLimit,
+  underLabel
+} from "./chunk-GHERVTPR.js";
 
 // src/run/merge.ts
 import { readFileSync } from "node:fs";
@@ -57,13 +58,7 @@ function readLabelled(file) {
   }
   const { report, meta } = parseJsonReport(text2, file);
   const label = meta.target ?? meta.runId ?? path.relative(process.cwd(), file).replace(/\.json$/, "");
-  return {
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      name: `${label}/${suite.name}`,
-      cases: suite.cases.map((testCase) => ({ ...testCase, className: `${label}/${testCase.className}` }))
-    }))
-  };
+  return underLabel(report, label);
 }
 
 // src/run/outcome.ts
@@ -185,7 +180,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-3UN2PSSS.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-LAG4HGTS.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {
@@ -331,11 +326,11 @@ async function main(argv, given = processIo) {
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       case "run": {
-        const { runGate } = await import("./run-7JVDJ5HI.js");
+        const { runTargets } = await import("./targets-Z32ZAQGL.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
-          ({ cancel, hurry }) => runGate(config, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry })
+          ({ cancel, hurry }) => runTargets(config, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry })
         );
         return exitCodeOf(outcome);
       }
