@@ -40,6 +40,8 @@ export interface Sandbox {
   kc: KubeConfig;
   pids: { etcd: number; apiserver: number };
   binaries: { etcd: string; apiserver: string };
+  /** With `auditLog`: the API server's audit log, one JSON event per line. */
+  auditLogPath?: string;
   /** Creates the namespace and ServiceAccount if needed and returns a token for it (TokenRequest API). */
   mintToken(namespace: string, serviceAccount: string, expirationSeconds?: number): Promise<string>;
   /** A kubeconfig (YAML) for a bearer token, same server and CA, context `sandbox`. */
@@ -68,6 +70,8 @@ export interface SandboxOptions {
   keepLogsOnFailure?: boolean;
   /** How long to wait for /readyz (default 90 s). */
   readyTimeoutMs?: number;
+  /** Write an audit log (level Metadata, stage RequestReceived omitted) to `auditLogPath`, for bench/. */
+  auditLog?: boolean;
 }
 
 /** What scripts/sandbox/sandbox.ts writes to .sandbox/state.json, enough to stop it from elsewhere. */
@@ -358,6 +362,7 @@ async function startOnce(
   const peerUrl = `http://127.0.0.1:${peerPort}`;
   const etcdLog = path.join(dir, 'etcd.log');
   const apiLog = path.join(dir, 'kube-apiserver.log');
+  const auditLogPath = options.auditLog ? path.join(dir, 'audit.log') : undefined;
 
   const entry: Owned = { children: [], dir, keep: () => keepLogsRequested() };
   // Detached processes are handed over only once the start succeeded: interrupted before that, they go too.
@@ -399,6 +404,7 @@ async function startOnce(
     '--endpoint-reconciler-type=none',
     '--profiling=false',
     '--v=0',
+    ...(auditLogPath ? [`--audit-policy-file=${auditPolicy(dir)}`, `--audit-log-path=${auditLogPath}`] : []),
   ];
   let apiserver = launch(binaries.apiserver, apiserverArgs, apiLog, detached);
   entry.children.push(apiserver);
@@ -539,12 +545,30 @@ async function startOnce(
     kc,
     pids,
     binaries,
+    auditLogPath,
     mintToken,
     kubeconfigFor,
     createNamespace,
     apiserver: faults,
     stop,
   };
+}
+
+/** Every request at level Metadata (who, what, when; no bodies), once per stage after it is received. */
+function auditPolicy(dir: string): string {
+  const file = path.join(dir, 'audit-policy.yaml');
+  writeFileSync(
+    file,
+    [
+      'apiVersion: audit.k8s.io/v1',
+      'kind: Policy',
+      'omitStages: [RequestReceived]',
+      'rules:',
+      '  - level: Metadata',
+      '',
+    ].join('\n'),
+  );
+  return file;
 }
 
 interface Crd {
