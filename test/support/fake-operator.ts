@@ -313,6 +313,40 @@ export async function startFakeOperator(options: FakeOperatorOptions): Promise<F
     const job = (experiment: string) => `${experiment}-${pod}`;
     runs.set(uid, { stage: 'waiting', timers: [], pod });
 
+    // Each step is scheduled when the one before has written: timers of different lengths can fire out
+    // of order in a busy process, and a completion before the end of test would leave the engine
+    // running for ever.
+
+    // Operator: runner finished → engineStatus completed and engineState stop.
+    const complete = async (final: Exclude<Outcome, 'never'>) => {
+      if (runs.get(uid)?.stage !== 'finishing') return;
+      // Forgotten before the patch: the operator's own `engineState: stop` must not read as an abort.
+      runs.delete(uid);
+      await patchEngine(name, { spec: { engineState: 'stop' }, status: { engineStatus: 'completed' } });
+      record('completed', name, uid, verdictOf[final]);
+    };
+
+    // Experiment pod: end-of-test result; runner: experiments Completed with the verdict copied.
+    const endOfTest = async (final: Exclude<Outcome, 'never'>) => {
+      const run = runs.get(uid);
+      if (run?.stage !== 'running') return;
+      run.stage = 'finishing';
+      for (const experiment of experimentsOf(engine))
+        await writeResult((existing) =>
+          resultObject(
+            engine,
+            experiment,
+            podLabels(engine, experiment, job(experiment)),
+            finalStatus(engine, experiment, final, existing),
+          ),
+        );
+      await patchEngine(name, {
+        status: { experiments: engineExperiments(engine, 'Completed', () => verdictOf[final], pod) },
+      });
+      record('result-final', name, uid, verdictOf[final]);
+      later(uid, stepMs, 'complete', name, () => complete(final));
+    };
+
     // Operator: initialise; runner: experiments Running; experiment pod: start-of-test result.
     later(uid, stepMs, 'initialize', name, async () => {
       const run = runs.get(uid);
@@ -340,36 +374,7 @@ export async function startFakeOperator(options: FakeOperatorOptions): Promise<F
         );
       }
       record('initialized', name, uid, outcome);
-    });
-    if (outcome === 'never') return;
-
-    // Experiment pod: end-of-test result; runner: experiments Completed with the verdict copied.
-    later(uid, stepMs + runMs, 'end of test', name, async () => {
-      const run = runs.get(uid);
-      if (run?.stage !== 'running') return;
-      run.stage = 'finishing';
-      for (const experiment of experimentsOf(engine))
-        await writeResult((existing) =>
-          resultObject(
-            engine,
-            experiment,
-            podLabels(engine, experiment, job(experiment)),
-            finalStatus(engine, experiment, outcome, existing),
-          ),
-        );
-      await patchEngine(name, {
-        status: { experiments: engineExperiments(engine, 'Completed', () => verdictOf[outcome], pod) },
-      });
-      record('result-final', name, uid, verdictOf[outcome]);
-    });
-
-    // Operator: runner finished → engineStatus completed and engineState stop.
-    later(uid, stepMs * 2 + runMs, 'complete', name, async () => {
-      if (runs.get(uid)?.stage !== 'finishing') return;
-      // Forgotten before the patch: the operator's own `engineState: stop` must not read as an abort.
-      runs.delete(uid);
-      await patchEngine(name, { spec: { engineState: 'stop' }, status: { engineStatus: 'completed' } });
-      record('completed', name, uid, verdictOf[outcome]);
+      if (outcome !== 'never') later(uid, runMs, 'end of test', name, () => endOfTest(outcome));
     });
   };
 
