@@ -67,10 +67,50 @@ function connectionEnded(connection: Connection): Error | undefined {
   return reason instanceof Error ? reason : new CancelledError(reason as NodeJS.Signals);
 }
 
+/**
+ * client-node gives every request a new agent, so every request pays a TLS handshake: a few ms of CPU
+ * each, the better part of applying a hundred engines. Requests with the same TLS settings share one
+ * keep-alive agent instead (a proxy's agent is left as it is). An idle connection is dropped after
+ * 30 s, before the API server drops it (90 s) and a request could meet it closing.
+ */
+const sharedAgents = new Map<string, http.Agent>();
+const idleConnectionMs = 30_000;
+
+function sharedAgent(agent: http.Agent | undefined): http.Agent | undefined {
+  const Kind =
+    agent?.constructor === https.Agent
+      ? https.Agent
+      : agent?.constructor === http.Agent
+        ? http.Agent
+        : undefined;
+  if (!agent || !Kind) return agent;
+  // Both kinds keep the options they were made with (only https.Agent's typings say so).
+  const { options } = agent as https.Agent;
+  const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = options;
+  const settings = JSON.stringify([
+    Kind === https.Agent ? 'https' : 'http',
+    ca,
+    cert,
+    key,
+    pfx,
+    passphrase,
+    rejectUnauthorized,
+    servername,
+  ]);
+  let shared = sharedAgents.get(settings);
+  if (!shared) {
+    shared = new Kind({ ...options, keepAlive: true, timeout: idleConnectionMs });
+    sharedAgents.set(settings, shared);
+  }
+  return shared;
+}
+
 function boundedHttp(connection: Connection): HttpLibrary {
   const fetchLibrary = new IsomorphicFetchHttpLibrary();
   return wrapHttpLibrary({
     async send(request) {
+      const agent = sharedAgent(request.getAgent());
+      if (agent) request.setAgent(agent);
       const timeout = AbortSignal.timeout(connection.requestTimeoutMs);
       request.setSignal(connection.signal ? AbortSignal.any([timeout, connection.signal]) : timeout);
       try {

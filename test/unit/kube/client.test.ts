@@ -1,7 +1,9 @@
 // Every call to the API server is bounded: against a server that accepts connections and never
 // answers, a request and a watch end with a plain error within their limit, and the connection's
-// signal ends whatever is in flight with its reason.
+// signal ends whatever is in flight with its reason. Requests share their connections.
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { KubeConfig } from '@kubernetes/client-node';
 import { ApiTimeoutError, connect, openWatch } from '../../../src/kube/client.ts';
@@ -62,3 +64,29 @@ test('a watch on a server that never answers ends with a timeout, not a hang', l
     'watching: cannot reach the Kubernetes API server: no answer from the API server within 300ms',
   );
 });
+
+test(
+  'requests to one cluster share a kept-alive connection, whichever client makes them',
+  limit,
+  async (t) => {
+    let connections = 0;
+    const server = http.createServer((_request, response) => {
+      response.setHeader('Content-Type', 'application/json');
+      response.end(JSON.stringify({ apiVersion: 'v1', kind: 'List', metadata: {}, items: [] }));
+    });
+    server.on('connection', () => connections++);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    t.after(() => {
+      server.closeAllConnections();
+      server.close();
+    });
+    const kc = new KubeConfig();
+    const { port } = server.address() as AddressInfo;
+    kc.loadFromString(blackHoleKubeconfig(`http://127.0.0.1:${port}`, 'a-token'));
+    for (let i = 0; i < 10; i++) {
+      const litmus = new LitmusClient(connect(kc));
+      await litmus.list(litmus.target('chaosengines', 'default'));
+    }
+    assert.equal(connections, 1);
+  },
+);
