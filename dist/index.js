@@ -7,11 +7,11 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-X2PHOO2H.js";
+} from "./chunks/chunk-BBNHRMIL.js";
 import {
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-5PICZ4H7.js";
+} from "./chunks/chunk-M23D6N5L.js";
 import {
   expectedChaosMs,
   labelFor,
@@ -22,8 +22,8 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-56IQFMH2.js";
-import "./chunks/chunk-LWCSMDET.js";
+} from "./chunks/chunk-PRPXFMXP.js";
+import "./chunks/chunk-U3HVOJW3.js";
 import {
   ConfigError,
   __commonJS,
@@ -34,7 +34,7 @@ import {
   errorMessage,
   judgementOf,
   redact
-} from "./chunks/chunk-GHERVTPR.js";
+} from "./chunks/chunk-BTC7FQAS.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

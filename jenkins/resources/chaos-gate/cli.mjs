@@ -92099,10 +92099,34 @@ function connectionEnded(connection) {
   const reason = connection.signal.reason;
   return reason instanceof Error ? reason : new CancelledError(reason);
 }
+function sharedAgent(agent) {
+  const Kind = agent?.constructor === https2.Agent ? https2.Agent : agent?.constructor === http2.Agent ? http2.Agent : void 0;
+  if (!agent || !Kind) return agent;
+  const { options } = agent;
+  const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = options;
+  const settings = JSON.stringify([
+    Kind === https2.Agent ? "https" : "http",
+    ca,
+    cert,
+    key,
+    pfx,
+    passphrase,
+    rejectUnauthorized,
+    servername
+  ]);
+  let shared = sharedAgents.get(settings);
+  if (!shared) {
+    shared = new Kind({ ...options, keepAlive: true, timeout: idleConnectionMs });
+    sharedAgents.set(settings, shared);
+  }
+  return shared;
+}
 function boundedHttp(connection) {
   const fetchLibrary = new IsomorphicFetchHttpLibrary();
   return wrapHttpLibrary({
     async send(request) {
+      const agent = sharedAgent(request.getAgent());
+      if (agent) request.setAgent(agent);
       const timeout = AbortSignal.timeout(connection.requestTimeoutMs);
       request.setSignal(connection.signal ? AbortSignal.any([timeout, connection.signal]) : timeout);
       try {
@@ -92190,7 +92214,7 @@ function openWatch(connection, path7, query, onEvent, idleMs) {
   })().catch((error62) => end(error62 instanceof Error ? error62 : new Error(String(error62))));
   return { ended, abort: () => end("closed") };
 }
-var defaultRequestTimeoutMs, ApiTimeoutError, WatchStatusError;
+var defaultRequestTimeoutMs, ApiTimeoutError, sharedAgents, idleConnectionMs, WatchStatusError;
 var init_client = __esm({
   "src/kube/client.ts"() {
     "use strict";
@@ -92204,6 +92228,8 @@ var init_client = __esm({
         super(`no answer from the API server within ${formatDuration(ms)}`);
       }
     };
+    sharedAgents = /* @__PURE__ */ new Map();
+    idleConnectionMs = 3e4;
     WatchStatusError = class extends Error {
       name = "WatchStatusError";
       statusCode;

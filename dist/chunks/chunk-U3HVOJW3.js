@@ -23,7 +23,7 @@ import {
   resultFileLimit,
   secondsBetween,
   statusCode
-} from "./chunk-GHERVTPR.js";
+} from "./chunk-BTC7FQAS.js";
 
 // node_modules/p-map/index.js
 function pMap(iterable, mapper, options) {

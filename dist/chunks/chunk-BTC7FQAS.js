@@ -83597,10 +83597,36 @@ function connectionEnded(connection) {
   const reason = connection.signal.reason;
   return reason instanceof Error ? reason : new CancelledError(reason);
 }
+var sharedAgents = /* @__PURE__ */ new Map();
+var idleConnectionMs = 3e4;
+function sharedAgent(agent) {
+  const Kind = agent?.constructor === https2.Agent ? https2.Agent : agent?.constructor === http2.Agent ? http2.Agent : void 0;
+  if (!agent || !Kind) return agent;
+  const { options } = agent;
+  const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = options;
+  const settings = JSON.stringify([
+    Kind === https2.Agent ? "https" : "http",
+    ca,
+    cert,
+    key,
+    pfx,
+    passphrase,
+    rejectUnauthorized,
+    servername
+  ]);
+  let shared = sharedAgents.get(settings);
+  if (!shared) {
+    shared = new Kind({ ...options, keepAlive: true, timeout: idleConnectionMs });
+    sharedAgents.set(settings, shared);
+  }
+  return shared;
+}
 function boundedHttp(connection) {
   const fetchLibrary = new IsomorphicFetchHttpLibrary();
   return wrapHttpLibrary({
     async send(request) {
+      const agent = sharedAgent(request.getAgent());
+      if (agent) request.setAgent(agent);
       const timeout = AbortSignal.timeout(connection.requestTimeoutMs);
       request.setSignal(connection.signal ? AbortSignal.any([timeout, connection.signal]) : timeout);
       try {

@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   resultPlural,
   workflowRunLabel
-} from "./chunk-5PICZ4H7.js";
+} from "./chunk-M23D6N5L.js";
 import {
   ManifestApplier,
   allowedNamespaces,
@@ -27,7 +27,7 @@ import {
   runLabel,
   workflowCondition,
   workflowToSuite
-} from "./chunk-LWCSMDET.js";
+} from "./chunk-U3HVOJW3.js";
 import {
   CancelledError,
   CannotRunError,
@@ -53,7 +53,7 @@ import {
   setHeaderOptions,
   statusCode,
   underLabel
-} from "./chunk-GHERVTPR.js";
+} from "./chunk-BTC7FQAS.js";
 
 // src/run/collect.ts
 function collectLoad(config, exit, windows) {

@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-X2PHOO2H.js";
-import "./chunk-5PICZ4H7.js";
-import "./chunk-LWCSMDET.js";
-import "./chunk-GHERVTPR.js";
+} from "./chunk-BBNHRMIL.js";
+import "./chunk-M23D6N5L.js";
+import "./chunk-U3HVOJW3.js";
+import "./chunk-BTC7FQAS.js";
 export {
   runTargets
 };

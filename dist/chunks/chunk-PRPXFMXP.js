@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   defaultPolicy,
   readManifests
-} from "./chunk-LWCSMDET.js";
+} from "./chunk-U3HVOJW3.js";
 import {
   ConfigError,
   __toESM,
@@ -14,7 +14,7 @@ import {
   readInputFile,
   require_dist,
   runDuration
-} from "./chunk-GHERVTPR.js";
+} from "./chunk-BTC7FQAS.js";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
