@@ -13,27 +13,38 @@ export interface Measured {
 
 const gnuTime = '/usr/bin/time';
 
+/** `command` run under GNU time, which prints its peak RSS on stderr for `peakMbOf`. */
+export function underGnuTime(command: string[]): [string, string[]] {
+  if (!existsSync(gnuTime)) throw new Error('bench needs GNU time (/usr/bin/time; Debian package "time")');
+  return [gnuTime, ['-f', 'BENCH %M', ...command]];
+}
+
+/** The peak RSS GNU time printed, in MB; undefined if it printed none. */
+export function peakMbOf(stderr: string): number | undefined {
+  const line = stderr.split('\n').find((l) => l.startsWith('BENCH '));
+  return line ? Number(line.split(' ')[1]) / 1024 : undefined;
+}
+
 export function measure(
   label: string,
   command: string[],
   runs: number,
   env: NodeJS.ProcessEnv = process.env,
 ): Measured {
-  if (!existsSync(gnuTime)) throw new Error('bench needs GNU time (/usr/bin/time; Debian package "time")');
+  const [timer, timed] = underGnuTime(command);
   const samples: { seconds: number; peakMb: number }[] = [];
   let exitCode: number | null = null;
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    const child = spawnSync(gnuTime, ['-f', 'BENCH %M', ...command], {
+    const child = spawnSync(timer, timed, {
       env,
       encoding: 'utf8',
       maxBuffer: 1 << 30,
     });
     exitCode = child.status;
-    const line = child.stderr.split('\n').find((l) => l.startsWith('BENCH '));
-    if (!line) throw new Error(`${label}: no timing (${child.stderr.slice(-500)})`);
-    const seconds = (performance.now() - started) / 1000;
-    samples.push({ seconds, peakMb: Number(line.split(' ')[1]) / 1024 });
+    const peakMb = peakMbOf(child.stderr);
+    if (peakMb === undefined) throw new Error(`${label}: no timing (${child.stderr.slice(-500)})`);
+    samples.push({ seconds: (performance.now() - started) / 1000, peakMb });
   }
   return {
     label,
