@@ -72,7 +72,8 @@ function nodeUnder(pid: number): number {
   }
 }
 
-function rssMbOf(pid: number): number | undefined {
+/** Resident memory of a process now (VmRSS), in MB; undefined if it is gone. */
+export function rssMbOf(pid: number): number | undefined {
   try {
     const line = readFileSync(`/proc/${pid}/status`, 'utf8')
       .split('\n')

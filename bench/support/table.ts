@@ -26,9 +26,9 @@ export function printTable(title: string, columns: string[], rows: string[][]): 
   rows.forEach((row) => console.log(line(row)));
 }
 
-/** Milliseconds as "median [min–max]", or the one value of a single run. */
-export function spread(values: number[], unit: 'ms' | 's' = 'ms'): string {
-  const show = (ms: number) => (unit === 's' ? `${(ms / 1000).toFixed(2)}` : `${Math.round(ms)}`);
+/** Values as "median [min–max]", or the one value of a single run; times are given in ms. */
+export function spread(values: number[], unit: 'ms' | 's' | 'MB' = 'ms'): string {
+  const show = (value: number) => (unit === 's' ? (value / 1000).toFixed(2) : String(Math.round(value)));
   if (values.length === 0) return '-';
   if (values.length === 1) return `${show(values[0] ?? 0)} ${unit}`;
   return `${show(median(values))} ${unit} [${show(Math.min(...values))}–${show(Math.max(...values))}]`;
