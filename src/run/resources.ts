@@ -20,6 +20,8 @@ export interface ResourceSettings {
   connection: Connection;
   defaultNamespace: string;
   runId: string;
+  /** Applies on `connection`; the one preflight used, so what preflight read is not read again. */
+  applier: ManifestApplier;
   /** Where the run's engines and workflows may be. */
   namespaces: string[];
   shutdown: 'Stop' | 'Terminate';
@@ -49,7 +51,7 @@ export class RunResources {
   /** Applies the manifests in order, remembering each object as it lands. */
   async apply(prepared: Manifest[]): Promise<void> {
     this.started = true;
-    await this.#applier(this.#settings.connection)
+    await this.#settings.applier
       .apply(prepared, (object, note) => {
         this.applied.push(object);
         const where = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;

@@ -62,6 +62,8 @@ interface Plan {
   runId: string;
   defaultNamespace: string;
   prepared: Manifest[];
+  /** What checked them: it remembers what it read, so apply reads nothing again. */
+  applier: ManifestApplier;
   workflow?: WorkflowObject;
   /** Where the run's engines and workflows may be: the allowed namespaces. */
   namespaces: string[];
@@ -119,6 +121,7 @@ export async function startRun(config: GateConfig, context: RunContext): Promise
       connection: main,
       defaultNamespace: plan.defaultNamespace,
       runId: plan.runId,
+      applier: plan.applier,
       namespaces: plan.namespaces,
       shutdown: config.workflow?.shutdown ?? 'Stop',
       cleanup: config.cleanup,
@@ -222,6 +225,7 @@ async function preflight(
       runId,
       defaultNamespace,
       prepared,
+      applier,
       workflow,
       argo,
       namespaces: allowedNamespaces(policy),

@@ -235,6 +235,23 @@ test(
   },
 );
 
+test('each object is read once, by preflight, and each API group is discovered once', limit, async (t) => {
+  const { fake, run } = setup(t);
+  playOperator(fake, 'Pass');
+  await run({ cleanup: 'never' });
+
+  const reads = fake.made({ method: 'GET', where: (r) => r.query.watch === undefined });
+  const count = (path: string) => reads.filter((r) => r.path === path).length;
+  for (const path of [
+    '/api/v1/namespaces/default/serviceaccounts/pod-delete-sa',
+    '/apis/rbac.authorization.k8s.io/v1/namespaces/default/roles/pod-delete-sa',
+    '/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings/pod-delete-sa',
+    enginePath,
+  ])
+    assert.equal(count(path), 1, path);
+  assert.equal(count('/apis/rbac.authorization.k8s.io/v1'), 1, 'RBAC discovered once');
+});
+
 test('cleanup never leaves every object in place', limit, async (t) => {
   const { fake, run, lines } = setup(t);
   playOperator(fake, 'Pass');
