@@ -70,10 +70,31 @@ const isManaged = (object: KubernetesObject | undefined) =>
 const describe = (object: { kind?: string; metadata?: { namespace?: string; name?: string } }) =>
   `${object.kind ?? ''} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata?.name ?? ''}`;
 
-/** KubernetesObjectApi with its discovery of whether a kind is namespaced made available. */
+/**
+ * KubernetesObjectApi with its discovery of whether a kind is namespaced made available. client-node
+ * caches each group version's discovery once answered; ten objects sent at once would each ask before
+ * the answer comes, so a lookup waits for the one of its group version already under way.
+ */
 class ObjectApi extends KubernetesObjectApi {
+  readonly #discovering = new Map<string, Promise<unknown>>();
+
   scopeOf(apiVersion: string, kind: string): Promise<V1APIResource | undefined> {
     return this.resource(apiVersion, kind);
+  }
+
+  protected override async resource(apiVersion: string, kind: string): Promise<V1APIResource | undefined> {
+    const underWay = this.#discovering.get(apiVersion);
+    if (underWay) {
+      await underWay.catch(() => undefined);
+      return super.resource(apiVersion, kind);
+    }
+    const lookup = super.resource(apiVersion, kind);
+    this.#discovering.set(apiVersion, lookup);
+    try {
+      return await lookup;
+    } finally {
+      this.#discovering.delete(apiVersion);
+    }
   }
 }
 

@@ -252,6 +252,16 @@ test('each object is read once, by preflight, and each API group is discovered o
   assert.equal(count('/apis/rbac.authorization.k8s.io/v1'), 1, 'RBAC discovered once');
 });
 
+test('cleanup deletes in parallel but asks discovery once per API group', limit, async (t) => {
+  const { fake, run } = setup(t);
+  playOperator(fake, 'Pass');
+  await run({ cleanup: 'always' });
+
+  // Once for preflight and apply, once for the cleanup (its own connection); the Role and the
+  // RoleBinding are released at the same time.
+  assert.equal(fake.made({ method: 'GET', path: '/apis/rbac.authorization.k8s.io/v1' }).length, 2);
+});
+
 test('cleanup never leaves every object in place', limit, async (t) => {
   const { fake, run, lines } = setup(t);
   playOperator(fake, 'Pass');
