@@ -7,7 +7,7 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-BBNHRMIL.js";
+} from "./chunks/chunk-FXLPIFPK.js";
 import {
   loadKubeContext,
   newSecretDir
@@ -22,8 +22,8 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-PRPXFMXP.js";
-import "./chunks/chunk-U3HVOJW3.js";
+} from "./chunks/chunk-EQBDGMCX.js";
+import "./chunks/chunk-V2KUIHIQ.js";
 import {
   ConfigError,
   __commonJS,

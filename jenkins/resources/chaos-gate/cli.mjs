@@ -92354,8 +92354,23 @@ var init_apply = __esm({
     isManaged = (object2) => object2?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
     describe4 = (object2) => `${object2.kind ?? ""} ${object2.metadata?.namespace ? `${object2.metadata.namespace}/` : ""}${object2.metadata?.name ?? ""}`;
     ObjectApi = class extends KubernetesObjectApi {
+      #discovering = /* @__PURE__ */ new Map();
       scopeOf(apiVersion, kind) {
         return this.resource(apiVersion, kind);
+      }
+      async resource(apiVersion, kind) {
+        const underWay = this.#discovering.get(apiVersion);
+        if (underWay) {
+          await underWay.catch(() => void 0);
+          return super.resource(apiVersion, kind);
+        }
+        const lookup = super.resource(apiVersion, kind);
+        this.#discovering.set(apiVersion, lookup);
+        try {
+          return await lookup;
+        } finally {
+          this.#discovering.delete(apiVersion);
+        }
       }
     };
     ManifestApplier = class {
@@ -96617,7 +96632,7 @@ var init_resources = __esm({
       /** Applies the manifests in order, remembering each object as it lands. */
       async apply(prepared) {
         this.started = true;
-        await this.#applier(this.#settings.connection).apply(prepared, (object2, note) => {
+        await this.#settings.applier.apply(prepared, (object2, note) => {
           this.applied.push(object2);
           const where = `${object2.kind} ${object2.namespace ? `${object2.namespace}/` : ""}${object2.name}`;
           this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
@@ -96766,6 +96781,7 @@ async function startRun(config2, context) {
       connection: main3,
       defaultNamespace: plan.defaultNamespace,
       runId: plan.runId,
+      applier: plan.applier,
       namespaces: plan.namespaces,
       shutdown: config2.workflow?.shutdown ?? "Stop",
       cleanup: config2.cleanup,
@@ -96854,6 +96870,7 @@ ${problems.join("\n")}`);
       runId,
       defaultNamespace,
       prepared,
+      applier,
       workflow,
       argo,
       namespaces: allowedNamespaces(policy)

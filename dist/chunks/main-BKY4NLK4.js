@@ -12,7 +12,7 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-PRPXFMXP.js";
+} from "./chunk-EQBDGMCX.js";
 import {
   conclude,
   describeRunInputs,
@@ -22,7 +22,7 @@ import {
   readLoadSuite,
   readManifests,
   workflowToSuite
-} from "./chunk-U3HVOJW3.js";
+} from "./chunk-V2KUIHIQ.js";
 import {
   CancelledError,
   CannotRunError,
@@ -326,7 +326,7 @@ async function main(argv, given = processIo) {
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       case "run": {
-        const { runTargets } = await import("./targets-SM5EMTVL.js");
+        const { runTargets } = await import("./targets-HOO2YGYD.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),

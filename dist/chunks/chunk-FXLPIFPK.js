@@ -27,7 +27,7 @@ import {
   runLabel,
   workflowCondition,
   workflowToSuite
-} from "./chunk-U3HVOJW3.js";
+} from "./chunk-V2KUIHIQ.js";
 import {
   CancelledError,
   CannotRunError,
@@ -933,7 +933,7 @@ var RunResources = class {
   /** Applies the manifests in order, remembering each object as it lands. */
   async apply(prepared) {
     this.started = true;
-    await this.#applier(this.#settings.connection).apply(prepared, (object, note) => {
+    await this.#settings.applier.apply(prepared, (object, note) => {
       this.applied.push(object);
       const where = `${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name}`;
       this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
@@ -1091,6 +1091,7 @@ async function startRun(config, context) {
       connection: main,
       defaultNamespace: plan.defaultNamespace,
       runId: plan.runId,
+      applier: plan.applier,
       namespaces: plan.namespaces,
       shutdown: config.workflow?.shutdown ?? "Stop",
       cleanup: config.cleanup,
@@ -1179,6 +1180,7 @@ ${problems.join("\n")}`);
       runId,
       defaultNamespace,
       prepared,
+      applier,
       workflow,
       argo,
       namespaces: allowedNamespaces(policy)

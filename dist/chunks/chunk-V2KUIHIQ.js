@@ -1325,8 +1325,23 @@ var isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.met
 var isManaged = (object) => object?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
 var describe = (object) => `${object.kind ?? ""} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ""}${object.metadata?.name ?? ""}`;
 var ObjectApi = class extends KubernetesObjectApi {
+  #discovering = /* @__PURE__ */ new Map();
   scopeOf(apiVersion, kind) {
     return this.resource(apiVersion, kind);
+  }
+  async resource(apiVersion, kind) {
+    const underWay = this.#discovering.get(apiVersion);
+    if (underWay) {
+      await underWay.catch(() => void 0);
+      return super.resource(apiVersion, kind);
+    }
+    const lookup = super.resource(apiVersion, kind);
+    this.#discovering.set(apiVersion, lookup);
+    try {
+      return await lookup;
+    } finally {
+      this.#discovering.delete(apiVersion);
+    }
   }
 };
 var ManifestApplier = class {

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   defaultPolicy,
   readManifests
-} from "./chunk-U3HVOJW3.js";
+} from "./chunk-V2KUIHIQ.js";
 import {
   ConfigError,
   __toESM,
