@@ -2,7 +2,8 @@
 // stand-in playing pass, for 1, 20 and 100 engines; beside it, in the same run, the anchor: a loop
 // that lists the engines every 5 s (chaos-ci-lib's DELAY) and notes when it first sees all completed.
 // Runs of all sizes take turns, so the machine's other work falls on each alike. Prints figures only.
-//   node bench/cluster-latency.ts [--engines 1,20,100] [--runs 5] [--wait 5] [--quick]
+//   node bench/cluster-latency.ts [--engines 1,20,100] [--runs 5] [--wait 5] [--cli FILE] [--quick]
+// --cli measures another build (e.g. an older commit's dist/cli.js) the same way.
 import { parseArgs } from 'node:util';
 import { startBenchCluster } from './support/bench-cluster.ts';
 import { figuresOf, type RunFigures } from './support/figures.ts';
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     engines: { type: 'string', default: '1,20,100' },
     runs: { type: 'string', default: '5' },
     wait: { type: 'string', default: '5' },
+    cli: { type: 'string' },
     quick: { type: 'boolean', default: false },
   },
 });
@@ -22,14 +24,17 @@ const runs = values.quick ? 1 : Number(values.runs);
 const runMs = Number(values.wait) * 1000;
 
 printPreamble(
-  `chaos-gate run: latency and apply time, ${runs} run(s) per size, stand-in wait ${runMs / 1000} s`,
+  `chaos-gate run: latency and apply time, ${runs} run(s) per size, stand-in wait ${runMs / 1000} s, ` +
+    `CLI ${values.cli ?? 'dist/cli.js'}`,
 );
 const cluster = await startBenchCluster();
 const figures = new Map<number, RunFigures[]>(sizes.map((size) => [size, []]));
 try {
   for (let run = 1; run <= runs; run++) {
     for (const engines of sizes) {
-      const measured = figuresOf(await gateRun([cluster], { engines, runMs, cleanup: 'never', poll: true }));
+      const measured = figuresOf(
+        await gateRun([cluster], { engines, runMs, cleanup: 'never', poll: true, cli: values.cli }),
+      );
       figures.get(engines)?.push(measured);
       console.error(`run ${run}/${runs}, ${engines} engine(s): ${JSON.stringify(measured)}`);
     }

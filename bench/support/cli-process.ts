@@ -21,10 +21,11 @@ export interface CliRun {
   rss: { at: number; mb: number }[];
 }
 
-const cli = path.resolve(import.meta.dirname, '../../dist/cli.js');
+/** The repository's build. */
+const builtCli = path.resolve(import.meta.dirname, '../../dist/cli.js');
 
-export function runCli(args: string[], options: { rssEveryMs?: number } = {}): Promise<CliRun> {
-  const [timer, timed] = underGnuTime([process.execPath, cli, ...args]);
+export function runCli(args: string[], options: { cli?: string; rssEveryMs?: number } = {}): Promise<CliRun> {
+  const [timer, timed] = underGnuTime([process.execPath, options.cli ?? builtCli, ...args]);
   const startedAt = Date.now();
   const child = spawn(timer, timed, {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },

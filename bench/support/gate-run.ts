@@ -27,6 +27,8 @@ export interface GateRunOptions {
   /** Clusters run at once (--parallel-targets), with several. */
   parallelTargets?: number;
   rssEveryMs?: number;
+  /** The CLI to run (default: this repository's dist/cli.js), e.g. another commit's build. */
+  cli?: string;
 }
 
 export interface GateRun {
@@ -86,7 +88,7 @@ export async function gateRun(clusters: BenchCluster[], options: GateRunOptions)
         '--timeout',
         `${Math.ceil(options.runMs / 1000) + 60}s`,
       ],
-      { rssEveryMs: options.rssEveryMs },
+      { cli: options.cli, rssEveryMs: options.rssEveryMs },
     );
     if (cli.code !== 0) {
       const tail = cli.lines.slice(-20).map((line) => line.text);

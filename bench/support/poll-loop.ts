@@ -9,7 +9,11 @@ export interface PollLoop {
   stop(): void;
 }
 
-/** Lists each namespace's engines now and every `intervalMs`, until `count` of them are completed. */
+/**
+ * Lists each namespace's engines every `intervalMs` until `count` of them are completed. The first list
+ * comes at a random point of the first interval: a real job's polls fall anywhere against the chaos,
+ * and a fixed start would give every run the same phase, so the same figure.
+ */
 export function startPollLoop(
   kc: KubeConfig,
   namespaces: string[],
@@ -38,7 +42,7 @@ export function startPollLoop(
       if ((await completed()) >= count) return resolve(Date.now());
       timer = setTimeout(() => void poll().catch(reject), intervalMs);
     };
-    void poll().catch(reject);
+    timer = setTimeout(() => void poll().catch(reject), Math.random() * intervalMs);
   });
   return {
     sawAll,
