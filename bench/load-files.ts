@@ -1,8 +1,8 @@
 // Reading load-test result files of growing size: the reading path `run` takes after the chaos
 // (readLoadSuite with a chaos window, thresholds and impact limits) beside two floors measured in the
-// same run over the same file: `wc -l`, and a Node line count through the same 1 MiB buffer. Median
+// same run over the same file: `wc -l`, and a Node line count through the same 64 KiB buffer. Median
 // wall time and peak RSS of each; memory should stay flat as the file grows. Prints figures only.
-//   node bench/load-files.ts [JTL rows, default 100000,1000000,10000000] [k6 requests, default 1000000] [runs, default 3]
+//   node bench/load-files.ts [JTL rows, default 100000,1000000,10000000] [k6 requests, default 100000,1000000] [runs, default 3]
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { chaosWindow, writeJtl, writeK6Json } from './support/load-files.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const jtlRows = (process.argv[2] ?? '100000,1000000,10000000').split(',').map(Number);
-const k6Requests = (process.argv[3] ?? '1000000').split(',').map(Number);
+const k6Requests = (process.argv[3] ?? '100000,1000000').split(',').map(Number);
 const runs = Number(process.argv[4] ?? 3);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-bench-load-'));
 const node = process.execPath;
@@ -19,7 +19,7 @@ const node = process.execPath;
 function compare(title: string, kind: 'jtl' | 'k6Json', file: string, requests: number): void {
   const mb = statSync(file).size / 1024 / 1024;
   const floor = measure(
-    'floor: node line count, 1 MiB buffer',
+    'floor: node line count, 64 KiB buffer',
     [node, 'bench/support/line-count.ts', file],
     runs,
   );

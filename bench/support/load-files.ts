@@ -53,7 +53,10 @@ export function writeK6Json(file: string, requests: number): void {
     `{"type":"Point","data":{"time":"${time}","value":${value},"tags":{${tags}}},"metric":"${metric}"}\n`;
   writeLines(file, requests, (i) => {
     const { startMs, elapsed, failed } = request(i, requests);
-    const time = new Date(startMs + elapsed).toISOString().replace('Z', '123+00:00');
+    // k6 writes nanoseconds; requests that end in the same millisecond still differ in time.
+    const time = new Date(startMs + elapsed)
+      .toISOString()
+      .replace('Z', `${String(i % 1000).padStart(6, '0')}+00:00`);
     const status = failed ? '503' : '200';
     const http = `"expected_response":"${!failed}","group":"","method":"GET","name":"http://checkout/api","proto":"HTTP/1.1","scenario":"default","status":"${status}","tls_version":"","url":"http://checkout/api"`;
     const iteration = '"group":"","scenario":"default"';
