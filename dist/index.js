@@ -7,11 +7,11 @@ import {
   describeUnconfirmed,
   runGate,
   stopRunChaos
-} from "./chunks/chunk-5KICYTJ6.js";
+} from "./chunks/chunk-XJ6CHOQ7.js";
 import {
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-HIF4EYUU.js";
+} from "./chunks/chunk-VG7TA6HS.js";
 import {
   expectedChaosMs,
   labelFor,
@@ -22,8 +22,8 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-FMRSVRHE.js";
-import "./chunks/chunk-PSC5U72X.js";
+} from "./chunks/chunk-6LN5AOYW.js";
+import "./chunks/chunk-RGYEFKG4.js";
 import {
   ConfigError,
   __commonJS,
@@ -33,7 +33,7 @@ import {
   errorMessage,
   judgementOf,
   redact
-} from "./chunks/chunk-KKMOK5DN.js";
+} from "./chunks/chunk-7SN6FT7F.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

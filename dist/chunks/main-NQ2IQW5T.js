@@ -12,7 +12,7 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-FMRSVRHE.js";
+} from "./chunk-6LN5AOYW.js";
 import {
   conclude,
   describeRunInputs,
@@ -22,7 +22,7 @@ import {
   readLoadSuite,
   readManifests,
   workflowToSuite
-} from "./chunk-PSC5U72X.js";
+} from "./chunk-RGYEFKG4.js";
 import {
   CancelledError,
   CannotRunError,
@@ -37,7 +37,7 @@ import {
   objectMetaSchema,
   redact,
   resultFileLimit
-} from "./chunk-KKMOK5DN.js";
+} from "./chunk-7SN6FT7F.js";
 
 // src/run/merge.ts
 import { readFileSync } from "node:fs";
@@ -185,7 +185,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-QAX3X33H.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-6RNCDWP2.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {
@@ -331,7 +331,7 @@ async function main(argv, given = processIo) {
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       case "run": {
-        const { runGate } = await import("./run-2HALCFJU.js");
+        const { runGate } = await import("./run-SY3YZFCF.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),

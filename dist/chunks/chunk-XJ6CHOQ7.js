@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   resultPlural,
   workflowRunLabel
-} from "./chunk-HIF4EYUU.js";
+} from "./chunk-VG7TA6HS.js";
 import {
   ManifestApplier,
   allowedNamespaces,
@@ -25,7 +25,7 @@ import {
   runLabel,
   workflowCondition,
   workflowToSuite
-} from "./chunk-PSC5U72X.js";
+} from "./chunk-RGYEFKG4.js";
 import {
   CancelledError,
   CannotRunError,
@@ -50,7 +50,7 @@ import {
   resultName,
   setHeaderOptions,
   statusCode
-} from "./chunk-KKMOK5DN.js";
+} from "./chunk-7SN6FT7F.js";
 
 // src/run/run.ts
 import { randomBytes } from "node:crypto";

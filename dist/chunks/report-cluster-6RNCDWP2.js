@@ -6,14 +6,14 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-HIF4EYUU.js";
+} from "./chunk-VG7TA6HS.js";
 import {
   CannotRunError,
   ConfigError,
   connect,
   convertChaos,
   readableResults
-} from "./chunk-KKMOK5DN.js";
+} from "./chunk-7SN6FT7F.js";
 
 // src/run/report-cluster.ts
 async function chaosReportFromCluster(config, namespace, selector) {

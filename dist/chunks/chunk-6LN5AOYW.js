@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   defaultPolicy,
   readManifests
-} from "./chunk-PSC5U72X.js";
+} from "./chunk-RGYEFKG4.js";
 import {
   ConfigError,
   __toESM,
@@ -14,7 +14,7 @@ import {
   readInputFile,
   require_dist,
   runDuration
-} from "./chunk-KKMOK5DN.js";
+} from "./chunk-7SN6FT7F.js";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);

@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runGate
-} from "./chunk-5KICYTJ6.js";
-import "./chunk-HIF4EYUU.js";
-import "./chunk-PSC5U72X.js";
-import "./chunk-KKMOK5DN.js";
+} from "./chunk-XJ6CHOQ7.js";
+import "./chunk-VG7TA6HS.js";
+import "./chunk-RGYEFKG4.js";
+import "./chunk-7SN6FT7F.js";
 export {
   runGate
 };
