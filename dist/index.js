@@ -7,7 +7,7 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-X2PHOO2H.js";
+} from "./chunks/chunk-HCF6SPOD.js";
 import {
   loadKubeContext,
   newSecretDir
@@ -22,8 +22,8 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-56IQFMH2.js";
-import "./chunks/chunk-LWCSMDET.js";
+} from "./chunks/chunk-YSE5EOVJ.js";
+import "./chunks/chunk-X2EGVDIM.js";
 import {
   ConfigError,
   __commonJS,

@@ -93018,7 +93018,7 @@ function escapeText(text3) {
   if (!needsWork.test(text3)) return text3;
   return xmlChars(text3).replace(/[&<>]/g, (c) => textEntities[c]);
 }
-var notXml, attributeEntities, textEntities, needsWork, XmlWriter;
+var notXml, attributeEntities, textEntities, needsWork, piecesPerPart, XmlWriter;
 var init_xml = __esm({
   "src/report/xml.ts"() {
     "use strict";
@@ -93036,7 +93036,9 @@ var init_xml = __esm({
     };
     textEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
     needsWork = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+    piecesPerPart = 4096;
     XmlWriter = class {
+      #parts = [];
       #chunks = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
       /** `<name a="…">` on a line of its own, for an element that holds elements. */
       open(name, attributes = []) {
@@ -93054,9 +93056,13 @@ var init_xml = __esm({
         return this;
       }
       toString() {
-        return this.#chunks.join("");
+        return this.#parts.join("") + this.#chunks.join("");
       }
       #tag(name, attributes) {
+        if (this.#chunks.length >= piecesPerPart) {
+          this.#parts.push(this.#chunks.join(""));
+          this.#chunks = [];
+        }
         const chunks = this.#chunks;
         chunks.push("<", name);
         for (const [key, value] of attributes) {

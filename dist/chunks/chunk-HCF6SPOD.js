@@ -27,7 +27,7 @@ import {
   runLabel,
   workflowCondition,
   workflowToSuite
-} from "./chunk-LWCSMDET.js";
+} from "./chunk-X2EGVDIM.js";
 import {
   CancelledError,
   CannotRunError,

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   defaultPolicy,
   readManifests
-} from "./chunk-LWCSMDET.js";
+} from "./chunk-X2EGVDIM.js";
 import {
   ConfigError,
   __toESM,

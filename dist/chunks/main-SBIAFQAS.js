@@ -12,7 +12,7 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-56IQFMH2.js";
+} from "./chunk-YSE5EOVJ.js";
 import {
   conclude,
   describeRunInputs,
@@ -22,7 +22,7 @@ import {
   readLoadSuite,
   readManifests,
   workflowToSuite
-} from "./chunk-LWCSMDET.js";
+} from "./chunk-X2EGVDIM.js";
 import {
   CancelledError,
   CannotRunError,
@@ -326,7 +326,7 @@ async function main(argv, given = processIo) {
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       case "run": {
-        const { runTargets } = await import("./targets-Z32ZAQGL.js");
+        const { runTargets } = await import("./targets-47WWWSKM.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),

@@ -709,7 +709,9 @@ function escapeText(text) {
   if (!needsWork.test(text)) return text;
   return xmlChars(text).replace(/[&<>]/g, (c) => textEntities[c]);
 }
+var piecesPerPart = 4096;
 var XmlWriter = class {
+  #parts = [];
   #chunks = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
   /** `<name a="…">` on a line of its own, for an element that holds elements. */
   open(name, attributes = []) {
@@ -727,9 +729,13 @@ var XmlWriter = class {
     return this;
   }
   toString() {
-    return this.#chunks.join("");
+    return this.#parts.join("") + this.#chunks.join("");
   }
   #tag(name, attributes) {
+    if (this.#chunks.length >= piecesPerPart) {
+      this.#parts.push(this.#chunks.join(""));
+      this.#chunks = [];
+    }
     const chunks = this.#chunks;
     chunks.push("<", name);
     for (const [key, value] of attributes) {
