@@ -5,13 +5,13 @@ import "./chunks/chunk-KZN7GEO2.js";
 import {
   allConfirmed,
   describeUnconfirmed,
-  runGate,
+  runTargets,
   stopRunChaos
-} from "./chunks/chunk-XJ6CHOQ7.js";
+} from "./chunks/chunk-3XOF47P7.js";
 import {
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-VG7TA6HS.js";
+} from "./chunks/chunk-JHV2QDJY.js";
 import {
   expectedChaosMs,
   labelFor,
@@ -22,18 +22,19 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-6LN5AOYW.js";
-import "./chunks/chunk-RGYEFKG4.js";
+} from "./chunks/chunk-22M44X6A.js";
+import "./chunks/chunk-KQ7MYOVL.js";
 import {
   ConfigError,
   __commonJS,
   __require,
   __toESM,
+  chaosMayStillRun,
   connect,
   errorMessage,
   judgementOf,
   redact
-} from "./chunks/chunk-7SN6FT7F.js";
+} from "./chunks/chunk-FQFD52GW.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19834,7 +19835,9 @@ async function publishToGitHub(outcome) {
   setOutput("html-path", published.html ?? "");
   setOutput("run-id", outcome.runId ?? "");
   if (outcome.cancelled) {
-    setFailed(`cancelled by ${outcome.cancelled}; the chaos was stopped`);
+    setFailed(
+      chaosMayStillRun(report) ? `cancelled by ${outcome.cancelled}; chaos may still be running: the post step tries again, and the log names the command that stops it` : `cancelled by ${outcome.cancelled}; the chaos was stopped`
+    );
     return;
   }
   for (const { title, message } of annotationsOf(report, decision)) error(message, { title });
@@ -19848,29 +19851,32 @@ function failToRun(message) {
 // src/action/state.ts
 var keys = {
   isPost: "isPost",
-  runId: "runId",
-  namespaces: "namespaces",
+  runs: "runs",
   finished: "finished",
   secretDir: "secretDir"
 };
+var runs = [];
 var state = {
   /** The post step runs the same bundle; main marks itself so the second invocation knows it is post. */
   isPost: () => getState(keys.isPost) === "true",
   markMain: () => saveState(keys.isPost, "true"),
-  /** What the post step needs to find the run's engines and workflows: its id and where it may reach. */
-  saveRun(runId, namespaces) {
-    saveState(keys.runId, runId);
-    saveState(keys.namespaces, namespaces.join(","));
+  /**
+   * What the post step needs to find a run's engines and workflows: its id, where it may reach, and,
+   * with several targets, which cluster. Each cluster's run is added to the list.
+   */
+  saveRun(run) {
+    runs.push(run);
+    saveState(keys.runs, JSON.stringify(runs));
   },
   /** The folder of the inline kubeconfig, removed by the post step if main could not. */
   saveSecretDir: (dir) => saveState(keys.secretDir, dir),
   secretDir: () => getState(keys.secretDir) || void 0,
   markFinished: () => saveState(keys.finished, "true"),
-  /** A run that started but never reached its end: the main step was killed. */
-  unfinishedRun() {
-    const runId = getState(keys.runId);
-    if (!runId || getState(keys.finished) === "true") return void 0;
-    return { runId, namespaces: getState(keys.namespaces).split(",").filter(Boolean) };
+  /** Runs that started but never reached their end: the main step was killed. */
+  unfinishedRuns() {
+    if (getState(keys.finished) === "true") return [];
+    const recorded = getState(keys.runs);
+    return recorded ? JSON.parse(recorded) : [];
   }
 };
 
@@ -19887,7 +19893,7 @@ async function runAction() {
     const progress = progressLog((line) => info(redact(line)), expectedChaosMs(config));
     const outcome = await withCancellation(
       (line) => warning(line),
-      ({ cancel, hurry }) => runGate(config, {
+      ({ cancel, hurry }) => runTargets(config, {
         log: progress.log,
         signal: cancel,
         hurry,
@@ -19895,7 +19901,11 @@ async function runAction() {
         secretDir,
         onStarted: (runId, namespaces) => {
           started = true;
-          state.saveRun(runId, namespaces);
+          state.saveRun({ runId, namespaces });
+        },
+        onTargetStarted: (target, runId, namespaces) => {
+          started = true;
+          state.saveRun({ runId, namespaces, target });
         },
         onPhase: (phase) => {
           progress.onPhase(phase);
@@ -19904,8 +19914,7 @@ async function runAction() {
       })
     );
     groups.end();
-    if (!outcome.report.suites.some((s) => s.cases.some((c) => c.kind === "chaos-stop")))
-      state.markFinished();
+    if (!chaosMayStillRun(outcome.report)) state.markFinished();
     await publishToGitHub(outcome);
   } catch (error2) {
     groups.end();
@@ -19948,29 +19957,45 @@ async function runPost() {
   }
 }
 async function stopUnfinishedRun() {
-  const run = state.unfinishedRun();
-  if (!run) return;
-  warning(`the main step did not finish: stopping the chaos of run ${run.runId}`);
+  const runs2 = state.unfinishedRuns();
+  if (runs2.length === 0) return;
+  let inputs;
+  let config;
   try {
-    const inputs = readInputs();
-    const config = loadConfig(inputs.configFile, inputs.layer);
-    const stops = await withCancellation(
-      () => {
-      },
-      // Any signal here means the runner is about to kill the step: one last attempt, then out.
-      ({ cancel }) => stopRun({ ...config, kubeconfigContent: inputs.kubeconfigContent }, run, {
-        stopTimeoutMs: config.stopTimeoutMs,
-        shutdown: config.workflow?.shutdown ?? "Stop",
-        hurry: cancel,
-        log: (line) => info(redact(line))
-      })
-    );
-    if (!allConfirmed(stops))
-      setFailed(
-        `chaos may still be running: the stop of run ${run.runId} was not confirmed (see above)`
-      );
+    inputs = readInputs();
+    config = loadConfig(inputs.configFile, inputs.layer);
   } catch (error2) {
-    setFailed(`could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error2))}`);
+    const ids = runs2.map((run) => run.runId).join(", ");
+    setFailed(`could not stop the chaos of run ${ids}: ${redact(errorMessage(error2))}`);
+    return;
+  }
+  for (const run of runs2) {
+    warning(`the main step did not finish: stopping the chaos of run ${run.runId}`);
+    try {
+      const cluster = {
+        ...config,
+        kubeconfig: run.target?.kubeconfig ?? config.kubeconfig,
+        context: run.target?.context ?? config.context,
+        kubeconfigContent: inputs.kubeconfigContent
+      };
+      const stops = await withCancellation(
+        () => {
+        },
+        // Any signal here means the runner is about to kill the step: one last attempt, then out.
+        ({ cancel }) => stopRun(cluster, run, {
+          stopTimeoutMs: config.stopTimeoutMs,
+          shutdown: config.workflow?.shutdown ?? "Stop",
+          hurry: cancel,
+          log: (line) => info(redact(line))
+        })
+      );
+      if (!allConfirmed(stops))
+        setFailed(
+          `chaos may still be running: the stop of run ${run.runId} was not confirmed (see above)`
+        );
+    } catch (error2) {
+      setFailed(`could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error2))}`);
+    }
   }
 }
 

@@ -236,6 +236,25 @@ test('exit 143 and 130 (the CLI was cancelled) fail the build saying the chaos w
     }
 }
 
+test('chaos not confirmed stopped fails the build, never UNSTABLE nor "stopped", whatever the exit code') {
+    [1, 143].each { code ->
+        def h = new PipelineHarness()
+        h.shell = { String script ->
+            h.files['chaos-gate-results/junit.xml'] = '<testsuites/>'
+            h.files['chaos-gate-results/report.json'] = '{\n  "verdict": "fail",\n  "chaosMayStillRun": true\n}'
+            return code
+        }
+        String message = failureOf { h.load(step).call(engines: ['e.yaml'], onGateFailure: 'UNSTABLE') }
+        assert message.startsWith("chaosGate: chaos may still be running (chaos-gate exited with ${code})")
+        assert h.currentBuild.result == 'FAILURE' && h.callsOf('unstable').isEmpty()
+    }
+    def confirmed = stubbedCli(1)
+    confirmed.files['chaos-gate-results/report.json'] = '{\n  "chaosMayStillRun": false\n}'
+    confirmed.shell = { String script -> 1 }
+    confirmed.load(step).call(engines: ['e.yaml'], onGateFailure: 'UNSTABLE')
+    assert confirmed.currentBuild.result == 'UNSTABLE'
+}
+
 test('another exit code fails with the last lines of stderr, or says there were none') {
     def h = stubbedCli(127, 'sh: 1: node: not found\n')
     assert failureOf { h.load(step).call(engines: ['e.yaml']) } == 'chaosGate: chaos-gate exited with 127: sh: 1: node: not found'

@@ -256,6 +256,11 @@ private static Map junitArguments(Map options, Map reports) {
 }
 
 private void applyResult(String onGateFailure, int exitCode, Map reports) {
+    // Whatever the exit code and onGateFailure say, a run that could not confirm its chaos stopped is
+    // no yellow build and no "stopped the chaos": the log holds the command that stops it.
+    if (chaosMayStillRun(reports.json)) {
+        error("chaosGate: chaos may still be running (chaos-gate exited with ${exitCode}): it could not confirm that every ChaosEngine or Workflow stopped; the build log names each one and the command that stops it")
+    }
     switch (exitCode) {
         case 0:
             return
@@ -291,6 +296,11 @@ private static String verdictOf(int exitCode) {
         case 130: case 143: return 'cancelled'
         default: return 'error'
     }
+}
+
+/** The JSON report says so (`"chaosMayStillRun": true`); read as text, needing no JSON plugin. */
+private boolean chaosMayStillRun(String jsonFile) {
+    return fileExists(jsonFile) && (readFile(jsonFile) =~ /"chaosMayStillRun":\s*true/).find()
 }
 
 private String cliError(String stderrFile) {

@@ -2,10 +2,11 @@
 import * as core from '@actions/core';
 import { loadConfig } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
+import { chaosMayStillRun } from '../report/model.ts';
 import { newSecretDir } from '../kube/context.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { expectedChaosMs, progressLog } from '../run/progress.ts';
-import { runGate } from '../run/run.ts';
+import { runTargets } from '../run/targets.ts';
 import { redact } from '../secrets.ts';
 import { logGroups } from './groups.ts';
 import { readInputs } from './inputs.ts';
@@ -28,7 +29,7 @@ export async function runAction(): Promise<void> {
     const outcome = await withCancellation(
       (line) => core.warning(line),
       ({ cancel, hurry }) =>
-        runGate(config, {
+        runTargets(config, {
           log: progress.log,
           signal: cancel,
           hurry,
@@ -36,7 +37,11 @@ export async function runAction(): Promise<void> {
           secretDir,
           onStarted: (runId, namespaces) => {
             started = true;
-            state.saveRun(runId, namespaces);
+            state.saveRun({ runId, namespaces });
+          },
+          onTargetStarted: (target, runId, namespaces) => {
+            started = true;
+            state.saveRun({ runId, namespaces, target });
           },
           onPhase: (phase) => {
             progress.onPhase(phase);
@@ -46,8 +51,7 @@ export async function runAction(): Promise<void> {
     );
     groups.end();
     // Chaos that was not confirmed stopped is the post step's to try again.
-    if (!outcome.report.suites.some((s) => s.cases.some((c) => c.kind === 'chaos-stop')))
-      state.markFinished();
+    if (!chaosMayStillRun(outcome.report)) state.markFinished();
     await publishToGitHub(outcome);
   } catch (error) {
     groups.end();

@@ -1,6 +1,7 @@
 // An outcome, the GitHub way: step outputs, a job summary, the error annotations of the decision
 // (verdict first, at most 10), and a failed step when the gate fails or the run was cancelled.
 import * as core from '@actions/core';
+import { chaosMayStillRun } from '../report/model.ts';
 import type { GateOutcome } from '../run/outcome.ts';
 import { annotationsOf } from './annotations.ts';
 
@@ -19,7 +20,11 @@ export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
   core.setOutput('html-path', published.html ?? '');
   core.setOutput('run-id', outcome.runId ?? '');
   if (outcome.cancelled) {
-    core.setFailed(`cancelled by ${outcome.cancelled}; the chaos was stopped`);
+    core.setFailed(
+      chaosMayStillRun(report)
+        ? `cancelled by ${outcome.cancelled}; chaos may still be running: the post step tries again, and the log names the command that stops it`
+        : `cancelled by ${outcome.cancelled}; the chaos was stopped`,
+    );
     return;
   }
   for (const { title, message } of annotationsOf(report, decision)) core.error(message, { title });

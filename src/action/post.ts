@@ -3,7 +3,7 @@
 // outlives the job; and remove the inline kubeconfig if the main step could not.
 import { rmSync } from 'node:fs';
 import * as core from '@actions/core';
-import { loadConfig } from '../config/load.ts';
+import { loadConfig, type GateConfig } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { allConfirmed } from '../run/stop.ts';
@@ -22,28 +22,44 @@ export async function runPost(): Promise<void> {
 }
 
 async function stopUnfinishedRun(): Promise<void> {
-  const run = state.unfinishedRun();
-  if (!run) return;
-  core.warning(`the main step did not finish: stopping the chaos of run ${run.runId}`);
+  const runs = state.unfinishedRuns();
+  if (runs.length === 0) return;
+  let inputs: ReturnType<typeof readInputs>;
+  let config: GateConfig;
   try {
-    const inputs = readInputs();
-    const config = loadConfig(inputs.configFile, inputs.layer);
-    const stops = await withCancellation(
-      () => {},
-      // Any signal here means the runner is about to kill the step: one last attempt, then out.
-      ({ cancel }) =>
-        stopRun({ ...config, kubeconfigContent: inputs.kubeconfigContent }, run, {
-          stopTimeoutMs: config.stopTimeoutMs,
-          shutdown: config.workflow?.shutdown ?? 'Stop',
-          hurry: cancel,
-          log: (line) => core.info(redact(line)),
-        }),
-    );
-    if (!allConfirmed(stops))
-      core.setFailed(
-        `chaos may still be running: the stop of run ${run.runId} was not confirmed (see above)`,
-      );
+    inputs = readInputs();
+    config = loadConfig(inputs.configFile, inputs.layer);
   } catch (error) {
-    core.setFailed(`could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error))}`);
+    const ids = runs.map((run) => run.runId).join(', ');
+    core.setFailed(`could not stop the chaos of run ${ids}: ${redact(errorMessage(error))}`);
+    return;
+  }
+  for (const run of runs) {
+    core.warning(`the main step did not finish: stopping the chaos of run ${run.runId}`);
+    try {
+      const cluster = {
+        ...config,
+        kubeconfig: run.target?.kubeconfig ?? config.kubeconfig,
+        context: run.target?.context ?? config.context,
+        kubeconfigContent: inputs.kubeconfigContent,
+      };
+      const stops = await withCancellation(
+        () => {},
+        // Any signal here means the runner is about to kill the step: one last attempt, then out.
+        ({ cancel }) =>
+          stopRun(cluster, run, {
+            stopTimeoutMs: config.stopTimeoutMs,
+            shutdown: config.workflow?.shutdown ?? 'Stop',
+            hurry: cancel,
+            log: (line) => core.info(redact(line)),
+          }),
+      );
+      if (!allConfirmed(stops))
+        core.setFailed(
+          `chaos may still be running: the stop of run ${run.runId} was not confirmed (see above)`,
+        );
+    } catch (error) {
+      core.setFailed(`could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error))}`);
+    }
   }
 }

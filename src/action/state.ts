@@ -1,31 +1,43 @@
 // State shared between the action's main and post steps (GITHUB_STATE), as actions/checkout does it.
 import * as core from '@actions/core';
+import type { Target } from '../config/load.ts';
 
 const keys = {
   isPost: 'isPost',
-  runId: 'runId',
-  namespaces: 'namespaces',
+  runs: 'runs',
   finished: 'finished',
   secretDir: 'secretDir',
 };
+
+export interface RecordedRun {
+  runId: string;
+  namespaces: string[];
+  /** The cluster, when the run has several targets. */
+  target?: Target;
+}
+
+const runs: RecordedRun[] = [];
 
 export const state = {
   /** The post step runs the same bundle; main marks itself so the second invocation knows it is post. */
   isPost: (): boolean => core.getState(keys.isPost) === 'true',
   markMain: (): void => core.saveState(keys.isPost, 'true'),
-  /** What the post step needs to find the run's engines and workflows: its id and where it may reach. */
-  saveRun(runId: string, namespaces: string[]): void {
-    core.saveState(keys.runId, runId);
-    core.saveState(keys.namespaces, namespaces.join(','));
+  /**
+   * What the post step needs to find a run's engines and workflows: its id, where it may reach, and,
+   * with several targets, which cluster. Each cluster's run is added to the list.
+   */
+  saveRun(run: RecordedRun): void {
+    runs.push(run);
+    core.saveState(keys.runs, JSON.stringify(runs));
   },
   /** The folder of the inline kubeconfig, removed by the post step if main could not. */
   saveSecretDir: (dir: string): void => core.saveState(keys.secretDir, dir),
   secretDir: (): string | undefined => core.getState(keys.secretDir) || undefined,
   markFinished: (): void => core.saveState(keys.finished, 'true'),
-  /** A run that started but never reached its end: the main step was killed. */
-  unfinishedRun(): { runId: string; namespaces: string[] } | undefined {
-    const runId = core.getState(keys.runId);
-    if (!runId || core.getState(keys.finished) === 'true') return undefined;
-    return { runId, namespaces: core.getState(keys.namespaces).split(',').filter(Boolean) };
+  /** Runs that started but never reached their end: the main step was killed. */
+  unfinishedRuns(): RecordedRun[] {
+    if (core.getState(keys.finished) === 'true') return [];
+    const recorded = core.getState(keys.runs);
+    return recorded ? (JSON.parse(recorded) as RecordedRun[]) : [];
   },
 };

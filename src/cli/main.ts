@@ -34,12 +34,12 @@ export async function main(argv: string[], given: Io = processIo): Promise<numbe
     switch (parsed.command) {
       case 'run': {
         // Only `run` needs the Kubernetes client; the other commands start without loading it.
-        const { runGate } = await import('../run/run.ts');
+        const { runTargets } = await import('../run/targets.ts');
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
           ({ cancel, hurry }) =>
-            runGate(config, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry }),
+            runTargets(config, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry }),
         );
         return exitCodeOf(outcome);
       }

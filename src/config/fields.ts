@@ -21,11 +21,22 @@ export const settingFields: SettingField[] = [
   {
     flag: 'kubeconfig',
     input: 'kubeconfig-path',
-    kind: 'string',
+    kind: 'list',
     field: 'kubeconfig',
-    help: 'kubeconfig file (default: KUBECONFIG or ~/.kube/config)',
+    help: 'kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each',
   },
-  { flag: 'context', kind: 'string', field: 'context', help: 'kube context to use' },
+  {
+    flag: 'context',
+    kind: 'list',
+    field: 'context',
+    help: 'kube context to use; repeated: the gate runs on each, in parallel',
+  },
+  {
+    flag: 'parallel-targets',
+    kind: 'number',
+    field: 'parallelTargets',
+    help: 'clusters run at once with several contexts or targets (default 4)',
+  },
   { flag: 'in-cluster', kind: 'boolean', field: 'inCluster', help: "use the pod's service account" },
   { flag: 'namespace', kind: 'string', field: 'namespace', help: 'namespace for manifests that name none' },
   {

@@ -8,13 +8,19 @@ import { readInputFile } from '../files.ts';
 import { defaultPolicy, type GatePolicy } from '../gate/policy.ts';
 import type { WorkflowSource } from '../argo/submit.ts';
 import type { LoadConfig } from '../load/schema.ts';
-import { configSchema, type PartialConfig } from './schema.ts';
+import { configSchema, type PartialConfig, type targetSchema } from './schema.ts';
 
 export type CleanupPolicy = 'always' | 'on-success' | 'never';
+
+/** A cluster the gate runs on, when it runs on several; unset fields come from the top level. */
+export type Target = z.output<typeof targetSchema>;
 
 export interface GateConfig {
   kubeconfig?: string;
   context?: string;
+  /** Several clusters, each run in parallel (at most `parallelTargets` at once); empty: one cluster. */
+  targets: Target[];
+  parallelTargets: number;
   inCluster: boolean;
   namespace?: string;
   rbac: string[];
@@ -87,7 +93,8 @@ function resolvePaths(settings: PartialConfig, base: string): PartialConfig {
     file === undefined ? undefined : path.resolve(base, file);
   return {
     ...settings,
-    kubeconfig: resolveOne(settings.kubeconfig),
+    kubeconfig: resolveAll(settings.kubeconfig),
+    targets: settings.targets?.map((target) => ({ ...target, kubeconfig: resolveOne(target.kubeconfig) })),
     rbac: resolveAll(settings.rbac),
     experiments: resolveAll(settings.experiments),
     engines: resolveAll(settings.engines),
@@ -127,9 +134,13 @@ export function resolveConfig(...layers: PartialConfig[]): GateConfig {
     {},
     ...layers.map((l) => definedOnly(l.workflow ?? {})),
   );
-  return {
-    kubeconfig: pick('kubeconfig'),
-    context: pick('context'),
+  const kubeconfigs = pick('kubeconfig') ?? [];
+  const contexts = pick('context') ?? [];
+  return checkTargets({
+    kubeconfig: kubeconfigs.length === 1 ? kubeconfigs[0] : undefined,
+    context: contexts.length === 1 ? contexts[0] : undefined,
+    targets: pick('targets') ?? targetsOf(kubeconfigs, contexts),
+    parallelTargets: pick('parallelTargets') ?? 4,
     inCluster: pick('inCluster') ?? false,
     namespace: pick('namespace'),
     rbac: pick('rbac') ?? [],
@@ -146,7 +157,55 @@ export function resolveConfig(...layers: PartialConfig[]): GateConfig {
     workflow: toWorkflowSource(workflow),
     load: pick('load'),
     ctkJournals: pick('ctkJournals') ?? [],
-  };
+  });
+}
+
+/** What several clusters cannot share: a target name, and one load test run against all of them. */
+function checkTargets(config: GateConfig): GateConfig {
+  const names = config.targets.map((t) => t.name);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice) throw new ConfigError(`targets: the name "${twice}" is given twice; each target needs its own`);
+  if (config.targets.length > 0 && config.load) {
+    throw new ConfigError(
+      'load: a load test runs beside the chaos of one cluster; with several targets, run one job per cluster and join their reports with chaos-gate merge',
+    );
+  }
+  return config;
+}
+
+/** Repeated --kubeconfig or --context: one target each (paired in order when both are repeated). */
+function targetsOf(kubeconfigs: string[], contexts: string[]): Target[] {
+  if (kubeconfigs.length <= 1 && contexts.length <= 1) return [];
+  if (kubeconfigs.length > 1 && contexts.length > 1 && kubeconfigs.length !== contexts.length) {
+    throw new ConfigError(
+      `${kubeconfigs.length} kubeconfigs and ${contexts.length} contexts: give one of them once, or both as many times (they pair in order)`,
+    );
+  }
+  const count = Math.max(kubeconfigs.length, contexts.length);
+  const names = new Set<string>();
+  return Array.from({ length: count }, (_, i) => {
+    const kubeconfig = kubeconfigs[i] ?? kubeconfigs[0];
+    const context = contexts[i] ?? contexts[0];
+    return {
+      name: uniqueName(context ?? path.basename(kubeconfig ?? '', path.extname(kubeconfig ?? '')), names),
+      kubeconfig,
+      context,
+    };
+  });
+}
+
+/** A target name from a context or file name: a lowercase DNS label, made unique with a number. */
+function uniqueName(from: string, taken: Set<string>): string {
+  const base =
+    from
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 16) || 'cluster';
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  taken.add(name);
+  return name;
 }
 
 function toWorkflowSource(workflow: PartialConfig['workflow']): WorkflowSource | undefined {

@@ -4,6 +4,19 @@ import { loadSchema } from '../load/schema.ts';
 import { runDuration } from './duration.ts';
 
 const fileList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+const textList = fileList;
+
+/** One cluster the gate runs on, when it runs on several. */
+export const targetSchema = z.strictObject({
+  /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
+  name: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lowercase DNS label (a-z, 0-9, -)')
+    .max(20),
+  kubeconfig: z.string().optional(),
+  context: z.string().optional(),
+  namespace: z.string().optional(),
+});
 
 export const gateSchema = z.strictObject({
   failOnFailure: z.boolean().optional(),
@@ -38,8 +51,12 @@ export const workflowSchema = z
   });
 
 export const configSchema = z.strictObject({
-  kubeconfig: z.string().optional(),
-  context: z.string().optional(),
+  /** A list (repeated flags) runs the gate on each kubeconfig, as targets do. */
+  kubeconfig: fileList.optional(),
+  /** A list (repeated flags) runs the gate on each context, as targets do. */
+  context: textList.optional(),
+  targets: z.array(targetSchema).min(1).optional(),
+  parallelTargets: z.number().int().min(1).max(50).optional(),
   inCluster: z.boolean().optional(),
   namespace: z.string().optional(),
   rbac: fileList.optional(),

@@ -16,6 +16,7 @@ import {
   type KubernetesObject,
   type V1APIResource,
 } from '@kubernetes/client-node';
+import pMap, { pMapSettled } from 'p-map';
 import { CannotRunError } from '../errors.ts';
 import { apiClient, type Connection } from './client.ts';
 import { describeApiError, statusCode } from './errors.ts';
@@ -32,6 +33,7 @@ const usersPrefix = 'users.chaos-gate.io/';
 export type Ownership = 'run' | 'shared' | 'foreign';
 
 export interface AppliedObject {
+  role: Manifest['role'];
   apiVersion: string;
   kind: string;
   namespace?: string;
@@ -51,6 +53,16 @@ export interface Removal {
 
 const applyOrder: Manifest['role'][] = ['rbac', 'experiment', 'engine'];
 
+/**
+ * Requests in flight at once: objects of one kind of role do not depend on each other, so a hundred
+ * engines need not wait for one another, while a busy API server is not flooded.
+ */
+const concurrency = 10;
+
+/** The manifests of each role, in the order they are applied. */
+const inOrder = (manifests: Manifest[]) =>
+  applyOrder.map((role) => manifests.filter((m) => m.role === role)).filter((group) => group.length > 0);
+
 /** Named RBAC and experiments may be shared; engines and generated names belong to one run. */
 const isShared = (manifest: Manifest) => manifest.role !== 'engine' && !!manifest.object.metadata.name;
 const isManaged = (object: KubernetesObject | undefined) =>
@@ -69,6 +81,8 @@ export class ManifestApplier {
   readonly #api: ObjectApi;
   readonly #defaultNamespace: string;
   readonly #runId: string;
+  /** What preflight read of each named object, so apply reads nothing again. */
+  readonly #existing = new Map<Manifest['source'], KubernetesObject | undefined>();
 
   constructor(connection: Connection, defaultNamespace: string, runId: string) {
     this.#api = apiClient(connection, ObjectApi);
@@ -108,77 +122,98 @@ export class ManifestApplier {
    * Returns every problem, so the user fixes them in one go.
    */
   async preflight(manifests: Manifest[]): Promise<string[]> {
-    const problems: string[] = [];
-    for (const manifest of manifests) {
-      try {
-        const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : undefined;
-        if (existing && manifest.role === 'engine') {
-          problems.push(
-            `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; ` +
-              'delete it, or use metadata.generateName so each run gets its own engine',
-          );
-          continue;
-        }
-        // Used as it is: nothing will be written to it.
-        if (existing && !isManaged(existing)) continue;
-        await this.#write(manifest.object, true);
-      } catch (error) {
-        problems.push(describeApiError(`${manifest.source}: rejected by the server`, error));
-      }
-    }
-    return problems;
+    const problems = await pMap(manifests, (manifest) => this.#check(manifest), { concurrency });
+    return problems.filter((problem): problem is string => problem !== undefined);
   }
 
-  /** Applies in order RBAC → ChaosExperiments → ChaosEngines; calls `onApplied` as each lands. */
+  async #check(manifest: Manifest): Promise<string | undefined> {
+    try {
+      const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : undefined;
+      this.#existing.set(manifest.source, existing);
+      if (existing && manifest.role === 'engine') {
+        return (
+          `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; ` +
+          'delete it, or use metadata.generateName so each run gets its own engine'
+        );
+      }
+      // Used as it is: nothing will be written to it.
+      if (existing && !isManaged(existing)) return undefined;
+      await this.#write(manifest.object, true);
+      return undefined;
+    } catch (error) {
+      return describeApiError(`${manifest.source}: rejected by the server`, error);
+    }
+  }
+
+  /**
+   * Applies RBAC, then ChaosExperiments, then ChaosEngines, each group in parallel. `onApplied` hears of
+   * every object that landed, in the order of the manifests, also when another of its group failed, so
+   * what the run put into the cluster is known before anything is taken back.
+   */
   async apply(
     manifests: Manifest[],
     onApplied: (applied: AppliedObject, note?: string) => void,
   ): Promise<void> {
-    const ordered = applyOrder.flatMap((role) => manifests.filter((m) => m.role === role));
-    for (const manifest of ordered) {
-      const { object } = manifest;
-      try {
-        const existing = isShared(manifest) ? await this.#read(object) : undefined;
-        if (existing && !isManaged(existing)) {
-          onApplied(
-            applied(manifest, existing, 'foreign'),
-            'exists and was not created by chaos-gate: used as it is',
-          );
-          continue;
-        }
-        const result = isShared(manifest)
-          ? await this.#applyShared(object)
-          : await this.#write(object, false);
-        onApplied(applied(manifest, result, isShared(manifest) ? 'shared' : 'run'));
-      } catch (error) {
-        throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error), {
-          cause: error,
-        });
-      }
+    for (const group of inOrder(manifests)) {
+      const landed = await pMapSettled(group, (manifest) => this.#applyOne(manifest), { concurrency });
+      for (const result of landed) if (result.status === 'fulfilled') onApplied(...result.value);
+      const failed = landed.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
     }
   }
 
-  /** Takes back what this run applied, newest first (engines before RBAC). Reports, never throws. */
+  async #applyOne(manifest: Manifest): Promise<[AppliedObject, string?]> {
+    const { object } = manifest;
+    try {
+      const existing = isShared(manifest) ? await this.#existingOf(manifest) : undefined;
+      if (existing && !isManaged(existing))
+        return [
+          applied(manifest, existing, 'foreign'),
+          'exists and was not created by chaos-gate: used as it is',
+        ];
+      const result = isShared(manifest) ? await this.#applyShared(object) : await this.#write(object, false);
+      return [applied(manifest, result, isShared(manifest) ? 'shared' : 'run')];
+    } catch (error) {
+      throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error), { cause: error });
+    }
+  }
+
+  /**
+   * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
+   * RBAC to revert), each group in parallel. Reports, never throws.
+   */
   async remove(objects: AppliedObject[]): Promise<Removal> {
     const removal: Removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
-    for (const object of [...objects].reverse()) {
-      const ref = {
-        apiVersion: object.apiVersion,
-        kind: object.kind,
-        metadata: { name: object.name, namespace: object.namespace },
-      };
-      const what = describe(ref);
-      try {
-        if (object.ownership === 'foreign') continue;
-        const outcome = object.ownership === 'run' ? await this.#delete(ref) : await this.#release(ref);
+    const newestFirst = [...objects].reverse().filter((object) => object.ownership !== 'foreign');
+    for (const role of [...applyOrder].reverse()) {
+      const group = newestFirst.filter((object) => object.role === role);
+      const outcomes = await pMap(group, (object) => this.#removeOne(object), { concurrency });
+      // Listed in the order they were applied, newest first, however the deletes finish.
+      group.forEach((object, i) => {
+        const what = describe(refOf(object));
+        const outcome = outcomes[i] as RemoveOutcome;
         if (outcome === 'removed') removal.removed.push(what);
         else if (outcome === 'gone') removal.alreadyGone.push(what);
-        else removal.kept.push(`${what} (still used by ${outcome.join(', ')})`);
-      } catch (error) {
-        removal.problems.push(describeApiError(`deleting ${what}`, error));
-      }
+        else if (Array.isArray(outcome)) removal.kept.push(`${what} (still used by ${outcome.join(', ')})`);
+        else removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
+      });
     }
     return removal;
+  }
+
+  async #removeOne(object: AppliedObject): Promise<RemoveOutcome> {
+    const ref = refOf(object);
+    try {
+      return object.ownership === 'run' ? await this.#delete(ref) : await this.#release(ref);
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  /** What preflight read of the object; one that preflight did not see is read now. */
+  async #existingOf(manifest: Manifest): Promise<KubernetesObject | undefined> {
+    if (this.#existing.has(manifest.source)) return this.#existing.get(manifest.source);
+    return this.#read(manifest.object);
   }
 
   /** Applies a shared object and records this run on it; again if another run deleted it in between. */
@@ -271,8 +306,20 @@ export class ManifestApplier {
   }
 }
 
+/** What taking back one object came to: deleted, already gone, kept for the runs still using it, or failed. */
+type RemoveOutcome = 'removed' | 'gone' | string[] | { error: unknown };
+
+function refOf(object: AppliedObject): KubernetesObject {
+  return {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    metadata: { name: object.name, namespace: object.namespace },
+  };
+}
+
 function applied(manifest: Manifest, result: KubernetesObject, ownership: Ownership): AppliedObject {
   return {
+    role: manifest.role,
     apiVersion: manifest.object.apiVersion ?? '',
     kind: manifest.object.kind ?? '',
     namespace: result.metadata?.namespace,

@@ -2,7 +2,13 @@
 // data lakes. `schemaVersion` changes only when a field changes meaning or goes away.
 import { z } from 'zod';
 import { ConfigError, errorMessage } from '../errors.ts';
-import { judgementOf, type CaseJudgement, type GateDecision, type Report } from './model.ts';
+import {
+  chaosMayStillRun,
+  judgementOf,
+  type CaseJudgement,
+  type GateDecision,
+  type Report,
+} from './model.ts';
 
 export const jsonSchemaVersion = 1;
 
@@ -20,6 +26,8 @@ export function renderJson(report: Report, decision: GateDecision, context: Json
     tool: 'chaos-gate',
     generatedAt: (context.generatedAt ?? new Date()).toISOString(),
     verdict: decision.verdict,
+    // For tools that must not report success while faults may be left behind (the Jenkins step).
+    chaosMayStillRun: chaosMayStillRun(report),
     reasons: decision.reasons,
     counts: decision.counts,
     probeSuccess: decision.probeSuccess ?? null,

@@ -145,3 +145,19 @@ export function importanceOf({ status, tolerated }: CaseJudgement): number {
   if (tolerated) return 1;
   return status === 'skipped' ? 2 : 3;
 }
+
+/** The run could not confirm that its chaos stopped: it has an errored `chaos-stop` case. */
+export function chaosMayStillRun(report: Report): boolean {
+  return report.suites.some((suite) => suite.cases.some((testCase) => testCase.kind === 'chaos-stop'));
+}
+
+/** The report with every suite and case named under `label` (a cluster, a CI job): `label/suite`. */
+export function underLabel(report: Report, label: string): Report {
+  return {
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      name: `${label}/${suite.name}`,
+      cases: suite.cases.map((testCase) => ({ ...testCase, className: `${label}/${testCase.className}` })),
+    })),
+  };
+}

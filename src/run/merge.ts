@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { GateConfig } from '../config/load.ts';
 import { ConfigError, errorMessage } from '../errors.ts';
 import { parseJsonReport } from '../report/json.ts';
-import { mergeReports, type Report } from '../report/model.ts';
+import { mergeReports, underLabel, type Report } from '../report/model.ts';
 import type { GateOutcome } from './outcome.ts';
 import { conclude } from './publish.ts';
 
@@ -27,11 +27,5 @@ function readLabelled(file: string): Report {
   }
   const { report, meta } = parseJsonReport(text, file);
   const label = meta.target ?? meta.runId ?? path.relative(process.cwd(), file).replace(/\.json$/, '');
-  return {
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      name: `${label}/${suite.name}`,
-      cases: suite.cases.map((testCase) => ({ ...testCase, className: `${label}/${testCase.className}` })),
-    })),
-  };
+  return underLabel(report, label);
 }

@@ -16,7 +16,7 @@ import type { GateConfig } from '../config/load.ts';
 import { CancelledError, CannotRunError } from '../errors.ts';
 import { managedBy, ManifestApplier, runLabel } from '../kube/apply.ts';
 import { connect, limited, type Connection } from '../kube/client.ts';
-import { contextNamespace, loadKubeContext } from '../kube/context.ts';
+import { contextNamespace, loadKubeContext, type KubeContext } from '../kube/context.ts';
 import { describeApiError } from '../kube/errors.ts';
 import { duplicateProblems, type Manifest } from '../kube/manifests.ts';
 import { cancelReason } from '../kube/until.ts';
@@ -69,54 +69,87 @@ interface Plan {
 }
 
 export async function runGate(config: GateConfig, context: RunContext): Promise<GateOutcome> {
+  const session = await startRun(config, context);
+  // The verdict first: a user waiting on the build should not wait for the deletes.
+  let passed = false;
+  try {
+    const { decision, published } = conclude(config, session.report, { runId: session.runId }, context.log);
+    passed = decision.verdict === 'pass';
+    const { runId, report, cancelled } = session;
+    return { runId, report, cancelled, decision, published };
+  } finally {
+    await session.finish(passed);
+  }
+}
+
+/** A run up to its report: the chaos ran and, if cut short, was stopped; the cleanup waits for the verdict. */
+export interface RunSession {
+  runId: string;
+  report: Report;
+  cancelled?: NodeJS.Signals;
+  /** Cleans up per policy (`passed`: the gate's verdict) and lets go of the cluster. */
+  finish(passed: boolean): Promise<void>;
+}
+
+/** A run id for the label on everything a run applies: unique per run, readable in a list. */
+export function newRunId(): string {
+  return `cg-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function startRun(config: GateConfig, context: RunContext): Promise<RunSession> {
   const { log, signal } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config.timeoutMs);
+  let kube: KubeContext | undefined;
+  const release = () => {
+    kube?.dispose();
+    deadline.clear();
+  };
   try {
     const inputs = readRunInputs(config);
-    const kube = loadKubeContext({
+    kube = loadKubeContext({
       ...config,
       kubeconfigContent: context.kubeconfigContent,
       secretDir: context.secretDir,
     });
-    try {
-      const main = connect(kube.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
-      const plan = await preflight(config, inputs, main, signal, log);
-      context.onStarted?.(plan.runId, plan.namespaces);
-      const resources = new RunResources({
-        connection: main,
-        defaultNamespace: plan.defaultNamespace,
-        runId: plan.runId,
-        namespaces: plan.namespaces,
-        shutdown: config.workflow?.shutdown ?? 'Stop',
-        cleanup: config.cleanup,
-        stopTimeoutMs: config.stopTimeoutMs,
-        log,
-      });
-      const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry });
-      context.onPhase?.('report');
-      // Reading what the run produced outlives the run's deadline, but not a second signal.
-      const reading = limited(main, {
-        signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)]),
-      });
-      let report = await collectReport(config, reading, resources, chaos, log);
-      if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? 'Stop');
-      // The verdict first: a user waiting on the build should not wait for the deletes.
-      let passed = false;
-      try {
-        const { decision, published } = conclude(config, report, { runId: plan.runId }, log);
-        passed = decision.verdict === 'pass';
-        return { runId: plan.runId, report, decision, published, cancelled: chaos.cancelled };
-      } finally {
-        context.onPhase?.('cleanup');
-        await resources.cleanup(passed, hurry, chaos.stops);
-        context.onPhase?.('done');
-      }
-    } finally {
-      kube.dispose();
-    }
-  } finally {
-    deadline.clear();
+    const main = connect(kube.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
+    const plan = await preflight(config, inputs, main, signal, log);
+    context.onStarted?.(plan.runId, plan.namespaces);
+    const resources = new RunResources({
+      connection: main,
+      defaultNamespace: plan.defaultNamespace,
+      runId: plan.runId,
+      namespaces: plan.namespaces,
+      shutdown: config.workflow?.shutdown ?? 'Stop',
+      cleanup: config.cleanup,
+      stopTimeoutMs: config.stopTimeoutMs,
+      log,
+    });
+    const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry });
+    context.onPhase?.('report');
+    // Reading what the run produced outlives the run's deadline, but not a second signal.
+    const reading = limited(main, {
+      signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)]),
+    });
+    let report = await collectReport(config, reading, resources, chaos, log);
+    if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? 'Stop');
+    return {
+      runId: plan.runId,
+      report,
+      cancelled: chaos.cancelled,
+      async finish(passed) {
+        try {
+          context.onPhase?.('cleanup');
+          await resources.cleanup(passed, hurry, chaos.stops);
+          context.onPhase?.('done');
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
   }
 }
 
@@ -151,7 +184,7 @@ async function preflight(
     await litmus.assertInstalled(config.experiments.length > 0 ? ['chaosexperiments'] : []);
     await argo?.assertInstalled();
 
-    const runId = config.runId ?? `cg-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+    const runId = config.runId ?? newRunId();
     const defaultNamespace = config.namespace ?? contextNamespace(main.kc);
     const applier = new ManifestApplier(main, defaultNamespace, runId);
     const prepared = applier.prepare(inputs.manifests);

@@ -138,14 +138,15 @@ test('the post step stops the engines of a main step that never finished', async
   await started.done;
   assert.ok(!env.operator.aborted.has(name), 'a SIGKILLed process could not stop its chaos');
   const state = path.join(dir, 'state');
-  writeFileSync(state, `isPost<<A\ntrue\nA\nrunId<<B\n${runId}\nB\nnamespaces<<C\n${namespace}\nC\n`);
+  // What the main step would have recorded before applying anything.
+  const runs = JSON.stringify([{ runId, namespaces: [namespace] }]);
+  writeFileSync(state, `isPost<<A\ntrue\nA\nruns<<B\n${runs}\nB\n`);
   const post = await runEntry('dist/index.js', [], {
     cwd: dir,
     env: {
       GITHUB_STATE: state,
       STATE_isPost: 'true',
-      STATE_runId: runId,
-      STATE_namespaces: namespace,
+      STATE_runs: runs,
       INPUT_KUBECONFIG: env.sandbox.kubeconfigYaml,
     },
   }).done;

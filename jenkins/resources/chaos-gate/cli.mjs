@@ -28138,7 +28138,7 @@ var init_schema = __esm({
 });
 
 // src/config/schema.ts
-var fileList, gateSchema, reportsSchema, workflowSchema, configSchema;
+var fileList, textList, targetSchema, gateSchema, reportsSchema, workflowSchema, configSchema;
 var init_schema2 = __esm({
   "src/config/schema.ts"() {
     "use strict";
@@ -28146,6 +28146,14 @@ var init_schema2 = __esm({
     init_schema();
     init_duration();
     fileList = external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).transform((v) => Array.isArray(v) ? v : [v]);
+    textList = fileList;
+    targetSchema = external_exports.strictObject({
+      /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
+      name: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(20),
+      kubeconfig: external_exports.string().optional(),
+      context: external_exports.string().optional(),
+      namespace: external_exports.string().optional()
+    });
     gateSchema = external_exports.strictObject({
       failOnFailure: external_exports.boolean().optional(),
       minProbeSuccess: external_exports.number().min(0).max(100).optional(),
@@ -28172,8 +28180,12 @@ var init_schema2 = __esm({
       message: "set only one of file, template and clusterTemplate"
     });
     configSchema = external_exports.strictObject({
-      kubeconfig: external_exports.string().optional(),
-      context: external_exports.string().optional(),
+      /** A list (repeated flags) runs the gate on each kubeconfig, as targets do. */
+      kubeconfig: fileList.optional(),
+      /** A list (repeated flags) runs the gate on each context, as targets do. */
+      context: textList.optional(),
+      targets: external_exports.array(targetSchema).min(1).optional(),
+      parallelTargets: external_exports.number().int().min(1).max(50).optional(),
       inCluster: external_exports.boolean().optional(),
       namespace: external_exports.string().optional(),
       rbac: fileList.optional(),
@@ -28223,7 +28235,8 @@ function resolvePaths(settings, base) {
   const resolveOne = (file2) => file2 === void 0 ? void 0 : path.resolve(base, file2);
   return {
     ...settings,
-    kubeconfig: resolveOne(settings.kubeconfig),
+    kubeconfig: resolveAll(settings.kubeconfig),
+    targets: settings.targets?.map((target) => ({ ...target, kubeconfig: resolveOne(target.kubeconfig) })),
     rbac: resolveAll(settings.rbac),
     experiments: resolveAll(settings.experiments),
     engines: resolveAll(settings.engines),
@@ -28254,9 +28267,13 @@ function resolveConfig(...layers) {
     {},
     ...layers.map((l) => definedOnly(l.workflow ?? {}))
   );
-  return {
-    kubeconfig: pick2("kubeconfig"),
-    context: pick2("context"),
+  const kubeconfigs = pick2("kubeconfig") ?? [];
+  const contexts = pick2("context") ?? [];
+  return checkTargets({
+    kubeconfig: kubeconfigs.length === 1 ? kubeconfigs[0] : void 0,
+    context: contexts.length === 1 ? contexts[0] : void 0,
+    targets: pick2("targets") ?? targetsOf(kubeconfigs, contexts),
+    parallelTargets: pick2("parallelTargets") ?? 4,
     inCluster: pick2("inCluster") ?? false,
     namespace: pick2("namespace"),
     rbac: pick2("rbac") ?? [],
@@ -28273,7 +28290,44 @@ function resolveConfig(...layers) {
     workflow: toWorkflowSource(workflow),
     load: pick2("load"),
     ctkJournals: pick2("ctkJournals") ?? []
-  };
+  });
+}
+function checkTargets(config2) {
+  const names = config2.targets.map((t) => t.name);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice) throw new ConfigError(`targets: the name "${twice}" is given twice; each target needs its own`);
+  if (config2.targets.length > 0 && config2.load) {
+    throw new ConfigError(
+      "load: a load test runs beside the chaos of one cluster; with several targets, run one job per cluster and join their reports with chaos-gate merge"
+    );
+  }
+  return config2;
+}
+function targetsOf(kubeconfigs, contexts) {
+  if (kubeconfigs.length <= 1 && contexts.length <= 1) return [];
+  if (kubeconfigs.length > 1 && contexts.length > 1 && kubeconfigs.length !== contexts.length) {
+    throw new ConfigError(
+      `${kubeconfigs.length} kubeconfigs and ${contexts.length} contexts: give one of them once, or both as many times (they pair in order)`
+    );
+  }
+  const count2 = Math.max(kubeconfigs.length, contexts.length);
+  const names = /* @__PURE__ */ new Set();
+  return Array.from({ length: count2 }, (_, i) => {
+    const kubeconfig = kubeconfigs[i] ?? kubeconfigs[0];
+    const context = contexts[i] ?? contexts[0];
+    return {
+      name: uniqueName(context ?? path.basename(kubeconfig ?? "", path.extname(kubeconfig ?? "")), names),
+      kubeconfig,
+      context
+    };
+  });
+}
+function uniqueName(from2, taken) {
+  const base = from2.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 16) || "cluster";
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  taken.add(name);
+  return name;
 }
 function toWorkflowSource(workflow) {
   if (!workflow) return void 0;
@@ -84248,12 +84302,12 @@ var require_limiter = __commonJS({
        * @param {Number} [concurrency=Infinity] The maximum number of jobs allowed
        *     to run concurrently
        */
-      constructor(concurrency) {
+      constructor(concurrency2) {
         this[kDone] = () => {
           this.pending--;
           this[kRun]();
         };
-        this.concurrency = concurrency || Infinity;
+        this.concurrency = concurrency2 || Infinity;
         this.jobs = [];
         this.pending = 0;
       }
@@ -84335,8 +84389,8 @@ var require_permessage_deflate = __commonJS({
         this._inflate = null;
         this.params = null;
         if (!zlibLimiter) {
-          const concurrency = this._options.concurrencyLimit !== void 0 ? this._options.concurrencyLimit : 10;
-          zlibLimiter = new Limiter(concurrency);
+          const concurrency2 = this._options.concurrencyLimit !== void 0 ? this._options.concurrencyLimit : 10;
+          zlibLimiter = new Limiter(concurrency2);
         }
       }
       /**
@@ -91857,6 +91911,225 @@ var init_dist = __esm({
   }
 });
 
+// node_modules/p-map/index.js
+function pMap(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, false);
+}
+function pMapSettled(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, true);
+}
+async function mapConcurrently(iterable, mapper, {
+  concurrency: concurrency2 = Number.POSITIVE_INFINITY,
+  stopOnError = true,
+  signal: signal3
+} = {}, isSettled) {
+  return new Promise((resolve_, reject_) => {
+    validateOptions(iterable, mapper, concurrency2);
+    const result = [];
+    const errors = [];
+    let skippedCount = 0;
+    let isResolved = false;
+    let isIterableDone = false;
+    const pendingIndexes = /* @__PURE__ */ new Set();
+    let doneIndex = Number.POSITIVE_INFINITY;
+    let currentIndex = 0;
+    const iterator = getIterator(iterable);
+    const signalListener = () => {
+      reject(signal3.reason);
+    };
+    const cleanup = () => {
+      signal3?.removeEventListener("abort", signalListener);
+    };
+    const resolve = (value) => {
+      resolve_(value);
+      cleanup();
+    };
+    const reject = (reason) => {
+      if (isResolved) {
+        return;
+      }
+      isResolved = true;
+      reject_(reason);
+      cleanup();
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+    };
+    if (signal3) {
+      if (signal3.aborted) {
+        reject(signal3.reason);
+        return;
+      }
+      signal3.addEventListener("abort", signalListener, { once: true });
+    }
+    const pull = createPuller(iterator);
+    const settleIfFinished = () => {
+      if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
+        return;
+      }
+      for (const index2 of pendingIndexes) {
+        if (index2 < doneIndex) {
+          return;
+        }
+      }
+      if (!stopOnError) {
+        const collectedErrors = [];
+        for (let index2 = 0; index2 < Math.min(doneIndex, errors.length); index2++) {
+          if (index2 in errors) {
+            collectedErrors.push(errors[index2]);
+          }
+        }
+        if (collectedErrors.length > 0) {
+          reject(new AggregateError(collectedErrors));
+          return;
+        }
+      }
+      isResolved = true;
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+      const lastIndex = Math.min(doneIndex, result.length);
+      if (lastIndex === result.length && skippedCount === 0) {
+        resolve(result);
+        return;
+      }
+      resolve(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+    };
+    const next = async () => {
+      if (isResolved || currentIndex >= doneIndex) {
+        return;
+      }
+      const index2 = currentIndex++;
+      pendingIndexes.add(index2);
+      let nextItem;
+      try {
+        nextItem = await pull();
+      } catch (error62) {
+        pendingIndexes.delete(index2);
+        if (index2 < doneIndex) {
+          throw error62;
+        }
+        settleIfFinished();
+        return;
+      }
+      if (nextItem.done) {
+        pendingIndexes.delete(index2);
+        doneIndex = Math.min(doneIndex, index2);
+        isIterableDone = true;
+        settleIfFinished();
+        return;
+      }
+      const runner = (async () => {
+        try {
+          const element = await nextItem.value;
+          if (isResolved || index2 >= doneIndex) {
+            return;
+          }
+          const value = await mapper(element, index2);
+          if (index2 >= doneIndex) {
+            return;
+          }
+          if (value === pMapStop) {
+            doneIndex = index2;
+            return;
+          }
+          if (value === pMapSkip) {
+            skippedCount++;
+          }
+          result[index2] = isSettled && value !== pMapSkip ? { status: "fulfilled", value } : value;
+        } catch (error62) {
+          if (index2 >= doneIndex) {
+            return;
+          }
+          if (isSettled) {
+            result[index2] = { status: "rejected", reason: error62 };
+          } else if (stopOnError) {
+            reject(error62);
+            return;
+          } else {
+            errors[index2] = error62;
+          }
+        } finally {
+          pendingIndexes.delete(index2);
+          settleIfFinished();
+        }
+        try {
+          await next();
+        } catch (error62) {
+          reject(error62);
+        }
+      })();
+      runner.then(() => new Promise(() => {
+      })).then(resolve_);
+    };
+    (async () => {
+      for (let index2 = 0; index2 < concurrency2; index2++) {
+        try {
+          await next();
+        } catch (error62) {
+          reject(error62);
+          break;
+        }
+        if (isResolved || currentIndex >= doneIndex) {
+          break;
+        }
+      }
+    })();
+  });
+}
+function validateOptions(iterable, mapper, concurrency2) {
+  if (iterable?.[Symbol.iterator] === void 0 && iterable?.[Symbol.asyncIterator] === void 0) {
+    throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
+  }
+  if (typeof mapper !== "function") {
+    throw new TypeError("Mapper function is required");
+  }
+  if (!isLimit(concurrency2, 1)) {
+    throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency2}\` (${typeof concurrency2})`);
+  }
+}
+function isLimit(value, minimum) {
+  return Number.isSafeInteger(value) && value >= minimum || value === Number.POSITIVE_INFINITY;
+}
+function getIterator(iterable) {
+  return iterable[Symbol.asyncIterator] === void 0 ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
+}
+async function closeIterator(iterator) {
+  try {
+    await iterator.return?.();
+  } catch {
+  }
+}
+function createPuller(iterator) {
+  let isSourceDone = false;
+  const markDone = (item) => {
+    if (item?.done) {
+      isSourceDone = true;
+    }
+  };
+  return () => {
+    if (isSourceDone) {
+      return { done: true };
+    }
+    const result = iterator.next();
+    markDone(result);
+    if (typeof result?.then !== "function") {
+      return result;
+    }
+    const promise2 = Promise.resolve(result);
+    promise2.then(markDone, () => {
+    });
+    return promise2;
+  };
+}
+var pMapSkip, pMapStop;
+var init_p_map = __esm({
+  "node_modules/p-map/index.js"() {
+    pMapSkip = /* @__PURE__ */ Symbol("skip");
+    pMapStop = /* @__PURE__ */ Symbol("stop");
+  }
+});
+
 // src/kube/client.ts
 import http2 from "node:http";
 import https2 from "node:https";
@@ -92065,8 +92338,16 @@ var init_errors4 = __esm({
 });
 
 // src/kube/apply.ts
+function refOf(object2) {
+  return {
+    apiVersion: object2.apiVersion,
+    kind: object2.kind,
+    metadata: { name: object2.name, namespace: object2.namespace }
+  };
+}
 function applied(manifest, result, ownership) {
   return {
+    role: manifest.role,
     apiVersion: manifest.object.apiVersion ?? "",
     kind: manifest.object.kind ?? "",
     namespace: result.metadata?.namespace,
@@ -92079,11 +92360,12 @@ function applied(manifest, result, ownership) {
 function isClusterScopedKind(kind) {
   return clusterScopedKinds.has(kind ?? "");
 }
-var fieldManager, usersFieldManager, runLabel, managedBy, usersPrefix, applyOrder, isShared, isManaged, describe4, ObjectApi, ManifestApplier, clusterScopedKinds;
+var fieldManager, usersFieldManager, runLabel, managedBy, usersPrefix, applyOrder, concurrency, inOrder, isShared, isManaged, describe4, ObjectApi, ManifestApplier, clusterScopedKinds;
 var init_apply = __esm({
   "src/kube/apply.ts"() {
     "use strict";
     init_dist();
+    init_p_map();
     init_errors();
     init_client();
     init_errors4();
@@ -92093,6 +92375,8 @@ var init_apply = __esm({
     managedBy = { "app.kubernetes.io/managed-by": "chaos-gate" };
     usersPrefix = "users.chaos-gate.io/";
     applyOrder = ["rbac", "experiment", "engine"];
+    concurrency = 10;
+    inOrder = (manifests) => applyOrder.map((role) => manifests.filter((m) => m.role === role)).filter((group2) => group2.length > 0);
     isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
     isManaged = (object2) => object2?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
     describe4 = (object2) => `${object2.kind ?? ""} ${object2.metadata?.namespace ? `${object2.metadata.namespace}/` : ""}${object2.metadata?.name ?? ""}`;
@@ -92105,6 +92389,8 @@ var init_apply = __esm({
       #api;
       #defaultNamespace;
       #runId;
+      /** What preflight read of each named object, so apply reads nothing again. */
+      #existing = /* @__PURE__ */ new Map();
       constructor(connection, defaultNamespace, runId) {
         this.#api = apiClient(connection, ObjectApi);
         this.#defaultNamespace = defaultNamespace;
@@ -92139,68 +92425,84 @@ var init_apply = __esm({
        * Returns every problem, so the user fixes them in one go.
        */
       async preflight(manifests) {
-        const problems = [];
-        for (const manifest of manifests) {
-          try {
-            const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : void 0;
-            if (existing && manifest.role === "engine") {
-              problems.push(
-                `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`
-              );
-              continue;
-            }
-            if (existing && !isManaged(existing)) continue;
-            await this.#write(manifest.object, true);
-          } catch (error62) {
-            problems.push(describeApiError(`${manifest.source}: rejected by the server`, error62));
-          }
-        }
-        return problems;
+        const problems = await pMap(manifests, (manifest) => this.#check(manifest), { concurrency });
+        return problems.filter((problem) => problem !== void 0);
       }
-      /** Applies in order RBAC → ChaosExperiments → ChaosEngines; calls `onApplied` as each lands. */
+      async #check(manifest) {
+        try {
+          const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : void 0;
+          this.#existing.set(manifest.source, existing);
+          if (existing && manifest.role === "engine") {
+            return `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`;
+          }
+          if (existing && !isManaged(existing)) return void 0;
+          await this.#write(manifest.object, true);
+          return void 0;
+        } catch (error62) {
+          return describeApiError(`${manifest.source}: rejected by the server`, error62);
+        }
+      }
+      /**
+       * Applies RBAC, then ChaosExperiments, then ChaosEngines, each group in parallel. `onApplied` hears of
+       * every object that landed, in the order of the manifests, also when another of its group failed, so
+       * what the run put into the cluster is known before anything is taken back.
+       */
       async apply(manifests, onApplied) {
-        const ordered = applyOrder.flatMap((role) => manifests.filter((m) => m.role === role));
-        for (const manifest of ordered) {
-          const { object: object2 } = manifest;
-          try {
-            const existing = isShared(manifest) ? await this.#read(object2) : void 0;
-            if (existing && !isManaged(existing)) {
-              onApplied(
-                applied(manifest, existing, "foreign"),
-                "exists and was not created by chaos-gate: used as it is"
-              );
-              continue;
-            }
-            const result = isShared(manifest) ? await this.#applyShared(object2) : await this.#write(object2, false);
-            onApplied(applied(manifest, result, isShared(manifest) ? "shared" : "run"));
-          } catch (error62) {
-            throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error62), {
-              cause: error62
-            });
-          }
+        for (const group2 of inOrder(manifests)) {
+          const landed = await pMapSettled(group2, (manifest) => this.#applyOne(manifest), { concurrency });
+          for (const result of landed) if (result.status === "fulfilled") onApplied(...result.value);
+          const failed = landed.find((result) => result.status === "rejected");
+          if (failed) throw failed.reason;
         }
       }
-      /** Takes back what this run applied, newest first (engines before RBAC). Reports, never throws. */
+      async #applyOne(manifest) {
+        const { object: object2 } = manifest;
+        try {
+          const existing = isShared(manifest) ? await this.#existingOf(manifest) : void 0;
+          if (existing && !isManaged(existing))
+            return [
+              applied(manifest, existing, "foreign"),
+              "exists and was not created by chaos-gate: used as it is"
+            ];
+          const result = isShared(manifest) ? await this.#applyShared(object2) : await this.#write(object2, false);
+          return [applied(manifest, result, isShared(manifest) ? "shared" : "run")];
+        } catch (error62) {
+          throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error62), { cause: error62 });
+        }
+      }
+      /**
+       * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
+       * RBAC to revert), each group in parallel. Reports, never throws.
+       */
       async remove(objects) {
         const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
-        for (const object2 of [...objects].reverse()) {
-          const ref = {
-            apiVersion: object2.apiVersion,
-            kind: object2.kind,
-            metadata: { name: object2.name, namespace: object2.namespace }
-          };
-          const what = describe4(ref);
-          try {
-            if (object2.ownership === "foreign") continue;
-            const outcome = object2.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
+        const newestFirst = [...objects].reverse().filter((object2) => object2.ownership !== "foreign");
+        for (const role of [...applyOrder].reverse()) {
+          const group2 = newestFirst.filter((object2) => object2.role === role);
+          const outcomes = await pMap(group2, (object2) => this.#removeOne(object2), { concurrency });
+          group2.forEach((object2, i) => {
+            const what = describe4(refOf(object2));
+            const outcome = outcomes[i];
             if (outcome === "removed") removal.removed.push(what);
             else if (outcome === "gone") removal.alreadyGone.push(what);
-            else removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
-          } catch (error62) {
-            removal.problems.push(describeApiError(`deleting ${what}`, error62));
-          }
+            else if (Array.isArray(outcome)) removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
+            else removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
+          });
         }
         return removal;
+      }
+      async #removeOne(object2) {
+        const ref = refOf(object2);
+        try {
+          return object2.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
+        } catch (error62) {
+          return { error: error62 };
+        }
+      }
+      /** What preflight read of the object; one that preflight did not see is read now. */
+      async #existingOf(manifest) {
+        if (this.#existing.has(manifest.source)) return this.#existing.get(manifest.source);
+        return this.#read(manifest.object);
       }
       /** Applies a shared object and records this run on it; again if another run deleted it in between. */
       async #applyShared(object2) {
@@ -92376,6 +92678,18 @@ function importanceOf({ status, tolerated }) {
   if (status === "error" || status === "failed") return 0;
   if (tolerated) return 1;
   return status === "skipped" ? 2 : 3;
+}
+function chaosMayStillRun(report) {
+  return report.suites.some((suite) => suite.cases.some((testCase) => testCase.kind === "chaos-stop"));
+}
+function underLabel(report, label) {
+  return {
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      name: `${label}/${suite.name}`,
+      cases: suite.cases.map((testCase) => ({ ...testCase, className: `${label}/${testCase.className}` }))
+    }))
+  };
 }
 var init_model = __esm({
   "src/report/model.ts"() {
@@ -92667,6 +92981,8 @@ function renderJson(report, decision, context) {
     tool: "chaos-gate",
     generatedAt: (context.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
     verdict: decision.verdict,
+    // For tools that must not report success while faults may be left behind (the Jenkins step).
+    chaosMayStillRun: chaosMayStillRun(report),
     reasons: decision.reasons,
     counts: decision.counts,
     probeSuccess: decision.probeSuccess ?? null,
@@ -92755,7 +93071,7 @@ function escapeText(text3) {
   if (!needsWork.test(text3)) return text3;
   return xmlChars(text3).replace(/[&<>]/g, (c) => textEntities[c]);
 }
-var notXml, attributeEntities, textEntities, needsWork, XmlWriter;
+var notXml, attributeEntities, textEntities, needsWork, piecesPerPart, XmlWriter;
 var init_xml = __esm({
   "src/report/xml.ts"() {
     "use strict";
@@ -92773,7 +93089,9 @@ var init_xml = __esm({
     };
     textEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
     needsWork = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+    piecesPerPart = 4096;
     XmlWriter = class {
+      #parts = [];
       #chunks = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
       /** `<name a="…">` on a line of its own, for an element that holds elements. */
       open(name, attributes = []) {
@@ -92791,9 +93109,13 @@ var init_xml = __esm({
         return this;
       }
       toString() {
-        return this.#chunks.join("");
+        return this.#parts.join("") + this.#chunks.join("");
       }
       #tag(name, attributes) {
+        if (this.#chunks.length >= piecesPerPart) {
+          this.#parts.push(this.#chunks.join(""));
+          this.#chunks = [];
+        }
         const chunks = this.#chunks;
         chunks.push("<", name);
         for (const [key, value] of attributes) {
@@ -93244,13 +93566,7 @@ function readLabelled(file2) {
   }
   const { report, meta: meta3 } = parseJsonReport(text3, file2);
   const label = meta3.target ?? meta3.runId ?? path5.relative(process.cwd(), file2).replace(/\.json$/, "");
-  return {
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      name: `${label}/${suite.name}`,
-      cases: suite.cases.map((testCase) => ({ ...testCase, className: `${label}/${testCase.className}` }))
-    }))
-  };
+  return underLabel(report, label);
 }
 var init_merge = __esm({
   "src/run/merge.ts"() {
@@ -96301,11 +96617,22 @@ var init_fields = __esm({
       {
         flag: "kubeconfig",
         input: "kubeconfig-path",
-        kind: "string",
+        kind: "list",
         field: "kubeconfig",
-        help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config)"
+        help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each"
       },
-      { flag: "context", kind: "string", field: "context", help: "kube context to use" },
+      {
+        flag: "context",
+        kind: "list",
+        field: "context",
+        help: "kube context to use; repeated: the gate runs on each, in parallel"
+      },
+      {
+        flag: "parallel-targets",
+        kind: "number",
+        field: "parallelTargets",
+        help: "clusters run at once with several contexts or targets (default 4)"
+      },
       { flag: "in-cluster", kind: "boolean", field: "inCluster", help: "use the pod's service account" },
       { flag: "namespace", kind: "string", field: "namespace", help: "namespace for manifests that name none" },
       {
@@ -96565,6 +96892,48 @@ var init_args = __esm({
       k6: { help: "k6 summary JSON (--summary-export or handleSummary) to report", multiple: false },
       jtl: { help: "JMeter JTL CSV to report (thresholds from the config file load section)", multiple: false }
     };
+  }
+});
+
+// src/run/collect.ts
+function collectLoad(config2, exit, windows) {
+  try {
+    return readLoadSuite(config2, exit, windows);
+  } catch (error62) {
+    const suite = commandOnlySuite(config2, exit, windows);
+    suite.cases.push(
+      unreadable(
+        suite.name,
+        "load-threshold",
+        "load results",
+        `the load results could not be read: ${errorMessage(error62)}`
+      )
+    );
+    return suite;
+  }
+}
+function collectJournal(file2) {
+  try {
+    return readCtkJournal(file2);
+  } catch (error62) {
+    const name = `chaostoolkit/${file2}`;
+    return {
+      kind: "chaostoolkit",
+      name,
+      properties: {},
+      cases: [unreadable(name, "ctk-hypothesis", "journal", errorMessage(error62))]
+    };
+  }
+}
+function unreadable(suite, kind, name, message) {
+  return { kind, className: suite, name, outcome: "error", message, properties: {} };
+}
+var init_collect2 = __esm({
+  "src/run/collect.ts"() {
+    "use strict";
+    init_read();
+    init_errors();
+    init_collect();
   }
 });
 
@@ -97173,48 +97542,6 @@ var init_runner = __esm({
   }
 });
 
-// src/run/collect.ts
-function collectLoad(config2, exit, windows) {
-  try {
-    return readLoadSuite(config2, exit, windows);
-  } catch (error62) {
-    const suite = commandOnlySuite(config2, exit, windows);
-    suite.cases.push(
-      unreadable(
-        suite.name,
-        "load-threshold",
-        "load results",
-        `the load results could not be read: ${errorMessage(error62)}`
-      )
-    );
-    return suite;
-  }
-}
-function collectJournal(file2) {
-  try {
-    return readCtkJournal(file2);
-  } catch (error62) {
-    const name = `chaostoolkit/${file2}`;
-    return {
-      kind: "chaostoolkit",
-      name,
-      properties: {},
-      cases: [unreadable(name, "ctk-hypothesis", "journal", errorMessage(error62))]
-    };
-  }
-}
-function unreadable(suite, kind, name, message) {
-  return { kind, className: suite, name, outcome: "error", message, properties: {} };
-}
-var init_collect2 = __esm({
-  "src/run/collect.ts"() {
-    "use strict";
-    init_read();
-    init_errors();
-    init_collect();
-  }
-});
-
 // src/kube/retry.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
 async function retryUntil(attempt, options) {
@@ -97678,58 +98005,75 @@ var init_resources = __esm({
 });
 
 // src/run/run.ts
-var run_exports = {};
-__export(run_exports, {
-  runGate: () => runGate
-});
 import { randomBytes } from "node:crypto";
 async function runGate(config2, context) {
+  const session = await startRun(config2, context);
+  let passed = false;
+  try {
+    const { decision, published } = conclude(config2, session.report, { runId: session.runId }, context.log);
+    passed = decision.verdict === "pass";
+    const { runId, report, cancelled } = session;
+    return { runId, report, cancelled, decision, published };
+  } finally {
+    await session.finish(passed);
+  }
+}
+function newRunId() {
+  return `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+}
+async function startRun(config2, context) {
   const { log, signal: signal3 } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config2.timeoutMs);
+  let kube;
+  const release = () => {
+    kube?.dispose();
+    deadline.clear();
+  };
   try {
     const inputs = readRunInputs(config2);
-    const kube = loadKubeContext({
+    kube = loadKubeContext({
       ...config2,
       kubeconfigContent: context.kubeconfigContent,
       secretDir: context.secretDir
     });
-    try {
-      const main3 = connect(kube.kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
-      const plan = await preflight(config2, inputs, main3, signal3, log);
-      context.onStarted?.(plan.runId, plan.namespaces);
-      const resources = new RunResources({
-        connection: main3,
-        defaultNamespace: plan.defaultNamespace,
-        runId: plan.runId,
-        namespaces: plan.namespaces,
-        shutdown: config2.workflow?.shutdown ?? "Stop",
-        cleanup: config2.cleanup,
-        stopTimeoutMs: config2.stopTimeoutMs,
-        log
-      });
-      const chaos = await runChaos(config2, context, { main: main3, plan, resources, deadline, hurry });
-      context.onPhase?.("report");
-      const reading = limited(main3, {
-        signal: AbortSignal.any([hurry, AbortSignal.timeout(config2.stopTimeoutMs)])
-      });
-      let report = await collectReport(config2, reading, resources, chaos, log);
-      if (chaos.stops) report = withStopCases(report, chaos.stops, config2.workflow?.shutdown ?? "Stop");
-      let passed = false;
-      try {
-        const { decision, published } = conclude(config2, report, { runId: plan.runId }, log);
-        passed = decision.verdict === "pass";
-        return { runId: plan.runId, report, decision, published, cancelled: chaos.cancelled };
-      } finally {
-        context.onPhase?.("cleanup");
-        await resources.cleanup(passed, hurry, chaos.stops);
-        context.onPhase?.("done");
+    const main3 = connect(kube.kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
+    const plan = await preflight(config2, inputs, main3, signal3, log);
+    context.onStarted?.(plan.runId, plan.namespaces);
+    const resources = new RunResources({
+      connection: main3,
+      defaultNamespace: plan.defaultNamespace,
+      runId: plan.runId,
+      namespaces: plan.namespaces,
+      shutdown: config2.workflow?.shutdown ?? "Stop",
+      cleanup: config2.cleanup,
+      stopTimeoutMs: config2.stopTimeoutMs,
+      log
+    });
+    const chaos = await runChaos(config2, context, { main: main3, plan, resources, deadline, hurry });
+    context.onPhase?.("report");
+    const reading = limited(main3, {
+      signal: AbortSignal.any([hurry, AbortSignal.timeout(config2.stopTimeoutMs)])
+    });
+    let report = await collectReport(config2, reading, resources, chaos, log);
+    if (chaos.stops) report = withStopCases(report, chaos.stops, config2.workflow?.shutdown ?? "Stop");
+    return {
+      runId: plan.runId,
+      report,
+      cancelled: chaos.cancelled,
+      async finish(passed) {
+        try {
+          context.onPhase?.("cleanup");
+          await resources.cleanup(passed, hurry, chaos.stops);
+          context.onPhase?.("done");
+        } finally {
+          release();
+        }
       }
-    } finally {
-      kube.dispose();
-    }
-  } finally {
-    deadline.clear();
+    };
+  } catch (error62) {
+    release();
+    throw error62;
   }
 }
 function overallDeadline(timeoutMs) {
@@ -97752,7 +98096,7 @@ async function preflight(config2, inputs, main3, signal3, log) {
     const argo = config2.workflow ? new ArgoClient(main3) : void 0;
     await litmus.assertInstalled(config2.experiments.length > 0 ? ["chaosexperiments"] : []);
     await argo?.assertInstalled();
-    const runId = config2.runId ?? `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+    const runId = config2.runId ?? newRunId();
     const defaultNamespace = config2.namespace ?? contextNamespace(main3.kc);
     const applier = new ManifestApplier(main3, defaultNamespace, runId);
     const prepared = applier.prepare(inputs.manifests);
@@ -97956,6 +98300,96 @@ var init_run = __esm({
   }
 });
 
+// src/run/targets.ts
+var targets_exports = {};
+__export(targets_exports, {
+  runTargets: () => runTargets
+});
+async function runTargets(config2, context) {
+  if (config2.targets.length === 0) return runGate(config2, context);
+  const runId = config2.runId ?? newRunId();
+  const started = await pMapSettled(
+    config2.targets,
+    (target) => startRun(configFor(config2, target, runId), {
+      ...context,
+      log: (line) => context.log(`[${target.name}] ${line}`),
+      onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
+      // Phases of clusters running at once would interleave; the log lines say which is which.
+      onPhase: void 0
+    }),
+    { concurrency: config2.parallelTargets }
+  );
+  const sessions = started.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
+  const failures = config2.targets.flatMap((target, i) => {
+    const outcome = started[i];
+    return outcome?.status === "rejected" ? [{ target, error: outcome.reason }] : [];
+  });
+  if (sessions.length === 0) throw nothingRan(failures);
+  let passed = false;
+  try {
+    const report = mergeReports(...config2.targets.map((target, i) => targetReport(target, started[i])), {
+      suites: config2.ctkJournals.map(collectJournal)
+    });
+    const { decision, published } = conclude(config2, report, { runId }, context.log);
+    passed = decision.verdict === "pass";
+    const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
+    return { runId, report, decision, published, cancelled };
+  } finally {
+    await pMap(sessions, (session) => session.finish(passed), { concurrency: config2.parallelTargets });
+  }
+}
+function configFor(config2, target, runId) {
+  return {
+    ...config2,
+    kubeconfig: target.kubeconfig ?? config2.kubeconfig,
+    context: target.context ?? config2.context,
+    namespace: target.namespace ?? config2.namespace,
+    // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
+    runId: `${runId}-${target.name}`,
+    targets: [],
+    // Read once for all clusters, below.
+    ctkJournals: []
+  };
+}
+function targetReport(target, started) {
+  if (started?.status === "fulfilled") return underLabel(started.value.report, target.name);
+  const suite = {
+    kind: "chaosengine",
+    name: target.name,
+    properties: { target: target.name, ...target.context ? { context: target.context } : {} },
+    cases: [
+      {
+        kind: "experiment",
+        className: target.name,
+        name: "(cluster)",
+        outcome: "error",
+        message: `could not run on this cluster: ${errorMessage(started?.reason)}`,
+        properties: {}
+      }
+    ]
+  };
+  return { suites: [suite] };
+}
+function nothingRan(failures) {
+  const cancelled = failures.find((f) => f.error instanceof CancelledError)?.error;
+  if (cancelled) return cancelled;
+  return new CannotRunError(
+    `no cluster could be run:
+${failures.map(({ target, error: error62 }) => `${target.name}: ${errorMessage(error62)}`).join("\n")}`
+  );
+}
+var init_targets = __esm({
+  "src/run/targets.ts"() {
+    "use strict";
+    init_p_map();
+    init_errors();
+    init_model();
+    init_collect2();
+    init_publish();
+    init_run();
+  }
+});
+
 // src/cli/main.ts
 var main_exports = {};
 __export(main_exports, {
@@ -97972,11 +98406,11 @@ async function main(argv, given = processIo) {
     const config2 = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       case "run": {
-        const { runGate: runGate2 } = await Promise.resolve().then(() => (init_run(), run_exports));
+        const { runTargets: runTargets2 } = await Promise.resolve().then(() => (init_targets(), targets_exports));
         const progress = progressLog(io.out, expectedChaosMs(config2));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
-          ({ cancel, hurry }) => runGate2(config2, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry })
+          ({ cancel, hurry }) => runTargets2(config2, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry })
         );
         return exitCodeOf(outcome);
       }

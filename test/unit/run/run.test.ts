@@ -171,12 +171,14 @@ test(
     playOperator(fake, 'Pass');
     await run({ cleanup: 'never' });
 
-    assert.deepEqual(applies(fake).map(nameOf), [
-      'ServiceAccount pod-delete-sa',
+    // The RBAC objects go together (in parallel), the engine only after all of them.
+    const applied = applies(fake).map(nameOf);
+    assert.deepEqual(applied.slice(0, 3).sort(), [
       'Role pod-delete-sa',
       'RoleBinding pod-delete-sa',
-      'ChaosEngine nginx-chaos',
+      'ServiceAccount pod-delete-sa',
     ]);
+    assert.deepEqual(applied.slice(3), ['ChaosEngine nginx-chaos']);
     for (const request of applies(fake)) {
       assert.equal(request.query.fieldManager, 'chaos-gate', nameOf(request));
       assert.equal(request.query.force, 'true', nameOf(request));
@@ -212,11 +214,14 @@ test(
     const deletes = fake
       .made({ method: 'DELETE' })
       .map((r) => `${r.path} ${r.query.labelSelector ?? ''}`.trim());
-    assert.deepEqual(deletes, [
-      enginePath,
+    // The engine first; its RBAC after it (in parallel, in any order); the results last.
+    assert.equal(deletes[0], enginePath);
+    assert.deepEqual(deletes.slice(1, 4).sort(), [
+      '/api/v1/namespaces/default/serviceaccounts/pod-delete-sa',
       '/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings/pod-delete-sa',
       '/apis/rbac.authorization.k8s.io/v1/namespaces/default/roles/pod-delete-sa',
-      '/api/v1/namespaces/default/serviceaccounts/pod-delete-sa',
+    ]);
+    assert.deepEqual(deletes.slice(4), [
       `/apis/litmuschaos.io/v1alpha1/namespaces/default/chaosresults chaosUID in (${uid})`,
     ]);
     for (const kind of ['ChaosEngine', 'ChaosResult', 'ServiceAccount', 'Role', 'RoleBinding']) {

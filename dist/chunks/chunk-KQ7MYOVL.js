@@ -11,6 +11,7 @@ import {
   __commonJS,
   __toESM,
   apiClient,
+  chaosMayStillRun,
   describeApiError,
   describeSchemaIssues,
   errorMessage,
@@ -26,7 +27,7 @@ import {
   resultFileLimit,
   secondsBetween,
   statusCode
-} from "./chunk-7SN6FT7F.js";
+} from "./chunk-FQFD52GW.js";
 
 // node_modules/hdr-histogram-js/dist/HistogramIterationValue.js
 var require_HistogramIterationValue = __commonJS({
@@ -1085,591 +1086,224 @@ var require_Int32Histogram = __commonJS({
   }
 });
 
-// src/kube/manifests.ts
-var import_yaml = __toESM(require_dist(), 1);
-var expectedKinds = {
-  rbac: void 0,
-  experiment: ["ChaosExperiment"],
-  engine: ["ChaosEngine"],
-  input: void 0
-};
-function readManifests(files, role, maxBytes) {
-  return files.flatMap((file) => {
-    const manifests = parseManifests(
-      readInputFile(file, role === "input" ? "input" : "manifest", maxBytes),
-      file,
-      role
-    );
-    if (manifests.length === 0)
-      throw new ConfigError(`${file}: holds no objects (the file is empty or only comments)`);
-    return manifests;
-  });
+// node_modules/p-map/index.js
+function pMap(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, false);
 }
-function duplicateProblems(manifests, namespaceOf = (m) => m.object.metadata.namespace ?? "") {
-  const seen = /* @__PURE__ */ new Map();
-  const problems = [];
-  for (const manifest of manifests) {
-    const { apiVersion = "", kind = "", metadata } = manifest.object;
-    if (!metadata.name) continue;
-    const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
-    const key = `${group}/${kind}/${namespaceOf(manifest)}/${metadata.name}`;
-    const first = seen.get(key);
-    if (first)
-      problems.push(
-        `${manifest.source}: the same ${kind} as ${first.source}; each object may be given only once`
-      );
-    else seen.set(key, manifest);
-  }
-  return problems;
+function pMapSettled(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, true);
 }
-function parseManifests(text, file, role) {
-  refuseDescribeOutput(text, file);
-  return loadDocuments(text, file).flatMap(
-    (value, index) => (
-      // An empty document between separators holds nothing.
-      value === null || value === void 0 ? [] : toManifests(value, `${file}, document ${index + 1}`, role)
-    )
-  );
-}
-function loadDocuments(text, file) {
-  if (/^\s*[{[]/.test(text)) {
-    try {
-      return [JSON.parse(text)];
-    } catch {
+async function mapConcurrently(iterable, mapper, {
+  concurrency: concurrency2 = Number.POSITIVE_INFINITY,
+  stopOnError = true,
+  signal
+} = {}, isSettled) {
+  return new Promise((resolve_, reject_) => {
+    validateOptions(iterable, mapper, concurrency2);
+    const result = [];
+    const errors = [];
+    let skippedCount = 0;
+    let isResolved = false;
+    let isIterableDone = false;
+    const pendingIndexes = /* @__PURE__ */ new Set();
+    let doneIndex = Number.POSITIVE_INFINITY;
+    let currentIndex = 0;
+    const iterator = getIterator(iterable);
+    const signalListener = () => {
+      reject(signal.reason);
+    };
+    const cleanup = () => {
+      signal?.removeEventListener("abort", signalListener);
+    };
+    const resolve = (value) => {
+      resolve_(value);
+      cleanup();
+    };
+    const reject = (reason) => {
+      if (isResolved) {
+        return;
+      }
+      isResolved = true;
+      reject_(reason);
+      cleanup();
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+    };
+    if (signal) {
+      if (signal.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      signal.addEventListener("abort", signalListener, { once: true });
     }
-  }
-  try {
-    return loadAll(text, null, { schema: CORE_SCHEMA });
-  } catch (error) {
-    throw locateYamlError(text, file, error);
-  }
-}
-function locateYamlError(text, file, error) {
-  const documents = (0, import_yaml.parseAllDocuments)(text);
-  const list = Array.isArray(documents) ? documents : [documents];
-  const index = list.findIndex((document) => document.errors.length > 0);
-  const problem = list[index]?.errors[0];
-  if (problem) return new ConfigError(`${file}, document ${index + 1}: invalid YAML: ${problem.message}`);
-  return new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`);
-}
-function refuseDescribeOutput(text, file) {
-  const head = text.slice(0, 4096);
-  if (!/^API Version:[ \t]+\S/m.test(head) || !/^Kind:[ \t]+\S/m.test(head)) return;
-  const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? "OBJECT";
-  const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? "NAME";
-  throw new ConfigError(
-    `${file}: this is \`kubectl describe\` output, which cannot be read back; save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``
-  );
-}
-function toManifests(value, where, role) {
-  if (!isRecord(value)) throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)`);
-  if (value.kind === "List" || typeof value.kind === "string" && value.kind.endsWith("List")) {
-    if (!Array.isArray(value.items)) throw new ConfigError(`${where}: field items: expected a list`);
-    return value.items.flatMap((item, i) => toManifests(item, `${where}, items[${i}]`, role));
-  }
-  for (const field of role === "input" ? ["kind"] : ["apiVersion", "kind"]) {
-    if (typeof value[field] !== "string" || value[field] === "") {
-      throw new ConfigError(`${where}: field ${field}: required`);
-    }
-  }
-  const metadata = value.metadata;
-  if (!isRecord(metadata)) throw new ConfigError(`${where}: field metadata: required`);
-  const name = metadata.name ?? metadata.generateName;
-  if (typeof name !== "string" || name === "") {
-    throw new ConfigError(`${where}: field metadata.name: required`);
-  }
-  const kind = value.kind;
-  const source = `${where} (${kind} ${name})`;
-  const allowed = expectedKinds[role];
-  if (allowed && !allowed.includes(kind)) {
-    throw new ConfigError(`${source}: field kind: expected ${allowed.join(" or ")} in ${role} files`);
-  }
-  if (role === "engine" && typeof metadata.name === "string" && metadata.name.length > 63) {
-    throw new ConfigError(
-      `${source}: field metadata.name: a ChaosEngine name must be at most 63 characters (it becomes a label value)`
-    );
-  }
-  return [{ role, source, object: value }];
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/argo/convert.ts
-import { gunzipSync } from "node:zlib";
-
-// src/argo/condition.ts
-var completedPhases = /* @__PURE__ */ new Set(["Succeeded", "Failed", "Error"]);
-function isWorkflowCompleted(workflow) {
-  return completedPhases.has(workflow.status?.phase ?? "") || workflow.metadata.labels?.["workflows.argoproj.io/completed"] === "true";
-}
-function workflowCondition(key, workflows) {
-  const workflow = workflows.get(key);
-  if (workflow && isWorkflowCompleted(workflow)) return { pending: [] };
-  return { pending: [{ key, label: `workflow ${key} (${workflow?.status?.phase || "not started"})` }] };
-}
-
-// src/argo/convert.ts
-var nodeOutcomes = {
-  Succeeded: "pass",
-  Failed: "fail",
-  Error: "error",
-  Skipped: "skipped",
-  Omitted: "skipped",
-  Pending: void 0,
-  Running: void 0
-};
-var isStep = (node) => node.type === "Pod" || node.type === "Container" || node.type === "Suspend" || node.type === "Skipped";
-function workflowToSuite(workflow, options = {}) {
-  const name = `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
-  const status = workflow.status;
-  const byId = nodesOf(workflow);
-  const nodes = Object.values(byId);
-  const retries = nodes.filter(
-    (node) => node.type === "Retry" && (node.children ?? []).length > 0 && (node.children ?? []).every((id) => byId[id] && isStep(byId[id]))
-  );
-  const attempts = new Set(retries.flatMap((node) => node.children ?? []));
-  const steps = [...retries, ...nodes.filter((node) => isStep(node) && !attempts.has(node.id ?? ""))];
-  const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
-  const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node) => stepCase(name, node, byId, displayNames, options.timedOut ?? false));
-  if (status?.offloadNodeStatusVersion && nodes.length === 0) {
-    cases.push({
-      kind: "workflow",
-      className: name,
-      name: "steps",
-      outcome: "error",
-      message: "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API",
-      properties: {}
-    });
-  }
-  if (!isWorkflowCompleted(workflow)) {
-    cases.push({
-      kind: "workflow",
-      className: name,
-      name: "workflow",
-      outcome: "timeout",
-      message: status?.phase ? `still ${status.phase}` : "no status: is the workflow controller running (and its instance ID matching)?",
-      properties: {}
-    });
-  }
-  return {
-    kind: "workflow",
-    name,
-    timestamp: status?.startedAt,
-    durationSeconds: secondsBetween(status?.startedAt, status?.finishedAt),
-    properties: Object.fromEntries(
-      Object.entries({
-        phase: status?.phase,
-        message: status?.message,
-        template: workflow.spec?.workflowTemplateRef?.name,
-        progress: status?.progress
-      }).filter((e) => !!e[1])
-    ),
-    cases
-  };
-}
-function nodesOf(workflow) {
-  const status = workflow.status;
-  if (status?.nodes && Object.keys(status.nodes).length > 0) return status.nodes;
-  if (!status?.compressedNodes) return {};
-  try {
-    return JSON.parse(gunzipSync(Buffer.from(status.compressedNodes, "base64")).toString("utf8"));
-  } catch {
-    return {};
-  }
-}
-function stepCase(suite, node, byId, displayNames, timedOut) {
-  const display = node.displayName ?? node.name ?? node.id ?? "";
-  const unique2 = displayNames.filter((n) => n === display).length === 1;
-  const phaseOutcome = nodeOutcomes[node.phase ?? "Pending"] ?? "timeout";
-  const tries = (node.type === "Retry" ? node.children ?? [] : []).map((id) => byId[id]).filter((attempt) => !!attempt).sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? ""));
-  const last = tries.at(-1);
-  const failedTries = tries.filter((t) => t.phase === "Failed" || t.phase === "Error");
-  const why = (last?.phase === "Failed" || last?.phase === "Error" ? last : node).message;
-  const boundary = node.boundaryID ? byId[node.boundaryID] : void 0;
-  const tolerated = (phaseOutcome === "fail" || phaseOutcome === "error") && boundary?.phase === "Succeeded";
-  const outcome = tolerated ? "skipped" : phaseOutcome;
-  const failure = why ?? `step ${node.phase}`;
-  const exitCode = (last ?? node).outputs?.exitCode;
-  const triesText = tries.map(
-    (t, i) => `attempt ${i + 1} (${t.displayName ?? t.name}): ${t.phase ?? "Pending"}${t.message ? ` \u2014 ${t.message}` : ""}`
-  );
-  const flaky = phaseOutcome === "pass" && failedTries.length > 0;
-  return {
-    kind: "workflow-step",
-    className: suite,
-    name: unique2 ? display : node.name ?? display,
-    outcome,
-    message: stepMessage({ node, outcome, tolerated, failure, attempts: tries.length, timedOut }),
-    details: [
-      // Argo's messages name the exit code since v3.7 ("main: Error (exit code 1)"); older ones do not.
-      exitCode && phaseOutcome !== "pass" && !failure.includes("exit code") ? `${failure} (exit code ${exitCode})` : void 0,
-      flaky ? `passed on attempt ${tries.length} after ${failedTries.length} failed` : void 0,
-      ...triesText
-    ].filter((line) => !!line).join("\n") || void 0,
-    startedAt: node.startedAt,
-    durationSeconds: secondsBetween(node.startedAt, node.finishedAt),
-    properties: Object.fromEntries(
-      Object.entries({
-        template: node.templateName,
-        phase: node.phase,
-        node: node.name,
-        ...tries.length > 0 && {
-          attempts: String(tries.length),
-          failedAttempts: String(failedTries.length),
-          ...Object.fromEntries(
-            triesText.map((text, i) => [`attempt.${i + 1}`, text.replace(/^attempt \d+ /, "")])
-          )
-        },
-        ...flaky && { flaky: "true" },
-        ...tolerated && { tolerated: "true" }
-      }).filter((e) => !!e[1])
-    )
-  };
-}
-function stepMessage(step) {
-  const { node, outcome, failure } = step;
-  if (outcome === "pass") return void 0;
-  if (step.tolerated) return `${node.phase}, tolerated by the workflow (it continued): ${failure}`;
-  if (outcome === "timeout")
-    return `still ${node.phase ?? "Pending"} when ${step.timedOut ? "the wait timed out" : "the workflow ended"}`;
-  return step.attempts > 1 ? `${failure} (after ${step.attempts} attempts)` : failure;
-}
-
-// src/argo/submit.ts
-import path from "node:path";
-var argoApiVersion = "argoproj.io/v1alpha1";
-function readWorkflow(source) {
-  return source.file ? fromFile(source.file) : fromTemplate(source);
-}
-function prepareWorkflow(base, source, defaultNamespace, labels) {
-  const namespace = source.namespace ?? base.metadata.namespace ?? defaultNamespace;
-  return {
-    ...base,
-    metadata: { ...base.metadata, namespace, labels: { ...base.metadata.labels, ...labels } },
-    spec: {
-      ...base.spec,
-      arguments: { ...base.spec.arguments, parameters: withParameters(base, source.parameters) }
-    }
-  };
-}
-function fromFile(file) {
-  const workflows = readManifests([file], "input");
-  const [first, ...rest] = workflows;
-  if (!first || rest.length > 0)
-    throw new ConfigError(`${file}: expected exactly one Workflow, found ${workflows.length} objects`);
-  if (first.object.kind !== "Workflow")
-    throw new ConfigError(`${first.source}: field kind: expected Workflow`);
-  const workflow = first.object;
-  if (typeof workflow.spec !== "object" || workflow.spec === null)
-    throw new ConfigError(`${first.source}: field spec: required`);
-  return workflow;
-}
-function fromTemplate(source) {
-  const template = source.template;
-  if (!template) throw new ConfigError("workflow: set file or template");
-  const label = template.clusterScope ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template";
-  return {
-    apiVersion: argoApiVersion,
-    kind: "Workflow",
-    metadata: { generateName: `${path.basename(template.name)}-`, labels: { [label]: template.name } },
-    spec: {
-      workflowTemplateRef: { name: template.name, ...template.clusterScope ? { clusterScope: true } : {} }
-    }
-  };
-}
-function withParameters(workflow, overrides) {
-  const parameters = [...workflow.spec.arguments?.parameters ?? []];
-  for (const [name, value] of Object.entries(overrides)) {
-    const index = parameters.findIndex((p) => p.name === name);
-    if (index >= 0) parameters[index] = { ...parameters[index], name, value };
-    else parameters.push({ name, value });
-  }
-  return parameters;
-}
-
-// src/kube/apply.ts
-var fieldManager = "chaos-gate";
-var usersFieldManager = "chaos-gate-users";
-var runLabel = "chaos-gate.io/run";
-var managedBy = { "app.kubernetes.io/managed-by": "chaos-gate" };
-var usersPrefix = "users.chaos-gate.io/";
-var applyOrder = ["rbac", "experiment", "engine"];
-var isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
-var isManaged = (object) => object?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
-var describe = (object) => `${object.kind ?? ""} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ""}${object.metadata?.name ?? ""}`;
-var ObjectApi = class extends KubernetesObjectApi {
-  scopeOf(apiVersion, kind) {
-    return this.resource(apiVersion, kind);
-  }
-};
-var ManifestApplier = class {
-  #api;
-  #defaultNamespace;
-  #runId;
-  constructor(connection, defaultNamespace, runId) {
-    this.#api = apiClient(connection, ObjectApi);
-    this.#defaultNamespace = defaultNamespace;
-    this.#runId = runId;
-  }
-  /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
-  prepare(manifests) {
-    return manifests.map((manifest) => {
-      const { object } = manifest;
-      const namespaced = object.metadata.namespace ?? (isClusterScopedKind(object.kind) ? void 0 : this.#defaultNamespace);
-      return {
-        ...manifest,
-        object: {
-          ...object,
-          metadata: {
-            ...object.metadata,
-            ...namespaced ? { namespace: namespaced } : {},
-            labels: { ...object.metadata.labels, ...managedBy, [runLabel]: this.#runId }
+    const pull = createPuller(iterator);
+    const settleIfFinished = () => {
+      if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
+        return;
+      }
+      for (const index of pendingIndexes) {
+        if (index < doneIndex) {
+          return;
+        }
+      }
+      if (!stopOnError) {
+        const collectedErrors = [];
+        for (let index = 0; index < Math.min(doneIndex, errors.length); index++) {
+          if (index in errors) {
+            collectedErrors.push(errors[index]);
           }
         }
-      };
+        if (collectedErrors.length > 0) {
+          reject(new AggregateError(collectedErrors));
+          return;
+        }
+      }
+      isResolved = true;
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+      const lastIndex = Math.min(doneIndex, result.length);
+      if (lastIndex === result.length && skippedCount === 0) {
+        resolve(result);
+        return;
+      }
+      resolve(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+    };
+    const next = async () => {
+      if (isResolved || currentIndex >= doneIndex) {
+        return;
+      }
+      const index = currentIndex++;
+      pendingIndexes.add(index);
+      let nextItem;
+      try {
+        nextItem = await pull();
+      } catch (error) {
+        pendingIndexes.delete(index);
+        if (index < doneIndex) {
+          throw error;
+        }
+        settleIfFinished();
+        return;
+      }
+      if (nextItem.done) {
+        pendingIndexes.delete(index);
+        doneIndex = Math.min(doneIndex, index);
+        isIterableDone = true;
+        settleIfFinished();
+        return;
+      }
+      const runner = (async () => {
+        try {
+          const element = await nextItem.value;
+          if (isResolved || index >= doneIndex) {
+            return;
+          }
+          const value = await mapper(element, index);
+          if (index >= doneIndex) {
+            return;
+          }
+          if (value === pMapStop) {
+            doneIndex = index;
+            return;
+          }
+          if (value === pMapSkip) {
+            skippedCount++;
+          }
+          result[index] = isSettled && value !== pMapSkip ? { status: "fulfilled", value } : value;
+        } catch (error) {
+          if (index >= doneIndex) {
+            return;
+          }
+          if (isSettled) {
+            result[index] = { status: "rejected", reason: error };
+          } else if (stopOnError) {
+            reject(error);
+            return;
+          } else {
+            errors[index] = error;
+          }
+        } finally {
+          pendingIndexes.delete(index);
+          settleIfFinished();
+        }
+        try {
+          await next();
+        } catch (error) {
+          reject(error);
+        }
+      })();
+      runner.then(() => new Promise(() => {
+      })).then(resolve_);
+    };
+    (async () => {
+      for (let index = 0; index < concurrency2; index++) {
+        try {
+          await next();
+        } catch (error) {
+          reject(error);
+          break;
+        }
+        if (isResolved || currentIndex >= doneIndex) {
+          break;
+        }
+      }
+    })();
+  });
+}
+var pMapSkip = /* @__PURE__ */ Symbol("skip");
+var pMapStop = /* @__PURE__ */ Symbol("stop");
+function validateOptions(iterable, mapper, concurrency2) {
+  if (iterable?.[Symbol.iterator] === void 0 && iterable?.[Symbol.asyncIterator] === void 0) {
+    throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
+  }
+  if (typeof mapper !== "function") {
+    throw new TypeError("Mapper function is required");
+  }
+  if (!isLimit(concurrency2, 1)) {
+    throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency2}\` (${typeof concurrency2})`);
+  }
+}
+function isLimit(value, minimum) {
+  return Number.isSafeInteger(value) && value >= minimum || value === Number.POSITIVE_INFINITY;
+}
+function getIterator(iterable) {
+  return iterable[Symbol.asyncIterator] === void 0 ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
+}
+async function closeIterator(iterator) {
+  try {
+    await iterator.return?.();
+  } catch {
+  }
+}
+function createPuller(iterator) {
+  let isSourceDone = false;
+  const markDone = (item) => {
+    if (item?.done) {
+      isSourceDone = true;
+    }
+  };
+  return () => {
+    if (isSourceDone) {
+      return { done: true };
+    }
+    const result = iterator.next();
+    markDone(result);
+    if (typeof result?.then !== "function") {
+      return result;
+    }
+    const promise = Promise.resolve(result);
+    promise.then(markDone, () => {
     });
-  }
-  /** Whether the server serves this kind cluster-scoped; undefined for a kind it does not serve. */
-  async isClusterScoped(object) {
-    const resource = await this.#api.scopeOf(object.apiVersion ?? "", object.kind ?? "");
-    return resource && !resource.namespaced;
-  }
-  /**
-   * Everything that can be checked without changing the cluster: each object passes a server-side
-   * dry-run apply (schema, admission, permissions), and no engine of the same name is still there.
-   * Returns every problem, so the user fixes them in one go.
-   */
-  async preflight(manifests) {
-    const problems = [];
-    for (const manifest of manifests) {
-      try {
-        const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : void 0;
-        if (existing && manifest.role === "engine") {
-          problems.push(
-            `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`
-          );
-          continue;
-        }
-        if (existing && !isManaged(existing)) continue;
-        await this.#write(manifest.object, true);
-      } catch (error) {
-        problems.push(describeApiError(`${manifest.source}: rejected by the server`, error));
-      }
-    }
-    return problems;
-  }
-  /** Applies in order RBAC → ChaosExperiments → ChaosEngines; calls `onApplied` as each lands. */
-  async apply(manifests, onApplied) {
-    const ordered = applyOrder.flatMap((role) => manifests.filter((m) => m.role === role));
-    for (const manifest of ordered) {
-      const { object } = manifest;
-      try {
-        const existing = isShared(manifest) ? await this.#read(object) : void 0;
-        if (existing && !isManaged(existing)) {
-          onApplied(
-            applied(manifest, existing, "foreign"),
-            "exists and was not created by chaos-gate: used as it is"
-          );
-          continue;
-        }
-        const result = isShared(manifest) ? await this.#applyShared(object) : await this.#write(object, false);
-        onApplied(applied(manifest, result, isShared(manifest) ? "shared" : "run"));
-      } catch (error) {
-        throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error), {
-          cause: error
-        });
-      }
-    }
-  }
-  /** Takes back what this run applied, newest first (engines before RBAC). Reports, never throws. */
-  async remove(objects) {
-    const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
-    for (const object of [...objects].reverse()) {
-      const ref = {
-        apiVersion: object.apiVersion,
-        kind: object.kind,
-        metadata: { name: object.name, namespace: object.namespace }
-      };
-      const what = describe(ref);
-      try {
-        if (object.ownership === "foreign") continue;
-        const outcome = object.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
-        if (outcome === "removed") removal.removed.push(what);
-        else if (outcome === "gone") removal.alreadyGone.push(what);
-        else removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
-      } catch (error) {
-        removal.problems.push(describeApiError(`deleting ${what}`, error));
-      }
-    }
-    return removal;
-  }
-  /** Applies a shared object and records this run on it; again if another run deleted it in between. */
-  async #applyShared(object) {
-    for (let attempt = 1; ; attempt++) {
-      const result = await this.#write(object, false);
-      try {
-        await this.#annotate(object, this.#runId);
-        return result;
-      } catch (error) {
-        if (statusCode(error) !== 404 || attempt >= 3) throw error;
-      }
-    }
-  }
-  /** Removes this run's record; deletes the object if no other run's is left. */
-  async #release(ref) {
-    try {
-      await this.#annotate(ref, null);
-    } catch (error) {
-      if (statusCode(error) === 404) return "gone";
-      throw error;
-    }
-    for (let attempt = 1; ; attempt++) {
-      const current = await this.#read(ref);
-      if (!current) return "gone";
-      const users = Object.keys(current.metadata?.annotations ?? {}).filter((key) => key.startsWith(usersPrefix)).map((key) => `run ${key.slice(usersPrefix.length)}`);
-      if (users.length > 0) return users;
-      try {
-        return await this.#delete(ref, current.metadata?.resourceVersion);
-      } catch (error) {
-        if (statusCode(error) !== 409 || attempt >= 5) throw error;
-      }
-    }
-  }
-  async #annotate(ref, value) {
-    const key = `${usersPrefix}${this.#runId}`;
-    await this.#api.patch(
-      {
-        apiVersion: ref.apiVersion,
-        kind: ref.kind,
-        metadata: {
-          name: ref.metadata?.name,
-          namespace: ref.metadata?.namespace,
-          annotations: { [key]: value }
-        }
-      },
-      void 0,
-      void 0,
-      usersFieldManager,
-      void 0,
-      PatchStrategy.MergePatch
-    );
-  }
-  async #write(object, dryRun) {
-    const dry = dryRun ? "All" : void 0;
-    return object.metadata?.name ? this.#api.patch(object, void 0, dry, fieldManager, true, PatchStrategy.ServerSideApply) : this.#api.create(object, void 0, dry, fieldManager);
-  }
-  async #delete(ref, resourceVersion) {
-    try {
-      await this.#api.delete(ref, void 0, void 0, void 0, void 0, "Background", {
-        ...resourceVersion ? { preconditions: { resourceVersion } } : {}
-      });
-      return "removed";
-    } catch (error) {
-      if (statusCode(error) === 404) return "gone";
-      throw error;
-    }
-  }
-  async #read(object) {
-    try {
-      return await this.#api.read({
-        apiVersion: object.apiVersion ?? "",
-        kind: object.kind ?? "",
-        metadata: { name: object.metadata?.name ?? "", namespace: object.metadata?.namespace }
-      });
-    } catch (error) {
-      if (statusCode(error) === 404) return void 0;
-      throw error;
-    }
-  }
-};
-function applied(manifest, result, ownership) {
-  return {
-    apiVersion: manifest.object.apiVersion ?? "",
-    kind: manifest.object.kind ?? "",
-    namespace: result.metadata?.namespace,
-    name: result.metadata?.name ?? "",
-    uid: result.metadata?.uid,
-    ownership,
-    source: manifest.source
+    return promise;
   };
-}
-var clusterScopedKinds = /* @__PURE__ */ new Set([
-  "Namespace",
-  "ClusterRole",
-  "ClusterRoleBinding",
-  "CustomResourceDefinition",
-  "PersistentVolume",
-  "StorageClass",
-  "PriorityClass",
-  "ValidatingWebhookConfiguration",
-  "MutatingWebhookConfiguration",
-  "APIService",
-  "ClusterWorkflowTemplate"
-]);
-function isClusterScopedKind(kind) {
-  return clusterScopedKinds.has(kind ?? "");
-}
-
-// src/run/blast-radius.ts
-function isSystemNamespace(namespace) {
-  return namespace.startsWith("kube-") || namespace.startsWith("openshift-");
-}
-function allowedNamespaces(policy) {
-  const allowed = policy.allowNamespaces ?? (policy.defaultNamespace ? [policy.defaultNamespace] : []);
-  return [...new Set(allowed)];
-}
-function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped = (m) => isClusterScopedKind(m.object.kind)) {
-  const listed = new Set(policy.allowNamespaces ?? []);
-  const allowed = new Set(allowedNamespaces(policy));
-  const hint = "add it to allowNamespaces (--allow-namespace) if the run may reach it";
-  const checkNamespace = (where, namespace) => {
-    if (namespace === void 0 || namespace === "") return void 0;
-    if (isSystemNamespace(namespace) && !listed.has(namespace))
-      return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces lists it`;
-    if (!allowed.has(namespace) && (policy.defaultNamespace !== void 0 || policy.allowNamespaces))
-      return `${where}: namespace ${namespace} is not allowed (allowed: ${[...allowed].join(", ") || "none"}); ${hint}`;
-    return void 0;
-  };
-  const problems = [];
-  for (const manifest of manifests) {
-    const { object, source } = manifest;
-    const namespace = object.metadata.namespace ?? policy.defaultNamespace;
-    if (clusterScoped(manifest)) {
-      if (!policy.allowClusterScoped)
-        problems.push(
-          `${source}: ${object.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
-        );
-    } else problems.push(checkNamespace(source, namespace));
-    if (object.kind === "Secret" && !policy.allowClusterScoped)
-      problems.push(`${source}: Secrets are refused unless allowClusterScoped is true`);
-    if (bindsClusterAdmin(object))
-      problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
-    if (object.kind === "ChaosEngine")
-      for (const target of targetNamespaces(object))
-        problems.push(checkNamespace(`${source}: its chaos targets`, target));
-  }
-  if (workflowNamespace !== void 0) problems.push(checkNamespace("the Workflow", workflowNamespace));
-  return problems.filter((p) => !!p);
-}
-function bindsClusterAdmin(object) {
-  if (object.kind !== "RoleBinding" && object.kind !== "ClusterRoleBinding") return false;
-  const roleRef = object.roleRef;
-  return roleRef?.kind === "ClusterRole" && roleRef.name === "cluster-admin";
-}
-function targetNamespaces(engine) {
-  const selectors = engine.spec?.selectors;
-  return [
-    engine.spec?.appinfo?.appns,
-    ...(selectors?.workloads ?? []).map((w) => w.namespace),
-    ...(selectors?.pods ?? []).map((p) => p.namespace)
-  ].filter((ns) => typeof ns === "string" && ns !== "");
 }
 
 // src/run/publish.ts
 import { accessSync, constants, mkdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path2 from "node:path";
+import path from "node:path";
 
 // src/gate/policy.ts
 var defaultPolicy = {
@@ -2040,6 +1674,8 @@ function renderJson(report, decision, context) {
     tool: "chaos-gate",
     generatedAt: (context.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
     verdict: decision.verdict,
+    // For tools that must not report success while faults may be left behind (the Jenkins step).
+    chaosMayStillRun: chaosMayStillRun(report),
     reasons: decision.reasons,
     counts: decision.counts,
     probeSuccess: decision.probeSuccess ?? null,
@@ -2134,7 +1770,9 @@ function escapeText(text) {
   if (!needsWork.test(text)) return text;
   return xmlChars(text).replace(/[&<>]/g, (c) => textEntities[c]);
 }
+var piecesPerPart = 4096;
 var XmlWriter = class {
+  #parts = [];
   #chunks = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
   /** `<name a="…">` on a line of its own, for an element that holds elements. */
   open(name, attributes = []) {
@@ -2152,9 +1790,13 @@ var XmlWriter = class {
     return this;
   }
   toString() {
-    return this.#chunks.join("");
+    return this.#parts.join("") + this.#chunks.join("");
   }
   #tag(name, attributes) {
+    if (this.#chunks.length >= piecesPerPart) {
+      this.#parts.push(this.#chunks.join(""));
+      this.#chunks = [];
+    }
     const chunks = this.#chunks;
     chunks.push("<", name);
     for (const [key, value] of attributes) {
@@ -2425,7 +2067,7 @@ function reportPathProblems(reports) {
     const file = reports[kind];
     if (!file) continue;
     const where = `the ${reportNames[kind]} ${file}`;
-    const absolute = path2.resolve(file);
+    const absolute = path.resolve(file);
     const other = seen.get(absolute);
     if (other) problems.push(`${where}: the same file as the ${other}`);
     seen.set(absolute, reportNames[kind]);
@@ -2443,8 +2085,8 @@ function unwritable(file) {
     }
   };
   if (kind(file) === "directory") return "is a directory";
-  let existing = kind(file) ? file : path2.dirname(file);
-  while (!kind(existing) && path2.dirname(existing) !== existing) existing = path2.dirname(existing);
+  let existing = kind(file) ? file : path.dirname(file);
+  while (!kind(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
   if (existing !== file && kind(existing) === "file") return `${existing} is a file, not a directory`;
   try {
     accessSync(existing, constants.W_OK);
@@ -2473,7 +2115,7 @@ function publishReports(reports, report, decision, context) {
   const markdown = () => markdownText ??= redact(renderMarkdown(report, decision));
   const write = (file, render) => {
     if (!file) return void 0;
-    mkdirSync(path2.dirname(path2.resolve(file)), { recursive: true });
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     writeFileSync(file, redact(render()));
     return file;
   };
@@ -2487,13 +2129,13 @@ function publishReports(reports, report, decision, context) {
   };
 }
 function writeHtml(file, report, decision, meta) {
-  const stylesheet = `${path2.basename(file, path2.extname(file))}.css`;
+  const stylesheet = `${path.basename(file, path.extname(file))}.css`;
   const { html, css: css2 } = renderHtml(report, decision, {
     stylesheet,
     runId: meta.runId,
     generatedAt: /* @__PURE__ */ new Date()
   });
-  writeFileSync(path2.join(path2.dirname(file), stylesheet), css2);
+  writeFileSync(path.join(path.dirname(file), stylesheet), css2);
   return html;
 }
 function describeDecision(decision) {
@@ -2501,6 +2143,170 @@ function describeDecision(decision) {
   const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}`;
   const head = decision.verdict === "pass" ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
   return decision.verdict === "pass" ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
+}
+
+// src/argo/submit.ts
+import path2 from "node:path";
+
+// src/kube/manifests.ts
+var import_yaml = __toESM(require_dist(), 1);
+var expectedKinds = {
+  rbac: void 0,
+  experiment: ["ChaosExperiment"],
+  engine: ["ChaosEngine"],
+  input: void 0
+};
+function readManifests(files, role, maxBytes) {
+  return files.flatMap((file) => {
+    const manifests = parseManifests(
+      readInputFile(file, role === "input" ? "input" : "manifest", maxBytes),
+      file,
+      role
+    );
+    if (manifests.length === 0)
+      throw new ConfigError(`${file}: holds no objects (the file is empty or only comments)`);
+    return manifests;
+  });
+}
+function duplicateProblems(manifests, namespaceOf = (m) => m.object.metadata.namespace ?? "") {
+  const seen = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const manifest of manifests) {
+    const { apiVersion = "", kind = "", metadata } = manifest.object;
+    if (!metadata.name) continue;
+    const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
+    const key = `${group}/${kind}/${namespaceOf(manifest)}/${metadata.name}`;
+    const first = seen.get(key);
+    if (first)
+      problems.push(
+        `${manifest.source}: the same ${kind} as ${first.source}; each object may be given only once`
+      );
+    else seen.set(key, manifest);
+  }
+  return problems;
+}
+function parseManifests(text, file, role) {
+  refuseDescribeOutput(text, file);
+  return loadDocuments(text, file).flatMap(
+    (value, index) => (
+      // An empty document between separators holds nothing.
+      value === null || value === void 0 ? [] : toManifests(value, `${file}, document ${index + 1}`, role)
+    )
+  );
+}
+function loadDocuments(text, file) {
+  if (/^\s*[{[]/.test(text)) {
+    try {
+      return [JSON.parse(text)];
+    } catch {
+    }
+  }
+  try {
+    return loadAll(text, null, { schema: CORE_SCHEMA });
+  } catch (error) {
+    throw locateYamlError(text, file, error);
+  }
+}
+function locateYamlError(text, file, error) {
+  const documents = (0, import_yaml.parseAllDocuments)(text);
+  const list = Array.isArray(documents) ? documents : [documents];
+  const index = list.findIndex((document) => document.errors.length > 0);
+  const problem = list[index]?.errors[0];
+  if (problem) return new ConfigError(`${file}, document ${index + 1}: invalid YAML: ${problem.message}`);
+  return new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`);
+}
+function refuseDescribeOutput(text, file) {
+  const head = text.slice(0, 4096);
+  if (!/^API Version:[ \t]+\S/m.test(head) || !/^Kind:[ \t]+\S/m.test(head)) return;
+  const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? "OBJECT";
+  const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? "NAME";
+  throw new ConfigError(
+    `${file}: this is \`kubectl describe\` output, which cannot be read back; save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``
+  );
+}
+function toManifests(value, where, role) {
+  if (!isRecord(value)) throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)`);
+  if (value.kind === "List" || typeof value.kind === "string" && value.kind.endsWith("List")) {
+    if (!Array.isArray(value.items)) throw new ConfigError(`${where}: field items: expected a list`);
+    return value.items.flatMap((item, i) => toManifests(item, `${where}, items[${i}]`, role));
+  }
+  for (const field of role === "input" ? ["kind"] : ["apiVersion", "kind"]) {
+    if (typeof value[field] !== "string" || value[field] === "") {
+      throw new ConfigError(`${where}: field ${field}: required`);
+    }
+  }
+  const metadata = value.metadata;
+  if (!isRecord(metadata)) throw new ConfigError(`${where}: field metadata: required`);
+  const name = metadata.name ?? metadata.generateName;
+  if (typeof name !== "string" || name === "") {
+    throw new ConfigError(`${where}: field metadata.name: required`);
+  }
+  const kind = value.kind;
+  const source = `${where} (${kind} ${name})`;
+  const allowed = expectedKinds[role];
+  if (allowed && !allowed.includes(kind)) {
+    throw new ConfigError(`${source}: field kind: expected ${allowed.join(" or ")} in ${role} files`);
+  }
+  if (role === "engine" && typeof metadata.name === "string" && metadata.name.length > 63) {
+    throw new ConfigError(
+      `${source}: field metadata.name: a ChaosEngine name must be at most 63 characters (it becomes a label value)`
+    );
+  }
+  return [{ role, source, object: value }];
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/argo/submit.ts
+var argoApiVersion = "argoproj.io/v1alpha1";
+function readWorkflow(source) {
+  return source.file ? fromFile(source.file) : fromTemplate(source);
+}
+function prepareWorkflow(base, source, defaultNamespace, labels) {
+  const namespace = source.namespace ?? base.metadata.namespace ?? defaultNamespace;
+  return {
+    ...base,
+    metadata: { ...base.metadata, namespace, labels: { ...base.metadata.labels, ...labels } },
+    spec: {
+      ...base.spec,
+      arguments: { ...base.spec.arguments, parameters: withParameters(base, source.parameters) }
+    }
+  };
+}
+function fromFile(file) {
+  const workflows = readManifests([file], "input");
+  const [first, ...rest] = workflows;
+  if (!first || rest.length > 0)
+    throw new ConfigError(`${file}: expected exactly one Workflow, found ${workflows.length} objects`);
+  if (first.object.kind !== "Workflow")
+    throw new ConfigError(`${first.source}: field kind: expected Workflow`);
+  const workflow = first.object;
+  if (typeof workflow.spec !== "object" || workflow.spec === null)
+    throw new ConfigError(`${first.source}: field spec: required`);
+  return workflow;
+}
+function fromTemplate(source) {
+  const template = source.template;
+  if (!template) throw new ConfigError("workflow: set file or template");
+  const label = template.clusterScope ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template";
+  return {
+    apiVersion: argoApiVersion,
+    kind: "Workflow",
+    metadata: { generateName: `${path2.basename(template.name)}-`, labels: { [label]: template.name } },
+    spec: {
+      workflowTemplateRef: { name: template.name, ...template.clusterScope ? { clusterScope: true } : {} }
+    }
+  };
+}
+function withParameters(workflow, overrides) {
+  const parameters = [...workflow.spec.arguments?.parameters ?? []];
+  for (const [name, value] of Object.entries(overrides)) {
+    const index = parameters.findIndex((p) => p.name === name);
+    if (index >= 0) parameters[index] = { ...parameters[index], name, value };
+    else parameters.push({ name, value });
+  }
+  return parameters;
 }
 
 // src/litmus/crd-rules.ts
@@ -2572,6 +2378,312 @@ var engineCrdRules = external_exports.looseObject({
     ).optional()
   }).optional()
 });
+
+// src/kube/apply.ts
+var fieldManager = "chaos-gate";
+var usersFieldManager = "chaos-gate-users";
+var runLabel = "chaos-gate.io/run";
+var managedBy = { "app.kubernetes.io/managed-by": "chaos-gate" };
+var usersPrefix = "users.chaos-gate.io/";
+var applyOrder = ["rbac", "experiment", "engine"];
+var concurrency = 10;
+var inOrder = (manifests) => applyOrder.map((role) => manifests.filter((m) => m.role === role)).filter((group) => group.length > 0);
+var isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
+var isManaged = (object) => object?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
+var describe = (object) => `${object.kind ?? ""} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ""}${object.metadata?.name ?? ""}`;
+var ObjectApi = class extends KubernetesObjectApi {
+  scopeOf(apiVersion, kind) {
+    return this.resource(apiVersion, kind);
+  }
+};
+var ManifestApplier = class {
+  #api;
+  #defaultNamespace;
+  #runId;
+  /** What preflight read of each named object, so apply reads nothing again. */
+  #existing = /* @__PURE__ */ new Map();
+  constructor(connection, defaultNamespace, runId) {
+    this.#api = apiClient(connection, ObjectApi);
+    this.#defaultNamespace = defaultNamespace;
+    this.#runId = runId;
+  }
+  /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
+  prepare(manifests) {
+    return manifests.map((manifest) => {
+      const { object } = manifest;
+      const namespaced = object.metadata.namespace ?? (isClusterScopedKind(object.kind) ? void 0 : this.#defaultNamespace);
+      return {
+        ...manifest,
+        object: {
+          ...object,
+          metadata: {
+            ...object.metadata,
+            ...namespaced ? { namespace: namespaced } : {},
+            labels: { ...object.metadata.labels, ...managedBy, [runLabel]: this.#runId }
+          }
+        }
+      };
+    });
+  }
+  /** Whether the server serves this kind cluster-scoped; undefined for a kind it does not serve. */
+  async isClusterScoped(object) {
+    const resource = await this.#api.scopeOf(object.apiVersion ?? "", object.kind ?? "");
+    return resource && !resource.namespaced;
+  }
+  /**
+   * Everything that can be checked without changing the cluster: each object passes a server-side
+   * dry-run apply (schema, admission, permissions), and no engine of the same name is still there.
+   * Returns every problem, so the user fixes them in one go.
+   */
+  async preflight(manifests) {
+    const problems = await pMap(manifests, (manifest) => this.#check(manifest), { concurrency });
+    return problems.filter((problem) => problem !== void 0);
+  }
+  async #check(manifest) {
+    try {
+      const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : void 0;
+      this.#existing.set(manifest.source, existing);
+      if (existing && manifest.role === "engine") {
+        return `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`;
+      }
+      if (existing && !isManaged(existing)) return void 0;
+      await this.#write(manifest.object, true);
+      return void 0;
+    } catch (error) {
+      return describeApiError(`${manifest.source}: rejected by the server`, error);
+    }
+  }
+  /**
+   * Applies RBAC, then ChaosExperiments, then ChaosEngines, each group in parallel. `onApplied` hears of
+   * every object that landed, in the order of the manifests, also when another of its group failed, so
+   * what the run put into the cluster is known before anything is taken back.
+   */
+  async apply(manifests, onApplied) {
+    for (const group of inOrder(manifests)) {
+      const landed = await pMapSettled(group, (manifest) => this.#applyOne(manifest), { concurrency });
+      for (const result of landed) if (result.status === "fulfilled") onApplied(...result.value);
+      const failed = landed.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
+    }
+  }
+  async #applyOne(manifest) {
+    const { object } = manifest;
+    try {
+      const existing = isShared(manifest) ? await this.#existingOf(manifest) : void 0;
+      if (existing && !isManaged(existing))
+        return [
+          applied(manifest, existing, "foreign"),
+          "exists and was not created by chaos-gate: used as it is"
+        ];
+      const result = isShared(manifest) ? await this.#applyShared(object) : await this.#write(object, false);
+      return [applied(manifest, result, isShared(manifest) ? "shared" : "run")];
+    } catch (error) {
+      throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error), { cause: error });
+    }
+  }
+  /**
+   * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
+   * RBAC to revert), each group in parallel. Reports, never throws.
+   */
+  async remove(objects) {
+    const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
+    const newestFirst = [...objects].reverse().filter((object) => object.ownership !== "foreign");
+    for (const role of [...applyOrder].reverse()) {
+      const group = newestFirst.filter((object) => object.role === role);
+      const outcomes = await pMap(group, (object) => this.#removeOne(object), { concurrency });
+      group.forEach((object, i) => {
+        const what = describe(refOf(object));
+        const outcome = outcomes[i];
+        if (outcome === "removed") removal.removed.push(what);
+        else if (outcome === "gone") removal.alreadyGone.push(what);
+        else if (Array.isArray(outcome)) removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
+        else removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
+      });
+    }
+    return removal;
+  }
+  async #removeOne(object) {
+    const ref = refOf(object);
+    try {
+      return object.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
+    } catch (error) {
+      return { error };
+    }
+  }
+  /** What preflight read of the object; one that preflight did not see is read now. */
+  async #existingOf(manifest) {
+    if (this.#existing.has(manifest.source)) return this.#existing.get(manifest.source);
+    return this.#read(manifest.object);
+  }
+  /** Applies a shared object and records this run on it; again if another run deleted it in between. */
+  async #applyShared(object) {
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.#write(object, false);
+      try {
+        await this.#annotate(object, this.#runId);
+        return result;
+      } catch (error) {
+        if (statusCode(error) !== 404 || attempt >= 3) throw error;
+      }
+    }
+  }
+  /** Removes this run's record; deletes the object if no other run's is left. */
+  async #release(ref) {
+    try {
+      await this.#annotate(ref, null);
+    } catch (error) {
+      if (statusCode(error) === 404) return "gone";
+      throw error;
+    }
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.#read(ref);
+      if (!current) return "gone";
+      const users = Object.keys(current.metadata?.annotations ?? {}).filter((key) => key.startsWith(usersPrefix)).map((key) => `run ${key.slice(usersPrefix.length)}`);
+      if (users.length > 0) return users;
+      try {
+        return await this.#delete(ref, current.metadata?.resourceVersion);
+      } catch (error) {
+        if (statusCode(error) !== 409 || attempt >= 5) throw error;
+      }
+    }
+  }
+  async #annotate(ref, value) {
+    const key = `${usersPrefix}${this.#runId}`;
+    await this.#api.patch(
+      {
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        metadata: {
+          name: ref.metadata?.name,
+          namespace: ref.metadata?.namespace,
+          annotations: { [key]: value }
+        }
+      },
+      void 0,
+      void 0,
+      usersFieldManager,
+      void 0,
+      PatchStrategy.MergePatch
+    );
+  }
+  async #write(object, dryRun) {
+    const dry = dryRun ? "All" : void 0;
+    return object.metadata?.name ? this.#api.patch(object, void 0, dry, fieldManager, true, PatchStrategy.ServerSideApply) : this.#api.create(object, void 0, dry, fieldManager);
+  }
+  async #delete(ref, resourceVersion) {
+    try {
+      await this.#api.delete(ref, void 0, void 0, void 0, void 0, "Background", {
+        ...resourceVersion ? { preconditions: { resourceVersion } } : {}
+      });
+      return "removed";
+    } catch (error) {
+      if (statusCode(error) === 404) return "gone";
+      throw error;
+    }
+  }
+  async #read(object) {
+    try {
+      return await this.#api.read({
+        apiVersion: object.apiVersion ?? "",
+        kind: object.kind ?? "",
+        metadata: { name: object.metadata?.name ?? "", namespace: object.metadata?.namespace }
+      });
+    } catch (error) {
+      if (statusCode(error) === 404) return void 0;
+      throw error;
+    }
+  }
+};
+function refOf(object) {
+  return {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    metadata: { name: object.name, namespace: object.namespace }
+  };
+}
+function applied(manifest, result, ownership) {
+  return {
+    role: manifest.role,
+    apiVersion: manifest.object.apiVersion ?? "",
+    kind: manifest.object.kind ?? "",
+    namespace: result.metadata?.namespace,
+    name: result.metadata?.name ?? "",
+    uid: result.metadata?.uid,
+    ownership,
+    source: manifest.source
+  };
+}
+var clusterScopedKinds = /* @__PURE__ */ new Set([
+  "Namespace",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "CustomResourceDefinition",
+  "PersistentVolume",
+  "StorageClass",
+  "PriorityClass",
+  "ValidatingWebhookConfiguration",
+  "MutatingWebhookConfiguration",
+  "APIService",
+  "ClusterWorkflowTemplate"
+]);
+function isClusterScopedKind(kind) {
+  return clusterScopedKinds.has(kind ?? "");
+}
+
+// src/run/blast-radius.ts
+function isSystemNamespace(namespace) {
+  return namespace.startsWith("kube-") || namespace.startsWith("openshift-");
+}
+function allowedNamespaces(policy) {
+  const allowed = policy.allowNamespaces ?? (policy.defaultNamespace ? [policy.defaultNamespace] : []);
+  return [...new Set(allowed)];
+}
+function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped = (m) => isClusterScopedKind(m.object.kind)) {
+  const listed = new Set(policy.allowNamespaces ?? []);
+  const allowed = new Set(allowedNamespaces(policy));
+  const hint = "add it to allowNamespaces (--allow-namespace) if the run may reach it";
+  const checkNamespace = (where, namespace) => {
+    if (namespace === void 0 || namespace === "") return void 0;
+    if (isSystemNamespace(namespace) && !listed.has(namespace))
+      return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces lists it`;
+    if (!allowed.has(namespace) && (policy.defaultNamespace !== void 0 || policy.allowNamespaces))
+      return `${where}: namespace ${namespace} is not allowed (allowed: ${[...allowed].join(", ") || "none"}); ${hint}`;
+    return void 0;
+  };
+  const problems = [];
+  for (const manifest of manifests) {
+    const { object, source } = manifest;
+    const namespace = object.metadata.namespace ?? policy.defaultNamespace;
+    if (clusterScoped(manifest)) {
+      if (!policy.allowClusterScoped)
+        problems.push(
+          `${source}: ${object.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
+        );
+    } else problems.push(checkNamespace(source, namespace));
+    if (object.kind === "Secret" && !policy.allowClusterScoped)
+      problems.push(`${source}: Secrets are refused unless allowClusterScoped is true`);
+    if (bindsClusterAdmin(object))
+      problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
+    if (object.kind === "ChaosEngine")
+      for (const target of targetNamespaces(object))
+        problems.push(checkNamespace(`${source}: its chaos targets`, target));
+  }
+  if (workflowNamespace !== void 0) problems.push(checkNamespace("the Workflow", workflowNamespace));
+  return problems.filter((p) => !!p);
+}
+function bindsClusterAdmin(object) {
+  if (object.kind !== "RoleBinding" && object.kind !== "ClusterRoleBinding") return false;
+  const roleRef = object.roleRef;
+  return roleRef?.kind === "ClusterRole" && roleRef.name === "cluster-admin";
+}
+function targetNamespaces(engine) {
+  const selectors = engine.spec?.selectors;
+  return [
+    engine.spec?.appinfo?.appns,
+    ...(selectors?.workloads ?? []).map((w) => w.namespace),
+    ...(selectors?.pods ?? []).map((p) => p.namespace)
+  ].filter((ns) => typeof ns === "string" && ns !== "");
+}
 
 // src/run/inputs.ts
 function readRunInputs(config) {
@@ -3324,10 +3436,158 @@ function commandText(config) {
   return Array.isArray(config.command) ? config.command.join(" ") : config.command;
 }
 
+// src/argo/convert.ts
+import { gunzipSync } from "node:zlib";
+
+// src/argo/condition.ts
+var completedPhases = /* @__PURE__ */ new Set(["Succeeded", "Failed", "Error"]);
+function isWorkflowCompleted(workflow) {
+  return completedPhases.has(workflow.status?.phase ?? "") || workflow.metadata.labels?.["workflows.argoproj.io/completed"] === "true";
+}
+function workflowCondition(key, workflows) {
+  const workflow = workflows.get(key);
+  if (workflow && isWorkflowCompleted(workflow)) return { pending: [] };
+  return { pending: [{ key, label: `workflow ${key} (${workflow?.status?.phase || "not started"})` }] };
+}
+
+// src/argo/convert.ts
+var nodeOutcomes = {
+  Succeeded: "pass",
+  Failed: "fail",
+  Error: "error",
+  Skipped: "skipped",
+  Omitted: "skipped",
+  Pending: void 0,
+  Running: void 0
+};
+var isStep = (node) => node.type === "Pod" || node.type === "Container" || node.type === "Suspend" || node.type === "Skipped";
+function workflowToSuite(workflow, options = {}) {
+  const name = `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
+  const status = workflow.status;
+  const byId = nodesOf(workflow);
+  const nodes = Object.values(byId);
+  const retries = nodes.filter(
+    (node) => node.type === "Retry" && (node.children ?? []).length > 0 && (node.children ?? []).every((id) => byId[id] && isStep(byId[id]))
+  );
+  const attempts = new Set(retries.flatMap((node) => node.children ?? []));
+  const steps = [...retries, ...nodes.filter((node) => isStep(node) && !attempts.has(node.id ?? ""))];
+  const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
+  const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node) => stepCase(name, node, byId, displayNames, options.timedOut ?? false));
+  if (status?.offloadNodeStatusVersion && nodes.length === 0) {
+    cases.push({
+      kind: "workflow",
+      className: name,
+      name: "steps",
+      outcome: "error",
+      message: "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API",
+      properties: {}
+    });
+  }
+  if (!isWorkflowCompleted(workflow)) {
+    cases.push({
+      kind: "workflow",
+      className: name,
+      name: "workflow",
+      outcome: "timeout",
+      message: status?.phase ? `still ${status.phase}` : "no status: is the workflow controller running (and its instance ID matching)?",
+      properties: {}
+    });
+  }
+  return {
+    kind: "workflow",
+    name,
+    timestamp: status?.startedAt,
+    durationSeconds: secondsBetween(status?.startedAt, status?.finishedAt),
+    properties: Object.fromEntries(
+      Object.entries({
+        phase: status?.phase,
+        message: status?.message,
+        template: workflow.spec?.workflowTemplateRef?.name,
+        progress: status?.progress
+      }).filter((e) => !!e[1])
+    ),
+    cases
+  };
+}
+function nodesOf(workflow) {
+  const status = workflow.status;
+  if (status?.nodes && Object.keys(status.nodes).length > 0) return status.nodes;
+  if (!status?.compressedNodes) return {};
+  try {
+    return JSON.parse(gunzipSync(Buffer.from(status.compressedNodes, "base64")).toString("utf8"));
+  } catch {
+    return {};
+  }
+}
+function stepCase(suite, node, byId, displayNames, timedOut) {
+  const display = node.displayName ?? node.name ?? node.id ?? "";
+  const unique2 = displayNames.filter((n) => n === display).length === 1;
+  const phaseOutcome = nodeOutcomes[node.phase ?? "Pending"] ?? "timeout";
+  const tries = (node.type === "Retry" ? node.children ?? [] : []).map((id) => byId[id]).filter((attempt) => !!attempt).sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? ""));
+  const last = tries.at(-1);
+  const failedTries = tries.filter((t) => t.phase === "Failed" || t.phase === "Error");
+  const why = (last?.phase === "Failed" || last?.phase === "Error" ? last : node).message;
+  const boundary = node.boundaryID ? byId[node.boundaryID] : void 0;
+  const tolerated = (phaseOutcome === "fail" || phaseOutcome === "error") && boundary?.phase === "Succeeded";
+  const outcome = tolerated ? "skipped" : phaseOutcome;
+  const failure = why ?? `step ${node.phase}`;
+  const exitCode = (last ?? node).outputs?.exitCode;
+  const triesText = tries.map(
+    (t, i) => `attempt ${i + 1} (${t.displayName ?? t.name}): ${t.phase ?? "Pending"}${t.message ? ` \u2014 ${t.message}` : ""}`
+  );
+  const flaky = phaseOutcome === "pass" && failedTries.length > 0;
+  return {
+    kind: "workflow-step",
+    className: suite,
+    name: unique2 ? display : node.name ?? display,
+    outcome,
+    message: stepMessage({ node, outcome, tolerated, failure, attempts: tries.length, timedOut }),
+    details: [
+      // Argo's messages name the exit code since v3.7 ("main: Error (exit code 1)"); older ones do not.
+      exitCode && phaseOutcome !== "pass" && !failure.includes("exit code") ? `${failure} (exit code ${exitCode})` : void 0,
+      flaky ? `passed on attempt ${tries.length} after ${failedTries.length} failed` : void 0,
+      ...triesText
+    ].filter((line) => !!line).join("\n") || void 0,
+    startedAt: node.startedAt,
+    durationSeconds: secondsBetween(node.startedAt, node.finishedAt),
+    properties: Object.fromEntries(
+      Object.entries({
+        template: node.templateName,
+        phase: node.phase,
+        node: node.name,
+        ...tries.length > 0 && {
+          attempts: String(tries.length),
+          failedAttempts: String(failedTries.length),
+          ...Object.fromEntries(
+            triesText.map((text, i) => [`attempt.${i + 1}`, text.replace(/^attempt \d+ /, "")])
+          )
+        },
+        ...flaky && { flaky: "true" },
+        ...tolerated && { tolerated: "true" }
+      }).filter((e) => !!e[1])
+    )
+  };
+}
+function stepMessage(step) {
+  const { node, outcome, failure } = step;
+  if (outcome === "pass") return void 0;
+  if (step.tolerated) return `${node.phase}, tolerated by the workflow (it continued): ${failure}`;
+  if (outcome === "timeout")
+    return `still ${node.phase ?? "Pending"} when ${step.timedOut ? "the wait timed out" : "the workflow ended"}`;
+  return step.attempts > 1 ? `${failure} (after ${step.attempts} attempts)` : failure;
+}
+
 export {
   defaultPolicy,
   readManifests,
   duplicateProblems,
+  pMap,
+  pMapSettled,
+  readCtkJournal,
+  readLoadSuite,
+  commandOnlySuite,
+  parseJsonReport,
+  conclude,
   isWorkflowCompleted,
   workflowCondition,
   workflowToSuite,
@@ -3337,11 +3597,6 @@ export {
   ManifestApplier,
   allowedNamespaces,
   blastRadiusProblems,
-  readCtkJournal,
-  readLoadSuite,
-  commandOnlySuite,
-  parseJsonReport,
-  conclude,
   readRunInputs,
   describeRunInputs
 };

@@ -2,11 +2,11 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runGate
-} from "./chunk-XJ6CHOQ7.js";
-import "./chunk-VG7TA6HS.js";
-import "./chunk-RGYEFKG4.js";
-import "./chunk-7SN6FT7F.js";
+  runTargets
+} from "./chunk-3XOF47P7.js";
+import "./chunk-JHV2QDJY.js";
+import "./chunk-KQ7MYOVL.js";
+import "./chunk-FQFD52GW.js";
 export {
-  runGate
+  runTargets
 };

@@ -12,7 +12,7 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-6LN5AOYW.js";
+} from "./chunk-22M44X6A.js";
 import {
   conclude,
   describeRunInputs,
@@ -22,7 +22,7 @@ import {
   readLoadSuite,
   readManifests,
   workflowToSuite
-} from "./chunk-RGYEFKG4.js";
+} from "./chunk-KQ7MYOVL.js";
 import {
   CancelledError,
   CannotRunError,
@@ -36,8 +36,9 @@ import {
   mergeReports,
   objectMetaSchema,
   redact,
-  resultFileLimit
-} from "./chunk-7SN6FT7F.js";
+  resultFileLimit,
+  underLabel
+} from "./chunk-FQFD52GW.js";
 
 // src/run/merge.ts
 import { readFileSync } from "node:fs";
@@ -57,13 +58,7 @@ function readLabelled(file) {
   }
   const { report, meta } = parseJsonReport(text2, file);
   const label = meta.target ?? meta.runId ?? path.relative(process.cwd(), file).replace(/\.json$/, "");
-  return {
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      name: `${label}/${suite.name}`,
-      cases: suite.cases.map((testCase) => ({ ...testCase, className: `${label}/${testCase.className}` }))
-    }))
-  };
+  return underLabel(report, label);
 }
 
 // src/run/outcome.ts
@@ -185,7 +180,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-6RNCDWP2.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-DMHISPGI.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {
@@ -331,11 +326,11 @@ async function main(argv, given = processIo) {
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       case "run": {
-        const { runGate } = await import("./run-SY3YZFCF.js");
+        const { runTargets } = await import("./targets-FH2LRJRB.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
-          ({ cancel, hurry }) => runGate(config, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry })
+          ({ cancel, hurry }) => runTargets(config, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry })
         );
         return exitCodeOf(outcome);
       }

@@ -6,14 +6,14 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-VG7TA6HS.js";
+} from "./chunk-JHV2QDJY.js";
 import {
   CannotRunError,
   ConfigError,
   connect,
   convertChaos,
   readableResults
-} from "./chunk-7SN6FT7F.js";
+} from "./chunk-FQFD52GW.js";
 
 // src/run/report-cluster.ts
 async function chaosReportFromCluster(config, namespace, selector) {

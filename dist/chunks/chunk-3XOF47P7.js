@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   resultPlural,
   workflowRunLabel
-} from "./chunk-VG7TA6HS.js";
+} from "./chunk-JHV2QDJY.js";
 import {
   ManifestApplier,
   allowedNamespaces,
@@ -18,6 +18,8 @@ import {
   duplicateProblems,
   isWorkflowCompleted,
   managedBy,
+  pMap,
+  pMapSettled,
   prepareWorkflow,
   readCtkJournal,
   readLoadSuite,
@@ -25,7 +27,7 @@ import {
   runLabel,
   workflowCondition,
   workflowToSuite
-} from "./chunk-RGYEFKG4.js";
+} from "./chunk-KQ7MYOVL.js";
 import {
   CancelledError,
   CannotRunError,
@@ -49,8 +51,43 @@ import {
   readableResults,
   resultName,
   setHeaderOptions,
-  statusCode
-} from "./chunk-7SN6FT7F.js";
+  statusCode,
+  underLabel
+} from "./chunk-FQFD52GW.js";
+
+// src/run/collect.ts
+function collectLoad(config, exit, windows) {
+  try {
+    return readLoadSuite(config, exit, windows);
+  } catch (error) {
+    const suite = commandOnlySuite(config, exit, windows);
+    suite.cases.push(
+      unreadable(
+        suite.name,
+        "load-threshold",
+        "load results",
+        `the load results could not be read: ${errorMessage(error)}`
+      )
+    );
+    return suite;
+  }
+}
+function collectJournal(file) {
+  try {
+    return readCtkJournal(file);
+  } catch (error) {
+    const name = `chaostoolkit/${file}`;
+    return {
+      kind: "chaostoolkit",
+      name,
+      properties: {},
+      cases: [unreadable(name, "ctk-hypothesis", "journal", errorMessage(error))]
+    };
+  }
+}
+function unreadable(suite, kind, name, message) {
+  return { kind, className: suite, name, outcome: "error", message, properties: {} };
+}
 
 // src/run/run.ts
 import { randomBytes } from "node:crypto";
@@ -604,40 +641,6 @@ async function startLoad(config, log) {
   };
 }
 
-// src/run/collect.ts
-function collectLoad(config, exit, windows) {
-  try {
-    return readLoadSuite(config, exit, windows);
-  } catch (error) {
-    const suite = commandOnlySuite(config, exit, windows);
-    suite.cases.push(
-      unreadable(
-        suite.name,
-        "load-threshold",
-        "load results",
-        `the load results could not be read: ${errorMessage(error)}`
-      )
-    );
-    return suite;
-  }
-}
-function collectJournal(file) {
-  try {
-    return readCtkJournal(file);
-  } catch (error) {
-    const name = `chaostoolkit/${file}`;
-    return {
-      kind: "chaostoolkit",
-      name,
-      properties: {},
-      cases: [unreadable(name, "ctk-hypothesis", "journal", errorMessage(error))]
-    };
-  }
-}
-function unreadable(suite, kind, name, message) {
-  return { kind, className: suite, name, outcome: "error", message, properties: {} };
-}
-
 // src/kube/retry.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
 async function retryUntil(attempt, options) {
@@ -1051,52 +1054,73 @@ function logRemoval(removal, log) {
 
 // src/run/run.ts
 async function runGate(config, context) {
+  const session = await startRun(config, context);
+  let passed = false;
+  try {
+    const { decision, published } = conclude(config, session.report, { runId: session.runId }, context.log);
+    passed = decision.verdict === "pass";
+    const { runId, report, cancelled } = session;
+    return { runId, report, cancelled, decision, published };
+  } finally {
+    await session.finish(passed);
+  }
+}
+function newRunId() {
+  return `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+}
+async function startRun(config, context) {
   const { log, signal } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config.timeoutMs);
+  let kube;
+  const release = () => {
+    kube?.dispose();
+    deadline.clear();
+  };
   try {
     const inputs = readRunInputs(config);
-    const kube = loadKubeContext({
+    kube = loadKubeContext({
       ...config,
       kubeconfigContent: context.kubeconfigContent,
       secretDir: context.secretDir
     });
-    try {
-      const main = connect(kube.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
-      const plan = await preflight(config, inputs, main, signal, log);
-      context.onStarted?.(plan.runId, plan.namespaces);
-      const resources = new RunResources({
-        connection: main,
-        defaultNamespace: plan.defaultNamespace,
-        runId: plan.runId,
-        namespaces: plan.namespaces,
-        shutdown: config.workflow?.shutdown ?? "Stop",
-        cleanup: config.cleanup,
-        stopTimeoutMs: config.stopTimeoutMs,
-        log
-      });
-      const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry });
-      context.onPhase?.("report");
-      const reading = limited(main, {
-        signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)])
-      });
-      let report = await collectReport(config, reading, resources, chaos, log);
-      if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? "Stop");
-      let passed = false;
-      try {
-        const { decision, published } = conclude(config, report, { runId: plan.runId }, log);
-        passed = decision.verdict === "pass";
-        return { runId: plan.runId, report, decision, published, cancelled: chaos.cancelled };
-      } finally {
-        context.onPhase?.("cleanup");
-        await resources.cleanup(passed, hurry, chaos.stops);
-        context.onPhase?.("done");
+    const main = connect(kube.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
+    const plan = await preflight(config, inputs, main, signal, log);
+    context.onStarted?.(plan.runId, plan.namespaces);
+    const resources = new RunResources({
+      connection: main,
+      defaultNamespace: plan.defaultNamespace,
+      runId: plan.runId,
+      namespaces: plan.namespaces,
+      shutdown: config.workflow?.shutdown ?? "Stop",
+      cleanup: config.cleanup,
+      stopTimeoutMs: config.stopTimeoutMs,
+      log
+    });
+    const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry });
+    context.onPhase?.("report");
+    const reading = limited(main, {
+      signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)])
+    });
+    let report = await collectReport(config, reading, resources, chaos, log);
+    if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? "Stop");
+    return {
+      runId: plan.runId,
+      report,
+      cancelled: chaos.cancelled,
+      async finish(passed) {
+        try {
+          context.onPhase?.("cleanup");
+          await resources.cleanup(passed, hurry, chaos.stops);
+          context.onPhase?.("done");
+        } finally {
+          release();
+        }
       }
-    } finally {
-      kube.dispose();
-    }
-  } finally {
-    deadline.clear();
+    };
+  } catch (error) {
+    release();
+    throw error;
   }
 }
 function overallDeadline(timeoutMs) {
@@ -1119,7 +1143,7 @@ async function preflight(config, inputs, main, signal, log) {
     const argo = config.workflow ? new ArgoClient(main) : void 0;
     await litmus.assertInstalled(config.experiments.length > 0 ? ["chaosexperiments"] : []);
     await argo?.assertInstalled();
-    const runId = config.runId ?? `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+    const runId = config.runId ?? newRunId();
     const defaultNamespace = config.namespace ?? contextNamespace(main.kc);
     const applier = new ManifestApplier(main, defaultNamespace, runId);
     const prepared = applier.prepare(inputs.manifests);
@@ -1294,9 +1318,84 @@ function throwIfCancelled(signal) {
   if (signal.aborted) throw new CancelledError(cancelReason(signal));
 }
 
+// src/run/targets.ts
+async function runTargets(config, context) {
+  if (config.targets.length === 0) return runGate(config, context);
+  const runId = config.runId ?? newRunId();
+  const started = await pMapSettled(
+    config.targets,
+    (target) => startRun(configFor(config, target, runId), {
+      ...context,
+      log: (line) => context.log(`[${target.name}] ${line}`),
+      onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
+      // Phases of clusters running at once would interleave; the log lines say which is which.
+      onPhase: void 0
+    }),
+    { concurrency: config.parallelTargets }
+  );
+  const sessions = started.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
+  const failures = config.targets.flatMap((target, i) => {
+    const outcome = started[i];
+    return outcome?.status === "rejected" ? [{ target, error: outcome.reason }] : [];
+  });
+  if (sessions.length === 0) throw nothingRan(failures);
+  let passed = false;
+  try {
+    const report = mergeReports(...config.targets.map((target, i) => targetReport(target, started[i])), {
+      suites: config.ctkJournals.map(collectJournal)
+    });
+    const { decision, published } = conclude(config, report, { runId }, context.log);
+    passed = decision.verdict === "pass";
+    const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
+    return { runId, report, decision, published, cancelled };
+  } finally {
+    await pMap(sessions, (session) => session.finish(passed), { concurrency: config.parallelTargets });
+  }
+}
+function configFor(config, target, runId) {
+  return {
+    ...config,
+    kubeconfig: target.kubeconfig ?? config.kubeconfig,
+    context: target.context ?? config.context,
+    namespace: target.namespace ?? config.namespace,
+    // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
+    runId: `${runId}-${target.name}`,
+    targets: [],
+    // Read once for all clusters, below.
+    ctkJournals: []
+  };
+}
+function targetReport(target, started) {
+  if (started?.status === "fulfilled") return underLabel(started.value.report, target.name);
+  const suite = {
+    kind: "chaosengine",
+    name: target.name,
+    properties: { target: target.name, ...target.context ? { context: target.context } : {} },
+    cases: [
+      {
+        kind: "experiment",
+        className: target.name,
+        name: "(cluster)",
+        outcome: "error",
+        message: `could not run on this cluster: ${errorMessage(started?.reason)}`,
+        properties: {}
+      }
+    ]
+  };
+  return { suites: [suite] };
+}
+function nothingRan(failures) {
+  const cancelled = failures.find((f) => f.error instanceof CancelledError)?.error;
+  if (cancelled) return cancelled;
+  return new CannotRunError(
+    `no cluster could be run:
+${failures.map(({ target, error }) => `${target.name}: ${errorMessage(error)}`).join("\n")}`
+  );
+}
+
 export {
   stopRunChaos,
   allConfirmed,
   describeUnconfirmed,
-  runGate
+  runTargets
 };

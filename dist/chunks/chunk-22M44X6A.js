@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   defaultPolicy,
   readManifests
-} from "./chunk-RGYEFKG4.js";
+} from "./chunk-KQ7MYOVL.js";
 import {
   ConfigError,
   __toESM,
@@ -14,7 +14,7 @@ import {
   readInputFile,
   require_dist,
   runDuration
-} from "./chunk-7SN6FT7F.js";
+} from "./chunk-FQFD52GW.js";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -58,6 +58,14 @@ var loadSchema = external_exports.strictObject({
 
 // src/config/schema.ts
 var fileList = external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).transform((v) => Array.isArray(v) ? v : [v]);
+var textList = fileList;
+var targetSchema = external_exports.strictObject({
+  /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
+  name: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(20),
+  kubeconfig: external_exports.string().optional(),
+  context: external_exports.string().optional(),
+  namespace: external_exports.string().optional()
+});
 var gateSchema = external_exports.strictObject({
   failOnFailure: external_exports.boolean().optional(),
   minProbeSuccess: external_exports.number().min(0).max(100).optional(),
@@ -84,8 +92,12 @@ var workflowSchema = external_exports.strictObject({
   message: "set only one of file, template and clusterTemplate"
 });
 var configSchema = external_exports.strictObject({
-  kubeconfig: external_exports.string().optional(),
-  context: external_exports.string().optional(),
+  /** A list (repeated flags) runs the gate on each kubeconfig, as targets do. */
+  kubeconfig: fileList.optional(),
+  /** A list (repeated flags) runs the gate on each context, as targets do. */
+  context: textList.optional(),
+  targets: external_exports.array(targetSchema).min(1).optional(),
+  parallelTargets: external_exports.number().int().min(1).max(50).optional(),
   inCluster: external_exports.boolean().optional(),
   namespace: external_exports.string().optional(),
   rbac: fileList.optional(),
@@ -134,7 +146,8 @@ function resolvePaths(settings, base) {
   const resolveOne = (file) => file === void 0 ? void 0 : path.resolve(base, file);
   return {
     ...settings,
-    kubeconfig: resolveOne(settings.kubeconfig),
+    kubeconfig: resolveAll(settings.kubeconfig),
+    targets: settings.targets?.map((target) => ({ ...target, kubeconfig: resolveOne(target.kubeconfig) })),
     rbac: resolveAll(settings.rbac),
     experiments: resolveAll(settings.experiments),
     engines: resolveAll(settings.engines),
@@ -165,9 +178,13 @@ function resolveConfig(...layers) {
     {},
     ...layers.map((l) => definedOnly(l.workflow ?? {}))
   );
-  return {
-    kubeconfig: pick("kubeconfig"),
-    context: pick("context"),
+  const kubeconfigs = pick("kubeconfig") ?? [];
+  const contexts = pick("context") ?? [];
+  return checkTargets({
+    kubeconfig: kubeconfigs.length === 1 ? kubeconfigs[0] : void 0,
+    context: contexts.length === 1 ? contexts[0] : void 0,
+    targets: pick("targets") ?? targetsOf(kubeconfigs, contexts),
+    parallelTargets: pick("parallelTargets") ?? 4,
     inCluster: pick("inCluster") ?? false,
     namespace: pick("namespace"),
     rbac: pick("rbac") ?? [],
@@ -184,7 +201,44 @@ function resolveConfig(...layers) {
     workflow: toWorkflowSource(workflow),
     load: pick("load"),
     ctkJournals: pick("ctkJournals") ?? []
-  };
+  });
+}
+function checkTargets(config) {
+  const names = config.targets.map((t) => t.name);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice) throw new ConfigError(`targets: the name "${twice}" is given twice; each target needs its own`);
+  if (config.targets.length > 0 && config.load) {
+    throw new ConfigError(
+      "load: a load test runs beside the chaos of one cluster; with several targets, run one job per cluster and join their reports with chaos-gate merge"
+    );
+  }
+  return config;
+}
+function targetsOf(kubeconfigs, contexts) {
+  if (kubeconfigs.length <= 1 && contexts.length <= 1) return [];
+  if (kubeconfigs.length > 1 && contexts.length > 1 && kubeconfigs.length !== contexts.length) {
+    throw new ConfigError(
+      `${kubeconfigs.length} kubeconfigs and ${contexts.length} contexts: give one of them once, or both as many times (they pair in order)`
+    );
+  }
+  const count = Math.max(kubeconfigs.length, contexts.length);
+  const names = /* @__PURE__ */ new Set();
+  return Array.from({ length: count }, (_, i) => {
+    const kubeconfig = kubeconfigs[i] ?? kubeconfigs[0];
+    const context = contexts[i] ?? contexts[0];
+    return {
+      name: uniqueName(context ?? path.basename(kubeconfig ?? "", path.extname(kubeconfig ?? "")), names),
+      kubeconfig,
+      context
+    };
+  });
+}
+function uniqueName(from, taken) {
+  const base = from.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 16) || "cluster";
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  taken.add(name);
+  return name;
 }
 function toWorkflowSource(workflow) {
   if (!workflow) return void 0;
@@ -292,11 +346,22 @@ var settingFields = [
   {
     flag: "kubeconfig",
     input: "kubeconfig-path",
-    kind: "string",
+    kind: "list",
     field: "kubeconfig",
-    help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config)"
+    help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each"
   },
-  { flag: "context", kind: "string", field: "context", help: "kube context to use" },
+  {
+    flag: "context",
+    kind: "list",
+    field: "context",
+    help: "kube context to use; repeated: the gate runs on each, in parallel"
+  },
+  {
+    flag: "parallel-targets",
+    kind: "number",
+    field: "parallelTargets",
+    help: "clusters run at once with several contexts or targets (default 4)"
+  },
   { flag: "in-cluster", kind: "boolean", field: "inCluster", help: "use the pod's service account" },
   { flag: "namespace", kind: "string", field: "namespace", help: "namespace for manifests that name none" },
   {
