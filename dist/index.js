@@ -7,11 +7,11 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-HCF6SPOD.js";
+} from "./chunks/chunk-3XOF47P7.js";
 import {
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-5PICZ4H7.js";
+} from "./chunks/chunk-JHV2QDJY.js";
 import {
   expectedChaosMs,
   labelFor,
@@ -22,8 +22,8 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-YSE5EOVJ.js";
-import "./chunks/chunk-X2EGVDIM.js";
+} from "./chunks/chunk-22M44X6A.js";
+import "./chunks/chunk-KQ7MYOVL.js";
 import {
   ConfigError,
   __commonJS,
@@ -34,7 +34,7 @@ import {
   errorMessage,
   judgementOf,
   redact
-} from "./chunks/chunk-GHERVTPR.js";
+} from "./chunks/chunk-FQFD52GW.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

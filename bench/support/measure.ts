@@ -9,6 +9,8 @@ export interface Measured {
   seconds: number;
   peakMb: number;
   exitCode: number | null;
+  /** The last line the command wrote to stderr when it failed. */
+  error?: string;
 }
 
 const gnuTime = '/usr/bin/time';
@@ -22,6 +24,7 @@ export function measure(
   if (!existsSync(gnuTime)) throw new Error('bench needs GNU time (/usr/bin/time; Debian package "time")');
   const samples: { seconds: number; peakMb: number }[] = [];
   let exitCode: number | null = null;
+  let error: string | undefined;
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
     const child = spawnSync(gnuTime, ['-f', 'BENCH %M', ...command], {
@@ -30,7 +33,9 @@ export function measure(
       maxBuffer: 1 << 30,
     });
     exitCode = child.status;
-    const line = child.stderr.split('\n').find((l) => l.startsWith('BENCH '));
+    const lines = child.stderr.split('\n');
+    const line = lines.find((l) => l.startsWith('BENCH '));
+    if (exitCode !== 0) error = lines.filter((l) => l.trim() && !/^(BENCH |Command exited)/.test(l)).at(-1);
     if (!line) throw new Error(`${label}: no timing (${child.stderr.slice(-500)})`);
     const seconds = (performance.now() - started) / 1000;
     samples.push({ seconds, peakMb: Number(line.split(' ')[1]) / 1024 });
@@ -40,6 +45,7 @@ export function measure(
     seconds: median(samples.map((s) => s.seconds)),
     peakMb: median(samples.map((s) => s.peakMb)),
     exitCode,
+    ...(error === undefined ? {} : { error }),
   };
 }
 
@@ -54,7 +60,9 @@ export function median(values: number[]): number {
 /** One table row: the measured figures and their ratio to the floor measured in the same run. */
 export function row(measured: Measured, floor: Measured): string {
   const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
-  return `${measured.label.padEnd(44)} ${measured.seconds.toFixed(3).padStart(8)} s ${ratio(measured.seconds, floor.seconds).padStart(7)}   ${measured.peakMb.toFixed(0).padStart(6)} MB ${ratio(measured.peakMb, floor.peakMb).padStart(7)}`;
+  const failed =
+    measured.exitCode === 0 ? '' : `   FAILED (exit ${measured.exitCode}): ${measured.error ?? ''}`;
+  return `${measured.label.padEnd(44)} ${measured.seconds.toFixed(3).padStart(8)} s ${ratio(measured.seconds, floor.seconds).padStart(7)}   ${measured.peakMb.toFixed(0).padStart(6)} MB ${ratio(measured.peakMb, floor.peakMb).padStart(7)}${failed}`;
 }
 
 export function header(title: string): string {

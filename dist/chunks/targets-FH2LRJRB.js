@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-HCF6SPOD.js";
-import "./chunk-5PICZ4H7.js";
-import "./chunk-X2EGVDIM.js";
-import "./chunk-GHERVTPR.js";
+} from "./chunk-3XOF47P7.js";
+import "./chunk-JHV2QDJY.js";
+import "./chunk-KQ7MYOVL.js";
+import "./chunk-FQFD52GW.js";
 export {
   runTargets
 };

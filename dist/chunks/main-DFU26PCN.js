@@ -12,7 +12,7 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-YSE5EOVJ.js";
+} from "./chunk-22M44X6A.js";
 import {
   conclude,
   describeRunInputs,
@@ -22,7 +22,7 @@ import {
   readLoadSuite,
   readManifests,
   workflowToSuite
-} from "./chunk-X2EGVDIM.js";
+} from "./chunk-KQ7MYOVL.js";
 import {
   CancelledError,
   CannotRunError,
@@ -38,7 +38,7 @@ import {
   redact,
   resultFileLimit,
   underLabel
-} from "./chunk-GHERVTPR.js";
+} from "./chunk-FQFD52GW.js";
 
 // src/run/merge.ts
 import { readFileSync } from "node:fs";
@@ -180,7 +180,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-LAG4HGTS.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-DMHISPGI.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {
@@ -326,7 +326,7 @@ async function main(argv, given = processIo) {
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       case "run": {
-        const { runTargets } = await import("./targets-47WWWSKM.js");
+        const { runTargets } = await import("./targets-FH2LRJRB.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),

@@ -6,14 +6,14 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-5PICZ4H7.js";
+} from "./chunk-JHV2QDJY.js";
 import {
   CannotRunError,
   ConfigError,
   connect,
   convertChaos,
   readableResults
-} from "./chunk-GHERVTPR.js";
+} from "./chunk-FQFD52GW.js";
 
 // src/run/report-cluster.ts
 async function chaosReportFromCluster(config, namespace, selector) {

@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   resultPlural,
   workflowRunLabel
-} from "./chunk-5PICZ4H7.js";
+} from "./chunk-JHV2QDJY.js";
 import {
   ManifestApplier,
   allowedNamespaces,
@@ -27,7 +27,7 @@ import {
   runLabel,
   workflowCondition,
   workflowToSuite
-} from "./chunk-X2EGVDIM.js";
+} from "./chunk-KQ7MYOVL.js";
 import {
   CancelledError,
   CannotRunError,
@@ -53,7 +53,7 @@ import {
   setHeaderOptions,
   statusCode,
   underLabel
-} from "./chunk-GHERVTPR.js";
+} from "./chunk-FQFD52GW.js";
 
 // src/run/collect.ts
 function collectLoad(config, exit, windows) {

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   defaultPolicy,
   readManifests
-} from "./chunk-X2EGVDIM.js";
+} from "./chunk-KQ7MYOVL.js";
 import {
   ConfigError,
   __toESM,
@@ -14,7 +14,7 @@ import {
   readInputFile,
   require_dist,
   runDuration
-} from "./chunk-GHERVTPR.js";
+} from "./chunk-FQFD52GW.js";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);

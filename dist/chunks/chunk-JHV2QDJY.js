@@ -20,7 +20,7 @@ import {
   require_dist,
   setHeaderOptions,
   statusCode
-} from "./chunk-GHERVTPR.js";
+} from "./chunk-FQFD52GW.js";
 
 // src/kube/context.ts
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
