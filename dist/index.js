@@ -7,11 +7,11 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-FXLPIFPK.js";
+} from "./chunks/chunk-GVQFFJAA.js";
 import {
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-M23D6N5L.js";
+} from "./chunks/chunk-C2C3UGJC.js";
 import {
   expectedChaosMs,
   labelFor,
@@ -22,8 +22,8 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-EQBDGMCX.js";
-import "./chunks/chunk-V2KUIHIQ.js";
+} from "./chunks/chunk-24HBPUKZ.js";
+import "./chunks/chunk-6KFUOGED.js";
 import {
   ConfigError,
   __commonJS,
@@ -34,7 +34,7 @@ import {
   errorMessage,
   judgementOf,
   redact
-} from "./chunks/chunk-BTC7FQAS.js";
+} from "./chunks/chunk-XYB5YWCU.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -9,6 +9,8 @@ export interface Measured {
   seconds: number;
   peakMb: number;
   exitCode: number | null;
+  /** The last line the command wrote to stderr when it failed. */
+  error?: string;
 }
 
 const gnuTime = '/usr/bin/time';
@@ -34,6 +36,7 @@ export function measure(
   const [timer, timed] = underGnuTime(command);
   const samples: { seconds: number; peakMb: number }[] = [];
   let exitCode: number | null = null;
+  let error: string | undefined;
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
     const child = spawnSync(timer, timed, {
@@ -43,6 +46,11 @@ export function measure(
     });
     exitCode = child.status;
     const peakMb = peakMbOf(child.stderr);
+    if (exitCode !== 0)
+      error = child.stderr
+        .split('\n')
+        .filter((l) => l.trim() && !/^(BENCH |Command exited)/.test(l))
+        .at(-1);
     if (peakMb === undefined) throw new Error(`${label}: no timing (${child.stderr.slice(-500)})`);
     samples.push({ seconds: (performance.now() - started) / 1000, peakMb });
   }
@@ -51,6 +59,7 @@ export function measure(
     seconds: median(samples.map((s) => s.seconds)),
     peakMb: median(samples.map((s) => s.peakMb)),
     exitCode,
+    ...(error === undefined ? {} : { error }),
   };
 }
 
@@ -65,7 +74,9 @@ export function median(values: number[]): number {
 /** One table row: the measured figures and their ratio to the floor measured in the same run. */
 export function row(measured: Measured, floor: Measured): string {
   const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
-  return `${measured.label.padEnd(44)} ${measured.seconds.toFixed(3).padStart(8)} s ${ratio(measured.seconds, floor.seconds).padStart(7)}   ${measured.peakMb.toFixed(0).padStart(6)} MB ${ratio(measured.peakMb, floor.peakMb).padStart(7)}`;
+  const failed =
+    measured.exitCode === 0 ? '' : `   FAILED (exit ${measured.exitCode}): ${measured.error ?? ''}`;
+  return `${measured.label.padEnd(44)} ${measured.seconds.toFixed(3).padStart(8)} s ${ratio(measured.seconds, floor.seconds).padStart(7)}   ${measured.peakMb.toFixed(0).padStart(6)} MB ${ratio(measured.peakMb, floor.peakMb).padStart(7)}${failed}`;
 }
 
 export function header(title: string): string {

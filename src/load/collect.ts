@@ -1,7 +1,7 @@
 // The load test's exit and result files as its testsuite: the configured thresholds and impact limits
 // over whatever result files the config names.
 import type { ReportSuite } from '../report/model.ts';
-import { readK6Summary, readSamples } from './read.ts';
+import { readK6Summary, readRequestFigures } from './read.ts';
 import type { LoadExit } from './runner.ts';
 import type { Window } from './samples.ts';
 import type { LoadConfig } from './schema.ts';
@@ -17,7 +17,7 @@ export function readLoadSuite(
     exit,
     command: commandText(config),
     k6: config.results.k6Summary ? readK6Summary(config.results.k6Summary) : undefined,
-    samples: readSamples(config.results, exit?.startedAtMs ?? Date.now()),
+    requests: readRequestFigures(config.results, exit?.startedAtMs ?? Date.now(), windows),
     windows,
     thresholds: config.thresholds,
     impact: config.impact,

@@ -1,66 +1,118 @@
-// CSV rows (RFC 4180: quoted fields may hold commas, quotes and line breaks), read line by line so a
-// large results file is never split into an array of lines first.
+// CSV rows (RFC 4180: quoted fields may hold commas, quotes and line breaks) from a file's lines, one
+// row at a time, so a results file of any size is never held whole.
+import { ConfigError } from '../errors.ts';
+import { maxLineChars, MiB } from '../files.ts';
+import type { LineReader } from './line-reader.ts';
 
-export interface CsvRow {
+export interface CsvRecord {
   /** 1-based line where the row starts, for error messages. */
   line: number;
-  fields: string[];
+  get: (column: string) => string;
 }
 
-export function* csvRows(text: string): Generator<CsvRow> {
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === '\n') line++;
-        field += char;
-      }
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      fields.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      fields.push(field);
-      if (fields.length > 1 || fields[0] !== '') yield { line: rowLine, fields };
-      fields = [];
-      field = '';
-      line++;
-      rowLine = line;
-    } else field += char;
-  }
-  if (field !== '' || fields.length > 0) {
-    fields.push(field);
-    yield { line: rowLine, fields };
-  }
-}
-
-/** Rows as records keyed by the header's column names. */
-export function* csvRecords(
-  text: string,
+/** Rows as records keyed by the header's column names; `required` columns must be in the header. */
+export function csvRecords(
   source: string,
   required: string[],
-): Generator<{ line: number; get: (column: string) => string }> {
-  const rows = csvRows(text);
-  const header = rows.next();
-  if (header.done) throw new Error(`${source}: empty file, expected a CSV header`);
-  const columns = new Map(header.value.fields.map((name, index) => [name.trim(), index]));
-  const missing = required.filter((name) => !columns.has(name));
-  if (missing.length > 0) {
-    throw new Error(
-      `${source}: line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in the CSV header`,
-    );
+  onRecord: (record: CsvRecord) => void,
+): LineReader {
+  let columns: Map<string, number> | undefined;
+  const rows = csvRows(source, (row, line) => {
+    if (columns) {
+      const at = columns;
+      const field =
+        typeof row === 'string'
+          ? (column: string) => fieldOf(row, at.get(column) ?? -1)
+          : (column: string) => row[at.get(column) ?? -1] ?? '';
+      onRecord({ line, get: field });
+      return;
+    }
+    const fields = typeof row === 'string' ? row.split(',') : row;
+    columns = new Map(fields.map((name, index) => [name.trim(), index]));
+    const missing = required.filter((name) => !columns?.has(name));
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `${source}: line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in the CSV header`,
+      );
+    }
+  });
+  return {
+    line: rows.line,
+    end() {
+      rows.end();
+      if (!columns) throw new ConfigError(`${source}: empty file, expected a CSV header`);
+    },
+  };
+}
+
+/**
+ * Field `index` of a row without quotes, found when asked for: a reader uses a few of a JTL's
+ * seventeen columns, and splitting every row into all of them costs more than the rest of the read.
+ */
+function fieldOf(row: string, index: number): string {
+  if (index < 0) return '';
+  let start = 0;
+  for (let i = 0; i < index; i++) {
+    start = row.indexOf(',', start) + 1;
+    if (start === 0) return '';
   }
-  for (const row of rows) {
-    yield { line: row.line, get: (column) => row.fields[columns.get(column) ?? -1] ?? '' };
-  }
+  const end = row.indexOf(',', start);
+  return end === -1 ? row.slice(start) : row.slice(start, end);
+}
+
+/** Each row as its line when it has no quote (the fields are its comma-separated parts), else as fields. */
+function csvRows(source: string, onRow: (row: string | string[], line: number) => void): LineReader {
+  let fields: string[] = [];
+  let field = '';
+  /** Inside a quoted field, which may go on over the next lines. */
+  let quoted = false;
+  let rowLine = 0;
+  let rowChars = 0;
+  const endRow = () => {
+    fields.push(field);
+    // A blank line is no row.
+    if (fields.length > 1 || fields[0] !== '') onRow(fields, rowLine);
+    fields = [];
+    field = '';
+  };
+  return {
+    line(text, number) {
+      if (!quoted) {
+        // Most rows hold no quote: their fields are found only when asked for.
+        if (!text.includes('"')) {
+          if (text !== '') onRow(text, number);
+          return;
+        }
+        rowLine = number;
+        rowChars = 0;
+      } else {
+        field += '\n';
+        rowChars += text.length;
+        if (rowChars > maxLineChars) {
+          throw new ConfigError(
+            `${source}: line ${rowLine}: a quoted field goes on for more than ${maxLineChars / MiB} MiB; is a quote not closed?`,
+          );
+        }
+      }
+      for (let i = 0; i < text.length; i++) {
+        const char = text[i];
+        if (quoted) {
+          if (char === '"' && text[i + 1] === '"') {
+            field += '"';
+            i++;
+          } else if (char === '"') quoted = false;
+          else field += char;
+        } else if (char === '"') quoted = true;
+        else if (char === ',') {
+          fields.push(field);
+          field = '';
+        } else field += char;
+      }
+      if (!quoted) endRow();
+    },
+    end() {
+      // A quote never closed: the row ends with the file.
+      if (quoted) endRow();
+    },
+  };
 }

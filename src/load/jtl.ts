@@ -2,33 +2,43 @@
 // they are read by name: timeStamp (epoch ms), elapsed (ms), success (true/false).
 import { ConfigError } from '../errors.ts';
 import { csvRecords } from './csv.ts';
+import type { LineReader } from './line-reader.ts';
 import type { Sample } from './samples.ts';
 
-export function parseJtl(text: string, source: string): Sample[] {
-  if (text.trimStart().startsWith('<')) {
-    throw new ConfigError(
-      `${source}: these JMeter results are XML; chaos-gate reads CSV results with a header: ` +
-        'run JMeter with -Jjmeter.save.saveservice.output_format=csv -Jjmeter.save.saveservice.print_field_names=true',
+export function jtlReader(source: string, onSample: (sample: Sample) => void): LineReader {
+  const records = csvRecords(source, ['timeStamp', 'elapsed', 'success'], (record) => {
+    const startMs = Number(record.get('timeStamp'));
+    const elapsedMs = Number(record.get('elapsed'));
+    const success = record.get('success').trim().toLowerCase();
+    if (
+      !Number.isFinite(startMs) ||
+      !Number.isFinite(elapsedMs) ||
+      (success !== 'true' && success !== 'false')
+    ) {
+      throw new ConfigError(
+        `${source}: line ${record.line}: expected numeric timeStamp and elapsed and success true or false`,
+      );
+    }
+    onSample(
+      success === 'true'
+        ? { startMs, elapsedMs, success: true }
+        : { startMs, elapsedMs, success: false, failure: jtlFailure(record.get) },
     );
-  }
-  const samples: Sample[] = [];
-  try {
-    for (const record of csvRecords(text, source, ['timeStamp', 'elapsed', 'success'])) {
-      const startMs = Number(record.get('timeStamp'));
-      const elapsedMs = Number(record.get('elapsed'));
-      const success = record.get('success').trim().toLowerCase();
-      if (!Number.isFinite(startMs) || !Number.isFinite(elapsedMs) || !['true', 'false'].includes(success)) {
-        throw new Error(
-          `${source}: line ${record.line}: expected numeric timeStamp and elapsed and success true or false`,
+  });
+  let first = true;
+  return {
+    line(text, number) {
+      if (first && text.trimStart().startsWith('<')) {
+        throw new ConfigError(
+          `${source}: these JMeter results are XML; chaos-gate reads CSV results with a header: ` +
+            'run JMeter with -Jjmeter.save.saveservice.output_format=csv -Jjmeter.save.saveservice.print_field_names=true',
         );
       }
-      const ok = success === 'true';
-      samples.push({ startMs, elapsedMs, success: ok, ...(ok ? {} : { failure: jtlFailure(record.get) }) });
-    }
-  } catch (error) {
-    throw new ConfigError((error as Error).message);
-  }
-  return samples;
+      first = false;
+      records.line(text, number);
+    },
+    end: records.end,
+  };
 }
 
 /** "label: failureMessage", or the response code and message when JMeter recorded no assertion message. */

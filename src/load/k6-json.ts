@@ -1,51 +1,102 @@
 // k6's `--out json=FILE` stream: one JSON object a line. Each request writes a Point of
 // http_req_duration (ms) and one of http_req_failed (1 = failed) with the same time and tags; they are
-// paired by time and URL.
+// paired by time and URL. k6 writes a request's points together, so only points whose other half has
+// not come yet are kept, at most `maxWaiting` of them: memory does not grow with the file.
 import { ConfigError } from '../errors.ts';
+import type { LineReader } from './line-reader.ts';
 import type { Sample } from './samples.ts';
+
+interface Tags {
+  url?: string;
+  name?: string;
+  status?: string;
+}
 
 interface Point {
   type?: string;
   metric?: string;
-  data?: { time?: string; value?: number; tags?: { url?: string; name?: string; status?: string } };
+  data?: { time?: string; value?: number; tags?: Tags };
 }
 
-export function parseK6Json(text: string, source: string): Sample[] {
-  const durations = new Map<string, { startMs: number; elapsedMs: number; failure: string }>();
-  const failures = new Map<string, boolean>();
-  let lineNumber = 0;
-  for (const line of text.split('\n')) {
-    lineNumber++;
-    if (!line.trim()) continue;
-    let point: Point;
-    try {
-      point = JSON.parse(line) as Point;
-    } catch {
-      throw new ConfigError(
-        lineNumber === 1 && line.trim() === '{'
-          ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)`
-          : `${source}: line ${lineNumber}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`,
-      );
-    }
-    if (
-      point.type !== 'Point' ||
-      (point.metric !== 'http_req_duration' && point.metric !== 'http_req_failed')
-    )
-      continue;
-    const time = point.data?.time;
-    const value = point.data?.value;
-    if (!time || typeof value !== 'number')
-      throw new ConfigError(`${source}: line ${lineNumber}: a Point needs data.time and data.value`);
-    const key = `${time} ${point.data?.tags?.url ?? point.data?.tags?.name ?? ''}`;
-    // k6 stamps a request's points with when it ended; its start is that minus its duration.
-    if (point.metric === 'http_req_duration') {
-      const { name, url, status } = point.data?.tags ?? {};
-      const failure = `${name ?? url ?? 'request'}: ${status === '0' ? 'no response' : `HTTP ${status ?? '?'}`}`;
-      durations.set(key, { startMs: Date.parse(time) - value, elapsedMs: value, failure });
-    } else failures.set(key, value === 1);
-  }
-  return [...durations].map(([key, { failure, ...timing }]) => {
-    const success = !(failures.get(key) ?? false);
-    return { ...timing, success, ...(success ? {} : { failure }) };
-  });
+/** Half a request: its duration, its failed flag, or both once paired. */
+interface Waiting {
+  duration?: { startMs: number; elapsedMs: number; tags: Tags };
+  failed?: boolean;
+}
+
+/** Far more than k6 leaves between a request's two points, even with thousands of VUs. */
+export const maxWaiting = 10_000;
+
+export function k6JsonReader(source: string, onSample: (sample: Sample) => void): LineReader {
+  const waiting = new Map<string, Waiting>();
+  /** A duration becomes a sample, failed only if its failed point said so. */
+  const settle = (key: string, { duration, failed }: Waiting) => {
+    waiting.delete(key);
+    if (!duration) return;
+    const { startMs, elapsedMs, tags } = duration;
+    if (!failed) return onSample({ startMs, elapsedMs, success: true });
+    const why = tags.status === '0' ? 'no response' : `HTTP ${tags.status ?? '?'}`;
+    onSample({
+      startMs,
+      elapsedMs,
+      success: false,
+      failure: `${tags.name ?? tags.url ?? 'request'}: ${why}`,
+    });
+  };
+  return {
+    line(text, number) {
+      const trimmed = text.trim();
+      if (!trimmed) return;
+      const notJson = () =>
+        new ConfigError(
+          number === 1 && trimmed === '{'
+            ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)`
+            : `${source}: line ${number}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`,
+        );
+      // Parsing is most of the cost of this stream, and 11 of the 13 lines k6 writes per request are
+      // other metrics: those are only checked to be one object on one line.
+      if (!text.includes('http_req_duration') && !text.includes('http_req_failed')) {
+        if (trimmed.startsWith('{') && trimmed.endsWith('}')) return;
+        throw notJson();
+      }
+      let point: Point;
+      try {
+        point = JSON.parse(text) as Point;
+      } catch {
+        throw notJson();
+      }
+      if (
+        point.type !== 'Point' ||
+        (point.metric !== 'http_req_duration' && point.metric !== 'http_req_failed')
+      )
+        return;
+      const time = point.data?.time;
+      const value = point.data?.value;
+      const endMs = Date.parse(time ?? '');
+      if (!Number.isFinite(endMs) || typeof value !== 'number' || !Number.isFinite(value))
+        throw new ConfigError(`${source}: line ${number}: a Point needs data.time and data.value`);
+      const tags = point.data?.tags ?? {};
+      const key = `${time} ${tags.url ?? tags.name ?? ''}`;
+      const half = point.metric === 'http_req_duration' ? 'duration' : 'failed';
+      let request = waiting.get(key);
+      // The same half again: another request with the same time and URL.
+      if (request?.[half] !== undefined) {
+        settle(key, request);
+        request = undefined;
+      }
+      if (!request) {
+        request = {};
+        waiting.set(key, request);
+        const oldest = waiting.size > maxWaiting && waiting.entries().next().value;
+        if (oldest) settle(...oldest);
+      }
+      if (half === 'failed') request.failed = value === 1;
+      // k6 stamps a request's points with when it ended; its start is that minus its duration.
+      else request.duration = { startMs: endMs - value, elapsedMs: value, tags };
+      if (request.duration && request.failed !== undefined) settle(key, request);
+    },
+    end() {
+      for (const [key, request] of waiting) settle(key, request);
+    },
+  };
 }

@@ -1,11 +1,14 @@
 // Reads the load test's result files into what loadSuite() takes; the only file I/O of this folder.
+// Per-request files (JTL, k6 `--out json`, hey CSV) are streamed line by line into the figures, so
+// memory stays the same however large they are; a k6 summary is small and read whole.
 import { ConfigError, errorMessage } from '../errors.ts';
-import { readInputFile, resultFileLimit } from '../files.ts';
-import { parseHeyCsv } from './hey.ts';
-import { parseJtl } from './jtl.ts';
-import { parseK6Json } from './k6-json.ts';
+import { readInputFile, readInputLines, resultFileLimit } from '../files.ts';
+import type { LineReader } from './line-reader.ts';
+import { heyReader } from './hey.ts';
+import { jtlReader } from './jtl.ts';
+import { k6JsonReader } from './k6-json.ts';
 import { parseK6Summary, type K6Summary } from './k6.ts';
-import type { Sample } from './samples.ts';
+import { RequestFigureBuilder, type RequestFigures, type Sample, type Window } from './samples.ts';
 import type { LoadConfig } from './schema.ts';
 
 export function readText(file: string, what: string): string {
@@ -43,12 +46,37 @@ function looksLikeK6Stream(text: string): boolean {
   }
 }
 
-/** Per-request samples from whichever result files are configured. */
-export function readSamples(results: LoadConfig['results'], startedAtMs: number): Sample[] | undefined {
-  const parts: Sample[][] = [];
-  if (results.jtl) parts.push(parseJtl(readText(results.jtl, 'JMeter results'), results.jtl));
-  if (results.k6Json) parts.push(parseK6Json(readText(results.k6Json, 'k6 JSON output'), results.k6Json));
-  if (results.heyCsv)
-    parts.push(parseHeyCsv(readText(results.heyCsv, 'hey CSV'), results.heyCsv, startedAtMs));
-  return parts.length > 0 ? parts.flat() : undefined;
+/** The figures of every request in the configured per-request files; undefined when none is configured. */
+export function readRequestFigures(
+  results: LoadConfig['results'],
+  startedAtMs: number,
+  windows: Window[],
+): RequestFigures | undefined {
+  const figures = new RequestFigureBuilder(windows);
+  return readRequests(results, startedAtMs, (sample) => figures.add(sample)) ? figures.figures() : undefined;
+}
+
+/** Streams each request of the configured per-request files to `onSample`; false when none is configured. */
+export function readRequests(
+  results: LoadConfig['results'],
+  startedAtMs: number,
+  onSample: (sample: Sample) => void,
+): boolean {
+  const { jtl, k6Json, heyCsv } = results;
+  if (jtl) readLines(jtl, 'JMeter results', jtlReader(jtl, onSample));
+  if (k6Json) readLines(k6Json, 'k6 JSON output', k6JsonReader(k6Json, onSample));
+  if (heyCsv) readLines(heyCsv, 'hey CSV', heyReader(heyCsv, startedAtMs, onSample));
+  return Boolean(jtl || k6Json || heyCsv);
+}
+
+/** Hands the file's lines to `reader` from the first one that is not blank; a blank file is refused. */
+function readLines(file: string, what: string, reader: LineReader): void {
+  let blank = true;
+  readInputLines(file, what, (line, number) => {
+    if (blank && line.trim() === '') return;
+    blank = false;
+    reader.line(line, number);
+  });
+  if (blank) throw new ConfigError(`${file}: the ${what} is empty`);
+  reader.end();
 }

@@ -1,6 +1,9 @@
-// Per-request samples from any load tool, and the figures computed from them: latency percentiles and
-// error rate, overall, split into inside and outside the chaos windows, and over time.
-import type { LoadBucket, LoadSeries } from '../report/model.ts';
+// Per-request samples from any load tool, and the figures computed from them as they stream in, in
+// fixed memory: latency percentiles and error rate overall, inside and outside the chaos windows, the
+// most frequent failure reasons, and the load over time.
+import type { LoadSeries } from '../report/model.ts';
+import { LatencyHistogram } from './histogram.ts';
+import { LoadTimeline } from './series.ts';
 
 export interface Sample {
   /** When the request started, epoch ms. */
@@ -18,6 +21,7 @@ export interface Window {
 
 export interface LatencyStats {
   count: number;
+  /** Within 0.5 ms + 0.1% of the exact nearest-rank figure; see histogram.ts. NaN without requests. */
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
@@ -25,88 +29,102 @@ export interface LatencyStats {
   errorRate: number;
 }
 
-/** Nearest-rank percentile (the value at rank ceil(p/100 × n) of the sorted list), as JMeter reports it. */
-export function percentile(sortedMs: number[], p: number): number {
-  if (sortedMs.length === 0) return Number.NaN;
-  const rank = Math.max(1, Math.ceil((p / 100) * sortedMs.length));
-  return sortedMs[rank - 1] as number;
-}
-
-export function summarize(samples: Sample[]): LatencyStats {
-  const sorted = samples.map((s) => s.elapsedMs).sort((a, b) => a - b);
-  const failed = samples.filter((s) => !s.success).length;
-  return {
-    count: samples.length,
-    p50Ms: percentile(sorted, 50),
-    p95Ms: percentile(sorted, 95),
-    p99Ms: percentile(sorted, 99),
-    errorRate: samples.length === 0 ? 0 : failed / samples.length,
-  };
-}
-
-/** The most frequent failure reasons, most frequent first: "12 × GET /cart: 503 Service Unavailable". */
-export function topFailures(samples: Sample[], limit = 5): string[] {
-  const counts = new Map<string, number>();
-  for (const sample of samples) {
-    if (sample.success) continue;
-    const reason = sample.failure ?? 'failed (no reason recorded)';
-    counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  }
-  return [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, limit)
-    .map(([reason, count]) => `${count} × ${reason}`);
-}
-
-export interface Impact {
+/** What the requests showed; the baseline is every request when there was no chaos window. */
+export interface RequestFigures {
+  overall: LatencyStats;
   baseline: LatencyStats;
   duringChaos: LatencyStats;
-  /** The requests that started inside a chaos window. */
-  chaosSamples: Sample[];
+  /** The most frequent failure reasons, most frequent first: "12 × GET /cart: 503 Service Unavailable". */
+  topFailures: string[];
+  chaosTopFailures: string[];
+  series: LoadSeries | undefined;
 }
 
-/** A request belongs to the chaos when it started inside any chaos window. */
-export function computeImpact(samples: Sample[], windows: Window[]): Impact {
-  const inChaos = (s: Sample) => windows.some((w) => s.startMs >= w.startMs && s.startMs <= w.endMs);
-  const chaosSamples = samples.filter(inChaos);
-  return {
-    baseline: summarize(samples.filter((s) => !inChaos(s))),
-    duringChaos: summarize(chaosSamples),
-    chaosSamples,
-  };
-}
+/** Requests and failures of one part of the test. */
+class Part {
+  readonly latency = new LatencyHistogram();
+  failed = 0;
 
-/** At most this many points per chart line, whatever the number of requests. */
-export const maxBuckets = 120;
-
-/** The load over time in whole-second buckets, at most `maxBuckets` of them, by request start. */
-export function loadSeries(samples: Sample[], windows: Window[]): LoadSeries | undefined {
-  if (samples.length === 0) return undefined;
-  let first = Infinity;
-  let last = -Infinity;
-  for (const { startMs } of samples) {
-    first = Math.min(first, startMs);
-    last = Math.max(last, startMs);
-  }
-  const bucketMs = Math.max(1, Math.ceil((last - first + 1) / maxBuckets / 1000)) * 1000;
-  const origin = Math.floor(first / 1000) * 1000;
-  const count = Math.floor((last - origin) / bucketMs) + 1;
-  const latencies: number[][] = Array.from({ length: count }, () => []);
-  const errors = new Array<number>(count).fill(0);
-  for (const sample of samples) {
-    const index = Math.floor((sample.startMs - origin) / bucketMs);
-    (latencies[index] as number[]).push(sample.elapsedMs);
-    if (!sample.success) errors[index] = (errors[index] as number) + 1;
-  }
-  const buckets = latencies.map((elapsed, index): LoadBucket => {
-    const bucket: LoadBucket = {
-      startMs: origin + index * bucketMs,
-      requests: elapsed.length,
-      errors: errors[index] as number,
+  stats(): LatencyStats {
+    const count = this.latency.count;
+    return {
+      count,
+      p50Ms: this.latency.percentile(50),
+      p95Ms: this.latency.percentile(95),
+      p99Ms: this.latency.percentile(99),
+      errorRate: count === 0 ? 0 : this.failed / count,
     };
-    if (elapsed.length === 0) return bucket;
-    elapsed.sort((a, b) => a - b);
-    return { ...bucket, p50Ms: percentile(elapsed, 50), p95Ms: percentile(elapsed, 95) };
-  });
-  return { bucketMs, buckets, chaosWindows: windows.map(({ startMs, endMs }) => ({ startMs, endMs })) };
+  }
 }
+
+/** Takes the samples one at a time; a request belongs to the chaos when it started inside a window. */
+export class RequestFigureBuilder {
+  private readonly baseline = new Part();
+  private readonly chaos = new Part();
+  private readonly failures = new FailureCounts();
+  private readonly chaosFailures = new FailureCounts();
+  private readonly timeline = new LoadTimeline();
+  private readonly windows: Window[];
+
+  constructor(windows: Window[]) {
+    this.windows = windows;
+  }
+
+  add(sample: Sample): void {
+    const { startMs } = sample;
+    const inChaos = this.windows.some((w) => startMs >= w.startMs && startMs <= w.endMs);
+    const part = inChaos ? this.chaos : this.baseline;
+    part.latency.record(sample.elapsedMs);
+    this.timeline.add(sample);
+    if (sample.success) return;
+    part.failed++;
+    const reason = sample.failure ?? 'failed (no reason recorded)';
+    this.failures.add(reason);
+    if (inChaos) this.chaosFailures.add(reason);
+  }
+
+  figures(): RequestFigures {
+    const overall = new Part();
+    overall.latency.add(this.baseline.latency);
+    overall.latency.add(this.chaos.latency);
+    overall.failed = this.baseline.failed + this.chaos.failed;
+    return {
+      overall: overall.stats(),
+      baseline: this.baseline.stats(),
+      duringChaos: this.chaos.stats(),
+      topFailures: this.failures.top(),
+      chaosTopFailures: this.chaosFailures.top(),
+      series: this.timeline.series(this.windows),
+    };
+  }
+}
+
+/** Distinct reasons counted one by one; past this many, the rest are counted together. */
+export const maxFailureReasons = 1000;
+const otherReasons = `other reasons (past the first ${maxFailureReasons} distinct ones)`;
+
+/** How often each failure reason came, for at most `maxFailureReasons` distinct reasons. */
+class FailureCounts {
+  private readonly counts = new Map<string, number>();
+
+  add(reason: string): void {
+    const count = this.counts.get(reason);
+    if (count !== undefined) this.counts.set(reason, count + 1);
+    else if (this.counts.size < maxFailureReasons) this.counts.set(ownCopy(reason), 1);
+    else this.counts.set(otherReasons, (this.counts.get(otherReasons) ?? 0) + 1);
+  }
+
+  /** "12 × GET /cart: 503 Service Unavailable", most frequent first. */
+  top(limit = 5): string[] {
+    return [...this.counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([reason, count]) => `${count} × ${reason}`);
+  }
+}
+
+/**
+ * A copy of the text that shares no memory with the chunk it was cut from: V8 may keep a substring as
+ * a view of its whole source string, and a kept reason must not hold a megabyte chunk of the file.
+ */
+const ownCopy = (text: string): string => JSON.parse(JSON.stringify(text)) as string;

@@ -4,15 +4,7 @@
 import type { ReportCase, ReportSuite } from '../report/model.ts';
 import type { K6Summary } from './k6.ts';
 import type { LoadExit } from './runner.ts';
-import {
-  computeImpact,
-  loadSeries,
-  summarize,
-  topFailures,
-  type LatencyStats,
-  type Sample,
-  type Window,
-} from './samples.ts';
+import type { LatencyStats, RequestFigures, Window } from './samples.ts';
 import type { LoadConfig } from './schema.ts';
 
 export interface LoadResults {
@@ -20,7 +12,8 @@ export interface LoadResults {
   exit?: LoadExit;
   command?: string;
   k6?: K6Summary;
-  samples?: Sample[];
+  /** The figures of the per-request result files, when any were read. */
+  requests?: RequestFigures;
   /** When chaos ran; needed for the impact figures. */
   windows: Window[];
   thresholds: LoadConfig['thresholds'];
@@ -91,9 +84,9 @@ export function loadSuite(results: LoadResults): ReportSuite {
   if (results.k6?.httpReqFailed !== undefined)
     properties['k6.http_req_failed.rate'] = fixed(results.k6.httpReqFailed, 4);
 
-  const samples = results.samples;
-  if (samples && samples.length > 0) {
-    const overall = summarize(samples);
+  const requests = results.requests;
+  if (requests && requests.overall.count > 0) {
+    const { overall } = requests;
     describe(properties, 'overall', overall);
     const { p95, p99, errorRate } = results.thresholds;
     if (p95 !== undefined)
@@ -106,10 +99,10 @@ export function loadSuite(results: LoadResults): ReportSuite {
         `error rate <= ${percent(errorRate)}`,
         overall.errorRate <= errorRate,
         `error rate was ${percent(overall.errorRate)} (${failedOf(overall)})`,
-        { details: failureDetails(samples) },
+        { details: failureDetails(requests.topFailures) },
       );
     }
-    if (results.windows.length > 0) impactCases(samples, results, properties, add);
+    if (results.windows.length > 0) impactCases(requests, results, properties, add);
   }
   const started = results.exit ? new Date(results.exit.startedAtMs).toISOString() : undefined;
   return {
@@ -119,7 +112,7 @@ export function loadSuite(results: LoadResults): ReportSuite {
     durationSeconds: results.exit ? (results.exit.endedAtMs - results.exit.startedAtMs) / 1000 : undefined,
     properties,
     cases,
-    series: samples && loadSeries(samples, results.windows),
+    series: requests?.series,
   };
 }
 
@@ -132,12 +125,12 @@ type AddCase = (
 ) => void;
 
 function impactCases(
-  samples: Sample[],
+  requests: RequestFigures,
   results: LoadResults,
   properties: Record<string, string>,
   add: AddCase,
 ): void {
-  const { baseline, duringChaos, chaosSamples } = computeImpact(samples, results.windows);
+  const { baseline, duringChaos } = requests;
   describe(properties, 'baseline', baseline);
   describe(properties, 'chaos', duringChaos);
   properties['chaos.windows'] = results.windows
@@ -164,7 +157,7 @@ function impactCases(
       duringChaos.count > 0
         ? `error rate during chaos was ${percent(duringChaos.errorRate)} (${failedOf(duringChaos)})`
         : 'no request ran during the chaos',
-      { details: failureDetails(chaosSamples) },
+      { details: failureDetails(requests.chaosTopFailures) },
     );
   }
 }
@@ -182,8 +175,7 @@ const failedOf = (stats: LatencyStats) =>
   `${Math.round(stats.errorRate * stats.count)} of ${stats.count} requests failed`;
 
 /** The most frequent failures, one a line, so a failed rate says what failed. */
-function failureDetails(samples: Sample[]): string | undefined {
-  const top = topFailures(samples);
+function failureDetails(top: string[]): string | undefined {
   return top.length > 0 ? `most frequent failures:\n${top.join('\n')}` : undefined;
 }
 

@@ -44,8 +44,12 @@ export function escapeText(text: string): string {
   return xmlChars(text).replace(/[&<>]/g, (c) => textEntities[c] as string);
 }
 
+/** Small pieces are joined into one string this often, so a large file holds few live strings. */
+const piecesPerPart = 4096;
+
 export class XmlWriter {
-  readonly #chunks: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+  readonly #parts: string[] = [];
+  #chunks: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
 
   /** `<name a="…">` on a line of its own, for an element that holds elements. */
   open(name: string, attributes: Attributes = []): this {
@@ -66,10 +70,14 @@ export class XmlWriter {
   }
 
   toString(): string {
-    return this.#chunks.join('');
+    return this.#parts.join('') + this.#chunks.join('');
   }
 
   #tag(name: string, attributes: Attributes): string[] {
+    if (this.#chunks.length >= piecesPerPart) {
+      this.#parts.push(this.#chunks.join(''));
+      this.#chunks = [];
+    }
     const chunks = this.#chunks;
     chunks.push('<', name);
     for (const [key, value] of attributes) {

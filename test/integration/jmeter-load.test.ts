@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { stringify } from 'yaml';
-import { parseJtl } from '../../src/load/jtl.ts';
 import { fixturePath } from '../support/fixtures.ts';
+import { samplesIn } from '../support/load.ts';
 import { runEntry } from '../support/run-node.ts';
 import { testTool } from '../support/tools.ts';
 import { engineFile, uniqueName, useSandbox, workDir } from './helpers.ts';
@@ -115,7 +115,7 @@ test('JMeter beside the chaos: its JTL shows the slow, failing window and the im
     /^timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,/,
   );
   assert.match(text, /,false,"checkout unavailable, not 200:\nsee the service log",/);
-  const samples = parseJtl(text, jtl);
+  const samples = samplesIn('jtl', jtl);
   assert.equal(samples.length, served.length, 'one JTL line per request the service answered');
   assert.equal(samples.filter((s) => !s.success).length, served.filter((s) => s.status !== 200).length);
 

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
-import { readSamples } from '../../src/load/read.ts';
+import { readRequestFigures } from '../../src/load/read.ts';
 import { startLoad } from '../../src/load/runner.ts';
 import { loadSchema } from '../../src/load/schema.ts';
 import { loadSuite } from '../../src/load/suite.ts';
@@ -52,9 +52,10 @@ test('hey through the load runner: slow, failing requests are found inside the c
 
   assert.equal(exit.code, 0);
   assert.ok(lines.includes('[load] hey done'), 'the command output reaches the log with a prefix');
-  const samples = readSamples(config.results, exit.startedAtMs) ?? [];
-  assert.ok(samples.length > 100, `hey sent ${samples.length} requests`);
-  const suite = loadSuite({ exit, samples, windows: [window], thresholds: {}, impact: config.impact });
+  const requests = readRequestFigures(config.results, exit.startedAtMs, [window]);
+  const sent = requests?.overall.count ?? 0;
+  assert.ok(sent > 100, `hey sent ${sent} requests`);
+  const suite = loadSuite({ exit, requests, windows: [window], thresholds: {}, impact: config.impact });
   const baselineP95 = Number(suite.properties['baseline.p95Ms']);
   const chaosP95 = Number(suite.properties['chaos.p95Ms']);
   assert.ok(chaosP95 >= 150, `p95 during chaos ${chaosP95} ms includes the 150 ms delay`);
@@ -63,7 +64,12 @@ test('hey through the load runner: slow, failing requests are found inside the c
     Number(suite.properties['chaos.errorRate']) > 0.2,
     `error rate during chaos ${suite.properties['chaos.errorRate']}`,
   );
-  assert.equal(suite.properties['baseline.errorRate'], '0');
+  // hey counts its offsets from its own start, placed at the command's start: on a busy machine its
+  // samples land some ms early, so a failed request just inside the window may count as baseline.
+  assert.ok(
+    Number(suite.properties['baseline.errorRate']) < 0.05,
+    `error rate outside the chaos ${suite.properties['baseline.errorRate']}`,
+  );
   assert.deepEqual(
     suite.cases.filter((c) => c.kind === 'load-impact').map((c) => c.outcome),
     ['fail', 'fail'],

@@ -7407,44 +7407,85 @@ var init_errors = __esm({
 // src/files.ts
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 function readInputFile(file2, what, maxBytes = smallFileLimit) {
-  const fail = (why) => {
-    throw new ConfigError(`${file2}: cannot read the ${what}: ${why}`);
-  };
-  let size;
-  try {
-    const stat = statSync(file2);
-    if (stat.isDirectory()) fail("it is a directory");
-    if (!stat.isFile()) fail("not a regular file (a pipe, socket or device)");
-    size = stat.size;
-  } catch (error62) {
-    if (error62 instanceof ConfigError) throw error62;
-    return fail(errorMessage(error62));
-  }
-  if (size > maxBytes) fail(`${size} bytes is more than the ${maxBytes / MiB} MiB allowed`);
-  let fd;
-  try {
-    fd = openSync(file2, "r");
-    if (!fstatSync(fd).isFile()) fail("not a regular file");
+  const fail = failure(file2, what);
+  return withRegularFile(file2, fail, maxBytes, (fd, size) => {
     const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
     let length = 0;
     for (let read = -1; read !== 0 && length < buffer.length; length += read)
-      read = readSync(fd, buffer, length, buffer.length - length, null);
+      read = readChunk(fd, buffer.subarray(length), fail);
     if (length > maxBytes) fail(`more than the ${maxBytes / MiB} MiB allowed`);
-    return decodeUtf8(buffer.subarray(0, length), (why) => fail(why));
+    return utf8Decoder(fd, buffer, fail)(buffer.subarray(0, length), true);
+  });
+}
+function readInputLines(file2, what, onLine, chunkBytes = lineChunkBytes) {
+  const fail = failure(file2, what);
+  let number4 = 0;
+  let pieces = [];
+  let piecesLength = 0;
+  const emit = (line) => onLine(line.endsWith("\r") ? line.slice(0, -1) : line, ++number4);
+  withRegularFile(file2, fail, Infinity, (fd) => {
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    const decode3 = utf8Decoder(fd, buffer, fail);
+    for (let read = -1; read !== 0; ) {
+      read = readChunk(fd, buffer, fail);
+      const text3 = decode3(buffer.subarray(0, read), read === 0);
+      let start = 0;
+      for (let end = text3.indexOf("\n"); end !== -1; end = text3.indexOf("\n", start)) {
+        emit(pieces.length > 0 ? pieces.join("") + text3.slice(start, end) : text3.slice(start, end));
+        pieces = [];
+        piecesLength = 0;
+        start = end + 1;
+      }
+      if (start < text3.length) {
+        pieces.push(text3.slice(start));
+        piecesLength += text3.length - start;
+        if (piecesLength > maxLineChars)
+          fail(`line ${number4 + 1} is longer than ${maxLineChars / MiB} MiB; is this a line-based file?`);
+      }
+    }
+  });
+  if (pieces.length > 0) emit(pieces.join(""));
+}
+function withRegularFile(file2, fail, maxBytes, use) {
+  const { fd, size } = guarded(fail, () => {
+    const stat = statSync(file2);
+    if (stat.isDirectory()) fail("it is a directory");
+    if (!stat.isFile()) fail("not a regular file (a pipe, socket or device)");
+    if (stat.size > maxBytes) fail(`${stat.size} bytes is more than the ${maxBytes / MiB} MiB allowed`);
+    return { fd: openSync(file2, "r"), size: stat.size };
+  });
+  try {
+    guarded(fail, () => fstatSync(fd).isFile() || fail("not a regular file"));
+    return use(fd, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+function guarded(fail, action) {
+  try {
+    return action();
   } catch (error62) {
     if (error62 instanceof ConfigError) throw error62;
     return fail(errorMessage(error62));
-  } finally {
-    if (fd !== void 0) closeSync(fd);
   }
 }
-function decodeUtf8(bytes, fail) {
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    const at = firstInvalidByte(bytes);
-    return fail(`not valid UTF-8 (first bad byte at offset ${at}, line ${lineAt(bytes, at)})`);
-  }
+function utf8Decoder(fd, scratch, fail) {
+  const decoder3 = new TextDecoder("utf-8", { fatal: true });
+  let offset = 0;
+  let tail = Buffer.alloc(0);
+  return (bytes, last) => {
+    try {
+      const text3 = decoder3.decode(bytes, { stream: !last });
+      tail = Buffer.concat([tail, bytes.subarray(-3)]).subarray(-3);
+      offset += bytes.length;
+      return text3;
+    } catch {
+      let start = 0;
+      while (start < tail.length && ((tail[start] ?? 0) & 192) === 128) start++;
+      const at = offset - tail.length + start + firstInvalidByte(Buffer.concat([tail.subarray(start), bytes]));
+      return fail(`not valid UTF-8 (first bad byte at offset ${at}, line ${lineAt(fd, at, scratch)})`);
+    }
+  };
 }
 function firstInvalidByte(bytes) {
   const decoder3 = new TextDecoder("utf-8", { fatal: true });
@@ -7461,12 +7502,18 @@ function firstInvalidByte(bytes) {
   }
   return bytes.length;
 }
-function lineAt(bytes, offset) {
+function lineAt(fd, offset, scratch) {
   let line = 1;
-  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  for (let position = 0; position < offset; ) {
+    const read = readSync(fd, scratch, 0, Math.min(scratch.length, offset - position), position);
+    if (read === 0) break;
+    const bytes = scratch.subarray(0, read);
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) line++;
+    position += read;
+  }
   return line;
 }
-var MiB, smallFileLimit, resultFileLimit;
+var MiB, smallFileLimit, resultFileLimit, maxLineChars, lineChunkBytes, failure, readChunk;
 var init_files = __esm({
   "src/files.ts"() {
     "use strict";
@@ -7474,6 +7521,12 @@ var init_files = __esm({
     MiB = 1024 * 1024;
     smallFileLimit = 4 * MiB;
     resultFileLimit = 512 * MiB;
+    maxLineChars = 64 * MiB;
+    lineChunkBytes = 64 * 1024;
+    failure = (file2, what) => (why) => {
+      throw new ConfigError(`${file2}: cannot read the ${what}: ${why}`);
+    };
+    readChunk = (fd, into, fail) => guarded(fail, () => readSync(fd, into, 0, into.length, null));
   }
 });
 
@@ -8772,7 +8825,7 @@ var init_errors2 = __esm({
 function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
-function failure(Err, issues, ctx) {
+function failure2(Err, issues, ctx) {
   let error62;
   return {
     success: false,
@@ -8851,7 +8904,7 @@ var init_parse = __esm({
       if (result instanceof Promise) {
         throw new $ZodAsyncError();
       }
-      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+      return result.issues.length ? failure2(_Err, result.issues, ctx) : { success: true, data: result.value };
     };
     safeParse = /* @__PURE__ */ _safeParse($ZodRealError);
     _safeParseAsync = (_Err) => async (schema2, value, _ctx) => {
@@ -8859,7 +8912,7 @@ var init_parse = __esm({
       let result = schema2._zod.run({ value, issues: [] }, ctx);
       if (result instanceof Promise)
         result = await result;
-      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+      return result.issues.length ? failure2(_Err, result.issues, ctx) : { success: true, data: result.value };
     };
     safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
     COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
@@ -32258,7 +32311,7 @@ var require_url_state_machine = __commonJS({
       ws: 80,
       wss: 443
     };
-    var failure2 = /* @__PURE__ */ Symbol("failure");
+    var failure3 = /* @__PURE__ */ Symbol("failure");
     function countSymbols(str2) {
       return punycode.ucs2.decode(str2).length;
     }
@@ -32371,7 +32424,7 @@ var require_url_state_machine = __commonJS({
       }
       const regex = R === 10 ? /[^0-9]/ : R === 16 ? /[^0-9A-Fa-f]/ : /[^0-7]/;
       if (regex.test(input2)) {
-        return failure2;
+        return failure3;
       }
       return parseInt(input2, R);
     }
@@ -32391,18 +32444,18 @@ var require_url_state_machine = __commonJS({
           return input2;
         }
         const n = parseIPv4Number(part);
-        if (n === failure2) {
+        if (n === failure3) {
           return input2;
         }
         numbers.push(n);
       }
       for (let i = 0; i < numbers.length - 1; ++i) {
         if (numbers[i] > 255) {
-          return failure2;
+          return failure3;
         }
       }
       if (numbers[numbers.length - 1] >= Math.pow(256, 5 - numbers.length)) {
-        return failure2;
+        return failure3;
       }
       let ipv43 = numbers.pop();
       let counter = 0;
@@ -32432,7 +32485,7 @@ var require_url_state_machine = __commonJS({
       input2 = punycode.ucs2.decode(input2);
       if (input2[pointer] === 58) {
         if (input2[pointer + 1] !== 58) {
-          return failure2;
+          return failure3;
         }
         pointer += 2;
         ++pieceIndex;
@@ -32440,11 +32493,11 @@ var require_url_state_machine = __commonJS({
       }
       while (pointer < input2.length) {
         if (pieceIndex === 8) {
-          return failure2;
+          return failure3;
         }
         if (input2[pointer] === 58) {
           if (compress !== null) {
-            return failure2;
+            return failure3;
           }
           ++pointer;
           ++pieceIndex;
@@ -32460,11 +32513,11 @@ var require_url_state_machine = __commonJS({
         }
         if (input2[pointer] === 46) {
           if (length === 0) {
-            return failure2;
+            return failure3;
           }
           pointer -= length;
           if (pieceIndex > 6) {
-            return failure2;
+            return failure3;
           }
           let numbersSeen = 0;
           while (input2[pointer] !== void 0) {
@@ -32473,23 +32526,23 @@ var require_url_state_machine = __commonJS({
               if (input2[pointer] === 46 && numbersSeen < 4) {
                 ++pointer;
               } else {
-                return failure2;
+                return failure3;
               }
             }
             if (!isASCIIDigit(input2[pointer])) {
-              return failure2;
+              return failure3;
             }
             while (isASCIIDigit(input2[pointer])) {
               const number4 = parseInt(at(input2, pointer));
               if (ipv4Piece === null) {
                 ipv4Piece = number4;
               } else if (ipv4Piece === 0) {
-                return failure2;
+                return failure3;
               } else {
                 ipv4Piece = ipv4Piece * 10 + number4;
               }
               if (ipv4Piece > 255) {
-                return failure2;
+                return failure3;
               }
               ++pointer;
             }
@@ -32500,16 +32553,16 @@ var require_url_state_machine = __commonJS({
             }
           }
           if (numbersSeen !== 4) {
-            return failure2;
+            return failure3;
           }
           break;
         } else if (input2[pointer] === 58) {
           ++pointer;
           if (input2[pointer] === void 0) {
-            return failure2;
+            return failure3;
           }
         } else if (input2[pointer] !== void 0) {
-          return failure2;
+          return failure3;
         }
         address[pieceIndex] = value;
         ++pieceIndex;
@@ -32525,7 +32578,7 @@ var require_url_state_machine = __commonJS({
           --swaps;
         }
       } else if (compress === null && pieceIndex !== 8) {
-        return failure2;
+        return failure3;
       }
       return address;
     }
@@ -32556,7 +32609,7 @@ var require_url_state_machine = __commonJS({
     function parseHost(input2, isSpecialArg) {
       if (input2[0] === "[") {
         if (input2[input2.length - 1] !== "]") {
-          return failure2;
+          return failure3;
         }
         return parseIPv6(input2.substring(1, input2.length - 1));
       }
@@ -32566,20 +32619,20 @@ var require_url_state_machine = __commonJS({
       const domain2 = utf8PercentDecode(input2);
       const asciiDomain = tr46.toASCII(domain2, false, tr46.PROCESSING_OPTIONS.NONTRANSITIONAL, false);
       if (asciiDomain === null) {
-        return failure2;
+        return failure3;
       }
       if (containsForbiddenHostCodePoint(asciiDomain)) {
-        return failure2;
+        return failure3;
       }
       const ipv4Host = parseIPv4(asciiDomain);
-      if (typeof ipv4Host === "number" || ipv4Host === failure2) {
+      if (typeof ipv4Host === "number" || ipv4Host === failure3) {
         return ipv4Host;
       }
       return asciiDomain;
     }
     function parseOpaqueHost(input2) {
       if (containsForbiddenHostCodePointExcludingPercent(input2)) {
-        return failure2;
+        return failure3;
       }
       let output2 = "";
       const decoded = punycode.ucs2.decode(input2);
@@ -32695,7 +32748,7 @@ var require_url_state_machine = __commonJS({
         const ret = this["parse " + this.state](c, cStr);
         if (!ret) {
           break;
-        } else if (ret === failure2) {
+        } else if (ret === failure3) {
           this.failure = true;
           break;
         }
@@ -32710,7 +32763,7 @@ var require_url_state_machine = __commonJS({
         --this.pointer;
       } else {
         this.parseError = true;
-        return failure2;
+        return failure3;
       }
       return true;
     };
@@ -32760,13 +32813,13 @@ var require_url_state_machine = __commonJS({
         this.pointer = -1;
       } else {
         this.parseError = true;
-        return failure2;
+        return failure3;
       }
       return true;
     };
     URLStateMachine.prototype["parse no scheme"] = function parseNoScheme(c) {
       if (this.base === null || this.base.cannotBeABaseURL && c !== 35) {
-        return failure2;
+        return failure3;
       } else if (this.base.cannotBeABaseURL && c === 35) {
         this.url.scheme = this.base.scheme;
         this.url.path = this.base.path.slice();
@@ -32908,7 +32961,7 @@ var require_url_state_machine = __commonJS({
       } else if (isNaN(c) || c === 47 || c === 63 || c === 35 || isSpecial(this.url) && c === 92) {
         if (this.atFlag && this.buffer === "") {
           this.parseError = true;
-          return failure2;
+          return failure3;
         }
         this.pointer -= countSymbols(this.buffer) + 1;
         this.buffer = "";
@@ -32925,11 +32978,11 @@ var require_url_state_machine = __commonJS({
       } else if (c === 58 && !this.arrFlag) {
         if (this.buffer === "") {
           this.parseError = true;
-          return failure2;
+          return failure3;
         }
         const host = parseHost(this.buffer, isSpecial(this.url));
-        if (host === failure2) {
-          return failure2;
+        if (host === failure3) {
+          return failure3;
         }
         this.url.host = host;
         this.buffer = "";
@@ -32941,14 +32994,14 @@ var require_url_state_machine = __commonJS({
         --this.pointer;
         if (isSpecial(this.url) && this.buffer === "") {
           this.parseError = true;
-          return failure2;
+          return failure3;
         } else if (this.stateOverride && this.buffer === "" && (includesCredentials(this.url) || this.url.port !== null)) {
           this.parseError = true;
           return false;
         }
         const host = parseHost(this.buffer, isSpecial(this.url));
-        if (host === failure2) {
-          return failure2;
+        if (host === failure3) {
+          return failure3;
         }
         this.url.host = host;
         this.buffer = "";
@@ -32974,7 +33027,7 @@ var require_url_state_machine = __commonJS({
           const port = parseInt(this.buffer);
           if (port > Math.pow(2, 16) - 1) {
             this.parseError = true;
-            return failure2;
+            return failure3;
           }
           this.url.port = port === defaultPort(this.url.scheme) ? null : port;
           this.buffer = "";
@@ -32986,7 +33039,7 @@ var require_url_state_machine = __commonJS({
         --this.pointer;
       } else {
         this.parseError = true;
-        return failure2;
+        return failure3;
       }
       return true;
     };
@@ -33066,8 +33119,8 @@ var require_url_state_machine = __commonJS({
           this.state = "path start";
         } else {
           let host = parseHost(this.buffer, isSpecial(this.url));
-          if (host === failure2) {
-            return failure2;
+          if (host === failure3) {
+            return failure3;
           }
           if (host === "localhost") {
             host = "";
@@ -93059,7 +93112,7 @@ function escapeText(text3) {
   if (!needsWork.test(text3)) return text3;
   return xmlChars(text3).replace(/[&<>]/g, (c) => textEntities[c]);
 }
-var notXml, attributeEntities, textEntities, needsWork, XmlWriter;
+var notXml, attributeEntities, textEntities, needsWork, piecesPerPart, XmlWriter;
 var init_xml = __esm({
   "src/report/xml.ts"() {
     "use strict";
@@ -93077,7 +93130,9 @@ var init_xml = __esm({
     };
     textEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
     needsWork = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+    piecesPerPart = 4096;
     XmlWriter = class {
+      #parts = [];
       #chunks = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
       /** `<name a="…">` on a line of its own, for an element that holds elements. */
       open(name, attributes = []) {
@@ -93095,9 +93150,13 @@ var init_xml = __esm({
         return this;
       }
       toString() {
-        return this.#chunks.join("");
+        return this.#parts.join("") + this.#chunks.join("");
       }
       #tag(name, attributes) {
+        if (this.#chunks.length >= piecesPerPart) {
+          this.#parts.push(this.#chunks.join(""));
+          this.#chunks = [];
+        }
         const chunks = this.#chunks;
         chunks.push("<", name);
         for (const [key, value] of attributes) {
@@ -93739,89 +93798,121 @@ var init_read = __esm({
 });
 
 // src/load/csv.ts
-function* csvRows(text3) {
+function csvRecords(source, required2, onRecord) {
+  let columns;
+  const rows = csvRows(source, (row, line) => {
+    if (columns) {
+      const at = columns;
+      const field = typeof row === "string" ? (column) => fieldOf(row, at.get(column) ?? -1) : (column) => row[at.get(column) ?? -1] ?? "";
+      onRecord({ line, get: field });
+      return;
+    }
+    const fields = typeof row === "string" ? row.split(",") : row;
+    columns = new Map(fields.map((name, index2) => [name.trim(), index2]));
+    const missing = required2.filter((name) => !columns?.has(name));
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `${source}: line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in the CSV header`
+      );
+    }
+  });
+  return {
+    line: rows.line,
+    end() {
+      rows.end();
+      if (!columns) throw new ConfigError(`${source}: empty file, expected a CSV header`);
+    }
+  };
+}
+function fieldOf(row, index2) {
+  if (index2 < 0) return "";
+  let start = 0;
+  for (let i = 0; i < index2; i++) {
+    start = row.indexOf(",", start) + 1;
+    if (start === 0) return "";
+  }
+  const end = row.indexOf(",", start);
+  return end === -1 ? row.slice(start) : row.slice(start, end);
+}
+function csvRows(source, onRow) {
   let fields = [];
   let field = "";
   let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < text3.length; i++) {
-    const char = text3[i];
-    if (quoted) {
-      if (char === '"' && text3[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === "\n") line++;
-        field += char;
-      }
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      fields.push(field);
-      field = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text3[i + 1] === "\n") i++;
-      fields.push(field);
-      if (fields.length > 1 || fields[0] !== "") yield { line: rowLine, fields };
-      fields = [];
-      field = "";
-      line++;
-      rowLine = line;
-    } else field += char;
-  }
-  if (field !== "" || fields.length > 0) {
+  let rowLine = 0;
+  let rowChars = 0;
+  const endRow = () => {
     fields.push(field);
-    yield { line: rowLine, fields };
-  }
-}
-function* csvRecords(text3, source, required2) {
-  const rows = csvRows(text3);
-  const header = rows.next();
-  if (header.done) throw new Error(`${source}: empty file, expected a CSV header`);
-  const columns = new Map(header.value.fields.map((name, index2) => [name.trim(), index2]));
-  const missing = required2.filter((name) => !columns.has(name));
-  if (missing.length > 0) {
-    throw new Error(
-      `${source}: line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in the CSV header`
-    );
-  }
-  for (const row of rows) {
-    yield { line: row.line, get: (column) => row.fields[columns.get(column) ?? -1] ?? "" };
-  }
+    if (fields.length > 1 || fields[0] !== "") onRow(fields, rowLine);
+    fields = [];
+    field = "";
+  };
+  return {
+    line(text3, number4) {
+      if (!quoted) {
+        if (!text3.includes('"')) {
+          if (text3 !== "") onRow(text3, number4);
+          return;
+        }
+        rowLine = number4;
+        rowChars = 0;
+      } else {
+        field += "\n";
+        rowChars += text3.length;
+        if (rowChars > maxLineChars) {
+          throw new ConfigError(
+            `${source}: line ${rowLine}: a quoted field goes on for more than ${maxLineChars / MiB} MiB; is a quote not closed?`
+          );
+        }
+      }
+      for (let i = 0; i < text3.length; i++) {
+        const char = text3[i];
+        if (quoted) {
+          if (char === '"' && text3[i + 1] === '"') {
+            field += '"';
+            i++;
+          } else if (char === '"') quoted = false;
+          else field += char;
+        } else if (char === '"') quoted = true;
+        else if (char === ",") {
+          fields.push(field);
+          field = "";
+        } else field += char;
+      }
+      if (!quoted) endRow();
+    },
+    end() {
+      if (quoted) endRow();
+    }
+  };
 }
 var init_csv = __esm({
   "src/load/csv.ts"() {
     "use strict";
+    init_errors();
+    init_files();
   }
 });
 
 // src/load/hey.ts
-function parseHeyCsv(text3, source, startedAtMs) {
-  const samples = [];
-  try {
-    for (const record2 of csvRecords(text3, source, ["response-time", "status-code", "offset"])) {
-      const seconds2 = Number(record2.get("response-time"));
-      const offset = Number(record2.get("offset"));
-      const status = Number(record2.get("status-code"));
-      if (![seconds2, offset, status].every(Number.isFinite)) {
-        throw new Error(
-          `${source}: line ${record2.line}: expected numbers in response-time, status-code and offset`
-        );
-      }
-      const success2 = status > 0 && status < 400;
-      samples.push({
-        startMs: startedAtMs + offset * 1e3,
-        elapsedMs: seconds2 * 1e3,
-        success: success2,
-        // hey writes status 0 when no response came back at all.
-        ...success2 ? {} : { failure: status === 0 ? "no response" : `HTTP ${status}` }
-      });
+function heyReader(source, startedAtMs, onSample) {
+  return csvRecords(source, ["response-time", "status-code", "offset"], (record2) => {
+    const seconds2 = Number(record2.get("response-time"));
+    const offset = Number(record2.get("offset"));
+    const status = Number(record2.get("status-code"));
+    if (![seconds2, offset, status].every(Number.isFinite)) {
+      throw new ConfigError(
+        `${source}: line ${record2.line}: expected numbers in response-time, status-code and offset`
+      );
     }
-  } catch (error62) {
-    throw new ConfigError(error62.message);
-  }
-  return samples;
+    const success2 = status > 0 && status < 400;
+    onSample({
+      startMs: startedAtMs + offset * 1e3,
+      elapsedMs: seconds2 * 1e3,
+      success: success2,
+      // hey writes status 0 when no response came back at all.
+      ...success2 ? {} : { failure: status === 0 ? "no response" : `HTTP ${status}` }
+    });
+  });
 }
 var init_hey = __esm({
   "src/load/hey.ts"() {
@@ -93832,30 +93923,33 @@ var init_hey = __esm({
 });
 
 // src/load/jtl.ts
-function parseJtl(text3, source) {
-  if (text3.trimStart().startsWith("<")) {
-    throw new ConfigError(
-      `${source}: these JMeter results are XML; chaos-gate reads CSV results with a header: run JMeter with -Jjmeter.save.saveservice.output_format=csv -Jjmeter.save.saveservice.print_field_names=true`
+function jtlReader(source, onSample) {
+  const records = csvRecords(source, ["timeStamp", "elapsed", "success"], (record2) => {
+    const startMs = Number(record2.get("timeStamp"));
+    const elapsedMs = Number(record2.get("elapsed"));
+    const success2 = record2.get("success").trim().toLowerCase();
+    if (!Number.isFinite(startMs) || !Number.isFinite(elapsedMs) || success2 !== "true" && success2 !== "false") {
+      throw new ConfigError(
+        `${source}: line ${record2.line}: expected numeric timeStamp and elapsed and success true or false`
+      );
+    }
+    onSample(
+      success2 === "true" ? { startMs, elapsedMs, success: true } : { startMs, elapsedMs, success: false, failure: jtlFailure(record2.get) }
     );
-  }
-  const samples = [];
-  try {
-    for (const record2 of csvRecords(text3, source, ["timeStamp", "elapsed", "success"])) {
-      const startMs = Number(record2.get("timeStamp"));
-      const elapsedMs = Number(record2.get("elapsed"));
-      const success2 = record2.get("success").trim().toLowerCase();
-      if (!Number.isFinite(startMs) || !Number.isFinite(elapsedMs) || !["true", "false"].includes(success2)) {
-        throw new Error(
-          `${source}: line ${record2.line}: expected numeric timeStamp and elapsed and success true or false`
+  });
+  let first = true;
+  return {
+    line(text3, number4) {
+      if (first && text3.trimStart().startsWith("<")) {
+        throw new ConfigError(
+          `${source}: these JMeter results are XML; chaos-gate reads CSV results with a header: run JMeter with -Jjmeter.save.saveservice.output_format=csv -Jjmeter.save.saveservice.print_field_names=true`
         );
       }
-      const ok = success2 === "true";
-      samples.push({ startMs, elapsedMs, success: ok, ...ok ? {} : { failure: jtlFailure(record2.get) } });
-    }
-  } catch (error62) {
-    throw new ConfigError(error62.message);
-  }
-  return samples;
+      first = false;
+      records.line(text3, number4);
+    },
+    end: records.end
+  };
 }
 function jtlFailure(get) {
   const why = get("failureMessage") || `${get("responseCode")} ${get("responseMessage")}`.trim() || "failed";
@@ -93871,43 +93965,74 @@ var init_jtl = __esm({
 });
 
 // src/load/k6-json.ts
-function parseK6Json(text3, source) {
-  const durations = /* @__PURE__ */ new Map();
-  const failures = /* @__PURE__ */ new Map();
-  let lineNumber = 0;
-  for (const line of text3.split("\n")) {
-    lineNumber++;
-    if (!line.trim()) continue;
-    let point;
-    try {
-      point = JSON.parse(line);
-    } catch {
-      throw new ConfigError(
-        lineNumber === 1 && line.trim() === "{" ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)` : `${source}: line ${lineNumber}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`
+function k6JsonReader(source, onSample) {
+  const waiting = /* @__PURE__ */ new Map();
+  const settle2 = (key, { duration: duration4, failed }) => {
+    waiting.delete(key);
+    if (!duration4) return;
+    const { startMs, elapsedMs, tags } = duration4;
+    if (!failed) return onSample({ startMs, elapsedMs, success: true });
+    const why = tags.status === "0" ? "no response" : `HTTP ${tags.status ?? "?"}`;
+    onSample({
+      startMs,
+      elapsedMs,
+      success: false,
+      failure: `${tags.name ?? tags.url ?? "request"}: ${why}`
+    });
+  };
+  return {
+    line(text3, number4) {
+      const trimmed = text3.trim();
+      if (!trimmed) return;
+      const notJson2 = () => new ConfigError(
+        number4 === 1 && trimmed === "{" ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)` : `${source}: line ${number4}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`
       );
+      if (!text3.includes("http_req_duration") && !text3.includes("http_req_failed")) {
+        if (trimmed.startsWith("{") && trimmed.endsWith("}")) return;
+        throw notJson2();
+      }
+      let point;
+      try {
+        point = JSON.parse(text3);
+      } catch {
+        throw notJson2();
+      }
+      if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
+        return;
+      const time3 = point.data?.time;
+      const value = point.data?.value;
+      const endMs = Date.parse(time3 ?? "");
+      if (!Number.isFinite(endMs) || typeof value !== "number" || !Number.isFinite(value))
+        throw new ConfigError(`${source}: line ${number4}: a Point needs data.time and data.value`);
+      const tags = point.data?.tags ?? {};
+      const key = `${time3} ${tags.url ?? tags.name ?? ""}`;
+      const half = point.metric === "http_req_duration" ? "duration" : "failed";
+      let request = waiting.get(key);
+      if (request?.[half] !== void 0) {
+        settle2(key, request);
+        request = void 0;
+      }
+      if (!request) {
+        request = {};
+        waiting.set(key, request);
+        const oldest = waiting.size > maxWaiting && waiting.entries().next().value;
+        if (oldest) settle2(...oldest);
+      }
+      if (half === "failed") request.failed = value === 1;
+      else request.duration = { startMs: endMs - value, elapsedMs: value, tags };
+      if (request.duration && request.failed !== void 0) settle2(key, request);
+    },
+    end() {
+      for (const [key, request] of waiting) settle2(key, request);
     }
-    if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
-      continue;
-    const time3 = point.data?.time;
-    const value = point.data?.value;
-    if (!time3 || typeof value !== "number")
-      throw new ConfigError(`${source}: line ${lineNumber}: a Point needs data.time and data.value`);
-    const key = `${time3} ${point.data?.tags?.url ?? point.data?.tags?.name ?? ""}`;
-    if (point.metric === "http_req_duration") {
-      const { name, url: url2, status } = point.data?.tags ?? {};
-      const failure2 = `${name ?? url2 ?? "request"}: ${status === "0" ? "no response" : `HTTP ${status ?? "?"}`}`;
-      durations.set(key, { startMs: Date.parse(time3) - value, elapsedMs: value, failure: failure2 });
-    } else failures.set(key, value === 1);
-  }
-  return [...durations].map(([key, { failure: failure2, ...timing }]) => {
-    const success2 = !(failures.get(key) ?? false);
-    return { ...timing, success: success2, ...success2 ? {} : { failure: failure2 } };
-  });
+  };
 }
+var maxWaiting;
 var init_k6_json = __esm({
   "src/load/k6-json.ts"() {
     "use strict";
     init_errors();
+    maxWaiting = 1e4;
   }
 });
 
@@ -93982,6 +94107,1246 @@ var init_k6 = __esm({
   }
 });
 
+// node_modules/hdr-histogram-js/dist/HistogramIterationValue.js
+var require_HistogramIterationValue = __commonJS({
+  "node_modules/hdr-histogram-js/dist/HistogramIterationValue.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var HistogramIterationValue = class {
+      constructor() {
+        this.reset();
+      }
+      reset() {
+        this.valueIteratedTo = 0;
+        this.valueIteratedFrom = 0;
+        this.countAtValueIteratedTo = 0;
+        this.countAddedInThisIterationStep = 0;
+        this.totalCountToThisValue = 0;
+        this.totalValueToThisValue = 0;
+        this.percentile = 0;
+        this.percentileLevelIteratedTo = 0;
+      }
+    };
+    exports.default = HistogramIterationValue;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/JsHistogramIterator.js
+var require_JsHistogramIterator = __commonJS({
+  "node_modules/hdr-histogram-js/dist/JsHistogramIterator.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var HistogramIterationValue_1 = require_HistogramIterationValue();
+    var JsHistogramIterator = class {
+      constructor() {
+        this.currentIterationValue = new HistogramIterationValue_1.default();
+      }
+      resetIterator(histogram) {
+        this.histogram = histogram;
+        this.savedHistogramTotalRawCount = histogram.totalCount;
+        this.arrayTotalCount = histogram.totalCount;
+        this.currentIndex = 0;
+        this.currentValueAtIndex = 0;
+        this.nextValueAtIndex = Math.pow(2, histogram.unitMagnitude);
+        this.prevValueIteratedTo = 0;
+        this.totalCountToPrevIndex = 0;
+        this.totalCountToCurrentIndex = 0;
+        this.totalValueToCurrentIndex = 0;
+        this.countAtThisValue = 0;
+        this.freshSubBucket = true;
+        this.currentIterationValue.reset();
+      }
+      /**
+       * Returns true if the iteration has more elements. (In other words, returns true if next would return an
+       * element rather than throwing an exception.)
+       *
+       * @return true if the iterator has more elements.
+       */
+      hasNext() {
+        if (this.histogram.totalCount !== this.savedHistogramTotalRawCount) {
+          throw "Concurrent Modification Exception";
+        }
+        return this.totalCountToCurrentIndex < this.arrayTotalCount;
+      }
+      /**
+       * Returns the next element in the iteration.
+       *
+       * @return the {@link HistogramIterationValue} associated with the next element in the iteration.
+       */
+      next() {
+        while (!this.exhaustedSubBuckets()) {
+          this.countAtThisValue = this.histogram.getCountAtIndex(this.currentIndex);
+          if (this.freshSubBucket) {
+            this.totalCountToCurrentIndex += this.countAtThisValue;
+            this.totalValueToCurrentIndex += this.countAtThisValue * this.histogram.highestEquivalentValue(this.currentValueAtIndex);
+            this.freshSubBucket = false;
+          }
+          if (this.reachedIterationLevel()) {
+            const valueIteratedTo = this.getValueIteratedTo();
+            Object.assign(this.currentIterationValue, {
+              valueIteratedTo,
+              valueIteratedFrom: this.prevValueIteratedTo,
+              countAtValueIteratedTo: this.countAtThisValue,
+              countAddedInThisIterationStep: this.totalCountToCurrentIndex - this.totalCountToPrevIndex,
+              totalCountToThisValue: this.totalCountToCurrentIndex,
+              totalValueToThisValue: this.totalValueToCurrentIndex,
+              percentile: 100 * this.totalCountToCurrentIndex / this.arrayTotalCount,
+              percentileLevelIteratedTo: this.getPercentileIteratedTo()
+            });
+            this.prevValueIteratedTo = valueIteratedTo;
+            this.totalCountToPrevIndex = this.totalCountToCurrentIndex;
+            this.incrementIterationLevel();
+            if (this.histogram.totalCount !== this.savedHistogramTotalRawCount) {
+              throw new Error("Concurrent Modification Exception");
+            }
+            return this.currentIterationValue;
+          }
+          this.incrementSubBucket();
+        }
+        throw new Error("Index Out Of Bounds Exception");
+      }
+      getPercentileIteratedTo() {
+        return 100 * this.totalCountToCurrentIndex / this.arrayTotalCount;
+      }
+      getPercentileIteratedFrom() {
+        return 100 * this.totalCountToPrevIndex / this.arrayTotalCount;
+      }
+      getValueIteratedTo() {
+        return this.histogram.highestEquivalentValue(this.currentValueAtIndex);
+      }
+      exhaustedSubBuckets() {
+        return this.currentIndex >= this.histogram.countsArrayLength;
+      }
+      incrementSubBucket() {
+        this.freshSubBucket = true;
+        this.currentIndex++;
+        this.currentValueAtIndex = this.histogram.valueFromIndex(this.currentIndex);
+        this.nextValueAtIndex = this.histogram.valueFromIndex(this.currentIndex + 1);
+      }
+    };
+    exports.default = JsHistogramIterator;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/RecordedValuesIterator.js
+var require_RecordedValuesIterator = __commonJS({
+  "node_modules/hdr-histogram-js/dist/RecordedValuesIterator.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var JsHistogramIterator_1 = require_JsHistogramIterator();
+    var RecordedValuesIterator = class extends JsHistogramIterator_1.default {
+      /**
+       * @param histogram The histogram this iterator will operate on
+       */
+      constructor(histogram) {
+        super();
+        this.doReset(histogram);
+      }
+      /**
+       * Reset iterator for re-use in a fresh iteration over the same histogram data set.
+       */
+      reset() {
+        this.doReset(this.histogram);
+      }
+      doReset(histogram) {
+        super.resetIterator(histogram);
+        this.visitedIndex = -1;
+      }
+      incrementIterationLevel() {
+        this.visitedIndex = this.currentIndex;
+      }
+      reachedIterationLevel() {
+        const currentCount = this.histogram.getCountAtIndex(this.currentIndex);
+        return currentCount != 0 && this.visitedIndex !== this.currentIndex;
+      }
+    };
+    exports.default = RecordedValuesIterator;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/PercentileIterator.js
+var require_PercentileIterator = __commonJS({
+  "node_modules/hdr-histogram-js/dist/PercentileIterator.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var JsHistogramIterator_1 = require_JsHistogramIterator();
+    var { pow, floor, log2 } = Math;
+    var PercentileIterator = class extends JsHistogramIterator_1.default {
+      /**
+       * @param histogram The histogram this iterator will operate on
+       * @param percentileTicksPerHalfDistance The number of equal-sized iteration steps per half-distance to 100%.
+       */
+      constructor(histogram, percentileTicksPerHalfDistance) {
+        super();
+        this.percentileTicksPerHalfDistance = 0;
+        this.percentileLevelToIterateTo = 0;
+        this.percentileLevelToIterateFrom = 0;
+        this.reachedLastRecordedValue = false;
+        this.doReset(histogram, percentileTicksPerHalfDistance);
+      }
+      /**
+       * Reset iterator for re-use in a fresh iteration over the same histogram data set.
+       *
+       * @param percentileTicksPerHalfDistance The number of iteration steps per half-distance to 100%.
+       */
+      reset(percentileTicksPerHalfDistance) {
+        this.doReset(this.histogram, percentileTicksPerHalfDistance);
+      }
+      doReset(histogram, percentileTicksPerHalfDistance) {
+        super.resetIterator(histogram);
+        this.percentileTicksPerHalfDistance = percentileTicksPerHalfDistance;
+        this.percentileLevelToIterateTo = 0;
+        this.percentileLevelToIterateFrom = 0;
+        this.reachedLastRecordedValue = false;
+      }
+      hasNext() {
+        if (super.hasNext())
+          return true;
+        if (!this.reachedLastRecordedValue && this.arrayTotalCount > 0) {
+          this.percentileLevelToIterateTo = 100;
+          this.reachedLastRecordedValue = true;
+          return true;
+        }
+        return false;
+      }
+      incrementIterationLevel() {
+        this.percentileLevelToIterateFrom = this.percentileLevelToIterateTo;
+        const percentileReportingTicks = this.percentileTicksPerHalfDistance * pow(2, floor(log2(100 / (100 - this.percentileLevelToIterateTo))) + 1);
+        this.percentileLevelToIterateTo += 100 / percentileReportingTicks;
+      }
+      reachedIterationLevel() {
+        if (this.countAtThisValue === 0) {
+          return false;
+        }
+        const currentPercentile = 100 * this.totalCountToCurrentIndex / this.arrayTotalCount;
+        return currentPercentile >= this.percentileLevelToIterateTo;
+      }
+      getPercentileIteratedTo() {
+        return this.percentileLevelToIterateTo;
+      }
+      getPercentileIteratedFrom() {
+        return this.percentileLevelToIterateFrom;
+      }
+    };
+    exports.default = PercentileIterator;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/formatters.js
+var require_formatters = __commonJS({
+  "node_modules/hdr-histogram-js/dist/formatters.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.floatFormatter = exports.keepSignificantDigits = exports.integerFormatter = void 0;
+    var leftPadding = (size) => {
+      return (input2) => {
+        if (input2.length < size) {
+          return " ".repeat(size - input2.length) + input2;
+        }
+        return input2;
+      };
+    };
+    var integerFormatter = (size) => {
+      const padding = leftPadding(size);
+      return (integer2) => padding("" + integer2);
+    };
+    exports.integerFormatter = integerFormatter;
+    var { floor, log10, pow } = Math;
+    var numberOfDigits = (n) => floor(log10(n) + 1);
+    var keepSignificantDigits = (digits) => (value) => {
+      const valueDigits = numberOfDigits(value);
+      if (valueDigits > digits) {
+        const extraDigits = valueDigits - digits;
+        const magnitude = pow(10, extraDigits);
+        return value - value % magnitude;
+      }
+      return value;
+    };
+    exports.keepSignificantDigits = keepSignificantDigits;
+    var floatFormatter = (size, fractionDigits) => {
+      const numberFormatter = new Intl.NumberFormat("en-US", {
+        maximumFractionDigits: fractionDigits,
+        minimumFractionDigits: fractionDigits,
+        useGrouping: false
+      });
+      const padding = leftPadding(size);
+      return (float2) => padding(numberFormatter.format(float2));
+    };
+    exports.floatFormatter = floatFormatter;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/ulp.js
+var require_ulp = __commonJS({
+  "node_modules/hdr-histogram-js/dist/ulp.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var ulp = (x) => Math.pow(2, Math.floor(Math.log2(x)) - 52);
+    exports.default = ulp;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/Histogram.js
+var require_Histogram = __commonJS({
+  "node_modules/hdr-histogram-js/dist/Histogram.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.toSummary = exports.NO_TAG = void 0;
+    var formatters_1 = require_formatters();
+    exports.NO_TAG = "NO TAG";
+    var toSummary = (histogram) => {
+      const { totalCount, maxValue, numberOfSignificantValueDigits } = histogram;
+      const round2 = (0, formatters_1.keepSignificantDigits)(numberOfSignificantValueDigits);
+      return {
+        p50: round2(histogram.getValueAtPercentile(50)),
+        p75: round2(histogram.getValueAtPercentile(75)),
+        p90: round2(histogram.getValueAtPercentile(90)),
+        p97_5: round2(histogram.getValueAtPercentile(97.5)),
+        p99: round2(histogram.getValueAtPercentile(99)),
+        p99_9: round2(histogram.getValueAtPercentile(99.9)),
+        p99_99: round2(histogram.getValueAtPercentile(99.99)),
+        p99_999: round2(histogram.getValueAtPercentile(99.999)),
+        max: maxValue,
+        totalCount
+      };
+    };
+    exports.toSummary = toSummary;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/JsHistogram.js
+var require_JsHistogram = __commonJS({
+  "node_modules/hdr-histogram-js/dist/JsHistogram.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = exports.JsHistogram = void 0;
+    var RecordedValuesIterator_1 = require_RecordedValuesIterator();
+    var PercentileIterator_1 = require_PercentileIterator();
+    var formatters_1 = require_formatters();
+    var ulp_1 = require_ulp();
+    var Histogram_1 = require_Histogram();
+    var { pow, floor, ceil, log2, max, min } = Math;
+    var JsHistogram = class _JsHistogram {
+      incrementTotalCount() {
+        this._totalCount++;
+      }
+      addToTotalCount(value) {
+        this._totalCount += value;
+      }
+      setTotalCount(value) {
+        this._totalCount = value;
+      }
+      /**
+       * Get the total count of all recorded values in the histogram
+       * @return the total count of all recorded values in the histogram
+       */
+      get totalCount() {
+        return this._totalCount;
+      }
+      updatedMaxValue(value) {
+        const internalValue = value + this.unitMagnitudeMask;
+        this.maxValue = internalValue;
+      }
+      updateMinNonZeroValue(value) {
+        if (value <= this.unitMagnitudeMask) {
+          return;
+        }
+        const internalValue = floor(value / this.lowestDiscernibleValueRounded) * this.lowestDiscernibleValueRounded;
+        this.minNonZeroValue = internalValue;
+      }
+      constructor(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
+        this.autoResize = false;
+        this.startTimeStampMsec = Number.MAX_SAFE_INTEGER;
+        this.endTimeStampMsec = 0;
+        this.tag = Histogram_1.NO_TAG;
+        this.maxValue = 0;
+        this.minNonZeroValue = Number.MAX_SAFE_INTEGER;
+        this.identity = 0;
+        this.highestTrackableValue = 0;
+        this.lowestDiscernibleValue = 0;
+        this.numberOfSignificantValueDigits = 0;
+        this.bucketCount = 0;
+        this.subBucketCount = 0;
+        this.countsArrayLength = 0;
+        this.wordSizeInBytes = 0;
+        if (lowestDiscernibleValue < 1) {
+          throw new Error("lowestDiscernibleValue must be >= 1");
+        }
+        if (highestTrackableValue < 2 * lowestDiscernibleValue) {
+          throw new Error(`highestTrackableValue must be >= 2 * lowestDiscernibleValue ( 2 * ${lowestDiscernibleValue} )`);
+        }
+        if (numberOfSignificantValueDigits < 0 || numberOfSignificantValueDigits > 5) {
+          throw new Error("numberOfSignificantValueDigits must be between 0 and 5");
+        }
+        this.identity = _JsHistogram.identityBuilder++;
+        this.init(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
+      }
+      init(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
+        this.lowestDiscernibleValue = lowestDiscernibleValue;
+        this.highestTrackableValue = highestTrackableValue;
+        this.numberOfSignificantValueDigits = numberOfSignificantValueDigits;
+        const largestValueWithSingleUnitResolution = 2 * floor(pow(10, numberOfSignificantValueDigits));
+        this.unitMagnitude = floor(log2(lowestDiscernibleValue));
+        this.lowestDiscernibleValueRounded = pow(2, this.unitMagnitude);
+        this.unitMagnitudeMask = this.lowestDiscernibleValueRounded - 1;
+        const subBucketCountMagnitude = ceil(log2(largestValueWithSingleUnitResolution));
+        this.subBucketHalfCountMagnitude = (subBucketCountMagnitude > 1 ? subBucketCountMagnitude : 1) - 1;
+        this.subBucketCount = pow(2, this.subBucketHalfCountMagnitude + 1);
+        this.subBucketHalfCount = this.subBucketCount / 2;
+        this.subBucketMask = (floor(this.subBucketCount) - 1) * pow(2, this.unitMagnitude);
+        this.establishSize(highestTrackableValue);
+        this.leadingZeroCountBase = 53 - this.unitMagnitude - this.subBucketHalfCountMagnitude - 1;
+        this.percentileIterator = new PercentileIterator_1.default(this, 1);
+        this.recordedValuesIterator = new RecordedValuesIterator_1.default(this);
+      }
+      /**
+       * The buckets (each of which has subBucketCount sub-buckets, here assumed to be 2048 as an example) overlap:
+       *
+       * <pre>
+       * The 0'th bucket covers from 0...2047 in multiples of 1, using all 2048 sub-buckets
+       * The 1'th bucket covers from 2048..4097 in multiples of 2, using only the top 1024 sub-buckets
+       * The 2'th bucket covers from 4096..8191 in multiple of 4, using only the top 1024 sub-buckets
+       * ...
+       * </pre>
+       *
+       * Bucket 0 is "special" here. It is the only one that has 2048 entries. All the rest have 1024 entries (because
+       * their bottom half overlaps with and is already covered by the all of the previous buckets put together). In other
+       * words, the k'th bucket could represent 0 * 2^k to 2048 * 2^k in 2048 buckets with 2^k precision, but the midpoint
+       * of 1024 * 2^k = 2048 * 2^(k-1) = the k-1'th bucket's end, so we would use the previous bucket for those lower
+       * values as it has better precision.
+       */
+      establishSize(newHighestTrackableValue) {
+        this.countsArrayLength = this.determineArrayLengthNeeded(newHighestTrackableValue);
+        this.bucketCount = this.getBucketsNeededToCoverValue(newHighestTrackableValue);
+        this.highestTrackableValue = newHighestTrackableValue;
+      }
+      determineArrayLengthNeeded(highestTrackableValue) {
+        if (highestTrackableValue < 2 * this.lowestDiscernibleValue) {
+          throw new Error("highestTrackableValue (" + highestTrackableValue + ") cannot be < (2 * lowestDiscernibleValue)");
+        }
+        const countsArrayLength = this.getLengthForNumberOfBuckets(this.getBucketsNeededToCoverValue(highestTrackableValue));
+        return countsArrayLength;
+      }
+      /**
+       * If we have N such that subBucketCount * 2^N > max value, we need storage for N+1 buckets, each with enough
+       * slots to hold the top half of the subBucketCount (the lower half is covered by previous buckets), and the +1
+       * being used for the lower half of the 0'th bucket. Or, equivalently, we need 1 more bucket to capture the max
+       * value if we consider the sub-bucket length to be halved.
+       */
+      getLengthForNumberOfBuckets(numberOfBuckets) {
+        const lengthNeeded = (numberOfBuckets + 1) * (this.subBucketCount / 2);
+        return lengthNeeded;
+      }
+      getBucketsNeededToCoverValue(value) {
+        let smallestUntrackableValue = this.subBucketCount * pow(2, this.unitMagnitude);
+        let bucketsNeeded = 1;
+        while (smallestUntrackableValue <= value) {
+          if (smallestUntrackableValue > Number.MAX_SAFE_INTEGER / 2) {
+            return bucketsNeeded + 1;
+          }
+          smallestUntrackableValue = smallestUntrackableValue * 2;
+          bucketsNeeded++;
+        }
+        return bucketsNeeded;
+      }
+      /**
+       * Record a value in the histogram
+       *
+       * @param value The value to be recorded
+       * @throws may throw Error if value is exceeds highestTrackableValue
+       */
+      recordValue(value) {
+        this.recordSingleValue(value);
+      }
+      recordSingleValue(value) {
+        const countsIndex = this.countsArrayIndex(value);
+        if (countsIndex >= this.countsArrayLength) {
+          this.handleRecordException(1, value);
+        } else {
+          this.incrementCountAtIndex(countsIndex);
+        }
+        this.updateMinAndMax(value);
+        this.incrementTotalCount();
+      }
+      handleRecordException(count2, value) {
+        if (!this.autoResize) {
+          throw new Error("Value " + value + " is outside of histogram covered range");
+        }
+        this.resize(value);
+        var countsIndex = this.countsArrayIndex(value);
+        this.addToCountAtIndex(countsIndex, count2);
+        this.highestTrackableValue = this.highestEquivalentValue(this.valueFromIndex(this.countsArrayLength - 1));
+      }
+      countsArrayIndex(value) {
+        if (value < 0) {
+          throw new Error("Histogram recorded value cannot be negative.");
+        }
+        const bucketIndex = this.getBucketIndex(value);
+        const subBucketIndex = this.getSubBucketIndex(value, bucketIndex);
+        return this.computeCountsArrayIndex(bucketIndex, subBucketIndex);
+      }
+      computeCountsArrayIndex(bucketIndex, subBucketIndex) {
+        const bucketBaseIndex = (bucketIndex + 1) * pow(2, this.subBucketHalfCountMagnitude);
+        const offsetInBucket = subBucketIndex - this.subBucketHalfCount;
+        return bucketBaseIndex + offsetInBucket;
+      }
+      /**
+       * @return the lowest (and therefore highest precision) bucket index that can represent the value
+       */
+      getBucketIndex(value) {
+        return max(floor(log2(value)) - this.subBucketHalfCountMagnitude - this.unitMagnitude, 0);
+      }
+      getSubBucketIndex(value, bucketIndex) {
+        return floor(value / pow(2, bucketIndex + this.unitMagnitude));
+      }
+      updateMinAndMax(value) {
+        if (value > this.maxValue) {
+          this.updatedMaxValue(value);
+        }
+        if (value < this.minNonZeroValue && value !== 0) {
+          this.updateMinNonZeroValue(value);
+        }
+      }
+      /**
+       * Get the value at a given percentile.
+       * When the given percentile is &gt; 0.0, the value returned is the value that the given
+       * percentage of the overall recorded value entries in the histogram are either smaller than
+       * or equivalent to. When the given percentile is 0.0, the value returned is the value that all value
+       * entries in the histogram are either larger than or equivalent to.
+       * <p>
+       * Note that two values are "equivalent" in this statement if
+       * {@link org.HdrHistogram.JsHistogram#valuesAreEquivalent} would return true.
+       *
+       * @param percentile  The percentile for which to return the associated value
+       * @return The value that the given percentage of the overall recorded value entries in the
+       * histogram are either smaller than or equivalent to. When the percentile is 0.0, returns the
+       * value that all value entries in the histogram are either larger than or equivalent to.
+       */
+      getValueAtPercentile(percentile) {
+        const requestedPercentile = min(percentile, 100);
+        const fpCountAtPercentile = requestedPercentile / 100 * this.totalCount;
+        const countAtPercentile = max(
+          ceil(fpCountAtPercentile - (0, ulp_1.default)(fpCountAtPercentile)),
+          // round up
+          1
+          // Make sure we at least reach the first recorded entry
+        );
+        let totalToCurrentIndex = 0;
+        for (let i = 0; i < this.countsArrayLength; i++) {
+          totalToCurrentIndex += this.getCountAtIndex(i);
+          if (totalToCurrentIndex >= countAtPercentile) {
+            var valueAtIndex = this.valueFromIndex(i);
+            return percentile === 0 ? this.lowestEquivalentValue(valueAtIndex) : this.highestEquivalentValue(valueAtIndex);
+          }
+        }
+        return 0;
+      }
+      valueFromIndexes(bucketIndex, subBucketIndex) {
+        return subBucketIndex * pow(2, bucketIndex + this.unitMagnitude);
+      }
+      valueFromIndex(index2) {
+        let bucketIndex = floor(index2 / this.subBucketHalfCount) - 1;
+        let subBucketIndex = index2 % this.subBucketHalfCount + this.subBucketHalfCount;
+        if (bucketIndex < 0) {
+          subBucketIndex -= this.subBucketHalfCount;
+          bucketIndex = 0;
+        }
+        return this.valueFromIndexes(bucketIndex, subBucketIndex);
+      }
+      /**
+       * Get the lowest value that is equivalent to the given value within the histogram's resolution.
+       * Where "equivalent" means that value samples recorded for any two
+       * equivalent values are counted in a common total count.
+       *
+       * @param value The given value
+       * @return The lowest value that is equivalent to the given value within the histogram's resolution.
+       */
+      lowestEquivalentValue(value) {
+        const bucketIndex = this.getBucketIndex(value);
+        const subBucketIndex = this.getSubBucketIndex(value, bucketIndex);
+        const thisValueBaseLevel = this.valueFromIndexes(bucketIndex, subBucketIndex);
+        return thisValueBaseLevel;
+      }
+      /**
+       * Get the highest value that is equivalent to the given value within the histogram's resolution.
+       * Where "equivalent" means that value samples recorded for any two
+       * equivalent values are counted in a common total count.
+       *
+       * @param value The given value
+       * @return The highest value that is equivalent to the given value within the histogram's resolution.
+       */
+      highestEquivalentValue(value) {
+        return this.nextNonEquivalentValue(value) - 1;
+      }
+      /**
+       * Get the next value that is not equivalent to the given value within the histogram's resolution.
+       * Where "equivalent" means that value samples recorded for any two
+       * equivalent values are counted in a common total count.
+       *
+       * @param value The given value
+       * @return The next value that is not equivalent to the given value within the histogram's resolution.
+       */
+      nextNonEquivalentValue(value) {
+        return this.lowestEquivalentValue(value) + this.sizeOfEquivalentValueRange(value);
+      }
+      /**
+       * Get the size (in value units) of the range of values that are equivalent to the given value within the
+       * histogram's resolution. Where "equivalent" means that value samples recorded for any two
+       * equivalent values are counted in a common total count.
+       *
+       * @param value The given value
+       * @return The size of the range of values equivalent to the given value.
+       */
+      sizeOfEquivalentValueRange(value) {
+        const bucketIndex = this.getBucketIndex(value);
+        const subBucketIndex = this.getSubBucketIndex(value, bucketIndex);
+        const distanceToNextValue = pow(2, this.unitMagnitude + (subBucketIndex >= this.subBucketCount ? bucketIndex + 1 : bucketIndex));
+        return distanceToNextValue;
+      }
+      /**
+       * Get a value that lies in the middle (rounded up) of the range of values equivalent the given value.
+       * Where "equivalent" means that value samples recorded for any two
+       * equivalent values are counted in a common total count.
+       *
+       * @param value The given value
+       * @return The value lies in the middle (rounded up) of the range of values equivalent the given value.
+       */
+      medianEquivalentValue(value) {
+        return this.lowestEquivalentValue(value) + floor(this.sizeOfEquivalentValueRange(value) / 2);
+      }
+      /**
+       * Get the computed mean value of all recorded values in the histogram
+       *
+       * @return the mean value (in value units) of the histogram data
+       */
+      get mean() {
+        if (this.totalCount === 0) {
+          return 0;
+        }
+        this.recordedValuesIterator.reset();
+        let totalValue = 0;
+        while (this.recordedValuesIterator.hasNext()) {
+          const iterationValue = this.recordedValuesIterator.next();
+          totalValue += this.medianEquivalentValue(iterationValue.valueIteratedTo) * iterationValue.countAtValueIteratedTo;
+        }
+        return totalValue / this.totalCount;
+      }
+      getStdDeviation(mean = this.mean) {
+        if (this.totalCount === 0) {
+          return 0;
+        }
+        let geometric_deviation_total = 0;
+        this.recordedValuesIterator.reset();
+        while (this.recordedValuesIterator.hasNext()) {
+          const iterationValue = this.recordedValuesIterator.next();
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean;
+          geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
+        }
+        const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
+        return std_deviation;
+      }
+      /**
+       * Get the computed standard deviation of all recorded values in the histogram
+       *
+       * @return the standard deviation (in value units) of the histogram data
+       */
+      get stdDeviation() {
+        if (this.totalCount === 0) {
+          return 0;
+        }
+        const mean = this.mean;
+        let geometric_deviation_total = 0;
+        this.recordedValuesIterator.reset();
+        while (this.recordedValuesIterator.hasNext()) {
+          const iterationValue = this.recordedValuesIterator.next();
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean;
+          geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
+        }
+        const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
+        return std_deviation;
+      }
+      /**
+       * Produce textual representation of the value distribution of histogram data by percentile. The distribution is
+       * output with exponentially increasing resolution, with each exponentially decreasing half-distance containing
+       * <i>dumpTicksPerHalf</i> percentile reporting tick points.
+       *
+       * @param printStream    Stream into which the distribution will be output
+       * <p>
+       * @param percentileTicksPerHalfDistance  The number of reporting points per exponentially decreasing half-distance
+       * <p>
+       * @param outputValueUnitScalingRatio    The scaling factor by which to divide histogram recorded values units in
+       *                                     output
+       * @param useCsvFormat  Output in CSV format if true. Otherwise use plain text form.
+       */
+      outputPercentileDistribution(percentileTicksPerHalfDistance = 5, outputValueUnitScalingRatio = 1, useCsvFormat = false) {
+        let result = "";
+        if (useCsvFormat) {
+          result += '"Value","Percentile","TotalCount","1/(1-Percentile)"\n';
+        } else {
+          result += "       Value     Percentile TotalCount 1/(1-Percentile)\n\n";
+        }
+        const iterator = this.percentileIterator;
+        iterator.reset(percentileTicksPerHalfDistance);
+        let lineFormatter;
+        let lastLineFormatter;
+        if (useCsvFormat) {
+          const valueFormatter = (0, formatters_1.floatFormatter)(0, this.numberOfSignificantValueDigits);
+          const percentileFormatter = (0, formatters_1.floatFormatter)(0, 12);
+          const lastFormatter = (0, formatters_1.floatFormatter)(0, 2);
+          lineFormatter = (iterationValue) => valueFormatter(iterationValue.valueIteratedTo / outputValueUnitScalingRatio) + "," + percentileFormatter(iterationValue.percentileLevelIteratedTo / 100) + "," + iterationValue.totalCountToThisValue + "," + lastFormatter(1 / (1 - iterationValue.percentileLevelIteratedTo / 100)) + "\n";
+          lastLineFormatter = (iterationValue) => valueFormatter(iterationValue.valueIteratedTo / outputValueUnitScalingRatio) + "," + percentileFormatter(iterationValue.percentileLevelIteratedTo / 100) + "," + iterationValue.totalCountToThisValue + ",Infinity\n";
+        } else {
+          const valueFormatter = (0, formatters_1.floatFormatter)(12, this.numberOfSignificantValueDigits);
+          const percentileFormatter = (0, formatters_1.floatFormatter)(2, 12);
+          const totalCountFormatter = (0, formatters_1.integerFormatter)(10);
+          const lastFormatter = (0, formatters_1.floatFormatter)(14, 2);
+          lineFormatter = (iterationValue) => valueFormatter(iterationValue.valueIteratedTo / outputValueUnitScalingRatio) + " " + percentileFormatter(iterationValue.percentileLevelIteratedTo / 100) + " " + totalCountFormatter(iterationValue.totalCountToThisValue) + " " + lastFormatter(1 / (1 - iterationValue.percentileLevelIteratedTo / 100)) + "\n";
+          lastLineFormatter = (iterationValue) => valueFormatter(iterationValue.valueIteratedTo / outputValueUnitScalingRatio) + " " + percentileFormatter(iterationValue.percentileLevelIteratedTo / 100) + " " + totalCountFormatter(iterationValue.totalCountToThisValue) + "\n";
+        }
+        while (iterator.hasNext()) {
+          const iterationValue = iterator.next();
+          if (iterationValue.percentileLevelIteratedTo < 100) {
+            result += lineFormatter(iterationValue);
+          } else {
+            result += lastLineFormatter(iterationValue);
+          }
+        }
+        if (!useCsvFormat) {
+          const formatter = (0, formatters_1.floatFormatter)(12, this.numberOfSignificantValueDigits);
+          const _mean = this.mean;
+          const mean = formatter(_mean / outputValueUnitScalingRatio);
+          const std_deviation = formatter(this.getStdDeviation(_mean) / outputValueUnitScalingRatio);
+          const max2 = formatter(this.maxValue / outputValueUnitScalingRatio);
+          const intFormatter = (0, formatters_1.integerFormatter)(12);
+          const totalCount = intFormatter(this.totalCount);
+          const bucketCount = intFormatter(this.bucketCount);
+          const subBucketCount = intFormatter(this.subBucketCount);
+          result += `#[Mean    = ${mean}, StdDeviation   = ${std_deviation}]
+#[Max     = ${max2}, Total count    = ${totalCount}]
+#[Buckets = ${bucketCount}, SubBuckets     = ${subBucketCount}]
+`;
+        }
+        return result;
+      }
+      get summary() {
+        return (0, Histogram_1.toSummary)(this);
+      }
+      toJSON() {
+        return this.summary;
+      }
+      inspect() {
+        return this.toString();
+      }
+      [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+        return this.toString();
+      }
+      /**
+       * Provide a (conservatively high) estimate of the Histogram's total footprint in bytes
+       *
+       * @return a (conservatively high) estimate of the Histogram's total footprint in bytes
+       */
+      get estimatedFootprintInBytes() {
+        return this._getEstimatedFootprintInBytes();
+      }
+      recordSingleValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples) {
+        this.recordSingleValue(value);
+        if (expectedIntervalBetweenValueSamples <= 0) {
+          return;
+        }
+        for (let missingValue = value - expectedIntervalBetweenValueSamples; missingValue >= expectedIntervalBetweenValueSamples; missingValue -= expectedIntervalBetweenValueSamples) {
+          this.recordSingleValue(missingValue);
+        }
+      }
+      recordCountAtValue(count2, value) {
+        const countsIndex = this.countsArrayIndex(value);
+        if (countsIndex >= this.countsArrayLength) {
+          this.handleRecordException(count2, value);
+        } else {
+          this.addToCountAtIndex(countsIndex, count2);
+        }
+        this.updateMinAndMax(value);
+        this.addToTotalCount(count2);
+      }
+      /**
+       * Record a value in the histogram (adding to the value's current count)
+       *
+       * @param value The value to be recorded
+       * @param count The number of occurrences of this value to record
+       * @throws ArrayIndexOutOfBoundsException (may throw) if value is exceeds highestTrackableValue
+       */
+      recordValueWithCount(value, count2) {
+        this.recordCountAtValue(count2, value);
+      }
+      /**
+       * Record a value in the histogram.
+       * <p>
+       * To compensate for the loss of sampled values when a recorded value is larger than the expected
+       * interval between value samples, Histogram will auto-generate an additional series of decreasingly-smaller
+       * (down to the expectedIntervalBetweenValueSamples) value records.
+       * <p>
+       * Note: This is a at-recording correction method, as opposed to the post-recording correction method provided
+       * by {@link #copyCorrectedForCoordinatedOmission(long)}.
+       * The two methods are mutually exclusive, and only one of the two should be be used on a given data set to correct
+       * for the same coordinated omission issue.
+       * <p>
+       * See notes in the description of the Histogram calls for an illustration of why this corrective behavior is
+       * important.
+       *
+       * @param value The value to record
+       * @param expectedIntervalBetweenValueSamples If expectedIntervalBetweenValueSamples is larger than 0, add
+       *                                           auto-generated value records as appropriate if value is larger
+       *                                           than expectedIntervalBetweenValueSamples
+       * @throws ArrayIndexOutOfBoundsException (may throw) if value is exceeds highestTrackableValue
+       */
+      recordValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples) {
+        this.recordSingleValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples);
+      }
+      recordValueWithCountAndExpectedInterval(value, count2, expectedIntervalBetweenValueSamples) {
+        this.recordCountAtValue(count2, value);
+        if (expectedIntervalBetweenValueSamples <= 0) {
+          return;
+        }
+        for (let missingValue = value - expectedIntervalBetweenValueSamples; missingValue >= expectedIntervalBetweenValueSamples; missingValue -= expectedIntervalBetweenValueSamples) {
+          this.recordCountAtValue(count2, missingValue);
+        }
+      }
+      /**
+       * Add the contents of another histogram to this one, while correcting the incoming data for coordinated omission.
+       * <p>
+       * To compensate for the loss of sampled values when a recorded value is larger than the expected
+       * interval between value samples, the values added will include an auto-generated additional series of
+       * decreasingly-smaller (down to the expectedIntervalBetweenValueSamples) value records for each count found
+       * in the current histogram that is larger than the expectedIntervalBetweenValueSamples.
+       *
+       * Note: This is a post-recording correction method, as opposed to the at-recording correction method provided
+       * by {@link #recordValueWithExpectedInterval(long, long) recordValueWithExpectedInterval}. The two
+       * methods are mutually exclusive, and only one of the two should be be used on a given data set to correct
+       * for the same coordinated omission issue.
+       * by
+       * <p>
+       * See notes in the description of the Histogram calls for an illustration of why this corrective behavior is
+       * important.
+       *
+       * @param otherHistogram The other histogram. highestTrackableValue and largestValueWithSingleUnitResolution must match.
+       * @param expectedIntervalBetweenValueSamples If expectedIntervalBetweenValueSamples is larger than 0, add
+       *                                           auto-generated value records as appropriate if value is larger
+       *                                           than expectedIntervalBetweenValueSamples
+       * @throws ArrayIndexOutOfBoundsException (may throw) if values exceed highestTrackableValue
+       */
+      addWhileCorrectingForCoordinatedOmission(otherHistogram, expectedIntervalBetweenValueSamples) {
+        const toHistogram = this;
+        const otherValues = new RecordedValuesIterator_1.default(otherHistogram);
+        while (otherValues.hasNext()) {
+          const v = otherValues.next();
+          toHistogram.recordValueWithCountAndExpectedInterval(v.valueIteratedTo, v.countAtValueIteratedTo, expectedIntervalBetweenValueSamples);
+        }
+      }
+      /**
+       * Add the contents of another histogram to this one.
+       * <p>
+       * As part of adding the contents, the start/end timestamp range of this histogram will be
+       * extended to include the start/end timestamp range of the other histogram.
+       *
+       * @param otherHistogram The other histogram.
+       * @throws (may throw) if values in fromHistogram's are
+       * higher than highestTrackableValue.
+       */
+      add(otherHistogram) {
+        if (!(otherHistogram instanceof _JsHistogram)) {
+          throw new Error("Cannot add a WASM histogram to a regular JS histogram");
+        }
+        const highestRecordableValue = this.highestEquivalentValue(this.valueFromIndex(this.countsArrayLength - 1));
+        if (highestRecordableValue < otherHistogram.maxValue) {
+          if (!this.autoResize) {
+            throw new Error("The other histogram includes values that do not fit in this histogram's range.");
+          }
+          this.resize(otherHistogram.maxValue);
+        }
+        if (this.bucketCount === otherHistogram.bucketCount && this.subBucketCount === otherHistogram.subBucketCount && this.unitMagnitude === otherHistogram.unitMagnitude) {
+          let observedOtherTotalCount = 0;
+          for (let i = 0; i < otherHistogram.countsArrayLength; i++) {
+            const otherCount = otherHistogram.getCountAtIndex(i);
+            if (otherCount > 0) {
+              this.addToCountAtIndex(i, otherCount);
+              observedOtherTotalCount += otherCount;
+            }
+          }
+          this.setTotalCount(this.totalCount + observedOtherTotalCount);
+          this.updatedMaxValue(max(this.maxValue, otherHistogram.maxValue));
+          this.updateMinNonZeroValue(min(this.minNonZeroValue, otherHistogram.minNonZeroValue));
+        } else {
+          const otherMaxIndex = otherHistogram.countsArrayIndex(otherHistogram.maxValue);
+          let otherCount = otherHistogram.getCountAtIndex(otherMaxIndex);
+          this.recordCountAtValue(otherCount, otherHistogram.valueFromIndex(otherMaxIndex));
+          for (let i = 0; i < otherMaxIndex; i++) {
+            otherCount = otherHistogram.getCountAtIndex(i);
+            if (otherCount > 0) {
+              this.recordCountAtValue(otherCount, otherHistogram.valueFromIndex(i));
+            }
+          }
+        }
+        this.startTimeStampMsec = min(this.startTimeStampMsec, otherHistogram.startTimeStampMsec);
+        this.endTimeStampMsec = max(this.endTimeStampMsec, otherHistogram.endTimeStampMsec);
+      }
+      /**
+       * Get the count of recorded values at a specific value (to within the histogram resolution at the value level).
+       *
+       * @param value The value for which to provide the recorded count
+       * @return The total count of values recorded in the histogram within the value range that is
+       * {@literal >=} lowestEquivalentValue(<i>value</i>) and {@literal <=} highestEquivalentValue(<i>value</i>)
+       */
+      getCountAtValue(value) {
+        const index2 = min(max(0, this.countsArrayIndex(value)), this.countsArrayLength - 1);
+        return this.getCountAtIndex(index2);
+      }
+      /**
+       * Subtract the contents of another histogram from this one.
+       * <p>
+       * The start/end timestamps of this histogram will remain unchanged.
+       *
+       * @param otherHistogram The other histogram.
+       * @throws ArrayIndexOutOfBoundsException (may throw) if values in otherHistogram's are higher than highestTrackableValue.
+       *
+       */
+      subtract(otherHistogram) {
+        const highestRecordableValue = this.valueFromIndex(this.countsArrayLength - 1);
+        if (!(otherHistogram instanceof _JsHistogram)) {
+          throw new Error("Cannot subtract a WASM histogram to a regular JS histogram");
+        }
+        if (highestRecordableValue < otherHistogram.maxValue) {
+          if (!this.autoResize) {
+            throw new Error("The other histogram includes values that do not fit in this histogram's range.");
+          }
+          this.resize(otherHistogram.maxValue);
+        }
+        if (this.bucketCount === otherHistogram.bucketCount && this.subBucketCount === otherHistogram.subBucketCount && this.unitMagnitude === otherHistogram.unitMagnitude) {
+          let observedOtherTotalCount = 0;
+          for (let i = 0; i < otherHistogram.countsArrayLength; i++) {
+            const otherCount = otherHistogram.getCountAtIndex(i);
+            if (otherCount > 0) {
+              this.addToCountAtIndex(i, -otherCount);
+              observedOtherTotalCount += otherCount;
+            }
+          }
+          this.setTotalCount(this.totalCount - observedOtherTotalCount);
+        } else {
+          for (let i = 0; i < otherHistogram.countsArrayLength; i++) {
+            const otherCount = otherHistogram.getCountAtIndex(i);
+            if (otherCount > 0) {
+              const otherValue = otherHistogram.valueFromIndex(i);
+              if (this.getCountAtValue(otherValue) < otherCount) {
+                throw new Error("otherHistogram count (" + otherCount + ") at value " + otherValue + " is larger than this one's (" + this.getCountAtValue(otherValue) + ")");
+              }
+              this.recordCountAtValue(-otherCount, otherValue);
+            }
+          }
+        }
+        if (this.getCountAtValue(this.maxValue) <= 0 || this.getCountAtValue(this.minNonZeroValue) <= 0) {
+          this.establishInternalTackingValues();
+        }
+      }
+      establishInternalTackingValues(lengthToCover = this.countsArrayLength) {
+        this.maxValue = 0;
+        this.minNonZeroValue = Number.MAX_VALUE;
+        let maxIndex = -1;
+        let minNonZeroIndex = -1;
+        let observedTotalCount = 0;
+        for (let index2 = 0; index2 < lengthToCover; index2++) {
+          const countAtIndex = this.getCountAtIndex(index2);
+          if (countAtIndex > 0) {
+            observedTotalCount += countAtIndex;
+            maxIndex = index2;
+            if (minNonZeroIndex == -1 && index2 != 0) {
+              minNonZeroIndex = index2;
+            }
+          }
+        }
+        if (maxIndex >= 0) {
+          this.updatedMaxValue(this.highestEquivalentValue(this.valueFromIndex(maxIndex)));
+        }
+        if (minNonZeroIndex >= 0) {
+          this.updateMinNonZeroValue(this.valueFromIndex(minNonZeroIndex));
+        }
+        this.setTotalCount(observedTotalCount);
+      }
+      reset() {
+        this.clearCounts();
+        this.setTotalCount(0);
+        this.startTimeStampMsec = 0;
+        this.endTimeStampMsec = 0;
+        this.tag = Histogram_1.NO_TAG;
+        this.maxValue = 0;
+        this.minNonZeroValue = Number.MAX_SAFE_INTEGER;
+      }
+      destroy() {
+      }
+    };
+    exports.JsHistogram = JsHistogram;
+    exports.default = JsHistogram;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/TypedArrayHistogram.js
+var require_TypedArrayHistogram = __commonJS({
+  "node_modules/hdr-histogram-js/dist/TypedArrayHistogram.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var JsHistogram_1 = require_JsHistogram();
+    var TypedArrayHistogram = class _TypedArrayHistogram extends JsHistogram_1.default {
+      constructor(arrayCtr, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
+        super(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
+        this.arrayCtr = arrayCtr;
+        this._totalCount = 0;
+        this._counts = new arrayCtr(this.countsArrayLength);
+      }
+      clearCounts() {
+        this._counts.fill(0);
+      }
+      incrementCountAtIndex(index2) {
+        const currentCount = this._counts[index2];
+        const newCount = currentCount + 1;
+        if (newCount < 0) {
+          throw newCount + " would overflow short integer count";
+        }
+        this._counts[index2] = newCount;
+      }
+      addToCountAtIndex(index2, value) {
+        const currentCount = this._counts[index2];
+        const newCount = currentCount + value;
+        if (newCount < Number.MIN_SAFE_INTEGER || newCount > Number.MAX_SAFE_INTEGER) {
+          throw newCount + " would overflow integer count";
+        }
+        this._counts[index2] = newCount;
+      }
+      setCountAtIndex(index2, value) {
+        if (value < Number.MIN_SAFE_INTEGER || value > Number.MAX_SAFE_INTEGER) {
+          throw value + " would overflow integer count";
+        }
+        this._counts[index2] = value;
+      }
+      resize(newHighestTrackableValue) {
+        this.establishSize(newHighestTrackableValue);
+        const newCounts = new this.arrayCtr(this.countsArrayLength);
+        newCounts.set(this._counts);
+        this._counts = newCounts;
+      }
+      getCountAtIndex(index2) {
+        return this._counts[index2];
+      }
+      _getEstimatedFootprintInBytes() {
+        return 1024 + this._counts.BYTES_PER_ELEMENT * this._counts.length;
+      }
+      copyCorrectedForCoordinatedOmission(expectedIntervalBetweenValueSamples) {
+        const copy = new _TypedArrayHistogram(this.arrayCtr, this.lowestDiscernibleValue, this.highestTrackableValue, this.numberOfSignificantValueDigits);
+        copy.addWhileCorrectingForCoordinatedOmission(this, expectedIntervalBetweenValueSamples);
+        return copy;
+      }
+      toString() {
+        return `Histogram ${this._counts.BYTES_PER_ELEMENT * 8}b ${JSON.stringify(this, null, 2)}`;
+      }
+    };
+    exports.default = TypedArrayHistogram;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/Int32Histogram.js
+var require_Int32Histogram = __commonJS({
+  "node_modules/hdr-histogram-js/dist/Int32Histogram.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var TypedArrayHistogram_1 = require_TypedArrayHistogram();
+    var Int32Histogram2 = class extends TypedArrayHistogram_1.default {
+      constructor(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
+        super(Uint32Array, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
+      }
+    };
+    exports.default = Int32Histogram2;
+  }
+});
+
+// src/load/histogram.ts
+var import_Int32Histogram, Int32Histogram, LatencyHistogram;
+var init_histogram = __esm({
+  "src/load/histogram.ts"() {
+    "use strict";
+    import_Int32Histogram = __toESM(require_Int32Histogram(), 1);
+    Int32Histogram = import_Int32Histogram.default.default;
+    LatencyHistogram = class {
+      counts = new Int32Histogram(1, 2, 3);
+      constructor() {
+        this.counts.autoResize = true;
+      }
+      get count() {
+        return this.counts.totalCount;
+      }
+      record(elapsedMs) {
+        this.counts.recordValue(Math.max(0, Math.round(elapsedMs)));
+      }
+      add(other) {
+        this.counts.add(other.counts);
+      }
+      /** The nearest-rank percentile in ms, NaN when nothing was recorded. */
+      percentile(p) {
+        return this.count === 0 ? Number.NaN : this.counts.getValueAtPercentile(p);
+      }
+    };
+  }
+});
+
+// src/load/series.ts
+function bucketAt(buckets, index2) {
+  let bucket = buckets.get(index2);
+  if (!bucket) {
+    bucket = { requests: 0, errors: 0, latency: new LatencyHistogram() };
+    buckets.set(index2, bucket);
+  }
+  return bucket;
+}
+var maxBuckets, LoadTimeline;
+var init_series = __esm({
+  "src/load/series.ts"() {
+    "use strict";
+    init_histogram();
+    maxBuckets = 120;
+    LoadTimeline = class {
+      bucketMs = 1e3;
+      /** By index: start time ÷ bucket width, rounded down. */
+      buckets = /* @__PURE__ */ new Map();
+      first = Infinity;
+      last = -Infinity;
+      add({ startMs, elapsedMs, success: success2 }) {
+        let index2 = Math.floor(startMs / this.bucketMs);
+        while (Math.max(this.last, index2) - Math.min(this.first, index2) >= maxBuckets) {
+          this.widen();
+          index2 = Math.floor(startMs / this.bucketMs);
+        }
+        this.first = Math.min(this.first, index2);
+        this.last = Math.max(this.last, index2);
+        const bucket = bucketAt(this.buckets, index2);
+        bucket.requests++;
+        if (!success2) bucket.errors++;
+        bucket.latency.record(elapsedMs);
+      }
+      /** Every bucket from the first request to the last, empty ones included; undefined without requests. */
+      series(windows) {
+        if (this.buckets.size === 0) return void 0;
+        const buckets = [];
+        for (let index2 = this.first; index2 <= this.last; index2++) {
+          const bucket = this.buckets.get(index2);
+          const startMs = index2 * this.bucketMs;
+          if (!bucket) buckets.push({ startMs, requests: 0, errors: 0 });
+          else {
+            const { requests, errors, latency } = bucket;
+            buckets.push({
+              startMs,
+              requests,
+              errors,
+              p50Ms: latency.percentile(50),
+              p95Ms: latency.percentile(95)
+            });
+          }
+        }
+        return {
+          bucketMs: this.bucketMs,
+          buckets,
+          chaosWindows: windows.map(({ startMs, endMs }) => ({ startMs, endMs }))
+        };
+      }
+      /** Twice as wide: buckets 2i and 2i+1 become bucket i. */
+      widen() {
+        const merged = /* @__PURE__ */ new Map();
+        for (const [index2, { requests, errors, latency }] of this.buckets) {
+          const into = bucketAt(merged, Math.floor(index2 / 2));
+          into.requests += requests;
+          into.errors += errors;
+          into.latency.add(latency);
+        }
+        this.buckets = merged;
+        this.bucketMs *= 2;
+        this.first = Math.floor(this.first / 2);
+        this.last = Math.floor(this.last / 2);
+      }
+    };
+  }
+});
+
+// src/load/samples.ts
+var Part, RequestFigureBuilder, maxFailureReasons, otherReasons, FailureCounts, ownCopy;
+var init_samples = __esm({
+  "src/load/samples.ts"() {
+    "use strict";
+    init_histogram();
+    init_series();
+    Part = class {
+      latency = new LatencyHistogram();
+      failed = 0;
+      stats() {
+        const count2 = this.latency.count;
+        return {
+          count: count2,
+          p50Ms: this.latency.percentile(50),
+          p95Ms: this.latency.percentile(95),
+          p99Ms: this.latency.percentile(99),
+          errorRate: count2 === 0 ? 0 : this.failed / count2
+        };
+      }
+    };
+    RequestFigureBuilder = class {
+      baseline = new Part();
+      chaos = new Part();
+      failures = new FailureCounts();
+      chaosFailures = new FailureCounts();
+      timeline = new LoadTimeline();
+      windows;
+      constructor(windows) {
+        this.windows = windows;
+      }
+      add(sample) {
+        const { startMs } = sample;
+        const inChaos = this.windows.some((w) => startMs >= w.startMs && startMs <= w.endMs);
+        const part = inChaos ? this.chaos : this.baseline;
+        part.latency.record(sample.elapsedMs);
+        this.timeline.add(sample);
+        if (sample.success) return;
+        part.failed++;
+        const reason = sample.failure ?? "failed (no reason recorded)";
+        this.failures.add(reason);
+        if (inChaos) this.chaosFailures.add(reason);
+      }
+      figures() {
+        const overall = new Part();
+        overall.latency.add(this.baseline.latency);
+        overall.latency.add(this.chaos.latency);
+        overall.failed = this.baseline.failed + this.chaos.failed;
+        return {
+          overall: overall.stats(),
+          baseline: this.baseline.stats(),
+          duringChaos: this.chaos.stats(),
+          topFailures: this.failures.top(),
+          chaosTopFailures: this.chaosFailures.top(),
+          series: this.timeline.series(this.windows)
+        };
+      }
+    };
+    maxFailureReasons = 1e3;
+    otherReasons = `other reasons (past the first ${maxFailureReasons} distinct ones)`;
+    FailureCounts = class {
+      counts = /* @__PURE__ */ new Map();
+      add(reason) {
+        const count2 = this.counts.get(reason);
+        if (count2 !== void 0) this.counts.set(reason, count2 + 1);
+        else if (this.counts.size < maxFailureReasons) this.counts.set(ownCopy(reason), 1);
+        else this.counts.set(otherReasons, (this.counts.get(otherReasons) ?? 0) + 1);
+      }
+      /** "12 × GET /cart: 503 Service Unavailable", most frequent first. */
+      top(limit = 5) {
+        return [...this.counts].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([reason, count2]) => `${count2} \xD7 ${reason}`);
+      }
+    };
+    ownCopy = (text3) => JSON.parse(JSON.stringify(text3));
+  }
+});
+
 // src/load/read.ts
 function readText(file2, what) {
   const text3 = readInputFile(file2, what, resultFileLimit);
@@ -94012,13 +95377,26 @@ function looksLikeK6Stream(text3) {
     return false;
   }
 }
-function readSamples(results, startedAtMs) {
-  const parts = [];
-  if (results.jtl) parts.push(parseJtl(readText(results.jtl, "JMeter results"), results.jtl));
-  if (results.k6Json) parts.push(parseK6Json(readText(results.k6Json, "k6 JSON output"), results.k6Json));
-  if (results.heyCsv)
-    parts.push(parseHeyCsv(readText(results.heyCsv, "hey CSV"), results.heyCsv, startedAtMs));
-  return parts.length > 0 ? parts.flat() : void 0;
+function readRequestFigures(results, startedAtMs, windows) {
+  const figures = new RequestFigureBuilder(windows);
+  return readRequests(results, startedAtMs, (sample) => figures.add(sample)) ? figures.figures() : void 0;
+}
+function readRequests(results, startedAtMs, onSample) {
+  const { jtl, k6Json, heyCsv } = results;
+  if (jtl) readLines(jtl, "JMeter results", jtlReader(jtl, onSample));
+  if (k6Json) readLines(k6Json, "k6 JSON output", k6JsonReader(k6Json, onSample));
+  if (heyCsv) readLines(heyCsv, "hey CSV", heyReader(heyCsv, startedAtMs, onSample));
+  return Boolean(jtl || k6Json || heyCsv);
+}
+function readLines(file2, what, reader) {
+  let blank = true;
+  readInputLines(file2, what, (line, number4) => {
+    if (blank && line.trim() === "") return;
+    blank = false;
+    reader.line(line, number4);
+  });
+  if (blank) throw new ConfigError(`${file2}: the ${what} is empty`);
+  reader.end();
 }
 var init_read2 = __esm({
   "src/load/read.ts"() {
@@ -94029,79 +95407,7 @@ var init_read2 = __esm({
     init_jtl();
     init_k6_json();
     init_k6();
-  }
-});
-
-// src/load/samples.ts
-function percentile(sortedMs, p) {
-  if (sortedMs.length === 0) return Number.NaN;
-  const rank = Math.max(1, Math.ceil(p / 100 * sortedMs.length));
-  return sortedMs[rank - 1];
-}
-function summarize(samples) {
-  const sorted = samples.map((s) => s.elapsedMs).sort((a, b) => a - b);
-  const failed = samples.filter((s) => !s.success).length;
-  return {
-    count: samples.length,
-    p50Ms: percentile(sorted, 50),
-    p95Ms: percentile(sorted, 95),
-    p99Ms: percentile(sorted, 99),
-    errorRate: samples.length === 0 ? 0 : failed / samples.length
-  };
-}
-function topFailures(samples, limit = 5) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const sample of samples) {
-    if (sample.success) continue;
-    const reason = sample.failure ?? "failed (no reason recorded)";
-    counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([reason, count2]) => `${count2} \xD7 ${reason}`);
-}
-function computeImpact(samples, windows) {
-  const inChaos = (s) => windows.some((w) => s.startMs >= w.startMs && s.startMs <= w.endMs);
-  const chaosSamples = samples.filter(inChaos);
-  return {
-    baseline: summarize(samples.filter((s) => !inChaos(s))),
-    duringChaos: summarize(chaosSamples),
-    chaosSamples
-  };
-}
-function loadSeries(samples, windows) {
-  if (samples.length === 0) return void 0;
-  let first = Infinity;
-  let last = -Infinity;
-  for (const { startMs } of samples) {
-    first = Math.min(first, startMs);
-    last = Math.max(last, startMs);
-  }
-  const bucketMs = Math.max(1, Math.ceil((last - first + 1) / maxBuckets / 1e3)) * 1e3;
-  const origin = Math.floor(first / 1e3) * 1e3;
-  const count2 = Math.floor((last - origin) / bucketMs) + 1;
-  const latencies = Array.from({ length: count2 }, () => []);
-  const errors = new Array(count2).fill(0);
-  for (const sample of samples) {
-    const index2 = Math.floor((sample.startMs - origin) / bucketMs);
-    latencies[index2].push(sample.elapsedMs);
-    if (!sample.success) errors[index2] = errors[index2] + 1;
-  }
-  const buckets = latencies.map((elapsed, index2) => {
-    const bucket = {
-      startMs: origin + index2 * bucketMs,
-      requests: elapsed.length,
-      errors: errors[index2]
-    };
-    if (elapsed.length === 0) return bucket;
-    elapsed.sort((a, b) => a - b);
-    return { ...bucket, p50Ms: percentile(elapsed, 50), p95Ms: percentile(elapsed, 95) };
-  });
-  return { bucketMs, buckets, chaosWindows: windows.map(({ startMs, endMs }) => ({ startMs, endMs })) };
-}
-var maxBuckets;
-var init_samples = __esm({
-  "src/load/samples.ts"() {
-    "use strict";
-    maxBuckets = 120;
+    init_samples();
   }
 });
 
@@ -94158,9 +95464,9 @@ function loadSuite(results) {
     properties["k6.http_req_duration.p95Ms"] = fixed(results.k6.httpReqDuration["p(95)"]);
   if (results.k6?.httpReqFailed !== void 0)
     properties["k6.http_req_failed.rate"] = fixed(results.k6.httpReqFailed, 4);
-  const samples = results.samples;
-  if (samples && samples.length > 0) {
-    const overall = summarize(samples);
+  const requests = results.requests;
+  if (requests && requests.overall.count > 0) {
+    const { overall } = requests;
     describe5(properties, "overall", overall);
     const { p95, p99, errorRate } = results.thresholds;
     if (p95 !== void 0)
@@ -94173,10 +95479,10 @@ function loadSuite(results) {
         `error rate <= ${percent2(errorRate)}`,
         overall.errorRate <= errorRate,
         `error rate was ${percent2(overall.errorRate)} (${failedOf(overall)})`,
-        { details: failureDetails(samples) }
+        { details: failureDetails(requests.topFailures) }
       );
     }
-    if (results.windows.length > 0) impactCases(samples, results, properties, add2);
+    if (results.windows.length > 0) impactCases(requests, results, properties, add2);
   }
   const started = results.exit ? new Date(results.exit.startedAtMs).toISOString() : void 0;
   return {
@@ -94186,11 +95492,11 @@ function loadSuite(results) {
     durationSeconds: results.exit ? (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3 : void 0,
     properties,
     cases,
-    series: samples && loadSeries(samples, results.windows)
+    series: requests?.series
   };
 }
-function impactCases(samples, results, properties, add2) {
-  const { baseline, duringChaos, chaosSamples } = computeImpact(samples, results.windows);
+function impactCases(requests, results, properties, add2) {
+  const { baseline, duringChaos } = requests;
   describe5(properties, "baseline", baseline);
   describe5(properties, "chaos", duringChaos);
   properties["chaos.windows"] = results.windows.map((w) => `${new Date(w.startMs).toISOString()}/${new Date(w.endMs).toISOString()}`).join(",");
@@ -94211,7 +95517,7 @@ function impactCases(samples, results, properties, add2) {
       `error rate during chaos <= ${percent2(maxErrorRateDuringChaos)}`,
       duringChaos.count > 0 && duringChaos.errorRate <= maxErrorRateDuringChaos,
       duringChaos.count > 0 ? `error rate during chaos was ${percent2(duringChaos.errorRate)} (${failedOf(duringChaos)})` : "no request ran during the chaos",
-      { details: failureDetails(chaosSamples) }
+      { details: failureDetails(requests.chaosTopFailures) }
     );
   }
 }
@@ -94223,8 +95529,7 @@ function describe5(properties, prefix, stats) {
   properties[`${prefix}.p99Ms`] = fixed(stats.p99Ms);
   properties[`${prefix}.errorRate`] = fixed(stats.errorRate, 4);
 }
-function failureDetails(samples) {
-  const top = topFailures(samples);
+function failureDetails(top) {
   return top.length > 0 ? `most frequent failures:
 ${top.join("\n")}` : void 0;
 }
@@ -94232,7 +95537,6 @@ var suiteName, failedOf, fixed, percent2;
 var init_suite = __esm({
   "src/load/suite.ts"() {
     "use strict";
-    init_samples();
     suiteName = "load";
     failedOf = (stats) => `${Math.round(stats.errorRate * stats.count)} of ${stats.count} requests failed`;
     fixed = (value, digits = 1) => String(Number(value.toFixed(digits)));
@@ -94246,7 +95550,7 @@ function readLoadSuite(config2, exit, windows) {
     exit,
     command: commandText(config2),
     k6: config2.results.k6Summary ? readK6Summary(config2.results.k6Summary) : void 0,
-    samples: readSamples(config2.results, exit?.startedAtMs ?? Date.now()),
+    requests: readRequestFigures(config2.results, exit?.startedAtMs ?? Date.now(), windows),
     windows,
     thresholds: config2.thresholds,
     impact: config2.impact
@@ -94354,7 +95658,7 @@ function stepCase(suite, node2, byId, displayNames, timedOut) {
   const boundary = node2.boundaryID ? byId[node2.boundaryID] : void 0;
   const tolerated = (phaseOutcome === "fail" || phaseOutcome === "error") && boundary?.phase === "Succeeded";
   const outcome = tolerated ? "skipped" : phaseOutcome;
-  const failure2 = why ?? `step ${node2.phase}`;
+  const failure3 = why ?? `step ${node2.phase}`;
   const exitCode = (last ?? node2).outputs?.exitCode;
   const triesText = tries.map(
     (t, i) => `attempt ${i + 1} (${t.displayName ?? t.name}): ${t.phase ?? "Pending"}${t.message ? ` \u2014 ${t.message}` : ""}`
@@ -94365,10 +95669,10 @@ function stepCase(suite, node2, byId, displayNames, timedOut) {
     className: suite,
     name: unique3 ? display : node2.name ?? display,
     outcome,
-    message: stepMessage({ node: node2, outcome, tolerated, failure: failure2, attempts: tries.length, timedOut }),
+    message: stepMessage({ node: node2, outcome, tolerated, failure: failure3, attempts: tries.length, timedOut }),
     details: [
       // Argo's messages name the exit code since v3.7 ("main: Error (exit code 1)"); older ones do not.
-      exitCode && phaseOutcome !== "pass" && !failure2.includes("exit code") ? `${failure2} (exit code ${exitCode})` : void 0,
+      exitCode && phaseOutcome !== "pass" && !failure3.includes("exit code") ? `${failure3} (exit code ${exitCode})` : void 0,
       flaky ? `passed on attempt ${tries.length} after ${failedTries.length} failed` : void 0,
       ...triesText
     ].filter((line) => !!line).join("\n") || void 0,
@@ -94393,12 +95697,12 @@ function stepCase(suite, node2, byId, displayNames, timedOut) {
   };
 }
 function stepMessage(step) {
-  const { node: node2, outcome, failure: failure2 } = step;
+  const { node: node2, outcome, failure: failure3 } = step;
   if (outcome === "pass") return void 0;
-  if (step.tolerated) return `${node2.phase}, tolerated by the workflow (it continued): ${failure2}`;
+  if (step.tolerated) return `${node2.phase}, tolerated by the workflow (it continued): ${failure3}`;
   if (outcome === "timeout")
     return `still ${node2.phase ?? "Pending"} when ${step.timedOut ? "the wait timed out" : "the workflow ended"}`;
-  return step.attempts > 1 ? `${failure2} (after ${step.attempts} attempts)` : failure2;
+  return step.attempts > 1 ? `${failure3} (after ${step.attempts} attempts)` : failure3;
 }
 var nodeOutcomes, isStep;
 var init_convert = __esm({

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConfigError } from '../../../src/errors.ts';
-import { parseHeyCsv } from '../../../src/load/hey.ts';
-import { parseJtl } from '../../../src/load/jtl.ts';
-import { parseK6Json } from '../../../src/load/k6-json.ts';
 import { parseK6Summary } from '../../../src/load/k6.ts';
-import { computeImpact, percentile } from '../../../src/load/samples.ts';
-import { readFixture } from '../../support/fixtures.ts';
+import { fixturePath, readFixture } from '../../support/fixtures.ts';
+import { figuresOf, resultFile, samplesIn } from '../../support/load.ts';
 
 const json = (name: string): unknown => JSON.parse(readFixture(`load/${name}`));
 
@@ -62,7 +59,7 @@ test('JTL: columns by name, quoted fields with commas and line breaks', () => {
     '1795000000200,88,GET /checkout,200,OK,shoppers 1-1,text,true,,512',
     '',
   ].join('\n');
-  assert.deepEqual(parseJtl(jtl, 'results.jtl'), [
+  assert.deepEqual(samplesIn('jtl', resultFile('results.jtl', jtl)), [
     { startMs: 1795000000000, elapsedMs: 94, success: true },
     {
       startMs: 1795000000100,
@@ -73,7 +70,7 @@ test('JTL: columns by name, quoted fields with commas and line breaks', () => {
     { startMs: 1795000000200, elapsedMs: 88, success: true },
   ]);
   const reordered = 'success,elapsed,timeStamp\ntrue,120,1000\nfalse,900,2000\n';
-  assert.deepEqual(parseJtl(reordered, 'x.jtl'), [
+  assert.deepEqual(samplesIn('jtl', resultFile('x.jtl', reordered)), [
     { startMs: 1000, elapsedMs: 120, success: true },
     { startMs: 2000, elapsedMs: 900, success: false, failure: 'failed' },
   ]);
@@ -81,12 +78,12 @@ test('JTL: columns by name, quoted fields with commas and line breaks', () => {
 
 test('JTL errors name the file and line', () => {
   assert.throws(
-    () => parseJtl('timeStamp,label\n1,a\n', 'r.jtl'),
+    () => samplesIn('jtl', resultFile('r.jtl', 'timeStamp,label\n1,a\n')),
     (e: unknown) =>
       e instanceof ConfigError && /r\.jtl: line 1: missing columns elapsed, success/.test(e.message),
   );
   assert.throws(
-    () => parseJtl('timeStamp,elapsed,success\n1,2,true\nsoon,2,maybe\n', 'r.jtl'),
+    () => samplesIn('jtl', resultFile('r.jtl', 'timeStamp,elapsed,success\n1,2,true\nsoon,2,maybe\n')),
     /r\.jtl: line 3: expected numeric timeStamp/,
   );
 });
@@ -102,7 +99,7 @@ test('impact: the slow, failing window is found inside the chaos window', () => 
       success: !(inWindow && i % 10 === 0),
     };
   });
-  const { baseline, duringChaos } = computeImpact(samples, [{ startMs: t0 + 20_000, endMs: t0 + 29_999 }]);
+  const { baseline, duringChaos } = figuresOf(samples, [{ startMs: t0 + 20_000, endMs: t0 + 29_999 }]);
   assert.equal(duringChaos.count, 100);
   assert.equal(baseline.count, 500);
   assert.equal(duringChaos.p95Ms, 450);
@@ -111,16 +108,8 @@ test('impact: the slow, failing window is found inside the chaos window', () => 
   assert.equal(baseline.errorRate, 0);
 });
 
-test('percentiles are nearest-rank', () => {
-  const sorted = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  assert.equal(percentile(sorted, 50), 5);
-  assert.equal(percentile(sorted, 95), 10);
-  assert.equal(percentile(sorted, 10), 1);
-  assert.ok(Number.isNaN(percentile([], 95)));
-});
-
 test('k6 JSON output: duration and failure points pair into samples that start at time minus duration', () => {
-  const samples = parseK6Json(readFixture('load/k6-output.json'), 'k6-out.json');
+  const samples = samplesIn('k6Json', fixturePath('load/k6-output.json'));
   assert.deepEqual(samples, [
     { startMs: Date.parse('2026-11-20T10:00:00.000Z'), elapsedMs: 250, success: true },
     {
@@ -131,13 +120,16 @@ test('k6 JSON output: duration and failure points pair into samples that start a
     },
     { startMs: Date.parse('2026-11-20T10:00:03.000Z'), elapsedMs: 120, success: true },
   ]);
-  assert.throws(() => parseK6Json('{"type":"Point"\n', 'o.json'), /o\.json: line 1: not JSON/);
+  assert.throws(
+    () => samplesIn('k6Json', resultFile('o.json', '{"type":"Point"\n')),
+    /o\.json: line 1: not JSON/,
+  );
 });
 
 test('hey CSV: offsets placed on the clock of the load start; 5xx are failures', () => {
   const csv =
     'response-time,DNS+dialup,DNS,Request-write,Response-delay,Response-read,status-code,offset\n0.0500,0,0,0,0,0,200,0.0010\n0.3000,0,0,0,0,0,500,1.5000\n';
-  assert.deepEqual(parseHeyCsv(csv, 'hey.csv', 10_000), [
+  assert.deepEqual(samplesIn('heyCsv', resultFile('hey.csv', csv), 10_000), [
     { startMs: 10_001, elapsedMs: 50, success: true },
     { startMs: 11_500, elapsedMs: 300, success: false, failure: 'HTTP 500' },
   ]);
@@ -146,21 +138,83 @@ test('hey CSV: offsets placed on the clock of the load start; 5xx are failures',
 test('a failed JTL sample without an assertion message keeps the response code and message', () => {
   const noMessage =
     'timeStamp,elapsed,label,responseCode,responseMessage,success,failureMessage\n1,5,GET /a,502,Bad Gateway,false,\n';
-  assert.equal(parseJtl(noMessage, 'x.jtl')[0]?.failure, 'GET /a: 502 Bad Gateway');
+  assert.equal(samplesIn('jtl', resultFile('x.jtl', noMessage))[0]?.failure, 'GET /a: 502 Bad Gateway');
 });
 
 test('JMeter results saved as XML: the error says how to save them as CSV', () => {
   const xml =
     '<?xml version="1.0" encoding="UTF-8"?>\n<testResults version="1.2">\n<httpSample t="94" ts="1" s="true"/>\n</testResults>\n';
   assert.throws(
-    () => parseJtl(xml, 'results.jtl'),
+    () => samplesIn('jtl', resultFile('results.jtl', xml)),
     /results\.jtl: these JMeter results are XML.*output_format=csv/,
   );
 });
 
 test('a k6 summary given as the --out json stream: the error says which setting takes which file', () => {
   assert.throws(
-    () => parseK6Json(JSON.stringify({ metrics: {} }, null, 2), 'k6.json'),
+    () => samplesIn('k6Json', resultFile('k6.json', JSON.stringify({ metrics: {} }, null, 2))),
     /k6\.json: this is one JSON document \(a k6 end-of-test summary\?\).*load\.results\.k6Summary/,
+  );
+});
+
+/** The two points k6 writes for one request, as lines of its `--out json` stream. */
+function k6Points(time: string, url: string, ms: number, status: number) {
+  const data = (value: number) => ({
+    time,
+    value,
+    tags: { method: 'GET', name: url, status: String(status), url },
+  });
+  return {
+    duration: JSON.stringify({ type: 'Point', data: data(ms), metric: 'http_req_duration' }),
+    failed: JSON.stringify({ type: 'Point', data: data(status >= 400 ? 1 : 0), metric: 'http_req_failed' }),
+    other: JSON.stringify({ type: 'Point', data: data(1), metric: 'http_reqs' }),
+  };
+}
+
+test('k6 JSON output: points of many VUs interleaved, in either order, pair into one sample per request', () => {
+  // 200 requests: their durations, then the other metrics, then their failed flags in reverse order.
+  const requests = Array.from({ length: 200 }, (_, i) =>
+    k6Points(
+      `2026-11-20T10:00:${String(i % 60).padStart(2, '0')}.${String(i).padStart(3, '0')}123456Z`,
+      `http://shop/item/${i % 7}`,
+      100 + i,
+      i % 9 === 0 ? 503 : 200,
+    ),
+  );
+  const lines = [
+    ...requests.map((r) => r.duration),
+    ...requests.map((r) => r.other),
+    ...requests.map((r) => r.failed).reverse(),
+  ];
+  const samples = samplesIn('k6Json', resultFile('vus.json', lines.join('\n')));
+  assert.equal(samples.length, 200);
+  assert.deepEqual(
+    samples.filter((s) => !s.success).map((s) => [s.elapsedMs, s.failure]),
+    requests
+      .flatMap((_, i) => (i % 9 === 0 ? [[100 + i, `http://shop/item/${i % 7}: HTTP 503`]] : []))
+      .reverse(),
+  );
+});
+
+test('k6 JSON output: two requests with the same time and URL are two samples; a duration alone counts as passed', () => {
+  const first = k6Points('2026-11-20T10:00:00.250Z', 'http://shop/', 250, 200);
+  const second = k6Points('2026-11-20T10:00:00.250Z', 'http://shop/', 40, 503);
+  const lonely = k6Points('2026-11-20T10:00:01.000Z', 'http://shop/', 70, 200);
+  const lines = [first.duration, first.failed, second.failed, second.duration, lonely.duration];
+  assert.deepEqual(
+    samplesIn('k6Json', resultFile('same-time.json', lines.join('\n'))).map((s) => [s.elapsedMs, s.success]),
+    [
+      [250, true],
+      [40, false],
+      [70, true],
+    ],
+  );
+  // Their points interleaved: which flag goes with which is unknowable, but neither request is lost.
+  const interleaved = [first.duration, second.duration, first.failed, second.failed];
+  assert.deepEqual(
+    samplesIn('k6Json', resultFile('interleaved.json', interleaved.join('\n')))
+      .map((s) => s.elapsedMs)
+      .sort((a, b) => a - b),
+    [40, 250],
   );
 });

@@ -5,6 +5,7 @@ import { parseK6Summary } from '../../../src/load/k6.ts';
 import { loadSchema } from '../../../src/load/schema.ts';
 import { loadSuite } from '../../../src/load/suite.ts';
 import { readFixture } from '../../support/fixtures.ts';
+import { figuresOf } from '../../support/load.ts';
 
 const t0 = 1795000000000;
 const chaos = [{ startMs: t0 + 20_000, endMs: t0 + 29_999 }];
@@ -43,7 +44,7 @@ test('each k6 threshold and check is a case; a crossed one fails the gate naming
 
 test('impact figures go into the properties and gate the degradation', () => {
   const suite = loadSuite({
-    samples: samples(),
+    requests: figuresOf(samples(), chaos),
     windows: chaos,
     thresholds: {},
     impact: { maxP95Ratio: 2, maxErrorRateDuringChaos: 0.01 },
@@ -65,7 +66,7 @@ test('impact figures go into the properties and gate the degradation', () => {
 
 test('a generous impact limit passes', () => {
   const suite = loadSuite({
-    samples: samples(),
+    requests: figuresOf(samples(), chaos),
     windows: chaos,
     thresholds: {},
     impact: { maxP95Ratio: 10, maxErrorRateDuringChaos: 0.2 },
@@ -75,7 +76,12 @@ test('a generous impact limit passes', () => {
 
 test('JTL thresholds from the config: p95 and error rate over the whole test', () => {
   const config = loadSchema.parse({ thresholds: { p95: '800ms', errorRate: '1%' } });
-  const suite = loadSuite({ samples: samples(), windows: [], thresholds: config.thresholds, impact: {} });
+  const suite = loadSuite({
+    requests: figuresOf(samples(), []),
+    windows: [],
+    thresholds: config.thresholds,
+    impact: {},
+  });
   assert.deepEqual(
     suite.cases.map((c) => [c.name, c.outcome]),
     [

@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   resultPlural,
   workflowRunLabel
-} from "./chunk-M23D6N5L.js";
+} from "./chunk-C2C3UGJC.js";
 import {
   ManifestApplier,
   allowedNamespaces,
@@ -27,7 +27,7 @@ import {
   runLabel,
   workflowCondition,
   workflowToSuite
-} from "./chunk-V2KUIHIQ.js";
+} from "./chunk-6KFUOGED.js";
 import {
   CancelledError,
   CannotRunError,
@@ -53,7 +53,7 @@ import {
   setHeaderOptions,
   statusCode,
   underLabel
-} from "./chunk-BTC7FQAS.js";
+} from "./chunk-XYB5YWCU.js";
 
 // src/run/collect.ts
 function collectLoad(config, exit, windows) {

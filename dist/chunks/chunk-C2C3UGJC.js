@@ -20,7 +20,7 @@ import {
   require_dist,
   setHeaderOptions,
   statusCode
-} from "./chunk-BTC7FQAS.js";
+} from "./chunk-XYB5YWCU.js";
 
 // src/kube/context.ts
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";

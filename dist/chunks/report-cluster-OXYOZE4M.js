@@ -6,14 +6,14 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-M23D6N5L.js";
+} from "./chunk-C2C3UGJC.js";
 import {
   CannotRunError,
   ConfigError,
   connect,
   convertChaos,
   readableResults
-} from "./chunk-BTC7FQAS.js";
+} from "./chunk-XYB5YWCU.js";
 
 // src/run/report-cluster.ts
 async function chaosReportFromCluster(config, namespace, selector) {

@@ -637,7 +637,7 @@ var require_url_state_machine = __commonJS({
       ws: 80,
       wss: 443
     };
-    var failure2 = /* @__PURE__ */ Symbol("failure");
+    var failure3 = /* @__PURE__ */ Symbol("failure");
     function countSymbols(str2) {
       return punycode.ucs2.decode(str2).length;
     }
@@ -750,7 +750,7 @@ var require_url_state_machine = __commonJS({
       }
       const regex = R === 10 ? /[^0-9]/ : R === 16 ? /[^0-9A-Fa-f]/ : /[^0-7]/;
       if (regex.test(input2)) {
-        return failure2;
+        return failure3;
       }
       return parseInt(input2, R);
     }
@@ -770,18 +770,18 @@ var require_url_state_machine = __commonJS({
           return input2;
         }
         const n = parseIPv4Number(part);
-        if (n === failure2) {
+        if (n === failure3) {
           return input2;
         }
         numbers.push(n);
       }
       for (let i = 0; i < numbers.length - 1; ++i) {
         if (numbers[i] > 255) {
-          return failure2;
+          return failure3;
         }
       }
       if (numbers[numbers.length - 1] >= Math.pow(256, 5 - numbers.length)) {
-        return failure2;
+        return failure3;
       }
       let ipv43 = numbers.pop();
       let counter = 0;
@@ -811,7 +811,7 @@ var require_url_state_machine = __commonJS({
       input2 = punycode.ucs2.decode(input2);
       if (input2[pointer] === 58) {
         if (input2[pointer + 1] !== 58) {
-          return failure2;
+          return failure3;
         }
         pointer += 2;
         ++pieceIndex;
@@ -819,11 +819,11 @@ var require_url_state_machine = __commonJS({
       }
       while (pointer < input2.length) {
         if (pieceIndex === 8) {
-          return failure2;
+          return failure3;
         }
         if (input2[pointer] === 58) {
           if (compress !== null) {
-            return failure2;
+            return failure3;
           }
           ++pointer;
           ++pieceIndex;
@@ -839,11 +839,11 @@ var require_url_state_machine = __commonJS({
         }
         if (input2[pointer] === 46) {
           if (length === 0) {
-            return failure2;
+            return failure3;
           }
           pointer -= length;
           if (pieceIndex > 6) {
-            return failure2;
+            return failure3;
           }
           let numbersSeen = 0;
           while (input2[pointer] !== void 0) {
@@ -852,23 +852,23 @@ var require_url_state_machine = __commonJS({
               if (input2[pointer] === 46 && numbersSeen < 4) {
                 ++pointer;
               } else {
-                return failure2;
+                return failure3;
               }
             }
             if (!isASCIIDigit(input2[pointer])) {
-              return failure2;
+              return failure3;
             }
             while (isASCIIDigit(input2[pointer])) {
               const number4 = parseInt(at(input2, pointer));
               if (ipv4Piece === null) {
                 ipv4Piece = number4;
               } else if (ipv4Piece === 0) {
-                return failure2;
+                return failure3;
               } else {
                 ipv4Piece = ipv4Piece * 10 + number4;
               }
               if (ipv4Piece > 255) {
-                return failure2;
+                return failure3;
               }
               ++pointer;
             }
@@ -879,16 +879,16 @@ var require_url_state_machine = __commonJS({
             }
           }
           if (numbersSeen !== 4) {
-            return failure2;
+            return failure3;
           }
           break;
         } else if (input2[pointer] === 58) {
           ++pointer;
           if (input2[pointer] === void 0) {
-            return failure2;
+            return failure3;
           }
         } else if (input2[pointer] !== void 0) {
-          return failure2;
+          return failure3;
         }
         address[pieceIndex] = value;
         ++pieceIndex;
@@ -904,7 +904,7 @@ var require_url_state_machine = __commonJS({
           --swaps;
         }
       } else if (compress === null && pieceIndex !== 8) {
-        return failure2;
+        return failure3;
       }
       return address;
     }
@@ -935,7 +935,7 @@ var require_url_state_machine = __commonJS({
     function parseHost(input2, isSpecialArg) {
       if (input2[0] === "[") {
         if (input2[input2.length - 1] !== "]") {
-          return failure2;
+          return failure3;
         }
         return parseIPv6(input2.substring(1, input2.length - 1));
       }
@@ -945,20 +945,20 @@ var require_url_state_machine = __commonJS({
       const domain2 = utf8PercentDecode(input2);
       const asciiDomain = tr46.toASCII(domain2, false, tr46.PROCESSING_OPTIONS.NONTRANSITIONAL, false);
       if (asciiDomain === null) {
-        return failure2;
+        return failure3;
       }
       if (containsForbiddenHostCodePoint(asciiDomain)) {
-        return failure2;
+        return failure3;
       }
       const ipv4Host = parseIPv4(asciiDomain);
-      if (typeof ipv4Host === "number" || ipv4Host === failure2) {
+      if (typeof ipv4Host === "number" || ipv4Host === failure3) {
         return ipv4Host;
       }
       return asciiDomain;
     }
     function parseOpaqueHost(input2) {
       if (containsForbiddenHostCodePointExcludingPercent(input2)) {
-        return failure2;
+        return failure3;
       }
       let output2 = "";
       const decoded = punycode.ucs2.decode(input2);
@@ -1074,7 +1074,7 @@ var require_url_state_machine = __commonJS({
         const ret = this["parse " + this.state](c, cStr);
         if (!ret) {
           break;
-        } else if (ret === failure2) {
+        } else if (ret === failure3) {
           this.failure = true;
           break;
         }
@@ -1089,7 +1089,7 @@ var require_url_state_machine = __commonJS({
         --this.pointer;
       } else {
         this.parseError = true;
-        return failure2;
+        return failure3;
       }
       return true;
     };
@@ -1139,13 +1139,13 @@ var require_url_state_machine = __commonJS({
         this.pointer = -1;
       } else {
         this.parseError = true;
-        return failure2;
+        return failure3;
       }
       return true;
     };
     URLStateMachine.prototype["parse no scheme"] = function parseNoScheme(c) {
       if (this.base === null || this.base.cannotBeABaseURL && c !== 35) {
-        return failure2;
+        return failure3;
       } else if (this.base.cannotBeABaseURL && c === 35) {
         this.url.scheme = this.base.scheme;
         this.url.path = this.base.path.slice();
@@ -1287,7 +1287,7 @@ var require_url_state_machine = __commonJS({
       } else if (isNaN(c) || c === 47 || c === 63 || c === 35 || isSpecial(this.url) && c === 92) {
         if (this.atFlag && this.buffer === "") {
           this.parseError = true;
-          return failure2;
+          return failure3;
         }
         this.pointer -= countSymbols(this.buffer) + 1;
         this.buffer = "";
@@ -1304,11 +1304,11 @@ var require_url_state_machine = __commonJS({
       } else if (c === 58 && !this.arrFlag) {
         if (this.buffer === "") {
           this.parseError = true;
-          return failure2;
+          return failure3;
         }
         const host = parseHost(this.buffer, isSpecial(this.url));
-        if (host === failure2) {
-          return failure2;
+        if (host === failure3) {
+          return failure3;
         }
         this.url.host = host;
         this.buffer = "";
@@ -1320,14 +1320,14 @@ var require_url_state_machine = __commonJS({
         --this.pointer;
         if (isSpecial(this.url) && this.buffer === "") {
           this.parseError = true;
-          return failure2;
+          return failure3;
         } else if (this.stateOverride && this.buffer === "" && (includesCredentials(this.url) || this.url.port !== null)) {
           this.parseError = true;
           return false;
         }
         const host = parseHost(this.buffer, isSpecial(this.url));
-        if (host === failure2) {
-          return failure2;
+        if (host === failure3) {
+          return failure3;
         }
         this.url.host = host;
         this.buffer = "";
@@ -1353,7 +1353,7 @@ var require_url_state_machine = __commonJS({
           const port = parseInt(this.buffer);
           if (port > Math.pow(2, 16) - 1) {
             this.parseError = true;
-            return failure2;
+            return failure3;
           }
           this.url.port = port === defaultPort(this.url.scheme) ? null : port;
           this.buffer = "";
@@ -1365,7 +1365,7 @@ var require_url_state_machine = __commonJS({
         --this.pointer;
       } else {
         this.parseError = true;
-        return failure2;
+        return failure3;
       }
       return true;
     };
@@ -1445,8 +1445,8 @@ var require_url_state_machine = __commonJS({
           this.state = "path start";
         } else {
           let host = parseHost(this.buffer, isSpecial(this.url));
-          if (host === failure2) {
-            return failure2;
+          if (host === failure3) {
+            return failure3;
           }
           if (host === "localhost") {
             host = "";
@@ -84190,45 +84190,92 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 var MiB = 1024 * 1024;
 var smallFileLimit = 4 * MiB;
 var resultFileLimit = 512 * MiB;
+var maxLineChars = 64 * MiB;
+var lineChunkBytes = 64 * 1024;
+var failure2 = (file2, what) => (why) => {
+  throw new ConfigError(`${file2}: cannot read the ${what}: ${why}`);
+};
 function readInputFile(file2, what, maxBytes = smallFileLimit) {
-  const fail = (why) => {
-    throw new ConfigError(`${file2}: cannot read the ${what}: ${why}`);
-  };
-  let size;
-  try {
-    const stat = statSync(file2);
-    if (stat.isDirectory()) fail("it is a directory");
-    if (!stat.isFile()) fail("not a regular file (a pipe, socket or device)");
-    size = stat.size;
-  } catch (error62) {
-    if (error62 instanceof ConfigError) throw error62;
-    return fail(errorMessage(error62));
-  }
-  if (size > maxBytes) fail(`${size} bytes is more than the ${maxBytes / MiB} MiB allowed`);
-  let fd;
-  try {
-    fd = openSync(file2, "r");
-    if (!fstatSync(fd).isFile()) fail("not a regular file");
+  const fail = failure2(file2, what);
+  return withRegularFile(file2, fail, maxBytes, (fd, size) => {
     const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
     let length = 0;
     for (let read = -1; read !== 0 && length < buffer.length; length += read)
-      read = readSync(fd, buffer, length, buffer.length - length, null);
+      read = readChunk(fd, buffer.subarray(length), fail);
     if (length > maxBytes) fail(`more than the ${maxBytes / MiB} MiB allowed`);
-    return decodeUtf8(buffer.subarray(0, length), (why) => fail(why));
+    return utf8Decoder(fd, buffer, fail)(buffer.subarray(0, length), true);
+  });
+}
+function readInputLines(file2, what, onLine, chunkBytes = lineChunkBytes) {
+  const fail = failure2(file2, what);
+  let number4 = 0;
+  let pieces = [];
+  let piecesLength = 0;
+  const emit = (line) => onLine(line.endsWith("\r") ? line.slice(0, -1) : line, ++number4);
+  withRegularFile(file2, fail, Infinity, (fd) => {
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    const decode3 = utf8Decoder(fd, buffer, fail);
+    for (let read = -1; read !== 0; ) {
+      read = readChunk(fd, buffer, fail);
+      const text2 = decode3(buffer.subarray(0, read), read === 0);
+      let start = 0;
+      for (let end = text2.indexOf("\n"); end !== -1; end = text2.indexOf("\n", start)) {
+        emit(pieces.length > 0 ? pieces.join("") + text2.slice(start, end) : text2.slice(start, end));
+        pieces = [];
+        piecesLength = 0;
+        start = end + 1;
+      }
+      if (start < text2.length) {
+        pieces.push(text2.slice(start));
+        piecesLength += text2.length - start;
+        if (piecesLength > maxLineChars)
+          fail(`line ${number4 + 1} is longer than ${maxLineChars / MiB} MiB; is this a line-based file?`);
+      }
+    }
+  });
+  if (pieces.length > 0) emit(pieces.join(""));
+}
+function withRegularFile(file2, fail, maxBytes, use) {
+  const { fd, size } = guarded(fail, () => {
+    const stat = statSync(file2);
+    if (stat.isDirectory()) fail("it is a directory");
+    if (!stat.isFile()) fail("not a regular file (a pipe, socket or device)");
+    if (stat.size > maxBytes) fail(`${stat.size} bytes is more than the ${maxBytes / MiB} MiB allowed`);
+    return { fd: openSync(file2, "r"), size: stat.size };
+  });
+  try {
+    guarded(fail, () => fstatSync(fd).isFile() || fail("not a regular file"));
+    return use(fd, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+var readChunk = (fd, into, fail) => guarded(fail, () => readSync(fd, into, 0, into.length, null));
+function guarded(fail, action) {
+  try {
+    return action();
   } catch (error62) {
     if (error62 instanceof ConfigError) throw error62;
     return fail(errorMessage(error62));
-  } finally {
-    if (fd !== void 0) closeSync(fd);
   }
 }
-function decodeUtf8(bytes, fail) {
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    const at = firstInvalidByte(bytes);
-    return fail(`not valid UTF-8 (first bad byte at offset ${at}, line ${lineAt(bytes, at)})`);
-  }
+function utf8Decoder(fd, scratch, fail) {
+  const decoder3 = new TextDecoder("utf-8", { fatal: true });
+  let offset = 0;
+  let tail = Buffer.alloc(0);
+  return (bytes, last) => {
+    try {
+      const text2 = decoder3.decode(bytes, { stream: !last });
+      tail = Buffer.concat([tail, bytes.subarray(-3)]).subarray(-3);
+      offset += bytes.length;
+      return text2;
+    } catch {
+      let start = 0;
+      while (start < tail.length && ((tail[start] ?? 0) & 192) === 128) start++;
+      const at = offset - tail.length + start + firstInvalidByte(Buffer.concat([tail.subarray(start), bytes]));
+      return fail(`not valid UTF-8 (first bad byte at offset ${at}, line ${lineAt(fd, at, scratch)})`);
+    }
+  };
 }
 function firstInvalidByte(bytes) {
   const decoder3 = new TextDecoder("utf-8", { fatal: true });
@@ -84245,9 +84292,15 @@ function firstInvalidByte(bytes) {
   }
   return bytes.length;
 }
-function lineAt(bytes, offset) {
+function lineAt(fd, offset, scratch) {
   let line = 1;
-  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  for (let position = 0; position < offset; ) {
+    const read = readSync(fd, scratch, 0, Math.min(scratch.length, offset - position), position);
+    if (read === 0) break;
+    const bytes = scratch.subarray(0, read);
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) line++;
+    position += read;
+  }
   return line;
 }
 
@@ -84298,8 +84351,11 @@ export {
   ConfigError,
   CancelledError,
   errorMessage,
+  MiB,
   resultFileLimit,
+  maxLineChars,
   readInputFile,
+  readInputLines,
   external_exports,
   formatDuration,
   duration3 as duration,

@@ -12,7 +12,7 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-EQBDGMCX.js";
+} from "./chunk-24HBPUKZ.js";
 import {
   conclude,
   describeRunInputs,
@@ -22,7 +22,7 @@ import {
   readLoadSuite,
   readManifests,
   workflowToSuite
-} from "./chunk-V2KUIHIQ.js";
+} from "./chunk-6KFUOGED.js";
 import {
   CancelledError,
   CannotRunError,
@@ -38,7 +38,7 @@ import {
   redact,
   resultFileLimit,
   underLabel
-} from "./chunk-BTC7FQAS.js";
+} from "./chunk-XYB5YWCU.js";
 
 // src/run/merge.ts
 import { readFileSync } from "node:fs";
@@ -180,7 +180,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-MOVR4KW6.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-OXYOZE4M.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {
@@ -326,7 +326,7 @@ async function main(argv, given = processIo) {
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       case "run": {
-        const { runTargets } = await import("./targets-HOO2YGYD.js");
+        const { runTargets } = await import("./targets-HMWWYBO5.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),

@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-FXLPIFPK.js";
-import "./chunk-M23D6N5L.js";
-import "./chunk-V2KUIHIQ.js";
-import "./chunk-BTC7FQAS.js";
+} from "./chunk-GVQFFJAA.js";
+import "./chunk-C2C3UGJC.js";
+import "./chunk-6KFUOGED.js";
+import "./chunk-XYB5YWCU.js";
 export {
   runTargets
 };

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   defaultPolicy,
   readManifests
-} from "./chunk-V2KUIHIQ.js";
+} from "./chunk-6KFUOGED.js";
 import {
   ConfigError,
   __toESM,
@@ -14,7 +14,7 @@ import {
   readInputFile,
   require_dist,
   runDuration
-} from "./chunk-BTC7FQAS.js";
+} from "./chunk-XYB5YWCU.js";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
