@@ -54,12 +54,13 @@ function printCases(title: string, measured: Map<Case, GateRun[]>): void {
     spread(all.map(pick), unit);
   printTable(
     title,
-    ['case', 'wall time', 'preflight + apply', 'verdict after the last write', 'peak RSS'],
+    ['case', 'wall time', 'preflight + apply', 'verdict after the last write', 'then cleanup', 'peak RSS'],
     [...measured].map(([c, all]) => [
       c.label,
       column(all, (run) => figuresOf(run).wallMs, 's'),
       column(all, (run) => figuresOf(run).applyMs),
       column(all, (run) => figuresOf(run).verdictMs),
+      column(all, (run) => figuresOf(run).afterVerdictMs),
       spread(
         all.map((run) => run.cli.peakMb),
         'MB',

@@ -19,11 +19,13 @@ export interface RunFigures {
   watchSawMs: number;
   /** The stand-in's last write (an engine completed) to the `gate PASSED` line. */
   verdictMs: number;
+  /** The `gate PASSED` line to the CLI's exit: the cleanup. */
+  afterVerdictMs: number;
   /** The stand-in's last write to the poll loop's first sight of every engine completed. */
   pollMs?: number;
 }
 
-export const preflightLine = /\[chaos-gate\] run \S+: preflight of (\d+) object/;
+const preflightLine = /\[chaos-gate\] run \S+: preflight of (\d+) object/;
 export const appliedEngineLine = /\[chaos-gate\] applied ChaosEngine /;
 export const resultLine = /\[chaos\] \S+ \S+: Completed, verdict Pass$/;
 const verdictLine = /chaos-gate: gate (PASSED|FAILED)/;
@@ -56,6 +58,7 @@ export function figuresOf(run: GateRun): RunFigures {
   const lastOf = (step: number) => Math.max(...patches.map((times) => times[step] ?? NaN));
   const [resultsShown, lastWrite] = [lastOf(1), lastOf(2)];
   const preflight = find(cli.lines, preflightLine, 'first');
+  const verdict = find(cli.lines, verdictLine, 'first');
   const dryRuns = run.audits
     .flat()
     .filter((event) => event.user.username === users.cli && isDryRun(event))
@@ -66,7 +69,8 @@ export function figuresOf(run: GateRun): RunFigures {
     applyMs: find(cli.lines, appliedEngineLine, 'last').at - preflight.at,
     preflightMs: Math.max(...dryRuns) - preflight.at,
     watchSawMs: find(cli.lines, resultLine, 'last').at - resultsShown,
-    verdictMs: find(cli.lines, verdictLine, 'first').at - lastWrite,
+    verdictMs: verdict.at - lastWrite,
+    afterVerdictMs: cli.endedAt - verdict.at,
     pollMs: run.pollSawAt === undefined ? undefined : run.pollSawAt - lastWrite,
   };
 }
