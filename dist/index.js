@@ -22,7 +22,7 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-24HBPUKZ.js";
+} from "./chunks/chunk-EWPUA6CD.js";
 import "./chunks/chunk-6KFUOGED.js";
 import {
   ConfigError,

@@ -35,7 +35,7 @@ export const settingFields: SettingField[] = [
     flag: 'parallel-targets',
     kind: 'number',
     field: 'parallelTargets',
-    help: 'clusters run at once with several contexts or targets (default 4)',
+    help: 'clusters run at once with several contexts or targets (default 10)',
   },
   { flag: 'in-cluster', kind: 'boolean', field: 'inCluster', help: "use the pod's service account" },
   { flag: 'namespace', kind: 'string', field: 'namespace', help: 'namespace for manifests that name none' },

@@ -10,6 +10,13 @@ import type { WorkflowSource } from '../argo/submit.ts';
 import type { LoadConfig } from '../load/schema.ts';
 import { configSchema, type PartialConfig, type targetSchema } from './schema.ts';
 
+/**
+ * A run mostly waits on watches, so clusters cost little at once: 10 measured 6.7 s and 128 MB against
+ * 6.0 s and 103 MB for one (bench/cluster-scale.ts). Past the limit, clusters take turns, each turn a
+ * whole chaos run.
+ */
+const defaultParallelTargets = 10;
+
 export type CleanupPolicy = 'always' | 'on-success' | 'never';
 
 /** A cluster the gate runs on, when it runs on several; unset fields come from the top level. */
@@ -140,7 +147,7 @@ export function resolveConfig(...layers: PartialConfig[]): GateConfig {
     kubeconfig: kubeconfigs.length === 1 ? kubeconfigs[0] : undefined,
     context: contexts.length === 1 ? contexts[0] : undefined,
     targets: pick('targets') ?? targetsOf(kubeconfigs, contexts),
-    parallelTargets: pick('parallelTargets') ?? 4,
+    parallelTargets: pick('parallelTargets') ?? defaultParallelTargets,
     inCluster: pick('inCluster') ?? false,
     namespace: pick('namespace'),
     rbac: pick('rbac') ?? [],

@@ -28273,7 +28273,7 @@ function resolveConfig(...layers) {
     kubeconfig: kubeconfigs.length === 1 ? kubeconfigs[0] : void 0,
     context: contexts.length === 1 ? contexts[0] : void 0,
     targets: pick2("targets") ?? targetsOf(kubeconfigs, contexts),
-    parallelTargets: pick2("parallelTargets") ?? 4,
+    parallelTargets: pick2("parallelTargets") ?? defaultParallelTargets,
     inCluster: pick2("inCluster") ?? false,
     namespace: pick2("namespace"),
     rbac: pick2("rbac") ?? [],
@@ -28357,7 +28357,7 @@ function formatIssues(origin, issues, label) {
   });
   return lines.join("\n");
 }
-var import_yaml, defaultTimeoutMs, defaultStopTimeoutMs;
+var import_yaml, defaultParallelTargets, defaultTimeoutMs, defaultStopTimeoutMs;
 var init_load = __esm({
   "src/config/load.ts"() {
     "use strict";
@@ -28366,6 +28366,7 @@ var init_load = __esm({
     init_files();
     init_policy();
     init_schema2();
+    defaultParallelTargets = 10;
     defaultTimeoutMs = 30 * 6e4;
     defaultStopTimeoutMs = 5 * 6e4;
   }
@@ -96672,7 +96673,7 @@ var init_fields = __esm({
         flag: "parallel-targets",
         kind: "number",
         field: "parallelTargets",
-        help: "clusters run at once with several contexts or targets (default 4)"
+        help: "clusters run at once with several contexts or targets (default 10)"
       },
       { flag: "in-cluster", kind: "boolean", field: "inCluster", help: "use the pod's service account" },
       { flag: "namespace", kind: "string", field: "namespace", help: "namespace for manifests that name none" },

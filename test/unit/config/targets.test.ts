@@ -21,7 +21,7 @@ test('repeated --context: one target per context, named after it, in the one kub
     { name: 'us-east-1', kubeconfig: '/k/all.yaml', context: 'US_East.1' },
   ]);
   assert.equal(config.context, undefined);
-  assert.equal(config.parallelTargets, 4);
+  assert.equal(config.parallelTargets, 10);
 });
 
 test('repeated --kubeconfig: one target per file, named after it and made unique', () => {

@@ -117,6 +117,7 @@ var configSchema = external_exports.strictObject({
 });
 
 // src/config/load.ts
+var defaultParallelTargets = 10;
 var defaultTimeoutMs = 30 * 6e4;
 var defaultStopTimeoutMs = 5 * 6e4;
 function parseSettings(raw, origin, label = (f) => f) {
@@ -184,7 +185,7 @@ function resolveConfig(...layers) {
     kubeconfig: kubeconfigs.length === 1 ? kubeconfigs[0] : void 0,
     context: contexts.length === 1 ? contexts[0] : void 0,
     targets: pick("targets") ?? targetsOf(kubeconfigs, contexts),
-    parallelTargets: pick("parallelTargets") ?? 4,
+    parallelTargets: pick("parallelTargets") ?? defaultParallelTargets,
     inCluster: pick("inCluster") ?? false,
     namespace: pick("namespace"),
     rbac: pick("rbac") ?? [],
@@ -360,7 +361,7 @@ var settingFields = [
     flag: "parallel-targets",
     kind: "number",
     field: "parallelTargets",
-    help: "clusters run at once with several contexts or targets (default 4)"
+    help: "clusters run at once with several contexts or targets (default 10)"
   },
   { flag: "in-cluster", kind: "boolean", field: "inCluster", help: "use the pod's service account" },
   { flag: "namespace", kind: "string", field: "namespace", help: "namespace for manifests that name none" },

@@ -12,7 +12,7 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-24HBPUKZ.js";
+} from "./chunk-EWPUA6CD.js";
 import {
   conclude,
   describeRunInputs,
