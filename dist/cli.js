@@ -6,5 +6,5 @@ import "./chunks/chunk-KZN7GEO2.js";
 // src/cli/index.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache?.();
-var { main } = await import("./chunks/main-7NWJ4F6R.js");
+var { main } = await import("./chunks/main-RK2434SO.js");
 process.exit(await main(process.argv.slice(2)));

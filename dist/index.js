@@ -7,11 +7,21 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-GVQFFJAA.js";
+} from "./chunks/chunk-JNIHNP3R.js";
+import "./chunks/chunk-DWXFJG2J.js";
 import {
+  connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-C2C3UGJC.js";
+} from "./chunks/chunk-PQLIF224.js";
+import "./chunks/chunk-3CBOPFJV.js";
+import "./chunks/chunk-TFA7XUXM.js";
+import "./chunks/chunk-ZY2EXJ66.js";
+import "./chunks/chunk-53Q7OLZK.js";
+import {
+  chaosMayStillRun,
+  judgementOf
+} from "./chunks/chunk-UNIKD4AU.js";
 import {
   expectedChaosMs,
   labelFor,
@@ -22,19 +32,20 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-EWPUA6CD.js";
-import "./chunks/chunk-6KFUOGED.js";
+} from "./chunks/chunk-OVSSZ7AX.js";
+import "./chunks/chunk-QAMIRXQ4.js";
+import "./chunks/chunk-5EEPNLKG.js";
+import "./chunks/chunk-JSJ7BUWM.js";
+import "./chunks/chunk-QGO4S7BI.js";
+import "./chunks/chunk-F2QF6PJD.js";
 import {
   ConfigError,
   __commonJS,
   __require,
   __toESM,
-  chaosMayStillRun,
-  connect,
   errorMessage,
-  judgementOf,
   redact
-} from "./chunks/chunk-XYB5YWCU.js";
+} from "./chunks/chunk-AUDYD5DW.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -3,11 +3,8 @@
 import { loadConfig } from '../config/load.ts';
 import { CancelledError, CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { withCancellation } from '../run/cancellation.ts';
-import { describeRunInputs } from '../run/inputs.ts';
-import { mergeGate } from '../run/merge.ts';
 import { exitCodeOf, exitCodeOfError, exitCodes } from '../run/outcome.ts';
 import { expectedChaosMs, progressLog } from '../run/progress.ts';
-import { reportGate } from '../run/report.ts';
 import { redact } from '../secrets.ts';
 import { parseCommandLine, usage } from './args.ts';
 
@@ -32,8 +29,9 @@ export async function main(argv: string[], given: Io = processIo): Promise<numbe
     }
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
+      // Each command loads only its own code: `run` alone needs the Kubernetes client, and `--help`
+      // none of them.
       case 'run': {
-        // Only `run` needs the Kubernetes client; the other commands start without loading it.
         const { runTargets } = await import('../run/targets.ts');
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
@@ -43,11 +41,16 @@ export async function main(argv: string[], given: Io = processIo): Promise<numbe
         );
         return exitCodeOf(outcome);
       }
-      case 'report':
+      case 'report': {
+        const { reportGate } = await import('../run/report.ts');
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
-      case 'merge':
+      }
+      case 'merge': {
+        const { mergeGate } = await import('../run/merge.ts');
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
+      }
       case 'validate': {
+        const { describeRunInputs } = await import('../run/inputs.ts');
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join('; ')})`);
         return exitCodes.pass;

@@ -18,6 +18,7 @@ import {
 } from '@kubernetes/client-node';
 import pMap, { pMapSettled } from 'p-map';
 import { CannotRunError } from '../errors.ts';
+import { isClusterScopedKind } from './kinds.ts';
 import { apiClient, type Connection } from './client.ts';
 import { describeApiError, statusCode } from './errors.ts';
 import type { Manifest } from './manifests.ts';
@@ -349,23 +350,4 @@ function applied(manifest: Manifest, result: KubernetesObject, ownership: Owners
     ownership,
     source: manifest.source,
   };
-}
-
-/** Kinds served cluster-wide, known without asking a server (for `validate` and for defaulting namespaces). */
-const clusterScopedKinds = new Set([
-  'Namespace',
-  'ClusterRole',
-  'ClusterRoleBinding',
-  'CustomResourceDefinition',
-  'PersistentVolume',
-  'StorageClass',
-  'PriorityClass',
-  'ValidatingWebhookConfiguration',
-  'MutatingWebhookConfiguration',
-  'APIService',
-  'ClusterWorkflowTemplate',
-]);
-
-export function isClusterScopedKind(kind: string | undefined): boolean {
-  return clusterScopedKinds.has(kind ?? '');
 }

@@ -2,7 +2,7 @@
 // its engines aim at, and no cluster-wide objects or Secrets unless the user says so. Pure: `validate`
 // checks what it can offline, `run` again with the namespaces resolved and the server's word on which
 // kinds are cluster-scoped.
-import { isClusterScopedKind } from '../kube/apply.ts';
+import { isClusterScopedKind } from '../kube/kinds.ts';
 import type { Manifest } from '../kube/manifests.ts';
 import type { ChaosEngine } from '../litmus/types.ts';
 

@@ -1,10 +1,11 @@
 // dist/ is what action.yml and the npm bin run, and jenkins/resources/ what the Jenkins step runs: both
 // must be the build of the committed sources.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { repoRoot } from '../support/fixtures.ts';
 
@@ -26,5 +27,34 @@ test('dist/ and jenkins/resources/ match a fresh build of src/ (run `npm run bui
       const same = readFileSync(path.join(committed, file)).equals(readFileSync(path.join(built, file)));
       assert.ok(same, `${folder}/${file} is stale`);
     }
+  }
+});
+
+test('--help, validate and report start without loading the Kubernetes client', () => {
+  const commands = [
+    ['--help'],
+    ['validate', '--config', path.join(repoRoot, 'examples/pod-delete/chaos-gate.yaml')],
+    ['report', '--k6', path.join(repoRoot, 'test/fixtures/load/k6-summary-export.json')],
+  ];
+  for (const args of commands) {
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        path.join(repoRoot, 'test/support/record-loads.ts'),
+        path.join(repoRoot, 'dist/cli.js'),
+        ...args,
+      ],
+      { encoding: 'utf8' },
+    );
+    const loaded = child.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('loaded '))
+      .map((line) => fileURLToPath(line.slice('loaded '.length)))
+      .filter((file) => file.startsWith(path.join(repoRoot, 'dist')));
+    assert.ok(loaded.length > 1, `chaos-gate ${args[0]} loaded its bundle (${child.stderr.slice(0, 300)})`);
+    // client-node's KubeConfig class, as esbuild writes it into whichever chunk holds the client.
+    const withClient = loaded.filter((file) => readFileSync(file, 'utf8').includes('KubeConfig = class'));
+    assert.deepEqual(withClient, [], `chaos-gate ${args[0]} loads the Kubernetes client`);
   }
 });

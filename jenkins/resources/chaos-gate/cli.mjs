@@ -28406,6 +28406,24 @@ var init_cancellation = __esm({
   }
 });
 
+// src/run/outcome.ts
+function exitCodeOf(outcome) {
+  if (outcome.cancelled) return signalExit(outcome.cancelled);
+  return outcome.decision.verdict === "pass" ? exitCodes.pass : exitCodes.fail;
+}
+function exitCodeOfError(error62) {
+  return error62 instanceof CancelledError ? signalExit(error62.signal) : exitCodes.cannotRun;
+}
+var exitCodes, signalExit;
+var init_outcome = __esm({
+  "src/run/outcome.ts"() {
+    "use strict";
+    init_errors();
+    exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
+    signalExit = (signal3) => exitCodes[signal3 === "SIGINT" ? "SIGINT" : "SIGTERM"];
+  }
+});
+
 // node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
@@ -31550,169 +31568,3372 @@ var init_manifests = __esm({
   }
 });
 
-// src/argo/submit.ts
-import path2 from "node:path";
-function readWorkflow(source) {
-  return source.file ? fromFile(source.file) : fromTemplate(source);
+// src/litmus/duration.ts
+function totalChaosSeconds(experiment) {
+  const value = experiment?.spec?.components?.env?.find((e2) => e2.name === "TOTAL_CHAOS_DURATION")?.value;
+  const seconds2 = Number(value);
+  return value && Number.isFinite(seconds2) ? seconds2 : void 0;
 }
-function prepareWorkflow(base, source, defaultNamespace, labels) {
-  const namespace = source.namespace ?? base.metadata.namespace ?? defaultNamespace;
-  return {
-    ...base,
-    metadata: { ...base.metadata, namespace, labels: { ...base.metadata.labels, ...labels } },
-    spec: {
-      ...base.spec,
-      arguments: { ...base.spec.arguments, parameters: withParameters(base, source.parameters) }
-    }
-  };
+function engineChaosSeconds(engine) {
+  const known = (engine.spec?.experiments ?? []).map(totalChaosSeconds).filter((s) => s !== void 0);
+  return known.length === 0 ? void 0 : known.reduce((sum, s) => sum + s, 0);
 }
-function fromFile(file2) {
-  const workflows = readManifests([file2], "input");
-  const [first, ...rest] = workflows;
-  if (!first || rest.length > 0)
-    throw new ConfigError(`${file2}: expected exactly one Workflow, found ${workflows.length} objects`);
-  if (first.object.kind !== "Workflow")
-    throw new ConfigError(`${first.source}: field kind: expected Workflow`);
-  const workflow = first.object;
-  if (typeof workflow.spec !== "object" || workflow.spec === null)
-    throw new ConfigError(`${first.source}: field spec: required`);
-  return workflow;
-}
-function fromTemplate(source) {
-  const template = source.template;
-  if (!template) throw new ConfigError("workflow: set file or template");
-  const label = template.clusterScope ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template";
-  return {
-    apiVersion: argoApiVersion,
-    kind: "Workflow",
-    metadata: { generateName: `${path2.basename(template.name)}-`, labels: { [label]: template.name } },
-    spec: {
-      workflowTemplateRef: { name: template.name, ...template.clusterScope ? { clusterScope: true } : {} }
-    }
-  };
-}
-function withParameters(workflow, overrides) {
-  const parameters = [...workflow.spec.arguments?.parameters ?? []];
-  for (const [name, value] of Object.entries(overrides)) {
-    const index2 = parameters.findIndex((p) => p.name === name);
-    if (index2 >= 0) parameters[index2] = { ...parameters[index2], name, value };
-    else parameters.push({ name, value });
+var init_duration2 = __esm({
+  "src/litmus/duration.ts"() {
+    "use strict";
   }
-  return parameters;
+});
+
+// src/run/progress.ts
+function progressLog(log, expectedChaosMs2, now = Date.now) {
+  const startedMs = now();
+  let chaosStartMs;
+  let chaosEndMs;
+  const expected = expectedChaosMs2 === void 0 ? "" : `~${clock(expectedChaosMs2)}`;
+  const prefix = () => {
+    const at = now();
+    const parts = [`+${clock(at - startedMs)}`];
+    if (chaosStartMs === void 0) {
+      if (expected) parts.push(`chaos ${expected}`);
+    } else if (chaosEndMs === void 0) {
+      parts.push(`chaos ${clock(at - chaosStartMs)}${expected ? ` of ${expected}` : ""}`);
+    } else {
+      parts.push(`chaos took ${clock(chaosEndMs - chaosStartMs)}`);
+    }
+    return `[${parts.join(" | ")}]`;
+  };
+  return {
+    log: (line) => log(`${prefix()} ${line}`),
+    onPhase: (phase) => {
+      if (phase === "apply") chaosStartMs = now();
+      if (phase === "after") chaosEndMs = now();
+    }
+  };
 }
-var argoApiVersion;
-var init_submit = __esm({
-  "src/argo/submit.ts"() {
+function expectedChaosMs(config2) {
+  let manifests;
+  try {
+    manifests = readManifests(config2.engines, "engine");
+  } catch {
+    return void 0;
+  }
+  const seconds2 = manifests.map((m) => engineChaosSeconds(m.object)).filter((s) => s !== void 0);
+  return seconds2.length === 0 ? void 0 : Math.max(...seconds2) * 1e3;
+}
+function clock(ms) {
+  const total = Math.max(0, Math.round(ms / 1e3));
+  const h = Math.floor(total / 3600);
+  const mm = String(Math.floor(total % 3600 / 60)).padStart(2, "0");
+  const ss = String(total % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+var init_progress = __esm({
+  "src/run/progress.ts"() {
+    "use strict";
+    init_manifests();
+    init_duration2();
+  }
+});
+
+// src/secrets.ts
+function registerSecret(value) {
+  if (value && value.trim().length >= minLength) secrets.add(value.trim());
+}
+function redact(text3) {
+  let result = text3.replace(userinfo, "$1");
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+    result = result.replaceAll(secret, "***");
+  return result;
+}
+function displayUrl(url2) {
+  return url2.replace(userinfo, "$1");
+}
+var secrets, minLength, userinfo;
+var init_secrets = __esm({
+  "src/secrets.ts"() {
+    "use strict";
+    secrets = /* @__PURE__ */ new Set();
+    minLength = 6;
+    userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+  }
+});
+
+// src/config/fields.ts
+function layerFrom(values) {
+  const raw = {};
+  for (const [spec, value] of values) {
+    const keys = spec.field.split(".");
+    const last = keys.pop();
+    let node2 = raw;
+    for (const key of keys) node2 = node2[key] ??= {};
+    node2[last] = value;
+  }
+  return raw;
+}
+function toMap(items, where) {
+  const map4 = {};
+  for (const item of items) {
+    const at = item.indexOf("=");
+    if (at <= 0) throw new ConfigError(`${where}: expected NAME=VALUE, got "${item}"`);
+    map4[item.slice(0, at).trim()] = item.slice(at + 1);
+  }
+  return map4;
+}
+function labelFor(name) {
+  return (field) => {
+    const spec = settingFields.find((s) => s.field === field);
+    return (spec && name(spec)) ?? field;
+  };
+}
+var settingFields;
+var init_fields = __esm({
+  "src/config/fields.ts"() {
     "use strict";
     init_errors();
-    init_manifests();
-    argoApiVersion = "argoproj.io/v1alpha1";
+    settingFields = [
+      {
+        flag: "kubeconfig",
+        input: "kubeconfig-path",
+        kind: "list",
+        field: "kubeconfig",
+        help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each"
+      },
+      {
+        flag: "context",
+        kind: "list",
+        field: "context",
+        help: "kube context to use; repeated: the gate runs on each, in parallel"
+      },
+      {
+        flag: "parallel-targets",
+        kind: "number",
+        field: "parallelTargets",
+        help: "clusters run at once with several contexts or targets (default 10)"
+      },
+      { flag: "in-cluster", kind: "boolean", field: "inCluster", help: "use the pod's service account" },
+      { flag: "namespace", kind: "string", field: "namespace", help: "namespace for manifests that name none" },
+      {
+        flag: "rbac",
+        kind: "list",
+        field: "rbac",
+        help: "RBAC manifest file (repeatable; many documents allowed)"
+      },
+      {
+        flag: "experiment",
+        input: "experiments",
+        kind: "list",
+        field: "experiments",
+        help: "ChaosExperiment manifest file (repeatable)"
+      },
+      {
+        flag: "engine",
+        input: "engines",
+        kind: "list",
+        field: "engines",
+        help: "ChaosEngine manifest file (repeatable)"
+      },
+      {
+        flag: "timeout",
+        kind: "string",
+        field: "timeout",
+        help: "overall timeout from start to verdict, 1s-24h, e.g. 15m (default 30m)"
+      },
+      {
+        flag: "stop-timeout",
+        kind: "string",
+        field: "stopTimeout",
+        help: "how long to keep stopping the chaos and confirming it stopped, 1s-24h (default 5m)"
+      },
+      {
+        flag: "allow-namespace",
+        input: "allow-namespaces",
+        kind: "list",
+        field: "allowNamespaces",
+        help: "namespace the run may reach (repeatable; default: the target namespace only)"
+      },
+      {
+        flag: "allow-cluster-scoped",
+        kind: "boolean",
+        field: "allowClusterScoped",
+        help: "allow cluster-scoped objects and Secrets in the RBAC files (default false)"
+      },
+      { flag: "cleanup", kind: "string", field: "cleanup", help: "always | on-success | never (default always)" },
+      { flag: "run-id", kind: "string", field: "runId", help: "label value for this run (default: generated)" },
+      {
+        flag: "junit",
+        input: "junit-path",
+        kind: "string",
+        field: "reports.junit",
+        help: "write a JUnit XML report here"
+      },
+      {
+        flag: "json",
+        input: "json-path",
+        kind: "string",
+        field: "reports.json",
+        help: "write a JSON report here"
+      },
+      {
+        flag: "junit-case-properties",
+        kind: "boolean",
+        field: "reports.junitCaseProperties",
+        help: "per-case <properties> in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd)"
+      },
+      {
+        flag: "html",
+        input: "html-path",
+        kind: "string",
+        field: "reports.html",
+        help: "write an HTML report here"
+      },
+      {
+        flag: "summary",
+        input: null,
+        kind: "string",
+        field: "reports.summary",
+        help: "write a Markdown summary here"
+      },
+      {
+        flag: "min-probe-success",
+        kind: "number",
+        field: "gate.minProbeSuccess",
+        help: "minimum % of passed probes"
+      },
+      {
+        flag: "allow-failure",
+        input: "allow-failures",
+        kind: "list",
+        field: "gate.allowFailures",
+        help: "experiment allowed to fail (repeatable)"
+      },
+      {
+        flag: "stopped-as",
+        kind: "string",
+        field: "gate.stopped",
+        help: "a Stopped experiment counts as: fail | skip"
+      },
+      {
+        flag: "timeouts-as",
+        kind: "string",
+        field: "gate.timeouts",
+        help: "an unfinished experiment counts as: fail | skip"
+      },
+      {
+        flag: "fail-on-failure",
+        kind: "boolean",
+        field: "gate.failOnFailure",
+        help: "any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)"
+      },
+      {
+        flag: "workflow",
+        kind: "string",
+        field: "workflow.file",
+        help: "Argo Workflow file to submit (report: a Workflow with status to convert)"
+      },
+      {
+        flag: "workflow-template",
+        kind: "string",
+        field: "workflow.template",
+        help: "WorkflowTemplate to submit a Workflow from"
+      },
+      {
+        flag: "cluster-workflow-template",
+        kind: "string",
+        field: "workflow.clusterTemplate",
+        help: "ClusterWorkflowTemplate to submit a Workflow from"
+      },
+      {
+        flag: "parameter",
+        input: "parameters",
+        kind: "map",
+        field: "workflow.parameters",
+        help: "workflow parameter NAME=VALUE (repeatable)"
+      },
+      {
+        flag: "workflow-namespace",
+        kind: "string",
+        field: "workflow.namespace",
+        help: "namespace to submit the workflow in"
+      },
+      {
+        flag: "workflow-shutdown",
+        kind: "string",
+        field: "workflow.shutdown",
+        help: "on cancel or timeout: Stop (runs exit handlers, default) or Terminate"
+      },
+      {
+        flag: "ctk-journal",
+        input: "ctk-journals",
+        kind: "list",
+        field: "ctkJournals",
+        help: "Chaos Toolkit journal.json to report (repeatable)"
+      }
+    ];
   }
 });
 
-// src/kube/object-meta.ts
-function describeSchemaIssues(where, error62) {
-  return error62.issues.slice(0, 10).map((issue2) => {
-    const path7 = issue2.path.reduce(
-      (text3, key) => typeof key === "number" ? `${text3}[${key}]` : text3 ? `${text3}.${String(key)}` : String(key),
-      ""
-    );
-    return `${where}: field ${path7 || "(the object)"}: ${issue2.message.replace(/^Invalid input: /, "")}`;
-  }).join("\n");
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+function parseCommandLine(argv) {
+  const [command = "help", ...rest] = argv;
+  const options = {
+    config: { type: "string" },
+    help: { type: "boolean", short: "h" }
+  };
+  for (const spec of settingFields) {
+    options[spec.flag] = {
+      type: spec.kind === "boolean" ? "boolean" : "string",
+      multiple: spec.kind === "list" || spec.kind === "map"
+    };
+  }
+  for (const [flag, { multiple }] of Object.entries(sourceFlags))
+    options[flag] = { type: "string", multiple };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: true, allowNegative: true });
+  } catch (error62) {
+    throw new ConfigError(`command line: ${errorMessage(error62)}`);
+  }
+  const { values, positionals } = parsed;
+  if (command !== "merge" && positionals.length > 0) {
+    throw new ConfigError(`command line: unexpected argument "${positionals[0]}" (options start with --)`);
+  }
+  const given = /* @__PURE__ */ new Map();
+  for (const spec of settingFields) {
+    const value = values[spec.flag];
+    if (value === void 0) continue;
+    if (spec.kind === "number") given.set(spec, toNumber(spec.flag, value));
+    else if (spec.kind === "map") given.set(spec, toMap(value, `command line: --${spec.flag}`));
+    else given.set(spec, value);
+  }
+  return {
+    command,
+    configFile: values.config,
+    layer: parseSettings(
+      layerFrom(given),
+      "command line",
+      labelFor((spec) => `--${spec.flag}`)
+    ),
+    sources: {
+      results: values.results ?? [],
+      selector: values.selector,
+      k6: values.k6,
+      jtl: values.jtl
+    },
+    files: positionals,
+    help: values.help === true
+  };
 }
-var objectMetaSchema;
-var init_object_meta = __esm({
-  "src/kube/object-meta.ts"() {
+function toNumber(flag, value) {
+  const number4 = Number(value);
+  if (value === "" || !Number.isFinite(number4)) {
+    throw new ConfigError(`command line: --${flag}: expected a number, got "${String(value)}"`);
+  }
+  return number4;
+}
+function usage() {
+  const line = (flag, help) => `  --${flag.padEnd(22)} ${help}`;
+  return `chaos-gate: gate a deployment on LitmusChaos verdicts, probe outcomes and load-test thresholds.
+
+Usage:
+  chaos-gate run      [--config FILE] [options]   apply RBAC and ChaosEngines, wait, report, gate
+  chaos-gate report   (--results FILE | --namespace NS [--selector LABELS]) [options]
+                                                  convert results that already exist; applies nothing
+  chaos-gate validate [--config FILE] [options]   check the configuration and manifests offline
+  chaos-gate merge    REPORT.json... [options]    join the JSON reports of parallel jobs into one
+                                                  report and one gate
+
+Options:
+${line("config FILE", "chaos-gate.yaml (flags override its values)")}
+${settingFields.map((s) => line(s.kind === "boolean" ? s.flag : `${s.flag} VALUE`, s.help)).join("\n")}
+${Object.entries(sourceFlags).map(([flag, s]) => line(`${flag} VALUE`, s.help)).join("\n")}
+
+Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
+the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
+CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be
+confirmed stopped never exits 0: the log says "chaos may still be running" and gives the command.`;
+}
+var sourceFlags;
+var init_args = __esm({
+  "src/cli/args.ts"() {
     "use strict";
-    init_zod();
-    objectMetaSchema = external_exports.looseObject({
-      name: external_exports.string().optional(),
-      generateName: external_exports.string().optional(),
-      namespace: external_exports.string().optional(),
-      uid: external_exports.string().optional(),
-      resourceVersion: external_exports.string().optional(),
-      creationTimestamp: external_exports.string().optional(),
-      labels: external_exports.record(external_exports.string(), external_exports.string()).optional(),
-      annotations: external_exports.record(external_exports.string(), external_exports.string()).optional(),
-      managedFields: external_exports.array(external_exports.looseObject({ manager: external_exports.string().optional(), time: external_exports.string().optional() })).optional()
-    });
+    init_fields();
+    init_load();
+    init_errors();
+    sourceFlags = {
+      results: {
+        help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml",
+        multiple: true
+      },
+      selector: { help: "label selector for live ChaosEngines (with --namespace)", multiple: false },
+      k6: { help: "k6 summary JSON (--summary-export or handleSummary) to report", multiple: false },
+      jtl: { help: "JMeter JTL CSV to report (thresholds from the config file load section)", multiple: false }
+    };
   }
 });
 
-// src/litmus/crd-rules.ts
-var oneOf, nonEmpty, appkind, durationText, probeRules, engineCrdRules;
-var init_crd_rules = __esm({
-  "src/litmus/crd-rules.ts"() {
+// node_modules/p-map/index.js
+function pMap(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, false);
+}
+function pMapSettled(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, true);
+}
+async function mapConcurrently(iterable, mapper, {
+  concurrency: concurrency2 = Number.POSITIVE_INFINITY,
+  stopOnError = true,
+  signal: signal3
+} = {}, isSettled) {
+  return new Promise((resolve_, reject_) => {
+    validateOptions(iterable, mapper, concurrency2);
+    const result = [];
+    const errors = [];
+    let skippedCount = 0;
+    let isResolved = false;
+    let isIterableDone = false;
+    const pendingIndexes = /* @__PURE__ */ new Set();
+    let doneIndex = Number.POSITIVE_INFINITY;
+    let currentIndex = 0;
+    const iterator = getIterator(iterable);
+    const signalListener = () => {
+      reject(signal3.reason);
+    };
+    const cleanup = () => {
+      signal3?.removeEventListener("abort", signalListener);
+    };
+    const resolve = (value) => {
+      resolve_(value);
+      cleanup();
+    };
+    const reject = (reason) => {
+      if (isResolved) {
+        return;
+      }
+      isResolved = true;
+      reject_(reason);
+      cleanup();
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+    };
+    if (signal3) {
+      if (signal3.aborted) {
+        reject(signal3.reason);
+        return;
+      }
+      signal3.addEventListener("abort", signalListener, { once: true });
+    }
+    const pull = createPuller(iterator);
+    const settleIfFinished = () => {
+      if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
+        return;
+      }
+      for (const index2 of pendingIndexes) {
+        if (index2 < doneIndex) {
+          return;
+        }
+      }
+      if (!stopOnError) {
+        const collectedErrors = [];
+        for (let index2 = 0; index2 < Math.min(doneIndex, errors.length); index2++) {
+          if (index2 in errors) {
+            collectedErrors.push(errors[index2]);
+          }
+        }
+        if (collectedErrors.length > 0) {
+          reject(new AggregateError(collectedErrors));
+          return;
+        }
+      }
+      isResolved = true;
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+      const lastIndex = Math.min(doneIndex, result.length);
+      if (lastIndex === result.length && skippedCount === 0) {
+        resolve(result);
+        return;
+      }
+      resolve(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+    };
+    const next = async () => {
+      if (isResolved || currentIndex >= doneIndex) {
+        return;
+      }
+      const index2 = currentIndex++;
+      pendingIndexes.add(index2);
+      let nextItem;
+      try {
+        nextItem = await pull();
+      } catch (error62) {
+        pendingIndexes.delete(index2);
+        if (index2 < doneIndex) {
+          throw error62;
+        }
+        settleIfFinished();
+        return;
+      }
+      if (nextItem.done) {
+        pendingIndexes.delete(index2);
+        doneIndex = Math.min(doneIndex, index2);
+        isIterableDone = true;
+        settleIfFinished();
+        return;
+      }
+      const runner = (async () => {
+        try {
+          const element = await nextItem.value;
+          if (isResolved || index2 >= doneIndex) {
+            return;
+          }
+          const value = await mapper(element, index2);
+          if (index2 >= doneIndex) {
+            return;
+          }
+          if (value === pMapStop) {
+            doneIndex = index2;
+            return;
+          }
+          if (value === pMapSkip) {
+            skippedCount++;
+          }
+          result[index2] = isSettled && value !== pMapSkip ? { status: "fulfilled", value } : value;
+        } catch (error62) {
+          if (index2 >= doneIndex) {
+            return;
+          }
+          if (isSettled) {
+            result[index2] = { status: "rejected", reason: error62 };
+          } else if (stopOnError) {
+            reject(error62);
+            return;
+          } else {
+            errors[index2] = error62;
+          }
+        } finally {
+          pendingIndexes.delete(index2);
+          settleIfFinished();
+        }
+        try {
+          await next();
+        } catch (error62) {
+          reject(error62);
+        }
+      })();
+      runner.then(() => new Promise(() => {
+      })).then(resolve_);
+    };
+    (async () => {
+      for (let index2 = 0; index2 < concurrency2; index2++) {
+        try {
+          await next();
+        } catch (error62) {
+          reject(error62);
+          break;
+        }
+        if (isResolved || currentIndex >= doneIndex) {
+          break;
+        }
+      }
+    })();
+  });
+}
+function validateOptions(iterable, mapper, concurrency2) {
+  if (iterable?.[Symbol.iterator] === void 0 && iterable?.[Symbol.asyncIterator] === void 0) {
+    throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
+  }
+  if (typeof mapper !== "function") {
+    throw new TypeError("Mapper function is required");
+  }
+  if (!isLimit(concurrency2, 1)) {
+    throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency2}\` (${typeof concurrency2})`);
+  }
+}
+function isLimit(value, minimum) {
+  return Number.isSafeInteger(value) && value >= minimum || value === Number.POSITIVE_INFINITY;
+}
+function getIterator(iterable) {
+  return iterable[Symbol.asyncIterator] === void 0 ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
+}
+async function closeIterator(iterator) {
+  try {
+    await iterator.return?.();
+  } catch {
+  }
+}
+function createPuller(iterator) {
+  let isSourceDone = false;
+  const markDone = (item) => {
+    if (item?.done) {
+      isSourceDone = true;
+    }
+  };
+  return () => {
+    if (isSourceDone) {
+      return { done: true };
+    }
+    const result = iterator.next();
+    markDone(result);
+    if (typeof result?.then !== "function") {
+      return result;
+    }
+    const promise2 = Promise.resolve(result);
+    promise2.then(markDone, () => {
+    });
+    return promise2;
+  };
+}
+var pMapSkip, pMapStop;
+var init_p_map = __esm({
+  "node_modules/p-map/index.js"() {
+    pMapSkip = /* @__PURE__ */ Symbol("skip");
+    pMapStop = /* @__PURE__ */ Symbol("stop");
+  }
+});
+
+// src/report/model.ts
+function mergeReports(...reports) {
+  return { suites: reports.flatMap((r) => r.suites) };
+}
+function secondsBetween(start, end) {
+  if (!start || !end) return void 0;
+  const ms = Date.parse(end) - Date.parse(start);
+  return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
+}
+function judgementOf(decision, testCase) {
+  const judgement = decision.cases.get(testCase);
+  if (!judgement) throw new Error(`case ${testCase.className} \u203A ${testCase.name} is not in the decision`);
+  return judgement;
+}
+function importanceOf({ status, tolerated }) {
+  if (status === "error" || status === "failed") return 0;
+  if (tolerated) return 1;
+  return status === "skipped" ? 2 : 3;
+}
+function chaosMayStillRun(report) {
+  return report.suites.some((suite) => suite.cases.some((testCase) => testCase.kind === "chaos-stop"));
+}
+function underLabel(report, label) {
+  return {
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      name: `${label}/${suite.name}`,
+      cases: suite.cases.map((testCase) => ({ ...testCase, className: `${label}/${testCase.className}` }))
+    }))
+  };
+}
+var init_model = __esm({
+  "src/report/model.ts"() {
+    "use strict";
+  }
+});
+
+// src/ctk/journal.ts
+function ctkJournalToSuite(value, source) {
+  if (typeof value !== "object" || value === null || !("status" in value)) {
+    throw new ConfigError(`${source}: not a Chaos Toolkit journal: field status: required`);
+  }
+  const journal = value;
+  const name = `chaostoolkit/${journal.experiment?.title ?? source}`;
+  const cases = [];
+  for (const phase of ["before", "after"]) {
+    for (const probe of journal.steady_states?.[phase]?.probes ?? []) {
+      const met = probe.tolerance_met === true;
+      cases.push({
+        kind: "ctk-hypothesis",
+        className: name,
+        name: `steady state ${phase}: ${probe.activity?.name ?? "probe"}`,
+        outcome: met ? "pass" : probe.status === "failed" ? "error" : "fail",
+        message: met ? void 0 : probe.status === "failed" ? exceptionText(probe) : `tolerance not met: ${short(probe.output)}`,
+        details: met ? void 0 : `output: ${short(probe.output)}
+tolerance: ${short(probe.activity?.tolerance)}`,
+        startedAt: probe.start,
+        durationSeconds: probe.duration ?? secondsBetween(probe.start, probe.end),
+        properties: { phase }
+      });
+    }
+  }
+  for (const activity of journal.run ?? []) {
+    const ok = activity.status === "succeeded";
+    cases.push({
+      kind: "ctk-activity",
+      className: name,
+      name: `${activity.activity?.type ?? "activity"}: ${activity.activity?.name ?? ""}`,
+      outcome: ok ? "pass" : "fail",
+      message: ok ? void 0 : exceptionText(activity),
+      startedAt: activity.start,
+      durationSeconds: activity.duration ?? secondsBetween(activity.start, activity.end),
+      properties: { status: activity.status ?? "" }
+    });
+  }
+  if (journal.status !== "completed" || journal.deviated) {
+    cases.push({
+      kind: "ctk-hypothesis",
+      className: name,
+      name: "experiment",
+      outcome: "fail",
+      message: journal.deviated ? "the system deviated from its steady state" : `experiment ${journal.status}`,
+      properties: {}
+    });
+  }
+  return {
+    kind: "chaostoolkit",
+    name,
+    timestamp: journal.start,
+    durationSeconds: journal.duration ?? secondsBetween(journal.start, journal.end),
+    properties: { status: journal.status ?? "", deviated: String(journal.deviated ?? false) },
+    cases
+  };
+}
+function exceptionText(activity) {
+  const exception2 = Array.isArray(activity.exception) ? activity.exception.join("") : activity.exception;
+  return (exception2?.trim().split("\n").at(-1) ?? `status ${activity.status ?? "unknown"}`).slice(0, 500);
+}
+function short(value) {
+  const text3 = typeof value === "string" ? value : JSON.stringify(value);
+  return text3 === void 0 ? "none" : text3.length > 300 ? `${text3.slice(0, 300)}\u2026` : text3;
+}
+var init_journal = __esm({
+  "src/ctk/journal.ts"() {
+    "use strict";
+    init_errors();
+    init_model();
+  }
+});
+
+// src/ctk/read.ts
+function readCtkJournal(file2) {
+  const text3 = readInputFile(file2, "Chaos Toolkit journal", resultFileLimit);
+  let journal;
+  try {
+    journal = JSON.parse(text3);
+  } catch (error62) {
+    throw new ConfigError(`${file2}: the Chaos Toolkit journal is not JSON: ${errorMessage(error62)}`);
+  }
+  return ctkJournalToSuite(journal, file2);
+}
+var init_read = __esm({
+  "src/ctk/read.ts"() {
+    "use strict";
+    init_errors();
+    init_files();
+    init_journal();
+  }
+});
+
+// src/load/csv.ts
+function csvRecords(source, required2, onRecord) {
+  let columns;
+  const rows = csvRows(source, (row, line) => {
+    if (columns) {
+      const at = columns;
+      const field = typeof row === "string" ? (column) => fieldOf(row, at.get(column) ?? -1) : (column) => row[at.get(column) ?? -1] ?? "";
+      onRecord({ line, get: field });
+      return;
+    }
+    const fields = typeof row === "string" ? row.split(",") : row;
+    columns = new Map(fields.map((name, index2) => [name.trim(), index2]));
+    const missing = required2.filter((name) => !columns?.has(name));
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `${source}: line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in the CSV header`
+      );
+    }
+  });
+  return {
+    line: rows.line,
+    end() {
+      rows.end();
+      if (!columns) throw new ConfigError(`${source}: empty file, expected a CSV header`);
+    }
+  };
+}
+function fieldOf(row, index2) {
+  if (index2 < 0) return "";
+  let start = 0;
+  for (let i = 0; i < index2; i++) {
+    start = row.indexOf(",", start) + 1;
+    if (start === 0) return "";
+  }
+  const end = row.indexOf(",", start);
+  return end === -1 ? row.slice(start) : row.slice(start, end);
+}
+function csvRows(source, onRow) {
+  let fields = [];
+  let field = "";
+  let quoted = false;
+  let rowLine = 0;
+  let rowChars = 0;
+  const endRow = () => {
+    fields.push(field);
+    if (fields.length > 1 || fields[0] !== "") onRow(fields, rowLine);
+    fields = [];
+    field = "";
+  };
+  return {
+    line(text3, number4) {
+      if (!quoted) {
+        if (!text3.includes('"')) {
+          if (text3 !== "") onRow(text3, number4);
+          return;
+        }
+        rowLine = number4;
+        rowChars = 0;
+      } else {
+        field += "\n";
+        rowChars += text3.length;
+        if (rowChars > maxLineChars) {
+          throw new ConfigError(
+            `${source}: line ${rowLine}: a quoted field goes on for more than ${maxLineChars / MiB} MiB; is a quote not closed?`
+          );
+        }
+      }
+      for (let i = 0; i < text3.length; i++) {
+        const char = text3[i];
+        if (quoted) {
+          if (char === '"' && text3[i + 1] === '"') {
+            field += '"';
+            i++;
+          } else if (char === '"') quoted = false;
+          else field += char;
+        } else if (char === '"') quoted = true;
+        else if (char === ",") {
+          fields.push(field);
+          field = "";
+        } else field += char;
+      }
+      if (!quoted) endRow();
+    },
+    end() {
+      if (quoted) endRow();
+    }
+  };
+}
+var init_csv = __esm({
+  "src/load/csv.ts"() {
+    "use strict";
+    init_errors();
+    init_files();
+  }
+});
+
+// src/load/hey.ts
+function heyReader(source, startedAtMs, onSample) {
+  return csvRecords(source, ["response-time", "status-code", "offset"], (record2) => {
+    const seconds2 = Number(record2.get("response-time"));
+    const offset = Number(record2.get("offset"));
+    const status = Number(record2.get("status-code"));
+    if (![seconds2, offset, status].every(Number.isFinite)) {
+      throw new ConfigError(
+        `${source}: line ${record2.line}: expected numbers in response-time, status-code and offset`
+      );
+    }
+    const success2 = status > 0 && status < 400;
+    onSample({
+      startMs: startedAtMs + offset * 1e3,
+      elapsedMs: seconds2 * 1e3,
+      success: success2,
+      // hey writes status 0 when no response came back at all.
+      ...success2 ? {} : { failure: status === 0 ? "no response" : `HTTP ${status}` }
+    });
+  });
+}
+var init_hey = __esm({
+  "src/load/hey.ts"() {
+    "use strict";
+    init_errors();
+    init_csv();
+  }
+});
+
+// src/load/jtl.ts
+function jtlReader(source, onSample) {
+  const records = csvRecords(source, ["timeStamp", "elapsed", "success"], (record2) => {
+    const startMs = Number(record2.get("timeStamp"));
+    const elapsedMs = Number(record2.get("elapsed"));
+    const success2 = record2.get("success").trim().toLowerCase();
+    if (!Number.isFinite(startMs) || !Number.isFinite(elapsedMs) || success2 !== "true" && success2 !== "false") {
+      throw new ConfigError(
+        `${source}: line ${record2.line}: expected numeric timeStamp and elapsed and success true or false`
+      );
+    }
+    onSample(
+      success2 === "true" ? { startMs, elapsedMs, success: true } : { startMs, elapsedMs, success: false, failure: jtlFailure(record2.get) }
+    );
+  });
+  let first = true;
+  return {
+    line(text3, number4) {
+      if (first && text3.trimStart().startsWith("<")) {
+        throw new ConfigError(
+          `${source}: these JMeter results are XML; chaos-gate reads CSV results with a header: run JMeter with -Jjmeter.save.saveservice.output_format=csv -Jjmeter.save.saveservice.print_field_names=true`
+        );
+      }
+      first = false;
+      records.line(text3, number4);
+    },
+    end: records.end
+  };
+}
+function jtlFailure(get) {
+  const why = get("failureMessage") || `${get("responseCode")} ${get("responseMessage")}`.trim() || "failed";
+  const label = get("label");
+  return label ? `${label}: ${why}` : why;
+}
+var init_jtl = __esm({
+  "src/load/jtl.ts"() {
+    "use strict";
+    init_errors();
+    init_csv();
+  }
+});
+
+// src/load/k6-json.ts
+function k6JsonReader(source, onSample) {
+  const waiting = /* @__PURE__ */ new Map();
+  const settle2 = (key, { duration: duration4, failed }) => {
+    waiting.delete(key);
+    if (!duration4) return;
+    const { startMs, elapsedMs, tags } = duration4;
+    if (!failed) return onSample({ startMs, elapsedMs, success: true });
+    const why = tags.status === "0" ? "no response" : `HTTP ${tags.status ?? "?"}`;
+    onSample({
+      startMs,
+      elapsedMs,
+      success: false,
+      failure: `${tags.name ?? tags.url ?? "request"}: ${why}`
+    });
+  };
+  return {
+    line(text3, number4) {
+      const trimmed = text3.trim();
+      if (!trimmed) return;
+      const notJson2 = () => new ConfigError(
+        number4 === 1 && trimmed === "{" ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)` : `${source}: line ${number4}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`
+      );
+      if (!text3.includes("http_req_duration") && !text3.includes("http_req_failed")) {
+        if (trimmed.startsWith("{") && trimmed.endsWith("}")) return;
+        throw notJson2();
+      }
+      let point;
+      try {
+        point = JSON.parse(text3);
+      } catch {
+        throw notJson2();
+      }
+      if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
+        return;
+      const time3 = point.data?.time;
+      const value = point.data?.value;
+      const endMs = Date.parse(time3 ?? "");
+      if (!Number.isFinite(endMs) || typeof value !== "number" || !Number.isFinite(value))
+        throw new ConfigError(`${source}: line ${number4}: a Point needs data.time and data.value`);
+      const tags = point.data?.tags ?? {};
+      const key = `${time3} ${tags.url ?? tags.name ?? ""}`;
+      const half = point.metric === "http_req_duration" ? "duration" : "failed";
+      let request = waiting.get(key);
+      if (request?.[half] !== void 0) {
+        settle2(key, request);
+        request = void 0;
+      }
+      if (!request) {
+        request = {};
+        waiting.set(key, request);
+        const oldest = waiting.size > maxWaiting && waiting.entries().next().value;
+        if (oldest) settle2(...oldest);
+      }
+      if (half === "failed") request.failed = value === 1;
+      else request.duration = { startMs: endMs - value, elapsedMs: value, tags };
+      if (request.duration && request.failed !== void 0) settle2(key, request);
+    },
+    end() {
+      for (const [key, request] of waiting) settle2(key, request);
+    }
+  };
+}
+var maxWaiting;
+var init_k6_json = __esm({
+  "src/load/k6-json.ts"() {
+    "use strict";
+    init_errors();
+    maxWaiting = 1e4;
+  }
+});
+
+// src/load/k6.ts
+function parseK6Summary(json3, source) {
+  if (!isObject2(json3) || !isObject2(json3.metrics)) {
+    throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
+  }
+  const metrics = json3.metrics;
+  const handleSummaryShape = Object.values(metrics).some((m) => isObject2(m) && isObject2(m.values));
+  const thresholds = [];
+  const valuesOf = (name) => {
+    const metric = metrics[name];
+    if (!isObject2(metric)) return void 0;
+    return handleSummaryShape ? isObject2(metric.values) ? metric.values : void 0 : metric;
+  };
+  for (const [metric, body] of Object.entries(metrics)) {
+    if (!isObject2(body) || !isObject2(body.thresholds)) continue;
+    for (const [expression, state] of Object.entries(body.thresholds)) {
+      if (handleSummaryShape) {
+        if (!isObject2(state) || typeof state.ok !== "boolean") {
+          throw new ConfigError(
+            `${source}: field metrics.${metric}.thresholds["${expression}"].ok: expected true or false`
+          );
+        }
+        thresholds.push({ metric, expression, ok: state.ok });
+      } else {
+        if (typeof state !== "boolean") {
+          throw new ConfigError(
+            `${source}: field metrics.${metric}.thresholds["${expression}"]: expected true or false`
+          );
+        }
+        thresholds.push({ metric, expression, ok: !state });
+      }
+    }
+  }
+  const duration4 = valuesOf("http_req_duration");
+  const failed = valuesOf("http_req_failed");
+  const iterations = valuesOf("iterations");
+  return {
+    thresholds,
+    checks: isObject2(json3.root_group) ? checksOf(json3.root_group) : [],
+    httpReqDuration: duration4 && numbersOf(duration4),
+    httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : void 0,
+    iterations: iterations ? num(iterations.count) : void 0
+  };
+}
+function checksOf(group2) {
+  const list = (value) => Array.isArray(value) ? value.filter(isObject2) : isObject2(value) ? Object.values(value).filter(isObject2) : [];
+  const own2 = list(group2.checks).map((check2) => ({
+    name: String(check2.name ?? ""),
+    path: String(check2.path ?? ""),
+    passes: num(check2.passes) ?? 0,
+    fails: num(check2.fails) ?? 0
+  }));
+  return [...own2, ...list(group2.groups).flatMap(checksOf)];
+}
+function numbersOf(values) {
+  return Object.fromEntries(
+    Object.entries(values).filter((e2) => typeof e2[1] === "number")
+  );
+}
+function num(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+}
+var isObject2;
+var init_k6 = __esm({
+  "src/load/k6.ts"() {
+    "use strict";
+    init_errors();
+    isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/HistogramIterationValue.js
+var require_HistogramIterationValue = __commonJS({
+  "node_modules/hdr-histogram-js/dist/HistogramIterationValue.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var HistogramIterationValue = class {
+      constructor() {
+        this.reset();
+      }
+      reset() {
+        this.valueIteratedTo = 0;
+        this.valueIteratedFrom = 0;
+        this.countAtValueIteratedTo = 0;
+        this.countAddedInThisIterationStep = 0;
+        this.totalCountToThisValue = 0;
+        this.totalValueToThisValue = 0;
+        this.percentile = 0;
+        this.percentileLevelIteratedTo = 0;
+      }
+    };
+    exports.default = HistogramIterationValue;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/JsHistogramIterator.js
+var require_JsHistogramIterator = __commonJS({
+  "node_modules/hdr-histogram-js/dist/JsHistogramIterator.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var HistogramIterationValue_1 = require_HistogramIterationValue();
+    var JsHistogramIterator = class {
+      constructor() {
+        this.currentIterationValue = new HistogramIterationValue_1.default();
+      }
+      resetIterator(histogram) {
+        this.histogram = histogram;
+        this.savedHistogramTotalRawCount = histogram.totalCount;
+        this.arrayTotalCount = histogram.totalCount;
+        this.currentIndex = 0;
+        this.currentValueAtIndex = 0;
+        this.nextValueAtIndex = Math.pow(2, histogram.unitMagnitude);
+        this.prevValueIteratedTo = 0;
+        this.totalCountToPrevIndex = 0;
+        this.totalCountToCurrentIndex = 0;
+        this.totalValueToCurrentIndex = 0;
+        this.countAtThisValue = 0;
+        this.freshSubBucket = true;
+        this.currentIterationValue.reset();
+      }
+      /**
+       * Returns true if the iteration has more elements. (In other words, returns true if next would return an
+       * element rather than throwing an exception.)
+       *
+       * @return true if the iterator has more elements.
+       */
+      hasNext() {
+        if (this.histogram.totalCount !== this.savedHistogramTotalRawCount) {
+          throw "Concurrent Modification Exception";
+        }
+        return this.totalCountToCurrentIndex < this.arrayTotalCount;
+      }
+      /**
+       * Returns the next element in the iteration.
+       *
+       * @return the {@link HistogramIterationValue} associated with the next element in the iteration.
+       */
+      next() {
+        while (!this.exhaustedSubBuckets()) {
+          this.countAtThisValue = this.histogram.getCountAtIndex(this.currentIndex);
+          if (this.freshSubBucket) {
+            this.totalCountToCurrentIndex += this.countAtThisValue;
+            this.totalValueToCurrentIndex += this.countAtThisValue * this.histogram.highestEquivalentValue(this.currentValueAtIndex);
+            this.freshSubBucket = false;
+          }
+          if (this.reachedIterationLevel()) {
+            const valueIteratedTo = this.getValueIteratedTo();
+            Object.assign(this.currentIterationValue, {
+              valueIteratedTo,
+              valueIteratedFrom: this.prevValueIteratedTo,
+              countAtValueIteratedTo: this.countAtThisValue,
+              countAddedInThisIterationStep: this.totalCountToCurrentIndex - this.totalCountToPrevIndex,
+              totalCountToThisValue: this.totalCountToCurrentIndex,
+              totalValueToThisValue: this.totalValueToCurrentIndex,
+              percentile: 100 * this.totalCountToCurrentIndex / this.arrayTotalCount,
+              percentileLevelIteratedTo: this.getPercentileIteratedTo()
+            });
+            this.prevValueIteratedTo = valueIteratedTo;
+            this.totalCountToPrevIndex = this.totalCountToCurrentIndex;
+            this.incrementIterationLevel();
+            if (this.histogram.totalCount !== this.savedHistogramTotalRawCount) {
+              throw new Error("Concurrent Modification Exception");
+            }
+            return this.currentIterationValue;
+          }
+          this.incrementSubBucket();
+        }
+        throw new Error("Index Out Of Bounds Exception");
+      }
+      getPercentileIteratedTo() {
+        return 100 * this.totalCountToCurrentIndex / this.arrayTotalCount;
+      }
+      getPercentileIteratedFrom() {
+        return 100 * this.totalCountToPrevIndex / this.arrayTotalCount;
+      }
+      getValueIteratedTo() {
+        return this.histogram.highestEquivalentValue(this.currentValueAtIndex);
+      }
+      exhaustedSubBuckets() {
+        return this.currentIndex >= this.histogram.countsArrayLength;
+      }
+      incrementSubBucket() {
+        this.freshSubBucket = true;
+        this.currentIndex++;
+        this.currentValueAtIndex = this.histogram.valueFromIndex(this.currentIndex);
+        this.nextValueAtIndex = this.histogram.valueFromIndex(this.currentIndex + 1);
+      }
+    };
+    exports.default = JsHistogramIterator;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/RecordedValuesIterator.js
+var require_RecordedValuesIterator = __commonJS({
+  "node_modules/hdr-histogram-js/dist/RecordedValuesIterator.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var JsHistogramIterator_1 = require_JsHistogramIterator();
+    var RecordedValuesIterator = class extends JsHistogramIterator_1.default {
+      /**
+       * @param histogram The histogram this iterator will operate on
+       */
+      constructor(histogram) {
+        super();
+        this.doReset(histogram);
+      }
+      /**
+       * Reset iterator for re-use in a fresh iteration over the same histogram data set.
+       */
+      reset() {
+        this.doReset(this.histogram);
+      }
+      doReset(histogram) {
+        super.resetIterator(histogram);
+        this.visitedIndex = -1;
+      }
+      incrementIterationLevel() {
+        this.visitedIndex = this.currentIndex;
+      }
+      reachedIterationLevel() {
+        const currentCount = this.histogram.getCountAtIndex(this.currentIndex);
+        return currentCount != 0 && this.visitedIndex !== this.currentIndex;
+      }
+    };
+    exports.default = RecordedValuesIterator;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/PercentileIterator.js
+var require_PercentileIterator = __commonJS({
+  "node_modules/hdr-histogram-js/dist/PercentileIterator.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var JsHistogramIterator_1 = require_JsHistogramIterator();
+    var { pow, floor, log2 } = Math;
+    var PercentileIterator = class extends JsHistogramIterator_1.default {
+      /**
+       * @param histogram The histogram this iterator will operate on
+       * @param percentileTicksPerHalfDistance The number of equal-sized iteration steps per half-distance to 100%.
+       */
+      constructor(histogram, percentileTicksPerHalfDistance) {
+        super();
+        this.percentileTicksPerHalfDistance = 0;
+        this.percentileLevelToIterateTo = 0;
+        this.percentileLevelToIterateFrom = 0;
+        this.reachedLastRecordedValue = false;
+        this.doReset(histogram, percentileTicksPerHalfDistance);
+      }
+      /**
+       * Reset iterator for re-use in a fresh iteration over the same histogram data set.
+       *
+       * @param percentileTicksPerHalfDistance The number of iteration steps per half-distance to 100%.
+       */
+      reset(percentileTicksPerHalfDistance) {
+        this.doReset(this.histogram, percentileTicksPerHalfDistance);
+      }
+      doReset(histogram, percentileTicksPerHalfDistance) {
+        super.resetIterator(histogram);
+        this.percentileTicksPerHalfDistance = percentileTicksPerHalfDistance;
+        this.percentileLevelToIterateTo = 0;
+        this.percentileLevelToIterateFrom = 0;
+        this.reachedLastRecordedValue = false;
+      }
+      hasNext() {
+        if (super.hasNext())
+          return true;
+        if (!this.reachedLastRecordedValue && this.arrayTotalCount > 0) {
+          this.percentileLevelToIterateTo = 100;
+          this.reachedLastRecordedValue = true;
+          return true;
+        }
+        return false;
+      }
+      incrementIterationLevel() {
+        this.percentileLevelToIterateFrom = this.percentileLevelToIterateTo;
+        const percentileReportingTicks = this.percentileTicksPerHalfDistance * pow(2, floor(log2(100 / (100 - this.percentileLevelToIterateTo))) + 1);
+        this.percentileLevelToIterateTo += 100 / percentileReportingTicks;
+      }
+      reachedIterationLevel() {
+        if (this.countAtThisValue === 0) {
+          return false;
+        }
+        const currentPercentile = 100 * this.totalCountToCurrentIndex / this.arrayTotalCount;
+        return currentPercentile >= this.percentileLevelToIterateTo;
+      }
+      getPercentileIteratedTo() {
+        return this.percentileLevelToIterateTo;
+      }
+      getPercentileIteratedFrom() {
+        return this.percentileLevelToIterateFrom;
+      }
+    };
+    exports.default = PercentileIterator;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/formatters.js
+var require_formatters = __commonJS({
+  "node_modules/hdr-histogram-js/dist/formatters.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.floatFormatter = exports.keepSignificantDigits = exports.integerFormatter = void 0;
+    var leftPadding = (size) => {
+      return (input2) => {
+        if (input2.length < size) {
+          return " ".repeat(size - input2.length) + input2;
+        }
+        return input2;
+      };
+    };
+    var integerFormatter = (size) => {
+      const padding = leftPadding(size);
+      return (integer2) => padding("" + integer2);
+    };
+    exports.integerFormatter = integerFormatter;
+    var { floor, log10, pow } = Math;
+    var numberOfDigits = (n) => floor(log10(n) + 1);
+    var keepSignificantDigits = (digits) => (value) => {
+      const valueDigits = numberOfDigits(value);
+      if (valueDigits > digits) {
+        const extraDigits = valueDigits - digits;
+        const magnitude = pow(10, extraDigits);
+        return value - value % magnitude;
+      }
+      return value;
+    };
+    exports.keepSignificantDigits = keepSignificantDigits;
+    var floatFormatter = (size, fractionDigits) => {
+      const numberFormatter = new Intl.NumberFormat("en-US", {
+        maximumFractionDigits: fractionDigits,
+        minimumFractionDigits: fractionDigits,
+        useGrouping: false
+      });
+      const padding = leftPadding(size);
+      return (float2) => padding(numberFormatter.format(float2));
+    };
+    exports.floatFormatter = floatFormatter;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/ulp.js
+var require_ulp = __commonJS({
+  "node_modules/hdr-histogram-js/dist/ulp.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var ulp = (x) => Math.pow(2, Math.floor(Math.log2(x)) - 52);
+    exports.default = ulp;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/Histogram.js
+var require_Histogram = __commonJS({
+  "node_modules/hdr-histogram-js/dist/Histogram.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.toSummary = exports.NO_TAG = void 0;
+    var formatters_1 = require_formatters();
+    exports.NO_TAG = "NO TAG";
+    var toSummary = (histogram) => {
+      const { totalCount, maxValue, numberOfSignificantValueDigits } = histogram;
+      const round2 = (0, formatters_1.keepSignificantDigits)(numberOfSignificantValueDigits);
+      return {
+        p50: round2(histogram.getValueAtPercentile(50)),
+        p75: round2(histogram.getValueAtPercentile(75)),
+        p90: round2(histogram.getValueAtPercentile(90)),
+        p97_5: round2(histogram.getValueAtPercentile(97.5)),
+        p99: round2(histogram.getValueAtPercentile(99)),
+        p99_9: round2(histogram.getValueAtPercentile(99.9)),
+        p99_99: round2(histogram.getValueAtPercentile(99.99)),
+        p99_999: round2(histogram.getValueAtPercentile(99.999)),
+        max: maxValue,
+        totalCount
+      };
+    };
+    exports.toSummary = toSummary;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/JsHistogram.js
+var require_JsHistogram = __commonJS({
+  "node_modules/hdr-histogram-js/dist/JsHistogram.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = exports.JsHistogram = void 0;
+    var RecordedValuesIterator_1 = require_RecordedValuesIterator();
+    var PercentileIterator_1 = require_PercentileIterator();
+    var formatters_1 = require_formatters();
+    var ulp_1 = require_ulp();
+    var Histogram_1 = require_Histogram();
+    var { pow, floor, ceil, log2, max, min } = Math;
+    var JsHistogram = class _JsHistogram {
+      incrementTotalCount() {
+        this._totalCount++;
+      }
+      addToTotalCount(value) {
+        this._totalCount += value;
+      }
+      setTotalCount(value) {
+        this._totalCount = value;
+      }
+      /**
+       * Get the total count of all recorded values in the histogram
+       * @return the total count of all recorded values in the histogram
+       */
+      get totalCount() {
+        return this._totalCount;
+      }
+      updatedMaxValue(value) {
+        const internalValue = value + this.unitMagnitudeMask;
+        this.maxValue = internalValue;
+      }
+      updateMinNonZeroValue(value) {
+        if (value <= this.unitMagnitudeMask) {
+          return;
+        }
+        const internalValue = floor(value / this.lowestDiscernibleValueRounded) * this.lowestDiscernibleValueRounded;
+        this.minNonZeroValue = internalValue;
+      }
+      constructor(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
+        this.autoResize = false;
+        this.startTimeStampMsec = Number.MAX_SAFE_INTEGER;
+        this.endTimeStampMsec = 0;
+        this.tag = Histogram_1.NO_TAG;
+        this.maxValue = 0;
+        this.minNonZeroValue = Number.MAX_SAFE_INTEGER;
+        this.identity = 0;
+        this.highestTrackableValue = 0;
+        this.lowestDiscernibleValue = 0;
+        this.numberOfSignificantValueDigits = 0;
+        this.bucketCount = 0;
+        this.subBucketCount = 0;
+        this.countsArrayLength = 0;
+        this.wordSizeInBytes = 0;
+        if (lowestDiscernibleValue < 1) {
+          throw new Error("lowestDiscernibleValue must be >= 1");
+        }
+        if (highestTrackableValue < 2 * lowestDiscernibleValue) {
+          throw new Error(`highestTrackableValue must be >= 2 * lowestDiscernibleValue ( 2 * ${lowestDiscernibleValue} )`);
+        }
+        if (numberOfSignificantValueDigits < 0 || numberOfSignificantValueDigits > 5) {
+          throw new Error("numberOfSignificantValueDigits must be between 0 and 5");
+        }
+        this.identity = _JsHistogram.identityBuilder++;
+        this.init(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
+      }
+      init(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
+        this.lowestDiscernibleValue = lowestDiscernibleValue;
+        this.highestTrackableValue = highestTrackableValue;
+        this.numberOfSignificantValueDigits = numberOfSignificantValueDigits;
+        const largestValueWithSingleUnitResolution = 2 * floor(pow(10, numberOfSignificantValueDigits));
+        this.unitMagnitude = floor(log2(lowestDiscernibleValue));
+        this.lowestDiscernibleValueRounded = pow(2, this.unitMagnitude);
+        this.unitMagnitudeMask = this.lowestDiscernibleValueRounded - 1;
+        const subBucketCountMagnitude = ceil(log2(largestValueWithSingleUnitResolution));
+        this.subBucketHalfCountMagnitude = (subBucketCountMagnitude > 1 ? subBucketCountMagnitude : 1) - 1;
+        this.subBucketCount = pow(2, this.subBucketHalfCountMagnitude + 1);
+        this.subBucketHalfCount = this.subBucketCount / 2;
+        this.subBucketMask = (floor(this.subBucketCount) - 1) * pow(2, this.unitMagnitude);
+        this.establishSize(highestTrackableValue);
+        this.leadingZeroCountBase = 53 - this.unitMagnitude - this.subBucketHalfCountMagnitude - 1;
+        this.percentileIterator = new PercentileIterator_1.default(this, 1);
+        this.recordedValuesIterator = new RecordedValuesIterator_1.default(this);
+      }
+      /**
+       * The buckets (each of which has subBucketCount sub-buckets, here assumed to be 2048 as an example) overlap:
+       *
+       * <pre>
+       * The 0'th bucket covers from 0...2047 in multiples of 1, using all 2048 sub-buckets
+       * The 1'th bucket covers from 2048..4097 in multiples of 2, using only the top 1024 sub-buckets
+       * The 2'th bucket covers from 4096..8191 in multiple of 4, using only the top 1024 sub-buckets
+       * ...
+       * </pre>
+       *
+       * Bucket 0 is "special" here. It is the only one that has 2048 entries. All the rest have 1024 entries (because
+       * their bottom half overlaps with and is already covered by the all of the previous buckets put together). In other
+       * words, the k'th bucket could represent 0 * 2^k to 2048 * 2^k in 2048 buckets with 2^k precision, but the midpoint
+       * of 1024 * 2^k = 2048 * 2^(k-1) = the k-1'th bucket's end, so we would use the previous bucket for those lower
+       * values as it has better precision.
+       */
+      establishSize(newHighestTrackableValue) {
+        this.countsArrayLength = this.determineArrayLengthNeeded(newHighestTrackableValue);
+        this.bucketCount = this.getBucketsNeededToCoverValue(newHighestTrackableValue);
+        this.highestTrackableValue = newHighestTrackableValue;
+      }
+      determineArrayLengthNeeded(highestTrackableValue) {
+        if (highestTrackableValue < 2 * this.lowestDiscernibleValue) {
+          throw new Error("highestTrackableValue (" + highestTrackableValue + ") cannot be < (2 * lowestDiscernibleValue)");
+        }
+        const countsArrayLength = this.getLengthForNumberOfBuckets(this.getBucketsNeededToCoverValue(highestTrackableValue));
+        return countsArrayLength;
+      }
+      /**
+       * If we have N such that subBucketCount * 2^N > max value, we need storage for N+1 buckets, each with enough
+       * slots to hold the top half of the subBucketCount (the lower half is covered by previous buckets), and the +1
+       * being used for the lower half of the 0'th bucket. Or, equivalently, we need 1 more bucket to capture the max
+       * value if we consider the sub-bucket length to be halved.
+       */
+      getLengthForNumberOfBuckets(numberOfBuckets) {
+        const lengthNeeded = (numberOfBuckets + 1) * (this.subBucketCount / 2);
+        return lengthNeeded;
+      }
+      getBucketsNeededToCoverValue(value) {
+        let smallestUntrackableValue = this.subBucketCount * pow(2, this.unitMagnitude);
+        let bucketsNeeded = 1;
+        while (smallestUntrackableValue <= value) {
+          if (smallestUntrackableValue > Number.MAX_SAFE_INTEGER / 2) {
+            return bucketsNeeded + 1;
+          }
+          smallestUntrackableValue = smallestUntrackableValue * 2;
+          bucketsNeeded++;
+        }
+        return bucketsNeeded;
+      }
+      /**
+       * Record a value in the histogram
+       *
+       * @param value The value to be recorded
+       * @throws may throw Error if value is exceeds highestTrackableValue
+       */
+      recordValue(value) {
+        this.recordSingleValue(value);
+      }
+      recordSingleValue(value) {
+        const countsIndex = this.countsArrayIndex(value);
+        if (countsIndex >= this.countsArrayLength) {
+          this.handleRecordException(1, value);
+        } else {
+          this.incrementCountAtIndex(countsIndex);
+        }
+        this.updateMinAndMax(value);
+        this.incrementTotalCount();
+      }
+      handleRecordException(count2, value) {
+        if (!this.autoResize) {
+          throw new Error("Value " + value + " is outside of histogram covered range");
+        }
+        this.resize(value);
+        var countsIndex = this.countsArrayIndex(value);
+        this.addToCountAtIndex(countsIndex, count2);
+        this.highestTrackableValue = this.highestEquivalentValue(this.valueFromIndex(this.countsArrayLength - 1));
+      }
+      countsArrayIndex(value) {
+        if (value < 0) {
+          throw new Error("Histogram recorded value cannot be negative.");
+        }
+        const bucketIndex = this.getBucketIndex(value);
+        const subBucketIndex = this.getSubBucketIndex(value, bucketIndex);
+        return this.computeCountsArrayIndex(bucketIndex, subBucketIndex);
+      }
+      computeCountsArrayIndex(bucketIndex, subBucketIndex) {
+        const bucketBaseIndex = (bucketIndex + 1) * pow(2, this.subBucketHalfCountMagnitude);
+        const offsetInBucket = subBucketIndex - this.subBucketHalfCount;
+        return bucketBaseIndex + offsetInBucket;
+      }
+      /**
+       * @return the lowest (and therefore highest precision) bucket index that can represent the value
+       */
+      getBucketIndex(value) {
+        return max(floor(log2(value)) - this.subBucketHalfCountMagnitude - this.unitMagnitude, 0);
+      }
+      getSubBucketIndex(value, bucketIndex) {
+        return floor(value / pow(2, bucketIndex + this.unitMagnitude));
+      }
+      updateMinAndMax(value) {
+        if (value > this.maxValue) {
+          this.updatedMaxValue(value);
+        }
+        if (value < this.minNonZeroValue && value !== 0) {
+          this.updateMinNonZeroValue(value);
+        }
+      }
+      /**
+       * Get the value at a given percentile.
+       * When the given percentile is &gt; 0.0, the value returned is the value that the given
+       * percentage of the overall recorded value entries in the histogram are either smaller than
+       * or equivalent to. When the given percentile is 0.0, the value returned is the value that all value
+       * entries in the histogram are either larger than or equivalent to.
+       * <p>
+       * Note that two values are "equivalent" in this statement if
+       * {@link org.HdrHistogram.JsHistogram#valuesAreEquivalent} would return true.
+       *
+       * @param percentile  The percentile for which to return the associated value
+       * @return The value that the given percentage of the overall recorded value entries in the
+       * histogram are either smaller than or equivalent to. When the percentile is 0.0, returns the
+       * value that all value entries in the histogram are either larger than or equivalent to.
+       */
+      getValueAtPercentile(percentile) {
+        const requestedPercentile = min(percentile, 100);
+        const fpCountAtPercentile = requestedPercentile / 100 * this.totalCount;
+        const countAtPercentile = max(
+          ceil(fpCountAtPercentile - (0, ulp_1.default)(fpCountAtPercentile)),
+          // round up
+          1
+          // Make sure we at least reach the first recorded entry
+        );
+        let totalToCurrentIndex = 0;
+        for (let i = 0; i < this.countsArrayLength; i++) {
+          totalToCurrentIndex += this.getCountAtIndex(i);
+          if (totalToCurrentIndex >= countAtPercentile) {
+            var valueAtIndex = this.valueFromIndex(i);
+            return percentile === 0 ? this.lowestEquivalentValue(valueAtIndex) : this.highestEquivalentValue(valueAtIndex);
+          }
+        }
+        return 0;
+      }
+      valueFromIndexes(bucketIndex, subBucketIndex) {
+        return subBucketIndex * pow(2, bucketIndex + this.unitMagnitude);
+      }
+      valueFromIndex(index2) {
+        let bucketIndex = floor(index2 / this.subBucketHalfCount) - 1;
+        let subBucketIndex = index2 % this.subBucketHalfCount + this.subBucketHalfCount;
+        if (bucketIndex < 0) {
+          subBucketIndex -= this.subBucketHalfCount;
+          bucketIndex = 0;
+        }
+        return this.valueFromIndexes(bucketIndex, subBucketIndex);
+      }
+      /**
+       * Get the lowest value that is equivalent to the given value within the histogram's resolution.
+       * Where "equivalent" means that value samples recorded for any two
+       * equivalent values are counted in a common total count.
+       *
+       * @param value The given value
+       * @return The lowest value that is equivalent to the given value within the histogram's resolution.
+       */
+      lowestEquivalentValue(value) {
+        const bucketIndex = this.getBucketIndex(value);
+        const subBucketIndex = this.getSubBucketIndex(value, bucketIndex);
+        const thisValueBaseLevel = this.valueFromIndexes(bucketIndex, subBucketIndex);
+        return thisValueBaseLevel;
+      }
+      /**
+       * Get the highest value that is equivalent to the given value within the histogram's resolution.
+       * Where "equivalent" means that value samples recorded for any two
+       * equivalent values are counted in a common total count.
+       *
+       * @param value The given value
+       * @return The highest value that is equivalent to the given value within the histogram's resolution.
+       */
+      highestEquivalentValue(value) {
+        return this.nextNonEquivalentValue(value) - 1;
+      }
+      /**
+       * Get the next value that is not equivalent to the given value within the histogram's resolution.
+       * Where "equivalent" means that value samples recorded for any two
+       * equivalent values are counted in a common total count.
+       *
+       * @param value The given value
+       * @return The next value that is not equivalent to the given value within the histogram's resolution.
+       */
+      nextNonEquivalentValue(value) {
+        return this.lowestEquivalentValue(value) + this.sizeOfEquivalentValueRange(value);
+      }
+      /**
+       * Get the size (in value units) of the range of values that are equivalent to the given value within the
+       * histogram's resolution. Where "equivalent" means that value samples recorded for any two
+       * equivalent values are counted in a common total count.
+       *
+       * @param value The given value
+       * @return The size of the range of values equivalent to the given value.
+       */
+      sizeOfEquivalentValueRange(value) {
+        const bucketIndex = this.getBucketIndex(value);
+        const subBucketIndex = this.getSubBucketIndex(value, bucketIndex);
+        const distanceToNextValue = pow(2, this.unitMagnitude + (subBucketIndex >= this.subBucketCount ? bucketIndex + 1 : bucketIndex));
+        return distanceToNextValue;
+      }
+      /**
+       * Get a value that lies in the middle (rounded up) of the range of values equivalent the given value.
+       * Where "equivalent" means that value samples recorded for any two
+       * equivalent values are counted in a common total count.
+       *
+       * @param value The given value
+       * @return The value lies in the middle (rounded up) of the range of values equivalent the given value.
+       */
+      medianEquivalentValue(value) {
+        return this.lowestEquivalentValue(value) + floor(this.sizeOfEquivalentValueRange(value) / 2);
+      }
+      /**
+       * Get the computed mean value of all recorded values in the histogram
+       *
+       * @return the mean value (in value units) of the histogram data
+       */
+      get mean() {
+        if (this.totalCount === 0) {
+          return 0;
+        }
+        this.recordedValuesIterator.reset();
+        let totalValue = 0;
+        while (this.recordedValuesIterator.hasNext()) {
+          const iterationValue = this.recordedValuesIterator.next();
+          totalValue += this.medianEquivalentValue(iterationValue.valueIteratedTo) * iterationValue.countAtValueIteratedTo;
+        }
+        return totalValue / this.totalCount;
+      }
+      getStdDeviation(mean = this.mean) {
+        if (this.totalCount === 0) {
+          return 0;
+        }
+        let geometric_deviation_total = 0;
+        this.recordedValuesIterator.reset();
+        while (this.recordedValuesIterator.hasNext()) {
+          const iterationValue = this.recordedValuesIterator.next();
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean;
+          geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
+        }
+        const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
+        return std_deviation;
+      }
+      /**
+       * Get the computed standard deviation of all recorded values in the histogram
+       *
+       * @return the standard deviation (in value units) of the histogram data
+       */
+      get stdDeviation() {
+        if (this.totalCount === 0) {
+          return 0;
+        }
+        const mean = this.mean;
+        let geometric_deviation_total = 0;
+        this.recordedValuesIterator.reset();
+        while (this.recordedValuesIterator.hasNext()) {
+          const iterationValue = this.recordedValuesIterator.next();
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean;
+          geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
+        }
+        const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
+        return std_deviation;
+      }
+      /**
+       * Produce textual representation of the value distribution of histogram data by percentile. The distribution is
+       * output with exponentially increasing resolution, with each exponentially decreasing half-distance containing
+       * <i>dumpTicksPerHalf</i> percentile reporting tick points.
+       *
+       * @param printStream    Stream into which the distribution will be output
+       * <p>
+       * @param percentileTicksPerHalfDistance  The number of reporting points per exponentially decreasing half-distance
+       * <p>
+       * @param outputValueUnitScalingRatio    The scaling factor by which to divide histogram recorded values units in
+       *                                     output
+       * @param useCsvFormat  Output in CSV format if true. Otherwise use plain text form.
+       */
+      outputPercentileDistribution(percentileTicksPerHalfDistance = 5, outputValueUnitScalingRatio = 1, useCsvFormat = false) {
+        let result = "";
+        if (useCsvFormat) {
+          result += '"Value","Percentile","TotalCount","1/(1-Percentile)"\n';
+        } else {
+          result += "       Value     Percentile TotalCount 1/(1-Percentile)\n\n";
+        }
+        const iterator = this.percentileIterator;
+        iterator.reset(percentileTicksPerHalfDistance);
+        let lineFormatter;
+        let lastLineFormatter;
+        if (useCsvFormat) {
+          const valueFormatter = (0, formatters_1.floatFormatter)(0, this.numberOfSignificantValueDigits);
+          const percentileFormatter = (0, formatters_1.floatFormatter)(0, 12);
+          const lastFormatter = (0, formatters_1.floatFormatter)(0, 2);
+          lineFormatter = (iterationValue) => valueFormatter(iterationValue.valueIteratedTo / outputValueUnitScalingRatio) + "," + percentileFormatter(iterationValue.percentileLevelIteratedTo / 100) + "," + iterationValue.totalCountToThisValue + "," + lastFormatter(1 / (1 - iterationValue.percentileLevelIteratedTo / 100)) + "\n";
+          lastLineFormatter = (iterationValue) => valueFormatter(iterationValue.valueIteratedTo / outputValueUnitScalingRatio) + "," + percentileFormatter(iterationValue.percentileLevelIteratedTo / 100) + "," + iterationValue.totalCountToThisValue + ",Infinity\n";
+        } else {
+          const valueFormatter = (0, formatters_1.floatFormatter)(12, this.numberOfSignificantValueDigits);
+          const percentileFormatter = (0, formatters_1.floatFormatter)(2, 12);
+          const totalCountFormatter = (0, formatters_1.integerFormatter)(10);
+          const lastFormatter = (0, formatters_1.floatFormatter)(14, 2);
+          lineFormatter = (iterationValue) => valueFormatter(iterationValue.valueIteratedTo / outputValueUnitScalingRatio) + " " + percentileFormatter(iterationValue.percentileLevelIteratedTo / 100) + " " + totalCountFormatter(iterationValue.totalCountToThisValue) + " " + lastFormatter(1 / (1 - iterationValue.percentileLevelIteratedTo / 100)) + "\n";
+          lastLineFormatter = (iterationValue) => valueFormatter(iterationValue.valueIteratedTo / outputValueUnitScalingRatio) + " " + percentileFormatter(iterationValue.percentileLevelIteratedTo / 100) + " " + totalCountFormatter(iterationValue.totalCountToThisValue) + "\n";
+        }
+        while (iterator.hasNext()) {
+          const iterationValue = iterator.next();
+          if (iterationValue.percentileLevelIteratedTo < 100) {
+            result += lineFormatter(iterationValue);
+          } else {
+            result += lastLineFormatter(iterationValue);
+          }
+        }
+        if (!useCsvFormat) {
+          const formatter = (0, formatters_1.floatFormatter)(12, this.numberOfSignificantValueDigits);
+          const _mean = this.mean;
+          const mean = formatter(_mean / outputValueUnitScalingRatio);
+          const std_deviation = formatter(this.getStdDeviation(_mean) / outputValueUnitScalingRatio);
+          const max2 = formatter(this.maxValue / outputValueUnitScalingRatio);
+          const intFormatter = (0, formatters_1.integerFormatter)(12);
+          const totalCount = intFormatter(this.totalCount);
+          const bucketCount = intFormatter(this.bucketCount);
+          const subBucketCount = intFormatter(this.subBucketCount);
+          result += `#[Mean    = ${mean}, StdDeviation   = ${std_deviation}]
+#[Max     = ${max2}, Total count    = ${totalCount}]
+#[Buckets = ${bucketCount}, SubBuckets     = ${subBucketCount}]
+`;
+        }
+        return result;
+      }
+      get summary() {
+        return (0, Histogram_1.toSummary)(this);
+      }
+      toJSON() {
+        return this.summary;
+      }
+      inspect() {
+        return this.toString();
+      }
+      [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+        return this.toString();
+      }
+      /**
+       * Provide a (conservatively high) estimate of the Histogram's total footprint in bytes
+       *
+       * @return a (conservatively high) estimate of the Histogram's total footprint in bytes
+       */
+      get estimatedFootprintInBytes() {
+        return this._getEstimatedFootprintInBytes();
+      }
+      recordSingleValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples) {
+        this.recordSingleValue(value);
+        if (expectedIntervalBetweenValueSamples <= 0) {
+          return;
+        }
+        for (let missingValue = value - expectedIntervalBetweenValueSamples; missingValue >= expectedIntervalBetweenValueSamples; missingValue -= expectedIntervalBetweenValueSamples) {
+          this.recordSingleValue(missingValue);
+        }
+      }
+      recordCountAtValue(count2, value) {
+        const countsIndex = this.countsArrayIndex(value);
+        if (countsIndex >= this.countsArrayLength) {
+          this.handleRecordException(count2, value);
+        } else {
+          this.addToCountAtIndex(countsIndex, count2);
+        }
+        this.updateMinAndMax(value);
+        this.addToTotalCount(count2);
+      }
+      /**
+       * Record a value in the histogram (adding to the value's current count)
+       *
+       * @param value The value to be recorded
+       * @param count The number of occurrences of this value to record
+       * @throws ArrayIndexOutOfBoundsException (may throw) if value is exceeds highestTrackableValue
+       */
+      recordValueWithCount(value, count2) {
+        this.recordCountAtValue(count2, value);
+      }
+      /**
+       * Record a value in the histogram.
+       * <p>
+       * To compensate for the loss of sampled values when a recorded value is larger than the expected
+       * interval between value samples, Histogram will auto-generate an additional series of decreasingly-smaller
+       * (down to the expectedIntervalBetweenValueSamples) value records.
+       * <p>
+       * Note: This is a at-recording correction method, as opposed to the post-recording correction method provided
+       * by {@link #copyCorrectedForCoordinatedOmission(long)}.
+       * The two methods are mutually exclusive, and only one of the two should be be used on a given data set to correct
+       * for the same coordinated omission issue.
+       * <p>
+       * See notes in the description of the Histogram calls for an illustration of why this corrective behavior is
+       * important.
+       *
+       * @param value The value to record
+       * @param expectedIntervalBetweenValueSamples If expectedIntervalBetweenValueSamples is larger than 0, add
+       *                                           auto-generated value records as appropriate if value is larger
+       *                                           than expectedIntervalBetweenValueSamples
+       * @throws ArrayIndexOutOfBoundsException (may throw) if value is exceeds highestTrackableValue
+       */
+      recordValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples) {
+        this.recordSingleValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples);
+      }
+      recordValueWithCountAndExpectedInterval(value, count2, expectedIntervalBetweenValueSamples) {
+        this.recordCountAtValue(count2, value);
+        if (expectedIntervalBetweenValueSamples <= 0) {
+          return;
+        }
+        for (let missingValue = value - expectedIntervalBetweenValueSamples; missingValue >= expectedIntervalBetweenValueSamples; missingValue -= expectedIntervalBetweenValueSamples) {
+          this.recordCountAtValue(count2, missingValue);
+        }
+      }
+      /**
+       * Add the contents of another histogram to this one, while correcting the incoming data for coordinated omission.
+       * <p>
+       * To compensate for the loss of sampled values when a recorded value is larger than the expected
+       * interval between value samples, the values added will include an auto-generated additional series of
+       * decreasingly-smaller (down to the expectedIntervalBetweenValueSamples) value records for each count found
+       * in the current histogram that is larger than the expectedIntervalBetweenValueSamples.
+       *
+       * Note: This is a post-recording correction method, as opposed to the at-recording correction method provided
+       * by {@link #recordValueWithExpectedInterval(long, long) recordValueWithExpectedInterval}. The two
+       * methods are mutually exclusive, and only one of the two should be be used on a given data set to correct
+       * for the same coordinated omission issue.
+       * by
+       * <p>
+       * See notes in the description of the Histogram calls for an illustration of why this corrective behavior is
+       * important.
+       *
+       * @param otherHistogram The other histogram. highestTrackableValue and largestValueWithSingleUnitResolution must match.
+       * @param expectedIntervalBetweenValueSamples If expectedIntervalBetweenValueSamples is larger than 0, add
+       *                                           auto-generated value records as appropriate if value is larger
+       *                                           than expectedIntervalBetweenValueSamples
+       * @throws ArrayIndexOutOfBoundsException (may throw) if values exceed highestTrackableValue
+       */
+      addWhileCorrectingForCoordinatedOmission(otherHistogram, expectedIntervalBetweenValueSamples) {
+        const toHistogram = this;
+        const otherValues = new RecordedValuesIterator_1.default(otherHistogram);
+        while (otherValues.hasNext()) {
+          const v = otherValues.next();
+          toHistogram.recordValueWithCountAndExpectedInterval(v.valueIteratedTo, v.countAtValueIteratedTo, expectedIntervalBetweenValueSamples);
+        }
+      }
+      /**
+       * Add the contents of another histogram to this one.
+       * <p>
+       * As part of adding the contents, the start/end timestamp range of this histogram will be
+       * extended to include the start/end timestamp range of the other histogram.
+       *
+       * @param otherHistogram The other histogram.
+       * @throws (may throw) if values in fromHistogram's are
+       * higher than highestTrackableValue.
+       */
+      add(otherHistogram) {
+        if (!(otherHistogram instanceof _JsHistogram)) {
+          throw new Error("Cannot add a WASM histogram to a regular JS histogram");
+        }
+        const highestRecordableValue = this.highestEquivalentValue(this.valueFromIndex(this.countsArrayLength - 1));
+        if (highestRecordableValue < otherHistogram.maxValue) {
+          if (!this.autoResize) {
+            throw new Error("The other histogram includes values that do not fit in this histogram's range.");
+          }
+          this.resize(otherHistogram.maxValue);
+        }
+        if (this.bucketCount === otherHistogram.bucketCount && this.subBucketCount === otherHistogram.subBucketCount && this.unitMagnitude === otherHistogram.unitMagnitude) {
+          let observedOtherTotalCount = 0;
+          for (let i = 0; i < otherHistogram.countsArrayLength; i++) {
+            const otherCount = otherHistogram.getCountAtIndex(i);
+            if (otherCount > 0) {
+              this.addToCountAtIndex(i, otherCount);
+              observedOtherTotalCount += otherCount;
+            }
+          }
+          this.setTotalCount(this.totalCount + observedOtherTotalCount);
+          this.updatedMaxValue(max(this.maxValue, otherHistogram.maxValue));
+          this.updateMinNonZeroValue(min(this.minNonZeroValue, otherHistogram.minNonZeroValue));
+        } else {
+          const otherMaxIndex = otherHistogram.countsArrayIndex(otherHistogram.maxValue);
+          let otherCount = otherHistogram.getCountAtIndex(otherMaxIndex);
+          this.recordCountAtValue(otherCount, otherHistogram.valueFromIndex(otherMaxIndex));
+          for (let i = 0; i < otherMaxIndex; i++) {
+            otherCount = otherHistogram.getCountAtIndex(i);
+            if (otherCount > 0) {
+              this.recordCountAtValue(otherCount, otherHistogram.valueFromIndex(i));
+            }
+          }
+        }
+        this.startTimeStampMsec = min(this.startTimeStampMsec, otherHistogram.startTimeStampMsec);
+        this.endTimeStampMsec = max(this.endTimeStampMsec, otherHistogram.endTimeStampMsec);
+      }
+      /**
+       * Get the count of recorded values at a specific value (to within the histogram resolution at the value level).
+       *
+       * @param value The value for which to provide the recorded count
+       * @return The total count of values recorded in the histogram within the value range that is
+       * {@literal >=} lowestEquivalentValue(<i>value</i>) and {@literal <=} highestEquivalentValue(<i>value</i>)
+       */
+      getCountAtValue(value) {
+        const index2 = min(max(0, this.countsArrayIndex(value)), this.countsArrayLength - 1);
+        return this.getCountAtIndex(index2);
+      }
+      /**
+       * Subtract the contents of another histogram from this one.
+       * <p>
+       * The start/end timestamps of this histogram will remain unchanged.
+       *
+       * @param otherHistogram The other histogram.
+       * @throws ArrayIndexOutOfBoundsException (may throw) if values in otherHistogram's are higher than highestTrackableValue.
+       *
+       */
+      subtract(otherHistogram) {
+        const highestRecordableValue = this.valueFromIndex(this.countsArrayLength - 1);
+        if (!(otherHistogram instanceof _JsHistogram)) {
+          throw new Error("Cannot subtract a WASM histogram to a regular JS histogram");
+        }
+        if (highestRecordableValue < otherHistogram.maxValue) {
+          if (!this.autoResize) {
+            throw new Error("The other histogram includes values that do not fit in this histogram's range.");
+          }
+          this.resize(otherHistogram.maxValue);
+        }
+        if (this.bucketCount === otherHistogram.bucketCount && this.subBucketCount === otherHistogram.subBucketCount && this.unitMagnitude === otherHistogram.unitMagnitude) {
+          let observedOtherTotalCount = 0;
+          for (let i = 0; i < otherHistogram.countsArrayLength; i++) {
+            const otherCount = otherHistogram.getCountAtIndex(i);
+            if (otherCount > 0) {
+              this.addToCountAtIndex(i, -otherCount);
+              observedOtherTotalCount += otherCount;
+            }
+          }
+          this.setTotalCount(this.totalCount - observedOtherTotalCount);
+        } else {
+          for (let i = 0; i < otherHistogram.countsArrayLength; i++) {
+            const otherCount = otherHistogram.getCountAtIndex(i);
+            if (otherCount > 0) {
+              const otherValue = otherHistogram.valueFromIndex(i);
+              if (this.getCountAtValue(otherValue) < otherCount) {
+                throw new Error("otherHistogram count (" + otherCount + ") at value " + otherValue + " is larger than this one's (" + this.getCountAtValue(otherValue) + ")");
+              }
+              this.recordCountAtValue(-otherCount, otherValue);
+            }
+          }
+        }
+        if (this.getCountAtValue(this.maxValue) <= 0 || this.getCountAtValue(this.minNonZeroValue) <= 0) {
+          this.establishInternalTackingValues();
+        }
+      }
+      establishInternalTackingValues(lengthToCover = this.countsArrayLength) {
+        this.maxValue = 0;
+        this.minNonZeroValue = Number.MAX_VALUE;
+        let maxIndex = -1;
+        let minNonZeroIndex = -1;
+        let observedTotalCount = 0;
+        for (let index2 = 0; index2 < lengthToCover; index2++) {
+          const countAtIndex = this.getCountAtIndex(index2);
+          if (countAtIndex > 0) {
+            observedTotalCount += countAtIndex;
+            maxIndex = index2;
+            if (minNonZeroIndex == -1 && index2 != 0) {
+              minNonZeroIndex = index2;
+            }
+          }
+        }
+        if (maxIndex >= 0) {
+          this.updatedMaxValue(this.highestEquivalentValue(this.valueFromIndex(maxIndex)));
+        }
+        if (minNonZeroIndex >= 0) {
+          this.updateMinNonZeroValue(this.valueFromIndex(minNonZeroIndex));
+        }
+        this.setTotalCount(observedTotalCount);
+      }
+      reset() {
+        this.clearCounts();
+        this.setTotalCount(0);
+        this.startTimeStampMsec = 0;
+        this.endTimeStampMsec = 0;
+        this.tag = Histogram_1.NO_TAG;
+        this.maxValue = 0;
+        this.minNonZeroValue = Number.MAX_SAFE_INTEGER;
+      }
+      destroy() {
+      }
+    };
+    exports.JsHistogram = JsHistogram;
+    exports.default = JsHistogram;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/TypedArrayHistogram.js
+var require_TypedArrayHistogram = __commonJS({
+  "node_modules/hdr-histogram-js/dist/TypedArrayHistogram.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var JsHistogram_1 = require_JsHistogram();
+    var TypedArrayHistogram = class _TypedArrayHistogram extends JsHistogram_1.default {
+      constructor(arrayCtr, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
+        super(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
+        this.arrayCtr = arrayCtr;
+        this._totalCount = 0;
+        this._counts = new arrayCtr(this.countsArrayLength);
+      }
+      clearCounts() {
+        this._counts.fill(0);
+      }
+      incrementCountAtIndex(index2) {
+        const currentCount = this._counts[index2];
+        const newCount = currentCount + 1;
+        if (newCount < 0) {
+          throw newCount + " would overflow short integer count";
+        }
+        this._counts[index2] = newCount;
+      }
+      addToCountAtIndex(index2, value) {
+        const currentCount = this._counts[index2];
+        const newCount = currentCount + value;
+        if (newCount < Number.MIN_SAFE_INTEGER || newCount > Number.MAX_SAFE_INTEGER) {
+          throw newCount + " would overflow integer count";
+        }
+        this._counts[index2] = newCount;
+      }
+      setCountAtIndex(index2, value) {
+        if (value < Number.MIN_SAFE_INTEGER || value > Number.MAX_SAFE_INTEGER) {
+          throw value + " would overflow integer count";
+        }
+        this._counts[index2] = value;
+      }
+      resize(newHighestTrackableValue) {
+        this.establishSize(newHighestTrackableValue);
+        const newCounts = new this.arrayCtr(this.countsArrayLength);
+        newCounts.set(this._counts);
+        this._counts = newCounts;
+      }
+      getCountAtIndex(index2) {
+        return this._counts[index2];
+      }
+      _getEstimatedFootprintInBytes() {
+        return 1024 + this._counts.BYTES_PER_ELEMENT * this._counts.length;
+      }
+      copyCorrectedForCoordinatedOmission(expectedIntervalBetweenValueSamples) {
+        const copy = new _TypedArrayHistogram(this.arrayCtr, this.lowestDiscernibleValue, this.highestTrackableValue, this.numberOfSignificantValueDigits);
+        copy.addWhileCorrectingForCoordinatedOmission(this, expectedIntervalBetweenValueSamples);
+        return copy;
+      }
+      toString() {
+        return `Histogram ${this._counts.BYTES_PER_ELEMENT * 8}b ${JSON.stringify(this, null, 2)}`;
+      }
+    };
+    exports.default = TypedArrayHistogram;
+  }
+});
+
+// node_modules/hdr-histogram-js/dist/Int32Histogram.js
+var require_Int32Histogram = __commonJS({
+  "node_modules/hdr-histogram-js/dist/Int32Histogram.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var TypedArrayHistogram_1 = require_TypedArrayHistogram();
+    var Int32Histogram2 = class extends TypedArrayHistogram_1.default {
+      constructor(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
+        super(Uint32Array, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
+      }
+    };
+    exports.default = Int32Histogram2;
+  }
+});
+
+// src/load/histogram.ts
+var import_Int32Histogram, Int32Histogram, LatencyHistogram;
+var init_histogram = __esm({
+  "src/load/histogram.ts"() {
+    "use strict";
+    import_Int32Histogram = __toESM(require_Int32Histogram(), 1);
+    Int32Histogram = import_Int32Histogram.default.default;
+    LatencyHistogram = class {
+      counts = new Int32Histogram(1, 2, 3);
+      constructor() {
+        this.counts.autoResize = true;
+      }
+      get count() {
+        return this.counts.totalCount;
+      }
+      record(elapsedMs) {
+        this.counts.recordValue(Math.max(0, Math.round(elapsedMs)));
+      }
+      add(other) {
+        this.counts.add(other.counts);
+      }
+      /** The nearest-rank percentile in ms, NaN when nothing was recorded. */
+      percentile(p) {
+        return this.count === 0 ? Number.NaN : this.counts.getValueAtPercentile(p);
+      }
+    };
+  }
+});
+
+// src/load/series.ts
+function bucketAt(buckets, index2) {
+  let bucket = buckets.get(index2);
+  if (!bucket) {
+    bucket = { requests: 0, errors: 0, latency: new LatencyHistogram() };
+    buckets.set(index2, bucket);
+  }
+  return bucket;
+}
+var maxBuckets, LoadTimeline;
+var init_series = __esm({
+  "src/load/series.ts"() {
+    "use strict";
+    init_histogram();
+    maxBuckets = 120;
+    LoadTimeline = class {
+      bucketMs = 1e3;
+      /** By index: start time ÷ bucket width, rounded down. */
+      buckets = /* @__PURE__ */ new Map();
+      first = Infinity;
+      last = -Infinity;
+      add({ startMs, elapsedMs, success: success2 }) {
+        let index2 = Math.floor(startMs / this.bucketMs);
+        while (Math.max(this.last, index2) - Math.min(this.first, index2) >= maxBuckets) {
+          this.widen();
+          index2 = Math.floor(startMs / this.bucketMs);
+        }
+        this.first = Math.min(this.first, index2);
+        this.last = Math.max(this.last, index2);
+        const bucket = bucketAt(this.buckets, index2);
+        bucket.requests++;
+        if (!success2) bucket.errors++;
+        bucket.latency.record(elapsedMs);
+      }
+      /** Every bucket from the first request to the last, empty ones included; undefined without requests. */
+      series(windows) {
+        if (this.buckets.size === 0) return void 0;
+        const buckets = [];
+        for (let index2 = this.first; index2 <= this.last; index2++) {
+          const bucket = this.buckets.get(index2);
+          const startMs = index2 * this.bucketMs;
+          if (!bucket) buckets.push({ startMs, requests: 0, errors: 0 });
+          else {
+            const { requests, errors, latency } = bucket;
+            buckets.push({
+              startMs,
+              requests,
+              errors,
+              p50Ms: latency.percentile(50),
+              p95Ms: latency.percentile(95)
+            });
+          }
+        }
+        return {
+          bucketMs: this.bucketMs,
+          buckets,
+          chaosWindows: windows.map(({ startMs, endMs }) => ({ startMs, endMs }))
+        };
+      }
+      /** Twice as wide: buckets 2i and 2i+1 become bucket i. */
+      widen() {
+        const merged = /* @__PURE__ */ new Map();
+        for (const [index2, { requests, errors, latency }] of this.buckets) {
+          const into = bucketAt(merged, Math.floor(index2 / 2));
+          into.requests += requests;
+          into.errors += errors;
+          into.latency.add(latency);
+        }
+        this.buckets = merged;
+        this.bucketMs *= 2;
+        this.first = Math.floor(this.first / 2);
+        this.last = Math.floor(this.last / 2);
+      }
+    };
+  }
+});
+
+// src/load/samples.ts
+var Part, RequestFigureBuilder, maxFailureReasons, otherReasons, FailureCounts, ownCopy;
+var init_samples = __esm({
+  "src/load/samples.ts"() {
+    "use strict";
+    init_histogram();
+    init_series();
+    Part = class {
+      latency = new LatencyHistogram();
+      failed = 0;
+      stats() {
+        const count2 = this.latency.count;
+        return {
+          count: count2,
+          p50Ms: this.latency.percentile(50),
+          p95Ms: this.latency.percentile(95),
+          p99Ms: this.latency.percentile(99),
+          errorRate: count2 === 0 ? 0 : this.failed / count2
+        };
+      }
+    };
+    RequestFigureBuilder = class {
+      baseline = new Part();
+      chaos = new Part();
+      failures = new FailureCounts();
+      chaosFailures = new FailureCounts();
+      timeline = new LoadTimeline();
+      windows;
+      constructor(windows) {
+        this.windows = windows;
+      }
+      add(sample) {
+        const { startMs } = sample;
+        const inChaos = this.windows.some((w) => startMs >= w.startMs && startMs <= w.endMs);
+        const part = inChaos ? this.chaos : this.baseline;
+        part.latency.record(sample.elapsedMs);
+        this.timeline.add(sample);
+        if (sample.success) return;
+        part.failed++;
+        const reason = sample.failure ?? "failed (no reason recorded)";
+        this.failures.add(reason);
+        if (inChaos) this.chaosFailures.add(reason);
+      }
+      figures() {
+        const overall = new Part();
+        overall.latency.add(this.baseline.latency);
+        overall.latency.add(this.chaos.latency);
+        overall.failed = this.baseline.failed + this.chaos.failed;
+        return {
+          overall: overall.stats(),
+          baseline: this.baseline.stats(),
+          duringChaos: this.chaos.stats(),
+          topFailures: this.failures.top(),
+          chaosTopFailures: this.chaosFailures.top(),
+          series: this.timeline.series(this.windows)
+        };
+      }
+    };
+    maxFailureReasons = 1e3;
+    otherReasons = `other reasons (past the first ${maxFailureReasons} distinct ones)`;
+    FailureCounts = class {
+      counts = /* @__PURE__ */ new Map();
+      add(reason) {
+        const count2 = this.counts.get(reason);
+        if (count2 !== void 0) this.counts.set(reason, count2 + 1);
+        else if (this.counts.size < maxFailureReasons) this.counts.set(ownCopy(reason), 1);
+        else this.counts.set(otherReasons, (this.counts.get(otherReasons) ?? 0) + 1);
+      }
+      /** "12 × GET /cart: 503 Service Unavailable", most frequent first. */
+      top(limit = 5) {
+        return [...this.counts].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([reason, count2]) => `${count2} \xD7 ${reason}`);
+      }
+    };
+    ownCopy = (text3) => JSON.parse(JSON.stringify(text3));
+  }
+});
+
+// src/load/read.ts
+function readText(file2, what) {
+  const text3 = readInputFile(file2, what, resultFileLimit);
+  if (text3.trim() === "") throw new ConfigError(`${file2}: the ${what} is empty`);
+  return text3;
+}
+function readK6Summary(file2) {
+  const text3 = readText(file2, "k6 summary");
+  let json3;
+  try {
+    json3 = JSON.parse(text3);
+  } catch (error62) {
+    if (looksLikeK6Stream(text3)) {
+      throw new ConfigError(
+        `${file2}: this is k6's \`--out json\` stream (one data point a line), not an end-of-test summary; write a summary with \`k6 run --summary-export=FILE\` or a handleSummary() function, and give the stream as load.results.k6Json for per-request figures`
+      );
+    }
+    throw new ConfigError(`${file2}: not JSON: ${errorMessage(error62)}`);
+  }
+  return parseK6Summary(json3, file2);
+}
+function looksLikeK6Stream(text3) {
+  const [firstLine = ""] = text3.split("\n", 1);
+  try {
+    const type2 = JSON.parse(firstLine).type;
+    return type2 === "Metric" || type2 === "Point";
+  } catch {
+    return false;
+  }
+}
+function readRequestFigures(results, startedAtMs, windows) {
+  const figures = new RequestFigureBuilder(windows);
+  return readRequests(results, startedAtMs, (sample) => figures.add(sample)) ? figures.figures() : void 0;
+}
+function readRequests(results, startedAtMs, onSample) {
+  const { jtl, k6Json, heyCsv } = results;
+  if (jtl) readLines(jtl, "JMeter results", jtlReader(jtl, onSample));
+  if (k6Json) readLines(k6Json, "k6 JSON output", k6JsonReader(k6Json, onSample));
+  if (heyCsv) readLines(heyCsv, "hey CSV", heyReader(heyCsv, startedAtMs, onSample));
+  return Boolean(jtl || k6Json || heyCsv);
+}
+function readLines(file2, what, reader) {
+  let blank = true;
+  readInputLines(file2, what, (line, number4) => {
+    if (blank && line.trim() === "") return;
+    blank = false;
+    reader.line(line, number4);
+  });
+  if (blank) throw new ConfigError(`${file2}: the ${what} is empty`);
+  reader.end();
+}
+var init_read2 = __esm({
+  "src/load/read.ts"() {
+    "use strict";
+    init_errors();
+    init_files();
+    init_hey();
+    init_jtl();
+    init_k6_json();
+    init_k6();
+    init_samples();
+  }
+});
+
+// src/load/suite.ts
+function commandOutcome({ code, stoppedBy }) {
+  if (stoppedBy === "at the timeout") return "timeout";
+  if (stoppedBy === "on cancel") return "stopped";
+  return code === 0 || stoppedBy === "after the tail" ? "pass" : "fail";
+}
+function loadSuite(results) {
+  const cases = [];
+  const properties = {};
+  const add2 = (kind, name, ok, message, more = {}) => cases.push({
+    kind,
+    className: suiteName,
+    name,
+    outcome: ok ? "pass" : "fail",
+    message: ok ? void 0 : message,
+    details: ok ? void 0 : more.details,
+    properties: more.properties ?? {}
+  });
+  if (results.exit) {
+    const { code, signal: signal3, stoppedBy, lastLines } = results.exit;
+    const outcome = commandOutcome(results.exit);
+    const ok = outcome === "pass";
+    cases.push({
+      kind: "load-command",
+      className: suiteName,
+      name: results.command ?? "load command",
+      outcome,
+      message: ok ? void 0 : stoppedBy && stoppedBy !== "after the tail" ? `the load command was still running and was stopped ${stoppedBy}` : `the load command ${signal3 ? `was killed by ${signal3}` : `exited with ${code}`}`,
+      details: ok ? void 0 : lastLines.join("\n"),
+      startedAt: new Date(results.exit.startedAtMs).toISOString(),
+      durationSeconds: (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3,
+      properties: stoppedBy ? { stopped: stoppedBy } : {}
+    });
+  }
+  for (const threshold of results.k6?.thresholds ?? []) {
+    add2(
+      "load-threshold",
+      `${threshold.metric}: ${threshold.expression}`,
+      threshold.ok,
+      `k6 threshold crossed: ${threshold.metric} ${threshold.expression}`,
+      { properties: { metric: threshold.metric } }
+    );
+  }
+  for (const check2 of results.k6?.checks ?? []) {
+    const total = check2.passes + check2.fails;
+    add2("load-check", `check: ${check2.name}`, check2.fails === 0, `${check2.fails} of ${total} failed`, {
+      properties: { path: check2.path }
+    });
+  }
+  if (results.k6?.httpReqDuration?.["p(95)"] !== void 0)
+    properties["k6.http_req_duration.p95Ms"] = fixed(results.k6.httpReqDuration["p(95)"]);
+  if (results.k6?.httpReqFailed !== void 0)
+    properties["k6.http_req_failed.rate"] = fixed(results.k6.httpReqFailed, 4);
+  const requests = results.requests;
+  if (requests && requests.overall.count > 0) {
+    const { overall } = requests;
+    describe3(properties, "overall", overall);
+    const { p95, p99, errorRate } = results.thresholds;
+    if (p95 !== void 0)
+      add2("load-threshold", `p95 < ${p95}ms`, overall.p95Ms < p95, `p95 was ${fixed(overall.p95Ms)}ms`);
+    if (p99 !== void 0)
+      add2("load-threshold", `p99 < ${p99}ms`, overall.p99Ms < p99, `p99 was ${fixed(overall.p99Ms)}ms`);
+    if (errorRate !== void 0) {
+      add2(
+        "load-threshold",
+        `error rate <= ${percent(errorRate)}`,
+        overall.errorRate <= errorRate,
+        `error rate was ${percent(overall.errorRate)} (${failedOf(overall)})`,
+        { details: failureDetails(requests.topFailures) }
+      );
+    }
+    if (results.windows.length > 0) impactCases(requests, results, properties, add2);
+  }
+  const started = results.exit ? new Date(results.exit.startedAtMs).toISOString() : void 0;
+  return {
+    kind: "load",
+    name: suiteName,
+    timestamp: started,
+    durationSeconds: results.exit ? (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3 : void 0,
+    properties,
+    cases,
+    series: requests?.series
+  };
+}
+function impactCases(requests, results, properties, add2) {
+  const { baseline, duringChaos } = requests;
+  describe3(properties, "baseline", baseline);
+  describe3(properties, "chaos", duringChaos);
+  properties["chaos.windows"] = results.windows.map((w) => `${new Date(w.startMs).toISOString()}/${new Date(w.endMs).toISOString()}`).join(",");
+  const { maxP95Ratio, maxErrorRateDuringChaos } = results.impact;
+  if (maxP95Ratio !== void 0) {
+    const enough = baseline.count > 0 && duringChaos.count > 0;
+    const ratio = duringChaos.p95Ms / baseline.p95Ms;
+    add2(
+      "load-impact",
+      `p95 during chaos <= ${maxP95Ratio}x baseline`,
+      enough && ratio <= maxP95Ratio,
+      enough ? `p95 during chaos ${fixed(duringChaos.p95Ms)}ms is ${fixed(ratio, 2)}x the baseline ${fixed(baseline.p95Ms)}ms` : `not enough requests to compare (baseline ${baseline.count}, during chaos ${duringChaos.count})`
+    );
+  }
+  if (maxErrorRateDuringChaos !== void 0) {
+    add2(
+      "load-impact",
+      `error rate during chaos <= ${percent(maxErrorRateDuringChaos)}`,
+      duringChaos.count > 0 && duringChaos.errorRate <= maxErrorRateDuringChaos,
+      duringChaos.count > 0 ? `error rate during chaos was ${percent(duringChaos.errorRate)} (${failedOf(duringChaos)})` : "no request ran during the chaos",
+      { details: failureDetails(requests.chaosTopFailures) }
+    );
+  }
+}
+function describe3(properties, prefix, stats) {
+  properties[`${prefix}.requests`] = String(stats.count);
+  if (stats.count === 0) return;
+  properties[`${prefix}.p50Ms`] = fixed(stats.p50Ms);
+  properties[`${prefix}.p95Ms`] = fixed(stats.p95Ms);
+  properties[`${prefix}.p99Ms`] = fixed(stats.p99Ms);
+  properties[`${prefix}.errorRate`] = fixed(stats.errorRate, 4);
+}
+function failureDetails(top) {
+  return top.length > 0 ? `most frequent failures:
+${top.join("\n")}` : void 0;
+}
+var suiteName, failedOf, fixed, percent;
+var init_suite = __esm({
+  "src/load/suite.ts"() {
+    "use strict";
+    suiteName = "load";
+    failedOf = (stats) => `${Math.round(stats.errorRate * stats.count)} of ${stats.count} requests failed`;
+    fixed = (value, digits = 1) => String(Number(value.toFixed(digits)));
+    percent = (share) => `${fixed(share * 100, 2)}%`;
+  }
+});
+
+// src/load/collect.ts
+function readLoadSuite(config2, exit, windows) {
+  return loadSuite({
+    exit,
+    command: commandText(config2),
+    k6: config2.results.k6Summary ? readK6Summary(config2.results.k6Summary) : void 0,
+    requests: readRequestFigures(config2.results, exit?.startedAtMs ?? Date.now(), windows),
+    windows,
+    thresholds: config2.thresholds,
+    impact: config2.impact
+  });
+}
+function commandOnlySuite(config2, exit, windows) {
+  return loadSuite({ exit, command: commandText(config2), windows, thresholds: {}, impact: {} });
+}
+function commandText(config2) {
+  return Array.isArray(config2.command) ? config2.command.join(" ") : config2.command;
+}
+var init_collect = __esm({
+  "src/load/collect.ts"() {
+    "use strict";
+    init_read2();
+    init_suite();
+  }
+});
+
+// src/run/collect.ts
+function collectLoad(config2, exit, windows) {
+  try {
+    return readLoadSuite(config2, exit, windows);
+  } catch (error62) {
+    const suite = commandOnlySuite(config2, exit, windows);
+    suite.cases.push(
+      unreadable(
+        suite.name,
+        "load-threshold",
+        "load results",
+        `the load results could not be read: ${errorMessage(error62)}`
+      )
+    );
+    return suite;
+  }
+}
+function collectJournal(file2) {
+  try {
+    return readCtkJournal(file2);
+  } catch (error62) {
+    const name = `chaostoolkit/${file2}`;
+    return {
+      kind: "chaostoolkit",
+      name,
+      properties: {},
+      cases: [unreadable(name, "ctk-hypothesis", "journal", errorMessage(error62))]
+    };
+  }
+}
+function unreadable(suite, kind, name, message) {
+  return { kind, className: suite, name, outcome: "error", message, properties: {} };
+}
+var init_collect2 = __esm({
+  "src/run/collect.ts"() {
+    "use strict";
+    init_read();
+    init_errors();
+    init_collect();
+  }
+});
+
+// src/report/timeline.ts
+function timelineOf(report, decision) {
+  const rows = [];
+  const experimentSpans = /* @__PURE__ */ new Map();
+  let load2;
+  let series;
+  for (const suite of report.suites) {
+    const suiteSpan = spanOf(suite.timestamp, suite.durationSeconds);
+    if (suite.kind === "load") {
+      load2 = suiteSpan ?? load2;
+      series = suite.series ?? series;
+      continue;
+    }
+    if (suiteSpan) rows.push({ label: suite.name, depth: 0, tolerated: false, ...suiteSpan });
+    for (const testCase of suite.cases) {
+      const span = caseSpan(testCase, experimentSpans);
+      if (!span) continue;
+      if (testCase.kind === "experiment" && testCase.experiment)
+        experimentSpans.set(testCase.experiment, span);
+      const { status, tolerated } = judgementOf(decision, testCase);
+      const depth = testCase.kind === "probe" ? 2 : 1;
+      rows.push({ label: testCase.name, depth, status, tolerated: !!tolerated, ...span });
+    }
+  }
+  const chaosWindows = series?.chaosWindows.length ? series.chaosWindows : [...experimentSpans.values()].sort((a, b) => a.startMs - b.startMs);
+  const spans = [...rows, ...chaosWindows, ...load2 ? [load2] : []];
+  for (const bucket of series?.buckets ?? []) {
+    spans.push({ startMs: bucket.startMs, endMs: bucket.startMs + (series?.bucketMs ?? 0) });
+  }
+  if (spans.length === 0) return void 0;
+  const first = chaosWindows[0];
+  const last = chaosWindows.at(-1);
+  const chaosEnd = Math.max(...chaosWindows.map((w) => w.endMs));
+  return {
+    startMs: Math.min(...spans.map((s) => s.startMs)),
+    endMs: Math.max(...spans.map((s) => s.endMs)),
+    rows,
+    chaosWindows,
+    baseline: load2 && first && load2.startMs < first.startMs ? { startMs: load2.startMs, endMs: first.startMs } : void 0,
+    tail: load2 && last && load2.endMs > chaosEnd ? { startMs: chaosEnd, endMs: load2.endMs } : void 0,
+    series
+  };
+}
+function spanOf(start, seconds2) {
+  const startMs = start ? Date.parse(start) : Number.NaN;
+  if (Number.isNaN(startMs)) return void 0;
+  return { startMs, endMs: startMs + (seconds2 ?? 0) * 1e3 };
+}
+function caseSpan(testCase, experiments) {
+  if (testCase.kind === "probe")
+    return testCase.experiment ? experiments.get(testCase.experiment) : void 0;
+  return spanOf(testCase.startedAt, testCase.durationSeconds);
+}
+function formatSeconds(seconds2) {
+  if (seconds2 < 10) return `${Number(seconds2.toFixed(1))}s`;
+  const whole = Math.round(seconds2);
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor(whole % 3600 / 60);
+  const rest = whole % 60;
+  if (hours > 0) return `${hours}h${String(minutes).padStart(2, "0")}m${String(rest).padStart(2, "0")}s`;
+  return minutes > 0 ? `${minutes}m${String(rest).padStart(2, "0")}s` : `${rest}s`;
+}
+var init_timeline = __esm({
+  "src/report/timeline.ts"() {
+    "use strict";
+    init_model();
+  }
+});
+
+// src/report/html.ts
+function renderHtml(report, decision, context) {
+  const { passed, failed, errored, skipped, tolerated } = decision.counts;
+  const timeline = timelineOf(report, decision);
+  const verdict = decision.verdict === "pass" ? "passed" : "failed";
+  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}${decision.probeSuccess === void 0 ? "" : `, probe success ${decision.probeSuccess}%`}`;
+  const suites = report.suites.map((suite) => ({
+    suite,
+    rank: Math.min(4, ...suite.cases.map((c) => importanceOf(judgementOf(decision, c))))
+  })).sort((a, b) => a.rank - b.rank);
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>chaos-gate ${verdict}${context.runId ? ` \xB7 ${escape(context.runId)}` : ""}</title>
+<link rel="stylesheet" href="${escape(context.stylesheet)}"></head>
+<body>
+<header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
+${runFacts(timeline, context)}
+<ul class="reasons">${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>
+${timeline ? timelineSection(timeline) : ""}
+${timeline?.series ? loadSection(timeline.series, timeline) : ""}
+<section id="suites"><h2>Checks</h2>
+${suites.map(({ suite, rank }) => suiteSection(suite, decision, rank > 0)).join("\n")}
+</section>
+</body></html>
+`;
+  return { html, css };
+}
+function runFacts(timeline, context) {
+  const facts = [];
+  if (context.runId) facts.push(["run id", context.runId]);
+  if (timeline) {
+    facts.push(["started", iso(timeline.startMs)], ["ended", iso(timeline.endMs)]);
+    facts.push(["duration", formatSeconds((timeline.endMs - timeline.startMs) / 1e3)]);
+    timeline.chaosWindows.forEach(
+      (w, i) => facts.push([
+        `chaos window ${i + 1}`,
+        `${iso(w.startMs)} \u2013 ${iso(w.endMs)} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`
+      ])
+    );
+  }
+  if (context.generatedAt) facts.push(["report written", iso(context.generatedAt.getTime())]);
+  return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join("")}</dl>`;
+}
+function suiteSection(suite, decision, passing) {
+  const cases = suite.cases.map((testCase) => ({ testCase, judgement: judgementOf(decision, testCase) })).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
+  const failing = cases.filter(({ judgement }) => importanceOf(judgement) === 0).length;
+  const facts = [
+    suite.timestamp ? `started ${iso(Date.parse(suite.timestamp))}` : void 0,
+    suite.durationSeconds === void 0 ? void 0 : `took ${formatSeconds(suite.durationSeconds)}`,
+    `${cases.length} check(s)${failing ? `, ${failing} failing` : ""}`
+  ].filter(Boolean);
+  const properties = Object.entries(suite.properties).map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value)}</dd>`).join("");
+  const body = `<p class="suite-facts">${escape(facts.join(" \xB7 "))}</p>
+<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>duration</th><th>details</th></tr></thead><tbody>
+${cases.map(({ testCase, judgement }) => caseRow(testCase, judgement)).join("\n")}
+</tbody></table>${properties ? `<details class="properties"><summary>properties</summary><dl>${properties}</dl></details>` : ""}`;
+  const title = escape(suite.name);
+  return passing ? `<details class="suite passing"><summary><h3>${title}</h3> <span class="passed">all passed or skipped</span></summary>${body}</details>` : `<section class="suite failing"><h3>${title}</h3>${body}</section>`;
+}
+function caseRow(testCase, { status, tolerated }) {
+  const shown = tolerated ? `tolerated (${tolerated})` : status;
+  const why = testCase.message ?? "";
+  const details = testCase.details && testCase.details !== why ? `<details><summary>${escape(why || "details")}</summary><pre>${escape(testCase.details)}</pre></details>` : escape(why);
+  const duration4 = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
+  return `<tr class="${status}${tolerated ? " tolerated" : ""}"><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="status">${escape(shown)}</td><td>${duration4}</td><td>${details}</td></tr>`;
+}
+function scaleOf(timeline) {
+  const span = Math.max(1, timeline.endMs - timeline.startMs);
+  return (ms) => round(labelWidth + (ms - timeline.startMs) / span * plotWidth);
+}
+function chaosBands(timeline, x, top, height) {
+  return timeline.chaosWindows.map(
+    (w, i) => `<rect class="chaos-window" x="${x(w.startMs)}" y="${top}" width="${Math.max(1, x(w.endMs) - x(w.startMs))}" height="${height}" fill="${chaosFill}" fill-opacity="0.55"><title>chaos window ${i + 1}: ${iso(w.startMs)} \u2013 ${iso(w.endMs)}</title></rect>`
+  ).join("");
+}
+function timeAxis(timeline, x, y) {
+  const ticks = 6;
+  const parts = [];
+  for (let i = 0; i <= ticks; i++) {
+    const ms = timeline.startMs + (timeline.endMs - timeline.startMs) * i / ticks;
+    const seconds2 = (ms - timeline.startMs) / 1e3;
+    parts.push(
+      `<line x1="${x(ms)}" y1="${y}" x2="${x(ms)}" y2="${y + 4}" stroke="#666"/><text x="${x(ms)}" y="${y + 16}" font-size="11" text-anchor="middle" fill="#444">+${formatSeconds(seconds2)}</text>`
+    );
+  }
+  return `<line x1="${labelWidth}" y1="${y}" x2="${labelWidth + plotWidth}" y2="${y}" stroke="#666"/>${parts.join("")}`;
+}
+function timelineSection(timeline) {
+  const rowHeight = 20;
+  const phases = [
+    ...timeline.baseline ? [{ label: "load baseline", span: timeline.baseline, fill: "#90caf9" }] : [],
+    ...timeline.chaosWindows.map((w, i) => ({ label: `chaos window ${i + 1}`, span: w, fill: "#e57373" })),
+    ...timeline.tail ? [{ label: "load tail", span: timeline.tail, fill: "#90caf9" }] : []
+  ];
+  const rows = [
+    ...phases.map((p) => ({ label: p.label, depth: 0, span: p.span, fill: p.fill, cls: "phase" })),
+    ...timeline.rows.map((r) => ({
+      label: r.label,
+      depth: r.depth,
+      span: r,
+      fill: r.status ? r.tolerated ? colours.tolerated : colours[r.status] : "#607d8b",
+      cls: r.status ? `span ${r.status}` : "span suite"
+    }))
+  ];
+  const height = rows.length * rowHeight + 30;
+  const x = scaleOf(timeline);
+  const bars = rows.map((row, i) => {
+    const y = i * rowHeight + 4;
+    const label = `<text x="${8 + row.depth * 12}" y="${y + 12}" font-size="12" fill="#222">${escape(clip(row.label, 34 - row.depth * 2))}</text>`;
+    const bar = `<rect class="${row.cls}" x="${x(row.span.startMs)}" y="${y}" width="${Math.max(2, x(row.span.endMs) - x(row.span.startMs))}" height="${rowHeight - 6}" rx="2" fill="${row.fill}"><title>${escape(row.label)}: ${iso(row.span.startMs)} \u2013 ${iso(row.span.endMs)} (${formatSeconds((row.span.endMs - row.span.startMs) / 1e3)})</title></rect>`;
+    return label + bar;
+  }).join("\n");
+  return `<section id="timeline"><h2>Timeline</h2>
+<svg class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="timeline of the run">
+${chaosBands(timeline, x, 0, rows.length * rowHeight + 4)}
+${bars}
+${timeAxis(timeline, x, rows.length * rowHeight + 6)}
+</svg></section>`;
+}
+function loadSection(series, timeline) {
+  const x = scaleOf(timeline);
+  const latency = { top: 10, height: 170 };
+  const errors = { top: 210, height: 80 };
+  const height = errors.top + errors.height + 30;
+  const maxMs = Math.max(1, ...series.buckets.map((b) => b.p95Ms ?? 0)) * 1.1;
+  const maxRate = Math.max(0.05, ...series.buckets.map((b) => b.requests ? b.errors / b.requests : 0));
+  const mid = (startMs) => x(startMs + series.bucketMs / 2);
+  const yLatency = (ms) => round(latency.top + latency.height - ms / maxMs * latency.height);
+  const yRate = (rate3) => round(errors.top + errors.height - rate3 / maxRate * errors.height);
+  const withRequests = series.buckets.filter((b) => b.requests > 0);
+  const line = (name, colour, points) => `<polyline class="line ${name}" fill="none" stroke="${colour}" stroke-width="1.5" points="${points.map((p) => `${p.cx},${p.cy}`).join(" ")}"/>` + points.map(
+    (p) => `<circle class="point ${name}" cx="${p.cx}" cy="${p.cy}" r="2.5" fill="${colour}"><title>${escape(p.text)}</title></circle>`
+  ).join("");
+  const at = (b) => `+${formatSeconds((b.startMs - timeline.startMs) / 1e3)}`;
+  const p50 = withRequests.map((b) => ({
+    cx: mid(b.startMs),
+    cy: yLatency(b.p50Ms ?? 0),
+    text: `${at(b)} p50 ${b.p50Ms}ms`
+  }));
+  const p95 = withRequests.map((b) => ({
+    cx: mid(b.startMs),
+    cy: yLatency(b.p95Ms ?? 0),
+    text: `${at(b)} p95 ${b.p95Ms}ms`
+  }));
+  const rate2 = withRequests.map((b) => ({
+    cx: mid(b.startMs),
+    cy: yRate(b.errors / b.requests),
+    text: `${at(b)} ${b.errors} of ${b.requests} failed (${percent2(b.errors / b.requests)})`
+  }));
+  const axisLabel = (y, text3) => `<text x="${labelWidth - 8}" y="${y}" font-size="11" text-anchor="end" fill="#444">${escape(text3)}</text>`;
+  return `<section id="load"><h2>Load during the chaos</h2>
+<p class="legend"><span class="key p50">p50 latency</span> <span class="key p95">p95 latency</span> <span class="key errors">error rate</span> <span class="key chaos">chaos window</span> \xB7 ${series.buckets.length} buckets of ${formatSeconds(series.bucketMs / 1e3)}</p>
+<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="latency and error rate over time">
+${chaosBands(timeline, x, latency.top, errors.top + errors.height - latency.top)}
+<line x1="${labelWidth}" y1="${latency.top + latency.height}" x2="${labelWidth + plotWidth}" y2="${latency.top + latency.height}" stroke="#bbb"/>
+${axisLabel(latency.top + 10, `${Math.round(maxMs)} ms`)}${axisLabel(latency.top + latency.height, "0 ms")}
+${axisLabel(errors.top + 10, percent2(maxRate))}${axisLabel(errors.top + errors.height, "0 %")}
+<text x="8" y="${latency.top + latency.height / 2}" font-size="12" fill="#222">latency</text>
+<text x="8" y="${errors.top + errors.height / 2}" font-size="12" fill="#222">error rate</text>
+${line("p50", "#1565c0", p50)}
+${line("p95", "#6a1b9a", p95)}
+${line("errors", "#c62828", rate2)}
+${timeAxis(timeline, x, errors.top + errors.height)}
+</svg></section>`;
+}
+function escape(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function clip(text3, length) {
+  return text3.length <= length ? text3 : `${text3.slice(0, length - 1)}\u2026`;
+}
+var colours, chaosFill, width, labelWidth, plotWidth, iso, round, percent2, css;
+var init_html = __esm({
+  "src/report/html.ts"() {
+    "use strict";
+    init_model();
+    init_timeline();
+    colours = {
+      failed: "#c62828",
+      error: "#c62828",
+      skipped: "#9e9e9e",
+      passed: "#2e7d32",
+      tolerated: "#ef6c00"
+    };
+    chaosFill = "#f8bbd0";
+    width = 960;
+    labelWidth = 240;
+    plotWidth = width - labelWidth - 20;
+    iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+    round = (value) => Math.round(value * 10) / 10;
+    percent2 = (share) => `${Number((share * 100).toFixed(1))} %`;
+    css = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5em 2em;color:#222;max-width:1100px}
+h1{font-size:1.4em;margin:0}h2{font-size:1.15em;margin:1.4em 0 .4em}h3{font-size:1.05em;margin:.2em 0;display:inline}
+.banner{padding:.8em 1em;border-radius:6px;color:#fff}.banner p{margin:.2em 0 0}.banner.pass{background:#2e7d32}.banner.fail{background:#c62828}
+dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#444;margin:.6em 0}dd{margin:0}
+.reasons li{margin:.15em 0}
+svg{max-width:100%;height:auto;display:block;background:#fafafa;border:1px solid #e0e0e0;border-radius:4px}
+.legend .key::before{content:"";display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border-radius:2px}
+.legend .p50::before{background:#1565c0}.legend .p95::before{background:#6a1b9a}.legend .errors::before{background:#c62828}.legend .chaos::before{background:${chaosFill}}
+.suite{margin:.8em 0;padding:.4em .8em;border:1px solid #e0e0e0;border-radius:6px}.suite.failing{border-color:#ef9a9a;background:#fff8f8}
+.suite>summary{cursor:pointer}.suite-facts{color:#555;margin:.3em 0}
+table{border-collapse:collapse;width:100%;margin:.4em 0 .8em}th,td{border:1px solid #ddd;padding:.3em .55em;text-align:left;vertical-align:top}
+th{background:#f5f5f5}tr.failed .status,tr.error .status{color:#c62828;font-weight:600}tr.passed .status{color:#2e7d32}
+tr.skipped .status{color:#757575}tr.tolerated .status{color:#ef6c00;font-weight:600}
+span.passed{color:#2e7d32}pre{white-space:pre-wrap;margin:.3em 0}
+`;
+  }
+});
+
+// src/report/json.ts
+function renderJson(report, decision, context) {
+  const document2 = {
+    schemaVersion: jsonSchemaVersion,
+    tool: "chaos-gate",
+    generatedAt: (context.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
+    verdict: decision.verdict,
+    // For tools that must not report success while faults may be left behind (the Jenkins step).
+    chaosMayStillRun: chaosMayStillRun(report),
+    reasons: decision.reasons,
+    counts: decision.counts,
+    probeSuccess: decision.probeSuccess ?? null,
+    policy: context.policy,
+    meta: context.meta,
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      cases: suite.cases.map((testCase) => ({ ...testCase, ...judgementOf(decision, testCase) }))
+    }))
+  };
+  return `${JSON.stringify(document2, null, 2)}
+`;
+}
+function withoutJudgement(testCase) {
+  return Object.fromEntries(Object.entries(testCase).filter(([key]) => !(key in judgementFields)));
+}
+function parseJsonReport(text3, source) {
+  let json3;
+  try {
+    json3 = JSON.parse(text3);
+  } catch (error62) {
+    throw new ConfigError(`${source}: not JSON: ${errorMessage(error62)}`);
+  }
+  const parsed = documentSchema.safeParse(json3);
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
+    const field = issue2?.path.join(".") || "(top level)";
+    throw new ConfigError(
+      `${source}: not a chaos-gate JSON report (schemaVersion ${jsonSchemaVersion}, written by --json): field ${field}: ${issue2?.message ?? "invalid"}`
+    );
+  }
+  const suites = parsed.data.suites.map((suite) => ({
+    ...suite,
+    cases: suite.cases.map(withoutJudgement)
+  }));
+  return { report: { suites }, meta: parsed.data.meta };
+}
+var jsonSchemaVersion, caseSchema, documentSchema, judgementFields;
+var init_json = __esm({
+  "src/report/json.ts"() {
     "use strict";
     init_zod();
-    oneOf = (values) => external_exports.string().regex(new RegExp(`^(${values.join("|")})$`), `must be one of ${values.join(", ")}`);
-    nonEmpty = external_exports.string().min(1, "must not be empty");
-    appkind = external_exports.string().regex(
-      /^(|deployment|statefulset|daemonset|deploymentconfig|rollout)$/,
-      "must be one of deployment, statefulset, daemonset, deploymentconfig, rollout"
-    );
-    durationText = external_exports.string({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
-    probeRules = external_exports.looseObject({
+    init_errors();
+    init_model();
+    jsonSchemaVersion = 1;
+    caseSchema = external_exports.looseObject({
+      kind: external_exports.string(),
+      className: external_exports.string(),
       name: external_exports.string(),
-      type: oneOf(["k8sProbe", "httpProbe", "cmdProbe", "promProbe", "sloProbe"]),
-      mode: oneOf(["SOT", "EOT", "Edge", "Continuous", "OnChaos"]),
-      runProperties: external_exports.looseObject({
-        probeTimeout: durationText,
-        interval: durationText,
-        evaluationTimeout: durationText.optional(),
-        probePollingInterval: durationText.optional(),
-        initialDelay: durationText.optional(),
-        retry: external_exports.int().optional(),
-        attempt: external_exports.int().optional(),
-        initialDelaySeconds: external_exports.int().optional(),
-        verbosity: external_exports.string().optional(),
-        stopOnFailure: external_exports.boolean().optional()
-      }),
-      "k8sProbe/inputs": external_exports.looseObject({
-        version: external_exports.string(),
-        resource: external_exports.string(),
-        operation: oneOf(["present", "absent", "create", "delete"])
-      }).optional(),
-      "cmdProbe/inputs": external_exports.looseObject({
-        command: nonEmpty,
-        comparator: external_exports.looseObject({
-          type: oneOf(["int", "float", "string"]),
-          criteria: external_exports.string(),
-          value: external_exports.string()
+      outcome: external_exports.enum(["pass", "fail", "error", "stopped", "timeout", "skipped"]),
+      message: external_exports.string().optional(),
+      details: external_exports.string().optional(),
+      startedAt: external_exports.string().optional(),
+      durationSeconds: external_exports.number().optional(),
+      properties: external_exports.record(external_exports.string(), external_exports.string()),
+      experiment: external_exports.string().optional()
+    });
+    documentSchema = external_exports.looseObject({
+      tool: external_exports.literal("chaos-gate"),
+      schemaVersion: external_exports.literal(jsonSchemaVersion),
+      meta: external_exports.record(external_exports.string(), external_exports.string()).default({}),
+      suites: external_exports.array(
+        external_exports.looseObject({
+          kind: external_exports.string(),
+          name: external_exports.string(),
+          timestamp: external_exports.string().optional(),
+          durationSeconds: external_exports.number().optional(),
+          properties: external_exports.record(external_exports.string(), external_exports.string()),
+          cases: external_exports.array(caseSchema)
         })
-      }).optional(),
-      "httpProbe/inputs": external_exports.looseObject({
-        url: nonEmpty,
-        method: external_exports.looseObject({
-          get: external_exports.looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional(),
-          post: external_exports.looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional()
-        }).refine((method) => Object.keys(method).length > 0, "needs get or post")
-      }).optional(),
-      "promProbe/inputs": external_exports.looseObject({
-        endpoint: external_exports.string(),
-        comparator: external_exports.looseObject({ criteria: external_exports.string(), value: external_exports.string() })
-      }).optional()
+      )
     });
-    engineCrdRules = external_exports.looseObject({
-      spec: external_exports.looseObject({
-        engineState: oneOf(["active", "stop"]).optional(),
-        jobCleanUpPolicy: oneOf(["delete", "retain"]).optional(),
-        defaultHealthCheck: external_exports.boolean().optional(),
-        chaosServiceAccount: external_exports.string().optional(),
-        terminationGracePeriodSeconds: external_exports.int().optional(),
-        appinfo: external_exports.looseObject({
-          appkind: appkind.optional(),
-          applabel: external_exports.string().optional(),
-          appns: external_exports.string().optional()
-        }).optional(),
-        experiments: external_exports.array(
-          external_exports.looseObject({
-            name: external_exports.string(),
-            spec: external_exports.looseObject({ probe: external_exports.array(probeRules).optional() }).optional()
-          })
-        ).optional()
-      }).optional()
-    });
+    judgementFields = { status: true, tolerated: true, reason: true };
+  }
+});
+
+// src/report/xml.ts
+function xmlChars(text3) {
+  return text3.replace(notXml, "");
+}
+function escapeAttribute(value) {
+  if (!needsWork.test(value)) return value;
+  return xmlChars(value).replace(/[&<>"\t\n\r]/g, (c) => attributeEntities[c]);
+}
+function escapeText(text3) {
+  if (!needsWork.test(text3)) return text3;
+  return xmlChars(text3).replace(/[&<>]/g, (c) => textEntities[c]);
+}
+var notXml, attributeEntities, textEntities, needsWork, piecesPerPart, XmlWriter;
+var init_xml = __esm({
+  "src/report/xml.ts"() {
+    "use strict";
+    notXml = // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+    attributeEntities = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      '"': "&quot;",
+      // A parser normalises raw tab, newline and carriage return in an attribute to spaces; references keep them.
+      "	": "&#x9;",
+      "\n": "&#xA;",
+      "\r": "&#xD;"
+    };
+    textEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+    needsWork = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+    piecesPerPart = 4096;
+    XmlWriter = class {
+      #parts = [];
+      #chunks = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+      /** `<name a="…">` on a line of its own, for an element that holds elements. */
+      open(name, attributes = []) {
+        this.#tag(name, attributes).push(">\n");
+        return this;
+      }
+      close(name) {
+        this.#chunks.push("</", name, ">\n");
+        return this;
+      }
+      /** An element holding text only, or nothing: `<name a="…">text</name>` or `<name a="…"/>`. */
+      element(name, attributes, text3 = "") {
+        if (text3 === "") this.#tag(name, attributes).push("/>\n");
+        else this.#tag(name, attributes).push(">", escapeText(text3), "</", name, ">\n");
+        return this;
+      }
+      toString() {
+        return this.#parts.join("") + this.#chunks.join("");
+      }
+      #tag(name, attributes) {
+        if (this.#chunks.length >= piecesPerPart) {
+          this.#parts.push(this.#chunks.join(""));
+          this.#chunks = [];
+        }
+        const chunks = this.#chunks;
+        chunks.push("<", name);
+        for (const [key, value] of attributes) {
+          if (value !== void 0) chunks.push(" ", key, '="', escapeAttribute(String(value)), '"');
+        }
+        return chunks;
+      }
+    };
+  }
+});
+
+// src/report/junit.ts
+function renderJUnit(report, decision, options = {}) {
+  const xml = new XmlWriter();
+  const { passed, failed, errored, skipped } = decision.counts;
+  xml.open("testsuites", [
+    ["name", "chaos-gate"],
+    ["tests", passed + failed + errored + skipped],
+    ["failures", failed],
+    ["errors", errored],
+    ["time", seconds(runSeconds(report.suites))]
+  ]);
+  for (const suite of report.suites) renderSuite(xml, suite, decision, options);
+  return xml.close("testsuites").toString();
+}
+function renderSuite(xml, suite, decision, options) {
+  const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
+  for (const testCase of suite.cases) {
+    const { status } = judgementOf(decision, testCase);
+    if (status === "failed") counts.failures++;
+    else if (status === "error") counts.errors++;
+    else if (status === "skipped") counts.skipped++;
+  }
+  xml.open("testsuite", [
+    ["name", suite.name],
+    ["tests", counts.tests],
+    ["failures", counts.failures],
+    ["errors", counts.errors],
+    ["skipped", counts.skipped],
+    ["time", seconds(suiteSeconds(suite))],
+    ["timestamp", suite.timestamp && isoUtc(suite.timestamp)],
+    ["hostname", options.hostname]
+  ]);
+  renderProperties(xml, Object.entries(suite.properties));
+  for (const testCase of suite.cases) {
+    renderCase(xml, testCase, judgementOf(decision, testCase), options);
+  }
+  xml.element("system-out", []).element("system-err", []).close("testsuite");
+}
+function renderProperties(xml, properties) {
+  if (properties.length === 0) {
+    xml.element("properties", []);
+    return;
+  }
+  xml.open("properties");
+  for (const [name, value] of properties) {
+    xml.element("property", [
+      ["name", name],
+      ["value", value]
+    ]);
+  }
+  xml.close("properties");
+}
+function renderCase(xml, testCase, { status, tolerated }, options) {
+  const attributes = [
+    ["classname", testCase.className],
+    ["name", testCase.name],
+    ["time", seconds(testCase.durationSeconds ?? 0)]
+  ];
+  const properties = options.caseProperties ? caseProperties(testCase, tolerated) : [];
+  if (status === "passed" && properties.length === 0 && !testCase.details) {
+    xml.element("testcase", attributes);
+    return;
+  }
+  xml.open("testcase", attributes);
+  if (properties.length > 0) renderProperties(xml, properties);
+  const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
+  switch (status) {
+    case "passed":
+      if (testCase.details) xml.element("system-out", [], truncate(testCase.details));
+      break;
+    case "failed":
+    case "error":
+      xml.element(
+        status === "failed" ? "failure" : "error",
+        [
+          ["message", message],
+          ["type", testCase.outcome]
+        ],
+        truncate([testCase.message, testCase.details].filter(unique).join("\n"))
+      );
+      break;
+    case "skipped":
+      xml.element("skipped", [
+        ["message", skipReason(testCase, message, tolerated)],
+        ["type", tolerated ? "tolerated" : testCase.outcome]
+      ]);
+  }
+  xml.close("testcase");
+}
+function skipReason(testCase, message, tolerated) {
+  if (tolerated) return `tolerated by ${toleranceSettings[tolerated]}: ${testCase.outcome}: ${message}`;
+  if (testCase.outcome !== "skipped") return `${testCase.outcome}: ${message}`;
+  return testCase.message ?? "not evaluated";
+}
+function caseProperties(testCase, tolerated) {
+  return [
+    ["kind", testCase.kind],
+    ...Object.entries(testCase.properties),
+    ...tolerated ? [["gate.tolerated", tolerated]] : []
+  ];
+}
+function unique(value, index2, all) {
+  return !!value && all.indexOf(value) === index2;
+}
+function truncate(text3) {
+  return text3.length <= maxBodyChars ? text3 : `${text3.slice(0, maxBodyChars)}
+\u2026 (${text3.length - maxBodyChars} more characters cut)`;
+}
+function suiteSeconds(suite) {
+  return suite.durationSeconds ?? suite.cases.reduce((sum, c) => sum + (c.durationSeconds ?? 0), 0);
+}
+function runSeconds(suites) {
+  const starts = suites.map((s) => s.timestamp ? Date.parse(s.timestamp) : Number.NaN);
+  if (suites.length === 0 || starts.some(Number.isNaN)) {
+    return suites.reduce((sum, suite) => sum + suiteSeconds(suite), 0);
+  }
+  const ends = suites.map((suite, i) => starts[i] + suiteSeconds(suite) * 1e3);
+  return (Math.max(...ends) - Math.min(...starts)) / 1e3;
+}
+function seconds(value) {
+  return String(Math.max(0, Math.round(value * 1e3)) / 1e3);
+}
+function isoUtc(timestamp2) {
+  const ms = Date.parse(timestamp2);
+  return Number.isNaN(ms) ? void 0 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+}
+var maxBodyChars, toleranceSettings;
+var init_junit = __esm({
+  "src/report/junit.ts"() {
+    "use strict";
+    init_model();
+    init_xml();
+    maxBodyChars = 4e4;
+    toleranceSettings = {
+      allowFailures: "gate.allowFailures",
+      minProbeSuccess: "gate.minProbeSuccess",
+      failOnFailure: "gate.failOnFailure: false"
+    };
+  }
+});
+
+// src/report/markdown.ts
+function renderMarkdown(report, decision) {
+  const { passed, failed, errored, skipped, tolerated } = decision.counts;
+  const rows = report.suites.flatMap(
+    (suite) => suite.cases.map((testCase) => ({
+      suite: suite.name,
+      testCase,
+      judgement: judgementOf(decision, testCase)
+    }))
+  ).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
+  const caseReasons = new Set([...decision.cases.values()].map((j) => j.reason));
+  const lines = [
+    `## ${decision.verdict === "pass" ? "\u2705 Chaos gate passed" : "\u274C Chaos gate failed"}`,
+    "",
+    `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (tolerated ? ` (${tolerated} tolerated)` : "") + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
+    "",
+    // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
+    ...decision.reasons.filter((reason) => !caseReasons.has(reason)).map((reason) => `- ${cell(reason)}`)
+  ];
+  const failing = rows.filter((r) => importanceOf(r.judgement) <= 1);
+  if (failing.length > 0) {
+    lines.push("", "### Failures", "", ...table(failing));
+  }
+  const load2 = report.suites.find((s) => s.kind === "load");
+  if (load2) lines.push(...impactTable(load2));
+  const timeline = timelineOf(report, decision);
+  if (timeline) lines.push(...gantt(timeline));
+  const rest = rows.filter((r) => importanceOf(r.judgement) > 1);
+  if (rest.length > 0) {
+    lines.push(
+      "",
+      `<details><summary>${rest.length} passed or skipped check(s)</summary>`,
+      "",
+      ...table(rest),
+      "",
+      "</details>"
+    );
+  }
+  const text3 = `${lines.join("\n")}
+`;
+  return text3.length <= maxChars ? text3 : `${text3.slice(0, maxChars)}
+
+\u2026 summary cut at ${maxChars} characters; see the JSON report.
+`;
+}
+function table(rows) {
+  return [
+    "| suite | check | kind | status | duration | details |",
+    "|---|---|---|---|---|---|",
+    ...rows.map(({ suite, testCase, judgement: { status, tolerated } }) => {
+      const shown = tolerated ? `\u26A0\uFE0F tolerated (${tolerated})` : icons[status];
+      const duration4 = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
+      return `| ${cell(suite)} | ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${duration4} | ${cell(testCase.message ?? "")} |`;
+    })
+  ];
+}
+function impactTable(load2) {
+  const periods = [
+    ["baseline", "baseline (outside chaos)"],
+    ["chaos", "during chaos"],
+    ["overall", "overall"]
+  ].filter(([key]) => load2.properties[`${key}.requests`] !== void 0);
+  if (periods.length === 0) return [];
+  const value = (key, field, unit = "") => {
+    const v = load2.properties[`${key}.${field}`];
+    return v === void 0 ? "" : `${v}${unit}`;
+  };
+  const rate2 = (key) => {
+    const v = load2.properties[`${key}.errorRate`];
+    return v === void 0 ? "" : `${Number((Number(v) * 100).toFixed(2))}%`;
+  };
+  return [
+    "",
+    "### Load impact",
+    "",
+    "| period | requests | p50 | p95 | p99 | error rate |",
+    "|---|---|---|---|---|---|",
+    ...periods.map(
+      ([key = "", label = ""]) => `| ${label} | ${value(key, "requests")} | ${value(key, "p50Ms", " ms")} | ${value(key, "p95Ms", " ms")} | ${value(key, "p99Ms", " ms")} | ${rate2(key)} |`
+    )
+  ];
+}
+function gantt(timeline) {
+  const task = (label, tag, span) => `    ${mermaidText(label)} :${tag}${Math.round(span.startMs)}, ${Math.round(Math.max(span.endMs, span.startMs + 1e3))}`;
+  const lines = [
+    "",
+    "### Timeline",
+    "",
+    "```mermaid",
+    "gantt",
+    "    dateFormat x",
+    "    axisFormat %H:%M:%S"
+  ];
+  lines.push("    section load and chaos");
+  if (timeline.baseline) lines.push(task("baseline", "done, ", timeline.baseline));
+  timeline.chaosWindows.forEach(
+    (w, i) => lines.push(task(`chaos window ${i + 1} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`, "crit, ", w))
+  );
+  if (timeline.tail) lines.push(task("tail", "done, ", timeline.tail));
+  const experiments = timeline.rows.filter((r) => r.depth === 1);
+  if (experiments.length > 0) {
+    lines.push("    section checks");
+    for (const row of experiments) {
+      const failing = row.status === "failed" || row.status === "error";
+      lines.push(task(row.label, failing ? "crit, " : "active, ", row));
+    }
+  }
+  lines.push("```");
+  return lines;
+}
+function mermaidText(text3) {
+  return text3.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim() || "(unnamed)";
+}
+function cell(text3) {
+  return text3.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
+}
+var maxChars, icons;
+var init_markdown = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    init_model();
+    init_timeline();
+    maxChars = 9e5;
+    icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 error", skipped: "\u23ED\uFE0F skipped" };
+  }
+});
+
+// src/run/publish.ts
+import { accessSync, constants, mkdirSync, statSync as statSync2, writeFileSync } from "node:fs";
+import os from "node:os";
+import path2 from "node:path";
+function reportPathProblems(reports) {
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const kind of ["junit", "json", "html", "summary"]) {
+    const file2 = reports[kind];
+    if (!file2) continue;
+    const where = `the ${reportNames[kind]} ${file2}`;
+    const absolute = path2.resolve(file2);
+    const other = seen.get(absolute);
+    if (other) problems.push(`${where}: the same file as the ${other}`);
+    seen.set(absolute, reportNames[kind]);
+    const problem = unwritable(absolute);
+    if (problem) problems.push(`${where}: ${problem}`);
+  }
+  return problems;
+}
+function unwritable(file2) {
+  const kind = (at) => {
+    try {
+      return statSync2(at).isDirectory() ? "directory" : "file";
+    } catch {
+      return void 0;
+    }
+  };
+  if (kind(file2) === "directory") return "is a directory";
+  let existing = kind(file2) ? file2 : path2.dirname(file2);
+  while (!kind(existing) && path2.dirname(existing) !== existing) existing = path2.dirname(existing);
+  if (existing !== file2 && kind(existing) === "file") return `${existing} is a file, not a directory`;
+  try {
+    accessSync(existing, constants.W_OK);
+    return void 0;
+  } catch {
+    return `${existing} is not writable`;
+  }
+}
+function conclude(config2, report, meta3, log) {
+  if (!report.suites.some((suite) => suite.cases.length > 0)) {
+    throw new CannotRunError(
+      "nothing to judge: the run produced no experiment, workflow step or load result"
+    );
+  }
+  const decision = evaluateGate(report, config2.gate);
+  const published = publishReports(config2.reports, report, decision, { policy: config2.gate, meta: meta3 });
+  for (const kind of ["junit", "json", "html", "summary"]) {
+    const file2 = published[kind];
+    if (file2) log(`chaos-gate: wrote ${kind} report ${file2}`);
+  }
+  describeDecision(decision).forEach((line) => log(`chaos-gate: ${line}`));
+  return { decision, published };
+}
+function publishReports(reports, report, decision, context) {
+  let markdownText;
+  const markdown = () => markdownText ??= redact(renderMarkdown(report, decision));
+  const write = (file2, render) => {
+    if (!file2) return void 0;
+    mkdirSync(path2.dirname(path2.resolve(file2)), { recursive: true });
+    writeFileSync(file2, redact(render()));
+    return file2;
+  };
+  const junitOptions = { hostname: os.hostname(), caseProperties: reports.junitCaseProperties };
+  return {
+    junit: write(reports.junit, () => renderJUnit(report, decision, junitOptions)),
+    json: write(reports.json, () => renderJson(report, decision, context)),
+    html: write(reports.html, () => writeHtml(reports.html, report, decision, context.meta)),
+    summary: write(reports.summary, markdown),
+    markdown
+  };
+}
+function writeHtml(file2, report, decision, meta3) {
+  const stylesheet = `${path2.basename(file2, path2.extname(file2))}.css`;
+  const { html, css: css2 } = renderHtml(report, decision, {
+    stylesheet,
+    runId: meta3.runId,
+    generatedAt: /* @__PURE__ */ new Date()
+  });
+  writeFileSync(path2.join(path2.dirname(file2), stylesheet), css2);
+  return html;
+}
+function describeDecision(decision) {
+  const { passed, failed, errored, skipped, tolerated } = decision.counts;
+  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}`;
+  const head = decision.verdict === "pass" ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
+  return decision.verdict === "pass" ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
+}
+var reportNames;
+var init_publish = __esm({
+  "src/run/publish.ts"() {
+    "use strict";
+    init_errors();
+    init_policy();
+    init_html();
+    init_json();
+    init_junit();
+    init_markdown();
+    init_secrets();
+    reportNames = { junit: "JUnit report", json: "JSON report", html: "HTML report", summary: "summary" };
   }
 });
 
@@ -91912,225 +95133,6 @@ var init_dist = __esm({
   }
 });
 
-// node_modules/p-map/index.js
-function pMap(iterable, mapper, options) {
-  return mapConcurrently(iterable, mapper, options, false);
-}
-function pMapSettled(iterable, mapper, options) {
-  return mapConcurrently(iterable, mapper, options, true);
-}
-async function mapConcurrently(iterable, mapper, {
-  concurrency: concurrency2 = Number.POSITIVE_INFINITY,
-  stopOnError = true,
-  signal: signal3
-} = {}, isSettled) {
-  return new Promise((resolve_, reject_) => {
-    validateOptions(iterable, mapper, concurrency2);
-    const result = [];
-    const errors = [];
-    let skippedCount = 0;
-    let isResolved = false;
-    let isIterableDone = false;
-    const pendingIndexes = /* @__PURE__ */ new Set();
-    let doneIndex = Number.POSITIVE_INFINITY;
-    let currentIndex = 0;
-    const iterator = getIterator(iterable);
-    const signalListener = () => {
-      reject(signal3.reason);
-    };
-    const cleanup = () => {
-      signal3?.removeEventListener("abort", signalListener);
-    };
-    const resolve = (value) => {
-      resolve_(value);
-      cleanup();
-    };
-    const reject = (reason) => {
-      if (isResolved) {
-        return;
-      }
-      isResolved = true;
-      reject_(reason);
-      cleanup();
-      if (!isIterableDone) {
-        closeIterator(iterator);
-      }
-    };
-    if (signal3) {
-      if (signal3.aborted) {
-        reject(signal3.reason);
-        return;
-      }
-      signal3.addEventListener("abort", signalListener, { once: true });
-    }
-    const pull = createPuller(iterator);
-    const settleIfFinished = () => {
-      if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
-        return;
-      }
-      for (const index2 of pendingIndexes) {
-        if (index2 < doneIndex) {
-          return;
-        }
-      }
-      if (!stopOnError) {
-        const collectedErrors = [];
-        for (let index2 = 0; index2 < Math.min(doneIndex, errors.length); index2++) {
-          if (index2 in errors) {
-            collectedErrors.push(errors[index2]);
-          }
-        }
-        if (collectedErrors.length > 0) {
-          reject(new AggregateError(collectedErrors));
-          return;
-        }
-      }
-      isResolved = true;
-      if (!isIterableDone) {
-        closeIterator(iterator);
-      }
-      const lastIndex = Math.min(doneIndex, result.length);
-      if (lastIndex === result.length && skippedCount === 0) {
-        resolve(result);
-        return;
-      }
-      resolve(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
-    };
-    const next = async () => {
-      if (isResolved || currentIndex >= doneIndex) {
-        return;
-      }
-      const index2 = currentIndex++;
-      pendingIndexes.add(index2);
-      let nextItem;
-      try {
-        nextItem = await pull();
-      } catch (error62) {
-        pendingIndexes.delete(index2);
-        if (index2 < doneIndex) {
-          throw error62;
-        }
-        settleIfFinished();
-        return;
-      }
-      if (nextItem.done) {
-        pendingIndexes.delete(index2);
-        doneIndex = Math.min(doneIndex, index2);
-        isIterableDone = true;
-        settleIfFinished();
-        return;
-      }
-      const runner = (async () => {
-        try {
-          const element = await nextItem.value;
-          if (isResolved || index2 >= doneIndex) {
-            return;
-          }
-          const value = await mapper(element, index2);
-          if (index2 >= doneIndex) {
-            return;
-          }
-          if (value === pMapStop) {
-            doneIndex = index2;
-            return;
-          }
-          if (value === pMapSkip) {
-            skippedCount++;
-          }
-          result[index2] = isSettled && value !== pMapSkip ? { status: "fulfilled", value } : value;
-        } catch (error62) {
-          if (index2 >= doneIndex) {
-            return;
-          }
-          if (isSettled) {
-            result[index2] = { status: "rejected", reason: error62 };
-          } else if (stopOnError) {
-            reject(error62);
-            return;
-          } else {
-            errors[index2] = error62;
-          }
-        } finally {
-          pendingIndexes.delete(index2);
-          settleIfFinished();
-        }
-        try {
-          await next();
-        } catch (error62) {
-          reject(error62);
-        }
-      })();
-      runner.then(() => new Promise(() => {
-      })).then(resolve_);
-    };
-    (async () => {
-      for (let index2 = 0; index2 < concurrency2; index2++) {
-        try {
-          await next();
-        } catch (error62) {
-          reject(error62);
-          break;
-        }
-        if (isResolved || currentIndex >= doneIndex) {
-          break;
-        }
-      }
-    })();
-  });
-}
-function validateOptions(iterable, mapper, concurrency2) {
-  if (iterable?.[Symbol.iterator] === void 0 && iterable?.[Symbol.asyncIterator] === void 0) {
-    throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
-  }
-  if (typeof mapper !== "function") {
-    throw new TypeError("Mapper function is required");
-  }
-  if (!isLimit(concurrency2, 1)) {
-    throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency2}\` (${typeof concurrency2})`);
-  }
-}
-function isLimit(value, minimum) {
-  return Number.isSafeInteger(value) && value >= minimum || value === Number.POSITIVE_INFINITY;
-}
-function getIterator(iterable) {
-  return iterable[Symbol.asyncIterator] === void 0 ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
-}
-async function closeIterator(iterator) {
-  try {
-    await iterator.return?.();
-  } catch {
-  }
-}
-function createPuller(iterator) {
-  let isSourceDone = false;
-  const markDone = (item) => {
-    if (item?.done) {
-      isSourceDone = true;
-    }
-  };
-  return () => {
-    if (isSourceDone) {
-      return { done: true };
-    }
-    const result = iterator.next();
-    markDone(result);
-    if (typeof result?.then !== "function") {
-      return result;
-    }
-    const promise2 = Promise.resolve(result);
-    promise2.then(markDone, () => {
-    });
-    return promise2;
-  };
-}
-var pMapSkip, pMapStop;
-var init_p_map = __esm({
-  "node_modules/p-map/index.js"() {
-    pMapSkip = /* @__PURE__ */ Symbol("skip");
-    pMapStop = /* @__PURE__ */ Symbol("stop");
-  }
-});
-
 // src/kube/client.ts
 import http2 from "node:http";
 import https2 from "node:https";
@@ -92295,29 +95297,6 @@ var init_client = __esm({
   }
 });
 
-// src/secrets.ts
-function registerSecret(value) {
-  if (value && value.trim().length >= minLength) secrets.add(value.trim());
-}
-function redact(text3) {
-  let result = text3.replace(userinfo, "$1");
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-    result = result.replaceAll(secret, "***");
-  return result;
-}
-function displayUrl(url2) {
-  return url2.replace(userinfo, "$1");
-}
-var secrets, minLength, userinfo;
-var init_secrets = __esm({
-  "src/secrets.ts"() {
-    "use strict";
-    secrets = /* @__PURE__ */ new Set();
-    minLength = 6;
-    userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
-  }
-});
-
 // src/kube/errors.ts
 function statusCode(error62) {
   if (error62 instanceof ApiException) return error62.code;
@@ -92337,9 +95316,9 @@ function statusBody(error62) {
   return typeof body === "object" && body !== null ? body : void 0;
 }
 function describeApiError(what, error62) {
-  return redact(describe3(what, error62));
+  return redact(describe4(what, error62));
 }
-function describe3(what, error62) {
+function describe4(what, error62) {
   const code = statusCode(error62);
   const body = statusBody(error62);
   if (code === void 0) {
@@ -92364,3210 +95343,67 @@ var init_errors4 = __esm({
   }
 });
 
-// src/kube/apply.ts
-function refOf(object2) {
-  return {
-    apiVersion: object2.apiVersion,
-    kind: object2.kind,
-    metadata: { name: object2.name, namespace: object2.namespace }
-  };
-}
-function applied(manifest, result, ownership) {
-  return {
-    role: manifest.role,
-    apiVersion: manifest.object.apiVersion ?? "",
-    kind: manifest.object.kind ?? "",
-    namespace: result.metadata?.namespace,
-    name: result.metadata?.name ?? "",
-    uid: result.metadata?.uid,
-    ownership,
-    source: manifest.source
-  };
-}
-function isClusterScopedKind(kind) {
-  return clusterScopedKinds.has(kind ?? "");
-}
-var fieldManager, usersFieldManager, runLabel, managedBy, usersPrefix, applyOrder, concurrency, inOrder, isShared, isManaged, describe4, ObjectApi, ManifestApplier, clusterScopedKinds;
-var init_apply = __esm({
-  "src/kube/apply.ts"() {
+// src/argo/client.ts
+var group, version2, workflowPlural, ArgoClient;
+var init_client2 = __esm({
+  "src/argo/client.ts"() {
     "use strict";
     init_dist();
-    init_p_map();
     init_errors();
     init_client();
     init_errors4();
-    fieldManager = "chaos-gate";
-    usersFieldManager = "chaos-gate-users";
-    runLabel = "chaos-gate.io/run";
-    managedBy = { "app.kubernetes.io/managed-by": "chaos-gate" };
-    usersPrefix = "users.chaos-gate.io/";
-    applyOrder = ["rbac", "experiment", "engine"];
-    concurrency = 10;
-    inOrder = (manifests) => applyOrder.map((role) => manifests.filter((m) => m.role === role)).filter((group2) => group2.length > 0);
-    isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
-    isManaged = (object2) => object2?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
-    describe4 = (object2) => `${object2.kind ?? ""} ${object2.metadata?.namespace ? `${object2.metadata.namespace}/` : ""}${object2.metadata?.name ?? ""}`;
-    ObjectApi = class extends KubernetesObjectApi {
-      #discovering = /* @__PURE__ */ new Map();
-      scopeOf(apiVersion, kind) {
-        return this.resource(apiVersion, kind);
-      }
-      async resource(apiVersion, kind) {
-        const underWay = this.#discovering.get(apiVersion);
-        if (underWay) {
-          await underWay.catch(() => void 0);
-          return super.resource(apiVersion, kind);
-        }
-        const lookup = super.resource(apiVersion, kind);
-        this.#discovering.set(apiVersion, lookup);
-        try {
-          return await lookup;
-        } finally {
-          this.#discovering.delete(apiVersion);
-        }
-      }
-    };
-    ManifestApplier = class {
+    group = "argoproj.io";
+    version2 = "v1alpha1";
+    workflowPlural = "workflows";
+    ArgoClient = class {
       #api;
-      #defaultNamespace;
-      #runId;
-      /** What preflight read of each named object, so apply reads nothing again. */
-      #existing = /* @__PURE__ */ new Map();
-      constructor(connection, defaultNamespace, runId) {
-        this.#api = apiClient(connection, ObjectApi);
-        this.#defaultNamespace = defaultNamespace;
-        this.#runId = runId;
+      constructor(connection) {
+        this.#api = apiClient(connection, ObjectCustomObjectsApi);
       }
-      /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
-      prepare(manifests) {
-        return manifests.map((manifest) => {
-          const { object: object2 } = manifest;
-          const namespaced = object2.metadata.namespace ?? (isClusterScopedKind(object2.kind) ? void 0 : this.#defaultNamespace);
-          return {
-            ...manifest,
-            object: {
-              ...object2,
-              metadata: {
-                ...object2.metadata,
-                ...namespaced ? { namespace: namespaced } : {},
-                labels: { ...object2.metadata.labels, ...managedBy, [runLabel]: this.#runId }
-              }
-            }
-          };
+      async assertInstalled() {
+        let served = [];
+        try {
+          served = (await this.#api.getAPIResources({ group, version: version2 })).resources.map((r) => r.name);
+        } catch (error62) {
+          if (statusCode(error62) !== 404)
+            throw apiError(`checking for Argo Workflows (${group}/${version2})`, error62);
+        }
+        if (!served.includes(workflowPlural)) {
+          throw new CannotRunError(
+            `Argo Workflows is not installed in this cluster: CRD ${workflowPlural}.${group} not found`
+          );
+        }
+      }
+      /** Creates the workflow; with `dryRun` the server only validates it (schema, admission, permissions). */
+      async create(workflow, dryRun = false) {
+        const created = await this.#api.createNamespacedCustomObject({
+          group,
+          version: version2,
+          namespace: workflow.metadata.namespace ?? "default",
+          plural: workflowPlural,
+          body: workflow,
+          dryRun: dryRun ? "All" : void 0
         });
+        return created;
       }
-      /** Whether the server serves this kind cluster-scoped; undefined for a kind it does not serve. */
-      async isClusterScoped(object2) {
-        const resource = await this.#api.scopeOf(object2.apiVersion ?? "", object2.kind ?? "");
-        return resource && !resource.namespaced;
-      }
-      /**
-       * Everything that can be checked without changing the cluster: each object passes a server-side
-       * dry-run apply (schema, admission, permissions), and no engine of the same name is still there.
-       * Returns every problem, so the user fixes them in one go.
-       */
-      async preflight(manifests) {
-        const problems = await pMap(manifests, (manifest) => this.#check(manifest), { concurrency });
-        return problems.filter((problem) => problem !== void 0);
-      }
-      async #check(manifest) {
-        try {
-          const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : void 0;
-          this.#existing.set(manifest.source, existing);
-          if (existing && manifest.role === "engine") {
-            return `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`;
-          }
-          if (existing && !isManaged(existing)) return void 0;
-          await this.#write(manifest.object, true);
-          return void 0;
-        } catch (error62) {
-          return describeApiError(`${manifest.source}: rejected by the server`, error62);
-        }
-      }
-      /**
-       * Applies RBAC, then ChaosExperiments, then ChaosEngines, each group in parallel. `onApplied` hears of
-       * every object that landed, in the order of the manifests, also when another of its group failed, so
-       * what the run put into the cluster is known before anything is taken back.
-       */
-      async apply(manifests, onApplied) {
-        for (const group2 of inOrder(manifests)) {
-          const landed = await pMapSettled(group2, (manifest) => this.#applyOne(manifest), { concurrency });
-          for (const result of landed) if (result.status === "fulfilled") onApplied(...result.value);
-          const failed = landed.find((result) => result.status === "rejected");
-          if (failed) throw failed.reason;
-        }
-      }
-      async #applyOne(manifest) {
-        const { object: object2 } = manifest;
-        try {
-          const existing = isShared(manifest) ? await this.#existingOf(manifest) : void 0;
-          if (existing && !isManaged(existing))
-            return [
-              applied(manifest, existing, "foreign"),
-              "exists and was not created by chaos-gate: used as it is"
-            ];
-          const result = isShared(manifest) ? await this.#applyShared(object2) : await this.#write(object2, false);
-          return [applied(manifest, result, isShared(manifest) ? "shared" : "run")];
-        } catch (error62) {
-          throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error62), { cause: error62 });
-        }
-      }
-      /**
-       * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
-       * RBAC to revert), each group in parallel. Reports, never throws.
-       */
-      async remove(objects) {
-        const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
-        const newestFirst = [...objects].reverse().filter((object2) => object2.ownership !== "foreign");
-        for (const role of [...applyOrder].reverse()) {
-          const group2 = newestFirst.filter((object2) => object2.role === role);
-          const outcomes = await pMap(group2, (object2) => this.#removeOne(object2), { concurrency });
-          group2.forEach((object2, i) => {
-            const what = describe4(refOf(object2));
-            const outcome = outcomes[i];
-            if (outcome === "removed") removal.removed.push(what);
-            else if (outcome === "gone") removal.alreadyGone.push(what);
-            else if (Array.isArray(outcome)) removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
-            else removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
-          });
-        }
-        return removal;
-      }
-      async #removeOne(object2) {
-        const ref = refOf(object2);
-        try {
-          return object2.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
-        } catch (error62) {
-          return { error: error62 };
-        }
-      }
-      /** What preflight read of the object; one that preflight did not see is read now. */
-      async #existingOf(manifest) {
-        if (this.#existing.has(manifest.source)) return this.#existing.get(manifest.source);
-        return this.#read(manifest.object);
-      }
-      /** Applies a shared object and records this run on it; again if another run deleted it in between. */
-      async #applyShared(object2) {
-        for (let attempt = 1; ; attempt++) {
-          const result = await this.#write(object2, false);
-          try {
-            await this.#annotate(object2, this.#runId);
-            return result;
-          } catch (error62) {
-            if (statusCode(error62) !== 404 || attempt >= 3) throw error62;
-          }
-        }
-      }
-      /** Removes this run's record; deletes the object if no other run's is left. */
-      async #release(ref) {
-        try {
-          await this.#annotate(ref, null);
-        } catch (error62) {
-          if (statusCode(error62) === 404) return "gone";
-          throw error62;
-        }
-        for (let attempt = 1; ; attempt++) {
-          const current = await this.#read(ref);
-          if (!current) return "gone";
-          const users = Object.keys(current.metadata?.annotations ?? {}).filter((key) => key.startsWith(usersPrefix)).map((key) => `run ${key.slice(usersPrefix.length)}`);
-          if (users.length > 0) return users;
-          try {
-            return await this.#delete(ref, current.metadata?.resourceVersion);
-          } catch (error62) {
-            if (statusCode(error62) !== 409 || attempt >= 5) throw error62;
-          }
-        }
-      }
-      async #annotate(ref, value) {
-        const key = `${usersPrefix}${this.#runId}`;
-        await this.#api.patch(
-          {
-            apiVersion: ref.apiVersion,
-            kind: ref.kind,
-            metadata: {
-              name: ref.metadata?.name,
-              namespace: ref.metadata?.namespace,
-              annotations: { [key]: value }
-            }
-          },
-          void 0,
-          void 0,
-          usersFieldManager,
-          void 0,
-          PatchStrategy.MergePatch
+      /** `argo stop` / `argo terminate`: a merge patch of spec.shutdown. */
+      async shutdown(namespace, name, strategy) {
+        await this.#api.patchNamespacedCustomObject(
+          { group, version: version2, namespace, plural: workflowPlural, name, body: { spec: { shutdown: strategy } } },
+          setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
         );
       }
-      async #write(object2, dryRun) {
-        const dry = dryRun ? "All" : void 0;
-        return object2.metadata?.name ? this.#api.patch(object2, void 0, dry, fieldManager, true, PatchStrategy.ServerSideApply) : this.#api.create(object2, void 0, dry, fieldManager);
+      async delete(namespace, name) {
+        await this.#api.deleteNamespacedCustomObject({ group, version: version2, namespace, plural: workflowPlural, name });
       }
-      async #delete(ref, resourceVersion) {
-        try {
-          await this.#api.delete(ref, void 0, void 0, void 0, void 0, "Background", {
-            ...resourceVersion ? { preconditions: { resourceVersion } } : {}
-          });
-          return "removed";
-        } catch (error62) {
-          if (statusCode(error62) === 404) return "gone";
-          throw error62;
-        }
+      target(namespace, labelSelector) {
+        return { group, version: version2, plural: workflowPlural, namespace, labelSelector };
       }
-      async #read(object2) {
-        try {
-          return await this.#api.read({
-            apiVersion: object2.apiVersion ?? "",
-            kind: object2.kind ?? "",
-            metadata: { name: object2.metadata?.name ?? "", namespace: object2.metadata?.namespace }
-          });
-        } catch (error62) {
-          if (statusCode(error62) === 404) return void 0;
-          throw error62;
-        }
-      }
-    };
-    clusterScopedKinds = /* @__PURE__ */ new Set([
-      "Namespace",
-      "ClusterRole",
-      "ClusterRoleBinding",
-      "CustomResourceDefinition",
-      "PersistentVolume",
-      "StorageClass",
-      "PriorityClass",
-      "ValidatingWebhookConfiguration",
-      "MutatingWebhookConfiguration",
-      "APIService",
-      "ClusterWorkflowTemplate"
-    ]);
-  }
-});
-
-// src/run/blast-radius.ts
-function isSystemNamespace(namespace) {
-  return namespace.startsWith("kube-") || namespace.startsWith("openshift-");
-}
-function allowedNamespaces(policy) {
-  const allowed = policy.allowNamespaces ?? (policy.defaultNamespace ? [policy.defaultNamespace] : []);
-  return [...new Set(allowed)];
-}
-function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped = (m) => isClusterScopedKind(m.object.kind)) {
-  const listed = new Set(policy.allowNamespaces ?? []);
-  const allowed = new Set(allowedNamespaces(policy));
-  const hint = "add it to allowNamespaces (--allow-namespace) if the run may reach it";
-  const checkNamespace = (where, namespace) => {
-    if (namespace === void 0 || namespace === "") return void 0;
-    if (isSystemNamespace(namespace) && !listed.has(namespace))
-      return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces lists it`;
-    if (!allowed.has(namespace) && (policy.defaultNamespace !== void 0 || policy.allowNamespaces))
-      return `${where}: namespace ${namespace} is not allowed (allowed: ${[...allowed].join(", ") || "none"}); ${hint}`;
-    return void 0;
-  };
-  const problems = [];
-  for (const manifest of manifests) {
-    const { object: object2, source } = manifest;
-    const namespace = object2.metadata.namespace ?? policy.defaultNamespace;
-    if (clusterScoped(manifest)) {
-      if (!policy.allowClusterScoped)
-        problems.push(
-          `${source}: ${object2.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
-        );
-    } else problems.push(checkNamespace(source, namespace));
-    if (object2.kind === "Secret" && !policy.allowClusterScoped)
-      problems.push(`${source}: Secrets are refused unless allowClusterScoped is true`);
-    if (bindsClusterAdmin(object2))
-      problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
-    if (object2.kind === "ChaosEngine")
-      for (const target of targetNamespaces(object2))
-        problems.push(checkNamespace(`${source}: its chaos targets`, target));
-  }
-  if (workflowNamespace !== void 0) problems.push(checkNamespace("the Workflow", workflowNamespace));
-  return problems.filter((p) => !!p);
-}
-function bindsClusterAdmin(object2) {
-  if (object2.kind !== "RoleBinding" && object2.kind !== "ClusterRoleBinding") return false;
-  const roleRef = object2.roleRef;
-  return roleRef?.kind === "ClusterRole" && roleRef.name === "cluster-admin";
-}
-function targetNamespaces(engine) {
-  const selectors = engine.spec?.selectors;
-  return [
-    engine.spec?.appinfo?.appns,
-    ...(selectors?.workloads ?? []).map((w) => w.namespace),
-    ...(selectors?.pods ?? []).map((p) => p.namespace)
-  ].filter((ns) => typeof ns === "string" && ns !== "");
-}
-var init_blast_radius = __esm({
-  "src/run/blast-radius.ts"() {
-    "use strict";
-    init_apply();
-  }
-});
-
-// src/report/model.ts
-function mergeReports(...reports) {
-  return { suites: reports.flatMap((r) => r.suites) };
-}
-function secondsBetween(start, end) {
-  if (!start || !end) return void 0;
-  const ms = Date.parse(end) - Date.parse(start);
-  return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
-}
-function judgementOf(decision, testCase) {
-  const judgement = decision.cases.get(testCase);
-  if (!judgement) throw new Error(`case ${testCase.className} \u203A ${testCase.name} is not in the decision`);
-  return judgement;
-}
-function importanceOf({ status, tolerated }) {
-  if (status === "error" || status === "failed") return 0;
-  if (tolerated) return 1;
-  return status === "skipped" ? 2 : 3;
-}
-function chaosMayStillRun(report) {
-  return report.suites.some((suite) => suite.cases.some((testCase) => testCase.kind === "chaos-stop"));
-}
-function underLabel(report, label) {
-  return {
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      name: `${label}/${suite.name}`,
-      cases: suite.cases.map((testCase) => ({ ...testCase, className: `${label}/${testCase.className}` }))
-    }))
-  };
-}
-var init_model = __esm({
-  "src/report/model.ts"() {
-    "use strict";
-  }
-});
-
-// src/report/timeline.ts
-function timelineOf(report, decision) {
-  const rows = [];
-  const experimentSpans = /* @__PURE__ */ new Map();
-  let load2;
-  let series;
-  for (const suite of report.suites) {
-    const suiteSpan = spanOf(suite.timestamp, suite.durationSeconds);
-    if (suite.kind === "load") {
-      load2 = suiteSpan ?? load2;
-      series = suite.series ?? series;
-      continue;
-    }
-    if (suiteSpan) rows.push({ label: suite.name, depth: 0, tolerated: false, ...suiteSpan });
-    for (const testCase of suite.cases) {
-      const span = caseSpan(testCase, experimentSpans);
-      if (!span) continue;
-      if (testCase.kind === "experiment" && testCase.experiment)
-        experimentSpans.set(testCase.experiment, span);
-      const { status, tolerated } = judgementOf(decision, testCase);
-      const depth = testCase.kind === "probe" ? 2 : 1;
-      rows.push({ label: testCase.name, depth, status, tolerated: !!tolerated, ...span });
-    }
-  }
-  const chaosWindows = series?.chaosWindows.length ? series.chaosWindows : [...experimentSpans.values()].sort((a, b) => a.startMs - b.startMs);
-  const spans = [...rows, ...chaosWindows, ...load2 ? [load2] : []];
-  for (const bucket of series?.buckets ?? []) {
-    spans.push({ startMs: bucket.startMs, endMs: bucket.startMs + (series?.bucketMs ?? 0) });
-  }
-  if (spans.length === 0) return void 0;
-  const first = chaosWindows[0];
-  const last = chaosWindows.at(-1);
-  const chaosEnd = Math.max(...chaosWindows.map((w) => w.endMs));
-  return {
-    startMs: Math.min(...spans.map((s) => s.startMs)),
-    endMs: Math.max(...spans.map((s) => s.endMs)),
-    rows,
-    chaosWindows,
-    baseline: load2 && first && load2.startMs < first.startMs ? { startMs: load2.startMs, endMs: first.startMs } : void 0,
-    tail: load2 && last && load2.endMs > chaosEnd ? { startMs: chaosEnd, endMs: load2.endMs } : void 0,
-    series
-  };
-}
-function spanOf(start, seconds2) {
-  const startMs = start ? Date.parse(start) : Number.NaN;
-  if (Number.isNaN(startMs)) return void 0;
-  return { startMs, endMs: startMs + (seconds2 ?? 0) * 1e3 };
-}
-function caseSpan(testCase, experiments) {
-  if (testCase.kind === "probe")
-    return testCase.experiment ? experiments.get(testCase.experiment) : void 0;
-  return spanOf(testCase.startedAt, testCase.durationSeconds);
-}
-function formatSeconds(seconds2) {
-  if (seconds2 < 10) return `${Number(seconds2.toFixed(1))}s`;
-  const whole = Math.round(seconds2);
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor(whole % 3600 / 60);
-  const rest = whole % 60;
-  if (hours > 0) return `${hours}h${String(minutes).padStart(2, "0")}m${String(rest).padStart(2, "0")}s`;
-  return minutes > 0 ? `${minutes}m${String(rest).padStart(2, "0")}s` : `${rest}s`;
-}
-var init_timeline = __esm({
-  "src/report/timeline.ts"() {
-    "use strict";
-    init_model();
-  }
-});
-
-// src/report/html.ts
-function renderHtml(report, decision, context) {
-  const { passed, failed, errored, skipped, tolerated } = decision.counts;
-  const timeline = timelineOf(report, decision);
-  const verdict = decision.verdict === "pass" ? "passed" : "failed";
-  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}${decision.probeSuccess === void 0 ? "" : `, probe success ${decision.probeSuccess}%`}`;
-  const suites = report.suites.map((suite) => ({
-    suite,
-    rank: Math.min(4, ...suite.cases.map((c) => importanceOf(judgementOf(decision, c))))
-  })).sort((a, b) => a.rank - b.rank);
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>chaos-gate ${verdict}${context.runId ? ` \xB7 ${escape(context.runId)}` : ""}</title>
-<link rel="stylesheet" href="${escape(context.stylesheet)}"></head>
-<body>
-<header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
-${runFacts(timeline, context)}
-<ul class="reasons">${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>
-${timeline ? timelineSection(timeline) : ""}
-${timeline?.series ? loadSection(timeline.series, timeline) : ""}
-<section id="suites"><h2>Checks</h2>
-${suites.map(({ suite, rank }) => suiteSection(suite, decision, rank > 0)).join("\n")}
-</section>
-</body></html>
-`;
-  return { html, css };
-}
-function runFacts(timeline, context) {
-  const facts = [];
-  if (context.runId) facts.push(["run id", context.runId]);
-  if (timeline) {
-    facts.push(["started", iso(timeline.startMs)], ["ended", iso(timeline.endMs)]);
-    facts.push(["duration", formatSeconds((timeline.endMs - timeline.startMs) / 1e3)]);
-    timeline.chaosWindows.forEach(
-      (w, i) => facts.push([
-        `chaos window ${i + 1}`,
-        `${iso(w.startMs)} \u2013 ${iso(w.endMs)} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`
-      ])
-    );
-  }
-  if (context.generatedAt) facts.push(["report written", iso(context.generatedAt.getTime())]);
-  return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join("")}</dl>`;
-}
-function suiteSection(suite, decision, passing) {
-  const cases = suite.cases.map((testCase) => ({ testCase, judgement: judgementOf(decision, testCase) })).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
-  const failing = cases.filter(({ judgement }) => importanceOf(judgement) === 0).length;
-  const facts = [
-    suite.timestamp ? `started ${iso(Date.parse(suite.timestamp))}` : void 0,
-    suite.durationSeconds === void 0 ? void 0 : `took ${formatSeconds(suite.durationSeconds)}`,
-    `${cases.length} check(s)${failing ? `, ${failing} failing` : ""}`
-  ].filter(Boolean);
-  const properties = Object.entries(suite.properties).map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value)}</dd>`).join("");
-  const body = `<p class="suite-facts">${escape(facts.join(" \xB7 "))}</p>
-<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>duration</th><th>details</th></tr></thead><tbody>
-${cases.map(({ testCase, judgement }) => caseRow(testCase, judgement)).join("\n")}
-</tbody></table>${properties ? `<details class="properties"><summary>properties</summary><dl>${properties}</dl></details>` : ""}`;
-  const title = escape(suite.name);
-  return passing ? `<details class="suite passing"><summary><h3>${title}</h3> <span class="passed">all passed or skipped</span></summary>${body}</details>` : `<section class="suite failing"><h3>${title}</h3>${body}</section>`;
-}
-function caseRow(testCase, { status, tolerated }) {
-  const shown = tolerated ? `tolerated (${tolerated})` : status;
-  const why = testCase.message ?? "";
-  const details = testCase.details && testCase.details !== why ? `<details><summary>${escape(why || "details")}</summary><pre>${escape(testCase.details)}</pre></details>` : escape(why);
-  const duration4 = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
-  return `<tr class="${status}${tolerated ? " tolerated" : ""}"><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="status">${escape(shown)}</td><td>${duration4}</td><td>${details}</td></tr>`;
-}
-function scaleOf(timeline) {
-  const span = Math.max(1, timeline.endMs - timeline.startMs);
-  return (ms) => round(labelWidth + (ms - timeline.startMs) / span * plotWidth);
-}
-function chaosBands(timeline, x, top, height) {
-  return timeline.chaosWindows.map(
-    (w, i) => `<rect class="chaos-window" x="${x(w.startMs)}" y="${top}" width="${Math.max(1, x(w.endMs) - x(w.startMs))}" height="${height}" fill="${chaosFill}" fill-opacity="0.55"><title>chaos window ${i + 1}: ${iso(w.startMs)} \u2013 ${iso(w.endMs)}</title></rect>`
-  ).join("");
-}
-function timeAxis(timeline, x, y) {
-  const ticks = 6;
-  const parts = [];
-  for (let i = 0; i <= ticks; i++) {
-    const ms = timeline.startMs + (timeline.endMs - timeline.startMs) * i / ticks;
-    const seconds2 = (ms - timeline.startMs) / 1e3;
-    parts.push(
-      `<line x1="${x(ms)}" y1="${y}" x2="${x(ms)}" y2="${y + 4}" stroke="#666"/><text x="${x(ms)}" y="${y + 16}" font-size="11" text-anchor="middle" fill="#444">+${formatSeconds(seconds2)}</text>`
-    );
-  }
-  return `<line x1="${labelWidth}" y1="${y}" x2="${labelWidth + plotWidth}" y2="${y}" stroke="#666"/>${parts.join("")}`;
-}
-function timelineSection(timeline) {
-  const rowHeight = 20;
-  const phases = [
-    ...timeline.baseline ? [{ label: "load baseline", span: timeline.baseline, fill: "#90caf9" }] : [],
-    ...timeline.chaosWindows.map((w, i) => ({ label: `chaos window ${i + 1}`, span: w, fill: "#e57373" })),
-    ...timeline.tail ? [{ label: "load tail", span: timeline.tail, fill: "#90caf9" }] : []
-  ];
-  const rows = [
-    ...phases.map((p) => ({ label: p.label, depth: 0, span: p.span, fill: p.fill, cls: "phase" })),
-    ...timeline.rows.map((r) => ({
-      label: r.label,
-      depth: r.depth,
-      span: r,
-      fill: r.status ? r.tolerated ? colours.tolerated : colours[r.status] : "#607d8b",
-      cls: r.status ? `span ${r.status}` : "span suite"
-    }))
-  ];
-  const height = rows.length * rowHeight + 30;
-  const x = scaleOf(timeline);
-  const bars = rows.map((row, i) => {
-    const y = i * rowHeight + 4;
-    const label = `<text x="${8 + row.depth * 12}" y="${y + 12}" font-size="12" fill="#222">${escape(clip(row.label, 34 - row.depth * 2))}</text>`;
-    const bar = `<rect class="${row.cls}" x="${x(row.span.startMs)}" y="${y}" width="${Math.max(2, x(row.span.endMs) - x(row.span.startMs))}" height="${rowHeight - 6}" rx="2" fill="${row.fill}"><title>${escape(row.label)}: ${iso(row.span.startMs)} \u2013 ${iso(row.span.endMs)} (${formatSeconds((row.span.endMs - row.span.startMs) / 1e3)})</title></rect>`;
-    return label + bar;
-  }).join("\n");
-  return `<section id="timeline"><h2>Timeline</h2>
-<svg class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="timeline of the run">
-${chaosBands(timeline, x, 0, rows.length * rowHeight + 4)}
-${bars}
-${timeAxis(timeline, x, rows.length * rowHeight + 6)}
-</svg></section>`;
-}
-function loadSection(series, timeline) {
-  const x = scaleOf(timeline);
-  const latency = { top: 10, height: 170 };
-  const errors = { top: 210, height: 80 };
-  const height = errors.top + errors.height + 30;
-  const maxMs = Math.max(1, ...series.buckets.map((b) => b.p95Ms ?? 0)) * 1.1;
-  const maxRate = Math.max(0.05, ...series.buckets.map((b) => b.requests ? b.errors / b.requests : 0));
-  const mid = (startMs) => x(startMs + series.bucketMs / 2);
-  const yLatency = (ms) => round(latency.top + latency.height - ms / maxMs * latency.height);
-  const yRate = (rate3) => round(errors.top + errors.height - rate3 / maxRate * errors.height);
-  const withRequests = series.buckets.filter((b) => b.requests > 0);
-  const line = (name, colour, points) => `<polyline class="line ${name}" fill="none" stroke="${colour}" stroke-width="1.5" points="${points.map((p) => `${p.cx},${p.cy}`).join(" ")}"/>` + points.map(
-    (p) => `<circle class="point ${name}" cx="${p.cx}" cy="${p.cy}" r="2.5" fill="${colour}"><title>${escape(p.text)}</title></circle>`
-  ).join("");
-  const at = (b) => `+${formatSeconds((b.startMs - timeline.startMs) / 1e3)}`;
-  const p50 = withRequests.map((b) => ({
-    cx: mid(b.startMs),
-    cy: yLatency(b.p50Ms ?? 0),
-    text: `${at(b)} p50 ${b.p50Ms}ms`
-  }));
-  const p95 = withRequests.map((b) => ({
-    cx: mid(b.startMs),
-    cy: yLatency(b.p95Ms ?? 0),
-    text: `${at(b)} p95 ${b.p95Ms}ms`
-  }));
-  const rate2 = withRequests.map((b) => ({
-    cx: mid(b.startMs),
-    cy: yRate(b.errors / b.requests),
-    text: `${at(b)} ${b.errors} of ${b.requests} failed (${percent(b.errors / b.requests)})`
-  }));
-  const axisLabel = (y, text3) => `<text x="${labelWidth - 8}" y="${y}" font-size="11" text-anchor="end" fill="#444">${escape(text3)}</text>`;
-  return `<section id="load"><h2>Load during the chaos</h2>
-<p class="legend"><span class="key p50">p50 latency</span> <span class="key p95">p95 latency</span> <span class="key errors">error rate</span> <span class="key chaos">chaos window</span> \xB7 ${series.buckets.length} buckets of ${formatSeconds(series.bucketMs / 1e3)}</p>
-<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="latency and error rate over time">
-${chaosBands(timeline, x, latency.top, errors.top + errors.height - latency.top)}
-<line x1="${labelWidth}" y1="${latency.top + latency.height}" x2="${labelWidth + plotWidth}" y2="${latency.top + latency.height}" stroke="#bbb"/>
-${axisLabel(latency.top + 10, `${Math.round(maxMs)} ms`)}${axisLabel(latency.top + latency.height, "0 ms")}
-${axisLabel(errors.top + 10, percent(maxRate))}${axisLabel(errors.top + errors.height, "0 %")}
-<text x="8" y="${latency.top + latency.height / 2}" font-size="12" fill="#222">latency</text>
-<text x="8" y="${errors.top + errors.height / 2}" font-size="12" fill="#222">error rate</text>
-${line("p50", "#1565c0", p50)}
-${line("p95", "#6a1b9a", p95)}
-${line("errors", "#c62828", rate2)}
-${timeAxis(timeline, x, errors.top + errors.height)}
-</svg></section>`;
-}
-function escape(text3) {
-  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-function clip(text3, length) {
-  return text3.length <= length ? text3 : `${text3.slice(0, length - 1)}\u2026`;
-}
-var colours, chaosFill, width, labelWidth, plotWidth, iso, round, percent, css;
-var init_html = __esm({
-  "src/report/html.ts"() {
-    "use strict";
-    init_model();
-    init_timeline();
-    colours = {
-      failed: "#c62828",
-      error: "#c62828",
-      skipped: "#9e9e9e",
-      passed: "#2e7d32",
-      tolerated: "#ef6c00"
-    };
-    chaosFill = "#f8bbd0";
-    width = 960;
-    labelWidth = 240;
-    plotWidth = width - labelWidth - 20;
-    iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-    round = (value) => Math.round(value * 10) / 10;
-    percent = (share) => `${Number((share * 100).toFixed(1))} %`;
-    css = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5em 2em;color:#222;max-width:1100px}
-h1{font-size:1.4em;margin:0}h2{font-size:1.15em;margin:1.4em 0 .4em}h3{font-size:1.05em;margin:.2em 0;display:inline}
-.banner{padding:.8em 1em;border-radius:6px;color:#fff}.banner p{margin:.2em 0 0}.banner.pass{background:#2e7d32}.banner.fail{background:#c62828}
-dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#444;margin:.6em 0}dd{margin:0}
-.reasons li{margin:.15em 0}
-svg{max-width:100%;height:auto;display:block;background:#fafafa;border:1px solid #e0e0e0;border-radius:4px}
-.legend .key::before{content:"";display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border-radius:2px}
-.legend .p50::before{background:#1565c0}.legend .p95::before{background:#6a1b9a}.legend .errors::before{background:#c62828}.legend .chaos::before{background:${chaosFill}}
-.suite{margin:.8em 0;padding:.4em .8em;border:1px solid #e0e0e0;border-radius:6px}.suite.failing{border-color:#ef9a9a;background:#fff8f8}
-.suite>summary{cursor:pointer}.suite-facts{color:#555;margin:.3em 0}
-table{border-collapse:collapse;width:100%;margin:.4em 0 .8em}th,td{border:1px solid #ddd;padding:.3em .55em;text-align:left;vertical-align:top}
-th{background:#f5f5f5}tr.failed .status,tr.error .status{color:#c62828;font-weight:600}tr.passed .status{color:#2e7d32}
-tr.skipped .status{color:#757575}tr.tolerated .status{color:#ef6c00;font-weight:600}
-span.passed{color:#2e7d32}pre{white-space:pre-wrap;margin:.3em 0}
-`;
-  }
-});
-
-// src/report/json.ts
-function renderJson(report, decision, context) {
-  const document2 = {
-    schemaVersion: jsonSchemaVersion,
-    tool: "chaos-gate",
-    generatedAt: (context.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
-    verdict: decision.verdict,
-    // For tools that must not report success while faults may be left behind (the Jenkins step).
-    chaosMayStillRun: chaosMayStillRun(report),
-    reasons: decision.reasons,
-    counts: decision.counts,
-    probeSuccess: decision.probeSuccess ?? null,
-    policy: context.policy,
-    meta: context.meta,
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      cases: suite.cases.map((testCase) => ({ ...testCase, ...judgementOf(decision, testCase) }))
-    }))
-  };
-  return `${JSON.stringify(document2, null, 2)}
-`;
-}
-function withoutJudgement(testCase) {
-  return Object.fromEntries(Object.entries(testCase).filter(([key]) => !(key in judgementFields)));
-}
-function parseJsonReport(text3, source) {
-  let json3;
-  try {
-    json3 = JSON.parse(text3);
-  } catch (error62) {
-    throw new ConfigError(`${source}: not JSON: ${errorMessage(error62)}`);
-  }
-  const parsed = documentSchema.safeParse(json3);
-  if (!parsed.success) {
-    const issue2 = parsed.error.issues[0];
-    const field = issue2?.path.join(".") || "(top level)";
-    throw new ConfigError(
-      `${source}: not a chaos-gate JSON report (schemaVersion ${jsonSchemaVersion}, written by --json): field ${field}: ${issue2?.message ?? "invalid"}`
-    );
-  }
-  const suites = parsed.data.suites.map((suite) => ({
-    ...suite,
-    cases: suite.cases.map(withoutJudgement)
-  }));
-  return { report: { suites }, meta: parsed.data.meta };
-}
-var jsonSchemaVersion, caseSchema, documentSchema, judgementFields;
-var init_json = __esm({
-  "src/report/json.ts"() {
-    "use strict";
-    init_zod();
-    init_errors();
-    init_model();
-    jsonSchemaVersion = 1;
-    caseSchema = external_exports.looseObject({
-      kind: external_exports.string(),
-      className: external_exports.string(),
-      name: external_exports.string(),
-      outcome: external_exports.enum(["pass", "fail", "error", "stopped", "timeout", "skipped"]),
-      message: external_exports.string().optional(),
-      details: external_exports.string().optional(),
-      startedAt: external_exports.string().optional(),
-      durationSeconds: external_exports.number().optional(),
-      properties: external_exports.record(external_exports.string(), external_exports.string()),
-      experiment: external_exports.string().optional()
-    });
-    documentSchema = external_exports.looseObject({
-      tool: external_exports.literal("chaos-gate"),
-      schemaVersion: external_exports.literal(jsonSchemaVersion),
-      meta: external_exports.record(external_exports.string(), external_exports.string()).default({}),
-      suites: external_exports.array(
-        external_exports.looseObject({
-          kind: external_exports.string(),
-          name: external_exports.string(),
-          timestamp: external_exports.string().optional(),
-          durationSeconds: external_exports.number().optional(),
-          properties: external_exports.record(external_exports.string(), external_exports.string()),
-          cases: external_exports.array(caseSchema)
-        })
-      )
-    });
-    judgementFields = { status: true, tolerated: true, reason: true };
-  }
-});
-
-// src/report/xml.ts
-function xmlChars(text3) {
-  return text3.replace(notXml, "");
-}
-function escapeAttribute(value) {
-  if (!needsWork.test(value)) return value;
-  return xmlChars(value).replace(/[&<>"\t\n\r]/g, (c) => attributeEntities[c]);
-}
-function escapeText(text3) {
-  if (!needsWork.test(text3)) return text3;
-  return xmlChars(text3).replace(/[&<>]/g, (c) => textEntities[c]);
-}
-var notXml, attributeEntities, textEntities, needsWork, piecesPerPart, XmlWriter;
-var init_xml = __esm({
-  "src/report/xml.ts"() {
-    "use strict";
-    notXml = // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-    attributeEntities = {
-      "&": "&amp;",
-      "<": "&lt;",
-      ">": "&gt;",
-      '"': "&quot;",
-      // A parser normalises raw tab, newline and carriage return in an attribute to spaces; references keep them.
-      "	": "&#x9;",
-      "\n": "&#xA;",
-      "\r": "&#xD;"
-    };
-    textEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-    needsWork = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-    piecesPerPart = 4096;
-    XmlWriter = class {
-      #parts = [];
-      #chunks = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
-      /** `<name a="…">` on a line of its own, for an element that holds elements. */
-      open(name, attributes = []) {
-        this.#tag(name, attributes).push(">\n");
-        return this;
-      }
-      close(name) {
-        this.#chunks.push("</", name, ">\n");
-        return this;
-      }
-      /** An element holding text only, or nothing: `<name a="…">text</name>` or `<name a="…"/>`. */
-      element(name, attributes, text3 = "") {
-        if (text3 === "") this.#tag(name, attributes).push("/>\n");
-        else this.#tag(name, attributes).push(">", escapeText(text3), "</", name, ">\n");
-        return this;
-      }
-      toString() {
-        return this.#parts.join("") + this.#chunks.join("");
-      }
-      #tag(name, attributes) {
-        if (this.#chunks.length >= piecesPerPart) {
-          this.#parts.push(this.#chunks.join(""));
-          this.#chunks = [];
-        }
-        const chunks = this.#chunks;
-        chunks.push("<", name);
-        for (const [key, value] of attributes) {
-          if (value !== void 0) chunks.push(" ", key, '="', escapeAttribute(String(value)), '"');
-        }
-        return chunks;
-      }
-    };
-  }
-});
-
-// src/report/junit.ts
-function renderJUnit(report, decision, options = {}) {
-  const xml = new XmlWriter();
-  const { passed, failed, errored, skipped } = decision.counts;
-  xml.open("testsuites", [
-    ["name", "chaos-gate"],
-    ["tests", passed + failed + errored + skipped],
-    ["failures", failed],
-    ["errors", errored],
-    ["time", seconds(runSeconds(report.suites))]
-  ]);
-  for (const suite of report.suites) renderSuite(xml, suite, decision, options);
-  return xml.close("testsuites").toString();
-}
-function renderSuite(xml, suite, decision, options) {
-  const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
-  for (const testCase of suite.cases) {
-    const { status } = judgementOf(decision, testCase);
-    if (status === "failed") counts.failures++;
-    else if (status === "error") counts.errors++;
-    else if (status === "skipped") counts.skipped++;
-  }
-  xml.open("testsuite", [
-    ["name", suite.name],
-    ["tests", counts.tests],
-    ["failures", counts.failures],
-    ["errors", counts.errors],
-    ["skipped", counts.skipped],
-    ["time", seconds(suiteSeconds(suite))],
-    ["timestamp", suite.timestamp && isoUtc(suite.timestamp)],
-    ["hostname", options.hostname]
-  ]);
-  renderProperties(xml, Object.entries(suite.properties));
-  for (const testCase of suite.cases) {
-    renderCase(xml, testCase, judgementOf(decision, testCase), options);
-  }
-  xml.element("system-out", []).element("system-err", []).close("testsuite");
-}
-function renderProperties(xml, properties) {
-  if (properties.length === 0) {
-    xml.element("properties", []);
-    return;
-  }
-  xml.open("properties");
-  for (const [name, value] of properties) {
-    xml.element("property", [
-      ["name", name],
-      ["value", value]
-    ]);
-  }
-  xml.close("properties");
-}
-function renderCase(xml, testCase, { status, tolerated }, options) {
-  const attributes = [
-    ["classname", testCase.className],
-    ["name", testCase.name],
-    ["time", seconds(testCase.durationSeconds ?? 0)]
-  ];
-  const properties = options.caseProperties ? caseProperties(testCase, tolerated) : [];
-  if (status === "passed" && properties.length === 0 && !testCase.details) {
-    xml.element("testcase", attributes);
-    return;
-  }
-  xml.open("testcase", attributes);
-  if (properties.length > 0) renderProperties(xml, properties);
-  const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
-  switch (status) {
-    case "passed":
-      if (testCase.details) xml.element("system-out", [], truncate(testCase.details));
-      break;
-    case "failed":
-    case "error":
-      xml.element(
-        status === "failed" ? "failure" : "error",
-        [
-          ["message", message],
-          ["type", testCase.outcome]
-        ],
-        truncate([testCase.message, testCase.details].filter(unique).join("\n"))
-      );
-      break;
-    case "skipped":
-      xml.element("skipped", [
-        ["message", skipReason(testCase, message, tolerated)],
-        ["type", tolerated ? "tolerated" : testCase.outcome]
-      ]);
-  }
-  xml.close("testcase");
-}
-function skipReason(testCase, message, tolerated) {
-  if (tolerated) return `tolerated by ${toleranceSettings[tolerated]}: ${testCase.outcome}: ${message}`;
-  if (testCase.outcome !== "skipped") return `${testCase.outcome}: ${message}`;
-  return testCase.message ?? "not evaluated";
-}
-function caseProperties(testCase, tolerated) {
-  return [
-    ["kind", testCase.kind],
-    ...Object.entries(testCase.properties),
-    ...tolerated ? [["gate.tolerated", tolerated]] : []
-  ];
-}
-function unique(value, index2, all) {
-  return !!value && all.indexOf(value) === index2;
-}
-function truncate(text3) {
-  return text3.length <= maxBodyChars ? text3 : `${text3.slice(0, maxBodyChars)}
-\u2026 (${text3.length - maxBodyChars} more characters cut)`;
-}
-function suiteSeconds(suite) {
-  return suite.durationSeconds ?? suite.cases.reduce((sum, c) => sum + (c.durationSeconds ?? 0), 0);
-}
-function runSeconds(suites) {
-  const starts = suites.map((s) => s.timestamp ? Date.parse(s.timestamp) : Number.NaN);
-  if (suites.length === 0 || starts.some(Number.isNaN)) {
-    return suites.reduce((sum, suite) => sum + suiteSeconds(suite), 0);
-  }
-  const ends = suites.map((suite, i) => starts[i] + suiteSeconds(suite) * 1e3);
-  return (Math.max(...ends) - Math.min(...starts)) / 1e3;
-}
-function seconds(value) {
-  return String(Math.max(0, Math.round(value * 1e3)) / 1e3);
-}
-function isoUtc(timestamp2) {
-  const ms = Date.parse(timestamp2);
-  return Number.isNaN(ms) ? void 0 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
-}
-var maxBodyChars, toleranceSettings;
-var init_junit = __esm({
-  "src/report/junit.ts"() {
-    "use strict";
-    init_model();
-    init_xml();
-    maxBodyChars = 4e4;
-    toleranceSettings = {
-      allowFailures: "gate.allowFailures",
-      minProbeSuccess: "gate.minProbeSuccess",
-      failOnFailure: "gate.failOnFailure: false"
-    };
-  }
-});
-
-// src/report/markdown.ts
-function renderMarkdown(report, decision) {
-  const { passed, failed, errored, skipped, tolerated } = decision.counts;
-  const rows = report.suites.flatMap(
-    (suite) => suite.cases.map((testCase) => ({
-      suite: suite.name,
-      testCase,
-      judgement: judgementOf(decision, testCase)
-    }))
-  ).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
-  const caseReasons = new Set([...decision.cases.values()].map((j) => j.reason));
-  const lines = [
-    `## ${decision.verdict === "pass" ? "\u2705 Chaos gate passed" : "\u274C Chaos gate failed"}`,
-    "",
-    `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (tolerated ? ` (${tolerated} tolerated)` : "") + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
-    "",
-    // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
-    ...decision.reasons.filter((reason) => !caseReasons.has(reason)).map((reason) => `- ${cell(reason)}`)
-  ];
-  const failing = rows.filter((r) => importanceOf(r.judgement) <= 1);
-  if (failing.length > 0) {
-    lines.push("", "### Failures", "", ...table(failing));
-  }
-  const load2 = report.suites.find((s) => s.kind === "load");
-  if (load2) lines.push(...impactTable(load2));
-  const timeline = timelineOf(report, decision);
-  if (timeline) lines.push(...gantt(timeline));
-  const rest = rows.filter((r) => importanceOf(r.judgement) > 1);
-  if (rest.length > 0) {
-    lines.push(
-      "",
-      `<details><summary>${rest.length} passed or skipped check(s)</summary>`,
-      "",
-      ...table(rest),
-      "",
-      "</details>"
-    );
-  }
-  const text3 = `${lines.join("\n")}
-`;
-  return text3.length <= maxChars ? text3 : `${text3.slice(0, maxChars)}
-
-\u2026 summary cut at ${maxChars} characters; see the JSON report.
-`;
-}
-function table(rows) {
-  return [
-    "| suite | check | kind | status | duration | details |",
-    "|---|---|---|---|---|---|",
-    ...rows.map(({ suite, testCase, judgement: { status, tolerated } }) => {
-      const shown = tolerated ? `\u26A0\uFE0F tolerated (${tolerated})` : icons[status];
-      const duration4 = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
-      return `| ${cell(suite)} | ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${duration4} | ${cell(testCase.message ?? "")} |`;
-    })
-  ];
-}
-function impactTable(load2) {
-  const periods = [
-    ["baseline", "baseline (outside chaos)"],
-    ["chaos", "during chaos"],
-    ["overall", "overall"]
-  ].filter(([key]) => load2.properties[`${key}.requests`] !== void 0);
-  if (periods.length === 0) return [];
-  const value = (key, field, unit = "") => {
-    const v = load2.properties[`${key}.${field}`];
-    return v === void 0 ? "" : `${v}${unit}`;
-  };
-  const rate2 = (key) => {
-    const v = load2.properties[`${key}.errorRate`];
-    return v === void 0 ? "" : `${Number((Number(v) * 100).toFixed(2))}%`;
-  };
-  return [
-    "",
-    "### Load impact",
-    "",
-    "| period | requests | p50 | p95 | p99 | error rate |",
-    "|---|---|---|---|---|---|",
-    ...periods.map(
-      ([key = "", label = ""]) => `| ${label} | ${value(key, "requests")} | ${value(key, "p50Ms", " ms")} | ${value(key, "p95Ms", " ms")} | ${value(key, "p99Ms", " ms")} | ${rate2(key)} |`
-    )
-  ];
-}
-function gantt(timeline) {
-  const task = (label, tag, span) => `    ${mermaidText(label)} :${tag}${Math.round(span.startMs)}, ${Math.round(Math.max(span.endMs, span.startMs + 1e3))}`;
-  const lines = [
-    "",
-    "### Timeline",
-    "",
-    "```mermaid",
-    "gantt",
-    "    dateFormat x",
-    "    axisFormat %H:%M:%S"
-  ];
-  lines.push("    section load and chaos");
-  if (timeline.baseline) lines.push(task("baseline", "done, ", timeline.baseline));
-  timeline.chaosWindows.forEach(
-    (w, i) => lines.push(task(`chaos window ${i + 1} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`, "crit, ", w))
-  );
-  if (timeline.tail) lines.push(task("tail", "done, ", timeline.tail));
-  const experiments = timeline.rows.filter((r) => r.depth === 1);
-  if (experiments.length > 0) {
-    lines.push("    section checks");
-    for (const row of experiments) {
-      const failing = row.status === "failed" || row.status === "error";
-      lines.push(task(row.label, failing ? "crit, " : "active, ", row));
-    }
-  }
-  lines.push("```");
-  return lines;
-}
-function mermaidText(text3) {
-  return text3.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim() || "(unnamed)";
-}
-function cell(text3) {
-  return text3.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
-}
-var maxChars, icons;
-var init_markdown = __esm({
-  "src/report/markdown.ts"() {
-    "use strict";
-    init_model();
-    init_timeline();
-    maxChars = 9e5;
-    icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 error", skipped: "\u23ED\uFE0F skipped" };
-  }
-});
-
-// src/run/publish.ts
-import { accessSync, constants, mkdirSync, statSync as statSync2, writeFileSync } from "node:fs";
-import os from "node:os";
-import path4 from "node:path";
-function reportPathProblems(reports) {
-  const problems = [];
-  const seen = /* @__PURE__ */ new Map();
-  for (const kind of ["junit", "json", "html", "summary"]) {
-    const file2 = reports[kind];
-    if (!file2) continue;
-    const where = `the ${reportNames[kind]} ${file2}`;
-    const absolute = path4.resolve(file2);
-    const other = seen.get(absolute);
-    if (other) problems.push(`${where}: the same file as the ${other}`);
-    seen.set(absolute, reportNames[kind]);
-    const problem = unwritable(absolute);
-    if (problem) problems.push(`${where}: ${problem}`);
-  }
-  return problems;
-}
-function unwritable(file2) {
-  const kind = (at) => {
-    try {
-      return statSync2(at).isDirectory() ? "directory" : "file";
-    } catch {
-      return void 0;
-    }
-  };
-  if (kind(file2) === "directory") return "is a directory";
-  let existing = kind(file2) ? file2 : path4.dirname(file2);
-  while (!kind(existing) && path4.dirname(existing) !== existing) existing = path4.dirname(existing);
-  if (existing !== file2 && kind(existing) === "file") return `${existing} is a file, not a directory`;
-  try {
-    accessSync(existing, constants.W_OK);
-    return void 0;
-  } catch {
-    return `${existing} is not writable`;
-  }
-}
-function conclude(config2, report, meta3, log) {
-  if (!report.suites.some((suite) => suite.cases.length > 0)) {
-    throw new CannotRunError(
-      "nothing to judge: the run produced no experiment, workflow step or load result"
-    );
-  }
-  const decision = evaluateGate(report, config2.gate);
-  const published = publishReports(config2.reports, report, decision, { policy: config2.gate, meta: meta3 });
-  for (const kind of ["junit", "json", "html", "summary"]) {
-    const file2 = published[kind];
-    if (file2) log(`chaos-gate: wrote ${kind} report ${file2}`);
-  }
-  describeDecision(decision).forEach((line) => log(`chaos-gate: ${line}`));
-  return { decision, published };
-}
-function publishReports(reports, report, decision, context) {
-  let markdownText;
-  const markdown = () => markdownText ??= redact(renderMarkdown(report, decision));
-  const write = (file2, render) => {
-    if (!file2) return void 0;
-    mkdirSync(path4.dirname(path4.resolve(file2)), { recursive: true });
-    writeFileSync(file2, redact(render()));
-    return file2;
-  };
-  const junitOptions = { hostname: os.hostname(), caseProperties: reports.junitCaseProperties };
-  return {
-    junit: write(reports.junit, () => renderJUnit(report, decision, junitOptions)),
-    json: write(reports.json, () => renderJson(report, decision, context)),
-    html: write(reports.html, () => writeHtml(reports.html, report, decision, context.meta)),
-    summary: write(reports.summary, markdown),
-    markdown
-  };
-}
-function writeHtml(file2, report, decision, meta3) {
-  const stylesheet = `${path4.basename(file2, path4.extname(file2))}.css`;
-  const { html, css: css2 } = renderHtml(report, decision, {
-    stylesheet,
-    runId: meta3.runId,
-    generatedAt: /* @__PURE__ */ new Date()
-  });
-  writeFileSync(path4.join(path4.dirname(file2), stylesheet), css2);
-  return html;
-}
-function describeDecision(decision) {
-  const { passed, failed, errored, skipped, tolerated } = decision.counts;
-  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}`;
-  const head = decision.verdict === "pass" ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
-  return decision.verdict === "pass" ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
-}
-var reportNames;
-var init_publish = __esm({
-  "src/run/publish.ts"() {
-    "use strict";
-    init_errors();
-    init_policy();
-    init_html();
-    init_json();
-    init_junit();
-    init_markdown();
-    init_secrets();
-    reportNames = { junit: "JUnit report", json: "JSON report", html: "HTML report", summary: "summary" };
-  }
-});
-
-// src/run/inputs.ts
-function readRunInputs(config2) {
-  const manifests = [
-    ...readManifests(config2.rbac, "rbac"),
-    ...readManifests(config2.experiments, "experiment"),
-    ...readManifests(config2.engines, "engine")
-  ];
-  const workflow = config2.workflow && readWorkflow(config2.workflow);
-  if (!manifests.some((m) => m.role === "engine") && !workflow) {
-    throw new ConfigError(
-      "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
-    );
-  }
-  const namespaceOf = (m) => m.object.metadata.namespace ?? config2.namespace ?? "";
-  const problems = [
-    ...manifests.filter((m) => m.role === "engine").flatMap(crdProblems),
-    ...duplicateProblems(manifests, namespaceOf),
-    ...blastRadiusProblems(manifests, config2.workflow?.namespace ?? workflow?.metadata.namespace, {
-      ...config2,
-      defaultNamespace: config2.namespace
-    }),
-    ...reportPathProblems(config2.reports)
-  ];
-  if (problems.length > 0) throw new ConfigError(problems.join("\n"));
-  return { manifests, workflow };
-}
-function crdProblems(manifest) {
-  const checked2 = engineCrdRules.safeParse(manifest.object);
-  return checked2.success ? [] : [describeSchemaIssues(manifest.source, checked2.error)];
-}
-function describeRunInputs(config2) {
-  const { manifests, workflow } = readRunInputs(config2);
-  return [
-    ...manifests.map((m) => m.source),
-    ...workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []
-  ];
-}
-var init_inputs = __esm({
-  "src/run/inputs.ts"() {
-    "use strict";
-    init_submit();
-    init_errors();
-    init_manifests();
-    init_object_meta();
-    init_crd_rules();
-    init_blast_radius();
-    init_publish();
-  }
-});
-
-// src/run/merge.ts
-import { readFileSync } from "node:fs";
-import path5 from "node:path";
-function mergeGate(config2, files, log) {
-  if (files.length === 0)
-    throw new ConfigError("merge needs the JSON reports to join: chaos-gate merge a.json b.json");
-  const report = mergeReports(...files.map(readLabelled));
-  return { report, ...conclude(config2, report, { merged: files.join(",") }, log) };
-}
-function readLabelled(file2) {
-  let text3;
-  try {
-    text3 = readFileSync(file2, "utf8");
-  } catch (error62) {
-    throw new ConfigError(`${file2}: cannot read the JSON report: ${errorMessage(error62)}`);
-  }
-  const { report, meta: meta3 } = parseJsonReport(text3, file2);
-  const label = meta3.target ?? meta3.runId ?? path5.relative(process.cwd(), file2).replace(/\.json$/, "");
-  return underLabel(report, label);
-}
-var init_merge = __esm({
-  "src/run/merge.ts"() {
-    "use strict";
-    init_errors();
-    init_json();
-    init_model();
-    init_publish();
-  }
-});
-
-// src/run/outcome.ts
-function exitCodeOf(outcome) {
-  if (outcome.cancelled) return signalExit(outcome.cancelled);
-  return outcome.decision.verdict === "pass" ? exitCodes.pass : exitCodes.fail;
-}
-function exitCodeOfError(error62) {
-  return error62 instanceof CancelledError ? signalExit(error62.signal) : exitCodes.cannotRun;
-}
-var exitCodes, signalExit;
-var init_outcome = __esm({
-  "src/run/outcome.ts"() {
-    "use strict";
-    init_errors();
-    exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
-    signalExit = (signal3) => exitCodes[signal3 === "SIGINT" ? "SIGINT" : "SIGTERM"];
-  }
-});
-
-// src/litmus/duration.ts
-function totalChaosSeconds(experiment) {
-  const value = experiment?.spec?.components?.env?.find((e2) => e2.name === "TOTAL_CHAOS_DURATION")?.value;
-  const seconds2 = Number(value);
-  return value && Number.isFinite(seconds2) ? seconds2 : void 0;
-}
-function engineChaosSeconds(engine) {
-  const known = (engine.spec?.experiments ?? []).map(totalChaosSeconds).filter((s) => s !== void 0);
-  return known.length === 0 ? void 0 : known.reduce((sum, s) => sum + s, 0);
-}
-var init_duration2 = __esm({
-  "src/litmus/duration.ts"() {
-    "use strict";
-  }
-});
-
-// src/run/progress.ts
-function progressLog(log, expectedChaosMs2, now = Date.now) {
-  const startedMs = now();
-  let chaosStartMs;
-  let chaosEndMs;
-  const expected = expectedChaosMs2 === void 0 ? "" : `~${clock(expectedChaosMs2)}`;
-  const prefix = () => {
-    const at = now();
-    const parts = [`+${clock(at - startedMs)}`];
-    if (chaosStartMs === void 0) {
-      if (expected) parts.push(`chaos ${expected}`);
-    } else if (chaosEndMs === void 0) {
-      parts.push(`chaos ${clock(at - chaosStartMs)}${expected ? ` of ${expected}` : ""}`);
-    } else {
-      parts.push(`chaos took ${clock(chaosEndMs - chaosStartMs)}`);
-    }
-    return `[${parts.join(" | ")}]`;
-  };
-  return {
-    log: (line) => log(`${prefix()} ${line}`),
-    onPhase: (phase) => {
-      if (phase === "apply") chaosStartMs = now();
-      if (phase === "after") chaosEndMs = now();
-    }
-  };
-}
-function expectedChaosMs(config2) {
-  let manifests;
-  try {
-    manifests = readManifests(config2.engines, "engine");
-  } catch {
-    return void 0;
-  }
-  const seconds2 = manifests.map((m) => engineChaosSeconds(m.object)).filter((s) => s !== void 0);
-  return seconds2.length === 0 ? void 0 : Math.max(...seconds2) * 1e3;
-}
-function clock(ms) {
-  const total = Math.max(0, Math.round(ms / 1e3));
-  const h = Math.floor(total / 3600);
-  const mm = String(Math.floor(total % 3600 / 60)).padStart(2, "0");
-  const ss = String(total % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
-}
-var init_progress = __esm({
-  "src/run/progress.ts"() {
-    "use strict";
-    init_manifests();
-    init_duration2();
-  }
-});
-
-// src/ctk/journal.ts
-function ctkJournalToSuite(value, source) {
-  if (typeof value !== "object" || value === null || !("status" in value)) {
-    throw new ConfigError(`${source}: not a Chaos Toolkit journal: field status: required`);
-  }
-  const journal = value;
-  const name = `chaostoolkit/${journal.experiment?.title ?? source}`;
-  const cases = [];
-  for (const phase of ["before", "after"]) {
-    for (const probe of journal.steady_states?.[phase]?.probes ?? []) {
-      const met = probe.tolerance_met === true;
-      cases.push({
-        kind: "ctk-hypothesis",
-        className: name,
-        name: `steady state ${phase}: ${probe.activity?.name ?? "probe"}`,
-        outcome: met ? "pass" : probe.status === "failed" ? "error" : "fail",
-        message: met ? void 0 : probe.status === "failed" ? exceptionText(probe) : `tolerance not met: ${short(probe.output)}`,
-        details: met ? void 0 : `output: ${short(probe.output)}
-tolerance: ${short(probe.activity?.tolerance)}`,
-        startedAt: probe.start,
-        durationSeconds: probe.duration ?? secondsBetween(probe.start, probe.end),
-        properties: { phase }
-      });
-    }
-  }
-  for (const activity of journal.run ?? []) {
-    const ok = activity.status === "succeeded";
-    cases.push({
-      kind: "ctk-activity",
-      className: name,
-      name: `${activity.activity?.type ?? "activity"}: ${activity.activity?.name ?? ""}`,
-      outcome: ok ? "pass" : "fail",
-      message: ok ? void 0 : exceptionText(activity),
-      startedAt: activity.start,
-      durationSeconds: activity.duration ?? secondsBetween(activity.start, activity.end),
-      properties: { status: activity.status ?? "" }
-    });
-  }
-  if (journal.status !== "completed" || journal.deviated) {
-    cases.push({
-      kind: "ctk-hypothesis",
-      className: name,
-      name: "experiment",
-      outcome: "fail",
-      message: journal.deviated ? "the system deviated from its steady state" : `experiment ${journal.status}`,
-      properties: {}
-    });
-  }
-  return {
-    kind: "chaostoolkit",
-    name,
-    timestamp: journal.start,
-    durationSeconds: journal.duration ?? secondsBetween(journal.start, journal.end),
-    properties: { status: journal.status ?? "", deviated: String(journal.deviated ?? false) },
-    cases
-  };
-}
-function exceptionText(activity) {
-  const exception2 = Array.isArray(activity.exception) ? activity.exception.join("") : activity.exception;
-  return (exception2?.trim().split("\n").at(-1) ?? `status ${activity.status ?? "unknown"}`).slice(0, 500);
-}
-function short(value) {
-  const text3 = typeof value === "string" ? value : JSON.stringify(value);
-  return text3 === void 0 ? "none" : text3.length > 300 ? `${text3.slice(0, 300)}\u2026` : text3;
-}
-var init_journal = __esm({
-  "src/ctk/journal.ts"() {
-    "use strict";
-    init_errors();
-    init_model();
-  }
-});
-
-// src/ctk/read.ts
-function readCtkJournal(file2) {
-  const text3 = readInputFile(file2, "Chaos Toolkit journal", resultFileLimit);
-  let journal;
-  try {
-    journal = JSON.parse(text3);
-  } catch (error62) {
-    throw new ConfigError(`${file2}: the Chaos Toolkit journal is not JSON: ${errorMessage(error62)}`);
-  }
-  return ctkJournalToSuite(journal, file2);
-}
-var init_read = __esm({
-  "src/ctk/read.ts"() {
-    "use strict";
-    init_errors();
-    init_files();
-    init_journal();
-  }
-});
-
-// src/load/csv.ts
-function csvRecords(source, required2, onRecord) {
-  let columns;
-  const rows = csvRows(source, (row, line) => {
-    if (columns) {
-      const at = columns;
-      const field = typeof row === "string" ? (column) => fieldOf(row, at.get(column) ?? -1) : (column) => row[at.get(column) ?? -1] ?? "";
-      onRecord({ line, get: field });
-      return;
-    }
-    const fields = typeof row === "string" ? row.split(",") : row;
-    columns = new Map(fields.map((name, index2) => [name.trim(), index2]));
-    const missing = required2.filter((name) => !columns?.has(name));
-    if (missing.length > 0) {
-      throw new ConfigError(
-        `${source}: line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in the CSV header`
-      );
-    }
-  });
-  return {
-    line: rows.line,
-    end() {
-      rows.end();
-      if (!columns) throw new ConfigError(`${source}: empty file, expected a CSV header`);
-    }
-  };
-}
-function fieldOf(row, index2) {
-  if (index2 < 0) return "";
-  let start = 0;
-  for (let i = 0; i < index2; i++) {
-    start = row.indexOf(",", start) + 1;
-    if (start === 0) return "";
-  }
-  const end = row.indexOf(",", start);
-  return end === -1 ? row.slice(start) : row.slice(start, end);
-}
-function csvRows(source, onRow) {
-  let fields = [];
-  let field = "";
-  let quoted = false;
-  let rowLine = 0;
-  let rowChars = 0;
-  const endRow = () => {
-    fields.push(field);
-    if (fields.length > 1 || fields[0] !== "") onRow(fields, rowLine);
-    fields = [];
-    field = "";
-  };
-  return {
-    line(text3, number4) {
-      if (!quoted) {
-        if (!text3.includes('"')) {
-          if (text3 !== "") onRow(text3, number4);
-          return;
-        }
-        rowLine = number4;
-        rowChars = 0;
-      } else {
-        field += "\n";
-        rowChars += text3.length;
-        if (rowChars > maxLineChars) {
-          throw new ConfigError(
-            `${source}: line ${rowLine}: a quoted field goes on for more than ${maxLineChars / MiB} MiB; is a quote not closed?`
-          );
-        }
-      }
-      for (let i = 0; i < text3.length; i++) {
-        const char = text3[i];
-        if (quoted) {
-          if (char === '"' && text3[i + 1] === '"') {
-            field += '"';
-            i++;
-          } else if (char === '"') quoted = false;
-          else field += char;
-        } else if (char === '"') quoted = true;
-        else if (char === ",") {
-          fields.push(field);
-          field = "";
-        } else field += char;
-      }
-      if (!quoted) endRow();
-    },
-    end() {
-      if (quoted) endRow();
-    }
-  };
-}
-var init_csv = __esm({
-  "src/load/csv.ts"() {
-    "use strict";
-    init_errors();
-    init_files();
-  }
-});
-
-// src/load/hey.ts
-function heyReader(source, startedAtMs, onSample) {
-  return csvRecords(source, ["response-time", "status-code", "offset"], (record2) => {
-    const seconds2 = Number(record2.get("response-time"));
-    const offset = Number(record2.get("offset"));
-    const status = Number(record2.get("status-code"));
-    if (![seconds2, offset, status].every(Number.isFinite)) {
-      throw new ConfigError(
-        `${source}: line ${record2.line}: expected numbers in response-time, status-code and offset`
-      );
-    }
-    const success2 = status > 0 && status < 400;
-    onSample({
-      startMs: startedAtMs + offset * 1e3,
-      elapsedMs: seconds2 * 1e3,
-      success: success2,
-      // hey writes status 0 when no response came back at all.
-      ...success2 ? {} : { failure: status === 0 ? "no response" : `HTTP ${status}` }
-    });
-  });
-}
-var init_hey = __esm({
-  "src/load/hey.ts"() {
-    "use strict";
-    init_errors();
-    init_csv();
-  }
-});
-
-// src/load/jtl.ts
-function jtlReader(source, onSample) {
-  const records = csvRecords(source, ["timeStamp", "elapsed", "success"], (record2) => {
-    const startMs = Number(record2.get("timeStamp"));
-    const elapsedMs = Number(record2.get("elapsed"));
-    const success2 = record2.get("success").trim().toLowerCase();
-    if (!Number.isFinite(startMs) || !Number.isFinite(elapsedMs) || success2 !== "true" && success2 !== "false") {
-      throw new ConfigError(
-        `${source}: line ${record2.line}: expected numeric timeStamp and elapsed and success true or false`
-      );
-    }
-    onSample(
-      success2 === "true" ? { startMs, elapsedMs, success: true } : { startMs, elapsedMs, success: false, failure: jtlFailure(record2.get) }
-    );
-  });
-  let first = true;
-  return {
-    line(text3, number4) {
-      if (first && text3.trimStart().startsWith("<")) {
-        throw new ConfigError(
-          `${source}: these JMeter results are XML; chaos-gate reads CSV results with a header: run JMeter with -Jjmeter.save.saveservice.output_format=csv -Jjmeter.save.saveservice.print_field_names=true`
-        );
-      }
-      first = false;
-      records.line(text3, number4);
-    },
-    end: records.end
-  };
-}
-function jtlFailure(get) {
-  const why = get("failureMessage") || `${get("responseCode")} ${get("responseMessage")}`.trim() || "failed";
-  const label = get("label");
-  return label ? `${label}: ${why}` : why;
-}
-var init_jtl = __esm({
-  "src/load/jtl.ts"() {
-    "use strict";
-    init_errors();
-    init_csv();
-  }
-});
-
-// src/load/k6-json.ts
-function k6JsonReader(source, onSample) {
-  const waiting = /* @__PURE__ */ new Map();
-  const settle2 = (key, { duration: duration4, failed }) => {
-    waiting.delete(key);
-    if (!duration4) return;
-    const { startMs, elapsedMs, tags } = duration4;
-    if (!failed) return onSample({ startMs, elapsedMs, success: true });
-    const why = tags.status === "0" ? "no response" : `HTTP ${tags.status ?? "?"}`;
-    onSample({
-      startMs,
-      elapsedMs,
-      success: false,
-      failure: `${tags.name ?? tags.url ?? "request"}: ${why}`
-    });
-  };
-  return {
-    line(text3, number4) {
-      const trimmed = text3.trim();
-      if (!trimmed) return;
-      const notJson2 = () => new ConfigError(
-        number4 === 1 && trimmed === "{" ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)` : `${source}: line ${number4}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`
-      );
-      if (!text3.includes("http_req_duration") && !text3.includes("http_req_failed")) {
-        if (trimmed.startsWith("{") && trimmed.endsWith("}")) return;
-        throw notJson2();
-      }
-      let point;
-      try {
-        point = JSON.parse(text3);
-      } catch {
-        throw notJson2();
-      }
-      if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
-        return;
-      const time3 = point.data?.time;
-      const value = point.data?.value;
-      const endMs = Date.parse(time3 ?? "");
-      if (!Number.isFinite(endMs) || typeof value !== "number" || !Number.isFinite(value))
-        throw new ConfigError(`${source}: line ${number4}: a Point needs data.time and data.value`);
-      const tags = point.data?.tags ?? {};
-      const key = `${time3} ${tags.url ?? tags.name ?? ""}`;
-      const half = point.metric === "http_req_duration" ? "duration" : "failed";
-      let request = waiting.get(key);
-      if (request?.[half] !== void 0) {
-        settle2(key, request);
-        request = void 0;
-      }
-      if (!request) {
-        request = {};
-        waiting.set(key, request);
-        const oldest = waiting.size > maxWaiting && waiting.entries().next().value;
-        if (oldest) settle2(...oldest);
-      }
-      if (half === "failed") request.failed = value === 1;
-      else request.duration = { startMs: endMs - value, elapsedMs: value, tags };
-      if (request.duration && request.failed !== void 0) settle2(key, request);
-    },
-    end() {
-      for (const [key, request] of waiting) settle2(key, request);
-    }
-  };
-}
-var maxWaiting;
-var init_k6_json = __esm({
-  "src/load/k6-json.ts"() {
-    "use strict";
-    init_errors();
-    maxWaiting = 1e4;
-  }
-});
-
-// src/load/k6.ts
-function parseK6Summary(json3, source) {
-  if (!isObject2(json3) || !isObject2(json3.metrics)) {
-    throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
-  }
-  const metrics = json3.metrics;
-  const handleSummaryShape = Object.values(metrics).some((m) => isObject2(m) && isObject2(m.values));
-  const thresholds = [];
-  const valuesOf = (name) => {
-    const metric = metrics[name];
-    if (!isObject2(metric)) return void 0;
-    return handleSummaryShape ? isObject2(metric.values) ? metric.values : void 0 : metric;
-  };
-  for (const [metric, body] of Object.entries(metrics)) {
-    if (!isObject2(body) || !isObject2(body.thresholds)) continue;
-    for (const [expression, state] of Object.entries(body.thresholds)) {
-      if (handleSummaryShape) {
-        if (!isObject2(state) || typeof state.ok !== "boolean") {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"].ok: expected true or false`
-          );
-        }
-        thresholds.push({ metric, expression, ok: state.ok });
-      } else {
-        if (typeof state !== "boolean") {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"]: expected true or false`
-          );
-        }
-        thresholds.push({ metric, expression, ok: !state });
-      }
-    }
-  }
-  const duration4 = valuesOf("http_req_duration");
-  const failed = valuesOf("http_req_failed");
-  const iterations = valuesOf("iterations");
-  return {
-    thresholds,
-    checks: isObject2(json3.root_group) ? checksOf(json3.root_group) : [],
-    httpReqDuration: duration4 && numbersOf(duration4),
-    httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : void 0,
-    iterations: iterations ? num(iterations.count) : void 0
-  };
-}
-function checksOf(group2) {
-  const list = (value) => Array.isArray(value) ? value.filter(isObject2) : isObject2(value) ? Object.values(value).filter(isObject2) : [];
-  const own2 = list(group2.checks).map((check2) => ({
-    name: String(check2.name ?? ""),
-    path: String(check2.path ?? ""),
-    passes: num(check2.passes) ?? 0,
-    fails: num(check2.fails) ?? 0
-  }));
-  return [...own2, ...list(group2.groups).flatMap(checksOf)];
-}
-function numbersOf(values) {
-  return Object.fromEntries(
-    Object.entries(values).filter((e2) => typeof e2[1] === "number")
-  );
-}
-function num(value) {
-  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
-}
-var isObject2;
-var init_k6 = __esm({
-  "src/load/k6.ts"() {
-    "use strict";
-    init_errors();
-    isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-  }
-});
-
-// node_modules/hdr-histogram-js/dist/HistogramIterationValue.js
-var require_HistogramIterationValue = __commonJS({
-  "node_modules/hdr-histogram-js/dist/HistogramIterationValue.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var HistogramIterationValue = class {
-      constructor() {
-        this.reset();
-      }
-      reset() {
-        this.valueIteratedTo = 0;
-        this.valueIteratedFrom = 0;
-        this.countAtValueIteratedTo = 0;
-        this.countAddedInThisIterationStep = 0;
-        this.totalCountToThisValue = 0;
-        this.totalValueToThisValue = 0;
-        this.percentile = 0;
-        this.percentileLevelIteratedTo = 0;
-      }
-    };
-    exports.default = HistogramIterationValue;
-  }
-});
-
-// node_modules/hdr-histogram-js/dist/JsHistogramIterator.js
-var require_JsHistogramIterator = __commonJS({
-  "node_modules/hdr-histogram-js/dist/JsHistogramIterator.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var HistogramIterationValue_1 = require_HistogramIterationValue();
-    var JsHistogramIterator = class {
-      constructor() {
-        this.currentIterationValue = new HistogramIterationValue_1.default();
-      }
-      resetIterator(histogram) {
-        this.histogram = histogram;
-        this.savedHistogramTotalRawCount = histogram.totalCount;
-        this.arrayTotalCount = histogram.totalCount;
-        this.currentIndex = 0;
-        this.currentValueAtIndex = 0;
-        this.nextValueAtIndex = Math.pow(2, histogram.unitMagnitude);
-        this.prevValueIteratedTo = 0;
-        this.totalCountToPrevIndex = 0;
-        this.totalCountToCurrentIndex = 0;
-        this.totalValueToCurrentIndex = 0;
-        this.countAtThisValue = 0;
-        this.freshSubBucket = true;
-        this.currentIterationValue.reset();
-      }
-      /**
-       * Returns true if the iteration has more elements. (In other words, returns true if next would return an
-       * element rather than throwing an exception.)
-       *
-       * @return true if the iterator has more elements.
-       */
-      hasNext() {
-        if (this.histogram.totalCount !== this.savedHistogramTotalRawCount) {
-          throw "Concurrent Modification Exception";
-        }
-        return this.totalCountToCurrentIndex < this.arrayTotalCount;
-      }
-      /**
-       * Returns the next element in the iteration.
-       *
-       * @return the {@link HistogramIterationValue} associated with the next element in the iteration.
-       */
-      next() {
-        while (!this.exhaustedSubBuckets()) {
-          this.countAtThisValue = this.histogram.getCountAtIndex(this.currentIndex);
-          if (this.freshSubBucket) {
-            this.totalCountToCurrentIndex += this.countAtThisValue;
-            this.totalValueToCurrentIndex += this.countAtThisValue * this.histogram.highestEquivalentValue(this.currentValueAtIndex);
-            this.freshSubBucket = false;
-          }
-          if (this.reachedIterationLevel()) {
-            const valueIteratedTo = this.getValueIteratedTo();
-            Object.assign(this.currentIterationValue, {
-              valueIteratedTo,
-              valueIteratedFrom: this.prevValueIteratedTo,
-              countAtValueIteratedTo: this.countAtThisValue,
-              countAddedInThisIterationStep: this.totalCountToCurrentIndex - this.totalCountToPrevIndex,
-              totalCountToThisValue: this.totalCountToCurrentIndex,
-              totalValueToThisValue: this.totalValueToCurrentIndex,
-              percentile: 100 * this.totalCountToCurrentIndex / this.arrayTotalCount,
-              percentileLevelIteratedTo: this.getPercentileIteratedTo()
-            });
-            this.prevValueIteratedTo = valueIteratedTo;
-            this.totalCountToPrevIndex = this.totalCountToCurrentIndex;
-            this.incrementIterationLevel();
-            if (this.histogram.totalCount !== this.savedHistogramTotalRawCount) {
-              throw new Error("Concurrent Modification Exception");
-            }
-            return this.currentIterationValue;
-          }
-          this.incrementSubBucket();
-        }
-        throw new Error("Index Out Of Bounds Exception");
-      }
-      getPercentileIteratedTo() {
-        return 100 * this.totalCountToCurrentIndex / this.arrayTotalCount;
-      }
-      getPercentileIteratedFrom() {
-        return 100 * this.totalCountToPrevIndex / this.arrayTotalCount;
-      }
-      getValueIteratedTo() {
-        return this.histogram.highestEquivalentValue(this.currentValueAtIndex);
-      }
-      exhaustedSubBuckets() {
-        return this.currentIndex >= this.histogram.countsArrayLength;
-      }
-      incrementSubBucket() {
-        this.freshSubBucket = true;
-        this.currentIndex++;
-        this.currentValueAtIndex = this.histogram.valueFromIndex(this.currentIndex);
-        this.nextValueAtIndex = this.histogram.valueFromIndex(this.currentIndex + 1);
-      }
-    };
-    exports.default = JsHistogramIterator;
-  }
-});
-
-// node_modules/hdr-histogram-js/dist/RecordedValuesIterator.js
-var require_RecordedValuesIterator = __commonJS({
-  "node_modules/hdr-histogram-js/dist/RecordedValuesIterator.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var JsHistogramIterator_1 = require_JsHistogramIterator();
-    var RecordedValuesIterator = class extends JsHistogramIterator_1.default {
-      /**
-       * @param histogram The histogram this iterator will operate on
-       */
-      constructor(histogram) {
-        super();
-        this.doReset(histogram);
-      }
-      /**
-       * Reset iterator for re-use in a fresh iteration over the same histogram data set.
-       */
-      reset() {
-        this.doReset(this.histogram);
-      }
-      doReset(histogram) {
-        super.resetIterator(histogram);
-        this.visitedIndex = -1;
-      }
-      incrementIterationLevel() {
-        this.visitedIndex = this.currentIndex;
-      }
-      reachedIterationLevel() {
-        const currentCount = this.histogram.getCountAtIndex(this.currentIndex);
-        return currentCount != 0 && this.visitedIndex !== this.currentIndex;
-      }
-    };
-    exports.default = RecordedValuesIterator;
-  }
-});
-
-// node_modules/hdr-histogram-js/dist/PercentileIterator.js
-var require_PercentileIterator = __commonJS({
-  "node_modules/hdr-histogram-js/dist/PercentileIterator.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var JsHistogramIterator_1 = require_JsHistogramIterator();
-    var { pow, floor, log2 } = Math;
-    var PercentileIterator = class extends JsHistogramIterator_1.default {
-      /**
-       * @param histogram The histogram this iterator will operate on
-       * @param percentileTicksPerHalfDistance The number of equal-sized iteration steps per half-distance to 100%.
-       */
-      constructor(histogram, percentileTicksPerHalfDistance) {
-        super();
-        this.percentileTicksPerHalfDistance = 0;
-        this.percentileLevelToIterateTo = 0;
-        this.percentileLevelToIterateFrom = 0;
-        this.reachedLastRecordedValue = false;
-        this.doReset(histogram, percentileTicksPerHalfDistance);
-      }
-      /**
-       * Reset iterator for re-use in a fresh iteration over the same histogram data set.
-       *
-       * @param percentileTicksPerHalfDistance The number of iteration steps per half-distance to 100%.
-       */
-      reset(percentileTicksPerHalfDistance) {
-        this.doReset(this.histogram, percentileTicksPerHalfDistance);
-      }
-      doReset(histogram, percentileTicksPerHalfDistance) {
-        super.resetIterator(histogram);
-        this.percentileTicksPerHalfDistance = percentileTicksPerHalfDistance;
-        this.percentileLevelToIterateTo = 0;
-        this.percentileLevelToIterateFrom = 0;
-        this.reachedLastRecordedValue = false;
-      }
-      hasNext() {
-        if (super.hasNext())
-          return true;
-        if (!this.reachedLastRecordedValue && this.arrayTotalCount > 0) {
-          this.percentileLevelToIterateTo = 100;
-          this.reachedLastRecordedValue = true;
-          return true;
-        }
-        return false;
-      }
-      incrementIterationLevel() {
-        this.percentileLevelToIterateFrom = this.percentileLevelToIterateTo;
-        const percentileReportingTicks = this.percentileTicksPerHalfDistance * pow(2, floor(log2(100 / (100 - this.percentileLevelToIterateTo))) + 1);
-        this.percentileLevelToIterateTo += 100 / percentileReportingTicks;
-      }
-      reachedIterationLevel() {
-        if (this.countAtThisValue === 0) {
-          return false;
-        }
-        const currentPercentile = 100 * this.totalCountToCurrentIndex / this.arrayTotalCount;
-        return currentPercentile >= this.percentileLevelToIterateTo;
-      }
-      getPercentileIteratedTo() {
-        return this.percentileLevelToIterateTo;
-      }
-      getPercentileIteratedFrom() {
-        return this.percentileLevelToIterateFrom;
-      }
-    };
-    exports.default = PercentileIterator;
-  }
-});
-
-// node_modules/hdr-histogram-js/dist/formatters.js
-var require_formatters = __commonJS({
-  "node_modules/hdr-histogram-js/dist/formatters.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.floatFormatter = exports.keepSignificantDigits = exports.integerFormatter = void 0;
-    var leftPadding = (size) => {
-      return (input2) => {
-        if (input2.length < size) {
-          return " ".repeat(size - input2.length) + input2;
-        }
-        return input2;
+      list = async (target) => {
+        const listed = await this.#api.listNamespacedCustomObject({ ...target });
+        return listed;
       };
     };
-    var integerFormatter = (size) => {
-      const padding = leftPadding(size);
-      return (integer2) => padding("" + integer2);
-    };
-    exports.integerFormatter = integerFormatter;
-    var { floor, log10, pow } = Math;
-    var numberOfDigits = (n) => floor(log10(n) + 1);
-    var keepSignificantDigits = (digits) => (value) => {
-      const valueDigits = numberOfDigits(value);
-      if (valueDigits > digits) {
-        const extraDigits = valueDigits - digits;
-        const magnitude = pow(10, extraDigits);
-        return value - value % magnitude;
-      }
-      return value;
-    };
-    exports.keepSignificantDigits = keepSignificantDigits;
-    var floatFormatter = (size, fractionDigits) => {
-      const numberFormatter = new Intl.NumberFormat("en-US", {
-        maximumFractionDigits: fractionDigits,
-        minimumFractionDigits: fractionDigits,
-        useGrouping: false
-      });
-      const padding = leftPadding(size);
-      return (float2) => padding(numberFormatter.format(float2));
-    };
-    exports.floatFormatter = floatFormatter;
-  }
-});
-
-// node_modules/hdr-histogram-js/dist/ulp.js
-var require_ulp = __commonJS({
-  "node_modules/hdr-histogram-js/dist/ulp.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var ulp = (x) => Math.pow(2, Math.floor(Math.log2(x)) - 52);
-    exports.default = ulp;
-  }
-});
-
-// node_modules/hdr-histogram-js/dist/Histogram.js
-var require_Histogram = __commonJS({
-  "node_modules/hdr-histogram-js/dist/Histogram.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.toSummary = exports.NO_TAG = void 0;
-    var formatters_1 = require_formatters();
-    exports.NO_TAG = "NO TAG";
-    var toSummary = (histogram) => {
-      const { totalCount, maxValue, numberOfSignificantValueDigits } = histogram;
-      const round2 = (0, formatters_1.keepSignificantDigits)(numberOfSignificantValueDigits);
-      return {
-        p50: round2(histogram.getValueAtPercentile(50)),
-        p75: round2(histogram.getValueAtPercentile(75)),
-        p90: round2(histogram.getValueAtPercentile(90)),
-        p97_5: round2(histogram.getValueAtPercentile(97.5)),
-        p99: round2(histogram.getValueAtPercentile(99)),
-        p99_9: round2(histogram.getValueAtPercentile(99.9)),
-        p99_99: round2(histogram.getValueAtPercentile(99.99)),
-        p99_999: round2(histogram.getValueAtPercentile(99.999)),
-        max: maxValue,
-        totalCount
-      };
-    };
-    exports.toSummary = toSummary;
-  }
-});
-
-// node_modules/hdr-histogram-js/dist/JsHistogram.js
-var require_JsHistogram = __commonJS({
-  "node_modules/hdr-histogram-js/dist/JsHistogram.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = exports.JsHistogram = void 0;
-    var RecordedValuesIterator_1 = require_RecordedValuesIterator();
-    var PercentileIterator_1 = require_PercentileIterator();
-    var formatters_1 = require_formatters();
-    var ulp_1 = require_ulp();
-    var Histogram_1 = require_Histogram();
-    var { pow, floor, ceil, log2, max, min } = Math;
-    var JsHistogram = class _JsHistogram {
-      incrementTotalCount() {
-        this._totalCount++;
-      }
-      addToTotalCount(value) {
-        this._totalCount += value;
-      }
-      setTotalCount(value) {
-        this._totalCount = value;
-      }
-      /**
-       * Get the total count of all recorded values in the histogram
-       * @return the total count of all recorded values in the histogram
-       */
-      get totalCount() {
-        return this._totalCount;
-      }
-      updatedMaxValue(value) {
-        const internalValue = value + this.unitMagnitudeMask;
-        this.maxValue = internalValue;
-      }
-      updateMinNonZeroValue(value) {
-        if (value <= this.unitMagnitudeMask) {
-          return;
-        }
-        const internalValue = floor(value / this.lowestDiscernibleValueRounded) * this.lowestDiscernibleValueRounded;
-        this.minNonZeroValue = internalValue;
-      }
-      constructor(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
-        this.autoResize = false;
-        this.startTimeStampMsec = Number.MAX_SAFE_INTEGER;
-        this.endTimeStampMsec = 0;
-        this.tag = Histogram_1.NO_TAG;
-        this.maxValue = 0;
-        this.minNonZeroValue = Number.MAX_SAFE_INTEGER;
-        this.identity = 0;
-        this.highestTrackableValue = 0;
-        this.lowestDiscernibleValue = 0;
-        this.numberOfSignificantValueDigits = 0;
-        this.bucketCount = 0;
-        this.subBucketCount = 0;
-        this.countsArrayLength = 0;
-        this.wordSizeInBytes = 0;
-        if (lowestDiscernibleValue < 1) {
-          throw new Error("lowestDiscernibleValue must be >= 1");
-        }
-        if (highestTrackableValue < 2 * lowestDiscernibleValue) {
-          throw new Error(`highestTrackableValue must be >= 2 * lowestDiscernibleValue ( 2 * ${lowestDiscernibleValue} )`);
-        }
-        if (numberOfSignificantValueDigits < 0 || numberOfSignificantValueDigits > 5) {
-          throw new Error("numberOfSignificantValueDigits must be between 0 and 5");
-        }
-        this.identity = _JsHistogram.identityBuilder++;
-        this.init(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
-      }
-      init(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
-        this.lowestDiscernibleValue = lowestDiscernibleValue;
-        this.highestTrackableValue = highestTrackableValue;
-        this.numberOfSignificantValueDigits = numberOfSignificantValueDigits;
-        const largestValueWithSingleUnitResolution = 2 * floor(pow(10, numberOfSignificantValueDigits));
-        this.unitMagnitude = floor(log2(lowestDiscernibleValue));
-        this.lowestDiscernibleValueRounded = pow(2, this.unitMagnitude);
-        this.unitMagnitudeMask = this.lowestDiscernibleValueRounded - 1;
-        const subBucketCountMagnitude = ceil(log2(largestValueWithSingleUnitResolution));
-        this.subBucketHalfCountMagnitude = (subBucketCountMagnitude > 1 ? subBucketCountMagnitude : 1) - 1;
-        this.subBucketCount = pow(2, this.subBucketHalfCountMagnitude + 1);
-        this.subBucketHalfCount = this.subBucketCount / 2;
-        this.subBucketMask = (floor(this.subBucketCount) - 1) * pow(2, this.unitMagnitude);
-        this.establishSize(highestTrackableValue);
-        this.leadingZeroCountBase = 53 - this.unitMagnitude - this.subBucketHalfCountMagnitude - 1;
-        this.percentileIterator = new PercentileIterator_1.default(this, 1);
-        this.recordedValuesIterator = new RecordedValuesIterator_1.default(this);
-      }
-      /**
-       * The buckets (each of which has subBucketCount sub-buckets, here assumed to be 2048 as an example) overlap:
-       *
-       * <pre>
-       * The 0'th bucket covers from 0...2047 in multiples of 1, using all 2048 sub-buckets
-       * The 1'th bucket covers from 2048..4097 in multiples of 2, using only the top 1024 sub-buckets
-       * The 2'th bucket covers from 4096..8191 in multiple of 4, using only the top 1024 sub-buckets
-       * ...
-       * </pre>
-       *
-       * Bucket 0 is "special" here. It is the only one that has 2048 entries. All the rest have 1024 entries (because
-       * their bottom half overlaps with and is already covered by the all of the previous buckets put together). In other
-       * words, the k'th bucket could represent 0 * 2^k to 2048 * 2^k in 2048 buckets with 2^k precision, but the midpoint
-       * of 1024 * 2^k = 2048 * 2^(k-1) = the k-1'th bucket's end, so we would use the previous bucket for those lower
-       * values as it has better precision.
-       */
-      establishSize(newHighestTrackableValue) {
-        this.countsArrayLength = this.determineArrayLengthNeeded(newHighestTrackableValue);
-        this.bucketCount = this.getBucketsNeededToCoverValue(newHighestTrackableValue);
-        this.highestTrackableValue = newHighestTrackableValue;
-      }
-      determineArrayLengthNeeded(highestTrackableValue) {
-        if (highestTrackableValue < 2 * this.lowestDiscernibleValue) {
-          throw new Error("highestTrackableValue (" + highestTrackableValue + ") cannot be < (2 * lowestDiscernibleValue)");
-        }
-        const countsArrayLength = this.getLengthForNumberOfBuckets(this.getBucketsNeededToCoverValue(highestTrackableValue));
-        return countsArrayLength;
-      }
-      /**
-       * If we have N such that subBucketCount * 2^N > max value, we need storage for N+1 buckets, each with enough
-       * slots to hold the top half of the subBucketCount (the lower half is covered by previous buckets), and the +1
-       * being used for the lower half of the 0'th bucket. Or, equivalently, we need 1 more bucket to capture the max
-       * value if we consider the sub-bucket length to be halved.
-       */
-      getLengthForNumberOfBuckets(numberOfBuckets) {
-        const lengthNeeded = (numberOfBuckets + 1) * (this.subBucketCount / 2);
-        return lengthNeeded;
-      }
-      getBucketsNeededToCoverValue(value) {
-        let smallestUntrackableValue = this.subBucketCount * pow(2, this.unitMagnitude);
-        let bucketsNeeded = 1;
-        while (smallestUntrackableValue <= value) {
-          if (smallestUntrackableValue > Number.MAX_SAFE_INTEGER / 2) {
-            return bucketsNeeded + 1;
-          }
-          smallestUntrackableValue = smallestUntrackableValue * 2;
-          bucketsNeeded++;
-        }
-        return bucketsNeeded;
-      }
-      /**
-       * Record a value in the histogram
-       *
-       * @param value The value to be recorded
-       * @throws may throw Error if value is exceeds highestTrackableValue
-       */
-      recordValue(value) {
-        this.recordSingleValue(value);
-      }
-      recordSingleValue(value) {
-        const countsIndex = this.countsArrayIndex(value);
-        if (countsIndex >= this.countsArrayLength) {
-          this.handleRecordException(1, value);
-        } else {
-          this.incrementCountAtIndex(countsIndex);
-        }
-        this.updateMinAndMax(value);
-        this.incrementTotalCount();
-      }
-      handleRecordException(count2, value) {
-        if (!this.autoResize) {
-          throw new Error("Value " + value + " is outside of histogram covered range");
-        }
-        this.resize(value);
-        var countsIndex = this.countsArrayIndex(value);
-        this.addToCountAtIndex(countsIndex, count2);
-        this.highestTrackableValue = this.highestEquivalentValue(this.valueFromIndex(this.countsArrayLength - 1));
-      }
-      countsArrayIndex(value) {
-        if (value < 0) {
-          throw new Error("Histogram recorded value cannot be negative.");
-        }
-        const bucketIndex = this.getBucketIndex(value);
-        const subBucketIndex = this.getSubBucketIndex(value, bucketIndex);
-        return this.computeCountsArrayIndex(bucketIndex, subBucketIndex);
-      }
-      computeCountsArrayIndex(bucketIndex, subBucketIndex) {
-        const bucketBaseIndex = (bucketIndex + 1) * pow(2, this.subBucketHalfCountMagnitude);
-        const offsetInBucket = subBucketIndex - this.subBucketHalfCount;
-        return bucketBaseIndex + offsetInBucket;
-      }
-      /**
-       * @return the lowest (and therefore highest precision) bucket index that can represent the value
-       */
-      getBucketIndex(value) {
-        return max(floor(log2(value)) - this.subBucketHalfCountMagnitude - this.unitMagnitude, 0);
-      }
-      getSubBucketIndex(value, bucketIndex) {
-        return floor(value / pow(2, bucketIndex + this.unitMagnitude));
-      }
-      updateMinAndMax(value) {
-        if (value > this.maxValue) {
-          this.updatedMaxValue(value);
-        }
-        if (value < this.minNonZeroValue && value !== 0) {
-          this.updateMinNonZeroValue(value);
-        }
-      }
-      /**
-       * Get the value at a given percentile.
-       * When the given percentile is &gt; 0.0, the value returned is the value that the given
-       * percentage of the overall recorded value entries in the histogram are either smaller than
-       * or equivalent to. When the given percentile is 0.0, the value returned is the value that all value
-       * entries in the histogram are either larger than or equivalent to.
-       * <p>
-       * Note that two values are "equivalent" in this statement if
-       * {@link org.HdrHistogram.JsHistogram#valuesAreEquivalent} would return true.
-       *
-       * @param percentile  The percentile for which to return the associated value
-       * @return The value that the given percentage of the overall recorded value entries in the
-       * histogram are either smaller than or equivalent to. When the percentile is 0.0, returns the
-       * value that all value entries in the histogram are either larger than or equivalent to.
-       */
-      getValueAtPercentile(percentile) {
-        const requestedPercentile = min(percentile, 100);
-        const fpCountAtPercentile = requestedPercentile / 100 * this.totalCount;
-        const countAtPercentile = max(
-          ceil(fpCountAtPercentile - (0, ulp_1.default)(fpCountAtPercentile)),
-          // round up
-          1
-          // Make sure we at least reach the first recorded entry
-        );
-        let totalToCurrentIndex = 0;
-        for (let i = 0; i < this.countsArrayLength; i++) {
-          totalToCurrentIndex += this.getCountAtIndex(i);
-          if (totalToCurrentIndex >= countAtPercentile) {
-            var valueAtIndex = this.valueFromIndex(i);
-            return percentile === 0 ? this.lowestEquivalentValue(valueAtIndex) : this.highestEquivalentValue(valueAtIndex);
-          }
-        }
-        return 0;
-      }
-      valueFromIndexes(bucketIndex, subBucketIndex) {
-        return subBucketIndex * pow(2, bucketIndex + this.unitMagnitude);
-      }
-      valueFromIndex(index2) {
-        let bucketIndex = floor(index2 / this.subBucketHalfCount) - 1;
-        let subBucketIndex = index2 % this.subBucketHalfCount + this.subBucketHalfCount;
-        if (bucketIndex < 0) {
-          subBucketIndex -= this.subBucketHalfCount;
-          bucketIndex = 0;
-        }
-        return this.valueFromIndexes(bucketIndex, subBucketIndex);
-      }
-      /**
-       * Get the lowest value that is equivalent to the given value within the histogram's resolution.
-       * Where "equivalent" means that value samples recorded for any two
-       * equivalent values are counted in a common total count.
-       *
-       * @param value The given value
-       * @return The lowest value that is equivalent to the given value within the histogram's resolution.
-       */
-      lowestEquivalentValue(value) {
-        const bucketIndex = this.getBucketIndex(value);
-        const subBucketIndex = this.getSubBucketIndex(value, bucketIndex);
-        const thisValueBaseLevel = this.valueFromIndexes(bucketIndex, subBucketIndex);
-        return thisValueBaseLevel;
-      }
-      /**
-       * Get the highest value that is equivalent to the given value within the histogram's resolution.
-       * Where "equivalent" means that value samples recorded for any two
-       * equivalent values are counted in a common total count.
-       *
-       * @param value The given value
-       * @return The highest value that is equivalent to the given value within the histogram's resolution.
-       */
-      highestEquivalentValue(value) {
-        return this.nextNonEquivalentValue(value) - 1;
-      }
-      /**
-       * Get the next value that is not equivalent to the given value within the histogram's resolution.
-       * Where "equivalent" means that value samples recorded for any two
-       * equivalent values are counted in a common total count.
-       *
-       * @param value The given value
-       * @return The next value that is not equivalent to the given value within the histogram's resolution.
-       */
-      nextNonEquivalentValue(value) {
-        return this.lowestEquivalentValue(value) + this.sizeOfEquivalentValueRange(value);
-      }
-      /**
-       * Get the size (in value units) of the range of values that are equivalent to the given value within the
-       * histogram's resolution. Where "equivalent" means that value samples recorded for any two
-       * equivalent values are counted in a common total count.
-       *
-       * @param value The given value
-       * @return The size of the range of values equivalent to the given value.
-       */
-      sizeOfEquivalentValueRange(value) {
-        const bucketIndex = this.getBucketIndex(value);
-        const subBucketIndex = this.getSubBucketIndex(value, bucketIndex);
-        const distanceToNextValue = pow(2, this.unitMagnitude + (subBucketIndex >= this.subBucketCount ? bucketIndex + 1 : bucketIndex));
-        return distanceToNextValue;
-      }
-      /**
-       * Get a value that lies in the middle (rounded up) of the range of values equivalent the given value.
-       * Where "equivalent" means that value samples recorded for any two
-       * equivalent values are counted in a common total count.
-       *
-       * @param value The given value
-       * @return The value lies in the middle (rounded up) of the range of values equivalent the given value.
-       */
-      medianEquivalentValue(value) {
-        return this.lowestEquivalentValue(value) + floor(this.sizeOfEquivalentValueRange(value) / 2);
-      }
-      /**
-       * Get the computed mean value of all recorded values in the histogram
-       *
-       * @return the mean value (in value units) of the histogram data
-       */
-      get mean() {
-        if (this.totalCount === 0) {
-          return 0;
-        }
-        this.recordedValuesIterator.reset();
-        let totalValue = 0;
-        while (this.recordedValuesIterator.hasNext()) {
-          const iterationValue = this.recordedValuesIterator.next();
-          totalValue += this.medianEquivalentValue(iterationValue.valueIteratedTo) * iterationValue.countAtValueIteratedTo;
-        }
-        return totalValue / this.totalCount;
-      }
-      getStdDeviation(mean = this.mean) {
-        if (this.totalCount === 0) {
-          return 0;
-        }
-        let geometric_deviation_total = 0;
-        this.recordedValuesIterator.reset();
-        while (this.recordedValuesIterator.hasNext()) {
-          const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean;
-          geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
-        }
-        const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
-        return std_deviation;
-      }
-      /**
-       * Get the computed standard deviation of all recorded values in the histogram
-       *
-       * @return the standard deviation (in value units) of the histogram data
-       */
-      get stdDeviation() {
-        if (this.totalCount === 0) {
-          return 0;
-        }
-        const mean = this.mean;
-        let geometric_deviation_total = 0;
-        this.recordedValuesIterator.reset();
-        while (this.recordedValuesIterator.hasNext()) {
-          const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean;
-          geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
-        }
-        const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
-        return std_deviation;
-      }
-      /**
-       * Produce textual representation of the value distribution of histogram data by percentile. The distribution is
-       * output with exponentially increasing resolution, with each exponentially decreasing half-distance containing
-       * <i>dumpTicksPerHalf</i> percentile reporting tick points.
-       *
-       * @param printStream    Stream into which the distribution will be output
-       * <p>
-       * @param percentileTicksPerHalfDistance  The number of reporting points per exponentially decreasing half-distance
-       * <p>
-       * @param outputValueUnitScalingRatio    The scaling factor by which to divide histogram recorded values units in
-       *                                     output
-       * @param useCsvFormat  Output in CSV format if true. Otherwise use plain text form.
-       */
-      outputPercentileDistribution(percentileTicksPerHalfDistance = 5, outputValueUnitScalingRatio = 1, useCsvFormat = false) {
-        let result = "";
-        if (useCsvFormat) {
-          result += '"Value","Percentile","TotalCount","1/(1-Percentile)"\n';
-        } else {
-          result += "       Value     Percentile TotalCount 1/(1-Percentile)\n\n";
-        }
-        const iterator = this.percentileIterator;
-        iterator.reset(percentileTicksPerHalfDistance);
-        let lineFormatter;
-        let lastLineFormatter;
-        if (useCsvFormat) {
-          const valueFormatter = (0, formatters_1.floatFormatter)(0, this.numberOfSignificantValueDigits);
-          const percentileFormatter = (0, formatters_1.floatFormatter)(0, 12);
-          const lastFormatter = (0, formatters_1.floatFormatter)(0, 2);
-          lineFormatter = (iterationValue) => valueFormatter(iterationValue.valueIteratedTo / outputValueUnitScalingRatio) + "," + percentileFormatter(iterationValue.percentileLevelIteratedTo / 100) + "," + iterationValue.totalCountToThisValue + "," + lastFormatter(1 / (1 - iterationValue.percentileLevelIteratedTo / 100)) + "\n";
-          lastLineFormatter = (iterationValue) => valueFormatter(iterationValue.valueIteratedTo / outputValueUnitScalingRatio) + "," + percentileFormatter(iterationValue.percentileLevelIteratedTo / 100) + "," + iterationValue.totalCountToThisValue + ",Infinity\n";
-        } else {
-          const valueFormatter = (0, formatters_1.floatFormatter)(12, this.numberOfSignificantValueDigits);
-          const percentileFormatter = (0, formatters_1.floatFormatter)(2, 12);
-          const totalCountFormatter = (0, formatters_1.integerFormatter)(10);
-          const lastFormatter = (0, formatters_1.floatFormatter)(14, 2);
-          lineFormatter = (iterationValue) => valueFormatter(iterationValue.valueIteratedTo / outputValueUnitScalingRatio) + " " + percentileFormatter(iterationValue.percentileLevelIteratedTo / 100) + " " + totalCountFormatter(iterationValue.totalCountToThisValue) + " " + lastFormatter(1 / (1 - iterationValue.percentileLevelIteratedTo / 100)) + "\n";
-          lastLineFormatter = (iterationValue) => valueFormatter(iterationValue.valueIteratedTo / outputValueUnitScalingRatio) + " " + percentileFormatter(iterationValue.percentileLevelIteratedTo / 100) + " " + totalCountFormatter(iterationValue.totalCountToThisValue) + "\n";
-        }
-        while (iterator.hasNext()) {
-          const iterationValue = iterator.next();
-          if (iterationValue.percentileLevelIteratedTo < 100) {
-            result += lineFormatter(iterationValue);
-          } else {
-            result += lastLineFormatter(iterationValue);
-          }
-        }
-        if (!useCsvFormat) {
-          const formatter = (0, formatters_1.floatFormatter)(12, this.numberOfSignificantValueDigits);
-          const _mean = this.mean;
-          const mean = formatter(_mean / outputValueUnitScalingRatio);
-          const std_deviation = formatter(this.getStdDeviation(_mean) / outputValueUnitScalingRatio);
-          const max2 = formatter(this.maxValue / outputValueUnitScalingRatio);
-          const intFormatter = (0, formatters_1.integerFormatter)(12);
-          const totalCount = intFormatter(this.totalCount);
-          const bucketCount = intFormatter(this.bucketCount);
-          const subBucketCount = intFormatter(this.subBucketCount);
-          result += `#[Mean    = ${mean}, StdDeviation   = ${std_deviation}]
-#[Max     = ${max2}, Total count    = ${totalCount}]
-#[Buckets = ${bucketCount}, SubBuckets     = ${subBucketCount}]
-`;
-        }
-        return result;
-      }
-      get summary() {
-        return (0, Histogram_1.toSummary)(this);
-      }
-      toJSON() {
-        return this.summary;
-      }
-      inspect() {
-        return this.toString();
-      }
-      [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
-        return this.toString();
-      }
-      /**
-       * Provide a (conservatively high) estimate of the Histogram's total footprint in bytes
-       *
-       * @return a (conservatively high) estimate of the Histogram's total footprint in bytes
-       */
-      get estimatedFootprintInBytes() {
-        return this._getEstimatedFootprintInBytes();
-      }
-      recordSingleValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples) {
-        this.recordSingleValue(value);
-        if (expectedIntervalBetweenValueSamples <= 0) {
-          return;
-        }
-        for (let missingValue = value - expectedIntervalBetweenValueSamples; missingValue >= expectedIntervalBetweenValueSamples; missingValue -= expectedIntervalBetweenValueSamples) {
-          this.recordSingleValue(missingValue);
-        }
-      }
-      recordCountAtValue(count2, value) {
-        const countsIndex = this.countsArrayIndex(value);
-        if (countsIndex >= this.countsArrayLength) {
-          this.handleRecordException(count2, value);
-        } else {
-          this.addToCountAtIndex(countsIndex, count2);
-        }
-        this.updateMinAndMax(value);
-        this.addToTotalCount(count2);
-      }
-      /**
-       * Record a value in the histogram (adding to the value's current count)
-       *
-       * @param value The value to be recorded
-       * @param count The number of occurrences of this value to record
-       * @throws ArrayIndexOutOfBoundsException (may throw) if value is exceeds highestTrackableValue
-       */
-      recordValueWithCount(value, count2) {
-        this.recordCountAtValue(count2, value);
-      }
-      /**
-       * Record a value in the histogram.
-       * <p>
-       * To compensate for the loss of sampled values when a recorded value is larger than the expected
-       * interval between value samples, Histogram will auto-generate an additional series of decreasingly-smaller
-       * (down to the expectedIntervalBetweenValueSamples) value records.
-       * <p>
-       * Note: This is a at-recording correction method, as opposed to the post-recording correction method provided
-       * by {@link #copyCorrectedForCoordinatedOmission(long)}.
-       * The two methods are mutually exclusive, and only one of the two should be be used on a given data set to correct
-       * for the same coordinated omission issue.
-       * <p>
-       * See notes in the description of the Histogram calls for an illustration of why this corrective behavior is
-       * important.
-       *
-       * @param value The value to record
-       * @param expectedIntervalBetweenValueSamples If expectedIntervalBetweenValueSamples is larger than 0, add
-       *                                           auto-generated value records as appropriate if value is larger
-       *                                           than expectedIntervalBetweenValueSamples
-       * @throws ArrayIndexOutOfBoundsException (may throw) if value is exceeds highestTrackableValue
-       */
-      recordValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples) {
-        this.recordSingleValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples);
-      }
-      recordValueWithCountAndExpectedInterval(value, count2, expectedIntervalBetweenValueSamples) {
-        this.recordCountAtValue(count2, value);
-        if (expectedIntervalBetweenValueSamples <= 0) {
-          return;
-        }
-        for (let missingValue = value - expectedIntervalBetweenValueSamples; missingValue >= expectedIntervalBetweenValueSamples; missingValue -= expectedIntervalBetweenValueSamples) {
-          this.recordCountAtValue(count2, missingValue);
-        }
-      }
-      /**
-       * Add the contents of another histogram to this one, while correcting the incoming data for coordinated omission.
-       * <p>
-       * To compensate for the loss of sampled values when a recorded value is larger than the expected
-       * interval between value samples, the values added will include an auto-generated additional series of
-       * decreasingly-smaller (down to the expectedIntervalBetweenValueSamples) value records for each count found
-       * in the current histogram that is larger than the expectedIntervalBetweenValueSamples.
-       *
-       * Note: This is a post-recording correction method, as opposed to the at-recording correction method provided
-       * by {@link #recordValueWithExpectedInterval(long, long) recordValueWithExpectedInterval}. The two
-       * methods are mutually exclusive, and only one of the two should be be used on a given data set to correct
-       * for the same coordinated omission issue.
-       * by
-       * <p>
-       * See notes in the description of the Histogram calls for an illustration of why this corrective behavior is
-       * important.
-       *
-       * @param otherHistogram The other histogram. highestTrackableValue and largestValueWithSingleUnitResolution must match.
-       * @param expectedIntervalBetweenValueSamples If expectedIntervalBetweenValueSamples is larger than 0, add
-       *                                           auto-generated value records as appropriate if value is larger
-       *                                           than expectedIntervalBetweenValueSamples
-       * @throws ArrayIndexOutOfBoundsException (may throw) if values exceed highestTrackableValue
-       */
-      addWhileCorrectingForCoordinatedOmission(otherHistogram, expectedIntervalBetweenValueSamples) {
-        const toHistogram = this;
-        const otherValues = new RecordedValuesIterator_1.default(otherHistogram);
-        while (otherValues.hasNext()) {
-          const v = otherValues.next();
-          toHistogram.recordValueWithCountAndExpectedInterval(v.valueIteratedTo, v.countAtValueIteratedTo, expectedIntervalBetweenValueSamples);
-        }
-      }
-      /**
-       * Add the contents of another histogram to this one.
-       * <p>
-       * As part of adding the contents, the start/end timestamp range of this histogram will be
-       * extended to include the start/end timestamp range of the other histogram.
-       *
-       * @param otherHistogram The other histogram.
-       * @throws (may throw) if values in fromHistogram's are
-       * higher than highestTrackableValue.
-       */
-      add(otherHistogram) {
-        if (!(otherHistogram instanceof _JsHistogram)) {
-          throw new Error("Cannot add a WASM histogram to a regular JS histogram");
-        }
-        const highestRecordableValue = this.highestEquivalentValue(this.valueFromIndex(this.countsArrayLength - 1));
-        if (highestRecordableValue < otherHistogram.maxValue) {
-          if (!this.autoResize) {
-            throw new Error("The other histogram includes values that do not fit in this histogram's range.");
-          }
-          this.resize(otherHistogram.maxValue);
-        }
-        if (this.bucketCount === otherHistogram.bucketCount && this.subBucketCount === otherHistogram.subBucketCount && this.unitMagnitude === otherHistogram.unitMagnitude) {
-          let observedOtherTotalCount = 0;
-          for (let i = 0; i < otherHistogram.countsArrayLength; i++) {
-            const otherCount = otherHistogram.getCountAtIndex(i);
-            if (otherCount > 0) {
-              this.addToCountAtIndex(i, otherCount);
-              observedOtherTotalCount += otherCount;
-            }
-          }
-          this.setTotalCount(this.totalCount + observedOtherTotalCount);
-          this.updatedMaxValue(max(this.maxValue, otherHistogram.maxValue));
-          this.updateMinNonZeroValue(min(this.minNonZeroValue, otherHistogram.minNonZeroValue));
-        } else {
-          const otherMaxIndex = otherHistogram.countsArrayIndex(otherHistogram.maxValue);
-          let otherCount = otherHistogram.getCountAtIndex(otherMaxIndex);
-          this.recordCountAtValue(otherCount, otherHistogram.valueFromIndex(otherMaxIndex));
-          for (let i = 0; i < otherMaxIndex; i++) {
-            otherCount = otherHistogram.getCountAtIndex(i);
-            if (otherCount > 0) {
-              this.recordCountAtValue(otherCount, otherHistogram.valueFromIndex(i));
-            }
-          }
-        }
-        this.startTimeStampMsec = min(this.startTimeStampMsec, otherHistogram.startTimeStampMsec);
-        this.endTimeStampMsec = max(this.endTimeStampMsec, otherHistogram.endTimeStampMsec);
-      }
-      /**
-       * Get the count of recorded values at a specific value (to within the histogram resolution at the value level).
-       *
-       * @param value The value for which to provide the recorded count
-       * @return The total count of values recorded in the histogram within the value range that is
-       * {@literal >=} lowestEquivalentValue(<i>value</i>) and {@literal <=} highestEquivalentValue(<i>value</i>)
-       */
-      getCountAtValue(value) {
-        const index2 = min(max(0, this.countsArrayIndex(value)), this.countsArrayLength - 1);
-        return this.getCountAtIndex(index2);
-      }
-      /**
-       * Subtract the contents of another histogram from this one.
-       * <p>
-       * The start/end timestamps of this histogram will remain unchanged.
-       *
-       * @param otherHistogram The other histogram.
-       * @throws ArrayIndexOutOfBoundsException (may throw) if values in otherHistogram's are higher than highestTrackableValue.
-       *
-       */
-      subtract(otherHistogram) {
-        const highestRecordableValue = this.valueFromIndex(this.countsArrayLength - 1);
-        if (!(otherHistogram instanceof _JsHistogram)) {
-          throw new Error("Cannot subtract a WASM histogram to a regular JS histogram");
-        }
-        if (highestRecordableValue < otherHistogram.maxValue) {
-          if (!this.autoResize) {
-            throw new Error("The other histogram includes values that do not fit in this histogram's range.");
-          }
-          this.resize(otherHistogram.maxValue);
-        }
-        if (this.bucketCount === otherHistogram.bucketCount && this.subBucketCount === otherHistogram.subBucketCount && this.unitMagnitude === otherHistogram.unitMagnitude) {
-          let observedOtherTotalCount = 0;
-          for (let i = 0; i < otherHistogram.countsArrayLength; i++) {
-            const otherCount = otherHistogram.getCountAtIndex(i);
-            if (otherCount > 0) {
-              this.addToCountAtIndex(i, -otherCount);
-              observedOtherTotalCount += otherCount;
-            }
-          }
-          this.setTotalCount(this.totalCount - observedOtherTotalCount);
-        } else {
-          for (let i = 0; i < otherHistogram.countsArrayLength; i++) {
-            const otherCount = otherHistogram.getCountAtIndex(i);
-            if (otherCount > 0) {
-              const otherValue = otherHistogram.valueFromIndex(i);
-              if (this.getCountAtValue(otherValue) < otherCount) {
-                throw new Error("otherHistogram count (" + otherCount + ") at value " + otherValue + " is larger than this one's (" + this.getCountAtValue(otherValue) + ")");
-              }
-              this.recordCountAtValue(-otherCount, otherValue);
-            }
-          }
-        }
-        if (this.getCountAtValue(this.maxValue) <= 0 || this.getCountAtValue(this.minNonZeroValue) <= 0) {
-          this.establishInternalTackingValues();
-        }
-      }
-      establishInternalTackingValues(lengthToCover = this.countsArrayLength) {
-        this.maxValue = 0;
-        this.minNonZeroValue = Number.MAX_VALUE;
-        let maxIndex = -1;
-        let minNonZeroIndex = -1;
-        let observedTotalCount = 0;
-        for (let index2 = 0; index2 < lengthToCover; index2++) {
-          const countAtIndex = this.getCountAtIndex(index2);
-          if (countAtIndex > 0) {
-            observedTotalCount += countAtIndex;
-            maxIndex = index2;
-            if (minNonZeroIndex == -1 && index2 != 0) {
-              minNonZeroIndex = index2;
-            }
-          }
-        }
-        if (maxIndex >= 0) {
-          this.updatedMaxValue(this.highestEquivalentValue(this.valueFromIndex(maxIndex)));
-        }
-        if (minNonZeroIndex >= 0) {
-          this.updateMinNonZeroValue(this.valueFromIndex(minNonZeroIndex));
-        }
-        this.setTotalCount(observedTotalCount);
-      }
-      reset() {
-        this.clearCounts();
-        this.setTotalCount(0);
-        this.startTimeStampMsec = 0;
-        this.endTimeStampMsec = 0;
-        this.tag = Histogram_1.NO_TAG;
-        this.maxValue = 0;
-        this.minNonZeroValue = Number.MAX_SAFE_INTEGER;
-      }
-      destroy() {
-      }
-    };
-    exports.JsHistogram = JsHistogram;
-    exports.default = JsHistogram;
-  }
-});
-
-// node_modules/hdr-histogram-js/dist/TypedArrayHistogram.js
-var require_TypedArrayHistogram = __commonJS({
-  "node_modules/hdr-histogram-js/dist/TypedArrayHistogram.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var JsHistogram_1 = require_JsHistogram();
-    var TypedArrayHistogram = class _TypedArrayHistogram extends JsHistogram_1.default {
-      constructor(arrayCtr, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
-        super(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
-        this.arrayCtr = arrayCtr;
-        this._totalCount = 0;
-        this._counts = new arrayCtr(this.countsArrayLength);
-      }
-      clearCounts() {
-        this._counts.fill(0);
-      }
-      incrementCountAtIndex(index2) {
-        const currentCount = this._counts[index2];
-        const newCount = currentCount + 1;
-        if (newCount < 0) {
-          throw newCount + " would overflow short integer count";
-        }
-        this._counts[index2] = newCount;
-      }
-      addToCountAtIndex(index2, value) {
-        const currentCount = this._counts[index2];
-        const newCount = currentCount + value;
-        if (newCount < Number.MIN_SAFE_INTEGER || newCount > Number.MAX_SAFE_INTEGER) {
-          throw newCount + " would overflow integer count";
-        }
-        this._counts[index2] = newCount;
-      }
-      setCountAtIndex(index2, value) {
-        if (value < Number.MIN_SAFE_INTEGER || value > Number.MAX_SAFE_INTEGER) {
-          throw value + " would overflow integer count";
-        }
-        this._counts[index2] = value;
-      }
-      resize(newHighestTrackableValue) {
-        this.establishSize(newHighestTrackableValue);
-        const newCounts = new this.arrayCtr(this.countsArrayLength);
-        newCounts.set(this._counts);
-        this._counts = newCounts;
-      }
-      getCountAtIndex(index2) {
-        return this._counts[index2];
-      }
-      _getEstimatedFootprintInBytes() {
-        return 1024 + this._counts.BYTES_PER_ELEMENT * this._counts.length;
-      }
-      copyCorrectedForCoordinatedOmission(expectedIntervalBetweenValueSamples) {
-        const copy = new _TypedArrayHistogram(this.arrayCtr, this.lowestDiscernibleValue, this.highestTrackableValue, this.numberOfSignificantValueDigits);
-        copy.addWhileCorrectingForCoordinatedOmission(this, expectedIntervalBetweenValueSamples);
-        return copy;
-      }
-      toString() {
-        return `Histogram ${this._counts.BYTES_PER_ELEMENT * 8}b ${JSON.stringify(this, null, 2)}`;
-      }
-    };
-    exports.default = TypedArrayHistogram;
-  }
-});
-
-// node_modules/hdr-histogram-js/dist/Int32Histogram.js
-var require_Int32Histogram = __commonJS({
-  "node_modules/hdr-histogram-js/dist/Int32Histogram.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var TypedArrayHistogram_1 = require_TypedArrayHistogram();
-    var Int32Histogram2 = class extends TypedArrayHistogram_1.default {
-      constructor(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
-        super(Uint32Array, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
-      }
-    };
-    exports.default = Int32Histogram2;
-  }
-});
-
-// src/load/histogram.ts
-var import_Int32Histogram, Int32Histogram, LatencyHistogram;
-var init_histogram = __esm({
-  "src/load/histogram.ts"() {
-    "use strict";
-    import_Int32Histogram = __toESM(require_Int32Histogram(), 1);
-    Int32Histogram = import_Int32Histogram.default.default;
-    LatencyHistogram = class {
-      counts = new Int32Histogram(1, 2, 3);
-      constructor() {
-        this.counts.autoResize = true;
-      }
-      get count() {
-        return this.counts.totalCount;
-      }
-      record(elapsedMs) {
-        this.counts.recordValue(Math.max(0, Math.round(elapsedMs)));
-      }
-      add(other) {
-        this.counts.add(other.counts);
-      }
-      /** The nearest-rank percentile in ms, NaN when nothing was recorded. */
-      percentile(p) {
-        return this.count === 0 ? Number.NaN : this.counts.getValueAtPercentile(p);
-      }
-    };
-  }
-});
-
-// src/load/series.ts
-function bucketAt(buckets, index2) {
-  let bucket = buckets.get(index2);
-  if (!bucket) {
-    bucket = { requests: 0, errors: 0, latency: new LatencyHistogram() };
-    buckets.set(index2, bucket);
-  }
-  return bucket;
-}
-var maxBuckets, LoadTimeline;
-var init_series = __esm({
-  "src/load/series.ts"() {
-    "use strict";
-    init_histogram();
-    maxBuckets = 120;
-    LoadTimeline = class {
-      bucketMs = 1e3;
-      /** By index: start time ÷ bucket width, rounded down. */
-      buckets = /* @__PURE__ */ new Map();
-      first = Infinity;
-      last = -Infinity;
-      add({ startMs, elapsedMs, success: success2 }) {
-        let index2 = Math.floor(startMs / this.bucketMs);
-        while (Math.max(this.last, index2) - Math.min(this.first, index2) >= maxBuckets) {
-          this.widen();
-          index2 = Math.floor(startMs / this.bucketMs);
-        }
-        this.first = Math.min(this.first, index2);
-        this.last = Math.max(this.last, index2);
-        const bucket = bucketAt(this.buckets, index2);
-        bucket.requests++;
-        if (!success2) bucket.errors++;
-        bucket.latency.record(elapsedMs);
-      }
-      /** Every bucket from the first request to the last, empty ones included; undefined without requests. */
-      series(windows) {
-        if (this.buckets.size === 0) return void 0;
-        const buckets = [];
-        for (let index2 = this.first; index2 <= this.last; index2++) {
-          const bucket = this.buckets.get(index2);
-          const startMs = index2 * this.bucketMs;
-          if (!bucket) buckets.push({ startMs, requests: 0, errors: 0 });
-          else {
-            const { requests, errors, latency } = bucket;
-            buckets.push({
-              startMs,
-              requests,
-              errors,
-              p50Ms: latency.percentile(50),
-              p95Ms: latency.percentile(95)
-            });
-          }
-        }
-        return {
-          bucketMs: this.bucketMs,
-          buckets,
-          chaosWindows: windows.map(({ startMs, endMs }) => ({ startMs, endMs }))
-        };
-      }
-      /** Twice as wide: buckets 2i and 2i+1 become bucket i. */
-      widen() {
-        const merged = /* @__PURE__ */ new Map();
-        for (const [index2, { requests, errors, latency }] of this.buckets) {
-          const into = bucketAt(merged, Math.floor(index2 / 2));
-          into.requests += requests;
-          into.errors += errors;
-          into.latency.add(latency);
-        }
-        this.buckets = merged;
-        this.bucketMs *= 2;
-        this.first = Math.floor(this.first / 2);
-        this.last = Math.floor(this.last / 2);
-      }
-    };
-  }
-});
-
-// src/load/samples.ts
-var Part, RequestFigureBuilder, maxFailureReasons, otherReasons, FailureCounts, ownCopy;
-var init_samples = __esm({
-  "src/load/samples.ts"() {
-    "use strict";
-    init_histogram();
-    init_series();
-    Part = class {
-      latency = new LatencyHistogram();
-      failed = 0;
-      stats() {
-        const count2 = this.latency.count;
-        return {
-          count: count2,
-          p50Ms: this.latency.percentile(50),
-          p95Ms: this.latency.percentile(95),
-          p99Ms: this.latency.percentile(99),
-          errorRate: count2 === 0 ? 0 : this.failed / count2
-        };
-      }
-    };
-    RequestFigureBuilder = class {
-      baseline = new Part();
-      chaos = new Part();
-      failures = new FailureCounts();
-      chaosFailures = new FailureCounts();
-      timeline = new LoadTimeline();
-      windows;
-      constructor(windows) {
-        this.windows = windows;
-      }
-      add(sample) {
-        const { startMs } = sample;
-        const inChaos = this.windows.some((w) => startMs >= w.startMs && startMs <= w.endMs);
-        const part = inChaos ? this.chaos : this.baseline;
-        part.latency.record(sample.elapsedMs);
-        this.timeline.add(sample);
-        if (sample.success) return;
-        part.failed++;
-        const reason = sample.failure ?? "failed (no reason recorded)";
-        this.failures.add(reason);
-        if (inChaos) this.chaosFailures.add(reason);
-      }
-      figures() {
-        const overall = new Part();
-        overall.latency.add(this.baseline.latency);
-        overall.latency.add(this.chaos.latency);
-        overall.failed = this.baseline.failed + this.chaos.failed;
-        return {
-          overall: overall.stats(),
-          baseline: this.baseline.stats(),
-          duringChaos: this.chaos.stats(),
-          topFailures: this.failures.top(),
-          chaosTopFailures: this.chaosFailures.top(),
-          series: this.timeline.series(this.windows)
-        };
-      }
-    };
-    maxFailureReasons = 1e3;
-    otherReasons = `other reasons (past the first ${maxFailureReasons} distinct ones)`;
-    FailureCounts = class {
-      counts = /* @__PURE__ */ new Map();
-      add(reason) {
-        const count2 = this.counts.get(reason);
-        if (count2 !== void 0) this.counts.set(reason, count2 + 1);
-        else if (this.counts.size < maxFailureReasons) this.counts.set(ownCopy(reason), 1);
-        else this.counts.set(otherReasons, (this.counts.get(otherReasons) ?? 0) + 1);
-      }
-      /** "12 × GET /cart: 503 Service Unavailable", most frequent first. */
-      top(limit = 5) {
-        return [...this.counts].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([reason, count2]) => `${count2} \xD7 ${reason}`);
-      }
-    };
-    ownCopy = (text3) => JSON.parse(JSON.stringify(text3));
-  }
-});
-
-// src/load/read.ts
-function readText(file2, what) {
-  const text3 = readInputFile(file2, what, resultFileLimit);
-  if (text3.trim() === "") throw new ConfigError(`${file2}: the ${what} is empty`);
-  return text3;
-}
-function readK6Summary(file2) {
-  const text3 = readText(file2, "k6 summary");
-  let json3;
-  try {
-    json3 = JSON.parse(text3);
-  } catch (error62) {
-    if (looksLikeK6Stream(text3)) {
-      throw new ConfigError(
-        `${file2}: this is k6's \`--out json\` stream (one data point a line), not an end-of-test summary; write a summary with \`k6 run --summary-export=FILE\` or a handleSummary() function, and give the stream as load.results.k6Json for per-request figures`
-      );
-    }
-    throw new ConfigError(`${file2}: not JSON: ${errorMessage(error62)}`);
-  }
-  return parseK6Summary(json3, file2);
-}
-function looksLikeK6Stream(text3) {
-  const [firstLine = ""] = text3.split("\n", 1);
-  try {
-    const type2 = JSON.parse(firstLine).type;
-    return type2 === "Metric" || type2 === "Point";
-  } catch {
-    return false;
-  }
-}
-function readRequestFigures(results, startedAtMs, windows) {
-  const figures = new RequestFigureBuilder(windows);
-  return readRequests(results, startedAtMs, (sample) => figures.add(sample)) ? figures.figures() : void 0;
-}
-function readRequests(results, startedAtMs, onSample) {
-  const { jtl, k6Json, heyCsv } = results;
-  if (jtl) readLines(jtl, "JMeter results", jtlReader(jtl, onSample));
-  if (k6Json) readLines(k6Json, "k6 JSON output", k6JsonReader(k6Json, onSample));
-  if (heyCsv) readLines(heyCsv, "hey CSV", heyReader(heyCsv, startedAtMs, onSample));
-  return Boolean(jtl || k6Json || heyCsv);
-}
-function readLines(file2, what, reader) {
-  let blank = true;
-  readInputLines(file2, what, (line, number4) => {
-    if (blank && line.trim() === "") return;
-    blank = false;
-    reader.line(line, number4);
-  });
-  if (blank) throw new ConfigError(`${file2}: the ${what} is empty`);
-  reader.end();
-}
-var init_read2 = __esm({
-  "src/load/read.ts"() {
-    "use strict";
-    init_errors();
-    init_files();
-    init_hey();
-    init_jtl();
-    init_k6_json();
-    init_k6();
-    init_samples();
-  }
-});
-
-// src/load/suite.ts
-function commandOutcome({ code, stoppedBy }) {
-  if (stoppedBy === "at the timeout") return "timeout";
-  if (stoppedBy === "on cancel") return "stopped";
-  return code === 0 || stoppedBy === "after the tail" ? "pass" : "fail";
-}
-function loadSuite(results) {
-  const cases = [];
-  const properties = {};
-  const add2 = (kind, name, ok, message, more = {}) => cases.push({
-    kind,
-    className: suiteName,
-    name,
-    outcome: ok ? "pass" : "fail",
-    message: ok ? void 0 : message,
-    details: ok ? void 0 : more.details,
-    properties: more.properties ?? {}
-  });
-  if (results.exit) {
-    const { code, signal: signal3, stoppedBy, lastLines } = results.exit;
-    const outcome = commandOutcome(results.exit);
-    const ok = outcome === "pass";
-    cases.push({
-      kind: "load-command",
-      className: suiteName,
-      name: results.command ?? "load command",
-      outcome,
-      message: ok ? void 0 : stoppedBy && stoppedBy !== "after the tail" ? `the load command was still running and was stopped ${stoppedBy}` : `the load command ${signal3 ? `was killed by ${signal3}` : `exited with ${code}`}`,
-      details: ok ? void 0 : lastLines.join("\n"),
-      startedAt: new Date(results.exit.startedAtMs).toISOString(),
-      durationSeconds: (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3,
-      properties: stoppedBy ? { stopped: stoppedBy } : {}
-    });
-  }
-  for (const threshold of results.k6?.thresholds ?? []) {
-    add2(
-      "load-threshold",
-      `${threshold.metric}: ${threshold.expression}`,
-      threshold.ok,
-      `k6 threshold crossed: ${threshold.metric} ${threshold.expression}`,
-      { properties: { metric: threshold.metric } }
-    );
-  }
-  for (const check2 of results.k6?.checks ?? []) {
-    const total = check2.passes + check2.fails;
-    add2("load-check", `check: ${check2.name}`, check2.fails === 0, `${check2.fails} of ${total} failed`, {
-      properties: { path: check2.path }
-    });
-  }
-  if (results.k6?.httpReqDuration?.["p(95)"] !== void 0)
-    properties["k6.http_req_duration.p95Ms"] = fixed(results.k6.httpReqDuration["p(95)"]);
-  if (results.k6?.httpReqFailed !== void 0)
-    properties["k6.http_req_failed.rate"] = fixed(results.k6.httpReqFailed, 4);
-  const requests = results.requests;
-  if (requests && requests.overall.count > 0) {
-    const { overall } = requests;
-    describe5(properties, "overall", overall);
-    const { p95, p99, errorRate } = results.thresholds;
-    if (p95 !== void 0)
-      add2("load-threshold", `p95 < ${p95}ms`, overall.p95Ms < p95, `p95 was ${fixed(overall.p95Ms)}ms`);
-    if (p99 !== void 0)
-      add2("load-threshold", `p99 < ${p99}ms`, overall.p99Ms < p99, `p99 was ${fixed(overall.p99Ms)}ms`);
-    if (errorRate !== void 0) {
-      add2(
-        "load-threshold",
-        `error rate <= ${percent2(errorRate)}`,
-        overall.errorRate <= errorRate,
-        `error rate was ${percent2(overall.errorRate)} (${failedOf(overall)})`,
-        { details: failureDetails(requests.topFailures) }
-      );
-    }
-    if (results.windows.length > 0) impactCases(requests, results, properties, add2);
-  }
-  const started = results.exit ? new Date(results.exit.startedAtMs).toISOString() : void 0;
-  return {
-    kind: "load",
-    name: suiteName,
-    timestamp: started,
-    durationSeconds: results.exit ? (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3 : void 0,
-    properties,
-    cases,
-    series: requests?.series
-  };
-}
-function impactCases(requests, results, properties, add2) {
-  const { baseline, duringChaos } = requests;
-  describe5(properties, "baseline", baseline);
-  describe5(properties, "chaos", duringChaos);
-  properties["chaos.windows"] = results.windows.map((w) => `${new Date(w.startMs).toISOString()}/${new Date(w.endMs).toISOString()}`).join(",");
-  const { maxP95Ratio, maxErrorRateDuringChaos } = results.impact;
-  if (maxP95Ratio !== void 0) {
-    const enough = baseline.count > 0 && duringChaos.count > 0;
-    const ratio = duringChaos.p95Ms / baseline.p95Ms;
-    add2(
-      "load-impact",
-      `p95 during chaos <= ${maxP95Ratio}x baseline`,
-      enough && ratio <= maxP95Ratio,
-      enough ? `p95 during chaos ${fixed(duringChaos.p95Ms)}ms is ${fixed(ratio, 2)}x the baseline ${fixed(baseline.p95Ms)}ms` : `not enough requests to compare (baseline ${baseline.count}, during chaos ${duringChaos.count})`
-    );
-  }
-  if (maxErrorRateDuringChaos !== void 0) {
-    add2(
-      "load-impact",
-      `error rate during chaos <= ${percent2(maxErrorRateDuringChaos)}`,
-      duringChaos.count > 0 && duringChaos.errorRate <= maxErrorRateDuringChaos,
-      duringChaos.count > 0 ? `error rate during chaos was ${percent2(duringChaos.errorRate)} (${failedOf(duringChaos)})` : "no request ran during the chaos",
-      { details: failureDetails(requests.chaosTopFailures) }
-    );
-  }
-}
-function describe5(properties, prefix, stats) {
-  properties[`${prefix}.requests`] = String(stats.count);
-  if (stats.count === 0) return;
-  properties[`${prefix}.p50Ms`] = fixed(stats.p50Ms);
-  properties[`${prefix}.p95Ms`] = fixed(stats.p95Ms);
-  properties[`${prefix}.p99Ms`] = fixed(stats.p99Ms);
-  properties[`${prefix}.errorRate`] = fixed(stats.errorRate, 4);
-}
-function failureDetails(top) {
-  return top.length > 0 ? `most frequent failures:
-${top.join("\n")}` : void 0;
-}
-var suiteName, failedOf, fixed, percent2;
-var init_suite = __esm({
-  "src/load/suite.ts"() {
-    "use strict";
-    suiteName = "load";
-    failedOf = (stats) => `${Math.round(stats.errorRate * stats.count)} of ${stats.count} requests failed`;
-    fixed = (value, digits = 1) => String(Number(value.toFixed(digits)));
-    percent2 = (share) => `${fixed(share * 100, 2)}%`;
-  }
-});
-
-// src/load/collect.ts
-function readLoadSuite(config2, exit, windows) {
-  return loadSuite({
-    exit,
-    command: commandText(config2),
-    k6: config2.results.k6Summary ? readK6Summary(config2.results.k6Summary) : void 0,
-    requests: readRequestFigures(config2.results, exit?.startedAtMs ?? Date.now(), windows),
-    windows,
-    thresholds: config2.thresholds,
-    impact: config2.impact
-  });
-}
-function commandOnlySuite(config2, exit, windows) {
-  return loadSuite({ exit, command: commandText(config2), windows, thresholds: {}, impact: {} });
-}
-function commandText(config2) {
-  return Array.isArray(config2.command) ? config2.command.join(" ") : config2.command;
-}
-var init_collect = __esm({
-  "src/load/collect.ts"() {
-    "use strict";
-    init_read2();
-    init_suite();
   }
 });
 
@@ -95724,65 +95560,791 @@ var init_convert = __esm({
   }
 });
 
-// src/argo/types.ts
-var workflowPhase, nodePhase, nodeType, text, workflowNodeSchema, workflowSchema2;
-var init_types2 = __esm({
-  "src/argo/types.ts"() {
+// src/argo/submit.ts
+import path4 from "node:path";
+function readWorkflow(source) {
+  return source.file ? fromFile(source.file) : fromTemplate(source);
+}
+function prepareWorkflow(base, source, defaultNamespace, labels) {
+  const namespace = source.namespace ?? base.metadata.namespace ?? defaultNamespace;
+  return {
+    ...base,
+    metadata: { ...base.metadata, namespace, labels: { ...base.metadata.labels, ...labels } },
+    spec: {
+      ...base.spec,
+      arguments: { ...base.spec.arguments, parameters: withParameters(base, source.parameters) }
+    }
+  };
+}
+function fromFile(file2) {
+  const workflows = readManifests([file2], "input");
+  const [first, ...rest] = workflows;
+  if (!first || rest.length > 0)
+    throw new ConfigError(`${file2}: expected exactly one Workflow, found ${workflows.length} objects`);
+  if (first.object.kind !== "Workflow")
+    throw new ConfigError(`${first.source}: field kind: expected Workflow`);
+  const workflow = first.object;
+  if (typeof workflow.spec !== "object" || workflow.spec === null)
+    throw new ConfigError(`${first.source}: field spec: required`);
+  return workflow;
+}
+function fromTemplate(source) {
+  const template = source.template;
+  if (!template) throw new ConfigError("workflow: set file or template");
+  const label = template.clusterScope ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template";
+  return {
+    apiVersion: argoApiVersion,
+    kind: "Workflow",
+    metadata: { generateName: `${path4.basename(template.name)}-`, labels: { [label]: template.name } },
+    spec: {
+      workflowTemplateRef: { name: template.name, ...template.clusterScope ? { clusterScope: true } : {} }
+    }
+  };
+}
+function withParameters(workflow, overrides) {
+  const parameters = [...workflow.spec.arguments?.parameters ?? []];
+  for (const [name, value] of Object.entries(overrides)) {
+    const index2 = parameters.findIndex((p) => p.name === name);
+    if (index2 >= 0) parameters[index2] = { ...parameters[index2], name, value };
+    else parameters.push({ name, value });
+  }
+  return parameters;
+}
+var argoApiVersion;
+var init_submit = __esm({
+  "src/argo/submit.ts"() {
+    "use strict";
+    init_errors();
+    init_manifests();
+    argoApiVersion = "argoproj.io/v1alpha1";
+  }
+});
+
+// src/kube/watch.ts
+function watchCollection(connection, list, target, options) {
+  const items = /* @__PURE__ */ new Map();
+  const path7 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
+  let stopped = false;
+  let stream;
+  let latestVersion;
+  let wake;
+  let markReady = () => {
+  };
+  let failReady = () => {
+  };
+  const ready = new Promise((resolve, reject) => {
+    markReady = resolve;
+    failReady = reject;
+  });
+  ready.catch(() => {
+  });
+  const sleep3 = (ms) => new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  const relist = async () => {
+    const listed = await list(target);
+    const seen = /* @__PURE__ */ new Set();
+    for (const item of listed.items) {
+      const name = item.metadata?.name ?? "";
+      seen.add(name);
+      items.set(name, item);
+    }
+    for (const name of [...items.keys()]) if (!seen.has(name)) items.delete(name);
+    options.onChange();
+    markReady();
+    return listed.metadata?.resourceVersion;
+  };
+  const watchOnce = async (resourceVersion) => {
+    let gone = false;
+    const timeoutSeconds = options.timeoutSeconds ?? 60;
+    stream = openWatch(
+      connection,
+      path7,
+      {
+        allowWatchBookmarks: true,
+        resourceVersion,
+        timeoutSeconds,
+        labelSelector: target.labelSelector,
+        fieldSelector: target.fieldSelector
+      },
+      ({ type: type2, object: object2 }) => {
+        if (type2 === "ERROR") {
+          if (object2.code === 410) gone = true;
+          return;
+        }
+        const name = object2.metadata?.name ?? "";
+        latestVersion = object2.metadata?.resourceVersion ?? latestVersion;
+        if (type2 === "BOOKMARK") return;
+        if (type2 === "DELETED") items.delete(name);
+        else items.set(name, object2);
+        options.onChange();
+      },
+      options.idleMs ?? timeoutSeconds * 1e3 + 3e4
+    );
+    if (stopped) stream.abort();
+    const outcome = await stream.ended;
+    if (gone || statusCode(outcome) === 410) return "gone";
+    return outcome === "closed" ? "ended" : outcome;
+  };
+  let fatalError;
+  const loop = async () => {
+    let delay = options.retryDelayMs ?? 1e3;
+    let needList = true;
+    while (!stopped && !connection.signal?.aborted) {
+      try {
+        if (needList) latestVersion = await relist();
+        needList = false;
+        const outcome = await watchOnce(latestVersion);
+        if (stopped || connection.signal?.aborted) break;
+        if (outcome === "gone") {
+          options.onRetry?.("watch history expired (410 Gone); listing again");
+          needList = true;
+          continue;
+        }
+        if (outcome === "ended") {
+          delay = options.retryDelayMs ?? 1e3;
+          continue;
+        }
+        options.onRetry?.(
+          `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? "?"}`
+        );
+      } catch (error62) {
+        const code = statusCode(error62);
+        if (code === 401 || code === 403 || code === 404) {
+          stopped = true;
+          fatalError = error62;
+          failReady(error62);
+          options.onChange();
+          break;
+        }
+        options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error62)}; retrying`);
+        needList = true;
+      }
+      await sleep3(delay);
+      delay = Math.min(delay * 2, 15e3);
+    }
+  };
+  void loop();
+  return {
+    items,
+    ready,
+    get fatalError() {
+      return fatalError;
+    },
+    stop() {
+      stopped = true;
+      stream?.abort();
+      wake?.();
+    }
+  };
+}
+var init_watch2 = __esm({
+  "src/kube/watch.ts"() {
+    "use strict";
+    init_client();
+    init_errors4();
+  }
+});
+
+// src/kube/until.ts
+function watchSource(connection, list, target) {
+  return {
+    namespace: target.namespace,
+    open: (options) => watchCollection(connection, list, target, options)
+  };
+}
+function cancelReason(signal3) {
+  return signal3.reason ?? "SIGTERM";
+}
+async function until(options) {
+  const deadline = Date.now() + options.timeoutMs;
+  const graceMs = options.graceMs ?? 0;
+  let evaluate = () => {
+  };
+  const watchOptions = { onChange: () => evaluate(), onRetry: options.onRetry };
+  const kinds = Object.keys(options.sources);
+  const watches = kinds.flatMap(
+    (kind) => options.sources[kind].map((source) => ({ kind, source, watch: source.open(watchOptions) }))
+  );
+  const view = () => {
+    const maps = Object.fromEntries(kinds.map((kind) => [kind, /* @__PURE__ */ new Map()]));
+    for (const { kind, source, watch } of watches) {
+      const map4 = maps[kind];
+      for (const [name, object2] of watch.items) map4.set(`${source.namespace}/${name}`, object2);
+    }
+    return maps;
+  };
+  const laggingSince = /* @__PURE__ */ new Map();
+  return await new Promise((resolve, reject) => {
+    const timers = /* @__PURE__ */ new Set();
+    let recheck;
+    const settle2 = (outcome) => {
+      evaluate = () => {
+      };
+      timers.forEach((timer) => clearTimeout(timer));
+      clearTimeout(recheck);
+      options.signal.removeEventListener("abort", onAbort);
+      watches.forEach(({ watch }) => watch.stop());
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+    const onAbort = () => settle2({ view: view(), ended: "cancelled", cancelled: cancelReason(options.signal) });
+    const isDone = (pending, now) => {
+      for (const key of laggingSince.keys())
+        if (!pending.some((p) => p.lagging && p.key === key)) laggingSince.delete(key);
+      let earliestExpiry = Infinity;
+      for (const item of pending) {
+        if (!item.lagging) return false;
+        if (!laggingSince.has(item.key)) laggingSince.set(item.key, now);
+        earliestExpiry = Math.min(earliestExpiry, (laggingSince.get(item.key) ?? now) + graceMs);
+      }
+      if (earliestExpiry <= now || pending.length === 0) return true;
+      clearTimeout(recheck);
+      recheck = setTimeout(() => evaluate(), earliestExpiry - now + 5);
+      return false;
+    };
+    let listed = false;
+    evaluate = () => {
+      if (!listed) return;
+      const broken = watches.find(({ watch }) => watch.fatalError);
+      if (broken) return settle2(apiError(`watching ${options.what}`, broken.watch.fatalError));
+      const current = view();
+      options.observe?.(current);
+      const { pending } = options.condition(current);
+      if (isDone(pending, Date.now())) settle2({ view: current, ended: "done" });
+    };
+    timers.add(
+      setTimeout(() => settle2({ view: view(), ended: "timeout" }), Math.max(0, deadline - Date.now()))
+    );
+    timers.add(
+      setInterval(
+        () => options.onHeartbeat?.(
+          listed ? options.condition(view()).pending : [],
+          Math.max(0, deadline - Date.now())
+        ),
+        options.heartbeatMs ?? 3e4
+      )
+    );
+    if (options.signal.aborted) return onAbort();
+    options.signal.addEventListener("abort", onAbort, { once: true });
+    Promise.all(watches.map(({ watch }) => watch.ready)).then(
+      () => {
+        listed = true;
+        evaluate();
+      },
+      (error62) => settle2(apiError(`watching ${options.what}`, error62))
+    );
+  });
+}
+var init_until = __esm({
+  "src/kube/until.ts"() {
+    "use strict";
+    init_errors4();
+    init_watch2();
+  }
+});
+
+// src/argo/wait.ts
+async function waitForWorkflow(connection, argo, namespace, name, options) {
+  const key = `${namespace}/${name}`;
+  const target = { ...argo.target(namespace), fieldSelector: `metadata.name=${name}` };
+  const { view, ended, cancelled } = await until({
+    what: `workflow ${key}`,
+    sources: { workflows: [watchSource(connection, argo.list, target)] },
+    condition: ({ workflows }) => workflowCondition(key, workflows),
+    observe: phaseLog(key, options.log),
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+    heartbeatMs: options.heartbeatMs,
+    onHeartbeat: (pending, leftMs) => options.log(
+      `[chaos-gate] waiting for ${pending.map((p) => p.label).join("; ") || `workflow ${key}`}; ${formatDuration(leftMs)} left`
+    ),
+    onRetry: (reason) => options.log(`[chaos-gate] ${reason}`)
+  });
+  return { workflow: view.workflows.get(key), timedOut: ended === "timeout", cancelled };
+}
+function phaseLog(key, log) {
+  const seen = /* @__PURE__ */ new Map();
+  return ({ workflows }) => {
+    const status = workflows.get(key)?.status;
+    if (status?.phase && seen.get(key) !== status.phase) {
+      seen.set(key, status.phase);
+      log(`[argo] ${key}: ${status.phase}${status.message ? ` (${status.message})` : ""}`);
+    }
+    for (const node2 of Object.values(status?.nodes ?? {})) {
+      if (node2.type !== "Pod" || !node2.phase || seen.get(node2.id ?? "") === node2.phase) continue;
+      seen.set(node2.id ?? "", node2.phase);
+      log(
+        `[argo] ${key} step ${node2.displayName ?? node2.name}: ${node2.phase}${node2.message ? ` (${node2.message})` : ""}`
+      );
+    }
+  };
+}
+var init_wait = __esm({
+  "src/argo/wait.ts"() {
+    "use strict";
+    init_duration();
+    init_until();
+    init_condition();
+  }
+});
+
+// src/kube/kinds.ts
+function isClusterScopedKind(kind) {
+  return clusterScopedKinds.has(kind ?? "");
+}
+var clusterScopedKinds;
+var init_kinds = __esm({
+  "src/kube/kinds.ts"() {
+    "use strict";
+    clusterScopedKinds = /* @__PURE__ */ new Set([
+      "Namespace",
+      "ClusterRole",
+      "ClusterRoleBinding",
+      "CustomResourceDefinition",
+      "PersistentVolume",
+      "StorageClass",
+      "PriorityClass",
+      "ValidatingWebhookConfiguration",
+      "MutatingWebhookConfiguration",
+      "APIService",
+      "ClusterWorkflowTemplate"
+    ]);
+  }
+});
+
+// src/kube/apply.ts
+function refOf(object2) {
+  return {
+    apiVersion: object2.apiVersion,
+    kind: object2.kind,
+    metadata: { name: object2.name, namespace: object2.namespace }
+  };
+}
+function applied(manifest, result, ownership) {
+  return {
+    role: manifest.role,
+    apiVersion: manifest.object.apiVersion ?? "",
+    kind: manifest.object.kind ?? "",
+    namespace: result.metadata?.namespace,
+    name: result.metadata?.name ?? "",
+    uid: result.metadata?.uid,
+    ownership,
+    source: manifest.source
+  };
+}
+var fieldManager, usersFieldManager, runLabel, managedBy, usersPrefix, applyOrder, concurrency, inOrder, isShared, isManaged, describe5, ObjectApi, ManifestApplier;
+var init_apply = __esm({
+  "src/kube/apply.ts"() {
+    "use strict";
+    init_dist();
+    init_p_map();
+    init_errors();
+    init_kinds();
+    init_client();
+    init_errors4();
+    fieldManager = "chaos-gate";
+    usersFieldManager = "chaos-gate-users";
+    runLabel = "chaos-gate.io/run";
+    managedBy = { "app.kubernetes.io/managed-by": "chaos-gate" };
+    usersPrefix = "users.chaos-gate.io/";
+    applyOrder = ["rbac", "experiment", "engine"];
+    concurrency = 10;
+    inOrder = (manifests) => applyOrder.map((role) => manifests.filter((m) => m.role === role)).filter((group2) => group2.length > 0);
+    isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
+    isManaged = (object2) => object2?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
+    describe5 = (object2) => `${object2.kind ?? ""} ${object2.metadata?.namespace ? `${object2.metadata.namespace}/` : ""}${object2.metadata?.name ?? ""}`;
+    ObjectApi = class extends KubernetesObjectApi {
+      #discovering = /* @__PURE__ */ new Map();
+      scopeOf(apiVersion, kind) {
+        return this.resource(apiVersion, kind);
+      }
+      async resource(apiVersion, kind) {
+        const underWay = this.#discovering.get(apiVersion);
+        if (underWay) {
+          await underWay.catch(() => void 0);
+          return super.resource(apiVersion, kind);
+        }
+        const lookup = super.resource(apiVersion, kind);
+        this.#discovering.set(apiVersion, lookup);
+        try {
+          return await lookup;
+        } finally {
+          this.#discovering.delete(apiVersion);
+        }
+      }
+    };
+    ManifestApplier = class {
+      #api;
+      #defaultNamespace;
+      #runId;
+      /** What preflight read of each named object, so apply reads nothing again. */
+      #existing = /* @__PURE__ */ new Map();
+      constructor(connection, defaultNamespace, runId) {
+        this.#api = apiClient(connection, ObjectApi);
+        this.#defaultNamespace = defaultNamespace;
+        this.#runId = runId;
+      }
+      /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
+      prepare(manifests) {
+        return manifests.map((manifest) => {
+          const { object: object2 } = manifest;
+          const namespaced = object2.metadata.namespace ?? (isClusterScopedKind(object2.kind) ? void 0 : this.#defaultNamespace);
+          return {
+            ...manifest,
+            object: {
+              ...object2,
+              metadata: {
+                ...object2.metadata,
+                ...namespaced ? { namespace: namespaced } : {},
+                labels: { ...object2.metadata.labels, ...managedBy, [runLabel]: this.#runId }
+              }
+            }
+          };
+        });
+      }
+      /** Whether the server serves this kind cluster-scoped; undefined for a kind it does not serve. */
+      async isClusterScoped(object2) {
+        const resource = await this.#api.scopeOf(object2.apiVersion ?? "", object2.kind ?? "");
+        return resource && !resource.namespaced;
+      }
+      /**
+       * Everything that can be checked without changing the cluster: each object passes a server-side
+       * dry-run apply (schema, admission, permissions), and no engine of the same name is still there.
+       * Returns every problem, so the user fixes them in one go.
+       */
+      async preflight(manifests) {
+        const problems = await pMap(manifests, (manifest) => this.#check(manifest), { concurrency });
+        return problems.filter((problem) => problem !== void 0);
+      }
+      async #check(manifest) {
+        try {
+          const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : void 0;
+          this.#existing.set(manifest.source, existing);
+          if (existing && manifest.role === "engine") {
+            return `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`;
+          }
+          if (existing && !isManaged(existing)) return void 0;
+          await this.#write(manifest.object, true);
+          return void 0;
+        } catch (error62) {
+          return describeApiError(`${manifest.source}: rejected by the server`, error62);
+        }
+      }
+      /**
+       * Applies RBAC, then ChaosExperiments, then ChaosEngines, each group in parallel. `onApplied` hears of
+       * every object that landed, in the order of the manifests, also when another of its group failed, so
+       * what the run put into the cluster is known before anything is taken back.
+       */
+      async apply(manifests, onApplied) {
+        for (const group2 of inOrder(manifests)) {
+          const landed = await pMapSettled(group2, (manifest) => this.#applyOne(manifest), { concurrency });
+          for (const result of landed) if (result.status === "fulfilled") onApplied(...result.value);
+          const failed = landed.find((result) => result.status === "rejected");
+          if (failed) throw failed.reason;
+        }
+      }
+      async #applyOne(manifest) {
+        const { object: object2 } = manifest;
+        try {
+          const existing = isShared(manifest) ? await this.#existingOf(manifest) : void 0;
+          if (existing && !isManaged(existing))
+            return [
+              applied(manifest, existing, "foreign"),
+              "exists and was not created by chaos-gate: used as it is"
+            ];
+          const result = isShared(manifest) ? await this.#applyShared(object2) : await this.#write(object2, false);
+          return [applied(manifest, result, isShared(manifest) ? "shared" : "run")];
+        } catch (error62) {
+          throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error62), { cause: error62 });
+        }
+      }
+      /**
+       * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
+       * RBAC to revert), each group in parallel. Reports, never throws.
+       */
+      async remove(objects) {
+        const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
+        const newestFirst = [...objects].reverse().filter((object2) => object2.ownership !== "foreign");
+        for (const role of [...applyOrder].reverse()) {
+          const group2 = newestFirst.filter((object2) => object2.role === role);
+          const outcomes = await pMap(group2, (object2) => this.#removeOne(object2), { concurrency });
+          group2.forEach((object2, i) => {
+            const what = describe5(refOf(object2));
+            const outcome = outcomes[i];
+            if (outcome === "removed") removal.removed.push(what);
+            else if (outcome === "gone") removal.alreadyGone.push(what);
+            else if (Array.isArray(outcome)) removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
+            else removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
+          });
+        }
+        return removal;
+      }
+      async #removeOne(object2) {
+        const ref = refOf(object2);
+        try {
+          return object2.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
+        } catch (error62) {
+          return { error: error62 };
+        }
+      }
+      /** What preflight read of the object; one that preflight did not see is read now. */
+      async #existingOf(manifest) {
+        if (this.#existing.has(manifest.source)) return this.#existing.get(manifest.source);
+        return this.#read(manifest.object);
+      }
+      /** Applies a shared object and records this run on it; again if another run deleted it in between. */
+      async #applyShared(object2) {
+        for (let attempt = 1; ; attempt++) {
+          const result = await this.#write(object2, false);
+          try {
+            await this.#annotate(object2, this.#runId);
+            return result;
+          } catch (error62) {
+            if (statusCode(error62) !== 404 || attempt >= 3) throw error62;
+          }
+        }
+      }
+      /** Removes this run's record; deletes the object if no other run's is left. */
+      async #release(ref) {
+        try {
+          await this.#annotate(ref, null);
+        } catch (error62) {
+          if (statusCode(error62) === 404) return "gone";
+          throw error62;
+        }
+        for (let attempt = 1; ; attempt++) {
+          const current = await this.#read(ref);
+          if (!current) return "gone";
+          const users = Object.keys(current.metadata?.annotations ?? {}).filter((key) => key.startsWith(usersPrefix)).map((key) => `run ${key.slice(usersPrefix.length)}`);
+          if (users.length > 0) return users;
+          try {
+            return await this.#delete(ref, current.metadata?.resourceVersion);
+          } catch (error62) {
+            if (statusCode(error62) !== 409 || attempt >= 5) throw error62;
+          }
+        }
+      }
+      async #annotate(ref, value) {
+        const key = `${usersPrefix}${this.#runId}`;
+        await this.#api.patch(
+          {
+            apiVersion: ref.apiVersion,
+            kind: ref.kind,
+            metadata: {
+              name: ref.metadata?.name,
+              namespace: ref.metadata?.namespace,
+              annotations: { [key]: value }
+            }
+          },
+          void 0,
+          void 0,
+          usersFieldManager,
+          void 0,
+          PatchStrategy.MergePatch
+        );
+      }
+      async #write(object2, dryRun) {
+        const dry = dryRun ? "All" : void 0;
+        return object2.metadata?.name ? this.#api.patch(object2, void 0, dry, fieldManager, true, PatchStrategy.ServerSideApply) : this.#api.create(object2, void 0, dry, fieldManager);
+      }
+      async #delete(ref, resourceVersion) {
+        try {
+          await this.#api.delete(ref, void 0, void 0, void 0, void 0, "Background", {
+            ...resourceVersion ? { preconditions: { resourceVersion } } : {}
+          });
+          return "removed";
+        } catch (error62) {
+          if (statusCode(error62) === 404) return "gone";
+          throw error62;
+        }
+      }
+      async #read(object2) {
+        try {
+          return await this.#api.read({
+            apiVersion: object2.apiVersion ?? "",
+            kind: object2.kind ?? "",
+            metadata: { name: object2.metadata?.name ?? "", namespace: object2.metadata?.namespace }
+          });
+        } catch (error62) {
+          if (statusCode(error62) === 404) return void 0;
+          throw error62;
+        }
+      }
+    };
+  }
+});
+
+// src/kube/context.ts
+import { mkdtempSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import os2 from "node:os";
+import path5 from "node:path";
+function loadKubeContext(target) {
+  if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
+    throw new ConfigError(
+      "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
+    );
+  }
+  const kc = new KubeConfig();
+  let dispose = () => {
+  };
+  if (target.inCluster) {
+    if (!process.env.KUBERNETES_SERVICE_HOST)
+      throw new CannotRunError(
+        "in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead"
+      );
+    try {
+      kc.loadFromCluster();
+    } catch (error62) {
+      throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error62))}`);
+    }
+  } else {
+    const files = kubeconfigFiles(target);
+    const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
+    const texts = target.kubeconfigContent ? [target.kubeconfigContent] : files.map((file2) => readInputFile(file2, "kubeconfig"));
+    for (const text3 of texts) checkYaml(text3, source);
+    try {
+      if (target.kubeconfigContent) {
+        const temp = writeSecretFile(target.kubeconfigContent, target.secretDir ?? newSecretDir());
+        dispose = temp.remove;
+        kc.loadFromFile(temp.file);
+      } else if (files.length === 1) kc.loadFromFile(files[0] ?? "");
+      else kc.loadFromDefault();
+    } catch (error62) {
+      dispose();
+      throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error62))}`);
+    }
+    for (const user of kc.users) {
+      registerSecret(user.token);
+      registerSecret(user.password);
+      registerSecret(user.keyData);
+    }
+    for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
+    try {
+      selectContext(kc, target.context, source);
+    } catch (error62) {
+      dispose();
+      throw error62;
+    }
+  }
+  return { kc, dispose };
+}
+function kubeconfigFiles(target) {
+  if (target.kubeconfig) return [target.kubeconfig];
+  const fromEnv = (process.env.KUBECONFIG ?? "").split(path5.delimiter).filter(Boolean);
+  return fromEnv.length > 0 ? fromEnv : [path5.join(os2.homedir(), ".kube", "config")];
+}
+function checkYaml(text3, source) {
+  const document2 = (0, import_yaml3.parseDocument)(text3);
+  const problem = document2.errors[0];
+  if (problem) {
+    const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
+    const where = line ? ` at line ${line}, column ${column}` : "";
+    throw new ConfigError(`${source}: not valid YAML${where} (${problem.code})`);
+  }
+  const value = document2.toJS();
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ConfigError(
+      `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`
+    );
+}
+function selectContext(kc, wanted, source) {
+  const names = (items) => items.map((i) => i.name).join(", ") || "(none)";
+  const contextName = wanted ?? kc.getCurrentContext();
+  if (!contextName)
+    throw new CannotRunError(
+      `${source}: sets no current-context; give a context (--context) \u2014 it has: ${names(kc.getContexts())}`
+    );
+  const context = kc.getContextObject(contextName);
+  if (!context)
+    throw new CannotRunError(
+      `${source}: kube context "${contextName}" not found; the kubeconfig has: ${names(kc.getContexts())}`
+    );
+  kc.setCurrentContext(contextName);
+  if (!context.cluster || !kc.getCluster(context.cluster))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names cluster "${context.cluster}", which the kubeconfig does not define; it has: ${names(kc.getClusters())}`
+    );
+  if (context.user && !kc.getUser(context.user))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names user "${context.user}", which the kubeconfig does not define; it has: ${names(kc.getUsers())}`
+    );
+  const server = kc.getCurrentCluster()?.server ?? "";
+  let url2;
+  try {
+    url2 = new URL(server);
+  } catch {
+    url2 = void 0;
+  }
+  if (!url2 || url2.protocol !== "https:" && url2.protocol !== "http:")
+    throw new CannotRunError(
+      `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`
+    );
+}
+function passwordOf(server) {
+  try {
+    return decodeURIComponent(new URL(server).password) || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function newSecretDir() {
+  return mkdtempSync(path5.join(process.env.RUNNER_TEMP || os2.tmpdir(), "chaos-gate-kubeconfig-"));
+}
+function writeSecretFile(content, dir) {
+  const file2 = path5.join(dir, "kubeconfig");
+  writeFileSync2(file2, content, { mode: 384 });
+  const remove = () => {
+    rmSync(dir, { recursive: true, force: true });
+    process.off("exit", remove);
+  };
+  process.on("exit", remove);
+  return { file: file2, remove };
+}
+function contextNamespace(kc) {
+  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
+}
+var import_yaml3;
+var init_context = __esm({
+  "src/kube/context.ts"() {
+    "use strict";
+    init_dist();
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_errors();
+    init_files();
+    init_secrets();
+  }
+});
+
+// src/kube/object-meta.ts
+function describeSchemaIssues(where, error62) {
+  return error62.issues.slice(0, 10).map((issue2) => {
+    const path7 = issue2.path.reduce(
+      (text3, key) => typeof key === "number" ? `${text3}[${key}]` : text3 ? `${text3}.${String(key)}` : String(key),
+      ""
+    );
+    return `${where}: field ${path7 || "(the object)"}: ${issue2.message.replace(/^Invalid input: /, "")}`;
+  }).join("\n");
+}
+var objectMetaSchema;
+var init_object_meta = __esm({
+  "src/kube/object-meta.ts"() {
     "use strict";
     init_zod();
-    init_object_meta();
-    workflowPhase = external_exports.enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
-    nodePhase = external_exports.enum(["Pending", "Running", "Succeeded", "Skipped", "Failed", "Error", "Omitted"]);
-    nodeType = external_exports.enum([
-      "Pod",
-      "Container",
-      "Steps",
-      "StepGroup",
-      "DAG",
-      "TaskGroup",
-      "Retry",
-      "Skipped",
-      "Suspend",
-      "HTTP",
-      "Plugin"
-    ]);
-    text = external_exports.string();
-    workflowNodeSchema = external_exports.looseObject({
-      id: text.optional(),
-      name: text.optional(),
-      displayName: text.optional(),
-      type: nodeType.optional(),
-      templateName: text.optional(),
-      phase: nodePhase.optional(),
-      boundaryID: text.optional(),
-      message: text.optional(),
-      startedAt: text.optional(),
-      finishedAt: text.optional(),
-      children: external_exports.array(text).optional(),
-      outputs: external_exports.looseObject({ exitCode: text.optional() }).optional()
-    });
-    workflowSchema2 = external_exports.looseObject({
-      apiVersion: text.optional(),
-      kind: text.optional(),
-      metadata: objectMetaSchema,
-      spec: external_exports.looseObject({
-        shutdown: external_exports.enum(["Stop", "Terminate"]).optional(),
-        workflowTemplateRef: external_exports.looseObject({ name: text.optional(), clusterScope: external_exports.boolean().optional() }).optional(),
-        arguments: external_exports.looseObject({
-          parameters: external_exports.array(external_exports.looseObject({ name: text, value: text.optional() })).optional()
-        }).optional(),
-        onExit: text.optional()
-      }).optional(),
-      status: external_exports.looseObject({
-        phase: workflowPhase.optional(),
-        startedAt: text.optional(),
-        finishedAt: text.optional(),
-        message: text.optional(),
-        progress: text.optional(),
-        nodes: external_exports.record(external_exports.string(), workflowNodeSchema).optional(),
-        compressedNodes: text.optional(),
-        offloadNodeStatusVersion: text.optional()
-      }).optional()
+    objectMetaSchema = external_exports.looseObject({
+      name: external_exports.string().optional(),
+      generateName: external_exports.string().optional(),
+      namespace: external_exports.string().optional(),
+      uid: external_exports.string().optional(),
+      resourceVersion: external_exports.string().optional(),
+      creationTimestamp: external_exports.string().optional(),
+      labels: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+      annotations: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+      managedFields: external_exports.array(external_exports.looseObject({ manager: external_exports.string().optional(), time: external_exports.string().optional() })).optional()
     });
   }
 });
@@ -95803,8 +96365,8 @@ function readableResults(results, warn) {
     return [];
   });
 }
-var litmusGroup, litmusVersion, litmusApiVersion, text2, probeSpecSchema, engineExperimentSpecSchema, engineExperimentStatusSchema, chaosEngineSchema, probeStatusEntrySchema, legacyProbeStatusEntrySchema, experimentStatusSchema, count, chaosResultSchema;
-var init_types3 = __esm({
+var litmusGroup, litmusVersion, litmusApiVersion, text, probeSpecSchema, engineExperimentSpecSchema, engineExperimentStatusSchema, chaosEngineSchema, probeStatusEntrySchema, legacyProbeStatusEntrySchema, experimentStatusSchema, count, chaosResultSchema;
+var init_types2 = __esm({
   "src/litmus/types.ts"() {
     "use strict";
     init_zod();
@@ -95812,87 +96374,87 @@ var init_types3 = __esm({
     litmusGroup = "litmuschaos.io";
     litmusVersion = "v1alpha1";
     litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
-    text2 = external_exports.string();
+    text = external_exports.string();
     probeSpecSchema = external_exports.looseObject({
-      name: text2,
-      type: text2,
-      mode: text2,
+      name: text,
+      type: text,
+      mode: text,
       runProperties: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
     });
     engineExperimentSpecSchema = external_exports.looseObject({
-      name: text2,
+      name: text,
       spec: external_exports.looseObject({
         components: external_exports.looseObject({
-          env: external_exports.array(external_exports.looseObject({ name: text2, value: text2.optional() })).optional()
+          env: external_exports.array(external_exports.looseObject({ name: text, value: text.optional() })).optional()
         }).optional(),
         probe: external_exports.array(probeSpecSchema).optional()
       }).optional()
     });
     engineExperimentStatusSchema = external_exports.looseObject({
-      name: text2.optional(),
-      runner: text2.optional(),
-      experimentPod: text2.optional(),
+      name: text.optional(),
+      runner: text.optional(),
+      experimentPod: text.optional(),
       /** "Waiting for Job Creation", "Running", "Completed", "ChaosExperiment Not Found", "Forcefully Aborted", "Skipped". */
-      status: text2.optional(),
+      status: text.optional(),
       /** "N/A", "Awaited", or a copy of the result's verdict. */
-      verdict: text2.optional(),
-      lastUpdateTime: text2.optional()
+      verdict: text.optional(),
+      lastUpdateTime: text.optional()
     });
     chaosEngineSchema = external_exports.looseObject({
-      apiVersion: text2.optional(),
-      kind: text2.optional(),
+      apiVersion: text.optional(),
+      kind: text.optional(),
       metadata: objectMetaSchema,
       spec: external_exports.looseObject({
         engineState: external_exports.enum(["active", "stop"]).optional(),
-        appinfo: external_exports.looseObject({ appns: text2.optional(), applabel: text2.optional(), appkind: text2.optional() }).optional(),
+        appinfo: external_exports.looseObject({ appns: text.optional(), applabel: text.optional(), appkind: text.optional() }).optional(),
         /** 3.0 and later: the targets by workload or pod. */
         selectors: external_exports.looseObject({
-          workloads: external_exports.array(external_exports.looseObject({ kind: text2.optional(), namespace: text2.optional() })).optional(),
-          pods: external_exports.array(external_exports.looseObject({ namespace: text2.optional() })).optional()
+          workloads: external_exports.array(external_exports.looseObject({ kind: text.optional(), namespace: text.optional() })).optional(),
+          pods: external_exports.array(external_exports.looseObject({ namespace: text.optional() })).optional()
         }).optional(),
-        chaosServiceAccount: text2.optional(),
+        chaosServiceAccount: text.optional(),
         experiments: external_exports.array(engineExperimentSpecSchema).optional()
       }).optional(),
       status: external_exports.looseObject({
         /** "initialized" → "completed" | "stopped". */
-        engineStatus: text2.optional(),
+        engineStatus: text.optional(),
         experiments: external_exports.array(engineExperimentStatusSchema).optional()
       }).optional()
     });
     probeStatusEntrySchema = external_exports.looseObject({
-      name: text2.optional(),
-      type: text2.optional(),
-      mode: text2.optional(),
-      status: external_exports.looseObject({ verdict: text2.optional(), description: text2.optional() }).optional()
+      name: text.optional(),
+      type: text.optional(),
+      mode: text.optional(),
+      status: external_exports.looseObject({ verdict: text.optional(), description: text.optional() }).optional()
     });
     legacyProbeStatusEntrySchema = external_exports.looseObject({
-      name: text2.optional(),
-      type: text2.optional(),
+      name: text.optional(),
+      type: text.optional(),
       status: external_exports.record(external_exports.string(), external_exports.string()).optional()
     });
     experimentStatusSchema = external_exports.looseObject({
       /** Running | Completed | Completed_With_Error | Completed_With_Probe_Failure | Stopped | Error */
-      phase: text2.optional(),
+      phase: text.optional(),
       /** Pass | Fail | Stopped | Awaited | Error */
-      verdict: text2.optional(),
+      verdict: text.optional(),
       /** A string ("100", "Awaited"); some writers put a number. */
-      probeSuccessPercentage: external_exports.union([text2, external_exports.number().transform(String)]).optional(),
+      probeSuccessPercentage: external_exports.union([text, external_exports.number().transform(String)]).optional(),
       /** 2.x. */
-      failStep: text2.optional(),
+      failStep: text.optional(),
       /** 3.0.0-beta2 to beta4. */
-      failureOutput: external_exports.looseObject({ errorCode: text2.optional(), failedStep: text2.optional() }).optional(),
+      failureOutput: external_exports.looseObject({ errorCode: text.optional(), failedStep: text.optional() }).optional(),
       /** 3.0.0-beta5 and later. */
-      errorOutput: external_exports.looseObject({ errorCode: text2.optional(), reason: text2.optional() }).optional()
+      errorOutput: external_exports.looseObject({ errorCode: text.optional(), reason: text.optional() }).optional()
     });
     count = external_exports.number().int().nonnegative();
     chaosResultSchema = external_exports.looseObject({
-      apiVersion: text2.optional(),
-      kind: text2.optional(),
+      apiVersion: text.optional(),
+      kind: text.optional(),
       metadata: objectMetaSchema,
       spec: external_exports.looseObject({
-        engine: text2.optional(),
-        experiment: text2.optional(),
-        instance: text2.optional(),
+        engine: text.optional(),
+        experiment: text.optional(),
+        instance: text.optional(),
         /** Litmus before 1.2 kept the status here, with lower-case values ("pass", "running"). */
         experimentstatus: experimentStatusSchema.optional()
       }).optional(),
@@ -95907,11 +96469,99 @@ var init_types3 = __esm({
           failedRuns: count.optional(),
           stoppedRuns: count.optional(),
           targets: external_exports.array(
-            external_exports.looseObject({ name: text2.optional(), kind: text2.optional(), chaosStatus: text2.optional() })
+            external_exports.looseObject({ name: text.optional(), kind: text.optional(), chaosStatus: text.optional() })
           ).optional()
         }).optional()
       }).optional()
     });
+  }
+});
+
+// src/litmus/client.ts
+var enginePlural, resultPlural, workflowRunLabel, requiredResources, LitmusClient;
+var init_client3 = __esm({
+  "src/litmus/client.ts"() {
+    "use strict";
+    init_dist();
+    init_errors();
+    init_client();
+    init_errors4();
+    init_types2();
+    enginePlural = "chaosengines";
+    resultPlural = "chaosresults";
+    workflowRunLabel = "workflow_run_id";
+    requiredResources = ["chaosengines", "chaosresults"];
+    LitmusClient = class {
+      #api;
+      constructor(connection) {
+        this.#api = apiClient(connection, ObjectCustomObjectsApi);
+      }
+      /** Fails with a plain message when the Litmus CRDs are not served (discovery needs no special rights). */
+      async assertInstalled(extra = []) {
+        let served;
+        try {
+          const list = await this.#api.getAPIResources({ group: litmusGroup, version: litmusVersion });
+          served = list.resources.map((r) => r.name);
+        } catch (error62) {
+          if (statusCode(error62) !== 404)
+            throw apiError(`checking for LitmusChaos (${litmusGroup}/${litmusVersion})`, error62);
+          served = [];
+        }
+        const missing = [...requiredResources, ...extra].find((plural2) => !served.includes(plural2));
+        if (missing) {
+          throw new CannotRunError(
+            `LitmusChaos is not installed in this cluster: CRD ${missing}.${litmusGroup} not found`
+          );
+        }
+      }
+      target(plural2, namespace, labelSelector) {
+        return { group: litmusGroup, version: litmusVersion, plural: plural2, namespace, labelSelector };
+      }
+      list = async (target) => {
+        const listed = await this.#api.listNamespacedCustomObject({
+          group: target.group,
+          version: target.version,
+          namespace: target.namespace,
+          plural: target.plural,
+          labelSelector: target.labelSelector,
+          fieldSelector: target.fieldSelector
+        });
+        return listed;
+      };
+      /**
+       * Asks the operator to abort: it deletes the chaos pods and the experiments revert their faults.
+       * A merge patch without resourceVersion, because the runner rewrites the engine every ~2 s.
+       */
+      async stopEngine(namespace, name) {
+        await this.#api.patchNamespacedCustomObject(
+          {
+            group: litmusGroup,
+            version: litmusVersion,
+            namespace,
+            plural: enginePlural,
+            name,
+            body: { spec: { engineState: "stop" } }
+          },
+          setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
+        );
+      }
+      /** The engines in a namespace that carry these labels. */
+      async enginesLabelled(namespace, labelSelector) {
+        return (await this.list(this.target(enginePlural, namespace, labelSelector))).items;
+      }
+      /** Deletes the results a selector matches; returns their names (the server answers with what it deleted). */
+      async deleteResults(namespace, labelSelector) {
+        const deleted = await this.#api.deleteCollectionNamespacedCustomObject({
+          group: litmusGroup,
+          version: litmusVersion,
+          namespace,
+          plural: resultPlural,
+          labelSelector
+        });
+        const items = deleted.items ?? [];
+        return items.map((item) => item.metadata?.name ?? "");
+      }
+    };
   }
 });
 
@@ -96234,1085 +96884,9 @@ var init_convert2 = __esm({
     "use strict";
     init_duration2();
     init_model();
-    init_types3();
+    init_types2();
     init_verdict();
     keyOf = (object2) => `${object2.metadata.namespace ?? ""}/${object2.metadata.name ?? ""}`;
-  }
-});
-
-// src/run/report-sources.ts
-function checked(schema2, manifest) {
-  const parsed = schema2.safeParse(manifest.object);
-  if (!parsed.success) throw new ConfigError(describeSchemaIssues(manifest.source, parsed.error));
-  return parsed.data;
-}
-function readInputs(files) {
-  const objects = readManifests(files, "input", resultFileLimit);
-  const duplicates = duplicateProblems(objects);
-  if (duplicates.length > 0) throw new ConfigError(duplicates.join("\n"));
-  return objects;
-}
-function chaosReportFromFiles(files) {
-  const engines = [];
-  const results = [];
-  for (const manifest of readInputs(files)) {
-    const { kind } = manifest.object;
-    if (kind === "ChaosEngine") engines.push(checked(chaosEngineSchema, manifest));
-    else if (kind === "ChaosResult") results.push(checked(chaosResultSchema, manifest));
-    else throw new ConfigError(`${manifest.source}: field kind: expected ChaosResult or ChaosEngine`);
-  }
-  if (results.length === 0) {
-    throw new ConfigError(
-      `${files.join(", ")}: no ChaosResult found${engines.length > 0 ? ` (only ${engines.length} ChaosEngine(s), which carry no verdict)` : ""}; save them with \`kubectl get chaosresults -n NAMESPACE -o yaml\``
-    );
-  }
-  return convertChaos({ engines, results });
-}
-function workflowReportFromFile(file2) {
-  const workflows = readInputs([file2]).map((manifest) => {
-    if (manifest.object.kind !== "Workflow")
-      throw new ConfigError(`${manifest.source}: field kind: expected Workflow`);
-    const workflow = checked(workflowSchema2, manifest);
-    if (!workflow.status?.phase) {
-      throw new ConfigError(
-        `${manifest.source}: field status: the Workflow never ran (no status); save it after a workflow controller ran it, with \`kubectl get workflow ${workflow.metadata.name ?? "NAME"} -o yaml\``
-      );
-    }
-    return workflow;
-  });
-  if (workflows.length === 0) throw new ConfigError(`${file2}: no Workflow found`);
-  return { suites: workflows.map((workflow) => workflowToSuite(workflow)) };
-}
-var init_report_sources = __esm({
-  "src/run/report-sources.ts"() {
-    "use strict";
-    init_convert();
-    init_types2();
-    init_errors();
-    init_files();
-    init_manifests();
-    init_object_meta();
-    init_convert2();
-    init_types3();
-  }
-});
-
-// src/kube/context.ts
-import { mkdtempSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import os2 from "node:os";
-import path6 from "node:path";
-function loadKubeContext(target) {
-  if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
-    throw new ConfigError(
-      "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
-    );
-  }
-  const kc = new KubeConfig();
-  let dispose = () => {
-  };
-  if (target.inCluster) {
-    if (!process.env.KUBERNETES_SERVICE_HOST)
-      throw new CannotRunError(
-        "in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead"
-      );
-    try {
-      kc.loadFromCluster();
-    } catch (error62) {
-      throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error62))}`);
-    }
-  } else {
-    const files = kubeconfigFiles(target);
-    const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
-    const texts = target.kubeconfigContent ? [target.kubeconfigContent] : files.map((file2) => readInputFile(file2, "kubeconfig"));
-    for (const text3 of texts) checkYaml(text3, source);
-    try {
-      if (target.kubeconfigContent) {
-        const temp = writeSecretFile(target.kubeconfigContent, target.secretDir ?? newSecretDir());
-        dispose = temp.remove;
-        kc.loadFromFile(temp.file);
-      } else if (files.length === 1) kc.loadFromFile(files[0] ?? "");
-      else kc.loadFromDefault();
-    } catch (error62) {
-      dispose();
-      throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error62))}`);
-    }
-    for (const user of kc.users) {
-      registerSecret(user.token);
-      registerSecret(user.password);
-      registerSecret(user.keyData);
-    }
-    for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
-    try {
-      selectContext(kc, target.context, source);
-    } catch (error62) {
-      dispose();
-      throw error62;
-    }
-  }
-  return { kc, dispose };
-}
-function kubeconfigFiles(target) {
-  if (target.kubeconfig) return [target.kubeconfig];
-  const fromEnv = (process.env.KUBECONFIG ?? "").split(path6.delimiter).filter(Boolean);
-  return fromEnv.length > 0 ? fromEnv : [path6.join(os2.homedir(), ".kube", "config")];
-}
-function checkYaml(text3, source) {
-  const document2 = (0, import_yaml3.parseDocument)(text3);
-  const problem = document2.errors[0];
-  if (problem) {
-    const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
-    const where = line ? ` at line ${line}, column ${column}` : "";
-    throw new ConfigError(`${source}: not valid YAML${where} (${problem.code})`);
-  }
-  const value = document2.toJS();
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new ConfigError(
-      `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`
-    );
-}
-function selectContext(kc, wanted, source) {
-  const names = (items) => items.map((i) => i.name).join(", ") || "(none)";
-  const contextName = wanted ?? kc.getCurrentContext();
-  if (!contextName)
-    throw new CannotRunError(
-      `${source}: sets no current-context; give a context (--context) \u2014 it has: ${names(kc.getContexts())}`
-    );
-  const context = kc.getContextObject(contextName);
-  if (!context)
-    throw new CannotRunError(
-      `${source}: kube context "${contextName}" not found; the kubeconfig has: ${names(kc.getContexts())}`
-    );
-  kc.setCurrentContext(contextName);
-  if (!context.cluster || !kc.getCluster(context.cluster))
-    throw new CannotRunError(
-      `${source}: context "${contextName}" names cluster "${context.cluster}", which the kubeconfig does not define; it has: ${names(kc.getClusters())}`
-    );
-  if (context.user && !kc.getUser(context.user))
-    throw new CannotRunError(
-      `${source}: context "${contextName}" names user "${context.user}", which the kubeconfig does not define; it has: ${names(kc.getUsers())}`
-    );
-  const server = kc.getCurrentCluster()?.server ?? "";
-  let url2;
-  try {
-    url2 = new URL(server);
-  } catch {
-    url2 = void 0;
-  }
-  if (!url2 || url2.protocol !== "https:" && url2.protocol !== "http:")
-    throw new CannotRunError(
-      `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`
-    );
-}
-function passwordOf(server) {
-  try {
-    return decodeURIComponent(new URL(server).password) || void 0;
-  } catch {
-    return void 0;
-  }
-}
-function newSecretDir() {
-  return mkdtempSync(path6.join(process.env.RUNNER_TEMP || os2.tmpdir(), "chaos-gate-kubeconfig-"));
-}
-function writeSecretFile(content, dir) {
-  const file2 = path6.join(dir, "kubeconfig");
-  writeFileSync2(file2, content, { mode: 384 });
-  const remove = () => {
-    rmSync(dir, { recursive: true, force: true });
-    process.off("exit", remove);
-  };
-  process.on("exit", remove);
-  return { file: file2, remove };
-}
-function contextNamespace(kc) {
-  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
-}
-var import_yaml3;
-var init_context = __esm({
-  "src/kube/context.ts"() {
-    "use strict";
-    init_dist();
-    import_yaml3 = __toESM(require_dist(), 1);
-    init_errors();
-    init_files();
-    init_secrets();
-  }
-});
-
-// src/litmus/client.ts
-var enginePlural, resultPlural, workflowRunLabel, requiredResources, LitmusClient;
-var init_client2 = __esm({
-  "src/litmus/client.ts"() {
-    "use strict";
-    init_dist();
-    init_errors();
-    init_client();
-    init_errors4();
-    init_types3();
-    enginePlural = "chaosengines";
-    resultPlural = "chaosresults";
-    workflowRunLabel = "workflow_run_id";
-    requiredResources = ["chaosengines", "chaosresults"];
-    LitmusClient = class {
-      #api;
-      constructor(connection) {
-        this.#api = apiClient(connection, ObjectCustomObjectsApi);
-      }
-      /** Fails with a plain message when the Litmus CRDs are not served (discovery needs no special rights). */
-      async assertInstalled(extra = []) {
-        let served;
-        try {
-          const list = await this.#api.getAPIResources({ group: litmusGroup, version: litmusVersion });
-          served = list.resources.map((r) => r.name);
-        } catch (error62) {
-          if (statusCode(error62) !== 404)
-            throw apiError(`checking for LitmusChaos (${litmusGroup}/${litmusVersion})`, error62);
-          served = [];
-        }
-        const missing = [...requiredResources, ...extra].find((plural2) => !served.includes(plural2));
-        if (missing) {
-          throw new CannotRunError(
-            `LitmusChaos is not installed in this cluster: CRD ${missing}.${litmusGroup} not found`
-          );
-        }
-      }
-      target(plural2, namespace, labelSelector) {
-        return { group: litmusGroup, version: litmusVersion, plural: plural2, namespace, labelSelector };
-      }
-      list = async (target) => {
-        const listed = await this.#api.listNamespacedCustomObject({
-          group: target.group,
-          version: target.version,
-          namespace: target.namespace,
-          plural: target.plural,
-          labelSelector: target.labelSelector,
-          fieldSelector: target.fieldSelector
-        });
-        return listed;
-      };
-      /**
-       * Asks the operator to abort: it deletes the chaos pods and the experiments revert their faults.
-       * A merge patch without resourceVersion, because the runner rewrites the engine every ~2 s.
-       */
-      async stopEngine(namespace, name) {
-        await this.#api.patchNamespacedCustomObject(
-          {
-            group: litmusGroup,
-            version: litmusVersion,
-            namespace,
-            plural: enginePlural,
-            name,
-            body: { spec: { engineState: "stop" } }
-          },
-          setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
-        );
-      }
-      /** The engines in a namespace that carry these labels. */
-      async enginesLabelled(namespace, labelSelector) {
-        return (await this.list(this.target(enginePlural, namespace, labelSelector))).items;
-      }
-      /** Deletes the results a selector matches; returns their names (the server answers with what it deleted). */
-      async deleteResults(namespace, labelSelector) {
-        const deleted = await this.#api.deleteCollectionNamespacedCustomObject({
-          group: litmusGroup,
-          version: litmusVersion,
-          namespace,
-          plural: resultPlural,
-          labelSelector
-        });
-        const items = deleted.items ?? [];
-        return items.map((item) => item.metadata?.name ?? "");
-      }
-    };
-  }
-});
-
-// src/run/report-cluster.ts
-var report_cluster_exports = {};
-__export(report_cluster_exports, {
-  chaosReportFromCluster: () => chaosReportFromCluster
-});
-async function chaosReportFromCluster(config2, namespace, selector) {
-  const kube = loadKubeContext(config2);
-  try {
-    const litmus = new LitmusClient(connect(kube.kc));
-    await litmus.assertInstalled();
-    const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
-    const uids = engines.map((e2) => e2.metadata.uid).filter(Boolean);
-    if (selector && uids.length === 0) {
-      throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
-    }
-    const listed = (await litmus.list(
-      litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
-    )).items;
-    const problems = [];
-    const results = readableResults(listed, (problem) => problems.push(problem));
-    if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
-    return convertChaos({ engines, results });
-  } finally {
-    kube.dispose();
-  }
-}
-var init_report_cluster = __esm({
-  "src/run/report-cluster.ts"() {
-    "use strict";
-    init_errors();
-    init_client();
-    init_context();
-    init_client2();
-    init_convert2();
-    init_types3();
-  }
-});
-
-// src/run/report.ts
-async function reportGate(config2, sources, log) {
-  const parts = [];
-  const load2 = loadToReport(config2.load, sources);
-  if (load2) parts.push({ suites: [readLoadSuite(load2, void 0, [])] });
-  if (config2.ctkJournals.length > 0) parts.push({ suites: config2.ctkJournals.map(readCtkJournal) });
-  if (config2.workflow?.file) parts.push(workflowReportFromFile(config2.workflow.file));
-  if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
-  else if (config2.namespace && parts.length === 0) {
-    const { chaosReportFromCluster: chaosReportFromCluster2 } = await Promise.resolve().then(() => (init_report_cluster(), report_cluster_exports));
-    parts.push(await chaosReportFromCluster2(config2, config2.namespace, sources.selector));
-  }
-  if (parts.length === 0) {
-    throw new ConfigError("report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace");
-  }
-  const report = mergeReports(...parts);
-  checkVerdicts(report, log);
-  return { report, ...conclude(config2, report, {}, log) };
-}
-function checkVerdicts(report, log) {
-  const silent = report.suites.filter((suite) => !suite.cases.some(isVerdict));
-  const missing = silent.map((suite) => `${suite.name}: ${whatIsMissing(suite)}`);
-  if (silent.length === report.suites.length)
-    throw new CannotRunError(`nothing to judge: ${missing.join("; ")}`);
-  missing.forEach((line) => log(`chaos-gate: WARNING: nothing to judge in ${line}`));
-}
-function whatIsMissing(suite) {
-  if (suite.kind === "load" && suite.cases.length === 0) {
-    const requests = suite.properties["overall.requests"] ?? "0";
-    const errorRate = Number(suite.properties["overall.errorRate"] ?? 0);
-    return `${requests} requests read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; set load.thresholds (p95, p99, errorRate) in the config file given with --config`;
-  }
-  const unfinished = suite.cases.map((c) => `${c.name}: ${c.message ?? c.outcome}`);
-  return unfinished.length > 0 ? unfinished.slice(0, 3).join(", ") : "no results in it";
-}
-function loadToReport(load2, sources) {
-  const results = {
-    ...load2?.results,
-    ...sources.k6 ? { k6Summary: sources.k6 } : {},
-    ...sources.jtl ? { jtl: sources.jtl } : {}
-  };
-  if (!Object.values(results).some(Boolean)) return void 0;
-  return { ...load2 ?? loadSchema.parse({}), results };
-}
-var isVerdict;
-var init_report = __esm({
-  "src/run/report.ts"() {
-    "use strict";
-    init_read();
-    init_errors();
-    init_collect();
-    init_schema();
-    init_model();
-    init_publish();
-    init_report_sources();
-    isVerdict = (testCase) => testCase.outcome !== "timeout" && testCase.outcome !== "skipped";
-  }
-});
-
-// src/config/fields.ts
-function layerFrom(values) {
-  const raw = {};
-  for (const [spec, value] of values) {
-    const keys = spec.field.split(".");
-    const last = keys.pop();
-    let node2 = raw;
-    for (const key of keys) node2 = node2[key] ??= {};
-    node2[last] = value;
-  }
-  return raw;
-}
-function toMap(items, where) {
-  const map4 = {};
-  for (const item of items) {
-    const at = item.indexOf("=");
-    if (at <= 0) throw new ConfigError(`${where}: expected NAME=VALUE, got "${item}"`);
-    map4[item.slice(0, at).trim()] = item.slice(at + 1);
-  }
-  return map4;
-}
-function labelFor(name) {
-  return (field) => {
-    const spec = settingFields.find((s) => s.field === field);
-    return (spec && name(spec)) ?? field;
-  };
-}
-var settingFields;
-var init_fields = __esm({
-  "src/config/fields.ts"() {
-    "use strict";
-    init_errors();
-    settingFields = [
-      {
-        flag: "kubeconfig",
-        input: "kubeconfig-path",
-        kind: "list",
-        field: "kubeconfig",
-        help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each"
-      },
-      {
-        flag: "context",
-        kind: "list",
-        field: "context",
-        help: "kube context to use; repeated: the gate runs on each, in parallel"
-      },
-      {
-        flag: "parallel-targets",
-        kind: "number",
-        field: "parallelTargets",
-        help: "clusters run at once with several contexts or targets (default 10)"
-      },
-      { flag: "in-cluster", kind: "boolean", field: "inCluster", help: "use the pod's service account" },
-      { flag: "namespace", kind: "string", field: "namespace", help: "namespace for manifests that name none" },
-      {
-        flag: "rbac",
-        kind: "list",
-        field: "rbac",
-        help: "RBAC manifest file (repeatable; many documents allowed)"
-      },
-      {
-        flag: "experiment",
-        input: "experiments",
-        kind: "list",
-        field: "experiments",
-        help: "ChaosExperiment manifest file (repeatable)"
-      },
-      {
-        flag: "engine",
-        input: "engines",
-        kind: "list",
-        field: "engines",
-        help: "ChaosEngine manifest file (repeatable)"
-      },
-      {
-        flag: "timeout",
-        kind: "string",
-        field: "timeout",
-        help: "overall timeout from start to verdict, 1s-24h, e.g. 15m (default 30m)"
-      },
-      {
-        flag: "stop-timeout",
-        kind: "string",
-        field: "stopTimeout",
-        help: "how long to keep stopping the chaos and confirming it stopped, 1s-24h (default 5m)"
-      },
-      {
-        flag: "allow-namespace",
-        input: "allow-namespaces",
-        kind: "list",
-        field: "allowNamespaces",
-        help: "namespace the run may reach (repeatable; default: the target namespace only)"
-      },
-      {
-        flag: "allow-cluster-scoped",
-        kind: "boolean",
-        field: "allowClusterScoped",
-        help: "allow cluster-scoped objects and Secrets in the RBAC files (default false)"
-      },
-      { flag: "cleanup", kind: "string", field: "cleanup", help: "always | on-success | never (default always)" },
-      { flag: "run-id", kind: "string", field: "runId", help: "label value for this run (default: generated)" },
-      {
-        flag: "junit",
-        input: "junit-path",
-        kind: "string",
-        field: "reports.junit",
-        help: "write a JUnit XML report here"
-      },
-      {
-        flag: "json",
-        input: "json-path",
-        kind: "string",
-        field: "reports.json",
-        help: "write a JSON report here"
-      },
-      {
-        flag: "junit-case-properties",
-        kind: "boolean",
-        field: "reports.junitCaseProperties",
-        help: "per-case <properties> in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd)"
-      },
-      {
-        flag: "html",
-        input: "html-path",
-        kind: "string",
-        field: "reports.html",
-        help: "write an HTML report here"
-      },
-      {
-        flag: "summary",
-        input: null,
-        kind: "string",
-        field: "reports.summary",
-        help: "write a Markdown summary here"
-      },
-      {
-        flag: "min-probe-success",
-        kind: "number",
-        field: "gate.minProbeSuccess",
-        help: "minimum % of passed probes"
-      },
-      {
-        flag: "allow-failure",
-        input: "allow-failures",
-        kind: "list",
-        field: "gate.allowFailures",
-        help: "experiment allowed to fail (repeatable)"
-      },
-      {
-        flag: "stopped-as",
-        kind: "string",
-        field: "gate.stopped",
-        help: "a Stopped experiment counts as: fail | skip"
-      },
-      {
-        flag: "timeouts-as",
-        kind: "string",
-        field: "gate.timeouts",
-        help: "an unfinished experiment counts as: fail | skip"
-      },
-      {
-        flag: "fail-on-failure",
-        kind: "boolean",
-        field: "gate.failOnFailure",
-        help: "any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)"
-      },
-      {
-        flag: "workflow",
-        kind: "string",
-        field: "workflow.file",
-        help: "Argo Workflow file to submit (report: a Workflow with status to convert)"
-      },
-      {
-        flag: "workflow-template",
-        kind: "string",
-        field: "workflow.template",
-        help: "WorkflowTemplate to submit a Workflow from"
-      },
-      {
-        flag: "cluster-workflow-template",
-        kind: "string",
-        field: "workflow.clusterTemplate",
-        help: "ClusterWorkflowTemplate to submit a Workflow from"
-      },
-      {
-        flag: "parameter",
-        input: "parameters",
-        kind: "map",
-        field: "workflow.parameters",
-        help: "workflow parameter NAME=VALUE (repeatable)"
-      },
-      {
-        flag: "workflow-namespace",
-        kind: "string",
-        field: "workflow.namespace",
-        help: "namespace to submit the workflow in"
-      },
-      {
-        flag: "workflow-shutdown",
-        kind: "string",
-        field: "workflow.shutdown",
-        help: "on cancel or timeout: Stop (runs exit handlers, default) or Terminate"
-      },
-      {
-        flag: "ctk-journal",
-        input: "ctk-journals",
-        kind: "list",
-        field: "ctkJournals",
-        help: "Chaos Toolkit journal.json to report (repeatable)"
-      }
-    ];
-  }
-});
-
-// src/cli/args.ts
-import { parseArgs } from "node:util";
-function parseCommandLine(argv) {
-  const [command = "help", ...rest] = argv;
-  const options = {
-    config: { type: "string" },
-    help: { type: "boolean", short: "h" }
-  };
-  for (const spec of settingFields) {
-    options[spec.flag] = {
-      type: spec.kind === "boolean" ? "boolean" : "string",
-      multiple: spec.kind === "list" || spec.kind === "map"
-    };
-  }
-  for (const [flag, { multiple }] of Object.entries(sourceFlags))
-    options[flag] = { type: "string", multiple };
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: true, allowNegative: true });
-  } catch (error62) {
-    throw new ConfigError(`command line: ${errorMessage(error62)}`);
-  }
-  const { values, positionals } = parsed;
-  if (command !== "merge" && positionals.length > 0) {
-    throw new ConfigError(`command line: unexpected argument "${positionals[0]}" (options start with --)`);
-  }
-  const given = /* @__PURE__ */ new Map();
-  for (const spec of settingFields) {
-    const value = values[spec.flag];
-    if (value === void 0) continue;
-    if (spec.kind === "number") given.set(spec, toNumber(spec.flag, value));
-    else if (spec.kind === "map") given.set(spec, toMap(value, `command line: --${spec.flag}`));
-    else given.set(spec, value);
-  }
-  return {
-    command,
-    configFile: values.config,
-    layer: parseSettings(
-      layerFrom(given),
-      "command line",
-      labelFor((spec) => `--${spec.flag}`)
-    ),
-    sources: {
-      results: values.results ?? [],
-      selector: values.selector,
-      k6: values.k6,
-      jtl: values.jtl
-    },
-    files: positionals,
-    help: values.help === true
-  };
-}
-function toNumber(flag, value) {
-  const number4 = Number(value);
-  if (value === "" || !Number.isFinite(number4)) {
-    throw new ConfigError(`command line: --${flag}: expected a number, got "${String(value)}"`);
-  }
-  return number4;
-}
-function usage() {
-  const line = (flag, help) => `  --${flag.padEnd(22)} ${help}`;
-  return `chaos-gate: gate a deployment on LitmusChaos verdicts, probe outcomes and load-test thresholds.
-
-Usage:
-  chaos-gate run      [--config FILE] [options]   apply RBAC and ChaosEngines, wait, report, gate
-  chaos-gate report   (--results FILE | --namespace NS [--selector LABELS]) [options]
-                                                  convert results that already exist; applies nothing
-  chaos-gate validate [--config FILE] [options]   check the configuration and manifests offline
-  chaos-gate merge    REPORT.json... [options]    join the JSON reports of parallel jobs into one
-                                                  report and one gate
-
-Options:
-${line("config FILE", "chaos-gate.yaml (flags override its values)")}
-${settingFields.map((s) => line(s.kind === "boolean" ? s.flag : `${s.flag} VALUE`, s.help)).join("\n")}
-${Object.entries(sourceFlags).map(([flag, s]) => line(`${flag} VALUE`, s.help)).join("\n")}
-
-Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
-the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
-CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be
-confirmed stopped never exits 0: the log says "chaos may still be running" and gives the command.`;
-}
-var sourceFlags;
-var init_args = __esm({
-  "src/cli/args.ts"() {
-    "use strict";
-    init_fields();
-    init_load();
-    init_errors();
-    sourceFlags = {
-      results: {
-        help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml",
-        multiple: true
-      },
-      selector: { help: "label selector for live ChaosEngines (with --namespace)", multiple: false },
-      k6: { help: "k6 summary JSON (--summary-export or handleSummary) to report", multiple: false },
-      jtl: { help: "JMeter JTL CSV to report (thresholds from the config file load section)", multiple: false }
-    };
-  }
-});
-
-// src/run/collect.ts
-function collectLoad(config2, exit, windows) {
-  try {
-    return readLoadSuite(config2, exit, windows);
-  } catch (error62) {
-    const suite = commandOnlySuite(config2, exit, windows);
-    suite.cases.push(
-      unreadable(
-        suite.name,
-        "load-threshold",
-        "load results",
-        `the load results could not be read: ${errorMessage(error62)}`
-      )
-    );
-    return suite;
-  }
-}
-function collectJournal(file2) {
-  try {
-    return readCtkJournal(file2);
-  } catch (error62) {
-    const name = `chaostoolkit/${file2}`;
-    return {
-      kind: "chaostoolkit",
-      name,
-      properties: {},
-      cases: [unreadable(name, "ctk-hypothesis", "journal", errorMessage(error62))]
-    };
-  }
-}
-function unreadable(suite, kind, name, message) {
-  return { kind, className: suite, name, outcome: "error", message, properties: {} };
-}
-var init_collect2 = __esm({
-  "src/run/collect.ts"() {
-    "use strict";
-    init_read();
-    init_errors();
-    init_collect();
-  }
-});
-
-// src/argo/client.ts
-var group, version2, workflowPlural, ArgoClient;
-var init_client3 = __esm({
-  "src/argo/client.ts"() {
-    "use strict";
-    init_dist();
-    init_errors();
-    init_client();
-    init_errors4();
-    group = "argoproj.io";
-    version2 = "v1alpha1";
-    workflowPlural = "workflows";
-    ArgoClient = class {
-      #api;
-      constructor(connection) {
-        this.#api = apiClient(connection, ObjectCustomObjectsApi);
-      }
-      async assertInstalled() {
-        let served = [];
-        try {
-          served = (await this.#api.getAPIResources({ group, version: version2 })).resources.map((r) => r.name);
-        } catch (error62) {
-          if (statusCode(error62) !== 404)
-            throw apiError(`checking for Argo Workflows (${group}/${version2})`, error62);
-        }
-        if (!served.includes(workflowPlural)) {
-          throw new CannotRunError(
-            `Argo Workflows is not installed in this cluster: CRD ${workflowPlural}.${group} not found`
-          );
-        }
-      }
-      /** Creates the workflow; with `dryRun` the server only validates it (schema, admission, permissions). */
-      async create(workflow, dryRun = false) {
-        const created = await this.#api.createNamespacedCustomObject({
-          group,
-          version: version2,
-          namespace: workflow.metadata.namespace ?? "default",
-          plural: workflowPlural,
-          body: workflow,
-          dryRun: dryRun ? "All" : void 0
-        });
-        return created;
-      }
-      /** `argo stop` / `argo terminate`: a merge patch of spec.shutdown. */
-      async shutdown(namespace, name, strategy) {
-        await this.#api.patchNamespacedCustomObject(
-          { group, version: version2, namespace, plural: workflowPlural, name, body: { spec: { shutdown: strategy } } },
-          setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
-        );
-      }
-      async delete(namespace, name) {
-        await this.#api.deleteNamespacedCustomObject({ group, version: version2, namespace, plural: workflowPlural, name });
-      }
-      target(namespace, labelSelector) {
-        return { group, version: version2, plural: workflowPlural, namespace, labelSelector };
-      }
-      list = async (target) => {
-        const listed = await this.#api.listNamespacedCustomObject({ ...target });
-        return listed;
-      };
-    };
-  }
-});
-
-// src/kube/watch.ts
-function watchCollection(connection, list, target, options) {
-  const items = /* @__PURE__ */ new Map();
-  const path7 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
-  let stopped = false;
-  let stream;
-  let latestVersion;
-  let wake;
-  let markReady = () => {
-  };
-  let failReady = () => {
-  };
-  const ready = new Promise((resolve, reject) => {
-    markReady = resolve;
-    failReady = reject;
-  });
-  ready.catch(() => {
-  });
-  const sleep3 = (ms) => new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    wake = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-  });
-  const relist = async () => {
-    const listed = await list(target);
-    const seen = /* @__PURE__ */ new Set();
-    for (const item of listed.items) {
-      const name = item.metadata?.name ?? "";
-      seen.add(name);
-      items.set(name, item);
-    }
-    for (const name of [...items.keys()]) if (!seen.has(name)) items.delete(name);
-    options.onChange();
-    markReady();
-    return listed.metadata?.resourceVersion;
-  };
-  const watchOnce = async (resourceVersion) => {
-    let gone = false;
-    const timeoutSeconds = options.timeoutSeconds ?? 60;
-    stream = openWatch(
-      connection,
-      path7,
-      {
-        allowWatchBookmarks: true,
-        resourceVersion,
-        timeoutSeconds,
-        labelSelector: target.labelSelector,
-        fieldSelector: target.fieldSelector
-      },
-      ({ type: type2, object: object2 }) => {
-        if (type2 === "ERROR") {
-          if (object2.code === 410) gone = true;
-          return;
-        }
-        const name = object2.metadata?.name ?? "";
-        latestVersion = object2.metadata?.resourceVersion ?? latestVersion;
-        if (type2 === "BOOKMARK") return;
-        if (type2 === "DELETED") items.delete(name);
-        else items.set(name, object2);
-        options.onChange();
-      },
-      options.idleMs ?? timeoutSeconds * 1e3 + 3e4
-    );
-    if (stopped) stream.abort();
-    const outcome = await stream.ended;
-    if (gone || statusCode(outcome) === 410) return "gone";
-    return outcome === "closed" ? "ended" : outcome;
-  };
-  let fatalError;
-  const loop = async () => {
-    let delay = options.retryDelayMs ?? 1e3;
-    let needList = true;
-    while (!stopped && !connection.signal?.aborted) {
-      try {
-        if (needList) latestVersion = await relist();
-        needList = false;
-        const outcome = await watchOnce(latestVersion);
-        if (stopped || connection.signal?.aborted) break;
-        if (outcome === "gone") {
-          options.onRetry?.("watch history expired (410 Gone); listing again");
-          needList = true;
-          continue;
-        }
-        if (outcome === "ended") {
-          delay = options.retryDelayMs ?? 1e3;
-          continue;
-        }
-        options.onRetry?.(
-          `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? "?"}`
-        );
-      } catch (error62) {
-        const code = statusCode(error62);
-        if (code === 401 || code === 403 || code === 404) {
-          stopped = true;
-          fatalError = error62;
-          failReady(error62);
-          options.onChange();
-          break;
-        }
-        options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error62)}; retrying`);
-        needList = true;
-      }
-      await sleep3(delay);
-      delay = Math.min(delay * 2, 15e3);
-    }
-  };
-  void loop();
-  return {
-    items,
-    ready,
-    get fatalError() {
-      return fatalError;
-    },
-    stop() {
-      stopped = true;
-      stream?.abort();
-      wake?.();
-    }
-  };
-}
-var init_watch2 = __esm({
-  "src/kube/watch.ts"() {
-    "use strict";
-    init_client();
-    init_errors4();
-  }
-});
-
-// src/kube/until.ts
-function watchSource(connection, list, target) {
-  return {
-    namespace: target.namespace,
-    open: (options) => watchCollection(connection, list, target, options)
-  };
-}
-function cancelReason(signal3) {
-  return signal3.reason ?? "SIGTERM";
-}
-async function until(options) {
-  const deadline = Date.now() + options.timeoutMs;
-  const graceMs = options.graceMs ?? 0;
-  let evaluate = () => {
-  };
-  const watchOptions = { onChange: () => evaluate(), onRetry: options.onRetry };
-  const kinds = Object.keys(options.sources);
-  const watches = kinds.flatMap(
-    (kind) => options.sources[kind].map((source) => ({ kind, source, watch: source.open(watchOptions) }))
-  );
-  const view = () => {
-    const maps = Object.fromEntries(kinds.map((kind) => [kind, /* @__PURE__ */ new Map()]));
-    for (const { kind, source, watch } of watches) {
-      const map4 = maps[kind];
-      for (const [name, object2] of watch.items) map4.set(`${source.namespace}/${name}`, object2);
-    }
-    return maps;
-  };
-  const laggingSince = /* @__PURE__ */ new Map();
-  return await new Promise((resolve, reject) => {
-    const timers = /* @__PURE__ */ new Set();
-    let recheck;
-    const settle2 = (outcome) => {
-      evaluate = () => {
-      };
-      timers.forEach((timer) => clearTimeout(timer));
-      clearTimeout(recheck);
-      options.signal.removeEventListener("abort", onAbort);
-      watches.forEach(({ watch }) => watch.stop());
-      if (outcome instanceof Error) reject(outcome);
-      else resolve(outcome);
-    };
-    const onAbort = () => settle2({ view: view(), ended: "cancelled", cancelled: cancelReason(options.signal) });
-    const isDone = (pending, now) => {
-      for (const key of laggingSince.keys())
-        if (!pending.some((p) => p.lagging && p.key === key)) laggingSince.delete(key);
-      let earliestExpiry = Infinity;
-      for (const item of pending) {
-        if (!item.lagging) return false;
-        if (!laggingSince.has(item.key)) laggingSince.set(item.key, now);
-        earliestExpiry = Math.min(earliestExpiry, (laggingSince.get(item.key) ?? now) + graceMs);
-      }
-      if (earliestExpiry <= now || pending.length === 0) return true;
-      clearTimeout(recheck);
-      recheck = setTimeout(() => evaluate(), earliestExpiry - now + 5);
-      return false;
-    };
-    let listed = false;
-    evaluate = () => {
-      if (!listed) return;
-      const broken = watches.find(({ watch }) => watch.fatalError);
-      if (broken) return settle2(apiError(`watching ${options.what}`, broken.watch.fatalError));
-      const current = view();
-      options.observe?.(current);
-      const { pending } = options.condition(current);
-      if (isDone(pending, Date.now())) settle2({ view: current, ended: "done" });
-    };
-    timers.add(
-      setTimeout(() => settle2({ view: view(), ended: "timeout" }), Math.max(0, deadline - Date.now()))
-    );
-    timers.add(
-      setInterval(
-        () => options.onHeartbeat?.(
-          listed ? options.condition(view()).pending : [],
-          Math.max(0, deadline - Date.now())
-        ),
-        options.heartbeatMs ?? 3e4
-      )
-    );
-    if (options.signal.aborted) return onAbort();
-    options.signal.addEventListener("abort", onAbort, { once: true });
-    Promise.all(watches.map(({ watch }) => watch.ready)).then(
-      () => {
-        listed = true;
-        evaluate();
-      },
-      (error62) => settle2(apiError(`watching ${options.what}`, error62))
-    );
-  });
-}
-var init_until = __esm({
-  "src/kube/until.ts"() {
-    "use strict";
-    init_errors4();
-    init_watch2();
-  }
-});
-
-// src/argo/wait.ts
-async function waitForWorkflow(connection, argo, namespace, name, options) {
-  const key = `${namespace}/${name}`;
-  const target = { ...argo.target(namespace), fieldSelector: `metadata.name=${name}` };
-  const { view, ended, cancelled } = await until({
-    what: `workflow ${key}`,
-    sources: { workflows: [watchSource(connection, argo.list, target)] },
-    condition: ({ workflows }) => workflowCondition(key, workflows),
-    observe: phaseLog(key, options.log),
-    timeoutMs: options.timeoutMs,
-    signal: options.signal,
-    heartbeatMs: options.heartbeatMs,
-    onHeartbeat: (pending, leftMs) => options.log(
-      `[chaos-gate] waiting for ${pending.map((p) => p.label).join("; ") || `workflow ${key}`}; ${formatDuration(leftMs)} left`
-    ),
-    onRetry: (reason) => options.log(`[chaos-gate] ${reason}`)
-  });
-  return { workflow: view.workflows.get(key), timedOut: ended === "timeout", cancelled };
-}
-function phaseLog(key, log) {
-  const seen = /* @__PURE__ */ new Map();
-  return ({ workflows }) => {
-    const status = workflows.get(key)?.status;
-    if (status?.phase && seen.get(key) !== status.phase) {
-      seen.set(key, status.phase);
-      log(`[argo] ${key}: ${status.phase}${status.message ? ` (${status.message})` : ""}`);
-    }
-    for (const node2 of Object.values(status?.nodes ?? {})) {
-      if (node2.type !== "Pod" || !node2.phase || seen.get(node2.id ?? "") === node2.phase) continue;
-      seen.set(node2.id ?? "", node2.phase);
-      log(
-        `[argo] ${key} step ${node2.displayName ?? node2.name}: ${node2.phase}${node2.message ? ` (${node2.message})` : ""}`
-      );
-    }
-  };
-}
-var init_wait = __esm({
-  "src/argo/wait.ts"() {
-    "use strict";
-    init_duration();
-    init_until();
-    init_condition();
   }
 });
 
@@ -97365,7 +96939,7 @@ var engineKey;
 var init_condition2 = __esm({
   "src/litmus/condition.ts"() {
     "use strict";
-    init_types3();
+    init_types2();
     init_verdict();
     engineKey = (ref) => `${ref.namespace}/${ref.name}`;
   }
@@ -97447,7 +97021,7 @@ var init_wait2 = __esm({
     "use strict";
     init_duration();
     init_until();
-    init_client2();
+    init_client3();
     init_condition2();
   }
 });
@@ -97584,6 +97158,199 @@ var init_runner = __esm({
   }
 });
 
+// src/run/blast-radius.ts
+function isSystemNamespace(namespace) {
+  return namespace.startsWith("kube-") || namespace.startsWith("openshift-");
+}
+function allowedNamespaces(policy) {
+  const allowed = policy.allowNamespaces ?? (policy.defaultNamespace ? [policy.defaultNamespace] : []);
+  return [...new Set(allowed)];
+}
+function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped = (m) => isClusterScopedKind(m.object.kind)) {
+  const listed = new Set(policy.allowNamespaces ?? []);
+  const allowed = new Set(allowedNamespaces(policy));
+  const hint = "add it to allowNamespaces (--allow-namespace) if the run may reach it";
+  const checkNamespace = (where, namespace) => {
+    if (namespace === void 0 || namespace === "") return void 0;
+    if (isSystemNamespace(namespace) && !listed.has(namespace))
+      return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces lists it`;
+    if (!allowed.has(namespace) && (policy.defaultNamespace !== void 0 || policy.allowNamespaces))
+      return `${where}: namespace ${namespace} is not allowed (allowed: ${[...allowed].join(", ") || "none"}); ${hint}`;
+    return void 0;
+  };
+  const problems = [];
+  for (const manifest of manifests) {
+    const { object: object2, source } = manifest;
+    const namespace = object2.metadata.namespace ?? policy.defaultNamespace;
+    if (clusterScoped(manifest)) {
+      if (!policy.allowClusterScoped)
+        problems.push(
+          `${source}: ${object2.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
+        );
+    } else problems.push(checkNamespace(source, namespace));
+    if (object2.kind === "Secret" && !policy.allowClusterScoped)
+      problems.push(`${source}: Secrets are refused unless allowClusterScoped is true`);
+    if (bindsClusterAdmin(object2))
+      problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
+    if (object2.kind === "ChaosEngine")
+      for (const target of targetNamespaces(object2))
+        problems.push(checkNamespace(`${source}: its chaos targets`, target));
+  }
+  if (workflowNamespace !== void 0) problems.push(checkNamespace("the Workflow", workflowNamespace));
+  return problems.filter((p) => !!p);
+}
+function bindsClusterAdmin(object2) {
+  if (object2.kind !== "RoleBinding" && object2.kind !== "ClusterRoleBinding") return false;
+  const roleRef = object2.roleRef;
+  return roleRef?.kind === "ClusterRole" && roleRef.name === "cluster-admin";
+}
+function targetNamespaces(engine) {
+  const selectors = engine.spec?.selectors;
+  return [
+    engine.spec?.appinfo?.appns,
+    ...(selectors?.workloads ?? []).map((w) => w.namespace),
+    ...(selectors?.pods ?? []).map((p) => p.namespace)
+  ].filter((ns) => typeof ns === "string" && ns !== "");
+}
+var init_blast_radius = __esm({
+  "src/run/blast-radius.ts"() {
+    "use strict";
+    init_kinds();
+  }
+});
+
+// src/litmus/crd-rules.ts
+var oneOf, nonEmpty, appkind, durationText, probeRules, engineCrdRules;
+var init_crd_rules = __esm({
+  "src/litmus/crd-rules.ts"() {
+    "use strict";
+    init_zod();
+    oneOf = (values) => external_exports.string().regex(new RegExp(`^(${values.join("|")})$`), `must be one of ${values.join(", ")}`);
+    nonEmpty = external_exports.string().min(1, "must not be empty");
+    appkind = external_exports.string().regex(
+      /^(|deployment|statefulset|daemonset|deploymentconfig|rollout)$/,
+      "must be one of deployment, statefulset, daemonset, deploymentconfig, rollout"
+    );
+    durationText = external_exports.string({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
+    probeRules = external_exports.looseObject({
+      name: external_exports.string(),
+      type: oneOf(["k8sProbe", "httpProbe", "cmdProbe", "promProbe", "sloProbe"]),
+      mode: oneOf(["SOT", "EOT", "Edge", "Continuous", "OnChaos"]),
+      runProperties: external_exports.looseObject({
+        probeTimeout: durationText,
+        interval: durationText,
+        evaluationTimeout: durationText.optional(),
+        probePollingInterval: durationText.optional(),
+        initialDelay: durationText.optional(),
+        retry: external_exports.int().optional(),
+        attempt: external_exports.int().optional(),
+        initialDelaySeconds: external_exports.int().optional(),
+        verbosity: external_exports.string().optional(),
+        stopOnFailure: external_exports.boolean().optional()
+      }),
+      "k8sProbe/inputs": external_exports.looseObject({
+        version: external_exports.string(),
+        resource: external_exports.string(),
+        operation: oneOf(["present", "absent", "create", "delete"])
+      }).optional(),
+      "cmdProbe/inputs": external_exports.looseObject({
+        command: nonEmpty,
+        comparator: external_exports.looseObject({
+          type: oneOf(["int", "float", "string"]),
+          criteria: external_exports.string(),
+          value: external_exports.string()
+        })
+      }).optional(),
+      "httpProbe/inputs": external_exports.looseObject({
+        url: nonEmpty,
+        method: external_exports.looseObject({
+          get: external_exports.looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional(),
+          post: external_exports.looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional()
+        }).refine((method) => Object.keys(method).length > 0, "needs get or post")
+      }).optional(),
+      "promProbe/inputs": external_exports.looseObject({
+        endpoint: external_exports.string(),
+        comparator: external_exports.looseObject({ criteria: external_exports.string(), value: external_exports.string() })
+      }).optional()
+    });
+    engineCrdRules = external_exports.looseObject({
+      spec: external_exports.looseObject({
+        engineState: oneOf(["active", "stop"]).optional(),
+        jobCleanUpPolicy: oneOf(["delete", "retain"]).optional(),
+        defaultHealthCheck: external_exports.boolean().optional(),
+        chaosServiceAccount: external_exports.string().optional(),
+        terminationGracePeriodSeconds: external_exports.int().optional(),
+        appinfo: external_exports.looseObject({
+          appkind: appkind.optional(),
+          applabel: external_exports.string().optional(),
+          appns: external_exports.string().optional()
+        }).optional(),
+        experiments: external_exports.array(
+          external_exports.looseObject({
+            name: external_exports.string(),
+            spec: external_exports.looseObject({ probe: external_exports.array(probeRules).optional() }).optional()
+          })
+        ).optional()
+      }).optional()
+    });
+  }
+});
+
+// src/run/inputs.ts
+var inputs_exports = {};
+__export(inputs_exports, {
+  describeRunInputs: () => describeRunInputs,
+  readRunInputs: () => readRunInputs
+});
+function readRunInputs(config2) {
+  const manifests = [
+    ...readManifests(config2.rbac, "rbac"),
+    ...readManifests(config2.experiments, "experiment"),
+    ...readManifests(config2.engines, "engine")
+  ];
+  const workflow = config2.workflow && readWorkflow(config2.workflow);
+  if (!manifests.some((m) => m.role === "engine") && !workflow) {
+    throw new ConfigError(
+      "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
+    );
+  }
+  const namespaceOf = (m) => m.object.metadata.namespace ?? config2.namespace ?? "";
+  const problems = [
+    ...manifests.filter((m) => m.role === "engine").flatMap(crdProblems),
+    ...duplicateProblems(manifests, namespaceOf),
+    ...blastRadiusProblems(manifests, config2.workflow?.namespace ?? workflow?.metadata.namespace, {
+      ...config2,
+      defaultNamespace: config2.namespace
+    }),
+    ...reportPathProblems(config2.reports)
+  ];
+  if (problems.length > 0) throw new ConfigError(problems.join("\n"));
+  return { manifests, workflow };
+}
+function crdProblems(manifest) {
+  const checked2 = engineCrdRules.safeParse(manifest.object);
+  return checked2.success ? [] : [describeSchemaIssues(manifest.source, checked2.error)];
+}
+function describeRunInputs(config2) {
+  const { manifests, workflow } = readRunInputs(config2);
+  return [
+    ...manifests.map((m) => m.source),
+    ...workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []
+  ];
+}
+var init_inputs = __esm({
+  "src/run/inputs.ts"() {
+    "use strict";
+    init_submit();
+    init_errors();
+    init_manifests();
+    init_object_meta();
+    init_crd_rules();
+    init_blast_radius();
+    init_publish();
+  }
+});
+
 // src/kube/retry.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
 async function retryUntil(attempt, options) {
@@ -97702,7 +97469,7 @@ var init_stop = __esm({
     init_client();
     init_retry();
     init_until();
-    init_client2();
+    init_client3();
     init_condition2();
     lastAttemptMs = 2e3;
     stopRequestMs = 1e4;
@@ -97824,13 +97591,13 @@ function allConfirmed(report) {
 var init_stop2 = __esm({
   "src/run/stop.ts"() {
     "use strict";
-    init_client3();
+    init_client2();
     init_condition();
     init_apply();
     init_client();
     init_errors4();
     init_retry();
-    init_client2();
+    init_client3();
     init_condition2();
     init_stop();
   }
@@ -97912,12 +97679,12 @@ var RunResources;
 var init_resources = __esm({
   "src/run/resources.ts"() {
     "use strict";
-    init_client3();
+    init_client2();
     init_errors();
     init_apply();
     init_client();
     init_errors4();
-    init_client2();
+    init_client3();
     init_stop2();
     init_stop_report();
     RunResources = class {
@@ -98317,7 +98084,7 @@ function throwIfCancelled(signal3) {
 var init_run = __esm({
   "src/run/run.ts"() {
     "use strict";
-    init_client3();
+    init_client2();
     init_convert();
     init_submit();
     init_wait();
@@ -98329,9 +98096,9 @@ var init_run = __esm({
     init_errors4();
     init_manifests();
     init_until();
-    init_client2();
+    init_client3();
     init_convert2();
-    init_types3();
+    init_types2();
     init_wait2();
     init_runner();
     init_model();
@@ -98434,6 +98201,261 @@ var init_targets = __esm({
   }
 });
 
+// src/argo/types.ts
+var workflowPhase, nodePhase, nodeType, text2, workflowNodeSchema, workflowSchema2;
+var init_types3 = __esm({
+  "src/argo/types.ts"() {
+    "use strict";
+    init_zod();
+    init_object_meta();
+    workflowPhase = external_exports.enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
+    nodePhase = external_exports.enum(["Pending", "Running", "Succeeded", "Skipped", "Failed", "Error", "Omitted"]);
+    nodeType = external_exports.enum([
+      "Pod",
+      "Container",
+      "Steps",
+      "StepGroup",
+      "DAG",
+      "TaskGroup",
+      "Retry",
+      "Skipped",
+      "Suspend",
+      "HTTP",
+      "Plugin"
+    ]);
+    text2 = external_exports.string();
+    workflowNodeSchema = external_exports.looseObject({
+      id: text2.optional(),
+      name: text2.optional(),
+      displayName: text2.optional(),
+      type: nodeType.optional(),
+      templateName: text2.optional(),
+      phase: nodePhase.optional(),
+      boundaryID: text2.optional(),
+      message: text2.optional(),
+      startedAt: text2.optional(),
+      finishedAt: text2.optional(),
+      children: external_exports.array(text2).optional(),
+      outputs: external_exports.looseObject({ exitCode: text2.optional() }).optional()
+    });
+    workflowSchema2 = external_exports.looseObject({
+      apiVersion: text2.optional(),
+      kind: text2.optional(),
+      metadata: objectMetaSchema,
+      spec: external_exports.looseObject({
+        shutdown: external_exports.enum(["Stop", "Terminate"]).optional(),
+        workflowTemplateRef: external_exports.looseObject({ name: text2.optional(), clusterScope: external_exports.boolean().optional() }).optional(),
+        arguments: external_exports.looseObject({
+          parameters: external_exports.array(external_exports.looseObject({ name: text2, value: text2.optional() })).optional()
+        }).optional(),
+        onExit: text2.optional()
+      }).optional(),
+      status: external_exports.looseObject({
+        phase: workflowPhase.optional(),
+        startedAt: text2.optional(),
+        finishedAt: text2.optional(),
+        message: text2.optional(),
+        progress: text2.optional(),
+        nodes: external_exports.record(external_exports.string(), workflowNodeSchema).optional(),
+        compressedNodes: text2.optional(),
+        offloadNodeStatusVersion: text2.optional()
+      }).optional()
+    });
+  }
+});
+
+// src/run/report-sources.ts
+function checked(schema2, manifest) {
+  const parsed = schema2.safeParse(manifest.object);
+  if (!parsed.success) throw new ConfigError(describeSchemaIssues(manifest.source, parsed.error));
+  return parsed.data;
+}
+function readInputs(files) {
+  const objects = readManifests(files, "input", resultFileLimit);
+  const duplicates = duplicateProblems(objects);
+  if (duplicates.length > 0) throw new ConfigError(duplicates.join("\n"));
+  return objects;
+}
+function chaosReportFromFiles(files) {
+  const engines = [];
+  const results = [];
+  for (const manifest of readInputs(files)) {
+    const { kind } = manifest.object;
+    if (kind === "ChaosEngine") engines.push(checked(chaosEngineSchema, manifest));
+    else if (kind === "ChaosResult") results.push(checked(chaosResultSchema, manifest));
+    else throw new ConfigError(`${manifest.source}: field kind: expected ChaosResult or ChaosEngine`);
+  }
+  if (results.length === 0) {
+    throw new ConfigError(
+      `${files.join(", ")}: no ChaosResult found${engines.length > 0 ? ` (only ${engines.length} ChaosEngine(s), which carry no verdict)` : ""}; save them with \`kubectl get chaosresults -n NAMESPACE -o yaml\``
+    );
+  }
+  return convertChaos({ engines, results });
+}
+function workflowReportFromFile(file2) {
+  const workflows = readInputs([file2]).map((manifest) => {
+    if (manifest.object.kind !== "Workflow")
+      throw new ConfigError(`${manifest.source}: field kind: expected Workflow`);
+    const workflow = checked(workflowSchema2, manifest);
+    if (!workflow.status?.phase) {
+      throw new ConfigError(
+        `${manifest.source}: field status: the Workflow never ran (no status); save it after a workflow controller ran it, with \`kubectl get workflow ${workflow.metadata.name ?? "NAME"} -o yaml\``
+      );
+    }
+    return workflow;
+  });
+  if (workflows.length === 0) throw new ConfigError(`${file2}: no Workflow found`);
+  return { suites: workflows.map((workflow) => workflowToSuite(workflow)) };
+}
+var init_report_sources = __esm({
+  "src/run/report-sources.ts"() {
+    "use strict";
+    init_convert();
+    init_types3();
+    init_errors();
+    init_files();
+    init_manifests();
+    init_object_meta();
+    init_convert2();
+    init_types2();
+  }
+});
+
+// src/run/report-cluster.ts
+var report_cluster_exports = {};
+__export(report_cluster_exports, {
+  chaosReportFromCluster: () => chaosReportFromCluster
+});
+async function chaosReportFromCluster(config2, namespace, selector) {
+  const kube = loadKubeContext(config2);
+  try {
+    const litmus = new LitmusClient(connect(kube.kc));
+    await litmus.assertInstalled();
+    const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
+    const uids = engines.map((e2) => e2.metadata.uid).filter(Boolean);
+    if (selector && uids.length === 0) {
+      throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
+    }
+    const listed = (await litmus.list(
+      litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
+    )).items;
+    const problems = [];
+    const results = readableResults(listed, (problem) => problems.push(problem));
+    if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
+    return convertChaos({ engines, results });
+  } finally {
+    kube.dispose();
+  }
+}
+var init_report_cluster = __esm({
+  "src/run/report-cluster.ts"() {
+    "use strict";
+    init_errors();
+    init_client();
+    init_context();
+    init_client3();
+    init_convert2();
+    init_types2();
+  }
+});
+
+// src/run/report.ts
+var report_exports = {};
+__export(report_exports, {
+  reportGate: () => reportGate
+});
+async function reportGate(config2, sources, log) {
+  const parts = [];
+  const load2 = loadToReport(config2.load, sources);
+  if (load2) parts.push({ suites: [readLoadSuite(load2, void 0, [])] });
+  if (config2.ctkJournals.length > 0) parts.push({ suites: config2.ctkJournals.map(readCtkJournal) });
+  if (config2.workflow?.file) parts.push(workflowReportFromFile(config2.workflow.file));
+  if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
+  else if (config2.namespace && parts.length === 0) {
+    const { chaosReportFromCluster: chaosReportFromCluster2 } = await Promise.resolve().then(() => (init_report_cluster(), report_cluster_exports));
+    parts.push(await chaosReportFromCluster2(config2, config2.namespace, sources.selector));
+  }
+  if (parts.length === 0) {
+    throw new ConfigError("report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace");
+  }
+  const report = mergeReports(...parts);
+  checkVerdicts(report, log);
+  return { report, ...conclude(config2, report, {}, log) };
+}
+function checkVerdicts(report, log) {
+  const silent = report.suites.filter((suite) => !suite.cases.some(isVerdict));
+  const missing = silent.map((suite) => `${suite.name}: ${whatIsMissing(suite)}`);
+  if (silent.length === report.suites.length)
+    throw new CannotRunError(`nothing to judge: ${missing.join("; ")}`);
+  missing.forEach((line) => log(`chaos-gate: WARNING: nothing to judge in ${line}`));
+}
+function whatIsMissing(suite) {
+  if (suite.kind === "load" && suite.cases.length === 0) {
+    const requests = suite.properties["overall.requests"] ?? "0";
+    const errorRate = Number(suite.properties["overall.errorRate"] ?? 0);
+    return `${requests} requests read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; set load.thresholds (p95, p99, errorRate) in the config file given with --config`;
+  }
+  const unfinished = suite.cases.map((c) => `${c.name}: ${c.message ?? c.outcome}`);
+  return unfinished.length > 0 ? unfinished.slice(0, 3).join(", ") : "no results in it";
+}
+function loadToReport(load2, sources) {
+  const results = {
+    ...load2?.results,
+    ...sources.k6 ? { k6Summary: sources.k6 } : {},
+    ...sources.jtl ? { jtl: sources.jtl } : {}
+  };
+  if (!Object.values(results).some(Boolean)) return void 0;
+  return { ...load2 ?? loadSchema.parse({}), results };
+}
+var isVerdict;
+var init_report = __esm({
+  "src/run/report.ts"() {
+    "use strict";
+    init_read();
+    init_errors();
+    init_collect();
+    init_schema();
+    init_model();
+    init_publish();
+    init_report_sources();
+    isVerdict = (testCase) => testCase.outcome !== "timeout" && testCase.outcome !== "skipped";
+  }
+});
+
+// src/run/merge.ts
+var merge_exports = {};
+__export(merge_exports, {
+  mergeGate: () => mergeGate
+});
+import { readFileSync } from "node:fs";
+import path6 from "node:path";
+function mergeGate(config2, files, log) {
+  if (files.length === 0)
+    throw new ConfigError("merge needs the JSON reports to join: chaos-gate merge a.json b.json");
+  const report = mergeReports(...files.map(readLabelled));
+  return { report, ...conclude(config2, report, { merged: files.join(",") }, log) };
+}
+function readLabelled(file2) {
+  let text3;
+  try {
+    text3 = readFileSync(file2, "utf8");
+  } catch (error62) {
+    throw new ConfigError(`${file2}: cannot read the JSON report: ${errorMessage(error62)}`);
+  }
+  const { report, meta: meta3 } = parseJsonReport(text3, file2);
+  const label = meta3.target ?? meta3.runId ?? path6.relative(process.cwd(), file2).replace(/\.json$/, "");
+  return underLabel(report, label);
+}
+var init_merge = __esm({
+  "src/run/merge.ts"() {
+    "use strict";
+    init_errors();
+    init_json();
+    init_model();
+    init_publish();
+  }
+});
+
 // src/cli/main.ts
 var main_exports = {};
 __export(main_exports, {
@@ -98449,6 +98471,8 @@ async function main(argv, given = processIo) {
     }
     const config2 = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
+      // Each command loads only its own code: `run` alone needs the Kubernetes client, and `--help`
+      // none of them.
       case "run": {
         const { runTargets: runTargets2 } = await Promise.resolve().then(() => (init_targets(), targets_exports));
         const progress = progressLog(io.out, expectedChaosMs(config2));
@@ -98458,12 +98482,17 @@ async function main(argv, given = processIo) {
         );
         return exitCodeOf(outcome);
       }
-      case "report":
-        return exitCodeOf(await reportGate(config2, parsed.sources, io.out));
-      case "merge":
-        return exitCodeOf(mergeGate(config2, parsed.files, io.out));
+      case "report": {
+        const { reportGate: reportGate2 } = await Promise.resolve().then(() => (init_report(), report_exports));
+        return exitCodeOf(await reportGate2(config2, parsed.sources, io.out));
+      }
+      case "merge": {
+        const { mergeGate: mergeGate2 } = await Promise.resolve().then(() => (init_merge(), merge_exports));
+        return exitCodeOf(mergeGate2(config2, parsed.files, io.out));
+      }
       case "validate": {
-        const objects = describeRunInputs(config2);
+        const { describeRunInputs: describeRunInputs2 } = await Promise.resolve().then(() => (init_inputs(), inputs_exports));
+        const objects = describeRunInputs2(config2);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;
       }
@@ -98487,11 +98516,8 @@ var init_main = __esm({
     init_load();
     init_errors();
     init_cancellation();
-    init_inputs();
-    init_merge();
     init_outcome();
     init_progress();
-    init_report();
     init_secrets();
     init_args();
     processIo = {

@@ -3,17 +3,23 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   LitmusClient,
+  connect,
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-C2C3UGJC.js";
+} from "./chunk-PQLIF224.js";
 import {
-  CannotRunError,
-  ConfigError,
-  connect,
   convertChaos,
   readableResults
-} from "./chunk-XYB5YWCU.js";
+} from "./chunk-TFA7XUXM.js";
+import "./chunk-ZY2EXJ66.js";
+import "./chunk-UNIKD4AU.js";
+import "./chunk-JSJ7BUWM.js";
+import "./chunk-QGO4S7BI.js";
+import {
+  CannotRunError,
+  ConfigError
+} from "./chunk-AUDYD5DW.js";
 
 // src/run/report-cluster.ts
 async function chaosReportFromCluster(config, namespace, selector) {

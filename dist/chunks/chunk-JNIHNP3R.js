@@ -2,58 +2,281 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  LitmusClient,
-  contextNamespace,
-  enginePlural,
-  loadKubeContext,
-  resultPlural,
-  workflowRunLabel
-} from "./chunk-C2C3UGJC.js";
-import {
-  ManifestApplier,
   allowedNamespaces,
   blastRadiusProblems,
-  commandOnlySuite,
-  conclude,
-  duplicateProblems,
-  isWorkflowCompleted,
-  managedBy,
-  pMap,
-  pMapSettled,
+  isClusterScopedKind,
   prepareWorkflow,
-  readCtkJournal,
-  readLoadSuite,
-  readRunInputs,
-  runLabel,
-  workflowCondition,
-  workflowToSuite
-} from "./chunk-6KFUOGED.js";
+  readRunInputs
+} from "./chunk-DWXFJG2J.js";
 import {
-  CancelledError,
-  CannotRunError,
-  ConfigError,
+  KubernetesObjectApi,
+  LitmusClient,
   ObjectCustomObjectsApi,
   PatchStrategy,
   apiClient,
   apiError,
   connect,
-  convertChaos,
+  contextNamespace,
   describeApiError,
-  errorMessage,
+  enginePlural,
+  limited,
+  loadKubeContext,
+  openWatch,
+  resultPlural,
+  setHeaderOptions,
+  statusCode,
+  workflowRunLabel
+} from "./chunk-PQLIF224.js";
+import {
+  commandOnlySuite,
+  isWorkflowCompleted,
+  readCtkJournal,
+  readLoadSuite,
+  workflowCondition,
+  workflowToSuite
+} from "./chunk-3CBOPFJV.js";
+import {
+  convertChaos,
   experimentStatusOf,
-  formatDuration,
   isEngineFinished,
   isNotRun,
   isVerdictFinal,
-  limited,
-  mergeReports,
-  openWatch,
   readableResults,
-  resultName,
-  setHeaderOptions,
-  statusCode,
+  resultName
+} from "./chunk-TFA7XUXM.js";
+import {
+  conclude
+} from "./chunk-53Q7OLZK.js";
+import {
+  mergeReports,
   underLabel
-} from "./chunk-XYB5YWCU.js";
+} from "./chunk-UNIKD4AU.js";
+import {
+  duplicateProblems
+} from "./chunk-5EEPNLKG.js";
+import {
+  formatDuration
+} from "./chunk-JSJ7BUWM.js";
+import {
+  CancelledError,
+  CannotRunError,
+  ConfigError,
+  errorMessage
+} from "./chunk-AUDYD5DW.js";
+
+// node_modules/p-map/index.js
+function pMap(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, false);
+}
+function pMapSettled(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, true);
+}
+async function mapConcurrently(iterable, mapper, {
+  concurrency: concurrency2 = Number.POSITIVE_INFINITY,
+  stopOnError = true,
+  signal
+} = {}, isSettled) {
+  return new Promise((resolve_, reject_) => {
+    validateOptions(iterable, mapper, concurrency2);
+    const result = [];
+    const errors = [];
+    let skippedCount = 0;
+    let isResolved = false;
+    let isIterableDone = false;
+    const pendingIndexes = /* @__PURE__ */ new Set();
+    let doneIndex = Number.POSITIVE_INFINITY;
+    let currentIndex = 0;
+    const iterator = getIterator(iterable);
+    const signalListener = () => {
+      reject(signal.reason);
+    };
+    const cleanup = () => {
+      signal?.removeEventListener("abort", signalListener);
+    };
+    const resolve = (value) => {
+      resolve_(value);
+      cleanup();
+    };
+    const reject = (reason) => {
+      if (isResolved) {
+        return;
+      }
+      isResolved = true;
+      reject_(reason);
+      cleanup();
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+    };
+    if (signal) {
+      if (signal.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      signal.addEventListener("abort", signalListener, { once: true });
+    }
+    const pull = createPuller(iterator);
+    const settleIfFinished = () => {
+      if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
+        return;
+      }
+      for (const index of pendingIndexes) {
+        if (index < doneIndex) {
+          return;
+        }
+      }
+      if (!stopOnError) {
+        const collectedErrors = [];
+        for (let index = 0; index < Math.min(doneIndex, errors.length); index++) {
+          if (index in errors) {
+            collectedErrors.push(errors[index]);
+          }
+        }
+        if (collectedErrors.length > 0) {
+          reject(new AggregateError(collectedErrors));
+          return;
+        }
+      }
+      isResolved = true;
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+      const lastIndex = Math.min(doneIndex, result.length);
+      if (lastIndex === result.length && skippedCount === 0) {
+        resolve(result);
+        return;
+      }
+      resolve(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+    };
+    const next = async () => {
+      if (isResolved || currentIndex >= doneIndex) {
+        return;
+      }
+      const index = currentIndex++;
+      pendingIndexes.add(index);
+      let nextItem;
+      try {
+        nextItem = await pull();
+      } catch (error) {
+        pendingIndexes.delete(index);
+        if (index < doneIndex) {
+          throw error;
+        }
+        settleIfFinished();
+        return;
+      }
+      if (nextItem.done) {
+        pendingIndexes.delete(index);
+        doneIndex = Math.min(doneIndex, index);
+        isIterableDone = true;
+        settleIfFinished();
+        return;
+      }
+      const runner = (async () => {
+        try {
+          const element = await nextItem.value;
+          if (isResolved || index >= doneIndex) {
+            return;
+          }
+          const value = await mapper(element, index);
+          if (index >= doneIndex) {
+            return;
+          }
+          if (value === pMapStop) {
+            doneIndex = index;
+            return;
+          }
+          if (value === pMapSkip) {
+            skippedCount++;
+          }
+          result[index] = isSettled && value !== pMapSkip ? { status: "fulfilled", value } : value;
+        } catch (error) {
+          if (index >= doneIndex) {
+            return;
+          }
+          if (isSettled) {
+            result[index] = { status: "rejected", reason: error };
+          } else if (stopOnError) {
+            reject(error);
+            return;
+          } else {
+            errors[index] = error;
+          }
+        } finally {
+          pendingIndexes.delete(index);
+          settleIfFinished();
+        }
+        try {
+          await next();
+        } catch (error) {
+          reject(error);
+        }
+      })();
+      runner.then(() => new Promise(() => {
+      })).then(resolve_);
+    };
+    (async () => {
+      for (let index = 0; index < concurrency2; index++) {
+        try {
+          await next();
+        } catch (error) {
+          reject(error);
+          break;
+        }
+        if (isResolved || currentIndex >= doneIndex) {
+          break;
+        }
+      }
+    })();
+  });
+}
+var pMapSkip = /* @__PURE__ */ Symbol("skip");
+var pMapStop = /* @__PURE__ */ Symbol("stop");
+function validateOptions(iterable, mapper, concurrency2) {
+  if (iterable?.[Symbol.iterator] === void 0 && iterable?.[Symbol.asyncIterator] === void 0) {
+    throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
+  }
+  if (typeof mapper !== "function") {
+    throw new TypeError("Mapper function is required");
+  }
+  if (!isLimit(concurrency2, 1)) {
+    throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency2}\` (${typeof concurrency2})`);
+  }
+}
+function isLimit(value, minimum) {
+  return Number.isSafeInteger(value) && value >= minimum || value === Number.POSITIVE_INFINITY;
+}
+function getIterator(iterable) {
+  return iterable[Symbol.asyncIterator] === void 0 ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
+}
+async function closeIterator(iterator) {
+  try {
+    await iterator.return?.();
+  } catch {
+  }
+}
+function createPuller(iterator) {
+  let isSourceDone = false;
+  const markDone = (item) => {
+    if (item?.done) {
+      isSourceDone = true;
+    }
+  };
+  return () => {
+    if (isSourceDone) {
+      return { done: true };
+    }
+    const result = iterator.next();
+    markDone(result);
+    if (typeof result?.then !== "function") {
+      return result;
+    }
+    const promise = Promise.resolve(result);
+    promise.then(markDone, () => {
+    });
+    return promise;
+  };
+}
 
 // src/run/collect.ts
 function collectLoad(config, exit, windows) {
@@ -394,6 +617,256 @@ function phaseLog(key, log) {
         `[argo] ${key} step ${node.displayName ?? node.name}: ${node.phase}${node.message ? ` (${node.message})` : ""}`
       );
     }
+  };
+}
+
+// src/kube/apply.ts
+var fieldManager = "chaos-gate";
+var usersFieldManager = "chaos-gate-users";
+var runLabel = "chaos-gate.io/run";
+var managedBy = { "app.kubernetes.io/managed-by": "chaos-gate" };
+var usersPrefix = "users.chaos-gate.io/";
+var applyOrder = ["rbac", "experiment", "engine"];
+var concurrency = 10;
+var inOrder = (manifests) => applyOrder.map((role) => manifests.filter((m) => m.role === role)).filter((group2) => group2.length > 0);
+var isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
+var isManaged = (object) => object?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
+var describe = (object) => `${object.kind ?? ""} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ""}${object.metadata?.name ?? ""}`;
+var ObjectApi = class extends KubernetesObjectApi {
+  #discovering = /* @__PURE__ */ new Map();
+  scopeOf(apiVersion, kind) {
+    return this.resource(apiVersion, kind);
+  }
+  async resource(apiVersion, kind) {
+    const underWay = this.#discovering.get(apiVersion);
+    if (underWay) {
+      await underWay.catch(() => void 0);
+      return super.resource(apiVersion, kind);
+    }
+    const lookup = super.resource(apiVersion, kind);
+    this.#discovering.set(apiVersion, lookup);
+    try {
+      return await lookup;
+    } finally {
+      this.#discovering.delete(apiVersion);
+    }
+  }
+};
+var ManifestApplier = class {
+  #api;
+  #defaultNamespace;
+  #runId;
+  /** What preflight read of each named object, so apply reads nothing again. */
+  #existing = /* @__PURE__ */ new Map();
+  constructor(connection, defaultNamespace, runId) {
+    this.#api = apiClient(connection, ObjectApi);
+    this.#defaultNamespace = defaultNamespace;
+    this.#runId = runId;
+  }
+  /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
+  prepare(manifests) {
+    return manifests.map((manifest) => {
+      const { object } = manifest;
+      const namespaced = object.metadata.namespace ?? (isClusterScopedKind(object.kind) ? void 0 : this.#defaultNamespace);
+      return {
+        ...manifest,
+        object: {
+          ...object,
+          metadata: {
+            ...object.metadata,
+            ...namespaced ? { namespace: namespaced } : {},
+            labels: { ...object.metadata.labels, ...managedBy, [runLabel]: this.#runId }
+          }
+        }
+      };
+    });
+  }
+  /** Whether the server serves this kind cluster-scoped; undefined for a kind it does not serve. */
+  async isClusterScoped(object) {
+    const resource = await this.#api.scopeOf(object.apiVersion ?? "", object.kind ?? "");
+    return resource && !resource.namespaced;
+  }
+  /**
+   * Everything that can be checked without changing the cluster: each object passes a server-side
+   * dry-run apply (schema, admission, permissions), and no engine of the same name is still there.
+   * Returns every problem, so the user fixes them in one go.
+   */
+  async preflight(manifests) {
+    const problems = await pMap(manifests, (manifest) => this.#check(manifest), { concurrency });
+    return problems.filter((problem) => problem !== void 0);
+  }
+  async #check(manifest) {
+    try {
+      const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : void 0;
+      this.#existing.set(manifest.source, existing);
+      if (existing && manifest.role === "engine") {
+        return `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`;
+      }
+      if (existing && !isManaged(existing)) return void 0;
+      await this.#write(manifest.object, true);
+      return void 0;
+    } catch (error) {
+      return describeApiError(`${manifest.source}: rejected by the server`, error);
+    }
+  }
+  /**
+   * Applies RBAC, then ChaosExperiments, then ChaosEngines, each group in parallel. `onApplied` hears of
+   * every object that landed, in the order of the manifests, also when another of its group failed, so
+   * what the run put into the cluster is known before anything is taken back.
+   */
+  async apply(manifests, onApplied) {
+    for (const group2 of inOrder(manifests)) {
+      const landed = await pMapSettled(group2, (manifest) => this.#applyOne(manifest), { concurrency });
+      for (const result of landed) if (result.status === "fulfilled") onApplied(...result.value);
+      const failed = landed.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
+    }
+  }
+  async #applyOne(manifest) {
+    const { object } = manifest;
+    try {
+      const existing = isShared(manifest) ? await this.#existingOf(manifest) : void 0;
+      if (existing && !isManaged(existing))
+        return [
+          applied(manifest, existing, "foreign"),
+          "exists and was not created by chaos-gate: used as it is"
+        ];
+      const result = isShared(manifest) ? await this.#applyShared(object) : await this.#write(object, false);
+      return [applied(manifest, result, isShared(manifest) ? "shared" : "run")];
+    } catch (error) {
+      throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error), { cause: error });
+    }
+  }
+  /**
+   * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
+   * RBAC to revert), each group in parallel. Reports, never throws.
+   */
+  async remove(objects) {
+    const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
+    const newestFirst = [...objects].reverse().filter((object) => object.ownership !== "foreign");
+    for (const role of [...applyOrder].reverse()) {
+      const group2 = newestFirst.filter((object) => object.role === role);
+      const outcomes = await pMap(group2, (object) => this.#removeOne(object), { concurrency });
+      group2.forEach((object, i) => {
+        const what = describe(refOf(object));
+        const outcome = outcomes[i];
+        if (outcome === "removed") removal.removed.push(what);
+        else if (outcome === "gone") removal.alreadyGone.push(what);
+        else if (Array.isArray(outcome)) removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
+        else removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
+      });
+    }
+    return removal;
+  }
+  async #removeOne(object) {
+    const ref = refOf(object);
+    try {
+      return object.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
+    } catch (error) {
+      return { error };
+    }
+  }
+  /** What preflight read of the object; one that preflight did not see is read now. */
+  async #existingOf(manifest) {
+    if (this.#existing.has(manifest.source)) return this.#existing.get(manifest.source);
+    return this.#read(manifest.object);
+  }
+  /** Applies a shared object and records this run on it; again if another run deleted it in between. */
+  async #applyShared(object) {
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.#write(object, false);
+      try {
+        await this.#annotate(object, this.#runId);
+        return result;
+      } catch (error) {
+        if (statusCode(error) !== 404 || attempt >= 3) throw error;
+      }
+    }
+  }
+  /** Removes this run's record; deletes the object if no other run's is left. */
+  async #release(ref) {
+    try {
+      await this.#annotate(ref, null);
+    } catch (error) {
+      if (statusCode(error) === 404) return "gone";
+      throw error;
+    }
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.#read(ref);
+      if (!current) return "gone";
+      const users = Object.keys(current.metadata?.annotations ?? {}).filter((key) => key.startsWith(usersPrefix)).map((key) => `run ${key.slice(usersPrefix.length)}`);
+      if (users.length > 0) return users;
+      try {
+        return await this.#delete(ref, current.metadata?.resourceVersion);
+      } catch (error) {
+        if (statusCode(error) !== 409 || attempt >= 5) throw error;
+      }
+    }
+  }
+  async #annotate(ref, value) {
+    const key = `${usersPrefix}${this.#runId}`;
+    await this.#api.patch(
+      {
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        metadata: {
+          name: ref.metadata?.name,
+          namespace: ref.metadata?.namespace,
+          annotations: { [key]: value }
+        }
+      },
+      void 0,
+      void 0,
+      usersFieldManager,
+      void 0,
+      PatchStrategy.MergePatch
+    );
+  }
+  async #write(object, dryRun) {
+    const dry = dryRun ? "All" : void 0;
+    return object.metadata?.name ? this.#api.patch(object, void 0, dry, fieldManager, true, PatchStrategy.ServerSideApply) : this.#api.create(object, void 0, dry, fieldManager);
+  }
+  async #delete(ref, resourceVersion) {
+    try {
+      await this.#api.delete(ref, void 0, void 0, void 0, void 0, "Background", {
+        ...resourceVersion ? { preconditions: { resourceVersion } } : {}
+      });
+      return "removed";
+    } catch (error) {
+      if (statusCode(error) === 404) return "gone";
+      throw error;
+    }
+  }
+  async #read(object) {
+    try {
+      return await this.#api.read({
+        apiVersion: object.apiVersion ?? "",
+        kind: object.kind ?? "",
+        metadata: { name: object.metadata?.name ?? "", namespace: object.metadata?.namespace }
+      });
+    } catch (error) {
+      if (statusCode(error) === 404) return void 0;
+      throw error;
+    }
+  }
+};
+function refOf(object) {
+  return {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    metadata: { name: object.name, namespace: object.namespace }
+  };
+}
+function applied(manifest, result, ownership) {
+  return {
+    role: manifest.role,
+    apiVersion: manifest.object.apiVersion ?? "",
+    kind: manifest.object.kind ?? "",
+    namespace: result.metadata?.namespace,
+    name: result.metadata?.name ?? "",
+    uid: result.metadata?.uid,
+    ownership,
+    source: manifest.source
   };
 }
 
@@ -997,17 +1470,17 @@ var RunResources = class {
    */
   async cleanup(passed, hurry, stops) {
     const { cleanup: policy, log, stopTimeoutMs } = this.#settings;
-    const applied = this.applied.filter((a) => a.ownership !== "foreign").length + (this.workflow ? 1 : 0);
+    const applied2 = this.applied.filter((a) => a.ownership !== "foreign").length + (this.workflow ? 1 : 0);
     if (policy === "never" || policy === "on-success" && !passed) {
-      log(`[chaos-gate] cleanup ${policy}: leaving ${applied} object(s) in place`);
+      log(`[chaos-gate] cleanup ${policy}: leaving ${applied2} object(s) in place`);
       return;
     }
     if (stops && !allConfirmed(stops)) {
-      log(`[chaos-gate] cleanup skipped: chaos may still be running; ${applied} object(s) left in place`);
+      log(`[chaos-gate] cleanup skipped: chaos may still be running; ${applied2} object(s) left in place`);
       return;
     }
     if (hurry.aborted) {
-      log(`[chaos-gate] cleanup skipped: leaving now; ${applied} object(s) left in place`);
+      log(`[chaos-gate] cleanup skipped: leaving now; ${applied2} object(s) left in place`);
       return;
     }
     const connection = limited(this.#settings.connection, {

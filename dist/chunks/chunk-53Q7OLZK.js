@@ -1,0 +1,771 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  chaosMayStillRun,
+  importanceOf,
+  judgementOf
+} from "./chunk-UNIKD4AU.js";
+import {
+  evaluateGate
+} from "./chunk-F2QF6PJD.js";
+import {
+  CannotRunError,
+  ConfigError,
+  errorMessage,
+  external_exports,
+  redact
+} from "./chunk-AUDYD5DW.js";
+
+// src/report/json.ts
+var jsonSchemaVersion = 1;
+function renderJson(report, decision, context) {
+  const document = {
+    schemaVersion: jsonSchemaVersion,
+    tool: "chaos-gate",
+    generatedAt: (context.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
+    verdict: decision.verdict,
+    // For tools that must not report success while faults may be left behind (the Jenkins step).
+    chaosMayStillRun: chaosMayStillRun(report),
+    reasons: decision.reasons,
+    counts: decision.counts,
+    probeSuccess: decision.probeSuccess ?? null,
+    policy: context.policy,
+    meta: context.meta,
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      cases: suite.cases.map((testCase) => ({ ...testCase, ...judgementOf(decision, testCase) }))
+    }))
+  };
+  return `${JSON.stringify(document, null, 2)}
+`;
+}
+var caseSchema = external_exports.looseObject({
+  kind: external_exports.string(),
+  className: external_exports.string(),
+  name: external_exports.string(),
+  outcome: external_exports.enum(["pass", "fail", "error", "stopped", "timeout", "skipped"]),
+  message: external_exports.string().optional(),
+  details: external_exports.string().optional(),
+  startedAt: external_exports.string().optional(),
+  durationSeconds: external_exports.number().optional(),
+  properties: external_exports.record(external_exports.string(), external_exports.string()),
+  experiment: external_exports.string().optional()
+});
+var documentSchema = external_exports.looseObject({
+  tool: external_exports.literal("chaos-gate"),
+  schemaVersion: external_exports.literal(jsonSchemaVersion),
+  meta: external_exports.record(external_exports.string(), external_exports.string()).default({}),
+  suites: external_exports.array(
+    external_exports.looseObject({
+      kind: external_exports.string(),
+      name: external_exports.string(),
+      timestamp: external_exports.string().optional(),
+      durationSeconds: external_exports.number().optional(),
+      properties: external_exports.record(external_exports.string(), external_exports.string()),
+      cases: external_exports.array(caseSchema)
+    })
+  )
+});
+var judgementFields = { status: true, tolerated: true, reason: true };
+function withoutJudgement(testCase) {
+  return Object.fromEntries(Object.entries(testCase).filter(([key]) => !(key in judgementFields)));
+}
+function parseJsonReport(text, source) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${source}: not JSON: ${errorMessage(error)}`);
+  }
+  const parsed = documentSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") || "(top level)";
+    throw new ConfigError(
+      `${source}: not a chaos-gate JSON report (schemaVersion ${jsonSchemaVersion}, written by --json): field ${field}: ${issue?.message ?? "invalid"}`
+    );
+  }
+  const suites = parsed.data.suites.map((suite) => ({
+    ...suite,
+    cases: suite.cases.map(withoutJudgement)
+  }));
+  return { report: { suites }, meta: parsed.data.meta };
+}
+
+// src/run/publish.ts
+import { accessSync, constants, mkdirSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+// src/report/timeline.ts
+function timelineOf(report, decision) {
+  const rows = [];
+  const experimentSpans = /* @__PURE__ */ new Map();
+  let load;
+  let series;
+  for (const suite of report.suites) {
+    const suiteSpan = spanOf(suite.timestamp, suite.durationSeconds);
+    if (suite.kind === "load") {
+      load = suiteSpan ?? load;
+      series = suite.series ?? series;
+      continue;
+    }
+    if (suiteSpan) rows.push({ label: suite.name, depth: 0, tolerated: false, ...suiteSpan });
+    for (const testCase of suite.cases) {
+      const span = caseSpan(testCase, experimentSpans);
+      if (!span) continue;
+      if (testCase.kind === "experiment" && testCase.experiment)
+        experimentSpans.set(testCase.experiment, span);
+      const { status, tolerated } = judgementOf(decision, testCase);
+      const depth = testCase.kind === "probe" ? 2 : 1;
+      rows.push({ label: testCase.name, depth, status, tolerated: !!tolerated, ...span });
+    }
+  }
+  const chaosWindows = series?.chaosWindows.length ? series.chaosWindows : [...experimentSpans.values()].sort((a, b) => a.startMs - b.startMs);
+  const spans = [...rows, ...chaosWindows, ...load ? [load] : []];
+  for (const bucket of series?.buckets ?? []) {
+    spans.push({ startMs: bucket.startMs, endMs: bucket.startMs + (series?.bucketMs ?? 0) });
+  }
+  if (spans.length === 0) return void 0;
+  const first = chaosWindows[0];
+  const last = chaosWindows.at(-1);
+  const chaosEnd = Math.max(...chaosWindows.map((w) => w.endMs));
+  return {
+    startMs: Math.min(...spans.map((s) => s.startMs)),
+    endMs: Math.max(...spans.map((s) => s.endMs)),
+    rows,
+    chaosWindows,
+    baseline: load && first && load.startMs < first.startMs ? { startMs: load.startMs, endMs: first.startMs } : void 0,
+    tail: load && last && load.endMs > chaosEnd ? { startMs: chaosEnd, endMs: load.endMs } : void 0,
+    series
+  };
+}
+function spanOf(start, seconds2) {
+  const startMs = start ? Date.parse(start) : Number.NaN;
+  if (Number.isNaN(startMs)) return void 0;
+  return { startMs, endMs: startMs + (seconds2 ?? 0) * 1e3 };
+}
+function caseSpan(testCase, experiments) {
+  if (testCase.kind === "probe")
+    return testCase.experiment ? experiments.get(testCase.experiment) : void 0;
+  return spanOf(testCase.startedAt, testCase.durationSeconds);
+}
+function formatSeconds(seconds2) {
+  if (seconds2 < 10) return `${Number(seconds2.toFixed(1))}s`;
+  const whole = Math.round(seconds2);
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor(whole % 3600 / 60);
+  const rest = whole % 60;
+  if (hours > 0) return `${hours}h${String(minutes).padStart(2, "0")}m${String(rest).padStart(2, "0")}s`;
+  return minutes > 0 ? `${minutes}m${String(rest).padStart(2, "0")}s` : `${rest}s`;
+}
+
+// src/report/html.ts
+var colours = {
+  failed: "#c62828",
+  error: "#c62828",
+  skipped: "#9e9e9e",
+  passed: "#2e7d32",
+  tolerated: "#ef6c00"
+};
+var chaosFill = "#f8bbd0";
+function renderHtml(report, decision, context) {
+  const { passed, failed, errored, skipped, tolerated } = decision.counts;
+  const timeline = timelineOf(report, decision);
+  const verdict = decision.verdict === "pass" ? "passed" : "failed";
+  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}${decision.probeSuccess === void 0 ? "" : `, probe success ${decision.probeSuccess}%`}`;
+  const suites = report.suites.map((suite) => ({
+    suite,
+    rank: Math.min(4, ...suite.cases.map((c) => importanceOf(judgementOf(decision, c))))
+  })).sort((a, b) => a.rank - b.rank);
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>chaos-gate ${verdict}${context.runId ? ` \xB7 ${escape(context.runId)}` : ""}</title>
+<link rel="stylesheet" href="${escape(context.stylesheet)}"></head>
+<body>
+<header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
+${runFacts(timeline, context)}
+<ul class="reasons">${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>
+${timeline ? timelineSection(timeline) : ""}
+${timeline?.series ? loadSection(timeline.series, timeline) : ""}
+<section id="suites"><h2>Checks</h2>
+${suites.map(({ suite, rank }) => suiteSection(suite, decision, rank > 0)).join("\n")}
+</section>
+</body></html>
+`;
+  return { html, css };
+}
+function runFacts(timeline, context) {
+  const facts = [];
+  if (context.runId) facts.push(["run id", context.runId]);
+  if (timeline) {
+    facts.push(["started", iso(timeline.startMs)], ["ended", iso(timeline.endMs)]);
+    facts.push(["duration", formatSeconds((timeline.endMs - timeline.startMs) / 1e3)]);
+    timeline.chaosWindows.forEach(
+      (w, i) => facts.push([
+        `chaos window ${i + 1}`,
+        `${iso(w.startMs)} \u2013 ${iso(w.endMs)} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`
+      ])
+    );
+  }
+  if (context.generatedAt) facts.push(["report written", iso(context.generatedAt.getTime())]);
+  return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join("")}</dl>`;
+}
+function suiteSection(suite, decision, passing) {
+  const cases = suite.cases.map((testCase) => ({ testCase, judgement: judgementOf(decision, testCase) })).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
+  const failing = cases.filter(({ judgement }) => importanceOf(judgement) === 0).length;
+  const facts = [
+    suite.timestamp ? `started ${iso(Date.parse(suite.timestamp))}` : void 0,
+    suite.durationSeconds === void 0 ? void 0 : `took ${formatSeconds(suite.durationSeconds)}`,
+    `${cases.length} check(s)${failing ? `, ${failing} failing` : ""}`
+  ].filter(Boolean);
+  const properties = Object.entries(suite.properties).map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value)}</dd>`).join("");
+  const body = `<p class="suite-facts">${escape(facts.join(" \xB7 "))}</p>
+<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>duration</th><th>details</th></tr></thead><tbody>
+${cases.map(({ testCase, judgement }) => caseRow(testCase, judgement)).join("\n")}
+</tbody></table>${properties ? `<details class="properties"><summary>properties</summary><dl>${properties}</dl></details>` : ""}`;
+  const title = escape(suite.name);
+  return passing ? `<details class="suite passing"><summary><h3>${title}</h3> <span class="passed">all passed or skipped</span></summary>${body}</details>` : `<section class="suite failing"><h3>${title}</h3>${body}</section>`;
+}
+function caseRow(testCase, { status, tolerated }) {
+  const shown = tolerated ? `tolerated (${tolerated})` : status;
+  const why = testCase.message ?? "";
+  const details = testCase.details && testCase.details !== why ? `<details><summary>${escape(why || "details")}</summary><pre>${escape(testCase.details)}</pre></details>` : escape(why);
+  const duration = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
+  return `<tr class="${status}${tolerated ? " tolerated" : ""}"><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="status">${escape(shown)}</td><td>${duration}</td><td>${details}</td></tr>`;
+}
+var width = 960;
+var labelWidth = 240;
+var plotWidth = width - labelWidth - 20;
+function scaleOf(timeline) {
+  const span = Math.max(1, timeline.endMs - timeline.startMs);
+  return (ms) => round(labelWidth + (ms - timeline.startMs) / span * plotWidth);
+}
+function chaosBands(timeline, x, top, height) {
+  return timeline.chaosWindows.map(
+    (w, i) => `<rect class="chaos-window" x="${x(w.startMs)}" y="${top}" width="${Math.max(1, x(w.endMs) - x(w.startMs))}" height="${height}" fill="${chaosFill}" fill-opacity="0.55"><title>chaos window ${i + 1}: ${iso(w.startMs)} \u2013 ${iso(w.endMs)}</title></rect>`
+  ).join("");
+}
+function timeAxis(timeline, x, y) {
+  const ticks = 6;
+  const parts = [];
+  for (let i = 0; i <= ticks; i++) {
+    const ms = timeline.startMs + (timeline.endMs - timeline.startMs) * i / ticks;
+    const seconds2 = (ms - timeline.startMs) / 1e3;
+    parts.push(
+      `<line x1="${x(ms)}" y1="${y}" x2="${x(ms)}" y2="${y + 4}" stroke="#666"/><text x="${x(ms)}" y="${y + 16}" font-size="11" text-anchor="middle" fill="#444">+${formatSeconds(seconds2)}</text>`
+    );
+  }
+  return `<line x1="${labelWidth}" y1="${y}" x2="${labelWidth + plotWidth}" y2="${y}" stroke="#666"/>${parts.join("")}`;
+}
+function timelineSection(timeline) {
+  const rowHeight = 20;
+  const phases = [
+    ...timeline.baseline ? [{ label: "load baseline", span: timeline.baseline, fill: "#90caf9" }] : [],
+    ...timeline.chaosWindows.map((w, i) => ({ label: `chaos window ${i + 1}`, span: w, fill: "#e57373" })),
+    ...timeline.tail ? [{ label: "load tail", span: timeline.tail, fill: "#90caf9" }] : []
+  ];
+  const rows = [
+    ...phases.map((p) => ({ label: p.label, depth: 0, span: p.span, fill: p.fill, cls: "phase" })),
+    ...timeline.rows.map((r) => ({
+      label: r.label,
+      depth: r.depth,
+      span: r,
+      fill: r.status ? r.tolerated ? colours.tolerated : colours[r.status] : "#607d8b",
+      cls: r.status ? `span ${r.status}` : "span suite"
+    }))
+  ];
+  const height = rows.length * rowHeight + 30;
+  const x = scaleOf(timeline);
+  const bars = rows.map((row, i) => {
+    const y = i * rowHeight + 4;
+    const label = `<text x="${8 + row.depth * 12}" y="${y + 12}" font-size="12" fill="#222">${escape(clip(row.label, 34 - row.depth * 2))}</text>`;
+    const bar = `<rect class="${row.cls}" x="${x(row.span.startMs)}" y="${y}" width="${Math.max(2, x(row.span.endMs) - x(row.span.startMs))}" height="${rowHeight - 6}" rx="2" fill="${row.fill}"><title>${escape(row.label)}: ${iso(row.span.startMs)} \u2013 ${iso(row.span.endMs)} (${formatSeconds((row.span.endMs - row.span.startMs) / 1e3)})</title></rect>`;
+    return label + bar;
+  }).join("\n");
+  return `<section id="timeline"><h2>Timeline</h2>
+<svg class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="timeline of the run">
+${chaosBands(timeline, x, 0, rows.length * rowHeight + 4)}
+${bars}
+${timeAxis(timeline, x, rows.length * rowHeight + 6)}
+</svg></section>`;
+}
+function loadSection(series, timeline) {
+  const x = scaleOf(timeline);
+  const latency = { top: 10, height: 170 };
+  const errors = { top: 210, height: 80 };
+  const height = errors.top + errors.height + 30;
+  const maxMs = Math.max(1, ...series.buckets.map((b) => b.p95Ms ?? 0)) * 1.1;
+  const maxRate = Math.max(0.05, ...series.buckets.map((b) => b.requests ? b.errors / b.requests : 0));
+  const mid = (startMs) => x(startMs + series.bucketMs / 2);
+  const yLatency = (ms) => round(latency.top + latency.height - ms / maxMs * latency.height);
+  const yRate = (rate2) => round(errors.top + errors.height - rate2 / maxRate * errors.height);
+  const withRequests = series.buckets.filter((b) => b.requests > 0);
+  const line = (name, colour, points) => `<polyline class="line ${name}" fill="none" stroke="${colour}" stroke-width="1.5" points="${points.map((p) => `${p.cx},${p.cy}`).join(" ")}"/>` + points.map(
+    (p) => `<circle class="point ${name}" cx="${p.cx}" cy="${p.cy}" r="2.5" fill="${colour}"><title>${escape(p.text)}</title></circle>`
+  ).join("");
+  const at = (b) => `+${formatSeconds((b.startMs - timeline.startMs) / 1e3)}`;
+  const p50 = withRequests.map((b) => ({
+    cx: mid(b.startMs),
+    cy: yLatency(b.p50Ms ?? 0),
+    text: `${at(b)} p50 ${b.p50Ms}ms`
+  }));
+  const p95 = withRequests.map((b) => ({
+    cx: mid(b.startMs),
+    cy: yLatency(b.p95Ms ?? 0),
+    text: `${at(b)} p95 ${b.p95Ms}ms`
+  }));
+  const rate = withRequests.map((b) => ({
+    cx: mid(b.startMs),
+    cy: yRate(b.errors / b.requests),
+    text: `${at(b)} ${b.errors} of ${b.requests} failed (${percent(b.errors / b.requests)})`
+  }));
+  const axisLabel = (y, text) => `<text x="${labelWidth - 8}" y="${y}" font-size="11" text-anchor="end" fill="#444">${escape(text)}</text>`;
+  return `<section id="load"><h2>Load during the chaos</h2>
+<p class="legend"><span class="key p50">p50 latency</span> <span class="key p95">p95 latency</span> <span class="key errors">error rate</span> <span class="key chaos">chaos window</span> \xB7 ${series.buckets.length} buckets of ${formatSeconds(series.bucketMs / 1e3)}</p>
+<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="latency and error rate over time">
+${chaosBands(timeline, x, latency.top, errors.top + errors.height - latency.top)}
+<line x1="${labelWidth}" y1="${latency.top + latency.height}" x2="${labelWidth + plotWidth}" y2="${latency.top + latency.height}" stroke="#bbb"/>
+${axisLabel(latency.top + 10, `${Math.round(maxMs)} ms`)}${axisLabel(latency.top + latency.height, "0 ms")}
+${axisLabel(errors.top + 10, percent(maxRate))}${axisLabel(errors.top + errors.height, "0 %")}
+<text x="8" y="${latency.top + latency.height / 2}" font-size="12" fill="#222">latency</text>
+<text x="8" y="${errors.top + errors.height / 2}" font-size="12" fill="#222">error rate</text>
+${line("p50", "#1565c0", p50)}
+${line("p95", "#6a1b9a", p95)}
+${line("errors", "#c62828", rate)}
+${timeAxis(timeline, x, errors.top + errors.height)}
+</svg></section>`;
+}
+function escape(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function clip(text, length) {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}\u2026`;
+}
+var iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+var round = (value) => Math.round(value * 10) / 10;
+var percent = (share) => `${Number((share * 100).toFixed(1))} %`;
+var css = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5em 2em;color:#222;max-width:1100px}
+h1{font-size:1.4em;margin:0}h2{font-size:1.15em;margin:1.4em 0 .4em}h3{font-size:1.05em;margin:.2em 0;display:inline}
+.banner{padding:.8em 1em;border-radius:6px;color:#fff}.banner p{margin:.2em 0 0}.banner.pass{background:#2e7d32}.banner.fail{background:#c62828}
+dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#444;margin:.6em 0}dd{margin:0}
+.reasons li{margin:.15em 0}
+svg{max-width:100%;height:auto;display:block;background:#fafafa;border:1px solid #e0e0e0;border-radius:4px}
+.legend .key::before{content:"";display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border-radius:2px}
+.legend .p50::before{background:#1565c0}.legend .p95::before{background:#6a1b9a}.legend .errors::before{background:#c62828}.legend .chaos::before{background:${chaosFill}}
+.suite{margin:.8em 0;padding:.4em .8em;border:1px solid #e0e0e0;border-radius:6px}.suite.failing{border-color:#ef9a9a;background:#fff8f8}
+.suite>summary{cursor:pointer}.suite-facts{color:#555;margin:.3em 0}
+table{border-collapse:collapse;width:100%;margin:.4em 0 .8em}th,td{border:1px solid #ddd;padding:.3em .55em;text-align:left;vertical-align:top}
+th{background:#f5f5f5}tr.failed .status,tr.error .status{color:#c62828;font-weight:600}tr.passed .status{color:#2e7d32}
+tr.skipped .status{color:#757575}tr.tolerated .status{color:#ef6c00;font-weight:600}
+span.passed{color:#2e7d32}pre{white-space:pre-wrap;margin:.3em 0}
+`;
+
+// src/report/xml.ts
+var notXml = (
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+);
+var attributeEntities = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  // A parser normalises raw tab, newline and carriage return in an attribute to spaces; references keep them.
+  "	": "&#x9;",
+  "\n": "&#xA;",
+  "\r": "&#xD;"
+};
+var textEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+var needsWork = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+function xmlChars(text) {
+  return text.replace(notXml, "");
+}
+function escapeAttribute(value) {
+  if (!needsWork.test(value)) return value;
+  return xmlChars(value).replace(/[&<>"\t\n\r]/g, (c) => attributeEntities[c]);
+}
+function escapeText(text) {
+  if (!needsWork.test(text)) return text;
+  return xmlChars(text).replace(/[&<>]/g, (c) => textEntities[c]);
+}
+var piecesPerPart = 4096;
+var XmlWriter = class {
+  #parts = [];
+  #chunks = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+  /** `<name a="…">` on a line of its own, for an element that holds elements. */
+  open(name, attributes = []) {
+    this.#tag(name, attributes).push(">\n");
+    return this;
+  }
+  close(name) {
+    this.#chunks.push("</", name, ">\n");
+    return this;
+  }
+  /** An element holding text only, or nothing: `<name a="…">text</name>` or `<name a="…"/>`. */
+  element(name, attributes, text = "") {
+    if (text === "") this.#tag(name, attributes).push("/>\n");
+    else this.#tag(name, attributes).push(">", escapeText(text), "</", name, ">\n");
+    return this;
+  }
+  toString() {
+    return this.#parts.join("") + this.#chunks.join("");
+  }
+  #tag(name, attributes) {
+    if (this.#chunks.length >= piecesPerPart) {
+      this.#parts.push(this.#chunks.join(""));
+      this.#chunks = [];
+    }
+    const chunks = this.#chunks;
+    chunks.push("<", name);
+    for (const [key, value] of attributes) {
+      if (value !== void 0) chunks.push(" ", key, '="', escapeAttribute(String(value)), '"');
+    }
+    return chunks;
+  }
+};
+
+// src/report/junit.ts
+var maxBodyChars = 4e4;
+var toleranceSettings = {
+  allowFailures: "gate.allowFailures",
+  minProbeSuccess: "gate.minProbeSuccess",
+  failOnFailure: "gate.failOnFailure: false"
+};
+function renderJUnit(report, decision, options = {}) {
+  const xml = new XmlWriter();
+  const { passed, failed, errored, skipped } = decision.counts;
+  xml.open("testsuites", [
+    ["name", "chaos-gate"],
+    ["tests", passed + failed + errored + skipped],
+    ["failures", failed],
+    ["errors", errored],
+    ["time", seconds(runSeconds(report.suites))]
+  ]);
+  for (const suite of report.suites) renderSuite(xml, suite, decision, options);
+  return xml.close("testsuites").toString();
+}
+function renderSuite(xml, suite, decision, options) {
+  const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
+  for (const testCase of suite.cases) {
+    const { status } = judgementOf(decision, testCase);
+    if (status === "failed") counts.failures++;
+    else if (status === "error") counts.errors++;
+    else if (status === "skipped") counts.skipped++;
+  }
+  xml.open("testsuite", [
+    ["name", suite.name],
+    ["tests", counts.tests],
+    ["failures", counts.failures],
+    ["errors", counts.errors],
+    ["skipped", counts.skipped],
+    ["time", seconds(suiteSeconds(suite))],
+    ["timestamp", suite.timestamp && isoUtc(suite.timestamp)],
+    ["hostname", options.hostname]
+  ]);
+  renderProperties(xml, Object.entries(suite.properties));
+  for (const testCase of suite.cases) {
+    renderCase(xml, testCase, judgementOf(decision, testCase), options);
+  }
+  xml.element("system-out", []).element("system-err", []).close("testsuite");
+}
+function renderProperties(xml, properties) {
+  if (properties.length === 0) {
+    xml.element("properties", []);
+    return;
+  }
+  xml.open("properties");
+  for (const [name, value] of properties) {
+    xml.element("property", [
+      ["name", name],
+      ["value", value]
+    ]);
+  }
+  xml.close("properties");
+}
+function renderCase(xml, testCase, { status, tolerated }, options) {
+  const attributes = [
+    ["classname", testCase.className],
+    ["name", testCase.name],
+    ["time", seconds(testCase.durationSeconds ?? 0)]
+  ];
+  const properties = options.caseProperties ? caseProperties(testCase, tolerated) : [];
+  if (status === "passed" && properties.length === 0 && !testCase.details) {
+    xml.element("testcase", attributes);
+    return;
+  }
+  xml.open("testcase", attributes);
+  if (properties.length > 0) renderProperties(xml, properties);
+  const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
+  switch (status) {
+    case "passed":
+      if (testCase.details) xml.element("system-out", [], truncate(testCase.details));
+      break;
+    case "failed":
+    case "error":
+      xml.element(
+        status === "failed" ? "failure" : "error",
+        [
+          ["message", message],
+          ["type", testCase.outcome]
+        ],
+        truncate([testCase.message, testCase.details].filter(unique).join("\n"))
+      );
+      break;
+    case "skipped":
+      xml.element("skipped", [
+        ["message", skipReason(testCase, message, tolerated)],
+        ["type", tolerated ? "tolerated" : testCase.outcome]
+      ]);
+  }
+  xml.close("testcase");
+}
+function skipReason(testCase, message, tolerated) {
+  if (tolerated) return `tolerated by ${toleranceSettings[tolerated]}: ${testCase.outcome}: ${message}`;
+  if (testCase.outcome !== "skipped") return `${testCase.outcome}: ${message}`;
+  return testCase.message ?? "not evaluated";
+}
+function caseProperties(testCase, tolerated) {
+  return [
+    ["kind", testCase.kind],
+    ...Object.entries(testCase.properties),
+    ...tolerated ? [["gate.tolerated", tolerated]] : []
+  ];
+}
+function unique(value, index, all) {
+  return !!value && all.indexOf(value) === index;
+}
+function truncate(text) {
+  return text.length <= maxBodyChars ? text : `${text.slice(0, maxBodyChars)}
+\u2026 (${text.length - maxBodyChars} more characters cut)`;
+}
+function suiteSeconds(suite) {
+  return suite.durationSeconds ?? suite.cases.reduce((sum, c) => sum + (c.durationSeconds ?? 0), 0);
+}
+function runSeconds(suites) {
+  const starts = suites.map((s) => s.timestamp ? Date.parse(s.timestamp) : Number.NaN);
+  if (suites.length === 0 || starts.some(Number.isNaN)) {
+    return suites.reduce((sum, suite) => sum + suiteSeconds(suite), 0);
+  }
+  const ends = suites.map((suite, i) => starts[i] + suiteSeconds(suite) * 1e3);
+  return (Math.max(...ends) - Math.min(...starts)) / 1e3;
+}
+function seconds(value) {
+  return String(Math.max(0, Math.round(value * 1e3)) / 1e3);
+}
+function isoUtc(timestamp) {
+  const ms = Date.parse(timestamp);
+  return Number.isNaN(ms) ? void 0 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+}
+
+// src/report/markdown.ts
+var maxChars = 9e5;
+var icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 error", skipped: "\u23ED\uFE0F skipped" };
+function renderMarkdown(report, decision) {
+  const { passed, failed, errored, skipped, tolerated } = decision.counts;
+  const rows = report.suites.flatMap(
+    (suite) => suite.cases.map((testCase) => ({
+      suite: suite.name,
+      testCase,
+      judgement: judgementOf(decision, testCase)
+    }))
+  ).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
+  const caseReasons = new Set([...decision.cases.values()].map((j) => j.reason));
+  const lines = [
+    `## ${decision.verdict === "pass" ? "\u2705 Chaos gate passed" : "\u274C Chaos gate failed"}`,
+    "",
+    `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (tolerated ? ` (${tolerated} tolerated)` : "") + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
+    "",
+    // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
+    ...decision.reasons.filter((reason) => !caseReasons.has(reason)).map((reason) => `- ${cell(reason)}`)
+  ];
+  const failing = rows.filter((r) => importanceOf(r.judgement) <= 1);
+  if (failing.length > 0) {
+    lines.push("", "### Failures", "", ...table(failing));
+  }
+  const load = report.suites.find((s) => s.kind === "load");
+  if (load) lines.push(...impactTable(load));
+  const timeline = timelineOf(report, decision);
+  if (timeline) lines.push(...gantt(timeline));
+  const rest = rows.filter((r) => importanceOf(r.judgement) > 1);
+  if (rest.length > 0) {
+    lines.push(
+      "",
+      `<details><summary>${rest.length} passed or skipped check(s)</summary>`,
+      "",
+      ...table(rest),
+      "",
+      "</details>"
+    );
+  }
+  const text = `${lines.join("\n")}
+`;
+  return text.length <= maxChars ? text : `${text.slice(0, maxChars)}
+
+\u2026 summary cut at ${maxChars} characters; see the JSON report.
+`;
+}
+function table(rows) {
+  return [
+    "| suite | check | kind | status | duration | details |",
+    "|---|---|---|---|---|---|",
+    ...rows.map(({ suite, testCase, judgement: { status, tolerated } }) => {
+      const shown = tolerated ? `\u26A0\uFE0F tolerated (${tolerated})` : icons[status];
+      const duration = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
+      return `| ${cell(suite)} | ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${duration} | ${cell(testCase.message ?? "")} |`;
+    })
+  ];
+}
+function impactTable(load) {
+  const periods = [
+    ["baseline", "baseline (outside chaos)"],
+    ["chaos", "during chaos"],
+    ["overall", "overall"]
+  ].filter(([key]) => load.properties[`${key}.requests`] !== void 0);
+  if (periods.length === 0) return [];
+  const value = (key, field, unit = "") => {
+    const v = load.properties[`${key}.${field}`];
+    return v === void 0 ? "" : `${v}${unit}`;
+  };
+  const rate = (key) => {
+    const v = load.properties[`${key}.errorRate`];
+    return v === void 0 ? "" : `${Number((Number(v) * 100).toFixed(2))}%`;
+  };
+  return [
+    "",
+    "### Load impact",
+    "",
+    "| period | requests | p50 | p95 | p99 | error rate |",
+    "|---|---|---|---|---|---|",
+    ...periods.map(
+      ([key = "", label = ""]) => `| ${label} | ${value(key, "requests")} | ${value(key, "p50Ms", " ms")} | ${value(key, "p95Ms", " ms")} | ${value(key, "p99Ms", " ms")} | ${rate(key)} |`
+    )
+  ];
+}
+function gantt(timeline) {
+  const task = (label, tag, span) => `    ${mermaidText(label)} :${tag}${Math.round(span.startMs)}, ${Math.round(Math.max(span.endMs, span.startMs + 1e3))}`;
+  const lines = [
+    "",
+    "### Timeline",
+    "",
+    "```mermaid",
+    "gantt",
+    "    dateFormat x",
+    "    axisFormat %H:%M:%S"
+  ];
+  lines.push("    section load and chaos");
+  if (timeline.baseline) lines.push(task("baseline", "done, ", timeline.baseline));
+  timeline.chaosWindows.forEach(
+    (w, i) => lines.push(task(`chaos window ${i + 1} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`, "crit, ", w))
+  );
+  if (timeline.tail) lines.push(task("tail", "done, ", timeline.tail));
+  const experiments = timeline.rows.filter((r) => r.depth === 1);
+  if (experiments.length > 0) {
+    lines.push("    section checks");
+    for (const row of experiments) {
+      const failing = row.status === "failed" || row.status === "error";
+      lines.push(task(row.label, failing ? "crit, " : "active, ", row));
+    }
+  }
+  lines.push("```");
+  return lines;
+}
+function mermaidText(text) {
+  return text.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim() || "(unnamed)";
+}
+function cell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
+}
+
+// src/run/publish.ts
+var reportNames = { junit: "JUnit report", json: "JSON report", html: "HTML report", summary: "summary" };
+function reportPathProblems(reports) {
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const kind of ["junit", "json", "html", "summary"]) {
+    const file = reports[kind];
+    if (!file) continue;
+    const where = `the ${reportNames[kind]} ${file}`;
+    const absolute = path.resolve(file);
+    const other = seen.get(absolute);
+    if (other) problems.push(`${where}: the same file as the ${other}`);
+    seen.set(absolute, reportNames[kind]);
+    const problem = unwritable(absolute);
+    if (problem) problems.push(`${where}: ${problem}`);
+  }
+  return problems;
+}
+function unwritable(file) {
+  const kind = (at) => {
+    try {
+      return statSync(at).isDirectory() ? "directory" : "file";
+    } catch {
+      return void 0;
+    }
+  };
+  if (kind(file) === "directory") return "is a directory";
+  let existing = kind(file) ? file : path.dirname(file);
+  while (!kind(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  if (existing !== file && kind(existing) === "file") return `${existing} is a file, not a directory`;
+  try {
+    accessSync(existing, constants.W_OK);
+    return void 0;
+  } catch {
+    return `${existing} is not writable`;
+  }
+}
+function conclude(config, report, meta, log) {
+  if (!report.suites.some((suite) => suite.cases.length > 0)) {
+    throw new CannotRunError(
+      "nothing to judge: the run produced no experiment, workflow step or load result"
+    );
+  }
+  const decision = evaluateGate(report, config.gate);
+  const published = publishReports(config.reports, report, decision, { policy: config.gate, meta });
+  for (const kind of ["junit", "json", "html", "summary"]) {
+    const file = published[kind];
+    if (file) log(`chaos-gate: wrote ${kind} report ${file}`);
+  }
+  describeDecision(decision).forEach((line) => log(`chaos-gate: ${line}`));
+  return { decision, published };
+}
+function publishReports(reports, report, decision, context) {
+  let markdownText;
+  const markdown = () => markdownText ??= redact(renderMarkdown(report, decision));
+  const write = (file, render) => {
+    if (!file) return void 0;
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    writeFileSync(file, redact(render()));
+    return file;
+  };
+  const junitOptions = { hostname: os.hostname(), caseProperties: reports.junitCaseProperties };
+  return {
+    junit: write(reports.junit, () => renderJUnit(report, decision, junitOptions)),
+    json: write(reports.json, () => renderJson(report, decision, context)),
+    html: write(reports.html, () => writeHtml(reports.html, report, decision, context.meta)),
+    summary: write(reports.summary, markdown),
+    markdown
+  };
+}
+function writeHtml(file, report, decision, meta) {
+  const stylesheet = `${path.basename(file, path.extname(file))}.css`;
+  const { html, css: css2 } = renderHtml(report, decision, {
+    stylesheet,
+    runId: meta.runId,
+    generatedAt: /* @__PURE__ */ new Date()
+  });
+  writeFileSync(path.join(path.dirname(file), stylesheet), css2);
+  return html;
+}
+function describeDecision(decision) {
+  const { passed, failed, errored, skipped, tolerated } = decision.counts;
+  const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}`;
+  const head = decision.verdict === "pass" ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
+  return decision.verdict === "pass" ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
+}
+
+export {
+  parseJsonReport,
+  reportPathProblems,
+  conclude
+};

@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  CORE_SCHEMA,
+  loadAll,
+  readInputFile,
+  require_dist
+} from "./chunk-QGO4S7BI.js";
+import {
+  ConfigError,
+  __toESM,
+  errorMessage
+} from "./chunk-AUDYD5DW.js";
+
+// src/kube/manifests.ts
+var import_yaml = __toESM(require_dist(), 1);
+var expectedKinds = {
+  rbac: void 0,
+  experiment: ["ChaosExperiment"],
+  engine: ["ChaosEngine"],
+  input: void 0
+};
+function readManifests(files, role, maxBytes) {
+  return files.flatMap((file) => {
+    const manifests = parseManifests(
+      readInputFile(file, role === "input" ? "input" : "manifest", maxBytes),
+      file,
+      role
+    );
+    if (manifests.length === 0)
+      throw new ConfigError(`${file}: holds no objects (the file is empty or only comments)`);
+    return manifests;
+  });
+}
+function duplicateProblems(manifests, namespaceOf = (m) => m.object.metadata.namespace ?? "") {
+  const seen = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const manifest of manifests) {
+    const { apiVersion = "", kind = "", metadata } = manifest.object;
+    if (!metadata.name) continue;
+    const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
+    const key = `${group}/${kind}/${namespaceOf(manifest)}/${metadata.name}`;
+    const first = seen.get(key);
+    if (first)
+      problems.push(
+        `${manifest.source}: the same ${kind} as ${first.source}; each object may be given only once`
+      );
+    else seen.set(key, manifest);
+  }
+  return problems;
+}
+function parseManifests(text, file, role) {
+  refuseDescribeOutput(text, file);
+  return loadDocuments(text, file).flatMap(
+    (value, index) => (
+      // An empty document between separators holds nothing.
+      value === null || value === void 0 ? [] : toManifests(value, `${file}, document ${index + 1}`, role)
+    )
+  );
+}
+function loadDocuments(text, file) {
+  if (/^\s*[{[]/.test(text)) {
+    try {
+      return [JSON.parse(text)];
+    } catch {
+    }
+  }
+  try {
+    return loadAll(text, null, { schema: CORE_SCHEMA });
+  } catch (error) {
+    throw locateYamlError(text, file, error);
+  }
+}
+function locateYamlError(text, file, error) {
+  const documents = (0, import_yaml.parseAllDocuments)(text);
+  const list = Array.isArray(documents) ? documents : [documents];
+  const index = list.findIndex((document) => document.errors.length > 0);
+  const problem = list[index]?.errors[0];
+  if (problem) return new ConfigError(`${file}, document ${index + 1}: invalid YAML: ${problem.message}`);
+  return new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`);
+}
+function refuseDescribeOutput(text, file) {
+  const head = text.slice(0, 4096);
+  if (!/^API Version:[ \t]+\S/m.test(head) || !/^Kind:[ \t]+\S/m.test(head)) return;
+  const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? "OBJECT";
+  const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? "NAME";
+  throw new ConfigError(
+    `${file}: this is \`kubectl describe\` output, which cannot be read back; save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``
+  );
+}
+function toManifests(value, where, role) {
+  if (!isRecord(value)) throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)`);
+  if (value.kind === "List" || typeof value.kind === "string" && value.kind.endsWith("List")) {
+    if (!Array.isArray(value.items)) throw new ConfigError(`${where}: field items: expected a list`);
+    return value.items.flatMap((item, i) => toManifests(item, `${where}, items[${i}]`, role));
+  }
+  for (const field of role === "input" ? ["kind"] : ["apiVersion", "kind"]) {
+    if (typeof value[field] !== "string" || value[field] === "") {
+      throw new ConfigError(`${where}: field ${field}: required`);
+    }
+  }
+  const metadata = value.metadata;
+  if (!isRecord(metadata)) throw new ConfigError(`${where}: field metadata: required`);
+  const name = metadata.name ?? metadata.generateName;
+  if (typeof name !== "string" || name === "") {
+    throw new ConfigError(`${where}: field metadata.name: required`);
+  }
+  const kind = value.kind;
+  const source = `${where} (${kind} ${name})`;
+  const allowed = expectedKinds[role];
+  if (allowed && !allowed.includes(kind)) {
+    throw new ConfigError(`${source}: field kind: expected ${allowed.join(" or ")} in ${role} files`);
+  }
+  if (role === "engine" && typeof metadata.name === "string" && metadata.name.length > 63) {
+    throw new ConfigError(
+      `${source}: field metadata.name: a ChaosEngine name must be at most 63 characters (it becomes a label value)`
+    );
+  }
+  return [{ role, source, object: value }];
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export {
+  readManifests,
+  duplicateProblems
+};

@@ -1,0 +1,259 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  describeSchemaIssues
+} from "./chunk-ZY2EXJ66.js";
+import {
+  reportPathProblems
+} from "./chunk-53Q7OLZK.js";
+import {
+  duplicateProblems,
+  readManifests
+} from "./chunk-5EEPNLKG.js";
+import {
+  ConfigError,
+  external_exports
+} from "./chunk-AUDYD5DW.js";
+
+// src/argo/submit.ts
+import path from "node:path";
+var argoApiVersion = "argoproj.io/v1alpha1";
+function readWorkflow(source) {
+  return source.file ? fromFile(source.file) : fromTemplate(source);
+}
+function prepareWorkflow(base, source, defaultNamespace, labels) {
+  const namespace = source.namespace ?? base.metadata.namespace ?? defaultNamespace;
+  return {
+    ...base,
+    metadata: { ...base.metadata, namespace, labels: { ...base.metadata.labels, ...labels } },
+    spec: {
+      ...base.spec,
+      arguments: { ...base.spec.arguments, parameters: withParameters(base, source.parameters) }
+    }
+  };
+}
+function fromFile(file) {
+  const workflows = readManifests([file], "input");
+  const [first, ...rest] = workflows;
+  if (!first || rest.length > 0)
+    throw new ConfigError(`${file}: expected exactly one Workflow, found ${workflows.length} objects`);
+  if (first.object.kind !== "Workflow")
+    throw new ConfigError(`${first.source}: field kind: expected Workflow`);
+  const workflow = first.object;
+  if (typeof workflow.spec !== "object" || workflow.spec === null)
+    throw new ConfigError(`${first.source}: field spec: required`);
+  return workflow;
+}
+function fromTemplate(source) {
+  const template = source.template;
+  if (!template) throw new ConfigError("workflow: set file or template");
+  const label = template.clusterScope ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template";
+  return {
+    apiVersion: argoApiVersion,
+    kind: "Workflow",
+    metadata: { generateName: `${path.basename(template.name)}-`, labels: { [label]: template.name } },
+    spec: {
+      workflowTemplateRef: { name: template.name, ...template.clusterScope ? { clusterScope: true } : {} }
+    }
+  };
+}
+function withParameters(workflow, overrides) {
+  const parameters = [...workflow.spec.arguments?.parameters ?? []];
+  for (const [name, value] of Object.entries(overrides)) {
+    const index = parameters.findIndex((p) => p.name === name);
+    if (index >= 0) parameters[index] = { ...parameters[index], name, value };
+    else parameters.push({ name, value });
+  }
+  return parameters;
+}
+
+// src/litmus/crd-rules.ts
+var oneOf = (values) => external_exports.string().regex(new RegExp(`^(${values.join("|")})$`), `must be one of ${values.join(", ")}`);
+var nonEmpty = external_exports.string().min(1, "must not be empty");
+var appkind = external_exports.string().regex(
+  /^(|deployment|statefulset|daemonset|deploymentconfig|rollout)$/,
+  "must be one of deployment, statefulset, daemonset, deploymentconfig, rollout"
+);
+var durationText = external_exports.string({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
+var probeRules = external_exports.looseObject({
+  name: external_exports.string(),
+  type: oneOf(["k8sProbe", "httpProbe", "cmdProbe", "promProbe", "sloProbe"]),
+  mode: oneOf(["SOT", "EOT", "Edge", "Continuous", "OnChaos"]),
+  runProperties: external_exports.looseObject({
+    probeTimeout: durationText,
+    interval: durationText,
+    evaluationTimeout: durationText.optional(),
+    probePollingInterval: durationText.optional(),
+    initialDelay: durationText.optional(),
+    retry: external_exports.int().optional(),
+    attempt: external_exports.int().optional(),
+    initialDelaySeconds: external_exports.int().optional(),
+    verbosity: external_exports.string().optional(),
+    stopOnFailure: external_exports.boolean().optional()
+  }),
+  "k8sProbe/inputs": external_exports.looseObject({
+    version: external_exports.string(),
+    resource: external_exports.string(),
+    operation: oneOf(["present", "absent", "create", "delete"])
+  }).optional(),
+  "cmdProbe/inputs": external_exports.looseObject({
+    command: nonEmpty,
+    comparator: external_exports.looseObject({
+      type: oneOf(["int", "float", "string"]),
+      criteria: external_exports.string(),
+      value: external_exports.string()
+    })
+  }).optional(),
+  "httpProbe/inputs": external_exports.looseObject({
+    url: nonEmpty,
+    method: external_exports.looseObject({
+      get: external_exports.looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional(),
+      post: external_exports.looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional()
+    }).refine((method) => Object.keys(method).length > 0, "needs get or post")
+  }).optional(),
+  "promProbe/inputs": external_exports.looseObject({
+    endpoint: external_exports.string(),
+    comparator: external_exports.looseObject({ criteria: external_exports.string(), value: external_exports.string() })
+  }).optional()
+});
+var engineCrdRules = external_exports.looseObject({
+  spec: external_exports.looseObject({
+    engineState: oneOf(["active", "stop"]).optional(),
+    jobCleanUpPolicy: oneOf(["delete", "retain"]).optional(),
+    defaultHealthCheck: external_exports.boolean().optional(),
+    chaosServiceAccount: external_exports.string().optional(),
+    terminationGracePeriodSeconds: external_exports.int().optional(),
+    appinfo: external_exports.looseObject({
+      appkind: appkind.optional(),
+      applabel: external_exports.string().optional(),
+      appns: external_exports.string().optional()
+    }).optional(),
+    experiments: external_exports.array(
+      external_exports.looseObject({
+        name: external_exports.string(),
+        spec: external_exports.looseObject({ probe: external_exports.array(probeRules).optional() }).optional()
+      })
+    ).optional()
+  }).optional()
+});
+
+// src/kube/kinds.ts
+var clusterScopedKinds = /* @__PURE__ */ new Set([
+  "Namespace",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "CustomResourceDefinition",
+  "PersistentVolume",
+  "StorageClass",
+  "PriorityClass",
+  "ValidatingWebhookConfiguration",
+  "MutatingWebhookConfiguration",
+  "APIService",
+  "ClusterWorkflowTemplate"
+]);
+function isClusterScopedKind(kind) {
+  return clusterScopedKinds.has(kind ?? "");
+}
+
+// src/run/blast-radius.ts
+function isSystemNamespace(namespace) {
+  return namespace.startsWith("kube-") || namespace.startsWith("openshift-");
+}
+function allowedNamespaces(policy) {
+  const allowed = policy.allowNamespaces ?? (policy.defaultNamespace ? [policy.defaultNamespace] : []);
+  return [...new Set(allowed)];
+}
+function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped = (m) => isClusterScopedKind(m.object.kind)) {
+  const listed = new Set(policy.allowNamespaces ?? []);
+  const allowed = new Set(allowedNamespaces(policy));
+  const hint = "add it to allowNamespaces (--allow-namespace) if the run may reach it";
+  const checkNamespace = (where, namespace) => {
+    if (namespace === void 0 || namespace === "") return void 0;
+    if (isSystemNamespace(namespace) && !listed.has(namespace))
+      return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces lists it`;
+    if (!allowed.has(namespace) && (policy.defaultNamespace !== void 0 || policy.allowNamespaces))
+      return `${where}: namespace ${namespace} is not allowed (allowed: ${[...allowed].join(", ") || "none"}); ${hint}`;
+    return void 0;
+  };
+  const problems = [];
+  for (const manifest of manifests) {
+    const { object, source } = manifest;
+    const namespace = object.metadata.namespace ?? policy.defaultNamespace;
+    if (clusterScoped(manifest)) {
+      if (!policy.allowClusterScoped)
+        problems.push(
+          `${source}: ${object.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
+        );
+    } else problems.push(checkNamespace(source, namespace));
+    if (object.kind === "Secret" && !policy.allowClusterScoped)
+      problems.push(`${source}: Secrets are refused unless allowClusterScoped is true`);
+    if (bindsClusterAdmin(object))
+      problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
+    if (object.kind === "ChaosEngine")
+      for (const target of targetNamespaces(object))
+        problems.push(checkNamespace(`${source}: its chaos targets`, target));
+  }
+  if (workflowNamespace !== void 0) problems.push(checkNamespace("the Workflow", workflowNamespace));
+  return problems.filter((p) => !!p);
+}
+function bindsClusterAdmin(object) {
+  if (object.kind !== "RoleBinding" && object.kind !== "ClusterRoleBinding") return false;
+  const roleRef = object.roleRef;
+  return roleRef?.kind === "ClusterRole" && roleRef.name === "cluster-admin";
+}
+function targetNamespaces(engine) {
+  const selectors = engine.spec?.selectors;
+  return [
+    engine.spec?.appinfo?.appns,
+    ...(selectors?.workloads ?? []).map((w) => w.namespace),
+    ...(selectors?.pods ?? []).map((p) => p.namespace)
+  ].filter((ns) => typeof ns === "string" && ns !== "");
+}
+
+// src/run/inputs.ts
+function readRunInputs(config) {
+  const manifests = [
+    ...readManifests(config.rbac, "rbac"),
+    ...readManifests(config.experiments, "experiment"),
+    ...readManifests(config.engines, "engine")
+  ];
+  const workflow = config.workflow && readWorkflow(config.workflow);
+  if (!manifests.some((m) => m.role === "engine") && !workflow) {
+    throw new ConfigError(
+      "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
+    );
+  }
+  const namespaceOf = (m) => m.object.metadata.namespace ?? config.namespace ?? "";
+  const problems = [
+    ...manifests.filter((m) => m.role === "engine").flatMap(crdProblems),
+    ...duplicateProblems(manifests, namespaceOf),
+    ...blastRadiusProblems(manifests, config.workflow?.namespace ?? workflow?.metadata.namespace, {
+      ...config,
+      defaultNamespace: config.namespace
+    }),
+    ...reportPathProblems(config.reports)
+  ];
+  if (problems.length > 0) throw new ConfigError(problems.join("\n"));
+  return { manifests, workflow };
+}
+function crdProblems(manifest) {
+  const checked = engineCrdRules.safeParse(manifest.object);
+  return checked.success ? [] : [describeSchemaIssues(manifest.source, checked.error)];
+}
+function describeRunInputs(config) {
+  const { manifests, workflow } = readRunInputs(config);
+  return [
+    ...manifests.map((m) => m.source),
+    ...workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []
+  ];
+}
+
+export {
+  prepareWorkflow,
+  isClusterScopedKind,
+  allowedNamespaces,
+  blastRadiusProblems,
+  readRunInputs,
+  describeRunInputs
+};

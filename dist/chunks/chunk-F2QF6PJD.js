@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+
+// src/gate/policy.ts
+var defaultPolicy = {
+  failOnFailure: true,
+  allowFailures: [],
+  stopped: "fail",
+  timeouts: "fail"
+};
+var fixedStatuses = {
+  pass: "passed",
+  fail: "failed",
+  error: "error",
+  skipped: "skipped"
+};
+function statusOf(testCase, policy) {
+  switch (testCase.outcome) {
+    case "stopped":
+      return policy.stopped === "fail" ? "failed" : "skipped";
+    case "timeout":
+      return policy.timeouts === "fail" ? "error" : "skipped";
+    default:
+      return fixedStatuses[testCase.outcome];
+  }
+}
+var isUnexcusable = (testCase) => testCase.kind === "chaos-stop";
+function judge(testCase, policy, probeFloorHolds) {
+  const status = statusOf(testCase, policy);
+  if (!isFailing(status)) return { status };
+  if (isUnexcusable(testCase)) return { status, reason: describeFailure(testCase) };
+  const tolerated = toleranceOf(testCase, policy, probeFloorHolds);
+  if (tolerated) return { status: "skipped", tolerated };
+  return policy.failOnFailure ? { status, reason: describeFailure(testCase) } : { status };
+}
+function toleranceOf(testCase, policy, probeFloorHolds) {
+  if (isAllowedToFail(testCase, policy)) return "allowFailures";
+  if (policy.failOnFailure) return void 0;
+  if (testCase.kind !== "probe" || policy.minProbeSuccess === void 0) return "failOnFailure";
+  return probeFloorHolds ? "minProbeSuccess" : void 0;
+}
+var isFailing = (status) => status === "failed" || status === "error";
+function isAllowedToFail(testCase, policy) {
+  if (!testCase.experiment) return false;
+  const [, engine, experiment] = testCase.experiment.split("/");
+  return policy.allowFailures.some(
+    (pattern) => pattern === experiment || pattern === `${engine}/${experiment}` || pattern === testCase.experiment
+  );
+}
+var countKeys = {
+  passed: "passed",
+  failed: "failed",
+  error: "errored",
+  skipped: "skipped"
+};
+function evaluateGate(report, policy) {
+  const all = report.suites.flatMap((suite) => suite.cases);
+  const probes = all.filter((c) => c.kind === "probe");
+  const probeSuccess = probes.length === 0 ? void 0 : Math.floor(probes.filter((p) => p.outcome === "pass").length * 100 / probes.length);
+  const { minProbeSuccess } = policy;
+  const probeFloorHolds = minProbeSuccess === void 0 || probeSuccess !== void 0 && probeSuccess >= minProbeSuccess;
+  const cases = new Map(all.map((testCase) => [testCase, judge(testCase, policy, probeFloorHolds)]));
+  const counts = { passed: 0, failed: 0, errored: 0, skipped: 0, tolerated: 0 };
+  const reasons = [];
+  if (all.length === 0) reasons.push("no results: nothing was checked");
+  for (const [testCase, { status, tolerated, reason }] of cases) {
+    counts[countKeys[status]]++;
+    if (tolerated) counts.tolerated++;
+    if (reason && isUnexcusable(testCase)) reasons.unshift(reason);
+    else if (reason) reasons.push(reason);
+  }
+  if (minProbeSuccess !== void 0) {
+    if (probeSuccess === void 0) {
+      reasons.push(`a minimum probe success of ${minProbeSuccess}% was set, but no probe ran`);
+    } else if (probeSuccess < minProbeSuccess) {
+      reasons.push(`probe success ${probeSuccess}% is below the minimum of ${minProbeSuccess}%`);
+    }
+  }
+  if (reasons.length > 0) return { verdict: "fail", reasons, counts, probeSuccess, cases };
+  const checked = [`${counts.passed} passed`, `${counts.skipped} skipped`];
+  if (probeSuccess !== void 0) checked.push(`probe success ${probeSuccess}%`);
+  const summary = counts.tolerated === 0 ? "all checks passed" : `passed with ${counts.tolerated} failure(s) the policy tolerates`;
+  return {
+    verdict: "pass",
+    reasons: [`${summary} (${checked.join(", ")})`],
+    counts,
+    probeSuccess,
+    cases
+  };
+}
+var failureWords = {
+  timeout: "did not finish before the timeout",
+  stopped: "was stopped (aborted)",
+  error: "errored"
+};
+function describeFailure(testCase) {
+  const what = `${testCase.kind} ${testCase.className} \u203A ${testCase.name}`;
+  const why = failureWords[testCase.outcome] ?? "failed";
+  return testCase.message ? `${what} ${why}: ${testCase.message}` : `${what} ${why}`;
+}
+
+export {
+  defaultPolicy,
+  evaluateGate
+};

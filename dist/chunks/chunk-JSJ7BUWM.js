@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  external_exports
+} from "./chunk-AUDYD5DW.js";
+
+// src/config/duration.ts
+var unitMs = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var durationPattern = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+function parseDuration(text) {
+  if (typeof text === "number") return Number.isFinite(text) && text >= 0 ? text * 1e3 : void 0;
+  const trimmed = text.trim();
+  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1e3;
+  if (!durationPattern.test(trimmed)) return void 0;
+  let total = 0;
+  for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+    total += Number(amount) * (unitMs[unit] ?? 0);
+  }
+  return total;
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)}ms`;
+  const seconds = Math.round(ms / 1e3);
+  const parts = [];
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor(seconds % 3600 / 60);
+  const s = seconds % 60;
+  if (h) parts.push(`${h}h`);
+  if (m) parts.push(`${m}m`);
+  if (s || parts.length === 0) parts.push(`${s}s`);
+  return parts.join("");
+}
+var dayMs = 24 * 36e5;
+var duration = external_exports.union([external_exports.string(), external_exports.number()]).transform((value, ctx) => {
+  const ms = parseDuration(value);
+  if (ms === void 0) {
+    ctx.addIssue({
+      code: "custom",
+      message: `"${value}" is not a duration (examples: 500ms, 90s, 15m, 1h30m)`
+    });
+    return external_exports.NEVER;
+  }
+  if (ms > dayMs) {
+    ctx.addIssue({ code: "custom", message: `"${value}" is longer than 24h` });
+    return external_exports.NEVER;
+  }
+  return ms;
+});
+var runDuration = duration.refine((ms) => ms >= 1e3, { message: "must be at least 1s" });
+
+// src/litmus/duration.ts
+function totalChaosSeconds(experiment) {
+  const value = experiment?.spec?.components?.env?.find((e) => e.name === "TOTAL_CHAOS_DURATION")?.value;
+  const seconds = Number(value);
+  return value && Number.isFinite(seconds) ? seconds : void 0;
+}
+function engineChaosSeconds(engine) {
+  const known = (engine.spec?.experiments ?? []).map(totalChaosSeconds).filter((s) => s !== void 0);
+  return known.length === 0 ? void 0 : known.reduce((sum, s) => sum + s, 0);
+}
+
+export {
+  formatDuration,
+  duration,
+  runDuration,
+  totalChaosSeconds,
+  engineChaosSeconds
+};

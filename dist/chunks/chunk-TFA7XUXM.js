@@ -1,0 +1,458 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  objectMetaSchema
+} from "./chunk-ZY2EXJ66.js";
+import {
+  secondsBetween
+} from "./chunk-UNIKD4AU.js";
+import {
+  totalChaosSeconds
+} from "./chunk-JSJ7BUWM.js";
+import {
+  external_exports
+} from "./chunk-AUDYD5DW.js";
+
+// src/litmus/types.ts
+var litmusGroup = "litmuschaos.io";
+var litmusVersion = "v1alpha1";
+var litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
+var text = external_exports.string();
+var probeSpecSchema = external_exports.looseObject({
+  name: text,
+  type: text,
+  mode: text,
+  runProperties: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+});
+var engineExperimentSpecSchema = external_exports.looseObject({
+  name: text,
+  spec: external_exports.looseObject({
+    components: external_exports.looseObject({
+      env: external_exports.array(external_exports.looseObject({ name: text, value: text.optional() })).optional()
+    }).optional(),
+    probe: external_exports.array(probeSpecSchema).optional()
+  }).optional()
+});
+var engineExperimentStatusSchema = external_exports.looseObject({
+  name: text.optional(),
+  runner: text.optional(),
+  experimentPod: text.optional(),
+  /** "Waiting for Job Creation", "Running", "Completed", "ChaosExperiment Not Found", "Forcefully Aborted", "Skipped". */
+  status: text.optional(),
+  /** "N/A", "Awaited", or a copy of the result's verdict. */
+  verdict: text.optional(),
+  lastUpdateTime: text.optional()
+});
+var chaosEngineSchema = external_exports.looseObject({
+  apiVersion: text.optional(),
+  kind: text.optional(),
+  metadata: objectMetaSchema,
+  spec: external_exports.looseObject({
+    engineState: external_exports.enum(["active", "stop"]).optional(),
+    appinfo: external_exports.looseObject({ appns: text.optional(), applabel: text.optional(), appkind: text.optional() }).optional(),
+    /** 3.0 and later: the targets by workload or pod. */
+    selectors: external_exports.looseObject({
+      workloads: external_exports.array(external_exports.looseObject({ kind: text.optional(), namespace: text.optional() })).optional(),
+      pods: external_exports.array(external_exports.looseObject({ namespace: text.optional() })).optional()
+    }).optional(),
+    chaosServiceAccount: text.optional(),
+    experiments: external_exports.array(engineExperimentSpecSchema).optional()
+  }).optional(),
+  status: external_exports.looseObject({
+    /** "initialized" → "completed" | "stopped". */
+    engineStatus: text.optional(),
+    experiments: external_exports.array(engineExperimentStatusSchema).optional()
+  }).optional()
+});
+var probeStatusEntrySchema = external_exports.looseObject({
+  name: text.optional(),
+  type: text.optional(),
+  mode: text.optional(),
+  status: external_exports.looseObject({ verdict: text.optional(), description: text.optional() }).optional()
+});
+var legacyProbeStatusEntrySchema = external_exports.looseObject({
+  name: text.optional(),
+  type: text.optional(),
+  status: external_exports.record(external_exports.string(), external_exports.string()).optional()
+});
+var experimentStatusSchema = external_exports.looseObject({
+  /** Running | Completed | Completed_With_Error | Completed_With_Probe_Failure | Stopped | Error */
+  phase: text.optional(),
+  /** Pass | Fail | Stopped | Awaited | Error */
+  verdict: text.optional(),
+  /** A string ("100", "Awaited"); some writers put a number. */
+  probeSuccessPercentage: external_exports.union([text, external_exports.number().transform(String)]).optional(),
+  /** 2.x. */
+  failStep: text.optional(),
+  /** 3.0.0-beta2 to beta4. */
+  failureOutput: external_exports.looseObject({ errorCode: text.optional(), failedStep: text.optional() }).optional(),
+  /** 3.0.0-beta5 and later. */
+  errorOutput: external_exports.looseObject({ errorCode: text.optional(), reason: text.optional() }).optional()
+});
+var count = external_exports.number().int().nonnegative();
+var chaosResultSchema = external_exports.looseObject({
+  apiVersion: text.optional(),
+  kind: text.optional(),
+  metadata: objectMetaSchema,
+  spec: external_exports.looseObject({
+    engine: text.optional(),
+    experiment: text.optional(),
+    instance: text.optional(),
+    /** Litmus before 1.2 kept the status here, with lower-case values ("pass", "running"). */
+    experimentstatus: experimentStatusSchema.optional()
+  }).optional(),
+  status: external_exports.looseObject({
+    experimentStatus: experimentStatusSchema.optional(),
+    /** Written by litmus-go before 1.13.3. */
+    experimentstatus: experimentStatusSchema.optional(),
+    probeStatuses: external_exports.array(probeStatusEntrySchema).optional(),
+    probeStatus: external_exports.array(legacyProbeStatusEntrySchema).optional(),
+    history: external_exports.looseObject({
+      passedRuns: count.optional(),
+      failedRuns: count.optional(),
+      stoppedRuns: count.optional(),
+      targets: external_exports.array(
+        external_exports.looseObject({ name: text.optional(), kind: text.optional(), chaosStatus: text.optional() })
+      ).optional()
+    }).optional()
+  }).optional()
+});
+function resultName(engine, experiment) {
+  return `${engine}-${experiment}`;
+}
+function readableResults(results, warn) {
+  return results.flatMap((result) => {
+    const parsed = chaosResultSchema.safeParse(result);
+    if (parsed.success) return [parsed.data];
+    const { namespace = "", name = "" } = result.metadata ?? {};
+    const issue = parsed.error.issues[0];
+    warn(
+      `ChaosResult ${namespace}/${name} is left out: field ${issue?.path.join(".") ?? "?"}: ${issue?.message.replace(/^Invalid input: /, "") ?? ""}`
+    );
+    return [];
+  });
+}
+
+// src/litmus/verdict.ts
+function experimentStatusOf(result) {
+  return result.status?.experimentStatus ?? result.status?.experimentstatus ?? result.spec?.experimentstatus ?? {};
+}
+var lower = (text2) => (text2 ?? "").toLowerCase();
+function isVerdictFinal(status) {
+  return !!status.verdict && lower(status.verdict) !== "awaited" && lower(status.phase) !== "running";
+}
+var verdictOutcomes = {
+  pass: "pass",
+  fail: "fail",
+  error: "error",
+  stopped: "stopped"
+};
+function verdictOutcome(verdict) {
+  return verdictOutcomes[lower(verdict)];
+}
+function isEngineFinished(engine) {
+  const state = engine.status?.engineStatus;
+  return state === "completed" || state === "stopped";
+}
+var notRunStatuses = /* @__PURE__ */ new Set(["ChaosExperiment Not Found", "Skipped"]);
+function isNotRun(runStatus) {
+  return notRunStatuses.has(runStatus ?? "");
+}
+var probeVerdicts = {
+  Passed: "pass",
+  Failed: "fail",
+  "N/A": "skipped",
+  Awaited: "timeout"
+};
+function probeOutcome(verdict) {
+  return probeVerdicts[verdict] ?? "error";
+}
+var legacyProbePrefixes = [
+  ["Passed", "pass"],
+  ["Better Luck", "fail"],
+  ["N/A", "skipped"]
+];
+var legacyPrecedence = ["fail", "timeout", "pass", "skipped"];
+function legacyProbeOutcome(phaseTexts) {
+  const outcomes = new Set(
+    phaseTexts.map(
+      (text2) => legacyProbePrefixes.find(([prefix]) => text2.startsWith(prefix))?.[1] ?? "timeout"
+    )
+  );
+  return legacyPrecedence.find((outcome) => outcomes.has(outcome)) ?? "timeout";
+}
+
+// src/litmus/convert.ts
+function runInterruption({ cancelled, timedOut }) {
+  if (cancelled) return { outcome: "stopped", why: `the run was cancelled (${cancelled})` };
+  if (timedOut) return { outcome: "timeout", why: "the wait timed out" };
+  return void 0;
+}
+var keyOf = (object) => `${object.metadata.namespace ?? ""}/${object.metadata.name ?? ""}`;
+function convertChaos(objects) {
+  const { engines, results, deleted = [] } = objects;
+  const interruption = runInterruption(objects);
+  const resultsByKey = new Map(results.map((result) => [keyOf(result), result]));
+  const suites = engines.map((engine) => {
+    const key = keyOf(engine);
+    const gone = { outcome: "error", why: `ChaosEngine ${key} was deleted` };
+    return engineSuite(engine, resultsByKey, deleted.includes(key) ? gone : interruption);
+  });
+  const covered = new Set(engines.map(keyOf));
+  const orphans = /* @__PURE__ */ new Map();
+  for (const result of results) {
+    const key = `${result.metadata.namespace ?? ""}/${result.spec?.engine ?? engineFromName(result)}`;
+    if (covered.has(key)) continue;
+    const group = orphans.get(key);
+    if (group) group.push(result);
+    else orphans.set(key, [result]);
+  }
+  for (const [key, group] of orphans) suites.push(resultsOnlySuite(key, group, interruption));
+  return { suites };
+}
+function engineFromName(result) {
+  const { name = "" } = result.metadata;
+  const experiment = result.spec?.experiment;
+  return experiment && name.endsWith(`-${experiment}`) ? name.slice(0, -experiment.length - 1) : name;
+}
+function engineSuite(engine, resultsByKey, interruption) {
+  const namespace = engine.metadata.namespace ?? "";
+  const name = engine.metadata.name ?? "";
+  const suiteName = `${namespace}/${name}`;
+  const experimentNames = experimentsOf(engine);
+  const unfinished = interruption ?? (isEngineFinished(engine) ? void 0 : { outcome: "timeout", why: "the engine had not finished" });
+  const cases = experimentNames.flatMap((experiment) => {
+    const result = resultsByKey.get(`${namespace}/${resultName(name, experiment)}`);
+    const runStatus = engine.status?.experiments?.find((e) => e.name === experiment);
+    return experimentCases({
+      suiteName,
+      experiment,
+      result: result && belongsToEngine(result, engine) ? result : void 0,
+      engineRunStatus: runStatus?.status,
+      endedAt: runStatus?.lastUpdateTime,
+      interruption: unfinished
+    });
+  });
+  if (cases.length === 0 && interruption) {
+    cases.push({
+      kind: "experiment",
+      className: suiteName,
+      name: "(engine)",
+      outcome: interruption.outcome,
+      message: `no verdict: ${interruption.why}`,
+      properties: {}
+    });
+  }
+  const app = engine.spec?.appinfo;
+  const duration = totalChaosSeconds(engine.spec?.experiments?.[0]);
+  const started = engine.metadata.creationTimestamp;
+  const ended = latest(engine.status?.experiments?.map((e) => e.lastUpdateTime));
+  return {
+    kind: "chaosengine",
+    name: suiteName,
+    timestamp: started,
+    durationSeconds: secondsBetween(started, ended),
+    properties: definedProperties({
+      engine: suiteName,
+      "engine.uid": engine.metadata.uid,
+      "engine.status": engine.status?.engineStatus,
+      experiments: experimentNames.join(","),
+      "target.app": app?.applabel || app?.appns ? `${app.appkind ?? "app"} ${app.appns ?? namespace} ${app.applabel ?? ""}`.trim() : void 0,
+      "chaos.duration": duration === void 0 ? void 0 : `${duration}s`
+    }),
+    cases
+  };
+}
+function experimentsOf(engine) {
+  const fromSpec = engine.spec?.experiments?.map((e) => e.name) ?? [];
+  const fromStatus = engine.status?.experiments?.map((e) => e.name ?? "").filter(Boolean) ?? [];
+  return [.../* @__PURE__ */ new Set([...fromSpec, ...fromStatus])];
+}
+function belongsToEngine(result, engine) {
+  const uid = engine.metadata.uid;
+  return !uid || result.metadata.labels?.chaosUID === uid;
+}
+function resultsOnlySuite(key, results, interruption) {
+  const cases = results.flatMap(
+    (result) => experimentCases({
+      suiteName: key,
+      experiment: result.spec?.experiment ?? result.metadata.name ?? "",
+      result,
+      endedAt: lastWrite(result),
+      interruption
+    })
+  );
+  return {
+    kind: "chaosengine",
+    name: key,
+    timestamp: earliest(results.map((r) => r.metadata.creationTimestamp)),
+    properties: { engine: key },
+    cases
+  };
+}
+function experimentCases(input) {
+  const { suiteName, experiment, result } = input;
+  const startedAt = result?.metadata.creationTimestamp;
+  const base = {
+    className: suiteName,
+    experiment: `${suiteName}/${experiment}`,
+    startedAt,
+    durationSeconds: secondsBetween(startedAt, input.endedAt ?? (result && lastWrite(result)))
+  };
+  if (!result) return [missingResultCase(input, base)];
+  const status = experimentStatusOf(result);
+  const probes = probeCases(result, base, experiment);
+  const experimentCase = {
+    ...base,
+    kind: "experiment",
+    name: experiment,
+    ...judgeExperiment(status, probes, input.interruption),
+    properties: definedProperties({
+      experiment,
+      phase: status.phase,
+      verdict: status.verdict,
+      probeSuccessPercentage: status.probeSuccessPercentage,
+      chaosResult: result.metadata.name,
+      targets: result.status?.history?.targets?.map((t) => `${t.kind ?? ""}/${t.name ?? ""}=${t.chaosStatus ?? ""}`).join(",")
+    })
+  };
+  return [experimentCase, ...probes];
+}
+function missingResultCase(input, base) {
+  const { engineRunStatus, interruption, suiteName, experiment } = input;
+  const properties = { experiment, ...engineRunStatus ? { "engine.status": engineRunStatus } : {} };
+  const missing = (judged) => ({
+    ...base,
+    kind: "experiment",
+    name: experiment,
+    ...judged,
+    properties
+  });
+  if (isNotRun(engineRunStatus))
+    return missing({ outcome: "fail", message: `experiment not run: ${engineRunStatus}` });
+  if (interruption) {
+    return missing({
+      outcome: interruption.outcome,
+      message: `no verdict: the experiment had not started when ${interruption.why}`
+    });
+  }
+  return missing({
+    outcome: "error",
+    message: `no ChaosResult ${suiteName.split("/")[1]}-${experiment} was written for this run`
+  });
+}
+function judgeExperiment(status, probes, interruption) {
+  if (!isVerdictFinal(status)) {
+    const still = `still ${status.verdict || "without a verdict"} (phase ${status.phase ?? "unknown"})`;
+    return interruption ? { outcome: interruption.outcome, message: `${still} when ${interruption.why}` } : { outcome: "timeout", message: `${still} when the results were read` };
+  }
+  const known = verdictOutcome(status.verdict);
+  if (known === "pass") return { outcome: "pass" };
+  if (known === "stopped") {
+    return { outcome: "stopped", message: "the experiment was stopped (aborted) before it finished" };
+  }
+  const lines = failureLines(status, probes);
+  if (!known) lines.push(`unexpected verdict "${status.verdict ?? ""}" (phase ${status.phase ?? "unknown"})`);
+  if (lines.length === 0) lines.push(`verdict ${status.verdict} (phase ${status.phase ?? "unknown"})`);
+  return { outcome: known ?? "error", message: lines[0], details: lines.join("\n") };
+}
+function failureLines(status, probes) {
+  const lines = [];
+  const error = status.errorOutput;
+  if (error?.errorCode || error?.reason)
+    lines.push(`${error.errorCode ?? "ERROR"}: ${readableReason(error.reason)}`);
+  const legacy = status.failureOutput;
+  if (legacy?.errorCode || legacy?.failedStep)
+    lines.push(`${legacy.errorCode ?? "ERROR"}: ${legacy.failedStep ?? ""}`);
+  if (status.failStep && status.failStep !== "N/A") lines.push(status.failStep);
+  for (const probe of probes.filter((p) => p.outcome === "fail"))
+    lines.push(`probe ${probe.properties.probe} failed: ${probe.message ?? ""}`.trim());
+  return lines;
+}
+function readableReason(reason) {
+  if (!reason) return "";
+  try {
+    const parsed = JSON.parse(reason);
+    if (typeof parsed.reason === "string") {
+      const where = [parsed.phase && `in ${parsed.phase}`, parsed.target && `target ${parsed.target}`].filter(
+        Boolean
+      );
+      return where.length ? `${parsed.reason} (${where.join(", ")})` : parsed.reason;
+    }
+  } catch {
+  }
+  return reason;
+}
+function probeCases(result, experimentBase, experiment) {
+  const base = { ...experimentBase, durationSeconds: void 0 };
+  const modern = result.status?.probeStatuses;
+  if (modern?.length) return modern.map((probe) => modernProbeCase(probe, base, experiment));
+  return (result.status?.probeStatus ?? []).map((probe) => legacyProbeCase(probe, base, experiment));
+}
+function modernProbeCase(probe, base, experiment) {
+  const verdict = probe.status?.verdict ?? "Awaited";
+  const outcome = probeOutcome(verdict);
+  const description = probe.status?.description;
+  return {
+    ...base,
+    kind: "probe",
+    name: probeCaseName(experiment, probe.name),
+    outcome,
+    message: outcome === "pass" ? void 0 : description ?? `probe verdict ${verdict}`,
+    details: outcome === "pass" ? void 0 : description,
+    properties: definedProperties({ probe: probe.name, type: probe.type, mode: probe.mode, verdict })
+  };
+}
+function legacyProbeCase(probe, base, experiment) {
+  const phases = Object.entries(probe.status ?? {});
+  const outcome = legacyProbeOutcome(phases.map(([, text2]) => text2));
+  const summary = phases.map(([phase, text2]) => `${phase}: ${text2.trim()}`).join(", ");
+  return {
+    ...base,
+    kind: "probe",
+    name: probeCaseName(experiment, probe.name),
+    outcome,
+    message: outcome === "pass" ? void 0 : summary,
+    details: outcome === "pass" ? void 0 : summary,
+    properties: definedProperties({
+      probe: probe.name,
+      type: probe.type,
+      mode: phases.map(([p]) => p).join(",")
+    })
+  };
+}
+function probeCaseName(experiment, probe) {
+  return `${experiment} / probe ${probe ?? "(unnamed)"}`;
+}
+function lastWrite(result) {
+  return latest(result.metadata.managedFields?.map((f) => f.time));
+}
+function latest(times) {
+  return (times ?? []).filter((t) => !!t).sort().at(-1);
+}
+function earliest(times) {
+  return times.filter((t) => !!t).sort()[0];
+}
+function definedProperties(values) {
+  const defined = {};
+  for (const key in values) {
+    const value = values[key];
+    if (value) defined[key] = value;
+  }
+  return defined;
+}
+
+export {
+  litmusGroup,
+  litmusVersion,
+  chaosEngineSchema,
+  chaosResultSchema,
+  resultName,
+  readableResults,
+  experimentStatusOf,
+  isVerdictFinal,
+  isEngineFinished,
+  isNotRun,
+  convertChaos
+};

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+
+// src/report/model.ts
+function mergeReports(...reports) {
+  return { suites: reports.flatMap((r) => r.suites) };
+}
+function secondsBetween(start, end) {
+  if (!start || !end) return void 0;
+  const ms = Date.parse(end) - Date.parse(start);
+  return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
+}
+function judgementOf(decision, testCase) {
+  const judgement = decision.cases.get(testCase);
+  if (!judgement) throw new Error(`case ${testCase.className} \u203A ${testCase.name} is not in the decision`);
+  return judgement;
+}
+function importanceOf({ status, tolerated }) {
+  if (status === "error" || status === "failed") return 0;
+  if (tolerated) return 1;
+  return status === "skipped" ? 2 : 3;
+}
+function chaosMayStillRun(report) {
+  return report.suites.some((suite) => suite.cases.some((testCase) => testCase.kind === "chaos-stop"));
+}
+function underLabel(report, label) {
+  return {
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      name: `${label}/${suite.name}`,
+      cases: suite.cases.map((testCase) => ({ ...testCase, className: `${label}/${testCase.className}` }))
+    }))
+  };
+}
+
+export {
+  mergeReports,
+  secondsBetween,
+  judgementOf,
+  importanceOf,
+  chaosMayStillRun,
+  underLabel
+};

@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  readCtkJournal,
+  readLoadSuite,
+  workflowToSuite
+} from "./chunk-3CBOPFJV.js";
+import {
+  chaosEngineSchema,
+  chaosResultSchema,
+  convertChaos
+} from "./chunk-TFA7XUXM.js";
+import {
+  describeSchemaIssues,
+  objectMetaSchema
+} from "./chunk-ZY2EXJ66.js";
+import {
+  conclude
+} from "./chunk-53Q7OLZK.js";
+import {
+  mergeReports
+} from "./chunk-UNIKD4AU.js";
+import {
+  loadSchema
+} from "./chunk-QAMIRXQ4.js";
+import {
+  duplicateProblems,
+  readManifests
+} from "./chunk-5EEPNLKG.js";
+import "./chunk-JSJ7BUWM.js";
+import {
+  resultFileLimit
+} from "./chunk-QGO4S7BI.js";
+import "./chunk-F2QF6PJD.js";
+import {
+  CannotRunError,
+  ConfigError,
+  external_exports
+} from "./chunk-AUDYD5DW.js";
+
+// src/argo/types.ts
+var workflowPhase = external_exports.enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
+var nodePhase = external_exports.enum(["Pending", "Running", "Succeeded", "Skipped", "Failed", "Error", "Omitted"]);
+var nodeType = external_exports.enum([
+  "Pod",
+  "Container",
+  "Steps",
+  "StepGroup",
+  "DAG",
+  "TaskGroup",
+  "Retry",
+  "Skipped",
+  "Suspend",
+  "HTTP",
+  "Plugin"
+]);
+var text = external_exports.string();
+var workflowNodeSchema = external_exports.looseObject({
+  id: text.optional(),
+  name: text.optional(),
+  displayName: text.optional(),
+  type: nodeType.optional(),
+  templateName: text.optional(),
+  phase: nodePhase.optional(),
+  boundaryID: text.optional(),
+  message: text.optional(),
+  startedAt: text.optional(),
+  finishedAt: text.optional(),
+  children: external_exports.array(text).optional(),
+  outputs: external_exports.looseObject({ exitCode: text.optional() }).optional()
+});
+var workflowSchema = external_exports.looseObject({
+  apiVersion: text.optional(),
+  kind: text.optional(),
+  metadata: objectMetaSchema,
+  spec: external_exports.looseObject({
+    shutdown: external_exports.enum(["Stop", "Terminate"]).optional(),
+    workflowTemplateRef: external_exports.looseObject({ name: text.optional(), clusterScope: external_exports.boolean().optional() }).optional(),
+    arguments: external_exports.looseObject({
+      parameters: external_exports.array(external_exports.looseObject({ name: text, value: text.optional() })).optional()
+    }).optional(),
+    onExit: text.optional()
+  }).optional(),
+  status: external_exports.looseObject({
+    phase: workflowPhase.optional(),
+    startedAt: text.optional(),
+    finishedAt: text.optional(),
+    message: text.optional(),
+    progress: text.optional(),
+    nodes: external_exports.record(external_exports.string(), workflowNodeSchema).optional(),
+    compressedNodes: text.optional(),
+    offloadNodeStatusVersion: text.optional()
+  }).optional()
+});
+
+// src/run/report-sources.ts
+function checked(schema, manifest) {
+  const parsed = schema.safeParse(manifest.object);
+  if (!parsed.success) throw new ConfigError(describeSchemaIssues(manifest.source, parsed.error));
+  return parsed.data;
+}
+function readInputs(files) {
+  const objects = readManifests(files, "input", resultFileLimit);
+  const duplicates = duplicateProblems(objects);
+  if (duplicates.length > 0) throw new ConfigError(duplicates.join("\n"));
+  return objects;
+}
+function chaosReportFromFiles(files) {
+  const engines = [];
+  const results = [];
+  for (const manifest of readInputs(files)) {
+    const { kind } = manifest.object;
+    if (kind === "ChaosEngine") engines.push(checked(chaosEngineSchema, manifest));
+    else if (kind === "ChaosResult") results.push(checked(chaosResultSchema, manifest));
+    else throw new ConfigError(`${manifest.source}: field kind: expected ChaosResult or ChaosEngine`);
+  }
+  if (results.length === 0) {
+    throw new ConfigError(
+      `${files.join(", ")}: no ChaosResult found${engines.length > 0 ? ` (only ${engines.length} ChaosEngine(s), which carry no verdict)` : ""}; save them with \`kubectl get chaosresults -n NAMESPACE -o yaml\``
+    );
+  }
+  return convertChaos({ engines, results });
+}
+function workflowReportFromFile(file) {
+  const workflows = readInputs([file]).map((manifest) => {
+    if (manifest.object.kind !== "Workflow")
+      throw new ConfigError(`${manifest.source}: field kind: expected Workflow`);
+    const workflow = checked(workflowSchema, manifest);
+    if (!workflow.status?.phase) {
+      throw new ConfigError(
+        `${manifest.source}: field status: the Workflow never ran (no status); save it after a workflow controller ran it, with \`kubectl get workflow ${workflow.metadata.name ?? "NAME"} -o yaml\``
+      );
+    }
+    return workflow;
+  });
+  if (workflows.length === 0) throw new ConfigError(`${file}: no Workflow found`);
+  return { suites: workflows.map((workflow) => workflowToSuite(workflow)) };
+}
+
+// src/run/report.ts
+async function reportGate(config, sources, log) {
+  const parts = [];
+  const load = loadToReport(config.load, sources);
+  if (load) parts.push({ suites: [readLoadSuite(load, void 0, [])] });
+  if (config.ctkJournals.length > 0) parts.push({ suites: config.ctkJournals.map(readCtkJournal) });
+  if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
+  if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
+  else if (config.namespace && parts.length === 0) {
+    const { chaosReportFromCluster } = await import("./report-cluster-6YM6SCPY.js");
+    parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
+  }
+  if (parts.length === 0) {
+    throw new ConfigError("report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace");
+  }
+  const report = mergeReports(...parts);
+  checkVerdicts(report, log);
+  return { report, ...conclude(config, report, {}, log) };
+}
+var isVerdict = (testCase) => testCase.outcome !== "timeout" && testCase.outcome !== "skipped";
+function checkVerdicts(report, log) {
+  const silent = report.suites.filter((suite) => !suite.cases.some(isVerdict));
+  const missing = silent.map((suite) => `${suite.name}: ${whatIsMissing(suite)}`);
+  if (silent.length === report.suites.length)
+    throw new CannotRunError(`nothing to judge: ${missing.join("; ")}`);
+  missing.forEach((line) => log(`chaos-gate: WARNING: nothing to judge in ${line}`));
+}
+function whatIsMissing(suite) {
+  if (suite.kind === "load" && suite.cases.length === 0) {
+    const requests = suite.properties["overall.requests"] ?? "0";
+    const errorRate = Number(suite.properties["overall.errorRate"] ?? 0);
+    return `${requests} requests read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; set load.thresholds (p95, p99, errorRate) in the config file given with --config`;
+  }
+  const unfinished = suite.cases.map((c) => `${c.name}: ${c.message ?? c.outcome}`);
+  return unfinished.length > 0 ? unfinished.slice(0, 3).join(", ") : "no results in it";
+}
+function loadToReport(load, sources) {
+  const results = {
+    ...load?.results,
+    ...sources.k6 ? { k6Summary: sources.k6 } : {},
+    ...sources.jtl ? { jtl: sources.jtl } : {}
+  };
+  if (!Object.values(results).some(Boolean)) return void 0;
+  return { ...load ?? loadSchema.parse({}), results };
+}
+export {
+  reportGate
+};
