@@ -9,6 +9,8 @@ export interface Measured {
   seconds: number;
   peakMb: number;
   exitCode: number | null;
+  /** The exit code the command is meant to end with (a gate that fails on purpose ends with 1). */
+  expectedExit: number;
   /** The last line the command wrote to stderr when it failed. */
   error?: string;
 }
@@ -32,6 +34,7 @@ export function measure(
   command: string[],
   runs: number,
   env: NodeJS.ProcessEnv = process.env,
+  expectedExit = 0,
 ): Measured {
   const [timer, timed] = underGnuTime(command);
   const samples: { seconds: number; peakMb: number }[] = [];
@@ -46,7 +49,7 @@ export function measure(
     });
     exitCode = child.status;
     const peakMb = peakMbOf(child.stderr);
-    if (exitCode !== 0)
+    if (exitCode !== expectedExit)
       error = child.stderr
         .split('\n')
         .filter((l) => l.trim() && !/^(BENCH |Command exited)/.test(l))
@@ -59,6 +62,7 @@ export function measure(
     seconds: median(samples.map((s) => s.seconds)),
     peakMb: median(samples.map((s) => s.peakMb)),
     exitCode,
+    expectedExit,
     ...(error === undefined ? {} : { error }),
   };
 }
@@ -75,7 +79,9 @@ export function median(values: number[]): number {
 export function row(measured: Measured, floor: Measured): string {
   const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
   const failed =
-    measured.exitCode === 0 ? '' : `   FAILED (exit ${measured.exitCode}): ${measured.error ?? ''}`;
+    measured.exitCode === measured.expectedExit
+      ? ''
+      : `   FAILED (exit ${measured.exitCode}): ${measured.error ?? ''}`;
   return `${measured.label.padEnd(44)} ${measured.seconds.toFixed(3).padStart(8)} s ${ratio(measured.seconds, floor.seconds).padStart(7)}   ${measured.peakMb.toFixed(0).padStart(6)} MB ${ratio(measured.peakMb, floor.peakMb).padStart(7)}${failed}`;
 }
 
