@@ -14,6 +14,8 @@ const runs = Number(process.argv[3] ?? 5);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-bench-report-'));
 const cli = path.join(root, 'dist/cli.js');
 const out = path.join(dir, 'junit.xml');
+// The generated results include failed verdicts, so the gate ends with exit 1.
+const gateFails = 1;
 
 console.log(`report benchmark: ${runs} runs each, median; node ${process.version}`);
 for (const size of sizes) {
@@ -38,6 +40,8 @@ for (const size of sizes) {
         'chaos-gate report --results (JSON List)',
         [process.execPath, cli, 'report', '--results', json, '--junit', out],
         runs,
+        process.env,
+        gateFails,
       ),
       jsonFloor,
     ),
@@ -47,6 +51,8 @@ for (const size of sizes) {
     'chaos-gate report --results (YAML multi-doc)',
     [process.execPath, cli, 'report', '--results', yaml, '--junit', out],
     runs,
+    process.env,
+    gateFails,
   );
   console.log(row(yamlRun, jsonFloor));
   console.log(

@@ -6,5 +6,5 @@ import "./chunks/chunk-KZN7GEO2.js";
 // src/cli/index.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache?.();
-var { main } = await import("./chunks/main-RK2434SO.js");
+var { main } = await import("./chunks/main-J4BGFIGD.js");
 process.exit(await main(process.argv.slice(2)));

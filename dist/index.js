@@ -7,17 +7,17 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-JNIHNP3R.js";
-import "./chunks/chunk-DWXFJG2J.js";
+} from "./chunks/chunk-6DBQYOPI.js";
+import "./chunks/chunk-3VIIIURC.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-PQLIF224.js";
-import "./chunks/chunk-3CBOPFJV.js";
-import "./chunks/chunk-TFA7XUXM.js";
-import "./chunks/chunk-ZY2EXJ66.js";
-import "./chunks/chunk-53Q7OLZK.js";
+} from "./chunks/chunk-SJZBRVJU.js";
+import "./chunks/chunk-3PEWYZB2.js";
+import "./chunks/chunk-GGQAYBJX.js";
+import "./chunks/chunk-TAI4ZLSC.js";
+import "./chunks/chunk-AKDU6SQL.js";
 import {
   chaosMayStillRun,
   judgementOf
@@ -32,11 +32,11 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-OVSSZ7AX.js";
-import "./chunks/chunk-QAMIRXQ4.js";
-import "./chunks/chunk-5EEPNLKG.js";
-import "./chunks/chunk-JSJ7BUWM.js";
-import "./chunks/chunk-QGO4S7BI.js";
+} from "./chunks/chunk-KKZ377FB.js";
+import "./chunks/chunk-GYHKZPJW.js";
+import "./chunks/chunk-KJD3SPEW.js";
+import "./chunks/chunk-QP5BOD4A.js";
+import "./chunks/chunk-FRXEH4VH.js";
 import "./chunks/chunk-F2QF6PJD.js";
 import {
   ConfigError,
@@ -45,7 +45,7 @@ import {
   __toESM,
   errorMessage,
   redact
-} from "./chunks/chunk-AUDYD5DW.js";
+} from "./chunks/chunk-KEYCUPON.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -14,7 +14,8 @@ export function registerSecret(value: string | undefined): void {
 const userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
 
 export function redact(text: string): string {
-  let result = text.replace(userinfo, '$1');
+  // No '@', no userinfo: spares a whole-report regex scan (20 ms on an 8 MB JUnit).
+  let result = text.includes('@') ? text.replace(userinfo, '$1') : text;
   // Longest first, so a secret that contains another is masked whole.
   for (const secret of [...secrets].sort((a, b) => b.length - a.length))
     result = result.replaceAll(secret, '***');

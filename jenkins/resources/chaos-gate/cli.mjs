@@ -31640,7 +31640,7 @@ function registerSecret(value) {
   if (value && value.trim().length >= minLength) secrets.add(value.trim());
 }
 function redact(text3) {
-  let result = text3.replace(userinfo, "$1");
+  let result = text3.includes("@") ? text3.replace(userinfo, "$1") : text3;
   for (const secret of [...secrets].sort((a, b) => b.length - a.length))
     result = result.replaceAll(secret, "***");
   return result;

@@ -7,7 +7,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-DWXFJG2J.js";
+} from "./chunk-3VIIIURC.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -26,7 +26,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-PQLIF224.js";
+} from "./chunk-SJZBRVJU.js";
 import {
   commandOnlySuite,
   isWorkflowCompleted,
@@ -34,7 +34,7 @@ import {
   readLoadSuite,
   workflowCondition,
   workflowToSuite
-} from "./chunk-3CBOPFJV.js";
+} from "./chunk-3PEWYZB2.js";
 import {
   convertChaos,
   experimentStatusOf,
@@ -43,26 +43,26 @@ import {
   isVerdictFinal,
   readableResults,
   resultName
-} from "./chunk-TFA7XUXM.js";
+} from "./chunk-GGQAYBJX.js";
 import {
   conclude
-} from "./chunk-53Q7OLZK.js";
+} from "./chunk-AKDU6SQL.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-UNIKD4AU.js";
 import {
   duplicateProblems
-} from "./chunk-5EEPNLKG.js";
+} from "./chunk-KJD3SPEW.js";
 import {
   formatDuration
-} from "./chunk-JSJ7BUWM.js";
+} from "./chunk-QP5BOD4A.js";
 import {
   CancelledError,
   CannotRunError,
   ConfigError,
   errorMessage
-} from "./chunk-AUDYD5DW.js";
+} from "./chunk-KEYCUPON.js";
 
 // node_modules/p-map/index.js
 function pMap(iterable, mapper, options) {

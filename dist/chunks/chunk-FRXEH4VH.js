@@ -6,7 +6,7 @@ import {
   __commonJS,
   __require,
   errorMessage
-} from "./chunk-AUDYD5DW.js";
+} from "./chunk-KEYCUPON.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

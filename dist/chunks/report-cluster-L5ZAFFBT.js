@@ -7,19 +7,19 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-PQLIF224.js";
+} from "./chunk-SJZBRVJU.js";
 import {
   convertChaos,
   readableResults
-} from "./chunk-TFA7XUXM.js";
-import "./chunk-ZY2EXJ66.js";
+} from "./chunk-GGQAYBJX.js";
+import "./chunk-TAI4ZLSC.js";
 import "./chunk-UNIKD4AU.js";
-import "./chunk-JSJ7BUWM.js";
-import "./chunk-QGO4S7BI.js";
+import "./chunk-QP5BOD4A.js";
+import "./chunk-FRXEH4VH.js";
 import {
   CannotRunError,
   ConfigError
-} from "./chunk-AUDYD5DW.js";
+} from "./chunk-KEYCUPON.js";
 
 // src/run/report-cluster.ts
 async function chaosReportFromCluster(config, namespace, selector) {

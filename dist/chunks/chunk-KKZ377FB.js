@@ -3,18 +3,18 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-QAMIRXQ4.js";
+} from "./chunk-GYHKZPJW.js";
 import {
   readManifests
-} from "./chunk-5EEPNLKG.js";
+} from "./chunk-KJD3SPEW.js";
 import {
   engineChaosSeconds,
   runDuration
-} from "./chunk-JSJ7BUWM.js";
+} from "./chunk-QP5BOD4A.js";
 import {
   readInputFile,
   require_dist
-} from "./chunk-QGO4S7BI.js";
+} from "./chunk-FRXEH4VH.js";
 import {
   defaultPolicy
 } from "./chunk-F2QF6PJD.js";
@@ -22,7 +22,7 @@ import {
   ConfigError,
   __toESM,
   external_exports
-} from "./chunk-AUDYD5DW.js";
+} from "./chunk-KEYCUPON.js";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);

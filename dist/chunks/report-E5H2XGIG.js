@@ -5,39 +5,39 @@ import {
   readCtkJournal,
   readLoadSuite,
   workflowToSuite
-} from "./chunk-3CBOPFJV.js";
+} from "./chunk-3PEWYZB2.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   convertChaos
-} from "./chunk-TFA7XUXM.js";
+} from "./chunk-GGQAYBJX.js";
 import {
   describeSchemaIssues,
   objectMetaSchema
-} from "./chunk-ZY2EXJ66.js";
+} from "./chunk-TAI4ZLSC.js";
 import {
   conclude
-} from "./chunk-53Q7OLZK.js";
+} from "./chunk-AKDU6SQL.js";
 import {
   mergeReports
 } from "./chunk-UNIKD4AU.js";
 import {
   loadSchema
-} from "./chunk-QAMIRXQ4.js";
+} from "./chunk-GYHKZPJW.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-5EEPNLKG.js";
-import "./chunk-JSJ7BUWM.js";
+} from "./chunk-KJD3SPEW.js";
+import "./chunk-QP5BOD4A.js";
 import {
   resultFileLimit
-} from "./chunk-QGO4S7BI.js";
+} from "./chunk-FRXEH4VH.js";
 import "./chunk-F2QF6PJD.js";
 import {
   CannotRunError,
   ConfigError,
   external_exports
-} from "./chunk-AUDYD5DW.js";
+} from "./chunk-KEYCUPON.js";
 
 // src/argo/types.ts
 var workflowPhase = external_exports.enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
@@ -147,7 +147,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-6YM6SCPY.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-L5ZAFFBT.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {

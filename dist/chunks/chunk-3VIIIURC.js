@@ -3,18 +3,18 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeSchemaIssues
-} from "./chunk-ZY2EXJ66.js";
+} from "./chunk-TAI4ZLSC.js";
 import {
   reportPathProblems
-} from "./chunk-53Q7OLZK.js";
+} from "./chunk-AKDU6SQL.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-5EEPNLKG.js";
+} from "./chunk-KJD3SPEW.js";
 import {
   ConfigError,
   external_exports
-} from "./chunk-AUDYD5DW.js";
+} from "./chunk-KEYCUPON.js";
 
 // src/argo/submit.ts
 import path from "node:path";

@@ -6,12 +6,12 @@ import {
   loadAll,
   readInputFile,
   require_dist
-} from "./chunk-QGO4S7BI.js";
+} from "./chunk-FRXEH4VH.js";
 import {
   ConfigError,
   __toESM,
   errorMessage
-} from "./chunk-AUDYD5DW.js";
+} from "./chunk-KEYCUPON.js";
 
 // src/kube/manifests.ts
 var import_yaml = __toESM(require_dist(), 1);

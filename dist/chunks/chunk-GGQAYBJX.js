@@ -3,16 +3,16 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   objectMetaSchema
-} from "./chunk-ZY2EXJ66.js";
+} from "./chunk-TAI4ZLSC.js";
 import {
   secondsBetween
 } from "./chunk-UNIKD4AU.js";
 import {
   totalChaosSeconds
-} from "./chunk-JSJ7BUWM.js";
+} from "./chunk-QP5BOD4A.js";
 import {
   external_exports
-} from "./chunk-AUDYD5DW.js";
+} from "./chunk-KEYCUPON.js";
 
 // src/litmus/types.ts
 var litmusGroup = "litmuschaos.io";

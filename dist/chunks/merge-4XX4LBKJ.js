@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-53Q7OLZK.js";
+} from "./chunk-AKDU6SQL.js";
 import {
   mergeReports,
   underLabel
@@ -13,7 +13,7 @@ import "./chunk-F2QF6PJD.js";
 import {
   ConfigError,
   errorMessage
-} from "./chunk-AUDYD5DW.js";
+} from "./chunk-KEYCUPON.js";
 
 // src/run/merge.ts
 import { readFileSync } from "node:fs";

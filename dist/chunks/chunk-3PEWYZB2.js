@@ -10,13 +10,13 @@ import {
   readInputFile,
   readInputLines,
   resultFileLimit
-} from "./chunk-QGO4S7BI.js";
+} from "./chunk-FRXEH4VH.js";
 import {
   ConfigError,
   __commonJS,
   __toESM,
   errorMessage
-} from "./chunk-AUDYD5DW.js";
+} from "./chunk-KEYCUPON.js";
 
 // node_modules/hdr-histogram-js/dist/HistogramIterationValue.js
 var require_HistogramIterationValue = __commonJS({

@@ -4,15 +4,15 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-TFA7XUXM.js";
+} from "./chunk-GGQAYBJX.js";
 import {
   formatDuration
-} from "./chunk-JSJ7BUWM.js";
+} from "./chunk-QP5BOD4A.js";
 import {
   readInputFile,
   require_dist,
   yaml
-} from "./chunk-QGO4S7BI.js";
+} from "./chunk-FRXEH4VH.js";
 import {
   CancelledError,
   CannotRunError,
@@ -24,7 +24,7 @@ import {
   errorMessage,
   redact,
   registerSecret
-} from "./chunk-AUDYD5DW.js";
+} from "./chunk-KEYCUPON.js";
 
 // node_modules/webidl-conversions/lib/index.js
 var require_lib = __commonJS({

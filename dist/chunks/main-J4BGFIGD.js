@@ -11,11 +11,11 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-OVSSZ7AX.js";
-import "./chunk-QAMIRXQ4.js";
-import "./chunk-5EEPNLKG.js";
-import "./chunk-JSJ7BUWM.js";
-import "./chunk-QGO4S7BI.js";
+} from "./chunk-KKZ377FB.js";
+import "./chunk-GYHKZPJW.js";
+import "./chunk-KJD3SPEW.js";
+import "./chunk-QP5BOD4A.js";
+import "./chunk-FRXEH4VH.js";
 import "./chunk-F2QF6PJD.js";
 import {
   CancelledError,
@@ -23,7 +23,7 @@ import {
   ConfigError,
   errorMessage,
   redact
-} from "./chunk-AUDYD5DW.js";
+} from "./chunk-KEYCUPON.js";
 
 // src/run/outcome.ts
 var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
@@ -147,7 +147,7 @@ async function main(argv, given = processIo) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client, and `--help`
       // none of them.
       case "run": {
-        const { runTargets } = await import("./targets-QVQUSWV5.js");
+        const { runTargets } = await import("./targets-I6RI3E6L.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -156,15 +156,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-KZJXJL5L.js");
+        const { reportGate } = await import("./report-E5H2XGIG.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-R66VGOJF.js");
+        const { mergeGate } = await import("./merge-4XX4LBKJ.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-SL5DNFZ2.js");
+        const { describeRunInputs } = await import("./inputs-MA4Q5BEI.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

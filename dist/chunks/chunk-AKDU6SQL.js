@@ -15,7 +15,7 @@ import {
   errorMessage,
   external_exports,
   redact
-} from "./chunk-AUDYD5DW.js";
+} from "./chunk-KEYCUPON.js";
 
 // src/report/json.ts
 var jsonSchemaVersion = 1;

@@ -4,14 +4,14 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-DWXFJG2J.js";
-import "./chunk-ZY2EXJ66.js";
-import "./chunk-53Q7OLZK.js";
+} from "./chunk-3VIIIURC.js";
+import "./chunk-TAI4ZLSC.js";
+import "./chunk-AKDU6SQL.js";
 import "./chunk-UNIKD4AU.js";
-import "./chunk-5EEPNLKG.js";
-import "./chunk-QGO4S7BI.js";
+import "./chunk-KJD3SPEW.js";
+import "./chunk-FRXEH4VH.js";
 import "./chunk-F2QF6PJD.js";
-import "./chunk-AUDYD5DW.js";
+import "./chunk-KEYCUPON.js";
 export {
   describeRunInputs,
   readRunInputs

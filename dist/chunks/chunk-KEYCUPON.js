@@ -68,7 +68,7 @@ function registerSecret(value) {
 }
 var userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
 function redact(text) {
-  let result = text.replace(userinfo, "$1");
+  let result = text.includes("@") ? text.replace(userinfo, "$1") : text;
   for (const secret of [...secrets].sort((a, b) => b.length - a.length))
     result = result.replaceAll(secret, "***");
   return result;
