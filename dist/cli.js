@@ -6,5 +6,5 @@ import "./chunks/chunk-KZN7GEO2.js";
 // src/cli/index.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache?.();
-var { main } = await import("./chunks/main-J4BGFIGD.js");
+var { main } = await import("./chunks/main-JF7MOJCT.js");
 process.exit(await main(process.argv.slice(2)));

@@ -7,8 +7,8 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-6DBQYOPI.js";
-import "./chunks/chunk-3VIIIURC.js";
+} from "./chunks/chunk-VWMMLE6O.js";
+import "./chunks/chunk-PRPYM46D.js";
 import {
   connect,
   loadKubeContext,
@@ -17,7 +17,7 @@ import {
 import "./chunks/chunk-3PEWYZB2.js";
 import "./chunks/chunk-GGQAYBJX.js";
 import "./chunks/chunk-TAI4ZLSC.js";
-import "./chunks/chunk-AKDU6SQL.js";
+import "./chunks/chunk-ASR6GIKA.js";
 import {
   chaosMayStillRun,
   judgementOf
@@ -32,12 +32,12 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-KKZ377FB.js";
+} from "./chunks/chunk-VC5ZPUQW.js";
 import "./chunks/chunk-GYHKZPJW.js";
 import "./chunks/chunk-KJD3SPEW.js";
 import "./chunks/chunk-QP5BOD4A.js";
 import "./chunks/chunk-FRXEH4VH.js";
-import "./chunks/chunk-F2QF6PJD.js";
+import "./chunks/chunk-ELVSU356.js";
 import {
   ConfigError,
   __commonJS,

@@ -57,9 +57,9 @@ function renderSuite(
   decision: GateDecision,
   options: JUnitOptions,
 ): void {
+  const judgements = suite.cases.map((testCase) => judgementOf(decision, testCase));
   const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
-  for (const testCase of suite.cases) {
-    const { status } = judgementOf(decision, testCase);
+  for (const { status } of judgements) {
     if (status === 'failed') counts.failures++;
     else if (status === 'error') counts.errors++;
     else if (status === 'skipped') counts.skipped++;
@@ -75,9 +75,7 @@ function renderSuite(
     ['hostname', options.hostname],
   ]);
   renderProperties(xml, Object.entries(suite.properties));
-  for (const testCase of suite.cases) {
-    renderCase(xml, testCase, judgementOf(decision, testCase), options);
-  }
+  suite.cases.forEach((testCase, i) => renderCase(xml, testCase, judgements[i] as CaseJudgement, options));
   // The Ant schema closes every suite with its output; there is none of our own.
   xml.element('system-out', []).element('system-err', []).close('testsuite');
 }
@@ -190,8 +188,12 @@ function seconds(value: number): string {
   return String(Math.max(0, Math.round(value * 1000)) / 1000);
 }
 
+/** How Kubernetes writes every timestamp (RFC 3339 in UTC, whole seconds): already what readers want. */
+const kubernetesTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
 /** Readers treat a zone-less timestamp as UTC, so always write UTC with a Z; an unreadable one is left out. */
 function isoUtc(timestamp: string): string | undefined {
+  if (kubernetesTime.test(timestamp)) return timestamp;
   const ms = Date.parse(timestamp);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 }

@@ -78,11 +78,12 @@ export class XmlWriter {
       this.#parts.push(this.#chunks.join(''));
       this.#chunks = [];
     }
-    const chunks = this.#chunks;
-    chunks.push('<', name);
+    let tag = `<${name}`;
     for (const [key, value] of attributes) {
-      if (value !== undefined) chunks.push(' ', key, '="', escapeAttribute(String(value)), '"');
+      if (value !== undefined)
+        tag += ` ${key}="${escapeAttribute(typeof value === 'string' ? value : String(value))}"`;
     }
-    return chunks;
+    this.#chunks.push(tag);
+    return this.#chunks;
   }
 }

@@ -7543,7 +7543,7 @@ function statusOf(testCase, policy) {
 }
 function judge(testCase, policy, probeFloorHolds) {
   const status = statusOf(testCase, policy);
-  if (!isFailing(status)) return { status };
+  if (!isFailing(status)) return status === "passed" ? passedCase : skippedCase;
   if (isUnexcusable(testCase)) return { status, reason: describeFailure(testCase) };
   const tolerated = toleranceOf(testCase, policy, probeFloorHolds);
   if (tolerated) return { status: "skipped", tolerated };
@@ -7568,11 +7568,14 @@ function evaluateGate(report, policy) {
   const probeSuccess = probes.length === 0 ? void 0 : Math.floor(probes.filter((p) => p.outcome === "pass").length * 100 / probes.length);
   const { minProbeSuccess } = policy;
   const probeFloorHolds = minProbeSuccess === void 0 || probeSuccess !== void 0 && probeSuccess >= minProbeSuccess;
-  const cases = new Map(all.map((testCase) => [testCase, judge(testCase, policy, probeFloorHolds)]));
+  const cases = /* @__PURE__ */ new Map();
   const counts = { passed: 0, failed: 0, errored: 0, skipped: 0, tolerated: 0 };
   const reasons = [];
   if (all.length === 0) reasons.push("no results: nothing was checked");
-  for (const [testCase, { status, tolerated, reason }] of cases) {
+  for (const testCase of all) {
+    const judgement = judge(testCase, policy, probeFloorHolds);
+    const { status, tolerated, reason } = judgement;
+    cases.set(testCase, judgement);
     counts[countKeys[status]]++;
     if (tolerated) counts.tolerated++;
     if (reason && isUnexcusable(testCase)) reasons.unshift(reason);
@@ -7602,7 +7605,7 @@ function describeFailure(testCase) {
   const why = failureWords[testCase.outcome] ?? "failed";
   return testCase.message ? `${what} ${why}: ${testCase.message}` : `${what} ${why}`;
 }
-var defaultPolicy, fixedStatuses, isUnexcusable, isFailing, countKeys, failureWords;
+var defaultPolicy, fixedStatuses, isUnexcusable, passedCase, skippedCase, isFailing, countKeys, failureWords;
 var init_policy = __esm({
   "src/gate/policy.ts"() {
     "use strict";
@@ -7619,6 +7622,8 @@ var init_policy = __esm({
       skipped: "skipped"
     };
     isUnexcusable = (testCase) => testCase.kind === "chaos-stop";
+    passedCase = Object.freeze({ status: "passed" });
+    skippedCase = Object.freeze({ status: "skipped" });
     isFailing = (status) => status === "failed" || status === "error";
     countKeys = {
       passed: "passed",
@@ -34555,12 +34560,13 @@ var init_xml = __esm({
           this.#parts.push(this.#chunks.join(""));
           this.#chunks = [];
         }
-        const chunks = this.#chunks;
-        chunks.push("<", name);
+        let tag = `<${name}`;
         for (const [key, value] of attributes) {
-          if (value !== void 0) chunks.push(" ", key, '="', escapeAttribute(String(value)), '"');
+          if (value !== void 0)
+            tag += ` ${key}="${escapeAttribute(typeof value === "string" ? value : String(value))}"`;
         }
-        return chunks;
+        this.#chunks.push(tag);
+        return this.#chunks;
       }
     };
   }
@@ -34581,9 +34587,9 @@ function renderJUnit(report, decision, options = {}) {
   return xml.close("testsuites").toString();
 }
 function renderSuite(xml, suite, decision, options) {
+  const judgements = suite.cases.map((testCase) => judgementOf(decision, testCase));
   const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
-  for (const testCase of suite.cases) {
-    const { status } = judgementOf(decision, testCase);
+  for (const { status } of judgements) {
     if (status === "failed") counts.failures++;
     else if (status === "error") counts.errors++;
     else if (status === "skipped") counts.skipped++;
@@ -34599,9 +34605,7 @@ function renderSuite(xml, suite, decision, options) {
     ["hostname", options.hostname]
   ]);
   renderProperties(xml, Object.entries(suite.properties));
-  for (const testCase of suite.cases) {
-    renderCase(xml, testCase, judgementOf(decision, testCase), options);
-  }
+  suite.cases.forEach((testCase, i) => renderCase(xml, testCase, judgements[i], options));
   xml.element("system-out", []).element("system-err", []).close("testsuite");
 }
 function renderProperties(xml, properties) {
@@ -34689,10 +34693,11 @@ function seconds(value) {
   return String(Math.max(0, Math.round(value * 1e3)) / 1e3);
 }
 function isoUtc(timestamp2) {
+  if (kubernetesTime.test(timestamp2)) return timestamp2;
   const ms = Date.parse(timestamp2);
   return Number.isNaN(ms) ? void 0 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 }
-var maxBodyChars, toleranceSettings;
+var maxBodyChars, toleranceSettings, kubernetesTime;
 var init_junit = __esm({
   "src/report/junit.ts"() {
     "use strict";
@@ -34704,6 +34709,7 @@ var init_junit = __esm({
       minProbeSuccess: "gate.minProbeSuccess",
       failOnFailure: "gate.failOnFailure: false"
     };
+    kubernetesTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
   }
 });
 

@@ -4,12 +4,12 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-AKDU6SQL.js";
+} from "./chunk-ASR6GIKA.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-UNIKD4AU.js";
-import "./chunk-F2QF6PJD.js";
+import "./chunk-ELVSU356.js";
 import {
   ConfigError,
   errorMessage

@@ -17,7 +17,7 @@ import {
 } from "./chunk-FRXEH4VH.js";
 import {
   defaultPolicy
-} from "./chunk-F2QF6PJD.js";
+} from "./chunk-ELVSU356.js";
 import {
   ConfigError,
   __toESM,

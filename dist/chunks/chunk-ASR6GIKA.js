@@ -8,7 +8,7 @@ import {
 } from "./chunk-UNIKD4AU.js";
 import {
   evaluateGate
-} from "./chunk-F2QF6PJD.js";
+} from "./chunk-ELVSU356.js";
 import {
   CannotRunError,
   ConfigError,
@@ -416,12 +416,13 @@ var XmlWriter = class {
       this.#parts.push(this.#chunks.join(""));
       this.#chunks = [];
     }
-    const chunks = this.#chunks;
-    chunks.push("<", name);
+    let tag = `<${name}`;
     for (const [key, value] of attributes) {
-      if (value !== void 0) chunks.push(" ", key, '="', escapeAttribute(String(value)), '"');
+      if (value !== void 0)
+        tag += ` ${key}="${escapeAttribute(typeof value === "string" ? value : String(value))}"`;
     }
-    return chunks;
+    this.#chunks.push(tag);
+    return this.#chunks;
   }
 };
 
@@ -446,9 +447,9 @@ function renderJUnit(report, decision, options = {}) {
   return xml.close("testsuites").toString();
 }
 function renderSuite(xml, suite, decision, options) {
+  const judgements = suite.cases.map((testCase) => judgementOf(decision, testCase));
   const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
-  for (const testCase of suite.cases) {
-    const { status } = judgementOf(decision, testCase);
+  for (const { status } of judgements) {
     if (status === "failed") counts.failures++;
     else if (status === "error") counts.errors++;
     else if (status === "skipped") counts.skipped++;
@@ -464,9 +465,7 @@ function renderSuite(xml, suite, decision, options) {
     ["hostname", options.hostname]
   ]);
   renderProperties(xml, Object.entries(suite.properties));
-  for (const testCase of suite.cases) {
-    renderCase(xml, testCase, judgementOf(decision, testCase), options);
-  }
+  suite.cases.forEach((testCase, i) => renderCase(xml, testCase, judgements[i], options));
   xml.element("system-out", []).element("system-err", []).close("testsuite");
 }
 function renderProperties(xml, properties) {
@@ -553,7 +552,9 @@ function runSeconds(suites) {
 function seconds(value) {
   return String(Math.max(0, Math.round(value * 1e3)) / 1e3);
 }
+var kubernetesTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 function isoUtc(timestamp) {
+  if (kubernetesTime.test(timestamp)) return timestamp;
   const ms = Date.parse(timestamp);
   return Number.isNaN(ms) ? void 0 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 }

@@ -7,7 +7,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-3VIIIURC.js";
+} from "./chunk-PRPYM46D.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -46,7 +46,7 @@ import {
 } from "./chunk-GGQAYBJX.js";
 import {
   conclude
-} from "./chunk-AKDU6SQL.js";
+} from "./chunk-ASR6GIKA.js";
 import {
   mergeReports,
   underLabel

@@ -11,12 +11,12 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-KKZ377FB.js";
+} from "./chunk-VC5ZPUQW.js";
 import "./chunk-GYHKZPJW.js";
 import "./chunk-KJD3SPEW.js";
 import "./chunk-QP5BOD4A.js";
 import "./chunk-FRXEH4VH.js";
-import "./chunk-F2QF6PJD.js";
+import "./chunk-ELVSU356.js";
 import {
   CancelledError,
   CannotRunError,
@@ -147,7 +147,7 @@ async function main(argv, given = processIo) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client, and `--help`
       // none of them.
       case "run": {
-        const { runTargets } = await import("./targets-I6RI3E6L.js");
+        const { runTargets } = await import("./targets-2MH64C2D.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -156,15 +156,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-E5H2XGIG.js");
+        const { reportGate } = await import("./report-ETZYSN2S.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-4XX4LBKJ.js");
+        const { mergeGate } = await import("./merge-U7RQLAXA.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-MA4Q5BEI.js");
+        const { describeRunInputs } = await import("./inputs-TZNL4W7O.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

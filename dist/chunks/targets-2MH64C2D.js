@@ -3,18 +3,18 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-6DBQYOPI.js";
-import "./chunk-3VIIIURC.js";
+} from "./chunk-VWMMLE6O.js";
+import "./chunk-PRPYM46D.js";
 import "./chunk-SJZBRVJU.js";
 import "./chunk-3PEWYZB2.js";
 import "./chunk-GGQAYBJX.js";
 import "./chunk-TAI4ZLSC.js";
-import "./chunk-AKDU6SQL.js";
+import "./chunk-ASR6GIKA.js";
 import "./chunk-UNIKD4AU.js";
 import "./chunk-KJD3SPEW.js";
 import "./chunk-QP5BOD4A.js";
 import "./chunk-FRXEH4VH.js";
-import "./chunk-F2QF6PJD.js";
+import "./chunk-ELVSU356.js";
 import "./chunk-KEYCUPON.js";
 export {
   runTargets

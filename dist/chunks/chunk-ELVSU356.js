@@ -26,9 +26,11 @@ function statusOf(testCase, policy) {
   }
 }
 var isUnexcusable = (testCase) => testCase.kind === "chaos-stop";
+var passedCase = Object.freeze({ status: "passed" });
+var skippedCase = Object.freeze({ status: "skipped" });
 function judge(testCase, policy, probeFloorHolds) {
   const status = statusOf(testCase, policy);
-  if (!isFailing(status)) return { status };
+  if (!isFailing(status)) return status === "passed" ? passedCase : skippedCase;
   if (isUnexcusable(testCase)) return { status, reason: describeFailure(testCase) };
   const tolerated = toleranceOf(testCase, policy, probeFloorHolds);
   if (tolerated) return { status: "skipped", tolerated };
@@ -60,11 +62,14 @@ function evaluateGate(report, policy) {
   const probeSuccess = probes.length === 0 ? void 0 : Math.floor(probes.filter((p) => p.outcome === "pass").length * 100 / probes.length);
   const { minProbeSuccess } = policy;
   const probeFloorHolds = minProbeSuccess === void 0 || probeSuccess !== void 0 && probeSuccess >= minProbeSuccess;
-  const cases = new Map(all.map((testCase) => [testCase, judge(testCase, policy, probeFloorHolds)]));
+  const cases = /* @__PURE__ */ new Map();
   const counts = { passed: 0, failed: 0, errored: 0, skipped: 0, tolerated: 0 };
   const reasons = [];
   if (all.length === 0) reasons.push("no results: nothing was checked");
-  for (const [testCase, { status, tolerated, reason }] of cases) {
+  for (const testCase of all) {
+    const judgement = judge(testCase, policy, probeFloorHolds);
+    const { status, tolerated, reason } = judgement;
+    cases.set(testCase, judgement);
     counts[countKeys[status]]++;
     if (tolerated) counts.tolerated++;
     if (reason && isUnexcusable(testCase)) reasons.unshift(reason);

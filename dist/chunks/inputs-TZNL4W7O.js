@@ -4,13 +4,13 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-3VIIIURC.js";
+} from "./chunk-PRPYM46D.js";
 import "./chunk-TAI4ZLSC.js";
-import "./chunk-AKDU6SQL.js";
+import "./chunk-ASR6GIKA.js";
 import "./chunk-UNIKD4AU.js";
 import "./chunk-KJD3SPEW.js";
 import "./chunk-FRXEH4VH.js";
-import "./chunk-F2QF6PJD.js";
+import "./chunk-ELVSU356.js";
 import "./chunk-KEYCUPON.js";
 export {
   describeRunInputs,

@@ -6,7 +6,7 @@ import {
 } from "./chunk-TAI4ZLSC.js";
 import {
   reportPathProblems
-} from "./chunk-AKDU6SQL.js";
+} from "./chunk-ASR6GIKA.js";
 import {
   duplicateProblems,
   readManifests

@@ -17,7 +17,7 @@ import {
 } from "./chunk-TAI4ZLSC.js";
 import {
   conclude
-} from "./chunk-AKDU6SQL.js";
+} from "./chunk-ASR6GIKA.js";
 import {
   mergeReports
 } from "./chunk-UNIKD4AU.js";
@@ -32,7 +32,7 @@ import "./chunk-QP5BOD4A.js";
 import {
   resultFileLimit
 } from "./chunk-FRXEH4VH.js";
-import "./chunk-F2QF6PJD.js";
+import "./chunk-ELVSU356.js";
 import {
   CannotRunError,
   ConfigError,
