@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
-import "./chunks/chunk-KZN7GEO2.js";
+import "./chunks/chunk-MXPLEWO6.js";
 
 // src/cli/index.ts
 import { enableCompileCache } from "node:module";

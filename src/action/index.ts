@@ -1,4 +1,5 @@
 import '../quiet-warnings.ts';
+import '../young-generation.ts';
 import { runAction } from './main.ts';
 import { runPost } from './post.ts';
 import { state } from './state.ts';

@@ -1,4 +1,5 @@
 import '../quiet-warnings.ts';
+import '../young-generation.ts';
 import { enableCompileCache } from 'node:module';
 
 // Node keeps the compiled bundle on disk between runs, which roughly halves start-up. It has to be on

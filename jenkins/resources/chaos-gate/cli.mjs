@@ -98543,6 +98543,10 @@ process.emitWarning = ((warning, ...rest) => {
   emitWarning(warning, ...rest);
 });
 
+// src/young-generation.ts
+import { setFlagsFromString } from "node:v8";
+setFlagsFromString("--semi-space-growth-factor=1");
+
 // src/cli/index.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache?.();

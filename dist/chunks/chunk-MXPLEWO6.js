@@ -9,3 +9,7 @@ process.emitWarning = ((warning, ...rest) => {
   if (code === "DEP0169") return;
   emitWarning(warning, ...rest);
 });
+
+// src/young-generation.ts
+import { setFlagsFromString } from "node:v8";
+setFlagsFromString("--semi-space-growth-factor=1");
