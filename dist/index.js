@@ -7,8 +7,8 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-VWMMLE6O.js";
-import "./chunks/chunk-PRPYM46D.js";
+} from "./chunks/chunk-E6IF7A5K.js";
+import "./chunks/chunk-HUHCXB7Y.js";
 import {
   connect,
   loadKubeContext,
@@ -17,7 +17,7 @@ import {
 import "./chunks/chunk-3PEWYZB2.js";
 import "./chunks/chunk-GGQAYBJX.js";
 import "./chunks/chunk-TAI4ZLSC.js";
-import "./chunks/chunk-ASR6GIKA.js";
+import "./chunks/chunk-ATU2LXN2.js";
 import {
   chaosMayStillRun,
   judgementOf

@@ -38,7 +38,19 @@ const toleranceSettings: Record<Tolerance, string> = {
 };
 
 export function renderJUnit(report: Report, decision: GateDecision, options: JUnitOptions = {}): string {
-  const xml = new XmlWriter();
+  const parts: string[] = [];
+  emitJUnit(report, decision, options, (part) => parts.push(part));
+  return parts.join('');
+}
+
+/** The JUnit document handed to `emit` in parts as it is written: a file can take it without it ever being whole. */
+export function emitJUnit(
+  report: Report,
+  decision: GateDecision,
+  options: JUnitOptions,
+  emit: (part: string) => void,
+): void {
+  const xml = new XmlWriter(emit);
   const { passed, failed, errored, skipped } = decision.counts;
   xml.open('testsuites', [
     ['name', 'chaos-gate'],
@@ -48,7 +60,7 @@ export function renderJUnit(report: Report, decision: GateDecision, options: JUn
     ['time', seconds(runSeconds(report.suites))],
   ]);
   for (const suite of report.suites) renderSuite(xml, suite, decision, options);
-  return xml.close('testsuites').toString();
+  xml.close('testsuites').end();
 }
 
 function renderSuite(

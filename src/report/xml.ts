@@ -1,5 +1,6 @@
-// A small streaming XML writer: markup is appended to an array of string chunks and joined once, so
-// writing is linear in the output and builds no tree. It escapes; it does not check nesting.
+// A small streaming XML writer: markup is collected in small pieces and handed on in parts of a few
+// thousand pieces, so writing is linear in the output, builds no tree and never holds the whole
+// document when the parts go to a file. It escapes; it does not check nesting.
 
 /** Attributes in the order they are written; an undefined value leaves the attribute out. */
 export type Attributes = ReadonlyArray<readonly [name: string, value: string | number | undefined]>;
@@ -44,12 +45,17 @@ export function escapeText(text: string): string {
   return xmlChars(text).replace(/[&<>]/g, (c) => textEntities[c] as string);
 }
 
-/** Small pieces are joined into one string this often, so a large file holds few live strings. */
+/** Pieces handed on at a time: about 100 KB of markup, whole tags and texts only. */
 const piecesPerPart = 4096;
 
 export class XmlWriter {
-  readonly #parts: string[] = [];
+  readonly #emit: (part: string) => void;
   #chunks: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+
+  /** `emit` receives the document in order, in parts that never split a tag or a text. */
+  constructor(emit: (part: string) => void) {
+    this.#emit = emit;
+  }
 
   /** `<name a="…">` on a line of its own, for an element that holds elements. */
   open(name: string, attributes: Attributes = []): this {
@@ -69,13 +75,15 @@ export class XmlWriter {
     return this;
   }
 
-  toString(): string {
-    return this.#parts.join('') + this.#chunks.join('');
+  /** Hands on what is left; the writer is done. */
+  end(): void {
+    this.#emit(this.#chunks.join(''));
+    this.#chunks = [];
   }
 
   #tag(name: string, attributes: Attributes): string[] {
     if (this.#chunks.length >= piecesPerPart) {
-      this.#parts.push(this.#chunks.join(''));
+      this.#emit(this.#chunks.join(''));
       this.#chunks = [];
     }
     let tag = `<${name}`;

@@ -1,6 +1,15 @@
 // The end of every use case: decide, write the configured reports, and say plainly what the gate
 // decided and why.
-import { accessSync, constants, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  mkdirSync,
+  openSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { GateConfig } from '../config/load.ts';
@@ -8,7 +17,7 @@ import { CannotRunError } from '../errors.ts';
 import { evaluateGate } from '../gate/policy.ts';
 import { renderHtml } from '../report/html.ts';
 import { renderJson } from '../report/json.ts';
-import { renderJUnit } from '../report/junit.ts';
+import { emitJUnit } from '../report/junit.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import type { GateDecision, Report } from '../report/model.ts';
 import { redact } from '../secrets.ts';
@@ -104,20 +113,39 @@ function publishReports(
 ): Publication {
   let markdownText: string | undefined;
   const markdown = () => (markdownText ??= redact(renderMarkdown(report, decision)));
-  const write = (file: string | undefined, render: () => string) => {
-    if (!file) return undefined;
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    writeFileSync(file, redact(render()));
-    return file;
-  };
+  const write = (file: string | undefined, render: () => string) =>
+    writeInParts(file, (emit) => emit(render()));
   const junitOptions = { hostname: os.hostname(), caseProperties: reports.junitCaseProperties };
   return {
-    junit: write(reports.junit, () => renderJUnit(report, decision, junitOptions)),
+    junit: writeInParts(reports.junit, (emit) => emitJUnit(report, decision, junitOptions, emit)),
     json: write(reports.json, () => renderJson(report, decision, context)),
     html: write(reports.html, () => writeHtml(reports.html as string, report, decision, context.meta)),
     summary: write(reports.summary, markdown),
     markdown,
   };
+}
+
+/**
+ * Writes `file` (and its missing folders) from the parts `produce` hands on, each redacted: the JUnit
+ * file of 10,000 results is 8 MB that need never be held whole, nor copied again into one buffer.
+ * Parts never split a value, so a secret is always within one part.
+ */
+function writeInParts(
+  file: string | undefined,
+  produce: (emit: (part: string) => void) => void,
+): string | undefined {
+  if (!file) return undefined;
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const fd = openSync(file, 'w');
+  try {
+    produce((part) => {
+      const bytes = Buffer.from(redact(part));
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+    });
+  } finally {
+    closeSync(fd);
+  }
+  return file;
 }
 
 /** Writes the stylesheet next to the page (CSP-safe: see report/html.ts) and returns the page. */

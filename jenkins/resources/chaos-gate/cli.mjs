@@ -34535,8 +34535,12 @@ var init_xml = __esm({
     needsWork = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
     piecesPerPart = 4096;
     XmlWriter = class {
-      #parts = [];
+      #emit;
       #chunks = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+      /** `emit` receives the document in order, in parts that never split a tag or a text. */
+      constructor(emit) {
+        this.#emit = emit;
+      }
       /** `<name a="…">` on a line of its own, for an element that holds elements. */
       open(name, attributes = []) {
         this.#tag(name, attributes).push(">\n");
@@ -34552,12 +34556,14 @@ var init_xml = __esm({
         else this.#tag(name, attributes).push(">", escapeText(text3), "</", name, ">\n");
         return this;
       }
-      toString() {
-        return this.#parts.join("") + this.#chunks.join("");
+      /** Hands on what is left; the writer is done. */
+      end() {
+        this.#emit(this.#chunks.join(""));
+        this.#chunks = [];
       }
       #tag(name, attributes) {
         if (this.#chunks.length >= piecesPerPart) {
-          this.#parts.push(this.#chunks.join(""));
+          this.#emit(this.#chunks.join(""));
           this.#chunks = [];
         }
         let tag = `<${name}`;
@@ -34573,8 +34579,8 @@ var init_xml = __esm({
 });
 
 // src/report/junit.ts
-function renderJUnit(report, decision, options = {}) {
-  const xml = new XmlWriter();
+function emitJUnit(report, decision, options, emit) {
+  const xml = new XmlWriter(emit);
   const { passed, failed, errored, skipped } = decision.counts;
   xml.open("testsuites", [
     ["name", "chaos-gate"],
@@ -34584,7 +34590,7 @@ function renderJUnit(report, decision, options = {}) {
     ["time", seconds(runSeconds(report.suites))]
   ]);
   for (const suite of report.suites) renderSuite(xml, suite, decision, options);
-  return xml.close("testsuites").toString();
+  xml.close("testsuites").end();
 }
 function renderSuite(xml, suite, decision, options) {
   const judgements = suite.cases.map((testCase) => judgementOf(decision, testCase));
@@ -34841,7 +34847,16 @@ var init_markdown = __esm({
 });
 
 // src/run/publish.ts
-import { accessSync, constants, mkdirSync, statSync as statSync2, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  closeSync as closeSync2,
+  constants,
+  mkdirSync,
+  openSync as openSync2,
+  statSync as statSync2,
+  writeFileSync,
+  writeSync
+} from "node:fs";
 import os from "node:os";
 import path2 from "node:path";
 function reportPathProblems(reports) {
@@ -34897,20 +34912,29 @@ function conclude(config2, report, meta3, log) {
 function publishReports(reports, report, decision, context) {
   let markdownText;
   const markdown = () => markdownText ??= redact(renderMarkdown(report, decision));
-  const write = (file2, render) => {
-    if (!file2) return void 0;
-    mkdirSync(path2.dirname(path2.resolve(file2)), { recursive: true });
-    writeFileSync(file2, redact(render()));
-    return file2;
-  };
+  const write = (file2, render) => writeInParts(file2, (emit) => emit(render()));
   const junitOptions = { hostname: os.hostname(), caseProperties: reports.junitCaseProperties };
   return {
-    junit: write(reports.junit, () => renderJUnit(report, decision, junitOptions)),
+    junit: writeInParts(reports.junit, (emit) => emitJUnit(report, decision, junitOptions, emit)),
     json: write(reports.json, () => renderJson(report, decision, context)),
     html: write(reports.html, () => writeHtml(reports.html, report, decision, context.meta)),
     summary: write(reports.summary, markdown),
     markdown
   };
+}
+function writeInParts(file2, produce) {
+  if (!file2) return void 0;
+  mkdirSync(path2.dirname(path2.resolve(file2)), { recursive: true });
+  const fd = openSync2(file2, "w");
+  try {
+    produce((part) => {
+      const bytes = Buffer.from(redact(part));
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    });
+  } finally {
+    closeSync2(fd);
+  }
+  return file2;
 }
 function writeHtml(file2, report, decision, meta3) {
   const stylesheet = `${path2.basename(file2, path2.extname(file2))}.css`;

@@ -3,9 +3,18 @@ import { test } from 'node:test';
 import { parseStringPromise } from 'xml2js';
 import { escapeAttribute, escapeText, XmlWriter, xmlChars } from '../../../src/report/xml.ts';
 
+/** The parts a writer hands on while `write` uses it, and after its end. */
+function parts(write: (xml: XmlWriter) => void): string[] {
+  const emitted: string[] = [];
+  const xml = new XmlWriter((part) => emitted.push(part));
+  write(xml);
+  xml.end();
+  return emitted;
+}
+
 /** The attribute and the text of <e>, as a real parser reads them back. */
 async function roundTrip(value: string): Promise<{ attribute: string; text: string }> {
-  const xml = new XmlWriter().element('e', [['a', value]], value).toString();
+  const xml = parts((writer) => writer.element('e', [['a', value]], value)).join('');
   const parsed = (await parseStringPromise(xml)) as { e: { $: { a: string }; _?: string } };
   return { attribute: parsed.e.$.a, text: parsed.e._ ?? '' };
 }
@@ -44,18 +53,35 @@ test("text: ']]>' and markup are escaped, also when a dropped character made the
 });
 
 test('elements: empty ones close themselves; undefined attributes are left out; order is kept', () => {
-  const xml = new XmlWriter()
-    .open('root', [
-      ['b', 1],
-      ['a', undefined],
-      ['c', 'x'],
-    ])
-    .element('empty', [['n', 0]])
-    .element('full', [], 'text')
-    .close('root')
-    .toString();
+  const xml = parts((writer) =>
+    writer
+      .open('root', [
+        ['b', 1],
+        ['a', undefined],
+        ['c', 'x'],
+      ])
+      .element('empty', [['n', 0]])
+      .element('full', [], 'text')
+      .close('root'),
+  ).join('');
   assert.equal(
     xml,
     '<?xml version="1.0" encoding="UTF-8"?>\n<root b="1" c="x">\n<empty n="0"/>\n<full>text</full>\n</root>\n',
   );
+});
+
+test('a large document is handed on in parts as it is written, each ending after a whole element', async () => {
+  const emitted = parts((writer) => {
+    writer.open('root');
+    for (let i = 0; i < 10_000; i++)
+      writer.element('case', [['name', `case ${i} "quoted"`]], `text ${i} <b>`);
+    writer.close('root');
+  });
+  assert.ok(emitted.length > 5, `${emitted.length} parts`);
+  for (const part of emitted) assert.match(part, />\n$/);
+  const parsed = (await parseStringPromise(emitted.join(''))) as {
+    root: { case: { $: { name: string } }[] };
+  };
+  assert.equal(parsed.root.case.length, 10_000);
+  assert.equal(parsed.root.case[9_999]?.$.name, 'case 9999 "quoted"');
 });

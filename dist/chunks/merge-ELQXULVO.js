@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-ASR6GIKA.js";
+} from "./chunk-ATU2LXN2.js";
 import {
   mergeReports,
   underLabel

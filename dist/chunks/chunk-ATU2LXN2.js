@@ -94,7 +94,16 @@ function parseJsonReport(text, source) {
 }
 
 // src/run/publish.ts
-import { accessSync, constants, mkdirSync, statSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  closeSync,
+  constants,
+  mkdirSync,
+  openSync,
+  statSync,
+  writeFileSync,
+  writeSync
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -391,8 +400,12 @@ function escapeText(text) {
 }
 var piecesPerPart = 4096;
 var XmlWriter = class {
-  #parts = [];
+  #emit;
   #chunks = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+  /** `emit` receives the document in order, in parts that never split a tag or a text. */
+  constructor(emit) {
+    this.#emit = emit;
+  }
   /** `<name a="…">` on a line of its own, for an element that holds elements. */
   open(name, attributes = []) {
     this.#tag(name, attributes).push(">\n");
@@ -408,12 +421,14 @@ var XmlWriter = class {
     else this.#tag(name, attributes).push(">", escapeText(text), "</", name, ">\n");
     return this;
   }
-  toString() {
-    return this.#parts.join("") + this.#chunks.join("");
+  /** Hands on what is left; the writer is done. */
+  end() {
+    this.#emit(this.#chunks.join(""));
+    this.#chunks = [];
   }
   #tag(name, attributes) {
     if (this.#chunks.length >= piecesPerPart) {
-      this.#parts.push(this.#chunks.join(""));
+      this.#emit(this.#chunks.join(""));
       this.#chunks = [];
     }
     let tag = `<${name}`;
@@ -433,8 +448,8 @@ var toleranceSettings = {
   minProbeSuccess: "gate.minProbeSuccess",
   failOnFailure: "gate.failOnFailure: false"
 };
-function renderJUnit(report, decision, options = {}) {
-  const xml = new XmlWriter();
+function emitJUnit(report, decision, options, emit) {
+  const xml = new XmlWriter(emit);
   const { passed, failed, errored, skipped } = decision.counts;
   xml.open("testsuites", [
     ["name", "chaos-gate"],
@@ -444,7 +459,7 @@ function renderJUnit(report, decision, options = {}) {
     ["time", seconds(runSeconds(report.suites))]
   ]);
   for (const suite of report.suites) renderSuite(xml, suite, decision, options);
-  return xml.close("testsuites").toString();
+  xml.close("testsuites").end();
 }
 function renderSuite(xml, suite, decision, options) {
   const judgements = suite.cases.map((testCase) => judgementOf(decision, testCase));
@@ -733,20 +748,29 @@ function conclude(config, report, meta, log) {
 function publishReports(reports, report, decision, context) {
   let markdownText;
   const markdown = () => markdownText ??= redact(renderMarkdown(report, decision));
-  const write = (file, render) => {
-    if (!file) return void 0;
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    writeFileSync(file, redact(render()));
-    return file;
-  };
+  const write = (file, render) => writeInParts(file, (emit) => emit(render()));
   const junitOptions = { hostname: os.hostname(), caseProperties: reports.junitCaseProperties };
   return {
-    junit: write(reports.junit, () => renderJUnit(report, decision, junitOptions)),
+    junit: writeInParts(reports.junit, (emit) => emitJUnit(report, decision, junitOptions, emit)),
     json: write(reports.json, () => renderJson(report, decision, context)),
     html: write(reports.html, () => writeHtml(reports.html, report, decision, context.meta)),
     summary: write(reports.summary, markdown),
     markdown
   };
+}
+function writeInParts(file, produce) {
+  if (!file) return void 0;
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const fd = openSync(file, "w");
+  try {
+    produce((part) => {
+      const bytes = Buffer.from(redact(part));
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    });
+  } finally {
+    closeSync(fd);
+  }
+  return file;
 }
 function writeHtml(file, report, decision, meta) {
   const stylesheet = `${path.basename(file, path.extname(file))}.css`;

@@ -6,7 +6,7 @@ import {
 } from "./chunk-TAI4ZLSC.js";
 import {
   reportPathProblems
-} from "./chunk-ASR6GIKA.js";
+} from "./chunk-ATU2LXN2.js";
 import {
   duplicateProblems,
   readManifests

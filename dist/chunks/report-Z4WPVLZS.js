@@ -17,7 +17,7 @@ import {
 } from "./chunk-TAI4ZLSC.js";
 import {
   conclude
-} from "./chunk-ASR6GIKA.js";
+} from "./chunk-ATU2LXN2.js";
 import {
   mergeReports
 } from "./chunk-UNIKD4AU.js";

@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-VWMMLE6O.js";
-import "./chunk-PRPYM46D.js";
+} from "./chunk-E6IF7A5K.js";
+import "./chunk-HUHCXB7Y.js";
 import "./chunk-SJZBRVJU.js";
 import "./chunk-3PEWYZB2.js";
 import "./chunk-GGQAYBJX.js";
 import "./chunk-TAI4ZLSC.js";
-import "./chunk-ASR6GIKA.js";
+import "./chunk-ATU2LXN2.js";
 import "./chunk-UNIKD4AU.js";
 import "./chunk-KJD3SPEW.js";
 import "./chunk-QP5BOD4A.js";

@@ -4,9 +4,9 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-PRPYM46D.js";
+} from "./chunk-HUHCXB7Y.js";
 import "./chunk-TAI4ZLSC.js";
-import "./chunk-ASR6GIKA.js";
+import "./chunk-ATU2LXN2.js";
 import "./chunk-UNIKD4AU.js";
 import "./chunk-KJD3SPEW.js";
 import "./chunk-FRXEH4VH.js";

@@ -7,7 +7,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-PRPYM46D.js";
+} from "./chunk-HUHCXB7Y.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -46,7 +46,7 @@ import {
 } from "./chunk-GGQAYBJX.js";
 import {
   conclude
-} from "./chunk-ASR6GIKA.js";
+} from "./chunk-ATU2LXN2.js";
 import {
   mergeReports,
   underLabel
