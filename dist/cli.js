@@ -6,5 +6,5 @@ import "./chunks/chunk-MXPLEWO6.js";
 // src/cli/index.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache?.();
-var { main } = await import("./chunks/main-NFHE72GW.js");
+var { main } = await import("./chunks/main-RNHXNTZP.js");
 process.exit(await main(process.argv.slice(2)));

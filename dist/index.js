@@ -7,8 +7,8 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-E6IF7A5K.js";
-import "./chunks/chunk-HUHCXB7Y.js";
+} from "./chunks/chunk-DPAER6LK.js";
+import "./chunks/chunk-CCEBLUWM.js";
 import {
   connect,
   loadKubeContext,
@@ -17,7 +17,7 @@ import {
 import "./chunks/chunk-3PEWYZB2.js";
 import "./chunks/chunk-GGQAYBJX.js";
 import "./chunks/chunk-TAI4ZLSC.js";
-import "./chunks/chunk-ATU2LXN2.js";
+import "./chunks/chunk-ID4YOYX5.js";
 import {
   chaosMayStillRun,
   judgementOf

@@ -34533,7 +34533,7 @@ var init_xml = __esm({
     };
     textEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
     needsWork = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-    piecesPerPart = 4096;
+    piecesPerPart = 1024;
     XmlWriter = class {
       #emit;
       #chunks = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
@@ -34542,18 +34542,22 @@ var init_xml = __esm({
         this.#emit = emit;
       }
       /** `<name a="…">` on a line of its own, for an element that holds elements. */
-      open(name, attributes = []) {
-        this.#tag(name, attributes).push(">\n");
+      open(name, attributes = {}) {
+        this.#push(`${this.#tag(name, attributes)}>
+`);
         return this;
       }
       close(name) {
-        this.#chunks.push("</", name, ">\n");
+        this.#push(`</${name}>
+`);
         return this;
       }
       /** An element holding text only, or nothing: `<name a="…">text</name>` or `<name a="…"/>`. */
-      element(name, attributes, text3 = "") {
-        if (text3 === "") this.#tag(name, attributes).push("/>\n");
-        else this.#tag(name, attributes).push(">", escapeText(text3), "</", name, ">\n");
+      element(name, attributes = {}, text3 = "") {
+        const tag = this.#tag(name, attributes);
+        this.#push(text3 === "" ? `${tag}/>
+` : `${tag}>${escapeText(text3)}</${name}>
+`);
         return this;
       }
       /** Hands on what is left; the writer is done. */
@@ -34561,18 +34565,21 @@ var init_xml = __esm({
         this.#emit(this.#chunks.join(""));
         this.#chunks = [];
       }
-      #tag(name, attributes) {
+      #push(piece) {
         if (this.#chunks.length >= piecesPerPart) {
           this.#emit(this.#chunks.join(""));
           this.#chunks = [];
         }
+        this.#chunks.push(piece);
+      }
+      #tag(name, attributes) {
         let tag = `<${name}`;
-        for (const [key, value] of attributes) {
+        for (const key in attributes) {
+          const value = attributes[key];
           if (value !== void 0)
             tag += ` ${key}="${escapeAttribute(typeof value === "string" ? value : String(value))}"`;
         }
-        this.#chunks.push(tag);
-        return this.#chunks;
+        return tag;
       }
     };
   }
@@ -34582,13 +34589,13 @@ var init_xml = __esm({
 function emitJUnit(report, decision, options, emit) {
   const xml = new XmlWriter(emit);
   const { passed, failed, errored, skipped } = decision.counts;
-  xml.open("testsuites", [
-    ["name", "chaos-gate"],
-    ["tests", passed + failed + errored + skipped],
-    ["failures", failed],
-    ["errors", errored],
-    ["time", seconds(runSeconds(report.suites))]
-  ]);
+  xml.open("testsuites", {
+    name: "chaos-gate",
+    tests: passed + failed + errored + skipped,
+    failures: failed,
+    errors: errored,
+    time: seconds(runSeconds(report.suites))
+  });
   for (const suite of report.suites) renderSuite(xml, suite, decision, options);
   xml.close("testsuites").end();
 }
@@ -34600,68 +34607,61 @@ function renderSuite(xml, suite, decision, options) {
     else if (status === "error") counts.errors++;
     else if (status === "skipped") counts.skipped++;
   }
-  xml.open("testsuite", [
-    ["name", suite.name],
-    ["tests", counts.tests],
-    ["failures", counts.failures],
-    ["errors", counts.errors],
-    ["skipped", counts.skipped],
-    ["time", seconds(suiteSeconds(suite))],
-    ["timestamp", suite.timestamp && isoUtc(suite.timestamp)],
-    ["hostname", options.hostname]
-  ]);
-  renderProperties(xml, Object.entries(suite.properties));
+  xml.open("testsuite", {
+    name: suite.name,
+    tests: counts.tests,
+    failures: counts.failures,
+    errors: counts.errors,
+    skipped: counts.skipped,
+    time: seconds(suiteSeconds(suite)),
+    timestamp: suite.timestamp && isoUtc(suite.timestamp),
+    hostname: options.hostname
+  });
+  renderProperties(xml, suite.properties);
   suite.cases.forEach((testCase, i) => renderCase(xml, testCase, judgements[i], options));
-  xml.element("system-out", []).element("system-err", []).close("testsuite");
+  xml.element("system-out").element("system-err").close("testsuite");
 }
 function renderProperties(xml, properties) {
-  if (properties.length === 0) {
-    xml.element("properties", []);
-    return;
+  let empty = true;
+  for (const name in properties) {
+    if (empty) xml.open("properties");
+    empty = false;
+    xml.element("property", { name, value: properties[name] });
   }
-  xml.open("properties");
-  for (const [name, value] of properties) {
-    xml.element("property", [
-      ["name", name],
-      ["value", value]
-    ]);
-  }
-  xml.close("properties");
+  if (empty) xml.element("properties");
+  else xml.close("properties");
 }
 function renderCase(xml, testCase, { status, tolerated }, options) {
-  const attributes = [
-    ["classname", testCase.className],
-    ["name", testCase.name],
-    ["time", seconds(testCase.durationSeconds ?? 0)]
-  ];
-  const properties = options.caseProperties ? caseProperties(testCase, tolerated) : [];
-  if (status === "passed" && properties.length === 0 && !testCase.details) {
+  const attributes = {
+    classname: testCase.className,
+    name: testCase.name,
+    time: seconds(testCase.durationSeconds ?? 0)
+  };
+  const properties = options.caseProperties ? caseProperties(testCase, tolerated) : void 0;
+  if (status === "passed" && !properties && !testCase.details) {
     xml.element("testcase", attributes);
     return;
   }
   xml.open("testcase", attributes);
-  if (properties.length > 0) renderProperties(xml, properties);
+  if (properties) renderProperties(xml, properties);
   const message = testCase.message ?? `${testCase.kind} ${testCase.outcome}`;
   switch (status) {
     case "passed":
-      if (testCase.details) xml.element("system-out", [], truncate(testCase.details));
+      if (testCase.details) xml.element("system-out", {}, truncate(testCase.details));
       break;
     case "failed":
     case "error":
       xml.element(
         status === "failed" ? "failure" : "error",
-        [
-          ["message", message],
-          ["type", testCase.outcome]
-        ],
+        { message, type: testCase.outcome },
         truncate([testCase.message, testCase.details].filter(unique).join("\n"))
       );
       break;
     case "skipped":
-      xml.element("skipped", [
-        ["message", skipReason(testCase, message, tolerated)],
-        ["type", tolerated ? "tolerated" : testCase.outcome]
-      ]);
+      xml.element("skipped", {
+        message: skipReason(testCase, message, tolerated),
+        type: tolerated ? "tolerated" : testCase.outcome
+      });
   }
   xml.close("testcase");
 }
@@ -34671,11 +34671,11 @@ function skipReason(testCase, message, tolerated) {
   return testCase.message ?? "not evaluated";
 }
 function caseProperties(testCase, tolerated) {
-  return [
-    ["kind", testCase.kind],
-    ...Object.entries(testCase.properties),
-    ...tolerated ? [["gate.tolerated", tolerated]] : []
-  ];
+  return {
+    kind: testCase.kind,
+    ...testCase.properties,
+    ...tolerated ? { "gate.tolerated": tolerated } : {}
+  };
 }
 function unique(value, index2, all) {
   return !!value && all.indexOf(value) === index2;
@@ -34692,8 +34692,14 @@ function runSeconds(suites) {
   if (suites.length === 0 || starts.some(Number.isNaN)) {
     return suites.reduce((sum, suite) => sum + suiteSeconds(suite), 0);
   }
-  const ends = suites.map((suite, i) => starts[i] + suiteSeconds(suite) * 1e3);
-  return (Math.max(...ends) - Math.min(...starts)) / 1e3;
+  let first = Infinity;
+  let last = -Infinity;
+  suites.forEach((suite, i) => {
+    const start = starts[i];
+    first = Math.min(first, start);
+    last = Math.max(last, start + suiteSeconds(suite) * 1e3);
+  });
+  return (last - first) / 1e3;
 }
 function seconds(value) {
   return String(Math.max(0, Math.round(value * 1e3)) / 1e3);

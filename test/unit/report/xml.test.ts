@@ -14,7 +14,7 @@ function parts(write: (xml: XmlWriter) => void): string[] {
 
 /** The attribute and the text of <e>, as a real parser reads them back. */
 async function roundTrip(value: string): Promise<{ attribute: string; text: string }> {
-  const xml = parts((writer) => writer.element('e', [['a', value]], value)).join('');
+  const xml = parts((writer) => writer.element('e', { a: value }, value)).join('');
   const parsed = (await parseStringPromise(xml)) as { e: { $: { a: string }; _?: string } };
   return { attribute: parsed.e.$.a, text: parsed.e._ ?? '' };
 }
@@ -55,13 +55,9 @@ test("text: ']]>' and markup are escaped, also when a dropped character made the
 test('elements: empty ones close themselves; undefined attributes are left out; order is kept', () => {
   const xml = parts((writer) =>
     writer
-      .open('root', [
-        ['b', 1],
-        ['a', undefined],
-        ['c', 'x'],
-      ])
-      .element('empty', [['n', 0]])
-      .element('full', [], 'text')
+      .open('root', { b: 1, a: undefined, c: 'x' })
+      .element('empty', { n: 0 })
+      .element('full', {}, 'text')
       .close('root'),
   ).join('');
   assert.equal(
@@ -73,8 +69,7 @@ test('elements: empty ones close themselves; undefined attributes are left out; 
 test('a large document is handed on in parts as it is written, each ending after a whole element', async () => {
   const emitted = parts((writer) => {
     writer.open('root');
-    for (let i = 0; i < 10_000; i++)
-      writer.element('case', [['name', `case ${i} "quoted"`]], `text ${i} <b>`);
+    for (let i = 0; i < 10_000; i++) writer.element('case', { name: `case ${i} "quoted"` }, `text ${i} <b>`);
     writer.close('root');
   });
   assert.ok(emitted.length > 5, `${emitted.length} parts`);

@@ -7,7 +7,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-HUHCXB7Y.js";
+} from "./chunk-CCEBLUWM.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -46,7 +46,7 @@ import {
 } from "./chunk-GGQAYBJX.js";
 import {
   conclude
-} from "./chunk-ATU2LXN2.js";
+} from "./chunk-ID4YOYX5.js";
 import {
   mergeReports,
   underLabel

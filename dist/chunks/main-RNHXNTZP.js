@@ -147,7 +147,7 @@ async function main(argv, given = processIo) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client, and `--help`
       // none of them.
       case "run": {
-        const { runTargets } = await import("./targets-HZH2J7MF.js");
+        const { runTargets } = await import("./targets-ZDYEK3ZP.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -156,15 +156,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-Z4WPVLZS.js");
+        const { reportGate } = await import("./report-PPZDMLHD.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-ELQXULVO.js");
+        const { mergeGate } = await import("./merge-65PLL442.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-5H3RTQYL.js");
+        const { describeRunInputs } = await import("./inputs-26PNNCDT.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

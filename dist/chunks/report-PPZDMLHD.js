@@ -17,7 +17,7 @@ import {
 } from "./chunk-TAI4ZLSC.js";
 import {
   conclude
-} from "./chunk-ATU2LXN2.js";
+} from "./chunk-ID4YOYX5.js";
 import {
   mergeReports
 } from "./chunk-UNIKD4AU.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-TAI4ZLSC.js";
 import {
   reportPathProblems
-} from "./chunk-ATU2LXN2.js";
+} from "./chunk-ID4YOYX5.js";
 import {
   duplicateProblems,
   readManifests

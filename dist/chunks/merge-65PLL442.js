@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-ATU2LXN2.js";
+} from "./chunk-ID4YOYX5.js";
 import {
   mergeReports,
   underLabel
