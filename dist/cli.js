@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
-import "./chunks/chunk-MXPLEWO6.js";
+import {
+  keepYoungGenerationSize
+} from "./chunks/chunk-NBWQU3MT.js";
+import "./chunks/chunk-VBJWNRH5.js";
 
 // src/cli/index.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache?.();
-var { main } = await import("./chunks/main-RNHXNTZP.js");
+var { main } = await import("./chunks/main-KWBCHCV6.js");
+keepYoungGenerationSize();
 process.exit(await main(process.argv.slice(2)));

@@ -1,23 +1,25 @@
 #!/usr/bin/env node
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
-import "./chunks/chunk-MXPLEWO6.js";
+import {
+  keepYoungGenerationSize
+} from "./chunks/chunk-NBWQU3MT.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-DPAER6LK.js";
-import "./chunks/chunk-CCEBLUWM.js";
+} from "./chunks/chunk-JAHWP5K4.js";
+import "./chunks/chunk-NBFEOEFR.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-SJZBRVJU.js";
-import "./chunks/chunk-3PEWYZB2.js";
-import "./chunks/chunk-GGQAYBJX.js";
-import "./chunks/chunk-TAI4ZLSC.js";
-import "./chunks/chunk-ID4YOYX5.js";
+} from "./chunks/chunk-YDJFMNGE.js";
+import "./chunks/chunk-CWV5XH7Z.js";
+import "./chunks/chunk-5S3VPRCC.js";
+import "./chunks/chunk-Y2QXQWGE.js";
+import "./chunks/chunk-KXP6XUKV.js";
 import {
   chaosMayStillRun,
   judgementOf
@@ -32,20 +34,22 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-VC5ZPUQW.js";
-import "./chunks/chunk-GYHKZPJW.js";
-import "./chunks/chunk-KJD3SPEW.js";
-import "./chunks/chunk-QP5BOD4A.js";
-import "./chunks/chunk-FRXEH4VH.js";
+} from "./chunks/chunk-5JEJCKWJ.js";
+import "./chunks/chunk-6A26NG7U.js";
+import "./chunks/chunk-HCE4SQW4.js";
+import "./chunks/chunk-W4W2LEPZ.js";
+import "./chunks/chunk-MTOICN7S.js";
 import "./chunks/chunk-ELVSU356.js";
 import {
   ConfigError,
-  __commonJS,
-  __require,
-  __toESM,
   errorMessage,
   redact
-} from "./chunks/chunk-KEYCUPON.js";
+} from "./chunks/chunk-QJXSJEGH.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunks/chunk-VBJWNRH5.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -20011,6 +20015,7 @@ async function stopUnfinishedRun() {
 }
 
 // src/action/index.ts
+keepYoungGenerationSize();
 if (state.isPost()) {
   await runPost();
 } else {

@@ -1,8 +1,10 @@
 import '../quiet-warnings.ts';
-import '../young-generation.ts';
 import { runAction } from './main.ts';
 import { runPost } from './post.ts';
 import { state } from './state.ts';
+import { keepYoungGenerationSize } from '../young-generation.ts';
+
+keepYoungGenerationSize();
 
 if (state.isPost()) {
   await runPost();

@@ -1,11 +1,12 @@
 import '../quiet-warnings.ts';
-import '../young-generation.ts';
+import { keepYoungGenerationSize } from '../young-generation.ts';
 import { enableCompileCache } from 'node:module';
 
 // Node keeps the compiled bundle on disk between runs, which roughly halves start-up. It has to be on
 // before the bundle's modules load, so they are imported after it.
 enableCompileCache?.();
 const { main } = await import('./main.ts');
+keepYoungGenerationSize();
 
 // Exit explicitly: keep-alive sockets of the Kubernetes client must not hold the process open.
 process.exit(await main(process.argv.slice(2)));

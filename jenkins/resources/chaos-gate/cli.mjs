@@ -98575,10 +98575,13 @@ process.emitWarning = ((warning, ...rest) => {
 
 // src/young-generation.ts
 import { setFlagsFromString } from "node:v8";
-setFlagsFromString("--semi-space-growth-factor=1");
+function keepYoungGenerationSize() {
+  setFlagsFromString("--semi-space-growth-factor=1");
+}
 
 // src/cli/index.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache?.();
 var { main: main2 } = await Promise.resolve().then(() => (init_main(), main_exports));
+keepYoungGenerationSize();
 process.exit(await main2(process.argv.slice(2)));

@@ -11,11 +11,11 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-VC5ZPUQW.js";
-import "./chunk-GYHKZPJW.js";
-import "./chunk-KJD3SPEW.js";
-import "./chunk-QP5BOD4A.js";
-import "./chunk-FRXEH4VH.js";
+} from "./chunk-5JEJCKWJ.js";
+import "./chunk-6A26NG7U.js";
+import "./chunk-HCE4SQW4.js";
+import "./chunk-W4W2LEPZ.js";
+import "./chunk-MTOICN7S.js";
 import "./chunk-ELVSU356.js";
 import {
   CancelledError,
@@ -23,7 +23,8 @@ import {
   ConfigError,
   errorMessage,
   redact
-} from "./chunk-KEYCUPON.js";
+} from "./chunk-QJXSJEGH.js";
+import "./chunk-VBJWNRH5.js";
 
 // src/run/outcome.ts
 var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
@@ -147,7 +148,7 @@ async function main(argv, given = processIo) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client, and `--help`
       // none of them.
       case "run": {
-        const { runTargets } = await import("./targets-ZDYEK3ZP.js");
+        const { runTargets } = await import("./targets-R75GR7EC.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -156,15 +157,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-PPZDMLHD.js");
+        const { reportGate } = await import("./report-HMH5T6GS.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-65PLL442.js");
+        const { mergeGate } = await import("./merge-RU4KRHAN.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-26PNNCDT.js");
+        const { describeRunInputs } = await import("./inputs-3OBBO75L.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

@@ -6,12 +6,14 @@ import {
   loadAll,
   readInputFile,
   require_dist
-} from "./chunk-FRXEH4VH.js";
+} from "./chunk-MTOICN7S.js";
 import {
   ConfigError,
-  __toESM,
   errorMessage
-} from "./chunk-KEYCUPON.js";
+} from "./chunk-QJXSJEGH.js";
+import {
+  __toESM
+} from "./chunk-VBJWNRH5.js";
 
 // src/kube/manifests.ts
 var import_yaml = __toESM(require_dist(), 1);

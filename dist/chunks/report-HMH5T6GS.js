@@ -5,39 +5,40 @@ import {
   readCtkJournal,
   readLoadSuite,
   workflowToSuite
-} from "./chunk-3PEWYZB2.js";
+} from "./chunk-CWV5XH7Z.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   convertChaos
-} from "./chunk-GGQAYBJX.js";
+} from "./chunk-5S3VPRCC.js";
 import {
   describeSchemaIssues,
   objectMetaSchema
-} from "./chunk-TAI4ZLSC.js";
+} from "./chunk-Y2QXQWGE.js";
 import {
   conclude
-} from "./chunk-ID4YOYX5.js";
+} from "./chunk-KXP6XUKV.js";
 import {
   mergeReports
 } from "./chunk-UNIKD4AU.js";
 import {
   loadSchema
-} from "./chunk-GYHKZPJW.js";
+} from "./chunk-6A26NG7U.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-KJD3SPEW.js";
-import "./chunk-QP5BOD4A.js";
+} from "./chunk-HCE4SQW4.js";
+import "./chunk-W4W2LEPZ.js";
 import {
   resultFileLimit
-} from "./chunk-FRXEH4VH.js";
+} from "./chunk-MTOICN7S.js";
 import "./chunk-ELVSU356.js";
 import {
   CannotRunError,
   ConfigError,
   external_exports
-} from "./chunk-KEYCUPON.js";
+} from "./chunk-QJXSJEGH.js";
+import "./chunk-VBJWNRH5.js";
 
 // src/argo/types.ts
 var workflowPhase = external_exports.enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
@@ -147,7 +148,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-L5ZAFFBT.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-DCDRGB7U.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-ID4YOYX5.js";
+} from "./chunk-KXP6XUKV.js";
 import {
   mergeReports,
   underLabel
@@ -13,7 +13,8 @@ import "./chunk-ELVSU356.js";
 import {
   ConfigError,
   errorMessage
-} from "./chunk-KEYCUPON.js";
+} from "./chunk-QJXSJEGH.js";
+import "./chunk-VBJWNRH5.js";
 
 // src/run/merge.ts
 import { readFileSync } from "node:fs";

@@ -15,7 +15,7 @@ import {
   errorMessage,
   external_exports,
   redact
-} from "./chunk-KEYCUPON.js";
+} from "./chunk-QJXSJEGH.js";
 
 // src/report/json.ts
 var jsonSchemaVersion = 1;

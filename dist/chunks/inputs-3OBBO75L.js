@@ -4,14 +4,15 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-CCEBLUWM.js";
-import "./chunk-TAI4ZLSC.js";
-import "./chunk-ID4YOYX5.js";
+} from "./chunk-NBFEOEFR.js";
+import "./chunk-Y2QXQWGE.js";
+import "./chunk-KXP6XUKV.js";
 import "./chunk-UNIKD4AU.js";
-import "./chunk-KJD3SPEW.js";
-import "./chunk-FRXEH4VH.js";
+import "./chunk-HCE4SQW4.js";
+import "./chunk-MTOICN7S.js";
 import "./chunk-ELVSU356.js";
-import "./chunk-KEYCUPON.js";
+import "./chunk-QJXSJEGH.js";
+import "./chunk-VBJWNRH5.js";
 export {
   describeRunInputs,
   readRunInputs

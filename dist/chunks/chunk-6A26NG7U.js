@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duration
-} from "./chunk-QP5BOD4A.js";
+} from "./chunk-W4W2LEPZ.js";
 import {
   external_exports
-} from "./chunk-KEYCUPON.js";
+} from "./chunk-QJXSJEGH.js";
 
 // src/load/schema.ts
 var rate = external_exports.union([external_exports.number(), external_exports.string()]).transform((value, ctx) => {

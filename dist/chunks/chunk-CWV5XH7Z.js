@@ -10,13 +10,15 @@ import {
   readInputFile,
   readInputLines,
   resultFileLimit
-} from "./chunk-FRXEH4VH.js";
+} from "./chunk-MTOICN7S.js";
 import {
   ConfigError,
-  __commonJS,
-  __toESM,
   errorMessage
-} from "./chunk-KEYCUPON.js";
+} from "./chunk-QJXSJEGH.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunk-VBJWNRH5.js";
 
 // node_modules/hdr-histogram-js/dist/HistogramIterationValue.js
 var require_HistogramIterationValue = __commonJS({

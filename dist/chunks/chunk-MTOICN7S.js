@@ -3,10 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   ConfigError,
-  __commonJS,
-  __require,
   errorMessage
-} from "./chunk-KEYCUPON.js";
+} from "./chunk-QJXSJEGH.js";
+import {
+  __commonJS,
+  __require
+} from "./chunk-VBJWNRH5.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

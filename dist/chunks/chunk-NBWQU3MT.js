@@ -12,4 +12,10 @@ process.emitWarning = ((warning, ...rest) => {
 
 // src/young-generation.ts
 import { setFlagsFromString } from "node:v8";
-setFlagsFromString("--semi-space-growth-factor=1");
+function keepYoungGenerationSize() {
+  setFlagsFromString("--semi-space-growth-factor=1");
+}
+
+export {
+  keepYoungGenerationSize
+};

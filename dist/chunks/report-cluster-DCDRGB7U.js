@@ -7,19 +7,20 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-SJZBRVJU.js";
+} from "./chunk-YDJFMNGE.js";
 import {
   convertChaos,
   readableResults
-} from "./chunk-GGQAYBJX.js";
-import "./chunk-TAI4ZLSC.js";
+} from "./chunk-5S3VPRCC.js";
+import "./chunk-Y2QXQWGE.js";
 import "./chunk-UNIKD4AU.js";
-import "./chunk-QP5BOD4A.js";
-import "./chunk-FRXEH4VH.js";
+import "./chunk-W4W2LEPZ.js";
+import "./chunk-MTOICN7S.js";
 import {
   CannotRunError,
   ConfigError
-} from "./chunk-KEYCUPON.js";
+} from "./chunk-QJXSJEGH.js";
+import "./chunk-VBJWNRH5.js";
 
 // src/run/report-cluster.ts
 async function chaosReportFromCluster(config, namespace, selector) {

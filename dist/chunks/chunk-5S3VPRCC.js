@@ -3,16 +3,16 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   objectMetaSchema
-} from "./chunk-TAI4ZLSC.js";
+} from "./chunk-Y2QXQWGE.js";
 import {
   secondsBetween
 } from "./chunk-UNIKD4AU.js";
 import {
   totalChaosSeconds
-} from "./chunk-QP5BOD4A.js";
+} from "./chunk-W4W2LEPZ.js";
 import {
   external_exports
-} from "./chunk-KEYCUPON.js";
+} from "./chunk-QJXSJEGH.js";
 
 // src/litmus/types.ts
 var litmusGroup = "litmuschaos.io";

@@ -4,27 +4,29 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-GGQAYBJX.js";
+} from "./chunk-5S3VPRCC.js";
 import {
   formatDuration
-} from "./chunk-QP5BOD4A.js";
+} from "./chunk-W4W2LEPZ.js";
 import {
   readInputFile,
   require_dist,
   yaml
-} from "./chunk-FRXEH4VH.js";
+} from "./chunk-MTOICN7S.js";
 import {
   CancelledError,
   CannotRunError,
   ConfigError,
-  __commonJS,
-  __require,
-  __toESM,
   displayUrl,
   errorMessage,
   redact,
   registerSecret
-} from "./chunk-KEYCUPON.js";
+} from "./chunk-QJXSJEGH.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-VBJWNRH5.js";
 
 // node_modules/webidl-conversions/lib/index.js
 var require_lib = __commonJS({

@@ -3,26 +3,28 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-GYHKZPJW.js";
+} from "./chunk-6A26NG7U.js";
 import {
   readManifests
-} from "./chunk-KJD3SPEW.js";
+} from "./chunk-HCE4SQW4.js";
 import {
   engineChaosSeconds,
   runDuration
-} from "./chunk-QP5BOD4A.js";
+} from "./chunk-W4W2LEPZ.js";
 import {
   readInputFile,
   require_dist
-} from "./chunk-FRXEH4VH.js";
+} from "./chunk-MTOICN7S.js";
 import {
   defaultPolicy
 } from "./chunk-ELVSU356.js";
 import {
   ConfigError,
-  __toESM,
   external_exports
-} from "./chunk-KEYCUPON.js";
+} from "./chunk-QJXSJEGH.js";
+import {
+  __toESM
+} from "./chunk-VBJWNRH5.js";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);

@@ -3,18 +3,18 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeSchemaIssues
-} from "./chunk-TAI4ZLSC.js";
+} from "./chunk-Y2QXQWGE.js";
 import {
   reportPathProblems
-} from "./chunk-ID4YOYX5.js";
+} from "./chunk-KXP6XUKV.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-KJD3SPEW.js";
+} from "./chunk-HCE4SQW4.js";
 import {
   ConfigError,
   external_exports
-} from "./chunk-KEYCUPON.js";
+} from "./chunk-QJXSJEGH.js";
 
 // src/argo/submit.ts
 import path from "node:path";

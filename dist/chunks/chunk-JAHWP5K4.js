@@ -7,7 +7,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-CCEBLUWM.js";
+} from "./chunk-NBFEOEFR.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -26,7 +26,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-SJZBRVJU.js";
+} from "./chunk-YDJFMNGE.js";
 import {
   commandOnlySuite,
   isWorkflowCompleted,
@@ -34,7 +34,7 @@ import {
   readLoadSuite,
   workflowCondition,
   workflowToSuite
-} from "./chunk-3PEWYZB2.js";
+} from "./chunk-CWV5XH7Z.js";
 import {
   convertChaos,
   experimentStatusOf,
@@ -43,26 +43,26 @@ import {
   isVerdictFinal,
   readableResults,
   resultName
-} from "./chunk-GGQAYBJX.js";
+} from "./chunk-5S3VPRCC.js";
 import {
   conclude
-} from "./chunk-ID4YOYX5.js";
+} from "./chunk-KXP6XUKV.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-UNIKD4AU.js";
 import {
   duplicateProblems
-} from "./chunk-KJD3SPEW.js";
+} from "./chunk-HCE4SQW4.js";
 import {
   formatDuration
-} from "./chunk-QP5BOD4A.js";
+} from "./chunk-W4W2LEPZ.js";
 import {
   CancelledError,
   CannotRunError,
   ConfigError,
   errorMessage
-} from "./chunk-KEYCUPON.js";
+} from "./chunk-QJXSJEGH.js";
 
 // node_modules/p-map/index.js
 function pMap(iterable, mapper, options) {

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  runTargets
+} from "./chunk-JAHWP5K4.js";
+import "./chunk-NBFEOEFR.js";
+import "./chunk-YDJFMNGE.js";
+import "./chunk-CWV5XH7Z.js";
+import "./chunk-5S3VPRCC.js";
+import "./chunk-Y2QXQWGE.js";
+import "./chunk-KXP6XUKV.js";
+import "./chunk-UNIKD4AU.js";
+import "./chunk-HCE4SQW4.js";
+import "./chunk-W4W2LEPZ.js";
+import "./chunk-MTOICN7S.js";
+import "./chunk-ELVSU356.js";
+import "./chunk-QJXSJEGH.js";
+import "./chunk-VBJWNRH5.js";
+export {
+  runTargets
+};
