@@ -9,6 +9,6 @@ import "./chunks/chunk-VBJWNRH5.js";
 // src/cli/index.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache?.();
-var { main } = await import("./chunks/main-KWBCHCV6.js");
+var { main } = await import("./chunks/main-OCM22RTU.js");
 keepYoungGenerationSize();
 process.exit(await main(process.argv.slice(2)));

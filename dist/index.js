@@ -9,15 +9,15 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-JAHWP5K4.js";
+} from "./chunks/chunk-6XFO75OZ.js";
 import "./chunks/chunk-NBFEOEFR.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-YDJFMNGE.js";
+} from "./chunks/chunk-XBE55D5Y.js";
 import "./chunks/chunk-CWV5XH7Z.js";
-import "./chunks/chunk-5S3VPRCC.js";
+import "./chunks/chunk-RKTPIRIT.js";
 import "./chunks/chunk-Y2QXQWGE.js";
 import "./chunks/chunk-KXP6XUKV.js";
 import {

@@ -5,6 +5,7 @@
 // are all listed, each marked with the versions that write it. Unknown fields are kept.
 import { z } from 'zod';
 import { objectMetaSchema, type ObjectMeta } from '../kube/object-meta.ts';
+import { parseShape } from '../kube/shape.ts';
 
 export type { ObjectMeta };
 
@@ -164,7 +165,7 @@ export function resultName(engine: string, experiment: string): string {
  */
 export function readableResults(results: unknown[], warn: (line: string) => void): ChaosResult[] {
   return results.flatMap((result) => {
-    const parsed = chaosResultSchema.safeParse(result);
+    const parsed = parseShape(chaosResultSchema, result);
     if (parsed.success) return [parsed.data];
     const { namespace = '', name = '' } =
       (result as { metadata?: { namespace?: string; name?: string } }).metadata ?? {};

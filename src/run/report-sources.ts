@@ -7,13 +7,14 @@ import { ConfigError } from '../errors.ts';
 import { resultFileLimit } from '../files.ts';
 import { duplicateProblems, readManifests, type Manifest } from '../kube/manifests.ts';
 import { describeSchemaIssues } from '../kube/object-meta.ts';
+import { parseShape } from '../kube/shape.ts';
 import { convertChaos } from '../litmus/convert.ts';
 import { chaosEngineSchema, chaosResultSchema, type ChaosEngine, type ChaosResult } from '../litmus/types.ts';
 import type { Report } from '../report/model.ts';
 
 /** An object read from a file, checked against what the converter reads: wrong shapes name the field. */
 function checked<T extends z.ZodType>(schema: T, manifest: Manifest): z.output<T> {
-  const parsed = schema.safeParse(manifest.object);
+  const parsed = parseShape(schema, manifest.object);
   if (!parsed.success) throw new ConfigError(describeSchemaIssues(manifest.source, parsed.error));
   return parsed.data;
 }

@@ -96385,13 +96385,131 @@ var init_object_meta = __esm({
   }
 });
 
+// src/kube/shape.ts
+function parseShape(schema2, value) {
+  return predicateOf(schema2)(value) === "fits" ? { success: true, data: value } : schema2.safeParse(value);
+}
+function predicateOf(schema2) {
+  let predicate = predicates.get(schema2);
+  if (!predicate) {
+    let built = () => "ask zod";
+    predicates.set(schema2, (value) => built(value));
+    built = build(schema2);
+    predicates.set(schema2, built);
+    predicate = built;
+  }
+  return predicate;
+}
+function build(schema2) {
+  const def = schema2._zod.def;
+  if (def.checks?.length && def.type !== "number") return askZod;
+  switch (def.type) {
+    case "unknown":
+      return () => "fits";
+    case "string":
+    case "boolean":
+      return typeOf(def.type);
+    case "number":
+      return numberPredicate(def.checks ?? []);
+    case "enum": {
+      const values = new Set(Object.values(def.entries));
+      return (value) => values.has(value) ? "fits" : "misfits";
+    }
+    case "optional": {
+      const inner = predicateOf(def.innerType);
+      return (value) => value === void 0 ? "fits" : inner(value);
+    }
+    case "array": {
+      const element = predicateOf(def.element);
+      return (value) => Array.isArray(value) ? allFit(value, element) : "misfits";
+    }
+    case "record":
+      return recordPredicate(def);
+    case "object":
+      return objectPredicate(def);
+    case "union":
+      return def.inclusive === false ? askZod : unionPredicate(def.options.map(predicateOf));
+    default:
+      return askZod;
+  }
+}
+function objectPredicate(def) {
+  const keys = Object.keys(def.shape);
+  const fields = keys.map((key) => predicateOf(def.shape[key]));
+  const keepsOthers = def.catchall?._zod.def.type === "unknown";
+  return (value) => {
+    if (!isPlainObject2(value)) return "misfits";
+    for (let i = 0; i < keys.length; i++) {
+      const result = fields[i](value[keys[i]]);
+      if (result !== "fits") return result;
+    }
+    if (keepsOthers) return "fits";
+    for (const key in value) if (!Object.hasOwn(def.shape, key)) return "ask zod";
+    return "fits";
+  };
+}
+function recordPredicate(def) {
+  const key = def.keyType._zod.def;
+  if (key.type !== "string" || key.checks?.length) return askZod;
+  const predicate = predicateOf(def.valueType);
+  return (value) => isPlainObject2(value) ? allFit(Object.values(value), predicate) : "misfits";
+}
+function unionPredicate(options) {
+  return (value) => {
+    for (let i = 0; i < options.length; i++) {
+      const result = options[i](value);
+      if (result !== "misfits") return result;
+    }
+    return "misfits";
+  };
+}
+function allFit(values, predicate) {
+  for (let i = 0; i < values.length; i++) {
+    const result = predicate(values[i]);
+    if (result !== "fits") return result;
+  }
+  return "fits";
+}
+function numberPredicate(checks) {
+  let integer2 = false;
+  let minimum = -Infinity;
+  let inclusive = true;
+  for (const check2 of checks) {
+    const def = check2._zod.def;
+    if (def.check === "number_format" && def.format === "safeint") integer2 = true;
+    else if (def.check === "greater_than" && typeof def.value === "number") {
+      minimum = def.value;
+      inclusive = def.inclusive;
+    } else return askZod;
+  }
+  return (value) => {
+    if (typeof value !== "number" || !Number.isFinite(value)) return "misfits";
+    if (integer2 && !Number.isSafeInteger(value)) return "misfits";
+    return (inclusive ? value >= minimum : value > minimum) ? "fits" : "misfits";
+  };
+}
+function isPlainObject2(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+var predicates, askZod, typeOf;
+var init_shape = __esm({
+  "src/kube/shape.ts"() {
+    "use strict";
+    predicates = /* @__PURE__ */ new WeakMap();
+    askZod = () => "ask zod";
+    typeOf = (type2) => (value) => typeof value === type2 ? "fits" : "misfits";
+  }
+});
+
 // src/litmus/types.ts
 function resultName(engine, experiment) {
   return `${engine}-${experiment}`;
 }
 function readableResults(results, warn) {
   return results.flatMap((result) => {
-    const parsed = chaosResultSchema.safeParse(result);
+    const parsed = parseShape(chaosResultSchema, result);
     if (parsed.success) return [parsed.data];
     const { namespace = "", name = "" } = result.metadata ?? {};
     const issue2 = parsed.error.issues[0];
@@ -96407,6 +96525,7 @@ var init_types2 = __esm({
     "use strict";
     init_zod();
     init_object_meta();
+    init_shape();
     litmusGroup = "litmuschaos.io";
     litmusVersion = "v1alpha1";
     litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
@@ -98302,7 +98421,7 @@ var init_types3 = __esm({
 
 // src/run/report-sources.ts
 function checked(schema2, manifest) {
-  const parsed = schema2.safeParse(manifest.object);
+  const parsed = parseShape(schema2, manifest.object);
   if (!parsed.success) throw new ConfigError(describeSchemaIssues(manifest.source, parsed.error));
   return parsed.data;
 }
@@ -98352,6 +98471,7 @@ var init_report_sources = __esm({
     init_files();
     init_manifests();
     init_object_meta();
+    init_shape();
     init_convert2();
     init_types2();
   }

@@ -14,6 +14,118 @@ import {
   external_exports
 } from "./chunk-QJXSJEGH.js";
 
+// src/kube/shape.ts
+function parseShape(schema, value) {
+  return predicateOf(schema)(value) === "fits" ? { success: true, data: value } : schema.safeParse(value);
+}
+var predicates = /* @__PURE__ */ new WeakMap();
+function predicateOf(schema) {
+  let predicate = predicates.get(schema);
+  if (!predicate) {
+    let built = () => "ask zod";
+    predicates.set(schema, (value) => built(value));
+    built = build(schema);
+    predicates.set(schema, built);
+    predicate = built;
+  }
+  return predicate;
+}
+var askZod = () => "ask zod";
+var typeOf = (type) => (value) => typeof value === type ? "fits" : "misfits";
+function build(schema) {
+  const def = schema._zod.def;
+  if (def.checks?.length && def.type !== "number") return askZod;
+  switch (def.type) {
+    case "unknown":
+      return () => "fits";
+    case "string":
+    case "boolean":
+      return typeOf(def.type);
+    case "number":
+      return numberPredicate(def.checks ?? []);
+    case "enum": {
+      const values = new Set(Object.values(def.entries));
+      return (value) => values.has(value) ? "fits" : "misfits";
+    }
+    case "optional": {
+      const inner = predicateOf(def.innerType);
+      return (value) => value === void 0 ? "fits" : inner(value);
+    }
+    case "array": {
+      const element = predicateOf(def.element);
+      return (value) => Array.isArray(value) ? allFit(value, element) : "misfits";
+    }
+    case "record":
+      return recordPredicate(def);
+    case "object":
+      return objectPredicate(def);
+    case "union":
+      return def.inclusive === false ? askZod : unionPredicate(def.options.map(predicateOf));
+    default:
+      return askZod;
+  }
+}
+function objectPredicate(def) {
+  const keys = Object.keys(def.shape);
+  const fields = keys.map((key) => predicateOf(def.shape[key]));
+  const keepsOthers = def.catchall?._zod.def.type === "unknown";
+  return (value) => {
+    if (!isPlainObject(value)) return "misfits";
+    for (let i = 0; i < keys.length; i++) {
+      const result = fields[i](value[keys[i]]);
+      if (result !== "fits") return result;
+    }
+    if (keepsOthers) return "fits";
+    for (const key in value) if (!Object.hasOwn(def.shape, key)) return "ask zod";
+    return "fits";
+  };
+}
+function recordPredicate(def) {
+  const key = def.keyType._zod.def;
+  if (key.type !== "string" || key.checks?.length) return askZod;
+  const predicate = predicateOf(def.valueType);
+  return (value) => isPlainObject(value) ? allFit(Object.values(value), predicate) : "misfits";
+}
+function unionPredicate(options) {
+  return (value) => {
+    for (let i = 0; i < options.length; i++) {
+      const result = options[i](value);
+      if (result !== "misfits") return result;
+    }
+    return "misfits";
+  };
+}
+function allFit(values, predicate) {
+  for (let i = 0; i < values.length; i++) {
+    const result = predicate(values[i]);
+    if (result !== "fits") return result;
+  }
+  return "fits";
+}
+function numberPredicate(checks) {
+  let integer = false;
+  let minimum = -Infinity;
+  let inclusive = true;
+  for (const check of checks) {
+    const def = check._zod.def;
+    if (def.check === "number_format" && def.format === "safeint") integer = true;
+    else if (def.check === "greater_than" && typeof def.value === "number") {
+      minimum = def.value;
+      inclusive = def.inclusive;
+    } else return askZod;
+  }
+  return (value) => {
+    if (typeof value !== "number" || !Number.isFinite(value)) return "misfits";
+    if (integer && !Number.isSafeInteger(value)) return "misfits";
+    return (inclusive ? value >= minimum : value > minimum) ? "fits" : "misfits";
+  };
+}
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 // src/litmus/types.ts
 var litmusGroup = "litmuschaos.io";
 var litmusVersion = "v1alpha1";
@@ -123,7 +235,7 @@ function resultName(engine, experiment) {
 }
 function readableResults(results, warn) {
   return results.flatMap((result) => {
-    const parsed = chaosResultSchema.safeParse(result);
+    const parsed = parseShape(chaosResultSchema, result);
     if (parsed.success) return [parsed.data];
     const { namespace = "", name = "" } = result.metadata ?? {};
     const issue = parsed.error.issues[0];
@@ -444,6 +556,7 @@ function definedProperties(values) {
 }
 
 export {
+  parseShape,
   litmusGroup,
   litmusVersion,
   chaosEngineSchema,

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-5S3VPRCC.js";
+} from "./chunk-RKTPIRIT.js";
 import {
   formatDuration
 } from "./chunk-W4W2LEPZ.js";

@@ -26,7 +26,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-YDJFMNGE.js";
+} from "./chunk-XBE55D5Y.js";
 import {
   commandOnlySuite,
   isWorkflowCompleted,
@@ -43,7 +43,7 @@ import {
   isVerdictFinal,
   readableResults,
   resultName
-} from "./chunk-5S3VPRCC.js";
+} from "./chunk-RKTPIRIT.js";
 import {
   conclude
 } from "./chunk-KXP6XUKV.js";

@@ -9,8 +9,9 @@ import {
 import {
   chaosEngineSchema,
   chaosResultSchema,
-  convertChaos
-} from "./chunk-5S3VPRCC.js";
+  convertChaos,
+  parseShape
+} from "./chunk-RKTPIRIT.js";
 import {
   describeSchemaIssues,
   objectMetaSchema
@@ -97,7 +98,7 @@ var workflowSchema = external_exports.looseObject({
 
 // src/run/report-sources.ts
 function checked(schema, manifest) {
-  const parsed = schema.safeParse(manifest.object);
+  const parsed = parseShape(schema, manifest.object);
   if (!parsed.success) throw new ConfigError(describeSchemaIssues(manifest.source, parsed.error));
   return parsed.data;
 }
@@ -148,7 +149,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-DCDRGB7U.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-EC4KVH3J.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {

@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-JAHWP5K4.js";
+} from "./chunk-6XFO75OZ.js";
 import "./chunk-NBFEOEFR.js";
-import "./chunk-YDJFMNGE.js";
+import "./chunk-XBE55D5Y.js";
 import "./chunk-CWV5XH7Z.js";
-import "./chunk-5S3VPRCC.js";
+import "./chunk-RKTPIRIT.js";
 import "./chunk-Y2QXQWGE.js";
 import "./chunk-KXP6XUKV.js";
 import "./chunk-UNIKD4AU.js";

@@ -7,11 +7,11 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-YDJFMNGE.js";
+} from "./chunk-XBE55D5Y.js";
 import {
   convertChaos,
   readableResults
-} from "./chunk-5S3VPRCC.js";
+} from "./chunk-RKTPIRIT.js";
 import "./chunk-Y2QXQWGE.js";
 import "./chunk-UNIKD4AU.js";
 import "./chunk-W4W2LEPZ.js";
