@@ -3,6 +3,10 @@
 //   node bench/support/read-load.ts jtl|k6Json|heyCsv FILE WINDOW_START_MS WINDOW_END_MS
 import { readLoadSuite } from '../../src/load/collect.ts';
 import { loadSchema } from '../../src/load/schema.ts';
+import { keepYoungGenerationSize } from '../../src/young-generation.ts';
+
+// As the CLI does once its code is loaded.
+keepYoungGenerationSize();
 
 const [kind = '', file = '', startMs = '0', endMs = '0'] = process.argv.slice(2);
 const config = loadSchema.parse({
