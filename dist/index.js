@@ -9,8 +9,8 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-6XFO75OZ.js";
-import "./chunks/chunk-NBFEOEFR.js";
+} from "./chunks/chunk-XJ7SL247.js";
+import "./chunks/chunk-QTFFX7BG.js";
 import {
   connect,
   loadKubeContext,
@@ -19,7 +19,7 @@ import {
 import "./chunks/chunk-CWV5XH7Z.js";
 import "./chunks/chunk-RKTPIRIT.js";
 import "./chunks/chunk-Y2QXQWGE.js";
-import "./chunks/chunk-KXP6XUKV.js";
+import "./chunks/chunk-OGI6C5KF.js";
 import {
   chaosMayStillRun,
   judgementOf

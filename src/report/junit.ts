@@ -200,12 +200,8 @@ function seconds(value: number): string {
   return String(Math.max(0, Math.round(value * 1000)) / 1000);
 }
 
-/** How Kubernetes writes every timestamp (RFC 3339 in UTC, whole seconds): already what readers want. */
-const kubernetesTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
-
 /** Readers treat a zone-less timestamp as UTC, so always write UTC with a Z; an unreadable one is left out. */
 function isoUtc(timestamp: string): string | undefined {
-  if (kubernetesTime.test(timestamp)) return timestamp;
   const ms = Date.parse(timestamp);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 }

@@ -34705,11 +34705,10 @@ function seconds(value) {
   return String(Math.max(0, Math.round(value * 1e3)) / 1e3);
 }
 function isoUtc(timestamp2) {
-  if (kubernetesTime.test(timestamp2)) return timestamp2;
   const ms = Date.parse(timestamp2);
   return Number.isNaN(ms) ? void 0 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 }
-var maxBodyChars, toleranceSettings, kubernetesTime;
+var maxBodyChars, toleranceSettings;
 var init_junit = __esm({
   "src/report/junit.ts"() {
     "use strict";
@@ -34721,7 +34720,6 @@ var init_junit = __esm({
       minProbeSuccess: "gate.minProbeSuccess",
       failOnFailure: "gate.failOnFailure: false"
     };
-    kubernetesTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
   }
 });
 

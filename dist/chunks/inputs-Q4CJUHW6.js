@@ -4,9 +4,9 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-NBFEOEFR.js";
+} from "./chunk-QTFFX7BG.js";
 import "./chunk-Y2QXQWGE.js";
-import "./chunk-KXP6XUKV.js";
+import "./chunk-OGI6C5KF.js";
 import "./chunk-UNIKD4AU.js";
 import "./chunk-HCE4SQW4.js";
 import "./chunk-MTOICN7S.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-Y2QXQWGE.js";
 import {
   reportPathProblems
-} from "./chunk-KXP6XUKV.js";
+} from "./chunk-OGI6C5KF.js";
 import {
   duplicateProblems,
   readManifests

@@ -18,7 +18,7 @@ import {
 } from "./chunk-Y2QXQWGE.js";
 import {
   conclude
-} from "./chunk-KXP6XUKV.js";
+} from "./chunk-OGI6C5KF.js";
 import {
   mergeReports
 } from "./chunk-UNIKD4AU.js";

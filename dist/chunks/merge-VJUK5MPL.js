@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-KXP6XUKV.js";
+} from "./chunk-OGI6C5KF.js";
 import {
   mergeReports,
   underLabel

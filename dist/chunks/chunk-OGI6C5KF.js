@@ -573,9 +573,7 @@ function runSeconds(suites) {
 function seconds(value) {
   return String(Math.max(0, Math.round(value * 1e3)) / 1e3);
 }
-var kubernetesTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 function isoUtc(timestamp) {
-  if (kubernetesTime.test(timestamp)) return timestamp;
   const ms = Date.parse(timestamp);
   return Number.isNaN(ms) ? void 0 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 }

@@ -7,7 +7,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-NBFEOEFR.js";
+} from "./chunk-QTFFX7BG.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -46,7 +46,7 @@ import {
 } from "./chunk-RKTPIRIT.js";
 import {
   conclude
-} from "./chunk-KXP6XUKV.js";
+} from "./chunk-OGI6C5KF.js";
 import {
   mergeReports,
   underLabel
