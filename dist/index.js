@@ -9,8 +9,8 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-XJ7SL247.js";
-import "./chunks/chunk-QTFFX7BG.js";
+} from "./chunks/chunk-E3YFCFLQ.js";
+import "./chunks/chunk-XC6O7ZSD.js";
 import {
   connect,
   loadKubeContext,
@@ -19,7 +19,7 @@ import {
 import "./chunks/chunk-CWV5XH7Z.js";
 import "./chunks/chunk-RKTPIRIT.js";
 import "./chunks/chunk-Y2QXQWGE.js";
-import "./chunks/chunk-OGI6C5KF.js";
+import "./chunks/chunk-MW7IAXG4.js";
 import {
   chaosMayStillRun,
   judgementOf

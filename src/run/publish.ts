@@ -4,8 +4,10 @@ import {
   accessSync,
   closeSync,
   constants,
+  fstatSync,
   mkdirSync,
   openSync,
+  rmSync,
   statSync,
   writeFileSync,
   writeSync,
@@ -13,7 +15,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import type { GateConfig } from '../config/load.ts';
-import { CannotRunError } from '../errors.ts';
+import { CannotRunError, errorMessage } from '../errors.ts';
 import { evaluateGate } from '../gate/policy.ts';
 import { renderHtml } from '../report/html.ts';
 import { renderJson } from '../report/json.ts';
@@ -128,7 +130,8 @@ function publishReports(
 /**
  * Writes `file` (and its missing folders) from the parts `produce` hands on, each redacted: the JUnit
  * file of 10,000 results is 8 MB that need never be held whole, nor copied again into one buffer.
- * Parts never split a value, so a secret is always within one part.
+ * Parts never split a value, so a secret is always within one part. A write that fails half-way (a
+ * full disk) names the file and removes it: a CI reader must not take a cut-off report for a whole one.
  */
 function writeInParts(
   file: string | undefined,
@@ -137,13 +140,20 @@ function writeInParts(
   if (!file) return undefined;
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const fd = openSync(file, 'w');
+  // Only a regular file is removed: `--junit /dev/stdout` must never delete the device.
+  const regular = fstatSync(fd).isFile();
+  let complete = false;
   try {
     produce((part) => {
       const bytes = Buffer.from(redact(part));
       for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
     });
+    complete = true;
+  } catch (error) {
+    throw new CannotRunError(`${file}: cannot write the report: ${errorMessage(error)}`);
   } finally {
     closeSync(fd);
+    if (!complete && regular) rmSync(file, { force: true });
   }
   return file;
 }

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { fixturePath } from '../support/fixtures.ts';
+import { fixturePath, repoRoot } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 
@@ -30,6 +31,35 @@ test('report --results converts a passing ChaosResult, writes JUnit and JSON, ex
   assert.match(xml, /<testcase classname="default\/nginx-chaos-pass" name="pod-delete"/);
   const report = JSON.parse(readFileSync(json, 'utf8')) as { verdict: string };
   assert.equal(report.verdict, 'pass');
+});
+
+test('a report the disk cannot take (/dev/full) exits 2 naming the file, and the device is left alone', async () => {
+  const { done } = runEntry('dist/cli.js', [
+    'report',
+    '--results',
+    fixturePath('litmus/results/chaosresult-3x-pass.yaml'),
+    '--junit',
+    '/dev/full',
+  ]);
+  const finished = await done;
+  assert.equal(finished.code, 2, finished.stderr);
+  assert.match(finished.stderr, /\/dev\/full: cannot write the report: ENOSPC/);
+  assert.ok(statSync('/dev/full').isCharacterDevice());
+});
+
+test('a report cut off half-way (a file-size limit) is removed, not left for a CI reader as a whole one', () => {
+  const junit = path.join(out(), 'junit.xml');
+  const command = [process.execPath, path.join(repoRoot, 'dist/cli.js'), 'report']
+    .concat(['--results', fixturePath('litmus/results/chaosresult-3x-fail-probe.yaml')])
+    .concat(['--results', fixturePath('litmus/results/chaosresult-3x-pass.yaml'), '--junit', junit])
+    .map((word) => `'${word}'`)
+    .join(' ');
+  // 1 KiB at most per file, with SIGXFSZ ignored so a write past it fails (EFBIG) instead of killing
+  // the process; the JUnit file for these results is about 1.7 KB.
+  const run = spawnSync('bash', ['-c', `trap '' XFSZ; ulimit -f 1; ${command}`], { encoding: 'utf8' });
+  assert.equal(run.status, 2, run.stderr);
+  assert.match(run.stderr, /junit\.xml: cannot write the report: EFBIG/);
+  assert.equal(existsSync(junit), false);
 });
 
 test('report --results on a failed probe exits 1 and says why', async () => {

@@ -34855,8 +34855,10 @@ import {
   accessSync,
   closeSync as closeSync2,
   constants,
+  fstatSync as fstatSync2,
   mkdirSync,
   openSync as openSync2,
+  rmSync,
   statSync as statSync2,
   writeFileSync,
   writeSync
@@ -34930,13 +34932,19 @@ function writeInParts(file2, produce) {
   if (!file2) return void 0;
   mkdirSync(path2.dirname(path2.resolve(file2)), { recursive: true });
   const fd = openSync2(file2, "w");
+  const regular = fstatSync2(fd).isFile();
+  let complete = false;
   try {
     produce((part) => {
       const bytes = Buffer.from(redact(part));
       for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
     });
+    complete = true;
+  } catch (error62) {
+    throw new CannotRunError(`${file2}: cannot write the report: ${errorMessage(error62)}`);
   } finally {
     closeSync2(fd);
+    if (!complete && regular) rmSync(file2, { force: true });
   }
   return file2;
 }
@@ -96214,7 +96222,7 @@ var init_apply = __esm({
 });
 
 // src/kube/context.ts
-import { mkdtempSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import os2 from "node:os";
 import path5 from "node:path";
 function loadKubeContext(target) {
@@ -96333,7 +96341,7 @@ function writeSecretFile(content, dir) {
   const file2 = path5.join(dir, "kubeconfig");
   writeFileSync2(file2, content, { mode: 384 });
   const remove = () => {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync2(dir, { recursive: true, force: true });
     process.off("exit", remove);
   };
   process.on("exit", remove);

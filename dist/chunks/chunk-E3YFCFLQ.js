@@ -7,7 +7,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-QTFFX7BG.js";
+} from "./chunk-XC6O7ZSD.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -46,7 +46,7 @@ import {
 } from "./chunk-RKTPIRIT.js";
 import {
   conclude
-} from "./chunk-OGI6C5KF.js";
+} from "./chunk-MW7IAXG4.js";
 import {
   mergeReports,
   underLabel

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-OGI6C5KF.js";
+} from "./chunk-MW7IAXG4.js";
 import {
   mergeReports,
   underLabel

@@ -6,7 +6,7 @@ import {
 } from "./chunk-Y2QXQWGE.js";
 import {
   reportPathProblems
-} from "./chunk-OGI6C5KF.js";
+} from "./chunk-MW7IAXG4.js";
 import {
   duplicateProblems,
   readManifests

@@ -18,7 +18,7 @@ import {
 } from "./chunk-Y2QXQWGE.js";
 import {
   conclude
-} from "./chunk-OGI6C5KF.js";
+} from "./chunk-MW7IAXG4.js";
 import {
   mergeReports
 } from "./chunk-UNIKD4AU.js";

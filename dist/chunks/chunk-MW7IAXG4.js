@@ -98,8 +98,10 @@ import {
   accessSync,
   closeSync,
   constants,
+  fstatSync,
   mkdirSync,
   openSync,
+  rmSync,
   statSync,
   writeFileSync,
   writeSync
@@ -766,13 +768,19 @@ function writeInParts(file, produce) {
   if (!file) return void 0;
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const fd = openSync(file, "w");
+  const regular = fstatSync(fd).isFile();
+  let complete = false;
   try {
     produce((part) => {
       const bytes = Buffer.from(redact(part));
       for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
     });
+    complete = true;
+  } catch (error) {
+    throw new CannotRunError(`${file}: cannot write the report: ${errorMessage(error)}`);
   } finally {
     closeSync(fd);
+    if (!complete && regular) rmSync(file, { force: true });
   }
   return file;
 }
