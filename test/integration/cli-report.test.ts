@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -33,18 +33,21 @@ test('report --results converts a passing ChaosResult, writes JUnit and JSON, ex
   assert.equal(report.verdict, 'pass');
 });
 
-test('a report the disk cannot take (/dev/full) exits 2 naming the file, and the device is left alone', async () => {
+test('a report the disk cannot take (/dev/full) exits 2 naming the file, and a device is never removed', async () => {
+  // Through a link, so that a regression removes the link rather than the machine's /dev/full.
+  const junit = path.join(out(), 'junit.xml');
+  symlinkSync('/dev/full', junit);
   const { done } = runEntry('dist/cli.js', [
     'report',
     '--results',
     fixturePath('litmus/results/chaosresult-3x-pass.yaml'),
     '--junit',
-    '/dev/full',
+    junit,
   ]);
   const finished = await done;
   assert.equal(finished.code, 2, finished.stderr);
-  assert.match(finished.stderr, /\/dev\/full: cannot write the report: ENOSPC/);
-  assert.ok(statSync('/dev/full').isCharacterDevice());
+  assert.match(finished.stderr, /junit\.xml: cannot write the report: ENOSPC/);
+  assert.ok(lstatSync(junit).isSymbolicLink());
 });
 
 test('a report cut off half-way (a file-size limit) is removed, not left for a CI reader as a whole one', () => {
