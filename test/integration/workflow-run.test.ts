@@ -72,6 +72,17 @@ function exampleWorkflow(
   return workflow;
 }
 
+/** Chaos that never ends and a load test that runs until the workflow is shut down, with an exit handler. */
+function endlessWorkflowWithExitHandler(): WorkflowManifest {
+  const workflow = exampleWorkflow('never', { 'load-test': { [stepAnnotations.run]: 'never' } });
+  workflow.spec.onExit = 'cleanup';
+  workflow.spec.templates.push({
+    name: 'cleanup',
+    container: { image: 'busybox:1.36', command: ['true'] },
+  });
+  return workflow;
+}
+
 function save(dir: string, workflow: object): string {
   const file = path.join(dir, `workflow-${uniqueName('wf')}.yaml`);
   writeFileSync(file, stringify(workflow));
@@ -284,13 +295,7 @@ describe('cancel and timeout', () => {
   test('a timeout stops the chaos engines first, then terminates the workflow (no exit handler)', async () => {
     const dir = workDir();
     const runId = uniqueName('wf-timeout');
-    // The chaos never ends and the load test runs until the workflow is shut down.
-    const workflow = exampleWorkflow('never', { 'load-test': { [stepAnnotations.run]: 'never' } });
-    workflow.spec.onExit = 'cleanup';
-    workflow.spec.templates.push({
-      name: 'cleanup',
-      container: { image: 'busybox:1.36', command: ['true'] },
-    });
+    const workflow = endlessWorkflowWithExitHandler();
     const result = await run([
       '--workflow',
       save(dir, workflow),
@@ -326,13 +331,7 @@ describe('cancel and timeout', () => {
   test('SIGTERM stops the engines, then stops the workflow: its exit handler still runs', async () => {
     const dir = workDir();
     const runId = uniqueName('wf-stop');
-    // The chaos never ends and the load test runs until the workflow is shut down.
-    const workflow = exampleWorkflow('never', { 'load-test': { [stepAnnotations.run]: 'never' } });
-    workflow.spec.onExit = 'cleanup';
-    workflow.spec.templates.push({
-      name: 'cleanup',
-      container: { image: 'busybox:1.36', command: ['true'] },
-    });
+    const workflow = endlessWorkflowWithExitHandler();
     let signalled = false;
     const started = runEntry(
       'dist/cli.js',
