@@ -9,14 +9,14 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-E3YFCFLQ.js";
+} from "./chunks/chunk-QSQMPZUU.js";
 import "./chunks/chunk-XC6O7ZSD.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
 } from "./chunks/chunk-XBE55D5Y.js";
-import "./chunks/chunk-CWV5XH7Z.js";
+import "./chunks/chunk-A7PJ5HOH.js";
 import "./chunks/chunk-RKTPIRIT.js";
 import "./chunks/chunk-Y2QXQWGE.js";
 import "./chunks/chunk-MW7IAXG4.js";

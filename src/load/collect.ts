@@ -17,7 +17,7 @@ export function readLoadSuite(
     exit,
     command: commandText(config),
     k6: config.results.k6Summary ? readK6Summary(config.results.k6Summary) : undefined,
-    requests: readRequestFigures(config.results, exit?.startedAtMs ?? Date.now(), windows),
+    requests: readRequestFigures(config.results, exit, windows),
     windows,
     thresholds: config.thresholds,
     impact: config.impact,

@@ -1,5 +1,5 @@
 // hey's per-request CSV (`hey -o csv`): response-time (s), status-code and offset (s from hey's start).
-// The offsets are placed on the clock at the moment the load command started.
+// The offsets are placed on the clock from the moment hey started (see read.ts).
 import { ConfigError } from '../errors.ts';
 import { csvRecords } from './csv.ts';
 import type { LineReader } from './line-reader.ts';

@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readRequests } from '../../src/load/read.ts';
+import { readRequests, type CommandRun } from '../../src/load/read.ts';
 import {
   RequestFigureBuilder,
   type RequestFigures,
@@ -22,9 +22,9 @@ export function resultFile(name: string, content: string | Buffer): string {
 }
 
 /** Every request chaos-gate reads from one result file, in the order read. */
-export function samplesIn(kind: 'jtl' | 'k6Json' | 'heyCsv', file: string, startedAtMs = 0): Sample[] {
+export function samplesIn(kind: 'jtl' | 'k6Json' | 'heyCsv', file: string, ran?: CommandRun): Sample[] {
   const samples: Sample[] = [];
-  readRequests({ [kind]: file }, startedAtMs, (sample) => samples.push(sample));
+  readRequests({ [kind]: file }, ran, (sample) => samples.push(sample));
   return samples;
 }
 

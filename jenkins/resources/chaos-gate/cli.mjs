@@ -33877,6 +33877,7 @@ var init_samples = __esm({
 });
 
 // src/load/read.ts
+import { statSync as statSync2 } from "node:fs";
 function readText(file2, what) {
   const text3 = readInputFile(file2, what, resultFileLimit);
   if (text3.trim() === "") throw new ConfigError(`${file2}: the ${what} is empty`);
@@ -33906,16 +33907,27 @@ function looksLikeK6Stream(text3) {
     return false;
   }
 }
-function readRequestFigures(results, startedAtMs, windows) {
+function readRequestFigures(results, ran, windows) {
   const figures = new RequestFigureBuilder(windows);
-  return readRequests(results, startedAtMs, (sample) => figures.add(sample)) ? figures.figures() : void 0;
+  return readRequests(results, ran, (sample) => figures.add(sample)) ? figures.figures() : void 0;
 }
-function readRequests(results, startedAtMs, onSample) {
+function readRequests(results, ran, onSample) {
   const { jtl, k6Json, heyCsv } = results;
   if (jtl) readLines(jtl, "JMeter results", jtlReader(jtl, onSample));
   if (k6Json) readLines(k6Json, "k6 JSON output", k6JsonReader(k6Json, onSample));
-  if (heyCsv) readLines(heyCsv, "hey CSV", heyReader(heyCsv, startedAtMs, onSample));
+  if (heyCsv) readLines(heyCsv, "hey CSV", heyReader(heyCsv, heyStartMs(heyCsv, ran), onSample));
   return Boolean(jtl || k6Json || heyCsv);
+}
+function heyStartMs(file2, ran) {
+  let lastEndMs = 0;
+  readLines(
+    file2,
+    "hey CSV",
+    heyReader(file2, 0, ({ startMs, elapsedMs }) => lastEndMs = Math.max(lastEndMs, startMs + elapsedMs))
+  );
+  const fromFile2 = statSync2(file2).mtimeMs - lastEndMs;
+  if (!ran) return fromFile2;
+  return Math.max(ran.startedAtMs, Math.min(fromFile2, ran.endedAtMs - lastEndMs));
 }
 function readLines(file2, what, reader) {
   let blank = true;
@@ -34079,7 +34091,7 @@ function readLoadSuite(config2, exit, windows) {
     exit,
     command: commandText(config2),
     k6: config2.results.k6Summary ? readK6Summary(config2.results.k6Summary) : void 0,
-    requests: readRequestFigures(config2.results, exit?.startedAtMs ?? Date.now(), windows),
+    requests: readRequestFigures(config2.results, exit, windows),
     windows,
     thresholds: config2.thresholds,
     impact: config2.impact
@@ -34859,7 +34871,7 @@ import {
   mkdirSync,
   openSync as openSync2,
   rmSync,
-  statSync as statSync2,
+  statSync as statSync3,
   writeFileSync,
   writeSync
 } from "node:fs";
@@ -34884,7 +34896,7 @@ function reportPathProblems(reports) {
 function unwritable(file2) {
   const kind = (at) => {
     try {
-      return statSync2(at).isDirectory() ? "directory" : "file";
+      return statSync3(at).isDirectory() ? "directory" : "file";
     } catch {
       return void 0;
     }

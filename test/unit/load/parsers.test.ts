@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { utimesSync } from 'node:fs';
 import { test } from 'node:test';
 import { ConfigError } from '../../../src/errors.ts';
 import { parseK6Summary } from '../../../src/load/k6.ts';
@@ -129,10 +130,33 @@ test('k6 JSON output: duration and failure points pair into samples that start a
 test('hey CSV: offsets placed on the clock of the load start; 5xx are failures', () => {
   const csv =
     'response-time,DNS+dialup,DNS,Request-write,Response-delay,Response-read,status-code,offset\n0.0500,0,0,0,0,0,200,0.0010\n0.3000,0,0,0,0,0,500,1.5000\n';
-  assert.deepEqual(samplesIn('heyCsv', resultFile('hey.csv', csv), 10_000), [
+  // The command ran exactly as long as hey's requests: hey can only have started with it.
+  const ran = { startedAtMs: 10_000, endedAtMs: 11_800 };
+  assert.deepEqual(samplesIn('heyCsv', resultFile('hey.csv', csv), ran), [
     { startMs: 10_001, elapsedMs: 50, success: true },
     { startMs: 11_500, elapsedMs: 300, success: false, failure: 'HTTP 500' },
   ]);
+});
+
+test('hey CSV: a hey that came up late is placed by when it wrote its file, so the chaos window holds only its own requests', () => {
+  // A request every 100 ms for 3 s, 10 ms each; those from 1.0 s to 1.5 s of hey's own clock fail.
+  const rows = Array.from({ length: 30 }, (_, i) => {
+    const offset = i / 10;
+    return `0.0100,0,0,0,0,0,${offset >= 1 && offset < 1.5 ? 503 : 200},${offset.toFixed(4)}`;
+  });
+  const file = resultFile(
+    'hey-late.csv',
+    `response-time,DNS+dialup,DNS,Request-write,Response-delay,Response-read,status-code,offset\n${rows.join('\n')}\n`,
+  );
+  // The command started at 100 s; hey came up 400 ms later and wrote its file as its last request ended.
+  const heyStartMs = 100_400;
+  utimesSync(file, new Date(), new Date(heyStartMs + 2_910));
+  const ran = { startedAtMs: 100_000, endedAtMs: 104_000 };
+  const window = { startMs: heyStartMs + 1_000, endMs: heyStartMs + 1_495 };
+  const figures = figuresOf(samplesIn('heyCsv', file, ran), [window]);
+  assert.equal(figures.duringChaos.count, 5);
+  assert.equal(figures.duringChaos.errorRate, 1);
+  assert.equal(figures.baseline.errorRate, 0);
 });
 
 test('a failed JTL sample without an assertion message keeps the response code and message', () => {

@@ -40,7 +40,7 @@ test(`a ${fileMiB} MB JTL is read in under ${ceilingMiB} MB of memory`, (t) => {
       '--input-type=module',
       '-e',
       `import { readRequestFigures } from '${reader}';
-       const figures = readRequestFigures({ jtl: process.argv[1] }, 0, []);
+       const figures = readRequestFigures({ jtl: process.argv[1] }, undefined, []);
        console.log(JSON.stringify({ requests: figures.overall.count, errorRate: figures.overall.errorRate,
          peakMiB: process.resourceUsage().maxRSS / 1024 }));`,
       file,

@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-E3YFCFLQ.js";
+} from "./chunk-QSQMPZUU.js";
 import "./chunk-XC6O7ZSD.js";
 import "./chunk-XBE55D5Y.js";
-import "./chunk-CWV5XH7Z.js";
+import "./chunk-A7PJ5HOH.js";
 import "./chunk-RKTPIRIT.js";
 import "./chunk-Y2QXQWGE.js";
 import "./chunk-MW7IAXG4.js";

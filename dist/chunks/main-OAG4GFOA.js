@@ -148,7 +148,7 @@ async function main(argv, given = processIo) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client, and `--help`
       // none of them.
       case "run": {
-        const { runTargets } = await import("./targets-5MZCXEK5.js");
+        const { runTargets } = await import("./targets-BPMG4K4O.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -157,7 +157,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-RTTCMWPP.js");
+        const { reportGate } = await import("./report-3QXT2ISN.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {

@@ -1155,6 +1155,9 @@ function readCtkJournal(file) {
   return ctkJournalToSuite(journal, file);
 }
 
+// src/load/read.ts
+import { statSync } from "node:fs";
+
 // src/load/csv.ts
 function csvRecords(source, required, onRecord) {
   let columns;
@@ -1622,16 +1625,27 @@ function looksLikeK6Stream(text) {
     return false;
   }
 }
-function readRequestFigures(results, startedAtMs, windows) {
+function readRequestFigures(results, ran, windows) {
   const figures = new RequestFigureBuilder(windows);
-  return readRequests(results, startedAtMs, (sample) => figures.add(sample)) ? figures.figures() : void 0;
+  return readRequests(results, ran, (sample) => figures.add(sample)) ? figures.figures() : void 0;
 }
-function readRequests(results, startedAtMs, onSample) {
+function readRequests(results, ran, onSample) {
   const { jtl, k6Json, heyCsv } = results;
   if (jtl) readLines(jtl, "JMeter results", jtlReader(jtl, onSample));
   if (k6Json) readLines(k6Json, "k6 JSON output", k6JsonReader(k6Json, onSample));
-  if (heyCsv) readLines(heyCsv, "hey CSV", heyReader(heyCsv, startedAtMs, onSample));
+  if (heyCsv) readLines(heyCsv, "hey CSV", heyReader(heyCsv, heyStartMs(heyCsv, ran), onSample));
   return Boolean(jtl || k6Json || heyCsv);
+}
+function heyStartMs(file, ran) {
+  let lastEndMs = 0;
+  readLines(
+    file,
+    "hey CSV",
+    heyReader(file, 0, ({ startMs, elapsedMs }) => lastEndMs = Math.max(lastEndMs, startMs + elapsedMs))
+  );
+  const fromFile = statSync(file).mtimeMs - lastEndMs;
+  if (!ran) return fromFile;
+  return Math.max(ran.startedAtMs, Math.min(fromFile, ran.endedAtMs - lastEndMs));
 }
 function readLines(file, what, reader) {
   let blank = true;
@@ -1777,7 +1791,7 @@ function readLoadSuite(config, exit, windows) {
     exit,
     command: commandText(config),
     k6: config.results.k6Summary ? readK6Summary(config.results.k6Summary) : void 0,
-    requests: readRequestFigures(config.results, exit?.startedAtMs ?? Date.now(), windows),
+    requests: readRequestFigures(config.results, exit, windows),
     windows,
     thresholds: config.thresholds,
     impact: config.impact

@@ -34,7 +34,7 @@ import {
   readLoadSuite,
   workflowCondition,
   workflowToSuite
-} from "./chunk-CWV5XH7Z.js";
+} from "./chunk-A7PJ5HOH.js";
 import {
   convertChaos,
   experimentStatusOf,

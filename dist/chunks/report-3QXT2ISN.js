@@ -5,7 +5,7 @@ import {
   readCtkJournal,
   readLoadSuite,
   workflowToSuite
-} from "./chunk-CWV5XH7Z.js";
+} from "./chunk-A7PJ5HOH.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
