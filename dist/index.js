@@ -9,21 +9,22 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-QSQMPZUU.js";
-import "./chunks/chunk-XC6O7ZSD.js";
+} from "./chunks/chunk-BKF6JKKJ.js";
+import "./chunks/chunk-4AAL6T6K.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-XBE55D5Y.js";
-import "./chunks/chunk-A7PJ5HOH.js";
-import "./chunks/chunk-RKTPIRIT.js";
+} from "./chunks/chunk-EN2LSM7V.js";
+import "./chunks/chunk-RWLN6654.js";
+import "./chunks/chunk-YAQPTGDF.js";
 import "./chunks/chunk-Y2QXQWGE.js";
-import "./chunks/chunk-MW7IAXG4.js";
+import "./chunks/chunk-USJ4SKIL.js";
 import {
+  caseReasons,
   chaosMayStillRun,
-  judgementOf
-} from "./chunks/chunk-UNIKD4AU.js";
+  judgedCases
+} from "./chunks/chunk-RG723U7L.js";
 import {
   expectedChaosMs,
   labelFor,
@@ -34,12 +35,12 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunks/chunk-5JEJCKWJ.js";
+} from "./chunks/chunk-KGHRT3MQ.js";
 import "./chunks/chunk-6A26NG7U.js";
 import "./chunks/chunk-HCE4SQW4.js";
 import "./chunks/chunk-W4W2LEPZ.js";
 import "./chunks/chunk-MTOICN7S.js";
-import "./chunks/chunk-ELVSU356.js";
+import "./chunks/chunk-VJZ45ZOO.js";
 import {
   ConfigError,
   errorMessage,
@@ -19789,8 +19790,8 @@ var kindOrder = [
 function annotationsOf(report, decision) {
   if (decision.verdict === "pass") return [];
   const faults = faultsOf(report, decision);
-  const caseReasons = new Set([...decision.cases.values()].map((j) => j.reason));
-  const own = decision.reasons.filter((r) => !caseReasons.has(r));
+  const fromCases = caseReasons(decision);
+  const own = decision.reasons.filter((r) => !fromCases.has(r));
   const { failed, errored } = decision.counts;
   const verdict = {
     title: "Chaos gate failed",
@@ -19810,9 +19811,9 @@ function annotationsOf(report, decision) {
 }
 function faultsOf(report, decision) {
   const faults = /* @__PURE__ */ new Map();
-  for (const suite of report.suites) {
-    for (const testCase of suite.cases) {
-      const { status } = judgementOf(decision, testCase);
+  for (const [i, suite] of report.suites.entries()) {
+    for (const { testCase, judgement } of judgedCases(decision, i, suite)) {
+      const { status } = judgement;
       if (status !== "failed" && status !== "error") continue;
       const key = testCase.experiment ?? `${testCase.className}\0${testCase.name}`;
       const title = testCase.experiment ?? `${testCase.className} \u203A ${testCase.name}`;

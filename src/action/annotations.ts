@@ -3,7 +3,8 @@
 // its failed probes are one fault (one annotation), and past the limit the last one points to the job
 // summary. No file or line: a case has none, and a made-up one makes GitHub link a random file.
 import {
-  judgementOf,
+  caseReasons,
+  judgedCases,
   type CaseKind,
   type GateDecision,
   type Report,
@@ -40,8 +41,8 @@ export function annotationsOf(report: Report, decision: GateDecision): Annotatio
   if (decision.verdict === 'pass') return [];
   const faults = faultsOf(report, decision);
   // The reasons that are not a failed case (thresholds, no results) belong to the verdict.
-  const caseReasons = new Set([...decision.cases.values()].map((j) => j.reason));
-  const own = decision.reasons.filter((r) => !caseReasons.has(r));
+  const fromCases = caseReasons(decision);
+  const own = decision.reasons.filter((r) => !fromCases.has(r));
   const { failed, errored } = decision.counts;
   const verdict: Annotation = {
     title: 'Chaos gate failed',
@@ -66,9 +67,9 @@ export function annotationsOf(report: Report, decision: GateDecision): Annotatio
 /** Failing cases grouped by experiment (or alone), ordered by kind then as reported. */
 function faultsOf(report: Report, decision: GateDecision): Fault[] {
   const faults = new Map<string, Fault>();
-  for (const suite of report.suites) {
-    for (const testCase of suite.cases) {
-      const { status } = judgementOf(decision, testCase);
+  for (const [i, suite] of report.suites.entries()) {
+    for (const { testCase, judgement } of judgedCases(decision, i, suite)) {
+      const { status } = judgement;
       if (status !== 'failed' && status !== 'error') continue;
       const key = testCase.experiment ?? `${testCase.className}\u0000${testCase.name}`;
       const title = testCase.experiment ?? `${testCase.className} › ${testCase.name}`;

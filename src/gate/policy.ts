@@ -99,30 +99,35 @@ const countKeys: Record<CaseStatus, keyof GateCounts> = {
 };
 
 export function evaluateGate(report: Report, policy: GatePolicy): GateDecision {
-  const all = report.suites.flatMap((suite) => suite.cases);
-  const probes = all.filter((c) => c.kind === 'probe');
-  const probeSuccess =
-    probes.length === 0
-      ? undefined
-      : Math.floor((probes.filter((p) => p.outcome === 'pass').length * 100) / probes.length);
+  let probeCount = 0;
+  let probesPassed = 0;
+  for (const suite of report.suites) {
+    for (const testCase of suite.cases) {
+      if (testCase.kind !== 'probe') continue;
+      probeCount++;
+      if (testCase.outcome === 'pass') probesPassed++;
+    }
+  }
+  const probeSuccess = probeCount === 0 ? undefined : Math.floor((probesPassed * 100) / probeCount);
   const { minProbeSuccess } = policy;
   const probeFloorHolds =
     minProbeSuccess === undefined || (probeSuccess !== undefined && probeSuccess >= minProbeSuccess);
 
-  const cases = new Map<ReportCase, CaseJudgement>();
   const counts: GateCounts = { passed: 0, failed: 0, errored: 0, skipped: 0, tolerated: 0 };
   const reasons: string[] = [];
-  if (all.length === 0) reasons.push('no results: nothing was checked');
-  for (const testCase of all) {
-    const judgement = judge(testCase, policy, probeFloorHolds);
-    const { status, tolerated, reason } = judgement;
-    cases.set(testCase, judgement);
-    counts[countKeys[status]]++;
-    if (tolerated) counts.tolerated++;
-    // Chaos that may still be running is said first.
-    if (reason && isUnexcusable(testCase)) reasons.unshift(reason);
-    else if (reason) reasons.push(reason);
-  }
+  const judgements = report.suites.map((suite) =>
+    suite.cases.map((testCase) => {
+      const judgement = judge(testCase, policy, probeFloorHolds);
+      const { status, tolerated, reason } = judgement;
+      counts[countKeys[status]]++;
+      if (tolerated) counts.tolerated++;
+      // Chaos that may still be running is said first.
+      if (reason && isUnexcusable(testCase)) reasons.unshift(reason);
+      else if (reason) reasons.push(reason);
+      return judgement;
+    }),
+  );
+  if (!report.suites.some((suite) => suite.cases.length > 0)) reasons.push('no results: nothing was checked');
   if (minProbeSuccess !== undefined) {
     if (probeSuccess === undefined) {
       reasons.push(`a minimum probe success of ${minProbeSuccess}% was set, but no probe ran`);
@@ -131,7 +136,7 @@ export function evaluateGate(report: Report, policy: GatePolicy): GateDecision {
     }
   }
 
-  if (reasons.length > 0) return { verdict: 'fail', reasons, counts, probeSuccess, cases };
+  if (reasons.length > 0) return { verdict: 'fail', reasons, counts, probeSuccess, judgements };
   const checked = [`${counts.passed} passed`, `${counts.skipped} skipped`];
   if (probeSuccess !== undefined) checked.push(`probe success ${probeSuccess}%`);
   const summary =
@@ -143,7 +148,7 @@ export function evaluateGate(report: Report, policy: GatePolicy): GateDecision {
     reasons: [`${summary} (${checked.join(', ')})`],
     counts,
     probeSuccess,
-    cases,
+    judgements,
   };
 }
 

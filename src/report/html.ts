@@ -4,9 +4,10 @@
 // coloured with presentation attributes, which that policy allows, so they read right even unstyled.
 import {
   importanceOf,
-  judgementOf,
+  judgedCases,
   type CaseJudgement,
   type GateDecision,
+  type JudgedCase,
   type LoadSeries,
   type Report,
   type ReportCase,
@@ -41,10 +42,10 @@ export function renderHtml(report: Report, decision: GateDecision, context: Html
   const verdict = decision.verdict === 'pass' ? 'passed' : 'failed';
   const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ''}${decision.probeSuccess === undefined ? '' : `, probe success ${decision.probeSuccess}%`}`;
   const suites = report.suites
-    .map((suite) => ({
-      suite,
-      rank: Math.min(4, ...suite.cases.map((c) => importanceOf(judgementOf(decision, c)))),
-    }))
+    .map((suite, i) => {
+      const cases = judgedCases(decision, i, suite);
+      return { suite, cases, rank: Math.min(4, ...cases.map(({ judgement }) => importanceOf(judgement))) };
+    })
     .sort((a, b) => a.rank - b.rank);
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>chaos-gate ${verdict}${context.runId ? ` · ${escape(context.runId)}` : ''}</title>
@@ -56,7 +57,7 @@ ${runFacts(timeline, context)}
 ${timeline ? timelineSection(timeline) : ''}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ''}
 <section id="suites"><h2>Checks</h2>
-${suites.map(({ suite, rank }) => suiteSection(suite, decision, rank > 0)).join('\n')}
+${suites.map(({ suite, cases, rank }) => suiteSection(suite, cases, rank > 0)).join('\n')}
 </section>
 </body></html>
 `;
@@ -80,10 +81,8 @@ function runFacts(timeline: Timeline | undefined, context: HtmlContext): string 
   return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>`;
 }
 
-function suiteSection(suite: ReportSuite, decision: GateDecision, passing: boolean): string {
-  const cases = suite.cases
-    .map((testCase) => ({ testCase, judgement: judgementOf(decision, testCase) }))
-    .sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
+function suiteSection(suite: ReportSuite, judged: JudgedCase[], passing: boolean): string {
+  const cases = judged.toSorted((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
   const failing = cases.filter(({ judgement }) => importanceOf(judgement) === 0).length;
   const facts = [
     suite.timestamp ? `started ${iso(Date.parse(suite.timestamp))}` : undefined,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ConfigError, errorMessage } from '../errors.ts';
 import {
   chaosMayStillRun,
-  judgementOf,
+  judgedCases,
   type CaseJudgement,
   type GateDecision,
   type Report,
@@ -33,9 +33,12 @@ export function renderJson(report: Report, decision: GateDecision, context: Json
     probeSuccess: decision.probeSuccess ?? null,
     policy: context.policy,
     meta: context.meta,
-    suites: report.suites.map((suite) => ({
+    suites: report.suites.map((suite, i) => ({
       ...suite,
-      cases: suite.cases.map((testCase) => ({ ...testCase, ...judgementOf(decision, testCase) })),
+      cases: judgedCases(decision, i, suite).map(({ testCase, judgement }) => ({
+        ...testCase,
+        ...judgement,
+      })),
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

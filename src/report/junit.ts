@@ -7,7 +7,7 @@
 // `<skipped message>` and always writes `skipped` on `<testsuites>` and properties inside testcases,
 // which junit-10.xsd rejects.
 import {
-  judgementOf,
+  judgementsOf,
   type CaseJudgement,
   type GateDecision,
   type Report,
@@ -59,17 +59,16 @@ export function emitJUnit(
     errors: errored,
     time: seconds(runSeconds(report.suites)),
   });
-  for (const suite of report.suites) renderSuite(xml, suite, decision, options);
+  report.suites.forEach((suite, i) => renderSuite(xml, suite, judgementsOf(decision, i, suite), options));
   xml.close('testsuites').end();
 }
 
 function renderSuite(
   xml: XmlWriter,
   suite: ReportSuite,
-  decision: GateDecision,
+  judgements: readonly CaseJudgement[],
   options: JUnitOptions,
 ): void {
-  const judgements = suite.cases.map((testCase) => judgementOf(decision, testCase));
   const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
   for (const { status } of judgements) {
     if (status === 'failed') counts.failures++;

@@ -2,12 +2,12 @@
 // failed check, the failing checks, the load's impact, a timeline, and the passing checks folded away.
 // GitHub caps a step summary at 1 MiB.
 import {
+  caseReasons,
   importanceOf,
-  judgementOf,
-  type CaseJudgement,
+  judgedCases,
   type GateDecision,
+  type JudgedCase,
   type Report,
-  type ReportCase,
   type ReportSuite,
 } from './model.ts';
 import { formatSeconds, timelineOf, type Span, type Timeline } from './timeline.ts';
@@ -15,24 +15,19 @@ import { formatSeconds, timelineOf, type Span, type Timeline } from './timeline.
 const maxChars = 900_000;
 const icons = { passed: '✅ passed', failed: '❌ failed', error: '⛔ error', skipped: '⏭️ skipped' };
 
-interface Row {
+interface Row extends JudgedCase {
   suite: string;
-  testCase: ReportCase;
-  judgement: CaseJudgement;
 }
 
 export function renderMarkdown(report: Report, decision: GateDecision): string {
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
   const rows: Row[] = report.suites
-    .flatMap((suite) =>
-      suite.cases.map((testCase) => ({
-        suite: suite.name,
-        testCase,
-        judgement: judgementOf(decision, testCase),
-      })),
+    .flatMap((suite, i) =>
+      judgedCases(decision, i, suite).map((judged) => ({ suite: suite.name, ...judged })),
     )
     .sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
-  const caseReasons = new Set([...decision.cases.values()].map((j) => j.reason));
+  const fromCases = caseReasons(decision);
+  const ownReasons = decision.reasons.filter((reason) => !fromCases.has(reason));
   const lines = [
     `## ${decision.verdict === 'pass' ? '✅ Chaos gate passed' : '❌ Chaos gate failed'}`,
     '',
@@ -41,7 +36,7 @@ export function renderMarkdown(report: Report, decision: GateDecision): string {
       (decision.probeSuccess === undefined ? '' : ` · probe success ${decision.probeSuccess}%`),
     '',
     // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
-    ...decision.reasons.filter((reason) => !caseReasons.has(reason)).map((reason) => `- ${cell(reason)}`),
+    ...ownReasons.map((reason) => `- ${cell(reason)}`),
   ];
   const failing = rows.filter((r) => importanceOf(r.judgement) <= 1);
   if (failing.length > 0) {

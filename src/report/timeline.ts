@@ -2,7 +2,8 @@
 // load test's baseline and tail, and the chaos windows. The HTML chart and the Mermaid gantt of the
 // job summary both draw from this.
 import {
-  judgementOf,
+  judgementsOf,
+  type CaseJudgement,
   type CaseStatus,
   type GateDecision,
   type LoadSeries,
@@ -40,7 +41,7 @@ export function timelineOf(report: Report, decision: GateDecision): Timeline | u
   const experimentSpans = new Map<string, Span>();
   let load: Span | undefined;
   let series: LoadSeries | undefined;
-  for (const suite of report.suites) {
+  for (const [suiteIndex, suite] of report.suites.entries()) {
     const suiteSpan = spanOf(suite.timestamp, suite.durationSeconds);
     if (suite.kind === 'load') {
       load = suiteSpan ?? load;
@@ -48,15 +49,16 @@ export function timelineOf(report: Report, decision: GateDecision): Timeline | u
       continue;
     }
     if (suiteSpan) rows.push({ label: suite.name, depth: 0, tolerated: false, ...suiteSpan });
-    for (const testCase of suite.cases) {
+    const judgements = judgementsOf(decision, suiteIndex, suite);
+    suite.cases.forEach((testCase, caseIndex) => {
       const span = caseSpan(testCase, experimentSpans);
-      if (!span) continue;
+      if (!span) return;
       if (testCase.kind === 'experiment' && testCase.experiment)
         experimentSpans.set(testCase.experiment, span);
-      const { status, tolerated } = judgementOf(decision, testCase);
+      const { status, tolerated } = judgements[caseIndex] as CaseJudgement;
       const depth = testCase.kind === 'probe' ? 2 : 1;
       rows.push({ label: testCase.name, depth, status, tolerated: !!tolerated, ...span });
-    }
+    });
   }
   const chaosWindows = series?.chaosWindows.length
     ? series.chaosWindows

@@ -7563,24 +7563,32 @@ function isAllowedToFail(testCase, policy) {
   );
 }
 function evaluateGate(report, policy) {
-  const all = report.suites.flatMap((suite) => suite.cases);
-  const probes = all.filter((c) => c.kind === "probe");
-  const probeSuccess = probes.length === 0 ? void 0 : Math.floor(probes.filter((p) => p.outcome === "pass").length * 100 / probes.length);
+  let probeCount = 0;
+  let probesPassed = 0;
+  for (const suite of report.suites) {
+    for (const testCase of suite.cases) {
+      if (testCase.kind !== "probe") continue;
+      probeCount++;
+      if (testCase.outcome === "pass") probesPassed++;
+    }
+  }
+  const probeSuccess = probeCount === 0 ? void 0 : Math.floor(probesPassed * 100 / probeCount);
   const { minProbeSuccess } = policy;
   const probeFloorHolds = minProbeSuccess === void 0 || probeSuccess !== void 0 && probeSuccess >= minProbeSuccess;
-  const cases = /* @__PURE__ */ new Map();
   const counts = { passed: 0, failed: 0, errored: 0, skipped: 0, tolerated: 0 };
   const reasons = [];
-  if (all.length === 0) reasons.push("no results: nothing was checked");
-  for (const testCase of all) {
-    const judgement = judge(testCase, policy, probeFloorHolds);
-    const { status, tolerated, reason } = judgement;
-    cases.set(testCase, judgement);
-    counts[countKeys[status]]++;
-    if (tolerated) counts.tolerated++;
-    if (reason && isUnexcusable(testCase)) reasons.unshift(reason);
-    else if (reason) reasons.push(reason);
-  }
+  const judgements = report.suites.map(
+    (suite) => suite.cases.map((testCase) => {
+      const judgement = judge(testCase, policy, probeFloorHolds);
+      const { status, tolerated, reason } = judgement;
+      counts[countKeys[status]]++;
+      if (tolerated) counts.tolerated++;
+      if (reason && isUnexcusable(testCase)) reasons.unshift(reason);
+      else if (reason) reasons.push(reason);
+      return judgement;
+    })
+  );
+  if (!report.suites.some((suite) => suite.cases.length > 0)) reasons.push("no results: nothing was checked");
   if (minProbeSuccess !== void 0) {
     if (probeSuccess === void 0) {
       reasons.push(`a minimum probe success of ${minProbeSuccess}% was set, but no probe ran`);
@@ -7588,7 +7596,7 @@ function evaluateGate(report, policy) {
       reasons.push(`probe success ${probeSuccess}% is below the minimum of ${minProbeSuccess}%`);
     }
   }
-  if (reasons.length > 0) return { verdict: "fail", reasons, counts, probeSuccess, cases };
+  if (reasons.length > 0) return { verdict: "fail", reasons, counts, probeSuccess, judgements };
   const checked2 = [`${counts.passed} passed`, `${counts.skipped} skipped`];
   if (probeSuccess !== void 0) checked2.push(`probe success ${probeSuccess}%`);
   const summary = counts.tolerated === 0 ? "all checks passed" : `passed with ${counts.tolerated} failure(s) the policy tolerates`;
@@ -7597,7 +7605,7 @@ function evaluateGate(report, policy) {
     reasons: [`${summary} (${checked2.join(", ")})`],
     counts,
     probeSuccess,
-    cases
+    judgements
   };
 }
 function describeFailure(testCase) {
@@ -32205,10 +32213,18 @@ function secondsBetween(start, end) {
   const ms = Date.parse(end) - Date.parse(start);
   return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
 }
-function judgementOf(decision, testCase) {
-  const judgement = decision.cases.get(testCase);
-  if (!judgement) throw new Error(`case ${testCase.className} \u203A ${testCase.name} is not in the decision`);
-  return judgement;
+function judgementsOf(decision, index2, suite) {
+  const judgements = decision.judgements[index2];
+  if (judgements?.length !== suite.cases.length)
+    throw new Error(`suite ${suite.name} is not the one the gate decided on`);
+  return judgements;
+}
+function judgedCases(decision, index2, suite) {
+  const judgements = judgementsOf(decision, index2, suite);
+  return suite.cases.map((testCase, i) => ({ testCase, judgement: judgements[i] }));
+}
+function caseReasons(decision) {
+  return new Set(decision.judgements.flatMap((suite) => suite.map((judgement) => judgement.reason)));
 }
 function importanceOf({ status, tolerated }) {
   if (status === "error" || status === "failed") return 0;
@@ -34159,7 +34175,7 @@ function timelineOf(report, decision) {
   const experimentSpans = /* @__PURE__ */ new Map();
   let load2;
   let series;
-  for (const suite of report.suites) {
+  for (const [suiteIndex, suite] of report.suites.entries()) {
     const suiteSpan = spanOf(suite.timestamp, suite.durationSeconds);
     if (suite.kind === "load") {
       load2 = suiteSpan ?? load2;
@@ -34167,15 +34183,16 @@ function timelineOf(report, decision) {
       continue;
     }
     if (suiteSpan) rows.push({ label: suite.name, depth: 0, tolerated: false, ...suiteSpan });
-    for (const testCase of suite.cases) {
+    const judgements = judgementsOf(decision, suiteIndex, suite);
+    suite.cases.forEach((testCase, caseIndex) => {
       const span = caseSpan(testCase, experimentSpans);
-      if (!span) continue;
+      if (!span) return;
       if (testCase.kind === "experiment" && testCase.experiment)
         experimentSpans.set(testCase.experiment, span);
-      const { status, tolerated } = judgementOf(decision, testCase);
+      const { status, tolerated } = judgements[caseIndex];
       const depth = testCase.kind === "probe" ? 2 : 1;
       rows.push({ label: testCase.name, depth, status, tolerated: !!tolerated, ...span });
-    }
+    });
   }
   const chaosWindows = series?.chaosWindows.length ? series.chaosWindows : [...experimentSpans.values()].sort((a, b) => a.startMs - b.startMs);
   const spans = [...rows, ...chaosWindows, ...load2 ? [load2] : []];
@@ -34228,10 +34245,10 @@ function renderHtml(report, decision, context) {
   const timeline = timelineOf(report, decision);
   const verdict = decision.verdict === "pass" ? "passed" : "failed";
   const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}${decision.probeSuccess === void 0 ? "" : `, probe success ${decision.probeSuccess}%`}`;
-  const suites = report.suites.map((suite) => ({
-    suite,
-    rank: Math.min(4, ...suite.cases.map((c) => importanceOf(judgementOf(decision, c))))
-  })).sort((a, b) => a.rank - b.rank);
+  const suites = report.suites.map((suite, i) => {
+    const cases = judgedCases(decision, i, suite);
+    return { suite, cases, rank: Math.min(4, ...cases.map(({ judgement }) => importanceOf(judgement))) };
+  }).sort((a, b) => a.rank - b.rank);
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>chaos-gate ${verdict}${context.runId ? ` \xB7 ${escape(context.runId)}` : ""}</title>
 <link rel="stylesheet" href="${escape(context.stylesheet)}"></head>
@@ -34242,7 +34259,7 @@ ${runFacts(timeline, context)}
 ${timeline ? timelineSection(timeline) : ""}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ""}
 <section id="suites"><h2>Checks</h2>
-${suites.map(({ suite, rank }) => suiteSection(suite, decision, rank > 0)).join("\n")}
+${suites.map(({ suite, cases, rank }) => suiteSection(suite, cases, rank > 0)).join("\n")}
 </section>
 </body></html>
 `;
@@ -34264,8 +34281,8 @@ function runFacts(timeline, context) {
   if (context.generatedAt) facts.push(["report written", iso(context.generatedAt.getTime())]);
   return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join("")}</dl>`;
 }
-function suiteSection(suite, decision, passing) {
-  const cases = suite.cases.map((testCase) => ({ testCase, judgement: judgementOf(decision, testCase) })).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
+function suiteSection(suite, judged, passing) {
+  const cases = judged.toSorted((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
   const failing = cases.filter(({ judgement }) => importanceOf(judgement) === 0).length;
   const facts = [
     suite.timestamp ? `started ${iso(Date.parse(suite.timestamp))}` : void 0,
@@ -34444,9 +34461,12 @@ function renderJson(report, decision, context) {
     probeSuccess: decision.probeSuccess ?? null,
     policy: context.policy,
     meta: context.meta,
-    suites: report.suites.map((suite) => ({
+    suites: report.suites.map((suite, i) => ({
       ...suite,
-      cases: suite.cases.map((testCase) => ({ ...testCase, ...judgementOf(decision, testCase) }))
+      cases: judgedCases(decision, i, suite).map(({ testCase, judgement }) => ({
+        ...testCase,
+        ...judgement
+      }))
     }))
   };
   return `${JSON.stringify(document2, null, 2)}
@@ -34608,11 +34628,10 @@ function emitJUnit(report, decision, options, emit) {
     errors: errored,
     time: seconds(runSeconds(report.suites))
   });
-  for (const suite of report.suites) renderSuite(xml, suite, decision, options);
+  report.suites.forEach((suite, i) => renderSuite(xml, suite, judgementsOf(decision, i, suite), options));
   xml.close("testsuites").end();
 }
-function renderSuite(xml, suite, decision, options) {
-  const judgements = suite.cases.map((testCase) => judgementOf(decision, testCase));
+function renderSuite(xml, suite, judgements, options) {
   const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
   for (const { status } of judgements) {
     if (status === "failed") counts.failures++;
@@ -34739,20 +34758,17 @@ var init_junit = __esm({
 function renderMarkdown(report, decision) {
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
   const rows = report.suites.flatMap(
-    (suite) => suite.cases.map((testCase) => ({
-      suite: suite.name,
-      testCase,
-      judgement: judgementOf(decision, testCase)
-    }))
+    (suite, i) => judgedCases(decision, i, suite).map((judged) => ({ suite: suite.name, ...judged }))
   ).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
-  const caseReasons = new Set([...decision.cases.values()].map((j) => j.reason));
+  const fromCases = caseReasons(decision);
+  const ownReasons = decision.reasons.filter((reason) => !fromCases.has(reason));
   const lines = [
     `## ${decision.verdict === "pass" ? "\u2705 Chaos gate passed" : "\u274C Chaos gate failed"}`,
     "",
     `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (tolerated ? ` (${tolerated} tolerated)` : "") + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
     "",
     // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
-    ...decision.reasons.filter((reason) => !caseReasons.has(reason)).map((reason) => `- ${cell(reason)}`)
+    ...ownReasons.map((reason) => `- ${cell(reason)}`)
   ];
   const failing = rows.filter((r) => importanceOf(r.judgement) <= 1);
   if (failing.length > 0) {

@@ -138,3 +138,11 @@ test('the hostile message stays one attribute: nothing it holds can open or clos
   assert.equal(xml.match(/<testcase /g)?.length, 6);
   assert.ok(!xml.includes(hostile));
 });
+
+test('a decision taken on another report is refused, not rendered against the wrong cases', () => {
+  const report = failedProbe();
+  const decision = evaluateGate(report, defaultPolicy);
+  const [suite] = report.suites;
+  const other: Report = { suites: suite ? [{ ...suite, cases: suite.cases.slice(1) }] : [] };
+  assert.throws(() => renderJUnit(other, decision), /is not the one the gate decided on/);
+});

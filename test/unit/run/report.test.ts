@@ -8,7 +8,6 @@ import { test } from 'node:test';
 import { stringify } from 'yaml';
 import { parseSettings, resolveConfig } from '../../../src/config/load.ts';
 import { CannotRunError, ConfigError } from '../../../src/errors.ts';
-import { judgementOf } from '../../../src/report/model.ts';
 import { reportGate, type ReportSources } from '../../../src/run/report.ts';
 import { exitCodeOf, exitCodeOfError } from '../../../src/run/outcome.ts';
 import { fixturePath } from '../../support/fixtures.ts';
@@ -124,8 +123,8 @@ test('Litmus before 1.2 (spec.experimentstatus, lower-case pass) is a pass', asy
   const legacy = fixturePath('litmus/results/chaosresult-1.0-spec-experimentstatus.yaml');
   const outcome = await reportGate(config(), sources({ results: [legacy] }), noLog);
   assert.equal(outcome.decision.verdict, 'pass');
-  const [experiment] = outcome.report.suites[0]?.cases ?? [];
-  assert.equal(experiment && judgementOf(outcome.decision, experiment).status, 'passed');
+  assert.equal(outcome.report.suites[0]?.cases[0]?.kind, 'experiment');
+  assert.equal(outcome.decision.judgements[0]?.[0]?.status, 'passed');
 });
 
 test('kubectl describe output: the error says to use kubectl get -o yaml instead', async () => {

@@ -17,7 +17,7 @@ import {
 } from "./chunk-MTOICN7S.js";
 import {
   defaultPolicy
-} from "./chunk-ELVSU356.js";
+} from "./chunk-VJZ45ZOO.js";
 import {
   ConfigError,
   external_exports

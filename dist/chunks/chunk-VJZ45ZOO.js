@@ -57,24 +57,32 @@ var countKeys = {
   skipped: "skipped"
 };
 function evaluateGate(report, policy) {
-  const all = report.suites.flatMap((suite) => suite.cases);
-  const probes = all.filter((c) => c.kind === "probe");
-  const probeSuccess = probes.length === 0 ? void 0 : Math.floor(probes.filter((p) => p.outcome === "pass").length * 100 / probes.length);
+  let probeCount = 0;
+  let probesPassed = 0;
+  for (const suite of report.suites) {
+    for (const testCase of suite.cases) {
+      if (testCase.kind !== "probe") continue;
+      probeCount++;
+      if (testCase.outcome === "pass") probesPassed++;
+    }
+  }
+  const probeSuccess = probeCount === 0 ? void 0 : Math.floor(probesPassed * 100 / probeCount);
   const { minProbeSuccess } = policy;
   const probeFloorHolds = minProbeSuccess === void 0 || probeSuccess !== void 0 && probeSuccess >= minProbeSuccess;
-  const cases = /* @__PURE__ */ new Map();
   const counts = { passed: 0, failed: 0, errored: 0, skipped: 0, tolerated: 0 };
   const reasons = [];
-  if (all.length === 0) reasons.push("no results: nothing was checked");
-  for (const testCase of all) {
-    const judgement = judge(testCase, policy, probeFloorHolds);
-    const { status, tolerated, reason } = judgement;
-    cases.set(testCase, judgement);
-    counts[countKeys[status]]++;
-    if (tolerated) counts.tolerated++;
-    if (reason && isUnexcusable(testCase)) reasons.unshift(reason);
-    else if (reason) reasons.push(reason);
-  }
+  const judgements = report.suites.map(
+    (suite) => suite.cases.map((testCase) => {
+      const judgement = judge(testCase, policy, probeFloorHolds);
+      const { status, tolerated, reason } = judgement;
+      counts[countKeys[status]]++;
+      if (tolerated) counts.tolerated++;
+      if (reason && isUnexcusable(testCase)) reasons.unshift(reason);
+      else if (reason) reasons.push(reason);
+      return judgement;
+    })
+  );
+  if (!report.suites.some((suite) => suite.cases.length > 0)) reasons.push("no results: nothing was checked");
   if (minProbeSuccess !== void 0) {
     if (probeSuccess === void 0) {
       reasons.push(`a minimum probe success of ${minProbeSuccess}% was set, but no probe ran`);
@@ -82,7 +90,7 @@ function evaluateGate(report, policy) {
       reasons.push(`probe success ${probeSuccess}% is below the minimum of ${minProbeSuccess}%`);
     }
   }
-  if (reasons.length > 0) return { verdict: "fail", reasons, counts, probeSuccess, cases };
+  if (reasons.length > 0) return { verdict: "fail", reasons, counts, probeSuccess, judgements };
   const checked = [`${counts.passed} passed`, `${counts.skipped} skipped`];
   if (probeSuccess !== void 0) checked.push(`probe success ${probeSuccess}%`);
   const summary = counts.tolerated === 0 ? "all checks passed" : `passed with ${counts.tolerated} failure(s) the policy tolerates`;
@@ -91,7 +99,7 @@ function evaluateGate(report, policy) {
     reasons: [`${summary} (${checked.join(", ")})`],
     counts,
     probeSuccess,
-    cases
+    judgements
   };
 }
 var failureWords = {

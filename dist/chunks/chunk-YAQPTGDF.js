@@ -6,7 +6,7 @@ import {
 } from "./chunk-Y2QXQWGE.js";
 import {
   secondsBetween
-} from "./chunk-UNIKD4AU.js";
+} from "./chunk-RG723U7L.js";
 import {
   totalChaosSeconds
 } from "./chunk-W4W2LEPZ.js";

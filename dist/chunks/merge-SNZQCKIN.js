@@ -4,12 +4,12 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-MW7IAXG4.js";
+} from "./chunk-USJ4SKIL.js";
 import {
   mergeReports,
   underLabel
-} from "./chunk-UNIKD4AU.js";
-import "./chunk-ELVSU356.js";
+} from "./chunk-RG723U7L.js";
+import "./chunk-VJZ45ZOO.js";
 import {
   ConfigError,
   errorMessage

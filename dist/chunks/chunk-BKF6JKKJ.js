@@ -7,7 +7,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-XC6O7ZSD.js";
+} from "./chunk-4AAL6T6K.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -26,7 +26,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-XBE55D5Y.js";
+} from "./chunk-EN2LSM7V.js";
 import {
   commandOnlySuite,
   isWorkflowCompleted,
@@ -34,7 +34,7 @@ import {
   readLoadSuite,
   workflowCondition,
   workflowToSuite
-} from "./chunk-A7PJ5HOH.js";
+} from "./chunk-RWLN6654.js";
 import {
   convertChaos,
   experimentStatusOf,
@@ -43,14 +43,14 @@ import {
   isVerdictFinal,
   readableResults,
   resultName
-} from "./chunk-RKTPIRIT.js";
+} from "./chunk-YAQPTGDF.js";
 import {
   conclude
-} from "./chunk-MW7IAXG4.js";
+} from "./chunk-USJ4SKIL.js";
 import {
   mergeReports,
   underLabel
-} from "./chunk-UNIKD4AU.js";
+} from "./chunk-RG723U7L.js";
 import {
   duplicateProblems
 } from "./chunk-HCE4SQW4.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-Y2QXQWGE.js";
 import {
   reportPathProblems
-} from "./chunk-MW7IAXG4.js";
+} from "./chunk-USJ4SKIL.js";
 import {
   duplicateProblems,
   readManifests

@@ -3,18 +3,18 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-QSQMPZUU.js";
-import "./chunk-XC6O7ZSD.js";
-import "./chunk-XBE55D5Y.js";
-import "./chunk-A7PJ5HOH.js";
-import "./chunk-RKTPIRIT.js";
+} from "./chunk-BKF6JKKJ.js";
+import "./chunk-4AAL6T6K.js";
+import "./chunk-EN2LSM7V.js";
+import "./chunk-RWLN6654.js";
+import "./chunk-YAQPTGDF.js";
 import "./chunk-Y2QXQWGE.js";
-import "./chunk-MW7IAXG4.js";
-import "./chunk-UNIKD4AU.js";
+import "./chunk-USJ4SKIL.js";
+import "./chunk-RG723U7L.js";
 import "./chunk-HCE4SQW4.js";
 import "./chunk-W4W2LEPZ.js";
 import "./chunk-MTOICN7S.js";
-import "./chunk-ELVSU356.js";
+import "./chunk-VJZ45ZOO.js";
 import "./chunk-QJXSJEGH.js";
 import "./chunk-VBJWNRH5.js";
 export {

@@ -4,13 +4,13 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-XC6O7ZSD.js";
+} from "./chunk-4AAL6T6K.js";
 import "./chunk-Y2QXQWGE.js";
-import "./chunk-MW7IAXG4.js";
-import "./chunk-UNIKD4AU.js";
+import "./chunk-USJ4SKIL.js";
+import "./chunk-RG723U7L.js";
 import "./chunk-HCE4SQW4.js";
 import "./chunk-MTOICN7S.js";
-import "./chunk-ELVSU356.js";
+import "./chunk-VJZ45ZOO.js";
 import "./chunk-QJXSJEGH.js";
 import "./chunk-VBJWNRH5.js";
 export {

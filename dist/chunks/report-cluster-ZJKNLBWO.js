@@ -7,13 +7,13 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-XBE55D5Y.js";
+} from "./chunk-EN2LSM7V.js";
 import {
   convertChaos,
   readableResults
-} from "./chunk-RKTPIRIT.js";
+} from "./chunk-YAQPTGDF.js";
 import "./chunk-Y2QXQWGE.js";
-import "./chunk-UNIKD4AU.js";
+import "./chunk-RG723U7L.js";
 import "./chunk-W4W2LEPZ.js";
 import "./chunk-MTOICN7S.js";
 import {

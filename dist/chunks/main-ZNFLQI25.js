@@ -11,12 +11,12 @@ import {
   settingFields,
   toMap,
   withCancellation
-} from "./chunk-5JEJCKWJ.js";
+} from "./chunk-KGHRT3MQ.js";
 import "./chunk-6A26NG7U.js";
 import "./chunk-HCE4SQW4.js";
 import "./chunk-W4W2LEPZ.js";
 import "./chunk-MTOICN7S.js";
-import "./chunk-ELVSU356.js";
+import "./chunk-VJZ45ZOO.js";
 import {
   CancelledError,
   CannotRunError,
@@ -148,7 +148,7 @@ async function main(argv, given = processIo) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client, and `--help`
       // none of them.
       case "run": {
-        const { runTargets } = await import("./targets-BPMG4K4O.js");
+        const { runTargets } = await import("./targets-3TCBGS7O.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -157,15 +157,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-3QXT2ISN.js");
+        const { reportGate } = await import("./report-CL54WS4F.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-TFNHZTDR.js");
+        const { mergeGate } = await import("./merge-SNZQCKIN.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-3DUKMHFI.js");
+        const { describeRunInputs } = await import("./inputs-N4CTMVM6.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

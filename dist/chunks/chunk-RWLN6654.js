@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   secondsBetween
-} from "./chunk-UNIKD4AU.js";
+} from "./chunk-RG723U7L.js";
 import {
   MiB,
   maxLineChars,

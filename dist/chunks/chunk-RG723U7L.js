@@ -11,10 +11,18 @@ function secondsBetween(start, end) {
   const ms = Date.parse(end) - Date.parse(start);
   return Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
 }
-function judgementOf(decision, testCase) {
-  const judgement = decision.cases.get(testCase);
-  if (!judgement) throw new Error(`case ${testCase.className} \u203A ${testCase.name} is not in the decision`);
-  return judgement;
+function judgementsOf(decision, index, suite) {
+  const judgements = decision.judgements[index];
+  if (judgements?.length !== suite.cases.length)
+    throw new Error(`suite ${suite.name} is not the one the gate decided on`);
+  return judgements;
+}
+function judgedCases(decision, index, suite) {
+  const judgements = judgementsOf(decision, index, suite);
+  return suite.cases.map((testCase, i) => ({ testCase, judgement: judgements[i] }));
+}
+function caseReasons(decision) {
+  return new Set(decision.judgements.flatMap((suite) => suite.map((judgement) => judgement.reason)));
 }
 function importanceOf({ status, tolerated }) {
   if (status === "error" || status === "failed") return 0;
@@ -37,7 +45,9 @@ function underLabel(report, label) {
 export {
   mergeReports,
   secondsBetween,
-  judgementOf,
+  judgementsOf,
+  judgedCases,
+  caseReasons,
   importanceOf,
   chaosMayStillRun,
   underLabel

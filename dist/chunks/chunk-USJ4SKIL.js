@@ -2,13 +2,15 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  caseReasons,
   chaosMayStillRun,
   importanceOf,
-  judgementOf
-} from "./chunk-UNIKD4AU.js";
+  judgedCases,
+  judgementsOf
+} from "./chunk-RG723U7L.js";
 import {
   evaluateGate
-} from "./chunk-ELVSU356.js";
+} from "./chunk-VJZ45ZOO.js";
 import {
   CannotRunError,
   ConfigError,
@@ -32,9 +34,12 @@ function renderJson(report, decision, context) {
     probeSuccess: decision.probeSuccess ?? null,
     policy: context.policy,
     meta: context.meta,
-    suites: report.suites.map((suite) => ({
+    suites: report.suites.map((suite, i) => ({
       ...suite,
-      cases: suite.cases.map((testCase) => ({ ...testCase, ...judgementOf(decision, testCase) }))
+      cases: judgedCases(decision, i, suite).map(({ testCase, judgement }) => ({
+        ...testCase,
+        ...judgement
+      }))
     }))
   };
   return `${JSON.stringify(document, null, 2)}
@@ -115,7 +120,7 @@ function timelineOf(report, decision) {
   const experimentSpans = /* @__PURE__ */ new Map();
   let load;
   let series;
-  for (const suite of report.suites) {
+  for (const [suiteIndex, suite] of report.suites.entries()) {
     const suiteSpan = spanOf(suite.timestamp, suite.durationSeconds);
     if (suite.kind === "load") {
       load = suiteSpan ?? load;
@@ -123,15 +128,16 @@ function timelineOf(report, decision) {
       continue;
     }
     if (suiteSpan) rows.push({ label: suite.name, depth: 0, tolerated: false, ...suiteSpan });
-    for (const testCase of suite.cases) {
+    const judgements = judgementsOf(decision, suiteIndex, suite);
+    suite.cases.forEach((testCase, caseIndex) => {
       const span = caseSpan(testCase, experimentSpans);
-      if (!span) continue;
+      if (!span) return;
       if (testCase.kind === "experiment" && testCase.experiment)
         experimentSpans.set(testCase.experiment, span);
-      const { status, tolerated } = judgementOf(decision, testCase);
+      const { status, tolerated } = judgements[caseIndex];
       const depth = testCase.kind === "probe" ? 2 : 1;
       rows.push({ label: testCase.name, depth, status, tolerated: !!tolerated, ...span });
-    }
+    });
   }
   const chaosWindows = series?.chaosWindows.length ? series.chaosWindows : [...experimentSpans.values()].sort((a, b) => a.startMs - b.startMs);
   const spans = [...rows, ...chaosWindows, ...load ? [load] : []];
@@ -186,10 +192,10 @@ function renderHtml(report, decision, context) {
   const timeline = timelineOf(report, decision);
   const verdict = decision.verdict === "pass" ? "passed" : "failed";
   const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}${decision.probeSuccess === void 0 ? "" : `, probe success ${decision.probeSuccess}%`}`;
-  const suites = report.suites.map((suite) => ({
-    suite,
-    rank: Math.min(4, ...suite.cases.map((c) => importanceOf(judgementOf(decision, c))))
-  })).sort((a, b) => a.rank - b.rank);
+  const suites = report.suites.map((suite, i) => {
+    const cases = judgedCases(decision, i, suite);
+    return { suite, cases, rank: Math.min(4, ...cases.map(({ judgement }) => importanceOf(judgement))) };
+  }).sort((a, b) => a.rank - b.rank);
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>chaos-gate ${verdict}${context.runId ? ` \xB7 ${escape(context.runId)}` : ""}</title>
 <link rel="stylesheet" href="${escape(context.stylesheet)}"></head>
@@ -200,7 +206,7 @@ ${runFacts(timeline, context)}
 ${timeline ? timelineSection(timeline) : ""}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ""}
 <section id="suites"><h2>Checks</h2>
-${suites.map(({ suite, rank }) => suiteSection(suite, decision, rank > 0)).join("\n")}
+${suites.map(({ suite, cases, rank }) => suiteSection(suite, cases, rank > 0)).join("\n")}
 </section>
 </body></html>
 `;
@@ -222,8 +228,8 @@ function runFacts(timeline, context) {
   if (context.generatedAt) facts.push(["report written", iso(context.generatedAt.getTime())]);
   return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join("")}</dl>`;
 }
-function suiteSection(suite, decision, passing) {
-  const cases = suite.cases.map((testCase) => ({ testCase, judgement: judgementOf(decision, testCase) })).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
+function suiteSection(suite, judged, passing) {
+  const cases = judged.toSorted((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
   const failing = cases.filter(({ judgement }) => importanceOf(judgement) === 0).length;
   const facts = [
     suite.timestamp ? `started ${iso(Date.parse(suite.timestamp))}` : void 0,
@@ -467,11 +473,10 @@ function emitJUnit(report, decision, options, emit) {
     errors: errored,
     time: seconds(runSeconds(report.suites))
   });
-  for (const suite of report.suites) renderSuite(xml, suite, decision, options);
+  report.suites.forEach((suite, i) => renderSuite(xml, suite, judgementsOf(decision, i, suite), options));
   xml.close("testsuites").end();
 }
-function renderSuite(xml, suite, decision, options) {
-  const judgements = suite.cases.map((testCase) => judgementOf(decision, testCase));
+function renderSuite(xml, suite, judgements, options) {
   const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
   for (const { status } of judgements) {
     if (status === "failed") counts.failures++;
@@ -586,20 +591,17 @@ var icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 e
 function renderMarkdown(report, decision) {
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
   const rows = report.suites.flatMap(
-    (suite) => suite.cases.map((testCase) => ({
-      suite: suite.name,
-      testCase,
-      judgement: judgementOf(decision, testCase)
-    }))
+    (suite, i) => judgedCases(decision, i, suite).map((judged) => ({ suite: suite.name, ...judged }))
   ).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
-  const caseReasons = new Set([...decision.cases.values()].map((j) => j.reason));
+  const fromCases = caseReasons(decision);
+  const ownReasons = decision.reasons.filter((reason) => !fromCases.has(reason));
   const lines = [
     `## ${decision.verdict === "pass" ? "\u2705 Chaos gate passed" : "\u274C Chaos gate failed"}`,
     "",
     `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (tolerated ? ` (${tolerated} tolerated)` : "") + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
     "",
     // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
-    ...decision.reasons.filter((reason) => !caseReasons.has(reason)).map((reason) => `- ${cell(reason)}`)
+    ...ownReasons.map((reason) => `- ${cell(reason)}`)
   ];
   const failing = rows.filter((r) => importanceOf(r.judgement) <= 1);
   if (failing.length > 0) {

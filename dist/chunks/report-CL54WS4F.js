@@ -5,23 +5,23 @@ import {
   readCtkJournal,
   readLoadSuite,
   workflowToSuite
-} from "./chunk-A7PJ5HOH.js";
+} from "./chunk-RWLN6654.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   convertChaos,
   parseShape
-} from "./chunk-RKTPIRIT.js";
+} from "./chunk-YAQPTGDF.js";
 import {
   describeSchemaIssues,
   objectMetaSchema
 } from "./chunk-Y2QXQWGE.js";
 import {
   conclude
-} from "./chunk-MW7IAXG4.js";
+} from "./chunk-USJ4SKIL.js";
 import {
   mergeReports
-} from "./chunk-UNIKD4AU.js";
+} from "./chunk-RG723U7L.js";
 import {
   loadSchema
 } from "./chunk-6A26NG7U.js";
@@ -33,7 +33,7 @@ import "./chunk-W4W2LEPZ.js";
 import {
   resultFileLimit
 } from "./chunk-MTOICN7S.js";
-import "./chunk-ELVSU356.js";
+import "./chunk-VJZ45ZOO.js";
 import {
   CannotRunError,
   ConfigError,
@@ -149,7 +149,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-EC4KVH3J.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-ZJKNLBWO.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {
