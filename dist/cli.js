@@ -9,6 +9,6 @@ import "./chunks/chunk-VBJWNRH5.js";
 // src/cli/index.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache?.();
-var { main } = await import("./chunks/main-ZNFLQI25.js");
+var { main } = await import("./chunks/main-SOT5D7MM.js");
 keepYoungGenerationSize();
 process.exit(await main(process.argv.slice(2)));

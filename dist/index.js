@@ -9,8 +9,8 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-BKF6JKKJ.js";
-import "./chunks/chunk-4AAL6T6K.js";
+} from "./chunks/chunk-OJ7Q27EP.js";
+import "./chunks/chunk-6YEQ3CPF.js";
 import {
   connect,
   loadKubeContext,
@@ -19,7 +19,7 @@ import {
 import "./chunks/chunk-RWLN6654.js";
 import "./chunks/chunk-YAQPTGDF.js";
 import "./chunks/chunk-Y2QXQWGE.js";
-import "./chunks/chunk-USJ4SKIL.js";
+import "./chunks/chunk-A5BUEBCM.js";
 import {
   caseReasons,
   chaosMayStillRun,

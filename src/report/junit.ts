@@ -194,9 +194,9 @@ function runSeconds(suites: ReportSuite[]): number {
   return (last - first) / 1000;
 }
 
-/** Seconds with a `.` decimal and at most millisecond precision, never in exponent notation. */
-function seconds(value: number): string {
-  return String(Math.max(0, Math.round(value * 1000)) / 1000);
+/** Seconds to the millisecond, never negative: written with a `.` decimal, never in exponent notation. */
+function seconds(value: number): number {
+  return Math.max(0, Math.round(value * 1000)) / 1000;
 }
 
 /** Readers treat a zone-less timestamp as UTC, so always write UTC with a Z; an unreadable one is left out. */

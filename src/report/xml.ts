@@ -97,8 +97,9 @@ export class XmlWriter {
     let tag = `<${name}`;
     for (const key in attributes) {
       const value = attributes[key];
+      // A number's digits need no escaping, and half the attributes of a JUnit file are counts and times.
       if (value !== undefined)
-        tag += ` ${key}="${escapeAttribute(typeof value === 'string' ? value : String(value))}"`;
+        tag += ` ${key}="${typeof value === 'string' ? escapeAttribute(value) : value}"`;
     }
     return tag;
   }

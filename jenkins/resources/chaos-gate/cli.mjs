@@ -34609,7 +34609,7 @@ var init_xml = __esm({
         for (const key in attributes) {
           const value = attributes[key];
           if (value !== void 0)
-            tag += ` ${key}="${escapeAttribute(typeof value === "string" ? value : String(value))}"`;
+            tag += ` ${key}="${typeof value === "string" ? escapeAttribute(value) : value}"`;
         }
         return tag;
       }
@@ -34733,7 +34733,7 @@ function runSeconds(suites) {
   return (last - first) / 1e3;
 }
 function seconds(value) {
-  return String(Math.max(0, Math.round(value * 1e3)) / 1e3);
+  return Math.max(0, Math.round(value * 1e3)) / 1e3;
 }
 function isoUtc(timestamp2) {
   const ms = Date.parse(timestamp2);

@@ -18,7 +18,7 @@ import {
 } from "./chunk-Y2QXQWGE.js";
 import {
   conclude
-} from "./chunk-USJ4SKIL.js";
+} from "./chunk-A5BUEBCM.js";
 import {
   mergeReports
 } from "./chunk-RG723U7L.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-Y2QXQWGE.js";
 import {
   reportPathProblems
-} from "./chunk-USJ4SKIL.js";
+} from "./chunk-A5BUEBCM.js";
 import {
   duplicateProblems,
   readManifests

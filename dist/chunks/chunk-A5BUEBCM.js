@@ -450,7 +450,7 @@ var XmlWriter = class {
     for (const key in attributes) {
       const value = attributes[key];
       if (value !== void 0)
-        tag += ` ${key}="${escapeAttribute(typeof value === "string" ? value : String(value))}"`;
+        tag += ` ${key}="${typeof value === "string" ? escapeAttribute(value) : value}"`;
     }
     return tag;
   }
@@ -578,7 +578,7 @@ function runSeconds(suites) {
   return (last - first) / 1e3;
 }
 function seconds(value) {
-  return String(Math.max(0, Math.round(value * 1e3)) / 1e3);
+  return Math.max(0, Math.round(value * 1e3)) / 1e3;
 }
 function isoUtc(timestamp) {
   const ms = Date.parse(timestamp);

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-USJ4SKIL.js";
+} from "./chunk-A5BUEBCM.js";
 import {
   mergeReports,
   underLabel

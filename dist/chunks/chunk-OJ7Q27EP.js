@@ -7,7 +7,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-4AAL6T6K.js";
+} from "./chunk-6YEQ3CPF.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -46,7 +46,7 @@ import {
 } from "./chunk-YAQPTGDF.js";
 import {
   conclude
-} from "./chunk-USJ4SKIL.js";
+} from "./chunk-A5BUEBCM.js";
 import {
   mergeReports,
   underLabel
