@@ -9,8 +9,8 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-OJ7Q27EP.js";
-import "./chunks/chunk-6YEQ3CPF.js";
+} from "./chunks/chunk-H3FHUX23.js";
+import "./chunks/chunk-SDF6UJ4L.js";
 import {
   connect,
   loadKubeContext,
@@ -19,7 +19,7 @@ import {
 import "./chunks/chunk-RWLN6654.js";
 import "./chunks/chunk-YAQPTGDF.js";
 import "./chunks/chunk-Y2QXQWGE.js";
-import "./chunks/chunk-A5BUEBCM.js";
+import "./chunks/chunk-VR7ZNQSZ.js";
 import {
   caseReasons,
   chaosMayStillRun,

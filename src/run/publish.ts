@@ -21,7 +21,7 @@ import { renderHtml } from '../report/html.ts';
 import { renderJson } from '../report/json.ts';
 import { emitJUnit } from '../report/junit.ts';
 import { renderMarkdown } from '../report/markdown.ts';
-import type { GateDecision, Report } from '../report/model.ts';
+import { judgementsOf, type GateDecision, type Report } from '../report/model.ts';
 import { redact } from '../secrets.ts';
 
 export interface Publication {
@@ -103,7 +103,8 @@ export function conclude(
     const file = published[kind];
     if (file) log(`chaos-gate: wrote ${kind} report ${file}`);
   }
-  describeDecision(decision).forEach((line) => log(`chaos-gate: ${line}`));
+  const files = (['junit', 'json', 'html', 'summary'] as const).flatMap((kind) => published[kind] ?? []);
+  describeDecision(report, decision, files).forEach((line) => log(`chaos-gate: ${line}`));
   return { decision, published };
 }
 
@@ -175,10 +176,33 @@ function writeHtml(
   return html;
 }
 
-/** The decision as lines for a log: verdict, counts, then one line per reason. */
-export function describeDecision(decision: GateDecision): string[] {
+/** Failed checks a log lists one by one: a CI log of thousands of failed probes helps nobody. */
+const maxLoggedCaseReasons = 20;
+
+/**
+ * The decision as lines for a log: verdict, counts, then one line per reason. Past 20 failed checks,
+ * one line says how many more there are and which report `files` list them. A threshold and chaos
+ * that may still be running are always listed.
+ */
+export function describeDecision(report: Report, decision: GateDecision, files: string[]): string[] {
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
   const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ''}`;
-  const head = decision.verdict === 'pass' ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
-  return decision.verdict === 'pass' ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
+  if (decision.verdict === 'pass') return [`gate PASSED (${counts})`];
+  const failedChecks = new Set<string>();
+  report.suites.forEach((suite, i) =>
+    judgementsOf(decision, i, suite).forEach(({ reason }, c) => {
+      if (reason && suite.cases[c]?.kind !== 'chaos-stop') failedChecks.add(reason);
+    }),
+  );
+  let listed = 0;
+  const shown = decision.reasons.filter(
+    (reason) => !failedChecks.has(reason) || listed++ < maxLoggedCaseReasons,
+  );
+  const lines = [`gate FAILED (${counts}):`, ...shown.map((reason) => `  - ${reason}`)];
+  const more = decision.reasons.length - shown.length;
+  if (more > 0) {
+    const where = files.length > 0 ? `every one is in ${files.join(', ')}` : 'write a report to see them all';
+    lines.push(`  - … and ${more} more failed check(s) (${where})`);
+  }
+  return lines;
 }

@@ -34940,7 +34940,8 @@ function conclude(config2, report, meta3, log) {
     const file2 = published[kind];
     if (file2) log(`chaos-gate: wrote ${kind} report ${file2}`);
   }
-  describeDecision(decision).forEach((line) => log(`chaos-gate: ${line}`));
+  const files = ["junit", "json", "html", "summary"].flatMap((kind) => published[kind] ?? []);
+  describeDecision(report, decision, files).forEach((line) => log(`chaos-gate: ${line}`));
   return { decision, published };
 }
 function publishReports(reports, report, decision, context) {
@@ -34986,13 +34987,29 @@ function writeHtml(file2, report, decision, meta3) {
   writeFileSync(path2.join(path2.dirname(file2), stylesheet), css2);
   return html;
 }
-function describeDecision(decision) {
+function describeDecision(report, decision, files) {
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
   const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}`;
-  const head = decision.verdict === "pass" ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
-  return decision.verdict === "pass" ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
+  if (decision.verdict === "pass") return [`gate PASSED (${counts})`];
+  const failedChecks = /* @__PURE__ */ new Set();
+  report.suites.forEach(
+    (suite, i) => judgementsOf(decision, i, suite).forEach(({ reason }, c) => {
+      if (reason && suite.cases[c]?.kind !== "chaos-stop") failedChecks.add(reason);
+    })
+  );
+  let listed = 0;
+  const shown = decision.reasons.filter(
+    (reason) => !failedChecks.has(reason) || listed++ < maxLoggedCaseReasons
+  );
+  const lines = [`gate FAILED (${counts}):`, ...shown.map((reason) => `  - ${reason}`)];
+  const more = decision.reasons.length - shown.length;
+  if (more > 0) {
+    const where = files.length > 0 ? `every one is in ${files.join(", ")}` : "write a report to see them all";
+    lines.push(`  - \u2026 and ${more} more failed check(s) (${where})`);
+  }
+  return lines;
 }
-var reportNames;
+var reportNames, maxLoggedCaseReasons;
 var init_publish = __esm({
   "src/run/publish.ts"() {
     "use strict";
@@ -35002,8 +35019,10 @@ var init_publish = __esm({
     init_json();
     init_junit();
     init_markdown();
+    init_model();
     init_secrets();
     reportNames = { junit: "JUnit report", json: "JSON report", html: "HTML report", summary: "summary" };
+    maxLoggedCaseReasons = 20;
   }
 });
 

@@ -6,7 +6,7 @@ import {
 } from "./chunk-Y2QXQWGE.js";
 import {
   reportPathProblems
-} from "./chunk-A5BUEBCM.js";
+} from "./chunk-VR7ZNQSZ.js";
 import {
   duplicateProblems,
   readManifests

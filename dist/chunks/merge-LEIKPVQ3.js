@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-A5BUEBCM.js";
+} from "./chunk-VR7ZNQSZ.js";
 import {
   mergeReports,
   underLabel

@@ -2,18 +2,21 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  describeRunInputs,
-  readRunInputs
-} from "./chunk-6YEQ3CPF.js";
+  runTargets
+} from "./chunk-H3FHUX23.js";
+import "./chunk-SDF6UJ4L.js";
+import "./chunk-EN2LSM7V.js";
+import "./chunk-RWLN6654.js";
+import "./chunk-YAQPTGDF.js";
 import "./chunk-Y2QXQWGE.js";
-import "./chunk-A5BUEBCM.js";
+import "./chunk-VR7ZNQSZ.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-HCE4SQW4.js";
+import "./chunk-W4W2LEPZ.js";
 import "./chunk-MTOICN7S.js";
 import "./chunk-VJZ45ZOO.js";
 import "./chunk-QJXSJEGH.js";
 import "./chunk-VBJWNRH5.js";
 export {
-  describeRunInputs,
-  readRunInputs
+  runTargets
 };

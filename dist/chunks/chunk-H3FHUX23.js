@@ -7,7 +7,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-6YEQ3CPF.js";
+} from "./chunk-SDF6UJ4L.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -46,7 +46,7 @@ import {
 } from "./chunk-YAQPTGDF.js";
 import {
   conclude
-} from "./chunk-A5BUEBCM.js";
+} from "./chunk-VR7ZNQSZ.js";
 import {
   mergeReports,
   underLabel

@@ -2,21 +2,18 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-OJ7Q27EP.js";
-import "./chunk-6YEQ3CPF.js";
-import "./chunk-EN2LSM7V.js";
-import "./chunk-RWLN6654.js";
-import "./chunk-YAQPTGDF.js";
+  describeRunInputs,
+  readRunInputs
+} from "./chunk-SDF6UJ4L.js";
 import "./chunk-Y2QXQWGE.js";
-import "./chunk-A5BUEBCM.js";
+import "./chunk-VR7ZNQSZ.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-HCE4SQW4.js";
-import "./chunk-W4W2LEPZ.js";
 import "./chunk-MTOICN7S.js";
 import "./chunk-VJZ45ZOO.js";
 import "./chunk-QJXSJEGH.js";
 import "./chunk-VBJWNRH5.js";
 export {
-  runTargets
+  describeRunInputs,
+  readRunInputs
 };

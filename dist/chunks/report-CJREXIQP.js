@@ -18,7 +18,7 @@ import {
 } from "./chunk-Y2QXQWGE.js";
 import {
   conclude
-} from "./chunk-A5BUEBCM.js";
+} from "./chunk-VR7ZNQSZ.js";
 import {
   mergeReports
 } from "./chunk-RG723U7L.js";

@@ -750,7 +750,8 @@ function conclude(config, report, meta, log) {
     const file = published[kind];
     if (file) log(`chaos-gate: wrote ${kind} report ${file}`);
   }
-  describeDecision(decision).forEach((line) => log(`chaos-gate: ${line}`));
+  const files = ["junit", "json", "html", "summary"].flatMap((kind) => published[kind] ?? []);
+  describeDecision(report, decision, files).forEach((line) => log(`chaos-gate: ${line}`));
   return { decision, published };
 }
 function publishReports(reports, report, decision, context) {
@@ -796,11 +797,28 @@ function writeHtml(file, report, decision, meta) {
   writeFileSync(path.join(path.dirname(file), stylesheet), css2);
   return html;
 }
-function describeDecision(decision) {
+var maxLoggedCaseReasons = 20;
+function describeDecision(report, decision, files) {
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
   const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}`;
-  const head = decision.verdict === "pass" ? `gate PASSED (${counts})` : `gate FAILED (${counts}):`;
-  return decision.verdict === "pass" ? [head] : [head, ...decision.reasons.map((r) => `  - ${r}`)];
+  if (decision.verdict === "pass") return [`gate PASSED (${counts})`];
+  const failedChecks = /* @__PURE__ */ new Set();
+  report.suites.forEach(
+    (suite, i) => judgementsOf(decision, i, suite).forEach(({ reason }, c) => {
+      if (reason && suite.cases[c]?.kind !== "chaos-stop") failedChecks.add(reason);
+    })
+  );
+  let listed = 0;
+  const shown = decision.reasons.filter(
+    (reason) => !failedChecks.has(reason) || listed++ < maxLoggedCaseReasons
+  );
+  const lines = [`gate FAILED (${counts}):`, ...shown.map((reason) => `  - ${reason}`)];
+  const more = decision.reasons.length - shown.length;
+  if (more > 0) {
+    const where = files.length > 0 ? `every one is in ${files.join(", ")}` : "write a report to see them all";
+    lines.push(`  - \u2026 and ${more} more failed check(s) (${where})`);
+  }
+  return lines;
 }
 
 export {
