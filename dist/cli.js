@@ -9,6 +9,6 @@ import "./chunks/chunk-VBJWNRH5.js";
 // src/cli/index.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache?.();
-var { main } = await import("./chunks/main-H4Z7RWIN.js");
+var { main } = await import("./chunks/main-UXRPLAXT.js");
 keepYoungGenerationSize();
 process.exit(await main(process.argv.slice(2)));

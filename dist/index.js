@@ -9,15 +9,15 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-H3FHUX23.js";
+} from "./chunks/chunk-GYXFN4V2.js";
 import "./chunks/chunk-SDF6UJ4L.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-EN2LSM7V.js";
+} from "./chunks/chunk-T4OSFEOQ.js";
 import "./chunks/chunk-RWLN6654.js";
-import "./chunks/chunk-YAQPTGDF.js";
+import "./chunks/chunk-TCKGXNG2.js";
 import "./chunks/chunk-Y2QXQWGE.js";
 import "./chunks/chunk-VR7ZNQSZ.js";
 import {

@@ -1,7 +1,13 @@
 // ChaosEngines and ChaosResults in, report suites out. Pure: the same function serves `run` (live
 // objects) and `report` (objects read from a file). What a verdict means is read in verdict.ts.
 import { totalChaosSeconds } from './duration.ts';
-import { secondsBetween, type Report, type ReportCase, type ReportSuite } from '../report/model.ts';
+import {
+  secondsBetween,
+  type CaseKind,
+  type Report,
+  type ReportCase,
+  type ReportSuite,
+} from '../report/model.ts';
 import {
   resultName,
   type ChaosEngine,
@@ -190,12 +196,12 @@ function experimentCases(input: ExperimentInput): ReportCase[] {
   if (!result) return [missingResultCase(input, base)];
   const status = experimentStatusOf(result);
   const probes = probeCases(result, base, experiment);
-  const experimentCase: ReportCase = {
-    ...base,
-    kind: 'experiment',
-    name: experiment,
-    ...judgeExperiment(status, probes, input.interruption),
-    properties: definedProperties({
+  const experimentCase = caseOf(
+    base,
+    'experiment',
+    experiment,
+    judgeExperiment(status, probes, input.interruption),
+    definedProperties({
       experiment,
       phase: status.phase,
       verdict: status.verdict,
@@ -205,20 +211,14 @@ function experimentCases(input: ExperimentInput): ReportCase[] {
         ?.map((t) => `${t.kind ?? ''}/${t.name ?? ''}=${t.chaosStatus ?? ''}`)
         .join(','),
     }),
-  };
+  );
   return [experimentCase, ...probes];
 }
 
 function missingResultCase(input: ExperimentInput, base: CaseBase): ReportCase {
   const { engineRunStatus, interruption, suiteName, experiment } = input;
   const properties = { experiment, ...(engineRunStatus ? { 'engine.status': engineRunStatus } : {}) };
-  const missing = (judged: Judged): ReportCase => ({
-    ...base,
-    kind: 'experiment',
-    name: experiment,
-    ...judged,
-    properties,
-  });
+  const missing = (judged: Judged) => caseOf(base, 'experiment', experiment, judged, properties);
   if (isNotRun(engineRunStatus))
     return missing({ outcome: 'fail', message: `experiment not run: ${engineRunStatus}` });
   if (interruption) {
@@ -304,33 +304,53 @@ function modernProbeCase(probe: ProbeStatusEntry, base: CaseBase, experiment: st
   const verdict = probe.status?.verdict ?? 'Awaited';
   const outcome = probeOutcome(verdict);
   const description = probe.status?.description;
-  return {
-    ...base,
-    kind: 'probe',
-    name: probeCaseName(experiment, probe.name),
-    outcome,
-    message: outcome === 'pass' ? undefined : (description ?? `probe verdict ${verdict}`),
-    details: outcome === 'pass' ? undefined : description,
-    properties: definedProperties({ probe: probe.name, type: probe.type, mode: probe.mode, verdict }),
-  };
+  return caseOf(
+    base,
+    'probe',
+    probeCaseName(experiment, probe.name),
+    outcome === 'pass'
+      ? { outcome }
+      : { outcome, message: description ?? `probe verdict ${verdict}`, details: description },
+    definedProperties({ probe: probe.name, type: probe.type, mode: probe.mode, verdict }),
+  );
 }
 
 function legacyProbeCase(probe: LegacyProbeStatusEntry, base: CaseBase, experiment: string): ReportCase {
   const phases = Object.entries(probe.status ?? {});
   const outcome = legacyProbeOutcome(phases.map(([, text]) => text));
   const summary = phases.map(([phase, text]) => `${phase}: ${text.trim()}`).join(', ');
+  return caseOf(
+    base,
+    'probe',
+    probeCaseName(experiment, probe.name),
+    outcome === 'pass' ? { outcome } : { outcome, message: summary, details: summary },
+    definedProperties({ probe: probe.name, type: probe.type, mode: phases.map(([p]) => p).join(',') }),
+  );
+}
+
+/**
+ * Every case with the same fields in the same order, set or not: the gate and the writers then read
+ * objects of one shape, which V8 reads fastest (60,000 cases in a report of 10,000 results).
+ */
+function caseOf(
+  base: CaseBase,
+  kind: CaseKind,
+  name: string,
+  { outcome, message, details }: Judged,
+  properties: Record<string, string>,
+): ReportCase {
+  const { className, experiment, startedAt, durationSeconds } = base;
   return {
-    ...base,
-    kind: 'probe',
-    name: probeCaseName(experiment, probe.name),
+    kind,
+    className,
+    name,
     outcome,
-    message: outcome === 'pass' ? undefined : summary,
-    details: outcome === 'pass' ? undefined : summary,
-    properties: definedProperties({
-      probe: probe.name,
-      type: probe.type,
-      mode: phases.map(([p]) => p).join(','),
-    }),
+    message,
+    details,
+    startedAt,
+    durationSeconds,
+    properties,
+    experiment,
   };
 }
 

@@ -96947,12 +96947,12 @@ function experimentCases(input2) {
   if (!result) return [missingResultCase(input2, base)];
   const status = experimentStatusOf(result);
   const probes = probeCases(result, base, experiment);
-  const experimentCase = {
-    ...base,
-    kind: "experiment",
-    name: experiment,
-    ...judgeExperiment(status, probes, input2.interruption),
-    properties: definedProperties({
+  const experimentCase = caseOf(
+    base,
+    "experiment",
+    experiment,
+    judgeExperiment(status, probes, input2.interruption),
+    definedProperties({
       experiment,
       phase: status.phase,
       verdict: status.verdict,
@@ -96960,19 +96960,13 @@ function experimentCases(input2) {
       chaosResult: result.metadata.name,
       targets: result.status?.history?.targets?.map((t) => `${t.kind ?? ""}/${t.name ?? ""}=${t.chaosStatus ?? ""}`).join(",")
     })
-  };
+  );
   return [experimentCase, ...probes];
 }
 function missingResultCase(input2, base) {
   const { engineRunStatus, interruption, suiteName: suiteName2, experiment } = input2;
   const properties = { experiment, ...engineRunStatus ? { "engine.status": engineRunStatus } : {} };
-  const missing = (judged) => ({
-    ...base,
-    kind: "experiment",
-    name: experiment,
-    ...judged,
-    properties
-  });
+  const missing = (judged) => caseOf(base, "experiment", experiment, judged, properties);
   if (isNotRun(engineRunStatus))
     return missing({ outcome: "fail", message: `experiment not run: ${engineRunStatus}` });
   if (interruption) {
@@ -97038,32 +97032,39 @@ function modernProbeCase(probe, base, experiment) {
   const verdict = probe.status?.verdict ?? "Awaited";
   const outcome = probeOutcome(verdict);
   const description = probe.status?.description;
-  return {
-    ...base,
-    kind: "probe",
-    name: probeCaseName(experiment, probe.name),
-    outcome,
-    message: outcome === "pass" ? void 0 : description ?? `probe verdict ${verdict}`,
-    details: outcome === "pass" ? void 0 : description,
-    properties: definedProperties({ probe: probe.name, type: probe.type, mode: probe.mode, verdict })
-  };
+  return caseOf(
+    base,
+    "probe",
+    probeCaseName(experiment, probe.name),
+    outcome === "pass" ? { outcome } : { outcome, message: description ?? `probe verdict ${verdict}`, details: description },
+    definedProperties({ probe: probe.name, type: probe.type, mode: probe.mode, verdict })
+  );
 }
 function legacyProbeCase(probe, base, experiment) {
   const phases = Object.entries(probe.status ?? {});
   const outcome = legacyProbeOutcome(phases.map(([, text3]) => text3));
   const summary = phases.map(([phase, text3]) => `${phase}: ${text3.trim()}`).join(", ");
+  return caseOf(
+    base,
+    "probe",
+    probeCaseName(experiment, probe.name),
+    outcome === "pass" ? { outcome } : { outcome, message: summary, details: summary },
+    definedProperties({ probe: probe.name, type: probe.type, mode: phases.map(([p]) => p).join(",") })
+  );
+}
+function caseOf(base, kind, name, { outcome, message, details }, properties) {
+  const { className, experiment, startedAt, durationSeconds } = base;
   return {
-    ...base,
-    kind: "probe",
-    name: probeCaseName(experiment, probe.name),
+    kind,
+    className,
+    name,
     outcome,
-    message: outcome === "pass" ? void 0 : summary,
-    details: outcome === "pass" ? void 0 : summary,
-    properties: definedProperties({
-      probe: probe.name,
-      type: probe.type,
-      mode: phases.map(([p]) => p).join(",")
-    })
+    message,
+    details,
+    startedAt,
+    durationSeconds,
+    properties,
+    experiment
   };
 }
 function probeCaseName(experiment, probe) {

@@ -148,7 +148,7 @@ async function main(argv, given = processIo) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client, and `--help`
       // none of them.
       case "run": {
-        const { runTargets } = await import("./targets-RHFXRG6M.js");
+        const { runTargets } = await import("./targets-WPVUOL7J.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -157,7 +157,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-CJREXIQP.js");
+        const { reportGate } = await import("./report-T64GAEZ5.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {

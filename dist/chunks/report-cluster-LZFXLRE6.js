@@ -7,11 +7,11 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-EN2LSM7V.js";
+} from "./chunk-T4OSFEOQ.js";
 import {
   convertChaos,
   readableResults
-} from "./chunk-YAQPTGDF.js";
+} from "./chunk-TCKGXNG2.js";
 import "./chunk-Y2QXQWGE.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-W4W2LEPZ.js";

@@ -26,7 +26,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-EN2LSM7V.js";
+} from "./chunk-T4OSFEOQ.js";
 import {
   commandOnlySuite,
   isWorkflowCompleted,
@@ -43,7 +43,7 @@ import {
   isVerdictFinal,
   readableResults,
   resultName
-} from "./chunk-YAQPTGDF.js";
+} from "./chunk-TCKGXNG2.js";
 import {
   conclude
 } from "./chunk-VR7ZNQSZ.js";

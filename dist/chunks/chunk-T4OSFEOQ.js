@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-YAQPTGDF.js";
+} from "./chunk-TCKGXNG2.js";
 import {
   formatDuration
 } from "./chunk-W4W2LEPZ.js";

@@ -415,12 +415,12 @@ function experimentCases(input) {
   if (!result) return [missingResultCase(input, base)];
   const status = experimentStatusOf(result);
   const probes = probeCases(result, base, experiment);
-  const experimentCase = {
-    ...base,
-    kind: "experiment",
-    name: experiment,
-    ...judgeExperiment(status, probes, input.interruption),
-    properties: definedProperties({
+  const experimentCase = caseOf(
+    base,
+    "experiment",
+    experiment,
+    judgeExperiment(status, probes, input.interruption),
+    definedProperties({
       experiment,
       phase: status.phase,
       verdict: status.verdict,
@@ -428,19 +428,13 @@ function experimentCases(input) {
       chaosResult: result.metadata.name,
       targets: result.status?.history?.targets?.map((t) => `${t.kind ?? ""}/${t.name ?? ""}=${t.chaosStatus ?? ""}`).join(",")
     })
-  };
+  );
   return [experimentCase, ...probes];
 }
 function missingResultCase(input, base) {
   const { engineRunStatus, interruption, suiteName, experiment } = input;
   const properties = { experiment, ...engineRunStatus ? { "engine.status": engineRunStatus } : {} };
-  const missing = (judged) => ({
-    ...base,
-    kind: "experiment",
-    name: experiment,
-    ...judged,
-    properties
-  });
+  const missing = (judged) => caseOf(base, "experiment", experiment, judged, properties);
   if (isNotRun(engineRunStatus))
     return missing({ outcome: "fail", message: `experiment not run: ${engineRunStatus}` });
   if (interruption) {
@@ -506,32 +500,39 @@ function modernProbeCase(probe, base, experiment) {
   const verdict = probe.status?.verdict ?? "Awaited";
   const outcome = probeOutcome(verdict);
   const description = probe.status?.description;
-  return {
-    ...base,
-    kind: "probe",
-    name: probeCaseName(experiment, probe.name),
-    outcome,
-    message: outcome === "pass" ? void 0 : description ?? `probe verdict ${verdict}`,
-    details: outcome === "pass" ? void 0 : description,
-    properties: definedProperties({ probe: probe.name, type: probe.type, mode: probe.mode, verdict })
-  };
+  return caseOf(
+    base,
+    "probe",
+    probeCaseName(experiment, probe.name),
+    outcome === "pass" ? { outcome } : { outcome, message: description ?? `probe verdict ${verdict}`, details: description },
+    definedProperties({ probe: probe.name, type: probe.type, mode: probe.mode, verdict })
+  );
 }
 function legacyProbeCase(probe, base, experiment) {
   const phases = Object.entries(probe.status ?? {});
   const outcome = legacyProbeOutcome(phases.map(([, text2]) => text2));
   const summary = phases.map(([phase, text2]) => `${phase}: ${text2.trim()}`).join(", ");
+  return caseOf(
+    base,
+    "probe",
+    probeCaseName(experiment, probe.name),
+    outcome === "pass" ? { outcome } : { outcome, message: summary, details: summary },
+    definedProperties({ probe: probe.name, type: probe.type, mode: phases.map(([p]) => p).join(",") })
+  );
+}
+function caseOf(base, kind, name, { outcome, message, details }, properties) {
+  const { className, experiment, startedAt, durationSeconds } = base;
   return {
-    ...base,
-    kind: "probe",
-    name: probeCaseName(experiment, probe.name),
+    kind,
+    className,
+    name,
     outcome,
-    message: outcome === "pass" ? void 0 : summary,
-    details: outcome === "pass" ? void 0 : summary,
-    properties: definedProperties({
-      probe: probe.name,
-      type: probe.type,
-      mode: phases.map(([p]) => p).join(",")
-    })
+    message,
+    details,
+    startedAt,
+    durationSeconds,
+    properties,
+    experiment
   };
 }
 function probeCaseName(experiment, probe) {

@@ -11,7 +11,7 @@ import {
   chaosResultSchema,
   convertChaos,
   parseShape
-} from "./chunk-YAQPTGDF.js";
+} from "./chunk-TCKGXNG2.js";
 import {
   describeSchemaIssues,
   objectMetaSchema
@@ -149,7 +149,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-ZJKNLBWO.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-LZFXLRE6.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {

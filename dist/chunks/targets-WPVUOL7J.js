@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-H3FHUX23.js";
+} from "./chunk-GYXFN4V2.js";
 import "./chunk-SDF6UJ4L.js";
-import "./chunk-EN2LSM7V.js";
+import "./chunk-T4OSFEOQ.js";
 import "./chunk-RWLN6654.js";
-import "./chunk-YAQPTGDF.js";
+import "./chunk-TCKGXNG2.js";
 import "./chunk-Y2QXQWGE.js";
 import "./chunk-VR7ZNQSZ.js";
 import "./chunk-RG723U7L.js";
