@@ -9,6 +9,6 @@ import "./chunks/chunk-VBJWNRH5.js";
 // src/cli/index.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache?.();
-var { main } = await import("./chunks/main-UXRPLAXT.js");
+var { main } = await import("./chunks/main-HT2WAEAD.js");
 keepYoungGenerationSize();
 process.exit(await main(process.argv.slice(2)));

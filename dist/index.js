@@ -2,50 +2,61 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  withCancellation
+} from "./chunks/chunk-HPUUBBXZ.js";
+import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
+import {
+  expectedChaosMs,
+  progressLog
+} from "./chunks/chunk-JVXIGUUK.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-GYXFN4V2.js";
-import "./chunks/chunk-SDF6UJ4L.js";
+} from "./chunks/chunk-XURWAZXL.js";
+import "./chunks/chunk-DGHPO3I2.js";
+import "./chunks/chunk-TSV6WUI7.js";
+import "./chunks/chunk-FJGAB36R.js";
+import "./chunks/chunk-ZSMYWPFN.js";
+import {
+  labelFor,
+  layerFrom,
+  settingFields,
+  toMap
+} from "./chunks/chunk-TRGVEDHO.js";
+import {
+  loadConfig,
+  parseSettings
+} from "./chunks/chunk-FIXD22ZQ.js";
+import "./chunks/chunk-W2S2XVX5.js";
+import "./chunks/chunk-VJZ45ZOO.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-T4OSFEOQ.js";
-import "./chunks/chunk-RWLN6654.js";
-import "./chunks/chunk-TCKGXNG2.js";
-import "./chunks/chunk-Y2QXQWGE.js";
-import "./chunks/chunk-VR7ZNQSZ.js";
+} from "./chunks/chunk-I777G2EB.js";
+import "./chunks/chunk-XVKKRL73.js";
+import "./chunks/chunk-466RCVCX.js";
+import "./chunks/chunk-FR7L6FBV.js";
 import {
   caseReasons,
   chaosMayStillRun,
   judgedCases
 } from "./chunks/chunk-RG723U7L.js";
 import {
-  expectedChaosMs,
-  labelFor,
-  layerFrom,
-  loadConfig,
-  parseSettings,
-  progressLog,
-  settingFields,
-  toMap,
-  withCancellation
-} from "./chunks/chunk-KGHRT3MQ.js";
-import "./chunks/chunk-6A26NG7U.js";
-import "./chunks/chunk-HCE4SQW4.js";
-import "./chunks/chunk-W4W2LEPZ.js";
-import "./chunks/chunk-MTOICN7S.js";
-import "./chunks/chunk-VJZ45ZOO.js";
+  redact
+} from "./chunks/chunk-YWBX3UM5.js";
+import "./chunks/chunk-JYMDLDUE.js";
+import "./chunks/chunk-ZP7ONBPO.js";
+import "./chunks/chunk-UGTCSSFN.js";
+import "./chunks/chunk-LAYEVDLF.js";
 import {
   ConfigError,
-  errorMessage,
-  redact
-} from "./chunks/chunk-QJXSJEGH.js";
+  errorMessage
+} from "./chunks/chunk-ZEH77NSV.js";
 import {
   __commonJS,
   __require,

@@ -5,16 +5,7 @@ import { parseSettings } from '../config/load.ts';
 import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError, errorMessage } from '../errors.ts';
 import type { ReportSources } from '../run/report.ts';
-
-const sourceFlags = {
-  results: {
-    help: 'file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml',
-    multiple: true,
-  },
-  selector: { help: 'label selector for live ChaosEngines (with --namespace)', multiple: false },
-  k6: { help: 'k6 summary JSON (--summary-export or handleSummary) to report', multiple: false },
-  jtl: { help: 'JMeter JTL CSV to report (thresholds from the config file load section)', multiple: false },
-};
+import { sourceFlags } from './usage.ts';
 
 export interface ParsedCommand {
   command: string;
@@ -23,14 +14,12 @@ export interface ParsedCommand {
   sources: ReportSources;
   /** Positional arguments: the reports `merge` joins. */
   files: string[];
-  help: boolean;
 }
 
 export function parseCommandLine(argv: string[]): ParsedCommand {
   const [command = 'help', ...rest] = argv;
   const options: Record<string, ParseArgsOptionDescriptor> = {
     config: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   };
   for (const spec of settingFields) {
     options[spec.flag] = {
@@ -73,7 +62,6 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
       jtl: values.jtl as string | undefined,
     },
     files: positionals,
-    help: values.help === true,
   };
 }
 
@@ -83,29 +71,4 @@ function toNumber(flag: string, value: unknown): number {
     throw new ConfigError(`command line: --${flag}: expected a number, got "${String(value)}"`);
   }
   return number;
-}
-
-export function usage(): string {
-  const line = (flag: string, help: string) => `  --${flag.padEnd(22)} ${help}`;
-  return `chaos-gate: gate a deployment on LitmusChaos verdicts, probe outcomes and load-test thresholds.
-
-Usage:
-  chaos-gate run      [--config FILE] [options]   apply RBAC and ChaosEngines, wait, report, gate
-  chaos-gate report   (--results FILE | --namespace NS [--selector LABELS]) [options]
-                                                  convert results that already exist; applies nothing
-  chaos-gate validate [--config FILE] [options]   check the configuration and manifests offline
-  chaos-gate merge    REPORT.json... [options]    join the JSON reports of parallel jobs into one
-                                                  report and one gate
-
-Options:
-${line('config FILE', 'chaos-gate.yaml (flags override its values)')}
-${settingFields.map((s) => line(s.kind === 'boolean' ? s.flag : `${s.flag} VALUE`, s.help)).join('\n')}
-${Object.entries(sourceFlags)
-  .map(([flag, s]) => line(`${flag} VALUE`, s.help))
-  .join('\n')}
-
-Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
-the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
-CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be
-confirmed stopped never exits 0: the log says "chaos may still be running" and gives the command.`;
 }

@@ -30,7 +30,7 @@ test('dist/ and jenkins/resources/ match a fresh build of src/ (run `npm run bui
   }
 });
 
-test('--help, validate and report start without loading the Kubernetes client', () => {
+test('--help, validate and report start without loading the Kubernetes client, and --help without zod', () => {
   const commands = [
     ['--help'],
     ['validate', '--config', path.join(repoRoot, 'examples/pod-delete/chaos-gate.yaml')],
@@ -56,5 +56,9 @@ test('--help, validate and report start without loading the Kubernetes client', 
     // client-node's KubeConfig class, as esbuild writes it into whichever chunk holds the client.
     const withClient = loaded.filter((file) => readFileSync(file, 'utf8').includes('KubeConfig = class'));
     assert.deepEqual(withClient, [], `chaos-gate ${args[0]} loads the Kubernetes client`);
+    if (args[0] !== '--help') continue;
+    // --help validates nothing: zod's error class, as esbuild writes it, must not be loaded either.
+    const withZod = loaded.filter((file) => readFileSync(file, 'utf8').includes('inst.name = "$ZodError"'));
+    assert.deepEqual(withZod, [], 'chaos-gate --help loads zod');
   }
 });

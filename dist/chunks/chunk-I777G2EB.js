@@ -4,24 +4,28 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-TCKGXNG2.js";
+} from "./chunk-XVKKRL73.js";
+import {
+  displayUrl,
+  redact,
+  registerSecret
+} from "./chunk-YWBX3UM5.js";
+import {
+  yaml
+} from "./chunk-JYMDLDUE.js";
 import {
   formatDuration
-} from "./chunk-W4W2LEPZ.js";
+} from "./chunk-ZP7ONBPO.js";
 import {
   readInputFile,
-  require_dist,
-  yaml
-} from "./chunk-MTOICN7S.js";
+  require_dist
+} from "./chunk-LAYEVDLF.js";
 import {
   CancelledError,
   CannotRunError,
   ConfigError,
-  displayUrl,
-  errorMessage,
-  redact,
-  registerSecret
-} from "./chunk-QJXSJEGH.js";
+  errorMessage
+} from "./chunk-ZEH77NSV.js";
 import {
   __commonJS,
   __require,

@@ -2,6 +2,9 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  evaluateGate
+} from "./chunk-VJZ45ZOO.js";
+import {
   caseReasons,
   chaosMayStillRun,
   importanceOf,
@@ -9,15 +12,16 @@ import {
   judgementsOf
 } from "./chunk-RG723U7L.js";
 import {
-  evaluateGate
-} from "./chunk-VJZ45ZOO.js";
+  redact
+} from "./chunk-YWBX3UM5.js";
+import {
+  external_exports
+} from "./chunk-UGTCSSFN.js";
 import {
   CannotRunError,
   ConfigError,
-  errorMessage,
-  external_exports,
-  redact
-} from "./chunk-QJXSJEGH.js";
+  errorMessage
+} from "./chunk-ZEH77NSV.js";
 
 // src/report/json.ts
 var jsonSchemaVersion = 1;

@@ -3,25 +3,23 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-6A26NG7U.js";
-import {
-  readManifests
-} from "./chunk-HCE4SQW4.js";
-import {
-  engineChaosSeconds,
-  runDuration
-} from "./chunk-W4W2LEPZ.js";
-import {
-  readInputFile,
-  require_dist
-} from "./chunk-MTOICN7S.js";
+} from "./chunk-W2S2XVX5.js";
 import {
   defaultPolicy
 } from "./chunk-VJZ45ZOO.js";
 import {
-  ConfigError,
+  runDuration
+} from "./chunk-ZP7ONBPO.js";
+import {
   external_exports
-} from "./chunk-QJXSJEGH.js";
+} from "./chunk-UGTCSSFN.js";
+import {
+  readInputFile,
+  require_dist
+} from "./chunk-LAYEVDLF.js";
+import {
+  ConfigError
+} from "./chunk-ZEH77NSV.js";
 import {
   __toESM
 } from "./chunk-VBJWNRH5.js";
@@ -244,293 +242,11 @@ function formatIssues(origin, issues, label) {
   return lines.join("\n");
 }
 
-// src/run/cancellation.ts
-var said = [
-  (signal) => `received ${signal}: stopping the chaos and cleaning up`,
-  (signal) => `received ${signal}: one last stop attempt, then leaving`,
-  (signal) => `received ${signal}: leaving now`
-];
-async function withCancellation(say, body) {
-  const cancel = new AbortController();
-  const hurry = new AbortController();
-  let count = 0;
-  const handle = (signal) => {
-    count++;
-    const message = said[Math.min(count, said.length) - 1];
-    say(message(signal));
-    if (count === 1) cancel.abort(signal);
-    else if (count === 2) hurry.abort(signal);
-    else process.exit(signal === "SIGINT" ? 130 : 143);
-  };
-  process.on("SIGINT", handle);
-  process.on("SIGTERM", handle);
-  try {
-    return await body({ cancel: cancel.signal, hurry: hurry.signal });
-  } finally {
-    process.off("SIGINT", handle);
-    process.off("SIGTERM", handle);
-  }
-}
-
-// src/run/progress.ts
-function progressLog(log, expectedChaosMs2, now = Date.now) {
-  const startedMs = now();
-  let chaosStartMs;
-  let chaosEndMs;
-  const expected = expectedChaosMs2 === void 0 ? "" : `~${clock(expectedChaosMs2)}`;
-  const prefix = () => {
-    const at = now();
-    const parts = [`+${clock(at - startedMs)}`];
-    if (chaosStartMs === void 0) {
-      if (expected) parts.push(`chaos ${expected}`);
-    } else if (chaosEndMs === void 0) {
-      parts.push(`chaos ${clock(at - chaosStartMs)}${expected ? ` of ${expected}` : ""}`);
-    } else {
-      parts.push(`chaos took ${clock(chaosEndMs - chaosStartMs)}`);
-    }
-    return `[${parts.join(" | ")}]`;
-  };
-  return {
-    log: (line) => log(`${prefix()} ${line}`),
-    onPhase: (phase) => {
-      if (phase === "apply") chaosStartMs = now();
-      if (phase === "after") chaosEndMs = now();
-    }
-  };
-}
-function expectedChaosMs(config) {
-  let manifests;
-  try {
-    manifests = readManifests(config.engines, "engine");
-  } catch {
-    return void 0;
-  }
-  const seconds = manifests.map((m) => engineChaosSeconds(m.object)).filter((s) => s !== void 0);
-  return seconds.length === 0 ? void 0 : Math.max(...seconds) * 1e3;
-}
-function clock(ms) {
-  const total = Math.max(0, Math.round(ms / 1e3));
-  const h = Math.floor(total / 3600);
-  const mm = String(Math.floor(total % 3600 / 60)).padStart(2, "0");
-  const ss = String(total % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
-}
-
-// src/config/fields.ts
-var settingFields = [
-  {
-    flag: "kubeconfig",
-    input: "kubeconfig-path",
-    kind: "list",
-    field: "kubeconfig",
-    help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each"
-  },
-  {
-    flag: "context",
-    kind: "list",
-    field: "context",
-    help: "kube context to use; repeated: the gate runs on each, in parallel"
-  },
-  {
-    flag: "parallel-targets",
-    kind: "number",
-    field: "parallelTargets",
-    help: "clusters run at once with several contexts or targets (default 10)"
-  },
-  { flag: "in-cluster", kind: "boolean", field: "inCluster", help: "use the pod's service account" },
-  { flag: "namespace", kind: "string", field: "namespace", help: "namespace for manifests that name none" },
-  {
-    flag: "rbac",
-    kind: "list",
-    field: "rbac",
-    help: "RBAC manifest file (repeatable; many documents allowed)"
-  },
-  {
-    flag: "experiment",
-    input: "experiments",
-    kind: "list",
-    field: "experiments",
-    help: "ChaosExperiment manifest file (repeatable)"
-  },
-  {
-    flag: "engine",
-    input: "engines",
-    kind: "list",
-    field: "engines",
-    help: "ChaosEngine manifest file (repeatable)"
-  },
-  {
-    flag: "timeout",
-    kind: "string",
-    field: "timeout",
-    help: "overall timeout from start to verdict, 1s-24h, e.g. 15m (default 30m)"
-  },
-  {
-    flag: "stop-timeout",
-    kind: "string",
-    field: "stopTimeout",
-    help: "how long to keep stopping the chaos and confirming it stopped, 1s-24h (default 5m)"
-  },
-  {
-    flag: "allow-namespace",
-    input: "allow-namespaces",
-    kind: "list",
-    field: "allowNamespaces",
-    help: "namespace the run may reach (repeatable; default: the target namespace only)"
-  },
-  {
-    flag: "allow-cluster-scoped",
-    kind: "boolean",
-    field: "allowClusterScoped",
-    help: "allow cluster-scoped objects and Secrets in the RBAC files (default false)"
-  },
-  { flag: "cleanup", kind: "string", field: "cleanup", help: "always | on-success | never (default always)" },
-  { flag: "run-id", kind: "string", field: "runId", help: "label value for this run (default: generated)" },
-  {
-    flag: "junit",
-    input: "junit-path",
-    kind: "string",
-    field: "reports.junit",
-    help: "write a JUnit XML report here"
-  },
-  {
-    flag: "json",
-    input: "json-path",
-    kind: "string",
-    field: "reports.json",
-    help: "write a JSON report here"
-  },
-  {
-    flag: "junit-case-properties",
-    kind: "boolean",
-    field: "reports.junitCaseProperties",
-    help: "per-case <properties> in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd)"
-  },
-  {
-    flag: "html",
-    input: "html-path",
-    kind: "string",
-    field: "reports.html",
-    help: "write an HTML report here"
-  },
-  {
-    flag: "summary",
-    input: null,
-    kind: "string",
-    field: "reports.summary",
-    help: "write a Markdown summary here"
-  },
-  {
-    flag: "min-probe-success",
-    kind: "number",
-    field: "gate.minProbeSuccess",
-    help: "minimum % of passed probes"
-  },
-  {
-    flag: "allow-failure",
-    input: "allow-failures",
-    kind: "list",
-    field: "gate.allowFailures",
-    help: "experiment allowed to fail (repeatable)"
-  },
-  {
-    flag: "stopped-as",
-    kind: "string",
-    field: "gate.stopped",
-    help: "a Stopped experiment counts as: fail | skip"
-  },
-  {
-    flag: "timeouts-as",
-    kind: "string",
-    field: "gate.timeouts",
-    help: "an unfinished experiment counts as: fail | skip"
-  },
-  {
-    flag: "fail-on-failure",
-    kind: "boolean",
-    field: "gate.failOnFailure",
-    help: "any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)"
-  },
-  {
-    flag: "workflow",
-    kind: "string",
-    field: "workflow.file",
-    help: "Argo Workflow file to submit (report: a Workflow with status to convert)"
-  },
-  {
-    flag: "workflow-template",
-    kind: "string",
-    field: "workflow.template",
-    help: "WorkflowTemplate to submit a Workflow from"
-  },
-  {
-    flag: "cluster-workflow-template",
-    kind: "string",
-    field: "workflow.clusterTemplate",
-    help: "ClusterWorkflowTemplate to submit a Workflow from"
-  },
-  {
-    flag: "parameter",
-    input: "parameters",
-    kind: "map",
-    field: "workflow.parameters",
-    help: "workflow parameter NAME=VALUE (repeatable)"
-  },
-  {
-    flag: "workflow-namespace",
-    kind: "string",
-    field: "workflow.namespace",
-    help: "namespace to submit the workflow in"
-  },
-  {
-    flag: "workflow-shutdown",
-    kind: "string",
-    field: "workflow.shutdown",
-    help: "on cancel or timeout: Stop (runs exit handlers, default) or Terminate"
-  },
-  {
-    flag: "ctk-journal",
-    input: "ctk-journals",
-    kind: "list",
-    field: "ctkJournals",
-    help: "Chaos Toolkit journal.json to report (repeatable)"
-  }
-];
-function layerFrom(values) {
-  const raw = {};
-  for (const [spec, value] of values) {
-    const keys = spec.field.split(".");
-    const last = keys.pop();
-    let node = raw;
-    for (const key of keys) node = node[key] ??= {};
-    node[last] = value;
-  }
-  return raw;
-}
-function toMap(items, where) {
-  const map = {};
-  for (const item of items) {
-    const at = item.indexOf("=");
-    if (at <= 0) throw new ConfigError(`${where}: expected NAME=VALUE, got "${item}"`);
-    map[item.slice(0, at).trim()] = item.slice(at + 1);
-  }
-  return map;
-}
-function labelFor(name) {
-  return (field) => {
-    const spec = settingFields.find((s) => s.field === field);
-    return (spec && name(spec)) ?? field;
-  };
-}
-
 export {
+  defaultTimeoutMs,
+  defaultStopTimeoutMs,
   parseSettings,
+  readConfigFile,
   loadConfig,
-  withCancellation,
-  progressLog,
-  expectedChaosMs,
-  settingFields,
-  layerFrom,
-  toMap,
-  labelFor
+  resolveConfig
 };

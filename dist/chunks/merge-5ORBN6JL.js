@@ -4,16 +4,18 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-VR7ZNQSZ.js";
+} from "./chunk-FJGAB36R.js";
+import "./chunk-VJZ45ZOO.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
-import "./chunk-VJZ45ZOO.js";
+import "./chunk-YWBX3UM5.js";
+import "./chunk-UGTCSSFN.js";
 import {
   ConfigError,
   errorMessage
-} from "./chunk-QJXSJEGH.js";
+} from "./chunk-ZEH77NSV.js";
 import "./chunk-VBJWNRH5.js";
 
 // src/run/merge.ts

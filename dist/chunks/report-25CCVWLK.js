@@ -5,40 +5,45 @@ import {
   readCtkJournal,
   readLoadSuite,
   workflowToSuite
-} from "./chunk-RWLN6654.js";
+} from "./chunk-DGHPO3I2.js";
+import {
+  conclude
+} from "./chunk-FJGAB36R.js";
+import {
+  duplicateProblems,
+  readManifests
+} from "./chunk-ZSMYWPFN.js";
+import {
+  loadSchema
+} from "./chunk-W2S2XVX5.js";
+import "./chunk-VJZ45ZOO.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   convertChaos,
   parseShape
-} from "./chunk-TCKGXNG2.js";
+} from "./chunk-XVKKRL73.js";
+import "./chunk-466RCVCX.js";
 import {
   describeSchemaIssues,
   objectMetaSchema
-} from "./chunk-Y2QXQWGE.js";
-import {
-  conclude
-} from "./chunk-VR7ZNQSZ.js";
+} from "./chunk-FR7L6FBV.js";
 import {
   mergeReports
 } from "./chunk-RG723U7L.js";
+import "./chunk-YWBX3UM5.js";
+import "./chunk-JYMDLDUE.js";
+import "./chunk-ZP7ONBPO.js";
 import {
-  loadSchema
-} from "./chunk-6A26NG7U.js";
-import {
-  duplicateProblems,
-  readManifests
-} from "./chunk-HCE4SQW4.js";
-import "./chunk-W4W2LEPZ.js";
+  external_exports
+} from "./chunk-UGTCSSFN.js";
 import {
   resultFileLimit
-} from "./chunk-MTOICN7S.js";
-import "./chunk-VJZ45ZOO.js";
+} from "./chunk-LAYEVDLF.js";
 import {
   CannotRunError,
-  ConfigError,
-  external_exports
-} from "./chunk-QJXSJEGH.js";
+  ConfigError
+} from "./chunk-ZEH77NSV.js";
 import "./chunk-VBJWNRH5.js";
 
 // src/argo/types.ts
@@ -149,7 +154,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-LZFXLRE6.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-MBFCZTEM.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {

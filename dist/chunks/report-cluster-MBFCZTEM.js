@@ -7,19 +7,23 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-T4OSFEOQ.js";
+} from "./chunk-I777G2EB.js";
 import {
   convertChaos,
   readableResults
-} from "./chunk-TCKGXNG2.js";
-import "./chunk-Y2QXQWGE.js";
+} from "./chunk-XVKKRL73.js";
+import "./chunk-466RCVCX.js";
+import "./chunk-FR7L6FBV.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-W4W2LEPZ.js";
-import "./chunk-MTOICN7S.js";
+import "./chunk-YWBX3UM5.js";
+import "./chunk-JYMDLDUE.js";
+import "./chunk-ZP7ONBPO.js";
+import "./chunk-UGTCSSFN.js";
+import "./chunk-LAYEVDLF.js";
 import {
   CannotRunError,
   ConfigError
-} from "./chunk-QJXSJEGH.js";
+} from "./chunk-ZEH77NSV.js";
 import "./chunk-VBJWNRH5.js";
 
 // src/run/report-cluster.ts

@@ -2,17 +2,17 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  totalChaosSeconds
+} from "./chunk-466RCVCX.js";
+import {
   objectMetaSchema
-} from "./chunk-Y2QXQWGE.js";
+} from "./chunk-FR7L6FBV.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
 import {
-  totalChaosSeconds
-} from "./chunk-W4W2LEPZ.js";
-import {
   external_exports
-} from "./chunk-QJXSJEGH.js";
+} from "./chunk-UGTCSSFN.js";
 
 // src/kube/shape.ts
 function parseShape(schema, value) {

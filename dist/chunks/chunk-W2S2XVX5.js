@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duration
-} from "./chunk-W4W2LEPZ.js";
+} from "./chunk-ZP7ONBPO.js";
 import {
   external_exports
-} from "./chunk-QJXSJEGH.js";
+} from "./chunk-UGTCSSFN.js";
 
 // src/load/schema.ts
 var rate = external_exports.union([external_exports.number(), external_exports.string()]).transform((value, ctx) => {

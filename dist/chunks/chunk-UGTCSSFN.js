@@ -5,42 +5,6 @@ import {
   __export
 } from "./chunk-VBJWNRH5.js";
 
-// src/errors.ts
-var CannotRunError = class extends Error {
-  name = "CannotRunError";
-};
-var ConfigError = class extends CannotRunError {
-  name = "ConfigError";
-};
-var CancelledError = class extends Error {
-  name = "CancelledError";
-  signal;
-  constructor(signal) {
-    super(`cancelled by ${signal}`);
-    this.signal = signal;
-  }
-};
-function errorMessage(error62) {
-  return error62 instanceof Error ? error62.message : String(error62);
-}
-
-// src/secrets.ts
-var secrets = /* @__PURE__ */ new Set();
-var minLength = 6;
-function registerSecret(value) {
-  if (value && value.trim().length >= minLength) secrets.add(value.trim());
-}
-var userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
-function redact(text) {
-  let result = text.includes("@") ? text.replace(userinfo, "$1") : text;
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-    result = result.replaceAll(secret, "***");
-  return result;
-}
-function displayUrl(url2) {
-  return url2.replace(userinfo, "$1");
-}
-
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -19759,12 +19723,5 @@ function date4(params) {
 }
 
 export {
-  CannotRunError,
-  ConfigError,
-  CancelledError,
-  errorMessage,
-  external_exports,
-  registerSecret,
-  redact,
-  displayUrl
+  external_exports
 };

@@ -10,11 +10,11 @@ import {
   readInputFile,
   readInputLines,
   resultFileLimit
-} from "./chunk-MTOICN7S.js";
+} from "./chunk-LAYEVDLF.js";
 import {
   ConfigError,
   errorMessage
-} from "./chunk-QJXSJEGH.js";
+} from "./chunk-ZEH77NSV.js";
 import {
   __commonJS,
   __toESM

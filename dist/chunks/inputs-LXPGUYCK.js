@@ -4,14 +4,17 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-SDF6UJ4L.js";
-import "./chunk-Y2QXQWGE.js";
-import "./chunk-VR7ZNQSZ.js";
-import "./chunk-RG723U7L.js";
-import "./chunk-HCE4SQW4.js";
-import "./chunk-MTOICN7S.js";
+} from "./chunk-TSV6WUI7.js";
+import "./chunk-FJGAB36R.js";
+import "./chunk-ZSMYWPFN.js";
 import "./chunk-VJZ45ZOO.js";
-import "./chunk-QJXSJEGH.js";
+import "./chunk-FR7L6FBV.js";
+import "./chunk-RG723U7L.js";
+import "./chunk-YWBX3UM5.js";
+import "./chunk-JYMDLDUE.js";
+import "./chunk-UGTCSSFN.js";
+import "./chunk-LAYEVDLF.js";
+import "./chunk-ZEH77NSV.js";
 import "./chunk-VBJWNRH5.js";
 export {
   describeRunInputs,

@@ -2,19 +2,21 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  describeSchemaIssues
-} from "./chunk-Y2QXQWGE.js";
-import {
   reportPathProblems
-} from "./chunk-VR7ZNQSZ.js";
+} from "./chunk-FJGAB36R.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-HCE4SQW4.js";
+} from "./chunk-ZSMYWPFN.js";
 import {
-  ConfigError,
+  describeSchemaIssues
+} from "./chunk-FR7L6FBV.js";
+import {
   external_exports
-} from "./chunk-QJXSJEGH.js";
+} from "./chunk-UGTCSSFN.js";
+import {
+  ConfigError
+} from "./chunk-ZEH77NSV.js";
 
 // src/argo/submit.ts
 import path from "node:path";

@@ -2,12 +2,26 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  commandOnlySuite,
+  isWorkflowCompleted,
+  readCtkJournal,
+  readLoadSuite,
+  workflowCondition,
+  workflowToSuite
+} from "./chunk-DGHPO3I2.js";
+import {
   allowedNamespaces,
   blastRadiusProblems,
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-SDF6UJ4L.js";
+} from "./chunk-TSV6WUI7.js";
+import {
+  conclude
+} from "./chunk-FJGAB36R.js";
+import {
+  duplicateProblems
+} from "./chunk-ZSMYWPFN.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -26,15 +40,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-T4OSFEOQ.js";
-import {
-  commandOnlySuite,
-  isWorkflowCompleted,
-  readCtkJournal,
-  readLoadSuite,
-  workflowCondition,
-  workflowToSuite
-} from "./chunk-RWLN6654.js";
+} from "./chunk-I777G2EB.js";
 import {
   convertChaos,
   experimentStatusOf,
@@ -43,26 +49,20 @@ import {
   isVerdictFinal,
   readableResults,
   resultName
-} from "./chunk-TCKGXNG2.js";
-import {
-  conclude
-} from "./chunk-VR7ZNQSZ.js";
+} from "./chunk-XVKKRL73.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
 import {
-  duplicateProblems
-} from "./chunk-HCE4SQW4.js";
-import {
   formatDuration
-} from "./chunk-W4W2LEPZ.js";
+} from "./chunk-ZP7ONBPO.js";
 import {
   CancelledError,
   CannotRunError,
   ConfigError,
   errorMessage
-} from "./chunk-QJXSJEGH.js";
+} from "./chunk-ZEH77NSV.js";
 
 // node_modules/p-map/index.js
 function pMap(iterable, mapper, options) {

@@ -3,14 +3,16 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   CORE_SCHEMA,
-  loadAll,
+  loadAll
+} from "./chunk-JYMDLDUE.js";
+import {
   readInputFile,
   require_dist
-} from "./chunk-MTOICN7S.js";
+} from "./chunk-LAYEVDLF.js";
 import {
   ConfigError,
   errorMessage
-} from "./chunk-QJXSJEGH.js";
+} from "./chunk-ZEH77NSV.js";
 import {
   __toESM
 } from "./chunk-VBJWNRH5.js";

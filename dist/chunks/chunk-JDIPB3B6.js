@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  settingFields
+} from "./chunk-TRGVEDHO.js";
+
+// src/cli/usage.ts
+var sourceFlags = {
+  results: {
+    help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml",
+    multiple: true
+  },
+  selector: { help: "label selector for live ChaosEngines (with --namespace)", multiple: false },
+  k6: { help: "k6 summary JSON (--summary-export or handleSummary) to report", multiple: false },
+  jtl: { help: "JMeter JTL CSV to report (thresholds from the config file load section)", multiple: false }
+};
+function asksForHelp(argv) {
+  const [command = "help", ...rest] = argv;
+  return ["help", "--help", "-h"].includes(command) || rest.includes("--help") || rest.includes("-h");
+}
+function usage() {
+  const line = (flag, help) => `  --${flag.padEnd(22)} ${help}`;
+  return `chaos-gate: gate a deployment on LitmusChaos verdicts, probe outcomes and load-test thresholds.
+
+Usage:
+  chaos-gate run      [--config FILE] [options]   apply RBAC and ChaosEngines, wait, report, gate
+  chaos-gate report   (--results FILE | --namespace NS [--selector LABELS]) [options]
+                                                  convert results that already exist; applies nothing
+  chaos-gate validate [--config FILE] [options]   check the configuration and manifests offline
+  chaos-gate merge    REPORT.json... [options]    join the JSON reports of parallel jobs into one
+                                                  report and one gate
+
+Options:
+${line("config FILE", "chaos-gate.yaml (flags override its values)")}
+${settingFields.map((s) => line(s.kind === "boolean" ? s.flag : `${s.flag} VALUE`, s.help)).join("\n")}
+${Object.entries(sourceFlags).map(([flag, s]) => line(`${flag} VALUE`, s.help)).join("\n")}
+
+Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
+the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
+CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be
+confirmed stopped never exits 0: the log says "chaos may still be running" and gives the command.`;
+}
+
+export {
+  sourceFlags,
+  asksForHelp,
+  usage
+};

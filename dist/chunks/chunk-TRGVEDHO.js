@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  ConfigError
+} from "./chunk-ZEH77NSV.js";
+
+// src/config/fields.ts
+var settingFields = [
+  {
+    flag: "kubeconfig",
+    input: "kubeconfig-path",
+    kind: "list",
+    field: "kubeconfig",
+    help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each"
+  },
+  {
+    flag: "context",
+    kind: "list",
+    field: "context",
+    help: "kube context to use; repeated: the gate runs on each, in parallel"
+  },
+  {
+    flag: "parallel-targets",
+    kind: "number",
+    field: "parallelTargets",
+    help: "clusters run at once with several contexts or targets (default 10)"
+  },
+  { flag: "in-cluster", kind: "boolean", field: "inCluster", help: "use the pod's service account" },
+  { flag: "namespace", kind: "string", field: "namespace", help: "namespace for manifests that name none" },
+  {
+    flag: "rbac",
+    kind: "list",
+    field: "rbac",
+    help: "RBAC manifest file (repeatable; many documents allowed)"
+  },
+  {
+    flag: "experiment",
+    input: "experiments",
+    kind: "list",
+    field: "experiments",
+    help: "ChaosExperiment manifest file (repeatable)"
+  },
+  {
+    flag: "engine",
+    input: "engines",
+    kind: "list",
+    field: "engines",
+    help: "ChaosEngine manifest file (repeatable)"
+  },
+  {
+    flag: "timeout",
+    kind: "string",
+    field: "timeout",
+    help: "overall timeout from start to verdict, 1s-24h, e.g. 15m (default 30m)"
+  },
+  {
+    flag: "stop-timeout",
+    kind: "string",
+    field: "stopTimeout",
+    help: "how long to keep stopping the chaos and confirming it stopped, 1s-24h (default 5m)"
+  },
+  {
+    flag: "allow-namespace",
+    input: "allow-namespaces",
+    kind: "list",
+    field: "allowNamespaces",
+    help: "namespace the run may reach (repeatable; default: the target namespace only)"
+  },
+  {
+    flag: "allow-cluster-scoped",
+    kind: "boolean",
+    field: "allowClusterScoped",
+    help: "allow cluster-scoped objects and Secrets in the RBAC files (default false)"
+  },
+  { flag: "cleanup", kind: "string", field: "cleanup", help: "always | on-success | never (default always)" },
+  { flag: "run-id", kind: "string", field: "runId", help: "label value for this run (default: generated)" },
+  {
+    flag: "junit",
+    input: "junit-path",
+    kind: "string",
+    field: "reports.junit",
+    help: "write a JUnit XML report here"
+  },
+  {
+    flag: "json",
+    input: "json-path",
+    kind: "string",
+    field: "reports.json",
+    help: "write a JSON report here"
+  },
+  {
+    flag: "junit-case-properties",
+    kind: "boolean",
+    field: "reports.junitCaseProperties",
+    help: "per-case <properties> in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd)"
+  },
+  {
+    flag: "html",
+    input: "html-path",
+    kind: "string",
+    field: "reports.html",
+    help: "write an HTML report here"
+  },
+  {
+    flag: "summary",
+    input: null,
+    kind: "string",
+    field: "reports.summary",
+    help: "write a Markdown summary here"
+  },
+  {
+    flag: "min-probe-success",
+    kind: "number",
+    field: "gate.minProbeSuccess",
+    help: "minimum % of passed probes"
+  },
+  {
+    flag: "allow-failure",
+    input: "allow-failures",
+    kind: "list",
+    field: "gate.allowFailures",
+    help: "experiment allowed to fail (repeatable)"
+  },
+  {
+    flag: "stopped-as",
+    kind: "string",
+    field: "gate.stopped",
+    help: "a Stopped experiment counts as: fail | skip"
+  },
+  {
+    flag: "timeouts-as",
+    kind: "string",
+    field: "gate.timeouts",
+    help: "an unfinished experiment counts as: fail | skip"
+  },
+  {
+    flag: "fail-on-failure",
+    kind: "boolean",
+    field: "gate.failOnFailure",
+    help: "any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)"
+  },
+  {
+    flag: "workflow",
+    kind: "string",
+    field: "workflow.file",
+    help: "Argo Workflow file to submit (report: a Workflow with status to convert)"
+  },
+  {
+    flag: "workflow-template",
+    kind: "string",
+    field: "workflow.template",
+    help: "WorkflowTemplate to submit a Workflow from"
+  },
+  {
+    flag: "cluster-workflow-template",
+    kind: "string",
+    field: "workflow.clusterTemplate",
+    help: "ClusterWorkflowTemplate to submit a Workflow from"
+  },
+  {
+    flag: "parameter",
+    input: "parameters",
+    kind: "map",
+    field: "workflow.parameters",
+    help: "workflow parameter NAME=VALUE (repeatable)"
+  },
+  {
+    flag: "workflow-namespace",
+    kind: "string",
+    field: "workflow.namespace",
+    help: "namespace to submit the workflow in"
+  },
+  {
+    flag: "workflow-shutdown",
+    kind: "string",
+    field: "workflow.shutdown",
+    help: "on cancel or timeout: Stop (runs exit handlers, default) or Terminate"
+  },
+  {
+    flag: "ctk-journal",
+    input: "ctk-journals",
+    kind: "list",
+    field: "ctkJournals",
+    help: "Chaos Toolkit journal.json to report (repeatable)"
+  }
+];
+function layerFrom(values) {
+  const raw = {};
+  for (const [spec, value] of values) {
+    const keys = spec.field.split(".");
+    const last = keys.pop();
+    let node = raw;
+    for (const key of keys) node = node[key] ??= {};
+    node[last] = value;
+  }
+  return raw;
+}
+function toMap(items, where) {
+  const map = {};
+  for (const item of items) {
+    const at = item.indexOf("=");
+    if (at <= 0) throw new ConfigError(`${where}: expected NAME=VALUE, got "${item}"`);
+    map[item.slice(0, at).trim()] = item.slice(at + 1);
+  }
+  return map;
+}
+function labelFor(name) {
+  return (field) => {
+    const spec = settingFields.find((s) => s.field === field);
+    return (spec && name(spec)) ?? field;
+  };
+}
+
+export {
+  settingFields,
+  layerFrom,
+  toMap,
+  labelFor
+};
