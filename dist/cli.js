@@ -4,11 +4,22 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
-import "./chunks/chunk-VBJWNRH5.js";
+import {
+  asksForHelp,
+  usage
+} from "./chunks/chunk-UUEN6OJL.js";
+import "./chunks/chunk-KCXUTZCJ.js";
+import "./chunks/chunk-RHZBZGPM.js";
 
 // src/cli/index.ts
 import { enableCompileCache } from "node:module";
+var argv = process.argv.slice(2);
+if (asksForHelp(argv)) {
+  process.stdout.write(`${usage()}
+`);
+  process.exit(0);
+}
 enableCompileCache?.();
-var { main } = await import("./chunks/main-HT2WAEAD.js");
+var { main } = await import("./chunks/main-WFVH4IAF.js");
 keepYoungGenerationSize();
-process.exit(await main(process.argv.slice(2)));
+process.exit(await main(argv));

@@ -2,66 +2,57 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  withCancellation
-} from "./chunks/chunk-HPUUBBXZ.js";
-import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
-import {
-  expectedChaosMs,
-  progressLog
-} from "./chunks/chunk-JVXIGUUK.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-XURWAZXL.js";
-import "./chunks/chunk-DGHPO3I2.js";
-import "./chunks/chunk-TSV6WUI7.js";
-import "./chunks/chunk-FJGAB36R.js";
-import "./chunks/chunk-ZSMYWPFN.js";
-import {
-  labelFor,
-  layerFrom,
-  settingFields,
-  toMap
-} from "./chunks/chunk-TRGVEDHO.js";
-import {
-  loadConfig,
-  parseSettings
-} from "./chunks/chunk-FIXD22ZQ.js";
-import "./chunks/chunk-W2S2XVX5.js";
-import "./chunks/chunk-VJZ45ZOO.js";
+} from "./chunks/chunk-6JA2NJOF.js";
+import "./chunks/chunk-JRU43IGG.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-I777G2EB.js";
-import "./chunks/chunk-XVKKRL73.js";
-import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-FR7L6FBV.js";
+} from "./chunks/chunk-LUJ6BD5Q.js";
+import "./chunks/chunk-27SHOBXT.js";
+import "./chunks/chunk-DNLX5YBV.js";
+import "./chunks/chunk-KYRP4LMI.js";
+import "./chunks/chunk-CKDQUYE4.js";
 import {
   caseReasons,
   chaosMayStillRun,
   judgedCases
 } from "./chunks/chunk-RG723U7L.js";
 import {
+  expectedChaosMs,
+  loadConfig,
+  parseSettings,
+  progressLog,
+  withCancellation
+} from "./chunks/chunk-KF3E42XC.js";
+import {
+  labelFor,
+  layerFrom,
+  settingFields,
+  toMap
+} from "./chunks/chunk-KCXUTZCJ.js";
+import "./chunks/chunk-QP7SX3XQ.js";
+import "./chunks/chunk-7COJGXDC.js";
+import "./chunks/chunk-PKO2HLWK.js";
+import "./chunks/chunk-WOYQ2HAK.js";
+import "./chunks/chunk-VJZ45ZOO.js";
+import {
   redact
-} from "./chunks/chunk-YWBX3UM5.js";
-import "./chunks/chunk-JYMDLDUE.js";
-import "./chunks/chunk-ZP7ONBPO.js";
-import "./chunks/chunk-UGTCSSFN.js";
-import "./chunks/chunk-LAYEVDLF.js";
+} from "./chunks/chunk-SH7LL3OE.js";
 import {
   ConfigError,
-  errorMessage
-} from "./chunks/chunk-ZEH77NSV.js";
-import {
   __commonJS,
   __require,
-  __toESM
-} from "./chunks/chunk-VBJWNRH5.js";
+  __toESM,
+  errorMessage
+} from "./chunks/chunk-RHZBZGPM.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -1,10 +1,12 @@
-// The `chaos-gate` command: what Jenkins and any CI other than GitHub Actions call. It only wires:
-// flags in, a use case, its outcome out as an exit code.
+// The `chaos-gate` commands: what Jenkins and any CI other than GitHub Actions call. It only wires:
+// flags in, a use case, its outcome out as an exit code. (`--help` is answered before this loads.)
+import { loadConfig } from '../config/load.ts';
 import { CancelledError, CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { exitCodeOf, exitCodeOfError, exitCodes } from '../run/outcome.ts';
+import { expectedChaosMs, progressLog } from '../run/progress.ts';
 import { redact } from '../secrets.ts';
-import { asksForHelp, usage } from './usage.ts';
+import { parseCommandLine } from './args.ts';
 
 interface Io {
   out: (line: string) => void;
@@ -20,24 +22,12 @@ export async function main(argv: string[], given: Io = processIo): Promise<numbe
   // Every line goes out through the secrets filter.
   const io: Io = { out: (l) => given.out(redact(l)), err: (l) => given.err(redact(l)) };
   try {
-    if (asksForHelp(argv)) {
-      io.out(usage());
-      return exitCodes.pass;
-    }
-    // Loaded past the help: flags and configuration are validated with zod, read with YAML parsers.
-    const [{ parseCommandLine }, { loadConfig }] = await Promise.all([
-      import('./args.ts'),
-      import('../config/load.ts'),
-    ]);
     const parsed = parseCommandLine(argv);
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case 'run': {
-        const [{ runTargets }, { expectedChaosMs, progressLog }] = await Promise.all([
-          import('../run/targets.ts'),
-          import('../run/progress.ts'),
-        ]);
+        const { runTargets } = await import('../run/targets.ts');
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),

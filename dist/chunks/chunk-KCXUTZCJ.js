@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   ConfigError
-} from "./chunk-ZEH77NSV.js";
+} from "./chunk-RHZBZGPM.js";
 
 // src/config/fields.ts
 var settingFields = [

@@ -4,19 +4,17 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-FJGAB36R.js";
-import "./chunk-VJZ45ZOO.js";
+} from "./chunk-CKDQUYE4.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
-import "./chunk-YWBX3UM5.js";
-import "./chunk-UGTCSSFN.js";
+import "./chunk-VJZ45ZOO.js";
+import "./chunk-SH7LL3OE.js";
 import {
   ConfigError,
   errorMessage
-} from "./chunk-ZEH77NSV.js";
-import "./chunk-VBJWNRH5.js";
+} from "./chunk-RHZBZGPM.js";
 
 // src/run/merge.ts
 import { readFileSync } from "node:fs";

@@ -3,26 +3,28 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-W2S2XVX5.js";
+} from "./chunk-QP7SX3XQ.js";
+import {
+  readManifests
+} from "./chunk-7COJGXDC.js";
+import {
+  engineChaosSeconds,
+  runDuration
+} from "./chunk-PKO2HLWK.js";
+import {
+  readInputFile,
+  require_dist
+} from "./chunk-WOYQ2HAK.js";
 import {
   defaultPolicy
 } from "./chunk-VJZ45ZOO.js";
 import {
-  runDuration
-} from "./chunk-ZP7ONBPO.js";
-import {
   external_exports
-} from "./chunk-UGTCSSFN.js";
+} from "./chunk-SH7LL3OE.js";
 import {
-  readInputFile,
-  require_dist
-} from "./chunk-LAYEVDLF.js";
-import {
-  ConfigError
-} from "./chunk-ZEH77NSV.js";
-import {
+  ConfigError,
   __toESM
-} from "./chunk-VBJWNRH5.js";
+} from "./chunk-RHZBZGPM.js";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -242,11 +244,82 @@ function formatIssues(origin, issues, label) {
   return lines.join("\n");
 }
 
+// src/run/cancellation.ts
+var said = [
+  (signal) => `received ${signal}: stopping the chaos and cleaning up`,
+  (signal) => `received ${signal}: one last stop attempt, then leaving`,
+  (signal) => `received ${signal}: leaving now`
+];
+async function withCancellation(say, body) {
+  const cancel = new AbortController();
+  const hurry = new AbortController();
+  let count = 0;
+  const handle = (signal) => {
+    count++;
+    const message = said[Math.min(count, said.length) - 1];
+    say(message(signal));
+    if (count === 1) cancel.abort(signal);
+    else if (count === 2) hurry.abort(signal);
+    else process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.on("SIGINT", handle);
+  process.on("SIGTERM", handle);
+  try {
+    return await body({ cancel: cancel.signal, hurry: hurry.signal });
+  } finally {
+    process.off("SIGINT", handle);
+    process.off("SIGTERM", handle);
+  }
+}
+
+// src/run/progress.ts
+function progressLog(log, expectedChaosMs2, now = Date.now) {
+  const startedMs = now();
+  let chaosStartMs;
+  let chaosEndMs;
+  const expected = expectedChaosMs2 === void 0 ? "" : `~${clock(expectedChaosMs2)}`;
+  const prefix = () => {
+    const at = now();
+    const parts = [`+${clock(at - startedMs)}`];
+    if (chaosStartMs === void 0) {
+      if (expected) parts.push(`chaos ${expected}`);
+    } else if (chaosEndMs === void 0) {
+      parts.push(`chaos ${clock(at - chaosStartMs)}${expected ? ` of ${expected}` : ""}`);
+    } else {
+      parts.push(`chaos took ${clock(chaosEndMs - chaosStartMs)}`);
+    }
+    return `[${parts.join(" | ")}]`;
+  };
+  return {
+    log: (line) => log(`${prefix()} ${line}`),
+    onPhase: (phase) => {
+      if (phase === "apply") chaosStartMs = now();
+      if (phase === "after") chaosEndMs = now();
+    }
+  };
+}
+function expectedChaosMs(config) {
+  let manifests;
+  try {
+    manifests = readManifests(config.engines, "engine");
+  } catch {
+    return void 0;
+  }
+  const seconds = manifests.map((m) => engineChaosSeconds(m.object)).filter((s) => s !== void 0);
+  return seconds.length === 0 ? void 0 : Math.max(...seconds) * 1e3;
+}
+function clock(ms) {
+  const total = Math.max(0, Math.round(ms / 1e3));
+  const h = Math.floor(total / 3600);
+  const mm = String(Math.floor(total % 3600 / 60)).padStart(2, "0");
+  const ss = String(total % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
 export {
-  defaultTimeoutMs,
-  defaultStopTimeoutMs,
   parseSettings,
-  readConfigFile,
   loadConfig,
-  resolveConfig
+  withCancellation,
+  progressLog,
+  expectedChaosMs
 };

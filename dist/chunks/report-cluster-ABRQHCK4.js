@@ -7,24 +7,20 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-I777G2EB.js";
+} from "./chunk-LUJ6BD5Q.js";
 import {
   convertChaos,
   readableResults
-} from "./chunk-XVKKRL73.js";
-import "./chunk-466RCVCX.js";
-import "./chunk-FR7L6FBV.js";
+} from "./chunk-DNLX5YBV.js";
+import "./chunk-KYRP4LMI.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-YWBX3UM5.js";
-import "./chunk-JYMDLDUE.js";
-import "./chunk-ZP7ONBPO.js";
-import "./chunk-UGTCSSFN.js";
-import "./chunk-LAYEVDLF.js";
+import "./chunk-PKO2HLWK.js";
+import "./chunk-WOYQ2HAK.js";
+import "./chunk-SH7LL3OE.js";
 import {
   CannotRunError,
   ConfigError
-} from "./chunk-ZEH77NSV.js";
-import "./chunk-VBJWNRH5.js";
+} from "./chunk-RHZBZGPM.js";
 
 // src/run/report-cluster.ts
 async function chaosReportFromCluster(config, namespace, selector) {

@@ -4,33 +4,29 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-XVKKRL73.js";
+} from "./chunk-DNLX5YBV.js";
+import {
+  formatDuration
+} from "./chunk-PKO2HLWK.js";
+import {
+  readInputFile,
+  require_dist,
+  yaml
+} from "./chunk-WOYQ2HAK.js";
 import {
   displayUrl,
   redact,
   registerSecret
-} from "./chunk-YWBX3UM5.js";
-import {
-  yaml
-} from "./chunk-JYMDLDUE.js";
-import {
-  formatDuration
-} from "./chunk-ZP7ONBPO.js";
-import {
-  readInputFile,
-  require_dist
-} from "./chunk-LAYEVDLF.js";
+} from "./chunk-SH7LL3OE.js";
 import {
   CancelledError,
   CannotRunError,
   ConfigError,
-  errorMessage
-} from "./chunk-ZEH77NSV.js";
-import {
   __commonJS,
   __require,
-  __toESM
-} from "./chunk-VBJWNRH5.js";
+  __toESM,
+  errorMessage
+} from "./chunk-RHZBZGPM.js";
 
 // node_modules/webidl-conversions/lib/index.js
 var require_lib = __commonJS({

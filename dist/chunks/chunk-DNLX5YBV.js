@@ -2,17 +2,17 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  totalChaosSeconds
-} from "./chunk-466RCVCX.js";
-import {
   objectMetaSchema
-} from "./chunk-FR7L6FBV.js";
+} from "./chunk-KYRP4LMI.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
 import {
+  totalChaosSeconds
+} from "./chunk-PKO2HLWK.js";
+import {
   external_exports
-} from "./chunk-UGTCSSFN.js";
+} from "./chunk-SH7LL3OE.js";
 
 // src/kube/shape.ts
 function parseShape(schema, value) {

@@ -5,46 +5,42 @@ import {
   readCtkJournal,
   readLoadSuite,
   workflowToSuite
-} from "./chunk-DGHPO3I2.js";
-import {
-  conclude
-} from "./chunk-FJGAB36R.js";
-import {
-  duplicateProblems,
-  readManifests
-} from "./chunk-ZSMYWPFN.js";
-import {
-  loadSchema
-} from "./chunk-W2S2XVX5.js";
-import "./chunk-VJZ45ZOO.js";
+} from "./chunk-27SHOBXT.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   convertChaos,
   parseShape
-} from "./chunk-XVKKRL73.js";
-import "./chunk-466RCVCX.js";
+} from "./chunk-DNLX5YBV.js";
 import {
   describeSchemaIssues,
   objectMetaSchema
-} from "./chunk-FR7L6FBV.js";
+} from "./chunk-KYRP4LMI.js";
+import {
+  conclude
+} from "./chunk-CKDQUYE4.js";
 import {
   mergeReports
 } from "./chunk-RG723U7L.js";
-import "./chunk-YWBX3UM5.js";
-import "./chunk-JYMDLDUE.js";
-import "./chunk-ZP7ONBPO.js";
 import {
-  external_exports
-} from "./chunk-UGTCSSFN.js";
+  loadSchema
+} from "./chunk-QP7SX3XQ.js";
+import {
+  duplicateProblems,
+  readManifests
+} from "./chunk-7COJGXDC.js";
+import "./chunk-PKO2HLWK.js";
 import {
   resultFileLimit
-} from "./chunk-LAYEVDLF.js";
+} from "./chunk-WOYQ2HAK.js";
+import "./chunk-VJZ45ZOO.js";
+import {
+  external_exports
+} from "./chunk-SH7LL3OE.js";
 import {
   CannotRunError,
   ConfigError
-} from "./chunk-ZEH77NSV.js";
-import "./chunk-VBJWNRH5.js";
+} from "./chunk-RHZBZGPM.js";
 
 // src/argo/types.ts
 var workflowPhase = external_exports.enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
@@ -154,7 +150,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-MBFCZTEM.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-ABRQHCK4.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {

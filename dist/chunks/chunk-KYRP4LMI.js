@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   external_exports
-} from "./chunk-UGTCSSFN.js";
+} from "./chunk-SH7LL3OE.js";
 
 // src/kube/object-meta.ts
 var objectMetaSchema = external_exports.looseObject({

@@ -2,23 +2,35 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  expectedChaosMs,
+  loadConfig,
+  parseSettings,
+  progressLog,
   withCancellation
-} from "./chunk-HPUUBBXZ.js";
+} from "./chunk-KF3E42XC.js";
 import {
-  asksForHelp,
-  usage
-} from "./chunk-JDIPB3B6.js";
-import "./chunk-TRGVEDHO.js";
+  sourceFlags
+} from "./chunk-UUEN6OJL.js";
+import {
+  labelFor,
+  layerFrom,
+  settingFields,
+  toMap
+} from "./chunk-KCXUTZCJ.js";
+import "./chunk-QP7SX3XQ.js";
+import "./chunk-7COJGXDC.js";
+import "./chunk-PKO2HLWK.js";
+import "./chunk-WOYQ2HAK.js";
+import "./chunk-VJZ45ZOO.js";
 import {
   redact
-} from "./chunk-YWBX3UM5.js";
+} from "./chunk-SH7LL3OE.js";
 import {
   CancelledError,
   CannotRunError,
   ConfigError,
   errorMessage
-} from "./chunk-ZEH77NSV.js";
-import "./chunk-VBJWNRH5.js";
+} from "./chunk-RHZBZGPM.js";
 
 // src/run/outcome.ts
 var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
@@ -31,6 +43,64 @@ function exitCodeOfError(error) {
   return error instanceof CancelledError ? signalExit(error.signal) : exitCodes.cannotRun;
 }
 
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+function parseCommandLine(argv) {
+  const [command = "help", ...rest] = argv;
+  const options = {
+    config: { type: "string" }
+  };
+  for (const spec of settingFields) {
+    options[spec.flag] = {
+      type: spec.kind === "boolean" ? "boolean" : "string",
+      multiple: spec.kind === "list" || spec.kind === "map"
+    };
+  }
+  for (const [flag, { multiple }] of Object.entries(sourceFlags))
+    options[flag] = { type: "string", multiple };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: true, allowNegative: true });
+  } catch (error) {
+    throw new ConfigError(`command line: ${errorMessage(error)}`);
+  }
+  const { values, positionals } = parsed;
+  if (command !== "merge" && positionals.length > 0) {
+    throw new ConfigError(`command line: unexpected argument "${positionals[0]}" (options start with --)`);
+  }
+  const given = /* @__PURE__ */ new Map();
+  for (const spec of settingFields) {
+    const value = values[spec.flag];
+    if (value === void 0) continue;
+    if (spec.kind === "number") given.set(spec, toNumber(spec.flag, value));
+    else if (spec.kind === "map") given.set(spec, toMap(value, `command line: --${spec.flag}`));
+    else given.set(spec, value);
+  }
+  return {
+    command,
+    configFile: values.config,
+    layer: parseSettings(
+      layerFrom(given),
+      "command line",
+      labelFor((spec) => `--${spec.flag}`)
+    ),
+    sources: {
+      results: values.results ?? [],
+      selector: values.selector,
+      k6: values.k6,
+      jtl: values.jtl
+    },
+    files: positionals
+  };
+}
+function toNumber(flag, value) {
+  const number = Number(value);
+  if (value === "" || !Number.isFinite(number)) {
+    throw new ConfigError(`command line: --${flag}: expected a number, got "${String(value)}"`);
+  }
+  return number;
+}
+
 // src/cli/main.ts
 var processIo = {
   out: (l) => process.stdout.write(`${l}
@@ -41,23 +111,12 @@ var processIo = {
 async function main(argv, given = processIo) {
   const io = { out: (l) => given.out(redact(l)), err: (l) => given.err(redact(l)) };
   try {
-    if (asksForHelp(argv)) {
-      io.out(usage());
-      return exitCodes.pass;
-    }
-    const [{ parseCommandLine }, { loadConfig }] = await Promise.all([
-      import("./args-G7D4CIDT.js"),
-      import("./load-XDSAH6W2.js")
-    ]);
     const parsed = parseCommandLine(argv);
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const [{ runTargets }, { expectedChaosMs, progressLog }] = await Promise.all([
-          import("./targets-H5KCE4MF.js"),
-          import("./progress-OE4RDPLQ.js")
-        ]);
+        const { runTargets } = await import("./targets-X6O77LKX.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -66,15 +125,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-25CCVWLK.js");
+        const { reportGate } = await import("./report-N2QCZ6NQ.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-5ORBN6JL.js");
+        const { mergeGate } = await import("./merge-2RVEQZOH.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-LXPGUYCK.js");
+        const { describeRunInputs } = await import("./inputs-SSZOGURQ.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duration
-} from "./chunk-ZP7ONBPO.js";
+} from "./chunk-PKO2HLWK.js";
 import {
   external_exports
-} from "./chunk-UGTCSSFN.js";
+} from "./chunk-SH7LL3OE.js";
 
 // src/load/schema.ts
 var rate = external_exports.union([external_exports.number(), external_exports.string()]).transform((value, ctx) => {

@@ -3,19 +3,15 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   CORE_SCHEMA,
-  loadAll
-} from "./chunk-JYMDLDUE.js";
-import {
+  loadAll,
   readInputFile,
   require_dist
-} from "./chunk-LAYEVDLF.js";
+} from "./chunk-WOYQ2HAK.js";
 import {
   ConfigError,
+  __toESM,
   errorMessage
-} from "./chunk-ZEH77NSV.js";
-import {
-  __toESM
-} from "./chunk-VBJWNRH5.js";
+} from "./chunk-RHZBZGPM.js";
 
 // src/kube/manifests.ts
 var import_yaml = __toESM(require_dist(), 1);

@@ -3,7 +3,24 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   __export
-} from "./chunk-VBJWNRH5.js";
+} from "./chunk-RHZBZGPM.js";
+
+// src/secrets.ts
+var secrets = /* @__PURE__ */ new Set();
+var minLength = 6;
+function registerSecret(value) {
+  if (value && value.trim().length >= minLength) secrets.add(value.trim());
+}
+var userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+function redact(text) {
+  let result = text.includes("@") ? text.replace(userinfo, "$1") : text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+    result = result.replaceAll(secret, "***");
+  return result;
+}
+function displayUrl(url2) {
+  return url2.replace(userinfo, "$1");
+}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -19723,5 +19740,8 @@ function date4(params) {
 }
 
 export {
-  external_exports
+  external_exports,
+  registerSecret,
+  redact,
+  displayUrl
 };

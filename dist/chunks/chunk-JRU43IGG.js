@@ -2,21 +2,21 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  describeSchemaIssues
+} from "./chunk-KYRP4LMI.js";
+import {
   reportPathProblems
-} from "./chunk-FJGAB36R.js";
+} from "./chunk-CKDQUYE4.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-ZSMYWPFN.js";
-import {
-  describeSchemaIssues
-} from "./chunk-FR7L6FBV.js";
+} from "./chunk-7COJGXDC.js";
 import {
   external_exports
-} from "./chunk-UGTCSSFN.js";
+} from "./chunk-SH7LL3OE.js";
 import {
   ConfigError
-} from "./chunk-ZEH77NSV.js";
+} from "./chunk-RHZBZGPM.js";
 
 // src/argo/submit.ts
 import path from "node:path";

@@ -10,15 +10,13 @@ import {
   readInputFile,
   readInputLines,
   resultFileLimit
-} from "./chunk-LAYEVDLF.js";
+} from "./chunk-WOYQ2HAK.js";
 import {
   ConfigError,
-  errorMessage
-} from "./chunk-ZEH77NSV.js";
-import {
   __commonJS,
-  __toESM
-} from "./chunk-VBJWNRH5.js";
+  __toESM,
+  errorMessage
+} from "./chunk-RHZBZGPM.js";
 
 // node_modules/hdr-histogram-js/dist/HistogramIterationValue.js
 var require_HistogramIterationValue = __commonJS({

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   external_exports
-} from "./chunk-UGTCSSFN.js";
+} from "./chunk-SH7LL3OE.js";
 
 // src/config/duration.ts
 var unitMs = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
@@ -49,8 +49,21 @@ var duration = external_exports.union([external_exports.string(), external_expor
 });
 var runDuration = duration.refine((ms) => ms >= 1e3, { message: "must be at least 1s" });
 
+// src/litmus/duration.ts
+function totalChaosSeconds(experiment) {
+  const value = experiment?.spec?.components?.env?.find((e) => e.name === "TOTAL_CHAOS_DURATION")?.value;
+  const seconds = Number(value);
+  return value && Number.isFinite(seconds) ? seconds : void 0;
+}
+function engineChaosSeconds(engine) {
+  const known = (engine.spec?.experiments ?? []).map(totalChaosSeconds).filter((s) => s !== void 0);
+  return known.length === 0 ? void 0 : known.reduce((sum, s) => sum + s, 0);
+}
+
 export {
   formatDuration,
   duration,
-  runDuration
+  runDuration,
+  totalChaosSeconds,
+  engineChaosSeconds
 };

@@ -41,9 +41,32 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/errors.ts
+var CannotRunError = class extends Error {
+  name = "CannotRunError";
+};
+var ConfigError = class extends CannotRunError {
+  name = "ConfigError";
+};
+var CancelledError = class extends Error {
+  name = "CancelledError";
+  signal;
+  constructor(signal) {
+    super(`cancelled by ${signal}`);
+    this.signal = signal;
+  }
+};
+function errorMessage(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export {
   __require,
   __commonJS,
   __export,
-  __toESM
+  __toESM,
+  CannotRunError,
+  ConfigError,
+  CancelledError,
+  errorMessage
 };

@@ -2,26 +2,12 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  commandOnlySuite,
-  isWorkflowCompleted,
-  readCtkJournal,
-  readLoadSuite,
-  workflowCondition,
-  workflowToSuite
-} from "./chunk-DGHPO3I2.js";
-import {
   allowedNamespaces,
   blastRadiusProblems,
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-TSV6WUI7.js";
-import {
-  conclude
-} from "./chunk-FJGAB36R.js";
-import {
-  duplicateProblems
-} from "./chunk-ZSMYWPFN.js";
+} from "./chunk-JRU43IGG.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -40,7 +26,15 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-I777G2EB.js";
+} from "./chunk-LUJ6BD5Q.js";
+import {
+  commandOnlySuite,
+  isWorkflowCompleted,
+  readCtkJournal,
+  readLoadSuite,
+  workflowCondition,
+  workflowToSuite
+} from "./chunk-27SHOBXT.js";
 import {
   convertChaos,
   experimentStatusOf,
@@ -49,20 +43,26 @@ import {
   isVerdictFinal,
   readableResults,
   resultName
-} from "./chunk-XVKKRL73.js";
+} from "./chunk-DNLX5YBV.js";
+import {
+  conclude
+} from "./chunk-CKDQUYE4.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
 import {
+  duplicateProblems
+} from "./chunk-7COJGXDC.js";
+import {
   formatDuration
-} from "./chunk-ZP7ONBPO.js";
+} from "./chunk-PKO2HLWK.js";
 import {
   CancelledError,
   CannotRunError,
   ConfigError,
   errorMessage
-} from "./chunk-ZEH77NSV.js";
+} from "./chunk-RHZBZGPM.js";
 
 // node_modules/p-map/index.js
 function pMap(iterable, mapper, options) {

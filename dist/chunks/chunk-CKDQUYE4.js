@@ -2,9 +2,6 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  evaluateGate
-} from "./chunk-VJZ45ZOO.js";
-import {
   caseReasons,
   chaosMayStillRun,
   importanceOf,
@@ -12,16 +9,17 @@ import {
   judgementsOf
 } from "./chunk-RG723U7L.js";
 import {
-  redact
-} from "./chunk-YWBX3UM5.js";
+  evaluateGate
+} from "./chunk-VJZ45ZOO.js";
 import {
-  external_exports
-} from "./chunk-UGTCSSFN.js";
+  external_exports,
+  redact
+} from "./chunk-SH7LL3OE.js";
 import {
   CannotRunError,
   ConfigError,
   errorMessage
-} from "./chunk-ZEH77NSV.js";
+} from "./chunk-RHZBZGPM.js";
 
 // src/report/json.ts
 var jsonSchemaVersion = 1;
