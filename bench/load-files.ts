@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { header, measure, row } from './support/measure.ts';
+import { header, measureTogether, row, type Measured } from './support/measure.ts';
 import { chaosWindow, writeJtl, writeK6Json } from './support/load-files.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -18,18 +18,21 @@ const node = process.execPath;
 
 function compare(title: string, kind: 'jtl' | 'k6Json', file: string, requests: number): void {
   const mb = statSync(file).size / 1024 / 1024;
-  const floor = measure(
-    'floor: node line count, 64 KiB buffer',
-    [node, 'bench/support/line-count.ts', file],
-    runs,
-  );
-  const wc = measure('floor: wc -l', ['wc', '-l', file], runs);
   const { startMs, endMs } = chaosWindow(requests);
-  const read = measure(
-    `chaos-gate: read, impact, series`,
-    [node, 'bench/support/read-load.ts', kind, file, String(startMs), String(endMs)],
+  const [floor, wc, read] = measureTogether(
+    [
+      {
+        label: 'floor: node line count, 64 KiB buffer',
+        command: [node, 'bench/support/line-count.ts', file],
+      },
+      { label: 'floor: wc -l', command: ['wc', '-l', file] },
+      {
+        label: 'chaos-gate: read, impact, series',
+        command: [node, 'bench/support/read-load.ts', kind, file, String(startMs), String(endMs)],
+      },
+    ],
     runs,
-  );
+  ) as [Measured, Measured, Measured];
   console.log(header(`${title} (${mb.toFixed(0)} MB)`));
   console.log(row(floor, floor));
   console.log(row(wc, floor));

@@ -1,11 +1,11 @@
 // `chaos-gate report` on many ChaosResults × 5 probes, as a JSON List and as multi-document YAML,
 // beside the floor in the same run: Node's JSON.parse + string concatenation (JSON) and Python's C
-// YAML loader (YAML). Median wall time and peak RSS of each. Prints figures; asserts nothing.
+// YAML loader (YAML), run in turn. Median wall time and peak RSS of each. Prints figures; asserts nothing.
 //   node bench/report.ts [sizes, default 1000,10000,50000] [runs, default 5]
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { header, measure, row } from './support/measure.ts';
+import { header, measureTogether, row, type Measured } from './support/measure.ts';
 import { writeResults } from './support/results.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -22,39 +22,31 @@ for (const size of sizes) {
   const json = path.join(dir, `results-${size}.json`);
   const yaml = path.join(dir, `results-${size}.yaml`);
   writeResults(size, json, yaml);
-  const jsonFloor = measure(
-    'floor: JSON.parse + string concatenation',
-    [process.execPath, path.join(root, 'bench/support/json-floor.ts'), json, out],
+  const [jsonFloor, yamlAnchor, jsonRun, yamlRun] = measureTogether(
+    [
+      {
+        label: 'floor: JSON.parse + string concatenation',
+        command: [process.execPath, path.join(root, 'bench/support/json-floor.ts'), json, out],
+      },
+      {
+        label: 'anchor: python3 PyYAML CSafeLoader + etree',
+        command: ['python3', path.join(root, 'bench/support/yaml_anchor.py'), yaml, out],
+      },
+      {
+        label: 'chaos-gate report --results (JSON List)',
+        command: [process.execPath, cli, 'report', '--results', json, '--junit', out],
+        expectedExit: gateFails,
+      },
+      {
+        label: 'chaos-gate report --results (YAML multi-doc)',
+        command: [process.execPath, cli, 'report', '--results', yaml, '--junit', out],
+        expectedExit: gateFails,
+      },
+    ],
     runs,
-  );
-  const yamlAnchor = measure(
-    'anchor: python3 PyYAML CSafeLoader + etree',
-    ['python3', path.join(root, 'bench/support/yaml_anchor.py'), yaml, out],
-    runs,
-  );
+  ) as [Measured, Measured, Measured, Measured];
   console.log(header(`${size} ChaosResults × 5 probes`));
-  console.log(row(jsonFloor, jsonFloor));
-  console.log(
-    row(
-      measure(
-        'chaos-gate report --results (JSON List)',
-        [process.execPath, cli, 'report', '--results', json, '--junit', out],
-        runs,
-        process.env,
-        gateFails,
-      ),
-      jsonFloor,
-    ),
-  );
-  console.log(row(yamlAnchor, jsonFloor));
-  const yamlRun = measure(
-    'chaos-gate report --results (YAML multi-doc)',
-    [process.execPath, cli, 'report', '--results', yaml, '--junit', out],
-    runs,
-    process.env,
-    gateFails,
-  );
-  console.log(row(yamlRun, jsonFloor));
+  for (const measured of [jsonFloor, jsonRun, yamlAnchor, yamlRun]) console.log(row(measured, jsonFloor));
   console.log(
     `  YAML against the Python anchor: ${(yamlRun.seconds / yamlAnchor.seconds).toFixed(2)}x time, ${(yamlRun.peakMb / yamlAnchor.peakMb).toFixed(2)}x peak RSS`,
   );

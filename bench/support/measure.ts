@@ -1,6 +1,6 @@
-// Runs a command several times and reports the median wall time (measured here, to the microsecond)
-// and the median peak RSS (read by GNU time, `/usr/bin/time -f %M`), so a Node CLI and its floor or
-// a Python anchor are measured alike.
+// Runs commands several times, in turn, and reports the median wall time of each (measured here, to the
+// microsecond) and its median peak RSS (read by GNU time, `/usr/bin/time -f %M`), so a Node CLI and its
+// floor or a Python anchor are measured alike.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -29,42 +29,50 @@ export function peakMbOf(stderr: string): number | undefined {
   return line ? Number(line.split(' ')[1]) / 1024 : undefined;
 }
 
-export function measure(
-  label: string,
-  command: string[],
-  runs: number,
-  env: NodeJS.ProcessEnv = process.env,
-  expectedExit = 0,
-): Measured {
-  const [timer, timed] = underGnuTime(command);
-  const samples: { seconds: number; peakMb: number }[] = [];
-  let exitCode: number | null = null;
-  let error: string | undefined;
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    const child = spawnSync(timer, timed, {
-      env,
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-    });
-    exitCode = child.status;
-    const peakMb = peakMbOf(child.stderr);
-    if (exitCode !== expectedExit)
-      error = child.stderr
-        .split('\n')
-        .filter((l) => l.trim() && !/^(BENCH |Command exited)/.test(l))
-        .at(-1);
-    if (peakMb === undefined) throw new Error(`${label}: no timing (${child.stderr.slice(-500)})`);
-    samples.push({ seconds: (performance.now() - started) / 1000, peakMb });
-  }
-  return {
+/** A command to time, and the exit code it is meant to end with (a gate that fails on purpose ends with 1). */
+export interface Timed {
+  label: string;
+  command: string[];
+  env?: NodeJS.ProcessEnv;
+  expectedExit?: number;
+}
+
+/**
+ * Each command `runs` times, in turn (A B C, A B C, ...), so a machine that slows down or speeds up
+ * during the run weighs on every command alike and the ratios between them stay fair.
+ */
+export function measureTogether(commands: Timed[], runs: number): Measured[] {
+  const samples = commands.map(() => [] as { seconds: number; peakMb: number }[]);
+  const results = commands.map(({ label, expectedExit = 0 }) => ({
     label,
-    seconds: median(samples.map((s) => s.seconds)),
-    peakMb: median(samples.map((s) => s.peakMb)),
-    exitCode,
     expectedExit,
+    exitCode: null as number | null,
+    error: undefined as string | undefined,
+  }));
+  for (let run = 0; run < runs; run++) {
+    commands.forEach(({ label, command, env = process.env }, i) => {
+      const result = results[i] as (typeof results)[number];
+      const [timer, timed] = underGnuTime(command);
+      const started = performance.now();
+      const child = spawnSync(timer, timed, { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+      const seconds = (performance.now() - started) / 1000;
+      result.exitCode = child.status;
+      if (child.status !== result.expectedExit)
+        result.error = child.stderr
+          .split('\n')
+          .filter((l) => l.trim() && !/^(BENCH |Command exited)/.test(l))
+          .at(-1);
+      const peakMb = peakMbOf(child.stderr);
+      if (peakMb === undefined) throw new Error(`${label}: no timing (${child.stderr.slice(-500)})`);
+      samples[i]?.push({ seconds, peakMb });
+    });
+  }
+  return results.map(({ error, ...result }, i) => ({
+    ...result,
+    seconds: median((samples[i] ?? []).map((s) => s.seconds)),
+    peakMb: median((samples[i] ?? []).map((s) => s.peakMb)),
     ...(error === undefined ? {} : { error }),
-  };
+  }));
 }
 
 export function median(values: number[]): number {
