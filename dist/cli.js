@@ -5,21 +5,21 @@ import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
 import {
-  asksForHelp,
+  asksOnlyForHelp,
   usage
-} from "./chunks/chunk-UUEN6OJL.js";
+} from "./chunks/chunk-OMP4SMV2.js";
 import "./chunks/chunk-KCXUTZCJ.js";
 import "./chunks/chunk-RHZBZGPM.js";
 
 // src/cli/index.ts
 import { enableCompileCache } from "node:module";
 var argv = process.argv.slice(2);
-if (asksForHelp(argv)) {
+if (asksOnlyForHelp(argv)) {
   process.stdout.write(`${usage()}
 `);
   process.exit(0);
 }
 enableCompileCache?.();
-var { main } = await import("./chunks/main-WFVH4IAF.js");
+var { main } = await import("./chunks/main-ZQIIKW3T.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

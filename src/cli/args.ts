@@ -5,7 +5,7 @@ import { parseSettings } from '../config/load.ts';
 import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError, errorMessage } from '../errors.ts';
 import type { ReportSources } from '../run/report.ts';
-import { sourceFlags } from './usage.ts';
+import { isHelpCommand, sourceFlags } from './usage.ts';
 
 export interface ParsedCommand {
   command: string;
@@ -14,12 +14,15 @@ export interface ParsedCommand {
   sources: ReportSources;
   /** Positional arguments: the reports `merge` joins. */
   files: string[];
+  /** `--help` beside other flags, which are checked first. */
+  help: boolean;
 }
 
 export function parseCommandLine(argv: string[]): ParsedCommand {
   const [command = 'help', ...rest] = argv;
   const options: Record<string, ParseArgsOptionDescriptor> = {
     config: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   };
   for (const spec of settingFields) {
     options[spec.flag] = {
@@ -62,6 +65,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
       jtl: values.jtl as string | undefined,
     },
     files: positionals,
+    help: values.help === true || isHelpCommand(command),
   };
 }
 

@@ -1,11 +1,11 @@
 import '../quiet-warnings.ts';
 import { keepYoungGenerationSize } from '../young-generation.ts';
 import { enableCompileCache } from 'node:module';
-import { asksForHelp, usage } from './usage.ts';
+import { asksOnlyForHelp, usage } from './usage.ts';
 
 const argv = process.argv.slice(2);
 // The usage is a list of the settings: answered before the bundle loads zod and the YAML parsers.
-if (asksForHelp(argv)) {
+if (asksOnlyForHelp(argv)) {
   process.stdout.write(`${usage()}\n`);
   process.exit(0);
 }

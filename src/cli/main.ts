@@ -1,5 +1,5 @@
 // The `chaos-gate` commands: what Jenkins and any CI other than GitHub Actions call. It only wires:
-// flags in, a use case, its outcome out as an exit code. (`--help` is answered before this loads.)
+// flags in, a use case, its outcome out as an exit code. (`--help` alone is answered before this loads.)
 import { loadConfig } from '../config/load.ts';
 import { CancelledError, CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { withCancellation } from '../run/cancellation.ts';
@@ -7,6 +7,7 @@ import { exitCodeOf, exitCodeOfError, exitCodes } from '../run/outcome.ts';
 import { expectedChaosMs, progressLog } from '../run/progress.ts';
 import { redact } from '../secrets.ts';
 import { parseCommandLine } from './args.ts';
+import { usage } from './usage.ts';
 
 interface Io {
   out: (line: string) => void;
@@ -23,6 +24,10 @@ export async function main(argv: string[], given: Io = processIo): Promise<numbe
   const io: Io = { out: (l) => given.out(redact(l)), err: (l) => given.err(redact(l)) };
   try {
     const parsed = parseCommandLine(argv);
+    if (parsed.help) {
+      io.out(usage());
+      return exitCodes.pass;
+    }
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.

@@ -13,10 +13,19 @@ export const sourceFlags = {
   jtl: { help: 'JMeter JTL CSV to report (thresholds from the config file load section)', multiple: false },
 };
 
-/** `help`, `--help` or `-h` anywhere: the usage, whatever else the command line holds. */
-export function asksForHelp(argv: string[]): boolean {
+const helpFlags = ['--help', '-h'];
+
+/** `help`, `--help` or `-h` as the command: the usage. */
+export const isHelpCommand = (command: string): boolean => command === 'help' || helpFlags.includes(command);
+
+/**
+ * A request for the usage alone (`help`, `--help`, or a command and `--help`), answered without
+ * parsing. With flags beside it, `--help` is answered by the parser after it has checked them, so a
+ * pipeline can test its command line by adding `--help`.
+ */
+export function asksOnlyForHelp(argv: string[]): boolean {
   const [command = 'help', ...rest] = argv;
-  return ['help', '--help', '-h'].includes(command) || rest.includes('--help') || rest.includes('-h');
+  return isHelpCommand(command) || (rest.length === 1 && helpFlags.includes(rest[0] ?? ''));
 }
 
 export function usage(): string {

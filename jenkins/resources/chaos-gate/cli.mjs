@@ -289,9 +289,9 @@ var init_fields = __esm({
 });
 
 // src/cli/usage.ts
-function asksForHelp(argv2) {
+function asksOnlyForHelp(argv2) {
   const [command = "help", ...rest] = argv2;
-  return ["help", "--help", "-h"].includes(command) || rest.includes("--help") || rest.includes("-h");
+  return isHelpCommand(command) || rest.length === 1 && helpFlags.includes(rest[0] ?? "");
 }
 function usage() {
   const line = (flag, help) => `  --${flag.padEnd(22)} ${help}`;
@@ -315,7 +315,7 @@ the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, n
 CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be
 confirmed stopped never exits 0: the log says "chaos may still be running" and gives the command.`;
 }
-var sourceFlags;
+var sourceFlags, helpFlags, isHelpCommand;
 var init_usage = __esm({
   "src/cli/usage.ts"() {
     "use strict";
@@ -329,6 +329,8 @@ var init_usage = __esm({
       k6: { help: "k6 summary JSON (--summary-export or handleSummary) to report", multiple: false },
       jtl: { help: "JMeter JTL CSV to report (thresholds from the config file load section)", multiple: false }
     };
+    helpFlags = ["--help", "-h"];
+    isHelpCommand = (command) => command === "help" || helpFlags.includes(command);
   }
 });
 
@@ -31934,7 +31936,8 @@ import { parseArgs } from "node:util";
 function parseCommandLine(argv2) {
   const [command = "help", ...rest] = argv2;
   const options = {
-    config: { type: "string" }
+    config: { type: "string" },
+    help: { type: "boolean", short: "h" }
   };
   for (const spec of settingFields) {
     options[spec.flag] = {
@@ -31976,7 +31979,8 @@ function parseCommandLine(argv2) {
       k6: values.k6,
       jtl: values.jtl
     },
-    files: positionals
+    files: positionals,
+    help: values.help === true || isHelpCommand(command)
   };
 }
 function toNumber(flag, value) {
@@ -98686,6 +98690,10 @@ async function main(argv2, given = processIo) {
   const io = { out: (l) => given.out(redact(l)), err: (l) => given.err(redact(l)) };
   try {
     const parsed = parseCommandLine(argv2);
+    if (parsed.help) {
+      io.out(usage());
+      return exitCodes.pass;
+    }
     const config2 = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
@@ -98736,6 +98744,7 @@ var init_main = __esm({
     init_progress();
     init_secrets();
     init_args();
+    init_usage();
     processIo = {
       out: (l) => process.stdout.write(`${l}
 `),
@@ -98763,7 +98772,7 @@ function keepYoungGenerationSize() {
 init_usage();
 import { enableCompileCache } from "node:module";
 var argv = process.argv.slice(2);
-if (asksForHelp(argv)) {
+if (asksOnlyForHelp(argv)) {
   process.stdout.write(`${usage()}
 `);
   process.exit(0);

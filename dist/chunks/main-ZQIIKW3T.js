@@ -9,8 +9,10 @@ import {
   withCancellation
 } from "./chunk-KF3E42XC.js";
 import {
-  sourceFlags
-} from "./chunk-UUEN6OJL.js";
+  isHelpCommand,
+  sourceFlags,
+  usage
+} from "./chunk-OMP4SMV2.js";
 import {
   labelFor,
   layerFrom,
@@ -48,7 +50,8 @@ import { parseArgs } from "node:util";
 function parseCommandLine(argv) {
   const [command = "help", ...rest] = argv;
   const options = {
-    config: { type: "string" }
+    config: { type: "string" },
+    help: { type: "boolean", short: "h" }
   };
   for (const spec of settingFields) {
     options[spec.flag] = {
@@ -90,7 +93,8 @@ function parseCommandLine(argv) {
       k6: values.k6,
       jtl: values.jtl
     },
-    files: positionals
+    files: positionals,
+    help: values.help === true || isHelpCommand(command)
   };
 }
 function toNumber(flag, value) {
@@ -112,6 +116,10 @@ async function main(argv, given = processIo) {
   const io = { out: (l) => given.out(redact(l)), err: (l) => given.err(redact(l)) };
   try {
     const parsed = parseCommandLine(argv);
+    if (parsed.help) {
+      io.out(usage());
+      return exitCodes.pass;
+    }
     const config = loadConfig(parsed.configFile, parsed.layer);
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.

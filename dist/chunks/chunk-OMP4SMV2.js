@@ -15,9 +15,11 @@ var sourceFlags = {
   k6: { help: "k6 summary JSON (--summary-export or handleSummary) to report", multiple: false },
   jtl: { help: "JMeter JTL CSV to report (thresholds from the config file load section)", multiple: false }
 };
-function asksForHelp(argv) {
+var helpFlags = ["--help", "-h"];
+var isHelpCommand = (command) => command === "help" || helpFlags.includes(command);
+function asksOnlyForHelp(argv) {
   const [command = "help", ...rest] = argv;
-  return ["help", "--help", "-h"].includes(command) || rest.includes("--help") || rest.includes("-h");
+  return isHelpCommand(command) || rest.length === 1 && helpFlags.includes(rest[0] ?? "");
 }
 function usage() {
   const line = (flag, help) => `  --${flag.padEnd(22)} ${help}`;
@@ -44,6 +46,7 @@ confirmed stopped never exits 0: the log says "chaos may still be running" and g
 
 export {
   sourceFlags,
-  asksForHelp,
+  isHelpCommand,
+  asksOnlyForHelp,
   usage
 };
