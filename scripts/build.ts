@@ -1,18 +1,20 @@
 // Bundles with esbuild what the repository ships:
 // - dist/: the action (dist/index.js) and the CLI (dist/cli.js), shared code in dist/chunks so the two
 //   entries do not each carry a copy;
-// - jenkins/resources/chaos-gate/cli.mjs: the CLI again as one file, which the Jenkins step reads with
-//   libraryResource and runs with node, so Jenkins never fetches a CLI by package name.
+// - jenkins/resources/chaos-gate/: the CLI again as two files, which the Jenkins step reads with
+//   libraryResource and runs with node, so Jenkins never fetches a CLI by package name. Jenkins hands
+//   over a library's resources one file at a time, so no chunks: cli.mjs answers --help and turns on
+//   Node's compile cache, main.mjs holds the rest and is loaded after, so the cache covers it.
 // Both are ESM with a `require` made by createRequire, because some dependencies are CommonJS and load
 // node built-ins with require(). `node scripts/build.ts DIR` builds into DIR instead of the repository
 // (DIR/dist, DIR/jenkins/...), for the test that checks the committed bundles are fresh.
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const target = process.argv[2] ? path.resolve(process.argv[2]) : root;
-const jenkinsCli = 'jenkins/resources/chaos-gate/cli.mjs';
+const jenkinsResources = 'jenkins/resources/chaos-gate';
 
 const common: BuildOptions = {
   absWorkingDir: root,
@@ -43,10 +45,29 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'linked',
 });
+const jenkinsDir = path.join(target, jenkinsResources);
+rmSync(jenkinsDir, { recursive: true, force: true });
+// The entry, without the CLI itself: its one dynamic import becomes the file beside it.
+const mainApart: Plugin = {
+  name: 'main-apart',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\/main\.ts$/, namespace: 'file' }, () => ({
+      path: './main.mjs',
+      external: true,
+    }));
+  },
+};
 await build({
   ...common,
   entryPoints: ['src/cli/index.ts'],
-  outfile: path.join(target, jenkinsCli),
-  // One file to hand over: the licences go inside it.
+  outfile: path.join(jenkinsDir, 'cli.mjs'),
+  plugins: [mainApart],
+  // One file each to hand over: the licences go inside them.
+  legalComments: 'eof',
+});
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: path.join(jenkinsDir, 'main.mjs'),
   legalComments: 'eof',
 });

@@ -13,6 +13,7 @@ File repoDir = jenkinsDir.parentFile
 String step = new File(jenkinsDir, 'vars/chaosGate.groovy').path
 String realCli = "node ${new File(repoDir, 'dist/cli.js').path}"
 String bundledCli = new File(jenkinsDir, 'resources/chaos-gate/cli.mjs').getText('UTF-8')
+String bundledMain = new File(jenkinsDir, 'resources/chaos-gate/main.mjs').getText('UTF-8')
 Map<String, Closure> tests = [:]
 def test = { String name, Closure body -> tests[name] = body }
 List<File> temporary = []
@@ -56,8 +57,9 @@ test('runs the CLI bundled with the library (libraryResource, never a package na
     def h = stubbedCli(0)
     def result = h.load(step).call(engines: ['chaos/pod delete.yaml', "it's.yaml"], namespace: 'shop', timeout: '15m', minProbeSuccess: 90)
     String script = scriptOf(h)
-    assert h.callsOf('libraryResource')*.args == ['chaos-gate/cli.mjs']
+    assert h.callsOf('libraryResource')*.args == ['chaos-gate/cli.mjs', 'chaos-gate/main.mjs']
     assert h.files['.chaos-gate/cli.mjs'] == bundledCli && bundledCli.startsWith('#!/usr/bin/env node')
+    assert h.files['.chaos-gate/main.mjs'] == bundledMain
     assert stepsIn(h).indexOf('writeFile') < stepsIn(h).indexOf('sh'): 'written before it runs'
     assert script.contains("\nnode '.chaos-gate/cli.mjs' 'run' '--engine' 'chaos/pod delete.yaml' '--engine' 'it'\"'\"'s.yaml'")
     assert !script.contains('npx') && !script.contains('chaos-gate@')
@@ -390,6 +392,7 @@ test('real bundled CLI: written from the library resources and run with node, it
     def h = new PipelineHarness().runForReal(tempDir())
     h.load(step).call(engines: ['e.yaml'], healthScaleFactor: 2, checksName: 'x', extraArgs: ['--help'])
     assert new File(h.workspace, '.chaos-gate/cli.mjs').getText('UTF-8') == bundledCli
+    assert new File(h.workspace, '.chaos-gate/main.mjs').getText('UTF-8') == bundledMain
     assert h.console.contains("node .chaos-gate/cli.mjs run --engine e.yaml") && h.console.contains('--junit-case-properties')
     assert h.console.contains('Usage:'): h.console
     assert h.callsOf('error').isEmpty()

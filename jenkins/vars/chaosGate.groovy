@@ -7,10 +7,14 @@ import groovy.transform.Field
 /**
  * The CLI that ships with this library (built from the same commit into resources/), run with node.
  * The step never runs a CLI by package name: a name nobody here published could belong to anyone, and
- * that package would be handed the kubeconfig.
+ * that package would be handed the kubeconfig. Two files: cli.mjs is the entry, which turns on Node's
+ * compile cache before it loads main.mjs, the rest of the CLI.
  */
-@Field static final String CLI_RESOURCE = 'chaos-gate/cli.mjs'
-/** Where the bundled CLI is written on the agent, inside the workspace. */
+@Field static final Map<String, String> CLI_FILES = [
+    // resource: where it is written on the agent, inside the workspace
+    'chaos-gate/cli.mjs' : '.chaos-gate/cli.mjs',
+    'chaos-gate/main.mjs': '.chaos-gate/main.mjs',
+]
 @Field static final String CLI_FILE = '.chaos-gate/cli.mjs'
 @Field static final String DEFAULT_REPORT_DIR = 'chaos-gate-results'
 
@@ -87,7 +91,9 @@ def call(Map config = [:]) {
     Map options = normalised(config)
     Map reports = reportPaths(options.reportDir ?: DEFAULT_REPORT_DIR)
     if (!options.cliPath) {
-        writeFile(file: CLI_FILE, text: libraryResource(CLI_RESOURCE))
+        for (cli in CLI_FILES) {
+            writeFile(file: cli.value, text: libraryResource(cli.key))
+        }
     }
     String script = shellScript(options, reports)
 
