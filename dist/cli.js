@@ -20,6 +20,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 enableCompileCache?.();
-var { main } = await import("./chunks/main-ZQIIKW3T.js");
+var { main } = await import("./chunks/main-NUETN3N4.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -9,17 +9,17 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-6JA2NJOF.js";
-import "./chunks/chunk-JRU43IGG.js";
+} from "./chunks/chunk-4HA3CSXP.js";
+import "./chunks/chunk-TVBCJQEO.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-LUJ6BD5Q.js";
+} from "./chunks/chunk-VRCRGDTK.js";
 import "./chunks/chunk-27SHOBXT.js";
-import "./chunks/chunk-DNLX5YBV.js";
-import "./chunks/chunk-KYRP4LMI.js";
-import "./chunks/chunk-CKDQUYE4.js";
+import "./chunks/chunk-VAA7V26Y.js";
+import "./chunks/chunk-5AN4KMZA.js";
+import "./chunks/chunk-JQOBSY7X.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -31,21 +31,21 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-KF3E42XC.js";
+} from "./chunks/chunk-XRDZMDGB.js";
 import {
   labelFor,
   layerFrom,
   settingFields,
   toMap
 } from "./chunks/chunk-KCXUTZCJ.js";
-import "./chunks/chunk-QP7SX3XQ.js";
+import "./chunks/chunk-FCT77RVI.js";
 import "./chunks/chunk-7COJGXDC.js";
-import "./chunks/chunk-PKO2HLWK.js";
+import "./chunks/chunk-ICGTBXAT.js";
 import "./chunks/chunk-WOYQ2HAK.js";
 import "./chunks/chunk-VJZ45ZOO.js";
 import {
   redact
-} from "./chunks/chunk-SH7LL3OE.js";
+} from "./chunks/chunk-BCF6FOSK.js";
 import {
   ConfigError,
   __commonJS,

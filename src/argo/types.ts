@@ -1,7 +1,7 @@
 // The parts of an Argo Workflow chaos-gate reads (argo-workflows pkg/apis/workflow/v1alpha1
 // workflow_types.go): phase and messages, and the node tree with each step's phase and times. As a
 // schema: a recorded workflow read from a file is checked against it, so a wrong shape names the field.
-import { z } from 'zod';
+import * as z from 'zod';
 import { objectMetaSchema } from '../kube/object-meta.ts';
 
 const workflowPhase = z.enum(['', 'Pending', 'Running', 'Succeeded', 'Failed', 'Error']);

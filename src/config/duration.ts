@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Durations as users write them in CI files: "90s", "15m", "1h30m", "500ms"; a bare number is seconds.
 const unitMs: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

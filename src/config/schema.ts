@@ -1,5 +1,5 @@
 // The one configuration model behind the config file, the CLI flags and the action inputs.
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadSchema } from '../load/schema.ts';
 import { runDuration } from './duration.ts';
 

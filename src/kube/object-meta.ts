@@ -1,6 +1,6 @@
 // The metadata fields chaos-gate reads from any Kubernetes object, as a schema: objects read from files
 // are checked against it, so a wrong shape is a message naming the field, not a crash later.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const objectMetaSchema = z.looseObject({
   name: z.string().optional(),

@@ -2,7 +2,7 @@
 // chaosengine_crd.yaml, Litmus 3.x: patterns, required fields, and probe durations as strings), checked
 // offline so `validate` refuses what `run` would only learn in preflight. The server stays the judge:
 // this is the part of its schema that can be known without it.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const oneOf = (values: string[]) =>
   z.string().regex(new RegExp(`^(${values.join('|')})$`), `must be one of ${values.join(', ')}`);

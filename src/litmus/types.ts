@@ -3,7 +3,7 @@
 // files are checked against them, so a wrong shape is refused with the field named instead of
 // crashing the converter or silently dropping probes. Fields that changed between Litmus generations
 // are all listed, each marked with the versions that write it. Unknown fields are kept.
-import { z } from 'zod';
+import * as z from 'zod';
 import { objectMetaSchema, type ObjectMeta } from '../kube/object-meta.ts';
 import { parseShape } from '../kube/shape.ts';
 

@@ -1,6 +1,6 @@
 // The `load:` section of the config file: a load test started before the chaos and kept running
 // through it, its result files, and the thresholds and chaos-impact limits to gate on.
-import { z } from 'zod';
+import * as z from 'zod';
 import { duration } from '../config/duration.ts';
 
 /** 0.01, "1%" or "0.5%": a share 0-1. */

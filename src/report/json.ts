@@ -1,6 +1,6 @@
 // The JSON report: the same model with the gate's decision, in a stable shape for dashboards and
 // data lakes. `schemaVersion` changes only when a field changes meaning or goes away.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError, errorMessage } from '../errors.ts';
 import {
   chaosMayStillRun,

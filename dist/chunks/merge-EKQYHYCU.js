@@ -4,13 +4,13 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-CKDQUYE4.js";
+} from "./chunk-JQOBSY7X.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
 import "./chunk-VJZ45ZOO.js";
-import "./chunk-SH7LL3OE.js";
+import "./chunk-BCF6FOSK.js";
 import {
   ConfigError,
   errorMessage

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-DNLX5YBV.js";
+} from "./chunk-VAA7V26Y.js";
 import {
   formatDuration
-} from "./chunk-PKO2HLWK.js";
+} from "./chunk-ICGTBXAT.js";
 import {
   readInputFile,
   require_dist,
@@ -17,7 +17,7 @@ import {
   displayUrl,
   redact,
   registerSecret
-} from "./chunk-SH7LL3OE.js";
+} from "./chunk-BCF6FOSK.js";
 import {
   CancelledError,
   CannotRunError,

@@ -11,41 +11,46 @@ import {
   chaosResultSchema,
   convertChaos,
   parseShape
-} from "./chunk-DNLX5YBV.js";
+} from "./chunk-VAA7V26Y.js";
 import {
   describeSchemaIssues,
   objectMetaSchema
-} from "./chunk-KYRP4LMI.js";
+} from "./chunk-5AN4KMZA.js";
 import {
   conclude
-} from "./chunk-CKDQUYE4.js";
+} from "./chunk-JQOBSY7X.js";
 import {
   mergeReports
 } from "./chunk-RG723U7L.js";
 import {
   loadSchema
-} from "./chunk-QP7SX3XQ.js";
+} from "./chunk-FCT77RVI.js";
 import {
   duplicateProblems,
   readManifests
 } from "./chunk-7COJGXDC.js";
-import "./chunk-PKO2HLWK.js";
+import "./chunk-ICGTBXAT.js";
 import {
   resultFileLimit
 } from "./chunk-WOYQ2HAK.js";
 import "./chunk-VJZ45ZOO.js";
 import {
-  external_exports
-} from "./chunk-SH7LL3OE.js";
+  _enum,
+  array,
+  boolean,
+  looseObject,
+  record,
+  string
+} from "./chunk-BCF6FOSK.js";
 import {
   CannotRunError,
   ConfigError
 } from "./chunk-RHZBZGPM.js";
 
 // src/argo/types.ts
-var workflowPhase = external_exports.enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
-var nodePhase = external_exports.enum(["Pending", "Running", "Succeeded", "Skipped", "Failed", "Error", "Omitted"]);
-var nodeType = external_exports.enum([
+var workflowPhase = _enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
+var nodePhase = _enum(["Pending", "Running", "Succeeded", "Skipped", "Failed", "Error", "Omitted"]);
+var nodeType = _enum([
   "Pod",
   "Container",
   "Steps",
@@ -58,8 +63,8 @@ var nodeType = external_exports.enum([
   "HTTP",
   "Plugin"
 ]);
-var text = external_exports.string();
-var workflowNodeSchema = external_exports.looseObject({
+var text = string();
+var workflowNodeSchema = looseObject({
   id: text.optional(),
   name: text.optional(),
   displayName: text.optional(),
@@ -70,28 +75,28 @@ var workflowNodeSchema = external_exports.looseObject({
   message: text.optional(),
   startedAt: text.optional(),
   finishedAt: text.optional(),
-  children: external_exports.array(text).optional(),
-  outputs: external_exports.looseObject({ exitCode: text.optional() }).optional()
+  children: array(text).optional(),
+  outputs: looseObject({ exitCode: text.optional() }).optional()
 });
-var workflowSchema = external_exports.looseObject({
+var workflowSchema = looseObject({
   apiVersion: text.optional(),
   kind: text.optional(),
   metadata: objectMetaSchema,
-  spec: external_exports.looseObject({
-    shutdown: external_exports.enum(["Stop", "Terminate"]).optional(),
-    workflowTemplateRef: external_exports.looseObject({ name: text.optional(), clusterScope: external_exports.boolean().optional() }).optional(),
-    arguments: external_exports.looseObject({
-      parameters: external_exports.array(external_exports.looseObject({ name: text, value: text.optional() })).optional()
+  spec: looseObject({
+    shutdown: _enum(["Stop", "Terminate"]).optional(),
+    workflowTemplateRef: looseObject({ name: text.optional(), clusterScope: boolean().optional() }).optional(),
+    arguments: looseObject({
+      parameters: array(looseObject({ name: text, value: text.optional() })).optional()
     }).optional(),
     onExit: text.optional()
   }).optional(),
-  status: external_exports.looseObject({
+  status: looseObject({
     phase: workflowPhase.optional(),
     startedAt: text.optional(),
     finishedAt: text.optional(),
     message: text.optional(),
     progress: text.optional(),
-    nodes: external_exports.record(external_exports.string(), workflowNodeSchema).optional(),
+    nodes: record(string(), workflowNodeSchema).optional(),
     compressedNodes: text.optional(),
     offloadNodeStatusVersion: text.optional()
   }).optional()
@@ -150,7 +155,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-ABRQHCK4.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-C5EJZLEN.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {

@@ -3,17 +3,21 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeSchemaIssues
-} from "./chunk-KYRP4LMI.js";
+} from "./chunk-5AN4KMZA.js";
 import {
   reportPathProblems
-} from "./chunk-CKDQUYE4.js";
+} from "./chunk-JQOBSY7X.js";
 import {
   duplicateProblems,
   readManifests
 } from "./chunk-7COJGXDC.js";
 import {
-  external_exports
-} from "./chunk-SH7LL3OE.js";
+  array,
+  boolean,
+  int,
+  looseObject,
+  string
+} from "./chunk-BCF6FOSK.js";
 import {
   ConfigError
 } from "./chunk-RHZBZGPM.js";
@@ -71,70 +75,70 @@ function withParameters(workflow, overrides) {
 }
 
 // src/litmus/crd-rules.ts
-var oneOf = (values) => external_exports.string().regex(new RegExp(`^(${values.join("|")})$`), `must be one of ${values.join(", ")}`);
-var nonEmpty = external_exports.string().min(1, "must not be empty");
-var appkind = external_exports.string().regex(
+var oneOf = (values) => string().regex(new RegExp(`^(${values.join("|")})$`), `must be one of ${values.join(", ")}`);
+var nonEmpty = string().min(1, "must not be empty");
+var appkind = string().regex(
   /^(|deployment|statefulset|daemonset|deploymentconfig|rollout)$/,
   "must be one of deployment, statefulset, daemonset, deploymentconfig, rollout"
 );
-var durationText = external_exports.string({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
-var probeRules = external_exports.looseObject({
-  name: external_exports.string(),
+var durationText = string({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
+var probeRules = looseObject({
+  name: string(),
   type: oneOf(["k8sProbe", "httpProbe", "cmdProbe", "promProbe", "sloProbe"]),
   mode: oneOf(["SOT", "EOT", "Edge", "Continuous", "OnChaos"]),
-  runProperties: external_exports.looseObject({
+  runProperties: looseObject({
     probeTimeout: durationText,
     interval: durationText,
     evaluationTimeout: durationText.optional(),
     probePollingInterval: durationText.optional(),
     initialDelay: durationText.optional(),
-    retry: external_exports.int().optional(),
-    attempt: external_exports.int().optional(),
-    initialDelaySeconds: external_exports.int().optional(),
-    verbosity: external_exports.string().optional(),
-    stopOnFailure: external_exports.boolean().optional()
+    retry: int().optional(),
+    attempt: int().optional(),
+    initialDelaySeconds: int().optional(),
+    verbosity: string().optional(),
+    stopOnFailure: boolean().optional()
   }),
-  "k8sProbe/inputs": external_exports.looseObject({
-    version: external_exports.string(),
-    resource: external_exports.string(),
+  "k8sProbe/inputs": looseObject({
+    version: string(),
+    resource: string(),
     operation: oneOf(["present", "absent", "create", "delete"])
   }).optional(),
-  "cmdProbe/inputs": external_exports.looseObject({
+  "cmdProbe/inputs": looseObject({
     command: nonEmpty,
-    comparator: external_exports.looseObject({
+    comparator: looseObject({
       type: oneOf(["int", "float", "string"]),
-      criteria: external_exports.string(),
-      value: external_exports.string()
+      criteria: string(),
+      value: string()
     })
   }).optional(),
-  "httpProbe/inputs": external_exports.looseObject({
+  "httpProbe/inputs": looseObject({
     url: nonEmpty,
-    method: external_exports.looseObject({
-      get: external_exports.looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional(),
-      post: external_exports.looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional()
+    method: looseObject({
+      get: looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional(),
+      post: looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional()
     }).refine((method) => Object.keys(method).length > 0, "needs get or post")
   }).optional(),
-  "promProbe/inputs": external_exports.looseObject({
-    endpoint: external_exports.string(),
-    comparator: external_exports.looseObject({ criteria: external_exports.string(), value: external_exports.string() })
+  "promProbe/inputs": looseObject({
+    endpoint: string(),
+    comparator: looseObject({ criteria: string(), value: string() })
   }).optional()
 });
-var engineCrdRules = external_exports.looseObject({
-  spec: external_exports.looseObject({
+var engineCrdRules = looseObject({
+  spec: looseObject({
     engineState: oneOf(["active", "stop"]).optional(),
     jobCleanUpPolicy: oneOf(["delete", "retain"]).optional(),
-    defaultHealthCheck: external_exports.boolean().optional(),
-    chaosServiceAccount: external_exports.string().optional(),
-    terminationGracePeriodSeconds: external_exports.int().optional(),
-    appinfo: external_exports.looseObject({
+    defaultHealthCheck: boolean().optional(),
+    chaosServiceAccount: string().optional(),
+    terminationGracePeriodSeconds: int().optional(),
+    appinfo: looseObject({
       appkind: appkind.optional(),
-      applabel: external_exports.string().optional(),
-      appns: external_exports.string().optional()
+      applabel: string().optional(),
+      appns: string().optional()
     }).optional(),
-    experiments: external_exports.array(
-      external_exports.looseObject({
-        name: external_exports.string(),
-        spec: external_exports.looseObject({ probe: external_exports.array(probeRules).optional() }).optional()
+    experiments: array(
+      looseObject({
+        name: string(),
+        spec: looseObject({ probe: array(probeRules).optional() }).optional()
       })
     ).optional()
   }).optional()

@@ -2,8 +2,11 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  external_exports
-} from "./chunk-SH7LL3OE.js";
+  NEVER,
+  number,
+  string,
+  union
+} from "./chunk-BCF6FOSK.js";
 
 // src/config/duration.ts
 var unitMs = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
@@ -32,18 +35,18 @@ function formatDuration(ms) {
   return parts.join("");
 }
 var dayMs = 24 * 36e5;
-var duration = external_exports.union([external_exports.string(), external_exports.number()]).transform((value, ctx) => {
+var duration = union([string(), number()]).transform((value, ctx) => {
   const ms = parseDuration(value);
   if (ms === void 0) {
     ctx.addIssue({
       code: "custom",
       message: `"${value}" is not a duration (examples: 500ms, 90s, 15m, 1h30m)`
     });
-    return external_exports.NEVER;
+    return NEVER;
   }
   if (ms > dayMs) {
     ctx.addIssue({ code: "custom", message: `"${value}" is longer than 24h` });
-    return external_exports.NEVER;
+    return NEVER;
   }
   return ms;
 });

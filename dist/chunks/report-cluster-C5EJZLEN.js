@@ -7,16 +7,16 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-LUJ6BD5Q.js";
+} from "./chunk-VRCRGDTK.js";
 import {
   convertChaos,
   readableResults
-} from "./chunk-DNLX5YBV.js";
-import "./chunk-KYRP4LMI.js";
+} from "./chunk-VAA7V26Y.js";
+import "./chunk-5AN4KMZA.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-PKO2HLWK.js";
+import "./chunk-ICGTBXAT.js";
 import "./chunk-WOYQ2HAK.js";
-import "./chunk-SH7LL3OE.js";
+import "./chunk-BCF6FOSK.js";
 import {
   CannotRunError,
   ConfigError

@@ -3,14 +3,14 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-QP7SX3XQ.js";
+} from "./chunk-FCT77RVI.js";
 import {
   readManifests
 } from "./chunk-7COJGXDC.js";
 import {
   engineChaosSeconds,
   runDuration
-} from "./chunk-PKO2HLWK.js";
+} from "./chunk-ICGTBXAT.js";
 import {
   readInputFile,
   require_dist
@@ -19,8 +19,15 @@ import {
   defaultPolicy
 } from "./chunk-VJZ45ZOO.js";
 import {
-  external_exports
-} from "./chunk-SH7LL3OE.js";
+  _enum,
+  array,
+  boolean,
+  number,
+  record,
+  strictObject,
+  string,
+  union
+} from "./chunk-BCF6FOSK.js";
 import {
   ConfigError,
   __toESM
@@ -31,58 +38,58 @@ var import_yaml = __toESM(require_dist(), 1);
 import path from "node:path";
 
 // src/config/schema.ts
-var fileList = external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).transform((v) => Array.isArray(v) ? v : [v]);
+var fileList = union([string(), array(string())]).transform((v) => Array.isArray(v) ? v : [v]);
 var textList = fileList;
-var targetSchema = external_exports.strictObject({
+var targetSchema = strictObject({
   /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
-  name: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(20),
-  kubeconfig: external_exports.string().optional(),
-  context: external_exports.string().optional(),
-  namespace: external_exports.string().optional()
+  name: string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(20),
+  kubeconfig: string().optional(),
+  context: string().optional(),
+  namespace: string().optional()
 });
-var gateSchema = external_exports.strictObject({
-  failOnFailure: external_exports.boolean().optional(),
-  minProbeSuccess: external_exports.number().min(0).max(100).optional(),
-  allowFailures: external_exports.array(external_exports.string()).optional(),
-  stopped: external_exports.enum(["fail", "skip"]).optional(),
-  timeouts: external_exports.enum(["fail", "skip"]).optional()
+var gateSchema = strictObject({
+  failOnFailure: boolean().optional(),
+  minProbeSuccess: number().min(0).max(100).optional(),
+  allowFailures: array(string()).optional(),
+  stopped: _enum(["fail", "skip"]).optional(),
+  timeouts: _enum(["fail", "skip"]).optional()
 });
-var reportsSchema = external_exports.strictObject({
-  junit: external_exports.string().optional(),
-  json: external_exports.string().optional(),
-  html: external_exports.string().optional(),
-  summary: external_exports.string().optional(),
+var reportsSchema = strictObject({
+  junit: string().optional(),
+  json: string().optional(),
+  html: string().optional(),
+  summary: string().optional(),
   /** Per-case properties in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd). */
-  junitCaseProperties: external_exports.boolean().optional()
+  junitCaseProperties: boolean().optional()
 });
-var workflowSchema = external_exports.strictObject({
-  file: external_exports.string().optional(),
-  template: external_exports.string().optional(),
-  clusterTemplate: external_exports.string().optional(),
-  parameters: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]).transform(String)).optional(),
-  namespace: external_exports.string().optional(),
-  shutdown: external_exports.enum(["Stop", "Terminate"]).optional()
+var workflowSchema = strictObject({
+  file: string().optional(),
+  template: string().optional(),
+  clusterTemplate: string().optional(),
+  parameters: record(string(), union([string(), number(), boolean()]).transform(String)).optional(),
+  namespace: string().optional(),
+  shutdown: _enum(["Stop", "Terminate"]).optional()
 }).refine((w) => [w.file, w.template, w.clusterTemplate].filter(Boolean).length <= 1, {
   message: "set only one of file, template and clusterTemplate"
 });
-var configSchema = external_exports.strictObject({
+var configSchema = strictObject({
   /** A list (repeated flags) runs the gate on each kubeconfig, as targets do. */
   kubeconfig: fileList.optional(),
   /** A list (repeated flags) runs the gate on each context, as targets do. */
   context: textList.optional(),
-  targets: external_exports.array(targetSchema).min(1).optional(),
-  parallelTargets: external_exports.number().int().min(1).max(50).optional(),
-  inCluster: external_exports.boolean().optional(),
-  namespace: external_exports.string().optional(),
+  targets: array(targetSchema).min(1).optional(),
+  parallelTargets: number().int().min(1).max(50).optional(),
+  inCluster: boolean().optional(),
+  namespace: string().optional(),
   rbac: fileList.optional(),
   experiments: fileList.optional(),
   engines: fileList.optional(),
   timeout: runDuration.optional(),
   stopTimeout: runDuration.optional(),
-  allowNamespaces: external_exports.array(external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a namespace name")).min(1).optional(),
-  allowClusterScoped: external_exports.boolean().optional(),
-  cleanup: external_exports.enum(["always", "on-success", "never"]).optional(),
-  runId: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(40).optional(),
+  allowNamespaces: array(string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a namespace name")).min(1).optional(),
+  allowClusterScoped: boolean().optional(),
+  cleanup: _enum(["always", "on-success", "never"]).optional(),
+  runId: string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(40).optional(),
   reports: reportsSchema.optional(),
   gate: gateSchema.optional(),
   workflow: workflowSchema.optional(),

@@ -7,7 +7,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-JRU43IGG.js";
+} from "./chunk-TVBCJQEO.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -26,7 +26,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-LUJ6BD5Q.js";
+} from "./chunk-VRCRGDTK.js";
 import {
   commandOnlySuite,
   isWorkflowCompleted,
@@ -43,10 +43,10 @@ import {
   isVerdictFinal,
   readableResults,
   resultName
-} from "./chunk-DNLX5YBV.js";
+} from "./chunk-VAA7V26Y.js";
 import {
   conclude
-} from "./chunk-CKDQUYE4.js";
+} from "./chunk-JQOBSY7X.js";
 import {
   mergeReports,
   underLabel
@@ -56,7 +56,7 @@ import {
 } from "./chunk-7COJGXDC.js";
 import {
   formatDuration
-} from "./chunk-PKO2HLWK.js";
+} from "./chunk-ICGTBXAT.js";
 import {
   CancelledError,
   CannotRunError,

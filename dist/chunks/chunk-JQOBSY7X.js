@@ -12,9 +12,15 @@ import {
   evaluateGate
 } from "./chunk-VJZ45ZOO.js";
 import {
-  external_exports,
-  redact
-} from "./chunk-SH7LL3OE.js";
+  _enum,
+  array,
+  literal,
+  looseObject,
+  number,
+  record,
+  redact,
+  string
+} from "./chunk-BCF6FOSK.js";
 import {
   CannotRunError,
   ConfigError,
@@ -47,30 +53,30 @@ function renderJson(report, decision, context) {
   return `${JSON.stringify(document, null, 2)}
 `;
 }
-var caseSchema = external_exports.looseObject({
-  kind: external_exports.string(),
-  className: external_exports.string(),
-  name: external_exports.string(),
-  outcome: external_exports.enum(["pass", "fail", "error", "stopped", "timeout", "skipped"]),
-  message: external_exports.string().optional(),
-  details: external_exports.string().optional(),
-  startedAt: external_exports.string().optional(),
-  durationSeconds: external_exports.number().optional(),
-  properties: external_exports.record(external_exports.string(), external_exports.string()),
-  experiment: external_exports.string().optional()
+var caseSchema = looseObject({
+  kind: string(),
+  className: string(),
+  name: string(),
+  outcome: _enum(["pass", "fail", "error", "stopped", "timeout", "skipped"]),
+  message: string().optional(),
+  details: string().optional(),
+  startedAt: string().optional(),
+  durationSeconds: number().optional(),
+  properties: record(string(), string()),
+  experiment: string().optional()
 });
-var documentSchema = external_exports.looseObject({
-  tool: external_exports.literal("chaos-gate"),
-  schemaVersion: external_exports.literal(jsonSchemaVersion),
-  meta: external_exports.record(external_exports.string(), external_exports.string()).default({}),
-  suites: external_exports.array(
-    external_exports.looseObject({
-      kind: external_exports.string(),
-      name: external_exports.string(),
-      timestamp: external_exports.string().optional(),
-      durationSeconds: external_exports.number().optional(),
-      properties: external_exports.record(external_exports.string(), external_exports.string()),
-      cases: external_exports.array(caseSchema)
+var documentSchema = looseObject({
+  tool: literal("chaos-gate"),
+  schemaVersion: literal(jsonSchemaVersion),
+  meta: record(string(), string()).default({}),
+  suites: array(
+    looseObject({
+      kind: string(),
+      name: string(),
+      timestamp: string().optional(),
+      durationSeconds: number().optional(),
+      properties: record(string(), string()),
+      cases: array(caseSchema)
     })
   )
 });

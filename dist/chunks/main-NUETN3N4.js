@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-KF3E42XC.js";
+} from "./chunk-XRDZMDGB.js";
 import {
   isHelpCommand,
   sourceFlags,
@@ -19,14 +19,14 @@ import {
   settingFields,
   toMap
 } from "./chunk-KCXUTZCJ.js";
-import "./chunk-QP7SX3XQ.js";
+import "./chunk-FCT77RVI.js";
 import "./chunk-7COJGXDC.js";
-import "./chunk-PKO2HLWK.js";
+import "./chunk-ICGTBXAT.js";
 import "./chunk-WOYQ2HAK.js";
 import "./chunk-VJZ45ZOO.js";
 import {
   redact
-} from "./chunk-SH7LL3OE.js";
+} from "./chunk-BCF6FOSK.js";
 import {
   CancelledError,
   CannotRunError,
@@ -124,7 +124,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-X6O77LKX.js");
+        const { runTargets } = await import("./targets-7HUDPMGV.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -133,15 +133,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-N2QCZ6NQ.js");
+        const { reportGate } = await import("./report-HM3BXJ6V.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-2RVEQZOH.js");
+        const { mergeGate } = await import("./merge-EKQYHYCU.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-SSZOGURQ.js");
+        const { describeRunInputs } = await import("./inputs-XZG2MFTF.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

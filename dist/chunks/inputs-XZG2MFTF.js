@@ -4,14 +4,14 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-JRU43IGG.js";
-import "./chunk-KYRP4LMI.js";
-import "./chunk-CKDQUYE4.js";
+} from "./chunk-TVBCJQEO.js";
+import "./chunk-5AN4KMZA.js";
+import "./chunk-JQOBSY7X.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-7COJGXDC.js";
 import "./chunk-WOYQ2HAK.js";
 import "./chunk-VJZ45ZOO.js";
-import "./chunk-SH7LL3OE.js";
+import "./chunk-BCF6FOSK.js";
 import "./chunk-RHZBZGPM.js";
 export {
   describeRunInputs,

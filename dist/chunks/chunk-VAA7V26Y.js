@@ -3,16 +3,23 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   objectMetaSchema
-} from "./chunk-KYRP4LMI.js";
+} from "./chunk-5AN4KMZA.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
 import {
   totalChaosSeconds
-} from "./chunk-PKO2HLWK.js";
+} from "./chunk-ICGTBXAT.js";
 import {
-  external_exports
-} from "./chunk-SH7LL3OE.js";
+  _enum,
+  array,
+  looseObject,
+  number,
+  record,
+  string,
+  union,
+  unknown
+} from "./chunk-BCF6FOSK.js";
 
 // src/kube/shape.ts
 function parseShape(schema, value) {
@@ -130,23 +137,23 @@ function isPlainObject(value) {
 var litmusGroup = "litmuschaos.io";
 var litmusVersion = "v1alpha1";
 var litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
-var text = external_exports.string();
-var probeSpecSchema = external_exports.looseObject({
+var text = string();
+var probeSpecSchema = looseObject({
   name: text,
   type: text,
   mode: text,
-  runProperties: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+  runProperties: record(string(), unknown()).optional()
 });
-var engineExperimentSpecSchema = external_exports.looseObject({
+var engineExperimentSpecSchema = looseObject({
   name: text,
-  spec: external_exports.looseObject({
-    components: external_exports.looseObject({
-      env: external_exports.array(external_exports.looseObject({ name: text, value: text.optional() })).optional()
+  spec: looseObject({
+    components: looseObject({
+      env: array(looseObject({ name: text, value: text.optional() })).optional()
     }).optional(),
-    probe: external_exports.array(probeSpecSchema).optional()
+    probe: array(probeSpecSchema).optional()
   }).optional()
 });
-var engineExperimentStatusSchema = external_exports.looseObject({
+var engineExperimentStatusSchema = looseObject({
   name: text.optional(),
   runner: text.optional(),
   experimentPod: text.optional(),
@@ -156,76 +163,76 @@ var engineExperimentStatusSchema = external_exports.looseObject({
   verdict: text.optional(),
   lastUpdateTime: text.optional()
 });
-var chaosEngineSchema = external_exports.looseObject({
+var chaosEngineSchema = looseObject({
   apiVersion: text.optional(),
   kind: text.optional(),
   metadata: objectMetaSchema,
-  spec: external_exports.looseObject({
-    engineState: external_exports.enum(["active", "stop"]).optional(),
-    appinfo: external_exports.looseObject({ appns: text.optional(), applabel: text.optional(), appkind: text.optional() }).optional(),
+  spec: looseObject({
+    engineState: _enum(["active", "stop"]).optional(),
+    appinfo: looseObject({ appns: text.optional(), applabel: text.optional(), appkind: text.optional() }).optional(),
     /** 3.0 and later: the targets by workload or pod. */
-    selectors: external_exports.looseObject({
-      workloads: external_exports.array(external_exports.looseObject({ kind: text.optional(), namespace: text.optional() })).optional(),
-      pods: external_exports.array(external_exports.looseObject({ namespace: text.optional() })).optional()
+    selectors: looseObject({
+      workloads: array(looseObject({ kind: text.optional(), namespace: text.optional() })).optional(),
+      pods: array(looseObject({ namespace: text.optional() })).optional()
     }).optional(),
     chaosServiceAccount: text.optional(),
-    experiments: external_exports.array(engineExperimentSpecSchema).optional()
+    experiments: array(engineExperimentSpecSchema).optional()
   }).optional(),
-  status: external_exports.looseObject({
+  status: looseObject({
     /** "initialized" → "completed" | "stopped". */
     engineStatus: text.optional(),
-    experiments: external_exports.array(engineExperimentStatusSchema).optional()
+    experiments: array(engineExperimentStatusSchema).optional()
   }).optional()
 });
-var probeStatusEntrySchema = external_exports.looseObject({
+var probeStatusEntrySchema = looseObject({
   name: text.optional(),
   type: text.optional(),
   mode: text.optional(),
-  status: external_exports.looseObject({ verdict: text.optional(), description: text.optional() }).optional()
+  status: looseObject({ verdict: text.optional(), description: text.optional() }).optional()
 });
-var legacyProbeStatusEntrySchema = external_exports.looseObject({
+var legacyProbeStatusEntrySchema = looseObject({
   name: text.optional(),
   type: text.optional(),
-  status: external_exports.record(external_exports.string(), external_exports.string()).optional()
+  status: record(string(), string()).optional()
 });
-var experimentStatusSchema = external_exports.looseObject({
+var experimentStatusSchema = looseObject({
   /** Running | Completed | Completed_With_Error | Completed_With_Probe_Failure | Stopped | Error */
   phase: text.optional(),
   /** Pass | Fail | Stopped | Awaited | Error */
   verdict: text.optional(),
   /** A string ("100", "Awaited"); some writers put a number. */
-  probeSuccessPercentage: external_exports.union([text, external_exports.number().transform(String)]).optional(),
+  probeSuccessPercentage: union([text, number().transform(String)]).optional(),
   /** 2.x. */
   failStep: text.optional(),
   /** 3.0.0-beta2 to beta4. */
-  failureOutput: external_exports.looseObject({ errorCode: text.optional(), failedStep: text.optional() }).optional(),
+  failureOutput: looseObject({ errorCode: text.optional(), failedStep: text.optional() }).optional(),
   /** 3.0.0-beta5 and later. */
-  errorOutput: external_exports.looseObject({ errorCode: text.optional(), reason: text.optional() }).optional()
+  errorOutput: looseObject({ errorCode: text.optional(), reason: text.optional() }).optional()
 });
-var count = external_exports.number().int().nonnegative();
-var chaosResultSchema = external_exports.looseObject({
+var count = number().int().nonnegative();
+var chaosResultSchema = looseObject({
   apiVersion: text.optional(),
   kind: text.optional(),
   metadata: objectMetaSchema,
-  spec: external_exports.looseObject({
+  spec: looseObject({
     engine: text.optional(),
     experiment: text.optional(),
     instance: text.optional(),
     /** Litmus before 1.2 kept the status here, with lower-case values ("pass", "running"). */
     experimentstatus: experimentStatusSchema.optional()
   }).optional(),
-  status: external_exports.looseObject({
+  status: looseObject({
     experimentStatus: experimentStatusSchema.optional(),
     /** Written by litmus-go before 1.13.3. */
     experimentstatus: experimentStatusSchema.optional(),
-    probeStatuses: external_exports.array(probeStatusEntrySchema).optional(),
-    probeStatus: external_exports.array(legacyProbeStatusEntrySchema).optional(),
-    history: external_exports.looseObject({
+    probeStatuses: array(probeStatusEntrySchema).optional(),
+    probeStatus: array(legacyProbeStatusEntrySchema).optional(),
+    history: looseObject({
       passedRuns: count.optional(),
       failedRuns: count.optional(),
       stoppedRuns: count.optional(),
-      targets: external_exports.array(
-        external_exports.looseObject({ name: text.optional(), kind: text.optional(), chaosStatus: text.optional() })
+      targets: array(
+        looseObject({ name: text.optional(), kind: text.optional(), chaosStatus: text.optional() })
       ).optional()
     }).optional()
   }).optional()
