@@ -7,7 +7,7 @@ import {
 import {
   asksOnlyForHelp,
   usage
-} from "./chunks/chunk-OMP4SMV2.js";
+} from "./chunks/chunk-HAKBFVI7.js";
 import "./chunks/chunk-KCXUTZCJ.js";
 import "./chunks/chunk-RHZBZGPM.js";
 
@@ -20,6 +20,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 enableCompileCache?.();
-var { main } = await import("./chunks/main-NUETN3N4.js");
+var { main } = await import("./chunks/main-HMEX3OLR.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -29,7 +29,16 @@ export function asksOnlyForHelp(argv: string[]): boolean {
 }
 
 export function usage(): string {
-  const line = (flag: string, help: string) => `  --${flag.padEnd(22)} ${help}`;
+  const options: [flag: string, help: string][] = [
+    ['config FILE', 'chaos-gate.yaml (flags override its values)'],
+    ...settingFields.map((s): [string, string] => [
+      s.kind === 'boolean' ? s.flag : `${s.flag} VALUE`,
+      s.help,
+    ]),
+    ...Object.entries(sourceFlags).map(([flag, s]): [string, string] => [`${flag} VALUE`, s.help]),
+  ];
+  // One column for every help text, however long the longest flag.
+  const width = Math.max(...options.map(([flag]) => flag.length));
   return `chaos-gate: gate a deployment on LitmusChaos verdicts, probe outcomes and load-test thresholds.
 
 Usage:
@@ -41,11 +50,7 @@ Usage:
                                                   report and one gate
 
 Options:
-${line('config FILE', 'chaos-gate.yaml (flags override its values)')}
-${settingFields.map((s) => line(s.kind === 'boolean' ? s.flag : `${s.flag} VALUE`, s.help)).join('\n')}
-${Object.entries(sourceFlags)
-  .map(([flag, s]) => line(`${flag} VALUE`, s.help))
-  .join('\n')}
+${options.map(([flag, help]) => `  --${flag.padEnd(width)}  ${help}`).join('\n')}
 
 Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
 the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing

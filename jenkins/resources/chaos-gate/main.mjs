@@ -84577,7 +84577,15 @@ var sourceFlags = {
 var helpFlags = ["--help", "-h"];
 var isHelpCommand = (command) => command === "help" || helpFlags.includes(command);
 function usage() {
-  const line = (flag, help) => `  --${flag.padEnd(22)} ${help}`;
+  const options = [
+    ["config FILE", "chaos-gate.yaml (flags override its values)"],
+    ...settingFields.map((s) => [
+      s.kind === "boolean" ? s.flag : `${s.flag} VALUE`,
+      s.help
+    ]),
+    ...Object.entries(sourceFlags).map(([flag, s]) => [`${flag} VALUE`, s.help])
+  ];
+  const width2 = Math.max(...options.map(([flag]) => flag.length));
   return `chaos-gate: gate a deployment on LitmusChaos verdicts, probe outcomes and load-test thresholds.
 
 Usage:
@@ -84589,9 +84597,7 @@ Usage:
                                                   report and one gate
 
 Options:
-${line("config FILE", "chaos-gate.yaml (flags override its values)")}
-${settingFields.map((s) => line(s.kind === "boolean" ? s.flag : `${s.flag} VALUE`, s.help)).join("\n")}
-${Object.entries(sourceFlags).map(([flag, s]) => line(`${flag} VALUE`, s.help)).join("\n")}
+${options.map(([flag, help]) => `  --${flag.padEnd(width2)}  ${help}`).join("\n")}
 
 Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
 the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { main } from '../../../src/cli/main.ts';
-import { asksOnlyForHelp } from '../../../src/cli/usage.ts';
+import { asksOnlyForHelp, usage } from '../../../src/cli/usage.ts';
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -32,4 +32,13 @@ test('--help beside other flags prints the usage only once every flag and value 
   const badValue = await cli('run', '--timeout', 'soon', '-h');
   assert.equal(badValue.code, 2);
   assert.match(badValue.err, /--timeout: "soon" is not a duration/);
+});
+
+test('every option of the usage has its help text in one column, the longest flag included', () => {
+  const options = usage()
+    .split('\n')
+    .filter((line) => line.startsWith('  --'));
+  assert.ok(options.some((line) => line.startsWith('  --cluster-workflow-template VALUE ')));
+  const columns = new Set(options.map((line) => /^ {2}--\S+(?: \S+)? +/.exec(line)?.[0].length));
+  assert.deepEqual([...columns], [options[0]?.indexOf('chaos-gate.yaml')]);
 });

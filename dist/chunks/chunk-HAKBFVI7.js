@@ -22,7 +22,15 @@ function asksOnlyForHelp(argv) {
   return isHelpCommand(command) || rest.length === 1 && helpFlags.includes(rest[0] ?? "");
 }
 function usage() {
-  const line = (flag, help) => `  --${flag.padEnd(22)} ${help}`;
+  const options = [
+    ["config FILE", "chaos-gate.yaml (flags override its values)"],
+    ...settingFields.map((s) => [
+      s.kind === "boolean" ? s.flag : `${s.flag} VALUE`,
+      s.help
+    ]),
+    ...Object.entries(sourceFlags).map(([flag, s]) => [`${flag} VALUE`, s.help])
+  ];
+  const width = Math.max(...options.map(([flag]) => flag.length));
   return `chaos-gate: gate a deployment on LitmusChaos verdicts, probe outcomes and load-test thresholds.
 
 Usage:
@@ -34,9 +42,7 @@ Usage:
                                                   report and one gate
 
 Options:
-${line("config FILE", "chaos-gate.yaml (flags override its values)")}
-${settingFields.map((s) => line(s.kind === "boolean" ? s.flag : `${s.flag} VALUE`, s.help)).join("\n")}
-${Object.entries(sourceFlags).map(([flag, s]) => line(`${flag} VALUE`, s.help)).join("\n")}
+${options.map(([flag, help]) => `  --${flag.padEnd(width)}  ${help}`).join("\n")}
 
 Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
 the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing

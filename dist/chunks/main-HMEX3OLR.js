@@ -12,7 +12,7 @@ import {
   isHelpCommand,
   sourceFlags,
   usage
-} from "./chunk-OMP4SMV2.js";
+} from "./chunk-HAKBFVI7.js";
 import {
   labelFor,
   layerFrom,
