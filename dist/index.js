@@ -9,8 +9,8 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-4HA3CSXP.js";
-import "./chunks/chunk-TVBCJQEO.js";
+} from "./chunks/chunk-T377JARL.js";
+import "./chunks/chunk-GPRM3U5F.js";
 import {
   connect,
   loadKubeContext,
@@ -31,7 +31,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-XRDZMDGB.js";
+} from "./chunks/chunk-JHPOGWU6.js";
 import {
   labelFor,
   layerFrom,
@@ -39,7 +39,7 @@ import {
   toMap
 } from "./chunks/chunk-KCXUTZCJ.js";
 import "./chunks/chunk-FCT77RVI.js";
-import "./chunks/chunk-7COJGXDC.js";
+import "./chunks/chunk-4YTJHTPU.js";
 import "./chunks/chunk-ICGTBXAT.js";
 import "./chunks/chunk-WOYQ2HAK.js";
 import "./chunks/chunk-VJZ45ZOO.js";

@@ -60,7 +60,7 @@ export function duplicateProblems(
 }
 
 export function parseManifests(text: string, file: string, role: ManifestRole): Manifest[] {
-  refuseDescribeOutput(text, file);
+  refuseOtherFormats(text, file);
   return loadDocuments(text, file).flatMap((value, index) =>
     // An empty document between separators holds nothing.
     value === null || value === undefined ? [] : toManifests(value, `${file}, document ${index + 1}`, role),
@@ -73,19 +73,34 @@ export function parseManifests(text: string, file: string, role: ManifestRole): 
  * which document and line are wrong.
  */
 function loadDocuments(text: string, file: string): unknown[] {
+  let jsonError: unknown;
   if (/^\s*[{[]/.test(text)) {
     try {
       return [JSON.parse(text)];
-    } catch {
+    } catch (error) {
       // Not JSON after all (a YAML flow mapping, or broken): the YAML reading below decides.
+      jsonError = error;
     }
   }
   try {
     // The YAML 1.2 core schema, as the `yaml` parser reads it: timestamps stay strings.
     return loadAll(text, null, { schema: CORE_SCHEMA });
   } catch (error) {
+    // Broken JSON (kubectl output cut off, say) is told in JSON's terms, which name line and column.
+    if (jsonError && looksLikeJson(text))
+      throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError)}`);
     throw locateYamlError(text, file, error);
   }
+}
+
+/** `{"…` or `[`: JSON, as kubectl and every JSON writer start it, rather than a YAML flow mapping. */
+const looksLikeJson = (text: string) => /^\s*(?:\{\s*"|\[)/.test(text);
+
+function jsonProblem(error: unknown): string {
+  const message = errorMessage(error);
+  return /end of JSON input/i.test(message)
+    ? `${message}: the file ends inside the JSON (was it cut off?)`
+    : message;
 }
 
 function locateYamlError(text: string, file: string, error: unknown): ConfigError {
@@ -98,18 +113,25 @@ function locateYamlError(text: string, file: string, error: unknown): ConfigErro
 }
 
 /**
- * `kubectl describe` prints objects as "API Version:", "Kind:", "Metadata:" with spaced, capitalised
- * keys: YAML-like but not an object. Say what to run instead of failing on a missing field.
+ * Text that is not YAML or JSON objects at all gets an error that says what it is and what to give
+ * instead, rather than a YAML parser's complaint about its first line.
  */
-function refuseDescribeOutput(text: string, file: string): void {
+function refuseOtherFormats(text: string, file: string): void {
   const head = text.slice(0, 4096);
-  if (!/^API Version:[ \t]+\S/m.test(head) || !/^Kind:[ \t]+\S/m.test(head)) return;
-  const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? 'OBJECT';
-  const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? 'NAME';
-  throw new ConfigError(
-    `${file}: this is \`kubectl describe\` output, which cannot be read back; ` +
-      `save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``,
-  );
+  // `kubectl describe` prints objects as "API Version:", "Kind:", "Metadata:" with spaced, capitalised
+  // keys: YAML-like but not an object.
+  if (/^API Version:[ \t]+\S/m.test(head) && /^Kind:[ \t]+\S/m.test(head)) {
+    const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? 'OBJECT';
+    const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? 'NAME';
+    throw new ConfigError(
+      `${file}: this is \`kubectl describe\` output, which cannot be read back; ` +
+        `save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``,
+    );
+  }
+  if (/^\uFEFF?\s*</.test(head)) {
+    const junit = /<testsuites?[\s>]/.test(head) ? ' (a JUnit report, which is an output, not an input)' : '';
+    throw new ConfigError(`${file}: this is XML${junit}; expected Kubernetes objects as YAML or JSON`);
+  }
 }
 
 function toManifests(value: unknown, where: string, role: ManifestRole): Manifest[] {

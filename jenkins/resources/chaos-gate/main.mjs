@@ -17226,7 +17226,7 @@ function duplicateProblems(manifests, namespaceOf = (m) => m.object.metadata.nam
   return problems;
 }
 function parseManifests(text3, file, role) {
-  refuseDescribeOutput(text3, file);
+  refuseOtherFormats(text3, file);
   return loadDocuments(text3, file).flatMap(
     (value, index2) => (
       // An empty document between separators holds nothing.
@@ -17235,17 +17235,25 @@ function parseManifests(text3, file, role) {
   );
 }
 function loadDocuments(text3, file) {
+  let jsonError;
   if (/^\s*[{[]/.test(text3)) {
     try {
       return [JSON.parse(text3)];
-    } catch {
+    } catch (error2) {
+      jsonError = error2;
     }
   }
   try {
     return loadAll(text3, null, { schema: CORE_SCHEMA });
   } catch (error2) {
+    if (jsonError && looksLikeJson(text3))
+      throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError)}`);
     throw locateYamlError(text3, file, error2);
   }
+}
+function jsonProblem(error2) {
+  const message = errorMessage(error2);
+  return /end of JSON input/i.test(message) ? `${message}: the file ends inside the JSON (was it cut off?)` : message;
 }
 function locateYamlError(text3, file, error2) {
   const documents = (0, import_yaml2.parseAllDocuments)(text3);
@@ -17255,14 +17263,19 @@ function locateYamlError(text3, file, error2) {
   if (problem) return new ConfigError(`${file}, document ${index2 + 1}: invalid YAML: ${problem.message}`);
   return new ConfigError(`${file}: invalid YAML: ${errorMessage(error2)}`);
 }
-function refuseDescribeOutput(text3, file) {
+function refuseOtherFormats(text3, file) {
   const head = text3.slice(0, 4096);
-  if (!/^API Version:[ \t]+\S/m.test(head) || !/^Kind:[ \t]+\S/m.test(head)) return;
-  const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? "OBJECT";
-  const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? "NAME";
-  throw new ConfigError(
-    `${file}: this is \`kubectl describe\` output, which cannot be read back; save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``
-  );
+  if (/^API Version:[ \t]+\S/m.test(head) && /^Kind:[ \t]+\S/m.test(head)) {
+    const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? "OBJECT";
+    const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? "NAME";
+    throw new ConfigError(
+      `${file}: this is \`kubectl describe\` output, which cannot be read back; save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``
+    );
+  }
+  if (/^\uFEFF?\s*</.test(head)) {
+    const junit = /<testsuites?[\s>]/.test(head) ? " (a JUnit report, which is an output, not an input)" : "";
+    throw new ConfigError(`${file}: this is XML${junit}; expected Kubernetes objects as YAML or JSON`);
+  }
 }
 function toManifests(value, where, role) {
   if (!isRecord(value)) throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)`);
@@ -17297,7 +17310,7 @@ function toManifests(value, where, role) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_yaml2, expectedKinds;
+var import_yaml2, expectedKinds, looksLikeJson;
 var init_manifests = __esm({
   "src/kube/manifests.ts"() {
     "use strict";
@@ -17311,6 +17324,7 @@ var init_manifests = __esm({
       engine: ["ChaosEngine"],
       input: void 0
     };
+    looksLikeJson = (text3) => /^\s*(?:\{\s*"|\[)/.test(text3);
   }
 });
 

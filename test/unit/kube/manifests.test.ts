@@ -55,9 +55,37 @@ test('broken YAML names the document and the line', () => {
   );
 });
 
-test('broken JSON is reported with where it breaks', () => {
+test('broken JSON is reported as JSON, with where it breaks', () => {
+  assert.throws(
+    () =>
+      parseManifests(
+        '{"kind": "List",\n "items": [{"kind": "ChaosResult" "x": 1}]}',
+        'results.json',
+        'input',
+      ),
+    /^ConfigError: results\.json: invalid JSON: Expected ',' or '}' after property value in JSON at position \d+ \(line 2 column \d+\)$/,
+  );
   assert.throws(
     () => parseManifests('{"kind": "List", "items": [\n', 'results.json', 'input'),
-    /^ConfigError: results\.json, document 1: invalid YAML: .*line \d/,
+    /^ConfigError: results\.json: invalid JSON: Unexpected end of JSON input: the file ends inside the JSON \(was it cut off\?\)$/,
+  );
+});
+
+test('a broken YAML flow mapping is still told as YAML', () => {
+  assert.throws(
+    () => parseManifests('{apiVersion: v1, kind: [}\n', 'sa.yaml', 'rbac'),
+    /^ConfigError: sa\.yaml, document 1: invalid YAML: /,
+  );
+});
+
+test('XML, such as a JUnit report given as results, is named as what it is', () => {
+  assert.throws(
+    () =>
+      parseManifests('<?xml version="1.0"?>\n<testsuites name="x">\n</testsuites>\n', 'junit.xml', 'input'),
+    /^ConfigError: junit\.xml: this is XML \(a JUnit report, which is an output, not an input\); expected Kubernetes objects as YAML or JSON$/,
+  );
+  assert.throws(
+    () => parseManifests('<html></html>', 'page.html', 'input'),
+    /^ConfigError: page\.html: this is XML;/,
   );
 });

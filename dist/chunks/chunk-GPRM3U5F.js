@@ -10,7 +10,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-7COJGXDC.js";
+} from "./chunk-4YTJHTPU.js";
 import {
   array,
   boolean,

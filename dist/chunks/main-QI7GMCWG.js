@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-XRDZMDGB.js";
+} from "./chunk-JHPOGWU6.js";
 import {
   isHelpCommand,
   sourceFlags,
@@ -20,7 +20,7 @@ import {
   toMap
 } from "./chunk-KCXUTZCJ.js";
 import "./chunk-FCT77RVI.js";
-import "./chunk-7COJGXDC.js";
+import "./chunk-4YTJHTPU.js";
 import "./chunk-ICGTBXAT.js";
 import "./chunk-WOYQ2HAK.js";
 import "./chunk-VJZ45ZOO.js";
@@ -124,7 +124,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-7HUDPMGV.js");
+        const { runTargets } = await import("./targets-5N2INCEJ.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -133,7 +133,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-HM3BXJ6V.js");
+        const { reportGate } = await import("./report-72DNPO5W.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
@@ -141,7 +141,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-XZG2MFTF.js");
+        const { describeRunInputs } = await import("./inputs-6ZY33U2Z.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

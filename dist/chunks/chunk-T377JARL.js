@@ -7,7 +7,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-TVBCJQEO.js";
+} from "./chunk-GPRM3U5F.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -53,7 +53,7 @@ import {
 } from "./chunk-RG723U7L.js";
 import {
   duplicateProblems
-} from "./chunk-7COJGXDC.js";
+} from "./chunk-4YTJHTPU.js";
 import {
   formatDuration
 } from "./chunk-ICGTBXAT.js";

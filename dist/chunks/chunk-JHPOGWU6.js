@@ -6,7 +6,7 @@ import {
 } from "./chunk-FCT77RVI.js";
 import {
   readManifests
-} from "./chunk-7COJGXDC.js";
+} from "./chunk-4YTJHTPU.js";
 import {
   engineChaosSeconds,
   runDuration

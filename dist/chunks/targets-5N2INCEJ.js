@@ -3,15 +3,15 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-4HA3CSXP.js";
-import "./chunk-TVBCJQEO.js";
+} from "./chunk-T377JARL.js";
+import "./chunk-GPRM3U5F.js";
 import "./chunk-VRCRGDTK.js";
 import "./chunk-27SHOBXT.js";
 import "./chunk-VAA7V26Y.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-JQOBSY7X.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-7COJGXDC.js";
+import "./chunk-4YTJHTPU.js";
 import "./chunk-ICGTBXAT.js";
 import "./chunk-WOYQ2HAK.js";
 import "./chunk-VJZ45ZOO.js";

@@ -28,7 +28,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-7COJGXDC.js";
+} from "./chunk-4YTJHTPU.js";
 import "./chunk-ICGTBXAT.js";
 import {
   resultFileLimit

@@ -4,11 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-TVBCJQEO.js";
+} from "./chunk-GPRM3U5F.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-JQOBSY7X.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-7COJGXDC.js";
+import "./chunk-4YTJHTPU.js";
 import "./chunk-WOYQ2HAK.js";
 import "./chunk-VJZ45ZOO.js";
 import "./chunk-BCF6FOSK.js";

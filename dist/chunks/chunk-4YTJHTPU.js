@@ -51,7 +51,7 @@ function duplicateProblems(manifests, namespaceOf = (m) => m.object.metadata.nam
   return problems;
 }
 function parseManifests(text, file, role) {
-  refuseDescribeOutput(text, file);
+  refuseOtherFormats(text, file);
   return loadDocuments(text, file).flatMap(
     (value, index) => (
       // An empty document between separators holds nothing.
@@ -60,17 +60,26 @@ function parseManifests(text, file, role) {
   );
 }
 function loadDocuments(text, file) {
+  let jsonError;
   if (/^\s*[{[]/.test(text)) {
     try {
       return [JSON.parse(text)];
-    } catch {
+    } catch (error) {
+      jsonError = error;
     }
   }
   try {
     return loadAll(text, null, { schema: CORE_SCHEMA });
   } catch (error) {
+    if (jsonError && looksLikeJson(text))
+      throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError)}`);
     throw locateYamlError(text, file, error);
   }
+}
+var looksLikeJson = (text) => /^\s*(?:\{\s*"|\[)/.test(text);
+function jsonProblem(error) {
+  const message = errorMessage(error);
+  return /end of JSON input/i.test(message) ? `${message}: the file ends inside the JSON (was it cut off?)` : message;
 }
 function locateYamlError(text, file, error) {
   const documents = (0, import_yaml.parseAllDocuments)(text);
@@ -80,14 +89,19 @@ function locateYamlError(text, file, error) {
   if (problem) return new ConfigError(`${file}, document ${index + 1}: invalid YAML: ${problem.message}`);
   return new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`);
 }
-function refuseDescribeOutput(text, file) {
+function refuseOtherFormats(text, file) {
   const head = text.slice(0, 4096);
-  if (!/^API Version:[ \t]+\S/m.test(head) || !/^Kind:[ \t]+\S/m.test(head)) return;
-  const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? "OBJECT";
-  const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? "NAME";
-  throw new ConfigError(
-    `${file}: this is \`kubectl describe\` output, which cannot be read back; save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``
-  );
+  if (/^API Version:[ \t]+\S/m.test(head) && /^Kind:[ \t]+\S/m.test(head)) {
+    const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? "OBJECT";
+    const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? "NAME";
+    throw new ConfigError(
+      `${file}: this is \`kubectl describe\` output, which cannot be read back; save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``
+    );
+  }
+  if (/^\uFEFF?\s*</.test(head)) {
+    const junit = /<testsuites?[\s>]/.test(head) ? " (a JUnit report, which is an output, not an input)" : "";
+    throw new ConfigError(`${file}: this is XML${junit}; expected Kubernetes objects as YAML or JSON`);
+  }
 }
 function toManifests(value, where, role) {
   if (!isRecord(value)) throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)`);
