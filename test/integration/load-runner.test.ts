@@ -19,11 +19,13 @@ test('hey through the load runner: slow, failing requests are found inside the c
   let chaos = false;
   let served = 0;
   const server = createServer((request, response) => {
-    served++;
+    // Numbered as it arrives: read when the delay ends, the count would have moved on with the other
+    // workers' requests, and which ones fail would depend on how they interleave.
+    const number = ++served;
     if (!chaos) return response.end('ok');
     // During the window: +150 ms, and every third request fails.
     setTimeout(() => {
-      response.statusCode = served % 3 === 0 ? 503 : 200;
+      response.statusCode = number % 3 === 0 ? 503 : 200;
       response.end('slow');
     }, 150);
   });
