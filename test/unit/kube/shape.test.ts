@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { workflowSchema } from '../../../src/argo/types.ts';
 import { parseShape } from '../../../src/kube/shape.ts';
 import { chaosEngineSchema, chaosResultSchema } from '../../../src/litmus/types.ts';
