@@ -20,6 +20,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 enableCompileCache?.();
-var { main } = await import("./chunks/main-QI7GMCWG.js");
+var { main } = await import("./chunks/main-22XA4GSG.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -9,8 +9,8 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-T377JARL.js";
-import "./chunks/chunk-GPRM3U5F.js";
+} from "./chunks/chunk-2GUY5FFV.js";
+import "./chunks/chunk-BTXNF4CF.js";
 import {
   connect,
   loadKubeContext,
@@ -19,7 +19,7 @@ import {
 import "./chunks/chunk-27SHOBXT.js";
 import "./chunks/chunk-VAA7V26Y.js";
 import "./chunks/chunk-5AN4KMZA.js";
-import "./chunks/chunk-JQOBSY7X.js";
+import "./chunks/chunk-4SAQN3K5.js";
 import {
   caseReasons,
   chaosMayStillRun,

@@ -199,8 +199,15 @@ function seconds(value: number): number {
   return Math.max(0, Math.round(value * 1000)) / 1000;
 }
 
+/**
+ * UTC to the second, as Kubernetes writes timestamps, on a day every month has: already what a reader
+ * wants. Days 29-31 and other forms take the slow path, which rolls an impossible date over or drops it.
+ */
+const plainUtc = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
+
 /** Readers treat a zone-less timestamp as UTC, so always write UTC with a Z; an unreadable one is left out. */
 function isoUtc(timestamp: string): string | undefined {
+  if (plainUtc.test(timestamp)) return timestamp;
   const ms = Date.parse(timestamp);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 }

@@ -20118,10 +20118,11 @@ function seconds(value) {
   return Math.max(0, Math.round(value * 1e3)) / 1e3;
 }
 function isoUtc(timestamp2) {
+  if (plainUtc.test(timestamp2)) return timestamp2;
   const ms = Date.parse(timestamp2);
   return Number.isNaN(ms) ? void 0 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 }
-var maxBodyChars, toleranceSettings;
+var maxBodyChars, toleranceSettings, plainUtc;
 var init_junit = __esm({
   "src/report/junit.ts"() {
     "use strict";
@@ -20133,6 +20134,7 @@ var init_junit = __esm({
       minProbeSuccess: "gate.minProbeSuccess",
       failOnFailure: "gate.failOnFailure: false"
     };
+    plainUtc = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
   }
 });
 

@@ -120,16 +120,27 @@ test('per-case properties only on request: junit-10.xsd rejects them, so they ar
   assert.throws(() => assertValidJUnit(withProperties), /junit-10\.xsd rejects the JUnit[\s\S]*properties/);
 });
 
-test('timestamps are UTC with a Z whatever the machine time zone', () => {
+test('timestamps are UTC with a Z whatever the machine time zone and whatever form they came in', () => {
+  const written: Record<string, string | undefined> = {
+    '2026-11-20T10:00:05Z': '2026-11-20T10:00:05Z',
+    '2026-11-20T15:30:05+05:30': '2026-11-20T10:00:05Z',
+    '2026-11-20T10:00:05.250Z': '2026-11-20T10:00:05.250Z',
+    '2026-11-30T10:00:05Z': '2026-11-30T10:00:05Z',
+    '2026-02-30T10:00:05Z': '2026-03-02T10:00:05Z',
+    yesterday: undefined,
+  };
+  const [suite] = everyOutcome().suites;
+  const report: Report = { suites: Object.keys(written).map((timestamp) => ({ ...suite!, timestamp })) };
   const script = `import { renderJUnit } from './src/report/junit.ts'; import { defaultPolicy, evaluateGate } from './src/gate/policy.ts';
-    const report = ${JSON.stringify(everyOutcome())};
+    const report = ${JSON.stringify(report)};
     process.stdout.write(renderJUnit(report, evaluateGate(report, defaultPolicy)));`;
   for (const tz of ['UTC', 'America/New_York', 'Asia/Kolkata']) {
     const xml = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: repoRoot,
       env: { ...process.env, TZ: tz },
     }).toString();
-    assert.match(xml, /timestamp="2026-11-20T10:00:05Z"/, tz);
+    const timestamps = [...xml.matchAll(/<testsuite [^>]*?(?:timestamp="([^"]*)"[^>]*)?>/g)].map((m) => m[1]);
+    assert.deepEqual(timestamps, Object.values(written), tz);
   }
 });
 

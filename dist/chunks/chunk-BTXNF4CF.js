@@ -6,7 +6,7 @@ import {
 } from "./chunk-5AN4KMZA.js";
 import {
   reportPathProblems
-} from "./chunk-JQOBSY7X.js";
+} from "./chunk-4SAQN3K5.js";
 import {
   duplicateProblems,
   readManifests

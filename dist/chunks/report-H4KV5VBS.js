@@ -18,7 +18,7 @@ import {
 } from "./chunk-5AN4KMZA.js";
 import {
   conclude
-} from "./chunk-JQOBSY7X.js";
+} from "./chunk-4SAQN3K5.js";
 import {
   mergeReports
 } from "./chunk-RG723U7L.js";

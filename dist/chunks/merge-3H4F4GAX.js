@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-JQOBSY7X.js";
+} from "./chunk-4SAQN3K5.js";
 import {
   mergeReports,
   underLabel

@@ -7,7 +7,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-GPRM3U5F.js";
+} from "./chunk-BTXNF4CF.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -46,7 +46,7 @@ import {
 } from "./chunk-VAA7V26Y.js";
 import {
   conclude
-} from "./chunk-JQOBSY7X.js";
+} from "./chunk-4SAQN3K5.js";
 import {
   mergeReports,
   underLabel

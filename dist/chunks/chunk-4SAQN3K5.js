@@ -588,7 +588,9 @@ function runSeconds(suites) {
 function seconds(value) {
   return Math.max(0, Math.round(value * 1e3)) / 1e3;
 }
+var plainUtc = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
 function isoUtc(timestamp) {
+  if (plainUtc.test(timestamp)) return timestamp;
   const ms = Date.parse(timestamp);
   return Number.isNaN(ms) ? void 0 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 }
