@@ -2,12 +2,12 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  keepYoungGenerationSize
-} from "./chunks/chunk-NBWQU3MT.js";
-import {
   asksOnlyForHelp,
   usage
 } from "./chunks/chunk-HAKBFVI7.js";
+import {
+  keepYoungGenerationSize
+} from "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-KCXUTZCJ.js";
 import "./chunks/chunk-RHZBZGPM.js";
 
@@ -20,6 +20,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 enableCompileCache?.();
-var { main } = await import("./chunks/main-22XA4GSG.js");
+var { main } = await import("./chunks/main-WWTRVF66.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -2,47 +2,49 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  keepYoungGenerationSize
-} from "./chunks/chunk-NBWQU3MT.js";
-import {
-  allConfirmed,
-  describeUnconfirmed,
-  runTargets,
-  stopRunChaos
-} from "./chunks/chunk-2GUY5FFV.js";
-import "./chunks/chunk-BTXNF4CF.js";
-import {
-  connect,
-  loadKubeContext,
-  newSecretDir
-} from "./chunks/chunk-VRCRGDTK.js";
-import "./chunks/chunk-27SHOBXT.js";
-import "./chunks/chunk-VAA7V26Y.js";
-import "./chunks/chunk-5AN4KMZA.js";
-import "./chunks/chunk-4SAQN3K5.js";
-import {
-  caseReasons,
-  chaosMayStillRun,
-  judgedCases
-} from "./chunks/chunk-RG723U7L.js";
-import {
   expectedChaosMs,
   loadConfig,
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-JHPOGWU6.js";
+} from "./chunks/chunk-2UXZ6VOA.js";
+import {
+  keepYoungGenerationSize
+} from "./chunks/chunk-NBWQU3MT.js";
 import {
   labelFor,
   layerFrom,
   settingFields,
   toMap
 } from "./chunks/chunk-KCXUTZCJ.js";
+import {
+  allConfirmed,
+  describeUnconfirmed,
+  runTargets,
+  stopRunChaos
+} from "./chunks/chunk-SQETJJIX.js";
+import "./chunks/chunk-EYEMG2LC.js";
+import "./chunks/chunk-C6CQ5RXN.js";
+import {
+  connect,
+  loadKubeContext,
+  newSecretDir
+} from "./chunks/chunk-NT6NNPX3.js";
 import "./chunks/chunk-FCT77RVI.js";
-import "./chunks/chunk-4YTJHTPU.js";
+import "./chunks/chunk-HHYD3KEK.js";
+import "./chunks/chunk-DY2Z4E4O.js";
+import "./chunks/chunk-GS4J5LMD.js";
 import "./chunks/chunk-ICGTBXAT.js";
-import "./chunks/chunk-WOYQ2HAK.js";
+import "./chunks/chunk-5AN4KMZA.js";
+import "./chunks/chunk-WZQ2V6ZS.js";
+import "./chunks/chunk-AYGSTPPA.js";
+import "./chunks/chunk-WBGLMU6R.js";
 import "./chunks/chunk-VJZ45ZOO.js";
+import {
+  caseReasons,
+  chaosMayStillRun,
+  judgedCases
+} from "./chunks/chunk-RG723U7L.js";
 import {
   redact
 } from "./chunks/chunk-BCF6FOSK.js";

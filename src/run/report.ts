@@ -4,7 +4,6 @@
 import type { GateConfig } from '../config/load.ts';
 import { readCtkJournal } from '../ctk/read.ts';
 import { CannotRunError, ConfigError } from '../errors.ts';
-import { readLoadSuite } from '../load/collect.ts';
 import { loadSchema, type LoadConfig } from '../load/schema.ts';
 import { mergeReports, type Report, type ReportCase, type ReportSuite } from '../report/model.ts';
 import type { GateOutcome } from './outcome.ts';
@@ -27,7 +26,11 @@ export async function reportGate(
 ): Promise<GateOutcome> {
   const parts: Report[] = [];
   const load = loadToReport(config.load, sources);
-  if (load) parts.push({ suites: [readLoadSuite(load, undefined, [])] });
+  if (load) {
+    // Loaded only here: the load-file readers (histograms, gzip) are not needed to convert ChaosResults.
+    const { readLoadSuite } = await import('../load/collect.ts');
+    parts.push({ suites: [readLoadSuite(load, undefined, [])] });
+  }
   if (config.ctkJournals.length > 0) parts.push({ suites: config.ctkJournals.map(readCtkJournal) });
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));

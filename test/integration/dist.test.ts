@@ -30,11 +30,12 @@ test('dist/ and jenkins/resources/ match a fresh build of src/ (run `npm run bui
   }
 });
 
-test('--help, validate and report start without loading the Kubernetes client, and --help without zod', () => {
+test('--help, validate and report start without loading the Kubernetes client, --help without zod, report --results without the load readers', () => {
   const commands = [
     ['--help'],
     ['validate', '--config', path.join(repoRoot, 'examples/pod-delete/chaos-gate.yaml')],
     ['report', '--k6', path.join(repoRoot, 'test/fixtures/load/k6-summary-export.json')],
+    ['report', '--results', path.join(repoRoot, 'test/fixtures/litmus/results/chaosresult-3x-pass.yaml')],
   ];
   for (const args of commands) {
     const child = spawnSync(
@@ -56,6 +57,13 @@ test('--help, validate and report start without loading the Kubernetes client, a
     // client-node's KubeConfig class, as esbuild writes it into whichever chunk holds the client.
     const withClient = loaded.filter((file) => readFileSync(file, 'utf8').includes('KubeConfig = class'));
     assert.deepEqual(withClient, [], `chaos-gate ${args[0]} loads the Kubernetes client`);
+    if (args.includes('--results')) {
+      // Converting ChaosResults reads no load-test file: the readers and their histograms stay unloaded.
+      const withLoadReaders = loaded.filter((file) =>
+        readFileSync(file, 'utf8').includes('// src/load/read.ts'),
+      );
+      assert.deepEqual(withLoadReaders, [], 'chaos-gate report --results loads the load-file readers');
+    }
     if (args[0] !== '--help') continue;
     // --help validates nothing: zod's error class, as esbuild writes it, must not be loaded either.
     const withZod = loaded.filter((file) => readFileSync(file, 'utf8').includes('inst.name = "$ZodError"'));

@@ -19484,6 +19484,11 @@ var init_suite = __esm({
 });
 
 // src/load/collect.ts
+var collect_exports = {};
+__export(collect_exports, {
+  commandOnlySuite: () => commandOnlySuite,
+  readLoadSuite: () => readLoadSuite
+});
 function readLoadSuite(config2, exit, windows) {
   return loadSuite({
     exit,
@@ -83961,7 +83966,10 @@ __export(report_exports, {
 async function reportGate(config2, sources, log) {
   const parts = [];
   const load2 = loadToReport(config2.load, sources);
-  if (load2) parts.push({ suites: [readLoadSuite(load2, void 0, [])] });
+  if (load2) {
+    const { readLoadSuite: readLoadSuite2 } = await Promise.resolve().then(() => (init_collect(), collect_exports));
+    parts.push({ suites: [readLoadSuite2(load2, void 0, [])] });
+  }
   if (config2.ctkJournals.length > 0) parts.push({ suites: config2.ctkJournals.map(readCtkJournal) });
   if (config2.workflow?.file) parts.push(workflowReportFromFile(config2.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
@@ -84007,7 +84015,6 @@ var init_report = __esm({
     "use strict";
     init_read();
     init_errors();
-    init_collect();
     init_schema();
     init_model();
     init_publish();

@@ -4,9 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   CORE_SCHEMA,
   loadAll,
-  readInputFile,
   require_dist
-} from "./chunk-WOYQ2HAK.js";
+} from "./chunk-WZQ2V6ZS.js";
+import {
+  readInputFile
+} from "./chunk-AYGSTPPA.js";
 import {
   ConfigError,
   __toESM,

@@ -2,12 +2,16 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  commandOnlySuite,
+  readLoadSuite
+} from "./chunk-EYEMG2LC.js";
+import {
   allowedNamespaces,
   blastRadiusProblems,
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-BTXNF4CF.js";
+} from "./chunk-C6CQ5RXN.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -26,15 +30,16 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-VRCRGDTK.js";
+} from "./chunk-NT6NNPX3.js";
 import {
-  commandOnlySuite,
   isWorkflowCompleted,
   readCtkJournal,
-  readLoadSuite,
   workflowCondition,
   workflowToSuite
-} from "./chunk-27SHOBXT.js";
+} from "./chunk-HHYD3KEK.js";
+import {
+  duplicateProblems
+} from "./chunk-DY2Z4E4O.js";
 import {
   convertChaos,
   experimentStatusOf,
@@ -43,20 +48,17 @@ import {
   isVerdictFinal,
   readableResults,
   resultName
-} from "./chunk-VAA7V26Y.js";
+} from "./chunk-GS4J5LMD.js";
+import {
+  formatDuration
+} from "./chunk-ICGTBXAT.js";
 import {
   conclude
-} from "./chunk-4SAQN3K5.js";
+} from "./chunk-WBGLMU6R.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
-import {
-  duplicateProblems
-} from "./chunk-4YTJHTPU.js";
-import {
-  formatDuration
-} from "./chunk-ICGTBXAT.js";
 import {
   CancelledError,
   CannotRunError,

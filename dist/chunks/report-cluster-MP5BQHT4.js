@@ -7,15 +7,16 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-VRCRGDTK.js";
+} from "./chunk-NT6NNPX3.js";
 import {
   convertChaos,
   readableResults
-} from "./chunk-VAA7V26Y.js";
-import "./chunk-5AN4KMZA.js";
-import "./chunk-RG723U7L.js";
+} from "./chunk-GS4J5LMD.js";
 import "./chunk-ICGTBXAT.js";
-import "./chunk-WOYQ2HAK.js";
+import "./chunk-5AN4KMZA.js";
+import "./chunk-WZQ2V6ZS.js";
+import "./chunk-AYGSTPPA.js";
+import "./chunk-RG723U7L.js";
 import "./chunk-BCF6FOSK.js";
 import {
   CannotRunError,

@@ -2,15 +2,15 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  duplicateProblems,
+  readManifests
+} from "./chunk-DY2Z4E4O.js";
+import {
   describeSchemaIssues
 } from "./chunk-5AN4KMZA.js";
 import {
   reportPathProblems
-} from "./chunk-4SAQN3K5.js";
-import {
-  duplicateProblems,
-  readManifests
-} from "./chunk-4YTJHTPU.js";
+} from "./chunk-WBGLMU6R.js";
 import {
   array,
   boolean,

@@ -4,12 +4,12 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-4SAQN3K5.js";
+} from "./chunk-WBGLMU6R.js";
+import "./chunk-VJZ45ZOO.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
-import "./chunk-VJZ45ZOO.js";
 import "./chunk-BCF6FOSK.js";
 import {
   ConfigError,

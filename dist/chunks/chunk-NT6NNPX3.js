@@ -4,15 +4,17 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-VAA7V26Y.js";
+} from "./chunk-GS4J5LMD.js";
 import {
   formatDuration
 } from "./chunk-ICGTBXAT.js";
 import {
-  readInputFile,
   require_dist,
   yaml
-} from "./chunk-WOYQ2HAK.js";
+} from "./chunk-WZQ2V6ZS.js";
+import {
+  readInputFile
+} from "./chunk-AYGSTPPA.js";
 import {
   displayUrl,
   redact,

@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-JHPOGWU6.js";
+} from "./chunk-2UXZ6VOA.js";
 import {
   isHelpCommand,
   sourceFlags,
@@ -20,9 +20,10 @@ import {
   toMap
 } from "./chunk-KCXUTZCJ.js";
 import "./chunk-FCT77RVI.js";
-import "./chunk-4YTJHTPU.js";
+import "./chunk-DY2Z4E4O.js";
 import "./chunk-ICGTBXAT.js";
-import "./chunk-WOYQ2HAK.js";
+import "./chunk-WZQ2V6ZS.js";
+import "./chunk-AYGSTPPA.js";
 import "./chunk-VJZ45ZOO.js";
 import {
   redact
@@ -124,7 +125,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-KLRTYYPT.js");
+        const { runTargets } = await import("./targets-TU5LWIXN.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -133,15 +134,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-H4KV5VBS.js");
+        const { reportGate } = await import("./report-YTLO3ENU.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-3H4F4GAX.js");
+        const { mergeGate } = await import("./merge-IK7AXAH2.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-GRKTE7MK.js");
+        const { describeRunInputs } = await import("./inputs-VF4LVOP4.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

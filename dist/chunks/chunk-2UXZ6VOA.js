@@ -6,15 +6,17 @@ import {
 } from "./chunk-FCT77RVI.js";
 import {
   readManifests
-} from "./chunk-4YTJHTPU.js";
+} from "./chunk-DY2Z4E4O.js";
 import {
   engineChaosSeconds,
   runDuration
 } from "./chunk-ICGTBXAT.js";
 import {
-  readInputFile,
   require_dist
-} from "./chunk-WOYQ2HAK.js";
+} from "./chunk-WZQ2V6ZS.js";
+import {
+  readInputFile
+} from "./chunk-AYGSTPPA.js";
 import {
   defaultPolicy
 } from "./chunk-VJZ45ZOO.js";

@@ -2,14 +2,14 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  totalChaosSeconds
+} from "./chunk-ICGTBXAT.js";
+import {
   objectMetaSchema
 } from "./chunk-5AN4KMZA.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
-import {
-  totalChaosSeconds
-} from "./chunk-ICGTBXAT.js";
 import {
   _enum,
   array,

@@ -2,38 +2,38 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  loadSchema
+} from "./chunk-FCT77RVI.js";
+import {
   readCtkJournal,
-  readLoadSuite,
   workflowToSuite
-} from "./chunk-27SHOBXT.js";
+} from "./chunk-HHYD3KEK.js";
+import {
+  duplicateProblems,
+  readManifests
+} from "./chunk-DY2Z4E4O.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   convertChaos,
   parseShape
-} from "./chunk-VAA7V26Y.js";
+} from "./chunk-GS4J5LMD.js";
+import "./chunk-ICGTBXAT.js";
 import {
   describeSchemaIssues,
   objectMetaSchema
 } from "./chunk-5AN4KMZA.js";
+import "./chunk-WZQ2V6ZS.js";
+import {
+  resultFileLimit
+} from "./chunk-AYGSTPPA.js";
 import {
   conclude
-} from "./chunk-4SAQN3K5.js";
+} from "./chunk-WBGLMU6R.js";
+import "./chunk-VJZ45ZOO.js";
 import {
   mergeReports
 } from "./chunk-RG723U7L.js";
-import {
-  loadSchema
-} from "./chunk-FCT77RVI.js";
-import {
-  duplicateProblems,
-  readManifests
-} from "./chunk-4YTJHTPU.js";
-import "./chunk-ICGTBXAT.js";
-import {
-  resultFileLimit
-} from "./chunk-WOYQ2HAK.js";
-import "./chunk-VJZ45ZOO.js";
 import {
   _enum,
   array,
@@ -150,12 +150,15 @@ function workflowReportFromFile(file) {
 async function reportGate(config, sources, log) {
   const parts = [];
   const load = loadToReport(config.load, sources);
-  if (load) parts.push({ suites: [readLoadSuite(load, void 0, [])] });
+  if (load) {
+    const { readLoadSuite } = await import("./collect-JR36V4SW.js");
+    parts.push({ suites: [readLoadSuite(load, void 0, [])] });
+  }
   if (config.ctkJournals.length > 0) parts.push({ suites: config.ctkJournals.map(readCtkJournal) });
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-C5EJZLEN.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-MP5BQHT4.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {

@@ -2,15 +2,15 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  evaluateGate
+} from "./chunk-VJZ45ZOO.js";
+import {
   caseReasons,
   chaosMayStillRun,
   importanceOf,
   judgedCases,
   judgementsOf
 } from "./chunk-RG723U7L.js";
-import {
-  evaluateGate
-} from "./chunk-VJZ45ZOO.js";
 import {
   _enum,
   array,

@@ -4,13 +4,14 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-BTXNF4CF.js";
+} from "./chunk-C6CQ5RXN.js";
+import "./chunk-DY2Z4E4O.js";
 import "./chunk-5AN4KMZA.js";
-import "./chunk-4SAQN3K5.js";
-import "./chunk-RG723U7L.js";
-import "./chunk-4YTJHTPU.js";
-import "./chunk-WOYQ2HAK.js";
+import "./chunk-WZQ2V6ZS.js";
+import "./chunk-AYGSTPPA.js";
+import "./chunk-WBGLMU6R.js";
 import "./chunk-VJZ45ZOO.js";
+import "./chunk-RG723U7L.js";
 import "./chunk-BCF6FOSK.js";
 import "./chunk-RHZBZGPM.js";
 export {

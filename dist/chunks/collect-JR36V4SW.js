@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  commandOnlySuite,
+  readLoadSuite
+} from "./chunk-EYEMG2LC.js";
+import "./chunk-AYGSTPPA.js";
+import "./chunk-RHZBZGPM.js";
+export {
+  commandOnlySuite,
+  readLoadSuite
+};
