@@ -20,6 +20,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 enableCompileCache?.();
-var { main } = await import("./chunks/main-WWTRVF66.js");
+var { main } = await import("./chunks/main-P5JURFKX.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -108,7 +108,13 @@ function locateYamlError(text: string, file: string, error: unknown): ConfigErro
   const list = Array.isArray(documents) ? documents : [documents];
   const index = list.findIndex((document) => document.errors.length > 0);
   const problem = list[index]?.errors[0];
-  if (problem) return new ConfigError(`${file}, document ${index + 1}: invalid YAML: ${problem.message}`);
+  if (problem) {
+    // kubectl ends its output with a newline; a file that stops mid-line where the YAML breaks was
+    // most likely cut off (a CI step killed while saving it, a full disk).
+    const cut = !text.endsWith('\n') && problem.pos[1] >= text.length;
+    const atEnd = cut ? ' where the file ends mid-line (was it cut off?)' : '';
+    return new ConfigError(`${file}, document ${index + 1}: invalid YAML${atEnd}: ${problem.message}`);
+  }
   return new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`);
 }
 

@@ -17260,7 +17260,11 @@ function locateYamlError(text3, file, error2) {
   const list = Array.isArray(documents) ? documents : [documents];
   const index2 = list.findIndex((document2) => document2.errors.length > 0);
   const problem = list[index2]?.errors[0];
-  if (problem) return new ConfigError(`${file}, document ${index2 + 1}: invalid YAML: ${problem.message}`);
+  if (problem) {
+    const cut = !text3.endsWith("\n") && problem.pos[1] >= text3.length;
+    const atEnd = cut ? " where the file ends mid-line (was it cut off?)" : "";
+    return new ConfigError(`${file}, document ${index2 + 1}: invalid YAML${atEnd}: ${problem.message}`);
+  }
   return new ConfigError(`${file}: invalid YAML: ${errorMessage(error2)}`);
 }
 function refuseOtherFormats(text3, file) {

@@ -55,6 +55,19 @@ test('broken YAML names the document and the line', () => {
   );
 });
 
+test('YAML that breaks off where the file ends is told as possibly cut off', () => {
+  const results = `${engine('a')}---\napiVersion: litmuschaos.io/v1alpha1\nkind: ChaosResult\nmetadata:\n  name: a-pod-delete\nstatus:\n  experimentStatus:\n    verdict: Pass\n    pr`;
+  assert.throws(
+    () => parseManifests(results, 'results.yaml', 'input'),
+    /^ConfigError: results\.yaml, document 2: invalid YAML where the file ends mid-line \(was it cut off\?\): .*at line 14, column 5/,
+  );
+  assert.throws(
+    () => parseManifests(`${results}\n  more: text\n`, 'results.yaml', 'input'),
+    /^ConfigError: results\.yaml, document 2: invalid YAML: .*at line 14, column 5/,
+    'an error before the end is not blamed on a cut',
+  );
+});
+
 test('broken JSON is reported as JSON, with where it breaks', () => {
   assert.throws(
     () =>

@@ -11,7 +11,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-C6CQ5RXN.js";
+} from "./chunk-UYZ27ICN.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-HHYD3KEK.js";
 import {
   duplicateProblems
-} from "./chunk-DY2Z4E4O.js";
+} from "./chunk-NRQVXBGQ.js";
 import {
   convertChaos,
   experimentStatusOf,

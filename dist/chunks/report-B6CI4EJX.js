@@ -11,7 +11,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-DY2Z4E4O.js";
+} from "./chunk-NRQVXBGQ.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,

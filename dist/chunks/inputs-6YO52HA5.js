@@ -4,8 +4,8 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-C6CQ5RXN.js";
-import "./chunk-DY2Z4E4O.js";
+} from "./chunk-UYZ27ICN.js";
+import "./chunk-NRQVXBGQ.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-AYGSTPPA.js";

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-DY2Z4E4O.js";
+} from "./chunk-NRQVXBGQ.js";
 import {
   describeSchemaIssues
 } from "./chunk-5AN4KMZA.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-FCT77RVI.js";
 import {
   readManifests
-} from "./chunk-DY2Z4E4O.js";
+} from "./chunk-NRQVXBGQ.js";
 import {
   engineChaosSeconds,
   runDuration
