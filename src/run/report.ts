@@ -27,7 +27,7 @@ export async function reportGate(
   const parts: Report[] = [];
   const load = loadToReport(config.load, sources);
   if (load) {
-    // Loaded only here: the load-file readers (histograms, gzip) are not needed to convert ChaosResults.
+    // Loaded only here: the JTL, k6 and hey readers and their histograms are not needed for ChaosResults.
     const { readLoadSuite } = await import('../load/collect.ts');
     parts.push({ suites: [readLoadSuite(load, undefined, [])] });
   }
