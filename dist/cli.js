@@ -20,6 +20,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 enableCompileCache?.();
-var { main } = await import("./chunks/main-P5JURFKX.js");
+var { main } = await import("./chunks/main-OLQY2QIP.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-XU4BBAIW.js";
+} from "./chunks/chunk-HACNYFJM.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
@@ -22,9 +22,9 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-EJOZMBVT.js";
+} from "./chunks/chunk-IXFZL3UZ.js";
 import "./chunks/chunk-EYEMG2LC.js";
-import "./chunks/chunk-UYZ27ICN.js";
+import "./chunks/chunk-4N6LXT67.js";
 import {
   connect,
   loadKubeContext,
@@ -32,7 +32,7 @@ import {
 } from "./chunks/chunk-NT6NNPX3.js";
 import "./chunks/chunk-FCT77RVI.js";
 import "./chunks/chunk-HHYD3KEK.js";
-import "./chunks/chunk-NRQVXBGQ.js";
+import "./chunks/chunk-OFCFBB5Y.js";
 import "./chunks/chunk-GS4J5LMD.js";
 import "./chunks/chunk-ICGTBXAT.js";
 import "./chunks/chunk-5AN4KMZA.js";

@@ -146,6 +146,12 @@ function toManifests(value: unknown, where: string, role: ManifestRole): Manifes
     if (!Array.isArray(value.items)) throw new ConfigError(`${where}: field items: expected a list`);
     return value.items.flatMap((item, i) => toManifests(item, `${where}, items[${i}]`, role));
   }
+  if (value.kind === undefined && Array.isArray(value.items)) {
+    // kubectl writes a list's `kind: List` after its items: a list without it was most likely cut off.
+    throw new ConfigError(
+      `${where}: field kind: required; this is a list (it has items) without the \`kind: List\` kubectl writes after them (was the file cut off?)`,
+    );
+  }
   // Objects read for conversion may come from tools that leave apiVersion out.
   for (const field of role === 'input' ? (['kind'] as const) : (['apiVersion', 'kind'] as const)) {
     if (typeof value[field] !== 'string' || value[field] === '') {

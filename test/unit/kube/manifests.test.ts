@@ -68,6 +68,15 @@ test('YAML that breaks off where the file ends is told as possibly cut off', () 
   );
 });
 
+test('a kubectl list cut off at the end of a line, so still valid YAML, is refused as probably cut off', () => {
+  const list = `apiVersion: v1\nitems:\n- apiVersion: litmuschaos.io/v1alpha1\n  kind: ChaosResult\n  metadata:\n    name: a-pod-delete\nkind: List\nmetadata:\n  resourceVersion: ""\n`;
+  assert.equal(parseManifests(list, 'results.yaml', 'input').length, 1);
+  assert.throws(
+    () => parseManifests(list.slice(0, list.indexOf('kind: List')), 'results.yaml', 'input'),
+    /^ConfigError: results\.yaml, document 1: field kind: required; this is a list \(it has items\) without the `kind: List` kubectl writes after them \(was the file cut off\?\)$/,
+  );
+});
+
 test('broken JSON is reported as JSON, with where it breaks', () => {
   assert.throws(
     () =>

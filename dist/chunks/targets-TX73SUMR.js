@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-EJOZMBVT.js";
+} from "./chunk-IXFZL3UZ.js";
 import "./chunk-EYEMG2LC.js";
-import "./chunk-UYZ27ICN.js";
+import "./chunk-4N6LXT67.js";
 import "./chunk-NT6NNPX3.js";
 import "./chunk-HHYD3KEK.js";
-import "./chunk-NRQVXBGQ.js";
+import "./chunk-OFCFBB5Y.js";
 import "./chunk-GS4J5LMD.js";
 import "./chunk-ICGTBXAT.js";
 import "./chunk-5AN4KMZA.js";

@@ -115,6 +115,11 @@ function toManifests(value, where, role) {
     if (!Array.isArray(value.items)) throw new ConfigError(`${where}: field items: expected a list`);
     return value.items.flatMap((item, i) => toManifests(item, `${where}, items[${i}]`, role));
   }
+  if (value.kind === void 0 && Array.isArray(value.items)) {
+    throw new ConfigError(
+      `${where}: field kind: required; this is a list (it has items) without the \`kind: List\` kubectl writes after them (was the file cut off?)`
+    );
+  }
   for (const field of role === "input" ? ["kind"] : ["apiVersion", "kind"]) {
     if (typeof value[field] !== "string" || value[field] === "") {
       throw new ConfigError(`${where}: field ${field}: required`);

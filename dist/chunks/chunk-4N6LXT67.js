@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-NRQVXBGQ.js";
+} from "./chunk-OFCFBB5Y.js";
 import {
   describeSchemaIssues
 } from "./chunk-5AN4KMZA.js";

@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-XU4BBAIW.js";
+} from "./chunk-HACNYFJM.js";
 import {
   isHelpCommand,
   sourceFlags,
@@ -20,7 +20,7 @@ import {
   toMap
 } from "./chunk-KCXUTZCJ.js";
 import "./chunk-FCT77RVI.js";
-import "./chunk-NRQVXBGQ.js";
+import "./chunk-OFCFBB5Y.js";
 import "./chunk-ICGTBXAT.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-AYGSTPPA.js";
@@ -125,7 +125,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-EHSFIAGK.js");
+        const { runTargets } = await import("./targets-TX73SUMR.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -134,7 +134,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-B6CI4EJX.js");
+        const { reportGate } = await import("./report-JKGEAPCZ.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
@@ -142,7 +142,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-6YO52HA5.js");
+        const { describeRunInputs } = await import("./inputs-S6XENI4G.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

@@ -11,7 +11,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-NRQVXBGQ.js";
+} from "./chunk-OFCFBB5Y.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,

@@ -4,8 +4,8 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-UYZ27ICN.js";
-import "./chunk-NRQVXBGQ.js";
+} from "./chunk-4N6LXT67.js";
+import "./chunk-OFCFBB5Y.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-AYGSTPPA.js";

@@ -11,7 +11,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-UYZ27ICN.js";
+} from "./chunk-4N6LXT67.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-HHYD3KEK.js";
 import {
   duplicateProblems
-} from "./chunk-NRQVXBGQ.js";
+} from "./chunk-OFCFBB5Y.js";
 import {
   convertChaos,
   experimentStatusOf,

@@ -6,7 +6,7 @@ import {
 } from "./chunk-FCT77RVI.js";
 import {
   readManifests
-} from "./chunk-NRQVXBGQ.js";
+} from "./chunk-OFCFBB5Y.js";
 import {
   engineChaosSeconds,
   runDuration
