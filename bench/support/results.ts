@@ -39,30 +39,35 @@ export function writeResults(count: number, jsonFile: string, yamlFile: string):
   const items = Array.from({ length: count }, (_, i) => result(i));
   writeFileSync(jsonFile, JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 2));
   // JSON is valid YAML flow style; kubectl's own YAML is block style, so write block style by hand.
-  writeFileSync(yamlFile, items.map(toYaml).join(''));
+  writeFileSync(yamlFile, items.map((item) => `---\n${block(item, '')}`).join(''));
 }
 
-function toYaml(value: unknown): string {
-  return `---\n${block(value, '')}`;
-}
-
+/**
+ * Block style as kubectl writes it (go-yaml): a sequence's dashes at its key's indent, and scalars
+ * plain unless plain text would read as something else.
+ */
 function block(value: unknown, indent: string): string {
   if (Array.isArray(value)) {
-    return value
-      .map((item) => {
-        const inner = block(item, `${indent}  `);
-        return `${indent}- ${inner.slice(indent.length + 2)}`;
-      })
-      .join('');
+    return value.map((item) => `${indent}- ${block(item, `${indent}  `).slice(indent.length + 2)}`).join('');
   }
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value)
-      .map(([key, item]) =>
-        typeof item === 'object' && item !== null
-          ? `${indent}${key}:\n${block(item, `${indent}  `)}`
-          : `${indent}${key}: ${JSON.stringify(item)}\n`,
-      )
+      .map(([key, item]) => {
+        if (Array.isArray(item)) return `${indent}${key}:\n${block(item, indent)}`;
+        if (typeof item === 'object' && item !== null)
+          return `${indent}${key}:\n${block(item, `${indent}  `)}`;
+        return `${indent}${key}: ${scalar(item)}\n`;
+      })
       .join('');
   }
-  return `${indent}${JSON.stringify(value)}\n`;
+  return `${indent}${scalar(value)}\n`;
+}
+
+/** As go-yaml quotes: double where plain would read as a number, bool or time; single where plain is not allowed. */
+function scalar(value: unknown): string {
+  if (typeof value !== 'string') return String(value);
+  if (/^(?:[-+]?[\d.]+|true|false|null|~|\d{4}-\d\d-\d\d.*)$/i.test(value) || value === '')
+    return JSON.stringify(value);
+  if (/: | #|^[-?:,[\]{}#&*!|>'"%@`]|^\s|\s$/.test(value)) return `'${value.replaceAll("'", "''")}'`;
+  return value;
 }
