@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-HACNYFJM.js";
+} from "./chunks/chunk-5OREIUYG.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
@@ -22,22 +22,22 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-IXFZL3UZ.js";
-import "./chunks/chunk-EYEMG2LC.js";
-import "./chunks/chunk-4N6LXT67.js";
+} from "./chunks/chunk-J2KTULK5.js";
+import "./chunks/chunk-YXI3XXLW.js";
+import "./chunks/chunk-NA6FJIVA.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-NT6NNPX3.js";
+} from "./chunks/chunk-IKEUHJDM.js";
 import "./chunks/chunk-FCT77RVI.js";
-import "./chunks/chunk-HHYD3KEK.js";
-import "./chunks/chunk-OFCFBB5Y.js";
+import "./chunks/chunk-FTJBNSPN.js";
+import "./chunks/chunk-S7BAT6J2.js";
 import "./chunks/chunk-GS4J5LMD.js";
 import "./chunks/chunk-ICGTBXAT.js";
 import "./chunks/chunk-5AN4KMZA.js";
 import "./chunks/chunk-WZQ2V6ZS.js";
-import "./chunks/chunk-AYGSTPPA.js";
+import "./chunks/chunk-NHEBECCI.js";
 import "./chunks/chunk-WBGLMU6R.js";
 import "./chunks/chunk-VJZ45ZOO.js";
 import {

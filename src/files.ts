@@ -1,7 +1,7 @@
 // Reading the files a user names — config, manifests, kubeconfig, results — so that a wrong file is a
 // plain message naming it, never a hang or a silent change: only regular files (a FIFO would block, a
-// device like /dev/zero never ends) and valid UTF-8 (a decoder would otherwise put U+FFFD into what is
-// applied). Files read whole are no bigger than a limit; load-test outputs are read line by line
+// device like /dev/zero never ends) and valid UTF-8, or UTF-16 with its byte-order mark (a decoder
+// would otherwise put U+FFFD into what is applied). Files read whole are no bigger than a limit; load-test outputs are read line by line
 // through a fixed buffer instead, so their size does not matter.
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { ConfigError, errorMessage } from './errors.ts';
@@ -37,7 +37,7 @@ export function readInputFile(file: string, what: string, maxBytes = smallFileLi
     for (let read = -1; read !== 0 && length < buffer.length; length += read)
       read = readChunk(fd, buffer.subarray(length), fail);
     if (length > maxBytes) fail(`more than the ${maxBytes / MiB} MiB allowed`);
-    return utf8Decoder(fd, buffer, fail)(buffer.subarray(0, length), true);
+    return textDecoder(fd, buffer, fail)(buffer.subarray(0, length), true);
   });
 }
 
@@ -59,7 +59,7 @@ export function readInputLines(
   const emit = (line: string) => onLine(line.endsWith('\r') ? line.slice(0, -1) : line, ++number);
   withRegularFile(file, fail, Infinity, (fd) => {
     const buffer = Buffer.allocUnsafe(chunkBytes);
-    const decode = utf8Decoder(fd, buffer, fail);
+    const decode = textDecoder(fd, buffer, fail);
     for (let read = -1; read !== 0;) {
       read = readChunk(fd, buffer, fail);
       const text = decode(buffer.subarray(0, read), read === 0);
@@ -117,11 +117,52 @@ function guarded<T>(fail: Fail, action: () => T): T {
   }
 }
 
+type Decode = (bytes: Buffer, last: boolean) => string;
+
 /**
- * Decodes a file's bytes chunk by chunk, in order (`last` on the final one). A character may be split
- * between two chunks. Invalid UTF-8 fails naming the offset and line of the first bad byte in the file.
+ * Decodes a file's bytes chunk by chunk, in order (`last` on the final one); a character may be split
+ * between two chunks. UTF-8, or UTF-16 when the file starts with its byte-order mark: Windows
+ * PowerShell 5.1 writes that for `kubectl get … > results.yaml` on a Windows agent, and YAML readers
+ * must take it.
  */
-function utf8Decoder(fd: number, scratch: Buffer, fail: Fail): (bytes: Buffer, last: boolean) => string {
+function textDecoder(fd: number, scratch: Buffer, fail: Fail): Decode {
+  let decode: Decode | undefined;
+  // A first byte held until the second comes: a byte-order mark may be split between chunks.
+  let held = Buffer.alloc(0);
+  return (bytes, last) => {
+    if (decode) return decode(bytes, last);
+    const head = held.length === 0 ? bytes : Buffer.concat([held, bytes]);
+    if (head.length < 2 && !last) {
+      held = Buffer.from(head); // a copy: the chunk's buffer is read into again
+      return '';
+    }
+    const utf16 = utf16Of(head);
+    decode = utf16 ? utf16Decoder(utf16, fail) : utf8Decoder(fd, scratch, fail);
+    return decode(head, last);
+  };
+}
+
+function utf16Of(start: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (start[0] === 0xff && start[1] === 0xfe) return 'utf-16le';
+  if (start[0] === 0xfe && start[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function utf16Decoder(encoding: 'utf-16le' | 'utf-16be', fail: Fail): Decode {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  return (bytes, last) => {
+    try {
+      return decoder.decode(bytes, { stream: !last });
+    } catch {
+      return fail(
+        `not valid ${encoding.toUpperCase()} (half of a surrogate pair, or an odd byte at the end)`,
+      );
+    }
+  };
+}
+
+/** UTF-8 as in `textDecoder`. Invalid UTF-8 fails naming the offset and line of the first bad byte in the file. */
+function utf8Decoder(fd: number, scratch: Buffer, fail: Fail): Decode {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let offset = 0;
   // The last bytes decoded, up to 3: they may begin a character that the next chunk ends.

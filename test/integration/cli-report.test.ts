@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -77,6 +77,23 @@ test('report --results on a failed probe exits 1 and says why', async () => {
   assert.equal(finished.code, 1);
   assert.match(finished.stdout, /gate FAILED/);
   assert.match(finished.stdout, /check-frontend-access-url failed: Actual value: 503/);
+});
+
+test('results saved by Windows PowerShell 5.1 (UTF-16, CRLF) give the same JUnit as the UTF-8 file', async () => {
+  const dir = out();
+  const original = fixturePath('litmus/results/chaosresult-3x-fail-probe.yaml');
+  const windows = path.join(dir, 'results.yaml');
+  // What `kubectl get chaosresults -o yaml > results.yaml` leaves there: a byte-order mark, UTF-16LE, CRLF.
+  writeFileSync(windows, `\uFEFF${readFileSync(original, 'utf8').replaceAll('\n', '\r\n')}`, 'utf16le');
+  const junitOf = async (results: string, name: string) => {
+    const junit = path.join(dir, name);
+    const finished = await runEntry('dist/cli.js', ['report', '--results', results, '--junit', junit]).done;
+    assert.equal(finished.code, 1, finished.stderr);
+    return readFileSync(junit, 'utf8');
+  };
+  const expected = await junitOf(original, 'utf8.xml');
+  assert.match(expected, /check-frontend-access-url/);
+  assert.equal(await junitOf(windows, 'utf16.xml'), expected);
 });
 
 test('bad configuration exits 2 with a message naming the problem', async () => {

@@ -1,5 +1,6 @@
 // Reading a user's file in chunks: whatever the chunk size, the same lines, and the same message for a
-// byte that is not UTF-8 (its offset and line in the whole file).
+// byte that is not UTF-8 (its offset and line in the whole file). UTF-16 with a byte-order mark reads
+// as the same text.
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -60,6 +61,38 @@ test('a byte that is not UTF-8 is named by its offset and line, at every chunk s
     }
     // Read whole, the same message.
     assert.throws(() => readInputFile(file, 'results'), { message }, what);
+  }
+});
+
+/** `text` in UTF-16 with its byte-order mark, as Windows PowerShell 5.1 writes a redirected command's output. */
+function utf16(text: string, order: 'LE' | 'BE'): Buffer {
+  const bytes = Buffer.from(`\uFEFF${text}`, 'utf16le');
+  return order === 'LE' ? bytes : bytes.swap16();
+}
+
+test('UTF-16 with its byte-order mark reads as the same text and lines as UTF-8, at every chunk size', () => {
+  const text = 'apiVersion: v1\r\nkind: List # café 🧨\n\nitems: []\n日本語 — end';
+  const expected = linesOf(fileOf(text), MiB);
+  for (const order of ['LE', 'BE'] as const) {
+    const file = fileOf(utf16(text, order));
+    assert.equal(readInputFile(file, 'results'), text, `UTF-16${order} read whole`);
+    for (const size of chunkSizes)
+      assert.deepEqual(linesOf(file, size), expected, `UTF-16${order}, chunks of ${size} bytes`);
+  }
+});
+
+test('UTF-16 that breaks off is refused, naming the file and the encoding', () => {
+  const cases: [string, Buffer][] = [
+    ['half of a surrogate pair', utf16('kind: List\n\uD83D', 'LE')],
+    ['an odd byte at the end', Buffer.concat([utf16('kind: List\n', 'BE'), Buffer.from([0x00])])],
+  ];
+  for (const [what, bytes] of cases) {
+    const file = fileOf(bytes);
+    const encoding = bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE';
+    const message = `${file}: cannot read the results: not valid ${encoding} (half of a surrogate pair, or an odd byte at the end)`;
+    assert.throws(() => readInputFile(file, 'results'), { message }, what);
+    for (const size of chunkSizes)
+      assert.throws(() => linesOf(file, size), { message }, `${what}, chunks of ${size}`);
   }
 });
 

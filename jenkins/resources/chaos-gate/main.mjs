@@ -7414,7 +7414,7 @@ function readInputFile(file, what, maxBytes = smallFileLimit) {
     for (let read = -1; read !== 0 && length < buffer.length; length += read)
       read = readChunk(fd, buffer.subarray(length), fail);
     if (length > maxBytes) fail(`more than the ${maxBytes / MiB} MiB allowed`);
-    return utf8Decoder(fd, buffer, fail)(buffer.subarray(0, length), true);
+    return textDecoder(fd, buffer, fail)(buffer.subarray(0, length), true);
   });
 }
 function readInputLines(file, what, onLine, chunkBytes = lineChunkBytes) {
@@ -7425,7 +7425,7 @@ function readInputLines(file, what, onLine, chunkBytes = lineChunkBytes) {
   const emit = (line) => onLine(line.endsWith("\r") ? line.slice(0, -1) : line, ++number3);
   withRegularFile(file, fail, Infinity, (fd) => {
     const buffer = Buffer.allocUnsafe(chunkBytes);
-    const decode2 = utf8Decoder(fd, buffer, fail);
+    const decode2 = textDecoder(fd, buffer, fail);
     for (let read = -1; read !== 0; ) {
       read = readChunk(fd, buffer, fail);
       const text3 = decode2(buffer.subarray(0, read), read === 0);
@@ -7468,6 +7468,38 @@ function guarded(fail, action) {
     if (error2 instanceof ConfigError) throw error2;
     return fail(errorMessage(error2));
   }
+}
+function textDecoder(fd, scratch, fail) {
+  let decode2;
+  let held = Buffer.alloc(0);
+  return (bytes, last) => {
+    if (decode2) return decode2(bytes, last);
+    const head = held.length === 0 ? bytes : Buffer.concat([held, bytes]);
+    if (head.length < 2 && !last) {
+      held = Buffer.from(head);
+      return "";
+    }
+    const utf16 = utf16Of(head);
+    decode2 = utf16 ? utf16Decoder(utf16, fail) : utf8Decoder(fd, scratch, fail);
+    return decode2(head, last);
+  };
+}
+function utf16Of(start) {
+  if (start[0] === 255 && start[1] === 254) return "utf-16le";
+  if (start[0] === 254 && start[1] === 255) return "utf-16be";
+  return void 0;
+}
+function utf16Decoder(encoding, fail) {
+  const decoder3 = new TextDecoder(encoding, { fatal: true });
+  return (bytes, last) => {
+    try {
+      return decoder3.decode(bytes, { stream: !last });
+    } catch {
+      return fail(
+        `not valid ${encoding.toUpperCase()} (half of a surrogate pair, or an odd byte at the end)`
+      );
+    }
+  };
 }
 function utf8Decoder(fd, scratch, fail) {
   const decoder3 = new TextDecoder("utf-8", { fatal: true });

@@ -7,7 +7,7 @@ import {
   readInputFile,
   readInputLines,
   resultFileLimit
-} from "./chunk-AYGSTPPA.js";
+} from "./chunk-NHEBECCI.js";
 import {
   ConfigError,
   __commonJS,

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   readInputFile,
   resultFileLimit
-} from "./chunk-AYGSTPPA.js";
+} from "./chunk-NHEBECCI.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";

@@ -7,7 +7,7 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-NT6NNPX3.js";
+} from "./chunk-IKEUHJDM.js";
 import {
   convertChaos,
   readableResults
@@ -15,7 +15,7 @@ import {
 import "./chunk-ICGTBXAT.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
-import "./chunk-AYGSTPPA.js";
+import "./chunk-NHEBECCI.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-BCF6FOSK.js";
 import {

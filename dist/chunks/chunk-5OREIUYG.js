@@ -6,7 +6,7 @@ import {
 } from "./chunk-FCT77RVI.js";
 import {
   readManifests
-} from "./chunk-OFCFBB5Y.js";
+} from "./chunk-S7BAT6J2.js";
 import {
   engineChaosSeconds,
   runDuration
@@ -16,7 +16,7 @@ import {
 } from "./chunk-WZQ2V6ZS.js";
 import {
   readInputFile
-} from "./chunk-AYGSTPPA.js";
+} from "./chunk-NHEBECCI.js";
 import {
   defaultPolicy
 } from "./chunk-VJZ45ZOO.js";

@@ -4,14 +4,14 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-EYEMG2LC.js";
+} from "./chunk-YXI3XXLW.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-4N6LXT67.js";
+} from "./chunk-NA6FJIVA.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -30,16 +30,16 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-NT6NNPX3.js";
+} from "./chunk-IKEUHJDM.js";
 import {
   isWorkflowCompleted,
   readCtkJournal,
   workflowCondition,
   workflowToSuite
-} from "./chunk-HHYD3KEK.js";
+} from "./chunk-FTJBNSPN.js";
 import {
   duplicateProblems
-} from "./chunk-OFCFBB5Y.js";
+} from "./chunk-S7BAT6J2.js";
 import {
   convertChaos,
   experimentStatusOf,

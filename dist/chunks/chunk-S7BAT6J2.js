@@ -8,7 +8,7 @@ import {
 } from "./chunk-WZQ2V6ZS.js";
 import {
   readInputFile
-} from "./chunk-AYGSTPPA.js";
+} from "./chunk-NHEBECCI.js";
 import {
   ConfigError,
   __toESM,

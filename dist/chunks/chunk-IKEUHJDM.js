@@ -14,7 +14,7 @@ import {
 } from "./chunk-WZQ2V6ZS.js";
 import {
   readInputFile
-} from "./chunk-AYGSTPPA.js";
+} from "./chunk-NHEBECCI.js";
 import {
   displayUrl,
   redact,

@@ -2,19 +2,23 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  describeRunInputs,
-  readRunInputs
-} from "./chunk-4N6LXT67.js";
-import "./chunk-OFCFBB5Y.js";
+  runTargets
+} from "./chunk-J2KTULK5.js";
+import "./chunk-YXI3XXLW.js";
+import "./chunk-NA6FJIVA.js";
+import "./chunk-IKEUHJDM.js";
+import "./chunk-FTJBNSPN.js";
+import "./chunk-S7BAT6J2.js";
+import "./chunk-GS4J5LMD.js";
+import "./chunk-ICGTBXAT.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
-import "./chunk-AYGSTPPA.js";
+import "./chunk-NHEBECCI.js";
 import "./chunk-WBGLMU6R.js";
 import "./chunk-VJZ45ZOO.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-BCF6FOSK.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  describeRunInputs,
-  readRunInputs
+  runTargets
 };

@@ -4,8 +4,8 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-EYEMG2LC.js";
-import "./chunk-AYGSTPPA.js";
+} from "./chunk-YXI3XXLW.js";
+import "./chunk-NHEBECCI.js";
 import "./chunk-RHZBZGPM.js";
 export {
   commandOnlySuite,

@@ -7,11 +7,11 @@ import {
 import {
   readCtkJournal,
   workflowToSuite
-} from "./chunk-HHYD3KEK.js";
+} from "./chunk-FTJBNSPN.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-OFCFBB5Y.js";
+} from "./chunk-S7BAT6J2.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
@@ -26,7 +26,7 @@ import {
 import "./chunk-WZQ2V6ZS.js";
 import {
   resultFileLimit
-} from "./chunk-AYGSTPPA.js";
+} from "./chunk-NHEBECCI.js";
 import {
   conclude
 } from "./chunk-WBGLMU6R.js";
@@ -151,14 +151,14 @@ async function reportGate(config, sources, log) {
   const parts = [];
   const load = loadToReport(config.load, sources);
   if (load) {
-    const { readLoadSuite } = await import("./collect-JR36V4SW.js");
+    const { readLoadSuite } = await import("./collect-AEB25YNJ.js");
     parts.push({ suites: [readLoadSuite(load, void 0, [])] });
   }
   if (config.ctkJournals.length > 0) parts.push({ suites: config.ctkJournals.map(readCtkJournal) });
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-MP5BQHT4.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-KH76QJFU.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {
