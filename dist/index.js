@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-5OREIUYG.js";
+} from "./chunks/chunk-4HY447GX.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
@@ -22,9 +22,9 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-J2KTULK5.js";
+} from "./chunks/chunk-EL2FZXLT.js";
 import "./chunks/chunk-YXI3XXLW.js";
-import "./chunks/chunk-NA6FJIVA.js";
+import "./chunks/chunk-J4QTMVOD.js";
 import {
   connect,
   loadKubeContext,
@@ -32,7 +32,7 @@ import {
 } from "./chunks/chunk-IKEUHJDM.js";
 import "./chunks/chunk-FCT77RVI.js";
 import "./chunks/chunk-FTJBNSPN.js";
-import "./chunks/chunk-S7BAT6J2.js";
+import "./chunks/chunk-XGUNYMC2.js";
 import "./chunks/chunk-GS4J5LMD.js";
 import "./chunks/chunk-ICGTBXAT.js";
 import "./chunks/chunk-5AN4KMZA.js";

@@ -26,15 +26,19 @@ const expectedKinds: Record<ManifestRole, string[] | undefined> = {
 /** Every object of every file; a file that holds none (empty, or only comments) is refused, naming it. */
 export function readManifests(files: string[], role: ManifestRole, maxBytes?: number): Manifest[] {
   return files.flatMap((file) => {
-    const manifests = parseManifests(
-      readInputFile(file, role === 'input' ? 'input' : 'manifest', maxBytes),
-      file,
-      role,
-    );
-    if (manifests.length === 0)
-      throw new ConfigError(`${file}: holds no objects (the file is empty or only comments)`);
+    const text = readInputFile(file, role === 'input' ? 'input' : 'manifest', maxBytes);
+    const manifests = parseManifests(text, file, role);
+    if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text, file)}`);
     return manifests;
   });
+}
+
+/** Why a file that parsed holds no object: an empty list is kubectl finding nothing, not an empty file. */
+function whyNoObjects(text: string, file: string): string {
+  const emptyList = loadDocuments(text, file).some((value) => isRecord(value) && Array.isArray(value.items));
+  return emptyList
+    ? 'holds only an empty list (items: []): kubectl found no objects when it was saved; check the namespace and the selector'
+    : 'holds no objects (the file is empty or only comments)';
 }
 
 /** Objects given twice — in two files, or twice in one — would silently replace each other. */
@@ -132,6 +136,19 @@ function refuseOtherFormats(text: string, file: string): void {
     throw new ConfigError(
       `${file}: this is \`kubectl describe\` output, which cannot be read back; ` +
         `save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``,
+    );
+  }
+  // `kubectl get` without `-o` prints a table under capitalised column names; kubectl's "found nothing"
+  // line lands in the file too when its error output is redirected with the rest.
+  if (/^\uFEFF?\s*(?:NAMESPACE[ \t]{2,})?NAME[ \t]{2,}[A-Z]/.test(head)) {
+    throw new ConfigError(
+      `${file}: this is the table \`kubectl get\` prints without \`-o\`, which holds no status; ` +
+        'save the objects themselves with `kubectl get … -o yaml`',
+    );
+  }
+  if (/^\uFEFF?\s*No resources found/.test(head)) {
+    throw new ConfigError(
+      `${file}: kubectl found no objects ("No resources found") when it was saved; check the namespace and the selector`,
     );
   }
   if (/^\uFEFF?\s*</.test(head)) {

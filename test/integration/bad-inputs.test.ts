@@ -578,6 +578,36 @@ const cases: Case[] = [
     names: /empty\.yaml: holds no objects/,
   },
   {
+    what: 'an empty list: kubectl found no ChaosResults',
+    args: () => [
+      'report',
+      '--results',
+      file('results/none.yaml', 'apiVersion: v1\nitems: []\nkind: List\nmetadata:\n  resourceVersion: ""\n'),
+    ],
+    names: /none\.yaml: holds only an empty list \(items: \[\]\): kubectl found no objects/,
+  },
+  {
+    what: 'kubectl get without -o: its table',
+    args: () => [
+      'report',
+      '--results',
+      file(
+        'results/table.txt',
+        'NAMESPACE   NAME                  AGE\nshop        engine-pod-delete     5m\n',
+      ),
+    ],
+    names: /table\.txt: this is the table `kubectl get` prints without `-o`.*`kubectl get … -o yaml`/,
+  },
+  {
+    what: 'kubectl\'s "No resources found" saved with its output',
+    args: () => [
+      'report',
+      '--results',
+      file('results/nothing.txt', 'No resources found in shop namespace.\n'),
+    ],
+    names: /nothing\.txt: kubectl found no objects \("No resources found"\)/,
+  },
+  {
     what: 'workflow nodes as a list',
     args: () => [
       'report',

@@ -11,7 +11,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-S7BAT6J2.js";
+} from "./chunk-XGUNYMC2.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,

@@ -11,7 +11,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-NA6FJIVA.js";
+} from "./chunk-J4QTMVOD.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-FTJBNSPN.js";
 import {
   duplicateProblems
-} from "./chunk-S7BAT6J2.js";
+} from "./chunk-XGUNYMC2.js";
 import {
   convertChaos,
   experimentStatusOf,

@@ -6,7 +6,7 @@ import {
 } from "./chunk-FCT77RVI.js";
 import {
   readManifests
-} from "./chunk-S7BAT6J2.js";
+} from "./chunk-XGUNYMC2.js";
 import {
   engineChaosSeconds,
   runDuration

@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-5OREIUYG.js";
+} from "./chunk-4HY447GX.js";
 import {
   isHelpCommand,
   sourceFlags,
@@ -20,7 +20,7 @@ import {
   toMap
 } from "./chunk-KCXUTZCJ.js";
 import "./chunk-FCT77RVI.js";
-import "./chunk-S7BAT6J2.js";
+import "./chunk-XGUNYMC2.js";
 import "./chunk-ICGTBXAT.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-NHEBECCI.js";
@@ -125,7 +125,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-5XK7OKLP.js");
+        const { runTargets } = await import("./targets-5GECZVQF.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -134,7 +134,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-DECEK4JG.js");
+        const { reportGate } = await import("./report-6P7YFEHV.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
@@ -142,7 +142,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-6KUR4FV5.js");
+        const { describeRunInputs } = await import("./inputs-FOAP5NP6.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

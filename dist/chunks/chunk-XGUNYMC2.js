@@ -25,15 +25,15 @@ var expectedKinds = {
 };
 function readManifests(files, role, maxBytes) {
   return files.flatMap((file) => {
-    const manifests = parseManifests(
-      readInputFile(file, role === "input" ? "input" : "manifest", maxBytes),
-      file,
-      role
-    );
-    if (manifests.length === 0)
-      throw new ConfigError(`${file}: holds no objects (the file is empty or only comments)`);
+    const text = readInputFile(file, role === "input" ? "input" : "manifest", maxBytes);
+    const manifests = parseManifests(text, file, role);
+    if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text, file)}`);
     return manifests;
   });
+}
+function whyNoObjects(text, file) {
+  const emptyList = loadDocuments(text, file).some((value) => isRecord(value) && Array.isArray(value.items));
+  return emptyList ? "holds only an empty list (items: []): kubectl found no objects when it was saved; check the namespace and the selector" : "holds no objects (the file is empty or only comments)";
 }
 function duplicateProblems(manifests, namespaceOf = (m) => m.object.metadata.namespace ?? "") {
   const seen = /* @__PURE__ */ new Map();
@@ -102,6 +102,16 @@ function refuseOtherFormats(text, file) {
     const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? "NAME";
     throw new ConfigError(
       `${file}: this is \`kubectl describe\` output, which cannot be read back; save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``
+    );
+  }
+  if (/^\uFEFF?\s*(?:NAMESPACE[ \t]{2,})?NAME[ \t]{2,}[A-Z]/.test(head)) {
+    throw new ConfigError(
+      `${file}: this is the table \`kubectl get\` prints without \`-o\`, which holds no status; save the objects themselves with \`kubectl get \u2026 -o yaml\``
+    );
+  }
+  if (/^\uFEFF?\s*No resources found/.test(head)) {
+    throw new ConfigError(
+      `${file}: kubectl found no objects ("No resources found") when it was saved; check the namespace and the selector`
     );
   }
   if (/^\uFEFF?\s*</.test(head)) {

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-S7BAT6J2.js";
+} from "./chunk-XGUNYMC2.js";
 import {
   describeSchemaIssues
 } from "./chunk-5AN4KMZA.js";

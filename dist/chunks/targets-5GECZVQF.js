@@ -2,10 +2,15 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  describeRunInputs,
-  readRunInputs
-} from "./chunk-NA6FJIVA.js";
-import "./chunk-S7BAT6J2.js";
+  runTargets
+} from "./chunk-EL2FZXLT.js";
+import "./chunk-YXI3XXLW.js";
+import "./chunk-J4QTMVOD.js";
+import "./chunk-IKEUHJDM.js";
+import "./chunk-FTJBNSPN.js";
+import "./chunk-XGUNYMC2.js";
+import "./chunk-GS4J5LMD.js";
+import "./chunk-ICGTBXAT.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-NHEBECCI.js";
@@ -15,6 +20,5 @@ import "./chunk-RG723U7L.js";
 import "./chunk-BCF6FOSK.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  describeRunInputs,
-  readRunInputs
+  runTargets
 };

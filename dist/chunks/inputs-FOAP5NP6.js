@@ -2,15 +2,10 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-J2KTULK5.js";
-import "./chunk-YXI3XXLW.js";
-import "./chunk-NA6FJIVA.js";
-import "./chunk-IKEUHJDM.js";
-import "./chunk-FTJBNSPN.js";
-import "./chunk-S7BAT6J2.js";
-import "./chunk-GS4J5LMD.js";
-import "./chunk-ICGTBXAT.js";
+  describeRunInputs,
+  readRunInputs
+} from "./chunk-J4QTMVOD.js";
+import "./chunk-XGUNYMC2.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-NHEBECCI.js";
@@ -20,5 +15,6 @@ import "./chunk-RG723U7L.js";
 import "./chunk-BCF6FOSK.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  runTargets
+  describeRunInputs,
+  readRunInputs
 };
