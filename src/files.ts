@@ -1,8 +1,8 @@
 // Reading the files a user names — config, manifests, kubeconfig, results — so that a wrong file is a
 // plain message naming it, never a hang or a silent change: only regular files (a FIFO would block, a
 // device like /dev/zero never ends) and valid UTF-8, or UTF-16 with its byte-order mark (a decoder
-// would otherwise put U+FFFD into what is applied). Files read whole are no bigger than a limit; load-test outputs are read line by line
-// through a fixed buffer instead, so their size does not matter.
+// would otherwise put U+FFFD into what is applied). Files read whole are no bigger than a limit;
+// load-test outputs are read line by line through a fixed buffer instead, so their size does not matter.
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { ConfigError, errorMessage } from './errors.ts';
 
