@@ -20,6 +20,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 enableCompileCache?.();
-var { main } = await import("./chunks/main-QWS5ZACK.js");
+var { main } = await import("./chunks/main-6DEFATIU.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -22,18 +22,18 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-EL2FZXLT.js";
+} from "./chunks/chunk-K53OTV3H.js";
 import "./chunks/chunk-YXI3XXLW.js";
 import "./chunks/chunk-J4QTMVOD.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-IKEUHJDM.js";
+} from "./chunks/chunk-R5UHWI4Z.js";
 import "./chunks/chunk-FCT77RVI.js";
 import "./chunks/chunk-FTJBNSPN.js";
 import "./chunks/chunk-XGUNYMC2.js";
-import "./chunks/chunk-GS4J5LMD.js";
+import "./chunks/chunk-5JKCFYPX.js";
 import "./chunks/chunk-ICGTBXAT.js";
 import "./chunks/chunk-5AN4KMZA.js";
 import "./chunks/chunk-WZQ2V6ZS.js";

@@ -25,16 +25,18 @@ export function isVerdictFinal(status: ExperimentStatus): boolean {
   return !!status.verdict && lower(status.verdict) !== 'awaited' && lower(status.phase) !== 'running';
 }
 
-const verdictOutcomes: Record<string, Outcome> = {
-  pass: 'pass',
-  fail: 'fail',
-  error: 'error',
-  stopped: 'stopped',
-};
+// Maps, not object literals: a verdict is text from a file, and "constructor" or "__proto__" would
+// find Object.prototype's members in a literal and pass for a known verdict.
+const verdictOutcomes = new Map<string, Outcome>([
+  ['pass', 'pass'],
+  ['fail', 'fail'],
+  ['error', 'error'],
+  ['stopped', 'stopped'],
+]);
 
 /** What a final verdict stands for; undefined for a verdict this version does not know. */
 export function verdictOutcome(verdict: string | undefined): Outcome | undefined {
-  return verdictOutcomes[lower(verdict)];
+  return verdictOutcomes.get(lower(verdict));
 }
 
 /** The engine's operator is done with it: it completed, or it was stopped. */
@@ -51,15 +53,15 @@ export function isNotRun(runStatus: string | undefined): boolean {
 }
 
 /** 2.14 and later: probeStatuses[].status.verdict. */
-const probeVerdicts: Record<string, Outcome> = {
-  Passed: 'pass',
-  Failed: 'fail',
-  'N/A': 'skipped',
-  Awaited: 'timeout',
-};
+const probeVerdicts = new Map<string, Outcome>([
+  ['Passed', 'pass'],
+  ['Failed', 'fail'],
+  ['N/A', 'skipped'],
+  ['Awaited', 'timeout'],
+]);
 
 export function probeOutcome(verdict: string): Outcome {
-  return probeVerdicts[verdict] ?? 'error';
+  return probeVerdicts.get(verdict) ?? 'error';
 }
 
 /** 2.0 to 2.13 wrote "Passed 👍 ", "Better Luck Next Time 👎 ", "N/A 🚫 " or "Awaited" per phase. */

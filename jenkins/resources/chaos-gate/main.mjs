@@ -82221,7 +82221,7 @@ function isVerdictFinal(status) {
   return !!status.verdict && lower(status.verdict) !== "awaited" && lower(status.phase) !== "running";
 }
 function verdictOutcome(verdict) {
-  return verdictOutcomes[lower(verdict)];
+  return verdictOutcomes.get(lower(verdict));
 }
 function isEngineFinished(engine) {
   const state = engine.status?.engineStatus;
@@ -82231,7 +82231,7 @@ function isNotRun(runStatus) {
   return notRunStatuses.has(runStatus ?? "");
 }
 function probeOutcome(verdict) {
-  return probeVerdicts[verdict] ?? "error";
+  return probeVerdicts.get(verdict) ?? "error";
 }
 function legacyProbeOutcome(phaseTexts) {
   const outcomes = new Set(
@@ -82246,19 +82246,19 @@ var init_verdict = __esm({
   "src/litmus/verdict.ts"() {
     "use strict";
     lower = (text3) => (text3 ?? "").toLowerCase();
-    verdictOutcomes = {
-      pass: "pass",
-      fail: "fail",
-      error: "error",
-      stopped: "stopped"
-    };
+    verdictOutcomes = /* @__PURE__ */ new Map([
+      ["pass", "pass"],
+      ["fail", "fail"],
+      ["error", "error"],
+      ["stopped", "stopped"]
+    ]);
     notRunStatuses = /* @__PURE__ */ new Set(["ChaosExperiment Not Found", "Skipped"]);
-    probeVerdicts = {
-      Passed: "pass",
-      Failed: "fail",
-      "N/A": "skipped",
-      Awaited: "timeout"
-    };
+    probeVerdicts = /* @__PURE__ */ new Map([
+      ["Passed", "pass"],
+      ["Failed", "fail"],
+      ["N/A", "skipped"],
+      ["Awaited", "timeout"]
+    ]);
     legacyProbePrefixes = [
       ["Passed", "pass"],
       ["Better Luck", "fail"],

@@ -45,6 +45,18 @@ test('probe verdicts of 2.14 and later', () => {
   ]);
 });
 
+test("verdicts named like an object's built-in members are unknown, not a pass", () => {
+  const names = ['constructor', 'Constructor', '__proto__', 'toString', 'hasOwnProperty'];
+  assert.deepEqual(
+    names.map(verdictOutcome),
+    names.map(() => undefined),
+  );
+  assert.deepEqual(
+    names.map(probeOutcome),
+    names.map(() => 'error'),
+  );
+});
+
 test('legacy (2.0-2.13) probe phases: a failure wins, then anything unfinished, then a pass', () => {
   const table: [string[], string][] = [
     [['Passed 👍 ', 'Passed 👍 '], 'pass'],

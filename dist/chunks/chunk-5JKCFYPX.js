@@ -261,14 +261,14 @@ var lower = (text2) => (text2 ?? "").toLowerCase();
 function isVerdictFinal(status) {
   return !!status.verdict && lower(status.verdict) !== "awaited" && lower(status.phase) !== "running";
 }
-var verdictOutcomes = {
-  pass: "pass",
-  fail: "fail",
-  error: "error",
-  stopped: "stopped"
-};
+var verdictOutcomes = /* @__PURE__ */ new Map([
+  ["pass", "pass"],
+  ["fail", "fail"],
+  ["error", "error"],
+  ["stopped", "stopped"]
+]);
 function verdictOutcome(verdict) {
-  return verdictOutcomes[lower(verdict)];
+  return verdictOutcomes.get(lower(verdict));
 }
 function isEngineFinished(engine) {
   const state = engine.status?.engineStatus;
@@ -278,14 +278,14 @@ var notRunStatuses = /* @__PURE__ */ new Set(["ChaosExperiment Not Found", "Skip
 function isNotRun(runStatus) {
   return notRunStatuses.has(runStatus ?? "");
 }
-var probeVerdicts = {
-  Passed: "pass",
-  Failed: "fail",
-  "N/A": "skipped",
-  Awaited: "timeout"
-};
+var probeVerdicts = /* @__PURE__ */ new Map([
+  ["Passed", "pass"],
+  ["Failed", "fail"],
+  ["N/A", "skipped"],
+  ["Awaited", "timeout"]
+]);
 function probeOutcome(verdict) {
-  return probeVerdicts[verdict] ?? "error";
+  return probeVerdicts.get(verdict) ?? "error";
 }
 var legacyProbePrefixes = [
   ["Passed", "pass"],

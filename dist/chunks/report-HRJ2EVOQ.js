@@ -17,7 +17,7 @@ import {
   chaosResultSchema,
   convertChaos,
   parseShape
-} from "./chunk-GS4J5LMD.js";
+} from "./chunk-5JKCFYPX.js";
 import "./chunk-ICGTBXAT.js";
 import {
   describeSchemaIssues,
@@ -158,7 +158,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-KH76QJFU.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-LIIWMVRF.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {

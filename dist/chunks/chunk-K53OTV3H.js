@@ -30,7 +30,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-IKEUHJDM.js";
+} from "./chunk-R5UHWI4Z.js";
 import {
   isWorkflowCompleted,
   readCtkJournal,
@@ -48,7 +48,7 @@ import {
   isVerdictFinal,
   readableResults,
   resultName
-} from "./chunk-GS4J5LMD.js";
+} from "./chunk-5JKCFYPX.js";
 import {
   formatDuration
 } from "./chunk-ICGTBXAT.js";

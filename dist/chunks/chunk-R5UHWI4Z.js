@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-GS4J5LMD.js";
+} from "./chunk-5JKCFYPX.js";
 import {
   formatDuration
 } from "./chunk-ICGTBXAT.js";

@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-EL2FZXLT.js";
+} from "./chunk-K53OTV3H.js";
 import "./chunk-YXI3XXLW.js";
 import "./chunk-J4QTMVOD.js";
-import "./chunk-IKEUHJDM.js";
+import "./chunk-R5UHWI4Z.js";
 import "./chunk-FTJBNSPN.js";
 import "./chunk-XGUNYMC2.js";
-import "./chunk-GS4J5LMD.js";
+import "./chunk-5JKCFYPX.js";
 import "./chunk-ICGTBXAT.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";

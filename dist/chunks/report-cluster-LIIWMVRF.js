@@ -7,11 +7,11 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-IKEUHJDM.js";
+} from "./chunk-R5UHWI4Z.js";
 import {
   convertChaos,
   readableResults
-} from "./chunk-GS4J5LMD.js";
+} from "./chunk-5JKCFYPX.js";
 import "./chunk-ICGTBXAT.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
