@@ -4,11 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksOnlyForHelp,
   usage
-} from "./chunks/chunk-HAKBFVI7.js";
+} from "./chunks/chunk-5USUGIRN.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
-import "./chunks/chunk-KCXUTZCJ.js";
+import "./chunks/chunk-WBJFAYQ2.js";
 import "./chunks/chunk-RHZBZGPM.js";
 
 // src/cli/index.ts
@@ -20,6 +20,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 enableCompileCache?.();
-var { main } = await import("./chunks/main-6DEFATIU.js");
+var { main } = await import("./chunks/main-MFS3U23K.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

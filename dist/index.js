@@ -15,8 +15,9 @@ import {
   labelFor,
   layerFrom,
   settingFields,
-  toMap
-} from "./chunks/chunk-KCXUTZCJ.js";
+  toMap,
+  toNumber
+} from "./chunks/chunk-WBJFAYQ2.js";
 import {
   allConfirmed,
   describeUnconfirmed,
@@ -19749,12 +19750,8 @@ function toValue(name, spec, text) {
       if (/^(true|True|TRUE)$/.test(text)) return true;
       if (/^(false|False|FALSE)$/.test(text)) return false;
       throw new ConfigError(`action inputs: ${name}: expected true or false, got "${text}"`);
-    case "number": {
-      const number = Number(text);
-      if (!Number.isFinite(number))
-        throw new ConfigError(`action inputs: ${name}: expected a number, got "${text}"`);
-      return number;
-    }
+    case "number":
+      return toNumber(text, `action inputs: ${name}`);
   }
 }
 function splitList(text) {

@@ -1,7 +1,7 @@
 // Action inputs → one layer of the configuration model (inputs come from config/fields.ts, the same
 // table as the CLI's flags), plus the secret kubeconfig content, which never enters the model.
 import * as core from '@actions/core';
-import { labelFor, layerFrom, settingFields, toMap, type SettingField } from '../config/fields.ts';
+import { labelFor, layerFrom, settingFields, toMap, toNumber, type SettingField } from '../config/fields.ts';
 import { parseSettings } from '../config/load.ts';
 import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError } from '../errors.ts';
@@ -54,12 +54,8 @@ function toValue(name: string, spec: SettingField, text: string): unknown {
       if (/^(true|True|TRUE)$/.test(text)) return true;
       if (/^(false|False|FALSE)$/.test(text)) return false;
       throw new ConfigError(`action inputs: ${name}: expected true or false, got "${text}"`);
-    case 'number': {
-      const number = Number(text);
-      if (!Number.isFinite(number))
-        throw new ConfigError(`action inputs: ${name}: expected a number, got "${text}"`);
-      return number;
-    }
+    case 'number':
+      return toNumber(text, `action inputs: ${name}`);
   }
 }
 

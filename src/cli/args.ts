@@ -1,6 +1,6 @@
 // Command-line flags → one layer of the configuration model (flags come from config/fields.ts).
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
-import { labelFor, layerFrom, settingFields, toMap, type SettingField } from '../config/fields.ts';
+import { labelFor, layerFrom, settingFields, toMap, toNumber, type SettingField } from '../config/fields.ts';
 import { parseSettings } from '../config/load.ts';
 import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError, errorMessage } from '../errors.ts';
@@ -46,8 +46,9 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   for (const spec of settingFields) {
     const value = values[spec.flag];
     if (value === undefined) continue;
-    if (spec.kind === 'number') given.set(spec, toNumber(spec.flag, value));
-    else if (spec.kind === 'map') given.set(spec, toMap(value as string[], `command line: --${spec.flag}`));
+    const where = `command line: --${spec.flag}`;
+    if (spec.kind === 'number') given.set(spec, toNumber(value as string, where));
+    else if (spec.kind === 'map') given.set(spec, toMap(value as string[], where));
     else given.set(spec, value);
   }
   return {
@@ -67,12 +68,4 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
     files: positionals,
     help: values.help === true || isHelpCommand(command),
   };
-}
-
-function toNumber(flag: string, value: unknown): number {
-  const number = Number(value);
-  if (value === '' || !Number.isFinite(number)) {
-    throw new ConfigError(`command line: --${flag}: expected a number, got "${String(value)}"`);
-  }
-  return number;
 }

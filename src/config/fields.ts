@@ -221,6 +221,17 @@ export function toMap(items: string[], where: string): Record<string, string> {
   return map;
 }
 
+/**
+ * A decimal number as written in a flag or an input; `where` names it in errors. Stricter than
+ * Number(), which reads "" and " " as 0 and "0x5A" as 90: a typo must not become a threshold.
+ */
+export function toNumber(text: string, where: string): number {
+  if (!/^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(text)) {
+    throw new ConfigError(`${where}: expected a number, got "${text}"`);
+  }
+  return Number(text);
+}
+
 /** Names a field path the way the user wrote it, for error messages. */
 export function labelFor(name: (spec: SettingField) => string | undefined): (field: string) => string {
   return (field) => {

@@ -84628,6 +84628,12 @@ function toMap(items, where) {
   }
   return map3;
 }
+function toNumber(text3, where) {
+  if (!/^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(text3)) {
+    throw new ConfigError(`${where}: expected a number, got "${text3}"`);
+  }
+  return Number(text3);
+}
 function labelFor(name) {
   return (field) => {
     const spec = settingFields.find((s) => s.field === field);
@@ -84708,8 +84714,9 @@ function parseCommandLine(argv) {
   for (const spec of settingFields) {
     const value = values[spec.flag];
     if (value === void 0) continue;
-    if (spec.kind === "number") given.set(spec, toNumber(spec.flag, value));
-    else if (spec.kind === "map") given.set(spec, toMap(value, `command line: --${spec.flag}`));
+    const where = `command line: --${spec.flag}`;
+    if (spec.kind === "number") given.set(spec, toNumber(value, where));
+    else if (spec.kind === "map") given.set(spec, toMap(value, where));
     else given.set(spec, value);
   }
   return {
@@ -84729,13 +84736,6 @@ function parseCommandLine(argv) {
     files: positionals,
     help: values.help === true || isHelpCommand(command)
   };
-}
-function toNumber(flag, value) {
-  const number3 = Number(value);
-  if (value === "" || !Number.isFinite(number3)) {
-    throw new ConfigError(`command line: --${flag}: expected a number, got "${String(value)}"`);
-  }
-  return number3;
 }
 
 // src/cli/main.ts

@@ -87,6 +87,23 @@ test('bad flags name the flag, not the config field', () => {
   );
 });
 
+test('a number flag takes decimals only: blanks and hex are typos, not 0 and 90', () => {
+  for (const typo of ['', ' ', '0x5A', '1e2', '90%', 'Infinity']) {
+    assert.throws(
+      () => parseCommandLine(['run', '--min-probe-success', typo]),
+      new RegExp(`command line: --min-probe-success: expected a number, got "${typo}"`),
+    );
+  }
+  for (const [given, read] of [
+    ['90', 90],
+    [' 87.5 ', 87.5],
+    ['.5', 0.5],
+    ['100.', 100],
+  ] as const) {
+    assert.equal(parseCommandLine(['run', '--min-probe-success', given]).layer.gate?.minProbeSuccess, read);
+  }
+});
+
 test('repeatable flags collect every value', () => {
   const parsed = parseCommandLine([
     'run',

@@ -12,13 +12,14 @@ import {
   isHelpCommand,
   sourceFlags,
   usage
-} from "./chunk-HAKBFVI7.js";
+} from "./chunk-5USUGIRN.js";
 import {
   labelFor,
   layerFrom,
   settingFields,
-  toMap
-} from "./chunk-KCXUTZCJ.js";
+  toMap,
+  toNumber
+} from "./chunk-WBJFAYQ2.js";
 import "./chunk-FCT77RVI.js";
 import "./chunk-XGUNYMC2.js";
 import "./chunk-ICGTBXAT.js";
@@ -76,8 +77,9 @@ function parseCommandLine(argv) {
   for (const spec of settingFields) {
     const value = values[spec.flag];
     if (value === void 0) continue;
-    if (spec.kind === "number") given.set(spec, toNumber(spec.flag, value));
-    else if (spec.kind === "map") given.set(spec, toMap(value, `command line: --${spec.flag}`));
+    const where = `command line: --${spec.flag}`;
+    if (spec.kind === "number") given.set(spec, toNumber(value, where));
+    else if (spec.kind === "map") given.set(spec, toMap(value, where));
     else given.set(spec, value);
   }
   return {
@@ -97,13 +99,6 @@ function parseCommandLine(argv) {
     files: positionals,
     help: values.help === true || isHelpCommand(command)
   };
-}
-function toNumber(flag, value) {
-  const number = Number(value);
-  if (value === "" || !Number.isFinite(number)) {
-    throw new ConfigError(`command line: --${flag}: expected a number, got "${String(value)}"`);
-  }
-  return number;
 }
 
 // src/cli/main.ts

@@ -205,6 +205,12 @@ function toMap(items, where) {
   }
   return map;
 }
+function toNumber(text, where) {
+  if (!/^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(text)) {
+    throw new ConfigError(`${where}: expected a number, got "${text}"`);
+  }
+  return Number(text);
+}
 function labelFor(name) {
   return (field) => {
     const spec = settingFields.find((s) => s.field === field);
@@ -216,5 +222,6 @@ export {
   settingFields,
   layerFrom,
   toMap,
+  toNumber,
   labelFor
 };

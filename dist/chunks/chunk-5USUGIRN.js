@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   settingFields
-} from "./chunk-KCXUTZCJ.js";
+} from "./chunk-WBJFAYQ2.js";
 
 // src/cli/usage.ts
 var sourceFlags = {
