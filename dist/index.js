@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-4HY447GX.js";
+} from "./chunks/chunk-LJHJ2LRY.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
@@ -23,22 +23,21 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-K53OTV3H.js";
+} from "./chunks/chunk-SQOZCTLM.js";
 import "./chunks/chunk-YXI3XXLW.js";
 import "./chunks/chunk-J4QTMVOD.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-R5UHWI4Z.js";
+} from "./chunks/chunk-PROYBAL7.js";
 import "./chunks/chunk-FCT77RVI.js";
-import "./chunks/chunk-FTJBNSPN.js";
+import "./chunks/chunk-ZNBPHJQB.js";
 import "./chunks/chunk-XGUNYMC2.js";
 import "./chunks/chunk-5JKCFYPX.js";
 import "./chunks/chunk-ICGTBXAT.js";
 import "./chunks/chunk-5AN4KMZA.js";
 import "./chunks/chunk-WZQ2V6ZS.js";
-import "./chunks/chunk-NHEBECCI.js";
 import "./chunks/chunk-WBGLMU6R.js";
 import "./chunks/chunk-VJZ45ZOO.js";
 import {
@@ -49,6 +48,7 @@ import {
 import {
   redact
 } from "./chunks/chunk-BCF6FOSK.js";
+import "./chunks/chunk-NHEBECCI.js";
 import {
   ConfigError,
   __commonJS,

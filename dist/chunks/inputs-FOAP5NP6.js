@@ -8,11 +8,11 @@ import {
 import "./chunk-XGUNYMC2.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
-import "./chunk-NHEBECCI.js";
 import "./chunk-WBGLMU6R.js";
 import "./chunk-VJZ45ZOO.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-BCF6FOSK.js";
+import "./chunk-NHEBECCI.js";
 import "./chunk-RHZBZGPM.js";
 export {
   describeRunInputs,

@@ -84079,21 +84079,32 @@ var merge_exports = {};
 __export(merge_exports, {
   mergeGate: () => mergeGate
 });
-import { readFileSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import path6 from "node:path";
 function mergeGate(config2, files, log) {
   if (files.length === 0)
     throw new ConfigError("merge needs the JSON reports to join: chaos-gate merge a.json b.json");
+  refuseRepeatedFiles(files);
   const report = mergeReports(...files.map(readLabelled));
   return { report, ...conclude(config2, report, { merged: files.join(",") }, log) };
 }
-function readLabelled(file) {
-  let text3;
-  try {
-    text3 = readFileSync(file, "utf8");
-  } catch (error2) {
-    throw new ConfigError(`${file}: cannot read the JSON report: ${errorMessage(error2)}`);
+function refuseRepeatedFiles(files) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    let real;
+    try {
+      real = realpathSync(file);
+    } catch {
+      continue;
+    }
+    const first = seen.get(real);
+    if (first !== void 0)
+      throw new ConfigError(`${file}: the same file as ${first}: its cases would be counted twice`);
+    seen.set(real, file);
   }
+}
+function readLabelled(file) {
+  const text3 = readInputFile(file, "JSON report", resultFileLimit);
   const { report, meta: meta2 } = parseJsonReport(text3, file);
   const label = meta2.target ?? meta2.runId ?? path6.relative(process.cwd(), file).replace(/\.json$/, "");
   return underLabel(report, label);
@@ -84102,6 +84113,7 @@ var init_merge = __esm({
   "src/run/merge.ts"() {
     "use strict";
     init_errors();
+    init_files();
     init_json();
     init_model();
     init_publish();

@@ -103,3 +103,24 @@ test('a file that is not a chaos-gate JSON report is refused naming the file and
   );
   assert.throws(() => mergeGate(config(), [], () => {}), /merge needs the JSON reports to join/);
 });
+
+test('the same report named twice is refused: its cases would count twice', () => {
+  const file = jobReport('twice', engineReport('pass'), { runId: 'r-twice' });
+  const sameByAnotherPath = path.relative(process.cwd(), file);
+  assert.throws(
+    () => mergeGate(config(), [file, sameByAnotherPath], () => {}),
+    (error: Error) =>
+      error instanceof ConfigError &&
+      error.message === `${sameByAnotherPath}: the same file as ${file}: its cases would be counted twice`,
+  );
+});
+
+test('what is not a regular file is refused before it is read: a FIFO would hang, /dev/zero never ends', () => {
+  for (const device of ['/dev/zero', dir]) {
+    assert.throws(
+      () => mergeGate(config(), [device], () => {}),
+      (error: Error) =>
+        error instanceof ConfigError && error.message.startsWith(`${device}: cannot read the JSON report: `),
+    );
+  }
+});

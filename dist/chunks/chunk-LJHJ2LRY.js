@@ -15,9 +15,6 @@ import {
   require_dist
 } from "./chunk-WZQ2V6ZS.js";
 import {
-  readInputFile
-} from "./chunk-NHEBECCI.js";
-import {
   defaultPolicy
 } from "./chunk-VJZ45ZOO.js";
 import {
@@ -30,6 +27,9 @@ import {
   string,
   union
 } from "./chunk-BCF6FOSK.js";
+import {
+  readInputFile
+} from "./chunk-NHEBECCI.js";
 import {
   ConfigError,
   __toESM

@@ -12,26 +12,40 @@ import {
 } from "./chunk-RG723U7L.js";
 import "./chunk-BCF6FOSK.js";
 import {
-  ConfigError,
-  errorMessage
+  readInputFile,
+  resultFileLimit
+} from "./chunk-NHEBECCI.js";
+import {
+  ConfigError
 } from "./chunk-RHZBZGPM.js";
 
 // src/run/merge.ts
-import { readFileSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import path from "node:path";
 function mergeGate(config, files, log) {
   if (files.length === 0)
     throw new ConfigError("merge needs the JSON reports to join: chaos-gate merge a.json b.json");
+  refuseRepeatedFiles(files);
   const report = mergeReports(...files.map(readLabelled));
   return { report, ...conclude(config, report, { merged: files.join(",") }, log) };
 }
-function readLabelled(file) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new ConfigError(`${file}: cannot read the JSON report: ${errorMessage(error)}`);
+function refuseRepeatedFiles(files) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    let real;
+    try {
+      real = realpathSync(file);
+    } catch {
+      continue;
+    }
+    const first = seen.get(real);
+    if (first !== void 0)
+      throw new ConfigError(`${file}: the same file as ${first}: its cases would be counted twice`);
+    seen.set(real, file);
   }
+}
+function readLabelled(file) {
+  const text = readInputFile(file, "JSON report", resultFileLimit);
   const { report, meta } = parseJsonReport(text, file);
   const label = meta.target ?? meta.runId ?? path.relative(process.cwd(), file).replace(/\.json$/, "");
   return underLabel(report, label);

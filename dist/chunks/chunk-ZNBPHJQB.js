@@ -2,12 +2,12 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  secondsBetween
+} from "./chunk-RG723U7L.js";
+import {
   readInputFile,
   resultFileLimit
 } from "./chunk-NHEBECCI.js";
-import {
-  secondsBetween
-} from "./chunk-RG723U7L.js";
 import {
   ConfigError,
   errorMessage

@@ -3,21 +3,21 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-K53OTV3H.js";
+} from "./chunk-SQOZCTLM.js";
 import "./chunk-YXI3XXLW.js";
 import "./chunk-J4QTMVOD.js";
-import "./chunk-R5UHWI4Z.js";
-import "./chunk-FTJBNSPN.js";
+import "./chunk-PROYBAL7.js";
+import "./chunk-ZNBPHJQB.js";
 import "./chunk-XGUNYMC2.js";
 import "./chunk-5JKCFYPX.js";
 import "./chunk-ICGTBXAT.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
-import "./chunk-NHEBECCI.js";
 import "./chunk-WBGLMU6R.js";
 import "./chunk-VJZ45ZOO.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-BCF6FOSK.js";
+import "./chunk-NHEBECCI.js";
 import "./chunk-RHZBZGPM.js";
 export {
   runTargets

@@ -7,7 +7,7 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-R5UHWI4Z.js";
+} from "./chunk-PROYBAL7.js";
 import {
   convertChaos,
   readableResults
@@ -15,9 +15,9 @@ import {
 import "./chunk-ICGTBXAT.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
-import "./chunk-NHEBECCI.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-BCF6FOSK.js";
+import "./chunk-NHEBECCI.js";
 import {
   CannotRunError,
   ConfigError

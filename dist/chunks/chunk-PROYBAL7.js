@@ -13,13 +13,13 @@ import {
   yaml
 } from "./chunk-WZQ2V6ZS.js";
 import {
-  readInputFile
-} from "./chunk-NHEBECCI.js";
-import {
   displayUrl,
   redact,
   registerSecret
 } from "./chunk-BCF6FOSK.js";
+import {
+  readInputFile
+} from "./chunk-NHEBECCI.js";
 import {
   CancelledError,
   CannotRunError,

@@ -7,7 +7,7 @@ import {
 import {
   readCtkJournal,
   workflowToSuite
-} from "./chunk-FTJBNSPN.js";
+} from "./chunk-ZNBPHJQB.js";
 import {
   duplicateProblems,
   readManifests
@@ -25,9 +25,6 @@ import {
 } from "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
 import {
-  resultFileLimit
-} from "./chunk-NHEBECCI.js";
-import {
   conclude
 } from "./chunk-WBGLMU6R.js";
 import "./chunk-VJZ45ZOO.js";
@@ -42,6 +39,9 @@ import {
   record,
   string
 } from "./chunk-BCF6FOSK.js";
+import {
+  resultFileLimit
+} from "./chunk-NHEBECCI.js";
 import {
   CannotRunError,
   ConfigError
@@ -158,7 +158,7 @@ async function reportGate(config, sources, log) {
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
   if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
   else if (config.namespace && parts.length === 0) {
-    const { chaosReportFromCluster } = await import("./report-cluster-LIIWMVRF.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-P7YD5ILW.js");
     parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
   }
   if (parts.length === 0) {

@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-4HY447GX.js";
+} from "./chunk-LJHJ2LRY.js";
 import {
   isHelpCommand,
   sourceFlags,
@@ -24,11 +24,11 @@ import "./chunk-FCT77RVI.js";
 import "./chunk-XGUNYMC2.js";
 import "./chunk-ICGTBXAT.js";
 import "./chunk-WZQ2V6ZS.js";
-import "./chunk-NHEBECCI.js";
 import "./chunk-VJZ45ZOO.js";
 import {
   redact
 } from "./chunk-BCF6FOSK.js";
+import "./chunk-NHEBECCI.js";
 import {
   CancelledError,
   CannotRunError,
@@ -120,7 +120,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-UWXBZREH.js");
+        const { runTargets } = await import("./targets-DPDVIYVT.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -129,11 +129,11 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-HRJ2EVOQ.js");
+        const { reportGate } = await import("./report-32IFV4XM.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-IK7AXAH2.js");
+        const { mergeGate } = await import("./merge-IF6RG3PS.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {

@@ -30,13 +30,13 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-R5UHWI4Z.js";
+} from "./chunk-PROYBAL7.js";
 import {
   isWorkflowCompleted,
   readCtkJournal,
   workflowCondition,
   workflowToSuite
-} from "./chunk-FTJBNSPN.js";
+} from "./chunk-ZNBPHJQB.js";
 import {
   duplicateProblems
 } from "./chunk-XGUNYMC2.js";
