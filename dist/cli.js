@@ -20,6 +20,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 enableCompileCache?.();
-var { main } = await import("./chunks/main-7H46BI2K.js");
+var { main } = await import("./chunks/main-YPJW6CP6.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

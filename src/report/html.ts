@@ -84,8 +84,9 @@ function runFacts(timeline: Timeline | undefined, context: HtmlContext): string 
 function suiteSection(suite: ReportSuite, judged: JudgedCase[], passing: boolean): string {
   const cases = judged.toSorted((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
   const failing = cases.filter(({ judgement }) => importanceOf(judgement) === 0).length;
+  const startedMs = suite.timestamp ? Date.parse(suite.timestamp) : Number.NaN;
   const facts = [
-    suite.timestamp ? `started ${iso(Date.parse(suite.timestamp))}` : undefined,
+    Number.isNaN(startedMs) ? undefined : `started ${iso(startedMs)}`,
     suite.durationSeconds === undefined ? undefined : `took ${formatSeconds(suite.durationSeconds)}`,
     `${cases.length} check(s)${failing ? `, ${failing} failing` : ''}`,
   ].filter(Boolean);
@@ -250,7 +251,14 @@ function clip(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/**
+ * UTC to the second. A time no Date can hold (an unreadable or absurd one in a hand-edited input) is
+ * said to be so: one bad field must not cost the whole report, as the JUnit writer leaves it out.
+ */
+function iso(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? 'an unknown time' : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
 const round = (value: number) => Math.round(value * 10) / 10;
 const percent = (share: number) => `${Number((share * 100).toFixed(1))} %`;
 

@@ -19722,8 +19722,9 @@ function runFacts(timeline, context) {
 function suiteSection(suite, judged, passing) {
   const cases = judged.toSorted((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
   const failing = cases.filter(({ judgement }) => importanceOf(judgement) === 0).length;
+  const startedMs = suite.timestamp ? Date.parse(suite.timestamp) : Number.NaN;
   const facts = [
-    suite.timestamp ? `started ${iso(Date.parse(suite.timestamp))}` : void 0,
+    Number.isNaN(startedMs) ? void 0 : `started ${iso(startedMs)}`,
     suite.durationSeconds === void 0 ? void 0 : `took ${formatSeconds(suite.durationSeconds)}`,
     `${cases.length} check(s)${failing ? `, ${failing} failing` : ""}`
   ].filter(Boolean);
@@ -19847,7 +19848,11 @@ function escape(text3) {
 function clip(text3, length) {
   return text3.length <= length ? text3 : `${text3.slice(0, length - 1)}\u2026`;
 }
-var colours, chaosFill, width, labelWidth, plotWidth, iso, round, percent2, css;
+function iso(ms) {
+  const date2 = new Date(ms);
+  return Number.isNaN(date2.getTime()) ? "an unknown time" : date2.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+var colours, chaosFill, width, labelWidth, plotWidth, round, percent2, css;
 var init_html = __esm({
   "src/report/html.ts"() {
     "use strict";
@@ -19864,7 +19869,6 @@ var init_html = __esm({
     width = 960;
     labelWidth = 240;
     plotWidth = width - labelWidth - 20;
-    iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
     round = (value) => Math.round(value * 10) / 10;
     percent2 = (share) => `${Number((share * 100).toFixed(1))} %`;
     css = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5em 2em;color:#222;max-width:1100px}

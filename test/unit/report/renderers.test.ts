@@ -114,3 +114,17 @@ test('HTML: run id, start, end and duration; the chaos windows as shaded bands o
   assert.equal(chart.match(/class="point p95"/g)?.length, 60);
   assert.equal(chart.match(/class="point errors"/g)?.length, 60);
 });
+
+test('HTML: an unreadable start is left out and an absurd duration is named, never a failed report', () => {
+  const report = failedProbe();
+  const [suite] = report.suites;
+  assert.ok(suite);
+  suite.timestamp = 'yesterday';
+  const [experiment] = suite.cases;
+  assert.ok(experiment);
+  experiment.durationSeconds = 1e20; // ends past the last date a Date can hold
+  const { html } = renderHtml(report, decide(report), { stylesheet: 'r.css' });
+  assert.doesNotMatch(html, /started yesterday|Invalid/);
+  assert.match(html, /<p class="suite-facts">took 1m30s · 5 check\(s\), 2 failing<\/p>/);
+  assert.match(html, /2026-11-20T10:00:00Z – an unknown time/);
+});

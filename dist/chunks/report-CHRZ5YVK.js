@@ -26,7 +26,7 @@ import {
 import "./chunk-WZQ2V6ZS.js";
 import {
   conclude
-} from "./chunk-WBGLMU6R.js";
+} from "./chunk-RC5O6XWC.js";
 import "./chunk-VJZ45ZOO.js";
 import {
   mergeReports

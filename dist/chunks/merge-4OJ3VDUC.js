@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport
-} from "./chunk-WBGLMU6R.js";
+} from "./chunk-RC5O6XWC.js";
 import "./chunk-VJZ45ZOO.js";
 import {
   mergeReports,

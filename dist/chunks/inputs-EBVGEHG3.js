@@ -4,11 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-J4QTMVOD.js";
+} from "./chunk-LJUG4E6T.js";
 import "./chunk-XGUNYMC2.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
-import "./chunk-WBGLMU6R.js";
+import "./chunk-RC5O6XWC.js";
 import "./chunk-VJZ45ZOO.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-BCF6FOSK.js";

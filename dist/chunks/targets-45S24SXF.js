@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-SQOZCTLM.js";
+} from "./chunk-BBMEQ6PY.js";
 import "./chunk-YXI3XXLW.js";
-import "./chunk-J4QTMVOD.js";
+import "./chunk-LJUG4E6T.js";
 import "./chunk-PROYBAL7.js";
 import "./chunk-ZNBPHJQB.js";
 import "./chunk-XGUNYMC2.js";
@@ -13,7 +13,7 @@ import "./chunk-5JKCFYPX.js";
 import "./chunk-ICGTBXAT.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
-import "./chunk-WBGLMU6R.js";
+import "./chunk-RC5O6XWC.js";
 import "./chunk-VJZ45ZOO.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-BCF6FOSK.js";

@@ -11,7 +11,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-J4QTMVOD.js";
+} from "./chunk-LJUG4E6T.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -54,7 +54,7 @@ import {
 } from "./chunk-ICGTBXAT.js";
 import {
   conclude
-} from "./chunk-WBGLMU6R.js";
+} from "./chunk-RC5O6XWC.js";
 import {
   mergeReports,
   underLabel

@@ -10,7 +10,7 @@ import {
 } from "./chunk-5AN4KMZA.js";
 import {
   reportPathProblems
-} from "./chunk-WBGLMU6R.js";
+} from "./chunk-RC5O6XWC.js";
 import {
   array,
   boolean,

@@ -239,8 +239,9 @@ function runFacts(timeline, context) {
 function suiteSection(suite, judged, passing) {
   const cases = judged.toSorted((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
   const failing = cases.filter(({ judgement }) => importanceOf(judgement) === 0).length;
+  const startedMs = suite.timestamp ? Date.parse(suite.timestamp) : Number.NaN;
   const facts = [
-    suite.timestamp ? `started ${iso(Date.parse(suite.timestamp))}` : void 0,
+    Number.isNaN(startedMs) ? void 0 : `started ${iso(startedMs)}`,
     suite.durationSeconds === void 0 ? void 0 : `took ${formatSeconds(suite.durationSeconds)}`,
     `${cases.length} check(s)${failing ? `, ${failing} failing` : ""}`
   ].filter(Boolean);
@@ -367,7 +368,10 @@ function escape(text) {
 function clip(text, length) {
   return text.length <= length ? text : `${text.slice(0, length - 1)}\u2026`;
 }
-var iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+function iso(ms) {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? "an unknown time" : date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
 var round = (value) => Math.round(value * 10) / 10;
 var percent = (share) => `${Number((share * 100).toFixed(1))} %`;
 var css = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5em 2em;color:#222;max-width:1100px}
