@@ -20,6 +20,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 enableCompileCache?.();
-var { main } = await import("./chunks/main-YPJW6CP6.js");
+var { main } = await import("./chunks/main-YBQVR5B3.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-LJHJ2LRY.js";
+} from "./chunks/chunk-IWLMGMBI.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
@@ -23,9 +23,9 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-BBMEQ6PY.js";
+} from "./chunks/chunk-3VPXGQCG.js";
 import "./chunks/chunk-YXI3XXLW.js";
-import "./chunks/chunk-LJUG4E6T.js";
+import "./chunks/chunk-SFW2O4QC.js";
 import {
   connect,
   loadKubeContext,
@@ -33,7 +33,7 @@ import {
 } from "./chunks/chunk-PROYBAL7.js";
 import "./chunks/chunk-FCT77RVI.js";
 import "./chunks/chunk-ZNBPHJQB.js";
-import "./chunks/chunk-XGUNYMC2.js";
+import "./chunks/chunk-ZQGIYT4D.js";
 import "./chunks/chunk-5JKCFYPX.js";
 import "./chunks/chunk-ICGTBXAT.js";
 import "./chunks/chunk-5AN4KMZA.js";

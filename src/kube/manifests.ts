@@ -177,10 +177,13 @@ function toManifests(value: unknown, where: string, role: ManifestRole): Manifes
   }
   const metadata = value.metadata;
   if (!isRecord(metadata)) throw new ConfigError(`${where}: field metadata: required`);
-  const name = metadata.name ?? metadata.generateName;
-  if (typeof name !== 'string' || name === '') {
-    throw new ConfigError(`${where}: field metadata.name: required`);
+  // Every later check and request reads these as text: a number here is a mistake to name, not to crash on.
+  for (const field of ['name', 'generateName', 'namespace'] as const) {
+    if (metadata[field] !== undefined && typeof metadata[field] !== 'string')
+      throw new ConfigError(`${where}: field metadata.${field}: expected a string`);
   }
+  const name = (metadata.name ?? metadata.generateName) as string | undefined;
+  if (!name) throw new ConfigError(`${where}: field metadata.name: required`);
   const kind = value.kind as string;
   const source = `${where} (${kind} ${name})`;
   const allowed = expectedKinds[role];

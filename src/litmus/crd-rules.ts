@@ -68,6 +68,28 @@ const probeRules = z.looseObject({
     .optional(),
 });
 
+/** Litmus 3 targets: workloads by kind and names or labels, or pods by names, each in a namespace. */
+const selectorRules = z
+  .looseObject({
+    workloads: z
+      .array(
+        z
+          .looseObject({
+            kind: appkind,
+            namespace: z.string(),
+            names: z.string().optional(),
+            labels: z.string().optional(),
+          })
+          .refine(
+            (w) => (w.names === undefined) !== (w.labels === undefined),
+            'needs names or labels, not both',
+          ),
+      )
+      .optional(),
+    pods: z.array(z.looseObject({ names: z.string(), namespace: z.string() })).optional(),
+  })
+  .refine((s) => (s.workloads === undefined) !== (s.pods === undefined), 'needs workloads or pods, not both');
+
 export const engineCrdRules = z.looseObject({
   spec: z
     .looseObject({
@@ -83,6 +105,7 @@ export const engineCrdRules = z.looseObject({
           appns: z.string().optional(),
         })
         .optional(),
+      selectors: selectorRules.optional(),
       experiments: z
         .array(
           z.looseObject({

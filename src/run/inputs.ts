@@ -30,10 +30,15 @@ export function readRunInputs(config: GateConfig): RunInputs {
   }
   // Offline, an object without a namespace lands in the target namespace, whatever that turns out to be.
   const namespaceOf = (m: Manifest) => m.object.metadata.namespace ?? config.namespace ?? '';
+  const engineProblems = new Map(
+    manifests.filter((m) => m.role === 'engine').map((m) => [m, crdProblems(m)] as const),
+  );
+  // An engine its CRD would refuse is not read any further: its fields may not have the types they need.
+  const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
   const problems = [
-    ...manifests.filter((m) => m.role === 'engine').flatMap(crdProblems),
+    ...[...engineProblems.values()].flat(),
     ...duplicateProblems(manifests, namespaceOf),
-    ...blastRadiusProblems(manifests, config.workflow?.namespace ?? workflow?.metadata.namespace, {
+    ...blastRadiusProblems(readable, config.workflow?.namespace ?? workflow?.metadata.namespace, {
       ...config,
       defaultNamespace: config.namespace,
     }),

@@ -17341,10 +17341,12 @@ function toManifests(value, where, role) {
   }
   const metadata = value.metadata;
   if (!isRecord(metadata)) throw new ConfigError(`${where}: field metadata: required`);
-  const name = metadata.name ?? metadata.generateName;
-  if (typeof name !== "string" || name === "") {
-    throw new ConfigError(`${where}: field metadata.name: required`);
+  for (const field of ["name", "generateName", "namespace"]) {
+    if (metadata[field] !== void 0 && typeof metadata[field] !== "string")
+      throw new ConfigError(`${where}: field metadata.${field}: expected a string`);
   }
+  const name = metadata.name ?? metadata.generateName;
+  if (!name) throw new ConfigError(`${where}: field metadata.name: required`);
   const kind = value.kind;
   const source = `${where} (${kind} ${name})`;
   const allowed = expectedKinds[role];
@@ -82873,7 +82875,7 @@ var init_blast_radius = __esm({
 });
 
 // src/litmus/crd-rules.ts
-var oneOf, nonEmpty, appkind, durationText, probeRules, engineCrdRules;
+var oneOf, nonEmpty, appkind, durationText, probeRules, selectorRules, engineCrdRules;
 var init_crd_rules = __esm({
   "src/litmus/crd-rules.ts"() {
     "use strict";
@@ -82926,6 +82928,20 @@ var init_crd_rules = __esm({
         comparator: looseObject({ criteria: string2(), value: string2() })
       }).optional()
     });
+    selectorRules = looseObject({
+      workloads: array(
+        looseObject({
+          kind: appkind,
+          namespace: string2(),
+          names: string2().optional(),
+          labels: string2().optional()
+        }).refine(
+          (w) => w.names === void 0 !== (w.labels === void 0),
+          "needs names or labels, not both"
+        )
+      ).optional(),
+      pods: array(looseObject({ names: string2(), namespace: string2() })).optional()
+    }).refine((s) => s.workloads === void 0 !== (s.pods === void 0), "needs workloads or pods, not both");
     engineCrdRules = looseObject({
       spec: looseObject({
         engineState: oneOf(["active", "stop"]).optional(),
@@ -82938,6 +82954,7 @@ var init_crd_rules = __esm({
           applabel: string2().optional(),
           appns: string2().optional()
         }).optional(),
+        selectors: selectorRules.optional(),
         experiments: array(
           looseObject({
             name: string2(),
@@ -82968,10 +82985,14 @@ function readRunInputs(config2) {
     );
   }
   const namespaceOf = (m) => m.object.metadata.namespace ?? config2.namespace ?? "";
+  const engineProblems = new Map(
+    manifests.filter((m) => m.role === "engine").map((m) => [m, crdProblems(m)])
+  );
+  const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
   const problems = [
-    ...manifests.filter((m) => m.role === "engine").flatMap(crdProblems),
+    ...[...engineProblems.values()].flat(),
     ...duplicateProblems(manifests, namespaceOf),
-    ...blastRadiusProblems(manifests, config2.workflow?.namespace ?? workflow?.metadata.namespace, {
+    ...blastRadiusProblems(readable, config2.workflow?.namespace ?? workflow?.metadata.namespace, {
       ...config2,
       defaultNamespace: config2.namespace
     }),

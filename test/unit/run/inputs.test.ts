@@ -108,6 +108,52 @@ test('what the ChaosEngine CRD refuses is refused offline: int probe timeouts, a
   refused({ engines: [paused] }, /paused\.yaml, .*field spec\.engineState: must be one of active, stop/);
 });
 
+test('Litmus 3 selectors of the wrong shape are named by field, also where they set the blast radius', () => {
+  const withSelectors = (name: string, selectors: string) =>
+    file(
+      `${name}.yaml`,
+      engineYaml(name).replace('  engineState: active\n', `  engineState: active\n${selectors}`),
+    );
+  refused(
+    { engines: [withSelectors('as-map', '  selectors: {workloads: {kind: deployment, namespace: shop}}\n')] },
+    /as-map\.yaml, document 1 \(ChaosEngine as-map\): field spec\.selectors\.workloads: expected array/,
+  );
+  refused(
+    {
+      engines: [
+        withSelectors(
+          'ns-number',
+          '  selectors: {workloads: [{kind: deployment, namespace: 5, names: cart}]}\n',
+        ),
+      ],
+    },
+    /ns-number\.yaml, .*field spec\.selectors\.workloads\[0\]\.namespace: expected string/,
+  );
+  refused(
+    {
+      engines: [
+        withSelectors(
+          'both',
+          '  selectors: {workloads: [{kind: deployment, namespace: shop, names: a, labels: app=a}]}\n',
+        ),
+      ],
+    },
+    /both\.yaml, .*field spec\.selectors\.workloads\[0\]: needs names or labels, not both/,
+  );
+  const inShop = withSelectors('in-shop', '  selectors: {pods: [{names: cart-0, namespace: shop}]}\n');
+  assert.equal(readRunInputs(resolveConfig({ namespace: 'shop', engines: [inShop] })).manifests.length, 1);
+});
+
+test('metadata that is not text is named, not crashed on', () => {
+  const numbered = file(
+    'ns-7.yaml',
+    engineYaml('seven').replace('  name: seven\n', '  name: seven\n  namespace: 7\n'),
+  );
+  refused({ engines: [numbered] }, /ns-7\.yaml, document 1: field metadata\.namespace: expected a string/);
+  const numberName = file('name-5.yaml', engineYaml('x').replace('  name: x\n', '  name: 5\n'));
+  refused({ engines: [numberName] }, /name-5\.yaml, document 1: field metadata\.name: expected a string/);
+});
+
 test('report paths are checked before any chaos: under a file, a folder, twice the same', () => {
   const plain = file('plain.txt', 'x');
   refused(

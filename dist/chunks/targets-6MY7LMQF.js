@@ -2,10 +2,15 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  describeRunInputs,
-  readRunInputs
-} from "./chunk-LJUG4E6T.js";
-import "./chunk-XGUNYMC2.js";
+  runTargets
+} from "./chunk-3VPXGQCG.js";
+import "./chunk-YXI3XXLW.js";
+import "./chunk-SFW2O4QC.js";
+import "./chunk-PROYBAL7.js";
+import "./chunk-ZNBPHJQB.js";
+import "./chunk-ZQGIYT4D.js";
+import "./chunk-5JKCFYPX.js";
+import "./chunk-ICGTBXAT.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-RC5O6XWC.js";
@@ -15,6 +20,5 @@ import "./chunk-BCF6FOSK.js";
 import "./chunk-NHEBECCI.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  describeRunInputs,
-  readRunInputs
+  runTargets
 };

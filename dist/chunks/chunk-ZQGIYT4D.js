@@ -137,10 +137,12 @@ function toManifests(value, where, role) {
   }
   const metadata = value.metadata;
   if (!isRecord(metadata)) throw new ConfigError(`${where}: field metadata: required`);
-  const name = metadata.name ?? metadata.generateName;
-  if (typeof name !== "string" || name === "") {
-    throw new ConfigError(`${where}: field metadata.name: required`);
+  for (const field of ["name", "generateName", "namespace"]) {
+    if (metadata[field] !== void 0 && typeof metadata[field] !== "string")
+      throw new ConfigError(`${where}: field metadata.${field}: expected a string`);
   }
+  const name = metadata.name ?? metadata.generateName;
+  if (!name) throw new ConfigError(`${where}: field metadata.name: required`);
   const kind = value.kind;
   const source = `${where} (${kind} ${name})`;
   const allowed = expectedKinds[role];

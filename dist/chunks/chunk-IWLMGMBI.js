@@ -6,7 +6,7 @@ import {
 } from "./chunk-FCT77RVI.js";
 import {
   readManifests
-} from "./chunk-XGUNYMC2.js";
+} from "./chunk-ZQGIYT4D.js";
 import {
   engineChaosSeconds,
   runDuration

@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-LJHJ2LRY.js";
+} from "./chunk-IWLMGMBI.js";
 import {
   isHelpCommand,
   sourceFlags,
@@ -21,7 +21,7 @@ import {
   toNumber
 } from "./chunk-WBJFAYQ2.js";
 import "./chunk-FCT77RVI.js";
-import "./chunk-XGUNYMC2.js";
+import "./chunk-ZQGIYT4D.js";
 import "./chunk-ICGTBXAT.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-VJZ45ZOO.js";
@@ -120,7 +120,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-45S24SXF.js");
+        const { runTargets } = await import("./targets-6MY7LMQF.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -129,7 +129,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-CHRZ5YVK.js");
+        const { reportGate } = await import("./report-5HOHES6E.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
@@ -137,7 +137,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-EBVGEHG3.js");
+        const { describeRunInputs } = await import("./inputs-AQ2MWDOO.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

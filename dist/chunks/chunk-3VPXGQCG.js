@@ -11,7 +11,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-LJUG4E6T.js";
+} from "./chunk-SFW2O4QC.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-ZNBPHJQB.js";
 import {
   duplicateProblems
-} from "./chunk-XGUNYMC2.js";
+} from "./chunk-ZQGIYT4D.js";
 import {
   convertChaos,
   experimentStatusOf,

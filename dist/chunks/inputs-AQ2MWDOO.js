@@ -2,15 +2,10 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-BBMEQ6PY.js";
-import "./chunk-YXI3XXLW.js";
-import "./chunk-LJUG4E6T.js";
-import "./chunk-PROYBAL7.js";
-import "./chunk-ZNBPHJQB.js";
-import "./chunk-XGUNYMC2.js";
-import "./chunk-5JKCFYPX.js";
-import "./chunk-ICGTBXAT.js";
+  describeRunInputs,
+  readRunInputs
+} from "./chunk-SFW2O4QC.js";
+import "./chunk-ZQGIYT4D.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-RC5O6XWC.js";
@@ -20,5 +15,6 @@ import "./chunk-BCF6FOSK.js";
 import "./chunk-NHEBECCI.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  runTargets
+  describeRunInputs,
+  readRunInputs
 };

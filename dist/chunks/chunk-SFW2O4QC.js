@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-XGUNYMC2.js";
+} from "./chunk-ZQGIYT4D.js";
 import {
   describeSchemaIssues
 } from "./chunk-5AN4KMZA.js";
@@ -123,6 +123,20 @@ var probeRules = looseObject({
     comparator: looseObject({ criteria: string(), value: string() })
   }).optional()
 });
+var selectorRules = looseObject({
+  workloads: array(
+    looseObject({
+      kind: appkind,
+      namespace: string(),
+      names: string().optional(),
+      labels: string().optional()
+    }).refine(
+      (w) => w.names === void 0 !== (w.labels === void 0),
+      "needs names or labels, not both"
+    )
+  ).optional(),
+  pods: array(looseObject({ names: string(), namespace: string() })).optional()
+}).refine((s) => s.workloads === void 0 !== (s.pods === void 0), "needs workloads or pods, not both");
 var engineCrdRules = looseObject({
   spec: looseObject({
     engineState: oneOf(["active", "stop"]).optional(),
@@ -135,6 +149,7 @@ var engineCrdRules = looseObject({
       applabel: string().optional(),
       appns: string().optional()
     }).optional(),
+    selectors: selectorRules.optional(),
     experiments: array(
       looseObject({
         name: string(),
@@ -231,10 +246,14 @@ function readRunInputs(config) {
     );
   }
   const namespaceOf = (m) => m.object.metadata.namespace ?? config.namespace ?? "";
+  const engineProblems = new Map(
+    manifests.filter((m) => m.role === "engine").map((m) => [m, crdProblems(m)])
+  );
+  const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
   const problems = [
-    ...manifests.filter((m) => m.role === "engine").flatMap(crdProblems),
+    ...[...engineProblems.values()].flat(),
     ...duplicateProblems(manifests, namespaceOf),
-    ...blastRadiusProblems(manifests, config.workflow?.namespace ?? workflow?.metadata.namespace, {
+    ...blastRadiusProblems(readable, config.workflow?.namespace ?? workflow?.metadata.namespace, {
       ...config,
       defaultNamespace: config.namespace
     }),

@@ -11,7 +11,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-XGUNYMC2.js";
+} from "./chunk-ZQGIYT4D.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
