@@ -20,6 +20,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 enableCompileCache?.();
-var { main } = await import("./chunks/main-YBQVR5B3.js");
+var { main } = await import("./chunks/main-7IV4AQRJ.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

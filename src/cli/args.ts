@@ -61,6 +61,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
     ),
     sources: {
       results: (values.results as string[] | undefined) ?? [],
+      namespace: values.namespace as string | undefined,
       selector: values.selector as string | undefined,
       k6: values.k6 as string | undefined,
       jtl: values.jtl as string | undefined,

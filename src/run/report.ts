@@ -13,6 +13,8 @@ import { chaosReportFromFiles, workflowReportFromFile } from './report-sources.t
 /** Inputs only `report` takes (command-line flags). */
 export interface ReportSources {
   results: string[];
+  /** Given on the command line: the live ChaosResults there are read whatever else is given. */
+  namespace?: string;
   selector?: string;
   /** k6 summary and JMeter JTL files; they add to the config file's `load.results`. */
   k6?: string;
@@ -33,11 +35,20 @@ export async function reportGate(
   }
   if (config.ctkJournals.length > 0) parts.push({ suites: config.ctkJournals.map(readCtkJournal) });
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
-  if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
-  else if (config.namespace && parts.length === 0) {
+  // The config file's namespace (set for `run`) is read only when nothing else is given.
+  const namespace = sources.namespace ?? (parts.length === 0 ? config.namespace : undefined);
+  if (sources.results.length > 0) {
+    if (sources.namespace || sources.selector)
+      throw new ConfigError(
+        'give ChaosResults either as files (--results) or live (--namespace, --selector), not both',
+      );
+    parts.push(chaosReportFromFiles(sources.results));
+  } else if (namespace) {
     // Loaded only here: converting files needs no Kubernetes client, and starts faster without it.
     const { chaosReportFromCluster } = await import('./report-cluster.ts');
-    parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
+    parts.push(await chaosReportFromCluster(config, namespace, sources.selector));
+  } else if (sources.selector) {
+    throw new ConfigError('--selector picks ChaosEngines in a namespace: give --namespace with it');
   }
   if (parts.length === 0) {
     throw new ConfigError('report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace');

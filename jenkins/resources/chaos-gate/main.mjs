@@ -84048,10 +84048,18 @@ async function reportGate(config2, sources, log) {
   }
   if (config2.ctkJournals.length > 0) parts.push({ suites: config2.ctkJournals.map(readCtkJournal) });
   if (config2.workflow?.file) parts.push(workflowReportFromFile(config2.workflow.file));
-  if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
-  else if (config2.namespace && parts.length === 0) {
+  const namespace = sources.namespace ?? (parts.length === 0 ? config2.namespace : void 0);
+  if (sources.results.length > 0) {
+    if (sources.namespace || sources.selector)
+      throw new ConfigError(
+        "give ChaosResults either as files (--results) or live (--namespace, --selector), not both"
+      );
+    parts.push(chaosReportFromFiles(sources.results));
+  } else if (namespace) {
     const { chaosReportFromCluster: chaosReportFromCluster2 } = await Promise.resolve().then(() => (init_report_cluster(), report_cluster_exports));
-    parts.push(await chaosReportFromCluster2(config2, config2.namespace, sources.selector));
+    parts.push(await chaosReportFromCluster2(config2, namespace, sources.selector));
+  } else if (sources.selector) {
+    throw new ConfigError("--selector picks ChaosEngines in a namespace: give --namespace with it");
   }
   if (parts.length === 0) {
     throw new ConfigError("report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace");
@@ -84766,6 +84774,7 @@ function parseCommandLine(argv) {
     ),
     sources: {
       results: values.results ?? [],
+      namespace: values.namespace,
       selector: values.selector,
       k6: values.k6,
       jtl: values.jtl

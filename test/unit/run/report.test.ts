@@ -145,3 +145,30 @@ test('an input without verdicts beside one with verdicts is named in a warning',
     lines.join('\n'),
   );
 });
+
+test('--namespace beside a load file reads the live ChaosResults too, never judging on the load alone', async () => {
+  const settings = {
+    kubeconfig: [path.join(dir, 'no-such-kubeconfig')],
+    load: { thresholds: { errorRate: 0.05 } },
+  };
+  await assert.rejects(
+    reportGate(config(settings), sources({ jtl, namespace: 'shop' }), noLog),
+    (error: Error) => exitCodeOfError(error) === 2 && /no-such-kubeconfig/.test(error.message),
+  );
+});
+
+test('ChaosResults from files and from a namespace at once, or a selector without a namespace, are refused', async () => {
+  const passed = file(result({ phase: 'Completed', verdict: 'Pass' }));
+  await assert.rejects(
+    reportGate(config(), sources({ results: [passed], namespace: 'shop' }), noLog),
+    /either as files \(--results\) or live \(--namespace, --selector\), not both/,
+  );
+  await assert.rejects(
+    reportGate(config(), sources({ results: [passed], selector: 'app=cart' }), noLog),
+    /not both/,
+  );
+  await assert.rejects(
+    reportGate(config(), sources({ jtl, selector: 'app=cart' }), noLog),
+    (error: Error) => error instanceof ConfigError && /give --namespace with it/.test(error.message),
+  );
+});

@@ -156,10 +156,18 @@ async function reportGate(config, sources, log) {
   }
   if (config.ctkJournals.length > 0) parts.push({ suites: config.ctkJournals.map(readCtkJournal) });
   if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
-  if (sources.results.length > 0) parts.push(chaosReportFromFiles(sources.results));
-  else if (config.namespace && parts.length === 0) {
+  const namespace = sources.namespace ?? (parts.length === 0 ? config.namespace : void 0);
+  if (sources.results.length > 0) {
+    if (sources.namespace || sources.selector)
+      throw new ConfigError(
+        "give ChaosResults either as files (--results) or live (--namespace, --selector), not both"
+      );
+    parts.push(chaosReportFromFiles(sources.results));
+  } else if (namespace) {
     const { chaosReportFromCluster } = await import("./report-cluster-P7YD5ILW.js");
-    parts.push(await chaosReportFromCluster(config, config.namespace, sources.selector));
+    parts.push(await chaosReportFromCluster(config, namespace, sources.selector));
+  } else if (sources.selector) {
+    throw new ConfigError("--selector picks ChaosEngines in a namespace: give --namespace with it");
   }
   if (parts.length === 0) {
     throw new ConfigError("report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace");

@@ -92,6 +92,7 @@ function parseCommandLine(argv) {
     ),
     sources: {
       results: values.results ?? [],
+      namespace: values.namespace,
       selector: values.selector,
       k6: values.k6,
       jtl: values.jtl
@@ -129,7 +130,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-5HOHES6E.js");
+        const { reportGate } = await import("./report-ZHHWUSHA.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
