@@ -12,14 +12,22 @@ import "./chunks/chunk-WBJFAYQ2.js";
 import "./chunks/chunk-RHZBZGPM.js";
 
 // src/cli/index.ts
-import { enableCompileCache } from "node:module";
+import * as nodeModule from "node:module";
+var minimumNode = 24;
+if (Number(process.versions.node.split(".")[0]) < minimumNode) {
+  process.stderr.write(
+    `chaos-gate: error: needs Node.js ${minimumNode} or later; this is ${process.version}
+`
+  );
+  process.exit(2);
+}
 var argv = process.argv.slice(2);
 if (asksOnlyForHelp(argv)) {
   process.stdout.write(`${usage()}
 `);
   process.exit(0);
 }
-enableCompileCache?.();
+nodeModule.enableCompileCache?.();
 var { main } = await import("./chunks/main-7IV4AQRJ.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

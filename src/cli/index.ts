@@ -1,7 +1,17 @@
 import '../quiet-warnings.ts';
 import { keepYoungGenerationSize } from '../young-generation.ts';
-import { enableCompileCache } from 'node:module';
+// A namespace import: a named one of an export an older Node lacks fails before any line runs.
+import * as nodeModule from 'node:module';
 import { asksOnlyForHelp, usage } from './usage.ts';
+
+// An older Node (a Jenkins agent's own) would fail further on with exit 1, which reads as a failed gate.
+const minimumNode = 24;
+if (Number(process.versions.node.split('.')[0]) < minimumNode) {
+  process.stderr.write(
+    `chaos-gate: error: needs Node.js ${minimumNode} or later; this is ${process.version}\n`,
+  );
+  process.exit(2);
+}
 
 const argv = process.argv.slice(2);
 // The usage is a list of the settings: answered before the bundle loads zod and the YAML parsers.
@@ -12,7 +22,7 @@ if (asksOnlyForHelp(argv)) {
 
 // Node keeps the compiled bundle on disk between runs, which roughly halves start-up. It has to be on
 // before the bundle's modules load, so they are imported after it.
-enableCompileCache?.();
+nodeModule.enableCompileCache?.();
 const { main } = await import('./main.ts');
 keepYoungGenerationSize();
 

@@ -70,3 +70,23 @@ test('--help, validate and report start without loading the Kubernetes client, -
     assert.deepEqual(withZod, [], 'chaos-gate --help loads zod');
   }
 });
+
+// The machine's own Node, when it is older (Debian's is 20): what a Jenkins agent may run the CLI with.
+const olderNode = ['/usr/bin/node', '/usr/local/bin/node']
+  .map((node) => ({ node, version: spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout?.trim() }))
+  .find(({ version }) => !!version && Number(version.slice(1).split('.')[0]) < 24);
+
+test(
+  'an older Node is refused with exit 2 and the version it needs, not the exit 1 of a failed gate',
+  { skip: olderNode ? false : 'no Node older than 24 on this machine' },
+  () => {
+    const { node, version } = olderNode as { node: string; version: string };
+    for (const cli of ['dist/cli.js', 'jenkins/resources/chaos-gate/cli.mjs']) {
+      for (const args of [['--help'], ['report', '--results', 'x.yaml']]) {
+        const child = spawnSync(node, [path.join(repoRoot, cli), ...args], { encoding: 'utf8' });
+        assert.equal(child.status, 2, `${cli} ${args.join(' ')} on ${version}: ${child.stderr}`);
+        assert.equal(child.stderr, `chaos-gate: error: needs Node.js 24 or later; this is ${version}\n`);
+      }
+    }
+  },
+);

@@ -17,7 +17,7 @@ function keepYoungGenerationSize() {
 }
 
 // src/cli/index.ts
-import { enableCompileCache } from "node:module";
+import * as nodeModule from "node:module";
 
 // src/config/fields.ts
 var settingFields = [
@@ -246,13 +246,21 @@ confirmed stopped never exits 0: the log says "chaos may still be running" and g
 }
 
 // src/cli/index.ts
+var minimumNode = 24;
+if (Number(process.versions.node.split(".")[0]) < minimumNode) {
+  process.stderr.write(
+    `chaos-gate: error: needs Node.js ${minimumNode} or later; this is ${process.version}
+`
+  );
+  process.exit(2);
+}
 var argv = process.argv.slice(2);
 if (asksOnlyForHelp(argv)) {
   process.stdout.write(`${usage()}
 `);
   process.exit(0);
 }
-enableCompileCache?.();
+nodeModule.enableCompileCache?.();
 var { main } = await import("./main.mjs");
 keepYoungGenerationSize();
 process.exit(await main(argv));
