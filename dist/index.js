@@ -23,9 +23,9 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-3VPXGQCG.js";
+} from "./chunks/chunk-DIKJTWKU.js";
 import "./chunks/chunk-YXI3XXLW.js";
-import "./chunks/chunk-SFW2O4QC.js";
+import "./chunks/chunk-CYYDGDBD.js";
 import {
   connect,
   loadKubeContext,
@@ -38,7 +38,7 @@ import "./chunks/chunk-5JKCFYPX.js";
 import "./chunks/chunk-ICGTBXAT.js";
 import "./chunks/chunk-5AN4KMZA.js";
 import "./chunks/chunk-WZQ2V6ZS.js";
-import "./chunks/chunk-RC5O6XWC.js";
+import "./chunks/chunk-QKVRFFH4.js";
 import "./chunks/chunk-VJZ45ZOO.js";
 import {
   caseReasons,

@@ -9,11 +9,12 @@ import { readInputFile, resultFileLimit } from '../files.ts';
 import { parseJsonReport } from '../report/json.ts';
 import { mergeReports, underLabel, type Report } from '../report/model.ts';
 import type { GateOutcome } from './outcome.ts';
-import { conclude } from './publish.ts';
+import { conclude, refuseBadReportPaths } from './publish.ts';
 
 export function mergeGate(config: GateConfig, files: string[], log: (line: string) => void): GateOutcome {
   if (files.length === 0)
     throw new ConfigError('merge needs the JSON reports to join: chaos-gate merge a.json b.json');
+  refuseBadReportPaths(config.reports);
   refuseRepeatedFiles(files);
   const report = mergeReports(...files.map(readLabelled));
   return { report, ...conclude(config, report, { merged: files.join(',') }, log) };

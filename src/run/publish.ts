@@ -15,7 +15,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import type { GateConfig } from '../config/load.ts';
-import { CannotRunError, errorMessage } from '../errors.ts';
+import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { evaluateGate } from '../gate/policy.ts';
 import { renderHtml } from '../report/html.ts';
 import { renderJson } from '../report/json.ts';
@@ -83,6 +83,12 @@ function unwritable(file: string): string | undefined {
   } catch {
     return `${existing} is not writable`;
   }
+}
+
+/** For the commands that check nothing else before writing: a verdict is never lost to a bad path. */
+export function refuseBadReportPaths(reports: GateConfig['reports']): void {
+  const problems = reportPathProblems(reports);
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
 }
 
 /** Decides on the report, writes every configured report file and logs the verdict. */

@@ -7,7 +7,7 @@ import { CannotRunError, ConfigError } from '../errors.ts';
 import { loadSchema, type LoadConfig } from '../load/schema.ts';
 import { mergeReports, type Report, type ReportCase, type ReportSuite } from '../report/model.ts';
 import type { GateOutcome } from './outcome.ts';
-import { conclude } from './publish.ts';
+import { conclude, refuseBadReportPaths } from './publish.ts';
 import { chaosReportFromFiles, workflowReportFromFile } from './report-sources.ts';
 
 /** Inputs only `report` takes (command-line flags). */
@@ -26,9 +26,12 @@ export async function reportGate(
   sources: ReportSources,
   log: (line: string) => void,
 ): Promise<GateOutcome> {
+  refuseBadReportPaths(config.reports);
   const parts: Report[] = [];
   const load = loadToReport(config.load, sources);
   if (load) {
+    if (load.impact.maxP95Ratio !== undefined || load.impact.maxErrorRateDuringChaos !== undefined)
+      log('chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran');
     // Loaded only here: the JTL, k6 and hey readers and their histograms are not needed for ChaosResults.
     const { readLoadSuite } = await import('../load/collect.ts');
     parts.push({ suites: [readLoadSuite(load, undefined, [])] });
@@ -55,7 +58,7 @@ export async function reportGate(
   }
   const report = mergeReports(...parts);
   checkVerdicts(report, log);
-  return { report, ...conclude(config, report, {}, log) };
+  return { report, ...conclude(config, report, config.runId ? { runId: config.runId } : {}, log) };
 }
 
 /** Outcomes that say how something went; an unfinished or skipped case says nothing yet. */

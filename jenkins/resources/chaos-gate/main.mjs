@@ -20374,6 +20374,10 @@ function unwritable(file) {
     return `${existing} is not writable`;
   }
 }
+function refuseBadReportPaths(reports) {
+  const problems = reportPathProblems(reports);
+  if (problems.length > 0) throw new ConfigError(problems.join("\n"));
+}
 function conclude(config2, report, meta2, log) {
   if (!report.suites.some((suite) => suite.cases.length > 0)) {
     throw new CannotRunError(
@@ -84040,9 +84044,12 @@ __export(report_exports, {
   reportGate: () => reportGate
 });
 async function reportGate(config2, sources, log) {
+  refuseBadReportPaths(config2.reports);
   const parts = [];
   const load2 = loadToReport(config2.load, sources);
   if (load2) {
+    if (load2.impact.maxP95Ratio !== void 0 || load2.impact.maxErrorRateDuringChaos !== void 0)
+      log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
     const { readLoadSuite: readLoadSuite2 } = await Promise.resolve().then(() => (init_collect(), collect_exports));
     parts.push({ suites: [readLoadSuite2(load2, void 0, [])] });
   }
@@ -84066,7 +84073,7 @@ async function reportGate(config2, sources, log) {
   }
   const report = mergeReports(...parts);
   checkVerdicts(report, log);
-  return { report, ...conclude(config2, report, {}, log) };
+  return { report, ...conclude(config2, report, config2.runId ? { runId: config2.runId } : {}, log) };
 }
 function checkVerdicts(report, log) {
   const silent = report.suites.filter((suite) => !suite.cases.some(isVerdict));
@@ -84117,6 +84124,7 @@ import path6 from "node:path";
 function mergeGate(config2, files, log) {
   if (files.length === 0)
     throw new ConfigError("merge needs the JSON reports to join: chaos-gate merge a.json b.json");
+  refuseBadReportPaths(config2.reports);
   refuseRepeatedFiles(files);
   const report = mergeReports(...files.map(readLabelled));
   return { report, ...conclude(config2, report, { merged: files.join(",") }, log) };

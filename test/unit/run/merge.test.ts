@@ -124,3 +124,14 @@ test('what is not a regular file is refused before it is read: a FIFO would hang
     );
   }
 });
+
+test('two merged reports to one file are refused before the jobs are read', () => {
+  const same = path.join(dir, 'merged-twice.xml');
+  const job = jobReport('paths', engineReport('pass'), { runId: 'r-paths' });
+  assert.throws(
+    () => mergeGate(config({ reports: { junit: same, html: same } }), [job], () => {}),
+    (error: Error) =>
+      error instanceof ConfigError &&
+      error.message.includes(`the HTML report ${same}: the same file as the JUnit report`),
+  );
+});

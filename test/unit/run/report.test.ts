@@ -1,7 +1,7 @@
 // The report use case on files a user hands over: what it judges, and what it refuses to judge
 // (exit 2, naming what is missing) instead of failing the build over nothing.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -170,5 +170,39 @@ test('ChaosResults from files and from a namespace at once, or a selector withou
   await assert.rejects(
     reportGate(config(), sources({ jtl, selector: 'app=cart' }), noLog),
     (error: Error) => error instanceof ConfigError && /give --namespace with it/.test(error.message),
+  );
+});
+
+test('two reports to one file are refused before anything is read, naming both', async () => {
+  const same = path.join(dir, 'both.xml');
+  await assert.rejects(
+    reportGate(config({ reports: { junit: same, json: same } }), sources({ jtl }), noLog),
+    (error: Error) =>
+      error instanceof ConfigError &&
+      error.message.includes(`the JSON report ${same}: the same file as the JUnit report`),
+  );
+});
+
+test('the run id given to report names it in the JSON report, so merge labels its suites by it', async () => {
+  const json = path.join(dir, 'with-run-id.json');
+  await reportGate(
+    config({ runId: 'cluster-a', reports: { json }, load: { thresholds: { errorRate: '5%' } } }),
+    sources({ jtl }),
+    noLog,
+  );
+  assert.deepEqual(JSON.parse(readFileSync(json, 'utf8')).meta, { runId: 'cluster-a' });
+});
+
+test('load.impact, which needs the chaos windows only run knows, is named in a warning, not silently skipped', async () => {
+  const lines: string[] = [];
+  await reportGate(
+    config({ load: { thresholds: { errorRate: '5%' }, impact: { maxErrorRateDuringChaos: '1%' } } }),
+    sources({ jtl }),
+    (line) => lines.push(line),
+  );
+  assert.ok(
+    lines.includes(
+      'chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran',
+    ),
   );
 });

@@ -3,8 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
-  parseJsonReport
-} from "./chunk-RC5O6XWC.js";
+  parseJsonReport,
+  refuseBadReportPaths
+} from "./chunk-QKVRFFH4.js";
 import "./chunk-VJZ45ZOO.js";
 import {
   mergeReports,
@@ -25,6 +26,7 @@ import path from "node:path";
 function mergeGate(config, files, log) {
   if (files.length === 0)
     throw new ConfigError("merge needs the JSON reports to join: chaos-gate merge a.json b.json");
+  refuseBadReportPaths(config.reports);
   refuseRepeatedFiles(files);
   const report = mergeReports(...files.map(readLabelled));
   return { report, ...conclude(config, report, { merged: files.join(",") }, log) };

@@ -11,7 +11,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-SFW2O4QC.js";
+} from "./chunk-CYYDGDBD.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -54,7 +54,7 @@ import {
 } from "./chunk-ICGTBXAT.js";
 import {
   conclude
-} from "./chunk-RC5O6XWC.js";
+} from "./chunk-QKVRFFH4.js";
 import {
   mergeReports,
   underLabel

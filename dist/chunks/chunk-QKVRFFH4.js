@@ -752,6 +752,10 @@ function unwritable(file) {
     return `${existing} is not writable`;
   }
 }
+function refuseBadReportPaths(reports) {
+  const problems = reportPathProblems(reports);
+  if (problems.length > 0) throw new ConfigError(problems.join("\n"));
+}
 function conclude(config, report, meta, log) {
   if (!report.suites.some((suite) => suite.cases.length > 0)) {
     throw new CannotRunError(
@@ -838,5 +842,6 @@ function describeDecision(report, decision, files) {
 export {
   parseJsonReport,
   reportPathProblems,
+  refuseBadReportPaths,
   conclude
 };

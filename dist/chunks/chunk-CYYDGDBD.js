@@ -10,7 +10,7 @@ import {
 } from "./chunk-5AN4KMZA.js";
 import {
   reportPathProblems
-} from "./chunk-RC5O6XWC.js";
+} from "./chunk-QKVRFFH4.js";
 import {
   array,
   boolean,

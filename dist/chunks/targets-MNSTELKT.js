@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-3VPXGQCG.js";
+} from "./chunk-DIKJTWKU.js";
 import "./chunk-YXI3XXLW.js";
-import "./chunk-SFW2O4QC.js";
+import "./chunk-CYYDGDBD.js";
 import "./chunk-PROYBAL7.js";
 import "./chunk-ZNBPHJQB.js";
 import "./chunk-ZQGIYT4D.js";
@@ -13,7 +13,7 @@ import "./chunk-5JKCFYPX.js";
 import "./chunk-ICGTBXAT.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
-import "./chunk-RC5O6XWC.js";
+import "./chunk-QKVRFFH4.js";
 import "./chunk-VJZ45ZOO.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-BCF6FOSK.js";

@@ -25,8 +25,9 @@ import {
 } from "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
 import {
-  conclude
-} from "./chunk-RC5O6XWC.js";
+  conclude,
+  refuseBadReportPaths
+} from "./chunk-QKVRFFH4.js";
 import "./chunk-VJZ45ZOO.js";
 import {
   mergeReports
@@ -148,9 +149,12 @@ function workflowReportFromFile(file) {
 
 // src/run/report.ts
 async function reportGate(config, sources, log) {
+  refuseBadReportPaths(config.reports);
   const parts = [];
   const load = loadToReport(config.load, sources);
   if (load) {
+    if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
+      log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
     const { readLoadSuite } = await import("./collect-AEB25YNJ.js");
     parts.push({ suites: [readLoadSuite(load, void 0, [])] });
   }
@@ -174,7 +178,7 @@ async function reportGate(config, sources, log) {
   }
   const report = mergeReports(...parts);
   checkVerdicts(report, log);
-  return { report, ...conclude(config, report, {}, log) };
+  return { report, ...conclude(config, report, config.runId ? { runId: config.runId } : {}, log) };
 }
 var isVerdict = (testCase) => testCase.outcome !== "timeout" && testCase.outcome !== "skipped";
 function checkVerdicts(report, log) {

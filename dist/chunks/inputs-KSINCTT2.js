@@ -4,11 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-SFW2O4QC.js";
+} from "./chunk-CYYDGDBD.js";
 import "./chunk-ZQGIYT4D.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
-import "./chunk-RC5O6XWC.js";
+import "./chunk-QKVRFFH4.js";
 import "./chunk-VJZ45ZOO.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-BCF6FOSK.js";
