@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-IWLMGMBI.js";
+} from "./chunks/chunk-PTB27WG2.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
@@ -23,9 +23,9 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-DIKJTWKU.js";
+} from "./chunks/chunk-H6OHFNZS.js";
 import "./chunks/chunk-YXI3XXLW.js";
-import "./chunks/chunk-CYYDGDBD.js";
+import "./chunks/chunk-2ZLINP4E.js";
 import {
   connect,
   loadKubeContext,
@@ -33,7 +33,7 @@ import {
 } from "./chunks/chunk-PROYBAL7.js";
 import "./chunks/chunk-FCT77RVI.js";
 import "./chunks/chunk-ZNBPHJQB.js";
-import "./chunks/chunk-ZQGIYT4D.js";
+import "./chunks/chunk-GISHE365.js";
 import "./chunks/chunk-5JKCFYPX.js";
 import "./chunks/chunk-ICGTBXAT.js";
 import "./chunks/chunk-5AN4KMZA.js";

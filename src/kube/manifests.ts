@@ -29,8 +29,21 @@ export function readManifests(files: string[], role: ManifestRole, maxBytes?: nu
     const text = readInputFile(file, role === 'input' ? 'input' : 'manifest', maxBytes);
     const manifests = parseManifests(text, file, role);
     if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text, file)}`);
+    if (role === 'input') refuseCutOffEnd(text, manifests.at(-1) as Manifest);
     return manifests;
   });
+}
+
+/**
+ * Objects saved from a cluster carry their status, and kubectl ends its output with a newline. A last
+ * object without status in a file that stops mid-line was cut where the YAML still parses (a CI step
+ * killed while saving, a full disk): judged, it would be an experiment that never finished.
+ */
+function refuseCutOffEnd(text: string, last: Manifest): void {
+  if (text.endsWith('\n') || 'status' in last.object) return;
+  throw new ConfigError(
+    `${last.source}: field status: required; the file ends mid-line after this object (was it cut off?)`,
+  );
 }
 
 /** Why a file that parsed holds no object: an empty list is kubectl finding nothing, not an empty file. */

@@ -17233,8 +17233,15 @@ function readManifests(files, role, maxBytes) {
     const text3 = readInputFile(file, role === "input" ? "input" : "manifest", maxBytes);
     const manifests = parseManifests(text3, file, role);
     if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text3, file)}`);
+    if (role === "input") refuseCutOffEnd(text3, manifests.at(-1));
     return manifests;
   });
+}
+function refuseCutOffEnd(text3, last) {
+  if (text3.endsWith("\n") || "status" in last.object) return;
+  throw new ConfigError(
+    `${last.source}: field status: required; the file ends mid-line after this object (was it cut off?)`
+  );
 }
 function whyNoObjects(text3, file) {
   const emptyList = loadDocuments(text3, file).some((value) => isRecord(value) && Array.isArray(value.items));

@@ -1,7 +1,10 @@
 // Reading manifest and result files: the objects, and where a broken one is.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseManifests } from '../../../src/kube/manifests.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseManifests, readManifests } from '../../../src/kube/manifests.ts';
 
 const engine = (name: string) =>
   `apiVersion: litmuschaos.io/v1alpha1\nkind: ChaosEngine\nmetadata:\n  name: ${name}\n  creationTimestamp: 2026-11-20T10:00:05Z\n`;
@@ -74,6 +77,32 @@ test('a kubectl list cut off at the end of a line, so still valid YAML, is refus
   assert.throws(
     () => parseManifests(list.slice(0, list.indexOf('kind: List')), 'results.yaml', 'input'),
     /^ConfigError: results\.yaml, document 1: field kind: required; this is a list \(it has items\) without the `kind: List` kubectl writes after them \(was the file cut off\?\)$/,
+  );
+});
+
+test('results cut off where the YAML still parses: a last object without status, mid-line, is refused', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-cut-'));
+  const passed = `apiVersion: litmuschaos.io/v1alpha1\nkind: ChaosResult\nmetadata:\n  name: a-pod-delete\nstatus:\n  experimentStatus:\n    verdict: Pass\n`;
+  const cut = path.join(dir, 'cut.yaml');
+  writeFileSync(
+    cut,
+    `${passed}---\napiVersion: litmuschaos.io/v1alpha1\nkind: ChaosResult\nmetadata:\n  name: b-pod-del`,
+  );
+  assert.throws(
+    () => readManifests([cut], 'input'),
+    new RegExp(
+      `^ConfigError: ${cut}, document 2 \\(ChaosResult b-pod-del\\): field status: required; the file ends mid-line after this object \\(was it cut off\\?\\)$`,
+    ),
+  );
+  const whole = path.join(dir, 'whole.yaml');
+  writeFileSync(
+    whole,
+    `${passed}---\napiVersion: litmuschaos.io/v1alpha1\nkind: ChaosResult\nmetadata:\n  name: b-pod-delete\n`,
+  );
+  assert.equal(
+    readManifests([whole], 'input').length,
+    2,
+    'a status-less result in a whole file is judged as before',
   );
 });
 

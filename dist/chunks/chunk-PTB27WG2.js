@@ -6,7 +6,7 @@ import {
 } from "./chunk-FCT77RVI.js";
 import {
   readManifests
-} from "./chunk-ZQGIYT4D.js";
+} from "./chunk-GISHE365.js";
 import {
   engineChaosSeconds,
   runDuration

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-ZQGIYT4D.js";
+} from "./chunk-GISHE365.js";
 import {
   describeSchemaIssues
 } from "./chunk-5AN4KMZA.js";

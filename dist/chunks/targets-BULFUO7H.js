@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-DIKJTWKU.js";
+} from "./chunk-H6OHFNZS.js";
 import "./chunk-YXI3XXLW.js";
-import "./chunk-CYYDGDBD.js";
+import "./chunk-2ZLINP4E.js";
 import "./chunk-PROYBAL7.js";
 import "./chunk-ZNBPHJQB.js";
-import "./chunk-ZQGIYT4D.js";
+import "./chunk-GISHE365.js";
 import "./chunk-5JKCFYPX.js";
 import "./chunk-ICGTBXAT.js";
 import "./chunk-5AN4KMZA.js";

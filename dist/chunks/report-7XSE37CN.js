@@ -11,7 +11,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-ZQGIYT4D.js";
+} from "./chunk-GISHE365.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,

@@ -28,8 +28,15 @@ function readManifests(files, role, maxBytes) {
     const text = readInputFile(file, role === "input" ? "input" : "manifest", maxBytes);
     const manifests = parseManifests(text, file, role);
     if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text, file)}`);
+    if (role === "input") refuseCutOffEnd(text, manifests.at(-1));
     return manifests;
   });
+}
+function refuseCutOffEnd(text, last) {
+  if (text.endsWith("\n") || "status" in last.object) return;
+  throw new ConfigError(
+    `${last.source}: field status: required; the file ends mid-line after this object (was it cut off?)`
+  );
 }
 function whyNoObjects(text, file) {
   const emptyList = loadDocuments(text, file).some((value) => isRecord(value) && Array.isArray(value.items));

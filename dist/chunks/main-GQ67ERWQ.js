@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-IWLMGMBI.js";
+} from "./chunk-PTB27WG2.js";
 import {
   isHelpCommand,
   sourceFlags,
@@ -21,7 +21,7 @@ import {
   toNumber
 } from "./chunk-WBJFAYQ2.js";
 import "./chunk-FCT77RVI.js";
-import "./chunk-ZQGIYT4D.js";
+import "./chunk-GISHE365.js";
 import "./chunk-ICGTBXAT.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-VJZ45ZOO.js";
@@ -121,7 +121,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-MNSTELKT.js");
+        const { runTargets } = await import("./targets-BULFUO7H.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -130,7 +130,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-RMLFRS7P.js");
+        const { reportGate } = await import("./report-7XSE37CN.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
@@ -138,7 +138,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-KSINCTT2.js");
+        const { describeRunInputs } = await import("./inputs-BHWAUINF.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

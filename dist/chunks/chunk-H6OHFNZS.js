@@ -11,7 +11,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-CYYDGDBD.js";
+} from "./chunk-2ZLINP4E.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-ZNBPHJQB.js";
 import {
   duplicateProblems
-} from "./chunk-ZQGIYT4D.js";
+} from "./chunk-GISHE365.js";
 import {
   convertChaos,
   experimentStatusOf,

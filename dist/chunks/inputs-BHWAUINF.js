@@ -4,8 +4,8 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-CYYDGDBD.js";
-import "./chunk-ZQGIYT4D.js";
+} from "./chunk-2ZLINP4E.js";
+import "./chunk-GISHE365.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-QKVRFFH4.js";
