@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-GQ67ERWQ.js");
+var { main } = await import("./chunks/main-WD7DUG6D.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

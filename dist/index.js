@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-PTB27WG2.js";
+} from "./chunks/chunk-FMCQIEJO.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";

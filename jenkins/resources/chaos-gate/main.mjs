@@ -84258,7 +84258,12 @@ function readConfigFile(file) {
   const [document2] = documents;
   const problem = document2?.errors[0];
   if (problem) throw new ConfigError(`${file}: invalid YAML: ${problem.message}`);
-  const value = document2?.toJS();
+  let value;
+  try {
+    value = document2?.toJS();
+  } catch (error2) {
+    throw new ConfigError(`${file}: invalid YAML: ${errorMessage(error2)}`);
+  }
   if (value === null || value === void 0)
     throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
   const settings = parseSettings(value, file);

@@ -56,6 +56,16 @@ test('unknown keys, wrong types and bad durations name the file and field', () =
     ['timeout: soon\n', /chaos-gate\.yaml: timeout: "soon" is not a duration/],
     ['cleanup: sometimes\n', /chaos-gate\.yaml: cleanup: .*"always"/],
     ['engines: [a.yaml\n', /chaos-gate\.yaml: invalid YAML/],
+    // "Billion laughs": aliases that would expand to billions of values.
+    [
+      [
+        'a: &a [x, x, x, x, x, x, x, x, x]',
+        ...'bcdefghi'
+          .split('')
+          .map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`),
+      ].join('\n'),
+      /chaos-gate\.yaml: invalid YAML: Excessive alias count/,
+    ],
   ];
   for (const [text, expected] of cases) {
     const file = configFile(text);

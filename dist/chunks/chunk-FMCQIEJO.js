@@ -32,7 +32,8 @@ import {
 } from "./chunk-NHEBECCI.js";
 import {
   ConfigError,
-  __toESM
+  __toESM,
+  errorMessage
 } from "./chunk-RHZBZGPM.js";
 
 // src/config/load.ts
@@ -119,7 +120,12 @@ function readConfigFile(file) {
   const [document] = documents;
   const problem = document?.errors[0];
   if (problem) throw new ConfigError(`${file}: invalid YAML: ${problem.message}`);
-  const value = document?.toJS();
+  let value;
+  try {
+    value = document?.toJS();
+  } catch (error) {
+    throw new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`);
+  }
   if (value === null || value === void 0)
     throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
   const settings = parseSettings(value, file);

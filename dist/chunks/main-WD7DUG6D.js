@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-PTB27WG2.js";
+} from "./chunk-FMCQIEJO.js";
 import {
   isHelpCommand,
   sourceFlags,
