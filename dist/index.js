@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-FMCQIEJO.js";
+} from "./chunks/chunk-M7EO7JGU.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";

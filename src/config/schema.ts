@@ -3,7 +3,9 @@ import * as z from 'zod';
 import { loadSchema } from '../load/schema.ts';
 import { runDuration } from './duration.ts';
 
-const fileList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+const fileList = z
+  .union([z.string(), z.array(z.string())], { error: 'expected a file path or a list of file paths' })
+  .transform((v) => (Array.isArray(v) ? v : [v]));
 const textList = fileList;
 
 /** One cluster the gate runs on, when it runs on several. */
@@ -55,7 +57,19 @@ export const configSchema = z.strictObject({
   kubeconfig: fileList.optional(),
   /** A list (repeated flags) runs the gate on each context, as targets do. */
   context: textList.optional(),
-  targets: z.array(targetSchema).min(1).optional(),
+  targets: z
+    .array(targetSchema)
+    .min(1)
+    .superRefine((targets, ctx) => {
+      const names = targets.map((t) => t.name);
+      const twice = names.find((name, i) => names.indexOf(name) !== i);
+      if (twice)
+        ctx.addIssue({
+          code: 'custom',
+          message: `the name "${twice}" is given twice; each target needs its own`,
+        });
+    })
+    .optional(),
   parallelTargets: z.number().int().min(1).max(50).optional(),
   inCluster: z.boolean().optional(),
   namespace: z.string().optional(),

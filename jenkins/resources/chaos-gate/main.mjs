@@ -84179,7 +84179,7 @@ import path from "node:path";
 init_zod();
 init_schema();
 init_duration();
-var fileList = union([string2(), array(string2())]).transform((v) => Array.isArray(v) ? v : [v]);
+var fileList = union([string2(), array(string2())], { error: "expected a file path or a list of file paths" }).transform((v) => Array.isArray(v) ? v : [v]);
 var textList = fileList;
 var targetSchema = strictObject({
   /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
@@ -84218,7 +84218,15 @@ var configSchema = strictObject({
   kubeconfig: fileList.optional(),
   /** A list (repeated flags) runs the gate on each context, as targets do. */
   context: textList.optional(),
-  targets: array(targetSchema).min(1).optional(),
+  targets: array(targetSchema).min(1).superRefine((targets, ctx) => {
+    const names = targets.map((t) => t.name);
+    const twice = names.find((name, i) => names.indexOf(name) !== i);
+    if (twice)
+      ctx.addIssue({
+        code: "custom",
+        message: `the name "${twice}" is given twice; each target needs its own`
+      });
+  }).optional(),
   parallelTargets: number2().int().min(1).max(50).optional(),
   inCluster: boolean2().optional(),
   namespace: string2().optional(),

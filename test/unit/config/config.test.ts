@@ -56,6 +56,12 @@ test('unknown keys, wrong types and bad durations name the file and field', () =
     ['timeout: soon\n', /chaos-gate\.yaml: timeout: "soon" is not a duration/],
     ['cleanup: sometimes\n', /chaos-gate\.yaml: cleanup: .*"always"/],
     ['engines: [a.yaml\n', /chaos-gate\.yaml: invalid YAML/],
+    ['engines: {a: x.yaml}\n', /chaos-gate\.yaml: engines: expected a file path or a list of file paths/],
+    ['kubeconfig: 5\n', /chaos-gate\.yaml: kubeconfig: expected a file path or a list of file paths/],
+    [
+      'targets:\n  - {name: eu, context: a}\n  - {name: eu, context: b}\n',
+      /chaos-gate\.yaml: targets: the name "eu" is given twice; each target needs its own/,
+    ],
     // "Billion laughs": aliases that would expand to billions of values.
     [
       [

@@ -41,7 +41,7 @@ var import_yaml = __toESM(require_dist(), 1);
 import path from "node:path";
 
 // src/config/schema.ts
-var fileList = union([string(), array(string())]).transform((v) => Array.isArray(v) ? v : [v]);
+var fileList = union([string(), array(string())], { error: "expected a file path or a list of file paths" }).transform((v) => Array.isArray(v) ? v : [v]);
 var textList = fileList;
 var targetSchema = strictObject({
   /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
@@ -80,7 +80,15 @@ var configSchema = strictObject({
   kubeconfig: fileList.optional(),
   /** A list (repeated flags) runs the gate on each context, as targets do. */
   context: textList.optional(),
-  targets: array(targetSchema).min(1).optional(),
+  targets: array(targetSchema).min(1).superRefine((targets, ctx) => {
+    const names = targets.map((t) => t.name);
+    const twice = names.find((name, i) => names.indexOf(name) !== i);
+    if (twice)
+      ctx.addIssue({
+        code: "custom",
+        message: `the name "${twice}" is given twice; each target needs its own`
+      });
+  }).optional(),
   parallelTargets: number().int().min(1).max(50).optional(),
   inCluster: boolean().optional(),
   namespace: string().optional(),

@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-FMCQIEJO.js";
+} from "./chunk-M7EO7JGU.js";
 import {
   isHelpCommand,
   sourceFlags,
