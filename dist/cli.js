@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-NBN5L4MZ.js");
+var { main } = await import("./chunks/main-IT2HFL42.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

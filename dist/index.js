@@ -23,9 +23,9 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-H6OHFNZS.js";
+} from "./chunks/chunk-47TEOAMR.js";
 import "./chunks/chunk-YXI3XXLW.js";
-import "./chunks/chunk-2ZLINP4E.js";
+import "./chunks/chunk-FZBJIPR4.js";
 import {
   connect,
   loadKubeContext,

@@ -50,7 +50,13 @@ export function readRunInputs(config: GateConfig): RunInputs {
 
 function crdProblems(manifest: Manifest): string[] {
   const checked = engineCrdRules.safeParse(manifest.object);
-  return checked.success ? [] : [describeSchemaIssues(manifest.source, checked.error)];
+  if (!checked.success) return [describeSchemaIssues(manifest.source, checked.error)];
+  // The CRD allows it, but the operator would run nothing and the gate wait for nothing: most likely a typo.
+  if (!checked.data.spec?.experiments?.length)
+    return [
+      `${manifest.source}: field spec.experiments: required; an engine without experiments runs no chaos`,
+    ];
+  return [];
 }
 
 /** `chaos-gate validate`: the objects a run would apply or submit, each named as in error messages. */

@@ -83014,7 +83014,12 @@ function readRunInputs(config2) {
 }
 function crdProblems(manifest) {
   const checked2 = engineCrdRules.safeParse(manifest.object);
-  return checked2.success ? [] : [describeSchemaIssues(manifest.source, checked2.error)];
+  if (!checked2.success) return [describeSchemaIssues(manifest.source, checked2.error)];
+  if (!checked2.data.spec?.experiments?.length)
+    return [
+      `${manifest.source}: field spec.experiments: required; an engine without experiments runs no chaos`
+    ];
+  return [];
 }
 function describeRunInputs(config2) {
   const { manifests, workflow } = readRunInputs(config2);

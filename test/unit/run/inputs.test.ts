@@ -144,6 +144,14 @@ test('Litmus 3 selectors of the wrong shape are named by field, also where they 
   assert.equal(readRunInputs(resolveConfig({ namespace: 'shop', engines: [inShop] })).manifests.length, 1);
 });
 
+test('an engine without experiments (a typo such as experimentz) is refused: it would run no chaos', () => {
+  const typo = file('typo.yaml', engineYaml('typo').replace('  experiments:', '  experimentz:'));
+  refused(
+    { engines: [typo] },
+    /typo\.yaml, document 1 \(ChaosEngine typo\): field spec\.experiments: required; an engine without experiments runs no chaos/,
+  );
+});
+
 test('metadata that is not text is named, not crashed on', () => {
   const numbered = file(
     'ns-7.yaml',

@@ -11,7 +11,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-2ZLINP4E.js";
+} from "./chunk-FZBJIPR4.js";
 import {
   KubernetesObjectApi,
   LitmusClient,

@@ -264,7 +264,12 @@ function readRunInputs(config) {
 }
 function crdProblems(manifest) {
   const checked = engineCrdRules.safeParse(manifest.object);
-  return checked.success ? [] : [describeSchemaIssues(manifest.source, checked.error)];
+  if (!checked.success) return [describeSchemaIssues(manifest.source, checked.error)];
+  if (!checked.data.spec?.experiments?.length)
+    return [
+      `${manifest.source}: field spec.experiments: required; an engine without experiments runs no chaos`
+    ];
+  return [];
 }
 function describeRunInputs(config) {
   const { manifests, workflow } = readRunInputs(config);

@@ -2,15 +2,10 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-H6OHFNZS.js";
-import "./chunk-YXI3XXLW.js";
-import "./chunk-2ZLINP4E.js";
-import "./chunk-PROYBAL7.js";
-import "./chunk-ZNBPHJQB.js";
+  describeRunInputs,
+  readRunInputs
+} from "./chunk-FZBJIPR4.js";
 import "./chunk-GISHE365.js";
-import "./chunk-5JKCFYPX.js";
-import "./chunk-ICGTBXAT.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-QKVRFFH4.js";
@@ -20,5 +15,6 @@ import "./chunk-BCF6FOSK.js";
 import "./chunk-NHEBECCI.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  runTargets
+  describeRunInputs,
+  readRunInputs
 };

@@ -2,10 +2,15 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  describeRunInputs,
-  readRunInputs
-} from "./chunk-2ZLINP4E.js";
+  runTargets
+} from "./chunk-47TEOAMR.js";
+import "./chunk-YXI3XXLW.js";
+import "./chunk-FZBJIPR4.js";
+import "./chunk-PROYBAL7.js";
+import "./chunk-ZNBPHJQB.js";
 import "./chunk-GISHE365.js";
+import "./chunk-5JKCFYPX.js";
+import "./chunk-ICGTBXAT.js";
 import "./chunk-5AN4KMZA.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-QKVRFFH4.js";
@@ -15,6 +20,5 @@ import "./chunk-BCF6FOSK.js";
 import "./chunk-NHEBECCI.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  describeRunInputs,
-  readRunInputs
+  runTargets
 };
