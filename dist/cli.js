@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksOnlyForHelp,
   usage
-} from "./chunks/chunk-5USUGIRN.js";
+} from "./chunks/chunk-I3XCN567.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-IT2HFL42.js");
+var { main } = await import("./chunks/main-TH6QTMYE.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

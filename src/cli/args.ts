@@ -5,10 +5,10 @@ import { parseSettings } from '../config/load.ts';
 import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError, errorMessage } from '../errors.ts';
 import type { ReportSources } from '../run/report.ts';
-import { isHelpCommand, sourceFlags } from './usage.ts';
+import { isCommand, isHelpCommand, sourceFlags, type Command } from './usage.ts';
 
 export interface ParsedCommand {
-  command: string;
+  command: Command | 'help';
   configFile?: string;
   layer: PartialConfig;
   sources: ReportSources;
@@ -19,7 +19,11 @@ export interface ParsedCommand {
 }
 
 export function parseCommandLine(argv: string[]): ParsedCommand {
-  const [command = 'help', ...rest] = argv;
+  const [word = 'help', ...rest] = argv;
+  // Refused before --help is answered, so adding --help to a command line checks the command too.
+  if (!isCommand(word) && !isHelpCommand(word))
+    throw new ConfigError(`unknown command "${word}"; expected run, report, merge or validate (see --help)`);
+  const command = isCommand(word) ? word : 'help';
   const options: Record<string, ParseArgsOptionDescriptor> = {
     config: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -67,6 +71,6 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
       jtl: values.jtl as string | undefined,
     },
     files: positionals,
-    help: values.help === true || isHelpCommand(command),
+    help: values.help === true || command === 'help',
   };
 }

@@ -1,7 +1,7 @@
 // The `chaos-gate` commands: what Jenkins and any CI other than GitHub Actions call. It only wires:
 // flags in, a use case, its outcome out as an exit code. (`--help` alone is answered before this loads.)
 import { loadConfig } from '../config/load.ts';
-import { CancelledError, CannotRunError, ConfigError, errorMessage } from '../errors.ts';
+import { CancelledError, CannotRunError, errorMessage } from '../errors.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { exitCodeOf, exitCodeOfError, exitCodes } from '../run/outcome.ts';
 import { expectedChaosMs, progressLog } from '../run/progress.ts';
@@ -24,7 +24,7 @@ export async function main(argv: string[], given: Io = processIo): Promise<numbe
   const io: Io = { out: (l) => given.out(redact(l)), err: (l) => given.err(redact(l)) };
   try {
     const parsed = parseCommandLine(argv);
-    if (parsed.help) {
+    if (parsed.help || parsed.command === 'help') {
       io.out(usage());
       return exitCodes.pass;
     }
@@ -55,10 +55,6 @@ export async function main(argv: string[], given: Io = processIo): Promise<numbe
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join('; ')})`);
         return exitCodes.pass;
       }
-      default:
-        throw new ConfigError(
-          `unknown command "${parsed.command}"; expected run, report, merge or validate (see --help)`,
-        );
     }
   } catch (error) {
     if (error instanceof CancelledError) io.err(`chaos-gate: ${error.message} before any chaos started`);

@@ -15,6 +15,10 @@ export const sourceFlags = {
 
 const helpFlags = ['--help', '-h'];
 
+export const commands = ['run', 'report', 'merge', 'validate'] as const;
+export type Command = (typeof commands)[number];
+export const isCommand = (word: string): word is Command => (commands as readonly string[]).includes(word);
+
 /** `help`, `--help` or `-h` as the command: the usage. */
 export const isHelpCommand = (command: string): boolean => command === 'help' || helpFlags.includes(command);
 
@@ -25,7 +29,9 @@ export const isHelpCommand = (command: string): boolean => command === 'help' ||
  */
 export function asksOnlyForHelp(argv: string[]): boolean {
   const [command = 'help', ...rest] = argv;
-  return isHelpCommand(command) || (rest.length === 1 && helpFlags.includes(rest[0] ?? ''));
+  return (
+    isHelpCommand(command) || (isCommand(command) && rest.length === 1 && helpFlags.includes(rest[0] ?? ''))
+  );
 }
 
 export function usage(): string {

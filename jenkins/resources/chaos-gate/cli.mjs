@@ -211,10 +211,12 @@ var sourceFlags = {
   jtl: { help: "JMeter JTL CSV to report (thresholds from the config file load section)", multiple: false }
 };
 var helpFlags = ["--help", "-h"];
+var commands = ["run", "report", "merge", "validate"];
+var isCommand = (word) => commands.includes(word);
 var isHelpCommand = (command) => command === "help" || helpFlags.includes(command);
 function asksOnlyForHelp(argv2) {
   const [command = "help", ...rest] = argv2;
-  return isHelpCommand(command) || rest.length === 1 && helpFlags.includes(rest[0] ?? "");
+  return isHelpCommand(command) || isCommand(command) && rest.length === 1 && helpFlags.includes(rest[0] ?? "");
 }
 function usage() {
   const options = [

@@ -84733,6 +84733,8 @@ var sourceFlags = {
   jtl: { help: "JMeter JTL CSV to report (thresholds from the config file load section)", multiple: false }
 };
 var helpFlags = ["--help", "-h"];
+var commands = ["run", "report", "merge", "validate"];
+var isCommand = (word) => commands.includes(word);
 var isHelpCommand = (command) => command === "help" || helpFlags.includes(command);
 function usage() {
   const options = [
@@ -84765,7 +84767,10 @@ confirmed stopped never exits 0: the log says "chaos may still be running" and g
 
 // src/cli/args.ts
 function parseCommandLine(argv) {
-  const [command = "help", ...rest] = argv;
+  const [word = "help", ...rest] = argv;
+  if (!isCommand(word) && !isHelpCommand(word))
+    throw new ConfigError(`unknown command "${word}"; expected run, report, merge or validate (see --help)`);
+  const command = isCommand(word) ? word : "help";
   const options = {
     config: { type: "string" },
     help: { type: "boolean", short: "h" }
@@ -84813,7 +84818,7 @@ function parseCommandLine(argv) {
       jtl: values.jtl
     },
     files: positionals,
-    help: values.help === true || isHelpCommand(command)
+    help: values.help === true || command === "help"
   };
 }
 
@@ -84828,7 +84833,7 @@ async function main(argv, given = processIo) {
   const io = { out: (l) => given.out(redact(l)), err: (l) => given.err(redact(l)) };
   try {
     const parsed = parseCommandLine(argv);
-    if (parsed.help) {
+    if (parsed.help || parsed.command === "help") {
       io.out(usage());
       return exitCodes.pass;
     }
@@ -84858,10 +84863,6 @@ async function main(argv, given = processIo) {
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;
       }
-      default:
-        throw new ConfigError(
-          `unknown command "${parsed.command}"; expected run, report, merge or validate (see --help)`
-        );
     }
   } catch (error2) {
     if (error2 instanceof CancelledError) io.err(`chaos-gate: ${error2.message} before any chaos started`);

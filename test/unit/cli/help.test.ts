@@ -34,6 +34,19 @@ test('--help beside other flags prints the usage only once every flag and value 
   assert.match(badValue.err, /--timeout: "soon" is not a duration/);
 });
 
+test('--help after an unknown command refuses the command instead of printing the usage', async () => {
+  assert.equal(asksOnlyForHelp(['reprot', '--help']), false);
+  for (const argv of [
+    ['reprot', '--help'],
+    ['reprot', '--results', 'x.yaml', '--help'],
+  ]) {
+    const typo = await cli(...argv);
+    assert.equal(typo.code, 2, argv.join(' '));
+    assert.match(typo.err, /unknown command "reprot"; expected run, report, merge or validate/);
+    assert.doesNotMatch(typo.out, /Usage:/);
+  }
+});
+
 test('every option of the usage has its help text in one column, the longest flag included', () => {
   const options = usage()
     .split('\n')

@@ -9,10 +9,11 @@ import {
   withCancellation
 } from "./chunk-M7EO7JGU.js";
 import {
+  isCommand,
   isHelpCommand,
   sourceFlags,
   usage
-} from "./chunk-5USUGIRN.js";
+} from "./chunk-I3XCN567.js";
 import {
   labelFor,
   layerFrom,
@@ -50,7 +51,10 @@ function exitCodeOfError(error) {
 // src/cli/args.ts
 import { parseArgs } from "node:util";
 function parseCommandLine(argv) {
-  const [command = "help", ...rest] = argv;
+  const [word = "help", ...rest] = argv;
+  if (!isCommand(word) && !isHelpCommand(word))
+    throw new ConfigError(`unknown command "${word}"; expected run, report, merge or validate (see --help)`);
+  const command = isCommand(word) ? word : "help";
   const options = {
     config: { type: "string" },
     help: { type: "boolean", short: "h" }
@@ -98,7 +102,7 @@ function parseCommandLine(argv) {
       jtl: values.jtl
     },
     files: positionals,
-    help: values.help === true || isHelpCommand(command)
+    help: values.help === true || command === "help"
   };
 }
 
@@ -113,7 +117,7 @@ async function main(argv, given = processIo) {
   const io = { out: (l) => given.out(redact(l)), err: (l) => given.err(redact(l)) };
   try {
     const parsed = parseCommandLine(argv);
-    if (parsed.help) {
+    if (parsed.help || parsed.command === "help") {
       io.out(usage());
       return exitCodes.pass;
     }
@@ -143,10 +147,6 @@ async function main(argv, given = processIo) {
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;
       }
-      default:
-        throw new ConfigError(
-          `unknown command "${parsed.command}"; expected run, report, merge or validate (see --help)`
-        );
     }
   } catch (error) {
     if (error instanceof CancelledError) io.err(`chaos-gate: ${error.message} before any chaos started`);

@@ -16,10 +16,12 @@ var sourceFlags = {
   jtl: { help: "JMeter JTL CSV to report (thresholds from the config file load section)", multiple: false }
 };
 var helpFlags = ["--help", "-h"];
+var commands = ["run", "report", "merge", "validate"];
+var isCommand = (word) => commands.includes(word);
 var isHelpCommand = (command) => command === "help" || helpFlags.includes(command);
 function asksOnlyForHelp(argv) {
   const [command = "help", ...rest] = argv;
-  return isHelpCommand(command) || rest.length === 1 && helpFlags.includes(rest[0] ?? "");
+  return isHelpCommand(command) || isCommand(command) && rest.length === 1 && helpFlags.includes(rest[0] ?? "");
 }
 function usage() {
   const options = [
@@ -52,6 +54,7 @@ confirmed stopped never exits 0: the log says "chaos may still be running" and g
 
 export {
   sourceFlags,
+  isCommand,
   isHelpCommand,
   asksOnlyForHelp,
   usage
