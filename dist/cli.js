@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-TH6QTMYE.js");
+var { main } = await import("./chunks/main-IGN6P7SS.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-M7EO7JGU.js";
+} from "./chunks/chunk-O24Q3MD5.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
@@ -23,22 +23,22 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-47TEOAMR.js";
+} from "./chunks/chunk-OHKHUQ2U.js";
 import "./chunks/chunk-YXI3XXLW.js";
-import "./chunks/chunk-FZBJIPR4.js";
+import "./chunks/chunk-VOAIH3DC.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-PROYBAL7.js";
-import "./chunks/chunk-FCT77RVI.js";
-import "./chunks/chunk-ZNBPHJQB.js";
+} from "./chunks/chunk-WJXZS7VO.js";
+import "./chunks/chunk-7CWV6DSY.js";
+import "./chunks/chunk-MB65L7RX.js";
 import "./chunks/chunk-GISHE365.js";
-import "./chunks/chunk-5JKCFYPX.js";
-import "./chunks/chunk-ICGTBXAT.js";
-import "./chunks/chunk-5AN4KMZA.js";
+import "./chunks/chunk-NYNSXE74.js";
+import "./chunks/chunk-F2Y33RKZ.js";
+import "./chunks/chunk-VV334XWF.js";
 import "./chunks/chunk-WZQ2V6ZS.js";
-import "./chunks/chunk-QKVRFFH4.js";
+import "./chunks/chunk-VNQBPVSH.js";
 import "./chunks/chunk-VJZ45ZOO.js";
 import {
   caseReasons,
@@ -47,7 +47,7 @@ import {
 } from "./chunks/chunk-RG723U7L.js";
 import {
   redact
-} from "./chunks/chunk-BCF6FOSK.js";
+} from "./chunks/chunk-5YWR5LQW.js";
 import "./chunks/chunk-NHEBECCI.js";
 import {
   ConfigError,

@@ -1,38 +1,18 @@
 // A Chaos Toolkit journal (journal.json, from `chaos run`) as a testsuite: the steady-state hypothesis
 // probes before and after the method, and each method activity. Pure: the journal object in.
 import { ConfigError } from '../errors.ts';
+import { describeSchemaIssues } from '../kube/object-meta.ts';
+import { parseShape } from '../kube/shape.ts';
 import { secondsBetween, type ReportCase, type ReportSuite } from '../report/model.ts';
-
-interface Activity {
-  activity?: { type?: string; name?: string; tolerance?: unknown };
-  status?: string;
-  output?: unknown;
-  exception?: string[] | string;
-  start?: string;
-  end?: string;
-  duration?: number;
-  tolerance_met?: boolean;
-}
-
-interface Journal {
-  experiment?: { title?: string };
-  status?: string;
-  deviated?: boolean;
-  start?: string;
-  end?: string;
-  duration?: number;
-  steady_states?: {
-    before?: { steady_state_met?: boolean; probes?: Activity[] } | null;
-    after?: { steady_state_met?: boolean; probes?: Activity[] } | null;
-  };
-  run?: Activity[];
-}
+import { journalSchema, type ActivityRun } from './types.ts';
 
 export function ctkJournalToSuite(value: unknown, source: string): ReportSuite {
   if (typeof value !== 'object' || value === null || !('status' in value)) {
     throw new ConfigError(`${source}: not a Chaos Toolkit journal: field status: required`);
   }
-  const journal = value as Journal;
+  const parsed = parseShape(journalSchema, value);
+  if (!parsed.success) throw new ConfigError(describeSchemaIssues(source, parsed.error));
+  const journal = parsed.data;
   const name = `chaostoolkit/${journal.experiment?.title ?? source}`;
   const cases: ReportCase[] = [];
   for (const phase of ['before', 'after'] as const) {
@@ -78,7 +58,7 @@ export function ctkJournalToSuite(value: unknown, source: string): ReportSuite {
       outcome: 'fail',
       message: journal.deviated
         ? 'the system deviated from its steady state'
-        : `experiment ${journal.status}`,
+        : `experiment ${journal.status ?? 'without a status'}`,
       properties: {},
     });
   }
@@ -92,7 +72,7 @@ export function ctkJournalToSuite(value: unknown, source: string): ReportSuite {
   };
 }
 
-function exceptionText(activity: Activity): string {
+function exceptionText(activity: ActivityRun): string {
   const exception = Array.isArray(activity.exception) ? activity.exception.join('') : activity.exception;
   return (exception?.trim().split('\n').at(-1) ?? `status ${activity.status ?? 'unknown'}`).slice(0, 500);
 }

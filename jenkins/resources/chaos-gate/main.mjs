@@ -3127,7 +3127,7 @@ var require_timestamp = __commonJS({
       resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
-    var timestamp2 = {
+    var timestamp3 = {
       identify: (value) => value instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
@@ -3136,26 +3136,26 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str2) {
-        const match = str2.match(timestamp2.test);
+        const match = str2.match(timestamp3.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date2 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date3 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
             d *= 60;
-          date2 -= 6e4 * d;
+          date3 -= 6e4 * d;
         }
-        return new Date(date2);
+        return new Date(date3);
       },
       stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
-    exports.timestamp = timestamp2;
+    exports.timestamp = timestamp3;
   }
 });
 
@@ -3175,7 +3175,7 @@ var require_schema3 = __commonJS({
     var omap2 = require_omap();
     var pairs2 = require_pairs();
     var set2 = require_set();
-    var timestamp2 = require_timestamp();
+    var timestamp3 = require_timestamp();
     var schema2 = [
       map3.map,
       seq2.seq,
@@ -3195,9 +3195,9 @@ var require_schema3 = __commonJS({
       omap2.omap,
       pairs2.pairs,
       set2.set,
-      timestamp2.intTime,
-      timestamp2.floatTime,
-      timestamp2.timestamp
+      timestamp3.intTime,
+      timestamp3.floatTime,
+      timestamp3.timestamp
     ];
     exports.schema = schema2;
   }
@@ -3222,7 +3222,7 @@ var require_tags = __commonJS({
     var pairs2 = require_pairs();
     var schema$2 = require_schema3();
     var set2 = require_set();
-    var timestamp2 = require_timestamp();
+    var timestamp3 = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema2.schema],
       ["failsafe", [map3.map, seq2.seq, string3.string]],
@@ -3236,11 +3236,11 @@ var require_tags = __commonJS({
       float: float2.float,
       floatExp: float2.floatExp,
       floatNaN: float2.floatNaN,
-      floatTime: timestamp2.floatTime,
+      floatTime: timestamp3.floatTime,
       int: int4.int,
       intHex: int4.intHex,
       intOct: int4.intOct,
-      intTime: timestamp2.intTime,
+      intTime: timestamp3.intTime,
       map: map3.map,
       merge: merge3.merge,
       null: _null4.nullTag,
@@ -3248,7 +3248,7 @@ var require_tags = __commonJS({
       pairs: pairs2.pairs,
       seq: seq2.seq,
       set: set2.set,
-      timestamp: timestamp2.timestamp
+      timestamp: timestamp3.timestamp
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary2.binary,
@@ -3256,7 +3256,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:omap": omap2.omap,
       "tag:yaml.org,2002:pairs": pairs2.pairs,
       "tag:yaml.org,2002:set": set2.set,
-      "tag:yaml.org,2002:timestamp": timestamp2.timestamp
+      "tag:yaml.org,2002:timestamp": timestamp3.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
@@ -14073,8 +14073,34 @@ var init_compat = __esm({
 });
 
 // node_modules/zod/v4/classic/iso.js
+var iso_exports = {};
+__export(iso_exports, {
+  ZodISODate: () => ZodISODate,
+  ZodISODateTime: () => ZodISODateTime,
+  ZodISODuration: () => ZodISODuration,
+  ZodISOTime: () => ZodISOTime,
+  date: () => date2,
+  datetime: () => datetime2,
+  duration: () => duration2,
+  time: () => time2
+});
+function datetime2(params) {
+  return _isoDateTime(ZodISODateTime, params);
+}
+function date2(params) {
+  return _isoDate(ZodISODate, params);
+}
+function time2(params) {
+  return _isoTime(ZodISOTime, params);
+}
+function duration2(params) {
+  return _isoDuration(ZodISODuration, params);
+}
 var init_iso = __esm({
   "node_modules/zod/v4/classic/iso.js"() {
+    init_core2();
+    init_schemas2();
+    init_schemas2();
   }
 });
 
@@ -14121,17 +14147,17 @@ function parseDuration(text3) {
 }
 function formatDuration(ms) {
   if (ms < 1e3) return `${Math.round(ms)}ms`;
-  const seconds2 = Math.round(ms / 1e3);
+  const seconds3 = Math.round(ms / 1e3);
   const parts = [];
-  const h = Math.floor(seconds2 / 3600);
-  const m = Math.floor(seconds2 % 3600 / 60);
-  const s = seconds2 % 60;
+  const h = Math.floor(seconds3 / 3600);
+  const m = Math.floor(seconds3 % 3600 / 60);
+  const s = seconds3 % 60;
   if (h) parts.push(`${h}h`);
   if (m) parts.push(`${m}m`);
   if (s || parts.length === 0) parts.push(`${s}s`);
   return parts.join("");
 }
-var unitMs, durationPattern, dayMs, duration2, runDuration;
+var unitMs, durationPattern, dayMs, duration3, runDuration;
 var init_duration = __esm({
   "src/config/duration.ts"() {
     "use strict";
@@ -14139,7 +14165,7 @@ var init_duration = __esm({
     unitMs = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
     durationPattern = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
     dayMs = 24 * 36e5;
-    duration2 = union([string2(), number2()]).transform((value, ctx) => {
+    duration3 = union([string2(), number2()]).transform((value, ctx) => {
       const ms = parseDuration(value);
       if (ms === void 0) {
         ctx.addIssue({
@@ -14154,7 +14180,7 @@ var init_duration = __esm({
       }
       return ms;
     });
-    runDuration = duration2.refine((ms) => ms >= 1e3, { message: "must be at least 1s" });
+    runDuration = duration3.refine((ms) => ms >= 1e3, { message: "must be at least 1s" });
   }
 });
 
@@ -14183,20 +14209,20 @@ var init_schema = __esm({
       /** Names of more variables to pass through from chaos-gate's environment. */
       passEnv: array(string2().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a variable name")).default([]),
       /** How long the load runs before the chaos starts: the baseline. */
-      leadTime: duration2.default(3e4),
+      leadTime: duration3.default(3e4),
       /** How long it runs after the chaos ends. */
-      tail: duration2.default(3e4),
+      tail: duration3.default(3e4),
       /** After the tail: wait for the command to end (at most until the overall timeout), or stop it. */
       stop: _enum(["wait", "terminate"]).default("terminate"),
       /** How long the command's process group gets between SIGTERM and SIGKILL. */
-      terminateGrace: duration2.default(1e4),
+      terminateGrace: duration3.default(1e4),
       results: strictObject({
         k6Summary: string2().optional(),
         k6Json: string2().optional(),
         jtl: string2().optional(),
         heyCsv: string2().optional()
       }).default({}),
-      thresholds: strictObject({ p95: duration2.optional(), p99: duration2.optional(), errorRate: rate.optional() }).default({}),
+      thresholds: strictObject({ p95: duration3.optional(), p99: duration3.optional(), errorRate: rate.optional() }).default({}),
       impact: strictObject({ maxP95Ratio: number2().positive().optional(), maxErrorRateDuringChaos: rate.optional() }).default({})
     });
   }
@@ -14896,9 +14922,9 @@ function requireTimestamp() {
       delta = (tzHour * 60 + tzMinute) * 6e4;
       if (match[9] === "-") delta = -delta;
     }
-    const date2 = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-    if (delta) date2.setTime(date2.getTime() - delta);
-    return date2;
+    const date3 = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+    if (delta) date3.setTime(date3.getTime() - delta);
+    return date3;
   }
   function representYamlTimestamp(object) {
     return object.toISOString();
@@ -17391,8 +17417,8 @@ var init_manifests = __esm({
 // src/litmus/duration.ts
 function totalChaosSeconds(experiment) {
   const value = experiment?.spec?.components?.env?.find((e2) => e2.name === "TOTAL_CHAOS_DURATION")?.value;
-  const seconds2 = Number(value);
-  return value && Number.isFinite(seconds2) ? seconds2 : void 0;
+  const seconds3 = Number(value);
+  return value && Number.isFinite(seconds3) ? seconds3 : void 0;
 }
 function engineChaosSeconds(engine) {
   const known = (engine.spec?.experiments ?? []).map(totalChaosSeconds).filter((s) => s !== void 0);
@@ -17691,12 +17717,201 @@ var init_model = __esm({
   }
 });
 
+// src/kube/object-meta.ts
+function describeSchemaIssues(where, error2) {
+  return error2.issues.slice(0, 10).map((issue2) => {
+    const path7 = issue2.path.reduce(
+      (text3, key) => typeof key === "number" ? `${text3}[${key}]` : text3 ? `${text3}.${String(key)}` : String(key),
+      ""
+    );
+    return `${where}: field ${path7 || "(the object)"}: ${issue2.message.replace(/^Invalid input: /, "")}`;
+  }).join("\n");
+}
+var objectMetaSchema;
+var init_object_meta = __esm({
+  "src/kube/object-meta.ts"() {
+    "use strict";
+    init_zod();
+    objectMetaSchema = looseObject({
+      name: string2().optional(),
+      generateName: string2().optional(),
+      namespace: string2().optional(),
+      uid: string2().optional(),
+      resourceVersion: string2().optional(),
+      creationTimestamp: string2().optional(),
+      labels: record(string2(), string2()).optional(),
+      annotations: record(string2(), string2()).optional(),
+      managedFields: array(looseObject({ manager: string2().optional(), time: string2().optional() })).optional()
+    });
+  }
+});
+
+// src/kube/shape.ts
+function parseShape(schema2, value) {
+  return predicateOf(schema2)(value) === "fits" ? { success: true, data: value } : schema2.safeParse(value);
+}
+function predicateOf(schema2) {
+  let predicate = predicates.get(schema2);
+  if (!predicate) {
+    let built = () => "ask zod";
+    predicates.set(schema2, (value) => built(value));
+    built = build(schema2);
+    predicates.set(schema2, built);
+    predicate = built;
+  }
+  return predicate;
+}
+function build(schema2) {
+  const def = schema2._zod.def;
+  if (def.checks?.length && def.type !== "number") return askZod;
+  switch (def.type) {
+    case "unknown":
+      return () => "fits";
+    case "string":
+    case "boolean":
+      return typeOf(def.type);
+    case "number":
+      return numberPredicate(def.checks ?? []);
+    case "enum": {
+      const values = new Set(Object.values(def.entries));
+      return (value) => values.has(value) ? "fits" : "misfits";
+    }
+    case "optional": {
+      const inner = predicateOf(def.innerType);
+      return (value) => value === void 0 ? "fits" : inner(value);
+    }
+    case "array": {
+      const element = predicateOf(def.element);
+      return (value) => Array.isArray(value) ? allFit(value, element) : "misfits";
+    }
+    case "record":
+      return recordPredicate(def);
+    case "object":
+      return objectPredicate(def);
+    case "union":
+      return def.inclusive === false ? askZod : unionPredicate(def.options.map(predicateOf));
+    default:
+      return askZod;
+  }
+}
+function objectPredicate(def) {
+  const keys = Object.keys(def.shape);
+  const fields = keys.map((key) => predicateOf(def.shape[key]));
+  const keepsOthers = def.catchall?._zod.def.type === "unknown";
+  return (value) => {
+    if (!isPlainObject2(value)) return "misfits";
+    for (let i = 0; i < keys.length; i++) {
+      const result = fields[i](value[keys[i]]);
+      if (result !== "fits") return result;
+    }
+    if (keepsOthers) return "fits";
+    for (const key in value) if (!Object.hasOwn(def.shape, key)) return "ask zod";
+    return "fits";
+  };
+}
+function recordPredicate(def) {
+  const key = def.keyType._zod.def;
+  if (key.type !== "string" || key.checks?.length) return askZod;
+  const predicate = predicateOf(def.valueType);
+  return (value) => isPlainObject2(value) ? allFit(Object.values(value), predicate) : "misfits";
+}
+function unionPredicate(options) {
+  return (value) => {
+    for (let i = 0; i < options.length; i++) {
+      const result = options[i](value);
+      if (result !== "misfits") return result;
+    }
+    return "misfits";
+  };
+}
+function allFit(values, predicate) {
+  for (let i = 0; i < values.length; i++) {
+    const result = predicate(values[i]);
+    if (result !== "fits") return result;
+  }
+  return "fits";
+}
+function numberPredicate(checks) {
+  let integer2 = false;
+  let minimum = -Infinity;
+  let inclusive = true;
+  for (const check of checks) {
+    const def = check._zod.def;
+    if (def.check === "number_format" && def.format === "safeint") integer2 = true;
+    else if (def.check === "greater_than" && typeof def.value === "number") {
+      minimum = def.value;
+      inclusive = def.inclusive;
+    } else return askZod;
+  }
+  return (value) => {
+    if (typeof value !== "number" || !Number.isFinite(value)) return "misfits";
+    if (integer2 && !Number.isSafeInteger(value)) return "misfits";
+    return (inclusive ? value >= minimum : value > minimum) ? "fits" : "misfits";
+  };
+}
+function isPlainObject2(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+var predicates, askZod, typeOf;
+var init_shape = __esm({
+  "src/kube/shape.ts"() {
+    "use strict";
+    predicates = /* @__PURE__ */ new WeakMap();
+    askZod = () => "ask zod";
+    typeOf = (type2) => (value) => typeof value === type2 ? "fits" : "misfits";
+  }
+});
+
+// src/ctk/types.ts
+var timestamp2, seconds, activityRunSchema, steadyStateSchema, journalSchema;
+var init_types = __esm({
+  "src/ctk/types.ts"() {
+    "use strict";
+    init_zod();
+    timestamp2 = iso_exports.datetime({ offset: true, local: true, error: "expected an ISO 8601 date and time" }).transform((time3) => /(?:Z|[+-]\d\d:\d\d)$/.test(time3) ? time3 : `${time3}Z`);
+    seconds = number2().nonnegative();
+    activityRunSchema = looseObject({
+      activity: looseObject({
+        type: string2().optional(),
+        name: string2().optional(),
+        tolerance: unknown().optional()
+      }).optional(),
+      /** `succeeded` or `failed`; missing when the run was interrupted during the activity. */
+      status: string2().optional(),
+      output: unknown().optional(),
+      /** The Python traceback, as `traceback.format_exception` lines (or already joined). */
+      exception: union([array(string2()), string2()], { error: "expected a list of strings or a string" }).optional(),
+      start: timestamp2.optional(),
+      end: timestamp2.optional(),
+      duration: seconds.optional(),
+      /** Set on steady-state hypothesis probes. */
+      tolerance_met: boolean2().optional()
+    });
+    steadyStateSchema = looseObject({ probes: array(activityRunSchema).optional() }).nullable();
+    journalSchema = looseObject({
+      experiment: looseObject({ title: string2().optional() }).optional(),
+      /** `completed`, `failed`, `aborted` or `interrupted`; null until the run ends. */
+      status: string2().nullable(),
+      deviated: boolean2().optional(),
+      start: timestamp2.optional(),
+      end: timestamp2.optional(),
+      duration: seconds.optional(),
+      steady_states: looseObject({ before: steadyStateSchema.optional(), after: steadyStateSchema.optional() }).optional(),
+      run: array(activityRunSchema).optional()
+    });
+  }
+});
+
 // src/ctk/journal.ts
 function ctkJournalToSuite(value, source) {
   if (typeof value !== "object" || value === null || !("status" in value)) {
     throw new ConfigError(`${source}: not a Chaos Toolkit journal: field status: required`);
   }
-  const journal = value;
+  const parsed = parseShape(journalSchema, value);
+  if (!parsed.success) throw new ConfigError(describeSchemaIssues(source, parsed.error));
+  const journal = parsed.data;
   const name = `chaostoolkit/${journal.experiment?.title ?? source}`;
   const cases = [];
   for (const phase of ["before", "after"]) {
@@ -17735,7 +17950,7 @@ tolerance: ${short(probe.activity?.tolerance)}`,
       className: name,
       name: "experiment",
       outcome: "fail",
-      message: journal.deviated ? "the system deviated from its steady state" : `experiment ${journal.status}`,
+      message: journal.deviated ? "the system deviated from its steady state" : `experiment ${journal.status ?? "without a status"}`,
       properties: {}
     });
   }
@@ -17760,7 +17975,10 @@ var init_journal = __esm({
   "src/ctk/journal.ts"() {
     "use strict";
     init_errors();
+    init_object_meta();
+    init_shape();
     init_model();
+    init_types();
   }
 });
 
@@ -17883,10 +18101,10 @@ var init_csv = __esm({
 // src/load/hey.ts
 function heyReader(source, startedAtMs, onSample) {
   return csvRecords(source, ["response-time", "status-code", "offset"], (record2) => {
-    const seconds2 = Number(record2.get("response-time"));
+    const seconds3 = Number(record2.get("response-time"));
     const offset = Number(record2.get("offset"));
     const status = Number(record2.get("status-code"));
-    if (![seconds2, offset, status].every(Number.isFinite)) {
+    if (![seconds3, offset, status].every(Number.isFinite)) {
       throw new ConfigError(
         `${source}: line ${record2.line}: expected numbers in response-time, status-code and offset`
       );
@@ -17894,7 +18112,7 @@ function heyReader(source, startedAtMs, onSample) {
     const success = status > 0 && status < 400;
     onSample({
       startMs: startedAtMs + offset * 1e3,
-      elapsedMs: seconds2 * 1e3,
+      elapsedMs: seconds3 * 1e3,
       success,
       // hey writes status 0 when no response came back at all.
       ...success ? {} : { failure: status === 0 ? "no response" : `HTTP ${status}` }
@@ -17954,10 +18172,10 @@ var init_jtl = __esm({
 // src/load/k6-json.ts
 function k6JsonReader(source, onSample) {
   const waiting = /* @__PURE__ */ new Map();
-  const settle2 = (key, { duration: duration3, failed }) => {
+  const settle2 = (key, { duration: duration4, failed }) => {
     waiting.delete(key);
-    if (!duration3) return;
-    const { startMs, elapsedMs, tags } = duration3;
+    if (!duration4) return;
+    const { startMs, elapsedMs, tags } = duration4;
     if (!failed) return onSample({ startMs, elapsedMs, success: true });
     const why = tags.status === "0" ? "no response" : `HTTP ${tags.status ?? "?"}`;
     onSample({
@@ -17986,13 +18204,13 @@ function k6JsonReader(source, onSample) {
       }
       if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
         return;
-      const time2 = point.data?.time;
+      const time3 = point.data?.time;
       const value = point.data?.value;
-      const endMs = Date.parse(time2 ?? "");
+      const endMs = Date.parse(time3 ?? "");
       if (!Number.isFinite(endMs) || typeof value !== "number" || !Number.isFinite(value))
         throw new ConfigError(`${source}: line ${number3}: a Point needs data.time and data.value`);
       const tags = point.data?.tags ?? {};
-      const key = `${time2} ${tags.url ?? tags.name ?? ""}`;
+      const key = `${time3} ${tags.url ?? tags.name ?? ""}`;
       const half = point.metric === "http_req_duration" ? "duration" : "failed";
       let request = waiting.get(key);
       if (request?.[half] !== void 0) {
@@ -18056,13 +18274,13 @@ function parseK6Summary(json2, source) {
       }
     }
   }
-  const duration3 = valuesOf("http_req_duration");
+  const duration4 = valuesOf("http_req_duration");
   const failed = valuesOf("http_req_failed");
   const iterations = valuesOf("iterations");
   return {
     thresholds,
     checks: isObject2(json2.root_group) ? checksOf(json2.root_group) : [],
-    httpReqDuration: duration3 && numbersOf(duration3),
+    httpReqDuration: duration4 && numbersOf(duration4),
     httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : void 0,
     iterations: iterations ? num(iterations.count) : void 0
   };
@@ -19660,19 +19878,19 @@ function timelineOf(report, decision) {
     series
   };
 }
-function spanOf(start, seconds2) {
+function spanOf(start, seconds3) {
   const startMs = start ? Date.parse(start) : Number.NaN;
   if (Number.isNaN(startMs)) return void 0;
-  return { startMs, endMs: startMs + (seconds2 ?? 0) * 1e3 };
+  return { startMs, endMs: startMs + (seconds3 ?? 0) * 1e3 };
 }
 function caseSpan(testCase, experiments) {
   if (testCase.kind === "probe")
     return testCase.experiment ? experiments.get(testCase.experiment) : void 0;
   return spanOf(testCase.startedAt, testCase.durationSeconds);
 }
-function formatSeconds(seconds2) {
-  if (seconds2 < 10) return `${Number(seconds2.toFixed(1))}s`;
-  const whole = Math.round(seconds2);
+function formatSeconds(seconds3) {
+  if (seconds3 < 10) return `${Number(seconds3.toFixed(1))}s`;
+  const whole = Math.round(seconds3);
   const hours = Math.floor(whole / 3600);
   const minutes = Math.floor(whole % 3600 / 60);
   const rest = whole % 60;
@@ -19749,8 +19967,8 @@ function caseRow(testCase, { status, tolerated }) {
   const shown = tolerated ? `tolerated (${tolerated})` : status;
   const why = testCase.message ?? "";
   const details = testCase.details && testCase.details !== why ? `<details><summary>${escape(why || "details")}</summary><pre>${escape(testCase.details)}</pre></details>` : escape(why);
-  const duration3 = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
-  return `<tr class="${status}${tolerated ? " tolerated" : ""}"><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="status">${escape(shown)}</td><td>${duration3}</td><td>${details}</td></tr>`;
+  const duration4 = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
+  return `<tr class="${status}${tolerated ? " tolerated" : ""}"><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="status">${escape(shown)}</td><td>${duration4}</td><td>${details}</td></tr>`;
 }
 function scaleOf(timeline) {
   const span = Math.max(1, timeline.endMs - timeline.startMs);
@@ -19766,9 +19984,9 @@ function timeAxis(timeline, x, y) {
   const parts = [];
   for (let i = 0; i <= ticks; i++) {
     const ms = timeline.startMs + (timeline.endMs - timeline.startMs) * i / ticks;
-    const seconds2 = (ms - timeline.startMs) / 1e3;
+    const seconds3 = (ms - timeline.startMs) / 1e3;
     parts.push(
-      `<line x1="${x(ms)}" y1="${y}" x2="${x(ms)}" y2="${y + 4}" stroke="#666"/><text x="${x(ms)}" y="${y + 16}" font-size="11" text-anchor="middle" fill="#444">+${formatSeconds(seconds2)}</text>`
+      `<line x1="${x(ms)}" y1="${y}" x2="${x(ms)}" y2="${y + 4}" stroke="#666"/><text x="${x(ms)}" y="${y + 16}" font-size="11" text-anchor="middle" fill="#444">+${formatSeconds(seconds3)}</text>`
     );
   }
   return `<line x1="${labelWidth}" y1="${y}" x2="${labelWidth + plotWidth}" y2="${y}" stroke="#666"/>${parts.join("")}`;
@@ -19858,8 +20076,8 @@ function clip(text3, length) {
   return text3.length <= length ? text3 : `${text3.slice(0, length - 1)}\u2026`;
 }
 function iso(ms) {
-  const date2 = new Date(ms);
-  return Number.isNaN(date2.getTime()) ? "an unknown time" : date2.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const date3 = new Date(ms);
+  return Number.isNaN(date3.getTime()) ? "an unknown time" : date3.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 var colours, chaosFill, width, labelWidth, plotWidth, round, percent2, css;
 var init_html = __esm({
@@ -20077,7 +20295,7 @@ function emitJUnit(report, decision, options, emit) {
     tests: passed + failed + errored + skipped,
     failures: failed,
     errors: errored,
-    time: seconds(runSeconds(report.suites))
+    time: seconds2(runSeconds(report.suites))
   });
   report.suites.forEach((suite, i) => renderSuite(xml, suite, judgementsOf(decision, i, suite), options));
   xml.close("testsuites").end();
@@ -20095,7 +20313,7 @@ function renderSuite(xml, suite, judgements, options) {
     failures: counts.failures,
     errors: counts.errors,
     skipped: counts.skipped,
-    time: seconds(suiteSeconds(suite)),
+    time: seconds2(suiteSeconds(suite)),
     timestamp: suite.timestamp && isoUtc(suite.timestamp),
     hostname: options.hostname
   });
@@ -20117,7 +20335,7 @@ function renderCase(xml, testCase, { status, tolerated }, options) {
   const attributes = {
     classname: testCase.className,
     name: testCase.name,
-    time: seconds(testCase.durationSeconds ?? 0)
+    time: seconds2(testCase.durationSeconds ?? 0)
   };
   const properties = options.caseProperties ? caseProperties(testCase, tolerated) : void 0;
   if (status === "passed" && !properties && !testCase.details) {
@@ -20183,12 +20401,12 @@ function runSeconds(suites) {
   });
   return (last - first) / 1e3;
 }
-function seconds(value) {
+function seconds2(value) {
   return Math.max(0, Math.round(value * 1e3)) / 1e3;
 }
-function isoUtc(timestamp2) {
-  if (plainUtc.test(timestamp2)) return timestamp2;
-  const ms = Date.parse(timestamp2);
+function isoUtc(timestamp3) {
+  if (plainUtc.test(timestamp3)) return timestamp3;
+  const ms = Date.parse(timestamp3);
   return Number.isNaN(ms) ? void 0 : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 }
 var maxBodyChars, toleranceSettings, plainUtc;
@@ -20255,8 +20473,8 @@ function table(rows) {
     "|---|---|---|---|---|---|",
     ...rows.map(({ suite, testCase, judgement: { status, tolerated } }) => {
       const shown = tolerated ? `\u26A0\uFE0F tolerated (${tolerated})` : icons[status];
-      const duration3 = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
-      return `| ${cell(suite)} | ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${duration3} | ${cell(testCase.message ?? "")} |`;
+      const duration4 = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
+      return `| ${cell(suite)} | ${cell(testCase.name)} | ${testCase.kind} | ${shown} | ${duration4} | ${cell(testCase.message ?? "")} |`;
     })
   ];
 }
@@ -25728,8 +25946,8 @@ var init_exec_auth = __esm({
       async getCredential(user) {
         const cachedToken = this.tokenCache[user.name];
         if (cachedToken) {
-          const date2 = Date.parse(cachedToken.status.expirationTimestamp);
-          if (date2 > Date.now()) {
+          const date3 = Date.parse(cachedToken.status.expirationTimestamp);
+          if (date3 > Date.now()) {
             return cachedToken;
           }
           this.tokenCache[user.name] = null;
@@ -60160,8 +60378,8 @@ var init_ObjectSerializer = __esm({
         } else if (type2.startsWith(arrayPrefix)) {
           let subType = type2.slice(arrayPrefix.length, -arraySuffix.length);
           let transformedData = [];
-          for (let date2 of data) {
-            transformedData.push(_ObjectSerializer.serialize(date2, subType, format));
+          for (let date3 of data) {
+            transformedData.push(_ObjectSerializer.serialize(date3, subType, format));
           }
           return transformedData;
         } else if (type2.startsWith(mapPrefix)) {
@@ -60215,8 +60433,8 @@ var init_ObjectSerializer = __esm({
         } else if (type2.startsWith(arrayPrefix)) {
           let subType = type2.slice(arrayPrefix.length, -arraySuffix.length);
           let transformedData = [];
-          for (let date2 of data) {
-            transformedData.push(_ObjectSerializer.deserialize(date2, subType, format));
+          for (let date3 of data) {
+            transformedData.push(_ObjectSerializer.deserialize(date3, subType, format));
           }
           return transformedData;
         } else if (type2.startsWith(mapPrefix)) {
@@ -76924,7 +77142,7 @@ var init_portforward = __esm({
 });
 
 // node_modules/@kubernetes/client-node/dist/types.js
-var init_types = __esm({
+var init_types2 = __esm({
   "node_modules/@kubernetes/client-node/dist/types.js"() {
   }
 });
@@ -80663,7 +80881,7 @@ var init_dist = __esm({
     init_watch();
     init_exec();
     init_portforward();
-    init_types();
+    init_types2();
     init_yaml();
     init_log();
     init_informer();
@@ -81866,153 +82084,6 @@ var init_context = __esm({
   }
 });
 
-// src/kube/object-meta.ts
-function describeSchemaIssues(where, error2) {
-  return error2.issues.slice(0, 10).map((issue2) => {
-    const path7 = issue2.path.reduce(
-      (text3, key) => typeof key === "number" ? `${text3}[${key}]` : text3 ? `${text3}.${String(key)}` : String(key),
-      ""
-    );
-    return `${where}: field ${path7 || "(the object)"}: ${issue2.message.replace(/^Invalid input: /, "")}`;
-  }).join("\n");
-}
-var objectMetaSchema;
-var init_object_meta = __esm({
-  "src/kube/object-meta.ts"() {
-    "use strict";
-    init_zod();
-    objectMetaSchema = looseObject({
-      name: string2().optional(),
-      generateName: string2().optional(),
-      namespace: string2().optional(),
-      uid: string2().optional(),
-      resourceVersion: string2().optional(),
-      creationTimestamp: string2().optional(),
-      labels: record(string2(), string2()).optional(),
-      annotations: record(string2(), string2()).optional(),
-      managedFields: array(looseObject({ manager: string2().optional(), time: string2().optional() })).optional()
-    });
-  }
-});
-
-// src/kube/shape.ts
-function parseShape(schema2, value) {
-  return predicateOf(schema2)(value) === "fits" ? { success: true, data: value } : schema2.safeParse(value);
-}
-function predicateOf(schema2) {
-  let predicate = predicates.get(schema2);
-  if (!predicate) {
-    let built = () => "ask zod";
-    predicates.set(schema2, (value) => built(value));
-    built = build(schema2);
-    predicates.set(schema2, built);
-    predicate = built;
-  }
-  return predicate;
-}
-function build(schema2) {
-  const def = schema2._zod.def;
-  if (def.checks?.length && def.type !== "number") return askZod;
-  switch (def.type) {
-    case "unknown":
-      return () => "fits";
-    case "string":
-    case "boolean":
-      return typeOf(def.type);
-    case "number":
-      return numberPredicate(def.checks ?? []);
-    case "enum": {
-      const values = new Set(Object.values(def.entries));
-      return (value) => values.has(value) ? "fits" : "misfits";
-    }
-    case "optional": {
-      const inner = predicateOf(def.innerType);
-      return (value) => value === void 0 ? "fits" : inner(value);
-    }
-    case "array": {
-      const element = predicateOf(def.element);
-      return (value) => Array.isArray(value) ? allFit(value, element) : "misfits";
-    }
-    case "record":
-      return recordPredicate(def);
-    case "object":
-      return objectPredicate(def);
-    case "union":
-      return def.inclusive === false ? askZod : unionPredicate(def.options.map(predicateOf));
-    default:
-      return askZod;
-  }
-}
-function objectPredicate(def) {
-  const keys = Object.keys(def.shape);
-  const fields = keys.map((key) => predicateOf(def.shape[key]));
-  const keepsOthers = def.catchall?._zod.def.type === "unknown";
-  return (value) => {
-    if (!isPlainObject2(value)) return "misfits";
-    for (let i = 0; i < keys.length; i++) {
-      const result = fields[i](value[keys[i]]);
-      if (result !== "fits") return result;
-    }
-    if (keepsOthers) return "fits";
-    for (const key in value) if (!Object.hasOwn(def.shape, key)) return "ask zod";
-    return "fits";
-  };
-}
-function recordPredicate(def) {
-  const key = def.keyType._zod.def;
-  if (key.type !== "string" || key.checks?.length) return askZod;
-  const predicate = predicateOf(def.valueType);
-  return (value) => isPlainObject2(value) ? allFit(Object.values(value), predicate) : "misfits";
-}
-function unionPredicate(options) {
-  return (value) => {
-    for (let i = 0; i < options.length; i++) {
-      const result = options[i](value);
-      if (result !== "misfits") return result;
-    }
-    return "misfits";
-  };
-}
-function allFit(values, predicate) {
-  for (let i = 0; i < values.length; i++) {
-    const result = predicate(values[i]);
-    if (result !== "fits") return result;
-  }
-  return "fits";
-}
-function numberPredicate(checks) {
-  let integer2 = false;
-  let minimum = -Infinity;
-  let inclusive = true;
-  for (const check of checks) {
-    const def = check._zod.def;
-    if (def.check === "number_format" && def.format === "safeint") integer2 = true;
-    else if (def.check === "greater_than" && typeof def.value === "number") {
-      minimum = def.value;
-      inclusive = def.inclusive;
-    } else return askZod;
-  }
-  return (value) => {
-    if (typeof value !== "number" || !Number.isFinite(value)) return "misfits";
-    if (integer2 && !Number.isSafeInteger(value)) return "misfits";
-    return (inclusive ? value >= minimum : value > minimum) ? "fits" : "misfits";
-  };
-}
-function isPlainObject2(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-var predicates, askZod, typeOf;
-var init_shape = __esm({
-  "src/kube/shape.ts"() {
-    "use strict";
-    predicates = /* @__PURE__ */ new WeakMap();
-    askZod = () => "ask zod";
-    typeOf = (type2) => (value) => typeof value === type2 ? "fits" : "misfits";
-  }
-});
-
 // src/litmus/types.ts
 function resultName(engine, experiment) {
   return `${engine}-${experiment}`;
@@ -82030,7 +82101,7 @@ function readableResults(results, warn) {
   });
 }
 var litmusGroup, litmusVersion, litmusApiVersion, text, probeSpecSchema, engineExperimentSpecSchema, engineExperimentStatusSchema, chaosEngineSchema, probeStatusEntrySchema, legacyProbeStatusEntrySchema, experimentStatusSchema, count, chaosResultSchema;
-var init_types2 = __esm({
+var init_types3 = __esm({
   "src/litmus/types.ts"() {
     "use strict";
     init_zod();
@@ -82151,7 +82222,7 @@ var init_client3 = __esm({
     init_errors();
     init_client();
     init_errors4();
-    init_types2();
+    init_types3();
     enginePlural = "chaosengines";
     resultPlural = "chaosresults";
     workflowRunLabel = "workflow_run_id";
@@ -82346,7 +82417,7 @@ function engineSuite(engine, resultsByKey, interruption) {
     });
   }
   const app = engine.spec?.appinfo;
-  const duration3 = totalChaosSeconds(engine.spec?.experiments?.[0]);
+  const duration4 = totalChaosSeconds(engine.spec?.experiments?.[0]);
   const started = engine.metadata.creationTimestamp;
   const ended = latest(engine.status?.experiments?.map((e2) => e2.lastUpdateTime));
   return {
@@ -82360,7 +82431,7 @@ function engineSuite(engine, resultsByKey, interruption) {
       "engine.status": engine.status?.engineStatus,
       experiments: experimentNames.join(","),
       "target.app": app?.applabel || app?.appns ? `${app.appkind ?? "app"} ${app.appns ?? namespace} ${app.applabel ?? ""}`.trim() : void 0,
-      "chaos.duration": duration3 === void 0 ? void 0 : `${duration3}s`
+      "chaos.duration": duration4 === void 0 ? void 0 : `${duration4}s`
     }),
     cases
   };
@@ -82550,7 +82621,7 @@ var init_convert2 = __esm({
     "use strict";
     init_duration2();
     init_model();
-    init_types2();
+    init_types3();
     init_verdict();
     keyOf = (object) => `${object.metadata.namespace ?? ""}/${object.metadata.name ?? ""}`;
   }
@@ -82605,7 +82676,7 @@ var engineKey;
 var init_condition2 = __esm({
   "src/litmus/condition.ts"() {
     "use strict";
-    init_types2();
+    init_types3();
     init_verdict();
     engineKey = (ref) => `${ref.namespace}/${ref.name}`;
   }
@@ -83788,7 +83859,7 @@ var init_run = __esm({
     init_until();
     init_client3();
     init_convert2();
-    init_types2();
+    init_types3();
     init_wait2();
     init_runner();
     init_model();
@@ -83893,7 +83964,7 @@ var init_targets = __esm({
 
 // src/argo/types.ts
 var workflowPhase, nodePhase, nodeType, text2, workflowNodeSchema, workflowSchema2;
-var init_types3 = __esm({
+var init_types4 = __esm({
   "src/argo/types.ts"() {
     "use strict";
     init_zod();
@@ -84001,14 +84072,14 @@ var init_report_sources = __esm({
   "src/run/report-sources.ts"() {
     "use strict";
     init_convert();
-    init_types3();
+    init_types4();
     init_errors();
     init_files();
     init_manifests();
     init_object_meta();
     init_shape();
     init_convert2();
-    init_types2();
+    init_types3();
   }
 });
 
@@ -84046,7 +84117,7 @@ var init_report_cluster = __esm({
     init_context();
     init_client3();
     init_convert2();
-    init_types2();
+    init_types3();
   }
 });
 
@@ -84488,8 +84559,8 @@ function expectedChaosMs(config2) {
   } catch {
     return void 0;
   }
-  const seconds2 = manifests.map((m) => engineChaosSeconds(m.object)).filter((s) => s !== void 0);
-  return seconds2.length === 0 ? void 0 : Math.max(...seconds2) * 1e3;
+  const seconds3 = manifests.map((m) => engineChaosSeconds(m.object)).filter((s) => s !== void 0);
+  return seconds3.length === 0 ? void 0 : Math.max(...seconds3) * 1e3;
 }
 function clock(ms) {
   const total = Math.max(0, Math.round(ms / 1e3));

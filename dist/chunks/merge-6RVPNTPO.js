@@ -5,13 +5,13 @@ import {
   conclude,
   parseJsonReport,
   refuseBadReportPaths
-} from "./chunk-QKVRFFH4.js";
+} from "./chunk-VNQBPVSH.js";
 import "./chunk-VJZ45ZOO.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
-import "./chunk-BCF6FOSK.js";
+import "./chunk-5YWR5LQW.js";
 import {
   readInputFile,
   resultFileLimit

@@ -11,7 +11,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-FZBJIPR4.js";
+} from "./chunk-VOAIH3DC.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -30,13 +30,13 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-PROYBAL7.js";
+} from "./chunk-WJXZS7VO.js";
 import {
   isWorkflowCompleted,
   readCtkJournal,
   workflowCondition,
   workflowToSuite
-} from "./chunk-ZNBPHJQB.js";
+} from "./chunk-MB65L7RX.js";
 import {
   duplicateProblems
 } from "./chunk-GISHE365.js";
@@ -48,13 +48,13 @@ import {
   isVerdictFinal,
   readableResults,
   resultName
-} from "./chunk-5JKCFYPX.js";
+} from "./chunk-NYNSXE74.js";
 import {
   formatDuration
-} from "./chunk-ICGTBXAT.js";
+} from "./chunk-F2Y33RKZ.js";
 import {
   conclude
-} from "./chunk-QKVRFFH4.js";
+} from "./chunk-VNQBPVSH.js";
 import {
   mergeReports,
   underLabel

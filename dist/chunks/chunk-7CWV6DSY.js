@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duration
-} from "./chunk-ICGTBXAT.js";
+} from "./chunk-F2Y33RKZ.js";
 import {
   NEVER,
   _enum,
@@ -13,7 +13,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-BCF6FOSK.js";
+} from "./chunk-5YWR5LQW.js";
 
 // src/load/schema.ts
 var rate = union([number(), string()]).transform((value, ctx) => {

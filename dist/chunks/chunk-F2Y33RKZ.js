@@ -3,10 +3,46 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   NEVER,
+  ZodISODate,
+  ZodISODateTime,
+  ZodISODuration,
+  ZodISOTime,
+  _isoDate,
+  _isoDateTime,
+  _isoDuration,
+  _isoTime,
   number,
   string,
   union
-} from "./chunk-BCF6FOSK.js";
+} from "./chunk-5YWR5LQW.js";
+import {
+  __export
+} from "./chunk-RHZBZGPM.js";
+
+// node_modules/zod/v4/classic/iso.js
+var iso_exports = {};
+__export(iso_exports, {
+  ZodISODate: () => ZodISODate,
+  ZodISODateTime: () => ZodISODateTime,
+  ZodISODuration: () => ZodISODuration,
+  ZodISOTime: () => ZodISOTime,
+  date: () => date,
+  datetime: () => datetime,
+  duration: () => duration,
+  time: () => time
+});
+function datetime(params) {
+  return _isoDateTime(ZodISODateTime, params);
+}
+function date(params) {
+  return _isoDate(ZodISODate, params);
+}
+function time(params) {
+  return _isoTime(ZodISOTime, params);
+}
+function duration(params) {
+  return _isoDuration(ZodISODuration, params);
+}
 
 // src/config/duration.ts
 var unitMs = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
@@ -35,7 +71,7 @@ function formatDuration(ms) {
   return parts.join("");
 }
 var dayMs = 24 * 36e5;
-var duration = union([string(), number()]).transform((value, ctx) => {
+var duration2 = union([string(), number()]).transform((value, ctx) => {
   const ms = parseDuration(value);
   if (ms === void 0) {
     ctx.addIssue({
@@ -50,7 +86,7 @@ var duration = union([string(), number()]).transform((value, ctx) => {
   }
   return ms;
 });
-var runDuration = duration.refine((ms) => ms >= 1e3, { message: "must be at least 1s" });
+var runDuration = duration2.refine((ms) => ms >= 1e3, { message: "must be at least 1s" });
 
 // src/litmus/duration.ts
 function totalChaosSeconds(experiment) {
@@ -64,8 +100,9 @@ function engineChaosSeconds(engine) {
 }
 
 export {
+  iso_exports,
   formatDuration,
-  duration,
+  duration2 as duration,
   runDuration,
   totalChaosSeconds,
   engineChaosSeconds

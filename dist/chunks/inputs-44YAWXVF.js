@@ -4,14 +4,14 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-FZBJIPR4.js";
+} from "./chunk-VOAIH3DC.js";
 import "./chunk-GISHE365.js";
-import "./chunk-5AN4KMZA.js";
+import "./chunk-VV334XWF.js";
 import "./chunk-WZQ2V6ZS.js";
-import "./chunk-QKVRFFH4.js";
+import "./chunk-VNQBPVSH.js";
 import "./chunk-VJZ45ZOO.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-BCF6FOSK.js";
+import "./chunk-5YWR5LQW.js";
 import "./chunk-NHEBECCI.js";
 import "./chunk-RHZBZGPM.js";
 export {

@@ -7,16 +7,16 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-PROYBAL7.js";
+} from "./chunk-WJXZS7VO.js";
 import {
   convertChaos,
   readableResults
-} from "./chunk-5JKCFYPX.js";
-import "./chunk-ICGTBXAT.js";
-import "./chunk-5AN4KMZA.js";
+} from "./chunk-NYNSXE74.js";
+import "./chunk-F2Y33RKZ.js";
+import "./chunk-VV334XWF.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-BCF6FOSK.js";
+import "./chunk-5YWR5LQW.js";
 import "./chunk-NHEBECCI.js";
 import {
   CannotRunError,

@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-FCT77RVI.js";
+} from "./chunk-7CWV6DSY.js";
 import {
   readCtkJournal,
   workflowToSuite
-} from "./chunk-ZNBPHJQB.js";
+} from "./chunk-MB65L7RX.js";
 import {
   duplicateProblems,
   readManifests
@@ -17,17 +17,17 @@ import {
   chaosResultSchema,
   convertChaos,
   parseShape
-} from "./chunk-5JKCFYPX.js";
-import "./chunk-ICGTBXAT.js";
+} from "./chunk-NYNSXE74.js";
+import "./chunk-F2Y33RKZ.js";
 import {
   describeSchemaIssues,
   objectMetaSchema
-} from "./chunk-5AN4KMZA.js";
+} from "./chunk-VV334XWF.js";
 import "./chunk-WZQ2V6ZS.js";
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-QKVRFFH4.js";
+} from "./chunk-VNQBPVSH.js";
 import "./chunk-VJZ45ZOO.js";
 import {
   mergeReports
@@ -39,7 +39,7 @@ import {
   looseObject,
   record,
   string
-} from "./chunk-BCF6FOSK.js";
+} from "./chunk-5YWR5LQW.js";
 import {
   resultFileLimit
 } from "./chunk-NHEBECCI.js";
@@ -168,7 +168,7 @@ async function reportGate(config, sources, log) {
       );
     parts.push(chaosReportFromFiles(sources.results));
   } else if (namespace) {
-    const { chaosReportFromCluster } = await import("./report-cluster-P7YD5ILW.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-G4OAUAOR.js");
     parts.push(await chaosReportFromCluster(config, namespace, sources.selector));
   } else if (sources.selector) {
     throw new ConfigError("--selector picks ChaosEngines in a namespace: give --namespace with it");

@@ -2,8 +2,26 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  parseShape
+} from "./chunk-NYNSXE74.js";
+import {
+  iso_exports
+} from "./chunk-F2Y33RKZ.js";
+import {
+  describeSchemaIssues
+} from "./chunk-VV334XWF.js";
+import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
+import {
+  array,
+  boolean,
+  looseObject,
+  number,
+  string,
+  union,
+  unknown
+} from "./chunk-5YWR5LQW.js";
 import {
   readInputFile,
   resultFileLimit
@@ -13,12 +31,47 @@ import {
   errorMessage
 } from "./chunk-RHZBZGPM.js";
 
+// src/ctk/types.ts
+var timestamp = iso_exports.datetime({ offset: true, local: true, error: "expected an ISO 8601 date and time" }).transform((time) => /(?:Z|[+-]\d\d:\d\d)$/.test(time) ? time : `${time}Z`);
+var seconds = number().nonnegative();
+var activityRunSchema = looseObject({
+  activity: looseObject({
+    type: string().optional(),
+    name: string().optional(),
+    tolerance: unknown().optional()
+  }).optional(),
+  /** `succeeded` or `failed`; missing when the run was interrupted during the activity. */
+  status: string().optional(),
+  output: unknown().optional(),
+  /** The Python traceback, as `traceback.format_exception` lines (or already joined). */
+  exception: union([array(string()), string()], { error: "expected a list of strings or a string" }).optional(),
+  start: timestamp.optional(),
+  end: timestamp.optional(),
+  duration: seconds.optional(),
+  /** Set on steady-state hypothesis probes. */
+  tolerance_met: boolean().optional()
+});
+var steadyStateSchema = looseObject({ probes: array(activityRunSchema).optional() }).nullable();
+var journalSchema = looseObject({
+  experiment: looseObject({ title: string().optional() }).optional(),
+  /** `completed`, `failed`, `aborted` or `interrupted`; null until the run ends. */
+  status: string().nullable(),
+  deviated: boolean().optional(),
+  start: timestamp.optional(),
+  end: timestamp.optional(),
+  duration: seconds.optional(),
+  steady_states: looseObject({ before: steadyStateSchema.optional(), after: steadyStateSchema.optional() }).optional(),
+  run: array(activityRunSchema).optional()
+});
+
 // src/ctk/journal.ts
 function ctkJournalToSuite(value, source) {
   if (typeof value !== "object" || value === null || !("status" in value)) {
     throw new ConfigError(`${source}: not a Chaos Toolkit journal: field status: required`);
   }
-  const journal = value;
+  const parsed = parseShape(journalSchema, value);
+  if (!parsed.success) throw new ConfigError(describeSchemaIssues(source, parsed.error));
+  const journal = parsed.data;
   const name = `chaostoolkit/${journal.experiment?.title ?? source}`;
   const cases = [];
   for (const phase of ["before", "after"]) {
@@ -57,7 +110,7 @@ tolerance: ${short(probe.activity?.tolerance)}`,
       className: name,
       name: "experiment",
       outcome: "fail",
-      message: journal.deviated ? "the system deviated from its steady state" : `experiment ${journal.status}`,
+      message: journal.deviated ? "the system deviated from its steady state" : `experiment ${journal.status ?? "without a status"}`,
       properties: {}
     });
   }

@@ -3,20 +3,20 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-47TEOAMR.js";
+} from "./chunk-OHKHUQ2U.js";
 import "./chunk-YXI3XXLW.js";
-import "./chunk-FZBJIPR4.js";
-import "./chunk-PROYBAL7.js";
-import "./chunk-ZNBPHJQB.js";
+import "./chunk-VOAIH3DC.js";
+import "./chunk-WJXZS7VO.js";
+import "./chunk-MB65L7RX.js";
 import "./chunk-GISHE365.js";
-import "./chunk-5JKCFYPX.js";
-import "./chunk-ICGTBXAT.js";
-import "./chunk-5AN4KMZA.js";
+import "./chunk-NYNSXE74.js";
+import "./chunk-F2Y33RKZ.js";
+import "./chunk-VV334XWF.js";
 import "./chunk-WZQ2V6ZS.js";
-import "./chunk-QKVRFFH4.js";
+import "./chunk-VNQBPVSH.js";
 import "./chunk-VJZ45ZOO.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-BCF6FOSK.js";
+import "./chunk-5YWR5LQW.js";
 import "./chunk-NHEBECCI.js";
 import "./chunk-RHZBZGPM.js";
 export {

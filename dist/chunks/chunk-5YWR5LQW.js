@@ -6237,7 +6237,15 @@ function superRefine(fn, params) {
 
 export {
   NEVER,
+  _isoDateTime,
+  _isoDate,
+  _isoTime,
+  _isoDuration,
   string2 as string,
+  ZodISODateTime,
+  ZodISODate,
+  ZodISOTime,
+  ZodISODuration,
   number2 as number,
   int,
   boolean2 as boolean,

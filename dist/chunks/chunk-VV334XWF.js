@@ -6,7 +6,7 @@ import {
   looseObject,
   record,
   string
-} from "./chunk-BCF6FOSK.js";
+} from "./chunk-5YWR5LQW.js";
 
 // src/kube/object-meta.ts
 var objectMetaSchema = looseObject({

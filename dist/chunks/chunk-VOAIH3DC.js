@@ -7,17 +7,17 @@ import {
 } from "./chunk-GISHE365.js";
 import {
   describeSchemaIssues
-} from "./chunk-5AN4KMZA.js";
+} from "./chunk-VV334XWF.js";
 import {
   reportPathProblems
-} from "./chunk-QKVRFFH4.js";
+} from "./chunk-VNQBPVSH.js";
 import {
   array,
   boolean,
   int,
   looseObject,
   string
-} from "./chunk-BCF6FOSK.js";
+} from "./chunk-5YWR5LQW.js";
 import {
   ConfigError
 } from "./chunk-RHZBZGPM.js";

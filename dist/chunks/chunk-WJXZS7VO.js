@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-5JKCFYPX.js";
+} from "./chunk-NYNSXE74.js";
 import {
   formatDuration
-} from "./chunk-ICGTBXAT.js";
+} from "./chunk-F2Y33RKZ.js";
 import {
   require_dist,
   yaml
@@ -16,7 +16,7 @@ import {
   displayUrl,
   redact,
   registerSecret
-} from "./chunk-BCF6FOSK.js";
+} from "./chunk-5YWR5LQW.js";
 import {
   readInputFile
 } from "./chunk-NHEBECCI.js";

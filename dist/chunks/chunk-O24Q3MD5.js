@@ -3,14 +3,14 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-FCT77RVI.js";
+} from "./chunk-7CWV6DSY.js";
 import {
   readManifests
 } from "./chunk-GISHE365.js";
 import {
   engineChaosSeconds,
   runDuration
-} from "./chunk-ICGTBXAT.js";
+} from "./chunk-F2Y33RKZ.js";
 import {
   require_dist
 } from "./chunk-WZQ2V6ZS.js";
@@ -26,7 +26,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-BCF6FOSK.js";
+} from "./chunk-5YWR5LQW.js";
 import {
   readInputFile
 } from "./chunk-NHEBECCI.js";

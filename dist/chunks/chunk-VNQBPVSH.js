@@ -20,7 +20,7 @@ import {
   record,
   redact,
   string
-} from "./chunk-BCF6FOSK.js";
+} from "./chunk-5YWR5LQW.js";
 import {
   CannotRunError,
   ConfigError,

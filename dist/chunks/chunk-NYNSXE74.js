@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   totalChaosSeconds
-} from "./chunk-ICGTBXAT.js";
+} from "./chunk-F2Y33RKZ.js";
 import {
   objectMetaSchema
-} from "./chunk-5AN4KMZA.js";
+} from "./chunk-VV334XWF.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
@@ -19,7 +19,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-BCF6FOSK.js";
+} from "./chunk-5YWR5LQW.js";
 
 // src/kube/shape.ts
 function parseShape(schema, value) {

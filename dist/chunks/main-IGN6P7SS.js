@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-M7EO7JGU.js";
+} from "./chunk-O24Q3MD5.js";
 import {
   isCommand,
   isHelpCommand,
@@ -21,14 +21,14 @@ import {
   toMap,
   toNumber
 } from "./chunk-WBJFAYQ2.js";
-import "./chunk-FCT77RVI.js";
+import "./chunk-7CWV6DSY.js";
 import "./chunk-GISHE365.js";
-import "./chunk-ICGTBXAT.js";
+import "./chunk-F2Y33RKZ.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-VJZ45ZOO.js";
 import {
   redact
-} from "./chunk-BCF6FOSK.js";
+} from "./chunk-5YWR5LQW.js";
 import "./chunk-NHEBECCI.js";
 import {
   CancelledError,
@@ -125,7 +125,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-2263OPDW.js");
+        const { runTargets } = await import("./targets-VKPPM6BG.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -134,15 +134,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-7XSE37CN.js");
+        const { reportGate } = await import("./report-HFU73V2H.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-GVGPIPZM.js");
+        const { mergeGate } = await import("./merge-6RVPNTPO.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-HRCP7HX4.js");
+        const { describeRunInputs } = await import("./inputs-44YAWXVF.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;
