@@ -23,7 +23,7 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-OHKHUQ2U.js";
+} from "./chunks/chunk-MRYDLX6Y.js";
 import "./chunks/chunk-YXI3XXLW.js";
 import "./chunks/chunk-VOAIH3DC.js";
 import {
@@ -32,7 +32,7 @@ import {
   newSecretDir
 } from "./chunks/chunk-WJXZS7VO.js";
 import "./chunks/chunk-7CWV6DSY.js";
-import "./chunks/chunk-MB65L7RX.js";
+import "./chunks/chunk-7QUUXGDS.js";
 import "./chunks/chunk-GISHE365.js";
 import "./chunks/chunk-NYNSXE74.js";
 import "./chunks/chunk-F2Y33RKZ.js";

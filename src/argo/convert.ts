@@ -5,36 +5,40 @@
 // are listed in the case's properties, and one that passed after failed attempts is marked flaky. A
 // step that failed while the template around it succeeded (continueOn, a DAG `depends` on its failure)
 // was tolerated by the workflow: it is reported as skipped, saying so, not as a failure.
-import { gunzipSync } from 'node:zlib';
+import * as z from 'zod';
+import { describeSchemaIssues } from '../kube/object-meta.ts';
 import { secondsBetween, type Outcome, type ReportCase, type ReportSuite } from '../report/model.ts';
 import { isWorkflowCompleted } from './condition.ts';
-import type { NodePhase, Workflow, WorkflowNode } from './types.ts';
+import { compressedNodesSchema, type NodePhase, type Workflow, type WorkflowNode } from './types.ts';
 
-const nodeOutcomes: Record<NodePhase, Outcome | undefined> = {
-  Succeeded: 'pass',
-  Failed: 'fail',
-  Error: 'error',
-  Skipped: 'skipped',
-  Omitted: 'skipped',
-  Pending: undefined,
-  Running: undefined,
-};
+/** A Map, as the phase is the workflow's text: a plain object would answer `constructor` too. */
+const nodeOutcomes = new Map<string, Outcome>(
+  Object.entries({
+    Succeeded: 'pass',
+    Failed: 'fail',
+    Error: 'error',
+    Skipped: 'skipped',
+    Omitted: 'skipped',
+    Pending: 'timeout',
+    Running: 'timeout',
+  } satisfies Record<NodePhase, Outcome>),
+);
 
 /** Nodes that stand for a step a user wrote: what ran a pod, a suspend, and what was skipped or omitted. */
-const isStep = (node: WorkflowNode) =>
-  node.type === 'Pod' || node.type === 'Container' || node.type === 'Suspend' || node.type === 'Skipped';
+const isStep = (node: WorkflowNode | undefined) =>
+  node?.type === 'Pod' || node?.type === 'Container' || node?.type === 'Suspend' || node?.type === 'Skipped';
 
 export function workflowToSuite(workflow: Workflow, options: { timedOut?: boolean } = {}): ReportSuite {
   const name = `${workflow.metadata.namespace ?? ''}/${workflow.metadata.name ?? ''}`;
   const status = workflow.status;
-  const byId = nodesOf(workflow);
-  const nodes = Object.values(byId);
+  const { byId, unreadable } = nodesOf(workflow, name);
+  const nodes = [...byId.values()];
   // A Retry node over pod attempts stands for the step; the attempts are not steps of their own.
   const retries = nodes.filter(
     (node) =>
       node.type === 'Retry' &&
       (node.children ?? []).length > 0 &&
-      (node.children ?? []).every((id) => byId[id] && isStep(byId[id])),
+      (node.children ?? []).every((id) => isStep(byId.get(id))),
   );
   const attempts = new Set(retries.flatMap((node) => node.children ?? []));
   const steps = [...retries, ...nodes.filter((node) => isStep(node) && !attempts.has(node.id ?? ''))];
@@ -42,14 +46,18 @@ export function workflowToSuite(workflow: Workflow, options: { timedOut?: boolea
   const cases = steps
     .sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? ''))
     .map((node) => stepCase(name, node, byId, displayNames, options.timedOut ?? false));
-  if (status?.offloadNodeStatusVersion && nodes.length === 0) {
+  const unreadableSteps =
+    unreadable ??
+    (status?.offloadNodeStatusVersion && nodes.length === 0
+      ? 'the step statuses are offloaded to the Argo database and not readable through the Kubernetes API'
+      : undefined);
+  if (unreadableSteps) {
     cases.push({
       kind: 'workflow',
       className: name,
       name: 'steps',
       outcome: 'error',
-      message:
-        'the step statuses are offloaded to the Argo database and not readable through the Kubernetes API',
+      message: unreadableSteps,
       properties: {},
     });
   }
@@ -82,45 +90,55 @@ export function workflowToSuite(workflow: Workflow, options: { timedOut?: boolea
   };
 }
 
-/** Large workflows keep their nodes gzipped and base64-encoded in compressedNodes. */
-function nodesOf(workflow: Workflow): Record<string, WorkflowNode> {
+/** The part of a workflow that holds compressed nodes, decoded: its issues name the workflow's fields. */
+const withCompressedNodes = z.looseObject({
+  status: z.looseObject({ compressedNodes: compressedNodesSchema }),
+});
+
+/**
+ * The nodes by id, in a Map since ids (children, boundaryID) are the workflow's text. Large workflows
+ * keep them gzipped and base64-encoded in compressedNodes.
+ */
+function nodesOf(
+  workflow: Workflow,
+  name: string,
+): { byId: ReadonlyMap<string, WorkflowNode>; unreadable?: string } {
   const status = workflow.status;
-  if (status?.nodes && Object.keys(status.nodes).length > 0) return status.nodes;
-  if (!status?.compressedNodes) return {};
-  try {
-    return JSON.parse(gunzipSync(Buffer.from(status.compressedNodes, 'base64')).toString('utf8')) as Record<
-      string,
-      WorkflowNode
-    >;
-  } catch {
-    // zstd or brotli (Argo 4.1 options) are not read; the steps then show as missing.
-    return {};
-  }
+  if (status?.nodes && Object.keys(status.nodes).length > 0)
+    return { byId: new Map(Object.entries(status.nodes)) };
+  if (!status?.compressedNodes) return { byId: new Map() };
+  // A workflow read from the cluster has not been checked against workflowSchema as a file has. Its
+  // chaos has run by now: the steps that cannot be read are an error case, the rest is still reported.
+  const decoded = withCompressedNodes.safeParse(workflow);
+  if (!decoded.success)
+    return { byId: new Map(), unreadable: describeSchemaIssues(`workflow ${name}`, decoded.error) };
+  return { byId: new Map(Object.entries(decoded.data.status.compressedNodes)) };
 }
 
 function stepCase(
   suite: string,
   node: WorkflowNode,
-  byId: Record<string, WorkflowNode>,
+  byId: ReadonlyMap<string, WorkflowNode>,
   displayNames: string[],
   timedOut: boolean,
 ): ReportCase {
   const display = node.displayName ?? node.name ?? node.id ?? '';
   // Loops repeat display names; the node name (path) keeps cases apart.
   const unique = displayNames.filter((n) => n === display).length === 1;
-  const phaseOutcome = nodeOutcomes[node.phase ?? 'Pending'] ?? 'timeout';
+  const knownOutcome = nodeOutcomes.get(node.phase ?? 'Pending');
+  const phaseOutcome = knownOutcome ?? 'error';
   const tries = (node.type === 'Retry' ? (node.children ?? []) : [])
-    .map((id) => byId[id])
+    .map((id) => byId.get(id))
     .filter((attempt): attempt is WorkflowNode => !!attempt)
     .sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? ''));
   const last = tries.at(-1);
   const failedTries = tries.filter((t) => t.phase === 'Failed' || t.phase === 'Error');
   const why = (last?.phase === 'Failed' || last?.phase === 'Error' ? last : node).message;
   // The template around it succeeded although it failed: continueOn (or a DAG depending on the failure).
-  const boundary = node.boundaryID ? byId[node.boundaryID] : undefined;
-  const tolerated = (phaseOutcome === 'fail' || phaseOutcome === 'error') && boundary?.phase === 'Succeeded';
+  const boundary = node.boundaryID ? byId.get(node.boundaryID) : undefined;
+  const tolerated = (knownOutcome === 'fail' || knownOutcome === 'error') && boundary?.phase === 'Succeeded';
   const outcome = tolerated ? 'skipped' : phaseOutcome;
-  const failure = why ?? `step ${node.phase}`;
+  const failure = why ?? (knownOutcome ? `step ${node.phase}` : `step in an unknown phase: ${node.phase}`);
   const exitCode = (last ?? node).outputs?.exitCode;
   const triesText = tries.map(
     (t, i) =>

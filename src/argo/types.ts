@@ -1,7 +1,11 @@
 // The parts of an Argo Workflow chaos-gate reads (argo-workflows pkg/apis/workflow/v1alpha1
 // workflow_types.go): phase and messages, and the node tree with each step's phase and times. As a
-// schema: a recorded workflow read from a file is checked against it, so a wrong shape names the field.
+// schema: a recorded workflow read from a file is checked against it, so a wrong shape names the field;
+// nodes kept compressed are decoded and checked like the others.
+import { gunzipSync } from 'node:zlib';
 import * as z from 'zod';
+import { errorMessage } from '../errors.ts';
+import { MiB } from '../files.ts';
 import { objectMetaSchema } from '../kube/object-meta.ts';
 
 const workflowPhase = z.enum(['', 'Pending', 'Running', 'Succeeded', 'Failed', 'Error']);
@@ -41,6 +45,43 @@ const workflowNodeSchema = z.looseObject({
 });
 export type WorkflowNode = z.output<typeof workflowNodeSchema>;
 
+const workflowNodesSchema = z.record(z.string(), workflowNodeSchema);
+
+/**
+ * The most a compressed node map may decompress to. Argo keeps a workflow, its compressed nodes
+ * included, within MAX_WORKFLOW_SIZE (1 MiB unless raised), and node maps gzip about 15 to 1, so a real
+ * map decompresses to some 15 MiB. This leaves room for a raised limit and refuses a gzip bomb before it
+ * fills memory.
+ */
+export const maxDecompressedNodesBytes = 128 * MiB;
+
+/** status.compressedNodes as Argo writes it: base64 of the gzipped JSON node map. */
+export const compressedNodesSchema = text.transform(decompressed).pipe(workflowNodesSchema);
+
+function decompressed(encoded: string, ctx: z.core.$RefinementCtx<string>): unknown {
+  const refuse = (message: string) => {
+    ctx.addIssue({ code: 'custom', input: encoded, message });
+    return z.NEVER;
+  };
+  let json: string;
+  try {
+    json = gunzipSync(Buffer.from(encoded, 'base64'), {
+      maxOutputLength: maxDecompressedNodesBytes,
+    }).toString('utf8');
+  } catch (error) {
+    return refuse(
+      (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE'
+        ? `decompresses to more than ${maxDecompressedNodesBytes / MiB} MiB, far more than a workflow's nodes take`
+        : 'not base64 of gzip data, which is how Argo compresses nodes',
+    );
+  }
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    return refuse(`the decompressed nodes are not JSON: ${errorMessage(error)}`);
+  }
+}
+
 export const workflowSchema = z.looseObject({
   apiVersion: text.optional(),
   kind: text.optional(),
@@ -66,8 +107,14 @@ export const workflowSchema = z.looseObject({
       finishedAt: text.optional(),
       message: text.optional(),
       progress: text.optional(),
-      nodes: z.record(z.string(), workflowNodeSchema).optional(),
-      compressedNodes: text.optional(),
+      nodes: workflowNodesSchema.optional(),
+      // Decoded here too, so that a wrong node map is refused naming the file it was read from.
+      compressedNodes: text
+        .superRefine((encoded, ctx) => {
+          for (const issue of compressedNodesSchema.safeParse(encoded).error?.issues ?? [])
+            ctx.addIssue({ ...issue });
+        })
+        .optional(),
       offloadNodeStatusVersion: text.optional(),
     })
     .optional(),

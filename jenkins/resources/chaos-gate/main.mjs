@@ -81188,27 +81188,121 @@ var init_condition = __esm({
   }
 });
 
-// src/argo/convert.ts
+// src/argo/types.ts
 import { gunzipSync } from "node:zlib";
+function decompressed(encoded, ctx) {
+  const refuse = (message) => {
+    ctx.addIssue({ code: "custom", input: encoded, message });
+    return NEVER;
+  };
+  let json2;
+  try {
+    json2 = gunzipSync(Buffer.from(encoded, "base64"), {
+      maxOutputLength: maxDecompressedNodesBytes
+    }).toString("utf8");
+  } catch (error2) {
+    return refuse(
+      error2.code === "ERR_BUFFER_TOO_LARGE" ? `decompresses to more than ${maxDecompressedNodesBytes / MiB} MiB, far more than a workflow's nodes take` : "not base64 of gzip data, which is how Argo compresses nodes"
+    );
+  }
+  try {
+    return JSON.parse(json2);
+  } catch (error2) {
+    return refuse(`the decompressed nodes are not JSON: ${errorMessage(error2)}`);
+  }
+}
+var workflowPhase, nodePhase, nodeType, text, workflowNodeSchema, workflowNodesSchema, maxDecompressedNodesBytes, compressedNodesSchema, workflowSchema2;
+var init_types3 = __esm({
+  "src/argo/types.ts"() {
+    "use strict";
+    init_zod();
+    init_errors();
+    init_files();
+    init_object_meta();
+    workflowPhase = _enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
+    nodePhase = _enum(["Pending", "Running", "Succeeded", "Skipped", "Failed", "Error", "Omitted"]);
+    nodeType = _enum([
+      "Pod",
+      "Container",
+      "Steps",
+      "StepGroup",
+      "DAG",
+      "TaskGroup",
+      "Retry",
+      "Skipped",
+      "Suspend",
+      "HTTP",
+      "Plugin"
+    ]);
+    text = string2();
+    workflowNodeSchema = looseObject({
+      id: text.optional(),
+      name: text.optional(),
+      displayName: text.optional(),
+      type: nodeType.optional(),
+      templateName: text.optional(),
+      phase: nodePhase.optional(),
+      boundaryID: text.optional(),
+      message: text.optional(),
+      startedAt: text.optional(),
+      finishedAt: text.optional(),
+      children: array(text).optional(),
+      outputs: looseObject({ exitCode: text.optional() }).optional()
+    });
+    workflowNodesSchema = record(string2(), workflowNodeSchema);
+    maxDecompressedNodesBytes = 128 * MiB;
+    compressedNodesSchema = text.transform(decompressed).pipe(workflowNodesSchema);
+    workflowSchema2 = looseObject({
+      apiVersion: text.optional(),
+      kind: text.optional(),
+      metadata: objectMetaSchema,
+      spec: looseObject({
+        shutdown: _enum(["Stop", "Terminate"]).optional(),
+        workflowTemplateRef: looseObject({ name: text.optional(), clusterScope: boolean2().optional() }).optional(),
+        arguments: looseObject({
+          parameters: array(looseObject({ name: text, value: text.optional() })).optional()
+        }).optional(),
+        onExit: text.optional()
+      }).optional(),
+      status: looseObject({
+        phase: workflowPhase.optional(),
+        startedAt: text.optional(),
+        finishedAt: text.optional(),
+        message: text.optional(),
+        progress: text.optional(),
+        nodes: workflowNodesSchema.optional(),
+        // Decoded here too, so that a wrong node map is refused naming the file it was read from.
+        compressedNodes: text.superRefine((encoded, ctx) => {
+          for (const issue2 of compressedNodesSchema.safeParse(encoded).error?.issues ?? [])
+            ctx.addIssue({ ...issue2 });
+        }).optional(),
+        offloadNodeStatusVersion: text.optional()
+      }).optional()
+    });
+  }
+});
+
+// src/argo/convert.ts
 function workflowToSuite(workflow, options = {}) {
   const name = `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
   const status = workflow.status;
-  const byId = nodesOf(workflow);
-  const nodes = Object.values(byId);
+  const { byId, unreadable: unreadable2 } = nodesOf(workflow, name);
+  const nodes = [...byId.values()];
   const retries = nodes.filter(
-    (node2) => node2.type === "Retry" && (node2.children ?? []).length > 0 && (node2.children ?? []).every((id) => byId[id] && isStep(byId[id]))
+    (node2) => node2.type === "Retry" && (node2.children ?? []).length > 0 && (node2.children ?? []).every((id) => isStep(byId.get(id)))
   );
   const attempts = new Set(retries.flatMap((node2) => node2.children ?? []));
   const steps = [...retries, ...nodes.filter((node2) => isStep(node2) && !attempts.has(node2.id ?? ""))];
   const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
   const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node2) => stepCase(name, node2, byId, displayNames, options.timedOut ?? false));
-  if (status?.offloadNodeStatusVersion && nodes.length === 0) {
+  const unreadableSteps = unreadable2 ?? (status?.offloadNodeStatusVersion && nodes.length === 0 ? "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API" : void 0);
+  if (unreadableSteps) {
     cases.push({
       kind: "workflow",
       className: name,
       name: "steps",
       outcome: "error",
-      message: "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API",
+      message: unreadableSteps,
       properties: {}
     });
   }
@@ -81238,28 +81332,29 @@ function workflowToSuite(workflow, options = {}) {
     cases
   };
 }
-function nodesOf(workflow) {
+function nodesOf(workflow, name) {
   const status = workflow.status;
-  if (status?.nodes && Object.keys(status.nodes).length > 0) return status.nodes;
-  if (!status?.compressedNodes) return {};
-  try {
-    return JSON.parse(gunzipSync(Buffer.from(status.compressedNodes, "base64")).toString("utf8"));
-  } catch {
-    return {};
-  }
+  if (status?.nodes && Object.keys(status.nodes).length > 0)
+    return { byId: new Map(Object.entries(status.nodes)) };
+  if (!status?.compressedNodes) return { byId: /* @__PURE__ */ new Map() };
+  const decoded = withCompressedNodes.safeParse(workflow);
+  if (!decoded.success)
+    return { byId: /* @__PURE__ */ new Map(), unreadable: describeSchemaIssues(`workflow ${name}`, decoded.error) };
+  return { byId: new Map(Object.entries(decoded.data.status.compressedNodes)) };
 }
 function stepCase(suite, node2, byId, displayNames, timedOut) {
   const display = node2.displayName ?? node2.name ?? node2.id ?? "";
   const unique3 = displayNames.filter((n) => n === display).length === 1;
-  const phaseOutcome = nodeOutcomes[node2.phase ?? "Pending"] ?? "timeout";
-  const tries = (node2.type === "Retry" ? node2.children ?? [] : []).map((id) => byId[id]).filter((attempt) => !!attempt).sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? ""));
+  const knownOutcome = nodeOutcomes.get(node2.phase ?? "Pending");
+  const phaseOutcome = knownOutcome ?? "error";
+  const tries = (node2.type === "Retry" ? node2.children ?? [] : []).map((id) => byId.get(id)).filter((attempt) => !!attempt).sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? ""));
   const last = tries.at(-1);
   const failedTries = tries.filter((t) => t.phase === "Failed" || t.phase === "Error");
   const why = (last?.phase === "Failed" || last?.phase === "Error" ? last : node2).message;
-  const boundary = node2.boundaryID ? byId[node2.boundaryID] : void 0;
-  const tolerated = (phaseOutcome === "fail" || phaseOutcome === "error") && boundary?.phase === "Succeeded";
+  const boundary = node2.boundaryID ? byId.get(node2.boundaryID) : void 0;
+  const tolerated = (knownOutcome === "fail" || knownOutcome === "error") && boundary?.phase === "Succeeded";
   const outcome = tolerated ? "skipped" : phaseOutcome;
-  const failure3 = why ?? `step ${node2.phase}`;
+  const failure3 = why ?? (knownOutcome ? `step ${node2.phase}` : `step in an unknown phase: ${node2.phase}`);
   const exitCode = (last ?? node2).outputs?.exitCode;
   const triesText = tries.map(
     (t, i) => `attempt ${i + 1} (${t.displayName ?? t.name}): ${t.phase ?? "Pending"}${t.message ? ` \u2014 ${t.message}` : ""}`
@@ -81305,22 +81400,30 @@ function stepMessage(step) {
     return `still ${node2.phase ?? "Pending"} when ${step.timedOut ? "the wait timed out" : "the workflow ended"}`;
   return step.attempts > 1 ? `${failure3} (after ${step.attempts} attempts)` : failure3;
 }
-var nodeOutcomes, isStep;
+var nodeOutcomes, isStep, withCompressedNodes;
 var init_convert = __esm({
   "src/argo/convert.ts"() {
     "use strict";
+    init_zod();
+    init_object_meta();
     init_model();
     init_condition();
-    nodeOutcomes = {
-      Succeeded: "pass",
-      Failed: "fail",
-      Error: "error",
-      Skipped: "skipped",
-      Omitted: "skipped",
-      Pending: void 0,
-      Running: void 0
-    };
-    isStep = (node2) => node2.type === "Pod" || node2.type === "Container" || node2.type === "Suspend" || node2.type === "Skipped";
+    init_types3();
+    nodeOutcomes = new Map(
+      Object.entries({
+        Succeeded: "pass",
+        Failed: "fail",
+        Error: "error",
+        Skipped: "skipped",
+        Omitted: "skipped",
+        Pending: "timeout",
+        Running: "timeout"
+      })
+    );
+    isStep = (node2) => node2?.type === "Pod" || node2?.type === "Container" || node2?.type === "Suspend" || node2?.type === "Skipped";
+    withCompressedNodes = looseObject({
+      status: looseObject({ compressedNodes: compressedNodesSchema })
+    });
   }
 });
 
@@ -82100,8 +82203,8 @@ function readableResults(results, warn) {
     return [];
   });
 }
-var litmusGroup, litmusVersion, litmusApiVersion, text, probeSpecSchema, engineExperimentSpecSchema, engineExperimentStatusSchema, chaosEngineSchema, probeStatusEntrySchema, legacyProbeStatusEntrySchema, experimentStatusSchema, count, chaosResultSchema;
-var init_types3 = __esm({
+var litmusGroup, litmusVersion, litmusApiVersion, text2, probeSpecSchema, engineExperimentSpecSchema, engineExperimentStatusSchema, chaosEngineSchema, probeStatusEntrySchema, legacyProbeStatusEntrySchema, experimentStatusSchema, count, chaosResultSchema;
+var init_types4 = __esm({
   "src/litmus/types.ts"() {
     "use strict";
     init_zod();
@@ -82110,87 +82213,87 @@ var init_types3 = __esm({
     litmusGroup = "litmuschaos.io";
     litmusVersion = "v1alpha1";
     litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
-    text = string2();
+    text2 = string2();
     probeSpecSchema = looseObject({
-      name: text,
-      type: text,
-      mode: text,
+      name: text2,
+      type: text2,
+      mode: text2,
       runProperties: record(string2(), unknown()).optional()
     });
     engineExperimentSpecSchema = looseObject({
-      name: text,
+      name: text2,
       spec: looseObject({
         components: looseObject({
-          env: array(looseObject({ name: text, value: text.optional() })).optional()
+          env: array(looseObject({ name: text2, value: text2.optional() })).optional()
         }).optional(),
         probe: array(probeSpecSchema).optional()
       }).optional()
     });
     engineExperimentStatusSchema = looseObject({
-      name: text.optional(),
-      runner: text.optional(),
-      experimentPod: text.optional(),
+      name: text2.optional(),
+      runner: text2.optional(),
+      experimentPod: text2.optional(),
       /** "Waiting for Job Creation", "Running", "Completed", "ChaosExperiment Not Found", "Forcefully Aborted", "Skipped". */
-      status: text.optional(),
+      status: text2.optional(),
       /** "N/A", "Awaited", or a copy of the result's verdict. */
-      verdict: text.optional(),
-      lastUpdateTime: text.optional()
+      verdict: text2.optional(),
+      lastUpdateTime: text2.optional()
     });
     chaosEngineSchema = looseObject({
-      apiVersion: text.optional(),
-      kind: text.optional(),
+      apiVersion: text2.optional(),
+      kind: text2.optional(),
       metadata: objectMetaSchema,
       spec: looseObject({
         engineState: _enum(["active", "stop"]).optional(),
-        appinfo: looseObject({ appns: text.optional(), applabel: text.optional(), appkind: text.optional() }).optional(),
+        appinfo: looseObject({ appns: text2.optional(), applabel: text2.optional(), appkind: text2.optional() }).optional(),
         /** 3.0 and later: the targets by workload or pod. */
         selectors: looseObject({
-          workloads: array(looseObject({ kind: text.optional(), namespace: text.optional() })).optional(),
-          pods: array(looseObject({ namespace: text.optional() })).optional()
+          workloads: array(looseObject({ kind: text2.optional(), namespace: text2.optional() })).optional(),
+          pods: array(looseObject({ namespace: text2.optional() })).optional()
         }).optional(),
-        chaosServiceAccount: text.optional(),
+        chaosServiceAccount: text2.optional(),
         experiments: array(engineExperimentSpecSchema).optional()
       }).optional(),
       status: looseObject({
         /** "initialized" → "completed" | "stopped". */
-        engineStatus: text.optional(),
+        engineStatus: text2.optional(),
         experiments: array(engineExperimentStatusSchema).optional()
       }).optional()
     });
     probeStatusEntrySchema = looseObject({
-      name: text.optional(),
-      type: text.optional(),
-      mode: text.optional(),
-      status: looseObject({ verdict: text.optional(), description: text.optional() }).optional()
+      name: text2.optional(),
+      type: text2.optional(),
+      mode: text2.optional(),
+      status: looseObject({ verdict: text2.optional(), description: text2.optional() }).optional()
     });
     legacyProbeStatusEntrySchema = looseObject({
-      name: text.optional(),
-      type: text.optional(),
+      name: text2.optional(),
+      type: text2.optional(),
       status: record(string2(), string2()).optional()
     });
     experimentStatusSchema = looseObject({
       /** Running | Completed | Completed_With_Error | Completed_With_Probe_Failure | Stopped | Error */
-      phase: text.optional(),
+      phase: text2.optional(),
       /** Pass | Fail | Stopped | Awaited | Error */
-      verdict: text.optional(),
+      verdict: text2.optional(),
       /** A string ("100", "Awaited"); some writers put a number. */
-      probeSuccessPercentage: union([text, number2().transform(String)]).optional(),
+      probeSuccessPercentage: union([text2, number2().transform(String)]).optional(),
       /** 2.x. */
-      failStep: text.optional(),
+      failStep: text2.optional(),
       /** 3.0.0-beta2 to beta4. */
-      failureOutput: looseObject({ errorCode: text.optional(), failedStep: text.optional() }).optional(),
+      failureOutput: looseObject({ errorCode: text2.optional(), failedStep: text2.optional() }).optional(),
       /** 3.0.0-beta5 and later. */
-      errorOutput: looseObject({ errorCode: text.optional(), reason: text.optional() }).optional()
+      errorOutput: looseObject({ errorCode: text2.optional(), reason: text2.optional() }).optional()
     });
     count = number2().int().nonnegative();
     chaosResultSchema = looseObject({
-      apiVersion: text.optional(),
-      kind: text.optional(),
+      apiVersion: text2.optional(),
+      kind: text2.optional(),
       metadata: objectMetaSchema,
       spec: looseObject({
-        engine: text.optional(),
-        experiment: text.optional(),
-        instance: text.optional(),
+        engine: text2.optional(),
+        experiment: text2.optional(),
+        instance: text2.optional(),
         /** Litmus before 1.2 kept the status here, with lower-case values ("pass", "running"). */
         experimentstatus: experimentStatusSchema.optional()
       }).optional(),
@@ -82205,7 +82308,7 @@ var init_types3 = __esm({
           failedRuns: count.optional(),
           stoppedRuns: count.optional(),
           targets: array(
-            looseObject({ name: text.optional(), kind: text.optional(), chaosStatus: text.optional() })
+            looseObject({ name: text2.optional(), kind: text2.optional(), chaosStatus: text2.optional() })
           ).optional()
         }).optional()
       }).optional()
@@ -82222,7 +82325,7 @@ var init_client3 = __esm({
     init_errors();
     init_client();
     init_errors4();
-    init_types3();
+    init_types4();
     enginePlural = "chaosengines";
     resultPlural = "chaosresults";
     workflowRunLabel = "workflow_run_id";
@@ -82621,7 +82724,7 @@ var init_convert2 = __esm({
     "use strict";
     init_duration2();
     init_model();
-    init_types3();
+    init_types4();
     init_verdict();
     keyOf = (object) => `${object.metadata.namespace ?? ""}/${object.metadata.name ?? ""}`;
   }
@@ -82676,7 +82779,7 @@ var engineKey;
 var init_condition2 = __esm({
   "src/litmus/condition.ts"() {
     "use strict";
-    init_types3();
+    init_types4();
     init_verdict();
     engineKey = (ref) => `${ref.namespace}/${ref.name}`;
   }
@@ -83859,7 +83962,7 @@ var init_run = __esm({
     init_until();
     init_client3();
     init_convert2();
-    init_types3();
+    init_types4();
     init_wait2();
     init_runner();
     init_model();
@@ -83962,69 +84065,6 @@ var init_targets = __esm({
   }
 });
 
-// src/argo/types.ts
-var workflowPhase, nodePhase, nodeType, text2, workflowNodeSchema, workflowSchema2;
-var init_types4 = __esm({
-  "src/argo/types.ts"() {
-    "use strict";
-    init_zod();
-    init_object_meta();
-    workflowPhase = _enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
-    nodePhase = _enum(["Pending", "Running", "Succeeded", "Skipped", "Failed", "Error", "Omitted"]);
-    nodeType = _enum([
-      "Pod",
-      "Container",
-      "Steps",
-      "StepGroup",
-      "DAG",
-      "TaskGroup",
-      "Retry",
-      "Skipped",
-      "Suspend",
-      "HTTP",
-      "Plugin"
-    ]);
-    text2 = string2();
-    workflowNodeSchema = looseObject({
-      id: text2.optional(),
-      name: text2.optional(),
-      displayName: text2.optional(),
-      type: nodeType.optional(),
-      templateName: text2.optional(),
-      phase: nodePhase.optional(),
-      boundaryID: text2.optional(),
-      message: text2.optional(),
-      startedAt: text2.optional(),
-      finishedAt: text2.optional(),
-      children: array(text2).optional(),
-      outputs: looseObject({ exitCode: text2.optional() }).optional()
-    });
-    workflowSchema2 = looseObject({
-      apiVersion: text2.optional(),
-      kind: text2.optional(),
-      metadata: objectMetaSchema,
-      spec: looseObject({
-        shutdown: _enum(["Stop", "Terminate"]).optional(),
-        workflowTemplateRef: looseObject({ name: text2.optional(), clusterScope: boolean2().optional() }).optional(),
-        arguments: looseObject({
-          parameters: array(looseObject({ name: text2, value: text2.optional() })).optional()
-        }).optional(),
-        onExit: text2.optional()
-      }).optional(),
-      status: looseObject({
-        phase: workflowPhase.optional(),
-        startedAt: text2.optional(),
-        finishedAt: text2.optional(),
-        message: text2.optional(),
-        progress: text2.optional(),
-        nodes: record(string2(), workflowNodeSchema).optional(),
-        compressedNodes: text2.optional(),
-        offloadNodeStatusVersion: text2.optional()
-      }).optional()
-    });
-  }
-});
-
 // src/run/report-sources.ts
 function checked(schema2, manifest) {
   const parsed = parseShape(schema2, manifest.object);
@@ -84072,14 +84112,14 @@ var init_report_sources = __esm({
   "src/run/report-sources.ts"() {
     "use strict";
     init_convert();
-    init_types4();
+    init_types3();
     init_errors();
     init_files();
     init_manifests();
     init_object_meta();
     init_shape();
     init_convert2();
-    init_types3();
+    init_types4();
   }
 });
 
@@ -84117,7 +84157,7 @@ var init_report_cluster = __esm({
     init_context();
     init_client3();
     init_convert2();
-    init_types3();
+    init_types4();
   }
 });
 

@@ -282,3 +282,19 @@ test('a DAG task omitted after a failure, and a step skipped by its `when`, are 
     ],
   );
 });
+
+test('a step phase Argo does not have is an error the gate fails on, whatever its name', () => {
+  // Read from the cluster, a workflow has not been through workflowSchema, which allows only Argo's phases.
+  for (const phase of ['constructor', '__proto__', 'toString', 'Unknown']) {
+    const suite = workflowToSuite(
+      workflow({ phase: 'Succeeded' }, [
+        node('Steps', wf, 'Succeeded', 0, 5),
+        node('Pod', `${wf}[0].pod-delete`, phase as NodePhase, 0, 5),
+      ]),
+    );
+    const [step] = suite.cases;
+    assert.deepEqual([step?.outcome, step?.message], ['error', `step in an unknown phase: ${phase}`], phase);
+    const lenient = { ...defaultPolicy, timeouts: 'skip' as const };
+    assert.equal(evaluateGate({ suites: [suite] }, lenient).verdict, 'fail', phase);
+  }
+});

@@ -36,7 +36,7 @@ import {
   readCtkJournal,
   workflowCondition,
   workflowToSuite
-} from "./chunk-MB65L7RX.js";
+} from "./chunk-7QUUXGDS.js";
 import {
   duplicateProblems
 } from "./chunk-GISHE365.js";

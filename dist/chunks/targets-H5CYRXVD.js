@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-OHKHUQ2U.js";
+} from "./chunk-MRYDLX6Y.js";
 import "./chunk-YXI3XXLW.js";
 import "./chunk-VOAIH3DC.js";
 import "./chunk-WJXZS7VO.js";
-import "./chunk-MB65L7RX.js";
+import "./chunk-7QUUXGDS.js";
 import "./chunk-GISHE365.js";
 import "./chunk-NYNSXE74.js";
 import "./chunk-F2Y33RKZ.js";

@@ -8,21 +8,26 @@ import {
   iso_exports
 } from "./chunk-F2Y33RKZ.js";
 import {
-  describeSchemaIssues
+  describeSchemaIssues,
+  objectMetaSchema
 } from "./chunk-VV334XWF.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
 import {
+  NEVER,
+  _enum,
   array,
   boolean,
   looseObject,
   number,
+  record,
   string,
   union,
   unknown
 } from "./chunk-5YWR5LQW.js";
 import {
+  MiB,
   readInputFile,
   resultFileLimit
 } from "./chunk-NHEBECCI.js";
@@ -128,24 +133,105 @@ function exceptionText(activity) {
   return (exception?.trim().split("\n").at(-1) ?? `status ${activity.status ?? "unknown"}`).slice(0, 500);
 }
 function short(value) {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text === void 0 ? "none" : text.length > 300 ? `${text.slice(0, 300)}\u2026` : text;
+  const text2 = typeof value === "string" ? value : JSON.stringify(value);
+  return text2 === void 0 ? "none" : text2.length > 300 ? `${text2.slice(0, 300)}\u2026` : text2;
 }
 
 // src/ctk/read.ts
 function readCtkJournal(file) {
-  const text = readInputFile(file, "Chaos Toolkit journal", resultFileLimit);
+  const text2 = readInputFile(file, "Chaos Toolkit journal", resultFileLimit);
   let journal;
   try {
-    journal = JSON.parse(text);
+    journal = JSON.parse(text2);
   } catch (error) {
     throw new ConfigError(`${file}: the Chaos Toolkit journal is not JSON: ${errorMessage(error)}`);
   }
   return ctkJournalToSuite(journal, file);
 }
 
-// src/argo/convert.ts
+// src/argo/types.ts
 import { gunzipSync } from "node:zlib";
+var workflowPhase = _enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
+var nodePhase = _enum(["Pending", "Running", "Succeeded", "Skipped", "Failed", "Error", "Omitted"]);
+var nodeType = _enum([
+  "Pod",
+  "Container",
+  "Steps",
+  "StepGroup",
+  "DAG",
+  "TaskGroup",
+  "Retry",
+  "Skipped",
+  "Suspend",
+  "HTTP",
+  "Plugin"
+]);
+var text = string();
+var workflowNodeSchema = looseObject({
+  id: text.optional(),
+  name: text.optional(),
+  displayName: text.optional(),
+  type: nodeType.optional(),
+  templateName: text.optional(),
+  phase: nodePhase.optional(),
+  boundaryID: text.optional(),
+  message: text.optional(),
+  startedAt: text.optional(),
+  finishedAt: text.optional(),
+  children: array(text).optional(),
+  outputs: looseObject({ exitCode: text.optional() }).optional()
+});
+var workflowNodesSchema = record(string(), workflowNodeSchema);
+var maxDecompressedNodesBytes = 128 * MiB;
+var compressedNodesSchema = text.transform(decompressed).pipe(workflowNodesSchema);
+function decompressed(encoded, ctx) {
+  const refuse = (message) => {
+    ctx.addIssue({ code: "custom", input: encoded, message });
+    return NEVER;
+  };
+  let json;
+  try {
+    json = gunzipSync(Buffer.from(encoded, "base64"), {
+      maxOutputLength: maxDecompressedNodesBytes
+    }).toString("utf8");
+  } catch (error) {
+    return refuse(
+      error.code === "ERR_BUFFER_TOO_LARGE" ? `decompresses to more than ${maxDecompressedNodesBytes / MiB} MiB, far more than a workflow's nodes take` : "not base64 of gzip data, which is how Argo compresses nodes"
+    );
+  }
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    return refuse(`the decompressed nodes are not JSON: ${errorMessage(error)}`);
+  }
+}
+var workflowSchema = looseObject({
+  apiVersion: text.optional(),
+  kind: text.optional(),
+  metadata: objectMetaSchema,
+  spec: looseObject({
+    shutdown: _enum(["Stop", "Terminate"]).optional(),
+    workflowTemplateRef: looseObject({ name: text.optional(), clusterScope: boolean().optional() }).optional(),
+    arguments: looseObject({
+      parameters: array(looseObject({ name: text, value: text.optional() })).optional()
+    }).optional(),
+    onExit: text.optional()
+  }).optional(),
+  status: looseObject({
+    phase: workflowPhase.optional(),
+    startedAt: text.optional(),
+    finishedAt: text.optional(),
+    message: text.optional(),
+    progress: text.optional(),
+    nodes: workflowNodesSchema.optional(),
+    // Decoded here too, so that a wrong node map is refused naming the file it was read from.
+    compressedNodes: text.superRefine((encoded, ctx) => {
+      for (const issue of compressedNodesSchema.safeParse(encoded).error?.issues ?? [])
+        ctx.addIssue({ ...issue });
+    }).optional(),
+    offloadNodeStatusVersion: text.optional()
+  }).optional()
+});
 
 // src/argo/condition.ts
 var completedPhases = /* @__PURE__ */ new Set(["Succeeded", "Failed", "Error"]);
@@ -159,35 +245,38 @@ function workflowCondition(key, workflows) {
 }
 
 // src/argo/convert.ts
-var nodeOutcomes = {
-  Succeeded: "pass",
-  Failed: "fail",
-  Error: "error",
-  Skipped: "skipped",
-  Omitted: "skipped",
-  Pending: void 0,
-  Running: void 0
-};
-var isStep = (node) => node.type === "Pod" || node.type === "Container" || node.type === "Suspend" || node.type === "Skipped";
+var nodeOutcomes = new Map(
+  Object.entries({
+    Succeeded: "pass",
+    Failed: "fail",
+    Error: "error",
+    Skipped: "skipped",
+    Omitted: "skipped",
+    Pending: "timeout",
+    Running: "timeout"
+  })
+);
+var isStep = (node) => node?.type === "Pod" || node?.type === "Container" || node?.type === "Suspend" || node?.type === "Skipped";
 function workflowToSuite(workflow, options = {}) {
   const name = `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
   const status = workflow.status;
-  const byId = nodesOf(workflow);
-  const nodes = Object.values(byId);
+  const { byId, unreadable } = nodesOf(workflow, name);
+  const nodes = [...byId.values()];
   const retries = nodes.filter(
-    (node) => node.type === "Retry" && (node.children ?? []).length > 0 && (node.children ?? []).every((id) => byId[id] && isStep(byId[id]))
+    (node) => node.type === "Retry" && (node.children ?? []).length > 0 && (node.children ?? []).every((id) => isStep(byId.get(id)))
   );
   const attempts = new Set(retries.flatMap((node) => node.children ?? []));
   const steps = [...retries, ...nodes.filter((node) => isStep(node) && !attempts.has(node.id ?? ""))];
   const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
   const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node) => stepCase(name, node, byId, displayNames, options.timedOut ?? false));
-  if (status?.offloadNodeStatusVersion && nodes.length === 0) {
+  const unreadableSteps = unreadable ?? (status?.offloadNodeStatusVersion && nodes.length === 0 ? "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API" : void 0);
+  if (unreadableSteps) {
     cases.push({
       kind: "workflow",
       className: name,
       name: "steps",
       outcome: "error",
-      message: "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API",
+      message: unreadableSteps,
       properties: {}
     });
   }
@@ -217,28 +306,32 @@ function workflowToSuite(workflow, options = {}) {
     cases
   };
 }
-function nodesOf(workflow) {
+var withCompressedNodes = looseObject({
+  status: looseObject({ compressedNodes: compressedNodesSchema })
+});
+function nodesOf(workflow, name) {
   const status = workflow.status;
-  if (status?.nodes && Object.keys(status.nodes).length > 0) return status.nodes;
-  if (!status?.compressedNodes) return {};
-  try {
-    return JSON.parse(gunzipSync(Buffer.from(status.compressedNodes, "base64")).toString("utf8"));
-  } catch {
-    return {};
-  }
+  if (status?.nodes && Object.keys(status.nodes).length > 0)
+    return { byId: new Map(Object.entries(status.nodes)) };
+  if (!status?.compressedNodes) return { byId: /* @__PURE__ */ new Map() };
+  const decoded = withCompressedNodes.safeParse(workflow);
+  if (!decoded.success)
+    return { byId: /* @__PURE__ */ new Map(), unreadable: describeSchemaIssues(`workflow ${name}`, decoded.error) };
+  return { byId: new Map(Object.entries(decoded.data.status.compressedNodes)) };
 }
 function stepCase(suite, node, byId, displayNames, timedOut) {
   const display = node.displayName ?? node.name ?? node.id ?? "";
   const unique = displayNames.filter((n) => n === display).length === 1;
-  const phaseOutcome = nodeOutcomes[node.phase ?? "Pending"] ?? "timeout";
-  const tries = (node.type === "Retry" ? node.children ?? [] : []).map((id) => byId[id]).filter((attempt) => !!attempt).sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? ""));
+  const knownOutcome = nodeOutcomes.get(node.phase ?? "Pending");
+  const phaseOutcome = knownOutcome ?? "error";
+  const tries = (node.type === "Retry" ? node.children ?? [] : []).map((id) => byId.get(id)).filter((attempt) => !!attempt).sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? ""));
   const last = tries.at(-1);
   const failedTries = tries.filter((t) => t.phase === "Failed" || t.phase === "Error");
   const why = (last?.phase === "Failed" || last?.phase === "Error" ? last : node).message;
-  const boundary = node.boundaryID ? byId[node.boundaryID] : void 0;
-  const tolerated = (phaseOutcome === "fail" || phaseOutcome === "error") && boundary?.phase === "Succeeded";
+  const boundary = node.boundaryID ? byId.get(node.boundaryID) : void 0;
+  const tolerated = (knownOutcome === "fail" || knownOutcome === "error") && boundary?.phase === "Succeeded";
   const outcome = tolerated ? "skipped" : phaseOutcome;
-  const failure = why ?? `step ${node.phase}`;
+  const failure = why ?? (knownOutcome ? `step ${node.phase}` : `step in an unknown phase: ${node.phase}`);
   const exitCode = (last ?? node).outputs?.exitCode;
   const triesText = tries.map(
     (t, i) => `attempt ${i + 1} (${t.displayName ?? t.name}): ${t.phase ?? "Pending"}${t.message ? ` \u2014 ${t.message}` : ""}`
@@ -267,7 +360,7 @@ function stepCase(suite, node, byId, displayNames, timedOut) {
           attempts: String(tries.length),
           failedAttempts: String(failedTries.length),
           ...Object.fromEntries(
-            triesText.map((text, i) => [`attempt.${i + 1}`, text.replace(/^attempt \d+ /, "")])
+            triesText.map((text2, i) => [`attempt.${i + 1}`, text2.replace(/^attempt \d+ /, "")])
           )
         },
         ...flaky && { flaky: "true" },
@@ -289,5 +382,6 @@ export {
   readCtkJournal,
   isWorkflowCompleted,
   workflowCondition,
+  workflowSchema,
   workflowToSuite
 };

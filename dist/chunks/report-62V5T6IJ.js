@@ -6,8 +6,9 @@ import {
 } from "./chunk-7CWV6DSY.js";
 import {
   readCtkJournal,
+  workflowSchema,
   workflowToSuite
-} from "./chunk-MB65L7RX.js";
+} from "./chunk-7QUUXGDS.js";
 import {
   duplicateProblems,
   readManifests
@@ -20,8 +21,7 @@ import {
 } from "./chunk-NYNSXE74.js";
 import "./chunk-F2Y33RKZ.js";
 import {
-  describeSchemaIssues,
-  objectMetaSchema
+  describeSchemaIssues
 } from "./chunk-VV334XWF.js";
 import "./chunk-WZQ2V6ZS.js";
 import {
@@ -32,14 +32,7 @@ import "./chunk-VJZ45ZOO.js";
 import {
   mergeReports
 } from "./chunk-RG723U7L.js";
-import {
-  _enum,
-  array,
-  boolean,
-  looseObject,
-  record,
-  string
-} from "./chunk-5YWR5LQW.js";
+import "./chunk-5YWR5LQW.js";
 import {
   resultFileLimit
 } from "./chunk-NHEBECCI.js";
@@ -47,61 +40,6 @@ import {
   CannotRunError,
   ConfigError
 } from "./chunk-RHZBZGPM.js";
-
-// src/argo/types.ts
-var workflowPhase = _enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
-var nodePhase = _enum(["Pending", "Running", "Succeeded", "Skipped", "Failed", "Error", "Omitted"]);
-var nodeType = _enum([
-  "Pod",
-  "Container",
-  "Steps",
-  "StepGroup",
-  "DAG",
-  "TaskGroup",
-  "Retry",
-  "Skipped",
-  "Suspend",
-  "HTTP",
-  "Plugin"
-]);
-var text = string();
-var workflowNodeSchema = looseObject({
-  id: text.optional(),
-  name: text.optional(),
-  displayName: text.optional(),
-  type: nodeType.optional(),
-  templateName: text.optional(),
-  phase: nodePhase.optional(),
-  boundaryID: text.optional(),
-  message: text.optional(),
-  startedAt: text.optional(),
-  finishedAt: text.optional(),
-  children: array(text).optional(),
-  outputs: looseObject({ exitCode: text.optional() }).optional()
-});
-var workflowSchema = looseObject({
-  apiVersion: text.optional(),
-  kind: text.optional(),
-  metadata: objectMetaSchema,
-  spec: looseObject({
-    shutdown: _enum(["Stop", "Terminate"]).optional(),
-    workflowTemplateRef: looseObject({ name: text.optional(), clusterScope: boolean().optional() }).optional(),
-    arguments: looseObject({
-      parameters: array(looseObject({ name: text, value: text.optional() })).optional()
-    }).optional(),
-    onExit: text.optional()
-  }).optional(),
-  status: looseObject({
-    phase: workflowPhase.optional(),
-    startedAt: text.optional(),
-    finishedAt: text.optional(),
-    message: text.optional(),
-    progress: text.optional(),
-    nodes: record(string(), workflowNodeSchema).optional(),
-    compressedNodes: text.optional(),
-    offloadNodeStatusVersion: text.optional()
-  }).optional()
-});
 
 // src/run/report-sources.ts
 function checked(schema, manifest) {
