@@ -23,8 +23,8 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-MRYDLX6Y.js";
-import "./chunks/chunk-YXI3XXLW.js";
+} from "./chunks/chunk-NXP3O2AZ.js";
+import "./chunks/chunk-TGSMHWDY.js";
 import "./chunks/chunk-VOAIH3DC.js";
 import {
   connect,

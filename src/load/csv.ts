@@ -5,9 +5,34 @@ import { maxLineChars, MiB } from '../files.ts';
 import type { LineReader } from './line-reader.ts';
 
 export interface CsvRecord {
-  /** 1-based line where the row starts, for error messages. */
+  /** The file and the 1-based line where the row starts, for error messages. */
+  source: string;
   line: number;
   get: (column: string) => string;
+}
+
+/** The number in `column`; a ConfigError naming the file, line and column when it is not `valid`. */
+export function csvNumber(
+  record: CsvRecord,
+  column: string,
+  valid: (value: number) => boolean,
+  expected: string,
+): number {
+  const text = record.get(column);
+  // Number() reads an empty or blank field as 0, which would pass for a measurement.
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (!valid(value)) throw badField(record, column, expected);
+  return value;
+}
+
+/** `results.jtl: line 3: elapsed "": expected milliseconds, 0 or more`. */
+export function badField(record: CsvRecord, column: string, expected: string): ConfigError {
+  const text = record.get(column);
+  // A broken row can put a whole label in the column: enough of it to recognise.
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return new ConfigError(
+    `${record.source}: line ${record.line}: ${column} ${JSON.stringify(shown)}: expected ${expected}`,
+  );
 }
 
 /** Rows as records keyed by the header's column names; `required` columns must be in the header. */
@@ -17,6 +42,7 @@ export function csvRecords(
   onRecord: (record: CsvRecord) => void,
 ): LineReader {
   let columns: Map<string, number> | undefined;
+  let records = 0;
   const rows = csvRows(source, (row, line) => {
     if (columns) {
       const at = columns;
@@ -24,7 +50,8 @@ export function csvRecords(
         typeof row === 'string'
           ? (column: string) => fieldOf(row, at.get(column) ?? -1)
           : (column: string) => row[at.get(column) ?? -1] ?? '';
-      onRecord({ line, get: field });
+      records++;
+      onRecord({ source, line, get: field });
       return;
     }
     const fields = typeof row === 'string' ? row.split(',') : row;
@@ -41,6 +68,8 @@ export function csvRecords(
     end() {
       rows.end();
       if (!columns) throw new ConfigError(`${source}: empty file, expected a CSV header`);
+      // Nothing measured is nothing to judge, not a run without errors.
+      if (records === 0) throw new ConfigError(`${source}: no samples: only the CSV header, no row after it`);
     },
   };
 }

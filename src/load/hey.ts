@@ -1,9 +1,8 @@
 // hey's per-request CSV (`hey -o csv`): response-time (s), status-code and offset (s from hey's start).
 // The offsets are placed on the clock from the moment hey started (see read.ts).
-import { ConfigError } from '../errors.ts';
-import { csvRecords } from './csv.ts';
+import { csvNumber, csvRecords } from './csv.ts';
 import type { LineReader } from './line-reader.ts';
-import type { Sample } from './samples.ts';
+import { isDuration, type Sample } from './samples.ts';
 
 export function heyReader(
   source: string,
@@ -11,14 +10,14 @@ export function heyReader(
   onSample: (sample: Sample) => void,
 ): LineReader {
   return csvRecords(source, ['response-time', 'status-code', 'offset'], (record) => {
-    const seconds = Number(record.get('response-time'));
-    const offset = Number(record.get('offset'));
-    const status = Number(record.get('status-code'));
-    if (![seconds, offset, status].every(Number.isFinite)) {
-      throw new ConfigError(
-        `${source}: line ${record.line}: expected numbers in response-time, status-code and offset`,
-      );
-    }
+    const seconds = csvNumber(record, 'response-time', isDuration, 'seconds, 0 or more');
+    const status = csvNumber(
+      record,
+      'status-code',
+      (code) => Number.isInteger(code) && code >= 0,
+      'an HTTP status, or 0 for no response',
+    );
+    const offset = csvNumber(record, 'offset', isDuration, 'seconds since hey started, 0 or more');
     const success = status > 0 && status < 400;
     onSample({
       startMs: startedAtMs + offset * 1000,

@@ -12,6 +12,12 @@ import Int32HistogramModule from 'hdr-histogram-js/dist/Int32Histogram.js';
 // the package's index, leaves its WebAssembly build out of the bundle.
 const Int32Histogram = Int32HistogramModule.default;
 
+/**
+ * The longest duration the histogram holds. hdr-histogram-js grows its range up to here; a value past
+ * it would be counted in its total but in no bucket, so lost from the percentiles and from add().
+ */
+export const maxTrackableMs = Number.MAX_SAFE_INTEGER;
+
 export class LatencyHistogram {
   private readonly counts = new Int32Histogram(1, 2, 3);
 
@@ -23,9 +29,9 @@ export class LatencyHistogram {
     return this.counts.totalCount;
   }
 
+  /** A duration outside 0 to `maxTrackableMs` is counted at the nearer end: never lost, and a longer one still fails a threshold. */
   record(elapsedMs: number): void {
-    // A negative duration (a clock stepped back) counts as 0; the histogram takes none below.
-    this.counts.recordValue(Math.max(0, Math.round(elapsedMs)));
+    this.counts.recordValue(Math.min(maxTrackableMs, Math.max(0, Math.round(elapsedMs))));
   }
 
   add(other: LatencyHistogram): void {

@@ -1,24 +1,21 @@
 // JMeter results (JTL) as CSV with a header. Columns depend on jmeter.save.saveservice.* settings, so
 // they are read by name: timeStamp (epoch ms), elapsed (ms), success (true/false).
 import { ConfigError } from '../errors.ts';
-import { csvRecords } from './csv.ts';
+import { badField, csvNumber, csvRecords } from './csv.ts';
 import type { LineReader } from './line-reader.ts';
-import type { Sample } from './samples.ts';
+import { isDuration, isTime, type Sample } from './samples.ts';
 
 export function jtlReader(source: string, onSample: (sample: Sample) => void): LineReader {
   const records = csvRecords(source, ['timeStamp', 'elapsed', 'success'], (record) => {
-    const startMs = Number(record.get('timeStamp'));
-    const elapsedMs = Number(record.get('elapsed'));
+    const startMs = csvNumber(
+      record,
+      'timeStamp',
+      isTime,
+      'epoch milliseconds (jmeter.save.saveservice.timestamp_format=ms)',
+    );
+    const elapsedMs = csvNumber(record, 'elapsed', isDuration, 'milliseconds, 0 or more');
     const success = record.get('success').trim().toLowerCase();
-    if (
-      !Number.isFinite(startMs) ||
-      !Number.isFinite(elapsedMs) ||
-      (success !== 'true' && success !== 'false')
-    ) {
-      throw new ConfigError(
-        `${source}: line ${record.line}: expected numeric timeStamp and elapsed and success true or false`,
-      );
-    }
+    if (success !== 'true' && success !== 'false') throw badField(record, 'success', 'true or false');
     onSample(
       success === 'true'
         ? { startMs, elapsedMs, success: true }

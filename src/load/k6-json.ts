@@ -4,7 +4,7 @@
 // not come yet are kept, at most `maxWaiting` of them: memory does not grow with the file.
 import { ConfigError } from '../errors.ts';
 import type { LineReader } from './line-reader.ts';
-import type { Sample } from './samples.ts';
+import { isDuration, type Sample } from './samples.ts';
 
 interface Tags {
   url?: string;
@@ -29,10 +29,12 @@ export const maxWaiting = 10_000;
 
 export function k6JsonReader(source: string, onSample: (sample: Sample) => void): LineReader {
   const waiting = new Map<string, Waiting>();
+  let samples = 0;
   /** A duration becomes a sample, failed only if its failed point said so. */
   const settle = (key: string, { duration, failed }: Waiting) => {
     waiting.delete(key);
     if (!duration) return;
+    samples++;
     const { startMs, elapsedMs, tags } = duration;
     if (!failed) return onSample({ startMs, elapsedMs, success: true });
     const why = tags.status === '0' ? 'no response' : `HTTP ${tags.status ?? '?'}`;
@@ -75,9 +77,16 @@ export function k6JsonReader(source: string, onSample: (sample: Sample) => void)
       const endMs = Date.parse(time ?? '');
       if (!Number.isFinite(endMs) || typeof value !== 'number' || !Number.isFinite(value))
         throw new ConfigError(`${source}: line ${number}: a Point needs data.time and data.value`);
+      const half = point.metric === 'http_req_duration' ? 'duration' : 'failed';
+      // Read as they come, a negative duration would count as 0 ms and a flag of 2 as passed.
+      if (half === 'duration' ? !isDuration(value) : value !== 0 && value !== 1) {
+        const expected = half === 'duration' ? 'milliseconds, 0 or more' : '0 or 1';
+        throw new ConfigError(
+          `${source}: line ${number}: ${point.metric} data.value ${value}: expected ${expected}`,
+        );
+      }
       const tags = point.data?.tags ?? {};
       const key = `${time} ${tags.url ?? tags.name ?? ''}`;
-      const half = point.metric === 'http_req_duration' ? 'duration' : 'failed';
       let request = waiting.get(key);
       // The same half again: another request with the same time and URL.
       if (request?.[half] !== undefined) {
@@ -97,6 +106,12 @@ export function k6JsonReader(source: string, onSample: (sample: Sample) => void)
     },
     end() {
       for (const [key, request] of waiting) settle(key, request);
+      // Nothing measured is nothing to judge, not a run without errors.
+      if (samples === 0) {
+        throw new ConfigError(
+          `${source}: no samples: no http_req_duration point (did the test make no HTTP request?)`,
+        );
+      }
     },
   };
 }

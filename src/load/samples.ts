@@ -14,6 +14,12 @@ export interface Sample {
   failure?: string;
 }
 
+/** Epoch ms a Date can hold (±8.64e15, about 270,000 years either side of 1970). */
+export const isTime = (ms: number): boolean => Math.abs(ms) <= 8.64e15;
+
+/** A request's duration in ms; one longer than the histograms hold is counted at their top (histogram.ts). */
+export const isDuration = (ms: number): boolean => Number.isFinite(ms) && ms >= 0;
+
 export interface Window {
   startMs: number;
   endMs: number;

@@ -40,7 +40,10 @@ export class LoadTimeline {
   series(windows: Window[]): LoadSeries | undefined {
     if (this.buckets.size === 0) return undefined;
     const buckets: LoadBucket[] = [];
-    for (let index = this.first; index <= this.last; index++) {
+    // Counted rather than stepped to `last`: past 2^53 (a start of 1e20 ms, from a k6 duration that
+    // long) an index plus 1 is the same index, and the loop would never end.
+    for (let step = 0; step <= this.last - this.first; step++) {
+      const index = this.first + step;
       const bucket = this.buckets.get(index);
       const startMs = index * this.bucketMs;
       if (!bucket) buckets.push({ startMs, requests: 0, errors: 0 });

@@ -18003,13 +18003,28 @@ var init_read = __esm({
 });
 
 // src/load/csv.ts
+function csvNumber(record2, column, valid, expected) {
+  const text3 = record2.get(column);
+  const value = text3.trim() === "" ? Number.NaN : Number(text3);
+  if (!valid(value)) throw badField(record2, column, expected);
+  return value;
+}
+function badField(record2, column, expected) {
+  const text3 = record2.get(column);
+  const shown = text3.length > 40 ? `${text3.slice(0, 40)}\u2026` : text3;
+  return new ConfigError(
+    `${record2.source}: line ${record2.line}: ${column} ${JSON.stringify(shown)}: expected ${expected}`
+  );
+}
 function csvRecords(source, required2, onRecord) {
   let columns;
+  let records = 0;
   const rows = csvRows(source, (row, line) => {
     if (columns) {
       const at = columns;
       const field = typeof row === "string" ? (column) => fieldOf(row, at.get(column) ?? -1) : (column) => row[at.get(column) ?? -1] ?? "";
-      onRecord({ line, get: field });
+      records++;
+      onRecord({ source, line, get: field });
       return;
     }
     const fields = typeof row === "string" ? row.split(",") : row;
@@ -18026,6 +18041,7 @@ function csvRecords(source, required2, onRecord) {
     end() {
       rows.end();
       if (!columns) throw new ConfigError(`${source}: empty file, expected a CSV header`);
+      if (records === 0) throw new ConfigError(`${source}: no samples: only the CSV header, no row after it`);
     }
   };
 }
@@ -18095,220 +18111,6 @@ var init_csv = __esm({
     "use strict";
     init_errors();
     init_files();
-  }
-});
-
-// src/load/hey.ts
-function heyReader(source, startedAtMs, onSample) {
-  return csvRecords(source, ["response-time", "status-code", "offset"], (record2) => {
-    const seconds3 = Number(record2.get("response-time"));
-    const offset = Number(record2.get("offset"));
-    const status = Number(record2.get("status-code"));
-    if (![seconds3, offset, status].every(Number.isFinite)) {
-      throw new ConfigError(
-        `${source}: line ${record2.line}: expected numbers in response-time, status-code and offset`
-      );
-    }
-    const success = status > 0 && status < 400;
-    onSample({
-      startMs: startedAtMs + offset * 1e3,
-      elapsedMs: seconds3 * 1e3,
-      success,
-      // hey writes status 0 when no response came back at all.
-      ...success ? {} : { failure: status === 0 ? "no response" : `HTTP ${status}` }
-    });
-  });
-}
-var init_hey = __esm({
-  "src/load/hey.ts"() {
-    "use strict";
-    init_errors();
-    init_csv();
-  }
-});
-
-// src/load/jtl.ts
-function jtlReader(source, onSample) {
-  const records = csvRecords(source, ["timeStamp", "elapsed", "success"], (record2) => {
-    const startMs = Number(record2.get("timeStamp"));
-    const elapsedMs = Number(record2.get("elapsed"));
-    const success = record2.get("success").trim().toLowerCase();
-    if (!Number.isFinite(startMs) || !Number.isFinite(elapsedMs) || success !== "true" && success !== "false") {
-      throw new ConfigError(
-        `${source}: line ${record2.line}: expected numeric timeStamp and elapsed and success true or false`
-      );
-    }
-    onSample(
-      success === "true" ? { startMs, elapsedMs, success: true } : { startMs, elapsedMs, success: false, failure: jtlFailure(record2.get) }
-    );
-  });
-  let first = true;
-  return {
-    line(text3, number3) {
-      if (first && text3.trimStart().startsWith("<")) {
-        throw new ConfigError(
-          `${source}: these JMeter results are XML; chaos-gate reads CSV results with a header: run JMeter with -Jjmeter.save.saveservice.output_format=csv -Jjmeter.save.saveservice.print_field_names=true`
-        );
-      }
-      first = false;
-      records.line(text3, number3);
-    },
-    end: records.end
-  };
-}
-function jtlFailure(get) {
-  const why = get("failureMessage") || `${get("responseCode")} ${get("responseMessage")}`.trim() || "failed";
-  const label = get("label");
-  return label ? `${label}: ${why}` : why;
-}
-var init_jtl = __esm({
-  "src/load/jtl.ts"() {
-    "use strict";
-    init_errors();
-    init_csv();
-  }
-});
-
-// src/load/k6-json.ts
-function k6JsonReader(source, onSample) {
-  const waiting = /* @__PURE__ */ new Map();
-  const settle2 = (key, { duration: duration4, failed }) => {
-    waiting.delete(key);
-    if (!duration4) return;
-    const { startMs, elapsedMs, tags } = duration4;
-    if (!failed) return onSample({ startMs, elapsedMs, success: true });
-    const why = tags.status === "0" ? "no response" : `HTTP ${tags.status ?? "?"}`;
-    onSample({
-      startMs,
-      elapsedMs,
-      success: false,
-      failure: `${tags.name ?? tags.url ?? "request"}: ${why}`
-    });
-  };
-  return {
-    line(text3, number3) {
-      const trimmed = text3.trim();
-      if (!trimmed) return;
-      const notJson2 = () => new ConfigError(
-        number3 === 1 && trimmed === "{" ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)` : `${source}: line ${number3}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`
-      );
-      if (!text3.includes("http_req_duration") && !text3.includes("http_req_failed")) {
-        if (trimmed.startsWith("{") && trimmed.endsWith("}")) return;
-        throw notJson2();
-      }
-      let point;
-      try {
-        point = JSON.parse(text3);
-      } catch {
-        throw notJson2();
-      }
-      if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
-        return;
-      const time3 = point.data?.time;
-      const value = point.data?.value;
-      const endMs = Date.parse(time3 ?? "");
-      if (!Number.isFinite(endMs) || typeof value !== "number" || !Number.isFinite(value))
-        throw new ConfigError(`${source}: line ${number3}: a Point needs data.time and data.value`);
-      const tags = point.data?.tags ?? {};
-      const key = `${time3} ${tags.url ?? tags.name ?? ""}`;
-      const half = point.metric === "http_req_duration" ? "duration" : "failed";
-      let request = waiting.get(key);
-      if (request?.[half] !== void 0) {
-        settle2(key, request);
-        request = void 0;
-      }
-      if (!request) {
-        request = {};
-        waiting.set(key, request);
-        const oldest = waiting.size > maxWaiting && waiting.entries().next().value;
-        if (oldest) settle2(...oldest);
-      }
-      if (half === "failed") request.failed = value === 1;
-      else request.duration = { startMs: endMs - value, elapsedMs: value, tags };
-      if (request.duration && request.failed !== void 0) settle2(key, request);
-    },
-    end() {
-      for (const [key, request] of waiting) settle2(key, request);
-    }
-  };
-}
-var maxWaiting;
-var init_k6_json = __esm({
-  "src/load/k6-json.ts"() {
-    "use strict";
-    init_errors();
-    maxWaiting = 1e4;
-  }
-});
-
-// src/load/k6.ts
-function parseK6Summary(json2, source) {
-  if (!isObject2(json2) || !isObject2(json2.metrics)) {
-    throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
-  }
-  const metrics = json2.metrics;
-  const handleSummaryShape = Object.values(metrics).some((m) => isObject2(m) && isObject2(m.values));
-  const thresholds = [];
-  const valuesOf = (name) => {
-    const metric = metrics[name];
-    if (!isObject2(metric)) return void 0;
-    return handleSummaryShape ? isObject2(metric.values) ? metric.values : void 0 : metric;
-  };
-  for (const [metric, body] of Object.entries(metrics)) {
-    if (!isObject2(body) || !isObject2(body.thresholds)) continue;
-    for (const [expression, state] of Object.entries(body.thresholds)) {
-      if (handleSummaryShape) {
-        if (!isObject2(state) || typeof state.ok !== "boolean") {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"].ok: expected true or false`
-          );
-        }
-        thresholds.push({ metric, expression, ok: state.ok });
-      } else {
-        if (typeof state !== "boolean") {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"]: expected true or false`
-          );
-        }
-        thresholds.push({ metric, expression, ok: !state });
-      }
-    }
-  }
-  const duration4 = valuesOf("http_req_duration");
-  const failed = valuesOf("http_req_failed");
-  const iterations = valuesOf("iterations");
-  return {
-    thresholds,
-    checks: isObject2(json2.root_group) ? checksOf(json2.root_group) : [],
-    httpReqDuration: duration4 && numbersOf(duration4),
-    httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : void 0,
-    iterations: iterations ? num(iterations.count) : void 0
-  };
-}
-function checksOf(group2) {
-  const list = (value) => Array.isArray(value) ? value.filter(isObject2) : isObject2(value) ? Object.values(value).filter(isObject2) : [];
-  const own2 = list(group2.checks).map((check) => ({
-    name: String(check.name ?? ""),
-    path: String(check.path ?? ""),
-    passes: num(check.passes) ?? 0,
-    fails: num(check.fails) ?? 0
-  }));
-  return [...own2, ...list(group2.groups).flatMap(checksOf)];
-}
-function numbersOf(values) {
-  return Object.fromEntries(
-    Object.entries(values).filter((e2) => typeof e2[1] === "number")
-  );
-}
-function num(value) {
-  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
-}
-var isObject2;
-var init_k6 = __esm({
-  "src/load/k6.ts"() {
-    "use strict";
-    init_errors();
-    isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   }
 });
 
@@ -19370,12 +19172,13 @@ var require_Int32Histogram = __commonJS({
 });
 
 // src/load/histogram.ts
-var import_Int32Histogram, Int32Histogram, LatencyHistogram;
+var import_Int32Histogram, Int32Histogram, maxTrackableMs, LatencyHistogram;
 var init_histogram = __esm({
   "src/load/histogram.ts"() {
     "use strict";
     import_Int32Histogram = __toESM(require_Int32Histogram(), 1);
     Int32Histogram = import_Int32Histogram.default.default;
+    maxTrackableMs = Number.MAX_SAFE_INTEGER;
     LatencyHistogram = class {
       counts = new Int32Histogram(1, 2, 3);
       constructor() {
@@ -19384,8 +19187,9 @@ var init_histogram = __esm({
       get count() {
         return this.counts.totalCount;
       }
+      /** A duration outside 0 to `maxTrackableMs` is counted at the nearer end: never lost, and a longer one still fails a threshold. */
       record(elapsedMs) {
-        this.counts.recordValue(Math.max(0, Math.round(elapsedMs)));
+        this.counts.recordValue(Math.min(maxTrackableMs, Math.max(0, Math.round(elapsedMs))));
       }
       add(other) {
         this.counts.add(other.counts);
@@ -19436,7 +19240,8 @@ var init_series = __esm({
       series(windows) {
         if (this.buckets.size === 0) return void 0;
         const buckets = [];
-        for (let index2 = this.first; index2 <= this.last; index2++) {
+        for (let step = 0; step <= this.last - this.first; step++) {
+          const index2 = this.first + step;
           const bucket = this.buckets.get(index2);
           const startMs = index2 * this.bucketMs;
           if (!bucket) buckets.push({ startMs, requests: 0, errors: 0 });
@@ -19476,12 +19281,14 @@ var init_series = __esm({
 });
 
 // src/load/samples.ts
-var Part, RequestFigureBuilder, maxFailureReasons, otherReasons, FailureCounts, ownCopy;
+var isTime, isDuration, Part, RequestFigureBuilder, maxFailureReasons, otherReasons, FailureCounts, ownCopy;
 var init_samples = __esm({
   "src/load/samples.ts"() {
     "use strict";
     init_histogram();
     init_series();
+    isTime = (ms) => Math.abs(ms) <= 864e13;
+    isDuration = (ms) => Number.isFinite(ms) && ms >= 0;
     Part = class {
       latency = new LatencyHistogram();
       failed = 0;
@@ -19549,6 +19356,236 @@ var init_samples = __esm({
       }
     };
     ownCopy = (text3) => JSON.parse(JSON.stringify(text3));
+  }
+});
+
+// src/load/hey.ts
+function heyReader(source, startedAtMs, onSample) {
+  return csvRecords(source, ["response-time", "status-code", "offset"], (record2) => {
+    const seconds3 = csvNumber(record2, "response-time", isDuration, "seconds, 0 or more");
+    const status = csvNumber(
+      record2,
+      "status-code",
+      (code) => Number.isInteger(code) && code >= 0,
+      "an HTTP status, or 0 for no response"
+    );
+    const offset = csvNumber(record2, "offset", isDuration, "seconds since hey started, 0 or more");
+    const success = status > 0 && status < 400;
+    onSample({
+      startMs: startedAtMs + offset * 1e3,
+      elapsedMs: seconds3 * 1e3,
+      success,
+      // hey writes status 0 when no response came back at all.
+      ...success ? {} : { failure: status === 0 ? "no response" : `HTTP ${status}` }
+    });
+  });
+}
+var init_hey = __esm({
+  "src/load/hey.ts"() {
+    "use strict";
+    init_csv();
+    init_samples();
+  }
+});
+
+// src/load/jtl.ts
+function jtlReader(source, onSample) {
+  const records = csvRecords(source, ["timeStamp", "elapsed", "success"], (record2) => {
+    const startMs = csvNumber(
+      record2,
+      "timeStamp",
+      isTime,
+      "epoch milliseconds (jmeter.save.saveservice.timestamp_format=ms)"
+    );
+    const elapsedMs = csvNumber(record2, "elapsed", isDuration, "milliseconds, 0 or more");
+    const success = record2.get("success").trim().toLowerCase();
+    if (success !== "true" && success !== "false") throw badField(record2, "success", "true or false");
+    onSample(
+      success === "true" ? { startMs, elapsedMs, success: true } : { startMs, elapsedMs, success: false, failure: jtlFailure(record2.get) }
+    );
+  });
+  let first = true;
+  return {
+    line(text3, number3) {
+      if (first && text3.trimStart().startsWith("<")) {
+        throw new ConfigError(
+          `${source}: these JMeter results are XML; chaos-gate reads CSV results with a header: run JMeter with -Jjmeter.save.saveservice.output_format=csv -Jjmeter.save.saveservice.print_field_names=true`
+        );
+      }
+      first = false;
+      records.line(text3, number3);
+    },
+    end: records.end
+  };
+}
+function jtlFailure(get) {
+  const why = get("failureMessage") || `${get("responseCode")} ${get("responseMessage")}`.trim() || "failed";
+  const label = get("label");
+  return label ? `${label}: ${why}` : why;
+}
+var init_jtl = __esm({
+  "src/load/jtl.ts"() {
+    "use strict";
+    init_errors();
+    init_csv();
+    init_samples();
+  }
+});
+
+// src/load/k6-json.ts
+function k6JsonReader(source, onSample) {
+  const waiting = /* @__PURE__ */ new Map();
+  let samples = 0;
+  const settle2 = (key, { duration: duration4, failed }) => {
+    waiting.delete(key);
+    if (!duration4) return;
+    samples++;
+    const { startMs, elapsedMs, tags } = duration4;
+    if (!failed) return onSample({ startMs, elapsedMs, success: true });
+    const why = tags.status === "0" ? "no response" : `HTTP ${tags.status ?? "?"}`;
+    onSample({
+      startMs,
+      elapsedMs,
+      success: false,
+      failure: `${tags.name ?? tags.url ?? "request"}: ${why}`
+    });
+  };
+  return {
+    line(text3, number3) {
+      const trimmed = text3.trim();
+      if (!trimmed) return;
+      const notJson2 = () => new ConfigError(
+        number3 === 1 && trimmed === "{" ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)` : `${source}: line ${number3}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`
+      );
+      if (!text3.includes("http_req_duration") && !text3.includes("http_req_failed")) {
+        if (trimmed.startsWith("{") && trimmed.endsWith("}")) return;
+        throw notJson2();
+      }
+      let point;
+      try {
+        point = JSON.parse(text3);
+      } catch {
+        throw notJson2();
+      }
+      if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
+        return;
+      const time3 = point.data?.time;
+      const value = point.data?.value;
+      const endMs = Date.parse(time3 ?? "");
+      if (!Number.isFinite(endMs) || typeof value !== "number" || !Number.isFinite(value))
+        throw new ConfigError(`${source}: line ${number3}: a Point needs data.time and data.value`);
+      const half = point.metric === "http_req_duration" ? "duration" : "failed";
+      if (half === "duration" ? !isDuration(value) : value !== 0 && value !== 1) {
+        const expected = half === "duration" ? "milliseconds, 0 or more" : "0 or 1";
+        throw new ConfigError(
+          `${source}: line ${number3}: ${point.metric} data.value ${value}: expected ${expected}`
+        );
+      }
+      const tags = point.data?.tags ?? {};
+      const key = `${time3} ${tags.url ?? tags.name ?? ""}`;
+      let request = waiting.get(key);
+      if (request?.[half] !== void 0) {
+        settle2(key, request);
+        request = void 0;
+      }
+      if (!request) {
+        request = {};
+        waiting.set(key, request);
+        const oldest = waiting.size > maxWaiting && waiting.entries().next().value;
+        if (oldest) settle2(...oldest);
+      }
+      if (half === "failed") request.failed = value === 1;
+      else request.duration = { startMs: endMs - value, elapsedMs: value, tags };
+      if (request.duration && request.failed !== void 0) settle2(key, request);
+    },
+    end() {
+      for (const [key, request] of waiting) settle2(key, request);
+      if (samples === 0) {
+        throw new ConfigError(
+          `${source}: no samples: no http_req_duration point (did the test make no HTTP request?)`
+        );
+      }
+    }
+  };
+}
+var maxWaiting;
+var init_k6_json = __esm({
+  "src/load/k6-json.ts"() {
+    "use strict";
+    init_errors();
+    init_samples();
+    maxWaiting = 1e4;
+  }
+});
+
+// src/load/k6.ts
+function parseK6Summary(json2, source) {
+  if (!isObject2(json2) || !isObject2(json2.metrics)) {
+    throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
+  }
+  const metrics = json2.metrics;
+  const handleSummaryShape = Object.values(metrics).some((m) => isObject2(m) && isObject2(m.values));
+  const thresholds = [];
+  const valuesOf = (name) => {
+    const metric = metrics[name];
+    if (!isObject2(metric)) return void 0;
+    return handleSummaryShape ? isObject2(metric.values) ? metric.values : void 0 : metric;
+  };
+  for (const [metric, body] of Object.entries(metrics)) {
+    if (!isObject2(body) || !isObject2(body.thresholds)) continue;
+    for (const [expression, state] of Object.entries(body.thresholds)) {
+      if (handleSummaryShape) {
+        if (!isObject2(state) || typeof state.ok !== "boolean") {
+          throw new ConfigError(
+            `${source}: field metrics.${metric}.thresholds["${expression}"].ok: expected true or false`
+          );
+        }
+        thresholds.push({ metric, expression, ok: state.ok });
+      } else {
+        if (typeof state !== "boolean") {
+          throw new ConfigError(
+            `${source}: field metrics.${metric}.thresholds["${expression}"]: expected true or false`
+          );
+        }
+        thresholds.push({ metric, expression, ok: !state });
+      }
+    }
+  }
+  const duration4 = valuesOf("http_req_duration");
+  const failed = valuesOf("http_req_failed");
+  const iterations = valuesOf("iterations");
+  return {
+    thresholds,
+    checks: isObject2(json2.root_group) ? checksOf(json2.root_group) : [],
+    httpReqDuration: duration4 && numbersOf(duration4),
+    httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : void 0,
+    iterations: iterations ? num(iterations.count) : void 0
+  };
+}
+function checksOf(group2) {
+  const list = (value) => Array.isArray(value) ? value.filter(isObject2) : isObject2(value) ? Object.values(value).filter(isObject2) : [];
+  const own2 = list(group2.checks).map((check) => ({
+    name: String(check.name ?? ""),
+    path: String(check.path ?? ""),
+    passes: num(check.passes) ?? 0,
+    fails: num(check.fails) ?? 0
+  }));
+  return [...own2, ...list(group2.groups).flatMap(checksOf)];
+}
+function numbersOf(values) {
+  return Object.fromEntries(
+    Object.entries(values).filter((e2) => typeof e2[1] === "number")
+  );
+}
+function num(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+}
+var isObject2;
+var init_k6 = __esm({
+  "src/load/k6.ts"() {
+    "use strict";
+    init_errors();
+    isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   }
 });
 

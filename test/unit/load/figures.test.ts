@@ -112,3 +112,13 @@ test(`failure reasons: past ${maxFailureReasons} distinct ones the rest are coun
     '1 × GET /order/0: timeout',
   ]);
 });
+
+test('series: requests whose start is past 2^53 ms (a k6 duration of 1e20 ms) give a bucket, not an endless loop', () => {
+  const samples: Sample[] = [
+    { startMs: -1e20, elapsedMs: 1e20, success: true },
+    { startMs: -1e20 + 500, elapsedMs: 1e20, success: true },
+  ];
+  const series = figuresOf(samples, []).series;
+  assert.equal(series?.buckets.length, 1);
+  assert.equal(series.buckets[0]?.requests, 2);
+});

@@ -2,7 +2,7 @@
 // below 2048 ms, within the stated bound for any duration.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LatencyHistogram } from '../../../src/load/histogram.ts';
+import { LatencyHistogram, maxTrackableMs } from '../../../src/load/histogram.ts';
 import { assertWithinBound, exactPercentile, random } from '../../support/exact.ts';
 
 const percentiles = [0.1, 1, 10, 50, 90, 95, 99, 99.9, 100];
@@ -27,4 +27,19 @@ test('fractional durations from 0.1 ms to 10 min: every percentile within 0.5 ms
   values.forEach((v) => histogram.record(v));
   for (const p of percentiles)
     assertWithinBound(histogram.percentile(p), exactPercentile(values, p), `p${p}`);
+});
+
+test('a duration past the histogram range is counted at its top, also once added to another histogram', () => {
+  const histogram = new LatencyHistogram();
+  for (let i = 0; i < 95; i++) histogram.record(100);
+  for (let i = 0; i < 5; i++) histogram.record(1e20);
+  const overall = new LatencyHistogram();
+  overall.add(histogram);
+  for (const [name, h] of [
+    ['recorded', histogram],
+    ['added', overall],
+  ] as const) {
+    assert.equal(h.count, 100, `${name}: every duration counted`);
+    assert.deepEqual([h.percentile(95), h.percentile(99)], [100, maxTrackableMs], name);
+  }
 });

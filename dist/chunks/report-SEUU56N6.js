@@ -93,7 +93,7 @@ async function reportGate(config, sources, log) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-AEB25YNJ.js");
+    const { readLoadSuite } = await import("./collect-HR3GTWN6.js");
     parts.push({ suites: [readLoadSuite(load, void 0, [])] });
   }
   if (config.ctkJournals.length > 0) parts.push({ suites: config.ctkJournals.map(readCtkJournal) });

@@ -1076,13 +1076,28 @@ var require_Int32Histogram = __commonJS({
 import { statSync } from "node:fs";
 
 // src/load/csv.ts
+function csvNumber(record, column, valid, expected) {
+  const text = record.get(column);
+  const value = text.trim() === "" ? Number.NaN : Number(text);
+  if (!valid(value)) throw badField(record, column, expected);
+  return value;
+}
+function badField(record, column, expected) {
+  const text = record.get(column);
+  const shown = text.length > 40 ? `${text.slice(0, 40)}\u2026` : text;
+  return new ConfigError(
+    `${record.source}: line ${record.line}: ${column} ${JSON.stringify(shown)}: expected ${expected}`
+  );
+}
 function csvRecords(source, required, onRecord) {
   let columns;
+  let records = 0;
   const rows = csvRows(source, (row, line) => {
     if (columns) {
       const at = columns;
       const field = typeof row === "string" ? (column) => fieldOf(row, at.get(column) ?? -1) : (column) => row[at.get(column) ?? -1] ?? "";
-      onRecord({ line, get: field });
+      records++;
+      onRecord({ source, line, get: field });
       return;
     }
     const fields = typeof row === "string" ? row.split(",") : row;
@@ -1099,6 +1114,7 @@ function csvRecords(source, required, onRecord) {
     end() {
       rows.end();
       if (!columns) throw new ConfigError(`${source}: empty file, expected a CSV header`);
+      if (records === 0) throw new ConfigError(`${source}: no samples: only the CSV header, no row after it`);
     }
   };
 }
@@ -1164,195 +1180,10 @@ function csvRows(source, onRow) {
   };
 }
 
-// src/load/hey.ts
-function heyReader(source, startedAtMs, onSample) {
-  return csvRecords(source, ["response-time", "status-code", "offset"], (record) => {
-    const seconds = Number(record.get("response-time"));
-    const offset = Number(record.get("offset"));
-    const status = Number(record.get("status-code"));
-    if (![seconds, offset, status].every(Number.isFinite)) {
-      throw new ConfigError(
-        `${source}: line ${record.line}: expected numbers in response-time, status-code and offset`
-      );
-    }
-    const success = status > 0 && status < 400;
-    onSample({
-      startMs: startedAtMs + offset * 1e3,
-      elapsedMs: seconds * 1e3,
-      success,
-      // hey writes status 0 when no response came back at all.
-      ...success ? {} : { failure: status === 0 ? "no response" : `HTTP ${status}` }
-    });
-  });
-}
-
-// src/load/jtl.ts
-function jtlReader(source, onSample) {
-  const records = csvRecords(source, ["timeStamp", "elapsed", "success"], (record) => {
-    const startMs = Number(record.get("timeStamp"));
-    const elapsedMs = Number(record.get("elapsed"));
-    const success = record.get("success").trim().toLowerCase();
-    if (!Number.isFinite(startMs) || !Number.isFinite(elapsedMs) || success !== "true" && success !== "false") {
-      throw new ConfigError(
-        `${source}: line ${record.line}: expected numeric timeStamp and elapsed and success true or false`
-      );
-    }
-    onSample(
-      success === "true" ? { startMs, elapsedMs, success: true } : { startMs, elapsedMs, success: false, failure: jtlFailure(record.get) }
-    );
-  });
-  let first = true;
-  return {
-    line(text, number) {
-      if (first && text.trimStart().startsWith("<")) {
-        throw new ConfigError(
-          `${source}: these JMeter results are XML; chaos-gate reads CSV results with a header: run JMeter with -Jjmeter.save.saveservice.output_format=csv -Jjmeter.save.saveservice.print_field_names=true`
-        );
-      }
-      first = false;
-      records.line(text, number);
-    },
-    end: records.end
-  };
-}
-function jtlFailure(get) {
-  const why = get("failureMessage") || `${get("responseCode")} ${get("responseMessage")}`.trim() || "failed";
-  const label = get("label");
-  return label ? `${label}: ${why}` : why;
-}
-
-// src/load/k6-json.ts
-var maxWaiting = 1e4;
-function k6JsonReader(source, onSample) {
-  const waiting = /* @__PURE__ */ new Map();
-  const settle = (key, { duration, failed }) => {
-    waiting.delete(key);
-    if (!duration) return;
-    const { startMs, elapsedMs, tags } = duration;
-    if (!failed) return onSample({ startMs, elapsedMs, success: true });
-    const why = tags.status === "0" ? "no response" : `HTTP ${tags.status ?? "?"}`;
-    onSample({
-      startMs,
-      elapsedMs,
-      success: false,
-      failure: `${tags.name ?? tags.url ?? "request"}: ${why}`
-    });
-  };
-  return {
-    line(text, number) {
-      const trimmed = text.trim();
-      if (!trimmed) return;
-      const notJson = () => new ConfigError(
-        number === 1 && trimmed === "{" ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)` : `${source}: line ${number}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`
-      );
-      if (!text.includes("http_req_duration") && !text.includes("http_req_failed")) {
-        if (trimmed.startsWith("{") && trimmed.endsWith("}")) return;
-        throw notJson();
-      }
-      let point;
-      try {
-        point = JSON.parse(text);
-      } catch {
-        throw notJson();
-      }
-      if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
-        return;
-      const time = point.data?.time;
-      const value = point.data?.value;
-      const endMs = Date.parse(time ?? "");
-      if (!Number.isFinite(endMs) || typeof value !== "number" || !Number.isFinite(value))
-        throw new ConfigError(`${source}: line ${number}: a Point needs data.time and data.value`);
-      const tags = point.data?.tags ?? {};
-      const key = `${time} ${tags.url ?? tags.name ?? ""}`;
-      const half = point.metric === "http_req_duration" ? "duration" : "failed";
-      let request = waiting.get(key);
-      if (request?.[half] !== void 0) {
-        settle(key, request);
-        request = void 0;
-      }
-      if (!request) {
-        request = {};
-        waiting.set(key, request);
-        const oldest = waiting.size > maxWaiting && waiting.entries().next().value;
-        if (oldest) settle(...oldest);
-      }
-      if (half === "failed") request.failed = value === 1;
-      else request.duration = { startMs: endMs - value, elapsedMs: value, tags };
-      if (request.duration && request.failed !== void 0) settle(key, request);
-    },
-    end() {
-      for (const [key, request] of waiting) settle(key, request);
-    }
-  };
-}
-
-// src/load/k6.ts
-var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function parseK6Summary(json, source) {
-  if (!isObject(json) || !isObject(json.metrics)) {
-    throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
-  }
-  const metrics = json.metrics;
-  const handleSummaryShape = Object.values(metrics).some((m) => isObject(m) && isObject(m.values));
-  const thresholds = [];
-  const valuesOf = (name) => {
-    const metric = metrics[name];
-    if (!isObject(metric)) return void 0;
-    return handleSummaryShape ? isObject(metric.values) ? metric.values : void 0 : metric;
-  };
-  for (const [metric, body] of Object.entries(metrics)) {
-    if (!isObject(body) || !isObject(body.thresholds)) continue;
-    for (const [expression, state] of Object.entries(body.thresholds)) {
-      if (handleSummaryShape) {
-        if (!isObject(state) || typeof state.ok !== "boolean") {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"].ok: expected true or false`
-          );
-        }
-        thresholds.push({ metric, expression, ok: state.ok });
-      } else {
-        if (typeof state !== "boolean") {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"]: expected true or false`
-          );
-        }
-        thresholds.push({ metric, expression, ok: !state });
-      }
-    }
-  }
-  const duration = valuesOf("http_req_duration");
-  const failed = valuesOf("http_req_failed");
-  const iterations = valuesOf("iterations");
-  return {
-    thresholds,
-    checks: isObject(json.root_group) ? checksOf(json.root_group) : [],
-    httpReqDuration: duration && numbersOf(duration),
-    httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : void 0,
-    iterations: iterations ? num(iterations.count) : void 0
-  };
-}
-function checksOf(group) {
-  const list = (value) => Array.isArray(value) ? value.filter(isObject) : isObject(value) ? Object.values(value).filter(isObject) : [];
-  const own = list(group.checks).map((check) => ({
-    name: String(check.name ?? ""),
-    path: String(check.path ?? ""),
-    passes: num(check.passes) ?? 0,
-    fails: num(check.fails) ?? 0
-  }));
-  return [...own, ...list(group.groups).flatMap(checksOf)];
-}
-function numbersOf(values) {
-  return Object.fromEntries(
-    Object.entries(values).filter((e) => typeof e[1] === "number")
-  );
-}
-function num(value) {
-  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
-}
-
 // src/load/histogram.ts
 var import_Int32Histogram = __toESM(require_Int32Histogram(), 1);
 var Int32Histogram = import_Int32Histogram.default.default;
+var maxTrackableMs = Number.MAX_SAFE_INTEGER;
 var LatencyHistogram = class {
   counts = new Int32Histogram(1, 2, 3);
   constructor() {
@@ -1361,8 +1192,9 @@ var LatencyHistogram = class {
   get count() {
     return this.counts.totalCount;
   }
+  /** A duration outside 0 to `maxTrackableMs` is counted at the nearer end: never lost, and a longer one still fails a threshold. */
   record(elapsedMs) {
-    this.counts.recordValue(Math.max(0, Math.round(elapsedMs)));
+    this.counts.recordValue(Math.min(maxTrackableMs, Math.max(0, Math.round(elapsedMs))));
   }
   add(other) {
     this.counts.add(other.counts);
@@ -1398,7 +1230,8 @@ var LoadTimeline = class {
   series(windows) {
     if (this.buckets.size === 0) return void 0;
     const buckets = [];
-    for (let index = this.first; index <= this.last; index++) {
+    for (let step = 0; step <= this.last - this.first; step++) {
+      const index = this.first + step;
       const bucket = this.buckets.get(index);
       const startMs = index * this.bucketMs;
       if (!bucket) buckets.push({ startMs, requests: 0, errors: 0 });
@@ -1444,6 +1277,8 @@ function bucketAt(buckets, index) {
 }
 
 // src/load/samples.ts
+var isTime = (ms) => Math.abs(ms) <= 864e13;
+var isDuration = (ms) => Number.isFinite(ms) && ms >= 0;
 var Part = class {
   latency = new LatencyHistogram();
   failed = 0;
@@ -1511,6 +1346,206 @@ var FailureCounts = class {
   }
 };
 var ownCopy = (text) => JSON.parse(JSON.stringify(text));
+
+// src/load/hey.ts
+function heyReader(source, startedAtMs, onSample) {
+  return csvRecords(source, ["response-time", "status-code", "offset"], (record) => {
+    const seconds = csvNumber(record, "response-time", isDuration, "seconds, 0 or more");
+    const status = csvNumber(
+      record,
+      "status-code",
+      (code) => Number.isInteger(code) && code >= 0,
+      "an HTTP status, or 0 for no response"
+    );
+    const offset = csvNumber(record, "offset", isDuration, "seconds since hey started, 0 or more");
+    const success = status > 0 && status < 400;
+    onSample({
+      startMs: startedAtMs + offset * 1e3,
+      elapsedMs: seconds * 1e3,
+      success,
+      // hey writes status 0 when no response came back at all.
+      ...success ? {} : { failure: status === 0 ? "no response" : `HTTP ${status}` }
+    });
+  });
+}
+
+// src/load/jtl.ts
+function jtlReader(source, onSample) {
+  const records = csvRecords(source, ["timeStamp", "elapsed", "success"], (record) => {
+    const startMs = csvNumber(
+      record,
+      "timeStamp",
+      isTime,
+      "epoch milliseconds (jmeter.save.saveservice.timestamp_format=ms)"
+    );
+    const elapsedMs = csvNumber(record, "elapsed", isDuration, "milliseconds, 0 or more");
+    const success = record.get("success").trim().toLowerCase();
+    if (success !== "true" && success !== "false") throw badField(record, "success", "true or false");
+    onSample(
+      success === "true" ? { startMs, elapsedMs, success: true } : { startMs, elapsedMs, success: false, failure: jtlFailure(record.get) }
+    );
+  });
+  let first = true;
+  return {
+    line(text, number) {
+      if (first && text.trimStart().startsWith("<")) {
+        throw new ConfigError(
+          `${source}: these JMeter results are XML; chaos-gate reads CSV results with a header: run JMeter with -Jjmeter.save.saveservice.output_format=csv -Jjmeter.save.saveservice.print_field_names=true`
+        );
+      }
+      first = false;
+      records.line(text, number);
+    },
+    end: records.end
+  };
+}
+function jtlFailure(get) {
+  const why = get("failureMessage") || `${get("responseCode")} ${get("responseMessage")}`.trim() || "failed";
+  const label = get("label");
+  return label ? `${label}: ${why}` : why;
+}
+
+// src/load/k6-json.ts
+var maxWaiting = 1e4;
+function k6JsonReader(source, onSample) {
+  const waiting = /* @__PURE__ */ new Map();
+  let samples = 0;
+  const settle = (key, { duration, failed }) => {
+    waiting.delete(key);
+    if (!duration) return;
+    samples++;
+    const { startMs, elapsedMs, tags } = duration;
+    if (!failed) return onSample({ startMs, elapsedMs, success: true });
+    const why = tags.status === "0" ? "no response" : `HTTP ${tags.status ?? "?"}`;
+    onSample({
+      startMs,
+      elapsedMs,
+      success: false,
+      failure: `${tags.name ?? tags.url ?? "request"}: ${why}`
+    });
+  };
+  return {
+    line(text, number) {
+      const trimmed = text.trim();
+      if (!trimmed) return;
+      const notJson = () => new ConfigError(
+        number === 1 && trimmed === "{" ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)` : `${source}: line ${number}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`
+      );
+      if (!text.includes("http_req_duration") && !text.includes("http_req_failed")) {
+        if (trimmed.startsWith("{") && trimmed.endsWith("}")) return;
+        throw notJson();
+      }
+      let point;
+      try {
+        point = JSON.parse(text);
+      } catch {
+        throw notJson();
+      }
+      if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
+        return;
+      const time = point.data?.time;
+      const value = point.data?.value;
+      const endMs = Date.parse(time ?? "");
+      if (!Number.isFinite(endMs) || typeof value !== "number" || !Number.isFinite(value))
+        throw new ConfigError(`${source}: line ${number}: a Point needs data.time and data.value`);
+      const half = point.metric === "http_req_duration" ? "duration" : "failed";
+      if (half === "duration" ? !isDuration(value) : value !== 0 && value !== 1) {
+        const expected = half === "duration" ? "milliseconds, 0 or more" : "0 or 1";
+        throw new ConfigError(
+          `${source}: line ${number}: ${point.metric} data.value ${value}: expected ${expected}`
+        );
+      }
+      const tags = point.data?.tags ?? {};
+      const key = `${time} ${tags.url ?? tags.name ?? ""}`;
+      let request = waiting.get(key);
+      if (request?.[half] !== void 0) {
+        settle(key, request);
+        request = void 0;
+      }
+      if (!request) {
+        request = {};
+        waiting.set(key, request);
+        const oldest = waiting.size > maxWaiting && waiting.entries().next().value;
+        if (oldest) settle(...oldest);
+      }
+      if (half === "failed") request.failed = value === 1;
+      else request.duration = { startMs: endMs - value, elapsedMs: value, tags };
+      if (request.duration && request.failed !== void 0) settle(key, request);
+    },
+    end() {
+      for (const [key, request] of waiting) settle(key, request);
+      if (samples === 0) {
+        throw new ConfigError(
+          `${source}: no samples: no http_req_duration point (did the test make no HTTP request?)`
+        );
+      }
+    }
+  };
+}
+
+// src/load/k6.ts
+var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function parseK6Summary(json, source) {
+  if (!isObject(json) || !isObject(json.metrics)) {
+    throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
+  }
+  const metrics = json.metrics;
+  const handleSummaryShape = Object.values(metrics).some((m) => isObject(m) && isObject(m.values));
+  const thresholds = [];
+  const valuesOf = (name) => {
+    const metric = metrics[name];
+    if (!isObject(metric)) return void 0;
+    return handleSummaryShape ? isObject(metric.values) ? metric.values : void 0 : metric;
+  };
+  for (const [metric, body] of Object.entries(metrics)) {
+    if (!isObject(body) || !isObject(body.thresholds)) continue;
+    for (const [expression, state] of Object.entries(body.thresholds)) {
+      if (handleSummaryShape) {
+        if (!isObject(state) || typeof state.ok !== "boolean") {
+          throw new ConfigError(
+            `${source}: field metrics.${metric}.thresholds["${expression}"].ok: expected true or false`
+          );
+        }
+        thresholds.push({ metric, expression, ok: state.ok });
+      } else {
+        if (typeof state !== "boolean") {
+          throw new ConfigError(
+            `${source}: field metrics.${metric}.thresholds["${expression}"]: expected true or false`
+          );
+        }
+        thresholds.push({ metric, expression, ok: !state });
+      }
+    }
+  }
+  const duration = valuesOf("http_req_duration");
+  const failed = valuesOf("http_req_failed");
+  const iterations = valuesOf("iterations");
+  return {
+    thresholds,
+    checks: isObject(json.root_group) ? checksOf(json.root_group) : [],
+    httpReqDuration: duration && numbersOf(duration),
+    httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : void 0,
+    iterations: iterations ? num(iterations.count) : void 0
+  };
+}
+function checksOf(group) {
+  const list = (value) => Array.isArray(value) ? value.filter(isObject) : isObject(value) ? Object.values(value).filter(isObject) : [];
+  const own = list(group.checks).map((check) => ({
+    name: String(check.name ?? ""),
+    path: String(check.path ?? ""),
+    passes: num(check.passes) ?? 0,
+    fails: num(check.fails) ?? 0
+  }));
+  return [...own, ...list(group.groups).flatMap(checksOf)];
+}
+function numbersOf(values) {
+  return Object.fromEntries(
+    Object.entries(values).filter((e) => typeof e[1] === "number")
+  );
+}
+function num(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+}
 
 // src/load/read.ts
 function readText(file, what) {

@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-MRYDLX6Y.js";
-import "./chunk-YXI3XXLW.js";
+} from "./chunk-NXP3O2AZ.js";
+import "./chunk-TGSMHWDY.js";
 import "./chunk-VOAIH3DC.js";
 import "./chunk-WJXZS7VO.js";
 import "./chunk-7QUUXGDS.js";
