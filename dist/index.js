@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-O24Q3MD5.js";
+} from "./chunks/chunk-ZI3BVLZU.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
@@ -23,22 +23,22 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-NXP3O2AZ.js";
-import "./chunks/chunk-TGSMHWDY.js";
-import "./chunks/chunk-VOAIH3DC.js";
+} from "./chunks/chunk-QSDTHXJJ.js";
+import "./chunks/chunk-4X3LT62F.js";
+import "./chunks/chunk-KSP4YI6G.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-WJXZS7VO.js";
-import "./chunks/chunk-7CWV6DSY.js";
-import "./chunks/chunk-7QUUXGDS.js";
-import "./chunks/chunk-GISHE365.js";
-import "./chunks/chunk-NYNSXE74.js";
-import "./chunks/chunk-F2Y33RKZ.js";
-import "./chunks/chunk-VV334XWF.js";
+} from "./chunks/chunk-SHC7LISB.js";
+import "./chunks/chunk-XKINNSUE.js";
+import "./chunks/chunk-R36YNDV3.js";
+import "./chunks/chunk-X7M3ZBKG.js";
+import "./chunks/chunk-S3HLZPE7.js";
+import "./chunks/chunk-FK2XKCM2.js";
 import "./chunks/chunk-WZQ2V6ZS.js";
-import "./chunks/chunk-VNQBPVSH.js";
+import "./chunks/chunk-KHFU6QK6.js";
+import "./chunks/chunk-GGZVASA3.js";
 import "./chunks/chunk-VJZ45ZOO.js";
 import {
   caseReasons,
@@ -47,8 +47,8 @@ import {
 } from "./chunks/chunk-RG723U7L.js";
 import {
   redact
-} from "./chunks/chunk-5YWR5LQW.js";
-import "./chunks/chunk-NHEBECCI.js";
+} from "./chunks/chunk-YWBX3UM5.js";
+import "./chunks/chunk-Z6ESBZ4M.js";
 import {
   ConfigError,
   __commonJS,

@@ -18,17 +18,43 @@ export const objectMetaSchema = z.looseObject({
 
 export type ObjectMeta = z.output<typeof objectMetaSchema>;
 
-/** "field status.probeStatuses[0].status: expected object, received string" for each problem. */
+/**
+ * "field status.probeStatuses[0].status: expected object, received string" for each problem. A key that
+ * is not a plain name (a k6 threshold such as `p(95)<500`, a label key) is quoted:
+ * `thresholds["p(95)<500"]`.
+ */
 export function describeSchemaIssues(where: string, error: z.ZodError): string {
   return error.issues
     .slice(0, 10)
     .map((issue) => {
-      const path = issue.path.reduce<string>(
-        (text, key) =>
-          typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key),
-        '',
-      );
-      return `${where}: field ${path || '(the object)'}: ${issue.message.replace(/^Invalid input: /, '')}`;
+      const { path, message } = innermost(issue);
+      return `${where}: field ${fieldPath(path) || '(the object)'}: ${message.replace(/^(Invalid input|Too small|Too big): /, '')}`;
     })
     .join('\n');
 }
+
+/**
+ * For a value that may be a list or an object and is wrong inside, zod says only that neither fitted:
+ * the problem is taken from the one alternative whose type did fit (its issues are below the field).
+ */
+function innermost(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
+  if (issue.code === 'invalid_union') {
+    const fitted = issue.errors.filter((branch) =>
+      branch.some((inner) => inner.path.length > 0 || inner.code !== 'invalid_type'),
+    );
+    const inside = fitted.length === 1 ? fitted[0]?.[0] : undefined;
+    if (inside) {
+      const deeper = innermost(inside);
+      return { path: [...issue.path, ...deeper.path], message: deeper.message };
+    }
+  }
+  return { path: issue.path, message: issue.message };
+}
+
+const fieldPath = (path: PropertyKey[]): string =>
+  path.reduce<string>((text, key) => {
+    if (typeof key === 'number') return `${text}[${key}]`;
+    const name = String(key);
+    if (!/^[A-Za-z_][\w-]*$/.test(name)) return `${text}[${JSON.stringify(name)}]`;
+    return text ? `${text}.${name}` : name;
+  }, '');

@@ -1,7 +1,9 @@
 // k6 end-of-test summaries, both shapes: `--summary-export` (the legacy shape: metrics flattened,
 // `thresholds: {expr: true}` where true means the threshold FAILED, rate metrics under `value`) and the
 // `data` object a handleSummary() receives (metrics with `values`, `thresholds: {expr: {ok}}`).
+import * as z from 'zod';
 import { ConfigError } from '../errors.ts';
+import { describeSchemaIssues } from '../kube/object-meta.ts';
 
 export interface K6Threshold {
   metric: string;
@@ -31,67 +33,87 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+// Only what decides a verdict is checked: thresholds and checks. The figures (http_req_duration and
+// the rest) go into properties only, and are left out when they are not numbers.
+const count = z.number().int().nonnegative();
+const checkSchema = z.looseObject({
+  name: z.string(),
+  path: z.string().optional(),
+  passes: count,
+  fails: count,
+});
+
+/** Groups and checks are lists in handleSummary's data, objects keyed by name in --summary-export. */
+const listOrMap = <T extends z.ZodType>(item: T) =>
+  z.union([z.array(item), z.record(z.string(), item)], { error: 'expected a list or an object' }).optional();
+
+const groupSchema = z.looseObject({
+  checks: listOrMap(checkSchema),
+  get groups() {
+    return listOrMap(groupSchema);
+  },
+});
+
+type Group = z.output<typeof groupSchema>;
+
+const summarySchema = <T extends z.ZodType>(threshold: T) =>
+  z.looseObject({
+    metrics: z.record(z.string(), z.looseObject({ thresholds: z.record(z.string(), threshold).optional() })),
+    root_group: groupSchema.optional(),
+  });
+
+const trueOrFalse = { error: 'expected true or false' };
+/** --summary-export writes whether each threshold was crossed: true means it FAILED. */
+const exportSchema = summarySchema(z.boolean(trueOrFalse));
+const handleSummarySchema = summarySchema(z.looseObject({ ok: z.boolean(trueOrFalse) }));
+
 export function parseK6Summary(json: unknown, source: string): K6Summary {
   if (!isObject(json) || !isObject(json.metrics)) {
     throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
   }
-  const metrics = json.metrics;
-  const handleSummaryShape = Object.values(metrics).some((m) => isObject(m) && isObject(m.values));
-  const thresholds: K6Threshold[] = [];
+  const handleSummaryShape = Object.values(json.metrics).some((m) => isObject(m) && isObject(m.values));
+  const parsed = (handleSummaryShape ? handleSummarySchema : exportSchema).safeParse(json);
+  if (!parsed.success)
+    throw new ConfigError(describeSchemaIssues(`${source}: not a k6 summary`, parsed.error));
+  const metrics: Record<string, Json & { thresholds?: Record<string, boolean | { ok: boolean }> }> =
+    parsed.data.metrics;
+  const thresholds = Object.entries(metrics).flatMap(([metric, body]) =>
+    Object.entries(body.thresholds ?? {}).map(([expression, state]): K6Threshold => ({
+      metric,
+      expression,
+      ok: typeof state === 'boolean' ? !state : state.ok,
+    })),
+  );
   const valuesOf = (name: string): Json | undefined => {
     const metric = metrics[name];
-    if (!isObject(metric)) return undefined;
+    if (!metric) return undefined;
     return handleSummaryShape ? (isObject(metric.values) ? metric.values : undefined) : metric;
   };
-  for (const [metric, body] of Object.entries(metrics)) {
-    if (!isObject(body) || !isObject(body.thresholds)) continue;
-    for (const [expression, state] of Object.entries(body.thresholds)) {
-      if (handleSummaryShape) {
-        if (!isObject(state) || typeof state.ok !== 'boolean') {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"].ok: expected true or false`,
-          );
-        }
-        thresholds.push({ metric, expression, ok: state.ok });
-      } else {
-        if (typeof state !== 'boolean') {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"]: expected true or false`,
-          );
-        }
-        // --summary-export writes whether the threshold was crossed: true = failed.
-        thresholds.push({ metric, expression, ok: !state });
-      }
-    }
-  }
   const duration = valuesOf('http_req_duration');
   const failed = valuesOf('http_req_failed');
   const iterations = valuesOf('iterations');
   return {
     thresholds,
-    checks: isObject(json.root_group) ? checksOf(json.root_group) : [],
+    checks: parsed.data.root_group ? checksOf(parsed.data.root_group) : [],
     httpReqDuration: duration && numbersOf(duration),
     httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : undefined,
     iterations: iterations ? num(iterations.count) : undefined,
   };
 }
 
-/** Checks of a group and its subgroups; groups and checks are arrays in one shape, objects in the other. */
-function checksOf(group: Json): K6Check[] {
-  const list = (value: unknown): Json[] =>
-    Array.isArray(value)
-      ? value.filter(isObject)
-      : isObject(value)
-        ? Object.values(value).filter(isObject)
-        : [];
-  const own = list(group.checks).map((check) => ({
-    name: String(check.name ?? ''),
-    path: String(check.path ?? ''),
-    passes: num(check.passes) ?? 0,
-    fails: num(check.fails) ?? 0,
+/** Checks of a group and its subgroups. */
+function checksOf(group: Group): K6Check[] {
+  const own = listed(group.checks).map(({ name, path = '', passes, fails }) => ({
+    name,
+    path,
+    passes,
+    fails,
   }));
-  return [...own, ...list(group.groups).flatMap(checksOf)];
+  return [...own, ...listed(group.groups).flatMap(checksOf)];
 }
+
+const listed = <T>(items: T[] | Record<string, T> | undefined): T[] =>
+  Array.isArray(items) ? items : Object.values(items ?? {});
 
 function numbersOf(values: Json): Record<string, number> {
   return Object.fromEntries(

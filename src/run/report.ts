@@ -79,7 +79,13 @@ function checkVerdicts(report: Report, log: (line: string) => void): void {
 
 function whatIsMissing(suite: ReportSuite): string {
   if (suite.kind === 'load' && suite.cases.length === 0) {
-    const requests = suite.properties['overall.requests'] ?? '0';
+    // load.thresholds are checked against per-request results only, never against a summary's figures.
+    if (suite.properties['overall.requests'] === undefined)
+      return (
+        'the k6 summary holds no thresholds or checks; add thresholds to the k6 script, ' +
+        'or give per-request results (--jtl, k6 --out json, hey) with load.thresholds'
+      );
+    const requests = suite.properties['overall.requests'];
     const errorRate = Number(suite.properties['overall.errorRate'] ?? 0);
     return (
       `${requests} requests read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; ` +

@@ -617,8 +617,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -726,13 +726,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -3685,8 +3685,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3763,12 +3763,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error2.message += `:
 
 ${lineStr}
@@ -8229,14 +8229,14 @@ function codePointLength(str2) {
   const units = str2.length;
   if (!highSurrogate.test(str2))
     return units;
-  let count2 = units;
+  let count3 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
-      count2--;
+      count3--;
       i++;
     }
   }
-  return count2;
+  return count3;
 }
 function getLengthableOrigin(input) {
   if (Array.isArray(input))
@@ -14256,9 +14256,9 @@ function requireCommon() {
     }
     return target;
   }
-  function repeat(string3, count2) {
+  function repeat(string3, count3) {
     let result = "";
-    for (let cycle = 0; cycle < count2; cycle += 1) {
+    for (let cycle = 0; cycle < count3; cycle += 1) {
       result += string3;
     }
     return result;
@@ -15583,11 +15583,11 @@ function requireLoader() {
     }
     return false;
   }
-  function writeFoldedLines(state, count2) {
-    if (count2 === 1) {
+  function writeFoldedLines(state, count3) {
+    if (count3 === 1) {
       state.result += " ";
-    } else if (count2 > 1) {
-      state.result += common2.repeat("\n", count2 - 1);
+    } else if (count3 > 1) {
+      state.result += common2.repeat("\n", count3 - 1);
     }
   }
   function readPlainScalar(state, nodeIndent, withinFlowCollection) {
@@ -17720,14 +17720,24 @@ var init_model = __esm({
 // src/kube/object-meta.ts
 function describeSchemaIssues(where, error2) {
   return error2.issues.slice(0, 10).map((issue2) => {
-    const path7 = issue2.path.reduce(
-      (text3, key) => typeof key === "number" ? `${text3}[${key}]` : text3 ? `${text3}.${String(key)}` : String(key),
-      ""
-    );
-    return `${where}: field ${path7 || "(the object)"}: ${issue2.message.replace(/^Invalid input: /, "")}`;
+    const { path: path7, message } = innermost(issue2);
+    return `${where}: field ${fieldPath(path7) || "(the object)"}: ${message.replace(/^(Invalid input|Too small|Too big): /, "")}`;
   }).join("\n");
 }
-var objectMetaSchema;
+function innermost(issue2) {
+  if (issue2.code === "invalid_union") {
+    const fitted = issue2.errors.filter(
+      (branch) => branch.some((inner) => inner.path.length > 0 || inner.code !== "invalid_type")
+    );
+    const inside = fitted.length === 1 ? fitted[0]?.[0] : void 0;
+    if (inside) {
+      const deeper = innermost(inside);
+      return { path: [...issue2.path, ...deeper.path], message: deeper.message };
+    }
+  }
+  return { path: issue2.path, message: issue2.message };
+}
+var objectMetaSchema, fieldPath;
 var init_object_meta = __esm({
   "src/kube/object-meta.ts"() {
     "use strict";
@@ -17743,6 +17753,12 @@ var init_object_meta = __esm({
       annotations: record(string2(), string2()).optional(),
       managedFields: array(looseObject({ manager: string2().optional(), time: string2().optional() })).optional()
     });
+    fieldPath = (path7) => path7.reduce((text3, key) => {
+      if (typeof key === "number") return `${text3}[${key}]`;
+      const name = String(key);
+      if (!/^[A-Za-z_][\w-]*$/.test(name)) return `${text3}[${JSON.stringify(name)}]`;
+      return text3 ? `${text3}.${name}` : name;
+    }, "");
   }
 });
 
@@ -18575,13 +18591,13 @@ var require_JsHistogram = __commonJS({
         this.updateMinAndMax(value);
         this.incrementTotalCount();
       }
-      handleRecordException(count2, value) {
+      handleRecordException(count3, value) {
         if (!this.autoResize) {
           throw new Error("Value " + value + " is outside of histogram covered range");
         }
         this.resize(value);
         var countsIndex = this.countsArrayIndex(value);
-        this.addToCountAtIndex(countsIndex, count2);
+        this.addToCountAtIndex(countsIndex, count3);
         this.highestTrackableValue = this.highestEquivalentValue(this.valueFromIndex(this.countsArrayLength - 1));
       }
       countsArrayIndex(value) {
@@ -18864,15 +18880,15 @@ var require_JsHistogram = __commonJS({
           this.recordSingleValue(missingValue);
         }
       }
-      recordCountAtValue(count2, value) {
+      recordCountAtValue(count3, value) {
         const countsIndex = this.countsArrayIndex(value);
         if (countsIndex >= this.countsArrayLength) {
-          this.handleRecordException(count2, value);
+          this.handleRecordException(count3, value);
         } else {
-          this.addToCountAtIndex(countsIndex, count2);
+          this.addToCountAtIndex(countsIndex, count3);
         }
         this.updateMinAndMax(value);
-        this.addToTotalCount(count2);
+        this.addToTotalCount(count3);
       }
       /**
        * Record a value in the histogram (adding to the value's current count)
@@ -18881,8 +18897,8 @@ var require_JsHistogram = __commonJS({
        * @param count The number of occurrences of this value to record
        * @throws ArrayIndexOutOfBoundsException (may throw) if value is exceeds highestTrackableValue
        */
-      recordValueWithCount(value, count2) {
-        this.recordCountAtValue(count2, value);
+      recordValueWithCount(value, count3) {
+        this.recordCountAtValue(count3, value);
       }
       /**
        * Record a value in the histogram.
@@ -18908,13 +18924,13 @@ var require_JsHistogram = __commonJS({
       recordValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples) {
         this.recordSingleValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples);
       }
-      recordValueWithCountAndExpectedInterval(value, count2, expectedIntervalBetweenValueSamples) {
-        this.recordCountAtValue(count2, value);
+      recordValueWithCountAndExpectedInterval(value, count3, expectedIntervalBetweenValueSamples) {
+        this.recordCountAtValue(count3, value);
         if (expectedIntervalBetweenValueSamples <= 0) {
           return;
         }
         for (let missingValue = value - expectedIntervalBetweenValueSamples; missingValue >= expectedIntervalBetweenValueSamples; missingValue -= expectedIntervalBetweenValueSamples) {
-          this.recordCountAtValue(count2, missingValue);
+          this.recordCountAtValue(count3, missingValue);
         }
       }
       /**
@@ -19293,13 +19309,13 @@ var init_samples = __esm({
       latency = new LatencyHistogram();
       failed = 0;
       stats() {
-        const count2 = this.latency.count;
+        const count3 = this.latency.count;
         return {
-          count: count2,
+          count: count3,
           p50Ms: this.latency.percentile(50),
           p95Ms: this.latency.percentile(95),
           p99Ms: this.latency.percentile(99),
-          errorRate: count2 === 0 ? 0 : this.failed / count2
+          errorRate: count3 === 0 ? 0 : this.failed / count3
         };
       }
     };
@@ -19345,14 +19361,14 @@ var init_samples = __esm({
     FailureCounts = class {
       counts = /* @__PURE__ */ new Map();
       add(reason) {
-        const count2 = this.counts.get(reason);
-        if (count2 !== void 0) this.counts.set(reason, count2 + 1);
+        const count3 = this.counts.get(reason);
+        if (count3 !== void 0) this.counts.set(reason, count3 + 1);
         else if (this.counts.size < maxFailureReasons) this.counts.set(ownCopy(reason), 1);
         else this.counts.set(otherReasons, (this.counts.get(otherReasons) ?? 0) + 1);
       }
       /** "12 × GET /cart: 503 Service Unavailable", most frequent first. */
       top(limit = 5) {
-        return [...this.counts].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([reason, count2]) => `${count2} \xD7 ${reason}`);
+        return [...this.counts].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([reason, count3]) => `${count3} \xD7 ${reason}`);
       }
     };
     ownCopy = (text3) => JSON.parse(JSON.stringify(text3));
@@ -19523,54 +19539,42 @@ function parseK6Summary(json2, source) {
   if (!isObject2(json2) || !isObject2(json2.metrics)) {
     throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
   }
-  const metrics = json2.metrics;
-  const handleSummaryShape = Object.values(metrics).some((m) => isObject2(m) && isObject2(m.values));
-  const thresholds = [];
+  const handleSummaryShape = Object.values(json2.metrics).some((m) => isObject2(m) && isObject2(m.values));
+  const parsed = (handleSummaryShape ? handleSummarySchema : exportSchema).safeParse(json2);
+  if (!parsed.success)
+    throw new ConfigError(describeSchemaIssues(`${source}: not a k6 summary`, parsed.error));
+  const metrics = parsed.data.metrics;
+  const thresholds = Object.entries(metrics).flatMap(
+    ([metric, body]) => Object.entries(body.thresholds ?? {}).map(([expression, state]) => ({
+      metric,
+      expression,
+      ok: typeof state === "boolean" ? !state : state.ok
+    }))
+  );
   const valuesOf = (name) => {
     const metric = metrics[name];
-    if (!isObject2(metric)) return void 0;
+    if (!metric) return void 0;
     return handleSummaryShape ? isObject2(metric.values) ? metric.values : void 0 : metric;
   };
-  for (const [metric, body] of Object.entries(metrics)) {
-    if (!isObject2(body) || !isObject2(body.thresholds)) continue;
-    for (const [expression, state] of Object.entries(body.thresholds)) {
-      if (handleSummaryShape) {
-        if (!isObject2(state) || typeof state.ok !== "boolean") {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"].ok: expected true or false`
-          );
-        }
-        thresholds.push({ metric, expression, ok: state.ok });
-      } else {
-        if (typeof state !== "boolean") {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"]: expected true or false`
-          );
-        }
-        thresholds.push({ metric, expression, ok: !state });
-      }
-    }
-  }
   const duration4 = valuesOf("http_req_duration");
   const failed = valuesOf("http_req_failed");
   const iterations = valuesOf("iterations");
   return {
     thresholds,
-    checks: isObject2(json2.root_group) ? checksOf(json2.root_group) : [],
+    checks: parsed.data.root_group ? checksOf(parsed.data.root_group) : [],
     httpReqDuration: duration4 && numbersOf(duration4),
     httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : void 0,
     iterations: iterations ? num(iterations.count) : void 0
   };
 }
 function checksOf(group2) {
-  const list = (value) => Array.isArray(value) ? value.filter(isObject2) : isObject2(value) ? Object.values(value).filter(isObject2) : [];
-  const own2 = list(group2.checks).map((check) => ({
-    name: String(check.name ?? ""),
-    path: String(check.path ?? ""),
-    passes: num(check.passes) ?? 0,
-    fails: num(check.fails) ?? 0
+  const own2 = listed(group2.checks).map(({ name, path: path7 = "", passes, fails }) => ({
+    name,
+    path: path7,
+    passes,
+    fails
   }));
-  return [...own2, ...list(group2.groups).flatMap(checksOf)];
+  return [...own2, ...listed(group2.groups).flatMap(checksOf)];
 }
 function numbersOf(values) {
   return Object.fromEntries(
@@ -19580,12 +19584,36 @@ function numbersOf(values) {
 function num(value) {
   return typeof value === "number" && Number.isFinite(value) ? value : void 0;
 }
-var isObject2;
+var isObject2, count, checkSchema, listOrMap, groupSchema, summarySchema, trueOrFalse, exportSchema, handleSummarySchema, listed;
 var init_k6 = __esm({
   "src/load/k6.ts"() {
     "use strict";
+    init_zod();
     init_errors();
+    init_object_meta();
     isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    count = number2().int().nonnegative();
+    checkSchema = looseObject({
+      name: string2(),
+      path: string2().optional(),
+      passes: count,
+      fails: count
+    });
+    listOrMap = (item) => union([array(item), record(string2(), item)], { error: "expected a list or an object" }).optional();
+    groupSchema = looseObject({
+      checks: listOrMap(checkSchema),
+      get groups() {
+        return listOrMap(groupSchema);
+      }
+    });
+    summarySchema = (threshold) => looseObject({
+      metrics: record(string2(), looseObject({ thresholds: record(string2(), threshold).optional() })),
+      root_group: groupSchema.optional()
+    });
+    trueOrFalse = { error: "expected true or false" };
+    exportSchema = summarySchema(boolean2(trueOrFalse));
+    handleSummarySchema = summarySchema(looseObject({ ok: boolean2(trueOrFalse) }));
+    listed = (items) => Array.isArray(items) ? items : Object.values(items ?? {});
   }
 });
 
@@ -20709,9 +20737,9 @@ function describeDecision(report, decision, files) {
       if (reason && suite.cases[c]?.kind !== "chaos-stop") failedChecks.add(reason);
     })
   );
-  let listed = 0;
+  let listed2 = 0;
   const shown = decision.reasons.filter(
-    (reason) => !failedChecks.has(reason) || listed++ < maxLoggedCaseReasons
+    (reason) => !failedChecks.has(reason) || listed2++ < maxLoggedCaseReasons
   );
   const lines = [`gate FAILED (${counts}):`, ...shown.map((reason) => `  - ${reason}`)];
   const more = decision.reasons.length - shown.length;
@@ -81201,8 +81229,8 @@ var init_client2 = __esm({
         return { group, version: version2, plural: workflowPlural, namespace, labelSelector };
       }
       list = async (target) => {
-        const listed = await this.#api.listNamespacedCustomObject({ ...target });
-        return listed;
+        const listed2 = await this.#api.listNamespacedCustomObject({ ...target });
+        return listed2;
       };
     };
   }
@@ -81550,9 +81578,9 @@ function watchCollection(connection, list, target, options) {
     };
   });
   const relist = async () => {
-    const listed = await list(target);
+    const listed2 = await list(target);
     const seen = /* @__PURE__ */ new Set();
-    for (const item of listed.items) {
+    for (const item of listed2.items) {
       const name = item.metadata?.name ?? "";
       seen.add(name);
       items.set(name, item);
@@ -81560,7 +81588,7 @@ function watchCollection(connection, list, target, options) {
     for (const name of [...items.keys()]) if (!seen.has(name)) items.delete(name);
     options.onChange();
     markReady();
-    return listed.metadata?.resourceVersion;
+    return listed2.metadata?.resourceVersion;
   };
   const watchOnce = async (resourceVersion) => {
     let gone = false;
@@ -81711,9 +81739,9 @@ async function until(options) {
       recheck = setTimeout(() => evaluate(), earliestExpiry - now + 5);
       return false;
     };
-    let listed = false;
+    let listed2 = false;
     evaluate = () => {
-      if (!listed) return;
+      if (!listed2) return;
       const broken = watches.find(({ watch }) => watch.fatalError);
       if (broken) return settle2(apiError(`watching ${options.what}`, broken.watch.fatalError));
       const current = view();
@@ -81727,7 +81755,7 @@ async function until(options) {
     timers.add(
       setInterval(
         () => options.onHeartbeat?.(
-          listed ? options.condition(view()).pending : [],
+          listed2 ? options.condition(view()).pending : [],
           Math.max(0, deadline - Date.now())
         ),
         options.heartbeatMs ?? 3e4
@@ -81737,7 +81765,7 @@ async function until(options) {
     options.signal.addEventListener("abort", onAbort, { once: true });
     Promise.all(watches.map(({ watch }) => watch.ready)).then(
       () => {
-        listed = true;
+        listed2 = true;
         evaluate();
       },
       (error2) => settle2(apiError(`watching ${options.what}`, error2))
@@ -82240,7 +82268,7 @@ function readableResults(results, warn) {
     return [];
   });
 }
-var litmusGroup, litmusVersion, litmusApiVersion, text2, probeSpecSchema, engineExperimentSpecSchema, engineExperimentStatusSchema, chaosEngineSchema, probeStatusEntrySchema, legacyProbeStatusEntrySchema, experimentStatusSchema, count, chaosResultSchema;
+var litmusGroup, litmusVersion, litmusApiVersion, text2, probeSpecSchema, engineExperimentSpecSchema, engineExperimentStatusSchema, chaosEngineSchema, probeStatusEntrySchema, legacyProbeStatusEntrySchema, experimentStatusSchema, count2, chaosResultSchema;
 var init_types4 = __esm({
   "src/litmus/types.ts"() {
     "use strict";
@@ -82322,7 +82350,7 @@ var init_types4 = __esm({
       /** 3.0.0-beta5 and later. */
       errorOutput: looseObject({ errorCode: text2.optional(), reason: text2.optional() }).optional()
     });
-    count = number2().int().nonnegative();
+    count2 = number2().int().nonnegative();
     chaosResultSchema = looseObject({
       apiVersion: text2.optional(),
       kind: text2.optional(),
@@ -82341,9 +82369,9 @@ var init_types4 = __esm({
         probeStatuses: array(probeStatusEntrySchema).optional(),
         probeStatus: array(legacyProbeStatusEntrySchema).optional(),
         history: looseObject({
-          passedRuns: count.optional(),
-          failedRuns: count.optional(),
-          stoppedRuns: count.optional(),
+          passedRuns: count2.optional(),
+          failedRuns: count2.optional(),
+          stoppedRuns: count2.optional(),
           targets: array(
             looseObject({ name: text2.optional(), kind: text2.optional(), chaosStatus: text2.optional() })
           ).optional()
@@ -82394,7 +82422,7 @@ var init_client3 = __esm({
         return { group: litmusGroup, version: litmusVersion, plural, namespace, labelSelector };
       }
       list = async (target) => {
-        const listed = await this.#api.listNamespacedCustomObject({
+        const listed2 = await this.#api.listNamespacedCustomObject({
           group: target.group,
           version: target.version,
           namespace: target.namespace,
@@ -82402,7 +82430,7 @@ var init_client3 = __esm({
           labelSelector: target.labelSelector,
           fieldSelector: target.fieldSelector
         });
-        return listed;
+        return listed2;
       };
       /**
        * Asks the operator to abort: it deletes the chaos pods and the experiments revert their faults.
@@ -83044,12 +83072,12 @@ function allowedNamespaces(policy) {
   return [...new Set(allowed)];
 }
 function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped = (m) => isClusterScopedKind(m.object.kind)) {
-  const listed = new Set(policy.allowNamespaces ?? []);
+  const listed2 = new Set(policy.allowNamespaces ?? []);
   const allowed = new Set(allowedNamespaces(policy));
   const hint = "add it to allowNamespaces (--allow-namespace) if the run may reach it";
   const checkNamespace = (where, namespace) => {
     if (namespace === void 0 || namespace === "") return void 0;
-    if (isSystemNamespace(namespace) && !listed.has(namespace))
+    if (isSystemNamespace(namespace) && !listed2.has(namespace))
       return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces lists it`;
     if (!allowed.has(namespace) && (policy.defaultNamespace !== void 0 || policy.allowNamespaces))
       return `${where}: namespace ${namespace} is not allowed (allowed: ${[...allowed].join(", ") || "none"}); ${hint}`;
@@ -83387,7 +83415,7 @@ async function stopRunChaos(connection, scope, options) {
   const litmus = new LitmusClient(bounded);
   const argo = new ArgoClient(bounded);
   const unlisted = [];
-  const listed = async (what, list) => {
+  const listed2 = async (what, list) => {
     const attempt = await retryUntil(list, { signal: phase, isFinal: (e2) => statusCode(e2) === 404 });
     if (attempt.ok) return attempt.value;
     if (statusCode(attempt.error) === 404) return [];
@@ -83404,7 +83432,7 @@ async function stopRunChaos(connection, scope, options) {
       (w) => scope.namespaces.map(async (namespace) => {
         const selector = `${workflowRunLabel}=${w.uid}`;
         const what = { namespace, selector, kind: "ChaosEngines" };
-        return engineRefs(await listed(what, () => litmus.enginesLabelled(namespace, selector)));
+        return engineRefs(await listed2(what, () => litmus.enginesLabelled(namespace, selector)));
       })
     )
   )).flat();
@@ -83414,13 +83442,13 @@ async function stopRunChaos(connection, scope, options) {
     Promise.all(
       searched(scope.search.engines).map(async (namespace) => {
         const what = { namespace, selector: runSelector, kind: "ChaosEngines" };
-        return engineRefs(await listed(what, () => litmus.enginesLabelled(namespace, runSelector)));
+        return engineRefs(await listed2(what, () => litmus.enginesLabelled(namespace, runSelector)));
       })
     ),
     Promise.all(
       searched(scope.search.workflows).map(async (namespace) => {
         const what = { namespace, selector: runSelector, kind: "Workflows" };
-        return listed(what, async () => (await argo.list(argo.target(namespace, runSelector))).items);
+        return listed2(what, async () => (await argo.list(argo.target(namespace, runSelector))).items);
       })
     )
   ]);
@@ -84175,11 +84203,11 @@ async function chaosReportFromCluster(config2, namespace, selector) {
     if (selector && uids.length === 0) {
       throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
     }
-    const listed = (await litmus.list(
+    const listed2 = (await litmus.list(
       litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
     )).items;
     const problems = [];
-    const results = readableResults(listed, (problem) => problems.push(problem));
+    const results = readableResults(listed2, (problem) => problems.push(problem));
     if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
     return convertChaos({ engines, results });
   } finally {
@@ -84244,7 +84272,9 @@ function checkVerdicts(report, log) {
 }
 function whatIsMissing(suite) {
   if (suite.kind === "load" && suite.cases.length === 0) {
-    const requests = suite.properties["overall.requests"] ?? "0";
+    if (suite.properties["overall.requests"] === void 0)
+      return "the k6 summary holds no thresholds or checks; add thresholds to the k6 script, or give per-request results (--jtl, k6 --out json, hey) with load.thresholds";
+    const requests = suite.properties["overall.requests"];
     const errorRate = Number(suite.properties["overall.errorRate"] ?? 0);
     return `${requests} requests read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; set load.thresholds (p95, p99, errorRate) in the config file given with --config`;
   }
@@ -84510,9 +84540,9 @@ function targetsOf(kubeconfigs, contexts) {
       `${kubeconfigs.length} kubeconfigs and ${contexts.length} contexts: give one of them once, or both as many times (they pair in order)`
     );
   }
-  const count2 = Math.max(kubeconfigs.length, contexts.length);
+  const count3 = Math.max(kubeconfigs.length, contexts.length);
   const names = /* @__PURE__ */ new Set();
-  return Array.from({ length: count2 }, (_, i) => {
+  return Array.from({ length: count3 }, (_, i) => {
     const kubeconfig = kubeconfigs[i] ?? kubeconfigs[0];
     const context = contexts[i] ?? contexts[0];
     return {
@@ -84570,13 +84600,13 @@ var said = [
 async function withCancellation(say, body) {
   const cancel = new AbortController();
   const hurry = new AbortController();
-  let count2 = 0;
+  let count3 = 0;
   const handle = (signal3) => {
-    count2++;
-    const message = said[Math.min(count2, said.length) - 1];
+    count3++;
+    const message = said[Math.min(count3, said.length) - 1];
     say(message(signal3));
-    if (count2 === 1) cancel.abort(signal3);
-    else if (count2 === 2) hurry.abort(signal3);
+    if (count3 === 1) cancel.abort(signal3);
+    else if (count3 === 2) hurry.abort(signal3);
     else process.exit(signal3 === "SIGINT" ? 130 : 143);
   };
   process.on("SIGINT", handle);

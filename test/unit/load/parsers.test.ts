@@ -46,8 +46,43 @@ test('a file that is not a k6 summary is rejected naming the file and field', ()
   assert.throws(
     () =>
       parseK6Summary({ metrics: { http_req_duration: { thresholds: { 'p(95)<500': 'yes' } } } }, 'k6.json'),
-    /k6\.json: field metrics\.http_req_duration\.thresholds\["p\(95\)<500"\]: expected true or false/,
+    /k6\.json: not a k6 summary: field metrics\.http_req_duration\.thresholds\["p\(95\)<500"\]: expected true or false/,
   );
+});
+
+test('a k6 summary of the wrong shape is refused naming the file and the field, not read as passed', () => {
+  interface Legacy {
+    metrics: Record<string, Record<string, unknown>>;
+    root_group: { checks: Record<string, Record<string, unknown>> };
+  }
+  const refuses = (change: (summary: Legacy) => void, field: string) => {
+    const summary = json('k6-summary-export.json') as Legacy;
+    change(summary);
+    assert.throws(
+      () => parseK6Summary(summary, 'k6.json'),
+      (e: unknown) => e instanceof ConfigError && e.message === `k6.json: not a k6 summary: field ${field}`,
+      field,
+    );
+  };
+  // The expressions as the k6 script lists them, not each one's result: the crossed one would be lost.
+  refuses((s) => {
+    s.metrics.http_req_duration!.thresholds = ['p(95)<500'];
+  }, 'metrics.http_req_duration.thresholds: expected record, received array');
+  refuses((s) => {
+    s.root_group.checks['status is 200']!.fails = '300';
+  }, 'root_group.checks["status is 200"].fails: expected number, received string');
+  refuses((s) => {
+    Object.assign(s, { root_group: [s.root_group] });
+  }, 'root_group: expected object, received array');
+
+  const modern = json('k6-handle-summary.json') as {
+    root_group: { groups: { checks: { fails: unknown }[] }[] };
+  };
+  modern.root_group.groups[0]!.checks[0]!.fails = -3;
+  assert.throws(() => parseK6Summary(modern, 'b.json'), {
+    message:
+      'b.json: not a k6 summary: field root_group.groups[0].checks[0].fails: expected number to be >=0',
+  });
 });
 
 test('JTL: columns by name, quoted fields with commas and line breaks', () => {
@@ -85,7 +120,7 @@ test('JTL errors name the file and line', () => {
   );
   assert.throws(
     () => samplesIn('jtl', resultFile('r.jtl', 'timeStamp,elapsed,success\n1,2,true\nsoon,2,maybe\n')),
-    /r\.jtl: line 3: expected numeric timeStamp/,
+    /r\.jtl: line 3: timeStamp "soon": expected epoch milliseconds/,
   );
 });
 

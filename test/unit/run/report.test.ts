@@ -206,3 +206,22 @@ test('load.impact, which needs the chaos windows only run knows, is named in a w
     ),
   );
 });
+
+test('a k6 summary without thresholds or checks: exit 2, advising k6 thresholds, not load.thresholds', async () => {
+  const summary = JSON.parse(readFileSync(fixturePath('load/k6-summary-export.json'), 'utf8')) as {
+    metrics: Record<string, { thresholds?: unknown }>;
+    root_group: object;
+  };
+  for (const metric of Object.values(summary.metrics)) delete metric.thresholds;
+  summary.root_group = { name: '', path: '', id: 'x', groups: {}, checks: {} };
+  const bare = path.join(dir, 'k6-bare.json');
+  writeFileSync(bare, JSON.stringify(summary));
+  await assert.rejects(reportGate(config(), sources({ k6: bare }), noLog), (error: Error) => {
+    assert.equal(exitCodeOfError(error), 2);
+    assert.match(
+      error.message,
+      /the k6 summary holds no thresholds or checks; add thresholds to the k6 script/,
+    );
+    return true;
+  });
+});

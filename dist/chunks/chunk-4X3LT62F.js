@@ -2,12 +2,22 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  describeSchemaIssues
+} from "./chunk-KHFU6QK6.js";
+import {
   MiB,
+  array,
+  boolean,
+  looseObject,
   maxLineChars,
+  number,
   readInputFile,
   readInputLines,
-  resultFileLimit
-} from "./chunk-NHEBECCI.js";
+  record,
+  resultFileLimit,
+  string,
+  union
+} from "./chunk-Z6ESBZ4M.js";
 import {
   ConfigError,
   __commonJS,
@@ -476,13 +486,13 @@ var require_JsHistogram = __commonJS({
         this.updateMinAndMax(value);
         this.incrementTotalCount();
       }
-      handleRecordException(count, value) {
+      handleRecordException(count2, value) {
         if (!this.autoResize) {
           throw new Error("Value " + value + " is outside of histogram covered range");
         }
         this.resize(value);
         var countsIndex = this.countsArrayIndex(value);
-        this.addToCountAtIndex(countsIndex, count);
+        this.addToCountAtIndex(countsIndex, count2);
         this.highestTrackableValue = this.highestEquivalentValue(this.valueFromIndex(this.countsArrayLength - 1));
       }
       countsArrayIndex(value) {
@@ -765,15 +775,15 @@ var require_JsHistogram = __commonJS({
           this.recordSingleValue(missingValue);
         }
       }
-      recordCountAtValue(count, value) {
+      recordCountAtValue(count2, value) {
         const countsIndex = this.countsArrayIndex(value);
         if (countsIndex >= this.countsArrayLength) {
-          this.handleRecordException(count, value);
+          this.handleRecordException(count2, value);
         } else {
-          this.addToCountAtIndex(countsIndex, count);
+          this.addToCountAtIndex(countsIndex, count2);
         }
         this.updateMinAndMax(value);
-        this.addToTotalCount(count);
+        this.addToTotalCount(count2);
       }
       /**
        * Record a value in the histogram (adding to the value's current count)
@@ -782,8 +792,8 @@ var require_JsHistogram = __commonJS({
        * @param count The number of occurrences of this value to record
        * @throws ArrayIndexOutOfBoundsException (may throw) if value is exceeds highestTrackableValue
        */
-      recordValueWithCount(value, count) {
-        this.recordCountAtValue(count, value);
+      recordValueWithCount(value, count2) {
+        this.recordCountAtValue(count2, value);
       }
       /**
        * Record a value in the histogram.
@@ -809,13 +819,13 @@ var require_JsHistogram = __commonJS({
       recordValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples) {
         this.recordSingleValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples);
       }
-      recordValueWithCountAndExpectedInterval(value, count, expectedIntervalBetweenValueSamples) {
-        this.recordCountAtValue(count, value);
+      recordValueWithCountAndExpectedInterval(value, count2, expectedIntervalBetweenValueSamples) {
+        this.recordCountAtValue(count2, value);
         if (expectedIntervalBetweenValueSamples <= 0) {
           return;
         }
         for (let missingValue = value - expectedIntervalBetweenValueSamples; missingValue >= expectedIntervalBetweenValueSamples; missingValue -= expectedIntervalBetweenValueSamples) {
-          this.recordCountAtValue(count, missingValue);
+          this.recordCountAtValue(count2, missingValue);
         }
       }
       /**
@@ -1076,17 +1086,17 @@ var require_Int32Histogram = __commonJS({
 import { statSync } from "node:fs";
 
 // src/load/csv.ts
-function csvNumber(record, column, valid, expected) {
-  const text = record.get(column);
+function csvNumber(record2, column, valid, expected) {
+  const text = record2.get(column);
   const value = text.trim() === "" ? Number.NaN : Number(text);
-  if (!valid(value)) throw badField(record, column, expected);
+  if (!valid(value)) throw badField(record2, column, expected);
   return value;
 }
-function badField(record, column, expected) {
-  const text = record.get(column);
+function badField(record2, column, expected) {
+  const text = record2.get(column);
   const shown = text.length > 40 ? `${text.slice(0, 40)}\u2026` : text;
   return new ConfigError(
-    `${record.source}: line ${record.line}: ${column} ${JSON.stringify(shown)}: expected ${expected}`
+    `${record2.source}: line ${record2.line}: ${column} ${JSON.stringify(shown)}: expected ${expected}`
   );
 }
 function csvRecords(source, required, onRecord) {
@@ -1141,13 +1151,13 @@ function csvRows(source, onRow) {
     field = "";
   };
   return {
-    line(text, number) {
+    line(text, number2) {
       if (!quoted) {
         if (!text.includes('"')) {
-          if (text !== "") onRow(text, number);
+          if (text !== "") onRow(text, number2);
           return;
         }
-        rowLine = number;
+        rowLine = number2;
         rowChars = 0;
       } else {
         field += "\n";
@@ -1283,13 +1293,13 @@ var Part = class {
   latency = new LatencyHistogram();
   failed = 0;
   stats() {
-    const count = this.latency.count;
+    const count2 = this.latency.count;
     return {
-      count,
+      count: count2,
       p50Ms: this.latency.percentile(50),
       p95Ms: this.latency.percentile(95),
       p99Ms: this.latency.percentile(99),
-      errorRate: count === 0 ? 0 : this.failed / count
+      errorRate: count2 === 0 ? 0 : this.failed / count2
     };
   }
 };
@@ -1335,29 +1345,29 @@ var otherReasons = `other reasons (past the first ${maxFailureReasons} distinct 
 var FailureCounts = class {
   counts = /* @__PURE__ */ new Map();
   add(reason) {
-    const count = this.counts.get(reason);
-    if (count !== void 0) this.counts.set(reason, count + 1);
+    const count2 = this.counts.get(reason);
+    if (count2 !== void 0) this.counts.set(reason, count2 + 1);
     else if (this.counts.size < maxFailureReasons) this.counts.set(ownCopy(reason), 1);
     else this.counts.set(otherReasons, (this.counts.get(otherReasons) ?? 0) + 1);
   }
   /** "12 × GET /cart: 503 Service Unavailable", most frequent first. */
   top(limit = 5) {
-    return [...this.counts].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([reason, count]) => `${count} \xD7 ${reason}`);
+    return [...this.counts].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([reason, count2]) => `${count2} \xD7 ${reason}`);
   }
 };
 var ownCopy = (text) => JSON.parse(JSON.stringify(text));
 
 // src/load/hey.ts
 function heyReader(source, startedAtMs, onSample) {
-  return csvRecords(source, ["response-time", "status-code", "offset"], (record) => {
-    const seconds = csvNumber(record, "response-time", isDuration, "seconds, 0 or more");
+  return csvRecords(source, ["response-time", "status-code", "offset"], (record2) => {
+    const seconds = csvNumber(record2, "response-time", isDuration, "seconds, 0 or more");
     const status = csvNumber(
-      record,
+      record2,
       "status-code",
       (code) => Number.isInteger(code) && code >= 0,
       "an HTTP status, or 0 for no response"
     );
-    const offset = csvNumber(record, "offset", isDuration, "seconds since hey started, 0 or more");
+    const offset = csvNumber(record2, "offset", isDuration, "seconds since hey started, 0 or more");
     const success = status > 0 && status < 400;
     onSample({
       startMs: startedAtMs + offset * 1e3,
@@ -1371,30 +1381,30 @@ function heyReader(source, startedAtMs, onSample) {
 
 // src/load/jtl.ts
 function jtlReader(source, onSample) {
-  const records = csvRecords(source, ["timeStamp", "elapsed", "success"], (record) => {
+  const records = csvRecords(source, ["timeStamp", "elapsed", "success"], (record2) => {
     const startMs = csvNumber(
-      record,
+      record2,
       "timeStamp",
       isTime,
       "epoch milliseconds (jmeter.save.saveservice.timestamp_format=ms)"
     );
-    const elapsedMs = csvNumber(record, "elapsed", isDuration, "milliseconds, 0 or more");
-    const success = record.get("success").trim().toLowerCase();
-    if (success !== "true" && success !== "false") throw badField(record, "success", "true or false");
+    const elapsedMs = csvNumber(record2, "elapsed", isDuration, "milliseconds, 0 or more");
+    const success = record2.get("success").trim().toLowerCase();
+    if (success !== "true" && success !== "false") throw badField(record2, "success", "true or false");
     onSample(
-      success === "true" ? { startMs, elapsedMs, success: true } : { startMs, elapsedMs, success: false, failure: jtlFailure(record.get) }
+      success === "true" ? { startMs, elapsedMs, success: true } : { startMs, elapsedMs, success: false, failure: jtlFailure(record2.get) }
     );
   });
   let first = true;
   return {
-    line(text, number) {
+    line(text, number2) {
       if (first && text.trimStart().startsWith("<")) {
         throw new ConfigError(
           `${source}: these JMeter results are XML; chaos-gate reads CSV results with a header: run JMeter with -Jjmeter.save.saveservice.output_format=csv -Jjmeter.save.saveservice.print_field_names=true`
         );
       }
       first = false;
-      records.line(text, number);
+      records.line(text, number2);
     },
     end: records.end
   };
@@ -1425,11 +1435,11 @@ function k6JsonReader(source, onSample) {
     });
   };
   return {
-    line(text, number) {
+    line(text, number2) {
       const trimmed = text.trim();
       if (!trimmed) return;
       const notJson = () => new ConfigError(
-        number === 1 && trimmed === "{" ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)` : `${source}: line ${number}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`
+        number2 === 1 && trimmed === "{" ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)` : `${source}: line ${number2}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`
       );
       if (!text.includes("http_req_duration") && !text.includes("http_req_failed")) {
         if (trimmed.startsWith("{") && trimmed.endsWith("}")) return;
@@ -1447,12 +1457,12 @@ function k6JsonReader(source, onSample) {
       const value = point.data?.value;
       const endMs = Date.parse(time ?? "");
       if (!Number.isFinite(endMs) || typeof value !== "number" || !Number.isFinite(value))
-        throw new ConfigError(`${source}: line ${number}: a Point needs data.time and data.value`);
+        throw new ConfigError(`${source}: line ${number2}: a Point needs data.time and data.value`);
       const half = point.metric === "http_req_duration" ? "duration" : "failed";
       if (half === "duration" ? !isDuration(value) : value !== 0 && value !== 1) {
         const expected = half === "duration" ? "milliseconds, 0 or more" : "0 or 1";
         throw new ConfigError(
-          `${source}: line ${number}: ${point.metric} data.value ${value}: expected ${expected}`
+          `${source}: line ${number2}: ${point.metric} data.value ${value}: expected ${expected}`
         );
       }
       const tags = point.data?.tags ?? {};
@@ -1485,59 +1495,69 @@ function k6JsonReader(source, onSample) {
 
 // src/load/k6.ts
 var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var count = number().int().nonnegative();
+var checkSchema = looseObject({
+  name: string(),
+  path: string().optional(),
+  passes: count,
+  fails: count
+});
+var listOrMap = (item) => union([array(item), record(string(), item)], { error: "expected a list or an object" }).optional();
+var groupSchema = looseObject({
+  checks: listOrMap(checkSchema),
+  get groups() {
+    return listOrMap(groupSchema);
+  }
+});
+var summarySchema = (threshold) => looseObject({
+  metrics: record(string(), looseObject({ thresholds: record(string(), threshold).optional() })),
+  root_group: groupSchema.optional()
+});
+var trueOrFalse = { error: "expected true or false" };
+var exportSchema = summarySchema(boolean(trueOrFalse));
+var handleSummarySchema = summarySchema(looseObject({ ok: boolean(trueOrFalse) }));
 function parseK6Summary(json, source) {
   if (!isObject(json) || !isObject(json.metrics)) {
     throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
   }
-  const metrics = json.metrics;
-  const handleSummaryShape = Object.values(metrics).some((m) => isObject(m) && isObject(m.values));
-  const thresholds = [];
+  const handleSummaryShape = Object.values(json.metrics).some((m) => isObject(m) && isObject(m.values));
+  const parsed = (handleSummaryShape ? handleSummarySchema : exportSchema).safeParse(json);
+  if (!parsed.success)
+    throw new ConfigError(describeSchemaIssues(`${source}: not a k6 summary`, parsed.error));
+  const metrics = parsed.data.metrics;
+  const thresholds = Object.entries(metrics).flatMap(
+    ([metric, body]) => Object.entries(body.thresholds ?? {}).map(([expression, state]) => ({
+      metric,
+      expression,
+      ok: typeof state === "boolean" ? !state : state.ok
+    }))
+  );
   const valuesOf = (name) => {
     const metric = metrics[name];
-    if (!isObject(metric)) return void 0;
+    if (!metric) return void 0;
     return handleSummaryShape ? isObject(metric.values) ? metric.values : void 0 : metric;
   };
-  for (const [metric, body] of Object.entries(metrics)) {
-    if (!isObject(body) || !isObject(body.thresholds)) continue;
-    for (const [expression, state] of Object.entries(body.thresholds)) {
-      if (handleSummaryShape) {
-        if (!isObject(state) || typeof state.ok !== "boolean") {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"].ok: expected true or false`
-          );
-        }
-        thresholds.push({ metric, expression, ok: state.ok });
-      } else {
-        if (typeof state !== "boolean") {
-          throw new ConfigError(
-            `${source}: field metrics.${metric}.thresholds["${expression}"]: expected true or false`
-          );
-        }
-        thresholds.push({ metric, expression, ok: !state });
-      }
-    }
-  }
   const duration = valuesOf("http_req_duration");
   const failed = valuesOf("http_req_failed");
   const iterations = valuesOf("iterations");
   return {
     thresholds,
-    checks: isObject(json.root_group) ? checksOf(json.root_group) : [],
+    checks: parsed.data.root_group ? checksOf(parsed.data.root_group) : [],
     httpReqDuration: duration && numbersOf(duration),
     httpReqFailed: failed ? num(handleSummaryShape ? failed.rate : failed.value) : void 0,
     iterations: iterations ? num(iterations.count) : void 0
   };
 }
 function checksOf(group) {
-  const list = (value) => Array.isArray(value) ? value.filter(isObject) : isObject(value) ? Object.values(value).filter(isObject) : [];
-  const own = list(group.checks).map((check) => ({
-    name: String(check.name ?? ""),
-    path: String(check.path ?? ""),
-    passes: num(check.passes) ?? 0,
-    fails: num(check.fails) ?? 0
+  const own = listed(group.checks).map(({ name, path = "", passes, fails }) => ({
+    name,
+    path,
+    passes,
+    fails
   }));
-  return [...own, ...list(group.groups).flatMap(checksOf)];
+  return [...own, ...listed(group.groups).flatMap(checksOf)];
 }
+var listed = (items) => Array.isArray(items) ? items : Object.values(items ?? {});
 function numbersOf(values) {
   return Object.fromEntries(
     Object.entries(values).filter((e) => typeof e[1] === "number")
@@ -1601,10 +1621,10 @@ function heyStartMs(file, ran) {
 }
 function readLines(file, what, reader) {
   let blank = true;
-  readInputLines(file, what, (line, number) => {
+  readInputLines(file, what, (line, number2) => {
     if (blank && line.trim() === "") return;
     blank = false;
-    reader.line(line, number);
+    reader.line(line, number2);
   });
   if (blank) throw new ConfigError(`${file}: the ${what} is empty`);
   reader.end();

@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   totalChaosSeconds
-} from "./chunk-F2Y33RKZ.js";
+} from "./chunk-FK2XKCM2.js";
 import {
   objectMetaSchema
-} from "./chunk-VV334XWF.js";
+} from "./chunk-KHFU6QK6.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
@@ -19,7 +19,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-5YWR5LQW.js";
+} from "./chunk-Z6ESBZ4M.js";
 
 // src/kube/shape.ts
 function parseShape(schema, value) {

@@ -5,17 +5,17 @@ import {
   conclude,
   parseJsonReport,
   refuseBadReportPaths
-} from "./chunk-VNQBPVSH.js";
+} from "./chunk-GGZVASA3.js";
 import "./chunk-VJZ45ZOO.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
-import "./chunk-5YWR5LQW.js";
+import "./chunk-YWBX3UM5.js";
 import {
   readInputFile,
   resultFileLimit
-} from "./chunk-NHEBECCI.js";
+} from "./chunk-Z6ESBZ4M.js";
 import {
   ConfigError
 } from "./chunk-RHZBZGPM.js";

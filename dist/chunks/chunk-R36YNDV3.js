@@ -3,34 +3,32 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseShape
-} from "./chunk-NYNSXE74.js";
+} from "./chunk-S3HLZPE7.js";
 import {
   iso_exports
-} from "./chunk-F2Y33RKZ.js";
+} from "./chunk-FK2XKCM2.js";
 import {
   describeSchemaIssues,
   objectMetaSchema
-} from "./chunk-VV334XWF.js";
+} from "./chunk-KHFU6QK6.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
 import {
+  MiB,
   NEVER,
   _enum,
   array,
   boolean,
   looseObject,
   number,
+  readInputFile,
   record,
+  resultFileLimit,
   string,
   union,
   unknown
-} from "./chunk-5YWR5LQW.js";
-import {
-  MiB,
-  readInputFile,
-  resultFileLimit
-} from "./chunk-NHEBECCI.js";
+} from "./chunk-Z6ESBZ4M.js";
 import {
   ConfigError,
   errorMessage

@@ -8,7 +8,7 @@ import {
 } from "./chunk-WZQ2V6ZS.js";
 import {
   readInputFile
-} from "./chunk-NHEBECCI.js";
+} from "./chunk-Z6ESBZ4M.js";
 import {
   ConfigError,
   __toESM,

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-NYNSXE74.js";
+} from "./chunk-S3HLZPE7.js";
 import {
   formatDuration
-} from "./chunk-F2Y33RKZ.js";
+} from "./chunk-FK2XKCM2.js";
 import {
   require_dist,
   yaml
@@ -16,10 +16,10 @@ import {
   displayUrl,
   redact,
   registerSecret
-} from "./chunk-5YWR5LQW.js";
+} from "./chunk-YWBX3UM5.js";
 import {
   readInputFile
-} from "./chunk-NHEBECCI.js";
+} from "./chunk-Z6ESBZ4M.js";
 import {
   CancelledError,
   CannotRunError,

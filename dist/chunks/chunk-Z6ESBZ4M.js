@@ -2,24 +2,160 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  __export
+  ConfigError,
+  __export,
+  errorMessage
 } from "./chunk-RHZBZGPM.js";
 
-// src/secrets.ts
-var secrets = /* @__PURE__ */ new Set();
-var minLength = 6;
-function registerSecret(value) {
-  if (value && value.trim().length >= minLength) secrets.add(value.trim());
+// src/files.ts
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+var MiB = 1024 * 1024;
+var smallFileLimit = 4 * MiB;
+var resultFileLimit = 512 * MiB;
+var maxLineChars = 64 * MiB;
+var lineChunkBytes = 64 * 1024;
+var failure = (file, what) => (why) => {
+  throw new ConfigError(`${file}: cannot read the ${what}: ${why}`);
+};
+function readInputFile(file, what, maxBytes = smallFileLimit) {
+  const fail = failure(file, what);
+  return withRegularFile(file, fail, maxBytes, (fd, size) => {
+    const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read)
+      read = readChunk(fd, buffer.subarray(length), fail);
+    if (length > maxBytes) fail(`more than the ${maxBytes / MiB} MiB allowed`);
+    return textDecoder(fd, buffer, fail)(buffer.subarray(0, length), true);
+  });
 }
-var userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
-function redact(text) {
-  let result = text.includes("@") ? text.replace(userinfo, "$1") : text;
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-    result = result.replaceAll(secret, "***");
-  return result;
+function readInputLines(file, what, onLine, chunkBytes = lineChunkBytes) {
+  const fail = failure(file, what);
+  let number3 = 0;
+  let pieces = [];
+  let piecesLength = 0;
+  const emit = (line) => onLine(line.endsWith("\r") ? line.slice(0, -1) : line, ++number3);
+  withRegularFile(file, fail, Infinity, (fd) => {
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    const decode2 = textDecoder(fd, buffer, fail);
+    for (let read = -1; read !== 0; ) {
+      read = readChunk(fd, buffer, fail);
+      const text = decode2(buffer.subarray(0, read), read === 0);
+      let start = 0;
+      for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+        emit(pieces.length > 0 ? pieces.join("") + text.slice(start, end) : text.slice(start, end));
+        pieces = [];
+        piecesLength = 0;
+        start = end + 1;
+      }
+      if (start < text.length) {
+        pieces.push(text.slice(start));
+        piecesLength += text.length - start;
+        if (piecesLength > maxLineChars)
+          fail(`line ${number3 + 1} is longer than ${maxLineChars / MiB} MiB; is this a line-based file?`);
+      }
+    }
+  });
+  if (pieces.length > 0) emit(pieces.join(""));
 }
-function displayUrl(url) {
-  return url.replace(userinfo, "$1");
+function withRegularFile(file, fail, maxBytes, use) {
+  const { fd, size } = guarded(fail, () => {
+    const stat = statSync(file);
+    if (stat.isDirectory()) fail("it is a directory");
+    if (!stat.isFile()) fail("not a regular file (a pipe, socket or device)");
+    if (stat.size > maxBytes) fail(`${stat.size} bytes is more than the ${maxBytes / MiB} MiB allowed`);
+    return { fd: openSync(file, "r"), size: stat.size };
+  });
+  try {
+    guarded(fail, () => fstatSync(fd).isFile() || fail("not a regular file"));
+    return use(fd, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+var readChunk = (fd, into, fail) => guarded(fail, () => readSync(fd, into, 0, into.length, null));
+function guarded(fail, action) {
+  try {
+    return action();
+  } catch (error2) {
+    if (error2 instanceof ConfigError) throw error2;
+    return fail(errorMessage(error2));
+  }
+}
+function textDecoder(fd, scratch, fail) {
+  let decode2;
+  let held = Buffer.alloc(0);
+  return (bytes, last) => {
+    if (decode2) return decode2(bytes, last);
+    const head = held.length === 0 ? bytes : Buffer.concat([held, bytes]);
+    if (head.length < 2 && !last) {
+      held = Buffer.from(head);
+      return "";
+    }
+    const utf16 = utf16Of(head);
+    decode2 = utf16 ? utf16Decoder(utf16, fail) : utf8Decoder(fd, scratch, fail);
+    return decode2(head, last);
+  };
+}
+function utf16Of(start) {
+  if (start[0] === 255 && start[1] === 254) return "utf-16le";
+  if (start[0] === 254 && start[1] === 255) return "utf-16be";
+  return void 0;
+}
+function utf16Decoder(encoding, fail) {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  return (bytes, last) => {
+    try {
+      return decoder.decode(bytes, { stream: !last });
+    } catch {
+      return fail(
+        `not valid ${encoding.toUpperCase()} (half of a surrogate pair, or an odd byte at the end)`
+      );
+    }
+  };
+}
+function utf8Decoder(fd, scratch, fail) {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let offset = 0;
+  let tail = Buffer.alloc(0);
+  return (bytes, last) => {
+    try {
+      const text = decoder.decode(bytes, { stream: !last });
+      tail = Buffer.concat([tail, bytes.subarray(-3)]).subarray(-3);
+      offset += bytes.length;
+      return text;
+    } catch {
+      let start = 0;
+      while (start < tail.length && ((tail[start] ?? 0) & 192) === 128) start++;
+      const at = offset - tail.length + start + firstInvalidByte(Buffer.concat([tail.subarray(start), bytes]));
+      return fail(`not valid UTF-8 (first bad byte at offset ${at}, line ${lineAt(fd, at, scratch)})`);
+    }
+  };
+}
+function firstInvalidByte(bytes) {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i] ?? 0;
+    const length = lead < 128 ? 1 : lead >> 5 === 6 ? 2 : lead >> 4 === 14 ? 3 : lead >> 3 === 30 ? 4 : 0;
+    if (length === 0) return i;
+    try {
+      decoder.decode(bytes.subarray(i, i + length));
+    } catch {
+      return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+function lineAt(fd, offset, scratch) {
+  let line = 1;
+  for (let position = 0; position < offset; ) {
+    const read = readSync(fd, scratch, 0, Math.min(scratch.length, offset - position), position);
+    if (read === 0) break;
+    const bytes = scratch.subarray(0, read);
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) line++;
+    position += read;
+  }
+  return line;
 }
 
 // node_modules/zod/v4/core/util.js
@@ -1155,9 +1291,9 @@ var _safeParse = (_Err) => (schema, value, _ctx) => {
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
-  return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+  return result.issues.length ? failure2(_Err, result.issues, ctx) : { success: true, data: result.value };
 };
-function failure(Err, issues, ctx) {
+function failure2(Err, issues, ctx) {
   let error2;
   return {
     success: false,
@@ -1181,7 +1317,7 @@ var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
   let result = schema._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
-  return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+  return result.issues.length ? failure2(_Err, result.issues, ctx) : { success: true, data: result.value };
 };
 var COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
@@ -6236,6 +6372,11 @@ function superRefine(fn, params) {
 }
 
 export {
+  MiB,
+  resultFileLimit,
+  maxLineChars,
+  readInputFile,
+  readInputLines,
   NEVER,
   _isoDateTime,
   _isoDate,
@@ -6256,8 +6397,5 @@ export {
   union,
   record,
   _enum,
-  literal,
-  registerSecret,
-  redact,
-  displayUrl
+  literal
 };

@@ -7,17 +7,17 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-WJXZS7VO.js";
+} from "./chunk-SHC7LISB.js";
 import {
   convertChaos,
   readableResults
-} from "./chunk-NYNSXE74.js";
-import "./chunk-F2Y33RKZ.js";
-import "./chunk-VV334XWF.js";
+} from "./chunk-S3HLZPE7.js";
+import "./chunk-FK2XKCM2.js";
 import "./chunk-WZQ2V6ZS.js";
+import "./chunk-KHFU6QK6.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-5YWR5LQW.js";
-import "./chunk-NHEBECCI.js";
+import "./chunk-YWBX3UM5.js";
+import "./chunk-Z6ESBZ4M.js";
 import {
   CannotRunError,
   ConfigError

@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-O24Q3MD5.js";
+} from "./chunk-ZI3BVLZU.js";
 import {
   isCommand,
   isHelpCommand,
@@ -21,15 +21,15 @@ import {
   toMap,
   toNumber
 } from "./chunk-WBJFAYQ2.js";
-import "./chunk-7CWV6DSY.js";
-import "./chunk-GISHE365.js";
-import "./chunk-F2Y33RKZ.js";
+import "./chunk-XKINNSUE.js";
+import "./chunk-X7M3ZBKG.js";
+import "./chunk-FK2XKCM2.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-VJZ45ZOO.js";
 import {
   redact
-} from "./chunk-5YWR5LQW.js";
-import "./chunk-NHEBECCI.js";
+} from "./chunk-YWBX3UM5.js";
+import "./chunk-Z6ESBZ4M.js";
 import {
   CancelledError,
   CannotRunError,
@@ -125,7 +125,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-LQUO3ZKF.js");
+        const { runTargets } = await import("./targets-KJ76XT2Y.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -134,15 +134,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-SEUU56N6.js");
+        const { reportGate } = await import("./report-BOQN4LBM.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-6RVPNTPO.js");
+        const { mergeGate } = await import("./merge-QOUMBM5D.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-44YAWXVF.js");
+        const { describeRunInputs } = await import("./inputs-5V5QPFIU.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

@@ -4,8 +4,9 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-TGSMHWDY.js";
-import "./chunk-NHEBECCI.js";
+} from "./chunk-4X3LT62F.js";
+import "./chunk-KHFU6QK6.js";
+import "./chunk-Z6ESBZ4M.js";
 import "./chunk-RHZBZGPM.js";
 export {
   commandOnlySuite,

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duration
-} from "./chunk-F2Y33RKZ.js";
+} from "./chunk-FK2XKCM2.js";
 import {
   NEVER,
   _enum,
@@ -13,7 +13,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-5YWR5LQW.js";
+} from "./chunk-Z6ESBZ4M.js";
 
 // src/load/schema.ts
 var rate = union([number(), string()]).transform((value, ctx) => {

@@ -3,14 +3,14 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-7CWV6DSY.js";
+} from "./chunk-XKINNSUE.js";
 import {
   readManifests
-} from "./chunk-GISHE365.js";
+} from "./chunk-X7M3ZBKG.js";
 import {
   engineChaosSeconds,
   runDuration
-} from "./chunk-F2Y33RKZ.js";
+} from "./chunk-FK2XKCM2.js";
 import {
   require_dist
 } from "./chunk-WZQ2V6ZS.js";
@@ -22,14 +22,12 @@ import {
   array,
   boolean,
   number,
+  readInputFile,
   record,
   strictObject,
   string,
   union
-} from "./chunk-5YWR5LQW.js";
-import {
-  readInputFile
-} from "./chunk-NHEBECCI.js";
+} from "./chunk-Z6ESBZ4M.js";
 import {
   ConfigError,
   __toESM,

@@ -3,39 +3,39 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-7CWV6DSY.js";
+} from "./chunk-XKINNSUE.js";
 import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-7QUUXGDS.js";
+} from "./chunk-R36YNDV3.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-GISHE365.js";
+} from "./chunk-X7M3ZBKG.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   convertChaos,
   parseShape
-} from "./chunk-NYNSXE74.js";
-import "./chunk-F2Y33RKZ.js";
+} from "./chunk-S3HLZPE7.js";
+import "./chunk-FK2XKCM2.js";
+import "./chunk-WZQ2V6ZS.js";
 import {
   describeSchemaIssues
-} from "./chunk-VV334XWF.js";
-import "./chunk-WZQ2V6ZS.js";
+} from "./chunk-KHFU6QK6.js";
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-VNQBPVSH.js";
+} from "./chunk-GGZVASA3.js";
 import "./chunk-VJZ45ZOO.js";
 import {
   mergeReports
 } from "./chunk-RG723U7L.js";
-import "./chunk-5YWR5LQW.js";
+import "./chunk-YWBX3UM5.js";
 import {
   resultFileLimit
-} from "./chunk-NHEBECCI.js";
+} from "./chunk-Z6ESBZ4M.js";
 import {
   CannotRunError,
   ConfigError
@@ -93,7 +93,7 @@ async function reportGate(config, sources, log) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-HR3GTWN6.js");
+    const { readLoadSuite } = await import("./collect-72Q25AUU.js");
     parts.push({ suites: [readLoadSuite(load, void 0, [])] });
   }
   if (config.ctkJournals.length > 0) parts.push({ suites: config.ctkJournals.map(readCtkJournal) });
@@ -106,7 +106,7 @@ async function reportGate(config, sources, log) {
       );
     parts.push(chaosReportFromFiles(sources.results));
   } else if (namespace) {
-    const { chaosReportFromCluster } = await import("./report-cluster-G4OAUAOR.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-WHPHOHD6.js");
     parts.push(await chaosReportFromCluster(config, namespace, sources.selector));
   } else if (sources.selector) {
     throw new ConfigError("--selector picks ChaosEngines in a namespace: give --namespace with it");
@@ -128,7 +128,9 @@ function checkVerdicts(report, log) {
 }
 function whatIsMissing(suite) {
   if (suite.kind === "load" && suite.cases.length === 0) {
-    const requests = suite.properties["overall.requests"] ?? "0";
+    if (suite.properties["overall.requests"] === void 0)
+      return "the k6 summary holds no thresholds or checks; add thresholds to the k6 script, or give per-request results (--jtl, k6 --out json, hey) with load.thresholds";
+    const requests = suite.properties["overall.requests"];
     const errorRate = Number(suite.properties["overall.errorRate"] ?? 0);
     return `${requests} requests read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; set load.thresholds (p95, p99, errorRate) in the config file given with --config`;
   }

@@ -14,7 +14,7 @@ import {
   number,
   string,
   union
-} from "./chunk-5YWR5LQW.js";
+} from "./chunk-Z6ESBZ4M.js";
 import {
   __export
 } from "./chunk-RHZBZGPM.js";

@@ -12,15 +12,17 @@ import {
   judgementsOf
 } from "./chunk-RG723U7L.js";
 import {
+  redact
+} from "./chunk-YWBX3UM5.js";
+import {
   _enum,
   array,
   literal,
   looseObject,
   number,
   record,
-  redact,
   string
-} from "./chunk-5YWR5LQW.js";
+} from "./chunk-Z6ESBZ4M.js";
 import {
   CannotRunError,
   ConfigError,

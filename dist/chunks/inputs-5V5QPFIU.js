@@ -4,15 +4,15 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-VOAIH3DC.js";
-import "./chunk-GISHE365.js";
-import "./chunk-VV334XWF.js";
+} from "./chunk-KSP4YI6G.js";
+import "./chunk-X7M3ZBKG.js";
 import "./chunk-WZQ2V6ZS.js";
-import "./chunk-VNQBPVSH.js";
+import "./chunk-KHFU6QK6.js";
+import "./chunk-GGZVASA3.js";
 import "./chunk-VJZ45ZOO.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-5YWR5LQW.js";
-import "./chunk-NHEBECCI.js";
+import "./chunk-YWBX3UM5.js";
+import "./chunk-Z6ESBZ4M.js";
 import "./chunk-RHZBZGPM.js";
 export {
   describeRunInputs,

@@ -4,20 +4,20 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-GISHE365.js";
+} from "./chunk-X7M3ZBKG.js";
 import {
   describeSchemaIssues
-} from "./chunk-VV334XWF.js";
+} from "./chunk-KHFU6QK6.js";
 import {
   reportPathProblems
-} from "./chunk-VNQBPVSH.js";
+} from "./chunk-GGZVASA3.js";
 import {
   array,
   boolean,
   int,
   looseObject,
   string
-} from "./chunk-5YWR5LQW.js";
+} from "./chunk-Z6ESBZ4M.js";
 import {
   ConfigError
 } from "./chunk-RHZBZGPM.js";

@@ -4,14 +4,14 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-TGSMHWDY.js";
+} from "./chunk-4X3LT62F.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-VOAIH3DC.js";
+} from "./chunk-KSP4YI6G.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -30,16 +30,16 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-WJXZS7VO.js";
+} from "./chunk-SHC7LISB.js";
 import {
   isWorkflowCompleted,
   readCtkJournal,
   workflowCondition,
   workflowToSuite
-} from "./chunk-7QUUXGDS.js";
+} from "./chunk-R36YNDV3.js";
 import {
   duplicateProblems
-} from "./chunk-GISHE365.js";
+} from "./chunk-X7M3ZBKG.js";
 import {
   convertChaos,
   experimentStatusOf,
@@ -48,13 +48,13 @@ import {
   isVerdictFinal,
   readableResults,
   resultName
-} from "./chunk-NYNSXE74.js";
+} from "./chunk-S3HLZPE7.js";
 import {
   formatDuration
-} from "./chunk-F2Y33RKZ.js";
+} from "./chunk-FK2XKCM2.js";
 import {
   conclude
-} from "./chunk-VNQBPVSH.js";
+} from "./chunk-GGZVASA3.js";
 import {
   mergeReports,
   underLabel
