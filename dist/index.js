@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-ZI3BVLZU.js";
+} from "./chunks/chunk-ONI5EP63.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
@@ -31,7 +31,7 @@ import {
   loadKubeContext,
   newSecretDir
 } from "./chunks/chunk-SHC7LISB.js";
-import "./chunks/chunk-XKINNSUE.js";
+import "./chunks/chunk-S24VUENM.js";
 import "./chunks/chunk-R36YNDV3.js";
 import "./chunks/chunk-X7M3ZBKG.js";
 import "./chunks/chunk-S3HLZPE7.js";

@@ -16,7 +16,11 @@ const rate = z.union([z.number(), z.string()]).transform((value, ctx) => {
 
 export const loadSchema = z.strictObject({
   /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
-  command: z.union([z.string().min(1), z.array(z.string()).min(1)]).optional(),
+  command: z
+    .union([z.string().min(1), z.array(z.string()).min(1)], {
+      error: 'expected a command line or a list of the program and its arguments',
+    })
+    .optional(),
   cwd: z.string().optional(),
   /** Added to the few variables the command inherits (PATH, HOME, locale, proxies, CA files). */
   env: z.record(z.string(), z.string()).optional(),

@@ -14202,7 +14202,9 @@ var init_schema = __esm({
     });
     loadSchema = strictObject({
       /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
-      command: union([string2().min(1), array(string2()).min(1)]).optional(),
+      command: union([string2().min(1), array(string2()).min(1)], {
+        error: "expected a command line or a list of the program and its arguments"
+      }).optional(),
       cwd: string2().optional(),
       /** Added to the few variables the command inherits (PATH, HOME, locale, proxies, CA files). */
       env: record(string2(), string2()).optional(),

@@ -59,6 +59,10 @@ test('unknown keys, wrong types and bad durations name the file and field', () =
     ['engines: {a: x.yaml}\n', /chaos-gate\.yaml: engines: expected a file path or a list of file paths/],
     ['kubeconfig: 5\n', /chaos-gate\.yaml: kubeconfig: expected a file path or a list of file paths/],
     [
+      'load: {command: 5}\n',
+      /chaos-gate\.yaml: load\.command: expected a command line or a list of the program and its arguments/,
+    ],
+    [
       'targets:\n  - {name: eu, context: a}\n  - {name: eu, context: b}\n',
       /chaos-gate\.yaml: targets: the name "eu" is given twice; each target needs its own/,
     ],

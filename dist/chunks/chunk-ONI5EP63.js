@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-XKINNSUE.js";
+} from "./chunk-S24VUENM.js";
 import {
   readManifests
 } from "./chunk-X7M3ZBKG.js";

@@ -27,7 +27,9 @@ var rate = union([number(), string()]).transform((value, ctx) => {
 });
 var loadSchema = strictObject({
   /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
-  command: union([string().min(1), array(string()).min(1)]).optional(),
+  command: union([string().min(1), array(string()).min(1)], {
+    error: "expected a command line or a list of the program and its arguments"
+  }).optional(),
   cwd: string().optional(),
   /** Added to the few variables the command inherits (PATH, HOME, locale, proxies, CA files). */
   env: record(string(), string()).optional(),

@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-ZI3BVLZU.js";
+} from "./chunk-ONI5EP63.js";
 import {
   isCommand,
   isHelpCommand,
@@ -21,7 +21,7 @@ import {
   toMap,
   toNumber
 } from "./chunk-WBJFAYQ2.js";
-import "./chunk-XKINNSUE.js";
+import "./chunk-S24VUENM.js";
 import "./chunk-X7M3ZBKG.js";
 import "./chunk-FK2XKCM2.js";
 import "./chunk-WZQ2V6ZS.js";
@@ -134,7 +134,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-BOQN4LBM.js");
+        const { reportGate } = await import("./report-EI42ASSH.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
