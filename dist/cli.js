@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-LCEBXERO.js");
+var { main } = await import("./chunks/main-RKF4QU3M.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -23,9 +23,9 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-QSDTHXJJ.js";
+} from "./chunks/chunk-SU2YOWUU.js";
 import "./chunks/chunk-4X3LT62F.js";
-import "./chunks/chunk-KSP4YI6G.js";
+import "./chunks/chunk-MXY75Q4Q.js";
 import {
   connect,
   loadKubeContext,

@@ -5,7 +5,7 @@
 import { readWorkflow, type WorkflowObject } from '../argo/submit.ts';
 import type { GateConfig } from '../config/load.ts';
 import { ConfigError } from '../errors.ts';
-import { duplicateProblems, readManifests, type Manifest } from '../kube/manifests.ts';
+import { duplicateProblems, readManifests, type Manifest, type ManifestRole } from '../kube/manifests.ts';
 import { describeSchemaIssues } from '../kube/object-meta.ts';
 import { engineCrdRules } from '../litmus/crd-rules.ts';
 import { blastRadiusProblems } from './blast-radius.ts';
@@ -17,13 +17,27 @@ export interface RunInputs {
 }
 
 export function readRunInputs(config: GateConfig): RunInputs {
+  // A file that cannot be read is one problem among the others: the rest are still checked and told.
+  const unreadable: string[] = [];
+  const orProblem = <T>(read: () => T, instead: T): T => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      unreadable.push(error.message);
+      return instead;
+    }
+  };
+  const read = (files: string[], role: ManifestRole) =>
+    files.flatMap((file) => orProblem(() => readManifests([file], role), []));
   const manifests = [
-    ...readManifests(config.rbac, 'rbac'),
-    ...readManifests(config.experiments, 'experiment'),
-    ...readManifests(config.engines, 'engine'),
+    ...read(config.rbac, 'rbac'),
+    ...read(config.experiments, 'experiment'),
+    ...read(config.engines, 'engine'),
   ];
-  const workflow = config.workflow && readWorkflow(config.workflow);
-  if (!manifests.some((m) => m.role === 'engine') && !workflow) {
+  const source = config.workflow;
+  const workflow = source && orProblem(() => readWorkflow(source), undefined);
+  if (unreadable.length === 0 && !manifests.some((m) => m.role === 'engine') && !workflow) {
     throw new ConfigError(
       'nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)',
     );
@@ -36,6 +50,7 @@ export function readRunInputs(config: GateConfig): RunInputs {
   // An engine its CRD would refuse is not read any further: its fields may not have the types they need.
   const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
   const problems = [
+    ...unreadable,
     ...[...engineProblems.values()].flat(),
     ...duplicateProblems(manifests, namespaceOf),
     ...blastRadiusProblems(readable, config.workflow?.namespace ?? workflow?.metadata.namespace, {

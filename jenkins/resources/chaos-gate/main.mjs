@@ -83225,13 +83225,25 @@ __export(inputs_exports, {
   readRunInputs: () => readRunInputs
 });
 function readRunInputs(config2) {
+  const unreadable2 = [];
+  const orProblem = (read2, instead) => {
+    try {
+      return read2();
+    } catch (error2) {
+      if (!(error2 instanceof ConfigError)) throw error2;
+      unreadable2.push(error2.message);
+      return instead;
+    }
+  };
+  const read = (files, role) => files.flatMap((file) => orProblem(() => readManifests([file], role), []));
   const manifests = [
-    ...readManifests(config2.rbac, "rbac"),
-    ...readManifests(config2.experiments, "experiment"),
-    ...readManifests(config2.engines, "engine")
+    ...read(config2.rbac, "rbac"),
+    ...read(config2.experiments, "experiment"),
+    ...read(config2.engines, "engine")
   ];
-  const workflow = config2.workflow && readWorkflow(config2.workflow);
-  if (!manifests.some((m) => m.role === "engine") && !workflow) {
+  const source = config2.workflow;
+  const workflow = source && orProblem(() => readWorkflow(source), void 0);
+  if (unreadable2.length === 0 && !manifests.some((m) => m.role === "engine") && !workflow) {
     throw new ConfigError(
       "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
     );
@@ -83242,6 +83254,7 @@ function readRunInputs(config2) {
   );
   const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
   const problems = [
+    ...unreadable2,
     ...[...engineProblems.values()].flat(),
     ...duplicateProblems(manifests, namespaceOf),
     ...blastRadiusProblems(readable, config2.workflow?.namespace ?? workflow?.metadata.namespace, {

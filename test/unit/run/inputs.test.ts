@@ -162,6 +162,40 @@ test('metadata that is not text is named, not crashed on', () => {
   refused({ engines: [numberName] }, /name-5\.yaml, document 1: field metadata\.name: expected a string/);
 });
 
+test('a file that cannot be read does not hide the other problems: all are told at once', () => {
+  const paused = file(
+    'paused-too.yaml',
+    engineYaml('paused-too').replace('engineState: active', 'engineState: paused'),
+  );
+  const empty = file('empty-engines.yaml', '# nothing yet\n');
+  assert.throws(
+    () =>
+      readRunInputs(
+        resolveConfig({
+          namespace: 'shop',
+          rbac: [path.join(dir, 'no-such-rbac.yaml')],
+          engines: [paused, empty],
+          reports: { junit: path.join(dir, 'same.xml'), json: path.join(dir, 'same.xml') },
+        }),
+      ),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      const lines = error.message.split('\n');
+      assert.match(lines[0] ?? '', /no-such-rbac\.yaml: cannot read the manifest/);
+      assert.match(lines[1] ?? '', /empty-engines\.yaml: /);
+      assert.ok(
+        lines.some((line) => /paused-too\.yaml, .*field spec\.engineState/.test(line)),
+        error.message,
+      );
+      assert.ok(
+        lines.some((line) => /same\.xml: the same file as the JUnit report/.test(line)),
+        error.message,
+      );
+      return true;
+    },
+  );
+});
+
 test('report paths are checked before any chaos: under a file, a folder, twice the same', () => {
   const plain = file('plain.txt', 'x');
   refused(

@@ -2,15 +2,10 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-QSDTHXJJ.js";
-import "./chunk-4X3LT62F.js";
-import "./chunk-KSP4YI6G.js";
-import "./chunk-SHC7LISB.js";
-import "./chunk-R36YNDV3.js";
+  describeRunInputs,
+  readRunInputs
+} from "./chunk-MXY75Q4Q.js";
 import "./chunk-X7M3ZBKG.js";
-import "./chunk-S3HLZPE7.js";
-import "./chunk-FK2XKCM2.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-KHFU6QK6.js";
 import "./chunk-GGZVASA3.js";
@@ -20,5 +15,6 @@ import "./chunk-YWBX3UM5.js";
 import "./chunk-Z6ESBZ4M.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  runTargets
+  describeRunInputs,
+  readRunInputs
 };

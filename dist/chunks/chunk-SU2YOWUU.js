@@ -11,7 +11,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-KSP4YI6G.js";
+} from "./chunk-MXY75Q4Q.js";
 import {
   KubernetesObjectApi,
   LitmusClient,

@@ -234,13 +234,25 @@ function targetNamespaces(engine) {
 
 // src/run/inputs.ts
 function readRunInputs(config) {
+  const unreadable = [];
+  const orProblem = (read2, instead) => {
+    try {
+      return read2();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      unreadable.push(error.message);
+      return instead;
+    }
+  };
+  const read = (files, role) => files.flatMap((file) => orProblem(() => readManifests([file], role), []));
   const manifests = [
-    ...readManifests(config.rbac, "rbac"),
-    ...readManifests(config.experiments, "experiment"),
-    ...readManifests(config.engines, "engine")
+    ...read(config.rbac, "rbac"),
+    ...read(config.experiments, "experiment"),
+    ...read(config.engines, "engine")
   ];
-  const workflow = config.workflow && readWorkflow(config.workflow);
-  if (!manifests.some((m) => m.role === "engine") && !workflow) {
+  const source = config.workflow;
+  const workflow = source && orProblem(() => readWorkflow(source), void 0);
+  if (unreadable.length === 0 && !manifests.some((m) => m.role === "engine") && !workflow) {
     throw new ConfigError(
       "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
     );
@@ -251,6 +263,7 @@ function readRunInputs(config) {
   );
   const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
   const problems = [
+    ...unreadable,
     ...[...engineProblems.values()].flat(),
     ...duplicateProblems(manifests, namespaceOf),
     ...blastRadiusProblems(readable, config.workflow?.namespace ?? workflow?.metadata.namespace, {

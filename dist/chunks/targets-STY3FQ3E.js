@@ -2,10 +2,15 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  describeRunInputs,
-  readRunInputs
-} from "./chunk-KSP4YI6G.js";
+  runTargets
+} from "./chunk-SU2YOWUU.js";
+import "./chunk-4X3LT62F.js";
+import "./chunk-MXY75Q4Q.js";
+import "./chunk-SHC7LISB.js";
+import "./chunk-R36YNDV3.js";
 import "./chunk-X7M3ZBKG.js";
+import "./chunk-S3HLZPE7.js";
+import "./chunk-FK2XKCM2.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-KHFU6QK6.js";
 import "./chunk-GGZVASA3.js";
@@ -15,6 +20,5 @@ import "./chunk-YWBX3UM5.js";
 import "./chunk-Z6ESBZ4M.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  describeRunInputs,
-  readRunInputs
+  runTargets
 };
