@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-RKF4QU3M.js");
+var { main } = await import("./chunks/main-ATHLK7HS.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -200,9 +200,6 @@ function resolveConfig(...layers) {
   });
 }
 function checkTargets(config) {
-  const names = config.targets.map((t) => t.name);
-  const twice = names.find((name, i) => names.indexOf(name) !== i);
-  if (twice) throw new ConfigError(`targets: the name "${twice}" is given twice; each target needs its own`);
   if (config.targets.length > 0 && config.load) {
     throw new ConfigError(
       "load: a load test runs beside the chaos of one cluster; with several targets, run one job per cluster and join their reports with chaos-gate merge"

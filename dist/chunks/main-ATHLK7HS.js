@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-ONI5EP63.js";
+} from "./chunk-5OZX6AIY.js";
 import {
   isCommand,
   isHelpCommand,
