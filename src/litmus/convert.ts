@@ -35,6 +35,11 @@ export interface ChaosObjects {
   cancelled?: string;
   /** Engines (`namespace/name`) deleted before they reported. */
   deleted?: string[];
+  /**
+   * The objects as `report` found them, not at the end of this run's wait: an experiment without
+   * this run's ChaosResult has no verdict to judge, rather than a verdict that never came.
+   */
+  asFound?: boolean;
 }
 
 /** Why the verdicts stopped coming, when they did not all arrive. */
@@ -53,13 +58,17 @@ const keyOf = (object: { metadata: { namespace?: string; name?: string } }) =>
   `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
 
 export function convertChaos(objects: ChaosObjects): Report {
-  const { engines, results, deleted = [] } = objects;
+  const { engines, results, deleted = [], asFound = false } = objects;
   const interruption = runInterruption(objects);
   const resultsByKey = new Map(results.map((result) => [keyOf(result), result]));
   const suites = engines.map((engine) => {
     const key = keyOf(engine);
     const gone: Interruption = { outcome: 'error', why: `ChaosEngine ${key} was deleted` };
-    return engineSuite(engine, resultsByKey, deleted.includes(key) ? gone : interruption);
+    return engineSuite(engine, {
+      resultsByKey,
+      interruption: deleted.includes(key) ? gone : interruption,
+      asFound,
+    });
   });
   // Results whose engine is not among the objects (e.g. `kubectl get chaosresults -o yaml`).
   const covered = new Set(engines.map(keyOf));
@@ -81,10 +90,15 @@ function engineFromName(result: ChaosResult): string {
   return experiment && name.endsWith(`-${experiment}`) ? name.slice(0, -experiment.length - 1) : name;
 }
 
+interface EngineContext {
+  resultsByKey: ReadonlyMap<string, ChaosResult>;
+  interruption: Interruption | undefined;
+  asFound: boolean;
+}
+
 function engineSuite(
   engine: ChaosEngine,
-  resultsByKey: ReadonlyMap<string, ChaosResult>,
-  interruption: Interruption | undefined,
+  { resultsByKey, interruption, asFound }: EngineContext,
 ): ReportSuite {
   const namespace = engine.metadata.namespace ?? '';
   const name = engine.metadata.name ?? '';
@@ -94,15 +108,18 @@ function engineSuite(
     interruption ??
     (isEngineFinished(engine) ? undefined : { outcome: 'timeout', why: 'the engine had not finished' });
   const cases = experimentNames.flatMap((experiment) => {
-    const result = resultsByKey.get(`${namespace}/${resultName(name, experiment)}`);
+    const found = resultsByKey.get(`${namespace}/${resultName(name, experiment)}`);
+    const ours = found && belongsToEngine(found, engine);
     const runStatus = engine.status?.experiments?.find((e) => e.name === experiment);
     return experimentCases({
       suiteName,
       experiment,
-      result: result && belongsToEngine(result, engine) ? result : undefined,
+      result: ours ? found : undefined,
+      otherRunsResult: found && !ours ? otherRunsResult(found, engine) : undefined,
       engineRunStatus: runStatus?.status,
       endedAt: runStatus?.lastUpdateTime,
       interruption: unfinished,
+      asFound,
     });
   });
   if (cases.length === 0 && interruption) {
@@ -151,6 +168,13 @@ function belongsToEngine(result: ChaosResult, engine: ChaosEngine): boolean {
   return !uid || result.metadata.labels?.chaosUID === uid;
 }
 
+/** Why the result of the expected name is not taken: a user who finds it by name should see whose it is. */
+function otherRunsResult(result: ChaosResult, engine: ChaosEngine): string {
+  const label = result.metadata.labels?.chaosUID;
+  const whose = label ? `chaosUID ${label}` : 'no chaosUID label';
+  return `the ChaosResult ${result.metadata.name ?? ''} found belongs to another run (${whose}, not the engine's UID ${engine.metadata.uid ?? ''})`;
+}
+
 function resultsOnlySuite(
   key: string,
   results: ChaosResult[],
@@ -178,10 +202,14 @@ interface ExperimentInput {
   suiteName: string;
   experiment: string;
   result: ChaosResult | undefined;
+  /** Set when the result of the expected name is another run's: why it is not taken. */
+  otherRunsResult?: string;
   engineRunStatus?: string;
   endedAt?: string;
   /** Set when the engine did not finish; unset for a finished engine or a plain list of results. */
   interruption: Interruption | undefined;
+  /** See ChaosObjects.asFound. */
+  asFound?: boolean;
 }
 
 function experimentCases(input: ExperimentInput): ReportCase[] {
@@ -216,21 +244,23 @@ function experimentCases(input: ExperimentInput): ReportCase[] {
 }
 
 function missingResultCase(input: ExperimentInput, base: CaseBase): ReportCase {
-  const { engineRunStatus, interruption, suiteName, experiment } = input;
+  const { engineRunStatus, interruption, suiteName, experiment, otherRunsResult } = input;
   const properties = { experiment, ...(engineRunStatus ? { 'engine.status': engineRunStatus } : {}) };
   const missing = (judged: Judged) => caseOf(base, 'experiment', experiment, judged, properties);
   if (isNotRun(engineRunStatus))
     return missing({ outcome: 'fail', message: `experiment not run: ${engineRunStatus}` });
   if (interruption) {
+    const notStarted = `no verdict: the experiment had not started when ${interruption.why}`;
     return missing({
       outcome: interruption.outcome,
-      message: `no verdict: the experiment had not started when ${interruption.why}`,
+      message: otherRunsResult ? `${notStarted}; ${otherRunsResult}` : notStarted,
     });
   }
-  return missing({
-    outcome: 'error',
-    message: `no ChaosResult ${suiteName.split('/')[1]}-${experiment} was written for this run`,
-  });
+  const message = otherRunsResult
+    ? `no ChaosResult of this run: ${otherRunsResult}`
+    : `no ChaosResult ${suiteName.split('/')[1]}-${experiment} was written for this run`;
+  // A run waited for the verdict and none came: an error. Results merely found hold no verdict yet.
+  return missing({ outcome: input.asFound ? 'timeout' : 'error', message });
 }
 
 type Judged = Pick<ReportCase, 'outcome' | 'message' | 'details'>;

@@ -32,7 +32,7 @@ export async function chaosReportFromCluster(
     const problems: string[] = [];
     const results = readableResults(listed, (problem) => problems.push(problem));
     if (problems.length > 0) throw new CannotRunError(problems.join('\n'));
-    return convertChaos({ engines, results });
+    return convertChaos({ engines, results, asFound: true });
   } finally {
     kube.dispose();
   }

@@ -44,7 +44,7 @@ export function chaosReportFromFiles(files: string[]): Report {
         'save them with `kubectl get chaosresults -n NAMESPACE -o yaml`',
     );
   }
-  return convertChaos({ engines, results });
+  return convertChaos({ engines, results, asFound: true });
 }
 
 /** Argo Workflows with their status, e.g. `kubectl get workflow NAME -o yaml`. */

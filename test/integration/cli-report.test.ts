@@ -79,6 +79,24 @@ test('report --results on a failed probe exits 1 and says why', async () => {
   assert.match(finished.stdout, /check-frontend-access-url failed: Actual value: 503/);
 });
 
+test("report of a ChaosEngine whose only ChaosResult is another run's exits 2, saying whose it is", async () => {
+  const previousRun = path.join(out(), 'previous-run.yaml');
+  const passed = readFileSync(fixturePath('litmus/results/chaosresult-3x-pass.yaml'), 'utf8');
+  writeFileSync(previousRun, passed.replace(/chaosUID: .*/, 'chaosUID: uid-of-a-previous-run'));
+  const finished = await runEntry('dist/cli.js', [
+    'report',
+    '--results',
+    fixturePath('litmus/engines/observed-completed.yaml'),
+    '--results',
+    previousRun,
+  ]).done;
+  assert.equal(finished.code, 2, finished.stdout + finished.stderr);
+  assert.match(
+    finished.stderr,
+    /chaos-gate: error: nothing to judge: default\/nginx-chaos-pass: pod-delete: no ChaosResult of this run: the ChaosResult nginx-chaos-pass-pod-delete found belongs to another run \(chaosUID uid-of-a-previous-run, not the engine's UID 6b3e9a10-52d4-4f0e-8c3b-7a9d2e41f5c8\)/,
+  );
+});
+
 test('results saved by Windows PowerShell 5.1 (UTF-16, CRLF) give the same JUnit as the UTF-8 file', async () => {
   const dir = out();
   const original = fixturePath('litmus/results/chaosresult-3x-fail-probe.yaml');

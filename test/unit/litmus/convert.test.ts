@@ -104,7 +104,20 @@ test('an engine suite takes only the result whose chaosUID label matches the eng
   const staleCases = convertChaos({ engines: [completed], results: [stale] }).suites.flatMap((s) => s.cases);
   assert.equal(staleCases.length, 1, 'the previous run result is not reported as this run');
   assert.equal(staleCases[0]?.outcome, 'error');
-  assert.match(staleCases[0]?.message ?? '', /no ChaosResult nginx-chaos-pass-pod-delete/);
+  assert.equal(
+    staleCases[0]?.message,
+    "no ChaosResult of this run: the ChaosResult nginx-chaos-pass-pod-delete found belongs to another run (chaosUID a-previous-run, not the engine's UID 6b3e9a10-52d4-4f0e-8c3b-7a9d2e41f5c8)",
+  );
+});
+
+test("objects as report found them: an experiment without this run's result has no verdict yet, not an error", () => {
+  const completed = engine('observed-completed');
+  const stale = structuredClone(result('chaosresult-3x-pass'));
+  stale.metadata.labels = { ...stale.metadata.labels, chaosUID: 'a-previous-run' };
+  const [experiment] = casesOf([stale], [completed], { asFound: true });
+  assert.equal(experiment?.outcome, 'timeout');
+  assert.match(experiment?.message ?? '', /belongs to another run \(chaosUID a-previous-run/);
+  assert.equal(casesOf([], [completed], { asFound: true })[0]?.outcome, 'timeout');
 });
 
 test('an aborted engine with its Stopped result: the experiment is stopped, its probes not evaluated', () => {

@@ -10,6 +10,7 @@ import { parseSettings, resolveConfig } from '../../../src/config/load.ts';
 import { CannotRunError, ConfigError } from '../../../src/errors.ts';
 import { reportGate, type ReportSources } from '../../../src/run/report.ts';
 import { exitCodeOf, exitCodeOfError } from '../../../src/run/outcome.ts';
+import { FakeApi } from '../../support/fake-api.ts';
 import { fixturePath } from '../../support/fixtures.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-report-'));
@@ -116,6 +117,49 @@ test('results still Awaited are nothing to judge yet, not a timeout failure', as
   await assert.rejects(
     reportGate(config(), sources({ results: [awaited] }), noLog),
     /nothing to judge: default\/nginx-chaos: pod-delete: still Awaited \(phase Running\) when the results were read/,
+  );
+});
+
+/** An engine the operator completed, as `kubectl get chaosengine -o yaml` shows it. */
+const completedEngine = (uid?: string) => ({
+  apiVersion: 'litmuschaos.io/v1alpha1',
+  kind: 'ChaosEngine',
+  metadata: { name: 'nginx-chaos', namespace: 'default', ...(uid ? { uid } : {}) },
+  spec: { experiments: [{ name: 'pod-delete' }] },
+  status: { engineStatus: 'completed', experiments: [{ name: 'pod-delete', status: 'Completed' }] },
+});
+/** The engine's result as an earlier run of an engine of the same name left it. */
+const previousRunsResult = () => {
+  const passed = result({ phase: 'Completed', verdict: 'Pass' });
+  return { ...passed, metadata: { ...passed.metadata, labels: { chaosUID: 'uid-of-a-previous-run' } } };
+};
+const anotherRunsOnly = (engineUid: string) =>
+  new RegExp(
+    `^nothing to judge: default/nginx-chaos: pod-delete: no ChaosResult of this run: the ChaosResult nginx-chaos-pod-delete found belongs to another run \\(chaosUID uid-of-a-previous-run, not the engine's UID ${engineUid}\\)$`,
+  );
+
+test("ChaosEngines whose only ChaosResults are another run's: exit 2, naming the engine and both UIDs", async () => {
+  const given = [file(completedEngine('uid-of-this-run')), file(previousRunsResult())];
+  await assert.rejects(reportGate(config(), sources({ results: given }), noLog), (error: Error) => {
+    assert.equal(exitCodeOfError(error), 2);
+    assert.match(error.message, anotherRunsOnly('uid-of-this-run'));
+    return true;
+  });
+});
+
+test("report --namespace: live engines whose only ChaosResults are another run's are exit 2 too", async (t) => {
+  const fake = new FakeApi();
+  t.after(() => fake.close());
+  const engine = fake.put(completedEngine());
+  fake.put(previousRunsResult());
+  const settings = { kubeconfig: [file(fake.kubeconfig)] };
+  await assert.rejects(
+    reportGate(config(settings), sources({ namespace: 'default' }), noLog),
+    (error: Error) => {
+      assert.equal(exitCodeOfError(error), 2);
+      assert.match(error.message, anotherRunsOnly(engine.metadata.uid ?? 'no uid'));
+      return true;
+    },
   );
 });
 
