@@ -38,7 +38,8 @@ const fixedStatuses: Record<Exclude<Outcome, 'stopped' | 'timeout'>, CaseStatus>
   skipped: 'skipped',
 };
 
-function statusOf(testCase: ReportCase, policy: GatePolicy): CaseStatus {
+/** How the policy counts a case's outcome, before any tolerance of a failure. */
+export function caseStatus(testCase: ReportCase, policy: GatePolicy): CaseStatus {
   switch (testCase.outcome) {
     case 'stopped':
       return policy.stopped === 'fail' ? 'failed' : 'skipped';
@@ -57,7 +58,7 @@ const passedCase: CaseJudgement = Object.freeze({ status: 'passed' });
 const skippedCase: CaseJudgement = Object.freeze({ status: 'skipped' });
 
 function judge(testCase: ReportCase, policy: GatePolicy, probeFloorHolds: boolean): CaseJudgement {
-  const status = statusOf(testCase, policy);
+  const status = caseStatus(testCase, policy);
   if (!isFailing(status)) return status === 'passed' ? passedCase : skippedCase;
   if (isUnexcusable(testCase)) return { status, reason: describeFailure(testCase) };
   const tolerated = toleranceOf(testCase, policy, probeFloorHolds);

@@ -3,12 +3,13 @@
 // Applies nothing; an unreadable input is a configuration error (exit 2), not a failed check.
 import type { GateConfig } from '../config/load.ts';
 import { readCtkJournal } from '../ctk/read.ts';
-import { CannotRunError, ConfigError } from '../errors.ts';
+import { ConfigError } from '../errors.ts';
 import { loadSchema, type LoadConfig } from '../load/schema.ts';
-import { mergeReports, type Report, type ReportCase, type ReportSuite } from '../report/model.ts';
+import { mergeReports, type Report } from '../report/model.ts';
 import type { GateOutcome } from './outcome.ts';
 import { conclude, refuseBadReportPaths } from './publish.ts';
 import { chaosReportFromFiles, workflowReportFromFile } from './report-sources.ts';
+import { checkVerdicts } from './report-verdicts.ts';
 
 /** Inputs only `report` takes (command-line flags). */
 export interface ReportSources {
@@ -57,43 +58,8 @@ export async function reportGate(
     throw new ConfigError('report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace');
   }
   const report = mergeReports(...parts);
-  checkVerdicts(report, log);
+  checkVerdicts(report, config.gate, log);
   return { report, ...conclude(config, report, config.runId ? { runId: config.runId } : {}, log) };
-}
-
-/** Outcomes that say how something went; an unfinished or skipped case says nothing yet. */
-const isVerdict = (testCase: ReportCase) => testCase.outcome !== 'timeout' && testCase.outcome !== 'skipped';
-
-/**
- * Input that holds no verdict at all cannot pass or fail the gate: exit 2 (could not judge), naming
- * what is missing, rather than a failure that talks about a timeout that never happened. An input
- * without verdicts beside others that have them is named in a warning.
- */
-function checkVerdicts(report: Report, log: (line: string) => void): void {
-  const silent = report.suites.filter((suite) => !suite.cases.some(isVerdict));
-  const missing = silent.map((suite) => `${suite.name}: ${whatIsMissing(suite)}`);
-  if (silent.length === report.suites.length)
-    throw new CannotRunError(`nothing to judge: ${missing.join('; ')}`);
-  missing.forEach((line) => log(`chaos-gate: WARNING: nothing to judge in ${line}`));
-}
-
-function whatIsMissing(suite: ReportSuite): string {
-  if (suite.kind === 'load' && suite.cases.length === 0) {
-    // load.thresholds are checked against per-request results only, never against a summary's figures.
-    if (suite.properties['overall.requests'] === undefined)
-      return (
-        'the k6 summary holds no thresholds or checks; add thresholds to the k6 script, ' +
-        'or give per-request results (--jtl, k6 --out json, hey) with load.thresholds'
-      );
-    const requests = suite.properties['overall.requests'];
-    const errorRate = Number(suite.properties['overall.errorRate'] ?? 0);
-    return (
-      `${requests} requests read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; ` +
-      'set load.thresholds (p95, p99, errorRate) in the config file given with --config'
-    );
-  }
-  const unfinished = suite.cases.map((c) => `${c.name}: ${c.message ?? c.outcome}`);
-  return unfinished.length > 0 ? unfinished.slice(0, 3).join(', ') : 'no results in it';
 }
 
 /** The config's load section with the result files given on the command line, if there is anything to read. */

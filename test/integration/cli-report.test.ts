@@ -97,6 +97,28 @@ test("report of a ChaosEngine whose only ChaosResult is another run's exits 2, s
   );
 });
 
+test('results all skipped by --stopped-as skip or --timeouts-as skip exit 2, naming the flag', async () => {
+  const cases: [string, string, RegExp][] = [
+    [
+      'chaosresult-3x-stopped.yaml',
+      '--stopped-as',
+      /nothing to judge \(every case was skipped\): default\/nginx-chaos-stopped: pod-delete: the experiment was stopped \(aborted\) before it finished \(skipped: --stopped-as skip\)/,
+    ],
+    [
+      'chaosresult-3x-awaited.yaml',
+      '--timeouts-as',
+      /nothing to judge \(every case was skipped\): default\/nginx-chaos-running: pod-delete: still Awaited \(phase Running\) when the results were read \(skipped: --timeouts-as skip\)/,
+    ],
+  ];
+  for (const [results, flag, expected] of cases) {
+    const args = ['report', '--results', fixturePath(`litmus/results/${results}`), flag, 'skip'];
+    const finished = await runEntry('dist/cli.js', args).done;
+    assert.equal(finished.code, 2, `${args.join(' ')}\n${finished.stdout}${finished.stderr}`);
+    assert.match(finished.stderr, expected);
+    assert.doesNotMatch(finished.stdout, /gate PASSED/);
+  }
+});
+
 test('results saved by Windows PowerShell 5.1 (UTF-16, CRLF) give the same JUnit as the UTF-8 file', async () => {
   const dir = out();
   const original = fixturePath('litmus/results/chaosresult-3x-fail-probe.yaml');

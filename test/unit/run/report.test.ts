@@ -36,13 +36,16 @@ const jtl = file(
   ].join('\n'),
 );
 
-const result = (experimentStatus: object) => ({
+const result = (experimentStatus: object, engine = 'nginx-chaos') => ({
   apiVersion: 'litmuschaos.io/v1alpha1',
   kind: 'ChaosResult',
-  metadata: { name: 'nginx-chaos-pod-delete', namespace: 'default' },
-  spec: { engine: 'nginx-chaos', experiment: 'pod-delete' },
+  metadata: { name: `${engine}-pod-delete`, namespace: 'default' },
+  spec: { engine, experiment: 'pod-delete' },
   status: { experimentStatus },
 });
+const stopped = { phase: 'Stopped', verdict: 'Stopped' };
+const awaited = { phase: 'Running', verdict: 'Awaited' };
+const passed = { phase: 'Completed', verdict: 'Pass' };
 
 test('a JTL with nothing to check it against is exit 2, saying which setting is missing', async () => {
   await assert.rejects(reportGate(config(), sources({ jtl }), noLog), (error: Error) => {
@@ -113,9 +116,8 @@ test('a Workflow that never ran: exit 2, naming the file and the missing status'
 });
 
 test('results still Awaited are nothing to judge yet, not a timeout failure', async () => {
-  const awaited = file(result({ phase: 'Running', verdict: 'Awaited' }));
   await assert.rejects(
-    reportGate(config(), sources({ results: [awaited] }), noLog),
+    reportGate(config(), sources({ results: [file(result(awaited))] }), noLog),
     /nothing to judge: default\/nginx-chaos: pod-delete: still Awaited \(phase Running\) when the results were read/,
   );
 });
@@ -130,8 +132,8 @@ const completedEngine = (uid?: string) => ({
 });
 /** The engine's result as an earlier run of an engine of the same name left it. */
 const previousRunsResult = () => {
-  const passed = result({ phase: 'Completed', verdict: 'Pass' });
-  return { ...passed, metadata: { ...passed.metadata, labels: { chaosUID: 'uid-of-a-previous-run' } } };
+  const earlier = result(passed);
+  return { ...earlier, metadata: { ...earlier.metadata, labels: { chaosUID: 'uid-of-a-previous-run' } } };
 };
 const anotherRunsOnly = (engineUid: string) =>
   new RegExp(
@@ -163,6 +165,61 @@ test("report --namespace: live engines whose only ChaosResults are another run's
   );
 });
 
+test('every result Stopped and counted as skipped (--stopped-as skip): exit 2, saying every case was skipped and by which flag', async () => {
+  const given = file(result(stopped));
+  await assert.rejects(
+    reportGate(config({ gate: { stopped: 'skip' } }), sources({ results: [given] }), noLog),
+    (error: Error) => {
+      assert.equal(exitCodeOfError(error), 2);
+      assert.equal(
+        error.message,
+        'nothing to judge (every case was skipped): default/nginx-chaos: pod-delete: the experiment was stopped (aborted) before it finished (skipped: --stopped-as skip)',
+      );
+      return true;
+    },
+  );
+});
+
+test('every result Awaited and counted as skipped (--timeouts-as skip): exit 2 the same way', async () => {
+  const given = file(result(awaited));
+  await assert.rejects(
+    reportGate(config({ gate: { timeouts: 'skip' } }), sources({ results: [given] }), noLog),
+    (error: Error) => {
+      assert.equal(exitCodeOfError(error), 2);
+      assert.equal(
+        error.message,
+        'nothing to judge (every case was skipped): default/nginx-chaos: pod-delete: still Awaited (phase Running) when the results were read (skipped: --timeouts-as skip)',
+      );
+      return true;
+    },
+  );
+});
+
+test('skipped results beside judged ones: the judged decide, the skipped are named in a warning', async () => {
+  const judge = async (gate: object, other: object) => {
+    const lines: string[] = [];
+    const given = [file(result(passed, 'cart')), file(result(other))];
+    const outcome = await reportGate(config({ gate }), sources({ results: given }), (l) => lines.push(l));
+    return { exit: exitCodeOf(outcome), counts: outcome.decision.counts, lines };
+  };
+  const stoppedSkipped = await judge({ stopped: 'skip' }, stopped);
+  assert.equal(stoppedSkipped.exit, 0);
+  assert.deepEqual(stoppedSkipped.counts, { passed: 1, failed: 0, errored: 0, skipped: 1, tolerated: 0 });
+  assert.ok(
+    stoppedSkipped.lines.includes(
+      'chaos-gate: WARNING: nothing to judge in default/nginx-chaos: pod-delete: the experiment was stopped (aborted) before it finished (skipped: --stopped-as skip)',
+    ),
+    stoppedSkipped.lines.join('\n'),
+  );
+  assert.equal((await judge({}, stopped)).exit, 1, 'a Stopped experiment fails by default');
+  assert.equal((await judge({ timeouts: 'skip' }, awaited)).exit, 0);
+  assert.equal(
+    (await judge({}, awaited)).exit,
+    1,
+    'an Awaited result beside a verdict is an error by default',
+  );
+});
+
 test('Litmus before 1.2 (spec.experimentstatus, lower-case pass) is a pass', async () => {
   const legacy = fixturePath('litmus/results/chaosresult-1.0-spec-experimentstatus.yaml');
   const outcome = await reportGate(config(), sources({ results: [legacy] }), noLog);
@@ -181,8 +238,10 @@ test('kubectl describe output: the error says to use kubectl get -o yaml instead
 
 test('an input without verdicts beside one with verdicts is named in a warning', async () => {
   const lines: string[] = [];
-  const passed = file(result({ phase: 'Completed', verdict: 'Pass' }));
-  const outcome = await reportGate(config(), sources({ results: [passed], jtl }), (line) => lines.push(line));
+  const passing = file(result(passed));
+  const outcome = await reportGate(config(), sources({ results: [passing], jtl }), (line) =>
+    lines.push(line),
+  );
   assert.equal(outcome.decision.verdict, 'pass');
   assert.ok(
     lines.some((l) => /^chaos-gate: WARNING: nothing to judge in load: 600 requests read/.test(l)),
@@ -202,13 +261,13 @@ test('--namespace beside a load file reads the live ChaosResults too, never judg
 });
 
 test('ChaosResults from files and from a namespace at once, or a selector without a namespace, are refused', async () => {
-  const passed = file(result({ phase: 'Completed', verdict: 'Pass' }));
+  const passing = file(result(passed));
   await assert.rejects(
-    reportGate(config(), sources({ results: [passed], namespace: 'shop' }), noLog),
+    reportGate(config(), sources({ results: [passing], namespace: 'shop' }), noLog),
     /either as files \(--results\) or live \(--namespace, --selector\), not both/,
   );
   await assert.rejects(
-    reportGate(config(), sources({ results: [passed], selector: 'app=cart' }), noLog),
+    reportGate(config(), sources({ results: [passing], selector: 'app=cart' }), noLog),
     /not both/,
   );
   await assert.rejects(

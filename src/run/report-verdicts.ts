@@ -1,0 +1,57 @@
+// What `report` can judge. Input that holds no verdict — results not final when read, or every case
+// skipped by the gate's settings — cannot pass or fail the gate: exit 2 (could not judge), naming what
+// is missing, rather than a failure that talks about a timeout that never happened, or a pass over
+// nothing. Such input beside input with verdicts is named in a warning.
+import { CannotRunError } from '../errors.ts';
+import { caseStatus, type GatePolicy } from '../gate/policy.ts';
+import type { Outcome, Report, ReportCase, ReportSuite } from '../report/model.ts';
+
+/** The flags that make the gate count an outcome as skipped, as a user gives them. */
+const skippingFlags: Partial<Record<Outcome, string>> = {
+  stopped: '--stopped-as skip',
+  timeout: '--timeouts-as skip',
+};
+
+const isSkipped = (testCase: ReportCase, policy: GatePolicy) => caseStatus(testCase, policy) === 'skipped';
+
+/** A case that says how something went. A result not final when it was read never does. */
+const isVerdict = (testCase: ReportCase, policy: GatePolicy) =>
+  testCase.outcome !== 'timeout' && !isSkipped(testCase, policy);
+
+export function checkVerdicts(report: Report, policy: GatePolicy, log: (line: string) => void): void {
+  const silent = report.suites.filter((suite) => !suite.cases.some((c) => isVerdict(c, policy)));
+  const missing = silent.map((suite) => `${suite.name}: ${whatIsMissing(suite, policy)}`);
+  if (silent.length === report.suites.length) {
+    const cases = report.suites.flatMap((suite) => suite.cases);
+    const everySkipped = cases.length > 0 && cases.every((c) => isSkipped(c, policy));
+    throw new CannotRunError(
+      `nothing to judge${everySkipped ? ' (every case was skipped)' : ''}: ${missing.join('; ')}`,
+    );
+  }
+  missing.forEach((line) => log(`chaos-gate: WARNING: nothing to judge in ${line}`));
+}
+
+function whatIsMissing(suite: ReportSuite, policy: GatePolicy): string {
+  if (suite.kind === 'load' && suite.cases.length === 0) {
+    // load.thresholds are checked against per-request results only, never against a summary's figures.
+    if (suite.properties['overall.requests'] === undefined)
+      return (
+        'the k6 summary holds no thresholds or checks; add thresholds to the k6 script, ' +
+        'or give per-request results (--jtl, k6 --out json, hey) with load.thresholds'
+      );
+    const requests = suite.properties['overall.requests'];
+    const errorRate = Number(suite.properties['overall.errorRate'] ?? 0);
+    return (
+      `${requests} requests read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; ` +
+      'set load.thresholds (p95, p99, errorRate) in the config file given with --config'
+    );
+  }
+  const unjudged = suite.cases.map((c) => `${c.name}: ${c.message ?? c.outcome}${skippedBy(c, policy)}`);
+  return unjudged.length > 0 ? unjudged.slice(0, 3).join(', ') : 'no results in it';
+}
+
+/** The flag that made the gate skip this case, so the user sees why it was not judged. */
+function skippedBy(testCase: ReportCase, policy: GatePolicy): string {
+  const flag = skippingFlags[testCase.outcome];
+  return flag && isSkipped(testCase, policy) ? ` (skipped: ${flag})` : '';
+}
