@@ -57,6 +57,14 @@ function runInterruption({ cancelled, timedOut }: ChaosObjects): Interruption | 
 const keyOf = (object: { metadata: { namespace?: string; name?: string } }) =>
   `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
 
+/** The suite an engine is reported in: `namespace/engine`. */
+export const engineSuiteName = (engine: ChaosEngine): string => keyOf(engine);
+
+/** The suite a result is reported in: its engine's, whether or not the engine is among the objects. */
+export function resultSuiteName(result: ChaosResult): string {
+  return `${result.metadata.namespace ?? ''}/${result.spec?.engine ?? engineFromName(result)}`;
+}
+
 export function convertChaos(objects: ChaosObjects): Report {
   const { engines, results, deleted = [], asFound = false } = objects;
   const interruption = runInterruption(objects);
@@ -71,10 +79,10 @@ export function convertChaos(objects: ChaosObjects): Report {
     });
   });
   // Results whose engine is not among the objects (e.g. `kubectl get chaosresults -o yaml`).
-  const covered = new Set(engines.map(keyOf));
+  const covered = new Set(engines.map(engineSuiteName));
   const orphans = new Map<string, ChaosResult[]>();
   for (const result of results) {
-    const key = `${result.metadata.namespace ?? ''}/${result.spec?.engine ?? engineFromName(result)}`;
+    const key = resultSuiteName(result);
     if (covered.has(key)) continue;
     const group = orphans.get(key);
     if (group) group.push(result);
@@ -102,7 +110,7 @@ function engineSuite(
 ): ReportSuite {
   const namespace = engine.metadata.namespace ?? '';
   const name = engine.metadata.name ?? '';
-  const suiteName = `${namespace}/${name}`;
+  const suiteName = engineSuiteName(engine);
   const experimentNames = experimentsOf(engine);
   const unfinished: Interruption | undefined =
     interruption ??

@@ -4,7 +4,7 @@
 // nothing. Such input beside input with verdicts is named in a warning.
 import { CannotRunError } from '../errors.ts';
 import { caseStatus, type GatePolicy } from '../gate/policy.ts';
-import type { Outcome, Report, ReportCase, ReportSuite } from '../report/model.ts';
+import type { Outcome, ReportCase, ReportSuite } from '../report/model.ts';
 
 /** The flags that make the gate count an outcome as skipped, as a user gives them. */
 const skippingFlags: Partial<Record<Outcome, string>> = {
@@ -18,11 +18,24 @@ const isSkipped = (testCase: ReportCase, policy: GatePolicy) => caseStatus(testC
 const isVerdict = (testCase: ReportCase, policy: GatePolicy) =>
   testCase.outcome !== 'timeout' && !isSkipped(testCase, policy);
 
-export function checkVerdicts(report: Report, policy: GatePolicy, log: (line: string) => void): void {
-  const silent = report.suites.filter((suite) => !suite.cases.some((c) => isVerdict(c, policy)));
-  const missing = silent.map((suite) => `${suite.name}: ${whatIsMissing(suite, policy)}`);
-  if (silent.length === report.suites.length) {
-    const cases = report.suites.flatMap((suite) => suite.cases);
+/** One input as the user gave it — a file, a few files read together, a namespace — and what it held. */
+export interface ReportInput {
+  /** Where it was read from, as the user named it: the message must say which input held nothing. */
+  source: string;
+  suites: ReportSuite[];
+}
+
+export function checkVerdicts(inputs: ReportInput[], policy: GatePolicy, log: (line: string) => void): void {
+  // Each suite on its own, so an engine without verdicts is named beside its file's judged engines.
+  const parts = inputs.flatMap(({ source, suites }): { source: string; suite?: ReportSuite }[] =>
+    suites.length > 0 ? suites.map((suite) => ({ source, suite })) : [{ source }],
+  );
+  const silent = parts.filter(({ suite }) => !suite?.cases.some((c) => isVerdict(c, policy)));
+  const missing = silent.map(({ source, suite }) =>
+    suite ? `${source} (${suite.name}): ${whatIsMissing(suite, policy)}` : `${source}: no results in it`,
+  );
+  if (silent.length === parts.length) {
+    const cases = inputs.flatMap(({ suites }) => suites.flatMap((suite) => suite.cases));
     const everySkipped = cases.length > 0 && cases.every((c) => isSkipped(c, policy));
     throw new CannotRunError(
       `nothing to judge${everySkipped ? ' (every case was skipped)' : ''}: ${missing.join('; ')}`,

@@ -5,11 +5,11 @@ import type { GateConfig } from '../config/load.ts';
 import { readCtkJournal } from '../ctk/read.ts';
 import { ConfigError } from '../errors.ts';
 import { loadSchema, type LoadConfig } from '../load/schema.ts';
-import { mergeReports, type Report } from '../report/model.ts';
+import type { Report } from '../report/model.ts';
 import type { GateOutcome } from './outcome.ts';
 import { conclude, refuseBadReportPaths } from './publish.ts';
-import { chaosReportFromFiles, workflowReportFromFile } from './report-sources.ts';
-import { checkVerdicts } from './report-verdicts.ts';
+import { chaosInputsFromFiles, workflowReportFromFile } from './report-sources.ts';
+import { checkVerdicts, type ReportInput } from './report-verdicts.ts';
 
 /** Inputs only `report` takes (command-line flags). */
 export interface ReportSources {
@@ -28,37 +28,42 @@ export async function reportGate(
   log: (line: string) => void,
 ): Promise<GateOutcome> {
   refuseBadReportPaths(config.reports);
-  const parts: Report[] = [];
+  const inputs: ReportInput[] = [];
   const load = loadToReport(config.load, sources);
   if (load) {
     if (load.impact.maxP95Ratio !== undefined || load.impact.maxErrorRateDuringChaos !== undefined)
       log('chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran');
     // Loaded only here: the JTL, k6 and hey readers and their histograms are not needed for ChaosResults.
     const { readLoadSuite } = await import('../load/collect.ts');
-    parts.push({ suites: [readLoadSuite(load, undefined, [])] });
+    const files = Object.values(load.results).filter(Boolean).join(', ');
+    inputs.push({ source: files, suites: [readLoadSuite(load, undefined, [])] });
   }
-  if (config.ctkJournals.length > 0) parts.push({ suites: config.ctkJournals.map(readCtkJournal) });
-  if (config.workflow?.file) parts.push(workflowReportFromFile(config.workflow.file));
+  for (const journal of config.ctkJournals)
+    inputs.push({ source: journal, suites: [readCtkJournal(journal)] });
+  const workflow = config.workflow?.file;
+  if (workflow) inputs.push({ source: workflow, suites: workflowReportFromFile(workflow).suites });
   // The config file's namespace (set for `run`) is read only when nothing else is given.
-  const namespace = sources.namespace ?? (parts.length === 0 ? config.namespace : undefined);
+  const namespace = sources.namespace ?? (inputs.length === 0 ? config.namespace : undefined);
   if (sources.results.length > 0) {
     if (sources.namespace || sources.selector)
       throw new ConfigError(
         'give ChaosResults either as files (--results) or live (--namespace, --selector), not both',
       );
-    parts.push(chaosReportFromFiles(sources.results));
+    inputs.push(...chaosInputsFromFiles(sources.results));
   } else if (namespace) {
     // Loaded only here: converting files needs no Kubernetes client, and starts faster without it.
     const { chaosReportFromCluster } = await import('./report-cluster.ts');
-    parts.push(await chaosReportFromCluster(config, namespace, sources.selector));
+    const live = await chaosReportFromCluster(config, namespace, sources.selector);
+    const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ''}`;
+    inputs.push({ source: where, suites: live.suites });
   } else if (sources.selector) {
     throw new ConfigError('--selector picks ChaosEngines in a namespace: give --namespace with it');
   }
-  if (parts.length === 0) {
+  if (inputs.length === 0) {
     throw new ConfigError('report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace');
   }
-  const report = mergeReports(...parts);
-  checkVerdicts(report, config.gate, log);
+  checkVerdicts(inputs, config.gate, log);
+  const report: Report = { suites: inputs.flatMap((input) => input.suites) };
   return { report, ...conclude(config, report, config.runId ? { runId: config.runId } : {}, log) };
 }
 

@@ -93,7 +93,7 @@ test("report of a ChaosEngine whose only ChaosResult is another run's exits 2, s
   assert.equal(finished.code, 2, finished.stdout + finished.stderr);
   assert.match(
     finished.stderr,
-    /chaos-gate: error: nothing to judge: default\/nginx-chaos-pass: pod-delete: no ChaosResult of this run: the ChaosResult nginx-chaos-pass-pod-delete found belongs to another run \(chaosUID uid-of-a-previous-run, not the engine's UID 6b3e9a10-52d4-4f0e-8c3b-7a9d2e41f5c8\)/,
+    /chaos-gate: error: nothing to judge: \S*observed-completed\.yaml, \S*previous-run\.yaml \(default\/nginx-chaos-pass\): pod-delete: no ChaosResult of this run: the ChaosResult nginx-chaos-pass-pod-delete found belongs to another run \(chaosUID uid-of-a-previous-run, not the engine's UID 6b3e9a10-52d4-4f0e-8c3b-7a9d2e41f5c8\)/,
   );
 });
 
@@ -102,12 +102,12 @@ test('results all skipped by --stopped-as skip or --timeouts-as skip exit 2, nam
     [
       'chaosresult-3x-stopped.yaml',
       '--stopped-as',
-      /nothing to judge \(every case was skipped\): default\/nginx-chaos-stopped: pod-delete: the experiment was stopped \(aborted\) before it finished \(skipped: --stopped-as skip\)/,
+      /nothing to judge \(every case was skipped\): \S*chaosresult-3x-stopped\.yaml \(default\/nginx-chaos-stopped\): pod-delete: the experiment was stopped \(aborted\) before it finished \(skipped: --stopped-as skip\)/,
     ],
     [
       'chaosresult-3x-awaited.yaml',
       '--timeouts-as',
-      /nothing to judge \(every case was skipped\): default\/nginx-chaos-running: pod-delete: still Awaited \(phase Running\) when the results were read \(skipped: --timeouts-as skip\)/,
+      /nothing to judge \(every case was skipped\): \S*chaosresult-3x-awaited\.yaml \(default\/nginx-chaos-running\): pod-delete: still Awaited \(phase Running\) when the results were read \(skipped: --timeouts-as skip\)/,
     ],
   ];
   for (const [results, flag, expected] of cases) {
@@ -117,6 +117,26 @@ test('results all skipped by --stopped-as skip or --timeouts-as skip exit 2, nam
     assert.match(finished.stderr, expected);
     assert.doesNotMatch(finished.stdout, /gate PASSED/);
   }
+});
+
+test('input without verdicts is named by the file it came from: a JTL beside Awaited results', async () => {
+  const jtl = path.join(out(), 'results.jtl');
+  writeFileSync(
+    jtl,
+    'timeStamp,elapsed,label,responseCode,responseMessage,success,failureMessage\n1795000000000,95,GET /checkout,200,OK,true,\n',
+  );
+  const awaited = fixturePath('litmus/results/chaosresult-3x-awaited.yaml');
+  const finished = await runEntry('dist/cli.js', ['report', '--jtl', jtl, '--results', awaited]).done;
+  assert.equal(finished.code, 2, finished.stdout + finished.stderr);
+  assert.ok(
+    finished.stderr.includes(
+      `chaos-gate: error: nothing to judge: ${jtl} (load): 1 requests read (error rate 0.00%) but no threshold`,
+    ),
+    finished.stderr,
+  );
+  assert.ok(
+    finished.stderr.includes(`; ${awaited} (default/nginx-chaos-running): pod-delete: still Awaited`),
+  );
 });
 
 test('results saved by Windows PowerShell 5.1 (UTF-16, CRLF) give the same JUnit as the UTF-8 file', async () => {

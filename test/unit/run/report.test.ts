@@ -51,7 +51,9 @@ test('a JTL with nothing to check it against is exit 2, saying which setting is 
   await assert.rejects(reportGate(config(), sources({ jtl }), noLog), (error: Error) => {
     assert.ok(error instanceof CannotRunError);
     assert.equal(exitCodeOfError(error), 2);
-    assert.match(error.message, /nothing to judge: load: 600 requests read \(error rate 1\.67%\)/);
+    assert.ok(
+      error.message.startsWith(`nothing to judge: ${jtl} (load): 600 requests read (error rate 1.67%)`),
+    );
     assert.match(error.message, /set load\.thresholds \(p95, p99, errorRate\)/);
     return true;
   });
@@ -118,7 +120,7 @@ test('a Workflow that never ran: exit 2, naming the file and the missing status'
 test('results still Awaited are nothing to judge yet, not a timeout failure', async () => {
   await assert.rejects(
     reportGate(config(), sources({ results: [file(result(awaited))] }), noLog),
-    /nothing to judge: default\/nginx-chaos: pod-delete: still Awaited \(phase Running\) when the results were read/,
+    /nothing to judge: .*input-\d+\.yaml \(default\/nginx-chaos\): pod-delete: still Awaited \(phase Running\) when the results were read/,
   );
 });
 
@@ -135,16 +137,14 @@ const previousRunsResult = () => {
   const earlier = result(passed);
   return { ...earlier, metadata: { ...earlier.metadata, labels: { chaosUID: 'uid-of-a-previous-run' } } };
 };
-const anotherRunsOnly = (engineUid: string) =>
-  new RegExp(
-    `^nothing to judge: default/nginx-chaos: pod-delete: no ChaosResult of this run: the ChaosResult nginx-chaos-pod-delete found belongs to another run \\(chaosUID uid-of-a-previous-run, not the engine's UID ${engineUid}\\)$`,
-  );
+const anotherRunsOnly = (source: string, engineUid: string) =>
+  `nothing to judge: ${source} (default/nginx-chaos): pod-delete: no ChaosResult of this run: the ChaosResult nginx-chaos-pod-delete found belongs to another run (chaosUID uid-of-a-previous-run, not the engine's UID ${engineUid})`;
 
 test("ChaosEngines whose only ChaosResults are another run's: exit 2, naming the engine and both UIDs", async () => {
   const given = [file(completedEngine('uid-of-this-run')), file(previousRunsResult())];
   await assert.rejects(reportGate(config(), sources({ results: given }), noLog), (error: Error) => {
     assert.equal(exitCodeOfError(error), 2);
-    assert.match(error.message, anotherRunsOnly('uid-of-this-run'));
+    assert.equal(error.message, anotherRunsOnly(given.join(', '), 'uid-of-this-run'));
     return true;
   });
 });
@@ -159,7 +159,7 @@ test("report --namespace: live engines whose only ChaosResults are another run's
     reportGate(config(settings), sources({ namespace: 'default' }), noLog),
     (error: Error) => {
       assert.equal(exitCodeOfError(error), 2);
-      assert.match(error.message, anotherRunsOnly(engine.metadata.uid ?? 'no uid'));
+      assert.equal(error.message, anotherRunsOnly('namespace default', engine.metadata.uid ?? 'no uid'));
       return true;
     },
   );
@@ -173,7 +173,7 @@ test('every result Stopped and counted as skipped (--stopped-as skip): exit 2, s
       assert.equal(exitCodeOfError(error), 2);
       assert.equal(
         error.message,
-        'nothing to judge (every case was skipped): default/nginx-chaos: pod-delete: the experiment was stopped (aborted) before it finished (skipped: --stopped-as skip)',
+        `nothing to judge (every case was skipped): ${given} (default/nginx-chaos): pod-delete: the experiment was stopped (aborted) before it finished (skipped: --stopped-as skip)`,
       );
       return true;
     },
@@ -188,7 +188,7 @@ test('every result Awaited and counted as skipped (--timeouts-as skip): exit 2 t
       assert.equal(exitCodeOfError(error), 2);
       assert.equal(
         error.message,
-        'nothing to judge (every case was skipped): default/nginx-chaos: pod-delete: still Awaited (phase Running) when the results were read (skipped: --timeouts-as skip)',
+        `nothing to judge (every case was skipped): ${given} (default/nginx-chaos): pod-delete: still Awaited (phase Running) when the results were read (skipped: --timeouts-as skip)`,
       );
       return true;
     },
@@ -200,14 +200,14 @@ test('skipped results beside judged ones: the judged decide, the skipped are nam
     const lines: string[] = [];
     const given = [file(result(passed, 'cart')), file(result(other))];
     const outcome = await reportGate(config({ gate }), sources({ results: given }), (l) => lines.push(l));
-    return { exit: exitCodeOf(outcome), counts: outcome.decision.counts, lines };
+    return { exit: exitCodeOf(outcome), counts: outcome.decision.counts, lines, skippedFile: given[1] };
   };
   const stoppedSkipped = await judge({ stopped: 'skip' }, stopped);
   assert.equal(stoppedSkipped.exit, 0);
   assert.deepEqual(stoppedSkipped.counts, { passed: 1, failed: 0, errored: 0, skipped: 1, tolerated: 0 });
   assert.ok(
     stoppedSkipped.lines.includes(
-      'chaos-gate: WARNING: nothing to judge in default/nginx-chaos: pod-delete: the experiment was stopped (aborted) before it finished (skipped: --stopped-as skip)',
+      `chaos-gate: WARNING: nothing to judge in ${stoppedSkipped.skippedFile} (default/nginx-chaos): pod-delete: the experiment was stopped (aborted) before it finished (skipped: --stopped-as skip)`,
     ),
     stoppedSkipped.lines.join('\n'),
   );
@@ -244,9 +244,56 @@ test('an input without verdicts beside one with verdicts is named in a warning',
   );
   assert.equal(outcome.decision.verdict, 'pass');
   assert.ok(
-    lines.some((l) => /^chaos-gate: WARNING: nothing to judge in load: 600 requests read/.test(l)),
+    lines.some((l) =>
+      l.startsWith(`chaos-gate: WARNING: nothing to judge in ${jtl} (load): 600 requests read`),
+    ),
     lines.join('\n'),
   );
+});
+
+test('with several inputs, the one that held nothing is named by its file, not only by its suite', async () => {
+  const judged = file(result(passed, 'cart'));
+  const unfinished = file(result(awaited));
+  const lines: string[] = [];
+  await reportGate(config(), sources({ results: [judged, unfinished] }), (line) => lines.push(line));
+  const warnings = lines.filter((line) => line.includes('nothing to judge'));
+  assert.deepEqual(warnings, [
+    `chaos-gate: WARNING: nothing to judge in ${unfinished} (default/nginx-chaos): pod-delete: still Awaited (phase Running) when the results were read`,
+  ]);
+
+  await assert.rejects(
+    reportGate(config(), sources({ results: [unfinished], jtl }), noLog),
+    (error: Error) => {
+      assert.equal(exitCodeOfError(error), 2);
+      assert.ok(
+        error.message.startsWith(`nothing to judge: ${jtl} (load): 600 requests read`),
+        error.message,
+      );
+      assert.ok(error.message.includes(`; ${unfinished} (default/nginx-chaos): pod-delete: still Awaited`));
+      return true;
+    },
+  );
+});
+
+test('a live namespace that holds no engine or result is named as such', async (t) => {
+  const fake = new FakeApi();
+  t.after(() => fake.close());
+  const kubeconfig = [file(fake.kubeconfig)];
+  await assert.rejects(
+    reportGate(config({ kubeconfig }), sources({ namespace: 'default' }), noLog),
+    (error: Error) => {
+      assert.equal(exitCodeOfError(error), 2);
+      assert.equal(error.message, 'nothing to judge: namespace default: no results in it');
+      return true;
+    },
+  );
+  const lines: string[] = [];
+  const withThresholds = config({ kubeconfig, load: { thresholds: { errorRate: '5%' } } });
+  const outcome = await reportGate(withThresholds, sources({ namespace: 'default', jtl }), (l) =>
+    lines.push(l),
+  );
+  assert.equal(exitCodeOf(outcome), 0);
+  assert.ok(lines.includes('chaos-gate: WARNING: nothing to judge in namespace default: no results in it'));
 });
 
 test('--namespace beside a load file reads the live ChaosResults too, never judging on the load alone', async () => {
