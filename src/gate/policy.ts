@@ -50,6 +50,17 @@ export function caseStatus(testCase: ReportCase, policy: GatePolicy): CaseStatus
   }
 }
 
+/** The gate counts this case as skipped: it says nothing about how the chaos went. */
+export const isSkipped = (testCase: ReportCase, policy: GatePolicy) =>
+  caseStatus(testCase, policy) === 'skipped';
+
+/** The setting, as a user gives it on the command line, that made the gate skip this case; if any did. */
+export function skippingSetting(testCase: ReportCase, policy: GatePolicy): string | undefined {
+  if (testCase.outcome === 'stopped' && policy.stopped === 'skip') return '--stopped-as skip';
+  if (testCase.outcome === 'timeout' && policy.timeouts === 'skip') return '--timeouts-as skip';
+  return undefined;
+}
+
 /** Chaos that may still be running is never excused, whatever the policy says. */
 const isUnexcusable = (testCase: ReportCase) => testCase.kind === 'chaos-stop';
 
@@ -154,7 +165,7 @@ export function evaluateGate(report: Report, policy: GatePolicy): GateDecision {
 }
 
 const failureWords: Partial<Record<Outcome, string>> = {
-  timeout: 'did not finish before the timeout',
+  timeout: 'did not finish',
   stopped: 'was stopped (aborted)',
   error: 'errored',
 };

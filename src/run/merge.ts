@@ -9,7 +9,7 @@ import { readInputFile, resultFileLimit } from '../files.ts';
 import { parseJsonReport } from '../report/json.ts';
 import { mergeReports, underLabel, type Report } from '../report/model.ts';
 import type { GateOutcome } from './outcome.ts';
-import { conclude, refuseBadReportPaths } from './publish.ts';
+import { conclude, refuseAllSkipped, refuseBadReportPaths } from './publish.ts';
 
 export function mergeGate(config: GateConfig, files: string[], log: (line: string) => void): GateOutcome {
   if (files.length === 0)
@@ -17,6 +17,7 @@ export function mergeGate(config: GateConfig, files: string[], log: (line: strin
   refuseBadReportPaths(config.reports);
   refuseRepeatedFiles(files);
   const report = mergeReports(...files.map(readLabelled));
+  refuseAllSkipped(report, config.gate);
   return { report, ...conclude(config, report, { merged: files.join(',') }, log) };
 }
 

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { GateConfig } from '../config/load.ts';
 import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
-import { evaluateGate } from '../gate/policy.ts';
+import { evaluateGate, isSkipped, skippingSetting, type GatePolicy } from '../gate/policy.ts';
 import { renderHtml } from '../report/html.ts';
 import { renderJson } from '../report/json.ts';
 import { emitJUnit } from '../report/junit.ts';
@@ -89,6 +89,22 @@ function unwritable(file: string): string | undefined {
 export function refuseBadReportPaths(reports: GateConfig['reports']): void {
   const problems = reportPathProblems(reports);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
+}
+
+/**
+ * A report whose every case the gate skips judged nothing, and a pass over it would be a pass nobody
+ * checked: exit 2, as for a report with no case, naming a few cases and the setting that skipped them.
+ */
+export function refuseAllSkipped(report: Report, policy: GatePolicy): void {
+  const cases = report.suites.flatMap((suite) => suite.cases);
+  if (cases.length === 0 || !cases.every((testCase) => isSkipped(testCase, policy))) return;
+  const shown = cases.slice(0, 3).map((testCase) => {
+    const setting = skippingSetting(testCase, policy);
+    const why = `${testCase.message ?? testCase.outcome}${setting ? ` (skipped: ${setting})` : ''}`;
+    return `${testCase.className} › ${testCase.name}: ${why}`;
+  });
+  const more = cases.length > shown.length ? `; ${cases.length - shown.length} more` : '';
+  throw new CannotRunError(`nothing to judge (every case was skipped): ${shown.join('; ')}${more}`);
 }
 
 /** Decides on the report, writes every configured report file and logs the verdict. */

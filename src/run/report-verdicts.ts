@@ -3,16 +3,8 @@
 // is missing, rather than a failure that talks about a timeout that never happened, or a pass over
 // nothing. Such input beside input with verdicts is named in a warning.
 import { CannotRunError } from '../errors.ts';
-import { caseStatus, type GatePolicy } from '../gate/policy.ts';
-import type { Outcome, ReportCase, ReportSuite } from '../report/model.ts';
-
-/** The flags that make the gate count an outcome as skipped, as a user gives them. */
-const skippingFlags: Partial<Record<Outcome, string>> = {
-  stopped: '--stopped-as skip',
-  timeout: '--timeouts-as skip',
-};
-
-const isSkipped = (testCase: ReportCase, policy: GatePolicy) => caseStatus(testCase, policy) === 'skipped';
+import { isSkipped, skippingSetting, type GatePolicy } from '../gate/policy.ts';
+import type { ReportCase, ReportSuite } from '../report/model.ts';
 
 /** A case that says how something went. A result not final when it was read never does. */
 const isVerdict = (testCase: ReportCase, policy: GatePolicy) =>
@@ -55,7 +47,7 @@ function whatIsMissing(suite: ReportSuite, policy: GatePolicy): string {
     const requests = suite.properties['overall.requests'];
     const errorRate = Number(suite.properties['overall.errorRate'] ?? 0);
     return (
-      `${requests} requests read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; ` +
+      `${requests} ${requests === '1' ? 'request' : 'requests'} read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; ` +
       'set load.thresholds (p95, p99, errorRate) in the config file given with --config'
     );
   }
@@ -65,6 +57,6 @@ function whatIsMissing(suite: ReportSuite, policy: GatePolicy): string {
 
 /** The flag that made the gate skip this case, so the user sees why it was not judged. */
 function skippedBy(testCase: ReportCase, policy: GatePolicy): string {
-  const flag = skippingFlags[testCase.outcome];
-  return flag && isSkipped(testCase, policy) ? ` (skipped: ${flag})` : '';
+  const setting = skippingSetting(testCase, policy);
+  return setting ? ` (skipped: ${setting})` : '';
 }

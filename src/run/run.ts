@@ -31,7 +31,7 @@ import { blastRadiusProblems, allowedNamespaces } from './blast-radius.ts';
 import { collectJournal, collectLoad } from './collect.ts';
 import { readRunInputs, type RunInputs } from './inputs.ts';
 import type { GateOutcome } from './outcome.ts';
-import { conclude } from './publish.ts';
+import { conclude, refuseAllSkipped } from './publish.ts';
 import { RunResources } from './resources.ts';
 import type { StopReport } from './stop.ts';
 import { withStopCases } from './stop-report.ts';
@@ -75,6 +75,8 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
   // The verdict first: a user waiting on the build should not wait for the deletes.
   let passed = false;
   try {
+    // A cancelled run says so by its exit code, whatever its cases are.
+    if (!session.cancelled) refuseAllSkipped(session.report, config.gate);
     const { decision, published } = conclude(config, session.report, { runId: session.runId }, context.log);
     passed = decision.verdict === 'pass';
     const { runId, report, cancelled } = session;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseSettings, resolveConfig } from '../../../src/config/load.ts';
-import { ConfigError } from '../../../src/errors.ts';
+import { CannotRunError, ConfigError } from '../../../src/errors.ts';
 import { defaultPolicy, evaluateGate } from '../../../src/gate/policy.ts';
 import { parseJsonReport, renderJson } from '../../../src/report/json.ts';
 import type { Report, ReportCase } from '../../../src/report/model.ts';
@@ -88,6 +88,21 @@ test("the merging job's own policy decides: an allowed failure passes the merged
     () => {},
   );
   assert.equal(outcome.decision.verdict, 'pass');
+});
+
+test('reports whose every case the merging policy skips are nothing to judge, not a pass', () => {
+  const stopped = [jobReport('s1', engineReport('stopped'), { runId: 'cluster-s1' })];
+  assert.throws(
+    () => mergeGate(config({ gate: { stopped: 'skip' } }), stopped, () => {}),
+    (error: unknown) =>
+      error instanceof CannotRunError &&
+      /^nothing to judge \(every case was skipped\): cluster-s1\/shop\/cart-chaos › pod-delete: probe check-cart failed \(skipped: --stopped-as skip\)$/.test(
+        error.message,
+      ),
+  );
+  // Beside a case with a verdict, a skipped case is only skipped.
+  const mixed = [...stopped, jobReport('p1', engineReport('pass'), { runId: 'cluster-p1' })];
+  assert.equal(mergeGate(config({ gate: { stopped: 'skip' } }), mixed, () => {}).decision.verdict, 'pass');
 });
 
 test('a file that is not a chaos-gate JSON report is refused naming the file and field', () => {

@@ -291,6 +291,26 @@ test('a timeout stops the engine before cleanup and fails the gate with a timeou
 });
 
 test(
+  'a run with only a timeout, skipped by --timeouts-as skip, judged nothing: exit 2 after stopping the chaos, not a pass',
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t);
+    playOperator(fake, 'never');
+    await assert.rejects(
+      run({ timeout: 300, stopTimeout: 3000, cleanup: 'always', gate: { timeouts: 'skip' } }),
+      (error: unknown) =>
+        error instanceof CannotRunError &&
+        /^nothing to judge \(every case was skipped\): default\/nginx-chaos › pod-delete: .*\(skipped: --timeouts-as skip\)$/.test(
+          error.message,
+        ),
+    );
+    const stop = fake.requests.findIndex(isStop);
+    assert.ok(stop >= 0, 'the engine was told to stop');
+    assert.ok(fake.requests.findIndex((r) => r.method === 'DELETE') > stop, 'and cleaned up after');
+  },
+);
+
+test(
   'an operator that ignores the stop: the engine is reported not confirmed stopped, with the command, and nothing is deleted',
   limit,
   async (t) => {
