@@ -10,7 +10,7 @@ import { describeSchemaIssues } from '../kube/object-meta.ts';
 import { parseShape } from '../kube/shape.ts';
 import { convertChaos, engineSuiteName, resultSuiteName } from '../litmus/convert.ts';
 import { chaosEngineSchema, chaosResultSchema, type ChaosEngine, type ChaosResult } from '../litmus/types.ts';
-import type { Report } from '../report/model.ts';
+import type { Report, ReportSuite } from '../report/model.ts';
 import type { ReportInput } from './report-verdicts.ts';
 
 /** An object read from a file, checked against what the converter reads: wrong shapes name the field. */
@@ -20,39 +20,44 @@ function checked<T extends z.ZodType>(schema: T, manifest: Manifest): z.output<T
   return parsed.data;
 }
 
-/** The objects of input files, each with its file; objects that repeat a name would silently replace one another. */
-function readInputs(files: string[]): { file: string; manifest: Manifest }[] {
-  const objects = files.flatMap((file) =>
-    readManifests([file], 'input', resultFileLimit).map((manifest) => ({ file, manifest })),
-  );
-  const duplicates = duplicateProblems(objects.map(({ manifest }) => manifest));
+/** The objects of input files, and the file each came from; objects that repeat a name would silently replace one another. */
+function readInputs(files: string[]): { manifests: Manifest[]; fileOf: string[] } {
+  const manifests: Manifest[] = [];
+  const fileOf: string[] = [];
+  for (const file of files) {
+    for (const manifest of readManifests([file], 'input', resultFileLimit)) {
+      manifests.push(manifest);
+      fileOf.push(file);
+    }
+  }
+  const duplicates = duplicateProblems(manifests);
   if (duplicates.length > 0) throw new ConfigError(duplicates.join('\n'));
-  return objects;
+  return { manifests, fileOf };
 }
 
 /**
  * ChaosResults (and optionally their ChaosEngines) from YAML/JSON files such as `kubectl get
- * chaosresults -o yaml`: an input per engine, named by the files its objects came from, since an
- * engine and its results may be in different files and one file may hold many engines.
+ * chaosresults -o yaml`. An engine and its results may be in different files and one file may hold
+ * many engines, so a suite is named by the files its own objects came from.
  */
-export function chaosInputsFromFiles(files: string[]): ReportInput[] {
+export function chaosInputFromFiles(files: string[]): ReportInput {
   const engines: ChaosEngine[] = [];
   const results: ChaosResult[] = [];
-  const filesOfSuite = new Map<string, Set<string>>();
-  const cameFrom = (suite: string, file: string) =>
-    filesOfSuite.set(suite, (filesOfSuite.get(suite) ?? new Set<string>()).add(file));
-  for (const { file, manifest } of readInputs(files)) {
+  // Each object's suite and file, kept as they come: grouped only if a suite turns out to hold nothing.
+  const suiteFiles: [suite: string, file: string][] = [];
+  const { manifests, fileOf } = readInputs(files);
+  manifests.forEach((manifest, index) => {
     const { kind } = manifest.object;
     if (kind === 'ChaosEngine') {
       const engine = checked(chaosEngineSchema, manifest);
       engines.push(engine);
-      cameFrom(engineSuiteName(engine), file);
+      suiteFiles.push([engineSuiteName(engine), fileOf[index] as string]);
     } else if (kind === 'ChaosResult') {
       const result = checked(chaosResultSchema, manifest);
       results.push(result);
-      cameFrom(resultSuiteName(result), file);
+      suiteFiles.push([resultSuiteName(result), fileOf[index] as string]);
     } else throw new ConfigError(`${manifest.source}: field kind: expected ChaosResult or ChaosEngine`);
-  }
+  });
   if (results.length === 0) {
     // An engine mirrors a verdict at most; the ChaosResult is where it is decided (and matched by chaosUID).
     throw new ConfigError(
@@ -60,15 +65,27 @@ export function chaosInputsFromFiles(files: string[]): ReportInput[] {
         'save them with `kubectl get chaosresults -n NAMESPACE -o yaml`',
     );
   }
-  return convertChaos({ engines, results, asFound: true }).suites.map((suite) => ({
-    source: [...(filesOfSuite.get(suite.name) ?? files)].join(', '),
-    suites: [suite],
-  }));
+  let filesOfSuite: Map<string, Set<string>> | undefined;
+  const sourceOf = (suite: ReportSuite) => {
+    filesOfSuite ??= groupFiles(suiteFiles);
+    return [...(filesOfSuite.get(suite.name) ?? files)].join(', ');
+  };
+  return {
+    source: files.join(', '),
+    suites: convertChaos({ engines, results, asFound: true }).suites,
+    sourceOf,
+  };
+}
+
+function groupFiles(suiteFiles: [suite: string, file: string][]): Map<string, Set<string>> {
+  const grouped = new Map<string, Set<string>>();
+  for (const [suite, file] of suiteFiles) grouped.set(suite, (grouped.get(suite) ?? new Set()).add(file));
+  return grouped;
 }
 
 /** Argo Workflows with their status, e.g. `kubectl get workflow NAME -o yaml`. */
 export function workflowReportFromFile(file: string): Report {
-  const workflows = readInputs([file]).map(({ manifest }) => {
+  const workflows = readInputs([file]).manifests.map((manifest) => {
     if (manifest.object.kind !== 'Workflow')
       throw new ConfigError(`${manifest.source}: field kind: expected Workflow`);
     const workflow = checked(workflowSchema, manifest);

@@ -15,18 +15,23 @@ export interface ReportInput {
   /** Where it was read from, as the user named it: the message must say which input held nothing. */
   source: string;
   suites: ReportSuite[];
+  /** Where one suite came from, when the input is several files; asked only of a suite with nothing to judge. */
+  sourceOf?: (suite: ReportSuite) => string;
 }
 
 export function checkVerdicts(inputs: ReportInput[], policy: GatePolicy, log: (line: string) => void): void {
   // Each suite on its own, so an engine without verdicts is named beside its file's judged engines.
-  const parts = inputs.flatMap(({ source, suites }): { source: string; suite?: ReportSuite }[] =>
-    suites.length > 0 ? suites.map((suite) => ({ source, suite })) : [{ source }],
-  );
-  const silent = parts.filter(({ suite }) => !suite?.cases.some((c) => isVerdict(c, policy)));
-  const missing = silent.map(({ source, suite }) =>
-    suite ? `${source} (${suite.name}): ${whatIsMissing(suite, policy)}` : `${source}: no results in it`,
-  );
-  if (silent.length === parts.length) {
+  const missing: string[] = [];
+  let parts = 0;
+  for (const { source, suites, sourceOf } of inputs) {
+    parts += Math.max(suites.length, 1);
+    if (suites.length === 0) missing.push(`${source}: no results in it`);
+    for (const suite of suites) {
+      if (suite.cases.some((c) => isVerdict(c, policy))) continue;
+      missing.push(`${sourceOf?.(suite) ?? source} (${suite.name}): ${whatIsMissing(suite, policy)}`);
+    }
+  }
+  if (missing.length === parts) {
     const cases = inputs.flatMap(({ suites }) => suites.flatMap((suite) => suite.cases));
     const everySkipped = cases.length > 0 && cases.every((c) => isSkipped(c, policy));
     throw new CannotRunError(

@@ -8,7 +8,7 @@ import { loadSchema, type LoadConfig } from '../load/schema.ts';
 import type { Report } from '../report/model.ts';
 import type { GateOutcome } from './outcome.ts';
 import { conclude, refuseBadReportPaths } from './publish.ts';
-import { chaosInputsFromFiles, workflowReportFromFile } from './report-sources.ts';
+import { chaosInputFromFiles, workflowReportFromFile } from './report-sources.ts';
 import { checkVerdicts, type ReportInput } from './report-verdicts.ts';
 
 /** Inputs only `report` takes (command-line flags). */
@@ -49,7 +49,7 @@ export async function reportGate(
       throw new ConfigError(
         'give ChaosResults either as files (--results) or live (--namespace, --selector), not both',
       );
-    inputs.push(...chaosInputsFromFiles(sources.results));
+    inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
     // Loaded only here: converting files needs no Kubernetes client, and starts faster without it.
     const { chaosReportFromCluster } = await import('./report-cluster.ts');

@@ -130,7 +130,7 @@ test('input without verdicts is named by the file it came from: a JTL beside Awa
   assert.equal(finished.code, 2, finished.stdout + finished.stderr);
   assert.ok(
     finished.stderr.includes(
-      `chaos-gate: error: nothing to judge: ${jtl} (load): 1 requests read (error rate 0.00%) but no threshold`,
+      `chaos-gate: error: nothing to judge: ${jtl} (load): 1 request read (error rate 0.00%) but no threshold`,
     ),
     finished.stderr,
   );

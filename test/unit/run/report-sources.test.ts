@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { ConfigError } from '../../../src/errors.ts';
-import { chaosInputsFromFiles, workflowReportFromFile } from '../../../src/run/report-sources.ts';
+import { chaosInputFromFiles, workflowReportFromFile } from '../../../src/run/report-sources.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-results-'));
 const write = (name: string, text: string) => {
@@ -31,7 +31,7 @@ test('a string or a map where a list belongs names the file, object and field', 
     result('  experimentStatus: { phase: Completed, verdict: Pass }\n  probeStatuses: "all passed"\n'),
   );
   refused(
-    () => chaosInputsFromFiles([stringProbes]),
+    () => chaosInputFromFiles([stringProbes]),
     /string\.yaml, document 1 \(ChaosResult cart-pod-delete\): field status\.probeStatuses: expected array, received string/,
   );
   // A map would have been skipped for the legacy list and the result passed without its failed probe.
@@ -42,7 +42,7 @@ test('a string or a map where a list belongs names the file, object and field', 
     ),
   );
   refused(
-    () => chaosInputsFromFiles([mapProbes]),
+    () => chaosInputFromFiles([mapProbes]),
     /map\.yaml, .*field status\.probeStatuses: expected array, received object/,
   );
   const badVerdict = write(
@@ -50,7 +50,7 @@ test('a string or a map where a list belongs names the file, object and field', 
     result('  experimentStatus: { phase: Completed, verdict: [Pass] }\n'),
   );
   refused(
-    () => chaosInputsFromFiles([badVerdict]),
+    () => chaosInputFromFiles([badVerdict]),
     /field status\.experimentStatus\.verdict: expected string, received array/,
   );
 });
@@ -71,7 +71,7 @@ test('the same ChaosResult twice in the inputs is refused, naming both places', 
   const a = write('a.yaml', pass);
   const b = write('b.yaml', pass.replace('Pass', 'Fail'));
   refused(
-    () => chaosInputsFromFiles([a, b]),
+    () => chaosInputFromFiles([a, b]),
     /b\.yaml, document 1 \(ChaosResult cart-pod-delete\): the same ChaosResult as .*a\.yaml, document 1/,
   );
 });
