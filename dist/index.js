@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-5OZX6AIY.js";
+} from "./chunks/chunk-NZCC6GS3.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
@@ -23,23 +23,23 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-SU2YOWUU.js";
+} from "./chunks/chunk-PM2VDAII.js";
 import "./chunks/chunk-4X3LT62F.js";
-import "./chunks/chunk-MXY75Q4Q.js";
+import "./chunks/chunk-6TKZLTB6.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-SHC7LISB.js";
+} from "./chunks/chunk-EJUIHLVA.js";
 import "./chunks/chunk-S24VUENM.js";
-import "./chunks/chunk-R36YNDV3.js";
+import "./chunks/chunk-6E4YQSEK.js";
 import "./chunks/chunk-X7M3ZBKG.js";
-import "./chunks/chunk-S3HLZPE7.js";
+import "./chunks/chunk-IIMISXTF.js";
 import "./chunks/chunk-FK2XKCM2.js";
 import "./chunks/chunk-WZQ2V6ZS.js";
 import "./chunks/chunk-KHFU6QK6.js";
-import "./chunks/chunk-GGZVASA3.js";
-import "./chunks/chunk-VJZ45ZOO.js";
+import "./chunks/chunk-CYEZQBYQ.js";
+import "./chunks/chunk-BT27BQUD.js";
 import {
   caseReasons,
   chaosMayStillRun,

@@ -7563,7 +7563,7 @@ var init_files = __esm({
 });
 
 // src/gate/policy.ts
-function statusOf(testCase, policy) {
+function caseStatus(testCase, policy) {
   switch (testCase.outcome) {
     case "stopped":
       return policy.stopped === "fail" ? "failed" : "skipped";
@@ -7573,8 +7573,13 @@ function statusOf(testCase, policy) {
       return fixedStatuses[testCase.outcome];
   }
 }
+function skippingSetting(testCase, policy) {
+  if (testCase.outcome === "stopped" && policy.stopped === "skip") return "--stopped-as skip";
+  if (testCase.outcome === "timeout" && policy.timeouts === "skip") return "--timeouts-as skip";
+  return void 0;
+}
 function judge(testCase, policy, probeFloorHolds) {
-  const status = statusOf(testCase, policy);
+  const status = caseStatus(testCase, policy);
   if (!isFailing(status)) return status === "passed" ? passedCase : skippedCase;
   if (isUnexcusable(testCase)) return { status, reason: describeFailure(testCase) };
   const tolerated = toleranceOf(testCase, policy, probeFloorHolds);
@@ -7645,7 +7650,7 @@ function describeFailure(testCase) {
   const why = failureWords[testCase.outcome] ?? "failed";
   return testCase.message ? `${what} ${why}: ${testCase.message}` : `${what} ${why}`;
 }
-var defaultPolicy, fixedStatuses, isUnexcusable, passedCase, skippedCase, isFailing, countKeys, failureWords;
+var defaultPolicy, fixedStatuses, isSkipped, isUnexcusable, passedCase, skippedCase, isFailing, countKeys, failureWords;
 var init_policy = __esm({
   "src/gate/policy.ts"() {
     "use strict";
@@ -7661,6 +7666,7 @@ var init_policy = __esm({
       error: "error",
       skipped: "skipped"
     };
+    isSkipped = (testCase, policy) => caseStatus(testCase, policy) === "skipped";
     isUnexcusable = (testCase) => testCase.kind === "chaos-stop";
     passedCase = Object.freeze({ status: "passed" });
     skippedCase = Object.freeze({ status: "skipped" });
@@ -7672,7 +7678,7 @@ var init_policy = __esm({
       skipped: "skipped"
     };
     failureWords = {
-      timeout: "did not finish before the timeout",
+      timeout: "did not finish",
       stopped: "was stopped (aborted)",
       error: "errored"
     };
@@ -20669,6 +20675,17 @@ function unwritable(file) {
 function refuseBadReportPaths(reports) {
   const problems = reportPathProblems(reports);
   if (problems.length > 0) throw new ConfigError(problems.join("\n"));
+}
+function refuseAllSkipped(report, policy) {
+  const cases = report.suites.flatMap((suite) => suite.cases);
+  if (cases.length === 0 || !cases.every((testCase) => isSkipped(testCase, policy))) return;
+  const shown = cases.slice(0, 3).map((testCase) => {
+    const setting = skippingSetting(testCase, policy);
+    const why = `${testCase.message ?? testCase.outcome}${setting ? ` (skipped: ${setting})` : ""}`;
+    return `${testCase.className} \u203A ${testCase.name}: ${why}`;
+  });
+  const more = cases.length > shown.length ? `; ${cases.length - shown.length} more` : "";
+  throw new CannotRunError(`nothing to judge (every case was skipped): ${shown.join("; ")}${more}`);
 }
 function conclude(config2, report, meta2, log) {
   if (!report.suites.some((suite) => suite.cases.length > 0)) {
@@ -82532,19 +82549,26 @@ function runInterruption({ cancelled, timedOut }) {
   if (timedOut) return { outcome: "timeout", why: "the wait timed out" };
   return void 0;
 }
+function resultSuiteName(result) {
+  return `${result.metadata.namespace ?? ""}/${result.spec?.engine ?? engineFromName(result)}`;
+}
 function convertChaos(objects) {
-  const { engines, results, deleted = [] } = objects;
+  const { engines, results, deleted = [], asFound = false } = objects;
   const interruption = runInterruption(objects);
   const resultsByKey = new Map(results.map((result) => [keyOf(result), result]));
   const suites = engines.map((engine) => {
     const key = keyOf(engine);
     const gone = { outcome: "error", why: `ChaosEngine ${key} was deleted` };
-    return engineSuite(engine, resultsByKey, deleted.includes(key) ? gone : interruption);
+    return engineSuite(engine, {
+      resultsByKey,
+      interruption: deleted.includes(key) ? gone : interruption,
+      asFound
+    });
   });
-  const covered = new Set(engines.map(keyOf));
+  const covered = new Set(engines.map(engineSuiteName));
   const orphans = /* @__PURE__ */ new Map();
   for (const result of results) {
-    const key = `${result.metadata.namespace ?? ""}/${result.spec?.engine ?? engineFromName(result)}`;
+    const key = resultSuiteName(result);
     if (covered.has(key)) continue;
     const group2 = orphans.get(key);
     if (group2) group2.push(result);
@@ -82558,22 +82582,25 @@ function engineFromName(result) {
   const experiment = result.spec?.experiment;
   return experiment && name.endsWith(`-${experiment}`) ? name.slice(0, -experiment.length - 1) : name;
 }
-function engineSuite(engine, resultsByKey, interruption) {
+function engineSuite(engine, { resultsByKey, interruption, asFound }) {
   const namespace = engine.metadata.namespace ?? "";
   const name = engine.metadata.name ?? "";
-  const suiteName2 = `${namespace}/${name}`;
+  const suiteName2 = engineSuiteName(engine);
   const experimentNames = experimentsOf(engine);
   const unfinished = interruption ?? (isEngineFinished(engine) ? void 0 : { outcome: "timeout", why: "the engine had not finished" });
   const cases = experimentNames.flatMap((experiment) => {
-    const result = resultsByKey.get(`${namespace}/${resultName(name, experiment)}`);
+    const found = resultsByKey.get(`${namespace}/${resultName(name, experiment)}`);
+    const ours = found && belongsToEngine(found, engine);
     const runStatus = engine.status?.experiments?.find((e2) => e2.name === experiment);
     return experimentCases({
       suiteName: suiteName2,
       experiment,
-      result: result && belongsToEngine(result, engine) ? result : void 0,
+      result: ours ? found : void 0,
+      otherRunsResult: found && !ours ? otherRunsResult(found, engine) : void 0,
       engineRunStatus: runStatus?.status,
       endedAt: runStatus?.lastUpdateTime,
-      interruption: unfinished
+      interruption: unfinished,
+      asFound
     });
   });
   if (cases.length === 0 && interruption) {
@@ -82614,6 +82641,11 @@ function experimentsOf(engine) {
 function belongsToEngine(result, engine) {
   const uid = engine.metadata.uid;
   return !uid || result.metadata.labels?.chaosUID === uid;
+}
+function otherRunsResult(result, engine) {
+  const label = result.metadata.labels?.chaosUID;
+  const whose = label ? `chaosUID ${label}` : "no chaosUID label";
+  return `the ChaosResult ${result.metadata.name ?? ""} found belongs to another run (${whose}, not the engine's UID ${engine.metadata.uid ?? ""})`;
 }
 function resultsOnlySuite(key, results, interruption) {
   const cases = results.flatMap(
@@ -82662,21 +82694,20 @@ function experimentCases(input) {
   return [experimentCase, ...probes];
 }
 function missingResultCase(input, base) {
-  const { engineRunStatus, interruption, suiteName: suiteName2, experiment } = input;
+  const { engineRunStatus, interruption, suiteName: suiteName2, experiment, otherRunsResult: otherRunsResult2 } = input;
   const properties = { experiment, ...engineRunStatus ? { "engine.status": engineRunStatus } : {} };
   const missing = (judged) => caseOf(base, "experiment", experiment, judged, properties);
   if (isNotRun(engineRunStatus))
     return missing({ outcome: "fail", message: `experiment not run: ${engineRunStatus}` });
   if (interruption) {
+    const notStarted = `no verdict: the experiment had not started when ${interruption.why}`;
     return missing({
       outcome: interruption.outcome,
-      message: `no verdict: the experiment had not started when ${interruption.why}`
+      message: otherRunsResult2 ? `${notStarted}; ${otherRunsResult2}` : notStarted
     });
   }
-  return missing({
-    outcome: "error",
-    message: `no ChaosResult ${suiteName2.split("/")[1]}-${experiment} was written for this run`
-  });
+  const message = otherRunsResult2 ? `no ChaosResult of this run: ${otherRunsResult2}` : `no ChaosResult ${suiteName2.split("/")[1]}-${experiment} was written for this run`;
+  return missing({ outcome: input.asFound ? "timeout" : "error", message });
 }
 function judgeExperiment(status, probes, interruption) {
   if (!isVerdictFinal(status)) {
@@ -82785,7 +82816,7 @@ function definedProperties(values) {
   }
   return defined;
 }
-var keyOf;
+var keyOf, engineSuiteName;
 var init_convert2 = __esm({
   "src/litmus/convert.ts"() {
     "use strict";
@@ -82794,6 +82825,7 @@ var init_convert2 = __esm({
     init_types4();
     init_verdict();
     keyOf = (object) => `${object.metadata.namespace ?? ""}/${object.metadata.name ?? ""}`;
+    engineSuiteName = (engine) => keyOf(engine);
   }
 });
 
@@ -83763,6 +83795,7 @@ async function runGate(config2, context) {
   const session = await startRun(config2, context);
   let passed = false;
   try {
+    if (!session.cancelled) refuseAllSkipped(session.report, config2.gate);
     const { decision, published } = conclude(config2, session.report, { runId: session.runId }, context.log);
     passed = decision.verdict === "pass";
     const { runId, report, cancelled } = session;
@@ -84152,29 +84185,58 @@ function checked(schema2, manifest) {
   return parsed.data;
 }
 function readInputs(files) {
-  const objects = readManifests(files, "input", resultFileLimit);
-  const duplicates = duplicateProblems(objects);
+  const manifests = [];
+  const fileOf = [];
+  for (const file of files) {
+    for (const manifest of readManifests([file], "input", resultFileLimit)) {
+      manifests.push(manifest);
+      fileOf.push(file);
+    }
+  }
+  const duplicates = duplicateProblems(manifests);
   if (duplicates.length > 0) throw new ConfigError(duplicates.join("\n"));
-  return objects;
+  return { manifests, fileOf };
 }
-function chaosReportFromFiles(files) {
+function chaosInputFromFiles(files) {
   const engines = [];
   const results = [];
-  for (const manifest of readInputs(files)) {
+  const suiteFiles = [];
+  const { manifests, fileOf } = readInputs(files);
+  manifests.forEach((manifest, index2) => {
     const { kind } = manifest.object;
-    if (kind === "ChaosEngine") engines.push(checked(chaosEngineSchema, manifest));
-    else if (kind === "ChaosResult") results.push(checked(chaosResultSchema, manifest));
-    else throw new ConfigError(`${manifest.source}: field kind: expected ChaosResult or ChaosEngine`);
-  }
+    if (kind === "ChaosEngine") {
+      const engine = checked(chaosEngineSchema, manifest);
+      engines.push(engine);
+      suiteFiles.push([engineSuiteName(engine), fileOf[index2]]);
+    } else if (kind === "ChaosResult") {
+      const result = checked(chaosResultSchema, manifest);
+      results.push(result);
+      suiteFiles.push([resultSuiteName(result), fileOf[index2]]);
+    } else throw new ConfigError(`${manifest.source}: field kind: expected ChaosResult or ChaosEngine`);
+  });
   if (results.length === 0) {
     throw new ConfigError(
       `${files.join(", ")}: no ChaosResult found${engines.length > 0 ? ` (only ${engines.length} ChaosEngine(s), which carry no verdict)` : ""}; save them with \`kubectl get chaosresults -n NAMESPACE -o yaml\``
     );
   }
-  return convertChaos({ engines, results });
+  let filesOfSuite;
+  const sourceOf = (suite) => {
+    filesOfSuite ??= groupFiles(suiteFiles);
+    return [...filesOfSuite.get(suite.name) ?? files].join(", ");
+  };
+  return {
+    source: files.join(", "),
+    suites: convertChaos({ engines, results, asFound: true }).suites,
+    sourceOf
+  };
+}
+function groupFiles(suiteFiles) {
+  const grouped = /* @__PURE__ */ new Map();
+  for (const [suite, file] of suiteFiles) grouped.set(suite, (grouped.get(suite) ?? /* @__PURE__ */ new Set()).add(file));
+  return grouped;
 }
 function workflowReportFromFile(file) {
-  const workflows = readInputs([file]).map((manifest) => {
+  const workflows = readInputs([file]).manifests.map((manifest) => {
     if (manifest.object.kind !== "Workflow")
       throw new ConfigError(`${manifest.source}: field kind: expected Workflow`);
     const workflow = checked(workflowSchema2, manifest);
@@ -84203,6 +84265,52 @@ var init_report_sources = __esm({
   }
 });
 
+// src/run/report-verdicts.ts
+function checkVerdicts(inputs, policy, log) {
+  const missing = [];
+  let parts = 0;
+  for (const { source, suites, sourceOf } of inputs) {
+    parts += Math.max(suites.length, 1);
+    if (suites.length === 0) missing.push(`${source}: no results in it`);
+    for (const suite of suites) {
+      if (suite.cases.some((c) => isVerdict(c, policy))) continue;
+      missing.push(`${sourceOf?.(suite) ?? source} (${suite.name}): ${whatIsMissing(suite, policy)}`);
+    }
+  }
+  if (missing.length === parts) {
+    const cases = inputs.flatMap(({ suites }) => suites.flatMap((suite) => suite.cases));
+    const everySkipped = cases.length > 0 && cases.every((c) => isSkipped(c, policy));
+    throw new CannotRunError(
+      `nothing to judge${everySkipped ? " (every case was skipped)" : ""}: ${missing.join("; ")}`
+    );
+  }
+  missing.forEach((line) => log(`chaos-gate: WARNING: nothing to judge in ${line}`));
+}
+function whatIsMissing(suite, policy) {
+  if (suite.kind === "load" && suite.cases.length === 0) {
+    if (suite.properties["overall.requests"] === void 0)
+      return "the k6 summary holds no thresholds or checks; add thresholds to the k6 script, or give per-request results (--jtl, k6 --out json, hey) with load.thresholds";
+    const requests = suite.properties["overall.requests"];
+    const errorRate = Number(suite.properties["overall.errorRate"] ?? 0);
+    return `${requests} ${requests === "1" ? "request" : "requests"} read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; set load.thresholds (p95, p99, errorRate) in the config file given with --config`;
+  }
+  const unjudged = suite.cases.map((c) => `${c.name}: ${c.message ?? c.outcome}${skippedBy(c, policy)}`);
+  return unjudged.length > 0 ? unjudged.slice(0, 3).join(", ") : "no results in it";
+}
+function skippedBy(testCase, policy) {
+  const setting = skippingSetting(testCase, policy);
+  return setting ? ` (skipped: ${setting})` : "";
+}
+var isVerdict;
+var init_report_verdicts = __esm({
+  "src/run/report-verdicts.ts"() {
+    "use strict";
+    init_errors();
+    init_policy();
+    isVerdict = (testCase, policy) => testCase.outcome !== "timeout" && !isSkipped(testCase, policy);
+  }
+});
+
 // src/run/report-cluster.ts
 var report_cluster_exports = {};
 __export(report_cluster_exports, {
@@ -84224,7 +84332,7 @@ async function chaosReportFromCluster(config2, namespace, selector) {
     const problems = [];
     const results = readableResults(listed2, (problem) => problems.push(problem));
     if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
-    return convertChaos({ engines, results });
+    return convertChaos({ engines, results, asFound: true });
   } finally {
     kube.dispose();
   }
@@ -84248,53 +84356,40 @@ __export(report_exports, {
 });
 async function reportGate(config2, sources, log) {
   refuseBadReportPaths(config2.reports);
-  const parts = [];
+  const inputs = [];
   const load2 = loadToReport(config2.load, sources);
   if (load2) {
     if (load2.impact.maxP95Ratio !== void 0 || load2.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
     const { readLoadSuite: readLoadSuite2 } = await Promise.resolve().then(() => (init_collect(), collect_exports));
-    parts.push({ suites: [readLoadSuite2(load2, void 0, [])] });
+    const files = Object.values(load2.results).filter(Boolean).join(", ");
+    inputs.push({ source: files, suites: [readLoadSuite2(load2, void 0, [])] });
   }
-  if (config2.ctkJournals.length > 0) parts.push({ suites: config2.ctkJournals.map(readCtkJournal) });
-  if (config2.workflow?.file) parts.push(workflowReportFromFile(config2.workflow.file));
-  const namespace = sources.namespace ?? (parts.length === 0 ? config2.namespace : void 0);
+  for (const journal of config2.ctkJournals)
+    inputs.push({ source: journal, suites: [readCtkJournal(journal)] });
+  const workflow = config2.workflow?.file;
+  if (workflow) inputs.push({ source: workflow, suites: workflowReportFromFile(workflow).suites });
+  const namespace = sources.namespace ?? (inputs.length === 0 ? config2.namespace : void 0);
   if (sources.results.length > 0) {
     if (sources.namespace || sources.selector)
       throw new ConfigError(
         "give ChaosResults either as files (--results) or live (--namespace, --selector), not both"
       );
-    parts.push(chaosReportFromFiles(sources.results));
+    inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
     const { chaosReportFromCluster: chaosReportFromCluster2 } = await Promise.resolve().then(() => (init_report_cluster(), report_cluster_exports));
-    parts.push(await chaosReportFromCluster2(config2, namespace, sources.selector));
+    const live = await chaosReportFromCluster2(config2, namespace, sources.selector);
+    const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
+    inputs.push({ source: where, suites: live.suites });
   } else if (sources.selector) {
     throw new ConfigError("--selector picks ChaosEngines in a namespace: give --namespace with it");
   }
-  if (parts.length === 0) {
+  if (inputs.length === 0) {
     throw new ConfigError("report needs --results, --workflow, --k6, --jtl, --ctk-journal or --namespace");
   }
-  const report = mergeReports(...parts);
-  checkVerdicts(report, log);
+  checkVerdicts(inputs, config2.gate, log);
+  const report = { suites: inputs.flatMap((input) => input.suites) };
   return { report, ...conclude(config2, report, config2.runId ? { runId: config2.runId } : {}, log) };
-}
-function checkVerdicts(report, log) {
-  const silent = report.suites.filter((suite) => !suite.cases.some(isVerdict));
-  const missing = silent.map((suite) => `${suite.name}: ${whatIsMissing(suite)}`);
-  if (silent.length === report.suites.length)
-    throw new CannotRunError(`nothing to judge: ${missing.join("; ")}`);
-  missing.forEach((line) => log(`chaos-gate: WARNING: nothing to judge in ${line}`));
-}
-function whatIsMissing(suite) {
-  if (suite.kind === "load" && suite.cases.length === 0) {
-    if (suite.properties["overall.requests"] === void 0)
-      return "the k6 summary holds no thresholds or checks; add thresholds to the k6 script, or give per-request results (--jtl, k6 --out json, hey) with load.thresholds";
-    const requests = suite.properties["overall.requests"];
-    const errorRate = Number(suite.properties["overall.errorRate"] ?? 0);
-    return `${requests} requests read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; set load.thresholds (p95, p99, errorRate) in the config file given with --config`;
-  }
-  const unfinished = suite.cases.map((c) => `${c.name}: ${c.message ?? c.outcome}`);
-  return unfinished.length > 0 ? unfinished.slice(0, 3).join(", ") : "no results in it";
 }
 function loadToReport(load2, sources) {
   const results = {
@@ -84305,17 +84400,15 @@ function loadToReport(load2, sources) {
   if (!Object.values(results).some(Boolean)) return void 0;
   return { ...load2 ?? loadSchema.parse({}), results };
 }
-var isVerdict;
 var init_report = __esm({
   "src/run/report.ts"() {
     "use strict";
     init_read();
     init_errors();
     init_schema();
-    init_model();
     init_publish();
     init_report_sources();
-    isVerdict = (testCase) => testCase.outcome !== "timeout" && testCase.outcome !== "skipped";
+    init_report_verdicts();
   }
 });
 
@@ -84332,6 +84425,7 @@ function mergeGate(config2, files, log) {
   refuseBadReportPaths(config2.reports);
   refuseRepeatedFiles(files);
   const report = mergeReports(...files.map(readLabelled));
+  refuseAllSkipped(report, config2.gate);
   return { report, ...conclude(config2, report, { merged: files.join(",") }, log) };
 }
 function refuseRepeatedFiles(files) {

@@ -7,11 +7,11 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-SHC7LISB.js";
+} from "./chunk-EJUIHLVA.js";
 import {
   convertChaos,
   readableResults
-} from "./chunk-S3HLZPE7.js";
+} from "./chunk-IIMISXTF.js";
 import "./chunk-FK2XKCM2.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-KHFU6QK6.js";
@@ -40,7 +40,7 @@ async function chaosReportFromCluster(config, namespace, selector) {
     const problems = [];
     const results = readableResults(listed, (problem) => problems.push(problem));
     if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
-    return convertChaos({ engines, results });
+    return convertChaos({ engines, results, asFound: true });
   } finally {
     kube.dispose();
   }

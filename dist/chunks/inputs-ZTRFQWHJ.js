@@ -4,12 +4,12 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-MXY75Q4Q.js";
+} from "./chunk-6TKZLTB6.js";
 import "./chunk-X7M3ZBKG.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-KHFU6QK6.js";
-import "./chunk-GGZVASA3.js";
-import "./chunk-VJZ45ZOO.js";
+import "./chunk-CYEZQBYQ.js";
+import "./chunk-BT27BQUD.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-YWBX3UM5.js";
 import "./chunk-Z6ESBZ4M.js";

@@ -15,7 +15,7 @@ var fixedStatuses = {
   error: "error",
   skipped: "skipped"
 };
-function statusOf(testCase, policy) {
+function caseStatus(testCase, policy) {
   switch (testCase.outcome) {
     case "stopped":
       return policy.stopped === "fail" ? "failed" : "skipped";
@@ -25,11 +25,17 @@ function statusOf(testCase, policy) {
       return fixedStatuses[testCase.outcome];
   }
 }
+var isSkipped = (testCase, policy) => caseStatus(testCase, policy) === "skipped";
+function skippingSetting(testCase, policy) {
+  if (testCase.outcome === "stopped" && policy.stopped === "skip") return "--stopped-as skip";
+  if (testCase.outcome === "timeout" && policy.timeouts === "skip") return "--timeouts-as skip";
+  return void 0;
+}
 var isUnexcusable = (testCase) => testCase.kind === "chaos-stop";
 var passedCase = Object.freeze({ status: "passed" });
 var skippedCase = Object.freeze({ status: "skipped" });
 function judge(testCase, policy, probeFloorHolds) {
-  const status = statusOf(testCase, policy);
+  const status = caseStatus(testCase, policy);
   if (!isFailing(status)) return status === "passed" ? passedCase : skippedCase;
   if (isUnexcusable(testCase)) return { status, reason: describeFailure(testCase) };
   const tolerated = toleranceOf(testCase, policy, probeFloorHolds);
@@ -103,7 +109,7 @@ function evaluateGate(report, policy) {
   };
 }
 var failureWords = {
-  timeout: "did not finish before the timeout",
+  timeout: "did not finish",
   stopped: "was stopped (aborted)",
   error: "errored"
 };
@@ -115,5 +121,7 @@ function describeFailure(testCase) {
 
 export {
   defaultPolicy,
+  isSkipped,
+  skippingSetting,
   evaluateGate
 };

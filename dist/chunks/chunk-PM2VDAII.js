@@ -11,7 +11,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-MXY75Q4Q.js";
+} from "./chunk-6TKZLTB6.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -30,13 +30,13 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-SHC7LISB.js";
+} from "./chunk-EJUIHLVA.js";
 import {
   isWorkflowCompleted,
   readCtkJournal,
   workflowCondition,
   workflowToSuite
-} from "./chunk-R36YNDV3.js";
+} from "./chunk-6E4YQSEK.js";
 import {
   duplicateProblems
 } from "./chunk-X7M3ZBKG.js";
@@ -48,13 +48,14 @@ import {
   isVerdictFinal,
   readableResults,
   resultName
-} from "./chunk-S3HLZPE7.js";
+} from "./chunk-IIMISXTF.js";
 import {
   formatDuration
 } from "./chunk-FK2XKCM2.js";
 import {
-  conclude
-} from "./chunk-GGZVASA3.js";
+  conclude,
+  refuseAllSkipped
+} from "./chunk-CYEZQBYQ.js";
 import {
   mergeReports,
   underLabel
@@ -1532,6 +1533,7 @@ async function runGate(config, context) {
   const session = await startRun(config, context);
   let passed = false;
   try {
+    if (!session.cancelled) refuseAllSkipped(session.report, config.gate);
     const { decision, published } = conclude(config, session.report, { runId: session.runId }, context.log);
     passed = decision.verdict === "pass";
     const { runId, report, cancelled } = session;

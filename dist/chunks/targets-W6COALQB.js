@@ -3,18 +3,18 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-SU2YOWUU.js";
+} from "./chunk-PM2VDAII.js";
 import "./chunk-4X3LT62F.js";
-import "./chunk-MXY75Q4Q.js";
-import "./chunk-SHC7LISB.js";
-import "./chunk-R36YNDV3.js";
+import "./chunk-6TKZLTB6.js";
+import "./chunk-EJUIHLVA.js";
+import "./chunk-6E4YQSEK.js";
 import "./chunk-X7M3ZBKG.js";
-import "./chunk-S3HLZPE7.js";
+import "./chunk-IIMISXTF.js";
 import "./chunk-FK2XKCM2.js";
 import "./chunk-WZQ2V6ZS.js";
 import "./chunk-KHFU6QK6.js";
-import "./chunk-GGZVASA3.js";
-import "./chunk-VJZ45ZOO.js";
+import "./chunk-CYEZQBYQ.js";
+import "./chunk-BT27BQUD.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-YWBX3UM5.js";
 import "./chunk-Z6ESBZ4M.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-KHFU6QK6.js";
 import {
   reportPathProblems
-} from "./chunk-GGZVASA3.js";
+} from "./chunk-CYEZQBYQ.js";
 import {
   array,
   boolean,

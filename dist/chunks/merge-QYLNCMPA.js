@@ -4,9 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   conclude,
   parseJsonReport,
+  refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-GGZVASA3.js";
-import "./chunk-VJZ45ZOO.js";
+} from "./chunk-CYEZQBYQ.js";
+import "./chunk-BT27BQUD.js";
 import {
   mergeReports,
   underLabel
@@ -29,6 +30,7 @@ function mergeGate(config, files, log) {
   refuseBadReportPaths(config.reports);
   refuseRepeatedFiles(files);
   const report = mergeReports(...files.map(readLabelled));
+  refuseAllSkipped(report, config.gate);
   return { report, ...conclude(config, report, { merged: files.join(",") }, log) };
 }
 function refuseRepeatedFiles(files) {

@@ -309,19 +309,27 @@ function runInterruption({ cancelled, timedOut }) {
   return void 0;
 }
 var keyOf = (object) => `${object.metadata.namespace ?? ""}/${object.metadata.name ?? ""}`;
+var engineSuiteName = (engine) => keyOf(engine);
+function resultSuiteName(result) {
+  return `${result.metadata.namespace ?? ""}/${result.spec?.engine ?? engineFromName(result)}`;
+}
 function convertChaos(objects) {
-  const { engines, results, deleted = [] } = objects;
+  const { engines, results, deleted = [], asFound = false } = objects;
   const interruption = runInterruption(objects);
   const resultsByKey = new Map(results.map((result) => [keyOf(result), result]));
   const suites = engines.map((engine) => {
     const key = keyOf(engine);
     const gone = { outcome: "error", why: `ChaosEngine ${key} was deleted` };
-    return engineSuite(engine, resultsByKey, deleted.includes(key) ? gone : interruption);
+    return engineSuite(engine, {
+      resultsByKey,
+      interruption: deleted.includes(key) ? gone : interruption,
+      asFound
+    });
   });
-  const covered = new Set(engines.map(keyOf));
+  const covered = new Set(engines.map(engineSuiteName));
   const orphans = /* @__PURE__ */ new Map();
   for (const result of results) {
-    const key = `${result.metadata.namespace ?? ""}/${result.spec?.engine ?? engineFromName(result)}`;
+    const key = resultSuiteName(result);
     if (covered.has(key)) continue;
     const group = orphans.get(key);
     if (group) group.push(result);
@@ -335,22 +343,25 @@ function engineFromName(result) {
   const experiment = result.spec?.experiment;
   return experiment && name.endsWith(`-${experiment}`) ? name.slice(0, -experiment.length - 1) : name;
 }
-function engineSuite(engine, resultsByKey, interruption) {
+function engineSuite(engine, { resultsByKey, interruption, asFound }) {
   const namespace = engine.metadata.namespace ?? "";
   const name = engine.metadata.name ?? "";
-  const suiteName = `${namespace}/${name}`;
+  const suiteName = engineSuiteName(engine);
   const experimentNames = experimentsOf(engine);
   const unfinished = interruption ?? (isEngineFinished(engine) ? void 0 : { outcome: "timeout", why: "the engine had not finished" });
   const cases = experimentNames.flatMap((experiment) => {
-    const result = resultsByKey.get(`${namespace}/${resultName(name, experiment)}`);
+    const found = resultsByKey.get(`${namespace}/${resultName(name, experiment)}`);
+    const ours = found && belongsToEngine(found, engine);
     const runStatus = engine.status?.experiments?.find((e) => e.name === experiment);
     return experimentCases({
       suiteName,
       experiment,
-      result: result && belongsToEngine(result, engine) ? result : void 0,
+      result: ours ? found : void 0,
+      otherRunsResult: found && !ours ? otherRunsResult(found, engine) : void 0,
       engineRunStatus: runStatus?.status,
       endedAt: runStatus?.lastUpdateTime,
-      interruption: unfinished
+      interruption: unfinished,
+      asFound
     });
   });
   if (cases.length === 0 && interruption) {
@@ -391,6 +402,11 @@ function experimentsOf(engine) {
 function belongsToEngine(result, engine) {
   const uid = engine.metadata.uid;
   return !uid || result.metadata.labels?.chaosUID === uid;
+}
+function otherRunsResult(result, engine) {
+  const label = result.metadata.labels?.chaosUID;
+  const whose = label ? `chaosUID ${label}` : "no chaosUID label";
+  return `the ChaosResult ${result.metadata.name ?? ""} found belongs to another run (${whose}, not the engine's UID ${engine.metadata.uid ?? ""})`;
 }
 function resultsOnlySuite(key, results, interruption) {
   const cases = results.flatMap(
@@ -439,21 +455,20 @@ function experimentCases(input) {
   return [experimentCase, ...probes];
 }
 function missingResultCase(input, base) {
-  const { engineRunStatus, interruption, suiteName, experiment } = input;
+  const { engineRunStatus, interruption, suiteName, experiment, otherRunsResult: otherRunsResult2 } = input;
   const properties = { experiment, ...engineRunStatus ? { "engine.status": engineRunStatus } : {} };
   const missing = (judged) => caseOf(base, "experiment", experiment, judged, properties);
   if (isNotRun(engineRunStatus))
     return missing({ outcome: "fail", message: `experiment not run: ${engineRunStatus}` });
   if (interruption) {
+    const notStarted = `no verdict: the experiment had not started when ${interruption.why}`;
     return missing({
       outcome: interruption.outcome,
-      message: `no verdict: the experiment had not started when ${interruption.why}`
+      message: otherRunsResult2 ? `${notStarted}; ${otherRunsResult2}` : notStarted
     });
   }
-  return missing({
-    outcome: "error",
-    message: `no ChaosResult ${suiteName.split("/")[1]}-${experiment} was written for this run`
-  });
+  const message = otherRunsResult2 ? `no ChaosResult of this run: ${otherRunsResult2}` : `no ChaosResult ${suiteName.split("/")[1]}-${experiment} was written for this run`;
+  return missing({ outcome: input.asFound ? "timeout" : "error", message });
 }
 function judgeExperiment(status, probes, interruption) {
   if (!isVerdictFinal(status)) {
@@ -575,5 +590,7 @@ export {
   isVerdictFinal,
   isEngineFinished,
   isNotRun,
+  engineSuiteName,
+  resultSuiteName,
   convertChaos
 };

@@ -16,7 +16,7 @@ import {
 } from "./chunk-WZQ2V6ZS.js";
 import {
   defaultPolicy
-} from "./chunk-VJZ45ZOO.js";
+} from "./chunk-BT27BQUD.js";
 import {
   _enum,
   array,

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-S3HLZPE7.js";
+} from "./chunk-IIMISXTF.js";
 import {
   formatDuration
 } from "./chunk-FK2XKCM2.js";

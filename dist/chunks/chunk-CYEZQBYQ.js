@@ -2,8 +2,10 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  evaluateGate
-} from "./chunk-VJZ45ZOO.js";
+  evaluateGate,
+  isSkipped,
+  skippingSetting
+} from "./chunk-BT27BQUD.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -758,6 +760,17 @@ function refuseBadReportPaths(reports) {
   const problems = reportPathProblems(reports);
   if (problems.length > 0) throw new ConfigError(problems.join("\n"));
 }
+function refuseAllSkipped(report, policy) {
+  const cases = report.suites.flatMap((suite) => suite.cases);
+  if (cases.length === 0 || !cases.every((testCase) => isSkipped(testCase, policy))) return;
+  const shown = cases.slice(0, 3).map((testCase) => {
+    const setting = skippingSetting(testCase, policy);
+    const why = `${testCase.message ?? testCase.outcome}${setting ? ` (skipped: ${setting})` : ""}`;
+    return `${testCase.className} \u203A ${testCase.name}: ${why}`;
+  });
+  const more = cases.length > shown.length ? `; ${cases.length - shown.length} more` : "";
+  throw new CannotRunError(`nothing to judge (every case was skipped): ${shown.join("; ")}${more}`);
+}
 function conclude(config, report, meta, log) {
   if (!report.suites.some((suite) => suite.cases.length > 0)) {
     throw new CannotRunError(
@@ -845,5 +858,6 @@ export {
   parseJsonReport,
   reportPathProblems,
   refuseBadReportPaths,
+  refuseAllSkipped,
   conclude
 };

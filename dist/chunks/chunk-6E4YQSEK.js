@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseShape
-} from "./chunk-S3HLZPE7.js";
+} from "./chunk-IIMISXTF.js";
 import {
   iso_exports
 } from "./chunk-FK2XKCM2.js";

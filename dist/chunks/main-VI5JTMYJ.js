@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-5OZX6AIY.js";
+} from "./chunk-NZCC6GS3.js";
 import {
   isCommand,
   isHelpCommand,
@@ -25,7 +25,7 @@ import "./chunk-S24VUENM.js";
 import "./chunk-X7M3ZBKG.js";
 import "./chunk-FK2XKCM2.js";
 import "./chunk-WZQ2V6ZS.js";
-import "./chunk-VJZ45ZOO.js";
+import "./chunk-BT27BQUD.js";
 import {
   redact
 } from "./chunk-YWBX3UM5.js";
@@ -125,7 +125,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-STY3FQ3E.js");
+        const { runTargets } = await import("./targets-W6COALQB.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -134,15 +134,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-EI42ASSH.js");
+        const { reportGate } = await import("./report-CHWYITNI.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-QOUMBM5D.js");
+        const { mergeGate } = await import("./merge-QYLNCMPA.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-JMZS3OHF.js");
+        const { describeRunInputs } = await import("./inputs-ZTRFQWHJ.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;
