@@ -3,8 +3,9 @@
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError, errorMessage } from '../errors.ts';
+import { ConfigError } from '../errors.ts';
 import { readInputFile } from '../files.ts';
+import { documentValue } from '../yaml-value.ts';
 import { defaultPolicy, type GatePolicy } from '../gate/policy.ts';
 import type { WorkflowSource } from '../argo/submit.ts';
 import type { LoadConfig } from '../load/schema.ts';
@@ -87,13 +88,7 @@ export function readConfigFile(file: string): PartialConfig {
   const [document] = documents;
   const problem = document?.errors[0];
   if (problem) throw new ConfigError(`${file}: invalid YAML: ${problem.message}`);
-  let value: unknown;
-  try {
-    value = document?.toJS();
-  } catch (error) {
-    // The parser refuses to expand aliases into a huge value ("billion laughs") only here.
-    throw new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`);
-  }
+  const value = document && documentValue(document, file);
   if (value === null || value === undefined)
     throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
   const settings = parseSettings(value, file);

@@ -2,9 +2,10 @@
 // so every later error can name the file and document.
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, type Document } from 'yaml';
 import { ConfigError, errorMessage } from '../errors.ts';
 import { readInputFile } from '../files.ts';
+import { documentValue } from '../yaml-value.ts';
 
 /** What a file holds: objects to apply in that order, or `input` objects to read (e.g. ChaosResults). */
 export type ManifestRole = 'rbac' | 'experiment' | 'engine' | 'input';
@@ -86,8 +87,9 @@ export function parseManifests(text: string, file: string, role: ManifestRole): 
 
 /**
  * The documents of a file, read by the fastest parser that fits: JSON.parse for JSON (`kubectl get
- * -o json`), js-yaml for YAML. The position-aware `yaml` parser only runs after a failure, to say
- * which document and line are wrong.
+ * -o json`), js-yaml for YAML. The position-aware `yaml` parser runs after a failure, to say which
+ * document and line are wrong, and reads YAML that may use anchors: js-yaml expands aliases without
+ * limit, so nested ones ("billion laughs") would pass here and blow up whatever walks the objects.
  */
 function loadDocuments(text: string, file: string): unknown[] {
   let jsonError: unknown;
@@ -100,15 +102,32 @@ function loadDocuments(text: string, file: string): unknown[] {
     }
   }
   try {
+    if (mayDefineAnchors(text)) return aliasLimitedDocuments(text, file);
     // The YAML 1.2 core schema, as the `yaml` parser reads it: timestamps stay strings.
     return loadAll(text, null, { schema: CORE_SCHEMA });
   } catch (error) {
     // Broken JSON (kubectl output cut off, say) is told in JSON's terms, which name line and column.
     if (jsonError && looksLikeJson(text))
       throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError)}`);
-    throw locateYamlError(text, file, error);
+    throw error instanceof ConfigError ? error : locateYamlError(text, file, error);
   }
 }
+
+/**
+ * An anchor (`&name`) starts a node: at the start, after white space, a flow indicator or a JSON-like
+ * key's colon. Text that has none has no aliases either; a `&` elsewhere (`&&` in a probe's command)
+ * only costs the slower parser.
+ */
+const mayDefineAnchors = (text: string) => /(?:^|[\s:?,[{-])&/.test(text);
+
+function aliasLimitedDocuments(text: string, file: string): unknown[] {
+  const documents = yamlDocuments(text);
+  const problem = firstYamlProblem(text, file, documents);
+  if (problem) throw problem;
+  return documents.map((document, index) => documentValue(document, `${file}, document ${index + 1}`));
+}
+
+const yamlDocuments = (text: string): Document.Parsed[] => [...parseAllDocuments(text)];
 
 /** `{"…` or `[`: JSON, as kubectl and every JSON writer start it, rather than a YAML flow mapping. */
 const looksLikeJson = (text: string) => /^\s*(?:\{\s*"|\[)/.test(text);
@@ -121,18 +140,22 @@ function jsonProblem(error: unknown): string {
 }
 
 function locateYamlError(text: string, file: string, error: unknown): ConfigError {
-  const documents = parseAllDocuments(text);
-  const list = Array.isArray(documents) ? documents : [documents];
-  const index = list.findIndex((document) => document.errors.length > 0);
-  const problem = list[index]?.errors[0];
-  if (problem) {
-    // kubectl ends its output with a newline; a file that stops mid-line where the YAML breaks was
-    // most likely cut off (a CI step killed while saving it, a full disk).
-    const cut = !text.endsWith('\n') && problem.pos[1] >= text.length;
-    const atEnd = cut ? ' where the file ends mid-line (was it cut off?)' : '';
-    return new ConfigError(`${file}, document ${index + 1}: invalid YAML${atEnd}: ${problem.message}`);
-  }
-  return new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`);
+  return (
+    firstYamlProblem(text, file, yamlDocuments(text)) ??
+    new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`)
+  );
+}
+
+/** The first error of the first broken document, naming the document. */
+function firstYamlProblem(text: string, file: string, documents: Document.Parsed[]): ConfigError | undefined {
+  const index = documents.findIndex((document) => document.errors.length > 0);
+  const problem = documents[index]?.errors[0];
+  if (!problem) return undefined;
+  // kubectl ends its output with a newline; a file that stops mid-line where the YAML breaks was
+  // most likely cut off (a CI step killed while saving it, a full disk).
+  const cut = !text.endsWith('\n') && problem.pos[1] >= text.length;
+  const atEnd = cut ? ' where the file ends mid-line (was it cut off?)' : '';
+  return new ConfigError(`${file}, document ${index + 1}: invalid YAML${atEnd}: ${problem.message}`);
 }
 
 /**

@@ -52,6 +52,12 @@ const runEngine = (engine: string, ...more: string[]) => run('--engine', engine,
 const kubeconfig = (name: string, edit: (yaml: string) => string) =>
   file(`kubeconfigs/${name}`, edit(env.sandbox.kubeconfigYaml));
 
+/** "Billion laughs": nine levels of nine aliases, a few hundred bytes that expand to 387 million values. */
+const aliasBomb = `laughs:\n  a: &a [x, x, x, x, x, x, x, x, x]\n${'bcdefghi'
+  .split('')
+  .map((n, i) => `  ${n}: &${n} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]\n`)
+  .join('')}`;
+
 const cases: Case[] = [
   // The config file.
   {
@@ -270,6 +276,11 @@ const cases: Case[] = [
     names: /bad-yaml\.yaml, document 1: invalid YAML/,
   },
   {
+    what: 'validate: aliases in an engine that expand to billions of values',
+    args: () => ['validate', '--engine', file('validate/laughs.yaml', `${engineYaml('laughs')}${aliasBomb}`)],
+    names: /laughs\.yaml, document 1: invalid YAML: Excessive alias count/,
+  },
+  {
     what: 'a list where an object belongs',
     args: () => runEngine(file('list.yaml', '- a\n- b\n')),
     names: /list\.yaml, document 1: expected a Kubernetes object/,
@@ -389,6 +400,20 @@ const cases: Case[] = [
       ),
     names:
       /admin\.yaml, document 1 \(RoleBinding god\): a binding to the cluster-admin ClusterRole is always refused/,
+  },
+  {
+    what: 'aliases in an RBAC file that expand to billions of values, after an object that is fine',
+    args: () =>
+      run(
+        '--engine',
+        good(),
+        '--rbac',
+        file(
+          'rbac/laughs.yaml',
+          `apiVersion: v1\nkind: ServiceAccount\nmetadata: { name: laughs }\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: laughs }\n${aliasBomb}`,
+        ),
+      ),
+    names: /laughs\.yaml, document 2: invalid YAML: Excessive alias count/,
   },
   {
     what: 'a Namespace in the RBAC file',

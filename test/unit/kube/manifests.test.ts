@@ -140,3 +140,54 @@ test('XML, such as a JUnit report given as results, is named as what it is', () 
     /^ConfigError: page\.html: this is XML;/,
   );
 });
+
+/** Nine levels of nine aliases each: a few hundred bytes that expand to 387 million values. */
+const laughs = [
+  'a: &a [x, x, x, x, x, x, x, x, x]',
+  ...'bcdefghi'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+];
+
+test('aliases nested to expand into billions of values ("billion laughs") are refused, naming file and document', () => {
+  const block = `laughs:\n${laughs.map((line) => `  ${line}`).join('\n')}\n`;
+  assert.throws(
+    () => parseManifests(`${engine('a')}---\n${engine('b')}${block}`, 'engines.yaml', 'engine'),
+    /^ConfigError: engines\.yaml, document 2: invalid YAML: Excessive alias count/,
+  );
+  const flow = `{apiVersion: v1, kind: ServiceAccount, metadata: {name: s}, laughs: {${laughs.join(', ')}}}\n`;
+  assert.throws(
+    () => parseManifests(flow, 'sa.yaml', 'rbac'),
+    /^ConfigError: sa\.yaml, document 1: invalid YAML: Excessive alias count/,
+  );
+});
+
+test('a few anchors and aliases, as people write them to repeat a block, are read expanded', () => {
+  const text =
+    `${engine('a')}spec:\n  experiments:\n` +
+    '    - name: pod-delete\n      spec:\n        components:\n' +
+    '          env: &env [{ name: TOTAL_CHAOS_DURATION, value: &seconds "60" }]\n' +
+    '    - name: pod-cpu-hog\n      spec:\n        components:\n          env: *env\n' +
+    '    - name: pod-memory-hog\n      spec:\n        components:\n' +
+    '          env: [{ name: CHAOS_INTERVAL, value: *seconds }]\n' +
+    `---\n${engine('b')}spec:\n  experiments:\n    - name: pod-delete\n` +
+    '      spec: { probe: [{ cmdProbe/inputs: { command: "test -f /ready && echo ok" } }] }\n';
+  const [first, second] = parseManifests(text, 'engines.yaml', 'engine').map(
+    (m) => m.object as unknown as { metadata: { creationTimestamp: unknown }; spec: unknown },
+  );
+  const env = [{ name: 'TOTAL_CHAOS_DURATION', value: '60' }];
+  assert.deepEqual(first?.spec, {
+    experiments: [
+      { name: 'pod-delete', spec: { components: { env } } },
+      { name: 'pod-cpu-hog', spec: { components: { env } } },
+      { name: 'pod-memory-hog', spec: { components: { env: [{ name: 'CHAOS_INTERVAL', value: '60' }] } } },
+    ],
+  });
+  assert.equal(first?.metadata.creationTimestamp, '2026-11-20T10:00:05Z', 'timestamps stay strings');
+  assert.deepEqual(second?.spec, {
+    experiments: [
+      {
+        name: 'pod-delete',
+        spec: { probe: [{ 'cmdProbe/inputs': { command: 'test -f /ready && echo ok' } }] },
+      },
+    ],
+  });
+});
