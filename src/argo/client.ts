@@ -5,7 +5,7 @@ import { apiClient, type Connection } from '../kube/client.ts';
 import { apiError, statusCode } from '../kube/errors.ts';
 import type { WatchTarget } from '../kube/watch.ts';
 import type { WorkflowObject } from './submit.ts';
-import type { Workflow } from './types.ts';
+import type { LiveWorkflow } from './types.ts';
 
 const group = 'argoproj.io';
 const version = 'v1alpha1';
@@ -34,7 +34,7 @@ export class ArgoClient {
   }
 
   /** Creates the workflow; with `dryRun` the server only validates it (schema, admission, permissions). */
-  async create(workflow: WorkflowObject, dryRun = false): Promise<Workflow> {
+  async create(workflow: WorkflowObject, dryRun = false): Promise<LiveWorkflow> {
     const created: unknown = await this.#api.createNamespacedCustomObject({
       group,
       version,
@@ -43,7 +43,7 @@ export class ArgoClient {
       body: workflow,
       dryRun: dryRun ? 'All' : undefined,
     });
-    return created as Workflow;
+    return created as LiveWorkflow;
   }
 
   /** `argo stop` / `argo terminate`: a merge patch of spec.shutdown. */
@@ -64,8 +64,8 @@ export class ArgoClient {
 
   list = async (
     target: WatchTarget,
-  ): Promise<{ items: Workflow[]; metadata?: { resourceVersion?: string } }> => {
+  ): Promise<{ items: LiveWorkflow[]; metadata?: { resourceVersion?: string } }> => {
     const listed: unknown = await this.#api.listNamespacedCustomObject({ ...target });
-    return listed as { items: Workflow[]; metadata?: { resourceVersion?: string } };
+    return listed as { items: LiveWorkflow[]; metadata?: { resourceVersion?: string } };
   };
 }

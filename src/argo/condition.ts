@@ -1,11 +1,11 @@
 // When a submitted workflow is over, read from what the watch sees. Pure.
 import type { Progress } from '../kube/until.ts';
-import type { Workflow } from './types.ts';
+import type { LiveWorkflow } from './types.ts';
 
 const completedPhases = new Set(['Succeeded', 'Failed', 'Error']);
 
 /** Phase Succeeded, Failed or Error, or the completed label the controller sets in the same update. */
-export function isWorkflowCompleted(workflow: Workflow): boolean {
+export function isWorkflowCompleted(workflow: LiveWorkflow): boolean {
   return (
     completedPhases.has(workflow.status?.phase ?? '') ||
     workflow.metadata.labels?.['workflows.argoproj.io/completed'] === 'true'
@@ -13,7 +13,7 @@ export function isWorkflowCompleted(workflow: Workflow): boolean {
 }
 
 /** Pending until the workflow `key` (`namespace/name`) has completed. */
-export function workflowCondition(key: string, workflows: ReadonlyMap<string, Workflow>): Progress {
+export function workflowCondition(key: string, workflows: ReadonlyMap<string, LiveWorkflow>): Progress {
   const workflow = workflows.get(key);
   if (workflow && isWorkflowCompleted(workflow)) return { pending: [] };
   return { pending: [{ key, label: `workflow ${key} (${workflow?.status?.phase || 'not started'})` }] };

@@ -5,11 +5,19 @@
 // are listed in the case's properties, and one that passed after failed attempts is marked flaky. A
 // step that failed while the template around it succeeded (continueOn, a DAG `depends` on its failure)
 // was tolerated by the workflow: it is reported as skipped, saying so, not as a failure.
-import * as z from 'zod';
+import type { z } from 'zod';
 import { describeSchemaIssues } from '../kube/object-meta.ts';
+import { parseShape } from '../kube/shape.ts';
 import { secondsBetween, type Outcome, type ReportCase, type ReportSuite } from '../report/model.ts';
 import { isWorkflowCompleted } from './condition.ts';
-import { compressedNodesSchema, type NodePhase, type Workflow, type WorkflowNode } from './types.ts';
+import {
+  compressedNodesSchema,
+  workflowSchema,
+  type LiveWorkflow,
+  type NodePhase,
+  type Workflow,
+  type WorkflowNode,
+} from './types.ts';
 
 /** A Map, as the phase is the workflow's text: a plain object would answer `constructor` too. */
 const nodeOutcomes = new Map<string, Outcome>(
@@ -28,10 +36,70 @@ const nodeOutcomes = new Map<string, Outcome>(
 const isStep = (node: WorkflowNode | undefined) =>
   node?.type === 'Pod' || node?.type === 'Container' || node?.type === 'Suspend' || node?.type === 'Skipped';
 
-export function workflowToSuite(workflow: Workflow, options: { timedOut?: boolean } = {}): ReportSuite {
-  const name = `${workflow.metadata.namespace ?? ''}/${workflow.metadata.name ?? ''}`;
+interface SuiteOptions {
+  /** The wait for the workflow timed out: steps still running say so. */
+  timedOut?: boolean;
+}
+
+/** A workflow checked against workflowSchema (a file is when it is read). */
+export function workflowToSuite(workflow: Workflow, options: SuiteOptions = {}): ReportSuite {
+  return suiteOf(workflow, options);
+}
+
+/**
+ * A workflow read from the cluster, checked here as a file is when it is read. Its chaos has run by
+ * now: what does not fit the schema is an error case naming the field, so the gate cannot pass it,
+ * and the rest of the report stands. When only its steps are unreadable, its phase and times are
+ * still reported beside that case.
+ */
+export function liveWorkflowToSuite(live: LiveWorkflow, options: SuiteOptions = {}): ReportSuite {
+  const checked = parseShape(workflowSchema, live);
+  if (checked.success) return suiteOf(checked.data, options);
+  // The API server checks metadata itself: the name can be trusted when nothing else can.
+  const name = suiteName(live);
+  const problem = describeSchemaIssues(`workflow ${name}`, checked.error);
+  const rest = checked.error.issues.every(inNodeMap)
+    ? parseShape(workflowSchema, withoutNodeMaps(live))
+    : undefined;
+  return rest?.success ? suiteOf(rest.data, options, problem) : unreadableSuite(name, problem);
+}
+
+/** An issue in status.nodes or status.compressedNodes: the steps are unreadable, not the workflow. */
+const inNodeMap = ({ path: [field, map] }: z.core.$ZodIssue) =>
+  field === 'status' && (map === 'nodes' || map === 'compressedNodes');
+
+const withoutNodeMaps = (live: LiveWorkflow): LiveWorkflow => ({
+  ...live,
+  status: { ...live.status, nodes: undefined, compressedNodes: undefined },
+});
+
+/** A workflow whose shape is wrong beyond its steps: its name and one error case. */
+function unreadableSuite(name: string, problem: string): ReportSuite {
+  return {
+    kind: 'workflow',
+    name,
+    properties: {},
+    cases: [
+      {
+        kind: 'workflow',
+        className: name,
+        name: 'workflow',
+        outcome: 'error',
+        message: problem,
+        properties: {},
+      },
+    ],
+  };
+}
+
+const suiteName = (workflow: LiveWorkflow) =>
+  `${workflow.metadata.namespace ?? ''}/${workflow.metadata.name ?? ''}`;
+
+/** `unreadableSteps`: why the steps are not in the workflow as given; they are an error case instead. */
+function suiteOf(workflow: Workflow, options: SuiteOptions, unreadableSteps?: string): ReportSuite {
+  const name = suiteName(workflow);
   const status = workflow.status;
-  const { byId, unreadable } = nodesOf(workflow, name);
+  const byId = nodesOf(workflow);
   const nodes = [...byId.values()];
   // A Retry node over pod attempts stands for the step; the attempts are not steps of their own.
   const retries = nodes.filter(
@@ -46,18 +114,18 @@ export function workflowToSuite(workflow: Workflow, options: { timedOut?: boolea
   const cases = steps
     .sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? ''))
     .map((node) => stepCase(name, node, byId, displayNames, options.timedOut ?? false));
-  const unreadableSteps =
-    unreadable ??
+  const stepsProblem =
+    unreadableSteps ??
     (status?.offloadNodeStatusVersion && nodes.length === 0
       ? 'the step statuses are offloaded to the Argo database and not readable through the Kubernetes API'
       : undefined);
-  if (unreadableSteps) {
+  if (stepsProblem) {
     cases.push({
       kind: 'workflow',
       className: name,
       name: 'steps',
       outcome: 'error',
-      message: unreadableSteps,
+      message: stepsProblem,
       properties: {},
     });
   }
@@ -90,29 +158,16 @@ export function workflowToSuite(workflow: Workflow, options: { timedOut?: boolea
   };
 }
 
-/** The part of a workflow that holds compressed nodes, decoded: its issues name the workflow's fields. */
-const withCompressedNodes = z.looseObject({
-  status: z.looseObject({ compressedNodes: compressedNodesSchema }),
-});
-
 /**
  * The nodes by id, in a Map since ids (children, boundaryID) are the workflow's text. Large workflows
  * keep them gzipped and base64-encoded in compressedNodes.
  */
-function nodesOf(
-  workflow: Workflow,
-  name: string,
-): { byId: ReadonlyMap<string, WorkflowNode>; unreadable?: string } {
+function nodesOf(workflow: Workflow): ReadonlyMap<string, WorkflowNode> {
   const status = workflow.status;
-  if (status?.nodes && Object.keys(status.nodes).length > 0)
-    return { byId: new Map(Object.entries(status.nodes)) };
-  if (!status?.compressedNodes) return { byId: new Map() };
-  // A workflow read from the cluster has not been checked against workflowSchema as a file has. Its
-  // chaos has run by now: the steps that cannot be read are an error case, the rest is still reported.
-  const decoded = withCompressedNodes.safeParse(workflow);
-  if (!decoded.success)
-    return { byId: new Map(), unreadable: describeSchemaIssues(`workflow ${name}`, decoded.error) };
-  return { byId: new Map(Object.entries(decoded.data.status.compressedNodes)) };
+  if (status?.nodes && Object.keys(status.nodes).length > 0) return new Map(Object.entries(status.nodes));
+  if (!status?.compressedNodes) return new Map();
+  // workflowSchema decoded them already, without error: this cannot throw.
+  return new Map(Object.entries(compressedNodesSchema.parse(status.compressedNodes)));
 }
 
 function stepCase(

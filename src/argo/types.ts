@@ -119,4 +119,10 @@ export const workflowSchema = z.looseObject({
     })
     .optional(),
 });
+/** A workflow checked against workflowSchema: what the converter reads. */
 export type Workflow = z.output<typeof workflowSchema>;
+/**
+ * A workflow as the cluster sends it, not yet checked: Argo's CRDs leave its status to the controller
+ * (x-kubernetes-preserve-unknown-fields), so only its metadata, which the API server checks, is sure.
+ */
+export type LiveWorkflow = z.input<typeof workflowSchema>;

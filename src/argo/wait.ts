@@ -5,7 +5,7 @@ import { formatDuration } from '../config/duration.ts';
 import { until, watchSource } from '../kube/until.ts';
 import type { ArgoClient } from './client.ts';
 import { workflowCondition } from './condition.ts';
-import type { Workflow } from './types.ts';
+import type { LiveWorkflow } from './types.ts';
 
 export interface WorkflowWaitOptions {
   timeoutMs: number;
@@ -15,7 +15,7 @@ export interface WorkflowWaitOptions {
 }
 
 export interface WorkflowState {
-  workflow?: Workflow;
+  workflow?: LiveWorkflow;
   timedOut: boolean;
   cancelled?: NodeJS.Signals;
 }
@@ -29,7 +29,7 @@ export async function waitForWorkflow(
 ): Promise<WorkflowState> {
   const key = `${namespace}/${name}`;
   const target = { ...argo.target(namespace), fieldSelector: `metadata.name=${name}` };
-  const { view, ended, cancelled } = await until<{ workflows: Workflow }>({
+  const { view, ended, cancelled } = await until<{ workflows: LiveWorkflow }>({
     what: `workflow ${key}`,
     sources: { workflows: [watchSource(connection, argo.list, target)] },
     condition: ({ workflows }) => workflowCondition(key, workflows),
@@ -49,14 +49,16 @@ export async function waitForWorkflow(
 /** The observer of a workflow wait: a line when the workflow or one of its pod steps changes phase. */
 function phaseLog(key: string, log: (line: string) => void) {
   const seen = new Map<string, string>();
-  return ({ workflows }: { workflows: ReadonlyMap<string, Workflow> }) => {
+  return ({ workflows }: { workflows: ReadonlyMap<string, LiveWorkflow> }) => {
     const status = workflows.get(key)?.status;
     if (status?.phase && seen.get(key) !== status.phase) {
       seen.set(key, status.phase);
       log(`[argo] ${key}: ${status.phase}${status.message ? ` (${status.message})` : ''}`);
     }
     for (const node of Object.values(status?.nodes ?? {})) {
-      if (node.type !== 'Pod' || !node.phase || seen.get(node.id ?? '') === node.phase) continue;
+      // Unchecked until the report: a null node would throw here, and the watch drop the update.
+      if (node === null || node.type !== 'Pod' || !node.phase || seen.get(node.id ?? '') === node.phase)
+        continue;
       seen.set(node.id ?? '', node.phase);
       log(
         `[argo] ${key} step ${node.displayName ?? node.name}: ${node.phase}${node.message ? ` (${node.message})` : ''}`,

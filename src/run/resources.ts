@@ -2,7 +2,7 @@
 // started — and the two ways of taking it back: stop the chaos (stop.ts), and clean up per policy.
 import { ArgoClient } from '../argo/client.ts';
 import type { WorkflowObject } from '../argo/submit.ts';
-import type { Workflow } from '../argo/types.ts';
+import type { LiveWorkflow } from '../argo/types.ts';
 import type { CleanupPolicy } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
 import { ManifestApplier, runLabel, type AppliedObject, type Removal } from '../kube/apply.ts';
@@ -33,7 +33,7 @@ export interface ResourceSettings {
 
 export class RunResources {
   readonly applied: AppliedObject[] = [];
-  workflow?: Workflow;
+  workflow?: LiveWorkflow;
   /** Something may have been created: an apply or submit was sent, answered or not. */
   started = false;
   /** An apply or submit got no answer: it may have created what the run does not know about. */

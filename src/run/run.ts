@@ -8,7 +8,7 @@
 // Every request is bounded (kube/client.ts), so neither can hang.
 import { randomBytes } from 'node:crypto';
 import { ArgoClient } from '../argo/client.ts';
-import { workflowToSuite } from '../argo/convert.ts';
+import { liveWorkflowToSuite } from '../argo/convert.ts';
 import { prepareWorkflow, type WorkflowObject } from '../argo/submit.ts';
 import { waitForWorkflow, type WorkflowState } from '../argo/wait.ts';
 import { formatDuration } from '../config/duration.ts';
@@ -350,7 +350,7 @@ async function collectReport(
   const warn = (line: string) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
     ...(waited.workflow?.workflow
-      ? [{ suites: [workflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }]
+      ? [{ suites: [liveWorkflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }]
       : []),
     convertChaos({
       ...waited.chaos,

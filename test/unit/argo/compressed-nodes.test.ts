@@ -4,16 +4,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { workflowToSuite } from '../../../src/argo/convert.ts';
-import { maxDecompressedNodesBytes, workflowSchema, type Workflow } from '../../../src/argo/types.ts';
+import { liveWorkflowToSuite, workflowToSuite } from '../../../src/argo/convert.ts';
+import { maxDecompressedNodesBytes, workflowSchema, type LiveWorkflow } from '../../../src/argo/types.ts';
 import { MiB } from '../../../src/files.ts';
 import { describeSchemaIssues } from '../../../src/kube/object-meta.ts';
 import { parseShape } from '../../../src/kube/shape.ts';
+import type { ReportSuite } from '../../../src/report/model.ts';
 
 const wf = 'chaos-x7k2q';
 const compress = (json: string) => gzipSync(json).toString('base64');
 
-function recorded(compressedNodes: string): Workflow {
+function recorded(compressedNodes: string): LiveWorkflow {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Workflow',
@@ -52,11 +53,12 @@ function gzipBomb(bytes: number): string {
 
 test('compressed nodes as Argo writes them are read, in a file as from the cluster', () => {
   const workflow = recorded(compress(JSON.stringify(step({}))));
-  assert.equal(fileProblem(workflow), undefined);
-  assert.deepEqual(
-    workflowToSuite(workflow).cases.map((c) => [c.name, c.outcome, c.message]),
-    [['pod-delete', 'fail', 'main: Error (exit code 1)']],
-  );
+  const fromFile = parseShape(workflowSchema, workflow);
+  assert.ok(fromFile.success);
+  const expected = [['pod-delete', 'fail', 'main: Error (exit code 1)']];
+  const cases = (suite: ReportSuite) => suite.cases.map((c) => [c.name, c.outcome, c.message]);
+  assert.deepEqual(cases(workflowToSuite(fromFile.data)), expected);
+  assert.deepEqual(cases(liveWorkflowToSuite(workflow)), expected);
 });
 
 const wrongNodes: [string, string, RegExp][] = [
@@ -100,7 +102,7 @@ for (const [what, compressedNodes, message] of wrongNodes) {
     assert.match(problem, /^wf\.yaml, document 1 \(Workflow chaos-x7k2q\): /);
     assert.match(problem, message);
     // From the cluster the chaos has run: the rest of the report stands, and the gate cannot pass.
-    const steps = workflowToSuite(workflow).cases.find((c) => c.name === 'steps');
+    const steps = liveWorkflowToSuite(workflow).cases.find((c) => c.name === 'steps');
     assert.equal(steps?.outcome, 'error');
     assert.ok(steps.message?.startsWith('workflow litmus/chaos-x7k2q: '), steps.message);
     assert.match(steps.message ?? '', message);

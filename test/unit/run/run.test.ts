@@ -678,3 +678,107 @@ test(
     assert.equal(outcome.decision.verdict, 'fail');
   },
 );
+
+/** A workflow that runs one pod, as a file `run --workflow` submits. */
+function workflowFile(): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-workflow-')), 'workflow.yaml');
+  writeFileSync(
+    file,
+    'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: { name: chaos-wf }\n' +
+      'spec: { entrypoint: main, templates: [{ name: main, container: { image: alpine } }] }\n',
+  );
+  return file;
+}
+
+const withArgo = [
+  ...defaultResources,
+  { group: 'argoproj.io', version: 'v1alpha1', plural: 'workflows', kind: 'Workflow', namespaced: true },
+];
+
+const pod = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name: `chaos-wf.${id}`,
+  displayName: id,
+  type: 'Pod',
+  phase: 'Succeeded',
+  startedAt: '2026-11-30T12:00:01Z',
+  finishedAt: '2026-11-30T12:00:09Z',
+  ...extra,
+});
+
+/** The case chaos-gate reports the problem in, and what its message says. */
+type Expected = [caseName: 'steps' | 'workflow', message: RegExp];
+
+// Argo's CRDs leave status unchecked by the API server (x-kubernetes-preserve-unknown-fields).
+const wrongStatuses: [string, Record<string, unknown>, Expected][] = [
+  [
+    'status.nodes a string',
+    { nodes: 'all fine' },
+    ['steps', /^workflow default\/chaos-wf: field status\.nodes: expected record, received string$/],
+  ],
+  [
+    'a node phase a number',
+    { nodes: { a: pod('a', { phase: 3 }) } },
+    ['steps', /^workflow default\/chaos-wf: field status\.nodes\.a\.phase: Invalid option: expected one of /],
+  ],
+  [
+    'a start time a number',
+    { nodes: { a: pod('a', { startedAt: 1 }), b: pod('b') } },
+    [
+      'steps',
+      /^workflow default\/chaos-wf: field status\.nodes\.a\.startedAt: expected string, received number$/,
+    ],
+  ],
+  [
+    'a node null',
+    { nodes: { a: null } },
+    ['steps', /^workflow default\/chaos-wf: field status\.nodes\.a: expected object, received null$/],
+  ],
+  [
+    'the phase a number',
+    { phase: 5, nodes: { a: pod('a') } },
+    ['workflow', /^workflow default\/chaos-wf: field status\.phase: Invalid option: expected one of /],
+  ],
+];
+
+for (const [what, wrong, [caseName, message]] of wrongStatuses) {
+  test(
+    `a live Workflow with ${what} is an error case naming the field, and the gate fails`,
+    limit,
+    async (t) => {
+      const { fake, run } = setup(t, { resources: withArgo });
+      fake.onChange(async ({ type, object }) => {
+        if (object.kind !== 'Workflow' || type !== 'ADDED') return;
+        // The controller, done once chaos-gate watches: completed, with a status of the wrong shape.
+        await waitFor(
+          () => fake.openWatches.some((w) => w.resource.kind === 'Workflow'),
+          'the workflow watch',
+        );
+        const labels = { ...object.metadata.labels, 'workflows.argoproj.io/completed': 'true' };
+        fake.put({
+          ...object,
+          metadata: { ...object.metadata, labels },
+          status: { phase: 'Succeeded', startedAt: '2026-11-30T12:00:00Z', ...wrong },
+        });
+      });
+      const outcome = await run({
+        rbac: [],
+        engines: [],
+        cleanup: 'never',
+        workflow: { file: workflowFile() },
+      });
+
+      const [workflow, ...others] = outcome.report.suites;
+      assert.deepEqual(others, []);
+      assert.equal(workflow?.name, 'default/chaos-wf');
+      assert.deepEqual(
+        workflow.cases.map((c) => [c.name, c.outcome]),
+        [[caseName, 'error']],
+      );
+      assert.match(workflow.cases[0]?.message ?? '', message);
+      // When only the steps are unreadable, the rest of the workflow is still reported.
+      assert.equal(workflow.properties.phase, caseName === 'steps' ? 'Succeeded' : undefined);
+      assert.equal(outcome.decision.verdict, 'fail');
+    },
+  );
+}
