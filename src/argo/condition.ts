@@ -1,11 +1,14 @@
 // When a submitted workflow is over, read from what the watch sees. Pure.
 import type { Progress } from '../kube/until.ts';
-import type { LiveWorkflow } from './types.ts';
+import type { LiveWorkflow, Workflow } from './types.ts';
 
 const completedPhases = new Set(['Succeeded', 'Failed', 'Error']);
 
-/** Phase Succeeded, Failed or Error, or the completed label the controller sets in the same update. */
-export function isWorkflowCompleted(workflow: LiveWorkflow): boolean {
+/**
+ * Phase Succeeded, Failed or Error, or the completed label the controller sets in the same update.
+ * Checked or not: both are read the same way.
+ */
+export function isWorkflowCompleted(workflow: LiveWorkflow | Workflow): boolean {
   return (
     completedPhases.has(workflow.status?.phase ?? '') ||
     workflow.metadata.labels?.['workflows.argoproj.io/completed'] === 'true'

@@ -1,7 +1,8 @@
 // The parts of an Argo Workflow chaos-gate reads (argo-workflows pkg/apis/workflow/v1alpha1
 // workflow_types.go): phase and messages, and the node tree with each step's phase and times. As a
-// schema: a recorded workflow read from a file is checked against it, so a wrong shape names the field;
-// nodes kept compressed are decoded and checked like the others.
+// schema: a recorded workflow read from a file, or one read from the cluster for the report, is checked
+// against it, so a wrong shape names the field; nodes kept compressed are decoded and checked like the
+// others, and handed on decoded.
 import { gunzipSync } from 'node:zlib';
 import * as z from 'zod';
 import { errorMessage } from '../errors.ts';
@@ -56,7 +57,7 @@ const workflowNodesSchema = z.record(z.string(), workflowNodeSchema);
 export const maxDecompressedNodesBytes = 128 * MiB;
 
 /** status.compressedNodes as Argo writes it: base64 of the gzipped JSON node map. */
-export const compressedNodesSchema = text.transform(decompressed).pipe(workflowNodesSchema);
+const compressedNodesSchema = text.transform(decompressed).pipe(workflowNodesSchema);
 
 function decompressed(encoded: string, ctx: z.core.$RefinementCtx<string>): unknown {
   const refuse = (message: string) => {
@@ -108,13 +109,9 @@ export const workflowSchema = z.looseObject({
       message: text.optional(),
       progress: text.optional(),
       nodes: workflowNodesSchema.optional(),
-      // Decoded here too, so that a wrong node map is refused naming the file it was read from.
-      compressedNodes: text
-        .superRefine((encoded, ctx) => {
-          for (const issue of compressedNodesSchema.safeParse(encoded).error?.issues ?? [])
-            ctx.addIssue({ ...issue });
-        })
-        .optional(),
+      // Decoded here, once: a wrong node map is refused naming the field, and a checked workflow
+      // holds the decoded nodes for the converter.
+      compressedNodes: compressedNodesSchema.optional(),
       offloadNodeStatusVersion: text.optional(),
     })
     .optional(),

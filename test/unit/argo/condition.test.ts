@@ -2,16 +2,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { workflowCondition } from '../../../src/argo/condition.ts';
-import type { Workflow, WorkflowPhase } from '../../../src/argo/types.ts';
+import type { LiveWorkflow, WorkflowPhase } from '../../../src/argo/types.ts';
 
-function workflow(phase?: WorkflowPhase, labels?: Record<string, string>): Workflow {
+function workflow(phase?: WorkflowPhase, labels?: Record<string, string>): LiveWorkflow {
   return {
     metadata: { name: 'chaos-x', namespace: 'ci', labels },
     status: phase === undefined ? undefined : { phase },
   };
 }
 
-const table: [string, Workflow | undefined, string][] = [
+const table: [string, LiveWorkflow | undefined, string][] = [
   ['not created yet (or the controller ignores it)', undefined, 'workflow ci/chaos-x (not started)'],
   ['created, no status', workflow(), 'workflow ci/chaos-x (not started)'],
   ['Pending', workflow('Pending'), 'workflow ci/chaos-x (Pending)'],

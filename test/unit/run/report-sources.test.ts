@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { ConfigError } from '../../../src/errors.ts';
 import { chaosInputFromFiles, workflowReportFromFile } from '../../../src/run/report-sources.ts';
 
@@ -64,6 +65,25 @@ test('a workflow whose nodes are not a map is refused naming the field', () => {
     () => workflowReportFromFile(file),
     /workflow\.yaml, document 1 \(Workflow wf\): field status\.nodes: expected record, received array/,
   );
+});
+
+test('a workflow file with compressed nodes is reported as with plain nodes, decompressed once', (t) => {
+  const nodes = {
+    'wf-1': { id: 'wf-1', name: 'wf[0].kill', displayName: 'kill', type: 'Pod', phase: 'Succeeded' },
+    'wf-2': { id: 'wf-2', name: 'wf[1].check', displayName: 'check', type: 'Pod', phase: 'Failed' },
+  };
+  const json = JSON.stringify(nodes);
+  const workflow = (status: string) =>
+    `apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: { name: wf, namespace: shop }\nstatus:\n  phase: Failed\n${status}`;
+  const plain = workflowReportFromFile(write('plain.yaml', workflow(`  nodes: ${json}\n`)));
+  const compressed = write(
+    'compressed.yaml',
+    workflow(`  compressedNodes: ${gzipSync(json).toString('base64')}\n`),
+  );
+  const parse = t.mock.method(JSON, 'parse');
+  assert.deepEqual(workflowReportFromFile(compressed), plain);
+  // A node map can decompress to a hundred MiB: checking it and converting it share one decoding.
+  assert.equal(parse.mock.calls.filter((call) => call.arguments[0] === json).length, 1);
 });
 
 test('the same ChaosResult twice in the inputs is refused, naming both places', () => {
