@@ -10,6 +10,9 @@ import { ConfigError, errorMessage } from './errors.ts';
  */
 const maxAliasCount = 100;
 
+/** How the YAML users write is parsed: with `<<` merge keys, which kubectl's YAML reader applies. */
+export const userYaml = { merge: true } as const;
+
 /** `where` names the file, and the document when there are several. */
 export function documentValue(document: Document, where: string): unknown {
   try {

@@ -5,7 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { readInputFile } from '../files.ts';
-import { documentValue } from '../yaml-value.ts';
+import { documentValue, userYaml } from '../yaml-value.ts';
 import { defaultPolicy, type GatePolicy } from '../gate/policy.ts';
 import type { WorkflowSource } from '../argo/submit.ts';
 import type { LoadConfig } from '../load/schema.ts';
@@ -79,7 +79,7 @@ export function parseSettings(
 /** Reads a config file; relative paths in it are taken relative to the file's folder. */
 export function readConfigFile(file: string): PartialConfig {
   const text = readInputFile(file, 'config file');
-  const documents = parseAllDocuments(text);
+  const documents = parseAllDocuments(text, userYaml);
   if (Array.isArray(documents) && documents.length === 0)
     throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
   if (!Array.isArray(documents) || documents.length !== 1) {

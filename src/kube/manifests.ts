@@ -5,7 +5,7 @@ import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { parseAllDocuments, type Document } from 'yaml';
 import { ConfigError, errorMessage } from '../errors.ts';
 import { readInputFile } from '../files.ts';
-import { documentValue } from '../yaml-value.ts';
+import { documentValue, userYaml } from '../yaml-value.ts';
 
 /** What a file holds: objects to apply in that order, or `input` objects to read (e.g. ChaosResults). */
 export type ManifestRole = 'rbac' | 'experiment' | 'engine' | 'input';
@@ -115,10 +115,11 @@ function loadDocuments(text: string, file: string): unknown[] {
 
 /**
  * An anchor (`&name`) starts a node: at the start, after white space, a flow indicator or a JSON-like
- * key's colon. Text that has none has no aliases either; a `&` elsewhere (`&&` in a probe's command)
- * only costs the slower parser.
+ * key's colon; a merge key (`<<:`) needs one. Text that has none has no aliases either. A shell's `&& `
+ * (a probe's command, an error message) is not taken for one, so a large results file that quotes one
+ * keeps the fast parser; an anchor named `&` still counts by its alias, `*&`.
  */
-const mayDefineAnchors = (text: string) => /(?:^|[\s:?,[{-])&/.test(text);
+const mayDefineAnchors = (text: string) => /(?:^|[\s:?,[{-])(?:&(?!&\s)[^\s,[\]{}]|\*&)|<<\s*:/.test(text);
 
 function aliasLimitedDocuments(text: string, file: string): unknown[] {
   const documents = yamlDocuments(text);
@@ -127,7 +128,7 @@ function aliasLimitedDocuments(text: string, file: string): unknown[] {
   return documents.map((document, index) => documentValue(document, `${file}, document ${index + 1}`));
 }
 
-const yamlDocuments = (text: string): Document.Parsed[] => [...parseAllDocuments(text)];
+const yamlDocuments = (text: string): Document.Parsed[] => [...parseAllDocuments(text, userYaml)];
 
 /** `{"…` or `[`: JSON, as kubectl and every JSON writer start it, rather than a YAML flow mapping. */
 const looksLikeJson = (text: string) => /^\s*(?:\{\s*"|\[)/.test(text);

@@ -160,6 +160,33 @@ test('aliases nested to expand into billions of values ("billion laughs") are re
   );
 });
 
+test('an anchor named "&" is an anchor too: its aliases cannot slip past the limit as a shell\'s &&', () => {
+  const named = laughs.map((line) => line.replaceAll('&', '&&').replaceAll('*', '*&'));
+  assert.throws(
+    () =>
+      parseManifests(
+        `${engine('a')}laughs:\n${named.map((line) => `  ${line}`).join('\n')}\n`,
+        'e.yaml',
+        'engine',
+      ),
+    /^ConfigError: e\.yaml, document 1: invalid YAML: Excessive alias count/,
+  );
+});
+
+test('merge keys (<<) are applied, as kubectl applies them', () => {
+  const text =
+    `${engine('a')}spec:\n  experiments:\n` +
+    '    - name: pod-delete\n      spec:\n        components: &defaults\n          env: [{ name: TOTAL_CHAOS_DURATION, value: "60" }]\n' +
+    '          nodeSelector: { pool: chaos }\n' +
+    '    - name: pod-cpu-hog\n      spec:\n        components:\n          <<: *defaults\n          env: [{ name: CPU_CORES, value: "1" }]\n';
+  const [manifest] = parseManifests(text, 'engines.yaml', 'engine');
+  const experiments = (manifest?.object as unknown as { spec: { experiments: { spec: unknown }[] } }).spec
+    .experiments;
+  assert.deepEqual(experiments[1]?.spec, {
+    components: { nodeSelector: { pool: 'chaos' }, env: [{ name: 'CPU_CORES', value: '1' }] },
+  });
+});
+
 test('a few anchors and aliases, as people write them to repeat a block, are read expanded', () => {
   const text =
     `${engine('a')}spec:\n  experiments:\n` +
