@@ -14,6 +14,7 @@ import { parseDocument } from 'yaml';
 import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { readInputFile } from '../files.ts';
 import { displayUrl, redact, registerSecret } from '../secrets.ts';
+import { documentValue, userYaml } from '../yaml-value.ts';
 
 export interface KubeTarget {
   kubeconfig?: string;
@@ -92,14 +93,14 @@ function kubeconfigFiles(target: KubeTarget): string[] {
 
 /** A YAML error as a position only: the line it would quote may hold a token. */
 function checkYaml(text: string, source: string): void {
-  const document = parseDocument(text);
+  const document = parseDocument(text, userYaml);
   const problem = document.errors[0];
   if (problem) {
     const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
     const where = line ? ` at line ${line}, column ${column}` : '';
     throw new ConfigError(`${source}: not valid YAML${where} (${problem.code})`);
   }
-  const value: unknown = document.toJS();
+  const value = documentValue(document, source);
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new ConfigError(
       `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`,

@@ -106,3 +106,15 @@ test('inline content is written under RUNNER_TEMP when set, and removed by dispo
   writeFileSync(file, kubeconfig({ user: 'nobody' }));
   assert.match(failure({ kubeconfig: file }), new RegExp(`${file}: context "prod" names user "nobody"`));
 });
+
+test('a kubeconfig whose aliases expand into billions of values is refused by name, before it is loaded', () => {
+  const laughs = [
+    'a: &a [x, x, x, x, x, x, x, x, x]',
+    ...'bcdefghi'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+  ];
+  const message = failure({
+    kubeconfigContent: `${kubeconfig()}preferences:\n${laughs.map((l) => `  ${l}`).join('\n')}\n`,
+  });
+  assert.match(message, /^the inline kubeconfig: invalid YAML: Excessive alias count/);
+  assert.ok(!message.includes(token.slice(0, 12)), message);
+});
