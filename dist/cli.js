@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-VI5JTMYJ.js");
+var { main } = await import("./chunks/main-DGHZTS6C.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

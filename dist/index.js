@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunks/chunk-NZCC6GS3.js";
+} from "./chunks/chunk-KF2QKDK4.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-NBWQU3MT.js";
@@ -23,20 +23,20 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-PM2VDAII.js";
+} from "./chunks/chunk-ZQ5WR3DS.js";
 import "./chunks/chunk-4X3LT62F.js";
-import "./chunks/chunk-6TKZLTB6.js";
+import "./chunks/chunk-HAZUF7FD.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-EJUIHLVA.js";
+} from "./chunks/chunk-QECHGG6U.js";
 import "./chunks/chunk-S24VUENM.js";
-import "./chunks/chunk-6E4YQSEK.js";
-import "./chunks/chunk-X7M3ZBKG.js";
+import "./chunks/chunk-MNIRHQAG.js";
+import "./chunks/chunk-GC5MFTKR.js";
 import "./chunks/chunk-IIMISXTF.js";
 import "./chunks/chunk-FK2XKCM2.js";
-import "./chunks/chunk-WZQ2V6ZS.js";
+import "./chunks/chunk-JC5KUJAN.js";
 import "./chunks/chunk-KHFU6QK6.js";
 import "./chunks/chunk-CYEZQBYQ.js";
 import "./chunks/chunk-BT27BQUD.js";

@@ -604,7 +604,7 @@ var require_Node = __commonJS({
         return copy;
       }
       /** A plain JavaScript representation of this node. */
-      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS(doc, { mapAsMap, maxAliasCount: maxAliasCount2, onAnchor, reviver } = {}) {
         if (!identity.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
@@ -613,7 +613,7 @@ var require_Node = __commonJS({
           keep: true,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
-          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+          maxAliasCount: typeof maxAliasCount2 === "number" ? maxAliasCount2 : 100
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
@@ -674,7 +674,7 @@ var require_Alias = __commonJS({
             found = node2;
         }
         if (found && ctx) {
-          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          const { anchors: anchors2, doc: doc2, maxAliasCount: maxAliasCount2 } = ctx;
           let data = anchors2.get(found);
           if (!data) {
             toJS.toJS(found, null, ctx);
@@ -684,11 +684,11 @@ var require_Alias = __commonJS({
             const msg = "This should not happen: Alias anchor was not resolved?";
             throw new ReferenceError(msg);
           }
-          if (maxAliasCount >= 0) {
+          if (maxAliasCount2 >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
               data.aliasCount = getAliasCount(doc2, found, anchors2);
-            if (data.count * data.aliasCount > maxAliasCount) {
+            if (data.count * data.aliasCount > maxAliasCount2) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
@@ -3674,14 +3674,14 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount: maxAliasCount2, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
           keep: !json2,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
-          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+          maxAliasCount: typeof maxAliasCount2 === "number" ? maxAliasCount2 : 100
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
@@ -7559,6 +7559,24 @@ var init_files = __esm({
       throw new ConfigError(`${file}: cannot read the ${what}: ${why}`);
     };
     readChunk = (fd, into, fail) => guarded(fail, () => readSync(fd, into, 0, into.length, null));
+  }
+});
+
+// src/yaml-value.ts
+function documentValue(document2, where) {
+  try {
+    return document2.toJS({ maxAliasCount });
+  } catch (error2) {
+    throw new ConfigError(`${where}: invalid YAML: ${errorMessage(error2)}`);
+  }
+}
+var maxAliasCount, userYaml;
+var init_yaml_value = __esm({
+  "src/yaml-value.ts"() {
+    "use strict";
+    init_errors();
+    maxAliasCount = 100;
+    userYaml = { merge: true };
   }
 });
 
@@ -17317,28 +17335,34 @@ function loadDocuments(text3, file) {
     }
   }
   try {
+    if (mayDefineAnchors(text3)) return aliasLimitedDocuments(text3, file);
     return loadAll(text3, null, { schema: CORE_SCHEMA });
   } catch (error2) {
     if (jsonError && looksLikeJson(text3))
       throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError)}`);
-    throw locateYamlError(text3, file, error2);
+    throw error2 instanceof ConfigError ? error2 : locateYamlError(text3, file, error2);
   }
+}
+function aliasLimitedDocuments(text3, file) {
+  const documents = yamlDocuments(text3);
+  const problem = firstYamlProblem(text3, file, documents);
+  if (problem) throw problem;
+  return documents.map((document2, index2) => documentValue(document2, `${file}, document ${index2 + 1}`));
 }
 function jsonProblem(error2) {
   const message = errorMessage(error2);
   return /end of JSON input/i.test(message) ? `${message}: the file ends inside the JSON (was it cut off?)` : message;
 }
 function locateYamlError(text3, file, error2) {
-  const documents = (0, import_yaml2.parseAllDocuments)(text3);
-  const list = Array.isArray(documents) ? documents : [documents];
-  const index2 = list.findIndex((document2) => document2.errors.length > 0);
-  const problem = list[index2]?.errors[0];
-  if (problem) {
-    const cut = !text3.endsWith("\n") && problem.pos[1] >= text3.length;
-    const atEnd = cut ? " where the file ends mid-line (was it cut off?)" : "";
-    return new ConfigError(`${file}, document ${index2 + 1}: invalid YAML${atEnd}: ${problem.message}`);
-  }
-  return new ConfigError(`${file}: invalid YAML: ${errorMessage(error2)}`);
+  return firstYamlProblem(text3, file, yamlDocuments(text3)) ?? new ConfigError(`${file}: invalid YAML: ${errorMessage(error2)}`);
+}
+function firstYamlProblem(text3, file, documents) {
+  const index2 = documents.findIndex((document2) => document2.errors.length > 0);
+  const problem = documents[index2]?.errors[0];
+  if (!problem) return void 0;
+  const cut = !text3.endsWith("\n") && problem.pos[1] >= text3.length;
+  const atEnd = cut ? " where the file ends mid-line (was it cut off?)" : "";
+  return new ConfigError(`${file}, document ${index2 + 1}: invalid YAML${atEnd}: ${problem.message}`);
 }
 function refuseOtherFormats(text3, file) {
   const head = text3.slice(0, 4096);
@@ -17404,7 +17428,7 @@ function toManifests(value, where, role) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_yaml2, expectedKinds, looksLikeJson;
+var import_yaml2, expectedKinds, mayDefineAnchors, yamlDocuments, looksLikeJson;
 var init_manifests = __esm({
   "src/kube/manifests.ts"() {
     "use strict";
@@ -17412,12 +17436,15 @@ var init_manifests = __esm({
     import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
     init_files();
+    init_yaml_value();
     expectedKinds = {
       rbac: void 0,
       experiment: ["ChaosExperiment"],
       engine: ["ChaosEngine"],
       input: void 0
     };
+    mayDefineAnchors = (text3) => /(?:^|[\s:?,[{-])(?:&(?!&\s)[^\s,[\]{}]|\*&)|<<\s*:/.test(text3);
+    yamlDocuments = (text3) => [...(0, import_yaml2.parseAllDocuments)(text3, userYaml)];
     looksLikeJson = (text3) => /^\s*(?:\{\s*"|\[)/.test(text3);
   }
 });
@@ -81355,11 +81382,9 @@ var init_types3 = __esm({
         message: text.optional(),
         progress: text.optional(),
         nodes: workflowNodesSchema.optional(),
-        // Decoded here too, so that a wrong node map is refused naming the file it was read from.
-        compressedNodes: text.superRefine((encoded, ctx) => {
-          for (const issue2 of compressedNodesSchema.safeParse(encoded).error?.issues ?? [])
-            ctx.addIssue({ ...issue2 });
-        }).optional(),
+        // Decoded here, once: a wrong node map is refused naming the field, and a checked workflow
+        // holds the decoded nodes for the converter.
+        compressedNodes: compressedNodesSchema.optional(),
         offloadNodeStatusVersion: text.optional()
       }).optional()
     });
@@ -81368,9 +81393,37 @@ var init_types3 = __esm({
 
 // src/argo/convert.ts
 function workflowToSuite(workflow, options = {}) {
-  const name = `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
+  return suiteOf(workflow, options);
+}
+function liveWorkflowToSuite(live, options = {}) {
+  const checked2 = parseShape(workflowSchema2, live);
+  if (checked2.success) return suiteOf(checked2.data, options);
+  const name = suiteName2(live);
+  const problem = describeSchemaIssues(`workflow ${name}`, checked2.error);
+  const rest = checked2.error.issues.every(inNodeMap) ? parseShape(workflowSchema2, withoutNodeMaps(live)) : void 0;
+  return rest?.success ? suiteOf(rest.data, options, problem) : unreadableSuite(name, problem);
+}
+function unreadableSuite(name, problem) {
+  return {
+    kind: "workflow",
+    name,
+    properties: {},
+    cases: [
+      {
+        kind: "workflow",
+        className: name,
+        name: "workflow",
+        outcome: "error",
+        message: problem,
+        properties: {}
+      }
+    ]
+  };
+}
+function suiteOf(workflow, options, unreadableSteps) {
+  const name = suiteName2(workflow);
   const status = workflow.status;
-  const { byId, unreadable: unreadable2 } = nodesOf(workflow, name);
+  const byId = nodesOf(workflow);
   const nodes = [...byId.values()];
   const retries = nodes.filter(
     (node2) => node2.type === "Retry" && (node2.children ?? []).length > 0 && (node2.children ?? []).every((id) => isStep(byId.get(id)))
@@ -81379,14 +81432,14 @@ function workflowToSuite(workflow, options = {}) {
   const steps = [...retries, ...nodes.filter((node2) => isStep(node2) && !attempts.has(node2.id ?? ""))];
   const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
   const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node2) => stepCase(name, node2, byId, displayNames, options.timedOut ?? false));
-  const unreadableSteps = unreadable2 ?? (status?.offloadNodeStatusVersion && nodes.length === 0 ? "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API" : void 0);
-  if (unreadableSteps) {
+  const stepsProblem = unreadableSteps ?? (status?.offloadNodeStatusVersion && nodes.length === 0 ? "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API" : void 0);
+  if (stepsProblem) {
     cases.push({
       kind: "workflow",
       className: name,
       name: "steps",
       outcome: "error",
-      message: unreadableSteps,
+      message: stepsProblem,
       properties: {}
     });
   }
@@ -81416,15 +81469,10 @@ function workflowToSuite(workflow, options = {}) {
     cases
   };
 }
-function nodesOf(workflow, name) {
+function nodesOf(workflow) {
   const status = workflow.status;
-  if (status?.nodes && Object.keys(status.nodes).length > 0)
-    return { byId: new Map(Object.entries(status.nodes)) };
-  if (!status?.compressedNodes) return { byId: /* @__PURE__ */ new Map() };
-  const decoded = withCompressedNodes.safeParse(workflow);
-  if (!decoded.success)
-    return { byId: /* @__PURE__ */ new Map(), unreadable: describeSchemaIssues(`workflow ${name}`, decoded.error) };
-  return { byId: new Map(Object.entries(decoded.data.status.compressedNodes)) };
+  if (status?.nodes && Object.keys(status.nodes).length > 0) return new Map(Object.entries(status.nodes));
+  return new Map(Object.entries(status?.compressedNodes ?? {}));
 }
 function stepCase(suite, node2, byId, displayNames, timedOut) {
   const display = node2.displayName ?? node2.name ?? node2.id ?? "";
@@ -81484,12 +81532,12 @@ function stepMessage(step) {
     return `still ${node2.phase ?? "Pending"} when ${step.timedOut ? "the wait timed out" : "the workflow ended"}`;
   return step.attempts > 1 ? `${failure3} (after ${step.attempts} attempts)` : failure3;
 }
-var nodeOutcomes, isStep, withCompressedNodes;
+var nodeOutcomes, isStep, inNodeMap, withoutNodeMaps, suiteName2;
 var init_convert = __esm({
   "src/argo/convert.ts"() {
     "use strict";
-    init_zod();
     init_object_meta();
+    init_shape();
     init_model();
     init_condition();
     init_types3();
@@ -81505,9 +81553,12 @@ var init_convert = __esm({
       })
     );
     isStep = (node2) => node2?.type === "Pod" || node2?.type === "Container" || node2?.type === "Suspend" || node2?.type === "Skipped";
-    withCompressedNodes = looseObject({
-      status: looseObject({ compressedNodes: compressedNodesSchema })
+    inNodeMap = ({ path: [field, map3] }) => field === "status" && (map3 === "nodes" || map3 === "compressedNodes");
+    withoutNodeMaps = (live) => ({
+      ...live,
+      status: { ...live.status, nodes: void 0, compressedNodes: void 0 }
     });
+    suiteName2 = (workflow) => `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
   }
 });
 
@@ -81827,7 +81878,8 @@ function phaseLog(key, log) {
       log(`[argo] ${key}: ${status.phase}${status.message ? ` (${status.message})` : ""}`);
     }
     for (const node2 of Object.values(status?.nodes ?? {})) {
-      if (node2.type !== "Pod" || !node2.phase || seen.get(node2.id ?? "") === node2.phase) continue;
+      if (node2 === null || node2.type !== "Pod" || !node2.phase || seen.get(node2.id ?? "") === node2.phase)
+        continue;
       seen.set(node2.id ?? "", node2.phase);
       log(
         `[argo] ${key} step ${node2.displayName ?? node2.name}: ${node2.phase}${node2.message ? ` (${node2.message})` : ""}`
@@ -82190,14 +82242,14 @@ function kubeconfigFiles(target) {
   return fromEnv.length > 0 ? fromEnv : [path5.join(os2.homedir(), ".kube", "config")];
 }
 function checkYaml(text3, source) {
-  const document2 = (0, import_yaml3.parseDocument)(text3);
+  const document2 = (0, import_yaml3.parseDocument)(text3, userYaml);
   const problem = document2.errors[0];
   if (problem) {
     const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
     const where = line ? ` at line ${line}, column ${column}` : "";
     throw new ConfigError(`${source}: not valid YAML${where} (${problem.code})`);
   }
-  const value = document2.toJS();
+  const value = documentValue(document2, source);
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw new ConfigError(
       `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`
@@ -82268,6 +82320,7 @@ var init_context = __esm({
     init_errors();
     init_files();
     init_secrets();
+    init_yaml_value();
   }
 });
 
@@ -82585,7 +82638,7 @@ function engineFromName(result) {
 function engineSuite(engine, { resultsByKey, interruption, asFound }) {
   const namespace = engine.metadata.namespace ?? "";
   const name = engine.metadata.name ?? "";
-  const suiteName2 = engineSuiteName(engine);
+  const suiteName3 = engineSuiteName(engine);
   const experimentNames = experimentsOf(engine);
   const unfinished = interruption ?? (isEngineFinished(engine) ? void 0 : { outcome: "timeout", why: "the engine had not finished" });
   const cases = experimentNames.flatMap((experiment) => {
@@ -82593,7 +82646,7 @@ function engineSuite(engine, { resultsByKey, interruption, asFound }) {
     const ours = found && belongsToEngine(found, engine);
     const runStatus = engine.status?.experiments?.find((e2) => e2.name === experiment);
     return experimentCases({
-      suiteName: suiteName2,
+      suiteName: suiteName3,
       experiment,
       result: ours ? found : void 0,
       otherRunsResult: found && !ours ? otherRunsResult(found, engine) : void 0,
@@ -82606,7 +82659,7 @@ function engineSuite(engine, { resultsByKey, interruption, asFound }) {
   if (cases.length === 0 && interruption) {
     cases.push({
       kind: "experiment",
-      className: suiteName2,
+      className: suiteName3,
       name: "(engine)",
       outcome: interruption.outcome,
       message: `no verdict: ${interruption.why}`,
@@ -82619,11 +82672,11 @@ function engineSuite(engine, { resultsByKey, interruption, asFound }) {
   const ended = latest(engine.status?.experiments?.map((e2) => e2.lastUpdateTime));
   return {
     kind: "chaosengine",
-    name: suiteName2,
+    name: suiteName3,
     timestamp: started,
     durationSeconds: secondsBetween(started, ended),
     properties: definedProperties({
-      engine: suiteName2,
+      engine: suiteName3,
       "engine.uid": engine.metadata.uid,
       "engine.status": engine.status?.engineStatus,
       experiments: experimentNames.join(","),
@@ -82666,11 +82719,11 @@ function resultsOnlySuite(key, results, interruption) {
   };
 }
 function experimentCases(input) {
-  const { suiteName: suiteName2, experiment, result } = input;
+  const { suiteName: suiteName3, experiment, result } = input;
   const startedAt = result?.metadata.creationTimestamp;
   const base = {
-    className: suiteName2,
-    experiment: `${suiteName2}/${experiment}`,
+    className: suiteName3,
+    experiment: `${suiteName3}/${experiment}`,
     startedAt,
     durationSeconds: secondsBetween(startedAt, input.endedAt ?? (result && lastWrite(result)))
   };
@@ -82694,7 +82747,7 @@ function experimentCases(input) {
   return [experimentCase, ...probes];
 }
 function missingResultCase(input, base) {
-  const { engineRunStatus, interruption, suiteName: suiteName2, experiment, otherRunsResult: otherRunsResult2 } = input;
+  const { engineRunStatus, interruption, suiteName: suiteName3, experiment, otherRunsResult: otherRunsResult2 } = input;
   const properties = { experiment, ...engineRunStatus ? { "engine.status": engineRunStatus } : {} };
   const missing = (judged) => caseOf(base, "experiment", experiment, judged, properties);
   if (isNotRun(engineRunStatus))
@@ -82706,7 +82759,7 @@ function missingResultCase(input, base) {
       message: otherRunsResult2 ? `${notStarted}; ${otherRunsResult2}` : notStarted
     });
   }
-  const message = otherRunsResult2 ? `no ChaosResult of this run: ${otherRunsResult2}` : `no ChaosResult ${suiteName2.split("/")[1]}-${experiment} was written for this run`;
+  const message = otherRunsResult2 ? `no ChaosResult of this run: ${otherRunsResult2}` : `no ChaosResult ${suiteName3.split("/")[1]}-${experiment} was written for this run`;
   return missing({ outcome: input.asFound ? "timeout" : "error", message });
 }
 function judgeExperiment(status, probes, interruption) {
@@ -84000,7 +84053,7 @@ async function collectReport(config2, connection, resources, { waited, chaosWind
   const workflowEngines = await workflowChaos(connection, resources);
   const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
-    ...waited.workflow?.workflow ? [{ suites: [workflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }] : [],
+    ...waited.workflow?.workflow ? [{ suites: [liveWorkflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }] : [],
     convertChaos({
       ...waited.chaos,
       engines: [...waited.chaos.engines, ...workflowEngines.engines],
@@ -84464,6 +84517,7 @@ var init_merge = __esm({
 var import_yaml = __toESM(require_dist(), 1);
 init_errors();
 init_files();
+init_yaml_value();
 init_policy();
 import path from "node:path";
 
@@ -84549,7 +84603,7 @@ function parseSettings(raw, origin, label = (f) => f) {
 }
 function readConfigFile(file) {
   const text3 = readInputFile(file, "config file");
-  const documents = (0, import_yaml.parseAllDocuments)(text3);
+  const documents = (0, import_yaml.parseAllDocuments)(text3, userYaml);
   if (Array.isArray(documents) && documents.length === 0)
     throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
   if (!Array.isArray(documents) || documents.length !== 1) {
@@ -84558,12 +84612,7 @@ function readConfigFile(file) {
   const [document2] = documents;
   const problem = document2?.errors[0];
   if (problem) throw new ConfigError(`${file}: invalid YAML: ${problem.message}`);
-  let value;
-  try {
-    value = document2?.toJS();
-  } catch (error2) {
-    throw new ConfigError(`${file}: invalid YAML: ${errorMessage(error2)}`);
-  }
+  const value = document2 && documentValue(document2, file);
   if (value === null || value === void 0)
     throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
   const settings = parseSettings(value, file);

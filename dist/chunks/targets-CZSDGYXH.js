@@ -2,11 +2,16 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  describeRunInputs,
-  readRunInputs
-} from "./chunk-6TKZLTB6.js";
-import "./chunk-X7M3ZBKG.js";
-import "./chunk-WZQ2V6ZS.js";
+  runTargets
+} from "./chunk-ZQ5WR3DS.js";
+import "./chunk-4X3LT62F.js";
+import "./chunk-HAZUF7FD.js";
+import "./chunk-QECHGG6U.js";
+import "./chunk-MNIRHQAG.js";
+import "./chunk-GC5MFTKR.js";
+import "./chunk-IIMISXTF.js";
+import "./chunk-FK2XKCM2.js";
+import "./chunk-JC5KUJAN.js";
 import "./chunk-KHFU6QK6.js";
 import "./chunk-CYEZQBYQ.js";
 import "./chunk-BT27BQUD.js";
@@ -15,6 +20,5 @@ import "./chunk-YWBX3UM5.js";
 import "./chunk-Z6ESBZ4M.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  describeRunInputs,
-  readRunInputs
+  runTargets
 };

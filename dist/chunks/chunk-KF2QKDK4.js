@@ -6,14 +6,16 @@ import {
 } from "./chunk-S24VUENM.js";
 import {
   readManifests
-} from "./chunk-X7M3ZBKG.js";
+} from "./chunk-GC5MFTKR.js";
 import {
   engineChaosSeconds,
   runDuration
 } from "./chunk-FK2XKCM2.js";
 import {
-  require_dist
-} from "./chunk-WZQ2V6ZS.js";
+  documentValue,
+  require_dist,
+  userYaml
+} from "./chunk-JC5KUJAN.js";
 import {
   defaultPolicy
 } from "./chunk-BT27BQUD.js";
@@ -30,8 +32,7 @@ import {
 } from "./chunk-Z6ESBZ4M.js";
 import {
   ConfigError,
-  __toESM,
-  errorMessage
+  __toESM
 } from "./chunk-RHZBZGPM.js";
 
 // src/config/load.ts
@@ -117,7 +118,7 @@ function parseSettings(raw, origin, label = (f) => f) {
 }
 function readConfigFile(file) {
   const text = readInputFile(file, "config file");
-  const documents = (0, import_yaml.parseAllDocuments)(text);
+  const documents = (0, import_yaml.parseAllDocuments)(text, userYaml);
   if (Array.isArray(documents) && documents.length === 0)
     throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
   if (!Array.isArray(documents) || documents.length !== 1) {
@@ -126,12 +127,7 @@ function readConfigFile(file) {
   const [document] = documents;
   const problem = document?.errors[0];
   if (problem) throw new ConfigError(`${file}: invalid YAML: ${problem.message}`);
-  let value;
-  try {
-    value = document?.toJS();
-  } catch (error) {
-    throw new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`);
-  }
+  const value = document && documentValue(document, file);
   if (value === null || value === void 0)
     throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
   const settings = parseSettings(value, file);

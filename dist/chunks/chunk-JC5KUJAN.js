@@ -2,8 +2,10 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  ConfigError,
   __commonJS,
-  __require
+  __require,
+  errorMessage
 } from "./chunk-RHZBZGPM.js";
 
 // node_modules/yaml/dist/nodes/identity.js
@@ -561,7 +563,7 @@ var require_Node = __commonJS({
         return copy;
       }
       /** A plain JavaScript representation of this node. */
-      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS(doc, { mapAsMap, maxAliasCount: maxAliasCount2, onAnchor, reviver } = {}) {
         if (!identity.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
@@ -570,7 +572,7 @@ var require_Node = __commonJS({
           keep: true,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
-          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+          maxAliasCount: typeof maxAliasCount2 === "number" ? maxAliasCount2 : 100
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
@@ -631,7 +633,7 @@ var require_Alias = __commonJS({
             found = node;
         }
         if (found && ctx) {
-          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          const { anchors: anchors2, doc: doc2, maxAliasCount: maxAliasCount2 } = ctx;
           let data = anchors2.get(found);
           if (!data) {
             toJS.toJS(found, null, ctx);
@@ -641,11 +643,11 @@ var require_Alias = __commonJS({
             const msg = "This should not happen: Alias anchor was not resolved?";
             throw new ReferenceError(msg);
           }
-          if (maxAliasCount >= 0) {
+          if (maxAliasCount2 >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
               data.aliasCount = getAliasCount(doc2, found, anchors2);
-            if (data.count * data.aliasCount > maxAliasCount) {
+            if (data.count * data.aliasCount > maxAliasCount2) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
@@ -3631,14 +3633,14 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount: maxAliasCount2, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
           keep: !json2,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
-          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+          maxAliasCount: typeof maxAliasCount2 === "number" ? maxAliasCount2 : 100
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
@@ -7336,6 +7338,17 @@ var require_dist = __commonJS({
   }
 });
 
+// src/yaml-value.ts
+var maxAliasCount = 100;
+var userYaml = { merge: true };
+function documentValue(document, where) {
+  try {
+    return document.toJS({ maxAliasCount });
+  } catch (error) {
+    throw new ConfigError(`${where}: invalid YAML: ${errorMessage(error)}`);
+  }
+}
+
 // node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
@@ -10404,6 +10417,8 @@ var {
 
 export {
   require_dist,
+  userYaml,
+  documentValue,
   yaml,
   CORE_SCHEMA,
   loadAll

@@ -3,9 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   CORE_SCHEMA,
+  documentValue,
   loadAll,
-  require_dist
-} from "./chunk-WZQ2V6ZS.js";
+  require_dist,
+  userYaml
+} from "./chunk-JC5KUJAN.js";
 import {
   readInputFile
 } from "./chunk-Z6ESBZ4M.js";
@@ -78,29 +80,37 @@ function loadDocuments(text, file) {
     }
   }
   try {
+    if (mayDefineAnchors(text)) return aliasLimitedDocuments(text, file);
     return loadAll(text, null, { schema: CORE_SCHEMA });
   } catch (error) {
     if (jsonError && looksLikeJson(text))
       throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError)}`);
-    throw locateYamlError(text, file, error);
+    throw error instanceof ConfigError ? error : locateYamlError(text, file, error);
   }
 }
+var mayDefineAnchors = (text) => /(?:^|[\s:?,[{-])(?:&(?!&\s)[^\s,[\]{}]|\*&)|<<\s*:/.test(text);
+function aliasLimitedDocuments(text, file) {
+  const documents = yamlDocuments(text);
+  const problem = firstYamlProblem(text, file, documents);
+  if (problem) throw problem;
+  return documents.map((document, index) => documentValue(document, `${file}, document ${index + 1}`));
+}
+var yamlDocuments = (text) => [...(0, import_yaml.parseAllDocuments)(text, userYaml)];
 var looksLikeJson = (text) => /^\s*(?:\{\s*"|\[)/.test(text);
 function jsonProblem(error) {
   const message = errorMessage(error);
   return /end of JSON input/i.test(message) ? `${message}: the file ends inside the JSON (was it cut off?)` : message;
 }
 function locateYamlError(text, file, error) {
-  const documents = (0, import_yaml.parseAllDocuments)(text);
-  const list = Array.isArray(documents) ? documents : [documents];
-  const index = list.findIndex((document) => document.errors.length > 0);
-  const problem = list[index]?.errors[0];
-  if (problem) {
-    const cut = !text.endsWith("\n") && problem.pos[1] >= text.length;
-    const atEnd = cut ? " where the file ends mid-line (was it cut off?)" : "";
-    return new ConfigError(`${file}, document ${index + 1}: invalid YAML${atEnd}: ${problem.message}`);
-  }
-  return new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`);
+  return firstYamlProblem(text, file, yamlDocuments(text)) ?? new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`);
+}
+function firstYamlProblem(text, file, documents) {
+  const index = documents.findIndex((document) => document.errors.length > 0);
+  const problem = documents[index]?.errors[0];
+  if (!problem) return void 0;
+  const cut = !text.endsWith("\n") && problem.pos[1] >= text.length;
+  const atEnd = cut ? " where the file ends mid-line (was it cut off?)" : "";
+  return new ConfigError(`${file}, document ${index + 1}: invalid YAML${atEnd}: ${problem.message}`);
 }
 function refuseOtherFormats(text, file) {
   const head = text.slice(0, 4096);

@@ -7,7 +7,7 @@ import {
   parseSettings,
   progressLog,
   withCancellation
-} from "./chunk-NZCC6GS3.js";
+} from "./chunk-KF2QKDK4.js";
 import {
   isCommand,
   isHelpCommand,
@@ -22,9 +22,9 @@ import {
   toNumber
 } from "./chunk-WBJFAYQ2.js";
 import "./chunk-S24VUENM.js";
-import "./chunk-X7M3ZBKG.js";
+import "./chunk-GC5MFTKR.js";
 import "./chunk-FK2XKCM2.js";
-import "./chunk-WZQ2V6ZS.js";
+import "./chunk-JC5KUJAN.js";
 import "./chunk-BT27BQUD.js";
 import {
   redact
@@ -125,7 +125,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-W6COALQB.js");
+        const { runTargets } = await import("./targets-CZSDGYXH.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -134,7 +134,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-CHWYITNI.js");
+        const { reportGate } = await import("./report-ZU3PY3CN.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
@@ -142,7 +142,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-ZTRFQWHJ.js");
+        const { describeRunInputs } = await import("./inputs-ZLS2GBKK.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

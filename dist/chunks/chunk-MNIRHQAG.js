@@ -222,11 +222,9 @@ var workflowSchema = looseObject({
     message: text.optional(),
     progress: text.optional(),
     nodes: workflowNodesSchema.optional(),
-    // Decoded here too, so that a wrong node map is refused naming the file it was read from.
-    compressedNodes: text.superRefine((encoded, ctx) => {
-      for (const issue of compressedNodesSchema.safeParse(encoded).error?.issues ?? [])
-        ctx.addIssue({ ...issue });
-    }).optional(),
+    // Decoded here, once: a wrong node map is refused naming the field, and a checked workflow
+    // holds the decoded nodes for the converter.
+    compressedNodes: compressedNodesSchema.optional(),
     offloadNodeStatusVersion: text.optional()
   }).optional()
 });
@@ -256,9 +254,43 @@ var nodeOutcomes = new Map(
 );
 var isStep = (node) => node?.type === "Pod" || node?.type === "Container" || node?.type === "Suspend" || node?.type === "Skipped";
 function workflowToSuite(workflow, options = {}) {
-  const name = `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
+  return suiteOf(workflow, options);
+}
+function liveWorkflowToSuite(live, options = {}) {
+  const checked = parseShape(workflowSchema, live);
+  if (checked.success) return suiteOf(checked.data, options);
+  const name = suiteName(live);
+  const problem = describeSchemaIssues(`workflow ${name}`, checked.error);
+  const rest = checked.error.issues.every(inNodeMap) ? parseShape(workflowSchema, withoutNodeMaps(live)) : void 0;
+  return rest?.success ? suiteOf(rest.data, options, problem) : unreadableSuite(name, problem);
+}
+var inNodeMap = ({ path: [field, map] }) => field === "status" && (map === "nodes" || map === "compressedNodes");
+var withoutNodeMaps = (live) => ({
+  ...live,
+  status: { ...live.status, nodes: void 0, compressedNodes: void 0 }
+});
+function unreadableSuite(name, problem) {
+  return {
+    kind: "workflow",
+    name,
+    properties: {},
+    cases: [
+      {
+        kind: "workflow",
+        className: name,
+        name: "workflow",
+        outcome: "error",
+        message: problem,
+        properties: {}
+      }
+    ]
+  };
+}
+var suiteName = (workflow) => `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
+function suiteOf(workflow, options, unreadableSteps) {
+  const name = suiteName(workflow);
   const status = workflow.status;
-  const { byId, unreadable } = nodesOf(workflow, name);
+  const byId = nodesOf(workflow);
   const nodes = [...byId.values()];
   const retries = nodes.filter(
     (node) => node.type === "Retry" && (node.children ?? []).length > 0 && (node.children ?? []).every((id) => isStep(byId.get(id)))
@@ -267,14 +299,14 @@ function workflowToSuite(workflow, options = {}) {
   const steps = [...retries, ...nodes.filter((node) => isStep(node) && !attempts.has(node.id ?? ""))];
   const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
   const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node) => stepCase(name, node, byId, displayNames, options.timedOut ?? false));
-  const unreadableSteps = unreadable ?? (status?.offloadNodeStatusVersion && nodes.length === 0 ? "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API" : void 0);
-  if (unreadableSteps) {
+  const stepsProblem = unreadableSteps ?? (status?.offloadNodeStatusVersion && nodes.length === 0 ? "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API" : void 0);
+  if (stepsProblem) {
     cases.push({
       kind: "workflow",
       className: name,
       name: "steps",
       outcome: "error",
-      message: unreadableSteps,
+      message: stepsProblem,
       properties: {}
     });
   }
@@ -304,18 +336,10 @@ function workflowToSuite(workflow, options = {}) {
     cases
   };
 }
-var withCompressedNodes = looseObject({
-  status: looseObject({ compressedNodes: compressedNodesSchema })
-});
-function nodesOf(workflow, name) {
+function nodesOf(workflow) {
   const status = workflow.status;
-  if (status?.nodes && Object.keys(status.nodes).length > 0)
-    return { byId: new Map(Object.entries(status.nodes)) };
-  if (!status?.compressedNodes) return { byId: /* @__PURE__ */ new Map() };
-  const decoded = withCompressedNodes.safeParse(workflow);
-  if (!decoded.success)
-    return { byId: /* @__PURE__ */ new Map(), unreadable: describeSchemaIssues(`workflow ${name}`, decoded.error) };
-  return { byId: new Map(Object.entries(decoded.data.status.compressedNodes)) };
+  if (status?.nodes && Object.keys(status.nodes).length > 0) return new Map(Object.entries(status.nodes));
+  return new Map(Object.entries(status?.compressedNodes ?? {}));
 }
 function stepCase(suite, node, byId, displayNames, timedOut) {
   const display = node.displayName ?? node.name ?? node.id ?? "";
@@ -381,5 +405,6 @@ export {
   isWorkflowCompleted,
   workflowCondition,
   workflowSchema,
-  workflowToSuite
+  workflowToSuite,
+  liveWorkflowToSuite
 };

@@ -9,9 +9,11 @@ import {
   formatDuration
 } from "./chunk-FK2XKCM2.js";
 import {
+  documentValue,
   require_dist,
+  userYaml,
   yaml
-} from "./chunk-WZQ2V6ZS.js";
+} from "./chunk-JC5KUJAN.js";
 import {
   displayUrl,
   redact,
@@ -53391,14 +53393,14 @@ function kubeconfigFiles(target) {
   return fromEnv.length > 0 ? fromEnv : [path2.join(os.homedir(), ".kube", "config")];
 }
 function checkYaml(text, source) {
-  const document2 = (0, import_yaml.parseDocument)(text);
+  const document2 = (0, import_yaml.parseDocument)(text, userYaml);
   const problem = document2.errors[0];
   if (problem) {
     const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
     const where = line ? ` at line ${line}, column ${column}` : "";
     throw new ConfigError(`${source}: not valid YAML${where} (${problem.code})`);
   }
-  const value = document2.toJS();
+  const value = documentValue(document2, source);
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw new ConfigError(
       `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`

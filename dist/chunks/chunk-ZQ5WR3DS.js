@@ -11,7 +11,7 @@ import {
   isClusterScopedKind,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-6TKZLTB6.js";
+} from "./chunk-HAZUF7FD.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -30,16 +30,16 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-EJUIHLVA.js";
+} from "./chunk-QECHGG6U.js";
 import {
   isWorkflowCompleted,
+  liveWorkflowToSuite,
   readCtkJournal,
-  workflowCondition,
-  workflowToSuite
-} from "./chunk-6E4YQSEK.js";
+  workflowCondition
+} from "./chunk-MNIRHQAG.js";
 import {
   duplicateProblems
-} from "./chunk-X7M3ZBKG.js";
+} from "./chunk-GC5MFTKR.js";
 import {
   convertChaos,
   experimentStatusOf,
@@ -614,7 +614,8 @@ function phaseLog(key, log) {
       log(`[argo] ${key}: ${status.phase}${status.message ? ` (${status.message})` : ""}`);
     }
     for (const node of Object.values(status?.nodes ?? {})) {
-      if (node.type !== "Pod" || !node.phase || seen.get(node.id ?? "") === node.phase) continue;
+      if (node === null || node.type !== "Pod" || !node.phase || seen.get(node.id ?? "") === node.phase)
+        continue;
       seen.set(node.id ?? "", node.phase);
       log(
         `[argo] ${key} step ${node.displayName ?? node.name}: ${node.phase}${node.message ? ` (${node.message})` : ""}`
@@ -1738,7 +1739,7 @@ async function collectReport(config, connection, resources, { waited, chaosWindo
   const workflowEngines = await workflowChaos(connection, resources);
   const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
-    ...waited.workflow?.workflow ? [{ suites: [workflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }] : [],
+    ...waited.workflow?.workflow ? [{ suites: [liveWorkflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }] : [],
     convertChaos({
       ...waited.chaos,
       engines: [...waited.chaos.engines, ...workflowEngines.engines],

@@ -7,13 +7,13 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-EJUIHLVA.js";
+} from "./chunk-QECHGG6U.js";
 import {
   convertChaos,
   readableResults
 } from "./chunk-IIMISXTF.js";
 import "./chunk-FK2XKCM2.js";
-import "./chunk-WZQ2V6ZS.js";
+import "./chunk-JC5KUJAN.js";
 import "./chunk-KHFU6QK6.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-YWBX3UM5.js";

@@ -2,16 +2,11 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-PM2VDAII.js";
-import "./chunk-4X3LT62F.js";
-import "./chunk-6TKZLTB6.js";
-import "./chunk-EJUIHLVA.js";
-import "./chunk-6E4YQSEK.js";
-import "./chunk-X7M3ZBKG.js";
-import "./chunk-IIMISXTF.js";
-import "./chunk-FK2XKCM2.js";
-import "./chunk-WZQ2V6ZS.js";
+  describeRunInputs,
+  readRunInputs
+} from "./chunk-HAZUF7FD.js";
+import "./chunk-GC5MFTKR.js";
+import "./chunk-JC5KUJAN.js";
 import "./chunk-KHFU6QK6.js";
 import "./chunk-CYEZQBYQ.js";
 import "./chunk-BT27BQUD.js";
@@ -20,5 +15,6 @@ import "./chunk-YWBX3UM5.js";
 import "./chunk-Z6ESBZ4M.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  runTargets
+  describeRunInputs,
+  readRunInputs
 };

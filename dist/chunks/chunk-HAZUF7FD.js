@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-X7M3ZBKG.js";
+} from "./chunk-GC5MFTKR.js";
 import {
   describeSchemaIssues
 } from "./chunk-KHFU6QK6.js";

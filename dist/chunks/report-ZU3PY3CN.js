@@ -8,11 +8,11 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-6E4YQSEK.js";
+} from "./chunk-MNIRHQAG.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-X7M3ZBKG.js";
+} from "./chunk-GC5MFTKR.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
@@ -22,7 +22,7 @@ import {
   resultSuiteName
 } from "./chunk-IIMISXTF.js";
 import "./chunk-FK2XKCM2.js";
-import "./chunk-WZQ2V6ZS.js";
+import "./chunk-JC5KUJAN.js";
 import {
   describeSchemaIssues
 } from "./chunk-KHFU6QK6.js";
@@ -179,7 +179,7 @@ async function reportGate(config, sources, log) {
       );
     inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
-    const { chaosReportFromCluster } = await import("./report-cluster-4EMEQN3G.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-IUUEBDXF.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });
