@@ -136,10 +136,16 @@ export async function until<K extends Kinds>(options: UntilOptions<K>): Promise<
       if (!listed) return;
       const broken = watches.find(({ watch }) => watch.fatalError);
       if (broken) return settle(apiError(`watching ${options.what}`, broken.watch.fatalError));
-      const current = view();
-      options.observe?.(current);
-      const { pending } = options.condition(current);
-      if (isDone(pending, Date.now())) settle({ view: current, ended: 'done' });
+      try {
+        const current = view();
+        options.observe?.(current);
+        const { pending } = options.condition(current);
+        if (isDone(pending, Date.now())) settle({ view: current, ended: 'done' });
+      } catch (error) {
+        // A bug in what reads the objects ends the wait with it, rather than every later event
+        // failing the same way unseen until the deadline.
+        settle(error instanceof Error ? error : new Error(String(error)));
+      }
     };
 
     timers.add(

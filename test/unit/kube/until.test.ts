@@ -203,3 +203,22 @@ test('observers see every new view before the condition decides', limit, async (
   await waiting;
   assert.deepEqual(seen, [1, 2, 2, 2]);
 });
+
+test(
+  'a failure in what reads the objects ends the wait with it at once, not at the deadline',
+  limit,
+  async () => {
+    const shop = collection('shop');
+    const broken = new TypeError("Cannot read properties of null (reading 'phase')");
+    const observe = (view: { items: ReadonlyMap<string, Item> }) => {
+      if (view.items.has('shop/bad')) throw broken;
+    };
+    const started = Date.now();
+    const waiting = until(options([shop.source], { observe }));
+    shop.list();
+    shop.put({ metadata: { name: 'bad' } });
+    await assert.rejects(waiting, broken);
+    assert.ok(Date.now() - started < 1_000, 'well before the 5 s deadline');
+    assert.ok(shop.stopped(), 'the watch was stopped');
+  },
+);
