@@ -197,6 +197,8 @@ export function openWatch<T>(
       if (value !== undefined) url.searchParams.set(key, String(value));
     const options: https.RequestOptions = {};
     await connection.kc.applyToHTTPSOptions(options);
+    // Stopped while the options were read: no request, and no timer to keep the process alive.
+    if (done) return;
     const signal = AbortSignal.any([controller.signal, ...(connection.signal ? [connection.signal] : [])]);
     const timeout = connection.requestTimeoutMs;
     arm(timeout, () => new ApiTimeoutError(timeout));
@@ -223,11 +225,15 @@ export function openWatch<T>(
       const lines = createInterface({ input: response }).on('error', () => {});
       lines.on('line', (line) => {
         if (done || line.trim() === '') return;
+        let event: WatchEvent<T>;
         try {
-          onEvent(JSON.parse(line) as WatchEvent<T>);
+          event = JSON.parse(line) as WatchEvent<T>;
         } catch {
           // A line cut by a dropped connection: the stream ends with an error next.
+          return;
         }
+        // Outside the catch: a failure of what reads the event is not a broken line to shrug off.
+        onEvent(event);
       });
     });
     request.end();

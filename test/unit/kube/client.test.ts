@@ -48,6 +48,24 @@ test('the connection signal ends a request in flight with its reason', limit, as
   assert.ok(Date.now() - started < 3000);
 });
 
+test('a watch stopped while it opens sends no request and leaves no timer behind', limit, async (t) => {
+  const { hole, kc } = await blackHoleConfig(t);
+  const stream = openWatch(
+    connect(kc, { requestTimeoutMs: 30_000 }),
+    '/apis/litmuschaos.io/v1alpha1/namespaces/default/chaosengines',
+    { timeoutSeconds: 60 },
+    () => {},
+    90_000,
+  );
+  stream.abort();
+  assert.equal(await stream.ended, 'closed');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(hole.accepted(), 0, 'no connection was made');
+  // Nothing of the watch may keep the process alive: only this test's own timers and handles remain.
+  const timers = process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout');
+  assert.deepEqual(timers, [], 'no request timer left running');
+});
+
 test('a watch on a server that never answers ends with a timeout, not a hang', limit, async (t) => {
   const { kc } = await blackHoleConfig(t);
   const stream = openWatch(
