@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-DGHZTS6C.js");
+var { main } = await import("./chunks/main-J4HVM6KH.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -23,14 +23,14 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-ZQ5WR3DS.js";
+} from "./chunks/chunk-MNEU57OI.js";
 import "./chunks/chunk-4X3LT62F.js";
 import "./chunks/chunk-HAZUF7FD.js";
 import {
   connect,
   loadKubeContext,
   newSecretDir
-} from "./chunks/chunk-QECHGG6U.js";
+} from "./chunks/chunk-I5LOFJ6D.js";
 import "./chunks/chunk-S24VUENM.js";
 import "./chunks/chunk-MNIRHQAG.js";
 import "./chunks/chunk-GC5MFTKR.js";

@@ -81109,6 +81109,7 @@ function openWatch(connection, path7, query, onEvent, idleMs) {
       if (value !== void 0) url.searchParams.set(key, String(value));
     const options = {};
     await connection.kc.applyToHTTPSOptions(options);
+    if (done) return;
     const signal3 = AbortSignal.any([controller.signal, ...connection.signal ? [connection.signal] : []]);
     const timeout = connection.requestTimeoutMs;
     arm(timeout, () => new ApiTimeoutError(timeout));
@@ -81135,10 +81136,13 @@ function openWatch(connection, path7, query, onEvent, idleMs) {
       });
       lines.on("line", (line) => {
         if (done || line.trim() === "") return;
+        let event;
         try {
-          onEvent(JSON.parse(line));
+          event = JSON.parse(line);
         } catch {
+          return;
         }
+        onEvent(event);
       });
     });
     request.end();
@@ -81814,10 +81818,14 @@ async function until(options) {
       if (!listed2) return;
       const broken = watches.find(({ watch }) => watch.fatalError);
       if (broken) return settle2(apiError(`watching ${options.what}`, broken.watch.fatalError));
-      const current = view();
-      options.observe?.(current);
-      const { pending } = options.condition(current);
-      if (isDone(pending, Date.now())) settle2({ view: current, ended: "done" });
+      try {
+        const current = view();
+        options.observe?.(current);
+        const { pending } = options.condition(current);
+        if (isDone(pending, Date.now())) settle2({ view: current, ended: "done" });
+      } catch (error2) {
+        settle2(error2 instanceof Error ? error2 : new Error(String(error2)));
+      }
     };
     timers.add(
       setTimeout(() => settle2({ view: view(), ended: "timeout" }), Math.max(0, deadline - Date.now()))

@@ -7,7 +7,7 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-QECHGG6U.js";
+} from "./chunk-I5LOFJ6D.js";
 import {
   convertChaos,
   readableResults

@@ -30,7 +30,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-QECHGG6U.js";
+} from "./chunk-I5LOFJ6D.js";
 import {
   isWorkflowCompleted,
   liveWorkflowToSuite,
@@ -557,10 +557,14 @@ async function until(options) {
       if (!listed) return;
       const broken = watches.find(({ watch }) => watch.fatalError);
       if (broken) return settle(apiError(`watching ${options.what}`, broken.watch.fatalError));
-      const current = view();
-      options.observe?.(current);
-      const { pending } = options.condition(current);
-      if (isDone(pending, Date.now())) settle({ view: current, ended: "done" });
+      try {
+        const current = view();
+        options.observe?.(current);
+        const { pending } = options.condition(current);
+        if (isDone(pending, Date.now())) settle({ view: current, ended: "done" });
+      } catch (error) {
+        settle(error instanceof Error ? error : new Error(String(error)));
+      }
     };
     timers.add(
       setTimeout(() => settle({ view: view(), ended: "timeout" }), Math.max(0, deadline - Date.now()))

@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-ZQ5WR3DS.js";
+} from "./chunk-MNEU57OI.js";
 import "./chunk-4X3LT62F.js";
 import "./chunk-HAZUF7FD.js";
-import "./chunk-QECHGG6U.js";
+import "./chunk-I5LOFJ6D.js";
 import "./chunk-MNIRHQAG.js";
 import "./chunk-GC5MFTKR.js";
 import "./chunk-IIMISXTF.js";

@@ -53581,6 +53581,7 @@ function openWatch(connection, path3, query, onEvent, idleMs) {
       if (value !== void 0) url.searchParams.set(key, String(value));
     const options = {};
     await connection.kc.applyToHTTPSOptions(options);
+    if (done) return;
     const signal3 = AbortSignal.any([controller.signal, ...connection.signal ? [connection.signal] : []]);
     const timeout = connection.requestTimeoutMs;
     arm(timeout, () => new ApiTimeoutError(timeout));
@@ -53607,10 +53608,13 @@ function openWatch(connection, path3, query, onEvent, idleMs) {
       });
       lines.on("line", (line) => {
         if (done || line.trim() === "") return;
+        let event;
         try {
-          onEvent(JSON.parse(line));
+          event = JSON.parse(line);
         } catch {
+          return;
         }
+        onEvent(event);
       });
     });
     request.end();
