@@ -18,18 +18,16 @@ import {
   type WorkflowNode,
 } from './types.ts';
 
-/** A Map, as the phase is the workflow's text: a plain object would answer `constructor` too. */
-const nodeOutcomes = new Map<string, Outcome>(
-  Object.entries({
-    Succeeded: 'pass',
-    Failed: 'fail',
-    Error: 'error',
-    Skipped: 'skipped',
-    Omitted: 'skipped',
-    Pending: 'timeout',
-    Running: 'timeout',
-  } satisfies Record<NodePhase, Outcome>),
-);
+/** Every phase a checked node can have (workflowSchema refuses any other, `constructor` included). */
+const nodeOutcomes: Record<NodePhase, Outcome> = {
+  Succeeded: 'pass',
+  Failed: 'fail',
+  Error: 'error',
+  Skipped: 'skipped',
+  Omitted: 'skipped',
+  Pending: 'timeout',
+  Running: 'timeout',
+};
 
 /** Nodes that stand for a step a user wrote: what ran a pod, a suspend, and what was skipped or omitted. */
 const isStep = (node: WorkflowNode | undefined) =>
@@ -177,8 +175,7 @@ function stepCase(
   const display = node.displayName ?? node.name ?? node.id ?? '';
   // Loops repeat display names; the node name (path) keeps cases apart.
   const unique = displayNames.filter((n) => n === display).length === 1;
-  const knownOutcome = nodeOutcomes.get(node.phase ?? 'Pending');
-  const phaseOutcome = knownOutcome ?? 'error';
+  const phaseOutcome = nodeOutcomes[node.phase ?? 'Pending'];
   const tries = (node.type === 'Retry' ? (node.children ?? []) : [])
     .map((id) => byId.get(id))
     .filter((attempt): attempt is WorkflowNode => !!attempt)
@@ -188,9 +185,9 @@ function stepCase(
   const why = (last?.phase === 'Failed' || last?.phase === 'Error' ? last : node).message;
   // The template around it succeeded although it failed: continueOn (or a DAG depending on the failure).
   const boundary = node.boundaryID ? byId.get(node.boundaryID) : undefined;
-  const tolerated = (knownOutcome === 'fail' || knownOutcome === 'error') && boundary?.phase === 'Succeeded';
+  const tolerated = (phaseOutcome === 'fail' || phaseOutcome === 'error') && boundary?.phase === 'Succeeded';
   const outcome = tolerated ? 'skipped' : phaseOutcome;
-  const failure = why ?? (knownOutcome ? `step ${node.phase}` : `step in an unknown phase: ${node.phase}`);
+  const failure = why ?? `step ${node.phase ?? 'Pending'}`;
   const exitCode = (last ?? node).outputs?.exitCode;
   const triesText = tries.map(
     (t, i) =>
