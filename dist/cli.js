@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-J4HVM6KH.js");
+var { main } = await import("./chunks/main-ZHIC7NFH.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

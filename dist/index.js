@@ -23,7 +23,7 @@ import {
   describeUnconfirmed,
   runTargets,
   stopRunChaos
-} from "./chunks/chunk-MNEU57OI.js";
+} from "./chunks/chunk-74UOFC3K.js";
 import "./chunks/chunk-4X3LT62F.js";
 import "./chunks/chunk-HAZUF7FD.js";
 import {
@@ -32,7 +32,7 @@ import {
   newSecretDir
 } from "./chunks/chunk-I5LOFJ6D.js";
 import "./chunks/chunk-S24VUENM.js";
-import "./chunks/chunk-MNIRHQAG.js";
+import "./chunks/chunk-XXEMTUVR.js";
 import "./chunks/chunk-GC5MFTKR.js";
 import "./chunks/chunk-IIMISXTF.js";
 import "./chunks/chunk-FK2XKCM2.js";

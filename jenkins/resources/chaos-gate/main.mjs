@@ -81481,16 +81481,15 @@ function nodesOf(workflow) {
 function stepCase(suite, node2, byId, displayNames, timedOut) {
   const display = node2.displayName ?? node2.name ?? node2.id ?? "";
   const unique3 = displayNames.filter((n) => n === display).length === 1;
-  const knownOutcome = nodeOutcomes.get(node2.phase ?? "Pending");
-  const phaseOutcome = knownOutcome ?? "error";
+  const phaseOutcome = nodeOutcomes[node2.phase ?? "Pending"];
   const tries = (node2.type === "Retry" ? node2.children ?? [] : []).map((id) => byId.get(id)).filter((attempt) => !!attempt).sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? ""));
   const last = tries.at(-1);
   const failedTries = tries.filter((t) => t.phase === "Failed" || t.phase === "Error");
   const why = (last?.phase === "Failed" || last?.phase === "Error" ? last : node2).message;
   const boundary = node2.boundaryID ? byId.get(node2.boundaryID) : void 0;
-  const tolerated = (knownOutcome === "fail" || knownOutcome === "error") && boundary?.phase === "Succeeded";
+  const tolerated = (phaseOutcome === "fail" || phaseOutcome === "error") && boundary?.phase === "Succeeded";
   const outcome = tolerated ? "skipped" : phaseOutcome;
-  const failure3 = why ?? (knownOutcome ? `step ${node2.phase}` : `step in an unknown phase: ${node2.phase}`);
+  const failure3 = why ?? `step ${node2.phase ?? "Pending"}`;
   const exitCode = (last ?? node2).outputs?.exitCode;
   const triesText = tries.map(
     (t, i) => `attempt ${i + 1} (${t.displayName ?? t.name}): ${t.phase ?? "Pending"}${t.message ? ` \u2014 ${t.message}` : ""}`
@@ -81545,17 +81544,15 @@ var init_convert = __esm({
     init_model();
     init_condition();
     init_types3();
-    nodeOutcomes = new Map(
-      Object.entries({
-        Succeeded: "pass",
-        Failed: "fail",
-        Error: "error",
-        Skipped: "skipped",
-        Omitted: "skipped",
-        Pending: "timeout",
-        Running: "timeout"
-      })
-    );
+    nodeOutcomes = {
+      Succeeded: "pass",
+      Failed: "fail",
+      Error: "error",
+      Skipped: "skipped",
+      Omitted: "skipped",
+      Pending: "timeout",
+      Running: "timeout"
+    };
     isStep = (node2) => node2?.type === "Pod" || node2?.type === "Container" || node2?.type === "Suspend" || node2?.type === "Skipped";
     inNodeMap = ({ path: [field, map3] }) => field === "status" && (map3 === "nodes" || map3 === "compressedNodes");
     withoutNodeMaps = (live) => ({

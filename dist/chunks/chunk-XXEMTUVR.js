@@ -241,17 +241,15 @@ function workflowCondition(key, workflows) {
 }
 
 // src/argo/convert.ts
-var nodeOutcomes = new Map(
-  Object.entries({
-    Succeeded: "pass",
-    Failed: "fail",
-    Error: "error",
-    Skipped: "skipped",
-    Omitted: "skipped",
-    Pending: "timeout",
-    Running: "timeout"
-  })
-);
+var nodeOutcomes = {
+  Succeeded: "pass",
+  Failed: "fail",
+  Error: "error",
+  Skipped: "skipped",
+  Omitted: "skipped",
+  Pending: "timeout",
+  Running: "timeout"
+};
 var isStep = (node) => node?.type === "Pod" || node?.type === "Container" || node?.type === "Suspend" || node?.type === "Skipped";
 function workflowToSuite(workflow, options = {}) {
   return suiteOf(workflow, options);
@@ -344,16 +342,15 @@ function nodesOf(workflow) {
 function stepCase(suite, node, byId, displayNames, timedOut) {
   const display = node.displayName ?? node.name ?? node.id ?? "";
   const unique = displayNames.filter((n) => n === display).length === 1;
-  const knownOutcome = nodeOutcomes.get(node.phase ?? "Pending");
-  const phaseOutcome = knownOutcome ?? "error";
+  const phaseOutcome = nodeOutcomes[node.phase ?? "Pending"];
   const tries = (node.type === "Retry" ? node.children ?? [] : []).map((id) => byId.get(id)).filter((attempt) => !!attempt).sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? ""));
   const last = tries.at(-1);
   const failedTries = tries.filter((t) => t.phase === "Failed" || t.phase === "Error");
   const why = (last?.phase === "Failed" || last?.phase === "Error" ? last : node).message;
   const boundary = node.boundaryID ? byId.get(node.boundaryID) : void 0;
-  const tolerated = (knownOutcome === "fail" || knownOutcome === "error") && boundary?.phase === "Succeeded";
+  const tolerated = (phaseOutcome === "fail" || phaseOutcome === "error") && boundary?.phase === "Succeeded";
   const outcome = tolerated ? "skipped" : phaseOutcome;
-  const failure = why ?? (knownOutcome ? `step ${node.phase}` : `step in an unknown phase: ${node.phase}`);
+  const failure = why ?? `step ${node.phase ?? "Pending"}`;
   const exitCode = (last ?? node).outputs?.exitCode;
   const triesText = tries.map(
     (t, i) => `attempt ${i + 1} (${t.displayName ?? t.name}): ${t.phase ?? "Pending"}${t.message ? ` \u2014 ${t.message}` : ""}`

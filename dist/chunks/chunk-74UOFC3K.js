@@ -36,7 +36,7 @@ import {
   liveWorkflowToSuite,
   readCtkJournal,
   workflowCondition
-} from "./chunk-MNIRHQAG.js";
+} from "./chunk-XXEMTUVR.js";
 import {
   duplicateProblems
 } from "./chunk-GC5MFTKR.js";

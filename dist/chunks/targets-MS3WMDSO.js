@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-MNEU57OI.js";
+} from "./chunk-74UOFC3K.js";
 import "./chunk-4X3LT62F.js";
 import "./chunk-HAZUF7FD.js";
 import "./chunk-I5LOFJ6D.js";
-import "./chunk-MNIRHQAG.js";
+import "./chunk-XXEMTUVR.js";
 import "./chunk-GC5MFTKR.js";
 import "./chunk-IIMISXTF.js";
 import "./chunk-FK2XKCM2.js";

@@ -8,7 +8,7 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-MNIRHQAG.js";
+} from "./chunk-XXEMTUVR.js";
 import {
   duplicateProblems,
   readManifests
