@@ -4,7 +4,12 @@ import org.codehaus.groovy.ast.CodeVisitorSupport
 import org.codehaus.groovy.ast.MethodNode
 import org.codehaus.groovy.ast.expr.ArgumentListExpression
 import org.codehaus.groovy.ast.expr.ClosureExpression
+import org.codehaus.groovy.ast.expr.DeclarationExpression
+import org.codehaus.groovy.ast.expr.Expression
+import org.codehaus.groovy.ast.expr.MapExpression
 import org.codehaus.groovy.ast.expr.MethodCallExpression
+import org.codehaus.groovy.ast.expr.VariableExpression
+import org.codehaus.groovy.ast.stmt.ForStatement
 import org.codehaus.groovy.control.CompilationUnit
 import org.codehaus.groovy.control.Phases
 
@@ -339,13 +344,19 @@ test('the help text documents every option') {
     assert undocumented.isEmpty()
 }
 
-test('CPS rules the harness cannot see: @NonCPS methods call no steps, CPS methods pass closures only to block steps') {
+test('CPS rules the harness cannot see: @NonCPS methods call no steps, CPS methods pass closures only to block steps and loop over no Map') {
     // GroovyShell runs everything as plain Groovy; Jenkins runs vars/ CPS-transformed, where a step
     // called from @NonCPS code misbehaves and closures given to Groovy's iteration methods are fragile.
     def unit = new CompilationUnit()
     unit.addSource(new File(step))
     unit.compile(Phases.CONVERSION)
     List<MethodNode> methods = unit.AST.modules[0].classes.find { it.script }.methods
+    // The @Field declarations are still statements of the script body at this phase.
+    Set<String> mapFields = unit.AST.modules[0].statementBlock.statements*.expression
+        .findAll { it instanceof DeclarationExpression && (it.rightExpression instanceof MapExpression || it.leftExpression.type.name == Map.name) }
+        .collect { it.leftExpression.name } as Set
+    assert 'OPTION_KINDS' in mapFields
+    def iteratesMap = { Expression collection -> collection instanceof VariableExpression && collection.name in mapFields }
     Set<String> nonCps = methods.findAll { m -> m.annotations.any { it.classNode.name.tokenize('.')[-1] == 'NonCPS' } }*.name as Set
     assert nonCps.containsAll(['problemWith', 'normalised', 'shellScript', 'quote', 'errorText', 'kindOf', 'junitArguments'])
     List<String> problems = []
@@ -363,6 +374,13 @@ test('CPS rules the harness cannot see: @NonCPS methods call no steps, CPS metho
                     }
                 }
                 super.visitMethodCallExpression(call)
+            }
+            void visitForLoop(ForStatement loop) {
+                // Jenkins saves a CPS loop's iterator and variable at every step inside it; a Map's are not serializable.
+                if (!(method.name in nonCps) && iteratesMap(loop.collectionExpression)) {
+                    problems << "${method.name} iterates a Map in a for loop"
+                }
+                super.visitForLoop(loop)
             }
         })
     }

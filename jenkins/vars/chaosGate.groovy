@@ -10,12 +10,9 @@ import groovy.transform.Field
  * that package would be handed the kubeconfig. Two files: cli.mjs is the entry, which turns on Node's
  * compile cache before it loads main.mjs, the rest of the CLI.
  */
-@Field static final Map<String, String> CLI_FILES = [
-    // resource: where it is written on the agent, inside the workspace
-    'chaos-gate/cli.mjs' : '.chaos-gate/cli.mjs',
-    'chaos-gate/main.mjs': '.chaos-gate/main.mjs',
-]
-@Field static final String CLI_FILE = '.chaos-gate/cli.mjs'
+@Field static final List<String> CLI_FILES = ['cli.mjs', 'main.mjs']
+/** Where they are written on the agent, inside the workspace (libraryResource reads them from chaos-gate/). */
+@Field static final String CLI_DIR = '.chaos-gate'
 @Field static final String DEFAULT_REPORT_DIR = 'chaos-gate-results'
 
 /** Every option and the kind of value it takes ('List' also accepts one String). */
@@ -91,8 +88,10 @@ def call(Map config = [:]) {
     Map options = normalised(config)
     Map reports = reportPaths(options.reportDir ?: DEFAULT_REPORT_DIR)
     if (!options.cliPath) {
-        for (cli in CLI_FILES) {
-            writeFile(file: cli.value, text: libraryResource(cli.key))
+        // A List, not a Map: the loop's iterator and variable are saved with the build at each step, and
+        // a Map's iterator and entries cannot be (NotSerializableException on a real controller).
+        for (String file in CLI_FILES) {
+            writeFile(file: "${CLI_DIR}/${file}", text: libraryResource("chaos-gate/${file}"))
         }
     }
     String script = shellScript(options, reports)
@@ -198,7 +197,7 @@ private static String shellScript(Map options, Map reports) {
     args << '--junit' << reports.junit << '--json' << reports.json << '--html' << reports.html
     options.extraArgs?.each { args << it.toString() }
 
-    String cli = options.cliPath ?: "node ${quote(CLI_FILE)}"
+    String cli = options.cliPath ?: "node ${quote(CLI_DIR + '/cli.mjs')}"
     String kubeconfig = options.kubeconfigCredentialsId ? ' --kubeconfig "$KUBECONFIG"' : ''
     String stderr = quote(reports.stderr)
     return [
