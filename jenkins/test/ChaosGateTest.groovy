@@ -104,8 +104,8 @@ test('lists repeat their flag, one String stands for a list, booleans give --fla
 
 test('workflow parameters become --parameter NAME=VALUE') {
     def h = stubbedCli(0)
-    h.load(step).call(workflowTemplate: 'chaos-load', parameters: [appLabel: 'app=checkout,tier=web', replicas: 3])
-    assert scriptOf(h).contains("'--workflow-template' 'chaos-load' '--parameter' 'appLabel=app=checkout,tier=web' '--parameter' 'replicas=3'")
+    h.load(step).call(workflowTemplate: 'chaos-load', parameters: [appLabel: 'app=checkout,tier=web', replicas: 3, dryRun: false])
+    assert scriptOf(h).contains("'--workflow-template' 'chaos-load' '--parameter' 'appLabel=app=checkout,tier=web' '--parameter' 'replicas=3' '--parameter' 'dryRun=false'")
 }
 
 test('reports of an earlier build are removed before the CLI runs, and stderr is kept then shown') {
@@ -316,6 +316,10 @@ test('unknown options, wrong kinds and bad step settings fail before anything ru
         [[engines: ['e.yaml'], reportDir: 'out/../..'], "chaosGate: option 'reportDir' must be a relative path"],
         [[engines: ['e.yaml'], reportDir: 'my reports'], "chaosGate: option 'reportDir' must be a relative path"],
         [[engines: ['e.yaml'], reportDir: 'a,b'], "chaosGate: option 'reportDir' must be a relative path"],
+        [[engines: ['e.yaml', null]], "chaosGate: option 'engines' must hold Strings or Numbers, item 2 is null"],
+        [[engines: ['e.yaml'], allowFailures: [['pod-delete']]], "chaosGate: option 'allowFailures' must hold Strings or Numbers, item 1 is a List"],
+        [[workflowTemplate: 'wt', parameters: [image: null]], "chaosGate: option 'parameters' must give each name a String, Number or Boolean, 'image' is null"],
+        [[workflowTemplate: 'wt', parameters: [tags: ['a', 'b']]], "chaosGate: option 'parameters' must give each name a String, Number or Boolean, 'tags' is a List"],
     ].each { config, expected ->
         def h = new PipelineHarness()
         String message = failureOf { h.load(step).call(config) }

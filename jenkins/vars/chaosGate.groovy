@@ -124,6 +124,8 @@ private static String problemWith(Map config) {
         if (entry.value != null && kind != expected && !(expected == 'List' && kind == 'String')) {
             return "option '${entry.key}' must be a ${expected}, got a ${kind}"
         }
+        String inside = problemInside(entry.key as String, entry.value)
+        if (inside) return inside
     }
     if (config.onGateFailure && !((config.onGateFailure as String) in ['UNSTABLE', 'FAILURE'])) {
         return "option 'onGateFailure' must be 'UNSTABLE' or 'FAILURE', got '${config.onGateFailure}'"
@@ -135,6 +137,29 @@ private static String problemWith(Map config) {
         return "option 'reportDir' must be a relative path inside the workspace made of letters, digits, '.', '_', '-' and '/', got '${config.reportDir}'"
     }
     return null
+}
+
+/**
+ * What a List or the parameters Map holds becomes CLI arguments as text: a null would reach the CLI
+ * as the word 'null' (e.g. `parameters: [image: env.IMAGE]` with IMAGE unset), a List as its dump.
+ */
+@NonCPS
+private static String problemInside(String option, value) {
+    if (value instanceof List) {
+        int at = value.findIndexOf { !(kindOf(it) in ['String', 'Number']) }
+        return at < 0 ? null : "option '${option}' must hold Strings or Numbers, item ${at + 1} is ${described(value[at])}"
+    }
+    if (value instanceof Map) {
+        // Workflow parameters may be Booleans too, as in the config file.
+        def bad = value.find { !(kindOf(it.value) in ['String', 'Number', 'Boolean']) }
+        return bad ? "option '${option}' must give each name a String, Number or Boolean, '${bad.key}' is ${described(bad.value)}" : null
+    }
+    return null
+}
+
+@NonCPS
+private static String described(value) {
+    return value == null ? 'null' : "a ${kindOf(value)}"
 }
 
 /** The options without nulls, with String keys, and a single String where a List is expected made a List. */
