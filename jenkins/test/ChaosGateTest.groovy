@@ -175,7 +175,7 @@ test('no JUnit written (a run that could not happen): junit is not called, the a
     assert h.callsOf('archiveArtifacts').size() == 1
 }
 
-test('reportDir moves every report') {
+test('reportDir moves every report, however the folder is written') {
     def h = new PipelineHarness()
     h.shell = { String script -> h.files['out/chaos/junit.xml'] = '<testsuites/>'; 0 }
     def result = h.load(step).call(engines: ['e.yaml'], reportDir: 'out/chaos')
@@ -183,6 +183,10 @@ test('reportDir moves every report') {
     assert h.callsOf('archiveArtifacts')[0].args.artifacts == 'out/chaos/report.json,out/chaos/report.html,out/chaos/report.css'
     assert result.html == 'out/chaos/report.html'
     assert scriptOf(h).contains("'--junit' 'out/chaos/junit.xml'")
+
+    def dotted = new PipelineHarness()
+    dotted.load(step).call(engines: ['e.yaml'], reportDir: './out//chaos/')
+    assert dotted.callsOf('archiveArtifacts')[0].args.artifacts == 'out/chaos/report.json,out/chaos/report.html,out/chaos/report.css'
 }
 
 // ---------------------------------------------------------------- exit codes
@@ -316,6 +320,11 @@ test('unknown options, wrong kinds and bad step settings fail before anything ru
         [[engines: ['e.yaml'], reportDir: 'out/../..'], "chaosGate: option 'reportDir' must be a relative path"],
         [[engines: ['e.yaml'], reportDir: 'my reports'], "chaosGate: option 'reportDir' must be a relative path"],
         [[engines: ['e.yaml'], reportDir: 'a,b'], "chaosGate: option 'reportDir' must be a relative path"],
+        [[engines: ['e.yaml'], reportDir: '.'], "chaosGate: option 'reportDir' must be a relative path"],
+        [[engines: ['e.yaml'], reportDir: './'], "chaosGate: option 'reportDir' must be a relative path"],
+        [[engines: ['e.yaml'], reportDir: '-rf'], "chaosGate: option 'reportDir' must be a relative path"],
+        [[engines: ['e.yaml'], extraArgs: ['--junit=x.xml']], "chaosGate: option 'extraArgs' must not set --junit, --json or --html; use 'reportDir'"],
+        [[engines: ['e.yaml'], extraArgs: '--html'], "chaosGate: option 'extraArgs' must not set --junit, --json or --html; use 'reportDir'"],
         [[engines: ['e.yaml', null]], "chaosGate: option 'engines' must hold Strings or Numbers, item 2 is null"],
         [[engines: ['e.yaml'], allowFailures: [['pod-delete']]], "chaosGate: option 'allowFailures' must hold Strings or Numbers, item 1 is a List"],
         [[workflowTemplate: 'wt', parameters: [image: null]], "chaosGate: option 'parameters' must give each name a String, Number or Boolean, 'image' is null"],

@@ -130,11 +130,11 @@ private static String problemWith(Map config) {
     if (config.onGateFailure && !((config.onGateFailure as String) in ['UNSTABLE', 'FAILURE'])) {
         return "option 'onGateFailure' must be 'UNSTABLE' or 'FAILURE', got '${config.onGateFailure}'"
     }
-    if (config.extraArgs instanceof List && config.extraArgs.any { (it as String) in ['--junit', '--json', '--html'] }) {
+    if (normalised(config).extraArgs?.any { setsReportPath(it as String) }) {
         return "option 'extraArgs' must not set --junit, --json or --html; use 'reportDir'"
     }
     if (config.reportDir && !isWorkspacePath(config.reportDir as String)) {
-        return "option 'reportDir' must be a relative path inside the workspace made of letters, digits, '.', '_', '-' and '/', got '${config.reportDir}'"
+        return "option 'reportDir' must be a relative path inside the workspace made of letters, digits, '.', '_', '-' and '/', not starting with '-', with no '..' and not the workspace itself, got '${config.reportDir}'"
     }
     return null
 }
@@ -183,15 +183,31 @@ private static String kindOf(value) {
     return value instanceof Closure ? 'Closure' : 'Object'
 }
 
-/** junit and archiveArtifacts take workspace-relative Ant patterns: no spaces, commas, globs or '..'. */
+/** The CLI takes the last of two report flags, so the step would publish files that were never written. */
+@NonCPS
+private static boolean setsReportPath(String argument) {
+    return ['--junit', '--json', '--html'].any { argument == it || argument.startsWith("${it}=") }
+}
+
+/**
+ * junit and archiveArtifacts take workspace-relative Ant patterns: no spaces, commas, globs or '..'.
+ * Not the workspace itself ('.'): publishHTML would copy all of it into every build. Not a leading
+ * '-', which mkdir and rm would read as an option.
+ */
 @NonCPS
 private static boolean isWorkspacePath(String path) {
-    return path ==~ /[A-Za-z0-9._-][A-Za-z0-9._\/-]*/ && !path.split('/').contains('..')
+    return path ==~ /[A-Za-z0-9._][A-Za-z0-9._\/-]*/ && !path.split('/').contains('..') && !folder(path).isEmpty()
+}
+
+/** The path without './' and empty steps: 'out/chaos' however it was written. */
+@NonCPS
+private static String folder(String path) {
+    return path.split('/').findAll { it && it != '.' }.join('/')
 }
 
 @NonCPS
 private static Map reportPaths(String dir) {
-    String base = dir.replaceAll('/+$', '')
+    String base = folder(dir)
     return [dir: base, junit: "${base}/junit.xml".toString(), json: "${base}/report.json".toString(),
             html: "${base}/report.html".toString(), css: "${base}/report.css".toString(),
             stderr: "${base}/chaos-gate.stderr".toString()]
