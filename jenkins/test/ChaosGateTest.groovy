@@ -237,12 +237,12 @@ test('exit 2 fails the build with the CLI message (all of its lines, without npm
     assert h.callsOf('archiveArtifacts').size() == 1
 }
 
-test('exit 143 and 130 (the CLI was cancelled) fail the build saying the chaos was stopped') {
+test('exit 143 and 130 (the CLI was cancelled) abort the build saying the chaos was stopped') {
     [143: 'SIGTERM', 130: 'SIGINT'].each { code, signal ->
         def h = stubbedCli(code, "chaos-gate: received ${signal}: stopping the chaos and cleaning up")
         String message = failureOf { h.load(step).call(engines: ['e.yaml'], onGateFailure: 'UNSTABLE') }
         assert message == "chaosGate: chaos-gate was cancelled by ${signal} (exit ${code}); it stopped the chaos and cleaned up before exiting"
-        assert h.currentBuild.result == 'FAILURE'
+        assert h.currentBuild.result == 'ABORTED'
         assert h.callsOf('archiveArtifacts').size() == 1
     }
 }

@@ -29,10 +29,14 @@ class PipelineHarness {
     File resourcesDir = new File('../resources').canonicalFile
 
     static class FakeBuild {
+        static final List<String> ORDER = ['SUCCESS', 'UNSTABLE', 'FAILURE', 'NOT_BUILT', 'ABORTED']
         String result
+        /** As Jenkins' Run.setResult: a result only ever gets worse. */
+        void setResult(String worse) {
+            if (ORDER.indexOf(worse) > ORDER.indexOf(result ?: 'SUCCESS')) this.result = worse
+        }
         boolean resultIsBetterOrEqualTo(String other) {
-            List<String> order = ['SUCCESS', 'UNSTABLE', 'FAILURE', 'NOT_BUILT', 'ABORTED']
-            return order.indexOf(result ?: 'SUCCESS') <= order.indexOf(other)
+            return ORDER.indexOf(result ?: 'SUCCESS') <= ORDER.indexOf(other)
         }
     }
 

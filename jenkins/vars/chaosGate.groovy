@@ -327,6 +327,9 @@ private void applyResult(String onGateFailure, int exitCode, Map reports) {
             return
         case 130:
         case 143:
+            // Cancelled is no failed build: ABORTED, as when Jenkins stops the step itself (error can only
+            // make a result worse, and FAILURE is not worse than ABORTED).
+            currentBuild.result = 'ABORTED'
             error("chaosGate: chaos-gate was cancelled by ${exitCode == 130 ? 'SIGINT' : 'SIGTERM'} (exit ${exitCode}); it stopped the chaos and cleaned up before exiting")
             return
         default:
