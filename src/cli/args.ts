@@ -18,6 +18,16 @@ export interface ParsedCommand {
   help: boolean;
 }
 
+/**
+ * An empty value is an unset variable (`--context "$CONTEXT"`), never a way to leave a setting out:
+ * taken as unset, it would run without the config file, or on the current context.
+ */
+function refuseEmpty(flag: string, value: unknown): void {
+  if ((Array.isArray(value) ? value : [value]).includes('')) {
+    throw new ConfigError(`command line: --${flag}: empty; give it a value or leave the flag out`);
+  }
+}
+
 export function parseCommandLine(argv: string[]): ParsedCommand {
   const [word = 'help', ...rest] = argv;
   // Refused before --help is answered, so adding --help to a command line checks the command too.
@@ -43,6 +53,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
     throw new ConfigError(`command line: ${errorMessage(error)}`);
   }
   const { values, positionals } = parsed;
+  refuseEmpty('config', values.config);
   if (command !== 'merge' && positionals.length > 0) {
     throw new ConfigError(`command line: unexpected argument "${positionals[0]}" (options start with --)`);
   }
@@ -51,6 +62,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
     const value = values[spec.flag];
     if (value === undefined) continue;
     const where = `command line: --${spec.flag}`;
+    if (spec.kind === 'string' || spec.kind === 'list') refuseEmpty(spec.flag, value);
     if (spec.kind === 'number') given.set(spec, toNumber(value as string, where));
     else if (spec.kind === 'map') given.set(spec, toMap(value as string[], where));
     else given.set(spec, value);

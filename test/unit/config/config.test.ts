@@ -107,6 +107,22 @@ test('bad flags name the flag, not the config field', () => {
   );
 });
 
+test('an empty value is refused, not read as unset: no silent run without the config or on the current context', () => {
+  for (const argv of [
+    ['--config', ''],
+    ['--context', ''],
+    ['--context', 'staging', '--context', ''],
+    ['--namespace', ''],
+    ['--engine', ''],
+    ['--workflow', ''],
+  ]) {
+    assert.throws(
+      () => parseCommandLine(['run', ...argv]),
+      new RegExp(`command line: ${argv.at(-2)}: empty; give it a value or leave the flag out`),
+    );
+  }
+});
+
 test('a number flag takes decimals only: blanks and hex are typos, not 0 and 90', () => {
   for (const typo of ['', ' ', '0x5A', '1e2', '90%', 'Infinity']) {
     assert.throws(
