@@ -124,6 +124,10 @@ private static String problemWith(Map config) {
         if (entry.value != null && kind != expected && !(expected == 'List' && kind == 'String')) {
             return "option '${entry.key}' must be a ${expected}, got a ${kind}"
         }
+        if (kind == 'String' && !entry.value) {
+            // An unset parameter, not a choice: '' would run on the agent's own cluster, or without the config.
+            return "option '${entry.key}' is empty; give it a value or leave it out"
+        }
         String inside = problemInside(entry.key as String, entry.value)
         if (inside) return inside
     }
