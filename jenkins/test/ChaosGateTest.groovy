@@ -339,6 +339,14 @@ test('unknown options, wrong kinds and bad step settings fail before anything ru
     }
 }
 
+test('a Windows agent is refused before anything is written or run, saying why') {
+    def h = new PipelineHarness()
+    h.unix = false
+    String message = failureOf { h.load(step).call(engines: ['e.yaml']) }
+    assert message == 'chaosGate: needs a Linux or macOS agent: it runs the CLI with sh, and this agent runs Windows'
+    assert h.callsOf('writeFile').isEmpty() && h.callsOf('sh').isEmpty()
+}
+
 test('GStrings count as Strings and reportDir may use dots, dashes and subfolders') {
     def h = new PipelineHarness()
     h.shell = { String script -> h.files['build/chaos-gate.v1/reports/report.json'] = '{}'; 1 }

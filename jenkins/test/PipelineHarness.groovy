@@ -23,6 +23,8 @@ class PipelineHarness {
     final StringBuilder console = new StringBuilder()
     /** The content of the file credential withCredentials binds. */
     String secretFileContent = 'apiVersion: v1\nkind: Config\n# secret-token-7f3a\n'
+    /** What isUnix answers: false plays a Windows agent. */
+    boolean unix = true
     /** vars/ steps a Jenkinsfile may call, by name. */
     final Map<String, String> libraryVars = [:]
     /** The library's resources/ folder, which libraryResource reads (run.sh runs from jenkins/test). */
@@ -101,6 +103,8 @@ class PipelineHarness {
                 return withEnv(args[0] as List, args[1] as Closure)
             case 'file':
                 return [binding: 'file'] + (args[0] as Map)
+            case 'isUnix':
+                return unix
             case 'fileExists':
                 return workspace ? new File(workspace, args[0] as String).exists() : files.containsKey(args[0])
             case 'readFile':

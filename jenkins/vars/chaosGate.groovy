@@ -85,6 +85,10 @@ def call(Map config = [:]) {
     if (problem) {
         error("chaosGate: ${problem}")
     }
+    if (!isUnix()) {
+        // The script is POSIX sh (quoting, the TERM trap); on Windows `sh` fails with "Cannot run program nohup".
+        error('chaosGate: needs a Linux or macOS agent: it runs the CLI with sh, and this agent runs Windows')
+    }
     Map options = normalised(config)
     Map reports = reportPaths(options.reportDir ?: DEFAULT_REPORT_DIR)
     if (!options.cliPath) {
