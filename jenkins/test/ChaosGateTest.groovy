@@ -102,6 +102,15 @@ test('lists repeat their flag, one String stands for a list, booleans give --fla
     assert !script.contains('--context'): 'a null option is left out'
 }
 
+test('the CLI settings of the Action are options too: stopTimeout, allowNamespaces, allowClusterScoped') {
+    def h = stubbedCli(0)
+    h.load(step).call(rbac: 'litmus-admin.yaml', engines: ['e.yaml'], allowNamespaces: ['shop', 'payments'],
+        allowClusterScoped: true, stopTimeout: '15s')
+    String script = scriptOf(h)
+    assert script.contains("'--allow-namespace' 'shop' '--allow-namespace' 'payments' '--allow-cluster-scoped'")
+    assert script.contains("'--stop-timeout' '15s'")
+}
+
 test('workflow parameters become --parameter NAME=VALUE') {
     def h = stubbedCli(0)
     h.load(step).call(workflowTemplate: 'chaos-load', parameters: [appLabel: 'app=checkout,tier=web', replicas: 3, dryRun: false])
@@ -417,6 +426,7 @@ test('real CLI: every flag the step can generate is one the CLI accepts, with --
         config: 'chaos-gate.yaml', engines: ['e.yaml'], rbac: ['r.yaml'], experiments: ['x.yaml'],
         parameters: [a: 'b'], workflowNamespace: 'argo', workflowShutdown: 'Terminate', ctkJournals: ['journal.json'],
         namespace: 'shop', context: 'staging', kubeconfigCredentialsId: 'kc', inCluster: false,
+        allowNamespaces: ['shop', 'payments'], allowClusterScoped: true, stopTimeout: '15s',
         timeout: '15m', cleanup: 'on-success', runId: 'build-42', minProbeSuccess: 90,
         allowFailures: ['pod-cpu-hog'], stoppedAs: 'skip', timeoutsAs: 'fail', failOnFailure: true,
         cliPath: realCli, extraArgs: ['--help']]   // --help: parse every flag and value, then stop

@@ -34,8 +34,11 @@ import groovy.transform.Field
     context                : 'String',
     kubeconfigCredentialsId: 'String',
     inCluster              : 'Boolean',
+    allowNamespaces        : 'List',
+    allowClusterScoped     : 'Boolean',
     // how long, and what is left behind
     timeout                : 'String',
+    stopTimeout            : 'String',
     cleanup                : 'String',
     runId                  : 'String',
     // gate policy (decided by the CLI)
@@ -70,7 +73,10 @@ import groovy.transform.Field
     namespace              : 'namespace',
     context                : 'context',
     inCluster              : 'in-cluster',
+    allowNamespaces        : 'allow-namespace',
+    allowClusterScoped     : 'allow-cluster-scoped',
     timeout                : 'timeout',
+    stopTimeout            : 'stop-timeout',
     cleanup                : 'cleanup',
     runId                  : 'run-id',
     minProbeSuccess        : 'min-probe-success',
