@@ -184,6 +184,14 @@ test('no JUnit written (a run that could not happen): junit is not called, the a
     assert h.callsOf('archiveArtifacts').size() == 1
 }
 
+test('two gates in one build, each with its own reportDir, publish two HTML reports, not one over the other') {
+    def h = new PipelineHarness()
+    h.shell = { String script -> ['canary', 'staging'].each { h.files["out/${it}/report.html".toString()] = 'x' }; 0 }
+    h.load(step).call(engines: ['e.yaml'], reportDir: 'out/staging')
+    h.load(step).call(engines: ['e.yaml'], reportDir: 'out/canary')
+    assert h.callsOf('publishHTML')*.args*.target*.reportName == ['Chaos gate (out/staging)', 'Chaos gate (out/canary)']
+}
+
 test('reportDir moves every report, however the folder is written') {
     def h = new PipelineHarness()
     h.shell = { String script -> h.files['out/chaos/junit.xml'] = '<testsuites/>'; 0 }

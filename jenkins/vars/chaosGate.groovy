@@ -297,13 +297,22 @@ private void publish(Map options, Map reports, boolean cliReturned) {
             junit(junitArguments(options, reports))
         }
         if (fileExists(reports.html)) {
-            publishHTML(target: [reportDir: reports.dir, reportFiles: 'report.html', reportName: 'Chaos gate',
+            publishHTML(target: [reportDir: reports.dir, reportFiles: 'report.html', reportName: htmlReportName(reports.dir),
                                  keepAll: true, alwaysLinkToLastBuild: true, allowMissing: true])
         }
     } catch (Exception e) {
         if (cliReturned) throw e
         echo("chaosGate: could not publish the reports while the build stops: ${e.message}")
     }
+}
+
+/**
+ * publishHTML keeps one report per name in a build: a second gate (its own reportDir) would replace
+ * the first one's report, so any other folder than the default is in the name.
+ */
+@NonCPS
+private static String htmlReportName(String reportDir) {
+    return reportDir == DEFAULT_REPORT_DIR ? 'Chaos gate' : "Chaos gate (${reportDir})".toString()
 }
 
 /** The junit step's arguments: ours, and the user's healthScaleFactor and checksName when given. */
