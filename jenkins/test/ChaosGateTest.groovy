@@ -308,6 +308,22 @@ test('an aborted build (sh interrupted) still publishes, and the abort stays the
     assert h.callsOf('error').isEmpty()
 }
 
+test('a report that cannot be published does not hide the verdict: a failed gate, chaos that may still run') {
+    def failed = stubbedCli(1)
+    failed.overrides.junit = { Map args -> throw new IllegalStateException('Failed to read test report file') }
+    assert failureOf { failed.load(step).call(engines: ['e.yaml']) } == 'chaosGate: the chaos gate failed; see the test results and chaos-gate-results/report.html'
+    assert failed.callsOf('echo')*.args == ['chaosGate: could not publish the reports: Failed to read test report file']
+
+    def running = stubbedCli(1)
+    running.shell = { String script ->
+        running.files['chaos-gate-results/junit.xml'] = '<testsuites'
+        running.files['chaos-gate-results/report.json'] = '{\n  "chaosMayStillRun": true\n}'
+        return 1
+    }
+    running.overrides.junit = { Map args -> throw new IllegalStateException('Failed to read test report file') }
+    assert failureOf { running.load(step).call(engines: ['e.yaml'], onGateFailure: 'UNSTABLE') }.startsWith('chaosGate: chaos may still be running')
+}
+
 test('a JUnit that cannot be published after a normal run is an error, not swallowed') {
     def h = stubbedCli(0)
     h.overrides.junit = { Map args -> throw new IllegalStateException('Failed to read test report file') }

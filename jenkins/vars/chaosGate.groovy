@@ -108,14 +108,19 @@ def call(Map config = [:]) {
 
     int exitCode
     boolean cliReturned = false
+    Exception notPublished = null
     try {
         exitCode = runCli(options, script)
         cliReturned = true
     } finally {
         // Also when the gate failed, and when the build is being aborted.
-        publish(options, reports, cliReturned)
+        notPublished = publish(options, reports, cliReturned)
     }
+    // The verdict first: a report that could not be published must not hide a failed gate, or chaos
+    // that may still be running, behind a publisher's error.
+    if (notPublished) echo("chaosGate: could not publish the reports: ${notPublished.message}")
     applyResult(options.onGateFailure ?: 'FAILURE', exitCode, reports)
+    if (notPublished) throw notPublished
     // applyResult has thrown for every exit code but 0 and 1.
     return [exitCode: exitCode, verdict: exitCode == 0 ? 'pass' : 'fail', junit: reports.junit, json: reports.json, html: reports.html]
 }
@@ -288,10 +293,11 @@ private int runCli(Map options, String script) {
 /**
  * The JUnit goes to the test view without deciding the build (the exit code does), the HTML report is
  * published (with its stylesheet, which keeps its look under Jenkins' Content-Security-Policy) and the
- * reports are archived. When the CLI did not return (the build is being aborted) a publishing error is
- * only logged, so the abort stays the reason the build stops.
+ * reports are archived. A publishing error is returned, for the caller to raise after the verdict; when
+ * the CLI did not return (the build is being aborted) it is only logged, so the abort stays the reason
+ * the build stops.
  */
-private void publish(Map options, Map reports, boolean cliReturned) {
+private Exception publish(Map options, Map reports, boolean cliReturned) {
     try {
         archiveArtifacts(artifacts: "${reports.json},${reports.html},${reports.css}", allowEmptyArchive: true)
         if (fileExists(reports.junit)) {
@@ -302,9 +308,10 @@ private void publish(Map options, Map reports, boolean cliReturned) {
                                  keepAll: true, alwaysLinkToLastBuild: true, allowMissing: true])
         }
     } catch (Exception e) {
-        if (cliReturned) throw e
+        if (cliReturned) return e
         echo("chaosGate: could not publish the reports while the build stops: ${e.message}")
     }
+    return null
 }
 
 /**
