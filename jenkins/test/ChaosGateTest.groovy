@@ -63,10 +63,10 @@ test('runs the CLI bundled with the library (libraryResource, never a package na
     def result = h.load(step).call(engines: ['chaos/pod delete.yaml', "it's.yaml"], namespace: 'shop', timeout: '15m', minProbeSuccess: 90)
     String script = scriptOf(h)
     assert h.callsOf('libraryResource')*.args == ['chaos-gate/cli.mjs', 'chaos-gate/main.mjs']
-    assert h.files['.chaos-gate/cli.mjs'] == bundledCli && bundledCli.startsWith('#!/usr/bin/env node')
-    assert h.files['.chaos-gate/main.mjs'] == bundledMain
+    assert h.files['.chaos-gate/chaos-gate-results/cli.mjs'] == bundledCli && bundledCli.startsWith('#!/usr/bin/env node')
+    assert h.files['.chaos-gate/chaos-gate-results/main.mjs'] == bundledMain
     assert stepsIn(h).indexOf('writeFile') < stepsIn(h).indexOf('sh'): 'written before it runs'
-    assert script.contains("\nnode '.chaos-gate/cli.mjs' 'run' '--engine' 'chaos/pod delete.yaml' '--engine' 'it'\"'\"'s.yaml'")
+    assert script.contains("\nnode '.chaos-gate/chaos-gate-results/cli.mjs' 'run' '--engine' 'chaos/pod delete.yaml' '--engine' 'it'\"'\"'s.yaml'")
     assert !script.contains('npx') && !script.contains('chaos-gate@')
     assert script.contains("'--namespace' 'shop' '--timeout' '15m' '--min-probe-success' '90'")
     assert script.contains("'--junit' 'chaos-gate-results/junit.xml' '--json' 'chaos-gate-results/report.json' '--html' 'chaos-gate-results/report.html'")
@@ -75,6 +75,27 @@ test('runs the CLI bundled with the library (libraryResource, never a package na
                       json: 'chaos-gate-results/report.json', html: 'chaos-gate-results/report.html']
     assert h.currentBuild.result == null
     assert h.callsOf('error').isEmpty() && h.callsOf('unstable').isEmpty()
+}
+
+test('parallel gates in one workspace never rewrite the CLI files another gate is running') {
+    def h = new PipelineHarness()
+    def gate = h.load(step)
+    List<String> writtenWhileFirstRan = []
+    boolean first = true
+    h.shell = { String script ->
+        if (first) {
+            // A parallel stage without its own agent starts its gate in the same workspace meanwhile.
+            first = false
+            int before = h.callsOf('writeFile').size()
+            gate.call(engines: ['canary.yaml'], reportDir: 'out/canary')
+            writtenWhileFirstRan = h.callsOf('writeFile').drop(before)*.args*.file*.toString()
+        }
+        return 0
+    }
+    gate.call(engines: ['staging.yaml'], reportDir: 'out/staging')
+    String firstCliDir = (scriptOf(h) =~ /\nnode '([^']+)\/cli\.mjs'/)[0][1]
+    assert !writtenWhileFirstRan.isEmpty()
+    assert writtenWhileFirstRan.every { !it.startsWith("${firstCliDir}/") }: "rewritten under ${firstCliDir}: ${writtenWhileFirstRan}"
 }
 
 test('cliPath replaces the bundled CLI, which is then not written; the old version option says what to do instead') {
@@ -466,9 +487,9 @@ test('real CLI: every flag the step can generate is one the CLI accepts, with --
 test('real bundled CLI: written from the library resources and run with node, it parses every flag the step gives') {
     def h = new PipelineHarness().runForReal(tempDir())
     h.load(step).call(engines: ['e.yaml'], healthScaleFactor: 2, checksName: 'x', extraArgs: ['--help'])
-    assert new File(h.workspace, '.chaos-gate/cli.mjs').getText('UTF-8') == bundledCli
-    assert new File(h.workspace, '.chaos-gate/main.mjs').getText('UTF-8') == bundledMain
-    assert h.console.contains("node .chaos-gate/cli.mjs run --engine e.yaml") && h.console.contains('--junit-case-properties')
+    assert new File(h.workspace, '.chaos-gate/chaos-gate-results/cli.mjs').getText('UTF-8') == bundledCli
+    assert new File(h.workspace, '.chaos-gate/chaos-gate-results/main.mjs').getText('UTF-8') == bundledMain
+    assert h.console.contains("node .chaos-gate/chaos-gate-results/cli.mjs run --engine e.yaml") && h.console.contains('--junit-case-properties')
     assert h.console.contains('Usage:'): h.console
     assert h.callsOf('error').isEmpty()
 }
@@ -559,7 +580,7 @@ test('Jenkinsfile.declarative runs: chaosGate with the config and its load test,
     h.load(new File(jenkinsDir, 'examples/Jenkinsfile.declarative').path).run()
     List<Map> gates = h.callsOf('chaosGate')
     assert gates.size() == 1 && gates[0].args.config == 'jenkins/examples/chaos/chaos-gate.yaml'
-    String gateScript = h.callsOf('sh')*.args.find { it instanceof Map && it.script.contains('.chaos-gate/cli.mjs') }.script
+    String gateScript = h.callsOf('sh')*.args.find { it instanceof Map && it.script.contains('/cli.mjs') }.script
     assert gateScript.contains("'--config' 'jenkins/examples/chaos/chaos-gate.yaml'") && gateScript.contains('--kubeconfig "$KUBECONFIG"')
     assert h.callsOf('junit').size() == 1
     assert h.callsOf('archiveArtifacts')*.args*.artifacts == ['chaos-gate-results/report.json,chaos-gate-results/report.html,chaos-gate-results/report.css', 'out/k6-summary.json']
@@ -573,7 +594,7 @@ test('Jenkinsfile.scripted runs: the verdict is used; a failed gate rolls back a
     assert h.callsOf('chaosGate')[0].args.runId.toString() == 'checkout-42'
 
     def failing = exampleHarness()
-    failing.shell = { String script -> script.contains('.chaos-gate/cli.mjs') ? 1 : 0 }
+    failing.shell = { String script -> script.contains('/cli.mjs') ? 1 : 0 }
     String message = failureOf { failing.load(new File(jenkinsDir, 'examples/Jenkinsfile.scripted').path).run() }
     assert message.startsWith('chaosGate: the chaos gate failed')
     assert failing.callsOf('sh')*.args.contains('kubectl -n shop rollout undo deploy/checkout')

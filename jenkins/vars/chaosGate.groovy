@@ -11,7 +11,11 @@ import groovy.transform.Field
  * compile cache before it loads main.mjs, the rest of the CLI.
  */
 @Field static final List<String> CLI_FILES = ['cli.mjs', 'main.mjs']
-/** Where they are written on the agent, inside the workspace (libraryResource reads them from chaos-gate/). */
+/**
+ * Where they are written on the agent, inside the workspace, in a folder per reportDir: parallel gates
+ * in one workspace (each with its own reportDir) must not rewrite the files another one's node is
+ * still loading. libraryResource reads them from chaos-gate/.
+ */
 @Field static final String CLI_DIR = '.chaos-gate'
 @Field static final String DEFAULT_REPORT_DIR = 'chaos-gate-results'
 
@@ -101,7 +105,7 @@ def call(Map config = [:]) {
         // A List, not a Map: the loop's iterator and variable are saved with the build at each step, and
         // a Map's iterator and entries cannot be (NotSerializableException on a real controller).
         for (String file in CLI_FILES) {
-            writeFile(file: "${CLI_DIR}/${file}", text: libraryResource("chaos-gate/${file}"))
+            writeFile(file: "${reports.cliDir}/${file}", text: libraryResource("chaos-gate/${file}"))
         }
     }
     String script = shellScript(options, reports)
@@ -230,7 +234,7 @@ private static Map reportPaths(String dir) {
     String base = folder(dir)
     return [dir: base, junit: "${base}/junit.xml".toString(), json: "${base}/report.json".toString(),
             html: "${base}/report.html".toString(), css: "${base}/report.css".toString(),
-            stderr: "${base}/chaos-gate.stderr".toString()]
+            stderr: "${base}/chaos-gate.stderr".toString(), cliDir: "${CLI_DIR}/${base}".toString()]
 }
 
 /**
@@ -258,7 +262,7 @@ private static String shellScript(Map options, Map reports) {
     args << '--junit' << reports.junit << '--json' << reports.json << '--html' << reports.html
     options.extraArgs?.each { args << it.toString() }
 
-    String cli = options.cliPath ?: "node ${quote(CLI_DIR + '/cli.mjs')}"
+    String cli = options.cliPath ?: "node ${quote(reports.cliDir + '/cli.mjs')}"
     String kubeconfig = options.kubeconfigCredentialsId ? ' --kubeconfig "$KUBECONFIG"' : ''
     String stderr = quote(reports.stderr)
     return [
