@@ -381,6 +381,8 @@ test('unknown options, wrong kinds and bad step settings fail before anything ru
         [[engines: ['e.yaml'], extraArgs: '--html'], "chaosGate: option 'extraArgs' must not set --junit, --json or --html; use 'reportDir'"],
         [[engines: ['e.yaml'], kubeconfigCredentialsId: ''], "chaosGate: option 'kubeconfigCredentialsId' is empty; give it a value or leave it out"],
         [[engines: ['e.yaml'], config: "${''}"], "chaosGate: option 'config' is empty; give it a value or leave it out"],
+        [[engines: ['e.yaml'], allowFailures: 'pod-delete, pod-cpu-hog'], "chaosGate: option 'allowFailures' is one String holding a comma or a line break; give a List, e.g. ['a', 'b']"],
+        [[engines: 'a.yaml\nb.yaml'], "chaosGate: option 'engines' is one String holding a comma or a line break; give a List"],
         [[engines: ['e.yaml', null]], "chaosGate: option 'engines' must hold Strings or Numbers, item 2 is null"],
         [[engines: ['e.yaml'], allowFailures: [['pod-delete']]], "chaosGate: option 'allowFailures' must hold Strings or Numbers, item 1 is a List"],
         [[workflowTemplate: 'wt', parameters: [image: null]], "chaosGate: option 'parameters' must give each name a String, Number or Boolean, 'image' is null"],

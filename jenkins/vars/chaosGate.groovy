@@ -148,6 +148,11 @@ private static String problemWith(Map config) {
             // An unset parameter, not a choice: '' would run on the agent's own cluster, or without the config.
             return "option '${entry.key}' is empty; give it a value or leave it out"
         }
+        if (expected == 'List' && kind == 'String' && entry.value ==~ /(?s).*[,\n].*/) {
+            // The Action splits its list inputs there; here one String is one item, so say so instead of
+            // allowing an experiment called 'pod-delete, pod-cpu-hog' that matches none.
+            return "option '${entry.key}' is one String holding a comma or a line break; give a List, e.g. ['a', 'b']"
+        }
         String inside = problemInside(entry.key as String, entry.value)
         if (inside) return inside
     }
