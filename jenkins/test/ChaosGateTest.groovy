@@ -66,10 +66,10 @@ test('runs the CLI bundled with the library (libraryResource, never a package na
     assert h.files['.chaos-gate/chaos-gate-results/cli.mjs'] == bundledCli && bundledCli.startsWith('#!/usr/bin/env node')
     assert h.files['.chaos-gate/chaos-gate-results/main.mjs'] == bundledMain
     assert stepsIn(h).indexOf('writeFile') < stepsIn(h).indexOf('sh'): 'written before it runs'
-    assert script.contains("\nnode '.chaos-gate/chaos-gate-results/cli.mjs' 'run' '--engine' 'chaos/pod delete.yaml' '--engine' 'it'\"'\"'s.yaml'")
+    assert script.contains("\nnode '.chaos-gate/chaos-gate-results/cli.mjs' 'run' '--engine=chaos/pod delete.yaml' '--engine=it'\"'\"'s.yaml'")
     assert !script.contains('npx') && !script.contains('chaos-gate@')
-    assert script.contains("'--namespace' 'shop' '--timeout' '15m' '--min-probe-success' '90'")
-    assert script.contains("'--junit' 'chaos-gate-results/junit.xml' '--json' 'chaos-gate-results/report.json' '--html' 'chaos-gate-results/report.html'")
+    assert script.contains("'--namespace=shop' '--timeout=15m' '--min-probe-success=90'")
+    assert script.contains("'--junit=chaos-gate-results/junit.xml' '--json=chaos-gate-results/report.json' '--html=chaos-gate-results/report.html'")
     assert h.callsOf('sh')[0].args.returnStatus == true
     assert result == [exitCode: 0, verdict: 'pass', junit: 'chaos-gate-results/junit.xml',
                       json: 'chaos-gate-results/report.json', html: 'chaos-gate-results/report.html']
@@ -101,7 +101,7 @@ test('parallel gates in one workspace never rewrite the CLI files another gate i
 test('cliPath replaces the bundled CLI, which is then not written; the old version option says what to do instead') {
     def h2 = stubbedCli(0)
     h2.load(step).call(config: 'chaos-gate.yaml', cliPath: 'node dist/cli.js')
-    assert scriptOf(h2).contains("\nnode dist/cli.js 'run' '--config' 'chaos-gate.yaml'")
+    assert scriptOf(h2).contains("\nnode dist/cli.js 'run' '--config=chaos-gate.yaml'")
     assert h2.callsOf('libraryResource').isEmpty() && h2.callsOf('writeFile').isEmpty()
 
     def h = new PipelineHarness()
@@ -115,11 +115,11 @@ test('lists repeat their flag, one String stands for a list, booleans give --fla
     h.load(step).call(engines: 'e.yaml', rbac: ['r1.yaml', 'r2.yaml'], allowFailures: ['pod-cpu-hog'],
         inCluster: true, failOnFailure: false, stoppedAs: 'skip', context: null, extraArgs: ['--summary', 'out/s.md'])
     String script = scriptOf(h)
-    assert script.contains("'--engine' 'e.yaml' '--rbac' 'r1.yaml' '--rbac' 'r2.yaml'")
+    assert script.contains("'--engine=e.yaml' '--rbac=r1.yaml' '--rbac=r2.yaml'")
     assert script.contains("'--in-cluster'")
-    assert script.contains("'--allow-failure' 'pod-cpu-hog' '--stopped-as' 'skip' '--no-fail-on-failure'")
-    assert script.contains("'--junit-case-properties' '--junit' 'chaos-gate-results/junit.xml'")
-    assert script.contains("'--html' 'chaos-gate-results/report.html' '--summary' 'out/s.md' 2>")
+    assert script.contains("'--allow-failure=pod-cpu-hog' '--stopped-as=skip' '--no-fail-on-failure'")
+    assert script.contains("'--junit-case-properties' '--junit=chaos-gate-results/junit.xml'")
+    assert script.contains("'--html=chaos-gate-results/report.html' '--summary' 'out/s.md' 2>")
     assert !script.contains('--context'): 'a null option is left out'
 }
 
@@ -128,14 +128,14 @@ test('the CLI settings of the Action are options too: stopTimeout, allowNamespac
     h.load(step).call(rbac: 'litmus-admin.yaml', engines: ['e.yaml'], allowNamespaces: ['shop', 'payments'],
         allowClusterScoped: true, stopTimeout: '15s')
     String script = scriptOf(h)
-    assert script.contains("'--allow-namespace' 'shop' '--allow-namespace' 'payments' '--allow-cluster-scoped'")
-    assert script.contains("'--stop-timeout' '15s'")
+    assert script.contains("'--allow-namespace=shop' '--allow-namespace=payments' '--allow-cluster-scoped'")
+    assert script.contains("'--stop-timeout=15s'")
 }
 
 test('workflow parameters become --parameter NAME=VALUE') {
     def h = stubbedCli(0)
     h.load(step).call(workflowTemplate: 'chaos-load', parameters: [appLabel: 'app=checkout,tier=web', replicas: 3, dryRun: false])
-    assert scriptOf(h).contains("'--workflow-template' 'chaos-load' '--parameter' 'appLabel=app=checkout,tier=web' '--parameter' 'replicas=3' '--parameter' 'dryRun=false'")
+    assert scriptOf(h).contains("'--workflow-template=chaos-load' '--parameter=appLabel=app=checkout,tier=web' '--parameter=replicas=3' '--parameter=dryRun=false'")
 }
 
 test('reports of an earlier build are removed before the CLI runs, and stderr is kept then shown') {
@@ -160,7 +160,7 @@ test('a kubeconfig credential is bound to KUBECONFIG with withCredentials and pa
     assert kubeconfigDuringSh?.endsWith('/kubeconfig'): 'sh ran inside withCredentials'
     assert h.env.KUBECONFIG == null: 'the binding ended with the step'
     String script = scriptOf(h)
-    assert script.contains(''''chaos-gate-results/report.html' --kubeconfig "$KUBECONFIG" 2>''')
+    assert script.contains('''/report.html' --kubeconfig "$KUBECONFIG" 2>''')
     assert !script.contains(kubeconfigDuringSh) && !script.contains('secret-token')
     assert h.callsOf('echo').every { !it.args.toString().contains(kubeconfigDuringSh) && !it.args.toString().contains('secret-token') }
 }
@@ -169,7 +169,7 @@ test('without a credential the agent context is used: nothing is bound, no --kub
     def h = stubbedCli(0)
     h.load(step).call(engines: ['e.yaml'], context: 'staging')
     assert h.callsOf('withCredentials').isEmpty()
-    assert scriptOf(h).contains("'--context' 'staging'")
+    assert scriptOf(h).contains("'--context=staging'")
     assert !scriptOf(h).contains('--kubeconfig')
 }
 
@@ -220,7 +220,7 @@ test('reportDir moves every report, however the folder is written') {
     assert h.callsOf('junit')[0].args.testResults == 'out/chaos/junit.xml'
     assert h.callsOf('archiveArtifacts')[0].args.artifacts == 'out/chaos/report.json,out/chaos/report.html,out/chaos/report.css'
     assert result.html == 'out/chaos/report.html'
-    assert scriptOf(h).contains("'--junit' 'out/chaos/junit.xml'")
+    assert scriptOf(h).contains("'--junit=out/chaos/junit.xml'")
 
     def dotted = new PipelineHarness()
     dotted.load(step).call(engines: ['e.yaml'], reportDir: './out//chaos/')
@@ -410,7 +410,7 @@ test('GStrings count as Strings and reportDir may use dots, dashes and subfolder
     String policy = 'UNSTABLE'
     def result = h.load(step).call(engines: ["chaos/${build}.yaml"], runId: "checkout-${build}",
         reportDir: 'build/chaos-gate.v1/reports', onGateFailure: "${policy}")
-    assert scriptOf(h).contains("'--engine' 'chaos/42.yaml'") && scriptOf(h).contains("'--run-id' 'checkout-42'")
+    assert scriptOf(h).contains("'--engine=chaos/42.yaml'") && scriptOf(h).contains("'--run-id=checkout-42'")
     assert result.html == 'build/chaos-gate.v1/reports/report.html'
     assert h.currentBuild.result == 'UNSTABLE'
 }
@@ -491,7 +491,7 @@ test('real bundled CLI: written from the library resources and run with node, it
     h.load(step).call(engines: ['e.yaml'], healthScaleFactor: 2, checksName: 'x', extraArgs: ['--help'])
     assert new File(h.workspace, '.chaos-gate/chaos-gate-results/cli.mjs').getText('UTF-8') == bundledCli
     assert new File(h.workspace, '.chaos-gate/chaos-gate-results/main.mjs').getText('UTF-8') == bundledMain
-    assert h.console.contains("node .chaos-gate/chaos-gate-results/cli.mjs run --engine e.yaml") && h.console.contains('--junit-case-properties')
+    assert h.console.contains("node .chaos-gate/chaos-gate-results/cli.mjs run --engine=e.yaml") && h.console.contains('--junit-case-properties')
     assert h.console.contains('Usage:'): h.console
     assert h.callsOf('error').isEmpty()
 }
@@ -508,6 +508,13 @@ test('real CLI: a bad setting ends as exit 2 with the CLI message; a stale JUnit
     assert h.console.contains('chaos-gate: error: '): 'stderr is shown in the log after the run'
 }
 
+test('real CLI: a value that starts with a dash is read as the value, not as a missing one') {
+    def h = new PipelineHarness().runForReal(tempDir())
+    h.load(step).call(engines: ['-canary.yaml'], context: '-staging', cliPath: realCli, extraArgs: ['--help'])
+    assert h.console.contains('Usage:'): h.console
+    assert h.callsOf('error').isEmpty()
+}
+
 test('real sh: a CLI that is not installed ends with its exit code and the shell message') {
     def h = new PipelineHarness().runForReal(tempDir())
     String message = failureOf { h.load(step).call(engines: ['e.yaml'], cliPath: 'chaos-gate-not-installed') }
@@ -521,7 +528,7 @@ test('real sh: arguments reach the CLI unchanged, whatever they hold') {
     h.load(step).call(engines: tricky, cliPath: 'sh fake-cli.sh')
     List<String> args = new File(workspace, 'args.txt').readLines()
     assert args[0] == 'run'
-    assert args.findAll { args.indexOf(it) > 0 && args[args.indexOf(it) - 1] == '--engine' } == tricky
+    assert args.findAll { it.startsWith('--engine=') }*.substring('--engine='.length()) == tricky
 }
 
 test('real sh: the kubeconfig credential reaches the CLI as a file path, its content never in the log') {
@@ -583,7 +590,7 @@ test('Jenkinsfile.declarative runs: chaosGate with the config and its load test,
     List<Map> gates = h.callsOf('chaosGate')
     assert gates.size() == 1 && gates[0].args.config == 'jenkins/examples/chaos/chaos-gate.yaml'
     String gateScript = h.callsOf('sh')*.args.find { it instanceof Map && it.script.contains('/cli.mjs') }.script
-    assert gateScript.contains("'--config' 'jenkins/examples/chaos/chaos-gate.yaml'") && gateScript.contains('--kubeconfig "$KUBECONFIG"')
+    assert gateScript.contains("'--config=jenkins/examples/chaos/chaos-gate.yaml'") && gateScript.contains('--kubeconfig "$KUBECONFIG"')
     assert h.callsOf('junit').size() == 1
     assert h.callsOf('archiveArtifacts')*.args*.artifacts == ['chaos-gate-results/report.json,chaos-gate-results/report.html,chaos-gate-results/report.css', 'out/k6-summary.json']
     assert stepsIn(h).containsAll(['pipeline', 'stage', 'post', 'always'])

@@ -243,7 +243,8 @@ private static Map reportPaths(String dir) {
 }
 
 /**
- * The sh script. Every argument is single-quoted; the kubeconfig stays a shell variable, so the secret
+ * The sh script. Every argument is single-quoted, each value joined to its flag (`--engine=FILE`): the
+ * CLI reads a separate value that starts with '-' as a missing one; the kubeconfig stays a shell variable, so the secret
  * file's path is never part of the script. Reports of an earlier build are removed first, so a run
  * that writes none cannot publish stale ones. stderr goes to a file (read for the failure message, then
  * shown); progress is on stdout. `sh` runs with -e: `|| status=$?` keeps going to show stderr. The trap
@@ -258,13 +259,13 @@ private static String shellScript(Map options, Map reports) {
         if (value instanceof Boolean) {
             args << (value ? "--${flag}" : "--no-${flag}").toString()
         } else if (value != null) {
-            (value instanceof List ? value : [value]).each { args << "--${flag}".toString() << it.toString() }
+            (value instanceof List ? value : [value]).each { args << "--${flag}=${it}".toString() }
         }
     }
-    options.parameters?.each { name, value -> args << '--parameter' << "${name}=${value}".toString() }
+    options.parameters?.each { name, value -> args << "--parameter=${name}=${value}".toString() }
     // Per-case properties unless told not to: the junit step keeps them (keepProperties); xunit rejects them.
     args << (options.junitCaseProperties == false ? '--no-junit-case-properties' : '--junit-case-properties')
-    args << '--junit' << reports.junit << '--json' << reports.json << '--html' << reports.html
+    args << "--junit=${reports.junit}".toString() << "--json=${reports.json}".toString() << "--html=${reports.html}".toString()
     options.extraArgs?.each { args << it.toString() }
 
     String cli = options.cliPath ?: "node ${quote(reports.cliDir + '/cli.mjs')}"
