@@ -85104,6 +85104,11 @@ confirmed stopped never exits 0: the log says "chaos may still be running" and g
 }
 
 // src/cli/args.ts
+function refuseEmpty(flag, value) {
+  if ((Array.isArray(value) ? value : [value]).includes("")) {
+    throw new ConfigError(`command line: --${flag}: empty; give it a value or leave the flag out`);
+  }
+}
 function parseCommandLine(argv) {
   const [word = "help", ...rest] = argv;
   if (!isCommand(word) && !isHelpCommand(word))
@@ -85128,6 +85133,7 @@ function parseCommandLine(argv) {
     throw new ConfigError(`command line: ${errorMessage(error2)}`);
   }
   const { values, positionals } = parsed;
+  refuseEmpty("config", values.config);
   if (command !== "merge" && positionals.length > 0) {
     throw new ConfigError(`command line: unexpected argument "${positionals[0]}" (options start with --)`);
   }
@@ -85136,6 +85142,7 @@ function parseCommandLine(argv) {
     const value = values[spec.flag];
     if (value === void 0) continue;
     const where = `command line: --${spec.flag}`;
+    if (spec.kind === "string" || spec.kind === "list") refuseEmpty(spec.flag, value);
     if (spec.kind === "number") given.set(spec, toNumber(value, where));
     else if (spec.kind === "map") given.set(spec, toMap(value, where));
     else given.set(spec, value);

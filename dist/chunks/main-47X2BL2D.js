@@ -50,6 +50,11 @@ function exitCodeOfError(error) {
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
+function refuseEmpty(flag, value) {
+  if ((Array.isArray(value) ? value : [value]).includes("")) {
+    throw new ConfigError(`command line: --${flag}: empty; give it a value or leave the flag out`);
+  }
+}
 function parseCommandLine(argv) {
   const [word = "help", ...rest] = argv;
   if (!isCommand(word) && !isHelpCommand(word))
@@ -74,6 +79,7 @@ function parseCommandLine(argv) {
     throw new ConfigError(`command line: ${errorMessage(error)}`);
   }
   const { values, positionals } = parsed;
+  refuseEmpty("config", values.config);
   if (command !== "merge" && positionals.length > 0) {
     throw new ConfigError(`command line: unexpected argument "${positionals[0]}" (options start with --)`);
   }
@@ -82,6 +88,7 @@ function parseCommandLine(argv) {
     const value = values[spec.flag];
     if (value === void 0) continue;
     const where = `command line: --${spec.flag}`;
+    if (spec.kind === "string" || spec.kind === "list") refuseEmpty(spec.flag, value);
     if (spec.kind === "number") given.set(spec, toNumber(value, where));
     else if (spec.kind === "map") given.set(spec, toMap(value, where));
     else given.set(spec, value);
