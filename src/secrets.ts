@@ -3,12 +3,22 @@
 // (user:password@) from any URL. This is the safety net; messages are written not to quote a
 // kubeconfig in the first place.
 const secrets = new Set<string>();
+const listeners: ((secret: string) => void)[] = [];
 
 /** Values shorter than this are not secrets worth masking (and would mask ordinary words). */
 const minLength = 6;
 
 export function registerSecret(value: string | undefined): void {
-  if (value && value.trim().length >= minLength) secrets.add(value.trim());
+  const secret = value?.trim();
+  if (!secret || secret.length < minLength || secrets.has(secret)) return;
+  secrets.add(secret);
+  for (const listener of listeners) listener(secret);
+}
+
+/** Tells a front each secret as it becomes known (the action hands them to the runner to mask). */
+export function onSecret(listener: (secret: string) => void): void {
+  listeners.push(listener);
+  for (const secret of secrets) listener(secret);
 }
 
 const userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;

@@ -5,6 +5,8 @@ import { labelFor, layerFrom, settingFields, toMap, toNumber, type SettingField 
 import { parseSettings } from '../config/load.ts';
 import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError } from '../errors.ts';
+import { registerKubeconfigCredentials } from '../kube/context.ts';
+import { onSecret } from '../secrets.ts';
 
 export const inputName = (spec: SettingField): string | undefined =>
   spec.input === null ? undefined : (spec.input ?? spec.flag);
@@ -16,10 +18,14 @@ export interface ActionInputs {
 }
 
 export function readInputs(): ActionInputs {
+  // The runner masks the content as a whole, and each credential of any kubeconfig the run reads (the
+  // content's at once): not every line, which would hide the server, namespaces and context names.
+  onSecret((secret) => core.setSecret(secret));
   const kubeconfigInput = core.getInput('kubeconfig');
   if (kubeconfigInput) core.setSecret(kubeconfigInput);
   const kubeconfigContent = kubeconfigInput ? kubeconfigText(kubeconfigInput) : undefined;
-  if (kubeconfigContent) maskKubeconfig(kubeconfigContent);
+  if (kubeconfigContent && kubeconfigContent !== kubeconfigInput) core.setSecret(kubeconfigContent);
+  if (kubeconfigContent) registerKubeconfigCredentials(kubeconfigContent);
   const given = new Map<SettingField, unknown>();
   for (const spec of settingFields) {
     const name = inputName(spec);
@@ -78,13 +84,4 @@ export function kubeconfigText(input: string): string {
     throw new ConfigError('action inputs: kubeconfig: looks like base64 but does not decode to a kubeconfig');
   }
   return decoded;
-}
-
-/** Masks the whole content and each line that carries a secret (tokens, keys, certificates). */
-function maskKubeconfig(content: string): void {
-  core.setSecret(content);
-  for (const line of content.split('\n')) {
-    const value = line.split(':').slice(1).join(':').trim();
-    if (value.length >= 16) core.setSecret(value);
-  }
 }

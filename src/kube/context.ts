@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig, type User } from '@kubernetes/client-node';
 import { parseDocument } from 'yaml';
 import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { readInputFile } from '../files.ts';
@@ -69,11 +69,7 @@ export function loadKubeContext(target: KubeTarget): KubeContext {
       // The YAML parsed, so this is about its structure ("users[0].name is missing"): no values.
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
     }
-    for (const user of kc.users) {
-      registerSecret(user.token);
-      registerSecret(user.password);
-      registerSecret(user.keyData);
-    }
+    for (const user of kc.users) registerCredentials(user);
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     try {
       selectContext(kc, target.context, source);
@@ -84,6 +80,38 @@ export function loadKubeContext(target: KubeTarget): KubeContext {
   }
   return { kc, dispose };
 }
+
+/**
+ * Registers the credentials of inline kubeconfig content as soon as it is given, before the run loads
+ * it. Content that does not load is left to loadKubeContext, which says what is wrong with it.
+ */
+export function registerKubeconfigCredentials(content: string): void {
+  const kc = new KubeConfig();
+  try {
+    kc.loadFromString(content);
+  } catch {
+    return;
+  }
+  for (const user of kc.users) registerCredentials(user);
+}
+
+/** What a kubeconfig user authenticates with: never printed, wherever it stands in the file. */
+function registerCredentials(user: User): void {
+  registerSecret(user.token);
+  registerSecret(user.password);
+  registerSecret(user.keyData);
+  // An OIDC or cloud auth-provider keeps its tokens and client secret in its config map.
+  const providerConfig =
+    (user.authProvider as { config?: Record<string, unknown> } | undefined)?.config ?? {};
+  for (const [key, value] of Object.entries(providerConfig))
+    if (secretName.test(key) && typeof value === 'string') registerSecret(value);
+  // An exec plugin gets its secrets as environment variables; AWS_PROFILE and the like stay readable.
+  const execEnv = (user.exec as { env?: { name?: unknown; value?: unknown }[] } | undefined)?.env ?? [];
+  for (const { name, value } of execEnv)
+    if (typeof name === 'string' && secretName.test(name) && typeof value === 'string') registerSecret(value);
+}
+
+const secretName = /token|secret|password|key/i;
 
 function kubeconfigFiles(target: KubeTarget): string[] {
   if (target.kubeconfig) return [target.kubeconfig];

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { repoRoot } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 
 function runnerFiles() {
@@ -52,4 +53,71 @@ test('kubeconfig content is masked before anything else is printed', async () =>
   assert.equal(finished.code, 1);
   assert.ok(finished.stdout.includes(`::add-mask::${token}`), 'the token line is masked');
   assert.match(finished.stdout, /missing-engine\.yaml: cannot read the manifest/);
+});
+
+test('kubeconfig content: its credentials are masked one by one, and nothing else of it', async () => {
+  const runner = runnerFiles();
+  const token = 'sha256~averysecrettokenvalue0123456789';
+  const password = 'correct-horse-battery';
+  const namespace = 'payments-production-eu';
+  const idToken = 'eyJhbGciOiJSUzI1NiJ9.oidc-id-token';
+  const sessionToken = 'aws-session-token-0123456789';
+  const server = 'https://127.0.0.1:1';
+  // JSON is YAML too, and a one-line secret is how many people store it.
+  const kubeconfig = JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: 'prod', cluster: { server } }],
+    users: [
+      { name: 'ci', user: { token } },
+      { name: 'basic', user: { username: 'admin', password } },
+      {
+        name: 'oidc',
+        user: {
+          'auth-provider': { name: 'oidc', config: { 'id-token': idToken, 'client-id': 'chaos-gate-ci' } },
+        },
+      },
+      {
+        name: 'eks',
+        user: {
+          exec: {
+            apiVersion: 'client.authentication.k8s.io/v1beta1',
+            command: 'aws',
+            env: [
+              { name: 'AWS_SESSION_TOKEN', value: sessionToken },
+              { name: 'AWS_PROFILE', value: 'production' },
+            ],
+          },
+        },
+      },
+    ],
+    contexts: [{ name: 'prod', context: { cluster: 'prod', user: 'ci', namespace } }],
+    'current-context': 'prod',
+  });
+  const { done } = runEntry('dist/index.js', [], {
+    cwd: runner.dir,
+    env: {
+      GITHUB_OUTPUT: runner.output,
+      GITHUB_STEP_SUMMARY: runner.summary,
+      GITHUB_STATE: runner.state,
+      RUNNER_TEMP: runner.dir,
+      INPUT_KUBECONFIG: kubeconfig,
+      INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
+      INPUT_TIMEOUT: '10s',
+    },
+  });
+  const finished = await done;
+  const masks = finished.stdout.split('\n').filter((line) => line.startsWith('::add-mask::'));
+  for (const secret of [token, password, idToken, sessionToken])
+    assert.ok(masks.includes(`::add-mask::${secret}`), `${secret} is masked: ${masks.join('\n')}`);
+  // The runner would show *** wherever the log names the server, the namespace or the profile.
+  for (const plain of [server, namespace, 'chaos-gate-ci', 'production'])
+    assert.ok(
+      masks.every((mask) => mask === `::add-mask::${kubeconfig}` || !mask.includes(plain)),
+      `${plain} is not masked on its own: ${masks.join('\n')}`,
+    );
+  assert.match(
+    finished.stdout,
+    /::error::.*cannot reach the Kubernetes API server: request to https:\/\/127\.0\.0\.1:1\//,
+  );
 });
