@@ -1,6 +1,6 @@
 // The Markdown summary (the GitHub job summary, or a file): the verdict and the reasons that are not a
 // failed check, the failing checks, the load's impact, a timeline, and the passing checks folded away.
-// GitHub caps a step summary at 1 MiB.
+// GitHub refuses a step summary over 1 MiB (bytes, not characters) whole.
 import {
   caseReasons,
   importanceOf,
@@ -12,7 +12,7 @@ import {
 } from './model.ts';
 import { formatSeconds, timelineOf, type Span, type Timeline } from './timeline.ts';
 
-const maxChars = 900_000;
+const maxBytes = 900_000;
 const icons = { passed: '✅ passed', failed: '❌ failed', error: '⛔ error', skipped: '⏭️ skipped' };
 
 interface Row extends JudgedCase {
@@ -57,10 +57,18 @@ export function renderMarkdown(report: Report, decision: GateDecision): string {
       '</details>',
     );
   }
-  const text = `${lines.join('\n')}\n`;
-  return text.length <= maxChars
-    ? text
-    : `${text.slice(0, maxChars)}\n\n… summary cut at ${maxChars} characters; see the JSON report.\n`;
+  return cutToSize(`${lines.join('\n')}\n`);
+}
+
+function cutToSize(text: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= maxBytes) return text;
+  // A character cut in half decodes as one U+FFFD at the end: drop it.
+  const head = bytes
+    .subarray(0, maxBytes)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '');
+  return `${head}\n\n… summary cut at ${maxBytes} bytes; see the JSON report.\n`;
 }
 
 function table(rows: Row[]): string[] {

@@ -5,7 +5,7 @@ import { renderHtml } from '../../../src/report/html.ts';
 import { renderJson } from '../../../src/report/json.ts';
 import { renderMarkdown } from '../../../src/report/markdown.ts';
 import type { Report } from '../../../src/report/model.ts';
-import { everyOutcome, failedProbe, withLoad } from '../../support/reports.ts';
+import { everyOutcome, failedProbe, manyFailures, withLoad } from '../../support/reports.ts';
 
 const decide = (report: Report, policy: Partial<GatePolicy> = {}) =>
   evaluateGate(report, { ...defaultPolicy, ...policy });
@@ -84,6 +84,18 @@ test('Markdown: a tolerated failure is listed with the failures, marked tolerate
   assert.match(markdown, /^## ✅ Chaos gate passed/);
   assert.match(markdown, /\| pod-delete \| experiment \| ⚠️ tolerated \(allowFailures\) \|/);
   assert.match(markdown, /- passed with 2 failure\(s\) the policy tolerates/);
+});
+
+test('Markdown: 10,000 failures in a non-Latin script stay under the 1 MiB GitHub takes as a step summary', () => {
+  const report = manyFailures(10_000);
+  // A probe that reads a localized page: each character is 2 to 3 bytes.
+  for (const testCase of report.suites[0]?.cases ?? [])
+    testCase.message = '服务返回 503：服务暂时不可用，请稍后重试。';
+  const markdown = renderMarkdown(report, decide(report));
+  // GitHub refuses a larger summary whole, so the reader would get none at all.
+  assert.ok(Buffer.byteLength(markdown) <= 1024 * 1024, `${Buffer.byteLength(markdown)} bytes`);
+  assert.match(markdown, /\n… summary cut at \d+ bytes; see the JSON report\.\n$/);
+  assert.doesNotMatch(markdown, /\uFFFD/, 'no character cut in half');
 });
 
 test('HTML: no inline style or script; the stylesheet is linked and holds the look', () => {
