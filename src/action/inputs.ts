@@ -26,6 +26,11 @@ export function readInputs(): ActionInputs {
   const kubeconfigContent = kubeconfigInput ? kubeconfigText(kubeconfigInput) : undefined;
   if (kubeconfigContent && kubeconfigContent !== kubeconfigInput) core.setSecret(kubeconfigContent);
   if (kubeconfigContent) registerKubeconfigCredentials(kubeconfigContent);
+  // The content would be used for every path given, so a gate meant for several clusters runs on one.
+  if (kubeconfigInput && core.getInput('kubeconfig-path'))
+    throw new ConfigError(
+      'action inputs: kubeconfig and kubeconfig-path exclude each other: give the content or the file(s), not both',
+    );
   const given = new Map<SettingField, unknown>();
   for (const spec of settingFields) {
     const name = inputName(spec);

@@ -121,3 +121,26 @@ test('kubeconfig content: its credentials are masked one by one, and nothing els
     /::error::.*cannot reach the Kubernetes API server: request to https:\/\/127\.0\.0\.1:1\//,
   );
 });
+
+test('kubeconfig content and kubeconfig-path together are refused, not one silently used for both', async () => {
+  const runner = runnerFiles();
+  const kubeconfig = `apiVersion: v1\nkind: Config\nclusters:\n- name: staging\n  cluster: {server: "https://127.0.0.1:1"}\nusers:\n- name: ci\n  user: {token: staging-token-0123}\ncontexts:\n- name: staging\n  context: {cluster: staging, user: ci}\ncurrent-context: staging\n`;
+  const { done } = runEntry('dist/index.js', [], {
+    cwd: runner.dir,
+    env: {
+      GITHUB_OUTPUT: runner.output,
+      GITHUB_STEP_SUMMARY: runner.summary,
+      GITHUB_STATE: runner.state,
+      RUNNER_TEMP: runner.dir,
+      INPUT_KUBECONFIG: kubeconfig,
+      // Two clusters the user expects the gate to run on; each would have run on the inline one.
+      'INPUT_KUBECONFIG-PATH': `${path.join(runner.dir, 'prod-eu.yaml')}\n${path.join(runner.dir, 'prod-us.yaml')}\n`,
+      INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
+    },
+  });
+  const finished = await done;
+  assert.equal(finished.code, 1);
+  assert.match(finished.stdout, /::error::action inputs: kubeconfig and kubeconfig-path exclude each other/);
+  assert.doesNotMatch(finished.stdout, /cannot reach the Kubernetes API server/, 'no cluster was contacted');
+  assert.match(readFileSync(runner.output, 'utf8'), /verdict<<.*\nerror\n/);
+});
