@@ -17,6 +17,7 @@ export interface Annotation {
 }
 
 export const maxAnnotations = 10;
+const maxNamedHidden = 10;
 
 /** Chaos verdicts first, then what the workflow and the load saw. */
 const kindOrder: CaseKind[] = [
@@ -51,17 +52,18 @@ export function annotationsOf(report: Report, decision: GateDecision): Annotatio
   const room = maxAnnotations - 1;
   const shown = faults.length <= room ? faults : faults.slice(0, room - 1);
   const annotations = [verdict, ...shown.map(describeFault)];
-  const hidden = faults.length - shown.length;
-  if (hidden > 0) {
-    annotations.push({
-      title: `${hidden} more fault(s)`,
-      message: `${hidden} more in the job summary: ${faults
-        .slice(shown.length)
-        .map((f) => f.title)
-        .join(', ')}`,
-    });
+  const hidden = faults.slice(shown.length);
+  if (hidden.length > 0) {
+    annotations.push({ title: `${hidden.length} more fault(s)`, message: moreFaults(hidden) });
   }
   return annotations;
+}
+
+/** Names the first few hidden faults and counts the others: one annotation, one log line, both short. */
+function moreFaults(hidden: Fault[]): string {
+  const named = hidden.slice(0, maxNamedHidden).map((f) => f.title);
+  const others = hidden.length - named.length;
+  return `${hidden.length} more in the job summary: ${named.join(', ')}${others > 0 ? ` and ${others} others` : ''}`;
 }
 
 /** Failing cases grouped by experiment (or alone), ordered by kind then as reported. */

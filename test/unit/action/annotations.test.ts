@@ -18,6 +18,19 @@ test('25 failing experiments with failing probes: 10 annotations, the verdict fi
   assert.match(annotations[9]?.message ?? '', /^17 more in the job summary: shop\/big\/exp-9, /);
 });
 
+test('10,000 failing experiments: the last annotation names the first few and counts the rest', () => {
+  const report = manyFailures(10_000);
+  const annotations = annotationsOf(report, evaluateGate(report, defaultPolicy));
+  assert.equal(annotations.length, maxAnnotations);
+  const last = annotations[9]?.message ?? '';
+  // One log line and one annotation each: not 9,992 names (190 KB) that GitHub cuts anyway.
+  assert.ok(last.length < 500, `${last.length} characters`);
+  assert.equal(
+    last,
+    `9992 more in the job summary: ${Array.from({ length: 10 }, (_, i) => `shop/big/exp-${i + 9}`).join(', ')} and 9982 others`,
+  );
+});
+
 test('exactly nine faults fit: no "more" annotation', () => {
   const report = manyFailures(9);
   const annotations = annotationsOf(report, evaluateGate(report, defaultPolicy));
