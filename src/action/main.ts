@@ -1,4 +1,5 @@
 // The GitHub Action's main step: inputs in, the same run as the CLI, the outcome out the GitHub way.
+import { rmSync } from 'node:fs';
 import * as core from '@actions/core';
 import { loadConfig } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
@@ -19,10 +20,11 @@ const defaultReports = { junit: 'chaos-gate-results/junit.xml', json: 'chaos-gat
 export async function runAction(): Promise<void> {
   const groups = logGroups();
   let started = false;
+  let secretDir: string | undefined;
   try {
     const inputs = readInputs();
     // Recorded before it is written, so the post step removes it even if this step is killed.
-    const secretDir = inputs.kubeconfigContent ? newSecretDir() : undefined;
+    secretDir = inputs.kubeconfigContent ? newSecretDir() : undefined;
     if (secretDir) state.saveSecretDir(secretDir);
     const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
     const progress = progressLog((line) => core.info(redact(line)), expectedChaosMs(config));
@@ -57,5 +59,8 @@ export async function runAction(): Promise<void> {
     groups.end();
     if (!started) state.markFinished();
     failToRun(redact(errorMessage(error)));
+  } finally {
+    // Each cluster removed its own kubeconfig; this is the folder that held them.
+    if (secretDir) rmSync(secretDir, { recursive: true, force: true });
   }
 }

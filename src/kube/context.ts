@@ -20,7 +20,10 @@ export interface KubeTarget {
   kubeconfig?: string;
   /** The kubeconfig's YAML itself (a CI secret). */
   kubeconfigContent?: string;
-  /** An empty folder to write it in (the action records it so its post step can remove it). */
+  /**
+   * The folder to write it under (the action records it so its post step can remove it). Each cluster
+   * loaded gets a folder of its own in it, as each removes its own when it is done.
+   */
   secretDir?: string;
   context?: string;
   inCluster?: boolean;
@@ -59,7 +62,8 @@ export function loadKubeContext(target: KubeTarget): KubeContext {
     for (const text of texts) checkYaml(text, source);
     try {
       if (target.kubeconfigContent) {
-        const temp = writeSecretFile(target.kubeconfigContent, target.secretDir ?? newSecretDir());
+        const dir = target.secretDir ? mkdtempSync(path.join(target.secretDir, 'cluster-')) : newSecretDir();
+        const temp = writeSecretFile(target.kubeconfigContent, dir);
         dispose = temp.remove;
         kc.loadFromFile(temp.file);
       } else if (files.length === 1) kc.loadFromFile(files[0] ?? '');

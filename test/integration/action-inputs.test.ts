@@ -1,6 +1,6 @@
 // The built action (dist/index.js) run the way a GitHub runner runs it, without a cluster.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -143,4 +143,47 @@ test('kubeconfig content and kubeconfig-path together are refused, not one silen
   assert.match(finished.stdout, /::error::action inputs: kubeconfig and kubeconfig-path exclude each other/);
   assert.doesNotMatch(finished.stdout, /cannot reach the Kubernetes API server/, 'no cluster was contacted');
   assert.match(readFileSync(runner.output, 'utf8'), /verdict<<.*\nerror\n/);
+});
+
+test('kubeconfig content with several contexts: a cluster that fails does not take the file from the next', async () => {
+  const runner = runnerFiles();
+  const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-runner-temp-'));
+  const cluster = (name: string, port: number) => ({
+    name,
+    cluster: { server: `https://127.0.0.1:${port}` },
+  });
+  const context = (name: string) => ({ name, context: { cluster: name, user: 'ci' } });
+  const kubeconfig = JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [cluster('eu', 1), cluster('us', 2)],
+    users: [{ name: 'ci', user: { token: 'sha256~averysecrettokenvalue0123456789' } }],
+    contexts: [context('eu'), context('us')],
+    'current-context': 'eu',
+  });
+  const { done } = runEntry('dist/index.js', [], {
+    cwd: runner.dir,
+    env: {
+      GITHUB_OUTPUT: runner.output,
+      GITHUB_STEP_SUMMARY: runner.summary,
+      GITHUB_STATE: runner.state,
+      RUNNER_TEMP: runnerTemp,
+      INPUT_KUBECONFIG: kubeconfig,
+      INPUT_CONTEXT: 'eu\nus\n',
+      // One at a time: "us" starts after "eu" has failed and let go of its cluster.
+      'INPUT_PARALLEL-TARGETS': '1',
+      INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
+    },
+  });
+  const finished = await done;
+  assert.equal(finished.code, 1);
+  assert.match(
+    finished.stdout,
+    /%0Aeu: [^%]*cannot reach the Kubernetes API server: request to https:\/\/127\.0\.0\.1:1\//,
+  );
+  assert.match(
+    finished.stdout,
+    /%0Aus: [^%]*cannot reach the Kubernetes API server: request to https:\/\/127\.0\.0\.1:2\//,
+  );
+  assert.deepEqual(readdirSync(runnerTemp), [], 'no kubeconfig is left in RUNNER_TEMP');
 });
