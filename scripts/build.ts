@@ -1,6 +1,6 @@
 // Bundles with esbuild what the repository ships:
-// - dist/: the action (dist/index.js) and the CLI (dist/cli.js), shared code in dist/chunks so the two
-//   entries do not each carry a copy;
+// - dist/: the action (dist/index.js, its post step dist/post.js) and the CLI (dist/cli.js), shared code
+//   in dist/chunks so the entries do not each carry a copy;
 // - jenkins/resources/chaos-gate/: the CLI again as two files, which the Jenkins step reads with
 //   libraryResource and runs with node, so Jenkins never fetches a CLI by package name. Jenkins hands
 //   over a library's resources one file at a time, so no chunks: cli.mjs answers --help and turns on
@@ -39,7 +39,7 @@ const dist = path.join(target, 'dist');
 rmSync(dist, { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { index: 'src/action/index.ts', cli: 'src/cli/index.ts' },
+  entryPoints: { index: 'src/action/index.ts', post: 'src/action/post-entry.ts', cli: 'src/cli/index.ts' },
   outdir: dist,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -1,16 +1,8 @@
+// The action's main step (action.yml `runs.main`). The post step has an entry of its own, post-entry.ts:
+// a post step that had to tell itself apart by the main step's state would run the gate again
+// whenever the main step was killed before saving any.
 import '../quiet-warnings.ts';
 import { runAction } from './main.ts';
-import { runPost } from './post.ts';
-import { state } from './state.ts';
-import { keepYoungGenerationSize } from '../young-generation.ts';
+import { runStep } from './step.ts';
 
-keepYoungGenerationSize();
-
-if (state.isPost()) {
-  await runPost();
-} else {
-  state.markMain();
-  await runAction();
-}
-// Exit explicitly: keep-alive sockets of the Kubernetes client must not hold the step open.
-process.exit();
+await runStep(runAction);

@@ -3,7 +3,6 @@ import * as core from '@actions/core';
 import type { Target } from '../config/load.ts';
 
 const keys = {
-  isPost: 'isPost',
   runs: 'runs',
   finished: 'finished',
   secretDir: 'secretDir',
@@ -19,9 +18,6 @@ export interface RecordedRun {
 const runs: RecordedRun[] = [];
 
 export const state = {
-  /** The post step runs the same bundle; main marks itself so the second invocation knows it is post. */
-  isPost: (): boolean => core.getState(keys.isPost) === 'true',
-  markMain: (): void => core.saveState(keys.isPost, 'true'),
   /**
    * What the post step needs to find a run's engines and workflows: its id, where it may reach, and,
    * with several targets, which cluster. Each cluster's run is added to the list.

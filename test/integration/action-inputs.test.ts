@@ -1,9 +1,10 @@
-// The built action (dist/index.js) run the way a GitHub runner runs it, without a cluster.
+// The built action (dist/index.js, dist/post.js) run the way a GitHub runner runs it, without a cluster.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { parse } from 'yaml';
 import { repoRoot } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 
@@ -186,4 +187,28 @@ test('kubeconfig content with several contexts: a cluster that fails does not ta
     /%0Aus: [^%]*cannot reach the Kubernetes API server: request to https:\/\/127\.0\.0\.1:2\//,
   );
   assert.deepEqual(readdirSync(runnerTemp), [], 'no kubeconfig is left in RUNNER_TEMP');
+});
+
+test('the post step of a main step killed before it saved anything starts no run of its own', async () => {
+  const runner = runnerFiles();
+  // What GitHub runs as the post step; the main step's state file stayed empty.
+  const actionYml = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as {
+    runs: { post: string };
+  };
+  const { done } = runEntry(actionYml.runs.post, [], {
+    cwd: runner.dir,
+    env: {
+      GITHUB_OUTPUT: runner.output,
+      GITHUB_STEP_SUMMARY: runner.summary,
+      GITHUB_STATE: runner.state,
+      RUNNER_TEMP: runner.dir,
+      INPUT_KUBECONFIG: `apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: "https://127.0.0.1:1"}\nusers:\n- name: ci\n  user: {token: staging-token-0123}\ncontexts:\n- name: c\n  context: {cluster: c, user: ci}\ncurrent-context: c\n`,
+      INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
+    },
+  });
+  const finished = await done;
+  assert.equal(finished.code, 0, finished.stdout);
+  assert.doesNotMatch(finished.stdout, /LitmusChaos|preflight|::error::/, 'no cluster was contacted');
+  assert.equal(readFileSync(runner.output, 'utf8'), '', 'no outputs: a post step has none');
+  assert.equal(readFileSync(runner.summary, 'utf8'), '', 'no second summary');
 });

@@ -1,4 +1,4 @@
-// The action run the way a GitHub runner runs it: `node dist/index.js` with INPUT_* variables and the
+// The action run the way a GitHub runner runs it: `node dist/index.js` (and dist/post.js) with INPUT_* variables and the
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files, against a real API server.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -140,12 +140,11 @@ test('the post step stops the engines of a main step that never finished', async
   const state = path.join(dir, 'state');
   // What the main step would have recorded before applying anything.
   const runs = JSON.stringify([{ runId, namespaces: [namespace] }]);
-  writeFileSync(state, `isPost<<A\ntrue\nA\nruns<<B\n${runs}\nB\n`);
-  const post = await runEntry('dist/index.js', [], {
+  writeFileSync(state, `runs<<B\n${runs}\nB\n`);
+  const post = await runEntry('dist/post.js', [], {
     cwd: dir,
     env: {
       GITHUB_STATE: state,
-      STATE_isPost: 'true',
       STATE_runs: runs,
       INPUT_KUBECONFIG: env.sandbox.kubeconfigYaml,
     },

@@ -447,9 +447,9 @@ describe('workflows: a run owns only what it created', () => {
       (/submitted Workflow faults\/(chaos-load-[a-z0-9]+)/.exec((await main.done).stdout) ?? [])[1] ?? '';
     assert.ok(workflow, 'the workflow was submitted');
 
-    const env2: Record<string, string> = { ...inputs, STATE_isPost: 'true' };
+    const env2: Record<string, string> = { ...inputs };
     for (const [, key, value] of state.matchAll(/(\w+)<<.+\n(.*)\n/g)) env2[`STATE_${key}`] = value ?? '';
-    const post = await runEntry('dist/index.js', [], { cwd: dir, env: env2 }).done;
+    const post = await runEntry('dist/post.js', [], { cwd: dir, env: env2 }).done;
     assert.equal(post.code, 0, post.stdout + post.stderr);
     assert.match(post.stdout, /stopped ChaosEngine faults\/checkout-pod-delete-[a-z0-9]+/);
     assert.match(post.stdout, new RegExp(`workflow faults/${workflow}: shutdown Stop`));

@@ -63,7 +63,7 @@ async function action(
   const state = readFileSync(files.GITHUB_STATE, 'utf8');
   const postEnv: Record<string, string> = { ...variables };
   for (const [, key, value] of state.matchAll(/(\w+)<<.+\n(.*)\n/g)) postEnv[`STATE_${key}`] = value ?? '';
-  const post = await runEntry('dist/index.js', [], { cwd: dir, env: postEnv }).done;
+  const post = await runEntry('dist/post.js', [], { cwd: dir, env: postEnv }).done;
   const leftInTemp = readdirSync(dir).filter((entry) => entry.startsWith('chaos-gate-kubeconfig-'));
   return {
     finished,

@@ -1,4 +1,4 @@
-// Runs a built entry point (dist/cli.js, dist/index.js) the way CI would: a child process with its
+// Runs a built entry point (dist/cli.js, dist/index.js, dist/post.js) the way CI would: a child process with its
 // own environment, capturing output and exit code.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -12,7 +12,7 @@ export interface Finished {
 }
 
 export function runEntry(
-  entry: 'dist/cli.js' | 'dist/index.js',
+  entry: string,
   args: string[],
   options: { env?: Record<string, string>; cwd?: string; onStdout?: (text: string) => void } = {},
 ): { done: Promise<Finished>; kill: (signal: NodeJS.Signals) => void } {

@@ -18,5 +18,5 @@ const actionYml = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8'))
 test('action.yml declares exactly the inputs the action reads, and runs on node24 with a post step', () => {
   const read = ['config', 'kubeconfig', ...settingFields.map(inputName).filter((n): n is string => !!n)];
   assert.deepEqual(Object.keys(actionYml.inputs).sort(), read.sort());
-  assert.deepEqual(actionYml.runs, { using: 'node24', main: 'dist/index.js', post: 'dist/index.js' });
+  assert.deepEqual(actionYml.runs, { using: 'node24', main: 'dist/index.js', post: 'dist/post.js' });
 });
