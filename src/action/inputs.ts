@@ -83,10 +83,26 @@ function splitList(text: string): string[] {
  */
 export function kubeconfigText(input: string): string {
   const compact = input.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact) || compact.length % 4 !== 0) return input;
+  const base64 = /^[A-Za-z0-9+/]+={0,2}$/.test(compact) && compact.length % 4 === 0;
+  if (looksLikePath(input.trim())) {
+    throw new ConfigError(
+      "action inputs: kubeconfig: takes the kubeconfig's content, not a path: give a file as kubeconfig-path",
+    );
+  }
+  if (!base64) return input;
   const decoded = Buffer.from(compact, 'base64').toString('utf8');
   if (!/^\s*(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(decoded)) {
     throw new ConfigError('action inputs: kubeconfig: looks like base64 but does not decode to a kubeconfig');
   }
   return decoded;
+}
+
+/**
+ * One line, no `key: value`, and a character base64 has not (`.`, `~`, `-`, `_`) or a leading `/`,
+ * which base64 of a kubeconfig never has (its first byte is text): a path, not content.
+ */
+function looksLikePath(text: string): boolean {
+  return (
+    !text.includes('\n') && !text.includes(':') && (/[^A-Za-z0-9+/=]/.test(text) || text.startsWith('/'))
+  );
 }

@@ -22,3 +22,18 @@ test('kubeconfig input: base64 of something else is refused with a message that 
     },
   );
 });
+
+test('kubeconfig input: a path is refused with a pointer to kubeconfig-path, whatever it looks like', () => {
+  for (const path of [
+    '/home/runner/work/_temp/kubeconfig',
+    '~/.kube/config',
+    './kubeconfig.yaml',
+    'kubeconfig.yaml',
+    '/tmp/kubeconfig1',
+  ])
+    assert.throws(
+      () => kubeconfigText(`${path}\n`),
+      /^ConfigError: action inputs: kubeconfig: takes the kubeconfig's content, not a path: give a file as kubeconfig-path$/,
+      path,
+    );
+});
