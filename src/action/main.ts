@@ -20,6 +20,8 @@ const defaultReports = { junit: 'chaos-gate-results/junit.xml', json: 'chaos-gat
 export async function runAction(): Promise<void> {
   const groups = logGroups();
   let started = false;
+  // The label of what a single-cluster run applied, for the run-id output if the run then fails.
+  let startedRunId: string | undefined;
   let secretDir: string | undefined;
   try {
     const inputs = readInputs();
@@ -39,6 +41,7 @@ export async function runAction(): Promise<void> {
           secretDir,
           onStarted: (runId, namespaces) => {
             started = true;
+            startedRunId = runId;
             state.saveRun({ runId, namespaces });
           },
           onTargetStarted: (target, runId, namespaces) => {
@@ -58,7 +61,7 @@ export async function runAction(): Promise<void> {
   } catch (error) {
     groups.end();
     if (!started) state.markFinished();
-    failToRun(redact(errorMessage(error)));
+    failToRun(redact(errorMessage(error)), startedRunId);
   } finally {
     // Each cluster removed its own kubeconfig; this is the folder that held them.
     if (secretDir) rmSync(secretDir, { recursive: true, force: true });

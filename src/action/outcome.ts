@@ -1,7 +1,7 @@
 // An outcome, the GitHub way: step outputs, a job summary, the error annotations of the decision
 // (verdict first, at most 10), and a failed step when the gate fails or the run was cancelled.
 import * as core from '@actions/core';
-import { chaosMayStillRun } from '../report/model.ts';
+import { chaosMayStillRun, type GateDecision } from '../report/model.ts';
 import type { GateOutcome } from '../run/outcome.ts';
 import { annotationsOf } from './annotations.ts';
 
@@ -9,16 +9,18 @@ export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
   const { report, decision, published } = outcome;
   // Outside a GitHub runner (a local try-out) there is no summary file to write to.
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(published.markdown()).write();
-  core.setOutput('verdict', decision.verdict);
-  core.setOutput('passed', decision.counts.passed);
-  core.setOutput('failed', decision.counts.failed);
-  core.setOutput('errored', decision.counts.errored);
-  core.setOutput('skipped', decision.counts.skipped);
-  core.setOutput('probe-success', decision.probeSuccess ?? '');
-  core.setOutput('junit-path', published.junit ?? '');
-  core.setOutput('json-path', published.json ?? '');
-  core.setOutput('html-path', published.html ?? '');
-  core.setOutput('run-id', outcome.runId ?? '');
+  setOutputs({
+    verdict: decision.verdict,
+    passed: decision.counts.passed,
+    failed: decision.counts.failed,
+    errored: decision.counts.errored,
+    skipped: decision.counts.skipped,
+    'probe-success': decision.probeSuccess ?? '',
+    'junit-path': published.junit ?? '',
+    'json-path': published.json ?? '',
+    'html-path': published.html ?? '',
+    'run-id': outcome.runId ?? '',
+  });
   if (outcome.cancelled) {
     core.setFailed(
       chaosMayStillRun(report)
@@ -32,8 +34,40 @@ export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
   if (decision.verdict === 'fail') process.exitCode = core.ExitCode.Failure;
 }
 
-/** The step could not run: nothing was judged. */
-export function failToRun(message: string): void {
-  core.setOutput('verdict', 'error');
+/**
+ * The step could not run: nothing was judged, so every count is 0 and no report was written. `runId`
+ * when the run got as far as labelling objects with it.
+ */
+export function failToRun(message: string, runId?: string): void {
+  setOutputs({
+    verdict: 'error',
+    passed: 0,
+    failed: 0,
+    errored: 0,
+    skipped: 0,
+    'probe-success': '',
+    'junit-path': '',
+    'json-path': '',
+    'html-path': '',
+    'run-id': runId ?? '',
+  });
   core.setFailed(message);
+}
+
+/** The outputs action.yml declares: all of them in every outcome, so a later step can read any. */
+interface StepOutputs {
+  verdict: GateDecision['verdict'] | 'error';
+  passed: number;
+  failed: number;
+  errored: number;
+  skipped: number;
+  'probe-success': number | '';
+  'junit-path': string;
+  'json-path': string;
+  'html-path': string;
+  'run-id': string;
+}
+
+function setOutputs(outputs: StepOutputs): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { repoRoot } from '../support/fixtures.ts';
+import { readRecords } from '../support/github-files.ts';
 import { runEntry } from '../support/run-node.ts';
 
 function runnerFiles() {
@@ -34,7 +35,19 @@ test('bad inputs: the step fails, names the input, and sets verdict=error', asyn
   const finished = await done;
   assert.equal(finished.code, 1);
   assert.match(finished.stdout, /::error::action inputs: timeout: "soon" is not a duration/);
-  assert.match(readFileSync(runner.output, 'utf8'), /verdict<<.*\nerror\n/);
+  // Every output is set, counts included: `fromJSON(steps.chaos.outputs.failed)` fails on an empty one.
+  assert.deepEqual(readRecords(runner.output), {
+    verdict: 'error',
+    passed: '0',
+    failed: '0',
+    errored: '0',
+    skipped: '0',
+    'probe-success': '',
+    'junit-path': '',
+    'json-path': '',
+    'html-path': '',
+    'run-id': '',
+  });
 });
 
 test('kubeconfig content is masked before anything else is printed', async () => {

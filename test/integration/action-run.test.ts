@@ -4,27 +4,13 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { readRecords } from '../support/github-files.ts';
 import { runEntry } from '../support/run-node.ts';
 import { engineFile, exampleRbac, leftovers, uniqueName, useSandbox, workDir } from './helpers.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 
 const namespace = 'action';
 const env = useSandbox(namespace);
-
-/** Parses GITHUB_OUTPUT's `name<<DELIMITER\nvalue\nDELIMITER` records. */
-function outputs(file: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  const lines = readFileSync(file, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
-    if (!match) continue;
-    const [, name, delimiter] = match;
-    const end = lines.indexOf(delimiter ?? '', i + 1);
-    values[name ?? ''] = lines.slice(i + 1, end).join('\n');
-    i = end;
-  }
-  return values;
-}
 
 async function runAction(inputs: Record<string, string>) {
   const dir = workDir();
@@ -39,7 +25,7 @@ async function runAction(inputs: Record<string, string>) {
   return {
     ...finished,
     dir,
-    outputs: outputs(env.GITHUB_OUTPUT ?? ''),
+    outputs: readRecords(env.GITHUB_OUTPUT ?? ''),
     summary: readFileSync(env.GITHUB_STEP_SUMMARY ?? '', 'utf8'),
     state: readFileSync(env.GITHUB_STATE ?? '', 'utf8'),
   };
