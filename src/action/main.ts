@@ -61,7 +61,7 @@ export async function runAction(): Promise<void> {
   } catch (error) {
     groups.end();
     if (!started) state.markFinished();
-    failToRun(redact(errorMessage(error)), startedRunId);
+    await failToRun(redact(errorMessage(error)), startedRunId);
   } finally {
     // Each cluster removed its own kubeconfig; this is the folder that held them.
     if (secretDir) rmSync(secretDir, { recursive: true, force: true });

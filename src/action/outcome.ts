@@ -2,6 +2,7 @@
 // (verdict first, at most 10), and a failed step when the gate fails or the run was cancelled.
 import * as core from '@actions/core';
 import { chaosMayStillRun, type GateDecision } from '../report/model.ts';
+import { renderCannotRun } from '../report/markdown.ts';
 import type { GateOutcome } from '../run/outcome.ts';
 import { annotationsOf } from './annotations.ts';
 
@@ -38,7 +39,8 @@ export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
  * The step could not run: nothing was judged, so every count is 0 and no report was written. `runId`
  * when the run got as far as labelling objects with it.
  */
-export function failToRun(message: string, runId?: string): void {
+export async function failToRun(message: string, runId?: string): Promise<void> {
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderCannotRun(message)).write();
   setOutputs({
     verdict: 'error',
     passed: 0,

@@ -60,6 +60,14 @@ export function renderMarkdown(report: Report, decision: GateDecision): string {
   return cutToSize(`${lines.join('\n')}\n`);
 }
 
+/** The summary of a run that could not be judged: what stopped it, word for word as the log has it. */
+export function renderCannotRun(message: string): string {
+  // A fence longer than any run of backticks in the message, so none of it can end the block.
+  const longest = Math.max(0, ...[...message.matchAll(/`+/g)].map(([run]) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `## ⛔ Chaos gate could not run\n\n${fence}text\n${message}\n${fence}\n`;
+}
+
 function cutToSize(text: string): string {
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length <= maxBytes) return text;

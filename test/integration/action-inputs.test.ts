@@ -48,6 +48,11 @@ test('bad inputs: the step fails, names the input, and sets verdict=error', asyn
     'html-path': '',
     'run-id': '',
   });
+  // The job summary says so too, rather than staying empty.
+  assert.match(
+    readFileSync(runner.summary, 'utf8'),
+    /^## ⛔ Chaos gate could not run\n\n```text\naction inputs: timeout: "soon" is not a duration[^\n]*\n```\n$/,
+  );
 });
 
 test('kubeconfig content is masked before anything else is printed', async () => {

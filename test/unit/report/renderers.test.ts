@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { defaultPolicy, evaluateGate, type GatePolicy } from '../../../src/gate/policy.ts';
 import { renderHtml } from '../../../src/report/html.ts';
 import { renderJson } from '../../../src/report/json.ts';
-import { renderMarkdown } from '../../../src/report/markdown.ts';
+import { renderCannotRun, renderMarkdown } from '../../../src/report/markdown.ts';
 import type { Report } from '../../../src/report/model.ts';
 import { everyOutcome, failedProbe, manyFailures, withLoad } from '../../support/reports.ts';
 
@@ -96,6 +96,13 @@ test('Markdown: 10,000 failures in a non-Latin script stay under the 1 MiB GitHu
   assert.ok(Buffer.byteLength(markdown) <= 1024 * 1024, `${Buffer.byteLength(markdown)} bytes`);
   assert.match(markdown, /\n… summary cut at \d+ bytes; see the JSON report\.\n$/);
   assert.doesNotMatch(markdown, /\uFFFD/, 'no character cut in half');
+});
+
+test('Markdown of a run that could not be judged: the message whole, which no backticks in it can break out of', () => {
+  assert.equal(
+    renderCannotRun('engine.yaml: bad\n```\n<b>x</b>'),
+    '## ⛔ Chaos gate could not run\n\n````text\nengine.yaml: bad\n```\n<b>x</b>\n````\n',
+  );
 });
 
 test('HTML: no inline style or script; the stylesheet is linked and holds the look', () => {
