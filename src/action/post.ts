@@ -5,6 +5,7 @@ import { rmSync } from 'node:fs';
 import * as core from '@actions/core';
 import { loadConfig, type GateConfig } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
+import { runLabel } from '../kube/apply.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { allConfirmed } from '../run/stop.ts';
 import { stopRun } from '../run/stop-run.ts';
@@ -23,6 +24,12 @@ export async function runPost(): Promise<void> {
 
 async function stopUnfinishedRun(): Promise<void> {
   const runs = state.unfinishedRuns();
+  if (runs === 'unreadable') {
+    core.setFailed(
+      `the main step's record of its runs is unreadable: its chaos may still be running: look for ChaosEngines and Workflows labelled ${runLabel}`,
+    );
+    return;
+  }
   if (runs.length === 0) return;
   let inputs: ReturnType<typeof readInputs>;
   let config: GateConfig;

@@ -31,9 +31,19 @@ export const state = {
   secretDir: (): string | undefined => core.getState(keys.secretDir) || undefined,
   markFinished: (): void => core.saveState(keys.finished, 'true'),
   /** Runs that started but never reached their end: the main step was killed. */
-  unfinishedRuns(): RecordedRun[] {
+  unfinishedRuns(): RecordedRun[] | 'unreadable' {
     if (core.getState(keys.finished) === 'true') return [];
     const recorded = core.getState(keys.runs);
-    return recorded ? (JSON.parse(recorded) as RecordedRun[]) : [];
+    return recorded ? parseRuns(recorded) : [];
   },
 };
+
+/** A record cut short (a step killed while writing it) must not crash the step that reads it. */
+function parseRuns(recorded: string): RecordedRun[] | 'unreadable' {
+  try {
+    const runs: unknown = JSON.parse(recorded);
+    return Array.isArray(runs) ? (runs as RecordedRun[]) : 'unreadable';
+  } catch {
+    return 'unreadable';
+  }
+}

@@ -230,3 +230,18 @@ test('the post step of a main step killed before it saved anything starts no run
   assert.equal(readFileSync(runner.output, 'utf8'), '', 'no outputs: a post step has none');
   assert.equal(readFileSync(runner.summary, 'utf8'), '', 'no second summary');
 });
+
+test('the post step with an unreadable record of the runs fails with a message, not a stack trace', async () => {
+  const runner = runnerFiles();
+  const { done } = runEntry('dist/post.js', [], {
+    cwd: runner.dir,
+    env: { GITHUB_STATE: runner.state, STATE_runs: '[{"runId":"cg-1","namesp' },
+  });
+  const finished = await done;
+  assert.equal(finished.code, 1);
+  assert.match(
+    finished.stdout,
+    /^::error::the main step's record of its runs is unreadable: its chaos may still be running: look for ChaosEngines and Workflows labelled chaos-gate\.io\/run\n$/,
+  );
+  assert.equal(finished.stderr, '');
+});
