@@ -26,6 +26,7 @@ export function readInputs(): ActionInputs {
   const kubeconfigContent = kubeconfigInput ? kubeconfigText(kubeconfigInput) : undefined;
   if (kubeconfigContent && kubeconfigContent !== kubeconfigInput) core.setSecret(kubeconfigContent);
   if (kubeconfigContent) registerKubeconfigCredentials(kubeconfigContent);
+  refuseKubeconfigAsPath(core.getInput('kubeconfig-path'));
   // The content would be used for every path given, so a gate meant for several clusters runs on one.
   if (kubeconfigInput && core.getInput('kubeconfig-path'))
     throw new ConfigError(
@@ -91,10 +92,28 @@ export function kubeconfigText(input: string): string {
   }
   if (!base64) return input;
   const decoded = Buffer.from(compact, 'base64').toString('utf8');
-  if (!/^\s*(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(decoded)) {
+  if (!hasKubeconfigKeys(decoded)) {
     throw new ConfigError('action inputs: kubeconfig: looks like base64 but does not decode to a kubeconfig');
   }
   return decoded;
+}
+
+const hasKubeconfigKeys = (text: string): boolean =>
+  /^\s*(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(text);
+
+/**
+ * A kubeconfig secret given as kubeconfig-path would be read line by line as paths, and each line, a
+ * token's among them, quoted in a "cannot read" error: refuse it first, quoting nothing, and mask it.
+ */
+function refuseKubeconfigAsPath(paths: string): void {
+  const decoded = Buffer.from(paths.replace(/\s+/g, ''), 'base64').toString('utf8');
+  const content = [paths, decoded].find(hasKubeconfigKeys);
+  if (!content) return;
+  core.setSecret(paths);
+  registerKubeconfigCredentials(content);
+  throw new ConfigError(
+    "action inputs: kubeconfig-path: takes file paths, and this is a kubeconfig's content: give it as the kubeconfig input, which masks it",
+  );
 }
 
 /**

@@ -245,3 +245,31 @@ test('the post step with an unreadable record of the runs fails with a message, 
   );
   assert.equal(finished.stderr, '');
 });
+
+test('kubeconfig content given as kubeconfig-path is refused without quoting a line of it', async () => {
+  const token = 'sha256~averysecrettokenvalue0123456789';
+  const kubeconfig = `apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user: {token: "${token}"}\n`;
+  for (const given of [kubeconfig, Buffer.from(kubeconfig).toString('base64')]) {
+    const runner = runnerFiles();
+    const { done } = runEntry('dist/index.js', [], {
+      cwd: runner.dir,
+      env: {
+        GITHUB_OUTPUT: runner.output,
+        GITHUB_STEP_SUMMARY: runner.summary,
+        GITHUB_STATE: runner.state,
+        'INPUT_KUBECONFIG-PATH': given,
+        INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
+      },
+    });
+    const finished = await done;
+    assert.equal(finished.code, 1);
+    assert.match(
+      finished.stdout,
+      /::error::action inputs: kubeconfig-path: takes file paths, and this is a kubeconfig's content: give it as the kubeconfig input, which masks it\n/,
+    );
+    assert.ok(finished.stdout.includes(`::add-mask::${token}\n`), 'the runner masks the token from here on');
+    const shown = finished.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+    for (const channel of [shown.join('\n'), finished.stderr, readFileSync(runner.summary, 'utf8')])
+      assert.ok(!channel.includes(token) && !channel.includes('apiVersion'), channel);
+  }
+});
