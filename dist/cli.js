@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-47X2BL2D.js");
+var { main } = await import("./chunks/main-HDER35AZ.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

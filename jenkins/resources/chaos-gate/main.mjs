@@ -7406,14 +7406,14 @@ var init_errors = __esm({
 
 // src/files.ts
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
-function readInputFile(file, what, maxBytes = smallFileLimit) {
+function readInputFile(file, what, maxBytes2 = smallFileLimit) {
   const fail = failure(file, what);
-  return withRegularFile(file, fail, maxBytes, (fd, size) => {
-    const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
+  return withRegularFile(file, fail, maxBytes2, (fd, size) => {
+    const buffer = Buffer.alloc(Math.min(size, maxBytes2) + 1);
     let length = 0;
     for (let read = -1; read !== 0 && length < buffer.length; length += read)
       read = readChunk(fd, buffer.subarray(length), fail);
-    if (length > maxBytes) fail(`more than the ${maxBytes / MiB} MiB allowed`);
+    if (length > maxBytes2) fail(`more than the ${maxBytes2 / MiB} MiB allowed`);
     return textDecoder(fd, buffer, fail)(buffer.subarray(0, length), true);
   });
 }
@@ -7446,12 +7446,12 @@ function readInputLines(file, what, onLine, chunkBytes = lineChunkBytes) {
   });
   if (pieces.length > 0) emit(pieces.join(""));
 }
-function withRegularFile(file, fail, maxBytes, use) {
+function withRegularFile(file, fail, maxBytes2, use) {
   const { fd, size } = guarded(fail, () => {
     const stat = statSync(file);
     if (stat.isDirectory()) fail("it is a directory");
     if (!stat.isFile()) fail("not a regular file (a pipe, socket or device)");
-    if (stat.size > maxBytes) fail(`${stat.size} bytes is more than the ${maxBytes / MiB} MiB allowed`);
+    if (stat.size > maxBytes2) fail(`${stat.size} bytes is more than the ${maxBytes2 / MiB} MiB allowed`);
     return { fd: openSync(file, "r"), size: stat.size };
   });
   try {
@@ -17280,9 +17280,9 @@ var init_js_yaml = __esm({
 });
 
 // src/kube/manifests.ts
-function readManifests(files, role, maxBytes) {
+function readManifests(files, role, maxBytes2) {
   return files.flatMap((file) => {
-    const text3 = readInputFile(file, role === "input" ? "input" : "manifest", maxBytes);
+    const text3 = readInputFile(file, role === "input" ? "input" : "manifest", maxBytes2);
     const manifests = parseManifests(text3, file, role);
     if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text3, file)}`);
     if (role === "input") refuseCutOffEnd(text3, manifests.at(-1));
@@ -17467,7 +17467,10 @@ var init_duration2 = __esm({
 
 // src/secrets.ts
 function registerSecret(value) {
-  if (value && value.trim().length >= minLength) secrets.add(value.trim());
+  const secret = value?.trim();
+  if (!secret || secret.length < minLength || secrets.has(secret)) return;
+  secrets.add(secret);
+  for (const listener of listeners) listener(secret);
 }
 function redact(text3) {
   let result = text3.includes("@") ? text3.replace(userinfo, "$1") : text3;
@@ -17478,11 +17481,12 @@ function redact(text3) {
 function displayUrl(url) {
   return url.replace(userinfo, "$1");
 }
-var secrets, minLength, userinfo;
+var secrets, listeners, minLength, userinfo;
 var init_secrets = __esm({
   "src/secrets.ts"() {
     "use strict";
     secrets = /* @__PURE__ */ new Set();
+    listeners = [];
     minLength = 6;
     userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
   }
@@ -20560,11 +20564,16 @@ function renderMarkdown(report, decision) {
       "</details>"
     );
   }
-  const text3 = `${lines.join("\n")}
-`;
-  return text3.length <= maxChars ? text3 : `${text3.slice(0, maxChars)}
+  return cutToSize(`${lines.join("\n")}
+`);
+}
+function cutToSize(text3) {
+  const bytes = Buffer.from(text3, "utf8");
+  if (bytes.length <= maxBytes) return text3;
+  const head = bytes.subarray(0, maxBytes).toString("utf8").replace(/\uFFFD$/, "");
+  return `${head}
 
-\u2026 summary cut at ${maxChars} characters; see the JSON report.
+\u2026 summary cut at ${maxBytes} bytes; see the JSON report.
 `;
 }
 function table(rows) {
@@ -20638,13 +20647,13 @@ function mermaidText(text3) {
 function cell(text3) {
   return text3.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
 }
-var maxChars, icons;
+var maxBytes, icons;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
     init_model();
     init_timeline();
-    maxChars = 9e5;
+    maxBytes = 9e5;
     icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 error", skipped: "\u23ED\uFE0F skipped" };
   }
 });
@@ -82217,7 +82226,8 @@ function loadKubeContext(target) {
     for (const text3 of texts) checkYaml(text3, source);
     try {
       if (target.kubeconfigContent) {
-        const temp = writeSecretFile(target.kubeconfigContent, target.secretDir ?? newSecretDir());
+        const dir = target.secretDir ? mkdtempSync(path5.join(target.secretDir, "cluster-")) : newSecretDir();
+        const temp = writeSecretFile(target.kubeconfigContent, dir);
         dispose = temp.remove;
         kc.loadFromFile(temp.file);
       } else if (files.length === 1) kc.loadFromFile(files[0] ?? "");
@@ -82226,11 +82236,7 @@ function loadKubeContext(target) {
       dispose();
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error2))}`);
     }
-    for (const user of kc.users) {
-      registerSecret(user.token);
-      registerSecret(user.password);
-      registerSecret(user.keyData);
-    }
+    for (const user of kc.users) registerCredentials(user);
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     try {
       selectContext(kc, target.context, source);
@@ -82240,6 +82246,17 @@ function loadKubeContext(target) {
     }
   }
   return { kc, dispose };
+}
+function registerCredentials(user) {
+  registerSecret(user.token);
+  registerSecret(user.password);
+  registerSecret(user.keyData);
+  const providerConfig = user.authProvider?.config ?? {};
+  for (const [key, value] of Object.entries(providerConfig))
+    if (secretName.test(key) && typeof value === "string") registerSecret(value);
+  const execEnv = user.exec?.env ?? [];
+  for (const { name, value } of execEnv)
+    if (typeof name === "string" && secretName.test(name) && typeof value === "string") registerSecret(value);
 }
 function kubeconfigFiles(target) {
   if (target.kubeconfig) return [target.kubeconfig];
@@ -82316,7 +82333,7 @@ function writeSecretFile(content, dir) {
 function contextNamespace(kc) {
   return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
 }
-var import_yaml3;
+var import_yaml3, secretName;
 var init_context = __esm({
   "src/kube/context.ts"() {
     "use strict";
@@ -82326,6 +82343,7 @@ var init_context = __esm({
     init_files();
     init_secrets();
     init_yaml_value();
+    secretName = /token|secret|password|key/i;
   }
 });
 

@@ -4,14 +4,15 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-HAZUF7FD.js";
+} from "./chunk-RJ2T6PVC.js";
+import "./chunk-B4YD6SSB.js";
+import "./chunk-R4PWYBEX.js";
 import "./chunk-GC5MFTKR.js";
-import "./chunk-JC5KUJAN.js";
-import "./chunk-KHFU6QK6.js";
-import "./chunk-CYEZQBYQ.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-YWBX3UM5.js";
+import "./chunk-JC5KUJAN.js";
+import "./chunk-KFRDFFVU.js";
+import "./chunk-KHFU6QK6.js";
 import "./chunk-Z6ESBZ4M.js";
 import "./chunk-RHZBZGPM.js";
 export {

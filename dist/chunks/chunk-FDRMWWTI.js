@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-IIMISXTF.js";
+} from "./chunk-KYPTWZBF.js";
 import {
   formatDuration
-} from "./chunk-FK2XKCM2.js";
+} from "./chunk-EAPGYWCO.js";
 import {
   documentValue,
   require_dist,
@@ -18,7 +18,7 @@ import {
   displayUrl,
   redact,
   registerSecret
-} from "./chunk-YWBX3UM5.js";
+} from "./chunk-KFRDFFVU.js";
 import {
   readInputFile
 } from "./chunk-Z6ESBZ4M.js";
@@ -53363,7 +53363,8 @@ function loadKubeContext(target) {
     for (const text of texts) checkYaml(text, source);
     try {
       if (target.kubeconfigContent) {
-        const temp = writeSecretFile(target.kubeconfigContent, target.secretDir ?? newSecretDir());
+        const dir = target.secretDir ? mkdtempSync(path2.join(target.secretDir, "cluster-")) : newSecretDir();
+        const temp = writeSecretFile(target.kubeconfigContent, dir);
         dispose = temp.remove;
         kc.loadFromFile(temp.file);
       } else if (files.length === 1) kc.loadFromFile(files[0] ?? "");
@@ -53372,11 +53373,7 @@ function loadKubeContext(target) {
       dispose();
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
     }
-    for (const user of kc.users) {
-      registerSecret(user.token);
-      registerSecret(user.password);
-      registerSecret(user.keyData);
-    }
+    for (const user of kc.users) registerCredentials(user);
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     try {
       selectContext(kc, target.context, source);
@@ -53387,6 +53384,27 @@ function loadKubeContext(target) {
   }
   return { kc, dispose };
 }
+function registerKubeconfigCredentials(content) {
+  const kc = new KubeConfig();
+  try {
+    kc.loadFromString(content);
+  } catch {
+    return;
+  }
+  for (const user of kc.users) registerCredentials(user);
+}
+function registerCredentials(user) {
+  registerSecret(user.token);
+  registerSecret(user.password);
+  registerSecret(user.keyData);
+  const providerConfig = user.authProvider?.config ?? {};
+  for (const [key, value] of Object.entries(providerConfig))
+    if (secretName.test(key) && typeof value === "string") registerSecret(value);
+  const execEnv = user.exec?.env ?? [];
+  for (const { name, value } of execEnv)
+    if (typeof name === "string" && secretName.test(name) && typeof value === "string") registerSecret(value);
+}
+var secretName = /token|secret|password|key/i;
 function kubeconfigFiles(target) {
   if (target.kubeconfig) return [target.kubeconfig];
   const fromEnv = (process.env.KUBECONFIG ?? "").split(path2.delimiter).filter(Boolean);
@@ -53743,6 +53761,7 @@ export {
   KubernetesObjectApi,
   setHeaderOptions,
   loadKubeContext,
+  registerKubeconfigCredentials,
   newSecretDir,
   contextNamespace,
   connect,

@@ -6,13 +6,13 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-CYEZQBYQ.js";
+} from "./chunk-R4PWYBEX.js";
 import "./chunk-BT27BQUD.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
-import "./chunk-YWBX3UM5.js";
+import "./chunk-KFRDFFVU.js";
 import {
   readInputFile,
   resultFileLimit

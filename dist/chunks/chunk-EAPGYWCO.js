@@ -88,22 +88,9 @@ var duration2 = union([string(), number()]).transform((value, ctx) => {
 });
 var runDuration = duration2.refine((ms) => ms >= 1e3, { message: "must be at least 1s" });
 
-// src/litmus/duration.ts
-function totalChaosSeconds(experiment) {
-  const value = experiment?.spec?.components?.env?.find((e) => e.name === "TOTAL_CHAOS_DURATION")?.value;
-  const seconds = Number(value);
-  return value && Number.isFinite(seconds) ? seconds : void 0;
-}
-function engineChaosSeconds(engine) {
-  const known = (engine.spec?.experiments ?? []).map(totalChaosSeconds).filter((s) => s !== void 0);
-  return known.length === 0 ? void 0 : known.reduce((sum, s) => sum + s, 0);
-}
-
 export {
   iso_exports,
   formatDuration,
   duration2 as duration,
-  runDuration,
-  totalChaosSeconds,
-  engineChaosSeconds
+  runDuration
 };

@@ -7,16 +7,19 @@ import {
   enginePlural,
   loadKubeContext,
   resultPlural
-} from "./chunk-I5LOFJ6D.js";
+} from "./chunk-FDRMWWTI.js";
 import {
-  convertChaos,
+  convertChaos
+} from "./chunk-VFODMV62.js";
+import "./chunk-466RCVCX.js";
+import {
   readableResults
-} from "./chunk-IIMISXTF.js";
-import "./chunk-FK2XKCM2.js";
-import "./chunk-JC5KUJAN.js";
-import "./chunk-KHFU6QK6.js";
+} from "./chunk-KYPTWZBF.js";
+import "./chunk-EAPGYWCO.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-YWBX3UM5.js";
+import "./chunk-JC5KUJAN.js";
+import "./chunk-KFRDFFVU.js";
+import "./chunk-KHFU6QK6.js";
 import "./chunk-Z6ESBZ4M.js";
 import {
   CannotRunError,

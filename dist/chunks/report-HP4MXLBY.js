@@ -3,39 +3,43 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-S24VUENM.js";
+} from "./chunk-BR4O6SHA.js";
 import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-XXEMTUVR.js";
+} from "./chunk-TNPFZ4B5.js";
+import "./chunk-7GHJJVB5.js";
+import {
+  conclude,
+  refuseBadReportPaths
+} from "./chunk-R4PWYBEX.js";
 import {
   duplicateProblems,
   readManifests
 } from "./chunk-GC5MFTKR.js";
 import {
-  chaosEngineSchema,
-  chaosResultSchema,
-  convertChaos,
-  engineSuiteName,
-  parseShape,
-  resultSuiteName
-} from "./chunk-IIMISXTF.js";
-import "./chunk-FK2XKCM2.js";
-import "./chunk-JC5KUJAN.js";
-import {
-  describeSchemaIssues
-} from "./chunk-KHFU6QK6.js";
-import {
-  conclude,
-  refuseBadReportPaths
-} from "./chunk-CYEZQBYQ.js";
-import {
   isSkipped,
   skippingSetting
 } from "./chunk-BT27BQUD.js";
+import {
+  convertChaos,
+  engineSuiteName,
+  resultSuiteName
+} from "./chunk-VFODMV62.js";
+import "./chunk-466RCVCX.js";
+import {
+  chaosEngineSchema,
+  chaosResultSchema,
+  parseShape
+} from "./chunk-KYPTWZBF.js";
+import "./chunk-EAPGYWCO.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-YWBX3UM5.js";
+import "./chunk-JC5KUJAN.js";
+import "./chunk-KFRDFFVU.js";
+import {
+  describeSchemaIssues
+} from "./chunk-KHFU6QK6.js";
 import {
   resultFileLimit
 } from "./chunk-Z6ESBZ4M.js";
@@ -179,7 +183,7 @@ async function reportGate(config, sources, log) {
       );
     inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
-    const { chaosReportFromCluster } = await import("./report-cluster-NP4XXQ22.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-ZLTDVMQI.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -2,16 +2,8 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  commandOnlySuite,
-  readLoadSuite
-} from "./chunk-4X3LT62F.js";
-import {
-  allowedNamespaces,
-  blastRadiusProblems,
-  isClusterScopedKind,
-  prepareWorkflow,
-  readRunInputs
-} from "./chunk-HAZUF7FD.js";
+  isClusterScopedKind
+} from "./chunk-B4YD6SSB.js";
 import {
   KubernetesObjectApi,
   LitmusClient,
@@ -19,52 +11,26 @@ import {
   PatchStrategy,
   apiClient,
   apiError,
-  connect,
-  contextNamespace,
   describeApiError,
   enginePlural,
   limited,
-  loadKubeContext,
   openWatch,
-  resultPlural,
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-I5LOFJ6D.js";
+} from "./chunk-FDRMWWTI.js";
 import {
-  isWorkflowCompleted,
-  liveWorkflowToSuite,
-  readCtkJournal,
-  workflowCondition
-} from "./chunk-XXEMTUVR.js";
+  isWorkflowCompleted
+} from "./chunk-7GHJJVB5.js";
 import {
-  duplicateProblems
-} from "./chunk-GC5MFTKR.js";
-import {
-  convertChaos,
   experimentStatusOf,
   isEngineFinished,
   isNotRun,
   isVerdictFinal,
-  readableResults,
   resultName
-} from "./chunk-IIMISXTF.js";
+} from "./chunk-KYPTWZBF.js";
 import {
-  formatDuration
-} from "./chunk-FK2XKCM2.js";
-import {
-  conclude,
-  refuseAllSkipped
-} from "./chunk-CYEZQBYQ.js";
-import {
-  mergeReports,
-  underLabel
-} from "./chunk-RG723U7L.js";
-import {
-  CancelledError,
-  CannotRunError,
-  ConfigError,
-  errorMessage
+  CannotRunError
 } from "./chunk-RHZBZGPM.js";
 
 // node_modules/p-map/index.js
@@ -281,43 +247,6 @@ function createPuller(iterator) {
   };
 }
 
-// src/run/collect.ts
-function collectLoad(config, exit, windows) {
-  try {
-    return readLoadSuite(config, exit, windows);
-  } catch (error) {
-    const suite = commandOnlySuite(config, exit, windows);
-    suite.cases.push(
-      unreadable(
-        suite.name,
-        "load-threshold",
-        "load results",
-        `the load results could not be read: ${errorMessage(error)}`
-      )
-    );
-    return suite;
-  }
-}
-function collectJournal(file) {
-  try {
-    return readCtkJournal(file);
-  } catch (error) {
-    const name = `chaostoolkit/${file}`;
-    return {
-      kind: "chaostoolkit",
-      name,
-      properties: {},
-      cases: [unreadable(name, "ctk-hypothesis", "journal", errorMessage(error))]
-    };
-  }
-}
-function unreadable(suite, kind, name, message) {
-  return { kind, className: suite, name, outcome: "error", message, properties: {} };
-}
-
-// src/run/run.ts
-import { randomBytes } from "node:crypto";
-
 // src/argo/client.ts
 var group = "argoproj.io";
 var version = "v1alpha1";
@@ -390,7 +319,7 @@ function watchCollection(connection, list, target, options) {
   });
   ready.catch(() => {
   });
-  const sleep3 = (ms) => new Promise((resolve) => {
+  const sleep2 = (ms) => new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     wake = () => {
       clearTimeout(timer);
@@ -476,7 +405,7 @@ function watchCollection(connection, list, target, options) {
         options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error)}; retrying`);
         needList = true;
       }
-      await sleep3(delay);
+      await sleep2(delay);
       delay = Math.min(delay * 2, 15e3);
     }
   };
@@ -588,44 +517,6 @@ async function until(options) {
       (error) => settle(apiError(`watching ${options.what}`, error))
     );
   });
-}
-
-// src/argo/wait.ts
-async function waitForWorkflow(connection, argo, namespace, name, options) {
-  const key = `${namespace}/${name}`;
-  const target = { ...argo.target(namespace), fieldSelector: `metadata.name=${name}` };
-  const { view, ended, cancelled } = await until({
-    what: `workflow ${key}`,
-    sources: { workflows: [watchSource(connection, argo.list, target)] },
-    condition: ({ workflows }) => workflowCondition(key, workflows),
-    observe: phaseLog(key, options.log),
-    timeoutMs: options.timeoutMs,
-    signal: options.signal,
-    heartbeatMs: options.heartbeatMs,
-    onHeartbeat: (pending, leftMs) => options.log(
-      `[chaos-gate] waiting for ${pending.map((p) => p.label).join("; ") || `workflow ${key}`}; ${formatDuration(leftMs)} left`
-    ),
-    onRetry: (reason) => options.log(`[chaos-gate] ${reason}`)
-  });
-  return { workflow: view.workflows.get(key), timedOut: ended === "timeout", cancelled };
-}
-function phaseLog(key, log) {
-  const seen = /* @__PURE__ */ new Map();
-  return ({ workflows }) => {
-    const status = workflows.get(key)?.status;
-    if (status?.phase && seen.get(key) !== status.phase) {
-      seen.set(key, status.phase);
-      log(`[argo] ${key}: ${status.phase}${status.message ? ` (${status.message})` : ""}`);
-    }
-    for (const node of Object.values(status?.nodes ?? {})) {
-      if (node === null || node.type !== "Pod" || !node.phase || seen.get(node.id ?? "") === node.phase)
-        continue;
-      seen.set(node.id ?? "", node.phase);
-      log(
-        `[argo] ${key} step ${node.displayName ?? node.name}: ${node.phase}${node.message ? ` (${node.message})` : ""}`
-      );
-    }
-  };
 }
 
 // src/kube/apply.ts
@@ -878,6 +769,26 @@ function applied(manifest, result, ownership) {
   };
 }
 
+// src/kube/retry.ts
+import { setTimeout as sleep } from "node:timers/promises";
+async function retryUntil(attempt, options) {
+  let delay = options.firstDelayMs ?? 500;
+  let error = new Error("not attempted: the time was up");
+  while (!options.signal.aborted) {
+    try {
+      return { ok: true, value: await attempt() };
+    } catch (caught) {
+      error = caught;
+      options.onError?.(caught);
+      if (options.isFinal?.(caught)) break;
+    }
+    await sleep(delay, void 0, { signal: options.signal }).catch(() => {
+    });
+    delay = Math.min(delay * 2, options.maxDelayMs ?? 1e4);
+  }
+  return { ok: false, error };
+}
+
 // src/litmus/condition.ts
 var engineKey = (ref) => `${ref.namespace}/${ref.name}`;
 function experimentProgress(ref, view) {
@@ -923,223 +834,6 @@ function stoppedCondition(refs, view) {
     if (state !== "done") pending.push({ key: engineKey(ref), label: `${engineKey(ref)} (${state})` });
   }
   return { pending };
-}
-
-// src/litmus/wait.ts
-async function waitForChaos(connection, client, refs, options) {
-  const namespaces = [...new Set(refs.map((r) => r.namespace))];
-  const uidsIn = (namespace) => refs.filter((r) => r.namespace === namespace).map((r) => r.uid).join(",");
-  const progress = progressLog(refs, options.log);
-  const { view, ended, cancelled } = await until({
-    what: "ChaosEngines and ChaosResults",
-    sources: {
-      engines: namespaces.map(
-        (ns) => watchSource(
-          connection,
-          client.list,
-          client.target(enginePlural, ns, options.engineSelector)
-        )
-      ),
-      results: namespaces.map(
-        (ns) => watchSource(
-          connection,
-          client.list,
-          client.target(resultPlural, ns, `chaosUID in (${uidsIn(ns)})`)
-        )
-      )
-    },
-    condition: (current) => chaosCondition(refs, current),
-    observe: progress.observe,
-    timeoutMs: options.timeoutMs,
-    signal: options.signal,
-    graceMs: options.verdictGraceMs ?? 3e4,
-    heartbeatMs: options.heartbeatMs,
-    onHeartbeat: (pending, leftMs) => {
-      const detail = pending.map((p) => p.label).join("; ") || "engines to finish";
-      options.log(`[chaos-gate] waiting for ${detail}; ${formatDuration(leftMs)} left`);
-    },
-    onRetry: (reason) => options.log(`[chaos-gate] ${reason}`)
-  });
-  return {
-    // A deleted engine is reported as last seen, so it does not vanish from the report.
-    engines: refs.map(
-      (ref) => view.engines.get(engineKey(ref)) ?? progress.lastSeen.get(engineKey(ref)) ?? {
-        metadata: { name: ref.name, namespace: ref.namespace, uid: ref.uid }
-      }
-    ),
-    results: [...view.results.values()],
-    timedOut: ended === "timeout",
-    cancelled,
-    deleted: [...progress.deleted]
-  };
-}
-function progressLog(refs, log) {
-  const lastPhase = /* @__PURE__ */ new Map();
-  const lastSeen = /* @__PURE__ */ new Map();
-  const deleted = /* @__PURE__ */ new Set();
-  const observe = (view) => {
-    for (const ref of refs) {
-      const key = engineKey(ref);
-      const engine = view.engines.get(key);
-      if (!engine) {
-        if (!deleted.has(key)) log(`[chaos-gate] WARNING: ChaosEngine ${key} was deleted during the run`);
-        deleted.add(key);
-        continue;
-      }
-      lastSeen.set(key, engine);
-      for (const { label, phase } of experimentProgress(ref, view)) {
-        if (lastPhase.get(label) === phase) continue;
-        lastPhase.set(label, phase);
-        log(`[chaos] ${label}: ${phase}`);
-      }
-    }
-  };
-  return { observe, lastSeen, deleted };
-}
-
-// src/load/runner.ts
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-import { setTimeout as sleep } from "node:timers/promises";
-var keptLines = 20;
-var inherited = [
-  "PATH",
-  "HOME",
-  "USER",
-  "LOGNAME",
-  "SHELL",
-  "LANG",
-  "LANGUAGE",
-  "TZ",
-  "TERM",
-  "TMPDIR",
-  "TMP",
-  "TEMP",
-  "CI",
-  "HTTP_PROXY",
-  "HTTPS_PROXY",
-  "NO_PROXY",
-  "http_proxy",
-  "https_proxy",
-  "no_proxy",
-  "SSL_CERT_FILE",
-  "SSL_CERT_DIR",
-  "NODE_EXTRA_CA_CERTS",
-  "JAVA_HOME"
-];
-var inheritedPrefixes = ["LC_"];
-function loadEnvironment(config, from = process.env) {
-  const env = {};
-  for (const [name, value] of Object.entries(from)) {
-    const allowed = inherited.includes(name) || inheritedPrefixes.some((prefix) => name.startsWith(prefix)) || config.passEnv.includes(name);
-    if (allowed && value !== void 0) env[name] = value;
-  }
-  return { ...env, ...config.env };
-}
-async function startLoad(config, log) {
-  if (!config.command) throw new ConfigError("load.command: required to run a load test");
-  const [program, ...args] = typeof config.command === "string" ? ["sh", "-c", config.command] : config.command;
-  const child = spawn(program, args, {
-    cwd: config.cwd,
-    env: loadEnvironment(config),
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group (setsid): the group can be signalled as one.
-    detached: true
-  });
-  const startedAtMs = Date.now();
-  const lastLines = [];
-  const forward = (stream) => createInterface({ input: stream }).on("line", (line) => {
-    log(`[load] ${line}`);
-    lastLines.push(line);
-    if (lastLines.length > keptLines) lastLines.shift();
-  });
-  forward(child.stdout);
-  forward(child.stderr);
-  let stoppedBy;
-  const exited = new Promise(
-    (resolve) => child.once(
-      "close",
-      (code, signal) => resolve({ code, signal, startedAtMs, endedAtMs: Date.now(), lastLines, stoppedBy })
-    )
-  );
-  await new Promise((resolve, reject) => {
-    child.once("spawn", resolve);
-    child.once(
-      "error",
-      (error) => reject(new CannotRunError(`load command could not start (${program}): ${error.message}`))
-    );
-  });
-  const group2 = child.pid ?? 0;
-  const signalGroup = (signal) => {
-    try {
-      process.kill(-group2, signal);
-    } catch {
-    }
-  };
-  const killOnExit = () => signalGroup("SIGKILL");
-  process.on("exit", killOnExit);
-  void exited.then(() => process.off("exit", killOnExit));
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const terminate = async (why) => {
-    if (running()) {
-      stoppedBy = why;
-      signalGroup("SIGTERM");
-      const ended = await Promise.race([exited, sleep(config.terminateGrace).then(() => void 0)]);
-      if (!ended) {
-        log(
-          `[chaos-gate] the load command did not end ${config.terminateGrace / 1e3}s after SIGTERM: SIGKILL`
-        );
-        signalGroup("SIGKILL");
-      }
-    }
-    signalGroup("SIGKILL");
-    return { ...await exited, stoppedBy };
-  };
-  const until2 = (ms, signal) => sleep(Math.max(0, ms), void 0, { signal }).then(
-    () => "time",
-    () => "cancel"
-  );
-  return {
-    startedAtMs,
-    async baseline(signal) {
-      log(`[chaos-gate] load running; chaos starts after a ${Math.round(config.leadTime / 1e3)}s baseline`);
-      await Promise.race([sleep(config.leadTime, void 0, { signal }).catch(() => {
-      }), exited]);
-    },
-    async finish(deadlineAt, signal) {
-      const left = () => deadlineAt - Date.now();
-      const tail = await Promise.race([exited, until2(Math.min(config.tail, left()), signal)]);
-      if (tail === "cancel") return terminate("on cancel");
-      if (tail !== "time") return exited;
-      if (config.stop === "terminate") return terminate(left() > 0 ? "after the tail" : "at the timeout");
-      const waited = await Promise.race([exited, until2(left(), signal)]);
-      if (waited === "cancel") return terminate("on cancel");
-      if (waited !== "time") return exited;
-      log("[chaos-gate] the load command is still running at the timeout: stopping it");
-      return terminate("at the timeout");
-    },
-    terminate
-  };
-}
-
-// src/kube/retry.ts
-import { setTimeout as sleep2 } from "node:timers/promises";
-async function retryUntil(attempt, options) {
-  let delay = options.firstDelayMs ?? 500;
-  let error = new Error("not attempted: the time was up");
-  while (!options.signal.aborted) {
-    try {
-      return { ok: true, value: await attempt() };
-    } catch (caught) {
-      error = caught;
-      options.onError?.(caught);
-      if (options.isFinal?.(caught)) break;
-    }
-    await sleep2(delay, void 0, { signal: options.signal }).catch(() => {
-    });
-    delay = Math.min(delay * 2, options.maxDelayMs ?? 1e4);
-  }
-  return { ok: false, error };
 }
 
 // src/litmus/stop.ts
@@ -1396,490 +1090,21 @@ function withStopCases(report, stops, strategy) {
   return { suites };
 }
 
-// src/run/resources.ts
-var RunResources = class {
-  applied = [];
-  workflow;
-  /** Something may have been created: an apply or submit was sent, answered or not. */
-  started = false;
-  /** An apply or submit got no answer: it may have created what the run does not know about. */
-  #unanswered = { engines: false, workflows: false };
-  #settings;
-  constructor(settings) {
-    this.#settings = settings;
-  }
-  #applier(connection) {
-    return new ManifestApplier(connection, this.#settings.defaultNamespace, this.#settings.runId);
-  }
-  /** Applies the manifests in order, remembering each object as it lands. */
-  async apply(prepared) {
-    this.started = true;
-    await this.#settings.applier.apply(prepared, (object, note) => {
-      this.applied.push(object);
-      const where = `${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name}`;
-      this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
-    }).catch((error) => {
-      if (unanswered(error)) this.#unanswered.engines = true;
-      throw error;
-    });
-  }
-  async submit(workflow) {
-    this.started = true;
-    this.workflow = await new ArgoClient(this.#settings.connection).create(workflow).catch((error) => {
-      if (unanswered(error)) this.#unanswered.workflows = true;
-      throw error;
-    });
-    const { namespace, name } = this.workflow.metadata;
-    this.#settings.log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
-  }
-  /** Selects what this run applied, so its watches see nothing of other runs or users. */
-  get selector() {
-    return `${runLabel}=${this.#settings.runId}`;
-  }
-  /** The engines this run applied itself. */
-  appliedEngines() {
-    return this.applied.filter((a) => a.kind === "ChaosEngine").map((a) => ({ namespace: a.namespace ?? "", name: a.name, uid: a.uid ?? "" }));
-  }
-  /** The engines the submitted workflow has created so far: those labelled with its uid. */
-  async workflowEngines(connection) {
-    const uid = this.workflow?.metadata.uid;
-    if (!uid) return [];
-    const litmus = new LitmusClient(connection);
-    const found = await Promise.all(
-      this.#settings.namespaces.map((ns) => litmus.enginesLabelled(ns, `${workflowRunLabel}=${uid}`))
-    );
-    return found.flat();
-  }
-  /**
-   * Stops every engine of the run and confirms it, then shuts the workflow down. Never throws: what
-   * is not confirmed is in the returned report and logged with the command that stops it.
-   */
-  async stopChaos(hurry) {
-    const { connection, runId, namespaces, shutdown, stopTimeoutMs, log } = this.#settings;
-    const workflow = this.workflow?.metadata;
-    const stops = await stopRunChaos(
-      connection,
-      {
-        runId,
-        namespaces,
-        engines: this.appliedEngines(),
-        workflows: workflow?.name ? [{ namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid }] : [],
-        search: this.#unanswered
-      },
-      { deadlineMs: stopTimeoutMs, hurry, log, shutdown }
-    );
-    describeUnconfirmed(stops, shutdown).forEach((line) => log(line));
-    return stops;
-  }
-  /**
-   * Deletes what the run created (engines first, RBAC last, then the workflow and the engines'
-   * results) and says what it really removed. Nothing is deleted while chaos may still be running:
-   * the engines must stay visible, and their RBAC is what the experiments need to revert.
-   */
-  async cleanup(passed, hurry, stops) {
-    const { cleanup: policy, log, stopTimeoutMs } = this.#settings;
-    const applied2 = this.applied.filter((a) => a.ownership !== "foreign").length + (this.workflow ? 1 : 0);
-    if (policy === "never" || policy === "on-success" && !passed) {
-      log(`[chaos-gate] cleanup ${policy}: leaving ${applied2} object(s) in place`);
-      return;
-    }
-    if (stops && !allConfirmed(stops)) {
-      log(`[chaos-gate] cleanup skipped: chaos may still be running; ${applied2} object(s) left in place`);
-      return;
-    }
-    if (hurry.aborted) {
-      log(`[chaos-gate] cleanup skipped: leaving now; ${applied2} object(s) left in place`);
-      return;
-    }
-    const connection = limited(this.#settings.connection, {
-      signal: AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)])
-    });
-    const removal = await this.#applier(connection).remove(this.applied);
-    const workflow = this.workflow?.metadata;
-    if (workflow?.name) {
-      const where = `Workflow ${workflow.namespace ?? ""}/${workflow.name}`;
-      await new ArgoClient(connection).delete(workflow.namespace ?? "", workflow.name).then(
-        () => removal.removed.push(where),
-        (error) => removal.problems.push(describeApiError(`deleting ${where}`, error))
-      );
-    }
-    await this.#deleteResults(connection, removal);
-    logRemoval(removal, log);
-  }
-  async #deleteResults(connection, removal) {
-    const engines = this.appliedEngines();
-    const litmus = new LitmusClient(connection);
-    for (const namespace of new Set(engines.map((e) => e.namespace))) {
-      const uids = engines.filter((e) => e.namespace === namespace).map((e) => e.uid);
-      try {
-        const deleted = await litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`);
-        removal.removed.push(...deleted.map((name) => `ChaosResult ${namespace}/${name}`));
-      } catch (error) {
-        removal.problems.push(`deleting ChaosResults in ${namespace}: ${errorMessage(error)}`);
-      }
-    }
-  }
-};
-function unanswered(error) {
-  return statusCode(error instanceof Error && error.cause ? error.cause : error) === void 0;
-}
-function logRemoval(removal, log) {
-  const list = (items) => items.length > 0 ? `: ${items.join(", ")}` : "";
-  log(`[chaos-gate] cleanup: removed ${removal.removed.length} object(s)${list(removal.removed)}`);
-  if (removal.kept.length > 0)
-    log(`[chaos-gate] cleanup: kept ${removal.kept.length} shared object(s)${list(removal.kept)}`);
-  if (removal.alreadyGone.length > 0)
-    log(`[chaos-gate] cleanup: ${removal.alreadyGone.length} already gone${list(removal.alreadyGone)}`);
-  removal.problems.forEach((p) => log(`[chaos-gate] WARNING: cleanup: ${p}`));
-}
-
-// src/run/run.ts
-async function runGate(config, context) {
-  const session = await startRun(config, context);
-  let passed = false;
-  try {
-    if (!session.cancelled) refuseAllSkipped(session.report, config.gate);
-    const { decision, published } = conclude(config, session.report, { runId: session.runId }, context.log);
-    passed = decision.verdict === "pass";
-    const { runId, report, cancelled } = session;
-    return { runId, report, cancelled, decision, published };
-  } finally {
-    await session.finish(passed);
-  }
-}
-function newRunId() {
-  return `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
-}
-async function startRun(config, context) {
-  const { log, signal } = context;
-  const hurry = context.hurry ?? new AbortController().signal;
-  const deadline = overallDeadline(config.timeoutMs);
-  let kube;
-  const release = () => {
-    kube?.dispose();
-    deadline.clear();
-  };
-  try {
-    const inputs = readRunInputs(config);
-    kube = loadKubeContext({
-      ...config,
-      kubeconfigContent: context.kubeconfigContent,
-      secretDir: context.secretDir
-    });
-    const main = connect(kube.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
-    const plan = await preflight(config, inputs, main, signal, log);
-    context.onStarted?.(plan.runId, plan.namespaces);
-    const resources = new RunResources({
-      connection: main,
-      defaultNamespace: plan.defaultNamespace,
-      runId: plan.runId,
-      applier: plan.applier,
-      namespaces: plan.namespaces,
-      shutdown: config.workflow?.shutdown ?? "Stop",
-      cleanup: config.cleanup,
-      stopTimeoutMs: config.stopTimeoutMs,
-      log
-    });
-    const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry });
-    context.onPhase?.("report");
-    const reading = limited(main, {
-      signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)])
-    });
-    let report = await collectReport(config, reading, resources, chaos, log);
-    if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? "Stop");
-    return {
-      runId: plan.runId,
-      report,
-      cancelled: chaos.cancelled,
-      async finish(passed) {
-        try {
-          context.onPhase?.("cleanup");
-          await resources.cleanup(passed, hurry, chaos.stops);
-          context.onPhase?.("done");
-        } finally {
-          release();
-        }
-      }
-    };
-  } catch (error) {
-    release();
-    throw error;
-  }
-}
-function overallDeadline(timeoutMs) {
-  const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new CannotRunError(`the ${formatDuration(timeoutMs)} timeout passed`)),
-    timeoutMs
-  );
-  const endsAt = Date.now() + timeoutMs;
-  return {
-    signal: controller.signal,
-    endsAt,
-    leftMs: () => Math.max(0, endsAt - Date.now()),
-    clear: () => clearTimeout(timer)
-  };
-}
-async function preflight(config, inputs, main, signal, log) {
-  try {
-    const litmus = new LitmusClient(main);
-    const argo = config.workflow ? new ArgoClient(main) : void 0;
-    await litmus.assertInstalled(config.experiments.length > 0 ? ["chaosexperiments"] : []);
-    await argo?.assertInstalled();
-    const runId = config.runId ?? newRunId();
-    const defaultNamespace = config.namespace ?? contextNamespace(main.kc);
-    const applier = new ManifestApplier(main, defaultNamespace, runId);
-    const prepared = applier.prepare(inputs.manifests);
-    const workflow = config.workflow && inputs.workflow && prepareWorkflow(inputs.workflow, config.workflow, defaultNamespace, {
-      ...managedBy,
-      [runLabel]: runId
-    });
-    log(`[chaos-gate] run ${runId}: preflight of ${prepared.length + (workflow ? 1 : 0)} object(s)`);
-    const policy = { ...config, defaultNamespace };
-    const clusterScoped = /* @__PURE__ */ new Set();
-    for (const manifest of prepared)
-      if (await applier.isClusterScoped(manifest.object).catch(() => false)) clusterScoped.add(manifest);
-    const problems = [
-      ...duplicateProblems(prepared),
-      ...blastRadiusProblems(prepared, workflow?.metadata.namespace, policy, (m) => clusterScoped.has(m))
-    ];
-    if (problems.length === 0) problems.push(...await applier.preflight(prepared));
-    if (argo && workflow && problems.length === 0) {
-      await argo.create(workflow, true).catch((error) => {
-        problems.push(
-          describeApiError(
-            `Workflow ${workflow.metadata.name ?? workflow.metadata.generateName ?? ""}: rejected by the server`,
-            error
-          )
-        );
-      });
-    }
-    throwIfCancelled(signal);
-    if (problems.length > 0)
-      throw new CannotRunError(`preflight failed, nothing was applied:
-${problems.join("\n")}`);
-    return {
-      runId,
-      defaultNamespace,
-      prepared,
-      applier,
-      workflow,
-      argo,
-      namespaces: allowedNamespaces(policy)
-    };
-  } catch (error) {
-    throwIfCancelled(signal);
-    throw error;
-  }
-}
-async function runChaos(config, context, parts) {
-  const { log, signal } = context;
-  const { main, plan, resources, deadline, hurry } = parts;
-  const interrupted = AbortSignal.any([signal, deadline.signal]);
-  let load;
-  let waited;
-  let chaosStartMs = Date.now();
-  try {
-    if (config.load) {
-      load = await startLoad(config.load, log);
-      await load.baseline(interrupted);
-    }
-    chaosStartMs = Date.now();
-    if (!interrupted.aborted) {
-      context.onPhase?.("apply");
-      await resources.apply(plan.prepared);
-      if (plan.workflow) await resources.submit(plan.workflow);
-      context.onPhase?.("wait");
-      waited = await waitForAll(main, plan.argo, resources, {
-        timeoutMs: deadline.leftMs(),
-        signal,
-        log,
-        verdictGraceMs: context.verdictGraceMs ?? 3e4,
-        engineSelector: resources.selector
-      });
-      context.onPhase?.("after");
-    }
-  } catch (error) {
-    if (!interrupted.aborted) {
-      const stops2 = resources.started ? await resources.stopChaos(AbortSignal.any([signal, hurry])) : void 0;
-      await load?.terminate("on cancel");
-      await resources.cleanup(false, hurry, stops2);
-      if (stops2) recordUnconfirmed(config, stops2, log);
-      throw error;
-    }
-  }
-  const cancelled = signal.aborted ? cancelReason(signal) : waited?.chaos.cancelled;
-  if (cancelled && !resources.started) {
-    await load?.terminate("on cancel");
-    throw new CancelledError(cancelled);
-  }
-  const timedOut = !cancelled && (deadline.signal.aborted || !!waited?.chaos.timedOut);
-  const chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
-  const done = waited ?? { chaos: { engines: [], results: [], timedOut, cancelled } };
-  let stops;
-  if (cancelled || timedOut) {
-    log(`[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : "timeout"}: stopping the chaos`);
-    if (resources.started)
-      stops = await resources.stopChaos(cancelled ? hurry : AbortSignal.any([signal, hurry]));
-  }
-  const result = {
-    waited: done,
-    chaosWindow,
-    cancelled: signal.aborted ? cancelReason(signal) : cancelled,
-    stops
-  };
-  if (!load) return result;
-  if (result.cancelled || hurry.aborted) return { ...result, loadExit: await load.terminate("on cancel") };
-  if (timedOut) return { ...result, loadExit: await load.terminate("at the timeout") };
-  log(`[chaos-gate] chaos over; the load runs on for a ${Math.round((config.load?.tail ?? 0) / 1e3)}s tail`);
-  const loadExit = await load.finish(deadline.endsAt, signal);
-  return { ...result, loadExit, cancelled: signal.aborted ? cancelReason(signal) : void 0 };
-}
-function recordUnconfirmed(config, stops, log) {
-  const report = withStopCases({ suites: [] }, stops, config.workflow?.shutdown ?? "Stop");
-  if (report.suites.length > 0) conclude(config, report, {}, log);
-}
-async function collectReport(config, connection, resources, { waited, chaosWindow, loadExit }, log) {
-  const workflowEngines = await workflowChaos(connection, resources);
-  const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
-  const report = mergeReports(
-    ...waited.workflow?.workflow ? [{ suites: [liveWorkflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }] : [],
-    convertChaos({
-      ...waited.chaos,
-      engines: [...waited.chaos.engines, ...workflowEngines.engines],
-      results: readableResults([...waited.chaos.results, ...workflowEngines.results], warn)
-    })
-  );
-  if (config.load) report.suites.push(collectLoad(config.load, loadExit, [chaosWindow]));
-  report.suites.push(...config.ctkJournals.map(collectJournal));
-  return report;
-}
-async function waitForAll(connection, argo, resources, options) {
-  const none = { engines: [], results: [], timedOut: false };
-  if (options.signal.aborted) return { chaos: { ...none, cancelled: cancelReason(options.signal) } };
-  const sibling = new AbortController();
-  const shared = { ...options, signal: AbortSignal.any([options.signal, sibling.signal]) };
-  const failFast = (waiting) => waiting.catch((error) => {
-    sibling.abort();
-    throw error;
-  });
-  const workflow = resources.workflow;
-  const engines = resources.appliedEngines();
-  const litmus = new LitmusClient(connection);
-  const [chaos, flow] = await Promise.all([
-    engines.length > 0 ? failFast(waitForChaos(connection, litmus, engines, shared)) : none,
-    argo && workflow?.metadata.name ? failFast(
-      waitForWorkflow(
-        connection,
-        argo,
-        workflow.metadata.namespace ?? "",
-        workflow.metadata.name,
-        shared
-      )
-    ) : void 0
-  ]);
-  return {
-    chaos: {
-      ...chaos,
-      timedOut: chaos.timedOut || (flow?.timedOut ?? false),
-      cancelled: chaos.cancelled ?? flow?.cancelled
-    },
-    workflow: flow
-  };
-}
-async function workflowChaos(connection, resources) {
-  const engines = await resources.workflowEngines(connection).catch(() => []);
-  const litmus = new LitmusClient(connection);
-  const results = [];
-  for (const namespace of new Set(engines.map((e) => e.metadata.namespace ?? ""))) {
-    const uids = engines.filter((e) => e.metadata.namespace === namespace).map((e) => e.metadata.uid).filter(Boolean);
-    const { items } = await litmus.list(litmus.target(resultPlural, namespace, `chaosUID in (${uids.join(",")})`)).catch(() => ({ items: [] }));
-    results.push(...items);
-  }
-  return { engines, results };
-}
-function throwIfCancelled(signal) {
-  if (signal.aborted) throw new CancelledError(cancelReason(signal));
-}
-
-// src/run/targets.ts
-async function runTargets(config, context) {
-  if (config.targets.length === 0) return runGate(config, context);
-  const runId = config.runId ?? newRunId();
-  const started = await pMapSettled(
-    config.targets,
-    (target) => startRun(configFor(config, target, runId), {
-      ...context,
-      log: (line) => context.log(`[${target.name}] ${line}`),
-      onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
-      // Phases of clusters running at once would interleave; the log lines say which is which.
-      onPhase: void 0
-    }),
-    { concurrency: config.parallelTargets }
-  );
-  const sessions = started.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
-  const failures = config.targets.flatMap((target, i) => {
-    const outcome = started[i];
-    return outcome?.status === "rejected" ? [{ target, error: outcome.reason }] : [];
-  });
-  if (sessions.length === 0) throw nothingRan(failures);
-  let passed = false;
-  try {
-    const report = mergeReports(...config.targets.map((target, i) => targetReport(target, started[i])), {
-      suites: config.ctkJournals.map(collectJournal)
-    });
-    const { decision, published } = conclude(config, report, { runId }, context.log);
-    passed = decision.verdict === "pass";
-    const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
-    return { runId, report, decision, published, cancelled };
-  } finally {
-    await pMap(sessions, (session) => session.finish(passed), { concurrency: config.parallelTargets });
-  }
-}
-function configFor(config, target, runId) {
-  return {
-    ...config,
-    kubeconfig: target.kubeconfig ?? config.kubeconfig,
-    context: target.context ?? config.context,
-    namespace: target.namespace ?? config.namespace,
-    // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
-    runId: `${runId}-${target.name}`,
-    targets: [],
-    // Read once for all clusters, below.
-    ctkJournals: []
-  };
-}
-function targetReport(target, started) {
-  if (started?.status === "fulfilled") return underLabel(started.value.report, target.name);
-  const suite = {
-    kind: "chaosengine",
-    name: target.name,
-    properties: { target: target.name, ...target.context ? { context: target.context } : {} },
-    cases: [
-      {
-        kind: "experiment",
-        className: target.name,
-        name: "(cluster)",
-        outcome: "error",
-        message: `could not run on this cluster: ${errorMessage(started?.reason)}`,
-        properties: {}
-      }
-    ]
-  };
-  return { suites: [suite] };
-}
-function nothingRan(failures) {
-  const cancelled = failures.find((f) => f.error instanceof CancelledError)?.error;
-  if (cancelled) return cancelled;
-  return new CannotRunError(
-    `no cluster could be run:
-${failures.map(({ target, error }) => `${target.name}: ${errorMessage(error)}`).join("\n")}`
-  );
-}
-
 export {
+  pMap,
+  pMapSettled,
+  ArgoClient,
+  watchSource,
+  cancelReason,
+  until,
+  runLabel,
+  managedBy,
+  ManifestApplier,
+  engineKey,
+  experimentProgress,
+  chaosCondition,
   stopRunChaos,
   allConfirmed,
   describeUnconfirmed,
-  runTargets
+  withStopCases
 };

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duration
-} from "./chunk-FK2XKCM2.js";
+} from "./chunk-EAPGYWCO.js";
 import {
   NEVER,
   _enum,

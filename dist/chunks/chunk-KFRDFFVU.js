@@ -4,9 +4,17 @@ const require = __chaosGateCreateRequire(import.meta.url);
 
 // src/secrets.ts
 var secrets = /* @__PURE__ */ new Set();
+var listeners = [];
 var minLength = 6;
 function registerSecret(value) {
-  if (value && value.trim().length >= minLength) secrets.add(value.trim());
+  const secret = value?.trim();
+  if (!secret || secret.length < minLength || secrets.has(secret)) return;
+  secrets.add(secret);
+  for (const listener of listeners) listener(secret);
+}
+function onSecret(listener) {
+  listeners.push(listener);
+  for (const secret of secrets) listener(secret);
 }
 var userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
 function redact(text) {
@@ -21,6 +29,7 @@ function displayUrl(url) {
 
 export {
   registerSecret,
+  onSecret,
   redact,
   displayUrl
 };

@@ -3,11 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
+  progressLog
+} from "./chunk-5EEOXRX3.js";
+import {
   loadConfig,
   parseSettings,
-  progressLog,
   withCancellation
-} from "./chunk-KF2QKDK4.js";
+} from "./chunk-SDJ3KVSF.js";
 import {
   isCommand,
   isHelpCommand,
@@ -21,14 +23,15 @@ import {
   toMap,
   toNumber
 } from "./chunk-WBJFAYQ2.js";
-import "./chunk-S24VUENM.js";
+import "./chunk-BR4O6SHA.js";
 import "./chunk-GC5MFTKR.js";
-import "./chunk-FK2XKCM2.js";
-import "./chunk-JC5KUJAN.js";
 import "./chunk-BT27BQUD.js";
+import "./chunk-466RCVCX.js";
+import "./chunk-EAPGYWCO.js";
+import "./chunk-JC5KUJAN.js";
 import {
   redact
-} from "./chunk-YWBX3UM5.js";
+} from "./chunk-KFRDFFVU.js";
 import "./chunk-Z6ESBZ4M.js";
 import {
   CancelledError,
@@ -132,7 +135,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-MS3WMDSO.js");
+        const { runTargets } = await import("./targets-G5PZ2D6Q.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -141,15 +144,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-5VL2PYE7.js");
+        const { reportGate } = await import("./report-HP4MXLBY.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-QYLNCMPA.js");
+        const { mergeGate } = await import("./merge-WEEPLDN4.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-ZLS2GBKK.js");
+        const { describeRunInputs } = await import("./inputs-CXULSRID.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

@@ -2,15 +2,18 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  isClusterScopedKind
+} from "./chunk-B4YD6SSB.js";
+import {
+  reportPathProblems
+} from "./chunk-R4PWYBEX.js";
+import {
   duplicateProblems,
   readManifests
 } from "./chunk-GC5MFTKR.js";
 import {
   describeSchemaIssues
 } from "./chunk-KHFU6QK6.js";
-import {
-  reportPathProblems
-} from "./chunk-CYEZQBYQ.js";
 import {
   array,
   boolean,
@@ -159,24 +162,6 @@ var engineCrdRules = looseObject({
   }).optional()
 });
 
-// src/kube/kinds.ts
-var clusterScopedKinds = /* @__PURE__ */ new Set([
-  "Namespace",
-  "ClusterRole",
-  "ClusterRoleBinding",
-  "CustomResourceDefinition",
-  "PersistentVolume",
-  "StorageClass",
-  "PriorityClass",
-  "ValidatingWebhookConfiguration",
-  "MutatingWebhookConfiguration",
-  "APIService",
-  "ClusterWorkflowTemplate"
-]);
-function isClusterScopedKind(kind) {
-  return clusterScopedKinds.has(kind ?? "");
-}
-
 // src/run/blast-radius.ts
 function isSystemNamespace(namespace) {
   return namespace.startsWith("kube-") || namespace.startsWith("openshift-");
@@ -294,7 +279,6 @@ function describeRunInputs(config) {
 
 export {
   prepareWorkflow,
-  isClusterScopedKind,
   allowedNamespaces,
   blastRadiusProblems,
   readRunInputs,

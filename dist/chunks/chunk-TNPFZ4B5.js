@@ -2,18 +2,21 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  isWorkflowCompleted
+} from "./chunk-7GHJJVB5.js";
+import {
   parseShape
-} from "./chunk-IIMISXTF.js";
+} from "./chunk-KYPTWZBF.js";
 import {
   iso_exports
-} from "./chunk-FK2XKCM2.js";
+} from "./chunk-EAPGYWCO.js";
+import {
+  secondsBetween
+} from "./chunk-RG723U7L.js";
 import {
   describeSchemaIssues,
   objectMetaSchema
 } from "./chunk-KHFU6QK6.js";
-import {
-  secondsBetween
-} from "./chunk-RG723U7L.js";
 import {
   MiB,
   NEVER,
@@ -229,17 +232,6 @@ var workflowSchema = looseObject({
   }).optional()
 });
 
-// src/argo/condition.ts
-var completedPhases = /* @__PURE__ */ new Set(["Succeeded", "Failed", "Error"]);
-function isWorkflowCompleted(workflow) {
-  return completedPhases.has(workflow.status?.phase ?? "") || workflow.metadata.labels?.["workflows.argoproj.io/completed"] === "true";
-}
-function workflowCondition(key, workflows) {
-  const workflow = workflows.get(key);
-  if (workflow && isWorkflowCompleted(workflow)) return { pending: [] };
-  return { pending: [{ key, label: `workflow ${key} (${workflow?.status?.phase || "not started"})` }] };
-}
-
 // src/argo/convert.ts
 var nodeOutcomes = {
   Succeeded: "pass",
@@ -399,8 +391,6 @@ function stepMessage(step) {
 
 export {
   readCtkJournal,
-  isWorkflowCompleted,
-  workflowCondition,
   workflowSchema,
   workflowToSuite,
   liveWorkflowToSuite

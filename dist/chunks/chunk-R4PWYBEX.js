@@ -15,7 +15,7 @@ import {
 } from "./chunk-RG723U7L.js";
 import {
   redact
-} from "./chunk-YWBX3UM5.js";
+} from "./chunk-KFRDFFVU.js";
 import {
   _enum,
   array,
@@ -604,7 +604,7 @@ function isoUtc(timestamp) {
 }
 
 // src/report/markdown.ts
-var maxChars = 9e5;
+var maxBytes = 9e5;
 var icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 error", skipped: "\u23ED\uFE0F skipped" };
 function renderMarkdown(report, decision) {
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
@@ -640,11 +640,26 @@ function renderMarkdown(report, decision) {
       "</details>"
     );
   }
-  const text = `${lines.join("\n")}
-`;
-  return text.length <= maxChars ? text : `${text.slice(0, maxChars)}
+  return cutToSize(`${lines.join("\n")}
+`);
+}
+function renderCannotRun(message) {
+  const longest = Math.max(0, ...[...message.matchAll(/`+/g)].map(([run]) => run.length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `## \u26D4 Chaos gate could not run
 
-\u2026 summary cut at ${maxChars} characters; see the JSON report.
+${fence}text
+${message}
+${fence}
+`;
+}
+function cutToSize(text) {
+  const bytes = Buffer.from(text, "utf8");
+  if (bytes.length <= maxBytes) return text;
+  const head = bytes.subarray(0, maxBytes).toString("utf8").replace(/\uFFFD$/, "");
+  return `${head}
+
+\u2026 summary cut at ${maxBytes} bytes; see the JSON report.
 `;
 }
 function table(rows) {
@@ -856,6 +871,7 @@ function describeDecision(report, decision, files) {
 
 export {
   parseJsonReport,
+  renderCannotRun,
   reportPathProblems,
   refuseBadReportPaths,
   refuseAllSkipped,

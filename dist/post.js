@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  info,
+  readInputs,
+  runStep,
+  setFailed,
+  state,
+  warning
+} from "./chunks/chunk-ADCBU7D7.js";
+import {
+  loadConfig,
+  withCancellation
+} from "./chunks/chunk-SDJ3KVSF.js";
+import "./chunks/chunk-NBWQU3MT.js";
+import "./chunks/chunk-WBJFAYQ2.js";
+import {
+  allConfirmed,
+  describeUnconfirmed,
+  runLabel,
+  stopRunChaos
+} from "./chunks/chunk-TYQO6SQX.js";
+import "./chunks/chunk-B4YD6SSB.js";
+import {
+  connect,
+  loadKubeContext
+} from "./chunks/chunk-FDRMWWTI.js";
+import "./chunks/chunk-BR4O6SHA.js";
+import "./chunks/chunk-7GHJJVB5.js";
+import "./chunks/chunk-BT27BQUD.js";
+import "./chunks/chunk-KYPTWZBF.js";
+import "./chunks/chunk-EAPGYWCO.js";
+import "./chunks/chunk-JC5KUJAN.js";
+import {
+  redact
+} from "./chunks/chunk-KFRDFFVU.js";
+import "./chunks/chunk-KHFU6QK6.js";
+import "./chunks/chunk-Z6ESBZ4M.js";
+import {
+  errorMessage
+} from "./chunks/chunk-RHZBZGPM.js";
+
+// src/action/post.ts
+import { rmSync } from "node:fs";
+
+// src/run/stop-run.ts
+async function stopRun(target, run, options) {
+  const kube = loadKubeContext(target);
+  try {
+    const stops = await stopRunChaos(
+      connect(kube.kc),
+      { ...run, engines: [], workflows: [], search: { engines: true, workflows: true } },
+      {
+        deadlineMs: options.stopTimeoutMs,
+        hurry: options.hurry,
+        log: options.log,
+        shutdown: options.shutdown
+      }
+    );
+    describeUnconfirmed(stops, options.shutdown).forEach((line) => options.log(line));
+    return stops;
+  } finally {
+    kube.dispose();
+  }
+}
+
+// src/action/post.ts
+async function runPost() {
+  try {
+    await stopUnfinishedRun();
+  } finally {
+    const secretDir = state.secretDir();
+    if (secretDir) rmSync(secretDir, { recursive: true, force: true });
+  }
+}
+async function stopUnfinishedRun() {
+  const runs = state.unfinishedRuns();
+  if (runs === "unreadable") {
+    setFailed(
+      `the main step's record of its runs is unreadable: its chaos may still be running: look for ChaosEngines and Workflows labelled ${runLabel}`
+    );
+    return;
+  }
+  if (runs.length === 0) return;
+  let inputs;
+  let config;
+  try {
+    inputs = readInputs();
+    config = loadConfig(inputs.configFile, inputs.layer);
+  } catch (error) {
+    const ids = runs.map((run) => run.runId).join(", ");
+    setFailed(`could not stop the chaos of run ${ids}: ${redact(errorMessage(error))}`);
+    return;
+  }
+  for (const run of runs) {
+    warning(`the main step did not finish: stopping the chaos of run ${run.runId}`);
+    try {
+      const cluster = {
+        ...config,
+        kubeconfig: run.target?.kubeconfig ?? config.kubeconfig,
+        context: run.target?.context ?? config.context,
+        kubeconfigContent: inputs.kubeconfigContent
+      };
+      const stops = await withCancellation(
+        () => {
+        },
+        // Any signal here means the runner is about to kill the step: one last attempt, then out.
+        ({ cancel }) => stopRun(cluster, run, {
+          stopTimeoutMs: config.stopTimeoutMs,
+          shutdown: config.workflow?.shutdown ?? "Stop",
+          hurry: cancel,
+          log: (line) => info(redact(line))
+        })
+      );
+      if (!allConfirmed(stops))
+        setFailed(
+          `chaos may still be running: the stop of run ${run.runId} was not confirmed (see above)`
+        );
+    } catch (error) {
+      setFailed(`could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error))}`);
+    }
+  }
+}
+
+// src/action/post-entry.ts
+await runStep(runPost);
