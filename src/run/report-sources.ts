@@ -43,19 +43,19 @@ function readInputs(files: string[]): { manifests: Manifest[]; fileOf: string[] 
 export function chaosInputFromFiles(files: string[]): ReportInput {
   const engines: ChaosEngine[] = [];
   const results: ChaosResult[] = [];
-  // Each object's suite and file, kept as they come: grouped only if a suite turns out to hold nothing.
-  const suiteFiles: [suite: string, file: string][] = [];
+  // The file of each engine and result, beside them: a suite's files are worked out only if it holds nothing.
+  const engineFiles: string[] = [];
+  const resultFiles: string[] = [];
   const { manifests, fileOf } = readInputs(files);
   manifests.forEach((manifest, index) => {
     const { kind } = manifest.object;
+    const file = fileOf[index] as string;
     if (kind === 'ChaosEngine') {
-      const engine = checked(chaosEngineSchema, manifest);
-      engines.push(engine);
-      suiteFiles.push([engineSuiteName(engine), fileOf[index] as string]);
+      engines.push(checked(chaosEngineSchema, manifest));
+      engineFiles.push(file);
     } else if (kind === 'ChaosResult') {
-      const result = checked(chaosResultSchema, manifest);
-      results.push(result);
-      suiteFiles.push([resultSuiteName(result), fileOf[index] as string]);
+      results.push(checked(chaosResultSchema, manifest));
+      resultFiles.push(file);
     } else throw new ConfigError(`${manifest.source}: field kind: expected ChaosResult or ChaosEngine`);
   });
   if (results.length === 0) {
@@ -65,22 +65,22 @@ export function chaosInputFromFiles(files: string[]): ReportInput {
         'save them with `kubectl get chaosresults -n NAMESPACE -o yaml`',
     );
   }
-  let filesOfSuite: Map<string, Set<string>> | undefined;
-  const sourceOf = (suite: ReportSuite) => {
-    filesOfSuite ??= groupFiles(suiteFiles);
-    return [...(filesOfSuite.get(suite.name) ?? files)].join(', ');
+  const groupFiles = () => {
+    const grouped = new Map<string, Set<string>>();
+    const add = (suite: string, file: string) =>
+      grouped.set(suite, (grouped.get(suite) ?? new Set()).add(file));
+    engines.forEach((engine, i) => add(engineSuiteName(engine), engineFiles[i] as string));
+    results.forEach((result, i) => add(resultSuiteName(result), resultFiles[i] as string));
+    return grouped;
   };
+  let filesOfSuite: Map<string, Set<string>> | undefined;
+  const sourceOf = (suite: ReportSuite) =>
+    [...((filesOfSuite ??= groupFiles()).get(suite.name) ?? files)].join(', ');
   return {
     source: files.join(', '),
     suites: convertChaos({ engines, results, asFound: true }).suites,
     sourceOf,
   };
-}
-
-function groupFiles(suiteFiles: [suite: string, file: string][]): Map<string, Set<string>> {
-  const grouped = new Map<string, Set<string>>();
-  for (const [suite, file] of suiteFiles) grouped.set(suite, (grouped.get(suite) ?? new Set()).add(file));
-  return grouped;
 }
 
 /** Argo Workflows with their status, e.g. `kubectl get workflow NAME -o yaml`. */

@@ -84276,18 +84276,18 @@ function readInputs(files) {
 function chaosInputFromFiles(files) {
   const engines = [];
   const results = [];
-  const suiteFiles = [];
+  const engineFiles = [];
+  const resultFiles = [];
   const { manifests, fileOf } = readInputs(files);
   manifests.forEach((manifest, index2) => {
     const { kind } = manifest.object;
+    const file = fileOf[index2];
     if (kind === "ChaosEngine") {
-      const engine = checked(chaosEngineSchema, manifest);
-      engines.push(engine);
-      suiteFiles.push([engineSuiteName(engine), fileOf[index2]]);
+      engines.push(checked(chaosEngineSchema, manifest));
+      engineFiles.push(file);
     } else if (kind === "ChaosResult") {
-      const result = checked(chaosResultSchema, manifest);
-      results.push(result);
-      suiteFiles.push([resultSuiteName(result), fileOf[index2]]);
+      results.push(checked(chaosResultSchema, manifest));
+      resultFiles.push(file);
     } else throw new ConfigError(`${manifest.source}: field kind: expected ChaosResult or ChaosEngine`);
   });
   if (results.length === 0) {
@@ -84295,21 +84295,20 @@ function chaosInputFromFiles(files) {
       `${files.join(", ")}: no ChaosResult found${engines.length > 0 ? ` (only ${engines.length} ChaosEngine(s), which carry no verdict)` : ""}; save them with \`kubectl get chaosresults -n NAMESPACE -o yaml\``
     );
   }
-  let filesOfSuite;
-  const sourceOf = (suite) => {
-    filesOfSuite ??= groupFiles(suiteFiles);
-    return [...filesOfSuite.get(suite.name) ?? files].join(", ");
+  const groupFiles = () => {
+    const grouped = /* @__PURE__ */ new Map();
+    const add2 = (suite, file) => grouped.set(suite, (grouped.get(suite) ?? /* @__PURE__ */ new Set()).add(file));
+    engines.forEach((engine, i) => add2(engineSuiteName(engine), engineFiles[i]));
+    results.forEach((result, i) => add2(resultSuiteName(result), resultFiles[i]));
+    return grouped;
   };
+  let filesOfSuite;
+  const sourceOf = (suite) => [...(filesOfSuite ??= groupFiles()).get(suite.name) ?? files].join(", ");
   return {
     source: files.join(", "),
     suites: convertChaos({ engines, results, asFound: true }).suites,
     sourceOf
   };
-}
-function groupFiles(suiteFiles) {
-  const grouped = /* @__PURE__ */ new Map();
-  for (const [suite, file] of suiteFiles) grouped.set(suite, (grouped.get(suite) ?? /* @__PURE__ */ new Set()).add(file));
-  return grouped;
 }
 function workflowReportFromFile(file) {
   const workflows = readInputs([file]).manifests.map((manifest) => {

@@ -144,7 +144,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-HP4MXLBY.js");
+        const { reportGate } = await import("./report-RWP3V4S6.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
