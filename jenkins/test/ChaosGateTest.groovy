@@ -77,6 +77,14 @@ test('runs the CLI bundled with the library (libraryResource, never a package na
     assert h.callsOf('error').isEmpty() && h.callsOf('unstable').isEmpty()
 }
 
+test('numbers reach the CLI in plain decimals, which it reads, whatever Groovy type they are') {
+    def h = stubbedCli(0)
+    h.load(step).call(engines: ['e.yaml'], minProbeSuccess: 1e-7, parameters: [replicas: 3, ratio: 1.0E10d])
+    String script = scriptOf(h)
+    assert script.contains("'--min-probe-success=0.0000001'")
+    assert script.contains("'--parameter=replicas=3' '--parameter=ratio=10000000000'")
+}
+
 test('parallel gates in one workspace never rewrite the CLI files another gate is running') {
     def h = new PipelineHarness()
     def gate = h.load(step)

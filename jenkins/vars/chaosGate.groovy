@@ -259,10 +259,10 @@ private static String shellScript(Map options, Map reports) {
         if (value instanceof Boolean) {
             args << (value ? "--${flag}" : "--no-${flag}").toString()
         } else if (value != null) {
-            (value instanceof List ? value : [value]).each { args << "--${flag}=${it}".toString() }
+            (value instanceof List ? value : [value]).each { args << "--${flag}=${argText(it)}".toString() }
         }
     }
-    options.parameters?.each { name, value -> args << "--parameter=${name}=${value}".toString() }
+    options.parameters?.each { name, value -> args << "--parameter=${name}=${argText(value)}".toString() }
     // Per-case properties unless told not to: the junit step keeps them (keepProperties); xunit rejects them.
     args << (options.junitCaseProperties == false ? '--no-junit-case-properties' : '--junit-case-properties')
     args << "--junit=${reports.junit}".toString() << "--json=${reports.json}".toString() << "--html=${reports.html}".toString()
@@ -280,6 +280,12 @@ private static String shellScript(Map options, Map reports) {
         "cat ${stderr} >&2",
         'exit "$status"',
     ].join('\n')
+}
+
+/** A value as the CLI reads it: numbers in plain decimals, as Groovy writes 1e-7 as "1E-7" and the CLI takes no exponent. */
+@NonCPS
+private static String argText(value) {
+    return value instanceof Number ? new BigDecimal(value.toString()).stripTrailingZeros().toPlainString() : value.toString()
 }
 
 /** POSIX single quotes: nothing inside is expanded by the shell. */
