@@ -70,6 +70,34 @@ test('Markdown: the load impact table and a Mermaid gantt of baseline, each chao
   assert.ok(gantt.includes(`pod-delete :crit, ${t0}, ${t0 + 60_000}`), 'the failed experiment is marked');
 });
 
+test('Markdown: a run cancelled before its chaos began has no empty Timeline', () => {
+  // The suite knows when the run started; its experiment never ran, so it has no time of its own.
+  const report: Report = {
+    suites: [
+      {
+        kind: 'chaosengine',
+        name: 'shop/cart-chaos',
+        timestamp: '2026-11-20T10:00:00Z',
+        durationSeconds: 3,
+        properties: {},
+        cases: [
+          {
+            kind: 'experiment',
+            className: 'shop/cart-chaos',
+            name: 'pod-delete',
+            outcome: 'stopped',
+            message: 'no verdict: the experiment had not started when the run was cancelled (SIGTERM)',
+            properties: {},
+          },
+        ],
+      },
+    ],
+  };
+  const markdown = renderMarkdown(report, decide(report));
+  assert.match(markdown, /pod-delete/);
+  assert.doesNotMatch(markdown, /### Timeline|```mermaid/);
+});
+
 test('Markdown: pipes and line breaks cannot break a table row', () => {
   const report = everyOutcome();
   const markdown = renderMarkdown(report, decide(report));
