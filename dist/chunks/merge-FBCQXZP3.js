@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-R4PWYBEX.js";
+} from "./chunk-764EVL3H.js";
 import "./chunk-BT27BQUD.js";
 import {
   mergeReports,

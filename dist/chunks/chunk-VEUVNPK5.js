@@ -6,7 +6,7 @@ import {
 } from "./chunk-B4YD6SSB.js";
 import {
   reportPathProblems
-} from "./chunk-R4PWYBEX.js";
+} from "./chunk-764EVL3H.js";
 import {
   duplicateProblems,
   readManifests

@@ -13,7 +13,7 @@ import "./chunk-7GHJJVB5.js";
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-R4PWYBEX.js";
+} from "./chunk-764EVL3H.js";
 import {
   duplicateProblems,
   readManifests

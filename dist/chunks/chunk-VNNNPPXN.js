@@ -28,7 +28,7 @@ import {
   blastRadiusProblems,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-RJ2T6PVC.js";
+} from "./chunk-VEUVNPK5.js";
 import {
   LitmusClient,
   connect,
@@ -51,7 +51,7 @@ import {
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-R4PWYBEX.js";
+} from "./chunk-764EVL3H.js";
 import {
   duplicateProblems
 } from "./chunk-GC5MFTKR.js";

@@ -2,13 +2,22 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  describeRunInputs,
-  readRunInputs
-} from "./chunk-RJ2T6PVC.js";
+  runTargets
+} from "./chunk-VNNNPPXN.js";
+import "./chunk-TYQO6SQX.js";
+import "./chunk-4X3LT62F.js";
+import "./chunk-VEUVNPK5.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-R4PWYBEX.js";
+import "./chunk-FDRMWWTI.js";
+import "./chunk-TNPFZ4B5.js";
+import "./chunk-7GHJJVB5.js";
+import "./chunk-764EVL3H.js";
 import "./chunk-GC5MFTKR.js";
 import "./chunk-BT27BQUD.js";
+import "./chunk-VFODMV62.js";
+import "./chunk-466RCVCX.js";
+import "./chunk-KYPTWZBF.js";
+import "./chunk-EAPGYWCO.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
@@ -16,6 +25,5 @@ import "./chunk-KHFU6QK6.js";
 import "./chunk-Z6ESBZ4M.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  describeRunInputs,
-  readRunInputs
+  runTargets
 };

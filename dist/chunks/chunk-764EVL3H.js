@@ -701,31 +701,30 @@ function impactTable(load) {
 }
 function gantt(timeline) {
   const task = (label, tag, span) => `    ${mermaidText(label)} :${tag}${Math.round(span.startMs)}, ${Math.round(Math.max(span.endMs, span.startMs + 1e3))}`;
-  const lines = [
+  const loadAndChaos = [
+    ...timeline.baseline ? [task("baseline", "done, ", timeline.baseline)] : [],
+    ...timeline.chaosWindows.map(
+      (w, i) => task(`chaos window ${i + 1} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`, "crit, ", w)
+    ),
+    ...timeline.tail ? [task("tail", "done, ", timeline.tail)] : []
+  ];
+  const checks = timeline.rows.filter((r) => r.depth === 1).map(
+    (row) => task(row.label, row.status === "failed" || row.status === "error" ? "crit, " : "active, ", row)
+  );
+  if (loadAndChaos.length + checks.length === 0) return [];
+  return [
     "",
     "### Timeline",
     "",
     "```mermaid",
     "gantt",
     "    dateFormat x",
-    "    axisFormat %H:%M:%S"
+    "    axisFormat %H:%M:%S",
+    "    section load and chaos",
+    ...loadAndChaos,
+    ...checks.length > 0 ? ["    section checks", ...checks] : [],
+    "```"
   ];
-  lines.push("    section load and chaos");
-  if (timeline.baseline) lines.push(task("baseline", "done, ", timeline.baseline));
-  timeline.chaosWindows.forEach(
-    (w, i) => lines.push(task(`chaos window ${i + 1} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`, "crit, ", w))
-  );
-  if (timeline.tail) lines.push(task("tail", "done, ", timeline.tail));
-  const experiments = timeline.rows.filter((r) => r.depth === 1);
-  if (experiments.length > 0) {
-    lines.push("    section checks");
-    for (const row of experiments) {
-      const failing = row.status === "failed" || row.status === "error";
-      lines.push(task(row.label, failing ? "crit, " : "active, ", row));
-    }
-  }
-  lines.push("```");
-  return lines;
 }
 function mermaidText(text) {
   return text.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim() || "(unnamed)";
