@@ -71,12 +71,13 @@ export function renderCannotRun(message: string): string {
 function cutToSize(text: string): string {
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length <= maxBytes) return text;
-  // A character cut in half decodes as one U+FFFD at the end: drop it.
-  const head = bytes
-    .subarray(0, maxBytes)
-    .toString('utf8')
-    .replace(/\uFFFD$/, '');
-  return `${head}\n\n… summary cut at ${maxBytes} bytes; see the JSON report.\n`;
+  // At the last whole line, so no table row or character is cut in half; then close what was open.
+  const whole = bytes.subarray(0, maxBytes).toString('utf8');
+  const head = whole.slice(0, whole.lastIndexOf('\n') + 1);
+  const fenceOpen = (head.match(/^```/gm)?.length ?? 0) % 2 === 1;
+  const detailsOpen = (head.match(/<details>/g)?.length ?? 0) > (head.match(/<\/details>/g)?.length ?? 0);
+  const closing = `${fenceOpen ? '```\n' : ''}${detailsOpen ? '\n</details>\n' : ''}`;
+  return `${head}${closing}\n… summary cut at ${maxBytes} bytes; see the JSON report.\n`;
 }
 
 function table(rows: Row[]): string[] {

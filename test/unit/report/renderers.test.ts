@@ -124,6 +124,15 @@ test('Markdown: 10,000 failures in a non-Latin script stay under the 1 MiB GitHu
   assert.ok(Buffer.byteLength(markdown) <= 1024 * 1024, `${Buffer.byteLength(markdown)} bytes`);
   assert.match(markdown, /\n… summary cut at \d+ bytes; see the JSON report\.\n$/);
   assert.doesNotMatch(markdown, /\uFFFD/, 'no character cut in half');
+  const kept = markdown.split('\n… summary cut')[0] ?? '';
+  const lastRow =
+    kept
+      .trimEnd()
+      .split('\n')
+      .filter((line) => line.startsWith('|'))
+      .at(-1) ?? '';
+  assert.match(lastRow, /请稍后重试。 \|$/, 'the last row shown is whole');
+  assert.equal(kept.split('<details>').length, kept.split('</details>').length, 'every <details> closed');
 });
 
 test('Markdown of a run that could not be judged: the message whole, which no backticks in it can break out of', () => {
