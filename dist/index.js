@@ -27,10 +27,10 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-VNNNPPXN.js";
+} from "./chunks/chunk-YPLS5Y2V.js";
 import "./chunks/chunk-TYQO6SQX.js";
 import "./chunks/chunk-4X3LT62F.js";
-import "./chunks/chunk-VEUVNPK5.js";
+import "./chunks/chunk-MPMTBDZS.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   newSecretDir
@@ -40,7 +40,7 @@ import "./chunks/chunk-TNPFZ4B5.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-764EVL3H.js";
+} from "./chunks/chunk-F2YYTRFE.js";
 import "./chunks/chunk-GC5MFTKR.js";
 import "./chunks/chunk-BT27BQUD.js";
 import "./chunks/chunk-VFODMV62.js";

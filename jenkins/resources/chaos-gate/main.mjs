@@ -20570,9 +20570,12 @@ function renderMarkdown(report, decision) {
 function cutToSize(text3) {
   const bytes = Buffer.from(text3, "utf8");
   if (bytes.length <= maxBytes) return text3;
-  const head = bytes.subarray(0, maxBytes).toString("utf8").replace(/\uFFFD$/, "");
-  return `${head}
-
+  const whole = bytes.subarray(0, maxBytes).toString("utf8");
+  const head = whole.slice(0, whole.lastIndexOf("\n") + 1);
+  const fenceOpen = (head.match(/^```/gm)?.length ?? 0) % 2 === 1;
+  const detailsOpen = (head.match(/<details>/g)?.length ?? 0) > (head.match(/<\/details>/g)?.length ?? 0);
+  const closing = `${fenceOpen ? "```\n" : ""}${detailsOpen ? "\n</details>\n" : ""}`;
+  return `${head}${closing}
 \u2026 summary cut at ${maxBytes} bytes; see the JSON report.
 `;
 }

@@ -28,7 +28,7 @@ import {
   blastRadiusProblems,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-VEUVNPK5.js";
+} from "./chunk-MPMTBDZS.js";
 import {
   LitmusClient,
   connect,
@@ -51,7 +51,7 @@ import {
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-764EVL3H.js";
+} from "./chunk-F2YYTRFE.js";
 import {
   duplicateProblems
 } from "./chunk-GC5MFTKR.js";

@@ -13,7 +13,7 @@ import "./chunk-7GHJJVB5.js";
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-764EVL3H.js";
+} from "./chunk-F2YYTRFE.js";
 import {
   duplicateProblems,
   readManifests

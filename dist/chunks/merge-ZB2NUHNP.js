@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-764EVL3H.js";
+} from "./chunk-F2YYTRFE.js";
 import "./chunk-BT27BQUD.js";
 import {
   mergeReports,

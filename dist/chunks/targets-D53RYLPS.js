@@ -3,15 +3,15 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-VNNNPPXN.js";
+} from "./chunk-YPLS5Y2V.js";
 import "./chunk-TYQO6SQX.js";
 import "./chunk-4X3LT62F.js";
-import "./chunk-VEUVNPK5.js";
+import "./chunk-MPMTBDZS.js";
 import "./chunk-B4YD6SSB.js";
 import "./chunk-FDRMWWTI.js";
 import "./chunk-TNPFZ4B5.js";
 import "./chunk-7GHJJVB5.js";
-import "./chunk-764EVL3H.js";
+import "./chunk-F2YYTRFE.js";
 import "./chunk-GC5MFTKR.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-VFODMV62.js";

@@ -4,9 +4,9 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-VEUVNPK5.js";
+} from "./chunk-MPMTBDZS.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-764EVL3H.js";
+import "./chunk-F2YYTRFE.js";
 import "./chunk-GC5MFTKR.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-RG723U7L.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-B4YD6SSB.js";
 import {
   reportPathProblems
-} from "./chunk-764EVL3H.js";
+} from "./chunk-F2YYTRFE.js";
 import {
   duplicateProblems,
   readManifests

@@ -656,9 +656,12 @@ ${fence}
 function cutToSize(text) {
   const bytes = Buffer.from(text, "utf8");
   if (bytes.length <= maxBytes) return text;
-  const head = bytes.subarray(0, maxBytes).toString("utf8").replace(/\uFFFD$/, "");
-  return `${head}
-
+  const whole = bytes.subarray(0, maxBytes).toString("utf8");
+  const head = whole.slice(0, whole.lastIndexOf("\n") + 1);
+  const fenceOpen = (head.match(/^```/gm)?.length ?? 0) % 2 === 1;
+  const detailsOpen = (head.match(/<details>/g)?.length ?? 0) > (head.match(/<\/details>/g)?.length ?? 0);
+  const closing = `${fenceOpen ? "```\n" : ""}${detailsOpen ? "\n</details>\n" : ""}`;
+  return `${head}${closing}
 \u2026 summary cut at ${maxBytes} bytes; see the JSON report.
 `;
 }
