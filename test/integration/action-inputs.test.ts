@@ -17,7 +17,9 @@ function runnerFiles() {
     state: path.join(dir, 'state'),
   };
   for (const file of Object.values(files)) writeFileSync(file, '');
-  return { dir, ...files };
+  // What the runner tells every step of a job: where its outputs, summary and state go.
+  const env = { GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, GITHUB_STATE: files.state };
+  return { dir, ...files, env };
 }
 
 test('bad inputs: the step fails, names the input, and sets verdict=error', async () => {
@@ -25,9 +27,7 @@ test('bad inputs: the step fails, names the input, and sets verdict=error', asyn
   const { done } = runEntry('dist/index.js', [], {
     cwd: runner.dir,
     env: {
-      GITHUB_OUTPUT: runner.output,
-      GITHUB_STEP_SUMMARY: runner.summary,
-      GITHUB_STATE: runner.state,
+      ...runner.env,
       INPUT_ENGINES: 'engine.yaml',
       INPUT_TIMEOUT: 'soon',
     },
@@ -61,9 +61,7 @@ test('kubeconfig content is masked before anything else is printed', async () =>
   const { done } = runEntry('dist/index.js', [], {
     cwd: runner.dir,
     env: {
-      GITHUB_OUTPUT: runner.output,
-      GITHUB_STEP_SUMMARY: runner.summary,
-      GITHUB_STATE: runner.state,
+      ...runner.env,
       INPUT_KUBECONFIG: `apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    token: ${token}\n`,
       INPUT_ENGINES: path.join(runner.dir, 'missing-engine.yaml'),
     },
@@ -116,9 +114,7 @@ test('kubeconfig content: its credentials are masked one by one, and nothing els
   const { done } = runEntry('dist/index.js', [], {
     cwd: runner.dir,
     env: {
-      GITHUB_OUTPUT: runner.output,
-      GITHUB_STEP_SUMMARY: runner.summary,
-      GITHUB_STATE: runner.state,
+      ...runner.env,
       RUNNER_TEMP: runner.dir,
       INPUT_KUBECONFIG: kubeconfig,
       INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
@@ -147,9 +143,7 @@ test('kubeconfig content and kubeconfig-path together are refused, not one silen
   const { done } = runEntry('dist/index.js', [], {
     cwd: runner.dir,
     env: {
-      GITHUB_OUTPUT: runner.output,
-      GITHUB_STEP_SUMMARY: runner.summary,
-      GITHUB_STATE: runner.state,
+      ...runner.env,
       RUNNER_TEMP: runner.dir,
       INPUT_KUBECONFIG: kubeconfig,
       // Two clusters the user expects the gate to run on; each would have run on the inline one.
@@ -183,9 +177,7 @@ test('kubeconfig content with several contexts: a cluster that fails does not ta
   const { done } = runEntry('dist/index.js', [], {
     cwd: runner.dir,
     env: {
-      GITHUB_OUTPUT: runner.output,
-      GITHUB_STEP_SUMMARY: runner.summary,
-      GITHUB_STATE: runner.state,
+      ...runner.env,
       RUNNER_TEMP: runnerTemp,
       INPUT_KUBECONFIG: kubeconfig,
       INPUT_CONTEXT: 'eu\nus\n',
@@ -216,9 +208,7 @@ test('the post step of a main step killed before it saved anything starts no run
   const { done } = runEntry(actionYml.runs.post, [], {
     cwd: runner.dir,
     env: {
-      GITHUB_OUTPUT: runner.output,
-      GITHUB_STEP_SUMMARY: runner.summary,
-      GITHUB_STATE: runner.state,
+      ...runner.env,
       RUNNER_TEMP: runner.dir,
       INPUT_KUBECONFIG: `apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: "https://127.0.0.1:1"}\nusers:\n- name: ci\n  user: {token: staging-token-0123}\ncontexts:\n- name: c\n  context: {cluster: c, user: ci}\ncurrent-context: c\n`,
       INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
@@ -254,9 +244,7 @@ test('kubeconfig content given as kubeconfig-path is refused without quoting a l
     const { done } = runEntry('dist/index.js', [], {
       cwd: runner.dir,
       env: {
-        GITHUB_OUTPUT: runner.output,
-        GITHUB_STEP_SUMMARY: runner.summary,
-        GITHUB_STATE: runner.state,
+        ...runner.env,
         'INPUT_KUBECONFIG-PATH': given,
         INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
       },
