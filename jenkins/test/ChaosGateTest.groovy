@@ -121,14 +121,14 @@ test('cliPath replaces the bundled CLI, which is then not written; the old versi
 test('lists repeat their flag, one String stands for a list, booleans give --flag or --no-flag') {
     def h = stubbedCli(0)
     h.load(step).call(engines: 'e.yaml', rbac: ['r1.yaml', 'r2.yaml'], allowFailures: ['pod-cpu-hog'],
-        inCluster: true, failOnFailure: false, stoppedAs: 'skip', context: null, extraArgs: ['--summary', 'out/s.md'])
+        inCluster: true, failOnFailure: false, stoppedAs: 'skip', namespace: null, extraArgs: ['--summary', 'out/s.md'])
     String script = scriptOf(h)
     assert script.contains("'--engine=e.yaml' '--rbac=r1.yaml' '--rbac=r2.yaml'")
     assert script.contains("'--in-cluster'")
     assert script.contains("'--allow-failure=pod-cpu-hog' '--stopped-as=skip' '--no-fail-on-failure'")
     assert script.contains("'--junit-case-properties' '--junit=chaos-gate-results/junit.xml'")
     assert script.contains("'--html=chaos-gate-results/report.html' '--summary' 'out/s.md' 2>")
-    assert !script.contains('--context'): 'a null option is left out'
+    assert !script.contains('--namespace'): 'a null option is left out'
 }
 
 test('the CLI settings of the Action are options too: stopTimeout, allowNamespaces, allowClusterScoped') {
@@ -388,6 +388,8 @@ test('unknown options, wrong kinds and bad step settings fail before anything ru
         [[engines: ['e.yaml'], extraArgs: ['--junit=x.xml']], "chaosGate: option 'extraArgs' must not set --junit, --json or --html; use 'reportDir'"],
         [[engines: ['e.yaml'], extraArgs: '--html'], "chaosGate: option 'extraArgs' must not set --junit, --json or --html; use 'reportDir'"],
         [[engines: ['e.yaml'], kubeconfigCredentialsId: ''], "chaosGate: option 'kubeconfigCredentialsId' is empty; give it a value or leave it out"],
+        [[engines: ['e.yaml'], kubeconfigCredentialsId: null], "chaosGate: option 'kubeconfigCredentialsId' is null (an unset variable?); the run would go to the agent's own cluster: give it a value or leave it out"],
+        [[engines: ['e.yaml'], context: null], "chaosGate: option 'context' is null (an unset variable?); the run would go to the agent's own cluster"],
         [[engines: ['e.yaml'], config: "${''}"], "chaosGate: option 'config' is empty; give it a value or leave it out"],
         [[engines: ['e.yaml'], allowFailures: 'pod-delete, pod-cpu-hog'], "chaosGate: option 'allowFailures' is one String holding a comma or a line break; give a List, e.g. ['a', 'b']"],
         [[engines: 'a.yaml\nb.yaml'], "chaosGate: option 'engines' is one String holding a comma or a line break; give a List"],

@@ -19,6 +19,13 @@ import groovy.transform.Field
 @Field static final String CLI_DIR = '.chaos-gate'
 @Field static final String DEFAULT_REPORT_DIR = 'chaos-gate-results'
 
+/**
+ * Options whose absence picks another cluster: the agent's own kubeconfig, or its current context.
+ * Left out, that is a choice; null is an unset variable (`env.KUBE_CREDENTIALS`), and chaos would go to
+ * whatever cluster the agent reaches, so null is refused for these, where it leaves others out.
+ */
+@Field static final List<String> CLUSTER_OPTIONS = ['kubeconfigCredentialsId', 'context']
+
 /** Every option and the kind of value it takes ('List' also accepts one String). */
 @Field static final Map<String, String> OPTION_KINDS = [
     // what to run
@@ -139,6 +146,9 @@ private static String problemWith(Map config) {
         String expected = OPTION_KINDS[entry.key as String]
         if (expected == null) {
             return "unknown option '${entry.key}'; known options: ${OPTION_KINDS.keySet().join(', ')}"
+        }
+        if (entry.value == null && entry.key in CLUSTER_OPTIONS) {
+            return "option '${entry.key}' is null (an unset variable?); the run would go to the agent's own cluster: give it a value or leave it out"
         }
         String kind = kindOf(entry.value)
         if (entry.value != null && kind != expected && !(expected == 'List' && kind == 'String')) {
