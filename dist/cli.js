@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-ONLQVI6Z.js");
+var { main } = await import("./chunks/main-NYEGQWHX.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -27,7 +27,7 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-YPLS5Y2V.js";
+} from "./chunks/chunk-6VV526I7.js";
 import "./chunks/chunk-TYQO6SQX.js";
 import "./chunks/chunk-4X3LT62F.js";
 import "./chunks/chunk-MPMTBDZS.js";

@@ -4,7 +4,7 @@
 // others; the verdict comes before any cleanup, as with one cluster.
 import pMap, { pMapSettled } from 'p-map';
 import type { GateConfig, Target } from '../config/load.ts';
-import { CancelledError, CannotRunError, errorMessage } from '../errors.ts';
+import { CancelledError, CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { mergeReports, underLabel, type Report, type ReportSuite } from '../report/model.ts';
 import { collectJournal } from './collect.ts';
 import type { GateOutcome } from './outcome.ts';
@@ -17,6 +17,7 @@ export interface TargetsContext extends RunContext {
 }
 
 export async function runTargets(config: GateConfig, context: TargetsContext): Promise<GateOutcome> {
+  if (context.kubeconfigContent) refuseKubeconfigFiles(config);
   if (config.targets.length === 0) return runGate(config, context);
   const runId = config.runId ?? newRunId();
   const started = await pMapSettled(
@@ -50,6 +51,22 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
   } finally {
     await pMap(sessions, (session) => session.finish(passed), { concurrency: config.parallelTargets });
   }
+}
+
+/**
+ * Inline kubeconfig content (the Action's secret) is used for every cluster, so a kubeconfig file named
+ * in the config file would be silently ignored, and its cluster's gate run on the content's cluster.
+ */
+function refuseKubeconfigFiles(config: GateConfig): void {
+  const targets = config.targets.filter((target) => target.kubeconfig).map((target) => `"${target.name}"`);
+  const where = [
+    ...(config.kubeconfig ? ['the top level'] : []),
+    ...(targets.length ? [`targets ${targets.join(', ')}`] : []),
+  ];
+  if (where.length > 0)
+    throw new ConfigError(
+      `the kubeconfig input (inline content) and the kubeconfig file the config file gives (${where.join('; ')}) exclude each other: give one; with inline content, choose each target's cluster by its context`,
+    );
 }
 
 /** One cluster's settings: the top level's, with the target's connection and a run id of its own. */

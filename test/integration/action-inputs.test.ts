@@ -158,6 +158,29 @@ test('kubeconfig content and kubeconfig-path together are refused, not one silen
   assert.match(readFileSync(runner.output, 'utf8'), /verdict<<.*\nerror\n/);
 });
 
+test('kubeconfig content beside kubeconfig files in the config file is refused before any cluster is contacted', async () => {
+  const runner = runnerFiles();
+  const kubeconfig = `apiVersion: v1\nkind: Config\nclusters:\n- name: staging\n  cluster: {server: "https://127.0.0.1:1"}\nusers:\n- name: ci\n  user: {token: staging-token-0123}\ncontexts:\n- name: staging\n  context: {cluster: staging, user: ci}\ncurrent-context: staging\n`;
+  const config = path.join(runner.dir, 'chaos-gate.yaml');
+  // Each target names its own cluster's file; the inline content would have been used for both.
+  writeFileSync(
+    config,
+    `engines: [${path.join(repoRoot, 'examples/pod-delete/engine.yaml')}]\ntargets:\n  - {name: eu, kubeconfig: prod-eu.yaml}\n  - {name: us, context: us}\n  - {name: ap, kubeconfig: prod-ap.yaml}\n`,
+  );
+  const { done } = runEntry('dist/index.js', [], {
+    cwd: runner.dir,
+    env: { ...runner.env, RUNNER_TEMP: runner.dir, INPUT_KUBECONFIG: kubeconfig, INPUT_CONFIG: config },
+  });
+  const finished = await done;
+  assert.equal(finished.code, 1);
+  assert.match(
+    finished.stdout,
+    /::error::the kubeconfig input \(inline content\) and the kubeconfig file the config file gives \(targets "eu", "ap"\) exclude each other/,
+  );
+  assert.doesNotMatch(finished.stdout, /cannot reach the Kubernetes API server/, 'no cluster was contacted');
+  assert.match(readFileSync(runner.output, 'utf8'), /verdict<<.*\nerror\n/);
+});
+
 test('kubeconfig content with several contexts: a cluster that fails does not take the file from the next', async () => {
   const runner = runnerFiles();
   const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-runner-temp-'));

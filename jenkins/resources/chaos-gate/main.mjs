@@ -84172,6 +84172,7 @@ __export(targets_exports, {
   runTargets: () => runTargets
 });
 async function runTargets(config2, context) {
+  if (context.kubeconfigContent) refuseKubeconfigFiles(config2);
   if (config2.targets.length === 0) return runGate(config2, context);
   const runId = config2.runId ?? newRunId();
   const started = await pMapSettled(
@@ -84203,6 +84204,17 @@ async function runTargets(config2, context) {
   } finally {
     await pMap(sessions, (session) => session.finish(passed), { concurrency: config2.parallelTargets });
   }
+}
+function refuseKubeconfigFiles(config2) {
+  const targets = config2.targets.filter((target) => target.kubeconfig).map((target) => `"${target.name}"`);
+  const where = [
+    ...config2.kubeconfig ? ["the top level"] : [],
+    ...targets.length ? [`targets ${targets.join(", ")}`] : []
+  ];
+  if (where.length > 0)
+    throw new ConfigError(
+      `the kubeconfig input (inline content) and the kubeconfig file the config file gives (${where.join("; ")}) exclude each other: give one; with inline content, choose each target's cluster by its context`
+    );
 }
 function configFor(config2, target, runId) {
   return {

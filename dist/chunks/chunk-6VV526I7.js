@@ -755,6 +755,7 @@ function throwIfCancelled(signal) {
 
 // src/run/targets.ts
 async function runTargets(config, context) {
+  if (context.kubeconfigContent) refuseKubeconfigFiles(config);
   if (config.targets.length === 0) return runGate(config, context);
   const runId = config.runId ?? newRunId();
   const started = await pMapSettled(
@@ -786,6 +787,17 @@ async function runTargets(config, context) {
   } finally {
     await pMap(sessions, (session) => session.finish(passed), { concurrency: config.parallelTargets });
   }
+}
+function refuseKubeconfigFiles(config) {
+  const targets = config.targets.filter((target) => target.kubeconfig).map((target) => `"${target.name}"`);
+  const where = [
+    ...config.kubeconfig ? ["the top level"] : [],
+    ...targets.length ? [`targets ${targets.join(", ")}`] : []
+  ];
+  if (where.length > 0)
+    throw new ConfigError(
+      `the kubeconfig input (inline content) and the kubeconfig file the config file gives (${where.join("; ")}) exclude each other: give one; with inline content, choose each target's cluster by its context`
+    );
 }
 function configFor(config, target, runId) {
   return {

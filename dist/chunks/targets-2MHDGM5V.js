@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-YPLS5Y2V.js";
+} from "./chunk-6VV526I7.js";
 import "./chunk-TYQO6SQX.js";
 import "./chunk-4X3LT62F.js";
 import "./chunk-MPMTBDZS.js";
