@@ -106,6 +106,34 @@ test('parallel gates in one workspace never rewrite the CLI files another gate i
     assert writtenWhileFirstRan.every { !it.startsWith("${firstCliDir}/") }: "rewritten under ${firstCliDir}: ${writtenWhileFirstRan}"
 }
 
+test('a parallel gate in the same reportDir stops before it touches the reports of the first') {
+    def h = new PipelineHarness()
+    def gate = h.load(step)
+    String secondFailure = null
+    int shellsWhileFirstRan = 0
+    boolean first = true
+    h.shell = { String script ->
+        if (first) {
+            // Two parallel stages left at the default reportDir, in one workspace.
+            first = false
+            int before = h.callsOf('sh').size()
+            secondFailure = failureOf { gate.call(engines: ['canary.yaml']) }
+            shellsWhileFirstRan = h.callsOf('sh').size() - before
+        }
+        return 0
+    }
+    def result = gate.call(engines: ['staging.yaml'])
+    assert secondFailure == "chaosGate: reportDir 'chaos-gate-results' is in use by another chaosGate running in this workspace (a parallel branch?); give each parallel gate its own reportDir"
+    assert shellsWhileFirstRan == 0: 'the second gate ran no script, so no rm of the reports of the first'
+    assert result.exitCode == 0
+
+    // Once a gate has finished, the folder is free for the next one, and so it is after a failure.
+    h.shell = { String script -> 1 }
+    assert failureOf { gate.call(engines: ['canary.yaml']) }.contains('exited with 1 without writing its reports')
+    h.shell = { String script -> 0 }
+    assert gate.call(engines: ['canary.yaml']).exitCode == 0
+}
+
 test('cliPath replaces the bundled CLI, which is then not written; the old version option says what to do instead') {
     def h2 = stubbedCli(0)
     h2.load(step).call(config: 'chaos-gate.yaml', cliPath: 'node dist/cli.js')

@@ -105,6 +105,8 @@ class PipelineHarness {
                 return [binding: 'file'] + (args[0] as Map)
             case 'isUnix':
                 return unix
+            case 'pwd':
+                return workspace?.path ?: '/agent/workspace/shop-checkout'
             case 'fileExists':
                 return workspace ? new File(workspace, args[0] as String).exists() : files.containsKey(args[0])
             case 'readFile':

@@ -18,6 +18,12 @@ import groovy.transform.Field
  */
 @Field static final String CLI_DIR = '.chaos-gate'
 @Field static final String DEFAULT_REPORT_DIR = 'chaos-gate-results'
+/**
+ * The report folders of the gates running now, by agent and path. Two parallel gates in one folder
+ * would delete and overwrite each other's reports and CLI files, so the second stops before it starts.
+ * Static: one set per build, as each build loads the library's classes anew; parallel branches share it.
+ */
+@Field static final Set<String> REPORT_DIRS_IN_USE = new HashSet<String>()
 
 /**
  * Options whose absence picks another cluster: the agent's own kubeconfig, or its current context.
@@ -108,6 +114,29 @@ def call(Map config = [:]) {
     }
     Map options = normalised(config)
     Map reports = reportPaths(options.reportDir ?: DEFAULT_REPORT_DIR)
+    String inUseKey = "${env.NODE_NAME ?: ''}:${pwd()}/${reports.dir}".toString()
+    if (!claim(inUseKey)) {
+        error("chaosGate: reportDir '${reports.dir}' is in use by another chaosGate running in this workspace (a parallel branch?); give each parallel gate its own reportDir")
+    }
+    try {
+        return gate(options, reports)
+    } finally {
+        release(inUseKey)
+    }
+}
+
+@NonCPS
+private static boolean claim(String key) {
+    return REPORT_DIRS_IN_USE.add(key)
+}
+
+@NonCPS
+private static void release(String key) {
+    REPORT_DIRS_IN_USE.remove(key)
+}
+
+/** Writes the CLI, runs it, publishes its reports and sets the build result: the step, once checked. */
+private Map gate(Map options, Map reports) {
     if (!options.cliPath) {
         // A List, not a Map: the loop's iterator and variable are saved with the build at each step, and
         // a Map's iterator and entries cannot be (NotSerializableException on a real controller).
