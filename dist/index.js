@@ -93,6 +93,7 @@ function logGroups() {
 // src/action/annotations.ts
 var maxAnnotations = 10;
 var maxNamedHidden = 10;
+var maxMessageChars = 4e3;
 var kindOrder = [
   "experiment",
   "probe",
@@ -122,7 +123,15 @@ function annotationsOf(report, decision) {
   if (hidden.length > 0) {
     annotations.push({ title: `${hidden.length} more fault(s)`, message: moreFaults(hidden) });
   }
-  return annotations;
+  return annotations.map(({ title, message }) => ({ title, message: cutMessage(message) }));
+}
+function cutMessage(message) {
+  if (message.length <= maxMessageChars) return message;
+  const fits = message.slice(0, maxMessageChars);
+  const lineEnd = fits.lastIndexOf("\n");
+  const head = lineEnd > 0 ? fits.slice(0, lineEnd) : fits;
+  return `${head}
+\u2026 ${message.length - head.length} more characters in the JSON report`;
 }
 function moreFaults(hidden) {
   const named = hidden.slice(0, maxNamedHidden).map((f) => f.title);

@@ -18,6 +18,11 @@ export interface Annotation {
 
 export const maxAnnotations = 10;
 const maxNamedHidden = 10;
+/**
+ * An annotation is read in a box beside the log; GitHub refuses more than 65,535 characters for one. A
+ * probe's output or an experiment with hundreds of failed probes is cut here; the JSON report has it all.
+ */
+export const maxMessageChars = 4_000;
 
 /** Chaos verdicts first, then what the workflow and the load saw. */
 const kindOrder: CaseKind[] = [
@@ -56,7 +61,16 @@ export function annotationsOf(report: Report, decision: GateDecision): Annotatio
   if (hidden.length > 0) {
     annotations.push({ title: `${hidden.length} more fault(s)`, message: moreFaults(hidden) });
   }
-  return annotations;
+  return annotations.map(({ title, message }) => ({ title, message: cutMessage(message) }));
+}
+
+/** At the last whole line that fits (or mid-line when one line is too long), saying how much is left. */
+function cutMessage(message: string): string {
+  if (message.length <= maxMessageChars) return message;
+  const fits = message.slice(0, maxMessageChars);
+  const lineEnd = fits.lastIndexOf('\n');
+  const head = lineEnd > 0 ? fits.slice(0, lineEnd) : fits;
+  return `${head}\n… ${message.length - head.length} more characters in the JSON report`;
 }
 
 /** Names the first few hidden faults and counts the others: one annotation, one log line, both short. */

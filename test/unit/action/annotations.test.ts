@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { annotationsOf, maxAnnotations } from '../../../src/action/annotations.ts';
+import { annotationsOf, maxAnnotations, maxMessageChars } from '../../../src/action/annotations.ts';
 import { defaultPolicy, evaluateGate } from '../../../src/gate/policy.ts';
 import { failedProbe, manyFailures, withLoad } from '../../support/reports.ts';
 
@@ -58,5 +58,33 @@ test('the reasons that are not a case (thresholds) are in the verdict annotation
   assert.deepEqual(
     annotationsOf(report, evaluateGate(report, { ...defaultPolicy, allowFailures: ['pod-delete'] })),
     [],
+  );
+});
+
+test('a huge failure message is cut at a whole line, saying how much more the summary has', () => {
+  const report = failedProbe();
+  const experiment = report.suites[0]?.cases[0];
+  assert.ok(experiment);
+  // A probe whose command printed 2,000 lines of 50 characters: 100,000 characters.
+  const lines = Array.from(
+    { length: 2_000 },
+    (_, i) => `line ${String(i).padStart(4, '0')} ${'x'.repeat(39)}`,
+  );
+  experiment.message = `probe cart-responds failed: ${lines.join('\n')}`;
+  const message = annotationsOf(report, evaluateGate(report, defaultPolicy))[1]?.message ?? '';
+  const [kept, more] = [
+    message.slice(0, message.lastIndexOf('\n')),
+    message.slice(message.lastIndexOf('\n') + 1),
+  ];
+  assert.ok(kept.length <= maxMessageChars, `${kept.length} characters kept`);
+  assert.ok(experiment.message.startsWith(`${kept}\n`), 'what is kept ends with a whole line');
+  assert.equal(more, `… ${experiment.message.length - kept.length} more characters in the JSON report`);
+
+  // One line too long to cut at a line end is cut inside it.
+  experiment.message = 'y'.repeat(70_000);
+  const long = annotationsOf(report, evaluateGate(report, defaultPolicy))[1]?.message ?? '';
+  assert.equal(
+    long,
+    `${'y'.repeat(maxMessageChars)}\n… ${70_000 - maxMessageChars} more characters in the JSON report`,
   );
 });
