@@ -61,7 +61,7 @@ test('the reasons that are not a case (thresholds) are in the verdict annotation
   );
 });
 
-test('a huge failure message is cut at a whole line, saying how much more the summary has', () => {
+test('a huge failure message is cut at a whole line, saying how much more the JSON report has', () => {
   const report = failedProbe();
   const experiment = report.suites[0]?.cases[0];
   assert.ok(experiment);
