@@ -102,7 +102,10 @@ export async function stopEngines(
   } catch (error) {
     readProblem = describeApiError('reading the engines back failed', error);
   }
-  finished.abort();
+  // Every engine confirmed, or out of time: no more patches. An engine that cannot be read back (a
+  // list refused with 403) is no reason to give up the patch: it may still get through and stop the
+  // chaos, so it is retried until the server takes it, refuses it for good, or the time is up.
+  if (readProblem === undefined) finished.abort();
   await patching;
 
   const open = refs.filter((ref) => !confirmed.has(engineKey(ref)));

@@ -8,7 +8,13 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CoreV1Api, CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import {
+  CoreV1Api,
+  CustomObjectsApi,
+  PatchStrategy,
+  RbacAuthorizationV1Api,
+  setHeaderOptions,
+} from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
 import type { Workflow } from '../../src/argo/types.ts';
 import { blackHoleKubeconfig, startBlackHole } from '../support/black-hole.ts';
@@ -267,6 +273,92 @@ describe('the API server goes away', () => {
     } finally {
       await hole.close();
     }
+  });
+});
+
+describe('permissions change mid-run', () => {
+  /** A kubeconfig for a service account with these verbs on ChaosEngines and ChaosResults, and its Role. */
+  async function limitedUser(dir: string, verbs: string[]) {
+    const account = uniqueName('ci');
+    const token = await env.sandbox.mintToken(namespace, account);
+    const rbac = env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
+    const rules = (allowed: string[]) => [
+      { apiGroups: ['litmuschaos.io'], resources: ['chaosengines', 'chaosresults'], verbs: allowed },
+    ];
+    await rbac.createNamespacedRole({
+      namespace,
+      body: { metadata: { name: account }, rules: rules(verbs) },
+    });
+    await rbac.createNamespacedRoleBinding({
+      namespace,
+      body: {
+        metadata: { name: account },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: account },
+        subjects: [{ kind: 'ServiceAccount', name: account, namespace }],
+      },
+    });
+    const kubeconfig = path.join(dir, 'kubeconfig');
+    writeFileSync(kubeconfig, env.sandbox.kubeconfigFor(token, account, namespace));
+    const restrict = (allowed: string[]) =>
+      rbac.replaceNamespacedRole({
+        namespace,
+        name: account,
+        body: { metadata: { name: account }, rules: rules(allowed) },
+      });
+    return { kubeconfig, restrict };
+  }
+
+  test('list and watch taken away mid-run: the stop patch still goes out, and the unconfirmed engine is reported', async () => {
+    const dir = workDir();
+    const name = uniqueName('no-list');
+    const json = path.join(dir, 'r.json');
+    const { kubeconfig, restrict } = await limitedUser(dir, [
+      'get',
+      'list',
+      'watch',
+      'create',
+      'patch',
+      'delete',
+    ]);
+    const started = watchedRun([
+      'run',
+      '--kubeconfig',
+      kubeconfig,
+      '--namespace',
+      namespace,
+      '--engine',
+      engineFile(dir, name, 'never', namespace),
+      '--timeout',
+      '6s',
+      '--stop-timeout',
+      '20s',
+      '--json',
+      json,
+    ]);
+    await started.reached(running(name));
+    await restrict(['get', 'create', 'patch', 'delete']);
+    const result = await started.done;
+
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    // The read-back was refused, so the stop cannot be confirmed; but the patch was not given up for it.
+    assert.match(
+      result.stdout,
+      new RegExp(
+        `ERROR: chaos may still be running: ChaosEngine ${namespace}/${name} was not confirmed stopped: ` +
+          'reading the engines back failed: .*cannot list resource "chaosengines".*\\(HTTP 403\\)',
+      ),
+    );
+    assert.doesNotMatch(result.stdout, /This operation was aborted/);
+    assert.ok(result.stdout.includes(`to stop it: kubectl patch chaosengine ${name} -n ${namespace}`));
+    assert.equal(stopCases(json).length, 1);
+    assert.equal((await readEngine(env.sandbox.kc, namespace, name))?.spec?.engineState, 'stop');
+    assert.equal(
+      await eventually(
+        () => engineStatus(name),
+        (s) => s === 'stopped',
+      ),
+      'stopped',
+    );
   });
 });
 
