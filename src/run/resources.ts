@@ -36,7 +36,7 @@ export class RunResources {
   workflow?: LiveWorkflow;
   /** Something may have been created: an apply or submit was sent, answered or not. */
   started = false;
-  /** An apply or submit got no answer: it may have created what the run does not know about. */
+  /** An apply or submit got no answer (or a 5xx): it may have created what the run does not know about. */
   #unanswered = { engines: false, workflows: false };
   readonly #settings: ResourceSettings;
 
@@ -173,9 +173,13 @@ export class RunResources {
   }
 }
 
-/** No HTTP status came back (a timeout, a dropped connection): the server may have done it anyway. */
+/**
+ * No HTTP status came back (a timeout, a dropped connection), or a server error (5xx: the API server's
+ * own 504 timeout, an etcd timeout, a proxy in front giving up): the server may have done it anyway.
+ */
 function unanswered(error: unknown): boolean {
-  return statusCode(error instanceof Error && error.cause ? error.cause : error) === undefined;
+  const code = statusCode(error instanceof Error && error.cause ? error.cause : error);
+  return code === undefined || code >= 500;
 }
 
 function logRemoval(removal: Removal, log: (line: string) => void): void {

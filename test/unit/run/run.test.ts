@@ -445,6 +445,33 @@ test('a failed engine apply removes the RBAC this run created and names the file
 });
 
 test(
+  'an engine apply answered with a 504 may have landed: the engine is found by its label and stopped',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t);
+    playOperator(fake, 'never');
+    // The API server's own timeout: the write went on to etcd, but the client hears 504.
+    fake.inject(
+      { method: 'PATCH', path: enginePath, where: (r) => r.query.dryRun === undefined },
+      (request) => {
+        fake.put(request.body as KubeObject);
+        return { status: 504, body: status(504, 'request did not complete within the allotted timeout') };
+      },
+    );
+
+    await assert.rejects(run({ cleanup: 'always', stopTimeout: 3000 }), /apply failed: .*\(HTTP 504\)/);
+    assert.ok(fake.requests.some(isStop), 'the engine the server created was told to stop');
+    const engine = fake.get({
+      apiVersion: 'litmuschaos.io/v1alpha1',
+      kind: 'ChaosEngine',
+      metadata: { namespace: 'default', name: 'nginx-chaos' },
+    });
+    assert.equal((engine as ChaosEngine | undefined)?.status?.engineStatus, 'stopped');
+    assert.match(lines.join('\n'), /stopped ChaosEngine default\/nginx-chaos/);
+  },
+);
+
+test(
   'the timeout holds while the API refuses to list engines at the start of the wait',
   {
     ...limit,
