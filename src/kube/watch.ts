@@ -145,13 +145,13 @@ export function watchCollection<T extends Named>(
           delay = options.retryDelayMs ?? 1000;
           continue; // a server-side timeout: renew from where we were
         }
+        // Permission taken away since the list (or the kind no longer served): as final as a refused list.
+        if (refused(statusCode(outcome))) throw outcome;
         options.onRetry?.(
           `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? '?'}`,
         );
       } catch (error) {
-        const code = statusCode(error);
-        if (code === 401 || code === 403 || code === 404) {
-          // Retrying will not help: no permission, or the resource is not served.
+        if (refused(statusCode(error))) {
           stopped = true;
           fatalError = error;
           failReady(error);
@@ -179,4 +179,9 @@ export function watchCollection<T extends Named>(
       wake?.();
     },
   };
+}
+
+/** An answer that retrying will not change: no permission, or the resource is not served. */
+function refused(code: number | undefined): boolean {
+  return code === 401 || code === 403 || code === 404;
 }

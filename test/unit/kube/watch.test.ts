@@ -151,6 +151,30 @@ test('a 403 on the list rejects ready, sets fatalError and does not retry', limi
   assert.equal(watchRequests().length, 0);
 });
 
+test(
+  'a 403 on the watch request (list and watch taken away mid-run) is as final as one on the list',
+  limit,
+  async (t) => {
+    const { fake, start, lists, watchRequests, retries, changes } = setup(t);
+    fake.put(engine('a'));
+    fake.inject(
+      { method: 'GET', query: { watch: 'true' } },
+      { status: 403, body: status(403, 'chaosengines.litmuschaos.io is forbidden', 'Forbidden') },
+      100,
+    );
+    const watch = start();
+    await watch.ready;
+
+    await waitFor(() => watch.fatalError !== undefined, 'the watch to give up');
+    assert.equal(statusCode(watch.fatalError), 403);
+    assert.ok(changes() > 1, 'the owner is told, so a wait on the cache can end');
+    await new Promise((resolve) => setTimeout(resolve, 150)); // 15 retry delays
+    assert.equal(watchRequests().length, 1, 'no retries after a 403');
+    assert.equal(lists().length, 1);
+    assert.deepEqual(retries, []);
+  },
+);
+
 test('a 500 on the watch request is retried and the watch recovers', limit, async (t) => {
   const { fake, start, lists, watchRequests, retries } = setup(t);
   fake.put(engine('a'));
