@@ -158,6 +158,8 @@ export function watchCollection<T extends Named>(
           options.onChange();
           break;
         }
+        // A list cut short by the run's own end (a cancel, the deadline) is no retry to report.
+        if (stopped || connection.signal?.aborted) break;
         options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error)}; retrying`);
         needList = true;
       }

@@ -175,6 +175,37 @@ test(
   },
 );
 
+test('a list cut short by the run ending (a cancel) is not logged as a retry', limit, async (t) => {
+  const fake = new FakeApi();
+  const cancel = new AbortController();
+  const connection = connect(fake.kubeConfig(), { signal: cancel.signal });
+  const client = new LitmusClient(connection);
+  const retries: string[] = [];
+  // SIGTERM lands while the list is on the wire.
+  fake.inject({ method: 'GET', path: enginesPath }, () => {
+    cancel.abort(new Error('cancelled by SIGTERM'));
+    return { reset: 'socket hang up' };
+  });
+  const watch = watchCollection<ChaosEngine>(
+    connection,
+    client.list,
+    client.target('chaosengines', 'default'),
+    {
+      onChange: () => {},
+      onRetry: (reason) => retries.push(reason),
+      retryDelayMs: 10,
+    },
+  );
+  t.after(() => {
+    watch.stop();
+    fake.close();
+  });
+
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  assert.deepEqual(retries, [], 'no "retrying" line for a list the run itself ended');
+  assert.equal(fake.made({ method: 'GET', path: enginesPath }).length, 1, 'and no retry either');
+});
+
 test('a 500 on the watch request is retried and the watch recovers', limit, async (t) => {
   const { fake, start, lists, watchRequests, retries } = setup(t);
   fake.put(engine('a'));
