@@ -27,8 +27,8 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-6VV526I7.js";
-import "./chunks/chunk-TYQO6SQX.js";
+} from "./chunks/chunk-QLE2NM7X.js";
+import "./chunks/chunk-27SANGZA.js";
 import "./chunks/chunk-4X3LT62F.js";
 import "./chunks/chunk-MPMTBDZS.js";
 import "./chunks/chunk-B4YD6SSB.js";

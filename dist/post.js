@@ -20,7 +20,7 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-TYQO6SQX.js";
+} from "./chunks/chunk-27SANGZA.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   connect,

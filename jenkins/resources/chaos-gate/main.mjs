@@ -81723,18 +81723,19 @@ function watchCollection(connection, list, target, options) {
           delay = options.retryDelayMs ?? 1e3;
           continue;
         }
+        if (refused(statusCode(outcome))) throw outcome;
         options.onRetry?.(
           `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? "?"}`
         );
       } catch (error2) {
-        const code = statusCode(error2);
-        if (code === 401 || code === 403 || code === 404) {
+        if (refused(statusCode(error2))) {
           stopped = true;
           fatalError = error2;
           failReady(error2);
           options.onChange();
           break;
         }
+        if (stopped || connection.signal?.aborted) break;
         options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error2)}; retrying`);
         needList = true;
       }
@@ -81755,6 +81756,9 @@ function watchCollection(connection, list, target, options) {
       wake?.();
     }
   };
+}
+function refused(code) {
+  return code === 401 || code === 403 || code === 404;
 }
 var init_watch2 = __esm({
   "src/kube/watch.ts"() {
@@ -83494,7 +83498,7 @@ async function stopEngines(connection, refs, options) {
   } catch (error2) {
     readProblem = describeApiError("reading the engines back failed", error2);
   }
-  finished.abort();
+  if (readProblem === void 0) finished.abort();
   await patching;
   const open2 = refs.filter((ref) => !confirmed.has(engineKey(ref)));
   if (hurry.aborted && open2.length > 0) {
@@ -83718,7 +83722,8 @@ var init_stop_report = __esm({
 
 // src/run/resources.ts
 function unanswered(error2) {
-  return statusCode(error2 instanceof Error && error2.cause ? error2.cause : error2) === void 0;
+  const code = statusCode(error2 instanceof Error && error2.cause ? error2.cause : error2);
+  return code === void 0 || code >= 500;
 }
 function logRemoval(removal, log) {
   const list = (items) => items.length > 0 ? `: ${items.join(", ")}` : "";
@@ -83746,7 +83751,7 @@ var init_resources = __esm({
       workflow;
       /** Something may have been created: an apply or submit was sent, answered or not. */
       started = false;
-      /** An apply or submit got no answer: it may have created what the run does not know about. */
+      /** An apply or submit got no answer (or a 5xx): it may have created what the run does not know about. */
       #unanswered = { engines: false, workflows: false };
       #settings;
       constructor(settings) {

@@ -18,7 +18,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-TYQO6SQX.js";
+} from "./chunk-27SANGZA.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -353,7 +353,7 @@ var RunResources = class {
   workflow;
   /** Something may have been created: an apply or submit was sent, answered or not. */
   started = false;
-  /** An apply or submit got no answer: it may have created what the run does not know about. */
+  /** An apply or submit got no answer (or a 5xx): it may have created what the run does not know about. */
   #unanswered = { engines: false, workflows: false };
   #settings;
   constructor(settings) {
@@ -472,7 +472,8 @@ var RunResources = class {
   }
 };
 function unanswered(error) {
-  return statusCode(error instanceof Error && error.cause ? error.cause : error) === void 0;
+  const code = statusCode(error instanceof Error && error.cause ? error.cause : error);
+  return code === void 0 || code >= 500;
 }
 function logRemoval(removal, log) {
   const list = (items) => items.length > 0 ? `: ${items.join(", ")}` : "";

@@ -390,18 +390,19 @@ function watchCollection(connection, list, target, options) {
           delay = options.retryDelayMs ?? 1e3;
           continue;
         }
+        if (refused(statusCode(outcome))) throw outcome;
         options.onRetry?.(
           `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? "?"}`
         );
       } catch (error) {
-        const code = statusCode(error);
-        if (code === 401 || code === 403 || code === 404) {
+        if (refused(statusCode(error))) {
           stopped = true;
           fatalError = error;
           failReady(error);
           options.onChange();
           break;
         }
+        if (stopped || connection.signal?.aborted) break;
         options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error)}; retrying`);
         needList = true;
       }
@@ -422,6 +423,9 @@ function watchCollection(connection, list, target, options) {
       wake?.();
     }
   };
+}
+function refused(code) {
+  return code === 401 || code === 403 || code === 404;
 }
 
 // src/kube/until.ts
@@ -902,7 +906,7 @@ async function stopEngines(connection, refs, options) {
   } catch (error) {
     readProblem = describeApiError("reading the engines back failed", error);
   }
-  finished.abort();
+  if (readProblem === void 0) finished.abort();
   await patching;
   const open = refs.filter((ref) => !confirmed.has(engineKey(ref)));
   if (hurry.aborted && open.length > 0) {

@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-6VV526I7.js";
-import "./chunk-TYQO6SQX.js";
+} from "./chunk-QLE2NM7X.js";
+import "./chunk-27SANGZA.js";
 import "./chunk-4X3LT62F.js";
 import "./chunk-MPMTBDZS.js";
 import "./chunk-B4YD6SSB.js";
