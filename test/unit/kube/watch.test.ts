@@ -21,9 +21,10 @@ function engine(name: string, labels?: Record<string, string>): KubeObject {
   };
 }
 
-function setup(t: TestContext) {
+/** `signal`: the run's own end (a cancel, its deadline), as the connection carries it. */
+function setup(t: TestContext, signal?: AbortSignal) {
   const fake = new FakeApi();
-  const connection = connect(fake.kubeConfig());
+  const connection = connect(fake.kubeConfig(), { signal });
   const client = new LitmusClient(connection);
   const retries: string[] = [];
   const watches: CollectionWatch<ChaosEngine>[] = [];
@@ -176,34 +177,18 @@ test(
 );
 
 test('a list cut short by the run ending (a cancel) is not logged as a retry', limit, async (t) => {
-  const fake = new FakeApi();
   const cancel = new AbortController();
-  const connection = connect(fake.kubeConfig(), { signal: cancel.signal });
-  const client = new LitmusClient(connection);
-  const retries: string[] = [];
+  const { fake, start, lists, retries } = setup(t, cancel.signal);
   // SIGTERM lands while the list is on the wire.
   fake.inject({ method: 'GET', path: enginesPath }, () => {
     cancel.abort(new Error('cancelled by SIGTERM'));
     return { reset: 'socket hang up' };
   });
-  const watch = watchCollection<ChaosEngine>(
-    connection,
-    client.list,
-    client.target('chaosengines', 'default'),
-    {
-      onChange: () => {},
-      onRetry: (reason) => retries.push(reason),
-      retryDelayMs: 10,
-    },
-  );
-  t.after(() => {
-    watch.stop();
-    fake.close();
-  });
+  start();
 
   await new Promise((resolve) => setTimeout(resolve, 150));
   assert.deepEqual(retries, [], 'no "retrying" line for a list the run itself ended');
-  assert.equal(fake.made({ method: 'GET', path: enginesPath }).length, 1, 'and no retry either');
+  assert.equal(lists().length, 1, 'and no retry either');
 });
 
 test('a 500 on the watch request is retried and the watch recovers', limit, async (t) => {
