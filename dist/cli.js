@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-DWL4VW43.js");
+var { main } = await import("./chunks/main-4MEIQ35O.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-ADCBU7D7.js";
+} from "./chunks/chunk-WN42ZL2C.js";
 import {
   loadConfig,
   withCancellation
@@ -27,14 +27,14 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-QLE2NM7X.js";
-import "./chunks/chunk-27SANGZA.js";
+} from "./chunks/chunk-Q6OVVDBR.js";
+import "./chunks/chunk-KYVDS5WR.js";
 import "./chunks/chunk-4X3LT62F.js";
 import "./chunks/chunk-MPMTBDZS.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   newSecretDir
-} from "./chunks/chunk-FDRMWWTI.js";
+} from "./chunks/chunk-EIOTGL6P.js";
 import "./chunks/chunk-BR4O6SHA.js";
 import "./chunks/chunk-TNPFZ4B5.js";
 import "./chunks/chunk-7GHJJVB5.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunks/chunk-F2YYTRFE.js";
 import "./chunks/chunk-GC5MFTKR.js";
 import "./chunks/chunk-BT27BQUD.js";
-import "./chunks/chunk-VFODMV62.js";
+import "./chunks/chunk-KS4FAQMI.js";
 import "./chunks/chunk-466RCVCX.js";
 import "./chunks/chunk-KYPTWZBF.js";
 import "./chunks/chunk-EAPGYWCO.js";

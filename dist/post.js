@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-ADCBU7D7.js";
+} from "./chunks/chunk-WN42ZL2C.js";
 import {
   loadConfig,
   withCancellation
@@ -20,12 +20,12 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-27SANGZA.js";
+} from "./chunks/chunk-KYVDS5WR.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   connect,
   loadKubeContext
-} from "./chunks/chunk-FDRMWWTI.js";
+} from "./chunks/chunk-EIOTGL6P.js";
 import "./chunks/chunk-BR4O6SHA.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-BT27BQUD.js";

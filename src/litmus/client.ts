@@ -75,6 +75,23 @@ export class LitmusClient {
     );
   }
 
+  /** The ChaosResult of this name, or undefined when there is none. */
+  async getResult(namespace: string, name: string): Promise<ChaosResult | undefined> {
+    try {
+      const result: unknown = await this.#api.getNamespacedCustomObject({
+        group: litmusGroup,
+        version: litmusVersion,
+        namespace,
+        plural: resultPlural,
+        name,
+      });
+      return result as ChaosResult;
+    } catch (error) {
+      if (statusCode(error) === 404) return undefined;
+      throw apiError(`reading ChaosResult ${namespace}/${name}`, error);
+    }
+  }
+
   /** The engines in a namespace that carry these labels. */
   async enginesLabelled(namespace: string, labelSelector: string): Promise<ChaosEngine[]> {
     return (await this.list<ChaosEngine>(this.target(enginePlural, namespace, labelSelector))).items;

@@ -164,6 +164,11 @@ function engineSuite(
   };
 }
 
+/** The ChaosResults an engine's experiments write, by name. */
+export function expectedResultNames(engine: ChaosEngine): string[] {
+  return experimentsOf(engine).map((experiment) => resultName(engine.metadata.name ?? '', experiment));
+}
+
 function experimentsOf(engine: ChaosEngine): string[] {
   const fromSpec = engine.spec?.experiments?.map((e) => e.name) ?? [];
   const fromStatus = engine.status?.experiments?.map((e) => e.name ?? '').filter(Boolean) ?? [];

@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import {
+  CustomObjectsApi,
+  PatchStrategy,
+  RbacAuthorizationV1Api,
+  setHeaderOptions,
+} from '@kubernetes/client-node';
 import { fixturePath } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
@@ -136,6 +141,56 @@ describe('chaos-gate run on a real API server', () => {
       none.stderr,
       /no ChaosEngine in namespace shop matches the selector "chaos-gate.io\/run=nothing"/,
     );
+  });
+
+  test('report --selector names the result another run left under the name its experiment writes', async () => {
+    const dir = workDir();
+    const name = uniqueName('reused');
+    const runId = uniqueName('reused-run');
+    const run = await cli([
+      '--engine',
+      engineFile(dir, name, 'pass'),
+      '--run-id',
+      runId,
+      '--cleanup',
+      'never',
+    ]).done;
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const results = env.sandbox.kc.makeApiClient(CustomObjectsApi);
+    const result = {
+      group: 'litmuschaos.io',
+      version: 'v1alpha1',
+      namespace,
+      plural: 'chaosresults',
+      name: `${name}-pod-delete`,
+    };
+    const report = () =>
+      runEntry('dist/cli.js', [
+        'report',
+        '--kubeconfig',
+        env.sandbox.kubeconfigPath,
+        '--namespace',
+        namespace,
+        '--selector',
+        `chaos-gate.io/run=${runId}`,
+      ]).done;
+    // What an engine of the same name, deleted and applied again, finds under its result's name.
+    await results.patchNamespacedCustomObject(
+      { ...result, body: { metadata: { labels: { chaosUID: 'uid-of-a-previous-run' } } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+    const reused = await report();
+    assert.equal(reused.code, 2, reused.stdout + reused.stderr);
+    assert.match(
+      reused.stderr,
+      new RegExp(
+        `no ChaosResult of this run: the ChaosResult ${name}-pod-delete found belongs to another run \\(chaosUID uid-of-a-previous-run, not the engine's UID [0-9a-f-]{36}\\)`,
+      ),
+    );
+    await results.deleteNamespacedCustomObject(result);
+    const none = await report();
+    assert.equal(none.code, 2, none.stdout + none.stderr);
+    assert.match(none.stderr, new RegExp(`no ChaosResult ${name}-pod-delete was written for this run\\n`));
   });
 
   test('a failed verdict fails the gate with exit code 1', async () => {

@@ -82550,6 +82550,22 @@ var init_client3 = __esm({
           setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
         );
       }
+      /** The ChaosResult of this name, or undefined when there is none. */
+      async getResult(namespace, name) {
+        try {
+          const result = await this.#api.getNamespacedCustomObject({
+            group: litmusGroup,
+            version: litmusVersion,
+            namespace,
+            plural: resultPlural,
+            name
+          });
+          return result;
+        } catch (error2) {
+          if (statusCode(error2) === 404) return void 0;
+          throw apiError(`reading ChaosResult ${namespace}/${name}`, error2);
+        }
+      }
       /** The engines in a namespace that carry these labels. */
       async enginesLabelled(namespace, labelSelector) {
         return (await this.list(this.target(enginePlural, namespace, labelSelector))).items;
@@ -82714,6 +82730,9 @@ function engineSuite(engine, { resultsByKey, interruption, asFound }) {
     }),
     cases
   };
+}
+function expectedResultNames(engine) {
+  return experimentsOf(engine).map((experiment) => resultName(engine.metadata.name ?? "", experiment));
 }
 function experimentsOf(engine) {
   const fromSpec = engine.spec?.experiments?.map((e2) => e2.name) ?? [];
@@ -84423,6 +84442,7 @@ async function chaosReportFromCluster(config2, namespace, selector) {
     const listed2 = (await litmus.list(
       litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
     )).items;
+    if (selector) listed2.push(...await resultsUnderExpectedNames(litmus, namespace, engines, listed2));
     const problems = [];
     const results = readableResults(listed2, (problem) => problems.push(problem));
     if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
@@ -84431,9 +84451,16 @@ async function chaosReportFromCluster(config2, namespace, selector) {
     kube.dispose();
   }
 }
+async function resultsUnderExpectedNames(litmus, namespace, engines, listed2) {
+  const have = new Set(listed2.map((result) => result.metadata.name));
+  const missing = engines.flatMap(expectedResultNames).filter((name) => !have.has(name));
+  const found = await pMap(missing, (name) => litmus.getResult(namespace, name), { concurrency: 8 });
+  return found.filter((result) => result !== void 0);
+}
 var init_report_cluster = __esm({
   "src/run/report-cluster.ts"() {
     "use strict";
+    init_p_map();
     init_errors();
     init_client();
     init_context();

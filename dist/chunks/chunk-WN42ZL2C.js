@@ -16,7 +16,7 @@ import {
 } from "./chunk-WBJFAYQ2.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-FDRMWWTI.js";
+} from "./chunk-EIOTGL6P.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19796,4 +19796,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-ADCBU7D7.js.LEGAL.txt */
+/*! For license information please see chunk-WN42ZL2C.js.LEGAL.txt */

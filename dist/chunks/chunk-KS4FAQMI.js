@@ -110,6 +110,9 @@ function engineSuite(engine, { resultsByKey, interruption, asFound }) {
     cases
   };
 }
+function expectedResultNames(engine) {
+  return experimentsOf(engine).map((experiment) => resultName(engine.metadata.name ?? "", experiment));
+}
 function experimentsOf(engine) {
   const fromSpec = engine.spec?.experiments?.map((e) => e.name) ?? [];
   const fromStatus = engine.status?.experiments?.map((e) => e.name ?? "").filter(Boolean) ?? [];
@@ -297,5 +300,6 @@ function definedProperties(values) {
 export {
   engineSuiteName,
   resultSuiteName,
-  convertChaos
+  convertChaos,
+  expectedResultNames
 };

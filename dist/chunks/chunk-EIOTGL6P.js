@@ -53481,6 +53481,220 @@ function contextNamespace(kc) {
   return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
 }
 
+// node_modules/p-map/index.js
+function pMap(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, false);
+}
+function pMapSettled(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, true);
+}
+async function mapConcurrently(iterable, mapper, {
+  concurrency = Number.POSITIVE_INFINITY,
+  stopOnError = true,
+  signal: signal3
+} = {}, isSettled) {
+  return new Promise((resolve_, reject_) => {
+    validateOptions(iterable, mapper, concurrency);
+    const result = [];
+    const errors = [];
+    let skippedCount = 0;
+    let isResolved = false;
+    let isIterableDone = false;
+    const pendingIndexes = /* @__PURE__ */ new Set();
+    let doneIndex = Number.POSITIVE_INFINITY;
+    let currentIndex = 0;
+    const iterator = getIterator(iterable);
+    const signalListener = () => {
+      reject(signal3.reason);
+    };
+    const cleanup = () => {
+      signal3?.removeEventListener("abort", signalListener);
+    };
+    const resolve = (value) => {
+      resolve_(value);
+      cleanup();
+    };
+    const reject = (reason) => {
+      if (isResolved) {
+        return;
+      }
+      isResolved = true;
+      reject_(reason);
+      cleanup();
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+    };
+    if (signal3) {
+      if (signal3.aborted) {
+        reject(signal3.reason);
+        return;
+      }
+      signal3.addEventListener("abort", signalListener, { once: true });
+    }
+    const pull = createPuller(iterator);
+    const settleIfFinished = () => {
+      if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
+        return;
+      }
+      for (const index2 of pendingIndexes) {
+        if (index2 < doneIndex) {
+          return;
+        }
+      }
+      if (!stopOnError) {
+        const collectedErrors = [];
+        for (let index2 = 0; index2 < Math.min(doneIndex, errors.length); index2++) {
+          if (index2 in errors) {
+            collectedErrors.push(errors[index2]);
+          }
+        }
+        if (collectedErrors.length > 0) {
+          reject(new AggregateError(collectedErrors));
+          return;
+        }
+      }
+      isResolved = true;
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+      const lastIndex = Math.min(doneIndex, result.length);
+      if (lastIndex === result.length && skippedCount === 0) {
+        resolve(result);
+        return;
+      }
+      resolve(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+    };
+    const next = async () => {
+      if (isResolved || currentIndex >= doneIndex) {
+        return;
+      }
+      const index2 = currentIndex++;
+      pendingIndexes.add(index2);
+      let nextItem;
+      try {
+        nextItem = await pull();
+      } catch (error) {
+        pendingIndexes.delete(index2);
+        if (index2 < doneIndex) {
+          throw error;
+        }
+        settleIfFinished();
+        return;
+      }
+      if (nextItem.done) {
+        pendingIndexes.delete(index2);
+        doneIndex = Math.min(doneIndex, index2);
+        isIterableDone = true;
+        settleIfFinished();
+        return;
+      }
+      const runner = (async () => {
+        try {
+          const element = await nextItem.value;
+          if (isResolved || index2 >= doneIndex) {
+            return;
+          }
+          const value = await mapper(element, index2);
+          if (index2 >= doneIndex) {
+            return;
+          }
+          if (value === pMapStop) {
+            doneIndex = index2;
+            return;
+          }
+          if (value === pMapSkip) {
+            skippedCount++;
+          }
+          result[index2] = isSettled && value !== pMapSkip ? { status: "fulfilled", value } : value;
+        } catch (error) {
+          if (index2 >= doneIndex) {
+            return;
+          }
+          if (isSettled) {
+            result[index2] = { status: "rejected", reason: error };
+          } else if (stopOnError) {
+            reject(error);
+            return;
+          } else {
+            errors[index2] = error;
+          }
+        } finally {
+          pendingIndexes.delete(index2);
+          settleIfFinished();
+        }
+        try {
+          await next();
+        } catch (error) {
+          reject(error);
+        }
+      })();
+      runner.then(() => new Promise(() => {
+      })).then(resolve_);
+    };
+    (async () => {
+      for (let index2 = 0; index2 < concurrency; index2++) {
+        try {
+          await next();
+        } catch (error) {
+          reject(error);
+          break;
+        }
+        if (isResolved || currentIndex >= doneIndex) {
+          break;
+        }
+      }
+    })();
+  });
+}
+var pMapSkip = /* @__PURE__ */ Symbol("skip");
+var pMapStop = /* @__PURE__ */ Symbol("stop");
+function validateOptions(iterable, mapper, concurrency) {
+  if (iterable?.[Symbol.iterator] === void 0 && iterable?.[Symbol.asyncIterator] === void 0) {
+    throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
+  }
+  if (typeof mapper !== "function") {
+    throw new TypeError("Mapper function is required");
+  }
+  if (!isLimit(concurrency, 1)) {
+    throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency}\` (${typeof concurrency})`);
+  }
+}
+function isLimit(value, minimum) {
+  return Number.isSafeInteger(value) && value >= minimum || value === Number.POSITIVE_INFINITY;
+}
+function getIterator(iterable) {
+  return iterable[Symbol.asyncIterator] === void 0 ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
+}
+async function closeIterator(iterator) {
+  try {
+    await iterator.return?.();
+  } catch {
+  }
+}
+function createPuller(iterator) {
+  let isSourceDone = false;
+  const markDone = (item) => {
+    if (item?.done) {
+      isSourceDone = true;
+    }
+  };
+  return () => {
+    if (isSourceDone) {
+      return { done: true };
+    }
+    const result = iterator.next();
+    markDone(result);
+    if (typeof result?.then !== "function") {
+      return result;
+    }
+    const promise = Promise.resolve(result);
+    promise.then(markDone, () => {
+    });
+    return promise;
+  };
+}
+
 // src/kube/client.ts
 import http2 from "node:http";
 import https2 from "node:https";
@@ -53737,6 +53951,22 @@ var LitmusClient = class {
       setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
     );
   }
+  /** The ChaosResult of this name, or undefined when there is none. */
+  async getResult(namespace, name) {
+    try {
+      const result = await this.#api.getNamespacedCustomObject({
+        group: litmusGroup,
+        version: litmusVersion,
+        namespace,
+        plural: resultPlural,
+        name
+      });
+      return result;
+    } catch (error) {
+      if (statusCode(error) === 404) return void 0;
+      throw apiError(`reading ChaosResult ${namespace}/${name}`, error);
+    }
+  }
   /** The engines in a namespace that carry these labels. */
   async enginesLabelled(namespace, labelSelector) {
     return (await this.list(this.target(enginePlural, namespace, labelSelector))).items;
@@ -53764,6 +53994,8 @@ export {
   registerKubeconfigCredentials,
   newSecretDir,
   contextNamespace,
+  pMap,
+  pMapSettled,
   connect,
   limited,
   apiClient,

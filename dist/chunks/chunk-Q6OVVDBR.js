@@ -11,14 +11,12 @@ import {
   engineKey,
   experimentProgress,
   managedBy,
-  pMap,
-  pMapSettled,
   runLabel,
   stopRunChaos,
   until,
   watchSource,
   withStopCases
-} from "./chunk-27SANGZA.js";
+} from "./chunk-KYVDS5WR.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -37,10 +35,12 @@ import {
   enginePlural,
   limited,
   loadKubeContext,
+  pMap,
+  pMapSettled,
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-FDRMWWTI.js";
+} from "./chunk-EIOTGL6P.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal
@@ -57,7 +57,7 @@ import {
 } from "./chunk-GC5MFTKR.js";
 import {
   convertChaos
-} from "./chunk-VFODMV62.js";
+} from "./chunk-KS4FAQMI.js";
 import {
   readableResults
 } from "./chunk-KYPTWZBF.js";

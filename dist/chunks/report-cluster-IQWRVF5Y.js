@@ -6,11 +6,13 @@ import {
   connect,
   enginePlural,
   loadKubeContext,
+  pMap,
   resultPlural
-} from "./chunk-FDRMWWTI.js";
+} from "./chunk-EIOTGL6P.js";
 import {
-  convertChaos
-} from "./chunk-VFODMV62.js";
+  convertChaos,
+  expectedResultNames
+} from "./chunk-KS4FAQMI.js";
 import "./chunk-466RCVCX.js";
 import {
   readableResults
@@ -40,6 +42,7 @@ async function chaosReportFromCluster(config, namespace, selector) {
     const listed = (await litmus.list(
       litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
     )).items;
+    if (selector) listed.push(...await resultsUnderExpectedNames(litmus, namespace, engines, listed));
     const problems = [];
     const results = readableResults(listed, (problem) => problems.push(problem));
     if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
@@ -47,6 +50,12 @@ async function chaosReportFromCluster(config, namespace, selector) {
   } finally {
     kube.dispose();
   }
+}
+async function resultsUnderExpectedNames(litmus, namespace, engines, listed) {
+  const have = new Set(listed.map((result) => result.metadata.name));
+  const missing = engines.flatMap(expectedResultNames).filter((name) => !have.has(name));
+  const found = await pMap(missing, (name) => litmus.getResult(namespace, name), { concurrency: 8 });
+  return found.filter((result) => result !== void 0);
 }
 export {
   chaosReportFromCluster

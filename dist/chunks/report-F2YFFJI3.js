@@ -26,7 +26,7 @@ import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-VFODMV62.js";
+} from "./chunk-KS4FAQMI.js";
 import "./chunk-466RCVCX.js";
 import {
   chaosEngineSchema,
@@ -182,7 +182,7 @@ async function reportGate(config, sources, log) {
       );
     inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
-    const { chaosReportFromCluster } = await import("./report-cluster-ZLTDVMQI.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-IQWRVF5Y.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });
