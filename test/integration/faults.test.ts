@@ -28,9 +28,15 @@ import { engineFile, exampleRbac, leftovers, uniqueName, useSandbox, workDir } f
 const namespace = 'faults';
 const env = useSandbox(namespace);
 
-const run = (args: string[]) =>
-  watchedRun(['run', '--kubeconfig', env.sandbox.kubeconfigPath, '--namespace', namespace, ...args]);
+const run = (args: string[], kubeconfig = env.sandbox.kubeconfigPath) =>
+  watchedRun(['run', '--kubeconfig', kubeconfig, '--namespace', namespace, ...args]);
 const running = (name: string) => new RegExp(`\\[chaos\\] ${namespace}/${name} pod-delete: Running`);
+/** A new engine the stand-in operator keeps Running until it is stopped, in a fresh folder for the test. */
+function neverEndingEngine(prefix: string): { dir: string; name: string; engine: string } {
+  const dir = workDir();
+  const name = uniqueName(prefix);
+  return { dir, name, engine: engineFile(dir, name, 'never', namespace) };
+}
 const engineStatus = async (name: string) =>
   (await readEngine(env.sandbox.kc, namespace, name))?.status?.engineStatus;
 
@@ -60,19 +66,9 @@ async function stopByHand(name: string): Promise<void> {
 
 describe('the API server goes away', () => {
   test('killed across the timeout: the stop is retried until it returns, and the engine ends stopped', async () => {
-    const dir = workDir();
-    const name = uniqueName('kill-timeout');
+    const { dir, name, engine } = neverEndingEngine('kill-timeout');
     const json = path.join(dir, 'report.json');
-    const started = run([
-      '--engine',
-      engineFile(dir, name, 'never', namespace),
-      '--timeout',
-      '8s',
-      '--stop-timeout',
-      '90s',
-      '--json',
-      json,
-    ]);
+    const started = run(['--engine', engine, '--timeout', '8s', '--stop-timeout', '90s', '--json', json]);
     await started.reached(running(name));
     await env.sandbox.apiserver.kill();
     await started.reached(/timeout: stopping the chaos/);
@@ -89,16 +85,8 @@ describe('the API server goes away', () => {
   });
 
   test('killed across a cancel: the stop outlives the outage and the run exits 143 with the engine stopped', async () => {
-    const dir = workDir();
-    const name = uniqueName('kill-cancel');
-    const started = run([
-      '--engine',
-      engineFile(dir, name, 'never', namespace),
-      '--stop-timeout',
-      '90s',
-      '--cleanup',
-      'never',
-    ]);
+    const { name, engine } = neverEndingEngine('kill-cancel');
+    const started = run(['--engine', engine, '--stop-timeout', '90s', '--cleanup', 'never']);
     await started.reached(running(name));
     await env.sandbox.apiserver.kill();
     started.kill('SIGTERM');
@@ -113,8 +101,7 @@ describe('the API server goes away', () => {
   });
 
   test('frozen (SIGSTOP): the stop deadline bounds the run, and the engine it could not stop is reported everywhere', async () => {
-    const dir = workDir();
-    const name = uniqueName('frozen');
+    const { dir, name, engine } = neverEndingEngine('frozen');
     const reports = {
       junit: path.join(dir, 'junit.xml'),
       json: path.join(dir, 'r.json'),
@@ -122,7 +109,7 @@ describe('the API server goes away', () => {
     };
     const started = run([
       '--engine',
-      engineFile(dir, name, 'never', namespace),
+      engine,
       '--timeout',
       '5s',
       '--stop-timeout',
@@ -171,19 +158,9 @@ describe('the API server goes away', () => {
   });
 
   test('frozen, and SIGTERM during the stop after the timeout: one last attempt, then out at once', async () => {
-    const dir = workDir();
-    const name = uniqueName('frozen-term');
+    const { dir, name, engine } = neverEndingEngine('frozen-term');
     const json = path.join(dir, 'r.json');
-    const started = run([
-      '--engine',
-      engineFile(dir, name, 'never', namespace),
-      '--timeout',
-      '4s',
-      '--stop-timeout',
-      '120s',
-      '--json',
-      json,
-    ]);
+    const started = run(['--engine', engine, '--timeout', '4s', '--stop-timeout', '120s', '--json', json]);
     await started.reached(running(name));
     env.sandbox.apiserver.freeze();
     let result;
@@ -204,9 +181,8 @@ describe('the API server goes away', () => {
   });
 
   test('a second signal during a cancel: one last stop attempt, then the process exits at once', async () => {
-    const dir = workDir();
-    const name = uniqueName('second-signal');
-    const started = run(['--engine', engineFile(dir, name, 'never', namespace), '--stop-timeout', '120s']);
+    const { name, engine } = neverEndingEngine('second-signal');
+    const started = run(['--engine', engine, '--stop-timeout', '120s']);
     await started.reached(running(name));
     env.sandbox.apiserver.freeze();
     let result;
@@ -230,20 +206,14 @@ describe('the API server goes away', () => {
   test('a server that accepts and never answers: the timeout holds in preflight, exit 2; SIGTERM acts at once', async () => {
     const hole = await startBlackHole();
     const token = 'black-hole-token-0123456789abcdef';
-    const dir = workDir();
+    const { dir, engine } = neverEndingEngine('hole');
     const kubeconfig = path.join(dir, 'kubeconfig');
     writeFileSync(kubeconfig, blackHoleKubeconfig(hole.server, token, namespace));
+    // No --namespace: the kubeconfig's context names it.
+    const runAgainstHole = (timeout: string) =>
+      watchedRun(['run', '--kubeconfig', kubeconfig, '--engine', engine, '--timeout', timeout]);
     try {
-      const engine = engineFile(dir, uniqueName('hole'), 'never', namespace);
-      const timedOut = await watchedRun([
-        'run',
-        '--kubeconfig',
-        kubeconfig,
-        '--engine',
-        engine,
-        '--timeout',
-        '4s',
-      ]).done;
+      const timedOut = await runAgainstHole('4s').done;
       assert.equal(timedOut.code, 2, timedOut.stdout + timedOut.stderr);
       assert.ok(timedOut.ms < 10_000, `ended after ${timedOut.ms} ms`);
       assert.match(
@@ -252,15 +222,7 @@ describe('the API server goes away', () => {
       );
       assert.ok(hole.accepted() > 0);
 
-      const cancelled = watchedRun([
-        'run',
-        '--kubeconfig',
-        kubeconfig,
-        '--engine',
-        engine,
-        '--timeout',
-        '10m',
-      ]);
+      const cancelled = runAgainstHole('10m');
       await sleep(1500);
       const signalled = Date.now();
       cancelled.kill('SIGTERM');
@@ -309,8 +271,7 @@ describe('permissions change mid-run', () => {
   }
 
   test('list and watch taken away mid-run: the stop patch still goes out, and the unconfirmed engine is reported', async () => {
-    const dir = workDir();
-    const name = uniqueName('no-list');
+    const { dir, name, engine } = neverEndingEngine('no-list');
     const json = path.join(dir, 'r.json');
     const { kubeconfig, restrict } = await limitedUser(dir, [
       'get',
@@ -320,21 +281,10 @@ describe('permissions change mid-run', () => {
       'patch',
       'delete',
     ]);
-    const started = watchedRun([
-      'run',
-      '--kubeconfig',
+    const started = run(
+      ['--engine', engine, '--timeout', '6s', '--stop-timeout', '20s', '--json', json],
       kubeconfig,
-      '--namespace',
-      namespace,
-      '--engine',
-      engineFile(dir, name, 'never', namespace),
-      '--timeout',
-      '6s',
-      '--stop-timeout',
-      '20s',
-      '--json',
-      json,
-    ]);
+    );
     await started.reached(running(name));
     await restrict(['get', 'create', 'patch', 'delete']);
     const result = await started.done;
@@ -364,14 +314,13 @@ describe('permissions change mid-run', () => {
 
 describe('processes and inputs', () => {
   test('a string load command whose child ignores SIGTERM is stopped with its group, after the chaos', async () => {
-    const dir = workDir();
-    const name = uniqueName('stubborn');
+    const { dir, name, engine } = neverEndingEngine('stubborn');
     const marker = `stubborn-load-${process.pid}-${Date.now()}`;
     const config = path.join(dir, 'chaos-gate.yaml');
     writeFileSync(
       config,
       stringify({
-        engines: [engineFile(dir, name, 'never', namespace)],
+        engines: [engine],
         load: {
           command: `sh -c 'trap "" TERM; echo ${marker}; while :; do sleep 0.2; done' ${marker}`,
           leadTime: '1s',
