@@ -102,25 +102,11 @@ test('the post step stops the engines of a main step that never finished', async
   const name = uniqueName('orphan');
   // A main step that was killed mid-run: it applied an engine and saved its run id, nothing more.
   const runId = 'killed-run';
-  const started = runEntry(
-    'dist/cli.js',
-    [
-      'run',
-      '--kubeconfig',
-      env.sandbox.kubeconfigPath,
-      '--namespace',
-      namespace,
-      '--engine',
-      engineFile(dir, name, 'never', namespace),
-      '--run-id',
-      runId,
-    ],
-    {
-      onStdout: (text) => {
-        if (text.includes(`[chaos] ${namespace}/${name} pod-delete: Running`)) started.kill('SIGKILL');
-      },
+  const started = env.run(['--engine', engineFile(dir, name, 'never', namespace), '--run-id', runId], {
+    onStdout: (text) => {
+      if (text.includes(`[chaos] ${namespace}/${name} pod-delete: Running`)) started.kill('SIGKILL');
     },
-  );
+  });
   await started.done;
   assert.ok(!env.operator.aborted.has(name), 'a SIGKILLed process could not stop its chaos');
   const state = path.join(dir, 'state');

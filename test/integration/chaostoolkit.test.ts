@@ -121,17 +121,7 @@ describe('ctkJournals in a chaos-gate run', () => {
       config,
       stringify({ engines: [engineFile(dir, uniqueName('ctk'), 'pass', 'ctk')], ctkJournals: [deviates] }),
     );
-    const run = await runEntry('dist/cli.js', [
-      'run',
-      '--config',
-      config,
-      '--kubeconfig',
-      env.sandbox.kubeconfigPath,
-      '--namespace',
-      'ctk',
-      '--json',
-      json,
-    ]).done;
+    const run = await env.run(['--config', config, '--json', json]).done;
     assert.equal(run.code, 1, run.stdout + run.stderr);
     const report = JSON.parse(readFileSync(json, 'utf8')) as { suites: { kind: string; cases: Case[] }[] };
     const chaos = report.suites.filter((s) => s.kind === 'chaosengine').flatMap((s) => s.cases);

@@ -19,21 +19,13 @@ import { readCheckedJUnit } from '../support/junit-readers.ts';
 const namespace = 'shop';
 const env = useSandbox(namespace);
 
-function cli(args: string[], options: { onStdout?: (text: string) => void } = {}) {
-  return runEntry(
-    'dist/cli.js',
-    ['run', '--kubeconfig', env.sandbox.kubeconfigPath, '--namespace', namespace, ...args],
-    options,
-  );
-}
-
 describe('chaos-gate run on a real API server', () => {
   test('a passing experiment passes the gate, writes JUnit and JSON, and cleans up everything', async () => {
     const dir = workDir();
     const name = uniqueName('pass');
     const junit = path.join(dir, 'junit.xml');
     const json = path.join(dir, 'report.json');
-    const run = await cli([
+    const run = await env.run([
       '--rbac',
       exampleRbac,
       '--engine',
@@ -85,7 +77,7 @@ describe('chaos-gate run on a real API server', () => {
         '  stop: wait',
       ].join('\n'),
     );
-    const run = await cli(['--config', config, '--junit', junit]).done;
+    const run = await env.run(['--config', config, '--junit', junit]).done;
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const started = run.stdout.indexOf('[load] load started');
     const applied = run.stdout.indexOf(`applied ChaosEngine shop/${name}`);
@@ -101,7 +93,7 @@ describe('chaos-gate run on a real API server', () => {
     const dir = workDir();
     const name = uniqueName('live');
     const runId = uniqueName('live-run');
-    const run = await cli([
+    const run = await env.run([
       '--engine',
       engineFile(dir, name, 'fail-probe'),
       '--run-id',
@@ -195,7 +187,7 @@ describe('chaos-gate run on a real API server', () => {
 
   test('a failed verdict fails the gate with exit code 1', async () => {
     const dir = workDir();
-    const run = await cli([
+    const run = await env.run([
       '--rbac',
       exampleRbac,
       '--engine',
@@ -211,7 +203,7 @@ describe('chaos-gate run on a real API server', () => {
   test('a failed probe fails the gate and the JUnit failure carries the probe description', async () => {
     const dir = workDir();
     const junit = path.join(dir, 'junit.xml');
-    const run = await cli([
+    const run = await env.run([
       '--rbac',
       exampleRbac,
       '--engine',
@@ -231,7 +223,7 @@ describe('chaos-gate run on a real API server', () => {
     const dir = workDir();
     const name = uniqueName('hang');
     const junit = path.join(dir, 'junit.xml');
-    const run = await cli([
+    const run = await env.run([
       '--engine',
       engineFile(dir, name, 'never'),
       '--timeout',
@@ -258,26 +250,14 @@ describe('chaos-gate run on a real API server', () => {
     const dir = workDir();
     const name = uniqueName('cancel');
     let signalled = false;
-    const started = runEntry(
-      'dist/cli.js',
-      [
-        'run',
-        '--kubeconfig',
-        env.sandbox.kubeconfigPath,
-        '--namespace',
-        namespace,
-        '--engine',
-        engineFile(dir, name, 'never'),
-      ],
-      {
-        onStdout: (text) => {
-          if (!signalled && text.includes(`[chaos] shop/${name} pod-delete: Running`)) {
-            signalled = true;
-            started.kill('SIGTERM');
-          }
-        },
+    const started = env.run(['--engine', engineFile(dir, name, 'never')], {
+      onStdout: (text) => {
+        if (!signalled && text.includes(`[chaos] shop/${name} pod-delete: Running`)) {
+          signalled = true;
+          started.kill('SIGTERM');
+        }
       },
-    );
+    });
     const run = await started.done;
     assert.equal(run.code, 143, run.stdout + run.stderr);
     assert.ok(env.operator.aborted.has(name), 'the engine was stopped before exit');
@@ -295,7 +275,7 @@ describe('chaos-gate run on a real API server', () => {
     const validate = await runEntry('dist/cli.js', ['validate', '--engine', legacy]).done;
     assert.equal(validate.code, 2, validate.stdout + validate.stderr);
     assert.match(validate.stderr, field);
-    const run = await cli(['--engine', legacy, '--allow-namespace', 'default']).done;
+    const run = await env.run(['--engine', legacy, '--allow-namespace', 'default']).done;
     assert.equal(run.code, 2, run.stdout + run.stderr);
     assert.match(run.stderr, field);
     assert.deepEqual(await leftovers(env.sandbox.kc, namespace), before);
@@ -310,7 +290,7 @@ describe('chaos-gate run on a real API server', () => {
       'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: no-verbs\nrules:\n  - apiGroups: [""]\n    resources: [pods]\n',
     );
     const before = await leftovers(env.sandbox.kc, namespace);
-    const run = await cli([
+    const run = await env.run([
       '--rbac',
       exampleRbac,
       '--rbac',
@@ -355,15 +335,7 @@ describe('chaos-gate run on a real API server', () => {
     const kubeconfig = path.join(dir, 'kubeconfig');
     writeFileSync(kubeconfig, env.sandbox.kubeconfigFor(token, 'ci-readonly'));
     const engine = engineFile(dir, uniqueName('forbidden'), 'pass');
-    const run = await runEntry('dist/cli.js', [
-      'run',
-      '--kubeconfig',
-      kubeconfig,
-      '--namespace',
-      namespace,
-      '--engine',
-      engine,
-    ]).done;
+    const run = await env.run(['--engine', engine], { kubeconfig }).done;
     assert.equal(run.code, 2, run.stdout + run.stderr);
     assert.match(
       run.stderr,

@@ -1,5 +1,5 @@
-// Shared set-up for the integration tests: manifests written for one test, and what is left in a
-// namespace afterwards.
+// Shared set-up for the integration tests: the sandbox a file's tests run chaos-gate against,
+// manifests written for one test, and what is left in a namespace afterwards.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,8 +19,10 @@ import {
   type FakeOperatorOptions,
   type Outcome,
 } from '../support/fake-operator.ts';
+import { startArgoController, type ArgoController } from '../support/argo-controller.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
 import { repoRoot } from '../support/fixtures.ts';
+import { runEntry } from '../support/run-node.ts';
 
 let counter = 0;
 export const uniqueName = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
@@ -79,22 +81,34 @@ export async function leftovers(kc: KubeConfig, namespace: string): Promise<Left
   };
 }
 
-/** A sandbox with a namespace and the stand-in operator, for the tests of one file. */
+/** How fast the stand-in operator plays, and whether the tests need the real Argo controller too. */
+type UseSandboxOptions = Pick<FakeOperatorOptions, 'stepMs' | 'runMs'> & { argo?: boolean };
+
+/** A sandbox with a namespace and the stand-in operator (and Argo if asked), for the tests of one file. */
 export function useSandbox(
   namespace: string,
-  operatorOptions: Pick<FakeOperatorOptions, 'stepMs' | 'runMs'> = {},
+  options: UseSandboxOptions = {},
 ): {
   readonly sandbox: Sandbox;
   readonly operator: FakeOperator;
+  /** `chaos-gate run` through the built CLI against the sandbox in `namespace`, as its admin or `kubeconfig`'s user. */
+  run(
+    args: string[],
+    options?: { kubeconfig?: string; onStdout?: (text: string) => void },
+  ): ReturnType<typeof runEntry>;
 } {
   let sandbox: Sandbox | undefined;
   let operator: FakeOperator | undefined;
+  let argo: ArgoController | undefined;
+  const { argo: withArgo, ...operatorOptions } = options;
   before(async () => {
     sandbox = await startSandbox();
     await sandbox.createNamespace(namespace);
     operator = await startFakeOperator({ kc: sandbox.kc, namespace, ...operatorOptions });
+    if (withArgo) argo = await startArgoController({ sandbox, namespace });
   });
   after(async () => {
+    await argo?.stop();
     await operator?.stop();
     await sandbox?.stop();
   });
@@ -109,5 +123,9 @@ export function useSandbox(
     get operator() {
       return started(operator);
     },
+    run: (args, { kubeconfig = started(sandbox).kubeconfigPath, onStdout } = {}) =>
+      runEntry('dist/cli.js', ['run', '--kubeconfig', kubeconfig, '--namespace', namespace, ...args], {
+        onStdout,
+      }),
   };
 }

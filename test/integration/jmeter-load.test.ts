@@ -10,7 +10,6 @@ import { after, before, test } from 'node:test';
 import { stringify } from 'yaml';
 import { fixturePath } from '../support/fixtures.ts';
 import { samplesIn } from '../support/load.ts';
-import { runEntry } from '../support/run-node.ts';
 import { testTool } from '../support/tools.ts';
 import { engineFile, uniqueName, useSandbox, workDir } from './helpers.ts';
 
@@ -87,17 +86,7 @@ test('JMeter beside the chaos: its JTL shows the slow, failing window and the im
   void env.operator.waitFor(name, 'initialized', 60_000).then(() => (chaos = true));
   void env.operator.waitFor(name, 'result-final', 60_000).then(() => (chaos = false));
 
-  const run = await runEntry('dist/cli.js', [
-    'run',
-    '--config',
-    config,
-    '--kubeconfig',
-    env.sandbox.kubeconfigPath,
-    '--namespace',
-    namespace,
-    '--json',
-    json,
-  ]).done;
+  const run = await env.run(['--config', config, '--json', json]).done;
 
   // The experiment passed; the load did not hold up.
   assert.equal(run.code, 1, run.stdout + run.stderr);
