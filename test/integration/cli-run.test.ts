@@ -103,31 +103,24 @@ describe('chaos-gate run on a real API server', () => {
     ]).done;
     assert.equal(run.code, 1, run.stdout + run.stderr);
     const junit = path.join(dir, 'live.xml');
-    const report = await runEntry('dist/cli.js', [
-      'report',
-      '--kubeconfig',
-      env.sandbox.kubeconfigPath,
-      '--namespace',
-      namespace,
-      '--selector',
-      `chaos-gate.io/run=${runId}`,
-      '--junit',
-      junit,
-    ]).done;
+    const reportSelected = (selector: string, ...more: string[]) =>
+      runEntry('dist/cli.js', [
+        'report',
+        '--kubeconfig',
+        env.sandbox.kubeconfigPath,
+        '--namespace',
+        namespace,
+        '--selector',
+        selector,
+        ...more,
+      ]).done;
+    const report = await reportSelected(`chaos-gate.io/run=${runId}`, '--junit', junit);
     assert.equal(report.code, 1, report.stdout + report.stderr);
     assert.match(
       await readCheckedJUnit(junit),
       new RegExp(`<testsuite name="shop/${name}"[^>]*tests="3" failures="2"`),
     );
-    const none = await runEntry('dist/cli.js', [
-      'report',
-      '--kubeconfig',
-      env.sandbox.kubeconfigPath,
-      '--namespace',
-      namespace,
-      '--selector',
-      'chaos-gate.io/run=nothing',
-    ]).done;
+    const none = await reportSelected('chaos-gate.io/run=nothing');
     assert.equal(none.code, 2);
     assert.match(
       none.stderr,
