@@ -6,40 +6,19 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
 import type { Workflow, WorkflowNode } from '../../src/argo/types.ts';
-import { startArgoController, stepAnnotations, type ArgoController } from '../support/argo-controller.ts';
-import {
-  outcomeAnnotation,
-  startFakeOperator,
-  type FakeOperator,
-  type Outcome,
-} from '../support/fake-operator.ts';
+import { stepAnnotations } from '../support/argo-controller.ts';
+import { outcomeAnnotation, type Outcome } from '../support/fake-operator.ts';
 import { fixturePath, repoRoot } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
-import { startSandbox, type Sandbox } from '../support/sandbox.ts';
-import { uniqueName, workDir } from './helpers.ts';
+import { uniqueName, useSandbox, workDir } from './helpers.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 
-let sandbox: Sandbox;
-let operator: FakeOperator;
-let argo: ArgoController;
 const namespace = 'argo-chaos';
-
-before(async () => {
-  sandbox = await startSandbox();
-  await sandbox.createNamespace(namespace);
-  operator = await startFakeOperator({ kc: sandbox.kc, namespace, stepMs: 300 });
-  argo = await startArgoController({ sandbox, namespace });
-});
-
-after(async () => {
-  await argo?.stop();
-  await operator?.stop();
-  await sandbox?.stop();
-});
+const env = useSandbox(namespace, { stepMs: 300, argo: true });
 
 interface Template {
   name: string;
@@ -109,23 +88,13 @@ function stepsWorkflow(spec: {
 }
 
 /** `chaos-gate run` keeping what it created (`--cleanup never`), so that the test can look at it. */
-function run(args: string[]) {
-  return runEntry('dist/cli.js', [
-    'run',
-    '--kubeconfig',
-    sandbox.kubeconfigPath,
-    '--namespace',
-    namespace,
-    '--cleanup',
-    'never',
-    ...args,
-  ]);
-}
+const run = (args: string[], options: { onStdout?: (text: string) => void } = {}) =>
+  env.run(['--cleanup', 'never', ...args], options);
 
-const api = () => sandbox.kc.makeApiClient(CustomObjectsApi);
+const api = () => env.sandbox.kc.makeApiClient(CustomObjectsApi);
 
-/** The workflow a run submitted (by its run label), as the API server has it now. */
-async function submitted(runId: string): Promise<Workflow> {
+/** The workflows a run submitted (by its run label), as the API server has them now. */
+async function workflowsOf(runId: string): Promise<Workflow[]> {
   const { items } = (await api().listNamespacedCustomObject({
     group: 'argoproj.io',
     version: 'v1alpha1',
@@ -133,6 +102,12 @@ async function submitted(runId: string): Promise<Workflow> {
     plural: 'workflows',
     labelSelector: `chaos-gate.io/run=${runId}`,
   })) as { items: Workflow[] };
+  return items;
+}
+
+/** The one workflow a run submitted. */
+async function submitted(runId: string): Promise<Workflow> {
+  const items = await workflowsOf(runId);
   assert.equal(items.length, 1, `one workflow of run ${runId}`);
   return items[0] as Workflow;
 }
@@ -172,12 +147,7 @@ describe('a chaos workflow beside a load test', () => {
     const dir = workDir();
     const runId = uniqueName('wf-pass');
     const junit = path.join(dir, 'junit.xml');
-    const result = await runEntry('dist/cli.js', [
-      'run',
-      '--kubeconfig',
-      sandbox.kubeconfigPath,
-      '--namespace',
-      namespace,
+    const result = await env.run([
       '--workflow',
       save(dir, exampleWorkflow('pass')),
       '--run-id',
@@ -198,14 +168,7 @@ describe('a chaos workflow beside a load test', () => {
     assert.match(xml, /<testsuite name="argo-chaos\/checkout-pod-delete-[a-z0-9]+"[^>]*failures="0"/);
     assert.match(xml, /<testcase classname="argo-chaos\/checkout-pod-delete-[a-z0-9]+" name="pod-delete"/);
     // The default cleanup (always) removed the workflow the run submitted.
-    const { items } = (await api().listNamespacedCustomObject({
-      group: 'argoproj.io',
-      version: 'v1alpha1',
-      namespace,
-      plural: 'workflows',
-      labelSelector: `chaos-gate.io/run=${runId}`,
-    })) as { items: unknown[] };
-    assert.deepEqual(items, [], 'the run deleted its workflow');
+    assert.deepEqual(await workflowsOf(runId), [], 'the run deleted its workflow');
   });
 
   test('a workflow that succeeds with a failed chaos verdict fails the gate', async () => {
@@ -314,7 +277,7 @@ describe('cancel and timeout', () => {
       stopped >= 0 && terminated > stopped,
       `engine stopped before the workflow shutdown:\n${result.stdout}`,
     );
-    await operator.waitFor(engine ?? '', 'aborted', 10_000);
+    await env.operator.waitFor(engine ?? '', 'aborted', 10_000);
     const ended = await eventually(
       runId,
       (w) => w.metadata.labels?.['workflows.argoproj.io/completed'] === 'true',
@@ -333,30 +296,14 @@ describe('cancel and timeout', () => {
     const runId = uniqueName('wf-stop');
     const workflow = endlessWorkflowWithExitHandler();
     let signalled = false;
-    const started = runEntry(
-      'dist/cli.js',
-      [
-        'run',
-        '--kubeconfig',
-        sandbox.kubeconfigPath,
-        '--namespace',
-        namespace,
-        '--cleanup',
-        'never',
-        '--workflow',
-        save(dir, workflow),
-        '--run-id',
-        runId,
-      ],
-      {
-        onStdout: (text) => {
-          if (!signalled && /step pod-delete: Running/.test(text)) {
-            signalled = true;
-            started.kill('SIGTERM');
-          }
-        },
+    const started = run(['--workflow', save(dir, workflow), '--run-id', runId], {
+      onStdout: (text) => {
+        if (!signalled && /step pod-delete: Running/.test(text)) {
+          signalled = true;
+          started.kill('SIGTERM');
+        }
       },
-    );
+    });
     const result = await started.done;
     assert.equal(result.code, 143, result.stdout + result.stderr);
     assert.match(result.stdout, /stopped ChaosEngine argo-chaos\/[\s\S]*shutdown Stop/);
