@@ -49,6 +49,9 @@ const good = () => (goodEngine ??= file('good/engine.yaml', engineYaml('good')))
 const config = (name: string, text: string) => file(`configs/${name}.yaml`, text);
 const run = (...args: string[]) => ['run', ...args];
 const runEngine = (engine: string, ...more: string[]) => run('--engine', engine, ...more);
+/** `run` of the valid engine with `rbac/<name>` holding `content` as its RBAC file. */
+const runWithRbac = (name: string, content: string, ...more: string[]) =>
+  runEngine(good(), '--rbac', file(`rbac/${name}`, content), ...more);
 const kubeconfig = (name: string, edit: (yaml: string) => string) =>
   file(`kubeconfigs/${name}`, edit(env.sandbox.kubeconfigYaml));
 
@@ -388,14 +391,9 @@ const cases: Case[] = [
   {
     what: 'a binding to cluster-admin',
     args: () =>
-      run(
-        '--engine',
-        good(),
-        '--rbac',
-        file(
-          'rbac/admin.yaml',
-          'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: { name: god }\nroleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin }\nsubjects: []\n',
-        ),
+      runWithRbac(
+        'admin.yaml',
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: { name: god }\nroleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin }\nsubjects: []\n',
         '--allow-cluster-scoped',
       ),
     names:
@@ -404,57 +402,35 @@ const cases: Case[] = [
   {
     what: 'aliases in an RBAC file that expand to billions of values, after an object that is fine',
     args: () =>
-      run(
-        '--engine',
-        good(),
-        '--rbac',
-        file(
-          'rbac/laughs.yaml',
-          `apiVersion: v1\nkind: ServiceAccount\nmetadata: { name: laughs }\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: laughs }\n${aliasBomb}`,
-        ),
+      runWithRbac(
+        'laughs.yaml',
+        `apiVersion: v1\nkind: ServiceAccount\nmetadata: { name: laughs }\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: laughs }\n${aliasBomb}`,
       ),
     names: /laughs\.yaml, document 2: invalid YAML: Excessive alias count/,
   },
   {
     what: 'a Namespace in the RBAC file',
     args: () =>
-      run(
-        '--engine',
-        good(),
-        '--rbac',
-        file('rbac/namespace.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: { name: chaos-ns }\n'),
-      ),
+      runWithRbac('namespace.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: { name: chaos-ns }\n'),
     names: /namespace\.yaml, document 1 \(Namespace chaos-ns\): Namespace is cluster-scoped/,
   },
   {
     what: 'a Secret in the RBAC file',
-    args: () =>
-      run(
-        '--engine',
-        good(),
-        '--rbac',
-        file('rbac/secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata: { name: creds }\n'),
-      ),
+    args: () => runWithRbac('secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata: { name: creds }\n'),
     names: /secret\.yaml, document 1 \(Secret creds\): Secrets are refused unless allowClusterScoped is true/,
   },
   {
     what: 'a ClusterRole in the RBAC file',
     args: () =>
-      run(
-        '--engine',
-        good(),
-        '--rbac',
-        file(
-          'rbac/cluster-role.yaml',
-          'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: wide }\nrules: []\n',
-        ),
+      runWithRbac(
+        'cluster-role.yaml',
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: wide }\nrules: []\n',
       ),
     names: /cluster-role\.yaml, document 1 \(ClusterRole wide\): ClusterRole is cluster-scoped/,
   },
   {
     what: 'a List whose items are not a list',
-    args: () =>
-      run('--engine', good(), '--rbac', file('rbac/list.yaml', 'apiVersion: v1\nkind: List\nitems: {}\n')),
+    args: () => runWithRbac('list.yaml', 'apiVersion: v1\nkind: List\nitems: {}\n'),
     names: /list\.yaml, document 1: field items: expected a list/,
   },
   {
