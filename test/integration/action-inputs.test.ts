@@ -19,20 +19,18 @@ function runnerFiles() {
   for (const file of Object.values(files)) writeFileSync(file, '');
   // What the runner tells every step of a job: where its outputs, summary and state go.
   const env = { GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, GITHUB_STATE: files.state };
-  return { dir, ...files, env };
+  /** Runs an entry point as a step of this runner: in its folder, with its files and `variables`. */
+  const runStep = (entry: string, variables: Record<string, string>) =>
+    runEntry(entry, [], { cwd: dir, env: { ...env, ...variables } }).done;
+  return { dir, ...files, runStep };
 }
 
 test('bad inputs: the step fails, names the input, and sets verdict=error', async () => {
   const runner = runnerFiles();
-  const { done } = runEntry('dist/index.js', [], {
-    cwd: runner.dir,
-    env: {
-      ...runner.env,
-      INPUT_ENGINES: 'engine.yaml',
-      INPUT_TIMEOUT: 'soon',
-    },
+  const finished = await runner.runStep('dist/index.js', {
+    INPUT_ENGINES: 'engine.yaml',
+    INPUT_TIMEOUT: 'soon',
   });
-  const finished = await done;
   assert.equal(finished.code, 1);
   assert.match(finished.stdout, /::error::action inputs: timeout: "soon" is not a duration/);
   // Every output is set, counts included: `fromJSON(steps.chaos.outputs.failed)` fails on an empty one.
@@ -58,15 +56,10 @@ test('bad inputs: the step fails, names the input, and sets verdict=error', asyn
 test('kubeconfig content is masked before anything else is printed', async () => {
   const runner = runnerFiles();
   const token = 'sha256~averysecrettokenvalue0123456789';
-  const { done } = runEntry('dist/index.js', [], {
-    cwd: runner.dir,
-    env: {
-      ...runner.env,
-      INPUT_KUBECONFIG: `apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    token: ${token}\n`,
-      INPUT_ENGINES: path.join(runner.dir, 'missing-engine.yaml'),
-    },
+  const finished = await runner.runStep('dist/index.js', {
+    INPUT_KUBECONFIG: `apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    token: ${token}\n`,
+    INPUT_ENGINES: path.join(runner.dir, 'missing-engine.yaml'),
   });
-  const finished = await done;
   assert.equal(finished.code, 1);
   assert.ok(finished.stdout.includes(`::add-mask::${token}`), 'the token line is masked');
   assert.match(finished.stdout, /missing-engine\.yaml: cannot read the manifest/);
@@ -111,17 +104,12 @@ test('kubeconfig content: its credentials are masked one by one, and nothing els
     contexts: [{ name: 'prod', context: { cluster: 'prod', user: 'ci', namespace } }],
     'current-context': 'prod',
   });
-  const { done } = runEntry('dist/index.js', [], {
-    cwd: runner.dir,
-    env: {
-      ...runner.env,
-      RUNNER_TEMP: runner.dir,
-      INPUT_KUBECONFIG: kubeconfig,
-      INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
-      INPUT_TIMEOUT: '10s',
-    },
+  const finished = await runner.runStep('dist/index.js', {
+    RUNNER_TEMP: runner.dir,
+    INPUT_KUBECONFIG: kubeconfig,
+    INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
+    INPUT_TIMEOUT: '10s',
   });
-  const finished = await done;
   const masks = finished.stdout.split('\n').filter((line) => line.startsWith('::add-mask::'));
   for (const secret of [token, password, idToken, sessionToken])
     assert.ok(masks.includes(`::add-mask::${secret}`), `${secret} is masked: ${masks.join('\n')}`);
@@ -140,18 +128,13 @@ test('kubeconfig content: its credentials are masked one by one, and nothing els
 test('kubeconfig content and kubeconfig-path together are refused, not one silently used for both', async () => {
   const runner = runnerFiles();
   const kubeconfig = `apiVersion: v1\nkind: Config\nclusters:\n- name: staging\n  cluster: {server: "https://127.0.0.1:1"}\nusers:\n- name: ci\n  user: {token: staging-token-0123}\ncontexts:\n- name: staging\n  context: {cluster: staging, user: ci}\ncurrent-context: staging\n`;
-  const { done } = runEntry('dist/index.js', [], {
-    cwd: runner.dir,
-    env: {
-      ...runner.env,
-      RUNNER_TEMP: runner.dir,
-      INPUT_KUBECONFIG: kubeconfig,
-      // Two clusters the user expects the gate to run on; each would have run on the inline one.
-      'INPUT_KUBECONFIG-PATH': `${path.join(runner.dir, 'prod-eu.yaml')}\n${path.join(runner.dir, 'prod-us.yaml')}\n`,
-      INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
-    },
+  const finished = await runner.runStep('dist/index.js', {
+    RUNNER_TEMP: runner.dir,
+    INPUT_KUBECONFIG: kubeconfig,
+    // Two clusters the user expects the gate to run on; each would have run on the inline one.
+    'INPUT_KUBECONFIG-PATH': `${path.join(runner.dir, 'prod-eu.yaml')}\n${path.join(runner.dir, 'prod-us.yaml')}\n`,
+    INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
   });
-  const finished = await done;
   assert.equal(finished.code, 1);
   assert.match(finished.stdout, /::error::action inputs: kubeconfig and kubeconfig-path exclude each other/);
   assert.doesNotMatch(finished.stdout, /cannot reach the Kubernetes API server/, 'no cluster was contacted');
@@ -167,11 +150,11 @@ test('kubeconfig content beside kubeconfig files in the config file is refused b
     config,
     `engines: [${path.join(repoRoot, 'examples/pod-delete/engine.yaml')}]\ntargets:\n  - {name: eu, kubeconfig: prod-eu.yaml}\n  - {name: us, context: us}\n  - {name: ap, kubeconfig: prod-ap.yaml}\n`,
   );
-  const { done } = runEntry('dist/index.js', [], {
-    cwd: runner.dir,
-    env: { ...runner.env, RUNNER_TEMP: runner.dir, INPUT_KUBECONFIG: kubeconfig, INPUT_CONFIG: config },
+  const finished = await runner.runStep('dist/index.js', {
+    RUNNER_TEMP: runner.dir,
+    INPUT_KUBECONFIG: kubeconfig,
+    INPUT_CONFIG: config,
   });
-  const finished = await done;
   assert.equal(finished.code, 1);
   assert.match(
     finished.stdout,
@@ -197,19 +180,14 @@ test('kubeconfig content with several contexts: a cluster that fails does not ta
     contexts: [context('eu'), context('us')],
     'current-context': 'eu',
   });
-  const { done } = runEntry('dist/index.js', [], {
-    cwd: runner.dir,
-    env: {
-      ...runner.env,
-      RUNNER_TEMP: runnerTemp,
-      INPUT_KUBECONFIG: kubeconfig,
-      INPUT_CONTEXT: 'eu\nus\n',
-      // One at a time: "us" starts after "eu" has failed and let go of its cluster.
-      'INPUT_PARALLEL-TARGETS': '1',
-      INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
-    },
+  const finished = await runner.runStep('dist/index.js', {
+    RUNNER_TEMP: runnerTemp,
+    INPUT_KUBECONFIG: kubeconfig,
+    INPUT_CONTEXT: 'eu\nus\n',
+    // One at a time: "us" starts after "eu" has failed and let go of its cluster.
+    'INPUT_PARALLEL-TARGETS': '1',
+    INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
   });
-  const finished = await done;
   assert.equal(finished.code, 1);
   assert.match(
     finished.stdout,
@@ -228,16 +206,11 @@ test('the post step of a main step killed before it saved anything starts no run
   const actionYml = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as {
     runs: { post: string };
   };
-  const { done } = runEntry(actionYml.runs.post, [], {
-    cwd: runner.dir,
-    env: {
-      ...runner.env,
-      RUNNER_TEMP: runner.dir,
-      INPUT_KUBECONFIG: `apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: "https://127.0.0.1:1"}\nusers:\n- name: ci\n  user: {token: staging-token-0123}\ncontexts:\n- name: c\n  context: {cluster: c, user: ci}\ncurrent-context: c\n`,
-      INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
-    },
+  const finished = await runner.runStep(actionYml.runs.post, {
+    RUNNER_TEMP: runner.dir,
+    INPUT_KUBECONFIG: `apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: "https://127.0.0.1:1"}\nusers:\n- name: ci\n  user: {token: staging-token-0123}\ncontexts:\n- name: c\n  context: {cluster: c, user: ci}\ncurrent-context: c\n`,
+    INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
   });
-  const finished = await done;
   assert.equal(finished.code, 0, finished.stdout);
   assert.doesNotMatch(finished.stdout, /LitmusChaos|preflight|::error::/, 'no cluster was contacted');
   assert.equal(readFileSync(runner.output, 'utf8'), '', 'no outputs: a post step has none');
@@ -264,15 +237,10 @@ test('kubeconfig content given as kubeconfig-path is refused without quoting a l
   const kubeconfig = `apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user: {token: "${token}"}\n`;
   for (const given of [kubeconfig, Buffer.from(kubeconfig).toString('base64')]) {
     const runner = runnerFiles();
-    const { done } = runEntry('dist/index.js', [], {
-      cwd: runner.dir,
-      env: {
-        ...runner.env,
-        'INPUT_KUBECONFIG-PATH': given,
-        INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
-      },
+    const finished = await runner.runStep('dist/index.js', {
+      'INPUT_KUBECONFIG-PATH': given,
+      INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
     });
-    const finished = await done;
     assert.equal(finished.code, 1);
     assert.match(
       finished.stdout,
