@@ -9,21 +9,14 @@ import { runEntry } from '../support/run-node.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 
 const out = () => mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-report-'));
+const runReport = (...args: string[]) => runEntry('dist/cli.js', ['report', ...args]).done;
+const passingResult = fixturePath('litmus/results/chaosresult-3x-pass.yaml');
 
 test('report --results converts a passing ChaosResult, writes JUnit and JSON, exits 0', async () => {
   const dir = out();
   const junit = path.join(dir, 'junit.xml');
   const json = path.join(dir, 'report.json');
-  const { done } = runEntry('dist/cli.js', [
-    'report',
-    '--results',
-    fixturePath('litmus/results/chaosresult-3x-pass.yaml'),
-    '--junit',
-    junit,
-    '--json',
-    json,
-  ]);
-  const finished = await done;
+  const finished = await runReport('--results', passingResult, '--junit', junit, '--json', json);
   assert.equal(finished.code, 0, finished.stderr);
   assert.match(finished.stdout, /gate PASSED \(3 passed, 0 failed, 0 errored, 0 skipped\)/);
   const xml = await readCheckedJUnit(junit);
@@ -37,14 +30,7 @@ test('a report the disk cannot take (/dev/full) exits 2 naming the file, and a d
   // Through a link, so that a regression removes the link rather than the machine's /dev/full.
   const junit = path.join(out(), 'junit.xml');
   symlinkSync('/dev/full', junit);
-  const { done } = runEntry('dist/cli.js', [
-    'report',
-    '--results',
-    fixturePath('litmus/results/chaosresult-3x-pass.yaml'),
-    '--junit',
-    junit,
-  ]);
-  const finished = await done;
+  const finished = await runReport('--results', passingResult, '--junit', junit);
   assert.equal(finished.code, 2, finished.stderr);
   assert.match(finished.stderr, /junit\.xml: cannot write the report: ENOSPC/);
   assert.ok(lstatSync(junit).isSymbolicLink());
@@ -66,14 +52,12 @@ test('a report cut off half-way (a file-size limit) is removed, not left for a C
 });
 
 test('report --results on a failed probe exits 1 and says why', async () => {
-  const { done } = runEntry('dist/cli.js', [
-    'report',
+  const finished = await runReport(
     '--results',
     fixturePath('litmus/results/chaosresult-3x-fail-probe.yaml'),
     '--results',
-    fixturePath('litmus/results/chaosresult-3x-pass.yaml'),
-  ]);
-  const finished = await done;
+    passingResult,
+  );
   assert.equal(finished.code, 1);
   assert.match(finished.stdout, /gate FAILED/);
   assert.match(finished.stdout, /check-frontend-access-url failed: Actual value: 503/);
@@ -81,15 +65,14 @@ test('report --results on a failed probe exits 1 and says why', async () => {
 
 test("report of a ChaosEngine whose only ChaosResult is another run's exits 2, saying whose it is", async () => {
   const previousRun = path.join(out(), 'previous-run.yaml');
-  const passed = readFileSync(fixturePath('litmus/results/chaosresult-3x-pass.yaml'), 'utf8');
+  const passed = readFileSync(passingResult, 'utf8');
   writeFileSync(previousRun, passed.replace(/chaosUID: .*/, 'chaosUID: uid-of-a-previous-run'));
-  const finished = await runEntry('dist/cli.js', [
-    'report',
+  const finished = await runReport(
     '--results',
     fixturePath('litmus/engines/observed-completed.yaml'),
     '--results',
     previousRun,
-  ]).done;
+  );
   assert.equal(finished.code, 2, finished.stdout + finished.stderr);
   assert.match(
     finished.stderr,
@@ -126,7 +109,7 @@ test('input without verdicts is named by the file it came from: a JTL beside Awa
     'timeStamp,elapsed,label,responseCode,responseMessage,success,failureMessage\n1795000000000,95,GET /checkout,200,OK,true,\n',
   );
   const awaited = fixturePath('litmus/results/chaosresult-3x-awaited.yaml');
-  const finished = await runEntry('dist/cli.js', ['report', '--jtl', jtl, '--results', awaited]).done;
+  const finished = await runReport('--jtl', jtl, '--results', awaited);
   assert.equal(finished.code, 2, finished.stdout + finished.stderr);
   assert.ok(
     finished.stderr.includes(
@@ -147,7 +130,7 @@ test('results saved by Windows PowerShell 5.1 (UTF-16, CRLF) give the same JUnit
   writeFileSync(windows, `\uFEFF${readFileSync(original, 'utf8').replaceAll('\n', '\r\n')}`, 'utf16le');
   const junitOf = async (results: string, name: string) => {
     const junit = path.join(dir, name);
-    const finished = await runEntry('dist/cli.js', ['report', '--results', results, '--junit', junit]).done;
+    const finished = await runReport('--results', results, '--junit', junit);
     assert.equal(finished.code, 1, finished.stderr);
     return readFileSync(junit, 'utf8');
   };
