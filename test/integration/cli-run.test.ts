@@ -13,11 +13,40 @@ import {
 import { fixturePath } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
+import type { Outcome } from '../support/fake-operator.ts';
 import { engineFile, exampleRbac, leftovers, uniqueName, useSandbox, workDir } from './helpers.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 
 const namespace = 'shop';
 const env = useSandbox(namespace);
+
+/** A run whose engine and results stay in the namespace, labelled with its run id, for `report` to read. */
+async function keptRun(prefix: string, outcome: Outcome) {
+  const dir = workDir();
+  const name = uniqueName(prefix);
+  const runId = uniqueName(`${prefix}-run`);
+  const run = await env.run([
+    '--engine',
+    engineFile(dir, name, outcome),
+    '--run-id',
+    runId,
+    '--cleanup',
+    'never',
+  ]).done;
+  return { dir, name, runId, run };
+}
+
+const reportSelected = (selector: string, ...more: string[]) =>
+  runEntry('dist/cli.js', [
+    'report',
+    '--kubeconfig',
+    env.sandbox.kubeconfigPath,
+    '--namespace',
+    namespace,
+    '--selector',
+    selector,
+    ...more,
+  ]).done;
 
 describe('chaos-gate run on a real API server', () => {
   test('a passing experiment passes the gate, writes JUnit and JSON, and cleans up everything', async () => {
@@ -90,30 +119,9 @@ describe('chaos-gate run on a real API server', () => {
   });
 
   test('report --namespace --selector converts live results without applying anything', async () => {
-    const dir = workDir();
-    const name = uniqueName('live');
-    const runId = uniqueName('live-run');
-    const run = await env.run([
-      '--engine',
-      engineFile(dir, name, 'fail-probe'),
-      '--run-id',
-      runId,
-      '--cleanup',
-      'never',
-    ]).done;
+    const { dir, name, runId, run } = await keptRun('live', 'fail-probe');
     assert.equal(run.code, 1, run.stdout + run.stderr);
     const junit = path.join(dir, 'live.xml');
-    const reportSelected = (selector: string, ...more: string[]) =>
-      runEntry('dist/cli.js', [
-        'report',
-        '--kubeconfig',
-        env.sandbox.kubeconfigPath,
-        '--namespace',
-        namespace,
-        '--selector',
-        selector,
-        ...more,
-      ]).done;
     const report = await reportSelected(`chaos-gate.io/run=${runId}`, '--junit', junit);
     assert.equal(report.code, 1, report.stdout + report.stderr);
     assert.match(
@@ -129,17 +137,7 @@ describe('chaos-gate run on a real API server', () => {
   });
 
   test('report --selector names the result another run left under the name its experiment writes', async () => {
-    const dir = workDir();
-    const name = uniqueName('reused');
-    const runId = uniqueName('reused-run');
-    const run = await cli([
-      '--engine',
-      engineFile(dir, name, 'pass'),
-      '--run-id',
-      runId,
-      '--cleanup',
-      'never',
-    ]).done;
+    const { name, runId, run } = await keptRun('reused', 'pass');
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const results = env.sandbox.kc.makeApiClient(CustomObjectsApi);
     const result = {
@@ -149,22 +147,12 @@ describe('chaos-gate run on a real API server', () => {
       plural: 'chaosresults',
       name: `${name}-pod-delete`,
     };
-    const report = () =>
-      runEntry('dist/cli.js', [
-        'report',
-        '--kubeconfig',
-        env.sandbox.kubeconfigPath,
-        '--namespace',
-        namespace,
-        '--selector',
-        `chaos-gate.io/run=${runId}`,
-      ]).done;
     // What an engine of the same name, deleted and applied again, finds under its result's name.
     await results.patchNamespacedCustomObject(
       { ...result, body: { metadata: { labels: { chaosUID: 'uid-of-a-previous-run' } } } },
       setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
     );
-    const reused = await report();
+    const reused = await reportSelected(`chaos-gate.io/run=${runId}`);
     assert.equal(reused.code, 2, reused.stdout + reused.stderr);
     assert.match(
       reused.stderr,
@@ -173,7 +161,7 @@ describe('chaos-gate run on a real API server', () => {
       ),
     );
     await results.deleteNamespacedCustomObject(result);
-    const none = await report();
+    const none = await reportSelected(`chaos-gate.io/run=${runId}`);
     assert.equal(none.code, 2, none.stdout + none.stderr);
     assert.match(none.stderr, new RegExp(`no ChaosResult ${name}-pod-delete was written for this run\\n`));
   });
