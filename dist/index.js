@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-5EEOXRX3.js";
+} from "./chunks/chunk-SDS4I2RR.js";
 import {
   ExitCode,
   endGroup,
@@ -18,35 +18,35 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-WN42ZL2C.js";
+} from "./chunks/chunk-7A7LYC5K.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-SDJ3KVSF.js";
+} from "./chunks/chunk-3647KXJX.js";
 import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-Q6OVVDBR.js";
-import "./chunks/chunk-KYVDS5WR.js";
-import "./chunks/chunk-4X3LT62F.js";
-import "./chunks/chunk-MPMTBDZS.js";
+} from "./chunks/chunk-Z26EV7IS.js";
+import "./chunks/chunk-ZKKRKFAD.js";
+import "./chunks/chunk-XQR7RJJX.js";
+import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   newSecretDir
-} from "./chunks/chunk-EIOTGL6P.js";
-import "./chunks/chunk-BR4O6SHA.js";
-import "./chunks/chunk-TNPFZ4B5.js";
+} from "./chunks/chunk-WAX5QWAB.js";
+import "./chunks/chunk-XW4PZEEK.js";
+import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-F2YYTRFE.js";
-import "./chunks/chunk-GC5MFTKR.js";
+} from "./chunks/chunk-HWNAFO7O.js";
+import "./chunks/chunk-MJ7RCRJL.js";
 import "./chunks/chunk-BT27BQUD.js";
-import "./chunks/chunk-KS4FAQMI.js";
+import "./chunks/chunk-PZZRFNRO.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-KYPTWZBF.js";
-import "./chunks/chunk-EAPGYWCO.js";
+import "./chunks/chunk-XPMJHQYE.js";
+import "./chunks/chunk-3JV5JB5T.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -56,8 +56,8 @@ import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-KHFU6QK6.js";
-import "./chunks/chunk-Z6ESBZ4M.js";
+import "./chunks/chunk-LGG3MZVO.js";
+import "./chunks/chunk-D5XYJZ5A.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

@@ -8,11 +8,11 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-WN42ZL2C.js";
+} from "./chunks/chunk-7A7LYC5K.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-SDJ3KVSF.js";
+} from "./chunks/chunk-3647KXJX.js";
 import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
@@ -20,23 +20,23 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-KYVDS5WR.js";
+} from "./chunks/chunk-ZKKRKFAD.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   connect,
   loadKubeContext
-} from "./chunks/chunk-EIOTGL6P.js";
-import "./chunks/chunk-BR4O6SHA.js";
+} from "./chunks/chunk-WAX5QWAB.js";
+import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-BT27BQUD.js";
-import "./chunks/chunk-KYPTWZBF.js";
-import "./chunks/chunk-EAPGYWCO.js";
+import "./chunks/chunk-XPMJHQYE.js";
+import "./chunks/chunk-3JV5JB5T.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-KHFU6QK6.js";
-import "./chunks/chunk-Z6ESBZ4M.js";
+import "./chunks/chunk-LGG3MZVO.js";
+import "./chunks/chunk-D5XYJZ5A.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

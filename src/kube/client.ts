@@ -19,6 +19,7 @@ import {
 } from '@kubernetes/client-node';
 import { CancelledError } from '../errors.ts';
 import { formatDuration } from '../config/duration.ts';
+import { CredentialsError } from './exec-credentials.ts';
 
 export interface Connection {
   kc: KubeConfig;
@@ -132,13 +133,44 @@ function boundedHttp(connection: Connection): HttpLibrary {
   });
 }
 
+/**
+ * The kubeconfig's credentials applied, unless the connection ends first: getting them can take a
+ * credential plugin's time (exec-credentials.ts), before the request and its time limit start.
+ */
+function authenticated(connection: Connection, applying: Promise<void>): Promise<void> {
+  const { signal } = connection;
+  if (!signal) return applying;
+  return new Promise((resolve, reject) => {
+    const ended = () => {
+      const reason = connectionEnded(connection);
+      reject(
+        reason instanceof CancelledError
+          ? reason
+          : new CredentialsError(
+              `${reason?.message ?? 'ended'} while the kubeconfig's credentials were being obtained`,
+            ),
+      );
+    };
+    if (signal.aborted) return ended();
+    signal.addEventListener('abort', ended, { once: true });
+    applying.then(resolve, reject).finally(() => signal.removeEventListener('abort', ended));
+  });
+}
+
 /** A generated API client (CustomObjectsApi, KubernetesObjectApi, …) whose every request is bounded. */
 export function apiClient<T>(connection: Connection, Api: new (configuration: Configuration) => T): T {
-  const server = connection.kc.getCurrentCluster()?.server ?? '';
+  const { kc } = connection;
+  const server = kc.getCurrentCluster()?.server ?? '';
   return new Api(
     createConfiguration({
       baseServer: new ServerConfiguration(server, {}),
-      authMethods: { default: connection.kc },
+      authMethods: {
+        default: {
+          getName: () => kc.getName(),
+          applySecurityAuthentication: (context) =>
+            authenticated(connection, kc.applySecurityAuthentication(context)),
+        },
+      },
       httpApi: boundedHttp(connection),
     }),
   );
@@ -196,7 +228,7 @@ export function openWatch<T>(
     for (const [key, value] of Object.entries(query))
       if (value !== undefined) url.searchParams.set(key, String(value));
     const options: https.RequestOptions = {};
-    await connection.kc.applyToHTTPSOptions(options);
+    await authenticated(connection, connection.kc.applyToHTTPSOptions(options));
     // Stopped while the options were read: no request, and no timer to keep the process alive.
     if (done) return;
     const signal = AbortSignal.any([controller.signal, ...(connection.signal ? [connection.signal] : [])]);

@@ -15,6 +15,7 @@ import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { readInputFile } from '../files.ts';
 import { displayUrl, redact, registerSecret } from '../secrets.ts';
 import { documentValue, userYaml } from '../yaml-value.ts';
+import { serveExecCredentials } from './exec-credentials.ts';
 
 export interface KubeTarget {
   kubeconfig?: string;
@@ -74,6 +75,7 @@ export function loadKubeContext(target: KubeTarget): KubeContext {
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
     }
     for (const user of kc.users) registerCredentials(user);
+    serveExecCredentials(kc);
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     try {
       selectContext(kc, target.context, source);

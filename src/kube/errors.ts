@@ -3,6 +3,7 @@
 import { ApiException } from '@kubernetes/client-node';
 import { CannotRunError } from '../errors.ts';
 import { redact } from '../secrets.ts';
+import { CredentialsError } from './exec-credentials.ts';
 
 interface StatusBody {
   message?: string;
@@ -37,6 +38,7 @@ export function describeApiError(what: string, error: unknown): string {
 function describe(what: string, error: unknown): string {
   const code = statusCode(error);
   const body = statusBody(error);
+  if (error instanceof CredentialsError) return `${what}: ${error.message}`;
   if (code === undefined) {
     const text = error instanceof Error ? error.message : String(error);
     return `${what}: cannot reach the Kubernetes API server: ${text}`;

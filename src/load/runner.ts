@@ -5,10 +5,10 @@
 // SIGKILL after a grace: `sh -c` forks even a single command, so a signal to the shell alone leaves
 // the real program (k6, jmeter) running. It gets an allow-listed environment: the runner's inputs and
 // secrets (INPUT_KUBECONFIG, tokens) are not the load test's business.
-import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CannotRunError, ConfigError } from '../errors.ts';
+import { spawnInGroup } from '../process-group.ts';
 import type { LoadConfig } from './schema.ts';
 
 /** Why chaos-gate ended the command, if it did. */
@@ -83,12 +83,9 @@ export async function startLoad(config: LoadConfig, log: (line: string) => void)
   if (!config.command) throw new ConfigError('load.command: required to run a load test');
   const [program, ...args] =
     typeof config.command === 'string' ? ['sh', '-c', config.command] : config.command;
-  const child = spawn(program as string, args, {
+  const { child, signalGroup } = spawnInGroup(program as string, args, {
     cwd: config.cwd,
     env: loadEnvironment(config),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group (setsid): the group can be signalled as one.
-    detached: true,
   });
   const startedAtMs = Date.now();
   const lastLines: string[] = [];
@@ -112,18 +109,6 @@ export async function startLoad(config: LoadConfig, log: (line: string) => void)
       reject(new CannotRunError(`load command could not start (${program}): ${error.message}`)),
     );
   });
-  const group = child.pid ?? 0;
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-group, signal);
-    } catch {
-      // The group is gone already.
-    }
-  };
-  // Also when chaos-gate leaves in a hurry (a second signal, process.exit): no load outlives it.
-  const killOnExit = () => signalGroup('SIGKILL');
-  process.on('exit', killOnExit);
-  void exited.then(() => process.off('exit', killOnExit));
   const running = () => child.exitCode === null && child.signalCode === null;
   const terminate = async (why: StoppedBy) => {
     if (running()) {

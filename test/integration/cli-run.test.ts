@@ -10,6 +10,7 @@ import {
   RbacAuthorizationV1Api,
   setHeaderOptions,
 } from '@kubernetes/client-node';
+import { parse, stringify } from 'yaml';
 import { fixturePath } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
@@ -164,6 +165,38 @@ describe('chaos-gate run on a real API server', () => {
     const none = await reportSelected(`chaos-gate.io/run=${runId}`);
     assert.equal(none.code, 2, none.stdout + none.stderr);
     assert.match(none.stderr, new RegExp(`no ChaosResult ${name}-pod-delete was written for this run\\n`));
+  });
+
+  test('a user whose credentials come from a plugin: the run passes, asking the plugin again as they expire', async () => {
+    const dir = workDir();
+    const kubeconfig = parse(readFileSync(env.sandbox.kubeconfigPath, 'utf8')) as {
+      users: { user: { token?: string; exec?: unknown } }[];
+    };
+    const [admin] = kubeconfig.users;
+    assert.ok(admin?.user.token);
+    // What `aws eks get-token` does, with a token that expires after a second, not fifteen minutes.
+    const plugin = path.join(dir, 'get-token.sh');
+    const expiry = `'$(date -u -d '+1 second' +%Y-%m-%dT%H:%M:%S.%3NZ)'`;
+    const credential = `{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"${admin.user.token}","expirationTimestamp":"${expiry}"}}`;
+    writeFileSync(plugin, `#!/bin/sh\necho run >> "${dir}/calls"\nprintf '%s' '${credential}'\n`, {
+      mode: 0o755,
+    });
+    admin.user = { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin } };
+    const file = path.join(dir, 'kubeconfig');
+    writeFileSync(file, stringify(kubeconfig));
+    // A load baseline of 2 s between the preflight and the apply: the first token has expired by then.
+    const config = path.join(dir, 'chaos-gate.yaml');
+    writeFileSync(
+      config,
+      [
+        `engines: [${engineFile(dir, uniqueName('exec'), 'pass')}]`,
+        'load: { command: "sleep 3", leadTime: 2s, tail: 1s, stop: wait }',
+      ].join('\n'),
+    );
+    const run = await env.run(['--config', config], { kubeconfig: file }).done;
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const calls = readFileSync(path.join(dir, 'calls'), 'utf8').trim().split('\n').length;
+    assert.ok(calls >= 2, `the plugin was asked again once its token expired (${calls} runs)`);
   });
 
   test('a failed verdict fails the gate with exit code 1', async () => {

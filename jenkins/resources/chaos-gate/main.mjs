@@ -7831,9 +7831,9 @@ function floatSafeRemainder(val, step) {
     return 0;
   return ratio - roundedRatio;
 }
-function defineLazy(object, key, getter) {
+function defineLazy(object2, key, getter) {
   let value = void 0;
-  Object.defineProperty(object, key, {
+  Object.defineProperty(object2, key, {
     get() {
       if (value === EVALUATING) {
         return void 0;
@@ -7845,7 +7845,7 @@ function defineLazy(object, key, getter) {
       return value;
     },
     set(v) {
-      Object.defineProperty(object, key, {
+      Object.defineProperty(object2, key, {
         value: v
         // configurable: true,
       });
@@ -12219,8 +12219,8 @@ function foldObjects(members2) {
   }
   const properties = {};
   const required2 = /* @__PURE__ */ new Set();
-  for (const object of objects) {
-    for (const key in object.properties) {
+  for (const object2 of objects) {
+    for (const key in object2.properties) {
       if (Object.prototype.hasOwnProperty.call(properties, key))
         continue;
       const parts = [];
@@ -12234,18 +12234,18 @@ function foldObjects(members2) {
       const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
       assignProp(properties, key, merged);
     }
-    for (const key of object.required ?? [])
+    for (const key of object2.required ?? [])
       required2.add(key);
   }
   const folded = { type: "object", properties };
   if (required2.size)
     folded.required = [...required2];
-  if (objects.every((object) => object.additionalProperties === false)) {
+  if (objects.every((object2) => object2.additionalProperties === false)) {
     folded.additionalProperties = false;
   } else {
     const constraints = [];
-    for (const object of objects) {
-      const constraint = undeclaredConstraint(object);
+    for (const object2 of objects) {
+      const constraint = undeclaredConstraint(object2);
       if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
         constraints.push(constraint);
     }
@@ -13194,6 +13194,14 @@ function never(params) {
 }
 function array(element, params) {
   return _array(ZodArray, element, params);
+}
+function object(shape, params) {
+  const def = {
+    type: "object",
+    shape: shape ?? {},
+    ...util_exports.normalizeParams(params)
+  };
+  return new ZodObject(def);
 }
 function strictObject(shape, params) {
   return new ZodObject({
@@ -14624,8 +14632,8 @@ function require_null2() {
   function constructYamlNull() {
     return null;
   }
-  function isNull(object) {
-    return object === null;
+  function isNull(object2) {
+    return object2 === null;
   }
   _null3 = new Type2("tag:yaml.org,2002:null", {
     kind: "scalar",
@@ -14665,8 +14673,8 @@ function requireBool() {
   function constructYamlBoolean(data) {
     return data === "true" || data === "True" || data === "TRUE";
   }
-  function isBoolean(object) {
-    return Object.prototype.toString.call(object) === "[object Boolean]";
+  function isBoolean(object2) {
+    return Object.prototype.toString.call(object2) === "[object Boolean]";
   }
   bool = new Type2("tag:yaml.org,2002:bool", {
     kind: "scalar",
@@ -14674,14 +14682,14 @@ function requireBool() {
     construct: constructYamlBoolean,
     predicate: isBoolean,
     represent: {
-      lowercase: function(object) {
-        return object ? "true" : "false";
+      lowercase: function(object2) {
+        return object2 ? "true" : "false";
       },
-      uppercase: function(object) {
-        return object ? "TRUE" : "FALSE";
+      uppercase: function(object2) {
+        return object2 ? "TRUE" : "FALSE";
       },
-      camelcase: function(object) {
-        return object ? "True" : "False";
+      camelcase: function(object2) {
+        return object2 ? "True" : "False";
       }
     },
     defaultStyle: "lowercase"
@@ -14770,8 +14778,8 @@ function requireInt() {
   function constructYamlInteger(data) {
     return parseYamlInteger(data);
   }
-  function isInteger(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
+  function isInteger(object2) {
+    return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 === 0 && !common2.isNegativeZero(object2));
   }
   int2 = new Type2("tag:yaml.org,2002:int", {
     kind: "scalar",
@@ -14838,8 +14846,8 @@ function requireFloat() {
     return sign * parseFloat(value, 10);
   }
   const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-  function representYamlFloat(object, style) {
-    if (isNaN(object)) {
+  function representYamlFloat(object2, style) {
+    if (isNaN(object2)) {
       switch (style) {
         case "lowercase":
           return ".nan";
@@ -14848,7 +14856,7 @@ function requireFloat() {
         case "camelcase":
           return ".NaN";
       }
-    } else if (Number.POSITIVE_INFINITY === object) {
+    } else if (Number.POSITIVE_INFINITY === object2) {
       switch (style) {
         case "lowercase":
           return ".inf";
@@ -14857,7 +14865,7 @@ function requireFloat() {
         case "camelcase":
           return ".Inf";
       }
-    } else if (Number.NEGATIVE_INFINITY === object) {
+    } else if (Number.NEGATIVE_INFINITY === object2) {
       switch (style) {
         case "lowercase":
           return "-.inf";
@@ -14866,14 +14874,14 @@ function requireFloat() {
         case "camelcase":
           return "-.Inf";
       }
-    } else if (common2.isNegativeZero(object)) {
+    } else if (common2.isNegativeZero(object2)) {
       return "-0.0";
     }
-    const res = object.toString(10);
+    const res = object2.toString(10);
     return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
   }
-  function isFloat(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
+  function isFloat(object2) {
+    return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 !== 0 || common2.isNegativeZero(object2));
   }
   float = new Type2("tag:yaml.org,2002:float", {
     kind: "scalar",
@@ -14952,8 +14960,8 @@ function requireTimestamp() {
     if (delta) date3.setTime(date3.getTime() - delta);
     return date3;
   }
-  function representYamlTimestamp(object) {
-    return object.toISOString();
+  function representYamlTimestamp(object2) {
+    return object2.toISOString();
   }
   timestamp = new Type2("tag:yaml.org,2002:timestamp", {
     kind: "scalar",
@@ -15022,10 +15030,10 @@ function requireBinary() {
     }
     return new Uint8Array(result);
   }
-  function representYamlBinary(object) {
+  function representYamlBinary(object2) {
     let result = "";
     let bits = 0;
-    const max = object.length;
+    const max = object2.length;
     const map22 = BASE64_MAP;
     for (let idx = 0; idx < max; idx++) {
       if (idx % 3 === 0 && idx) {
@@ -15034,7 +15042,7 @@ function requireBinary() {
         result += map22[bits >> 6 & 63];
         result += map22[bits & 63];
       }
-      bits = (bits << 8) + object[idx];
+      bits = (bits << 8) + object2[idx];
     }
     const tail = max % 3;
     if (tail === 0) {
@@ -15076,9 +15084,9 @@ function requireOmap() {
   function resolveYamlOmap(data) {
     if (data === null) return true;
     const objectKeys = {};
-    const object = data;
-    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
-      const pair = object[index2];
+    const object2 = data;
+    for (let index2 = 0, length = object2.length; index2 < length; index2 += 1) {
+      const pair = object2[index2];
       let pairHasKey = false;
       if (_toString.call(pair) !== "[object Object]") return false;
       let pairKey;
@@ -15111,10 +15119,10 @@ function requirePairs() {
   const _toString = Object.prototype.toString;
   function resolveYamlPairs(data) {
     if (data === null) return true;
-    const object = data;
-    const result = new Array(object.length);
-    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
-      const pair = object[index2];
+    const object2 = data;
+    const result = new Array(object2.length);
+    for (let index2 = 0, length = object2.length; index2 < length; index2 += 1) {
+      const pair = object2[index2];
       if (_toString.call(pair) !== "[object Object]") return false;
       const keys = Object.keys(pair);
       if (keys.length !== 1) return false;
@@ -15124,10 +15132,10 @@ function requirePairs() {
   }
   function constructYamlPairs(data) {
     if (data === null) return [];
-    const object = data;
-    const result = new Array(object.length);
-    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
-      const pair = object[index2];
+    const object2 = data;
+    const result = new Array(object2.length);
+    for (let index2 = 0, length = object2.length; index2 < length; index2 += 1) {
+      const pair = object2[index2];
       const keys = Object.keys(pair);
       result[index2] = [keys[0], pair[keys[0]]];
     }
@@ -15147,10 +15155,10 @@ function requireSet() {
   const _hasOwnProperty = Object.prototype.hasOwnProperty;
   function resolveYamlSet(data) {
     if (data === null) return true;
-    const object = data;
-    for (const key in object) {
-      if (_hasOwnProperty.call(object, key)) {
-        if (object[key] !== null) return false;
+    const object2 = data;
+    for (const key in object2) {
+      if (_hasOwnProperty.call(object2, key)) {
+        if (object2[key] !== null) return false;
       }
     }
     return true;
@@ -15296,16 +15304,16 @@ function requireLoader() {
       (c - 65536 & 1023) + 56320
     );
   }
-  function setProperty(object, key, value) {
+  function setProperty(object2, key, value) {
     if (key === "__proto__") {
-      Object.defineProperty(object, key, {
+      Object.defineProperty(object2, key, {
         configurable: true,
         enumerable: true,
         writable: true,
         value
       });
     } else {
-      object[key] = value;
+      object2[key] = value;
     }
   }
   const simpleEscapeCheck = new Array(256);
@@ -16937,13 +16945,13 @@ function requireDumper() {
     }
     return result;
   }
-  function writeFlowSequence(state, level, object) {
+  function writeFlowSequence(state, level, object2) {
     let _result = "";
     const _tag = state.tag;
-    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
-      let value = object[index2];
+    for (let index2 = 0, length = object2.length; index2 < length; index2 += 1) {
+      let value = object2[index2];
       if (state.replacer) {
-        value = state.replacer.call(object, String(index2), value);
+        value = state.replacer.call(object2, String(index2), value);
       }
       if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
         if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
@@ -16953,13 +16961,13 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = "[" + _result + "]";
   }
-  function writeBlockSequence(state, level, object, compact) {
+  function writeBlockSequence(state, level, object2, compact) {
     let _result = "";
     const _tag = state.tag;
-    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
-      let value = object[index2];
+    for (let index2 = 0, length = object2.length; index2 < length; index2 += 1) {
+      let value = object2[index2];
       if (state.replacer) {
-        value = state.replacer.call(object, String(index2), value);
+        value = state.replacer.call(object2, String(index2), value);
       }
       if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
         if (!compact || _result !== "") {
@@ -16976,18 +16984,18 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = _result || "[]";
   }
-  function writeFlowMapping(state, level, object) {
+  function writeFlowMapping(state, level, object2) {
     let _result = "";
     const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
+    const objectKeyList = Object.keys(object2);
     for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
       let pairBuffer = "";
       if (_result !== "") pairBuffer += ", ";
       if (state.condenseFlow) pairBuffer += '"';
       const objectKey = objectKeyList[index2];
-      let objectValue = object[objectKey];
+      let objectValue = object2[objectKey];
       if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
+        objectValue = state.replacer.call(object2, objectKey, objectValue);
       }
       if (!writeNode(state, level, objectKey, false, false)) {
         continue;
@@ -17003,10 +17011,10 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = "{" + _result + "}";
   }
-  function writeBlockMapping(state, level, object, compact) {
+  function writeBlockMapping(state, level, object2, compact) {
     let _result = "";
     const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
+    const objectKeyList = Object.keys(object2);
     if (state.sortKeys === true) {
       objectKeyList.sort();
     } else if (typeof state.sortKeys === "function") {
@@ -17020,9 +17028,9 @@ function requireDumper() {
         pairBuffer += generateNextLine(state, level);
       }
       const objectKey = objectKeyList[index2];
-      let objectValue = object[objectKey];
+      let objectValue = object2[objectKey];
       if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
+        objectValue = state.replacer.call(object2, objectKey, objectValue);
       }
       if (!writeNode(state, level + 1, objectKey, true, true, true)) {
         continue;
@@ -17053,14 +17061,14 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = _result || "{}";
   }
-  function detectType(state, object, explicit) {
+  function detectType(state, object2, explicit) {
     const typeList = explicit ? state.explicitTypes : state.implicitTypes;
     for (let index2 = 0, length = typeList.length; index2 < length; index2 += 1) {
       const type2 = typeList[index2];
-      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
+      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object2 === "object" && object2 instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object2))) {
         if (explicit) {
           if (type2.multi && type2.representName) {
-            state.tag = type2.representName(object);
+            state.tag = type2.representName(object2);
           } else {
             state.tag = type2.tag;
           }
@@ -17071,9 +17079,9 @@ function requireDumper() {
           const style = state.styleMap[type2.tag] || type2.defaultStyle;
           let _result;
           if (_toString.call(type2.represent) === "[object Function]") {
-            _result = type2.represent(object, style);
+            _result = type2.represent(object2, style);
           } else if (_hasOwnProperty.call(type2.represent, style)) {
-            _result = type2.represent[style](object, style);
+            _result = type2.represent[style](object2, style);
           } else {
             throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
           }
@@ -17084,11 +17092,11 @@ function requireDumper() {
     }
     return false;
   }
-  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
+  function writeNode(state, level, object2, block, compact, iskey, isblockseq) {
     state.tag = null;
-    state.dump = object;
-    if (!detectType(state, object, false)) {
-      detectType(state, object, true);
+    state.dump = object2;
+    if (!detectType(state, object2, false)) {
+      detectType(state, object2, true);
     }
     const type2 = _toString.call(state.dump);
     const inblock = block;
@@ -17099,7 +17107,7 @@ function requireDumper() {
     let duplicateIndex;
     let duplicate;
     if (objectOrArray) {
-      duplicateIndex = state.duplicates.indexOf(object);
+      duplicateIndex = state.duplicates.indexOf(object2);
       duplicate = duplicateIndex !== -1;
     }
     if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
@@ -17165,33 +17173,33 @@ function requireDumper() {
     }
     return true;
   }
-  function getDuplicateReferences(object, state) {
+  function getDuplicateReferences(object2, state) {
     const objects = [];
     const duplicatesIndexes = [];
-    inspectNode(object, objects, duplicatesIndexes);
+    inspectNode(object2, objects, duplicatesIndexes);
     const length = duplicatesIndexes.length;
     for (let index2 = 0; index2 < length; index2 += 1) {
       state.duplicates.push(objects[duplicatesIndexes[index2]]);
     }
     state.usedDuplicates = new Array(length);
   }
-  function inspectNode(object, objects, duplicatesIndexes) {
-    if (object !== null && typeof object === "object") {
-      const index2 = objects.indexOf(object);
+  function inspectNode(object2, objects, duplicatesIndexes) {
+    if (object2 !== null && typeof object2 === "object") {
+      const index2 = objects.indexOf(object2);
       if (index2 !== -1) {
         if (duplicatesIndexes.indexOf(index2) === -1) {
           duplicatesIndexes.push(index2);
         }
       } else {
-        objects.push(object);
-        if (Array.isArray(object)) {
-          for (let i = 0, length = object.length; i < length; i += 1) {
-            inspectNode(object[i], objects, duplicatesIndexes);
+        objects.push(object2);
+        if (Array.isArray(object2)) {
+          for (let i = 0, length = object2.length; i < length; i += 1) {
+            inspectNode(object2[i], objects, duplicatesIndexes);
           }
         } else {
-          const objectKeyList = Object.keys(object);
+          const objectKeyList = Object.keys(object2);
           for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
-            inspectNode(object[objectKeyList[i]], objects, duplicatesIndexes);
+            inspectNode(object2[objectKeyList[i]], objects, duplicatesIndexes);
           }
         }
       }
@@ -81019,6 +81027,212 @@ var init_dist = __esm({
   }
 });
 
+// src/process-group.ts
+import { spawn } from "node:child_process";
+function spawnInGroup(program, args, options) {
+  const child = spawn(program, args, { ...options, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const signalGroup = (signal3) => {
+    if (child.pid === void 0) return;
+    try {
+      process.kill(-child.pid, signal3);
+    } catch {
+    }
+  };
+  const killOnExit = () => signalGroup("SIGKILL");
+  process.on("exit", killOnExit);
+  child.once("close", () => process.off("exit", killOnExit));
+  child.once("error", () => process.off("exit", killOnExit));
+  return { child, signalGroup };
+}
+var init_process_group = __esm({
+  "src/process-group.ts"() {
+    "use strict";
+  }
+});
+
+// src/kube/exec-credentials.ts
+function serveExecCredentials(kc, timeoutMs = defaultPluginTimeoutMs) {
+  const plugins = /* @__PURE__ */ new Map();
+  kc.users = kc.users.map((user) => {
+    if (user.exec === void 0) return user;
+    plugins.set(user.name, new ExecPlugin(kc, user.name, user.exec, timeoutMs));
+    return { ...user, exec: void 0 };
+  });
+  if (plugins.size === 0) return;
+  kc.addAuthenticator({
+    isAuthProvider: (user) => plugins.has(user.name),
+    async applyAuthentication(user, options) {
+      const { status } = await plugins.get(user.name).credential();
+      if (status.clientCertificateData) options.cert = status.clientCertificateData;
+      if (status.clientKeyData) options.key = status.clientKeyData;
+      if (status.token) options.headers = { ...options.headers, Authorization: `Bearer ${status.token}` };
+    }
+  });
+}
+var CredentialsError, execConfigSchema, execCredentialSchema, defaultPluginTimeoutMs, stderrShown, ExecPlugin;
+var init_exec_credentials = __esm({
+  "src/kube/exec-credentials.ts"() {
+    "use strict";
+    init_zod();
+    init_errors();
+    init_process_group();
+    init_secrets();
+    CredentialsError = class extends CannotRunError {
+      name = "CredentialsError";
+    };
+    execConfigSchema = object({
+      command: string2().min(1),
+      args: array(string2()).optional(),
+      env: array(object({ name: string2(), value: string2() })).optional(),
+      apiVersion: string2().min(1),
+      installHint: string2().optional(),
+      provideClusterInfo: boolean2().optional(),
+      interactiveMode: _enum(["Never", "IfAvailable", "Always"]).optional()
+    });
+    execCredentialSchema = object({
+      apiVersion: string2(),
+      kind: literal("ExecCredential"),
+      status: object({
+        token: string2().optional(),
+        clientCertificateData: string2().optional(),
+        clientKeyData: string2().optional(),
+        expirationTimestamp: string2().optional()
+      })
+    });
+    defaultPluginTimeoutMs = 6e4;
+    stderrShown = 2e3;
+    ExecPlugin = class {
+      #kc;
+      #user;
+      #config;
+      #timeoutMs;
+      #cached;
+      #running;
+      constructor(kc, user, config2, timeoutMs) {
+        this.#kc = kc;
+        this.#user = user;
+        this.#config = config2;
+        this.#timeoutMs = timeoutMs;
+      }
+      /** The credential: the one kept while it holds, else the plugin's answer (one run for all who ask). */
+      async credential() {
+        if (this.#cached && Date.now() < this.#cached.expiresAt) return this.#cached.credential;
+        this.#running ??= this.#run().finally(() => this.#running = void 0);
+        return this.#running;
+      }
+      async #run() {
+        const config2 = this.#checkedConfig();
+        const output = await this.#spawn(config2);
+        const credential = this.#parse(output, config2);
+        registerSecret(credential.status.token);
+        registerSecret(credential.status.clientKeyData);
+        const { expirationTimestamp } = credential.status;
+        const expiresAt = expirationTimestamp ? Date.parse(expirationTimestamp) : Number.POSITIVE_INFINITY;
+        this.#cached = { credential, expiresAt: Number.isNaN(expiresAt) ? 0 : expiresAt };
+        return credential;
+      }
+      #fail(why) {
+        return new CredentialsError(redact(`the credentials of kubeconfig user "${this.#user}" ${why}`));
+      }
+      #checkedConfig() {
+        const checked2 = execConfigSchema.safeParse(this.#config);
+        if (!checked2.success) {
+          const issue2 = checked2.error.issues[0];
+          const field = issue2 ? `exec.${issue2.path.join(".")}` : "exec";
+          throw this.#fail(`come from a plugin whose ${field} is not usable: ${issue2?.message ?? ""}`);
+        }
+        if (checked2.data.interactiveMode === "Always")
+          throw this.#fail(
+            `come from "${checked2.data.command}", which asks for a terminal (exec.interactiveMode: Always) that a CI job does not have`
+          );
+        return checked2.data;
+      }
+      #execInfo(config2) {
+        const cluster = this.#kc.getCurrentCluster();
+        const clusterInfo = config2.provideClusterInfo && cluster ? {
+          cluster: {
+            server: cluster.server,
+            "certificate-authority-data": cluster.caData,
+            "tls-server-name": cluster.tlsServerName,
+            "insecure-skip-tls-verify": cluster.skipTLSVerify || void 0
+          }
+        } : {};
+        return JSON.stringify({
+          apiVersion: config2.apiVersion,
+          kind: "ExecCredential",
+          spec: { interactive: false, ...clusterInfo }
+        });
+      }
+      #spawn(config2) {
+        const { command } = config2;
+        const env = {
+          ...process.env,
+          ...Object.fromEntries((config2.env ?? []).map(({ name, value }) => [name, value])),
+          KUBERNETES_EXEC_INFO: this.#execInfo(config2)
+        };
+        return new Promise((resolve, reject) => {
+          const { child, signalGroup } = spawnInGroup(command, config2.args ?? [], { env });
+          let stdout = "";
+          let stderr = "";
+          child.stdout.setEncoding("utf8").on("data", (chunk) => stdout += chunk);
+          child.stderr.setEncoding("utf8").on("data", (chunk) => stderr += chunk);
+          const timer = setTimeout(() => {
+            signalGroup("SIGKILL");
+            reject(
+              this.#fail(
+                `come from "${command}", which gave none within ${this.#timeoutMs / 1e3} s and was stopped (a plugin waiting for a login cannot get one in CI)`
+              )
+            );
+          }, this.#timeoutMs);
+          child.on("error", (error2) => {
+            clearTimeout(timer);
+            const hint = config2.installHint?.trim();
+            reject(
+              error2.code === "ENOENT" ? this.#fail(
+                `come from "${command}", which is not installed here or not on PATH${hint ? ` (${hint})` : ""}`
+              ) : this.#fail(`come from "${command}", which could not be started: ${error2.message}`)
+            );
+          });
+          child.on("close", (code, signal3) => {
+            clearTimeout(timer);
+            if (code === 0) return resolve(stdout);
+            const said2 = stderr.trim().slice(-stderrShown);
+            const how = code === null ? `killed by ${signal3 ?? "a signal"}` : `exit code ${code}`;
+            reject(
+              this.#fail(
+                `come from "${command}", which failed (${how})${said2 ? `: ${said2}` : " and printed nothing on stderr"}`
+              )
+            );
+          });
+        });
+      }
+      #parse(output, config2) {
+        const from2 = `come from "${config2.command}", which printed`;
+        let value;
+        try {
+          value = JSON.parse(output);
+        } catch {
+          throw this.#fail(`${from2} no ExecCredential JSON`);
+        }
+        const checked2 = execCredentialSchema.safeParse(value);
+        if (!checked2.success) {
+          const issue2 = checked2.error.issues[0];
+          throw this.#fail(`${from2} an ExecCredential without a valid ${issue2?.path.join(".") || "object"}`);
+        }
+        const credential = checked2.data;
+        if (credential.apiVersion !== config2.apiVersion)
+          throw this.#fail(
+            `${from2} an ExecCredential of ${credential.apiVersion}, where exec.apiVersion is ${config2.apiVersion}`
+          );
+        const { token, clientCertificateData, clientKeyData } = credential.status;
+        if (!token && !(clientCertificateData && clientKeyData))
+          throw this.#fail(`${from2} an ExecCredential with neither a token nor a client certificate and key`);
+        return credential;
+      }
+    };
+  }
+});
+
 // src/kube/client.ts
 import http2 from "node:http";
 import https2 from "node:https";
@@ -81085,12 +81299,35 @@ function boundedHttp(connection) {
     }
   });
 }
+function authenticated(connection, applying) {
+  const { signal: signal3 } = connection;
+  if (!signal3) return applying;
+  return new Promise((resolve, reject) => {
+    const ended = () => {
+      const reason = connectionEnded(connection);
+      reject(
+        reason instanceof CancelledError ? reason : new CredentialsError(
+          `${reason?.message ?? "ended"} while the kubeconfig's credentials were being obtained`
+        )
+      );
+    };
+    if (signal3.aborted) return ended();
+    signal3.addEventListener("abort", ended, { once: true });
+    applying.then(resolve, reject).finally(() => signal3.removeEventListener("abort", ended));
+  });
+}
 function apiClient(connection, Api) {
-  const server = connection.kc.getCurrentCluster()?.server ?? "";
+  const { kc } = connection;
+  const server = kc.getCurrentCluster()?.server ?? "";
   return new Api(
     createConfiguration({
       baseServer: new ServerConfiguration(server, {}),
-      authMethods: { default: connection.kc },
+      authMethods: {
+        default: {
+          getName: () => kc.getName(),
+          applySecurityAuthentication: (context) => authenticated(connection, kc.applySecurityAuthentication(context))
+        }
+      },
       httpApi: boundedHttp(connection)
     })
   );
@@ -81119,7 +81356,7 @@ function openWatch(connection, path7, query, onEvent, idleMs) {
     for (const [key, value] of Object.entries(query))
       if (value !== void 0) url.searchParams.set(key, String(value));
     const options = {};
-    await connection.kc.applyToHTTPSOptions(options);
+    await authenticated(connection, connection.kc.applyToHTTPSOptions(options));
     if (done) return;
     const signal3 = AbortSignal.any([controller.signal, ...connection.signal ? [connection.signal] : []]);
     const timeout = connection.requestTimeoutMs;
@@ -81167,6 +81404,7 @@ var init_client = __esm({
     init_dist();
     init_errors();
     init_duration();
+    init_exec_credentials();
     defaultRequestTimeoutMs = 3e4;
     ApiTimeoutError = class extends Error {
       name = "ApiTimeoutError";
@@ -81211,6 +81449,7 @@ function describeApiError(what, error2) {
 function describe3(what, error2) {
   const code = statusCode(error2);
   const body = statusBody(error2);
+  if (error2 instanceof CredentialsError) return `${what}: ${error2.message}`;
   if (code === void 0) {
     const text3 = error2 instanceof Error ? error2.message : String(error2);
     return `${what}: cannot reach the Kubernetes API server: ${text3}`;
@@ -81230,6 +81469,7 @@ var init_errors4 = __esm({
     init_dist();
     init_errors();
     init_secrets();
+    init_exec_credentials();
   }
 });
 
@@ -81685,16 +81925,16 @@ function watchCollection(connection, list, target, options) {
         labelSelector: target.labelSelector,
         fieldSelector: target.fieldSelector
       },
-      ({ type: type2, object }) => {
+      ({ type: type2, object: object2 }) => {
         if (type2 === "ERROR") {
-          if (object.code === 410) gone = true;
+          if (object2.code === 410) gone = true;
           return;
         }
-        const name = object.metadata?.name ?? "";
-        latestVersion = object.metadata?.resourceVersion ?? latestVersion;
+        const name = object2.metadata?.name ?? "";
+        latestVersion = object2.metadata?.resourceVersion ?? latestVersion;
         if (type2 === "BOOKMARK") return;
         if (type2 === "DELETED") items.delete(name);
-        else items.set(name, object);
+        else items.set(name, object2);
         options.onChange();
       },
       options.idleMs ?? timeoutSeconds * 1e3 + 3e4
@@ -81792,7 +82032,7 @@ async function until(options) {
     const maps = Object.fromEntries(kinds.map((kind) => [kind, /* @__PURE__ */ new Map()]));
     for (const { kind, source, watch } of watches) {
       const map3 = maps[kind];
-      for (const [name, object] of watch.items) map3.set(`${source.namespace}/${name}`, object);
+      for (const [name, object2] of watch.items) map3.set(`${source.namespace}/${name}`, object2);
     }
     return maps;
   };
@@ -81941,11 +82181,11 @@ var init_kinds = __esm({
 });
 
 // src/kube/apply.ts
-function refOf(object) {
+function refOf(object2) {
   return {
-    apiVersion: object.apiVersion,
-    kind: object.kind,
-    metadata: { name: object.name, namespace: object.namespace }
+    apiVersion: object2.apiVersion,
+    kind: object2.kind,
+    metadata: { name: object2.name, namespace: object2.namespace }
   };
 }
 function applied(manifest, result, ownership) {
@@ -81979,8 +82219,8 @@ var init_apply = __esm({
     concurrency = 10;
     inOrder = (manifests) => applyOrder.map((role) => manifests.filter((m) => m.role === role)).filter((group2) => group2.length > 0);
     isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
-    isManaged = (object) => object?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
-    describe4 = (object) => `${object.kind ?? ""} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ""}${object.metadata?.name ?? ""}`;
+    isManaged = (object2) => object2?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
+    describe4 = (object2) => `${object2.kind ?? ""} ${object2.metadata?.namespace ? `${object2.metadata.namespace}/` : ""}${object2.metadata?.name ?? ""}`;
     ObjectApi = class extends KubernetesObjectApi {
       #discovering = /* @__PURE__ */ new Map();
       scopeOf(apiVersion, kind) {
@@ -82015,24 +82255,24 @@ var init_apply = __esm({
       /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
       prepare(manifests) {
         return manifests.map((manifest) => {
-          const { object } = manifest;
-          const namespaced = object.metadata.namespace ?? (isClusterScopedKind(object.kind) ? void 0 : this.#defaultNamespace);
+          const { object: object2 } = manifest;
+          const namespaced = object2.metadata.namespace ?? (isClusterScopedKind(object2.kind) ? void 0 : this.#defaultNamespace);
           return {
             ...manifest,
             object: {
-              ...object,
+              ...object2,
               metadata: {
-                ...object.metadata,
+                ...object2.metadata,
                 ...namespaced ? { namespace: namespaced } : {},
-                labels: { ...object.metadata.labels, ...managedBy, [runLabel]: this.#runId }
+                labels: { ...object2.metadata.labels, ...managedBy, [runLabel]: this.#runId }
               }
             }
           };
         });
       }
       /** Whether the server serves this kind cluster-scoped; undefined for a kind it does not serve. */
-      async isClusterScoped(object) {
-        const resource = await this.#api.scopeOf(object.apiVersion ?? "", object.kind ?? "");
+      async isClusterScoped(object2) {
+        const resource = await this.#api.scopeOf(object2.apiVersion ?? "", object2.kind ?? "");
         return resource && !resource.namespaced;
       }
       /**
@@ -82072,7 +82312,7 @@ var init_apply = __esm({
         }
       }
       async #applyOne(manifest) {
-        const { object } = manifest;
+        const { object: object2 } = manifest;
         try {
           const existing = isShared(manifest) ? await this.#existingOf(manifest) : void 0;
           if (existing && !isManaged(existing))
@@ -82080,7 +82320,7 @@ var init_apply = __esm({
               applied(manifest, existing, "foreign"),
               "exists and was not created by chaos-gate: used as it is"
             ];
-          const result = isShared(manifest) ? await this.#applyShared(object) : await this.#write(object, false);
+          const result = isShared(manifest) ? await this.#applyShared(object2) : await this.#write(object2, false);
           return [applied(manifest, result, isShared(manifest) ? "shared" : "run")];
         } catch (error2) {
           throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error2), { cause: error2 });
@@ -82092,12 +82332,12 @@ var init_apply = __esm({
        */
       async remove(objects) {
         const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
-        const newestFirst = [...objects].reverse().filter((object) => object.ownership !== "foreign");
+        const newestFirst = [...objects].reverse().filter((object2) => object2.ownership !== "foreign");
         for (const role of [...applyOrder].reverse()) {
-          const group2 = newestFirst.filter((object) => object.role === role);
-          const outcomes = await pMap(group2, (object) => this.#removeOne(object), { concurrency });
-          group2.forEach((object, i) => {
-            const what = describe4(refOf(object));
+          const group2 = newestFirst.filter((object2) => object2.role === role);
+          const outcomes = await pMap(group2, (object2) => this.#removeOne(object2), { concurrency });
+          group2.forEach((object2, i) => {
+            const what = describe4(refOf(object2));
             const outcome = outcomes[i];
             if (outcome === "removed") removal.removed.push(what);
             else if (outcome === "gone") removal.alreadyGone.push(what);
@@ -82107,10 +82347,10 @@ var init_apply = __esm({
         }
         return removal;
       }
-      async #removeOne(object) {
-        const ref = refOf(object);
+      async #removeOne(object2) {
+        const ref = refOf(object2);
         try {
-          return object.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
+          return object2.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
         } catch (error2) {
           return { error: error2 };
         }
@@ -82121,11 +82361,11 @@ var init_apply = __esm({
         return this.#read(manifest.object);
       }
       /** Applies a shared object and records this run on it; again if another run deleted it in between. */
-      async #applyShared(object) {
+      async #applyShared(object2) {
         for (let attempt = 1; ; attempt++) {
-          const result = await this.#write(object, false);
+          const result = await this.#write(object2, false);
           try {
-            await this.#annotate(object, this.#runId);
+            await this.#annotate(object2, this.#runId);
             return result;
           } catch (error2) {
             if (statusCode(error2) !== 404 || attempt >= 3) throw error2;
@@ -82171,9 +82411,9 @@ var init_apply = __esm({
           PatchStrategy.MergePatch
         );
       }
-      async #write(object, dryRun) {
+      async #write(object2, dryRun) {
         const dry = dryRun ? "All" : void 0;
-        return object.metadata?.name ? this.#api.patch(object, void 0, dry, fieldManager, true, PatchStrategy.ServerSideApply) : this.#api.create(object, void 0, dry, fieldManager);
+        return object2.metadata?.name ? this.#api.patch(object2, void 0, dry, fieldManager, true, PatchStrategy.ServerSideApply) : this.#api.create(object2, void 0, dry, fieldManager);
       }
       async #delete(ref, resourceVersion) {
         try {
@@ -82186,12 +82426,12 @@ var init_apply = __esm({
           throw error2;
         }
       }
-      async #read(object) {
+      async #read(object2) {
         try {
           return await this.#api.read({
-            apiVersion: object.apiVersion ?? "",
-            kind: object.kind ?? "",
-            metadata: { name: object.metadata?.name ?? "", namespace: object.metadata?.namespace }
+            apiVersion: object2.apiVersion ?? "",
+            kind: object2.kind ?? "",
+            metadata: { name: object2.metadata?.name ?? "", namespace: object2.metadata?.namespace }
           });
         } catch (error2) {
           if (statusCode(error2) === 404) return void 0;
@@ -82243,6 +82483,7 @@ function loadKubeContext(target) {
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error2))}`);
     }
     for (const user of kc.users) registerCredentials(user);
+    serveExecCredentials(kc);
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     try {
       selectContext(kc, target.context, source);
@@ -82349,6 +82590,7 @@ var init_context = __esm({
     init_files();
     init_secrets();
     init_yaml_value();
+    init_exec_credentials();
     secretName = /token|secret|password|key/i;
   }
 });
@@ -82925,7 +83167,7 @@ var init_convert2 = __esm({
     init_model();
     init_types4();
     init_verdict();
-    keyOf = (object) => `${object.metadata.namespace ?? ""}/${object.metadata.name ?? ""}`;
+    keyOf = (object2) => `${object2.metadata.namespace ?? ""}/${object2.metadata.name ?? ""}`;
     engineSuiteName = (engine) => keyOf(engine);
   }
 });
@@ -83067,7 +83309,6 @@ var init_wait2 = __esm({
 });
 
 // src/load/runner.ts
-import { spawn } from "node:child_process";
 import { createInterface as createInterface3 } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 function loadEnvironment(config2, from2 = process.env) {
@@ -83081,12 +83322,9 @@ function loadEnvironment(config2, from2 = process.env) {
 async function startLoad(config2, log) {
   if (!config2.command) throw new ConfigError("load.command: required to run a load test");
   const [program, ...args] = typeof config2.command === "string" ? ["sh", "-c", config2.command] : config2.command;
-  const child = spawn(program, args, {
+  const { child, signalGroup } = spawnInGroup(program, args, {
     cwd: config2.cwd,
-    env: loadEnvironment(config2),
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group (setsid): the group can be signalled as one.
-    detached: true
+    env: loadEnvironment(config2)
   });
   const startedAtMs = Date.now();
   const lastLines = [];
@@ -83111,16 +83349,6 @@ async function startLoad(config2, log) {
       (error2) => reject(new CannotRunError(`load command could not start (${program}): ${error2.message}`))
     );
   });
-  const group2 = child.pid ?? 0;
-  const signalGroup = (signal3) => {
-    try {
-      process.kill(-group2, signal3);
-    } catch {
-    }
-  };
-  const killOnExit = () => signalGroup("SIGKILL");
-  process.on("exit", killOnExit);
-  void exited.then(() => process.off("exit", killOnExit));
   const running = () => child.exitCode === null && child.signalCode === null;
   const terminate = async (why) => {
     if (running()) {
@@ -83168,6 +83396,7 @@ var init_runner = __esm({
   "src/load/runner.ts"() {
     "use strict";
     init_errors();
+    init_process_group();
     keptLines = 20;
     inherited = [
       "PATH",
@@ -83220,28 +83449,28 @@ function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped
   };
   const problems = [];
   for (const manifest of manifests) {
-    const { object, source } = manifest;
-    const namespace = object.metadata.namespace ?? policy.defaultNamespace;
+    const { object: object2, source } = manifest;
+    const namespace = object2.metadata.namespace ?? policy.defaultNamespace;
     if (clusterScoped(manifest)) {
       if (!policy.allowClusterScoped)
         problems.push(
-          `${source}: ${object.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
+          `${source}: ${object2.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
         );
     } else problems.push(checkNamespace(source, namespace));
-    if (object.kind === "Secret" && !policy.allowClusterScoped)
+    if (object2.kind === "Secret" && !policy.allowClusterScoped)
       problems.push(`${source}: Secrets are refused unless allowClusterScoped is true`);
-    if (bindsClusterAdmin(object))
+    if (bindsClusterAdmin(object2))
       problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
-    if (object.kind === "ChaosEngine")
-      for (const target of targetNamespaces(object))
+    if (object2.kind === "ChaosEngine")
+      for (const target of targetNamespaces(object2))
         problems.push(checkNamespace(`${source}: its chaos targets`, target));
   }
   if (workflowNamespace !== void 0) problems.push(checkNamespace("the Workflow", workflowNamespace));
   return problems.filter((p) => !!p);
 }
-function bindsClusterAdmin(object) {
-  if (object.kind !== "RoleBinding" && object.kind !== "ClusterRoleBinding") return false;
-  const roleRef = object.roleRef;
+function bindsClusterAdmin(object2) {
+  if (object2.kind !== "RoleBinding" && object2.kind !== "ClusterRoleBinding") return false;
+  const roleRef = object2.roleRef;
   return roleRef?.kind === "ClusterRole" && roleRef.name === "cluster-admin";
 }
 function targetNamespaces(engine) {
@@ -83782,9 +84011,9 @@ var init_resources = __esm({
       /** Applies the manifests in order, remembering each object as it lands. */
       async apply(prepared) {
         this.started = true;
-        await this.#settings.applier.apply(prepared, (object, note) => {
-          this.applied.push(object);
-          const where = `${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name}`;
+        await this.#settings.applier.apply(prepared, (object2, note) => {
+          this.applied.push(object2);
+          const where = `${object2.kind} ${object2.namespace ? `${object2.namespace}/` : ""}${object2.name}`;
           this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
         }).catch((error2) => {
           if (unanswered(error2)) this.#unanswered.engines = true;

@@ -3,26 +3,26 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-Q6OVVDBR.js";
-import "./chunk-KYVDS5WR.js";
-import "./chunk-4X3LT62F.js";
-import "./chunk-MPMTBDZS.js";
+} from "./chunk-Z26EV7IS.js";
+import "./chunk-ZKKRKFAD.js";
+import "./chunk-XQR7RJJX.js";
+import "./chunk-CTDFPK6X.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-EIOTGL6P.js";
-import "./chunk-TNPFZ4B5.js";
+import "./chunk-WAX5QWAB.js";
+import "./chunk-OTKAZZYV.js";
 import "./chunk-7GHJJVB5.js";
-import "./chunk-F2YYTRFE.js";
-import "./chunk-GC5MFTKR.js";
+import "./chunk-HWNAFO7O.js";
+import "./chunk-MJ7RCRJL.js";
 import "./chunk-BT27BQUD.js";
-import "./chunk-KS4FAQMI.js";
+import "./chunk-PZZRFNRO.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-KYPTWZBF.js";
-import "./chunk-EAPGYWCO.js";
+import "./chunk-XPMJHQYE.js";
+import "./chunk-3JV5JB5T.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-KHFU6QK6.js";
-import "./chunk-Z6ESBZ4M.js";
+import "./chunk-LGG3MZVO.js";
+import "./chunk-D5XYJZ5A.js";
 import "./chunk-RHZBZGPM.js";
 export {
   runTargets

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-KYPTWZBF.js";
+} from "./chunk-XPMJHQYE.js";
 import {
   formatDuration
-} from "./chunk-EAPGYWCO.js";
+} from "./chunk-3JV5JB5T.js";
 import {
   documentValue,
   require_dist,
@@ -20,8 +20,14 @@ import {
   registerSecret
 } from "./chunk-KFRDFFVU.js";
 import {
-  readInputFile
-} from "./chunk-Z6ESBZ4M.js";
+  _enum,
+  array,
+  boolean,
+  literal,
+  object,
+  readInputFile,
+  string
+} from "./chunk-D5XYJZ5A.js";
 import {
   CancelledError,
   CannotRunError,
@@ -233,11 +239,11 @@ var require_punycode = __commonJS({
     function error(type) {
       throw new RangeError(errors[type]);
     }
-    function map2(array, callback) {
+    function map2(array2, callback) {
       const result = [];
-      let length = array.length;
+      let length = array2.length;
       while (length--) {
-        result[length] = callback(array[length]);
+        result[length] = callback(array2[length]);
       }
       return result;
     }
@@ -253,14 +259,14 @@ var require_punycode = __commonJS({
       const encoded = map2(labels, callback).join(".");
       return result + encoded;
     }
-    function ucs2decode(string) {
+    function ucs2decode(string2) {
       const output = [];
       let counter = 0;
-      const length = string.length;
+      const length = string2.length;
       while (counter < length) {
-        const value = string.charCodeAt(counter++);
+        const value = string2.charCodeAt(counter++);
         if (value >= 55296 && value <= 56319 && counter < length) {
-          const extra = string.charCodeAt(counter++);
+          const extra = string2.charCodeAt(counter++);
           if ((extra & 64512) == 56320) {
             output.push(((value & 1023) << 10) + (extra & 1023) + 65536);
           } else {
@@ -409,13 +415,13 @@ var require_punycode = __commonJS({
       return output.join("");
     };
     var toUnicode = function(input) {
-      return mapDomain(input, function(string) {
-        return regexPunycode.test(string) ? decode(string.slice(4).toLowerCase()) : string;
+      return mapDomain(input, function(string2) {
+        return regexPunycode.test(string2) ? decode(string2.slice(4).toLowerCase()) : string2;
       });
     };
     var toASCII = function(input) {
-      return mapDomain(input, function(string) {
-        return regexNonASCII.test(string) ? "xn--" + encode(string) : string;
+      return mapDomain(input, function(string2) {
+        return regexNonASCII.test(string2) ? "xn--" + encode(string2) : string2;
       });
     };
     var punycode = {
@@ -484,8 +490,8 @@ var require_tr46 = __commonJS({
       return null;
     }
     var regexAstralSymbols = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
-    function countSymbols(string) {
-      return string.replace(regexAstralSymbols, "_").length;
+    function countSymbols(string2) {
+      return string2.replace(regexAstralSymbols, "_").length;
     }
     function mapChars(domain_name, useSTD3, processing_option) {
       var hasError = false;
@@ -658,17 +664,17 @@ var require_url_state_machine = __commonJS({
     function isWindowsDriveLetterCodePoints(cp1, cp2) {
       return isASCIIAlpha(cp1) && (cp2 === 58 || cp2 === 124);
     }
-    function isWindowsDriveLetterString(string) {
-      return string.length === 2 && isASCIIAlpha(string.codePointAt(0)) && (string[1] === ":" || string[1] === "|");
+    function isWindowsDriveLetterString(string2) {
+      return string2.length === 2 && isASCIIAlpha(string2.codePointAt(0)) && (string2[1] === ":" || string2[1] === "|");
     }
-    function isNormalizedWindowsDriveLetterString(string) {
-      return string.length === 2 && isASCIIAlpha(string.codePointAt(0)) && string[1] === ":";
+    function isNormalizedWindowsDriveLetterString(string2) {
+      return string2.length === 2 && isASCIIAlpha(string2.codePointAt(0)) && string2[1] === ":";
     }
-    function containsForbiddenHostCodePoint(string) {
-      return string.search(/\u0000|\u0009|\u000A|\u000D|\u0020|#|%|\/|:|\?|@|\[|\\|\]/) !== -1;
+    function containsForbiddenHostCodePoint(string2) {
+      return string2.search(/\u0000|\u0009|\u000A|\u000D|\u0020|#|%|\/|:|\?|@|\[|\\|\]/) !== -1;
     }
-    function containsForbiddenHostCodePointExcludingPercent(string) {
-      return string.search(/\u0000|\u0009|\u000A|\u000D|\u0020|#|\/|:|\?|@|\[|\\|\]/) !== -1;
+    function containsForbiddenHostCodePointExcludingPercent(string2) {
+      return string2.search(/\u0000|\u0009|\u000A|\u000D|\u0020|#|\/|:|\?|@|\[|\\|\]/) !== -1;
     }
     function isSpecialScheme(scheme) {
       return specialSchemes[scheme] !== void 0;
@@ -1018,8 +1024,8 @@ var require_url_state_machine = __commonJS({
     function cannotHaveAUsernamePasswordPort(url) {
       return url.host === null || url.host === "" || url.cannotBeABaseURL || url.scheme === "file";
     }
-    function isNormalizedWindowsDriveLetter(string) {
-      return /^[A-Za-z]:$/.test(string);
+    function isNormalizedWindowsDriveLetter(string2) {
+      return /^[A-Za-z]:$/.test(string2);
     }
     function URLStateMachine(input, base, encodingOverride, url, stateOverride) {
       this.pointer = 0;
@@ -1601,8 +1607,8 @@ var require_url_state_machine = __commonJS({
       if (url.cannotBeABaseURL) {
         output += url.path[0];
       } else {
-        for (const string of url.path) {
-          output += "/" + string;
+        for (const string2 of url.path) {
+          output += "/" + string2;
         }
       }
       if (url.query !== null) {
@@ -4637,10 +4643,10 @@ var require_util = __commonJS({
       }
     };
     exports.SocksClientError = SocksClientError;
-    function shuffleArray(array) {
-      for (let i = array.length - 1; i > 0; i--) {
+    function shuffleArray(array2) {
+      for (let i = array2.length - 1; i > 0; i--) {
         const j = Math.floor(Math.random() * (i + 1));
-        [array[i], array[j]] = [array[j], array[i]];
+        [array2[i], array2[j]] = [array2[j], array2[i]];
       }
     }
   }
@@ -13061,8 +13067,8 @@ var require_b4a = __commonJS({
     function allocUnsafeSlow(size) {
       return Buffer.allocUnsafeSlow(size);
     }
-    function byteLength(string, encoding) {
-      return Buffer.byteLength(string, encoding);
+    function byteLength(string2, encoding) {
+      return Buffer.byteLength(string2, encoding);
     }
     function compare(a, b) {
       return Buffer.compare(a, b);
@@ -13110,8 +13116,8 @@ var require_b4a = __commonJS({
     function toHex(buffer, start, end) {
       return toBuffer(buffer).toString("hex", start, end);
     }
-    function write(buffer, string, offset, length, encoding) {
-      return toBuffer(buffer).write(string, offset, length, encoding);
+    function write(buffer, string2, offset, length, encoding) {
+      return toBuffer(buffer).write(string2, offset, length, encoding);
     }
     function readDoubleBE(buffer, offset) {
       return toBuffer(buffer).readDoubleBE(offset);
@@ -51698,14 +51704,14 @@ var base64UrlEncoding = {
   bits: 6
 };
 var base64url = {
-  parse: function parse(string, opts) {
-    return _parse(string, base64UrlEncoding, opts);
+  parse: function parse(string2, opts) {
+    return _parse(string2, base64UrlEncoding, opts);
   },
   stringify: function stringify(data, opts) {
     return _stringify(data, base64UrlEncoding, opts);
   }
 };
-function _parse(string, encoding, opts) {
+function _parse(string2, encoding, opts) {
   var _opts$out;
   if (opts === void 0) {
     opts = {};
@@ -51716,13 +51722,13 @@ function _parse(string, encoding, opts) {
       encoding.codes[encoding.chars[i]] = i;
     }
   }
-  if (!opts.loose && string.length * encoding.bits & 7) {
+  if (!opts.loose && string2.length * encoding.bits & 7) {
     throw new SyntaxError("Invalid padding");
   }
-  var end = string.length;
-  while (string[end - 1] === "=") {
+  var end = string2.length;
+  while (string2[end - 1] === "=") {
     --end;
-    if (!opts.loose && !((string.length - end) * encoding.bits & 7)) {
+    if (!opts.loose && !((string2.length - end) * encoding.bits & 7)) {
       throw new SyntaxError("Invalid padding");
     }
   }
@@ -51731,9 +51737,9 @@ function _parse(string, encoding, opts) {
   var buffer = 0;
   var written = 0;
   for (var _i = 0; _i < end; ++_i) {
-    var value = encoding.codes[string[_i]];
+    var value = encoding.codes[string2[_i]];
     if (value === void 0) {
-      throw new SyntaxError("Invalid character " + string[_i]);
+      throw new SyntaxError("Invalid character " + string2[_i]);
     }
     buffer = buffer << encoding.bits | value;
     bits += encoding.bits;
@@ -53337,6 +53343,199 @@ var import_node_fetch7 = __toESM(require_lib2(), 1);
 
 // src/kube/context.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// src/process-group.ts
+import { spawn } from "node:child_process";
+function spawnInGroup(program, args, options) {
+  const child = spawn(program, args, { ...options, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const signalGroup = (signal3) => {
+    if (child.pid === void 0) return;
+    try {
+      process.kill(-child.pid, signal3);
+    } catch {
+    }
+  };
+  const killOnExit = () => signalGroup("SIGKILL");
+  process.on("exit", killOnExit);
+  child.once("close", () => process.off("exit", killOnExit));
+  child.once("error", () => process.off("exit", killOnExit));
+  return { child, signalGroup };
+}
+
+// src/kube/exec-credentials.ts
+var CredentialsError = class extends CannotRunError {
+  name = "CredentialsError";
+};
+var execConfigSchema = object({
+  command: string().min(1),
+  args: array(string()).optional(),
+  env: array(object({ name: string(), value: string() })).optional(),
+  apiVersion: string().min(1),
+  installHint: string().optional(),
+  provideClusterInfo: boolean().optional(),
+  interactiveMode: _enum(["Never", "IfAvailable", "Always"]).optional()
+});
+var execCredentialSchema = object({
+  apiVersion: string(),
+  kind: literal("ExecCredential"),
+  status: object({
+    token: string().optional(),
+    clientCertificateData: string().optional(),
+    clientKeyData: string().optional(),
+    expirationTimestamp: string().optional()
+  })
+});
+var defaultPluginTimeoutMs = 6e4;
+var stderrShown = 2e3;
+function serveExecCredentials(kc, timeoutMs = defaultPluginTimeoutMs) {
+  const plugins = /* @__PURE__ */ new Map();
+  kc.users = kc.users.map((user) => {
+    if (user.exec === void 0) return user;
+    plugins.set(user.name, new ExecPlugin(kc, user.name, user.exec, timeoutMs));
+    return { ...user, exec: void 0 };
+  });
+  if (plugins.size === 0) return;
+  kc.addAuthenticator({
+    isAuthProvider: (user) => plugins.has(user.name),
+    async applyAuthentication(user, options) {
+      const { status } = await plugins.get(user.name).credential();
+      if (status.clientCertificateData) options.cert = status.clientCertificateData;
+      if (status.clientKeyData) options.key = status.clientKeyData;
+      if (status.token) options.headers = { ...options.headers, Authorization: `Bearer ${status.token}` };
+    }
+  });
+}
+var ExecPlugin = class {
+  #kc;
+  #user;
+  #config;
+  #timeoutMs;
+  #cached;
+  #running;
+  constructor(kc, user, config, timeoutMs) {
+    this.#kc = kc;
+    this.#user = user;
+    this.#config = config;
+    this.#timeoutMs = timeoutMs;
+  }
+  /** The credential: the one kept while it holds, else the plugin's answer (one run for all who ask). */
+  async credential() {
+    if (this.#cached && Date.now() < this.#cached.expiresAt) return this.#cached.credential;
+    this.#running ??= this.#run().finally(() => this.#running = void 0);
+    return this.#running;
+  }
+  async #run() {
+    const config = this.#checkedConfig();
+    const output = await this.#spawn(config);
+    const credential = this.#parse(output, config);
+    registerSecret(credential.status.token);
+    registerSecret(credential.status.clientKeyData);
+    const { expirationTimestamp } = credential.status;
+    const expiresAt = expirationTimestamp ? Date.parse(expirationTimestamp) : Number.POSITIVE_INFINITY;
+    this.#cached = { credential, expiresAt: Number.isNaN(expiresAt) ? 0 : expiresAt };
+    return credential;
+  }
+  #fail(why) {
+    return new CredentialsError(redact(`the credentials of kubeconfig user "${this.#user}" ${why}`));
+  }
+  #checkedConfig() {
+    const checked = execConfigSchema.safeParse(this.#config);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      const field = issue ? `exec.${issue.path.join(".")}` : "exec";
+      throw this.#fail(`come from a plugin whose ${field} is not usable: ${issue?.message ?? ""}`);
+    }
+    if (checked.data.interactiveMode === "Always")
+      throw this.#fail(
+        `come from "${checked.data.command}", which asks for a terminal (exec.interactiveMode: Always) that a CI job does not have`
+      );
+    return checked.data;
+  }
+  #execInfo(config) {
+    const cluster = this.#kc.getCurrentCluster();
+    const clusterInfo = config.provideClusterInfo && cluster ? {
+      cluster: {
+        server: cluster.server,
+        "certificate-authority-data": cluster.caData,
+        "tls-server-name": cluster.tlsServerName,
+        "insecure-skip-tls-verify": cluster.skipTLSVerify || void 0
+      }
+    } : {};
+    return JSON.stringify({
+      apiVersion: config.apiVersion,
+      kind: "ExecCredential",
+      spec: { interactive: false, ...clusterInfo }
+    });
+  }
+  #spawn(config) {
+    const { command } = config;
+    const env = {
+      ...process.env,
+      ...Object.fromEntries((config.env ?? []).map(({ name, value }) => [name, value])),
+      KUBERNETES_EXEC_INFO: this.#execInfo(config)
+    };
+    return new Promise((resolve, reject) => {
+      const { child, signalGroup } = spawnInGroup(command, config.args ?? [], { env });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk) => stdout += chunk);
+      child.stderr.setEncoding("utf8").on("data", (chunk) => stderr += chunk);
+      const timer = setTimeout(() => {
+        signalGroup("SIGKILL");
+        reject(
+          this.#fail(
+            `come from "${command}", which gave none within ${this.#timeoutMs / 1e3} s and was stopped (a plugin waiting for a login cannot get one in CI)`
+          )
+        );
+      }, this.#timeoutMs);
+      child.on("error", (error) => {
+        clearTimeout(timer);
+        const hint = config.installHint?.trim();
+        reject(
+          error.code === "ENOENT" ? this.#fail(
+            `come from "${command}", which is not installed here or not on PATH${hint ? ` (${hint})` : ""}`
+          ) : this.#fail(`come from "${command}", which could not be started: ${error.message}`)
+        );
+      });
+      child.on("close", (code, signal3) => {
+        clearTimeout(timer);
+        if (code === 0) return resolve(stdout);
+        const said = stderr.trim().slice(-stderrShown);
+        const how = code === null ? `killed by ${signal3 ?? "a signal"}` : `exit code ${code}`;
+        reject(
+          this.#fail(
+            `come from "${command}", which failed (${how})${said ? `: ${said}` : " and printed nothing on stderr"}`
+          )
+        );
+      });
+    });
+  }
+  #parse(output, config) {
+    const from2 = `come from "${config.command}", which printed`;
+    let value;
+    try {
+      value = JSON.parse(output);
+    } catch {
+      throw this.#fail(`${from2} no ExecCredential JSON`);
+    }
+    const checked = execCredentialSchema.safeParse(value);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw this.#fail(`${from2} an ExecCredential without a valid ${issue?.path.join(".") || "object"}`);
+    }
+    const credential = checked.data;
+    if (credential.apiVersion !== config.apiVersion)
+      throw this.#fail(
+        `${from2} an ExecCredential of ${credential.apiVersion}, where exec.apiVersion is ${config.apiVersion}`
+      );
+    const { token, clientCertificateData, clientKeyData } = credential.status;
+    if (!token && !(clientCertificateData && clientKeyData))
+      throw this.#fail(`${from2} an ExecCredential with neither a token nor a client certificate and key`);
+    return credential;
+  }
+};
+
+// src/kube/context.ts
 function loadKubeContext(target) {
   if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
     throw new ConfigError(
@@ -53374,6 +53573,7 @@ function loadKubeContext(target) {
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
     }
     for (const user of kc.users) registerCredentials(user);
+    serveExecCredentials(kc);
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     try {
       selectContext(kc, target.context, source);
@@ -53770,12 +53970,35 @@ function boundedHttp(connection) {
     }
   });
 }
+function authenticated(connection, applying) {
+  const { signal: signal3 } = connection;
+  if (!signal3) return applying;
+  return new Promise((resolve, reject) => {
+    const ended = () => {
+      const reason = connectionEnded(connection);
+      reject(
+        reason instanceof CancelledError ? reason : new CredentialsError(
+          `${reason?.message ?? "ended"} while the kubeconfig's credentials were being obtained`
+        )
+      );
+    };
+    if (signal3.aborted) return ended();
+    signal3.addEventListener("abort", ended, { once: true });
+    applying.then(resolve, reject).finally(() => signal3.removeEventListener("abort", ended));
+  });
+}
 function apiClient(connection, Api) {
-  const server = connection.kc.getCurrentCluster()?.server ?? "";
+  const { kc } = connection;
+  const server = kc.getCurrentCluster()?.server ?? "";
   return new Api(
     createConfiguration({
       baseServer: new ServerConfiguration(server, {}),
-      authMethods: { default: connection.kc },
+      authMethods: {
+        default: {
+          getName: () => kc.getName(),
+          applySecurityAuthentication: (context) => authenticated(connection, kc.applySecurityAuthentication(context))
+        }
+      },
       httpApi: boundedHttp(connection)
     })
   );
@@ -53812,7 +54035,7 @@ function openWatch(connection, path3, query, onEvent, idleMs) {
     for (const [key, value] of Object.entries(query))
       if (value !== void 0) url.searchParams.set(key, String(value));
     const options = {};
-    await connection.kc.applyToHTTPSOptions(options);
+    await authenticated(connection, connection.kc.applyToHTTPSOptions(options));
     if (done) return;
     const signal3 = AbortSignal.any([controller.signal, ...connection.signal ? [connection.signal] : []]);
     const timeout = connection.requestTimeoutMs;
@@ -53878,6 +54101,7 @@ function describeApiError(what, error) {
 function describe(what, error) {
   const code = statusCode(error);
   const body = statusBody(error);
+  if (error instanceof CredentialsError) return `${what}: ${error.message}`;
   if (code === void 0) {
     const text = error instanceof Error ? error.message : String(error);
     return `${what}: cannot reach the Kubernetes API server: ${text}`;
@@ -53990,6 +54214,7 @@ export {
   PatchStrategy,
   KubernetesObjectApi,
   setHeaderOptions,
+  spawnInGroup,
   loadKubeContext,
   registerKubeconfigCredentials,
   newSecretDir,

@@ -4,9 +4,9 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-4X3LT62F.js";
-import "./chunk-KHFU6QK6.js";
-import "./chunk-Z6ESBZ4M.js";
+} from "./chunk-XQR7RJJX.js";
+import "./chunk-LGG3MZVO.js";
+import "./chunk-D5XYJZ5A.js";
 import "./chunk-RHZBZGPM.js";
 export {
   commandOnlySuite,

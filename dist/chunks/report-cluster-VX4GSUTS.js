@@ -8,21 +8,21 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-EIOTGL6P.js";
+} from "./chunk-WAX5QWAB.js";
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-KS4FAQMI.js";
+} from "./chunk-PZZRFNRO.js";
 import "./chunk-466RCVCX.js";
 import {
   readableResults
-} from "./chunk-KYPTWZBF.js";
-import "./chunk-EAPGYWCO.js";
+} from "./chunk-XPMJHQYE.js";
+import "./chunk-3JV5JB5T.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-KHFU6QK6.js";
-import "./chunk-Z6ESBZ4M.js";
+import "./chunk-LGG3MZVO.js";
+import "./chunk-D5XYJZ5A.js";
 import {
   CannotRunError,
   ConfigError

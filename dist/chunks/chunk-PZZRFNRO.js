@@ -13,7 +13,7 @@ import {
   probeOutcome,
   resultName,
   verdictOutcome
-} from "./chunk-KYPTWZBF.js";
+} from "./chunk-XPMJHQYE.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";

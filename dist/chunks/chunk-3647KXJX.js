@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-BR4O6SHA.js";
+} from "./chunk-XW4PZEEK.js";
 import {
   defaultPolicy
 } from "./chunk-BT27BQUD.js";
 import {
   runDuration
-} from "./chunk-EAPGYWCO.js";
+} from "./chunk-3JV5JB5T.js";
 import {
   documentValue,
   require_dist,
@@ -25,7 +25,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-Z6ESBZ4M.js";
+} from "./chunk-D5XYJZ5A.js";
 import {
   ConfigError,
   __toESM

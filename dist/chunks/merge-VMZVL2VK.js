@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-F2YYTRFE.js";
+} from "./chunk-HWNAFO7O.js";
 import "./chunk-BT27BQUD.js";
 import {
   mergeReports,
@@ -16,7 +16,7 @@ import "./chunk-KFRDFFVU.js";
 import {
   readInputFile,
   resultFileLimit
-} from "./chunk-Z6ESBZ4M.js";
+} from "./chunk-D5XYJZ5A.js";
 import {
   ConfigError
 } from "./chunk-RHZBZGPM.js";

@@ -3,21 +3,21 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-BR4O6SHA.js";
+} from "./chunk-XW4PZEEK.js";
 import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-TNPFZ4B5.js";
+} from "./chunk-OTKAZZYV.js";
 import "./chunk-7GHJJVB5.js";
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-F2YYTRFE.js";
+} from "./chunk-HWNAFO7O.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-GC5MFTKR.js";
+} from "./chunk-MJ7RCRJL.js";
 import {
   isSkipped,
   skippingSetting
@@ -26,23 +26,23 @@ import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-KS4FAQMI.js";
+} from "./chunk-PZZRFNRO.js";
 import "./chunk-466RCVCX.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   parseShape
-} from "./chunk-KYPTWZBF.js";
-import "./chunk-EAPGYWCO.js";
+} from "./chunk-XPMJHQYE.js";
+import "./chunk-3JV5JB5T.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import {
   describeSchemaIssues
-} from "./chunk-KHFU6QK6.js";
+} from "./chunk-LGG3MZVO.js";
 import {
   resultFileLimit
-} from "./chunk-Z6ESBZ4M.js";
+} from "./chunk-D5XYJZ5A.js";
 import {
   CannotRunError,
   ConfigError
@@ -166,7 +166,7 @@ async function reportGate(config, sources, log) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-72Q25AUU.js");
+    const { readLoadSuite } = await import("./collect-QUSM3VOV.js");
     const files = Object.values(load.results).filter(Boolean).join(", ");
     inputs.push({ source: files, suites: [readLoadSuite(load, void 0, [])] });
   }
@@ -182,7 +182,7 @@ async function reportGate(config, sources, log) {
       );
     inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
-    const { chaosReportFromCluster } = await import("./report-cluster-IQWRVF5Y.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-VX4GSUTS.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-EIOTGL6P.js";
+} from "./chunk-WAX5QWAB.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -30,7 +30,7 @@ import {
   isNotRun,
   isVerdictFinal,
   resultName
-} from "./chunk-KYPTWZBF.js";
+} from "./chunk-XPMJHQYE.js";
 import {
   CannotRunError
 } from "./chunk-RHZBZGPM.js";

@@ -4,12 +4,12 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-5EEOXRX3.js";
+} from "./chunk-SDS4I2RR.js";
 import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-SDJ3KVSF.js";
+} from "./chunk-3647KXJX.js";
 import {
   isCommand,
   isHelpCommand,
@@ -23,16 +23,16 @@ import {
   toMap,
   toNumber
 } from "./chunk-WBJFAYQ2.js";
-import "./chunk-BR4O6SHA.js";
-import "./chunk-GC5MFTKR.js";
+import "./chunk-XW4PZEEK.js";
+import "./chunk-MJ7RCRJL.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-EAPGYWCO.js";
+import "./chunk-3JV5JB5T.js";
 import "./chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
-import "./chunk-Z6ESBZ4M.js";
+import "./chunk-D5XYJZ5A.js";
 import {
   CancelledError,
   CannotRunError,
@@ -135,7 +135,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-FDRB5Y5W.js");
+        const { runTargets } = await import("./targets-YLPRXLTA.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -144,15 +144,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-F2YFFJI3.js");
+        const { reportGate } = await import("./report-GRDTPIHD.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-ZB2NUHNP.js");
+        const { mergeGate } = await import("./merge-VMZVL2VK.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-WENDGGP3.js");
+        const { describeRunInputs } = await import("./inputs-TFI726CN.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

@@ -14,7 +14,7 @@ import {
   number,
   string,
   union
-} from "./chunk-Z6ESBZ4M.js";
+} from "./chunk-D5XYJZ5A.js";
 import {
   __export
 } from "./chunk-RHZBZGPM.js";

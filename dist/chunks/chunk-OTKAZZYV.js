@@ -6,17 +6,17 @@ import {
 } from "./chunk-7GHJJVB5.js";
 import {
   parseShape
-} from "./chunk-KYPTWZBF.js";
+} from "./chunk-XPMJHQYE.js";
 import {
   iso_exports
-} from "./chunk-EAPGYWCO.js";
+} from "./chunk-3JV5JB5T.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
 import {
   describeSchemaIssues,
   objectMetaSchema
-} from "./chunk-KHFU6QK6.js";
+} from "./chunk-LGG3MZVO.js";
 import {
   MiB,
   NEVER,
@@ -31,7 +31,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-Z6ESBZ4M.js";
+} from "./chunk-D5XYJZ5A.js";
 import {
   ConfigError,
   errorMessage

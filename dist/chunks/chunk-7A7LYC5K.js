@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-SDJ3KVSF.js";
+} from "./chunk-3647KXJX.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-NBWQU3MT.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-WBJFAYQ2.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-EIOTGL6P.js";
+} from "./chunk-WAX5QWAB.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19796,4 +19796,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-WN42ZL2C.js.LEGAL.txt */
+/*! For license information please see chunk-7A7LYC5K.js.LEGAL.txt */

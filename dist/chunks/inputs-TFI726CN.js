@@ -4,16 +4,16 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-MPMTBDZS.js";
+} from "./chunk-CTDFPK6X.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-F2YYTRFE.js";
-import "./chunk-GC5MFTKR.js";
+import "./chunk-HWNAFO7O.js";
+import "./chunk-MJ7RCRJL.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-KHFU6QK6.js";
-import "./chunk-Z6ESBZ4M.js";
+import "./chunk-LGG3MZVO.js";
+import "./chunk-D5XYJZ5A.js";
 import "./chunk-RHZBZGPM.js";
 export {
   describeRunInputs,

@@ -24,7 +24,7 @@ import {
   number,
   record,
   string
-} from "./chunk-Z6ESBZ4M.js";
+} from "./chunk-D5XYJZ5A.js";
 import {
   CannotRunError,
   ConfigError,

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   objectMetaSchema
-} from "./chunk-KHFU6QK6.js";
+} from "./chunk-LGG3MZVO.js";
 import {
   _enum,
   array,
@@ -13,7 +13,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-Z6ESBZ4M.js";
+} from "./chunk-D5XYJZ5A.js";
 
 // src/kube/shape.ts
 function parseShape(schema, value) {

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeSchemaIssues
-} from "./chunk-KHFU6QK6.js";
+} from "./chunk-LGG3MZVO.js";
 import {
   MiB,
   array,
@@ -17,7 +17,7 @@ import {
   resultFileLimit,
   string,
   union
-} from "./chunk-Z6ESBZ4M.js";
+} from "./chunk-D5XYJZ5A.js";
 import {
   ConfigError,
   __commonJS,

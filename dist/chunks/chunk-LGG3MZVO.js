@@ -6,7 +6,7 @@ import {
   looseObject,
   record,
   string
-} from "./chunk-Z6ESBZ4M.js";
+} from "./chunk-D5XYJZ5A.js";
 
 // src/kube/object-meta.ts
 var objectMetaSchema = looseObject({

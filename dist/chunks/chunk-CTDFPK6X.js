@@ -6,21 +6,21 @@ import {
 } from "./chunk-B4YD6SSB.js";
 import {
   reportPathProblems
-} from "./chunk-F2YYTRFE.js";
+} from "./chunk-HWNAFO7O.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-GC5MFTKR.js";
+} from "./chunk-MJ7RCRJL.js";
 import {
   describeSchemaIssues
-} from "./chunk-KHFU6QK6.js";
+} from "./chunk-LGG3MZVO.js";
 import {
   array,
   boolean,
   int,
   looseObject,
   string
-} from "./chunk-Z6ESBZ4M.js";
+} from "./chunk-D5XYJZ5A.js";
 import {
   ConfigError
 } from "./chunk-RHZBZGPM.js";

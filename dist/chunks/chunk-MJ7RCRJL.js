@@ -10,7 +10,7 @@ import {
 } from "./chunk-JC5KUJAN.js";
 import {
   readInputFile
-} from "./chunk-Z6ESBZ4M.js";
+} from "./chunk-D5XYJZ5A.js";
 import {
   ConfigError,
   __toESM,

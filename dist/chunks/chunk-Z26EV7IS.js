@@ -16,17 +16,17 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-KYVDS5WR.js";
+} from "./chunk-ZKKRKFAD.js";
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-4X3LT62F.js";
+} from "./chunk-XQR7RJJX.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-MPMTBDZS.js";
+} from "./chunk-CTDFPK6X.js";
 import {
   LitmusClient,
   connect,
@@ -38,32 +38,33 @@ import {
   pMap,
   pMapSettled,
   resultPlural,
+  spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-EIOTGL6P.js";
+} from "./chunk-WAX5QWAB.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-TNPFZ4B5.js";
+} from "./chunk-OTKAZZYV.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-F2YYTRFE.js";
+} from "./chunk-HWNAFO7O.js";
 import {
   duplicateProblems
-} from "./chunk-GC5MFTKR.js";
+} from "./chunk-MJ7RCRJL.js";
 import {
   convertChaos
-} from "./chunk-KS4FAQMI.js";
+} from "./chunk-PZZRFNRO.js";
 import {
   readableResults
-} from "./chunk-KYPTWZBF.js";
+} from "./chunk-XPMJHQYE.js";
 import {
   formatDuration
-} from "./chunk-EAPGYWCO.js";
+} from "./chunk-3JV5JB5T.js";
 import {
   mergeReports,
   underLabel
@@ -223,7 +224,6 @@ function progressLog(refs, log) {
 }
 
 // src/load/runner.ts
-import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 var keptLines = 20;
@@ -264,12 +264,9 @@ function loadEnvironment(config, from = process.env) {
 async function startLoad(config, log) {
   if (!config.command) throw new ConfigError("load.command: required to run a load test");
   const [program, ...args] = typeof config.command === "string" ? ["sh", "-c", config.command] : config.command;
-  const child = spawn(program, args, {
+  const { child, signalGroup } = spawnInGroup(program, args, {
     cwd: config.cwd,
-    env: loadEnvironment(config),
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group (setsid): the group can be signalled as one.
-    detached: true
+    env: loadEnvironment(config)
   });
   const startedAtMs = Date.now();
   const lastLines = [];
@@ -294,16 +291,6 @@ async function startLoad(config, log) {
       (error) => reject(new CannotRunError(`load command could not start (${program}): ${error.message}`))
     );
   });
-  const group = child.pid ?? 0;
-  const signalGroup = (signal) => {
-    try {
-      process.kill(-group, signal);
-    } catch {
-    }
-  };
-  const killOnExit = () => signalGroup("SIGKILL");
-  process.on("exit", killOnExit);
-  void exited.then(() => process.off("exit", killOnExit));
   const running = () => child.exitCode === null && child.signalCode === null;
   const terminate = async (why) => {
     if (running()) {

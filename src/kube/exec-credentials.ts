@@ -1,0 +1,218 @@
+// A kubeconfig user whose credentials come from a plugin (`exec`: aws eks get-token,
+// gke-gcloud-auth-plugin, kubelogin, …) is served here rather than by client-node, which waits for the
+// plugin without a limit and leaves its stdin open: a plugin waiting for a login that no one will give
+// in CI hung the job past its timeout. Here the plugin runs as client-go runs it for a non-interactive
+// caller (stdin closed, KUBERNETES_EXEC_INFO saying `interactive: false`), within a time limit; one run
+// of it serves the requests made meanwhile, and its credential is kept until it expires. A failure
+// names the user, the command and what went wrong, where client-node's read "cannot reach the server".
+import type { KubeConfig, User } from '@kubernetes/client-node';
+import * as z from 'zod';
+import { CannotRunError } from '../errors.ts';
+import { spawnInGroup } from '../process-group.ts';
+import { redact, registerSecret } from '../secrets.ts';
+
+/** The user's credentials could not be had from its plugin (exit code 2, like no connection). */
+export class CredentialsError extends CannotRunError {
+  override name = 'CredentialsError';
+}
+
+// client-go's ExecConfig (k8s.io/client-go/tools/clientcmd/api/v1), the fields a plugin run needs.
+const execConfigSchema = z.object({
+  command: z.string().min(1),
+  args: z.array(z.string()).optional(),
+  env: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
+  apiVersion: z.string().min(1),
+  installHint: z.string().optional(),
+  provideClusterInfo: z.boolean().optional(),
+  interactiveMode: z.enum(['Never', 'IfAvailable', 'Always']).optional(),
+});
+type ExecConfig = z.output<typeof execConfigSchema>;
+
+// What the plugin prints (k8s.io/client-go/pkg/apis/clientauthentication).
+const execCredentialSchema = z.object({
+  apiVersion: z.string(),
+  kind: z.literal('ExecCredential'),
+  status: z.object({
+    token: z.string().optional(),
+    clientCertificateData: z.string().optional(),
+    clientKeyData: z.string().optional(),
+    expirationTimestamp: z.string().optional(),
+  }),
+});
+type ExecCredential = z.output<typeof execCredentialSchema>;
+
+/** Longer than any plugin takes to answer without someone at the keyboard. */
+export const defaultPluginTimeoutMs = 60_000;
+/** What of the plugin's stderr a message quotes. */
+const stderrShown = 2_000;
+
+type Authenticator = Parameters<KubeConfig['addAuthenticator']>[0];
+type RequestOptions = Parameters<Authenticator['applyAuthentication']>[1];
+
+/**
+ * Takes the `exec` users of a loaded kubeconfig away from client-node's plugin runner and serves them
+ * here. Call it once, right after loading.
+ */
+export function serveExecCredentials(kc: KubeConfig, timeoutMs = defaultPluginTimeoutMs): void {
+  const plugins = new Map<string, ExecPlugin>();
+  kc.users = kc.users.map((user) => {
+    if (user.exec === undefined) return user;
+    plugins.set(user.name, new ExecPlugin(kc, user.name, user.exec, timeoutMs));
+    return { ...user, exec: undefined };
+  });
+  if (plugins.size === 0) return;
+  kc.addAuthenticator({
+    isAuthProvider: (user: User) => plugins.has(user.name),
+    async applyAuthentication(user: User, options: RequestOptions) {
+      const { status } = await (plugins.get(user.name) as ExecPlugin).credential();
+      if (status.clientCertificateData) options.cert = status.clientCertificateData;
+      if (status.clientKeyData) options.key = status.clientKeyData;
+      if (status.token) options.headers = { ...options.headers, Authorization: `Bearer ${status.token}` };
+    },
+  });
+}
+
+class ExecPlugin {
+  readonly #kc: KubeConfig;
+  readonly #user: string;
+  readonly #config: unknown;
+  readonly #timeoutMs: number;
+  #cached?: { credential: ExecCredential; expiresAt: number };
+  #running?: Promise<ExecCredential>;
+
+  constructor(kc: KubeConfig, user: string, config: unknown, timeoutMs: number) {
+    this.#kc = kc;
+    this.#user = user;
+    this.#config = config;
+    this.#timeoutMs = timeoutMs;
+  }
+
+  /** The credential: the one kept while it holds, else the plugin's answer (one run for all who ask). */
+  async credential(): Promise<ExecCredential> {
+    if (this.#cached && Date.now() < this.#cached.expiresAt) return this.#cached.credential;
+    this.#running ??= this.#run().finally(() => (this.#running = undefined));
+    return this.#running;
+  }
+
+  async #run(): Promise<ExecCredential> {
+    const config = this.#checkedConfig();
+    const output = await this.#spawn(config);
+    const credential = this.#parse(output, config);
+    registerSecret(credential.status.token);
+    registerSecret(credential.status.clientKeyData);
+    const { expirationTimestamp } = credential.status;
+    // Without an expiry the credential holds for the whole run, as kubectl keeps it.
+    const expiresAt = expirationTimestamp ? Date.parse(expirationTimestamp) : Number.POSITIVE_INFINITY;
+    this.#cached = { credential, expiresAt: Number.isNaN(expiresAt) ? 0 : expiresAt };
+    return credential;
+  }
+
+  #fail(why: string): CredentialsError {
+    return new CredentialsError(redact(`the credentials of kubeconfig user "${this.#user}" ${why}`));
+  }
+
+  #checkedConfig(): ExecConfig {
+    const checked = execConfigSchema.safeParse(this.#config);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      const field = issue ? `exec.${issue.path.join('.')}` : 'exec';
+      throw this.#fail(`come from a plugin whose ${field} is not usable: ${issue?.message ?? ''}`);
+    }
+    if (checked.data.interactiveMode === 'Always')
+      throw this.#fail(
+        `come from "${checked.data.command}", which asks for a terminal (exec.interactiveMode: Always) that a CI job does not have`,
+      );
+    return checked.data;
+  }
+
+  #execInfo(config: ExecConfig): string {
+    const cluster = this.#kc.getCurrentCluster();
+    const clusterInfo =
+      config.provideClusterInfo && cluster
+        ? {
+            cluster: {
+              server: cluster.server,
+              'certificate-authority-data': cluster.caData,
+              'tls-server-name': cluster.tlsServerName,
+              'insecure-skip-tls-verify': cluster.skipTLSVerify || undefined,
+            },
+          }
+        : {};
+    return JSON.stringify({
+      apiVersion: config.apiVersion,
+      kind: 'ExecCredential',
+      spec: { interactive: false, ...clusterInfo },
+    });
+  }
+
+  #spawn(config: ExecConfig): Promise<string> {
+    const { command } = config;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...Object.fromEntries((config.env ?? []).map(({ name, value }) => [name, value])),
+      KUBERNETES_EXEC_INFO: this.#execInfo(config),
+    };
+    return new Promise((resolve, reject) => {
+      const { child, signalGroup } = spawnInGroup(command, config.args ?? [], { env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      // Settled at the limit without waiting for its output to close: a process it started may hold it.
+      const timer = setTimeout(() => {
+        signalGroup('SIGKILL');
+        reject(
+          this.#fail(
+            `come from "${command}", which gave none within ${this.#timeoutMs / 1000} s and was stopped (a plugin waiting for a login cannot get one in CI)`,
+          ),
+        );
+      }, this.#timeoutMs);
+      child.on('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        const hint = config.installHint?.trim();
+        reject(
+          error.code === 'ENOENT'
+            ? this.#fail(
+                `come from "${command}", which is not installed here or not on PATH${hint ? ` (${hint})` : ''}`,
+              )
+            : this.#fail(`come from "${command}", which could not be started: ${error.message}`),
+        );
+      });
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        if (code === 0) return resolve(stdout);
+        const said = stderr.trim().slice(-stderrShown);
+        const how = code === null ? `killed by ${signal ?? 'a signal'}` : `exit code ${code}`;
+        reject(
+          this.#fail(
+            `come from "${command}", which failed (${how})${said ? `: ${said}` : ' and printed nothing on stderr'}`,
+          ),
+        );
+      });
+    });
+  }
+
+  #parse(output: string, config: ExecConfig): ExecCredential {
+    const from = `come from "${config.command}", which printed`;
+    let value: unknown;
+    try {
+      value = JSON.parse(output);
+    } catch {
+      throw this.#fail(`${from} no ExecCredential JSON`);
+    }
+    const checked = execCredentialSchema.safeParse(value);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw this.#fail(`${from} an ExecCredential without a valid ${issue?.path.join('.') || 'object'}`);
+    }
+    const credential = checked.data;
+    if (credential.apiVersion !== config.apiVersion)
+      throw this.#fail(
+        `${from} an ExecCredential of ${credential.apiVersion}, where exec.apiVersion is ${config.apiVersion}`,
+      );
+    const { token, clientCertificateData, clientKeyData } = credential.status;
+    if (!token && !(clientCertificateData && clientKeyData))
+      throw this.#fail(`${from} an ExecCredential with neither a token nor a client certificate and key`);
+    return credential;
+  }
+}

@@ -1,0 +1,231 @@
+// A kubeconfig whose user gets its credentials from a plugin (`exec`), run for real as small shell
+// scripts against a loopback server that records what each request carried.
+import assert from 'node:assert/strict';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { CancelledError, CannotRunError } from '../../../src/errors.ts';
+import { apiClient, connect, openWatch } from '../../../src/kube/client.ts';
+import { loadKubeContext } from '../../../src/kube/context.ts';
+import { serveExecCredentials } from '../../../src/kube/exec-credentials.ts';
+import { LitmusClient } from '../../../src/litmus/client.ts';
+import { redact } from '../../../src/secrets.ts';
+
+const limit = { timeout: 20_000 };
+const apiVersion = 'client.authentication.k8s.io/v1beta1';
+
+/** A server that answers Litmus discovery and records each request's Authorization header. */
+async function recordingServer(t: { after: (fn: () => Promise<void>) => void }) {
+  const seen: string[] = [];
+  const server = http.createServer((request, response) => {
+    seen.push(request.headers.authorization ?? '(none)');
+    response.setHeader('Content-Type', 'application/json');
+    if (request.url?.includes('watch=true')) return response.end();
+    response.end(
+      JSON.stringify({
+        kind: 'APIResourceList',
+        resources: [{ name: 'chaosengines' }, { name: 'chaosresults' }],
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+}
+
+/** A plugin script in its own folder; `calls` counts its runs. */
+function plugin(body: string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-exec-'));
+  const file = path.join(dir, 'plugin.sh');
+  writeFileSync(file, `#!/bin/sh\necho run >> "${dir}/calls"\n${body}\n`);
+  chmodSync(file, 0o755);
+  const calls = () =>
+    existsSync(path.join(dir, 'calls'))
+      ? readFileSync(path.join(dir, 'calls'), 'utf8').split('\n').length - 1
+      : 0;
+  return { dir, file, calls };
+}
+
+const credential = (status: string) =>
+  `printf '%s' '{"apiVersion":"${apiVersion}","kind":"ExecCredential","status":${status}}'`;
+
+function kubeconfig(server: string, exec: Record<string, unknown>): string {
+  return JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: 'c', cluster: { server, 'insecure-skip-tls-verify': true } }],
+    users: [{ name: 'ci', user: { exec: { apiVersion, ...exec } } }],
+    contexts: [{ name: 'c', context: { cluster: 'c', user: 'ci' } }],
+    'current-context': 'c',
+  });
+}
+
+function served(server: string, exec: Record<string, unknown>, timeoutMs?: number): KubeConfig {
+  const kc = new KubeConfig();
+  kc.loadFromString(kubeconfig(server, exec));
+  serveExecCredentials(kc, timeoutMs);
+  return kc;
+}
+
+const failure = async (kc: KubeConfig): Promise<string> => {
+  const error: unknown = await new LitmusClient(connect(kc)).assertInstalled().then(
+    () => assert.fail('the request went through'),
+    (caught: unknown) => caught,
+  );
+  assert.ok(error instanceof CannotRunError, String(error));
+  return error.message;
+};
+
+test(
+  'the plugin runs without stdin, told it is not interactive, and its token is sent and masked',
+  limit,
+  async (t) => {
+    const { url, seen } = await recordingServer(t);
+    // `cat` ends at once on a closed stdin; on an open pipe it would wait for ever.
+    const { dir, file } = plugin(
+      `cat > /dev/null\necho "$KUBERNETES_EXEC_INFO" > "$(dirname "$0")/info"\necho "$AWS_PROFILE" > "$(dirname "$0")/profile"\n${credential('{"token":"token-from-the-plugin-0001"}')}`,
+    );
+    const dirFile = path.join(dir, 'kubeconfig');
+    writeFileSync(
+      dirFile,
+      kubeconfig(url, { command: file, env: [{ name: 'AWS_PROFILE', value: 'staging' }] }),
+    );
+    const kube = loadKubeContext({ kubeconfig: dirFile });
+    await new LitmusClient(connect(kube.kc)).assertInstalled();
+    assert.deepEqual(seen, ['Bearer token-from-the-plugin-0001']);
+    assert.deepEqual(JSON.parse(readFileSync(path.join(dir, 'info'), 'utf8')), {
+      apiVersion,
+      kind: 'ExecCredential',
+      spec: { interactive: false },
+    });
+    assert.equal(readFileSync(path.join(dir, 'profile'), 'utf8').trim(), 'staging');
+    assert.equal(redact('token-from-the-plugin-0001'), '***');
+  },
+);
+
+test(
+  'one run serves the requests made meanwhile, and the credential is kept until it expires',
+  limit,
+  async (t) => {
+    const { url, seen } = await recordingServer(t);
+    const { file, calls } = plugin(
+      `sleep 0.2\n${credential(`{"token":"token-'$(date +%s%N)'","expirationTimestamp":"'$(date -u -d '+2 seconds' +%Y-%m-%dT%H:%M:%SZ)'"}`)}`,
+    );
+    const litmus = new LitmusClient(connect(served(url, { command: file })));
+    await Promise.all(Array.from({ length: 10 }, () => litmus.assertInstalled()));
+    await litmus.assertInstalled();
+    assert.equal(calls(), 1, 'ten requests at once and one after: one run of the plugin');
+    assert.equal(new Set(seen).size, 1);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await litmus.assertInstalled();
+    assert.equal(calls(), 2, 'run again once the credential expired');
+    assert.equal(new Set(seen).size, 2, 'and its new token is sent');
+  },
+);
+
+test('a credential without an expiry is kept for the whole run; a watch sends it too', limit, async (t) => {
+  const { url, seen } = await recordingServer(t);
+  const { file, calls } = plugin(credential('{"token":"kept-token-0002"}'));
+  const connection = connect(served(url, { command: file }));
+  const litmus = new LitmusClient(connection);
+  for (let i = 0; i < 3; i++) await litmus.assertInstalled();
+  const watch = openWatch(connection, '/apis/litmuschaos.io/v1alpha1/chaosengines', {}, () => {}, 5_000);
+  assert.equal(await watch.ended, 'closed');
+  assert.equal(calls(), 1);
+  assert.deepEqual(seen, Array(4).fill('Bearer kept-token-0002'));
+});
+
+test('a plugin that does not answer is stopped at the limit, with what it started', limit, async (t) => {
+  const { url } = await recordingServer(t);
+  const { dir, file } = plugin(`sleep 30 &\necho $! > "$(dirname "$0")/child"\nwait`);
+  const message = await failure(served(url, { command: file }, 500));
+  assert.match(
+    message,
+    /checking for LitmusChaos \(litmuschaos\.io\/v1alpha1\): the credentials of kubeconfig user "ci" come from "\S+plugin\.sh", which gave none within 0\.5 s and was stopped \(a plugin waiting for a login cannot get one in CI\)/,
+  );
+  const child = Number(readFileSync(path.join(dir, 'child'), 'utf8'));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  // Gone, or a zombie waiting for init to reap it: either way no longer running.
+  const stat = `/proc/${child}/stat`;
+  const state = existsSync(stat) ? readFileSync(stat, 'utf8').split(' ')[2] : 'gone';
+  assert.ok(state === 'gone' || state === 'Z', `the process the plugin started is gone too (${state})`);
+});
+
+test(
+  "the connection's end stops the wait for a plugin: the deadline says so, a cancel stays a cancel",
+  limit,
+  async (t) => {
+    const { url } = await recordingServer(t);
+    const { file } = plugin('sleep 30');
+    const kc = served(url, { command: file }, 10_000);
+    for (const [reason, expected] of [
+      [
+        new CannotRunError('the 1s timeout passed'),
+        /the 1s timeout passed while the kubeconfig's credentials were being obtained/,
+      ],
+      [new CancelledError('SIGTERM'), /^cancelled by SIGTERM$/],
+    ] as const) {
+      const controller = new AbortController();
+      const pending = apiClient(connect(kc, { signal: controller.signal }), CustomObjectsApi).getAPIResources(
+        {
+          group: 'litmuschaos.io',
+          version: 'v1alpha1',
+        },
+      );
+      setTimeout(() => controller.abort(reason), 200);
+      const started = Date.now();
+      await assert.rejects(pending, (error: Error) => {
+        assert.match(error.message, expected);
+        assert.equal(error instanceof CancelledError, reason instanceof CancelledError);
+        return true;
+      });
+      assert.ok(Date.now() - started < 2_000, 'at once, not when the plugin ends');
+    }
+  },
+);
+
+test('a plugin that cannot give a credential is named with what went wrong', limit, async (t) => {
+  const { url, seen } = await recordingServer(t);
+  const cases: [Record<string, unknown>, RegExp][] = [
+    [
+      { command: 'aws-iam-authenticator-not-here', installHint: 'install it with: apt-get install awscli' },
+      /come from "aws-iam-authenticator-not-here", which is not installed here or not on PATH \(install it with: apt-get install awscli\)/,
+    ],
+    [
+      { command: plugin('echo "An error occurred (ExpiredToken)" >&2; exit 255').file },
+      /which failed \(exit code 255\): An error occurred \(ExpiredToken\)/,
+    ],
+    [{ command: plugin('exit 1').file }, /which failed \(exit code 1\) and printed nothing on stderr/],
+    [{ command: plugin('echo not-json').file }, /which printed no ExecCredential JSON/],
+    [
+      {
+        command: plugin(
+          `printf '%s' '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"x"}}'`,
+        ).file,
+      },
+      /an ExecCredential of client\.authentication\.k8s\.io\/v1, where exec\.apiVersion is client\.authentication\.k8s\.io\/v1beta1/,
+    ],
+    [
+      { command: plugin(credential('{}')).file },
+      /an ExecCredential with neither a token nor a client certificate and key/,
+    ],
+    [
+      { command: plugin(credential('{"token":"x"}')).file, interactiveMode: 'Always' },
+      /which asks for a terminal \(exec\.interactiveMode: Always\) that a CI job does not have/,
+    ],
+  ];
+  for (const [exec, expected] of cases) {
+    const message = await failure(served(url, exec));
+    assert.match(
+      message,
+      /^checking for LitmusChaos \(litmuschaos\.io\/v1alpha1\): the credentials of kubeconfig user "ci" /,
+    );
+    assert.match(message, expected);
+    assert.doesNotMatch(message, /cannot reach/);
+  }
+  assert.deepEqual(seen, [], 'no request went out without its credentials');
+});
