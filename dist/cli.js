@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-3FNSV2DW.js");
+var { main } = await import("./chunks/main-CLGFCNRJ.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

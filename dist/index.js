@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-7A7LYC5K.js";
+} from "./chunks/chunk-Y6GRXYEB.js";
 import {
   loadConfig,
   withCancellation
@@ -27,14 +27,14 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-Z26EV7IS.js";
-import "./chunks/chunk-ZKKRKFAD.js";
+} from "./chunks/chunk-4ARFXGM4.js";
+import "./chunks/chunk-6K7NIR3V.js";
 import "./chunks/chunk-XQR7RJJX.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   newSecretDir
-} from "./chunks/chunk-WAX5QWAB.js";
+} from "./chunks/chunk-LVX5FHUM.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

@@ -5,6 +5,7 @@
 // answers (it returns its AbortController only after the response headers arrive).
 import http from 'node:http';
 import https from 'node:https';
+import { isIP } from 'node:net';
 import { createInterface } from 'node:readline';
 import {
   createConfiguration,
@@ -71,13 +72,18 @@ function connectionEnded(connection: Connection): Error | undefined {
 /**
  * client-node gives every request a new agent, so every request pays a TLS handshake: a few ms of CPU
  * each, the better part of applying a hundred engines. Requests with the same TLS settings share one
- * keep-alive agent instead (a proxy's agent is left as it is). An idle connection is dropped after
- * 30 s, before the API server drops it (90 s) and a request could meet it closing.
+ * keep-alive agent instead (a proxy's agent, from the kubeconfig's proxy-url, is left as it is). An
+ * idle connection is dropped after 30 s, before the API server drops it (90 s) and a request could meet
+ * it closing.
+ *
+ * client-node also ignores HTTPS_PROXY, HTTP_PROXY and NO_PROXY, which kubectl follows: a cluster
+ * reached only through a proxy could not be reached at all. The shared agents follow them as client-go
+ * does, through Node's own proxy support, and never for localhost or a loopback address.
  */
 const sharedAgents = new Map<string, http.Agent>();
 const idleConnectionMs = 30_000;
 
-function sharedAgent(agent: http.Agent | undefined): http.Agent | undefined {
+function sharedAgent(agent: http.Agent | undefined, server: string): http.Agent | undefined {
   const Kind =
     agent?.constructor === https.Agent
       ? https.Agent
@@ -88,6 +94,7 @@ function sharedAgent(agent: http.Agent | undefined): http.Agent | undefined {
   // Both kinds keep the options they were made with (only https.Agent's typings say so).
   const { options } = agent as https.Agent;
   const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = options;
+  const proxied = !isLoopback(server);
   const settings = JSON.stringify([
     Kind === https.Agent ? 'https' : 'http',
     ca,
@@ -97,20 +104,37 @@ function sharedAgent(agent: http.Agent | undefined): http.Agent | undefined {
     passphrase,
     rejectUnauthorized,
     servername,
+    proxied,
   ]);
   let shared = sharedAgents.get(settings);
   if (!shared) {
-    shared = new Kind({ ...options, keepAlive: true, timeout: idleConnectionMs });
+    shared = new Kind({
+      ...options,
+      keepAlive: true,
+      timeout: idleConnectionMs,
+      ...(proxied ? { proxyEnv: process.env } : {}),
+    });
     sharedAgents.set(settings, shared);
   }
   return shared;
+}
+
+/** client-go never sends these through a proxy, whatever the environment says. */
+function isLoopback(server: string): boolean {
+  let host: string;
+  try {
+    host = new URL(server).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || (isIP(host) !== 0 && (host === '::1' || host.startsWith('127.')));
 }
 
 function boundedHttp(connection: Connection): HttpLibrary {
   const fetchLibrary = new IsomorphicFetchHttpLibrary();
   return wrapHttpLibrary({
     async send(request) {
-      const agent = sharedAgent(request.getAgent());
+      const agent = sharedAgent(request.getAgent(), request.getUrl());
       if (agent) request.setAgent(agent);
       const timeout = AbortSignal.timeout(connection.requestTimeoutMs);
       request.setSignal(connection.signal ? AbortSignal.any([timeout, connection.signal]) : timeout);
@@ -236,6 +260,7 @@ export function openWatch<T>(
     arm(timeout, () => new ApiTimeoutError(timeout));
     const request = (url.protocol === 'http:' ? http : https).request(url, {
       ...options,
+      agent: sharedAgent(options.agent as http.Agent | undefined, url.href),
       method: 'GET',
       headers: { ...options.headers, Accept: 'application/json' },
       signal,

@@ -11,6 +11,7 @@ import {
   setHeaderOptions,
 } from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
+import { startConnectProxy } from '../support/connect-proxy.ts';
 import { fixturePath } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
@@ -197,6 +198,40 @@ describe('chaos-gate run on a real API server', () => {
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const calls = readFileSync(path.join(dir, 'calls'), 'utf8').trim().split('\n').length;
     assert.ok(calls >= 2, `the plugin was asked again once its token expired (${calls} runs)`);
+  });
+
+  test('a cluster reached only through HTTPS_PROXY: the run goes through the proxy, and NO_PROXY is followed', async (t) => {
+    // The serving certificate's own name, which resolves nowhere here but at the proxy.
+    const proxy = await startConnectProxy({ 'kubernetes.default.svc': '127.0.0.1' });
+    t.after(() => proxy.close());
+    const dir = workDir();
+    const kubeconfig = path.join(dir, 'kubeconfig');
+    const server = new URL(env.sandbox.server);
+    writeFileSync(
+      kubeconfig,
+      readFileSync(env.sandbox.kubeconfigPath, 'utf8').replace(
+        server.origin,
+        `https://kubernetes.default.svc:${server.port}`,
+      ),
+    );
+    const proxied = await env.run(['--engine', engineFile(dir, uniqueName('proxied'), 'pass')], {
+      kubeconfig,
+      env: { HTTPS_PROXY: proxy.url },
+    }).done;
+    assert.equal(proxied.code, 0, proxied.stdout + proxied.stderr);
+    assert.ok(proxy.tunnels.length > 0, 'the requests and watches went through the proxy');
+    assert.deepEqual(new Set(proxy.tunnels), new Set([`kubernetes.default.svc:${server.port}`]));
+    const tunnels = proxy.tunnels.length;
+    const direct = await env.run(['--engine', engineFile(dir, uniqueName('direct'), 'pass')], {
+      kubeconfig,
+      env: { HTTPS_PROXY: proxy.url, NO_PROXY: '.svc' },
+    }).done;
+    assert.equal(direct.code, 2, direct.stdout + direct.stderr);
+    assert.match(
+      direct.stderr,
+      /cannot reach the Kubernetes API server: .*getaddrinfo ENOTFOUND kubernetes\.default\.svc/,
+    );
+    assert.equal(proxy.tunnels.length, tunnels, 'NO_PROXY kept it off the proxy');
   });
 
   test('a failed verdict fails the gate with exit code 1', async () => {

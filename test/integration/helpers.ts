@@ -94,7 +94,7 @@ export function useSandbox(
   /** `chaos-gate run` through the built CLI against the sandbox in `namespace`, as its admin or `kubeconfig`'s user. */
   run(
     args: string[],
-    options?: { kubeconfig?: string; onStdout?: (text: string) => void },
+    options?: { kubeconfig?: string; env?: Record<string, string>; onStdout?: (text: string) => void },
   ): ReturnType<typeof runEntry>;
 } {
   let sandbox: Sandbox | undefined;
@@ -123,8 +123,9 @@ export function useSandbox(
     get operator() {
       return started(operator);
     },
-    run: (args, { kubeconfig = started(sandbox).kubeconfigPath, onStdout } = {}) =>
+    run: (args, { kubeconfig = started(sandbox).kubeconfigPath, env, onStdout } = {}) =>
       runEntry('dist/cli.js', ['run', '--kubeconfig', kubeconfig, '--namespace', namespace, ...args], {
+        env,
         onStdout,
       }),
   };

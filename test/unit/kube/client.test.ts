@@ -108,3 +108,32 @@ test(
     assert.equal(connections, 1);
   },
 );
+
+test(
+  'a proxy in the environment is not used for a loopback server, as client-go does not',
+  limit,
+  async (t) => {
+    const server = http.createServer((_request, response) =>
+      response.setHeader('Content-Type', 'application/json').end('{"items":[]}'),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    t.after(() => server.close());
+    // A proxy that refuses every connection: a request sent to it would fail.
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+    process.env.HTTP_PROXY = 'http://127.0.0.1:9';
+    delete process.env.NO_PROXY;
+    t.after(() => {
+      for (const [name, value] of Object.entries(saved))
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+    });
+    for (const host of ['127.0.0.1', 'localhost']) {
+      const kc = new KubeConfig();
+      kc.loadFromString(
+        blackHoleKubeconfig(`http://${host}:${(server.address() as AddressInfo).port}`, 'a-token'),
+      );
+      const litmus = new LitmusClient(connect(kc));
+      assert.deepEqual((await litmus.list(litmus.target('chaosengines', 'default'))).items, [], host);
+    }
+  },
+);

@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-Z26EV7IS.js";
-import "./chunk-ZKKRKFAD.js";
+} from "./chunk-4ARFXGM4.js";
+import "./chunk-6K7NIR3V.js";
 import "./chunk-XQR7RJJX.js";
 import "./chunk-CTDFPK6X.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-WAX5QWAB.js";
+import "./chunk-LVX5FHUM.js";
 import "./chunk-OTKAZZYV.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HWNAFO7O.js";

@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-WAX5QWAB.js";
+} from "./chunk-LVX5FHUM.js";
 import {
   convertChaos,
   expectedResultNames

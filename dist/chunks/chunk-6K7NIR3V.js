@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-WAX5QWAB.js";
+} from "./chunk-LVX5FHUM.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-ZKKRKFAD.js";
+} from "./chunk-6K7NIR3V.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-WAX5QWAB.js";
+} from "./chunk-LVX5FHUM.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

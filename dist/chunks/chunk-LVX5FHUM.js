@@ -53898,6 +53898,7 @@ function createPuller(iterator) {
 // src/kube/client.ts
 import http2 from "node:http";
 import https2 from "node:https";
+import { isIP } from "node:net";
 import { createInterface as createInterface2 } from "node:readline";
 var defaultRequestTimeoutMs = 3e4;
 function connect(kc, options = {}) {
@@ -53926,11 +53927,12 @@ function connectionEnded(connection) {
 }
 var sharedAgents = /* @__PURE__ */ new Map();
 var idleConnectionMs = 3e4;
-function sharedAgent(agent) {
+function sharedAgent(agent, server) {
   const Kind = agent?.constructor === https2.Agent ? https2.Agent : agent?.constructor === http2.Agent ? http2.Agent : void 0;
   if (!agent || !Kind) return agent;
   const { options } = agent;
   const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = options;
+  const proxied = !isLoopback(server);
   const settings = JSON.stringify([
     Kind === https2.Agent ? "https" : "http",
     ca,
@@ -53939,20 +53941,35 @@ function sharedAgent(agent) {
     pfx,
     passphrase,
     rejectUnauthorized,
-    servername
+    servername,
+    proxied
   ]);
   let shared = sharedAgents.get(settings);
   if (!shared) {
-    shared = new Kind({ ...options, keepAlive: true, timeout: idleConnectionMs });
+    shared = new Kind({
+      ...options,
+      keepAlive: true,
+      timeout: idleConnectionMs,
+      ...proxied ? { proxyEnv: process.env } : {}
+    });
     sharedAgents.set(settings, shared);
   }
   return shared;
+}
+function isLoopback(server) {
+  let host;
+  try {
+    host = new URL(server).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return false;
+  }
+  return host === "localhost" || isIP(host) !== 0 && (host === "::1" || host.startsWith("127."));
 }
 function boundedHttp(connection) {
   const fetchLibrary = new IsomorphicFetchHttpLibrary();
   return wrapHttpLibrary({
     async send(request) {
-      const agent = sharedAgent(request.getAgent());
+      const agent = sharedAgent(request.getAgent(), request.getUrl());
       if (agent) request.setAgent(agent);
       const timeout = AbortSignal.timeout(connection.requestTimeoutMs);
       request.setSignal(connection.signal ? AbortSignal.any([timeout, connection.signal]) : timeout);
@@ -54042,6 +54059,7 @@ function openWatch(connection, path3, query, onEvent, idleMs) {
     arm(timeout, () => new ApiTimeoutError(timeout));
     const request = (url.protocol === "http:" ? http2 : https2).request(url, {
       ...options,
+      agent: sharedAgent(options.agent, url.href),
       method: "GET",
       headers: { ...options.headers, Accept: "application/json" },
       signal: signal3
