@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-CLGFCNRJ.js");
+var { main } = await import("./chunks/main-QNRRTZ3R.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-Y6GRXYEB.js";
+} from "./chunks/chunk-OVEQJFQX.js";
 import {
   loadConfig,
   withCancellation
@@ -20,12 +20,12 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-6K7NIR3V.js";
+} from "./chunks/chunk-I3EJJD2A.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   connect,
   loadKubeContext
-} from "./chunks/chunk-LVX5FHUM.js";
+} from "./chunks/chunk-S3KCULZZ.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-BT27BQUD.js";

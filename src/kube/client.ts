@@ -7,9 +7,11 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   createConfiguration,
   IsomorphicFetchHttpLibrary,
+  RequestContext,
   ResponseContext,
   SelfDecodingBody,
   ServerConfiguration,
@@ -130,28 +132,57 @@ function isLoopback(server: string): boolean {
   return host === 'localhost' || (isIP(host) !== 0 && (host === '::1' || host.startsWith('127.')));
 }
 
+/**
+ * client-go's rule for an API server that asks to be asked again later: a 429 (API Priority and
+ * Fairness turning a request away before it runs), or a 5xx other than to a POST (which may have
+ * created something), that says `Retry-After: N` is sent again after N seconds, up to 10 times.
+ */
+const maxRetries = 10;
+
+function retryAfterMs(response: ResponseContext, method: string, limitMs: number): number | undefined {
+  const status = response.httpStatusCode;
+  if (status !== 429 && (status < 500 || method === 'POST')) return undefined;
+  const seconds = Number(response.headers['retry-after']);
+  return Number.isInteger(seconds) && seconds >= 0 ? Math.min(seconds * 1000, limitMs) : undefined;
+}
+
 function boundedHttp(connection: Connection): HttpLibrary {
   const fetchLibrary = new IsomorphicFetchHttpLibrary();
+  const once = async (request: RequestContext): Promise<ResponseContext> => {
+    const timeout = AbortSignal.timeout(connection.requestTimeoutMs);
+    request.setSignal(connection.signal ? AbortSignal.any([timeout, connection.signal]) : timeout);
+    try {
+      const response = await fetchLibrary.send(request).toPromise();
+      // The body is read here, under the same limit: a server can freeze after the headers.
+      const body = await response.body.binary();
+      return new ResponseContext(
+        response.httpStatusCode,
+        response.headers,
+        new SelfDecodingBody(Promise.resolve(body)),
+      );
+    } catch (error) {
+      throw (
+        connectionEnded(connection) ??
+        (timeout.aborted ? new ApiTimeoutError(connection.requestTimeoutMs) : error)
+      );
+    }
+  };
   return wrapHttpLibrary({
     async send(request) {
       const agent = sharedAgent(request.getAgent(), request.getUrl());
       if (agent) request.setAgent(agent);
-      const timeout = AbortSignal.timeout(connection.requestTimeoutMs);
-      request.setSignal(connection.signal ? AbortSignal.any([timeout, connection.signal]) : timeout);
-      try {
-        const response = await fetchLibrary.send(request).toPromise();
-        // The body is read here, under the same limit: a server can freeze after the headers.
-        const body = await response.body.binary();
-        return new ResponseContext(
-          response.httpStatusCode,
-          response.headers,
-          new SelfDecodingBody(Promise.resolve(body)),
-        );
-      } catch (error) {
-        throw (
-          connectionEnded(connection) ??
-          (timeout.aborted ? new ApiTimeoutError(connection.requestTimeoutMs) : error)
-        );
+      for (let retries = 0; ; retries++) {
+        const response = await once(request);
+        const waitMs =
+          retries < maxRetries
+            ? retryAfterMs(response, request.getHttpMethod(), connection.requestTimeoutMs)
+            : undefined;
+        if (waitMs === undefined) return response;
+        try {
+          await sleep(waitMs, undefined, connection.signal ? { signal: connection.signal } : {});
+        } catch (error) {
+          throw connectionEnded(connection) ?? error;
+        }
       }
     },
   });

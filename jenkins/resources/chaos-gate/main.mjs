@@ -81238,6 +81238,7 @@ import http2 from "node:http";
 import https2 from "node:https";
 import { isIP } from "node:net";
 import { createInterface as createInterface2 } from "node:readline";
+import { setTimeout as sleep } from "node:timers/promises";
 function connect(kc, options = {}) {
   return {
     kc,
@@ -81294,24 +81295,42 @@ function isLoopback(server) {
   }
   return host === "localhost" || isIP(host) !== 0 && (host === "::1" || host.startsWith("127."));
 }
+function retryAfterMs(response, method, limitMs) {
+  const status = response.httpStatusCode;
+  if (status !== 429 && (status < 500 || method === "POST")) return void 0;
+  const seconds3 = Number(response.headers["retry-after"]);
+  return Number.isInteger(seconds3) && seconds3 >= 0 ? Math.min(seconds3 * 1e3, limitMs) : void 0;
+}
 function boundedHttp(connection) {
   const fetchLibrary = new IsomorphicFetchHttpLibrary();
+  const once = async (request) => {
+    const timeout = AbortSignal.timeout(connection.requestTimeoutMs);
+    request.setSignal(connection.signal ? AbortSignal.any([timeout, connection.signal]) : timeout);
+    try {
+      const response = await fetchLibrary.send(request).toPromise();
+      const body = await response.body.binary();
+      return new ResponseContext(
+        response.httpStatusCode,
+        response.headers,
+        new SelfDecodingBody(Promise.resolve(body))
+      );
+    } catch (error2) {
+      throw connectionEnded(connection) ?? (timeout.aborted ? new ApiTimeoutError(connection.requestTimeoutMs) : error2);
+    }
+  };
   return wrapHttpLibrary({
     async send(request) {
       const agent = sharedAgent(request.getAgent(), request.getUrl());
       if (agent) request.setAgent(agent);
-      const timeout = AbortSignal.timeout(connection.requestTimeoutMs);
-      request.setSignal(connection.signal ? AbortSignal.any([timeout, connection.signal]) : timeout);
-      try {
-        const response = await fetchLibrary.send(request).toPromise();
-        const body = await response.body.binary();
-        return new ResponseContext(
-          response.httpStatusCode,
-          response.headers,
-          new SelfDecodingBody(Promise.resolve(body))
-        );
-      } catch (error2) {
-        throw connectionEnded(connection) ?? (timeout.aborted ? new ApiTimeoutError(connection.requestTimeoutMs) : error2);
+      for (let retries = 0; ; retries++) {
+        const response = await once(request);
+        const waitMs = retries < maxRetries ? retryAfterMs(response, request.getHttpMethod(), connection.requestTimeoutMs) : void 0;
+        if (waitMs === void 0) return response;
+        try {
+          await sleep(waitMs, void 0, connection.signal ? { signal: connection.signal } : {});
+        } catch (error2) {
+          throw connectionEnded(connection) ?? error2;
+        }
       }
     }
   });
@@ -81415,7 +81434,7 @@ function openWatch(connection, path7, query, onEvent, idleMs) {
   })().catch((error2) => end(error2 instanceof Error ? error2 : new Error(String(error2))));
   return { ended, abort: () => end("closed") };
 }
-var defaultRequestTimeoutMs, ApiTimeoutError, sharedAgents, idleConnectionMs, WatchStatusError;
+var defaultRequestTimeoutMs, ApiTimeoutError, sharedAgents, idleConnectionMs, maxRetries, WatchStatusError;
 var init_client = __esm({
   "src/kube/client.ts"() {
     "use strict";
@@ -81432,6 +81451,7 @@ var init_client = __esm({
     };
     sharedAgents = /* @__PURE__ */ new Map();
     idleConnectionMs = 3e4;
+    maxRetries = 10;
     WatchStatusError = class extends Error {
       name = "WatchStatusError";
       statusCode;
@@ -81910,7 +81930,7 @@ function watchCollection(connection, list, target, options) {
   });
   ready.catch(() => {
   });
-  const sleep3 = (ms) => new Promise((resolve) => {
+  const sleep4 = (ms) => new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     wake = () => {
       clearTimeout(timer);
@@ -81997,7 +82017,7 @@ function watchCollection(connection, list, target, options) {
         options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error2)}; retrying`);
         needList = true;
       }
-      await sleep3(delay);
+      await sleep4(delay);
       delay = Math.min(delay * 2, 15e3);
     }
   };
@@ -83328,7 +83348,7 @@ var init_wait2 = __esm({
 
 // src/load/runner.ts
 import { createInterface as createInterface3 } from "node:readline";
-import { setTimeout as sleep } from "node:timers/promises";
+import { setTimeout as sleep2 } from "node:timers/promises";
 function loadEnvironment(config2, from2 = process.env) {
   const env = {};
   for (const [name, value] of Object.entries(from2)) {
@@ -83372,7 +83392,7 @@ async function startLoad(config2, log) {
     if (running()) {
       stoppedBy = why;
       signalGroup("SIGTERM");
-      const ended = await Promise.race([exited, sleep(config2.terminateGrace).then(() => void 0)]);
+      const ended = await Promise.race([exited, sleep2(config2.terminateGrace).then(() => void 0)]);
       if (!ended) {
         log(
           `[chaos-gate] the load command did not end ${config2.terminateGrace / 1e3}s after SIGTERM: SIGKILL`
@@ -83383,7 +83403,7 @@ async function startLoad(config2, log) {
     signalGroup("SIGKILL");
     return { ...await exited, stoppedBy };
   };
-  const until2 = (ms, signal3) => sleep(Math.max(0, ms), void 0, { signal: signal3 }).then(
+  const until2 = (ms, signal3) => sleep2(Math.max(0, ms), void 0, { signal: signal3 }).then(
     () => "time",
     () => "cancel"
   );
@@ -83391,7 +83411,7 @@ async function startLoad(config2, log) {
     startedAtMs,
     async baseline(signal3) {
       log(`[chaos-gate] load running; chaos starts after a ${Math.round(config2.leadTime / 1e3)}s baseline`);
-      await Promise.race([sleep(config2.leadTime, void 0, { signal: signal3 }).catch(() => {
+      await Promise.race([sleep2(config2.leadTime, void 0, { signal: signal3 }).catch(() => {
       }), exited]);
     },
     async finish(deadlineAt, signal3) {
@@ -83676,7 +83696,7 @@ var init_inputs = __esm({
 });
 
 // src/kube/retry.ts
-import { setTimeout as sleep2 } from "node:timers/promises";
+import { setTimeout as sleep3 } from "node:timers/promises";
 async function retryUntil(attempt, options) {
   let delay = options.firstDelayMs ?? 500;
   let error2 = new Error("not attempted: the time was up");
@@ -83688,7 +83708,7 @@ async function retryUntil(attempt, options) {
       options.onError?.(caught);
       if (options.isFinal?.(caught)) break;
     }
-    await sleep2(delay, void 0, { signal: options.signal }).catch(() => {
+    await sleep3(delay, void 0, { signal: options.signal }).catch(() => {
     });
     delay = Math.min(delay * 2, options.maxDelayMs ?? 1e4);
   }

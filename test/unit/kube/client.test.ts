@@ -1,13 +1,14 @@
 // Every call to the API server is bounded: against a server that accepts connections and never
 // answers, a request and a watch end with a plain error within their limit, and the connection's
-// signal ends whatever is in flight with its reason. Requests share their connections.
+// signal ends whatever is in flight with its reason. Requests share their connections, follow a proxy
+// as client-go does, and are sent again when the server answers 429 with Retry-After.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
-import { KubeConfig } from '@kubernetes/client-node';
-import { ApiTimeoutError, connect, openWatch } from '../../../src/kube/client.ts';
-import { describeApiError } from '../../../src/kube/errors.ts';
+import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { ApiTimeoutError, apiClient, connect, openWatch } from '../../../src/kube/client.ts';
+import { describeApiError, statusCode } from '../../../src/kube/errors.ts';
 import { LitmusClient } from '../../../src/litmus/client.ts';
 import { blackHoleKubeconfig, startBlackHole } from '../../support/black-hole.ts';
 
@@ -137,3 +138,80 @@ test(
     }
   },
 );
+
+/** A server that answers each request in turn from `answers` (status and Retry-After), then 200. */
+async function answering(
+  t: { after: (fn: () => void) => void },
+  answers: { status: number; retryAfter?: string }[],
+) {
+  const requests: string[] = [];
+  const server = http.createServer((request, response) => {
+    requests.push(request.method ?? '');
+    const answer = answers[requests.length - 1] ?? { status: 200 };
+    if (answer.retryAfter !== undefined) response.setHeader('Retry-After', answer.retryAfter);
+    response.setHeader('Content-Type', 'application/json');
+    response.writeHead(answer.status).end(JSON.stringify({ kind: 'List', items: [] }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const kc = new KubeConfig();
+  kc.loadFromString(
+    blackHoleKubeconfig(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 'a-token'),
+  );
+  return { kc, requests };
+}
+
+test('a 429 with Retry-After is sent again after that long, as client-go does', limit, async (t) => {
+  const { kc, requests } = await answering(t, [
+    { status: 429, retryAfter: '1' },
+    { status: 429, retryAfter: '0' },
+  ]);
+  const litmus = new LitmusClient(connect(kc));
+  const started = Date.now();
+  assert.deepEqual((await litmus.list(litmus.target('chaosengines', 'default'))).items, []);
+  assert.equal(requests.length, 3);
+  assert.ok(Date.now() - started >= 1_000, 'it waited the second the server asked for');
+});
+
+test('not sent again: a 429 without Retry-After, a 5xx to a POST, an 11th time', limit, async (t) => {
+  const noRetryAfter = await answering(t, [{ status: 429 }]);
+  await assert.rejects(
+    new LitmusClient(connect(noRetryAfter.kc)).list({
+      group: 'g',
+      version: 'v1',
+      plural: 'p',
+      namespace: 'n',
+    }),
+    (error) => statusCode(error) === 429,
+  );
+  assert.equal(noRetryAfter.requests.length, 1);
+  // A POST that failed may have created the object: sending it again could create a second one.
+  const post = await answering(t, [{ status: 503, retryAfter: '0' }]);
+  const body = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { generateName: 'w-' } };
+  await assert.rejects(
+    apiClient(connect(post.kc), CustomObjectsApi).createNamespacedCustomObject({
+      group: 'argoproj.io',
+      version: 'v1alpha1',
+      namespace: 'n',
+      plural: 'workflows',
+      body,
+    }),
+    (error) => statusCode(error) === 503,
+  );
+  assert.deepEqual(post.requests, ['POST']);
+  const busy = await answering(t, Array(20).fill({ status: 429, retryAfter: '0' }));
+  await assert.rejects(
+    new LitmusClient(connect(busy.kc)).list({ group: 'g', version: 'v1', plural: 'p', namespace: 'n' }),
+    (error) => statusCode(error) === 429,
+  );
+  assert.equal(busy.requests.length, 11);
+});
+
+test('the connection signal ends the wait a Retry-After asked for', limit, async (t) => {
+  const { kc, requests } = await answering(t, [{ status: 429, retryAfter: '30' }]);
+  const litmus = new LitmusClient(connect(kc, { signal: AbortSignal.timeout(300) }));
+  const started = Date.now();
+  await assert.rejects(litmus.list(litmus.target('chaosengines', 'default')));
+  assert.ok(Date.now() - started < 2_000);
+  assert.equal(requests.length, 1);
+});

@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-6K7NIR3V.js";
+} from "./chunk-I3EJJD2A.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-LVX5FHUM.js";
+} from "./chunk-S3KCULZZ.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

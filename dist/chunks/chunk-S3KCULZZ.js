@@ -53900,6 +53900,7 @@ import http2 from "node:http";
 import https2 from "node:https";
 import { isIP } from "node:net";
 import { createInterface as createInterface2 } from "node:readline";
+import { setTimeout as sleep } from "node:timers/promises";
 var defaultRequestTimeoutMs = 3e4;
 function connect(kc, options = {}) {
   return {
@@ -53965,24 +53966,43 @@ function isLoopback(server) {
   }
   return host === "localhost" || isIP(host) !== 0 && (host === "::1" || host.startsWith("127."));
 }
+var maxRetries = 10;
+function retryAfterMs(response, method, limitMs) {
+  const status = response.httpStatusCode;
+  if (status !== 429 && (status < 500 || method === "POST")) return void 0;
+  const seconds = Number(response.headers["retry-after"]);
+  return Number.isInteger(seconds) && seconds >= 0 ? Math.min(seconds * 1e3, limitMs) : void 0;
+}
 function boundedHttp(connection) {
   const fetchLibrary = new IsomorphicFetchHttpLibrary();
+  const once = async (request) => {
+    const timeout = AbortSignal.timeout(connection.requestTimeoutMs);
+    request.setSignal(connection.signal ? AbortSignal.any([timeout, connection.signal]) : timeout);
+    try {
+      const response = await fetchLibrary.send(request).toPromise();
+      const body = await response.body.binary();
+      return new ResponseContext(
+        response.httpStatusCode,
+        response.headers,
+        new SelfDecodingBody(Promise.resolve(body))
+      );
+    } catch (error) {
+      throw connectionEnded(connection) ?? (timeout.aborted ? new ApiTimeoutError(connection.requestTimeoutMs) : error);
+    }
+  };
   return wrapHttpLibrary({
     async send(request) {
       const agent = sharedAgent(request.getAgent(), request.getUrl());
       if (agent) request.setAgent(agent);
-      const timeout = AbortSignal.timeout(connection.requestTimeoutMs);
-      request.setSignal(connection.signal ? AbortSignal.any([timeout, connection.signal]) : timeout);
-      try {
-        const response = await fetchLibrary.send(request).toPromise();
-        const body = await response.body.binary();
-        return new ResponseContext(
-          response.httpStatusCode,
-          response.headers,
-          new SelfDecodingBody(Promise.resolve(body))
-        );
-      } catch (error) {
-        throw connectionEnded(connection) ?? (timeout.aborted ? new ApiTimeoutError(connection.requestTimeoutMs) : error);
+      for (let retries = 0; ; retries++) {
+        const response = await once(request);
+        const waitMs = retries < maxRetries ? retryAfterMs(response, request.getHttpMethod(), connection.requestTimeoutMs) : void 0;
+        if (waitMs === void 0) return response;
+        try {
+          await sleep(waitMs, void 0, connection.signal ? { signal: connection.signal } : {});
+        } catch (error) {
+          throw connectionEnded(connection) ?? error;
+        }
       }
     }
   });

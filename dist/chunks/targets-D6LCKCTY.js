@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-4ARFXGM4.js";
-import "./chunk-6K7NIR3V.js";
+} from "./chunk-P3DRFE2G.js";
+import "./chunk-I3EJJD2A.js";
 import "./chunk-XQR7RJJX.js";
 import "./chunk-CTDFPK6X.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-LVX5FHUM.js";
+import "./chunk-S3KCULZZ.js";
 import "./chunk-OTKAZZYV.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HWNAFO7O.js";

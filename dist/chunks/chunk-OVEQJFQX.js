@@ -16,7 +16,7 @@ import {
 } from "./chunk-WBJFAYQ2.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-LVX5FHUM.js";
+} from "./chunk-S3KCULZZ.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19796,4 +19796,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-Y6GRXYEB.js.LEGAL.txt */
+/*! For license information please see chunk-OVEQJFQX.js.LEGAL.txt */

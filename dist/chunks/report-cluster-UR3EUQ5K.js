@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-LVX5FHUM.js";
+} from "./chunk-S3KCULZZ.js";
 import {
   convertChaos,
   expectedResultNames

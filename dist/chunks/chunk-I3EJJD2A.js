@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-LVX5FHUM.js";
+} from "./chunk-S3KCULZZ.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
