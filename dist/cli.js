@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-QNRRTZ3R.js");
+var { main } = await import("./chunks/main-HCBL23RW.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

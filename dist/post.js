@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-OVEQJFQX.js";
+} from "./chunks/chunk-PSO5WBQK.js";
 import {
   loadConfig,
   withCancellation
@@ -20,12 +20,12 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-I3EJJD2A.js";
+} from "./chunks/chunk-7DFJRSOG.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   connect,
   loadKubeContext
-} from "./chunks/chunk-S3KCULZZ.js";
+} from "./chunks/chunk-DGSTZWUL.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-BT27BQUD.js";

@@ -74,6 +74,9 @@ export function loadKubeContext(target: KubeTarget): KubeContext {
       // The YAML parsed, so this is about its structure ("users[0].name is missing"): no values.
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
     }
+    // A token read from `token-file` keeps the file's last newline, which no HTTP header may carry
+    // ("Bearer … is not a legal HTTP header value"); client-go trims it.
+    kc.users = kc.users.map((user) => (user.token ? { ...user, token: user.token.trim() } : user));
     for (const user of kc.users) registerCredentials(user);
     serveExecCredentials(kc);
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));

@@ -118,3 +118,16 @@ test('a kubeconfig whose aliases expand into billions of values is refused by na
   assert.match(message, /^the inline kubeconfig: invalid YAML: Excessive alias count/);
   assert.ok(!message.includes(token.slice(0, 12)), message);
 });
+
+test('a token-file ending in a newline, as `echo $TOKEN > file` writes it, is sent without it', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-token-file-'));
+  const tokenFile = path.join(dir, 'token');
+  writeFileSync(tokenFile, `${token}\n`);
+  const file = path.join(dir, 'kubeconfig');
+  writeFileSync(file, kubeconfig().replace(`token: ${token}`, `token-file: ${tokenFile}`));
+  const kube = loadKubeContext({ kubeconfig: file });
+  const options: { headers?: Record<string, string> } = {};
+  await kube.kc.applyToHTTPSOptions(options);
+  assert.equal(options.headers?.Authorization, `Bearer ${token}`);
+  assert.equal(redact(token), '***');
+});

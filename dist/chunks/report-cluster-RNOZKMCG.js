@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-S3KCULZZ.js";
+} from "./chunk-DGSTZWUL.js";
 import {
   convertChaos,
   expectedResultNames

@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-S3KCULZZ.js";
+} from "./chunk-DGSTZWUL.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

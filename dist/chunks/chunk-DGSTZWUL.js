@@ -53572,6 +53572,7 @@ function loadKubeContext(target) {
       dispose();
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
     }
+    kc.users = kc.users.map((user) => user.token ? { ...user, token: user.token.trim() } : user);
     for (const user of kc.users) registerCredentials(user);
     serveExecCredentials(kc);
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));

@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-I3EJJD2A.js";
+} from "./chunk-7DFJRSOG.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-S3KCULZZ.js";
+} from "./chunk-DGSTZWUL.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal
