@@ -67,8 +67,7 @@ export function loadKubeContext(target: KubeTarget): KubeContext {
         const temp = writeSecretFile(target.kubeconfigContent, dir);
         dispose = temp.remove;
         kc.loadFromFile(temp.file);
-      } else if (files.length === 1) kc.loadFromFile(files[0] ?? '');
-      else kc.loadFromDefault();
+      } else loadMerged(kc, files);
     } catch (error) {
       dispose();
       // The YAML parsed, so this is about its structure ("users[0].name is missing"): no values.
@@ -121,6 +120,31 @@ function registerCredentials(user: User): void {
 }
 
 const secretName = /token|secret|password|key/i;
+
+/**
+ * Several files (a KUBECONFIG list) merged by kubectl's rules: the first file to name a cluster, user
+ * or context, and the first to set current-context, wins. client-node's own merge takes the last
+ * current-context, which would point the chaos at another cluster than kubectl's, and refuses a name
+ * two files share.
+ */
+function loadMerged(kc: KubeConfig, files: string[]): void {
+  const loaded = files.map((file) => {
+    const one = new KubeConfig();
+    one.loadFromFile(file);
+    return one;
+  });
+  const firstOfEach = <T extends { name: string }>(lists: T[][]): T[] => {
+    const byName = new Map<string, T>();
+    for (const item of lists.flat()) if (!byName.has(item.name)) byName.set(item.name, item);
+    return [...byName.values()];
+  };
+  kc.loadFromOptions({
+    clusters: firstOfEach(loaded.map((one) => one.getClusters())),
+    users: firstOfEach(loaded.map((one) => one.getUsers())),
+    contexts: firstOfEach(loaded.map((one) => one.getContexts())),
+    currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean),
+  });
+}
 
 function kubeconfigFiles(target: KubeTarget): string[] {
   if (target.kubeconfig) return [target.kubeconfig];

@@ -131,3 +131,34 @@ test('a token-file ending in a newline, as `echo $TOKEN > file` writes it, is se
   assert.equal(options.headers?.Authorization, `Bearer ${token}`);
   assert.equal(redact(token), '***');
 });
+
+test('a KUBECONFIG list is merged as kubectl merges it: the first current-context and the first of each name', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-kubeconfig-list-'));
+  const staging = path.join(dir, 'staging');
+  const prod = path.join(dir, 'prod');
+  writeFileSync(
+    staging,
+    kubeconfig({ server: 'https://staging.example:6443', context: 'staging' }).replace(
+      '- name: prod\n  context',
+      '- name: staging\n  context',
+    ),
+  );
+  // The same user name with another token, and a current-context of its own.
+  writeFileSync(prod, kubeconfig().replace(token, 'another-token-in-the-second-file'));
+  const saved = process.env.KUBECONFIG;
+  process.env.KUBECONFIG = [staging, prod].join(path.delimiter);
+  try {
+    const { kc, dispose } = loadKubeContext({});
+    assert.equal(kc.getCurrentContext(), 'staging', "the first file's current-context, as kubectl");
+    assert.equal(kc.getCurrentCluster()?.server, 'https://staging.example:6443');
+    assert.equal(kc.getCurrentUser()?.token, token);
+    assert.deepEqual(
+      kc.getContexts().map((c) => c.name),
+      ['staging', 'prod'],
+    );
+    dispose();
+  } finally {
+    if (saved === undefined) delete process.env.KUBECONFIG;
+    else process.env.KUBECONFIG = saved;
+  }
+});

@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-7DFJRSOG.js";
+} from "./chunk-LID6FM2A.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-DGSTZWUL.js";
+} from "./chunk-DO5QALZN.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

@@ -53566,8 +53566,7 @@ function loadKubeContext(target) {
         const temp = writeSecretFile(target.kubeconfigContent, dir);
         dispose = temp.remove;
         kc.loadFromFile(temp.file);
-      } else if (files.length === 1) kc.loadFromFile(files[0] ?? "");
-      else kc.loadFromDefault();
+      } else loadMerged(kc, files);
     } catch (error) {
       dispose();
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
@@ -53606,6 +53605,24 @@ function registerCredentials(user) {
     if (typeof name === "string" && secretName.test(name) && typeof value === "string") registerSecret(value);
 }
 var secretName = /token|secret|password|key/i;
+function loadMerged(kc, files) {
+  const loaded = files.map((file) => {
+    const one = new KubeConfig();
+    one.loadFromFile(file);
+    return one;
+  });
+  const firstOfEach = (lists) => {
+    const byName = /* @__PURE__ */ new Map();
+    for (const item of lists.flat()) if (!byName.has(item.name)) byName.set(item.name, item);
+    return [...byName.values()];
+  };
+  kc.loadFromOptions({
+    clusters: firstOfEach(loaded.map((one) => one.getClusters())),
+    users: firstOfEach(loaded.map((one) => one.getUsers())),
+    contexts: firstOfEach(loaded.map((one) => one.getContexts())),
+    currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean)
+  });
+}
 function kubeconfigFiles(target) {
   if (target.kubeconfig) return [target.kubeconfig];
   const fromEnv = (process.env.KUBECONFIG ?? "").split(path2.delimiter).filter(Boolean);

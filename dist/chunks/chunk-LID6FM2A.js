@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-DGSTZWUL.js";
+} from "./chunk-DO5QALZN.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-DGSTZWUL.js";
+} from "./chunk-DO5QALZN.js";
 import {
   convertChaos,
   expectedResultNames
