@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-3W44MXNZ.js";
+} from "./chunks/chunk-MPVIZNEQ.js";
 import {
   loadConfig,
   withCancellation
@@ -20,12 +20,12 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-LID6FM2A.js";
+} from "./chunks/chunk-O5STZCJS.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   connect,
   loadKubeContext
-} from "./chunks/chunk-DO5QALZN.js";
+} from "./chunks/chunk-F6N7OUOP.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-BT27BQUD.js";

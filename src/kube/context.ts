@@ -6,7 +6,7 @@
 // A broken kubeconfig gets a message that names what is missing (the context, its user, its
 // cluster) and never quotes the file: a YAML error says where, not what, because the line it would
 // quote may hold a token. Its credentials are registered for redaction (secrets.ts).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KubeConfig, type User } from '@kubernetes/client-node';
@@ -149,7 +149,12 @@ function loadMerged(kc: KubeConfig, files: string[]): void {
 function kubeconfigFiles(target: KubeTarget): string[] {
   if (target.kubeconfig) return [target.kubeconfig];
   const fromEnv = (process.env.KUBECONFIG ?? '').split(path.delimiter).filter(Boolean);
-  return fromEnv.length > 0 ? fromEnv : [path.join(os.homedir(), '.kube', 'config')];
+  if (fromEnv.length === 0) return [path.join(os.homedir(), '.kube', 'config')];
+  // kubectl passes over the files of the list that do not exist; when none does, it is said here.
+  const existing = fromEnv.filter((file) => existsSync(file));
+  if (existing.length === 0)
+    throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(', ')}`);
+  return existing;
 }
 
 /** A YAML error as a position only: the line it would quote may hold a token. */

@@ -82481,7 +82481,7 @@ var init_apply = __esm({
 });
 
 // src/kube/context.ts
-import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync, mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import os2 from "node:os";
 import path5 from "node:path";
 function loadKubeContext(target) {
@@ -82564,7 +82564,11 @@ function loadMerged(kc, files) {
 function kubeconfigFiles(target) {
   if (target.kubeconfig) return [target.kubeconfig];
   const fromEnv = (process.env.KUBECONFIG ?? "").split(path5.delimiter).filter(Boolean);
-  return fromEnv.length > 0 ? fromEnv : [path5.join(os2.homedir(), ".kube", "config")];
+  if (fromEnv.length === 0) return [path5.join(os2.homedir(), ".kube", "config")];
+  const existing = fromEnv.filter((file) => existsSync(file));
+  if (existing.length === 0)
+    throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(", ")}`);
+  return existing;
 }
 function checkYaml(text3, source) {
   const document2 = (0, import_yaml3.parseDocument)(text3, userYaml);

@@ -146,7 +146,8 @@ test('a KUBECONFIG list is merged as kubectl merges it: the first current-contex
   // The same user name with another token, and a current-context of its own.
   writeFileSync(prod, kubeconfig().replace(token, 'another-token-in-the-second-file'));
   const saved = process.env.KUBECONFIG;
-  process.env.KUBECONFIG = [staging, prod].join(path.delimiter);
+  // A file of the list that does not exist is passed over, as kubectl does.
+  process.env.KUBECONFIG = [path.join(dir, 'missing'), staging, prod].join(path.delimiter);
   try {
     const { kc, dispose } = loadKubeContext({});
     assert.equal(kc.getCurrentContext(), 'staging', "the first file's current-context, as kubectl");
@@ -157,6 +158,8 @@ test('a KUBECONFIG list is merged as kubectl merges it: the first current-contex
       ['staging', 'prod'],
     );
     dispose();
+    process.env.KUBECONFIG = path.join(dir, 'missing');
+    assert.match(failure({}), /KUBECONFIG names no file that exists: \S+missing$/);
   } finally {
     if (saved === undefined) delete process.env.KUBECONFIG;
     else process.env.KUBECONFIG = saved;

@@ -15947,7 +15947,7 @@ var require_tar_fs = __commonJS({
 });
 
 // src/kube/context.ts
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path2 from "node:path";
 
@@ -53626,7 +53626,11 @@ function loadMerged(kc, files) {
 function kubeconfigFiles(target) {
   if (target.kubeconfig) return [target.kubeconfig];
   const fromEnv = (process.env.KUBECONFIG ?? "").split(path2.delimiter).filter(Boolean);
-  return fromEnv.length > 0 ? fromEnv : [path2.join(os.homedir(), ".kube", "config")];
+  if (fromEnv.length === 0) return [path2.join(os.homedir(), ".kube", "config")];
+  const existing = fromEnv.filter((file) => existsSync(file));
+  if (existing.length === 0)
+    throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(", ")}`);
+  return existing;
 }
 function checkYaml(text, source) {
   const document2 = (0, import_yaml.parseDocument)(text, userYaml);

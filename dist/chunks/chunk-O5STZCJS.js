@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-DO5QALZN.js";
+} from "./chunk-F6N7OUOP.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

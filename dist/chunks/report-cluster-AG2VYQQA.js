@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-DO5QALZN.js";
+} from "./chunk-F6N7OUOP.js";
 import {
   convertChaos,
   expectedResultNames

@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-LID6FM2A.js";
+} from "./chunk-O5STZCJS.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-DO5QALZN.js";
+} from "./chunk-F6N7OUOP.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

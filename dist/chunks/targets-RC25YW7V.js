@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-HXHRLKRS.js";
-import "./chunk-LID6FM2A.js";
+} from "./chunk-QMEJKBHF.js";
+import "./chunk-O5STZCJS.js";
 import "./chunk-XQR7RJJX.js";
 import "./chunk-CTDFPK6X.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-DO5QALZN.js";
+import "./chunk-F6N7OUOP.js";
 import "./chunk-OTKAZZYV.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HWNAFO7O.js";
