@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-MPVIZNEQ.js";
+} from "./chunks/chunk-Z72DXT3P.js";
 import {
   loadConfig,
   withCancellation
@@ -27,14 +27,14 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-QMEJKBHF.js";
-import "./chunks/chunk-O5STZCJS.js";
+} from "./chunks/chunk-WA4ZVWWE.js";
+import "./chunks/chunk-G3OV4FVN.js";
 import "./chunks/chunk-XQR7RJJX.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   newSecretDir
-} from "./chunks/chunk-F6N7OUOP.js";
+} from "./chunks/chunk-XPWXDN4H.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

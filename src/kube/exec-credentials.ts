@@ -56,7 +56,7 @@ type RequestOptions = Parameters<Authenticator['applyAuthentication']>[1];
 export function serveExecCredentials(kc: KubeConfig, timeoutMs = defaultPluginTimeoutMs): void {
   const plugins = new Map<string, ExecPlugin>();
   kc.users = kc.users.map((user) => {
-    if (user.exec === undefined) return user;
+    if (!user.exec) return user;
     plugins.set(user.name, new ExecPlugin(kc, user.name, user.exec, timeoutMs));
     return { ...user, exec: undefined };
   });

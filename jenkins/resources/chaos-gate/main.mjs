@@ -81054,7 +81054,7 @@ var init_process_group = __esm({
 function serveExecCredentials(kc, timeoutMs = defaultPluginTimeoutMs) {
   const plugins = /* @__PURE__ */ new Map();
   kc.users = kc.users.map((user) => {
-    if (user.exec === void 0) return user;
+    if (!user.exec) return user;
     plugins.set(user.name, new ExecPlugin(kc, user.name, user.exec, timeoutMs));
     return { ...user, exec: void 0 };
   });

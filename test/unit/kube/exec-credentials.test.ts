@@ -229,3 +229,19 @@ test('a plugin that cannot give a credential is named with what went wrong', lim
   }
   assert.deepEqual(seen, [], 'no request went out without its credentials');
 });
+
+test('a user without credentials (no `user:` map) is left as it is', limit, async (t) => {
+  const { url, seen } = await recordingServer(t);
+  const kc = new KubeConfig();
+  kc.loadFromString(
+    JSON.stringify({
+      clusters: [{ name: 'c', cluster: { server: url, 'insecure-skip-tls-verify': true } }],
+      users: [{ name: 'anonymous' }],
+      contexts: [{ name: 'c', context: { cluster: 'c', user: 'anonymous' } }],
+      'current-context': 'c',
+    }),
+  );
+  serveExecCredentials(kc);
+  await new LitmusClient(connect(kc)).assertInstalled();
+  assert.deepEqual(seen, ['(none)']);
+});

@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-QMEJKBHF.js";
-import "./chunk-O5STZCJS.js";
+} from "./chunk-WA4ZVWWE.js";
+import "./chunk-G3OV4FVN.js";
 import "./chunk-XQR7RJJX.js";
 import "./chunk-CTDFPK6X.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-F6N7OUOP.js";
+import "./chunk-XPWXDN4H.js";
 import "./chunk-OTKAZZYV.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HWNAFO7O.js";

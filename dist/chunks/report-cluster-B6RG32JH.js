@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-F6N7OUOP.js";
+} from "./chunk-XPWXDN4H.js";
 import {
   convertChaos,
   expectedResultNames

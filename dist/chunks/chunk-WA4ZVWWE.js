@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-O5STZCJS.js";
+} from "./chunk-G3OV4FVN.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-F6N7OUOP.js";
+} from "./chunk-XPWXDN4H.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

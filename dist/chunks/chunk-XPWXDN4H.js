@@ -53390,7 +53390,7 @@ var stderrShown = 2e3;
 function serveExecCredentials(kc, timeoutMs = defaultPluginTimeoutMs) {
   const plugins = /* @__PURE__ */ new Map();
   kc.users = kc.users.map((user) => {
-    if (user.exec === void 0) return user;
+    if (!user.exec) return user;
     plugins.set(user.name, new ExecPlugin(kc, user.name, user.exec, timeoutMs));
     return { ...user, exec: void 0 };
   });

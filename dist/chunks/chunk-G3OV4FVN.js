@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-F6N7OUOP.js";
+} from "./chunk-XPWXDN4H.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
