@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-Z72DXT3P.js";
+} from "./chunks/chunk-H3U7LJXG.js";
 import {
   loadConfig,
   withCancellation
@@ -27,14 +27,14 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-WA4ZVWWE.js";
-import "./chunks/chunk-G3OV4FVN.js";
+} from "./chunks/chunk-DMENYGKG.js";
+import "./chunks/chunk-6JOE2MDB.js";
 import "./chunks/chunk-XQR7RJJX.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   newSecretDir
-} from "./chunks/chunk-XPWXDN4H.js";
+} from "./chunks/chunk-77QMFZKB.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

@@ -60,14 +60,14 @@ export function loadKubeContext(target: KubeTarget): KubeContext {
     const texts = target.kubeconfigContent
       ? [target.kubeconfigContent]
       : files.map((file) => readInputFile(file, 'kubeconfig'));
-    for (const text of texts) checkYaml(text, source);
+    const configs = texts.map((text) => checkYaml(text, source));
     try {
       if (target.kubeconfigContent) {
         const dir = target.secretDir ? mkdtempSync(path.join(target.secretDir, 'cluster-')) : newSecretDir();
         const temp = writeSecretFile(target.kubeconfigContent, dir);
         dispose = temp.remove;
-        kc.loadFromFile(temp.file);
-      } else loadMerged(kc, files);
+        loadMerged(kc, [temp.file], configs);
+      } else loadMerged(kc, files, configs);
     } catch (error) {
       dispose();
       // The YAML parsed, so this is about its structure ("users[0].name is missing"): no values.
@@ -125,12 +125,15 @@ const secretName = /token|secret|password|key/i;
  * Several files (a KUBECONFIG list) merged by kubectl's rules: the first file to name a cluster, user
  * or context, and the first to set current-context, wins. client-node's own merge takes the last
  * current-context, which would point the chaos at another cluster than kubectl's, and refuses a name
- * two files share.
+ * two files share. Each file is loaded from the text already read and checked (UTF-16 included), its
+ * relative paths resolved against its folder.
  */
-function loadMerged(kc: KubeConfig, files: string[]): void {
-  const loaded = files.map((file) => {
+function loadMerged(kc: KubeConfig, files: string[], configs: Record<string, unknown>[]): void {
+  const loaded = files.map((file, index) => {
     const one = new KubeConfig();
-    one.loadFromFile(file);
+    const dir = path.dirname(path.resolve(file));
+    one.loadFromString(JSON.stringify(withUserPathsResolved(configs[index] ?? {}, dir)));
+    one.makePathsAbsolute(dir);
     return one;
   });
   const firstOfEach = <T extends { name: string }>(lists: T[][]): T[] => {
@@ -146,6 +149,26 @@ function loadMerged(kc: KubeConfig, files: string[]): void {
   });
 }
 
+/**
+ * The paths client-node reads as they are but client-go resolves against the kubeconfig's folder: a
+ * user's token-file, and an exec command given as a relative path (one with a slash).
+ */
+function withUserPathsResolved(config: Record<string, unknown>, dir: string): Record<string, unknown> {
+  const relative = (value: unknown): value is string =>
+    typeof value === 'string' && value !== '' && !path.isAbsolute(value);
+  const users = Array.isArray(config.users) ? (config.users as unknown[]) : [];
+  for (const entry of users) {
+    const user = (entry as { user?: unknown } | null)?.user as Record<string, unknown> | null | undefined;
+    if (!user || typeof user !== 'object') continue;
+    const tokenFile = user['token-file'];
+    if (relative(tokenFile)) user['token-file'] = path.resolve(dir, tokenFile);
+    const exec = user.exec as { command?: unknown } | null | undefined;
+    if (exec && relative(exec.command) && exec.command.includes('/'))
+      exec.command = path.resolve(dir, exec.command);
+  }
+  return config;
+}
+
 function kubeconfigFiles(target: KubeTarget): string[] {
   if (target.kubeconfig) return [target.kubeconfig];
   const fromEnv = (process.env.KUBECONFIG ?? '').split(path.delimiter).filter(Boolean);
@@ -158,7 +181,7 @@ function kubeconfigFiles(target: KubeTarget): string[] {
 }
 
 /** A YAML error as a position only: the line it would quote may hold a token. */
-function checkYaml(text: string, source: string): void {
+function checkYaml(text: string, source: string): Record<string, unknown> {
   const document = parseDocument(text, userYaml);
   const problem = document.errors[0];
   if (problem) {
@@ -171,6 +194,7 @@ function checkYaml(text: string, source: string): void {
     throw new ConfigError(
       `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`,
     );
+  return value as Record<string, unknown>;
 }
 
 /** The context to use, and that its cluster and user exist: each missing piece by name. */

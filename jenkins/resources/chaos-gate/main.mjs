@@ -82507,14 +82507,14 @@ function loadKubeContext(target) {
     const files = kubeconfigFiles(target);
     const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
     const texts = target.kubeconfigContent ? [target.kubeconfigContent] : files.map((file) => readInputFile(file, "kubeconfig"));
-    for (const text3 of texts) checkYaml(text3, source);
+    const configs = texts.map((text3) => checkYaml(text3, source));
     try {
       if (target.kubeconfigContent) {
         const dir = target.secretDir ? mkdtempSync(path5.join(target.secretDir, "cluster-")) : newSecretDir();
         const temp = writeSecretFile(target.kubeconfigContent, dir);
         dispose = temp.remove;
-        kc.loadFromFile(temp.file);
-      } else loadMerged(kc, files);
+        loadMerged(kc, [temp.file], configs);
+      } else loadMerged(kc, files, configs);
     } catch (error2) {
       dispose();
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error2))}`);
@@ -82543,10 +82543,12 @@ function registerCredentials(user) {
   for (const { name, value } of execEnv)
     if (typeof name === "string" && secretName.test(name) && typeof value === "string") registerSecret(value);
 }
-function loadMerged(kc, files) {
-  const loaded = files.map((file) => {
+function loadMerged(kc, files, configs) {
+  const loaded = files.map((file, index2) => {
     const one = new KubeConfig();
-    one.loadFromFile(file);
+    const dir = path5.dirname(path5.resolve(file));
+    one.loadFromString(JSON.stringify(withUserPathsResolved(configs[index2] ?? {}, dir)));
+    one.makePathsAbsolute(dir);
     return one;
   });
   const firstOfEach = (lists) => {
@@ -82560,6 +82562,20 @@ function loadMerged(kc, files) {
     contexts: firstOfEach(loaded.map((one) => one.getContexts())),
     currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean)
   });
+}
+function withUserPathsResolved(config2, dir) {
+  const relative = (value) => typeof value === "string" && value !== "" && !path5.isAbsolute(value);
+  const users = Array.isArray(config2.users) ? config2.users : [];
+  for (const entry of users) {
+    const user = entry?.user;
+    if (!user || typeof user !== "object") continue;
+    const tokenFile = user["token-file"];
+    if (relative(tokenFile)) user["token-file"] = path5.resolve(dir, tokenFile);
+    const exec = user.exec;
+    if (exec && relative(exec.command) && exec.command.includes("/"))
+      exec.command = path5.resolve(dir, exec.command);
+  }
+  return config2;
 }
 function kubeconfigFiles(target) {
   if (target.kubeconfig) return [target.kubeconfig];
@@ -82583,6 +82599,7 @@ function checkYaml(text3, source) {
     throw new ConfigError(
       `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`
     );
+  return value;
 }
 function selectContext(kc, wanted, source) {
   const names = (items) => items.map((i) => i.name).join(", ") || "(none)";

@@ -1,7 +1,7 @@
 // Broken kubeconfigs get messages that name what is missing and never quote the file: the line a
 // YAML error would quote may hold the token.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -163,5 +163,34 @@ test('a KUBECONFIG list is merged as kubectl merges it: the first current-contex
   } finally {
     if (saved === undefined) delete process.env.KUBECONFIG;
     else process.env.KUBECONFIG = saved;
+  }
+});
+
+test("paths in a kubeconfig are its folder's, as kubectl reads them; a UTF-16 file is read too", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-kubeconfig-paths-'));
+  mkdirSync(path.join(dir, 'bin'));
+  writeFileSync(path.join(dir, 'token'), token);
+  writeFileSync(
+    path.join(dir, 'bin', 'get-token'),
+    `#!/bin/sh\nprintf '%s' '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"${token}-from-exec"}}'\n`,
+    { mode: 0o755 },
+  );
+  const withUser = (user: string) => kubeconfig().replace(`    token: ${token}`, user);
+  const cases = [
+    { user: '    token-file: token', expected: `Bearer ${token}` },
+    {
+      user: '    exec: {apiVersion: client.authentication.k8s.io/v1, command: ./bin/get-token}',
+      expected: `Bearer ${token}-from-exec`,
+    },
+  ];
+  for (const [index, { user, expected }] of cases.entries()) {
+    const file = path.join(dir, `kubeconfig-${index}`);
+    // What Windows PowerShell 5.1 writes for `kubectl config view --raw > file`.
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(withUser(user), 'utf16le')]));
+    const kube = loadKubeContext({ kubeconfig: file });
+    const options: { headers?: Record<string, string> } = {};
+    await kube.kc.applyToHTTPSOptions(options);
+    assert.equal(options.headers?.Authorization, expected, user);
+    kube.dispose();
   }
 });

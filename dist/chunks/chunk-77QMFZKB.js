@@ -53559,14 +53559,14 @@ function loadKubeContext(target) {
     const files = kubeconfigFiles(target);
     const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
     const texts = target.kubeconfigContent ? [target.kubeconfigContent] : files.map((file) => readInputFile(file, "kubeconfig"));
-    for (const text of texts) checkYaml(text, source);
+    const configs = texts.map((text) => checkYaml(text, source));
     try {
       if (target.kubeconfigContent) {
         const dir = target.secretDir ? mkdtempSync(path2.join(target.secretDir, "cluster-")) : newSecretDir();
         const temp = writeSecretFile(target.kubeconfigContent, dir);
         dispose = temp.remove;
-        kc.loadFromFile(temp.file);
-      } else loadMerged(kc, files);
+        loadMerged(kc, [temp.file], configs);
+      } else loadMerged(kc, files, configs);
     } catch (error) {
       dispose();
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
@@ -53605,10 +53605,12 @@ function registerCredentials(user) {
     if (typeof name === "string" && secretName.test(name) && typeof value === "string") registerSecret(value);
 }
 var secretName = /token|secret|password|key/i;
-function loadMerged(kc, files) {
-  const loaded = files.map((file) => {
+function loadMerged(kc, files, configs) {
+  const loaded = files.map((file, index2) => {
     const one = new KubeConfig();
-    one.loadFromFile(file);
+    const dir = path2.dirname(path2.resolve(file));
+    one.loadFromString(JSON.stringify(withUserPathsResolved(configs[index2] ?? {}, dir)));
+    one.makePathsAbsolute(dir);
     return one;
   });
   const firstOfEach = (lists) => {
@@ -53622,6 +53624,20 @@ function loadMerged(kc, files) {
     contexts: firstOfEach(loaded.map((one) => one.getContexts())),
     currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean)
   });
+}
+function withUserPathsResolved(config, dir) {
+  const relative = (value) => typeof value === "string" && value !== "" && !path2.isAbsolute(value);
+  const users = Array.isArray(config.users) ? config.users : [];
+  for (const entry of users) {
+    const user = entry?.user;
+    if (!user || typeof user !== "object") continue;
+    const tokenFile = user["token-file"];
+    if (relative(tokenFile)) user["token-file"] = path2.resolve(dir, tokenFile);
+    const exec = user.exec;
+    if (exec && relative(exec.command) && exec.command.includes("/"))
+      exec.command = path2.resolve(dir, exec.command);
+  }
+  return config;
 }
 function kubeconfigFiles(target) {
   if (target.kubeconfig) return [target.kubeconfig];
@@ -53645,6 +53661,7 @@ function checkYaml(text, source) {
     throw new ConfigError(
       `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`
     );
+  return value;
 }
 function selectContext(kc, wanted, source) {
   const names = (items) => items.map((i) => i.name).join(", ") || "(none)";

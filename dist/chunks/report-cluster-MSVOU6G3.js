@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-XPWXDN4H.js";
+} from "./chunk-77QMFZKB.js";
 import {
   convertChaos,
   expectedResultNames

@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-G3OV4FVN.js";
+} from "./chunk-6JOE2MDB.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-XPWXDN4H.js";
+} from "./chunk-77QMFZKB.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-XPWXDN4H.js";
+} from "./chunk-77QMFZKB.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

@@ -16,7 +16,7 @@ import {
 } from "./chunk-WBJFAYQ2.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-XPWXDN4H.js";
+} from "./chunk-77QMFZKB.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19796,4 +19796,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-Z72DXT3P.js.LEGAL.txt */
+/*! For license information please see chunk-H3U7LJXG.js.LEGAL.txt */
