@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-COLGE2T4.js");
+var { main } = await import("./chunks/main-H2GE324T.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-H3U7LJXG.js";
+} from "./chunks/chunk-H4CCL6B3.js";
 import {
   loadConfig,
   withCancellation
@@ -27,14 +27,12 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-DMENYGKG.js";
-import "./chunks/chunk-6JOE2MDB.js";
+} from "./chunks/chunk-IR6GKO4N.js";
+import "./chunks/chunk-DBUXLPFM.js";
 import "./chunks/chunk-XQR7RJJX.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import {
-  newSecretDir
-} from "./chunks/chunk-77QMFZKB.js";
+import "./chunks/chunk-TUUVQPJO.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";
@@ -61,9 +59,6 @@ import "./chunks/chunk-D5XYJZ5A.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";
-
-// src/action/main.ts
-import { rmSync } from "node:fs";
 
 // src/action/groups.ts
 var titles = {
@@ -216,11 +211,8 @@ async function runAction() {
   const groups = logGroups();
   let started = false;
   let startedRunId;
-  let secretDir;
   try {
     const inputs = readInputs();
-    secretDir = inputs.kubeconfigContent ? newSecretDir() : void 0;
-    if (secretDir) state.saveSecretDir(secretDir);
     const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
     const progress = progressLog((line) => info(redact(line)), expectedChaosMs(config));
     const outcome = await withCancellation(
@@ -230,7 +222,6 @@ async function runAction() {
         signal: cancel,
         hurry,
         kubeconfigContent: inputs.kubeconfigContent,
-        secretDir,
         onStarted: (runId, namespaces) => {
           started = true;
           startedRunId = runId;
@@ -253,8 +244,6 @@ async function runAction() {
     groups.end();
     if (!started) state.markFinished();
     await failToRun(redact(errorMessage(error2)), startedRunId);
-  } finally {
-    if (secretDir) rmSync(secretDir, { recursive: true, force: true });
   }
 }
 

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-H3U7LJXG.js";
+} from "./chunks/chunk-H4CCL6B3.js";
 import {
   loadConfig,
   withCancellation
@@ -20,12 +20,12 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-6JOE2MDB.js";
+} from "./chunks/chunk-DBUXLPFM.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   connect,
   loadKubeContext
-} from "./chunks/chunk-77QMFZKB.js";
+} from "./chunks/chunk-TUUVQPJO.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-BT27BQUD.js";
@@ -41,38 +41,25 @@ import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";
 
-// src/action/post.ts
-import { rmSync } from "node:fs";
-
 // src/run/stop-run.ts
 async function stopRun(target, run, options) {
-  const kube = loadKubeContext(target);
-  try {
-    const stops = await stopRunChaos(
-      connect(kube.kc),
-      { ...run, engines: [], workflows: [], search: { engines: true, workflows: true } },
-      {
-        deadlineMs: options.stopTimeoutMs,
-        hurry: options.hurry,
-        log: options.log,
-        shutdown: options.shutdown
-      }
-    );
-    describeUnconfirmed(stops, options.shutdown).forEach((line) => options.log(line));
-    return stops;
-  } finally {
-    kube.dispose();
-  }
+  const stops = await stopRunChaos(
+    connect(loadKubeContext(target)),
+    { ...run, engines: [], workflows: [], search: { engines: true, workflows: true } },
+    {
+      deadlineMs: options.stopTimeoutMs,
+      hurry: options.hurry,
+      log: options.log,
+      shutdown: options.shutdown
+    }
+  );
+  describeUnconfirmed(stops, options.shutdown).forEach((line) => options.log(line));
+  return stops;
 }
 
 // src/action/post.ts
 async function runPost() {
-  try {
-    await stopUnfinishedRun();
-  } finally {
-    const secretDir = state.secretDir();
-    if (secretDir) rmSync(secretDir, { recursive: true, force: true });
-  }
+  await stopUnfinishedRun();
 }
 async function stopUnfinishedRun() {
   const runs = state.unfinishedRuns();

@@ -1,10 +1,8 @@
 // The GitHub Action's main step: inputs in, the same run as the CLI, the outcome out the GitHub way.
-import { rmSync } from 'node:fs';
 import * as core from '@actions/core';
 import { loadConfig } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
 import { chaosMayStillRun } from '../report/model.ts';
-import { newSecretDir } from '../kube/context.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { expectedChaosMs, progressLog } from '../run/progress.ts';
 import { runTargets } from '../run/targets.ts';
@@ -22,12 +20,8 @@ export async function runAction(): Promise<void> {
   let started = false;
   // The label of what a single-cluster run applied, for the run-id output if the run then fails.
   let startedRunId: string | undefined;
-  let secretDir: string | undefined;
   try {
     const inputs = readInputs();
-    // Recorded before it is written, so the post step removes it even if this step is killed.
-    secretDir = inputs.kubeconfigContent ? newSecretDir() : undefined;
-    if (secretDir) state.saveSecretDir(secretDir);
     const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
     const progress = progressLog((line) => core.info(redact(line)), expectedChaosMs(config));
     const outcome = await withCancellation(
@@ -38,7 +32,6 @@ export async function runAction(): Promise<void> {
           signal: cancel,
           hurry,
           kubeconfigContent: inputs.kubeconfigContent,
-          secretDir,
           onStarted: (runId, namespaces) => {
             started = true;
             startedRunId = runId;
@@ -62,8 +55,5 @@ export async function runAction(): Promise<void> {
     groups.end();
     if (!started) state.markFinished();
     await failToRun(redact(errorMessage(error)), startedRunId);
-  } finally {
-    // Each cluster removed its own kubeconfig; this is the folder that held them.
-    if (secretDir) rmSync(secretDir, { recursive: true, force: true });
   }
 }

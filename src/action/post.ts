@@ -1,7 +1,6 @@
 // The post step: runs even when the job was cancelled and the main step killed. If the main step never
 // reached its end, stop every engine and workflow of its run — confirmed, as `run` does — so no fault
 // outlives the job; and remove the inline kubeconfig if the main step could not.
-import { rmSync } from 'node:fs';
 import * as core from '@actions/core';
 import { loadConfig, type GateConfig } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
@@ -14,12 +13,7 @@ import { readInputs } from './inputs.ts';
 import { state } from './state.ts';
 
 export async function runPost(): Promise<void> {
-  try {
-    await stopUnfinishedRun();
-  } finally {
-    const secretDir = state.secretDir();
-    if (secretDir) rmSync(secretDir, { recursive: true, force: true });
-  }
+  await stopUnfinishedRun();
 }
 
 async function stopUnfinishedRun(): Promise<void> {

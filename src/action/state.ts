@@ -5,7 +5,6 @@ import type { Target } from '../config/load.ts';
 const keys = {
   runs: 'runs',
   finished: 'finished',
-  secretDir: 'secretDir',
 };
 
 export interface RecordedRun {
@@ -27,8 +26,6 @@ export const state = {
     core.saveState(keys.runs, JSON.stringify(runs));
   },
   /** The folder of the inline kubeconfig, removed by the post step if main could not. */
-  saveSecretDir: (dir: string): void => core.saveState(keys.secretDir, dir),
-  secretDir: (): string | undefined => core.getState(keys.secretDir) || undefined,
   markFinished: (): void => core.saveState(keys.finished, 'true'),
   /** Runs that started but never reached their end: the main step was killed. */
   unfinishedRuns(): RecordedRun[] | 'unreadable' {

@@ -1,12 +1,11 @@
 // Where the cluster is: KUBECONFIG or the default file, an explicit file, inline content, a named
-// context, or the pod's service account. Inline content goes to a 0600 file in RUNNER_TEMP (the
-// runner empties it after the job) or the OS temp dir, removed on every exit path, so a secret never
-// outlives the step.
+// context, or the pod's service account. Inline content (a CI secret) is loaded from memory: it is
+// never written to disk.
 //
 // A broken kubeconfig gets a message that names what is missing (the context, its user, its
 // cluster) and never quotes the file: a YAML error says where, not what, because the line it would
 // quote may hold a token. Its credentials are registered for redaction (secrets.ts).
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KubeConfig, type User } from '@kubernetes/client-node';
@@ -21,29 +20,17 @@ export interface KubeTarget {
   kubeconfig?: string;
   /** The kubeconfig's YAML itself (a CI secret). */
   kubeconfigContent?: string;
-  /**
-   * The folder to write it under (the action records it so its post step can remove it). Each cluster
-   * loaded gets a folder of its own in it, as each removes its own when it is done.
-   */
-  secretDir?: string;
   context?: string;
   inCluster?: boolean;
 }
 
-export interface KubeContext {
-  kc: KubeConfig;
-  /** Removes the temp file written for inline content. Safe to call twice. */
-  dispose(): void;
-}
-
-export function loadKubeContext(target: KubeTarget): KubeContext {
+export function loadKubeContext(target: KubeTarget): KubeConfig {
   if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
     throw new ConfigError(
       'inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one',
     );
   }
   const kc = new KubeConfig();
-  let dispose = () => {};
   if (target.inCluster) {
     if (!process.env.KUBERNETES_SERVICE_HOST)
       throw new CannotRunError(
@@ -55,21 +42,18 @@ export function loadKubeContext(target: KubeTarget): KubeContext {
       throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error))}`);
     }
   } else {
-    const files = kubeconfigFiles(target);
+    const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);
     const source = target.kubeconfigContent ? 'the inline kubeconfig' : files.join(', ');
-    const texts = target.kubeconfigContent
-      ? [target.kubeconfigContent]
-      : files.map((file) => readInputFile(file, 'kubeconfig'));
-    const configs = texts.map((text) => checkYaml(text, source));
+    // Relative paths are the file's folder's; in inline content, the working directory's (the checkout).
+    const sources = target.kubeconfigContent
+      ? [{ config: checkYaml(target.kubeconfigContent, source), dir: process.cwd() }]
+      : files.map((file) => ({
+          config: checkYaml(readInputFile(file, 'kubeconfig'), source),
+          dir: path.dirname(path.resolve(file)),
+        }));
     try {
-      if (target.kubeconfigContent) {
-        const dir = target.secretDir ? mkdtempSync(path.join(target.secretDir, 'cluster-')) : newSecretDir();
-        const temp = writeSecretFile(target.kubeconfigContent, dir);
-        dispose = temp.remove;
-        loadMerged(kc, [temp.file], configs);
-      } else loadMerged(kc, files, configs);
+      loadMerged(kc, sources);
     } catch (error) {
-      dispose();
       // The YAML parsed, so this is about its structure ("users[0].name is missing"): no values.
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
     }
@@ -79,14 +63,9 @@ export function loadKubeContext(target: KubeTarget): KubeContext {
     for (const user of kc.users) registerCredentials(user);
     serveExecCredentials(kc);
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
-    try {
-      selectContext(kc, target.context, source);
-    } catch (error) {
-      dispose();
-      throw error;
-    }
+    selectContext(kc, target.context, source);
   }
-  return { kc, dispose };
+  return kc;
 }
 
 /**
@@ -125,14 +104,13 @@ const secretName = /token|secret|password|key/i;
  * Several files (a KUBECONFIG list) merged by kubectl's rules: the first file to name a cluster, user
  * or context, and the first to set current-context, wins. client-node's own merge takes the last
  * current-context, which would point the chaos at another cluster than kubectl's, and refuses a name
- * two files share. Each file is loaded from the text already read and checked (UTF-16 included), its
+ * two files share. Each is loaded from the value already read and checked (UTF-16 included), its
  * relative paths resolved against its folder.
  */
-function loadMerged(kc: KubeConfig, files: string[], configs: Record<string, unknown>[]): void {
-  const loaded = files.map((file, index) => {
+function loadMerged(kc: KubeConfig, sources: { config: Record<string, unknown>; dir: string }[]): void {
+  const loaded = sources.map(({ config, dir }) => {
     const one = new KubeConfig();
-    const dir = path.dirname(path.resolve(file));
-    one.loadFromString(JSON.stringify(withUserPathsResolved(configs[index] ?? {}, dir)));
+    one.loadFromString(JSON.stringify(withUserPathsResolved(config, dir)));
     one.makePathsAbsolute(dir);
     return one;
   });
@@ -238,23 +216,6 @@ function passwordOf(server: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A new private folder for an inline kubeconfig: in RUNNER_TEMP on a runner, else the OS temp dir. */
-export function newSecretDir(): string {
-  return mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'chaos-gate-kubeconfig-'));
-}
-
-function writeSecretFile(content: string, dir: string): { file: string; remove: () => void } {
-  const file = path.join(dir, 'kubeconfig');
-  writeFileSync(file, content, { mode: 0o600 });
-  const remove = () => {
-    rmSync(dir, { recursive: true, force: true });
-    process.off('exit', remove);
-  };
-  // Also on paths that skip `finally`: process.exit() and uncaught errors.
-  process.on('exit', remove);
-  return { file, remove };
 }
 
 /** The namespace of the current context, the default for manifests that name none. */

@@ -16,28 +16,23 @@ export async function chaosReportFromCluster(
   namespace: string,
   selector?: string,
 ): Promise<Report> {
-  const kube = loadKubeContext(config);
-  try {
-    const litmus = new LitmusClient(connect(kube.kc));
-    await litmus.assertInstalled();
-    const engines = (await litmus.list<ChaosEngine>(litmus.target(enginePlural, namespace, selector))).items;
-    const uids = engines.map((e) => e.metadata.uid).filter(Boolean);
-    if (selector && uids.length === 0) {
-      throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
-    }
-    const listed = (
-      await litmus.list<ChaosResult>(
-        litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(',')})` : undefined),
-      )
-    ).items;
-    if (selector) listed.push(...(await resultsUnderExpectedNames(litmus, namespace, engines, listed)));
-    const problems: string[] = [];
-    const results = readableResults(listed, (problem) => problems.push(problem));
-    if (problems.length > 0) throw new CannotRunError(problems.join('\n'));
-    return convertChaos({ engines, results, asFound: true });
-  } finally {
-    kube.dispose();
+  const litmus = new LitmusClient(connect(loadKubeContext(config)));
+  await litmus.assertInstalled();
+  const engines = (await litmus.list<ChaosEngine>(litmus.target(enginePlural, namespace, selector))).items;
+  const uids = engines.map((e) => e.metadata.uid).filter(Boolean);
+  if (selector && uids.length === 0) {
+    throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
   }
+  const listed = (
+    await litmus.list<ChaosResult>(
+      litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(',')})` : undefined),
+    )
+  ).items;
+  if (selector) listed.push(...(await resultsUnderExpectedNames(litmus, namespace, engines, listed)));
+  const problems: string[] = [];
+  const results = readableResults(listed, (problem) => problems.push(problem));
+  if (problems.length > 0) throw new CannotRunError(problems.join('\n'));
+  return convertChaos({ engines, results, asFound: true });
 }
 
 /**

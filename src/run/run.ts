@@ -16,7 +16,7 @@ import type { GateConfig } from '../config/load.ts';
 import { CancelledError, CannotRunError } from '../errors.ts';
 import { managedBy, ManifestApplier, runLabel } from '../kube/apply.ts';
 import { connect, limited, type Connection } from '../kube/client.ts';
-import { contextNamespace, loadKubeContext, type KubeContext } from '../kube/context.ts';
+import { contextNamespace, loadKubeContext } from '../kube/context.ts';
 import { describeApiError } from '../kube/errors.ts';
 import { duplicateProblems, type Manifest } from '../kube/manifests.ts';
 import { cancelReason } from '../kube/until.ts';
@@ -44,8 +44,6 @@ export interface RunContext {
   hurry?: AbortSignal;
   /** Secret kubeconfig content (action input), kept out of the config model. */
   kubeconfigContent?: string;
-  /** Where to write it (the action records the folder for its post step). */
-  secretDir?: string;
   /** Called just before the first object is applied, so a front can record what to stop if it is killed. */
   onStarted?: (runId: string, namespaces: string[]) => void;
   /** Called as the run enters each phase, for log groups and progress lines. */
@@ -104,19 +102,11 @@ export async function startRun(config: GateConfig, context: RunContext): Promise
   const { log, signal } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config.timeoutMs);
-  let kube: KubeContext | undefined;
-  const release = () => {
-    kube?.dispose();
-    deadline.clear();
-  };
+  const release = () => deadline.clear();
   try {
     const inputs = readRunInputs(config);
-    kube = loadKubeContext({
-      ...config,
-      kubeconfigContent: context.kubeconfigContent,
-      secretDir: context.secretDir,
-    });
-    const main = connect(kube.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
+    const kc = loadKubeContext({ ...config, kubeconfigContent: context.kubeconfigContent });
+    const main = connect(kc, { signal: AbortSignal.any([signal, deadline.signal]) });
     const plan = await preflight(config, inputs, main, signal, log);
     context.onStarted?.(plan.runId, plan.namespaces);
     const resources = new RunResources({

@@ -19,21 +19,16 @@ export async function stopRun(
   run: { runId: string; namespaces: string[] },
   options: StopRunOptions,
 ): Promise<StopReport> {
-  const kube = loadKubeContext(target);
-  try {
-    const stops = await stopRunChaos(
-      connect(kube.kc),
-      { ...run, engines: [], workflows: [], search: { engines: true, workflows: true } },
-      {
-        deadlineMs: options.stopTimeoutMs,
-        hurry: options.hurry,
-        log: options.log,
-        shutdown: options.shutdown,
-      },
-    );
-    describeUnconfirmed(stops, options.shutdown).forEach((line) => options.log(line));
-    return stops;
-  } finally {
-    kube.dispose();
-  }
+  const stops = await stopRunChaos(
+    connect(loadKubeContext(target)),
+    { ...run, engines: [], workflows: [], search: { engines: true, workflows: true } },
+    {
+      deadlineMs: options.stopTimeoutMs,
+      hurry: options.hurry,
+      log: options.log,
+      shutdown: options.shutdown,
+    },
+  );
+  describeUnconfirmed(stops, options.shutdown).forEach((line) => options.log(line));
+  return stops;
 }

@@ -82481,7 +82481,7 @@ var init_apply = __esm({
 });
 
 // src/kube/context.ts
-import { existsSync, mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync } from "node:fs";
 import os2 from "node:os";
 import path5 from "node:path";
 function loadKubeContext(target) {
@@ -82491,8 +82491,6 @@ function loadKubeContext(target) {
     );
   }
   const kc = new KubeConfig();
-  let dispose = () => {
-  };
   if (target.inCluster) {
     if (!process.env.KUBERNETES_SERVICE_HOST)
       throw new CannotRunError(
@@ -82504,33 +82502,24 @@ function loadKubeContext(target) {
       throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error2))}`);
     }
   } else {
-    const files = kubeconfigFiles(target);
+    const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);
     const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
-    const texts = target.kubeconfigContent ? [target.kubeconfigContent] : files.map((file) => readInputFile(file, "kubeconfig"));
-    const configs = texts.map((text3) => checkYaml(text3, source));
+    const sources = target.kubeconfigContent ? [{ config: checkYaml(target.kubeconfigContent, source), dir: process.cwd() }] : files.map((file) => ({
+      config: checkYaml(readInputFile(file, "kubeconfig"), source),
+      dir: path5.dirname(path5.resolve(file))
+    }));
     try {
-      if (target.kubeconfigContent) {
-        const dir = target.secretDir ? mkdtempSync(path5.join(target.secretDir, "cluster-")) : newSecretDir();
-        const temp = writeSecretFile(target.kubeconfigContent, dir);
-        dispose = temp.remove;
-        loadMerged(kc, [temp.file], configs);
-      } else loadMerged(kc, files, configs);
+      loadMerged(kc, sources);
     } catch (error2) {
-      dispose();
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error2))}`);
     }
     kc.users = kc.users.map((user) => user.token ? { ...user, token: user.token.trim() } : user);
     for (const user of kc.users) registerCredentials(user);
     serveExecCredentials(kc);
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
-    try {
-      selectContext(kc, target.context, source);
-    } catch (error2) {
-      dispose();
-      throw error2;
-    }
+    selectContext(kc, target.context, source);
   }
-  return { kc, dispose };
+  return kc;
 }
 function registerCredentials(user) {
   registerSecret(user.token);
@@ -82543,11 +82532,10 @@ function registerCredentials(user) {
   for (const { name, value } of execEnv)
     if (typeof name === "string" && secretName.test(name) && typeof value === "string") registerSecret(value);
 }
-function loadMerged(kc, files, configs) {
-  const loaded = files.map((file, index2) => {
+function loadMerged(kc, sources) {
+  const loaded = sources.map(({ config: config2, dir }) => {
     const one = new KubeConfig();
-    const dir = path5.dirname(path5.resolve(file));
-    one.loadFromString(JSON.stringify(withUserPathsResolved(configs[index2] ?? {}, dir)));
+    one.loadFromString(JSON.stringify(withUserPathsResolved(config2, dir)));
     one.makePathsAbsolute(dir);
     return one;
   });
@@ -82640,19 +82628,6 @@ function passwordOf(server) {
   } catch {
     return void 0;
   }
-}
-function newSecretDir() {
-  return mkdtempSync(path5.join(process.env.RUNNER_TEMP || os2.tmpdir(), "chaos-gate-kubeconfig-"));
-}
-function writeSecretFile(content, dir) {
-  const file = path5.join(dir, "kubeconfig");
-  writeFileSync2(file, content, { mode: 384 });
-  const remove = () => {
-    rmSync2(dir, { recursive: true, force: true });
-    process.off("exit", remove);
-  };
-  process.on("exit", remove);
-  return { file, remove };
 }
 function contextNamespace(kc) {
   return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
@@ -84219,19 +84194,11 @@ async function startRun(config2, context) {
   const { log, signal: signal3 } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config2.timeoutMs);
-  let kube;
-  const release = () => {
-    kube?.dispose();
-    deadline.clear();
-  };
+  const release = () => deadline.clear();
   try {
     const inputs = readRunInputs(config2);
-    kube = loadKubeContext({
-      ...config2,
-      kubeconfigContent: context.kubeconfigContent,
-      secretDir: context.secretDir
-    });
-    const main2 = connect(kube.kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
+    const kc = loadKubeContext({ ...config2, kubeconfigContent: context.kubeconfigContent });
+    const main2 = connect(kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
     const plan = await preflight(config2, inputs, main2, signal3, log);
     context.onStarted?.(plan.runId, plan.namespaces);
     const resources = new RunResources({
@@ -84736,26 +84703,21 @@ __export(report_cluster_exports, {
   chaosReportFromCluster: () => chaosReportFromCluster
 });
 async function chaosReportFromCluster(config2, namespace, selector) {
-  const kube = loadKubeContext(config2);
-  try {
-    const litmus = new LitmusClient(connect(kube.kc));
-    await litmus.assertInstalled();
-    const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
-    const uids = engines.map((e2) => e2.metadata.uid).filter(Boolean);
-    if (selector && uids.length === 0) {
-      throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
-    }
-    const listed2 = (await litmus.list(
-      litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
-    )).items;
-    if (selector) listed2.push(...await resultsUnderExpectedNames(litmus, namespace, engines, listed2));
-    const problems = [];
-    const results = readableResults(listed2, (problem) => problems.push(problem));
-    if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
-    return convertChaos({ engines, results, asFound: true });
-  } finally {
-    kube.dispose();
+  const litmus = new LitmusClient(connect(loadKubeContext(config2)));
+  await litmus.assertInstalled();
+  const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
+  const uids = engines.map((e2) => e2.metadata.uid).filter(Boolean);
+  if (selector && uids.length === 0) {
+    throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
   }
+  const listed2 = (await litmus.list(
+    litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
+  )).items;
+  if (selector) listed2.push(...await resultsUnderExpectedNames(litmus, namespace, engines, listed2));
+  const problems = [];
+  const results = readableResults(listed2, (problem) => problems.push(problem));
+  if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
+  return convertChaos({ engines, results, asFound: true });
 }
 async function resultsUnderExpectedNames(litmus, namespace, engines, listed2) {
   const have = new Set(listed2.map((result) => result.metadata.name));

@@ -1,7 +1,7 @@
 // Broken kubeconfigs get messages that name what is missing and never quote the file: the line a
 // YAML error would quote may hold the token.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -33,7 +33,7 @@ const kubeconfig = (parts: { server?: string; user?: string; cluster?: string; c
 
 function failure(target: Parameters<typeof loadKubeContext>[0]): string {
   try {
-    loadKubeContext(target).dispose();
+    loadKubeContext(target);
   } catch (error) {
     return (error as Error).message;
   }
@@ -76,8 +76,7 @@ test('--in-cluster with a kubeconfig is refused; a password in the server URL is
     /inCluster \(--in-cluster\) and a kubeconfig .* exclude each other/,
   );
   const withPassword = kubeconfig({ server: 'https://admin:hunter2-secret@10.0.0.1:6443' });
-  const kube = loadKubeContext({ kubeconfigContent: withPassword });
-  kube.dispose();
+  loadKubeContext({ kubeconfigContent: withPassword });
   const error = Object.assign(
     new Error('request to https://admin:hunter2-secret@10.0.0.1:6443/api failed'),
     {},
@@ -88,16 +87,14 @@ test('--in-cluster with a kubeconfig is refused; a password in the server URL is
   assert.equal(redact(`token ${token}`), 'token ***', 'the token of a loaded kubeconfig is redacted');
 });
 
-test('inline content is written under RUNNER_TEMP when set, and removed by dispose', () => {
+test('inline content is loaded from memory: nothing is written under RUNNER_TEMP', () => {
   const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'runner-temp-'));
   const saved = process.env.RUNNER_TEMP;
   process.env.RUNNER_TEMP = runnerTemp;
   try {
-    const kube = loadKubeContext({ kubeconfigContent: kubeconfig() });
-    const [dir] = readdirSync(runnerTemp);
-    assert.match(dir ?? '', /^chaos-gate-kubeconfig-/);
-    kube.dispose();
-    assert.ok(!existsSync(path.join(runnerTemp, dir ?? '')));
+    const kc = loadKubeContext({ kubeconfigContent: kubeconfig() });
+    assert.equal(kc.getCurrentUser()?.token, token);
+    assert.deepEqual(readdirSync(runnerTemp), []);
   } finally {
     if (saved === undefined) delete process.env.RUNNER_TEMP;
     else process.env.RUNNER_TEMP = saved;
@@ -127,7 +124,7 @@ test('a token-file ending in a newline, as `echo $TOKEN > file` writes it, is se
   writeFileSync(file, kubeconfig().replace(`token: ${token}`, `token-file: ${tokenFile}`));
   const kube = loadKubeContext({ kubeconfig: file });
   const options: { headers?: Record<string, string> } = {};
-  await kube.kc.applyToHTTPSOptions(options);
+  await kube.applyToHTTPSOptions(options);
   assert.equal(options.headers?.Authorization, `Bearer ${token}`);
   assert.equal(redact(token), '***');
 });
@@ -149,7 +146,7 @@ test('a KUBECONFIG list is merged as kubectl merges it: the first current-contex
   // A file of the list that does not exist is passed over, as kubectl does.
   process.env.KUBECONFIG = [path.join(dir, 'missing'), staging, prod].join(path.delimiter);
   try {
-    const { kc, dispose } = loadKubeContext({});
+    const kc = loadKubeContext({});
     assert.equal(kc.getCurrentContext(), 'staging', "the first file's current-context, as kubectl");
     assert.equal(kc.getCurrentCluster()?.server, 'https://staging.example:6443');
     assert.equal(kc.getCurrentUser()?.token, token);
@@ -157,7 +154,6 @@ test('a KUBECONFIG list is merged as kubectl merges it: the first current-contex
       kc.getContexts().map((c) => c.name),
       ['staging', 'prod'],
     );
-    dispose();
     process.env.KUBECONFIG = path.join(dir, 'missing');
     assert.match(failure({}), /KUBECONFIG names no file that exists: \S+missing$/);
   } finally {
@@ -189,8 +185,7 @@ test("paths in a kubeconfig are its folder's, as kubectl reads them; a UTF-16 fi
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(withUser(user), 'utf16le')]));
     const kube = loadKubeContext({ kubeconfig: file });
     const options: { headers?: Record<string, string> } = {};
-    await kube.kc.applyToHTTPSOptions(options);
+    await kube.applyToHTTPSOptions(options);
     assert.equal(options.headers?.Authorization, expected, user);
-    kube.dispose();
   }
 });

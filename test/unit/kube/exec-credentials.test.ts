@@ -95,7 +95,7 @@ test(
       kubeconfig(url, { command: file, env: [{ name: 'AWS_PROFILE', value: 'staging' }] }),
     );
     const kube = loadKubeContext({ kubeconfig: dirFile });
-    await new LitmusClient(connect(kube.kc)).assertInstalled();
+    await new LitmusClient(connect(kube)).assertInstalled();
     assert.deepEqual(seen, ['Bearer token-from-the-plugin-0001']);
     assert.deepEqual(JSON.parse(readFileSync(path.join(dir, 'info'), 'utf8')), {
       apiVersion,

@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-77QMFZKB.js";
+} from "./chunk-TUUVQPJO.js";
 import {
   convertChaos,
   expectedResultNames
@@ -30,26 +30,21 @@ import {
 
 // src/run/report-cluster.ts
 async function chaosReportFromCluster(config, namespace, selector) {
-  const kube = loadKubeContext(config);
-  try {
-    const litmus = new LitmusClient(connect(kube.kc));
-    await litmus.assertInstalled();
-    const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
-    const uids = engines.map((e) => e.metadata.uid).filter(Boolean);
-    if (selector && uids.length === 0) {
-      throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
-    }
-    const listed = (await litmus.list(
-      litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
-    )).items;
-    if (selector) listed.push(...await resultsUnderExpectedNames(litmus, namespace, engines, listed));
-    const problems = [];
-    const results = readableResults(listed, (problem) => problems.push(problem));
-    if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
-    return convertChaos({ engines, results, asFound: true });
-  } finally {
-    kube.dispose();
+  const litmus = new LitmusClient(connect(loadKubeContext(config)));
+  await litmus.assertInstalled();
+  const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
+  const uids = engines.map((e) => e.metadata.uid).filter(Boolean);
+  if (selector && uids.length === 0) {
+    throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
   }
+  const listed = (await litmus.list(
+    litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
+  )).items;
+  if (selector) listed.push(...await resultsUnderExpectedNames(litmus, namespace, engines, listed));
+  const problems = [];
+  const results = readableResults(listed, (problem) => problems.push(problem));
+  if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
+  return convertChaos({ engines, results, asFound: true });
 }
 async function resultsUnderExpectedNames(litmus, namespace, engines, listed) {
   const have = new Set(listed.map((result) => result.metadata.name));

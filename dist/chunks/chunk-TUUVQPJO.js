@@ -15946,10 +15946,226 @@ var require_tar_fs = __commonJS({
   }
 });
 
-// src/kube/context.ts
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path2 from "node:path";
+// node_modules/p-map/index.js
+function pMap(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, false);
+}
+function pMapSettled(iterable, mapper, options) {
+  return mapConcurrently(iterable, mapper, options, true);
+}
+async function mapConcurrently(iterable, mapper, {
+  concurrency = Number.POSITIVE_INFINITY,
+  stopOnError = true,
+  signal: signal3
+} = {}, isSettled) {
+  return new Promise((resolve_, reject_) => {
+    validateOptions(iterable, mapper, concurrency);
+    const result = [];
+    const errors = [];
+    let skippedCount = 0;
+    let isResolved = false;
+    let isIterableDone = false;
+    const pendingIndexes = /* @__PURE__ */ new Set();
+    let doneIndex = Number.POSITIVE_INFINITY;
+    let currentIndex = 0;
+    const iterator = getIterator(iterable);
+    const signalListener = () => {
+      reject(signal3.reason);
+    };
+    const cleanup = () => {
+      signal3?.removeEventListener("abort", signalListener);
+    };
+    const resolve = (value) => {
+      resolve_(value);
+      cleanup();
+    };
+    const reject = (reason) => {
+      if (isResolved) {
+        return;
+      }
+      isResolved = true;
+      reject_(reason);
+      cleanup();
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+    };
+    if (signal3) {
+      if (signal3.aborted) {
+        reject(signal3.reason);
+        return;
+      }
+      signal3.addEventListener("abort", signalListener, { once: true });
+    }
+    const pull = createPuller(iterator);
+    const settleIfFinished = () => {
+      if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
+        return;
+      }
+      for (const index2 of pendingIndexes) {
+        if (index2 < doneIndex) {
+          return;
+        }
+      }
+      if (!stopOnError) {
+        const collectedErrors = [];
+        for (let index2 = 0; index2 < Math.min(doneIndex, errors.length); index2++) {
+          if (index2 in errors) {
+            collectedErrors.push(errors[index2]);
+          }
+        }
+        if (collectedErrors.length > 0) {
+          reject(new AggregateError(collectedErrors));
+          return;
+        }
+      }
+      isResolved = true;
+      if (!isIterableDone) {
+        closeIterator(iterator);
+      }
+      const lastIndex = Math.min(doneIndex, result.length);
+      if (lastIndex === result.length && skippedCount === 0) {
+        resolve(result);
+        return;
+      }
+      resolve(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+    };
+    const next = async () => {
+      if (isResolved || currentIndex >= doneIndex) {
+        return;
+      }
+      const index2 = currentIndex++;
+      pendingIndexes.add(index2);
+      let nextItem;
+      try {
+        nextItem = await pull();
+      } catch (error) {
+        pendingIndexes.delete(index2);
+        if (index2 < doneIndex) {
+          throw error;
+        }
+        settleIfFinished();
+        return;
+      }
+      if (nextItem.done) {
+        pendingIndexes.delete(index2);
+        doneIndex = Math.min(doneIndex, index2);
+        isIterableDone = true;
+        settleIfFinished();
+        return;
+      }
+      const runner = (async () => {
+        try {
+          const element = await nextItem.value;
+          if (isResolved || index2 >= doneIndex) {
+            return;
+          }
+          const value = await mapper(element, index2);
+          if (index2 >= doneIndex) {
+            return;
+          }
+          if (value === pMapStop) {
+            doneIndex = index2;
+            return;
+          }
+          if (value === pMapSkip) {
+            skippedCount++;
+          }
+          result[index2] = isSettled && value !== pMapSkip ? { status: "fulfilled", value } : value;
+        } catch (error) {
+          if (index2 >= doneIndex) {
+            return;
+          }
+          if (isSettled) {
+            result[index2] = { status: "rejected", reason: error };
+          } else if (stopOnError) {
+            reject(error);
+            return;
+          } else {
+            errors[index2] = error;
+          }
+        } finally {
+          pendingIndexes.delete(index2);
+          settleIfFinished();
+        }
+        try {
+          await next();
+        } catch (error) {
+          reject(error);
+        }
+      })();
+      runner.then(() => new Promise(() => {
+      })).then(resolve_);
+    };
+    (async () => {
+      for (let index2 = 0; index2 < concurrency; index2++) {
+        try {
+          await next();
+        } catch (error) {
+          reject(error);
+          break;
+        }
+        if (isResolved || currentIndex >= doneIndex) {
+          break;
+        }
+      }
+    })();
+  });
+}
+var pMapSkip = /* @__PURE__ */ Symbol("skip");
+var pMapStop = /* @__PURE__ */ Symbol("stop");
+function validateOptions(iterable, mapper, concurrency) {
+  if (iterable?.[Symbol.iterator] === void 0 && iterable?.[Symbol.asyncIterator] === void 0) {
+    throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
+  }
+  if (typeof mapper !== "function") {
+    throw new TypeError("Mapper function is required");
+  }
+  if (!isLimit(concurrency, 1)) {
+    throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency}\` (${typeof concurrency})`);
+  }
+}
+function isLimit(value, minimum) {
+  return Number.isSafeInteger(value) && value >= minimum || value === Number.POSITIVE_INFINITY;
+}
+function getIterator(iterable) {
+  return iterable[Symbol.asyncIterator] === void 0 ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
+}
+async function closeIterator(iterator) {
+  try {
+    await iterator.return?.();
+  } catch {
+  }
+}
+function createPuller(iterator) {
+  let isSourceDone = false;
+  const markDone = (item) => {
+    if (item?.done) {
+      isSourceDone = true;
+    }
+  };
+  return () => {
+    if (isSourceDone) {
+      return { done: true };
+    }
+    const result = iterator.next();
+    markDone(result);
+    if (typeof result?.then !== "function") {
+      return result;
+    }
+    const promise = Promise.resolve(result);
+    promise.then(markDone, () => {
+    });
+    return promise;
+  };
+}
+
+// src/kube/client.ts
+import http2 from "node:http";
+import https2 from "node:https";
+import { isIP } from "node:net";
+import { createInterface as createInterface2 } from "node:readline";
+import { setTimeout as sleep } from "node:timers/promises";
 
 // node_modules/@kubernetes/client-node/dist/config.js
 import fs3 from "node:fs";
@@ -53341,9 +53557,6 @@ function setHeaderOptions(key, value, opt) {
 // node_modules/@kubernetes/client-node/dist/index.js
 var import_node_fetch7 = __toESM(require_lib2(), 1);
 
-// src/kube/context.ts
-var import_yaml = __toESM(require_dist(), 1);
-
 // src/process-group.ts
 import { spawn } from "node:child_process";
 function spawnInGroup(program, args, options) {
@@ -53535,411 +53748,7 @@ var ExecPlugin = class {
   }
 };
 
-// src/kube/context.ts
-function loadKubeContext(target) {
-  if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
-    throw new ConfigError(
-      "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
-    );
-  }
-  const kc = new KubeConfig();
-  let dispose = () => {
-  };
-  if (target.inCluster) {
-    if (!process.env.KUBERNETES_SERVICE_HOST)
-      throw new CannotRunError(
-        "in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead"
-      );
-    try {
-      kc.loadFromCluster();
-    } catch (error) {
-      throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error))}`);
-    }
-  } else {
-    const files = kubeconfigFiles(target);
-    const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
-    const texts = target.kubeconfigContent ? [target.kubeconfigContent] : files.map((file) => readInputFile(file, "kubeconfig"));
-    const configs = texts.map((text) => checkYaml(text, source));
-    try {
-      if (target.kubeconfigContent) {
-        const dir = target.secretDir ? mkdtempSync(path2.join(target.secretDir, "cluster-")) : newSecretDir();
-        const temp = writeSecretFile(target.kubeconfigContent, dir);
-        dispose = temp.remove;
-        loadMerged(kc, [temp.file], configs);
-      } else loadMerged(kc, files, configs);
-    } catch (error) {
-      dispose();
-      throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
-    }
-    kc.users = kc.users.map((user) => user.token ? { ...user, token: user.token.trim() } : user);
-    for (const user of kc.users) registerCredentials(user);
-    serveExecCredentials(kc);
-    for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
-    try {
-      selectContext(kc, target.context, source);
-    } catch (error) {
-      dispose();
-      throw error;
-    }
-  }
-  return { kc, dispose };
-}
-function registerKubeconfigCredentials(content) {
-  const kc = new KubeConfig();
-  try {
-    kc.loadFromString(content);
-  } catch {
-    return;
-  }
-  for (const user of kc.users) registerCredentials(user);
-}
-function registerCredentials(user) {
-  registerSecret(user.token);
-  registerSecret(user.password);
-  registerSecret(user.keyData);
-  const providerConfig = user.authProvider?.config ?? {};
-  for (const [key, value] of Object.entries(providerConfig))
-    if (secretName.test(key) && typeof value === "string") registerSecret(value);
-  const execEnv = user.exec?.env ?? [];
-  for (const { name, value } of execEnv)
-    if (typeof name === "string" && secretName.test(name) && typeof value === "string") registerSecret(value);
-}
-var secretName = /token|secret|password|key/i;
-function loadMerged(kc, files, configs) {
-  const loaded = files.map((file, index2) => {
-    const one = new KubeConfig();
-    const dir = path2.dirname(path2.resolve(file));
-    one.loadFromString(JSON.stringify(withUserPathsResolved(configs[index2] ?? {}, dir)));
-    one.makePathsAbsolute(dir);
-    return one;
-  });
-  const firstOfEach = (lists) => {
-    const byName = /* @__PURE__ */ new Map();
-    for (const item of lists.flat()) if (!byName.has(item.name)) byName.set(item.name, item);
-    return [...byName.values()];
-  };
-  kc.loadFromOptions({
-    clusters: firstOfEach(loaded.map((one) => one.getClusters())),
-    users: firstOfEach(loaded.map((one) => one.getUsers())),
-    contexts: firstOfEach(loaded.map((one) => one.getContexts())),
-    currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean)
-  });
-}
-function withUserPathsResolved(config, dir) {
-  const relative = (value) => typeof value === "string" && value !== "" && !path2.isAbsolute(value);
-  const users = Array.isArray(config.users) ? config.users : [];
-  for (const entry of users) {
-    const user = entry?.user;
-    if (!user || typeof user !== "object") continue;
-    const tokenFile = user["token-file"];
-    if (relative(tokenFile)) user["token-file"] = path2.resolve(dir, tokenFile);
-    const exec = user.exec;
-    if (exec && relative(exec.command) && exec.command.includes("/"))
-      exec.command = path2.resolve(dir, exec.command);
-  }
-  return config;
-}
-function kubeconfigFiles(target) {
-  if (target.kubeconfig) return [target.kubeconfig];
-  const fromEnv = (process.env.KUBECONFIG ?? "").split(path2.delimiter).filter(Boolean);
-  if (fromEnv.length === 0) return [path2.join(os.homedir(), ".kube", "config")];
-  const existing = fromEnv.filter((file) => existsSync(file));
-  if (existing.length === 0)
-    throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(", ")}`);
-  return existing;
-}
-function checkYaml(text, source) {
-  const document2 = (0, import_yaml.parseDocument)(text, userYaml);
-  const problem = document2.errors[0];
-  if (problem) {
-    const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
-    const where = line ? ` at line ${line}, column ${column}` : "";
-    throw new ConfigError(`${source}: not valid YAML${where} (${problem.code})`);
-  }
-  const value = documentValue(document2, source);
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new ConfigError(
-      `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`
-    );
-  return value;
-}
-function selectContext(kc, wanted, source) {
-  const names = (items) => items.map((i) => i.name).join(", ") || "(none)";
-  const contextName = wanted ?? kc.getCurrentContext();
-  if (!contextName)
-    throw new CannotRunError(
-      `${source}: sets no current-context; give a context (--context) \u2014 it has: ${names(kc.getContexts())}`
-    );
-  const context = kc.getContextObject(contextName);
-  if (!context)
-    throw new CannotRunError(
-      `${source}: kube context "${contextName}" not found; the kubeconfig has: ${names(kc.getContexts())}`
-    );
-  kc.setCurrentContext(contextName);
-  if (!context.cluster || !kc.getCluster(context.cluster))
-    throw new CannotRunError(
-      `${source}: context "${contextName}" names cluster "${context.cluster}", which the kubeconfig does not define; it has: ${names(kc.getClusters())}`
-    );
-  if (context.user && !kc.getUser(context.user))
-    throw new CannotRunError(
-      `${source}: context "${contextName}" names user "${context.user}", which the kubeconfig does not define; it has: ${names(kc.getUsers())}`
-    );
-  const server = kc.getCurrentCluster()?.server ?? "";
-  let url;
-  try {
-    url = new URL(server);
-  } catch {
-    url = void 0;
-  }
-  if (!url || url.protocol !== "https:" && url.protocol !== "http:")
-    throw new CannotRunError(
-      `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`
-    );
-}
-function passwordOf(server) {
-  try {
-    return decodeURIComponent(new URL(server).password) || void 0;
-  } catch {
-    return void 0;
-  }
-}
-function newSecretDir() {
-  return mkdtempSync(path2.join(process.env.RUNNER_TEMP || os.tmpdir(), "chaos-gate-kubeconfig-"));
-}
-function writeSecretFile(content, dir) {
-  const file = path2.join(dir, "kubeconfig");
-  writeFileSync(file, content, { mode: 384 });
-  const remove = () => {
-    rmSync(dir, { recursive: true, force: true });
-    process.off("exit", remove);
-  };
-  process.on("exit", remove);
-  return { file, remove };
-}
-function contextNamespace(kc) {
-  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
-}
-
-// node_modules/p-map/index.js
-function pMap(iterable, mapper, options) {
-  return mapConcurrently(iterable, mapper, options, false);
-}
-function pMapSettled(iterable, mapper, options) {
-  return mapConcurrently(iterable, mapper, options, true);
-}
-async function mapConcurrently(iterable, mapper, {
-  concurrency = Number.POSITIVE_INFINITY,
-  stopOnError = true,
-  signal: signal3
-} = {}, isSettled) {
-  return new Promise((resolve_, reject_) => {
-    validateOptions(iterable, mapper, concurrency);
-    const result = [];
-    const errors = [];
-    let skippedCount = 0;
-    let isResolved = false;
-    let isIterableDone = false;
-    const pendingIndexes = /* @__PURE__ */ new Set();
-    let doneIndex = Number.POSITIVE_INFINITY;
-    let currentIndex = 0;
-    const iterator = getIterator(iterable);
-    const signalListener = () => {
-      reject(signal3.reason);
-    };
-    const cleanup = () => {
-      signal3?.removeEventListener("abort", signalListener);
-    };
-    const resolve = (value) => {
-      resolve_(value);
-      cleanup();
-    };
-    const reject = (reason) => {
-      if (isResolved) {
-        return;
-      }
-      isResolved = true;
-      reject_(reason);
-      cleanup();
-      if (!isIterableDone) {
-        closeIterator(iterator);
-      }
-    };
-    if (signal3) {
-      if (signal3.aborted) {
-        reject(signal3.reason);
-        return;
-      }
-      signal3.addEventListener("abort", signalListener, { once: true });
-    }
-    const pull = createPuller(iterator);
-    const settleIfFinished = () => {
-      if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
-        return;
-      }
-      for (const index2 of pendingIndexes) {
-        if (index2 < doneIndex) {
-          return;
-        }
-      }
-      if (!stopOnError) {
-        const collectedErrors = [];
-        for (let index2 = 0; index2 < Math.min(doneIndex, errors.length); index2++) {
-          if (index2 in errors) {
-            collectedErrors.push(errors[index2]);
-          }
-        }
-        if (collectedErrors.length > 0) {
-          reject(new AggregateError(collectedErrors));
-          return;
-        }
-      }
-      isResolved = true;
-      if (!isIterableDone) {
-        closeIterator(iterator);
-      }
-      const lastIndex = Math.min(doneIndex, result.length);
-      if (lastIndex === result.length && skippedCount === 0) {
-        resolve(result);
-        return;
-      }
-      resolve(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
-    };
-    const next = async () => {
-      if (isResolved || currentIndex >= doneIndex) {
-        return;
-      }
-      const index2 = currentIndex++;
-      pendingIndexes.add(index2);
-      let nextItem;
-      try {
-        nextItem = await pull();
-      } catch (error) {
-        pendingIndexes.delete(index2);
-        if (index2 < doneIndex) {
-          throw error;
-        }
-        settleIfFinished();
-        return;
-      }
-      if (nextItem.done) {
-        pendingIndexes.delete(index2);
-        doneIndex = Math.min(doneIndex, index2);
-        isIterableDone = true;
-        settleIfFinished();
-        return;
-      }
-      const runner = (async () => {
-        try {
-          const element = await nextItem.value;
-          if (isResolved || index2 >= doneIndex) {
-            return;
-          }
-          const value = await mapper(element, index2);
-          if (index2 >= doneIndex) {
-            return;
-          }
-          if (value === pMapStop) {
-            doneIndex = index2;
-            return;
-          }
-          if (value === pMapSkip) {
-            skippedCount++;
-          }
-          result[index2] = isSettled && value !== pMapSkip ? { status: "fulfilled", value } : value;
-        } catch (error) {
-          if (index2 >= doneIndex) {
-            return;
-          }
-          if (isSettled) {
-            result[index2] = { status: "rejected", reason: error };
-          } else if (stopOnError) {
-            reject(error);
-            return;
-          } else {
-            errors[index2] = error;
-          }
-        } finally {
-          pendingIndexes.delete(index2);
-          settleIfFinished();
-        }
-        try {
-          await next();
-        } catch (error) {
-          reject(error);
-        }
-      })();
-      runner.then(() => new Promise(() => {
-      })).then(resolve_);
-    };
-    (async () => {
-      for (let index2 = 0; index2 < concurrency; index2++) {
-        try {
-          await next();
-        } catch (error) {
-          reject(error);
-          break;
-        }
-        if (isResolved || currentIndex >= doneIndex) {
-          break;
-        }
-      }
-    })();
-  });
-}
-var pMapSkip = /* @__PURE__ */ Symbol("skip");
-var pMapStop = /* @__PURE__ */ Symbol("stop");
-function validateOptions(iterable, mapper, concurrency) {
-  if (iterable?.[Symbol.iterator] === void 0 && iterable?.[Symbol.asyncIterator] === void 0) {
-    throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
-  }
-  if (typeof mapper !== "function") {
-    throw new TypeError("Mapper function is required");
-  }
-  if (!isLimit(concurrency, 1)) {
-    throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency}\` (${typeof concurrency})`);
-  }
-}
-function isLimit(value, minimum) {
-  return Number.isSafeInteger(value) && value >= minimum || value === Number.POSITIVE_INFINITY;
-}
-function getIterator(iterable) {
-  return iterable[Symbol.asyncIterator] === void 0 ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
-}
-async function closeIterator(iterator) {
-  try {
-    await iterator.return?.();
-  } catch {
-  }
-}
-function createPuller(iterator) {
-  let isSourceDone = false;
-  const markDone = (item) => {
-    if (item?.done) {
-      isSourceDone = true;
-    }
-  };
-  return () => {
-    if (isSourceDone) {
-      return { done: true };
-    }
-    const result = iterator.next();
-    markDone(result);
-    if (typeof result?.then !== "function") {
-      return result;
-    }
-    const promise = Promise.resolve(result);
-    promise.then(markDone, () => {
-    });
-    return promise;
-  };
-}
-
 // src/kube/client.ts
-import http2 from "node:http";
-import https2 from "node:https";
-import { isIP } from "node:net";
-import { createInterface as createInterface2 } from "node:readline";
-import { setTimeout as sleep } from "node:timers/promises";
 var defaultRequestTimeoutMs = 3e4;
 function connect(kc, options = {}) {
   return {
@@ -54154,6 +53963,170 @@ function openWatch(connection, path3, query, onEvent, idleMs) {
   return { ended, abort: () => end("closed") };
 }
 
+// src/kube/context.ts
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path2 from "node:path";
+var import_yaml = __toESM(require_dist(), 1);
+function loadKubeContext(target) {
+  if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
+    throw new ConfigError(
+      "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
+    );
+  }
+  const kc = new KubeConfig();
+  if (target.inCluster) {
+    if (!process.env.KUBERNETES_SERVICE_HOST)
+      throw new CannotRunError(
+        "in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead"
+      );
+    try {
+      kc.loadFromCluster();
+    } catch (error) {
+      throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error))}`);
+    }
+  } else {
+    const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);
+    const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
+    const sources = target.kubeconfigContent ? [{ config: checkYaml(target.kubeconfigContent, source), dir: process.cwd() }] : files.map((file) => ({
+      config: checkYaml(readInputFile(file, "kubeconfig"), source),
+      dir: path2.dirname(path2.resolve(file))
+    }));
+    try {
+      loadMerged(kc, sources);
+    } catch (error) {
+      throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
+    }
+    kc.users = kc.users.map((user) => user.token ? { ...user, token: user.token.trim() } : user);
+    for (const user of kc.users) registerCredentials(user);
+    serveExecCredentials(kc);
+    for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
+    selectContext(kc, target.context, source);
+  }
+  return kc;
+}
+function registerKubeconfigCredentials(content) {
+  const kc = new KubeConfig();
+  try {
+    kc.loadFromString(content);
+  } catch {
+    return;
+  }
+  for (const user of kc.users) registerCredentials(user);
+}
+function registerCredentials(user) {
+  registerSecret(user.token);
+  registerSecret(user.password);
+  registerSecret(user.keyData);
+  const providerConfig = user.authProvider?.config ?? {};
+  for (const [key, value] of Object.entries(providerConfig))
+    if (secretName.test(key) && typeof value === "string") registerSecret(value);
+  const execEnv = user.exec?.env ?? [];
+  for (const { name, value } of execEnv)
+    if (typeof name === "string" && secretName.test(name) && typeof value === "string") registerSecret(value);
+}
+var secretName = /token|secret|password|key/i;
+function loadMerged(kc, sources) {
+  const loaded = sources.map(({ config, dir }) => {
+    const one = new KubeConfig();
+    one.loadFromString(JSON.stringify(withUserPathsResolved(config, dir)));
+    one.makePathsAbsolute(dir);
+    return one;
+  });
+  const firstOfEach = (lists) => {
+    const byName = /* @__PURE__ */ new Map();
+    for (const item of lists.flat()) if (!byName.has(item.name)) byName.set(item.name, item);
+    return [...byName.values()];
+  };
+  kc.loadFromOptions({
+    clusters: firstOfEach(loaded.map((one) => one.getClusters())),
+    users: firstOfEach(loaded.map((one) => one.getUsers())),
+    contexts: firstOfEach(loaded.map((one) => one.getContexts())),
+    currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean)
+  });
+}
+function withUserPathsResolved(config, dir) {
+  const relative = (value) => typeof value === "string" && value !== "" && !path2.isAbsolute(value);
+  const users = Array.isArray(config.users) ? config.users : [];
+  for (const entry of users) {
+    const user = entry?.user;
+    if (!user || typeof user !== "object") continue;
+    const tokenFile = user["token-file"];
+    if (relative(tokenFile)) user["token-file"] = path2.resolve(dir, tokenFile);
+    const exec = user.exec;
+    if (exec && relative(exec.command) && exec.command.includes("/"))
+      exec.command = path2.resolve(dir, exec.command);
+  }
+  return config;
+}
+function kubeconfigFiles(target) {
+  if (target.kubeconfig) return [target.kubeconfig];
+  const fromEnv = (process.env.KUBECONFIG ?? "").split(path2.delimiter).filter(Boolean);
+  if (fromEnv.length === 0) return [path2.join(os.homedir(), ".kube", "config")];
+  const existing = fromEnv.filter((file) => existsSync(file));
+  if (existing.length === 0)
+    throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(", ")}`);
+  return existing;
+}
+function checkYaml(text, source) {
+  const document2 = (0, import_yaml.parseDocument)(text, userYaml);
+  const problem = document2.errors[0];
+  if (problem) {
+    const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
+    const where = line ? ` at line ${line}, column ${column}` : "";
+    throw new ConfigError(`${source}: not valid YAML${where} (${problem.code})`);
+  }
+  const value = documentValue(document2, source);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ConfigError(
+      `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`
+    );
+  return value;
+}
+function selectContext(kc, wanted, source) {
+  const names = (items) => items.map((i) => i.name).join(", ") || "(none)";
+  const contextName = wanted ?? kc.getCurrentContext();
+  if (!contextName)
+    throw new CannotRunError(
+      `${source}: sets no current-context; give a context (--context) \u2014 it has: ${names(kc.getContexts())}`
+    );
+  const context = kc.getContextObject(contextName);
+  if (!context)
+    throw new CannotRunError(
+      `${source}: kube context "${contextName}" not found; the kubeconfig has: ${names(kc.getContexts())}`
+    );
+  kc.setCurrentContext(contextName);
+  if (!context.cluster || !kc.getCluster(context.cluster))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names cluster "${context.cluster}", which the kubeconfig does not define; it has: ${names(kc.getClusters())}`
+    );
+  if (context.user && !kc.getUser(context.user))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names user "${context.user}", which the kubeconfig does not define; it has: ${names(kc.getUsers())}`
+    );
+  const server = kc.getCurrentCluster()?.server ?? "";
+  let url;
+  try {
+    url = new URL(server);
+  } catch {
+    url = void 0;
+  }
+  if (!url || url.protocol !== "https:" && url.protocol !== "http:")
+    throw new CannotRunError(
+      `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`
+    );
+}
+function passwordOf(server) {
+  try {
+    return decodeURIComponent(new URL(server).password) || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function contextNamespace(kc) {
+  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
+}
+
 // src/kube/errors.ts
 function statusCode(error) {
   if (error instanceof ApiException) return error.code;
@@ -54287,17 +54260,13 @@ var LitmusClient = class {
 };
 
 export {
+  pMap,
+  pMapSettled,
   ObjectCustomObjectsApi,
   PatchStrategy,
   KubernetesObjectApi,
   setHeaderOptions,
   spawnInGroup,
-  loadKubeContext,
-  registerKubeconfigCredentials,
-  newSecretDir,
-  contextNamespace,
-  pMap,
-  pMapSettled,
   connect,
   limited,
   apiClient,
@@ -54305,6 +54274,9 @@ export {
   statusCode,
   describeApiError,
   apiError,
+  loadKubeContext,
+  registerKubeconfigCredentials,
+  contextNamespace,
   enginePlural,
   resultPlural,
   workflowRunLabel,

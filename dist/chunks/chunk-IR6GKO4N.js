@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-6JOE2MDB.js";
+} from "./chunk-DBUXLPFM.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-77QMFZKB.js";
+} from "./chunk-TUUVQPJO.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal
@@ -493,19 +493,11 @@ async function startRun(config, context) {
   const { log, signal } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config.timeoutMs);
-  let kube;
-  const release = () => {
-    kube?.dispose();
-    deadline.clear();
-  };
+  const release = () => deadline.clear();
   try {
     const inputs = readRunInputs(config);
-    kube = loadKubeContext({
-      ...config,
-      kubeconfigContent: context.kubeconfigContent,
-      secretDir: context.secretDir
-    });
-    const main = connect(kube.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
+    const kc = loadKubeContext({ ...config, kubeconfigContent: context.kubeconfigContent });
+    const main = connect(kc, { signal: AbortSignal.any([signal, deadline.signal]) });
     const plan = await preflight(config, inputs, main, signal, log);
     context.onStarted?.(plan.runId, plan.namespaces);
     const resources = new RunResources({

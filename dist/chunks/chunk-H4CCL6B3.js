@@ -16,7 +16,7 @@ import {
 } from "./chunk-WBJFAYQ2.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-77QMFZKB.js";
+} from "./chunk-TUUVQPJO.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19749,8 +19749,7 @@ function looksLikePath(text) {
 // src/action/state.ts
 var keys = {
   runs: "runs",
-  finished: "finished",
-  secretDir: "secretDir"
+  finished: "finished"
 };
 var runs = [];
 var state = {
@@ -19763,8 +19762,6 @@ var state = {
     saveState(keys.runs, JSON.stringify(runs));
   },
   /** The folder of the inline kubeconfig, removed by the post step if main could not. */
-  saveSecretDir: (dir) => saveState(keys.secretDir, dir),
-  secretDir: () => getState(keys.secretDir) || void 0,
   markFinished: () => saveState(keys.finished, "true"),
   /** Runs that started but never reached their end: the main step was killed. */
   unfinishedRuns() {
@@ -19796,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-H3U7LJXG.js.LEGAL.txt */
+/*! For license information please see chunk-H4CCL6B3.js.LEGAL.txt */

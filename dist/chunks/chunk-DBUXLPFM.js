@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-77QMFZKB.js";
+} from "./chunk-TUUVQPJO.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
