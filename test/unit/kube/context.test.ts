@@ -156,6 +156,8 @@ test('a KUBECONFIG list is merged as kubectl merges it: the first current-contex
     );
     process.env.KUBECONFIG = path.join(dir, 'missing');
     assert.match(failure({}), /KUBECONFIG names no file that exists: \S+missing$/);
+    // Inline content does not read KUBECONFIG at all.
+    assert.equal(loadKubeContext({ kubeconfigContent: kubeconfig() }).getCurrentContext(), 'prod');
   } finally {
     if (saved === undefined) delete process.env.KUBECONFIG;
     else process.env.KUBECONFIG = saved;
