@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-H4CCL6B3.js";
+} from "./chunks/chunk-T2QANT7Z.js";
 import {
   loadConfig,
   withCancellation
@@ -27,12 +27,12 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-IR6GKO4N.js";
-import "./chunks/chunk-DBUXLPFM.js";
+} from "./chunks/chunk-OZV6ZHEK.js";
+import "./chunks/chunk-J4LICR6J.js";
 import "./chunks/chunk-XQR7RJJX.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-TUUVQPJO.js";
+import "./chunks/chunk-QEOIYJYX.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

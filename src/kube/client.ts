@@ -22,7 +22,8 @@ import {
 } from '@kubernetes/client-node';
 import { CancelledError } from '../errors.ts';
 import { formatDuration } from '../config/duration.ts';
-import { CredentialsError } from './exec-credentials.ts';
+import { CredentialsError } from './credential-source.ts';
+import { renewCredentials } from './credentials.ts';
 
 export interface Connection {
   kc: KubeConfig;
@@ -169,10 +170,23 @@ function boundedHttp(connection: Connection): HttpLibrary {
   };
   return wrapHttpLibrary({
     async send(request) {
-      const agent = sharedAgent(request.getAgent(), request.getUrl());
-      if (agent) request.setAgent(agent);
+      const shareAgent = () => {
+        const agent = sharedAgent(request.getAgent(), request.getUrl());
+        if (agent) request.setAgent(agent);
+      };
+      shareAgent();
+      const sentAt = Date.now();
+      let renewed = false;
       for (let retries = 0; ; retries++) {
         const response = await once(request);
+        // Credentials that changed since they were read (a rotated token file, a revoked plugin token):
+        // new ones, and one more try. The server refused the request before it did anything.
+        if (response.httpStatusCode === 401 && !renewed && renewCredentials(connection.kc, sentAt)) {
+          renewed = true;
+          await authenticated(connection, connection.kc.applySecurityAuthentication(request));
+          shareAgent();
+          continue;
+        }
         const waitMs =
           retries < maxRetries
             ? retryAfterMs(response, request.getHttpMethod(), connection.requestTimeoutMs)
@@ -282,49 +296,62 @@ export function openWatch<T>(
     url.searchParams.set('watch', 'true');
     for (const [key, value] of Object.entries(query))
       if (value !== undefined) url.searchParams.set(key, String(value));
-    const options: https.RequestOptions = {};
-    await authenticated(connection, connection.kc.applyToHTTPSOptions(options));
-    // Stopped while the options were read: no request, and no timer to keep the process alive.
-    if (done) return;
-    const signal = AbortSignal.any([controller.signal, ...(connection.signal ? [connection.signal] : [])]);
-    const timeout = connection.requestTimeoutMs;
-    arm(timeout, () => new ApiTimeoutError(timeout));
-    const request = (url.protocol === 'http:' ? http : https).request(url, {
-      ...options,
-      agent: sharedAgent(options.agent as http.Agent | undefined, url.href),
-      method: 'GET',
-      headers: { ...options.headers, Accept: 'application/json' },
-      signal,
-    });
-    request.on('error', (error) => end(connectionEnded(connection) ?? error));
-    request.on('response', (response) => {
-      if (response.statusCode !== 200) {
-        let body = '';
-        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        response.on('end', () => end(new WatchStatusError(response.statusCode ?? 0, body.slice(0, 500))));
+    /** The server's answer to one watch request; undefined when the watch ended before or instead. */
+    const send = async (): Promise<http.IncomingMessage | undefined> => {
+      const options: https.RequestOptions = {};
+      await authenticated(connection, connection.kc.applyToHTTPSOptions(options));
+      // Stopped while the options were read: no request, and no timer to keep the process alive.
+      if (done) return undefined;
+      arm(connection.requestTimeoutMs, () => new ApiTimeoutError(connection.requestTimeoutMs));
+      const request = (url.protocol === 'http:' ? http : https).request(url, {
+        ...options,
+        agent: sharedAgent(options.agent as http.Agent | undefined, url.href),
+        method: 'GET',
+        headers: { ...options.headers, Accept: 'application/json' },
+        signal: AbortSignal.any([controller.signal, ...(connection.signal ? [connection.signal] : [])]),
+      });
+      return new Promise((resolve) => {
+        request.on('error', (error) => {
+          end(connectionEnded(connection) ?? error);
+          resolve(undefined);
+        });
+        request.on('response', resolve);
+        request.end();
+      });
+    };
+    const sentAt = Date.now();
+    let response = await send();
+    if (response?.statusCode === 401 && renewCredentials(connection.kc, sentAt)) {
+      // As for any other request (boundedHttp): new credentials, and one more try.
+      response.resume();
+      response = await send();
+    }
+    if (!response) return;
+    if (response.statusCode !== 200) {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => end(new WatchStatusError(response.statusCode ?? 0, body.slice(0, 500))));
+      return;
+    }
+    const stalled = () => new Error(`the watch sent nothing for ${formatDuration(idleMs)}`);
+    arm(idleMs, stalled);
+    response.on('data', () => arm(idleMs, stalled));
+    response.on('error', (error) => end(error));
+    response.on('end', () => end('closed'));
+    // A broken stream errors on the response (handled above) and again on the reader.
+    const lines = createInterface({ input: response }).on('error', () => {});
+    lines.on('line', (line) => {
+      if (done || line.trim() === '') return;
+      let event: WatchEvent<T>;
+      try {
+        event = JSON.parse(line) as WatchEvent<T>;
+      } catch {
+        // A line cut by a dropped connection: the stream ends with an error next.
         return;
       }
-      const stalled = () => new Error(`the watch sent nothing for ${formatDuration(idleMs)}`);
-      arm(idleMs, stalled);
-      response.on('data', () => arm(idleMs, stalled));
-      response.on('error', (error) => end(error));
-      response.on('end', () => end('closed'));
-      // A broken stream errors on the response (handled above) and again on the reader.
-      const lines = createInterface({ input: response }).on('error', () => {});
-      lines.on('line', (line) => {
-        if (done || line.trim() === '') return;
-        let event: WatchEvent<T>;
-        try {
-          event = JSON.parse(line) as WatchEvent<T>;
-        } catch {
-          // A line cut by a dropped connection: the stream ends with an error next.
-          return;
-        }
-        // Outside the catch: a failure of what reads the event is not a broken line to shrug off.
-        onEvent(event);
-      });
+      // Outside the catch: a failure of what reads the event is not a broken line to shrug off.
+      onEvent(event);
     });
-    request.end();
   })().catch((error: unknown) => end(error instanceof Error ? error : new Error(String(error))));
   return { ended, abort: () => end('closed') };
 }

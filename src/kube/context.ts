@@ -14,7 +14,7 @@ import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { readInputFile } from '../files.ts';
 import { displayUrl, redact, registerSecret } from '../secrets.ts';
 import { documentValue, userYaml } from '../yaml-value.ts';
-import { serveExecCredentials } from './exec-credentials.ts';
+import { serveCredentials } from './credentials.ts';
 
 export interface KubeTarget {
   kubeconfig?: string;
@@ -41,6 +41,7 @@ export function loadKubeContext(target: KubeTarget): KubeConfig {
     } catch (error) {
       throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error))}`);
     }
+    serveCredentials(kc);
   } else {
     const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);
     const source = target.kubeconfigContent ? 'the inline kubeconfig' : files.join(', ');
@@ -51,17 +52,17 @@ export function loadKubeContext(target: KubeTarget): KubeConfig {
           config: checkYaml(readInputFile(file, 'kubeconfig'), source),
           dir: path.dirname(path.resolve(file)),
         }));
+    let tokenFiles: Map<string, string>;
     try {
-      loadMerged(kc, sources);
+      tokenFiles = loadMerged(kc, sources);
     } catch (error) {
       // The YAML parsed, so this is about its structure ("users[0].name is missing"): no values.
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
     }
-    // A token read from `token-file` keeps the file's last newline, which no HTTP header may carry
-    // ("Bearer … is not a legal HTTP header value"); client-go trims it.
+    // A token given as a block scalar keeps its last newline, which no HTTP header may carry.
     kc.users = kc.users.map((user) => (user.token ? { ...user, token: user.token.trim() } : user));
     for (const user of kc.users) registerCredentials(user);
-    serveExecCredentials(kc);
+    serveCredentials(kc, { tokenFiles });
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
   }
@@ -105,9 +106,12 @@ const secretName = /token|secret|password|key/i;
  * or context, and the first to set current-context, wins. client-node's own merge takes the last
  * current-context, which would point the chaos at another cluster than kubectl's, and refuses a name
  * two files share. Each is loaded from the value already read and checked (UTF-16 included), its
- * relative paths resolved against its folder.
+ * relative paths resolved against its folder. Returns the token-file of each user that has one.
  */
-function loadMerged(kc: KubeConfig, sources: { config: Record<string, unknown>; dir: string }[]): void {
+function loadMerged(
+  kc: KubeConfig,
+  sources: { config: Record<string, unknown>; dir: string }[],
+): Map<string, string> {
   const loaded = sources.map(({ config, dir }) => {
     const one = new KubeConfig();
     one.loadFromString(JSON.stringify(withUserPathsResolved(config, dir)));
@@ -125,6 +129,24 @@ function loadMerged(kc: KubeConfig, sources: { config: Record<string, unknown>; 
     contexts: firstOfEach(loaded.map((one) => one.getContexts())),
     currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean),
   });
+  return tokenFilesOf(sources.map(({ config }) => config));
+}
+
+/** Each user's token-file, from the first file that names the user (the one the merge keeps). */
+function tokenFilesOf(configs: Record<string, unknown>[]): Map<string, string> {
+  const seen = new Set<string>();
+  const files = new Map<string, string>();
+  for (const config of configs) {
+    for (const entry of Array.isArray(config.users) ? (config.users as unknown[]) : []) {
+      const { name, user } = (entry ?? {}) as { name?: unknown; user?: { 'token-file'?: unknown } | null };
+      if (typeof name !== 'string' || seen.has(name)) continue;
+      seen.add(name);
+      const file = user?.['token-file'];
+      // Beside a token written in the kubeconfig, client-go still prefers what the file says.
+      if (typeof file === 'string' && file !== '') files.set(name, file);
+    }
+  }
+  return files;
 }
 
 /**

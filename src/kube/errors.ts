@@ -3,7 +3,7 @@
 import { ApiException } from '@kubernetes/client-node';
 import { CannotRunError } from '../errors.ts';
 import { redact } from '../secrets.ts';
-import { CredentialsError } from './exec-credentials.ts';
+import { CredentialsError } from './credential-source.ts';
 
 interface StatusBody {
   message?: string;

@@ -3,18 +3,14 @@
 // plugin without a limit and leaves its stdin open: a plugin waiting for a login that no one will give
 // in CI hung the job past its timeout. Here the plugin runs as client-go runs it for a non-interactive
 // caller (stdin closed, KUBERNETES_EXEC_INFO saying `interactive: false`), within a time limit; one run
-// of it serves the requests made meanwhile, and its credential is kept until it expires. A failure
-// names the user, the command and what went wrong, where client-node's read "cannot reach the server".
-import type { KubeConfig, User } from '@kubernetes/client-node';
+// of it serves the requests made meanwhile, and its credential is kept until it expires or a request
+// is refused with it (401). A failure names the user, the command and what went wrong, where
+// client-node's read "cannot reach the server".
+import type { KubeConfig } from '@kubernetes/client-node';
 import * as z from 'zod';
-import { CannotRunError } from '../errors.ts';
 import { spawnInGroup } from '../process-group.ts';
 import { redact, registerSecret } from '../secrets.ts';
-
-/** The user's credentials could not be had from its plugin (exit code 2, like no connection). */
-export class CredentialsError extends CannotRunError {
-  override name = 'CredentialsError';
-}
+import { CredentialsError, type CredentialSource, type RequestOptions } from './credential-source.ts';
 
 // client-go's ExecConfig (k8s.io/client-go/tools/clientcmd/api/v1), the fields a plugin run needs.
 const execConfigSchema = z.object({
@@ -46,38 +42,12 @@ export const defaultPluginTimeoutMs = 60_000;
 /** What of the plugin's stderr a message quotes. */
 const stderrShown = 2_000;
 
-type Authenticator = Parameters<KubeConfig['addAuthenticator']>[0];
-type RequestOptions = Parameters<Authenticator['applyAuthentication']>[1];
-
-/**
- * Takes the `exec` users of a loaded kubeconfig away from client-node's plugin runner and serves them
- * here. Call it once, right after loading.
- */
-export function serveExecCredentials(kc: KubeConfig, timeoutMs = defaultPluginTimeoutMs): void {
-  const plugins = new Map<string, ExecPlugin>();
-  kc.users = kc.users.map((user) => {
-    if (!user.exec) return user;
-    plugins.set(user.name, new ExecPlugin(kc, user.name, user.exec, timeoutMs));
-    return { ...user, exec: undefined };
-  });
-  if (plugins.size === 0) return;
-  kc.addAuthenticator({
-    isAuthProvider: (user: User) => plugins.has(user.name),
-    async applyAuthentication(user: User, options: RequestOptions) {
-      const { status } = await (plugins.get(user.name) as ExecPlugin).credential();
-      if (status.clientCertificateData) options.cert = status.clientCertificateData;
-      if (status.clientKeyData) options.key = status.clientKeyData;
-      if (status.token) options.headers = { ...options.headers, Authorization: `Bearer ${status.token}` };
-    },
-  });
-}
-
-class ExecPlugin {
+export class ExecPlugin implements CredentialSource {
   readonly #kc: KubeConfig;
   readonly #user: string;
   readonly #config: unknown;
   readonly #timeoutMs: number;
-  #cached?: { credential: ExecCredential; expiresAt: number };
+  #cached?: { credential: ExecCredential; expiresAt: number; obtainedAt: number };
   #running?: Promise<ExecCredential>;
 
   constructor(kc: KubeConfig, user: string, config: unknown, timeoutMs: number) {
@@ -87,8 +57,20 @@ class ExecPlugin {
     this.#timeoutMs = timeoutMs;
   }
 
+  async apply(options: RequestOptions): Promise<void> {
+    const { status } = await this.#credential();
+    if (status.clientCertificateData) options.cert = status.clientCertificateData;
+    if (status.clientKeyData) options.key = status.clientKeyData;
+    if (status.token) options.headers = { ...options.headers, Authorization: `Bearer ${status.token}` };
+  }
+
+  renew(since: number): boolean {
+    if (this.#cached && this.#cached.obtainedAt <= since) this.#cached = undefined;
+    return true;
+  }
+
   /** The credential: the one kept while it holds, else the plugin's answer (one run for all who ask). */
-  async credential(): Promise<ExecCredential> {
+  async #credential(): Promise<ExecCredential> {
     if (this.#cached && Date.now() < this.#cached.expiresAt) return this.#cached.credential;
     this.#running ??= this.#run().finally(() => (this.#running = undefined));
     return this.#running;
@@ -103,7 +85,7 @@ class ExecPlugin {
     const { expirationTimestamp } = credential.status;
     // Without an expiry the credential holds for the whole run, as kubectl keeps it.
     const expiresAt = expirationTimestamp ? Date.parse(expirationTimestamp) : Number.POSITIVE_INFINITY;
-    this.#cached = { credential, expiresAt: Number.isNaN(expiresAt) ? 0 : expiresAt };
+    this.#cached = { credential, expiresAt: Number.isNaN(expiresAt) ? 0 : expiresAt, obtainedAt: Date.now() };
     return credential;
   }
 

@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CoreV1Api,
   CustomObjectsApi,
+  KubeConfig,
   PatchStrategy,
   RbacAuthorizationV1Api,
   setHeaderOptions,
@@ -267,7 +268,7 @@ describe('permissions change mid-run', () => {
         name: account,
         body: { metadata: { name: account }, rules: rules(allowed) },
       });
-    return { kubeconfig, restrict };
+    return { account, token, kubeconfig, restrict };
   }
 
   test('list and watch taken away mid-run: the stop patch still goes out, and the unconfirmed engine is reported', async () => {
@@ -309,6 +310,50 @@ describe('permissions change mid-run', () => {
       ),
       'stopped',
     );
+  });
+  test('the token file rotated and the old token revoked mid-run: the chaos is still stopped and cleaned up', async () => {
+    const { dir, name, engine } = neverEndingEngine('rotated');
+    const verbs = ['get', 'list', 'watch', 'create', 'patch', 'delete'];
+    const first = await limitedUser(dir, verbs);
+    const second = await limitedUser(workDir(), verbs);
+    // A projected service account token, as a kubeconfig's token-file names it.
+    const tokenFile = path.join(dir, 'token');
+    writeFileSync(tokenFile, first.token);
+    const kubeconfig = path.join(dir, 'rotating-kubeconfig');
+    writeFileSync(
+      kubeconfig,
+      readFileSync(first.kubeconfig, 'utf8').replace(`token: ${first.token}`, `token-file: ${tokenFile}`),
+    );
+    const started = run(['--engine', engine, '--timeout', '2m'], kubeconfig);
+    await started.reached(running(name));
+    // What the kubelet does before a token expires; deleting the account revokes the tokens it had.
+    writeFileSync(tokenFile, second.token);
+    const core = env.sandbox.kc.makeApiClient(CoreV1Api);
+    await core.deleteNamespacedServiceAccount({ namespace, name: first.account });
+    const oldToken = new KubeConfig();
+    oldToken.loadFromFile(first.kubeconfig);
+    const refused = await eventually(
+      () =>
+        oldToken
+          .makeApiClient(CoreV1Api)
+          .readNamespace({ name: namespace })
+          .then(
+            () => 200,
+            (error: unknown) => (error as { code?: number }).code,
+          ),
+      (code) => code === 401,
+    );
+    assert.equal(refused, 401, 'the API server refuses the first token now');
+    started.kill('SIGTERM');
+    const result = await started.done;
+
+    assert.equal(result.code, 143, result.stdout + result.stderr);
+    assert.ok(env.operator.aborted.has(name), 'the stop patch went out with the new token');
+    assert.ok(
+      !(await leftovers(env.sandbox.kc, namespace)).engines.includes(name),
+      'and the engine was deleted',
+    );
+    assert.doesNotMatch(result.stdout + result.stderr, /HTTP 401|chaos may still be running/);
   });
 });
 

@@ -81027,6 +81027,18 @@ var init_dist = __esm({
   }
 });
 
+// src/kube/credential-source.ts
+var CredentialsError;
+var init_credential_source = __esm({
+  "src/kube/credential-source.ts"() {
+    "use strict";
+    init_errors();
+    CredentialsError = class extends CannotRunError {
+      name = "CredentialsError";
+    };
+  }
+});
+
 // src/process-group.ts
 import { spawn } from "node:child_process";
 function spawnInGroup(program, args, options) {
@@ -81051,35 +81063,14 @@ var init_process_group = __esm({
 });
 
 // src/kube/exec-credentials.ts
-function serveExecCredentials(kc, timeoutMs = defaultPluginTimeoutMs) {
-  const plugins = /* @__PURE__ */ new Map();
-  kc.users = kc.users.map((user) => {
-    if (!user.exec) return user;
-    plugins.set(user.name, new ExecPlugin(kc, user.name, user.exec, timeoutMs));
-    return { ...user, exec: void 0 };
-  });
-  if (plugins.size === 0) return;
-  kc.addAuthenticator({
-    isAuthProvider: (user) => plugins.has(user.name),
-    async applyAuthentication(user, options) {
-      const { status } = await plugins.get(user.name).credential();
-      if (status.clientCertificateData) options.cert = status.clientCertificateData;
-      if (status.clientKeyData) options.key = status.clientKeyData;
-      if (status.token) options.headers = { ...options.headers, Authorization: `Bearer ${status.token}` };
-    }
-  });
-}
-var CredentialsError, execConfigSchema, execCredentialSchema, defaultPluginTimeoutMs, stderrShown, ExecPlugin;
+var execConfigSchema, execCredentialSchema, defaultPluginTimeoutMs, stderrShown, ExecPlugin;
 var init_exec_credentials = __esm({
   "src/kube/exec-credentials.ts"() {
     "use strict";
     init_zod();
-    init_errors();
     init_process_group();
     init_secrets();
-    CredentialsError = class extends CannotRunError {
-      name = "CredentialsError";
-    };
+    init_credential_source();
     execConfigSchema = object({
       command: string2().min(1),
       args: array(string2()).optional(),
@@ -81114,8 +81105,18 @@ var init_exec_credentials = __esm({
         this.#config = config2;
         this.#timeoutMs = timeoutMs;
       }
+      async apply(options) {
+        const { status } = await this.#credential();
+        if (status.clientCertificateData) options.cert = status.clientCertificateData;
+        if (status.clientKeyData) options.key = status.clientKeyData;
+        if (status.token) options.headers = { ...options.headers, Authorization: `Bearer ${status.token}` };
+      }
+      renew(since) {
+        if (this.#cached && this.#cached.obtainedAt <= since) this.#cached = void 0;
+        return true;
+      }
       /** The credential: the one kept while it holds, else the plugin's answer (one run for all who ask). */
-      async credential() {
+      async #credential() {
         if (this.#cached && Date.now() < this.#cached.expiresAt) return this.#cached.credential;
         this.#running ??= this.#run().finally(() => this.#running = void 0);
         return this.#running;
@@ -81128,7 +81129,7 @@ var init_exec_credentials = __esm({
         registerSecret(credential.status.clientKeyData);
         const { expirationTimestamp } = credential.status;
         const expiresAt = expirationTimestamp ? Date.parse(expirationTimestamp) : Number.POSITIVE_INFINITY;
-        this.#cached = { credential, expiresAt: Number.isNaN(expiresAt) ? 0 : expiresAt };
+        this.#cached = { credential, expiresAt: Number.isNaN(expiresAt) ? 0 : expiresAt, obtainedAt: Date.now() };
         return credential;
       }
       #fail(why) {
@@ -81233,6 +81234,107 @@ var init_exec_credentials = __esm({
   }
 });
 
+// src/kube/token-file.ts
+import { readFileSync } from "node:fs";
+var maxAgeMs, TokenFile;
+var init_token_file = __esm({
+  "src/kube/token-file.ts"() {
+    "use strict";
+    init_errors();
+    init_secrets();
+    init_credential_source();
+    maxAgeMs = 6e4;
+    TokenFile = class {
+      #whose;
+      #file;
+      #token;
+      /** `whose`: the credentials' owner as a message names it (`kubeconfig user "ci"`). */
+      constructor(whose, file) {
+        this.#whose = whose;
+        this.#file = file;
+      }
+      apply(options) {
+        const now = Date.now();
+        if (!this.#token || now - this.#token.readAt >= maxAgeMs) {
+          try {
+            this.#token = { value: this.#read(), readAt: now };
+          } catch (error2) {
+            if (!this.#token) throw error2;
+          }
+        }
+        options.headers = { ...options.headers, Authorization: `Bearer ${this.#token.value}` };
+        return Promise.resolve();
+      }
+      renew(since) {
+        if (this.#token && this.#token.readAt <= since) this.#token = void 0;
+        return true;
+      }
+      #read() {
+        let text3;
+        try {
+          text3 = readFileSync(this.#file, "utf8");
+        } catch (error2) {
+          throw this.#fail(`cannot be read: ${errorMessage(error2)}`);
+        }
+        const token = text3.trim();
+        if (!token) throw this.#fail("is empty");
+        registerSecret(token);
+        return token;
+      }
+      #fail(why) {
+        return new CredentialsError(`the token of ${this.#whose} is read from ${this.#file}, which ${why}`);
+      }
+    };
+  }
+});
+
+// src/kube/credentials.ts
+function serveCredentials(kc, options = {}) {
+  const { tokenFiles = /* @__PURE__ */ new Map(), pluginTimeoutMs = defaultPluginTimeoutMs } = options;
+  const sources = /* @__PURE__ */ new Map();
+  kc.users = kc.users.map((user) => {
+    if (user.exec) {
+      sources.set(user.name, new ExecPlugin(kc, user.name, user.exec, pluginTimeoutMs));
+      return { ...user, exec: void 0 };
+    }
+    const tokenFile = tokenFiles.get(user.name);
+    if (tokenFile) {
+      sources.set(user.name, new TokenFile(`kubeconfig user "${user.name}"`, tokenFile));
+      return { ...user, token: void 0 };
+    }
+    const serviceAccountToken = inClusterTokenFile(user);
+    if (serviceAccountToken) {
+      sources.set(user.name, new TokenFile("the pod's service account", serviceAccountToken));
+      return { ...user, authProvider: void 0 };
+    }
+    return user;
+  });
+  if (sources.size === 0) return;
+  served.set(kc, sources);
+  kc.addAuthenticator({
+    isAuthProvider: (user) => sources.has(user.name),
+    applyAuthentication: (user, options2) => sources.get(user.name).apply(options2)
+  });
+}
+function renewCredentials(kc, since) {
+  const user = kc.getCurrentUser();
+  return !!user && (served.get(kc)?.get(user.name)?.renew(since) ?? false);
+}
+function inClusterTokenFile(user) {
+  const provider = user.authProvider;
+  const file = provider?.name === "tokenFile" ? provider.config?.tokenFile : void 0;
+  return typeof file === "string" && file !== "" ? file : void 0;
+}
+var served;
+var init_credentials = __esm({
+  "src/kube/credentials.ts"() {
+    "use strict";
+    init_exec_credentials();
+    init_token_file();
+    served = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/kube/client.ts
 import http2 from "node:http";
 import https2 from "node:https";
@@ -81320,10 +81422,21 @@ function boundedHttp(connection) {
   };
   return wrapHttpLibrary({
     async send(request) {
-      const agent = sharedAgent(request.getAgent(), request.getUrl());
-      if (agent) request.setAgent(agent);
+      const shareAgent = () => {
+        const agent = sharedAgent(request.getAgent(), request.getUrl());
+        if (agent) request.setAgent(agent);
+      };
+      shareAgent();
+      const sentAt = Date.now();
+      let renewed = false;
       for (let retries = 0; ; retries++) {
         const response = await once(request);
+        if (response.httpStatusCode === 401 && !renewed && renewCredentials(connection.kc, sentAt)) {
+          renewed = true;
+          await authenticated(connection, connection.kc.applySecurityAuthentication(request));
+          shareAgent();
+          continue;
+        }
         const waitMs = retries < maxRetries ? retryAfterMs(response, request.getHttpMethod(), connection.requestTimeoutMs) : void 0;
         if (waitMs === void 0) return response;
         try {
@@ -81391,46 +81504,57 @@ function openWatch(connection, path7, query, onEvent, idleMs) {
     url.searchParams.set("watch", "true");
     for (const [key, value] of Object.entries(query))
       if (value !== void 0) url.searchParams.set(key, String(value));
-    const options = {};
-    await authenticated(connection, connection.kc.applyToHTTPSOptions(options));
-    if (done) return;
-    const signal3 = AbortSignal.any([controller.signal, ...connection.signal ? [connection.signal] : []]);
-    const timeout = connection.requestTimeoutMs;
-    arm(timeout, () => new ApiTimeoutError(timeout));
-    const request = (url.protocol === "http:" ? http2 : https2).request(url, {
-      ...options,
-      agent: sharedAgent(options.agent, url.href),
-      method: "GET",
-      headers: { ...options.headers, Accept: "application/json" },
-      signal: signal3
+    const send = async () => {
+      const options = {};
+      await authenticated(connection, connection.kc.applyToHTTPSOptions(options));
+      if (done) return void 0;
+      arm(connection.requestTimeoutMs, () => new ApiTimeoutError(connection.requestTimeoutMs));
+      const request = (url.protocol === "http:" ? http2 : https2).request(url, {
+        ...options,
+        agent: sharedAgent(options.agent, url.href),
+        method: "GET",
+        headers: { ...options.headers, Accept: "application/json" },
+        signal: AbortSignal.any([controller.signal, ...connection.signal ? [connection.signal] : []])
+      });
+      return new Promise((resolve) => {
+        request.on("error", (error2) => {
+          end(connectionEnded(connection) ?? error2);
+          resolve(void 0);
+        });
+        request.on("response", resolve);
+        request.end();
+      });
+    };
+    const sentAt = Date.now();
+    let response = await send();
+    if (response?.statusCode === 401 && renewCredentials(connection.kc, sentAt)) {
+      response.resume();
+      response = await send();
+    }
+    if (!response) return;
+    if (response.statusCode !== 200) {
+      let body = "";
+      response.on("data", (chunk) => body += chunk.toString());
+      response.on("end", () => end(new WatchStatusError(response.statusCode ?? 0, body.slice(0, 500))));
+      return;
+    }
+    const stalled = () => new Error(`the watch sent nothing for ${formatDuration(idleMs)}`);
+    arm(idleMs, stalled);
+    response.on("data", () => arm(idleMs, stalled));
+    response.on("error", (error2) => end(error2));
+    response.on("end", () => end("closed"));
+    const lines = createInterface2({ input: response }).on("error", () => {
     });
-    request.on("error", (error2) => end(connectionEnded(connection) ?? error2));
-    request.on("response", (response) => {
-      if (response.statusCode !== 200) {
-        let body = "";
-        response.on("data", (chunk) => body += chunk.toString());
-        response.on("end", () => end(new WatchStatusError(response.statusCode ?? 0, body.slice(0, 500))));
+    lines.on("line", (line) => {
+      if (done || line.trim() === "") return;
+      let event;
+      try {
+        event = JSON.parse(line);
+      } catch {
         return;
       }
-      const stalled = () => new Error(`the watch sent nothing for ${formatDuration(idleMs)}`);
-      arm(idleMs, stalled);
-      response.on("data", () => arm(idleMs, stalled));
-      response.on("error", (error2) => end(error2));
-      response.on("end", () => end("closed"));
-      const lines = createInterface2({ input: response }).on("error", () => {
-      });
-      lines.on("line", (line) => {
-        if (done || line.trim() === "") return;
-        let event;
-        try {
-          event = JSON.parse(line);
-        } catch {
-          return;
-        }
-        onEvent(event);
-      });
+      onEvent(event);
     });
-    request.end();
   })().catch((error2) => end(error2 instanceof Error ? error2 : new Error(String(error2))));
   return { ended, abort: () => end("closed") };
 }
@@ -81441,7 +81565,8 @@ var init_client = __esm({
     init_dist();
     init_errors();
     init_duration();
-    init_exec_credentials();
+    init_credential_source();
+    init_credentials();
     defaultRequestTimeoutMs = 3e4;
     ApiTimeoutError = class extends Error {
       name = "ApiTimeoutError";
@@ -81507,7 +81632,7 @@ var init_errors4 = __esm({
     init_dist();
     init_errors();
     init_secrets();
-    init_exec_credentials();
+    init_credential_source();
   }
 });
 
@@ -81529,14 +81654,14 @@ var init_client2 = __esm({
         this.#api = apiClient(connection, ObjectCustomObjectsApi);
       }
       async assertInstalled() {
-        let served = [];
+        let served2 = [];
         try {
-          served = (await this.#api.getAPIResources({ group, version: version2 })).resources.map((r) => r.name);
+          served2 = (await this.#api.getAPIResources({ group, version: version2 })).resources.map((r) => r.name);
         } catch (error2) {
           if (statusCode(error2) !== 404)
             throw apiError(`checking for Argo Workflows (${group}/${version2})`, error2);
         }
-        if (!served.includes(workflowPlural)) {
+        if (!served2.includes(workflowPlural)) {
           throw new CannotRunError(
             `Argo Workflows is not installed in this cluster: CRD ${workflowPlural}.${group} not found`
           );
@@ -82501,6 +82626,7 @@ function loadKubeContext(target) {
     } catch (error2) {
       throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error2))}`);
     }
+    serveCredentials(kc);
   } else {
     const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);
     const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
@@ -82508,14 +82634,15 @@ function loadKubeContext(target) {
       config: checkYaml(readInputFile(file, "kubeconfig"), source),
       dir: path5.dirname(path5.resolve(file))
     }));
+    let tokenFiles;
     try {
-      loadMerged(kc, sources);
+      tokenFiles = loadMerged(kc, sources);
     } catch (error2) {
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error2))}`);
     }
     kc.users = kc.users.map((user) => user.token ? { ...user, token: user.token.trim() } : user);
     for (const user of kc.users) registerCredentials(user);
-    serveExecCredentials(kc);
+    serveCredentials(kc, { tokenFiles });
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
   }
@@ -82550,6 +82677,21 @@ function loadMerged(kc, sources) {
     contexts: firstOfEach(loaded.map((one) => one.getContexts())),
     currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean)
   });
+  return tokenFilesOf(sources.map(({ config: config2 }) => config2));
+}
+function tokenFilesOf(configs) {
+  const seen = /* @__PURE__ */ new Set();
+  const files = /* @__PURE__ */ new Map();
+  for (const config2 of configs) {
+    for (const entry of Array.isArray(config2.users) ? config2.users : []) {
+      const { name, user } = entry ?? {};
+      if (typeof name !== "string" || seen.has(name)) continue;
+      seen.add(name);
+      const file = user?.["token-file"];
+      if (typeof file === "string" && file !== "") files.set(name, file);
+    }
+  }
+  return files;
 }
 function withUserPathsResolved(config2, dir) {
   const relative = (value) => typeof value === "string" && value !== "" && !path5.isAbsolute(value);
@@ -82642,7 +82784,7 @@ var init_context = __esm({
     init_files();
     init_secrets();
     init_yaml_value();
-    init_exec_credentials();
+    init_credentials();
     secretName = /token|secret|password|key/i;
   }
 });
@@ -82797,16 +82939,16 @@ var init_client3 = __esm({
       }
       /** Fails with a plain message when the Litmus CRDs are not served (discovery needs no special rights). */
       async assertInstalled(extra = []) {
-        let served;
+        let served2;
         try {
           const list = await this.#api.getAPIResources({ group: litmusGroup, version: litmusVersion });
-          served = list.resources.map((r) => r.name);
+          served2 = list.resources.map((r) => r.name);
         } catch (error2) {
           if (statusCode(error2) !== 404)
             throw apiError(`checking for LitmusChaos (${litmusGroup}/${litmusVersion})`, error2);
-          served = [];
+          served2 = [];
         }
-        const missing = [...requiredResources, ...extra].find((plural) => !served.includes(plural));
+        const missing = [...requiredResources, ...extra].find((plural) => !served2.includes(plural));
         if (missing) {
           throw new CannotRunError(
             `LitmusChaos is not installed in this cluster: CRD ${missing}.${litmusGroup} not found`

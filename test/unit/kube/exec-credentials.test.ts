@@ -11,7 +11,7 @@ import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { CancelledError, CannotRunError } from '../../../src/errors.ts';
 import { apiClient, connect, openWatch } from '../../../src/kube/client.ts';
 import { loadKubeContext } from '../../../src/kube/context.ts';
-import { serveExecCredentials } from '../../../src/kube/exec-credentials.ts';
+import { serveCredentials } from '../../../src/kube/credentials.ts';
 import { LitmusClient } from '../../../src/litmus/client.ts';
 import { redact } from '../../../src/secrets.ts';
 
@@ -67,7 +67,7 @@ function kubeconfig(server: string, exec: Record<string, unknown>): string {
 function served(server: string, exec: Record<string, unknown>, timeoutMs?: number): KubeConfig {
   const kc = new KubeConfig();
   kc.loadFromString(kubeconfig(server, exec));
-  serveExecCredentials(kc, timeoutMs);
+  serveCredentials(kc, { pluginTimeoutMs: timeoutMs });
   return kc;
 }
 
@@ -241,7 +241,7 @@ test('a user without credentials (no `user:` map) is left as it is', limit, asyn
       'current-context': 'c',
     }),
   );
-  serveExecCredentials(kc);
+  serveCredentials(kc);
   await new LitmusClient(connect(kc)).assertInstalled();
   assert.deepEqual(seen, ['(none)']);
 });

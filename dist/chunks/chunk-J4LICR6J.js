@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-TUUVQPJO.js";
+} from "./chunk-QEOIYJYX.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

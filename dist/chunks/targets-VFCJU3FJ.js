@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-IR6GKO4N.js";
-import "./chunk-DBUXLPFM.js";
+} from "./chunk-OZV6ZHEK.js";
+import "./chunk-J4LICR6J.js";
 import "./chunk-XQR7RJJX.js";
 import "./chunk-CTDFPK6X.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-TUUVQPJO.js";
+import "./chunk-QEOIYJYX.js";
 import "./chunk-OTKAZZYV.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HWNAFO7O.js";

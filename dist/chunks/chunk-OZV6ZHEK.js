@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-DBUXLPFM.js";
+} from "./chunk-J4LICR6J.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-TUUVQPJO.js";
+} from "./chunk-QEOIYJYX.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

@@ -53557,6 +53557,11 @@ function setHeaderOptions(key, value, opt) {
 // node_modules/@kubernetes/client-node/dist/index.js
 var import_node_fetch7 = __toESM(require_lib2(), 1);
 
+// src/kube/credential-source.ts
+var CredentialsError = class extends CannotRunError {
+  name = "CredentialsError";
+};
+
 // src/process-group.ts
 import { spawn } from "node:child_process";
 function spawnInGroup(program, args, options) {
@@ -53576,9 +53581,6 @@ function spawnInGroup(program, args, options) {
 }
 
 // src/kube/exec-credentials.ts
-var CredentialsError = class extends CannotRunError {
-  name = "CredentialsError";
-};
 var execConfigSchema = object({
   command: string().min(1),
   args: array(string()).optional(),
@@ -53600,24 +53602,6 @@ var execCredentialSchema = object({
 });
 var defaultPluginTimeoutMs = 6e4;
 var stderrShown = 2e3;
-function serveExecCredentials(kc, timeoutMs = defaultPluginTimeoutMs) {
-  const plugins = /* @__PURE__ */ new Map();
-  kc.users = kc.users.map((user) => {
-    if (!user.exec) return user;
-    plugins.set(user.name, new ExecPlugin(kc, user.name, user.exec, timeoutMs));
-    return { ...user, exec: void 0 };
-  });
-  if (plugins.size === 0) return;
-  kc.addAuthenticator({
-    isAuthProvider: (user) => plugins.has(user.name),
-    async applyAuthentication(user, options) {
-      const { status } = await plugins.get(user.name).credential();
-      if (status.clientCertificateData) options.cert = status.clientCertificateData;
-      if (status.clientKeyData) options.key = status.clientKeyData;
-      if (status.token) options.headers = { ...options.headers, Authorization: `Bearer ${status.token}` };
-    }
-  });
-}
 var ExecPlugin = class {
   #kc;
   #user;
@@ -53631,8 +53615,18 @@ var ExecPlugin = class {
     this.#config = config;
     this.#timeoutMs = timeoutMs;
   }
+  async apply(options) {
+    const { status } = await this.#credential();
+    if (status.clientCertificateData) options.cert = status.clientCertificateData;
+    if (status.clientKeyData) options.key = status.clientKeyData;
+    if (status.token) options.headers = { ...options.headers, Authorization: `Bearer ${status.token}` };
+  }
+  renew(since) {
+    if (this.#cached && this.#cached.obtainedAt <= since) this.#cached = void 0;
+    return true;
+  }
   /** The credential: the one kept while it holds, else the plugin's answer (one run for all who ask). */
-  async credential() {
+  async #credential() {
     if (this.#cached && Date.now() < this.#cached.expiresAt) return this.#cached.credential;
     this.#running ??= this.#run().finally(() => this.#running = void 0);
     return this.#running;
@@ -53645,7 +53639,7 @@ var ExecPlugin = class {
     registerSecret(credential.status.clientKeyData);
     const { expirationTimestamp } = credential.status;
     const expiresAt = expirationTimestamp ? Date.parse(expirationTimestamp) : Number.POSITIVE_INFINITY;
-    this.#cached = { credential, expiresAt: Number.isNaN(expiresAt) ? 0 : expiresAt };
+    this.#cached = { credential, expiresAt: Number.isNaN(expiresAt) ? 0 : expiresAt, obtainedAt: Date.now() };
     return credential;
   }
   #fail(why) {
@@ -53748,6 +53742,90 @@ var ExecPlugin = class {
   }
 };
 
+// src/kube/token-file.ts
+import { readFileSync } from "node:fs";
+var maxAgeMs = 6e4;
+var TokenFile = class {
+  #whose;
+  #file;
+  #token;
+  /** `whose`: the credentials' owner as a message names it (`kubeconfig user "ci"`). */
+  constructor(whose, file) {
+    this.#whose = whose;
+    this.#file = file;
+  }
+  apply(options) {
+    const now = Date.now();
+    if (!this.#token || now - this.#token.readAt >= maxAgeMs) {
+      try {
+        this.#token = { value: this.#read(), readAt: now };
+      } catch (error) {
+        if (!this.#token) throw error;
+      }
+    }
+    options.headers = { ...options.headers, Authorization: `Bearer ${this.#token.value}` };
+    return Promise.resolve();
+  }
+  renew(since) {
+    if (this.#token && this.#token.readAt <= since) this.#token = void 0;
+    return true;
+  }
+  #read() {
+    let text;
+    try {
+      text = readFileSync(this.#file, "utf8");
+    } catch (error) {
+      throw this.#fail(`cannot be read: ${errorMessage(error)}`);
+    }
+    const token = text.trim();
+    if (!token) throw this.#fail("is empty");
+    registerSecret(token);
+    return token;
+  }
+  #fail(why) {
+    return new CredentialsError(`the token of ${this.#whose} is read from ${this.#file}, which ${why}`);
+  }
+};
+
+// src/kube/credentials.ts
+var served = /* @__PURE__ */ new WeakMap();
+function serveCredentials(kc, options = {}) {
+  const { tokenFiles = /* @__PURE__ */ new Map(), pluginTimeoutMs = defaultPluginTimeoutMs } = options;
+  const sources = /* @__PURE__ */ new Map();
+  kc.users = kc.users.map((user) => {
+    if (user.exec) {
+      sources.set(user.name, new ExecPlugin(kc, user.name, user.exec, pluginTimeoutMs));
+      return { ...user, exec: void 0 };
+    }
+    const tokenFile = tokenFiles.get(user.name);
+    if (tokenFile) {
+      sources.set(user.name, new TokenFile(`kubeconfig user "${user.name}"`, tokenFile));
+      return { ...user, token: void 0 };
+    }
+    const serviceAccountToken = inClusterTokenFile(user);
+    if (serviceAccountToken) {
+      sources.set(user.name, new TokenFile("the pod's service account", serviceAccountToken));
+      return { ...user, authProvider: void 0 };
+    }
+    return user;
+  });
+  if (sources.size === 0) return;
+  served.set(kc, sources);
+  kc.addAuthenticator({
+    isAuthProvider: (user) => sources.has(user.name),
+    applyAuthentication: (user, options2) => sources.get(user.name).apply(options2)
+  });
+}
+function renewCredentials(kc, since) {
+  const user = kc.getCurrentUser();
+  return !!user && (served.get(kc)?.get(user.name)?.renew(since) ?? false);
+}
+function inClusterTokenFile(user) {
+  const provider = user.authProvider;
+  const file = provider?.name === "tokenFile" ? provider.config?.tokenFile : void 0;
+  return typeof file === "string" && file !== "" ? file : void 0;
+}
+
 // src/kube/client.ts
 var defaultRequestTimeoutMs = 3e4;
 function connect(kc, options = {}) {
@@ -53840,10 +53918,21 @@ function boundedHttp(connection) {
   };
   return wrapHttpLibrary({
     async send(request) {
-      const agent = sharedAgent(request.getAgent(), request.getUrl());
-      if (agent) request.setAgent(agent);
+      const shareAgent = () => {
+        const agent = sharedAgent(request.getAgent(), request.getUrl());
+        if (agent) request.setAgent(agent);
+      };
+      shareAgent();
+      const sentAt = Date.now();
+      let renewed = false;
       for (let retries = 0; ; retries++) {
         const response = await once(request);
+        if (response.httpStatusCode === 401 && !renewed && renewCredentials(connection.kc, sentAt)) {
+          renewed = true;
+          await authenticated(connection, connection.kc.applySecurityAuthentication(request));
+          shareAgent();
+          continue;
+        }
         const waitMs = retries < maxRetries ? retryAfterMs(response, request.getHttpMethod(), connection.requestTimeoutMs) : void 0;
         if (waitMs === void 0) return response;
         try {
@@ -53919,46 +54008,57 @@ function openWatch(connection, path3, query, onEvent, idleMs) {
     url.searchParams.set("watch", "true");
     for (const [key, value] of Object.entries(query))
       if (value !== void 0) url.searchParams.set(key, String(value));
-    const options = {};
-    await authenticated(connection, connection.kc.applyToHTTPSOptions(options));
-    if (done) return;
-    const signal3 = AbortSignal.any([controller.signal, ...connection.signal ? [connection.signal] : []]);
-    const timeout = connection.requestTimeoutMs;
-    arm(timeout, () => new ApiTimeoutError(timeout));
-    const request = (url.protocol === "http:" ? http2 : https2).request(url, {
-      ...options,
-      agent: sharedAgent(options.agent, url.href),
-      method: "GET",
-      headers: { ...options.headers, Accept: "application/json" },
-      signal: signal3
+    const send = async () => {
+      const options = {};
+      await authenticated(connection, connection.kc.applyToHTTPSOptions(options));
+      if (done) return void 0;
+      arm(connection.requestTimeoutMs, () => new ApiTimeoutError(connection.requestTimeoutMs));
+      const request = (url.protocol === "http:" ? http2 : https2).request(url, {
+        ...options,
+        agent: sharedAgent(options.agent, url.href),
+        method: "GET",
+        headers: { ...options.headers, Accept: "application/json" },
+        signal: AbortSignal.any([controller.signal, ...connection.signal ? [connection.signal] : []])
+      });
+      return new Promise((resolve) => {
+        request.on("error", (error) => {
+          end(connectionEnded(connection) ?? error);
+          resolve(void 0);
+        });
+        request.on("response", resolve);
+        request.end();
+      });
+    };
+    const sentAt = Date.now();
+    let response = await send();
+    if (response?.statusCode === 401 && renewCredentials(connection.kc, sentAt)) {
+      response.resume();
+      response = await send();
+    }
+    if (!response) return;
+    if (response.statusCode !== 200) {
+      let body = "";
+      response.on("data", (chunk) => body += chunk.toString());
+      response.on("end", () => end(new WatchStatusError(response.statusCode ?? 0, body.slice(0, 500))));
+      return;
+    }
+    const stalled = () => new Error(`the watch sent nothing for ${formatDuration(idleMs)}`);
+    arm(idleMs, stalled);
+    response.on("data", () => arm(idleMs, stalled));
+    response.on("error", (error) => end(error));
+    response.on("end", () => end("closed"));
+    const lines = createInterface2({ input: response }).on("error", () => {
     });
-    request.on("error", (error) => end(connectionEnded(connection) ?? error));
-    request.on("response", (response) => {
-      if (response.statusCode !== 200) {
-        let body = "";
-        response.on("data", (chunk) => body += chunk.toString());
-        response.on("end", () => end(new WatchStatusError(response.statusCode ?? 0, body.slice(0, 500))));
+    lines.on("line", (line) => {
+      if (done || line.trim() === "") return;
+      let event;
+      try {
+        event = JSON.parse(line);
+      } catch {
         return;
       }
-      const stalled = () => new Error(`the watch sent nothing for ${formatDuration(idleMs)}`);
-      arm(idleMs, stalled);
-      response.on("data", () => arm(idleMs, stalled));
-      response.on("error", (error) => end(error));
-      response.on("end", () => end("closed"));
-      const lines = createInterface2({ input: response }).on("error", () => {
-      });
-      lines.on("line", (line) => {
-        if (done || line.trim() === "") return;
-        let event;
-        try {
-          event = JSON.parse(line);
-        } catch {
-          return;
-        }
-        onEvent(event);
-      });
+      onEvent(event);
     });
-    request.end();
   })().catch((error) => end(error instanceof Error ? error : new Error(String(error))));
   return { ended, abort: () => end("closed") };
 }
@@ -53985,6 +54085,7 @@ function loadKubeContext(target) {
     } catch (error) {
       throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error))}`);
     }
+    serveCredentials(kc);
   } else {
     const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);
     const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
@@ -53992,14 +54093,15 @@ function loadKubeContext(target) {
       config: checkYaml(readInputFile(file, "kubeconfig"), source),
       dir: path2.dirname(path2.resolve(file))
     }));
+    let tokenFiles;
     try {
-      loadMerged(kc, sources);
+      tokenFiles = loadMerged(kc, sources);
     } catch (error) {
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
     }
     kc.users = kc.users.map((user) => user.token ? { ...user, token: user.token.trim() } : user);
     for (const user of kc.users) registerCredentials(user);
-    serveExecCredentials(kc);
+    serveCredentials(kc, { tokenFiles });
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
   }
@@ -54044,6 +54146,21 @@ function loadMerged(kc, sources) {
     contexts: firstOfEach(loaded.map((one) => one.getContexts())),
     currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean)
   });
+  return tokenFilesOf(sources.map(({ config }) => config));
+}
+function tokenFilesOf(configs) {
+  const seen = /* @__PURE__ */ new Set();
+  const files = /* @__PURE__ */ new Map();
+  for (const config of configs) {
+    for (const entry of Array.isArray(config.users) ? config.users : []) {
+      const { name, user } = entry ?? {};
+      if (typeof name !== "string" || seen.has(name)) continue;
+      seen.add(name);
+      const file = user?.["token-file"];
+      if (typeof file === "string" && file !== "") files.set(name, file);
+    }
+  }
+  return files;
 }
 function withUserPathsResolved(config, dir) {
   const relative = (value) => typeof value === "string" && value !== "" && !path2.isAbsolute(value);
@@ -54178,16 +54295,16 @@ var LitmusClient = class {
   }
   /** Fails with a plain message when the Litmus CRDs are not served (discovery needs no special rights). */
   async assertInstalled(extra = []) {
-    let served;
+    let served2;
     try {
       const list = await this.#api.getAPIResources({ group: litmusGroup, version: litmusVersion });
-      served = list.resources.map((r) => r.name);
+      served2 = list.resources.map((r) => r.name);
     } catch (error) {
       if (statusCode(error) !== 404)
         throw apiError(`checking for LitmusChaos (${litmusGroup}/${litmusVersion})`, error);
-      served = [];
+      served2 = [];
     }
-    const missing = [...requiredResources, ...extra].find((plural) => !served.includes(plural));
+    const missing = [...requiredResources, ...extra].find((plural) => !served2.includes(plural));
     if (missing) {
       throw new CannotRunError(
         `LitmusChaos is not installed in this cluster: CRD ${missing}.${litmusGroup} not found`

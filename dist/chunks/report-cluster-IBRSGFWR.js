@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-TUUVQPJO.js";
+} from "./chunk-QEOIYJYX.js";
 import {
   convertChaos,
   expectedResultNames

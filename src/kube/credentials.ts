@@ -1,0 +1,62 @@
+// The kubeconfig users whose credentials can change while a run goes on are served here rather than
+// by client-node: a plugin's (exec-credentials.ts), and a token file's, the pod's service account
+// token included (token-file.ts). After a 401 the credentials the request carried are dropped, and
+// client.ts sends it once more with new ones, as client-go does: a token rotated on disk, or revoked
+// before its expiry, no longer fails a chaos run half-way, with its faults still running.
+import type { KubeConfig, User } from '@kubernetes/client-node';
+import type { CredentialSource } from './credential-source.ts';
+import { defaultPluginTimeoutMs, ExecPlugin } from './exec-credentials.ts';
+import { TokenFile } from './token-file.ts';
+
+const served = new WeakMap<KubeConfig, ReadonlyMap<string, CredentialSource>>();
+
+export interface ServeOptions {
+  /** Each user's token-file by user name (client-node reads it once and keeps no path). */
+  tokenFiles?: ReadonlyMap<string, string>;
+  pluginTimeoutMs?: number;
+}
+
+/** Takes those users of a loaded kubeconfig away from client-node. Call it once, right after loading. */
+export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): void {
+  const { tokenFiles = new Map<string, string>(), pluginTimeoutMs = defaultPluginTimeoutMs } = options;
+  const sources = new Map<string, CredentialSource>();
+  kc.users = kc.users.map((user) => {
+    if (user.exec) {
+      sources.set(user.name, new ExecPlugin(kc, user.name, user.exec, pluginTimeoutMs));
+      return { ...user, exec: undefined };
+    }
+    const tokenFile = tokenFiles.get(user.name);
+    if (tokenFile) {
+      sources.set(user.name, new TokenFile(`kubeconfig user "${user.name}"`, tokenFile));
+      return { ...user, token: undefined };
+    }
+    const serviceAccountToken = inClusterTokenFile(user);
+    if (serviceAccountToken) {
+      sources.set(user.name, new TokenFile("the pod's service account", serviceAccountToken));
+      return { ...user, authProvider: undefined };
+    }
+    return user;
+  });
+  if (sources.size === 0) return;
+  served.set(kc, sources);
+  kc.addAuthenticator({
+    isAuthProvider: (user: User) => sources.has(user.name),
+    applyAuthentication: (user: User, options) => (sources.get(user.name) as CredentialSource).apply(options),
+  });
+}
+
+/**
+ * After a 401 to a request sent at `since`: drops the credentials it carried. True when a second try
+ * may carry others; false for credentials that cannot change (a token written in the kubeconfig).
+ */
+export function renewCredentials(kc: KubeConfig, since: number): boolean {
+  const user = kc.getCurrentUser();
+  return !!user && (served.get(kc)?.get(user.name)?.renew(since) ?? false);
+}
+
+/** client-node's KubeConfig.loadFromCluster gives its user the service account token's path this way. */
+function inClusterTokenFile(user: User): string | undefined {
+  const provider = user.authProvider as { name?: unknown; config?: { tokenFile?: unknown } } | undefined;
+  const file = provider?.name === 'tokenFile' ? provider.config?.tokenFile : undefined;
+  return typeof file === 'string' && file !== '' ? file : undefined;
+}
