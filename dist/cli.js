@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-QVVQIE7Q.js");
+var { main } = await import("./chunks/main-6S3FE2SH.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-T2QANT7Z.js";
+} from "./chunks/chunk-T5RP2NMC.js";
 import {
   loadConfig,
   withCancellation
@@ -27,12 +27,12 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-OZV6ZHEK.js";
-import "./chunks/chunk-J4LICR6J.js";
+} from "./chunks/chunk-ABDR5L5N.js";
+import "./chunks/chunk-PT3E44LX.js";
 import "./chunks/chunk-XQR7RJJX.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-QEOIYJYX.js";
+import "./chunks/chunk-62AHV27S.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import tls from 'node:tls';
 import { KubeConfig, type User } from '@kubernetes/client-node';
 import { parseDocument } from 'yaml';
 import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
@@ -66,7 +67,23 @@ export function loadKubeContext(target: KubeTarget): KubeConfig {
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
   }
+  trustSystemCertificates(kc);
   return kc;
+}
+
+/**
+ * A cluster whose kubeconfig gives no CA is checked, by kubectl, against the certificates the system
+ * trusts (SSL_CERT_FILE and SSL_CERT_DIR included): how an OpenShift or on-premises cluster signed by a
+ * company CA installed on the CI agent is reached. Node trusts only its own bundle unless told; reading
+ * the system's store takes some 70 ms, so only such a cluster pays for it.
+ */
+function trustSystemCertificates(kc: KubeConfig): void {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster?.server.startsWith('https:') || cluster.caData || cluster.caFile || cluster.skipTLSVerify)
+    return;
+  tls.setDefaultCACertificates([
+    ...new Set([...tls.getCACertificates('default'), ...tls.getCACertificates('system')]),
+  ]);
 }
 
 /**

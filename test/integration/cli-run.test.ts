@@ -234,6 +234,30 @@ describe('chaos-gate run on a real API server', () => {
     assert.equal(proxy.tunnels.length, tunnels, 'NO_PROXY kept it off the proxy');
   });
 
+  test("a cluster whose CA the kubeconfig does not give, trusted by the system (SSL_CERT_FILE): the run passes, as kubectl's does", async () => {
+    const dir = workDir();
+    const kubeconfig = path.join(dir, 'kubeconfig');
+    const withoutCa = readFileSync(env.sandbox.kubeconfigPath, 'utf8').replace(
+      /^\s*certificate-authority-data: .*\n/m,
+      '',
+    );
+    assert.doesNotMatch(withoutCa, /certificate-authority/);
+    writeFileSync(kubeconfig, withoutCa);
+    // What a company CA installed on the agent looks like to OpenSSL, Go and now Node.
+    const companyCa = path.join(dir, 'company-ca.pem');
+    writeFileSync(companyCa, env.sandbox.caPem);
+    const trusted = await env.run(['--engine', engineFile(dir, uniqueName('system-ca'), 'pass')], {
+      kubeconfig,
+      env: { SSL_CERT_FILE: companyCa },
+    }).done;
+    assert.equal(trusted.code, 0, trusted.stdout + trusted.stderr);
+    const untrusted = await env.run(['--engine', engineFile(dir, uniqueName('no-ca'), 'pass')], {
+      kubeconfig,
+    }).done;
+    assert.equal(untrusted.code, 2, untrusted.stdout + untrusted.stderr);
+    assert.match(untrusted.stderr, /cannot reach the Kubernetes API server: .*certificate/);
+  });
+
   test('a failed verdict fails the gate with exit code 1', async () => {
     const dir = workDir();
     const run = await env.run([

@@ -72185,7 +72185,7 @@ var require_dist3 = __commonJS({
     var debug_1 = __importDefault(require_src());
     var dns = __importStar(__require("dns"));
     var net2 = __importStar(__require("net"));
-    var tls = __importStar(__require("tls"));
+    var tls2 = __importStar(__require("tls"));
     var url_1 = __require("url");
     var debug = (0, debug_1.default)("socks-proxy-agent");
     var setServernameFromNonIpHost = (options) => {
@@ -72303,7 +72303,7 @@ var require_dist3 = __commonJS({
         }
         if (opts.secureEndpoint) {
           debug("Upgrading socket connection to TLS");
-          const tlsSocket = tls.connect({
+          const tlsSocket = tls2.connect({
             ...omit2(setServernameFromNonIpHost(opts), "host", "path", "port"),
             socket
           });
@@ -75550,7 +75550,7 @@ var require_websocket = __commonJS({
     var http3 = __require("http");
     var net2 = __require("net");
     var querystring = __require("querystring");
-    var tls = __require("tls");
+    var tls2 = __require("tls");
     var { randomBytes: randomBytes2, createHash } = __require("crypto");
     var { Duplex, Readable } = __require("stream");
     var { URL: URL3 } = __require("url");
@@ -76324,7 +76324,7 @@ var require_websocket = __commonJS({
       if (!options.servername && options.servername !== "") {
         options.servername = net2.isIP(options.host) ? "" : options.host;
       }
-      return tls.connect(options);
+      return tls2.connect(options);
     }
     function abortHandshake(websocket, stream, message) {
       websocket._readyState = WebSocket2.CLOSING;
@@ -82609,6 +82609,7 @@ var init_apply = __esm({
 import { existsSync } from "node:fs";
 import os2 from "node:os";
 import path5 from "node:path";
+import tls from "node:tls";
 function loadKubeContext(target) {
   if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
     throw new ConfigError(
@@ -82646,7 +82647,16 @@ function loadKubeContext(target) {
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
   }
+  trustSystemCertificates(kc);
   return kc;
+}
+function trustSystemCertificates(kc) {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster?.server.startsWith("https:") || cluster.caData || cluster.caFile || cluster.skipTLSVerify)
+    return;
+  tls.setDefaultCACertificates([
+    .../* @__PURE__ */ new Set([...tls.getCACertificates("default"), ...tls.getCACertificates("system")])
+  ]);
 }
 function registerCredentials(user) {
   registerSecret(user.token);

@@ -8759,7 +8759,7 @@ var require_dist3 = __commonJS({
     var debug_1 = __importDefault(require_src());
     var dns = __importStar(__require("dns"));
     var net2 = __importStar(__require("net"));
-    var tls = __importStar(__require("tls"));
+    var tls2 = __importStar(__require("tls"));
     var url_1 = __require("url");
     var debug = (0, debug_1.default)("socks-proxy-agent");
     var setServernameFromNonIpHost = (options) => {
@@ -8877,7 +8877,7 @@ var require_dist3 = __commonJS({
         }
         if (opts.secureEndpoint) {
           debug("Upgrading socket connection to TLS");
-          const tlsSocket = tls.connect({
+          const tlsSocket = tls2.connect({
             ...omit(setServernameFromNonIpHost(opts), "host", "path", "port"),
             socket
           });
@@ -11273,7 +11273,7 @@ var require_websocket = __commonJS({
     var http3 = __require("http");
     var net2 = __require("net");
     var querystring = __require("querystring");
-    var tls = __require("tls");
+    var tls2 = __require("tls");
     var { randomBytes, createHash } = __require("crypto");
     var { Duplex, Readable } = __require("stream");
     var { URL: URL3 } = __require("url");
@@ -12047,7 +12047,7 @@ var require_websocket = __commonJS({
       if (!options.servername && options.servername !== "") {
         options.servername = net2.isIP(options.host) ? "" : options.host;
       }
-      return tls.connect(options);
+      return tls2.connect(options);
     }
     function abortHandshake(websocket, stream, message) {
       websocket._readyState = WebSocket2.CLOSING;
@@ -54067,6 +54067,7 @@ function openWatch(connection, path3, query, onEvent, idleMs) {
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path2 from "node:path";
+import tls from "node:tls";
 var import_yaml = __toESM(require_dist(), 1);
 function loadKubeContext(target) {
   if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
@@ -54105,7 +54106,16 @@ function loadKubeContext(target) {
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
   }
+  trustSystemCertificates(kc);
   return kc;
+}
+function trustSystemCertificates(kc) {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster?.server.startsWith("https:") || cluster.caData || cluster.caFile || cluster.skipTLSVerify)
+    return;
+  tls.setDefaultCACertificates([
+    .../* @__PURE__ */ new Set([...tls.getCACertificates("default"), ...tls.getCACertificates("system")])
+  ]);
 }
 function registerKubeconfigCredentials(content) {
   const kc = new KubeConfig();

@@ -16,7 +16,7 @@ import {
 } from "./chunk-WBJFAYQ2.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-QEOIYJYX.js";
+} from "./chunk-62AHV27S.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-T2QANT7Z.js.LEGAL.txt */
+/*! For license information please see chunk-T5RP2NMC.js.LEGAL.txt */

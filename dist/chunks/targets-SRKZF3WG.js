@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-OZV6ZHEK.js";
-import "./chunk-J4LICR6J.js";
+} from "./chunk-ABDR5L5N.js";
+import "./chunk-PT3E44LX.js";
 import "./chunk-XQR7RJJX.js";
 import "./chunk-CTDFPK6X.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-QEOIYJYX.js";
+import "./chunk-62AHV27S.js";
 import "./chunk-OTKAZZYV.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HWNAFO7O.js";

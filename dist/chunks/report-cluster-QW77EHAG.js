@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-QEOIYJYX.js";
+} from "./chunk-62AHV27S.js";
 import {
   convertChaos,
   expectedResultNames

@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-QEOIYJYX.js";
+} from "./chunk-62AHV27S.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-J4LICR6J.js";
+} from "./chunk-PT3E44LX.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-QEOIYJYX.js";
+} from "./chunk-62AHV27S.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal
