@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-T5RP2NMC.js";
+} from "./chunks/chunk-FFX4G7AU.js";
 import {
   loadConfig,
   withCancellation
@@ -27,12 +27,12 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-ABDR5L5N.js";
-import "./chunks/chunk-PT3E44LX.js";
+} from "./chunks/chunk-6242JZHU.js";
+import "./chunks/chunk-T5XNHYU3.js";
 import "./chunks/chunk-XQR7RJJX.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-62AHV27S.js";
+import "./chunks/chunk-JSQ2XHL6.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

@@ -189,7 +189,17 @@ function withUserPathsResolved(config: Record<string, unknown>, dir: string): Re
 function kubeconfigFiles(target: KubeTarget): string[] {
   if (target.kubeconfig) return [target.kubeconfig];
   const fromEnv = (process.env.KUBECONFIG ?? '').split(path.delimiter).filter(Boolean);
-  if (fromEnv.length === 0) return [path.join(os.homedir(), '.kube', 'config')];
+  if (fromEnv.length === 0) {
+    const file = path.join(os.homedir(), '.kube', 'config');
+    if (existsSync(file)) return [file];
+    // kubectl would turn to the pod's service account here; the chaos goes to that cluster only if asked.
+    const inPod = process.env.KUBERNETES_SERVICE_HOST
+      ? ", or use this pod's service account (--in-cluster, or inCluster: true)"
+      : '';
+    throw new CannotRunError(
+      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (--kubeconfig, or the kubeconfig input)${inPod}`,
+    );
+  }
   // kubectl passes over the files of the list that do not exist; when none does, it is said here.
   const existing = fromEnv.filter((file) => existsSync(file));
   if (existing.length === 0)

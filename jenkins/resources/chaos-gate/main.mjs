@@ -82720,7 +82720,14 @@ function withUserPathsResolved(config2, dir) {
 function kubeconfigFiles(target) {
   if (target.kubeconfig) return [target.kubeconfig];
   const fromEnv = (process.env.KUBECONFIG ?? "").split(path5.delimiter).filter(Boolean);
-  if (fromEnv.length === 0) return [path5.join(os2.homedir(), ".kube", "config")];
+  if (fromEnv.length === 0) {
+    const file = path5.join(os2.homedir(), ".kube", "config");
+    if (existsSync(file)) return [file];
+    const inPod = process.env.KUBERNETES_SERVICE_HOST ? ", or use this pod's service account (--in-cluster, or inCluster: true)" : "";
+    throw new CannotRunError(
+      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (--kubeconfig, or the kubeconfig input)${inPod}`
+    );
+  }
   const existing = fromEnv.filter((file) => existsSync(file));
   if (existing.length === 0)
     throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(", ")}`);

@@ -191,3 +191,27 @@ test("paths in a kubeconfig are its folder's, as kubectl reads them; a UTF-16 fi
     assert.equal(options.headers?.Authorization, expected, user);
   }
 });
+
+test('no kubeconfig at all: the message says where it looked, and in a pod how to use its service account', (t) => {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-home-'));
+  const env = (name: string, value: string | undefined) => {
+    const before = process.env[name];
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+    t.after(() => {
+      if (before === undefined) delete process.env[name];
+      else process.env[name] = before;
+    });
+  };
+  env('HOME', home);
+  env('KUBECONFIG', undefined);
+  env('KUBERNETES_SERVICE_HOST', undefined);
+  const config = path.join(home, '.kube', 'config');
+  assert.equal(
+    failure({}),
+    `no kubeconfig: KUBECONFIG is not set and ${config} does not exist; give one (--kubeconfig, or the kubeconfig input)`,
+  );
+  // A Jenkins agent in a pod: kubectl would quietly use the pod's own cluster; the chaos goes there only if asked.
+  env('KUBERNETES_SERVICE_HOST', '10.0.0.1');
+  assert.match(failure({}), /, or use this pod's service account \(--in-cluster, or inCluster: true\)$/);
+});

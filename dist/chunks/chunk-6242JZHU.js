@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-PT3E44LX.js";
+} from "./chunk-T5XNHYU3.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-62AHV27S.js";
+} from "./chunk-JSQ2XHL6.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-62AHV27S.js";
+} from "./chunk-JSQ2XHL6.js";
 import {
   convertChaos,
   expectedResultNames

@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-62AHV27S.js";
+} from "./chunk-JSQ2XHL6.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
