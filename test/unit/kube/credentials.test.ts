@@ -1,49 +1,23 @@
 // Credentials that change while a run goes on: a token file rotated on disk, a plugin's token revoked
-// before its expiry. A loopback server accepts only the token the test says is current and answers
-// any other with 401, as an API server does for an expired or revoked token.
+// before its expiry. A loopback server accepts only the tokens the test says are valid.
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { KubeConfig } from '@kubernetes/client-node';
-import { CannotRunError } from '../../../src/errors.ts';
 import { connect, openWatch } from '../../../src/kube/client.ts';
 import { loadKubeContext } from '../../../src/kube/context.ts';
 import { serveCredentials } from '../../../src/kube/credentials.ts';
 import { LitmusClient } from '../../../src/litmus/client.ts';
 import { redact } from '../../../src/secrets.ts';
+import { loopbackApi, refusal } from '../../support/loopback-api.ts';
 
 const limit = { timeout: 20_000 };
 
-/** Answers Litmus discovery (and an empty watch) for the tokens `accepted` holds; 401 for any other. */
-async function guardedServer(t: { after: (fn: () => Promise<void>) => void }, accepted: Set<string>) {
-  const seen: string[] = [];
-  const server = http.createServer((request, response) => {
-    const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
-    seen.push(`${request.url?.includes('watch=true') ? 'watch' : 'get'} ${token}`);
-    response.setHeader('Content-Type', 'application/json');
-    if (!accepted.has(token)) {
-      response.statusCode = 401;
-      return response.end(
-        JSON.stringify({ kind: 'Status', status: 'Failure', reason: 'Unauthorized', code: 401 }),
-      );
-    }
-    if (request.url?.includes('watch=true'))
-      return response.end(`${JSON.stringify({ type: 'ADDED', object: { metadata: { name: 'e' } } })}\n`);
-    response.end(
-      JSON.stringify({
-        kind: 'APIResourceList',
-        resources: [{ name: 'chaosengines' }, { name: 'chaosresults' }],
-      }),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
-}
+/** The server's rule: only these bearer tokens are valid now. */
+const bearerIn = (tokens: Set<string>) => (authorization: string) =>
+  tokens.has(authorization.replace(/^Bearer /, ''));
 
 function kubeconfigFile(server: string, user: Record<string, unknown>) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-credentials-'));
@@ -68,22 +42,12 @@ function withTokenFile(server: string, first: string) {
   return { kubeconfig: file, rotate: (next: string) => writeFileSync(tokenFile, `${next}\n`) };
 }
 
-const refusal = async (litmus: LitmusClient): Promise<string> => {
-  const error: unknown = await litmus.assertInstalled().then(
-    () => assert.fail('the request went through'),
-    (caught: unknown) => caught,
-  );
-  // Exit code 2: nothing could be judged.
-  assert.ok(error instanceof CannotRunError, String(error));
-  return error.message;
-};
-
 test(
   'a token file rotated on disk: a 401 has it read again and the request sent once more',
   limit,
   async (t) => {
     const accepted = new Set(['token-before-rotation-1']);
-    const { url, seen } = await guardedServer(t, accepted);
+    const { url, seen } = await loopbackApi(t, bearerIn(accepted));
     const { kubeconfig, rotate } = withTokenFile(url, 'token-before-rotation-1');
     const litmus = new LitmusClient(connect(loadKubeContext({ kubeconfig })));
     await litmus.assertInstalled();
@@ -94,10 +58,10 @@ test(
     await litmus.assertInstalled();
     await litmus.assertInstalled();
     assert.deepEqual(seen, [
-      'get token-before-rotation-1',
-      'get token-before-rotation-1',
-      'get token-after-rotation-2',
-      'get token-after-rotation-2',
+      'Bearer token-before-rotation-1',
+      'Bearer token-before-rotation-1',
+      'Bearer token-after-rotation-2',
+      'Bearer token-after-rotation-2',
     ]);
     assert.equal(redact('token-after-rotation-2'), '***', 'the new token is masked too');
   },
@@ -107,7 +71,7 @@ test(
   'a token file is read again once its token is a minute old, without waiting for a 401',
   limit,
   async (t) => {
-    const { url, seen } = await guardedServer(t, new Set(['minute-token-1', 'minute-token-2']));
+    const { url, seen } = await loopbackApi(t, bearerIn(new Set(['minute-token-1', 'minute-token-2'])));
     const { kubeconfig, rotate } = withTokenFile(url, 'minute-token-1');
     t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
     const litmus = new LitmusClient(connect(loadKubeContext({ kubeconfig })));
@@ -117,7 +81,7 @@ test(
     await litmus.assertInstalled();
     t.mock.timers.tick(1_000);
     await litmus.assertInstalled();
-    assert.deepEqual(seen, ['get minute-token-1', 'get minute-token-1', 'get minute-token-2']);
+    assert.deepEqual(seen, ['Bearer minute-token-1', 'Bearer minute-token-1', 'Bearer minute-token-2']);
   },
 );
 
@@ -126,7 +90,7 @@ test(
   limit,
   async (t) => {
     const accepted = new Set(['vanishing-token-1']);
-    const { url } = await guardedServer(t, accepted);
+    const { url } = await loopbackApi(t, bearerIn(accepted));
     const { kubeconfig } = withTokenFile(url, 'vanishing-token-1');
     t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
     const litmus = new LitmusClient(connect(loadKubeContext({ kubeconfig })));
@@ -148,15 +112,15 @@ test(
   'a 401 that new credentials do not cure fails after one more try; a token in the kubeconfig is sent once',
   limit,
   async (t) => {
-    const { url, seen } = await guardedServer(t, new Set());
+    const { url, seen } = await loopbackApi(t, bearerIn(new Set()));
     const { kubeconfig } = withTokenFile(url, 'revoked-token-1');
     const fromFile = await refusal(new LitmusClient(connect(loadKubeContext({ kubeconfig }))));
     assert.match(fromFile, /401/);
-    assert.deepEqual(seen.splice(0), ['get revoked-token-1', 'get revoked-token-1']);
+    assert.deepEqual(seen.splice(0), ['Bearer revoked-token-1', 'Bearer revoked-token-1']);
     const written = kubeconfigFile(url, { token: 'revoked-token-2' }).file;
     const inline = await refusal(new LitmusClient(connect(loadKubeContext({ kubeconfig: written }))));
     assert.match(inline, /401/);
-    assert.deepEqual(seen, ['get revoked-token-2']);
+    assert.deepEqual(seen, ['Bearer revoked-token-2']);
   },
 );
 
@@ -186,7 +150,7 @@ test(
   limit,
   async (t) => {
     const accepted = new Set(['plugin-token-1']);
-    const { url, seen } = await guardedServer(t, accepted);
+    const { url, seen } = await loopbackApi(t, bearerIn(accepted));
     const { exec, calls } = countingPlugin();
     const litmus = new LitmusClient(
       connect(loadKubeContext({ kubeconfig: kubeconfigFile(url, { exec }).file })),
@@ -196,13 +160,13 @@ test(
     accepted.add('plugin-token-2');
     await Promise.all(Array.from({ length: 10 }, () => litmus.assertInstalled()));
     assert.equal(calls(), 2, 'one run for the first token, one for all ten refusals');
-    assert.equal(seen.filter((line) => line === 'get plugin-token-2').length, 10);
+    assert.equal(seen.filter((line) => line === 'Bearer plugin-token-2').length, 10);
   },
 );
 
 test('a watch refused with 401 is opened again with new credentials', limit, async (t) => {
   const accepted = new Set(['watch-token-1']);
-  const { url, seen } = await guardedServer(t, accepted);
+  const { url, seen } = await loopbackApi(t, bearerIn(accepted));
   const { kubeconfig, rotate } = withTokenFile(url, 'watch-token-1');
   const connection = connect(loadKubeContext({ kubeconfig }));
   await new LitmusClient(connection).assertInstalled();
@@ -219,12 +183,12 @@ test('a watch refused with 401 is opened again with new credentials', limit, asy
   );
   assert.equal(await watch.ended, 'closed');
   assert.deepEqual(events, ['ADDED']);
-  assert.deepEqual(seen, ['get watch-token-1', 'watch watch-token-1', 'watch watch-token-2']);
+  assert.deepEqual(seen, ['Bearer watch-token-1', 'Bearer watch-token-1', 'Bearer watch-token-2']);
 });
 
 test("the pod's service account token is read again after a 401", limit, async (t) => {
   const accepted = new Set(['pod-token-1']);
-  const { url, seen } = await guardedServer(t, accepted);
+  const { url, seen } = await loopbackApi(t, bearerIn(accepted));
   const prefix = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-pod-'));
   const accountDir = path.join(prefix, 'var/run/secrets/kubernetes.io/serviceaccount');
   mkdirSync(accountDir, { recursive: true });
@@ -248,5 +212,5 @@ test("the pod's service account token is read again after a 401", limit, async (
   accepted.clear();
   accepted.add('pod-token-2');
   await litmus.assertInstalled();
-  assert.deepEqual(seen, ['get pod-token-1', 'get pod-token-1', 'get pod-token-2']);
+  assert.deepEqual(seen, ['Bearer pod-token-1', 'Bearer pod-token-1', 'Bearer pod-token-2']);
 });

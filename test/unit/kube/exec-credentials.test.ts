@@ -2,8 +2,6 @@
 // scripts against a loopback server that records what each request carried.
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -14,28 +12,10 @@ import { loadKubeContext } from '../../../src/kube/context.ts';
 import { serveCredentials } from '../../../src/kube/credentials.ts';
 import { LitmusClient } from '../../../src/litmus/client.ts';
 import { redact } from '../../../src/secrets.ts';
+import { loopbackApi, refusal } from '../../support/loopback-api.ts';
 
 const limit = { timeout: 20_000 };
 const apiVersion = 'client.authentication.k8s.io/v1beta1';
-
-/** A server that answers Litmus discovery and records each request's Authorization header. */
-async function recordingServer(t: { after: (fn: () => Promise<void>) => void }) {
-  const seen: string[] = [];
-  const server = http.createServer((request, response) => {
-    seen.push(request.headers.authorization ?? '(none)');
-    response.setHeader('Content-Type', 'application/json');
-    if (request.url?.includes('watch=true')) return response.end();
-    response.end(
-      JSON.stringify({
-        kind: 'APIResourceList',
-        resources: [{ name: 'chaosengines' }, { name: 'chaosresults' }],
-      }),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
-}
 
 /** A plugin script in its own folder; `calls` counts its runs. */
 function plugin(body: string) {
@@ -71,20 +51,13 @@ function served(server: string, exec: Record<string, unknown>, timeoutMs?: numbe
   return kc;
 }
 
-const failure = async (kc: KubeConfig): Promise<string> => {
-  const error: unknown = await new LitmusClient(connect(kc)).assertInstalled().then(
-    () => assert.fail('the request went through'),
-    (caught: unknown) => caught,
-  );
-  assert.ok(error instanceof CannotRunError, String(error));
-  return error.message;
-};
+const failure = (kc: KubeConfig): Promise<string> => refusal(new LitmusClient(connect(kc)));
 
 test(
   'the plugin runs without stdin, told it is not interactive, and its token is sent and masked',
   limit,
   async (t) => {
-    const { url, seen } = await recordingServer(t);
+    const { url, seen } = await loopbackApi(t);
     // `cat` ends at once on a closed stdin; on an open pipe it would wait for ever.
     const { dir, file } = plugin(
       `cat > /dev/null\necho "$KUBERNETES_EXEC_INFO" > "$(dirname "$0")/info"\necho "$AWS_PROFILE" > "$(dirname "$0")/profile"\n${credential('{"token":"token-from-the-plugin-0001"}')}`,
@@ -111,7 +84,7 @@ test(
   'one run serves the requests made meanwhile, and the credential is kept until it expires',
   limit,
   async (t) => {
-    const { url, seen } = await recordingServer(t);
+    const { url, seen } = await loopbackApi(t);
     const { file, calls } = plugin(
       `sleep 0.2\n${credential(`{"token":"token-'$(date +%s%N)'","expirationTimestamp":"'$(date -u -d '+2 seconds' +%Y-%m-%dT%H:%M:%SZ)'"}`)}`,
     );
@@ -128,7 +101,7 @@ test(
 );
 
 test('a credential without an expiry is kept for the whole run; a watch sends it too', limit, async (t) => {
-  const { url, seen } = await recordingServer(t);
+  const { url, seen } = await loopbackApi(t);
   const { file, calls } = plugin(credential('{"token":"kept-token-0002"}'));
   const connection = connect(served(url, { command: file }));
   const litmus = new LitmusClient(connection);
@@ -140,7 +113,7 @@ test('a credential without an expiry is kept for the whole run; a watch sends it
 });
 
 test('a plugin that does not answer is stopped at the limit, with what it started', limit, async (t) => {
-  const { url } = await recordingServer(t);
+  const { url } = await loopbackApi(t);
   const { dir, file } = plugin(`sleep 30 &\necho $! > "$(dirname "$0")/child"\nwait`);
   const message = await failure(served(url, { command: file }, 500));
   assert.match(
@@ -159,7 +132,7 @@ test(
   "the connection's end stops the wait for a plugin: the deadline says so, a cancel stays a cancel",
   limit,
   async (t) => {
-    const { url } = await recordingServer(t);
+    const { url } = await loopbackApi(t);
     const { file } = plugin('sleep 30');
     const kc = served(url, { command: file }, 10_000);
     for (const [reason, expected] of [
@@ -189,7 +162,7 @@ test(
 );
 
 test('a plugin that cannot give a credential is named with what went wrong', limit, async (t) => {
-  const { url, seen } = await recordingServer(t);
+  const { url, seen } = await loopbackApi(t);
   const cases: [Record<string, unknown>, RegExp][] = [
     [
       { command: 'aws-iam-authenticator-not-here', installHint: 'install it with: apt-get install awscli' },
@@ -231,7 +204,7 @@ test('a plugin that cannot give a credential is named with what went wrong', lim
 });
 
 test('a user without credentials (no `user:` map) is left as it is', limit, async (t) => {
-  const { url, seen } = await recordingServer(t);
+  const { url, seen } = await loopbackApi(t);
   const kc = new KubeConfig();
   kc.loadFromString(
     JSON.stringify({
