@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-FFX4G7AU.js";
+} from "./chunks/chunk-RONM2TJQ.js";
 import {
   loadConfig,
   withCancellation
@@ -27,12 +27,12 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-6242JZHU.js";
-import "./chunks/chunk-T5XNHYU3.js";
+} from "./chunks/chunk-UO6VNITD.js";
+import "./chunks/chunk-FO7RUOPN.js";
 import "./chunks/chunk-XQR7RJJX.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-JSQ2XHL6.js";
+import "./chunks/chunk-LSZBFCZH.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

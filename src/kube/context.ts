@@ -53,9 +53,9 @@ export function loadKubeContext(target: KubeTarget): KubeConfig {
           config: checkYaml(readInputFile(file, 'kubeconfig'), source),
           dir: path.dirname(path.resolve(file)),
         }));
-    let tokenFiles: Map<string, string>;
+    let users: Map<string, Record<string, unknown>>;
     try {
-      tokenFiles = loadMerged(kc, sources);
+      users = loadMerged(kc, sources);
     } catch (error) {
       // The YAML parsed, so this is about its structure ("users[0].name is missing"): no values.
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
@@ -63,9 +63,10 @@ export function loadKubeContext(target: KubeTarget): KubeConfig {
     // A token given as a block scalar keeps its last newline, which no HTTP header may carry.
     kc.users = kc.users.map((user) => (user.token ? { ...user, token: user.token.trim() } : user));
     for (const user of kc.users) registerCredentials(user);
-    serveCredentials(kc, { tokenFiles });
+    serveCredentials(kc, { tokenFiles: tokenFilesOf(users) });
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
+    refuseImpersonation(kc, users, source);
   }
   trustSystemCertificates(kc);
   return kc;
@@ -123,12 +124,13 @@ const secretName = /token|secret|password|key/i;
  * or context, and the first to set current-context, wins. client-node's own merge takes the last
  * current-context, which would point the chaos at another cluster than kubectl's, and refuses a name
  * two files share. Each is loaded from the value already read and checked (UTF-16 included), its
- * relative paths resolved against its folder. Returns the token-file of each user that has one.
+ * relative paths resolved against its folder. Returns each user's map as the file gives it, for the
+ * fields client-node does not keep.
  */
 function loadMerged(
   kc: KubeConfig,
   sources: { config: Record<string, unknown>; dir: string }[],
-): Map<string, string> {
+): Map<string, Record<string, unknown>> {
   const loaded = sources.map(({ config, dir }) => {
     const one = new KubeConfig();
     one.loadFromString(JSON.stringify(withUserPathsResolved(config, dir)));
@@ -146,22 +148,28 @@ function loadMerged(
     contexts: firstOfEach(loaded.map((one) => one.getContexts())),
     currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean),
   });
-  return tokenFilesOf(sources.map(({ config }) => config));
+  return rawUsersOf(sources.map(({ config }) => config));
 }
 
-/** Each user's token-file, from the first file that names the user (the one the merge keeps). */
-function tokenFilesOf(configs: Record<string, unknown>[]): Map<string, string> {
-  const seen = new Set<string>();
-  const files = new Map<string, string>();
+/** Each user's map, from the first file that names the user (the one the merge keeps). */
+function rawUsersOf(configs: Record<string, unknown>[]): Map<string, Record<string, unknown>> {
+  const users = new Map<string, Record<string, unknown>>();
   for (const config of configs) {
     for (const entry of Array.isArray(config.users) ? (config.users as unknown[]) : []) {
-      const { name, user } = (entry ?? {}) as { name?: unknown; user?: { 'token-file'?: unknown } | null };
-      if (typeof name !== 'string' || seen.has(name)) continue;
-      seen.add(name);
-      const file = user?.['token-file'];
-      // Beside a token written in the kubeconfig, client-go still prefers what the file says.
-      if (typeof file === 'string' && file !== '') files.set(name, file);
+      const { name, user } = (entry ?? {}) as { name?: unknown; user?: unknown };
+      if (typeof name !== 'string' || users.has(name)) continue;
+      users.set(name, user && typeof user === 'object' ? (user as Record<string, unknown>) : {});
     }
+  }
+  return users;
+}
+
+/** Each user's token-file. Beside a token written in the kubeconfig, client-go still prefers the file. */
+function tokenFilesOf(users: Map<string, Record<string, unknown>>): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const [name, user] of users) {
+    const file = user['token-file'];
+    if (typeof file === 'string' && file !== '') files.set(name, file);
   }
   return files;
 }
@@ -256,6 +264,30 @@ function selectContext(kc: KubeConfig, wanted: string | undefined, source: strin
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
     throw new CannotRunError(
       `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`,
+    );
+}
+
+/**
+ * client-go sends a user's as-uid, as-groups and as-user-extra beside `as`; client-node sends only
+ * `as`. Without them the chaos would run as another identity than kubectl's (with as-groups alone, as
+ * the kubeconfig's own user, often an admin), so the selected user is refused instead.
+ */
+function refuseImpersonation(
+  kc: KubeConfig,
+  users: Map<string, Record<string, unknown>>,
+  source: string,
+): void {
+  const name = kc.getCurrentUser()?.name;
+  const user = name === undefined ? undefined : users.get(name);
+  if (!user) return;
+  const given = ['as-uid', 'as-groups', 'as-user-extra'].filter((field) => {
+    const value = user[field];
+    if (value === undefined || value === null || value === '') return false;
+    return typeof value !== 'object' || Object.keys(value).length > 0;
+  });
+  if (given.length > 0)
+    throw new ConfigError(
+      `${source}: user "${name}" sets ${given.join(', ')}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`,
     );
 }
 

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { ConfigError } from '../../../src/errors.ts';
 import { loadKubeContext } from '../../../src/kube/context.ts';
 import { describeApiError } from '../../../src/kube/errors.ts';
 import { redact } from '../../../src/secrets.ts';
@@ -31,14 +32,16 @@ const kubeconfig = (parts: { server?: string; user?: string; cluster?: string; c
     '',
   ].join('\n');
 
-function failure(target: Parameters<typeof loadKubeContext>[0]): string {
+function refusal(target: Parameters<typeof loadKubeContext>[0]): Error {
   try {
     loadKubeContext(target);
   } catch (error) {
-    return (error as Error).message;
+    return error as Error;
   }
   return assert.fail('expected the kubeconfig to be refused');
 }
+
+const failure = (target: Parameters<typeof loadKubeContext>[0]): string => refusal(target).message;
 
 test('a missing user, cluster or context is named, with what the kubeconfig has', () => {
   assert.match(
@@ -214,4 +217,44 @@ test('no kubeconfig at all: the message says where it looked, and in a pod how t
   // A Jenkins agent in a pod: kubectl would quietly use the pod's own cluster; the chaos goes there only if asked.
   env('KUBERNETES_SERVICE_HOST', '10.0.0.1');
   assert.match(failure({}), /, or use this pod's service account \(--in-cluster, or inCluster: true\)$/);
+});
+
+/** The test kubeconfig with more lines in user "ci"'s map. */
+const withUserLines = (...lines: string[]) =>
+  kubeconfig().replace(
+    `    token: ${token}\n`,
+    `    token: ${token}\n${lines.map((l) => `    ${l}\n`).join('')}`,
+  );
+
+test('a user impersonating groups, a uid or extras is refused: client-node would send only `as`', async () => {
+  for (const line of ['as-groups: [system:masters]', 'as-uid: "1234"', 'as-user-extra: {scopes: [view]}']) {
+    const field = line.slice(0, line.indexOf(':'));
+    const error = refusal({ kubeconfigContent: withUserLines('as: deployer', line) });
+    assert.ok(error instanceof ConfigError, String(error));
+    assert.match(
+      error.message,
+      new RegExp(
+        `^the inline kubeconfig: user "ci" sets ${field}, which chaos-gate cannot send .*give a kubeconfig whose user is that identity`,
+      ),
+    );
+    assert.ok(!error.message.includes(token.slice(0, 12)), error.message);
+  }
+  // With no `as`, kubectl refuses too; chaos-gate must not run as the admin the kubeconfig holds.
+  assert.match(
+    refusal({ kubeconfigContent: withUserLines('as-groups: [system:masters]') }).message,
+    /sets as-groups/,
+  );
+  // `as` alone is sent; empty fields are nothing to send.
+  const kube = loadKubeContext({
+    kubeconfigContent: withUserLines('as: deployer', 'as-groups: []', 'as-uid: ""'),
+  });
+  const options: { headers?: Record<string, string> } = {};
+  await kube.applyToHTTPSOptions(options);
+  assert.equal(options.headers?.['Impersonate-User'], 'deployer');
+  // Only the selected context's user matters.
+  const other = kubeconfig().replace(
+    'users:\n',
+    'users:\n- name: other\n  user:\n    as-groups: [system:masters]\n',
+  );
+  assert.equal(loadKubeContext({ kubeconfigContent: other }).getCurrentUser()?.name, 'ci');
 });

@@ -54094,17 +54094,18 @@ function loadKubeContext(target) {
       config: checkYaml(readInputFile(file, "kubeconfig"), source),
       dir: path2.dirname(path2.resolve(file))
     }));
-    let tokenFiles;
+    let users;
     try {
-      tokenFiles = loadMerged(kc, sources);
+      users = loadMerged(kc, sources);
     } catch (error) {
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
     }
     kc.users = kc.users.map((user) => user.token ? { ...user, token: user.token.trim() } : user);
     for (const user of kc.users) registerCredentials(user);
-    serveCredentials(kc, { tokenFiles });
+    serveCredentials(kc, { tokenFiles: tokenFilesOf(users) });
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
+    refuseImpersonation(kc, users, source);
   }
   trustSystemCertificates(kc);
   return kc;
@@ -54156,19 +54157,24 @@ function loadMerged(kc, sources) {
     contexts: firstOfEach(loaded.map((one) => one.getContexts())),
     currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean)
   });
-  return tokenFilesOf(sources.map(({ config }) => config));
+  return rawUsersOf(sources.map(({ config }) => config));
 }
-function tokenFilesOf(configs) {
-  const seen = /* @__PURE__ */ new Set();
-  const files = /* @__PURE__ */ new Map();
+function rawUsersOf(configs) {
+  const users = /* @__PURE__ */ new Map();
   for (const config of configs) {
     for (const entry of Array.isArray(config.users) ? config.users : []) {
       const { name, user } = entry ?? {};
-      if (typeof name !== "string" || seen.has(name)) continue;
-      seen.add(name);
-      const file = user?.["token-file"];
-      if (typeof file === "string" && file !== "") files.set(name, file);
+      if (typeof name !== "string" || users.has(name)) continue;
+      users.set(name, user && typeof user === "object" ? user : {});
     }
+  }
+  return users;
+}
+function tokenFilesOf(users) {
+  const files = /* @__PURE__ */ new Map();
+  for (const [name, user] of users) {
+    const file = user["token-file"];
+    if (typeof file === "string" && file !== "") files.set(name, file);
   }
   return files;
 }
@@ -54248,6 +54254,20 @@ function selectContext(kc, wanted, source) {
   if (!url || url.protocol !== "https:" && url.protocol !== "http:")
     throw new CannotRunError(
       `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`
+    );
+}
+function refuseImpersonation(kc, users, source) {
+  const name = kc.getCurrentUser()?.name;
+  const user = name === void 0 ? void 0 : users.get(name);
+  if (!user) return;
+  const given = ["as-uid", "as-groups", "as-user-extra"].filter((field) => {
+    const value = user[field];
+    if (value === void 0 || value === null || value === "") return false;
+    return typeof value !== "object" || Object.keys(value).length > 0;
+  });
+  if (given.length > 0)
+    throw new ConfigError(
+      `${source}: user "${name}" sets ${given.join(", ")}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`
     );
 }
 function passwordOf(server) {

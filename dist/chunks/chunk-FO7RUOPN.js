@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-JSQ2XHL6.js";
+} from "./chunk-LSZBFCZH.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

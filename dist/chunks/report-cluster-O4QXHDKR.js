@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-JSQ2XHL6.js";
+} from "./chunk-LSZBFCZH.js";
 import {
   convertChaos,
   expectedResultNames

@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-T5XNHYU3.js";
+} from "./chunk-FO7RUOPN.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-JSQ2XHL6.js";
+} from "./chunk-LSZBFCZH.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal
