@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-ONMNH57J.js");
+var { main } = await import("./chunks/main-U3PKQXLE.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -82647,6 +82647,7 @@ function loadKubeContext(target) {
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
     refuseImpersonation(kc, users, source);
+    refuseRemovedAuthProvider(kc, source);
   }
   trustSystemCertificates(kc);
   return kc;
@@ -82801,6 +82802,12 @@ function refuseImpersonation(kc, users, source) {
       `${source}: user "${name}" sets ${given.join(", ")}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`
     );
 }
+function refuseRemovedAuthProvider(kc, source) {
+  const user = kc.getCurrentUser();
+  const provider = user?.authProvider?.name;
+  const advice = typeof provider === "string" ? removedAuthProviders[provider] : void 0;
+  if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
+}
 function passwordOf(server) {
   try {
     return decodeURIComponent(new URL(server).password) || void 0;
@@ -82811,7 +82818,7 @@ function passwordOf(server) {
 function contextNamespace(kc) {
   return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
 }
-var import_yaml3, secretName;
+var import_yaml3, secretName, removedAuthProviders;
 var init_context = __esm({
   "src/kube/context.ts"() {
     "use strict";
@@ -82823,6 +82830,10 @@ var init_context = __esm({
     init_yaml_value();
     init_credentials();
     secretName = /token|secret|password|key/i;
+    removedAuthProviders = {
+      gcp: 'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details',
+      azure: "The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details"
+    };
   }
 });
 

@@ -258,3 +258,26 @@ test('a user impersonating groups, a uid or extras is refused: client-node would
   );
   assert.equal(loadKubeContext({ kubeconfigContent: other }).getCurrentUser()?.name, 'ci');
 });
+
+test('a user with the gcp or azure auth-provider, which kubectl no longer runs, is refused with its advice', () => {
+  for (const [name, advice] of [
+    ['gcp', /user "ci": The gcp auth plugin has been removed\. Please use the "gke-gcloud-auth-plugin"/],
+    [
+      'azure',
+      /user "ci": The azure auth plugin has been removed\. Please use the https:\/\/github\.com\/Azure\/kubelogin/,
+    ],
+  ] as const) {
+    // client-node would run this command, synchronously and without a time limit, at the first request.
+    const error = refusal({
+      kubeconfigContent: withUserLines(
+        'auth-provider:',
+        `  name: ${name}`,
+        '  config: {cmd-path: /usr/lib/google-cloud-sdk/bin/gcloud, access-token: stale-access-token}',
+      ),
+    });
+    assert.ok(error instanceof ConfigError, String(error));
+    assert.match(error.message, /^the inline kubeconfig: /);
+    assert.match(error.message, advice);
+    assert.ok(!error.message.includes('stale-access-token'), error.message);
+  }
+});

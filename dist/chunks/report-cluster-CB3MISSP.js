@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-LSZBFCZH.js";
+} from "./chunk-AYQFFGA3.js";
 import {
   convertChaos,
   expectedResultNames

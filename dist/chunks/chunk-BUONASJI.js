@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-FO7RUOPN.js";
+} from "./chunk-JT3FSLL6.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-LSZBFCZH.js";
+} from "./chunk-AYQFFGA3.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

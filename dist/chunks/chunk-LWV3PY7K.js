@@ -16,7 +16,7 @@ import {
 } from "./chunk-WBJFAYQ2.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-LSZBFCZH.js";
+} from "./chunk-AYQFFGA3.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-RONM2TJQ.js.LEGAL.txt */
+/*! For license information please see chunk-LWV3PY7K.js.LEGAL.txt */
