@@ -296,16 +296,21 @@ function refuseImpersonation(
  * kubectl no longer runs the gcp and azure auth-providers. client-node still does: it runs the stale
  * cmd-path synchronously, with no time limit, which blocks the whole run past its deadline.
  */
-const removedAuthProviders: Record<string, string> = {
-  gcp: 'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details',
-  azure:
+const removedAuthProviders = new Map<unknown, string>([
+  [
+    'gcp',
+    'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details',
+  ],
+  [
+    'azure',
     'The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details',
-};
+  ],
+]);
 
 function refuseRemovedAuthProvider(kc: KubeConfig, source: string): void {
   const user = kc.getCurrentUser();
   const provider = (user?.authProvider as { name?: unknown } | undefined)?.name;
-  const advice = typeof provider === 'string' ? removedAuthProviders[provider] : undefined;
+  const advice = removedAuthProviders.get(provider);
   if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
 }
 

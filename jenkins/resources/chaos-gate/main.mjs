@@ -82805,7 +82805,7 @@ function refuseImpersonation(kc, users, source) {
 function refuseRemovedAuthProvider(kc, source) {
   const user = kc.getCurrentUser();
   const provider = user?.authProvider?.name;
-  const advice = typeof provider === "string" ? removedAuthProviders[provider] : void 0;
+  const advice = removedAuthProviders.get(provider);
   if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
 }
 function passwordOf(server) {
@@ -82830,10 +82830,16 @@ var init_context = __esm({
     init_yaml_value();
     init_credentials();
     secretName = /token|secret|password|key/i;
-    removedAuthProviders = {
-      gcp: 'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details',
-      azure: "The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details"
-    };
+    removedAuthProviders = /* @__PURE__ */ new Map([
+      [
+        "gcp",
+        'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details'
+      ],
+      [
+        "azure",
+        "The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details"
+      ]
+    ]);
   }
 });
 

@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-AYQFFGA3.js";
+} from "./chunk-JO4AASET.js";
 import {
   convertChaos,
   expectedResultNames

@@ -54271,14 +54271,20 @@ function refuseImpersonation(kc, users, source) {
       `${source}: user "${name}" sets ${given.join(", ")}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`
     );
 }
-var removedAuthProviders = {
-  gcp: 'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details',
-  azure: "The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details"
-};
+var removedAuthProviders = /* @__PURE__ */ new Map([
+  [
+    "gcp",
+    'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details'
+  ],
+  [
+    "azure",
+    "The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details"
+  ]
+]);
 function refuseRemovedAuthProvider(kc, source) {
   const user = kc.getCurrentUser();
   const provider = user?.authProvider?.name;
-  const advice = typeof provider === "string" ? removedAuthProviders[provider] : void 0;
+  const advice = removedAuthProviders.get(provider);
   if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
 }
 function passwordOf(server) {

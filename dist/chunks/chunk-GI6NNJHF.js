@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-JT3FSLL6.js";
+} from "./chunk-AX4OKQF5.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-AYQFFGA3.js";
+} from "./chunk-JO4AASET.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-AYQFFGA3.js";
+} from "./chunk-JO4AASET.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
