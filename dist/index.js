@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-VN5GBRJX.js";
+} from "./chunks/chunk-BFXDDPID.js";
 import {
   loadConfig,
   withCancellation
@@ -27,12 +27,12 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-GI6NNJHF.js";
-import "./chunks/chunk-AX4OKQF5.js";
+} from "./chunks/chunk-2VZNFLEZ.js";
+import "./chunks/chunk-JZXKK6TA.js";
 import "./chunks/chunk-XQR7RJJX.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-JO4AASET.js";
+import "./chunks/chunk-G5RAK4J6.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

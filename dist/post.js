@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-VN5GBRJX.js";
+} from "./chunks/chunk-BFXDDPID.js";
 import {
   loadConfig,
   withCancellation
@@ -20,12 +20,12 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-AX4OKQF5.js";
+} from "./chunks/chunk-JZXKK6TA.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   connect,
   loadKubeContext
-} from "./chunks/chunk-JO4AASET.js";
+} from "./chunks/chunk-G5RAK4J6.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-BT27BQUD.js";

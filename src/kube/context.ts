@@ -66,6 +66,7 @@ export function loadKubeContext(target: KubeTarget): KubeConfig {
     serveCredentials(kc, { tokenFiles: tokenFilesOf(users) });
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
+    refuseInsecureWithCertificateAuthority(kc, source);
     refuseImpersonation(kc, users, source);
     refuseRemovedAuthProvider(kc, source);
   }
@@ -265,6 +266,20 @@ function selectContext(kc: KubeConfig, wanted: string | undefined, source: strin
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
     throw new CannotRunError(
       `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`,
+    );
+}
+
+/** client-go refuses both; client-node skipped the verification the certificate authority asks for. */
+function refuseInsecureWithCertificateAuthority(kc: KubeConfig, source: string): void {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster?.skipTLSVerify) return;
+  const given = [
+    ...(cluster.caFile ? ['certificate-authority'] : []),
+    ...(cluster.caData ? ['certificate-authority-data'] : []),
+  ];
+  if (given.length > 0)
+    throw new ConfigError(
+      `${source}: cluster "${cluster.name}" sets insecure-skip-tls-verify and ${given.join(' and ')}: specifying a root certificates file with the insecure flag is not allowed, as kubectl says; remove one of them`,
     );
 }
 

@@ -281,3 +281,27 @@ test('a user with the gcp or azure auth-provider, which kubectl no longer runs, 
     assert.ok(!error.message.includes('stale-access-token'), error.message);
   }
 });
+
+test('a cluster that skips TLS verification and names a certificate authority is refused, as kubectl refuses it', () => {
+  const withClusterLines = (...lines: string[]) =>
+    kubeconfig().replace(
+      '    server: https://10.0.0.1:6443\n',
+      `    server: https://10.0.0.1:6443\n${lines.map((l) => `    ${l}\n`).join('')}`,
+    );
+  for (const [line, field] of [
+    ['certificate-authority-data: Y2VydGlmaWNhdGU=', 'certificate-authority-data'],
+    ['certificate-authority: /etc/kubernetes/ca.crt', 'certificate-authority'],
+  ] as const) {
+    const error = refusal({ kubeconfigContent: withClusterLines('insecure-skip-tls-verify: true', line) });
+    assert.ok(error instanceof ConfigError, String(error));
+    assert.match(
+      error.message,
+      new RegExp(
+        `^the inline kubeconfig: cluster "prod" sets insecure-skip-tls-verify and ${field}: specifying a root certificates file with the insecure flag is not allowed`,
+      ),
+    );
+  }
+  // Either alone is kubectl's too.
+  loadKubeContext({ kubeconfigContent: withClusterLines('insecure-skip-tls-verify: true') });
+  loadKubeContext({ kubeconfigContent: withClusterLines('certificate-authority-data: Y2VydGlmaWNhdGU=') });
+});

@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-AX4OKQF5.js";
+} from "./chunk-JZXKK6TA.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-JO4AASET.js";
+} from "./chunk-G5RAK4J6.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

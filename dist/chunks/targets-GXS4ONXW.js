@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-GI6NNJHF.js";
-import "./chunk-AX4OKQF5.js";
+} from "./chunk-2VZNFLEZ.js";
+import "./chunk-JZXKK6TA.js";
 import "./chunk-XQR7RJJX.js";
 import "./chunk-CTDFPK6X.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-JO4AASET.js";
+import "./chunk-G5RAK4J6.js";
 import "./chunk-OTKAZZYV.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HWNAFO7O.js";

@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-JO4AASET.js";
+} from "./chunk-G5RAK4J6.js";
 import {
   convertChaos,
   expectedResultNames

@@ -54105,6 +54105,7 @@ function loadKubeContext(target) {
     serveCredentials(kc, { tokenFiles: tokenFilesOf(users) });
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
+    refuseInsecureWithCertificateAuthority(kc, source);
     refuseImpersonation(kc, users, source);
     refuseRemovedAuthProvider(kc, source);
   }
@@ -54255,6 +54256,18 @@ function selectContext(kc, wanted, source) {
   if (!url || url.protocol !== "https:" && url.protocol !== "http:")
     throw new CannotRunError(
       `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`
+    );
+}
+function refuseInsecureWithCertificateAuthority(kc, source) {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster?.skipTLSVerify) return;
+  const given = [
+    ...cluster.caFile ? ["certificate-authority"] : [],
+    ...cluster.caData ? ["certificate-authority-data"] : []
+  ];
+  if (given.length > 0)
+    throw new ConfigError(
+      `${source}: cluster "${cluster.name}" sets insecure-skip-tls-verify and ${given.join(" and ")}: specifying a root certificates file with the insecure flag is not allowed, as kubectl says; remove one of them`
     );
 }
 function refuseImpersonation(kc, users, source) {
