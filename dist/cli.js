@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-JANQEESD.js");
+var { main } = await import("./chunks/main-NWWPN4SM.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

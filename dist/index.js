@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-BFXDDPID.js";
+} from "./chunks/chunk-AG3I53V6.js";
 import {
   loadConfig,
   withCancellation
@@ -27,12 +27,12 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-2VZNFLEZ.js";
-import "./chunks/chunk-JZXKK6TA.js";
+} from "./chunks/chunk-2FEON3TP.js";
+import "./chunks/chunk-QY4L3WIS.js";
 import "./chunks/chunk-XQR7RJJX.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-G5RAK4J6.js";
+import "./chunks/chunk-QCRN4RWD.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

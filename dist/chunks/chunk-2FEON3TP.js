@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-JZXKK6TA.js";
+} from "./chunk-QY4L3WIS.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-G5RAK4J6.js";
+} from "./chunk-QCRN4RWD.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

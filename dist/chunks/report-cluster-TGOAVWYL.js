@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-G5RAK4J6.js";
+} from "./chunk-QCRN4RWD.js";
 import {
   convertChaos,
   expectedResultNames

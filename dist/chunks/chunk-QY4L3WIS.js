@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-G5RAK4J6.js";
+} from "./chunk-QCRN4RWD.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

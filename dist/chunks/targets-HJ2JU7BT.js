@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-2VZNFLEZ.js";
-import "./chunk-JZXKK6TA.js";
+} from "./chunk-2FEON3TP.js";
+import "./chunk-QY4L3WIS.js";
 import "./chunk-XQR7RJJX.js";
 import "./chunk-CTDFPK6X.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-G5RAK4J6.js";
+import "./chunk-QCRN4RWD.js";
 import "./chunk-OTKAZZYV.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HWNAFO7O.js";
