@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-AG3I53V6.js";
+} from "./chunks/chunk-IEN32LMW.js";
 import {
   loadConfig,
   withCancellation
@@ -27,12 +27,12 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-2FEON3TP.js";
-import "./chunks/chunk-QY4L3WIS.js";
+} from "./chunks/chunk-NCXK5XND.js";
+import "./chunks/chunk-HLCK23LN.js";
 import "./chunks/chunk-XQR7RJJX.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-QCRN4RWD.js";
+import "./chunks/chunk-RVAANIF3.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

@@ -69,6 +69,7 @@ export function loadKubeContext(target: KubeTarget): KubeConfig {
     refuseInsecureWithCertificateAuthority(kc, source);
     refuseImpersonation(kc, users, source);
     refuseRemovedAuthProvider(kc, source);
+    refuseExpiredIdToken(kc, source);
     // A plain-HTTP server (`kubectl proxy`) has no TLS to verify; client-node refuses every request to
     // one unless its cluster says to skip the verification, where kubectl just sends them.
     kc.clusters = kc.clusters.map((cluster) =>
@@ -332,6 +333,42 @@ function refuseRemovedAuthProvider(kc: KubeConfig, source: string): void {
   const provider = (user?.authProvider as { name?: unknown } | undefined)?.name;
   const advice = removedAuthProviders.get(provider);
   if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
+}
+
+/**
+ * An oidc user whose id-token has expired and that has no refresh-token to get another: kubectl
+ * stops there, where client-node sends no credentials at all and the API server answers as to
+ * system:anonymous, with a 403 that says nothing of the token.
+ */
+function refuseExpiredIdToken(kc: KubeConfig, source: string): void {
+  const user = kc.getCurrentUser();
+  const provider = user?.authProvider as { name?: unknown; config?: Record<string, unknown> } | undefined;
+  if (!user || provider?.name !== 'oidc') return;
+  const config = provider.config ?? {};
+  const refreshToken = config['refresh-token'];
+  if (typeof refreshToken === 'string' && refreshToken !== '') return;
+  const problem = idTokenProblem(config['id-token']);
+  if (problem)
+    throw new CannotRunError(
+      `${source}: user "${user.name}": No valid id-token, and cannot refresh without refresh-token (${problem}); log in again for a new id-token`,
+    );
+}
+
+/** Why client-go would not send this id-token, by its `exp` and the same 10 s margin; never the token. */
+function idTokenProblem(idToken: unknown): string | undefined {
+  if (typeof idToken !== 'string' || idToken === '') return 'it has no id-token';
+  const parts = idToken.split('.');
+  let exp: unknown;
+  try {
+    if (parts.length !== 3) throw new Error('not a JWT');
+    exp = (JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown }).exp;
+  } catch {
+    return 'its id-token is not a JWT';
+  }
+  if (typeof exp !== 'number') return 'its id-token has no expiry (exp)';
+  if (Date.now() + 10_000 < exp * 1000) return undefined;
+  const expired = new Date(exp * 1000);
+  return `its id-token expired at ${Number.isNaN(expired.getTime()) ? exp : expired.toISOString()}`;
 }
 
 function passwordOf(server: string): string | undefined {

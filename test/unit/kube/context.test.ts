@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ConfigError } from '../../../src/errors.ts';
+import { CannotRunError, ConfigError } from '../../../src/errors.ts';
 import { connect, openWatch } from '../../../src/kube/client.ts';
 import { loadKubeContext } from '../../../src/kube/context.ts';
 import { describeApiError } from '../../../src/kube/errors.ts';
@@ -355,3 +355,41 @@ test(
     );
   },
 );
+
+test("an oidc user whose id-token has expired and that has no refresh-token is refused in kubectl's words", async () => {
+  const jwt = (exp: number) =>
+    [{ alg: 'RS256' }, { iss: 'https://issuer.example', sub: 'ci', exp }]
+      .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+      .concat('signature-that-must-never-be-printed')
+      .join('.');
+  const oidc = (idToken: string, refreshToken?: string) =>
+    withUserLines(
+      'auth-provider:',
+      '  name: oidc',
+      '  config:',
+      '    idp-issuer-url: https://issuer.example',
+      '    client-id: chaos-gate',
+      `    id-token: ${idToken}`,
+      ...(refreshToken ? [`    refresh-token: ${refreshToken}`] : []),
+    ).replace(`    token: ${token}\n`, '');
+  const now = Math.floor(Date.now() / 1000);
+  const expired = jwt(now - 3600);
+  const error = refusal({ kubeconfigContent: oidc(expired) });
+  assert.ok(error instanceof CannotRunError && !(error instanceof ConfigError), String(error));
+  assert.equal(
+    error.message,
+    `the inline kubeconfig: user "ci": No valid id-token, and cannot refresh without refresh-token (its id-token expired at ${new Date((now - 3600) * 1000).toISOString()}); log in again for a new id-token`,
+  );
+  assert.ok(!error.message.includes('signature-that'), error.message);
+  assert.match(
+    failure({ kubeconfigContent: oidc('not-a-jwt') }),
+    /No valid id-token.*\(its id-token is not a JWT\)/,
+  );
+  // With a refresh-token the provider gets a new id-token; a valid one is sent as it is.
+  loadKubeContext({ kubeconfigContent: oidc(expired, 'a-refresh-token') });
+  const valid = jwt(now + 3600);
+  const kube = loadKubeContext({ kubeconfigContent: oidc(valid) });
+  const options: { headers?: Record<string, string> } = { headers: {} };
+  await kube.applyToHTTPSOptions(options);
+  assert.equal(options.headers?.Authorization, `Bearer ${valid}`);
+});

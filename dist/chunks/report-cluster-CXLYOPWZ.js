@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-QCRN4RWD.js";
+} from "./chunk-RVAANIF3.js";
 import {
   convertChaos,
   expectedResultNames

@@ -16,7 +16,7 @@ import {
 } from "./chunk-WBJFAYQ2.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-QCRN4RWD.js";
+} from "./chunk-RVAANIF3.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-AG3I53V6.js.LEGAL.txt */
+/*! For license information please see chunk-IEN32LMW.js.LEGAL.txt */

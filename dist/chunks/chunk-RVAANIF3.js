@@ -54108,6 +54108,7 @@ function loadKubeContext(target) {
     refuseInsecureWithCertificateAuthority(kc, source);
     refuseImpersonation(kc, users, source);
     refuseRemovedAuthProvider(kc, source);
+    refuseExpiredIdToken(kc, source);
     kc.clusters = kc.clusters.map(
       (cluster) => cluster.server.startsWith("http:") ? { ...cluster, skipTLSVerify: true } : cluster
     );
@@ -54302,6 +54303,34 @@ function refuseRemovedAuthProvider(kc, source) {
   const provider = user?.authProvider?.name;
   const advice = removedAuthProviders.get(provider);
   if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
+}
+function refuseExpiredIdToken(kc, source) {
+  const user = kc.getCurrentUser();
+  const provider = user?.authProvider;
+  if (!user || provider?.name !== "oidc") return;
+  const config = provider.config ?? {};
+  const refreshToken = config["refresh-token"];
+  if (typeof refreshToken === "string" && refreshToken !== "") return;
+  const problem = idTokenProblem(config["id-token"]);
+  if (problem)
+    throw new CannotRunError(
+      `${source}: user "${user.name}": No valid id-token, and cannot refresh without refresh-token (${problem}); log in again for a new id-token`
+    );
+}
+function idTokenProblem(idToken) {
+  if (typeof idToken !== "string" || idToken === "") return "it has no id-token";
+  const parts = idToken.split(".");
+  let exp;
+  try {
+    if (parts.length !== 3) throw new Error("not a JWT");
+    exp = JSON.parse(Buffer.from(parts[1] ?? "", "base64url").toString("utf8")).exp;
+  } catch {
+    return "its id-token is not a JWT";
+  }
+  if (typeof exp !== "number") return "its id-token has no expiry (exp)";
+  if (Date.now() + 1e4 < exp * 1e3) return void 0;
+  const expired = new Date(exp * 1e3);
+  return `its id-token expired at ${Number.isNaN(expired.getTime()) ? exp : expired.toISOString()}`;
 }
 function passwordOf(server) {
   try {

@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-QY4L3WIS.js";
+} from "./chunk-HLCK23LN.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-QCRN4RWD.js";
+} from "./chunk-RVAANIF3.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

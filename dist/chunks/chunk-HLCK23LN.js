@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-QCRN4RWD.js";
+} from "./chunk-RVAANIF3.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
