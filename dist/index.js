@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-IEN32LMW.js";
+} from "./chunks/chunk-M6QFY5VS.js";
 import {
   loadConfig,
   withCancellation
@@ -27,12 +27,12 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-NCXK5XND.js";
-import "./chunks/chunk-HLCK23LN.js";
+} from "./chunks/chunk-FLTMCC4N.js";
+import "./chunks/chunk-D6LC33WQ.js";
 import "./chunks/chunk-XQR7RJJX.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-RVAANIF3.js";
+import "./chunks/chunk-DOO2I3OA.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

@@ -82605,6 +82605,91 @@ var init_apply = __esm({
   }
 });
 
+// src/kube/kubeconfig-refusals.ts
+function refuseWhatKubectlRefuses(kc, users, source) {
+  refuseInsecureWithCertificateAuthority(kc, source);
+  refuseImpersonation(kc, users, source);
+  refuseRemovedAuthProvider(kc, source);
+  refuseExpiredIdToken(kc, source);
+}
+function refuseInsecureWithCertificateAuthority(kc, source) {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster?.skipTLSVerify) return;
+  const given = [
+    ...cluster.caFile ? ["certificate-authority"] : [],
+    ...cluster.caData ? ["certificate-authority-data"] : []
+  ];
+  if (given.length > 0)
+    throw new ConfigError(
+      `${source}: cluster "${cluster.name}" sets insecure-skip-tls-verify and ${given.join(" and ")}: specifying a root certificates file with the insecure flag is not allowed, as kubectl says; remove one of them`
+    );
+}
+function refuseImpersonation(kc, users, source) {
+  const name = kc.getCurrentUser()?.name;
+  const user = name === void 0 ? void 0 : users.get(name);
+  if (!user) return;
+  const given = ["as-uid", "as-groups", "as-user-extra"].filter((field) => {
+    const value = user[field];
+    if (value === void 0 || value === null || value === "") return false;
+    return typeof value !== "object" || Object.keys(value).length > 0;
+  });
+  if (given.length > 0)
+    throw new ConfigError(
+      `${source}: user "${name}" sets ${given.join(", ")}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`
+    );
+}
+function refuseRemovedAuthProvider(kc, source) {
+  const user = kc.getCurrentUser();
+  const provider = user?.authProvider?.name;
+  const advice = removedAuthProviders.get(provider);
+  if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
+}
+function refuseExpiredIdToken(kc, source) {
+  const user = kc.getCurrentUser();
+  const provider = user?.authProvider;
+  if (!user || provider?.name !== "oidc") return;
+  const config2 = provider.config ?? {};
+  const refreshToken = config2["refresh-token"];
+  if (typeof refreshToken === "string" && refreshToken !== "") return;
+  const problem = idTokenProblem(config2["id-token"]);
+  if (problem)
+    throw new CannotRunError(
+      `${source}: user "${user.name}": No valid id-token, and cannot refresh without refresh-token (${problem}); log in again for a new id-token`
+    );
+}
+function idTokenProblem(idToken) {
+  if (typeof idToken !== "string" || idToken === "") return "it has no id-token";
+  const parts = idToken.split(".");
+  let exp;
+  try {
+    if (parts.length !== 3) throw new Error("not a JWT");
+    exp = JSON.parse(Buffer.from(parts[1] ?? "", "base64url").toString("utf8")).exp;
+  } catch {
+    return "its id-token is not a JWT";
+  }
+  if (typeof exp !== "number") return "its id-token has no expiry (exp)";
+  if (Date.now() + 1e4 < exp * 1e3) return void 0;
+  const expired = new Date(exp * 1e3);
+  return `its id-token expired at ${Number.isNaN(expired.getTime()) ? exp : expired.toISOString()}`;
+}
+var removedAuthProviders;
+var init_kubeconfig_refusals = __esm({
+  "src/kube/kubeconfig-refusals.ts"() {
+    "use strict";
+    init_errors();
+    removedAuthProviders = /* @__PURE__ */ new Map([
+      [
+        "gcp",
+        'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details'
+      ],
+      [
+        "azure",
+        "The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details"
+      ]
+    ]);
+  }
+});
+
 // src/kube/context.ts
 import { existsSync } from "node:fs";
 import os2 from "node:os";
@@ -82646,10 +82731,7 @@ function loadKubeContext(target) {
     serveCredentials(kc, { tokenFiles: tokenFilesOf(users) });
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
-    refuseInsecureWithCertificateAuthority(kc, source);
-    refuseImpersonation(kc, users, source);
-    refuseRemovedAuthProvider(kc, source);
-    refuseExpiredIdToken(kc, source);
+    refuseWhatKubectlRefuses(kc, users, source);
     kc.clusters = kc.clusters.map(
       (cluster) => cluster.server.startsWith("http:") ? { ...cluster, skipTLSVerify: true } : cluster
     );
@@ -82793,66 +82875,6 @@ function selectContext(kc, wanted, source) {
       `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`
     );
 }
-function refuseInsecureWithCertificateAuthority(kc, source) {
-  const cluster = kc.getCurrentCluster();
-  if (!cluster?.skipTLSVerify) return;
-  const given = [
-    ...cluster.caFile ? ["certificate-authority"] : [],
-    ...cluster.caData ? ["certificate-authority-data"] : []
-  ];
-  if (given.length > 0)
-    throw new ConfigError(
-      `${source}: cluster "${cluster.name}" sets insecure-skip-tls-verify and ${given.join(" and ")}: specifying a root certificates file with the insecure flag is not allowed, as kubectl says; remove one of them`
-    );
-}
-function refuseImpersonation(kc, users, source) {
-  const name = kc.getCurrentUser()?.name;
-  const user = name === void 0 ? void 0 : users.get(name);
-  if (!user) return;
-  const given = ["as-uid", "as-groups", "as-user-extra"].filter((field) => {
-    const value = user[field];
-    if (value === void 0 || value === null || value === "") return false;
-    return typeof value !== "object" || Object.keys(value).length > 0;
-  });
-  if (given.length > 0)
-    throw new ConfigError(
-      `${source}: user "${name}" sets ${given.join(", ")}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`
-    );
-}
-function refuseRemovedAuthProvider(kc, source) {
-  const user = kc.getCurrentUser();
-  const provider = user?.authProvider?.name;
-  const advice = removedAuthProviders.get(provider);
-  if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
-}
-function refuseExpiredIdToken(kc, source) {
-  const user = kc.getCurrentUser();
-  const provider = user?.authProvider;
-  if (!user || provider?.name !== "oidc") return;
-  const config2 = provider.config ?? {};
-  const refreshToken = config2["refresh-token"];
-  if (typeof refreshToken === "string" && refreshToken !== "") return;
-  const problem = idTokenProblem(config2["id-token"]);
-  if (problem)
-    throw new CannotRunError(
-      `${source}: user "${user.name}": No valid id-token, and cannot refresh without refresh-token (${problem}); log in again for a new id-token`
-    );
-}
-function idTokenProblem(idToken) {
-  if (typeof idToken !== "string" || idToken === "") return "it has no id-token";
-  const parts = idToken.split(".");
-  let exp;
-  try {
-    if (parts.length !== 3) throw new Error("not a JWT");
-    exp = JSON.parse(Buffer.from(parts[1] ?? "", "base64url").toString("utf8")).exp;
-  } catch {
-    return "its id-token is not a JWT";
-  }
-  if (typeof exp !== "number") return "its id-token has no expiry (exp)";
-  if (Date.now() + 1e4 < exp * 1e3) return void 0;
-  const expired = new Date(exp * 1e3);
-  return `its id-token expired at ${Number.isNaN(expired.getTime()) ? exp : expired.toISOString()}`;
-}
 function passwordOf(server) {
   try {
     return decodeURIComponent(new URL(server).password) || void 0;
@@ -82863,7 +82885,7 @@ function passwordOf(server) {
 function contextNamespace(kc) {
   return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
 }
-var import_yaml3, secretName, removedAuthProviders;
+var import_yaml3, secretName;
 var init_context = __esm({
   "src/kube/context.ts"() {
     "use strict";
@@ -82874,17 +82896,8 @@ var init_context = __esm({
     init_secrets();
     init_yaml_value();
     init_credentials();
+    init_kubeconfig_refusals();
     secretName = /token|secret|password|key/i;
-    removedAuthProviders = /* @__PURE__ */ new Map([
-      [
-        "gcp",
-        'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details'
-      ],
-      [
-        "azure",
-        "The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details"
-      ]
-    ]);
   }
 });
 

@@ -16,7 +16,7 @@ import {
 } from "./chunk-WBJFAYQ2.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-RVAANIF3.js";
+} from "./chunk-DOO2I3OA.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-IEN32LMW.js.LEGAL.txt */
+/*! For license information please see chunk-M6QFY5VS.js.LEGAL.txt */

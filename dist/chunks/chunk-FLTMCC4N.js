@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-HLCK23LN.js";
+} from "./chunk-D6LC33WQ.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-RVAANIF3.js";
+} from "./chunk-DOO2I3OA.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-RVAANIF3.js";
+} from "./chunk-DOO2I3OA.js";
 import {
   convertChaos,
   expectedResultNames

@@ -1,0 +1,113 @@
+// The kubeconfigs kubectl refuses, or that client-node would use otherwise than kubectl: refused
+// before anything runs, rather than run as another identity, with no credentials or without the
+// verification asked for. Only the selected context's cluster and user are checked.
+import type { KubeConfig } from '@kubernetes/client-node';
+import { CannotRunError, ConfigError } from '../errors.ts';
+
+/** `users`: each user's map as the file gives it, for the fields client-node does not keep. */
+export function refuseWhatKubectlRefuses(
+  kc: KubeConfig,
+  users: ReadonlyMap<string, Record<string, unknown>>,
+  source: string,
+): void {
+  refuseInsecureWithCertificateAuthority(kc, source);
+  refuseImpersonation(kc, users, source);
+  refuseRemovedAuthProvider(kc, source);
+  refuseExpiredIdToken(kc, source);
+}
+
+/** client-go refuses both; client-node skipped the verification the certificate authority asks for. */
+function refuseInsecureWithCertificateAuthority(kc: KubeConfig, source: string): void {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster?.skipTLSVerify) return;
+  const given = [
+    ...(cluster.caFile ? ['certificate-authority'] : []),
+    ...(cluster.caData ? ['certificate-authority-data'] : []),
+  ];
+  if (given.length > 0)
+    throw new ConfigError(
+      `${source}: cluster "${cluster.name}" sets insecure-skip-tls-verify and ${given.join(' and ')}: specifying a root certificates file with the insecure flag is not allowed, as kubectl says; remove one of them`,
+    );
+}
+
+/**
+ * client-go sends a user's as-uid, as-groups and as-user-extra beside `as`; client-node sends only
+ * `as`. Without them the chaos would run as another identity than kubectl's (with as-groups alone, as
+ * the kubeconfig's own user, often an admin), so the selected user is refused instead.
+ */
+function refuseImpersonation(
+  kc: KubeConfig,
+  users: ReadonlyMap<string, Record<string, unknown>>,
+  source: string,
+): void {
+  const name = kc.getCurrentUser()?.name;
+  const user = name === undefined ? undefined : users.get(name);
+  if (!user) return;
+  const given = ['as-uid', 'as-groups', 'as-user-extra'].filter((field) => {
+    const value = user[field];
+    if (value === undefined || value === null || value === '') return false;
+    return typeof value !== 'object' || Object.keys(value).length > 0;
+  });
+  if (given.length > 0)
+    throw new ConfigError(
+      `${source}: user "${name}" sets ${given.join(', ')}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`,
+    );
+}
+
+/**
+ * kubectl no longer runs the gcp and azure auth-providers. client-node still does: it runs the stale
+ * cmd-path synchronously, with no time limit, which blocks the whole run past its deadline.
+ */
+const removedAuthProviders = new Map<unknown, string>([
+  [
+    'gcp',
+    'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details',
+  ],
+  [
+    'azure',
+    'The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details',
+  ],
+]);
+
+function refuseRemovedAuthProvider(kc: KubeConfig, source: string): void {
+  const user = kc.getCurrentUser();
+  const provider = (user?.authProvider as { name?: unknown } | undefined)?.name;
+  const advice = removedAuthProviders.get(provider);
+  if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
+}
+
+/**
+ * An oidc user whose id-token has expired and that has no refresh-token to get another: kubectl
+ * stops there, where client-node sends no credentials at all and the API server answers as to
+ * system:anonymous, with a 403 that says nothing of the token.
+ */
+function refuseExpiredIdToken(kc: KubeConfig, source: string): void {
+  const user = kc.getCurrentUser();
+  const provider = user?.authProvider as { name?: unknown; config?: Record<string, unknown> } | undefined;
+  if (!user || provider?.name !== 'oidc') return;
+  const config = provider.config ?? {};
+  const refreshToken = config['refresh-token'];
+  if (typeof refreshToken === 'string' && refreshToken !== '') return;
+  const problem = idTokenProblem(config['id-token']);
+  if (problem)
+    throw new CannotRunError(
+      `${source}: user "${user.name}": No valid id-token, and cannot refresh without refresh-token (${problem}); log in again for a new id-token`,
+    );
+}
+
+/** Why client-go would not send this id-token, by its `exp` and the same 10 s margin; never the token. */
+function idTokenProblem(idToken: unknown): string | undefined {
+  if (typeof idToken !== 'string' || idToken === '') return 'it has no id-token';
+  const parts = idToken.split('.');
+  let exp: unknown;
+  try {
+    if (parts.length !== 3) throw new Error('not a JWT');
+    exp = (JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown }).exp;
+  } catch {
+    return 'its id-token is not a JWT';
+  }
+  if (typeof exp !== 'number') return 'its id-token has no expiry (exp)';
+  if (Date.now() + 10_000 < exp * 1000) return undefined;
+  const expired = new Date(exp * 1000);
+  return `its id-token expired at ${Number.isNaN(expired.getTime()) ? exp : expired.toISOString()}`;
+}
