@@ -2,17 +2,18 @@
 // (readLoadSuite with a chaos window, thresholds and impact limits) beside two floors measured in the
 // same run over the same file: `wc -l`, and a Node line count through the same 64 KiB buffer. Median
 // wall time and peak RSS of each; memory should stay flat as the file grows. Prints figures only.
-//   node bench/load-files.ts [JTL rows, default 100000,1000000,10000000] [k6 requests, default 100000,1000000] [runs, default 3]
+//   node bench/load-files.ts [JTL rows, default 100000,1000000,10000000] [k6 requests, default 100000,1000000] [runs, default 3] [XML JTL rows, default 100000,1000000]
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { header, measureTogether, row, type Measured } from './support/measure.ts';
-import { chaosWindow, writeJtl, writeK6Json } from './support/load-files.ts';
+import { chaosWindow, writeJtl, writeJtlXml, writeK6Json } from './support/load-files.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const jtlRows = (process.argv[2] ?? '100000,1000000,10000000').split(',').map(Number);
 const k6Requests = (process.argv[3] ?? '100000,1000000').split(',').map(Number);
 const runs = Number(process.argv[4] ?? 3);
+const xmlRows = (process.argv[5] ?? '100000,1000000').split(',').map(Number);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-bench-load-'));
 const node = process.execPath;
 
@@ -46,6 +47,12 @@ try {
     const file = path.join(dir, `results-${rows}.jtl`);
     writeJtl(file, rows);
     compare(`JMeter CSV JTL, ${rows} rows`, 'jtl', file, rows);
+    rmSync(file);
+  }
+  for (const rows of xmlRows) {
+    const file = path.join(dir, `results-${rows}.xml`);
+    writeJtlXml(file, rows);
+    compare(`JMeter XML JTL, ${rows} samples`, 'jtl', file, rows);
     rmSync(file);
   }
   for (const requests of k6Requests) {

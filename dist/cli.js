@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-W6PTFFS7.js");
+var { main } = await import("./chunks/main-V2O2SFQQ.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

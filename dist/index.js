@@ -27,9 +27,9 @@ import "./chunks/chunk-NBWQU3MT.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-FLTMCC4N.js";
+} from "./chunks/chunk-R2SGUB64.js";
 import "./chunks/chunk-D6LC33WQ.js";
-import "./chunks/chunk-XQR7RJJX.js";
+import "./chunks/chunk-LRS3DT6L.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import "./chunks/chunk-DOO2I3OA.js";

@@ -1,5 +1,6 @@
 // Large load-test outputs written straight as text, 1 MiB at a time, so a 1 GB file takes seconds and
-// no memory: a JMeter CSV JTL with JMeter's default columns, and k6's `--out json` stream with the
+// no memory: a JMeter JTL with JMeter's default columns, as CSV and as XML (the elements JMeter 5.6
+// writes for an HTTP sample with a response assertion), and k6's `--out json` stream with the
 // points k6 writes per request and per iteration. Requests take longer and fail more inside the
 // chaos window (the middle third), so the impact figures have something to find.
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -9,7 +10,7 @@ export const t0 = 1_795_000_000_000;
 /** The middle third of `count` requests started 1 ms apart. */
 export const chaosWindow = (count: number) => ({ startMs: t0 + count / 3, endMs: t0 + (2 * count) / 3 });
 
-function writeLines(file: string, count: number, line: (i: number) => string, first = ''): void {
+function writeLines(file: string, count: number, line: (i: number) => string, first = '', last = ''): void {
   const fd = openSync(file, 'w');
   try {
     let block = first;
@@ -20,7 +21,7 @@ function writeLines(file: string, count: number, line: (i: number) => string, fi
         block = '';
       }
     }
-    writeSync(fd, block);
+    writeSync(fd, block + last);
   } finally {
     closeSync(fd);
   }
@@ -44,6 +45,30 @@ export function writeJtl(file: string, rows: number): void {
         : `${startMs},${elapsed},GET /checkout,200,OK,Checkout 1-${i % 50},text,true,,512,128,50,50,http://checkout/api,${elapsed - 5},0,3\n`;
     },
     'timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect\n',
+  );
+}
+
+export function writeJtlXml(file: string, rows: number): void {
+  writeLines(
+    file,
+    rows,
+    (i) => {
+      const { startMs, elapsed, failed } = request(i, rows);
+      const [rc, rm] = failed ? ['503', 'Service Unavailable'] : ['200', 'OK'];
+      return [
+        `<httpSample t="${elapsed}" it="0" lt="${elapsed - 5}" ct="3" ts="${startMs}" s="${!failed}" lb="GET /checkout" rc="${rc}" rm="${rm}" tn="Checkout 1-${i % 50}" dt="text" by="512" sby="128" ng="50" na="50">`,
+        '  <assertionResult>',
+        '    <name>checkout answers 200</name>',
+        `    <failure>${failed}</failure>`,
+        '    <error>false</error>',
+        ...(failed ? ['    <failureMessage>checkout unavailable, not 200</failureMessage>'] : []),
+        '  </assertionResult>',
+        '  <java.net.URL>http://checkout/api</java.net.URL>',
+        '</httpSample>\n',
+      ].join('\n');
+    },
+    '<?xml version="1.0" encoding="UTF-8"?>\n<testResults version="1.2">\n',
+    '</testResults>\n',
   );
 }
 

@@ -1,15 +1,19 @@
 // JMeter (5.6.3, installed from Maven Central by scripts/install-test-tools.sh) as the load test of a
 // `chaos-gate run`: it loads a loopback service that, while the experiment runs, answers 150 ms slower
-// and fails every third request. The CSV JTL JMeter writes becomes the run's load testsuite.
+// and fails every third request. The CSV JTL JMeter writes becomes the run's load testsuite; the XML
+// JTL it writes when told to is read the same way.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import { stringify } from 'yaml';
 import { fixturePath } from '../support/fixtures.ts';
 import { samplesIn } from '../support/load.ts';
+import { runEntry } from '../support/run-node.ts';
 import { testTool } from '../support/tools.ts';
 import { engineFile, uniqueName, useSandbox, workDir } from './helpers.ts';
 
@@ -127,4 +131,47 @@ test('JMeter beside the chaos: its JTL shows the slow, failing window and the im
       ['error rate during chaos <= 1%', 'fail'],
     ],
   );
+});
+
+test('JMeter results saved as XML: every request JMeter made, the assertion message of each failure, and the gate', async () => {
+  const dir = workDir();
+  const xml = path.join(dir, 'results.xml');
+  const { port } = server.address() as AddressInfo;
+  const first = served.length;
+  chaos = true;
+  try {
+    await promisify(execFile)(testTool('jmeter'), [
+      '-n',
+      '-t',
+      fixturePath('load/checkout.jmx'),
+      '-l',
+      xml,
+      '-j',
+      path.join(dir, 'jmeter.log'),
+      `-Jport=${port}`,
+      '-Jduration=3',
+      '-Jjmeter.save.saveservice.output_format=xml',
+    ]);
+  } finally {
+    chaos = false;
+  }
+  const answered = served.slice(first);
+  assert.match(readFileSync(xml, 'utf8'), /^<\?xml [^>]*\?>\s*<testResults version="1\.2">\s*<httpSample /);
+  const samples = samplesIn('jtl', xml);
+  assert.equal(samples.length, answered.length, 'one sample per request the service answered');
+  const failures = samples.filter((s) => !s.success);
+  assert.equal(failures.length, answered.filter((s) => s.status !== 200).length);
+  assert.ok(failures.length > 0);
+  for (const { failure } of failures)
+    assert.equal(failure, 'GET /checkout: checkout unavailable, not 200:\nsee the service log');
+
+  const config = path.join(dir, 'chaos-gate.yaml');
+  writeFileSync(config, stringify({ load: { thresholds: { errorRate: '1%' } } }));
+  const report = await runEntry('dist/cli.js', ['report', '--jtl', xml, '--config', config]).done;
+  assert.equal(report.code, 1, report.stdout + report.stderr);
+  const counted =
+    /load › error rate <= 1% failed: error rate was [\d.]+% \((\d+) of (\d+) requests failed\)/.exec(
+      report.stdout,
+    );
+  assert.deepEqual(counted?.slice(1), [String(failures.length), String(samples.length)], report.stdout);
 });

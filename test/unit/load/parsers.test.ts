@@ -200,12 +200,75 @@ test('a failed JTL sample without an assertion message keeps the response code a
   assert.equal(samplesIn('jtl', resultFile('x.jtl', noMessage))[0]?.failure, 'GET /a: 502 Bad Gateway');
 });
 
-test('JMeter results saved as XML: the error says how to save them as CSV', () => {
-  const xml =
-    '<?xml version="1.0" encoding="UTF-8"?>\n<testResults version="1.2">\n<httpSample t="94" ts="1" s="true"/>\n</testResults>\n';
+test('JMeter results saved as XML: each top-level sample, its failed assertion message or else its response', () => {
+  const xml = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<testResults version="1.2">',
+    '<httpSample t="50" it="0" lt="40" ts="1700000000000" s="true" lb="GET /checkout" rc="200" rm="OK">',
+    '  <assertionResult>',
+    '    <name>checkout answers 200</name>',
+    '    <failure>false</failure>',
+    '    <error>false</error>',
+    '  </assertionResult>',
+    // A redirect JMeter followed: part of its parent, not a request of its own.
+    '  <httpSample t="20" ts="1700000000010" s="true" lb="GET /checkout-1" rc="302" rm="Found"/>',
+    '</httpSample>',
+    '<httpSample t="55" ts="1700000000100" s="false" lb="GET /checkout" rc="503" rm="Service Unavailable">',
+    '  <assertionResult>',
+    '    <name>checkout answers 200</name>',
+    '    <failure>true</failure>',
+    '    <error>false</error>',
+    '    <failureMessage>checkout unavailable, not 200:',
+    'see the service log &amp; retry</failureMessage>',
+    '  </assertionResult>',
+    '</httpSample>',
+    '<sample t="7" ts="1700000000200" s="false" lb="JDBC orders" rc="500" rm="Timeout"/>',
+    '</testResults>',
+  ].join('\n');
+  assert.deepEqual(samplesIn('jtl', resultFile('results.jtl', xml)), [
+    { startMs: 1700000000000, elapsedMs: 50, success: true },
+    {
+      startMs: 1700000000100,
+      elapsedMs: 55,
+      success: false,
+      failure: 'GET /checkout: checkout unavailable, not 200:\nsee the service log & retry',
+    },
+    { startMs: 1700000000200, elapsedMs: 7, success: false, failure: 'JDBC orders: 500 Timeout' },
+  ]);
+});
+
+test('JMeter XML results: a bad figure or broken XML is named with the file and line', () => {
+  const results = (...lines: string[]) =>
+    resultFile('results.jtl', ['<testResults version="1.2">', ...lines, '</testResults>'].join('\n'));
   assert.throws(
-    () => samplesIn('jtl', resultFile('results.jtl', xml)),
-    /results\.jtl: these JMeter results are XML.*output_format=csv/,
+    () => samplesIn('jtl', results('<httpSample t="5" ts="yesterday" s="true"/>')),
+    /results\.jtl: line 2: ts="yesterday": expected epoch milliseconds/,
+  );
+  assert.throws(
+    () =>
+      samplesIn('jtl', results('<httpSample t="5" ts="1" s="true"/>', '<httpSample t="5" ts="1" s="ok"/>')),
+    /results\.jtl: line 3: s="ok": expected true or false/,
+  );
+  assert.throws(
+    () => samplesIn('jtl', results('<httpSample t="5" ts="1" s="true">', '</sample>')),
+    /results\.jtl: line 3: not well-formed XML: unexpected close tag/,
+  );
+  assert.throws(
+    () => samplesIn('jtl', resultFile('report.xml', '<testsuites>\n</testsuites>\n')),
+    /report\.xml: line 1: <testsuites> where JMeter's XML results start with <testResults>/,
+  );
+});
+
+test('JMeter XML results cut short (JMeter killed before </testResults>): the samples it closed count', () => {
+  const cut = [
+    '<testResults version="1.2">',
+    '<httpSample t="5" ts="1700000000000" s="true" lb="a"/>',
+    '<httpSample t="6" ts="1700000000001" s="false" lb="a" rc="503" rm="Service Unavailable">',
+    '  <assertionRes',
+  ].join('\n');
+  assert.deepEqual(
+    samplesIn('jtl', resultFile('results.jtl', cut)).map((s) => s.elapsedMs),
+    [5],
   );
 });
 

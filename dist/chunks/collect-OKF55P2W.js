@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-XQR7RJJX.js";
+} from "./chunk-LRS3DT6L.js";
 import "./chunk-LGG3MZVO.js";
 import "./chunk-D5XYJZ5A.js";
 import "./chunk-RHZBZGPM.js";

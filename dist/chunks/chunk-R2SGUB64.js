@@ -20,7 +20,7 @@ import {
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-XQR7RJJX.js";
+} from "./chunk-LRS3DT6L.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,

@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-FLTMCC4N.js";
+} from "./chunk-R2SGUB64.js";
 import "./chunk-D6LC33WQ.js";
-import "./chunk-XQR7RJJX.js";
+import "./chunk-LRS3DT6L.js";
 import "./chunk-CTDFPK6X.js";
 import "./chunk-B4YD6SSB.js";
 import "./chunk-DOO2I3OA.js";
