@@ -7,7 +7,7 @@ import {
 } from "./chunks/chunk-I3XCN567.js";
 import {
   keepYoungGenerationSize
-} from "./chunks/chunk-NBWQU3MT.js";
+} from "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import "./chunks/chunk-RHZBZGPM.js";
 
@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-V2O2SFQQ.js");
+var { main } = await import("./chunks/main-3MOC4I5P.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

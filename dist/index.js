@@ -18,21 +18,21 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-M6QFY5VS.js";
+} from "./chunks/chunk-7P3M6JBR.js";
 import {
   loadConfig,
   withCancellation
 } from "./chunks/chunk-3647KXJX.js";
-import "./chunks/chunk-NBWQU3MT.js";
+import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-R2SGUB64.js";
-import "./chunks/chunk-D6LC33WQ.js";
+} from "./chunks/chunk-SLPKLF62.js";
+import "./chunks/chunk-B2ZW4TXK.js";
 import "./chunks/chunk-LRS3DT6L.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-DOO2I3OA.js";
+import "./chunks/chunk-LZYTUFHA.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

@@ -8,24 +8,24 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-M6QFY5VS.js";
+} from "./chunks/chunk-7P3M6JBR.js";
 import {
   loadConfig,
   withCancellation
 } from "./chunks/chunk-3647KXJX.js";
-import "./chunks/chunk-NBWQU3MT.js";
+import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-D6LC33WQ.js";
+} from "./chunks/chunk-B2ZW4TXK.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   connect,
   loadKubeContext
-} from "./chunks/chunk-DOO2I3OA.js";
+} from "./chunks/chunk-LZYTUFHA.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-BT27BQUD.js";

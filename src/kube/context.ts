@@ -6,10 +6,11 @@
 // cluster) and never quotes the file: a YAML error says where, not what, because the line it would
 // quote may hold a token. Its credentials are registered for redaction (secrets.ts).
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
-import { KubeConfig, type User } from '@kubernetes/client-node';
+import { KubeConfig, type Cluster, type User } from '@kubernetes/client-node';
 import { parseDocument } from 'yaml';
 import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { readInputFile } from '../files.ts';
@@ -68,14 +69,33 @@ export function loadKubeContext(target: KubeTarget): KubeConfig {
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
     refuseWhatKubectlRefuses(kc, users, source);
-    // A plain-HTTP server (`kubectl proxy`) has no TLS to verify; client-node refuses every request to
-    // one unless its cluster says to skip the verification, where kubectl just sends them.
-    kc.clusters = kc.clusters.map((cluster) =>
-      cluster.server.startsWith('http:') ? { ...cluster, skipTLSVerify: true } : cluster,
-    );
+    kc.clusters = kc.clusters.map(reachedAsKubectlReachesIt);
   }
   trustSystemCertificates(kc);
   return kc;
+}
+
+/** The connection settings client-node needs to reach a cluster where kubectl reaches it. */
+function reachedAsKubectlReachesIt(cluster: Cluster): Cluster {
+  // A plain-HTTP server (`kubectl proxy`) has no TLS to verify; client-node refuses every request to
+  // one unless its cluster says to skip the verification, where kubectl just sends them.
+  if (cluster.server.startsWith('http:')) return { ...cluster, skipTLSVerify: true };
+  // Through a SOCKS proxy (kubernetes.io's `proxy-url: socks5://…` set-up, server given by IP address),
+  // client-node's proxy agent checks the certificate against "localhost" (TooTallNate/proxy-agents
+  // #308) and every request fails. Named as the TLS server name, the address is what gets checked.
+  if (cluster.proxyUrl?.startsWith('socks') && !cluster.tlsServerName) {
+    const host = hostOf(cluster.server);
+    if (host && isIP(host)) return { ...cluster, tlsServerName: host };
+  }
+  return cluster;
+}
+
+function hostOf(server: string): string | undefined {
+  try {
+    return new URL(server).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   setHeaderOptions,
 } from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
-import { startConnectProxy } from '../support/connect-proxy.ts';
+import { startConnectProxy, startSocksProxy } from '../support/tunnel-proxies.ts';
 import { fixturePath } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
@@ -232,6 +232,29 @@ describe('chaos-gate run on a real API server', () => {
       /cannot reach the Kubernetes API server: .*getaddrinfo ENOTFOUND kubernetes\.default\.svc/,
     );
     assert.equal(proxy.tunnels.length, tunnels, 'NO_PROXY kept it off the proxy');
+  });
+
+  test("a cluster given by IP address behind a kubeconfig's SOCKS proxy-url (kubernetes.io's set-up): the run goes through it", async (t) => {
+    const proxy = await startSocksProxy();
+    t.after(() => proxy.close());
+    const dir = workDir();
+    const kubeconfig = path.join(dir, 'kubeconfig');
+    const server = new URL(env.sandbox.server);
+    assert.equal(server.hostname, '127.0.0.1');
+    writeFileSync(
+      kubeconfig,
+      readFileSync(env.sandbox.kubeconfigPath, 'utf8').replace(
+        `    server: ${server.origin}\n`,
+        `    server: ${server.origin}\n    proxy-url: ${proxy.url}\n`,
+      ),
+    );
+    assert.match(readFileSync(kubeconfig, 'utf8'), /proxy-url: socks5:/);
+    const run = await env.run(['--engine', engineFile(dir, uniqueName('socks'), 'pass')], { kubeconfig })
+      .done;
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.doesNotMatch(run.stderr, /DEP0123|Warning/);
+    assert.ok(proxy.tunnels.length > 0, 'the requests and watches went through the proxy');
+    assert.deepEqual(new Set(proxy.tunnels), new Set([`127.0.0.1:${server.port}`]));
   });
 
   test("a cluster whose CA the kubeconfig does not give, trusted by the system (SSL_CERT_FILE): the run passes, as kubectl's does", async () => {

@@ -6,7 +6,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 var emitWarning = process.emitWarning.bind(process);
 process.emitWarning = ((warning, ...rest) => {
   const code = typeof rest[0] === "object" && rest[0] !== null ? rest[0].code : rest[1];
-  if (code === "DEP0169") return;
+  if (code === "DEP0169" || code === "DEP0123") return;
   emitWarning(warning, ...rest);
 });
 

@@ -84687,6 +84687,7 @@ var init_kubeconfig_refusals = __esm({
 
 // src/kube/context.ts
 import { existsSync } from "node:fs";
+import { isIP as isIP2 } from "node:net";
 import os2 from "node:os";
 import path5 from "node:path";
 import tls from "node:tls";
@@ -84727,12 +84728,25 @@ function loadKubeContext(target) {
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
     refuseWhatKubectlRefuses(kc, users, source);
-    kc.clusters = kc.clusters.map(
-      (cluster) => cluster.server.startsWith("http:") ? { ...cluster, skipTLSVerify: true } : cluster
-    );
+    kc.clusters = kc.clusters.map(reachedAsKubectlReachesIt);
   }
   trustSystemCertificates(kc);
   return kc;
+}
+function reachedAsKubectlReachesIt(cluster) {
+  if (cluster.server.startsWith("http:")) return { ...cluster, skipTLSVerify: true };
+  if (cluster.proxyUrl?.startsWith("socks") && !cluster.tlsServerName) {
+    const host = hostOf(cluster.server);
+    if (host && isIP2(host)) return { ...cluster, tlsServerName: host };
+  }
+  return cluster;
+}
+function hostOf(server) {
+  try {
+    return new URL(server).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return void 0;
+  }
 }
 function trustSystemCertificates(kc) {
   const cluster = kc.getCurrentCluster();

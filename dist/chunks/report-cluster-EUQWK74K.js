@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-DOO2I3OA.js";
+} from "./chunk-LZYTUFHA.js";
 import {
   convertChaos,
   expectedResultNames

@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-DOO2I3OA.js";
+} from "./chunk-LZYTUFHA.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

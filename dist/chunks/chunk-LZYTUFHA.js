@@ -54065,6 +54065,7 @@ function openWatch(connection, path3, query, onEvent, idleMs) {
 
 // src/kube/context.ts
 import { existsSync } from "node:fs";
+import { isIP as isIP2 } from "node:net";
 import os from "node:os";
 import path2 from "node:path";
 import tls from "node:tls";
@@ -54186,12 +54187,25 @@ function loadKubeContext(target) {
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
     refuseWhatKubectlRefuses(kc, users, source);
-    kc.clusters = kc.clusters.map(
-      (cluster) => cluster.server.startsWith("http:") ? { ...cluster, skipTLSVerify: true } : cluster
-    );
+    kc.clusters = kc.clusters.map(reachedAsKubectlReachesIt);
   }
   trustSystemCertificates(kc);
   return kc;
+}
+function reachedAsKubectlReachesIt(cluster) {
+  if (cluster.server.startsWith("http:")) return { ...cluster, skipTLSVerify: true };
+  if (cluster.proxyUrl?.startsWith("socks") && !cluster.tlsServerName) {
+    const host = hostOf(cluster.server);
+    if (host && isIP2(host)) return { ...cluster, tlsServerName: host };
+  }
+  return cluster;
+}
+function hostOf(server) {
+  try {
+    return new URL(server).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return void 0;
+  }
 }
 function trustSystemCertificates(kc) {
   const cluster = kc.getCurrentCluster();

@@ -6,7 +6,7 @@ import {
 } from "./chunk-3647KXJX.js";
 import {
   keepYoungGenerationSize
-} from "./chunk-NBWQU3MT.js";
+} from "./chunk-LJVIP377.js";
 import {
   labelFor,
   layerFrom,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-WBJFAYQ2.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-DOO2I3OA.js";
+} from "./chunk-LZYTUFHA.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-M6QFY5VS.js.LEGAL.txt */
+/*! For license information please see chunk-7P3M6JBR.js.LEGAL.txt */

@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-R2SGUB64.js";
-import "./chunk-D6LC33WQ.js";
+} from "./chunk-SLPKLF62.js";
+import "./chunk-B2ZW4TXK.js";
 import "./chunk-LRS3DT6L.js";
 import "./chunk-CTDFPK6X.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-DOO2I3OA.js";
+import "./chunk-LZYTUFHA.js";
 import "./chunk-OTKAZZYV.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HWNAFO7O.js";

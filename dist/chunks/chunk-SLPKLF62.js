@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-D6LC33WQ.js";
+} from "./chunk-B2ZW4TXK.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-DOO2I3OA.js";
+} from "./chunk-LZYTUFHA.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal
