@@ -2,8 +2,6 @@
 // YAML error would quote may hold the token.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -13,6 +11,7 @@ import { loadKubeContext } from '../../../src/kube/context.ts';
 import { describeApiError } from '../../../src/kube/errors.ts';
 import { LitmusClient } from '../../../src/litmus/client.ts';
 import { redact } from '../../../src/secrets.ts';
+import { loopbackApi } from '../../support/loopback-api.ts';
 
 const token = 'sha256~kubeconfig-token-that-must-never-be-printed';
 const kubeconfig = (parts: { server?: string; user?: string; cluster?: string; context?: string } = {}) =>
@@ -314,26 +313,10 @@ test(
   'a plain-HTTP server, as `kubectl proxy` serves, is reached by requests and watches',
   { timeout: 10_000 },
   async (t) => {
-    const seen: string[] = [];
-    const server = http.createServer((request, response) => {
-      seen.push(
-        `${request.url?.includes('watch=true') ? 'watch' : 'get'} ${request.headers.authorization ?? '(none)'}`,
-      );
-      response.setHeader('Content-Type', 'application/json');
-      if (request.url?.includes('watch=true'))
-        return response.end(`${JSON.stringify({ type: 'ADDED', object: { kind: 'ChaosEngine' } })}\n`);
-      response.end(
-        JSON.stringify({
-          kind: 'APIResourceList',
-          resources: [{ name: 'chaosengines' }, { name: 'chaosresults' }],
-        }),
-      );
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const { url, seen } = await loopbackApi(t);
     // No insecure-skip-tls-verify: there is no TLS to verify.
     const kube = loadKubeContext({
-      kubeconfigContent: kubeconfig({ server: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+      kubeconfigContent: kubeconfig({ server: url }),
     });
     const connection = connect(kube);
     await new LitmusClient(connection).assertInstalled();
@@ -346,8 +329,8 @@ test(
       5_000,
     );
     assert.equal(await stream.ended, 'closed');
-    assert.deepEqual(events, [{ type: 'ADDED', object: { kind: 'ChaosEngine' } }]);
-    assert.deepEqual(seen, [`get Bearer ${token}`, `watch Bearer ${token}`]);
+    assert.deepEqual(events, [{ type: 'ADDED', object: { metadata: { name: 'e' } } }]);
+    assert.deepEqual(seen, [`Bearer ${token}`, `Bearer ${token}`], 'the request and the watch');
     // An https server keeps its verification.
     assert.equal(
       loadKubeContext({ kubeconfigContent: kubeconfig() }).getCurrentCluster()?.skipTLSVerify,
