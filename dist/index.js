@@ -27,7 +27,7 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-SLPKLF62.js";
+} from "./chunks/chunk-ZVMI6CDR.js";
 import "./chunks/chunk-B2ZW4TXK.js";
 import "./chunks/chunk-LRS3DT6L.js";
 import "./chunks/chunk-CTDFPK6X.js";

@@ -79,8 +79,17 @@ export function loadEnvironment(
   return { ...env, ...config.env };
 }
 
-export async function startLoad(config: LoadConfig, log: (line: string) => void): Promise<LoadHandle> {
+export async function startLoad(
+  config: LoadConfig,
+  log: (line: string) => void,
+  platform: NodeJS.Platform = process.platform,
+): Promise<LoadHandle> {
   if (!config.command) throw new ConfigError('load.command: required to run a load test');
+  // Refused before it starts, and before anything is applied: nothing could stop it at the timeout.
+  if (platform === 'win32')
+    throw new CannotRunError(
+      'load.command: cannot run on Windows: chaos-gate stops a load command with its process group, which Windows does not have, so it could outlive the step or hang it until the job times out; run the job on a Linux or macOS runner',
+    );
   const [program, ...args] =
     typeof config.command === 'string' ? ['sh', '-c', config.command] : config.command;
   const { child, signalGroup } = spawnInGroup(program as string, args, {

@@ -2,11 +2,13 @@
 // during a known window: the impact figures must find that window.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
+import { CannotRunError } from '../../src/errors.ts';
 import { readRequestFigures } from '../../src/load/read.ts';
 import { startLoad } from '../../src/load/runner.ts';
 import { loadSchema } from '../../src/load/schema.ts';
@@ -160,4 +162,22 @@ test('a cancel during the tail stops the load at once', async () => {
   const exit = await load.finish(Date.now() + 60_000, cancel.signal);
   assert.ok(Date.now() - started < 3000, `stopped ${Date.now() - started} ms after the start of the tail`);
   assert.equal(exit.stoppedBy, 'on cancel');
+});
+
+test('on Windows a load command is refused before it starts: nothing could stop it with its process group', async () => {
+  const marker = path.join(workDir(), 'started');
+  const config = loadSchema.parse({ command: `touch '${marker}'`, leadTime: '1s' });
+  await assert.rejects(
+    startLoad(config, () => {}, 'win32'),
+    (error: Error) => {
+      assert.ok(error instanceof CannotRunError, String(error));
+      assert.match(
+        error.message,
+        /^load\.command: cannot run on Windows: .*run the job on a Linux or macOS runner$/,
+      );
+      return true;
+    },
+  );
+  await sleep(200);
+  assert.ok(!existsSync(marker), 'the command never ran');
 });

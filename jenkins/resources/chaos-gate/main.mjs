@@ -85634,8 +85634,12 @@ function loadEnvironment(config2, from2 = process.env) {
   }
   return { ...env, ...config2.env };
 }
-async function startLoad(config2, log) {
+async function startLoad(config2, log, platform = process.platform) {
   if (!config2.command) throw new ConfigError("load.command: required to run a load test");
+  if (platform === "win32")
+    throw new CannotRunError(
+      "load.command: cannot run on Windows: chaos-gate stops a load command with its process group, which Windows does not have, so it could outlive the step or hang it until the job times out; run the job on a Linux or macOS runner"
+    );
   const [program, ...args] = typeof config2.command === "string" ? ["sh", "-c", config2.command] : config2.command;
   const { child, signalGroup } = spawnInGroup(program, args, {
     cwd: config2.cwd,

@@ -261,8 +261,12 @@ function loadEnvironment(config, from = process.env) {
   }
   return { ...env, ...config.env };
 }
-async function startLoad(config, log) {
+async function startLoad(config, log, platform = process.platform) {
   if (!config.command) throw new ConfigError("load.command: required to run a load test");
+  if (platform === "win32")
+    throw new CannotRunError(
+      "load.command: cannot run on Windows: chaos-gate stops a load command with its process group, which Windows does not have, so it could outlive the step or hang it until the job times out; run the job on a Linux or macOS runner"
+    );
   const [program, ...args] = typeof config.command === "string" ? ["sh", "-c", config.command] : config.command;
   const { child, signalGroup } = spawnInGroup(program, args, {
     cwd: config.cwd,

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-SLPKLF62.js";
+} from "./chunk-ZVMI6CDR.js";
 import "./chunk-B2ZW4TXK.js";
 import "./chunk-LRS3DT6L.js";
 import "./chunk-CTDFPK6X.js";
