@@ -6,8 +6,10 @@
 // of it serves the requests made meanwhile, and its credential is kept until it expires or a request
 // is refused with it (401). A failure names the user, the command and what went wrong, where
 // client-node's read "cannot reach the server".
+import { readFileSync } from 'node:fs';
 import type { KubeConfig } from '@kubernetes/client-node';
 import * as z from 'zod';
+import { errorMessage } from '../errors.ts';
 import { spawnInGroup } from '../process-group.ts';
 import { redact, registerSecret } from '../secrets.ts';
 import { CredentialsError, type CredentialSource, type RequestOptions } from './credential-source.ts';
@@ -114,9 +116,11 @@ export class ExecPlugin implements CredentialSource {
         ? {
             cluster: {
               server: cluster.server,
-              'certificate-authority-data': cluster.caData,
+              // client-go hands over a CA given as a file as its data, and the cluster's proxy.
+              'certificate-authority-data': cluster.caData ?? this.#caFileData(cluster.caFile, config),
               'tls-server-name': cluster.tlsServerName,
               'insecure-skip-tls-verify': cluster.skipTLSVerify || undefined,
+              'proxy-url': cluster.proxyUrl,
             },
           }
         : {};
@@ -125,6 +129,17 @@ export class ExecPlugin implements CredentialSource {
       kind: 'ExecCredential',
       spec: { interactive: false, ...clusterInfo },
     });
+  }
+
+  #caFileData(file: string | undefined, config: ExecConfig): string | undefined {
+    if (!file) return undefined;
+    try {
+      return readFileSync(file).toString('base64');
+    } catch (error) {
+      throw this.#fail(
+        `come from "${config.command}", which asks for the cluster's details, and its certificate-authority cannot be read: ${errorMessage(error)}`,
+      );
+    }
   }
 
   #spawn(config: ExecConfig): Promise<string> {

@@ -83058,11 +83058,13 @@ var init_process_group = __esm({
 });
 
 // src/kube/exec-credentials.ts
+import { readFileSync } from "node:fs";
 var execConfigSchema, execCredentialSchema, defaultPluginTimeoutMs, stderrShown, ExecPlugin;
 var init_exec_credentials = __esm({
   "src/kube/exec-credentials.ts"() {
     "use strict";
     init_zod();
+    init_errors();
     init_process_group();
     init_secrets();
     init_credential_source();
@@ -83148,9 +83150,11 @@ var init_exec_credentials = __esm({
         const clusterInfo = config2.provideClusterInfo && cluster ? {
           cluster: {
             server: cluster.server,
-            "certificate-authority-data": cluster.caData,
+            // client-go hands over a CA given as a file as its data, and the cluster's proxy.
+            "certificate-authority-data": cluster.caData ?? this.#caFileData(cluster.caFile, config2),
             "tls-server-name": cluster.tlsServerName,
-            "insecure-skip-tls-verify": cluster.skipTLSVerify || void 0
+            "insecure-skip-tls-verify": cluster.skipTLSVerify || void 0,
+            "proxy-url": cluster.proxyUrl
           }
         } : {};
         return JSON.stringify({
@@ -83158,6 +83162,16 @@ var init_exec_credentials = __esm({
           kind: "ExecCredential",
           spec: { interactive: false, ...clusterInfo }
         });
+      }
+      #caFileData(file, config2) {
+        if (!file) return void 0;
+        try {
+          return readFileSync(file).toString("base64");
+        } catch (error2) {
+          throw this.#fail(
+            `come from "${config2.command}", which asks for the cluster's details, and its certificate-authority cannot be read: ${errorMessage(error2)}`
+          );
+        }
       }
       #spawn(config2) {
         const { command } = config2;
@@ -83230,7 +83244,7 @@ var init_exec_credentials = __esm({
 });
 
 // src/kube/token-file.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 var maxAgeMs, TokenFile;
 var init_token_file = __esm({
   "src/kube/token-file.ts"() {
@@ -83267,7 +83281,7 @@ var init_token_file = __esm({
       #read() {
         let text3;
         try {
-          text3 = readFileSync(this.#file, "utf8");
+          text3 = readFileSync2(this.#file, "utf8");
         } catch (error2) {
           throw this.#fail(`cannot be read: ${errorMessage(error2)}`);
         }

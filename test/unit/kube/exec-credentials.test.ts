@@ -81,6 +81,51 @@ test(
 );
 
 test(
+  'a plugin that asks for the cluster (provideClusterInfo) is told its server, CA and proxy, as client-go tells it',
+  limit,
+  async () => {
+    const { dir, file } = plugin(
+      `echo "$KUBERNETES_EXEC_INFO" > "$(dirname "$0")/info"\n${credential('{"token":"cluster-info-token-03"}')}`,
+    );
+    writeFileSync(path.join(dir, 'ca.pem'), 'a CA bundle\n');
+    const kubeconfigFile = path.join(dir, 'kubeconfig');
+    writeFileSync(
+      kubeconfigFile,
+      JSON.stringify({
+        clusters: [
+          {
+            name: 'c',
+            cluster: {
+              server: 'https://cluster.example:6443',
+              'certificate-authority': 'ca.pem',
+              'proxy-url': 'http://proxy.example:3128',
+            },
+          },
+        ],
+        users: [{ name: 'ci', user: { exec: { apiVersion, command: file, provideClusterInfo: true } } }],
+        contexts: [{ name: 'c', context: { cluster: 'c', user: 'ci' } }],
+        'current-context': 'c',
+      }),
+    );
+    const options: { headers?: Record<string, string> } = {};
+    await loadKubeContext({ kubeconfig: kubeconfigFile }).applyToHTTPSOptions(options);
+    assert.equal(options.headers?.Authorization, 'Bearer cluster-info-token-03');
+    assert.deepEqual(JSON.parse(readFileSync(path.join(dir, 'info'), 'utf8')), {
+      apiVersion,
+      kind: 'ExecCredential',
+      spec: {
+        interactive: false,
+        cluster: {
+          server: 'https://cluster.example:6443',
+          'certificate-authority-data': Buffer.from('a CA bundle\n').toString('base64'),
+          'proxy-url': 'http://proxy.example:3128',
+        },
+      },
+    });
+  },
+);
+
+test(
   'one run serves the requests made meanwhile, and the credential is kept until it expires',
   limit,
   async (t) => {

@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-B2ZW4TXK.js";
+} from "./chunk-NRX63RKF.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-LZYTUFHA.js";
+} from "./chunk-CGGE4VTC.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

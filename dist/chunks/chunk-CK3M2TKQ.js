@@ -16,7 +16,7 @@ import {
 } from "./chunk-WBJFAYQ2.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-LZYTUFHA.js";
+} from "./chunk-CGGE4VTC.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-7P3M6JBR.js.LEGAL.txt */
+/*! For license information please see chunk-CK3M2TKQ.js.LEGAL.txt */

@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-LZYTUFHA.js";
+} from "./chunk-CGGE4VTC.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

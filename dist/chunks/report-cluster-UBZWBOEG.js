@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-LZYTUFHA.js";
+} from "./chunk-CGGE4VTC.js";
 import {
   convertChaos,
   expectedResultNames

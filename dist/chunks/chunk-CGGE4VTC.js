@@ -53562,6 +53562,9 @@ var CredentialsError = class extends CannotRunError {
   name = "CredentialsError";
 };
 
+// src/kube/exec-credentials.ts
+import { readFileSync } from "node:fs";
+
 // src/process-group.ts
 import { spawn } from "node:child_process";
 function spawnInGroup(program, args, options) {
@@ -53663,9 +53666,11 @@ var ExecPlugin = class {
     const clusterInfo = config.provideClusterInfo && cluster ? {
       cluster: {
         server: cluster.server,
-        "certificate-authority-data": cluster.caData,
+        // client-go hands over a CA given as a file as its data, and the cluster's proxy.
+        "certificate-authority-data": cluster.caData ?? this.#caFileData(cluster.caFile, config),
         "tls-server-name": cluster.tlsServerName,
-        "insecure-skip-tls-verify": cluster.skipTLSVerify || void 0
+        "insecure-skip-tls-verify": cluster.skipTLSVerify || void 0,
+        "proxy-url": cluster.proxyUrl
       }
     } : {};
     return JSON.stringify({
@@ -53673,6 +53678,16 @@ var ExecPlugin = class {
       kind: "ExecCredential",
       spec: { interactive: false, ...clusterInfo }
     });
+  }
+  #caFileData(file, config) {
+    if (!file) return void 0;
+    try {
+      return readFileSync(file).toString("base64");
+    } catch (error) {
+      throw this.#fail(
+        `come from "${config.command}", which asks for the cluster's details, and its certificate-authority cannot be read: ${errorMessage(error)}`
+      );
+    }
   }
   #spawn(config) {
     const { command } = config;
@@ -53743,7 +53758,7 @@ var ExecPlugin = class {
 };
 
 // src/kube/token-file.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 var maxAgeMs = 6e4;
 var TokenFile = class {
   #whose;
@@ -53773,7 +53788,7 @@ var TokenFile = class {
   #read() {
     let text;
     try {
-      text = readFileSync(this.#file, "utf8");
+      text = readFileSync2(this.#file, "utf8");
     } catch (error) {
       throw this.#fail(`cannot be read: ${errorMessage(error)}`);
     }
