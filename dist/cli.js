@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-DTHG2V72.js");
+var { main } = await import("./chunks/main-DUSUBUAA.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-CK3M2TKQ.js";
+} from "./chunks/chunk-VVRII4TO.js";
 import {
   loadConfig,
   withCancellation
@@ -27,12 +27,12 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-TNK63QZG.js";
-import "./chunks/chunk-NRX63RKF.js";
+} from "./chunks/chunk-FWGR7HFG.js";
+import "./chunks/chunk-HY535YYG.js";
 import "./chunks/chunk-LRS3DT6L.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-CGGE4VTC.js";
+import "./chunks/chunk-CAX4H2BJ.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

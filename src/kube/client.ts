@@ -23,6 +23,7 @@ import {
 import { CancelledError } from '../errors.ts';
 import { formatDuration } from '../config/duration.ts';
 import { CredentialsError } from './credential-source.ts';
+import { hostOf } from './context.ts';
 import { renewCredentials } from './credentials.ts';
 
 export interface Connection {
@@ -124,13 +125,8 @@ function sharedAgent(agent: http.Agent | undefined, server: string): http.Agent 
 
 /** client-go never sends these through a proxy, whatever the environment says. */
 function isLoopback(server: string): boolean {
-  let host: string;
-  try {
-    host = new URL(server).hostname.replace(/^\[|\]$/g, '');
-  } catch {
-    return false;
-  }
-  return host === 'localhost' || (isIP(host) !== 0 && (host === '::1' || host.startsWith('127.')));
+  const host = hostOf(server);
+  return host === 'localhost' || (!!host && isIP(host) !== 0 && (host === '::1' || host.startsWith('127.')));
 }
 
 /**

@@ -90,7 +90,8 @@ function reachedAsKubectlReachesIt(cluster: Cluster): Cluster {
   return cluster;
 }
 
-function hostOf(server: string): string | undefined {
+/** The server URL's host, an IPv6 address without its brackets; undefined for no URL at all. */
+export function hostOf(server: string): string | undefined {
   try {
     return new URL(server).hostname.replace(/^\[|\]$/g, '');
   } catch {

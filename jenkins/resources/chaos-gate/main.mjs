@@ -83344,10 +83344,320 @@ var init_credentials = __esm({
   }
 });
 
+// src/kube/kubeconfig-refusals.ts
+function refuseWhatKubectlRefuses(kc, users, source) {
+  refuseInsecureWithCertificateAuthority(kc, source);
+  refuseImpersonation(kc, users, source);
+  refuseRemovedAuthProvider(kc, source);
+  refuseExpiredIdToken(kc, source);
+}
+function refuseInsecureWithCertificateAuthority(kc, source) {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster?.skipTLSVerify) return;
+  const given = [
+    ...cluster.caFile ? ["certificate-authority"] : [],
+    ...cluster.caData ? ["certificate-authority-data"] : []
+  ];
+  if (given.length > 0)
+    throw new ConfigError(
+      `${source}: cluster "${cluster.name}" sets insecure-skip-tls-verify and ${given.join(" and ")}: specifying a root certificates file with the insecure flag is not allowed, as kubectl says; remove one of them`
+    );
+}
+function refuseImpersonation(kc, users, source) {
+  const name = kc.getCurrentUser()?.name;
+  const user = name === void 0 ? void 0 : users.get(name);
+  if (!user) return;
+  const given = ["as-uid", "as-groups", "as-user-extra"].filter((field) => {
+    const value = user[field];
+    if (value === void 0 || value === null || value === "") return false;
+    return typeof value !== "object" || Object.keys(value).length > 0;
+  });
+  if (given.length > 0)
+    throw new ConfigError(
+      `${source}: user "${name}" sets ${given.join(", ")}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`
+    );
+}
+function refuseRemovedAuthProvider(kc, source) {
+  const user = kc.getCurrentUser();
+  const provider = user?.authProvider?.name;
+  const advice = removedAuthProviders.get(provider);
+  if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
+}
+function refuseExpiredIdToken(kc, source) {
+  const user = kc.getCurrentUser();
+  const provider = user?.authProvider;
+  if (!user || provider?.name !== "oidc") return;
+  const config2 = provider.config ?? {};
+  const refreshToken = config2["refresh-token"];
+  if (typeof refreshToken === "string" && refreshToken !== "") return;
+  const problem = idTokenProblem(config2["id-token"]);
+  if (problem)
+    throw new CannotRunError(
+      `${source}: user "${user.name}": No valid id-token, and cannot refresh without refresh-token (${problem}); log in again for a new id-token`
+    );
+}
+function idTokenProblem(idToken) {
+  if (typeof idToken !== "string" || idToken === "") return "it has no id-token";
+  const parts = idToken.split(".");
+  let exp;
+  try {
+    if (parts.length !== 3) throw new Error("not a JWT");
+    exp = JSON.parse(Buffer.from(parts[1] ?? "", "base64url").toString("utf8")).exp;
+  } catch {
+    return "its id-token is not a JWT";
+  }
+  if (typeof exp !== "number") return "its id-token has no expiry (exp)";
+  if (Date.now() + 1e4 < exp * 1e3) return void 0;
+  const expired = new Date(exp * 1e3);
+  return `its id-token expired at ${Number.isNaN(expired.getTime()) ? exp : expired.toISOString()}`;
+}
+var removedAuthProviders;
+var init_kubeconfig_refusals = __esm({
+  "src/kube/kubeconfig-refusals.ts"() {
+    "use strict";
+    init_errors();
+    removedAuthProviders = /* @__PURE__ */ new Map([
+      [
+        "gcp",
+        'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details'
+      ],
+      [
+        "azure",
+        "The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details"
+      ]
+    ]);
+  }
+});
+
+// src/kube/context.ts
+import { existsSync } from "node:fs";
+import { isIP } from "node:net";
+import os2 from "node:os";
+import path4 from "node:path";
+import tls from "node:tls";
+function loadKubeContext(target) {
+  if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
+    throw new ConfigError(
+      "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
+    );
+  }
+  const kc = new KubeConfig();
+  if (target.inCluster) {
+    if (!process.env.KUBERNETES_SERVICE_HOST)
+      throw new CannotRunError(
+        "in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead"
+      );
+    try {
+      kc.loadFromCluster();
+    } catch (error2) {
+      throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error2))}`);
+    }
+    serveCredentials(kc);
+  } else {
+    const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);
+    const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
+    const sources = target.kubeconfigContent ? [{ config: checkYaml(target.kubeconfigContent, source), dir: process.cwd() }] : files.map((file) => ({
+      config: checkYaml(readInputFile(file, "kubeconfig"), source),
+      dir: path4.dirname(path4.resolve(file))
+    }));
+    let users;
+    try {
+      users = loadMerged(kc, sources);
+    } catch (error2) {
+      throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error2))}`);
+    }
+    kc.users = kc.users.map((user) => user.token ? { ...user, token: user.token.trim() } : user);
+    for (const user of kc.users) registerCredentials(user);
+    serveCredentials(kc, { tokenFiles: tokenFilesOf(users) });
+    for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
+    selectContext(kc, target.context, source);
+    refuseWhatKubectlRefuses(kc, users, source);
+    kc.clusters = kc.clusters.map(reachedAsKubectlReachesIt);
+  }
+  trustSystemCertificates(kc);
+  return kc;
+}
+function reachedAsKubectlReachesIt(cluster) {
+  if (cluster.server.startsWith("http:")) return { ...cluster, skipTLSVerify: true };
+  if (cluster.proxyUrl?.startsWith("socks") && !cluster.tlsServerName) {
+    const host = hostOf(cluster.server);
+    if (host && isIP(host)) return { ...cluster, tlsServerName: host };
+  }
+  return cluster;
+}
+function hostOf(server) {
+  try {
+    return new URL(server).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return void 0;
+  }
+}
+function trustSystemCertificates(kc) {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster?.server.startsWith("https:") || cluster.caData || cluster.caFile || cluster.skipTLSVerify)
+    return;
+  tls.setDefaultCACertificates([
+    .../* @__PURE__ */ new Set([...tls.getCACertificates("default"), ...tls.getCACertificates("system")])
+  ]);
+}
+function registerCredentials(user) {
+  registerSecret(user.token);
+  registerSecret(user.password);
+  registerSecret(user.keyData);
+  const providerConfig = user.authProvider?.config ?? {};
+  for (const [key, value] of Object.entries(providerConfig))
+    if (secretName.test(key) && typeof value === "string") registerSecret(value);
+  const execEnv = user.exec?.env ?? [];
+  for (const { name, value } of execEnv)
+    if (typeof name === "string" && secretName.test(name) && typeof value === "string") registerSecret(value);
+}
+function loadMerged(kc, sources) {
+  const loaded = sources.map(({ config: config2, dir }) => {
+    const one = new KubeConfig();
+    one.loadFromString(JSON.stringify(withUserPathsResolved(config2, dir)));
+    one.makePathsAbsolute(dir);
+    return one;
+  });
+  const firstOfEach = (lists) => {
+    const byName = /* @__PURE__ */ new Map();
+    for (const item of lists.flat()) if (!byName.has(item.name)) byName.set(item.name, item);
+    return [...byName.values()];
+  };
+  kc.loadFromOptions({
+    clusters: firstOfEach(loaded.map((one) => one.getClusters())),
+    users: firstOfEach(loaded.map((one) => one.getUsers())),
+    contexts: firstOfEach(loaded.map((one) => one.getContexts())),
+    currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean)
+  });
+  return rawUsersOf(sources.map(({ config: config2 }) => config2));
+}
+function rawUsersOf(configs) {
+  const users = /* @__PURE__ */ new Map();
+  for (const config2 of configs) {
+    for (const entry of Array.isArray(config2.users) ? config2.users : []) {
+      const { name, user } = entry ?? {};
+      if (typeof name !== "string" || users.has(name)) continue;
+      users.set(name, user && typeof user === "object" ? user : {});
+    }
+  }
+  return users;
+}
+function tokenFilesOf(users) {
+  const files = /* @__PURE__ */ new Map();
+  for (const [name, user] of users) {
+    const file = user["token-file"];
+    if (typeof file === "string" && file !== "") files.set(name, file);
+  }
+  return files;
+}
+function withUserPathsResolved(config2, dir) {
+  const relative = (value) => typeof value === "string" && value !== "" && !path4.isAbsolute(value);
+  const users = Array.isArray(config2.users) ? config2.users : [];
+  for (const entry of users) {
+    const user = entry?.user;
+    if (!user || typeof user !== "object") continue;
+    const tokenFile = user["token-file"];
+    if (relative(tokenFile)) user["token-file"] = path4.resolve(dir, tokenFile);
+    const exec = user.exec;
+    if (exec && relative(exec.command) && exec.command.includes("/"))
+      exec.command = path4.resolve(dir, exec.command);
+  }
+  return config2;
+}
+function kubeconfigFiles(target) {
+  if (target.kubeconfig) return [target.kubeconfig];
+  const fromEnv = (process.env.KUBECONFIG ?? "").split(path4.delimiter).filter(Boolean);
+  if (fromEnv.length === 0) {
+    const file = path4.join(os2.homedir(), ".kube", "config");
+    if (existsSync(file)) return [file];
+    const inPod = process.env.KUBERNETES_SERVICE_HOST ? ", or use this pod's service account (--in-cluster, or inCluster: true)" : "";
+    throw new CannotRunError(
+      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (--kubeconfig, or the kubeconfig input)${inPod}`
+    );
+  }
+  const existing = fromEnv.filter((file) => existsSync(file));
+  if (existing.length === 0)
+    throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(", ")}`);
+  return existing;
+}
+function checkYaml(text3, source) {
+  const document2 = (0, import_yaml3.parseDocument)(text3, userYaml);
+  const problem = document2.errors[0];
+  if (problem) {
+    const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
+    const where = line ? ` at line ${line}, column ${column}` : "";
+    throw new ConfigError(`${source}: not valid YAML${where} (${problem.code})`);
+  }
+  const value = documentValue(document2, source);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ConfigError(
+      `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`
+    );
+  return value;
+}
+function selectContext(kc, wanted, source) {
+  const names = (items) => items.map((i) => i.name).join(", ") || "(none)";
+  const contextName = wanted ?? kc.getCurrentContext();
+  if (!contextName)
+    throw new CannotRunError(
+      `${source}: sets no current-context; give a context (--context) \u2014 it has: ${names(kc.getContexts())}`
+    );
+  const context = kc.getContextObject(contextName);
+  if (!context)
+    throw new CannotRunError(
+      `${source}: kube context "${contextName}" not found; the kubeconfig has: ${names(kc.getContexts())}`
+    );
+  kc.setCurrentContext(contextName);
+  if (!context.cluster || !kc.getCluster(context.cluster))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names cluster "${context.cluster}", which the kubeconfig does not define; it has: ${names(kc.getClusters())}`
+    );
+  if (context.user && !kc.getUser(context.user))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names user "${context.user}", which the kubeconfig does not define; it has: ${names(kc.getUsers())}`
+    );
+  const server = kc.getCurrentCluster()?.server ?? "";
+  let url;
+  try {
+    url = new URL(server);
+  } catch {
+    url = void 0;
+  }
+  if (!url || url.protocol !== "https:" && url.protocol !== "http:")
+    throw new CannotRunError(
+      `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`
+    );
+}
+function passwordOf(server) {
+  try {
+    return decodeURIComponent(new URL(server).password) || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function contextNamespace(kc) {
+  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
+}
+var import_yaml3, secretName;
+var init_context = __esm({
+  "src/kube/context.ts"() {
+    "use strict";
+    init_dist();
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_errors();
+    init_files();
+    init_secrets();
+    init_yaml_value();
+    init_credentials();
+    init_kubeconfig_refusals();
+    secretName = /token|secret|password|key/i;
+  }
+});
+
 // src/kube/client.ts
 import http2 from "node:http";
 import https2 from "node:https";
-import { isIP } from "node:net";
+import { isIP as isIP2 } from "node:net";
 import { createInterface as createInterface2 } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 function connect(kc, options = {}) {
@@ -83398,13 +83708,8 @@ function sharedAgent(agent, server) {
   return shared;
 }
 function isLoopback(server) {
-  let host;
-  try {
-    host = new URL(server).hostname.replace(/^\[|\]$/g, "");
-  } catch {
-    return false;
-  }
-  return host === "localhost" || isIP(host) !== 0 && (host === "::1" || host.startsWith("127."));
+  const host = hostOf(server);
+  return host === "localhost" || !!host && isIP2(host) !== 0 && (host === "::1" || host.startsWith("127."));
 }
 function retryAfterMs(response, method, limitMs) {
   const status = response.httpStatusCode;
@@ -83575,6 +83880,7 @@ var init_client = __esm({
     init_errors();
     init_duration();
     init_credential_source();
+    init_context();
     init_credentials();
     defaultRequestTimeoutMs = 3e4;
     ApiTimeoutError = class extends Error {
@@ -83987,7 +84293,7 @@ var init_convert = __esm({
 });
 
 // src/argo/submit.ts
-import path4 from "node:path";
+import path5 from "node:path";
 function readWorkflow(source) {
   return source.file ? fromFile(source.file) : fromTemplate(source);
 }
@@ -84021,7 +84327,7 @@ function fromTemplate(source) {
   return {
     apiVersion: argoApiVersion,
     kind: "Workflow",
-    metadata: { generateName: `${path4.basename(template.name)}-`, labels: { [label]: template.name } },
+    metadata: { generateName: `${path5.basename(template.name)}-`, labels: { [label]: template.name } },
     spec: {
       workflowTemplateRef: { name: template.name, ...template.clusterScope ? { clusterScope: true } : {} }
     }
@@ -84611,316 +84917,6 @@ var init_apply = __esm({
         }
       }
     };
-  }
-});
-
-// src/kube/kubeconfig-refusals.ts
-function refuseWhatKubectlRefuses(kc, users, source) {
-  refuseInsecureWithCertificateAuthority(kc, source);
-  refuseImpersonation(kc, users, source);
-  refuseRemovedAuthProvider(kc, source);
-  refuseExpiredIdToken(kc, source);
-}
-function refuseInsecureWithCertificateAuthority(kc, source) {
-  const cluster = kc.getCurrentCluster();
-  if (!cluster?.skipTLSVerify) return;
-  const given = [
-    ...cluster.caFile ? ["certificate-authority"] : [],
-    ...cluster.caData ? ["certificate-authority-data"] : []
-  ];
-  if (given.length > 0)
-    throw new ConfigError(
-      `${source}: cluster "${cluster.name}" sets insecure-skip-tls-verify and ${given.join(" and ")}: specifying a root certificates file with the insecure flag is not allowed, as kubectl says; remove one of them`
-    );
-}
-function refuseImpersonation(kc, users, source) {
-  const name = kc.getCurrentUser()?.name;
-  const user = name === void 0 ? void 0 : users.get(name);
-  if (!user) return;
-  const given = ["as-uid", "as-groups", "as-user-extra"].filter((field) => {
-    const value = user[field];
-    if (value === void 0 || value === null || value === "") return false;
-    return typeof value !== "object" || Object.keys(value).length > 0;
-  });
-  if (given.length > 0)
-    throw new ConfigError(
-      `${source}: user "${name}" sets ${given.join(", ")}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`
-    );
-}
-function refuseRemovedAuthProvider(kc, source) {
-  const user = kc.getCurrentUser();
-  const provider = user?.authProvider?.name;
-  const advice = removedAuthProviders.get(provider);
-  if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
-}
-function refuseExpiredIdToken(kc, source) {
-  const user = kc.getCurrentUser();
-  const provider = user?.authProvider;
-  if (!user || provider?.name !== "oidc") return;
-  const config2 = provider.config ?? {};
-  const refreshToken = config2["refresh-token"];
-  if (typeof refreshToken === "string" && refreshToken !== "") return;
-  const problem = idTokenProblem(config2["id-token"]);
-  if (problem)
-    throw new CannotRunError(
-      `${source}: user "${user.name}": No valid id-token, and cannot refresh without refresh-token (${problem}); log in again for a new id-token`
-    );
-}
-function idTokenProblem(idToken) {
-  if (typeof idToken !== "string" || idToken === "") return "it has no id-token";
-  const parts = idToken.split(".");
-  let exp;
-  try {
-    if (parts.length !== 3) throw new Error("not a JWT");
-    exp = JSON.parse(Buffer.from(parts[1] ?? "", "base64url").toString("utf8")).exp;
-  } catch {
-    return "its id-token is not a JWT";
-  }
-  if (typeof exp !== "number") return "its id-token has no expiry (exp)";
-  if (Date.now() + 1e4 < exp * 1e3) return void 0;
-  const expired = new Date(exp * 1e3);
-  return `its id-token expired at ${Number.isNaN(expired.getTime()) ? exp : expired.toISOString()}`;
-}
-var removedAuthProviders;
-var init_kubeconfig_refusals = __esm({
-  "src/kube/kubeconfig-refusals.ts"() {
-    "use strict";
-    init_errors();
-    removedAuthProviders = /* @__PURE__ */ new Map([
-      [
-        "gcp",
-        'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details'
-      ],
-      [
-        "azure",
-        "The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details"
-      ]
-    ]);
-  }
-});
-
-// src/kube/context.ts
-import { existsSync } from "node:fs";
-import { isIP as isIP2 } from "node:net";
-import os2 from "node:os";
-import path5 from "node:path";
-import tls from "node:tls";
-function loadKubeContext(target) {
-  if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
-    throw new ConfigError(
-      "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
-    );
-  }
-  const kc = new KubeConfig();
-  if (target.inCluster) {
-    if (!process.env.KUBERNETES_SERVICE_HOST)
-      throw new CannotRunError(
-        "in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead"
-      );
-    try {
-      kc.loadFromCluster();
-    } catch (error2) {
-      throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error2))}`);
-    }
-    serveCredentials(kc);
-  } else {
-    const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);
-    const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
-    const sources = target.kubeconfigContent ? [{ config: checkYaml(target.kubeconfigContent, source), dir: process.cwd() }] : files.map((file) => ({
-      config: checkYaml(readInputFile(file, "kubeconfig"), source),
-      dir: path5.dirname(path5.resolve(file))
-    }));
-    let users;
-    try {
-      users = loadMerged(kc, sources);
-    } catch (error2) {
-      throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error2))}`);
-    }
-    kc.users = kc.users.map((user) => user.token ? { ...user, token: user.token.trim() } : user);
-    for (const user of kc.users) registerCredentials(user);
-    serveCredentials(kc, { tokenFiles: tokenFilesOf(users) });
-    for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
-    selectContext(kc, target.context, source);
-    refuseWhatKubectlRefuses(kc, users, source);
-    kc.clusters = kc.clusters.map(reachedAsKubectlReachesIt);
-  }
-  trustSystemCertificates(kc);
-  return kc;
-}
-function reachedAsKubectlReachesIt(cluster) {
-  if (cluster.server.startsWith("http:")) return { ...cluster, skipTLSVerify: true };
-  if (cluster.proxyUrl?.startsWith("socks") && !cluster.tlsServerName) {
-    const host = hostOf(cluster.server);
-    if (host && isIP2(host)) return { ...cluster, tlsServerName: host };
-  }
-  return cluster;
-}
-function hostOf(server) {
-  try {
-    return new URL(server).hostname.replace(/^\[|\]$/g, "");
-  } catch {
-    return void 0;
-  }
-}
-function trustSystemCertificates(kc) {
-  const cluster = kc.getCurrentCluster();
-  if (!cluster?.server.startsWith("https:") || cluster.caData || cluster.caFile || cluster.skipTLSVerify)
-    return;
-  tls.setDefaultCACertificates([
-    .../* @__PURE__ */ new Set([...tls.getCACertificates("default"), ...tls.getCACertificates("system")])
-  ]);
-}
-function registerCredentials(user) {
-  registerSecret(user.token);
-  registerSecret(user.password);
-  registerSecret(user.keyData);
-  const providerConfig = user.authProvider?.config ?? {};
-  for (const [key, value] of Object.entries(providerConfig))
-    if (secretName.test(key) && typeof value === "string") registerSecret(value);
-  const execEnv = user.exec?.env ?? [];
-  for (const { name, value } of execEnv)
-    if (typeof name === "string" && secretName.test(name) && typeof value === "string") registerSecret(value);
-}
-function loadMerged(kc, sources) {
-  const loaded = sources.map(({ config: config2, dir }) => {
-    const one = new KubeConfig();
-    one.loadFromString(JSON.stringify(withUserPathsResolved(config2, dir)));
-    one.makePathsAbsolute(dir);
-    return one;
-  });
-  const firstOfEach = (lists) => {
-    const byName = /* @__PURE__ */ new Map();
-    for (const item of lists.flat()) if (!byName.has(item.name)) byName.set(item.name, item);
-    return [...byName.values()];
-  };
-  kc.loadFromOptions({
-    clusters: firstOfEach(loaded.map((one) => one.getClusters())),
-    users: firstOfEach(loaded.map((one) => one.getUsers())),
-    contexts: firstOfEach(loaded.map((one) => one.getContexts())),
-    currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean)
-  });
-  return rawUsersOf(sources.map(({ config: config2 }) => config2));
-}
-function rawUsersOf(configs) {
-  const users = /* @__PURE__ */ new Map();
-  for (const config2 of configs) {
-    for (const entry of Array.isArray(config2.users) ? config2.users : []) {
-      const { name, user } = entry ?? {};
-      if (typeof name !== "string" || users.has(name)) continue;
-      users.set(name, user && typeof user === "object" ? user : {});
-    }
-  }
-  return users;
-}
-function tokenFilesOf(users) {
-  const files = /* @__PURE__ */ new Map();
-  for (const [name, user] of users) {
-    const file = user["token-file"];
-    if (typeof file === "string" && file !== "") files.set(name, file);
-  }
-  return files;
-}
-function withUserPathsResolved(config2, dir) {
-  const relative = (value) => typeof value === "string" && value !== "" && !path5.isAbsolute(value);
-  const users = Array.isArray(config2.users) ? config2.users : [];
-  for (const entry of users) {
-    const user = entry?.user;
-    if (!user || typeof user !== "object") continue;
-    const tokenFile = user["token-file"];
-    if (relative(tokenFile)) user["token-file"] = path5.resolve(dir, tokenFile);
-    const exec = user.exec;
-    if (exec && relative(exec.command) && exec.command.includes("/"))
-      exec.command = path5.resolve(dir, exec.command);
-  }
-  return config2;
-}
-function kubeconfigFiles(target) {
-  if (target.kubeconfig) return [target.kubeconfig];
-  const fromEnv = (process.env.KUBECONFIG ?? "").split(path5.delimiter).filter(Boolean);
-  if (fromEnv.length === 0) {
-    const file = path5.join(os2.homedir(), ".kube", "config");
-    if (existsSync(file)) return [file];
-    const inPod = process.env.KUBERNETES_SERVICE_HOST ? ", or use this pod's service account (--in-cluster, or inCluster: true)" : "";
-    throw new CannotRunError(
-      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (--kubeconfig, or the kubeconfig input)${inPod}`
-    );
-  }
-  const existing = fromEnv.filter((file) => existsSync(file));
-  if (existing.length === 0)
-    throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(", ")}`);
-  return existing;
-}
-function checkYaml(text3, source) {
-  const document2 = (0, import_yaml3.parseDocument)(text3, userYaml);
-  const problem = document2.errors[0];
-  if (problem) {
-    const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
-    const where = line ? ` at line ${line}, column ${column}` : "";
-    throw new ConfigError(`${source}: not valid YAML${where} (${problem.code})`);
-  }
-  const value = documentValue(document2, source);
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new ConfigError(
-      `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`
-    );
-  return value;
-}
-function selectContext(kc, wanted, source) {
-  const names = (items) => items.map((i) => i.name).join(", ") || "(none)";
-  const contextName = wanted ?? kc.getCurrentContext();
-  if (!contextName)
-    throw new CannotRunError(
-      `${source}: sets no current-context; give a context (--context) \u2014 it has: ${names(kc.getContexts())}`
-    );
-  const context = kc.getContextObject(contextName);
-  if (!context)
-    throw new CannotRunError(
-      `${source}: kube context "${contextName}" not found; the kubeconfig has: ${names(kc.getContexts())}`
-    );
-  kc.setCurrentContext(contextName);
-  if (!context.cluster || !kc.getCluster(context.cluster))
-    throw new CannotRunError(
-      `${source}: context "${contextName}" names cluster "${context.cluster}", which the kubeconfig does not define; it has: ${names(kc.getClusters())}`
-    );
-  if (context.user && !kc.getUser(context.user))
-    throw new CannotRunError(
-      `${source}: context "${contextName}" names user "${context.user}", which the kubeconfig does not define; it has: ${names(kc.getUsers())}`
-    );
-  const server = kc.getCurrentCluster()?.server ?? "";
-  let url;
-  try {
-    url = new URL(server);
-  } catch {
-    url = void 0;
-  }
-  if (!url || url.protocol !== "https:" && url.protocol !== "http:")
-    throw new CannotRunError(
-      `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`
-    );
-}
-function passwordOf(server) {
-  try {
-    return decodeURIComponent(new URL(server).password) || void 0;
-  } catch {
-    return void 0;
-  }
-}
-function contextNamespace(kc) {
-  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
-}
-var import_yaml3, secretName;
-var init_context = __esm({
-  "src/kube/context.ts"() {
-    "use strict";
-    init_dist();
-    import_yaml3 = __toESM(require_dist(), 1);
-    init_errors();
-    init_files();
-    init_secrets();
-    init_yaml_value();
-    init_credentials();
-    init_kubeconfig_refusals();
-    secretName = /token|secret|password|key/i;
   }
 });
 

@@ -16160,12 +16160,12 @@ function createPuller(iterator) {
   };
 }
 
-// src/kube/client.ts
-import http2 from "node:http";
-import https2 from "node:https";
+// src/kube/context.ts
+import { existsSync } from "node:fs";
 import { isIP } from "node:net";
-import { createInterface as createInterface2 } from "node:readline";
-import { setTimeout as sleep } from "node:timers/promises";
+import os from "node:os";
+import path2 from "node:path";
+import tls from "node:tls";
 
 // node_modules/@kubernetes/client-node/dist/config.js
 import fs3 from "node:fs";
@@ -53557,10 +53557,8 @@ function setHeaderOptions(key, value, opt) {
 // node_modules/@kubernetes/client-node/dist/index.js
 var import_node_fetch7 = __toESM(require_lib2(), 1);
 
-// src/kube/credential-source.ts
-var CredentialsError = class extends CannotRunError {
-  name = "CredentialsError";
-};
+// src/kube/context.ts
+var import_yaml = __toESM(require_dist(), 1);
 
 // src/kube/exec-credentials.ts
 import { readFileSync } from "node:fs";
@@ -53582,6 +53580,11 @@ function spawnInGroup(program, args, options) {
   child.once("error", () => process.off("exit", killOnExit));
   return { child, signalGroup };
 }
+
+// src/kube/credential-source.ts
+var CredentialsError = class extends CannotRunError {
+  name = "CredentialsError";
+};
 
 // src/kube/exec-credentials.ts
 var execConfigSchema = object({
@@ -53841,7 +53844,305 @@ function inClusterTokenFile(user) {
   return typeof file === "string" && file !== "" ? file : void 0;
 }
 
+// src/kube/kubeconfig-refusals.ts
+function refuseWhatKubectlRefuses(kc, users, source) {
+  refuseInsecureWithCertificateAuthority(kc, source);
+  refuseImpersonation(kc, users, source);
+  refuseRemovedAuthProvider(kc, source);
+  refuseExpiredIdToken(kc, source);
+}
+function refuseInsecureWithCertificateAuthority(kc, source) {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster?.skipTLSVerify) return;
+  const given = [
+    ...cluster.caFile ? ["certificate-authority"] : [],
+    ...cluster.caData ? ["certificate-authority-data"] : []
+  ];
+  if (given.length > 0)
+    throw new ConfigError(
+      `${source}: cluster "${cluster.name}" sets insecure-skip-tls-verify and ${given.join(" and ")}: specifying a root certificates file with the insecure flag is not allowed, as kubectl says; remove one of them`
+    );
+}
+function refuseImpersonation(kc, users, source) {
+  const name = kc.getCurrentUser()?.name;
+  const user = name === void 0 ? void 0 : users.get(name);
+  if (!user) return;
+  const given = ["as-uid", "as-groups", "as-user-extra"].filter((field) => {
+    const value = user[field];
+    if (value === void 0 || value === null || value === "") return false;
+    return typeof value !== "object" || Object.keys(value).length > 0;
+  });
+  if (given.length > 0)
+    throw new ConfigError(
+      `${source}: user "${name}" sets ${given.join(", ")}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`
+    );
+}
+var removedAuthProviders = /* @__PURE__ */ new Map([
+  [
+    "gcp",
+    'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details'
+  ],
+  [
+    "azure",
+    "The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details"
+  ]
+]);
+function refuseRemovedAuthProvider(kc, source) {
+  const user = kc.getCurrentUser();
+  const provider = user?.authProvider?.name;
+  const advice = removedAuthProviders.get(provider);
+  if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
+}
+function refuseExpiredIdToken(kc, source) {
+  const user = kc.getCurrentUser();
+  const provider = user?.authProvider;
+  if (!user || provider?.name !== "oidc") return;
+  const config = provider.config ?? {};
+  const refreshToken = config["refresh-token"];
+  if (typeof refreshToken === "string" && refreshToken !== "") return;
+  const problem = idTokenProblem(config["id-token"]);
+  if (problem)
+    throw new CannotRunError(
+      `${source}: user "${user.name}": No valid id-token, and cannot refresh without refresh-token (${problem}); log in again for a new id-token`
+    );
+}
+function idTokenProblem(idToken) {
+  if (typeof idToken !== "string" || idToken === "") return "it has no id-token";
+  const parts = idToken.split(".");
+  let exp;
+  try {
+    if (parts.length !== 3) throw new Error("not a JWT");
+    exp = JSON.parse(Buffer.from(parts[1] ?? "", "base64url").toString("utf8")).exp;
+  } catch {
+    return "its id-token is not a JWT";
+  }
+  if (typeof exp !== "number") return "its id-token has no expiry (exp)";
+  if (Date.now() + 1e4 < exp * 1e3) return void 0;
+  const expired = new Date(exp * 1e3);
+  return `its id-token expired at ${Number.isNaN(expired.getTime()) ? exp : expired.toISOString()}`;
+}
+
+// src/kube/context.ts
+function loadKubeContext(target) {
+  if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
+    throw new ConfigError(
+      "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
+    );
+  }
+  const kc = new KubeConfig();
+  if (target.inCluster) {
+    if (!process.env.KUBERNETES_SERVICE_HOST)
+      throw new CannotRunError(
+        "in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead"
+      );
+    try {
+      kc.loadFromCluster();
+    } catch (error) {
+      throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error))}`);
+    }
+    serveCredentials(kc);
+  } else {
+    const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);
+    const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
+    const sources = target.kubeconfigContent ? [{ config: checkYaml(target.kubeconfigContent, source), dir: process.cwd() }] : files.map((file) => ({
+      config: checkYaml(readInputFile(file, "kubeconfig"), source),
+      dir: path2.dirname(path2.resolve(file))
+    }));
+    let users;
+    try {
+      users = loadMerged(kc, sources);
+    } catch (error) {
+      throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
+    }
+    kc.users = kc.users.map((user) => user.token ? { ...user, token: user.token.trim() } : user);
+    for (const user of kc.users) registerCredentials(user);
+    serveCredentials(kc, { tokenFiles: tokenFilesOf(users) });
+    for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
+    selectContext(kc, target.context, source);
+    refuseWhatKubectlRefuses(kc, users, source);
+    kc.clusters = kc.clusters.map(reachedAsKubectlReachesIt);
+  }
+  trustSystemCertificates(kc);
+  return kc;
+}
+function reachedAsKubectlReachesIt(cluster) {
+  if (cluster.server.startsWith("http:")) return { ...cluster, skipTLSVerify: true };
+  if (cluster.proxyUrl?.startsWith("socks") && !cluster.tlsServerName) {
+    const host = hostOf(cluster.server);
+    if (host && isIP(host)) return { ...cluster, tlsServerName: host };
+  }
+  return cluster;
+}
+function hostOf(server) {
+  try {
+    return new URL(server).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return void 0;
+  }
+}
+function trustSystemCertificates(kc) {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster?.server.startsWith("https:") || cluster.caData || cluster.caFile || cluster.skipTLSVerify)
+    return;
+  tls.setDefaultCACertificates([
+    .../* @__PURE__ */ new Set([...tls.getCACertificates("default"), ...tls.getCACertificates("system")])
+  ]);
+}
+function registerKubeconfigCredentials(content) {
+  const kc = new KubeConfig();
+  try {
+    kc.loadFromString(content);
+  } catch {
+    return;
+  }
+  for (const user of kc.users) registerCredentials(user);
+}
+function registerCredentials(user) {
+  registerSecret(user.token);
+  registerSecret(user.password);
+  registerSecret(user.keyData);
+  const providerConfig = user.authProvider?.config ?? {};
+  for (const [key, value] of Object.entries(providerConfig))
+    if (secretName.test(key) && typeof value === "string") registerSecret(value);
+  const execEnv = user.exec?.env ?? [];
+  for (const { name, value } of execEnv)
+    if (typeof name === "string" && secretName.test(name) && typeof value === "string") registerSecret(value);
+}
+var secretName = /token|secret|password|key/i;
+function loadMerged(kc, sources) {
+  const loaded = sources.map(({ config, dir }) => {
+    const one = new KubeConfig();
+    one.loadFromString(JSON.stringify(withUserPathsResolved(config, dir)));
+    one.makePathsAbsolute(dir);
+    return one;
+  });
+  const firstOfEach = (lists) => {
+    const byName = /* @__PURE__ */ new Map();
+    for (const item of lists.flat()) if (!byName.has(item.name)) byName.set(item.name, item);
+    return [...byName.values()];
+  };
+  kc.loadFromOptions({
+    clusters: firstOfEach(loaded.map((one) => one.getClusters())),
+    users: firstOfEach(loaded.map((one) => one.getUsers())),
+    contexts: firstOfEach(loaded.map((one) => one.getContexts())),
+    currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean)
+  });
+  return rawUsersOf(sources.map(({ config }) => config));
+}
+function rawUsersOf(configs) {
+  const users = /* @__PURE__ */ new Map();
+  for (const config of configs) {
+    for (const entry of Array.isArray(config.users) ? config.users : []) {
+      const { name, user } = entry ?? {};
+      if (typeof name !== "string" || users.has(name)) continue;
+      users.set(name, user && typeof user === "object" ? user : {});
+    }
+  }
+  return users;
+}
+function tokenFilesOf(users) {
+  const files = /* @__PURE__ */ new Map();
+  for (const [name, user] of users) {
+    const file = user["token-file"];
+    if (typeof file === "string" && file !== "") files.set(name, file);
+  }
+  return files;
+}
+function withUserPathsResolved(config, dir) {
+  const relative = (value) => typeof value === "string" && value !== "" && !path2.isAbsolute(value);
+  const users = Array.isArray(config.users) ? config.users : [];
+  for (const entry of users) {
+    const user = entry?.user;
+    if (!user || typeof user !== "object") continue;
+    const tokenFile = user["token-file"];
+    if (relative(tokenFile)) user["token-file"] = path2.resolve(dir, tokenFile);
+    const exec = user.exec;
+    if (exec && relative(exec.command) && exec.command.includes("/"))
+      exec.command = path2.resolve(dir, exec.command);
+  }
+  return config;
+}
+function kubeconfigFiles(target) {
+  if (target.kubeconfig) return [target.kubeconfig];
+  const fromEnv = (process.env.KUBECONFIG ?? "").split(path2.delimiter).filter(Boolean);
+  if (fromEnv.length === 0) {
+    const file = path2.join(os.homedir(), ".kube", "config");
+    if (existsSync(file)) return [file];
+    const inPod = process.env.KUBERNETES_SERVICE_HOST ? ", or use this pod's service account (--in-cluster, or inCluster: true)" : "";
+    throw new CannotRunError(
+      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (--kubeconfig, or the kubeconfig input)${inPod}`
+    );
+  }
+  const existing = fromEnv.filter((file) => existsSync(file));
+  if (existing.length === 0)
+    throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(", ")}`);
+  return existing;
+}
+function checkYaml(text, source) {
+  const document2 = (0, import_yaml.parseDocument)(text, userYaml);
+  const problem = document2.errors[0];
+  if (problem) {
+    const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
+    const where = line ? ` at line ${line}, column ${column}` : "";
+    throw new ConfigError(`${source}: not valid YAML${where} (${problem.code})`);
+  }
+  const value = documentValue(document2, source);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ConfigError(
+      `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`
+    );
+  return value;
+}
+function selectContext(kc, wanted, source) {
+  const names = (items) => items.map((i) => i.name).join(", ") || "(none)";
+  const contextName = wanted ?? kc.getCurrentContext();
+  if (!contextName)
+    throw new CannotRunError(
+      `${source}: sets no current-context; give a context (--context) \u2014 it has: ${names(kc.getContexts())}`
+    );
+  const context = kc.getContextObject(contextName);
+  if (!context)
+    throw new CannotRunError(
+      `${source}: kube context "${contextName}" not found; the kubeconfig has: ${names(kc.getContexts())}`
+    );
+  kc.setCurrentContext(contextName);
+  if (!context.cluster || !kc.getCluster(context.cluster))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names cluster "${context.cluster}", which the kubeconfig does not define; it has: ${names(kc.getClusters())}`
+    );
+  if (context.user && !kc.getUser(context.user))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names user "${context.user}", which the kubeconfig does not define; it has: ${names(kc.getUsers())}`
+    );
+  const server = kc.getCurrentCluster()?.server ?? "";
+  let url;
+  try {
+    url = new URL(server);
+  } catch {
+    url = void 0;
+  }
+  if (!url || url.protocol !== "https:" && url.protocol !== "http:")
+    throw new CannotRunError(
+      `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`
+    );
+}
+function passwordOf(server) {
+  try {
+    return decodeURIComponent(new URL(server).password) || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function contextNamespace(kc) {
+  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
+}
+
 // src/kube/client.ts
+import http2 from "node:http";
+import https2 from "node:https";
+import { isIP as isIP2 } from "node:net";
+import { createInterface as createInterface2 } from "node:readline";
+import { setTimeout as sleep } from "node:timers/promises";
 var defaultRequestTimeoutMs = 3e4;
 function connect(kc, options = {}) {
   return {
@@ -53899,13 +54200,8 @@ function sharedAgent(agent, server) {
   return shared;
 }
 function isLoopback(server) {
-  let host;
-  try {
-    host = new URL(server).hostname.replace(/^\[|\]$/g, "");
-  } catch {
-    return false;
-  }
-  return host === "localhost" || isIP(host) !== 0 && (host === "::1" || host.startsWith("127."));
+  const host = hostOf(server);
+  return host === "localhost" || !!host && isIP2(host) !== 0 && (host === "::1" || host.startsWith("127."));
 }
 var maxRetries = 10;
 function retryAfterMs(response, method, limitMs) {
@@ -54078,307 +54374,6 @@ function openWatch(connection, path3, query, onEvent, idleMs) {
   return { ended, abort: () => end("closed") };
 }
 
-// src/kube/context.ts
-import { existsSync } from "node:fs";
-import { isIP as isIP2 } from "node:net";
-import os from "node:os";
-import path2 from "node:path";
-import tls from "node:tls";
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/kube/kubeconfig-refusals.ts
-function refuseWhatKubectlRefuses(kc, users, source) {
-  refuseInsecureWithCertificateAuthority(kc, source);
-  refuseImpersonation(kc, users, source);
-  refuseRemovedAuthProvider(kc, source);
-  refuseExpiredIdToken(kc, source);
-}
-function refuseInsecureWithCertificateAuthority(kc, source) {
-  const cluster = kc.getCurrentCluster();
-  if (!cluster?.skipTLSVerify) return;
-  const given = [
-    ...cluster.caFile ? ["certificate-authority"] : [],
-    ...cluster.caData ? ["certificate-authority-data"] : []
-  ];
-  if (given.length > 0)
-    throw new ConfigError(
-      `${source}: cluster "${cluster.name}" sets insecure-skip-tls-verify and ${given.join(" and ")}: specifying a root certificates file with the insecure flag is not allowed, as kubectl says; remove one of them`
-    );
-}
-function refuseImpersonation(kc, users, source) {
-  const name = kc.getCurrentUser()?.name;
-  const user = name === void 0 ? void 0 : users.get(name);
-  if (!user) return;
-  const given = ["as-uid", "as-groups", "as-user-extra"].filter((field) => {
-    const value = user[field];
-    if (value === void 0 || value === null || value === "") return false;
-    return typeof value !== "object" || Object.keys(value).length > 0;
-  });
-  if (given.length > 0)
-    throw new ConfigError(
-      `${source}: user "${name}" sets ${given.join(", ")}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`
-    );
-}
-var removedAuthProviders = /* @__PURE__ */ new Map([
-  [
-    "gcp",
-    'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details'
-  ],
-  [
-    "azure",
-    "The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details"
-  ]
-]);
-function refuseRemovedAuthProvider(kc, source) {
-  const user = kc.getCurrentUser();
-  const provider = user?.authProvider?.name;
-  const advice = removedAuthProviders.get(provider);
-  if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
-}
-function refuseExpiredIdToken(kc, source) {
-  const user = kc.getCurrentUser();
-  const provider = user?.authProvider;
-  if (!user || provider?.name !== "oidc") return;
-  const config = provider.config ?? {};
-  const refreshToken = config["refresh-token"];
-  if (typeof refreshToken === "string" && refreshToken !== "") return;
-  const problem = idTokenProblem(config["id-token"]);
-  if (problem)
-    throw new CannotRunError(
-      `${source}: user "${user.name}": No valid id-token, and cannot refresh without refresh-token (${problem}); log in again for a new id-token`
-    );
-}
-function idTokenProblem(idToken) {
-  if (typeof idToken !== "string" || idToken === "") return "it has no id-token";
-  const parts = idToken.split(".");
-  let exp;
-  try {
-    if (parts.length !== 3) throw new Error("not a JWT");
-    exp = JSON.parse(Buffer.from(parts[1] ?? "", "base64url").toString("utf8")).exp;
-  } catch {
-    return "its id-token is not a JWT";
-  }
-  if (typeof exp !== "number") return "its id-token has no expiry (exp)";
-  if (Date.now() + 1e4 < exp * 1e3) return void 0;
-  const expired = new Date(exp * 1e3);
-  return `its id-token expired at ${Number.isNaN(expired.getTime()) ? exp : expired.toISOString()}`;
-}
-
-// src/kube/context.ts
-function loadKubeContext(target) {
-  if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
-    throw new ConfigError(
-      "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
-    );
-  }
-  const kc = new KubeConfig();
-  if (target.inCluster) {
-    if (!process.env.KUBERNETES_SERVICE_HOST)
-      throw new CannotRunError(
-        "in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead"
-      );
-    try {
-      kc.loadFromCluster();
-    } catch (error) {
-      throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error))}`);
-    }
-    serveCredentials(kc);
-  } else {
-    const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);
-    const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
-    const sources = target.kubeconfigContent ? [{ config: checkYaml(target.kubeconfigContent, source), dir: process.cwd() }] : files.map((file) => ({
-      config: checkYaml(readInputFile(file, "kubeconfig"), source),
-      dir: path2.dirname(path2.resolve(file))
-    }));
-    let users;
-    try {
-      users = loadMerged(kc, sources);
-    } catch (error) {
-      throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
-    }
-    kc.users = kc.users.map((user) => user.token ? { ...user, token: user.token.trim() } : user);
-    for (const user of kc.users) registerCredentials(user);
-    serveCredentials(kc, { tokenFiles: tokenFilesOf(users) });
-    for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
-    selectContext(kc, target.context, source);
-    refuseWhatKubectlRefuses(kc, users, source);
-    kc.clusters = kc.clusters.map(reachedAsKubectlReachesIt);
-  }
-  trustSystemCertificates(kc);
-  return kc;
-}
-function reachedAsKubectlReachesIt(cluster) {
-  if (cluster.server.startsWith("http:")) return { ...cluster, skipTLSVerify: true };
-  if (cluster.proxyUrl?.startsWith("socks") && !cluster.tlsServerName) {
-    const host = hostOf(cluster.server);
-    if (host && isIP2(host)) return { ...cluster, tlsServerName: host };
-  }
-  return cluster;
-}
-function hostOf(server) {
-  try {
-    return new URL(server).hostname.replace(/^\[|\]$/g, "");
-  } catch {
-    return void 0;
-  }
-}
-function trustSystemCertificates(kc) {
-  const cluster = kc.getCurrentCluster();
-  if (!cluster?.server.startsWith("https:") || cluster.caData || cluster.caFile || cluster.skipTLSVerify)
-    return;
-  tls.setDefaultCACertificates([
-    .../* @__PURE__ */ new Set([...tls.getCACertificates("default"), ...tls.getCACertificates("system")])
-  ]);
-}
-function registerKubeconfigCredentials(content) {
-  const kc = new KubeConfig();
-  try {
-    kc.loadFromString(content);
-  } catch {
-    return;
-  }
-  for (const user of kc.users) registerCredentials(user);
-}
-function registerCredentials(user) {
-  registerSecret(user.token);
-  registerSecret(user.password);
-  registerSecret(user.keyData);
-  const providerConfig = user.authProvider?.config ?? {};
-  for (const [key, value] of Object.entries(providerConfig))
-    if (secretName.test(key) && typeof value === "string") registerSecret(value);
-  const execEnv = user.exec?.env ?? [];
-  for (const { name, value } of execEnv)
-    if (typeof name === "string" && secretName.test(name) && typeof value === "string") registerSecret(value);
-}
-var secretName = /token|secret|password|key/i;
-function loadMerged(kc, sources) {
-  const loaded = sources.map(({ config, dir }) => {
-    const one = new KubeConfig();
-    one.loadFromString(JSON.stringify(withUserPathsResolved(config, dir)));
-    one.makePathsAbsolute(dir);
-    return one;
-  });
-  const firstOfEach = (lists) => {
-    const byName = /* @__PURE__ */ new Map();
-    for (const item of lists.flat()) if (!byName.has(item.name)) byName.set(item.name, item);
-    return [...byName.values()];
-  };
-  kc.loadFromOptions({
-    clusters: firstOfEach(loaded.map((one) => one.getClusters())),
-    users: firstOfEach(loaded.map((one) => one.getUsers())),
-    contexts: firstOfEach(loaded.map((one) => one.getContexts())),
-    currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean)
-  });
-  return rawUsersOf(sources.map(({ config }) => config));
-}
-function rawUsersOf(configs) {
-  const users = /* @__PURE__ */ new Map();
-  for (const config of configs) {
-    for (const entry of Array.isArray(config.users) ? config.users : []) {
-      const { name, user } = entry ?? {};
-      if (typeof name !== "string" || users.has(name)) continue;
-      users.set(name, user && typeof user === "object" ? user : {});
-    }
-  }
-  return users;
-}
-function tokenFilesOf(users) {
-  const files = /* @__PURE__ */ new Map();
-  for (const [name, user] of users) {
-    const file = user["token-file"];
-    if (typeof file === "string" && file !== "") files.set(name, file);
-  }
-  return files;
-}
-function withUserPathsResolved(config, dir) {
-  const relative = (value) => typeof value === "string" && value !== "" && !path2.isAbsolute(value);
-  const users = Array.isArray(config.users) ? config.users : [];
-  for (const entry of users) {
-    const user = entry?.user;
-    if (!user || typeof user !== "object") continue;
-    const tokenFile = user["token-file"];
-    if (relative(tokenFile)) user["token-file"] = path2.resolve(dir, tokenFile);
-    const exec = user.exec;
-    if (exec && relative(exec.command) && exec.command.includes("/"))
-      exec.command = path2.resolve(dir, exec.command);
-  }
-  return config;
-}
-function kubeconfigFiles(target) {
-  if (target.kubeconfig) return [target.kubeconfig];
-  const fromEnv = (process.env.KUBECONFIG ?? "").split(path2.delimiter).filter(Boolean);
-  if (fromEnv.length === 0) {
-    const file = path2.join(os.homedir(), ".kube", "config");
-    if (existsSync(file)) return [file];
-    const inPod = process.env.KUBERNETES_SERVICE_HOST ? ", or use this pod's service account (--in-cluster, or inCluster: true)" : "";
-    throw new CannotRunError(
-      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (--kubeconfig, or the kubeconfig input)${inPod}`
-    );
-  }
-  const existing = fromEnv.filter((file) => existsSync(file));
-  if (existing.length === 0)
-    throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(", ")}`);
-  return existing;
-}
-function checkYaml(text, source) {
-  const document2 = (0, import_yaml.parseDocument)(text, userYaml);
-  const problem = document2.errors[0];
-  if (problem) {
-    const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
-    const where = line ? ` at line ${line}, column ${column}` : "";
-    throw new ConfigError(`${source}: not valid YAML${where} (${problem.code})`);
-  }
-  const value = documentValue(document2, source);
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new ConfigError(
-      `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`
-    );
-  return value;
-}
-function selectContext(kc, wanted, source) {
-  const names = (items) => items.map((i) => i.name).join(", ") || "(none)";
-  const contextName = wanted ?? kc.getCurrentContext();
-  if (!contextName)
-    throw new CannotRunError(
-      `${source}: sets no current-context; give a context (--context) \u2014 it has: ${names(kc.getContexts())}`
-    );
-  const context = kc.getContextObject(contextName);
-  if (!context)
-    throw new CannotRunError(
-      `${source}: kube context "${contextName}" not found; the kubeconfig has: ${names(kc.getContexts())}`
-    );
-  kc.setCurrentContext(contextName);
-  if (!context.cluster || !kc.getCluster(context.cluster))
-    throw new CannotRunError(
-      `${source}: context "${contextName}" names cluster "${context.cluster}", which the kubeconfig does not define; it has: ${names(kc.getClusters())}`
-    );
-  if (context.user && !kc.getUser(context.user))
-    throw new CannotRunError(
-      `${source}: context "${contextName}" names user "${context.user}", which the kubeconfig does not define; it has: ${names(kc.getUsers())}`
-    );
-  const server = kc.getCurrentCluster()?.server ?? "";
-  let url;
-  try {
-    url = new URL(server);
-  } catch {
-    url = void 0;
-  }
-  if (!url || url.protocol !== "https:" && url.protocol !== "http:")
-    throw new CannotRunError(
-      `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`
-    );
-}
-function passwordOf(server) {
-  try {
-    return decodeURIComponent(new URL(server).password) || void 0;
-  } catch {
-    return void 0;
-  }
-}
-function contextNamespace(kc) {
-  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
-}
-
 // src/kube/errors.ts
 function statusCode(error) {
   if (error instanceof ApiException) return error.code;
@@ -54519,6 +54514,9 @@ export {
   KubernetesObjectApi,
   setHeaderOptions,
   spawnInGroup,
+  loadKubeContext,
+  registerKubeconfigCredentials,
+  contextNamespace,
   connect,
   limited,
   apiClient,
@@ -54526,9 +54524,6 @@ export {
   statusCode,
   describeApiError,
   apiError,
-  loadKubeContext,
-  registerKubeconfigCredentials,
-  contextNamespace,
   enginePlural,
   resultPlural,
   workflowRunLabel,

@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-CGGE4VTC.js";
+} from "./chunk-CAX4H2BJ.js";
 import {
   convertChaos,
   expectedResultNames

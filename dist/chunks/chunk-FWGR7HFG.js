@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-NRX63RKF.js";
+} from "./chunk-HY535YYG.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-CGGE4VTC.js";
+} from "./chunk-CAX4H2BJ.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-CGGE4VTC.js";
+} from "./chunk-CAX4H2BJ.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
