@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-DUSUBUAA.js");
+var { main } = await import("./chunks/main-T3AKOUPC.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-VVRII4TO.js";
+} from "./chunks/chunk-TGH2PVTP.js";
 import {
   loadConfig,
   withCancellation
@@ -27,12 +27,12 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-FWGR7HFG.js";
-import "./chunks/chunk-HY535YYG.js";
+} from "./chunks/chunk-ZVDXPABO.js";
+import "./chunks/chunk-W3OVLXTN.js";
 import "./chunks/chunk-LRS3DT6L.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-CAX4H2BJ.js";
+import "./chunks/chunk-UG5DCEVT.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

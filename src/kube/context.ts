@@ -18,6 +18,7 @@ import { displayUrl, redact, registerSecret } from '../secrets.ts';
 import { documentValue, userYaml } from '../yaml-value.ts';
 import { serveCredentials } from './credentials.ts';
 import { refuseWhatKubectlRefuses } from './kubeconfig-refusals.ts';
+import { saveAuthProviderConfig } from './kubeconfig-save.ts';
 
 export interface KubeTarget {
   kubeconfig?: string;
@@ -65,7 +66,15 @@ export function loadKubeContext(target: KubeTarget): KubeConfig {
     // A token given as a block scalar keeps its last newline, which no HTTP header may carry.
     kc.users = kc.users.map((user) => (user.token ? { ...user, token: user.token.trim() } : user));
     for (const user of kc.users) registerCredentials(user);
-    serveCredentials(kc, { tokenFiles: tokenFilesOf(users) });
+    const fileOfUser = definingFiles(files, sources);
+    serveCredentials(kc, {
+      tokenFiles: tokenFilesOf(users),
+      saveTokens: (user, tokens) => {
+        const file = fileOfUser.get(user);
+        if (!file) throw new Error('the kubeconfig was given inline');
+        saveAuthProviderConfig(file, user, tokens);
+      },
+    });
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
     refuseWhatKubectlRefuses(kc, users, source);
@@ -189,6 +198,17 @@ function rawUsersOf(configs: Record<string, unknown>[]): Map<string, Record<stri
     }
   }
   return users;
+}
+
+/** The file that defines each user (the first to name it, as the merge keeps it); none for inline content. */
+function definingFiles(files: string[], sources: { config: Record<string, unknown> }[]): Map<string, string> {
+  const defining = new Map<string, string>();
+  sources.forEach(({ config }, index) => {
+    const file = files[index];
+    for (const name of file ? rawUsersOf([config]).keys() : [])
+      if (!defining.has(name)) defining.set(name, file as string);
+  });
+  return defining;
 }
 
 /** Each user's token-file. Beside a token written in the kubeconfig, client-go still prefers the file. */

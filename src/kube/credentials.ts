@@ -1,11 +1,12 @@
 // The kubeconfig users whose credentials can change while a run goes on are served here rather than
-// by client-node: a plugin's (exec-credentials.ts), and a token file's, the pod's service account
-// token included (token-file.ts). After a 401 the credentials the request carried are dropped, and
+// by client-node: a plugin's (exec-credentials.ts), an oidc auth-provider's (oidc-credentials.ts), and a
+// token file's, the pod's service account token included (token-file.ts). After a 401 the credentials the request carried are dropped, and
 // client.ts sends it once more with new ones, as client-go does: a token rotated on disk, or revoked
 // before its expiry, no longer fails a chaos run half-way, with its faults still running.
 import type { KubeConfig, User } from '@kubernetes/client-node';
 import type { CredentialSource } from './credential-source.ts';
 import { defaultPluginTimeoutMs, ExecPlugin } from './exec-credentials.ts';
+import { OidcProvider, type RefreshedTokens } from './oidc-credentials.ts';
 import { TokenFile } from './token-file.ts';
 
 const served = new WeakMap<KubeConfig, ReadonlyMap<string, CredentialSource>>();
@@ -14,11 +15,23 @@ export interface ServeOptions {
   /** Each user's token-file by user name (client-node reads it once and keeps no path). */
   tokenFiles?: ReadonlyMap<string, string>;
   pluginTimeoutMs?: number;
+  /** Writes an oidc user's refreshed tokens to the file that defines the user; throws when there is none. */
+  saveTokens?: (user: string, tokens: RefreshedTokens) => void;
+  /** A line worth a warning (default: to stderr). */
+  warn?: (line: string) => void;
+  /** Each request to an oidc provider (default 30 s). */
+  providerTimeoutMs?: number;
 }
 
 /** Takes those users of a loaded kubeconfig away from client-node. Call it once, right after loading. */
 export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): void {
-  const { tokenFiles = new Map<string, string>(), pluginTimeoutMs = defaultPluginTimeoutMs } = options;
+  const {
+    tokenFiles = new Map<string, string>(),
+    pluginTimeoutMs = defaultPluginTimeoutMs,
+    saveTokens,
+    warn = (line) => process.stderr.write(`chaos-gate: WARNING: ${line}\n`),
+    providerTimeoutMs,
+  } = options;
   const sources = new Map<string, CredentialSource>();
   kc.users = kc.users.map((user) => {
     if (user.exec) {
@@ -29,6 +42,16 @@ export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): vo
     if (tokenFile) {
       sources.set(user.name, new TokenFile(`kubeconfig user "${user.name}"`, tokenFile));
       return { ...user, token: undefined };
+    }
+    const provider = user.authProvider as { name?: unknown; config?: unknown } | undefined;
+    if (provider?.name === 'oidc') {
+      const save = (tokens: RefreshedTokens) => {
+        if (!saveTokens) throw new Error('the kubeconfig is not a file');
+        saveTokens(user.name, tokens);
+      };
+      const timeout = providerTimeoutMs ? { timeoutMs: providerTimeoutMs } : {};
+      sources.set(user.name, new OidcProvider(user.name, provider.config, { save, warn, ...timeout }));
+      return { ...user, authProvider: undefined };
     }
     const serviceAccountToken = inClusterTokenFile(user);
     if (serviceAccountToken) {

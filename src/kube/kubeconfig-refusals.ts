@@ -3,6 +3,7 @@
 // verification asked for. Only the selected context's cluster and user are checked.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { CannotRunError, ConfigError } from '../errors.ts';
+import { idTokenExpiry, idTokenHolds } from './oidc-credentials.ts';
 
 /** `users`: each user's map as the file gives it, for the fields client-node does not keep. */
 export function refuseWhatKubectlRefuses(
@@ -13,7 +14,7 @@ export function refuseWhatKubectlRefuses(
   refuseInsecureWithCertificateAuthority(kc, source);
   refuseImpersonation(kc, users, source);
   refuseRemovedAuthProvider(kc, source);
-  refuseExpiredIdToken(kc, source);
+  refuseExpiredIdToken(kc, users, source);
 }
 
 /** client-go refuses both; client-node skipped the verification the certificate authority asks for. */
@@ -78,36 +79,35 @@ function refuseRemovedAuthProvider(kc: KubeConfig, source: string): void {
 
 /**
  * An oidc user whose id-token has expired and that has no refresh-token to get another: kubectl
- * stops there, where client-node sends no credentials at all and the API server answers as to
- * system:anonymous, with a 403 that says nothing of the token.
+ * stops there, before any request. Read from the file's map: the provider is served by
+ * oidc-credentials.ts, not client-node.
  */
-function refuseExpiredIdToken(kc: KubeConfig, source: string): void {
-  const user = kc.getCurrentUser();
-  const provider = user?.authProvider as { name?: unknown; config?: Record<string, unknown> } | undefined;
-  if (!user || provider?.name !== 'oidc') return;
+function refuseExpiredIdToken(
+  kc: KubeConfig,
+  users: ReadonlyMap<string, Record<string, unknown>>,
+  source: string,
+): void {
+  const name = kc.getCurrentUser()?.name;
+  const provider = (name === undefined ? undefined : users.get(name))?.['auth-provider'] as
+    { name?: unknown; config?: Record<string, unknown> | null } | undefined;
+  if (provider?.name !== 'oidc') return;
   const config = provider.config ?? {};
   const refreshToken = config['refresh-token'];
   if (typeof refreshToken === 'string' && refreshToken !== '') return;
   const problem = idTokenProblem(config['id-token']);
   if (problem)
     throw new CannotRunError(
-      `${source}: user "${user.name}": No valid id-token, and cannot refresh without refresh-token (${problem}); log in again for a new id-token`,
+      `${source}: user "${name}": No valid id-token, and cannot refresh without refresh-token (${problem}); log in again for a new id-token`,
     );
 }
 
-/** Why client-go would not send this id-token, by its `exp` and the same 10 s margin; never the token. */
+/** Why client-go would not send this id-token, by its `exp` and the same margin; never the token. */
 function idTokenProblem(idToken: unknown): string | undefined {
   if (typeof idToken !== 'string' || idToken === '') return 'it has no id-token';
-  const parts = idToken.split('.');
-  let exp: unknown;
-  try {
-    if (parts.length !== 3) throw new Error('not a JWT');
-    exp = (JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown }).exp;
-  } catch {
-    return 'its id-token is not a JWT';
-  }
-  if (typeof exp !== 'number') return 'its id-token has no expiry (exp)';
-  if (Date.now() + 10_000 < exp * 1000) return undefined;
-  const expired = new Date(exp * 1000);
-  return `its id-token expired at ${Number.isNaN(expired.getTime()) ? exp : expired.toISOString()}`;
+  if (idTokenHolds(idToken)) return undefined;
+  const expiry = idTokenExpiry(idToken);
+  if (expiry === 'not a JWT') return 'its id-token is not a JWT';
+  if (expiry === 'no exp') return 'its id-token has no expiry (exp)';
+  const expired = new Date(expiry);
+  return `its id-token expired at ${Number.isNaN(expired.getTime()) ? expiry / 1000 : expired.toISOString()}`;
 }

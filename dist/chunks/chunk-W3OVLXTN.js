@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-CAX4H2BJ.js";
+} from "./chunk-UG5DCEVT.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

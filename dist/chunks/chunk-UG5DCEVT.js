@@ -24,6 +24,7 @@ import {
   array,
   boolean,
   literal,
+  looseObject,
   object,
   readInputFile,
   string
@@ -2055,10 +2056,10 @@ var require_lib2 = __commonJS({
       return ex && typeof ex === "object" && "default" in ex ? ex["default"] : ex;
     }
     var Stream = _interopDefault(__require("stream"));
-    var http3 = _interopDefault(__require("http"));
+    var http4 = _interopDefault(__require("http"));
     var Url = _interopDefault(__require("url"));
     var whatwgUrl = _interopDefault(require_public_api());
-    var https3 = _interopDefault(__require("https"));
+    var https4 = _interopDefault(__require("https"));
     var zlib = _interopDefault(__require("zlib"));
     var Readable = Stream.Readable;
     var BUFFER = /* @__PURE__ */ Symbol("buffer");
@@ -2795,7 +2796,7 @@ var require_lib2 = __commonJS({
       return headers2;
     }
     var INTERNALS$1 = /* @__PURE__ */ Symbol("Response internals");
-    var STATUS_CODES2 = http3.STATUS_CODES;
+    var STATUS_CODES2 = http4.STATUS_CODES;
     var Response2 = class _Response {
       constructor() {
         let body = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : null;
@@ -3048,7 +3049,7 @@ var require_lib2 = __commonJS({
       return new fetch7.Promise(function(resolve, reject) {
         const request = new Request2(url, opts);
         const options = getNodeRequestOptions(request);
-        const send = (options.protocol === "https:" ? https3 : http3).request;
+        const send = (options.protocol === "https:" ? https4 : http4).request;
         const signal3 = request.signal;
         let response = null;
         const abort = function abort2() {
@@ -7877,8 +7878,8 @@ var require_helpers3 = __commonJS({
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.req = exports.json = exports.toBuffer = void 0;
-    var http3 = __importStar(__require("http"));
-    var https3 = __importStar(__require("https"));
+    var http4 = __importStar(__require("http"));
+    var https4 = __importStar(__require("https"));
     async function toBuffer(stream) {
       let length = 0;
       const chunks = [];
@@ -7903,7 +7904,7 @@ var require_helpers3 = __commonJS({
     exports.json = json;
     function req(url, opts = {}) {
       const href = typeof url === "string" ? url : url.href;
-      const req2 = (href.startsWith("https:") ? https3 : http3).request(url, opts);
+      const req2 = (href.startsWith("https:") ? https4 : http4).request(url, opts);
       const promise = new Promise((resolve, reject) => {
         req2.once("response", resolve).once("error", reject).end();
       });
@@ -7951,11 +7952,11 @@ var require_dist2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Agent = void 0;
     var net2 = __importStar(__require("net"));
-    var http3 = __importStar(__require("http"));
+    var http4 = __importStar(__require("http"));
     var https_1 = __require("https");
     __exportStar(require_helpers3(), exports);
     var INTERNAL = /* @__PURE__ */ Symbol("AgentBaseInternalState");
-    var Agent = class extends http3.Agent {
+    var Agent = class extends http4.Agent {
       constructor(opts) {
         super(opts);
         this[INTERNAL] = {};
@@ -8027,7 +8028,7 @@ var require_dist2 = __commonJS({
         const fakeSocket = this.incrementSockets(name);
         Promise.resolve().then(() => this.connect(req, connectOpts)).then((socket) => {
           this.decrementSockets(name, fakeSocket);
-          if (socket instanceof http3.Agent) {
+          if (socket instanceof http4.Agent) {
             try {
               return socket.addRequest(req, connectOpts);
             } catch (err) {
@@ -8759,7 +8760,7 @@ var require_dist3 = __commonJS({
     var debug_1 = __importDefault(require_src());
     var dns = __importStar(__require("dns"));
     var net2 = __importStar(__require("net"));
-    var tls2 = __importStar(__require("tls"));
+    var tls3 = __importStar(__require("tls"));
     var url_1 = __require("url");
     var debug = (0, debug_1.default)("socks-proxy-agent");
     var setServernameFromNonIpHost = (options) => {
@@ -8877,7 +8878,7 @@ var require_dist3 = __commonJS({
         }
         if (opts.secureEndpoint) {
           debug("Upgrading socket connection to TLS");
-          const tlsSocket = tls2.connect({
+          const tlsSocket = tls3.connect({
             ...omit(setServernameFromNonIpHost(opts), "host", "path", "port"),
             socket
           });
@@ -8915,10 +8916,10 @@ var require_dist3 = __commonJS({
 var require_hpagent = __commonJS({
   "node_modules/hpagent/index.js"(exports, module) {
     "use strict";
-    var https3 = __require("https");
-    var http3 = __require("http");
+    var https4 = __require("https");
+    var http4 = __require("http");
     var { URL: URL3 } = __require("url");
-    var HttpProxyAgent2 = class extends http3.Agent {
+    var HttpProxyAgent2 = class extends http4.Agent {
       constructor(options) {
         const { proxy, proxyRequestOptions, ...opts } = options;
         super(opts);
@@ -8944,7 +8945,7 @@ var require_hpagent = __commonJS({
         if (this.proxy.protocol === "https:") {
           requestOptions.servername = this.proxy.hostname;
         }
-        const request = (this.proxy.protocol === "http:" ? http3 : https3).request(requestOptions);
+        const request = (this.proxy.protocol === "http:" ? http4 : https4).request(requestOptions);
         request.once("connect", (response, socket, head) => {
           request.removeAllListeners();
           socket.removeAllListeners();
@@ -8965,7 +8966,7 @@ var require_hpagent = __commonJS({
         request.end();
       }
     };
-    var HttpsProxyAgent2 = class extends https3.Agent {
+    var HttpsProxyAgent2 = class extends https4.Agent {
       constructor(options) {
         const { proxy, proxyRequestOptions, ...opts } = options;
         super(opts);
@@ -8991,7 +8992,7 @@ var require_hpagent = __commonJS({
         if (this.proxy.protocol === "https:") {
           requestOptions.servername = this.proxy.hostname;
         }
-        const request = (this.proxy.protocol === "http:" ? http3 : https3).request(requestOptions);
+        const request = (this.proxy.protocol === "http:" ? http4 : https4).request(requestOptions);
         request.once("connect", (response, socket, head) => {
           request.removeAllListeners();
           socket.removeAllListeners();
@@ -11269,11 +11270,11 @@ var require_websocket = __commonJS({
   "node_modules/ws/lib/websocket.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var https3 = __require("https");
-    var http3 = __require("http");
+    var https4 = __require("https");
+    var http4 = __require("http");
     var net2 = __require("net");
     var querystring = __require("querystring");
-    var tls2 = __require("tls");
+    var tls3 = __require("tls");
     var { randomBytes, createHash } = __require("crypto");
     var { Duplex, Readable } = __require("stream");
     var { URL: URL3 } = __require("url");
@@ -11829,7 +11830,7 @@ var require_websocket = __commonJS({
       }
       const defaultPort = isSecure ? 443 : 80;
       const key = randomBytes(16).toString("base64");
-      const request = isSecure ? https3.request : http3.request;
+      const request = isSecure ? https4.request : http4.request;
       const protocolSet = /* @__PURE__ */ new Set();
       let perMessageDeflate;
       opts.createConnection = opts.createConnection || (isSecure ? tlsConnect : netConnect);
@@ -12047,7 +12048,7 @@ var require_websocket = __commonJS({
       if (!options.servername && options.servername !== "") {
         options.servername = net2.isIP(options.host) ? "" : options.host;
       }
-      return tls2.connect(options);
+      return tls3.connect(options);
     }
     function abortHandshake(websocket, stream, message) {
       websocket._readyState = WebSocket2.CLOSING;
@@ -12348,7 +12349,7 @@ var require_websocket_server = __commonJS({
   "node_modules/ws/lib/websocket-server.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var http3 = __require("http");
+    var http4 = __require("http");
     var { Duplex } = __require("stream");
     var { createHash } = __require("crypto");
     var extension = require_extension();
@@ -12432,8 +12433,8 @@ var require_websocket_server = __commonJS({
           );
         }
         if (options.port != null) {
-          this._server = http3.createServer((req, res) => {
-            const body = http3.STATUS_CODES[426];
+          this._server = http4.createServer((req, res) => {
+            const body = http4.STATUS_CODES[426];
             res.writeHead(426, {
               "Content-Length": body.length,
               "Content-Type": "text/plain"
@@ -12722,7 +12723,7 @@ var require_websocket_server = __commonJS({
       this.destroy();
     }
     function abortHandshake(socket, code, message, headers2) {
-      message = message || http3.STATUS_CODES[code];
+      message = message || http4.STATUS_CODES[code];
       headers2 = {
         Connection: "close",
         "Content-Type": "text/html",
@@ -12731,7 +12732,7 @@ var require_websocket_server = __commonJS({
       };
       socket.once("finish", socket.destroy);
       socket.end(
-        `HTTP/1.1 ${code} ${http3.STATUS_CODES[code]}\r
+        `HTTP/1.1 ${code} ${http4.STATUS_CODES[code]}\r
 ` + Object.keys(headers2).map((h) => `${h}: ${headers2[h]}`).join("\r\n") + "\r\n\r\n" + message
       );
     }
@@ -16165,7 +16166,7 @@ import { existsSync } from "node:fs";
 import { isIP } from "node:net";
 import os from "node:os";
 import path2 from "node:path";
-import tls from "node:tls";
+import tls2 from "node:tls";
 
 // node_modules/@kubernetes/client-node/dist/config.js
 import fs3 from "node:fs";
@@ -53558,7 +53559,7 @@ function setHeaderOptions(key, value, opt) {
 var import_node_fetch7 = __toESM(require_lib2(), 1);
 
 // src/kube/context.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/kube/exec-credentials.ts
 import { readFileSync } from "node:fs";
@@ -53760,8 +53761,258 @@ var ExecPlugin = class {
   }
 };
 
-// src/kube/token-file.ts
+// src/kube/oidc-credentials.ts
 import { readFileSync as readFileSync2 } from "node:fs";
+import http2 from "node:http";
+import https2 from "node:https";
+import tls from "node:tls";
+var oidcConfigSchema = looseObject({
+  "idp-issuer-url": string().min(1),
+  "client-id": string().min(1),
+  "client-secret": string().optional(),
+  "id-token": string().optional(),
+  "refresh-token": string().optional(),
+  "idp-certificate-authority": string().optional(),
+  "idp-certificate-authority-data": string().optional()
+});
+var discoverySchema = looseObject({ token_endpoint: string().min(1) });
+var tokenResponseSchema = looseObject({
+  id_token: string().min(1).optional(),
+  refresh_token: string().min(1).optional()
+});
+var errorResponseSchema = looseObject({
+  error: string(),
+  error_description: string().optional()
+});
+var expiryMarginMs = 1e4;
+var defaultProviderTimeoutMs = 3e4;
+var maxResponseBytes = 1024 * 1024;
+function idTokenExpiry(idToken) {
+  const parts = idToken.split(".");
+  let exp;
+  try {
+    if (parts.length !== 3) return "not a JWT";
+    exp = JSON.parse(Buffer.from(parts[1] ?? "", "base64url").toString("utf8")).exp;
+  } catch {
+    return "not a JWT";
+  }
+  return typeof exp === "number" ? exp * 1e3 : "no exp";
+}
+function idTokenHolds(idToken, now = Date.now()) {
+  if (!idToken) return false;
+  const expiry = idTokenExpiry(idToken);
+  return typeof expiry === "number" && now + expiryMarginMs < expiry;
+}
+var OidcProvider = class {
+  #user;
+  #config;
+  #options;
+  #tokens;
+  #refreshing;
+  /** How the provider took the client's credentials the last time, as golang.org/x/oauth2 remembers it. */
+  #authStyle;
+  #warned = false;
+  constructor(user, config, options) {
+    this.#user = user;
+    this.#config = config;
+    this.#options = options;
+  }
+  async apply(options) {
+    const tokens = this.#current();
+    const idToken = tokens.idToken && idTokenHolds(tokens.idToken) ? tokens.idToken : await this.#refreshOnce();
+    options.headers = { ...options.headers, Authorization: `Bearer ${idToken}` };
+  }
+  renew(since) {
+    const tokens = this.#current();
+    if (!tokens.refreshToken) return false;
+    if (tokens.obtainedAt <= since) this.#tokens = { ...tokens, idToken: void 0 };
+    return true;
+  }
+  /** The tokens in use: the kubeconfig's until the first refresh. */
+  #current() {
+    if (!this.#tokens) {
+      const config = this.#checkedConfig();
+      this.#tokens = { idToken: config["id-token"], refreshToken: config["refresh-token"], obtainedAt: 0 };
+    }
+    return this.#tokens;
+  }
+  #refreshOnce() {
+    this.#refreshing ??= this.#refresh().finally(() => this.#refreshing = void 0);
+    return this.#refreshing;
+  }
+  async #refresh() {
+    const config = this.#checkedConfig();
+    const { refreshToken } = this.#current();
+    if (!refreshToken)
+      throw this.#fail(
+        "has no valid id-token, and cannot refresh without refresh-token; log in again for a new id-token"
+      );
+    const ca = this.#certificateAuthority(config);
+    const issuer = config["idp-issuer-url"];
+    const discovery2 = await this.#call(
+      new URL(`${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`),
+      ca
+    );
+    const endpoint = discoverySchema.safeParse(discovery2.body);
+    if (discovery2.status !== 200 || !endpoint.success)
+      throw this.#fail(
+        `could not be refreshed: ${issuer} gave no token_endpoint in its discovery document (HTTP ${discovery2.status})`
+      );
+    const tokenUrl = this.#url(endpoint.data.token_endpoint, "its token_endpoint");
+    const answer = await this.#tokenRequest(tokenUrl, config, refreshToken, ca);
+    const idToken = answer.id_token;
+    if (!idToken)
+      throw this.#fail(
+        `could not be refreshed: the token response did not contain an id_token, either the scope "openid" wasn't requested upon login, or the provider doesn't support id_tokens as part of the refresh response`
+      );
+    registerSecret(idToken);
+    registerSecret(answer.refresh_token);
+    const newRefreshToken = answer.refresh_token ?? refreshToken;
+    this.#tokens = { idToken, refreshToken: newRefreshToken, obtainedAt: Date.now() };
+    this.#save({ "id-token": idToken, "refresh-token": newRefreshToken }, newRefreshToken !== refreshToken);
+    return idToken;
+  }
+  /**
+   * client-go fails the request when the kubeconfig cannot be written; here the run goes on with the
+   * tokens in memory, since failing would leave the chaos it started unstopped. A replaced refresh
+   * token that is not saved is used up, so that, and only that, is said.
+   */
+  #save(tokens, replaced) {
+    let why;
+    try {
+      this.#options.save(tokens);
+    } catch (error) {
+      why = errorMessage(error);
+    }
+    if (!why || !replaced || this.#warned) return;
+    this.#warned = true;
+    this.#options.warn(
+      redact(
+        `the identity provider replaced the refresh-token of kubeconfig user "${this.#user}", and the new one could not be saved (${why}): the one the kubeconfig holds may no longer be accepted after this run`
+      )
+    );
+  }
+  /**
+   * RFC 6749's refresh grant. The client's credentials go in a Basic header first and, if the provider
+   * refuses that, in the form, as golang.org/x/oauth2 (client-go's) tries them.
+   */
+  async #tokenRequest(url, config, refreshToken, ca) {
+    const clientId = config["client-id"];
+    const secret = config["client-secret"] ?? "";
+    const styles = this.#authStyle ? [this.#authStyle] : ["header", "form"];
+    let refused = "";
+    for (const style of styles) {
+      const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken });
+      const headers2 = {};
+      if (style === "header") {
+        const encode = (value) => new URLSearchParams({ v: value }).toString().slice(2);
+        headers2.Authorization = `Basic ${Buffer.from(`${encode(clientId)}:${encode(secret)}`).toString("base64")}`;
+      } else {
+        form.set("client_id", clientId);
+        if (secret) form.set("client_secret", secret);
+      }
+      const answer = await this.#call(url, ca, form, headers2);
+      if (answer.status >= 200 && answer.status < 300) {
+        const tokens = tokenResponseSchema.safeParse(answer.body);
+        if (!tokens.success) throw this.#fail(`could not be refreshed: ${url.origin} answered no token JSON`);
+        this.#authStyle = style;
+        return tokens.data;
+      }
+      const error = errorResponseSchema.safeParse(answer.body);
+      refused = error.success ? `${error.data.error}${error.data.error_description ? `: ${error.data.error_description}` : ""}` : `HTTP ${answer.status}`;
+      if (answer.status !== 401 && !(error.success && error.data.error === "invalid_client")) break;
+    }
+    throw this.#fail(`could not be refreshed: ${url.origin} refused it (${refused}); log in again`);
+  }
+  /** One GET (no form) or POST to the provider, within the time limit; the body as JSON if it is. */
+  #call(url, ca, form, headers2 = {}) {
+    const body = form?.toString();
+    const timeoutMs = this.#options.timeoutMs ?? defaultProviderTimeoutMs;
+    return new Promise((resolve, reject) => {
+      const request = (url.protocol === "https:" ? https2 : http2).request(
+        url,
+        {
+          method: body === void 0 ? "GET" : "POST",
+          headers: {
+            Accept: "application/json",
+            ...headers2,
+            ...body === void 0 ? {} : {
+              "Content-Type": "application/x-www-form-urlencoded",
+              "Content-Length": Buffer.byteLength(body)
+            }
+          },
+          ...url.protocol === "https:" && ca ? { ca } : {},
+          signal: AbortSignal.timeout(timeoutMs)
+        },
+        (response) => {
+          const chunks = [];
+          let size = 0;
+          response.on("data", (chunk) => {
+            size += chunk.length;
+            if (size > maxResponseBytes) request.destroy(new Error("the answer is too large"));
+            else chunks.push(chunk);
+          });
+          response.on("end", () => {
+            let parsed;
+            try {
+              parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+            } catch {
+              parsed = void 0;
+            }
+            resolve({ status: response.statusCode ?? 0, body: parsed });
+          });
+          response.on("error", reject);
+        }
+      );
+      request.on(
+        "error",
+        (error) => reject(
+          this.#fail(
+            `could not be refreshed: ${url.origin} cannot be reached: ${error.name === "TimeoutError" ? `no answer within ${timeoutMs / 1e3} s` : errorMessage(error)}`
+          )
+        )
+      );
+      request.end(body);
+    });
+  }
+  /** The CA the kubeconfig gives for the provider; without one, the system's as well as Node's, as for the cluster. */
+  #certificateAuthority(config) {
+    const data = config["idp-certificate-authority-data"];
+    if (data) return [Buffer.from(data, "base64").toString("utf8")];
+    const file = config["idp-certificate-authority"];
+    if (file) {
+      try {
+        return [readFileSync2(file, "utf8")];
+      } catch (error) {
+        throw this.#fail(
+          `could not be refreshed: idp-certificate-authority cannot be read: ${errorMessage(error)}`
+        );
+      }
+    }
+    return [.../* @__PURE__ */ new Set([...tls.getCACertificates("default"), ...tls.getCACertificates("system")])];
+  }
+  #checkedConfig() {
+    const checked = oidcConfigSchema.safeParse(this.#config ?? {});
+    if (!checked.success) {
+      const field = String(checked.error.issues[0]?.path[0] ?? "config");
+      throw this.#fail(`comes from an oidc auth-provider, which must provide ${field}`);
+    }
+    this.#url(checked.data["idp-issuer-url"], "idp-issuer-url");
+    return checked.data;
+  }
+  #url(value, field) {
+    const url = URL.canParse(value) ? new URL(value) : void 0;
+    if (url?.protocol !== "https:" && url?.protocol !== "http:")
+      throw this.#fail(`comes from an oidc auth-provider whose ${field} is not an http(s) URL`);
+    return url;
+  }
+  #fail(why) {
+    return new CredentialsError(redact(`the id-token of kubeconfig user "${this.#user}" ${why}`));
+  }
+};
+
+// src/kube/token-file.ts
+import { readFileSync as readFileSync3 } from "node:fs";
 var maxAgeMs = 6e4;
 var TokenFile = class {
   #whose;
@@ -53791,7 +54042,7 @@ var TokenFile = class {
   #read() {
     let text;
     try {
-      text = readFileSync2(this.#file, "utf8");
+      text = readFileSync3(this.#file, "utf8");
     } catch (error) {
       throw this.#fail(`cannot be read: ${errorMessage(error)}`);
     }
@@ -53808,7 +54059,14 @@ var TokenFile = class {
 // src/kube/credentials.ts
 var served = /* @__PURE__ */ new WeakMap();
 function serveCredentials(kc, options = {}) {
-  const { tokenFiles = /* @__PURE__ */ new Map(), pluginTimeoutMs = defaultPluginTimeoutMs } = options;
+  const {
+    tokenFiles = /* @__PURE__ */ new Map(),
+    pluginTimeoutMs = defaultPluginTimeoutMs,
+    saveTokens,
+    warn = (line) => process.stderr.write(`chaos-gate: WARNING: ${line}
+`),
+    providerTimeoutMs
+  } = options;
   const sources = /* @__PURE__ */ new Map();
   kc.users = kc.users.map((user) => {
     if (user.exec) {
@@ -53819,6 +54077,16 @@ function serveCredentials(kc, options = {}) {
     if (tokenFile) {
       sources.set(user.name, new TokenFile(`kubeconfig user "${user.name}"`, tokenFile));
       return { ...user, token: void 0 };
+    }
+    const provider = user.authProvider;
+    if (provider?.name === "oidc") {
+      const save = (tokens) => {
+        if (!saveTokens) throw new Error("the kubeconfig is not a file");
+        saveTokens(user.name, tokens);
+      };
+      const timeout = providerTimeoutMs ? { timeoutMs: providerTimeoutMs } : {};
+      sources.set(user.name, new OidcProvider(user.name, provider.config, { save, warn, ...timeout }));
+      return { ...user, authProvider: void 0 };
     }
     const serviceAccountToken = inClusterTokenFile(user);
     if (serviceAccountToken) {
@@ -53849,7 +54117,7 @@ function refuseWhatKubectlRefuses(kc, users, source) {
   refuseInsecureWithCertificateAuthority(kc, source);
   refuseImpersonation(kc, users, source);
   refuseRemovedAuthProvider(kc, source);
-  refuseExpiredIdToken(kc, source);
+  refuseExpiredIdToken(kc, users, source);
 }
 function refuseInsecureWithCertificateAuthority(kc, source) {
   const cluster = kc.getCurrentCluster();
@@ -53893,33 +54161,41 @@ function refuseRemovedAuthProvider(kc, source) {
   const advice = removedAuthProviders.get(provider);
   if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
 }
-function refuseExpiredIdToken(kc, source) {
-  const user = kc.getCurrentUser();
-  const provider = user?.authProvider;
-  if (!user || provider?.name !== "oidc") return;
+function refuseExpiredIdToken(kc, users, source) {
+  const name = kc.getCurrentUser()?.name;
+  const provider = (name === void 0 ? void 0 : users.get(name))?.["auth-provider"];
+  if (provider?.name !== "oidc") return;
   const config = provider.config ?? {};
   const refreshToken = config["refresh-token"];
   if (typeof refreshToken === "string" && refreshToken !== "") return;
   const problem = idTokenProblem(config["id-token"]);
   if (problem)
     throw new CannotRunError(
-      `${source}: user "${user.name}": No valid id-token, and cannot refresh without refresh-token (${problem}); log in again for a new id-token`
+      `${source}: user "${name}": No valid id-token, and cannot refresh without refresh-token (${problem}); log in again for a new id-token`
     );
 }
 function idTokenProblem(idToken) {
   if (typeof idToken !== "string" || idToken === "") return "it has no id-token";
-  const parts = idToken.split(".");
-  let exp;
-  try {
-    if (parts.length !== 3) throw new Error("not a JWT");
-    exp = JSON.parse(Buffer.from(parts[1] ?? "", "base64url").toString("utf8")).exp;
-  } catch {
-    return "its id-token is not a JWT";
-  }
-  if (typeof exp !== "number") return "its id-token has no expiry (exp)";
-  if (Date.now() + 1e4 < exp * 1e3) return void 0;
-  const expired = new Date(exp * 1e3);
-  return `its id-token expired at ${Number.isNaN(expired.getTime()) ? exp : expired.toISOString()}`;
+  if (idTokenHolds(idToken)) return void 0;
+  const expiry = idTokenExpiry(idToken);
+  if (expiry === "not a JWT") return "its id-token is not a JWT";
+  if (expiry === "no exp") return "its id-token has no expiry (exp)";
+  const expired = new Date(expiry);
+  return `its id-token expired at ${Number.isNaN(expired.getTime()) ? expiry / 1e3 : expired.toISOString()}`;
+}
+
+// src/kube/kubeconfig-save.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync4, writeFileSync } from "node:fs";
+function saveAuthProviderConfig(file, user, values) {
+  const document2 = (0, import_yaml.parseDocument)(readFileSync4(file, "utf8"));
+  if (document2.errors.length > 0) throw new Error(`${file} no longer parses`);
+  const users = document2.get("users");
+  const entry = (0, import_yaml.isSeq)(users) ? users.items.find((item) => (0, import_yaml.isMap)(item) && item.get("name") === user) : void 0;
+  if (!(0, import_yaml.isMap)(entry)) throw new Error(`${file} no longer defines user "${user}"`);
+  for (const [key, value] of Object.entries(values))
+    entry.setIn(["user", "auth-provider", "config", key], value);
+  writeFileSync(file, document2.toString({ lineWidth: 0 }));
 }
 
 // src/kube/context.ts
@@ -53956,7 +54232,15 @@ function loadKubeContext(target) {
     }
     kc.users = kc.users.map((user) => user.token ? { ...user, token: user.token.trim() } : user);
     for (const user of kc.users) registerCredentials(user);
-    serveCredentials(kc, { tokenFiles: tokenFilesOf(users) });
+    const fileOfUser = definingFiles(files, sources);
+    serveCredentials(kc, {
+      tokenFiles: tokenFilesOf(users),
+      saveTokens: (user, tokens) => {
+        const file = fileOfUser.get(user);
+        if (!file) throw new Error("the kubeconfig was given inline");
+        saveAuthProviderConfig(file, user, tokens);
+      }
+    });
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
     selectContext(kc, target.context, source);
     refuseWhatKubectlRefuses(kc, users, source);
@@ -53984,8 +54268,8 @@ function trustSystemCertificates(kc) {
   const cluster = kc.getCurrentCluster();
   if (!cluster?.server.startsWith("https:") || cluster.caData || cluster.caFile || cluster.skipTLSVerify)
     return;
-  tls.setDefaultCACertificates([
-    .../* @__PURE__ */ new Set([...tls.getCACertificates("default"), ...tls.getCACertificates("system")])
+  tls2.setDefaultCACertificates([
+    .../* @__PURE__ */ new Set([...tls2.getCACertificates("default"), ...tls2.getCACertificates("system")])
   ]);
 }
 function registerKubeconfigCredentials(content) {
@@ -54040,6 +54324,15 @@ function rawUsersOf(configs) {
   }
   return users;
 }
+function definingFiles(files, sources) {
+  const defining = /* @__PURE__ */ new Map();
+  sources.forEach(({ config }, index2) => {
+    const file = files[index2];
+    for (const name of file ? rawUsersOf([config]).keys() : [])
+      if (!defining.has(name)) defining.set(name, file);
+  });
+  return defining;
+}
 function tokenFilesOf(users) {
   const files = /* @__PURE__ */ new Map();
   for (const [name, user] of users) {
@@ -54079,7 +54372,7 @@ function kubeconfigFiles(target) {
   return existing;
 }
 function checkYaml(text, source) {
-  const document2 = (0, import_yaml.parseDocument)(text, userYaml);
+  const document2 = (0, import_yaml2.parseDocument)(text, userYaml);
   const problem = document2.errors[0];
   if (problem) {
     const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
@@ -54138,8 +54431,8 @@ function contextNamespace(kc) {
 }
 
 // src/kube/client.ts
-import http2 from "node:http";
-import https2 from "node:https";
+import http3 from "node:http";
+import https3 from "node:https";
 import { isIP as isIP2 } from "node:net";
 import { createInterface as createInterface2 } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -54171,13 +54464,13 @@ function connectionEnded(connection) {
 var sharedAgents = /* @__PURE__ */ new Map();
 var idleConnectionMs = 3e4;
 function sharedAgent(agent, server) {
-  const Kind = agent?.constructor === https2.Agent ? https2.Agent : agent?.constructor === http2.Agent ? http2.Agent : void 0;
+  const Kind = agent?.constructor === https3.Agent ? https3.Agent : agent?.constructor === http3.Agent ? http3.Agent : void 0;
   if (!agent || !Kind) return agent;
   const { options } = agent;
   const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = options;
   const proxied = !isLoopback(server);
   const settings = JSON.stringify([
-    Kind === https2.Agent ? "https" : "http",
+    Kind === https3.Agent ? "https" : "http",
     ca,
     cert,
     key,
@@ -54292,7 +54585,7 @@ var WatchStatusError = class extends Error {
   name = "WatchStatusError";
   statusCode;
   constructor(statusCode2, body) {
-    super(`${http2.STATUS_CODES[statusCode2] ?? "HTTP error"} (HTTP ${statusCode2})${body ? `: ${body}` : ""}`);
+    super(`${http3.STATUS_CODES[statusCode2] ?? "HTTP error"} (HTTP ${statusCode2})${body ? `: ${body}` : ""}`);
     this.statusCode = statusCode2;
   }
 };
@@ -54324,7 +54617,7 @@ function openWatch(connection, path3, query, onEvent, idleMs) {
       await authenticated(connection, connection.kc.applyToHTTPSOptions(options));
       if (done) return void 0;
       arm(connection.requestTimeoutMs, () => new ApiTimeoutError(connection.requestTimeoutMs));
-      const request = (url.protocol === "http:" ? http2 : https2).request(url, {
+      const request = (url.protocol === "http:" ? http3 : https3).request(url, {
         ...options,
         agent: sharedAgent(options.agent, url.href),
         method: "GET",

@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-HY535YYG.js";
+} from "./chunk-W3OVLXTN.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-CAX4H2BJ.js";
+} from "./chunk-UG5DCEVT.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

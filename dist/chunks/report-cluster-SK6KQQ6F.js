@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-CAX4H2BJ.js";
+} from "./chunk-UG5DCEVT.js";
 import {
   convertChaos,
   expectedResultNames

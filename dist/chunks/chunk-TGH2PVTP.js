@@ -16,7 +16,7 @@ import {
 } from "./chunk-WBJFAYQ2.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-CAX4H2BJ.js";
+} from "./chunk-UG5DCEVT.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-VVRII4TO.js.LEGAL.txt */
+/*! For license information please see chunk-TGH2PVTP.js.LEGAL.txt */
