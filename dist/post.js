@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-TGH2PVTP.js";
+} from "./chunks/chunk-KTXCBKQP.js";
 import {
   loadConfig,
   withCancellation
@@ -20,12 +20,12 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-W3OVLXTN.js";
+} from "./chunks/chunk-C7DRC26I.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   connect,
   loadKubeContext
-} from "./chunks/chunk-UG5DCEVT.js";
+} from "./chunks/chunk-NACEGDYO.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-BT27BQUD.js";

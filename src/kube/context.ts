@@ -28,7 +28,8 @@ export interface KubeTarget {
   inCluster?: boolean;
 }
 
-export function loadKubeContext(target: KubeTarget): KubeConfig {
+/** `serviceAccountRoot`: where the service account's folder is found (tests give a temporary one). */
+export function loadKubeContext(target: KubeTarget, serviceAccountRoot = ''): KubeConfig {
   if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
     throw new ConfigError(
       'inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one',
@@ -41,10 +42,14 @@ export function loadKubeContext(target: KubeTarget): KubeConfig {
         'in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead',
       );
     try {
-      kc.loadFromCluster();
+      kc.loadFromCluster(serviceAccountRoot);
     } catch (error) {
       throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error))}`);
     }
+    // client-go's order, so the chaos goes where a client-go tool in this pod would send it: a non-empty
+    // POD_NAMESPACE (the downward API's, or set by hand) before the service account's namespace file.
+    const podNamespace = process.env.POD_NAMESPACE;
+    if (podNamespace) kc.contexts = kc.contexts.map((context) => ({ ...context, namespace: podNamespace }));
     serveCredentials(kc);
   } else {
     const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);

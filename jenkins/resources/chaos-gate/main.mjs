@@ -83728,7 +83728,7 @@ import { isIP } from "node:net";
 import os2 from "node:os";
 import path4 from "node:path";
 import tls2 from "node:tls";
-function loadKubeContext(target) {
+function loadKubeContext(target, serviceAccountRoot = "") {
   if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
     throw new ConfigError(
       "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
@@ -83741,10 +83741,12 @@ function loadKubeContext(target) {
         "in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead"
       );
     try {
-      kc.loadFromCluster();
+      kc.loadFromCluster(serviceAccountRoot);
     } catch (error2) {
       throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error2))}`);
     }
+    const podNamespace = process.env.POD_NAMESPACE;
+    if (podNamespace) kc.contexts = kc.contexts.map((context) => ({ ...context, namespace: podNamespace }));
     serveCredentials(kc);
   } else {
     const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);

@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { CannotRunError, ConfigError } from '../../../src/errors.ts';
 import { connect, openWatch } from '../../../src/kube/client.ts';
-import { loadKubeContext } from '../../../src/kube/context.ts';
+import { contextNamespace, loadKubeContext } from '../../../src/kube/context.ts';
 import { describeApiError } from '../../../src/kube/errors.ts';
 import { LitmusClient } from '../../../src/litmus/client.ts';
 import { redact } from '../../../src/secrets.ts';
@@ -198,28 +198,53 @@ test("paths in a kubeconfig are its folder's, as kubectl reads them; a UTF-16 fi
   }
 });
 
+/** Sets (undefined: removes) an environment variable for the rest of test `t`. */
+function env(t: TestContext, name: string, value: string | undefined): void {
+  const before = process.env[name];
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+  t.after(() => {
+    if (before === undefined) delete process.env[name];
+    else process.env[name] = before;
+  });
+}
+
 test('no kubeconfig at all: the message says where it looked, and in a pod how to use its service account', (t) => {
   const home = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-home-'));
-  const env = (name: string, value: string | undefined) => {
-    const before = process.env[name];
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-    t.after(() => {
-      if (before === undefined) delete process.env[name];
-      else process.env[name] = before;
-    });
-  };
-  env('HOME', home);
-  env('KUBECONFIG', undefined);
-  env('KUBERNETES_SERVICE_HOST', undefined);
+  env(t, 'HOME', home);
+  env(t, 'KUBECONFIG', undefined);
+  env(t, 'KUBERNETES_SERVICE_HOST', undefined);
   const config = path.join(home, '.kube', 'config');
   assert.equal(
     failure({}),
     `no kubeconfig: KUBECONFIG is not set and ${config} does not exist; give one (--kubeconfig, or the kubeconfig input)`,
   );
   // A Jenkins agent in a pod: kubectl would quietly use the pod's own cluster; the chaos goes there only if asked.
-  env('KUBERNETES_SERVICE_HOST', '10.0.0.1');
+  env(t, 'KUBERNETES_SERVICE_HOST', '10.0.0.1');
   assert.match(failure({}), /, or use this pod's service account \(--in-cluster, or inCluster: true\)$/);
+});
+
+test("--in-cluster takes client-go's namespace: a non-empty POD_NAMESPACE, else the service account's", async (t) => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-pod-'));
+  const accountDir = path.join(root, 'var/run/secrets/kubernetes.io/serviceaccount');
+  mkdirSync(accountDir, { recursive: true });
+  writeFileSync(path.join(accountDir, 'namespace'), 'from-account');
+  env(t, 'KUBERNETES_SERVICE_HOST', '10.0.0.1');
+  env(t, 'KUBERNETES_SERVICE_PORT', '443');
+  const namespaceWith = (t: TestContext, podNamespace: string | undefined) => {
+    env(t, 'POD_NAMESPACE', podNamespace);
+    return contextNamespace(loadKubeContext({ inCluster: true }, root));
+  };
+  await t.test('POD_NAMESPACE set: it wins over the file', (t) => {
+    assert.equal(namespaceWith(t, 'from-downward-api'), 'from-downward-api');
+  });
+  // What a downward API field that resolved to nothing gives; client-go passes over it.
+  await t.test('POD_NAMESPACE empty: the file', (t) => {
+    assert.equal(namespaceWith(t, ''), 'from-account');
+  });
+  await t.test('POD_NAMESPACE unset: the file', (t) => {
+    assert.equal(namespaceWith(t, undefined), 'from-account');
+  });
 });
 
 /** The test kubeconfig with more lines in user "ci"'s map. */

@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-UG5DCEVT.js";
+} from "./chunk-NACEGDYO.js";
 import {
   convertChaos,
   expectedResultNames

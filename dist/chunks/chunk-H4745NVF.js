@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-W3OVLXTN.js";
+} from "./chunk-C7DRC26I.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-UG5DCEVT.js";
+} from "./chunk-NACEGDYO.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

@@ -54199,7 +54199,7 @@ function saveAuthProviderConfig(file, user, values) {
 }
 
 // src/kube/context.ts
-function loadKubeContext(target) {
+function loadKubeContext(target, serviceAccountRoot = "") {
   if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
     throw new ConfigError(
       "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
@@ -54212,10 +54212,12 @@ function loadKubeContext(target) {
         "in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead"
       );
     try {
-      kc.loadFromCluster();
+      kc.loadFromCluster(serviceAccountRoot);
     } catch (error) {
       throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error))}`);
     }
+    const podNamespace = process.env.POD_NAMESPACE;
+    if (podNamespace) kc.contexts = kc.contexts.map((context) => ({ ...context, namespace: podNamespace }));
     serveCredentials(kc);
   } else {
     const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);

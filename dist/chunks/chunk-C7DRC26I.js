@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-UG5DCEVT.js";
+} from "./chunk-NACEGDYO.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
