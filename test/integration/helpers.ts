@@ -20,7 +20,7 @@ import {
   type Outcome,
 } from '../support/fake-operator.ts';
 import { startArgoController, type ArgoController } from '../support/argo-controller.ts';
-import { startSandbox, type Sandbox } from '../support/sandbox.ts';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../support/sandbox.ts';
 import { repoRoot } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 
@@ -82,7 +82,10 @@ export async function leftovers(kc: KubeConfig, namespace: string): Promise<Left
 }
 
 /** How fast the stand-in operator plays, and whether the tests need the real Argo controller too. */
-type UseSandboxOptions = Pick<FakeOperatorOptions, 'stepMs' | 'runMs'> & { argo?: boolean };
+type UseSandboxOptions = Pick<FakeOperatorOptions, 'stepMs' | 'runMs'> & {
+  argo?: boolean;
+  sandbox?: SandboxOptions;
+};
 
 /** A sandbox with a namespace and the stand-in operator (and Argo if asked), for the tests of one file. */
 export function useSandbox(
@@ -100,9 +103,9 @@ export function useSandbox(
   let sandbox: Sandbox | undefined;
   let operator: FakeOperator | undefined;
   let argo: ArgoController | undefined;
-  const { argo: withArgo, ...operatorOptions } = options;
+  const { argo: withArgo, sandbox: sandboxOptions, ...operatorOptions } = options;
   before(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox(sandboxOptions);
     await sandbox.createNamespace(namespace);
     operator = await startFakeOperator({ kc: sandbox.kc, namespace, ...operatorOptions });
     if (withArgo) argo = await startArgoController({ sandbox, namespace });

@@ -72,6 +72,8 @@ export interface SandboxOptions {
   readyTimeoutMs?: number;
   /** Write an audit log (level Metadata, stage RequestReceived omitted) to `auditLogPath`, for bench/. */
   auditLog?: boolean;
+  /** More kube-apiserver flags, e.g. an `--authentication-config` that trusts a test's identity provider. */
+  apiserverArgs?: string[];
 }
 
 /** What scripts/sandbox/sandbox.ts writes to .sandbox/state.json, enough to stop it from elsewhere. */
@@ -272,7 +274,7 @@ interface Connection {
 }
 
 /** A plain HTTPS call (verified with the sandbox CA); status 0 when the server did not answer. */
-function call(
+export function call(
   connection: Connection,
   method: string,
   urlPath: string,
@@ -405,6 +407,7 @@ async function startOnce(
     '--profiling=false',
     '--v=0',
     ...(auditLogPath ? [`--audit-policy-file=${auditPolicy(dir)}`, `--audit-log-path=${auditLogPath}`] : []),
+    ...(options.apiserverArgs ?? []),
   ];
   let apiserver = launch(binaries.apiserver, apiserverArgs, apiLog, detached);
   entry.children.push(apiserver);

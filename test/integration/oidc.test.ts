@@ -1,0 +1,105 @@
+// A kubeconfig user with `auth-provider: oidc` against the real API server, which verifies the
+// provider's id-tokens (a JWT authenticator in its --authentication-config). The provider plays Dex:
+// it rotates refresh tokens and honours each once; its id-tokens live 12 s, so chaos-gate keeps each
+// for 2 s (client-go's 10 s margin) and must refresh again after the chaos has run.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import { startOidcProvider } from '../support/oidc-provider.ts';
+import { call } from '../support/sandbox.ts';
+import { engineFile, uniqueName, useSandbox, workDir } from './helpers.ts';
+
+const namespace = 'oidc';
+const client = { clientId: 'chaos-gate', clientSecret: 'oidc-client-secret-2', subject: 'ci-bot' };
+const idp = await startOidcProvider({ ...client, lifetimeSeconds: 12 });
+after(() => idp.close());
+
+const authenticationConfig = path.join(
+  mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-authn-')),
+  'authn.yaml',
+);
+writeFileSync(
+  authenticationConfig,
+  JSON.stringify({
+    apiVersion: 'apiserver.config.k8s.io/v1beta1',
+    kind: 'AuthenticationConfiguration',
+    jwt: [
+      {
+        issuer: { url: idp.issuer, audiences: [client.clientId], certificateAuthority: idp.ca },
+        claimMappings: { username: { claim: 'sub', prefix: 'oidc:' } },
+      },
+    ],
+  }),
+);
+// The experiment runs 8 s: four id-tokens' worth.
+const env = useSandbox(namespace, {
+  runMs: 8_000,
+  sandbox: { apiserverArgs: [`--authentication-config=${authenticationConfig}`] },
+});
+
+/** Until the API server has read the provider's keys, it refuses every id-token. */
+async function untilTheServerTrustsTheProvider(): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const token = idp.idToken(Math.floor(Date.now() / 1000) + 60);
+    const { status } = await call(
+      { server: env.sandbox.server, token, ca: env.sandbox.caPem },
+      'GET',
+      '/api',
+    );
+    if (status === 200) return;
+    if (Date.now() > deadline)
+      assert.fail(`the API server never accepted the provider's id-token (HTTP ${status})`);
+    await sleep(250);
+  }
+}
+
+test('id-tokens that expire during the run are refreshed once each, with the rotated refresh token, and saved', async () => {
+  await env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api).createClusterRoleBinding({
+    body: {
+      metadata: { name: 'oidc-ci-bot' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: `oidc:${client.subject}` }],
+    },
+  });
+  await untilTheServerTrustsTheProvider();
+  const dir = workDir();
+  const name = uniqueName('oidc');
+  const kubeconfig = path.join(dir, 'kubeconfig');
+  writeFileSync(
+    kubeconfig,
+    env.sandbox
+      .kubeconfigFor('TOKEN', 'ci-bot', namespace)
+      .replace(
+        /^( +)token: TOKEN$/m,
+        [
+          'auth-provider:',
+          '  name: oidc',
+          '  config:',
+          `    idp-issuer-url: ${idp.issuer}`,
+          `    client-id: ${client.clientId}`,
+          `    client-secret: ${client.clientSecret}`,
+          `    idp-certificate-authority-data: ${Buffer.from(idp.ca).toString('base64')}`,
+          `    id-token: ${idp.idToken(Math.floor(Date.now() / 1000) - 60)}`,
+          `    refresh-token: ${idp.login()}`,
+        ]
+          .map((line) => `$1${line}`)
+          .join('\n'),
+      ),
+  );
+  const { done } = env.run(['--engine', engineFile(dir, name, 'pass', namespace), '--timeout', '2m'], {
+    kubeconfig,
+  });
+  const result = await done;
+
+  assert.equal(result.code, 0, result.stdout + result.stderr);
+  assert.deepEqual(idp.refreshes.refused, [], 'no refresh token was spent twice');
+  // The tokens held 2 s and the run lasted over 8: refreshed at the start and again after the chaos (the
+  // wait is a watch, which sends no request meanwhile). client-node refreshed for every request.
+  assert.ok(idp.refreshes.granted >= 2 && idp.refreshes.granted <= 6, `${idp.refreshes.granted} refreshes`);
+  assert.ok(readFileSync(kubeconfig, 'utf8').includes(`refresh-token: ${idp.lastRefreshToken}`));
+});
