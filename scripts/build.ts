@@ -9,7 +9,7 @@
 // node built-ins with require(). `node scripts/build.ts DIR` builds into DIR instead of the repository
 // (DIR/dist, DIR/jenkins/...), for the test that checks the committed bundles are fresh.
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -45,6 +45,8 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'linked',
 });
+// The package's `bin`: runnable as ./dist/cli.js, and by `npm link` or a global install as `chaos-gate`.
+chmodSync(path.join(dist, 'cli.js'), 0o755);
 const jenkinsDir = path.join(target, jenkinsResources);
 rmSync(jenkinsDir, { recursive: true, force: true });
 // The entry, without the CLI itself: its one dynamic import becomes the file beside it.
