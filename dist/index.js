@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-KTXCBKQP.js";
+} from "./chunks/chunk-THDGCR4A.js";
 import {
   loadConfig,
   withCancellation
@@ -27,12 +27,12 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-H4745NVF.js";
-import "./chunks/chunk-C7DRC26I.js";
+} from "./chunks/chunk-MULKNU4V.js";
+import "./chunks/chunk-OYJ5SEIQ.js";
 import "./chunks/chunk-LRS3DT6L.js";
 import "./chunks/chunk-CTDFPK6X.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-NACEGDYO.js";
+import "./chunks/chunk-UPBSMUU3.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

@@ -147,7 +147,10 @@ export class OidcProvider implements CredentialSource {
       throw this.#fail(
         `could not be refreshed: ${issuer} gave no token_endpoint in its discovery document (HTTP ${discovery.status})`,
       );
-    const tokenUrl = this.#url(endpoint.data.token_endpoint, 'its token_endpoint');
+    const tokenUrl = this.#url(
+      endpoint.data.token_endpoint,
+      `could not be refreshed: the token_endpoint ${issuer} gives is not an http(s) URL`,
+    );
     const answer = await this.#tokenRequest(tokenUrl, config, refreshToken, ca);
     const idToken = answer.id_token;
     if (!idToken)
@@ -309,14 +312,17 @@ export class OidcProvider implements CredentialSource {
       // client-go's words for the two fields it requires.
       throw this.#fail(`comes from an oidc auth-provider, which must provide ${field}`);
     }
-    this.#url(checked.data['idp-issuer-url'], 'idp-issuer-url');
+    this.#url(
+      checked.data['idp-issuer-url'],
+      'comes from an oidc auth-provider whose idp-issuer-url is not an http(s) URL',
+    );
     return checked.data;
   }
 
-  #url(value: string, field: string): URL {
+  /** `value` as a URL the provider can be asked at; else the failure `why`. */
+  #url(value: string, why: string): URL {
     const url = URL.canParse(value) ? new URL(value) : undefined;
-    if (url?.protocol !== 'https:' && url?.protocol !== 'http:')
-      throw this.#fail(`comes from an oidc auth-provider whose ${field} is not an http(s) URL`);
+    if (url?.protocol !== 'https:' && url?.protocol !== 'http:') throw this.#fail(why);
     return url;
   }
 

@@ -83348,7 +83348,10 @@ var init_oidc_credentials = __esm({
           throw this.#fail(
             `could not be refreshed: ${issuer} gave no token_endpoint in its discovery document (HTTP ${discovery2.status})`
           );
-        const tokenUrl = this.#url(endpoint.data.token_endpoint, "its token_endpoint");
+        const tokenUrl = this.#url(
+          endpoint.data.token_endpoint,
+          `could not be refreshed: the token_endpoint ${issuer} gives is not an http(s) URL`
+        );
         const answer = await this.#tokenRequest(tokenUrl, config2, refreshToken, ca);
         const idToken = answer.id_token;
         if (!idToken)
@@ -83487,13 +83490,16 @@ var init_oidc_credentials = __esm({
           const field = String(checked2.error.issues[0]?.path[0] ?? "config");
           throw this.#fail(`comes from an oidc auth-provider, which must provide ${field}`);
         }
-        this.#url(checked2.data["idp-issuer-url"], "idp-issuer-url");
+        this.#url(
+          checked2.data["idp-issuer-url"],
+          "comes from an oidc auth-provider whose idp-issuer-url is not an http(s) URL"
+        );
         return checked2.data;
       }
-      #url(value, field) {
+      /** `value` as a URL the provider can be asked at; else the failure `why`. */
+      #url(value, why) {
         const url = URL.canParse(value) ? new URL(value) : void 0;
-        if (url?.protocol !== "https:" && url?.protocol !== "http:")
-          throw this.#fail(`comes from an oidc auth-provider whose ${field} is not an http(s) URL`);
+        if (url?.protocol !== "https:" && url?.protocol !== "http:") throw this.#fail(why);
         return url;
       }
       #fail(why) {

@@ -20,7 +20,7 @@ import {
   setHeaderOptions,
   statusCode,
   workflowRunLabel
-} from "./chunk-NACEGDYO.js";
+} from "./chunk-UPBSMUU3.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-H4745NVF.js";
-import "./chunk-C7DRC26I.js";
+} from "./chunk-MULKNU4V.js";
+import "./chunk-OYJ5SEIQ.js";
 import "./chunk-LRS3DT6L.js";
 import "./chunk-CTDFPK6X.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-NACEGDYO.js";
+import "./chunk-UPBSMUU3.js";
 import "./chunk-OTKAZZYV.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HWNAFO7O.js";

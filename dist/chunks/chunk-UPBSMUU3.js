@@ -53858,7 +53858,10 @@ var OidcProvider = class {
       throw this.#fail(
         `could not be refreshed: ${issuer} gave no token_endpoint in its discovery document (HTTP ${discovery2.status})`
       );
-    const tokenUrl = this.#url(endpoint.data.token_endpoint, "its token_endpoint");
+    const tokenUrl = this.#url(
+      endpoint.data.token_endpoint,
+      `could not be refreshed: the token_endpoint ${issuer} gives is not an http(s) URL`
+    );
     const answer = await this.#tokenRequest(tokenUrl, config, refreshToken, ca);
     const idToken = answer.id_token;
     if (!idToken)
@@ -53997,13 +54000,16 @@ var OidcProvider = class {
       const field = String(checked.error.issues[0]?.path[0] ?? "config");
       throw this.#fail(`comes from an oidc auth-provider, which must provide ${field}`);
     }
-    this.#url(checked.data["idp-issuer-url"], "idp-issuer-url");
+    this.#url(
+      checked.data["idp-issuer-url"],
+      "comes from an oidc auth-provider whose idp-issuer-url is not an http(s) URL"
+    );
     return checked.data;
   }
-  #url(value, field) {
+  /** `value` as a URL the provider can be asked at; else the failure `why`. */
+  #url(value, why) {
     const url = URL.canParse(value) ? new URL(value) : void 0;
-    if (url?.protocol !== "https:" && url?.protocol !== "http:")
-      throw this.#fail(`comes from an oidc auth-provider whose ${field} is not an http(s) URL`);
+    if (url?.protocol !== "https:" && url?.protocol !== "http:") throw this.#fail(why);
     return url;
   }
   #fail(why) {

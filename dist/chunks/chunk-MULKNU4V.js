@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-C7DRC26I.js";
+} from "./chunk-OYJ5SEIQ.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-NACEGDYO.js";
+} from "./chunk-UPBSMUU3.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal

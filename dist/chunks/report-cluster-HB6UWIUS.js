@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-NACEGDYO.js";
+} from "./chunk-UPBSMUU3.js";
 import {
   convertChaos,
   expectedResultNames
