@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-TL6R7TMP.js");
+var { main } = await import("./chunks/main-QCXNPLBQ.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

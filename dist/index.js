@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-SDS4I2RR.js";
+} from "./chunks/chunk-UYXJZSC7.js";
 import {
   ExitCode,
   endGroup,
@@ -27,10 +27,10 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-MULKNU4V.js";
+} from "./chunks/chunk-KKATWWAJ.js";
 import "./chunks/chunk-OYJ5SEIQ.js";
 import "./chunks/chunk-LRS3DT6L.js";
-import "./chunks/chunk-CTDFPK6X.js";
+import "./chunks/chunk-RDEK7EDJ.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import "./chunks/chunk-UPBSMUU3.js";
 import "./chunks/chunk-XW4PZEEK.js";
@@ -39,7 +39,7 @@ import "./chunks/chunk-7GHJJVB5.js";
 import {
   renderCannotRun
 } from "./chunks/chunk-HWNAFO7O.js";
-import "./chunks/chunk-MJ7RCRJL.js";
+import "./chunks/chunk-CSRUXJIN.js";
 import "./chunks/chunk-BT27BQUD.js";
 import "./chunks/chunk-PZZRFNRO.js";
 import "./chunks/chunk-466RCVCX.js";

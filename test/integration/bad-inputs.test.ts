@@ -600,6 +600,28 @@ const cases: Case[] = [
     names: /table\.txt: this is the table `kubectl get` prints without `-o`.*`kubectl get … -o yaml`/,
   },
   {
+    what: 'kubectl get -o name: names only',
+    args: () => [
+      'report',
+      '--results',
+      file(
+        'results/names.txt',
+        'chaosresult.litmuschaos.io/engine-pod-delete\nchaosresult.litmuschaos.io/other-pod-delete\n',
+      ),
+    ],
+    names: /names\.txt: this is `kubectl get -o name` output, names only.*`kubectl get … -o yaml`/,
+  },
+  {
+    what: 'kubectl get --no-headers: rows of words',
+    args: () => [
+      'report',
+      '--results',
+      file('results/rows.txt', 'engine-pod-delete     5m\nother-pod-delete     3m\n'),
+    ],
+    names:
+      /rows\.txt, document 1: expected a Kubernetes object \(a mapping\); this is plain text \(`kubectl get` output with --no-headers/,
+  },
+  {
     what: 'kubectl\'s "No resources found" saved with its output',
     args: () => [
       'report',

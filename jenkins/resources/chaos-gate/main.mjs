@@ -17386,6 +17386,11 @@ function refuseOtherFormats(text3, file) {
       `${file}: this is the table \`kubectl get\` prints without \`-o\`, which holds no status; save the objects themselves with \`kubectl get \u2026 -o yaml\``
     );
   }
+  if (/^\uFEFF?(?:\s*[a-z0-9.-]+\/[a-z0-9][-a-z0-9.]*\s*\n)+\s*$/.test(head)) {
+    throw new ConfigError(
+      `${file}: this is \`kubectl get -o name\` output, names only, which hold no status; save the objects themselves with \`kubectl get \u2026 -o yaml\``
+    );
+  }
   if (/^\uFEFF?\s*No resources found/.test(head)) {
     throw new ConfigError(
       `${file}: kubectl found no objects ("No resources found") when it was saved; check the namespace and the selector`
@@ -17397,7 +17402,10 @@ function refuseOtherFormats(text3, file) {
   }
 }
 function toManifests(value, where, role) {
-  if (!isRecord(value)) throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)`);
+  if (!isRecord(value)) {
+    const text3 = typeof value === "string" && role === "input" ? "; this is plain text (`kubectl get` output with --no-headers or -o name?), which holds no status: save the objects themselves with `kubectl get \u2026 -o yaml`" : "";
+    throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)${text3}`);
+  }
   if (value.kind === "List" || typeof value.kind === "string" && value.kind.endsWith("List")) {
     if (!Array.isArray(value.items)) throw new ConfigError(`${where}: field items: expected a list`);
     return value.items.flatMap((item, i) => toManifests(item, `${where}, items[${i}]`, role));

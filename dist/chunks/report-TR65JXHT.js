@@ -17,7 +17,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-MJ7RCRJL.js";
+} from "./chunk-CSRUXJIN.js";
 import {
   isSkipped,
   skippingSetting

@@ -26,7 +26,7 @@ import {
   blastRadiusProblems,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-CTDFPK6X.js";
+} from "./chunk-RDEK7EDJ.js";
 import {
   LitmusClient,
   connect,
@@ -55,7 +55,7 @@ import {
 } from "./chunk-HWNAFO7O.js";
 import {
   duplicateProblems
-} from "./chunk-MJ7RCRJL.js";
+} from "./chunk-CSRUXJIN.js";
 import {
   convertChaos
 } from "./chunk-PZZRFNRO.js";

@@ -3,16 +3,16 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-MULKNU4V.js";
+} from "./chunk-KKATWWAJ.js";
 import "./chunk-OYJ5SEIQ.js";
 import "./chunk-LRS3DT6L.js";
-import "./chunk-CTDFPK6X.js";
+import "./chunk-RDEK7EDJ.js";
 import "./chunk-B4YD6SSB.js";
 import "./chunk-UPBSMUU3.js";
 import "./chunk-OTKAZZYV.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HWNAFO7O.js";
-import "./chunk-MJ7RCRJL.js";
+import "./chunk-CSRUXJIN.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-PZZRFNRO.js";
 import "./chunk-466RCVCX.js";

@@ -10,7 +10,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-MJ7RCRJL.js";
+} from "./chunk-CSRUXJIN.js";
 import {
   describeSchemaIssues
 } from "./chunk-LGG3MZVO.js";

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-CTDFPK6X.js";
+} from "./chunk-RDEK7EDJ.js";
 import "./chunk-B4YD6SSB.js";
 import "./chunk-HWNAFO7O.js";
-import "./chunk-MJ7RCRJL.js";
+import "./chunk-CSRUXJIN.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-JC5KUJAN.js";

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-SDS4I2RR.js";
+} from "./chunk-UYXJZSC7.js";
 import {
   loadConfig,
   parseSettings,
@@ -24,7 +24,7 @@ import {
   toNumber
 } from "./chunk-WBJFAYQ2.js";
 import "./chunk-XW4PZEEK.js";
-import "./chunk-MJ7RCRJL.js";
+import "./chunk-CSRUXJIN.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-3JV5JB5T.js";
@@ -135,7 +135,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-SXNDRACS.js");
+        const { runTargets } = await import("./targets-ZYLAQSCT.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -144,7 +144,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-NZFZMG4K.js");
+        const { reportGate } = await import("./report-TR65JXHT.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
@@ -152,7 +152,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-TFI726CN.js");
+        const { describeRunInputs } = await import("./inputs-A3JJWXX6.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;
