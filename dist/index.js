@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-THDGCR4A.js";
+} from "./chunks/chunk-HVLWBC6J.js";
 import {
   loadConfig,
   withCancellation
@@ -27,12 +27,12 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-KKATWWAJ.js";
-import "./chunks/chunk-OYJ5SEIQ.js";
+} from "./chunks/chunk-VQ2RU4ZF.js";
+import "./chunks/chunk-WVOGZYCY.js";
 import "./chunks/chunk-LRS3DT6L.js";
 import "./chunks/chunk-RDEK7EDJ.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-UPBSMUU3.js";
+import "./chunks/chunk-QWQBSOHX.js";
 import "./chunks/chunk-XW4PZEEK.js";
 import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";

@@ -3,7 +3,7 @@ import { CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/c
 import { CannotRunError } from '../errors.ts';
 import { apiClient, type Connection } from '../kube/client.ts';
 import { apiError, statusCode } from '../kube/errors.ts';
-import type { WatchTarget } from '../kube/watch.ts';
+import { listObjects, type Listed, type WatchTarget } from '../kube/watch.ts';
 import type { WorkflowObject } from './submit.ts';
 import type { LiveWorkflow } from './types.ts';
 
@@ -62,10 +62,5 @@ export class ArgoClient {
     return { group, version, plural: workflowPlural, namespace, labelSelector };
   }
 
-  list = async (
-    target: WatchTarget,
-  ): Promise<{ items: LiveWorkflow[]; metadata?: { resourceVersion?: string } }> => {
-    const listed: unknown = await this.#api.listNamespacedCustomObject({ ...target });
-    return listed as { items: LiveWorkflow[]; metadata?: { resourceVersion?: string } };
-  };
+  list = (target: WatchTarget): Promise<Listed<LiveWorkflow>> => listObjects(this.#api, target);
 }

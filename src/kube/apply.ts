@@ -17,10 +17,9 @@ import {
   type V1APIResource,
 } from '@kubernetes/client-node';
 import pMap, { pMapSettled } from 'p-map';
-import { CannotRunError } from '../errors.ts';
 import { isClusterScopedKind } from './kinds.ts';
 import { apiClient, type Connection } from './client.ts';
-import { describeApiError, statusCode } from './errors.ts';
+import { apiError, describeApiError, statusCode } from './errors.ts';
 import type { Manifest } from './manifests.ts';
 
 export const fieldManager = 'chaos-gate';
@@ -196,7 +195,7 @@ export class ManifestApplier {
       const result = isShared(manifest) ? await this.#applyShared(object) : await this.#write(object, false);
       return [applied(manifest, result, isShared(manifest) ? 'shared' : 'run')];
     } catch (error) {
-      throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error), { cause: error });
+      throw apiError(`${manifest.source}: apply failed`, error);
     }
   }
 

@@ -253,9 +253,12 @@ export interface WatchStream {
 export class WatchStatusError extends Error {
   override name = 'WatchStatusError';
   readonly statusCode: number;
+  /** What the server said: a Status object as JSON, usually; errors.ts reads its message. */
+  readonly body: string;
   constructor(statusCode: number, body: string) {
     super(`${http.STATUS_CODES[statusCode] ?? 'HTTP error'} (HTTP ${statusCode})${body ? `: ${body}` : ''}`);
     this.statusCode = statusCode;
+    this.body = body;
   }
 }
 

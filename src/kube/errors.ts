@@ -1,8 +1,10 @@
 // Turns API failures into messages a CI user can act on: the HTTP status, what was attempted, and
 // the server's own explanation (which for 403 names the user, verb and resource).
+import { STATUS_CODES } from 'node:http';
 import { ApiException } from '@kubernetes/client-node';
-import { CannotRunError } from '../errors.ts';
+import { CannotRunError, errorMessage } from '../errors.ts';
 import { redact } from '../secrets.ts';
+import { WatchStatusError } from './client.ts';
 import { CredentialsError } from './credential-source.ts';
 
 interface StatusBody {
@@ -11,14 +13,20 @@ interface StatusBody {
   details?: { causes?: { field?: string; message?: string }[] };
 }
 
+/** A failed call, described where it was made; the call's own error stays its cause, for its status. */
+class ApiCallError extends CannotRunError {
+  override name = 'ApiCallError';
+}
+
 export function statusCode(error: unknown): number | undefined {
+  if (error instanceof ApiCallError) return statusCode(error.cause);
   if (error instanceof ApiException) return error.code;
   const code = (error as { code?: unknown; statusCode?: unknown } | undefined)?.statusCode;
   return typeof code === 'number' ? code : undefined;
 }
 
 function statusBody(error: unknown): StatusBody | undefined {
-  if (!(error instanceof ApiException)) return undefined;
+  if (!(error instanceof ApiException || error instanceof WatchStatusError)) return undefined;
   const body: unknown = error.body;
   if (typeof body === 'string') {
     try {
@@ -36,6 +44,8 @@ export function describeApiError(what: string, error: unknown): string {
 }
 
 function describe(what: string, error: unknown): string {
+  // A caller that describes the failure again says it in its own words, once.
+  if (error instanceof ApiCallError) return describe(what, error.cause);
   const code = statusCode(error);
   const body = statusBody(error);
   if (error instanceof CredentialsError) return `${what}: ${error.message}`;
@@ -47,10 +57,13 @@ function describe(what: string, error: unknown): string {
   const causes = (body?.details?.causes ?? [])
     .map((c) => `  - ${c.field ? `${c.field}: ` : ''}${c.message ?? ''}`)
     .join('\n');
-  const message = body?.message ?? (error instanceof Error ? error.message : '');
+  // Never the message of client-node's own error, which holds the response headers (and is all there
+  // is of a 401, whose body it drops).
+  const answered = error instanceof ApiException || error instanceof WatchStatusError;
+  const message = body?.message || (answered ? (STATUS_CODES[code] ?? 'HTTP error') : errorMessage(error));
   return `${what}: ${message} (HTTP ${code})${hint}${causes && !message.includes('\n') ? `\n${causes}` : ''}`;
 }
 
 export function apiError(what: string, error: unknown): CannotRunError {
-  return new CannotRunError(describeApiError(what, error));
+  return new ApiCallError(describeApiError(what, error), { cause: error });
 }

@@ -2,8 +2,9 @@
 // things a long chaos run meets: a dropped connection resumes from the last resourceVersion, a 410
 // Gone (the version was compacted away) relists, and a server that goes silent is given up on and
 // watched again (client.ts bounds every request and stream).
+import type { CustomObjectsApi } from '@kubernetes/client-node';
 import { openWatch, type Connection, type WatchStream } from './client.ts';
-import { describeApiError, statusCode } from './errors.ts';
+import { apiError, describeApiError, statusCode } from './errors.ts';
 
 export interface WatchTarget {
   group: string;
@@ -46,6 +47,32 @@ export interface WatchOptions {
 }
 
 export type Lister<T> = (target: WatchTarget) => Promise<Listed<T>>;
+
+/**
+ * One list of custom objects. A failure names what was listed, for whoever shows it as it is (report's
+ * live read); the status stays readable, for the watch's and the stop's retry rules.
+ */
+export async function listObjects<T>(api: CustomObjectsApi, target: WatchTarget): Promise<Listed<T>> {
+  const { group, version, namespace, plural, labelSelector, fieldSelector } = target;
+  try {
+    const listed: unknown = await api.listNamespacedCustomObject({
+      group,
+      version,
+      namespace,
+      plural,
+      labelSelector,
+      fieldSelector,
+    });
+    return listed as Listed<T>;
+  } catch (error) {
+    const selectors = [
+      labelSelector && `selector "${labelSelector}"`,
+      fieldSelector && `field selector "${fieldSelector}"`,
+    ].filter(Boolean);
+    const where = `namespace ${namespace}${selectors.length > 0 ? ` (${selectors.join(', ')})` : ''}`;
+    throw apiError(`listing ${plural} in ${where}`, error);
+  }
+}
 
 export function watchCollection<T extends Named>(
   connection: Connection,

@@ -4,7 +4,7 @@ import { CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/c
 import { CannotRunError } from '../errors.ts';
 import { apiClient, type Connection } from '../kube/client.ts';
 import { apiError, statusCode } from '../kube/errors.ts';
-import type { WatchTarget } from '../kube/watch.ts';
+import { listObjects, type Listed, type WatchTarget } from '../kube/watch.ts';
 import { litmusGroup, litmusVersion, type ChaosEngine, type ChaosResult } from './types.ts';
 
 export const enginePlural = 'chaosengines';
@@ -43,19 +43,8 @@ export class LitmusClient {
     return { group: litmusGroup, version: litmusVersion, plural, namespace, labelSelector };
   }
 
-  list = async <T extends ChaosEngine | ChaosResult>(
-    target: WatchTarget,
-  ): Promise<{ items: T[]; metadata?: { resourceVersion?: string } }> => {
-    const listed: unknown = await this.#api.listNamespacedCustomObject({
-      group: target.group,
-      version: target.version,
-      namespace: target.namespace,
-      plural: target.plural,
-      labelSelector: target.labelSelector,
-      fieldSelector: target.fieldSelector,
-    });
-    return listed as { items: T[]; metadata?: { resourceVersion?: string } };
-  };
+  list = <T extends ChaosEngine | ChaosResult>(target: WatchTarget): Promise<Listed<T>> =>
+    listObjects<T>(this.#api, target);
 
   /**
    * Asks the operator to abort: it deletes the chaos pods and the experiments revert their faults.

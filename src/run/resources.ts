@@ -4,7 +4,6 @@ import { ArgoClient } from '../argo/client.ts';
 import type { WorkflowObject } from '../argo/submit.ts';
 import type { LiveWorkflow } from '../argo/types.ts';
 import type { CleanupPolicy } from '../config/load.ts';
-import { errorMessage } from '../errors.ts';
 import { ManifestApplier, runLabel, type AppliedObject, type Removal } from '../kube/apply.ts';
 import { limited, type Connection } from '../kube/client.ts';
 import { describeApiError, statusCode } from '../kube/errors.ts';
@@ -167,7 +166,7 @@ export class RunResources {
         const deleted = await litmus.deleteResults(namespace, `chaosUID in (${uids.join(',')})`);
         removal.removed.push(...deleted.map((name) => `ChaosResult ${namespace}/${name}`));
       } catch (error) {
-        removal.problems.push(`deleting ChaosResults in ${namespace}: ${errorMessage(error)}`);
+        removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, error));
       }
     }
   }
@@ -178,7 +177,7 @@ export class RunResources {
  * own 504 timeout, an etcd timeout, a proxy in front giving up): the server may have done it anyway.
  */
 function unanswered(error: unknown): boolean {
-  const code = statusCode(error instanceof Error && error.cause ? error.cause : error);
+  const code = statusCode(error);
   return code === undefined || code >= 500;
 }
 

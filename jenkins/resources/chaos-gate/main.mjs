@@ -25591,7 +25591,7 @@ var require_lib2 = __commonJS({
       return headers2;
     }
     var INTERNALS$1 = /* @__PURE__ */ Symbol("Response internals");
-    var STATUS_CODES2 = http4.STATUS_CODES;
+    var STATUS_CODES3 = http4.STATUS_CODES;
     var Response2 = class _Response {
       constructor() {
         let body = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : null;
@@ -25608,7 +25608,7 @@ var require_lib2 = __commonJS({
         this[INTERNALS$1] = {
           url: opts.url,
           status,
-          statusText: opts.statusText || STATUS_CODES2[status],
+          statusText: opts.statusText || STATUS_CODES3[status],
           headers: headers2,
           counter: opts.counter
         };
@@ -84222,22 +84222,27 @@ var init_client = __esm({
     WatchStatusError = class extends Error {
       name = "WatchStatusError";
       statusCode;
+      /** What the server said: a Status object as JSON, usually; errors.ts reads its message. */
+      body;
       constructor(statusCode2, body) {
         super(`${http3.STATUS_CODES[statusCode2] ?? "HTTP error"} (HTTP ${statusCode2})${body ? `: ${body}` : ""}`);
         this.statusCode = statusCode2;
+        this.body = body;
       }
     };
   }
 });
 
 // src/kube/errors.ts
+import { STATUS_CODES as STATUS_CODES2 } from "node:http";
 function statusCode(error2) {
+  if (error2 instanceof ApiCallError) return statusCode(error2.cause);
   if (error2 instanceof ApiException) return error2.code;
   const code = error2?.statusCode;
   return typeof code === "number" ? code : void 0;
 }
 function statusBody(error2) {
-  if (!(error2 instanceof ApiException)) return void 0;
+  if (!(error2 instanceof ApiException || error2 instanceof WatchStatusError)) return void 0;
   const body = error2.body;
   if (typeof body === "string") {
     try {
@@ -84252,6 +84257,7 @@ function describeApiError(what, error2) {
   return redact(describe3(what, error2));
 }
 function describe3(what, error2) {
+  if (error2 instanceof ApiCallError) return describe3(what, error2.cause);
   const code = statusCode(error2);
   const body = statusBody(error2);
   if (error2 instanceof CredentialsError) return `${what}: ${error2.message}`;
@@ -84261,20 +84267,181 @@ function describe3(what, error2) {
   }
   const hint = code === 401 ? " \u2014 the credentials were rejected (expired token or wrong cluster?)" : "";
   const causes = (body?.details?.causes ?? []).map((c) => `  - ${c.field ? `${c.field}: ` : ""}${c.message ?? ""}`).join("\n");
-  const message = body?.message ?? (error2 instanceof Error ? error2.message : "");
+  const answered = error2 instanceof ApiException || error2 instanceof WatchStatusError;
+  const message = body?.message || (answered ? STATUS_CODES2[code] ?? "HTTP error" : errorMessage(error2));
   return `${what}: ${message} (HTTP ${code})${hint}${causes && !message.includes("\n") ? `
 ${causes}` : ""}`;
 }
 function apiError(what, error2) {
-  return new CannotRunError(describeApiError(what, error2));
+  return new ApiCallError(describeApiError(what, error2), { cause: error2 });
 }
+var ApiCallError;
 var init_errors4 = __esm({
   "src/kube/errors.ts"() {
     "use strict";
     init_dist();
     init_errors();
     init_secrets();
+    init_client();
     init_credential_source();
+    ApiCallError = class extends CannotRunError {
+      name = "ApiCallError";
+    };
+  }
+});
+
+// src/kube/watch.ts
+async function listObjects(api, target) {
+  const { group: group2, version: version3, namespace, plural, labelSelector, fieldSelector } = target;
+  try {
+    const listed2 = await api.listNamespacedCustomObject({
+      group: group2,
+      version: version3,
+      namespace,
+      plural,
+      labelSelector,
+      fieldSelector
+    });
+    return listed2;
+  } catch (error2) {
+    const selectors = [
+      labelSelector && `selector "${labelSelector}"`,
+      fieldSelector && `field selector "${fieldSelector}"`
+    ].filter(Boolean);
+    const where = `namespace ${namespace}${selectors.length > 0 ? ` (${selectors.join(", ")})` : ""}`;
+    throw apiError(`listing ${plural} in ${where}`, error2);
+  }
+}
+function watchCollection(connection, list, target, options) {
+  const items = /* @__PURE__ */ new Map();
+  const path7 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
+  let stopped = false;
+  let stream;
+  let latestVersion;
+  let wake;
+  let markReady = () => {
+  };
+  let failReady = () => {
+  };
+  const ready = new Promise((resolve, reject) => {
+    markReady = resolve;
+    failReady = reject;
+  });
+  ready.catch(() => {
+  });
+  const sleep4 = (ms) => new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  const relist = async () => {
+    const listed2 = await list(target);
+    const seen = /* @__PURE__ */ new Set();
+    for (const item of listed2.items) {
+      const name = item.metadata?.name ?? "";
+      seen.add(name);
+      items.set(name, item);
+    }
+    for (const name of [...items.keys()]) if (!seen.has(name)) items.delete(name);
+    options.onChange();
+    markReady();
+    return listed2.metadata?.resourceVersion;
+  };
+  const watchOnce = async (resourceVersion) => {
+    let gone = false;
+    const timeoutSeconds = options.timeoutSeconds ?? 60;
+    stream = openWatch(
+      connection,
+      path7,
+      {
+        allowWatchBookmarks: true,
+        resourceVersion,
+        timeoutSeconds,
+        labelSelector: target.labelSelector,
+        fieldSelector: target.fieldSelector
+      },
+      ({ type: type2, object: object2 }) => {
+        if (type2 === "ERROR") {
+          if (object2.code === 410) gone = true;
+          return;
+        }
+        const name = object2.metadata?.name ?? "";
+        latestVersion = object2.metadata?.resourceVersion ?? latestVersion;
+        if (type2 === "BOOKMARK") return;
+        if (type2 === "DELETED") items.delete(name);
+        else items.set(name, object2);
+        options.onChange();
+      },
+      options.idleMs ?? timeoutSeconds * 1e3 + 3e4
+    );
+    if (stopped) stream.abort();
+    const outcome = await stream.ended;
+    if (gone || statusCode(outcome) === 410) return "gone";
+    return outcome === "closed" ? "ended" : outcome;
+  };
+  let fatalError;
+  const loop = async () => {
+    let delay = options.retryDelayMs ?? 1e3;
+    let needList = true;
+    while (!stopped && !connection.signal?.aborted) {
+      try {
+        if (needList) latestVersion = await relist();
+        needList = false;
+        const outcome = await watchOnce(latestVersion);
+        if (stopped || connection.signal?.aborted) break;
+        if (outcome === "gone") {
+          options.onRetry?.("watch history expired (410 Gone); listing again");
+          needList = true;
+          continue;
+        }
+        if (outcome === "ended") {
+          delay = options.retryDelayMs ?? 1e3;
+          continue;
+        }
+        if (refused(statusCode(outcome))) throw outcome;
+        options.onRetry?.(
+          `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? "?"}`
+        );
+      } catch (error2) {
+        if (refused(statusCode(error2))) {
+          stopped = true;
+          fatalError = error2;
+          failReady(error2);
+          options.onChange();
+          break;
+        }
+        if (stopped || connection.signal?.aborted) break;
+        options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error2)}; retrying`);
+        needList = true;
+      }
+      await sleep4(delay);
+      delay = Math.min(delay * 2, 15e3);
+    }
+  };
+  void loop();
+  return {
+    items,
+    ready,
+    get fatalError() {
+      return fatalError;
+    },
+    stop() {
+      stopped = true;
+      stream?.abort();
+      wake?.();
+    }
+  };
+}
+function refused(code) {
+  return code === 401 || code === 403 || code === 404;
+}
+var init_watch2 = __esm({
+  "src/kube/watch.ts"() {
+    "use strict";
+    init_client();
+    init_errors4();
   }
 });
 
@@ -84287,6 +84454,7 @@ var init_client2 = __esm({
     init_errors();
     init_client();
     init_errors4();
+    init_watch2();
     group = "argoproj.io";
     version2 = "v1alpha1";
     workflowPlural = "workflows";
@@ -84334,10 +84502,7 @@ var init_client2 = __esm({
       target(namespace, labelSelector) {
         return { group, version: version2, plural: workflowPlural, namespace, labelSelector };
       }
-      list = async (target) => {
-        const listed2 = await this.#api.listNamespacedCustomObject({ ...target });
-        return listed2;
-      };
+      list = (target) => listObjects(this.#api, target);
     };
   }
 });
@@ -84679,140 +84844,6 @@ var init_submit = __esm({
   }
 });
 
-// src/kube/watch.ts
-function watchCollection(connection, list, target, options) {
-  const items = /* @__PURE__ */ new Map();
-  const path7 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
-  let stopped = false;
-  let stream;
-  let latestVersion;
-  let wake;
-  let markReady = () => {
-  };
-  let failReady = () => {
-  };
-  const ready = new Promise((resolve, reject) => {
-    markReady = resolve;
-    failReady = reject;
-  });
-  ready.catch(() => {
-  });
-  const sleep4 = (ms) => new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    wake = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-  });
-  const relist = async () => {
-    const listed2 = await list(target);
-    const seen = /* @__PURE__ */ new Set();
-    for (const item of listed2.items) {
-      const name = item.metadata?.name ?? "";
-      seen.add(name);
-      items.set(name, item);
-    }
-    for (const name of [...items.keys()]) if (!seen.has(name)) items.delete(name);
-    options.onChange();
-    markReady();
-    return listed2.metadata?.resourceVersion;
-  };
-  const watchOnce = async (resourceVersion) => {
-    let gone = false;
-    const timeoutSeconds = options.timeoutSeconds ?? 60;
-    stream = openWatch(
-      connection,
-      path7,
-      {
-        allowWatchBookmarks: true,
-        resourceVersion,
-        timeoutSeconds,
-        labelSelector: target.labelSelector,
-        fieldSelector: target.fieldSelector
-      },
-      ({ type: type2, object: object2 }) => {
-        if (type2 === "ERROR") {
-          if (object2.code === 410) gone = true;
-          return;
-        }
-        const name = object2.metadata?.name ?? "";
-        latestVersion = object2.metadata?.resourceVersion ?? latestVersion;
-        if (type2 === "BOOKMARK") return;
-        if (type2 === "DELETED") items.delete(name);
-        else items.set(name, object2);
-        options.onChange();
-      },
-      options.idleMs ?? timeoutSeconds * 1e3 + 3e4
-    );
-    if (stopped) stream.abort();
-    const outcome = await stream.ended;
-    if (gone || statusCode(outcome) === 410) return "gone";
-    return outcome === "closed" ? "ended" : outcome;
-  };
-  let fatalError;
-  const loop = async () => {
-    let delay = options.retryDelayMs ?? 1e3;
-    let needList = true;
-    while (!stopped && !connection.signal?.aborted) {
-      try {
-        if (needList) latestVersion = await relist();
-        needList = false;
-        const outcome = await watchOnce(latestVersion);
-        if (stopped || connection.signal?.aborted) break;
-        if (outcome === "gone") {
-          options.onRetry?.("watch history expired (410 Gone); listing again");
-          needList = true;
-          continue;
-        }
-        if (outcome === "ended") {
-          delay = options.retryDelayMs ?? 1e3;
-          continue;
-        }
-        if (refused(statusCode(outcome))) throw outcome;
-        options.onRetry?.(
-          `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? "?"}`
-        );
-      } catch (error2) {
-        if (refused(statusCode(error2))) {
-          stopped = true;
-          fatalError = error2;
-          failReady(error2);
-          options.onChange();
-          break;
-        }
-        if (stopped || connection.signal?.aborted) break;
-        options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error2)}; retrying`);
-        needList = true;
-      }
-      await sleep4(delay);
-      delay = Math.min(delay * 2, 15e3);
-    }
-  };
-  void loop();
-  return {
-    items,
-    ready,
-    get fatalError() {
-      return fatalError;
-    },
-    stop() {
-      stopped = true;
-      stream?.abort();
-      wake?.();
-    }
-  };
-}
-function refused(code) {
-  return code === 401 || code === 403 || code === 404;
-}
-var init_watch2 = __esm({
-  "src/kube/watch.ts"() {
-    "use strict";
-    init_client();
-    init_errors4();
-  }
-});
-
 // src/kube/until.ts
 function watchSource(connection, list, target) {
   return {
@@ -85011,7 +85042,6 @@ var init_apply = __esm({
     "use strict";
     init_dist();
     init_p_map();
-    init_errors();
     init_kinds();
     init_client();
     init_errors4();
@@ -85128,7 +85158,7 @@ var init_apply = __esm({
           const result = isShared(manifest) ? await this.#applyShared(object2) : await this.#write(object2, false);
           return [applied(manifest, result, isShared(manifest) ? "shared" : "run")];
         } catch (error2) {
-          throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error2), { cause: error2 });
+          throw apiError(`${manifest.source}: apply failed`, error2);
         }
       }
       /**
@@ -85385,6 +85415,7 @@ var init_client3 = __esm({
     init_errors();
     init_client();
     init_errors4();
+    init_watch2();
     init_types4();
     enginePlural = "chaosengines";
     resultPlural = "chaosresults";
@@ -85416,17 +85447,7 @@ var init_client3 = __esm({
       target(plural, namespace, labelSelector) {
         return { group: litmusGroup, version: litmusVersion, plural, namespace, labelSelector };
       }
-      list = async (target) => {
-        const listed2 = await this.#api.listNamespacedCustomObject({
-          group: target.group,
-          version: target.version,
-          namespace: target.namespace,
-          plural: target.plural,
-          labelSelector: target.labelSelector,
-          fieldSelector: target.fieldSelector
-        });
-        return listed2;
-      };
+      list = (target) => listObjects(this.#api, target);
       /**
        * Asks the operator to abort: it deletes the chaos pods and the experiments revert their faults.
        * A merge patch without resourceVersion, because the runner rewrites the engine every ~2 s.
@@ -86626,7 +86647,7 @@ var init_stop_report = __esm({
 
 // src/run/resources.ts
 function unanswered(error2) {
-  const code = statusCode(error2 instanceof Error && error2.cause ? error2.cause : error2);
+  const code = statusCode(error2);
   return code === void 0 || code >= 500;
 }
 function logRemoval(removal, log) {
@@ -86643,7 +86664,6 @@ var init_resources = __esm({
   "src/run/resources.ts"() {
     "use strict";
     init_client2();
-    init_errors();
     init_apply();
     init_client();
     init_errors4();
@@ -86768,7 +86788,7 @@ var init_resources = __esm({
             const deleted = await litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`);
             removal.removed.push(...deleted.map((name) => `ChaosResult ${namespace}/${name}`));
           } catch (error2) {
-            removal.problems.push(`deleting ChaosResults in ${namespace}: ${errorMessage(error2)}`);
+            removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, error2));
           }
         }
       }

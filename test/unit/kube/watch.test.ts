@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import { connect } from '../../../src/kube/client.ts';
-import { statusCode } from '../../../src/kube/errors.ts';
+import { describeApiError, statusCode } from '../../../src/kube/errors.ts';
 import { watchCollection, type CollectionWatch } from '../../../src/kube/watch.ts';
 import { LitmusClient } from '../../../src/litmus/client.ts';
 import type { ChaosEngine } from '../../../src/litmus/types.ts';
@@ -168,6 +168,11 @@ test(
 
     await waitFor(() => watch.fatalError !== undefined, 'the watch to give up');
     assert.equal(statusCode(watch.fatalError), 403);
+    assert.equal(
+      describeApiError('watching', watch.fatalError),
+      'watching: chaosengines.litmuschaos.io is forbidden (HTTP 403)',
+      "the server's words, not its Status object",
+    );
     assert.ok(changes() > 1, 'the owner is told, so a wait on the cache can end');
     await new Promise((resolve) => setTimeout(resolve, 150)); // 15 retry delays
     assert.equal(watchRequests().length, 1, 'no retries after a 403');

@@ -10,7 +10,7 @@ import { parseSettings, resolveConfig } from '../../../src/config/load.ts';
 import { CannotRunError, ConfigError } from '../../../src/errors.ts';
 import { reportGate, type ReportSources } from '../../../src/run/report.ts';
 import { exitCodeOf, exitCodeOfError } from '../../../src/run/outcome.ts';
-import { FakeApi } from '../../support/fake-api.ts';
+import { FakeApi, status } from '../../support/fake-api.ts';
 import { fixturePath } from '../../support/fixtures.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-report-'));
@@ -163,6 +163,45 @@ test("report --namespace: live engines whose only ChaosResults are another run's
       return true;
     },
   );
+});
+
+test("report --namespace: a refused list, a bad selector or rejected credentials give the server's words, naming what was read", async (t) => {
+  const fake = new FakeApi();
+  t.after(() => fake.close());
+  const kubeconfig = [file(fake.kubeconfig)];
+  const engines = '/apis/litmuschaos.io/v1alpha1/namespaces/default/chaosengines';
+  const forbidden =
+    'chaosengines.litmuschaos.io is forbidden: User "system:serviceaccount:ci:reader" cannot list resource "chaosengines" in API group "litmuschaos.io" in the namespace "default"';
+  const badSelector = "unable to parse requirement: found '', expected: ',', ')' or identifier";
+  const cases: [Partial<ReportSources>, () => void, string][] = [
+    [
+      {},
+      () => fake.inject({ path: engines }, { status: 403, body: status(403, forbidden, 'Forbidden') }),
+      `listing chaosengines in namespace default: ${forbidden} (HTTP 403)`,
+    ],
+    [
+      { selector: 'app in (' },
+      () => fake.inject({ path: engines }, { status: 400, body: status(400, badSelector, 'BadRequest') }),
+      `listing chaosengines in namespace default (selector "app in ("): ${badSelector} (HTTP 400)`,
+    ],
+    [
+      {},
+      // client-node drops the body of a 401 and keeps only the response headers.
+      () => fake.inject({ path: '/apis/litmuschaos.io/v1alpha1' }, { status: 401 }),
+      'checking for LitmusChaos (litmuschaos.io/v1alpha1): Unauthorized (HTTP 401) — the credentials were rejected (expired token or wrong cluster?)',
+    ],
+  ];
+  for (const [given, refuse, expected] of cases) {
+    refuse();
+    await assert.rejects(
+      reportGate(config({ kubeconfig }), sources({ namespace: 'default', ...given }), noLog),
+      (error: Error) => {
+        assert.equal(exitCodeOfError(error), 2);
+        assert.equal(error.message, expected);
+        return true;
+      },
+    );
+  }
 });
 
 test('every result Stopped and counted as skipped (--stopped-as skip): exit 2, saying every case was skipped and by which flag', async () => {

@@ -14,13 +14,14 @@ import {
   describeApiError,
   enginePlural,
   limited,
-  openWatch,
+  listObjects,
   pMap,
   pMapSettled,
   setHeaderOptions,
   statusCode,
+  watchCollection,
   workflowRunLabel
-} from "./chunk-UPBSMUU3.js";
+} from "./chunk-QWQBSOHX.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -83,138 +84,8 @@ var ArgoClient = class {
   target(namespace, labelSelector) {
     return { group, version, plural: workflowPlural, namespace, labelSelector };
   }
-  list = async (target) => {
-    const listed = await this.#api.listNamespacedCustomObject({ ...target });
-    return listed;
-  };
+  list = (target) => listObjects(this.#api, target);
 };
-
-// src/kube/watch.ts
-function watchCollection(connection, list, target, options) {
-  const items = /* @__PURE__ */ new Map();
-  const path = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
-  let stopped = false;
-  let stream;
-  let latestVersion;
-  let wake;
-  let markReady = () => {
-  };
-  let failReady = () => {
-  };
-  const ready = new Promise((resolve, reject) => {
-    markReady = resolve;
-    failReady = reject;
-  });
-  ready.catch(() => {
-  });
-  const sleep2 = (ms) => new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    wake = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-  });
-  const relist = async () => {
-    const listed = await list(target);
-    const seen = /* @__PURE__ */ new Set();
-    for (const item of listed.items) {
-      const name = item.metadata?.name ?? "";
-      seen.add(name);
-      items.set(name, item);
-    }
-    for (const name of [...items.keys()]) if (!seen.has(name)) items.delete(name);
-    options.onChange();
-    markReady();
-    return listed.metadata?.resourceVersion;
-  };
-  const watchOnce = async (resourceVersion) => {
-    let gone = false;
-    const timeoutSeconds = options.timeoutSeconds ?? 60;
-    stream = openWatch(
-      connection,
-      path,
-      {
-        allowWatchBookmarks: true,
-        resourceVersion,
-        timeoutSeconds,
-        labelSelector: target.labelSelector,
-        fieldSelector: target.fieldSelector
-      },
-      ({ type, object }) => {
-        if (type === "ERROR") {
-          if (object.code === 410) gone = true;
-          return;
-        }
-        const name = object.metadata?.name ?? "";
-        latestVersion = object.metadata?.resourceVersion ?? latestVersion;
-        if (type === "BOOKMARK") return;
-        if (type === "DELETED") items.delete(name);
-        else items.set(name, object);
-        options.onChange();
-      },
-      options.idleMs ?? timeoutSeconds * 1e3 + 3e4
-    );
-    if (stopped) stream.abort();
-    const outcome = await stream.ended;
-    if (gone || statusCode(outcome) === 410) return "gone";
-    return outcome === "closed" ? "ended" : outcome;
-  };
-  let fatalError;
-  const loop = async () => {
-    let delay = options.retryDelayMs ?? 1e3;
-    let needList = true;
-    while (!stopped && !connection.signal?.aborted) {
-      try {
-        if (needList) latestVersion = await relist();
-        needList = false;
-        const outcome = await watchOnce(latestVersion);
-        if (stopped || connection.signal?.aborted) break;
-        if (outcome === "gone") {
-          options.onRetry?.("watch history expired (410 Gone); listing again");
-          needList = true;
-          continue;
-        }
-        if (outcome === "ended") {
-          delay = options.retryDelayMs ?? 1e3;
-          continue;
-        }
-        if (refused(statusCode(outcome))) throw outcome;
-        options.onRetry?.(
-          `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? "?"}`
-        );
-      } catch (error) {
-        if (refused(statusCode(error))) {
-          stopped = true;
-          fatalError = error;
-          failReady(error);
-          options.onChange();
-          break;
-        }
-        if (stopped || connection.signal?.aborted) break;
-        options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error)}; retrying`);
-        needList = true;
-      }
-      await sleep2(delay);
-      delay = Math.min(delay * 2, 15e3);
-    }
-  };
-  void loop();
-  return {
-    items,
-    ready,
-    get fatalError() {
-      return fatalError;
-    },
-    stop() {
-      stopped = true;
-      stream?.abort();
-      wake?.();
-    }
-  };
-}
-function refused(code) {
-  return code === 401 || code === 403 || code === 404;
-}
 
 // src/kube/until.ts
 function watchSource(connection, list, target) {
@@ -425,7 +296,7 @@ var ManifestApplier = class {
       const result = isShared(manifest) ? await this.#applyShared(object) : await this.#write(object, false);
       return [applied(manifest, result, isShared(manifest) ? "shared" : "run")];
     } catch (error) {
-      throw new CannotRunError(describeApiError(`${manifest.source}: apply failed`, error), { cause: error });
+      throw apiError(`${manifest.source}: apply failed`, error);
     }
   }
   /**

@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-OYJ5SEIQ.js";
+} from "./chunk-WVOGZYCY.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,7 +41,7 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-UPBSMUU3.js";
+} from "./chunk-QWQBSOHX.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal
@@ -457,13 +457,13 @@ var RunResources = class {
         const deleted = await litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`);
         removal.removed.push(...deleted.map((name) => `ChaosResult ${namespace}/${name}`));
       } catch (error) {
-        removal.problems.push(`deleting ChaosResults in ${namespace}: ${errorMessage(error)}`);
+        removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, error));
       }
     }
   }
 };
 function unanswered(error) {
-  const code = statusCode(error instanceof Error && error.cause ? error.cause : error);
+  const code = statusCode(error);
   return code === void 0 || code >= 500;
 }
 function logRemoval(removal, log) {

@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-KKATWWAJ.js";
-import "./chunk-OYJ5SEIQ.js";
+} from "./chunk-VQ2RU4ZF.js";
+import "./chunk-WVOGZYCY.js";
 import "./chunk-LRS3DT6L.js";
 import "./chunk-RDEK7EDJ.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-UPBSMUU3.js";
+import "./chunk-QWQBSOHX.js";
 import "./chunk-OTKAZZYV.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HWNAFO7O.js";

@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-UPBSMUU3.js";
+} from "./chunk-QWQBSOHX.js";
 import {
   convertChaos,
   expectedResultNames

@@ -2796,7 +2796,7 @@ var require_lib2 = __commonJS({
       return headers2;
     }
     var INTERNALS$1 = /* @__PURE__ */ Symbol("Response internals");
-    var STATUS_CODES2 = http4.STATUS_CODES;
+    var STATUS_CODES3 = http4.STATUS_CODES;
     var Response2 = class _Response {
       constructor() {
         let body = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : null;
@@ -2813,7 +2813,7 @@ var require_lib2 = __commonJS({
         this[INTERNALS$1] = {
           url: opts.url,
           status,
-          statusText: opts.statusText || STATUS_CODES2[status],
+          statusText: opts.statusText || STATUS_CODES3[status],
           headers: headers2,
           counter: opts.counter
         };
@@ -53903,7 +53903,7 @@ var OidcProvider = class {
     const clientId = config["client-id"];
     const secret = config["client-secret"] ?? "";
     const styles = this.#authStyle ? [this.#authStyle] : ["header", "form"];
-    let refused = "";
+    let refused2 = "";
     for (const style of styles) {
       const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken });
       const headers2 = {};
@@ -53922,10 +53922,10 @@ var OidcProvider = class {
         return tokens.data;
       }
       const error = errorResponseSchema.safeParse(answer.body);
-      refused = error.success ? `${error.data.error}${error.data.error_description ? `: ${error.data.error_description}` : ""}` : `HTTP ${answer.status}`;
+      refused2 = error.success ? `${error.data.error}${error.data.error_description ? `: ${error.data.error_description}` : ""}` : `HTTP ${answer.status}`;
       if (answer.status !== 401 && !(error.success && error.data.error === "invalid_client")) break;
     }
-    throw this.#fail(`could not be refreshed: ${url.origin} refused it (${refused}); log in again`);
+    throw this.#fail(`could not be refreshed: ${url.origin} refused it (${refused2}); log in again`);
   }
   /** One GET (no form) or POST to the provider, within the time limit; the body as JSON if it is. */
   #call(url, ca, form, headers2 = {}) {
@@ -54592,9 +54592,12 @@ function apiClient(connection, Api) {
 var WatchStatusError = class extends Error {
   name = "WatchStatusError";
   statusCode;
+  /** What the server said: a Status object as JSON, usually; errors.ts reads its message. */
+  body;
   constructor(statusCode2, body) {
     super(`${http3.STATUS_CODES[statusCode2] ?? "HTTP error"} (HTTP ${statusCode2})${body ? `: ${body}` : ""}`);
     this.statusCode = statusCode2;
+    this.body = body;
   }
 };
 function openWatch(connection, path3, query, onEvent, idleMs) {
@@ -54676,13 +54679,18 @@ function openWatch(connection, path3, query, onEvent, idleMs) {
 }
 
 // src/kube/errors.ts
+import { STATUS_CODES as STATUS_CODES2 } from "node:http";
+var ApiCallError = class extends CannotRunError {
+  name = "ApiCallError";
+};
 function statusCode(error) {
+  if (error instanceof ApiCallError) return statusCode(error.cause);
   if (error instanceof ApiException) return error.code;
   const code = error?.statusCode;
   return typeof code === "number" ? code : void 0;
 }
 function statusBody(error) {
-  if (!(error instanceof ApiException)) return void 0;
+  if (!(error instanceof ApiException || error instanceof WatchStatusError)) return void 0;
   const body = error.body;
   if (typeof body === "string") {
     try {
@@ -54697,6 +54705,7 @@ function describeApiError(what, error) {
   return redact(describe(what, error));
 }
 function describe(what, error) {
+  if (error instanceof ApiCallError) return describe(what, error.cause);
   const code = statusCode(error);
   const body = statusBody(error);
   if (error instanceof CredentialsError) return `${what}: ${error.message}`;
@@ -54706,12 +54715,161 @@ function describe(what, error) {
   }
   const hint = code === 401 ? " \u2014 the credentials were rejected (expired token or wrong cluster?)" : "";
   const causes = (body?.details?.causes ?? []).map((c) => `  - ${c.field ? `${c.field}: ` : ""}${c.message ?? ""}`).join("\n");
-  const message = body?.message ?? (error instanceof Error ? error.message : "");
+  const answered = error instanceof ApiException || error instanceof WatchStatusError;
+  const message = body?.message || (answered ? STATUS_CODES2[code] ?? "HTTP error" : errorMessage(error));
   return `${what}: ${message} (HTTP ${code})${hint}${causes && !message.includes("\n") ? `
 ${causes}` : ""}`;
 }
 function apiError(what, error) {
-  return new CannotRunError(describeApiError(what, error));
+  return new ApiCallError(describeApiError(what, error), { cause: error });
+}
+
+// src/kube/watch.ts
+async function listObjects(api, target) {
+  const { group, version, namespace, plural, labelSelector, fieldSelector } = target;
+  try {
+    const listed = await api.listNamespacedCustomObject({
+      group,
+      version,
+      namespace,
+      plural,
+      labelSelector,
+      fieldSelector
+    });
+    return listed;
+  } catch (error) {
+    const selectors = [
+      labelSelector && `selector "${labelSelector}"`,
+      fieldSelector && `field selector "${fieldSelector}"`
+    ].filter(Boolean);
+    const where = `namespace ${namespace}${selectors.length > 0 ? ` (${selectors.join(", ")})` : ""}`;
+    throw apiError(`listing ${plural} in ${where}`, error);
+  }
+}
+function watchCollection(connection, list, target, options) {
+  const items = /* @__PURE__ */ new Map();
+  const path3 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
+  let stopped = false;
+  let stream;
+  let latestVersion;
+  let wake;
+  let markReady = () => {
+  };
+  let failReady = () => {
+  };
+  const ready = new Promise((resolve, reject) => {
+    markReady = resolve;
+    failReady = reject;
+  });
+  ready.catch(() => {
+  });
+  const sleep2 = (ms) => new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  const relist = async () => {
+    const listed = await list(target);
+    const seen = /* @__PURE__ */ new Set();
+    for (const item of listed.items) {
+      const name = item.metadata?.name ?? "";
+      seen.add(name);
+      items.set(name, item);
+    }
+    for (const name of [...items.keys()]) if (!seen.has(name)) items.delete(name);
+    options.onChange();
+    markReady();
+    return listed.metadata?.resourceVersion;
+  };
+  const watchOnce = async (resourceVersion) => {
+    let gone = false;
+    const timeoutSeconds = options.timeoutSeconds ?? 60;
+    stream = openWatch(
+      connection,
+      path3,
+      {
+        allowWatchBookmarks: true,
+        resourceVersion,
+        timeoutSeconds,
+        labelSelector: target.labelSelector,
+        fieldSelector: target.fieldSelector
+      },
+      ({ type, object: object2 }) => {
+        if (type === "ERROR") {
+          if (object2.code === 410) gone = true;
+          return;
+        }
+        const name = object2.metadata?.name ?? "";
+        latestVersion = object2.metadata?.resourceVersion ?? latestVersion;
+        if (type === "BOOKMARK") return;
+        if (type === "DELETED") items.delete(name);
+        else items.set(name, object2);
+        options.onChange();
+      },
+      options.idleMs ?? timeoutSeconds * 1e3 + 3e4
+    );
+    if (stopped) stream.abort();
+    const outcome = await stream.ended;
+    if (gone || statusCode(outcome) === 410) return "gone";
+    return outcome === "closed" ? "ended" : outcome;
+  };
+  let fatalError;
+  const loop = async () => {
+    let delay = options.retryDelayMs ?? 1e3;
+    let needList = true;
+    while (!stopped && !connection.signal?.aborted) {
+      try {
+        if (needList) latestVersion = await relist();
+        needList = false;
+        const outcome = await watchOnce(latestVersion);
+        if (stopped || connection.signal?.aborted) break;
+        if (outcome === "gone") {
+          options.onRetry?.("watch history expired (410 Gone); listing again");
+          needList = true;
+          continue;
+        }
+        if (outcome === "ended") {
+          delay = options.retryDelayMs ?? 1e3;
+          continue;
+        }
+        if (refused(statusCode(outcome))) throw outcome;
+        options.onRetry?.(
+          `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? "?"}`
+        );
+      } catch (error) {
+        if (refused(statusCode(error))) {
+          stopped = true;
+          fatalError = error;
+          failReady(error);
+          options.onChange();
+          break;
+        }
+        if (stopped || connection.signal?.aborted) break;
+        options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error)}; retrying`);
+        needList = true;
+      }
+      await sleep2(delay);
+      delay = Math.min(delay * 2, 15e3);
+    }
+  };
+  void loop();
+  return {
+    items,
+    ready,
+    get fatalError() {
+      return fatalError;
+    },
+    stop() {
+      stopped = true;
+      stream?.abort();
+      wake?.();
+    }
+  };
+}
+function refused(code) {
+  return code === 401 || code === 403 || code === 404;
 }
 
 // src/litmus/client.ts
@@ -54745,17 +54903,7 @@ var LitmusClient = class {
   target(plural, namespace, labelSelector) {
     return { group: litmusGroup, version: litmusVersion, plural, namespace, labelSelector };
   }
-  list = async (target) => {
-    const listed = await this.#api.listNamespacedCustomObject({
-      group: target.group,
-      version: target.version,
-      namespace: target.namespace,
-      plural: target.plural,
-      labelSelector: target.labelSelector,
-      fieldSelector: target.fieldSelector
-    });
-    return listed;
-  };
+  list = (target) => listObjects(this.#api, target);
   /**
    * Asks the operator to abort: it deletes the chaos pods and the experiments revert their faults.
    * A merge patch without resourceVersion, because the runner rewrites the engine every ~2 s.
@@ -54821,10 +54969,11 @@ export {
   connect,
   limited,
   apiClient,
-  openWatch,
   statusCode,
   describeApiError,
   apiError,
+  listObjects,
+  watchCollection,
   enginePlural,
   resultPlural,
   workflowRunLabel,

@@ -16,7 +16,7 @@ import {
 } from "./chunk-WBJFAYQ2.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-UPBSMUU3.js";
+} from "./chunk-QWQBSOHX.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-THDGCR4A.js.LEGAL.txt */
+/*! For license information please see chunk-HVLWBC6J.js.LEGAL.txt */
