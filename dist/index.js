@@ -18,19 +18,19 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-HVLWBC6J.js";
+} from "./chunks/chunk-IIXR7UHU.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-3647KXJX.js";
+} from "./chunks/chunk-DTGLVCIS.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-VQ2RU4ZF.js";
+} from "./chunks/chunk-QPNVNGSE.js";
 import "./chunks/chunk-WVOGZYCY.js";
 import "./chunks/chunk-LRS3DT6L.js";
-import "./chunks/chunk-RDEK7EDJ.js";
+import "./chunks/chunk-5A5RKFLQ.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import "./chunks/chunk-QWQBSOHX.js";
 import "./chunks/chunk-XW4PZEEK.js";
@@ -38,7 +38,7 @@ import "./chunks/chunk-OTKAZZYV.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-HWNAFO7O.js";
+} from "./chunks/chunk-UJEE5COE.js";
 import "./chunks/chunk-CSRUXJIN.js";
 import "./chunks/chunk-BT27BQUD.js";
 import "./chunks/chunk-PZZRFNRO.js";

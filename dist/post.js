@@ -8,11 +8,11 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-HVLWBC6J.js";
+} from "./chunks/chunk-IIXR7UHU.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-3647KXJX.js";
+} from "./chunks/chunk-DTGLVCIS.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {

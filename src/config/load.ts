@@ -24,6 +24,8 @@ export type CleanupPolicy = 'always' | 'on-success' | 'never';
 export type Target = z.output<typeof targetSchema>;
 
 export interface GateConfig {
+  /** The config file the settings were read from, if any. */
+  configFile?: string;
   kubeconfig?: string;
   context?: string;
   /** Several clusters, each run in parallel (at most `parallelTargets` at once); empty: one cluster. */
@@ -129,7 +131,8 @@ export function loadConfig(
   layer: PartialConfig,
   defaults: PartialConfig = {},
 ): GateConfig {
-  return resolveConfig(defaults, ...(configFile ? [readConfigFile(configFile)] : []), layer);
+  const config = resolveConfig(defaults, ...(configFile ? [readConfigFile(configFile)] : []), layer);
+  return configFile ? { ...config, configFile } : config;
 }
 
 /** Merges layers, later ones winning field by field, and fills in the defaults. */

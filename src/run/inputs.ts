@@ -57,7 +57,7 @@ export function readRunInputs(config: GateConfig): RunInputs {
       ...config,
       defaultNamespace: config.namespace,
     }),
-    ...reportPathProblems(config.reports),
+    ...reportPathProblems(config),
   ];
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return { manifests, workflow };

@@ -14,7 +14,7 @@ import { conclude, refuseAllSkipped, refuseBadReportPaths } from './publish.ts';
 export function mergeGate(config: GateConfig, files: string[], log: (line: string) => void): GateOutcome {
   if (files.length === 0)
     throw new ConfigError('merge needs the JSON reports to join: chaos-gate merge a.json b.json');
-  refuseBadReportPaths(config.reports);
+  refuseBadReportPaths(config, { 'report to merge': files });
   refuseRepeatedFiles(files);
   const report = mergeReports(...files.map(readLabelled));
   refuseAllSkipped(report, config.gate);

@@ -7,6 +7,7 @@ import {
   fstatSync,
   mkdirSync,
   openSync,
+  realpathSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -43,22 +44,57 @@ export interface Concluded {
 
 const reportNames = { junit: 'JUnit report', json: 'JSON report', html: 'HTML report', summary: 'summary' };
 
+/** Files a command reads, by what they are ("engine file"); unset ones are left out. */
+export type InputFiles = Record<string, readonly (string | undefined)[]>;
+
+/** The files the configuration names for reading, whichever command reads them. */
+function configuredInputs(config: GateConfig): InputFiles {
+  return {
+    'config file': [config.configFile],
+    kubeconfig: [config.kubeconfig, ...config.targets.map((target) => target.kubeconfig)],
+    'RBAC file': config.rbac,
+    'experiment file': config.experiments,
+    'engine file': config.engines,
+    'Workflow file': [config.workflow?.file],
+    'load result file': Object.values(config.load?.results ?? {}),
+    'Chaos Toolkit journal': config.ctkJournals,
+  };
+}
+
+/** Where a file is, through any link, also for one not written yet (its folder's real path). */
+function realPath(file: string): string {
+  const absolute = path.resolve(file);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    const folder = path.dirname(absolute);
+    return folder === absolute ? absolute : path.join(realPath(folder), path.basename(absolute));
+  }
+}
+
 /**
  * Whether every configured report can be written, checked before any chaos runs so a verdict is
- * never lost to a path under a file or a folder without write access.
+ * never lost to a path under a file or a folder without write access; and that none is written over
+ * a file the command reads (`--results r.yaml --junit r.yaml`), which it would destroy.
  */
-export function reportPathProblems(reports: GateConfig['reports']): string[] {
+export function reportPathProblems(config: GateConfig, commandInputs: InputFiles = {}): string[] {
   const problems: string[] = [];
+  const inputs = new Map<string, string>();
+  for (const named of [configuredInputs(config), commandInputs])
+    for (const [what, files] of Object.entries(named))
+      for (const file of files) if (file) inputs.set(realPath(file), `the ${what} ${file}`);
   const seen = new Map<string, string>();
   for (const kind of ['junit', 'json', 'html', 'summary'] as const) {
-    const file = reports[kind];
+    const file = config.reports[kind];
     if (!file) continue;
     const where = `the ${reportNames[kind]} ${file}`;
-    const absolute = path.resolve(file);
-    const other = seen.get(absolute);
+    const real = realPath(file);
+    const input = inputs.get(real);
+    if (input) problems.push(`${where}: the same file as ${input}, which it would overwrite`);
+    const other = seen.get(real);
     if (other) problems.push(`${where}: the same file as the ${other}`);
-    seen.set(absolute, reportNames[kind]);
-    const problem = unwritable(absolute);
+    seen.set(real, reportNames[kind]);
+    const problem = unwritable(path.resolve(file));
     if (problem) problems.push(`${where}: ${problem}`);
   }
   return problems;
@@ -86,8 +122,8 @@ function unwritable(file: string): string | undefined {
 }
 
 /** For the commands that check nothing else before writing: a verdict is never lost to a bad path. */
-export function refuseBadReportPaths(reports: GateConfig['reports']): void {
-  const problems = reportPathProblems(reports);
+export function refuseBadReportPaths(config: GateConfig, commandInputs: InputFiles): void {
+  const problems = reportPathProblems(config, commandInputs);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
 }
 

@@ -27,7 +27,11 @@ export async function reportGate(
   sources: ReportSources,
   log: (line: string) => void,
 ): Promise<GateOutcome> {
-  refuseBadReportPaths(config.reports);
+  refuseBadReportPaths(config, {
+    'ChaosResults file': sources.results,
+    'k6 summary': [sources.k6],
+    'JTL file': [sources.jtl],
+  });
   const inputs: ReportInput[] = [];
   const load = loadToReport(config.load, sources);
   if (load) {

@@ -36,6 +36,18 @@ test('a report the disk cannot take (/dev/full) exits 2 naming the file, and a d
   assert.ok(lstatSync(junit).isSymbolicLink());
 });
 
+test('a report pointed at the file it reads exits 2 naming both, and the input is left as it was', async () => {
+  const results = path.join(out(), 'results.yaml');
+  writeFileSync(results, readFileSync(passingResult));
+  const finished = await runReport('--results', results, '--junit', results);
+  assert.equal(finished.code, 2, finished.stdout + finished.stderr);
+  assert.equal(
+    finished.stderr,
+    `chaos-gate: error: the JUnit report ${results}: the same file as the ChaosResults file ${results}, which it would overwrite\n`,
+  );
+  assert.ok(readFileSync(results).equals(readFileSync(passingResult)));
+});
+
 test('a report cut off half-way (a file-size limit) is removed, not left for a CI reader as a whole one', () => {
   const junit = path.join(out(), 'junit.xml');
   const command = [process.execPath, path.join(repoRoot, 'dist/cli.js'), 'report']

@@ -22679,6 +22679,7 @@ import {
   fstatSync as fstatSync2,
   mkdirSync,
   openSync as openSync2,
+  realpathSync,
   rmSync,
   statSync as statSync3,
   writeFileSync,
@@ -22686,18 +22687,45 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path2 from "node:path";
-function reportPathProblems(reports) {
+function configuredInputs(config2) {
+  return {
+    "config file": [config2.configFile],
+    kubeconfig: [config2.kubeconfig, ...config2.targets.map((target) => target.kubeconfig)],
+    "RBAC file": config2.rbac,
+    "experiment file": config2.experiments,
+    "engine file": config2.engines,
+    "Workflow file": [config2.workflow?.file],
+    "load result file": Object.values(config2.load?.results ?? {}),
+    "Chaos Toolkit journal": config2.ctkJournals
+  };
+}
+function realPath(file) {
+  const absolute = path2.resolve(file);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    const folder = path2.dirname(absolute);
+    return folder === absolute ? absolute : path2.join(realPath(folder), path2.basename(absolute));
+  }
+}
+function reportPathProblems(config2, commandInputs = {}) {
   const problems = [];
+  const inputs = /* @__PURE__ */ new Map();
+  for (const named of [configuredInputs(config2), commandInputs])
+    for (const [what, files] of Object.entries(named))
+      for (const file of files) if (file) inputs.set(realPath(file), `the ${what} ${file}`);
   const seen = /* @__PURE__ */ new Map();
   for (const kind of ["junit", "json", "html", "summary"]) {
-    const file = reports[kind];
+    const file = config2.reports[kind];
     if (!file) continue;
     const where = `the ${reportNames[kind]} ${file}`;
-    const absolute = path2.resolve(file);
-    const other = seen.get(absolute);
+    const real = realPath(file);
+    const input = inputs.get(real);
+    if (input) problems.push(`${where}: the same file as ${input}, which it would overwrite`);
+    const other = seen.get(real);
     if (other) problems.push(`${where}: the same file as the ${other}`);
-    seen.set(absolute, reportNames[kind]);
-    const problem = unwritable(absolute);
+    seen.set(real, reportNames[kind]);
+    const problem = unwritable(path2.resolve(file));
     if (problem) problems.push(`${where}: ${problem}`);
   }
   return problems;
@@ -22721,8 +22749,8 @@ function unwritable(file) {
     return `${existing} is not writable`;
   }
 }
-function refuseBadReportPaths(reports) {
-  const problems = reportPathProblems(reports);
+function refuseBadReportPaths(config2, commandInputs) {
+  const problems = reportPathProblems(config2, commandInputs);
   if (problems.length > 0) throw new ConfigError(problems.join("\n"));
 }
 function refuseAllSkipped(report, policy) {
@@ -86300,7 +86328,7 @@ function readRunInputs(config2) {
       ...config2,
       defaultNamespace: config2.namespace
     }),
-    ...reportPathProblems(config2.reports)
+    ...reportPathProblems(config2)
   ];
   if (problems.length > 0) throw new ConfigError(problems.join("\n"));
   return { manifests, workflow };
@@ -87368,7 +87396,11 @@ __export(report_exports, {
   reportGate: () => reportGate
 });
 async function reportGate(config2, sources, log) {
-  refuseBadReportPaths(config2.reports);
+  refuseBadReportPaths(config2, {
+    "ChaosResults file": sources.results,
+    "k6 summary": [sources.k6],
+    "JTL file": [sources.jtl]
+  });
   const inputs = [];
   const load2 = loadToReport(config2.load, sources);
   if (load2) {
@@ -87430,12 +87462,12 @@ var merge_exports = {};
 __export(merge_exports, {
   mergeGate: () => mergeGate
 });
-import { realpathSync } from "node:fs";
+import { realpathSync as realpathSync2 } from "node:fs";
 import path6 from "node:path";
 function mergeGate(config2, files, log) {
   if (files.length === 0)
     throw new ConfigError("merge needs the JSON reports to join: chaos-gate merge a.json b.json");
-  refuseBadReportPaths(config2.reports);
+  refuseBadReportPaths(config2, { "report to merge": files });
   refuseRepeatedFiles(files);
   const report = mergeReports(...files.map(readLabelled));
   refuseAllSkipped(report, config2.gate);
@@ -87446,7 +87478,7 @@ function refuseRepeatedFiles(files) {
   for (const file of files) {
     let real;
     try {
-      real = realpathSync(file);
+      real = realpathSync2(file);
     } catch {
       continue;
     }
@@ -87605,7 +87637,8 @@ function resolvePaths(settings, base) {
   };
 }
 function loadConfig(configFile, layer, defaults = {}) {
-  return resolveConfig(defaults, ...configFile ? [readConfigFile(configFile)] : [], layer);
+  const config2 = resolveConfig(defaults, ...configFile ? [readConfigFile(configFile)] : [], layer);
+  return configFile ? { ...config2, configFile } : config2;
 }
 function resolveConfig(...layers) {
   const pick2 = (key) => layers.reduce((value, layer) => layer[key] ?? value, void 0);

@@ -210,6 +210,22 @@ test('report paths are checked before any chaos: under a file, a folder, twice t
   );
 });
 
+test('a report over a file the run reads is refused, naming both: it would destroy the input', () => {
+  const rbac = file('over-rbac.yaml', 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: sa\n');
+  assert.throws(
+    () =>
+      readRunInputs(resolveConfig({ engines: [good], rbac: [rbac], reports: { junit: good, json: rbac } })),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError, String(error));
+      assert.deepEqual(error.message.split('\n'), [
+        `the JUnit report ${good}: the same file as the engine file ${good}, which it would overwrite`,
+        `the JSON report ${rbac}: the same file as the RBAC file ${rbac}, which it would overwrite`,
+      ]);
+      return true;
+    },
+  );
+});
+
 test('durations run from 1s to 24h: --timeout 0 and 1000h are refused, naming the flag', () => {
   for (const [value, expected] of [
     ['0', /command line: --timeout: must be at least 1s/],

@@ -150,3 +150,16 @@ test('two merged reports to one file are refused before the jobs are read', () =
       error.message.includes(`the HTML report ${same}: the same file as the JUnit report`),
   );
 });
+
+test('a merged report over one of the reports it joins is refused before any is read', () => {
+  const job = jobReport('over-itself', engineReport('pass'), { runId: 'r-over' });
+  const before = readFileSync(job, 'utf8');
+  assert.throws(
+    () => mergeGate(config({ reports: { json: job } }), [job], () => {}),
+    (error: Error) =>
+      error instanceof ConfigError &&
+      error.message ===
+        `the JSON report ${job}: the same file as the report to merge ${job}, which it would overwrite`,
+  );
+  assert.equal(readFileSync(job, 'utf8'), before);
+});

@@ -1,12 +1,12 @@
 // The report use case on files a user hands over: what it judges, and what it refuses to judge
 // (exit 2, naming what is missing) instead of failing the build over nothing.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { stringify } from 'yaml';
-import { parseSettings, resolveConfig } from '../../../src/config/load.ts';
+import { loadConfig, parseSettings, resolveConfig, type GateConfig } from '../../../src/config/load.ts';
 import { CannotRunError, ConfigError } from '../../../src/errors.ts';
 import { reportGate, type ReportSources } from '../../../src/run/report.ts';
 import { exitCodeOf, exitCodeOfError } from '../../../src/run/outcome.ts';
@@ -370,6 +370,48 @@ test('two reports to one file are refused before anything is read, naming both',
       error instanceof ConfigError &&
       error.message.includes(`the JSON report ${same}: the same file as the JUnit report`),
   );
+});
+
+test('a report over a file report reads is refused before anything is read or written, naming both', async () => {
+  // Not YAML: an input read before the check would fail with another message.
+  const results = file('results: [unreadable');
+  const before = readFileSync(results, 'utf8');
+  // The same file by another path: the check compares where paths really lead.
+  const linked = path.join(dir, 'linked-folder');
+  symlinkSync(dir, linked);
+  const alias = path.join(linked, path.basename(results));
+  const journal = file('{}');
+  const configFile = file(stringify({ ctkJournals: [journal] }));
+  const cases: [GateConfig, Partial<ReportSources>, string][] = [
+    [
+      config({ reports: { junit: alias } }),
+      { results: [results] },
+      `the JUnit report ${alias}: the same file as the ChaosResults file ${results}, which it would overwrite`,
+    ],
+    [
+      config({ reports: { json: jtl } }),
+      { jtl },
+      `the JSON report ${jtl}: the same file as the JTL file ${jtl}, which it would overwrite`,
+    ],
+    [
+      loadConfig(configFile, parseSettings({ reports: { html: configFile } }, 'command line')),
+      {},
+      `the HTML report ${configFile}: the same file as the config file ${configFile}, which it would overwrite`,
+    ],
+    [
+      loadConfig(configFile, parseSettings({ reports: { summary: journal } }, 'command line')),
+      {},
+      `the summary ${journal}: the same file as the Chaos Toolkit journal ${journal}, which it would overwrite`,
+    ],
+  ];
+  for (const [settings, given, expected] of cases) {
+    await assert.rejects(reportGate(settings, sources(given), noLog), (error: Error) => {
+      assert.ok(error instanceof ConfigError, String(error));
+      assert.equal(error.message, expected);
+      return true;
+    });
+  }
+  assert.equal(readFileSync(results, 'utf8'), before);
 });
 
 test('the run id given to report names it in the JSON report, so merge labels its suites by it', async () => {

@@ -26,7 +26,7 @@ import {
   blastRadiusProblems,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-RDEK7EDJ.js";
+} from "./chunk-5A5RKFLQ.js";
 import {
   LitmusClient,
   connect,
@@ -52,7 +52,7 @@ import {
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-HWNAFO7O.js";
+} from "./chunk-UJEE5COE.js";
 import {
   duplicateProblems
 } from "./chunk-CSRUXJIN.js";

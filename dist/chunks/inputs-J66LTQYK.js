@@ -4,9 +4,9 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-RDEK7EDJ.js";
+} from "./chunk-5A5RKFLQ.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-HWNAFO7O.js";
+import "./chunk-UJEE5COE.js";
 import "./chunk-CSRUXJIN.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-RG723U7L.js";

@@ -9,7 +9,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-3647KXJX.js";
+} from "./chunk-DTGLVCIS.js";
 import {
   isCommand,
   isHelpCommand,
@@ -135,7 +135,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-VENUYFLO.js");
+        const { runTargets } = await import("./targets-JNRD3SQD.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -144,15 +144,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-LAY6YPSF.js");
+        const { reportGate } = await import("./report-AFQXAANX.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-VMZVL2VK.js");
+        const { mergeGate } = await import("./merge-5GMJOVHZ.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-A3JJWXX6.js");
+        const { describeRunInputs } = await import("./inputs-J66LTQYK.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

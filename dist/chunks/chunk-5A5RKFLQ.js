@@ -6,7 +6,7 @@ import {
 } from "./chunk-B4YD6SSB.js";
 import {
   reportPathProblems
-} from "./chunk-HWNAFO7O.js";
+} from "./chunk-UJEE5COE.js";
 import {
   duplicateProblems,
   readManifests
@@ -255,7 +255,7 @@ function readRunInputs(config) {
       ...config,
       defaultNamespace: config.namespace
     }),
-    ...reportPathProblems(config.reports)
+    ...reportPathProblems(config)
   ];
   if (problems.length > 0) throw new ConfigError(problems.join("\n"));
   return { manifests, workflow };

@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-HWNAFO7O.js";
+} from "./chunk-UJEE5COE.js";
 import "./chunk-BT27BQUD.js";
 import {
   mergeReports,
@@ -27,7 +27,7 @@ import path from "node:path";
 function mergeGate(config, files, log) {
   if (files.length === 0)
     throw new ConfigError("merge needs the JSON reports to join: chaos-gate merge a.json b.json");
-  refuseBadReportPaths(config.reports);
+  refuseBadReportPaths(config, { "report to merge": files });
   refuseRepeatedFiles(files);
   const report = mergeReports(...files.map(readLabelled));
   refuseAllSkipped(report, config.gate);

@@ -118,6 +118,7 @@ import {
   fstatSync,
   mkdirSync,
   openSync,
+  realpathSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -738,18 +739,45 @@ function cell(text) {
 
 // src/run/publish.ts
 var reportNames = { junit: "JUnit report", json: "JSON report", html: "HTML report", summary: "summary" };
-function reportPathProblems(reports) {
+function configuredInputs(config) {
+  return {
+    "config file": [config.configFile],
+    kubeconfig: [config.kubeconfig, ...config.targets.map((target) => target.kubeconfig)],
+    "RBAC file": config.rbac,
+    "experiment file": config.experiments,
+    "engine file": config.engines,
+    "Workflow file": [config.workflow?.file],
+    "load result file": Object.values(config.load?.results ?? {}),
+    "Chaos Toolkit journal": config.ctkJournals
+  };
+}
+function realPath(file) {
+  const absolute = path.resolve(file);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    const folder = path.dirname(absolute);
+    return folder === absolute ? absolute : path.join(realPath(folder), path.basename(absolute));
+  }
+}
+function reportPathProblems(config, commandInputs = {}) {
   const problems = [];
+  const inputs = /* @__PURE__ */ new Map();
+  for (const named of [configuredInputs(config), commandInputs])
+    for (const [what, files] of Object.entries(named))
+      for (const file of files) if (file) inputs.set(realPath(file), `the ${what} ${file}`);
   const seen = /* @__PURE__ */ new Map();
   for (const kind of ["junit", "json", "html", "summary"]) {
-    const file = reports[kind];
+    const file = config.reports[kind];
     if (!file) continue;
     const where = `the ${reportNames[kind]} ${file}`;
-    const absolute = path.resolve(file);
-    const other = seen.get(absolute);
+    const real = realPath(file);
+    const input = inputs.get(real);
+    if (input) problems.push(`${where}: the same file as ${input}, which it would overwrite`);
+    const other = seen.get(real);
     if (other) problems.push(`${where}: the same file as the ${other}`);
-    seen.set(absolute, reportNames[kind]);
-    const problem = unwritable(absolute);
+    seen.set(real, reportNames[kind]);
+    const problem = unwritable(path.resolve(file));
     if (problem) problems.push(`${where}: ${problem}`);
   }
   return problems;
@@ -773,8 +801,8 @@ function unwritable(file) {
     return `${existing} is not writable`;
   }
 }
-function refuseBadReportPaths(reports) {
-  const problems = reportPathProblems(reports);
+function refuseBadReportPaths(config, commandInputs) {
+  const problems = reportPathProblems(config, commandInputs);
   if (problems.length > 0) throw new ConfigError(problems.join("\n"));
 }
 function refuseAllSkipped(report, policy) {

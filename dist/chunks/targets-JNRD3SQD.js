@@ -3,15 +3,15 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-VQ2RU4ZF.js";
+} from "./chunk-QPNVNGSE.js";
 import "./chunk-WVOGZYCY.js";
 import "./chunk-LRS3DT6L.js";
-import "./chunk-RDEK7EDJ.js";
+import "./chunk-5A5RKFLQ.js";
 import "./chunk-B4YD6SSB.js";
 import "./chunk-QWQBSOHX.js";
 import "./chunk-OTKAZZYV.js";
 import "./chunk-7GHJJVB5.js";
-import "./chunk-HWNAFO7O.js";
+import "./chunk-UJEE5COE.js";
 import "./chunk-CSRUXJIN.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-PZZRFNRO.js";

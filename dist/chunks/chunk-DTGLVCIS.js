@@ -156,7 +156,8 @@ function resolvePaths(settings, base) {
   };
 }
 function loadConfig(configFile, layer, defaults = {}) {
-  return resolveConfig(defaults, ...configFile ? [readConfigFile(configFile)] : [], layer);
+  const config = resolveConfig(defaults, ...configFile ? [readConfigFile(configFile)] : [], layer);
+  return configFile ? { ...config, configFile } : config;
 }
 function resolveConfig(...layers) {
   const pick = (key) => layers.reduce((value, layer) => layer[key] ?? value, void 0);

@@ -13,7 +13,7 @@ import "./chunk-7GHJJVB5.js";
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-HWNAFO7O.js";
+} from "./chunk-UJEE5COE.js";
 import {
   duplicateProblems,
   readManifests
@@ -160,7 +160,11 @@ function skippedBy(testCase, policy) {
 
 // src/run/report.ts
 async function reportGate(config, sources, log) {
-  refuseBadReportPaths(config.reports);
+  refuseBadReportPaths(config, {
+    "ChaosResults file": sources.results,
+    "k6 summary": [sources.k6],
+    "JTL file": [sources.jtl]
+  });
   const inputs = [];
   const load = loadToReport(config.load, sources);
   if (load) {
