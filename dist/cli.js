@@ -28,6 +28,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-HLTIFLQL.js");
+var { main } = await import("./chunks/main-E2VCXK6Y.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-UYXJZSC7.js";
+} from "./chunks/chunk-B4KWYADJ.js";
 import {
   ExitCode,
   endGroup,
@@ -18,33 +18,33 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-IIXR7UHU.js";
+} from "./chunks/chunk-HAUMBQRK.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-DTGLVCIS.js";
+} from "./chunks/chunk-WVKHABWQ.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-QPNVNGSE.js";
-import "./chunks/chunk-WVOGZYCY.js";
-import "./chunks/chunk-LRS3DT6L.js";
-import "./chunks/chunk-5A5RKFLQ.js";
+} from "./chunks/chunk-NKIZ57V4.js";
+import "./chunks/chunk-AZGF4SML.js";
+import "./chunks/chunk-QM552S6H.js";
+import "./chunks/chunk-GGL4U6YQ.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-QWQBSOHX.js";
-import "./chunks/chunk-XW4PZEEK.js";
-import "./chunks/chunk-OTKAZZYV.js";
+import "./chunks/chunk-CH667A57.js";
+import "./chunks/chunk-TLCJHNS5.js";
+import "./chunks/chunk-EUEKXHC6.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-UJEE5COE.js";
-import "./chunks/chunk-CSRUXJIN.js";
+} from "./chunks/chunk-UWJWVGBE.js";
+import "./chunks/chunk-Z7QDWCYA.js";
 import "./chunks/chunk-BT27BQUD.js";
-import "./chunks/chunk-PZZRFNRO.js";
+import "./chunks/chunk-7LUJHJJP.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-XPMJHQYE.js";
-import "./chunks/chunk-3JV5JB5T.js";
+import "./chunks/chunk-4E3JRCWF.js";
+import "./chunks/chunk-KG3BA2IB.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -54,8 +54,8 @@ import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-LGG3MZVO.js";
-import "./chunks/chunk-D5XYJZ5A.js";
+import "./chunks/chunk-COK5ADEU.js";
+import "./chunks/chunk-IHA5KD3N.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

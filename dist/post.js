@@ -8,11 +8,11 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-IIXR7UHU.js";
+} from "./chunks/chunk-HAUMBQRK.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-DTGLVCIS.js";
+} from "./chunks/chunk-WVKHABWQ.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
@@ -20,23 +20,23 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-WVOGZYCY.js";
+} from "./chunks/chunk-AZGF4SML.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   connect,
   loadKubeContext
-} from "./chunks/chunk-QWQBSOHX.js";
-import "./chunks/chunk-XW4PZEEK.js";
+} from "./chunks/chunk-CH667A57.js";
+import "./chunks/chunk-TLCJHNS5.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-BT27BQUD.js";
-import "./chunks/chunk-XPMJHQYE.js";
-import "./chunks/chunk-3JV5JB5T.js";
+import "./chunks/chunk-4E3JRCWF.js";
+import "./chunks/chunk-KG3BA2IB.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-LGG3MZVO.js";
-import "./chunks/chunk-D5XYJZ5A.js";
+import "./chunks/chunk-COK5ADEU.js";
+import "./chunks/chunk-IHA5KD3N.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

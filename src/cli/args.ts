@@ -4,6 +4,7 @@ import { labelFor, layerFrom, settingFields, toMap, toNumber, type SettingField 
 import { parseSettings } from '../config/load.ts';
 import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError, errorMessage } from '../errors.ts';
+import { closestName } from '../suggest.ts';
 import type { ReportSources } from '../run/report.ts';
 import { isCommand, isHelpCommand, sourceFlags, type Command } from './usage.ts';
 
@@ -28,6 +29,24 @@ function refuseEmpty(flag: string, value: unknown): void {
   }
 }
 
+/**
+ * The unknown flag as typed (`-engine` too, which Node reads as -e -n …) and the flag it is closest
+ * to: Node's own text quotes it half-way and suggests nothing.
+ */
+function unknownFlag(args: string[], options: Record<string, ParseArgsOptionDescriptor>): string {
+  const flags = Object.entries(options).flatMap(([name, { type }]) =>
+    type === 'boolean' ? [name, `no-${name}`] : [name],
+  );
+  const shorts = Object.values(options).flatMap(({ short }) => (short ? [`-${short}`] : []));
+  const known = new Set([...flags.map((flag) => `--${flag}`), ...shorts]);
+  // Parsed again without refusing, for which argument it was.
+  const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
+  const token = tokens.find((t) => t.kind === 'option' && !known.has(t.rawName));
+  const typed = args[token?.index ?? -1]?.split('=')[0] ?? '';
+  const near = closestName(typed.replace(/^-+/, ''), flags);
+  return `unknown flag ${typed}${near ? `; did you mean --${near}?` : ''}`;
+}
+
 export function parseCommandLine(argv: string[]): ParsedCommand {
   const [word = 'help', ...rest] = argv;
   // Refused before --help is answered, so adding --help to a command line checks the command too.
@@ -50,7 +69,8 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   try {
     parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: true, allowNegative: true });
   } catch (error) {
-    throw new ConfigError(`command line: ${errorMessage(error)}`);
+    const unknown = (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    throw new ConfigError(`command line: ${unknown ? unknownFlag(rest, options) : errorMessage(error)}`);
   }
   const { values, positionals } = parsed;
   refuseEmpty('config', values.config);

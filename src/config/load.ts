@@ -2,9 +2,10 @@
 // GateConfig. Every error names where the bad value came from and its field.
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import type { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../errors.ts';
 import { readInputFile } from '../files.ts';
+import { closestName } from '../suggest.ts';
 import { documentValue, userYaml } from '../yaml-value.ts';
 import { defaultPolicy, type GatePolicy } from '../gate/policy.ts';
 import type { WorkflowSource } from '../argo/submit.ts';
@@ -73,7 +74,7 @@ export function parseSettings(
   origin: string,
   label: (field: string) => string = (f) => f,
 ): PartialConfig {
-  const result = configSchema.safeParse(raw ?? {});
+  const result = configSchema.safeParse(raw ?? {}, { error: unknownFields });
   if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues, label));
   return result.data;
 }
@@ -236,6 +237,18 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** Unknown fields, each with the field of its object it is closest to: only the object's schema knows them. */
+function unknownFields(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code !== 'unrecognized_keys') return undefined;
+  const known = issue.inst instanceof z.ZodObject ? Object.keys(issue.inst.shape) : [];
+  const { keys } = issue;
+  const guesses = keys.flatMap((key) => {
+    const near = closestName(key, known);
+    return near ? [keys.length > 1 ? `"${near}" for "${key}"` : `"${near}"`] : [];
+  });
+  return `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((key) => `"${key}"`).join(', ')}${guesses.length > 0 ? `; did you mean ${guesses.join(', ')}?` : ''}`;
+}
+
 function formatIssues(origin: string, issues: z.core.$ZodIssue[], label: (field: string) => string): string {
   const lines = issues.map((issue) => {
     const path = issue.path
@@ -246,7 +259,7 @@ function formatIssues(origin: string, issues: z.core.$ZodIssue[], label: (field:
     const field = path ? `${label(path)}${index === undefined ? '' : `[${index}]`}` : '(top level)';
     if (issue.code === 'unrecognized_keys') {
       const where = issue.path.length ? `${field}: ` : '';
-      return `${origin}: ${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      return `${origin}: ${where}${issue.message}`;
     }
     return `${origin}: ${field}: ${issue.message}`;
   });

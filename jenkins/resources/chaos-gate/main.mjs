@@ -7379,330 +7379,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/errors.ts
-function errorMessage(error2) {
-  return error2 instanceof Error ? error2.message : String(error2);
-}
-var CannotRunError, ConfigError, CancelledError;
-var init_errors = __esm({
-  "src/errors.ts"() {
-    "use strict";
-    CannotRunError = class extends Error {
-      name = "CannotRunError";
-    };
-    ConfigError = class extends CannotRunError {
-      name = "ConfigError";
-    };
-    CancelledError = class extends Error {
-      name = "CancelledError";
-      signal;
-      constructor(signal3) {
-        super(`cancelled by ${signal3}`);
-        this.signal = signal3;
-      }
-    };
-  }
-});
-
-// src/files.ts
-import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
-function readInputFile(file, what, maxBytes2 = smallFileLimit) {
-  const fail = failure(file, what);
-  return withRegularFile(file, fail, maxBytes2, (fd, size) => {
-    const buffer = Buffer.alloc(Math.min(size, maxBytes2) + 1);
-    let length = 0;
-    for (let read = -1; read !== 0 && length < buffer.length; length += read)
-      read = readChunk(fd, buffer.subarray(length), fail);
-    if (length > maxBytes2) fail(`more than the ${maxBytes2 / MiB} MiB allowed`);
-    return textDecoder(fd, buffer, fail)(buffer.subarray(0, length), true);
-  });
-}
-function readInputLines(file, what, onLine, chunkBytes = lineChunkBytes) {
-  const fail = failure(file, what);
-  let number3 = 0;
-  let pieces = [];
-  let piecesLength = 0;
-  const emit = (line) => onLine(line.endsWith("\r") ? line.slice(0, -1) : line, ++number3);
-  withRegularFile(file, fail, Infinity, (fd) => {
-    const buffer = Buffer.allocUnsafe(chunkBytes);
-    const decode2 = textDecoder(fd, buffer, fail);
-    for (let read = -1; read !== 0; ) {
-      read = readChunk(fd, buffer, fail);
-      const text3 = decode2(buffer.subarray(0, read), read === 0);
-      let start = 0;
-      for (let end = text3.indexOf("\n"); end !== -1; end = text3.indexOf("\n", start)) {
-        emit(pieces.length > 0 ? pieces.join("") + text3.slice(start, end) : text3.slice(start, end));
-        pieces = [];
-        piecesLength = 0;
-        start = end + 1;
-      }
-      if (start < text3.length) {
-        pieces.push(text3.slice(start));
-        piecesLength += text3.length - start;
-        if (piecesLength > maxLineChars)
-          fail(`line ${number3 + 1} is longer than ${maxLineChars / MiB} MiB; is this a line-based file?`);
-      }
-    }
-  });
-  if (pieces.length > 0) emit(pieces.join(""));
-}
-function withRegularFile(file, fail, maxBytes2, use) {
-  const { fd, size } = guarded(fail, () => {
-    const stat = statSync(file);
-    if (stat.isDirectory()) fail("it is a directory");
-    if (!stat.isFile()) fail("not a regular file (a pipe, socket or device)");
-    if (stat.size > maxBytes2) fail(`${stat.size} bytes is more than the ${maxBytes2 / MiB} MiB allowed`);
-    return { fd: openSync(file, "r"), size: stat.size };
-  });
-  try {
-    guarded(fail, () => fstatSync(fd).isFile() || fail("not a regular file"));
-    return use(fd, size);
-  } finally {
-    closeSync(fd);
-  }
-}
-function guarded(fail, action) {
-  try {
-    return action();
-  } catch (error2) {
-    if (error2 instanceof ConfigError) throw error2;
-    return fail(errorMessage(error2));
-  }
-}
-function textDecoder(fd, scratch, fail) {
-  let decode2;
-  let held = Buffer.alloc(0);
-  return (bytes, last) => {
-    if (decode2) return decode2(bytes, last);
-    const head = held.length === 0 ? bytes : Buffer.concat([held, bytes]);
-    if (head.length < 2 && !last) {
-      held = Buffer.from(head);
-      return "";
-    }
-    const utf16 = utf16Of(head);
-    decode2 = utf16 ? utf16Decoder(utf16, fail) : utf8Decoder(fd, scratch, fail);
-    return decode2(head, last);
-  };
-}
-function utf16Of(start) {
-  if (start[0] === 255 && start[1] === 254) return "utf-16le";
-  if (start[0] === 254 && start[1] === 255) return "utf-16be";
-  return void 0;
-}
-function utf16Decoder(encoding, fail) {
-  const decoder3 = new TextDecoder(encoding, { fatal: true });
-  return (bytes, last) => {
-    try {
-      return decoder3.decode(bytes, { stream: !last });
-    } catch {
-      return fail(
-        `not valid ${encoding.toUpperCase()} (half of a surrogate pair, or an odd byte at the end)`
-      );
-    }
-  };
-}
-function utf8Decoder(fd, scratch, fail) {
-  const decoder3 = new TextDecoder("utf-8", { fatal: true });
-  let offset = 0;
-  let tail = Buffer.alloc(0);
-  return (bytes, last) => {
-    try {
-      const text3 = decoder3.decode(bytes, { stream: !last });
-      tail = Buffer.concat([tail, bytes.subarray(-3)]).subarray(-3);
-      offset += bytes.length;
-      return text3;
-    } catch {
-      let start = 0;
-      while (start < tail.length && ((tail[start] ?? 0) & 192) === 128) start++;
-      const at = offset - tail.length + start + firstInvalidByte(Buffer.concat([tail.subarray(start), bytes]));
-      return fail(`not valid UTF-8 (first bad byte at offset ${at}, line ${lineAt(fd, at, scratch)})`);
-    }
-  };
-}
-function firstInvalidByte(bytes) {
-  const decoder3 = new TextDecoder("utf-8", { fatal: true });
-  for (let i = 0; i < bytes.length; ) {
-    const lead = bytes[i] ?? 0;
-    const length = lead < 128 ? 1 : lead >> 5 === 6 ? 2 : lead >> 4 === 14 ? 3 : lead >> 3 === 30 ? 4 : 0;
-    if (length === 0) return i;
-    try {
-      decoder3.decode(bytes.subarray(i, i + length));
-    } catch {
-      return i;
-    }
-    i += length;
-  }
-  return bytes.length;
-}
-function lineAt(fd, offset, scratch) {
-  let line = 1;
-  for (let position = 0; position < offset; ) {
-    const read = readSync(fd, scratch, 0, Math.min(scratch.length, offset - position), position);
-    if (read === 0) break;
-    const bytes = scratch.subarray(0, read);
-    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) line++;
-    position += read;
-  }
-  return line;
-}
-var MiB, smallFileLimit, resultFileLimit, maxLineChars, lineChunkBytes, failure, readChunk;
-var init_files = __esm({
-  "src/files.ts"() {
-    "use strict";
-    init_errors();
-    MiB = 1024 * 1024;
-    smallFileLimit = 4 * MiB;
-    resultFileLimit = 512 * MiB;
-    maxLineChars = 64 * MiB;
-    lineChunkBytes = 64 * 1024;
-    failure = (file, what) => (why) => {
-      throw new ConfigError(`${file}: cannot read the ${what}: ${why}`);
-    };
-    readChunk = (fd, into, fail) => guarded(fail, () => readSync(fd, into, 0, into.length, null));
-  }
-});
-
-// src/yaml-value.ts
-function documentValue(document2, where) {
-  try {
-    return document2.toJS({ maxAliasCount });
-  } catch (error2) {
-    throw new ConfigError(`${where}: invalid YAML: ${errorMessage(error2)}`);
-  }
-}
-var maxAliasCount, userYaml;
-var init_yaml_value = __esm({
-  "src/yaml-value.ts"() {
-    "use strict";
-    init_errors();
-    maxAliasCount = 100;
-    userYaml = { merge: true };
-  }
-});
-
-// src/gate/policy.ts
-function caseStatus(testCase, policy) {
-  switch (testCase.outcome) {
-    case "stopped":
-      return policy.stopped === "fail" ? "failed" : "skipped";
-    case "timeout":
-      return policy.timeouts === "fail" ? "error" : "skipped";
-    default:
-      return fixedStatuses[testCase.outcome];
-  }
-}
-function skippingSetting(testCase, policy) {
-  if (testCase.outcome === "stopped" && policy.stopped === "skip") return "--stopped-as skip";
-  if (testCase.outcome === "timeout" && policy.timeouts === "skip") return "--timeouts-as skip";
-  return void 0;
-}
-function judge(testCase, policy, probeFloorHolds) {
-  const status = caseStatus(testCase, policy);
-  if (!isFailing(status)) return status === "passed" ? passedCase : skippedCase;
-  if (isUnexcusable(testCase)) return { status, reason: describeFailure(testCase) };
-  const tolerated = toleranceOf(testCase, policy, probeFloorHolds);
-  if (tolerated) return { status: "skipped", tolerated };
-  return policy.failOnFailure ? { status, reason: describeFailure(testCase) } : { status };
-}
-function toleranceOf(testCase, policy, probeFloorHolds) {
-  if (isAllowedToFail(testCase, policy)) return "allowFailures";
-  if (policy.failOnFailure) return void 0;
-  if (testCase.kind !== "probe" || policy.minProbeSuccess === void 0) return "failOnFailure";
-  return probeFloorHolds ? "minProbeSuccess" : void 0;
-}
-function isAllowedToFail(testCase, policy) {
-  if (!testCase.experiment) return false;
-  const [, engine, experiment] = testCase.experiment.split("/");
-  return policy.allowFailures.some(
-    (pattern) => pattern === experiment || pattern === `${engine}/${experiment}` || pattern === testCase.experiment
-  );
-}
-function evaluateGate(report, policy) {
-  let probeCount = 0;
-  let probesPassed = 0;
-  for (const suite of report.suites) {
-    for (const testCase of suite.cases) {
-      if (testCase.kind !== "probe") continue;
-      probeCount++;
-      if (testCase.outcome === "pass") probesPassed++;
-    }
-  }
-  const probeSuccess = probeCount === 0 ? void 0 : Math.floor(probesPassed * 100 / probeCount);
-  const { minProbeSuccess } = policy;
-  const probeFloorHolds = minProbeSuccess === void 0 || probeSuccess !== void 0 && probeSuccess >= minProbeSuccess;
-  const counts = { passed: 0, failed: 0, errored: 0, skipped: 0, tolerated: 0 };
-  const reasons = [];
-  const judgements = report.suites.map(
-    (suite) => suite.cases.map((testCase) => {
-      const judgement = judge(testCase, policy, probeFloorHolds);
-      const { status, tolerated, reason } = judgement;
-      counts[countKeys[status]]++;
-      if (tolerated) counts.tolerated++;
-      if (reason && isUnexcusable(testCase)) reasons.unshift(reason);
-      else if (reason) reasons.push(reason);
-      return judgement;
-    })
-  );
-  if (!report.suites.some((suite) => suite.cases.length > 0)) reasons.push("no results: nothing was checked");
-  if (minProbeSuccess !== void 0) {
-    if (probeSuccess === void 0) {
-      reasons.push(`a minimum probe success of ${minProbeSuccess}% was set, but no probe ran`);
-    } else if (probeSuccess < minProbeSuccess) {
-      reasons.push(`probe success ${probeSuccess}% is below the minimum of ${minProbeSuccess}%`);
-    }
-  }
-  if (reasons.length > 0) return { verdict: "fail", reasons, counts, probeSuccess, judgements };
-  const checked2 = [`${counts.passed} passed`, `${counts.skipped} skipped`];
-  if (probeSuccess !== void 0) checked2.push(`probe success ${probeSuccess}%`);
-  const summary = counts.tolerated === 0 ? "all checks passed" : `passed with ${counts.tolerated} failure(s) the policy tolerates`;
-  return {
-    verdict: "pass",
-    reasons: [`${summary} (${checked2.join(", ")})`],
-    counts,
-    probeSuccess,
-    judgements
-  };
-}
-function describeFailure(testCase) {
-  const what = `${testCase.kind} ${testCase.className} \u203A ${testCase.name}`;
-  const why = failureWords[testCase.outcome] ?? "failed";
-  return testCase.message ? `${what} ${why}: ${testCase.message}` : `${what} ${why}`;
-}
-var defaultPolicy, fixedStatuses, isSkipped, isUnexcusable, passedCase, skippedCase, isFailing, countKeys, failureWords;
-var init_policy = __esm({
-  "src/gate/policy.ts"() {
-    "use strict";
-    defaultPolicy = {
-      failOnFailure: true,
-      allowFailures: [],
-      stopped: "fail",
-      timeouts: "fail"
-    };
-    fixedStatuses = {
-      pass: "passed",
-      fail: "failed",
-      error: "error",
-      skipped: "skipped"
-    };
-    isSkipped = (testCase, policy) => caseStatus(testCase, policy) === "skipped";
-    isUnexcusable = (testCase) => testCase.kind === "chaos-stop";
-    passedCase = Object.freeze({ status: "passed" });
-    skippedCase = Object.freeze({ status: "skipped" });
-    isFailing = (status) => status === "failed" || status === "error";
-    countKeys = {
-      passed: "passed",
-      failed: "failed",
-      error: "errored",
-      skipped: "skipped"
-    };
-    failureWords = {
-      timeout: "did not finish",
-      stopped: "was stopped (aborted)",
-      error: "errored"
-    };
-  }
-});
-
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
@@ -8770,7 +8446,7 @@ function formatError(error2, mapper = (issue2) => issue2.message) {
   return fieldErrors;
 }
 var _messageDesc, _issuesDesc, _installedToString, initializer, $ZodError, $ZodRealError;
-var init_errors2 = __esm({
+var init_errors = __esm({
   "node_modules/zod/v4/core/errors.js"() {
     init_core();
     init_util();
@@ -8816,7 +8492,7 @@ var init_errors2 = __esm({
 function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
-function failure2(Err, issues, ctx) {
+function failure(Err, issues, ctx) {
   let error2;
   return {
     success: false,
@@ -8892,14 +8568,14 @@ var init_parse = __esm({
       if (result instanceof Promise) {
         throw new $ZodAsyncError();
       }
-      return result.issues.length ? failure2(_Err, result.issues, ctx) : { success: true, data: result.value };
+      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
     };
     _safeParseAsync = (_Err) => async (schema2, value, _ctx) => {
       const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
       let result = schema2._zod.run({ value, issues: [] }, ctx);
       if (result instanceof Promise)
         result = await result;
-      return result.issues.length ? failure2(_Err, result.issues, ctx) : { success: true, data: result.value };
+      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
     };
     COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
     COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
@@ -13066,7 +12742,7 @@ var init_core2 = __esm({
   "node_modules/zod/v4/core/index.js"() {
     init_core();
     init_parse();
-    init_errors2();
+    init_errors();
     init_schemas();
     init_memoizer();
     init_checks();
@@ -13106,7 +12782,7 @@ function _lazyMethod(proto, key, make) {
   });
 }
 var _installedErrorProtos, initializer2, ZodRealError;
-var init_errors3 = __esm({
+var init_errors2 = __esm({
   "node_modules/zod/v4/classic/errors.js"() {
     init_core2();
     init_core2();
@@ -13148,7 +12824,7 @@ var parse, parseAsync, safeParse, safeParseAsync, encode, decode, encodeAsync, d
 var init_parse2 = __esm({
   "node_modules/zod/v4/classic/parse.js"() {
     init_core2();
-    init_errors3();
+    init_errors2();
     init_core2();
     parse = /* @__PURE__ */ _parse(ZodRealError);
     parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
@@ -14148,7 +13824,7 @@ var init_external = __esm({
     init_core2();
     init_schemas2();
     init_checks2();
-    init_errors3();
+    init_errors2();
     init_parse2();
     init_compat();
     init_core2();
@@ -14162,6 +13838,330 @@ var init_external = __esm({
 var init_zod = __esm({
   "node_modules/zod/index.js"() {
     init_external();
+  }
+});
+
+// src/errors.ts
+function errorMessage(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+var CannotRunError, ConfigError, CancelledError;
+var init_errors3 = __esm({
+  "src/errors.ts"() {
+    "use strict";
+    CannotRunError = class extends Error {
+      name = "CannotRunError";
+    };
+    ConfigError = class extends CannotRunError {
+      name = "ConfigError";
+    };
+    CancelledError = class extends Error {
+      name = "CancelledError";
+      signal;
+      constructor(signal3) {
+        super(`cancelled by ${signal3}`);
+        this.signal = signal3;
+      }
+    };
+  }
+});
+
+// src/files.ts
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+function readInputFile(file, what, maxBytes2 = smallFileLimit) {
+  const fail = failure2(file, what);
+  return withRegularFile(file, fail, maxBytes2, (fd, size) => {
+    const buffer = Buffer.alloc(Math.min(size, maxBytes2) + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read)
+      read = readChunk(fd, buffer.subarray(length), fail);
+    if (length > maxBytes2) fail(`more than the ${maxBytes2 / MiB} MiB allowed`);
+    return textDecoder(fd, buffer, fail)(buffer.subarray(0, length), true);
+  });
+}
+function readInputLines(file, what, onLine, chunkBytes = lineChunkBytes) {
+  const fail = failure2(file, what);
+  let number3 = 0;
+  let pieces = [];
+  let piecesLength = 0;
+  const emit = (line) => onLine(line.endsWith("\r") ? line.slice(0, -1) : line, ++number3);
+  withRegularFile(file, fail, Infinity, (fd) => {
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    const decode2 = textDecoder(fd, buffer, fail);
+    for (let read = -1; read !== 0; ) {
+      read = readChunk(fd, buffer, fail);
+      const text3 = decode2(buffer.subarray(0, read), read === 0);
+      let start = 0;
+      for (let end = text3.indexOf("\n"); end !== -1; end = text3.indexOf("\n", start)) {
+        emit(pieces.length > 0 ? pieces.join("") + text3.slice(start, end) : text3.slice(start, end));
+        pieces = [];
+        piecesLength = 0;
+        start = end + 1;
+      }
+      if (start < text3.length) {
+        pieces.push(text3.slice(start));
+        piecesLength += text3.length - start;
+        if (piecesLength > maxLineChars)
+          fail(`line ${number3 + 1} is longer than ${maxLineChars / MiB} MiB; is this a line-based file?`);
+      }
+    }
+  });
+  if (pieces.length > 0) emit(pieces.join(""));
+}
+function withRegularFile(file, fail, maxBytes2, use) {
+  const { fd, size } = guarded(fail, () => {
+    const stat = statSync(file);
+    if (stat.isDirectory()) fail("it is a directory");
+    if (!stat.isFile()) fail("not a regular file (a pipe, socket or device)");
+    if (stat.size > maxBytes2) fail(`${stat.size} bytes is more than the ${maxBytes2 / MiB} MiB allowed`);
+    return { fd: openSync(file, "r"), size: stat.size };
+  });
+  try {
+    guarded(fail, () => fstatSync(fd).isFile() || fail("not a regular file"));
+    return use(fd, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+function guarded(fail, action) {
+  try {
+    return action();
+  } catch (error2) {
+    if (error2 instanceof ConfigError) throw error2;
+    return fail(errorMessage(error2));
+  }
+}
+function textDecoder(fd, scratch, fail) {
+  let decode2;
+  let held = Buffer.alloc(0);
+  return (bytes, last) => {
+    if (decode2) return decode2(bytes, last);
+    const head = held.length === 0 ? bytes : Buffer.concat([held, bytes]);
+    if (head.length < 2 && !last) {
+      held = Buffer.from(head);
+      return "";
+    }
+    const utf16 = utf16Of(head);
+    decode2 = utf16 ? utf16Decoder(utf16, fail) : utf8Decoder(fd, scratch, fail);
+    return decode2(head, last);
+  };
+}
+function utf16Of(start) {
+  if (start[0] === 255 && start[1] === 254) return "utf-16le";
+  if (start[0] === 254 && start[1] === 255) return "utf-16be";
+  return void 0;
+}
+function utf16Decoder(encoding, fail) {
+  const decoder3 = new TextDecoder(encoding, { fatal: true });
+  return (bytes, last) => {
+    try {
+      return decoder3.decode(bytes, { stream: !last });
+    } catch {
+      return fail(
+        `not valid ${encoding.toUpperCase()} (half of a surrogate pair, or an odd byte at the end)`
+      );
+    }
+  };
+}
+function utf8Decoder(fd, scratch, fail) {
+  const decoder3 = new TextDecoder("utf-8", { fatal: true });
+  let offset = 0;
+  let tail = Buffer.alloc(0);
+  return (bytes, last) => {
+    try {
+      const text3 = decoder3.decode(bytes, { stream: !last });
+      tail = Buffer.concat([tail, bytes.subarray(-3)]).subarray(-3);
+      offset += bytes.length;
+      return text3;
+    } catch {
+      let start = 0;
+      while (start < tail.length && ((tail[start] ?? 0) & 192) === 128) start++;
+      const at = offset - tail.length + start + firstInvalidByte(Buffer.concat([tail.subarray(start), bytes]));
+      return fail(`not valid UTF-8 (first bad byte at offset ${at}, line ${lineAt(fd, at, scratch)})`);
+    }
+  };
+}
+function firstInvalidByte(bytes) {
+  const decoder3 = new TextDecoder("utf-8", { fatal: true });
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i] ?? 0;
+    const length = lead < 128 ? 1 : lead >> 5 === 6 ? 2 : lead >> 4 === 14 ? 3 : lead >> 3 === 30 ? 4 : 0;
+    if (length === 0) return i;
+    try {
+      decoder3.decode(bytes.subarray(i, i + length));
+    } catch {
+      return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+function lineAt(fd, offset, scratch) {
+  let line = 1;
+  for (let position = 0; position < offset; ) {
+    const read = readSync(fd, scratch, 0, Math.min(scratch.length, offset - position), position);
+    if (read === 0) break;
+    const bytes = scratch.subarray(0, read);
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) line++;
+    position += read;
+  }
+  return line;
+}
+var MiB, smallFileLimit, resultFileLimit, maxLineChars, lineChunkBytes, failure2, readChunk;
+var init_files = __esm({
+  "src/files.ts"() {
+    "use strict";
+    init_errors3();
+    MiB = 1024 * 1024;
+    smallFileLimit = 4 * MiB;
+    resultFileLimit = 512 * MiB;
+    maxLineChars = 64 * MiB;
+    lineChunkBytes = 64 * 1024;
+    failure2 = (file, what) => (why) => {
+      throw new ConfigError(`${file}: cannot read the ${what}: ${why}`);
+    };
+    readChunk = (fd, into, fail) => guarded(fail, () => readSync(fd, into, 0, into.length, null));
+  }
+});
+
+// src/yaml-value.ts
+function documentValue(document2, where) {
+  try {
+    return document2.toJS({ maxAliasCount });
+  } catch (error2) {
+    throw new ConfigError(`${where}: invalid YAML: ${errorMessage(error2)}`);
+  }
+}
+var maxAliasCount, userYaml;
+var init_yaml_value = __esm({
+  "src/yaml-value.ts"() {
+    "use strict";
+    init_errors3();
+    maxAliasCount = 100;
+    userYaml = { merge: true };
+  }
+});
+
+// src/gate/policy.ts
+function caseStatus(testCase, policy) {
+  switch (testCase.outcome) {
+    case "stopped":
+      return policy.stopped === "fail" ? "failed" : "skipped";
+    case "timeout":
+      return policy.timeouts === "fail" ? "error" : "skipped";
+    default:
+      return fixedStatuses[testCase.outcome];
+  }
+}
+function skippingSetting(testCase, policy) {
+  if (testCase.outcome === "stopped" && policy.stopped === "skip") return "--stopped-as skip";
+  if (testCase.outcome === "timeout" && policy.timeouts === "skip") return "--timeouts-as skip";
+  return void 0;
+}
+function judge(testCase, policy, probeFloorHolds) {
+  const status = caseStatus(testCase, policy);
+  if (!isFailing(status)) return status === "passed" ? passedCase : skippedCase;
+  if (isUnexcusable(testCase)) return { status, reason: describeFailure(testCase) };
+  const tolerated = toleranceOf(testCase, policy, probeFloorHolds);
+  if (tolerated) return { status: "skipped", tolerated };
+  return policy.failOnFailure ? { status, reason: describeFailure(testCase) } : { status };
+}
+function toleranceOf(testCase, policy, probeFloorHolds) {
+  if (isAllowedToFail(testCase, policy)) return "allowFailures";
+  if (policy.failOnFailure) return void 0;
+  if (testCase.kind !== "probe" || policy.minProbeSuccess === void 0) return "failOnFailure";
+  return probeFloorHolds ? "minProbeSuccess" : void 0;
+}
+function isAllowedToFail(testCase, policy) {
+  if (!testCase.experiment) return false;
+  const [, engine, experiment] = testCase.experiment.split("/");
+  return policy.allowFailures.some(
+    (pattern) => pattern === experiment || pattern === `${engine}/${experiment}` || pattern === testCase.experiment
+  );
+}
+function evaluateGate(report, policy) {
+  let probeCount = 0;
+  let probesPassed = 0;
+  for (const suite of report.suites) {
+    for (const testCase of suite.cases) {
+      if (testCase.kind !== "probe") continue;
+      probeCount++;
+      if (testCase.outcome === "pass") probesPassed++;
+    }
+  }
+  const probeSuccess = probeCount === 0 ? void 0 : Math.floor(probesPassed * 100 / probeCount);
+  const { minProbeSuccess } = policy;
+  const probeFloorHolds = minProbeSuccess === void 0 || probeSuccess !== void 0 && probeSuccess >= minProbeSuccess;
+  const counts = { passed: 0, failed: 0, errored: 0, skipped: 0, tolerated: 0 };
+  const reasons = [];
+  const judgements = report.suites.map(
+    (suite) => suite.cases.map((testCase) => {
+      const judgement = judge(testCase, policy, probeFloorHolds);
+      const { status, tolerated, reason } = judgement;
+      counts[countKeys[status]]++;
+      if (tolerated) counts.tolerated++;
+      if (reason && isUnexcusable(testCase)) reasons.unshift(reason);
+      else if (reason) reasons.push(reason);
+      return judgement;
+    })
+  );
+  if (!report.suites.some((suite) => suite.cases.length > 0)) reasons.push("no results: nothing was checked");
+  if (minProbeSuccess !== void 0) {
+    if (probeSuccess === void 0) {
+      reasons.push(`a minimum probe success of ${minProbeSuccess}% was set, but no probe ran`);
+    } else if (probeSuccess < minProbeSuccess) {
+      reasons.push(`probe success ${probeSuccess}% is below the minimum of ${minProbeSuccess}%`);
+    }
+  }
+  if (reasons.length > 0) return { verdict: "fail", reasons, counts, probeSuccess, judgements };
+  const checked2 = [`${counts.passed} passed`, `${counts.skipped} skipped`];
+  if (probeSuccess !== void 0) checked2.push(`probe success ${probeSuccess}%`);
+  const summary = counts.tolerated === 0 ? "all checks passed" : `passed with ${counts.tolerated} failure(s) the policy tolerates`;
+  return {
+    verdict: "pass",
+    reasons: [`${summary} (${checked2.join(", ")})`],
+    counts,
+    probeSuccess,
+    judgements
+  };
+}
+function describeFailure(testCase) {
+  const what = `${testCase.kind} ${testCase.className} \u203A ${testCase.name}`;
+  const why = failureWords[testCase.outcome] ?? "failed";
+  return testCase.message ? `${what} ${why}: ${testCase.message}` : `${what} ${why}`;
+}
+var defaultPolicy, fixedStatuses, isSkipped, isUnexcusable, passedCase, skippedCase, isFailing, countKeys, failureWords;
+var init_policy = __esm({
+  "src/gate/policy.ts"() {
+    "use strict";
+    defaultPolicy = {
+      failOnFailure: true,
+      allowFailures: [],
+      stopped: "fail",
+      timeouts: "fail"
+    };
+    fixedStatuses = {
+      pass: "passed",
+      fail: "failed",
+      error: "error",
+      skipped: "skipped"
+    };
+    isSkipped = (testCase, policy) => caseStatus(testCase, policy) === "skipped";
+    isUnexcusable = (testCase) => testCase.kind === "chaos-stop";
+    passedCase = Object.freeze({ status: "passed" });
+    skippedCase = Object.freeze({ status: "skipped" });
+    isFailing = (status) => status === "failed" || status === "error";
+    countKeys = {
+      passed: "passed",
+      failed: "failed",
+      error: "errored",
+      skipped: "skipped"
+    };
+    failureWords = {
+      timeout: "did not finish",
+      stopped: "was stopped (aborted)",
+      error: "errored"
+    };
   }
 });
 
@@ -17450,7 +17450,7 @@ var init_manifests = __esm({
     "use strict";
     init_js_yaml();
     import_yaml2 = __toESM(require_dist(), 1);
-    init_errors();
+    init_errors3();
     init_files();
     init_yaml_value();
     expectedKinds = {
@@ -18045,7 +18045,7 @@ function short(value) {
 var init_journal = __esm({
   "src/ctk/journal.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_object_meta();
     init_shape();
     init_model();
@@ -18067,7 +18067,7 @@ function readCtkJournal(file) {
 var init_read = __esm({
   "src/ctk/read.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_files();
     init_journal();
   }
@@ -18180,7 +18180,7 @@ function csvRows(source, onRow) {
 var init_csv = __esm({
   "src/load/csv.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_files();
   }
 });
@@ -21492,7 +21492,7 @@ var init_jtl = __esm({
   "src/load/jtl.ts"() {
     "use strict";
     import_saxes = __toESM(require_saxes(), 1);
-    init_errors();
+    init_errors3();
     init_csv();
     init_samples();
   }
@@ -21578,7 +21578,7 @@ var maxWaiting;
 var init_k6_json = __esm({
   "src/load/k6-json.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_samples();
     maxWaiting = 1e4;
   }
@@ -21639,7 +21639,7 @@ var init_k6 = __esm({
   "src/load/k6.ts"() {
     "use strict";
     init_zod();
-    init_errors();
+    init_errors3();
     init_object_meta();
     isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
     count = number2().int().nonnegative();
@@ -21733,7 +21733,7 @@ function readLines(file, what, reader) {
 var init_read2 = __esm({
   "src/load/read.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_files();
     init_hey();
     init_jtl();
@@ -21944,7 +21944,7 @@ var init_collect2 = __esm({
   "src/run/collect.ts"() {
     "use strict";
     init_read();
-    init_errors();
+    init_errors3();
     init_collect();
   }
 });
@@ -22285,7 +22285,7 @@ var init_json = __esm({
   "src/report/json.ts"() {
     "use strict";
     init_zod();
-    init_errors();
+    init_errors3();
     init_model();
     jsonSchemaVersion = 1;
     caseSchema = looseObject({
@@ -22849,7 +22849,7 @@ var reportNames, maxLoggedCaseReasons;
 var init_publish = __esm({
   "src/run/publish.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_policy();
     init_html();
     init_json();
@@ -83063,7 +83063,7 @@ var CredentialsError;
 var init_credential_source = __esm({
   "src/kube/credential-source.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     CredentialsError = class extends CannotRunError {
       name = "CredentialsError";
     };
@@ -83100,7 +83100,7 @@ var init_exec_credentials = __esm({
   "src/kube/exec-credentials.ts"() {
     "use strict";
     init_zod();
-    init_errors();
+    init_errors3();
     init_process_group();
     init_secrets();
     init_credential_source();
@@ -83305,7 +83305,7 @@ var init_oidc_credentials = __esm({
   "src/kube/oidc-credentials.ts"() {
     "use strict";
     init_zod();
-    init_errors();
+    init_errors3();
     init_secrets();
     init_credential_source();
     oidcConfigSchema = looseObject({
@@ -83551,7 +83551,7 @@ var maxAgeMs, TokenFile;
 var init_token_file = __esm({
   "src/kube/token-file.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_secrets();
     init_credential_source();
     maxAgeMs = 6e4;
@@ -83729,7 +83729,7 @@ var removedAuthProviders;
 var init_kubeconfig_refusals = __esm({
   "src/kube/kubeconfig-refusals.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_oidc_credentials();
     removedAuthProviders = /* @__PURE__ */ new Map([
       [
@@ -83998,7 +83998,7 @@ var init_context = __esm({
     "use strict";
     init_dist();
     import_yaml4 = __toESM(require_dist(), 1);
-    init_errors();
+    init_errors3();
     init_files();
     init_secrets();
     init_yaml_value();
@@ -84232,7 +84232,7 @@ var init_client = __esm({
   "src/kube/client.ts"() {
     "use strict";
     init_dist();
-    init_errors();
+    init_errors3();
     init_duration();
     init_credential_source();
     init_context();
@@ -84308,7 +84308,7 @@ var init_errors4 = __esm({
   "src/kube/errors.ts"() {
     "use strict";
     init_dist();
-    init_errors();
+    init_errors3();
     init_secrets();
     init_client();
     init_credential_source();
@@ -84479,7 +84479,7 @@ var init_client2 = __esm({
   "src/argo/client.ts"() {
     "use strict";
     init_dist();
-    init_errors();
+    init_errors3();
     init_client();
     init_errors4();
     init_watch2();
@@ -84580,7 +84580,7 @@ var init_types3 = __esm({
   "src/argo/types.ts"() {
     "use strict";
     init_zod();
-    init_errors();
+    init_errors3();
     init_files();
     init_object_meta();
     workflowPhase = _enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
@@ -84866,7 +84866,7 @@ var argoApiVersion;
 var init_submit = __esm({
   "src/argo/submit.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_manifests();
     argoApiVersion = "argoproj.io/v1alpha1";
   }
@@ -85440,7 +85440,7 @@ var init_client3 = __esm({
   "src/litmus/client.ts"() {
     "use strict";
     init_dist();
-    init_errors();
+    init_errors3();
     init_client();
     init_errors4();
     init_watch2();
@@ -86100,7 +86100,7 @@ var keptLines, inherited, inheritedPrefixes;
 var init_runner = __esm({
   "src/load/runner.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_process_group();
     keptLines = 20;
     inherited = [
@@ -86353,7 +86353,7 @@ var init_inputs = __esm({
   "src/run/inputs.ts"() {
     "use strict";
     init_submit();
-    init_errors();
+    init_errors3();
     init_manifests();
     init_object_meta();
     init_crd_rules();
@@ -87093,7 +87093,7 @@ var init_run = __esm({
     init_submit();
     init_wait();
     init_duration();
-    init_errors();
+    init_errors3();
     init_apply();
     init_client();
     init_context();
@@ -87209,7 +87209,7 @@ var init_targets = __esm({
   "src/run/targets.ts"() {
     "use strict";
     init_p_map();
-    init_errors();
+    init_errors3();
     init_model();
     init_collect2();
     init_publish();
@@ -87293,7 +87293,7 @@ var init_report_sources = __esm({
     "use strict";
     init_convert();
     init_types3();
-    init_errors();
+    init_errors3();
     init_files();
     init_manifests();
     init_object_meta();
@@ -87343,7 +87343,7 @@ var isVerdict;
 var init_report_verdicts = __esm({
   "src/run/report-verdicts.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_policy();
     isVerdict = (testCase, policy) => testCase.outcome !== "timeout" && !isSkipped(testCase, policy);
   }
@@ -87381,7 +87381,7 @@ var init_report_cluster = __esm({
   "src/run/report-cluster.ts"() {
     "use strict";
     init_p_map();
-    init_errors();
+    init_errors3();
     init_client();
     init_context();
     init_client3();
@@ -87449,7 +87449,7 @@ var init_report = __esm({
   "src/run/report.ts"() {
     "use strict";
     init_read();
-    init_errors();
+    init_errors3();
     init_schema();
     init_publish();
     init_report_sources();
@@ -87497,7 +87497,7 @@ function readLabelled(file) {
 var init_merge = __esm({
   "src/run/merge.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_files();
     init_json();
     init_model();
@@ -87507,11 +87507,44 @@ var init_merge = __esm({
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-init_errors();
+init_zod();
+init_errors3();
 init_files();
+import path from "node:path";
+
+// src/suggest.ts
+function closestName(typed, known) {
+  const limit = Math.max(1, Math.floor(typed.length / 3));
+  let best;
+  for (const name of known) {
+    const distance = editDistance(typed.toLowerCase(), name.toLowerCase());
+    if (distance <= limit && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function editDistance(a, b) {
+  const width2 = b.length + 1;
+  const d = new Array((a.length + 1) * width2).fill(0);
+  const at = (i, j) => d[i * width2 + j] ?? 0;
+  for (let i = 0; i <= a.length; i++) d[i * width2] = i;
+  for (let j = 0; j <= b.length; j++) d[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const swapped = i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1];
+      d[i * width2 + j] = Math.min(
+        at(i - 1, j) + 1,
+        at(i, j - 1) + 1,
+        at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        swapped ? at(i - 2, j - 2) + 1 : Infinity
+      );
+    }
+  }
+  return at(a.length, b.length);
+}
+
+// src/config/load.ts
 init_yaml_value();
 init_policy();
-import path from "node:path";
 
 // src/config/schema.ts
 init_zod();
@@ -87589,7 +87622,7 @@ var defaultParallelTargets = 10;
 var defaultTimeoutMs = 30 * 6e4;
 var defaultStopTimeoutMs = 5 * 6e4;
 function parseSettings(raw, origin, label = (f) => f) {
-  const result = configSchema.safeParse(raw ?? {});
+  const result = configSchema.safeParse(raw ?? {}, { error: unknownFields });
   if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues, label));
   return result.data;
 }
@@ -87722,6 +87755,16 @@ function toWorkflowSource(workflow) {
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
+function unknownFields(issue2) {
+  if (issue2.code !== "unrecognized_keys") return void 0;
+  const known = issue2.inst instanceof ZodObject ? Object.keys(issue2.inst.shape) : [];
+  const { keys } = issue2;
+  const guesses = keys.flatMap((key) => {
+    const near = closestName(key, known);
+    return near ? [keys.length > 1 ? `"${near}" for "${key}"` : `"${near}"`] : [];
+  });
+  return `unknown field${keys.length > 1 ? "s" : ""} ${keys.map((key) => `"${key}"`).join(", ")}${guesses.length > 0 ? `; did you mean ${guesses.join(", ")}?` : ""}`;
+}
 function formatIssues(origin, issues, label) {
   const lines = issues.map((issue2) => {
     const path7 = issue2.path.filter((p) => typeof p !== "number").map(String).join(".");
@@ -87729,7 +87772,7 @@ function formatIssues(origin, issues, label) {
     const field = path7 ? `${label(path7)}${index2 === void 0 ? "" : `[${index2}]`}` : "(top level)";
     if (issue2.code === "unrecognized_keys") {
       const where = issue2.path.length ? `${field}: ` : "";
-      return `${origin}: ${where}unknown field${issue2.keys.length > 1 ? "s" : ""} ${issue2.keys.map((k) => `"${k}"`).join(", ")}`;
+      return `${origin}: ${where}${issue2.message}`;
     }
     return `${origin}: ${field}: ${issue2.message}`;
   });
@@ -87737,7 +87780,7 @@ function formatIssues(origin, issues, label) {
 }
 
 // src/cli/main.ts
-init_errors();
+init_errors3();
 
 // src/run/cancellation.ts
 var said = [
@@ -87768,7 +87811,7 @@ async function withCancellation(say, body) {
 }
 
 // src/run/outcome.ts
-init_errors();
+init_errors3();
 var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
 var signalExit = (signal3) => exitCodes[signal3 === "SIGINT" ? "SIGINT" : "SIGTERM"];
 function exitCodeOf(outcome) {
@@ -87832,7 +87875,7 @@ init_secrets();
 import { parseArgs } from "node:util";
 
 // src/config/fields.ts
-init_errors();
+init_errors3();
 var settingFields = [
   {
     flag: "kubeconfig",
@@ -88046,7 +88089,7 @@ function labelFor(name) {
 }
 
 // src/cli/args.ts
-init_errors();
+init_errors3();
 
 // src/cli/usage.ts
 var sourceFlags = {
@@ -88097,6 +88140,18 @@ function refuseEmpty(flag, value) {
     throw new ConfigError(`command line: --${flag}: empty; give it a value or leave the flag out`);
   }
 }
+function unknownFlag(args, options) {
+  const flags = Object.entries(options).flatMap(
+    ([name, { type: type2 }]) => type2 === "boolean" ? [name, `no-${name}`] : [name]
+  );
+  const shorts = Object.values(options).flatMap(({ short: short2 }) => short2 ? [`-${short2}`] : []);
+  const known = /* @__PURE__ */ new Set([...flags.map((flag) => `--${flag}`), ...shorts]);
+  const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
+  const token = tokens.find((t) => t.kind === "option" && !known.has(t.rawName));
+  const typed = args[token?.index ?? -1]?.split("=")[0] ?? "";
+  const near = closestName(typed.replace(/^-+/, ""), flags);
+  return `unknown flag ${typed}${near ? `; did you mean --${near}?` : ""}`;
+}
 function parseCommandLine(argv) {
   const [word = "help", ...rest] = argv;
   if (!isCommand(word) && !isHelpCommand(word))
@@ -88118,7 +88173,8 @@ function parseCommandLine(argv) {
   try {
     parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: true, allowNegative: true });
   } catch (error2) {
-    throw new ConfigError(`command line: ${errorMessage(error2)}`);
+    const unknown2 = error2.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
+    throw new ConfigError(`command line: ${unknown2 ? unknownFlag(rest, options) : errorMessage(error2)}`);
   }
   const { values, positionals } = parsed;
   refuseEmpty("config", values.config);

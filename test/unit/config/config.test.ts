@@ -101,10 +101,46 @@ test('bad flags name the flag, not the config field', () => {
     /--min-probe-success: expected a number/,
   );
   assert.throws(() => parseCommandLine(['run', '--stopped-as', 'maybe']), /--stopped-as: /);
-  assert.throws(
-    () => parseCommandLine(['run', '--engnie', 'x.yaml']),
-    /command line: Unknown option '--engnie'/,
-  );
+});
+
+test('an unknown flag or config field is named with the known one it is closest to, if one is close', () => {
+  const flags: [string[], string][] = [
+    [['--engines', 'x.yaml'], 'unknown flag --engines; did you mean --engine?'],
+    [['--engines=x.yaml'], 'unknown flag --engines; did you mean --engine?'],
+    [['--engnie', 'x.yaml'], 'unknown flag --engnie; did you mean --engine?'],
+    // Node reads it as -e -n -g …; the user typed one flag.
+    [['-engine', 'x.yaml'], 'unknown flag -engine; did you mean --engine?'],
+    [
+      ['--no-junit-case-propertis'],
+      'unknown flag --no-junit-case-propertis; did you mean --no-junit-case-properties?',
+    ],
+    [['--Namespace', 'shop'], 'unknown flag --Namespace; did you mean --namespace?'],
+    [['--verbose'], 'unknown flag --verbose'],
+  ];
+  for (const [argv, expected] of flags) {
+    assert.throws(
+      () => parseCommandLine(['run', ...argv]),
+      (error: unknown) => error instanceof ConfigError && error.message === `command line: ${expected}`,
+      argv.join(' '),
+    );
+  }
+  const fields: [string, string][] = [
+    ['engine: [a.yaml]\n', 'unknown field "engine"; did you mean "engines"?'],
+    ['reports: {junt: a.xml}\n', 'reports: unknown field "junt"; did you mean "junit"?'],
+    [
+      'load: {results: {jtll: a.jtl, k6summary: b.json}}\n',
+      'load.results: unknown fields "jtll", "k6summary"; did you mean "jtl" for "jtll", "k6Summary" for "k6summary"?',
+    ],
+    ['verbose: true\n', 'unknown field "verbose"'],
+  ];
+  for (const [text, expected] of fields) {
+    const file = configFile(text);
+    assert.throws(
+      () => readConfigFile(file),
+      (error: unknown) => error instanceof ConfigError && error.message === `${file}: ${expected}`,
+      text,
+    );
+  }
 });
 
 test('an empty value is refused, not read as unset: no silent run without the config or on the current context', () => {

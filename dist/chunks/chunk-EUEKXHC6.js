@@ -6,17 +6,17 @@ import {
 } from "./chunk-7GHJJVB5.js";
 import {
   parseShape
-} from "./chunk-XPMJHQYE.js";
+} from "./chunk-4E3JRCWF.js";
 import {
   iso_exports
-} from "./chunk-3JV5JB5T.js";
+} from "./chunk-KG3BA2IB.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
 import {
   describeSchemaIssues,
   objectMetaSchema
-} from "./chunk-LGG3MZVO.js";
+} from "./chunk-COK5ADEU.js";
 import {
   MiB,
   NEVER,
@@ -31,7 +31,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-D5XYJZ5A.js";
+} from "./chunk-IHA5KD3N.js";
 import {
   ConfigError,
   errorMessage

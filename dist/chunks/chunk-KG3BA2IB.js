@@ -14,7 +14,7 @@ import {
   number,
   string,
   union
-} from "./chunk-D5XYJZ5A.js";
+} from "./chunk-IHA5KD3N.js";
 import {
   __export
 } from "./chunk-RHZBZGPM.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-JC5KUJAN.js";
 import {
   readInputFile
-} from "./chunk-D5XYJZ5A.js";
+} from "./chunk-IHA5KD3N.js";
 import {
   ConfigError,
   __toESM,

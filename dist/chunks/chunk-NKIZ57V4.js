@@ -16,17 +16,17 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-WVOGZYCY.js";
+} from "./chunk-AZGF4SML.js";
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-LRS3DT6L.js";
+} from "./chunk-QM552S6H.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
   prepareWorkflow,
   readRunInputs
-} from "./chunk-5A5RKFLQ.js";
+} from "./chunk-GGL4U6YQ.js";
 import {
   LitmusClient,
   connect,
@@ -41,30 +41,30 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-QWQBSOHX.js";
+} from "./chunk-CH667A57.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-OTKAZZYV.js";
+} from "./chunk-EUEKXHC6.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-UJEE5COE.js";
+} from "./chunk-UWJWVGBE.js";
 import {
   duplicateProblems
-} from "./chunk-CSRUXJIN.js";
+} from "./chunk-Z7QDWCYA.js";
 import {
   convertChaos
-} from "./chunk-PZZRFNRO.js";
+} from "./chunk-7LUJHJJP.js";
 import {
   readableResults
-} from "./chunk-XPMJHQYE.js";
+} from "./chunk-4E3JRCWF.js";
 import {
   formatDuration
-} from "./chunk-3JV5JB5T.js";
+} from "./chunk-KG3BA2IB.js";
 import {
   mergeReports,
   underLabel

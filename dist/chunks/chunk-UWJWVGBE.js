@@ -24,7 +24,7 @@ import {
   number,
   record,
   string
-} from "./chunk-D5XYJZ5A.js";
+} from "./chunk-IHA5KD3N.js";
 import {
   CannotRunError,
   ConfigError,

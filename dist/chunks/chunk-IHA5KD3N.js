@@ -6380,11 +6380,6 @@ function superRefine(fn, params) {
 }
 
 export {
-  MiB,
-  resultFileLimit,
-  maxLineChars,
-  readInputFile,
-  readInputLines,
   NEVER,
   _isoDateTime,
   _isoDate,
@@ -6400,11 +6395,17 @@ export {
   boolean2 as boolean,
   unknown,
   array,
+  ZodObject,
   object,
   strictObject,
   looseObject,
   union,
   record,
   _enum,
-  literal
+  literal,
+  MiB,
+  resultFileLimit,
+  maxLineChars,
+  readInputFile,
+  readInputLines
 };

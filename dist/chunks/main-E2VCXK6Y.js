@@ -4,12 +4,13 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-UYXJZSC7.js";
+} from "./chunk-B4KWYADJ.js";
 import {
+  closestName,
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-DTGLVCIS.js";
+} from "./chunk-WVKHABWQ.js";
 import {
   isCommand,
   isHelpCommand,
@@ -23,16 +24,16 @@ import {
   toMap,
   toNumber
 } from "./chunk-WBJFAYQ2.js";
-import "./chunk-XW4PZEEK.js";
-import "./chunk-CSRUXJIN.js";
+import "./chunk-TLCJHNS5.js";
+import "./chunk-Z7QDWCYA.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-3JV5JB5T.js";
+import "./chunk-KG3BA2IB.js";
 import "./chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
-import "./chunk-D5XYJZ5A.js";
+import "./chunk-IHA5KD3N.js";
 import {
   CancelledError,
   CannotRunError,
@@ -58,6 +59,18 @@ function refuseEmpty(flag, value) {
     throw new ConfigError(`command line: --${flag}: empty; give it a value or leave the flag out`);
   }
 }
+function unknownFlag(args, options) {
+  const flags = Object.entries(options).flatMap(
+    ([name, { type }]) => type === "boolean" ? [name, `no-${name}`] : [name]
+  );
+  const shorts = Object.values(options).flatMap(({ short }) => short ? [`-${short}`] : []);
+  const known = /* @__PURE__ */ new Set([...flags.map((flag) => `--${flag}`), ...shorts]);
+  const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
+  const token = tokens.find((t) => t.kind === "option" && !known.has(t.rawName));
+  const typed = args[token?.index ?? -1]?.split("=")[0] ?? "";
+  const near = closestName(typed.replace(/^-+/, ""), flags);
+  return `unknown flag ${typed}${near ? `; did you mean --${near}?` : ""}`;
+}
 function parseCommandLine(argv) {
   const [word = "help", ...rest] = argv;
   if (!isCommand(word) && !isHelpCommand(word))
@@ -79,7 +92,8 @@ function parseCommandLine(argv) {
   try {
     parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: true, allowNegative: true });
   } catch (error) {
-    throw new ConfigError(`command line: ${errorMessage(error)}`);
+    const unknown = error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
+    throw new ConfigError(`command line: ${unknown ? unknownFlag(rest, options) : errorMessage(error)}`);
   }
   const { values, positionals } = parsed;
   refuseEmpty("config", values.config);
@@ -135,7 +149,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-JNRD3SQD.js");
+        const { runTargets } = await import("./targets-J3H7OSEW.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -144,15 +158,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-AFQXAANX.js");
+        const { reportGate } = await import("./report-KCFBQKHQ.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-5GMJOVHZ.js");
+        const { mergeGate } = await import("./merge-64AET3NF.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-J66LTQYK.js");
+        const { describeRunInputs } = await import("./inputs-4KNCD3XF.js");
         const objects = describeRunInputs(config);
         io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
         return exitCodes.pass;

@@ -4,16 +4,16 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeRunInputs,
   readRunInputs
-} from "./chunk-5A5RKFLQ.js";
+} from "./chunk-GGL4U6YQ.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-UJEE5COE.js";
-import "./chunk-CSRUXJIN.js";
+import "./chunk-UWJWVGBE.js";
+import "./chunk-Z7QDWCYA.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-LGG3MZVO.js";
-import "./chunk-D5XYJZ5A.js";
+import "./chunk-COK5ADEU.js";
+import "./chunk-IHA5KD3N.js";
 import "./chunk-RHZBZGPM.js";
 export {
   describeRunInputs,

@@ -6,7 +6,7 @@ import {
   looseObject,
   record,
   string
-} from "./chunk-D5XYJZ5A.js";
+} from "./chunk-IHA5KD3N.js";
 
 // src/kube/object-meta.ts
 var objectMetaSchema = looseObject({

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   objectMetaSchema
-} from "./chunk-LGG3MZVO.js";
+} from "./chunk-COK5ADEU.js";
 import {
   _enum,
   array,
@@ -13,7 +13,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-D5XYJZ5A.js";
+} from "./chunk-IHA5KD3N.js";
 
 // src/kube/shape.ts
 function parseShape(schema, value) {

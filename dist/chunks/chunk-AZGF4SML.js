@@ -21,7 +21,7 @@ import {
   statusCode,
   watchCollection,
   workflowRunLabel
-} from "./chunk-QWQBSOHX.js";
+} from "./chunk-CH667A57.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -31,7 +31,7 @@ import {
   isNotRun,
   isVerdictFinal,
   resultName
-} from "./chunk-XPMJHQYE.js";
+} from "./chunk-4E3JRCWF.js";
 import {
   CannotRunError
 } from "./chunk-RHZBZGPM.js";

@@ -3,19 +3,20 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-XW4PZEEK.js";
+} from "./chunk-TLCJHNS5.js";
 import {
   defaultPolicy
 } from "./chunk-BT27BQUD.js";
 import {
   runDuration
-} from "./chunk-3JV5JB5T.js";
+} from "./chunk-KG3BA2IB.js";
 import {
   documentValue,
   require_dist,
   userYaml
 } from "./chunk-JC5KUJAN.js";
 import {
+  ZodObject,
   _enum,
   array,
   boolean,
@@ -25,7 +26,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-D5XYJZ5A.js";
+} from "./chunk-IHA5KD3N.js";
 import {
   ConfigError,
   __toESM
@@ -34,6 +35,36 @@ import {
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 import path from "node:path";
+
+// src/suggest.ts
+function closestName(typed, known) {
+  const limit = Math.max(1, Math.floor(typed.length / 3));
+  let best;
+  for (const name of known) {
+    const distance = editDistance(typed.toLowerCase(), name.toLowerCase());
+    if (distance <= limit && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function editDistance(a, b) {
+  const width = b.length + 1;
+  const d = new Array((a.length + 1) * width).fill(0);
+  const at = (i, j) => d[i * width + j] ?? 0;
+  for (let i = 0; i <= a.length; i++) d[i * width] = i;
+  for (let j = 0; j <= b.length; j++) d[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const swapped = i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1];
+      d[i * width + j] = Math.min(
+        at(i - 1, j) + 1,
+        at(i, j - 1) + 1,
+        at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        swapped ? at(i - 2, j - 2) + 1 : Infinity
+      );
+    }
+  }
+  return at(a.length, b.length);
+}
 
 // src/config/schema.ts
 var fileList = union([string(), array(string())], { error: "expected a file path or a list of file paths" }).transform((v) => Array.isArray(v) ? v : [v]);
@@ -108,7 +139,7 @@ var defaultParallelTargets = 10;
 var defaultTimeoutMs = 30 * 6e4;
 var defaultStopTimeoutMs = 5 * 6e4;
 function parseSettings(raw, origin, label = (f) => f) {
-  const result = configSchema.safeParse(raw ?? {});
+  const result = configSchema.safeParse(raw ?? {}, { error: unknownFields });
   if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues, label));
   return result.data;
 }
@@ -241,6 +272,16 @@ function toWorkflowSource(workflow) {
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
+function unknownFields(issue) {
+  if (issue.code !== "unrecognized_keys") return void 0;
+  const known = issue.inst instanceof ZodObject ? Object.keys(issue.inst.shape) : [];
+  const { keys } = issue;
+  const guesses = keys.flatMap((key) => {
+    const near = closestName(key, known);
+    return near ? [keys.length > 1 ? `"${near}" for "${key}"` : `"${near}"`] : [];
+  });
+  return `unknown field${keys.length > 1 ? "s" : ""} ${keys.map((key) => `"${key}"`).join(", ")}${guesses.length > 0 ? `; did you mean ${guesses.join(", ")}?` : ""}`;
+}
 function formatIssues(origin, issues, label) {
   const lines = issues.map((issue) => {
     const path2 = issue.path.filter((p) => typeof p !== "number").map(String).join(".");
@@ -248,7 +289,7 @@ function formatIssues(origin, issues, label) {
     const field = path2 ? `${label(path2)}${index === void 0 ? "" : `[${index}]`}` : "(top level)";
     if (issue.code === "unrecognized_keys") {
       const where = issue.path.length ? `${field}: ` : "";
-      return `${origin}: ${where}unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+      return `${origin}: ${where}${issue.message}`;
     }
     return `${origin}: ${field}: ${issue.message}`;
   });
@@ -284,6 +325,7 @@ async function withCancellation(say, body) {
 }
 
 export {
+  closestName,
   parseSettings,
   loadConfig,
   withCancellation

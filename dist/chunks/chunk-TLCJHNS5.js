@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duration
-} from "./chunk-3JV5JB5T.js";
+} from "./chunk-KG3BA2IB.js";
 import {
   NEVER,
   _enum,
@@ -13,7 +13,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-D5XYJZ5A.js";
+} from "./chunk-IHA5KD3N.js";
 
 // src/load/schema.ts
 var rate = union([number(), string()]).transform((value, ctx) => {

@@ -4,9 +4,9 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-LRS3DT6L.js";
-import "./chunk-LGG3MZVO.js";
-import "./chunk-D5XYJZ5A.js";
+} from "./chunk-QM552S6H.js";
+import "./chunk-COK5ADEU.js";
+import "./chunk-IHA5KD3N.js";
 import "./chunk-RHZBZGPM.js";
 export {
   commandOnlySuite,

@@ -3,26 +3,26 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-QPNVNGSE.js";
-import "./chunk-WVOGZYCY.js";
-import "./chunk-LRS3DT6L.js";
-import "./chunk-5A5RKFLQ.js";
+} from "./chunk-NKIZ57V4.js";
+import "./chunk-AZGF4SML.js";
+import "./chunk-QM552S6H.js";
+import "./chunk-GGL4U6YQ.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-QWQBSOHX.js";
-import "./chunk-OTKAZZYV.js";
+import "./chunk-CH667A57.js";
+import "./chunk-EUEKXHC6.js";
 import "./chunk-7GHJJVB5.js";
-import "./chunk-UJEE5COE.js";
-import "./chunk-CSRUXJIN.js";
+import "./chunk-UWJWVGBE.js";
+import "./chunk-Z7QDWCYA.js";
 import "./chunk-BT27BQUD.js";
-import "./chunk-PZZRFNRO.js";
+import "./chunk-7LUJHJJP.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-XPMJHQYE.js";
-import "./chunk-3JV5JB5T.js";
+import "./chunk-4E3JRCWF.js";
+import "./chunk-KG3BA2IB.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-LGG3MZVO.js";
-import "./chunk-D5XYJZ5A.js";
+import "./chunk-COK5ADEU.js";
+import "./chunk-IHA5KD3N.js";
 import "./chunk-RHZBZGPM.js";
 export {
   runTargets

@@ -8,21 +8,21 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-QWQBSOHX.js";
+} from "./chunk-CH667A57.js";
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-PZZRFNRO.js";
+} from "./chunk-7LUJHJJP.js";
 import "./chunk-466RCVCX.js";
 import {
   readableResults
-} from "./chunk-XPMJHQYE.js";
-import "./chunk-3JV5JB5T.js";
+} from "./chunk-4E3JRCWF.js";
+import "./chunk-KG3BA2IB.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-LGG3MZVO.js";
-import "./chunk-D5XYJZ5A.js";
+import "./chunk-COK5ADEU.js";
+import "./chunk-IHA5KD3N.js";
 import {
   CannotRunError,
   ConfigError

@@ -3,21 +3,21 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-XW4PZEEK.js";
+} from "./chunk-TLCJHNS5.js";
 import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-OTKAZZYV.js";
+} from "./chunk-EUEKXHC6.js";
 import "./chunk-7GHJJVB5.js";
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-UJEE5COE.js";
+} from "./chunk-UWJWVGBE.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-CSRUXJIN.js";
+} from "./chunk-Z7QDWCYA.js";
 import {
   isSkipped,
   skippingSetting
@@ -26,23 +26,23 @@ import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-PZZRFNRO.js";
+} from "./chunk-7LUJHJJP.js";
 import "./chunk-466RCVCX.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   parseShape
-} from "./chunk-XPMJHQYE.js";
-import "./chunk-3JV5JB5T.js";
+} from "./chunk-4E3JRCWF.js";
+import "./chunk-KG3BA2IB.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import {
   describeSchemaIssues
-} from "./chunk-LGG3MZVO.js";
+} from "./chunk-COK5ADEU.js";
 import {
   resultFileLimit
-} from "./chunk-D5XYJZ5A.js";
+} from "./chunk-IHA5KD3N.js";
 import {
   CannotRunError,
   ConfigError
@@ -170,7 +170,7 @@ async function reportGate(config, sources, log) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-OKF55P2W.js");
+    const { readLoadSuite } = await import("./collect-OEHZPS2R.js");
     const files = Object.values(load.results).filter(Boolean).join(", ");
     inputs.push({ source: files, suites: [readLoadSuite(load, void 0, [])] });
   }
@@ -186,7 +186,7 @@ async function reportGate(config, sources, log) {
       );
     inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
-    const { chaosReportFromCluster } = await import("./report-cluster-QG6CN2QY.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-JTUQSHIQ.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   readManifests
-} from "./chunk-CSRUXJIN.js";
+} from "./chunk-Z7QDWCYA.js";
 import {
   engineChaosSeconds
 } from "./chunk-466RCVCX.js";

@@ -6,21 +6,21 @@ import {
 } from "./chunk-B4YD6SSB.js";
 import {
   reportPathProblems
-} from "./chunk-UJEE5COE.js";
+} from "./chunk-UWJWVGBE.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-CSRUXJIN.js";
+} from "./chunk-Z7QDWCYA.js";
 import {
   describeSchemaIssues
-} from "./chunk-LGG3MZVO.js";
+} from "./chunk-COK5ADEU.js";
 import {
   array,
   boolean,
   int,
   looseObject,
   string
-} from "./chunk-D5XYJZ5A.js";
+} from "./chunk-IHA5KD3N.js";
 import {
   ConfigError
 } from "./chunk-RHZBZGPM.js";

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-XPMJHQYE.js";
+} from "./chunk-4E3JRCWF.js";
 import {
   formatDuration
-} from "./chunk-3JV5JB5T.js";
+} from "./chunk-KG3BA2IB.js";
 import {
   documentValue,
   require_dist,
@@ -28,7 +28,7 @@ import {
   object,
   readInputFile,
   string
-} from "./chunk-D5XYJZ5A.js";
+} from "./chunk-IHA5KD3N.js";
 import {
   CancelledError,
   CannotRunError,

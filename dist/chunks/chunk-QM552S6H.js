@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeSchemaIssues
-} from "./chunk-LGG3MZVO.js";
+} from "./chunk-COK5ADEU.js";
 import {
   MiB,
   array,
@@ -17,7 +17,7 @@ import {
   resultFileLimit,
   string,
   union
-} from "./chunk-D5XYJZ5A.js";
+} from "./chunk-IHA5KD3N.js";
 import {
   ConfigError,
   __commonJS,
@@ -3774,4 +3774,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-LRS3DT6L.js.LEGAL.txt */
+/*! For license information please see chunk-QM552S6H.js.LEGAL.txt */

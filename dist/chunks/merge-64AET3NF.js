@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-UJEE5COE.js";
+} from "./chunk-UWJWVGBE.js";
 import "./chunk-BT27BQUD.js";
 import {
   mergeReports,
@@ -16,7 +16,7 @@ import "./chunk-KFRDFFVU.js";
 import {
   readInputFile,
   resultFileLimit
-} from "./chunk-D5XYJZ5A.js";
+} from "./chunk-IHA5KD3N.js";
 import {
   ConfigError
 } from "./chunk-RHZBZGPM.js";
