@@ -2,9 +2,10 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  asksForVersion,
   asksOnlyForHelp,
   usage
-} from "./chunks/chunk-I3XCN567.js";
+} from "./chunks/chunk-Q7QYCPSY.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
@@ -22,12 +23,17 @@ if (Number(process.versions.node.split(".")[0]) < minimumNode) {
   process.exit(2);
 }
 var argv = process.argv.slice(2);
+if (asksForVersion(argv)) {
+  process.stdout.write(`${"0.1.0"}
+`);
+  process.exit(0);
+}
 if (asksOnlyForHelp(argv)) {
   process.stdout.write(`${usage()}
 `);
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-E2VCXK6Y.js");
+var { main } = await import("./chunks/main-VMLHHJXJ.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

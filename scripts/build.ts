@@ -11,6 +11,7 @@
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import packageJson from '../package.json' with { type: 'json' };
 
 const root = path.resolve(import.meta.dirname, '..');
 const target = process.argv[2] ? path.resolve(process.argv[2]) : root;
@@ -26,6 +27,8 @@ const common: BuildOptions = {
   // node-fetch's URL parser asks for the deprecated built-in punycode; give it the npm package, which
   // is the same code without the runtime deprecation warning in every CI log.
   alias: { punycode: 'punycode/' },
+  // What `chaos-gate --version` prints, written in so that it reads no file.
+  define: { CHAOS_GATE_VERSION: JSON.stringify(packageJson.version) },
   banner: {
     js: [
       '#!/usr/bin/env node',

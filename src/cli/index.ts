@@ -2,7 +2,10 @@ import '../quiet-warnings.ts';
 import { keepYoungGenerationSize } from '../young-generation.ts';
 // A namespace import: a named one of an export an older Node lacks fails before any line runs.
 import * as nodeModule from 'node:module';
-import { asksOnlyForHelp, usage } from './usage.ts';
+import { asksForVersion, asksOnlyForHelp, usage } from './usage.ts';
+
+/** package.json's version, written in by the build (scripts/build.ts). */
+declare const CHAOS_GATE_VERSION: string;
 
 // An older Node (a Jenkins agent's own) would fail further on with exit 1, which reads as a failed gate.
 const minimumNode = 24;
@@ -14,6 +17,10 @@ if (Number(process.versions.node.split('.')[0]) < minimumNode) {
 }
 
 const argv = process.argv.slice(2);
+if (asksForVersion(argv)) {
+  process.stdout.write(`${CHAOS_GATE_VERSION}\n`);
+  process.exit(0);
+}
 // The usage is a list of the settings: answered before the bundle loads zod and the YAML parsers.
 if (asksOnlyForHelp(argv)) {
   process.stdout.write(`${usage()}\n`);

@@ -19,6 +19,9 @@ export const commands = ['run', 'report', 'merge', 'validate'] as const;
 export type Command = (typeof commands)[number];
 export const isCommand = (word: string): word is Command => (commands as readonly string[]).includes(word);
 
+/** `--version` as the command: the version alone, whatever follows. */
+export const asksForVersion = (argv: string[]): boolean => argv[0] === '--version';
+
 /** `help`, `--help` or `-h` as the command: the usage. */
 export const isHelpCommand = (command: string): boolean => command === 'help' || helpFlags.includes(command);
 
@@ -54,6 +57,7 @@ Usage:
   chaos-gate validate [--config FILE] [options]   check the configuration and manifests offline
   chaos-gate merge    REPORT.json... [options]    join the JSON reports of parallel jobs into one
                                                   report and one gate
+  chaos-gate --version                            print the version
 
 Options:
 ${options.map(([flag, help]) => `  --${flag.padEnd(width)}  ${help}`).join('\n')}

@@ -30,9 +30,10 @@ test('dist/ and jenkins/resources/ match a fresh build of src/ (run `npm run bui
   }
 });
 
-test('--help, validate and report start without loading the Kubernetes client, --help without zod, report --results without the load readers', () => {
+test('--help, --version, validate and report start without loading the Kubernetes client, --help and --version without zod, report --results without the load readers', () => {
   const commands = [
     ['--help'],
+    ['--version'],
     ['validate', '--config', path.join(repoRoot, 'examples/pod-delete/chaos-gate.yaml')],
     ['report', '--k6', path.join(repoRoot, 'test/fixtures/load/k6-summary-export.json')],
     ['report', '--results', path.join(repoRoot, 'test/fixtures/litmus/results/chaosresult-3x-pass.yaml')],
@@ -64,10 +65,22 @@ test('--help, validate and report start without loading the Kubernetes client, -
       );
       assert.deepEqual(withLoadReaders, [], 'chaos-gate report --results loads the load-file readers');
     }
-    if (args[0] !== '--help') continue;
-    // --help validates nothing: zod's error class, as esbuild writes it, must not be loaded either.
+    if (args[0] !== '--help' && args[0] !== '--version') continue;
+    // They validate nothing: zod's error class, as esbuild writes it, must not be loaded either.
     const withZod = loaded.filter((file) => readFileSync(file, 'utf8').includes('inst.name = "$ZodError"'));
-    assert.deepEqual(withZod, [], 'chaos-gate --help loads zod');
+    assert.deepEqual(withZod, [], `chaos-gate ${args[0]} loads zod`);
+  }
+});
+
+test('--version prints the version of package.json and exits 0, on the CLI and the Jenkins CLI', () => {
+  const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  for (const cli of ['dist/cli.js', 'jenkins/resources/chaos-gate/cli.mjs']) {
+    const child = spawnSync(process.execPath, [path.join(repoRoot, cli), '--version'], { encoding: 'utf8' });
+    assert.equal(child.status, 0, `${cli}: ${child.stderr}`);
+    assert.equal(child.stdout, `${version}\n`, cli);
+    assert.equal(child.stderr, '', cli);
   }
 });
 

@@ -213,6 +213,7 @@ var sourceFlags = {
 var helpFlags = ["--help", "-h"];
 var commands = ["run", "report", "merge", "validate"];
 var isCommand = (word) => commands.includes(word);
+var asksForVersion = (argv2) => argv2[0] === "--version";
 var isHelpCommand = (command) => command === "help" || helpFlags.includes(command);
 function asksOnlyForHelp(argv2) {
   const [command = "help", ...rest] = argv2;
@@ -237,6 +238,7 @@ Usage:
   chaos-gate validate [--config FILE] [options]   check the configuration and manifests offline
   chaos-gate merge    REPORT.json... [options]    join the JSON reports of parallel jobs into one
                                                   report and one gate
+  chaos-gate --version                            print the version
 
 Options:
 ${options.map(([flag, help]) => `  --${flag.padEnd(width)}  ${help}`).join("\n")}
@@ -257,6 +259,11 @@ if (Number(process.versions.node.split(".")[0]) < minimumNode) {
   process.exit(2);
 }
 var argv = process.argv.slice(2);
+if (asksForVersion(argv)) {
+  process.stdout.write(`${"0.1.0"}
+`);
+  process.exit(0);
+}
 if (asksOnlyForHelp(argv)) {
   process.stdout.write(`${usage()}
 `);

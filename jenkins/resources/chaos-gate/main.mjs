@@ -88124,6 +88124,7 @@ Usage:
   chaos-gate validate [--config FILE] [options]   check the configuration and manifests offline
   chaos-gate merge    REPORT.json... [options]    join the JSON reports of parallel jobs into one
                                                   report and one gate
+  chaos-gate --version                            print the version
 
 Options:
 ${options.map(([flag, help]) => `  --${flag.padEnd(width2)}  ${help}`).join("\n")}

@@ -18,6 +18,7 @@ var sourceFlags = {
 var helpFlags = ["--help", "-h"];
 var commands = ["run", "report", "merge", "validate"];
 var isCommand = (word) => commands.includes(word);
+var asksForVersion = (argv) => argv[0] === "--version";
 var isHelpCommand = (command) => command === "help" || helpFlags.includes(command);
 function asksOnlyForHelp(argv) {
   const [command = "help", ...rest] = argv;
@@ -42,6 +43,7 @@ Usage:
   chaos-gate validate [--config FILE] [options]   check the configuration and manifests offline
   chaos-gate merge    REPORT.json... [options]    join the JSON reports of parallel jobs into one
                                                   report and one gate
+  chaos-gate --version                            print the version
 
 Options:
 ${options.map(([flag, help]) => `  --${flag.padEnd(width)}  ${help}`).join("\n")}
@@ -55,6 +57,7 @@ confirmed stopped never exits 0: the log says "chaos may still be running" and g
 export {
   sourceFlags,
   isCommand,
+  asksForVersion,
   isHelpCommand,
   asksOnlyForHelp,
   usage

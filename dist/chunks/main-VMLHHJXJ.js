@@ -16,7 +16,7 @@ import {
   isHelpCommand,
   sourceFlags,
   usage
-} from "./chunk-I3XCN567.js";
+} from "./chunk-Q7QYCPSY.js";
 import {
   labelFor,
   layerFrom,
