@@ -5,7 +5,7 @@ import {
   asksForVersion,
   asksOnlyForHelp,
   usage
-} from "./chunks/chunk-Q7QYCPSY.js";
+} from "./chunks/chunk-4PKMDY4D.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
@@ -34,6 +34,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-VMLHHJXJ.js");
+var { main } = await import("./chunks/main-HP2FK3AB.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -10,7 +10,10 @@ export const sourceFlags = {
   },
   selector: { help: 'label selector for live ChaosEngines (with --namespace)', multiple: false },
   k6: { help: 'k6 summary JSON (--summary-export or handleSummary) to report', multiple: false },
-  jtl: { help: 'JMeter JTL CSV to report (thresholds from the config file load section)', multiple: false },
+  jtl: {
+    help: 'JMeter JTL, CSV or XML, to report (thresholds from the config file load section)',
+    multiple: false,
+  },
 };
 
 const helpFlags = ['--help', '-h'];
@@ -40,8 +43,9 @@ export function asksOnlyForHelp(argv: string[]): boolean {
 export function usage(): string {
   const options: [flag: string, help: string][] = [
     ['config FILE', 'chaos-gate.yaml (flags override its values)'],
+    // A boolean's --no- form turns off what the config file (or the Jenkins step) turned on.
     ...settingFields.map((s): [string, string] => [
-      s.kind === 'boolean' ? s.flag : `${s.flag} VALUE`,
+      s.kind === 'boolean' ? `[no-]${s.flag}` : `${s.flag} VALUE`,
       s.help,
     ]),
     ...Object.entries(sourceFlags).map(([flag, s]): [string, string] => [`${flag} VALUE`, s.help]),

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { main } from '../../../src/cli/main.ts';
+import { settingFields } from '../../../src/config/fields.ts';
 import { asksOnlyForHelp, usage } from '../../../src/cli/usage.ts';
 
 async function cli(...argv: string[]) {
@@ -54,4 +55,12 @@ test('every option of the usage has its help text in one column, the longest fla
   assert.ok(options.some((line) => line.startsWith('  --cluster-workflow-template VALUE ')));
   const columns = new Set(options.map((line) => /^ {2}--\S+(?: \S+)? +/.exec(line)?.[0].length));
   assert.deepEqual([...columns], [options[0]?.indexOf('chaos-gate.yaml')]);
+});
+
+test('the usage lists the --no- form of every boolean flag, and both formats of JTL', () => {
+  const lines = usage().split('\n');
+  const flagLine = (flag: string) => lines.find((line) => line.startsWith(`  --${flag} `)) ?? '';
+  for (const { flag, kind } of settingFields)
+    if (kind === 'boolean') assert.notEqual(flagLine(`[no-]${flag}`), '', `--[no-]${flag}`);
+  assert.match(flagLine('jtl VALUE'), /JMeter JTL, CSV or XML,/);
 });

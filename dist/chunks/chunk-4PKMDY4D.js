@@ -13,7 +13,10 @@ var sourceFlags = {
   },
   selector: { help: "label selector for live ChaosEngines (with --namespace)", multiple: false },
   k6: { help: "k6 summary JSON (--summary-export or handleSummary) to report", multiple: false },
-  jtl: { help: "JMeter JTL CSV to report (thresholds from the config file load section)", multiple: false }
+  jtl: {
+    help: "JMeter JTL, CSV or XML, to report (thresholds from the config file load section)",
+    multiple: false
+  }
 };
 var helpFlags = ["--help", "-h"];
 var commands = ["run", "report", "merge", "validate"];
@@ -27,8 +30,9 @@ function asksOnlyForHelp(argv) {
 function usage() {
   const options = [
     ["config FILE", "chaos-gate.yaml (flags override its values)"],
+    // A boolean's --no- form turns off what the config file (or the Jenkins step) turned on.
     ...settingFields.map((s) => [
-      s.kind === "boolean" ? s.flag : `${s.flag} VALUE`,
+      s.kind === "boolean" ? `[no-]${s.flag}` : `${s.flag} VALUE`,
       s.help
     ]),
     ...Object.entries(sourceFlags).map(([flag, s]) => [`${flag} VALUE`, s.help])

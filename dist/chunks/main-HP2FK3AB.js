@@ -16,7 +16,7 @@ import {
   isHelpCommand,
   sourceFlags,
   usage
-} from "./chunk-Q7QYCPSY.js";
+} from "./chunk-4PKMDY4D.js";
 import {
   labelFor,
   layerFrom,
