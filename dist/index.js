@@ -27,8 +27,8 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-NKIZ57V4.js";
-import "./chunks/chunk-AZGF4SML.js";
+} from "./chunks/chunk-2XCPZACM.js";
+import "./chunks/chunk-K4UNNH6P.js";
 import "./chunks/chunk-QM552S6H.js";
 import "./chunks/chunk-GGL4U6YQ.js";
 import "./chunks/chunk-B4YD6SSB.js";

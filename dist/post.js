@@ -20,7 +20,7 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-AZGF4SML.js";
+} from "./chunks/chunk-K4UNNH6P.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   connect,

@@ -4,7 +4,7 @@ import { CannotRunError } from '../errors.ts';
 import { apiClient, type Connection } from '../kube/client.ts';
 import { apiError, statusCode } from '../kube/errors.ts';
 import { listObjects, type Listed, type WatchTarget } from '../kube/watch.ts';
-import type { WorkflowObject } from './submit.ts';
+import type { TemplateRef, WorkflowObject } from './submit.ts';
 import type { LiveWorkflow } from './types.ts';
 
 const group = 'argoproj.io';
@@ -44,6 +44,31 @@ export class ArgoClient {
       dryRun: dryRun ? 'All' : undefined,
     });
     return created as LiveWorkflow;
+  }
+
+  /** Whether the (Cluster)WorkflowTemplate exists (a workflow is submitted in `namespace`); false on a 404. */
+  async hasTemplate(ref: TemplateRef, namespace: string): Promise<boolean> {
+    const reading = ref.clusterScope
+      ? this.#api.getClusterCustomObject({
+          group,
+          version,
+          plural: 'clusterworkflowtemplates',
+          name: ref.name,
+        })
+      : this.#api.getNamespacedCustomObject({
+          group,
+          version,
+          namespace,
+          plural: 'workflowtemplates',
+          name: ref.name,
+        });
+    return reading.then(
+      () => true,
+      (error: unknown) => {
+        if (statusCode(error) === 404) return false;
+        throw error;
+      },
+    );
   }
 
   /** `argo stop` / `argo terminate`: a merge patch of spec.shutdown. */

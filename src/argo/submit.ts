@@ -6,11 +6,17 @@ import { readManifests } from '../kube/manifests.ts';
 
 export const argoApiVersion = 'argoproj.io/v1alpha1';
 
+/** A (Cluster)WorkflowTemplate a Workflow runs, as spec.workflowTemplateRef names it. */
+export interface TemplateRef {
+  name: string;
+  clusterScope?: boolean;
+}
+
 export interface WorkflowSource {
   /** A file holding one Workflow. */
   file?: string;
   /** Or a template to run. */
-  template?: { name: string; clusterScope: boolean };
+  template?: Required<TemplateRef>;
   parameters: Record<string, string>;
   namespace?: string;
   /** How to end it on cancel or timeout: Stop runs exit handlers, Terminate does not. */
@@ -21,7 +27,11 @@ export interface WorkflowObject {
   apiVersion: string;
   kind: 'Workflow';
   metadata: { name?: string; generateName?: string; namespace?: string; labels?: Record<string, string> };
-  spec: { arguments?: { parameters?: { name: string; value?: string }[] }; [field: string]: unknown };
+  spec: {
+    arguments?: { parameters?: { name: string; value?: string }[] };
+    workflowTemplateRef?: TemplateRef;
+    [field: string]: unknown;
+  };
 }
 
 /** The workflow as given: read from its file, or the object that runs the template. */

@@ -17,7 +17,7 @@ import { CancelledError, CannotRunError } from '../errors.ts';
 import { managedBy, ManifestApplier, runLabel } from '../kube/apply.ts';
 import { connect, limited, type Connection } from '../kube/client.ts';
 import { contextNamespace, loadKubeContext } from '../kube/context.ts';
-import { describeApiError } from '../kube/errors.ts';
+import { describeApiError, statusCode } from '../kube/errors.ts';
 import { duplicateProblems, type Manifest } from '../kube/manifests.ts';
 import { cancelReason } from '../kube/until.ts';
 import { LitmusClient, resultPlural } from '../litmus/client.ts';
@@ -201,6 +201,8 @@ async function preflight(
     ];
     if (problems.length === 0) problems.push(...(await applier.preflight(prepared)));
     if (argo && workflow && problems.length === 0) {
+      const template = await templateProblem(argo, workflow, log);
+      if (template) problems.push(template);
       await argo.create(workflow, true).catch((error: unknown) => {
         problems.push(
           describeApiError(
@@ -226,6 +228,36 @@ async function preflight(
     // A cancel ends the requests in flight; say it was the cancel, not what it interrupted.
     throwIfCancelled(signal);
     throw error;
+  }
+}
+
+/**
+ * The (Cluster)WorkflowTemplate the workflow runs must exist: the API server takes a workflow that
+ * names a missing one, and only the controller errors it. Permission to create workflows does not always include
+ * reading templates (a ClusterWorkflowTemplate needs a ClusterRole), so a 403 is a warning.
+ */
+async function templateProblem(
+  argo: ArgoClient,
+  workflow: WorkflowObject,
+  log: (line: string) => void,
+): Promise<string | undefined> {
+  const ref = workflow.spec.workflowTemplateRef;
+  if (!ref) return undefined;
+  const namespace = workflow.metadata.namespace ?? '';
+  const [what, where, list] = ref.clusterScope
+    ? [`ClusterWorkflowTemplate ${ref.name}`, 'in the cluster', 'kubectl get clusterworkflowtemplates']
+    : [
+        `WorkflowTemplate ${ref.name}`,
+        `in namespace ${namespace}, where the workflow is submitted`,
+        `kubectl get workflowtemplates -n ${namespace}`,
+      ];
+  try {
+    if (await argo.hasTemplate(ref, namespace)) return undefined;
+    return `${what}: not found ${where} (\`${list}\` lists those there)`;
+  } catch (error) {
+    if (statusCode(error) !== 403) return describeApiError(`reading ${what}`, error);
+    log(`[chaos-gate] WARNING: ${describeApiError(`cannot check that ${what} exists`, error)}`);
+    return undefined;
   }
 }
 

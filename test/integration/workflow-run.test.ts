@@ -254,6 +254,31 @@ describe('a chaos workflow beside a load test', () => {
   });
 });
 
+describe('what Argo would refuse, said at once', () => {
+  test('a missing WorkflowTemplate or ClusterWorkflowTemplate is refused by preflight, naming it, before anything is submitted', async () => {
+    for (const [flag, message] of [
+      [
+        '--workflow-template',
+        `WorkflowTemplate chaos-lod: not found in namespace ${namespace}, where the workflow is submitted (\`kubectl get workflowtemplates -n ${namespace}\` lists those there)`,
+      ],
+      [
+        '--cluster-workflow-template',
+        'ClusterWorkflowTemplate chaos-lod: not found in the cluster (`kubectl get clusterworkflowtemplates` lists those there)',
+      ],
+    ] as const) {
+      const runId = uniqueName('wf-no-template');
+      const result = await run([flag, 'chaos-lod', '--run-id', runId]).done;
+      assert.equal(result.code, 2, result.stdout + result.stderr);
+      assert.ok(
+        result.stderr.includes(`preflight failed, nothing was applied:\n${message}`),
+        result.stdout + result.stderr,
+      );
+      assert.doesNotMatch(result.stdout, /submitted Workflow/);
+      assert.deepEqual(await workflowsOf(runId), [], 'nothing was submitted');
+    }
+  });
+});
+
 describe('cancel and timeout', () => {
   test('a timeout stops the chaos engines first, then terminates the workflow (no exit handler)', async () => {
     const dir = workDir();

@@ -84517,6 +84517,28 @@ var init_client2 = __esm({
         });
         return created;
       }
+      /** Whether the (Cluster)WorkflowTemplate exists (a workflow is submitted in `namespace`); false on a 404. */
+      async hasTemplate(ref, namespace) {
+        const reading = ref.clusterScope ? this.#api.getClusterCustomObject({
+          group,
+          version: version2,
+          plural: "clusterworkflowtemplates",
+          name: ref.name
+        }) : this.#api.getNamespacedCustomObject({
+          group,
+          version: version2,
+          namespace,
+          plural: "workflowtemplates",
+          name: ref.name
+        });
+        return reading.then(
+          () => true,
+          (error2) => {
+            if (statusCode(error2) === 404) return false;
+            throw error2;
+          }
+        );
+      }
       /** `argo stop` / `argo terminate`: a merge patch of spec.shutdown. */
       async shutdown(namespace, name, strategy) {
         await this.#api.patchNamespacedCustomObject(
@@ -86929,6 +86951,8 @@ async function preflight(config2, inputs, main2, signal3, log) {
     ];
     if (problems.length === 0) problems.push(...await applier.preflight(prepared));
     if (argo && workflow && problems.length === 0) {
+      const template = await templateProblem(argo, workflow, log);
+      if (template) problems.push(template);
       await argo.create(workflow, true).catch((error2) => {
         problems.push(
           describeApiError(
@@ -86954,6 +86978,24 @@ ${problems.join("\n")}`);
   } catch (error2) {
     throwIfCancelled(signal3);
     throw error2;
+  }
+}
+async function templateProblem(argo, workflow, log) {
+  const ref = workflow.spec.workflowTemplateRef;
+  if (!ref) return void 0;
+  const namespace = workflow.metadata.namespace ?? "";
+  const [what, where, list] = ref.clusterScope ? [`ClusterWorkflowTemplate ${ref.name}`, "in the cluster", "kubectl get clusterworkflowtemplates"] : [
+    `WorkflowTemplate ${ref.name}`,
+    `in namespace ${namespace}, where the workflow is submitted`,
+    `kubectl get workflowtemplates -n ${namespace}`
+  ];
+  try {
+    if (await argo.hasTemplate(ref, namespace)) return void 0;
+    return `${what}: not found ${where} (\`${list}\` lists those there)`;
+  } catch (error2) {
+    if (statusCode(error2) !== 403) return describeApiError(`reading ${what}`, error2);
+    log(`[chaos-gate] WARNING: ${describeApiError(`cannot check that ${what} exists`, error2)}`);
+    return void 0;
   }
 }
 async function runChaos(config2, context, parts) {

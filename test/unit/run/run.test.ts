@@ -809,3 +809,73 @@ for (const [what, wrong, [caseName, message]] of wrongStatuses) {
     },
   );
 }
+
+const withTemplates = [
+  ...withArgo,
+  ...(['WorkflowTemplate', 'ClusterWorkflowTemplate'] as const).map((kind) => ({
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    plural: `${kind.toLowerCase()}s`,
+    kind,
+    namespaced: kind === 'WorkflowTemplate',
+  })),
+];
+
+/** The controller, done at once: each new workflow ends Succeeded with one passed step. */
+function playArgo(fake: FakeApi): void {
+  fake.onChange(async ({ type, object }) => {
+    if (object.kind !== 'Workflow' || type !== 'ADDED') return;
+    await waitFor(() => fake.openWatches.some((w) => w.resource.kind === 'Workflow'), 'the workflow watch');
+    fake.put({ ...object, status: { phase: 'Succeeded', nodes: { a: pod('a') } } });
+  });
+}
+
+test(
+  "a Workflow file's workflowTemplateRef to a missing template is refused by preflight too",
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t, { resources: withTemplates });
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-workflow-')), 'workflow.yaml');
+    writeFileSync(
+      file,
+      'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: { generateName: chaos- }\n' +
+        'spec: { workflowTemplateRef: { name: chaos-lod } }\n',
+    );
+    await assert.rejects(run({ rbac: [], engines: [], workflow: { file } }), (error: unknown) => {
+      assert.ok(error instanceof CannotRunError, String(error));
+      assert.match(
+        error.message,
+        /^preflight failed, nothing was applied:\nWorkflowTemplate chaos-lod: not found in namespace default, /,
+      );
+      return true;
+    });
+    assert.deepEqual(realWrites(fake), [], 'nothing was submitted');
+  },
+);
+
+test(
+  'a template the user may not read is not refused: a warning says it was not checked, and the run goes on',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t, { resources: withTemplates });
+    playArgo(fake);
+    fake.inject(
+      { method: 'GET', path: '/apis/argoproj.io/v1alpha1/clusterworkflowtemplates/chaos-load' },
+      { status: 403, body: status(403, 'clusterworkflowtemplates.argoproj.io "chaos-load" is forbidden') },
+    );
+    const outcome = await run({
+      rbac: [],
+      engines: [],
+      cleanup: 'never',
+      workflow: { clusterTemplate: 'chaos-load' },
+    });
+    assert.equal(outcome.decision.verdict, 'pass');
+    assert.ok(
+      lines.includes(
+        '[chaos-gate] WARNING: cannot check that ClusterWorkflowTemplate chaos-load exists: ' +
+          'clusterworkflowtemplates.argoproj.io "chaos-load" is forbidden (HTTP 403)',
+      ),
+      lines.join('\n'),
+    );
+  },
+);

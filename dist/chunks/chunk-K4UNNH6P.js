@@ -71,6 +71,28 @@ var ArgoClient = class {
     });
     return created;
   }
+  /** Whether the (Cluster)WorkflowTemplate exists (a workflow is submitted in `namespace`); false on a 404. */
+  async hasTemplate(ref, namespace) {
+    const reading = ref.clusterScope ? this.#api.getClusterCustomObject({
+      group,
+      version,
+      plural: "clusterworkflowtemplates",
+      name: ref.name
+    }) : this.#api.getNamespacedCustomObject({
+      group,
+      version,
+      namespace,
+      plural: "workflowtemplates",
+      name: ref.name
+    });
+    return reading.then(
+      () => true,
+      (error) => {
+        if (statusCode(error) === 404) return false;
+        throw error;
+      }
+    );
+  }
   /** `argo stop` / `argo terminate`: a merge patch of spec.shutdown. */
   async shutdown(namespace, name, strategy) {
     await this.#api.patchNamespacedCustomObject(

@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-AZGF4SML.js";
+} from "./chunk-K4UNNH6P.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -580,6 +580,8 @@ async function preflight(config, inputs, main, signal, log) {
     ];
     if (problems.length === 0) problems.push(...await applier.preflight(prepared));
     if (argo && workflow && problems.length === 0) {
+      const template = await templateProblem(argo, workflow, log);
+      if (template) problems.push(template);
       await argo.create(workflow, true).catch((error) => {
         problems.push(
           describeApiError(
@@ -605,6 +607,24 @@ ${problems.join("\n")}`);
   } catch (error) {
     throwIfCancelled(signal);
     throw error;
+  }
+}
+async function templateProblem(argo, workflow, log) {
+  const ref = workflow.spec.workflowTemplateRef;
+  if (!ref) return void 0;
+  const namespace = workflow.metadata.namespace ?? "";
+  const [what, where, list] = ref.clusterScope ? [`ClusterWorkflowTemplate ${ref.name}`, "in the cluster", "kubectl get clusterworkflowtemplates"] : [
+    `WorkflowTemplate ${ref.name}`,
+    `in namespace ${namespace}, where the workflow is submitted`,
+    `kubectl get workflowtemplates -n ${namespace}`
+  ];
+  try {
+    if (await argo.hasTemplate(ref, namespace)) return void 0;
+    return `${what}: not found ${where} (\`${list}\` lists those there)`;
+  } catch (error) {
+    if (statusCode(error) !== 403) return describeApiError(`reading ${what}`, error);
+    log(`[chaos-gate] WARNING: ${describeApiError(`cannot check that ${what} exists`, error)}`);
+    return void 0;
   }
 }
 async function runChaos(config, context, parts) {

@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-NKIZ57V4.js";
-import "./chunk-AZGF4SML.js";
+} from "./chunk-2XCPZACM.js";
+import "./chunk-K4UNNH6P.js";
 import "./chunk-QM552S6H.js";
 import "./chunk-GGL4U6YQ.js";
 import "./chunk-B4YD6SSB.js";
