@@ -34,6 +34,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-2NUYPF72.js");
+var { main } = await import("./chunks/main-X5EP3BY6.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -27,14 +27,14 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-2XCPZACM.js";
+} from "./chunks/chunk-AGTOBKZ3.js";
 import "./chunks/chunk-K4UNNH6P.js";
 import "./chunks/chunk-QM552S6H.js";
 import "./chunks/chunk-GGL4U6YQ.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import "./chunks/chunk-CH667A57.js";
 import "./chunks/chunk-TLCJHNS5.js";
-import "./chunks/chunk-EUEKXHC6.js";
+import "./chunks/chunk-MY72VT5U.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import {
   renderCannotRun

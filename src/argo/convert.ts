@@ -4,7 +4,8 @@
 // A step with a retryStrategy is one case, judged by its Retry node (the final outcome); its attempts
 // are listed in the case's properties, and one that passed after failed attempts is marked flaky. A
 // step that failed while the template around it succeeded (continueOn, a DAG `depends` on its failure)
-// was tolerated by the workflow: it is reported as skipped, saying so, not as a failure.
+// was tolerated by the workflow: it is reported as skipped, saying so, not as a failure. A workflow that
+// ended Failed or Error with no failed step to show for it is a case of its own, with Argo's message.
 import type { z } from 'zod';
 import { describeSchemaIssues } from '../kube/object-meta.ts';
 import { parseShape } from '../kube/shape.ts';
@@ -135,6 +136,20 @@ function suiteOf(workflow: Workflow, options: SuiteOptions, unreadableSteps?: st
       message: status?.phase
         ? `still ${status.phase}`
         : 'no status: is the workflow controller running (and its instance ID matching)?',
+      properties: {},
+    });
+  } else if (
+    (status?.phase === 'Failed' || status?.phase === 'Error') &&
+    !cases.some((c) => c.outcome === 'fail' || c.outcome === 'error')
+  ) {
+    // No step says why: the controller refused the spec before any step ran (a templateRef to a missing
+    // template), or failed it between steps (a withParam that does not parse). Its message is the reason.
+    cases.push({
+      kind: 'workflow',
+      className: name,
+      name: 'workflow',
+      outcome: nodeOutcomes[status.phase],
+      message: status.message || `${status.phase}, with no message from the controller`,
       properties: {},
     });
   }

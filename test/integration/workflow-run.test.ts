@@ -277,6 +277,56 @@ describe('what Argo would refuse, said at once', () => {
       assert.deepEqual(await workflowsOf(runId), [], 'nothing was submitted');
     }
   });
+
+  test('a templateRef to a missing template: the controller fails the workflow and the run ends at once, saying why', async () => {
+    const dir = workDir();
+    const junit = path.join(dir, 'junit.xml');
+    const workflow = stepsWorkflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          steps: [[{ name: 'inject', templateRef: { name: 'chaos-lod', template: 'inject' } }]],
+        },
+      ],
+    });
+    const started = Date.now();
+    const result = await run(['--workflow', save(dir, workflow), '--junit', junit]).done;
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.ok(Date.now() - started < 60_000, 'ended long before the 30m default timeout');
+    const reason =
+      'workflow argo-chaos/steps-[a-z0-9]+ › workflow failed: invalid spec: templates\\.main\\.steps\\[0\\]\\.inject template reference chaos-lod\\.inject not found';
+    assert.match(result.stdout, new RegExp(reason));
+    assert.match(
+      await readCheckedJUnit(junit),
+      /<testcase classname="argo-chaos\/steps-[a-z0-9]+" name="workflow"[^>]*>\s*<failure message="invalid spec: /,
+    );
+  });
+
+  test("a workflow that fails between steps, with no failed step, fails the gate with the controller's message", async () => {
+    const dir = workDir();
+    const workflow = stepsWorkflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          steps: [
+            [{ name: 'pod-delete', template: 'pod-delete' }],
+            [{ name: 'verify', template: 'pod-delete', withParam: '{{workflow.parameters.targets}}' }],
+          ],
+        },
+        { name: 'pod-delete' },
+      ],
+    });
+    Object.assign(workflow.spec, { arguments: { parameters: [{ name: 'targets', value: 'cart' }] } });
+    const result = await run(['--workflow', save(dir, workflow)]).done;
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.match(
+      result.stdout,
+      /workflow argo-chaos\/steps-[a-z0-9]+ › workflow failed: withParam value could not be parsed as a JSON list: cart/,
+    );
+    assert.doesNotMatch(result.stdout, /gate PASSED/);
+  });
 });
 
 describe('cancel and timeout', () => {

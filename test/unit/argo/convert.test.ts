@@ -234,6 +234,40 @@ test('a pod that never started is an error with the reason', () => {
   assert.equal(step?.message, message);
 });
 
+test('a workflow that failed between steps, with no failed step, fails its workflow case with the reason', () => {
+  // As the controller leaves a withParam that does not parse: the step group errors, no pod fails.
+  const message =
+    "withParam value could not be parsed as a JSON list: oops: invalid character 'o' looking for beginning of value";
+  const failedBetween = workflow({ phase: 'Failed', message }, [
+    node('Steps', wf, 'Failed', 0, 2, { message }),
+    node('StepGroup', `${wf}[0]`, 'Succeeded', 0, 1),
+    node('Pod', `${wf}[0].first`, 'Succeeded', 0, 1, ok),
+    node('StepGroup', `${wf}[1]`, 'Error', 1, 2, { message }),
+  ]);
+  const suite = workflowToSuite(failedBetween);
+  assert.deepEqual(outcomes(failedBetween), [
+    ['first', 'pass'],
+    ['workflow', 'fail'],
+  ]);
+  assert.equal(suite.cases.at(-1)?.message, message);
+  const decision = evaluateGate({ suites: [suite] }, defaultPolicy);
+  assert.equal(decision.verdict, 'fail');
+  assert.deepEqual(decision.reasons, [`workflow litmus/${wf} › workflow failed: ${message}`]);
+});
+
+test('a workflow the controller refused before any step ran is an error case with its message', () => {
+  const message = 'workflowtemplates.argoproj.io "chaos-lod" not found';
+  const refused = workflow({ phase: 'Error', message }, []);
+  assert.deepEqual(outcomes(refused), [['workflow', 'error']]);
+  assert.equal(workflowToSuite(refused).cases[0]?.message, message);
+  // A failed step says why the workflow failed: no second case repeats it.
+  const stepFailed = workflow({ phase: 'Failed', message: `child '${wf}[0].a' failed` }, [
+    node('Steps', wf, 'Failed', 0, 2),
+    node('Pod', `${wf}[0].a`, 'Failed', 0, 2, failed(1)),
+  ]);
+  assert.deepEqual(outcomes(stepFailed), [['a', 'fail']]);
+});
+
 test('a running workflow whose nodes all succeeded is not complete: the gate cannot pass it', () => {
   const running = workflow({ phase: 'Running' }, [
     node('DAG', wf, 'Running', 0, undefined),

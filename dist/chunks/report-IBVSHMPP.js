@@ -8,7 +8,7 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-EUEKXHC6.js";
+} from "./chunk-MY72VT5U.js";
 import "./chunk-7GHJJVB5.js";
 import {
   conclude,

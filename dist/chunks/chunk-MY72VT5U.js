@@ -309,6 +309,15 @@ function suiteOf(workflow, options, unreadableSteps) {
       message: status?.phase ? `still ${status.phase}` : "no status: is the workflow controller running (and its instance ID matching)?",
       properties: {}
     });
+  } else if ((status?.phase === "Failed" || status?.phase === "Error") && !cases.some((c) => c.outcome === "fail" || c.outcome === "error")) {
+    cases.push({
+      kind: "workflow",
+      className: name,
+      name: "workflow",
+      outcome: nodeOutcomes[status.phase],
+      message: status.message || `${status.phase}, with no message from the controller`,
+      properties: {}
+    });
   }
   return {
     kind: "workflow",

@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-2XCPZACM.js";
+} from "./chunk-AGTOBKZ3.js";
 import "./chunk-K4UNNH6P.js";
 import "./chunk-QM552S6H.js";
 import "./chunk-GGL4U6YQ.js";
 import "./chunk-B4YD6SSB.js";
 import "./chunk-CH667A57.js";
-import "./chunk-EUEKXHC6.js";
+import "./chunk-MY72VT5U.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-UWJWVGBE.js";
 import "./chunk-Z7QDWCYA.js";

@@ -45,7 +45,7 @@ import {
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-EUEKXHC6.js";
+} from "./chunk-MY72VT5U.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
