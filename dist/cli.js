@@ -34,6 +34,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-X5EP3BY6.js");
+var { main } = await import("./chunks/main-QQV2WVY7.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,23 +18,23 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-HAUMBQRK.js";
+} from "./chunks/chunk-WPNSUF2T.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-WVKHABWQ.js";
+} from "./chunks/chunk-CEMFNOCW.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
   runTargets
-} from "./chunks/chunk-AGTOBKZ3.js";
-import "./chunks/chunk-K4UNNH6P.js";
+} from "./chunks/chunk-CVWTJO7D.js";
+import "./chunks/chunk-IRCZYM66.js";
 import "./chunks/chunk-QM552S6H.js";
 import "./chunks/chunk-GGL4U6YQ.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-CH667A57.js";
-import "./chunks/chunk-TLCJHNS5.js";
-import "./chunks/chunk-MY72VT5U.js";
+import "./chunks/chunk-JBHBMHXL.js";
+import "./chunks/chunk-PURI2G25.js";
+import "./chunks/chunk-APGKDRLL.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import {
   renderCannotRun
@@ -44,7 +44,7 @@ import "./chunks/chunk-BT27BQUD.js";
 import "./chunks/chunk-7LUJHJJP.js";
 import "./chunks/chunk-466RCVCX.js";
 import "./chunks/chunk-4E3JRCWF.js";
-import "./chunks/chunk-KG3BA2IB.js";
+import "./chunks/chunk-3EFICOBD.js";
 import {
   caseReasons,
   chaosMayStillRun,

@@ -8,11 +8,11 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-HAUMBQRK.js";
+} from "./chunks/chunk-WPNSUF2T.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-WVKHABWQ.js";
+} from "./chunks/chunk-CEMFNOCW.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-WBJFAYQ2.js";
 import {
@@ -20,17 +20,17 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-K4UNNH6P.js";
+} from "./chunks/chunk-IRCZYM66.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import {
   connect,
   loadKubeContext
-} from "./chunks/chunk-CH667A57.js";
-import "./chunks/chunk-TLCJHNS5.js";
+} from "./chunks/chunk-JBHBMHXL.js";
+import "./chunks/chunk-PURI2G25.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-BT27BQUD.js";
 import "./chunks/chunk-4E3JRCWF.js";
-import "./chunks/chunk-KG3BA2IB.js";
+import "./chunks/chunk-3EFICOBD.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact

@@ -3,12 +3,13 @@ import * as z from 'zod';
 // Durations as users write them in CI files: "90s", "15m", "1h30m", "500ms"; a bare number is seconds.
 const unitMs: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const durationPattern = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+const bareNumber = /^\d+(?:\.\d+)?$/;
 
 /** Milliseconds, or undefined when the text is not a duration. */
 export function parseDuration(text: string | number): number | undefined {
   if (typeof text === 'number') return Number.isFinite(text) && text >= 0 ? text * 1000 : undefined;
   const trimmed = text.trim();
-  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (bareNumber.test(trimmed)) return Number(trimmed) * 1000;
   if (!durationPattern.test(trimmed)) return undefined;
   let total = 0;
   for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
@@ -48,6 +49,23 @@ export const duration = z.union([z.string(), z.number()]).transform((value, ctx)
   }
   return ms;
 });
+
+/**
+ * A latency threshold: a duration with its unit. A bare number is refused: `duration` reads 150 as
+ * seconds, k6's `p(95)<150` means milliseconds, and a user may mean either.
+ */
+export const latency = z
+  .union([z.string(), z.number()])
+  .transform((value, ctx) => {
+    const text = String(value).trim();
+    if (!bareNumber.test(text)) return value;
+    ctx.addIssue({
+      code: 'custom',
+      message: `${text} has no unit: write ${text}ms (as k6 reads p(95)<${text}), or ${text}s if seconds are meant`,
+    });
+    return z.NEVER;
+  })
+  .pipe(duration);
 
 /** How long a run or its stop may take: 1s to 24h. */
 export const runDuration = duration.refine((ms) => ms >= 1000, { message: 'must be at least 1s' });

@@ -1,18 +1,8 @@
 // The `load:` section of the config file: a load test started before the chaos and kept running
 // through it, its result files, and the thresholds and chaos-impact limits to gate on.
 import * as z from 'zod';
-import { duration } from '../config/duration.ts';
-
-/** 0.01, "1%" or "0.5%": a share 0-1. */
-const rate = z.union([z.number(), z.string()]).transform((value, ctx) => {
-  const share = typeof value === 'number' ? value : /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value)?.[1];
-  const result = typeof share === 'string' ? Number(share) / 100 : share;
-  if (result === undefined || !Number.isFinite(result) || result < 0 || result > 1) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a rate (examples: 0.01, 1%)` });
-    return z.NEVER;
-  }
-  return result;
-});
+import { duration, latency } from '../config/duration.ts';
+import { rate } from '../config/percent.ts';
 
 export const loadSchema = z.strictObject({
   /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
@@ -43,7 +33,7 @@ export const loadSchema = z.strictObject({
     })
     .default({}),
   thresholds: z
-    .strictObject({ p95: duration.optional(), p99: duration.optional(), errorRate: rate.optional() })
+    .strictObject({ p95: latency.optional(), p99: latency.optional(), errorRate: rate.optional() })
     .default({}),
   impact: z
     .strictObject({ maxP95Ratio: z.number().positive().optional(), maxErrorRateDuringChaos: rate.optional() })

@@ -150,6 +150,18 @@ const cases: Case[] = [
     names: /rate\.yaml: load\.thresholds\.errorRate:/,
   },
   {
+    what: 'a latency threshold without a unit, which k6 would read as ms and durations as s',
+    args: () => run('--config', config('p95-bare', 'load: { thresholds: { p95: 150 } }\n')),
+    names:
+      /p95-bare\.yaml: load\.thresholds\.p95: 150 has no unit: write 150ms \(as k6 reads p\(95\)<150\), or 150s/,
+  },
+  {
+    what: 'a bare error rate of 1 or more, meant as a percentage',
+    args: () => run('--config', config('rate-bare', 'load: { thresholds: { errorRate: 1 } }\n')),
+    names:
+      /rate-bare\.yaml: load\.thresholds\.errorRate: a bare error rate is a share below 1 \(0\.01 = 1%\): for 1 percent write 1%/,
+  },
+  {
     what: 'an unknown load stop mode',
     args: () => run('--config', config('stop-mode', 'load: { stop: maybe }\n')),
     names: /stop-mode\.yaml: load\.stop:/,

@@ -14169,7 +14169,7 @@ var init_policy = __esm({
 function parseDuration(text3) {
   if (typeof text3 === "number") return Number.isFinite(text3) && text3 >= 0 ? text3 * 1e3 : void 0;
   const trimmed = text3.trim();
-  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1e3;
+  if (bareNumber.test(trimmed)) return Number(trimmed) * 1e3;
   if (!durationPattern.test(trimmed)) return void 0;
   let total = 0;
   for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
@@ -14189,13 +14189,14 @@ function formatDuration(ms) {
   if (s || parts.length === 0) parts.push(`${s}s`);
   return parts.join("");
 }
-var unitMs, durationPattern, dayMs, duration3, runDuration;
+var unitMs, durationPattern, bareNumber, dayMs, duration3, latency, runDuration;
 var init_duration = __esm({
   "src/config/duration.ts"() {
     "use strict";
     init_zod();
     unitMs = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
     durationPattern = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+    bareNumber = /^\d+(?:\.\d+)?$/;
     dayMs = 24 * 36e5;
     duration3 = union([string2(), number2()]).transform((value, ctx) => {
       const ms = parseDuration(value);
@@ -14212,26 +14213,57 @@ var init_duration = __esm({
       }
       return ms;
     });
+    latency = union([string2(), number2()]).transform((value, ctx) => {
+      const text3 = String(value).trim();
+      if (!bareNumber.test(text3)) return value;
+      ctx.addIssue({
+        code: "custom",
+        message: `${text3} has no unit: write ${text3}ms (as k6 reads p(95)<${text3}), or ${text3}s if seconds are meant`
+      });
+      return NEVER;
+    }).pipe(duration3);
     runDuration = duration3.refine((ms) => ms >= 1e3, { message: "must be at least 1s" });
   }
 });
 
+// src/config/percent.ts
+function readDecimal(value) {
+  if (typeof value === "number")
+    return Number.isFinite(value) ? { amount: value, percent: false } : void 0;
+  const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(%?)\s*$/.exec(value);
+  return match ? { amount: Number(match[1]), percent: match[2] === "%" } : void 0;
+}
+var rate;
+var init_percent = __esm({
+  "src/config/percent.ts"() {
+    "use strict";
+    init_zod();
+    rate = union([number2(), string2()]).transform((value, ctx) => {
+      const read = readDecimal(value);
+      if (!read || read.amount < 0 || read.percent && read.amount > 100) {
+        ctx.addIssue({ code: "custom", message: `"${value}" is not a rate (examples: 1%, 0.01)` });
+        return NEVER;
+      }
+      if (!read.percent && read.amount >= 1) {
+        ctx.addIssue({
+          code: "custom",
+          message: `a bare error rate is a share below 1 (0.01 = 1%): for ${read.amount} percent write ${read.amount}%`
+        });
+        return NEVER;
+      }
+      return read.percent ? read.amount / 100 : read.amount;
+    });
+  }
+});
+
 // src/load/schema.ts
-var rate, loadSchema;
+var loadSchema;
 var init_schema = __esm({
   "src/load/schema.ts"() {
     "use strict";
     init_zod();
     init_duration();
-    rate = union([number2(), string2()]).transform((value, ctx) => {
-      const share = typeof value === "number" ? value : /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value)?.[1];
-      const result = typeof share === "string" ? Number(share) / 100 : share;
-      if (result === void 0 || !Number.isFinite(result) || result < 0 || result > 1) {
-        ctx.addIssue({ code: "custom", message: `"${value}" is not a rate (examples: 0.01, 1%)` });
-        return NEVER;
-      }
-      return result;
-    });
+    init_percent();
     loadSchema = strictObject({
       /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
       command: union([string2().min(1), array(string2()).min(1)], {
@@ -14256,7 +14288,7 @@ var init_schema = __esm({
         jtl: string2().optional(),
         heyCsv: string2().optional()
       }).default({}),
-      thresholds: strictObject({ p95: duration3.optional(), p99: duration3.optional(), errorRate: rate.optional() }).default({}),
+      thresholds: strictObject({ p95: latency.optional(), p99: latency.optional(), errorRate: rate.optional() }).default({}),
       impact: strictObject({ maxP95Ratio: number2().positive().optional(), maxErrorRateDuringChaos: rate.optional() }).default({})
     });
   }
@@ -19317,13 +19349,13 @@ var init_series = __esm({
           const startMs = index2 * this.bucketMs;
           if (!bucket) buckets.push({ startMs, requests: 0, errors: 0 });
           else {
-            const { requests, errors, latency } = bucket;
+            const { requests, errors, latency: latency2 } = bucket;
             buckets.push({
               startMs,
               requests,
               errors,
-              p50Ms: latency.percentile(50),
-              p95Ms: latency.percentile(95)
+              p50Ms: latency2.percentile(50),
+              p95Ms: latency2.percentile(95)
             });
           }
         }
@@ -19336,11 +19368,11 @@ var init_series = __esm({
       /** Twice as wide: buckets 2i and 2i+1 become bucket i. */
       widen() {
         const merged = /* @__PURE__ */ new Map();
-        for (const [index2, { requests, errors, latency }] of this.buckets) {
+        for (const [index2, { requests, errors, latency: latency2 }] of this.buckets) {
           const into = bucketAt(merged, Math.floor(index2 / 2));
           into.requests += requests;
           into.errors += errors;
-          into.latency.add(latency);
+          into.latency.add(latency2);
         }
         this.buckets = merged;
         this.bucketMs *= 2;
@@ -22140,13 +22172,13 @@ ${timeAxis(timeline, x, rows.length * rowHeight + 6)}
 }
 function loadSection(series, timeline) {
   const x = scaleOf(timeline);
-  const latency = { top: 10, height: 170 };
+  const latency2 = { top: 10, height: 170 };
   const errors = { top: 210, height: 80 };
   const height = errors.top + errors.height + 30;
   const maxMs = Math.max(1, ...series.buckets.map((b) => b.p95Ms ?? 0)) * 1.1;
   const maxRate = Math.max(0.05, ...series.buckets.map((b) => b.requests ? b.errors / b.requests : 0));
   const mid = (startMs) => x(startMs + series.bucketMs / 2);
-  const yLatency = (ms) => round(latency.top + latency.height - ms / maxMs * latency.height);
+  const yLatency = (ms) => round(latency2.top + latency2.height - ms / maxMs * latency2.height);
   const yRate = (rate3) => round(errors.top + errors.height - rate3 / maxRate * errors.height);
   const withRequests = series.buckets.filter((b) => b.requests > 0);
   const line = (name, colour, points) => `<polyline class="line ${name}" fill="none" stroke="${colour}" stroke-width="1.5" points="${points.map((p) => `${p.cx},${p.cy}`).join(" ")}"/>` + points.map(
@@ -22172,11 +22204,11 @@ function loadSection(series, timeline) {
   return `<section id="load"><h2>Load during the chaos</h2>
 <p class="legend"><span class="key p50">p50 latency</span> <span class="key p95">p95 latency</span> <span class="key errors">error rate</span> <span class="key chaos">chaos window</span> \xB7 ${series.buckets.length} buckets of ${formatSeconds(series.bucketMs / 1e3)}</p>
 <svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="latency and error rate over time">
-${chaosBands(timeline, x, latency.top, errors.top + errors.height - latency.top)}
-<line x1="${labelWidth}" y1="${latency.top + latency.height}" x2="${labelWidth + plotWidth}" y2="${latency.top + latency.height}" stroke="#bbb"/>
-${axisLabel(latency.top + 10, `${Math.round(maxMs)} ms`)}${axisLabel(latency.top + latency.height, "0 ms")}
+${chaosBands(timeline, x, latency2.top, errors.top + errors.height - latency2.top)}
+<line x1="${labelWidth}" y1="${latency2.top + latency2.height}" x2="${labelWidth + plotWidth}" y2="${latency2.top + latency2.height}" stroke="#bbb"/>
+${axisLabel(latency2.top + 10, `${Math.round(maxMs)} ms`)}${axisLabel(latency2.top + latency2.height, "0 ms")}
 ${axisLabel(errors.top + 10, percent2(maxRate))}${axisLabel(errors.top + errors.height, "0 %")}
-<text x="8" y="${latency.top + latency.height / 2}" font-size="12" fill="#222">latency</text>
+<text x="8" y="${latency2.top + latency2.height / 2}" font-size="12" fill="#222">latency</text>
 <text x="8" y="${errors.top + errors.height / 2}" font-size="12" fill="#222">error rate</text>
 ${line("p50", "#1565c0", p50)}
 ${line("p95", "#6a1b9a", p95)}

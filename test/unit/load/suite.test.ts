@@ -127,3 +127,40 @@ test('load settings: bad durations and rates are rejected', () => {
   assert.equal(loadSchema.parse({ thresholds: { errorRate: '0.5%' } }).thresholds.errorRate, 0.005);
   assert.equal(loadSchema.safeParse({ comand: 'k6' }).success, false);
 });
+
+/** The messages a loadSchema parse fails with, each after the path of its field. */
+const problems = (settings: unknown) =>
+  (loadSchema.safeParse(settings).error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
+
+test('a latency threshold needs its unit: a bare 150 is ms to k6 and seconds to a duration', () => {
+  assert.deepEqual(problems({ thresholds: { p95: 150, p99: '0.2' } }), [
+    'thresholds.p95: 150 has no unit: write 150ms (as k6 reads p(95)<150), or 150s if seconds are meant',
+    'thresholds.p99: 0.2 has no unit: write 0.2ms (as k6 reads p(95)<0.2), or 0.2s if seconds are meant',
+  ]);
+  const { thresholds } = loadSchema.parse({ thresholds: { p95: '150ms', p99: '0.15s' } });
+  assert.deepEqual(thresholds, { p95: 150, p99: 150 });
+  const suite = loadSuite({ requests: figuresOf(samples(), []), windows: [], thresholds, impact: {} });
+  assert.deepEqual(
+    suite.cases.map((c) => [c.name, c.outcome]),
+    [
+      ['p95 < 150ms', 'fail'],
+      ['p99 < 150ms', 'fail'],
+    ],
+  );
+  // Other durations keep reading a bare number as seconds.
+  assert.equal(loadSchema.parse({ leadTime: 30 }).leadTime, 30_000);
+});
+
+test('an error rate is a share below 1 or a percentage: a bare 1 or 5 is refused, as it may mean 1% or 5%', () => {
+  assert.deepEqual(problems({ thresholds: { errorRate: 1 }, impact: { maxErrorRateDuringChaos: 5 } }), [
+    'thresholds.errorRate: a bare error rate is a share below 1 (0.01 = 1%): for 1 percent write 1%',
+    'impact.maxErrorRateDuringChaos: a bare error rate is a share below 1 (0.01 = 1%): for 5 percent write 5%',
+  ]);
+  for (const [given, share] of [
+    [0.01, 0.01],
+    [0, 0],
+    ['1%', 0.01],
+    ['100%', 1],
+  ] as const)
+    assert.equal(loadSchema.parse({ thresholds: { errorRate: given } }).thresholds.errorRate, share);
+});

@@ -8,7 +8,7 @@ import {
   loadKubeContext,
   pMap,
   resultPlural
-} from "./chunk-CH667A57.js";
+} from "./chunk-JBHBMHXL.js";
 import {
   convertChaos,
   expectedResultNames
@@ -17,7 +17,7 @@ import "./chunk-466RCVCX.js";
 import {
   readableResults
 } from "./chunk-4E3JRCWF.js";
-import "./chunk-KG3BA2IB.js";
+import "./chunk-3EFICOBD.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

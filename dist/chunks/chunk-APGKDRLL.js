@@ -9,7 +9,7 @@ import {
 } from "./chunk-4E3JRCWF.js";
 import {
   iso_exports
-} from "./chunk-KG3BA2IB.js";
+} from "./chunk-3EFICOBD.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";

@@ -16,7 +16,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-K4UNNH6P.js";
+} from "./chunk-IRCZYM66.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -41,11 +41,11 @@ import {
   spawnInGroup,
   statusCode,
   workflowRunLabel
-} from "./chunk-CH667A57.js";
+} from "./chunk-JBHBMHXL.js";
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-MY72VT5U.js";
+} from "./chunk-APGKDRLL.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -64,7 +64,7 @@ import {
 } from "./chunk-4E3JRCWF.js";
 import {
   formatDuration
-} from "./chunk-KG3BA2IB.js";
+} from "./chunk-3EFICOBD.js";
 import {
   mergeReports,
   underLabel

@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-AGTOBKZ3.js";
-import "./chunk-K4UNNH6P.js";
+} from "./chunk-CVWTJO7D.js";
+import "./chunk-IRCZYM66.js";
 import "./chunk-QM552S6H.js";
 import "./chunk-GGL4U6YQ.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-CH667A57.js";
-import "./chunk-MY72VT5U.js";
+import "./chunk-JBHBMHXL.js";
+import "./chunk-APGKDRLL.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-UWJWVGBE.js";
 import "./chunk-Z7QDWCYA.js";
@@ -17,7 +17,7 @@ import "./chunk-BT27BQUD.js";
 import "./chunk-7LUJHJJP.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-4E3JRCWF.js";
-import "./chunk-KG3BA2IB.js";
+import "./chunk-3EFICOBD.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-TLCJHNS5.js";
+} from "./chunk-PURI2G25.js";
 import {
   defaultPolicy
 } from "./chunk-BT27BQUD.js";
 import {
   runDuration
-} from "./chunk-KG3BA2IB.js";
+} from "./chunk-3EFICOBD.js";
 import {
   documentValue,
   require_dist,

@@ -21,7 +21,7 @@ import {
   statusCode,
   watchCollection,
   workflowRunLabel
-} from "./chunk-CH667A57.js";
+} from "./chunk-JBHBMHXL.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

@@ -10,7 +10,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-WVKHABWQ.js";
+} from "./chunk-CEMFNOCW.js";
 import {
   isCommand,
   isHelpCommand,
@@ -24,11 +24,11 @@ import {
   toMap,
   toNumber
 } from "./chunk-WBJFAYQ2.js";
-import "./chunk-TLCJHNS5.js";
+import "./chunk-PURI2G25.js";
 import "./chunk-Z7QDWCYA.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-KG3BA2IB.js";
+import "./chunk-3EFICOBD.js";
 import "./chunk-JC5KUJAN.js";
 import {
   redact
@@ -149,7 +149,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-FGV3JLC7.js");
+        const { runTargets } = await import("./targets-4YM2T6LA.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -158,7 +158,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-IBVSHMPP.js");
+        const { reportGate } = await import("./report-RNAB37LL.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-WVKHABWQ.js";
+} from "./chunk-CEMFNOCW.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-WBJFAYQ2.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-CH667A57.js";
+} from "./chunk-JBHBMHXL.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-HAUMBQRK.js.LEGAL.txt */
+/*! For license information please see chunk-WPNSUF2T.js.LEGAL.txt */

@@ -2,8 +2,9 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  duration
-} from "./chunk-KG3BA2IB.js";
+  duration,
+  latency
+} from "./chunk-3EFICOBD.js";
 import {
   NEVER,
   _enum,
@@ -15,16 +16,30 @@ import {
   union
 } from "./chunk-IHA5KD3N.js";
 
-// src/load/schema.ts
+// src/config/percent.ts
+function readDecimal(value) {
+  if (typeof value === "number")
+    return Number.isFinite(value) ? { amount: value, percent: false } : void 0;
+  const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(%?)\s*$/.exec(value);
+  return match ? { amount: Number(match[1]), percent: match[2] === "%" } : void 0;
+}
 var rate = union([number(), string()]).transform((value, ctx) => {
-  const share = typeof value === "number" ? value : /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value)?.[1];
-  const result = typeof share === "string" ? Number(share) / 100 : share;
-  if (result === void 0 || !Number.isFinite(result) || result < 0 || result > 1) {
-    ctx.addIssue({ code: "custom", message: `"${value}" is not a rate (examples: 0.01, 1%)` });
+  const read = readDecimal(value);
+  if (!read || read.amount < 0 || read.percent && read.amount > 100) {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not a rate (examples: 1%, 0.01)` });
     return NEVER;
   }
-  return result;
+  if (!read.percent && read.amount >= 1) {
+    ctx.addIssue({
+      code: "custom",
+      message: `a bare error rate is a share below 1 (0.01 = 1%): for ${read.amount} percent write ${read.amount}%`
+    });
+    return NEVER;
+  }
+  return read.percent ? read.amount / 100 : read.amount;
 });
+
+// src/load/schema.ts
 var loadSchema = strictObject({
   /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
   command: union([string().min(1), array(string()).min(1)], {
@@ -49,7 +64,7 @@ var loadSchema = strictObject({
     jtl: string().optional(),
     heyCsv: string().optional()
   }).default({}),
-  thresholds: strictObject({ p95: duration.optional(), p99: duration.optional(), errorRate: rate.optional() }).default({}),
+  thresholds: strictObject({ p95: latency.optional(), p99: latency.optional(), errorRate: rate.optional() }).default({}),
   impact: strictObject({ maxP95Ratio: number().positive().optional(), maxErrorRateDuringChaos: rate.optional() }).default({})
 });
 

@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-TLCJHNS5.js";
+} from "./chunk-PURI2G25.js";
 import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-MY72VT5U.js";
+} from "./chunk-APGKDRLL.js";
 import "./chunk-7GHJJVB5.js";
 import {
   conclude,
@@ -33,7 +33,7 @@ import {
   chaosResultSchema,
   parseShape
 } from "./chunk-4E3JRCWF.js";
-import "./chunk-KG3BA2IB.js";
+import "./chunk-3EFICOBD.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
@@ -186,7 +186,7 @@ async function reportGate(config, sources, log) {
       );
     inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
-    const { chaosReportFromCluster } = await import("./report-cluster-JTUQSHIQ.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-LSIAYEMB.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -7,7 +7,7 @@ import {
 } from "./chunk-4E3JRCWF.js";
 import {
   formatDuration
-} from "./chunk-KG3BA2IB.js";
+} from "./chunk-3EFICOBD.js";
 import {
   documentValue,
   require_dist,

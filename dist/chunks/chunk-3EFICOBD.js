@@ -47,10 +47,11 @@ function duration(params) {
 // src/config/duration.ts
 var unitMs = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
 var durationPattern = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+var bareNumber = /^\d+(?:\.\d+)?$/;
 function parseDuration(text) {
   if (typeof text === "number") return Number.isFinite(text) && text >= 0 ? text * 1e3 : void 0;
   const trimmed = text.trim();
-  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1e3;
+  if (bareNumber.test(trimmed)) return Number(trimmed) * 1e3;
   if (!durationPattern.test(trimmed)) return void 0;
   let total = 0;
   for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
@@ -86,11 +87,21 @@ var duration2 = union([string(), number()]).transform((value, ctx) => {
   }
   return ms;
 });
+var latency = union([string(), number()]).transform((value, ctx) => {
+  const text = String(value).trim();
+  if (!bareNumber.test(text)) return value;
+  ctx.addIssue({
+    code: "custom",
+    message: `${text} has no unit: write ${text}ms (as k6 reads p(95)<${text}), or ${text}s if seconds are meant`
+  });
+  return NEVER;
+}).pipe(duration2);
 var runDuration = duration2.refine((ms) => ms >= 1e3, { message: "must be at least 1s" });
 
 export {
   iso_exports,
   formatDuration,
   duration2 as duration,
+  latency,
   runDuration
 };

@@ -1,0 +1,29 @@
+// Error rates as users write them. A number with `%` is a percentage; a bare number is a share of 1, as
+// k6's `rate<0.01`, and refused where it reads as well as a percentage, since either misreading would
+// gate on a limit a hundred times off.
+import * as z from 'zod';
+
+/** "90", " 0.5 ", "1%" (also a number from YAML); undefined for anything else: a sign, hex, an exponent, a blank. */
+function readDecimal(value: number | string): { amount: number; percent: boolean } | undefined {
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? { amount: value, percent: false } : undefined;
+  const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(%?)\s*$/.exec(value);
+  return match ? { amount: Number(match[1]), percent: match[2] === '%' } : undefined;
+}
+
+/** An error rate, as a share 0-1: "1%" or a share below 1 (0.01). A bare 1 or 5 is refused: meant as 1% or 5%? */
+export const rate = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const read = readDecimal(value);
+  if (!read || read.amount < 0 || (read.percent && read.amount > 100)) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a rate (examples: 1%, 0.01)` });
+    return z.NEVER;
+  }
+  if (!read.percent && read.amount >= 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `a bare error rate is a share below 1 (0.01 = 1%): for ${read.amount} percent write ${read.amount}%`,
+    });
+    return z.NEVER;
+  }
+  return read.percent ? read.amount / 100 : read.amount;
+});
