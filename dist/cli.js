@@ -5,11 +5,11 @@ import {
   asksForVersion,
   asksOnlyForHelp,
   usage
-} from "./chunks/chunk-4PKMDY4D.js";
+} from "./chunks/chunk-V4RLYKV3.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-WBJFAYQ2.js";
+import "./chunks/chunk-6U3DDFOI.js";
 import "./chunks/chunk-RHZBZGPM.js";
 
 // src/cli/index.ts
@@ -34,6 +34,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-QQV2WVY7.js");
+var { main } = await import("./chunks/main-75T2CQXJ.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,13 +18,13 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-WPNSUF2T.js";
+} from "./chunks/chunk-VLQJRLIP.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-CEMFNOCW.js";
+} from "./chunks/chunk-3BRJNGO2.js";
 import "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-WBJFAYQ2.js";
+import "./chunks/chunk-6U3DDFOI.js";
 import {
   runTargets
 } from "./chunks/chunk-CVWTJO7D.js";
@@ -33,7 +33,7 @@ import "./chunks/chunk-QM552S6H.js";
 import "./chunks/chunk-GGL4U6YQ.js";
 import "./chunks/chunk-B4YD6SSB.js";
 import "./chunks/chunk-JBHBMHXL.js";
-import "./chunks/chunk-PURI2G25.js";
+import "./chunks/chunk-2IYL7CRU.js";
 import "./chunks/chunk-APGKDRLL.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import {

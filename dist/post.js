@@ -8,13 +8,13 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-WPNSUF2T.js";
+} from "./chunks/chunk-VLQJRLIP.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-CEMFNOCW.js";
+} from "./chunks/chunk-3BRJNGO2.js";
 import "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-WBJFAYQ2.js";
+import "./chunks/chunk-6U3DDFOI.js";
 import {
   allConfirmed,
   describeUnconfirmed,
@@ -26,7 +26,7 @@ import {
   connect,
   loadKubeContext
 } from "./chunks/chunk-JBHBMHXL.js";
-import "./chunks/chunk-PURI2G25.js";
+import "./chunks/chunk-2IYL7CRU.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-BT27BQUD.js";
 import "./chunks/chunk-4E3JRCWF.js";

@@ -85,6 +85,13 @@ test('numbers reach the CLI in plain decimals, which it reads, whatever Groovy t
     assert script.contains("'--parameter=replicas=3' '--parameter=ratio=10000000000'")
 }
 
+test("minProbeSuccess as a percentage String ('90%') reaches the CLI as written, which reads it") {
+    def h = stubbedCli(0)
+    h.load(step).call(engines: ['e.yaml'], minProbeSuccess: '90%')
+    assert scriptOf(h).contains("'--min-probe-success=90%'")
+    assert h.callsOf('error').isEmpty()
+}
+
 test('parallel gates in one workspace never rewrite the CLI files another gate is running') {
     def h = new PipelineHarness()
     def gate = h.load(step)
@@ -397,7 +404,7 @@ test('a JUnit that cannot be published after a normal run is an error, not swall
 test('unknown options, wrong kinds and bad step settings fail before anything runs, naming the option') {
     [
         [[engins: ['e.yaml']], "chaosGate: unknown option 'engins'; known options: config, engines,"],
-        [[engines: ['e.yaml'], minProbeSuccess: '90'], "chaosGate: option 'minProbeSuccess' must be a Number, got a String"],
+        [[engines: ['e.yaml'], minProbeSuccess: [90]], "chaosGate: option 'minProbeSuccess' must be a Number or a String such as '90%', got a List"],
         [[engines: 42], "chaosGate: option 'engines' must be a List, got a Number"],
         [[engines: ['e.yaml'], parameters: ['a=b']], "chaosGate: option 'parameters' must be a Map, got a List"],
         [[engines: ['e.yaml'], inCluster: 'yes'], "chaosGate: option 'inCluster' must be a Boolean, got a String"],

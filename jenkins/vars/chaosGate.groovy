@@ -32,7 +32,7 @@ import groovy.transform.Field
  */
 @Field static final List<String> CLUSTER_OPTIONS = ['kubeconfigCredentialsId', 'context']
 
-/** Every option and the kind of value it takes ('List' also accepts one String). */
+/** Every option and the kind of value it takes ('List' also accepts one String; 'Percent' is a Number or a String such as '90%'). */
 @Field static final Map<String, String> OPTION_KINDS = [
     // what to run
     config                 : 'String',
@@ -59,7 +59,7 @@ import groovy.transform.Field
     cleanup                : 'String',
     runId                  : 'String',
     // gate policy (decided by the CLI)
-    minProbeSuccess        : 'Number',
+    minProbeSuccess        : 'Percent',
     allowFailures          : 'List',
     stoppedAs              : 'String',
     timeoutsAs             : 'String',
@@ -180,8 +180,8 @@ private static String problemWith(Map config) {
             return "option '${entry.key}' is null (an unset variable?); the run would go to the agent's own cluster: give it a value or leave it out"
         }
         String kind = kindOf(entry.value)
-        if (entry.value != null && kind != expected && !(expected == 'List' && kind == 'String')) {
-            return "option '${entry.key}' must be a ${expected}, got a ${kind}"
+        if (entry.value != null && !fits(expected, kind)) {
+            return "option '${entry.key}' must be ${expected == 'Percent' ? "a Number or a String such as '90%'" : "a ${expected}"}, got a ${kind}"
         }
         if (kind == 'String' && !entry.value) {
             // An unset parameter, not a choice: '' would run on the agent's own cluster, or without the config.
@@ -205,6 +205,12 @@ private static String problemWith(Map config) {
         return "option 'reportDir' must be a relative path inside the workspace made of letters, digits, '.', '_', '-' and '/', not starting with '-', with no '..' and not the workspace itself, got '${config.reportDir}'"
     }
     return null
+}
+
+/** A value of this kind may be given for an option of the expected kind; the CLI reads a Percent's text itself. */
+@NonCPS
+private static boolean fits(String expected, String kind) {
+    return kind == expected || (expected == 'List' && kind == 'String') || (expected == 'Percent' && kind in ['Number', 'String'])
 }
 
 /**

@@ -1,6 +1,7 @@
-// Error rates as users write them. A number with `%` is a percentage; a bare number is a share of 1, as
-// k6's `rate<0.01`, and refused where it reads as well as a percentage, since either misreading would
-// gate on a limit a hundred times off.
+// Error rates and percentages as users write them. A number with `%` is always a percentage. A bare
+// number is read in the field's own unit — a share of 1 for error rates, as k6's `rate<0.01`, and a
+// percentage for minProbeSuccess — and refused where it reads as well in the other unit, since either
+// misreading would gate on a limit a hundred times off.
 import * as z from 'zod';
 
 /** "90", " 0.5 ", "1%" (also a number from YAML); undefined for anything else: a sign, hex, an exponent, a blank. */
@@ -26,4 +27,21 @@ export const rate = z.union([z.number(), z.string()]).transform((value, ctx) => 
     return z.NEVER;
   }
   return read.percent ? read.amount / 100 : read.amount;
+});
+
+/** A percentage 0-100: 90 or "90%". A bare number above 0 up to 1 is refused: it reads as a share (0.9 = 90%). */
+export const percentage = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const read = readDecimal(value);
+  if (!read || read.amount < 0 || read.amount > 100) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a percentage 0-100 (examples: 90, 90%)` });
+    return z.NEVER;
+  }
+  if (!read.percent && read.amount > 0 && read.amount <= 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${read.amount} would be ${read.amount}%, but reads as a share of 1 (0.9 = 90%): write the percentage, 90 or 90%, or ${read.amount}% if that is meant`,
+    });
+    return z.NEVER;
+  }
+  return read.amount;
 });

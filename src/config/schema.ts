@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { loadSchema } from '../load/schema.ts';
 import { runDuration } from './duration.ts';
+import { percentage } from './percent.ts';
 
 const fileList = z
   .union([z.string(), z.array(z.string())], { error: 'expected a file path or a list of file paths' })
@@ -22,7 +23,7 @@ export const targetSchema = z.strictObject({
 
 export const gateSchema = z.strictObject({
   failOnFailure: z.boolean().optional(),
-  minProbeSuccess: z.number().min(0).max(100).optional(),
+  minProbeSuccess: percentage.optional(),
   allowFailures: z.array(z.string()).optional(),
   stopped: z.enum(['fail', 'skip']).optional(),
   timeouts: z.enum(['fail', 'skip']).optional(),

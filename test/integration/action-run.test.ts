@@ -40,6 +40,8 @@ test('a passing run: outputs, job summary, reports, exit 0, nothing left behind'
     rbac: exampleRbac,
     engines: engineFile(dir, name, 'pass', namespace),
     timeout: '60s',
+    // Written as the thresholds are: the input reaches the CLI's parser as it is.
+    'min-probe-success': '90%',
   });
   assert.equal(run.code, 0, run.stdout);
   assert.equal(run.outputs.verdict, 'pass');

@@ -162,6 +162,11 @@ const cases: Case[] = [
       /rate-bare\.yaml: load\.thresholds\.errorRate: a bare error rate is a share below 1 \(0\.01 = 1%\): for 1 percent write 1%/,
   },
   {
+    what: 'a bare minProbeSuccess that reads as a share',
+    args: () => run('--config', config('probe-share', 'gate: { minProbeSuccess: 0.9 }\n')),
+    names: /probe-share\.yaml: gate\.minProbeSuccess: 0\.9 would be 0\.9%, but reads as a share of 1/,
+  },
+  {
     what: 'an unknown load stop mode',
     args: () => run('--config', config('stop-mode', 'load: { stop: maybe }\n')),
     names: /stop-mode\.yaml: load\.stop:/,
@@ -210,7 +215,7 @@ const cases: Case[] = [
   {
     what: '--min-probe-success abc',
     args: () => runEngine(good(), '--min-probe-success', 'abc'),
-    names: /command line: --min-probe-success: expected a number, got "abc"/,
+    names: /command line: --min-probe-success: "abc" is not a percentage 0-100 \(examples: 90, 90%\)/,
   },
   {
     what: '--cleanup sometimes',

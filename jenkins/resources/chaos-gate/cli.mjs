@@ -125,9 +125,10 @@ var settingFields = [
   },
   {
     flag: "min-probe-success",
-    kind: "number",
+    // Text: the schema reads 90 and 90% alike.
+    kind: "string",
     field: "gate.minProbeSuccess",
-    help: "minimum % of passed probes"
+    help: "minimum % of passed probes: 90 or 90%"
   },
   {
     flag: "allow-failure",

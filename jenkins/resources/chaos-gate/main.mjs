@@ -14233,7 +14233,7 @@ function readDecimal(value) {
   const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(%?)\s*$/.exec(value);
   return match ? { amount: Number(match[1]), percent: match[2] === "%" } : void 0;
 }
-var rate;
+var rate, percentage;
 var init_percent = __esm({
   "src/config/percent.ts"() {
     "use strict";
@@ -14252,6 +14252,21 @@ var init_percent = __esm({
         return NEVER;
       }
       return read.percent ? read.amount / 100 : read.amount;
+    });
+    percentage = union([number2(), string2()]).transform((value, ctx) => {
+      const read = readDecimal(value);
+      if (!read || read.amount < 0 || read.amount > 100) {
+        ctx.addIssue({ code: "custom", message: `"${value}" is not a percentage 0-100 (examples: 90, 90%)` });
+        return NEVER;
+      }
+      if (!read.percent && read.amount > 0 && read.amount <= 1) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${read.amount} would be ${read.amount}%, but reads as a share of 1 (0.9 = 90%): write the percentage, 90 or 90%, or ${read.amount}% if that is meant`
+        });
+        return NEVER;
+      }
+      return read.amount;
     });
   }
 });
@@ -87633,6 +87648,7 @@ init_policy();
 init_zod();
 init_schema();
 init_duration();
+init_percent();
 var fileList = union([string2(), array(string2())], { error: "expected a file path or a list of file paths" }).transform((v) => Array.isArray(v) ? v : [v]);
 var textList = fileList;
 var targetSchema = strictObject({
@@ -87644,7 +87660,7 @@ var targetSchema = strictObject({
 });
 var gateSchema = strictObject({
   failOnFailure: boolean2().optional(),
-  minProbeSuccess: number2().min(0).max(100).optional(),
+  minProbeSuccess: percentage.optional(),
   allowFailures: array(string2()).optional(),
   stopped: _enum(["fail", "skip"]).optional(),
   timeouts: _enum(["fail", "skip"]).optional()
@@ -88064,9 +88080,10 @@ var settingFields = [
   },
   {
     flag: "min-probe-success",
-    kind: "number",
+    // Text: the schema reads 90 and 90% alike.
+    kind: "string",
     field: "gate.minProbeSuccess",
-    help: "minimum % of passed probes"
+    help: "minimum % of passed probes: 90 or 90%"
   },
   {
     flag: "allow-failure",

@@ -52,7 +52,10 @@ test('unknown keys, wrong types and bad durations name the file and field', () =
   const cases: [string, RegExp][] = [
     ['engins: [a.yaml]\n', /chaos-gate\.yaml: unknown field "engins"/],
     ['gate:\n  minProbeSucess: 80\n', /chaos-gate\.yaml: gate: unknown field "minProbeSucess"/],
-    ['gate:\n  minProbeSuccess: high\n', /chaos-gate\.yaml: gate\.minProbeSuccess: .*number/],
+    [
+      'gate:\n  minProbeSuccess: high\n',
+      /chaos-gate\.yaml: gate\.minProbeSuccess: "high" is not a percentage/,
+    ],
     ['timeout: soon\n', /chaos-gate\.yaml: timeout: "soon" is not a duration/],
     ['cleanup: sometimes\n', /chaos-gate\.yaml: cleanup: .*"always"/],
     ['engines: [a.yaml\n', /chaos-gate\.yaml: invalid YAML/],
@@ -98,7 +101,7 @@ test('bad flags name the flag, not the config field', () => {
   );
   assert.throws(
     () => parseCommandLine(['run', '--min-probe-success', 'lots']),
-    /--min-probe-success: expected a number/,
+    /command line: --min-probe-success: "lots" is not a percentage/,
   );
   assert.throws(() => parseCommandLine(['run', '--stopped-as', 'maybe']), /--stopped-as: /);
 });
@@ -159,21 +162,47 @@ test('an empty value is refused, not read as unset: no silent run without the co
   }
 });
 
-test('a number flag takes decimals only: blanks and hex are typos, not 0 and 90', () => {
-  for (const typo of ['', ' ', '0x5A', '1e2', '90%', 'Infinity']) {
+test('a number flag takes decimals only: blanks and hex are typos, not 0 and 5', () => {
+  for (const typo of ['', ' ', '0x5', '1e1', '5%', 'Infinity']) {
     assert.throws(
-      () => parseCommandLine(['run', '--min-probe-success', typo]),
-      new RegExp(`command line: --min-probe-success: expected a number, got "${typo}"`),
+      () => parseCommandLine(['run', '--parallel-targets', typo]),
+      new RegExp(`command line: --parallel-targets: expected a number, got "${typo}"`),
     );
   }
+  assert.equal(parseCommandLine(['run', '--parallel-targets', ' 5 ']).layer.parallelTargets, 5);
+});
+
+test('minProbeSuccess is a percentage, 90 or 90%, on the command line and in the config file alike', () => {
   for (const [given, read] of [
     ['90', 90],
-    [' 87.5 ', 87.5],
-    ['.5', 0.5],
+    ['90%', 90],
+    [' 87.5 % ', 87.5],
+    ['0', 0],
+    ['0.5%', 0.5],
     ['100.', 100],
   ] as const) {
     assert.equal(parseCommandLine(['run', '--min-probe-success', given]).layer.gate?.minProbeSuccess, read);
   }
+  const file = configFile('gate:\n  minProbeSuccess: 90%\n');
+  assert.equal(resolveConfig(readConfigFile(file)).gate.minProbeSuccess, 90);
+  for (const typo of [' ', '0x5A', '1e2', 'Infinity', '+5', '150', '101%']) {
+    assert.throws(() => parseCommandLine(['run', '--min-probe-success', typo]), {
+      message: `command line: --min-probe-success: "${typo}" is not a percentage 0-100 (examples: 90, 90%)`,
+    });
+  }
+  // A share of 1 is how error rates are given: 0.9 here would be 0.9%, not 90%.
+  for (const share of ['0.9', '1', '.5']) {
+    assert.throws(
+      () => parseCommandLine(['run', '--min-probe-success', share]),
+      new RegExp(
+        `command line: --min-probe-success: ${Number(share)} would be ${Number(share)}%, but reads as a share of 1 \\(0\\.9 = 90%\\): write the percentage, 90 or 90%`,
+      ),
+    );
+  }
+  assert.throws(
+    () => readConfigFile(configFile('gate:\n  minProbeSuccess: 0.95\n')),
+    /chaos-gate\.yaml: gate\.minProbeSuccess: 0\.95 would be 0\.95%/,
+  );
 });
 
 test('repeatable flags collect every value', () => {

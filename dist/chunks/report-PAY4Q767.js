@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-PURI2G25.js";
+} from "./chunk-2IYL7CRU.js";
 import {
   readCtkJournal,
   workflowSchema,

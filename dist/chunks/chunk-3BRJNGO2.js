@@ -2,8 +2,9 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  loadSchema
-} from "./chunk-PURI2G25.js";
+  loadSchema,
+  percentage
+} from "./chunk-2IYL7CRU.js";
 import {
   defaultPolicy
 } from "./chunk-BT27BQUD.js";
@@ -78,7 +79,7 @@ var targetSchema = strictObject({
 });
 var gateSchema = strictObject({
   failOnFailure: boolean().optional(),
-  minProbeSuccess: number().min(0).max(100).optional(),
+  minProbeSuccess: percentage.optional(),
   allowFailures: array(string()).optional(),
   stopped: _enum(["fail", "skip"]).optional(),
   timeouts: _enum(["fail", "skip"]).optional()

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-CEMFNOCW.js";
+} from "./chunk-3BRJNGO2.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -13,7 +13,7 @@ import {
   settingFields,
   toMap,
   toNumber
-} from "./chunk-WBJFAYQ2.js";
+} from "./chunk-6U3DDFOI.js";
 import {
   registerKubeconfigCredentials
 } from "./chunk-JBHBMHXL.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-WPNSUF2T.js.LEGAL.txt */
+/*! For license information please see chunk-VLQJRLIP.js.LEGAL.txt */

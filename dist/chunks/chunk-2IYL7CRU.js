@@ -38,6 +38,21 @@ var rate = union([number(), string()]).transform((value, ctx) => {
   }
   return read.percent ? read.amount / 100 : read.amount;
 });
+var percentage = union([number(), string()]).transform((value, ctx) => {
+  const read = readDecimal(value);
+  if (!read || read.amount < 0 || read.amount > 100) {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not a percentage 0-100 (examples: 90, 90%)` });
+    return NEVER;
+  }
+  if (!read.percent && read.amount > 0 && read.amount <= 1) {
+    ctx.addIssue({
+      code: "custom",
+      message: `${read.amount} would be ${read.amount}%, but reads as a share of 1 (0.9 = 90%): write the percentage, 90 or 90%, or ${read.amount}% if that is meant`
+    });
+    return NEVER;
+  }
+  return read.amount;
+});
 
 // src/load/schema.ts
 var loadSchema = strictObject({
@@ -69,5 +84,6 @@ var loadSchema = strictObject({
 });
 
 export {
+  percentage,
   loadSchema
 };

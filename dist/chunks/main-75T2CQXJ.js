@@ -10,21 +10,21 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-CEMFNOCW.js";
+} from "./chunk-3BRJNGO2.js";
 import {
   isCommand,
   isHelpCommand,
   sourceFlags,
   usage
-} from "./chunk-4PKMDY4D.js";
+} from "./chunk-V4RLYKV3.js";
 import {
   labelFor,
   layerFrom,
   settingFields,
   toMap,
   toNumber
-} from "./chunk-WBJFAYQ2.js";
-import "./chunk-PURI2G25.js";
+} from "./chunk-6U3DDFOI.js";
+import "./chunk-2IYL7CRU.js";
 import "./chunk-Z7QDWCYA.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-466RCVCX.js";
@@ -158,7 +158,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-RNAB37LL.js");
+        const { reportGate } = await import("./report-PAY4Q767.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   settingFields
-} from "./chunk-WBJFAYQ2.js";
+} from "./chunk-6U3DDFOI.js";
 
 // src/cli/usage.ts
 var sourceFlags = {
