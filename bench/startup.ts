@@ -2,6 +2,8 @@
 // example, and `report` of one small result file, each from dist/ (the Action, the npm bin) and from
 // the Jenkins library's two-file CLI. Median of many runs; prints figures only.
 //   node bench/startup.ts [runs, default 20]
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { header, measureTogether, row, type Measured, type Timed } from './support/measure.ts';
 
@@ -13,6 +15,12 @@ const fronts = {
   jenkins: path.join(root, 'jenkins/resources/chaos-gate/cli.mjs'),
 };
 
+const noKubeconfig: NodeJS.ProcessEnv = {
+  ...process.env,
+  HOME: mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-bench-home-')),
+};
+delete noKubeconfig.KUBECONFIG;
+
 const commands: Timed[] = [{ label: 'floor: node -e 0', command: [node, '-e', '0'] }];
 for (const [front, cli] of Object.entries(fronts)) {
   commands.push(
@@ -20,6 +28,8 @@ for (const [front, cli] of Object.entries(fronts)) {
     {
       label: `${front} validate (examples/pod-delete)`,
       command: [node, cli, 'validate', '--config', path.join(root, 'examples/pod-delete/chaos-gate.yaml')],
+      // No kubeconfig to read, whatever this machine has: reading one loads the Kubernetes client.
+      env: noKubeconfig,
     },
     {
       label: `${front} report --k6 (one summary)`,

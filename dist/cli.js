@@ -5,7 +5,7 @@ import {
   asksForVersion,
   asksOnlyForHelp,
   usage
-} from "./chunks/chunk-V4RLYKV3.js";
+} from "./chunks/chunk-NHXK3SAT.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
@@ -34,6 +34,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-75T2CQXJ.js");
+var { main } = await import("./chunks/main-ABXWGC63.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,43 +18,45 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-VLQJRLIP.js";
+} from "./chunks/chunk-JFSV7KUJ.js";
 import {
   loadConfig,
   withCancellation
 } from "./chunks/chunk-3BRJNGO2.js";
+import "./chunks/chunk-2IYL7CRU.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
 import {
   runTargets
-} from "./chunks/chunk-CVWTJO7D.js";
-import "./chunks/chunk-IRCZYM66.js";
-import "./chunks/chunk-QM552S6H.js";
-import "./chunks/chunk-GGL4U6YQ.js";
-import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-JBHBMHXL.js";
-import "./chunks/chunk-2IYL7CRU.js";
+} from "./chunks/chunk-RZM3PNTT.js";
 import "./chunks/chunk-APGKDRLL.js";
+import "./chunks/chunk-K355RBRV.js";
 import "./chunks/chunk-7GHJJVB5.js";
+import "./chunks/chunk-QM552S6H.js";
+import "./chunks/chunk-XXOQB7AE.js";
 import {
   renderCannotRun
 } from "./chunks/chunk-UWJWVGBE.js";
 import "./chunks/chunk-Z7QDWCYA.js";
+import "./chunks/chunk-B4YD6SSB.js";
 import "./chunks/chunk-BT27BQUD.js";
 import "./chunks/chunk-7LUJHJJP.js";
 import "./chunks/chunk-466RCVCX.js";
+import "./chunks/chunk-KFVFZEKN.js";
 import "./chunks/chunk-4E3JRCWF.js";
 import "./chunks/chunk-3EFICOBD.js";
+import "./chunks/chunk-XHEXZLWX.js";
 import {
   caseReasons,
   chaosMayStillRun,
   judgedCases
 } from "./chunks/chunk-RG723U7L.js";
+import "./chunks/chunk-COK5ADEU.js";
+import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-COK5ADEU.js";
 import "./chunks/chunk-IHA5KD3N.js";
 import {
   errorMessage
@@ -90,6 +92,7 @@ var maxAnnotations = 10;
 var maxNamedHidden = 10;
 var maxMessageChars = 4e3;
 var kindOrder = [
+  "cluster",
   "experiment",
   "probe",
   "workflow",

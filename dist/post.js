@@ -8,11 +8,12 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-VLQJRLIP.js";
+} from "./chunks/chunk-JFSV7KUJ.js";
 import {
   loadConfig,
   withCancellation
 } from "./chunks/chunk-3BRJNGO2.js";
+import "./chunks/chunk-2IYL7CRU.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
 import {
@@ -20,22 +21,24 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-IRCZYM66.js";
-import "./chunks/chunk-B4YD6SSB.js";
-import {
-  connect,
-  loadKubeContext
-} from "./chunks/chunk-JBHBMHXL.js";
-import "./chunks/chunk-2IYL7CRU.js";
+} from "./chunks/chunk-K355RBRV.js";
 import "./chunks/chunk-7GHJJVB5.js";
+import "./chunks/chunk-B4YD6SSB.js";
 import "./chunks/chunk-BT27BQUD.js";
+import {
+  connect
+} from "./chunks/chunk-KFVFZEKN.js";
 import "./chunks/chunk-4E3JRCWF.js";
 import "./chunks/chunk-3EFICOBD.js";
+import {
+  loadKubeContext
+} from "./chunks/chunk-XHEXZLWX.js";
+import "./chunks/chunk-COK5ADEU.js";
+import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-COK5ADEU.js";
 import "./chunks/chunk-IHA5KD3N.js";
 import {
   errorMessage

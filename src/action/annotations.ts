@@ -24,8 +24,9 @@ const maxNamedHidden = 10;
  */
 export const maxMessageChars = 4_000;
 
-/** Chaos verdicts first, then what the workflow and the load saw. */
+/** A cluster the gate could not run on, then chaos verdicts, then what the workflow and the load saw. */
 const kindOrder: CaseKind[] = [
+  'cluster',
   'experiment',
   'probe',
   'workflow',

@@ -50,9 +50,15 @@ export async function main(argv: string[], given: Io = processIo): Promise<numbe
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case 'validate': {
-        const { describeRunInputs } = await import('../run/inputs.ts');
-        const objects = describeRunInputs(config);
-        io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join('; ')})`);
+        const { validateRun } = await import('../run/inputs.ts');
+        const { objects, unchecked } = await validateRun(config);
+        const clusters = config.targets.map((target) => target.name).join(', ');
+        io.out(
+          `chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join('; ')})${clusters ? ` for clusters ${clusters}` : ''}`,
+        );
+        // Said, not refused: the machine that runs the gate may well have what this one lacks.
+        for (const why of unchecked)
+          io.out(`chaos-gate: the kube context is not checked on this machine: ${why}`);
         return exitCodes.pass;
       }
     }

@@ -5,9 +5,7 @@
 // A broken kubeconfig gets a message that names what is missing (the context, its user, its
 // cluster) and never quotes the file: a YAML error says where, not what, because the line it would
 // quote may hold a token. Its credentials are registered for redaction (secrets.ts).
-import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { KubeConfig, type Cluster, type User } from '@kubernetes/client-node';
@@ -18,29 +16,14 @@ import { displayUrl, redact, registerSecret } from '../secrets.ts';
 import { documentValue, userYaml } from '../yaml-value.ts';
 import { serveCredentials } from './credentials.ts';
 import { refuseWhatKubectlRefuses } from './kubeconfig-refusals.ts';
+import { kubeconfigSource, type KubeTarget } from './kubeconfig-source.ts';
 import { saveAuthProviderConfig } from './kubeconfig-save.ts';
-
-export interface KubeTarget {
-  kubeconfig?: string;
-  /** The kubeconfig's YAML itself (a CI secret). */
-  kubeconfigContent?: string;
-  context?: string;
-  inCluster?: boolean;
-}
 
 /** `serviceAccountRoot`: where the service account's folder is found (tests give a temporary one). */
 export function loadKubeContext(target: KubeTarget, serviceAccountRoot = ''): KubeConfig {
-  if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
-    throw new ConfigError(
-      'inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one',
-    );
-  }
+  const from = kubeconfigSource(target);
   const kc = new KubeConfig();
-  if (target.inCluster) {
-    if (!process.env.KUBERNETES_SERVICE_HOST)
-      throw new CannotRunError(
-        'in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead',
-      );
+  if ('inCluster' in from) {
     try {
       kc.loadFromCluster(serviceAccountRoot);
     } catch (error) {
@@ -52,15 +35,16 @@ export function loadKubeContext(target: KubeTarget, serviceAccountRoot = ''): Ku
     if (podNamespace) kc.contexts = kc.contexts.map((context) => ({ ...context, namespace: podNamespace }));
     serveCredentials(kc);
   } else {
-    const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);
-    const source = target.kubeconfigContent ? 'the inline kubeconfig' : files.join(', ');
+    const files = 'files' in from ? from.files : [];
+    const source = 'content' in from ? 'the inline kubeconfig' : files.join(', ');
     // Relative paths are the file's folder's; in inline content, the working directory's (the checkout).
-    const sources = target.kubeconfigContent
-      ? [{ config: checkYaml(target.kubeconfigContent, source), dir: process.cwd() }]
-      : files.map((file) => ({
-          config: checkYaml(readInputFile(file, 'kubeconfig'), source),
-          dir: path.dirname(path.resolve(file)),
-        }));
+    const sources =
+      'content' in from
+        ? [{ config: checkYaml(from.content, source), dir: process.cwd() }]
+        : files.map((file) => ({
+            config: checkYaml(readInputFile(file, 'kubeconfig'), source),
+            dir: path.dirname(path.resolve(file)),
+          }));
     let users: Map<string, Record<string, unknown>>;
     try {
       users = loadMerged(kc, sources);
@@ -244,27 +228,6 @@ function withUserPathsResolved(config: Record<string, unknown>, dir: string): Re
       exec.command = path.resolve(dir, exec.command);
   }
   return config;
-}
-
-function kubeconfigFiles(target: KubeTarget): string[] {
-  if (target.kubeconfig) return [target.kubeconfig];
-  const fromEnv = (process.env.KUBECONFIG ?? '').split(path.delimiter).filter(Boolean);
-  if (fromEnv.length === 0) {
-    const file = path.join(os.homedir(), '.kube', 'config');
-    if (existsSync(file)) return [file];
-    // kubectl would turn to the pod's service account here; the chaos goes to that cluster only if asked.
-    const inPod = process.env.KUBERNETES_SERVICE_HOST
-      ? ", or use this pod's service account (--in-cluster, or inCluster: true)"
-      : '';
-    throw new CannotRunError(
-      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (--kubeconfig, or the kubeconfig input)${inPod}`,
-    );
-  }
-  // kubectl passes over the files of the list that do not exist; when none does, it is said here.
-  const existing = fromEnv.filter((file) => existsSync(file));
-  if (existing.length === 0)
-    throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(', ')}`);
-  return existing;
 }
 
 /** A YAML error as a position only: the line it would quote may hold a token. */

@@ -27,7 +27,9 @@ export type CaseKind =
   | 'ctk-hypothesis'
   | 'ctk-activity'
   /** The run could not confirm that the chaos it started stopped: it may still be running. */
-  | 'chaos-stop';
+  | 'chaos-stop'
+  /** One of several clusters on which the gate could not run at all (unreachable, preflight refused). */
+  | 'cluster';
 
 export interface ReportCase {
   kind: CaseKind;

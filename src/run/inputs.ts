@@ -1,10 +1,14 @@
-// What a run applies and submits, read and checked before anything connects to a cluster, so a
-// configuration problem is always reported first and nothing is applied: the files, the engines
-// against the CRD's rules, objects given twice, how far the run reaches, and where the reports go.
-// `validate` stops here.
+// What a run applies and submits, and where, read and checked before anything connects to a cluster,
+// so a configuration problem is always reported first and nothing is applied: the files, the engines
+// against the CRD's rules, objects given twice, how far the run reaches, where the reports go, and each
+// cluster's kube context (kubeconfig read, context resolved). With several clusters every one is
+// checked before any is touched: a mistake in one target's settings must not leave chaos on the others.
+// `run` and `validate` both go through checkClusters; `validate` stops there.
+import type { KubeConfig } from '@kubernetes/client-node';
 import { readWorkflow, type WorkflowObject } from '../argo/submit.ts';
-import type { GateConfig } from '../config/load.ts';
-import { ConfigError } from '../errors.ts';
+import type { GateConfig, Target } from '../config/load.ts';
+import { CannotRunError, ConfigError } from '../errors.ts';
+import { kubeconfigSource, NoClusterAccessError, type KubeTarget } from '../kube/kubeconfig-source.ts';
 import { duplicateProblems, readManifests, type Manifest, type ManifestRole } from '../kube/manifests.ts';
 import { describeSchemaIssues } from '../kube/object-meta.ts';
 import { engineCrdRules } from '../litmus/crd-rules.ts';
@@ -16,7 +20,14 @@ export interface RunInputs {
   workflow?: WorkflowObject;
 }
 
-export function readRunInputs(config: GateConfig): RunInputs {
+/**
+ * The run's inputs and every problem in them. `defaultNamespace`: where objects that name none land,
+ * undefined when it is not known (neither the config nor a loaded kube context says).
+ */
+export function checkRunInputs(
+  config: GateConfig,
+  defaultNamespace = config.namespace,
+): { inputs: RunInputs; problems: string[] } {
   // A file that cannot be read is one problem among the others: the rest are still checked and told.
   const unreadable: string[] = [];
   const orProblem = <T>(read: () => T, instead: T): T => {
@@ -37,30 +48,195 @@ export function readRunInputs(config: GateConfig): RunInputs {
   ];
   const source = config.workflow;
   const workflow = source && orProblem(() => readWorkflow(source), undefined);
-  if (unreadable.length === 0 && !manifests.some((m) => m.role === 'engine') && !workflow) {
-    throw new ConfigError(
-      'nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)',
-    );
-  }
-  // Offline, an object without a namespace lands in the target namespace, whatever that turns out to be.
-  const namespaceOf = (m: Manifest) => m.object.metadata.namespace ?? config.namespace ?? '';
+  const nothingToRun =
+    unreadable.length === 0 && !manifests.some((m) => m.role === 'engine') && !workflow
+      ? [
+          'nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)',
+        ]
+      : [];
+  // An object without a namespace lands in the target namespace, whatever that turns out to be.
+  const namespaceOf = (m: Manifest) => m.object.metadata.namespace ?? defaultNamespace ?? '';
   const engineProblems = new Map(
     manifests.filter((m) => m.role === 'engine').map((m) => [m, crdProblems(m)] as const),
   );
   // An engine its CRD would refuse is not read any further: its fields may not have the types they need.
   const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
   const problems = [
+    ...nothingToRun,
     ...unreadable,
     ...[...engineProblems.values()].flat(),
     ...duplicateProblems(manifests, namespaceOf),
     ...blastRadiusProblems(readable, config.workflow?.namespace ?? workflow?.metadata.namespace, {
       ...config,
-      defaultNamespace: config.namespace,
+      defaultNamespace,
     }),
     ...reportPathProblems(config),
   ];
+  return { inputs: { manifests, workflow }, problems };
+}
+
+/** One cluster of a run: the settings it runs with (a target's over the top level's) and its inputs. */
+export interface ClusterInputs {
+  /** Unset for a run on one cluster without `targets`. */
+  target?: Target;
+  config: GateConfig;
+  inputs: RunInputs;
+}
+
+/** A cluster ready to be connected to: its kube context loaded, its target namespace known. */
+export interface PreparedCluster extends ClusterInputs {
+  kc: KubeConfig;
+  /** Where objects that name no namespace go: the config's namespace, else the context's. */
+  defaultNamespace: string;
+}
+
+/** `run` on one cluster: its inputs and kube context, or a ConfigError naming every problem. */
+export async function prepareCluster(
+  config: GateConfig,
+  kubeconfigContent?: string,
+): Promise<PreparedCluster> {
+  const [cluster] = (await checkClusters(config, [{ config }], kubeconfigContent, loadForRun)).map(loaded);
+  if (!cluster) throw new Error('one cluster checked, none returned');
+  return cluster;
+}
+
+/** `run` on `targets`: all of them checked before any is touched, or a ConfigError naming every problem. */
+export async function prepareTargets(
+  config: GateConfig,
+  kubeconfigContent?: string,
+): Promise<(PreparedCluster & { target: Target })[]> {
+  return (await checkClusters(config, targetClusters(config), kubeconfigContent, loadForRun)).map(loaded);
+}
+
+/**
+ * `chaos-gate validate`: the checks `run` makes before connecting, made by the same code. On a machine
+ * with no way to a cluster (no kubeconfig, or in-cluster outside a pod) the kube contexts cannot be
+ * checked, which is said in `unchecked` rather than refused: the configuration may be right for the
+ * machine that runs it. Returns the objects a run would apply or submit, each named as in error messages.
+ */
+export async function validateRun(config: GateConfig): Promise<{ objects: string[]; unchecked: string[] }> {
+  const unchecked = new Set<string>();
+  const load = async (target: ClusterTarget) => {
+    try {
+      kubeconfigSource(target);
+    } catch (error) {
+      if (!(error instanceof NoClusterAccessError)) throw error;
+      unchecked.add(error.message);
+      return { kc: undefined, defaultNamespace: undefined };
+    }
+    return loadForRun(target);
+  };
+  const clusters = config.targets.length ? targetClusters(config) : [{ config }];
+  const [first] = await checkClusters(config, clusters, undefined, load);
+  const { manifests, workflow } = first?.inputs ?? { manifests: [] };
+  return {
+    objects: [
+      ...manifests.map((m) => m.source),
+      ...(workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []),
+    ],
+    unchecked: [...unchecked],
+  };
+}
+
+/** Where a cluster is and what it is reached with: what loadKubeContext reads, and the namespace setting. */
+type ClusterTarget = KubeTarget & { namespace?: string };
+
+/** Loads the kube context as `run` connects with it: nothing is sent to the cluster. */
+async function loadForRun(target: ClusterTarget): Promise<{ kc: KubeConfig; defaultNamespace: string }> {
+  // Imported only here: `validate` on a machine with no kubeconfig never loads the Kubernetes client.
+  const { contextNamespace, loadKubeContext } = await import('../kube/context.ts');
+  const kc = loadKubeContext(target);
+  return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
+}
+
+const loaded = <C, K>({ kube, ...cluster }: C & { kube: K }): Omit<C, 'kube'> & K => ({
+  ...cluster,
+  ...kube,
+});
+
+/**
+ * Every cluster's kube context and its inputs, checked with its own namespace, before any cluster is
+ * touched: one ConfigError lists every problem of every cluster, naming the target where they differ.
+ */
+async function checkClusters<
+  C extends { target?: Target; config: GateConfig },
+  K extends { defaultNamespace?: string },
+>(
+  config: GateConfig,
+  clusters: C[],
+  kubeconfigContent: string | undefined,
+  load: (target: ClusterTarget) => Promise<K>,
+): Promise<(C & { inputs: RunInputs; kube: K })[]> {
+  if (kubeconfigContent) refuseKubeconfigFiles(config);
+  const checked: (C & { inputs: RunInputs; kube: K })[] = [];
+  const found: { target?: Target; problems: string[] }[] = [];
+  for (const cluster of clusters) {
+    let kube: K | undefined;
+    let unloadable: string[] = [];
+    try {
+      kube = await load({ ...cluster.config, kubeconfigContent });
+    } catch (error) {
+      if (!(error instanceof CannotRunError)) throw error;
+      unloadable = [error.message];
+    }
+    // With the context loaded, the namespace it gives is judged here too, not first in the preflight.
+    const { inputs, problems } = checkRunInputs(
+      cluster.config,
+      kube?.defaultNamespace ?? cluster.config.namespace,
+    );
+    found.push({ target: cluster.target, problems: [...problems, ...unloadable] });
+    if (kube) checked.push({ ...cluster, inputs, kube });
+  }
+  const problems = describeProblems(found);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
-  return { manifests, workflow };
+  return checked;
+}
+
+/** What every target has in common is said once; the rest names its target. */
+function describeProblems(found: { target?: Target; problems: string[] }[]): string[] {
+  const [first, ...others] = found;
+  const shared =
+    others.length > 0
+      ? (first?.problems ?? []).filter((p) => others.every((o) => o.problems.includes(p)))
+      : [];
+  return [
+    ...shared,
+    ...found.flatMap(({ target, problems }) =>
+      problems.filter((p) => !shared.includes(p)).map((p) => (target ? `target ${target.name}: ${p}` : p)),
+    ),
+  ];
+}
+
+const targetClusters = (config: GateConfig) =>
+  config.targets.map((target) => ({ target, config: configFor(config, target) }));
+
+/** One cluster's settings: the top level's, with the target's connection and namespace. */
+function configFor(config: GateConfig, target: Target): GateConfig {
+  return {
+    ...config,
+    kubeconfig: target.kubeconfig ?? config.kubeconfig,
+    context: target.context ?? config.context,
+    namespace: target.namespace ?? config.namespace,
+    targets: [],
+    // Read once for all clusters, by runTargets.
+    ctkJournals: [],
+  };
+}
+
+/**
+ * Inline kubeconfig content (the Action's secret) is used for every cluster, so a kubeconfig file named
+ * in the config file would be silently ignored, and its cluster's gate run on the content's cluster.
+ */
+function refuseKubeconfigFiles(config: GateConfig): void {
+  const targets = config.targets.filter((target) => target.kubeconfig).map((target) => `"${target.name}"`);
+  const where = [
+    ...(config.kubeconfig ? ['the top level'] : []),
+    ...(targets.length ? [`targets ${targets.join(', ')}`] : []),
+  ];
+  if (where.length > 0)
+    throw new ConfigError(
+      `the kubeconfig input (inline content) and the kubeconfig file the config file gives (${where.join('; ')}) exclude each other: give one; with inline content, choose each target's cluster by its context`,
+    );
 }
 
 function crdProblems(manifest: Manifest): string[] {
@@ -72,13 +248,4 @@ function crdProblems(manifest: Manifest): string[] {
       `${manifest.source}: field spec.experiments: required; an engine without experiments runs no chaos`,
     ];
   return [];
-}
-
-/** `chaos-gate validate`: the objects a run would apply or submit, each named as in error messages. */
-export function describeRunInputs(config: GateConfig): string[] {
-  const { manifests, workflow } = readRunInputs(config);
-  return [
-    ...manifests.map((m) => m.source),
-    ...(workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []),
-  ];
 }

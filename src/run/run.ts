@@ -16,7 +16,6 @@ import type { GateConfig } from '../config/load.ts';
 import { CancelledError, CannotRunError } from '../errors.ts';
 import { managedBy, ManifestApplier, runLabel } from '../kube/apply.ts';
 import { connect, limited, type Connection } from '../kube/client.ts';
-import { contextNamespace, loadKubeContext } from '../kube/context.ts';
 import { describeApiError, statusCode } from '../kube/errors.ts';
 import { duplicateProblems, type Manifest } from '../kube/manifests.ts';
 import { cancelReason } from '../kube/until.ts';
@@ -29,7 +28,7 @@ import type { Window } from '../load/samples.ts';
 import { mergeReports, type Report } from '../report/model.ts';
 import { blastRadiusProblems, allowedNamespaces } from './blast-radius.ts';
 import { collectJournal, collectLoad } from './collect.ts';
-import { readRunInputs, type RunInputs } from './inputs.ts';
+import { prepareCluster, type PreparedCluster } from './inputs.ts';
 import type { GateOutcome } from './outcome.ts';
 import { conclude, refuseAllSkipped } from './publish.ts';
 import { RunResources } from './resources.ts';
@@ -69,7 +68,7 @@ interface Plan {
 }
 
 export async function runGate(config: GateConfig, context: RunContext): Promise<GateOutcome> {
-  const session = await startRun(config, context);
+  const session = await startRun(await prepareCluster(config, context.kubeconfigContent), context);
   // The verdict first: a user waiting on the build should not wait for the deletes.
   let passed = false;
   try {
@@ -98,16 +97,16 @@ export function newRunId(): string {
   return `cg-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 }
 
-export async function startRun(config: GateConfig, context: RunContext): Promise<RunSession> {
+/** `cluster`: checked offline, kube context loaded (inputs.ts); nothing has been sent to it yet. */
+export async function startRun(cluster: PreparedCluster, context: RunContext): Promise<RunSession> {
+  const { config } = cluster;
   const { log, signal } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config.timeoutMs);
   const release = () => deadline.clear();
   try {
-    const inputs = readRunInputs(config);
-    const kc = loadKubeContext({ ...config, kubeconfigContent: context.kubeconfigContent });
-    const main = connect(kc, { signal: AbortSignal.any([signal, deadline.signal]) });
-    const plan = await preflight(config, inputs, main, signal, log);
+    const main = connect(cluster.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
+    const plan = await preflight(cluster, main, signal, log);
     context.onStarted?.(plan.runId, plan.namespaces);
     const resources = new RunResources({
       connection: main,
@@ -167,8 +166,7 @@ type Deadline = ReturnType<typeof overallDeadline>;
 
 /** Every problem of every object at once, and nothing applied if there is one. */
 async function preflight(
-  config: GateConfig,
-  inputs: RunInputs,
+  { config, inputs, defaultNamespace }: PreparedCluster,
   main: Connection,
   signal: AbortSignal,
   log: (line: string) => void,
@@ -180,7 +178,6 @@ async function preflight(
     await argo?.assertInstalled();
 
     const runId = config.runId ?? newRunId();
-    const defaultNamespace = config.namespace ?? contextNamespace(main.kc);
     const applier = new ManifestApplier(main, defaultNamespace, runId);
     const prepared = applier.prepare(inputs.manifests);
     const workflow =

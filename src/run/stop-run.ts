@@ -2,7 +2,8 @@
 // step was killed — with the same guarantee as `run`: every engine of the run (by its label, and by
 // its workflows' uids) is stopped and confirmed, then its workflows are shut down.
 import { connect } from '../kube/client.ts';
-import { loadKubeContext, type KubeTarget } from '../kube/context.ts';
+import { loadKubeContext } from '../kube/context.ts';
+import type { KubeTarget } from '../kube/kubeconfig-source.ts';
 import { stopRunChaos, type StopReport } from './stop.ts';
 import { describeUnconfirmed } from './stop-report.ts';
 

@@ -1,12 +1,14 @@
 // `chaos-gate run` on several clusters (`targets:`, or repeated --context / --kubeconfig): the same
 // gate on each, in parallel under a limit, a suite per cluster named after it, and one decision over
-// all of them. A cluster that cannot be reached is an error for that cluster, not the end of the
-// others; the verdict comes before any cleanup, as with one cluster.
+// all of them. Every cluster's configuration is checked before any is touched (inputs.ts); then a
+// cluster that cannot be reached is an error for that cluster, not the end of the others. The verdict
+// comes before any cleanup, as with one cluster.
 import pMap, { pMapSettled } from 'p-map';
 import type { GateConfig, Target } from '../config/load.ts';
-import { CancelledError, CannotRunError, ConfigError, errorMessage } from '../errors.ts';
+import { CancelledError, CannotRunError, errorMessage } from '../errors.ts';
 import { mergeReports, underLabel, type Report, type ReportSuite } from '../report/model.ts';
 import { collectJournal } from './collect.ts';
+import { prepareTargets } from './inputs.ts';
 import type { GateOutcome } from './outcome.ts';
 import { conclude } from './publish.ts';
 import { newRunId, runGate, startRun, type RunContext, type RunSession } from './run.ts';
@@ -17,19 +19,25 @@ export interface TargetsContext extends RunContext {
 }
 
 export async function runTargets(config: GateConfig, context: TargetsContext): Promise<GateOutcome> {
-  if (context.kubeconfigContent) refuseKubeconfigFiles(config);
   if (config.targets.length === 0) return runGate(config, context);
+  // Every cluster's kube context and inputs before any is touched: a bad setting of one target is a
+  // configuration error (exit 2) with nothing applied anywhere, not chaos on the others.
+  const clusters = await prepareTargets(config, context.kubeconfigContent);
   const runId = config.runId ?? newRunId();
   const started = await pMapSettled(
-    config.targets,
-    (target) =>
-      startRun(configFor(config, target, runId), {
-        ...context,
-        log: (line) => context.log(`[${target.name}] ${line}`),
-        onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
-        // Phases of clusters running at once would interleave; the log lines say which is which.
-        onPhase: undefined,
-      }),
+    clusters,
+    ({ target, ...cluster }) =>
+      startRun(
+        // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
+        { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
+        {
+          ...context,
+          log: (line) => context.log(`[${target.name}] ${line}`),
+          onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
+          // Phases of clusters running at once would interleave; the log lines say which is which.
+          onPhase: undefined,
+        },
+      ),
     { concurrency: config.parallelTargets },
   );
   const sessions = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
@@ -53,37 +61,6 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
   }
 }
 
-/**
- * Inline kubeconfig content (the Action's secret) is used for every cluster, so a kubeconfig file named
- * in the config file would be silently ignored, and its cluster's gate run on the content's cluster.
- */
-function refuseKubeconfigFiles(config: GateConfig): void {
-  const targets = config.targets.filter((target) => target.kubeconfig).map((target) => `"${target.name}"`);
-  const where = [
-    ...(config.kubeconfig ? ['the top level'] : []),
-    ...(targets.length ? [`targets ${targets.join(', ')}`] : []),
-  ];
-  if (where.length > 0)
-    throw new ConfigError(
-      `the kubeconfig input (inline content) and the kubeconfig file the config file gives (${where.join('; ')}) exclude each other: give one; with inline content, choose each target's cluster by its context`,
-    );
-}
-
-/** One cluster's settings: the top level's, with the target's connection and a run id of its own. */
-function configFor(config: GateConfig, target: Target, runId: string): GateConfig {
-  return {
-    ...config,
-    kubeconfig: target.kubeconfig ?? config.kubeconfig,
-    context: target.context ?? config.context,
-    namespace: target.namespace ?? config.namespace,
-    // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
-    runId: `${runId}-${target.name}`,
-    targets: [],
-    // Read once for all clusters, below.
-    ctkJournals: [],
-  };
-}
-
 function targetReport(target: Target, started: PromiseSettledResult<RunSession> | undefined): Report {
   if (started?.status === 'fulfilled') return underLabel(started.value.report, target.name);
   const suite: ReportSuite = {
@@ -92,7 +69,8 @@ function targetReport(target: Target, started: PromiseSettledResult<RunSession> 
     properties: { target: target.name, ...(target.context ? { context: target.context } : {}) },
     cases: [
       {
-        kind: 'experiment',
+        // The cluster itself, not an experiment of it: the log says `cluster us › (cluster) errored`.
+        kind: 'cluster',
         className: target.name,
         name: '(cluster)',
         outcome: 'error',

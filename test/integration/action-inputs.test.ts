@@ -108,6 +108,8 @@ test('kubeconfig content: its credentials are masked one by one, and nothing els
     RUNNER_TEMP: runner.dir,
     INPUT_KUBECONFIG: kubeconfig,
     INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
+    // Where the engine aims: the context's namespace would refuse it before any connection is tried.
+    INPUT_NAMESPACE: 'shop',
     INPUT_TIMEOUT: '10s',
   });
   const masks = finished.stdout.split('\n').filter((line) => line.startsWith('::add-mask::'));
@@ -187,6 +189,8 @@ test('kubeconfig content with several contexts: a cluster that fails does not ta
     // One at a time: "us" starts after "eu" has failed and let go of its cluster.
     'INPUT_PARALLEL-TARGETS': '1',
     INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
+    // Where the engine aims: the contexts' namespace would refuse it before any connection is tried.
+    INPUT_NAMESPACE: 'shop',
   });
   assert.equal(finished.code, 1);
   assert.match(

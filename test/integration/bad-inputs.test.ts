@@ -695,6 +695,54 @@ const cases: Case[] = [
     names: /secret\.yaml, document 1 \(Secret s\): Secrets are refused/,
   },
   {
+    what: 'validate: a kubeconfig that does not exist',
+    args: () => ['validate', '--kubeconfig', path.join(dir, 'nope.kube'), '--engine', good()],
+    names: /nope\.kube: cannot read the kubeconfig: ENOENT/,
+  },
+  {
+    what: 'validate: --in-cluster with a kubeconfig',
+    args: () => ['validate', '--in-cluster', '--kubeconfig', env.sandbox.kubeconfigPath, '--engine', good()],
+    names: /inCluster \(--in-cluster\) and a kubeconfig .* exclude each other/,
+  },
+  {
+    what: 'validate: a context the kubeconfig does not have',
+    args: () => [
+      'validate',
+      '--kubeconfig',
+      env.sandbox.kubeconfigPath,
+      '--context',
+      'qa',
+      '--engine',
+      good(),
+    ],
+    names: /kube context "qa" not found; the kubeconfig has: sandbox/,
+  },
+  {
+    what: "validate: a target's kubeconfig that does not exist",
+    args: () => [
+      'validate',
+      '--config',
+      config(
+        'target-kubeconfig',
+        `namespace: catalogue\nengines: [${good()}]\ntargets:\n  - { name: eu, kubeconfig: ${env.sandbox.kubeconfigPath} }\n  - { name: us, kubeconfig: kube/us.yaml }\n`,
+      ),
+    ],
+    names: /^chaos-gate: error: target us: \S+\/configs\/kube\/us\.yaml: cannot read the kubeconfig: ENOENT/m,
+  },
+  {
+    what: "validate: a target's namespace that its engine does not aim at",
+    args: () => [
+      'validate',
+      '--config',
+      config(
+        'target-namespace',
+        `namespace: catalogue\nengines: [${good()}]\ntargets:\n  - { name: eu, kubeconfig: ${env.sandbox.kubeconfigPath} }\n  - { name: us, kubeconfig: ${env.sandbox.kubeconfigPath}, namespace: shop-us }\n`,
+      ),
+    ],
+    names:
+      /^chaos-gate: error: target us: \S+engine\.yaml, document 1 \(ChaosEngine good\): its chaos targets: namespace catalogue is not allowed \(allowed: shop-us\)/m,
+  },
+  {
     what: 'validate: a report path under a file',
     args: () => ['validate', '--engine', good(), '--summary', path.join(file('summary-parent', 'x'), 's.md')],
     names: /the summary .*summary-parent\/s\.md: .*summary-parent is a file, not a directory/,

@@ -456,6 +456,9 @@ describe('a cluster without LitmusChaos', () => {
       'run',
       '--kubeconfig',
       bare.kubeconfigPath,
+      // Where the engine aims: the context's namespace (default) would refuse it before connecting.
+      '--namespace',
+      'shop',
       '--engine',
       engineFile(dir, 'x', 'pass'),
     ]).done;

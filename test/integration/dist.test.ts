@@ -30,7 +30,13 @@ test('dist/ and jenkins/resources/ match a fresh build of src/ (run `npm run bui
   }
 });
 
-test('--help, --version, validate and report start without loading the Kubernetes client, --help and --version without zod, report --results without the load readers', () => {
+test('--help, --version, validate with no kubeconfig to read and report start without loading the Kubernetes client, --help and --version without zod, report --results without the load readers', () => {
+  // validate loads the client only to read a kubeconfig; here there is none (no KUBECONFIG, an empty home).
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-home-')),
+  };
+  delete env.KUBECONFIG;
   const commands = [
     ['--help'],
     ['--version'],
@@ -47,7 +53,7 @@ test('--help, --version, validate and report start without loading the Kubernete
         path.join(repoRoot, 'dist/cli.js'),
         ...args,
       ],
-      { encoding: 'utf8' },
+      { encoding: 'utf8', env },
     );
     const loaded = child.stderr
       .split('\n')

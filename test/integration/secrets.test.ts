@@ -181,6 +181,9 @@ test('the CLI: a broken kubeconfig file and a password in the server URL are nev
       'run',
       '--kubeconfig',
       kubeconfig,
+      // Where the engine aims: the context's namespace (default) would refuse it before connecting.
+      '--namespace',
+      namespace,
       '--engine',
       engine,
       '--junit',

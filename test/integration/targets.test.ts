@@ -1,5 +1,6 @@
 // One gate over several clusters: two sandbox API servers (each with the Litmus stand-in) and one
-// that cannot be reached, run by the built CLI from `targets:` in a config file.
+// that cannot be reached, run by the built CLI from `targets:` in a config file. A cluster that cannot
+// be reached is an error for that cluster; a target whose settings are wrong stops every cluster.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -62,7 +63,7 @@ test('two clusters and one that cannot be reached: a suite per cluster, one gate
   assert.match(result.stdout, /\[us\] .*applied ChaosEngine targets\//);
   assert.match(
     result.stdout,
-    /gate FAILED \(6 passed, 0 failed, 1 errored, 0 skipped\)[\s\S]*experiment gone › \(cluster\) errored: could not run on this cluster: .*cannot reach the Kubernetes API server/,
+    /gate FAILED \(6 passed, 0 failed, 1 errored, 0 skipped\)[\s\S]*cluster gone › \(cluster\) errored: could not run on this cluster: .*cannot reach the Kubernetes API server/,
   );
   const xml = await readCheckedJUnit(path.join(dir, 'junit.xml'));
   for (const name of ['eu', 'us']) assert.match(xml, new RegExp(`<testsuite name="${name}/targets/multi-`));
@@ -98,4 +99,58 @@ test('no cluster can be reached: exit 2 naming each', async () => {
   ]).done;
   assert.equal(result.code, 2, result.stdout + result.stderr);
   assert.match(result.stderr, /no cluster could be run:\nsandbox: .*\nsandbox-2: /);
+});
+
+/** `chaos-gate run` of one engine aimed at `namespace` on `targets`, and what it left on each cluster. */
+async function runOnTargets(name: string, targets: Record<string, string>[]) {
+  const dir = workDir();
+  const engineName = uniqueName(name);
+  const engine = { name: engineName, file: engineFile(dir, engineName, 'pass', namespace) };
+  const config = path.join(dir, 'chaos-gate.yaml');
+  writeFileSync(
+    config,
+    stringify({
+      namespace,
+      rbac: [exampleRbac],
+      engines: [engine.file],
+      timeout: '60s',
+      targets,
+    }),
+  );
+  const before = await Promise.all(clusters.map(({ sandbox }) => leftovers(sandbox.kc, namespace)));
+  const result = await runEntry('dist/cli.js', ['run', '--config', config]).done;
+  const after = await Promise.all(clusters.map(({ sandbox }) => leftovers(sandbox.kc, namespace)));
+  return { result, engine, before, after };
+}
+
+test('a target whose kube context does not exist: exit 2 naming it, before any cluster is touched', async () => {
+  const [eu, us] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
+  const { result, before, after } = await runOnTargets('no-context', [
+    { name: 'eu', kubeconfig: eu.sandbox.kubeconfigPath },
+    { name: 'us', kubeconfig: us.sandbox.kubeconfigPath, context: 'staging-us' },
+  ]);
+  assert.equal(result.code, 2, result.stdout + result.stderr);
+  assert.equal(
+    result.stderr,
+    `chaos-gate: error: target us: ${us.sandbox.kubeconfigPath}: kube context "staging-us" not found; the kubeconfig has: sandbox\n`,
+  );
+  // Not started on eu: no preflight, no apply, no cluster case standing in for a configuration error.
+  assert.doesNotMatch(result.stdout, /\[eu\]|\(cluster\)/);
+  assert.deepEqual(after, before, 'nothing applied on either cluster');
+});
+
+test('a target whose namespace its engine does not aim at: exit 2 naming it, nothing applied on the others', async () => {
+  const [eu, us] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
+  const { result, engine, before, after } = await runOnTargets('elsewhere', [
+    { name: 'eu', kubeconfig: eu.sandbox.kubeconfigPath },
+    { name: 'us', kubeconfig: us.sandbox.kubeconfigPath, namespace: 'shop-us' },
+  ]);
+  assert.equal(result.code, 2, result.stdout + result.stderr);
+  assert.equal(
+    result.stderr,
+    `chaos-gate: error: target us: ${engine.file}, document 1 (ChaosEngine ${engine.name}): its chaos targets: namespace targets is not allowed (allowed: shop-us); add it to allowNamespaces (--allow-namespace) if the run may reach it\n`,
+  );
+  assert.doesNotMatch(result.stderr, /target eu/);
+  assert.doesNotMatch(result.stdout, /\[eu\]|\(cluster\)/);
+  assert.deepEqual(after, before, 'nothing applied on either cluster');
 });

@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path7) {
-      const ctrl = callVisitor(key, node2, visitor, path7);
+    function visit_(key, node2, visitor, path8) {
+      const ctrl = callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path7);
+            const ci = visit_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path7);
+          const cv = visit_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path7) {
-      const ctrl = await callVisitor(key, node2, visitor, path7);
+    async function visitAsync_(key, node2, visitor, path8) {
+      const ctrl = await callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path7);
+          const cv = await visitAsync_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path7) {
+    function callVisitor(key, node2, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path7);
+        return visitor(key, node2, path8);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path7);
+        return visitor.Map?.(key, node2, path8);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path7);
+        return visitor.Seq?.(key, node2, path8);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path7);
+        return visitor.Pair?.(key, node2, path8);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path7);
+        return visitor.Scalar?.(key, node2, path8);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path7);
+        return visitor.Alias?.(key, node2, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node2) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node2) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path7, value) {
+    function collectionFromPath(schema2, path8, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path7) => {
+    visit.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index2] of path7) {
+      for (const [field, index2] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path7) => {
-      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit.parentCollection = (cst, path8) => {
+      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7601,10 +7601,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path7) {
-  if (!path7)
+function getElementAtPath(obj, path8) {
+  if (!path8)
     return obj;
-  return path7.reduce((acc, key) => acc?.[key], obj);
+  return path8.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -7863,11 +7863,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path7, issues) {
+function prefixIssues(path8, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path7);
+    iss.path.unshift(path8);
     return iss;
   });
 }
@@ -8399,16 +8399,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path7 = []) => {
+  const processError = (error3, path8 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else {
-        const fullpath = [...path7, ...issue2.path];
+        const fullpath = [...path8, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -17822,8 +17822,8 @@ var init_model = __esm({
 // src/kube/object-meta.ts
 function describeSchemaIssues(where, error2) {
   return error2.issues.slice(0, 10).map((issue2) => {
-    const { path: path7, message } = innermost(issue2);
-    return `${where}: field ${fieldPath(path7) || "(the object)"}: ${message.replace(/^(Invalid input|Too small|Too big): /, "")}`;
+    const { path: path8, message } = innermost(issue2);
+    return `${where}: field ${fieldPath(path8) || "(the object)"}: ${message.replace(/^(Invalid input|Too small|Too big): /, "")}`;
   }).join("\n");
 }
 function innermost(issue2) {
@@ -17855,7 +17855,7 @@ var init_object_meta = __esm({
       annotations: record(string2(), string2()).optional(),
       managedFields: array(looseObject({ manager: string2().optional(), time: string2().optional() })).optional()
     });
-    fieldPath = (path7) => path7.reduce((text3, key) => {
+    fieldPath = (path8) => path8.reduce((text3, key) => {
       if (typeof key === "number") return `${text3}[${key}]`;
       const name = String(key);
       if (!/^[A-Za-z_][\w-]*$/.test(name)) return `${text3}[${JSON.stringify(name)}]`;
@@ -21457,7 +21457,7 @@ function jmeterFailure(label = "", failureMessage = "", code = "", message = "")
 }
 function xmlReader(source, onSample) {
   const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
-  const path7 = [];
+  const path8 = [];
   let sample;
   let assertion;
   let text3 = "";
@@ -21465,31 +21465,31 @@ function xmlReader(source, onSample) {
   let pending = "";
   const fail = (line, why) => new ConfigError(`${source}: line ${line}: ${why}`);
   parser.on("opentag", ({ name, attributes }) => {
-    path7.push(name);
+    path8.push(name);
     text3 = "";
-    if (path7.length === 1) {
+    if (path8.length === 1) {
       if (name !== "testResults")
         throw fail(parser.line, `<${name}> where JMeter's XML results start with <testResults>`);
       rooted = true;
     }
-    if (path7.length === 2) sample = { line: parser.line, attributes };
-    else if (path7.length === 3 && name === "assertionResult") assertion = { failed: false, message: "" };
+    if (path8.length === 2) sample = { line: parser.line, attributes };
+    else if (path8.length === 3 && name === "assertionResult") assertion = { failed: false, message: "" };
   });
   parser.on("text", (chunk) => text3 += chunk);
   parser.on("cdata", (chunk) => text3 += chunk);
   parser.on("closetag", ({ name }) => {
-    if (assertion && path7.length === 4) {
+    if (assertion && path8.length === 4) {
       if ((name === "failure" || name === "error") && text3.trim() === "true") assertion.failed = true;
       if (name === "failureMessage") assertion.message = text3;
-    } else if (assertion && path7.length === 3) {
+    } else if (assertion && path8.length === 3) {
       if (sample && assertion.failed && sample.assertionFailure === void 0)
         sample.assertionFailure = assertion.message;
       assertion = void 0;
-    } else if (sample && path7.length === 2) {
+    } else if (sample && path8.length === 2) {
       onSample(toSample(sample, fail));
       sample = void 0;
     }
-    path7.pop();
+    path8.pop();
     text3 = "";
   });
   parser.on("error", (error2) => {
@@ -21665,9 +21665,9 @@ function parseK6Summary(json2, source) {
   };
 }
 function checksOf(group2) {
-  const own2 = listed(group2.checks).map(({ name, path: path7 = "", passes, fails }) => ({
+  const own2 = listed(group2.checks).map(({ name, path: path8 = "", passes, fails }) => ({
     name,
-    path: path7,
+    path: path8,
     passes,
     fails
   }));
@@ -21993,6 +21993,290 @@ var init_collect2 = __esm({
     init_read();
     init_errors3();
     init_collect();
+  }
+});
+
+// src/argo/submit.ts
+import path2 from "node:path";
+function readWorkflow(source) {
+  return source.file ? fromFile(source.file) : fromTemplate(source);
+}
+function prepareWorkflow(base, source, defaultNamespace, labels) {
+  const namespace = source.namespace ?? base.metadata.namespace ?? defaultNamespace;
+  return {
+    ...base,
+    metadata: { ...base.metadata, namespace, labels: { ...base.metadata.labels, ...labels } },
+    spec: {
+      ...base.spec,
+      arguments: { ...base.spec.arguments, parameters: withParameters(base, source.parameters) }
+    }
+  };
+}
+function fromFile(file) {
+  const workflows = readManifests([file], "input");
+  const [first, ...rest] = workflows;
+  if (!first || rest.length > 0)
+    throw new ConfigError(`${file}: expected exactly one Workflow, found ${workflows.length} objects`);
+  if (first.object.kind !== "Workflow")
+    throw new ConfigError(`${first.source}: field kind: expected Workflow`);
+  const workflow = first.object;
+  if (typeof workflow.spec !== "object" || workflow.spec === null)
+    throw new ConfigError(`${first.source}: field spec: required`);
+  return workflow;
+}
+function fromTemplate(source) {
+  const template = source.template;
+  if (!template) throw new ConfigError("workflow: set file or template");
+  const label = template.clusterScope ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template";
+  return {
+    apiVersion: argoApiVersion,
+    kind: "Workflow",
+    metadata: { generateName: `${path2.basename(template.name)}-`, labels: { [label]: template.name } },
+    spec: {
+      workflowTemplateRef: { name: template.name, ...template.clusterScope ? { clusterScope: true } : {} }
+    }
+  };
+}
+function withParameters(workflow, overrides) {
+  const parameters = [...workflow.spec.arguments?.parameters ?? []];
+  for (const [name, value] of Object.entries(overrides)) {
+    const index2 = parameters.findIndex((p) => p.name === name);
+    if (index2 >= 0) parameters[index2] = { ...parameters[index2], name, value };
+    else parameters.push({ name, value });
+  }
+  return parameters;
+}
+var argoApiVersion;
+var init_submit = __esm({
+  "src/argo/submit.ts"() {
+    "use strict";
+    init_errors3();
+    init_manifests();
+    argoApiVersion = "argoproj.io/v1alpha1";
+  }
+});
+
+// src/kube/kubeconfig-source.ts
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path3 from "node:path";
+function kubeconfigSource(target) {
+  if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
+    throw new ConfigError(
+      "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
+    );
+  }
+  if (target.inCluster) {
+    if (!process.env.KUBERNETES_SERVICE_HOST)
+      throw new NoClusterAccessError(
+        "in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead"
+      );
+    return { inCluster: true };
+  }
+  if (target.kubeconfigContent) return { content: target.kubeconfigContent };
+  return { files: kubeconfigFiles(target) };
+}
+function kubeconfigFiles(target) {
+  if (target.kubeconfig) return [target.kubeconfig];
+  const fromEnv = (process.env.KUBECONFIG ?? "").split(path3.delimiter).filter(Boolean);
+  if (fromEnv.length === 0) {
+    const file = path3.join(os.homedir(), ".kube", "config");
+    if (existsSync(file)) return [file];
+    const inPod = process.env.KUBERNETES_SERVICE_HOST ? ", or use this pod's service account (--in-cluster, or inCluster: true)" : "";
+    throw new NoClusterAccessError(
+      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (--kubeconfig, or the kubeconfig input)${inPod}`
+    );
+  }
+  const existing = fromEnv.filter((file) => existsSync(file));
+  if (existing.length === 0)
+    throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(", ")}`);
+  return existing;
+}
+var NoClusterAccessError;
+var init_kubeconfig_source = __esm({
+  "src/kube/kubeconfig-source.ts"() {
+    "use strict";
+    init_errors3();
+    NoClusterAccessError = class extends CannotRunError {
+      name = "NoClusterAccessError";
+    };
+  }
+});
+
+// src/litmus/crd-rules.ts
+var oneOf, nonEmpty, appkind, durationText, probeRules, selectorRules, engineCrdRules;
+var init_crd_rules = __esm({
+  "src/litmus/crd-rules.ts"() {
+    "use strict";
+    init_zod();
+    oneOf = (values) => string2().regex(new RegExp(`^(${values.join("|")})$`), `must be one of ${values.join(", ")}`);
+    nonEmpty = string2().min(1, "must not be empty");
+    appkind = string2().regex(
+      /^(|deployment|statefulset|daemonset|deploymentconfig|rollout)$/,
+      "must be one of deployment, statefulset, daemonset, deploymentconfig, rollout"
+    );
+    durationText = string2({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
+    probeRules = looseObject({
+      name: string2(),
+      type: oneOf(["k8sProbe", "httpProbe", "cmdProbe", "promProbe", "sloProbe"]),
+      mode: oneOf(["SOT", "EOT", "Edge", "Continuous", "OnChaos"]),
+      runProperties: looseObject({
+        probeTimeout: durationText,
+        interval: durationText,
+        evaluationTimeout: durationText.optional(),
+        probePollingInterval: durationText.optional(),
+        initialDelay: durationText.optional(),
+        retry: int().optional(),
+        attempt: int().optional(),
+        initialDelaySeconds: int().optional(),
+        verbosity: string2().optional(),
+        stopOnFailure: boolean2().optional()
+      }),
+      "k8sProbe/inputs": looseObject({
+        version: string2(),
+        resource: string2(),
+        operation: oneOf(["present", "absent", "create", "delete"])
+      }).optional(),
+      "cmdProbe/inputs": looseObject({
+        command: nonEmpty,
+        comparator: looseObject({
+          type: oneOf(["int", "float", "string"]),
+          criteria: string2(),
+          value: string2()
+        })
+      }).optional(),
+      "httpProbe/inputs": looseObject({
+        url: nonEmpty,
+        method: looseObject({
+          get: looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional(),
+          post: looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional()
+        }).refine((method) => Object.keys(method).length > 0, "needs get or post")
+      }).optional(),
+      "promProbe/inputs": looseObject({
+        endpoint: string2(),
+        comparator: looseObject({ criteria: string2(), value: string2() })
+      }).optional()
+    });
+    selectorRules = looseObject({
+      workloads: array(
+        looseObject({
+          kind: appkind,
+          namespace: string2(),
+          names: string2().optional(),
+          labels: string2().optional()
+        }).refine(
+          (w) => w.names === void 0 !== (w.labels === void 0),
+          "needs names or labels, not both"
+        )
+      ).optional(),
+      pods: array(looseObject({ names: string2(), namespace: string2() })).optional()
+    }).refine((s) => s.workloads === void 0 !== (s.pods === void 0), "needs workloads or pods, not both");
+    engineCrdRules = looseObject({
+      spec: looseObject({
+        engineState: oneOf(["active", "stop"]).optional(),
+        jobCleanUpPolicy: oneOf(["delete", "retain"]).optional(),
+        defaultHealthCheck: boolean2().optional(),
+        chaosServiceAccount: string2().optional(),
+        terminationGracePeriodSeconds: int().optional(),
+        appinfo: looseObject({
+          appkind: appkind.optional(),
+          applabel: string2().optional(),
+          appns: string2().optional()
+        }).optional(),
+        selectors: selectorRules.optional(),
+        experiments: array(
+          looseObject({
+            name: string2(),
+            spec: looseObject({ probe: array(probeRules).optional() }).optional()
+          })
+        ).optional()
+      }).optional()
+    });
+  }
+});
+
+// src/kube/kinds.ts
+function isClusterScopedKind(kind) {
+  return clusterScopedKinds.has(kind ?? "");
+}
+var clusterScopedKinds;
+var init_kinds = __esm({
+  "src/kube/kinds.ts"() {
+    "use strict";
+    clusterScopedKinds = /* @__PURE__ */ new Set([
+      "Namespace",
+      "ClusterRole",
+      "ClusterRoleBinding",
+      "CustomResourceDefinition",
+      "PersistentVolume",
+      "StorageClass",
+      "PriorityClass",
+      "ValidatingWebhookConfiguration",
+      "MutatingWebhookConfiguration",
+      "APIService",
+      "ClusterWorkflowTemplate"
+    ]);
+  }
+});
+
+// src/run/blast-radius.ts
+function isSystemNamespace(namespace) {
+  return namespace.startsWith("kube-") || namespace.startsWith("openshift-");
+}
+function allowedNamespaces(policy) {
+  const allowed = policy.allowNamespaces ?? (policy.defaultNamespace ? [policy.defaultNamespace] : []);
+  return [...new Set(allowed)];
+}
+function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped = (m) => isClusterScopedKind(m.object.kind)) {
+  const listed2 = new Set(policy.allowNamespaces ?? []);
+  const allowed = new Set(allowedNamespaces(policy));
+  const hint = "add it to allowNamespaces (--allow-namespace) if the run may reach it";
+  const checkNamespace = (where, namespace) => {
+    if (namespace === void 0 || namespace === "") return void 0;
+    if (isSystemNamespace(namespace) && !listed2.has(namespace))
+      return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces lists it`;
+    if (!allowed.has(namespace) && (policy.defaultNamespace !== void 0 || policy.allowNamespaces))
+      return `${where}: namespace ${namespace} is not allowed (allowed: ${[...allowed].join(", ") || "none"}); ${hint}`;
+    return void 0;
+  };
+  const problems = [];
+  for (const manifest of manifests) {
+    const { object: object2, source } = manifest;
+    const namespace = object2.metadata.namespace ?? policy.defaultNamespace;
+    if (clusterScoped(manifest)) {
+      if (!policy.allowClusterScoped)
+        problems.push(
+          `${source}: ${object2.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
+        );
+    } else problems.push(checkNamespace(source, namespace));
+    if (object2.kind === "Secret" && !policy.allowClusterScoped)
+      problems.push(`${source}: Secrets are refused unless allowClusterScoped is true`);
+    if (bindsClusterAdmin(object2))
+      problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
+    if (object2.kind === "ChaosEngine")
+      for (const target of targetNamespaces(object2))
+        problems.push(checkNamespace(`${source}: its chaos targets`, target));
+  }
+  if (workflowNamespace !== void 0) problems.push(checkNamespace("the Workflow", workflowNamespace));
+  return problems.filter((p) => !!p);
+}
+function bindsClusterAdmin(object2) {
+  if (object2.kind !== "RoleBinding" && object2.kind !== "ClusterRoleBinding") return false;
+  const roleRef = object2.roleRef;
+  return roleRef?.kind === "ClusterRole" && roleRef.name === "cluster-admin";
+}
+function targetNamespaces(engine) {
+  const selectors = engine.spec?.selectors;
+  return [
+    engine.spec?.appinfo?.appns,
+    ...(selectors?.workloads ?? []).map((w) => w.namespace),
+    ...(selectors?.pods ?? []).map((p) => p.namespace)
+  ].filter((ns) => typeof ns === "string" && ns !== "");
+}
+var init_blast_radius = __esm({
+  "src/run/blast-radius.ts"() {
+    "use strict";
+    init_kinds();
   }
 });
 
@@ -22732,8 +23016,8 @@ import {
   writeFileSync,
   writeSync
 } from "node:fs";
-import os from "node:os";
-import path2 from "node:path";
+import os2 from "node:os";
+import path4 from "node:path";
 function configuredInputs(config2) {
   return {
     "config file": [config2.configFile],
@@ -22747,12 +23031,12 @@ function configuredInputs(config2) {
   };
 }
 function realPath(file) {
-  const absolute = path2.resolve(file);
+  const absolute = path4.resolve(file);
   try {
     return realpathSync(absolute);
   } catch {
-    const folder = path2.dirname(absolute);
-    return folder === absolute ? absolute : path2.join(realPath(folder), path2.basename(absolute));
+    const folder = path4.dirname(absolute);
+    return folder === absolute ? absolute : path4.join(realPath(folder), path4.basename(absolute));
   }
 }
 function reportPathProblems(config2, commandInputs = {}) {
@@ -22772,7 +23056,7 @@ function reportPathProblems(config2, commandInputs = {}) {
     const other = seen.get(real);
     if (other) problems.push(`${where}: the same file as the ${other}`);
     seen.set(real, reportNames[kind]);
-    const problem = unwritable(path2.resolve(file));
+    const problem = unwritable(path4.resolve(file));
     if (problem) problems.push(`${where}: ${problem}`);
   }
   return problems;
@@ -22786,8 +23070,8 @@ function unwritable(file) {
     }
   };
   if (kind(file) === "directory") return "is a directory";
-  let existing = kind(file) ? file : path2.dirname(file);
-  while (!kind(existing) && path2.dirname(existing) !== existing) existing = path2.dirname(existing);
+  let existing = kind(file) ? file : path4.dirname(file);
+  while (!kind(existing) && path4.dirname(existing) !== existing) existing = path4.dirname(existing);
   if (existing !== file && kind(existing) === "file") return `${existing} is a file, not a directory`;
   try {
     accessSync(existing, constants.W_OK);
@@ -22831,7 +23115,7 @@ function publishReports(reports, report, decision, context) {
   let markdownText;
   const markdown = () => markdownText ??= redact(renderMarkdown(report, decision));
   const write = (file, render) => writeInParts(file, (emit) => emit(render()));
-  const junitOptions = { hostname: os.hostname(), caseProperties: reports.junitCaseProperties };
+  const junitOptions = { hostname: os2.hostname(), caseProperties: reports.junitCaseProperties };
   return {
     junit: writeInParts(reports.junit, (emit) => emitJUnit(report, decision, junitOptions, emit)),
     json: write(reports.json, () => renderJson(report, decision, context)),
@@ -22842,7 +23126,7 @@ function publishReports(reports, report, decision, context) {
 }
 function writeInParts(file, produce) {
   if (!file) return void 0;
-  mkdirSync(path2.dirname(path2.resolve(file)), { recursive: true });
+  mkdirSync(path4.dirname(path4.resolve(file)), { recursive: true });
   const fd = openSync2(file, "w");
   const regular = fstatSync2(fd).isFile();
   let complete = false;
@@ -22861,13 +23145,13 @@ function writeInParts(file, produce) {
   return file;
 }
 function writeHtml(file, report, decision, meta2) {
-  const stylesheet = `${path2.basename(file, path2.extname(file))}.css`;
+  const stylesheet = `${path4.basename(file, path4.extname(file))}.css`;
   const { html, css: css2 } = renderHtml(report, decision, {
     stylesheet,
     runId: meta2.runId,
     generatedAt: /* @__PURE__ */ new Date()
   });
-  writeFileSync(path2.join(path2.dirname(file), stylesheet), css2);
+  writeFileSync(path4.join(path4.dirname(file), stylesheet), css2);
   return html;
 }
 function describeDecision(report, decision, files) {
@@ -23880,14 +24164,14 @@ var require_url_state_machine = __commonJS({
       return url.replace(/\u0009|\u000A|\u000D/g, "");
     }
     function shortenPath(url) {
-      const path7 = url.path;
-      if (path7.length === 0) {
+      const path8 = url.path;
+      if (path8.length === 0) {
         return;
       }
-      if (url.scheme === "file" && path7.length === 1 && isNormalizedWindowsDriveLetter(path7[0])) {
+      if (url.scheme === "file" && path8.length === 1 && isNormalizedWindowsDriveLetter(path8[0])) {
         return;
       }
-      path7.pop();
+      path8.pop();
     }
     function includesCredentials(url) {
       return url.username !== "" || url.password !== "";
@@ -27533,8 +27817,8 @@ var init_index_node_esm = __esm({
       const resultType = this.currResultType;
       switch (resultType) {
         case "all": {
-          const path7 = Array.isArray(ea.path) ? ea.path : JSONPath.toPathArray(ea.path);
-          ea.pointer = JSONPath.toPointer(path7);
+          const path8 = Array.isArray(ea.path) ? ea.path : JSONPath.toPathArray(ea.path);
+          ea.pointer = JSONPath.toPointer(path8);
           ea.path = typeof ea.path === "string" ? ea.path : JSONPath.toPathString(ea.path);
           return ea;
         }
@@ -27557,11 +27841,11 @@ var init_index_node_esm = __esm({
         callback(preferredOutput, type2, fullRetObj);
       }
     };
-    JSONPath.prototype._trace = function(expr, val, path7, parent, parentPropName, callback, hasArrExpr, literalPriority) {
+    JSONPath.prototype._trace = function(expr, val, path8, parent, parentPropName, callback, hasArrExpr, literalPriority) {
       let retObj;
       if (!expr.length) {
         retObj = {
-          path: path7,
+          path: path8,
           value: val,
           parent,
           parentProperty: parentPropName,
@@ -27582,28 +27866,28 @@ var init_index_node_esm = __esm({
         }
       }
       if ((typeof loc !== "string" || literalPriority) && val && Object.hasOwn(val, loc)) {
-        addRet(this._trace(x, val[loc], push(path7, loc), val, loc, callback, hasArrExpr));
+        addRet(this._trace(x, val[loc], push(path8, loc), val, loc, callback, hasArrExpr));
       } else if (loc === "*") {
         this._walk(val, (m) => {
-          addRet(this._trace(x, val[m], push(path7, m), val, m, callback, true, true));
+          addRet(this._trace(x, val[m], push(path8, m), val, m, callback, true, true));
         });
       } else if (loc === "..") {
-        addRet(this._trace(x, val, path7, parent, parentPropName, callback, hasArrExpr));
+        addRet(this._trace(x, val, path8, parent, parentPropName, callback, hasArrExpr));
         this._walk(val, (m) => {
           if (typeof val[m] === "object") {
-            addRet(this._trace(expr.slice(), val[m], push(path7, m), val, m, callback, true));
+            addRet(this._trace(expr.slice(), val[m], push(path8, m), val, m, callback, true));
           }
         });
       } else if (loc === "^") {
         this._hasParentSelector = true;
         return {
-          path: path7.slice(0, -1),
+          path: path8.slice(0, -1),
           expr: x,
           isParentSelector: true
         };
       } else if (loc === "~") {
         retObj = {
-          path: push(path7, loc),
+          path: push(path8, loc),
           value: parentPropName,
           parent,
           parentProperty: null
@@ -27611,9 +27895,9 @@ var init_index_node_esm = __esm({
         this._handleCallback(retObj, callback, "property");
         return retObj;
       } else if (loc === "$") {
-        addRet(this._trace(x, val, path7, null, null, callback, hasArrExpr));
+        addRet(this._trace(x, val, path8, null, null, callback, hasArrExpr));
       } else if (/^(-?\d*):(-?\d*):?(\d*)$/u.test(loc)) {
-        addRet(this._slice(loc, x, val, path7, parent, parentPropName, callback));
+        addRet(this._slice(loc, x, val, path8, parent, parentPropName, callback));
       } else if (loc.indexOf("?(") === 0) {
         if (this.currEval === false) {
           throw new Error("Eval [?(expr)] prevented in JSONPath expression.");
@@ -27624,15 +27908,15 @@ var init_index_node_esm = __esm({
           this._walk(val, (m) => {
             const npath = [nested[2]];
             const nvalue = nested[1] ? val[m][nested[1]] : val[m];
-            const filterResults = this._trace(npath, nvalue, path7, parent, parentPropName, callback, true);
+            const filterResults = this._trace(npath, nvalue, path8, parent, parentPropName, callback, true);
             if (filterResults.length > 0) {
-              addRet(this._trace(x, val[m], push(path7, m), val, m, callback, true));
+              addRet(this._trace(x, val[m], push(path8, m), val, m, callback, true));
             }
           });
         } else {
           this._walk(val, (m) => {
-            if (this._eval(safeLoc, val[m], m, path7, parent, parentPropName)) {
-              addRet(this._trace(x, val[m], push(path7, m), val, m, callback, true));
+            if (this._eval(safeLoc, val[m], m, path8, parent, parentPropName)) {
+              addRet(this._trace(x, val[m], push(path8, m), val, m, callback, true));
             }
           });
         }
@@ -27640,7 +27924,7 @@ var init_index_node_esm = __esm({
         if (this.currEval === false) {
           throw new Error("Eval [(expr)] prevented in JSONPath expression.");
         }
-        addRet(this._trace(unshift(this._eval(loc, val, path7.at(-1), path7.slice(0, -1), parent, parentPropName), x), val, path7, parent, parentPropName, callback, hasArrExpr));
+        addRet(this._trace(unshift(this._eval(loc, val, path8.at(-1), path8.slice(0, -1), parent, parentPropName), x), val, path8, parent, parentPropName, callback, hasArrExpr));
       } else if (loc[0] === "@") {
         let addType = false;
         const valueType = loc.slice(1, -2);
@@ -27684,7 +27968,7 @@ var init_index_node_esm = __esm({
             }
             break;
           case "other":
-            addType = this.currOtherTypeCallback(val, path7, parent, parentPropName);
+            addType = this.currOtherTypeCallback(val, path8, parent, parentPropName);
             break;
           case "null":
             if (val === null) {
@@ -27697,7 +27981,7 @@ var init_index_node_esm = __esm({
         }
         if (addType) {
           retObj = {
-            path: path7,
+            path: path8,
             value: val,
             parent,
             parentProperty: parentPropName
@@ -27707,14 +27991,14 @@ var init_index_node_esm = __esm({
         }
       } else if (loc[0] === "`" && val && Object.hasOwn(val, loc.slice(1))) {
         const locProp = loc.slice(1);
-        addRet(this._trace(x, val[locProp], push(path7, locProp), val, locProp, callback, hasArrExpr, true));
+        addRet(this._trace(x, val[locProp], push(path8, locProp), val, locProp, callback, hasArrExpr, true));
       } else if (loc.includes(",")) {
         const parts = loc.split(",");
         for (const part of parts) {
-          addRet(this._trace(unshift(part, x), val, path7, parent, parentPropName, callback, true));
+          addRet(this._trace(unshift(part, x), val, path8, parent, parentPropName, callback, true));
         }
       } else if (!literalPriority && val && Object.hasOwn(val, loc)) {
-        addRet(this._trace(x, val[loc], push(path7, loc), val, loc, callback, hasArrExpr, true));
+        addRet(this._trace(x, val[loc], push(path8, loc), val, loc, callback, hasArrExpr, true));
       }
       if (this._hasParentSelector) {
         for (let t = 0; t < ret.length; t++) {
@@ -27748,7 +28032,7 @@ var init_index_node_esm = __esm({
         });
       }
     };
-    JSONPath.prototype._slice = function(loc, expr, val, path7, parent, parentPropName, callback) {
+    JSONPath.prototype._slice = function(loc, expr, val, path8, parent, parentPropName, callback) {
       if (!Array.isArray(val)) {
         return void 0;
       }
@@ -27758,14 +28042,14 @@ var init_index_node_esm = __esm({
       end = end < 0 ? Math.max(0, end + len) : Math.min(len, end);
       const ret = [];
       for (let i = start; i < end; i += step) {
-        const tmp = this._trace(unshift(i, expr), val, path7, parent, parentPropName, callback, true);
+        const tmp = this._trace(unshift(i, expr), val, path8, parent, parentPropName, callback, true);
         tmp.forEach((t) => {
           ret.push(t);
         });
       }
       return ret;
     };
-    JSONPath.prototype._eval = function(code, _v, _vname, path7, parent, parentPropName) {
+    JSONPath.prototype._eval = function(code, _v, _vname, path8, parent, parentPropName) {
       this.currSandbox._$_parentProperty = parentPropName;
       this.currSandbox._$_parent = parent;
       this.currSandbox._$_property = _vname;
@@ -27773,7 +28057,7 @@ var init_index_node_esm = __esm({
       this.currSandbox._$_v = _v;
       const containsPath = code.includes("@path");
       if (containsPath) {
-        this.currSandbox._$_path = JSONPath.toPathString(path7.concat([_vname]));
+        this.currSandbox._$_path = JSONPath.toPathString(path8.concat([_vname]));
       }
       const scriptCacheKey = this.currEval + "Script:" + code;
       if (!JSONPath.cache[scriptCacheKey]) {
@@ -74539,7 +74823,7 @@ import fs3 from "node:fs";
 import https from "node:https";
 import http from "node:http";
 import net from "node:net";
-import path3 from "node:path";
+import path5 from "node:path";
 import child_process2 from "node:child_process";
 function fileExists(filepath) {
   try {
@@ -74550,10 +74834,10 @@ function fileExists(filepath) {
   }
 }
 function makeAbsolutePath(root, file) {
-  if (!root || path3.isAbsolute(file)) {
+  if (!root || path5.isAbsolute(file)) {
     return file;
   }
-  return path3.join(root, file);
+  return path5.join(root, file);
 }
 function bufferFromFileOrString(file, data) {
   if (file) {
@@ -74584,14 +74868,14 @@ function findHomeDir(platform = process.platform) {
     }
     return null;
   }
-  const homeDrivePath = process.env.HOMEDRIVE && process.env.HOMEPATH ? path3.join(process.env.HOMEDRIVE, process.env.HOMEPATH) : "";
+  const homeDrivePath = process.env.HOMEDRIVE && process.env.HOMEPATH ? path5.join(process.env.HOMEDRIVE, process.env.HOMEPATH) : "";
   const homePath = process.env.HOME || "";
   const userProfile = process.env.USERPROFILE || "";
   const favourHomeDrivePathList = dropDuplicatesAndNils([homePath, homeDrivePath, userProfile]);
   const favourUserProfileList = dropDuplicatesAndNils([homePath, userProfile, homeDrivePath]);
   for (const dir of favourHomeDrivePathList) {
     try {
-      fs3.accessSync(path3.join(dir, ".kube", "config"));
+      fs3.accessSync(path5.join(dir, ".kube", "config"));
       return dir;
     } catch {
     }
@@ -74706,7 +74990,7 @@ var init_config = __esm({
         return findObject(this.users, name, "user");
       }
       loadFromFile(file, opts) {
-        const rootDirectory = path3.dirname(file);
+        const rootDirectory = path5.dirname(file);
         this.loadFromString(fs3.readFileSync(file).toString("utf-8"), opts);
         this.makePathsAbsolute(rootDirectory);
       }
@@ -74924,7 +75208,7 @@ var init_config = __esm({
       }
       loadFromDefault(opts, contextFromStartingConfig = false, platform = process.platform) {
         if (process.env.KUBECONFIG && process.env.KUBECONFIG.length > 0) {
-          const files = process.env.KUBECONFIG.split(path3.delimiter).filter((filename) => filename);
+          const files = process.env.KUBECONFIG.split(path5.delimiter).filter((filename) => filename);
           this.loadFromFile(files[0], opts);
           for (let i = 1; i < files.length; i++) {
             const kc = new _KubeConfig();
@@ -74935,7 +75219,7 @@ var init_config = __esm({
         }
         const home = findHomeDir(platform);
         if (home) {
-          const config2 = path3.join(home, ".kube", "config");
+          const config2 = path5.join(home, ".kube", "config");
           if (fileExists(config2)) {
             this.loadFromFile(config2, opts);
             return;
@@ -75129,12 +75413,12 @@ var init_watch = __esm({
       // "done" callback is called either when connection is closed or when there
       // is an error. In either case, watcher takes care of properly closing the
       // underlaying connection so that it doesn't leak any resources.
-      async watch(path7, queryParams, callback, done) {
+      async watch(path8, queryParams, callback, done) {
         const cluster = this.config.getCurrentCluster();
         if (!cluster) {
           throw new Error("No currently active cluster");
         }
-        const watchURL = new URL(cluster.server + path7);
+        const watchURL = new URL(cluster.server + path8);
         watchURL.searchParams.set("watch", "true");
         for (const [key, val] of Object.entries(queryParams || {})) {
           if (val !== void 0) {
@@ -79272,7 +79556,7 @@ var init_web_socket_handler = __esm({
        * @param binaryHandler Callback for binary data over the web socket.
        *      Returns true if the connection should be kept alive, false to disconnect.
        */
-      async connect(path7, textHandler, binaryHandler) {
+      async connect(path8, textHandler, binaryHandler) {
         const cluster = this.config.getCurrentCluster();
         if (!cluster) {
           throw new Error("No cluster is defined.");
@@ -79281,7 +79565,7 @@ var init_web_socket_handler = __esm({
         const ssl = server.startsWith("https://");
         const target = ssl ? server.substr(8) : server.substr(7);
         const proto = ssl ? "wss" : "ws";
-        const uri = `${proto}://${target}${path7}`;
+        const uri = `${proto}://${target}${path8}`;
         const opts = {};
         await this.config.applyToHTTPSOptions(opts);
         return await new Promise((resolve, reject) => {
@@ -82244,7 +82528,7 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream();
     var pump = require_pump();
     var fs4 = __require("fs");
-    var path7 = __require("path");
+    var path8 = __require("path");
     var win32 = (global.Bare ? global.Bare.platform : process.platform) === "win32";
     exports.pack = function pack(cwd, opts) {
       if (!cwd) cwd = ".";
@@ -82271,7 +82555,7 @@ var require_tar_fs = __commonJS({
       }
       onnextentry();
       function onsymlink(filename, header) {
-        xfs.readlink(path7.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path8.join(cwd, filename), function(err, linkname) {
           if (err) return pack2.destroy(err);
           header.linkname = normalize(linkname);
           pack2.entry(header, onnextentry);
@@ -82312,7 +82596,7 @@ var require_tar_fs = __commonJS({
           return onnextentry();
         }
         const entry = pack2.entry(header, onnextentry);
-        const rs = mapStream(xfs.createReadStream(path7.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        const rs = mapStream(xfs.createReadStream(path8.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -82336,7 +82620,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function extract(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      cwd = path7.resolve(cwd);
+      cwd = path8.resolve(cwd);
       const xfs = opts.fs || fs4;
       const ignore = opts.ignore || opts.filter || noop;
       const mapStream = opts.mapStream || echo;
@@ -82365,13 +82649,13 @@ var require_tar_fs = __commonJS({
       function onentry(header, stream, next) {
         header = map3(header) || header;
         header.name = normalize(header.name);
-        const name = path7.join(cwd, path7.join("/", header.name));
+        const name = path8.join(cwd, path8.join("/", header.name));
         if (ignore(name, header)) {
           stream.resume();
           return next();
         }
-        const dir = path7.join(name, ".") === path7.join(cwd, ".") ? cwd : path7.dirname(name);
-        validate2(xfs, dir, path7.join(cwd, "."), function(err, valid) {
+        const dir = path8.join(name, ".") === path8.join(cwd, ".") ? cwd : path8.dirname(name);
+        validate2(xfs, dir, path8.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") {
@@ -82410,7 +82694,7 @@ var require_tar_fs = __commonJS({
         });
         function stat(err) {
           if (err) return next(err);
-          if (path7.join(name, ".") === path7.join(cwd, ".")) return next();
+          if (path8.join(name, ".") === path8.join(cwd, ".")) return next();
           utimes(name, header, function(err2) {
             if (err2) return next(err2);
             if (win32) return next();
@@ -82420,9 +82704,9 @@ var require_tar_fs = __commonJS({
         function onsymlink() {
           if (win32) return next();
           xfs.unlink(name, function() {
-            const dst = path7.resolve(path7.dirname(name), header.linkname);
+            const dst = path8.resolve(path8.dirname(name), header.linkname);
             if (!inCwd(dst) && (validateSymLinks || opts.strip)) return next(new Error(name + " is not a valid symlink"));
-            validateNotSymlink(xfs, dst, path7.join(cwd, "."), function(err, valid) {
+            validateNotSymlink(xfs, dst, path8.join(cwd, "."), function(err, valid) {
               if (err) return next(err);
               if (!valid && validateSymLinks) return next(new Error(name + " is not a valid symlink"));
               xfs.symlink(header.linkname, name, stat);
@@ -82432,7 +82716,7 @@ var require_tar_fs = __commonJS({
         function onlink() {
           if (win32) return next();
           xfs.unlink(name, function() {
-            const link = path7.join(cwd, path7.join("/", header.linkname));
+            const link = path8.join(cwd, path8.join("/", header.linkname));
             xfs.realpath(link, function(err, dst) {
               if (err || !inCwd(dst)) return next(new Error(name + " is not a valid hardlink"));
               xfs.link(dst, name, function(err2) {
@@ -82446,7 +82730,7 @@ var require_tar_fs = __commonJS({
           });
         }
         function inCwd(dst) {
-          return dst === cwd || dst.startsWith(cwd + path7.sep);
+          return dst === cwd || dst.startsWith(cwd + path8.sep);
         }
         function onfile() {
           xfs.lstat(name, function(err, st) {
@@ -82509,10 +82793,10 @@ var require_tar_fs = __commonJS({
     };
     function validateNotSymlink(fs5, name, root, cb) {
       if (name === root) return cb(null, true);
-      if (!name.startsWith(root + path7.sep)) return cb(null, false);
+      if (!name.startsWith(root + path8.sep)) return cb(null, false);
       fs5.lstat(name, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs5, path7.join(name, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs5, path8.join(name, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -82520,12 +82804,12 @@ var require_tar_fs = __commonJS({
       if (name === root) return cb(null, true);
       fs5.lstat(name, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || st.isDirectory()) return validate2(fs5, path7.join(name, ".."), root, cb);
+        if (err || st.isDirectory()) return validate2(fs5, path8.join(name, ".."), root, cb);
         cb(null, false);
       });
     }
     function inside(root, name) {
-      return name === root || name.startsWith(root + path7.sep);
+      return name === root || name.startsWith(root + path8.sep);
     }
     function noop() {
     }
@@ -82538,12 +82822,12 @@ var require_tar_fs = __commonJS({
     function statAll(fs5, stat, cwd, ignore, entries, sort) {
       if (!entries) entries = ["."];
       const queue = entries.slice(0);
-      const root = path7.resolve(cwd);
+      const root = path8.resolve(cwd);
       return function loop(callback) {
         if (!queue.length) return callback(null);
         const next = queue.shift();
-        const nextAbs = path7.join(cwd, next);
-        if (!inside(root, path7.resolve(cwd, next))) return callback(new Error(next + " is not a valid path"));
+        const nextAbs = path8.join(cwd, next);
+        if (!inside(root, path8.resolve(cwd, next))) return callback(new Error(next + " is not a valid path"));
         stat.call(fs5, nextAbs, function(err, stat2) {
           if (err) return callback(entries.indexOf(next) === -1 && err.code === "ENOENT" ? null : err);
           if (!stat2.isDirectory()) return callback(null, next, stat2);
@@ -82551,7 +82835,7 @@ var require_tar_fs = __commonJS({
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (let i = 0; i < files.length; i++) {
-              if (!ignore(path7.join(cwd, next, files[i]))) queue.push(path7.join(next, files[i]));
+              if (!ignore(path8.join(cwd, next, files[i]))) queue.push(path8.join(next, files[i]));
             }
             callback(null, next, stat2);
           });
@@ -82562,7 +82846,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         const linkname = header.linkname;
-        if (linkname && (header.type === "link" || path7.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path8.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map3(header);
@@ -83105,18 +83389,6 @@ var init_dist = __esm({
   }
 });
 
-// src/kube/credential-source.ts
-var CredentialsError;
-var init_credential_source = __esm({
-  "src/kube/credential-source.ts"() {
-    "use strict";
-    init_errors3();
-    CredentialsError = class extends CannotRunError {
-      name = "CredentialsError";
-    };
-  }
-});
-
 // src/process-group.ts
 import { spawn } from "node:child_process";
 function spawnInGroup(program, args, options) {
@@ -83137,6 +83409,18 @@ function spawnInGroup(program, args, options) {
 var init_process_group = __esm({
   "src/process-group.ts"() {
     "use strict";
+  }
+});
+
+// src/kube/credential-source.ts
+var CredentialsError;
+var init_credential_source = __esm({
+  "src/kube/credential-source.ts"() {
+    "use strict";
+    init_errors3();
+    CredentialsError = class extends CannotRunError {
+      name = "CredentialsError";
+    };
   }
 });
 
@@ -83812,23 +84096,20 @@ var init_kubeconfig_save = __esm({
 });
 
 // src/kube/context.ts
-import { existsSync } from "node:fs";
+var context_exports = {};
+__export(context_exports, {
+  contextNamespace: () => contextNamespace,
+  hostOf: () => hostOf,
+  loadKubeContext: () => loadKubeContext,
+  registerKubeconfigCredentials: () => registerKubeconfigCredentials
+});
 import { isIP } from "node:net";
-import os2 from "node:os";
-import path4 from "node:path";
+import path6 from "node:path";
 import tls2 from "node:tls";
 function loadKubeContext(target, serviceAccountRoot = "") {
-  if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
-    throw new ConfigError(
-      "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
-    );
-  }
+  const from2 = kubeconfigSource(target);
   const kc = new KubeConfig();
-  if (target.inCluster) {
-    if (!process.env.KUBERNETES_SERVICE_HOST)
-      throw new CannotRunError(
-        "in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead"
-      );
+  if ("inCluster" in from2) {
     try {
       kc.loadFromCluster(serviceAccountRoot);
     } catch (error2) {
@@ -83838,11 +84119,11 @@ function loadKubeContext(target, serviceAccountRoot = "") {
     if (podNamespace) kc.contexts = kc.contexts.map((context) => ({ ...context, namespace: podNamespace }));
     serveCredentials(kc);
   } else {
-    const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);
-    const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
-    const sources = target.kubeconfigContent ? [{ config: checkYaml(target.kubeconfigContent, source), dir: process.cwd() }] : files.map((file) => ({
+    const files = "files" in from2 ? from2.files : [];
+    const source = "content" in from2 ? "the inline kubeconfig" : files.join(", ");
+    const sources = "content" in from2 ? [{ config: checkYaml(from2.content, source), dir: process.cwd() }] : files.map((file) => ({
       config: checkYaml(readInputFile(file, "kubeconfig"), source),
-      dir: path4.dirname(path4.resolve(file))
+      dir: path6.dirname(path6.resolve(file))
     }));
     let users;
     try {
@@ -83892,6 +84173,15 @@ function trustSystemCertificates(kc) {
     .../* @__PURE__ */ new Set([...tls2.getCACertificates("default"), ...tls2.getCACertificates("system")])
   ]);
 }
+function registerKubeconfigCredentials(content) {
+  const kc = new KubeConfig();
+  try {
+    kc.loadFromString(content);
+  } catch {
+    return;
+  }
+  for (const user of kc.users) registerCredentials(user);
+}
 function registerCredentials(user) {
   registerSecret(user.token);
   registerSecret(user.password);
@@ -83904,7 +84194,7 @@ function registerCredentials(user) {
     if (typeof name === "string" && secretName.test(name) && typeof value === "string") registerSecret(value);
 }
 function loadMerged(kc, sources) {
-  const loaded = sources.map(({ config: config2, dir }) => {
+  const loaded2 = sources.map(({ config: config2, dir }) => {
     const one = new KubeConfig();
     one.loadFromString(JSON.stringify(withUserPathsResolved(config2, dir)));
     one.makePathsAbsolute(dir);
@@ -83916,10 +84206,10 @@ function loadMerged(kc, sources) {
     return [...byName.values()];
   };
   kc.loadFromOptions({
-    clusters: firstOfEach(loaded.map((one) => one.getClusters())),
-    users: firstOfEach(loaded.map((one) => one.getUsers())),
-    contexts: firstOfEach(loaded.map((one) => one.getContexts())),
-    currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean)
+    clusters: firstOfEach(loaded2.map((one) => one.getClusters())),
+    users: firstOfEach(loaded2.map((one) => one.getUsers())),
+    contexts: firstOfEach(loaded2.map((one) => one.getContexts())),
+    currentContext: loaded2.map((one) => one.getCurrentContext()).find(Boolean)
   });
   return rawUsersOf(sources.map(({ config: config2 }) => config2));
 }
@@ -83952,34 +84242,18 @@ function tokenFilesOf(users) {
   return files;
 }
 function withUserPathsResolved(config2, dir) {
-  const relative = (value) => typeof value === "string" && value !== "" && !path4.isAbsolute(value);
+  const relative = (value) => typeof value === "string" && value !== "" && !path6.isAbsolute(value);
   const users = Array.isArray(config2.users) ? config2.users : [];
   for (const entry of users) {
     const user = entry?.user;
     if (!user || typeof user !== "object") continue;
     const tokenFile = user["token-file"];
-    if (relative(tokenFile)) user["token-file"] = path4.resolve(dir, tokenFile);
+    if (relative(tokenFile)) user["token-file"] = path6.resolve(dir, tokenFile);
     const exec = user.exec;
     if (exec && relative(exec.command) && exec.command.includes("/"))
-      exec.command = path4.resolve(dir, exec.command);
+      exec.command = path6.resolve(dir, exec.command);
   }
   return config2;
-}
-function kubeconfigFiles(target) {
-  if (target.kubeconfig) return [target.kubeconfig];
-  const fromEnv = (process.env.KUBECONFIG ?? "").split(path4.delimiter).filter(Boolean);
-  if (fromEnv.length === 0) {
-    const file = path4.join(os2.homedir(), ".kube", "config");
-    if (existsSync(file)) return [file];
-    const inPod = process.env.KUBERNETES_SERVICE_HOST ? ", or use this pod's service account (--in-cluster, or inCluster: true)" : "";
-    throw new CannotRunError(
-      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (--kubeconfig, or the kubeconfig input)${inPod}`
-    );
-  }
-  const existing = fromEnv.filter((file) => existsSync(file));
-  if (existing.length === 0)
-    throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(", ")}`);
-  return existing;
 }
 function checkYaml(text3, source) {
   const document2 = (0, import_yaml4.parseDocument)(text3, userYaml);
@@ -84051,8 +84325,178 @@ var init_context = __esm({
     init_yaml_value();
     init_credentials();
     init_kubeconfig_refusals();
+    init_kubeconfig_source();
     init_kubeconfig_save();
     secretName = /token|secret|password|key/i;
+  }
+});
+
+// src/run/inputs.ts
+var inputs_exports = {};
+__export(inputs_exports, {
+  checkRunInputs: () => checkRunInputs,
+  prepareCluster: () => prepareCluster,
+  prepareTargets: () => prepareTargets,
+  validateRun: () => validateRun
+});
+function checkRunInputs(config2, defaultNamespace = config2.namespace) {
+  const unreadable2 = [];
+  const orProblem = (read2, instead) => {
+    try {
+      return read2();
+    } catch (error2) {
+      if (!(error2 instanceof ConfigError)) throw error2;
+      unreadable2.push(error2.message);
+      return instead;
+    }
+  };
+  const read = (files, role) => files.flatMap((file) => orProblem(() => readManifests([file], role), []));
+  const manifests = [
+    ...read(config2.rbac, "rbac"),
+    ...read(config2.experiments, "experiment"),
+    ...read(config2.engines, "engine")
+  ];
+  const source = config2.workflow;
+  const workflow = source && orProblem(() => readWorkflow(source), void 0);
+  const nothingToRun = unreadable2.length === 0 && !manifests.some((m) => m.role === "engine") && !workflow ? [
+    "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
+  ] : [];
+  const namespaceOf = (m) => m.object.metadata.namespace ?? defaultNamespace ?? "";
+  const engineProblems = new Map(
+    manifests.filter((m) => m.role === "engine").map((m) => [m, crdProblems(m)])
+  );
+  const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
+  const problems = [
+    ...nothingToRun,
+    ...unreadable2,
+    ...[...engineProblems.values()].flat(),
+    ...duplicateProblems(manifests, namespaceOf),
+    ...blastRadiusProblems(readable, config2.workflow?.namespace ?? workflow?.metadata.namespace, {
+      ...config2,
+      defaultNamespace
+    }),
+    ...reportPathProblems(config2)
+  ];
+  return { inputs: { manifests, workflow }, problems };
+}
+async function prepareCluster(config2, kubeconfigContent) {
+  const [cluster] = (await checkClusters(config2, [{ config: config2 }], kubeconfigContent, loadForRun)).map(loaded);
+  if (!cluster) throw new Error("one cluster checked, none returned");
+  return cluster;
+}
+async function prepareTargets(config2, kubeconfigContent) {
+  return (await checkClusters(config2, targetClusters(config2), kubeconfigContent, loadForRun)).map(loaded);
+}
+async function validateRun(config2) {
+  const unchecked = /* @__PURE__ */ new Set();
+  const load2 = async (target) => {
+    try {
+      kubeconfigSource(target);
+    } catch (error2) {
+      if (!(error2 instanceof NoClusterAccessError)) throw error2;
+      unchecked.add(error2.message);
+      return { kc: void 0, defaultNamespace: void 0 };
+    }
+    return loadForRun(target);
+  };
+  const clusters = config2.targets.length ? targetClusters(config2) : [{ config: config2 }];
+  const [first] = await checkClusters(config2, clusters, void 0, load2);
+  const { manifests, workflow } = first?.inputs ?? { manifests: [] };
+  return {
+    objects: [
+      ...manifests.map((m) => m.source),
+      ...workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []
+    ],
+    unchecked: [...unchecked]
+  };
+}
+async function loadForRun(target) {
+  const { contextNamespace: contextNamespace2, loadKubeContext: loadKubeContext2 } = await Promise.resolve().then(() => (init_context(), context_exports));
+  const kc = loadKubeContext2(target);
+  return { kc, defaultNamespace: target.namespace ?? contextNamespace2(kc) };
+}
+async function checkClusters(config2, clusters, kubeconfigContent, load2) {
+  if (kubeconfigContent) refuseKubeconfigFiles(config2);
+  const checked2 = [];
+  const found = [];
+  for (const cluster of clusters) {
+    let kube;
+    let unloadable = [];
+    try {
+      kube = await load2({ ...cluster.config, kubeconfigContent });
+    } catch (error2) {
+      if (!(error2 instanceof CannotRunError)) throw error2;
+      unloadable = [error2.message];
+    }
+    const { inputs, problems: problems2 } = checkRunInputs(
+      cluster.config,
+      kube?.defaultNamespace ?? cluster.config.namespace
+    );
+    found.push({ target: cluster.target, problems: [...problems2, ...unloadable] });
+    if (kube) checked2.push({ ...cluster, inputs, kube });
+  }
+  const problems = describeProblems(found);
+  if (problems.length > 0) throw new ConfigError(problems.join("\n"));
+  return checked2;
+}
+function describeProblems(found) {
+  const [first, ...others] = found;
+  const shared = others.length > 0 ? (first?.problems ?? []).filter((p) => others.every((o) => o.problems.includes(p))) : [];
+  return [
+    ...shared,
+    ...found.flatMap(
+      ({ target, problems }) => problems.filter((p) => !shared.includes(p)).map((p) => target ? `target ${target.name}: ${p}` : p)
+    )
+  ];
+}
+function configFor(config2, target) {
+  return {
+    ...config2,
+    kubeconfig: target.kubeconfig ?? config2.kubeconfig,
+    context: target.context ?? config2.context,
+    namespace: target.namespace ?? config2.namespace,
+    targets: [],
+    // Read once for all clusters, by runTargets.
+    ctkJournals: []
+  };
+}
+function refuseKubeconfigFiles(config2) {
+  const targets = config2.targets.filter((target) => target.kubeconfig).map((target) => `"${target.name}"`);
+  const where = [
+    ...config2.kubeconfig ? ["the top level"] : [],
+    ...targets.length ? [`targets ${targets.join(", ")}`] : []
+  ];
+  if (where.length > 0)
+    throw new ConfigError(
+      `the kubeconfig input (inline content) and the kubeconfig file the config file gives (${where.join("; ")}) exclude each other: give one; with inline content, choose each target's cluster by its context`
+    );
+}
+function crdProblems(manifest) {
+  const checked2 = engineCrdRules.safeParse(manifest.object);
+  if (!checked2.success) return [describeSchemaIssues(manifest.source, checked2.error)];
+  if (!checked2.data.spec?.experiments?.length)
+    return [
+      `${manifest.source}: field spec.experiments: required; an engine without experiments runs no chaos`
+    ];
+  return [];
+}
+var loaded, targetClusters;
+var init_inputs = __esm({
+  "src/run/inputs.ts"() {
+    "use strict";
+    init_submit();
+    init_errors3();
+    init_kubeconfig_source();
+    init_manifests();
+    init_object_meta();
+    init_crd_rules();
+    init_blast_radius();
+    init_publish();
+    loaded = ({ kube, ...cluster }) => ({
+      ...cluster,
+      ...kube
+    });
+    targetClusters = (config2) => config2.targets.map((target) => ({ target, config: configFor(config2, target) }));
   }
 });
 
@@ -84197,7 +84641,7 @@ function apiClient(connection, Api) {
     })
   );
 }
-function openWatch(connection, path7, query, onEvent, idleMs) {
+function openWatch(connection, path8, query, onEvent, idleMs) {
   const controller = new AbortController();
   let finish = () => {
   };
@@ -84216,7 +84660,7 @@ function openWatch(connection, path7, query, onEvent, idleMs) {
     timer = setTimeout(() => end(error2()), ms);
   };
   void (async () => {
-    const url = new URL(`${connection.kc.getCurrentCluster()?.server ?? ""}${path7}`);
+    const url = new URL(`${connection.kc.getCurrentCluster()?.server ?? ""}${path8}`);
     url.searchParams.set("watch", "true");
     for (const [key, value] of Object.entries(query))
       if (value !== void 0) url.searchParams.set(key, String(value));
@@ -84389,7 +84833,7 @@ async function listObjects(api, target) {
 }
 function watchCollection(connection, list, target, options) {
   const items = /* @__PURE__ */ new Map();
-  const path7 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
+  const path8 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
   let stopped = false;
   let stream;
   let latestVersion;
@@ -84429,7 +84873,7 @@ function watchCollection(connection, list, target, options) {
     const timeoutSeconds = options.timeoutSeconds ?? 60;
     stream = openWatch(
       connection,
-      path7,
+      path8,
       {
         allowWatchBookmarks: true,
         resourceVersion,
@@ -84890,66 +85334,6 @@ var init_convert = __esm({
   }
 });
 
-// src/argo/submit.ts
-import path5 from "node:path";
-function readWorkflow(source) {
-  return source.file ? fromFile(source.file) : fromTemplate(source);
-}
-function prepareWorkflow(base, source, defaultNamespace, labels) {
-  const namespace = source.namespace ?? base.metadata.namespace ?? defaultNamespace;
-  return {
-    ...base,
-    metadata: { ...base.metadata, namespace, labels: { ...base.metadata.labels, ...labels } },
-    spec: {
-      ...base.spec,
-      arguments: { ...base.spec.arguments, parameters: withParameters(base, source.parameters) }
-    }
-  };
-}
-function fromFile(file) {
-  const workflows = readManifests([file], "input");
-  const [first, ...rest] = workflows;
-  if (!first || rest.length > 0)
-    throw new ConfigError(`${file}: expected exactly one Workflow, found ${workflows.length} objects`);
-  if (first.object.kind !== "Workflow")
-    throw new ConfigError(`${first.source}: field kind: expected Workflow`);
-  const workflow = first.object;
-  if (typeof workflow.spec !== "object" || workflow.spec === null)
-    throw new ConfigError(`${first.source}: field spec: required`);
-  return workflow;
-}
-function fromTemplate(source) {
-  const template = source.template;
-  if (!template) throw new ConfigError("workflow: set file or template");
-  const label = template.clusterScope ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template";
-  return {
-    apiVersion: argoApiVersion,
-    kind: "Workflow",
-    metadata: { generateName: `${path5.basename(template.name)}-`, labels: { [label]: template.name } },
-    spec: {
-      workflowTemplateRef: { name: template.name, ...template.clusterScope ? { clusterScope: true } : {} }
-    }
-  };
-}
-function withParameters(workflow, overrides) {
-  const parameters = [...workflow.spec.arguments?.parameters ?? []];
-  for (const [name, value] of Object.entries(overrides)) {
-    const index2 = parameters.findIndex((p) => p.name === name);
-    if (index2 >= 0) parameters[index2] = { ...parameters[index2], name, value };
-    else parameters.push({ name, value });
-  }
-  return parameters;
-}
-var argoApiVersion;
-var init_submit = __esm({
-  "src/argo/submit.ts"() {
-    "use strict";
-    init_errors3();
-    init_manifests();
-    argoApiVersion = "argoproj.io/v1alpha1";
-  }
-});
-
 // src/kube/until.ts
 function watchSource(connection, list, target) {
   return {
@@ -85095,30 +85479,6 @@ var init_wait = __esm({
     init_duration();
     init_until();
     init_condition();
-  }
-});
-
-// src/kube/kinds.ts
-function isClusterScopedKind(kind) {
-  return clusterScopedKinds.has(kind ?? "");
-}
-var clusterScopedKinds;
-var init_kinds = __esm({
-  "src/kube/kinds.ts"() {
-    "use strict";
-    clusterScopedKinds = /* @__PURE__ */ new Set([
-      "Namespace",
-      "ClusterRole",
-      "ClusterRoleBinding",
-      "CustomResourceDefinition",
-      "PersistentVolume",
-      "StorageClass",
-      "PriorityClass",
-      "ValidatingWebhookConfiguration",
-      "MutatingWebhookConfiguration",
-      "APIService",
-      "ClusterWorkflowTemplate"
-    ]);
   }
 });
 
@@ -86210,236 +86570,6 @@ var init_runner = __esm({
   }
 });
 
-// src/run/blast-radius.ts
-function isSystemNamespace(namespace) {
-  return namespace.startsWith("kube-") || namespace.startsWith("openshift-");
-}
-function allowedNamespaces(policy) {
-  const allowed = policy.allowNamespaces ?? (policy.defaultNamespace ? [policy.defaultNamespace] : []);
-  return [...new Set(allowed)];
-}
-function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped = (m) => isClusterScopedKind(m.object.kind)) {
-  const listed2 = new Set(policy.allowNamespaces ?? []);
-  const allowed = new Set(allowedNamespaces(policy));
-  const hint = "add it to allowNamespaces (--allow-namespace) if the run may reach it";
-  const checkNamespace = (where, namespace) => {
-    if (namespace === void 0 || namespace === "") return void 0;
-    if (isSystemNamespace(namespace) && !listed2.has(namespace))
-      return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces lists it`;
-    if (!allowed.has(namespace) && (policy.defaultNamespace !== void 0 || policy.allowNamespaces))
-      return `${where}: namespace ${namespace} is not allowed (allowed: ${[...allowed].join(", ") || "none"}); ${hint}`;
-    return void 0;
-  };
-  const problems = [];
-  for (const manifest of manifests) {
-    const { object: object2, source } = manifest;
-    const namespace = object2.metadata.namespace ?? policy.defaultNamespace;
-    if (clusterScoped(manifest)) {
-      if (!policy.allowClusterScoped)
-        problems.push(
-          `${source}: ${object2.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
-        );
-    } else problems.push(checkNamespace(source, namespace));
-    if (object2.kind === "Secret" && !policy.allowClusterScoped)
-      problems.push(`${source}: Secrets are refused unless allowClusterScoped is true`);
-    if (bindsClusterAdmin(object2))
-      problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
-    if (object2.kind === "ChaosEngine")
-      for (const target of targetNamespaces(object2))
-        problems.push(checkNamespace(`${source}: its chaos targets`, target));
-  }
-  if (workflowNamespace !== void 0) problems.push(checkNamespace("the Workflow", workflowNamespace));
-  return problems.filter((p) => !!p);
-}
-function bindsClusterAdmin(object2) {
-  if (object2.kind !== "RoleBinding" && object2.kind !== "ClusterRoleBinding") return false;
-  const roleRef = object2.roleRef;
-  return roleRef?.kind === "ClusterRole" && roleRef.name === "cluster-admin";
-}
-function targetNamespaces(engine) {
-  const selectors = engine.spec?.selectors;
-  return [
-    engine.spec?.appinfo?.appns,
-    ...(selectors?.workloads ?? []).map((w) => w.namespace),
-    ...(selectors?.pods ?? []).map((p) => p.namespace)
-  ].filter((ns) => typeof ns === "string" && ns !== "");
-}
-var init_blast_radius = __esm({
-  "src/run/blast-radius.ts"() {
-    "use strict";
-    init_kinds();
-  }
-});
-
-// src/litmus/crd-rules.ts
-var oneOf, nonEmpty, appkind, durationText, probeRules, selectorRules, engineCrdRules;
-var init_crd_rules = __esm({
-  "src/litmus/crd-rules.ts"() {
-    "use strict";
-    init_zod();
-    oneOf = (values) => string2().regex(new RegExp(`^(${values.join("|")})$`), `must be one of ${values.join(", ")}`);
-    nonEmpty = string2().min(1, "must not be empty");
-    appkind = string2().regex(
-      /^(|deployment|statefulset|daemonset|deploymentconfig|rollout)$/,
-      "must be one of deployment, statefulset, daemonset, deploymentconfig, rollout"
-    );
-    durationText = string2({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
-    probeRules = looseObject({
-      name: string2(),
-      type: oneOf(["k8sProbe", "httpProbe", "cmdProbe", "promProbe", "sloProbe"]),
-      mode: oneOf(["SOT", "EOT", "Edge", "Continuous", "OnChaos"]),
-      runProperties: looseObject({
-        probeTimeout: durationText,
-        interval: durationText,
-        evaluationTimeout: durationText.optional(),
-        probePollingInterval: durationText.optional(),
-        initialDelay: durationText.optional(),
-        retry: int().optional(),
-        attempt: int().optional(),
-        initialDelaySeconds: int().optional(),
-        verbosity: string2().optional(),
-        stopOnFailure: boolean2().optional()
-      }),
-      "k8sProbe/inputs": looseObject({
-        version: string2(),
-        resource: string2(),
-        operation: oneOf(["present", "absent", "create", "delete"])
-      }).optional(),
-      "cmdProbe/inputs": looseObject({
-        command: nonEmpty,
-        comparator: looseObject({
-          type: oneOf(["int", "float", "string"]),
-          criteria: string2(),
-          value: string2()
-        })
-      }).optional(),
-      "httpProbe/inputs": looseObject({
-        url: nonEmpty,
-        method: looseObject({
-          get: looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional(),
-          post: looseObject({ criteria: nonEmpty, responseCode: nonEmpty }).optional()
-        }).refine((method) => Object.keys(method).length > 0, "needs get or post")
-      }).optional(),
-      "promProbe/inputs": looseObject({
-        endpoint: string2(),
-        comparator: looseObject({ criteria: string2(), value: string2() })
-      }).optional()
-    });
-    selectorRules = looseObject({
-      workloads: array(
-        looseObject({
-          kind: appkind,
-          namespace: string2(),
-          names: string2().optional(),
-          labels: string2().optional()
-        }).refine(
-          (w) => w.names === void 0 !== (w.labels === void 0),
-          "needs names or labels, not both"
-        )
-      ).optional(),
-      pods: array(looseObject({ names: string2(), namespace: string2() })).optional()
-    }).refine((s) => s.workloads === void 0 !== (s.pods === void 0), "needs workloads or pods, not both");
-    engineCrdRules = looseObject({
-      spec: looseObject({
-        engineState: oneOf(["active", "stop"]).optional(),
-        jobCleanUpPolicy: oneOf(["delete", "retain"]).optional(),
-        defaultHealthCheck: boolean2().optional(),
-        chaosServiceAccount: string2().optional(),
-        terminationGracePeriodSeconds: int().optional(),
-        appinfo: looseObject({
-          appkind: appkind.optional(),
-          applabel: string2().optional(),
-          appns: string2().optional()
-        }).optional(),
-        selectors: selectorRules.optional(),
-        experiments: array(
-          looseObject({
-            name: string2(),
-            spec: looseObject({ probe: array(probeRules).optional() }).optional()
-          })
-        ).optional()
-      }).optional()
-    });
-  }
-});
-
-// src/run/inputs.ts
-var inputs_exports = {};
-__export(inputs_exports, {
-  describeRunInputs: () => describeRunInputs,
-  readRunInputs: () => readRunInputs
-});
-function readRunInputs(config2) {
-  const unreadable2 = [];
-  const orProblem = (read2, instead) => {
-    try {
-      return read2();
-    } catch (error2) {
-      if (!(error2 instanceof ConfigError)) throw error2;
-      unreadable2.push(error2.message);
-      return instead;
-    }
-  };
-  const read = (files, role) => files.flatMap((file) => orProblem(() => readManifests([file], role), []));
-  const manifests = [
-    ...read(config2.rbac, "rbac"),
-    ...read(config2.experiments, "experiment"),
-    ...read(config2.engines, "engine")
-  ];
-  const source = config2.workflow;
-  const workflow = source && orProblem(() => readWorkflow(source), void 0);
-  if (unreadable2.length === 0 && !manifests.some((m) => m.role === "engine") && !workflow) {
-    throw new ConfigError(
-      "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
-    );
-  }
-  const namespaceOf = (m) => m.object.metadata.namespace ?? config2.namespace ?? "";
-  const engineProblems = new Map(
-    manifests.filter((m) => m.role === "engine").map((m) => [m, crdProblems(m)])
-  );
-  const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
-  const problems = [
-    ...unreadable2,
-    ...[...engineProblems.values()].flat(),
-    ...duplicateProblems(manifests, namespaceOf),
-    ...blastRadiusProblems(readable, config2.workflow?.namespace ?? workflow?.metadata.namespace, {
-      ...config2,
-      defaultNamespace: config2.namespace
-    }),
-    ...reportPathProblems(config2)
-  ];
-  if (problems.length > 0) throw new ConfigError(problems.join("\n"));
-  return { manifests, workflow };
-}
-function crdProblems(manifest) {
-  const checked2 = engineCrdRules.safeParse(manifest.object);
-  if (!checked2.success) return [describeSchemaIssues(manifest.source, checked2.error)];
-  if (!checked2.data.spec?.experiments?.length)
-    return [
-      `${manifest.source}: field spec.experiments: required; an engine without experiments runs no chaos`
-    ];
-  return [];
-}
-function describeRunInputs(config2) {
-  const { manifests, workflow } = readRunInputs(config2);
-  return [
-    ...manifests.map((m) => m.source),
-    ...workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []
-  ];
-}
-var init_inputs = __esm({
-  "src/run/inputs.ts"() {
-    "use strict";
-    init_submit();
-    init_errors3();
-    init_manifests();
-    init_object_meta();
-    init_crd_rules();
-    init_blast_radius();
-    init_publish();
-  }
-});
-
 // src/kube/retry.ts
 import { setTimeout as sleep3 } from "node:timers/promises";
 async function retryUntil(attempt, options) {
@@ -86905,7 +87035,7 @@ var init_resources = __esm({
 // src/run/run.ts
 import { randomBytes } from "node:crypto";
 async function runGate(config2, context) {
-  const session = await startRun(config2, context);
+  const session = await startRun(await prepareCluster(config2, context.kubeconfigContent), context);
   let passed = false;
   try {
     if (!session.cancelled) refuseAllSkipped(session.report, config2.gate);
@@ -86920,16 +87050,15 @@ async function runGate(config2, context) {
 function newRunId() {
   return `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
 }
-async function startRun(config2, context) {
+async function startRun(cluster, context) {
+  const { config: config2 } = cluster;
   const { log, signal: signal3 } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config2.timeoutMs);
   const release = () => deadline.clear();
   try {
-    const inputs = readRunInputs(config2);
-    const kc = loadKubeContext({ ...config2, kubeconfigContent: context.kubeconfigContent });
-    const main2 = connect(kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
-    const plan = await preflight(config2, inputs, main2, signal3, log);
+    const main2 = connect(cluster.kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
+    const plan = await preflight(cluster, main2, signal3, log);
     context.onStarted?.(plan.runId, plan.namespaces);
     const resources = new RunResources({
       connection: main2,
@@ -86982,14 +87111,13 @@ function overallDeadline(timeoutMs) {
     clear: () => clearTimeout(timer)
   };
 }
-async function preflight(config2, inputs, main2, signal3, log) {
+async function preflight({ config: config2, inputs, defaultNamespace }, main2, signal3, log) {
   try {
     const litmus = new LitmusClient(main2);
     const argo = config2.workflow ? new ArgoClient(main2) : void 0;
     await litmus.assertInstalled(config2.experiments.length > 0 ? ["chaosexperiments"] : []);
     await argo?.assertInstalled();
     const runId = config2.runId ?? newRunId();
-    const defaultNamespace = config2.namespace ?? contextNamespace(main2.kc);
     const applier = new ManifestApplier(main2, defaultNamespace, runId);
     const prepared = applier.prepare(inputs.manifests);
     const workflow = config2.workflow && inputs.workflow && prepareWorkflow(inputs.workflow, config2.workflow, defaultNamespace, {
@@ -87194,7 +87322,6 @@ var init_run = __esm({
     init_errors3();
     init_apply();
     init_client();
-    init_context();
     init_errors4();
     init_manifests();
     init_until();
@@ -87219,18 +87346,22 @@ __export(targets_exports, {
   runTargets: () => runTargets
 });
 async function runTargets(config2, context) {
-  if (context.kubeconfigContent) refuseKubeconfigFiles(config2);
   if (config2.targets.length === 0) return runGate(config2, context);
+  const clusters = await prepareTargets(config2, context.kubeconfigContent);
   const runId = config2.runId ?? newRunId();
   const started = await pMapSettled(
-    config2.targets,
-    (target) => startRun(configFor(config2, target, runId), {
-      ...context,
-      log: (line) => context.log(`[${target.name}] ${line}`),
-      onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
-      // Phases of clusters running at once would interleave; the log lines say which is which.
-      onPhase: void 0
-    }),
+    clusters,
+    ({ target, ...cluster }) => startRun(
+      // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
+      { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
+      {
+        ...context,
+        log: (line) => context.log(`[${target.name}] ${line}`),
+        onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
+        // Phases of clusters running at once would interleave; the log lines say which is which.
+        onPhase: void 0
+      }
+    ),
     { concurrency: config2.parallelTargets }
   );
   const sessions = started.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
@@ -87252,30 +87383,6 @@ async function runTargets(config2, context) {
     await pMap(sessions, (session) => session.finish(passed), { concurrency: config2.parallelTargets });
   }
 }
-function refuseKubeconfigFiles(config2) {
-  const targets = config2.targets.filter((target) => target.kubeconfig).map((target) => `"${target.name}"`);
-  const where = [
-    ...config2.kubeconfig ? ["the top level"] : [],
-    ...targets.length ? [`targets ${targets.join(", ")}`] : []
-  ];
-  if (where.length > 0)
-    throw new ConfigError(
-      `the kubeconfig input (inline content) and the kubeconfig file the config file gives (${where.join("; ")}) exclude each other: give one; with inline content, choose each target's cluster by its context`
-    );
-}
-function configFor(config2, target, runId) {
-  return {
-    ...config2,
-    kubeconfig: target.kubeconfig ?? config2.kubeconfig,
-    context: target.context ?? config2.context,
-    namespace: target.namespace ?? config2.namespace,
-    // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
-    runId: `${runId}-${target.name}`,
-    targets: [],
-    // Read once for all clusters, below.
-    ctkJournals: []
-  };
-}
 function targetReport(target, started) {
   if (started?.status === "fulfilled") return underLabel(started.value.report, target.name);
   const suite = {
@@ -87284,7 +87391,8 @@ function targetReport(target, started) {
     properties: { target: target.name, ...target.context ? { context: target.context } : {} },
     cases: [
       {
-        kind: "experiment",
+        // The cluster itself, not an experiment of it: the log says `cluster us › (cluster) errored`.
+        kind: "cluster",
         className: target.name,
         name: "(cluster)",
         outcome: "error",
@@ -87310,6 +87418,7 @@ var init_targets = __esm({
     init_errors3();
     init_model();
     init_collect2();
+    init_inputs();
     init_publish();
     init_run();
   }
@@ -87561,7 +87670,7 @@ __export(merge_exports, {
   mergeGate: () => mergeGate
 });
 import { realpathSync as realpathSync2 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 function mergeGate(config2, files, log) {
   if (files.length === 0)
     throw new ConfigError("merge needs the JSON reports to join: chaos-gate merge a.json b.json");
@@ -87589,7 +87698,7 @@ function refuseRepeatedFiles(files) {
 function readLabelled(file) {
   const text3 = readInputFile(file, "JSON report", resultFileLimit);
   const { report, meta: meta2 } = parseJsonReport(text3, file);
-  const label = meta2.target ?? meta2.runId ?? path6.relative(process.cwd(), file).replace(/\.json$/, "");
+  const label = meta2.target ?? meta2.runId ?? path7.relative(process.cwd(), file).replace(/\.json$/, "");
   return underLabel(report, label);
 }
 var init_merge = __esm({
@@ -87866,9 +87975,9 @@ function unknownFields(issue2) {
 }
 function formatIssues(origin, issues, label) {
   const lines = issues.map((issue2) => {
-    const path7 = issue2.path.filter((p) => typeof p !== "number").map(String).join(".");
+    const path8 = issue2.path.filter((p) => typeof p !== "number").map(String).join(".");
     const index2 = issue2.path.find((p) => typeof p === "number");
-    const field = path7 ? `${label(path7)}${index2 === void 0 ? "" : `[${index2}]`}` : "(top level)";
+    const field = path8 ? `${label(path8)}${index2 === void 0 ? "" : `[${index2}]`}` : "(top level)";
     if (issue2.code === "unrecognized_keys") {
       const where = issue2.path.length ? `${field}: ` : "";
       return `${origin}: ${where}${issue2.message}`;
@@ -88225,7 +88334,7 @@ Usage:
   chaos-gate run      [--config FILE] [options]   apply RBAC and ChaosEngines, wait, report, gate
   chaos-gate report   (--results FILE | --namespace NS [--selector LABELS]) [options]
                                                   convert results that already exist; applies nothing
-  chaos-gate validate [--config FILE] [options]   check the configuration and manifests offline
+  chaos-gate validate [--config FILE] [options]   check offline all that run checks before connecting
   chaos-gate merge    REPORT.json... [options]    join the JSON reports of parallel jobs into one
                                                   report and one gate
   chaos-gate --version                            print the version
@@ -88352,9 +88461,14 @@ async function main(argv, given = processIo) {
         return exitCodeOf(mergeGate2(config2, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs: describeRunInputs2 } = await Promise.resolve().then(() => (init_inputs(), inputs_exports));
-        const objects = describeRunInputs2(config2);
-        io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
+        const { validateRun: validateRun2 } = await Promise.resolve().then(() => (init_inputs(), inputs_exports));
+        const { objects, unchecked } = await validateRun2(config2);
+        const clusters = config2.targets.map((target) => target.name).join(", ");
+        io.out(
+          `chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})${clusters ? ` for clusters ${clusters}` : ""}`
+        );
+        for (const why of unchecked)
+          io.out(`chaos-gate: the kube context is not checked on this machine: ${why}`);
         return exitCodes.pass;
       }
     }

@@ -9,8 +9,7 @@ import { test } from 'node:test';
 import { parseCommandLine } from '../../../src/cli/args.ts';
 import { resolveConfig } from '../../../src/config/load.ts';
 import type { PartialConfig } from '../../../src/config/schema.ts';
-import { ConfigError } from '../../../src/errors.ts';
-import { readRunInputs } from '../../../src/run/inputs.ts';
+import { checkRunInputs } from '../../../src/run/inputs.ts';
 
 const limit = { timeout: 10_000 };
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-inputs-'));
@@ -24,14 +23,8 @@ const engineYaml = (name: string, extra = '') =>
 const good = file('good.yaml', engineYaml('good'));
 
 function refused(settings: PartialConfig, expected: RegExp): void {
-  assert.throws(
-    () => readRunInputs(resolveConfig({ namespace: 'shop', ...settings })),
-    (error: unknown) => {
-      assert.ok(error instanceof ConfigError, String(error));
-      assert.match(error.message, expected);
-      return true;
-    },
-  );
+  const { problems } = checkRunInputs(resolveConfig({ namespace: 'shop', ...settings }));
+  assert.match(problems.join('\n'), expected);
 }
 
 test(
@@ -82,11 +75,10 @@ test('the same object twice, across files or within one, is refused naming both 
     'elsewhere.yaml',
     engineYaml('good').replace('name: good', 'name: good\n  namespace: shop2'),
   );
-  assert.doesNotThrow(() =>
-    readRunInputs(
-      resolveConfig({ namespace: 'shop', engines: [good, elsewhere], allowNamespaces: ['shop', 'shop2'] }),
-    ),
+  const checked = checkRunInputs(
+    resolveConfig({ namespace: 'shop', engines: [good, elsewhere], allowNamespaces: ['shop', 'shop2'] }),
   );
+  assert.deepEqual(checked.problems, []);
 });
 
 test('what the ChaosEngine CRD refuses is refused offline: int probe timeouts, a bad engineState', () => {
@@ -141,7 +133,8 @@ test('Litmus 3 selectors of the wrong shape are named by field, also where they 
     /both\.yaml, .*field spec\.selectors\.workloads\[0\]: needs names or labels, not both/,
   );
   const inShop = withSelectors('in-shop', '  selectors: {pods: [{names: cart-0, namespace: shop}]}\n');
-  assert.equal(readRunInputs(resolveConfig({ namespace: 'shop', engines: [inShop] })).manifests.length, 1);
+  const checked = checkRunInputs(resolveConfig({ namespace: 'shop', engines: [inShop] }));
+  assert.deepEqual([checked.problems, checked.inputs.manifests.length], [[], 1]);
 });
 
 test('an engine without experiments (a typo such as experimentz) is refused: it would run no chaos', () => {
@@ -168,31 +161,24 @@ test('a file that cannot be read does not hide the other problems: all are told 
     engineYaml('paused-too').replace('engineState: active', 'engineState: paused'),
   );
   const empty = file('empty-engines.yaml', '# nothing yet\n');
-  assert.throws(
-    () =>
-      readRunInputs(
-        resolveConfig({
-          namespace: 'shop',
-          rbac: [path.join(dir, 'no-such-rbac.yaml')],
-          engines: [paused, empty],
-          reports: { junit: path.join(dir, 'same.xml'), json: path.join(dir, 'same.xml') },
-        }),
-      ),
-    (error: unknown) => {
-      assert.ok(error instanceof ConfigError);
-      const lines = error.message.split('\n');
-      assert.match(lines[0] ?? '', /no-such-rbac\.yaml: cannot read the manifest/);
-      assert.match(lines[1] ?? '', /empty-engines\.yaml: /);
-      assert.ok(
-        lines.some((line) => /paused-too\.yaml, .*field spec\.engineState/.test(line)),
-        error.message,
-      );
-      assert.ok(
-        lines.some((line) => /same\.xml: the same file as the JUnit report/.test(line)),
-        error.message,
-      );
-      return true;
-    },
+  const { problems } = checkRunInputs(
+    resolveConfig({
+      namespace: 'shop',
+      rbac: [path.join(dir, 'no-such-rbac.yaml')],
+      engines: [paused, empty],
+      reports: { junit: path.join(dir, 'same.xml'), json: path.join(dir, 'same.xml') },
+    }),
+  );
+  const all = problems.join('\n');
+  assert.match(problems[0] ?? '', /no-such-rbac\.yaml: cannot read the manifest/);
+  assert.match(problems[1] ?? '', /empty-engines\.yaml: /);
+  assert.ok(
+    problems.some((line) => /paused-too\.yaml, .*field spec\.engineState/.test(line)),
+    all,
+  );
+  assert.ok(
+    problems.some((line) => /same\.xml: the same file as the JUnit report/.test(line)),
+    all,
   );
 });
 
@@ -212,18 +198,13 @@ test('report paths are checked before any chaos: under a file, a folder, twice t
 
 test('a report over a file the run reads is refused, naming both: it would destroy the input', () => {
   const rbac = file('over-rbac.yaml', 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: sa\n');
-  assert.throws(
-    () =>
-      readRunInputs(resolveConfig({ engines: [good], rbac: [rbac], reports: { junit: good, json: rbac } })),
-    (error: unknown) => {
-      assert.ok(error instanceof ConfigError, String(error));
-      assert.deepEqual(error.message.split('\n'), [
-        `the JUnit report ${good}: the same file as the engine file ${good}, which it would overwrite`,
-        `the JSON report ${rbac}: the same file as the RBAC file ${rbac}, which it would overwrite`,
-      ]);
-      return true;
-    },
+  const { problems } = checkRunInputs(
+    resolveConfig({ engines: [good], rbac: [rbac], reports: { junit: good, json: rbac } }),
   );
+  assert.deepEqual(problems, [
+    `the JUnit report ${good}: the same file as the engine file ${good}, which it would overwrite`,
+    `the JSON report ${rbac}: the same file as the RBAC file ${rbac}, which it would overwrite`,
+  ]);
 });
 
 test('durations run from 1s to 24h: --timeout 0 and 1000h are refused, naming the flag', () => {

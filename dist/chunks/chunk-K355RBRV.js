@@ -2,13 +2,13 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  isWorkflowCompleted
+} from "./chunk-7GHJJVB5.js";
+import {
   isClusterScopedKind
 } from "./chunk-B4YD6SSB.js";
 import {
-  KubernetesObjectApi,
   LitmusClient,
-  ObjectCustomObjectsApi,
-  PatchStrategy,
   apiClient,
   apiError,
   describeApiError,
@@ -17,14 +17,10 @@ import {
   listObjects,
   pMap,
   pMapSettled,
-  setHeaderOptions,
   statusCode,
   watchCollection,
   workflowRunLabel
-} from "./chunk-JBHBMHXL.js";
-import {
-  isWorkflowCompleted
-} from "./chunk-7GHJJVB5.js";
+} from "./chunk-KFVFZEKN.js";
 import {
   experimentStatusOf,
   isEngineFinished,
@@ -32,6 +28,12 @@ import {
   isVerdictFinal,
   resultName
 } from "./chunk-4E3JRCWF.js";
+import {
+  KubernetesObjectApi,
+  ObjectCustomObjectsApi,
+  PatchStrategy,
+  setHeaderOptions
+} from "./chunk-XHEXZLWX.js";
 import {
   CannotRunError
 } from "./chunk-RHZBZGPM.js";

@@ -11,12 +11,13 @@ import {
   parseSettings,
   withCancellation
 } from "./chunk-3BRJNGO2.js";
+import "./chunk-2IYL7CRU.js";
 import {
   isCommand,
   isHelpCommand,
   sourceFlags,
   usage
-} from "./chunk-V4RLYKV3.js";
+} from "./chunk-NHXK3SAT.js";
 import {
   labelFor,
   layerFrom,
@@ -24,7 +25,6 @@ import {
   toMap,
   toNumber
 } from "./chunk-6U3DDFOI.js";
-import "./chunk-2IYL7CRU.js";
 import "./chunk-Z7QDWCYA.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-466RCVCX.js";
@@ -149,7 +149,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-4YM2T6LA.js");
+        const { runTargets } = await import("./targets-SHIUCJGQ.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -158,7 +158,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-PAY4Q767.js");
+        const { reportGate } = await import("./report-T55T5Y7Q.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
@@ -166,9 +166,14 @@ async function main(argv, given = processIo) {
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { describeRunInputs } = await import("./inputs-4KNCD3XF.js");
-        const objects = describeRunInputs(config);
-        io.out(`chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})`);
+        const { validateRun } = await import("./inputs-JYE46KUQ.js");
+        const { objects, unchecked } = await validateRun(config);
+        const clusters = config.targets.map((target) => target.name).join(", ");
+        io.out(
+          `chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})${clusters ? ` for clusters ${clusters}` : ""}`
+        );
+        for (const why of unchecked)
+          io.out(`chaos-gate: the kube context is not checked on this machine: ${why}`);
         return exitCodes.pass;
       }
     }

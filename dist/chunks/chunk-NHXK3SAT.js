@@ -44,7 +44,7 @@ Usage:
   chaos-gate run      [--config FILE] [options]   apply RBAC and ChaosEngines, wait, report, gate
   chaos-gate report   (--results FILE | --namespace NS [--selector LABELS]) [options]
                                                   convert results that already exist; applies nothing
-  chaos-gate validate [--config FILE] [options]   check the configuration and manifests offline
+  chaos-gate validate [--config FILE] [options]   check offline all that run checks before connecting
   chaos-gate merge    REPORT.json... [options]    join the JSON reports of parallel jobs into one
                                                   report and one gate
   chaos-gate --version                            print the version

@@ -2,9 +2,6 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  isClusterScopedKind
-} from "./chunk-B4YD6SSB.js";
-import {
   reportPathProblems
 } from "./chunk-UWJWVGBE.js";
 import {
@@ -12,8 +9,15 @@ import {
   readManifests
 } from "./chunk-Z7QDWCYA.js";
 import {
+  isClusterScopedKind
+} from "./chunk-B4YD6SSB.js";
+import {
   describeSchemaIssues
 } from "./chunk-COK5ADEU.js";
+import {
+  NoClusterAccessError,
+  kubeconfigSource
+} from "./chunk-KDOXMYJW.js";
 import {
   array,
   boolean,
@@ -22,6 +26,7 @@ import {
   string
 } from "./chunk-IHA5KD3N.js";
 import {
+  CannotRunError,
   ConfigError
 } from "./chunk-RHZBZGPM.js";
 
@@ -218,7 +223,7 @@ function targetNamespaces(engine) {
 }
 
 // src/run/inputs.ts
-function readRunInputs(config) {
+function checkRunInputs(config, defaultNamespace = config.namespace) {
   const unreadable = [];
   const orProblem = (read2, instead) => {
     try {
@@ -237,28 +242,123 @@ function readRunInputs(config) {
   ];
   const source = config.workflow;
   const workflow = source && orProblem(() => readWorkflow(source), void 0);
-  if (unreadable.length === 0 && !manifests.some((m) => m.role === "engine") && !workflow) {
-    throw new ConfigError(
-      "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
-    );
-  }
-  const namespaceOf = (m) => m.object.metadata.namespace ?? config.namespace ?? "";
+  const nothingToRun = unreadable.length === 0 && !manifests.some((m) => m.role === "engine") && !workflow ? [
+    "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
+  ] : [];
+  const namespaceOf = (m) => m.object.metadata.namespace ?? defaultNamespace ?? "";
   const engineProblems = new Map(
     manifests.filter((m) => m.role === "engine").map((m) => [m, crdProblems(m)])
   );
   const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
   const problems = [
+    ...nothingToRun,
     ...unreadable,
     ...[...engineProblems.values()].flat(),
     ...duplicateProblems(manifests, namespaceOf),
     ...blastRadiusProblems(readable, config.workflow?.namespace ?? workflow?.metadata.namespace, {
       ...config,
-      defaultNamespace: config.namespace
+      defaultNamespace
     }),
     ...reportPathProblems(config)
   ];
+  return { inputs: { manifests, workflow }, problems };
+}
+async function prepareCluster(config, kubeconfigContent) {
+  const [cluster] = (await checkClusters(config, [{ config }], kubeconfigContent, loadForRun)).map(loaded);
+  if (!cluster) throw new Error("one cluster checked, none returned");
+  return cluster;
+}
+async function prepareTargets(config, kubeconfigContent) {
+  return (await checkClusters(config, targetClusters(config), kubeconfigContent, loadForRun)).map(loaded);
+}
+async function validateRun(config) {
+  const unchecked = /* @__PURE__ */ new Set();
+  const load = async (target) => {
+    try {
+      kubeconfigSource(target);
+    } catch (error) {
+      if (!(error instanceof NoClusterAccessError)) throw error;
+      unchecked.add(error.message);
+      return { kc: void 0, defaultNamespace: void 0 };
+    }
+    return loadForRun(target);
+  };
+  const clusters = config.targets.length ? targetClusters(config) : [{ config }];
+  const [first] = await checkClusters(config, clusters, void 0, load);
+  const { manifests, workflow } = first?.inputs ?? { manifests: [] };
+  return {
+    objects: [
+      ...manifests.map((m) => m.source),
+      ...workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []
+    ],
+    unchecked: [...unchecked]
+  };
+}
+async function loadForRun(target) {
+  const { contextNamespace, loadKubeContext } = await import("./context-MR2CXQJN.js");
+  const kc = loadKubeContext(target);
+  return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
+}
+var loaded = ({ kube, ...cluster }) => ({
+  ...cluster,
+  ...kube
+});
+async function checkClusters(config, clusters, kubeconfigContent, load) {
+  if (kubeconfigContent) refuseKubeconfigFiles(config);
+  const checked = [];
+  const found = [];
+  for (const cluster of clusters) {
+    let kube;
+    let unloadable = [];
+    try {
+      kube = await load({ ...cluster.config, kubeconfigContent });
+    } catch (error) {
+      if (!(error instanceof CannotRunError)) throw error;
+      unloadable = [error.message];
+    }
+    const { inputs, problems: problems2 } = checkRunInputs(
+      cluster.config,
+      kube?.defaultNamespace ?? cluster.config.namespace
+    );
+    found.push({ target: cluster.target, problems: [...problems2, ...unloadable] });
+    if (kube) checked.push({ ...cluster, inputs, kube });
+  }
+  const problems = describeProblems(found);
   if (problems.length > 0) throw new ConfigError(problems.join("\n"));
-  return { manifests, workflow };
+  return checked;
+}
+function describeProblems(found) {
+  const [first, ...others] = found;
+  const shared = others.length > 0 ? (first?.problems ?? []).filter((p) => others.every((o) => o.problems.includes(p))) : [];
+  return [
+    ...shared,
+    ...found.flatMap(
+      ({ target, problems }) => problems.filter((p) => !shared.includes(p)).map((p) => target ? `target ${target.name}: ${p}` : p)
+    )
+  ];
+}
+var targetClusters = (config) => config.targets.map((target) => ({ target, config: configFor(config, target) }));
+function configFor(config, target) {
+  return {
+    ...config,
+    kubeconfig: target.kubeconfig ?? config.kubeconfig,
+    context: target.context ?? config.context,
+    namespace: target.namespace ?? config.namespace,
+    targets: [],
+    // Read once for all clusters, by runTargets.
+    ctkJournals: []
+  };
+}
+function refuseKubeconfigFiles(config) {
+  const targets = config.targets.filter((target) => target.kubeconfig).map((target) => `"${target.name}"`);
+  const where = [
+    ...config.kubeconfig ? ["the top level"] : [],
+    ...targets.length ? [`targets ${targets.join(", ")}`] : []
+  ];
+  if (where.length > 0)
+    throw new ConfigError(
+      `the kubeconfig input (inline content) and the kubeconfig file the config file gives (${where.join("; ")}) exclude each other: give one; with inline content, choose each target's cluster by its context`
+    );
 }
 function crdProblems(manifest) {
   const checked = engineCrdRules.safeParse(manifest.object);
@@ -269,18 +369,13 @@ function crdProblems(manifest) {
     ];
   return [];
 }
-function describeRunInputs(config) {
-  const { manifests, workflow } = readRunInputs(config);
-  return [
-    ...manifests.map((m) => m.source),
-    ...workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []
-  ];
-}
 
 export {
   prepareWorkflow,
   allowedNamespaces,
   blastRadiusProblems,
-  readRunInputs,
-  describeRunInputs
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

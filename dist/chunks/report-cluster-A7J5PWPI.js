@@ -2,26 +2,29 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  LitmusClient,
-  connect,
-  enginePlural,
-  loadKubeContext,
-  pMap,
-  resultPlural
-} from "./chunk-JBHBMHXL.js";
-import {
   convertChaos,
   expectedResultNames
 } from "./chunk-7LUJHJJP.js";
 import "./chunk-466RCVCX.js";
 import {
+  LitmusClient,
+  connect,
+  enginePlural,
+  pMap,
+  resultPlural
+} from "./chunk-KFVFZEKN.js";
+import {
   readableResults
 } from "./chunk-4E3JRCWF.js";
 import "./chunk-3EFICOBD.js";
+import {
+  loadKubeContext
+} from "./chunk-XHEXZLWX.js";
 import "./chunk-RG723U7L.js";
+import "./chunk-COK5ADEU.js";
+import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-COK5ADEU.js";
 import "./chunk-IHA5KD3N.js";
 import {
   CannotRunError,

@@ -16,7 +16,7 @@ import {
 } from "./chunk-6U3DDFOI.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-JBHBMHXL.js";
+} from "./chunk-XHEXZLWX.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-VLQJRLIP.js.LEGAL.txt */
+/*! For license information please see chunk-JFSV7KUJ.js.LEGAL.txt */

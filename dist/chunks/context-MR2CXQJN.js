@@ -2,20 +2,19 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  describeRunInputs,
-  readRunInputs
-} from "./chunk-GGL4U6YQ.js";
-import "./chunk-B4YD6SSB.js";
-import "./chunk-UWJWVGBE.js";
-import "./chunk-Z7QDWCYA.js";
-import "./chunk-BT27BQUD.js";
-import "./chunk-RG723U7L.js";
+  contextNamespace,
+  hostOf,
+  loadKubeContext,
+  registerKubeconfigCredentials
+} from "./chunk-XHEXZLWX.js";
+import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-COK5ADEU.js";
 import "./chunk-IHA5KD3N.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  describeRunInputs,
-  readRunInputs
+  contextNamespace,
+  hostOf,
+  loadKubeContext,
+  registerKubeconfigCredentials
 };

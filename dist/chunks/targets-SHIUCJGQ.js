@@ -3,25 +3,27 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-CVWTJO7D.js";
-import "./chunk-IRCZYM66.js";
-import "./chunk-QM552S6H.js";
-import "./chunk-GGL4U6YQ.js";
-import "./chunk-B4YD6SSB.js";
-import "./chunk-JBHBMHXL.js";
+} from "./chunk-RZM3PNTT.js";
 import "./chunk-APGKDRLL.js";
+import "./chunk-K355RBRV.js";
 import "./chunk-7GHJJVB5.js";
+import "./chunk-QM552S6H.js";
+import "./chunk-XXOQB7AE.js";
 import "./chunk-UWJWVGBE.js";
 import "./chunk-Z7QDWCYA.js";
+import "./chunk-B4YD6SSB.js";
 import "./chunk-BT27BQUD.js";
 import "./chunk-7LUJHJJP.js";
 import "./chunk-466RCVCX.js";
+import "./chunk-KFVFZEKN.js";
 import "./chunk-4E3JRCWF.js";
 import "./chunk-3EFICOBD.js";
+import "./chunk-XHEXZLWX.js";
 import "./chunk-RG723U7L.js";
+import "./chunk-COK5ADEU.js";
+import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-COK5ADEU.js";
 import "./chunk-IHA5KD3N.js";
 import "./chunk-RHZBZGPM.js";
 export {

@@ -2,6 +2,10 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  liveWorkflowToSuite,
+  readCtkJournal
+} from "./chunk-APGKDRLL.js";
+import {
   ArgoClient,
   ManifestApplier,
   allConfirmed,
@@ -16,7 +20,10 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-IRCZYM66.js";
+} from "./chunk-K355RBRV.js";
+import {
+  workflowCondition
+} from "./chunk-7GHJJVB5.js";
 import {
   commandOnlySuite,
   readLoadSuite
@@ -24,31 +31,10 @@ import {
 import {
   allowedNamespaces,
   blastRadiusProblems,
-  prepareWorkflow,
-  readRunInputs
-} from "./chunk-GGL4U6YQ.js";
-import {
-  LitmusClient,
-  connect,
-  contextNamespace,
-  describeApiError,
-  enginePlural,
-  limited,
-  loadKubeContext,
-  pMap,
-  pMapSettled,
-  resultPlural,
-  spawnInGroup,
-  statusCode,
-  workflowRunLabel
-} from "./chunk-JBHBMHXL.js";
-import {
-  liveWorkflowToSuite,
-  readCtkJournal
-} from "./chunk-APGKDRLL.js";
-import {
-  workflowCondition
-} from "./chunk-7GHJJVB5.js";
+  prepareCluster,
+  prepareTargets,
+  prepareWorkflow
+} from "./chunk-XXOQB7AE.js";
 import {
   conclude,
   refuseAllSkipped
@@ -60,11 +46,26 @@ import {
   convertChaos
 } from "./chunk-7LUJHJJP.js";
 import {
+  LitmusClient,
+  connect,
+  describeApiError,
+  enginePlural,
+  limited,
+  pMap,
+  pMapSettled,
+  resultPlural,
+  statusCode,
+  workflowRunLabel
+} from "./chunk-KFVFZEKN.js";
+import {
   readableResults
 } from "./chunk-4E3JRCWF.js";
 import {
   formatDuration
 } from "./chunk-3EFICOBD.js";
+import {
+  spawnInGroup
+} from "./chunk-XHEXZLWX.js";
 import {
   mergeReports,
   underLabel
@@ -478,7 +479,7 @@ function logRemoval(removal, log) {
 
 // src/run/run.ts
 async function runGate(config, context) {
-  const session = await startRun(config, context);
+  const session = await startRun(await prepareCluster(config, context.kubeconfigContent), context);
   let passed = false;
   try {
     if (!session.cancelled) refuseAllSkipped(session.report, config.gate);
@@ -493,16 +494,15 @@ async function runGate(config, context) {
 function newRunId() {
   return `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
 }
-async function startRun(config, context) {
+async function startRun(cluster, context) {
+  const { config } = cluster;
   const { log, signal } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config.timeoutMs);
   const release = () => deadline.clear();
   try {
-    const inputs = readRunInputs(config);
-    const kc = loadKubeContext({ ...config, kubeconfigContent: context.kubeconfigContent });
-    const main = connect(kc, { signal: AbortSignal.any([signal, deadline.signal]) });
-    const plan = await preflight(config, inputs, main, signal, log);
+    const main = connect(cluster.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
+    const plan = await preflight(cluster, main, signal, log);
     context.onStarted?.(plan.runId, plan.namespaces);
     const resources = new RunResources({
       connection: main,
@@ -555,14 +555,13 @@ function overallDeadline(timeoutMs) {
     clear: () => clearTimeout(timer)
   };
 }
-async function preflight(config, inputs, main, signal, log) {
+async function preflight({ config, inputs, defaultNamespace }, main, signal, log) {
   try {
     const litmus = new LitmusClient(main);
     const argo = config.workflow ? new ArgoClient(main) : void 0;
     await litmus.assertInstalled(config.experiments.length > 0 ? ["chaosexperiments"] : []);
     await argo?.assertInstalled();
     const runId = config.runId ?? newRunId();
-    const defaultNamespace = config.namespace ?? contextNamespace(main.kc);
     const applier = new ManifestApplier(main, defaultNamespace, runId);
     const prepared = applier.prepare(inputs.manifests);
     const workflow = config.workflow && inputs.workflow && prepareWorkflow(inputs.workflow, config.workflow, defaultNamespace, {
@@ -759,18 +758,22 @@ function throwIfCancelled(signal) {
 
 // src/run/targets.ts
 async function runTargets(config, context) {
-  if (context.kubeconfigContent) refuseKubeconfigFiles(config);
   if (config.targets.length === 0) return runGate(config, context);
+  const clusters = await prepareTargets(config, context.kubeconfigContent);
   const runId = config.runId ?? newRunId();
   const started = await pMapSettled(
-    config.targets,
-    (target) => startRun(configFor(config, target, runId), {
-      ...context,
-      log: (line) => context.log(`[${target.name}] ${line}`),
-      onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
-      // Phases of clusters running at once would interleave; the log lines say which is which.
-      onPhase: void 0
-    }),
+    clusters,
+    ({ target, ...cluster }) => startRun(
+      // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
+      { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
+      {
+        ...context,
+        log: (line) => context.log(`[${target.name}] ${line}`),
+        onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
+        // Phases of clusters running at once would interleave; the log lines say which is which.
+        onPhase: void 0
+      }
+    ),
     { concurrency: config.parallelTargets }
   );
   const sessions = started.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
@@ -792,30 +795,6 @@ async function runTargets(config, context) {
     await pMap(sessions, (session) => session.finish(passed), { concurrency: config.parallelTargets });
   }
 }
-function refuseKubeconfigFiles(config) {
-  const targets = config.targets.filter((target) => target.kubeconfig).map((target) => `"${target.name}"`);
-  const where = [
-    ...config.kubeconfig ? ["the top level"] : [],
-    ...targets.length ? [`targets ${targets.join(", ")}`] : []
-  ];
-  if (where.length > 0)
-    throw new ConfigError(
-      `the kubeconfig input (inline content) and the kubeconfig file the config file gives (${where.join("; ")}) exclude each other: give one; with inline content, choose each target's cluster by its context`
-    );
-}
-function configFor(config, target, runId) {
-  return {
-    ...config,
-    kubeconfig: target.kubeconfig ?? config.kubeconfig,
-    context: target.context ?? config.context,
-    namespace: target.namespace ?? config.namespace,
-    // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
-    runId: `${runId}-${target.name}`,
-    targets: [],
-    // Read once for all clusters, below.
-    ctkJournals: []
-  };
-}
 function targetReport(target, started) {
   if (started?.status === "fulfilled") return underLabel(started.value.report, target.name);
   const suite = {
@@ -824,7 +803,8 @@ function targetReport(target, started) {
     properties: { target: target.name, ...target.context ? { context: target.context } : {} },
     cases: [
       {
-        kind: "experiment",
+        // The cluster itself, not an experiment of it: the log says `cluster us › (cluster) errored`.
+        kind: "cluster",
         className: target.name,
         name: "(cluster)",
         outcome: "error",

@@ -2,12 +2,8 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  litmusGroup,
-  litmusVersion
-} from "./chunk-4E3JRCWF.js";
-import {
-  formatDuration
-} from "./chunk-3EFICOBD.js";
+  kubeconfigSource
+} from "./chunk-KDOXMYJW.js";
 import {
   documentValue,
   require_dist,
@@ -30,7 +26,6 @@ import {
   string
 } from "./chunk-IHA5KD3N.js";
 import {
-  CancelledError,
   CannotRunError,
   ConfigError,
   __commonJS,
@@ -2056,10 +2051,10 @@ var require_lib2 = __commonJS({
       return ex && typeof ex === "object" && "default" in ex ? ex["default"] : ex;
     }
     var Stream = _interopDefault(__require("stream"));
-    var http4 = _interopDefault(__require("http"));
+    var http3 = _interopDefault(__require("http"));
     var Url = _interopDefault(__require("url"));
     var whatwgUrl = _interopDefault(require_public_api());
-    var https4 = _interopDefault(__require("https"));
+    var https3 = _interopDefault(__require("https"));
     var zlib = _interopDefault(__require("zlib"));
     var Readable = Stream.Readable;
     var BUFFER = /* @__PURE__ */ Symbol("buffer");
@@ -2796,7 +2791,7 @@ var require_lib2 = __commonJS({
       return headers2;
     }
     var INTERNALS$1 = /* @__PURE__ */ Symbol("Response internals");
-    var STATUS_CODES3 = http4.STATUS_CODES;
+    var STATUS_CODES2 = http3.STATUS_CODES;
     var Response2 = class _Response {
       constructor() {
         let body = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : null;
@@ -2813,7 +2808,7 @@ var require_lib2 = __commonJS({
         this[INTERNALS$1] = {
           url: opts.url,
           status,
-          statusText: opts.statusText || STATUS_CODES3[status],
+          statusText: opts.statusText || STATUS_CODES2[status],
           headers: headers2,
           counter: opts.counter
         };
@@ -3049,7 +3044,7 @@ var require_lib2 = __commonJS({
       return new fetch7.Promise(function(resolve, reject) {
         const request = new Request2(url, opts);
         const options = getNodeRequestOptions(request);
-        const send = (options.protocol === "https:" ? https4 : http4).request;
+        const send = (options.protocol === "https:" ? https3 : http3).request;
         const signal3 = request.signal;
         let response = null;
         const abort = function abort2() {
@@ -7878,8 +7873,8 @@ var require_helpers3 = __commonJS({
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.req = exports.json = exports.toBuffer = void 0;
-    var http4 = __importStar(__require("http"));
-    var https4 = __importStar(__require("https"));
+    var http3 = __importStar(__require("http"));
+    var https3 = __importStar(__require("https"));
     async function toBuffer(stream) {
       let length = 0;
       const chunks = [];
@@ -7904,7 +7899,7 @@ var require_helpers3 = __commonJS({
     exports.json = json;
     function req(url, opts = {}) {
       const href = typeof url === "string" ? url : url.href;
-      const req2 = (href.startsWith("https:") ? https4 : http4).request(url, opts);
+      const req2 = (href.startsWith("https:") ? https3 : http3).request(url, opts);
       const promise = new Promise((resolve, reject) => {
         req2.once("response", resolve).once("error", reject).end();
       });
@@ -7952,11 +7947,11 @@ var require_dist2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Agent = void 0;
     var net2 = __importStar(__require("net"));
-    var http4 = __importStar(__require("http"));
+    var http3 = __importStar(__require("http"));
     var https_1 = __require("https");
     __exportStar(require_helpers3(), exports);
     var INTERNAL = /* @__PURE__ */ Symbol("AgentBaseInternalState");
-    var Agent = class extends http4.Agent {
+    var Agent = class extends http3.Agent {
       constructor(opts) {
         super(opts);
         this[INTERNAL] = {};
@@ -8028,7 +8023,7 @@ var require_dist2 = __commonJS({
         const fakeSocket = this.incrementSockets(name);
         Promise.resolve().then(() => this.connect(req, connectOpts)).then((socket) => {
           this.decrementSockets(name, fakeSocket);
-          if (socket instanceof http4.Agent) {
+          if (socket instanceof http3.Agent) {
             try {
               return socket.addRequest(req, connectOpts);
             } catch (err) {
@@ -8916,10 +8911,10 @@ var require_dist3 = __commonJS({
 var require_hpagent = __commonJS({
   "node_modules/hpagent/index.js"(exports, module) {
     "use strict";
-    var https4 = __require("https");
-    var http4 = __require("http");
+    var https3 = __require("https");
+    var http3 = __require("http");
     var { URL: URL3 } = __require("url");
-    var HttpProxyAgent2 = class extends http4.Agent {
+    var HttpProxyAgent2 = class extends http3.Agent {
       constructor(options) {
         const { proxy, proxyRequestOptions, ...opts } = options;
         super(opts);
@@ -8945,7 +8940,7 @@ var require_hpagent = __commonJS({
         if (this.proxy.protocol === "https:") {
           requestOptions.servername = this.proxy.hostname;
         }
-        const request = (this.proxy.protocol === "http:" ? http4 : https4).request(requestOptions);
+        const request = (this.proxy.protocol === "http:" ? http3 : https3).request(requestOptions);
         request.once("connect", (response, socket, head) => {
           request.removeAllListeners();
           socket.removeAllListeners();
@@ -8966,7 +8961,7 @@ var require_hpagent = __commonJS({
         request.end();
       }
     };
-    var HttpsProxyAgent2 = class extends https4.Agent {
+    var HttpsProxyAgent2 = class extends https3.Agent {
       constructor(options) {
         const { proxy, proxyRequestOptions, ...opts } = options;
         super(opts);
@@ -8992,7 +8987,7 @@ var require_hpagent = __commonJS({
         if (this.proxy.protocol === "https:") {
           requestOptions.servername = this.proxy.hostname;
         }
-        const request = (this.proxy.protocol === "http:" ? http4 : https4).request(requestOptions);
+        const request = (this.proxy.protocol === "http:" ? http3 : https3).request(requestOptions);
         request.once("connect", (response, socket, head) => {
           request.removeAllListeners();
           socket.removeAllListeners();
@@ -10371,7 +10366,7 @@ var require_receiver = __commonJS({
        * @return {(Error|RangeError)} The error
        * @private
        */
-      createError(ErrorCtor, message, prefix, statusCode2, errorCode) {
+      createError(ErrorCtor, message, prefix, statusCode, errorCode) {
         this._loop = false;
         this._errored = true;
         const err = new ErrorCtor(
@@ -10379,7 +10374,7 @@ var require_receiver = __commonJS({
         );
         Error.captureStackTrace(err, this.createError);
         err.code = errorCode;
-        err[kStatusCode] = statusCode2;
+        err[kStatusCode] = statusCode;
         return err;
       }
     };
@@ -11270,8 +11265,8 @@ var require_websocket = __commonJS({
   "node_modules/ws/lib/websocket.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var https4 = __require("https");
-    var http4 = __require("http");
+    var https3 = __require("https");
+    var http3 = __require("http");
     var net2 = __require("net");
     var querystring = __require("querystring");
     var tls3 = __require("tls");
@@ -11830,7 +11825,7 @@ var require_websocket = __commonJS({
       }
       const defaultPort = isSecure ? 443 : 80;
       const key = randomBytes(16).toString("base64");
-      const request = isSecure ? https4.request : http4.request;
+      const request = isSecure ? https3.request : http3.request;
       const protocolSet = /* @__PURE__ */ new Set();
       let perMessageDeflate;
       opts.createConnection = opts.createConnection || (isSecure ? tlsConnect : netConnect);
@@ -11933,8 +11928,8 @@ var require_websocket = __commonJS({
       });
       req.on("response", (res) => {
         const location = res.headers.location;
-        const statusCode2 = res.statusCode;
-        if (location && opts.followRedirects && statusCode2 >= 300 && statusCode2 < 400) {
+        const statusCode = res.statusCode;
+        if (location && opts.followRedirects && statusCode >= 300 && statusCode < 400) {
           if (++websocket._redirects > opts.maxRedirects) {
             abortHandshake(websocket, req, "Maximum redirects exceeded");
             return;
@@ -12349,7 +12344,7 @@ var require_websocket_server = __commonJS({
   "node_modules/ws/lib/websocket-server.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var http4 = __require("http");
+    var http3 = __require("http");
     var { Duplex } = __require("stream");
     var { createHash } = __require("crypto");
     var extension = require_extension();
@@ -12433,8 +12428,8 @@ var require_websocket_server = __commonJS({
           );
         }
         if (options.port != null) {
-          this._server = http4.createServer((req, res) => {
-            const body = http4.STATUS_CODES[426];
+          this._server = http3.createServer((req, res) => {
+            const body = http3.STATUS_CODES[426];
             res.writeHead(426, {
               "Content-Length": body.length,
               "Content-Type": "text/plain"
@@ -12723,7 +12718,7 @@ var require_websocket_server = __commonJS({
       this.destroy();
     }
     function abortHandshake(socket, code, message, headers2) {
-      message = message || http4.STATUS_CODES[code];
+      message = message || http3.STATUS_CODES[code];
       headers2 = {
         Connection: "close",
         "Content-Type": "text/html",
@@ -12732,7 +12727,7 @@ var require_websocket_server = __commonJS({
       };
       socket.once("finish", socket.destroy);
       socket.end(
-        `HTTP/1.1 ${code} ${http4.STATUS_CODES[code]}\r
+        `HTTP/1.1 ${code} ${http3.STATUS_CODES[code]}\r
 ` + Object.keys(headers2).map((h) => `${h}: ${headers2[h]}`).join("\r\n") + "\r\n\r\n" + message
       );
     }
@@ -15947,224 +15942,8 @@ var require_tar_fs = __commonJS({
   }
 });
 
-// node_modules/p-map/index.js
-function pMap(iterable, mapper, options) {
-  return mapConcurrently(iterable, mapper, options, false);
-}
-function pMapSettled(iterable, mapper, options) {
-  return mapConcurrently(iterable, mapper, options, true);
-}
-async function mapConcurrently(iterable, mapper, {
-  concurrency = Number.POSITIVE_INFINITY,
-  stopOnError = true,
-  signal: signal3
-} = {}, isSettled) {
-  return new Promise((resolve_, reject_) => {
-    validateOptions(iterable, mapper, concurrency);
-    const result = [];
-    const errors = [];
-    let skippedCount = 0;
-    let isResolved = false;
-    let isIterableDone = false;
-    const pendingIndexes = /* @__PURE__ */ new Set();
-    let doneIndex = Number.POSITIVE_INFINITY;
-    let currentIndex = 0;
-    const iterator = getIterator(iterable);
-    const signalListener = () => {
-      reject(signal3.reason);
-    };
-    const cleanup = () => {
-      signal3?.removeEventListener("abort", signalListener);
-    };
-    const resolve = (value) => {
-      resolve_(value);
-      cleanup();
-    };
-    const reject = (reason) => {
-      if (isResolved) {
-        return;
-      }
-      isResolved = true;
-      reject_(reason);
-      cleanup();
-      if (!isIterableDone) {
-        closeIterator(iterator);
-      }
-    };
-    if (signal3) {
-      if (signal3.aborted) {
-        reject(signal3.reason);
-        return;
-      }
-      signal3.addEventListener("abort", signalListener, { once: true });
-    }
-    const pull = createPuller(iterator);
-    const settleIfFinished = () => {
-      if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
-        return;
-      }
-      for (const index2 of pendingIndexes) {
-        if (index2 < doneIndex) {
-          return;
-        }
-      }
-      if (!stopOnError) {
-        const collectedErrors = [];
-        for (let index2 = 0; index2 < Math.min(doneIndex, errors.length); index2++) {
-          if (index2 in errors) {
-            collectedErrors.push(errors[index2]);
-          }
-        }
-        if (collectedErrors.length > 0) {
-          reject(new AggregateError(collectedErrors));
-          return;
-        }
-      }
-      isResolved = true;
-      if (!isIterableDone) {
-        closeIterator(iterator);
-      }
-      const lastIndex = Math.min(doneIndex, result.length);
-      if (lastIndex === result.length && skippedCount === 0) {
-        resolve(result);
-        return;
-      }
-      resolve(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
-    };
-    const next = async () => {
-      if (isResolved || currentIndex >= doneIndex) {
-        return;
-      }
-      const index2 = currentIndex++;
-      pendingIndexes.add(index2);
-      let nextItem;
-      try {
-        nextItem = await pull();
-      } catch (error) {
-        pendingIndexes.delete(index2);
-        if (index2 < doneIndex) {
-          throw error;
-        }
-        settleIfFinished();
-        return;
-      }
-      if (nextItem.done) {
-        pendingIndexes.delete(index2);
-        doneIndex = Math.min(doneIndex, index2);
-        isIterableDone = true;
-        settleIfFinished();
-        return;
-      }
-      const runner = (async () => {
-        try {
-          const element = await nextItem.value;
-          if (isResolved || index2 >= doneIndex) {
-            return;
-          }
-          const value = await mapper(element, index2);
-          if (index2 >= doneIndex) {
-            return;
-          }
-          if (value === pMapStop) {
-            doneIndex = index2;
-            return;
-          }
-          if (value === pMapSkip) {
-            skippedCount++;
-          }
-          result[index2] = isSettled && value !== pMapSkip ? { status: "fulfilled", value } : value;
-        } catch (error) {
-          if (index2 >= doneIndex) {
-            return;
-          }
-          if (isSettled) {
-            result[index2] = { status: "rejected", reason: error };
-          } else if (stopOnError) {
-            reject(error);
-            return;
-          } else {
-            errors[index2] = error;
-          }
-        } finally {
-          pendingIndexes.delete(index2);
-          settleIfFinished();
-        }
-        try {
-          await next();
-        } catch (error) {
-          reject(error);
-        }
-      })();
-      runner.then(() => new Promise(() => {
-      })).then(resolve_);
-    };
-    (async () => {
-      for (let index2 = 0; index2 < concurrency; index2++) {
-        try {
-          await next();
-        } catch (error) {
-          reject(error);
-          break;
-        }
-        if (isResolved || currentIndex >= doneIndex) {
-          break;
-        }
-      }
-    })();
-  });
-}
-var pMapSkip = /* @__PURE__ */ Symbol("skip");
-var pMapStop = /* @__PURE__ */ Symbol("stop");
-function validateOptions(iterable, mapper, concurrency) {
-  if (iterable?.[Symbol.iterator] === void 0 && iterable?.[Symbol.asyncIterator] === void 0) {
-    throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
-  }
-  if (typeof mapper !== "function") {
-    throw new TypeError("Mapper function is required");
-  }
-  if (!isLimit(concurrency, 1)) {
-    throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency}\` (${typeof concurrency})`);
-  }
-}
-function isLimit(value, minimum) {
-  return Number.isSafeInteger(value) && value >= minimum || value === Number.POSITIVE_INFINITY;
-}
-function getIterator(iterable) {
-  return iterable[Symbol.asyncIterator] === void 0 ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
-}
-async function closeIterator(iterator) {
-  try {
-    await iterator.return?.();
-  } catch {
-  }
-}
-function createPuller(iterator) {
-  let isSourceDone = false;
-  const markDone = (item) => {
-    if (item?.done) {
-      isSourceDone = true;
-    }
-  };
-  return () => {
-    if (isSourceDone) {
-      return { done: true };
-    }
-    const result = iterator.next();
-    markDone(result);
-    if (typeof result?.then !== "function") {
-      return result;
-    }
-    const promise = Promise.resolve(result);
-    promise.then(markDone, () => {
-    });
-    return promise;
-  };
-}
-
 // src/kube/context.ts
-import { existsSync } from "node:fs";
 import { isIP } from "node:net";
-import os from "node:os";
 import path2 from "node:path";
 import tls2 from "node:tls";
 
@@ -52458,8 +52237,8 @@ var KubeConfig = class _KubeConfig {
       baseServer: baseServerConfig,
       authMethods: authConfig
     });
-    const apiClient2 = new apiClientType(config);
-    return apiClient2;
+    const apiClient = new apiClientType(config);
+    return apiClient;
   }
   makePathsAbsolute(rootDirectory) {
     this.clusters.forEach((cluster) => {
@@ -53903,7 +53682,7 @@ var OidcProvider = class {
     const clientId = config["client-id"];
     const secret = config["client-secret"] ?? "";
     const styles = this.#authStyle ? [this.#authStyle] : ["header", "form"];
-    let refused2 = "";
+    let refused = "";
     for (const style of styles) {
       const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken });
       const headers2 = {};
@@ -53922,10 +53701,10 @@ var OidcProvider = class {
         return tokens.data;
       }
       const error = errorResponseSchema.safeParse(answer.body);
-      refused2 = error.success ? `${error.data.error}${error.data.error_description ? `: ${error.data.error_description}` : ""}` : `HTTP ${answer.status}`;
+      refused = error.success ? `${error.data.error}${error.data.error_description ? `: ${error.data.error_description}` : ""}` : `HTTP ${answer.status}`;
       if (answer.status !== 401 && !(error.success && error.data.error === "invalid_client")) break;
     }
-    throw this.#fail(`could not be refreshed: ${url.origin} refused it (${refused2}); log in again`);
+    throw this.#fail(`could not be refreshed: ${url.origin} refused it (${refused}); log in again`);
   }
   /** One GET (no form) or POST to the provider, within the time limit; the body as JSON if it is. */
   #call(url, ca, form, headers2 = {}) {
@@ -54206,17 +53985,9 @@ function saveAuthProviderConfig(file, user, values) {
 
 // src/kube/context.ts
 function loadKubeContext(target, serviceAccountRoot = "") {
-  if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
-    throw new ConfigError(
-      "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
-    );
-  }
+  const from2 = kubeconfigSource(target);
   const kc = new KubeConfig();
-  if (target.inCluster) {
-    if (!process.env.KUBERNETES_SERVICE_HOST)
-      throw new CannotRunError(
-        "in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set); give a kubeconfig instead"
-      );
+  if ("inCluster" in from2) {
     try {
       kc.loadFromCluster(serviceAccountRoot);
     } catch (error) {
@@ -54226,9 +53997,9 @@ function loadKubeContext(target, serviceAccountRoot = "") {
     if (podNamespace) kc.contexts = kc.contexts.map((context) => ({ ...context, namespace: podNamespace }));
     serveCredentials(kc);
   } else {
-    const files = target.kubeconfigContent ? [] : kubeconfigFiles(target);
-    const source = target.kubeconfigContent ? "the inline kubeconfig" : files.join(", ");
-    const sources = target.kubeconfigContent ? [{ config: checkYaml(target.kubeconfigContent, source), dir: process.cwd() }] : files.map((file) => ({
+    const files = "files" in from2 ? from2.files : [];
+    const source = "content" in from2 ? "the inline kubeconfig" : files.join(", ");
+    const sources = "content" in from2 ? [{ config: checkYaml(from2.content, source), dir: process.cwd() }] : files.map((file) => ({
       config: checkYaml(readInputFile(file, "kubeconfig"), source),
       dir: path2.dirname(path2.resolve(file))
     }));
@@ -54363,22 +54134,6 @@ function withUserPathsResolved(config, dir) {
   }
   return config;
 }
-function kubeconfigFiles(target) {
-  if (target.kubeconfig) return [target.kubeconfig];
-  const fromEnv = (process.env.KUBECONFIG ?? "").split(path2.delimiter).filter(Boolean);
-  if (fromEnv.length === 0) {
-    const file = path2.join(os.homedir(), ".kube", "config");
-    if (existsSync(file)) return [file];
-    const inPod = process.env.KUBERNETES_SERVICE_HOST ? ", or use this pod's service account (--in-cluster, or inCluster: true)" : "";
-    throw new CannotRunError(
-      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (--kubeconfig, or the kubeconfig input)${inPod}`
-    );
-  }
-  const existing = fromEnv.filter((file) => existsSync(file));
-  if (existing.length === 0)
-    throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(", ")}`);
-  return existing;
-}
 function checkYaml(text, source) {
   const document2 = (0, import_yaml2.parseDocument)(text, userYaml);
   const problem = document2.errors[0];
@@ -54438,544 +54193,23 @@ function contextNamespace(kc) {
   return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
 }
 
-// src/kube/client.ts
-import http3 from "node:http";
-import https3 from "node:https";
-import { isIP as isIP2 } from "node:net";
-import { createInterface as createInterface2 } from "node:readline";
-import { setTimeout as sleep } from "node:timers/promises";
-var defaultRequestTimeoutMs = 3e4;
-function connect(kc, options = {}) {
-  return {
-    kc,
-    requestTimeoutMs: options.requestTimeoutMs ?? defaultRequestTimeoutMs,
-    signal: options.signal
-  };
-}
-function limited(connection, options) {
-  return connect(connection.kc, {
-    requestTimeoutMs: options.requestTimeoutMs ?? connection.requestTimeoutMs,
-    signal: options.signal
-  });
-}
-var ApiTimeoutError = class extends Error {
-  name = "ApiTimeoutError";
-  constructor(ms) {
-    super(`no answer from the API server within ${formatDuration(ms)}`);
-  }
-};
-function connectionEnded(connection) {
-  if (!connection.signal?.aborted) return void 0;
-  const reason = connection.signal.reason;
-  return reason instanceof Error ? reason : new CancelledError(reason);
-}
-var sharedAgents = /* @__PURE__ */ new Map();
-var idleConnectionMs = 3e4;
-function sharedAgent(agent, server) {
-  const Kind = agent?.constructor === https3.Agent ? https3.Agent : agent?.constructor === http3.Agent ? http3.Agent : void 0;
-  if (!agent || !Kind) return agent;
-  const { options } = agent;
-  const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = options;
-  const proxied = !isLoopback(server);
-  const settings = JSON.stringify([
-    Kind === https3.Agent ? "https" : "http",
-    ca,
-    cert,
-    key,
-    pfx,
-    passphrase,
-    rejectUnauthorized,
-    servername,
-    proxied
-  ]);
-  let shared = sharedAgents.get(settings);
-  if (!shared) {
-    shared = new Kind({
-      ...options,
-      keepAlive: true,
-      timeout: idleConnectionMs,
-      ...proxied ? { proxyEnv: process.env } : {}
-    });
-    sharedAgents.set(settings, shared);
-  }
-  return shared;
-}
-function isLoopback(server) {
-  const host = hostOf(server);
-  return host === "localhost" || !!host && isIP2(host) !== 0 && (host === "::1" || host.startsWith("127."));
-}
-var maxRetries = 10;
-function retryAfterMs(response, method, limitMs) {
-  const status = response.httpStatusCode;
-  if (status !== 429 && (status < 500 || method === "POST")) return void 0;
-  const seconds = Number(response.headers["retry-after"]);
-  return Number.isInteger(seconds) && seconds >= 0 ? Math.min(seconds * 1e3, limitMs) : void 0;
-}
-function boundedHttp(connection) {
-  const fetchLibrary = new IsomorphicFetchHttpLibrary();
-  const once = async (request) => {
-    const timeout = AbortSignal.timeout(connection.requestTimeoutMs);
-    request.setSignal(connection.signal ? AbortSignal.any([timeout, connection.signal]) : timeout);
-    try {
-      const response = await fetchLibrary.send(request).toPromise();
-      const body = await response.body.binary();
-      return new ResponseContext(
-        response.httpStatusCode,
-        response.headers,
-        new SelfDecodingBody(Promise.resolve(body))
-      );
-    } catch (error) {
-      throw connectionEnded(connection) ?? (timeout.aborted ? new ApiTimeoutError(connection.requestTimeoutMs) : error);
-    }
-  };
-  return wrapHttpLibrary({
-    async send(request) {
-      const shareAgent = () => {
-        const agent = sharedAgent(request.getAgent(), request.getUrl());
-        if (agent) request.setAgent(agent);
-      };
-      shareAgent();
-      const sentAt = Date.now();
-      let renewed = false;
-      for (let retries = 0; ; retries++) {
-        const response = await once(request);
-        if (response.httpStatusCode === 401 && !renewed && renewCredentials(connection.kc, sentAt)) {
-          renewed = true;
-          await authenticated(connection, connection.kc.applySecurityAuthentication(request));
-          shareAgent();
-          continue;
-        }
-        const waitMs = retries < maxRetries ? retryAfterMs(response, request.getHttpMethod(), connection.requestTimeoutMs) : void 0;
-        if (waitMs === void 0) return response;
-        try {
-          await sleep(waitMs, void 0, connection.signal ? { signal: connection.signal } : {});
-        } catch (error) {
-          throw connectionEnded(connection) ?? error;
-        }
-      }
-    }
-  });
-}
-function authenticated(connection, applying) {
-  const { signal: signal3 } = connection;
-  if (!signal3) return applying;
-  return new Promise((resolve, reject) => {
-    const ended = () => {
-      const reason = connectionEnded(connection);
-      reject(
-        reason instanceof CancelledError ? reason : new CredentialsError(
-          `${reason?.message ?? "ended"} while the kubeconfig's credentials were being obtained`
-        )
-      );
-    };
-    if (signal3.aborted) return ended();
-    signal3.addEventListener("abort", ended, { once: true });
-    applying.then(resolve, reject).finally(() => signal3.removeEventListener("abort", ended));
-  });
-}
-function apiClient(connection, Api) {
-  const { kc } = connection;
-  const server = kc.getCurrentCluster()?.server ?? "";
-  return new Api(
-    createConfiguration({
-      baseServer: new ServerConfiguration(server, {}),
-      authMethods: {
-        default: {
-          getName: () => kc.getName(),
-          applySecurityAuthentication: (context) => authenticated(connection, kc.applySecurityAuthentication(context))
-        }
-      },
-      httpApi: boundedHttp(connection)
-    })
-  );
-}
-var WatchStatusError = class extends Error {
-  name = "WatchStatusError";
-  statusCode;
-  /** What the server said: a Status object as JSON, usually; errors.ts reads its message. */
-  body;
-  constructor(statusCode2, body) {
-    super(`${http3.STATUS_CODES[statusCode2] ?? "HTTP error"} (HTTP ${statusCode2})${body ? `: ${body}` : ""}`);
-    this.statusCode = statusCode2;
-    this.body = body;
-  }
-};
-function openWatch(connection, path3, query, onEvent, idleMs) {
-  const controller = new AbortController();
-  let finish = () => {
-  };
-  const ended = new Promise((resolve) => finish = resolve);
-  let timer;
-  let done = false;
-  const end = (outcome) => {
-    if (done) return;
-    done = true;
-    clearTimeout(timer);
-    controller.abort();
-    finish(outcome);
-  };
-  const arm = (ms, error) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => end(error()), ms);
-  };
-  void (async () => {
-    const url = new URL(`${connection.kc.getCurrentCluster()?.server ?? ""}${path3}`);
-    url.searchParams.set("watch", "true");
-    for (const [key, value] of Object.entries(query))
-      if (value !== void 0) url.searchParams.set(key, String(value));
-    const send = async () => {
-      const options = {};
-      await authenticated(connection, connection.kc.applyToHTTPSOptions(options));
-      if (done) return void 0;
-      arm(connection.requestTimeoutMs, () => new ApiTimeoutError(connection.requestTimeoutMs));
-      const request = (url.protocol === "http:" ? http3 : https3).request(url, {
-        ...options,
-        agent: sharedAgent(options.agent, url.href),
-        method: "GET",
-        headers: { ...options.headers, Accept: "application/json" },
-        signal: AbortSignal.any([controller.signal, ...connection.signal ? [connection.signal] : []])
-      });
-      return new Promise((resolve) => {
-        request.on("error", (error) => {
-          end(connectionEnded(connection) ?? error);
-          resolve(void 0);
-        });
-        request.on("response", resolve);
-        request.end();
-      });
-    };
-    const sentAt = Date.now();
-    let response = await send();
-    if (response?.statusCode === 401 && renewCredentials(connection.kc, sentAt)) {
-      response.resume();
-      response = await send();
-    }
-    if (!response) return;
-    if (response.statusCode !== 200) {
-      let body = "";
-      response.on("data", (chunk) => body += chunk.toString());
-      response.on("end", () => end(new WatchStatusError(response.statusCode ?? 0, body.slice(0, 500))));
-      return;
-    }
-    const stalled = () => new Error(`the watch sent nothing for ${formatDuration(idleMs)}`);
-    arm(idleMs, stalled);
-    response.on("data", () => arm(idleMs, stalled));
-    response.on("error", (error) => end(error));
-    response.on("end", () => end("closed"));
-    const lines = createInterface2({ input: response }).on("error", () => {
-    });
-    lines.on("line", (line) => {
-      if (done || line.trim() === "") return;
-      let event;
-      try {
-        event = JSON.parse(line);
-      } catch {
-        return;
-      }
-      onEvent(event);
-    });
-  })().catch((error) => end(error instanceof Error ? error : new Error(String(error))));
-  return { ended, abort: () => end("closed") };
-}
-
-// src/kube/errors.ts
-import { STATUS_CODES as STATUS_CODES2 } from "node:http";
-var ApiCallError = class extends CannotRunError {
-  name = "ApiCallError";
-};
-function statusCode(error) {
-  if (error instanceof ApiCallError) return statusCode(error.cause);
-  if (error instanceof ApiException) return error.code;
-  const code = error?.statusCode;
-  return typeof code === "number" ? code : void 0;
-}
-function statusBody(error) {
-  if (!(error instanceof ApiException || error instanceof WatchStatusError)) return void 0;
-  const body = error.body;
-  if (typeof body === "string") {
-    try {
-      return JSON.parse(body);
-    } catch {
-      return { message: body };
-    }
-  }
-  return typeof body === "object" && body !== null ? body : void 0;
-}
-function describeApiError(what, error) {
-  return redact(describe(what, error));
-}
-function describe(what, error) {
-  if (error instanceof ApiCallError) return describe(what, error.cause);
-  const code = statusCode(error);
-  const body = statusBody(error);
-  if (error instanceof CredentialsError) return `${what}: ${error.message}`;
-  if (code === void 0) {
-    const text = error instanceof Error ? error.message : String(error);
-    return `${what}: cannot reach the Kubernetes API server: ${text}`;
-  }
-  const hint = code === 401 ? " \u2014 the credentials were rejected (expired token or wrong cluster?)" : "";
-  const causes = (body?.details?.causes ?? []).map((c) => `  - ${c.field ? `${c.field}: ` : ""}${c.message ?? ""}`).join("\n");
-  const answered = error instanceof ApiException || error instanceof WatchStatusError;
-  const message = body?.message || (answered ? STATUS_CODES2[code] ?? "HTTP error" : errorMessage(error));
-  return `${what}: ${message} (HTTP ${code})${hint}${causes && !message.includes("\n") ? `
-${causes}` : ""}`;
-}
-function apiError(what, error) {
-  return new ApiCallError(describeApiError(what, error), { cause: error });
-}
-
-// src/kube/watch.ts
-async function listObjects(api, target) {
-  const { group, version, namespace, plural, labelSelector, fieldSelector } = target;
-  try {
-    const listed = await api.listNamespacedCustomObject({
-      group,
-      version,
-      namespace,
-      plural,
-      labelSelector,
-      fieldSelector
-    });
-    return listed;
-  } catch (error) {
-    const selectors = [
-      labelSelector && `selector "${labelSelector}"`,
-      fieldSelector && `field selector "${fieldSelector}"`
-    ].filter(Boolean);
-    const where = `namespace ${namespace}${selectors.length > 0 ? ` (${selectors.join(", ")})` : ""}`;
-    throw apiError(`listing ${plural} in ${where}`, error);
-  }
-}
-function watchCollection(connection, list, target, options) {
-  const items = /* @__PURE__ */ new Map();
-  const path3 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
-  let stopped = false;
-  let stream;
-  let latestVersion;
-  let wake;
-  let markReady = () => {
-  };
-  let failReady = () => {
-  };
-  const ready = new Promise((resolve, reject) => {
-    markReady = resolve;
-    failReady = reject;
-  });
-  ready.catch(() => {
-  });
-  const sleep2 = (ms) => new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    wake = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-  });
-  const relist = async () => {
-    const listed = await list(target);
-    const seen = /* @__PURE__ */ new Set();
-    for (const item of listed.items) {
-      const name = item.metadata?.name ?? "";
-      seen.add(name);
-      items.set(name, item);
-    }
-    for (const name of [...items.keys()]) if (!seen.has(name)) items.delete(name);
-    options.onChange();
-    markReady();
-    return listed.metadata?.resourceVersion;
-  };
-  const watchOnce = async (resourceVersion) => {
-    let gone = false;
-    const timeoutSeconds = options.timeoutSeconds ?? 60;
-    stream = openWatch(
-      connection,
-      path3,
-      {
-        allowWatchBookmarks: true,
-        resourceVersion,
-        timeoutSeconds,
-        labelSelector: target.labelSelector,
-        fieldSelector: target.fieldSelector
-      },
-      ({ type, object: object2 }) => {
-        if (type === "ERROR") {
-          if (object2.code === 410) gone = true;
-          return;
-        }
-        const name = object2.metadata?.name ?? "";
-        latestVersion = object2.metadata?.resourceVersion ?? latestVersion;
-        if (type === "BOOKMARK") return;
-        if (type === "DELETED") items.delete(name);
-        else items.set(name, object2);
-        options.onChange();
-      },
-      options.idleMs ?? timeoutSeconds * 1e3 + 3e4
-    );
-    if (stopped) stream.abort();
-    const outcome = await stream.ended;
-    if (gone || statusCode(outcome) === 410) return "gone";
-    return outcome === "closed" ? "ended" : outcome;
-  };
-  let fatalError;
-  const loop = async () => {
-    let delay = options.retryDelayMs ?? 1e3;
-    let needList = true;
-    while (!stopped && !connection.signal?.aborted) {
-      try {
-        if (needList) latestVersion = await relist();
-        needList = false;
-        const outcome = await watchOnce(latestVersion);
-        if (stopped || connection.signal?.aborted) break;
-        if (outcome === "gone") {
-          options.onRetry?.("watch history expired (410 Gone); listing again");
-          needList = true;
-          continue;
-        }
-        if (outcome === "ended") {
-          delay = options.retryDelayMs ?? 1e3;
-          continue;
-        }
-        if (refused(statusCode(outcome))) throw outcome;
-        options.onRetry?.(
-          `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? "?"}`
-        );
-      } catch (error) {
-        if (refused(statusCode(error))) {
-          stopped = true;
-          fatalError = error;
-          failReady(error);
-          options.onChange();
-          break;
-        }
-        if (stopped || connection.signal?.aborted) break;
-        options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error)}; retrying`);
-        needList = true;
-      }
-      await sleep2(delay);
-      delay = Math.min(delay * 2, 15e3);
-    }
-  };
-  void loop();
-  return {
-    items,
-    ready,
-    get fatalError() {
-      return fatalError;
-    },
-    stop() {
-      stopped = true;
-      stream?.abort();
-      wake?.();
-    }
-  };
-}
-function refused(code) {
-  return code === 401 || code === 403 || code === 404;
-}
-
-// src/litmus/client.ts
-var enginePlural = "chaosengines";
-var resultPlural = "chaosresults";
-var workflowRunLabel = "workflow_run_id";
-var requiredResources = ["chaosengines", "chaosresults"];
-var LitmusClient = class {
-  #api;
-  constructor(connection) {
-    this.#api = apiClient(connection, ObjectCustomObjectsApi);
-  }
-  /** Fails with a plain message when the Litmus CRDs are not served (discovery needs no special rights). */
-  async assertInstalled(extra = []) {
-    let served2;
-    try {
-      const list = await this.#api.getAPIResources({ group: litmusGroup, version: litmusVersion });
-      served2 = list.resources.map((r) => r.name);
-    } catch (error) {
-      if (statusCode(error) !== 404)
-        throw apiError(`checking for LitmusChaos (${litmusGroup}/${litmusVersion})`, error);
-      served2 = [];
-    }
-    const missing = [...requiredResources, ...extra].find((plural) => !served2.includes(plural));
-    if (missing) {
-      throw new CannotRunError(
-        `LitmusChaos is not installed in this cluster: CRD ${missing}.${litmusGroup} not found`
-      );
-    }
-  }
-  target(plural, namespace, labelSelector) {
-    return { group: litmusGroup, version: litmusVersion, plural, namespace, labelSelector };
-  }
-  list = (target) => listObjects(this.#api, target);
-  /**
-   * Asks the operator to abort: it deletes the chaos pods and the experiments revert their faults.
-   * A merge patch without resourceVersion, because the runner rewrites the engine every ~2 s.
-   */
-  async stopEngine(namespace, name) {
-    await this.#api.patchNamespacedCustomObject(
-      {
-        group: litmusGroup,
-        version: litmusVersion,
-        namespace,
-        plural: enginePlural,
-        name,
-        body: { spec: { engineState: "stop" } }
-      },
-      setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
-    );
-  }
-  /** The ChaosResult of this name, or undefined when there is none. */
-  async getResult(namespace, name) {
-    try {
-      const result = await this.#api.getNamespacedCustomObject({
-        group: litmusGroup,
-        version: litmusVersion,
-        namespace,
-        plural: resultPlural,
-        name
-      });
-      return result;
-    } catch (error) {
-      if (statusCode(error) === 404) return void 0;
-      throw apiError(`reading ChaosResult ${namespace}/${name}`, error);
-    }
-  }
-  /** The engines in a namespace that carry these labels. */
-  async enginesLabelled(namespace, labelSelector) {
-    return (await this.list(this.target(enginePlural, namespace, labelSelector))).items;
-  }
-  /** Deletes the results a selector matches; returns their names (the server answers with what it deleted). */
-  async deleteResults(namespace, labelSelector) {
-    const deleted = await this.#api.deleteCollectionNamespacedCustomObject({
-      group: litmusGroup,
-      version: litmusVersion,
-      namespace,
-      plural: resultPlural,
-      labelSelector
-    });
-    const items = deleted.items ?? [];
-    return items.map((item) => item.metadata?.name ?? "");
-  }
-};
-
 export {
-  pMap,
-  pMapSettled,
+  IsomorphicFetchHttpLibrary,
+  SelfDecodingBody,
+  ResponseContext,
+  wrapHttpLibrary,
+  ServerConfiguration,
+  createConfiguration,
+  ApiException,
   ObjectCustomObjectsApi,
   PatchStrategy,
   KubernetesObjectApi,
   setHeaderOptions,
   spawnInGroup,
+  CredentialsError,
+  renewCredentials,
   loadKubeContext,
+  hostOf,
   registerKubeconfigCredentials,
-  contextNamespace,
-  connect,
-  limited,
-  apiClient,
-  statusCode,
-  describeApiError,
-  apiError,
-  listObjects,
-  watchCollection,
-  enginePlural,
-  resultPlural,
-  workflowRunLabel,
-  LitmusClient
+  contextNamespace
 };

@@ -35,11 +35,11 @@ import {
 } from "./chunk-4E3JRCWF.js";
 import "./chunk-3EFICOBD.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-JC5KUJAN.js";
-import "./chunk-KFRDFFVU.js";
 import {
   describeSchemaIssues
 } from "./chunk-COK5ADEU.js";
+import "./chunk-JC5KUJAN.js";
+import "./chunk-KFRDFFVU.js";
 import {
   resultFileLimit
 } from "./chunk-IHA5KD3N.js";
@@ -186,7 +186,7 @@ async function reportGate(config, sources, log) {
       );
     inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
-    const { chaosReportFromCluster } = await import("./report-cluster-LSIAYEMB.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-A7J5PWPI.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-XXOQB7AE.js";
+import "./chunk-UWJWVGBE.js";
+import "./chunk-Z7QDWCYA.js";
+import "./chunk-B4YD6SSB.js";
+import "./chunk-BT27BQUD.js";
+import "./chunk-RG723U7L.js";
+import "./chunk-COK5ADEU.js";
+import "./chunk-KDOXMYJW.js";
+import "./chunk-JC5KUJAN.js";
+import "./chunk-KFRDFFVU.js";
+import "./chunk-IHA5KD3N.js";
+import "./chunk-RHZBZGPM.js";
+export {
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+};
