@@ -34,6 +34,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-ABXWGC63.js");
+var { main } = await import("./chunks/main-G55CH2QA.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,28 +18,28 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-JFSV7KUJ.js";
+} from "./chunks/chunk-QGJEDVMX.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-3BRJNGO2.js";
+} from "./chunks/chunk-FANRKQNA.js";
 import "./chunks/chunk-2IYL7CRU.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
 import {
   runTargets
-} from "./chunks/chunk-RZM3PNTT.js";
+} from "./chunks/chunk-M24LQVK7.js";
 import "./chunks/chunk-APGKDRLL.js";
 import "./chunks/chunk-K355RBRV.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-QM552S6H.js";
-import "./chunks/chunk-XXOQB7AE.js";
+import "./chunks/chunk-BYLHJ3YO.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-UWJWVGBE.js";
+} from "./chunks/chunk-UNP7JPIZ.js";
 import "./chunks/chunk-Z7QDWCYA.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-BT27BQUD.js";
+import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-7LUJHJJP.js";
 import "./chunks/chunk-466RCVCX.js";
 import "./chunks/chunk-KFVFZEKN.js";

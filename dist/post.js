@@ -8,11 +8,11 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-JFSV7KUJ.js";
+} from "./chunks/chunk-QGJEDVMX.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-3BRJNGO2.js";
+} from "./chunks/chunk-FANRKQNA.js";
 import "./chunks/chunk-2IYL7CRU.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
@@ -24,7 +24,7 @@ import {
 } from "./chunks/chunk-K355RBRV.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-B4YD6SSB.js";
-import "./chunks/chunk-BT27BQUD.js";
+import "./chunks/chunk-P5DOBMC4.js";
 import {
   connect
 } from "./chunks/chunk-KFVFZEKN.js";

@@ -61,8 +61,11 @@ export function skippingSetting(testCase: ReportCase, policy: GatePolicy): strin
   return undefined;
 }
 
-/** Chaos that may still be running is never excused, whatever the policy says. */
-const isUnexcusable = (testCase: ReportCase) => testCase.kind === 'chaos-stop';
+/**
+ * Never excused, whatever the policy says: chaos that may still be running, and a cluster the gate
+ * could not run on at all, which nothing was judged on (failOnFailure: false would pass it unseen).
+ */
+const isUnexcusable = (testCase: ReportCase) => testCase.kind === 'chaos-stop' || testCase.kind === 'cluster';
 
 // Judgements of cases that do not fail, shared: most cases of a large report are these.
 const passedCase: CaseJudgement = Object.freeze({ status: 'passed' });

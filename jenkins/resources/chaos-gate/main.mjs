@@ -14147,7 +14147,7 @@ var init_policy = __esm({
       skipped: "skipped"
     };
     isSkipped = (testCase, policy) => caseStatus(testCase, policy) === "skipped";
-    isUnexcusable = (testCase) => testCase.kind === "chaos-stop";
+    isUnexcusable = (testCase) => testCase.kind === "chaos-stop" || testCase.kind === "cluster";
     passedCase = Object.freeze({ status: "passed" });
     skippedCase = Object.freeze({ status: "skipped" });
     isFailing = (status) => status === "failed" || status === "error";

@@ -143,3 +143,14 @@ test('chaos not confirmed stopped fails the gate whatever the policy allows', ()
   assert.equal(stopJudgement?.status, 'error');
   assert.equal(stopJudgement?.tolerated, undefined);
 });
+
+test('a cluster the gate could not run on fails it, even when only thresholds decide', () => {
+  const gone = {
+    ...caseOf('cluster', 'error'),
+    message: 'could not run on this cluster: connect ECONNREFUSED',
+  };
+  const lenient = policy({ failOnFailure: false, allowFailures: ['pod-delete'] });
+  const decision = evaluateGate(report(caseOf('experiment', 'pass'), gone), lenient);
+  assert.equal(decision.verdict, 'fail');
+  assert.match(decision.reasons[0] ?? '', /could not run on this cluster/);
+});

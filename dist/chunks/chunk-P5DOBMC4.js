@@ -31,7 +31,7 @@ function skippingSetting(testCase, policy) {
   if (testCase.outcome === "timeout" && policy.timeouts === "skip") return "--timeouts-as skip";
   return void 0;
 }
-var isUnexcusable = (testCase) => testCase.kind === "chaos-stop";
+var isUnexcusable = (testCase) => testCase.kind === "chaos-stop" || testCase.kind === "cluster";
 var passedCase = Object.freeze({ status: "passed" });
 var skippedCase = Object.freeze({ status: "skipped" });
 function judge(testCase, policy, probeFloorHolds) {

@@ -6,11 +6,11 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-XXOQB7AE.js";
-import "./chunk-UWJWVGBE.js";
+} from "./chunk-BYLHJ3YO.js";
+import "./chunk-UNP7JPIZ.js";
 import "./chunk-Z7QDWCYA.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-BT27BQUD.js";
+import "./chunk-P5DOBMC4.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-COK5ADEU.js";
 import "./chunk-KDOXMYJW.js";

@@ -3,16 +3,16 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-RZM3PNTT.js";
+} from "./chunk-M24LQVK7.js";
 import "./chunk-APGKDRLL.js";
 import "./chunk-K355RBRV.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-QM552S6H.js";
-import "./chunk-XXOQB7AE.js";
-import "./chunk-UWJWVGBE.js";
+import "./chunk-BYLHJ3YO.js";
+import "./chunk-UNP7JPIZ.js";
 import "./chunk-Z7QDWCYA.js";
 import "./chunk-B4YD6SSB.js";
-import "./chunk-BT27BQUD.js";
+import "./chunk-P5DOBMC4.js";
 import "./chunk-7LUJHJJP.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-KFVFZEKN.js";

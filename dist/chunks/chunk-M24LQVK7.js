@@ -34,11 +34,11 @@ import {
   prepareCluster,
   prepareTargets,
   prepareWorkflow
-} from "./chunk-XXOQB7AE.js";
+} from "./chunk-BYLHJ3YO.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-UWJWVGBE.js";
+} from "./chunk-UNP7JPIZ.js";
 import {
   duplicateProblems
 } from "./chunk-Z7QDWCYA.js";

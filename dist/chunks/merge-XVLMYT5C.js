@@ -6,8 +6,8 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-UWJWVGBE.js";
-import "./chunk-BT27BQUD.js";
+} from "./chunk-UNP7JPIZ.js";
+import "./chunk-P5DOBMC4.js";
 import {
   mergeReports,
   underLabel

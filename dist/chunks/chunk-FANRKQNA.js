@@ -7,7 +7,7 @@ import {
 } from "./chunk-2IYL7CRU.js";
 import {
   defaultPolicy
-} from "./chunk-BT27BQUD.js";
+} from "./chunk-P5DOBMC4.js";
 import {
   runDuration
 } from "./chunk-3EFICOBD.js";

@@ -10,7 +10,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-3BRJNGO2.js";
+} from "./chunk-FANRKQNA.js";
 import "./chunk-2IYL7CRU.js";
 import {
   isCommand,
@@ -26,7 +26,7 @@ import {
   toNumber
 } from "./chunk-6U3DDFOI.js";
 import "./chunk-Z7QDWCYA.js";
-import "./chunk-BT27BQUD.js";
+import "./chunk-P5DOBMC4.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-3EFICOBD.js";
 import "./chunk-JC5KUJAN.js";
@@ -149,7 +149,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-SHIUCJGQ.js");
+        const { runTargets } = await import("./targets-JOTR73DS.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -158,15 +158,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-T55T5Y7Q.js");
+        const { reportGate } = await import("./report-S7MAXIFO.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-64AET3NF.js");
+        const { mergeGate } = await import("./merge-XVLMYT5C.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-JYE46KUQ.js");
+        const { validateRun } = await import("./inputs-MKGSGDZP.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

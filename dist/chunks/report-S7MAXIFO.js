@@ -13,7 +13,7 @@ import "./chunk-7GHJJVB5.js";
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-UWJWVGBE.js";
+} from "./chunk-UNP7JPIZ.js";
 import {
   duplicateProblems,
   readManifests
@@ -21,7 +21,7 @@ import {
 import {
   isSkipped,
   skippingSetting
-} from "./chunk-BT27BQUD.js";
+} from "./chunk-P5DOBMC4.js";
 import {
   convertChaos,
   engineSuiteName,

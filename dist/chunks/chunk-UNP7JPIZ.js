@@ -5,7 +5,7 @@ import {
   evaluateGate,
   isSkipped,
   skippingSetting
-} from "./chunk-BT27BQUD.js";
+} from "./chunk-P5DOBMC4.js";
 import {
   caseReasons,
   chaosMayStillRun,
