@@ -8,11 +8,11 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-QGJEDVMX.js";
+} from "./chunks/chunk-PJ6AVXA2.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-FANRKQNA.js";
+} from "./chunks/chunk-X25LAG5G.js";
 import "./chunks/chunk-2IYL7CRU.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";

@@ -24,7 +24,17 @@ export const targetSchema = z.strictObject({
 export const gateSchema = z.strictObject({
   failOnFailure: z.boolean().optional(),
   minProbeSuccess: percentage.optional(),
-  allowFailures: z.array(z.string()).optional(),
+  // What a case is matched by: one to three names, so a typo like `a/b/c/d` is refused, not silently inert.
+  allowFailures: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^[^/\s]+(?:\/[^/\s]+){0,2}$/,
+          'expected experiment, engine/experiment or namespace/engine/experiment',
+        ),
+    )
+    .optional(),
   stopped: z.enum(['fail', 'skip']).optional(),
   timeouts: z.enum(['fail', 'skip']).optional(),
 });

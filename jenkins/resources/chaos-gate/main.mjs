@@ -87770,7 +87770,13 @@ var targetSchema = strictObject({
 var gateSchema = strictObject({
   failOnFailure: boolean2().optional(),
   minProbeSuccess: percentage.optional(),
-  allowFailures: array(string2()).optional(),
+  // What a case is matched by: one to three names, so a typo like `a/b/c/d` is refused, not silently inert.
+  allowFailures: array(
+    string2().regex(
+      /^[^/\s]+(?:\/[^/\s]+){0,2}$/,
+      "expected experiment, engine/experiment or namespace/engine/experiment"
+    )
+  ).optional(),
   stopped: _enum(["fail", "skip"]).optional(),
   timeouts: _enum(["fail", "skip"]).optional()
 });

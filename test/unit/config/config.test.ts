@@ -246,3 +246,24 @@ test('workflow parameters: repeated NAME=VALUE flags, values may hold = and comm
     /command line: workflow: set only one of file, template and clusterTemplate/,
   );
 });
+
+test('an allowed failure names one experiment: more than namespace/engine/experiment or an empty part is refused', () => {
+  const allowed = (...names: string[]) =>
+    resolveConfig(parseCommandLine(['run', ...names.flatMap((n) => ['--allow-failure', n])]).layer).gate
+      .allowFailures;
+  assert.deepEqual(allowed('pod-delete', 'nginx/pod-delete', 'shop/nginx/pod-delete'), [
+    'pod-delete',
+    'nginx/pod-delete',
+    'shop/nginx/pod-delete',
+  ]);
+  for (const typo of ['a/b/c/d', 'nginx//pod-delete', '/pod-delete', 'pod delete']) {
+    assert.throws(
+      () => allowed(typo),
+      /--allow-failure\[0\]: expected experiment, engine\/experiment or namespace\/engine\/experiment/,
+    );
+  }
+  assert.throws(
+    () => resolveConfig(readConfigFile(configFile('gate:\n  allowFailures: [ok, a/b/c/d]\n'))),
+    /gate\.allowFailures\[1\]: expected experiment, engine\/experiment or namespace\/engine\/experiment/,
+  );
+});

@@ -10,7 +10,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-FANRKQNA.js";
+} from "./chunk-X25LAG5G.js";
 import "./chunk-2IYL7CRU.js";
 import {
   isCommand,

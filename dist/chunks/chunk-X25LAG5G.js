@@ -80,7 +80,13 @@ var targetSchema = strictObject({
 var gateSchema = strictObject({
   failOnFailure: boolean().optional(),
   minProbeSuccess: percentage.optional(),
-  allowFailures: array(string()).optional(),
+  // What a case is matched by: one to three names, so a typo like `a/b/c/d` is refused, not silently inert.
+  allowFailures: array(
+    string().regex(
+      /^[^/\s]+(?:\/[^/\s]+){0,2}$/,
+      "expected experiment, engine/experiment or namespace/engine/experiment"
+    )
+  ).optional(),
   stopped: _enum(["fail", "skip"]).optional(),
   timeouts: _enum(["fail", "skip"]).optional()
 });

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-FANRKQNA.js";
+} from "./chunk-X25LAG5G.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-QGJEDVMX.js.LEGAL.txt */
+/*! For license information please see chunk-PJ6AVXA2.js.LEGAL.txt */
