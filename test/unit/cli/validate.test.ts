@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import { stringify } from 'yaml';
 import { main } from '../../../src/cli/main.ts';
+import { setEnv } from '../../support/env.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-validate-'));
 const file = (name: string, content: string) => {
@@ -39,17 +40,6 @@ async function cli(...argv: string[]) {
   const err: string[] = [];
   const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-/** Sets (undefined: removes) an environment variable for the rest of test `t`. */
-function env(t: TestContext, name: string, value: string | undefined): void {
-  const before = process.env[name];
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-  t.after(() => {
-    if (before === undefined) delete process.env[name];
-    else process.env[name] = before;
-  });
 }
 
 test('validate refuses what run refuses before connecting, with the same message', async () => {
@@ -143,9 +133,9 @@ test('validate of targets: a problem every target shares is said once, unprefixe
 });
 
 test('validate on a machine with no kubeconfig: the rest is checked, and it says the kube context is not', async (t) => {
-  env(t, 'HOME', mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-home-')));
-  env(t, 'KUBECONFIG', undefined);
-  env(t, 'KUBERNETES_SERVICE_HOST', undefined);
+  setEnv(t, 'HOME', mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-home-')));
+  setEnv(t, 'KUBECONFIG', undefined);
+  setEnv(t, 'KUBERNETES_SERVICE_HOST', undefined);
   const valid = await cli('validate', '--engine', engine, '--namespace', 'shop', '--context', 'staging-eu');
   assert.equal(valid.code, 0, valid.err);
   assert.match(

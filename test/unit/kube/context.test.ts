@@ -12,6 +12,7 @@ import { describeApiError } from '../../../src/kube/errors.ts';
 import { LitmusClient } from '../../../src/litmus/client.ts';
 import { redact } from '../../../src/secrets.ts';
 import { loopbackApi } from '../../support/loopback-api.ts';
+import { setEnv } from '../../support/env.ts';
 
 const token = 'sha256~kubeconfig-token-that-must-never-be-printed';
 const kubeconfig = (parts: { server?: string; user?: string; cluster?: string; context?: string } = {}) =>
@@ -198,29 +199,18 @@ test("paths in a kubeconfig are its folder's, as kubectl reads them; a UTF-16 fi
   }
 });
 
-/** Sets (undefined: removes) an environment variable for the rest of test `t`. */
-function env(t: TestContext, name: string, value: string | undefined): void {
-  const before = process.env[name];
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-  t.after(() => {
-    if (before === undefined) delete process.env[name];
-    else process.env[name] = before;
-  });
-}
-
 test('no kubeconfig at all: the message says where it looked, and in a pod how to use its service account', (t) => {
   const home = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-home-'));
-  env(t, 'HOME', home);
-  env(t, 'KUBECONFIG', undefined);
-  env(t, 'KUBERNETES_SERVICE_HOST', undefined);
+  setEnv(t, 'HOME', home);
+  setEnv(t, 'KUBECONFIG', undefined);
+  setEnv(t, 'KUBERNETES_SERVICE_HOST', undefined);
   const config = path.join(home, '.kube', 'config');
   assert.equal(
     failure({}),
     `no kubeconfig: KUBECONFIG is not set and ${config} does not exist; give one (--kubeconfig, or the kubeconfig input)`,
   );
   // A Jenkins agent in a pod: kubectl would quietly use the pod's own cluster; the chaos goes there only if asked.
-  env(t, 'KUBERNETES_SERVICE_HOST', '10.0.0.1');
+  setEnv(t, 'KUBERNETES_SERVICE_HOST', '10.0.0.1');
   assert.match(failure({}), /, or use this pod's service account \(--in-cluster, or inCluster: true\)$/);
 });
 
@@ -229,10 +219,10 @@ test("--in-cluster takes client-go's namespace: a non-empty POD_NAMESPACE, else 
   const accountDir = path.join(root, 'var/run/secrets/kubernetes.io/serviceaccount');
   mkdirSync(accountDir, { recursive: true });
   writeFileSync(path.join(accountDir, 'namespace'), 'from-account');
-  env(t, 'KUBERNETES_SERVICE_HOST', '10.0.0.1');
-  env(t, 'KUBERNETES_SERVICE_PORT', '443');
+  setEnv(t, 'KUBERNETES_SERVICE_HOST', '10.0.0.1');
+  setEnv(t, 'KUBERNETES_SERVICE_PORT', '443');
   const namespaceWith = (t: TestContext, podNamespace: string | undefined) => {
-    env(t, 'POD_NAMESPACE', podNamespace);
+    setEnv(t, 'POD_NAMESPACE', podNamespace);
     return contextNamespace(loadKubeContext({ inCluster: true }, root));
   };
   await t.test('POD_NAMESPACE set: it wins over the file', (t) => {
