@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-PJ6AVXA2.js";
+} from "./chunks/chunk-ZRLSIX4G.js";
 import {
   loadConfig,
   withCancellation
@@ -28,30 +28,30 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
 import {
   runTargets
-} from "./chunks/chunk-M24LQVK7.js";
-import "./chunks/chunk-APGKDRLL.js";
-import "./chunks/chunk-K355RBRV.js";
+} from "./chunks/chunk-OMGCM46B.js";
+import "./chunks/chunk-DPYUZB46.js";
+import "./chunks/chunk-2ZBSGWXD.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-QM552S6H.js";
-import "./chunks/chunk-BYLHJ3YO.js";
+import "./chunks/chunk-ELJ4HO25.js";
+import "./chunks/chunk-CPPE2KNI.js";
 import {
   renderCannotRun
 } from "./chunks/chunk-UNP7JPIZ.js";
 import "./chunks/chunk-Z7QDWCYA.js";
-import "./chunks/chunk-B4YD6SSB.js";
+import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
-import "./chunks/chunk-7LUJHJJP.js";
+import "./chunks/chunk-73D5IRVH.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-KFVFZEKN.js";
-import "./chunks/chunk-4E3JRCWF.js";
+import "./chunks/chunk-DR6GUX5G.js";
+import "./chunks/chunk-6PIOPSXI.js";
 import "./chunks/chunk-3EFICOBD.js";
-import "./chunks/chunk-XHEXZLWX.js";
+import "./chunks/chunk-7DAVVZ4Z.js";
 import {
   caseReasons,
   chaosMayStillRun,
   judgedCases
 } from "./chunks/chunk-RG723U7L.js";
-import "./chunks/chunk-COK5ADEU.js";
+import "./chunks/chunk-FJLMS4LR.js";
 import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-PJ6AVXA2.js";
+} from "./chunks/chunk-ZRLSIX4G.js";
 import {
   loadConfig,
   withCancellation
@@ -21,19 +21,19 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-K355RBRV.js";
+} from "./chunks/chunk-2ZBSGWXD.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-B4YD6SSB.js";
+import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import {
   connect
-} from "./chunks/chunk-KFVFZEKN.js";
-import "./chunks/chunk-4E3JRCWF.js";
+} from "./chunks/chunk-DR6GUX5G.js";
+import "./chunks/chunk-6PIOPSXI.js";
 import "./chunks/chunk-3EFICOBD.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-XHEXZLWX.js";
-import "./chunks/chunk-COK5ADEU.js";
+} from "./chunks/chunk-7DAVVZ4Z.js";
+import "./chunks/chunk-FJLMS4LR.js";
 import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {

@@ -33,7 +33,10 @@ export class ArgoClient {
     }
   }
 
-  /** Creates the workflow; with `dryRun` the server only validates it (schema, admission, permissions). */
+  /**
+   * Creates the workflow; with `dryRun` the server only validates it (schema, admission, permissions).
+   * Strict, as kubectl: a field the Workflow CRD's schema does not have is refused, not dropped.
+   */
   async create(workflow: WorkflowObject, dryRun = false): Promise<LiveWorkflow> {
     const created: unknown = await this.#api.createNamespacedCustomObject({
       group,
@@ -42,6 +45,7 @@ export class ArgoClient {
       plural: workflowPlural,
       body: workflow,
       dryRun: dryRun ? 'All' : undefined,
+      fieldValidation: 'Strict',
     });
     return created as LiveWorkflow;
   }

@@ -11,16 +11,19 @@
 // - An object that already exists and was not made by chaos-gate (no managed-by label) is used as it
 //   is: never changed, relabelled or deleted.
 import {
+  HttpMethod,
   KubernetesObjectApi,
   PatchStrategy,
   type KubernetesObject,
   type V1APIResource,
 } from '@kubernetes/client-node';
 import pMap, { pMapSettled } from 'p-map';
-import { isClusterScopedKind } from './kinds.ts';
+import { CannotRunError } from '../errors.ts';
+import { isClusterScopedKind, isCustomResource } from './kinds.ts';
 import { apiClient, type Connection } from './client.ts';
-import { apiError, describeApiError, statusCode } from './errors.ts';
+import { describeApiError, statusCode, unknownFields } from './errors.ts';
 import type { Manifest } from './manifests.ts';
+import { fieldPath } from './object-meta.ts';
 
 export const fieldManager = 'chaos-gate';
 /** Records of runs on shared objects are written under their own manager, outside the applied fields. */
@@ -80,6 +83,29 @@ class ObjectApi extends KubernetesObjectApi {
 
   scopeOf(apiVersion: string, kind: string): Promise<V1APIResource | undefined> {
     return this.resource(apiVersion, kind);
+  }
+
+  /**
+   * Server-side apply of a named object, create of one with generateName, with fieldValidation=Strict
+   * as kubectl sends it. The object goes out as read, and the answer comes back as sent: client-node's
+   * own create and patch pass both through its models of the built-in kinds, which drop every field
+   * they do not know (a RoleBinding's `subject`) before the server could refuse it.
+   */
+  async write(object: KubernetesObject, dryRun: boolean): Promise<KubernetesObject> {
+    const named = !!object.metadata?.name;
+    const request = this.configuration.baseServer.makeRequestContext(
+      await this.specUriPath(object, named ? 'patch' : 'create'),
+      named ? HttpMethod.PATCH : HttpMethod.POST,
+    );
+    request.setHeaderParam('Accept', 'application/json');
+    request.setHeaderParam('Content-Type', named ? PatchStrategy.ServerSideApply : 'application/json');
+    if (dryRun) request.setQueryParam('dryRun', 'All');
+    request.setQueryParam('fieldManager', fieldManager);
+    request.setQueryParam('fieldValidation', 'Strict');
+    if (named) request.setQueryParam('force', 'true');
+    request.setBody(JSON.stringify(object));
+    // 'any': client-node's name for a value its serializer leaves as it is.
+    return this.requestPromise(request, 'any');
   }
 
   protected override async resource(apiVersion: string, kind: string): Promise<V1APIResource | undefined> {
@@ -159,10 +185,13 @@ export class ManifestApplier {
       }
       // Used as it is: nothing will be written to it.
       if (existing && !isManaged(existing)) return undefined;
-      await this.#write(manifest.object, true);
-      return undefined;
+      const answer = await this.#api.write(manifest.object, true);
+      const dropped = isCustomResource(manifest.object.apiVersion)
+        ? droppedFields(manifest.object, answer)
+        : [];
+      return dropped.length > 0 ? droppedFieldProblems(manifest, dropped) : undefined;
     } catch (error) {
-      return describeApiError(`${manifest.source}: rejected by the server`, error);
+      return describeRefusal(manifest, 'rejected by the server', error);
     }
   }
 
@@ -192,10 +221,12 @@ export class ManifestApplier {
           applied(manifest, existing, 'foreign'),
           'exists and was not created by chaos-gate: used as it is',
         ];
-      const result = isShared(manifest) ? await this.#applyShared(object) : await this.#write(object, false);
+      const result = isShared(manifest)
+        ? await this.#applyShared(object)
+        : await this.#api.write(object, false);
       return [applied(manifest, result, isShared(manifest) ? 'shared' : 'run')];
     } catch (error) {
-      throw apiError(`${manifest.source}: apply failed`, error);
+      throw new CannotRunError(describeRefusal(manifest, 'apply failed', error), { cause: error });
     }
   }
 
@@ -240,7 +271,7 @@ export class ManifestApplier {
   /** Applies a shared object and records this run on it; again if another run deleted it in between. */
   async #applyShared(object: KubernetesObject): Promise<KubernetesObject> {
     for (let attempt = 1; ; attempt++) {
-      const result = await this.#write(object, false);
+      const result = await this.#api.write(object, false);
       try {
         await this.#annotate(object, this.#runId);
         return result;
@@ -294,13 +325,6 @@ export class ManifestApplier {
     );
   }
 
-  async #write(object: KubernetesObject, dryRun: boolean): Promise<KubernetesObject> {
-    const dry = dryRun ? 'All' : undefined;
-    return object.metadata?.name
-      ? this.#api.patch(object, undefined, dry, fieldManager, true, PatchStrategy.ServerSideApply)
-      : this.#api.create(object, undefined, dry, fieldManager);
-  }
-
   async #delete(ref: KubernetesObject, resourceVersion?: string): Promise<'removed' | 'gone'> {
     try {
       await this.#api.delete(ref, undefined, undefined, undefined, undefined, 'Background', {
@@ -325,6 +349,54 @@ export class ManifestApplier {
       throw error;
     }
   }
+}
+
+/**
+ * The fields of a custom resource that the server's dry run dropped: not in its CRD's schema. Below a
+ * field that keeps unknown fields (a Litmus engine's `spec`), server-side apply prunes them without a
+ * word even with fieldValidation=Strict (kubernetes/kubernetes#111074). Metadata is left out (the
+ * server refuses a misspelt key there itself), and so is status, which a CRD with a status subresource
+ * resets.
+ */
+function droppedFields(sent: KubernetesObject, answer: KubernetesObject): string[] {
+  const dropped: PropertyKey[][] = [];
+  const walk = (given: unknown, kept: unknown, path: PropertyKey[]) => {
+    if (Array.isArray(given) && Array.isArray(kept))
+      given.forEach((item, i) => walk(item, kept[i], [...path, i]));
+    else if (isRecord(given) && isRecord(kept))
+      for (const [key, value] of Object.entries(given)) {
+        if (path.length === 0 && (key === 'metadata' || key === 'status')) continue;
+        if (key in kept) walk(value, kept[key], [...path, key]);
+        // A null where the schema allows none is dropped too: no typo.
+        else if (value !== null) dropped.push([...path, key]);
+      }
+  };
+  walk(sent, answer, []);
+  return dropped.map(fieldPath);
+}
+
+/** One line per field, named as the offline checks name it. */
+const unknownFieldLines = (where: string, fields: string[], why: string) =>
+  fields.map((field) => `${where}: field ${field}: unknown field (${why})`).join('\n');
+
+const droppedFieldProblems = (manifest: Manifest, fields: string[]) =>
+  unknownFieldLines(
+    manifest.source,
+    fields,
+    `not in the ${manifest.object.kind ?? ''} schema, so the server would drop it`,
+  );
+
+/** A refusal for unknown fields names each field; any other is told as the server put it. */
+function describeRefusal(manifest: Manifest, what: string, error: unknown): string {
+  const fields = unknownFields(error);
+  const where = `${manifest.source}: ${what}`;
+  return fields.length > 0
+    ? unknownFieldLines(where, fields, `not in the ${manifest.object.kind ?? ''} schema`)
+    : describeApiError(where, error);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** What taking back one object came to: deleted, already gone, kept for the runs still using it, or failed. */

@@ -64,6 +64,20 @@ function describe(what: string, error: unknown): string {
   return `${what}: ${message} (HTTP ${code})${hint}${causes && !message.includes('\n') ? `\n${causes}` : ''}`;
 }
 
+/**
+ * The fields a write with fieldValidation=Strict was refused for, as paths (`spec.appinfo.appLabel`):
+ * a create says `strict decoding error: unknown field "spec.x"`, a server-side apply
+ * `.spec.x: field not declared in schema`. Empty for any other failure.
+ */
+export function unknownFields(error: unknown): string[] {
+  const message = statusBody(error)?.message ?? '';
+  const decoding = /strict decoding error: (.*)/s.exec(message)?.[1] ?? '';
+  return [
+    ...[...decoding.matchAll(/unknown field "([^"]*)"/g)],
+    ...message.matchAll(/(?:^|\s)\.(\S+): field not declared in schema/gm),
+  ].map((match) => match[1] ?? '');
+}
+
 export function apiError(what: string, error: unknown): CannotRunError {
   return new ApiCallError(describeApiError(what, error), { cause: error });
 }

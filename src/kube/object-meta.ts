@@ -19,17 +19,23 @@ export const objectMetaSchema = z.looseObject({
 export type ObjectMeta = z.output<typeof objectMetaSchema>;
 
 /**
- * "field status.probeStatuses[0].status: expected object, received string" for each problem. A key that
+ * "field status.probeStatuses[0].status: expected object, received string" for each problem, and
+ * "field spec.appinfo.appLabel: unknown field" for each key a strict object does not know. A key that
  * is not a plain name (a k6 threshold such as `p(95)<500`, a label key) is quoted:
  * `thresholds["p(95)<500"]`.
  */
 export function describeSchemaIssues(where: string, error: z.ZodError): string {
   return error.issues
-    .slice(0, 10)
-    .map((issue) => {
+    .flatMap((issue) => {
+      // Named by the key's own path, as the API server names an unknown field.
+      if (issue.code === 'unrecognized_keys')
+        return issue.keys.map((key) => `${where}: field ${fieldPath([...issue.path, key])}: unknown field`);
       const { path, message } = innermost(issue);
-      return `${where}: field ${fieldPath(path) || '(the object)'}: ${message.replace(/^(Invalid input|Too small|Too big): /, '')}`;
+      return [
+        `${where}: field ${fieldPath(path) || '(the object)'}: ${message.replace(/^(Invalid input|Too small|Too big): /, '')}`,
+      ];
     })
+    .slice(0, 10)
     .join('\n');
 }
 
@@ -51,7 +57,8 @@ function innermost(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: str
   return { path: issue.path, message: issue.message };
 }
 
-const fieldPath = (path: PropertyKey[]): string =>
+/** `spec.experiments[0]["httpProbe/inputs"]`: a field as every message names it. */
+export const fieldPath = (path: PropertyKey[]): string =>
   path.reduce<string>((text, key) => {
     if (typeof key === 'number') return `${text}[${key}]`;
     const name = String(key);

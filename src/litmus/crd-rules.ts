@@ -1,7 +1,7 @@
 // What the ChaosEngine CRD's schema makes the API server refuse (chaos-operator deploy/crds/
-// chaosengine_crd.yaml, Litmus 3.x: patterns, required fields, and probe durations as strings), checked
-// offline so `validate` refuses what `run` would only learn in preflight. The server stays the judge:
-// this is the part of its schema that can be known without it.
+// chaosengine_crd.yaml, Litmus 3.x: patterns, required fields, probe durations as strings, and the
+// fields appinfo may have), checked offline so `validate` refuses what `run` would only learn in
+// preflight. The server stays the judge: this is the part of its schema that can be known without it.
 import * as z from 'zod';
 
 const oneOf = (values: string[]) =>
@@ -98,8 +98,11 @@ export const engineCrdRules = z.looseObject({
       defaultHealthCheck: z.boolean().optional(),
       chaosServiceAccount: z.string().optional(),
       terminationGracePeriodSeconds: z.int().optional(),
+      // The CRD keeps unknown fields under spec but not in appinfo: a misspelt key (appLabel) is
+      // dropped, silently under server-side apply even with fieldValidation=Strict, and the engine
+      // runs without its target label.
       appinfo: z
-        .looseObject({
+        .strictObject({
           appkind: appkind.optional(),
           applabel: z.string().optional(),
           appns: z.string().optional(),

@@ -1,9 +1,9 @@
 // What a run applies and submits, and where, read and checked before anything connects to a cluster,
 // so a configuration problem is always reported first and nothing is applied: the files, the engines
-// against the CRD's rules, objects given twice, how far the run reaches, where the reports go, and each
-// cluster's kube context (kubeconfig read, context resolved). With several clusters every one is
-// checked before any is touched: a mistake in one target's settings must not leave chaos on the others.
-// `run` and `validate` both go through checkClusters; `validate` stops there.
+// against the CRD's rules, the fields of RBAC objects, objects given twice, how far the run reaches,
+// where the reports go, and each cluster's kube context (kubeconfig read, context resolved). With
+// several clusters every one is checked before any is touched: a mistake in one target's settings must
+// not leave chaos on the others. `run` and `validate` both go through checkClusters; `validate` stops there.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { readWorkflow, type WorkflowObject } from '../argo/submit.ts';
 import type { GateConfig, Target } from '../config/load.ts';
@@ -11,6 +11,7 @@ import { CannotRunError, ConfigError } from '../errors.ts';
 import { kubeconfigSource, NoClusterAccessError, type KubeTarget } from '../kube/kubeconfig-source.ts';
 import { duplicateProblems, readManifests, type Manifest, type ManifestRole } from '../kube/manifests.ts';
 import { describeSchemaIssues } from '../kube/object-meta.ts';
+import { rbacFieldRules } from '../kube/rbac-rules.ts';
 import { engineCrdRules } from '../litmus/crd-rules.ts';
 import { blastRadiusProblems } from './blast-radius.ts';
 import { reportPathProblems } from './publish.ts';
@@ -65,6 +66,7 @@ export function checkRunInputs(
     ...nothingToRun,
     ...unreadable,
     ...[...engineProblems.values()].flat(),
+    ...manifests.filter((m) => m.role === 'rbac').flatMap(rbacProblems),
     ...duplicateProblems(manifests, namespaceOf),
     ...blastRadiusProblems(readable, config.workflow?.namespace ?? workflow?.metadata.namespace, {
       ...config,
@@ -248,4 +250,9 @@ function crdProblems(manifest: Manifest): string[] {
       `${manifest.source}: field spec.experiments: required; an engine without experiments runs no chaos`,
     ];
   return [];
+}
+
+function rbacProblems(manifest: Manifest): string[] {
+  const checked = rbacFieldRules(manifest.object)?.safeParse(manifest.object);
+  return checked?.success === false ? [describeSchemaIssues(manifest.source, checked.error)] : [];
 }

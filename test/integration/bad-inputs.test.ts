@@ -34,6 +34,20 @@ const goodProbe =
 const result = (status: string) =>
   `apiVersion: litmuschaos.io/v1alpha1\nkind: ChaosResult\nmetadata: { name: e-pod-delete, namespace: catalogue }\nspec: { engine: e, experiment: pod-delete }\nstatus:\n${status}`;
 
+/** A ServiceAccount and its RoleBinding, with `wrong` written where `right` belongs. */
+const misspeltBinding = (wrong: string, right: string) =>
+  [
+    'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: typo-sa\n---\n',
+    'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: { name: typo-sa }\n',
+    'roleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view }\n',
+    'subjects: [{ kind: ServiceAccount, name: typo-sa }]\n',
+  ]
+    .join('')
+    .replace(right, wrong);
+/** The experiment's settings under a misspelt key: the chaos would run for its default duration. */
+const misspeltExperimentSpec =
+  '      sepc:\n        components:\n          env: [{ name: TOTAL_CHAOS_DURATION, value: "600" }]\n';
+
 interface Case {
   /** What is wrong, as the user would put it. */
   what: string;
@@ -455,6 +469,63 @@ const cases: Case[] = [
     args: () => run('--engine', good(), '--rbac', exampleRbac, '--rbac', exampleRbac),
     names: /rbac\.yaml, document 1 \(ServiceAccount pod-delete-sa\): the same ServiceAccount as/,
   },
+  // Misspelt fields: the API server drops an unknown field unless asked to refuse it, and server-side
+  // apply drops one below a custom resource's top level even then.
+  {
+    what: 'appLabel for applabel in an engine',
+    args: () =>
+      runEngine(
+        file(
+          'app-label.yaml',
+          engineYaml('app-label', '  appinfo: { appns: catalogue, appLabel: app=x, appkind: deployment }\n'),
+        ),
+      ),
+    names:
+      /app-label\.yaml, document 1 \(ChaosEngine app-label\): field spec\.appinfo\.appLabel: unknown field/,
+  },
+  {
+    what: 'subject for subjects in a RoleBinding',
+    args: () => runWithRbac('subject.yaml', misspeltBinding('subject:', 'subjects:')),
+    names: /subject\.yaml, document 2 \(RoleBinding typo-sa\): field subject: unknown field/,
+  },
+  {
+    what: 'a misspelt metadata field of a RoleBinding, which only the server knows',
+    args: () =>
+      runWithRbac(
+        'lables.yaml',
+        misspeltBinding('metadata: { name: typo-sa, lables: { a: b } }', 'metadata: { name: typo-sa }'),
+      ),
+    names:
+      /lables\.yaml, document 2 \(RoleBinding typo-sa\): rejected by the server: field metadata\.lables: unknown field \(not in the RoleBinding schema\)/,
+  },
+  {
+    what: 'a misspelt field of a ConfigMap beside a ServiceAccount',
+    args: () =>
+      runWithRbac(
+        'configmap.yaml',
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata: { name: typo-sa }\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\ndta: { a: b }\n',
+      ),
+    names:
+      /configmap\.yaml, document 2 \(ConfigMap settings\): rejected by the server: field dta: unknown field \(not in the ConfigMap schema\)/,
+  },
+  {
+    what: 'sepc for spec in an experiment of an engine, which server-side apply drops without a word',
+    args: () => runEngine(file('sepc.yaml', `${engineYaml('sepc')}${misspeltExperimentSpec}`)),
+    names:
+      /sepc\.yaml, document 1 \(ChaosEngine sepc\): field spec\.experiments\[0\]\.sepc: unknown field \(not in the ChaosEngine schema, so the server would drop it\)/,
+  },
+  {
+    what: 'sepc for spec in an engine with generateName, which the server refuses',
+    args: () =>
+      runEngine(
+        file(
+          'sepc-generated.yaml',
+          `${engineYaml('sepc').replace('  name: sepc\n', '  generateName: sepc-\n')}${misspeltExperimentSpec}`,
+        ),
+      ),
+    names:
+      /sepc-generated\.yaml, document 1 \(ChaosEngine sepc-\): rejected by the server: field spec\.experiments\[0\]\.sepc: unknown field/,
+  },
   // Report paths.
   {
     what: 'a JUnit path under a file',
@@ -741,6 +812,30 @@ const cases: Case[] = [
     ],
     names:
       /^chaos-gate: error: target us: \S+engine\.yaml, document 1 \(ChaosEngine good\): its chaos targets: namespace catalogue is not allowed \(allowed: shop-us\)/m,
+  },
+  {
+    what: 'validate: appLabel for applabel in an engine',
+    args: () => [
+      'validate',
+      '--engine',
+      file(
+        'validate/app-label.yaml',
+        engineYaml('app-label', '  appinfo: { appns: catalogue, appLabel: app=x, appkind: deployment }\n'),
+      ),
+    ],
+    names:
+      /app-label\.yaml, document 1 \(ChaosEngine app-label\): field spec\.appinfo\.appLabel: unknown field/,
+  },
+  {
+    what: 'validate: subject for subjects in a RoleBinding',
+    args: () => [
+      'validate',
+      '--engine',
+      good(),
+      '--rbac',
+      file('validate/subject.yaml', misspeltBinding('subject:', 'subjects:')),
+    ],
+    names: /subject\.yaml, document 2 \(RoleBinding typo-sa\): field subject: unknown field/,
   },
   {
     what: 'validate: a report path under a file',

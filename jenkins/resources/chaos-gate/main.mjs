@@ -7507,9 +7507,9 @@ function floatSafeRemainder(val, step) {
     return 0;
   return ratio - roundedRatio;
 }
-function defineLazy(object2, key, getter) {
+function defineLazy(object3, key, getter) {
   let value = void 0;
-  Object.defineProperty(object2, key, {
+  Object.defineProperty(object3, key, {
     get() {
       if (value === EVALUATING) {
         return void 0;
@@ -7521,7 +7521,7 @@ function defineLazy(object2, key, getter) {
       return value;
     },
     set(v) {
-      Object.defineProperty(object2, key, {
+      Object.defineProperty(object3, key, {
         value: v
         // configurable: true,
       });
@@ -11895,8 +11895,8 @@ function foldObjects(members2) {
   }
   const properties = {};
   const required2 = /* @__PURE__ */ new Set();
-  for (const object2 of objects) {
-    for (const key in object2.properties) {
+  for (const object3 of objects) {
+    for (const key in object3.properties) {
       if (Object.prototype.hasOwnProperty.call(properties, key))
         continue;
       const parts = [];
@@ -11910,18 +11910,18 @@ function foldObjects(members2) {
       const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
       assignProp(properties, key, merged);
     }
-    for (const key of object2.required ?? [])
+    for (const key of object3.required ?? [])
       required2.add(key);
   }
   const folded = { type: "object", properties };
   if (required2.size)
     folded.required = [...required2];
-  if (objects.every((object2) => object2.additionalProperties === false)) {
+  if (objects.every((object3) => object3.additionalProperties === false)) {
     folded.additionalProperties = false;
   } else {
     const constraints = [];
-    for (const object2 of objects) {
-      const constraint = undeclaredConstraint(object2);
+    for (const object3 of objects) {
+      const constraint = undeclaredConstraint(object3);
       if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
         constraints.push(constraint);
     }
@@ -14679,8 +14679,8 @@ function require_null2() {
   function constructYamlNull() {
     return null;
   }
-  function isNull(object2) {
-    return object2 === null;
+  function isNull(object3) {
+    return object3 === null;
   }
   _null3 = new Type2("tag:yaml.org,2002:null", {
     kind: "scalar",
@@ -14720,8 +14720,8 @@ function requireBool() {
   function constructYamlBoolean(data) {
     return data === "true" || data === "True" || data === "TRUE";
   }
-  function isBoolean(object2) {
-    return Object.prototype.toString.call(object2) === "[object Boolean]";
+  function isBoolean(object3) {
+    return Object.prototype.toString.call(object3) === "[object Boolean]";
   }
   bool = new Type2("tag:yaml.org,2002:bool", {
     kind: "scalar",
@@ -14729,14 +14729,14 @@ function requireBool() {
     construct: constructYamlBoolean,
     predicate: isBoolean,
     represent: {
-      lowercase: function(object2) {
-        return object2 ? "true" : "false";
+      lowercase: function(object3) {
+        return object3 ? "true" : "false";
       },
-      uppercase: function(object2) {
-        return object2 ? "TRUE" : "FALSE";
+      uppercase: function(object3) {
+        return object3 ? "TRUE" : "FALSE";
       },
-      camelcase: function(object2) {
-        return object2 ? "True" : "False";
+      camelcase: function(object3) {
+        return object3 ? "True" : "False";
       }
     },
     defaultStyle: "lowercase"
@@ -14825,8 +14825,8 @@ function requireInt() {
   function constructYamlInteger(data) {
     return parseYamlInteger(data);
   }
-  function isInteger(object2) {
-    return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 === 0 && !common2.isNegativeZero(object2));
+  function isInteger(object3) {
+    return Object.prototype.toString.call(object3) === "[object Number]" && (object3 % 1 === 0 && !common2.isNegativeZero(object3));
   }
   int2 = new Type2("tag:yaml.org,2002:int", {
     kind: "scalar",
@@ -14893,8 +14893,8 @@ function requireFloat() {
     return sign * parseFloat(value, 10);
   }
   const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-  function representYamlFloat(object2, style) {
-    if (isNaN(object2)) {
+  function representYamlFloat(object3, style) {
+    if (isNaN(object3)) {
       switch (style) {
         case "lowercase":
           return ".nan";
@@ -14903,7 +14903,7 @@ function requireFloat() {
         case "camelcase":
           return ".NaN";
       }
-    } else if (Number.POSITIVE_INFINITY === object2) {
+    } else if (Number.POSITIVE_INFINITY === object3) {
       switch (style) {
         case "lowercase":
           return ".inf";
@@ -14912,7 +14912,7 @@ function requireFloat() {
         case "camelcase":
           return ".Inf";
       }
-    } else if (Number.NEGATIVE_INFINITY === object2) {
+    } else if (Number.NEGATIVE_INFINITY === object3) {
       switch (style) {
         case "lowercase":
           return "-.inf";
@@ -14921,14 +14921,14 @@ function requireFloat() {
         case "camelcase":
           return "-.Inf";
       }
-    } else if (common2.isNegativeZero(object2)) {
+    } else if (common2.isNegativeZero(object3)) {
       return "-0.0";
     }
-    const res = object2.toString(10);
+    const res = object3.toString(10);
     return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
   }
-  function isFloat(object2) {
-    return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 !== 0 || common2.isNegativeZero(object2));
+  function isFloat(object3) {
+    return Object.prototype.toString.call(object3) === "[object Number]" && (object3 % 1 !== 0 || common2.isNegativeZero(object3));
   }
   float = new Type2("tag:yaml.org,2002:float", {
     kind: "scalar",
@@ -15007,8 +15007,8 @@ function requireTimestamp() {
     if (delta) date3.setTime(date3.getTime() - delta);
     return date3;
   }
-  function representYamlTimestamp(object2) {
-    return object2.toISOString();
+  function representYamlTimestamp(object3) {
+    return object3.toISOString();
   }
   timestamp = new Type2("tag:yaml.org,2002:timestamp", {
     kind: "scalar",
@@ -15077,10 +15077,10 @@ function requireBinary() {
     }
     return new Uint8Array(result);
   }
-  function representYamlBinary(object2) {
+  function representYamlBinary(object3) {
     let result = "";
     let bits = 0;
-    const max = object2.length;
+    const max = object3.length;
     const map22 = BASE64_MAP;
     for (let idx = 0; idx < max; idx++) {
       if (idx % 3 === 0 && idx) {
@@ -15089,7 +15089,7 @@ function requireBinary() {
         result += map22[bits >> 6 & 63];
         result += map22[bits & 63];
       }
-      bits = (bits << 8) + object2[idx];
+      bits = (bits << 8) + object3[idx];
     }
     const tail = max % 3;
     if (tail === 0) {
@@ -15131,9 +15131,9 @@ function requireOmap() {
   function resolveYamlOmap(data) {
     if (data === null) return true;
     const objectKeys = {};
-    const object2 = data;
-    for (let index2 = 0, length = object2.length; index2 < length; index2 += 1) {
-      const pair = object2[index2];
+    const object3 = data;
+    for (let index2 = 0, length = object3.length; index2 < length; index2 += 1) {
+      const pair = object3[index2];
       let pairHasKey = false;
       if (_toString.call(pair) !== "[object Object]") return false;
       let pairKey;
@@ -15166,10 +15166,10 @@ function requirePairs() {
   const _toString = Object.prototype.toString;
   function resolveYamlPairs(data) {
     if (data === null) return true;
-    const object2 = data;
-    const result = new Array(object2.length);
-    for (let index2 = 0, length = object2.length; index2 < length; index2 += 1) {
-      const pair = object2[index2];
+    const object3 = data;
+    const result = new Array(object3.length);
+    for (let index2 = 0, length = object3.length; index2 < length; index2 += 1) {
+      const pair = object3[index2];
       if (_toString.call(pair) !== "[object Object]") return false;
       const keys = Object.keys(pair);
       if (keys.length !== 1) return false;
@@ -15179,10 +15179,10 @@ function requirePairs() {
   }
   function constructYamlPairs(data) {
     if (data === null) return [];
-    const object2 = data;
-    const result = new Array(object2.length);
-    for (let index2 = 0, length = object2.length; index2 < length; index2 += 1) {
-      const pair = object2[index2];
+    const object3 = data;
+    const result = new Array(object3.length);
+    for (let index2 = 0, length = object3.length; index2 < length; index2 += 1) {
+      const pair = object3[index2];
       const keys = Object.keys(pair);
       result[index2] = [keys[0], pair[keys[0]]];
     }
@@ -15202,10 +15202,10 @@ function requireSet() {
   const _hasOwnProperty = Object.prototype.hasOwnProperty;
   function resolveYamlSet(data) {
     if (data === null) return true;
-    const object2 = data;
-    for (const key in object2) {
-      if (_hasOwnProperty.call(object2, key)) {
-        if (object2[key] !== null) return false;
+    const object3 = data;
+    for (const key in object3) {
+      if (_hasOwnProperty.call(object3, key)) {
+        if (object3[key] !== null) return false;
       }
     }
     return true;
@@ -15351,16 +15351,16 @@ function requireLoader() {
       (c - 65536 & 1023) + 56320
     );
   }
-  function setProperty(object2, key, value) {
+  function setProperty(object3, key, value) {
     if (key === "__proto__") {
-      Object.defineProperty(object2, key, {
+      Object.defineProperty(object3, key, {
         configurable: true,
         enumerable: true,
         writable: true,
         value
       });
     } else {
-      object2[key] = value;
+      object3[key] = value;
     }
   }
   const simpleEscapeCheck = new Array(256);
@@ -16992,13 +16992,13 @@ function requireDumper() {
     }
     return result;
   }
-  function writeFlowSequence(state, level, object2) {
+  function writeFlowSequence(state, level, object3) {
     let _result = "";
     const _tag = state.tag;
-    for (let index2 = 0, length = object2.length; index2 < length; index2 += 1) {
-      let value = object2[index2];
+    for (let index2 = 0, length = object3.length; index2 < length; index2 += 1) {
+      let value = object3[index2];
       if (state.replacer) {
-        value = state.replacer.call(object2, String(index2), value);
+        value = state.replacer.call(object3, String(index2), value);
       }
       if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
         if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
@@ -17008,13 +17008,13 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = "[" + _result + "]";
   }
-  function writeBlockSequence(state, level, object2, compact) {
+  function writeBlockSequence(state, level, object3, compact) {
     let _result = "";
     const _tag = state.tag;
-    for (let index2 = 0, length = object2.length; index2 < length; index2 += 1) {
-      let value = object2[index2];
+    for (let index2 = 0, length = object3.length; index2 < length; index2 += 1) {
+      let value = object3[index2];
       if (state.replacer) {
-        value = state.replacer.call(object2, String(index2), value);
+        value = state.replacer.call(object3, String(index2), value);
       }
       if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
         if (!compact || _result !== "") {
@@ -17031,18 +17031,18 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = _result || "[]";
   }
-  function writeFlowMapping(state, level, object2) {
+  function writeFlowMapping(state, level, object3) {
     let _result = "";
     const _tag = state.tag;
-    const objectKeyList = Object.keys(object2);
+    const objectKeyList = Object.keys(object3);
     for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
       let pairBuffer = "";
       if (_result !== "") pairBuffer += ", ";
       if (state.condenseFlow) pairBuffer += '"';
       const objectKey = objectKeyList[index2];
-      let objectValue = object2[objectKey];
+      let objectValue = object3[objectKey];
       if (state.replacer) {
-        objectValue = state.replacer.call(object2, objectKey, objectValue);
+        objectValue = state.replacer.call(object3, objectKey, objectValue);
       }
       if (!writeNode(state, level, objectKey, false, false)) {
         continue;
@@ -17058,10 +17058,10 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = "{" + _result + "}";
   }
-  function writeBlockMapping(state, level, object2, compact) {
+  function writeBlockMapping(state, level, object3, compact) {
     let _result = "";
     const _tag = state.tag;
-    const objectKeyList = Object.keys(object2);
+    const objectKeyList = Object.keys(object3);
     if (state.sortKeys === true) {
       objectKeyList.sort();
     } else if (typeof state.sortKeys === "function") {
@@ -17075,9 +17075,9 @@ function requireDumper() {
         pairBuffer += generateNextLine(state, level);
       }
       const objectKey = objectKeyList[index2];
-      let objectValue = object2[objectKey];
+      let objectValue = object3[objectKey];
       if (state.replacer) {
-        objectValue = state.replacer.call(object2, objectKey, objectValue);
+        objectValue = state.replacer.call(object3, objectKey, objectValue);
       }
       if (!writeNode(state, level + 1, objectKey, true, true, true)) {
         continue;
@@ -17108,14 +17108,14 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = _result || "{}";
   }
-  function detectType(state, object2, explicit) {
+  function detectType(state, object3, explicit) {
     const typeList = explicit ? state.explicitTypes : state.implicitTypes;
     for (let index2 = 0, length = typeList.length; index2 < length; index2 += 1) {
       const type2 = typeList[index2];
-      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object2 === "object" && object2 instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object2))) {
+      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object3 === "object" && object3 instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object3))) {
         if (explicit) {
           if (type2.multi && type2.representName) {
-            state.tag = type2.representName(object2);
+            state.tag = type2.representName(object3);
           } else {
             state.tag = type2.tag;
           }
@@ -17126,9 +17126,9 @@ function requireDumper() {
           const style = state.styleMap[type2.tag] || type2.defaultStyle;
           let _result;
           if (_toString.call(type2.represent) === "[object Function]") {
-            _result = type2.represent(object2, style);
+            _result = type2.represent(object3, style);
           } else if (_hasOwnProperty.call(type2.represent, style)) {
-            _result = type2.represent[style](object2, style);
+            _result = type2.represent[style](object3, style);
           } else {
             throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
           }
@@ -17139,11 +17139,11 @@ function requireDumper() {
     }
     return false;
   }
-  function writeNode(state, level, object2, block, compact, iskey, isblockseq) {
+  function writeNode(state, level, object3, block, compact, iskey, isblockseq) {
     state.tag = null;
-    state.dump = object2;
-    if (!detectType(state, object2, false)) {
-      detectType(state, object2, true);
+    state.dump = object3;
+    if (!detectType(state, object3, false)) {
+      detectType(state, object3, true);
     }
     const type2 = _toString.call(state.dump);
     const inblock = block;
@@ -17154,7 +17154,7 @@ function requireDumper() {
     let duplicateIndex;
     let duplicate;
     if (objectOrArray) {
-      duplicateIndex = state.duplicates.indexOf(object2);
+      duplicateIndex = state.duplicates.indexOf(object3);
       duplicate = duplicateIndex !== -1;
     }
     if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
@@ -17220,33 +17220,33 @@ function requireDumper() {
     }
     return true;
   }
-  function getDuplicateReferences(object2, state) {
+  function getDuplicateReferences(object3, state) {
     const objects = [];
     const duplicatesIndexes = [];
-    inspectNode(object2, objects, duplicatesIndexes);
+    inspectNode(object3, objects, duplicatesIndexes);
     const length = duplicatesIndexes.length;
     for (let index2 = 0; index2 < length; index2 += 1) {
       state.duplicates.push(objects[duplicatesIndexes[index2]]);
     }
     state.usedDuplicates = new Array(length);
   }
-  function inspectNode(object2, objects, duplicatesIndexes) {
-    if (object2 !== null && typeof object2 === "object") {
-      const index2 = objects.indexOf(object2);
+  function inspectNode(object3, objects, duplicatesIndexes) {
+    if (object3 !== null && typeof object3 === "object") {
+      const index2 = objects.indexOf(object3);
       if (index2 !== -1) {
         if (duplicatesIndexes.indexOf(index2) === -1) {
           duplicatesIndexes.push(index2);
         }
       } else {
-        objects.push(object2);
-        if (Array.isArray(object2)) {
-          for (let i = 0, length = object2.length; i < length; i += 1) {
-            inspectNode(object2[i], objects, duplicatesIndexes);
+        objects.push(object3);
+        if (Array.isArray(object3)) {
+          for (let i = 0, length = object3.length; i < length; i += 1) {
+            inspectNode(object3[i], objects, duplicatesIndexes);
           }
         } else {
-          const objectKeyList = Object.keys(object2);
+          const objectKeyList = Object.keys(object3);
           for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
-            inspectNode(object2[objectKeyList[i]], objects, duplicatesIndexes);
+            inspectNode(object3[objectKeyList[i]], objects, duplicatesIndexes);
           }
         }
       }
@@ -17821,10 +17821,14 @@ var init_model = __esm({
 
 // src/kube/object-meta.ts
 function describeSchemaIssues(where, error2) {
-  return error2.issues.slice(0, 10).map((issue2) => {
+  return error2.issues.flatMap((issue2) => {
+    if (issue2.code === "unrecognized_keys")
+      return issue2.keys.map((key) => `${where}: field ${fieldPath([...issue2.path, key])}: unknown field`);
     const { path: path8, message } = innermost(issue2);
-    return `${where}: field ${fieldPath(path8) || "(the object)"}: ${message.replace(/^(Invalid input|Too small|Too big): /, "")}`;
-  }).join("\n");
+    return [
+      `${where}: field ${fieldPath(path8) || "(the object)"}: ${message.replace(/^(Invalid input|Too small|Too big): /, "")}`
+    ];
+  }).slice(0, 10).join("\n");
 }
 function innermost(issue2) {
   if (issue2.code === "invalid_union") {
@@ -22103,6 +22107,44 @@ var init_kubeconfig_source = __esm({
   }
 });
 
+// src/kube/rbac-rules.ts
+function rbacFieldRules(object3) {
+  return rbacRules[`${object3.apiVersion ?? ""} ${object3.kind ?? ""}`];
+}
+var any, only, listOf, object2, rules, binding, rbacRules;
+var init_rbac_rules = __esm({
+  "src/kube/rbac-rules.ts"() {
+    "use strict";
+    init_zod();
+    any = unknown().optional();
+    only = (...names) => strictObject(Object.fromEntries(names.map((name) => [name, any])));
+    listOf = (item) => array(item).nullish();
+    object2 = { apiVersion: any, kind: any, metadata: any };
+    rules = listOf(only("apiGroups", "resources", "verbs", "resourceNames", "nonResourceURLs"));
+    binding = strictObject({
+      ...object2,
+      subjects: listOf(only("kind", "apiGroup", "name", "namespace")),
+      roleRef: only("apiGroup", "kind", "name").nullish()
+    });
+    rbacRules = {
+      "v1 ServiceAccount": strictObject({
+        ...object2,
+        secrets: any,
+        imagePullSecrets: any,
+        automountServiceAccountToken: any
+      }),
+      "rbac.authorization.k8s.io/v1 Role": strictObject({ ...object2, rules }),
+      "rbac.authorization.k8s.io/v1 ClusterRole": strictObject({
+        ...object2,
+        rules,
+        aggregationRule: any
+      }),
+      "rbac.authorization.k8s.io/v1 RoleBinding": binding,
+      "rbac.authorization.k8s.io/v1 ClusterRoleBinding": binding
+    };
+  }
+});
+
 // src/litmus/crd-rules.ts
 var oneOf, nonEmpty, appkind, durationText, probeRules, selectorRules, engineCrdRules;
 var init_crd_rules = __esm({
@@ -22178,7 +22220,10 @@ var init_crd_rules = __esm({
         defaultHealthCheck: boolean2().optional(),
         chaosServiceAccount: string2().optional(),
         terminationGracePeriodSeconds: int().optional(),
-        appinfo: looseObject({
+        // The CRD keeps unknown fields under spec but not in appinfo: a misspelt key (appLabel) is
+        // dropped, silently under server-side apply even with fieldValidation=Strict, and the engine
+        // runs without its target label.
+        appinfo: strictObject({
           appkind: appkind.optional(),
           applabel: string2().optional(),
           appns: string2().optional()
@@ -22198,6 +22243,10 @@ var init_crd_rules = __esm({
 // src/kube/kinds.ts
 function isClusterScopedKind(kind) {
   return clusterScopedKinds.has(kind ?? "");
+}
+function isCustomResource(apiVersion) {
+  const [group2 = "", version3] = (apiVersion ?? "").split("/");
+  return version3 !== void 0 && group2.includes(".") && !group2.endsWith(".k8s.io");
 }
 var clusterScopedKinds;
 var init_kinds = __esm({
@@ -22241,28 +22290,28 @@ function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped
   };
   const problems = [];
   for (const manifest of manifests) {
-    const { object: object2, source } = manifest;
-    const namespace = object2.metadata.namespace ?? policy.defaultNamespace;
+    const { object: object3, source } = manifest;
+    const namespace = object3.metadata.namespace ?? policy.defaultNamespace;
     if (clusterScoped(manifest)) {
       if (!policy.allowClusterScoped)
         problems.push(
-          `${source}: ${object2.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
+          `${source}: ${object3.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
         );
     } else problems.push(checkNamespace(source, namespace));
-    if (object2.kind === "Secret" && !policy.allowClusterScoped)
+    if (object3.kind === "Secret" && !policy.allowClusterScoped)
       problems.push(`${source}: Secrets are refused unless allowClusterScoped is true`);
-    if (bindsClusterAdmin(object2))
+    if (bindsClusterAdmin(object3))
       problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
-    if (object2.kind === "ChaosEngine")
-      for (const target of targetNamespaces(object2))
+    if (object3.kind === "ChaosEngine")
+      for (const target of targetNamespaces(object3))
         problems.push(checkNamespace(`${source}: its chaos targets`, target));
   }
   if (workflowNamespace !== void 0) problems.push(checkNamespace("the Workflow", workflowNamespace));
   return problems.filter((p) => !!p);
 }
-function bindsClusterAdmin(object2) {
-  if (object2.kind !== "RoleBinding" && object2.kind !== "ClusterRoleBinding") return false;
-  const roleRef = object2.roleRef;
+function bindsClusterAdmin(object3) {
+  if (object3.kind !== "RoleBinding" && object3.kind !== "ClusterRoleBinding") return false;
+  const roleRef = object3.roleRef;
   return roleRef?.kind === "ClusterRole" && roleRef.name === "cluster-admin";
 }
 function targetNamespaces(engine) {
@@ -84370,6 +84419,7 @@ function checkRunInputs(config2, defaultNamespace = config2.namespace) {
     ...nothingToRun,
     ...unreadable2,
     ...[...engineProblems.values()].flat(),
+    ...manifests.filter((m) => m.role === "rbac").flatMap(rbacProblems),
     ...duplicateProblems(manifests, namespaceOf),
     ...blastRadiusProblems(readable, config2.workflow?.namespace ?? workflow?.metadata.namespace, {
       ...config2,
@@ -84480,6 +84530,10 @@ function crdProblems(manifest) {
     ];
   return [];
 }
+function rbacProblems(manifest) {
+  const checked2 = rbacFieldRules(manifest.object)?.safeParse(manifest.object);
+  return checked2?.success === false ? [describeSchemaIssues(manifest.source, checked2.error)] : [];
+}
 var loaded, targetClusters;
 var init_inputs = __esm({
   "src/run/inputs.ts"() {
@@ -84489,6 +84543,7 @@ var init_inputs = __esm({
     init_kubeconfig_source();
     init_manifests();
     init_object_meta();
+    init_rbac_rules();
     init_crd_rules();
     init_blast_radius();
     init_publish();
@@ -84791,6 +84846,14 @@ function describe3(what, error2) {
   return `${what}: ${message} (HTTP ${code})${hint}${causes && !message.includes("\n") ? `
 ${causes}` : ""}`;
 }
+function unknownFields2(error2) {
+  const message = statusBody(error2)?.message ?? "";
+  const decoding = /strict decoding error: (.*)/s.exec(message)?.[1] ?? "";
+  return [
+    ...[...decoding.matchAll(/unknown field "([^"]*)"/g)],
+    ...message.matchAll(/(?:^|\s)\.(\S+): field not declared in schema/gm)
+  ].map((match) => match[1] ?? "");
+}
 function apiError(what, error2) {
   return new ApiCallError(describeApiError(what, error2), { cause: error2 });
 }
@@ -84881,16 +84944,16 @@ function watchCollection(connection, list, target, options) {
         labelSelector: target.labelSelector,
         fieldSelector: target.fieldSelector
       },
-      ({ type: type2, object: object2 }) => {
+      ({ type: type2, object: object3 }) => {
         if (type2 === "ERROR") {
-          if (object2.code === 410) gone = true;
+          if (object3.code === 410) gone = true;
           return;
         }
-        const name = object2.metadata?.name ?? "";
-        latestVersion = object2.metadata?.resourceVersion ?? latestVersion;
+        const name = object3.metadata?.name ?? "";
+        latestVersion = object3.metadata?.resourceVersion ?? latestVersion;
         if (type2 === "BOOKMARK") return;
         if (type2 === "DELETED") items.delete(name);
-        else items.set(name, object2);
+        else items.set(name, object3);
         options.onChange();
       },
       options.idleMs ?? timeoutSeconds * 1e3 + 3e4
@@ -84996,7 +85059,10 @@ var init_client2 = __esm({
           );
         }
       }
-      /** Creates the workflow; with `dryRun` the server only validates it (schema, admission, permissions). */
+      /**
+       * Creates the workflow; with `dryRun` the server only validates it (schema, admission, permissions).
+       * Strict, as kubectl: a field the Workflow CRD's schema does not have is refused, not dropped.
+       */
       async create(workflow, dryRun = false) {
         const created = await this.#api.createNamespacedCustomObject({
           group,
@@ -85004,7 +85070,8 @@ var init_client2 = __esm({
           namespace: workflow.metadata.namespace ?? "default",
           plural: workflowPlural,
           body: workflow,
-          dryRun: dryRun ? "All" : void 0
+          dryRun: dryRun ? "All" : void 0,
+          fieldValidation: "Strict"
         });
         return created;
       }
@@ -85358,7 +85425,7 @@ async function until(options) {
     const maps = Object.fromEntries(kinds.map((kind) => [kind, /* @__PURE__ */ new Map()]));
     for (const { kind, source, watch } of watches) {
       const map3 = maps[kind];
-      for (const [name, object2] of watch.items) map3.set(`${source.namespace}/${name}`, object2);
+      for (const [name, object3] of watch.items) map3.set(`${source.namespace}/${name}`, object3);
     }
     return maps;
   };
@@ -85483,11 +85550,34 @@ var init_wait = __esm({
 });
 
 // src/kube/apply.ts
-function refOf(object2) {
+function droppedFields(sent, answer) {
+  const dropped = [];
+  const walk = (given, kept, path8) => {
+    if (Array.isArray(given) && Array.isArray(kept))
+      given.forEach((item, i) => walk(item, kept[i], [...path8, i]));
+    else if (isRecord2(given) && isRecord2(kept))
+      for (const [key, value] of Object.entries(given)) {
+        if (path8.length === 0 && (key === "metadata" || key === "status")) continue;
+        if (key in kept) walk(value, kept[key], [...path8, key]);
+        else if (value !== null) dropped.push([...path8, key]);
+      }
+  };
+  walk(sent, answer, []);
+  return dropped.map(fieldPath);
+}
+function describeRefusal(manifest, what, error2) {
+  const fields = unknownFields2(error2);
+  const where = `${manifest.source}: ${what}`;
+  return fields.length > 0 ? unknownFieldLines(where, fields, `not in the ${manifest.object.kind ?? ""} schema`) : describeApiError(where, error2);
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function refOf(object3) {
   return {
-    apiVersion: object2.apiVersion,
-    kind: object2.kind,
-    metadata: { name: object2.name, namespace: object2.namespace }
+    apiVersion: object3.apiVersion,
+    kind: object3.kind,
+    metadata: { name: object3.name, namespace: object3.namespace }
   };
 }
 function applied(manifest, result, ownership) {
@@ -85502,15 +85592,17 @@ function applied(manifest, result, ownership) {
     source: manifest.source
   };
 }
-var fieldManager, usersFieldManager, runLabel, managedBy, usersPrefix, applyOrder, concurrency, inOrder, isShared, isManaged, describe4, ObjectApi, ManifestApplier;
+var fieldManager, usersFieldManager, runLabel, managedBy, usersPrefix, applyOrder, concurrency, inOrder, isShared, isManaged, describe4, ObjectApi, ManifestApplier, unknownFieldLines, droppedFieldProblems;
 var init_apply = __esm({
   "src/kube/apply.ts"() {
     "use strict";
     init_dist();
     init_p_map();
+    init_errors3();
     init_kinds();
     init_client();
     init_errors4();
+    init_object_meta();
     fieldManager = "chaos-gate";
     usersFieldManager = "chaos-gate-users";
     runLabel = "chaos-gate.io/run";
@@ -85520,12 +85612,33 @@ var init_apply = __esm({
     concurrency = 10;
     inOrder = (manifests) => applyOrder.map((role) => manifests.filter((m) => m.role === role)).filter((group2) => group2.length > 0);
     isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
-    isManaged = (object2) => object2?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
-    describe4 = (object2) => `${object2.kind ?? ""} ${object2.metadata?.namespace ? `${object2.metadata.namespace}/` : ""}${object2.metadata?.name ?? ""}`;
+    isManaged = (object3) => object3?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
+    describe4 = (object3) => `${object3.kind ?? ""} ${object3.metadata?.namespace ? `${object3.metadata.namespace}/` : ""}${object3.metadata?.name ?? ""}`;
     ObjectApi = class extends KubernetesObjectApi {
       #discovering = /* @__PURE__ */ new Map();
       scopeOf(apiVersion, kind) {
         return this.resource(apiVersion, kind);
+      }
+      /**
+       * Server-side apply of a named object, create of one with generateName, with fieldValidation=Strict
+       * as kubectl sends it. The object goes out as read, and the answer comes back as sent: client-node's
+       * own create and patch pass both through its models of the built-in kinds, which drop every field
+       * they do not know (a RoleBinding's `subject`) before the server could refuse it.
+       */
+      async write(object3, dryRun) {
+        const named = !!object3.metadata?.name;
+        const request = this.configuration.baseServer.makeRequestContext(
+          await this.specUriPath(object3, named ? "patch" : "create"),
+          named ? HttpMethod.PATCH : HttpMethod.POST
+        );
+        request.setHeaderParam("Accept", "application/json");
+        request.setHeaderParam("Content-Type", named ? PatchStrategy.ServerSideApply : "application/json");
+        if (dryRun) request.setQueryParam("dryRun", "All");
+        request.setQueryParam("fieldManager", fieldManager);
+        request.setQueryParam("fieldValidation", "Strict");
+        if (named) request.setQueryParam("force", "true");
+        request.setBody(JSON.stringify(object3));
+        return this.requestPromise(request, "any");
       }
       async resource(apiVersion, kind) {
         const underWay = this.#discovering.get(apiVersion);
@@ -85556,24 +85669,24 @@ var init_apply = __esm({
       /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
       prepare(manifests) {
         return manifests.map((manifest) => {
-          const { object: object2 } = manifest;
-          const namespaced = object2.metadata.namespace ?? (isClusterScopedKind(object2.kind) ? void 0 : this.#defaultNamespace);
+          const { object: object3 } = manifest;
+          const namespaced = object3.metadata.namespace ?? (isClusterScopedKind(object3.kind) ? void 0 : this.#defaultNamespace);
           return {
             ...manifest,
             object: {
-              ...object2,
+              ...object3,
               metadata: {
-                ...object2.metadata,
+                ...object3.metadata,
                 ...namespaced ? { namespace: namespaced } : {},
-                labels: { ...object2.metadata.labels, ...managedBy, [runLabel]: this.#runId }
+                labels: { ...object3.metadata.labels, ...managedBy, [runLabel]: this.#runId }
               }
             }
           };
         });
       }
       /** Whether the server serves this kind cluster-scoped; undefined for a kind it does not serve. */
-      async isClusterScoped(object2) {
-        const resource = await this.#api.scopeOf(object2.apiVersion ?? "", object2.kind ?? "");
+      async isClusterScoped(object3) {
+        const resource = await this.#api.scopeOf(object3.apiVersion ?? "", object3.kind ?? "");
         return resource && !resource.namespaced;
       }
       /**
@@ -85593,10 +85706,11 @@ var init_apply = __esm({
             return `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`;
           }
           if (existing && !isManaged(existing)) return void 0;
-          await this.#write(manifest.object, true);
-          return void 0;
+          const answer = await this.#api.write(manifest.object, true);
+          const dropped = isCustomResource(manifest.object.apiVersion) ? droppedFields(manifest.object, answer) : [];
+          return dropped.length > 0 ? droppedFieldProblems(manifest, dropped) : void 0;
         } catch (error2) {
-          return describeApiError(`${manifest.source}: rejected by the server`, error2);
+          return describeRefusal(manifest, "rejected by the server", error2);
         }
       }
       /**
@@ -85613,7 +85727,7 @@ var init_apply = __esm({
         }
       }
       async #applyOne(manifest) {
-        const { object: object2 } = manifest;
+        const { object: object3 } = manifest;
         try {
           const existing = isShared(manifest) ? await this.#existingOf(manifest) : void 0;
           if (existing && !isManaged(existing))
@@ -85621,10 +85735,10 @@ var init_apply = __esm({
               applied(manifest, existing, "foreign"),
               "exists and was not created by chaos-gate: used as it is"
             ];
-          const result = isShared(manifest) ? await this.#applyShared(object2) : await this.#write(object2, false);
+          const result = isShared(manifest) ? await this.#applyShared(object3) : await this.#api.write(object3, false);
           return [applied(manifest, result, isShared(manifest) ? "shared" : "run")];
         } catch (error2) {
-          throw apiError(`${manifest.source}: apply failed`, error2);
+          throw new CannotRunError(describeRefusal(manifest, "apply failed", error2), { cause: error2 });
         }
       }
       /**
@@ -85633,12 +85747,12 @@ var init_apply = __esm({
        */
       async remove(objects) {
         const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
-        const newestFirst = [...objects].reverse().filter((object2) => object2.ownership !== "foreign");
+        const newestFirst = [...objects].reverse().filter((object3) => object3.ownership !== "foreign");
         for (const role of [...applyOrder].reverse()) {
-          const group2 = newestFirst.filter((object2) => object2.role === role);
-          const outcomes = await pMap(group2, (object2) => this.#removeOne(object2), { concurrency });
-          group2.forEach((object2, i) => {
-            const what = describe4(refOf(object2));
+          const group2 = newestFirst.filter((object3) => object3.role === role);
+          const outcomes = await pMap(group2, (object3) => this.#removeOne(object3), { concurrency });
+          group2.forEach((object3, i) => {
+            const what = describe4(refOf(object3));
             const outcome = outcomes[i];
             if (outcome === "removed") removal.removed.push(what);
             else if (outcome === "gone") removal.alreadyGone.push(what);
@@ -85648,10 +85762,10 @@ var init_apply = __esm({
         }
         return removal;
       }
-      async #removeOne(object2) {
-        const ref = refOf(object2);
+      async #removeOne(object3) {
+        const ref = refOf(object3);
         try {
-          return object2.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
+          return object3.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
         } catch (error2) {
           return { error: error2 };
         }
@@ -85662,11 +85776,11 @@ var init_apply = __esm({
         return this.#read(manifest.object);
       }
       /** Applies a shared object and records this run on it; again if another run deleted it in between. */
-      async #applyShared(object2) {
+      async #applyShared(object3) {
         for (let attempt = 1; ; attempt++) {
-          const result = await this.#write(object2, false);
+          const result = await this.#api.write(object3, false);
           try {
-            await this.#annotate(object2, this.#runId);
+            await this.#annotate(object3, this.#runId);
             return result;
           } catch (error2) {
             if (statusCode(error2) !== 404 || attempt >= 3) throw error2;
@@ -85712,10 +85826,6 @@ var init_apply = __esm({
           PatchStrategy.MergePatch
         );
       }
-      async #write(object2, dryRun) {
-        const dry = dryRun ? "All" : void 0;
-        return object2.metadata?.name ? this.#api.patch(object2, void 0, dry, fieldManager, true, PatchStrategy.ServerSideApply) : this.#api.create(object2, void 0, dry, fieldManager);
-      }
       async #delete(ref, resourceVersion) {
         try {
           await this.#api.delete(ref, void 0, void 0, void 0, void 0, "Background", {
@@ -85727,12 +85837,12 @@ var init_apply = __esm({
           throw error2;
         }
       }
-      async #read(object2) {
+      async #read(object3) {
         try {
           return await this.#api.read({
-            apiVersion: object2.apiVersion ?? "",
-            kind: object2.kind ?? "",
-            metadata: { name: object2.metadata?.name ?? "", namespace: object2.metadata?.namespace }
+            apiVersion: object3.apiVersion ?? "",
+            kind: object3.kind ?? "",
+            metadata: { name: object3.metadata?.name ?? "", namespace: object3.metadata?.namespace }
           });
         } catch (error2) {
           if (statusCode(error2) === 404) return void 0;
@@ -85740,6 +85850,12 @@ var init_apply = __esm({
         }
       }
     };
+    unknownFieldLines = (where, fields, why) => fields.map((field) => `${where}: field ${field}: unknown field (${why})`).join("\n");
+    droppedFieldProblems = (manifest, fields) => unknownFieldLines(
+      manifest.source,
+      fields,
+      `not in the ${manifest.object.kind ?? ""} schema, so the server would drop it`
+    );
   }
 });
 
@@ -86306,7 +86422,7 @@ var init_convert2 = __esm({
     init_model();
     init_types4();
     init_verdict();
-    keyOf = (object2) => `${object2.metadata.namespace ?? ""}/${object2.metadata.name ?? ""}`;
+    keyOf = (object3) => `${object3.metadata.namespace ?? ""}/${object3.metadata.name ?? ""}`;
     engineSuiteName = (engine) => keyOf(engine);
   }
 });
@@ -86923,9 +87039,9 @@ var init_resources = __esm({
       /** Applies the manifests in order, remembering each object as it lands. */
       async apply(prepared) {
         this.started = true;
-        await this.#settings.applier.apply(prepared, (object2, note) => {
-          this.applied.push(object2);
-          const where = `${object2.kind} ${object2.namespace ? `${object2.namespace}/` : ""}${object2.name}`;
+        await this.#settings.applier.apply(prepared, (object3, note) => {
+          this.applied.push(object3);
+          const where = `${object3.kind} ${object3.namespace ? `${object3.namespace}/` : ""}${object3.name}`;
           this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
         }).catch((error2) => {
           if (unanswered(error2)) this.#unanswered.engines = true;

@@ -10,6 +10,7 @@ import { parseCommandLine } from '../../../src/cli/args.ts';
 import { resolveConfig } from '../../../src/config/load.ts';
 import type { PartialConfig } from '../../../src/config/schema.ts';
 import { checkRunInputs } from '../../../src/run/inputs.ts';
+import { repoRoot } from '../../support/fixtures.ts';
 
 const limit = { timeout: 10_000 };
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-inputs-'));
@@ -98,6 +99,53 @@ test('what the ChaosEngine CRD refuses is refused offline: int probe timeouts, a
     engineYaml('paused').replace('engineState: active', 'engineState: paused'),
   );
   refused({ engines: [paused] }, /paused\.yaml, .*field spec\.engineState: must be one of active, stop/);
+});
+
+test('a misspelt key in appinfo is refused offline: server-side apply would drop it without a word', () => {
+  const typo = file(
+    'app-label.yaml',
+    engineYaml('typo').replace(
+      '  engineState: active\n',
+      '  engineState: active\n  appinfo: { appns: shop, appLabel: app=cart, appkind: deployment }\n',
+    ),
+  );
+  refused(
+    { engines: [typo] },
+    /\/app-label\.yaml, document 1 \(ChaosEngine typo\): field spec\.appinfo\.appLabel: unknown field$/m,
+  );
+  // Under spec, where the CRD keeps unknown fields, chaos-gate does not guess.
+  const kept = file(
+    'kept.yaml',
+    engineYaml('kept').replace('  engineState: active\n', '  annotationCheck: "false"\n'),
+  );
+  assert.deepEqual(checkRunInputs(resolveConfig({ namespace: 'shop', engines: [kept] })).problems, []);
+});
+
+test('a misspelt field of a built-in RBAC object is refused offline, naming file, document and field', () => {
+  const rbac = file(
+    'typo-rbac.yaml',
+    [
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata: { name: sa }\nautomountServiceAccountToken: false\n',
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: { name: r }\nrules: [{ apiGroups: [""], resources: [pods], verb: [get] }]\n',
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: { name: rb }\nroleRef: { apiGroup: rbac.authorization.k8s.io, kind: Role, name: r }\nsubject: [{ kind: ServiceAccount, name: sa }]\n',
+    ].join('---\n'),
+  );
+  const { problems } = checkRunInputs(resolveConfig({ namespace: 'shop', engines: [good], rbac: [rbac] }));
+  assert.deepEqual(problems, [
+    `${rbac}, document 2 (Role r): field rules[0].verb: unknown field`,
+    `${rbac}, document 3 (RoleBinding rb): field subject: unknown field`,
+  ]);
+  // The RBAC files of the examples and fixtures pass; kinds without rules are left to the server.
+  const other = file('other.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\ndta: {}\n');
+  const fine = checkRunInputs(
+    resolveConfig({
+      namespace: 'shop',
+      engines: [good],
+      rbac: [path.join(repoRoot, 'examples/pod-delete/rbac.yaml'), other],
+    }),
+  );
+  assert.deepEqual(fine.problems, []);
+  assert.equal(fine.inputs.manifests.length, 5);
 });
 
 test('Litmus 3 selectors of the wrong shape are named by field, also where they set the blast radius', () => {

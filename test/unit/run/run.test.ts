@@ -164,6 +164,93 @@ test(
 );
 
 test(
+  'every write of a manifest, dry run and real, asks for strict field validation and sends the object as written',
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t);
+    playOperator(fake, 'Pass');
+    // A field client-node's ConfigMap model does not have: its own serializer would drop it unsent.
+    const configMap = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-strict-')), 'cm.yaml');
+    writeFileSync(
+      configMap,
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\ndta: { a: b }\n',
+    );
+    await run({ rbac: [rbacFile, configMap], cleanup: 'never' });
+
+    const writes = fake.made({ where: (r) => ['POST', 'PATCH'].includes(r.method) && !isStop(r) });
+    const manifests = writes.filter((r) => r.contentType?.startsWith('application/apply-patch'));
+    assert.equal(manifests.length, 10, 'five objects, each dry-run and applied');
+    for (const request of manifests)
+      assert.equal(request.query.fieldValidation, 'Strict', `${request.method} ${request.url}`);
+    const sent = manifests.filter((r) => r.path.endsWith('/configmaps/settings'));
+    assert.deepEqual(
+      sent.map((r) => (r.body as { dta?: unknown }).dta),
+      [{ a: 'b' }, { a: 'b' }],
+    );
+  },
+);
+
+test(
+  'a server refusing unknown fields gets each named with file, document and object, and nothing is applied',
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t);
+    playOperator(fake, 'Pass');
+    // What kube-apiserver 1.34 answers a server-side apply of a RoleBinding with unknown fields.
+    const message =
+      'failed to create typed patch object (default/pod-delete-sa; rbac.authorization.k8s.io/v1, Kind=RoleBinding): errors:\n' +
+      '  .metadata.lables: field not declared in schema\n  .subject: field not declared in schema';
+    fake.inject(
+      { method: 'PATCH', path: /\/rolebindings\/pod-delete-sa$/, query: { dryRun: 'All' } },
+      { status: 500, body: status(500, message) },
+    );
+
+    await assert.rejects(run(), (error: unknown) => {
+      assert.ok(error instanceof CannotRunError, String(error));
+      const where = `${rbacFile}, document 3 (RoleBinding pod-delete-sa): rejected by the server`;
+      assert.equal(
+        error.message,
+        `preflight failed, nothing was applied:\n` +
+          `${where}: field metadata.lables: unknown field (not in the RoleBinding schema)\n` +
+          `${where}: field subject: unknown field (not in the RoleBinding schema)`,
+      );
+      return true;
+    });
+    assert.deepEqual(realWrites(fake), [], 'no object was created, changed or deleted');
+  },
+);
+
+test(
+  "a custom resource's field that the dry run drops is refused: server-side apply prunes it without a word",
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t);
+    playOperator(fake, 'Pass');
+    // As a CRD without that field answers: the object comes back without it, and no error.
+    fake.inject({ method: 'PATCH', path: enginePath, query: { dryRun: 'All' } }, (request) => {
+      const engine = structuredClone(request.body) as ChaosEngine;
+      delete engine.spec?.experiments?.[0]?.spec?.components;
+      if (engine.spec?.appinfo) delete engine.spec.appinfo.applabel;
+      return { status: 200, body: engine };
+    });
+
+    await assert.rejects(run(), (error: unknown) => {
+      assert.ok(error instanceof CannotRunError, String(error));
+      const where = `${engineFile}, document 1 (ChaosEngine nginx-chaos)`;
+      const why = 'not in the ChaosEngine schema, so the server would drop it';
+      assert.equal(
+        error.message,
+        `preflight failed, nothing was applied:\n` +
+          `${where}: field spec.appinfo.applabel: unknown field (${why})\n` +
+          `${where}: field spec.experiments[0].spec.components: unknown field (${why})`,
+      );
+      return true;
+    });
+    assert.deepEqual(realWrites(fake), [], 'no object was created, changed or deleted');
+  },
+);
+
+test(
   'objects are applied RBAC first, then the engine, under our field manager and run label',
   limit,
   async (t) => {
@@ -806,6 +893,16 @@ for (const [what, wrong, [caseName, message]] of wrongStatuses) {
       // When only the steps are unreadable, the rest of the workflow is still reported.
       assert.equal(workflow.properties.phase, caseName === 'steps' ? 'Succeeded' : undefined);
       assert.equal(outcome.decision.verdict, 'fail');
+      // Dry-run, then submitted, both refusing unknown fields as kubectl does.
+      assert.deepEqual(
+        fake
+          .made({ method: 'POST', path: /\/workflows$/ })
+          .map((r) => [r.query.dryRun, r.query.fieldValidation]),
+        [
+          ['All', 'Strict'],
+          [undefined, 'Strict'],
+        ],
+      );
     },
   );
 }

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-APGKDRLL.js";
+} from "./chunk-DPYUZB46.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -20,21 +20,21 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-K355RBRV.js";
+} from "./chunk-2ZBSGWXD.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-QM552S6H.js";
+} from "./chunk-ELJ4HO25.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
   prepareCluster,
   prepareTargets,
   prepareWorkflow
-} from "./chunk-BYLHJ3YO.js";
+} from "./chunk-CPPE2KNI.js";
 import {
   conclude,
   refuseAllSkipped
@@ -44,7 +44,7 @@ import {
 } from "./chunk-Z7QDWCYA.js";
 import {
   convertChaos
-} from "./chunk-7LUJHJJP.js";
+} from "./chunk-73D5IRVH.js";
 import {
   LitmusClient,
   connect,
@@ -56,16 +56,16 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-KFVFZEKN.js";
+} from "./chunk-DR6GUX5G.js";
 import {
   readableResults
-} from "./chunk-4E3JRCWF.js";
+} from "./chunk-6PIOPSXI.js";
 import {
   formatDuration
 } from "./chunk-3EFICOBD.js";
 import {
   spawnInGroup
-} from "./chunk-XHEXZLWX.js";
+} from "./chunk-7DAVVZ4Z.js";
 import {
   mergeReports,
   underLabel

@@ -6,13 +6,13 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-BYLHJ3YO.js";
+} from "./chunk-CPPE2KNI.js";
 import "./chunk-UNP7JPIZ.js";
 import "./chunk-Z7QDWCYA.js";
-import "./chunk-B4YD6SSB.js";
+import "./chunk-EWRCKZ32.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-COK5ADEU.js";
+import "./chunk-FJLMS4LR.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

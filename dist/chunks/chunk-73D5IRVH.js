@@ -13,7 +13,7 @@ import {
   probeOutcome,
   resultName,
   verdictOutcome
-} from "./chunk-4E3JRCWF.js";
+} from "./chunk-6PIOPSXI.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-7GHJJVB5.js";
 import {
   parseShape
-} from "./chunk-4E3JRCWF.js";
+} from "./chunk-6PIOPSXI.js";
 import {
   iso_exports
 } from "./chunk-3EFICOBD.js";
@@ -16,7 +16,7 @@ import {
 import {
   describeSchemaIssues,
   objectMetaSchema
-} from "./chunk-COK5ADEU.js";
+} from "./chunk-FJLMS4LR.js";
 import {
   MiB,
   NEVER,

@@ -54195,6 +54195,7 @@ function contextNamespace(kc) {
 
 export {
   IsomorphicFetchHttpLibrary,
+  HttpMethod,
   SelfDecodingBody,
   ResponseContext,
   wrapHttpLibrary,

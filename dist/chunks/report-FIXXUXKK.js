@@ -8,7 +8,7 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-APGKDRLL.js";
+} from "./chunk-DPYUZB46.js";
 import "./chunk-7GHJJVB5.js";
 import {
   conclude,
@@ -26,18 +26,18 @@ import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-7LUJHJJP.js";
+} from "./chunk-73D5IRVH.js";
 import "./chunk-466RCVCX.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   parseShape
-} from "./chunk-4E3JRCWF.js";
+} from "./chunk-6PIOPSXI.js";
 import "./chunk-3EFICOBD.js";
 import "./chunk-RG723U7L.js";
 import {
   describeSchemaIssues
-} from "./chunk-COK5ADEU.js";
+} from "./chunk-FJLMS4LR.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import {
@@ -170,7 +170,7 @@ async function reportGate(config, sources, log) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-OEHZPS2R.js");
+    const { readLoadSuite } = await import("./collect-NSBVXXI2.js");
     const files = Object.values(load.results).filter(Boolean).join(", ");
     inputs.push({ source: files, suites: [readLoadSuite(load, void 0, [])] });
   }
@@ -186,7 +186,7 @@ async function reportGate(config, sources, log) {
       );
     inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
-    const { chaosReportFromCluster } = await import("./report-cluster-A7J5PWPI.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-VIHFEMBL.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   objectMetaSchema
-} from "./chunk-COK5ADEU.js";
+} from "./chunk-FJLMS4LR.js";
 import {
   _enum,
   array,

@@ -5,8 +5,9 @@ import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
 import {
-  isClusterScopedKind
-} from "./chunk-B4YD6SSB.js";
+  isClusterScopedKind,
+  isCustomResource
+} from "./chunk-EWRCKZ32.js";
 import {
   LitmusClient,
   apiClient,
@@ -18,22 +19,27 @@ import {
   pMap,
   pMapSettled,
   statusCode,
+  unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-KFVFZEKN.js";
+} from "./chunk-DR6GUX5G.js";
 import {
   experimentStatusOf,
   isEngineFinished,
   isNotRun,
   isVerdictFinal,
   resultName
-} from "./chunk-4E3JRCWF.js";
+} from "./chunk-6PIOPSXI.js";
 import {
+  HttpMethod,
   KubernetesObjectApi,
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-XHEXZLWX.js";
+} from "./chunk-7DAVVZ4Z.js";
+import {
+  fieldPath
+} from "./chunk-FJLMS4LR.js";
 import {
   CannotRunError
 } from "./chunk-RHZBZGPM.js";
@@ -61,7 +67,10 @@ var ArgoClient = class {
       );
     }
   }
-  /** Creates the workflow; with `dryRun` the server only validates it (schema, admission, permissions). */
+  /**
+   * Creates the workflow; with `dryRun` the server only validates it (schema, admission, permissions).
+   * Strict, as kubectl: a field the Workflow CRD's schema does not have is refused, not dropped.
+   */
   async create(workflow, dryRun = false) {
     const created = await this.#api.createNamespacedCustomObject({
       group,
@@ -69,7 +78,8 @@ var ArgoClient = class {
       namespace: workflow.metadata.namespace ?? "default",
       plural: workflowPlural,
       body: workflow,
-      dryRun: dryRun ? "All" : void 0
+      dryRun: dryRun ? "All" : void 0,
+      fieldValidation: "Strict"
     });
     return created;
   }
@@ -223,6 +233,27 @@ var ObjectApi = class extends KubernetesObjectApi {
   scopeOf(apiVersion, kind) {
     return this.resource(apiVersion, kind);
   }
+  /**
+   * Server-side apply of a named object, create of one with generateName, with fieldValidation=Strict
+   * as kubectl sends it. The object goes out as read, and the answer comes back as sent: client-node's
+   * own create and patch pass both through its models of the built-in kinds, which drop every field
+   * they do not know (a RoleBinding's `subject`) before the server could refuse it.
+   */
+  async write(object, dryRun) {
+    const named = !!object.metadata?.name;
+    const request = this.configuration.baseServer.makeRequestContext(
+      await this.specUriPath(object, named ? "patch" : "create"),
+      named ? HttpMethod.PATCH : HttpMethod.POST
+    );
+    request.setHeaderParam("Accept", "application/json");
+    request.setHeaderParam("Content-Type", named ? PatchStrategy.ServerSideApply : "application/json");
+    if (dryRun) request.setQueryParam("dryRun", "All");
+    request.setQueryParam("fieldManager", fieldManager);
+    request.setQueryParam("fieldValidation", "Strict");
+    if (named) request.setQueryParam("force", "true");
+    request.setBody(JSON.stringify(object));
+    return this.requestPromise(request, "any");
+  }
   async resource(apiVersion, kind) {
     const underWay = this.#discovering.get(apiVersion);
     if (underWay) {
@@ -289,10 +320,11 @@ var ManifestApplier = class {
         return `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`;
       }
       if (existing && !isManaged(existing)) return void 0;
-      await this.#write(manifest.object, true);
-      return void 0;
+      const answer = await this.#api.write(manifest.object, true);
+      const dropped = isCustomResource(manifest.object.apiVersion) ? droppedFields(manifest.object, answer) : [];
+      return dropped.length > 0 ? droppedFieldProblems(manifest, dropped) : void 0;
     } catch (error) {
-      return describeApiError(`${manifest.source}: rejected by the server`, error);
+      return describeRefusal(manifest, "rejected by the server", error);
     }
   }
   /**
@@ -317,10 +349,10 @@ var ManifestApplier = class {
           applied(manifest, existing, "foreign"),
           "exists and was not created by chaos-gate: used as it is"
         ];
-      const result = isShared(manifest) ? await this.#applyShared(object) : await this.#write(object, false);
+      const result = isShared(manifest) ? await this.#applyShared(object) : await this.#api.write(object, false);
       return [applied(manifest, result, isShared(manifest) ? "shared" : "run")];
     } catch (error) {
-      throw apiError(`${manifest.source}: apply failed`, error);
+      throw new CannotRunError(describeRefusal(manifest, "apply failed", error), { cause: error });
     }
   }
   /**
@@ -360,7 +392,7 @@ var ManifestApplier = class {
   /** Applies a shared object and records this run on it; again if another run deleted it in between. */
   async #applyShared(object) {
     for (let attempt = 1; ; attempt++) {
-      const result = await this.#write(object, false);
+      const result = await this.#api.write(object, false);
       try {
         await this.#annotate(object, this.#runId);
         return result;
@@ -408,10 +440,6 @@ var ManifestApplier = class {
       PatchStrategy.MergePatch
     );
   }
-  async #write(object, dryRun) {
-    const dry = dryRun ? "All" : void 0;
-    return object.metadata?.name ? this.#api.patch(object, void 0, dry, fieldManager, true, PatchStrategy.ServerSideApply) : this.#api.create(object, void 0, dry, fieldManager);
-  }
   async #delete(ref, resourceVersion) {
     try {
       await this.#api.delete(ref, void 0, void 0, void 0, void 0, "Background", {
@@ -436,6 +464,35 @@ var ManifestApplier = class {
     }
   }
 };
+function droppedFields(sent, answer) {
+  const dropped = [];
+  const walk = (given, kept, path) => {
+    if (Array.isArray(given) && Array.isArray(kept))
+      given.forEach((item, i) => walk(item, kept[i], [...path, i]));
+    else if (isRecord(given) && isRecord(kept))
+      for (const [key, value] of Object.entries(given)) {
+        if (path.length === 0 && (key === "metadata" || key === "status")) continue;
+        if (key in kept) walk(value, kept[key], [...path, key]);
+        else if (value !== null) dropped.push([...path, key]);
+      }
+  };
+  walk(sent, answer, []);
+  return dropped.map(fieldPath);
+}
+var unknownFieldLines = (where, fields, why) => fields.map((field) => `${where}: field ${field}: unknown field (${why})`).join("\n");
+var droppedFieldProblems = (manifest, fields) => unknownFieldLines(
+  manifest.source,
+  fields,
+  `not in the ${manifest.object.kind ?? ""} schema, so the server would drop it`
+);
+function describeRefusal(manifest, what, error) {
+  const fields = unknownFields(error);
+  const where = `${manifest.source}: ${what}`;
+  return fields.length > 0 ? unknownFieldLines(where, fields, `not in the ${manifest.object.kind ?? ""} schema`) : describeApiError(where, error);
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 function refOf(object) {
   return {
     apiVersion: object.apiVersion,

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeSchemaIssues
-} from "./chunk-COK5ADEU.js";
+} from "./chunk-FJLMS4LR.js";
 import {
   MiB,
   array,
@@ -3774,4 +3774,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-QM552S6H.js.LEGAL.txt */
+/*! For license information please see chunk-ELJ4HO25.js.LEGAL.txt */

@@ -4,8 +4,8 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-QM552S6H.js";
-import "./chunk-COK5ADEU.js";
+} from "./chunk-ELJ4HO25.js";
+import "./chunk-FJLMS4LR.js";
 import "./chunk-IHA5KD3N.js";
 import "./chunk-RHZBZGPM.js";
 export {

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-4E3JRCWF.js";
+} from "./chunk-6PIOPSXI.js";
 import {
   formatDuration
 } from "./chunk-3EFICOBD.js";
@@ -22,7 +22,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-XHEXZLWX.js";
+} from "./chunk-7DAVVZ4Z.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
@@ -528,6 +528,14 @@ function describe(what, error) {
   return `${what}: ${message} (HTTP ${code})${hint}${causes && !message.includes("\n") ? `
 ${causes}` : ""}`;
 }
+function unknownFields(error) {
+  const message = statusBody(error)?.message ?? "";
+  const decoding = /strict decoding error: (.*)/s.exec(message)?.[1] ?? "";
+  return [
+    ...[...decoding.matchAll(/unknown field "([^"]*)"/g)],
+    ...message.matchAll(/(?:^|\s)\.(\S+): field not declared in schema/gm)
+  ].map((match) => match[1] ?? "");
+}
 function apiError(what, error) {
   return new ApiCallError(describeApiError(what, error), { cause: error });
 }
@@ -771,6 +779,7 @@ export {
   apiClient,
   statusCode,
   describeApiError,
+  unknownFields,
   apiError,
   listObjects,
   watchCollection,

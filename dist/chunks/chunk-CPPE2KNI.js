@@ -10,10 +10,10 @@ import {
 } from "./chunk-Z7QDWCYA.js";
 import {
   isClusterScopedKind
-} from "./chunk-B4YD6SSB.js";
+} from "./chunk-EWRCKZ32.js";
 import {
   describeSchemaIssues
-} from "./chunk-COK5ADEU.js";
+} from "./chunk-FJLMS4LR.js";
 import {
   NoClusterAccessError,
   kubeconfigSource
@@ -23,7 +23,9 @@ import {
   boolean,
   int,
   looseObject,
-  string
+  strictObject,
+  string,
+  unknown
 } from "./chunk-IHA5KD3N.js";
 import {
   CannotRunError,
@@ -80,6 +82,37 @@ function withParameters(workflow, overrides) {
     else parameters.push({ name, value });
   }
   return parameters;
+}
+
+// src/kube/rbac-rules.ts
+var any = unknown().optional();
+var only = (...names) => strictObject(Object.fromEntries(names.map((name) => [name, any])));
+var listOf = (item) => array(item).nullish();
+var object = { apiVersion: any, kind: any, metadata: any };
+var rules = listOf(only("apiGroups", "resources", "verbs", "resourceNames", "nonResourceURLs"));
+var binding = strictObject({
+  ...object,
+  subjects: listOf(only("kind", "apiGroup", "name", "namespace")),
+  roleRef: only("apiGroup", "kind", "name").nullish()
+});
+var rbacRules = {
+  "v1 ServiceAccount": strictObject({
+    ...object,
+    secrets: any,
+    imagePullSecrets: any,
+    automountServiceAccountToken: any
+  }),
+  "rbac.authorization.k8s.io/v1 Role": strictObject({ ...object, rules }),
+  "rbac.authorization.k8s.io/v1 ClusterRole": strictObject({
+    ...object,
+    rules,
+    aggregationRule: any
+  }),
+  "rbac.authorization.k8s.io/v1 RoleBinding": binding,
+  "rbac.authorization.k8s.io/v1 ClusterRoleBinding": binding
+};
+function rbacFieldRules(object2) {
+  return rbacRules[`${object2.apiVersion ?? ""} ${object2.kind ?? ""}`];
 }
 
 // src/litmus/crd-rules.ts
@@ -152,7 +185,10 @@ var engineCrdRules = looseObject({
     defaultHealthCheck: boolean().optional(),
     chaosServiceAccount: string().optional(),
     terminationGracePeriodSeconds: int().optional(),
-    appinfo: looseObject({
+    // The CRD keeps unknown fields under spec but not in appinfo: a misspelt key (appLabel) is
+    // dropped, silently under server-side apply even with fieldValidation=Strict, and the engine
+    // runs without its target label.
+    appinfo: strictObject({
       appkind: appkind.optional(),
       applabel: string().optional(),
       appns: string().optional()
@@ -189,28 +225,28 @@ function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped
   };
   const problems = [];
   for (const manifest of manifests) {
-    const { object, source } = manifest;
-    const namespace = object.metadata.namespace ?? policy.defaultNamespace;
+    const { object: object2, source } = manifest;
+    const namespace = object2.metadata.namespace ?? policy.defaultNamespace;
     if (clusterScoped(manifest)) {
       if (!policy.allowClusterScoped)
         problems.push(
-          `${source}: ${object.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
+          `${source}: ${object2.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
         );
     } else problems.push(checkNamespace(source, namespace));
-    if (object.kind === "Secret" && !policy.allowClusterScoped)
+    if (object2.kind === "Secret" && !policy.allowClusterScoped)
       problems.push(`${source}: Secrets are refused unless allowClusterScoped is true`);
-    if (bindsClusterAdmin(object))
+    if (bindsClusterAdmin(object2))
       problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
-    if (object.kind === "ChaosEngine")
-      for (const target of targetNamespaces(object))
+    if (object2.kind === "ChaosEngine")
+      for (const target of targetNamespaces(object2))
         problems.push(checkNamespace(`${source}: its chaos targets`, target));
   }
   if (workflowNamespace !== void 0) problems.push(checkNamespace("the Workflow", workflowNamespace));
   return problems.filter((p) => !!p);
 }
-function bindsClusterAdmin(object) {
-  if (object.kind !== "RoleBinding" && object.kind !== "ClusterRoleBinding") return false;
-  const roleRef = object.roleRef;
+function bindsClusterAdmin(object2) {
+  if (object2.kind !== "RoleBinding" && object2.kind !== "ClusterRoleBinding") return false;
+  const roleRef = object2.roleRef;
   return roleRef?.kind === "ClusterRole" && roleRef.name === "cluster-admin";
 }
 function targetNamespaces(engine) {
@@ -254,6 +290,7 @@ function checkRunInputs(config, defaultNamespace = config.namespace) {
     ...nothingToRun,
     ...unreadable,
     ...[...engineProblems.values()].flat(),
+    ...manifests.filter((m) => m.role === "rbac").flatMap(rbacProblems),
     ...duplicateProblems(manifests, namespaceOf),
     ...blastRadiusProblems(readable, config.workflow?.namespace ?? workflow?.metadata.namespace, {
       ...config,
@@ -295,7 +332,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-MR2CXQJN.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-GZFNX6MW.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }
@@ -368,6 +405,10 @@ function crdProblems(manifest) {
       `${manifest.source}: field spec.experiments: required; an engine without experiments runs no chaos`
     ];
   return [];
+}
+function rbacProblems(manifest) {
+  const checked = rbacFieldRules(manifest.object)?.safeParse(manifest.object);
+  return checked?.success === false ? [describeSchemaIssues(manifest.source, checked.error)] : [];
 }
 
 export {

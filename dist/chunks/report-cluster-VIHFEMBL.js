@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-7LUJHJJP.js";
+} from "./chunk-73D5IRVH.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -12,16 +12,16 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-KFVFZEKN.js";
+} from "./chunk-DR6GUX5G.js";
 import {
   readableResults
-} from "./chunk-4E3JRCWF.js";
+} from "./chunk-6PIOPSXI.js";
 import "./chunk-3EFICOBD.js";
 import {
   loadKubeContext
-} from "./chunk-XHEXZLWX.js";
+} from "./chunk-7DAVVZ4Z.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-COK5ADEU.js";
+import "./chunk-FJLMS4LR.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

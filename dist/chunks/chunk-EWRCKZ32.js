@@ -19,7 +19,12 @@ var clusterScopedKinds = /* @__PURE__ */ new Set([
 function isClusterScopedKind(kind) {
   return clusterScopedKinds.has(kind ?? "");
 }
+function isCustomResource(apiVersion) {
+  const [group = "", version] = (apiVersion ?? "").split("/");
+  return version !== void 0 && group.includes(".") && !group.endsWith(".k8s.io");
+}
 
 export {
-  isClusterScopedKind
+  isClusterScopedKind,
+  isCustomResource
 };

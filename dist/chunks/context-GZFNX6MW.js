@@ -6,7 +6,7 @@ import {
   hostOf,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-XHEXZLWX.js";
+} from "./chunk-7DAVVZ4Z.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

@@ -21,10 +21,14 @@ var objectMetaSchema = looseObject({
   managedFields: array(looseObject({ manager: string().optional(), time: string().optional() })).optional()
 });
 function describeSchemaIssues(where, error) {
-  return error.issues.slice(0, 10).map((issue) => {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys")
+      return issue.keys.map((key) => `${where}: field ${fieldPath([...issue.path, key])}: unknown field`);
     const { path, message } = innermost(issue);
-    return `${where}: field ${fieldPath(path) || "(the object)"}: ${message.replace(/^(Invalid input|Too small|Too big): /, "")}`;
-  }).join("\n");
+    return [
+      `${where}: field ${fieldPath(path) || "(the object)"}: ${message.replace(/^(Invalid input|Too small|Too big): /, "")}`
+    ];
+  }).slice(0, 10).join("\n");
 }
 function innermost(issue) {
   if (issue.code === "invalid_union") {
@@ -48,5 +52,6 @@ var fieldPath = (path) => path.reduce((text, key) => {
 
 export {
   objectMetaSchema,
-  describeSchemaIssues
+  describeSchemaIssues,
+  fieldPath
 };
