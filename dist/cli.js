@@ -34,6 +34,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-T7A4GJ6L.js");
+var { main } = await import("./chunks/main-AR3TTJGY.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

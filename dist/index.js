@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-B4KWYADJ.js";
+} from "./chunks/chunk-FCHA4FP6.js";
 import {
   ExitCode,
   endGroup,
@@ -28,18 +28,19 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
 import {
   runTargets
-} from "./chunks/chunk-OMGCM46B.js";
+} from "./chunks/chunk-D5ONI3LJ.js";
 import "./chunks/chunk-DPYUZB46.js";
-import "./chunks/chunk-2ZBSGWXD.js";
+import "./chunks/chunk-6SSTQNAE.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-ELJ4HO25.js";
-import "./chunks/chunk-CPPE2KNI.js";
+import "./chunks/chunk-IJ6AS3XH.js";
+import "./chunks/chunk-U4SI5J3Q.js";
 import {
   renderCannotRun
 } from "./chunks/chunk-UNP7JPIZ.js";
-import "./chunks/chunk-Z7QDWCYA.js";
+import "./chunks/chunk-TKMO327U.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
+import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-73D5IRVH.js";
 import "./chunks/chunk-466RCVCX.js";
 import "./chunks/chunk-DR6GUX5G.js";

@@ -21,10 +21,11 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-2ZBSGWXD.js";
+} from "./chunks/chunk-6SSTQNAE.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
+import "./chunks/chunk-5L5Z5RRO.js";
 import {
   connect
 } from "./chunks/chunk-DR6GUX5G.js";

@@ -24,6 +24,7 @@ import { apiClient, type Connection } from './client.ts';
 import { describeApiError, statusCode, unknownFields } from './errors.ts';
 import type { Manifest } from './manifests.ts';
 import { fieldPath } from './object-meta.ts';
+import { isRecord } from '../is-record.ts';
 
 export const fieldManager = 'chaos-gate';
 /** Records of runs on shared objects are written under their own manager, outside the applied fields. */
@@ -393,10 +394,6 @@ function describeRefusal(manifest: Manifest, what: string, error: unknown): stri
   return fields.length > 0
     ? unknownFieldLines(where, fields, `not in the ${manifest.object.kind ?? ''} schema`)
     : describeApiError(where, error);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** What taking back one object came to: deleted, already gone, kept for the runs still using it, or failed. */

@@ -6,6 +6,7 @@ import { parseAllDocuments, type Document } from 'yaml';
 import { ConfigError, errorMessage } from '../errors.ts';
 import { readInputFile } from '../files.ts';
 import { documentValue, userYaml } from '../yaml-value.ts';
+import { isRecord } from '../is-record.ts';
 
 /** What a file holds: objects to apply in that order, or `input` objects to read (e.g. ChaosResults). */
 export type ManifestRole = 'rbac' | 'experiment' | 'engine' | 'input';
@@ -248,8 +249,4 @@ function toManifests(value: unknown, where: string, role: ManifestRole): Manifes
     );
   }
   return [{ role, source, object: value as unknown as Manifest['object'] }];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import { ConfigError } from '../errors.ts';
 import { describeSchemaIssues } from '../kube/object-meta.ts';
+import { isRecord } from '../is-record.ts';
 
 export interface K6Threshold {
   metric: string;
@@ -30,8 +31,6 @@ export interface K6Summary {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // Only what decides a verdict is checked: thresholds and checks. The figures (http_req_duration and
 // the rest) go into properties only, and are left out when they are not numbers.
@@ -68,10 +67,10 @@ const exportSchema = summarySchema(z.boolean(trueOrFalse));
 const handleSummarySchema = summarySchema(z.looseObject({ ok: z.boolean(trueOrFalse) }));
 
 export function parseK6Summary(json: unknown, source: string): K6Summary {
-  if (!isObject(json) || !isObject(json.metrics)) {
+  if (!isRecord(json) || !isRecord(json.metrics)) {
     throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
   }
-  const handleSummaryShape = Object.values(json.metrics).some((m) => isObject(m) && isObject(m.values));
+  const handleSummaryShape = Object.values(json.metrics).some((m) => isRecord(m) && isRecord(m.values));
   const parsed = (handleSummaryShape ? handleSummarySchema : exportSchema).safeParse(json);
   if (!parsed.success)
     throw new ConfigError(describeSchemaIssues(`${source}: not a k6 summary`, parsed.error));
@@ -87,7 +86,7 @@ export function parseK6Summary(json: unknown, source: string): K6Summary {
   const valuesOf = (name: string): Json | undefined => {
     const metric = metrics[name];
     if (!metric) return undefined;
-    return handleSummaryShape ? (isObject(metric.values) ? metric.values : undefined) : metric;
+    return handleSummaryShape ? (isRecord(metric.values) ? metric.values : undefined) : metric;
   };
   const duration = valuesOf('http_req_duration');
   const failed = valuesOf('http_req_failed');

@@ -10043,7 +10043,7 @@ var init_schemas = __esm({
         }
         return propValues;
       });
-      const isObject3 = isObject;
+      const isObject2 = isObject;
       const catchall = def.catchall;
       let value;
       const memo2 = globalConfig.memoizer;
@@ -10051,7 +10051,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input = payload.value;
-        if (!isObject3(input)) {
+        if (!isObject2(input)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -10187,7 +10187,7 @@ var init_schemas = __esm({
         return doc.compile();
       };
       let fastpass;
-      const isObject3 = isObject;
+      const isObject2 = isObject;
       const jit = !globalConfig.jitless;
       const allowsEval2 = allowsEval;
       const fastEnabled = jit && allowsEval2.value;
@@ -10196,7 +10196,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input = payload.value;
-        if (!isObject3(input)) {
+        if (!isObject2(input)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -14319,7 +14319,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject3(subject) {
+  function isObject2(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence) {
@@ -14348,7 +14348,7 @@ function requireCommon() {
     return number3 === 0 && Number.NEGATIVE_INFINITY === 1 / number3;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject3;
+  common.isObject = isObject2;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -17334,6 +17334,16 @@ var init_js_yaml = __esm({
   }
 });
 
+// src/is-record.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var init_is_record = __esm({
+  "src/is-record.ts"() {
+    "use strict";
+  }
+});
+
 // src/kube/manifests.ts
 function readManifests(files, role, maxBytes2) {
   return files.flatMap((file) => {
@@ -17488,9 +17498,6 @@ function toManifests(value, where, role) {
   }
   return [{ role, source, object: value }];
 }
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 var import_yaml2, expectedKinds, mayDefineAnchors, yamlDocuments, looksLikeJson;
 var init_manifests = __esm({
   "src/kube/manifests.ts"() {
@@ -17500,6 +17507,7 @@ var init_manifests = __esm({
     init_errors3();
     init_files();
     init_yaml_value();
+    init_is_record();
     expectedKinds = {
       rbac: void 0,
       experiment: ["ChaosExperiment"],
@@ -21637,10 +21645,10 @@ var init_k6_json = __esm({
 
 // src/load/k6.ts
 function parseK6Summary(json2, source) {
-  if (!isObject2(json2) || !isObject2(json2.metrics)) {
+  if (!isRecord(json2) || !isRecord(json2.metrics)) {
     throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
   }
-  const handleSummaryShape = Object.values(json2.metrics).some((m) => isObject2(m) && isObject2(m.values));
+  const handleSummaryShape = Object.values(json2.metrics).some((m) => isRecord(m) && isRecord(m.values));
   const parsed = (handleSummaryShape ? handleSummarySchema : exportSchema).safeParse(json2);
   if (!parsed.success)
     throw new ConfigError(describeSchemaIssues(`${source}: not a k6 summary`, parsed.error));
@@ -21655,7 +21663,7 @@ function parseK6Summary(json2, source) {
   const valuesOf = (name) => {
     const metric = metrics[name];
     if (!metric) return void 0;
-    return handleSummaryShape ? isObject2(metric.values) ? metric.values : void 0 : metric;
+    return handleSummaryShape ? isRecord(metric.values) ? metric.values : void 0 : metric;
   };
   const duration4 = valuesOf("http_req_duration");
   const failed = valuesOf("http_req_failed");
@@ -21685,14 +21693,14 @@ function numbersOf(values) {
 function num(value) {
   return typeof value === "number" && Number.isFinite(value) ? value : void 0;
 }
-var isObject2, count, checkSchema, listOrMap, groupSchema, summarySchema, trueOrFalse, exportSchema, handleSummarySchema, listed;
+var count, checkSchema, listOrMap, groupSchema, summarySchema, trueOrFalse, exportSchema, handleSummarySchema, listed;
 var init_k6 = __esm({
   "src/load/k6.ts"() {
     "use strict";
     init_zod();
     init_errors3();
     init_object_meta();
-    isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    init_is_record();
     count = number2().int().nonnegative();
     checkSchema = looseObject({
       name: string2(),
@@ -85555,7 +85563,7 @@ function droppedFields(sent, answer) {
   const walk = (given, kept, path8) => {
     if (Array.isArray(given) && Array.isArray(kept))
       given.forEach((item, i) => walk(item, kept[i], [...path8, i]));
-    else if (isRecord2(given) && isRecord2(kept))
+    else if (isRecord(given) && isRecord(kept))
       for (const [key, value] of Object.entries(given)) {
         if (path8.length === 0 && (key === "metadata" || key === "status")) continue;
         if (key in kept) walk(value, kept[key], [...path8, key]);
@@ -85569,9 +85577,6 @@ function describeRefusal(manifest, what, error2) {
   const fields = unknownFields2(error2);
   const where = `${manifest.source}: ${what}`;
   return fields.length > 0 ? unknownFieldLines(where, fields, `not in the ${manifest.object.kind ?? ""} schema`) : describeApiError(where, error2);
-}
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function refOf(object3) {
   return {
@@ -85603,6 +85608,7 @@ var init_apply = __esm({
     init_client();
     init_errors4();
     init_object_meta();
+    init_is_record();
     fieldManager = "chaos-gate";
     usersFieldManager = "chaos-gate-users";
     runLabel = "chaos-gate.io/run";

@@ -6,11 +6,12 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-CPPE2KNI.js";
+} from "./chunk-U4SI5J3Q.js";
 import "./chunk-UNP7JPIZ.js";
-import "./chunk-Z7QDWCYA.js";
+import "./chunk-TKMO327U.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-P5DOBMC4.js";
+import "./chunk-5L5Z5RRO.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-FJLMS4LR.js";
 import "./chunk-KDOXMYJW.js";

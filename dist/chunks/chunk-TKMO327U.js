@@ -2,6 +2,9 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  isRecord
+} from "./chunk-5L5Z5RRO.js";
+import {
   CORE_SCHEMA,
   documentValue,
   loadAll,
@@ -180,9 +183,6 @@ function toManifests(value, where, role) {
     );
   }
   return [{ role, source, object: value }];
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export {

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-B4KWYADJ.js";
+} from "./chunk-FCHA4FP6.js";
 import {
   closestName,
   loadConfig,
@@ -25,8 +25,9 @@ import {
   toMap,
   toNumber
 } from "./chunk-6U3DDFOI.js";
-import "./chunk-Z7QDWCYA.js";
+import "./chunk-TKMO327U.js";
 import "./chunk-P5DOBMC4.js";
+import "./chunk-5L5Z5RRO.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-3EFICOBD.js";
 import "./chunk-JC5KUJAN.js";
@@ -149,7 +150,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-AVGBDW2B.js");
+        const { runTargets } = await import("./targets-BCEK723Y.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -158,7 +159,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-FIXXUXKK.js");
+        const { reportGate } = await import("./report-G67NOMPK.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
@@ -166,7 +167,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-HTZKN74H.js");
+        const { validateRun } = await import("./inputs-TG3NFWHR.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -17,11 +17,12 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-Z7QDWCYA.js";
+} from "./chunk-TKMO327U.js";
 import {
   isSkipped,
   skippingSetting
 } from "./chunk-P5DOBMC4.js";
+import "./chunk-5L5Z5RRO.js";
 import {
   convertChaos,
   engineSuiteName,
@@ -170,7 +171,7 @@ async function reportGate(config, sources, log) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-NSBVXXI2.js");
+    const { readLoadSuite } = await import("./collect-XI4ZRTNR.js");
     const files = Object.values(load.results).filter(Boolean).join(", ");
     inputs.push({ source: files, suites: [readLoadSuite(load, void 0, [])] });
   }

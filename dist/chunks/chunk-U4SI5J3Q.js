@@ -7,7 +7,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-Z7QDWCYA.js";
+} from "./chunk-TKMO327U.js";
 import {
   isClusterScopedKind
 } from "./chunk-EWRCKZ32.js";

@@ -3,16 +3,17 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-OMGCM46B.js";
+} from "./chunk-D5ONI3LJ.js";
 import "./chunk-DPYUZB46.js";
-import "./chunk-2ZBSGWXD.js";
+import "./chunk-6SSTQNAE.js";
 import "./chunk-7GHJJVB5.js";
-import "./chunk-ELJ4HO25.js";
-import "./chunk-CPPE2KNI.js";
+import "./chunk-IJ6AS3XH.js";
+import "./chunk-U4SI5J3Q.js";
 import "./chunk-UNP7JPIZ.js";
-import "./chunk-Z7QDWCYA.js";
+import "./chunk-TKMO327U.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-P5DOBMC4.js";
+import "./chunk-5L5Z5RRO.js";
 import "./chunk-73D5IRVH.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-DR6GUX5G.js";

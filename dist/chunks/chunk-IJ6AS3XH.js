@@ -2,6 +2,9 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  isRecord
+} from "./chunk-5L5Z5RRO.js";
+import {
   describeSchemaIssues
 } from "./chunk-FJLMS4LR.js";
 import {
@@ -3488,7 +3491,6 @@ function k6JsonReader(source, onSample) {
 }
 
 // src/load/k6.ts
-var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 var count = number().int().nonnegative();
 var checkSchema = looseObject({
   name: string(),
@@ -3511,10 +3513,10 @@ var trueOrFalse = { error: "expected true or false" };
 var exportSchema = summarySchema(boolean(trueOrFalse));
 var handleSummarySchema = summarySchema(looseObject({ ok: boolean(trueOrFalse) }));
 function parseK6Summary(json, source) {
-  if (!isObject(json) || !isObject(json.metrics)) {
+  if (!isRecord(json) || !isRecord(json.metrics)) {
     throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
   }
-  const handleSummaryShape = Object.values(json.metrics).some((m) => isObject(m) && isObject(m.values));
+  const handleSummaryShape = Object.values(json.metrics).some((m) => isRecord(m) && isRecord(m.values));
   const parsed = (handleSummaryShape ? handleSummarySchema : exportSchema).safeParse(json);
   if (!parsed.success)
     throw new ConfigError(describeSchemaIssues(`${source}: not a k6 summary`, parsed.error));
@@ -3529,7 +3531,7 @@ function parseK6Summary(json, source) {
   const valuesOf = (name) => {
     const metric = metrics[name];
     if (!metric) return void 0;
-    return handleSummaryShape ? isObject(metric.values) ? metric.values : void 0 : metric;
+    return handleSummaryShape ? isRecord(metric.values) ? metric.values : void 0 : metric;
   };
   const duration = valuesOf("http_req_duration");
   const failed = valuesOf("http_req_failed");
@@ -3774,4 +3776,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-ELJ4HO25.js.LEGAL.txt */
+/*! For license information please see chunk-IJ6AS3XH.js.LEGAL.txt */

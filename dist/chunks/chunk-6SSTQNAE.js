@@ -9,6 +9,9 @@ import {
   isCustomResource
 } from "./chunk-EWRCKZ32.js";
 import {
+  isRecord
+} from "./chunk-5L5Z5RRO.js";
+import {
   LitmusClient,
   apiClient,
   apiError,
@@ -489,9 +492,6 @@ function describeRefusal(manifest, what, error) {
   const fields = unknownFields(error);
   const where = `${manifest.source}: ${what}`;
   return fields.length > 0 ? unknownFieldLines(where, fields, `not in the ${manifest.object.kind ?? ""} schema`) : describeApiError(where, error);
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function refOf(object) {
   return {

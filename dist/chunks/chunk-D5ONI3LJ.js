@@ -20,28 +20,28 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-2ZBSGWXD.js";
+} from "./chunk-6SSTQNAE.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-ELJ4HO25.js";
+} from "./chunk-IJ6AS3XH.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
   prepareCluster,
   prepareTargets,
   prepareWorkflow
-} from "./chunk-CPPE2KNI.js";
+} from "./chunk-U4SI5J3Q.js";
 import {
   conclude,
   refuseAllSkipped
 } from "./chunk-UNP7JPIZ.js";
 import {
   duplicateProblems
-} from "./chunk-Z7QDWCYA.js";
+} from "./chunk-TKMO327U.js";
 import {
   convertChaos
 } from "./chunk-73D5IRVH.js";
