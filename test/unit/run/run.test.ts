@@ -28,6 +28,11 @@ const enginePath = '/apis/litmuschaos.io/v1alpha1/namespaces/default/chaosengine
 const runId = 'cg-unit-run';
 /** A run that hangs fails its test instead of the whole file. */
 const limit = { timeout: 15_000 };
+/**
+ * The run's timeout where the operator never finishes: it covers preflight and apply too, which on a
+ * busy 2-core machine took more than the 300 ms these tests used to give it.
+ */
+const shortTimeout = 1_500;
 const passResult = loadFixture<ChaosResult>('litmus/results/chaosresult-3x-pass.yaml');
 
 function setup(
@@ -366,7 +371,7 @@ test('a timeout stops the engine before cleanup and fails the gate with a timeou
   const { fake, run } = setup(t);
   playOperator(fake, 'never');
   const started = Date.now();
-  const outcome = await run({ timeout: 300, stopTimeout: 3000, cleanup: 'always' });
+  const outcome = await run({ timeout: shortTimeout, stopTimeout: 3000, cleanup: 'always' });
 
   assert.equal(experimentCase(outcome)?.outcome, 'timeout');
   assert.equal(outcome.decision.verdict, 'fail');
@@ -374,7 +379,10 @@ test('a timeout stops the engine before cleanup and fails the gate with a timeou
   const firstDelete = fake.requests.findIndex((r) => r.method === 'DELETE');
   assert.ok(stop >= 0, 'the engine was told to stop');
   assert.ok(firstDelete > stop, 'stopped before anything was deleted');
-  assert.ok(Date.now() - started < 3000, 'the operator confirmed the stop, so the run did not wait it out');
+  assert.ok(
+    Date.now() - started < shortTimeout + 2000,
+    'the operator confirmed the stop, so the run did not wait out the 3 s stop timeout',
+  );
 });
 
 test(
@@ -384,7 +392,7 @@ test(
     const { fake, run } = setup(t);
     playOperator(fake, 'never');
     await assert.rejects(
-      run({ timeout: 300, stopTimeout: 3000, cleanup: 'always', gate: { timeouts: 'skip' } }),
+      run({ timeout: shortTimeout, stopTimeout: 3000, cleanup: 'always', gate: { timeouts: 'skip' } }),
       (error: unknown) =>
         error instanceof CannotRunError &&
         /^nothing to judge \(every case was skipped\): default\/nginx-chaos › pod-delete: .*\(skipped: --timeouts-as skip\)$/.test(
@@ -404,7 +412,7 @@ test(
     const { fake, run, lines } = setup(t);
     playOperator(fake, 'never', { honourStop: false });
     const started = Date.now();
-    const outcome = await run({ timeout: 300, stopTimeout: 1000, cleanup: 'always' });
+    const outcome = await run({ timeout: shortTimeout, stopTimeout: 1000, cleanup: 'always' });
 
     assert.ok(fake.requests.some(isStop));
     const stopCase = outcome.report.suites.flatMap((s) => s.cases).find((c) => c.kind === 'chaos-stop');
@@ -572,16 +580,16 @@ test(
       { status: 500 },
       1000,
     );
-    const running = run({ timeout: 300, stopTimeout: 500, cleanup: 'always' });
+    const running = run({ timeout: shortTimeout, stopTimeout: 500, cleanup: 'always' });
     try {
       const settled = await Promise.race([
         running.then(
           () => 'settled',
           () => 'settled',
         ),
-        new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1500)),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting'), shortTimeout + 2000)),
       ]);
-      assert.equal(settled, 'settled', 'a 300 ms timeout ends the run within 1.5 s');
+      assert.equal(settled, 'settled', 'the timeout ends the run within 2 s of it, stop phase included');
       assert.ok(fake.requests.some(isStop), 'the engine was told to stop');
     } finally {
       stopInjecting(); // lets a stuck wait finish (at its next retry) before the fake API closes
@@ -654,7 +662,7 @@ test(
     playOperator(fake, 'never');
     // The API server fails the first stop patches (a restart, an overloaded server).
     fake.inject({ method: 'PATCH', where: isStop }, { status: 503, body: status(503, 'unavailable') }, 3);
-    const outcome = await run({ timeout: 300, stopTimeout: 10_000, cleanup: 'always' });
+    const outcome = await run({ timeout: shortTimeout, stopTimeout: 10_000, cleanup: 'always' });
 
     assert.equal(fake.made({ where: isStop }).length, 4, 'three failures, then the patch that got through');
     assert.equal(fake.list('ChaosEngine').length, 0, 'confirmed stopped, so cleanup removed it');
