@@ -5,7 +5,7 @@ import {
   asksForVersion,
   asksOnlyForHelp,
   usage
-} from "./chunks/chunk-NHXK3SAT.js";
+} from "./chunks/chunk-YY56KPSB.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
@@ -34,6 +34,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-AR3TTJGY.js");
+var { main } = await import("./chunks/main-SBOCDHEJ.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

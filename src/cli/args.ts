@@ -6,7 +6,7 @@ import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError, errorMessage } from '../errors.ts';
 import { closestName } from '../suggest.ts';
 import type { ReportSources } from '../run/report.ts';
-import { isCommand, isHelpCommand, sourceFlags, type Command } from './usage.ts';
+import { commands, isCommand, isHelpCommand, sourceFlags, type Command } from './usage.ts';
 
 export interface ParsedCommand {
   command: Command | 'help';
@@ -50,8 +50,12 @@ function unknownFlag(args: string[], options: Record<string, ParseArgsOptionDesc
 export function parseCommandLine(argv: string[]): ParsedCommand {
   const [word = 'help', ...rest] = argv;
   // Refused before --help is answered, so adding --help to a command line checks the command too.
-  if (!isCommand(word) && !isHelpCommand(word))
-    throw new ConfigError(`unknown command "${word}"; expected run, report, merge or validate (see --help)`);
+  if (!isCommand(word) && !isHelpCommand(word)) {
+    const near = closestName(word, commands);
+    throw new ConfigError(
+      `unknown command "${word}"; ${near ? `did you mean ${near}? ` : ''}expected run, report, merge or validate (see --help)`,
+    );
+  }
   const command = isCommand(word) ? word : 'help';
   const options: Record<string, ParseArgsOptionDescriptor> = {
     config: { type: 'string' },

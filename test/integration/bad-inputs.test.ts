@@ -246,7 +246,11 @@ const cases: Case[] = [
     args: () => run('--workflow-template', 't', '--parameter', 'novalue'),
     names: /command line: --parameter: .*novalue/,
   },
-  { what: 'an unknown command', args: () => ['runn'], names: /unknown command "runn"/ },
+  {
+    what: 'an unknown command',
+    args: () => ['reprot'],
+    names: /unknown command "reprot"; did you mean report\? expected run, report, merge or validate/,
+  },
   {
     what: '--in-cluster with a kubeconfig',
     args: () => ['run', '--in-cluster', '--kubeconfig', env.sandbox.kubeconfigPath, '--engine', good()],

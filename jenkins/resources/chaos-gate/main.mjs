@@ -88496,8 +88496,12 @@ function unknownFlag(args, options) {
 }
 function parseCommandLine(argv) {
   const [word = "help", ...rest] = argv;
-  if (!isCommand(word) && !isHelpCommand(word))
-    throw new ConfigError(`unknown command "${word}"; expected run, report, merge or validate (see --help)`);
+  if (!isCommand(word) && !isHelpCommand(word)) {
+    const near = closestName(word, commands);
+    throw new ConfigError(
+      `unknown command "${word}"; ${near ? `did you mean ${near}? ` : ""}expected run, report, merge or validate (see --help)`
+    );
+  }
   const command = isCommand(word) ? word : "help";
   const options = {
     config: { type: "string" },

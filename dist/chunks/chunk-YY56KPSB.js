@@ -60,6 +60,7 @@ confirmed stopped never exits 0: the log says "chaos may still be running" and g
 
 export {
   sourceFlags,
+  commands,
   isCommand,
   asksForVersion,
   isHelpCommand,
