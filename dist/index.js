@@ -28,9 +28,9 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
 import {
   runTargets
-} from "./chunks/chunk-D5ONI3LJ.js";
+} from "./chunks/chunk-CRN5POG5.js";
 import "./chunks/chunk-DPYUZB46.js";
-import "./chunks/chunk-6SSTQNAE.js";
+import "./chunks/chunk-PNJ6POJQ.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-IJ6AS3XH.js";
 import "./chunks/chunk-U4SI5J3Q.js";
@@ -43,7 +43,7 @@ import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-73D5IRVH.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-DR6GUX5G.js";
+import "./chunks/chunk-BIURSHMC.js";
 import "./chunks/chunk-6PIOPSXI.js";
 import "./chunks/chunk-3EFICOBD.js";
 import "./chunks/chunk-7DAVVZ4Z.js";

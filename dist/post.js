@@ -21,14 +21,14 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-6SSTQNAE.js";
+} from "./chunks/chunk-PNJ6POJQ.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import {
   connect
-} from "./chunks/chunk-DR6GUX5G.js";
+} from "./chunks/chunk-BIURSHMC.js";
 import "./chunks/chunk-6PIOPSXI.js";
 import "./chunks/chunk-3EFICOBD.js";
 import {

@@ -21,7 +21,7 @@ import pMap, { pMapSettled } from 'p-map';
 import { CannotRunError } from '../errors.ts';
 import { isClusterScopedKind, isCustomResource } from './kinds.ts';
 import { apiClient, type Connection } from './client.ts';
-import { describeApiError, statusCode, unknownFields } from './errors.ts';
+import { describeApiError, missingNamespace, statusCode, unknownFields } from './errors.ts';
 import type { Manifest } from './manifests.ts';
 import { fieldPath } from './object-meta.ts';
 import { isRecord } from '../is-record.ts';
@@ -170,11 +170,24 @@ export class ManifestApplier {
    * Returns every problem, so the user fixes them in one go.
    */
   async preflight(manifests: Manifest[]): Promise<string[]> {
-    const problems = await pMap(manifests, (manifest) => this.#check(manifest), { concurrency });
-    return problems.filter((problem): problem is string => problem !== undefined);
+    const found = await pMap(manifests, (manifest) => this.#check(manifest), { concurrency });
+    // A namespace that is not there is said once, not once for every object that would go in it.
+    const missing = new Map<string, string[]>();
+    const problems: string[] = [];
+    for (const problem of found) {
+      if (typeof problem === 'string') problems.push(problem);
+      else if (problem)
+        missing.set(problem.namespace, [...(missing.get(problem.namespace) ?? []), problem.source]);
+    }
+    const namespaces = [...missing].map(
+      ([namespace, sources]) =>
+        `namespace ${namespace} does not exist on the cluster, and ${sources.length} object(s) would go there (${sources[0]}${sources.length > 1 ? ', …' : ''}); ` +
+        `create it (kubectl create namespace ${namespace}), or give the namespace they belong in`,
+    );
+    return [...namespaces, ...problems];
   }
 
-  async #check(manifest: Manifest): Promise<string | undefined> {
+  async #check(manifest: Manifest): Promise<string | { namespace: string; source: string } | undefined> {
     try {
       const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : undefined;
       this.#existing.set(manifest.source, existing);
@@ -192,7 +205,10 @@ export class ManifestApplier {
         : [];
       return dropped.length > 0 ? droppedFieldProblems(manifest, dropped) : undefined;
     } catch (error) {
-      return describeRefusal(manifest, 'rejected by the server', error);
+      const namespace = missingNamespace(error);
+      return namespace
+        ? { namespace, source: manifest.source }
+        : describeRefusal(manifest, 'rejected by the server', error);
     }
   }
 

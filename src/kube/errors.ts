@@ -10,7 +10,7 @@ import { CredentialsError } from './credential-source.ts';
 interface StatusBody {
   message?: string;
   reason?: string;
-  details?: { causes?: { field?: string; message?: string }[] };
+  details?: { kind?: string; name?: string; causes?: { field?: string; message?: string }[] };
 }
 
 /** A failed call, described where it was made; the call's own error stays its cause, for its status. */
@@ -76,6 +76,12 @@ export function unknownFields(error: unknown): string[] {
     ...[...decoding.matchAll(/unknown field "([^"]*)"/g)],
     ...message.matchAll(/(?:^|\s)\.(\S+): field not declared in schema/gm),
   ].map((match) => match[1] ?? '');
+}
+
+/** The namespace a write was refused for because it does not exist (a 404 about `namespaces`). */
+export function missingNamespace(error: unknown): string | undefined {
+  const details = statusCode(error) === 404 ? statusBody(error)?.details : undefined;
+  return details?.kind === 'namespaces' ? details.name : undefined;
 }
 
 export function apiError(what: string, error: unknown): CannotRunError {

@@ -493,6 +493,24 @@ const cases: Case[] = [
     names: /subject\.yaml, document 2 \(RoleBinding typo-sa\): field subject: unknown field/,
   },
   {
+    what: 'a namespace that does not exist on the cluster: said once, not for each object',
+    args: () =>
+      runEngine(
+        file(
+          'nowhere/engine.yaml',
+          engineYaml('nowhere', '  appinfo: { appns: nowhere, applabel: app=x, appkind: deployment }\n'),
+        ),
+        '--rbac',
+        file('nowhere/rbac.yaml', misspeltBinding('x', 'x')),
+        '--kubeconfig',
+        env.sandbox.kubeconfigPath,
+        '--namespace',
+        'nowhere',
+      ),
+    names:
+      /^namespace nowhere does not exist on the cluster, and 3 object\(s\) would go there \(.*\); create it \(kubectl create namespace nowhere\)[^\n]*$(?![\s\S]*nowhere" not found)/m,
+  },
+  {
     what: 'a misspelt metadata field of a RoleBinding, which only the server knows',
     args: () =>
       runWithRbac(

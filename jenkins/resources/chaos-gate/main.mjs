@@ -84862,6 +84862,10 @@ function unknownFields2(error2) {
     ...message.matchAll(/(?:^|\s)\.(\S+): field not declared in schema/gm)
   ].map((match) => match[1] ?? "");
 }
+function missingNamespace(error2) {
+  const details = statusCode(error2) === 404 ? statusBody(error2)?.details : void 0;
+  return details?.kind === "namespaces" ? details.name : void 0;
+}
 function apiError(what, error2) {
   return new ApiCallError(describeApiError(what, error2), { cause: error2 });
 }
@@ -85701,8 +85705,18 @@ var init_apply = __esm({
        * Returns every problem, so the user fixes them in one go.
        */
       async preflight(manifests) {
-        const problems = await pMap(manifests, (manifest) => this.#check(manifest), { concurrency });
-        return problems.filter((problem) => problem !== void 0);
+        const found = await pMap(manifests, (manifest) => this.#check(manifest), { concurrency });
+        const missing = /* @__PURE__ */ new Map();
+        const problems = [];
+        for (const problem of found) {
+          if (typeof problem === "string") problems.push(problem);
+          else if (problem)
+            missing.set(problem.namespace, [...missing.get(problem.namespace) ?? [], problem.source]);
+        }
+        const namespaces = [...missing].map(
+          ([namespace, sources]) => `namespace ${namespace} does not exist on the cluster, and ${sources.length} object(s) would go there (${sources[0]}${sources.length > 1 ? ", \u2026" : ""}); create it (kubectl create namespace ${namespace}), or give the namespace they belong in`
+        );
+        return [...namespaces, ...problems];
       }
       async #check(manifest) {
         try {
@@ -85716,7 +85730,8 @@ var init_apply = __esm({
           const dropped = isCustomResource(manifest.object.apiVersion) ? droppedFields(manifest.object, answer) : [];
           return dropped.length > 0 ? droppedFieldProblems(manifest, dropped) : void 0;
         } catch (error2) {
-          return describeRefusal(manifest, "rejected by the server", error2);
+          const namespace = missingNamespace(error2);
+          return namespace ? { namespace, source: manifest.source } : describeRefusal(manifest, "rejected by the server", error2);
         }
       }
       /**

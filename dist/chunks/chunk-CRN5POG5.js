@@ -20,7 +20,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-6SSTQNAE.js";
+} from "./chunk-PNJ6POJQ.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -56,7 +56,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-DR6GUX5G.js";
+} from "./chunk-BIURSHMC.js";
 import {
   readableResults
 } from "./chunk-6PIOPSXI.js";

@@ -19,13 +19,14 @@ import {
   enginePlural,
   limited,
   listObjects,
+  missingNamespace,
   pMap,
   pMapSettled,
   statusCode,
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-DR6GUX5G.js";
+} from "./chunk-BIURSHMC.js";
 import {
   experimentStatusOf,
   isEngineFinished,
@@ -312,8 +313,18 @@ var ManifestApplier = class {
    * Returns every problem, so the user fixes them in one go.
    */
   async preflight(manifests) {
-    const problems = await pMap(manifests, (manifest) => this.#check(manifest), { concurrency });
-    return problems.filter((problem) => problem !== void 0);
+    const found = await pMap(manifests, (manifest) => this.#check(manifest), { concurrency });
+    const missing = /* @__PURE__ */ new Map();
+    const problems = [];
+    for (const problem of found) {
+      if (typeof problem === "string") problems.push(problem);
+      else if (problem)
+        missing.set(problem.namespace, [...missing.get(problem.namespace) ?? [], problem.source]);
+    }
+    const namespaces = [...missing].map(
+      ([namespace, sources]) => `namespace ${namespace} does not exist on the cluster, and ${sources.length} object(s) would go there (${sources[0]}${sources.length > 1 ? ", \u2026" : ""}); create it (kubectl create namespace ${namespace}), or give the namespace they belong in`
+    );
+    return [...namespaces, ...problems];
   }
   async #check(manifest) {
     try {
@@ -327,7 +338,8 @@ var ManifestApplier = class {
       const dropped = isCustomResource(manifest.object.apiVersion) ? droppedFields(manifest.object, answer) : [];
       return dropped.length > 0 ? droppedFieldProblems(manifest, dropped) : void 0;
     } catch (error) {
-      return describeRefusal(manifest, "rejected by the server", error);
+      const namespace = missingNamespace(error);
+      return namespace ? { namespace, source: manifest.source } : describeRefusal(manifest, "rejected by the server", error);
     }
   }
   /**

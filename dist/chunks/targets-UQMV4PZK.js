@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-D5ONI3LJ.js";
+} from "./chunk-CRN5POG5.js";
 import "./chunk-DPYUZB46.js";
-import "./chunk-6SSTQNAE.js";
+import "./chunk-PNJ6POJQ.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-IJ6AS3XH.js";
 import "./chunk-U4SI5J3Q.js";
@@ -16,7 +16,7 @@ import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-73D5IRVH.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-DR6GUX5G.js";
+import "./chunk-BIURSHMC.js";
 import "./chunk-6PIOPSXI.js";
 import "./chunk-3EFICOBD.js";
 import "./chunk-7DAVVZ4Z.js";

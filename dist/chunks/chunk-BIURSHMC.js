@@ -536,6 +536,10 @@ function unknownFields(error) {
     ...message.matchAll(/(?:^|\s)\.(\S+): field not declared in schema/gm)
   ].map((match) => match[1] ?? "");
 }
+function missingNamespace(error) {
+  const details = statusCode(error) === 404 ? statusBody(error)?.details : void 0;
+  return details?.kind === "namespaces" ? details.name : void 0;
+}
 function apiError(what, error) {
   return new ApiCallError(describeApiError(what, error), { cause: error });
 }
@@ -780,6 +784,7 @@ export {
   statusCode,
   describeApiError,
   unknownFields,
+  missingNamespace,
   apiError,
   listObjects,
   watchCollection,

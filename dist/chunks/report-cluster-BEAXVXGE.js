@@ -12,7 +12,7 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-DR6GUX5G.js";
+} from "./chunk-BIURSHMC.js";
 import {
   readableResults
 } from "./chunk-6PIOPSXI.js";
