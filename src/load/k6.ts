@@ -31,7 +31,6 @@ export interface K6Summary {
 
 type Json = Record<string, unknown>;
 
-
 // Only what decides a verdict is checked: thresholds and checks. The figures (http_req_duration and
 // the rest) go into properties only, and are left out when they are not numbers.
 const count = z.number().int().nonnegative();
