@@ -34,6 +34,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-ERCC2M5D.js");
+var { main } = await import("./chunks/main-ONSEVL4L.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-ZRLSIX4G.js";
+} from "./chunks/chunk-KQJRPVKV.js";
 import {
   loadConfig,
   withCancellation
@@ -28,12 +28,12 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
 import {
   runTargets
-} from "./chunks/chunk-CRN5POG5.js";
+} from "./chunks/chunk-SFZZ2HHZ.js";
 import "./chunks/chunk-DPYUZB46.js";
-import "./chunks/chunk-PNJ6POJQ.js";
+import "./chunks/chunk-6TKFHXDF.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-IJ6AS3XH.js";
-import "./chunks/chunk-U4SI5J3Q.js";
+import "./chunks/chunk-4SYKJIAN.js";
 import {
   renderCannotRun
 } from "./chunks/chunk-UNP7JPIZ.js";
@@ -41,12 +41,13 @@ import "./chunks/chunk-TKMO327U.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
+import "./chunks/chunk-OS4KRYTN.js";
 import "./chunks/chunk-73D5IRVH.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-BIURSHMC.js";
+import "./chunks/chunk-VWXVRRUP.js";
 import "./chunks/chunk-6PIOPSXI.js";
 import "./chunks/chunk-3EFICOBD.js";
-import "./chunks/chunk-7DAVVZ4Z.js";
+import "./chunks/chunk-CD2EHUPD.js";
 import {
   caseReasons,
   chaosMayStillRun,

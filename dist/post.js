@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-ZRLSIX4G.js";
+} from "./chunks/chunk-KQJRPVKV.js";
 import {
   loadConfig,
   withCancellation
@@ -21,19 +21,20 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-PNJ6POJQ.js";
+} from "./chunks/chunk-6TKFHXDF.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import {
+  loadKubeContext
+} from "./chunks/chunk-OS4KRYTN.js";
+import {
   connect
-} from "./chunks/chunk-BIURSHMC.js";
+} from "./chunks/chunk-VWXVRRUP.js";
 import "./chunks/chunk-6PIOPSXI.js";
 import "./chunks/chunk-3EFICOBD.js";
-import {
-  loadKubeContext
-} from "./chunks/chunk-7DAVVZ4Z.js";
+import "./chunks/chunk-CD2EHUPD.js";
 import "./chunks/chunk-FJLMS4LR.js";
 import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";

@@ -5,7 +5,6 @@
 // answers (it returns its AbortController only after the response headers arrive).
 import http from 'node:http';
 import https from 'node:https';
-import { isIP } from 'node:net';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -23,7 +22,7 @@ import {
 import { CancelledError } from '../errors.ts';
 import { formatDuration } from '../config/duration.ts';
 import { CredentialsError } from './credential-source.ts';
-import { hostOf } from './context.ts';
+import { isLoopback } from './host.ts';
 import { renewCredentials } from './credentials.ts';
 
 export interface Connection {
@@ -121,12 +120,6 @@ function sharedAgent(agent: http.Agent | undefined, server: string): http.Agent 
     sharedAgents.set(settings, shared);
   }
   return shared;
-}
-
-/** client-go never sends these through a proxy, whatever the environment says. */
-function isLoopback(server: string): boolean {
-  const host = hostOf(server);
-  return host === 'localhost' || (!!host && isIP(host) !== 0 && (host === '::1' || host.startsWith('127.')));
 }
 
 /**

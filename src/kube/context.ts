@@ -18,6 +18,7 @@ import { serveCredentials } from './credentials.ts';
 import { refuseWhatKubectlRefuses } from './kubeconfig-refusals.ts';
 import { kubeconfigSource, type KubeTarget } from './kubeconfig-source.ts';
 import { saveAuthProviderConfig } from './kubeconfig-save.ts';
+import { hostOf } from './host.ts';
 
 /** `serviceAccountRoot`: where the service account's folder is found (tests give a temporary one). */
 export function loadKubeContext(target: KubeTarget, serviceAccountRoot = ''): KubeConfig {
@@ -86,15 +87,6 @@ function reachedAsKubectlReachesIt(cluster: Cluster): Cluster {
     if (host && isIP(host)) return { ...cluster, tlsServerName: host };
   }
   return cluster;
-}
-
-/** The server URL's host, an IPv6 address without its brackets; undefined for no URL at all. */
-export function hostOf(server: string): string | undefined {
-  try {
-    return new URL(server).hostname.replace(/^\[|\]$/g, '');
-  } catch {
-    return undefined;
-  }
 }
 
 /**

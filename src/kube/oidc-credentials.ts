@@ -14,6 +14,7 @@ import * as z from 'zod';
 import { errorMessage } from '../errors.ts';
 import { redact, registerSecret } from '../secrets.ts';
 import { CredentialsError, type CredentialSource, type RequestOptions } from './credential-source.ts';
+import { isLoopback } from './host.ts';
 
 // client-go's keys (k8s.io/client-go/plugin/pkg/client/auth/oidc); `extra-scopes` is not sent on refresh.
 const oidcConfigSchema = z.looseObject({
@@ -254,7 +255,7 @@ export class OidcProvider implements CredentialSource {
                   'Content-Length': Buffer.byteLength(body),
                 }),
           },
-          ...(url.protocol === 'https:' && ca ? { ca } : {}),
+          agent: providerAgent(url, ca),
           signal: AbortSignal.timeout(timeoutMs),
         },
         (response) => {
@@ -329,4 +330,14 @@ export class OidcProvider implements CredentialSource {
   #fail(why: string): CredentialsError {
     return new CredentialsError(redact(`the id-token of kubeconfig user "${this.#user}" ${why}`));
   }
+}
+
+/**
+ * How the provider is reached: with its CA, and through HTTPS_PROXY / HTTP_PROXY / NO_PROXY as client-go
+ * reaches it (an identity provider outside the company network often is only reachable that way), never
+ * for this machine. A new agent for each call: a refresh comes once in minutes.
+ */
+function providerAgent(url: URL, ca: string[] | undefined): http.Agent {
+  const proxy = isLoopback(url.href) ? {} : { proxyEnv: process.env };
+  return url.protocol === 'https:' ? new https.Agent({ ca, ...proxy }) : new http.Agent(proxy);
 }

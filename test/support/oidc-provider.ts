@@ -18,6 +18,8 @@ export interface OidcProviderOptions {
   clientSecret: string;
   /** The `sub` of its tokens. */
   subject: string;
+  /** The host its issuer URL names (default 127.0.0.1), e.g. one only a proxy resolves. */
+  host?: string;
 }
 
 export interface OidcProvider {
@@ -36,7 +38,8 @@ export interface OidcProvider {
 }
 
 export async function startOidcProvider(options: OidcProviderOptions): Promise<OidcProvider> {
-  const { cert, key } = selfSignedCertificate();
+  const host = options.host ?? '127.0.0.1';
+  const { cert, key } = selfSignedCertificate(host);
   const signing = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = randomBytes(6).toString('hex');
   const valid = new Set<string>();
@@ -113,7 +116,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  issuer = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  issuer = `https://${host}:${(server.address() as AddressInfo).port}`;
   return {
     issuer,
     ca: cert,
@@ -127,16 +130,17 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
   };
 }
 
-/** A certificate for 127.0.0.1 that is its own CA, and its key. */
-function selfSignedCertificate(): { cert: string; key: string } {
+/** A certificate for 127.0.0.1 and `host` that is its own CA, and its key. */
+function selfSignedCertificate(host: string): { cert: string; key: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-oidc-'));
   try {
     const [certFile, keyFile] = [path.join(dir, 'cert.pem'), path.join(dir, 'key.pem')];
+    const names = `IP:127.0.0.1${host === '127.0.0.1' ? '' : `,DNS:${host}`}`;
     execFileSync(
       'openssl',
       ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1'].concat([
         '-addext',
-        'subjectAltName=IP:127.0.0.1',
+        `subjectAltName=${names}`,
         '-keyout',
         keyFile,
         '-out',

@@ -83667,6 +83667,25 @@ var init_exec_credentials = __esm({
   }
 });
 
+// src/kube/host.ts
+import { isIP } from "node:net";
+function hostOf(server) {
+  try {
+    return new URL(server).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return void 0;
+  }
+}
+function isLoopback(server) {
+  const host = hostOf(server);
+  return host === "localhost" || !!host && isIP(host) !== 0 && (host === "::1" || host.startsWith("127."));
+}
+var init_host = __esm({
+  "src/kube/host.ts"() {
+    "use strict";
+  }
+});
+
 // src/kube/oidc-credentials.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import http2 from "node:http";
@@ -83688,6 +83707,10 @@ function idTokenHolds(idToken, now = Date.now()) {
   const expiry = idTokenExpiry(idToken);
   return typeof expiry === "number" && now + expiryMarginMs < expiry;
 }
+function providerAgent(url, ca) {
+  const proxy = isLoopback(url.href) ? {} : { proxyEnv: process.env };
+  return url.protocol === "https:" ? new https2.Agent({ ca, ...proxy }) : new http2.Agent(proxy);
+}
 var oidcConfigSchema, discoverySchema, tokenResponseSchema, errorResponseSchema, expiryMarginMs, defaultProviderTimeoutMs, maxResponseBytes, OidcProvider;
 var init_oidc_credentials = __esm({
   "src/kube/oidc-credentials.ts"() {
@@ -83696,6 +83719,7 @@ var init_oidc_credentials = __esm({
     init_errors3();
     init_secrets();
     init_credential_source();
+    init_host();
     oidcConfigSchema = looseObject({
       "idp-issuer-url": string2().min(1),
       "client-id": string2().min(1),
@@ -83858,7 +83882,7 @@ var init_oidc_credentials = __esm({
                   "Content-Length": Buffer.byteLength(body)
                 }
               },
-              ...url.protocol === "https:" && ca ? { ca } : {},
+              agent: providerAgent(url, ca),
               signal: AbortSignal.timeout(timeoutMs)
             },
             (response) => {
@@ -84156,11 +84180,10 @@ var init_kubeconfig_save = __esm({
 var context_exports = {};
 __export(context_exports, {
   contextNamespace: () => contextNamespace,
-  hostOf: () => hostOf,
   loadKubeContext: () => loadKubeContext,
   registerKubeconfigCredentials: () => registerKubeconfigCredentials
 });
-import { isIP } from "node:net";
+import { isIP as isIP2 } from "node:net";
 import path6 from "node:path";
 import tls2 from "node:tls";
 function loadKubeContext(target, serviceAccountRoot = "") {
@@ -84211,16 +84234,9 @@ function reachedAsKubectlReachesIt(cluster) {
   if (cluster.server.startsWith("http:")) return { ...cluster, skipTLSVerify: true };
   if (cluster.proxyUrl?.startsWith("socks") && !cluster.tlsServerName) {
     const host = hostOf(cluster.server);
-    if (host && isIP(host)) return { ...cluster, tlsServerName: host };
+    if (host && isIP2(host)) return { ...cluster, tlsServerName: host };
   }
   return cluster;
-}
-function hostOf(server) {
-  try {
-    return new URL(server).hostname.replace(/^\[|\]$/g, "");
-  } catch {
-    return void 0;
-  }
 }
 function trustSystemCertificates(kc) {
   const cluster = kc.getCurrentCluster();
@@ -84384,6 +84400,7 @@ var init_context = __esm({
     init_kubeconfig_refusals();
     init_kubeconfig_source();
     init_kubeconfig_save();
+    init_host();
     secretName = /token|secret|password|key/i;
   }
 });
@@ -84566,7 +84583,6 @@ var init_inputs = __esm({
 // src/kube/client.ts
 import http3 from "node:http";
 import https3 from "node:https";
-import { isIP as isIP2 } from "node:net";
 import { createInterface as createInterface2 } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 function connect(kc, options = {}) {
@@ -84615,10 +84631,6 @@ function sharedAgent(agent, server) {
     sharedAgents.set(settings, shared);
   }
   return shared;
-}
-function isLoopback(server) {
-  const host = hostOf(server);
-  return host === "localhost" || !!host && isIP2(host) !== 0 && (host === "::1" || host.startsWith("127."));
 }
 function retryAfterMs(response, method, limitMs) {
   const status = response.httpStatusCode;
@@ -84789,7 +84801,7 @@ var init_client = __esm({
     init_errors3();
     init_duration();
     init_credential_source();
-    init_context();
+    init_host();
     init_credentials();
     defaultRequestTimeoutMs = 3e4;
     ApiTimeoutError = class extends Error {

@@ -13,15 +13,17 @@ import { CannotRunError } from '../../../src/errors.ts';
 import { serveCredentials } from '../../../src/kube/credentials.ts';
 import { LitmusClient } from '../../../src/litmus/client.ts';
 import { redact } from '../../../src/secrets.ts';
+import { setEnv } from '../../support/env.ts';
 import { loopbackApi, refusal } from '../../support/loopback-api.ts';
 import { startOidcProvider, type OidcProvider } from '../../support/oidc-provider.ts';
+import { startConnectProxy } from '../../support/tunnel-proxies.ts';
 
 const limit = { timeout: 30_000 };
 const client = { clientId: 'chaos-gate', clientSecret: 'oidc-client-secret-1', subject: 'ci-bot' };
 const now = () => Math.floor(Date.now() / 1000);
 
-async function provider(t: TestContext, lifetimeSeconds: number): Promise<OidcProvider> {
-  const started = await startOidcProvider({ ...client, lifetimeSeconds });
+async function provider(t: TestContext, lifetimeSeconds: number, host?: string): Promise<OidcProvider> {
+  const started = await startOidcProvider({ ...client, lifetimeSeconds, ...(host ? { host } : {}) });
   t.after(() => started.close());
   return started;
 }
@@ -234,5 +236,28 @@ test(
       /kubeconfig user "ci" comes from an oidc auth-provider, which must provide client-id$/,
     );
     assert.deepEqual(seen, [], 'nothing was sent');
+  },
+);
+
+test(
+  'a provider reached only through HTTPS_PROXY is asked through it, as client-go asks it',
+  limit,
+  async (t) => {
+    const host = 'idp.proxy-only.test';
+    const idp = await provider(t, 3600, host);
+    const proxy = await startConnectProxy({ [host]: '127.0.0.1' });
+    t.after(() => proxy.close());
+    for (const name of ['https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'])
+      setEnv(t, name, undefined);
+    setEnv(t, 'HTTPS_PROXY', proxy.url);
+    const { url } = await loopbackApi(t, liveTokenOf(idp));
+    const file = kubeconfigFile(url, idp, {
+      'id-token': idp.idToken(now() - 60),
+      'refresh-token': idp.login(),
+    });
+    await new LitmusClient(connect(loadKubeContext({ kubeconfig: file }))).assertInstalled();
+    assert.equal(idp.refreshes.granted, 1);
+    const port = new URL(idp.issuer).port;
+    assert.deepEqual(proxy.tunnels, [`${host}:${port}`, `${host}:${port}`], 'discovery, then the token');
   },
 );

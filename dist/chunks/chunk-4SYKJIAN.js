@@ -332,7 +332,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-GZFNX6MW.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-YKHTCR2H.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

@@ -26,7 +26,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-BIURSHMC.js";
+} from "./chunk-VWXVRRUP.js";
 import {
   experimentStatusOf,
   isEngineFinished,
@@ -40,7 +40,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-7DAVVZ4Z.js";
+} from "./chunk-CD2EHUPD.js";
 import {
   fieldPath
 } from "./chunk-FJLMS4LR.js";

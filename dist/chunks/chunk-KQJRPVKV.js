@@ -16,7 +16,7 @@ import {
 } from "./chunk-6U3DDFOI.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-7DAVVZ4Z.js";
+} from "./chunk-OS4KRYTN.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-ZRLSIX4G.js.LEGAL.txt */
+/*! For license information please see chunk-KQJRPVKV.js.LEGAL.txt */

@@ -2,6 +2,9 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  loadKubeContext
+} from "./chunk-OS4KRYTN.js";
+import {
   convertChaos,
   expectedResultNames
 } from "./chunk-73D5IRVH.js";
@@ -12,14 +15,12 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-BIURSHMC.js";
+} from "./chunk-VWXVRRUP.js";
 import {
   readableResults
 } from "./chunk-6PIOPSXI.js";
 import "./chunk-3EFICOBD.js";
-import {
-  loadKubeContext
-} from "./chunk-7DAVVZ4Z.js";
+import "./chunk-CD2EHUPD.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-FJLMS4LR.js";
 import "./chunk-KDOXMYJW.js";

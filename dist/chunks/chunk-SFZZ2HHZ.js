@@ -20,7 +20,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-PNJ6POJQ.js";
+} from "./chunk-6TKFHXDF.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -34,7 +34,7 @@ import {
   prepareCluster,
   prepareTargets,
   prepareWorkflow
-} from "./chunk-U4SI5J3Q.js";
+} from "./chunk-4SYKJIAN.js";
 import {
   conclude,
   refuseAllSkipped
@@ -56,7 +56,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-BIURSHMC.js";
+} from "./chunk-VWXVRRUP.js";
 import {
   readableResults
 } from "./chunk-6PIOPSXI.js";
@@ -65,7 +65,7 @@ import {
 } from "./chunk-3EFICOBD.js";
 import {
   spawnInGroup
-} from "./chunk-7DAVVZ4Z.js";
+} from "./chunk-CD2EHUPD.js";
 import {
   mergeReports,
   underLabel

@@ -18,11 +18,11 @@ import {
   SelfDecodingBody,
   ServerConfiguration,
   createConfiguration,
-  hostOf,
+  isLoopback,
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-7DAVVZ4Z.js";
+} from "./chunk-CD2EHUPD.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
@@ -249,7 +249,6 @@ function createPuller(iterator) {
 // src/kube/client.ts
 import http from "node:http";
 import https from "node:https";
-import { isIP } from "node:net";
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 var defaultRequestTimeoutMs = 3e4;
@@ -307,10 +306,6 @@ function sharedAgent(agent, server) {
     sharedAgents.set(settings, shared);
   }
   return shared;
-}
-function isLoopback(server) {
-  const host = hostOf(server);
-  return host === "localhost" || !!host && isIP(host) !== 0 && (host === "::1" || host.startsWith("127."));
 }
 var maxRetries = 10;
 function retryAfterMs(response, method, limitMs) {

@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   contextNamespace,
-  hostOf,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-7DAVVZ4Z.js";
+} from "./chunk-OS4KRYTN.js";
+import "./chunk-CD2EHUPD.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
@@ -14,7 +14,6 @@ import "./chunk-IHA5KD3N.js";
 import "./chunk-RHZBZGPM.js";
 export {
   contextNamespace,
-  hostOf,
   loadKubeContext,
   registerKubeconfigCredentials
 };
