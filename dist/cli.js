@@ -34,6 +34,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-ONSEVL4L.js");
+var { main } = await import("./chunks/main-IZKFHHU6.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -28,12 +28,12 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
 import {
   runTargets
-} from "./chunks/chunk-SFZZ2HHZ.js";
+} from "./chunks/chunk-D5FQ722Y.js";
 import "./chunks/chunk-DPYUZB46.js";
 import "./chunks/chunk-6TKFHXDF.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-IJ6AS3XH.js";
-import "./chunks/chunk-4SYKJIAN.js";
+import "./chunks/chunk-VXZDNVQ2.js";
 import {
   renderCannotRun
 } from "./chunks/chunk-UNP7JPIZ.js";

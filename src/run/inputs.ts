@@ -52,7 +52,9 @@ export function checkRunInputs(
   const nothingToRun =
     unreadable.length === 0 && !manifests.some((m) => m.role === 'engine') && !workflow
       ? [
-          'nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)',
+          'nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)' +
+            // A config file beside the user is not read unless named: say so rather than leave them guessing.
+            (config.configFile ? '' : ', or the config file that names them (--config FILE)'),
         ]
       : [];
   // An object without a namespace lands in the target namespace, whatever that turns out to be.

@@ -84433,7 +84433,8 @@ function checkRunInputs(config2, defaultNamespace = config2.namespace) {
   const source = config2.workflow;
   const workflow = source && orProblem(() => readWorkflow(source), void 0);
   const nothingToRun = unreadable2.length === 0 && !manifests.some((m) => m.role === "engine") && !workflow ? [
-    "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)"
+    "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)" + // A config file beside the user is not read unless named: say so rather than leave them guessing.
+    (config2.configFile ? "" : ", or the config file that names them (--config FILE)")
   ] : [];
   const namespaceOf = (m) => m.object.metadata.namespace ?? defaultNamespace ?? "";
   const engineProblems = new Map(

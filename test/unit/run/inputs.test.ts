@@ -269,3 +269,14 @@ test('durations run from 1s to 24h: --timeout 0 and 1000h are refused, naming th
   );
   assert.equal(resolveConfig(parseCommandLine(['run', '--timeout', '24h']).layer).timeoutMs, 86_400_000);
 });
+
+test('nothing to run is said, and without a config file, that one can name the engines', () => {
+  const none = resolveConfig({ namespace: 'shop' });
+  assert.deepEqual(checkRunInputs(none).problems, [
+    'nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template), ' +
+      'or the config file that names them (--config FILE)',
+  ]);
+  assert.deepEqual(checkRunInputs({ ...none, configFile: 'chaos-gate.yaml' }).problems, [
+    'nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)',
+  ]);
+});

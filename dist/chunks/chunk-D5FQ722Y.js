@@ -34,7 +34,7 @@ import {
   prepareCluster,
   prepareTargets,
   prepareWorkflow
-} from "./chunk-4SYKJIAN.js";
+} from "./chunk-VXZDNVQ2.js";
 import {
   conclude,
   refuseAllSkipped

@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-SFZZ2HHZ.js";
+} from "./chunk-D5FQ722Y.js";
 import "./chunk-DPYUZB46.js";
 import "./chunk-6TKFHXDF.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-IJ6AS3XH.js";
-import "./chunk-4SYKJIAN.js";
+import "./chunk-VXZDNVQ2.js";
 import "./chunk-UNP7JPIZ.js";
 import "./chunk-TKMO327U.js";
 import "./chunk-EWRCKZ32.js";

@@ -6,7 +6,7 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-4SYKJIAN.js";
+} from "./chunk-VXZDNVQ2.js";
 import "./chunk-UNP7JPIZ.js";
 import "./chunk-TKMO327U.js";
 import "./chunk-EWRCKZ32.js";
