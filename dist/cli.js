@@ -34,6 +34,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-IZKFHHU6.js");
+var { main } = await import("./chunks/main-T2MKHNAV.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

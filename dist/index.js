@@ -28,15 +28,15 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
 import {
   runTargets
-} from "./chunks/chunk-D5FQ722Y.js";
+} from "./chunks/chunk-OMWS43YK.js";
 import "./chunks/chunk-DPYUZB46.js";
 import "./chunks/chunk-6TKFHXDF.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-IJ6AS3XH.js";
-import "./chunks/chunk-VXZDNVQ2.js";
+import "./chunks/chunk-5MAW2VXH.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-UNP7JPIZ.js";
+} from "./chunks/chunk-YD3E5S67.js";
 import "./chunks/chunk-TKMO327U.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";

@@ -97,7 +97,11 @@ export function parseJsonReport(text: string, source: string): ReadJsonReport {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${source}: not JSON: ${errorMessage(error)}`);
+    // The JUnit report is the one a CI job most often has at hand; it cannot be read back.
+    const junit = /^\uFEFF?\s*<(?:\?xml|testsuites?[\s>])/.test(text)
+      ? ' (this is XML, a JUnit report: merge reads the JSON reports that --json writes)'
+      : '';
+    throw new ConfigError(`${source}: not JSON${junit}: ${errorMessage(error)}`);
   }
   const parsed = documentSchema.safeParse(json);
   if (!parsed.success) {

@@ -22652,7 +22652,8 @@ function parseJsonReport(text3, source) {
   try {
     json2 = JSON.parse(text3);
   } catch (error2) {
-    throw new ConfigError(`${source}: not JSON: ${errorMessage(error2)}`);
+    const junit = /^\uFEFF?\s*<(?:\?xml|testsuites?[\s>])/.test(text3) ? " (this is XML, a JUnit report: merge reads the JSON reports that --json writes)" : "";
+    throw new ConfigError(`${source}: not JSON${junit}: ${errorMessage(error2)}`);
   }
   const parsed = documentSchema.safeParse(json2);
   if (!parsed.success) {

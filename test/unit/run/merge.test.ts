@@ -117,6 +117,16 @@ test('a file that is not a chaos-gate JSON report is refused naming the file and
       ),
   );
   assert.throws(() => mergeGate(config(), [], () => {}), /merge needs the JSON reports to join/);
+  const junit = path.join(dir, 'junit.xml');
+  writeFileSync(
+    junit,
+    '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="chaos-gate">\n</testsuites>\n',
+  );
+  assert.throws(() => mergeGate(config(), [junit], () => {}), {
+    message: new RegExp(
+      `^${junit}: not JSON \\(this is XML, a JUnit report: merge reads the JSON reports that --json writes\\)`,
+    ),
+  });
 });
 
 test('the same report named twice is refused: its cases would count twice', () => {

@@ -34,11 +34,11 @@ import {
   prepareCluster,
   prepareTargets,
   prepareWorkflow
-} from "./chunk-VXZDNVQ2.js";
+} from "./chunk-5MAW2VXH.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-UNP7JPIZ.js";
+} from "./chunk-YD3E5S67.js";
 import {
   duplicateProblems
 } from "./chunk-TKMO327U.js";

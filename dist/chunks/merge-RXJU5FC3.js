@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-UNP7JPIZ.js";
+} from "./chunk-YD3E5S67.js";
 import "./chunk-P5DOBMC4.js";
 import {
   mergeReports,

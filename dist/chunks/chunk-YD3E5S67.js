@@ -93,7 +93,8 @@ function parseJsonReport(text, source) {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${source}: not JSON: ${errorMessage(error)}`);
+    const junit = /^\uFEFF?\s*<(?:\?xml|testsuites?[\s>])/.test(text) ? " (this is XML, a JUnit report: merge reads the JSON reports that --json writes)" : "";
+    throw new ConfigError(`${source}: not JSON${junit}: ${errorMessage(error)}`);
   }
   const parsed = documentSchema.safeParse(json);
   if (!parsed.success) {

@@ -13,7 +13,7 @@ import "./chunk-7GHJJVB5.js";
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-UNP7JPIZ.js";
+} from "./chunk-YD3E5S67.js";
 import {
   duplicateProblems,
   readManifests

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   reportPathProblems
-} from "./chunk-UNP7JPIZ.js";
+} from "./chunk-YD3E5S67.js";
 import {
   duplicateProblems,
   readManifests
