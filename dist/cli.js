@@ -34,6 +34,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-T2MKHNAV.js");
+var { main } = await import("./chunks/main-RALZ3BC5.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-FCHA4FP6.js";
+} from "./chunks/chunk-RT3K3TFJ.js";
 import {
   ExitCode,
   endGroup,
@@ -18,48 +18,48 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-KQJRPVKV.js";
+} from "./chunks/chunk-DINQAWJV.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-X25LAG5G.js";
-import "./chunks/chunk-2IYL7CRU.js";
+} from "./chunks/chunk-EGTU32N7.js";
+import "./chunks/chunk-XGTSFM65.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
 import {
   runTargets
-} from "./chunks/chunk-OMWS43YK.js";
-import "./chunks/chunk-DPYUZB46.js";
-import "./chunks/chunk-6TKFHXDF.js";
+} from "./chunks/chunk-FP5UHJYY.js";
+import "./chunks/chunk-UE76CJOO.js";
+import "./chunks/chunk-MRYXWF6X.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-IJ6AS3XH.js";
-import "./chunks/chunk-5MAW2VXH.js";
+import "./chunks/chunk-X5JF6VHN.js";
+import "./chunks/chunk-XR5726UH.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-YD3E5S67.js";
-import "./chunks/chunk-TKMO327U.js";
+} from "./chunks/chunk-X3UDNX2J.js";
+import "./chunks/chunk-6O73JWRZ.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-OS4KRYTN.js";
-import "./chunks/chunk-73D5IRVH.js";
+import "./chunks/chunk-D53XOENS.js";
+import "./chunks/chunk-J5FQM3IG.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-VWXVRRUP.js";
-import "./chunks/chunk-6PIOPSXI.js";
-import "./chunks/chunk-3EFICOBD.js";
-import "./chunks/chunk-CD2EHUPD.js";
+import "./chunks/chunk-YQQEVOLH.js";
+import "./chunks/chunk-LGEYQMYW.js";
+import "./chunks/chunk-BPYUFDCK.js";
+import "./chunks/chunk-BF2I57G6.js";
 import {
   caseReasons,
   chaosMayStillRun,
   judgedCases
 } from "./chunks/chunk-RG723U7L.js";
-import "./chunks/chunk-FJLMS4LR.js";
+import "./chunks/chunk-MJ66XHVU.js";
 import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-IHA5KD3N.js";
+import "./chunks/chunk-U467EY6F.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

@@ -8,12 +8,12 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-KQJRPVKV.js";
+} from "./chunks/chunk-DINQAWJV.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-X25LAG5G.js";
-import "./chunks/chunk-2IYL7CRU.js";
+} from "./chunks/chunk-EGTU32N7.js";
+import "./chunks/chunk-XGTSFM65.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
 import {
@@ -21,27 +21,27 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-6TKFHXDF.js";
+} from "./chunks/chunk-MRYXWF6X.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-OS4KRYTN.js";
+} from "./chunks/chunk-D53XOENS.js";
 import {
   connect
-} from "./chunks/chunk-VWXVRRUP.js";
-import "./chunks/chunk-6PIOPSXI.js";
-import "./chunks/chunk-3EFICOBD.js";
-import "./chunks/chunk-CD2EHUPD.js";
-import "./chunks/chunk-FJLMS4LR.js";
+} from "./chunks/chunk-YQQEVOLH.js";
+import "./chunks/chunk-LGEYQMYW.js";
+import "./chunks/chunk-BPYUFDCK.js";
+import "./chunks/chunk-BF2I57G6.js";
+import "./chunks/chunk-MJ66XHVU.js";
 import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-IHA5KD3N.js";
+import "./chunks/chunk-U467EY6F.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

@@ -137,6 +137,10 @@ function textDecoder(fd: number, scratch: Buffer, fail: Fail): Decode {
       return '';
     }
     const utf16 = utf16Of(head);
+    // A zero byte beside a character in a text's first two bytes: UTF-16 whose mark was left out (some
+    // Windows editors and tools), which as UTF-8 would be read as text full of zero bytes.
+    if (!utf16 && head.length >= 2 && (head[0] === 0) !== (head[1] === 0))
+      fail('UTF-16 without a byte-order mark, it seems; save it as UTF-8 (or UTF-16 with its mark)');
     decode = utf16 ? utf16Decoder(utf16, fail) : utf8Decoder(fd, scratch, fail);
     return decode(head, last);
   };

@@ -96,6 +96,19 @@ test('UTF-16 that breaks off is refused, naming the file and the encoding', () =
   }
 });
 
+test('UTF-16 whose byte-order mark was left out is refused by name, not read as text full of zero bytes', () => {
+  for (const order of ['LE', 'BE'] as const) {
+    // The mark is the first two bytes utf16() writes.
+    const file = fileOf(utf16('apiVersion: v1\nkind: List\n', order).subarray(2));
+    const message = `${file}: cannot read the results: UTF-16 without a byte-order mark, it seems; save it as UTF-8 (or UTF-16 with its mark)`;
+    assert.throws(() => readInputFile(file, 'results'), { message }, order);
+    for (const size of chunkSizes)
+      assert.throws(() => linesOf(file, size), { message }, `${order}, chunks of ${size}`);
+  }
+  // A first character that is not ASCII is still UTF-8.
+  assert.equal(readInputFile(fileOf('é: 1\n'), 'results'), 'é: 1\n');
+});
+
 test('a file without line breaks is refused once a line passes the limit, not read into memory', () => {
   const file = fileOf(Buffer.alloc(maxLineChars + MiB, 'a'));
   assert.throws(() => linesOf(file, MiB), {

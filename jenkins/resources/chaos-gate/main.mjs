@@ -13942,6 +13942,8 @@ function textDecoder(fd, scratch, fail) {
       return "";
     }
     const utf16 = utf16Of(head);
+    if (!utf16 && head.length >= 2 && head[0] === 0 !== (head[1] === 0))
+      fail("UTF-16 without a byte-order mark, it seems; save it as UTF-8 (or UTF-16 with its mark)");
     decode2 = utf16 ? utf16Decoder(utf16, fail) : utf8Decoder(fd, scratch, fail);
     return decode2(head, last);
   };

@@ -7,7 +7,7 @@ import {
   idTokenExpiry,
   idTokenHolds,
   serveCredentials
-} from "./chunk-CD2EHUPD.js";
+} from "./chunk-BF2I57G6.js";
 import {
   kubeconfigSource
 } from "./chunk-KDOXMYJW.js";
@@ -23,7 +23,7 @@ import {
 } from "./chunk-KFRDFFVU.js";
 import {
   readInputFile
-} from "./chunk-IHA5KD3N.js";
+} from "./chunk-U467EY6F.js";
 import {
   CannotRunError,
   ConfigError,

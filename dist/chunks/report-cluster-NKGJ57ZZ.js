@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadKubeContext
-} from "./chunk-OS4KRYTN.js";
+} from "./chunk-D53XOENS.js";
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-73D5IRVH.js";
+} from "./chunk-J5FQM3IG.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -15,18 +15,18 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-VWXVRRUP.js";
+} from "./chunk-YQQEVOLH.js";
 import {
   readableResults
-} from "./chunk-6PIOPSXI.js";
-import "./chunk-3EFICOBD.js";
-import "./chunk-CD2EHUPD.js";
+} from "./chunk-LGEYQMYW.js";
+import "./chunk-BPYUFDCK.js";
+import "./chunk-BF2I57G6.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-FJLMS4LR.js";
+import "./chunk-MJ66XHVU.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-IHA5KD3N.js";
+import "./chunk-U467EY6F.js";
 import {
   CannotRunError,
   ConfigError

@@ -4,14 +4,14 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-FCHA4FP6.js";
+} from "./chunk-RT3K3TFJ.js";
 import {
   closestName,
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-X25LAG5G.js";
-import "./chunk-2IYL7CRU.js";
+} from "./chunk-EGTU32N7.js";
+import "./chunk-XGTSFM65.js";
 import {
   commands,
   isCommand,
@@ -26,16 +26,16 @@ import {
   toMap,
   toNumber
 } from "./chunk-6U3DDFOI.js";
-import "./chunk-TKMO327U.js";
+import "./chunk-6O73JWRZ.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-3EFICOBD.js";
+import "./chunk-BPYUFDCK.js";
 import "./chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
-import "./chunk-IHA5KD3N.js";
+import "./chunk-U467EY6F.js";
 import {
   CancelledError,
   CannotRunError,
@@ -155,7 +155,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-C6XITSXM.js");
+        const { runTargets } = await import("./targets-DJGQVYAM.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -164,15 +164,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-HRPW4UBU.js");
+        const { reportGate } = await import("./report-2BBXYQWF.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-RXJU5FC3.js");
+        const { mergeGate } = await import("./merge-BKVMSSNS.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-JJELYJ2G.js");
+        const { validateRun } = await import("./inputs-QAOLEXNV.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

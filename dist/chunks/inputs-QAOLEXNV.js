@@ -6,18 +6,18 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-5MAW2VXH.js";
-import "./chunk-YD3E5S67.js";
-import "./chunk-TKMO327U.js";
+} from "./chunk-XR5726UH.js";
+import "./chunk-X3UDNX2J.js";
+import "./chunk-6O73JWRZ.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-FJLMS4LR.js";
+import "./chunk-MJ66XHVU.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-IHA5KD3N.js";
+import "./chunk-U467EY6F.js";
 import "./chunk-RHZBZGPM.js";
 export {
   checkRunInputs,

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duration,
   latency
-} from "./chunk-3EFICOBD.js";
+} from "./chunk-BPYUFDCK.js";
 import {
   NEVER,
   _enum,
@@ -14,7 +14,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-IHA5KD3N.js";
+} from "./chunk-U467EY6F.js";
 
 // src/config/percent.ts
 function readDecimal(value) {

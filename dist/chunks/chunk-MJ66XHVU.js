@@ -6,7 +6,7 @@ import {
   looseObject,
   record,
   string
-} from "./chunk-IHA5KD3N.js";
+} from "./chunk-U467EY6F.js";
 
 // src/kube/object-meta.ts
 var objectMetaSchema = looseObject({

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-6PIOPSXI.js";
+} from "./chunk-LGEYQMYW.js";
 import {
   formatDuration
-} from "./chunk-3EFICOBD.js";
+} from "./chunk-BPYUFDCK.js";
 import {
   ApiException,
   CredentialsError,
@@ -22,7 +22,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-CD2EHUPD.js";
+} from "./chunk-BF2I57G6.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

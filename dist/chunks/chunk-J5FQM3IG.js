@@ -13,7 +13,7 @@ import {
   probeOutcome,
   resultName,
   verdictOutcome
-} from "./chunk-6PIOPSXI.js";
+} from "./chunk-LGEYQMYW.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-JC5KUJAN.js";
 import {
   readInputFile
-} from "./chunk-IHA5KD3N.js";
+} from "./chunk-U467EY6F.js";
 import {
   ConfigError,
   __toESM,

@@ -3,21 +3,21 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-2IYL7CRU.js";
+} from "./chunk-XGTSFM65.js";
 import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-DPYUZB46.js";
+} from "./chunk-UE76CJOO.js";
 import "./chunk-7GHJJVB5.js";
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-YD3E5S67.js";
+} from "./chunk-X3UDNX2J.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-TKMO327U.js";
+} from "./chunk-6O73JWRZ.js";
 import {
   isSkipped,
   skippingSetting
@@ -27,23 +27,23 @@ import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-73D5IRVH.js";
+} from "./chunk-J5FQM3IG.js";
 import "./chunk-466RCVCX.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   parseShape
-} from "./chunk-6PIOPSXI.js";
-import "./chunk-3EFICOBD.js";
+} from "./chunk-LGEYQMYW.js";
+import "./chunk-BPYUFDCK.js";
 import "./chunk-RG723U7L.js";
 import {
   describeSchemaIssues
-} from "./chunk-FJLMS4LR.js";
+} from "./chunk-MJ66XHVU.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import {
   resultFileLimit
-} from "./chunk-IHA5KD3N.js";
+} from "./chunk-U467EY6F.js";
 import {
   CannotRunError,
   ConfigError
@@ -171,7 +171,7 @@ async function reportGate(config, sources, log) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-XI4ZRTNR.js");
+    const { readLoadSuite } = await import("./collect-VUD2RH3E.js");
     const files = Object.values(load.results).filter(Boolean).join(", ");
     inputs.push({ source: files, suites: [readLoadSuite(load, void 0, [])] });
   }
@@ -187,7 +187,7 @@ async function reportGate(config, sources, log) {
       );
     inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
-    const { chaosReportFromCluster } = await import("./report-cluster-L3M6YEDN.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-NKGJ57ZZ.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-YD3E5S67.js";
+} from "./chunk-X3UDNX2J.js";
 import "./chunk-P5DOBMC4.js";
 import {
   mergeReports,
@@ -16,7 +16,7 @@ import "./chunk-KFRDFFVU.js";
 import {
   readInputFile,
   resultFileLimit
-} from "./chunk-IHA5KD3N.js";
+} from "./chunk-U467EY6F.js";
 import {
   ConfigError
 } from "./chunk-RHZBZGPM.js";

@@ -24,7 +24,7 @@ import {
   number,
   record,
   string
-} from "./chunk-IHA5KD3N.js";
+} from "./chunk-U467EY6F.js";
 import {
   CannotRunError,
   ConfigError,

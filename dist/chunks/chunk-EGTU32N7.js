@@ -4,13 +4,13 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema,
   percentage
-} from "./chunk-2IYL7CRU.js";
+} from "./chunk-XGTSFM65.js";
 import {
   defaultPolicy
 } from "./chunk-P5DOBMC4.js";
 import {
   runDuration
-} from "./chunk-3EFICOBD.js";
+} from "./chunk-BPYUFDCK.js";
 import {
   documentValue,
   require_dist,
@@ -27,7 +27,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-IHA5KD3N.js";
+} from "./chunk-U467EY6F.js";
 import {
   ConfigError,
   __toESM

@@ -6,7 +6,7 @@ import {
 } from "./chunk-5L5Z5RRO.js";
 import {
   describeSchemaIssues
-} from "./chunk-FJLMS4LR.js";
+} from "./chunk-MJ66XHVU.js";
 import {
   MiB,
   array,
@@ -20,7 +20,7 @@ import {
   resultFileLimit,
   string,
   union
-} from "./chunk-IHA5KD3N.js";
+} from "./chunk-U467EY6F.js";
 import {
   ConfigError,
   __commonJS,
@@ -3776,4 +3776,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-IJ6AS3XH.js.LEGAL.txt */
+/*! For license information please see chunk-X5JF6VHN.js.LEGAL.txt */

@@ -5,12 +5,12 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-OS4KRYTN.js";
-import "./chunk-CD2EHUPD.js";
+} from "./chunk-D53XOENS.js";
+import "./chunk-BF2I57G6.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-IHA5KD3N.js";
+import "./chunk-U467EY6F.js";
 import "./chunk-RHZBZGPM.js";
 export {
   contextNamespace,

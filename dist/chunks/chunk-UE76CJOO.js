@@ -6,17 +6,17 @@ import {
 } from "./chunk-7GHJJVB5.js";
 import {
   parseShape
-} from "./chunk-6PIOPSXI.js";
+} from "./chunk-LGEYQMYW.js";
 import {
   iso_exports
-} from "./chunk-3EFICOBD.js";
+} from "./chunk-BPYUFDCK.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
 import {
   describeSchemaIssues,
   objectMetaSchema
-} from "./chunk-FJLMS4LR.js";
+} from "./chunk-MJ66XHVU.js";
 import {
   MiB,
   NEVER,
@@ -31,7 +31,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-IHA5KD3N.js";
+} from "./chunk-U467EY6F.js";
 import {
   ConfigError,
   errorMessage

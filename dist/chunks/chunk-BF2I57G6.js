@@ -16,7 +16,7 @@ import {
   looseObject,
   object,
   string
-} from "./chunk-IHA5KD3N.js";
+} from "./chunk-U467EY6F.js";
 import {
   CannotRunError,
   __commonJS,

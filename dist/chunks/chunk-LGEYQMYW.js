@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   objectMetaSchema
-} from "./chunk-FJLMS4LR.js";
+} from "./chunk-MJ66XHVU.js";
 import {
   _enum,
   array,
@@ -13,7 +13,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-IHA5KD3N.js";
+} from "./chunk-U467EY6F.js";
 
 // src/kube/shape.ts
 function parseShape(schema, value) {

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-X25LAG5G.js";
+} from "./chunk-EGTU32N7.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-6U3DDFOI.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-OS4KRYTN.js";
+} from "./chunk-D53XOENS.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-KQJRPVKV.js.LEGAL.txt */
+/*! For license information please see chunk-DINQAWJV.js.LEGAL.txt */

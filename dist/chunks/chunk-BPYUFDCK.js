@@ -14,7 +14,7 @@ import {
   number,
   string,
   union
-} from "./chunk-IHA5KD3N.js";
+} from "./chunk-U467EY6F.js";
 import {
   __export
 } from "./chunk-RHZBZGPM.js";

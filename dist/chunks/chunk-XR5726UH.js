@@ -3,17 +3,17 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   reportPathProblems
-} from "./chunk-YD3E5S67.js";
+} from "./chunk-X3UDNX2J.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-TKMO327U.js";
+} from "./chunk-6O73JWRZ.js";
 import {
   isClusterScopedKind
 } from "./chunk-EWRCKZ32.js";
 import {
   describeSchemaIssues
-} from "./chunk-FJLMS4LR.js";
+} from "./chunk-MJ66XHVU.js";
 import {
   NoClusterAccessError,
   kubeconfigSource
@@ -26,7 +26,7 @@ import {
   strictObject,
   string,
   unknown
-} from "./chunk-IHA5KD3N.js";
+} from "./chunk-U467EY6F.js";
 import {
   CannotRunError,
   ConfigError
@@ -333,7 +333,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-YKHTCR2H.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-JMM2WPKD.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

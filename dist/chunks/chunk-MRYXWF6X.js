@@ -26,24 +26,24 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-VWXVRRUP.js";
+} from "./chunk-YQQEVOLH.js";
 import {
   experimentStatusOf,
   isEngineFinished,
   isNotRun,
   isVerdictFinal,
   resultName
-} from "./chunk-6PIOPSXI.js";
+} from "./chunk-LGEYQMYW.js";
 import {
   HttpMethod,
   KubernetesObjectApi,
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-CD2EHUPD.js";
+} from "./chunk-BF2I57G6.js";
 import {
   fieldPath
-} from "./chunk-FJLMS4LR.js";
+} from "./chunk-MJ66XHVU.js";
 import {
   CannotRunError
 } from "./chunk-RHZBZGPM.js";

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-DPYUZB46.js";
+} from "./chunk-UE76CJOO.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -20,31 +20,31 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-6TKFHXDF.js";
+} from "./chunk-MRYXWF6X.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-IJ6AS3XH.js";
+} from "./chunk-X5JF6VHN.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
   prepareCluster,
   prepareTargets,
   prepareWorkflow
-} from "./chunk-5MAW2VXH.js";
+} from "./chunk-XR5726UH.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-YD3E5S67.js";
+} from "./chunk-X3UDNX2J.js";
 import {
   duplicateProblems
-} from "./chunk-TKMO327U.js";
+} from "./chunk-6O73JWRZ.js";
 import {
   convertChaos
-} from "./chunk-73D5IRVH.js";
+} from "./chunk-J5FQM3IG.js";
 import {
   LitmusClient,
   connect,
@@ -56,16 +56,16 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-VWXVRRUP.js";
+} from "./chunk-YQQEVOLH.js";
 import {
   readableResults
-} from "./chunk-6PIOPSXI.js";
+} from "./chunk-LGEYQMYW.js";
 import {
   formatDuration
-} from "./chunk-3EFICOBD.js";
+} from "./chunk-BPYUFDCK.js";
 import {
   spawnInGroup
-} from "./chunk-CD2EHUPD.js";
+} from "./chunk-BF2I57G6.js";
 import {
   mergeReports,
   underLabel

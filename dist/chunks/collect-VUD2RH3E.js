@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-IJ6AS3XH.js";
+} from "./chunk-X5JF6VHN.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-FJLMS4LR.js";
-import "./chunk-IHA5KD3N.js";
+import "./chunk-MJ66XHVU.js";
+import "./chunk-U467EY6F.js";
 import "./chunk-RHZBZGPM.js";
 export {
   commandOnlySuite,
