@@ -43,7 +43,10 @@ test('--help after an unknown command refuses the command instead of printing th
   ]) {
     const typo = await cli(...argv);
     assert.equal(typo.code, 2, argv.join(' '));
-    assert.match(typo.err, /unknown command "reprot"; did you mean report\? expected run, report, merge or validate/);
+    assert.match(
+      typo.err,
+      /unknown command "reprot"; did you mean report\? expected run, report, merge or validate/,
+    );
     assert.doesNotMatch(typo.out, /Usage:/);
   }
 });
