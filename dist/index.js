@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-DINQAWJV.js";
+} from "./chunks/chunk-ZDSMWCVJ.js";
 import {
   loadConfig,
   withCancellation
@@ -28,12 +28,12 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
 import {
   runTargets
-} from "./chunks/chunk-FP5UHJYY.js";
+} from "./chunks/chunk-RUKLRMDB.js";
 import "./chunks/chunk-UE76CJOO.js";
 import "./chunks/chunk-MRYXWF6X.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-X5JF6VHN.js";
-import "./chunks/chunk-XR5726UH.js";
+import "./chunks/chunk-SBDDDHSN.js";
 import {
   renderCannotRun
 } from "./chunks/chunk-X3UDNX2J.js";
@@ -41,7 +41,7 @@ import "./chunks/chunk-6O73JWRZ.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-D53XOENS.js";
+import "./chunks/chunk-RAQM6KPP.js";
 import "./chunks/chunk-J5FQM3IG.js";
 import "./chunks/chunk-466RCVCX.js";
 import "./chunks/chunk-YQQEVOLH.js";

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-DINQAWJV.js";
+} from "./chunks/chunk-ZDSMWCVJ.js";
 import {
   loadConfig,
   withCancellation
@@ -28,7 +28,7 @@ import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-D53XOENS.js";
+} from "./chunks/chunk-RAQM6KPP.js";
 import {
   connect
 } from "./chunks/chunk-YQQEVOLH.js";

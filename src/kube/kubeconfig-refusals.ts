@@ -17,6 +17,12 @@ export function refuseWhatKubectlRefuses(
   refuseExpiredIdToken(kc, users, source);
 }
 
+/** The selected user's name, and its map as the file gives it. */
+function currentUser(kc: KubeConfig, users: ReadonlyMap<string, Record<string, unknown>>) {
+  const name = kc.getCurrentUser()?.name;
+  return { name, user: name === undefined ? undefined : users.get(name) };
+}
+
 /** client-go refuses both; client-node skipped the verification the certificate authority asks for. */
 function refuseInsecureWithCertificateAuthority(kc: KubeConfig, source: string): void {
   const cluster = kc.getCurrentCluster();
@@ -41,8 +47,7 @@ function refuseImpersonation(
   users: ReadonlyMap<string, Record<string, unknown>>,
   source: string,
 ): void {
-  const name = kc.getCurrentUser()?.name;
-  const user = name === undefined ? undefined : users.get(name);
+  const { name, user } = currentUser(kc, users);
   if (!user) return;
   const given = ['as-uid', 'as-groups', 'as-user-extra'].filter((field) => {
     const value = user[field];
@@ -87,8 +92,8 @@ function refuseExpiredIdToken(
   users: ReadonlyMap<string, Record<string, unknown>>,
   source: string,
 ): void {
-  const name = kc.getCurrentUser()?.name;
-  const provider = (name === undefined ? undefined : users.get(name))?.['auth-provider'] as
+  const { name, user } = currentUser(kc, users);
+  const provider = user?.['auth-provider'] as
     { name?: unknown; config?: Record<string, unknown> | null } | undefined;
   if (provider?.name !== 'oidc') return;
   const config = provider.config ?? {};

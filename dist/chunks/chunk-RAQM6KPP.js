@@ -44,6 +44,10 @@ function refuseWhatKubectlRefuses(kc, users, source) {
   refuseRemovedAuthProvider(kc, source);
   refuseExpiredIdToken(kc, users, source);
 }
+function currentUser(kc, users) {
+  const name = kc.getCurrentUser()?.name;
+  return { name, user: name === void 0 ? void 0 : users.get(name) };
+}
 function refuseInsecureWithCertificateAuthority(kc, source) {
   const cluster = kc.getCurrentCluster();
   if (!cluster?.skipTLSVerify) return;
@@ -57,8 +61,7 @@ function refuseInsecureWithCertificateAuthority(kc, source) {
     );
 }
 function refuseImpersonation(kc, users, source) {
-  const name = kc.getCurrentUser()?.name;
-  const user = name === void 0 ? void 0 : users.get(name);
+  const { name, user } = currentUser(kc, users);
   if (!user) return;
   const given = ["as-uid", "as-groups", "as-user-extra"].filter((field) => {
     const value = user[field];
@@ -87,8 +90,8 @@ function refuseRemovedAuthProvider(kc, source) {
   if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
 }
 function refuseExpiredIdToken(kc, users, source) {
-  const name = kc.getCurrentUser()?.name;
-  const provider = (name === void 0 ? void 0 : users.get(name))?.["auth-provider"];
+  const { name, user } = currentUser(kc, users);
+  const provider = user?.["auth-provider"];
   if (provider?.name !== "oidc") return;
   const config = provider.config ?? {};
   const refreshToken = config["refresh-token"];

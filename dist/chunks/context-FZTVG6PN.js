@@ -5,7 +5,7 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-D53XOENS.js";
+} from "./chunk-RAQM6KPP.js";
 import "./chunk-BF2I57G6.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";

@@ -16,7 +16,7 @@ import {
 } from "./chunk-6U3DDFOI.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-D53XOENS.js";
+} from "./chunk-RAQM6KPP.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-DINQAWJV.js.LEGAL.txt */
+/*! For license information please see chunk-ZDSMWCVJ.js.LEGAL.txt */

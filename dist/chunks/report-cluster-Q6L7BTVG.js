@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadKubeContext
-} from "./chunk-D53XOENS.js";
+} from "./chunk-RAQM6KPP.js";
 import {
   convertChaos,
   expectedResultNames

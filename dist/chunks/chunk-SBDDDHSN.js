@@ -333,7 +333,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-JMM2WPKD.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-FZTVG6PN.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-FP5UHJYY.js";
+} from "./chunk-RUKLRMDB.js";
 import "./chunk-UE76CJOO.js";
 import "./chunk-MRYXWF6X.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-X5JF6VHN.js";
-import "./chunk-XR5726UH.js";
+import "./chunk-SBDDDHSN.js";
 import "./chunk-X3UDNX2J.js";
 import "./chunk-6O73JWRZ.js";
 import "./chunk-EWRCKZ32.js";

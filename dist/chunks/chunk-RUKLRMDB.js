@@ -34,7 +34,7 @@ import {
   prepareCluster,
   prepareTargets,
   prepareWorkflow
-} from "./chunk-XR5726UH.js";
+} from "./chunk-SBDDDHSN.js";
 import {
   conclude,
   refuseAllSkipped
