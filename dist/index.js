@@ -28,7 +28,7 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
 import {
   runTargets
-} from "./chunks/chunk-RUKLRMDB.js";
+} from "./chunks/chunk-YSDHUDUV.js";
 import "./chunks/chunk-UE76CJOO.js";
 import "./chunks/chunk-MRYXWF6X.js";
 import "./chunks/chunk-7GHJJVB5.js";

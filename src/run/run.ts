@@ -92,6 +92,11 @@ export interface RunSession {
   finish(passed: boolean): Promise<void>;
 }
 
+/** The cluster answered and refused the run's inputs: a configuration error for it, not a cluster out of reach. */
+export class PreflightRefused extends CannotRunError {
+  override name = 'PreflightRefused';
+}
+
 /** A run id for the label on everything a run applies: unique per run, readable in a list. */
 export function newRunId(): string {
   return `cg-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
@@ -99,52 +104,75 @@ export function newRunId(): string {
 
 /** `cluster`: checked offline, kube context loaded (inputs.ts); nothing has been sent to it yet. */
 export async function startRun(cluster: PreparedCluster, context: RunContext): Promise<RunSession> {
+  return (await checkRun(cluster, context)).start();
+}
+
+/** A run whose preflight passed: nothing applied yet. `start` runs the chaos; `release` gives it up. */
+export interface CheckedRun {
+  start(): Promise<RunSession>;
+  release(): void;
+}
+
+/**
+ * The run's preflight (LitmusChaos installed, every object's dry run), under the run's timeout, which
+ * starts here. Several clusters check all before any starts (targets.ts).
+ */
+export async function checkRun(cluster: PreparedCluster, context: RunContext): Promise<CheckedRun> {
   const { config } = cluster;
   const { log, signal } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config.timeoutMs);
   const release = () => deadline.clear();
+  let plan: Plan;
+  const main = connect(cluster.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
   try {
-    const main = connect(cluster.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
-    const plan = await preflight(cluster, main, signal, log);
-    context.onStarted?.(plan.runId, plan.namespaces);
-    const resources = new RunResources({
-      connection: main,
-      defaultNamespace: plan.defaultNamespace,
-      runId: plan.runId,
-      applier: plan.applier,
-      namespaces: plan.namespaces,
-      shutdown: config.workflow?.shutdown ?? 'Stop',
-      cleanup: config.cleanup,
-      stopTimeoutMs: config.stopTimeoutMs,
-      log,
-    });
-    const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry });
-    context.onPhase?.('report');
-    // Reading what the run produced outlives the run's deadline, but not a second signal.
-    const reading = limited(main, {
-      signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)]),
-    });
-    let report = await collectReport(config, reading, resources, chaos, log);
-    if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? 'Stop');
-    return {
-      runId: plan.runId,
-      report,
-      cancelled: chaos.cancelled,
-      async finish(passed) {
-        try {
-          context.onPhase?.('cleanup');
-          await resources.cleanup(passed, hurry, chaos.stops);
-          context.onPhase?.('done');
-        } finally {
-          release();
-        }
-      },
-    };
+    plan = await preflight(cluster, main, signal, log);
   } catch (error) {
     release();
     throw error;
   }
+  const start = async (): Promise<RunSession> => {
+    try {
+      context.onStarted?.(plan.runId, plan.namespaces);
+      const resources = new RunResources({
+        connection: main,
+        defaultNamespace: plan.defaultNamespace,
+        runId: plan.runId,
+        applier: plan.applier,
+        namespaces: plan.namespaces,
+        shutdown: config.workflow?.shutdown ?? 'Stop',
+        cleanup: config.cleanup,
+        stopTimeoutMs: config.stopTimeoutMs,
+        log,
+      });
+      const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry });
+      context.onPhase?.('report');
+      // Reading what the run produced outlives the run's deadline, but not a second signal.
+      const reading = limited(main, {
+        signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)]),
+      });
+      let report = await collectReport(config, reading, resources, chaos, log);
+      if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? 'Stop');
+      return {
+        runId: plan.runId,
+        report,
+        cancelled: chaos.cancelled,
+        async finish(passed) {
+          try {
+            context.onPhase?.('cleanup');
+            await resources.cleanup(passed, hurry, chaos.stops);
+            context.onPhase?.('done');
+          } finally {
+            release();
+          }
+        },
+      };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+  return { start, release };
 }
 
 /** The overall timeout as a signal, aborted with an error that says so. */
@@ -211,7 +239,7 @@ async function preflight(
     }
     throwIfCancelled(signal);
     if (problems.length > 0)
-      throw new CannotRunError(`preflight failed, nothing was applied:\n${problems.join('\n')}`);
+      throw new PreflightRefused(`preflight failed, nothing was applied:\n${problems.join('\n')}`);
     return {
       runId,
       defaultNamespace,

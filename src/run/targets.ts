@@ -1,8 +1,9 @@
 // `chaos-gate run` on several clusters (`targets:`, or repeated --context / --kubeconfig): the same
 // gate on each, in parallel under a limit, a suite per cluster named after it, and one decision over
-// all of them. Every cluster's configuration is checked before any is touched (inputs.ts); then a
-// cluster that cannot be reached is an error for that cluster, not the end of the others. The verdict
-// comes before any cleanup, as with one cluster.
+// all of them. Every cluster's configuration is checked before any is touched (inputs.ts), and every
+// reachable cluster's preflight passes before any chaos starts; a cluster that cannot be reached is an
+// error for that cluster, not the end of the others. The verdict comes before any cleanup, as with one
+// cluster.
 import pMap, { pMapSettled } from 'p-map';
 import type { GateConfig, Target } from '../config/load.ts';
 import { CancelledError, CannotRunError, errorMessage } from '../errors.ts';
@@ -11,7 +12,15 @@ import { collectJournal } from './collect.ts';
 import { prepareTargets } from './inputs.ts';
 import type { GateOutcome } from './outcome.ts';
 import { conclude } from './publish.ts';
-import { newRunId, runGate, startRun, type RunContext, type RunSession } from './run.ts';
+import {
+  checkRun,
+  newRunId,
+  PreflightRefused,
+  runGate,
+  type CheckedRun,
+  type RunContext,
+  type RunSession,
+} from './run.ts';
 
 export interface TargetsContext extends RunContext {
   /** Like onStarted, per cluster: what a front must record to stop a target's chaos if it is killed. */
@@ -24,10 +33,13 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
   // configuration error (exit 2) with nothing applied anywhere, not chaos on the others.
   const clusters = await prepareTargets(config, context.kubeconfigContent);
   const runId = config.runId ?? newRunId();
-  const started = await pMapSettled(
+  // Every reachable cluster's preflight before any chaos: a cluster that refuses the inputs (a dry run
+  // rejected, a namespace missing) is a configuration error with nothing applied anywhere, as on one
+  // cluster. A cluster out of reach is that cluster's error only.
+  const checked = await pMapSettled(
     clusters,
     ({ target, ...cluster }) =>
-      startRun(
+      checkRun(
         // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
         { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
         {
@@ -38,6 +50,15 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
           onPhase: undefined,
         },
       ),
+    { concurrency: config.parallelTargets },
+  );
+  refuseUnlessAllAccepted(config.targets, checked);
+  const started = await pMapSettled(
+    checked,
+    async (check) => {
+      if (check.status === 'rejected') throw check.reason;
+      return check.value.start();
+    },
     { concurrency: config.parallelTargets },
   );
   const sessions = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
@@ -80,6 +101,22 @@ function targetReport(target: Target, started: PromiseSettledResult<RunSession> 
     ],
   };
   return { suites: [suite] };
+}
+
+/** Ends the run before any chaos, letting go of every checked cluster, if one refused or a cancel came. */
+function refuseUnlessAllAccepted(targets: Target[], checked: PromiseSettledResult<CheckedRun>[]): void {
+  const rejected = checked.flatMap((check, i) =>
+    check.status === 'rejected' ? [{ target: targets[i] as Target, error: check.reason as unknown }] : [],
+  );
+  const cancelled = rejected.find((r) => r.error instanceof CancelledError)?.error;
+  const refused = rejected.filter((r) => r.error instanceof PreflightRefused);
+  if (!cancelled && refused.length === 0) return;
+  for (const check of checked) if (check.status === 'fulfilled') check.value.release();
+  if (cancelled) throw cancelled;
+  throw new CannotRunError(
+    `nothing was applied on any cluster, as ${refused.map((r) => r.target.name).join(', ')} refused the run:\n` +
+      refused.map(({ target, error }) => `target ${target.name}: ${errorMessage(error)}`).join('\n'),
+  );
 }
 
 /** Every cluster failed before any chaos: a cancel, or nothing could be judged (exit 2). */

@@ -154,3 +154,26 @@ test('a target whose namespace its engine does not aim at: exit 2 naming it, not
   assert.doesNotMatch(result.stdout, /\[eu\]|\(cluster\)/);
   assert.deepEqual(after, before, 'nothing applied on either cluster');
 });
+
+test('a cluster that refuses the run in preflight (a token bound to too little): exit 2, nothing applied on the others', async () => {
+  const [eu, us] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
+  const account = uniqueName('powerless');
+  const kubeconfig = path.join(workDir(), 'us.kubeconfig');
+  writeFileSync(
+    kubeconfig,
+    us.sandbox.kubeconfigFor(await us.sandbox.mintToken(namespace, account), account, namespace),
+  );
+  const { result, before, after } = await runOnTargets('refused', [
+    { name: 'eu', kubeconfig: eu.sandbox.kubeconfigPath },
+    { name: 'us', kubeconfig },
+  ]);
+  assert.equal(result.code, 2, result.stdout + result.stderr);
+  assert.match(
+    result.stderr,
+    /^chaos-gate: error: nothing was applied on any cluster, as us refused the run:\ntarget us: preflight failed, nothing was applied:\n.*forbidden/,
+  );
+  // eu passed its own preflight, and was let go of without its chaos.
+  assert.match(result.stdout, /\[eu\] .*preflight of \d+ object\(s\)/);
+  assert.doesNotMatch(result.stdout, /applied |submitted /);
+  assert.deepEqual(after, before, 'nothing applied on either cluster');
+});

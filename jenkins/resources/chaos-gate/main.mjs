@@ -87207,51 +87207,63 @@ function newRunId() {
   return `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
 }
 async function startRun(cluster, context) {
+  return (await checkRun(cluster, context)).start();
+}
+async function checkRun(cluster, context) {
   const { config: config2 } = cluster;
   const { log, signal: signal3 } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config2.timeoutMs);
   const release = () => deadline.clear();
+  let plan;
+  const main2 = connect(cluster.kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
   try {
-    const main2 = connect(cluster.kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
-    const plan = await preflight(cluster, main2, signal3, log);
-    context.onStarted?.(plan.runId, plan.namespaces);
-    const resources = new RunResources({
-      connection: main2,
-      defaultNamespace: plan.defaultNamespace,
-      runId: plan.runId,
-      applier: plan.applier,
-      namespaces: plan.namespaces,
-      shutdown: config2.workflow?.shutdown ?? "Stop",
-      cleanup: config2.cleanup,
-      stopTimeoutMs: config2.stopTimeoutMs,
-      log
-    });
-    const chaos = await runChaos(config2, context, { main: main2, plan, resources, deadline, hurry });
-    context.onPhase?.("report");
-    const reading = limited(main2, {
-      signal: AbortSignal.any([hurry, AbortSignal.timeout(config2.stopTimeoutMs)])
-    });
-    let report = await collectReport(config2, reading, resources, chaos, log);
-    if (chaos.stops) report = withStopCases(report, chaos.stops, config2.workflow?.shutdown ?? "Stop");
-    return {
-      runId: plan.runId,
-      report,
-      cancelled: chaos.cancelled,
-      async finish(passed) {
-        try {
-          context.onPhase?.("cleanup");
-          await resources.cleanup(passed, hurry, chaos.stops);
-          context.onPhase?.("done");
-        } finally {
-          release();
-        }
-      }
-    };
+    plan = await preflight(cluster, main2, signal3, log);
   } catch (error2) {
     release();
     throw error2;
   }
+  const start = async () => {
+    try {
+      context.onStarted?.(plan.runId, plan.namespaces);
+      const resources = new RunResources({
+        connection: main2,
+        defaultNamespace: plan.defaultNamespace,
+        runId: plan.runId,
+        applier: plan.applier,
+        namespaces: plan.namespaces,
+        shutdown: config2.workflow?.shutdown ?? "Stop",
+        cleanup: config2.cleanup,
+        stopTimeoutMs: config2.stopTimeoutMs,
+        log
+      });
+      const chaos = await runChaos(config2, context, { main: main2, plan, resources, deadline, hurry });
+      context.onPhase?.("report");
+      const reading = limited(main2, {
+        signal: AbortSignal.any([hurry, AbortSignal.timeout(config2.stopTimeoutMs)])
+      });
+      let report = await collectReport(config2, reading, resources, chaos, log);
+      if (chaos.stops) report = withStopCases(report, chaos.stops, config2.workflow?.shutdown ?? "Stop");
+      return {
+        runId: plan.runId,
+        report,
+        cancelled: chaos.cancelled,
+        async finish(passed) {
+          try {
+            context.onPhase?.("cleanup");
+            await resources.cleanup(passed, hurry, chaos.stops);
+            context.onPhase?.("done");
+          } finally {
+            release();
+          }
+        }
+      };
+    } catch (error2) {
+      release();
+      throw error2;
+    }
+  };
+  return { start, release };
 }
 function overallDeadline(timeoutMs) {
   const controller = new AbortController();
@@ -87304,7 +87316,7 @@ async function preflight({ config: config2, inputs, defaultNamespace }, main2, s
     }
     throwIfCancelled(signal3);
     if (problems.length > 0)
-      throw new CannotRunError(`preflight failed, nothing was applied:
+      throw new PreflightRefused(`preflight failed, nothing was applied:
 ${problems.join("\n")}`);
     return {
       runId,
@@ -87467,6 +87479,7 @@ async function workflowChaos(connection, resources) {
 function throwIfCancelled(signal3) {
   if (signal3.aborted) throw new CancelledError(cancelReason(signal3));
 }
+var PreflightRefused;
 var init_run = __esm({
   "src/run/run.ts"() {
     "use strict";
@@ -87493,6 +87506,9 @@ var init_run = __esm({
     init_publish();
     init_resources();
     init_stop_report();
+    PreflightRefused = class extends CannotRunError {
+      name = "PreflightRefused";
+    };
   }
 });
 
@@ -87505,9 +87521,9 @@ async function runTargets(config2, context) {
   if (config2.targets.length === 0) return runGate(config2, context);
   const clusters = await prepareTargets(config2, context.kubeconfigContent);
   const runId = config2.runId ?? newRunId();
-  const started = await pMapSettled(
+  const checked2 = await pMapSettled(
     clusters,
-    ({ target, ...cluster }) => startRun(
+    ({ target, ...cluster }) => checkRun(
       // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
       { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
       {
@@ -87518,6 +87534,15 @@ async function runTargets(config2, context) {
         onPhase: void 0
       }
     ),
+    { concurrency: config2.parallelTargets }
+  );
+  refuseUnlessAllAccepted(config2.targets, checked2);
+  const started = await pMapSettled(
+    checked2,
+    async (check) => {
+      if (check.status === "rejected") throw check.reason;
+      return check.value.start();
+    },
     { concurrency: config2.parallelTargets }
   );
   const sessions = started.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
@@ -87558,6 +87583,20 @@ function targetReport(target, started) {
     ]
   };
   return { suites: [suite] };
+}
+function refuseUnlessAllAccepted(targets, checked2) {
+  const rejected = checked2.flatMap(
+    (check, i) => check.status === "rejected" ? [{ target: targets[i], error: check.reason }] : []
+  );
+  const cancelled = rejected.find((r) => r.error instanceof CancelledError)?.error;
+  const refused2 = rejected.filter((r) => r.error instanceof PreflightRefused);
+  if (!cancelled && refused2.length === 0) return;
+  for (const check of checked2) if (check.status === "fulfilled") check.value.release();
+  if (cancelled) throw cancelled;
+  throw new CannotRunError(
+    `nothing was applied on any cluster, as ${refused2.map((r) => r.target.name).join(", ")} refused the run:
+` + refused2.map(({ target, error: error2 }) => `target ${target.name}: ${errorMessage(error2)}`).join("\n")
+  );
 }
 function nothingRan(failures) {
   const cancelled = failures.find((f) => f.error instanceof CancelledError)?.error;

@@ -491,55 +491,70 @@ async function runGate(config, context) {
     await session.finish(passed);
   }
 }
+var PreflightRefused = class extends CannotRunError {
+  name = "PreflightRefused";
+};
 function newRunId() {
   return `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
 }
 async function startRun(cluster, context) {
+  return (await checkRun(cluster, context)).start();
+}
+async function checkRun(cluster, context) {
   const { config } = cluster;
   const { log, signal } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config.timeoutMs);
   const release = () => deadline.clear();
+  let plan;
+  const main = connect(cluster.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
   try {
-    const main = connect(cluster.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
-    const plan = await preflight(cluster, main, signal, log);
-    context.onStarted?.(plan.runId, plan.namespaces);
-    const resources = new RunResources({
-      connection: main,
-      defaultNamespace: plan.defaultNamespace,
-      runId: plan.runId,
-      applier: plan.applier,
-      namespaces: plan.namespaces,
-      shutdown: config.workflow?.shutdown ?? "Stop",
-      cleanup: config.cleanup,
-      stopTimeoutMs: config.stopTimeoutMs,
-      log
-    });
-    const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry });
-    context.onPhase?.("report");
-    const reading = limited(main, {
-      signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)])
-    });
-    let report = await collectReport(config, reading, resources, chaos, log);
-    if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? "Stop");
-    return {
-      runId: plan.runId,
-      report,
-      cancelled: chaos.cancelled,
-      async finish(passed) {
-        try {
-          context.onPhase?.("cleanup");
-          await resources.cleanup(passed, hurry, chaos.stops);
-          context.onPhase?.("done");
-        } finally {
-          release();
-        }
-      }
-    };
+    plan = await preflight(cluster, main, signal, log);
   } catch (error) {
     release();
     throw error;
   }
+  const start = async () => {
+    try {
+      context.onStarted?.(plan.runId, plan.namespaces);
+      const resources = new RunResources({
+        connection: main,
+        defaultNamespace: plan.defaultNamespace,
+        runId: plan.runId,
+        applier: plan.applier,
+        namespaces: plan.namespaces,
+        shutdown: config.workflow?.shutdown ?? "Stop",
+        cleanup: config.cleanup,
+        stopTimeoutMs: config.stopTimeoutMs,
+        log
+      });
+      const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry });
+      context.onPhase?.("report");
+      const reading = limited(main, {
+        signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)])
+      });
+      let report = await collectReport(config, reading, resources, chaos, log);
+      if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? "Stop");
+      return {
+        runId: plan.runId,
+        report,
+        cancelled: chaos.cancelled,
+        async finish(passed) {
+          try {
+            context.onPhase?.("cleanup");
+            await resources.cleanup(passed, hurry, chaos.stops);
+            context.onPhase?.("done");
+          } finally {
+            release();
+          }
+        }
+      };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+  return { start, release };
 }
 function overallDeadline(timeoutMs) {
   const controller = new AbortController();
@@ -592,7 +607,7 @@ async function preflight({ config, inputs, defaultNamespace }, main, signal, log
     }
     throwIfCancelled(signal);
     if (problems.length > 0)
-      throw new CannotRunError(`preflight failed, nothing was applied:
+      throw new PreflightRefused(`preflight failed, nothing was applied:
 ${problems.join("\n")}`);
     return {
       runId,
@@ -761,9 +776,9 @@ async function runTargets(config, context) {
   if (config.targets.length === 0) return runGate(config, context);
   const clusters = await prepareTargets(config, context.kubeconfigContent);
   const runId = config.runId ?? newRunId();
-  const started = await pMapSettled(
+  const checked = await pMapSettled(
     clusters,
-    ({ target, ...cluster }) => startRun(
+    ({ target, ...cluster }) => checkRun(
       // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
       { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
       {
@@ -774,6 +789,15 @@ async function runTargets(config, context) {
         onPhase: void 0
       }
     ),
+    { concurrency: config.parallelTargets }
+  );
+  refuseUnlessAllAccepted(config.targets, checked);
+  const started = await pMapSettled(
+    checked,
+    async (check) => {
+      if (check.status === "rejected") throw check.reason;
+      return check.value.start();
+    },
     { concurrency: config.parallelTargets }
   );
   const sessions = started.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
@@ -814,6 +838,20 @@ function targetReport(target, started) {
     ]
   };
   return { suites: [suite] };
+}
+function refuseUnlessAllAccepted(targets, checked) {
+  const rejected = checked.flatMap(
+    (check, i) => check.status === "rejected" ? [{ target: targets[i], error: check.reason }] : []
+  );
+  const cancelled = rejected.find((r) => r.error instanceof CancelledError)?.error;
+  const refused = rejected.filter((r) => r.error instanceof PreflightRefused);
+  if (!cancelled && refused.length === 0) return;
+  for (const check of checked) if (check.status === "fulfilled") check.value.release();
+  if (cancelled) throw cancelled;
+  throw new CannotRunError(
+    `nothing was applied on any cluster, as ${refused.map((r) => r.target.name).join(", ")} refused the run:
+` + refused.map(({ target, error }) => `target ${target.name}: ${errorMessage(error)}`).join("\n")
+  );
 }
 function nothingRan(failures) {
   const cancelled = failures.find((f) => f.error instanceof CancelledError)?.error;
