@@ -39,24 +39,15 @@ test('two clusters and one that cannot be reached: a suite per cluster, one gate
     'server: https://127.0.0.1:9',
   );
   writeFileSync(path.join(dir, 'gone.yaml'), gone);
-  const engine = engineFile(dir, uniqueName('multi'), 'pass', namespace);
-  const config = path.join(dir, 'chaos-gate.yaml');
-  writeFileSync(
-    config,
-    stringify({
-      namespace,
-      rbac: [exampleRbac],
-      engines: [engine],
-      timeout: '60s',
-      targets: [
-        { name: 'eu', kubeconfig: eu.sandbox.kubeconfigPath },
-        { name: 'us', kubeconfig: us.sandbox.kubeconfigPath },
-        { name: 'gone', kubeconfig: path.join(dir, 'gone.yaml') },
-      ],
-      reports: { junit: 'junit.xml', json: 'report.json' },
-    }),
+  const { result } = await runOnTargets(
+    'multi',
+    [
+      { name: 'eu', kubeconfig: eu.sandbox.kubeconfigPath },
+      { name: 'us', kubeconfig: us.sandbox.kubeconfigPath },
+      { name: 'gone', kubeconfig: path.join(dir, 'gone.yaml') },
+    ],
+    { dir, reports: { junit: 'junit.xml', json: 'report.json' } },
   );
-  const result = await runEntry('dist/cli.js', ['run', '--config', config]).done;
 
   assert.equal(result.code, 1, result.stdout + result.stderr);
   assert.match(result.stdout, /\[eu\] .*applied ChaosEngine targets\//);
@@ -102,20 +93,18 @@ test('no cluster can be reached: exit 2 naming each', async () => {
 });
 
 /** `chaos-gate run` of one engine aimed at `namespace` on `targets`, and what it left on each cluster. */
-async function runOnTargets(name: string, targets: Record<string, string>[]) {
-  const dir = workDir();
+/** `run` of one passing engine on `targets` through a config file; what each cluster holds before and after. */
+async function runOnTargets(
+  name: string,
+  targets: Record<string, string>[],
+  { dir = workDir(), reports }: { dir?: string; reports?: Record<string, string> } = {},
+) {
   const engineName = uniqueName(name);
   const engine = { name: engineName, file: engineFile(dir, engineName, 'pass', namespace) };
   const config = path.join(dir, 'chaos-gate.yaml');
   writeFileSync(
     config,
-    stringify({
-      namespace,
-      rbac: [exampleRbac],
-      engines: [engine.file],
-      timeout: '60s',
-      targets,
-    }),
+    stringify({ namespace, rbac: [exampleRbac], engines: [engine.file], timeout: '60s', targets, reports }),
   );
   const before = await Promise.all(clusters.map(({ sandbox }) => leftovers(sandbox.kc, namespace)));
   const result = await runEntry('dist/cli.js', ['run', '--config', config]).done;
