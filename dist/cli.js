@@ -34,6 +34,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-RUKW6WRQ.js");
+var { main } = await import("./chunks/main-DSY2472Z.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,27 +18,28 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-ZDSMWCVJ.js";
+} from "./chunks/chunk-WU7MIJLA.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-EGTU32N7.js";
+} from "./chunks/chunk-6MCDTOIJ.js";
 import "./chunks/chunk-XGTSFM65.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
 import {
   runTargets
-} from "./chunks/chunk-YSDHUDUV.js";
+} from "./chunks/chunk-JD6R72OH.js";
 import "./chunks/chunk-UE76CJOO.js";
 import "./chunks/chunk-MRYXWF6X.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-X5JF6VHN.js";
-import "./chunks/chunk-SBDDDHSN.js";
+import "./chunks/chunk-YH2IEGWR.js";
 import {
   renderCannotRun
 } from "./chunks/chunk-X3UDNX2J.js";
 import "./chunks/chunk-6O73JWRZ.js";
 import "./chunks/chunk-EWRCKZ32.js";
+import "./chunks/chunk-5UXR457P.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-RAQM6KPP.js";

@@ -8,11 +8,11 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-ZDSMWCVJ.js";
+} from "./chunks/chunk-WU7MIJLA.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-EGTU32N7.js";
+} from "./chunks/chunk-6MCDTOIJ.js";
 import "./chunks/chunk-XGTSFM65.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";
@@ -24,6 +24,7 @@ import {
 } from "./chunks/chunk-MRYXWF6X.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-EWRCKZ32.js";
+import "./chunks/chunk-5UXR457P.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import {

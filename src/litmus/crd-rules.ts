@@ -3,6 +3,7 @@
 // fields appinfo may have), checked offline so `validate` refuses what `run` would only learn in
 // preflight. The server stays the judge: this is the part of its schema that can be known without it.
 import * as z from 'zod';
+import { closestName } from '../suggest.ts';
 
 const oneOf = (values: string[]) =>
   z.string().regex(new RegExp(`^(${values.join('|')})$`), `must be one of ${values.join(', ')}`);
@@ -90,6 +91,39 @@ const selectorRules = z
   })
   .refine((s) => (s.workloads === undefined) !== (s.pods === undefined), 'needs workloads or pods, not both');
 
+/**
+ * The ChaosEngine spec fields Litmus reads (its CRD, 1.x to 3.x). The CRD keeps any other field under
+ * spec, so a misspelt one (appInfo, enginestate) is stored and ignored: the engine would run without
+ * its target. A field that is a typo away from one of these is refused; others (a newer Litmus's) pass.
+ */
+const engineSpecFields = [
+  'appinfo',
+  'auxiliaryAppInfo',
+  'chaosServiceAccount',
+  'components',
+  'defaultHealthCheck',
+  'engineState',
+  'experiments',
+  'jobCleanUpPolicy',
+  'selectors',
+  'terminationGracePeriodSeconds',
+  'annotationCheck',
+  'monitoring',
+];
+
+function refuseMisspeltSpecFields(spec: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  for (const key of Object.keys(spec)) {
+    if (engineSpecFields.includes(key)) continue;
+    const meant = closestName(key, engineSpecFields);
+    if (meant)
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `unknown field; did you mean "${meant}"? (Litmus would ignore it)`,
+      });
+  }
+}
+
 export const engineCrdRules = z.looseObject({
   spec: z
     .looseObject({
@@ -118,5 +152,6 @@ export const engineCrdRules = z.looseObject({
         )
         .optional(),
     })
+    .superRefine(refuseMisspeltSpecFields)
     .optional(),
 });

@@ -14026,6 +14026,41 @@ var init_files = __esm({
   }
 });
 
+// src/suggest.ts
+function closestName(typed, known) {
+  const limit = Math.max(1, Math.floor(typed.length / 3));
+  let best;
+  for (const name of known) {
+    const distance = editDistance(typed.toLowerCase(), name.toLowerCase());
+    if (distance <= limit && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function editDistance(a, b) {
+  const width2 = b.length + 1;
+  const d = new Array((a.length + 1) * width2).fill(0);
+  const at = (i, j) => d[i * width2 + j] ?? 0;
+  for (let i = 0; i <= a.length; i++) d[i * width2] = i;
+  for (let j = 0; j <= b.length; j++) d[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const swapped = i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1];
+      d[i * width2 + j] = Math.min(
+        at(i - 1, j) + 1,
+        at(i, j - 1) + 1,
+        at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        swapped ? at(i - 2, j - 2) + 1 : Infinity
+      );
+    }
+  }
+  return at(a.length, b.length);
+}
+var init_suggest = __esm({
+  "src/suggest.ts"() {
+    "use strict";
+  }
+});
+
 // src/yaml-value.ts
 function documentValue(document2, where) {
   try {
@@ -22156,11 +22191,24 @@ var init_rbac_rules = __esm({
 });
 
 // src/litmus/crd-rules.ts
-var oneOf, nonEmpty, appkind, durationText, probeRules, selectorRules, engineCrdRules;
+function refuseMisspeltSpecFields(spec, ctx) {
+  for (const key of Object.keys(spec)) {
+    if (engineSpecFields.includes(key)) continue;
+    const meant = closestName(key, engineSpecFields);
+    if (meant)
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        message: `unknown field; did you mean "${meant}"? (Litmus would ignore it)`
+      });
+  }
+}
+var oneOf, nonEmpty, appkind, durationText, probeRules, selectorRules, engineSpecFields, engineCrdRules;
 var init_crd_rules = __esm({
   "src/litmus/crd-rules.ts"() {
     "use strict";
     init_zod();
+    init_suggest();
     oneOf = (values) => string2().regex(new RegExp(`^(${values.join("|")})$`), `must be one of ${values.join(", ")}`);
     nonEmpty = string2().min(1, "must not be empty");
     appkind = string2().regex(
@@ -22223,6 +22271,20 @@ var init_crd_rules = __esm({
       ).optional(),
       pods: array(looseObject({ names: string2(), namespace: string2() })).optional()
     }).refine((s) => s.workloads === void 0 !== (s.pods === void 0), "needs workloads or pods, not both");
+    engineSpecFields = [
+      "appinfo",
+      "auxiliaryAppInfo",
+      "chaosServiceAccount",
+      "components",
+      "defaultHealthCheck",
+      "engineState",
+      "experiments",
+      "jobCleanUpPolicy",
+      "selectors",
+      "terminationGracePeriodSeconds",
+      "annotationCheck",
+      "monitoring"
+    ];
     engineCrdRules = looseObject({
       spec: looseObject({
         engineState: oneOf(["active", "stop"]).optional(),
@@ -22245,7 +22307,7 @@ var init_crd_rules = __esm({
             spec: looseObject({ probe: array(probeRules).optional() }).optional()
           })
         ).optional()
-      }).optional()
+      }).superRefine(refuseMisspeltSpecFields).optional()
     });
   }
 });
@@ -87912,41 +87974,10 @@ var import_yaml = __toESM(require_dist(), 1);
 init_zod();
 init_errors3();
 init_files();
-import path from "node:path";
-
-// src/suggest.ts
-function closestName(typed, known) {
-  const limit = Math.max(1, Math.floor(typed.length / 3));
-  let best;
-  for (const name of known) {
-    const distance = editDistance(typed.toLowerCase(), name.toLowerCase());
-    if (distance <= limit && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-function editDistance(a, b) {
-  const width2 = b.length + 1;
-  const d = new Array((a.length + 1) * width2).fill(0);
-  const at = (i, j) => d[i * width2 + j] ?? 0;
-  for (let i = 0; i <= a.length; i++) d[i * width2] = i;
-  for (let j = 0; j <= b.length; j++) d[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const swapped = i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1];
-      d[i * width2 + j] = Math.min(
-        at(i - 1, j) + 1,
-        at(i, j - 1) + 1,
-        at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1),
-        swapped ? at(i - 2, j - 2) + 1 : Infinity
-      );
-    }
-  }
-  return at(a.length, b.length);
-}
-
-// src/config/load.ts
+init_suggest();
 init_yaml_value();
 init_policy();
+import path from "node:path";
 
 // src/config/schema.ts
 init_zod();
@@ -88500,6 +88531,7 @@ function labelFor(name) {
 
 // src/cli/args.ts
 init_errors3();
+init_suggest();
 
 // src/cli/usage.ts
 var sourceFlags = {

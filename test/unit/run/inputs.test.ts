@@ -185,11 +185,16 @@ test('Litmus 3 selectors of the wrong shape are named by field, also where they 
   assert.deepEqual([checked.problems, checked.inputs.manifests.length], [[], 1]);
 });
 
-test('an engine without experiments (a typo such as experimentz) is refused: it would run no chaos', () => {
+test('an engine without experiments is refused: it would run no chaos; a typo such as experimentz says which', () => {
+  const none = file('none.yaml', engineYaml('none').replace(/ {2}experiments:\n.*\n/, ''));
+  refused(
+    { engines: [none] },
+    /none\.yaml, document 1 \(ChaosEngine none\): field spec\.experiments: required; an engine without experiments runs no chaos/,
+  );
   const typo = file('typo.yaml', engineYaml('typo').replace('  experiments:', '  experimentz:'));
   refused(
     { engines: [typo] },
-    /typo\.yaml, document 1 \(ChaosEngine typo\): field spec\.experiments: required; an engine without experiments runs no chaos/,
+    /typo\.yaml, document 1 \(ChaosEngine typo\): field spec\.experimentz: unknown field; did you mean "experiments"\?/,
   );
 });
 
@@ -279,4 +284,28 @@ test('nothing to run is said, and without a config file, that one can name the e
   assert.deepEqual(checkRunInputs({ ...none, configFile: 'chaos-gate.yaml' }).problems, [
     'nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)',
   ]);
+});
+
+test('a spec field of an engine a typo away from one Litmus reads is refused: the CRD would keep it, Litmus ignore it', () => {
+  const typo = file(
+    'app-info.yaml',
+    engineYaml('typo').replace(
+      '  engineState: active\n',
+      '  enginestate: stop\n  appInfo: { appns: shop, applabel: app=cart, appkind: deployment }\n',
+    ),
+  );
+  const { problems } = checkRunInputs(resolveConfig({ namespace: 'shop', engines: [typo] }));
+  assert.deepEqual(problems, [
+    `${typo}, document 1 (ChaosEngine typo): field spec.enginestate: unknown field; did you mean "engineState"? (Litmus would ignore it)\n` +
+      `${typo}, document 1 (ChaosEngine typo): field spec.appInfo: unknown field; did you mean "appinfo"? (Litmus would ignore it)`,
+  ]);
+  // A field far from every known one may be a newer Litmus's: it passes.
+  const newer = file(
+    'newer.yaml',
+    engineYaml('newer').replace(
+      '  engineState: active\n',
+      '  engineState: active\n  chaosTimeoutPolicy: keep\n',
+    ),
+  );
+  assert.deepEqual(checkRunInputs(resolveConfig({ namespace: 'shop', engines: [newer] })).problems, []);
 });

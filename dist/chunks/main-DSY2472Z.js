@@ -6,11 +6,10 @@ import {
   progressLog
 } from "./chunk-RT3K3TFJ.js";
 import {
-  closestName,
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-EGTU32N7.js";
+} from "./chunk-6MCDTOIJ.js";
 import "./chunk-XGTSFM65.js";
 import {
   commands,
@@ -27,6 +26,9 @@ import {
   toNumber
 } from "./chunk-6U3DDFOI.js";
 import "./chunk-6O73JWRZ.js";
+import {
+  closestName
+} from "./chunk-5UXR457P.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-466RCVCX.js";
@@ -155,7 +157,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-5NLHCQYL.js");
+        const { runTargets } = await import("./targets-S2YNUNA6.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -172,7 +174,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-O6O4MANJ.js");
+        const { validateRun } = await import("./inputs-TLVQF3ZC.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -34,7 +34,7 @@ import {
   prepareCluster,
   prepareTargets,
   prepareWorkflow
-} from "./chunk-SBDDDHSN.js";
+} from "./chunk-YH2IEGWR.js";
 import {
   conclude,
   refuseAllSkipped

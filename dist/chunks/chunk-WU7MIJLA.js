@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-EGTU32N7.js";
+} from "./chunk-6MCDTOIJ.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-ZDSMWCVJ.js.LEGAL.txt */
+/*! For license information please see chunk-WU7MIJLA.js.LEGAL.txt */

@@ -12,6 +12,9 @@ import {
   isClusterScopedKind
 } from "./chunk-EWRCKZ32.js";
 import {
+  closestName
+} from "./chunk-5UXR457P.js";
+import {
   describeSchemaIssues
 } from "./chunk-MJ66XHVU.js";
 import {
@@ -178,6 +181,32 @@ var selectorRules = looseObject({
   ).optional(),
   pods: array(looseObject({ names: string(), namespace: string() })).optional()
 }).refine((s) => s.workloads === void 0 !== (s.pods === void 0), "needs workloads or pods, not both");
+var engineSpecFields = [
+  "appinfo",
+  "auxiliaryAppInfo",
+  "chaosServiceAccount",
+  "components",
+  "defaultHealthCheck",
+  "engineState",
+  "experiments",
+  "jobCleanUpPolicy",
+  "selectors",
+  "terminationGracePeriodSeconds",
+  "annotationCheck",
+  "monitoring"
+];
+function refuseMisspeltSpecFields(spec, ctx) {
+  for (const key of Object.keys(spec)) {
+    if (engineSpecFields.includes(key)) continue;
+    const meant = closestName(key, engineSpecFields);
+    if (meant)
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        message: `unknown field; did you mean "${meant}"? (Litmus would ignore it)`
+      });
+  }
+}
 var engineCrdRules = looseObject({
   spec: looseObject({
     engineState: oneOf(["active", "stop"]).optional(),
@@ -200,7 +229,7 @@ var engineCrdRules = looseObject({
         spec: looseObject({ probe: array(probeRules).optional() }).optional()
       })
     ).optional()
-  }).optional()
+  }).superRefine(refuseMisspeltSpecFields).optional()
 });
 
 // src/run/blast-radius.ts
