@@ -8,11 +8,11 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-WU7MIJLA.js";
+} from "./chunks/chunk-47KVZCYG.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-6MCDTOIJ.js";
+} from "./chunks/chunk-7G6A3VYY.js";
 import "./chunks/chunk-XGTSFM65.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";

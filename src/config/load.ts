@@ -256,7 +256,16 @@ function formatIssues(origin: string, issues: z.core.$ZodIssue[], label: (field:
       .map(String)
       .join('.');
     const index = issue.path.find((p) => typeof p === 'number');
-    const field = path ? `${label(path)}${index === undefined ? '' : `[${index}]`}` : '(top level)';
+    // An item of a list setting is named by its setting (a flag on the command line): --allow-failure[1].
+    // A field inside a list item keeps its place: targets[0].namespace.
+    const nested = index !== undefined && issue.path.at(-1) !== index;
+    const field = !path
+      ? '(top level)'
+      : nested
+        ? issue.path
+            .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`))
+            .join('')
+        : `${label(path)}${index === undefined ? '' : `[${index}]`}`;
     if (issue.code === 'unrecognized_keys') {
       const where = issue.path.length ? `${field}: ` : '';
       return `${origin}: ${where}${issue.message}`;

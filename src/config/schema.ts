@@ -9,6 +9,12 @@ const fileList = z
   .transform((v) => (Array.isArray(v) ? v : [v]));
 const textList = fileList;
 
+/** A namespace as Kubernetes names it (an RFC 1123 label): `Shop_1` would only fail at the server, or never match. */
+const namespaceName = z
+  .string()
+  .max(63, 'must be a namespace name (at most 63 characters)')
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a namespace name (lowercase a-z, 0-9 and -)');
+
 /** One cluster the gate runs on, when it runs on several. */
 export const targetSchema = z.strictObject({
   /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
@@ -18,7 +24,7 @@ export const targetSchema = z.strictObject({
     .max(20),
   kubeconfig: z.string().optional(),
   context: z.string().optional(),
-  namespace: z.string().optional(),
+  namespace: namespaceName.optional(),
 });
 
 export const gateSchema = z.strictObject({
@@ -56,7 +62,7 @@ export const workflowSchema = z
     parameters: z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String))
       .optional(),
-    namespace: z.string().optional(),
+    namespace: namespaceName.optional(),
     shutdown: z.enum(['Stop', 'Terminate']).optional(),
   })
   .refine((w) => [w.file, w.template, w.clusterTemplate].filter(Boolean).length <= 1, {
@@ -83,16 +89,13 @@ export const configSchema = z.strictObject({
     .optional(),
   parallelTargets: z.number().int().min(1).max(50).optional(),
   inCluster: z.boolean().optional(),
-  namespace: z.string().optional(),
+  namespace: namespaceName.optional(),
   rbac: fileList.optional(),
   experiments: fileList.optional(),
   engines: fileList.optional(),
   timeout: runDuration.optional(),
   stopTimeout: runDuration.optional(),
-  allowNamespaces: z
-    .array(z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a namespace name'))
-    .min(1)
-    .optional(),
+  allowNamespaces: z.array(namespaceName).min(1).optional(),
   allowClusterScoped: z.boolean().optional(),
   cleanup: z.enum(['always', 'on-success', 'never']).optional(),
   runId: z

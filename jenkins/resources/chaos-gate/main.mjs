@@ -87986,12 +87986,13 @@ init_duration();
 init_percent();
 var fileList = union([string2(), array(string2())], { error: "expected a file path or a list of file paths" }).transform((v) => Array.isArray(v) ? v : [v]);
 var textList = fileList;
+var namespaceName = string2().max(63, "must be a namespace name (at most 63 characters)").regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a namespace name (lowercase a-z, 0-9 and -)");
 var targetSchema = strictObject({
   /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
   name: string2().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(20),
   kubeconfig: string2().optional(),
   context: string2().optional(),
-  namespace: string2().optional()
+  namespace: namespaceName.optional()
 });
 var gateSchema = strictObject({
   failOnFailure: boolean2().optional(),
@@ -88019,7 +88020,7 @@ var workflowSchema = strictObject({
   template: string2().optional(),
   clusterTemplate: string2().optional(),
   parameters: record(string2(), union([string2(), number2(), boolean2()]).transform(String)).optional(),
-  namespace: string2().optional(),
+  namespace: namespaceName.optional(),
   shutdown: _enum(["Stop", "Terminate"]).optional()
 }).refine((w) => [w.file, w.template, w.clusterTemplate].filter(Boolean).length <= 1, {
   message: "set only one of file, template and clusterTemplate"
@@ -88040,13 +88041,13 @@ var configSchema = strictObject({
   }).optional(),
   parallelTargets: number2().int().min(1).max(50).optional(),
   inCluster: boolean2().optional(),
-  namespace: string2().optional(),
+  namespace: namespaceName.optional(),
   rbac: fileList.optional(),
   experiments: fileList.optional(),
   engines: fileList.optional(),
   timeout: runDuration.optional(),
   stopTimeout: runDuration.optional(),
-  allowNamespaces: array(string2().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a namespace name")).min(1).optional(),
+  allowNamespaces: array(namespaceName).min(1).optional(),
   allowClusterScoped: boolean2().optional(),
   cleanup: _enum(["always", "on-success", "never"]).optional(),
   runId: string2().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(40).optional(),
@@ -88209,7 +88210,8 @@ function formatIssues(origin, issues, label) {
   const lines = issues.map((issue2) => {
     const path8 = issue2.path.filter((p) => typeof p !== "number").map(String).join(".");
     const index2 = issue2.path.find((p) => typeof p === "number");
-    const field = path8 ? `${label(path8)}${index2 === void 0 ? "" : `[${index2}]`}` : "(top level)";
+    const nested = index2 !== void 0 && issue2.path.at(-1) !== index2;
+    const field = !path8 ? "(top level)" : nested ? issue2.path.map((p, i) => typeof p === "number" ? `[${p}]` : `${i > 0 ? "." : ""}${String(p)}`).join("") : `${label(path8)}${index2 === void 0 ? "" : `[${index2}]`}`;
     if (issue2.code === "unrecognized_keys") {
       const where = issue2.path.length ? `${field}: ` : "";
       return `${origin}: ${where}${issue2.message}`;

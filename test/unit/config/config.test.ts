@@ -267,3 +267,21 @@ test('an allowed failure names one experiment: more than namespace/engine/experi
     /gate\.allowFailures\[1\]: expected experiment, engine\/experiment or namespace\/engine\/experiment/,
   );
 });
+
+test('a namespace is a Kubernetes name wherever it is given: Shop_1 is refused, naming the field', () => {
+  for (const argv of [
+    ['--namespace', 'Shop_1'],
+    ['--allow-namespace', 'shop', '--allow-namespace', 'Shop_1'],
+    ['--namespace', `a${'b'.repeat(63)}`],
+  ]) {
+    assert.throws(
+      () => resolveConfig(parseCommandLine(['run', ...argv]).layer),
+      /command line: --(allow-)?namespace(\[1\])?: must be a namespace name/,
+    );
+  }
+  assert.throws(
+    () => resolveConfig(readConfigFile(configFile('targets:\n  - { name: eu, namespace: Shop_EU }\n'))),
+    /targets\[0\]\.namespace: must be a namespace name \(lowercase a-z, 0-9 and -\)/,
+  );
+  assert.equal(resolveConfig(parseCommandLine(['run', '--namespace', 'shop-1']).layer).namespace, 'shop-1');
+});

@@ -43,12 +43,13 @@ import path from "node:path";
 // src/config/schema.ts
 var fileList = union([string(), array(string())], { error: "expected a file path or a list of file paths" }).transform((v) => Array.isArray(v) ? v : [v]);
 var textList = fileList;
+var namespaceName = string().max(63, "must be a namespace name (at most 63 characters)").regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a namespace name (lowercase a-z, 0-9 and -)");
 var targetSchema = strictObject({
   /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
   name: string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(20),
   kubeconfig: string().optional(),
   context: string().optional(),
-  namespace: string().optional()
+  namespace: namespaceName.optional()
 });
 var gateSchema = strictObject({
   failOnFailure: boolean().optional(),
@@ -76,7 +77,7 @@ var workflowSchema = strictObject({
   template: string().optional(),
   clusterTemplate: string().optional(),
   parameters: record(string(), union([string(), number(), boolean()]).transform(String)).optional(),
-  namespace: string().optional(),
+  namespace: namespaceName.optional(),
   shutdown: _enum(["Stop", "Terminate"]).optional()
 }).refine((w) => [w.file, w.template, w.clusterTemplate].filter(Boolean).length <= 1, {
   message: "set only one of file, template and clusterTemplate"
@@ -97,13 +98,13 @@ var configSchema = strictObject({
   }).optional(),
   parallelTargets: number().int().min(1).max(50).optional(),
   inCluster: boolean().optional(),
-  namespace: string().optional(),
+  namespace: namespaceName.optional(),
   rbac: fileList.optional(),
   experiments: fileList.optional(),
   engines: fileList.optional(),
   timeout: runDuration.optional(),
   stopTimeout: runDuration.optional(),
-  allowNamespaces: array(string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a namespace name")).min(1).optional(),
+  allowNamespaces: array(namespaceName).min(1).optional(),
   allowClusterScoped: boolean().optional(),
   cleanup: _enum(["always", "on-success", "never"]).optional(),
   runId: string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(40).optional(),
@@ -266,7 +267,8 @@ function formatIssues(origin, issues, label) {
   const lines = issues.map((issue) => {
     const path2 = issue.path.filter((p) => typeof p !== "number").map(String).join(".");
     const index = issue.path.find((p) => typeof p === "number");
-    const field = path2 ? `${label(path2)}${index === void 0 ? "" : `[${index}]`}` : "(top level)";
+    const nested = index !== void 0 && issue.path.at(-1) !== index;
+    const field = !path2 ? "(top level)" : nested ? issue.path.map((p, i) => typeof p === "number" ? `[${p}]` : `${i > 0 ? "." : ""}${String(p)}`).join("") : `${label(path2)}${index === void 0 ? "" : `[${index}]`}`;
     if (issue.code === "unrecognized_keys") {
       const where = issue.path.length ? `${field}: ` : "";
       return `${origin}: ${where}${issue.message}`;

@@ -9,7 +9,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-6MCDTOIJ.js";
+} from "./chunk-7G6A3VYY.js";
 import "./chunk-XGTSFM65.js";
 import {
   commands,
