@@ -34,6 +34,6 @@ if (asksOnlyForHelp(argv)) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-5BRF5XP2.js");
+var { main } = await import("./chunks/main-PI4C7GCG.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,11 +18,11 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-47KVZCYG.js";
+} from "./chunks/chunk-OCZL6ZOC.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-7G6A3VYY.js";
+} from "./chunks/chunk-75557POX.js";
 import "./chunks/chunk-XGTSFM65.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6U3DDFOI.js";

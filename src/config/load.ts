@@ -74,7 +74,7 @@ export function parseSettings(
   origin: string,
   label: (field: string) => string = (f) => f,
 ): PartialConfig {
-  const result = configSchema.safeParse(raw ?? {}, { error: unknownFields });
+  const result = configSchema.safeParse(raw ?? {}, { error: settingIssue });
   if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues, label));
   return result.data;
 }
@@ -237,9 +237,35 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+const expectedNames: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+};
+
+/** zod's own words for a setting, where they read as the library's: unknown fields, wrong types, choices. */
+function settingIssue(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'unrecognized_keys') return unknownFields(issue);
+  // The value is quoted: a setting holds no secret (the kubeconfig is a file or an input of its own).
+  const given = (value: unknown) =>
+    value === null || value === undefined
+      ? 'nothing'
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value === 'object'
+          ? 'a mapping'
+          : `${typeof value === 'string' ? 'text' : `a ${typeof value}`} (${JSON.stringify(value)})`;
+  if (issue.code === 'invalid_type' && issue.input !== undefined)
+    return `expected ${expectedNames[issue.expected] ?? issue.expected}, got ${given(issue.input)}`;
+  if (issue.code === 'invalid_value' && issue.values.length > 1)
+    return `expected one of ${issue.values.map(String).join(', ')}, got ${given(issue.input)}`;
+  return undefined;
+}
+
 /** Unknown fields, each with the field of its object it is closest to: only the object's schema knows them. */
-function unknownFields(issue: z.core.$ZodRawIssue): string | undefined {
-  if (issue.code !== 'unrecognized_keys') return undefined;
+function unknownFields(issue: z.core.$ZodRawIssue<z.core.$ZodIssueUnrecognizedKeys>): string {
   const known = issue.inst instanceof z.ZodObject ? Object.keys(issue.inst.shape) : [];
   const { keys } = issue;
   const guesses = keys.flatMap((key) => {

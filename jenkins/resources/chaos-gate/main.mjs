@@ -88063,7 +88063,7 @@ var defaultParallelTargets = 10;
 var defaultTimeoutMs = 30 * 6e4;
 var defaultStopTimeoutMs = 5 * 6e4;
 function parseSettings(raw, origin, label = (f) => f) {
-  const result = configSchema.safeParse(raw ?? {}, { error: unknownFields });
+  const result = configSchema.safeParse(raw ?? {}, { error: settingIssue });
   if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues, label));
   return result.data;
 }
@@ -88196,8 +88196,23 @@ function toWorkflowSource(workflow) {
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
+var expectedNames = {
+  string: "text",
+  number: "a number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping"
+};
+function settingIssue(issue2) {
+  if (issue2.code === "unrecognized_keys") return unknownFields(issue2);
+  const given = (value) => value === null || value === void 0 ? "nothing" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : `${typeof value === "string" ? "text" : `a ${typeof value}`} (${JSON.stringify(value)})`;
+  if (issue2.code === "invalid_type" && issue2.input !== void 0)
+    return `expected ${expectedNames[issue2.expected] ?? issue2.expected}, got ${given(issue2.input)}`;
+  if (issue2.code === "invalid_value" && issue2.values.length > 1)
+    return `expected one of ${issue2.values.map(String).join(", ")}, got ${given(issue2.input)}`;
+  return void 0;
+}
 function unknownFields(issue2) {
-  if (issue2.code !== "unrecognized_keys") return void 0;
   const known = issue2.inst instanceof ZodObject ? Object.keys(issue2.inst.shape) : [];
   const { keys } = issue2;
   const guesses = keys.flatMap((key) => {

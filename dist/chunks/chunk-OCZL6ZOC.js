@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-7G6A3VYY.js";
+} from "./chunk-75557POX.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-47KVZCYG.js.LEGAL.txt */
+/*! For license information please see chunk-OCZL6ZOC.js.LEGAL.txt */

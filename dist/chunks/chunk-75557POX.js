@@ -120,7 +120,7 @@ var defaultParallelTargets = 10;
 var defaultTimeoutMs = 30 * 6e4;
 var defaultStopTimeoutMs = 5 * 6e4;
 function parseSettings(raw, origin, label = (f) => f) {
-  const result = configSchema.safeParse(raw ?? {}, { error: unknownFields });
+  const result = configSchema.safeParse(raw ?? {}, { error: settingIssue });
   if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues, label));
   return result.data;
 }
@@ -253,8 +253,23 @@ function toWorkflowSource(workflow) {
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
+var expectedNames = {
+  string: "text",
+  number: "a number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping"
+};
+function settingIssue(issue) {
+  if (issue.code === "unrecognized_keys") return unknownFields(issue);
+  const given = (value) => value === null || value === void 0 ? "nothing" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : `${typeof value === "string" ? "text" : `a ${typeof value}`} (${JSON.stringify(value)})`;
+  if (issue.code === "invalid_type" && issue.input !== void 0)
+    return `expected ${expectedNames[issue.expected] ?? issue.expected}, got ${given(issue.input)}`;
+  if (issue.code === "invalid_value" && issue.values.length > 1)
+    return `expected one of ${issue.values.map(String).join(", ")}, got ${given(issue.input)}`;
+  return void 0;
+}
 function unknownFields(issue) {
-  if (issue.code !== "unrecognized_keys") return void 0;
   const known = issue.inst instanceof ZodObject ? Object.keys(issue.inst.shape) : [];
   const { keys } = issue;
   const guesses = keys.flatMap((key) => {

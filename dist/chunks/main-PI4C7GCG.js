@@ -9,7 +9,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-7G6A3VYY.js";
+} from "./chunk-75557POX.js";
 import "./chunk-XGTSFM65.js";
 import {
   commands,
