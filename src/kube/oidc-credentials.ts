@@ -42,7 +42,7 @@ const errorResponseSchema = z.looseObject({
 /** client-go's expiryDelta: a token this close to its expiry is refreshed, for clocks that differ. */
 const expiryMarginMs = 10_000;
 /** Each request to the provider; a refresh that takes longer is not going to come. */
-export const defaultProviderTimeoutMs = 30_000;
+const defaultProviderTimeoutMs = 30_000;
 /** More than any discovery document or token response holds. */
 const maxResponseBytes = 1024 * 1024;
 

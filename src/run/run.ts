@@ -103,7 +103,7 @@ export function newRunId(): string {
 }
 
 /** `cluster`: checked offline, kube context loaded (inputs.ts); nothing has been sent to it yet. */
-export async function startRun(cluster: PreparedCluster, context: RunContext): Promise<RunSession> {
+async function startRun(cluster: PreparedCluster, context: RunContext): Promise<RunSession> {
   return (await checkRun(cluster, context)).start();
 }
 
