@@ -3,13 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksForVersion,
-  asksOnlyForHelp,
-  usage
-} from "./chunks/chunk-YY56KPSB.js";
+  helpAlone
+} from "./chunks/chunk-H2L5NRFY.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-6U3DDFOI.js";
+import "./chunks/chunk-JLKMCJEQ.js";
 import "./chunks/chunk-RHZBZGPM.js";
 
 // src/cli/index.ts
@@ -28,12 +27,13 @@ if (asksForVersion(argv)) {
 `);
   process.exit(0);
 }
-if (asksOnlyForHelp(argv)) {
-  process.stdout.write(`${usage()}
+var help = helpAlone(argv);
+if (help !== void 0) {
+  process.stdout.write(`${help}
 `);
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-PI4C7GCG.js");
+var { main } = await import("./chunks/main-MR5TJ3C7.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

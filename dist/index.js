@@ -18,14 +18,14 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-OCZL6ZOC.js";
+} from "./chunks/chunk-5XJYU2ZP.js";
 import {
   loadConfig,
   withCancellation
 } from "./chunks/chunk-75557POX.js";
 import "./chunks/chunk-XGTSFM65.js";
 import "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-6U3DDFOI.js";
+import "./chunks/chunk-JLKMCJEQ.js";
 import {
   runTargets
 } from "./chunks/chunk-JD6R72OH.js";

@@ -8,14 +8,14 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-OCZL6ZOC.js";
+} from "./chunks/chunk-5XJYU2ZP.js";
 import {
   loadConfig,
   withCancellation
 } from "./chunks/chunk-75557POX.js";
 import "./chunks/chunk-XGTSFM65.js";
 import "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-6U3DDFOI.js";
+import "./chunks/chunk-JLKMCJEQ.js";
 import {
   allConfirmed,
   describeUnconfirmed,

@@ -2,7 +2,7 @@ import '../quiet-warnings.ts';
 import { keepYoungGenerationSize } from '../young-generation.ts';
 // A namespace import: a named one of an export an older Node lacks fails before any line runs.
 import * as nodeModule from 'node:module';
-import { asksForVersion, asksOnlyForHelp, usage } from './usage.ts';
+import { asksForVersion, helpAlone } from './usage.ts';
 
 /** package.json's version, written in by the build (scripts/build.ts). */
 declare const CHAOS_GATE_VERSION: string;
@@ -22,8 +22,9 @@ if (asksForVersion(argv)) {
   process.exit(0);
 }
 // The usage is a list of the settings: answered before the bundle loads zod and the YAML parsers.
-if (asksOnlyForHelp(argv)) {
-  process.stdout.write(`${usage()}\n`);
+const help = helpAlone(argv);
+if (help !== undefined) {
+  process.stdout.write(`${help}\n`);
   process.exit(0);
 }
 

@@ -25,7 +25,7 @@ export async function main(argv: string[], given: Io = processIo): Promise<numbe
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.help || parsed.command === 'help') {
-      io.out(usage());
+      io.out(usage(parsed.command === 'help' ? undefined : parsed.command));
       return exitCodes.pass;
     }
     const config = loadConfig(parsed.configFile, parsed.layer);

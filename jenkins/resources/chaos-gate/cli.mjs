@@ -20,19 +20,22 @@ function keepYoungGenerationSize() {
 import * as nodeModule from "node:module";
 
 // src/config/fields.ts
+var concluding = ["report", "merge"];
 var settingFields = [
   {
     flag: "kubeconfig",
     input: "kubeconfig-path",
     kind: "list",
     field: "kubeconfig",
-    help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each"
+    help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
+    readBy: ["report"]
   },
   {
     flag: "context",
     kind: "list",
     field: "context",
-    help: "kube context to use; repeated: the gate runs on each, in parallel"
+    help: "kube context to use; repeated: the gate runs on each, in parallel",
+    readBy: ["report"]
   },
   {
     flag: "parallel-targets",
@@ -40,8 +43,20 @@ var settingFields = [
     field: "parallelTargets",
     help: "clusters run at once with several contexts or targets (default 10)"
   },
-  { flag: "in-cluster", kind: "boolean", field: "inCluster", help: "use the pod's service account" },
-  { flag: "namespace", kind: "string", field: "namespace", help: "namespace for manifests that name none" },
+  {
+    flag: "in-cluster",
+    kind: "boolean",
+    field: "inCluster",
+    help: "use the pod's service account",
+    readBy: ["report"]
+  },
+  {
+    flag: "namespace",
+    kind: "string",
+    field: "namespace",
+    help: "namespace for manifests that name none (report: where live results are read)",
+    readBy: ["report"]
+  },
   {
     flag: "rbac",
     kind: "list",
@@ -88,78 +103,95 @@ var settingFields = [
     help: "allow cluster-scoped objects and Secrets in the RBAC files (default false)"
   },
   { flag: "cleanup", kind: "string", field: "cleanup", help: "always | on-success | never (default always)" },
-  { flag: "run-id", kind: "string", field: "runId", help: "label value for this run (default: generated)" },
+  {
+    flag: "run-id",
+    kind: "string",
+    field: "runId",
+    help: "label value for this run (default: generated)",
+    readBy: ["report"]
+  },
   {
     flag: "junit",
     input: "junit-path",
     kind: "string",
     field: "reports.junit",
-    help: "write a JUnit XML report here"
+    help: "write a JUnit XML report here",
+    readBy: concluding
   },
   {
     flag: "json",
     input: "json-path",
     kind: "string",
     field: "reports.json",
-    help: "write a JSON report here"
+    help: "write a JSON report here",
+    readBy: concluding
   },
   {
     flag: "junit-case-properties",
     kind: "boolean",
     field: "reports.junitCaseProperties",
-    help: "per-case <properties> in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd)"
+    help: "per-case <properties> in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd)",
+    readBy: concluding
   },
   {
     flag: "html",
     input: "html-path",
     kind: "string",
     field: "reports.html",
-    help: "write an HTML report here"
+    help: "write an HTML report here",
+    readBy: concluding
   },
   {
     flag: "summary",
     input: null,
     kind: "string",
     field: "reports.summary",
-    help: "write a Markdown summary here"
+    help: "write a Markdown summary here",
+    readBy: concluding
   },
   {
     flag: "min-probe-success",
     // Text: the schema reads 90 and 90% alike.
     kind: "string",
     field: "gate.minProbeSuccess",
-    help: "minimum % of passed probes: 90 or 90%"
+    help: "minimum % of passed probes: 90 or 90%",
+    readBy: concluding
   },
   {
     flag: "allow-failure",
     input: "allow-failures",
     kind: "list",
     field: "gate.allowFailures",
-    help: "experiment allowed to fail (repeatable)"
+    help: "experiment allowed to fail (repeatable)",
+    readBy: concluding
   },
   {
     flag: "stopped-as",
     kind: "string",
     field: "gate.stopped",
-    help: "a Stopped experiment counts as: fail | skip"
+    help: "a Stopped experiment counts as: fail | skip",
+    readBy: concluding
   },
   {
     flag: "timeouts-as",
     kind: "string",
     field: "gate.timeouts",
-    help: "an unfinished experiment counts as: fail | skip"
+    help: "an unfinished experiment counts as: fail | skip",
+    readBy: concluding
   },
   {
     flag: "fail-on-failure",
     kind: "boolean",
     field: "gate.failOnFailure",
-    help: "any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)"
+    help: "any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)",
+    readBy: concluding
   },
   {
     flag: "workflow",
     kind: "string",
     field: "workflow.file",
-    help: "Argo Workflow file to submit (report: a Workflow with status to convert)"
+    help: "Argo Workflow file to submit (report: a Workflow with status to convert)",
+    readBy: ["report"]
   },
   {
     flag: "workflow-template",
@@ -197,7 +229,8 @@ var settingFields = [
     input: "ctk-journals",
     kind: "list",
     field: "ctkJournals",
-    help: "Chaos Toolkit journal.json to report (repeatable)"
+    help: "Chaos Toolkit journal.json to report (repeatable)",
+    readBy: ["report"]
   }
 ];
 
@@ -217,41 +250,85 @@ var sourceFlags = {
 var helpFlags = ["--help", "-h"];
 var commands = ["run", "report", "merge", "validate"];
 var isCommand = (word) => commands.includes(word);
+var commandHelp = {
+  run: {
+    call: "[--config FILE] [options]",
+    does: "apply RBAC and ChaosEngines, wait, report, gate",
+    example: "chaos-gate run --config chaos-gate.yaml --namespace shop --junit junit.xml"
+  },
+  report: {
+    call: "(--results FILE | --namespace NS [--selector LABELS]) [options]",
+    does: "convert results that already exist; applies nothing",
+    example: "chaos-gate report --results results.yaml --junit junit.xml --json report.json"
+  },
+  validate: {
+    call: "[--config FILE] [options]",
+    does: "check offline all that run checks before connecting",
+    example: "chaos-gate validate --config chaos-gate.yaml --namespace shop"
+  },
+  merge: {
+    call: "REPORT.json... [options]",
+    does: "join the JSON reports of parallel jobs into one report and one gate",
+    example: "chaos-gate merge reports/*/report.json --junit junit.xml --summary summary.md"
+  }
+};
 var asksForVersion = (argv2) => argv2[0] === "--version";
 var isHelpCommand = (command) => command === "help" || helpFlags.includes(command);
-function asksOnlyForHelp(argv2) {
-  const [command = "help", ...rest] = argv2;
-  return isHelpCommand(command) || isCommand(command) && rest.length === 1 && helpFlags.includes(rest[0] ?? "");
+function helpAlone(argv2) {
+  const [word = "", ...rest] = argv2;
+  const [next = ""] = rest;
+  if (isHelpCommand(word)) return usage(isCommand(next) ? next : void 0);
+  if (isCommand(word) && rest.length === 1 && helpFlags.includes(next)) return usage(word);
+  return void 0;
 }
-function usage() {
-  const options = [
+function optionRows(command) {
+  const reads = ({ readBy = [] }) => command === void 0 || command === "run" || command === "validate" || readBy.includes(command);
+  return [
     ["config FILE", "chaos-gate.yaml (flags override its values)"],
     // A boolean's --no- form turns off what the config file (or the Jenkins step) turned on.
-    ...settingFields.map((s) => [
-      s.kind === "boolean" ? `[no-]${s.flag}` : `${s.flag} VALUE`,
-      s.help
-    ]),
-    ...Object.entries(sourceFlags).map(([flag, s]) => [`${flag} VALUE`, s.help])
+    ...settingFields.filter(reads).map((s) => [s.kind === "boolean" ? `[no-]${s.flag}` : `${s.flag} VALUE`, s.help]),
+    ...Object.entries(command === void 0 || command === "report" ? sourceFlags : {}).map(
+      ([flag, s]) => [`${flag} VALUE`, s.help]
+    )
   ];
-  const width = Math.max(...options.map(([flag]) => flag.length));
-  return `chaos-gate: gate a deployment on LitmusChaos verdicts, probe outcomes and load-test thresholds.
-
-Usage:
-  chaos-gate run      [--config FILE] [options]   apply RBAC and ChaosEngines, wait, report, gate
-  chaos-gate report   (--results FILE | --namespace NS [--selector LABELS]) [options]
-                                                  convert results that already exist; applies nothing
-  chaos-gate validate [--config FILE] [options]   check offline all that run checks before connecting
-  chaos-gate merge    REPORT.json... [options]    join the JSON reports of parallel jobs into one
-                                                  report and one gate
-  chaos-gate --version                            print the version
+}
+function usage(command) {
+  const rows = optionRows(command);
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  const head = command ? commandUsage(command) : allCommands();
+  return `${head}
 
 Options:
-${options.map(([flag, help]) => `  --${flag.padEnd(width)}  ${help}`).join("\n")}
+${rows.map(([flag, help2]) => `  --${flag.padEnd(width)}  ${help2}`).join("\n")}
 
 Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
 the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
 CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be
 confirmed stopped never exits 0: the log says "chaos may still be running" and gives the command.`;
+}
+function allCommands() {
+  const width = 46;
+  const line = (call, does) => call.length > width ? `  ${call}
+  ${" ".repeat(width)}  ${does}` : `  ${call.padEnd(width)}  ${does}`;
+  const lines = Object.entries(commandHelp).map(
+    ([name, { call, does }]) => line(`chaos-gate ${name.padEnd(8)} ${call}`, does)
+  );
+  return `chaos-gate: gate a deployment on LitmusChaos verdicts, probe outcomes and load-test thresholds.
+
+Usage:
+${lines.join("\n")}
+${line("chaos-gate --version", "print the version")}
+${line("chaos-gate COMMAND --help", "a command's own options, with an example")}`;
+}
+function commandUsage(command) {
+  const { call, does, example } = commandHelp[command];
+  return `chaos-gate ${command}: ${does}.
+
+Usage:
+  chaos-gate ${command} ${call}
+
+Example:
+  ${example}`;
 }
 
 // src/cli/index.ts
@@ -269,8 +346,9 @@ if (asksForVersion(argv)) {
 `);
   process.exit(0);
 }
-if (asksOnlyForHelp(argv)) {
-  process.stdout.write(`${usage()}
+var help = helpAlone(argv);
+if (help !== void 0) {
+  process.stdout.write(`${help}
 `);
   process.exit(0);
 }

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { main } from '../../../src/cli/main.ts';
 import { settingFields } from '../../../src/config/fields.ts';
-import { asksOnlyForHelp, usage } from '../../../src/cli/usage.ts';
+import { commands, helpAlone, usage } from '../../../src/cli/usage.ts';
+import { runEntry } from '../../support/run-node.ts';
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -13,17 +14,72 @@ async function cli(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+/** The chaos-gate command as a user runs it: the entry point in a process of its own. */
+const chaosGate = (...argv: string[]) => runEntry('src/cli/index.ts', argv).done;
+
+/** The flags an option list shows, without dashes, `[no-]` or value. */
+const flagsOf = (text: string) =>
+  text.split('\n').flatMap((line) => /^ {2}--(?:\[no-\])?([\w-]+)/.exec(line)?.[1] ?? []);
+
 test('a help request with nothing else is answered before the flag parser loads', () => {
-  for (const argv of [[], ['help'], ['--help'], ['-h'], ['run', '--help'], ['report', '-h'], ['help', 'run']])
-    assert.equal(asksOnlyForHelp(argv), true, argv.join(' '));
-  for (const argv of [['run'], ['run', '--namespace', 'shop', '--help'], ['run', '--bogus', '--help']])
-    assert.equal(asksOnlyForHelp(argv), false, argv.join(' '));
+  for (const argv of [['help'], ['--help'], ['-h'], ['run', '--help'], ['report', '-h'], ['help', 'run']])
+    assert.notEqual(helpAlone(argv), undefined, argv.join(' '));
+  for (const argv of [[], ['run'], ['run', '--namespace', 'shop', '--help'], ['run', '--bogus', '--help']])
+    assert.equal(helpAlone(argv), undefined, argv.join(' '));
+});
+
+test("a command's --help is that command's: what it does, an example, and the flags it reads", async () => {
+  const help = async (...argv: string[]) => {
+    const { code, stdout, stderr } = await chaosGate(...argv);
+    assert.equal(code, 0, `${argv.join(' ')}: ${stderr}`);
+    return stdout;
+  };
+  const [merge, helpMerge, report, run, validate, all] = await Promise.all([
+    help('merge', '--help'),
+    help('help', 'merge'),
+    help('report', '-h'),
+    help('run', '--help'),
+    help('validate', '--help'),
+    help('--help'),
+  ]);
+  assert.match(
+    merge,
+    /^chaos-gate merge: join the JSON reports of parallel jobs into one report and one gate\.\n/,
+  );
+  assert.match(merge, /^Example:\n {2}chaos-gate merge \S+\.json /m);
+  assert.deepEqual(flagsOf(merge), [
+    'config',
+    ...['junit', 'json', 'junit-case-properties', 'html', 'summary'],
+    ...['min-probe-success', 'allow-failure', 'stopped-as', 'timeouts-as', 'fail-on-failure'],
+  ]);
+  assert.equal(helpMerge, merge);
+
+  assert.match(report, /^Example:\n {2}chaos-gate report --results /m);
+  for (const flag of ['results', 'selector', 'k6', 'jtl', 'namespace', 'kubeconfig', 'workflow', 'junit'])
+    assert.ok(flagsOf(report).includes(flag), `report --help lists --${flag}`);
+  for (const flag of ['engine', 'rbac', 'timeout', 'cleanup'])
+    assert.ok(!flagsOf(report).includes(flag), `report --help leaves out --${flag}`);
+
+  // run reads every setting, and validate checks all that run reads; neither reads report's inputs.
+  assert.match(run, /^Example:\n {2}chaos-gate run --config /m);
+  assert.deepEqual(flagsOf(run), ['config', ...settingFields.map((s) => s.flag)]);
+  assert.deepEqual(flagsOf(validate), flagsOf(run));
+
+  // The whole usage lists every flag, and says how to see one command's.
+  assert.deepEqual(new Set(flagsOf(all)), new Set([...flagsOf(run), ...flagsOf(report)]));
+  assert.match(all, /^ {2}chaos-gate COMMAND --help +a command's own options, with an example$/m);
 });
 
 test('--help beside other flags prints the usage only once every flag and value is accepted', async () => {
   const fine = await cli('run', '--namespace', 'shop', '--timeout', '15m', '--help');
   assert.equal(fine.code, 0);
+  assert.match(fine.out, /^chaos-gate run: /);
   assert.match(fine.out, /^Usage:$/m);
+
+  // The files named are not read: validate checks those.
+  const files = await cli('report', '--results', 'missing.yaml', '--json', 'out/report.json', '-h');
+  assert.equal(files.code, 0, files.err);
+  assert.match(files.out, /^chaos-gate report: /);
 
   const unknown = await cli('run', '--namespace', 'shop', '--bogus', '--help');
   assert.equal(unknown.code, 2);
@@ -36,7 +92,7 @@ test('--help beside other flags prints the usage only once every flag and value 
 });
 
 test('--help after an unknown command refuses the command instead of printing the usage', async () => {
-  assert.equal(asksOnlyForHelp(['reprot', '--help']), false);
+  assert.equal(helpAlone(['reprot', '--help']), undefined);
   for (const argv of [
     ['reprot', '--help'],
     ['reprot', '--results', 'x.yaml', '--help'],
@@ -51,13 +107,15 @@ test('--help after an unknown command refuses the command instead of printing th
   }
 });
 
-test('every option of the usage has its help text in one column, the longest flag included', () => {
-  const options = usage()
-    .split('\n')
-    .filter((line) => line.startsWith('  --'));
-  assert.ok(options.some((line) => line.startsWith('  --cluster-workflow-template VALUE ')));
-  const columns = new Set(options.map((line) => /^ {2}--\S+(?: \S+)? +/.exec(line)?.[0].length));
-  assert.deepEqual([...columns], [options[0]?.indexOf('chaos-gate.yaml')]);
+test('every option of a usage has its help text in one column, the longest flag included', () => {
+  for (const command of [undefined, ...commands]) {
+    const options = usage(command)
+      .split('\n')
+      .filter((line) => line.startsWith('  --'));
+    const columns = new Set(options.map((line) => /^ {2}--\S+(?: \S+)? +/.exec(line)?.[0].length));
+    assert.deepEqual([...columns], [options[0]?.indexOf('chaos-gate.yaml')], command);
+  }
+  assert.ok(usage().includes('\n  --cluster-workflow-template VALUE  '));
 });
 
 test('the usage lists the --no- form of every boolean flag, and both formats of JTL', () => {

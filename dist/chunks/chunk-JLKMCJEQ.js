@@ -6,19 +6,22 @@ import {
 } from "./chunk-RHZBZGPM.js";
 
 // src/config/fields.ts
+var concluding = ["report", "merge"];
 var settingFields = [
   {
     flag: "kubeconfig",
     input: "kubeconfig-path",
     kind: "list",
     field: "kubeconfig",
-    help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each"
+    help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
+    readBy: ["report"]
   },
   {
     flag: "context",
     kind: "list",
     field: "context",
-    help: "kube context to use; repeated: the gate runs on each, in parallel"
+    help: "kube context to use; repeated: the gate runs on each, in parallel",
+    readBy: ["report"]
   },
   {
     flag: "parallel-targets",
@@ -26,8 +29,20 @@ var settingFields = [
     field: "parallelTargets",
     help: "clusters run at once with several contexts or targets (default 10)"
   },
-  { flag: "in-cluster", kind: "boolean", field: "inCluster", help: "use the pod's service account" },
-  { flag: "namespace", kind: "string", field: "namespace", help: "namespace for manifests that name none" },
+  {
+    flag: "in-cluster",
+    kind: "boolean",
+    field: "inCluster",
+    help: "use the pod's service account",
+    readBy: ["report"]
+  },
+  {
+    flag: "namespace",
+    kind: "string",
+    field: "namespace",
+    help: "namespace for manifests that name none (report: where live results are read)",
+    readBy: ["report"]
+  },
   {
     flag: "rbac",
     kind: "list",
@@ -74,78 +89,95 @@ var settingFields = [
     help: "allow cluster-scoped objects and Secrets in the RBAC files (default false)"
   },
   { flag: "cleanup", kind: "string", field: "cleanup", help: "always | on-success | never (default always)" },
-  { flag: "run-id", kind: "string", field: "runId", help: "label value for this run (default: generated)" },
+  {
+    flag: "run-id",
+    kind: "string",
+    field: "runId",
+    help: "label value for this run (default: generated)",
+    readBy: ["report"]
+  },
   {
     flag: "junit",
     input: "junit-path",
     kind: "string",
     field: "reports.junit",
-    help: "write a JUnit XML report here"
+    help: "write a JUnit XML report here",
+    readBy: concluding
   },
   {
     flag: "json",
     input: "json-path",
     kind: "string",
     field: "reports.json",
-    help: "write a JSON report here"
+    help: "write a JSON report here",
+    readBy: concluding
   },
   {
     flag: "junit-case-properties",
     kind: "boolean",
     field: "reports.junitCaseProperties",
-    help: "per-case <properties> in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd)"
+    help: "per-case <properties> in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd)",
+    readBy: concluding
   },
   {
     flag: "html",
     input: "html-path",
     kind: "string",
     field: "reports.html",
-    help: "write an HTML report here"
+    help: "write an HTML report here",
+    readBy: concluding
   },
   {
     flag: "summary",
     input: null,
     kind: "string",
     field: "reports.summary",
-    help: "write a Markdown summary here"
+    help: "write a Markdown summary here",
+    readBy: concluding
   },
   {
     flag: "min-probe-success",
     // Text: the schema reads 90 and 90% alike.
     kind: "string",
     field: "gate.minProbeSuccess",
-    help: "minimum % of passed probes: 90 or 90%"
+    help: "minimum % of passed probes: 90 or 90%",
+    readBy: concluding
   },
   {
     flag: "allow-failure",
     input: "allow-failures",
     kind: "list",
     field: "gate.allowFailures",
-    help: "experiment allowed to fail (repeatable)"
+    help: "experiment allowed to fail (repeatable)",
+    readBy: concluding
   },
   {
     flag: "stopped-as",
     kind: "string",
     field: "gate.stopped",
-    help: "a Stopped experiment counts as: fail | skip"
+    help: "a Stopped experiment counts as: fail | skip",
+    readBy: concluding
   },
   {
     flag: "timeouts-as",
     kind: "string",
     field: "gate.timeouts",
-    help: "an unfinished experiment counts as: fail | skip"
+    help: "an unfinished experiment counts as: fail | skip",
+    readBy: concluding
   },
   {
     flag: "fail-on-failure",
     kind: "boolean",
     field: "gate.failOnFailure",
-    help: "any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)"
+    help: "any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)",
+    readBy: concluding
   },
   {
     flag: "workflow",
     kind: "string",
     field: "workflow.file",
-    help: "Argo Workflow file to submit (report: a Workflow with status to convert)"
+    help: "Argo Workflow file to submit (report: a Workflow with status to convert)",
+    readBy: ["report"]
   },
   {
     flag: "workflow-template",
@@ -183,7 +215,8 @@ var settingFields = [
     input: "ctk-journals",
     kind: "list",
     field: "ctkJournals",
-    help: "Chaos Toolkit journal.json to report (repeatable)"
+    help: "Chaos Toolkit journal.json to report (repeatable)",
+    readBy: ["report"]
   }
 ];
 function layerFrom(values) {

@@ -17,14 +17,14 @@ import {
   isHelpCommand,
   sourceFlags,
   usage
-} from "./chunk-YY56KPSB.js";
+} from "./chunk-H2L5NRFY.js";
 import {
   labelFor,
   layerFrom,
   settingFields,
   toMap,
   toNumber
-} from "./chunk-6U3DDFOI.js";
+} from "./chunk-JLKMCJEQ.js";
 import "./chunk-6O73JWRZ.js";
 import {
   closestName
@@ -150,7 +150,7 @@ async function main(argv, given = processIo) {
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.help || parsed.command === "help") {
-      io.out(usage());
+      io.out(usage(parsed.command === "help" ? void 0 : parsed.command));
       return exitCodes.pass;
     }
     const config = loadConfig(parsed.configFile, parsed.layer);

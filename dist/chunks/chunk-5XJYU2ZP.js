@@ -13,7 +13,7 @@ import {
   settingFields,
   toMap,
   toNumber
-} from "./chunk-6U3DDFOI.js";
+} from "./chunk-JLKMCJEQ.js";
 import {
   registerKubeconfigCredentials
 } from "./chunk-RAQM6KPP.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-OCZL6ZOC.js.LEGAL.txt */
+/*! For license information please see chunk-5XJYU2ZP.js.LEGAL.txt */
