@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-MR5TJ3C7.js");
+var { main } = await import("./chunks/main-SKFMVJGP.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

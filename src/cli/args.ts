@@ -6,7 +6,7 @@ import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError, errorMessage } from '../errors.ts';
 import { closestName } from '../suggest.ts';
 import type { ReportSources } from '../run/report.ts';
-import { commands, isCommand, isHelpCommand, sourceFlags, type Command } from './usage.ts';
+import { commands, isCommand, isHelpCommand, sourceFlags, usage, type Command } from './usage.ts';
 
 export interface ParsedCommand {
   command: Command | 'help';
@@ -48,7 +48,11 @@ function unknownFlag(args: string[], options: Record<string, ParseArgsOptionDesc
 }
 
 export function parseCommandLine(argv: string[]): ParsedCommand {
-  const [word = 'help', ...rest] = argv;
+  const [word, ...rest] = argv;
+  // No command is an empty variable in a pipeline (`chaos-gate $COMMAND`), not a request for help: a
+  // step that printed the usage and passed would hide that nothing was gated.
+  if (word === undefined)
+    throw new ConfigError(`no command given; expected run, report, merge or validate\n\n${usage()}`);
   // Refused before --help is answered, so adding --help to a command line checks the command too.
   if (!isCommand(word) && !isHelpCommand(word)) {
     const near = closestName(word, commands);

@@ -88691,7 +88691,11 @@ function unknownFlag(args, options) {
   return `unknown flag ${typed}${near ? `; did you mean --${near}?` : ""}`;
 }
 function parseCommandLine(argv) {
-  const [word = "help", ...rest] = argv;
+  const [word, ...rest] = argv;
+  if (word === void 0)
+    throw new ConfigError(`no command given; expected run, report, merge or validate
+
+${usage()}`);
   if (!isCommand(word) && !isHelpCommand(word)) {
     const near = closestName(word, commands);
     throw new ConfigError(

@@ -70,6 +70,23 @@ test("a command's --help is that command's: what it does, an example, and the fl
   assert.match(all, /^ {2}chaos-gate COMMAND --help +a command's own options, with an example$/m);
 });
 
+test('no command at all is refused with the usage on stderr and exit 2; help and --help exit 0', async () => {
+  const [bare, ...asked] = await Promise.all([chaosGate(), chaosGate('help'), chaosGate('--help')]);
+  // An empty variable in a pipeline (`chaos-gate $COMMAND`): the step must fail, not pass on the usage.
+  assert.equal(bare.code, 2);
+  assert.equal(bare.stdout, '');
+  assert.match(
+    bare.stderr,
+    /^chaos-gate: error: no command given; expected run, report, merge or validate\n\nchaos-gate: gate a deployment /,
+  );
+  assert.match(bare.stderr, /^Usage:$/m);
+  for (const help of asked) {
+    assert.equal(help.code, 0, help.stderr);
+    assert.equal(help.stderr, '');
+    assert.match(help.stdout, /^Usage:$/m);
+  }
+});
+
 test('--help beside other flags prints the usage only once every flag and value is accepted', async () => {
   const fine = await cli('run', '--namespace', 'shop', '--timeout', '15m', '--help');
   assert.equal(fine.code, 0);
