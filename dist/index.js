@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-RT3K3TFJ.js";
+} from "./chunks/chunk-UFUSNQI6.js";
 import {
   ExitCode,
   endGroup,
@@ -28,7 +28,7 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
 import {
   runTargets
-} from "./chunks/chunk-JD6R72OH.js";
+} from "./chunks/chunk-EJPTEFZD.js";
 import "./chunks/chunk-UE76CJOO.js";
 import "./chunks/chunk-MRYXWF6X.js";
 import "./chunks/chunk-7GHJJVB5.js";
@@ -225,6 +225,7 @@ async function runAction() {
       (line) => warning(line),
       ({ cancel, hurry }) => runTargets(config, {
         log: progress.log,
+        clusterLog: progress.clusterLog,
         signal: cancel,
         hurry,
         kubeconfigContent: inputs.kubeconfigContent,

@@ -29,6 +29,7 @@ export async function runAction(): Promise<void> {
       ({ cancel, hurry }) =>
         runTargets(config, {
           log: progress.log,
+          clusterLog: progress.clusterLog,
           signal: cancel,
           hurry,
           kubeconfigContent: inputs.kubeconfigContent,

@@ -37,7 +37,13 @@ export async function main(argv: string[], given: Io = processIo): Promise<numbe
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
           ({ cancel, hurry }) =>
-            runTargets(config, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry }),
+            runTargets(config, {
+              log: progress.log,
+              onPhase: progress.onPhase,
+              clusterLog: progress.clusterLog,
+              signal: cancel,
+              hurry,
+            }),
         );
         return exitCodeOf(outcome);
       }

@@ -10,9 +10,25 @@ import { engineChaosSeconds } from '../litmus/duration.ts';
 import type { ChaosEngine } from '../litmus/types.ts';
 import type { RunPhase } from './run.ts';
 
-export interface Progress {
+/** What a run logs through: lines with the prefix, and the phases that move its chaos clock. */
+export interface ProgressLog {
   log: (line: string) => void;
   onPhase: (phase: RunPhase) => void;
+}
+
+export interface Progress extends ProgressLog {
+  /**
+   * The log of one of several clusters (targets.ts): its lines show that cluster's own chaos clock, as
+   * each starts its chaos when the parallel limit lets it. The run's own lines (the verdict) show the
+   * chaos of all of them, from the first start to the end of the last.
+   */
+  clusterLog: () => ProgressLog;
+}
+
+/** When a chaos started and ended, as the phases say. */
+interface ChaosClock {
+  startMs?: number;
+  endMs?: number;
 }
 
 export function progressLog(
@@ -21,26 +37,46 @@ export function progressLog(
   now: () => number = Date.now,
 ): Progress {
   const startedMs = now();
-  let chaosStartMs: number | undefined;
-  let chaosEndMs: number | undefined;
   const expected = expectedChaosMs === undefined ? '' : `~${clock(expectedChaosMs)}`;
-  const prefix = () => {
+  const logWith = (chaos: ChaosClock) => (line: string) => {
     const at = now();
     const parts = [`+${clock(at - startedMs)}`];
-    if (chaosStartMs === undefined) {
+    if (chaos.startMs === undefined) {
       if (expected) parts.push(`chaos ${expected}`);
-    } else if (chaosEndMs === undefined) {
-      parts.push(`chaos ${clock(at - chaosStartMs)}${expected ? ` of ${expected}` : ''}`);
+    } else if (chaos.endMs === undefined) {
+      parts.push(`chaos ${clock(at - chaos.startMs)}${expected ? ` of ${expected}` : ''}`);
     } else {
-      parts.push(`chaos took ${clock(chaosEndMs - chaosStartMs)}`);
+      parts.push(`chaos took ${clock(chaos.endMs - chaos.startMs)}`);
     }
-    return `[${parts.join(' | ')}]`;
+    log(`[${parts.join(' | ')}] ${line}`);
   };
+  const mark = (chaos: ChaosClock, phase: RunPhase) => {
+    if (phase === 'apply') chaos.startMs = now();
+    if (phase === 'after') chaos.endMs = now();
+  };
+  const all: ChaosClock = {};
+  let running = 0;
   return {
-    log: (line) => log(`${prefix()} ${line}`),
-    onPhase: (phase) => {
-      if (phase === 'apply') chaosStartMs = now();
-      if (phase === 'after') chaosEndMs = now();
+    log: logWith(all),
+    onPhase: (phase) => mark(all, phase),
+    clusterLog: () => {
+      const own: ChaosClock = {};
+      return {
+        log: logWith(own),
+        onPhase: (phase) => {
+          mark(own, phase);
+          // The run's chaos spans its clusters': from the first start to the end of the last running.
+          if (phase === 'apply') {
+            all.startMs ??= own.startMs;
+            all.endMs = undefined;
+            running += 1;
+          }
+          if (phase === 'after') {
+            running -= 1;
+            if (running === 0) all.endMs = own.endMs;
+          }
+        },
+      };
     },
   };
 }

@@ -11,6 +11,7 @@ import { mergeReports, underLabel, type Report, type ReportSuite } from '../repo
 import { collectJournal } from './collect.ts';
 import { prepareTargets } from './inputs.ts';
 import type { GateOutcome } from './outcome.ts';
+import type { ProgressLog } from './progress.ts';
 import { conclude } from './publish.ts';
 import {
   checkRun,
@@ -25,6 +26,8 @@ import {
 export interface TargetsContext extends RunContext {
   /** Like onStarted, per cluster: what a front must record to stop a target's chaos if it is killed. */
   onTargetStarted?: (target: Target, runId: string, namespaces: string[]) => void;
+  /** A log for each cluster, fed that cluster's phases: its lines show its own chaos clock (progress.ts). */
+  clusterLog: () => ProgressLog;
 }
 
 export async function runTargets(config: GateConfig, context: TargetsContext): Promise<GateOutcome> {
@@ -38,18 +41,21 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
   // cluster. A cluster out of reach is that cluster's error only.
   const checked = await pMapSettled(
     clusters,
-    ({ target, ...cluster }) =>
-      checkRun(
+    ({ target, ...cluster }) => {
+      const own = context.clusterLog();
+      return checkRun(
         // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
         { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
         {
           ...context,
-          log: (line) => context.log(`[${target.name}] ${line}`),
+          log: (line) => own.log(`[${target.name}] ${line}`),
           onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
-          // Phases of clusters running at once would interleave; the log lines say which is which.
-          onPhase: undefined,
+          // Its own clock only: phases of clusters running at once would interleave the action's log
+          // groups, and each cluster starts its chaos when the parallel limit lets it.
+          onPhase: own.onPhase,
         },
-      ),
+      );
+    },
     { concurrency: config.parallelTargets },
   );
   refuseUnlessAllAccepted(config.targets, checked);

@@ -87585,17 +87585,21 @@ async function runTargets(config2, context) {
   const runId = config2.runId ?? newRunId();
   const checked2 = await pMapSettled(
     clusters,
-    ({ target, ...cluster }) => checkRun(
-      // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
-      { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
-      {
-        ...context,
-        log: (line) => context.log(`[${target.name}] ${line}`),
-        onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
-        // Phases of clusters running at once would interleave; the log lines say which is which.
-        onPhase: void 0
-      }
-    ),
+    ({ target, ...cluster }) => {
+      const own2 = context.clusterLog();
+      return checkRun(
+        // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
+        { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
+        {
+          ...context,
+          log: (line) => own2.log(`[${target.name}] ${line}`),
+          onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
+          // Its own clock only: phases of clusters running at once would interleave the action's log
+          // groups, and each cluster starts its chaos when the parallel limit lets it.
+          onPhase: own2.onPhase
+        }
+      );
+    },
     { concurrency: config2.parallelTargets }
   );
   refuseUnlessAllAccepted(config2.targets, checked2);
@@ -88284,26 +88288,45 @@ init_manifests();
 init_duration2();
 function progressLog(log, expectedChaosMs2, now = Date.now) {
   const startedMs = now();
-  let chaosStartMs;
-  let chaosEndMs;
   const expected = expectedChaosMs2 === void 0 ? "" : `~${clock(expectedChaosMs2)}`;
-  const prefix = () => {
+  const logWith = (chaos) => (line) => {
     const at = now();
     const parts = [`+${clock(at - startedMs)}`];
-    if (chaosStartMs === void 0) {
+    if (chaos.startMs === void 0) {
       if (expected) parts.push(`chaos ${expected}`);
-    } else if (chaosEndMs === void 0) {
-      parts.push(`chaos ${clock(at - chaosStartMs)}${expected ? ` of ${expected}` : ""}`);
+    } else if (chaos.endMs === void 0) {
+      parts.push(`chaos ${clock(at - chaos.startMs)}${expected ? ` of ${expected}` : ""}`);
     } else {
-      parts.push(`chaos took ${clock(chaosEndMs - chaosStartMs)}`);
+      parts.push(`chaos took ${clock(chaos.endMs - chaos.startMs)}`);
     }
-    return `[${parts.join(" | ")}]`;
+    log(`[${parts.join(" | ")}] ${line}`);
   };
+  const mark = (chaos, phase) => {
+    if (phase === "apply") chaos.startMs = now();
+    if (phase === "after") chaos.endMs = now();
+  };
+  const all = {};
+  let running = 0;
   return {
-    log: (line) => log(`${prefix()} ${line}`),
-    onPhase: (phase) => {
-      if (phase === "apply") chaosStartMs = now();
-      if (phase === "after") chaosEndMs = now();
+    log: logWith(all),
+    onPhase: (phase) => mark(all, phase),
+    clusterLog: () => {
+      const own2 = {};
+      return {
+        log: logWith(own2),
+        onPhase: (phase) => {
+          mark(own2, phase);
+          if (phase === "apply") {
+            all.startMs ??= own2.startMs;
+            all.endMs = void 0;
+            running += 1;
+          }
+          if (phase === "after") {
+            running -= 1;
+            if (running === 0) all.endMs = own2.endMs;
+          }
+        }
+      };
     }
   };
 }
@@ -88780,7 +88803,13 @@ async function main(argv, given = processIo) {
         const progress = progressLog(io.out, expectedChaosMs(config2));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
-          ({ cancel, hurry }) => runTargets2(config2, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry })
+          ({ cancel, hurry }) => runTargets2(config2, {
+            log: progress.log,
+            onPhase: progress.onPhase,
+            clusterLog: progress.clusterLog,
+            signal: cancel,
+            hurry
+          })
         );
         return exitCodeOf(outcome);
       }

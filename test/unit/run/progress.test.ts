@@ -69,3 +69,35 @@ test('expected chaos: the longest engine, each the sum of its experiments', () =
   assert.equal(expectedChaosMs(resolveConfig({ engines: [engine('c', [undefined])] })), undefined);
   assert.equal(expectedChaosMs(resolveConfig({ engines: [path.join(dir, 'missing.yaml')] })), undefined);
 });
+
+test("several clusters: each cluster's lines have its own chaos clock, the run's spans them all", () => {
+  let clock = 0;
+  const lines: string[] = [];
+  const progress = progressLog(
+    (l) => lines.push(l),
+    60_000,
+    () => clock,
+  );
+  const eu = progress.clusterLog();
+  const us = progress.clusterLog();
+  eu.onPhase('apply');
+  clock = 10_000;
+  us.onPhase('apply');
+  clock = 40_000;
+  eu.log('[eu] waiting');
+  us.log('[us] waiting');
+  eu.onPhase('after');
+  clock = 50_000;
+  progress.log('us still running');
+  us.onPhase('after');
+  clock = 70_000;
+  eu.log('[eu] cleanup');
+  progress.log('gate PASSED');
+  assert.deepEqual(lines, [
+    '[+00:40 | chaos 00:40 of ~01:00] [eu] waiting',
+    '[+00:40 | chaos 00:30 of ~01:00] [us] waiting',
+    '[+00:50 | chaos 00:50 of ~01:00] us still running',
+    '[+01:10 | chaos took 00:40] [eu] cleanup',
+    '[+01:10 | chaos took 00:50] gate PASSED',
+  ]);
+});

@@ -1,5 +1,6 @@
 // runGate end to end against the in-memory API, with the test playing the Litmus operator: what a
-// user sees of preflight, apply order, the verdict, timeouts, cancellation and cleanup.
+// user sees of preflight, apply order, the verdict, timeouts, cancellation and cleanup; and the log of
+// runTargets over two of them.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,7 +11,9 @@ import type { PartialConfig } from '../../../src/config/schema.ts';
 import { CannotRunError } from '../../../src/errors.ts';
 import type { GateOutcome } from '../../../src/run/outcome.ts';
 import { loadSchema } from '../../../src/load/schema.ts';
+import { progressLog } from '../../../src/run/progress.ts';
 import { runGate, type RunContext } from '../../../src/run/run.ts';
+import { runTargets } from '../../../src/run/targets.ts';
 import type { ChaosEngine, ChaosResult, EngineExperimentStatus } from '../../../src/litmus/types.ts';
 import {
   FakeApi,
@@ -980,6 +983,68 @@ test(
         '[chaos-gate] WARNING: cannot check that ClusterWorkflowTemplate chaos-load exists: ' +
           'clusterworkflowtemplates.argoproj.io "chaos-load" is forbidden (HTTP 403)',
       ),
+      lines.join('\n'),
+    );
+  },
+);
+
+test(
+  "several clusters: each cluster's lines show its own chaos clock, and the verdict the chaos of all",
+  limit,
+  async (t) => {
+    // The progress clock, moved by the played operators: eu's chaos takes 45 s, then us's 20 s.
+    let clock = 0;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-targets-'));
+    const targets = [
+      { name: 'eu', chaosMs: 45_000 },
+      { name: 'us', chaosMs: 20_000 },
+    ].map(({ name, chaosMs }) => {
+      const fake = new FakeApi();
+      t.after(() => fake.close());
+      playOperator(fake, () => {
+        clock += chaosMs;
+        return 'Pass';
+      });
+      const kubeconfig = path.join(dir, `${name}.yaml`);
+      writeFileSync(kubeconfig, fake.kubeconfig);
+      return { name, kubeconfig };
+    });
+    const lines: string[] = [];
+    // Fed as the CLI and the action feed it; the engine is set to last 30 s.
+    const progress = progressLog(
+      (line) => lines.push(line),
+      30_000,
+      () => clock,
+    );
+    const config = resolveConfig({
+      rbac: [rbacFile],
+      engines: [engineFile],
+      runId,
+      timeout: 20_000,
+      targets,
+      // One at a time, so each cluster's chaos starts when the one before it has ended.
+      parallelTargets: 1,
+    });
+    const outcome = await runTargets(config, {
+      log: progress.log,
+      onPhase: progress.onPhase,
+      clusterLog: progress.clusterLog,
+      signal: new AbortController().signal,
+    });
+    assert.equal(outcome.decision.verdict, 'pass');
+    // The first apply, each verdict and each cleanup: the lines whose clock the run's timing sets.
+    const timed = lines.filter((line) => /applied ServiceAccount|verdict|gate PASSED|cleanup: /.test(line));
+    assert.deepEqual(
+      timed.map((line) => line.replace(/(removed \d+ object\(s\)).*/, '$1')),
+      [
+        '[+00:00 | chaos 00:00 of ~00:30] [eu] [chaos-gate] applied ServiceAccount default/pod-delete-sa',
+        '[+00:45 | chaos 00:45 of ~00:30] [eu] [chaos] default/nginx-chaos pod-delete: Completed, verdict Pass',
+        '[+00:45 | chaos 00:00 of ~00:30] [us] [chaos-gate] applied ServiceAccount default/pod-delete-sa',
+        '[+01:05 | chaos 00:20 of ~00:30] [us] [chaos] default/nginx-chaos pod-delete: Completed, verdict Pass',
+        '[+01:05 | chaos took 01:05] chaos-gate: gate PASSED (6 passed, 0 failed, 0 errored, 0 skipped)',
+        '[+01:05 | chaos took 00:45] [eu] [chaos-gate] cleanup: removed 5 object(s)',
+        '[+01:05 | chaos took 00:20] [us] [chaos-gate] cleanup: removed 5 object(s)',
+      ],
       lines.join('\n'),
     );
   },

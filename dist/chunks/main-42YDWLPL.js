@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-RT3K3TFJ.js";
+} from "./chunk-UFUSNQI6.js";
 import {
   loadConfig,
   parseSettings,
@@ -161,11 +161,17 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-S2YNUNA6.js");
+        const { runTargets } = await import("./targets-DSM6IZ5D.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
-          ({ cancel, hurry }) => runTargets(config, { log: progress.log, onPhase: progress.onPhase, signal: cancel, hurry })
+          ({ cancel, hurry }) => runTargets(config, {
+            log: progress.log,
+            onPhase: progress.onPhase,
+            clusterLog: progress.clusterLog,
+            signal: cancel,
+            hurry
+          })
         );
         return exitCodeOf(outcome);
       }

@@ -11,26 +11,45 @@ import {
 // src/run/progress.ts
 function progressLog(log, expectedChaosMs2, now = Date.now) {
   const startedMs = now();
-  let chaosStartMs;
-  let chaosEndMs;
   const expected = expectedChaosMs2 === void 0 ? "" : `~${clock(expectedChaosMs2)}`;
-  const prefix = () => {
+  const logWith = (chaos) => (line) => {
     const at = now();
     const parts = [`+${clock(at - startedMs)}`];
-    if (chaosStartMs === void 0) {
+    if (chaos.startMs === void 0) {
       if (expected) parts.push(`chaos ${expected}`);
-    } else if (chaosEndMs === void 0) {
-      parts.push(`chaos ${clock(at - chaosStartMs)}${expected ? ` of ${expected}` : ""}`);
+    } else if (chaos.endMs === void 0) {
+      parts.push(`chaos ${clock(at - chaos.startMs)}${expected ? ` of ${expected}` : ""}`);
     } else {
-      parts.push(`chaos took ${clock(chaosEndMs - chaosStartMs)}`);
+      parts.push(`chaos took ${clock(chaos.endMs - chaos.startMs)}`);
     }
-    return `[${parts.join(" | ")}]`;
+    log(`[${parts.join(" | ")}] ${line}`);
   };
+  const mark = (chaos, phase) => {
+    if (phase === "apply") chaos.startMs = now();
+    if (phase === "after") chaos.endMs = now();
+  };
+  const all = {};
+  let running = 0;
   return {
-    log: (line) => log(`${prefix()} ${line}`),
-    onPhase: (phase) => {
-      if (phase === "apply") chaosStartMs = now();
-      if (phase === "after") chaosEndMs = now();
+    log: logWith(all),
+    onPhase: (phase) => mark(all, phase),
+    clusterLog: () => {
+      const own = {};
+      return {
+        log: logWith(own),
+        onPhase: (phase) => {
+          mark(own, phase);
+          if (phase === "apply") {
+            all.startMs ??= own.startMs;
+            all.endMs = void 0;
+            running += 1;
+          }
+          if (phase === "after") {
+            running -= 1;
+            if (running === 0) all.endMs = own.endMs;
+          }
+        }
+      };
     }
   };
 }

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-JD6R72OH.js";
+} from "./chunk-EJPTEFZD.js";
 import "./chunk-UE76CJOO.js";
 import "./chunk-MRYXWF6X.js";
 import "./chunk-7GHJJVB5.js";

@@ -778,17 +778,21 @@ async function runTargets(config, context) {
   const runId = config.runId ?? newRunId();
   const checked = await pMapSettled(
     clusters,
-    ({ target, ...cluster }) => checkRun(
-      // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
-      { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
-      {
-        ...context,
-        log: (line) => context.log(`[${target.name}] ${line}`),
-        onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
-        // Phases of clusters running at once would interleave; the log lines say which is which.
-        onPhase: void 0
-      }
-    ),
+    ({ target, ...cluster }) => {
+      const own = context.clusterLog();
+      return checkRun(
+        // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
+        { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
+        {
+          ...context,
+          log: (line) => own.log(`[${target.name}] ${line}`),
+          onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
+          // Its own clock only: phases of clusters running at once would interleave the action's log
+          // groups, and each cluster starts its chaos when the parallel limit lets it.
+          onPhase: own.onPhase
+        }
+      );
+    },
     { concurrency: config.parallelTargets }
   );
   refuseUnlessAllAccepted(config.targets, checked);
