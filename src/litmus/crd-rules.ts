@@ -1,8 +1,10 @@
 // What the ChaosEngine CRD's schema makes the API server refuse (chaos-operator deploy/crds/
-// chaosengine_crd.yaml, Litmus 3.x: patterns, required fields, probe durations as strings, and the
-// fields appinfo may have), checked offline so `validate` refuses what `run` would only learn in
-// preflight. The server stays the judge: this is the part of its schema that can be known without it.
+// chaosengine_crd.yaml, Litmus 3.x: patterns, required fields, probe durations as strings), and the
+// fields Litmus reads, down into each experiment, its components and probes: checked offline so
+// `validate` refuses what `run` would only learn in preflight, or not at all where the CRD keeps a
+// misspelt field. The server stays the judge: this is the part of its schema known without it.
 import * as z from 'zod';
+import { isRecord } from '../is-record.ts';
 import { closestName } from '../suggest.ts';
 
 const oneOf = (values: string[]) =>
@@ -92,35 +94,179 @@ const selectorRules = z
   .refine((s) => (s.workloads === undefined) !== (s.pods === undefined), 'needs workloads or pods, not both');
 
 /**
- * The ChaosEngine spec fields Litmus reads (its CRD, 1.x to 3.x). The CRD keeps any other field under
- * spec, so a misspelt one (appInfo, enginestate) is stored and ignored: the engine would run without
- * its target. A field that is a typo away from one of these is refused; others (a newer Litmus's) pass.
+ * The fields Litmus reads in one object of an engine: each field, with the fields of the object (or of
+ * each object of the list) it holds where those are checked too. A key a typo away from one of them is
+ * refused: the server keeps it (under x-kubernetes-preserve-unknown-fields) or prunes it, and either way
+ * Litmus runs as if it were not there. In a `closed` object any other key is refused too; the others
+ * let it pass, since a newer Litmus may read it.
  */
-const engineSpecFields = [
-  'appinfo',
-  'auxiliaryAppInfo',
-  'chaosServiceAccount',
-  'components',
-  'defaultHealthCheck',
-  'engineState',
-  'experiments',
-  'jobCleanUpPolicy',
-  'selectors',
-  'terminationGracePeriodSeconds',
-  'annotationCheck',
-  'monitoring',
-];
+interface KnownFields {
+  readonly closed: boolean;
+  readonly fields: ReadonlyMap<string, KnownFields | undefined>;
+}
 
-function refuseMisspeltSpecFields(spec: Record<string, unknown>, ctx: z.RefinementCtx): void {
-  for (const key of Object.keys(spec)) {
-    if (engineSpecFields.includes(key)) continue;
-    const meant = closestName(key, engineSpecFields);
-    if (meant)
-      ctx.addIssue({
-        code: 'custom',
-        path: [key],
-        message: `unknown field; did you mean "${meant}"? (Litmus would ignore it)`,
-      });
+const knownFields =
+  (closed: boolean) =>
+  (names: string[], nested: Record<string, KnownFields> = {}): KnownFields => ({
+    closed,
+    fields: new Map<string, KnownFields | undefined>([
+      ...names.map((name) => [name, undefined] as const),
+      ...Object.entries(nested),
+    ]),
+  });
+/** Settled fields: a Kubernetes type unchanged for years, or a Litmus object no release has changed. */
+const closed = knownFields(true);
+/** Fields that versions added or removed: all of them are known, and a later version may add more. */
+const open = knownFields(false);
+
+// The table is chaos-operator's chaosengine_types.go, every release from 0.6 to 3.18 (a field any of
+// them reads is known), with the Kubernetes core/v1 types it embeds.
+const keyRef = closed(['key', 'name', 'optional']);
+const envVar = closed(['name', 'value'], {
+  // Open: Kubernetes 1.34 added fileKeyRef.
+  valueFrom: open([], {
+    configMapKeyRef: keyRef,
+    secretKeyRef: keyRef,
+    fieldRef: closed(['apiVersion', 'fieldPath']),
+    resourceFieldRef: closed(['containerName', 'divisor', 'resource']),
+  }),
+});
+const toleration = closed(['effect', 'key', 'operator', 'tolerationSeconds', 'value']);
+const imagePullSecret = closed(['name']);
+const comparator = closed(['criteria', 'type', 'value']);
+
+const probeFields = open(['data', 'mode', 'name', 'operation' /* 1.9 to 1.13.0 */, 'type'], {
+  runProperties: open([
+    'attempt',
+    'evaluationTimeout',
+    'initialDelay',
+    'initialDelaySeconds',
+    'interval',
+    'probePollingInterval',
+    'probeTimeout',
+    'retry',
+    'stopOnFailure',
+    'verbosity',
+  ]),
+  // command (an object) and expectedResult until 1.13.0
+  'k8sProbe/inputs': open([
+    'command',
+    'expectedResult',
+    'fieldSelector',
+    'group',
+    'labelSelector',
+    'namespace',
+    'operation',
+    'resource',
+    'resourceNames',
+    'version',
+  ]),
+  'cmdProbe/inputs': open(['command', 'expectedResult' /* until 1.9 */], {
+    comparator,
+    // A string until 2.0.
+    source: open(
+      [
+        'annotations',
+        'args',
+        'command',
+        'hostNetwork',
+        'image',
+        'imagePullPolicy',
+        'inheritInputs',
+        'labels',
+        'nodeSelector',
+        'privileged',
+        'volumeMount',
+        'volumes',
+      ],
+      { env: envVar, imagePullSecrets: imagePullSecret, tolerations: toleration },
+    ),
+  }),
+  // expectedResponseCode until 1.12, responseTimeout 1.13.2 to 2.13
+  'httpProbe/inputs': open(['expectedResponseCode', 'insecureSkipVerify', 'responseTimeout', 'url'], {
+    method: closed([], {
+      get: closed(['criteria', 'responseCode']),
+      post: closed(['body', 'bodyPath', 'contentType', 'criteria', 'responseCode']),
+    }),
+  }),
+  'promProbe/inputs': open(['endpoint', 'query', 'queryPath'], { comparator }),
+  'sloProbe/inputs': open(
+    ['evaluationWindow', 'insecureSkipVerify', 'platformEndpoint', 'sloIdentifier', 'sloSourceMetadata'],
+    { comparator },
+  ),
+});
+
+const experimentFields = closed(['name'], {
+  // rank until 3.7; probes by type (k8sProbe, cmdProbe, httpProbe) in 1.7 and 1.8.
+  spec: open(['cmdProbe', 'httpProbe', 'k8sProbe', 'rank'], {
+    // A list of name and value in 1.0.
+    components: open(
+      [
+        'experimentAnnotations',
+        'experimentannotation' /* 1.4 to 1.13.2 */,
+        'experimentImage',
+        'nodeSelector',
+      ],
+      {
+        configMaps: closed(['data', 'mountPath', 'name']),
+        env: envVar,
+        experimentImagePullSecrets: imagePullSecret,
+        // Open: Kubernetes 1.26 added claims.
+        resources: open(['claims', 'limits', 'requests']),
+        secrets: closed(['mountPath', 'name']),
+        statusCheckTimeouts: closed(['delay', 'timeout']),
+        tolerations: toleration,
+      },
+    ),
+    probe: probeFields,
+  }),
+});
+
+const engineSpecFields = open(
+  [
+    'auxiliaryAppInfo',
+    'chaosServiceAccount',
+    'components',
+    'defaultHealthCheck',
+    'engineState',
+    'jobCleanUpPolicy',
+    'selectors',
+    'terminationGracePeriodSeconds',
+    // Read before 3.0 only.
+    'annotationCheck',
+    'monitoring',
+  ],
+  {
+    // Server-side apply drops a misspelt key here without a word, even with fieldValidation=Strict.
+    appinfo: closed(['appkind', 'applabel', 'appns']),
+    experiments: experimentFields,
+  },
+);
+
+/** Each key of `value` (an object, or each object of a list) that `known` does not allow, with its path. */
+function* unknownFields(
+  value: unknown,
+  known: KnownFields,
+  path: PropertyKey[],
+): Generator<{ path: PropertyKey[]; message: string }> {
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) yield* unknownFields(item, known, [...path, index]);
+    return;
+  }
+  // Another type is the type rules' to refuse.
+  if (!isRecord(value)) return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (known.fields.has(key)) {
+      const nested = known.fields.get(key);
+      if (nested) yield* unknownFields(inner, nested, [...path, key]);
+      continue;
+    }
+    const meant = closestName(key, [...known.fields.keys()]);
+    if (meant || known.closed)
+      yield {
+        path: [...path, key],
+        message: `unknown field${meant ? `; did you mean "${meant}"?` : ''} (Litmus would ignore it)`,
+      };
   }
 }
 
@@ -132,11 +278,8 @@ export const engineCrdRules = z.looseObject({
       defaultHealthCheck: z.boolean().optional(),
       chaosServiceAccount: z.string().optional(),
       terminationGracePeriodSeconds: z.int().optional(),
-      // The CRD keeps unknown fields under spec but not in appinfo: a misspelt key (appLabel) is
-      // dropped, silently under server-side apply even with fieldValidation=Strict, and the engine
-      // runs without its target label.
       appinfo: z
-        .strictObject({
+        .looseObject({
           appkind: appkind.optional(),
           applabel: z.string().optional(),
           appns: z.string().optional(),
@@ -152,6 +295,13 @@ export const engineCrdRules = z.looseObject({
         )
         .optional(),
     })
-    .superRefine(refuseMisspeltSpecFields)
+    .superRefine(
+      (spec, ctx) => {
+        for (const issue of unknownFields(spec, engineSpecFields, []))
+          ctx.addIssue({ code: 'custom', ...issue });
+      },
+      // Also beside other problems: a misspelt required field (mdoe) is said to be missing, and meant.
+      { when: ({ value }) => isRecord(value) },
+    )
     .optional(),
 });

@@ -9039,11 +9039,11 @@ var Doc;
 var init_doc = __esm({
   "node_modules/zod/v4/core/doc.js"() {
     Doc = class {
-      constructor(args = [], closed = {}) {
+      constructor(args = [], closed2 = {}) {
         this.content = [];
         this.indent = 0;
         this.args = args;
-        this.closed = closed;
+        this.closed = closed2;
       }
       // the compiler catches a child's throw and keeps writing into this doc, so the indent has to unwind with it
       indented(fn) {
@@ -21564,8 +21564,8 @@ function xmlReader(source, onSample) {
     }
   };
 }
-function toSample(open2, fail) {
-  const { attributes: a, line } = open2;
+function toSample(open3, fail) {
+  const { attributes: a, line } = open3;
   const number3 = (name, valid, expected) => {
     const value = a[name] === void 0 || a[name].trim() === "" ? Number.NaN : Number(a[name]);
     if (!valid(value)) throw fail(line, `${name}=${JSON.stringify(a[name] ?? "")}: expected ${expected}`);
@@ -21580,7 +21580,7 @@ function toSample(open2, fail) {
     startMs,
     elapsedMs,
     success: false,
-    failure: jmeterFailure(a.lb, open2.assertionFailure, a.rc, a.rm)
+    failure: jmeterFailure(a.lb, open3.assertionFailure, a.rc, a.rm)
   };
 }
 var import_saxes;
@@ -22191,23 +22191,32 @@ var init_rbac_rules = __esm({
 });
 
 // src/litmus/crd-rules.ts
-function refuseMisspeltSpecFields(spec, ctx) {
-  for (const key of Object.keys(spec)) {
-    if (engineSpecFields.includes(key)) continue;
-    const meant = closestName(key, engineSpecFields);
-    if (meant)
-      ctx.addIssue({
-        code: "custom",
-        path: [key],
-        message: `unknown field; did you mean "${meant}"? (Litmus would ignore it)`
-      });
+function* unknownFields2(value, known, path8) {
+  if (Array.isArray(value)) {
+    for (const [index2, item] of value.entries()) yield* unknownFields2(item, known, [...path8, index2]);
+    return;
+  }
+  if (!isRecord(value)) return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (known.fields.has(key)) {
+      const nested = known.fields.get(key);
+      if (nested) yield* unknownFields2(inner, nested, [...path8, key]);
+      continue;
+    }
+    const meant = closestName(key, [...known.fields.keys()]);
+    if (meant || known.closed)
+      yield {
+        path: [...path8, key],
+        message: `unknown field${meant ? `; did you mean "${meant}"?` : ""} (Litmus would ignore it)`
+      };
   }
 }
-var oneOf, nonEmpty, appkind, durationText, probeRules, selectorRules, engineSpecFields, engineCrdRules;
+var oneOf, nonEmpty, appkind, durationText, probeRules, selectorRules, knownFields, closed, open2, keyRef, envVar, toleration, imagePullSecret, comparator, probeFields, experimentFields, engineSpecFields, engineCrdRules;
 var init_crd_rules = __esm({
   "src/litmus/crd-rules.ts"() {
     "use strict";
     init_zod();
+    init_is_record();
     init_suggest();
     oneOf = (values) => string2().regex(new RegExp(`^(${values.join("|")})$`), `must be one of ${values.join(", ")}`);
     nonEmpty = string2().min(1, "must not be empty");
@@ -22271,20 +22280,137 @@ var init_crd_rules = __esm({
       ).optional(),
       pods: array(looseObject({ names: string2(), namespace: string2() })).optional()
     }).refine((s) => s.workloads === void 0 !== (s.pods === void 0), "needs workloads or pods, not both");
-    engineSpecFields = [
-      "appinfo",
-      "auxiliaryAppInfo",
-      "chaosServiceAccount",
-      "components",
-      "defaultHealthCheck",
-      "engineState",
-      "experiments",
-      "jobCleanUpPolicy",
-      "selectors",
-      "terminationGracePeriodSeconds",
-      "annotationCheck",
-      "monitoring"
-    ];
+    knownFields = (closed2) => (names, nested = {}) => ({
+      closed: closed2,
+      fields: new Map([
+        ...names.map((name) => [name, void 0]),
+        ...Object.entries(nested)
+      ])
+    });
+    closed = knownFields(true);
+    open2 = knownFields(false);
+    keyRef = closed(["key", "name", "optional"]);
+    envVar = closed(["name", "value"], {
+      // Open: Kubernetes 1.34 added fileKeyRef.
+      valueFrom: open2([], {
+        configMapKeyRef: keyRef,
+        secretKeyRef: keyRef,
+        fieldRef: closed(["apiVersion", "fieldPath"]),
+        resourceFieldRef: closed(["containerName", "divisor", "resource"])
+      })
+    });
+    toleration = closed(["effect", "key", "operator", "tolerationSeconds", "value"]);
+    imagePullSecret = closed(["name"]);
+    comparator = closed(["criteria", "type", "value"]);
+    probeFields = open2(["data", "mode", "name", "operation", "type"], {
+      runProperties: open2([
+        "attempt",
+        "evaluationTimeout",
+        "initialDelay",
+        "initialDelaySeconds",
+        "interval",
+        "probePollingInterval",
+        "probeTimeout",
+        "retry",
+        "stopOnFailure",
+        "verbosity"
+      ]),
+      // command (an object) and expectedResult until 1.13.0
+      "k8sProbe/inputs": open2([
+        "command",
+        "expectedResult",
+        "fieldSelector",
+        "group",
+        "labelSelector",
+        "namespace",
+        "operation",
+        "resource",
+        "resourceNames",
+        "version"
+      ]),
+      "cmdProbe/inputs": open2([
+        "command",
+        "expectedResult"
+        /* until 1.9 */
+      ], {
+        comparator,
+        // A string until 2.0.
+        source: open2(
+          [
+            "annotations",
+            "args",
+            "command",
+            "hostNetwork",
+            "image",
+            "imagePullPolicy",
+            "inheritInputs",
+            "labels",
+            "nodeSelector",
+            "privileged",
+            "volumeMount",
+            "volumes"
+          ],
+          { env: envVar, imagePullSecrets: imagePullSecret, tolerations: toleration }
+        )
+      }),
+      // expectedResponseCode until 1.12, responseTimeout 1.13.2 to 2.13
+      "httpProbe/inputs": open2(["expectedResponseCode", "insecureSkipVerify", "responseTimeout", "url"], {
+        method: closed([], {
+          get: closed(["criteria", "responseCode"]),
+          post: closed(["body", "bodyPath", "contentType", "criteria", "responseCode"])
+        })
+      }),
+      "promProbe/inputs": open2(["endpoint", "query", "queryPath"], { comparator }),
+      "sloProbe/inputs": open2(
+        ["evaluationWindow", "insecureSkipVerify", "platformEndpoint", "sloIdentifier", "sloSourceMetadata"],
+        { comparator }
+      )
+    });
+    experimentFields = closed(["name"], {
+      // rank until 3.7; probes by type (k8sProbe, cmdProbe, httpProbe) in 1.7 and 1.8.
+      spec: open2(["cmdProbe", "httpProbe", "k8sProbe", "rank"], {
+        // A list of name and value in 1.0.
+        components: open2(
+          [
+            "experimentAnnotations",
+            "experimentannotation",
+            "experimentImage",
+            "nodeSelector"
+          ],
+          {
+            configMaps: closed(["data", "mountPath", "name"]),
+            env: envVar,
+            experimentImagePullSecrets: imagePullSecret,
+            // Open: Kubernetes 1.26 added claims.
+            resources: open2(["claims", "limits", "requests"]),
+            secrets: closed(["mountPath", "name"]),
+            statusCheckTimeouts: closed(["delay", "timeout"]),
+            tolerations: toleration
+          }
+        ),
+        probe: probeFields
+      })
+    });
+    engineSpecFields = open2(
+      [
+        "auxiliaryAppInfo",
+        "chaosServiceAccount",
+        "components",
+        "defaultHealthCheck",
+        "engineState",
+        "jobCleanUpPolicy",
+        "selectors",
+        "terminationGracePeriodSeconds",
+        // Read before 3.0 only.
+        "annotationCheck",
+        "monitoring"
+      ],
+      {
+        // Server-side apply drops a misspelt key here without a word, even with fieldValidation=Strict.
+        appinfo: closed(["appkind", "applabel", "appns"]),
+        experiments: experimentFields
+      }
+    );
     engineCrdRules = looseObject({
       spec: looseObject({
         engineState: oneOf(["active", "stop"]).optional(),
@@ -22292,10 +22418,7 @@ var init_crd_rules = __esm({
         defaultHealthCheck: boolean2().optional(),
         chaosServiceAccount: string2().optional(),
         terminationGracePeriodSeconds: int().optional(),
-        // The CRD keeps unknown fields under spec but not in appinfo: a misspelt key (appLabel) is
-        // dropped, silently under server-side apply even with fieldValidation=Strict, and the engine
-        // runs without its target label.
-        appinfo: strictObject({
+        appinfo: looseObject({
           appkind: appkind.optional(),
           applabel: string2().optional(),
           appns: string2().optional()
@@ -22307,7 +22430,14 @@ var init_crd_rules = __esm({
             spec: looseObject({ probe: array(probeRules).optional() }).optional()
           })
         ).optional()
-      }).superRefine(refuseMisspeltSpecFields).optional()
+      }).superRefine(
+        (spec, ctx) => {
+          for (const issue2 of unknownFields2(spec, engineSpecFields, []))
+            ctx.addIssue({ code: "custom", ...issue2 });
+        },
+        // Also beside other problems: a misspelt required field (mdoe) is said to be missing, and meant.
+        { when: ({ value }) => isRecord(value) }
+      ).optional()
     });
   }
 });
@@ -27274,11 +27404,11 @@ var init_index_node_esm = __esm({
         let str2 = "";
         const startIndex = this.index;
         const quote = this.expr.charAt(this.index++);
-        let closed = false;
+        let closed2 = false;
         while (this.index < this.expr.length) {
           let ch = this.expr.charAt(this.index++);
           if (ch === quote) {
-            closed = true;
+            closed2 = true;
             break;
           } else if (ch === "\\") {
             ch = this.expr.charAt(this.index++);
@@ -27308,7 +27438,7 @@ var init_index_node_esm = __esm({
             str2 += ch;
           }
         }
-        if (!closed) {
+        if (!closed2) {
           this.throwError('Unclosed quote after "' + str2 + '"');
         }
         return {
@@ -27355,13 +27485,13 @@ var init_index_node_esm = __esm({
        */
       gobbleArguments(termination) {
         const args = [];
-        let closed = false;
+        let closed2 = false;
         let separator_count = 0;
         while (this.index < this.expr.length) {
           this.gobbleSpaces();
           let ch_i = this.code;
           if (ch_i === termination) {
-            closed = true;
+            closed2 = true;
             this.index++;
             if (termination === _Jsep.CPAREN_CODE && separator_count && separator_count >= args.length) {
               this.throwError("Unexpected token " + String.fromCharCode(termination));
@@ -27389,7 +27519,7 @@ var init_index_node_esm = __esm({
             args.push(node2);
           }
         }
-        if (!closed) {
+        if (!closed2) {
           this.throwError("Expected " + String.fromCharCode(termination));
         }
         return args;
@@ -79023,7 +79153,7 @@ var require_stream = __commonJS({
       };
       duplex._final = function(callback) {
         if (ws.readyState === ws.CONNECTING) {
-          ws.once("open", function open2() {
+          ws.once("open", function open3() {
             duplex._final(callback);
           });
           return;
@@ -79044,7 +79174,7 @@ var require_stream = __commonJS({
       };
       duplex._write = function(chunk, encoding, callback) {
         if (ws.readyState === ws.CONNECTING) {
-          ws.once("open", function open2() {
+          ws.once("open", function open3() {
             duplex._write(chunk, encoding, callback);
           });
           return;
@@ -82595,18 +82725,18 @@ var require_pump = __commonJS({
     };
     var destroyer = function(stream, reading, writing, callback) {
       callback = once(callback);
-      var closed = false;
+      var closed2 = false;
       stream.on("close", function() {
-        closed = true;
+        closed2 = true;
       });
       eos(stream, { readable: reading, writable: writing }, function(err) {
         if (err) return callback(err);
-        closed = true;
+        closed2 = true;
         callback();
       });
       var destroyed = false;
       return function(err) {
-        if (closed) return;
+        if (closed2) return;
         if (destroyed) return;
         destroyed = true;
         if (isFS(stream)) return stream.close(noop);
@@ -84935,7 +85065,7 @@ function describe3(what, error2) {
   return `${what}: ${message} (HTTP ${code})${hint}${causes && !message.includes("\n") ? `
 ${causes}` : ""}`;
 }
-function unknownFields2(error2) {
+function unknownFields3(error2) {
   const message = statusBody(error2)?.message ?? "";
   const decoding = /strict decoding error: (.*)/s.exec(message)?.[1] ?? "";
   return [
@@ -85659,7 +85789,7 @@ function droppedFields(sent, answer) {
   return dropped.map(fieldPath);
 }
 function describeRefusal(manifest, what, error2) {
-  const fields = unknownFields2(error2);
+  const fields = unknownFields3(error2);
   const where = `${manifest.source}: ${what}`;
   return fields.length > 0 ? unknownFieldLines(where, fields, `not in the ${manifest.object.kind ?? ""} schema`) : describeApiError(where, error2);
 }
@@ -86551,11 +86681,11 @@ function chaosCondition(refs, view) {
     const engine = view.engines.get(engineKey(ref));
     if (!engine) continue;
     const key = engineKey(ref);
-    const open2 = experimentProgress(ref, view).filter((e2) => !e2.final);
+    const open3 = experimentProgress(ref, view).filter((e2) => !e2.final);
     const finished = isEngineFinished(engine);
-    for (const experiment of open2)
+    for (const experiment of open3)
       pending.push({ key, label: `${experiment.label} (${experiment.phase})`, lagging: finished });
-    if (!finished && open2.length === 0)
+    if (!finished && open3.length === 0)
       pending.push({ key, label: `${key} (engine ${engine.status?.engineStatus ?? "starting"})` });
   }
   return { pending };
@@ -86879,12 +87009,12 @@ async function stopEngines(connection, refs, options) {
   }
   if (readProblem === void 0) finished.abort();
   await patching;
-  const open2 = refs.filter((ref) => !confirmed.has(engineKey(ref)));
-  if (hurry.aborted && open2.length > 0) {
-    log(`[chaos-gate] leaving now: one last stop of ${open2.length} ChaosEngine(s) not confirmed stopped`);
+  const open3 = refs.filter((ref) => !confirmed.has(engineKey(ref)));
+  if (hurry.aborted && open3.length > 0) {
+    log(`[chaos-gate] leaving now: one last stop of ${open3.length} ChaosEngine(s) not confirmed stopped`);
     const last = new LitmusClient(limited(connection, { requestTimeoutMs: lastAttemptMs }));
     await Promise.all(
-      open2.map(
+      open3.map(
         (ref) => patch(last, ref).catch(
           (error2) => problems.set(engineKey(ref), describeApiError("the last stop patch failed", error2))
         )

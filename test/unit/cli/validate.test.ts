@@ -2,7 +2,7 @@
 // the kubeconfig read and its context resolved, flags that exclude each other, each target's blast
 // radius. Nothing here reaches a cluster: the kubeconfig's server is a port nothing listens on.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -31,6 +31,24 @@ const kubeconfig = file(
 const engine = file(
   'engine.yaml',
   'apiVersion: litmuschaos.io/v1alpha1\nkind: ChaosEngine\nmetadata:\n  name: cart\nspec:\n  engineState: active\n  appinfo: { appns: shop, applabel: app=cart, appkind: deployment }\n  experiments:\n    - name: pod-delete\n',
+);
+/** Beside a good engine, one whose env var has its name misspelt: Litmus would run with the default. */
+const misspeltEnv = file(
+  'misspelt/engine.yaml',
+  `${readFileSync(engine, 'utf8')}---\n${stringify({
+    apiVersion: 'litmuschaos.io/v1alpha1',
+    kind: 'ChaosEngine',
+    metadata: { name: 'nginx-chaos' },
+    spec: {
+      appinfo: { appns: 'shop', applabel: 'app=nginx', appkind: 'deployment' },
+      experiments: [
+        {
+          name: 'pod-delete',
+          spec: { components: { env: [{ nmae: 'TOTAL_CHAOS_DURATION', value: '60' }] } },
+        },
+      ],
+    },
+  })}`,
 );
 const config = (name: string, settings: Record<string, unknown>) =>
   file(`${name}/chaos-gate.yaml`, stringify({ engines: [engine], ...settings }));
@@ -101,6 +119,12 @@ test('validate refuses what run refuses before connecting, with the same message
       what: "the context's namespace, which the engine does not aim at",
       args: ['--kubeconfig', kubeconfig, '--engine', engine],
       names: /its chaos targets: namespace shop is not allowed \(allowed: default\)/,
+    },
+    {
+      what: 'a misspelt field inside an experiment of an engine',
+      args: ['--kubeconfig', kubeconfig, '--engine', misspeltEnv, '--namespace', 'shop'],
+      names:
+        /^chaos-gate: error: \S+\/misspelt\/engine\.yaml, document 2 \(ChaosEngine nginx-chaos\): field spec\.experiments\[0\]\.spec\.components\.env\[0\]\.nmae: unknown field; did you mean "name"\? \(Litmus would ignore it\)$/,
     },
   ];
   for (const { what, args, names } of cases) {

@@ -10,7 +10,8 @@ import { parseCommandLine } from '../../../src/cli/args.ts';
 import { resolveConfig } from '../../../src/config/load.ts';
 import type { PartialConfig } from '../../../src/config/schema.ts';
 import { checkRunInputs } from '../../../src/run/inputs.ts';
-import { repoRoot } from '../../support/fixtures.ts';
+import { stringify } from 'yaml';
+import { fixturePath, repoRoot } from '../../support/fixtures.ts';
 
 const limit = { timeout: 10_000 };
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-inputs-'));
@@ -111,7 +112,7 @@ test('a misspelt key in appinfo is refused offline: server-side apply would drop
   );
   refused(
     { engines: [typo] },
-    /\/app-label\.yaml, document 1 \(ChaosEngine typo\): field spec\.appinfo\.appLabel: unknown field$/m,
+    /\/app-label\.yaml, document 1 \(ChaosEngine typo\): field spec\.appinfo\.appLabel: unknown field; did you mean "applabel"\? \(Litmus would ignore it\)$/m,
   );
   // Under spec, where the CRD keeps unknown fields, chaos-gate does not guess.
   const kept = file(
@@ -308,4 +309,220 @@ test('a spec field of an engine a typo away from one Litmus reads is refused: th
     ),
   );
   assert.deepEqual(checkRunInputs(resolveConfig({ namespace: 'shop', engines: [newer] })).problems, []);
+});
+
+/** An engine in `name`.yaml with one experiment, as given. */
+const withExperiment = (name: string, experiment: Record<string, unknown>) =>
+  file(
+    `${name}.yaml`,
+    stringify({
+      apiVersion: 'litmuschaos.io/v1alpha1',
+      kind: 'ChaosEngine',
+      metadata: { name },
+      spec: { engineState: 'active', experiments: [experiment] },
+    }),
+  );
+const httpProbe = {
+  name: 'up',
+  type: 'httpProbe',
+  mode: 'Continuous',
+  'httpProbe/inputs': { url: 'http://x', method: { get: { criteria: '==', responseCode: '200' } } },
+  runProperties: { probeTimeout: '5s', interval: '2s' },
+};
+const withProbe = (name: string, probe: Record<string, unknown>) =>
+  withExperiment(name, { name: 'pod-delete', spec: { probe: [probe] } });
+
+test('a misspelt field inside an experiment is refused offline at any depth, saying which was meant', async (t) => {
+  const meant = (field: string, name: string) =>
+    `field ${field}: unknown field; did you mean "${name}"? (Litmus would ignore it)`;
+  const cases: { what: string; engine: string; says: string[] }[] = [
+    {
+      what: "an experiment's name",
+      engine: withExperiment('experiment-name', { nmae: 'pod-delete' }),
+      says: [
+        'field spec.experiments[0].name: expected string, received undefined',
+        meant('spec.experiments[0].nmae', 'name'),
+      ],
+    },
+    {
+      what: 'the probes of an experiment',
+      engine: withExperiment('probes', { name: 'pod-delete', spec: { probes: [httpProbe] } }),
+      says: [meant('spec.experiments[0].spec.probes', 'probe')],
+    },
+    {
+      what: 'the name of an env var',
+      engine: withExperiment('env-name', {
+        name: 'pod-delete',
+        spec: { components: { env: [{ nmae: 'TOTAL_CHAOS_DURATION', value: '60' }] } },
+      }),
+      says: [meant('spec.experiments[0].spec.components.env[0].nmae', 'name')],
+    },
+    {
+      what: 'the key of a secret an env var reads',
+      engine: withExperiment('secret-key', {
+        name: 'pod-delete',
+        spec: {
+          components: { env: [{ name: 'TOKEN', valueFrom: { secretKeyRef: { name: 's', kye: 'token' } } }] },
+        },
+      }),
+      says: [meant('spec.experiments[0].spec.components.env[0].valueFrom.secretKeyRef.kye', 'key')],
+    },
+    {
+      what: 'the limits of resources and the effect of a toleration',
+      engine: withExperiment('resources', {
+        name: 'pod-delete',
+        spec: {
+          components: {
+            resources: { limit: { cpu: '100m' } },
+            tolerations: [{ key: 'dedicated', operator: 'Exists', efect: 'NoSchedule' }],
+          },
+        },
+      }),
+      says: [
+        meant('spec.experiments[0].spec.components.resources.limit', 'limits'),
+        meant('spec.experiments[0].spec.components.tolerations[0].efect', 'effect'),
+      ],
+    },
+    {
+      what: "a probe's mode",
+      engine: withProbe('probe-mode', { ...httpProbe, mode: undefined, mdoe: 'Continuous' }),
+      says: [
+        'field spec.experiments[0].spec.probe[0].mode: expected string, received undefined',
+        meant('spec.experiments[0].spec.probe[0].mdoe', 'mode'),
+      ],
+    },
+    {
+      what: "a probe's runProperties",
+      engine: withProbe('run-property', {
+        ...httpProbe,
+        runProperties: undefined,
+        runProperty: httpProbe.runProperties,
+      }),
+      says: [
+        'field spec.experiments[0].spec.probe[0].runProperties: expected object, received undefined',
+        meant('spec.experiments[0].spec.probe[0].runProperty', 'runProperties'),
+      ],
+    },
+    {
+      what: "a probe's inputs",
+      engine: withProbe('probe-inputs', {
+        ...httpProbe,
+        'httpProbe/inputs': undefined,
+        'httpProbe/input': httpProbe['httpProbe/inputs'],
+      }),
+      says: [meant('spec.experiments[0].spec.probe[0]["httpProbe/input"]', 'httpProbe/inputs')],
+    },
+    {
+      what: 'a runProperties field',
+      engine: withProbe('initial-delay', {
+        ...httpProbe,
+        runProperties: { ...httpProbe.runProperties, initalDelay: '2s' },
+      }),
+      says: [meant('spec.experiments[0].spec.probe[0].runProperties.initalDelay', 'initialDelay')],
+    },
+    {
+      what: "an HTTP probe's response code",
+      engine: withProbe('response-code', {
+        ...httpProbe,
+        'httpProbe/inputs': { url: 'http://x', method: { get: { criteria: '==', responsecode: '200' } } },
+      }),
+      says: [
+        'field spec.experiments[0].spec.probe[0]["httpProbe/inputs"].method.get.responseCode: expected string, received undefined',
+        meant(
+          'spec.experiments[0].spec.probe[0]["httpProbe/inputs"].method.get.responsecode',
+          'responseCode',
+        ),
+      ],
+    },
+    {
+      what: "the image pull policy of a cmdProbe's pod",
+      engine: withProbe('probe-source', {
+        ...httpProbe,
+        type: 'cmdProbe',
+        'httpProbe/inputs': undefined,
+        'cmdProbe/inputs': {
+          command: 'echo up',
+          comparator: { type: 'string', criteria: 'equal', value: 'up' },
+          source: { image: 'busybox', imagePullpolicy: 'Always' },
+        },
+      }),
+      says: [
+        meant(
+          'spec.experiments[0].spec.probe[0]["cmdProbe/inputs"].source.imagePullpolicy',
+          'imagePullPolicy',
+        ),
+      ],
+    },
+  ];
+  for (const { what, engine, says } of cases)
+    await t.test(what, () => {
+      const name = path.basename(engine, '.yaml');
+      const { problems } = checkRunInputs(resolveConfig({ namespace: 'shop', engines: [engine] }));
+      assert.deepEqual(problems, [
+        says.map((line) => `${engine}, document 1 (ChaosEngine ${name}): ${line}`).join('\n'),
+      ]);
+    });
+});
+
+test("where an experiment has settled fields any other key is refused; elsewhere one far from all may be a newer Litmus's", () => {
+  const closed = withExperiment('env-default', {
+    name: 'pod-delete',
+    spec: { components: { env: [{ name: 'A', value: '1', default: '2' }] } },
+  });
+  assert.deepEqual(checkRunInputs(resolveConfig({ namespace: 'shop', engines: [closed] })).problems, [
+    `${closed}, document 1 (ChaosEngine env-default): field spec.experiments[0].spec.components.env[0].default: unknown field (Litmus would ignore it)`,
+  ]);
+  const newer = withProbe('newer-fields', {
+    ...httpProbe,
+    runProperties: { ...httpProbe.runProperties, jitter: '1s' },
+  });
+  assert.deepEqual(checkRunInputs(resolveConfig({ namespace: 'shop', engines: [newer] })).problems, []);
+});
+
+test('fields of Litmus 1.x and 2.x pass: the known fields are those of every version', () => {
+  const older = file(
+    'older.yaml',
+    stringify({
+      apiVersion: 'litmuschaos.io/v1alpha1',
+      kind: 'ChaosEngine',
+      metadata: { name: 'older' },
+      spec: {
+        annotationCheck: 'false',
+        experiments: [
+          {
+            name: 'pod-delete',
+            spec: {
+              rank: 1,
+              components: { experimentannotation: { a: 'b' }, env: [{ name: 'A', value: '1' }] },
+              probe: [
+                {
+                  ...httpProbe,
+                  'httpProbe/inputs': { ...httpProbe['httpProbe/inputs'], responseTimeout: 5 },
+                  runProperties: { ...httpProbe.runProperties, retry: 1, initialDelaySeconds: 2 },
+                },
+                {
+                  ...httpProbe,
+                  type: 'cmdProbe',
+                  'httpProbe/inputs': undefined,
+                  'cmdProbe/inputs': {
+                    command: 'echo up',
+                    source: 'inline',
+                    comparator: { type: 'string', criteria: 'equal', value: 'up' },
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    }),
+  );
+  assert.deepEqual(checkRunInputs(resolveConfig({ namespace: 'shop', engines: [older] })).problems, []);
+});
+
+test('an engine with every experiment field and a probe of each type passes', () => {
+  const { problems, inputs } = checkRunInputs(
+    resolveConfig({ namespace: 'shop', engines: [fixturePath('litmus/engines/every-field.yaml')] }),
+  );
+  assert.deepEqual([problems, inputs.manifests.length], [[], 1]);
 });

@@ -15,6 +15,9 @@ import {
   closestName
 } from "./chunk-5UXR457P.js";
 import {
+  isRecord
+} from "./chunk-5L5Z5RRO.js";
+import {
   describeSchemaIssues
 } from "./chunk-MJ66XHVU.js";
 import {
@@ -181,30 +184,155 @@ var selectorRules = looseObject({
   ).optional(),
   pods: array(looseObject({ names: string(), namespace: string() })).optional()
 }).refine((s) => s.workloads === void 0 !== (s.pods === void 0), "needs workloads or pods, not both");
-var engineSpecFields = [
-  "appinfo",
-  "auxiliaryAppInfo",
-  "chaosServiceAccount",
-  "components",
-  "defaultHealthCheck",
-  "engineState",
-  "experiments",
-  "jobCleanUpPolicy",
-  "selectors",
-  "terminationGracePeriodSeconds",
-  "annotationCheck",
-  "monitoring"
-];
-function refuseMisspeltSpecFields(spec, ctx) {
-  for (const key of Object.keys(spec)) {
-    if (engineSpecFields.includes(key)) continue;
-    const meant = closestName(key, engineSpecFields);
-    if (meant)
-      ctx.addIssue({
-        code: "custom",
-        path: [key],
-        message: `unknown field; did you mean "${meant}"? (Litmus would ignore it)`
-      });
+var knownFields = (closed2) => (names, nested = {}) => ({
+  closed: closed2,
+  fields: new Map([
+    ...names.map((name) => [name, void 0]),
+    ...Object.entries(nested)
+  ])
+});
+var closed = knownFields(true);
+var open = knownFields(false);
+var keyRef = closed(["key", "name", "optional"]);
+var envVar = closed(["name", "value"], {
+  // Open: Kubernetes 1.34 added fileKeyRef.
+  valueFrom: open([], {
+    configMapKeyRef: keyRef,
+    secretKeyRef: keyRef,
+    fieldRef: closed(["apiVersion", "fieldPath"]),
+    resourceFieldRef: closed(["containerName", "divisor", "resource"])
+  })
+});
+var toleration = closed(["effect", "key", "operator", "tolerationSeconds", "value"]);
+var imagePullSecret = closed(["name"]);
+var comparator = closed(["criteria", "type", "value"]);
+var probeFields = open(["data", "mode", "name", "operation", "type"], {
+  runProperties: open([
+    "attempt",
+    "evaluationTimeout",
+    "initialDelay",
+    "initialDelaySeconds",
+    "interval",
+    "probePollingInterval",
+    "probeTimeout",
+    "retry",
+    "stopOnFailure",
+    "verbosity"
+  ]),
+  // command (an object) and expectedResult until 1.13.0
+  "k8sProbe/inputs": open([
+    "command",
+    "expectedResult",
+    "fieldSelector",
+    "group",
+    "labelSelector",
+    "namespace",
+    "operation",
+    "resource",
+    "resourceNames",
+    "version"
+  ]),
+  "cmdProbe/inputs": open([
+    "command",
+    "expectedResult"
+    /* until 1.9 */
+  ], {
+    comparator,
+    // A string until 2.0.
+    source: open(
+      [
+        "annotations",
+        "args",
+        "command",
+        "hostNetwork",
+        "image",
+        "imagePullPolicy",
+        "inheritInputs",
+        "labels",
+        "nodeSelector",
+        "privileged",
+        "volumeMount",
+        "volumes"
+      ],
+      { env: envVar, imagePullSecrets: imagePullSecret, tolerations: toleration }
+    )
+  }),
+  // expectedResponseCode until 1.12, responseTimeout 1.13.2 to 2.13
+  "httpProbe/inputs": open(["expectedResponseCode", "insecureSkipVerify", "responseTimeout", "url"], {
+    method: closed([], {
+      get: closed(["criteria", "responseCode"]),
+      post: closed(["body", "bodyPath", "contentType", "criteria", "responseCode"])
+    })
+  }),
+  "promProbe/inputs": open(["endpoint", "query", "queryPath"], { comparator }),
+  "sloProbe/inputs": open(
+    ["evaluationWindow", "insecureSkipVerify", "platformEndpoint", "sloIdentifier", "sloSourceMetadata"],
+    { comparator }
+  )
+});
+var experimentFields = closed(["name"], {
+  // rank until 3.7; probes by type (k8sProbe, cmdProbe, httpProbe) in 1.7 and 1.8.
+  spec: open(["cmdProbe", "httpProbe", "k8sProbe", "rank"], {
+    // A list of name and value in 1.0.
+    components: open(
+      [
+        "experimentAnnotations",
+        "experimentannotation",
+        "experimentImage",
+        "nodeSelector"
+      ],
+      {
+        configMaps: closed(["data", "mountPath", "name"]),
+        env: envVar,
+        experimentImagePullSecrets: imagePullSecret,
+        // Open: Kubernetes 1.26 added claims.
+        resources: open(["claims", "limits", "requests"]),
+        secrets: closed(["mountPath", "name"]),
+        statusCheckTimeouts: closed(["delay", "timeout"]),
+        tolerations: toleration
+      }
+    ),
+    probe: probeFields
+  })
+});
+var engineSpecFields = open(
+  [
+    "auxiliaryAppInfo",
+    "chaosServiceAccount",
+    "components",
+    "defaultHealthCheck",
+    "engineState",
+    "jobCleanUpPolicy",
+    "selectors",
+    "terminationGracePeriodSeconds",
+    // Read before 3.0 only.
+    "annotationCheck",
+    "monitoring"
+  ],
+  {
+    // Server-side apply drops a misspelt key here without a word, even with fieldValidation=Strict.
+    appinfo: closed(["appkind", "applabel", "appns"]),
+    experiments: experimentFields
+  }
+);
+function* unknownFields(value, known, path2) {
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) yield* unknownFields(item, known, [...path2, index]);
+    return;
+  }
+  if (!isRecord(value)) return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (known.fields.has(key)) {
+      const nested = known.fields.get(key);
+      if (nested) yield* unknownFields(inner, nested, [...path2, key]);
+      continue;
+    }
+    const meant = closestName(key, [...known.fields.keys()]);
+    if (meant || known.closed)
+      yield {
+        path: [...path2, key],
+        message: `unknown field${meant ? `; did you mean "${meant}"?` : ""} (Litmus would ignore it)`
+      };
   }
 }
 var engineCrdRules = looseObject({
@@ -214,10 +342,7 @@ var engineCrdRules = looseObject({
     defaultHealthCheck: boolean().optional(),
     chaosServiceAccount: string().optional(),
     terminationGracePeriodSeconds: int().optional(),
-    // The CRD keeps unknown fields under spec but not in appinfo: a misspelt key (appLabel) is
-    // dropped, silently under server-side apply even with fieldValidation=Strict, and the engine
-    // runs without its target label.
-    appinfo: strictObject({
+    appinfo: looseObject({
       appkind: appkind.optional(),
       applabel: string().optional(),
       appns: string().optional()
@@ -229,7 +354,14 @@ var engineCrdRules = looseObject({
         spec: looseObject({ probe: array(probeRules).optional() }).optional()
       })
     ).optional()
-  }).superRefine(refuseMisspeltSpecFields).optional()
+  }).superRefine(
+    (spec, ctx) => {
+      for (const issue of unknownFields(spec, engineSpecFields, []))
+        ctx.addIssue({ code: "custom", ...issue });
+    },
+    // Also beside other problems: a misspelt required field (mdoe) is said to be missing, and meant.
+    { when: ({ value }) => isRecord(value) }
+  ).optional()
 });
 
 // src/run/blast-radius.ts

@@ -34,7 +34,7 @@ import {
   prepareCluster,
   prepareTargets,
   prepareWorkflow
-} from "./chunk-YH2IEGWR.js";
+} from "./chunk-HAGHSRTD.js";
 import {
   conclude,
   refuseAllSkipped

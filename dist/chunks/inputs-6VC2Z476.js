@@ -6,7 +6,7 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-YH2IEGWR.js";
+} from "./chunk-HAGHSRTD.js";
 import "./chunk-X3UDNX2J.js";
 import "./chunk-6O73JWRZ.js";
 import "./chunk-EWRCKZ32.js";
