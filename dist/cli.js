@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-5FN6JWPF.js");
+var { main } = await import("./chunks/main-YQBGHSUW.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -234,6 +234,8 @@ const engineSpecFields = open(
     'terminationGracePeriodSeconds',
     // Read before 3.0 only.
     'annotationCheck',
+    'chaosType',
+    'defaultAppHealthCheck',
     'monitoring',
   ],
   {

@@ -22403,6 +22403,8 @@ var init_crd_rules = __esm({
         "terminationGracePeriodSeconds",
         // Read before 3.0 only.
         "annotationCheck",
+        "chaosType",
+        "defaultAppHealthCheck",
         "monitoring"
       ],
       {

@@ -488,6 +488,7 @@ test('fields of Litmus 1.x and 2.x pass: the known fields are those of every ver
       metadata: { name: 'older' },
       spec: {
         annotationCheck: 'false',
+        defaultAppHealthCheck: 'false',
         experiments: [
           {
             name: 'pod-delete',

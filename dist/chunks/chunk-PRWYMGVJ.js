@@ -34,7 +34,7 @@ import {
   prepareCluster,
   prepareTargets,
   prepareWorkflow
-} from "./chunk-HAGHSRTD.js";
+} from "./chunk-F5O4BMUA.js";
 import {
   conclude,
   refuseAllSkipped

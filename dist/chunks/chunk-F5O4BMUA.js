@@ -307,6 +307,8 @@ var engineSpecFields = open(
     "terminationGracePeriodSeconds",
     // Read before 3.0 only.
     "annotationCheck",
+    "chaosType",
+    "defaultAppHealthCheck",
     "monitoring"
   ],
   {
