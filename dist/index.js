@@ -28,12 +28,12 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
 import {
   runTargets
-} from "./chunks/chunk-PRWYMGVJ.js";
+} from "./chunks/chunk-XYDOXVN4.js";
 import "./chunks/chunk-UE76CJOO.js";
 import "./chunks/chunk-MRYXWF6X.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-X5JF6VHN.js";
-import "./chunks/chunk-F5O4BMUA.js";
+import "./chunks/chunk-2I7YPOD2.js";
 import {
   renderCannotRun
 } from "./chunks/chunk-X3UDNX2J.js";

@@ -10,11 +10,12 @@ import { closestName } from '../suggest.ts';
 const oneOf = (values: string[]) =>
   z.string().regex(new RegExp(`^(${values.join('|')})$`), `must be one of ${values.join(', ')}`);
 const nonEmpty = z.string().min(1, 'must not be empty');
+// `job` only since Litmus 3.31's CRD; an older operator's server refuses it in preflight.
 const appkind = z
   .string()
   .regex(
-    /^(|deployment|statefulset|daemonset|deploymentconfig|rollout)$/,
-    'must be one of deployment, statefulset, daemonset, deploymentconfig, rollout',
+    /^(|deployment|statefulset|daemonset|deploymentconfig|rollout|job)$/,
+    'must be one of deployment, statefulset, daemonset, deploymentconfig, rollout, job',
   );
 /** Litmus 3 reads probe durations as Go durations in strings ("5s"); 2.x ints are refused. */
 const durationText = z.string({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });

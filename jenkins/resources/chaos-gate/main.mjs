@@ -22221,8 +22221,8 @@ var init_crd_rules = __esm({
     oneOf = (values) => string2().regex(new RegExp(`^(${values.join("|")})$`), `must be one of ${values.join(", ")}`);
     nonEmpty = string2().min(1, "must not be empty");
     appkind = string2().regex(
-      /^(|deployment|statefulset|daemonset|deploymentconfig|rollout)$/,
-      "must be one of deployment, statefulset, daemonset, deploymentconfig, rollout"
+      /^(|deployment|statefulset|daemonset|deploymentconfig|rollout|job)$/,
+      "must be one of deployment, statefulset, daemonset, deploymentconfig, rollout, job"
     );
     durationText = string2({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
     probeRules = looseObject({

@@ -100,6 +100,28 @@ test('what the ChaosEngine CRD refuses is refused offline: int probe timeouts, a
     engineYaml('paused').replace('engineState: active', 'engineState: paused'),
   );
   refused({ engines: [paused] }, /paused\.yaml, .*field spec\.engineState: must be one of active, stop/);
+  const cronJob = file(
+    'cronjob.yaml',
+    engineYaml('cron').replace(
+      '  engineState: active\n',
+      '  appinfo: { appns: shop, applabel: app=cart, appkind: cronjob }\n',
+    ),
+  );
+  refused(
+    { engines: [cronJob] },
+    /cronjob\.yaml, .*field spec\.appinfo\.appkind: must be one of .*rollout, job$/m,
+  );
+});
+
+test('a Job as the target (appkind: job) passes offline: Litmus 3.31 reads it', () => {
+  const job = file(
+    'job.yaml',
+    engineYaml('batch').replace(
+      '  engineState: active\n',
+      '  appinfo: { appns: shop, applabel: app=batch, appkind: job }\n',
+    ),
+  );
+  assert.deepEqual(checkRunInputs(resolveConfig({ namespace: 'shop', engines: [job] })).problems, []);
 });
 
 test('a misspelt key in appinfo is refused offline: server-side apply would drop it without a word', () => {

@@ -34,7 +34,7 @@ import {
   prepareCluster,
   prepareTargets,
   prepareWorkflow
-} from "./chunk-F5O4BMUA.js";
+} from "./chunk-2I7YPOD2.js";
 import {
   conclude,
   refuseAllSkipped

@@ -125,8 +125,8 @@ function rbacFieldRules(object2) {
 var oneOf = (values) => string().regex(new RegExp(`^(${values.join("|")})$`), `must be one of ${values.join(", ")}`);
 var nonEmpty = string().min(1, "must not be empty");
 var appkind = string().regex(
-  /^(|deployment|statefulset|daemonset|deploymentconfig|rollout)$/,
-  "must be one of deployment, statefulset, daemonset, deploymentconfig, rollout"
+  /^(|deployment|statefulset|daemonset|deploymentconfig|rollout|job)$/,
+  "must be one of deployment, statefulset, daemonset, deploymentconfig, rollout, job"
 );
 var durationText = string({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
 var probeRules = looseObject({
