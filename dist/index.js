@@ -28,12 +28,12 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
 import {
   runTargets
-} from "./chunks/chunk-XYDOXVN4.js";
+} from "./chunks/chunk-KUKTYNNF.js";
 import "./chunks/chunk-UE76CJOO.js";
-import "./chunks/chunk-MRYXWF6X.js";
+import "./chunks/chunk-JPPRR3LT.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-X5JF6VHN.js";
-import "./chunks/chunk-2I7YPOD2.js";
+import "./chunks/chunk-BQU3QWO5.js";
 import {
   renderCannotRun
 } from "./chunks/chunk-X3UDNX2J.js";

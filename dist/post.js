@@ -21,7 +21,7 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-MRYXWF6X.js";
+} from "./chunks/chunk-JPPRR3LT.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-5UXR457P.js";

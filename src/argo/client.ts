@@ -5,6 +5,7 @@ import { apiClient, type Connection } from '../kube/client.ts';
 import { apiError, statusCode } from '../kube/errors.ts';
 import { listObjects, type Listed, type WatchTarget } from '../kube/watch.ts';
 import type { TemplateRef, WorkflowObject } from './submit.ts';
+import type { WorkflowTemplateObject } from './template-refs.ts';
 import type { LiveWorkflow } from './types.ts';
 
 const group = 'argoproj.io';
@@ -50,8 +51,8 @@ export class ArgoClient {
     return created as LiveWorkflow;
   }
 
-  /** Whether the (Cluster)WorkflowTemplate exists (a workflow is submitted in `namespace`); false on a 404. */
-  async hasTemplate(ref: TemplateRef, namespace: string): Promise<boolean> {
+  /** The (Cluster)WorkflowTemplate (a workflow is submitted in `namespace`); undefined on a 404. */
+  async readTemplate(ref: TemplateRef, namespace: string): Promise<WorkflowTemplateObject | undefined> {
     const reading = ref.clusterScope
       ? this.#api.getClusterCustomObject({
           group,
@@ -67,9 +68,9 @@ export class ArgoClient {
           name: ref.name,
         });
     return reading.then(
-      () => true,
+      (template: unknown) => template as WorkflowTemplateObject,
       (error: unknown) => {
-        if (statusCode(error) === 404) return false;
+        if (statusCode(error) === 404) return undefined;
         throw error;
       },
     );

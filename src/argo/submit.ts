@@ -6,7 +6,7 @@ import { readManifests } from '../kube/manifests.ts';
 
 export const argoApiVersion = 'argoproj.io/v1alpha1';
 
-/** A (Cluster)WorkflowTemplate a Workflow runs, as spec.workflowTemplateRef names it. */
+/** A (Cluster)WorkflowTemplate, as spec.workflowTemplateRef names it (a step's templateRef adds which template). */
 export interface TemplateRef {
   name: string;
   clusterScope?: boolean;
@@ -32,6 +32,11 @@ export interface WorkflowObject {
     workflowTemplateRef?: TemplateRef;
     [field: string]: unknown;
   };
+}
+
+/** Its name, or the prefix of the one the server will give it. */
+export function workflowName(workflow: WorkflowObject): string {
+  return workflow.metadata.name ?? workflow.metadata.generateName ?? '';
 }
 
 /** The workflow as given: read from its file, or the object that runs the template. */

@@ -5,7 +5,7 @@
 // several clusters every one is checked before any is touched: a mistake in one target's settings must
 // not leave chaos on the others. `run` and `validate` both go through checkClusters; `validate` stops there.
 import type { KubeConfig } from '@kubernetes/client-node';
-import { readWorkflow, type WorkflowObject } from '../argo/submit.ts';
+import { readWorkflow, workflowName, type WorkflowObject } from '../argo/submit.ts';
 import type { GateConfig, Target } from '../config/load.ts';
 import { CannotRunError, ConfigError } from '../errors.ts';
 import { kubeconfigSource, NoClusterAccessError, type KubeTarget } from '../kube/kubeconfig-source.ts';
@@ -134,10 +134,7 @@ export async function validateRun(config: GateConfig): Promise<{ objects: string
   const [first] = await checkClusters(config, clusters, undefined, load);
   const { manifests, workflow } = first?.inputs ?? { manifests: [] };
   return {
-    objects: [
-      ...manifests.map((m) => m.source),
-      ...(workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []),
-    ],
+    objects: [...manifests.map((m) => m.source), ...(workflow ? [`Workflow ${workflowName(workflow)}`] : [])],
     unchecked: [...unchecked],
   };
 }

@@ -9,14 +9,15 @@
 import { randomBytes } from 'node:crypto';
 import { ArgoClient } from '../argo/client.ts';
 import { liveWorkflowToSuite } from '../argo/convert.ts';
-import { prepareWorkflow, type WorkflowObject } from '../argo/submit.ts';
+import { prepareWorkflow, workflowName, type WorkflowObject } from '../argo/submit.ts';
+import { templateRefProblems } from '../argo/template-refs.ts';
 import { waitForWorkflow, type WorkflowState } from '../argo/wait.ts';
 import { formatDuration } from '../config/duration.ts';
 import type { GateConfig } from '../config/load.ts';
 import { CancelledError, CannotRunError } from '../errors.ts';
 import { managedBy, ManifestApplier, runLabel } from '../kube/apply.ts';
 import { connect, limited, type Connection } from '../kube/client.ts';
-import { describeApiError, statusCode } from '../kube/errors.ts';
+import { describeApiError } from '../kube/errors.ts';
 import { duplicateProblems, type Manifest } from '../kube/manifests.ts';
 import { cancelReason } from '../kube/until.ts';
 import { LitmusClient, resultPlural } from '../litmus/client.ts';
@@ -226,15 +227,17 @@ async function preflight(
     ];
     if (problems.length === 0) problems.push(...(await applier.preflight(prepared)));
     if (argo && workflow && problems.length === 0) {
-      const template = await templateProblem(argo, workflow, log);
-      if (template) problems.push(template);
+      const namespace = workflow.metadata.namespace ?? '';
+      const file = config.workflow?.file;
+      problems.push(
+        ...(await templateRefProblems(workflow, file ? `${file} (Workflow ${workflowName(workflow)})` : '', {
+          namespace,
+          read: (ref) => argo.readTemplate(ref, namespace),
+          warn: (line) => log(`[chaos-gate] WARNING: ${line}`),
+        })),
+      );
       await argo.create(workflow, true).catch((error: unknown) => {
-        problems.push(
-          describeApiError(
-            `Workflow ${workflow.metadata.name ?? workflow.metadata.generateName ?? ''}: rejected by the server`,
-            error,
-          ),
-        );
+        problems.push(describeApiError(`Workflow ${workflowName(workflow)}: rejected by the server`, error));
       });
     }
     throwIfCancelled(signal);
@@ -253,36 +256,6 @@ async function preflight(
     // A cancel ends the requests in flight; say it was the cancel, not what it interrupted.
     throwIfCancelled(signal);
     throw error;
-  }
-}
-
-/**
- * The (Cluster)WorkflowTemplate the workflow runs must exist: the API server takes a workflow that
- * names a missing one, and only the controller errors it. Permission to create workflows does not always include
- * reading templates (a ClusterWorkflowTemplate needs a ClusterRole), so a 403 is a warning.
- */
-async function templateProblem(
-  argo: ArgoClient,
-  workflow: WorkflowObject,
-  log: (line: string) => void,
-): Promise<string | undefined> {
-  const ref = workflow.spec.workflowTemplateRef;
-  if (!ref) return undefined;
-  const namespace = workflow.metadata.namespace ?? '';
-  const [what, where, list] = ref.clusterScope
-    ? [`ClusterWorkflowTemplate ${ref.name}`, 'in the cluster', 'kubectl get clusterworkflowtemplates']
-    : [
-        `WorkflowTemplate ${ref.name}`,
-        `in namespace ${namespace}, where the workflow is submitted`,
-        `kubectl get workflowtemplates -n ${namespace}`,
-      ];
-  try {
-    if (await argo.hasTemplate(ref, namespace)) return undefined;
-    return `${what}: not found ${where} (\`${list}\` lists those there)`;
-  } catch (error) {
-    if (statusCode(error) !== 403) return describeApiError(`reading ${what}`, error);
-    log(`[chaos-gate] WARNING: ${describeApiError(`cannot check that ${what} exists`, error)}`);
-    return undefined;
   }
 }
 

@@ -14,7 +14,7 @@ import { stepAnnotations } from '../support/argo-controller.ts';
 import { outcomeAnnotation, type Outcome } from '../support/fake-operator.ts';
 import { fixturePath, repoRoot } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
-import { uniqueName, useSandbox, workDir } from './helpers.ts';
+import { engineFile, leftovers, uniqueName, useSandbox, workDir } from './helpers.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 
 const namespace = 'argo-chaos';
@@ -278,24 +278,87 @@ describe('what Argo would refuse, said at once', () => {
     }
   });
 
-  test('a templateRef to a missing template: the controller fails the workflow and the run ends at once, saying why', async () => {
+  test('a templateRef to a missing WorkflowTemplate, or to a template it does not define, is refused by preflight, naming file, step and template: nothing is applied', async () => {
+    const dir = workDir();
+    const library = uniqueName('chaos-lib');
+    await api().createNamespacedCustomObject({
+      group: 'argoproj.io',
+      version: 'v1alpha1',
+      namespace,
+      plural: 'workflowtemplates',
+      body: {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'WorkflowTemplate',
+        metadata: { name: library },
+        spec: stepsWorkflow({ entrypoint: 'inject', templates: [{ name: 'inject' }] }).spec,
+      },
+    });
+    const workflow = (inject: string, verify: string) =>
+      stepsWorkflow({
+        entrypoint: 'main',
+        templates: [
+          {
+            name: 'main',
+            steps: [
+              [{ name: 'inject', templateRef: { name: library, template: inject } }],
+              [{ name: 'checks', template: 'checks' }],
+            ],
+          },
+          {
+            name: 'checks',
+            dag: { tasks: [{ name: 'verify', templateRef: { name: verify, template: 'inject' } }] },
+          },
+        ],
+      });
+    const engine = uniqueName('beside-workflow');
+    const runId = uniqueName('wf-bad-ref');
+    const file = save(dir, workflow('injet', 'chaos-lod'));
+    const result = await run([
+      '--workflow',
+      file,
+      '--engine',
+      engineFile(dir, engine, 'pass', namespace),
+      '--run-id',
+      runId,
+    ]).done;
+    assert.equal(result.code, 2, result.stdout + result.stderr);
+    const message = [
+      'preflight failed, nothing was applied:',
+      `${file} (Workflow steps-): templates.main.steps[0].inject: WorkflowTemplate ${library} has no template "injet"; did you mean "inject"?`,
+      `${file} (Workflow steps-): templates.checks.tasks.verify: WorkflowTemplate chaos-lod: not found in namespace ${namespace}, ` +
+        `where the workflow is submitted (\`kubectl get workflowtemplates -n ${namespace}\` lists those there)`,
+    ].join('\n');
+    assert.ok(result.stderr.includes(message), result.stdout + result.stderr);
+    assert.deepEqual(await workflowsOf(runId), [], 'no workflow was submitted');
+    assert.ok(
+      !(await leftovers(env.sandbox.kc, namespace)).engines.includes(engine),
+      'the ChaosEngine beside the workflow was not applied',
+    );
+
+    // The same references, right: the controller finds them where preflight looked.
+    const fixed = await run([
+      '--workflow',
+      save(dir, workflow('inject', library)),
+      '--engine',
+      engineFile(dir, uniqueName('beside-workflow'), 'pass', namespace),
+    ]).done;
+    assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
+    assert.match(fixed.stdout, /\[argo\] argo-chaos\/steps-[a-z0-9]+: Succeeded/);
+  });
+
+  test('a step that names a template the workflow does not define: the controller fails the workflow and the run ends at once, saying why', async () => {
     const dir = workDir();
     const junit = path.join(dir, 'junit.xml');
     const workflow = stepsWorkflow({
       entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          steps: [[{ name: 'inject', templateRef: { name: 'chaos-lod', template: 'inject' } }]],
-        },
-      ],
+      templates: [{ name: 'main', steps: [[{ name: 'inject', template: 'injet' }]] }],
     });
     const started = Date.now();
     const result = await run(['--workflow', save(dir, workflow), '--junit', junit]).done;
     assert.equal(result.code, 1, result.stdout + result.stderr);
     assert.ok(Date.now() - started < 60_000, 'ended long before the 30m default timeout');
     const reason =
-      'workflow argo-chaos/steps-[a-z0-9]+ › workflow failed: invalid spec: templates\\.main\\.steps\\[0\\]\\.inject template reference chaos-lod\\.inject not found';
+      "workflow argo-chaos/steps-[a-z0-9]+ › workflow failed: invalid spec: templates\\.main\\.steps\\[0\\]\\.inject template name 'injet' undefined";
     assert.match(result.stdout, new RegExp(reason));
     assert.match(
       await readCheckedJUnit(junit),

@@ -22047,6 +22047,9 @@ var init_collect2 = __esm({
 
 // src/argo/submit.ts
 import path2 from "node:path";
+function workflowName(workflow) {
+  return workflow.metadata.name ?? workflow.metadata.generateName ?? "";
+}
 function readWorkflow(source) {
   return source.file ? fromFile(source.file) : fromTemplate(source);
 }
@@ -84679,10 +84682,7 @@ async function validateRun(config2) {
   const [first] = await checkClusters(config2, clusters, void 0, load2);
   const { manifests, workflow } = first?.inputs ?? { manifests: [] };
   return {
-    objects: [
-      ...manifests.map((m) => m.source),
-      ...workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []
-    ],
+    objects: [...manifests.map((m) => m.source), ...workflow ? [`Workflow ${workflowName(workflow)}`] : []],
     unchecked: [...unchecked]
   };
 }
@@ -85300,8 +85300,8 @@ var init_client2 = __esm({
         });
         return created;
       }
-      /** Whether the (Cluster)WorkflowTemplate exists (a workflow is submitted in `namespace`); false on a 404. */
-      async hasTemplate(ref, namespace) {
+      /** The (Cluster)WorkflowTemplate (a workflow is submitted in `namespace`); undefined on a 404. */
+      async readTemplate(ref, namespace) {
         const reading = ref.clusterScope ? this.#api.getClusterCustomObject({
           group,
           version: version2,
@@ -85315,9 +85315,9 @@ var init_client2 = __esm({
           name: ref.name
         });
         return reading.then(
-          () => true,
+          (template) => template,
           (error2) => {
-            if (statusCode(error2) === 404) return false;
+            if (statusCode(error2) === 404) return void 0;
             throw error2;
           }
         );
@@ -85623,6 +85623,115 @@ var init_convert = __esm({
       status: { ...live.status, nodes: void 0, compressedNodes: void 0 }
     });
     suiteName2 = (workflow) => `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
+  }
+});
+
+// src/argo/template-refs.ts
+function templatesOf(spec) {
+  const templates = isRecord(spec) && Array.isArray(spec.templates) ? spec.templates : [];
+  return new Map(
+    templates.filter(isRecord).flatMap((t) => typeof t.name === "string" ? [[t.name, t]] : [])
+  );
+}
+function callsOf(name, template) {
+  const steps = Array.isArray(template.steps) ? template.steps : [];
+  const tasks = isRecord(template.dag) && Array.isArray(template.dag.tasks) ? template.dag.tasks : [];
+  const placed = [
+    ...steps.flatMap(
+      (group2, i) => (Array.isArray(group2) ? group2 : []).map(
+        (step) => [`templates.${name}.steps[${i}]`, step]
+      )
+    ),
+    ...tasks.map((task) => [`templates.${name}.tasks`, task])
+  ];
+  return placed.flatMap(([where, item]) => {
+    if (!isRecord(item)) return [];
+    const path8 = `${where}.${String(item.name)}`;
+    const ref = item.templateRef;
+    if (!isRecord(ref)) return typeof item.template === "string" ? [{ path: path8, template: item.template }] : [];
+    if (typeof ref.name !== "string" || typeof ref.template !== "string") return [];
+    if (ref.name.includes("{{") || ref.template.includes("{{")) return [];
+    return [
+      { path: path8, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }
+    ];
+  });
+}
+async function templateRefProblems(workflow, source, reading) {
+  const problems = [];
+  const reads = /* @__PURE__ */ new Map();
+  const walked = /* @__PURE__ */ new Set();
+  const named = (ref) => `${ref.clusterScope ? "ClusterWorkflowTemplate" : "WorkflowTemplate"} ${ref.name}`;
+  const read = (ref) => {
+    const what = named(ref);
+    const known = reads.get(what);
+    if (known) return known;
+    const found = reading.read(ref).then(
+      (template) => template ? templatesOf(template.spec) : "missing",
+      (error2) => {
+        if (statusCode(error2) === 403)
+          reading.warn(describeApiError(`cannot check that ${what} exists`, error2));
+        else problems.push(describeApiError(`reading ${what}`, error2));
+        return "unchecked";
+      }
+    );
+    reads.set(what, found);
+    return found;
+  };
+  const walk = async (scope, name, template) => {
+    const key = `${scope.key}\0${name}`;
+    if (walked.has(key)) return;
+    walked.add(key);
+    const calls = callsOf(name, template);
+    for (const call of calls) if (call.ref) void read(call.ref);
+    for (const call of calls) {
+      if (call.ref) await follow(`${scope.trail}${call.path}`, call.ref, call.template);
+      else {
+        const local = scope.templates.get(call.template);
+        if (local) await walk(scope, call.template, local);
+      }
+    }
+  };
+  const follow = async (via, ref, template) => {
+    const what = named(ref);
+    const at = via ? `${via}: ` : "";
+    const found = await read(ref);
+    if (found === "unchecked") return;
+    if (found === "missing") {
+      const [where, list] = ref.clusterScope ? ["in the cluster", "kubectl get clusterworkflowtemplates"] : [
+        `in namespace ${reading.namespace}, where the workflow is submitted`,
+        `kubectl get workflowtemplates -n ${reading.namespace}`
+      ];
+      problems.push(`${at}${what}: not found ${where} (\`${list}\` lists those there)`);
+      return;
+    }
+    const scope = { key: what, trail: via ? `${via} \u2192 ${what}: ` : `${what}: `, templates: found };
+    if (template === void 0) {
+      for (const [name, each] of found) await walk(scope, name, each);
+      return;
+    }
+    const target = found.get(template);
+    if (target) return walk(scope, template, target);
+    const names = [...found.keys()];
+    const near = closestName(template, names);
+    problems.push(
+      `${at}${what} has no template "${template}"; ` + (near ? `did you mean "${near}"?` : `it has ${names.map((n) => `"${n}"`).join(", ") || "none"}`)
+    );
+  };
+  const runs = workflow.spec.workflowTemplateRef;
+  if (runs) await follow(source && `${source}: spec.workflowTemplateRef`, runs);
+  else {
+    const templates = templatesOf(workflow.spec);
+    const scope = { key: "Workflow", trail: `${source}: `, templates };
+    for (const [name, template] of templates) await walk(scope, name, template);
+  }
+  return problems;
+}
+var init_template_refs = __esm({
+  "src/argo/template-refs.ts"() {
+    "use strict";
+    init_is_record();
+    init_errors4();
+    init_suggest();
   }
 });
 
@@ -87497,15 +87606,17 @@ async function preflight({ config: config2, inputs, defaultNamespace }, main2, s
     ];
     if (problems.length === 0) problems.push(...await applier.preflight(prepared));
     if (argo && workflow && problems.length === 0) {
-      const template = await templateProblem(argo, workflow, log);
-      if (template) problems.push(template);
+      const namespace = workflow.metadata.namespace ?? "";
+      const file = config2.workflow?.file;
+      problems.push(
+        ...await templateRefProblems(workflow, file ? `${file} (Workflow ${workflowName(workflow)})` : "", {
+          namespace,
+          read: (ref) => argo.readTemplate(ref, namespace),
+          warn: (line) => log(`[chaos-gate] WARNING: ${line}`)
+        })
+      );
       await argo.create(workflow, true).catch((error2) => {
-        problems.push(
-          describeApiError(
-            `Workflow ${workflow.metadata.name ?? workflow.metadata.generateName ?? ""}: rejected by the server`,
-            error2
-          )
-        );
+        problems.push(describeApiError(`Workflow ${workflowName(workflow)}: rejected by the server`, error2));
       });
     }
     throwIfCancelled(signal3);
@@ -87524,24 +87635,6 @@ ${problems.join("\n")}`);
   } catch (error2) {
     throwIfCancelled(signal3);
     throw error2;
-  }
-}
-async function templateProblem(argo, workflow, log) {
-  const ref = workflow.spec.workflowTemplateRef;
-  if (!ref) return void 0;
-  const namespace = workflow.metadata.namespace ?? "";
-  const [what, where, list] = ref.clusterScope ? [`ClusterWorkflowTemplate ${ref.name}`, "in the cluster", "kubectl get clusterworkflowtemplates"] : [
-    `WorkflowTemplate ${ref.name}`,
-    `in namespace ${namespace}, where the workflow is submitted`,
-    `kubectl get workflowtemplates -n ${namespace}`
-  ];
-  try {
-    if (await argo.hasTemplate(ref, namespace)) return void 0;
-    return `${what}: not found ${where} (\`${list}\` lists those there)`;
-  } catch (error2) {
-    if (statusCode(error2) !== 403) return describeApiError(`reading ${what}`, error2);
-    log(`[chaos-gate] WARNING: ${describeApiError(`cannot check that ${what} exists`, error2)}`);
-    return void 0;
   }
 }
 async function runChaos(config2, context, parts) {
@@ -87680,6 +87773,7 @@ var init_run = __esm({
     init_client2();
     init_convert();
     init_submit();
+    init_template_refs();
     init_wait();
     init_duration();
     init_errors3();

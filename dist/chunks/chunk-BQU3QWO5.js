@@ -41,6 +41,9 @@ import {
 // src/argo/submit.ts
 import path from "node:path";
 var argoApiVersion = "argoproj.io/v1alpha1";
+function workflowName(workflow) {
+  return workflow.metadata.name ?? workflow.metadata.generateName ?? "";
+}
 function readWorkflow(source) {
   return source.file ? fromFile(source.file) : fromTemplate(source);
 }
@@ -488,10 +491,7 @@ async function validateRun(config) {
   const [first] = await checkClusters(config, clusters, void 0, load);
   const { manifests, workflow } = first?.inputs ?? { manifests: [] };
   return {
-    objects: [
-      ...manifests.map((m) => m.source),
-      ...workflow ? [`Workflow ${workflow.metadata.name ?? workflow.metadata.generateName}`] : []
-    ],
+    objects: [...manifests.map((m) => m.source), ...workflow ? [`Workflow ${workflowName(workflow)}`] : []],
     unchecked: [...unchecked]
   };
 }
@@ -576,6 +576,7 @@ function rbacProblems(manifest) {
 }
 
 export {
+  workflowName,
   prepareWorkflow,
   allowedNamespaces,
   blastRadiusProblems,

@@ -87,8 +87,8 @@ var ArgoClient = class {
     });
     return created;
   }
-  /** Whether the (Cluster)WorkflowTemplate exists (a workflow is submitted in `namespace`); false on a 404. */
-  async hasTemplate(ref, namespace) {
+  /** The (Cluster)WorkflowTemplate (a workflow is submitted in `namespace`); undefined on a 404. */
+  async readTemplate(ref, namespace) {
     const reading = ref.clusterScope ? this.#api.getClusterCustomObject({
       group,
       version,
@@ -102,9 +102,9 @@ var ArgoClient = class {
       name: ref.name
     });
     return reading.then(
-      () => true,
+      (template) => template,
       (error) => {
-        if (statusCode(error) === 404) return false;
+        if (statusCode(error) === 404) return void 0;
         throw error;
       }
     );

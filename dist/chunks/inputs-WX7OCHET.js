@@ -6,7 +6,7 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-2I7YPOD2.js";
+} from "./chunk-BQU3QWO5.js";
 import "./chunk-X3UDNX2J.js";
 import "./chunk-6O73JWRZ.js";
 import "./chunk-EWRCKZ32.js";

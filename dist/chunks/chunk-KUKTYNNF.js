@@ -20,7 +20,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-MRYXWF6X.js";
+} from "./chunk-JPPRR3LT.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -33,8 +33,9 @@ import {
   blastRadiusProblems,
   prepareCluster,
   prepareTargets,
-  prepareWorkflow
-} from "./chunk-2I7YPOD2.js";
+  prepareWorkflow,
+  workflowName
+} from "./chunk-BQU3QWO5.js";
 import {
   conclude,
   refuseAllSkipped
@@ -42,6 +43,12 @@ import {
 import {
   duplicateProblems
 } from "./chunk-6O73JWRZ.js";
+import {
+  closestName
+} from "./chunk-5UXR457P.js";
+import {
+  isRecord
+} from "./chunk-5L5Z5RRO.js";
 import {
   convertChaos
 } from "./chunk-J5FQM3IG.js";
@@ -113,6 +120,107 @@ function unreadable(suite, kind, name, message) {
 
 // src/run/run.ts
 import { randomBytes } from "node:crypto";
+
+// src/argo/template-refs.ts
+function templatesOf(spec) {
+  const templates = isRecord(spec) && Array.isArray(spec.templates) ? spec.templates : [];
+  return new Map(
+    templates.filter(isRecord).flatMap((t) => typeof t.name === "string" ? [[t.name, t]] : [])
+  );
+}
+function callsOf(name, template) {
+  const steps = Array.isArray(template.steps) ? template.steps : [];
+  const tasks = isRecord(template.dag) && Array.isArray(template.dag.tasks) ? template.dag.tasks : [];
+  const placed = [
+    ...steps.flatMap(
+      (group, i) => (Array.isArray(group) ? group : []).map(
+        (step) => [`templates.${name}.steps[${i}]`, step]
+      )
+    ),
+    ...tasks.map((task) => [`templates.${name}.tasks`, task])
+  ];
+  return placed.flatMap(([where, item]) => {
+    if (!isRecord(item)) return [];
+    const path = `${where}.${String(item.name)}`;
+    const ref = item.templateRef;
+    if (!isRecord(ref)) return typeof item.template === "string" ? [{ path, template: item.template }] : [];
+    if (typeof ref.name !== "string" || typeof ref.template !== "string") return [];
+    if (ref.name.includes("{{") || ref.template.includes("{{")) return [];
+    return [
+      { path, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }
+    ];
+  });
+}
+async function templateRefProblems(workflow, source, reading) {
+  const problems = [];
+  const reads = /* @__PURE__ */ new Map();
+  const walked = /* @__PURE__ */ new Set();
+  const named = (ref) => `${ref.clusterScope ? "ClusterWorkflowTemplate" : "WorkflowTemplate"} ${ref.name}`;
+  const read = (ref) => {
+    const what = named(ref);
+    const known = reads.get(what);
+    if (known) return known;
+    const found = reading.read(ref).then(
+      (template) => template ? templatesOf(template.spec) : "missing",
+      (error) => {
+        if (statusCode(error) === 403)
+          reading.warn(describeApiError(`cannot check that ${what} exists`, error));
+        else problems.push(describeApiError(`reading ${what}`, error));
+        return "unchecked";
+      }
+    );
+    reads.set(what, found);
+    return found;
+  };
+  const walk = async (scope, name, template) => {
+    const key = `${scope.key}\0${name}`;
+    if (walked.has(key)) return;
+    walked.add(key);
+    const calls = callsOf(name, template);
+    for (const call of calls) if (call.ref) void read(call.ref);
+    for (const call of calls) {
+      if (call.ref) await follow(`${scope.trail}${call.path}`, call.ref, call.template);
+      else {
+        const local = scope.templates.get(call.template);
+        if (local) await walk(scope, call.template, local);
+      }
+    }
+  };
+  const follow = async (via, ref, template) => {
+    const what = named(ref);
+    const at = via ? `${via}: ` : "";
+    const found = await read(ref);
+    if (found === "unchecked") return;
+    if (found === "missing") {
+      const [where, list] = ref.clusterScope ? ["in the cluster", "kubectl get clusterworkflowtemplates"] : [
+        `in namespace ${reading.namespace}, where the workflow is submitted`,
+        `kubectl get workflowtemplates -n ${reading.namespace}`
+      ];
+      problems.push(`${at}${what}: not found ${where} (\`${list}\` lists those there)`);
+      return;
+    }
+    const scope = { key: what, trail: via ? `${via} \u2192 ${what}: ` : `${what}: `, templates: found };
+    if (template === void 0) {
+      for (const [name, each] of found) await walk(scope, name, each);
+      return;
+    }
+    const target = found.get(template);
+    if (target) return walk(scope, template, target);
+    const names = [...found.keys()];
+    const near = closestName(template, names);
+    problems.push(
+      `${at}${what} has no template "${template}"; ` + (near ? `did you mean "${near}"?` : `it has ${names.map((n) => `"${n}"`).join(", ") || "none"}`)
+    );
+  };
+  const runs = workflow.spec.workflowTemplateRef;
+  if (runs) await follow(source && `${source}: spec.workflowTemplateRef`, runs);
+  else {
+    const templates = templatesOf(workflow.spec);
+    const scope = { key: "Workflow", trail: `${source}: `, templates };
+    for (const [name, template] of templates) await walk(scope, name, template);
+  }
+  return problems;
+}
 
 // src/argo/wait.ts
 async function waitForWorkflow(connection, argo, namespace, name, options) {
@@ -594,15 +702,17 @@ async function preflight({ config, inputs, defaultNamespace }, main, signal, log
     ];
     if (problems.length === 0) problems.push(...await applier.preflight(prepared));
     if (argo && workflow && problems.length === 0) {
-      const template = await templateProblem(argo, workflow, log);
-      if (template) problems.push(template);
+      const namespace = workflow.metadata.namespace ?? "";
+      const file = config.workflow?.file;
+      problems.push(
+        ...await templateRefProblems(workflow, file ? `${file} (Workflow ${workflowName(workflow)})` : "", {
+          namespace,
+          read: (ref) => argo.readTemplate(ref, namespace),
+          warn: (line) => log(`[chaos-gate] WARNING: ${line}`)
+        })
+      );
       await argo.create(workflow, true).catch((error) => {
-        problems.push(
-          describeApiError(
-            `Workflow ${workflow.metadata.name ?? workflow.metadata.generateName ?? ""}: rejected by the server`,
-            error
-          )
-        );
+        problems.push(describeApiError(`Workflow ${workflowName(workflow)}: rejected by the server`, error));
       });
     }
     throwIfCancelled(signal);
@@ -621,24 +731,6 @@ ${problems.join("\n")}`);
   } catch (error) {
     throwIfCancelled(signal);
     throw error;
-  }
-}
-async function templateProblem(argo, workflow, log) {
-  const ref = workflow.spec.workflowTemplateRef;
-  if (!ref) return void 0;
-  const namespace = workflow.metadata.namespace ?? "";
-  const [what, where, list] = ref.clusterScope ? [`ClusterWorkflowTemplate ${ref.name}`, "in the cluster", "kubectl get clusterworkflowtemplates"] : [
-    `WorkflowTemplate ${ref.name}`,
-    `in namespace ${namespace}, where the workflow is submitted`,
-    `kubectl get workflowtemplates -n ${namespace}`
-  ];
-  try {
-    if (await argo.hasTemplate(ref, namespace)) return void 0;
-    return `${what}: not found ${where} (\`${list}\` lists those there)`;
-  } catch (error) {
-    if (statusCode(error) !== 403) return describeApiError(`reading ${what}`, error);
-    log(`[chaos-gate] WARNING: ${describeApiError(`cannot check that ${what} exists`, error)}`);
-    return void 0;
   }
 }
 async function runChaos(config, context, parts) {

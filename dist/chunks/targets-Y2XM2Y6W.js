@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-XYDOXVN4.js";
+} from "./chunk-KUKTYNNF.js";
 import "./chunk-UE76CJOO.js";
-import "./chunk-MRYXWF6X.js";
+import "./chunk-JPPRR3LT.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-X5JF6VHN.js";
-import "./chunk-2I7YPOD2.js";
+import "./chunk-BQU3QWO5.js";
 import "./chunk-X3UDNX2J.js";
 import "./chunk-6O73JWRZ.js";
 import "./chunk-EWRCKZ32.js";

@@ -1,0 +1,176 @@
+// The (Cluster)WorkflowTemplates a workflow runs, checked in preflight: the API server takes a workflow
+// whose workflowTemplateRef, or a step's or DAG task's templateRef, names a template that is not there,
+// and only the controller fails it, after the run has applied its ChaosEngines. Followed as Argo's
+// validation follows them (workflow/validate): every template of the workflow, or of the template it
+// runs, and from a templateRef the one template named and whatever that one calls, through further
+// templateRefs too. Each (Cluster)WorkflowTemplate is read once and each of its templates walked once,
+// so the walk is bounded by the templates there are.
+import { isRecord } from '../is-record.ts';
+import { describeApiError, statusCode } from '../kube/errors.ts';
+import { closestName } from '../suggest.ts';
+import type { TemplateRef, WorkflowObject } from './submit.ts';
+
+/** A (Cluster)WorkflowTemplate as the server sends it; Argo's CRDs leave its spec unchecked. */
+export interface WorkflowTemplateObject {
+  spec?: unknown;
+}
+
+/** A template of a Workflow or (Cluster)WorkflowTemplate, read no further than its calls. */
+type Template = Record<string, unknown>;
+
+/** What a step or DAG task runs: a template beside it by name, or one of a (Cluster)WorkflowTemplate. */
+interface Call {
+  /** Where, as Argo's messages name it: templates.main.steps[0].inject, templates.main.tasks.inject. */
+  path: string;
+  template: string;
+  /** Set for a templateRef: whose template it is. */
+  ref?: TemplateRef;
+}
+
+/** The templates of a spec by name; entries without a name are Argo's to refuse. */
+function templatesOf(spec: unknown): Map<string, Template> {
+  const templates = isRecord(spec) && Array.isArray(spec.templates) ? spec.templates : [];
+  return new Map(
+    templates.filter(isRecord).flatMap((t) => (typeof t.name === 'string' ? [[t.name, t] as const] : [])),
+  );
+}
+
+/** The calls of a steps or DAG template; a template of any other type calls nothing. */
+function callsOf(name: string, template: Template): Call[] {
+  const steps = Array.isArray(template.steps) ? template.steps : [];
+  const tasks = isRecord(template.dag) && Array.isArray(template.dag.tasks) ? template.dag.tasks : [];
+  const placed = [
+    ...steps.flatMap((group: unknown, i) =>
+      (Array.isArray(group) ? group : []).map(
+        (step: unknown) => [`templates.${name}.steps[${i}]`, step] as const,
+      ),
+    ),
+    ...tasks.map((task: unknown) => [`templates.${name}.tasks`, task] as const),
+  ];
+  return placed.flatMap(([where, item]): Call[] => {
+    if (!isRecord(item)) return [];
+    const path = `${where}.${String(item.name)}`;
+    const ref = item.templateRef;
+    if (!isRecord(ref)) return typeof item.template === 'string' ? [{ path, template: item.template }] : [];
+    if (typeof ref.name !== 'string' || typeof ref.template !== 'string') return [];
+    // A reference with a parameter in it is resolved only when the step runs, as Argo's validation says.
+    if (ref.name.includes('{{') || ref.template.includes('{{')) return [];
+    return [
+      { path, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } },
+    ];
+  });
+}
+
+export interface TemplateReading {
+  /** Where the workflow is submitted: where a WorkflowTemplate (not a cluster one) must be. */
+  namespace: string;
+  /** Undefined on a 404; throws otherwise. */
+  read(ref: TemplateRef): Promise<WorkflowTemplateObject | undefined>;
+  /** Says that a template could not be read, and so was not checked. */
+  warn(line: string): void;
+}
+
+/** A (Cluster)WorkflowTemplate read: its templates, or that it is not there, or that it could not be checked. */
+type Read = Map<string, Template> | 'missing' | 'unchecked';
+
+/** Where the walk is: the templates in reach by name, and how a message leads there. */
+interface Scope {
+  key: string;
+  /** How a message starts: "wf.yaml (Workflow chaos-): templates.main.steps[0].a → WorkflowTemplate lib: ". */
+  trail: string;
+  templates: Map<string, Template>;
+}
+
+/**
+ * Every reference of the workflow to a missing (Cluster)WorkflowTemplate or to a template one does not
+ * define. `source` names the workflow in messages; empty for one that only runs a template
+ * (--workflow-template), whose messages start with that template.
+ */
+export async function templateRefProblems(
+  workflow: WorkflowObject,
+  source: string,
+  reading: TemplateReading,
+): Promise<string[]> {
+  const problems: string[] = [];
+  const reads = new Map<string, Promise<Read>>();
+  const walked = new Set<string>();
+  const named = (ref: TemplateRef) =>
+    `${ref.clusterScope ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate'} ${ref.name}`;
+
+  /** Each (Cluster)WorkflowTemplate read once; an error is told once, here, and never thrown. */
+  const read = (ref: TemplateRef): Promise<Read> => {
+    const what = named(ref);
+    const known = reads.get(what);
+    if (known) return known;
+    const found = reading.read(ref).then(
+      (template): Read => (template ? templatesOf(template.spec) : 'missing'),
+      (error: unknown): Read => {
+        // Permission to create workflows does not always include reading templates (a
+        // ClusterWorkflowTemplate needs a ClusterRole): not refused, the controller may read it.
+        if (statusCode(error) === 403)
+          reading.warn(describeApiError(`cannot check that ${what} exists`, error));
+        else problems.push(describeApiError(`reading ${what}`, error));
+        return 'unchecked';
+      },
+    );
+    reads.set(what, found);
+    return found;
+  };
+
+  const walk = async (scope: Scope, name: string, template: Template): Promise<void> => {
+    const key = `${scope.key}\0${name}`;
+    if (walked.has(key)) return;
+    walked.add(key);
+    const calls = callsOf(name, template);
+    // All of one template's references asked for at once: one round trip, not one per step.
+    for (const call of calls) if (call.ref) void read(call.ref);
+    for (const call of calls) {
+      if (call.ref) await follow(`${scope.trail}${call.path}`, call.ref, call.template);
+      else {
+        // A name the scope does not define is Argo's to refuse; nothing here reaches further.
+        const local = scope.templates.get(call.template);
+        if (local) await walk(scope, call.template, local);
+      }
+    }
+  };
+
+  /** `template`: the one the reference runs; undefined for a workflowTemplateRef, which runs them all. */
+  const follow = async (via: string, ref: TemplateRef, template?: string): Promise<void> => {
+    const what = named(ref);
+    const at = via ? `${via}: ` : '';
+    const found = await read(ref);
+    if (found === 'unchecked') return;
+    if (found === 'missing') {
+      const [where, list] = ref.clusterScope
+        ? ['in the cluster', 'kubectl get clusterworkflowtemplates']
+        : [
+            `in namespace ${reading.namespace}, where the workflow is submitted`,
+            `kubectl get workflowtemplates -n ${reading.namespace}`,
+          ];
+      problems.push(`${at}${what}: not found ${where} (\`${list}\` lists those there)`);
+      return;
+    }
+    const scope = { key: what, trail: via ? `${via} → ${what}: ` : `${what}: `, templates: found };
+    if (template === undefined) {
+      for (const [name, each] of found) await walk(scope, name, each);
+      return;
+    }
+    const target = found.get(template);
+    if (target) return walk(scope, template, target);
+    const names = [...found.keys()];
+    const near = closestName(template, names);
+    problems.push(
+      `${at}${what} has no template "${template}"; ` +
+        (near ? `did you mean "${near}"?` : `it has ${names.map((n) => `"${n}"`).join(', ') || 'none'}`),
+    );
+  };
+
+  const runs = workflow.spec.workflowTemplateRef;
+  if (runs) await follow(source && `${source}: spec.workflowTemplateRef`, runs);
+  else {
+    const templates = templatesOf(workflow.spec);
+    const scope = { key: 'Workflow', trail: `${source}: `, templates };
+    for (const [name, template] of templates) await walk(scope, name, template);
+  }
+  return problems;
+}
