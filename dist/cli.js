@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-7HF5C3Z5.js");
+var { main } = await import("./chunks/main-U35ZZYG5.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-5XJYU2ZP.js";
+} from "./chunks/chunk-5VLKIH5D.js";
 import {
   loadConfig,
   withCancellation
@@ -28,12 +28,12 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
 import {
   runTargets
-} from "./chunks/chunk-KUKTYNNF.js";
+} from "./chunks/chunk-F5MNEFN5.js";
 import "./chunks/chunk-UE76CJOO.js";
-import "./chunks/chunk-JPPRR3LT.js";
+import "./chunks/chunk-P676VGZL.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-X5JF6VHN.js";
-import "./chunks/chunk-BQU3QWO5.js";
+import "./chunks/chunk-4YMEFJ6G.js";
 import {
   renderCannotRun
 } from "./chunks/chunk-X3UDNX2J.js";
@@ -42,13 +42,13 @@ import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-5UXR457P.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-RAQM6KPP.js";
+import "./chunks/chunk-6H6I4PC6.js";
 import "./chunks/chunk-J5FQM3IG.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-YQQEVOLH.js";
+import "./chunks/chunk-JNW6BFD6.js";
 import "./chunks/chunk-LGEYQMYW.js";
 import "./chunks/chunk-BPYUFDCK.js";
-import "./chunks/chunk-BF2I57G6.js";
+import "./chunks/chunk-TJEHANXS.js";
 import {
   caseReasons,
   chaosMayStillRun,

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-5XJYU2ZP.js";
+} from "./chunks/chunk-5VLKIH5D.js";
 import {
   loadConfig,
   withCancellation
@@ -21,7 +21,7 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-JPPRR3LT.js";
+} from "./chunks/chunk-P676VGZL.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-5UXR457P.js";
@@ -29,13 +29,13 @@ import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-RAQM6KPP.js";
+} from "./chunks/chunk-6H6I4PC6.js";
 import {
   connect
-} from "./chunks/chunk-YQQEVOLH.js";
+} from "./chunks/chunk-JNW6BFD6.js";
 import "./chunks/chunk-LGEYQMYW.js";
 import "./chunks/chunk-BPYUFDCK.js";
-import "./chunks/chunk-BF2I57G6.js";
+import "./chunks/chunk-TJEHANXS.js";
 import "./chunks/chunk-MJ66XHVU.js";
 import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";

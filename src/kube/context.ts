@@ -59,10 +59,10 @@ export function loadKubeContext(target: KubeTarget, serviceAccountRoot = ''): Ku
     const fileOfUser = definingFiles(files, sources);
     serveCredentials(kc, {
       tokenFiles: tokenFilesOf(users),
-      saveTokens: (user, tokens) => {
+      saveTokens: async (user, tokens) => {
         const file = fileOfUser.get(user);
         if (!file) throw new Error('the kubeconfig was given inline');
-        saveAuthProviderConfig(file, user, tokens);
+        await saveAuthProviderConfig(file, user, tokens);
       },
     });
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));

@@ -16,7 +16,7 @@ export interface ServeOptions {
   tokenFiles?: ReadonlyMap<string, string>;
   pluginTimeoutMs?: number;
   /** Writes an oidc user's refreshed tokens to the file that defines the user; throws when there is none. */
-  saveTokens?: (user: string, tokens: RefreshedTokens) => void;
+  saveTokens?: (user: string, tokens: RefreshedTokens) => Promise<void>;
   /** A line worth a warning (default: to stderr). */
   warn?: (line: string) => void;
   /** Each request to an oidc provider (default 30 s). */
@@ -45,9 +45,9 @@ export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): vo
     }
     const provider = user.authProvider as { name?: unknown; config?: unknown } | undefined;
     if (provider?.name === 'oidc') {
-      const save = (tokens: RefreshedTokens) => {
+      const save = async (tokens: RefreshedTokens) => {
         if (!saveTokens) throw new Error('the kubeconfig is not a file');
-        saveTokens(user.name, tokens);
+        await saveTokens(user.name, tokens);
       };
       const timeout = providerTimeoutMs ? { timeoutMs: providerTimeoutMs } : {};
       sources.set(user.name, new OidcProvider(user.name, provider.config, { save, warn, ...timeout }));

@@ -51,7 +51,7 @@ export type RefreshedTokens = Readonly<Record<'id-token' | 'refresh-token', stri
 
 export interface OidcOptions {
   /** Writes the new tokens back where the user is defined; throws, saying why, when it cannot. */
-  save: (tokens: RefreshedTokens) => void;
+  save: (tokens: RefreshedTokens) => Promise<void>;
   /** Says, once, that a refresh token the provider replaced could not be saved. */
   warn: (line: string) => void;
   timeoutMs?: number;
@@ -163,7 +163,10 @@ export class OidcProvider implements CredentialSource {
     registerSecret(answer.refresh_token);
     const newRefreshToken = answer.refresh_token ?? refreshToken;
     this.#tokens = { idToken, refreshToken: newRefreshToken, obtainedAt: Date.now() };
-    this.#save({ 'id-token': idToken, 'refresh-token': newRefreshToken }, newRefreshToken !== refreshToken);
+    await this.#save(
+      { 'id-token': idToken, 'refresh-token': newRefreshToken },
+      newRefreshToken !== refreshToken,
+    );
     return idToken;
   }
 
@@ -172,10 +175,10 @@ export class OidcProvider implements CredentialSource {
    * tokens in memory, since failing would leave the chaos it started unstopped. A replaced refresh
    * token that is not saved is used up, so that, and only that, is said.
    */
-  #save(tokens: RefreshedTokens, replaced: boolean): void {
+  async #save(tokens: RefreshedTokens, replaced: boolean): Promise<void> {
     let why: string | undefined;
     try {
-      this.#options.save(tokens);
+      await this.#options.save(tokens);
     } catch (error) {
       why = errorMessage(error);
     }

@@ -84010,7 +84010,10 @@ var init_oidc_credentials = __esm({
         registerSecret(answer.refresh_token);
         const newRefreshToken = answer.refresh_token ?? refreshToken;
         this.#tokens = { idToken, refreshToken: newRefreshToken, obtainedAt: Date.now() };
-        this.#save({ "id-token": idToken, "refresh-token": newRefreshToken }, newRefreshToken !== refreshToken);
+        await this.#save(
+          { "id-token": idToken, "refresh-token": newRefreshToken },
+          newRefreshToken !== refreshToken
+        );
         return idToken;
       }
       /**
@@ -84018,10 +84021,10 @@ var init_oidc_credentials = __esm({
        * tokens in memory, since failing would leave the chaos it started unstopped. A replaced refresh
        * token that is not saved is used up, so that, and only that, is said.
        */
-      #save(tokens, replaced) {
+      async #save(tokens, replaced) {
         let why;
         try {
-          this.#options.save(tokens);
+          await this.#options.save(tokens);
         } catch (error2) {
           why = errorMessage(error2);
         }
@@ -84234,9 +84237,9 @@ function serveCredentials(kc, options = {}) {
     }
     const provider = user.authProvider;
     if (provider?.name === "oidc") {
-      const save = (tokens) => {
+      const save = async (tokens) => {
         if (!saveTokens) throw new Error("the kubeconfig is not a file");
-        saveTokens(user.name, tokens);
+        await saveTokens(user.name, tokens);
       };
       const timeout = providerTimeoutMs ? { timeoutMs: providerTimeoutMs } : {};
       sources.set(user.name, new OidcProvider(user.name, provider.config, { save, warn, ...timeout }));
@@ -84360,22 +84363,47 @@ var init_kubeconfig_refusals = __esm({
 });
 
 // src/kube/kubeconfig-save.ts
-import { readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
-function saveAuthProviderConfig(file, user, values) {
-  const document2 = (0, import_yaml3.parseDocument)(readFileSync4(file, "utf8"));
-  if (document2.errors.length > 0) throw new Error(`${file} no longer parses`);
-  const users = document2.get("users");
-  const entry = (0, import_yaml3.isSeq)(users) ? users.items.find((item) => (0, import_yaml3.isMap)(item) && item.get("name") === user) : void 0;
-  if (!(0, import_yaml3.isMap)(entry)) throw new Error(`${file} no longer defines user "${user}"`);
-  for (const [key, value] of Object.entries(values))
-    entry.setIn(["user", "auth-provider", "config", key], value);
-  writeFileSync2(file, document2.toString({ lineWidth: 0 }));
+import { closeSync as closeSync3, openSync as openSync3, readFileSync as readFileSync4, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+async function saveAuthProviderConfig(file, user, values) {
+  const lock = await takeLock(file);
+  try {
+    const document2 = (0, import_yaml3.parseDocument)(readFileSync4(file, "utf8"));
+    if (document2.errors.length > 0) throw new Error(`${file} no longer parses`);
+    const users = document2.get("users");
+    const entry = (0, import_yaml3.isSeq)(users) ? users.items.find((item) => (0, import_yaml3.isMap)(item) && item.get("name") === user) : void 0;
+    if (!(0, import_yaml3.isMap)(entry)) throw new Error(`${file} no longer defines user "${user}"`);
+    for (const [key, value] of Object.entries(values))
+      entry.setIn(["user", "auth-provider", "config", key], value);
+    writeFileSync2(file, document2.toString({ lineWidth: 0 }));
+  } finally {
+    rmSync2(lock);
+  }
 }
-var import_yaml3;
+async function takeLock(file) {
+  const lock = `${file}.lock`;
+  for (let tries = 1; ; tries++) {
+    try {
+      closeSync3(openSync3(lock, "wx"));
+      return lock;
+    } catch (error2) {
+      if (error2.code !== "EEXIST") throw error2;
+      if (tries >= lockTries)
+        throw new Error(
+          `${lock} is held by another writer, or was left by one that was killed (remove it if no kubectl or chaos-gate is running)`,
+          { cause: error2 }
+        );
+      await sleep(lockRetryMs);
+    }
+  }
+}
+var import_yaml3, lockTries, lockRetryMs;
 var init_kubeconfig_save = __esm({
   "src/kube/kubeconfig-save.ts"() {
     "use strict";
     import_yaml3 = __toESM(require_dist(), 1);
+    lockTries = 20;
+    lockRetryMs = 50;
   }
 });
 
@@ -84419,10 +84447,10 @@ function loadKubeContext(target, serviceAccountRoot = "") {
     const fileOfUser = definingFiles(files, sources);
     serveCredentials(kc, {
       tokenFiles: tokenFilesOf(users),
-      saveTokens: (user, tokens) => {
+      saveTokens: async (user, tokens) => {
         const file = fileOfUser.get(user);
         if (!file) throw new Error("the kubeconfig was given inline");
-        saveAuthProviderConfig(file, user, tokens);
+        await saveAuthProviderConfig(file, user, tokens);
       }
     });
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
@@ -84785,7 +84813,7 @@ var init_inputs = __esm({
 import http3 from "node:http";
 import https3 from "node:https";
 import { createInterface as createInterface2 } from "node:readline";
-import { setTimeout as sleep } from "node:timers/promises";
+import { setTimeout as sleep2 } from "node:timers/promises";
 function connect(kc, options = {}) {
   return {
     kc,
@@ -84876,7 +84904,7 @@ function boundedHttp(connection) {
         const waitMs = retries < maxRetries ? retryAfterMs(response, request.getHttpMethod(), connection.requestTimeoutMs) : void 0;
         if (waitMs === void 0) return response;
         try {
-          await sleep(waitMs, void 0, connection.signal ? { signal: connection.signal } : {});
+          await sleep2(waitMs, void 0, connection.signal ? { signal: connection.signal } : {});
         } catch (error2) {
           throw connectionEnded(connection) ?? error2;
         }
@@ -85136,7 +85164,7 @@ function watchCollection(connection, list, target, options) {
   });
   ready.catch(() => {
   });
-  const sleep4 = (ms) => new Promise((resolve) => {
+  const sleep5 = (ms) => new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     wake = () => {
       clearTimeout(timer);
@@ -85223,7 +85251,7 @@ function watchCollection(connection, list, target, options) {
         options.onRetry?.(`${describeApiError(`listing ${target.plural}`, error2)}; retrying`);
         needList = true;
       }
-      await sleep4(delay);
+      await sleep5(delay);
       delay = Math.min(delay * 2, 15e3);
     }
   };
@@ -86908,7 +86936,7 @@ var init_wait2 = __esm({
 
 // src/load/runner.ts
 import { createInterface as createInterface3 } from "node:readline";
-import { setTimeout as sleep2 } from "node:timers/promises";
+import { setTimeout as sleep3 } from "node:timers/promises";
 function loadEnvironment(config2, from2 = process.env) {
   const env = {};
   for (const [name, value] of Object.entries(from2)) {
@@ -86956,7 +86984,7 @@ async function startLoad(config2, log, platform = process.platform) {
     if (running()) {
       stoppedBy = why;
       signalGroup("SIGTERM");
-      const ended = await Promise.race([exited, sleep2(config2.terminateGrace).then(() => void 0)]);
+      const ended = await Promise.race([exited, sleep3(config2.terminateGrace).then(() => void 0)]);
       if (!ended) {
         log(
           `[chaos-gate] the load command did not end ${config2.terminateGrace / 1e3}s after SIGTERM: SIGKILL`
@@ -86967,7 +86995,7 @@ async function startLoad(config2, log, platform = process.platform) {
     signalGroup("SIGKILL");
     return { ...await exited, stoppedBy };
   };
-  const until2 = (ms, signal3) => sleep2(Math.max(0, ms), void 0, { signal: signal3 }).then(
+  const until2 = (ms, signal3) => sleep3(Math.max(0, ms), void 0, { signal: signal3 }).then(
     () => "time",
     () => "cancel"
   );
@@ -86975,7 +87003,7 @@ async function startLoad(config2, log, platform = process.platform) {
     startedAtMs,
     async baseline(signal3) {
       log(`[chaos-gate] load running; chaos starts after a ${Math.round(config2.leadTime / 1e3)}s baseline`);
-      await Promise.race([sleep2(config2.leadTime, void 0, { signal: signal3 }).catch(() => {
+      await Promise.race([sleep3(config2.leadTime, void 0, { signal: signal3 }).catch(() => {
       }), exited]);
     },
     async finish(deadlineAt, signal3) {
@@ -87030,7 +87058,7 @@ var init_runner = __esm({
 });
 
 // src/kube/retry.ts
-import { setTimeout as sleep3 } from "node:timers/promises";
+import { setTimeout as sleep4 } from "node:timers/promises";
 async function retryUntil(attempt, options) {
   let delay = options.firstDelayMs ?? 500;
   let error2 = new Error("not attempted: the time was up");
@@ -87042,7 +87070,7 @@ async function retryUntil(attempt, options) {
       options.onError?.(caught);
       if (options.isFinal?.(caught)) break;
     }
-    await sleep3(delay, void 0, { signal: options.signal }).catch(() => {
+    await sleep4(delay, void 0, { signal: options.signal }).catch(() => {
     });
     delay = Math.min(delay * 2, options.maxDelayMs ?? 1e4);
   }

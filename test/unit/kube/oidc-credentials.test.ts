@@ -2,7 +2,8 @@
 // rotates refresh tokens and honours each once (as Dex does), and a loopback API server that takes
 // only the provider's id-tokens that have not expired.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
@@ -213,6 +214,65 @@ test(
       'the identity provider replaced the refresh-token of kubeconfig user "ci", and the new one could not be saved ' +
         '(EROFS: read-only file system): the one the kubeconfig holds may no longer be accepted after this run',
     ]);
+  },
+);
+
+/** What chaos-gate warns on stderr during the test. */
+function stderrWarnings(t: TestContext): string[] {
+  const warnings: string[] = [];
+  t.mock.method(process.stderr, 'write', (text: string | Uint8Array) => {
+    warnings.push(String(text));
+    return true;
+  });
+  return warnings;
+}
+
+test(
+  "a kubeconfig another writer holds locked (client-go's <file>.lock) is saved once the lock is let go, under a lock of its own",
+  limit,
+  async (t) => {
+    const idp = await provider(t, 3600);
+    const { url } = await loopbackApi(t, liveTokenOf(idp));
+    const file = kubeconfigFile(url, idp, {
+      'id-token': idp.idToken(now() - 60),
+      'refresh-token': idp.login(),
+    });
+    const before = readFileSync(file, 'utf8');
+    writeFileSync(`${file}.lock`, '');
+    const request = new LitmusClient(connect(loadKubeContext({ kubeconfig: file }))).assertInstalled();
+    while (idp.refreshes.granted === 0) await sleep(5);
+    await sleep(300);
+    assert.equal(readFileSync(file, 'utf8'), before, 'not written while another writer holds the lock');
+    rmSync(`${file}.lock`);
+    await request;
+    assert.ok(readFileSync(file, 'utf8').includes(`refresh-token: ${idp.lastRefreshToken}`), 'saved after');
+    assert.equal(existsSync(`${file}.lock`), false, 'and its own lock let go');
+  },
+);
+
+test(
+  'a lock that is not let go: the run goes on without saving, the file as it was, and says so once',
+  limit,
+  async (t) => {
+    const idp = await provider(t, 11);
+    t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    const { url } = await loopbackApi(t, liveTokenOf(idp));
+    const file = kubeconfigFile(url, idp, { 'id-token': 'not-yet', 'refresh-token': idp.login() });
+    const before = readFileSync(file, 'utf8');
+    writeFileSync(`${file}.lock`, '');
+    const warnings = stderrWarnings(t);
+    const litmus = new LitmusClient(connect(loadKubeContext({ kubeconfig: file })));
+    await litmus.assertInstalled();
+    t.mock.timers.tick(1_100);
+    await litmus.assertInstalled();
+    assert.equal(idp.refreshes.granted, 2, 'both requests went through with refreshed tokens');
+    assert.deepEqual(warnings, [
+      'chaos-gate: WARNING: the identity provider replaced the refresh-token of kubeconfig user "ci", and the new one ' +
+        `could not be saved (${file}.lock is held by another writer, or was left by one that was killed ` +
+        '(remove it if no kubectl or chaos-gate is running)): the one the kubeconfig holds may no longer be accepted after this run\n',
+    ]);
+    assert.equal(readFileSync(file, 'utf8'), before, 'the file is as it was');
+    assert.ok(existsSync(`${file}.lock`), "the other writer's lock is left to it");
   },
 );
 

@@ -53648,7 +53648,10 @@ var OidcProvider = class {
     registerSecret(answer.refresh_token);
     const newRefreshToken = answer.refresh_token ?? refreshToken;
     this.#tokens = { idToken, refreshToken: newRefreshToken, obtainedAt: Date.now() };
-    this.#save({ "id-token": idToken, "refresh-token": newRefreshToken }, newRefreshToken !== refreshToken);
+    await this.#save(
+      { "id-token": idToken, "refresh-token": newRefreshToken },
+      newRefreshToken !== refreshToken
+    );
     return idToken;
   }
   /**
@@ -53656,10 +53659,10 @@ var OidcProvider = class {
    * tokens in memory, since failing would leave the chaos it started unstopped. A replaced refresh
    * token that is not saved is used up, so that, and only that, is said.
    */
-  #save(tokens, replaced) {
+  async #save(tokens, replaced) {
     let why;
     try {
-      this.#options.save(tokens);
+      await this.#options.save(tokens);
     } catch (error) {
       why = errorMessage(error);
     }
@@ -53866,9 +53869,9 @@ function serveCredentials(kc, options = {}) {
     }
     const provider = user.authProvider;
     if (provider?.name === "oidc") {
-      const save = (tokens) => {
+      const save = async (tokens) => {
         if (!saveTokens) throw new Error("the kubeconfig is not a file");
-        saveTokens(user.name, tokens);
+        await saveTokens(user.name, tokens);
       };
       const timeout = providerTimeoutMs ? { timeoutMs: providerTimeoutMs } : {};
       sources.set(user.name, new OidcProvider(user.name, provider.config, { save, warn, ...timeout }));

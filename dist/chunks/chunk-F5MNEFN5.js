@@ -20,7 +20,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-JPPRR3LT.js";
+} from "./chunk-P676VGZL.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -35,7 +35,7 @@ import {
   prepareTargets,
   prepareWorkflow,
   workflowName
-} from "./chunk-BQU3QWO5.js";
+} from "./chunk-4YMEFJ6G.js";
 import {
   conclude,
   refuseAllSkipped
@@ -63,7 +63,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-YQQEVOLH.js";
+} from "./chunk-JNW6BFD6.js";
 import {
   readableResults
 } from "./chunk-LGEYQMYW.js";
@@ -72,7 +72,7 @@ import {
 } from "./chunk-BPYUFDCK.js";
 import {
   spawnInGroup
-} from "./chunk-BF2I57G6.js";
+} from "./chunk-TJEHANXS.js";
 import {
   mergeReports,
   underLabel

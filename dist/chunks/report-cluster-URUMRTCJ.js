@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadKubeContext
-} from "./chunk-RAQM6KPP.js";
+} from "./chunk-6H6I4PC6.js";
 import {
   convertChaos,
   expectedResultNames
@@ -15,12 +15,12 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-YQQEVOLH.js";
+} from "./chunk-JNW6BFD6.js";
 import {
   readableResults
 } from "./chunk-LGEYQMYW.js";
 import "./chunk-BPYUFDCK.js";
-import "./chunk-BF2I57G6.js";
+import "./chunk-TJEHANXS.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-MJ66XHVU.js";
 import "./chunk-KDOXMYJW.js";

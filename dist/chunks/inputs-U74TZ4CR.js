@@ -6,7 +6,7 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-BQU3QWO5.js";
+} from "./chunk-4YMEFJ6G.js";
 import "./chunk-X3UDNX2J.js";
 import "./chunk-6O73JWRZ.js";
 import "./chunk-EWRCKZ32.js";

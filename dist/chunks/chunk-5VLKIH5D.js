@@ -16,7 +16,7 @@ import {
 } from "./chunk-JLKMCJEQ.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-RAQM6KPP.js";
+} from "./chunk-6H6I4PC6.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-5XJYU2ZP.js.LEGAL.txt */
+/*! For license information please see chunk-5VLKIH5D.js.LEGAL.txt */

@@ -7,7 +7,7 @@ import {
   idTokenExpiry,
   idTokenHolds,
   serveCredentials
-} from "./chunk-BF2I57G6.js";
+} from "./chunk-TJEHANXS.js";
 import {
   kubeconfigSource
 } from "./chunk-KDOXMYJW.js";
@@ -114,16 +114,41 @@ function idTokenProblem(idToken) {
 
 // src/kube/kubeconfig-save.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync, writeFileSync } from "node:fs";
-function saveAuthProviderConfig(file, user, values) {
-  const document = (0, import_yaml.parseDocument)(readFileSync(file, "utf8"));
-  if (document.errors.length > 0) throw new Error(`${file} no longer parses`);
-  const users = document.get("users");
-  const entry = (0, import_yaml.isSeq)(users) ? users.items.find((item) => (0, import_yaml.isMap)(item) && item.get("name") === user) : void 0;
-  if (!(0, import_yaml.isMap)(entry)) throw new Error(`${file} no longer defines user "${user}"`);
-  for (const [key, value] of Object.entries(values))
-    entry.setIn(["user", "auth-provider", "config", key], value);
-  writeFileSync(file, document.toString({ lineWidth: 0 }));
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+var lockTries = 20;
+var lockRetryMs = 50;
+async function saveAuthProviderConfig(file, user, values) {
+  const lock = await takeLock(file);
+  try {
+    const document = (0, import_yaml.parseDocument)(readFileSync(file, "utf8"));
+    if (document.errors.length > 0) throw new Error(`${file} no longer parses`);
+    const users = document.get("users");
+    const entry = (0, import_yaml.isSeq)(users) ? users.items.find((item) => (0, import_yaml.isMap)(item) && item.get("name") === user) : void 0;
+    if (!(0, import_yaml.isMap)(entry)) throw new Error(`${file} no longer defines user "${user}"`);
+    for (const [key, value] of Object.entries(values))
+      entry.setIn(["user", "auth-provider", "config", key], value);
+    writeFileSync(file, document.toString({ lineWidth: 0 }));
+  } finally {
+    rmSync(lock);
+  }
+}
+async function takeLock(file) {
+  const lock = `${file}.lock`;
+  for (let tries = 1; ; tries++) {
+    try {
+      closeSync(openSync(lock, "wx"));
+      return lock;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      if (tries >= lockTries)
+        throw new Error(
+          `${lock} is held by another writer, or was left by one that was killed (remove it if no kubectl or chaos-gate is running)`,
+          { cause: error }
+        );
+      await sleep(lockRetryMs);
+    }
+  }
 }
 
 // src/kube/context.ts
@@ -157,10 +182,10 @@ function loadKubeContext(target, serviceAccountRoot = "") {
     const fileOfUser = definingFiles(files, sources);
     serveCredentials(kc, {
       tokenFiles: tokenFilesOf(users),
-      saveTokens: (user, tokens) => {
+      saveTokens: async (user, tokens) => {
         const file = fileOfUser.get(user);
         if (!file) throw new Error("the kubeconfig was given inline");
-        saveAuthProviderConfig(file, user, tokens);
+        await saveAuthProviderConfig(file, user, tokens);
       }
     });
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));

@@ -26,7 +26,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-YQQEVOLH.js";
+} from "./chunk-JNW6BFD6.js";
 import {
   experimentStatusOf,
   isEngineFinished,
@@ -40,7 +40,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-BF2I57G6.js";
+} from "./chunk-TJEHANXS.js";
 import {
   fieldPath
 } from "./chunk-MJ66XHVU.js";

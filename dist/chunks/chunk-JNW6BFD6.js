@@ -22,7 +22,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-BF2I57G6.js";
+} from "./chunk-TJEHANXS.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

@@ -5,8 +5,8 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-RAQM6KPP.js";
-import "./chunk-BF2I57G6.js";
+} from "./chunk-6H6I4PC6.js";
+import "./chunk-TJEHANXS.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

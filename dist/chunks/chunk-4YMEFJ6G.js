@@ -496,7 +496,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-FZTVG6PN.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-EJIWYWNE.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }
