@@ -639,12 +639,3 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function suffix(): string {
   return Math.random().toString(36).slice(2, 7);
 }
-
-/** Polls until `condition` holds; fails with `what` after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

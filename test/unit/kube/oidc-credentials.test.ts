@@ -18,6 +18,7 @@ import { setEnv } from '../../support/env.ts';
 import { loopbackApi, refusal } from '../../support/loopback-api.ts';
 import { startOidcProvider, type OidcProvider } from '../../support/oidc-provider.ts';
 import { startConnectProxy } from '../../support/tunnel-proxies.ts';
+import { waitFor } from '../../support/wait-for.ts';
 
 const limit = { timeout: 30_000 };
 const client = { clientId: 'chaos-gate', clientSecret: 'oidc-client-secret-1', subject: 'ci-bot' };
@@ -240,7 +241,7 @@ test(
     const before = readFileSync(file, 'utf8');
     writeFileSync(`${file}.lock`, '');
     const request = new LitmusClient(connect(loadKubeContext({ kubeconfig: file }))).assertInstalled();
-    while (idp.refreshes.granted === 0) await sleep(5);
+    await waitFor(() => idp.refreshes.granted > 0, 'the refresh the held lock does not stop');
     await sleep(300);
     assert.equal(readFileSync(file, 'utf8'), before, 'not written while another writer holds the lock');
     rmSync(`${file}.lock`);

@@ -7,7 +7,8 @@ import { describeApiError, statusCode } from '../../../src/kube/errors.ts';
 import { watchCollection, type CollectionWatch } from '../../../src/kube/watch.ts';
 import { LitmusClient } from '../../../src/litmus/client.ts';
 import type { ChaosEngine } from '../../../src/litmus/types.ts';
-import { FakeApi, status, waitFor, type KubeObject } from '../../support/fake-api.ts';
+import { FakeApi, status, type KubeObject } from '../../support/fake-api.ts';
+import { waitFor } from '../../support/wait-for.ts';
 
 /** A broken retry loop fails the test instead of hanging the file. */
 const limit = { timeout: 10_000 };

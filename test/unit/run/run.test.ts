@@ -19,11 +19,11 @@ import {
   FakeApi,
   defaultResources,
   status,
-  waitFor,
   type KubeObject,
   type RecordedRequest,
 } from '../../support/fake-api.ts';
 import { fixturePath, loadFixture } from '../../support/fixtures.ts';
+import { waitFor } from '../../support/wait-for.ts';
 
 const rbacFile = fixturePath('litmus/rbac/pod-delete-rbac.yaml');
 const engineFile = fixturePath('litmus/engines/pod-delete-with-probes.yaml');
