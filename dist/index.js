@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-UFUSNQI6.js";
+} from "./chunks/chunk-ZAZO2YFJ.js";
 import {
   ExitCode,
   endGroup,
@@ -18,49 +18,48 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-5VLKIH5D.js";
+} from "./chunks/chunk-EUUQ6GPY.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-75557POX.js";
-import "./chunks/chunk-XGTSFM65.js";
+} from "./chunks/chunk-UE45GE4A.js";
+import "./chunks/chunk-NLIYAPKV.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
 import {
   runTargets
-} from "./chunks/chunk-F5MNEFN5.js";
-import "./chunks/chunk-UE76CJOO.js";
-import "./chunks/chunk-P676VGZL.js";
+} from "./chunks/chunk-KPMHAVL7.js";
+import "./chunks/chunk-THZTUOBW.js";
+import "./chunks/chunk-O76I6IU4.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-X5JF6VHN.js";
-import "./chunks/chunk-4YMEFJ6G.js";
+import "./chunks/chunk-XBMTE26T.js";
+import "./chunks/chunk-HQV77SVE.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-X3UDNX2J.js";
-import "./chunks/chunk-6O73JWRZ.js";
+} from "./chunks/chunk-H3TKAYGI.js";
+import "./chunks/chunk-OGZIHHBR.js";
 import "./chunks/chunk-EWRCKZ32.js";
-import "./chunks/chunk-5UXR457P.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-6H6I4PC6.js";
-import "./chunks/chunk-J5FQM3IG.js";
+import "./chunks/chunk-UJ37PGH2.js";
+import "./chunks/chunk-VHS5YVDR.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-JNW6BFD6.js";
-import "./chunks/chunk-LGEYQMYW.js";
-import "./chunks/chunk-BPYUFDCK.js";
-import "./chunks/chunk-TJEHANXS.js";
+import "./chunks/chunk-2MYGBHTB.js";
+import "./chunks/chunk-4UW362KJ.js";
+import "./chunks/chunk-DQYGQ5R4.js";
+import "./chunks/chunk-ELASGR3N.js";
 import {
   caseReasons,
   chaosMayStillRun,
   judgedCases
 } from "./chunks/chunk-RG723U7L.js";
-import "./chunks/chunk-MJ66XHVU.js";
+import "./chunks/chunk-A53F7SVG.js";
 import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-U467EY6F.js";
+import "./chunks/chunk-NMLLIHDR.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

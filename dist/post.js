@@ -8,12 +8,12 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-5VLKIH5D.js";
+} from "./chunks/chunk-EUUQ6GPY.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-75557POX.js";
-import "./chunks/chunk-XGTSFM65.js";
+} from "./chunks/chunk-UE45GE4A.js";
+import "./chunks/chunk-NLIYAPKV.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
 import {
@@ -21,28 +21,27 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-P676VGZL.js";
+} from "./chunks/chunk-O76I6IU4.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-EWRCKZ32.js";
-import "./chunks/chunk-5UXR457P.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-6H6I4PC6.js";
+} from "./chunks/chunk-UJ37PGH2.js";
 import {
   connect
-} from "./chunks/chunk-JNW6BFD6.js";
-import "./chunks/chunk-LGEYQMYW.js";
-import "./chunks/chunk-BPYUFDCK.js";
-import "./chunks/chunk-TJEHANXS.js";
-import "./chunks/chunk-MJ66XHVU.js";
+} from "./chunks/chunk-2MYGBHTB.js";
+import "./chunks/chunk-4UW362KJ.js";
+import "./chunks/chunk-DQYGQ5R4.js";
+import "./chunks/chunk-ELASGR3N.js";
+import "./chunks/chunk-A53F7SVG.js";
 import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-U467EY6F.js";
+import "./chunks/chunk-NMLLIHDR.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

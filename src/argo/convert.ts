@@ -7,9 +7,9 @@
 // was tolerated by the workflow: it is reported as skipped, saying so, not as a failure. A workflow that
 // ended Failed or Error with no failed step to show for it is a case of its own, with Argo's message.
 import type { z } from 'zod';
-import { describeSchemaIssues } from '../kube/object-meta.ts';
 import { parseShape } from '../kube/shape.ts';
 import { secondsBetween, type Outcome, type ReportCase, type ReportSuite } from '../report/model.ts';
+import { describeIssues } from '../schema-issues.ts';
 import { isWorkflowCompleted } from './condition.ts';
 import {
   workflowSchema,
@@ -55,7 +55,7 @@ export function liveWorkflowToSuite(live: LiveWorkflow, options: SuiteOptions = 
   if (checked.success) return suiteOf(checked.data, options);
   // The API server checks metadata itself: the name can be trusted when nothing else can.
   const name = suiteName(live);
-  const problem = describeSchemaIssues(`workflow ${name}`, checked.error);
+  const problem = describeIssues(`workflow ${name}`, checked.error).join('\n');
   const rest = checked.error.issues.every(inNodeMap)
     ? parseShape(workflowSchema, withoutNodeMaps(live))
     : undefined;

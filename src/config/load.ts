@@ -2,10 +2,10 @@
 // GateConfig. Every error names where the bad value came from and its field.
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import * as z from 'zod';
+import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { readInputFile } from '../files.ts';
-import { closestName } from '../suggest.ts';
+import { describeIssues, fieldPath, plainWords } from '../schema-issues.ts';
 import { documentValue, userYaml } from '../yaml-value.ts';
 import { defaultPolicy, type GatePolicy } from '../gate/policy.ts';
 import type { WorkflowSource } from '../argo/submit.ts';
@@ -74,8 +74,11 @@ export function parseSettings(
   origin: string,
   label: (field: string) => string = (f) => f,
 ): PartialConfig {
-  const result = configSchema.safeParse(raw ?? {}, { error: settingIssue });
-  if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues, label));
+  const result = configSchema.safeParse(raw ?? {}, plainWords);
+  if (!result.success)
+    throw new ConfigError(
+      describeIssues(origin, result.error, (path) => settingName(path, label)).join('\n'),
+    );
   return result.data;
 }
 
@@ -237,66 +240,14 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-const expectedNames: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a mapping',
-};
-
-/** zod's own words for a setting, where they read as the library's: unknown fields, wrong types, choices. */
-function settingIssue(issue: z.core.$ZodRawIssue): string | undefined {
-  if (issue.code === 'unrecognized_keys') return unknownFields(issue);
-  // The value is quoted: a setting holds no secret (the kubeconfig is a file or an input of its own).
-  const given = (value: unknown) =>
-    value === null || value === undefined
-      ? 'nothing'
-      : Array.isArray(value)
-        ? 'a list'
-        : typeof value === 'object'
-          ? 'a mapping'
-          : `${typeof value === 'string' ? 'text' : `a ${typeof value}`} (${JSON.stringify(value)})`;
-  if (issue.code === 'invalid_type' && issue.input !== undefined)
-    return `expected ${expectedNames[issue.expected] ?? issue.expected}, got ${given(issue.input)}`;
-  if (issue.code === 'invalid_value' && issue.values.length > 1)
-    return `expected one of ${issue.values.map(String).join(', ')}, got ${given(issue.input)}`;
-  return undefined;
-}
-
-/** Unknown fields, each with the field of its object it is closest to: only the object's schema knows them. */
-function unknownFields(issue: z.core.$ZodRawIssue<z.core.$ZodIssueUnrecognizedKeys>): string {
-  const known = issue.inst instanceof z.ZodObject ? Object.keys(issue.inst.shape) : [];
-  const { keys } = issue;
-  const guesses = keys.flatMap((key) => {
-    const near = closestName(key, known);
-    return near ? [keys.length > 1 ? `"${near}" for "${key}"` : `"${near}"`] : [];
-  });
-  return `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((key) => `"${key}"`).join(', ')}${guesses.length > 0 ? `; did you mean ${guesses.join(', ')}?` : ''}`;
-}
-
-function formatIssues(origin: string, issues: z.core.$ZodIssue[], label: (field: string) => string): string {
-  const lines = issues.map((issue) => {
-    const path = issue.path
-      .filter((p) => typeof p !== 'number')
-      .map(String)
-      .join('.');
-    const index = issue.path.find((p) => typeof p === 'number');
-    // An item of a list setting is named by its setting (a flag on the command line): --allow-failure[1].
-    // A field inside a list item keeps its place: targets[0].namespace.
-    const nested = index !== undefined && issue.path.at(-1) !== index;
-    const field = !path
-      ? '(top level)'
-      : nested
-        ? issue.path
-            .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`))
-            .join('')
-        : `${label(path)}${index === undefined ? '' : `[${index}]`}`;
-    if (issue.code === 'unrecognized_keys') {
-      const where = issue.path.length ? `${field}: ` : '';
-      return `${origin}: ${where}${issue.message}`;
-    }
-    return `${origin}: ${field}: ${issue.message}`;
-  });
-  return lines.join('\n');
+/**
+ * A setting as the user gave it: `targets[0].namespace` inside a list item; an item of a list setting by
+ * its setting (a flag on the command line): `--allow-failure[1]`.
+ */
+function settingName(path: PropertyKey[], label: (field: string) => string): string {
+  const names = path.filter((p) => typeof p !== 'number').map(String);
+  const index = path.find((p) => typeof p === 'number');
+  if (names.length === 0) return '(top level)';
+  if (index !== undefined && path.at(-1) !== index) return fieldPath(path);
+  return `${label(names.join('.'))}${index === undefined ? '' : `[${index}]`}`;
 }

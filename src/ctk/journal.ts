@@ -1,9 +1,9 @@
 // A Chaos Toolkit journal (journal.json, from `chaos run`) as a testsuite: the steady-state hypothesis
 // probes before and after the method, and each method activity. Pure: the journal object in.
 import { ConfigError } from '../errors.ts';
-import { describeSchemaIssues } from '../kube/object-meta.ts';
 import { parseShape } from '../kube/shape.ts';
 import { secondsBetween, type ReportCase, type ReportSuite } from '../report/model.ts';
+import { describeIssues } from '../schema-issues.ts';
 import { journalSchema, type ActivityRun } from './types.ts';
 
 export function ctkJournalToSuite(value: unknown, source: string): ReportSuite {
@@ -11,7 +11,7 @@ export function ctkJournalToSuite(value: unknown, source: string): ReportSuite {
     throw new ConfigError(`${source}: not a Chaos Toolkit journal: field status: required`);
   }
   const parsed = parseShape(journalSchema, value);
-  if (!parsed.success) throw new ConfigError(describeSchemaIssues(source, parsed.error));
+  if (!parsed.success) throw new ConfigError(describeIssues(source, parsed.error).join('\n'));
   const journal = parsed.data;
   const name = `chaostoolkit/${journal.experiment?.title ?? source}`;
   const cases: ReportCase[] = [];

@@ -19,11 +19,11 @@ import {
 } from '@kubernetes/client-node';
 import pMap, { pMapSettled } from 'p-map';
 import { CannotRunError } from '../errors.ts';
+import { fieldPath } from '../schema-issues.ts';
 import { isClusterScopedKind, isCustomResource } from './kinds.ts';
 import { apiClient, type Connection } from './client.ts';
 import { describeApiError, missingNamespace, statusCode, unknownFields } from './errors.ts';
 import type { Manifest } from './manifests.ts';
-import { fieldPath } from './object-meta.ts';
 import { isRecord } from '../is-record.ts';
 
 export const fieldManager = 'chaos-gate';

@@ -3,21 +3,22 @@
 // memory `report` allocates (bench/README.md). Most objects already have the shape, so each schema is
 // first turned, once, into a plain predicate over its definition, and a value that plainly fits is
 // handed back as it is. Anything the predicate cannot be sure of (a transform, a refinement, a check
-// it does not know) goes to zod, which stays the only judge of what is wrong and how to say it.
+// it does not know) goes to zod, which stays the only judge of what is wrong (said in plain words).
 import type { z } from 'zod';
+import { plainWords } from '../schema-issues.ts';
 
 /** `fits`: zod would accept the value and return it unchanged; `misfits`: zod would reject it. */
 type Fit = 'fits' | 'misfits' | 'ask zod';
 type Predicate = (value: unknown) => Fit;
 
-/** zod's result for `value`, with the value itself as the data when it already has the shape. */
+/** zod's result for `value` (in plainWords), with the value itself as the data when it already has the shape. */
 export function parseShape<T extends z.ZodType>(
   schema: T,
   value: unknown,
 ): z.ZodSafeParseResult<z.output<T>> {
   return predicateOf(schema)(value) === 'fits'
     ? { success: true, data: value as z.output<T> }
-    : schema.safeParse(value);
+    : schema.safeParse(value, plainWords);
 }
 
 const predicates = new WeakMap<z.core.$ZodType, Predicate>();

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { objectMetaSchema, type ObjectMeta } from '../kube/object-meta.ts';
 import { parseShape } from '../kube/shape.ts';
+import { describeIssues } from '../schema-issues.ts';
 
 export type { ObjectMeta };
 
@@ -169,10 +170,8 @@ export function readableResults(results: unknown[], warn: (line: string) => void
     if (parsed.success) return [parsed.data];
     const { namespace = '', name = '' } =
       (result as { metadata?: { namespace?: string; name?: string } }).metadata ?? {};
-    const issue = parsed.error.issues[0];
-    warn(
-      `ChaosResult ${namespace}/${name} is left out: field ${issue?.path.join('.') ?? '?'}: ${issue?.message.replace(/^Invalid input: /, '') ?? ''}`,
-    );
+    for (const line of describeIssues(`ChaosResult ${namespace}/${name} is left out`, parsed.error))
+      warn(line);
     return [];
   });
 }

@@ -3,8 +3,8 @@
 // `data` object a handleSummary() receives (metrics with `values`, `thresholds: {expr: {ok}}`).
 import * as z from 'zod';
 import { ConfigError } from '../errors.ts';
-import { describeSchemaIssues } from '../kube/object-meta.ts';
 import { isRecord } from '../is-record.ts';
+import { describeIssues, plainWords } from '../schema-issues.ts';
 
 export interface K6Threshold {
   metric: string;
@@ -70,9 +70,9 @@ export function parseK6Summary(json: unknown, source: string): K6Summary {
     throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
   }
   const handleSummaryShape = Object.values(json.metrics).some((m) => isRecord(m) && isRecord(m.values));
-  const parsed = (handleSummaryShape ? handleSummarySchema : exportSchema).safeParse(json);
+  const parsed = (handleSummaryShape ? handleSummarySchema : exportSchema).safeParse(json, plainWords);
   if (!parsed.success)
-    throw new ConfigError(describeSchemaIssues(`${source}: not a k6 summary`, parsed.error));
+    throw new ConfigError(describeIssues(`${source}: not a k6 summary`, parsed.error).join('\n'));
   const metrics: Record<string, Json & { thresholds?: Record<string, boolean | { ok: boolean }> }> =
     parsed.data.metrics;
   const thresholds = Object.entries(metrics).flatMap(([metric, body]) =>

@@ -2,6 +2,7 @@
 // data lakes. `schemaVersion` changes only when a field changes meaning or goes away.
 import * as z from 'zod';
 import { ConfigError, errorMessage } from '../errors.ts';
+import { describeIssues, plainWords } from '../schema-issues.ts';
 import {
   chaosMayStillRun,
   judgedCases,
@@ -103,13 +104,10 @@ export function parseJsonReport(text: string, source: string): ReadJsonReport {
       : '';
     throw new ConfigError(`${source}: not JSON${junit}: ${errorMessage(error)}`);
   }
-  const parsed = documentSchema.safeParse(json);
+  const parsed = documentSchema.safeParse(json, plainWords);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') || '(top level)';
-    throw new ConfigError(
-      `${source}: not a chaos-gate JSON report (schemaVersion ${jsonSchemaVersion}, written by --json): field ${field}: ${issue?.message ?? 'invalid'}`,
-    );
+    const where = `${source}: not a chaos-gate JSON report (schemaVersion ${jsonSchemaVersion}, written by --json)`;
+    throw new ConfigError(describeIssues(where, parsed.error).join('\n'));
   }
   const suites = parsed.data.suites.map((suite) => ({
     ...suite,

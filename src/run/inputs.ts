@@ -10,9 +10,9 @@ import type { GateConfig, Target } from '../config/load.ts';
 import { CannotRunError, ConfigError } from '../errors.ts';
 import { kubeconfigSource, NoClusterAccessError, type KubeTarget } from '../kube/kubeconfig-source.ts';
 import { duplicateProblems, readManifests, type Manifest, type ManifestRole } from '../kube/manifests.ts';
-import { describeSchemaIssues } from '../kube/object-meta.ts';
 import { rbacFieldRules } from '../kube/rbac-rules.ts';
 import { engineCrdRules } from '../litmus/crd-rules.ts';
+import { describeIssues, plainWords } from '../schema-issues.ts';
 import { blastRadiusProblems } from './blast-radius.ts';
 import { reportPathProblems } from './publish.ts';
 
@@ -241,8 +241,8 @@ function refuseKubeconfigFiles(config: GateConfig): void {
 }
 
 function crdProblems(manifest: Manifest): string[] {
-  const checked = engineCrdRules.safeParse(manifest.object);
-  if (!checked.success) return [describeSchemaIssues(manifest.source, checked.error)];
+  const checked = engineCrdRules.safeParse(manifest.object, plainWords);
+  if (!checked.success) return describeIssues(manifest.source, checked.error);
   // The CRD allows it, but the operator would run nothing and the gate wait for nothing: most likely a typo.
   if (!checked.data.spec?.experiments?.length)
     return [
@@ -252,6 +252,6 @@ function crdProblems(manifest: Manifest): string[] {
 }
 
 function rbacProblems(manifest: Manifest): string[] {
-  const checked = rbacFieldRules(manifest.object)?.safeParse(manifest.object);
-  return checked?.success === false ? [describeSchemaIssues(manifest.source, checked.error)] : [];
+  const checked = rbacFieldRules(manifest.object)?.safeParse(manifest.object, plainWords);
+  return checked?.success === false ? describeIssues(manifest.source, checked.error) : [];
 }

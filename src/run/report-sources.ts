@@ -6,17 +6,17 @@ import { workflowSchema } from '../argo/types.ts';
 import { ConfigError } from '../errors.ts';
 import { resultFileLimit } from '../files.ts';
 import { duplicateProblems, readManifests, type Manifest } from '../kube/manifests.ts';
-import { describeSchemaIssues } from '../kube/object-meta.ts';
 import { parseShape } from '../kube/shape.ts';
 import { convertChaos, engineSuiteName, resultSuiteName } from '../litmus/convert.ts';
 import { chaosEngineSchema, chaosResultSchema, type ChaosEngine, type ChaosResult } from '../litmus/types.ts';
 import type { Report, ReportSuite } from '../report/model.ts';
+import { describeIssues } from '../schema-issues.ts';
 import type { ReportInput } from './report-verdicts.ts';
 
 /** An object read from a file, checked against what the converter reads: wrong shapes name the field. */
 function checked<T extends z.ZodType>(schema: T, manifest: Manifest): z.output<T> {
   const parsed = parseShape(schema, manifest.object);
-  if (!parsed.success) throw new ConfigError(describeSchemaIssues(manifest.source, parsed.error));
+  if (!parsed.success) throw new ConfigError(describeIssues(manifest.source, parsed.error).join('\n'));
   return parsed.data;
 }
 

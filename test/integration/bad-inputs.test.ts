@@ -86,12 +86,12 @@ const cases: Case[] = [
   {
     what: 'an unknown key',
     args: () => run('--config', config('unknown', 'engins: [a.yaml]\n')),
-    names: /unknown\.yaml: unknown field "engins"/,
+    names: /unknown\.yaml: engins: unknown field; did you mean "engines"\?/,
   },
   {
     what: 'an unknown gate key',
     args: () => run('--config', config('gate-key', 'gate: { minProbeSucess: 80 }\n')),
-    names: /gate-key\.yaml: gate: unknown field "minProbeSucess"/,
+    names: /gate-key\.yaml: gate\.minProbeSucess: unknown field; did you mean "minProbeSuccess"\?/,
   },
   {
     what: 'a word where a number belongs',
@@ -199,7 +199,7 @@ const cases: Case[] = [
   {
     what: 'a misspelt load key',
     args: () => run('--config', config('comand', 'load: { comand: k6 }\n')),
-    names: /comand\.yaml: load: unknown field "comand"/,
+    names: /comand\.yaml: load\.comand: unknown field; did you mean "command"\?/,
   },
   {
     what: 'a workflow file and a template at once',
@@ -491,12 +491,13 @@ const cases: Case[] = [
         ),
       ),
     names:
-      /app-label\.yaml, document 1 \(ChaosEngine app-label\): field spec\.appinfo\.appLabel: unknown field/,
+      /app-label\.yaml, document 1 \(ChaosEngine app-label\): field spec\.appinfo\.appLabel: unknown field; did you mean "applabel"\?/,
   },
   {
     what: 'subject for subjects in a RoleBinding',
     args: () => runWithRbac('subject.yaml', misspeltBinding('subject:', 'subjects:')),
-    names: /subject\.yaml, document 2 \(RoleBinding typo-sa\): field subject: unknown field/,
+    names:
+      /subject\.yaml, document 2 \(RoleBinding typo-sa\): field subject: unknown field; did you mean "subjects"\?/,
   },
   {
     what: 'a namespace that does not exist on the cluster: said once, not for each object',
@@ -668,7 +669,7 @@ const cases: Case[] = [
       ),
     ],
     names:
-      /string\.yaml, document 1 \(ChaosResult e-pod-delete\): field status\.probeStatuses: expected array, received string/,
+      /string\.yaml, document 1 \(ChaosResult e-pod-delete\): field status\.probeStatuses: expected a list, got text \("passed"\)/,
   },
   {
     what: 'a map where the probe list belongs',
@@ -682,7 +683,7 @@ const cases: Case[] = [
         ),
       ),
     ],
-    names: /map\.yaml, .*field status\.probeStatuses: expected array, received object/,
+    names: /map\.yaml, .*field status\.probeStatuses: expected a list, got a mapping/,
   },
   {
     what: 'the same result twice',
@@ -762,7 +763,7 @@ const cases: Case[] = [
         'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: { name: w }\nstatus: { phase: Succeeded, nodes: [a] }\n',
       ),
     ],
-    names: /wf\.yaml, document 1 \(Workflow w\): field status\.nodes: expected record, received array/,
+    names: /wf\.yaml, document 1 \(Workflow w\): field status\.nodes: expected a mapping, got a list/,
   },
   {
     what: 'a k6 summary that is not JSON',
@@ -858,7 +859,7 @@ const cases: Case[] = [
       ),
     ],
     names:
-      /app-label\.yaml, document 1 \(ChaosEngine app-label\): field spec\.appinfo\.appLabel: unknown field/,
+      /app-label\.yaml, document 1 \(ChaosEngine app-label\): field spec\.appinfo\.appLabel: unknown field; did you mean "applabel"\?/,
   },
   {
     what: 'validate: subject for subjects in a RoleBinding',
@@ -869,7 +870,8 @@ const cases: Case[] = [
       '--rbac',
       file('validate/subject.yaml', misspeltBinding('subject:', 'subjects:')),
     ],
-    names: /subject\.yaml, document 2 \(RoleBinding typo-sa\): field subject: unknown field/,
+    names:
+      /subject\.yaml, document 2 \(RoleBinding typo-sa\): field subject: unknown field; did you mean "subjects"\?/,
   },
   {
     what: 'validate: a report path under a file',

@@ -7379,6 +7379,191 @@ var require_dist = __commonJS({
   }
 });
 
+// src/errors.ts
+function errorMessage(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+var CannotRunError, ConfigError, CancelledError;
+var init_errors = __esm({
+  "src/errors.ts"() {
+    "use strict";
+    CannotRunError = class extends Error {
+      name = "CannotRunError";
+    };
+    ConfigError = class extends CannotRunError {
+      name = "ConfigError";
+    };
+    CancelledError = class extends Error {
+      name = "CancelledError";
+      signal;
+      constructor(signal3) {
+        super(`cancelled by ${signal3}`);
+        this.signal = signal3;
+      }
+    };
+  }
+});
+
+// src/files.ts
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+function readInputFile(file, what, maxBytes2 = smallFileLimit) {
+  const fail = failure(file, what);
+  return withRegularFile(file, fail, maxBytes2, (fd, size) => {
+    const buffer = Buffer.alloc(Math.min(size, maxBytes2) + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read)
+      read = readChunk(fd, buffer.subarray(length), fail);
+    if (length > maxBytes2) fail(`more than the ${maxBytes2 / MiB} MiB allowed`);
+    return textDecoder(fd, buffer, fail)(buffer.subarray(0, length), true);
+  });
+}
+function readInputLines(file, what, onLine, chunkBytes = lineChunkBytes) {
+  const fail = failure(file, what);
+  let number3 = 0;
+  let pieces = [];
+  let piecesLength = 0;
+  const emit = (line) => onLine(line.endsWith("\r") ? line.slice(0, -1) : line, ++number3);
+  withRegularFile(file, fail, Infinity, (fd) => {
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    const decode2 = textDecoder(fd, buffer, fail);
+    for (let read = -1; read !== 0; ) {
+      read = readChunk(fd, buffer, fail);
+      const text3 = decode2(buffer.subarray(0, read), read === 0);
+      let start = 0;
+      for (let end = text3.indexOf("\n"); end !== -1; end = text3.indexOf("\n", start)) {
+        emit(pieces.length > 0 ? pieces.join("") + text3.slice(start, end) : text3.slice(start, end));
+        pieces = [];
+        piecesLength = 0;
+        start = end + 1;
+      }
+      if (start < text3.length) {
+        pieces.push(text3.slice(start));
+        piecesLength += text3.length - start;
+        if (piecesLength > maxLineChars)
+          fail(`line ${number3 + 1} is longer than ${maxLineChars / MiB} MiB; is this a line-based file?`);
+      }
+    }
+  });
+  if (pieces.length > 0) emit(pieces.join(""));
+}
+function withRegularFile(file, fail, maxBytes2, use) {
+  const { fd, size } = guarded(fail, () => {
+    const stat = statSync(file);
+    if (stat.isDirectory()) fail("it is a directory");
+    if (!stat.isFile()) fail("not a regular file (a pipe, socket or device)");
+    if (stat.size > maxBytes2) fail(`${stat.size} bytes is more than the ${maxBytes2 / MiB} MiB allowed`);
+    return { fd: openSync(file, "r"), size: stat.size };
+  });
+  try {
+    guarded(fail, () => fstatSync(fd).isFile() || fail("not a regular file"));
+    return use(fd, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+function guarded(fail, action) {
+  try {
+    return action();
+  } catch (error2) {
+    if (error2 instanceof ConfigError) throw error2;
+    return fail(errorMessage(error2));
+  }
+}
+function textDecoder(fd, scratch, fail) {
+  let decode2;
+  let held = Buffer.alloc(0);
+  return (bytes, last) => {
+    if (decode2) return decode2(bytes, last);
+    const head = held.length === 0 ? bytes : Buffer.concat([held, bytes]);
+    if (head.length < 2 && !last) {
+      held = Buffer.from(head);
+      return "";
+    }
+    const utf16 = utf16Of(head);
+    if (!utf16 && head.length >= 2 && head[0] === 0 !== (head[1] === 0))
+      fail("UTF-16 without a byte-order mark, it seems; save it as UTF-8 (or UTF-16 with its mark)");
+    decode2 = utf16 ? utf16Decoder(utf16, fail) : utf8Decoder(fd, scratch, fail);
+    return decode2(head, last);
+  };
+}
+function utf16Of(start) {
+  if (start[0] === 255 && start[1] === 254) return "utf-16le";
+  if (start[0] === 254 && start[1] === 255) return "utf-16be";
+  return void 0;
+}
+function utf16Decoder(encoding, fail) {
+  const decoder3 = new TextDecoder(encoding, { fatal: true });
+  return (bytes, last) => {
+    try {
+      return decoder3.decode(bytes, { stream: !last });
+    } catch {
+      return fail(
+        `not valid ${encoding.toUpperCase()} (half of a surrogate pair, or an odd byte at the end)`
+      );
+    }
+  };
+}
+function utf8Decoder(fd, scratch, fail) {
+  const decoder3 = new TextDecoder("utf-8", { fatal: true });
+  let offset = 0;
+  let tail = Buffer.alloc(0);
+  return (bytes, last) => {
+    try {
+      const text3 = decoder3.decode(bytes, { stream: !last });
+      tail = Buffer.concat([tail, bytes.subarray(-3)]).subarray(-3);
+      offset += bytes.length;
+      return text3;
+    } catch {
+      let start = 0;
+      while (start < tail.length && ((tail[start] ?? 0) & 192) === 128) start++;
+      const at = offset - tail.length + start + firstInvalidByte(Buffer.concat([tail.subarray(start), bytes]));
+      return fail(`not valid UTF-8 (first bad byte at offset ${at}, line ${lineAt(fd, at, scratch)})`);
+    }
+  };
+}
+function firstInvalidByte(bytes) {
+  const decoder3 = new TextDecoder("utf-8", { fatal: true });
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i] ?? 0;
+    const length = lead < 128 ? 1 : lead >> 5 === 6 ? 2 : lead >> 4 === 14 ? 3 : lead >> 3 === 30 ? 4 : 0;
+    if (length === 0) return i;
+    try {
+      decoder3.decode(bytes.subarray(i, i + length));
+    } catch {
+      return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+function lineAt(fd, offset, scratch) {
+  let line = 1;
+  for (let position = 0; position < offset; ) {
+    const read = readSync(fd, scratch, 0, Math.min(scratch.length, offset - position), position);
+    if (read === 0) break;
+    const bytes = scratch.subarray(0, read);
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) line++;
+    position += read;
+  }
+  return line;
+}
+var MiB, smallFileLimit, resultFileLimit, maxLineChars, lineChunkBytes, failure, readChunk;
+var init_files = __esm({
+  "src/files.ts"() {
+    "use strict";
+    init_errors();
+    MiB = 1024 * 1024;
+    smallFileLimit = 4 * MiB;
+    resultFileLimit = 512 * MiB;
+    maxLineChars = 64 * MiB;
+    lineChunkBytes = 64 * 1024;
+    failure = (file, what) => (why) => {
+      throw new ConfigError(`${file}: cannot read the ${what}: ${why}`);
+    };
+    readChunk = (fd, into, fail) => guarded(fail, () => readSync(fd, into, 0, into.length, null));
+  }
+});
+
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
@@ -8446,7 +8631,7 @@ function formatError(error2, mapper = (issue2) => issue2.message) {
   return fieldErrors;
 }
 var _messageDesc, _issuesDesc, _installedToString, initializer, $ZodError, $ZodRealError;
-var init_errors = __esm({
+var init_errors2 = __esm({
   "node_modules/zod/v4/core/errors.js"() {
     init_core();
     init_util();
@@ -8492,7 +8677,7 @@ var init_errors = __esm({
 function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
-function failure(Err, issues, ctx) {
+function failure2(Err, issues, ctx) {
   let error2;
   return {
     success: false,
@@ -8568,14 +8753,14 @@ var init_parse = __esm({
       if (result instanceof Promise) {
         throw new $ZodAsyncError();
       }
-      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+      return result.issues.length ? failure2(_Err, result.issues, ctx) : { success: true, data: result.value };
     };
     _safeParseAsync = (_Err) => async (schema2, value, _ctx) => {
       const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
       let result = schema2._zod.run({ value, issues: [] }, ctx);
       if (result instanceof Promise)
         result = await result;
-      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+      return result.issues.length ? failure2(_Err, result.issues, ctx) : { success: true, data: result.value };
     };
     COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
     COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
@@ -12742,7 +12927,7 @@ var init_core2 = __esm({
   "node_modules/zod/v4/core/index.js"() {
     init_core();
     init_parse();
-    init_errors();
+    init_errors2();
     init_schemas();
     init_memoizer();
     init_checks();
@@ -12782,7 +12967,7 @@ function _lazyMethod(proto, key, make) {
   });
 }
 var _installedErrorProtos, initializer2, ZodRealError;
-var init_errors2 = __esm({
+var init_errors3 = __esm({
   "node_modules/zod/v4/classic/errors.js"() {
     init_core2();
     init_core2();
@@ -12824,7 +13009,7 @@ var parse, parseAsync, safeParse, safeParseAsync, encode, decode, encodeAsync, d
 var init_parse2 = __esm({
   "node_modules/zod/v4/classic/parse.js"() {
     init_core2();
-    init_errors2();
+    init_errors3();
     init_core2();
     parse = /* @__PURE__ */ _parse(ZodRealError);
     parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
@@ -13824,7 +14009,7 @@ var init_external = __esm({
     init_core2();
     init_schemas2();
     init_checks2();
-    init_errors2();
+    init_errors3();
     init_parse2();
     init_compat();
     init_core2();
@@ -13838,191 +14023,6 @@ var init_external = __esm({
 var init_zod = __esm({
   "node_modules/zod/index.js"() {
     init_external();
-  }
-});
-
-// src/errors.ts
-function errorMessage(error2) {
-  return error2 instanceof Error ? error2.message : String(error2);
-}
-var CannotRunError, ConfigError, CancelledError;
-var init_errors3 = __esm({
-  "src/errors.ts"() {
-    "use strict";
-    CannotRunError = class extends Error {
-      name = "CannotRunError";
-    };
-    ConfigError = class extends CannotRunError {
-      name = "ConfigError";
-    };
-    CancelledError = class extends Error {
-      name = "CancelledError";
-      signal;
-      constructor(signal3) {
-        super(`cancelled by ${signal3}`);
-        this.signal = signal3;
-      }
-    };
-  }
-});
-
-// src/files.ts
-import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
-function readInputFile(file, what, maxBytes2 = smallFileLimit) {
-  const fail = failure2(file, what);
-  return withRegularFile(file, fail, maxBytes2, (fd, size) => {
-    const buffer = Buffer.alloc(Math.min(size, maxBytes2) + 1);
-    let length = 0;
-    for (let read = -1; read !== 0 && length < buffer.length; length += read)
-      read = readChunk(fd, buffer.subarray(length), fail);
-    if (length > maxBytes2) fail(`more than the ${maxBytes2 / MiB} MiB allowed`);
-    return textDecoder(fd, buffer, fail)(buffer.subarray(0, length), true);
-  });
-}
-function readInputLines(file, what, onLine, chunkBytes = lineChunkBytes) {
-  const fail = failure2(file, what);
-  let number3 = 0;
-  let pieces = [];
-  let piecesLength = 0;
-  const emit = (line) => onLine(line.endsWith("\r") ? line.slice(0, -1) : line, ++number3);
-  withRegularFile(file, fail, Infinity, (fd) => {
-    const buffer = Buffer.allocUnsafe(chunkBytes);
-    const decode2 = textDecoder(fd, buffer, fail);
-    for (let read = -1; read !== 0; ) {
-      read = readChunk(fd, buffer, fail);
-      const text3 = decode2(buffer.subarray(0, read), read === 0);
-      let start = 0;
-      for (let end = text3.indexOf("\n"); end !== -1; end = text3.indexOf("\n", start)) {
-        emit(pieces.length > 0 ? pieces.join("") + text3.slice(start, end) : text3.slice(start, end));
-        pieces = [];
-        piecesLength = 0;
-        start = end + 1;
-      }
-      if (start < text3.length) {
-        pieces.push(text3.slice(start));
-        piecesLength += text3.length - start;
-        if (piecesLength > maxLineChars)
-          fail(`line ${number3 + 1} is longer than ${maxLineChars / MiB} MiB; is this a line-based file?`);
-      }
-    }
-  });
-  if (pieces.length > 0) emit(pieces.join(""));
-}
-function withRegularFile(file, fail, maxBytes2, use) {
-  const { fd, size } = guarded(fail, () => {
-    const stat = statSync(file);
-    if (stat.isDirectory()) fail("it is a directory");
-    if (!stat.isFile()) fail("not a regular file (a pipe, socket or device)");
-    if (stat.size > maxBytes2) fail(`${stat.size} bytes is more than the ${maxBytes2 / MiB} MiB allowed`);
-    return { fd: openSync(file, "r"), size: stat.size };
-  });
-  try {
-    guarded(fail, () => fstatSync(fd).isFile() || fail("not a regular file"));
-    return use(fd, size);
-  } finally {
-    closeSync(fd);
-  }
-}
-function guarded(fail, action) {
-  try {
-    return action();
-  } catch (error2) {
-    if (error2 instanceof ConfigError) throw error2;
-    return fail(errorMessage(error2));
-  }
-}
-function textDecoder(fd, scratch, fail) {
-  let decode2;
-  let held = Buffer.alloc(0);
-  return (bytes, last) => {
-    if (decode2) return decode2(bytes, last);
-    const head = held.length === 0 ? bytes : Buffer.concat([held, bytes]);
-    if (head.length < 2 && !last) {
-      held = Buffer.from(head);
-      return "";
-    }
-    const utf16 = utf16Of(head);
-    if (!utf16 && head.length >= 2 && head[0] === 0 !== (head[1] === 0))
-      fail("UTF-16 without a byte-order mark, it seems; save it as UTF-8 (or UTF-16 with its mark)");
-    decode2 = utf16 ? utf16Decoder(utf16, fail) : utf8Decoder(fd, scratch, fail);
-    return decode2(head, last);
-  };
-}
-function utf16Of(start) {
-  if (start[0] === 255 && start[1] === 254) return "utf-16le";
-  if (start[0] === 254 && start[1] === 255) return "utf-16be";
-  return void 0;
-}
-function utf16Decoder(encoding, fail) {
-  const decoder3 = new TextDecoder(encoding, { fatal: true });
-  return (bytes, last) => {
-    try {
-      return decoder3.decode(bytes, { stream: !last });
-    } catch {
-      return fail(
-        `not valid ${encoding.toUpperCase()} (half of a surrogate pair, or an odd byte at the end)`
-      );
-    }
-  };
-}
-function utf8Decoder(fd, scratch, fail) {
-  const decoder3 = new TextDecoder("utf-8", { fatal: true });
-  let offset = 0;
-  let tail = Buffer.alloc(0);
-  return (bytes, last) => {
-    try {
-      const text3 = decoder3.decode(bytes, { stream: !last });
-      tail = Buffer.concat([tail, bytes.subarray(-3)]).subarray(-3);
-      offset += bytes.length;
-      return text3;
-    } catch {
-      let start = 0;
-      while (start < tail.length && ((tail[start] ?? 0) & 192) === 128) start++;
-      const at = offset - tail.length + start + firstInvalidByte(Buffer.concat([tail.subarray(start), bytes]));
-      return fail(`not valid UTF-8 (first bad byte at offset ${at}, line ${lineAt(fd, at, scratch)})`);
-    }
-  };
-}
-function firstInvalidByte(bytes) {
-  const decoder3 = new TextDecoder("utf-8", { fatal: true });
-  for (let i = 0; i < bytes.length; ) {
-    const lead = bytes[i] ?? 0;
-    const length = lead < 128 ? 1 : lead >> 5 === 6 ? 2 : lead >> 4 === 14 ? 3 : lead >> 3 === 30 ? 4 : 0;
-    if (length === 0) return i;
-    try {
-      decoder3.decode(bytes.subarray(i, i + length));
-    } catch {
-      return i;
-    }
-    i += length;
-  }
-  return bytes.length;
-}
-function lineAt(fd, offset, scratch) {
-  let line = 1;
-  for (let position = 0; position < offset; ) {
-    const read = readSync(fd, scratch, 0, Math.min(scratch.length, offset - position), position);
-    if (read === 0) break;
-    const bytes = scratch.subarray(0, read);
-    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) line++;
-    position += read;
-  }
-  return line;
-}
-var MiB, smallFileLimit, resultFileLimit, maxLineChars, lineChunkBytes, failure2, readChunk;
-var init_files = __esm({
-  "src/files.ts"() {
-    "use strict";
-    init_errors3();
-    MiB = 1024 * 1024;
-    smallFileLimit = 4 * MiB;
-    resultFileLimit = 512 * MiB;
-    maxLineChars = 64 * MiB;
-    lineChunkBytes = 64 * 1024;
-    failure2 = (file, what) => (why) => {
-      throw new ConfigError(`${file}: cannot read the ${what}: ${why}`);
-    };
-    readChunk = (fd, into, fail) => guarded(fail, () => readSync(fd, into, 0, into.length, null));
   }
 });
 
@@ -14061,6 +14061,98 @@ var init_suggest = __esm({
   }
 });
 
+// src/schema-issues.ts
+function describeIssues(where, error2, name = fieldOf) {
+  return error2.issues.flatMap(located).slice(0, 10).map(({ path: path8, message }) => `${where}: ${name(path8)}: ${message}`);
+}
+function located(issue2) {
+  if (issue2.code === "unrecognized_keys" && issue2.keys.length === 1)
+    return [{ path: [...issue2.path, ...issue2.keys], message: issue2.message }];
+  if (issue2.code === "invalid_union") {
+    const fitted = issue2.errors.filter(
+      (branch) => branch.some((inner) => inner.path.length > 0 || inner.code !== "invalid_type")
+    );
+    if (fitted.length === 1)
+      return (fitted[0] ?? []).flatMap(
+        (inner) => located(inner).map(({ path: path8, message }) => ({ path: [...issue2.path, ...path8], message }))
+      );
+  }
+  return [{ path: issue2.path, message: issue2.message }];
+}
+function given(value) {
+  if (value === null || value === void 0) return "nothing";
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  const kind = typeof value === "string" ? "text" : `a ${typeof value}`;
+  return shown.length <= shortValue ? `${kind} (${shown})` : kind;
+}
+function plainIssue(issue2) {
+  switch (issue2.code) {
+    case "invalid_type":
+      return `expected ${typeNames[issue2.expected] ?? issue2.expected}, got ${given(issue2.input)}`;
+    case "invalid_value":
+      return `expected ${issue2.values.length > 1 ? "one of " : ""}${issue2.values.map(choice).join(", ")}, got ${given(issue2.input)}`;
+    case "too_small":
+    case "too_big": {
+      const range = rangeOf(issue2);
+      return range && `expected ${range}, got ${given(issue2.input)}`;
+    }
+    case "unrecognized_keys":
+      return unknownFields(issue2);
+    default:
+      return void 0;
+  }
+}
+function rangeOf(issue2) {
+  const small = issue2.code === "too_small";
+  const limit = small ? issue2.minimum : issue2.maximum;
+  if (issue2.origin === "number") {
+    if (issue2.inclusive) return `${limit} or ${small ? "more" : "less"}`;
+    return `${small ? "more" : "less"} than ${limit}`;
+  }
+  const unit = issue2.origin === "string" ? "character" : issue2.origin === "array" ? "item" : void 0;
+  return unit && `${small ? "at least" : "at most"} ${limit} ${unit}${limit === 1 ? "" : "s"}`;
+}
+function unknownFields(issue2) {
+  const known = issue2.inst instanceof ZodObject ? Object.keys(issue2.inst.shape) : [];
+  const { keys } = issue2;
+  const guesses = keys.flatMap((key) => {
+    const near = closestName(key, known);
+    return near ? [keys.length > 1 ? `"${near}" for "${key}"` : `"${near}"`] : [];
+  });
+  const named = keys.length > 1 ? `s ${keys.map((key) => `"${key}"`).join(", ")}` : "";
+  return `unknown field${named}${guesses.length > 0 ? `; did you mean ${guesses.join(", ")}?` : ""}`;
+}
+var plainWords, fieldOf, fieldPath, typeNames, shortValue, choice;
+var init_schema_issues = __esm({
+  "src/schema-issues.ts"() {
+    "use strict";
+    init_zod();
+    init_suggest();
+    plainWords = { error: plainIssue };
+    fieldOf = (path8) => `field ${fieldPath(path8) || "(the object)"}`;
+    fieldPath = (path8) => path8.reduce((text3, key) => {
+      if (typeof key === "number") return `${text3}[${key}]`;
+      const name = String(key);
+      if (!/^[A-Za-z_][\w-]*$/.test(name)) return `${text3}[${JSON.stringify(name)}]`;
+      return text3 ? `${text3}.${name}` : name;
+    }, "");
+    typeNames = {
+      string: "text",
+      number: "a number",
+      int: "a whole number",
+      boolean: "true or false",
+      array: "a list",
+      object: "a mapping",
+      record: "a mapping"
+    };
+    shortValue = 40;
+    choice = (value) => typeof value === "string" && !/^[\w./-]+$/.test(value) ? JSON.stringify(value) : String(value);
+  }
+});
+
 // src/yaml-value.ts
 function documentValue(document2, where) {
   try {
@@ -14073,7 +14165,7 @@ var maxAliasCount, userYaml;
 var init_yaml_value = __esm({
   "src/yaml-value.ts"() {
     "use strict";
-    init_errors3();
+    init_errors();
     maxAliasCount = 100;
     userYaml = { merge: true };
   }
@@ -17541,7 +17633,7 @@ var init_manifests = __esm({
     "use strict";
     init_js_yaml();
     import_yaml2 = __toESM(require_dist(), 1);
-    init_errors3();
+    init_errors();
     init_files();
     init_yaml_value();
     init_is_record();
@@ -17864,58 +17956,9 @@ var init_model = __esm({
   }
 });
 
-// src/kube/object-meta.ts
-function describeSchemaIssues(where, error2) {
-  return error2.issues.flatMap((issue2) => {
-    if (issue2.code === "unrecognized_keys")
-      return issue2.keys.map((key) => `${where}: field ${fieldPath([...issue2.path, key])}: unknown field`);
-    const { path: path8, message } = innermost(issue2);
-    return [
-      `${where}: field ${fieldPath(path8) || "(the object)"}: ${message.replace(/^(Invalid input|Too small|Too big): /, "")}`
-    ];
-  }).slice(0, 10).join("\n");
-}
-function innermost(issue2) {
-  if (issue2.code === "invalid_union") {
-    const fitted = issue2.errors.filter(
-      (branch) => branch.some((inner) => inner.path.length > 0 || inner.code !== "invalid_type")
-    );
-    const inside = fitted.length === 1 ? fitted[0]?.[0] : void 0;
-    if (inside) {
-      const deeper = innermost(inside);
-      return { path: [...issue2.path, ...deeper.path], message: deeper.message };
-    }
-  }
-  return { path: issue2.path, message: issue2.message };
-}
-var objectMetaSchema, fieldPath;
-var init_object_meta = __esm({
-  "src/kube/object-meta.ts"() {
-    "use strict";
-    init_zod();
-    objectMetaSchema = looseObject({
-      name: string2().optional(),
-      generateName: string2().optional(),
-      namespace: string2().optional(),
-      uid: string2().optional(),
-      resourceVersion: string2().optional(),
-      creationTimestamp: string2().optional(),
-      labels: record(string2(), string2()).optional(),
-      annotations: record(string2(), string2()).optional(),
-      managedFields: array(looseObject({ manager: string2().optional(), time: string2().optional() })).optional()
-    });
-    fieldPath = (path8) => path8.reduce((text3, key) => {
-      if (typeof key === "number") return `${text3}[${key}]`;
-      const name = String(key);
-      if (!/^[A-Za-z_][\w-]*$/.test(name)) return `${text3}[${JSON.stringify(name)}]`;
-      return text3 ? `${text3}.${name}` : name;
-    }, "");
-  }
-});
-
 // src/kube/shape.ts
 function parseShape(schema2, value) {
-  return predicateOf(schema2)(value) === "fits" ? { success: true, data: value } : schema2.safeParse(value);
+  return predicateOf(schema2)(value) === "fits" ? { success: true, data: value } : schema2.safeParse(value, plainWords);
 }
 function predicateOf(schema2) {
   let predicate = predicates.get(schema2);
@@ -18025,6 +18068,7 @@ var predicates, askZod, typeOf;
 var init_shape = __esm({
   "src/kube/shape.ts"() {
     "use strict";
+    init_schema_issues();
     predicates = /* @__PURE__ */ new WeakMap();
     askZod = () => "ask zod";
     typeOf = (type2) => (value) => typeof value === type2 ? "fits" : "misfits";
@@ -18077,7 +18121,7 @@ function ctkJournalToSuite(value, source) {
     throw new ConfigError(`${source}: not a Chaos Toolkit journal: field status: required`);
   }
   const parsed = parseShape(journalSchema, value);
-  if (!parsed.success) throw new ConfigError(describeSchemaIssues(source, parsed.error));
+  if (!parsed.success) throw new ConfigError(describeIssues(source, parsed.error).join("\n"));
   const journal = parsed.data;
   const name = `chaostoolkit/${journal.experiment?.title ?? source}`;
   const cases = [];
@@ -18141,10 +18185,10 @@ function short(value) {
 var init_journal = __esm({
   "src/ctk/journal.ts"() {
     "use strict";
-    init_errors3();
-    init_object_meta();
+    init_errors();
     init_shape();
     init_model();
+    init_schema_issues();
     init_types();
   }
 });
@@ -18163,7 +18207,7 @@ function readCtkJournal(file) {
 var init_read = __esm({
   "src/ctk/read.ts"() {
     "use strict";
-    init_errors3();
+    init_errors();
     init_files();
     init_journal();
   }
@@ -18189,7 +18233,7 @@ function csvRecords(source, required2, onRecord) {
   const rows = csvRows(source, (row, line) => {
     if (columns) {
       const at = columns;
-      const field = typeof row === "string" ? (column) => fieldOf(row, at.get(column) ?? -1) : (column) => row[at.get(column) ?? -1] ?? "";
+      const field = typeof row === "string" ? (column) => fieldOf2(row, at.get(column) ?? -1) : (column) => row[at.get(column) ?? -1] ?? "";
       records++;
       onRecord({ source, line, get: field });
       return;
@@ -18212,7 +18256,7 @@ function csvRecords(source, required2, onRecord) {
     }
   };
 }
-function fieldOf(row, index2) {
+function fieldOf2(row, index2) {
   if (index2 < 0) return "";
   let start = 0;
   for (let i = 0; i < index2; i++) {
@@ -18276,7 +18320,7 @@ function csvRows(source, onRow) {
 var init_csv = __esm({
   "src/load/csv.ts"() {
     "use strict";
-    init_errors3();
+    init_errors();
     init_files();
   }
 });
@@ -21588,7 +21632,7 @@ var init_jtl = __esm({
   "src/load/jtl.ts"() {
     "use strict";
     import_saxes = __toESM(require_saxes(), 1);
-    init_errors3();
+    init_errors();
     init_csv();
     init_samples();
   }
@@ -21674,7 +21718,7 @@ var maxWaiting;
 var init_k6_json = __esm({
   "src/load/k6-json.ts"() {
     "use strict";
-    init_errors3();
+    init_errors();
     init_samples();
     maxWaiting = 1e4;
   }
@@ -21686,9 +21730,9 @@ function parseK6Summary(json2, source) {
     throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
   }
   const handleSummaryShape = Object.values(json2.metrics).some((m) => isRecord(m) && isRecord(m.values));
-  const parsed = (handleSummaryShape ? handleSummarySchema : exportSchema).safeParse(json2);
+  const parsed = (handleSummaryShape ? handleSummarySchema : exportSchema).safeParse(json2, plainWords);
   if (!parsed.success)
-    throw new ConfigError(describeSchemaIssues(`${source}: not a k6 summary`, parsed.error));
+    throw new ConfigError(describeIssues(`${source}: not a k6 summary`, parsed.error).join("\n"));
   const metrics = parsed.data.metrics;
   const thresholds = Object.entries(metrics).flatMap(
     ([metric, body]) => Object.entries(body.thresholds ?? {}).map(([expression, state]) => ({
@@ -21735,9 +21779,9 @@ var init_k6 = __esm({
   "src/load/k6.ts"() {
     "use strict";
     init_zod();
-    init_errors3();
-    init_object_meta();
+    init_errors();
     init_is_record();
+    init_schema_issues();
     count = number2().int().nonnegative();
     checkSchema = looseObject({
       name: string2(),
@@ -21829,7 +21873,7 @@ function readLines(file, what, reader) {
 var init_read2 = __esm({
   "src/load/read.ts"() {
     "use strict";
-    init_errors3();
+    init_errors();
     init_files();
     init_hey();
     init_jtl();
@@ -22040,7 +22084,7 @@ var init_collect2 = __esm({
   "src/run/collect.ts"() {
     "use strict";
     init_read();
-    init_errors3();
+    init_errors();
     init_collect();
   }
 });
@@ -22102,7 +22146,7 @@ var argoApiVersion;
 var init_submit = __esm({
   "src/argo/submit.ts"() {
     "use strict";
-    init_errors3();
+    init_errors();
     init_manifests();
     argoApiVersion = "argoproj.io/v1alpha1";
   }
@@ -22148,7 +22192,7 @@ var NoClusterAccessError;
 var init_kubeconfig_source = __esm({
   "src/kube/kubeconfig-source.ts"() {
     "use strict";
-    init_errors3();
+    init_errors();
     NoClusterAccessError = class extends CannotRunError {
       name = "NoClusterAccessError";
     };
@@ -22854,13 +22898,10 @@ function parseJsonReport(text3, source) {
     const junit = /^\uFEFF?\s*<(?:\?xml|testsuites?[\s>])/.test(text3) ? " (this is XML, a JUnit report: merge reads the JSON reports that --json writes)" : "";
     throw new ConfigError(`${source}: not JSON${junit}: ${errorMessage(error2)}`);
   }
-  const parsed = documentSchema.safeParse(json2);
+  const parsed = documentSchema.safeParse(json2, plainWords);
   if (!parsed.success) {
-    const issue2 = parsed.error.issues[0];
-    const field = issue2?.path.join(".") || "(top level)";
-    throw new ConfigError(
-      `${source}: not a chaos-gate JSON report (schemaVersion ${jsonSchemaVersion}, written by --json): field ${field}: ${issue2?.message ?? "invalid"}`
-    );
+    const where = `${source}: not a chaos-gate JSON report (schemaVersion ${jsonSchemaVersion}, written by --json)`;
+    throw new ConfigError(describeIssues(where, parsed.error).join("\n"));
   }
   const suites = parsed.data.suites.map((suite) => ({
     ...suite,
@@ -22873,7 +22914,8 @@ var init_json = __esm({
   "src/report/json.ts"() {
     "use strict";
     init_zod();
-    init_errors3();
+    init_errors();
+    init_schema_issues();
     init_model();
     jsonSchemaVersion = 1;
     caseSchema = looseObject({
@@ -23437,7 +23479,7 @@ var reportNames, maxLoggedCaseReasons;
 var init_publish = __esm({
   "src/run/publish.ts"() {
     "use strict";
-    init_errors3();
+    init_errors();
     init_policy();
     init_html();
     init_json();
@@ -83674,7 +83716,7 @@ var CredentialsError;
 var init_credential_source = __esm({
   "src/kube/credential-source.ts"() {
     "use strict";
-    init_errors3();
+    init_errors();
     CredentialsError = class extends CannotRunError {
       name = "CredentialsError";
     };
@@ -83688,7 +83730,7 @@ var init_exec_credentials = __esm({
   "src/kube/exec-credentials.ts"() {
     "use strict";
     init_zod();
-    init_errors3();
+    init_errors();
     init_process_group();
     init_secrets();
     init_credential_source();
@@ -83916,7 +83958,7 @@ var init_oidc_credentials = __esm({
   "src/kube/oidc-credentials.ts"() {
     "use strict";
     init_zod();
-    init_errors3();
+    init_errors();
     init_secrets();
     init_credential_source();
     init_host();
@@ -84166,7 +84208,7 @@ var maxAgeMs, TokenFile;
 var init_token_file = __esm({
   "src/kube/token-file.ts"() {
     "use strict";
-    init_errors3();
+    init_errors();
     init_secrets();
     init_credential_source();
     maxAgeMs = 6e4;
@@ -84293,26 +84335,26 @@ function currentUser(kc, users) {
 function refuseInsecureWithCertificateAuthority(kc, source) {
   const cluster = kc.getCurrentCluster();
   if (!cluster?.skipTLSVerify) return;
-  const given = [
+  const given2 = [
     ...cluster.caFile ? ["certificate-authority"] : [],
     ...cluster.caData ? ["certificate-authority-data"] : []
   ];
-  if (given.length > 0)
+  if (given2.length > 0)
     throw new ConfigError(
-      `${source}: cluster "${cluster.name}" sets insecure-skip-tls-verify and ${given.join(" and ")}: specifying a root certificates file with the insecure flag is not allowed, as kubectl says; remove one of them`
+      `${source}: cluster "${cluster.name}" sets insecure-skip-tls-verify and ${given2.join(" and ")}: specifying a root certificates file with the insecure flag is not allowed, as kubectl says; remove one of them`
     );
 }
 function refuseImpersonation(kc, users, source) {
   const { name, user } = currentUser(kc, users);
   if (!user) return;
-  const given = ["as-uid", "as-groups", "as-user-extra"].filter((field) => {
+  const given2 = ["as-uid", "as-groups", "as-user-extra"].filter((field) => {
     const value = user[field];
     if (value === void 0 || value === null || value === "") return false;
     return typeof value !== "object" || Object.keys(value).length > 0;
   });
-  if (given.length > 0)
+  if (given2.length > 0)
     throw new ConfigError(
-      `${source}: user "${name}" sets ${given.join(", ")}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`
+      `${source}: user "${name}" sets ${given2.join(", ")}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`
     );
 }
 function refuseRemovedAuthProvider(kc, source) {
@@ -84347,7 +84389,7 @@ var removedAuthProviders;
 var init_kubeconfig_refusals = __esm({
   "src/kube/kubeconfig-refusals.ts"() {
     "use strict";
-    init_errors3();
+    init_errors();
     init_oidc_credentials();
     removedAuthProviders = /* @__PURE__ */ new Map([
       [
@@ -84623,7 +84665,7 @@ var init_context = __esm({
     "use strict";
     init_dist();
     import_yaml4 = __toESM(require_dist(), 1);
-    init_errors3();
+    init_errors();
     init_files();
     init_secrets();
     init_yaml_value();
@@ -84776,8 +84818,8 @@ function refuseKubeconfigFiles(config2) {
     );
 }
 function crdProblems(manifest) {
-  const checked2 = engineCrdRules.safeParse(manifest.object);
-  if (!checked2.success) return [describeSchemaIssues(manifest.source, checked2.error)];
+  const checked2 = engineCrdRules.safeParse(manifest.object, plainWords);
+  if (!checked2.success) return describeIssues(manifest.source, checked2.error);
   if (!checked2.data.spec?.experiments?.length)
     return [
       `${manifest.source}: field spec.experiments: required; an engine without experiments runs no chaos`
@@ -84785,20 +84827,20 @@ function crdProblems(manifest) {
   return [];
 }
 function rbacProblems(manifest) {
-  const checked2 = rbacFieldRules(manifest.object)?.safeParse(manifest.object);
-  return checked2?.success === false ? [describeSchemaIssues(manifest.source, checked2.error)] : [];
+  const checked2 = rbacFieldRules(manifest.object)?.safeParse(manifest.object, plainWords);
+  return checked2?.success === false ? describeIssues(manifest.source, checked2.error) : [];
 }
 var loaded, targetClusters;
 var init_inputs = __esm({
   "src/run/inputs.ts"() {
     "use strict";
     init_submit();
-    init_errors3();
+    init_errors();
     init_kubeconfig_source();
     init_manifests();
-    init_object_meta();
     init_rbac_rules();
     init_crd_rules();
+    init_schema_issues();
     init_blast_radius();
     init_publish();
     loaded = ({ kube, ...cluster }) => ({
@@ -85027,7 +85069,7 @@ var init_client = __esm({
   "src/kube/client.ts"() {
     "use strict";
     init_dist();
-    init_errors3();
+    init_errors();
     init_duration();
     init_credential_source();
     init_host();
@@ -85115,7 +85157,7 @@ var init_errors4 = __esm({
   "src/kube/errors.ts"() {
     "use strict";
     init_dist();
-    init_errors3();
+    init_errors();
     init_secrets();
     init_client();
     init_credential_source();
@@ -85286,7 +85328,7 @@ var init_client2 = __esm({
   "src/argo/client.ts"() {
     "use strict";
     init_dist();
-    init_errors3();
+    init_errors();
     init_client();
     init_errors4();
     init_watch2();
@@ -85385,6 +85427,26 @@ var init_condition = __esm({
   }
 });
 
+// src/kube/object-meta.ts
+var objectMetaSchema;
+var init_object_meta = __esm({
+  "src/kube/object-meta.ts"() {
+    "use strict";
+    init_zod();
+    objectMetaSchema = looseObject({
+      name: string2().optional(),
+      generateName: string2().optional(),
+      namespace: string2().optional(),
+      uid: string2().optional(),
+      resourceVersion: string2().optional(),
+      creationTimestamp: string2().optional(),
+      labels: record(string2(), string2()).optional(),
+      annotations: record(string2(), string2()).optional(),
+      managedFields: array(looseObject({ manager: string2().optional(), time: string2().optional() })).optional()
+    });
+  }
+});
+
 // src/argo/types.ts
 import { gunzipSync } from "node:zlib";
 function decompressed(encoded, ctx) {
@@ -85413,7 +85475,7 @@ var init_types3 = __esm({
   "src/argo/types.ts"() {
     "use strict";
     init_zod();
-    init_errors3();
+    init_errors();
     init_files();
     init_object_meta();
     workflowPhase = _enum(["", "Pending", "Running", "Succeeded", "Failed", "Error"]);
@@ -85485,7 +85547,7 @@ function liveWorkflowToSuite(live, options = {}) {
   const checked2 = parseShape(workflowSchema2, live);
   if (checked2.success) return suiteOf(checked2.data, options);
   const name = suiteName2(live);
-  const problem = describeSchemaIssues(`workflow ${name}`, checked2.error);
+  const problem = describeIssues(`workflow ${name}`, checked2.error).join("\n");
   const rest = checked2.error.issues.every(inNodeMap) ? parseShape(workflowSchema2, withoutNodeMaps(live)) : void 0;
   return rest?.success ? suiteOf(rest.data, options, problem) : unreadableSuite(name, problem);
 }
@@ -85630,9 +85692,9 @@ var nodeOutcomes, isStep, inNodeMap, withoutNodeMaps, suiteName2;
 var init_convert = __esm({
   "src/argo/convert.ts"() {
     "use strict";
-    init_object_meta();
     init_shape();
     init_model();
+    init_schema_issues();
     init_condition();
     init_types3();
     nodeOutcomes = {
@@ -85914,11 +85976,11 @@ var init_wait = __esm({
 // src/kube/apply.ts
 function droppedFields(sent, answer) {
   const dropped = [];
-  const walk = (given, kept, path8) => {
-    if (Array.isArray(given) && Array.isArray(kept))
-      given.forEach((item, i) => walk(item, kept[i], [...path8, i]));
-    else if (isRecord(given) && isRecord(kept))
-      for (const [key, value] of Object.entries(given)) {
+  const walk = (given2, kept, path8) => {
+    if (Array.isArray(given2) && Array.isArray(kept))
+      given2.forEach((item, i) => walk(item, kept[i], [...path8, i]));
+    else if (isRecord(given2) && isRecord(kept))
+      for (const [key, value] of Object.entries(given2)) {
         if (path8.length === 0 && (key === "metadata" || key === "status")) continue;
         if (key in kept) walk(value, kept[key], [...path8, key]);
         else if (value !== null) dropped.push([...path8, key]);
@@ -85957,11 +86019,11 @@ var init_apply = __esm({
     "use strict";
     init_dist();
     init_p_map();
-    init_errors3();
+    init_errors();
+    init_schema_issues();
     init_kinds();
     init_client();
     init_errors4();
-    init_object_meta();
     init_is_record();
     fieldManager = "chaos-gate";
     usersFieldManager = "chaos-gate-users";
@@ -86239,10 +86301,8 @@ function readableResults(results, warn) {
     const parsed = parseShape(chaosResultSchema, result);
     if (parsed.success) return [parsed.data];
     const { namespace = "", name = "" } = result.metadata ?? {};
-    const issue2 = parsed.error.issues[0];
-    warn(
-      `ChaosResult ${namespace}/${name} is left out: field ${issue2?.path.join(".") ?? "?"}: ${issue2?.message.replace(/^Invalid input: /, "") ?? ""}`
-    );
+    for (const line of describeIssues(`ChaosResult ${namespace}/${name} is left out`, parsed.error))
+      warn(line);
     return [];
   });
 }
@@ -86253,6 +86313,7 @@ var init_types4 = __esm({
     init_zod();
     init_object_meta();
     init_shape();
+    init_schema_issues();
     litmusGroup = "litmuschaos.io";
     litmusVersion = "v1alpha1";
     litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
@@ -86365,7 +86426,7 @@ var init_client3 = __esm({
   "src/litmus/client.ts"() {
     "use strict";
     init_dist();
-    init_errors3();
+    init_errors();
     init_client();
     init_errors4();
     init_watch2();
@@ -87025,7 +87086,7 @@ var keptLines, inherited, inheritedPrefixes;
 var init_runner = __esm({
   "src/load/runner.ts"() {
     "use strict";
-    init_errors3();
+    init_errors();
     init_process_group();
     keptLines = 20;
     inherited = [
@@ -87804,7 +87865,7 @@ var init_run = __esm({
     init_template_refs();
     init_wait();
     init_duration();
-    init_errors3();
+    init_errors();
     init_apply();
     init_client();
     init_errors4();
@@ -87930,7 +87991,7 @@ var init_targets = __esm({
   "src/run/targets.ts"() {
     "use strict";
     init_p_map();
-    init_errors3();
+    init_errors();
     init_model();
     init_collect2();
     init_inputs();
@@ -87942,7 +88003,7 @@ var init_targets = __esm({
 // src/run/report-sources.ts
 function checked(schema2, manifest) {
   const parsed = parseShape(schema2, manifest.object);
-  if (!parsed.success) throw new ConfigError(describeSchemaIssues(manifest.source, parsed.error));
+  if (!parsed.success) throw new ConfigError(describeIssues(manifest.source, parsed.error).join("\n"));
   return parsed.data;
 }
 function readInputs(files) {
@@ -88015,13 +88076,13 @@ var init_report_sources = __esm({
     "use strict";
     init_convert();
     init_types3();
-    init_errors3();
+    init_errors();
     init_files();
     init_manifests();
-    init_object_meta();
     init_shape();
     init_convert2();
     init_types4();
+    init_schema_issues();
   }
 });
 
@@ -88065,7 +88126,7 @@ var isVerdict;
 var init_report_verdicts = __esm({
   "src/run/report-verdicts.ts"() {
     "use strict";
-    init_errors3();
+    init_errors();
     init_policy();
     isVerdict = (testCase, policy) => testCase.outcome !== "timeout" && !isSkipped(testCase, policy);
   }
@@ -88103,7 +88164,7 @@ var init_report_cluster = __esm({
   "src/run/report-cluster.ts"() {
     "use strict";
     init_p_map();
-    init_errors3();
+    init_errors();
     init_client();
     init_context();
     init_client3();
@@ -88171,7 +88232,7 @@ var init_report = __esm({
   "src/run/report.ts"() {
     "use strict";
     init_read();
-    init_errors3();
+    init_errors();
     init_schema();
     init_publish();
     init_report_sources();
@@ -88219,7 +88280,7 @@ function readLabelled(file) {
 var init_merge = __esm({
   "src/run/merge.ts"() {
     "use strict";
-    init_errors3();
+    init_errors();
     init_files();
     init_json();
     init_model();
@@ -88229,10 +88290,9 @@ var init_merge = __esm({
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-init_zod();
-init_errors3();
+init_errors();
 init_files();
-init_suggest();
+init_schema_issues();
 init_yaml_value();
 init_policy();
 import path from "node:path";
@@ -88321,8 +88381,11 @@ var defaultParallelTargets = 10;
 var defaultTimeoutMs = 30 * 6e4;
 var defaultStopTimeoutMs = 5 * 6e4;
 function parseSettings(raw, origin, label = (f) => f) {
-  const result = configSchema.safeParse(raw ?? {}, { error: settingIssue });
-  if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues, label));
+  const result = configSchema.safeParse(raw ?? {}, plainWords);
+  if (!result.success)
+    throw new ConfigError(
+      describeIssues(origin, result.error, (path8) => settingName(path8, label)).join("\n")
+    );
   return result.data;
 }
 function readConfigFile(file) {
@@ -88454,48 +88517,16 @@ function toWorkflowSource(workflow) {
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
-var expectedNames = {
-  string: "text",
-  number: "a number",
-  boolean: "true or false",
-  array: "a list",
-  object: "a mapping"
-};
-function settingIssue(issue2) {
-  if (issue2.code === "unrecognized_keys") return unknownFields(issue2);
-  const given = (value) => value === null || value === void 0 ? "nothing" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : `${typeof value === "string" ? "text" : `a ${typeof value}`} (${JSON.stringify(value)})`;
-  if (issue2.code === "invalid_type" && issue2.input !== void 0)
-    return `expected ${expectedNames[issue2.expected] ?? issue2.expected}, got ${given(issue2.input)}`;
-  if (issue2.code === "invalid_value" && issue2.values.length > 1)
-    return `expected one of ${issue2.values.map(String).join(", ")}, got ${given(issue2.input)}`;
-  return void 0;
-}
-function unknownFields(issue2) {
-  const known = issue2.inst instanceof ZodObject ? Object.keys(issue2.inst.shape) : [];
-  const { keys } = issue2;
-  const guesses = keys.flatMap((key) => {
-    const near = closestName(key, known);
-    return near ? [keys.length > 1 ? `"${near}" for "${key}"` : `"${near}"`] : [];
-  });
-  return `unknown field${keys.length > 1 ? "s" : ""} ${keys.map((key) => `"${key}"`).join(", ")}${guesses.length > 0 ? `; did you mean ${guesses.join(", ")}?` : ""}`;
-}
-function formatIssues(origin, issues, label) {
-  const lines = issues.map((issue2) => {
-    const path8 = issue2.path.filter((p) => typeof p !== "number").map(String).join(".");
-    const index2 = issue2.path.find((p) => typeof p === "number");
-    const nested = index2 !== void 0 && issue2.path.at(-1) !== index2;
-    const field = !path8 ? "(top level)" : nested ? issue2.path.map((p, i) => typeof p === "number" ? `[${p}]` : `${i > 0 ? "." : ""}${String(p)}`).join("") : `${label(path8)}${index2 === void 0 ? "" : `[${index2}]`}`;
-    if (issue2.code === "unrecognized_keys") {
-      const where = issue2.path.length ? `${field}: ` : "";
-      return `${origin}: ${where}${issue2.message}`;
-    }
-    return `${origin}: ${field}: ${issue2.message}`;
-  });
-  return lines.join("\n");
+function settingName(path8, label) {
+  const names = path8.filter((p) => typeof p !== "number").map(String);
+  const index2 = path8.find((p) => typeof p === "number");
+  if (names.length === 0) return "(top level)";
+  if (index2 !== void 0 && path8.at(-1) !== index2) return fieldPath(path8);
+  return `${label(names.join("."))}${index2 === void 0 ? "" : `[${index2}]`}`;
 }
 
 // src/cli/main.ts
-init_errors3();
+init_errors();
 
 // src/run/cancellation.ts
 var said = [
@@ -88526,7 +88557,7 @@ async function withCancellation(say, body) {
 }
 
 // src/run/outcome.ts
-init_errors3();
+init_errors();
 var exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 };
 var signalExit = (signal3) => exitCodes[signal3 === "SIGINT" ? "SIGINT" : "SIGTERM"];
 function exitCodeOf(outcome) {
@@ -88609,7 +88640,7 @@ init_secrets();
 import { parseArgs } from "node:util";
 
 // src/config/fields.ts
-init_errors3();
+init_errors();
 var concluding = ["report", "merge"];
 var settingFields = [
   {
@@ -88857,7 +88888,7 @@ function labelFor(name) {
 }
 
 // src/cli/args.ts
-init_errors3();
+init_errors();
 init_suggest();
 
 // src/cli/usage.ts
@@ -89004,21 +89035,21 @@ ${usage()}`);
   if (command !== "merge" && positionals.length > 0) {
     throw new ConfigError(`command line: unexpected argument "${positionals[0]}" (options start with --)`);
   }
-  const given = /* @__PURE__ */ new Map();
+  const given2 = /* @__PURE__ */ new Map();
   for (const spec of settingFields) {
     const value = values[spec.flag];
     if (value === void 0) continue;
     const where = `command line: --${spec.flag}`;
     if (spec.kind === "string" || spec.kind === "list") refuseEmpty(spec.flag, value);
-    if (spec.kind === "number") given.set(spec, toNumber(value, where));
-    else if (spec.kind === "map") given.set(spec, toMap(value, where));
-    else given.set(spec, value);
+    if (spec.kind === "number") given2.set(spec, toNumber(value, where));
+    else if (spec.kind === "map") given2.set(spec, toMap(value, where));
+    else given2.set(spec, value);
   }
   return {
     command,
     configFile: values.config,
     layer: parseSettings(
-      layerFrom(given),
+      layerFrom(given2),
       "command line",
       labelFor((spec) => `--${spec.flag}`)
     ),
@@ -89041,8 +89072,8 @@ var processIo = {
   err: (l) => process.stderr.write(`${l}
 `)
 };
-async function main(argv, given = processIo) {
-  const io = { out: (l) => given.out(redact(l)), err: (l) => given.err(redact(l)) };
+async function main(argv, given2 = processIo) {
+  const io = { out: (l) => given2.out(redact(l)), err: (l) => given2.err(redact(l)) };
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.help || parsed.command === "help") {

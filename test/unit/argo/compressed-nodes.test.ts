@@ -7,9 +7,9 @@ import { gzipSync } from 'node:zlib';
 import { liveWorkflowToSuite, workflowToSuite } from '../../../src/argo/convert.ts';
 import { maxDecompressedNodesBytes, workflowSchema, type LiveWorkflow } from '../../../src/argo/types.ts';
 import { MiB } from '../../../src/files.ts';
-import { describeSchemaIssues } from '../../../src/kube/object-meta.ts';
 import { parseShape } from '../../../src/kube/shape.ts';
 import type { ReportSuite } from '../../../src/report/model.ts';
+import { describeIssues } from '../../../src/schema-issues.ts';
 
 const wf = 'chaos-x7k2q';
 const compress = (json: string) => gzipSync(json).toString('base64');
@@ -42,7 +42,7 @@ function fileProblem(workflow: unknown): string | undefined {
   const parsed = parseShape(workflowSchema, workflow);
   return parsed.success
     ? undefined
-    : describeSchemaIssues('wf.yaml, document 1 (Workflow chaos-x7k2q)', parsed.error);
+    : describeIssues('wf.yaml, document 1 (Workflow chaos-x7k2q)', parsed.error).join('\n');
 }
 
 /** A gzip stream that decompresses to `bytes` spaces: 1 MiB members, each a kilobyte compressed. */
@@ -62,21 +62,21 @@ test('compressed nodes as Argo writes them are read, in a file as from the clust
 });
 
 const wrongNodes: [string, string, RegExp][] = [
-  ['gzip of null', compress('null'), /field status\.compressedNodes: expected record, received null/],
+  ['gzip of null', compress('null'), /field status\.compressedNodes: expected a mapping, got nothing$/],
   [
     'a node whose children are a string',
     compress(JSON.stringify(step({ children: 'x' }))),
-    /field status\.compressedNodes\.chaos-x7k2q-1\.children: expected array, received string/,
+    /field status\.compressedNodes\.chaos-x7k2q-1\.children: expected a list, got text \("x"\)$/,
   ],
   [
     'a node whose message is a number',
     compress(JSON.stringify(step({ message: 5 }))),
-    /field status\.compressedNodes\.chaos-x7k2q-1\.message: expected string, received number/,
+    /field status\.compressedNodes\.chaos-x7k2q-1\.message: expected text, got a number \(5\)$/,
   ],
   [
     'a node whose phase is a property of every object',
     compress(JSON.stringify(step({ phase: 'constructor' }))),
-    /field status\.compressedNodes\.chaos-x7k2q-1\.phase: Invalid option/,
+    /field status\.compressedNodes\.chaos-x7k2q-1\.phase: expected one of Pending, Running, Succeeded, Skipped, Failed, Error, Omitted, got text \("constructor"\)$/,
   ],
   [
     'what is not gzip',

@@ -106,23 +106,31 @@ test('the zone-less UTC times of older chaoslib versions are read as UTC', () =>
 });
 
 const wrongShapes: [string, (journal: Record<string, unknown>) => void, RegExp][] = [
-  ['run as a map', (j) => (j.run = { a: (j.run as unknown[])[0] }), /field run: expected array/],
+  [
+    'run as a map',
+    (j) => (j.run = { a: (j.run as unknown[])[0] }),
+    /field run: expected a list, got a mapping$/,
+  ],
   [
     'probes as a map',
     (j) => ((j.steady_states as { before: { probes: unknown } }).before.probes = { a: 1 }),
-    /field steady_states\.before\.probes: expected array/,
+    /field steady_states\.before\.probes: expected a list, got a mapping$/,
   ],
-  ['a null activity', (j) => (j.run = [null]), /field run\[0\]: expected object, received null/],
+  ['a null activity', (j) => (j.run = [null]), /field run\[0\]: expected a mapping, got nothing$/],
   [
     'a number as the exception',
     (j) => ((j.run as Record<string, unknown>[])[1]!.exception = 42),
     /field run\[1\]\.exception: expected a list of strings or a string/,
   ],
-  ['a duration in words', (j) => (j.duration = 'slow'), /field duration: expected number, received string/],
+  [
+    'a duration in words',
+    (j) => (j.duration = 'slow'),
+    /field duration: expected a number, got text \("slow"\)$/,
+  ],
   [
     'an activity named by an object',
     (j) => ((j.run as { activity: { name: unknown } }[])[0]!.activity.name = { x: 1 }),
-    /field run\[0\]\.activity\.name: expected string, received object/,
+    /field run\[0\]\.activity\.name: expected text, got a mapping$/,
   ],
   [
     'a start that is no time',

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { workflowSchema } from '../../../src/argo/types.ts';
 import { parseShape } from '../../../src/kube/shape.ts';
 import { chaosEngineSchema, chaosResultSchema } from '../../../src/litmus/types.ts';
+import { plainWords } from '../../../src/schema-issues.ts';
 import { fixturePath, readFixture } from '../../support/fixtures.ts';
 
 const fixtures = (folder: string) =>
@@ -56,7 +57,7 @@ function variants(samples: unknown[]): unknown[] {
 function assertAgreesWithZod(schema: z.ZodType, values: unknown[]): void {
   for (const value of values) {
     const fast = parseShape(schema, value);
-    const zod = schema.safeParse(value);
+    const zod = schema.safeParse(value, plainWords);
     const shown = JSON.stringify(value)?.slice(0, 300);
     assert.equal(fast.success, zod.success, shown);
     if (zod.success) assert.deepEqual(fast.data, zod.data, shown);

@@ -67,13 +67,13 @@ test('a k6 summary of the wrong shape is refused naming the file and the field, 
   // The expressions as the k6 script lists them, not each one's result: the crossed one would be lost.
   refuses((s) => {
     s.metrics.http_req_duration!.thresholds = ['p(95)<500'];
-  }, 'metrics.http_req_duration.thresholds: expected record, received array');
+  }, 'metrics.http_req_duration.thresholds: expected a mapping, got a list');
   refuses((s) => {
     s.root_group.checks['status is 200']!.fails = '300';
-  }, 'root_group.checks["status is 200"].fails: expected number, received string');
+  }, 'root_group.checks["status is 200"].fails: expected a number, got text ("300")');
   refuses((s) => {
     Object.assign(s, { root_group: [s.root_group] });
-  }, 'root_group: expected object, received array');
+  }, 'root_group: expected a mapping, got a list');
 
   const modern = json('k6-handle-summary.json') as {
     root_group: { groups: { checks: { fails: unknown }[] }[] };
@@ -81,7 +81,7 @@ test('a k6 summary of the wrong shape is refused naming the file and the field, 
   modern.root_group.groups[0]!.checks[0]!.fails = -3;
   assert.throws(() => parseK6Summary(modern, 'b.json'), {
     message:
-      'b.json: not a k6 summary: field root_group.groups[0].checks[0].fails: expected number to be >=0',
+      'b.json: not a k6 summary: field root_group.groups[0].checks[0].fails: expected 0 or more, got a number (-3)',
   });
 });
 

@@ -108,14 +108,28 @@ test('reports whose every case the merging policy skips are nothing to judge, no
 test('a file that is not a chaos-gate JSON report is refused naming the file and field', () => {
   const junk = path.join(dir, 'junk.json');
   writeFileSync(junk, JSON.stringify({ tool: 'chaos-gate', schemaVersion: 9, suites: [] }));
+  const notReport = (file: string) =>
+    `${file}: not a chaos-gate JSON report (schemaVersion 1, written by --json)`;
   assert.throws(
     () => mergeGate(config(), [junk], () => {}),
     (error: Error) =>
       error instanceof ConfigError &&
-      error.message.startsWith(
-        `${junk}: not a chaos-gate JSON report (schemaVersion 1, written by --json): field schemaVersion`,
-      ),
+      error.message === `${notReport(junk)}: field schemaVersion: expected 1, got a number (9)`,
   );
+  // A report edited by hand, a case's outcome written as the JUnit says it.
+  const edited = path.join(dir, 'edited.json');
+  const testCase = {
+    kind: 'experiment',
+    className: 'c',
+    name: 'pod-delete',
+    outcome: 'passed',
+    properties: {},
+  };
+  const suite = { kind: 'litmus', name: 'shop/cart', properties: {}, cases: [testCase] };
+  writeFileSync(edited, JSON.stringify({ tool: 'chaos-gate', schemaVersion: 1, suites: [suite] }));
+  assert.throws(() => mergeGate(config(), [edited], () => {}), {
+    message: `${notReport(edited)}: field suites[0].cases[0].outcome: expected one of pass, fail, error, stopped, timeout, skipped, got text ("passed")`,
+  });
   assert.throws(() => mergeGate(config(), [], () => {}), /merge needs the JSON reports to join/);
   const junit = path.join(dir, 'junit.xml');
   writeFileSync(

@@ -33,7 +33,7 @@ test('a string or a map where a list belongs names the file, object and field', 
   );
   refused(
     () => chaosInputFromFiles([stringProbes]),
-    /string\.yaml, document 1 \(ChaosResult cart-pod-delete\): field status\.probeStatuses: expected array, received string/,
+    /string\.yaml, document 1 \(ChaosResult cart-pod-delete\): field status\.probeStatuses: expected a list, got text \("all passed"\)$/,
   );
   // A map would have been skipped for the legacy list and the result passed without its failed probe.
   const mapProbes = write(
@@ -44,7 +44,7 @@ test('a string or a map where a list belongs names the file, object and field', 
   );
   refused(
     () => chaosInputFromFiles([mapProbes]),
-    /map\.yaml, .*field status\.probeStatuses: expected array, received object/,
+    /map\.yaml, .*field status\.probeStatuses: expected a list, got a mapping$/,
   );
   const badVerdict = write(
     'verdict.yaml',
@@ -52,7 +52,7 @@ test('a string or a map where a list belongs names the file, object and field', 
   );
   refused(
     () => chaosInputFromFiles([badVerdict]),
-    /field status\.experimentStatus\.verdict: expected string, received array/,
+    /field status\.experimentStatus\.verdict: expected text, got a list$/,
   );
 });
 
@@ -63,7 +63,7 @@ test('a workflow whose nodes are not a map is refused naming the field', () => {
   );
   refused(
     () => workflowReportFromFile(file),
-    /workflow\.yaml, document 1 \(Workflow wf\): field status\.nodes: expected record, received array/,
+    /workflow\.yaml, document 1 \(Workflow wf\): field status\.nodes: expected a mapping, got a list$/,
   );
 });
 

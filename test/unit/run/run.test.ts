@@ -797,7 +797,7 @@ test(
 
     assert.match(
       lines.join('\n'),
-      /WARNING: ChaosResult default\/nginx-chaos-pod-delete is left out: field status\.probeStatuses: expected array/,
+      /WARNING: ChaosResult default\/nginx-chaos-pod-delete is left out: field status\.probeStatuses: expected a list, got text \("all passed"\)$/m,
     );
     assert.equal(experimentCase(outcome)?.outcome, 'error');
     assert.equal(outcome.decision.verdict, 'fail');
@@ -839,30 +839,39 @@ const wrongStatuses: [string, Record<string, unknown>, Expected][] = [
   [
     'status.nodes a string',
     { nodes: 'all fine' },
-    ['steps', /^workflow default\/chaos-wf: field status\.nodes: expected record, received string$/],
+    [
+      'steps',
+      /^workflow default\/chaos-wf: field status\.nodes: expected a mapping, got text \("all fine"\)$/,
+    ],
   ],
   [
     'a node phase a number',
     { nodes: { a: pod('a', { phase: 3 }) } },
-    ['steps', /^workflow default\/chaos-wf: field status\.nodes\.a\.phase: Invalid option: expected one of /],
+    [
+      'steps',
+      /^workflow default\/chaos-wf: field status\.nodes\.a\.phase: expected one of Pending, Running, Succeeded, Skipped, Failed, Error, Omitted, got a number \(3\)$/,
+    ],
   ],
   [
     'a start time a number',
     { nodes: { a: pod('a', { startedAt: 1 }), b: pod('b') } },
     [
       'steps',
-      /^workflow default\/chaos-wf: field status\.nodes\.a\.startedAt: expected string, received number$/,
+      /^workflow default\/chaos-wf: field status\.nodes\.a\.startedAt: expected text, got a number \(1\)$/,
     ],
   ],
   [
     'a node null',
     { nodes: { a: null } },
-    ['steps', /^workflow default\/chaos-wf: field status\.nodes\.a: expected object, received null$/],
+    ['steps', /^workflow default\/chaos-wf: field status\.nodes\.a: expected a mapping, got nothing$/],
   ],
   [
     'the phase a number',
     { phase: 5, nodes: { a: pod('a') } },
-    ['workflow', /^workflow default\/chaos-wf: field status\.phase: Invalid option: expected one of /],
+    [
+      'workflow',
+      /^workflow default\/chaos-wf: field status\.phase: expected one of "", Pending, Running, Succeeded, Failed, Error, got a number \(5\)$/,
+    ],
   ],
 ];
 

@@ -13,7 +13,7 @@ import {
 } from "./chunk-JC5KUJAN.js";
 import {
   readInputFile
-} from "./chunk-U467EY6F.js";
+} from "./chunk-NMLLIHDR.js";
 import {
   ConfigError,
   __toESM,

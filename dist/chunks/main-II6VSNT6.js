@@ -4,13 +4,13 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-UFUSNQI6.js";
+} from "./chunk-ZAZO2YFJ.js";
 import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-75557POX.js";
-import "./chunk-XGTSFM65.js";
+} from "./chunk-UE45GE4A.js";
+import "./chunk-NLIYAPKV.js";
 import {
   commands,
   isCommand,
@@ -25,19 +25,19 @@ import {
   toMap,
   toNumber
 } from "./chunk-JLKMCJEQ.js";
-import "./chunk-6O73JWRZ.js";
-import {
-  closestName
-} from "./chunk-5UXR457P.js";
+import "./chunk-OGZIHHBR.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-BPYUFDCK.js";
+import "./chunk-DQYGQ5R4.js";
+import {
+  closestName
+} from "./chunk-A53F7SVG.js";
 import "./chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
-import "./chunk-U467EY6F.js";
+import "./chunk-NMLLIHDR.js";
 import {
   CancelledError,
   CannotRunError,
@@ -161,7 +161,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-OZCC62K7.js");
+        const { runTargets } = await import("./targets-ZNQ3JLU6.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -176,15 +176,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-GDXYATAE.js");
+        const { reportGate } = await import("./report-6MADGLJF.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-BKVMSSNS.js");
+        const { mergeGate } = await import("./merge-VLIBZ7EN.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-U74TZ4CR.js");
+        const { validateRun } = await import("./inputs-LHPTWKNF.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

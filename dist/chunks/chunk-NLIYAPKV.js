@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duration,
   latency
-} from "./chunk-BPYUFDCK.js";
+} from "./chunk-DQYGQ5R4.js";
 import {
   NEVER,
   _enum,
@@ -14,7 +14,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-U467EY6F.js";
+} from "./chunk-NMLLIHDR.js";
 
 // src/config/percent.ts
 function readDecimal(value) {

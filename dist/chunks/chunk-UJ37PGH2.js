@@ -7,7 +7,7 @@ import {
   idTokenExpiry,
   idTokenHolds,
   serveCredentials
-} from "./chunk-TJEHANXS.js";
+} from "./chunk-ELASGR3N.js";
 import {
   kubeconfigSource
 } from "./chunk-KDOXMYJW.js";
@@ -23,7 +23,7 @@ import {
 } from "./chunk-KFRDFFVU.js";
 import {
   readInputFile
-} from "./chunk-U467EY6F.js";
+} from "./chunk-NMLLIHDR.js";
 import {
   CannotRunError,
   ConfigError,

@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadKubeContext
-} from "./chunk-6H6I4PC6.js";
+} from "./chunk-UJ37PGH2.js";
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-J5FQM3IG.js";
+} from "./chunk-VHS5YVDR.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -15,18 +15,18 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-JNW6BFD6.js";
+} from "./chunk-2MYGBHTB.js";
 import {
   readableResults
-} from "./chunk-LGEYQMYW.js";
-import "./chunk-BPYUFDCK.js";
-import "./chunk-TJEHANXS.js";
+} from "./chunk-4UW362KJ.js";
+import "./chunk-DQYGQ5R4.js";
+import "./chunk-ELASGR3N.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-MJ66XHVU.js";
+import "./chunk-A53F7SVG.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-U467EY6F.js";
+import "./chunk-NMLLIHDR.js";
 import {
   CannotRunError,
   ConfigError

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-X5JF6VHN.js";
+} from "./chunk-XBMTE26T.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-MJ66XHVU.js";
-import "./chunk-U467EY6F.js";
+import "./chunk-A53F7SVG.js";
+import "./chunk-NMLLIHDR.js";
 import "./chunk-RHZBZGPM.js";
 export {
   commandOnlySuite,

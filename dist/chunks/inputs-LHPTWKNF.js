@@ -6,19 +6,18 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-4YMEFJ6G.js";
-import "./chunk-X3UDNX2J.js";
-import "./chunk-6O73JWRZ.js";
+} from "./chunk-HQV77SVE.js";
+import "./chunk-H3TKAYGI.js";
+import "./chunk-OGZIHHBR.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-5UXR457P.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-MJ66XHVU.js";
+import "./chunk-A53F7SVG.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-U467EY6F.js";
+import "./chunk-NMLLIHDR.js";
 import "./chunk-RHZBZGPM.js";
 export {
   checkRunInputs,

@@ -3,21 +3,21 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-XGTSFM65.js";
+} from "./chunk-NLIYAPKV.js";
 import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-UE76CJOO.js";
+} from "./chunk-THZTUOBW.js";
 import "./chunk-7GHJJVB5.js";
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-X3UDNX2J.js";
+} from "./chunk-H3TKAYGI.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-6O73JWRZ.js";
+} from "./chunk-OGZIHHBR.js";
 import {
   isSkipped,
   skippingSetting
@@ -27,23 +27,23 @@ import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-J5FQM3IG.js";
+} from "./chunk-VHS5YVDR.js";
 import "./chunk-466RCVCX.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   parseShape
-} from "./chunk-LGEYQMYW.js";
-import "./chunk-BPYUFDCK.js";
+} from "./chunk-4UW362KJ.js";
+import "./chunk-DQYGQ5R4.js";
 import "./chunk-RG723U7L.js";
 import {
-  describeSchemaIssues
-} from "./chunk-MJ66XHVU.js";
+  describeIssues
+} from "./chunk-A53F7SVG.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import {
   resultFileLimit
-} from "./chunk-U467EY6F.js";
+} from "./chunk-NMLLIHDR.js";
 import {
   CannotRunError,
   ConfigError
@@ -52,7 +52,7 @@ import {
 // src/run/report-sources.ts
 function checked(schema, manifest) {
   const parsed = parseShape(schema, manifest.object);
-  if (!parsed.success) throw new ConfigError(describeSchemaIssues(manifest.source, parsed.error));
+  if (!parsed.success) throw new ConfigError(describeIssues(manifest.source, parsed.error).join("\n"));
   return parsed.data;
 }
 function readInputs(files) {
@@ -171,7 +171,7 @@ async function reportGate(config, sources, log) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-VUD2RH3E.js");
+    const { readLoadSuite } = await import("./collect-2QNKRMTC.js");
     const files = Object.values(load.results).filter(Boolean).join(", ");
     inputs.push({ source: files, suites: [readLoadSuite(load, void 0, [])] });
   }
@@ -187,7 +187,7 @@ async function reportGate(config, sources, log) {
       );
     inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
-    const { chaosReportFromCluster } = await import("./report-cluster-URUMRTCJ.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-RFWDTJUZ.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

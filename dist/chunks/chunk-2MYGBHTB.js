@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-LGEYQMYW.js";
+} from "./chunk-4UW362KJ.js";
 import {
   formatDuration
-} from "./chunk-BPYUFDCK.js";
+} from "./chunk-DQYGQ5R4.js";
 import {
   ApiException,
   CredentialsError,
@@ -22,7 +22,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-TJEHANXS.js";
+} from "./chunk-ELASGR3N.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

@@ -5,18 +5,18 @@ import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
 import {
+  objectMetaSchema,
   parseShape
-} from "./chunk-LGEYQMYW.js";
+} from "./chunk-4UW362KJ.js";
 import {
   iso_exports
-} from "./chunk-BPYUFDCK.js";
+} from "./chunk-DQYGQ5R4.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
 import {
-  describeSchemaIssues,
-  objectMetaSchema
-} from "./chunk-MJ66XHVU.js";
+  describeIssues
+} from "./chunk-A53F7SVG.js";
 import {
   MiB,
   NEVER,
@@ -31,7 +31,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-U467EY6F.js";
+} from "./chunk-NMLLIHDR.js";
 import {
   ConfigError,
   errorMessage
@@ -76,7 +76,7 @@ function ctkJournalToSuite(value, source) {
     throw new ConfigError(`${source}: not a Chaos Toolkit journal: field status: required`);
   }
   const parsed = parseShape(journalSchema, value);
-  if (!parsed.success) throw new ConfigError(describeSchemaIssues(source, parsed.error));
+  if (!parsed.success) throw new ConfigError(describeIssues(source, parsed.error).join("\n"));
   const journal = parsed.data;
   const name = `chaostoolkit/${journal.experiment?.title ?? source}`;
   const cases = [];
@@ -250,7 +250,7 @@ function liveWorkflowToSuite(live, options = {}) {
   const checked = parseShape(workflowSchema, live);
   if (checked.success) return suiteOf(checked.data, options);
   const name = suiteName(live);
-  const problem = describeSchemaIssues(`workflow ${name}`, checked.error);
+  const problem = describeIssues(`workflow ${name}`, checked.error).join("\n");
   const rest = checked.error.issues.every(inNodeMap) ? parseShape(workflowSchema, withoutNodeMaps(live)) : void 0;
   return rest?.success ? suiteOf(rest.data, options, problem) : unreadableSuite(name, problem);
 }

@@ -13,7 +13,7 @@ import {
   probeOutcome,
   resultName,
   verdictOutcome
-} from "./chunk-LGEYQMYW.js";
+} from "./chunk-4UW362KJ.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";

@@ -2,8 +2,9 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  objectMetaSchema
-} from "./chunk-MJ66XHVU.js";
+  describeIssues,
+  plainWords
+} from "./chunk-A53F7SVG.js";
 import {
   _enum,
   array,
@@ -13,11 +14,24 @@ import {
   string,
   union,
   unknown
-} from "./chunk-U467EY6F.js";
+} from "./chunk-NMLLIHDR.js";
+
+// src/kube/object-meta.ts
+var objectMetaSchema = looseObject({
+  name: string().optional(),
+  generateName: string().optional(),
+  namespace: string().optional(),
+  uid: string().optional(),
+  resourceVersion: string().optional(),
+  creationTimestamp: string().optional(),
+  labels: record(string(), string()).optional(),
+  annotations: record(string(), string()).optional(),
+  managedFields: array(looseObject({ manager: string().optional(), time: string().optional() })).optional()
+});
 
 // src/kube/shape.ts
 function parseShape(schema, value) {
-  return predicateOf(schema)(value) === "fits" ? { success: true, data: value } : schema.safeParse(value);
+  return predicateOf(schema)(value) === "fits" ? { success: true, data: value } : schema.safeParse(value, plainWords);
 }
 var predicates = /* @__PURE__ */ new WeakMap();
 function predicateOf(schema) {
@@ -239,10 +253,8 @@ function readableResults(results, warn) {
     const parsed = parseShape(chaosResultSchema, result);
     if (parsed.success) return [parsed.data];
     const { namespace = "", name = "" } = result.metadata ?? {};
-    const issue = parsed.error.issues[0];
-    warn(
-      `ChaosResult ${namespace}/${name} is left out: field ${issue?.path.join(".") ?? "?"}: ${issue?.message.replace(/^Invalid input: /, "") ?? ""}`
-    );
+    for (const line of describeIssues(`ChaosResult ${namespace}/${name} is left out`, parsed.error))
+      warn(line);
     return [];
   });
 }
@@ -298,6 +310,7 @@ function legacyProbeOutcome(phaseTexts) {
 
 export {
   parseShape,
+  objectMetaSchema,
   litmusGroup,
   litmusVersion,
   chaosEngineSchema,

@@ -5,8 +5,9 @@ import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
 import {
-  describeSchemaIssues
-} from "./chunk-MJ66XHVU.js";
+  describeIssues,
+  plainWords
+} from "./chunk-A53F7SVG.js";
 import {
   MiB,
   array,
@@ -20,7 +21,7 @@ import {
   resultFileLimit,
   string,
   union
-} from "./chunk-U467EY6F.js";
+} from "./chunk-NMLLIHDR.js";
 import {
   ConfigError,
   __commonJS,
@@ -3517,9 +3518,9 @@ function parseK6Summary(json, source) {
     throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
   }
   const handleSummaryShape = Object.values(json.metrics).some((m) => isRecord(m) && isRecord(m.values));
-  const parsed = (handleSummaryShape ? handleSummarySchema : exportSchema).safeParse(json);
+  const parsed = (handleSummaryShape ? handleSummarySchema : exportSchema).safeParse(json, plainWords);
   if (!parsed.success)
-    throw new ConfigError(describeSchemaIssues(`${source}: not a k6 summary`, parsed.error));
+    throw new ConfigError(describeIssues(`${source}: not a k6 summary`, parsed.error).join("\n"));
   const metrics = parsed.data.metrics;
   const thresholds = Object.entries(metrics).flatMap(
     ([metric, body]) => Object.entries(body.thresholds ?? {}).map(([expression, state]) => ({
@@ -3776,4 +3777,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-X5JF6VHN.js.LEGAL.txt */
+/*! For license information please see chunk-XBMTE26T.js.LEGAL.txt */

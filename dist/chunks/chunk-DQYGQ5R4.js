@@ -14,7 +14,7 @@ import {
   number,
   string,
   union
-} from "./chunk-U467EY6F.js";
+} from "./chunk-NMLLIHDR.js";
 import {
   __export
 } from "./chunk-RHZBZGPM.js";

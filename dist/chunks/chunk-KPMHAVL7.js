@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-UE76CJOO.js";
+} from "./chunk-THZTUOBW.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -20,14 +20,14 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-P676VGZL.js";
+} from "./chunk-O76I6IU4.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-X5JF6VHN.js";
+} from "./chunk-XBMTE26T.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -35,23 +35,20 @@ import {
   prepareTargets,
   prepareWorkflow,
   workflowName
-} from "./chunk-4YMEFJ6G.js";
+} from "./chunk-HQV77SVE.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-X3UDNX2J.js";
+} from "./chunk-H3TKAYGI.js";
 import {
   duplicateProblems
-} from "./chunk-6O73JWRZ.js";
-import {
-  closestName
-} from "./chunk-5UXR457P.js";
+} from "./chunk-OGZIHHBR.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
 import {
   convertChaos
-} from "./chunk-J5FQM3IG.js";
+} from "./chunk-VHS5YVDR.js";
 import {
   LitmusClient,
   connect,
@@ -63,20 +60,23 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-JNW6BFD6.js";
+} from "./chunk-2MYGBHTB.js";
 import {
   readableResults
-} from "./chunk-LGEYQMYW.js";
+} from "./chunk-4UW362KJ.js";
 import {
   formatDuration
-} from "./chunk-BPYUFDCK.js";
+} from "./chunk-DQYGQ5R4.js";
 import {
   spawnInGroup
-} from "./chunk-TJEHANXS.js";
+} from "./chunk-ELASGR3N.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
+import {
+  closestName
+} from "./chunk-A53F7SVG.js";
 import {
   CancelledError,
   CannotRunError,

@@ -26,24 +26,24 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-JNW6BFD6.js";
+} from "./chunk-2MYGBHTB.js";
 import {
   experimentStatusOf,
   isEngineFinished,
   isNotRun,
   isVerdictFinal,
   resultName
-} from "./chunk-LGEYQMYW.js";
+} from "./chunk-4UW362KJ.js";
 import {
   HttpMethod,
   KubernetesObjectApi,
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-TJEHANXS.js";
+} from "./chunk-ELASGR3N.js";
 import {
   fieldPath
-} from "./chunk-MJ66XHVU.js";
+} from "./chunk-A53F7SVG.js";
 import {
   CannotRunError
 } from "./chunk-RHZBZGPM.js";

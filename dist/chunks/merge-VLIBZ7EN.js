@@ -6,17 +6,18 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-X3UDNX2J.js";
+} from "./chunk-H3TKAYGI.js";
 import "./chunk-P5DOBMC4.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
+import "./chunk-A53F7SVG.js";
 import "./chunk-KFRDFFVU.js";
 import {
   readInputFile,
   resultFileLimit
-} from "./chunk-U467EY6F.js";
+} from "./chunk-NMLLIHDR.js";
 import {
   ConfigError
 } from "./chunk-RHZBZGPM.js";

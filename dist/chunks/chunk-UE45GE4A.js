@@ -4,23 +4,24 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema,
   percentage
-} from "./chunk-XGTSFM65.js";
-import {
-  closestName
-} from "./chunk-5UXR457P.js";
+} from "./chunk-NLIYAPKV.js";
 import {
   defaultPolicy
 } from "./chunk-P5DOBMC4.js";
 import {
   runDuration
-} from "./chunk-BPYUFDCK.js";
+} from "./chunk-DQYGQ5R4.js";
+import {
+  describeIssues,
+  fieldPath,
+  plainWords
+} from "./chunk-A53F7SVG.js";
 import {
   documentValue,
   require_dist,
   userYaml
 } from "./chunk-JC5KUJAN.js";
 import {
-  ZodObject,
   _enum,
   array,
   boolean,
@@ -30,7 +31,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-U467EY6F.js";
+} from "./chunk-NMLLIHDR.js";
 import {
   ConfigError,
   __toESM
@@ -120,8 +121,11 @@ var defaultParallelTargets = 10;
 var defaultTimeoutMs = 30 * 6e4;
 var defaultStopTimeoutMs = 5 * 6e4;
 function parseSettings(raw, origin, label = (f) => f) {
-  const result = configSchema.safeParse(raw ?? {}, { error: settingIssue });
-  if (!result.success) throw new ConfigError(formatIssues(origin, result.error.issues, label));
+  const result = configSchema.safeParse(raw ?? {}, plainWords);
+  if (!result.success)
+    throw new ConfigError(
+      describeIssues(origin, result.error, (path2) => settingName(path2, label)).join("\n")
+    );
   return result.data;
 }
 function readConfigFile(file) {
@@ -253,44 +257,12 @@ function toWorkflowSource(workflow) {
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
-var expectedNames = {
-  string: "text",
-  number: "a number",
-  boolean: "true or false",
-  array: "a list",
-  object: "a mapping"
-};
-function settingIssue(issue) {
-  if (issue.code === "unrecognized_keys") return unknownFields(issue);
-  const given = (value) => value === null || value === void 0 ? "nothing" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : `${typeof value === "string" ? "text" : `a ${typeof value}`} (${JSON.stringify(value)})`;
-  if (issue.code === "invalid_type" && issue.input !== void 0)
-    return `expected ${expectedNames[issue.expected] ?? issue.expected}, got ${given(issue.input)}`;
-  if (issue.code === "invalid_value" && issue.values.length > 1)
-    return `expected one of ${issue.values.map(String).join(", ")}, got ${given(issue.input)}`;
-  return void 0;
-}
-function unknownFields(issue) {
-  const known = issue.inst instanceof ZodObject ? Object.keys(issue.inst.shape) : [];
-  const { keys } = issue;
-  const guesses = keys.flatMap((key) => {
-    const near = closestName(key, known);
-    return near ? [keys.length > 1 ? `"${near}" for "${key}"` : `"${near}"`] : [];
-  });
-  return `unknown field${keys.length > 1 ? "s" : ""} ${keys.map((key) => `"${key}"`).join(", ")}${guesses.length > 0 ? `; did you mean ${guesses.join(", ")}?` : ""}`;
-}
-function formatIssues(origin, issues, label) {
-  const lines = issues.map((issue) => {
-    const path2 = issue.path.filter((p) => typeof p !== "number").map(String).join(".");
-    const index = issue.path.find((p) => typeof p === "number");
-    const nested = index !== void 0 && issue.path.at(-1) !== index;
-    const field = !path2 ? "(top level)" : nested ? issue.path.map((p, i) => typeof p === "number" ? `[${p}]` : `${i > 0 ? "." : ""}${String(p)}`).join("") : `${label(path2)}${index === void 0 ? "" : `[${index}]`}`;
-    if (issue.code === "unrecognized_keys") {
-      const where = issue.path.length ? `${field}: ` : "";
-      return `${origin}: ${where}${issue.message}`;
-    }
-    return `${origin}: ${field}: ${issue.message}`;
-  });
-  return lines.join("\n");
+function settingName(path2, label) {
+  const names = path2.filter((p) => typeof p !== "number").map(String);
+  const index = path2.find((p) => typeof p === "number");
+  if (names.length === 0) return "(top level)";
+  if (index !== void 0 && path2.at(-1) !== index) return fieldPath(path2);
+  return `${label(names.join("."))}${index === void 0 ? "" : `[${index}]`}`;
 }
 
 // src/run/cancellation.ts

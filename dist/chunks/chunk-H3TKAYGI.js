@@ -14,6 +14,10 @@ import {
   judgementsOf
 } from "./chunk-RG723U7L.js";
 import {
+  describeIssues,
+  plainWords
+} from "./chunk-A53F7SVG.js";
+import {
   redact
 } from "./chunk-KFRDFFVU.js";
 import {
@@ -24,7 +28,7 @@ import {
   number,
   record,
   string
-} from "./chunk-U467EY6F.js";
+} from "./chunk-NMLLIHDR.js";
 import {
   CannotRunError,
   ConfigError,
@@ -96,13 +100,10 @@ function parseJsonReport(text, source) {
     const junit = /^\uFEFF?\s*<(?:\?xml|testsuites?[\s>])/.test(text) ? " (this is XML, a JUnit report: merge reads the JSON reports that --json writes)" : "";
     throw new ConfigError(`${source}: not JSON${junit}: ${errorMessage(error)}`);
   }
-  const parsed = documentSchema.safeParse(json);
+  const parsed = documentSchema.safeParse(json, plainWords);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".") || "(top level)";
-    throw new ConfigError(
-      `${source}: not a chaos-gate JSON report (schemaVersion ${jsonSchemaVersion}, written by --json): field ${field}: ${issue?.message ?? "invalid"}`
-    );
+    const where = `${source}: not a chaos-gate JSON report (schemaVersion ${jsonSchemaVersion}, written by --json)`;
+    throw new ConfigError(describeIssues(where, parsed.error).join("\n"));
   }
   const suites = parsed.data.suites.map((suite) => ({
     ...suite,

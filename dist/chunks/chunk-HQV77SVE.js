@@ -3,23 +3,22 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   reportPathProblems
-} from "./chunk-X3UDNX2J.js";
+} from "./chunk-H3TKAYGI.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-6O73JWRZ.js";
+} from "./chunk-OGZIHHBR.js";
 import {
   isClusterScopedKind
 } from "./chunk-EWRCKZ32.js";
 import {
-  closestName
-} from "./chunk-5UXR457P.js";
-import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
 import {
-  describeSchemaIssues
-} from "./chunk-MJ66XHVU.js";
+  closestName,
+  describeIssues,
+  plainWords
+} from "./chunk-A53F7SVG.js";
 import {
   NoClusterAccessError,
   kubeconfigSource
@@ -32,7 +31,7 @@ import {
   strictObject,
   string,
   unknown
-} from "./chunk-U467EY6F.js";
+} from "./chunk-NMLLIHDR.js";
 import {
   CannotRunError,
   ConfigError
@@ -496,7 +495,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-EJIWYWNE.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-GQA2VPF3.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }
@@ -562,8 +561,8 @@ function refuseKubeconfigFiles(config) {
     );
 }
 function crdProblems(manifest) {
-  const checked = engineCrdRules.safeParse(manifest.object);
-  if (!checked.success) return [describeSchemaIssues(manifest.source, checked.error)];
+  const checked = engineCrdRules.safeParse(manifest.object, plainWords);
+  if (!checked.success) return describeIssues(manifest.source, checked.error);
   if (!checked.data.spec?.experiments?.length)
     return [
       `${manifest.source}: field spec.experiments: required; an engine without experiments runs no chaos`
@@ -571,8 +570,8 @@ function crdProblems(manifest) {
   return [];
 }
 function rbacProblems(manifest) {
-  const checked = rbacFieldRules(manifest.object)?.safeParse(manifest.object);
-  return checked?.success === false ? [describeSchemaIssues(manifest.source, checked.error)] : [];
+  const checked = rbacFieldRules(manifest.object)?.safeParse(manifest.object, plainWords);
+  return checked?.success === false ? describeIssues(manifest.source, checked.error) : [];
 }
 
 export {

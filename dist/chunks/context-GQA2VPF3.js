@@ -5,12 +5,12 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-6H6I4PC6.js";
-import "./chunk-TJEHANXS.js";
+} from "./chunk-UJ37PGH2.js";
+import "./chunk-ELASGR3N.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-U467EY6F.js";
+import "./chunk-NMLLIHDR.js";
 import "./chunk-RHZBZGPM.js";
 export {
   contextNamespace,

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-75557POX.js";
+} from "./chunk-UE45GE4A.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-JLKMCJEQ.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-6H6I4PC6.js";
+} from "./chunk-UJ37PGH2.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-5VLKIH5D.js.LEGAL.txt */
+/*! For license information please see chunk-EUUQ6GPY.js.LEGAL.txt */

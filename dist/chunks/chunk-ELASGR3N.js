@@ -16,7 +16,7 @@ import {
   looseObject,
   object,
   string
-} from "./chunk-U467EY6F.js";
+} from "./chunk-NMLLIHDR.js";
 import {
   CannotRunError,
   __commonJS,

@@ -6382,6 +6382,11 @@ function superRefine(fn, params) {
 }
 
 export {
+  MiB,
+  resultFileLimit,
+  maxLineChars,
+  readInputFile,
+  readInputLines,
   NEVER,
   _isoDateTime,
   _isoDate,
@@ -6404,10 +6409,5 @@ export {
   union,
   record,
   _enum,
-  literal,
-  MiB,
-  resultFileLimit,
-  maxLineChars,
-  readInputFile,
-  readInputLines
+  literal
 };

@@ -1,0 +1,146 @@
+// What is wrong with an input checked against a schema, said the same plain way for every input: the
+// config file, flags and action inputs, manifests, ChaosResults, workflows, Chaos Toolkit journals, k6
+// summaries, JSON reports to merge. Each problem names its field in place
+// (`status.probeStatuses[0].mode`) and says what was expected and what was given, where zod would say
+// "Invalid input: expected array, received string".
+import * as z from 'zod';
+import { closestName } from './suggest.ts';
+
+/** safeParse's options for an input: its problems in plain words, short values quoted. */
+export const plainWords: z.core.ParseContext<z.core.$ZodIssue> = { error: plainIssue };
+
+/** A problem at the field it is in. */
+export interface FieldIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+/** `field status.probeStatuses[0].mode`: how a problem in a file names its field. */
+const fieldOf = (path: PropertyKey[]) => `field ${fieldPath(path) || '(the object)'}`;
+
+/**
+ * "x.yaml, document 1 (ChaosResult r): field status.probeStatuses: expected a list, got text", a line
+ * for each problem (the first 10) of a parse made with plainWords. `name` says a field as the input's
+ * user wrote it (a setting, a flag).
+ */
+export function describeIssues(
+  where: string,
+  error: z.ZodError,
+  name: (path: PropertyKey[]) => string = fieldOf,
+): string[] {
+  return error.issues
+    .flatMap(located)
+    .slice(0, 10)
+    .map(({ path, message }) => `${where}: ${name(path)}: ${message}`);
+}
+
+/** `spec.experiments[0]["httpProbe/inputs"]`: a field as every message names it. */
+export const fieldPath = (path: PropertyKey[]): string =>
+  path.reduce<string>((text, key) => {
+    if (typeof key === 'number') return `${text}[${key}]`;
+    const name = String(key);
+    if (!/^[A-Za-z_][\w-]*$/.test(name)) return `${text}[${JSON.stringify(name)}]`;
+    return text ? `${text}.${name}` : name;
+  }, '');
+
+/**
+ * An issue where its problem is. One unknown key is named in place, as the API server names it. For a
+ * value that may be of several shapes and is wrong inside, zod says only that none fitted: the problems
+ * are taken from the one alternative whose type did fit (its issues are below the field).
+ */
+function located(issue: z.core.$ZodIssue): FieldIssue[] {
+  if (issue.code === 'unrecognized_keys' && issue.keys.length === 1)
+    return [{ path: [...issue.path, ...issue.keys], message: issue.message }];
+  if (issue.code === 'invalid_union') {
+    const fitted = issue.errors.filter((branch) =>
+      branch.some((inner) => inner.path.length > 0 || inner.code !== 'invalid_type'),
+    );
+    if (fitted.length === 1)
+      return (fitted[0] ?? []).flatMap((inner) =>
+        located(inner).map(({ path, message }) => ({ path: [...issue.path, ...path], message })),
+      );
+  }
+  return [{ path: issue.path, message: issue.message }];
+}
+
+const typeNames: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+  record: 'a mapping',
+};
+
+/** Longer values are not quoted: the message is about the field, not a copy of the file. */
+const shortValue = 40;
+
+/**
+ * `text ("five")`, `a number (5)`, `a list`: what a field holds, quoted when short. No input read
+ * through here holds credentials: a kubeconfig is read by its own code, and the action's kubeconfig
+ * content is an input of its own, never a setting.
+ */
+function given(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  // YAML's .inf and .nan: numbers, but not what "a number" asks for.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  const kind = typeof value === 'string' ? 'text' : `a ${typeof value}`;
+  return shown.length <= shortValue ? `${kind} (${shown})` : kind;
+}
+
+/** A choice as it would be written: `Pending`, `""`. */
+const choice = (value: unknown) =>
+  typeof value === 'string' && !/^[\w./-]+$/.test(value) ? JSON.stringify(value) : String(value);
+
+/**
+ * zod's words where they read as the library's: wrong types, choices, ranges, unknown fields. A schema's own
+ * message ("expected a file path or a list of file paths") still comes first.
+ */
+function plainIssue(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${typeNames[issue.expected] ?? issue.expected}, got ${given(issue.input)}`;
+    case 'invalid_value':
+      return `expected ${issue.values.length > 1 ? 'one of ' : ''}${issue.values.map(choice).join(', ')}, got ${given(issue.input)}`;
+    case 'too_small':
+    case 'too_big': {
+      const range = rangeOf(issue);
+      return range && `expected ${range}, got ${given(issue.input)}`;
+    }
+    case 'unrecognized_keys':
+      return unknownFields(issue);
+    default:
+      return undefined;
+  }
+}
+
+/** `1 or more`, `at most 20 characters`, `at least 1 item`: the range a number, a text or a list is out of. */
+function rangeOf(
+  issue: z.core.$ZodRawIssue<z.core.$ZodIssueTooSmall> | z.core.$ZodRawIssue<z.core.$ZodIssueTooBig>,
+): string | undefined {
+  const small = issue.code === 'too_small';
+  const limit = small ? issue.minimum : issue.maximum;
+  if (issue.origin === 'number') {
+    if (issue.inclusive) return `${limit} or ${small ? 'more' : 'less'}`;
+    return `${small ? 'more' : 'less'} than ${limit}`;
+  }
+  const unit = issue.origin === 'string' ? 'character' : issue.origin === 'array' ? 'item' : undefined;
+  return unit && `${small ? 'at least' : 'at most'} ${limit} ${unit}${limit === 1 ? '' : 's'}`;
+}
+
+/** Unknown fields, each with the field of its object it is closest to: only the object's schema knows them. */
+function unknownFields(issue: z.core.$ZodRawIssue<z.core.$ZodIssueUnrecognizedKeys>): string {
+  const known = issue.inst instanceof z.ZodObject ? Object.keys(issue.inst.shape) : [];
+  const { keys } = issue;
+  // One key is named in place (`spec.appinfo.appLabel: unknown field`); several are listed at their object.
+  const guesses = keys.flatMap((key) => {
+    const near = closestName(key, known);
+    return near ? [keys.length > 1 ? `"${near}" for "${key}"` : `"${near}"`] : [];
+  });
+  const named = keys.length > 1 ? `s ${keys.map((key) => `"${key}"`).join(', ')}` : '';
+  return `unknown field${named}${guesses.length > 0 ? `; did you mean ${guesses.join(', ')}?` : ''}`;
+}
