@@ -18,34 +18,34 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-EUUQ6GPY.js";
+} from "./chunks/chunk-DFX5N4HZ.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-UE45GE4A.js";
+} from "./chunks/chunk-57JHVNTB.js";
 import "./chunks/chunk-NLIYAPKV.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
 import {
   runTargets
-} from "./chunks/chunk-KPMHAVL7.js";
-import "./chunks/chunk-THZTUOBW.js";
-import "./chunks/chunk-O76I6IU4.js";
+} from "./chunks/chunk-3ZDBTYJO.js";
+import "./chunks/chunk-XQB2766M.js";
+import "./chunks/chunk-PHCEW2A7.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-XBMTE26T.js";
-import "./chunks/chunk-HQV77SVE.js";
+import "./chunks/chunk-BVP5I7DR.js";
+import "./chunks/chunk-5DALBTS7.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-H3TKAYGI.js";
+} from "./chunks/chunk-HM7NNBDX.js";
 import "./chunks/chunk-OGZIHHBR.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-UJ37PGH2.js";
-import "./chunks/chunk-VHS5YVDR.js";
+import "./chunks/chunk-47BYQDWM.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-2MYGBHTB.js";
-import "./chunks/chunk-4UW362KJ.js";
+import "./chunks/chunk-ST52QSRZ.js";
+import "./chunks/chunk-WP53XTTA.js";
 import "./chunks/chunk-DQYGQ5R4.js";
 import "./chunks/chunk-ELASGR3N.js";
 import {
@@ -53,7 +53,7 @@ import {
   chaosMayStillRun,
   judgedCases
 } from "./chunks/chunk-RG723U7L.js";
-import "./chunks/chunk-A53F7SVG.js";
+import "./chunks/chunk-3WYTLYW3.js";
 import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {

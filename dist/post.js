@@ -8,11 +8,11 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-EUUQ6GPY.js";
+} from "./chunks/chunk-DFX5N4HZ.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-UE45GE4A.js";
+} from "./chunks/chunk-57JHVNTB.js";
 import "./chunks/chunk-NLIYAPKV.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
@@ -21,7 +21,7 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-O76I6IU4.js";
+} from "./chunks/chunk-PHCEW2A7.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
@@ -31,11 +31,11 @@ import {
 } from "./chunks/chunk-UJ37PGH2.js";
 import {
   connect
-} from "./chunks/chunk-2MYGBHTB.js";
-import "./chunks/chunk-4UW362KJ.js";
+} from "./chunks/chunk-ST52QSRZ.js";
+import "./chunks/chunk-WP53XTTA.js";
 import "./chunks/chunk-DQYGQ5R4.js";
 import "./chunks/chunk-ELASGR3N.js";
-import "./chunks/chunk-A53F7SVG.js";
+import "./chunks/chunk-3WYTLYW3.js";
 import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {

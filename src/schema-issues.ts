@@ -72,6 +72,7 @@ const typeNames: Record<string, string> = {
   object: 'a mapping',
   record: 'a mapping',
 };
+const typeName = (expected: string) => typeNames[expected] ?? expected;
 
 /** Longer values are not quoted: the message is about the field, not a copy of the file. */
 const shortValue = 40;
@@ -103,7 +104,7 @@ const choice = (value: unknown) =>
 function plainIssue(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${typeNames[issue.expected] ?? issue.expected}, got ${given(issue.input)}`;
+      return `expected ${typeName(issue.expected)}, got ${given(issue.input)}`;
     case 'invalid_value':
       return `expected ${issue.values.length > 1 ? 'one of ' : ''}${issue.values.map(choice).join(', ')}, got ${given(issue.input)}`;
     case 'too_small':
@@ -111,11 +112,30 @@ function plainIssue(issue: z.core.$ZodRawIssue): string | undefined {
       const range = rangeOf(issue);
       return range && `expected ${range}, got ${given(issue.input)}`;
     }
+    case 'invalid_union':
+      return eitherType(issue);
     case 'unrecognized_keys':
       return unknownFields(issue);
     default:
       return undefined;
   }
+}
+
+/**
+ * A value of none of the types a field may have: `expected text or a number, got a list`, where zod
+ * says "Invalid input". When an alternative's type fitted and the problem is inside it, located() names
+ * that problem instead.
+ */
+function eitherType(issue: z.core.$ZodRawIssue<z.core.$ZodIssueInvalidUnion>): string | undefined {
+  const types = issue.errors.map(([inner, ...others]) =>
+    inner?.code === 'invalid_type' && inner.path.length === 0 && others.length === 0
+      ? typeName(inner.expected)
+      : undefined,
+  );
+  const named = types.filter((type) => type !== undefined);
+  if (named.length === 0 || named.length < types.length) return undefined;
+  const last = named.pop();
+  return `expected ${named.length > 0 ? `${named.join(', ')} or ${last}` : last}, got ${given(issue.input)}`;
 }
 
 /** `1 or more`, `at most 20 characters`, `at least 1 item`: the range a number, a text or a list is out of. */

@@ -14091,7 +14091,7 @@ function given(value) {
 function plainIssue(issue2) {
   switch (issue2.code) {
     case "invalid_type":
-      return `expected ${typeNames[issue2.expected] ?? issue2.expected}, got ${given(issue2.input)}`;
+      return `expected ${typeName(issue2.expected)}, got ${given(issue2.input)}`;
     case "invalid_value":
       return `expected ${issue2.values.length > 1 ? "one of " : ""}${issue2.values.map(choice).join(", ")}, got ${given(issue2.input)}`;
     case "too_small":
@@ -14099,11 +14099,22 @@ function plainIssue(issue2) {
       const range = rangeOf(issue2);
       return range && `expected ${range}, got ${given(issue2.input)}`;
     }
+    case "invalid_union":
+      return eitherType(issue2);
     case "unrecognized_keys":
       return unknownFields(issue2);
     default:
       return void 0;
   }
+}
+function eitherType(issue2) {
+  const types2 = issue2.errors.map(
+    ([inner, ...others]) => inner?.code === "invalid_type" && inner.path.length === 0 && others.length === 0 ? typeName(inner.expected) : void 0
+  );
+  const named = types2.filter((type2) => type2 !== void 0);
+  if (named.length === 0 || named.length < types2.length) return void 0;
+  const last = named.pop();
+  return `expected ${named.length > 0 ? `${named.join(", ")} or ${last}` : last}, got ${given(issue2.input)}`;
 }
 function rangeOf(issue2) {
   const small = issue2.code === "too_small";
@@ -14125,7 +14136,7 @@ function unknownFields(issue2) {
   const named = keys.length > 1 ? `s ${keys.map((key) => `"${key}"`).join(", ")}` : "";
   return `unknown field${named}${guesses.length > 0 ? `; did you mean ${guesses.join(", ")}?` : ""}`;
 }
-var plainWords, fieldOf, fieldPath, typeNames, shortValue, choice;
+var plainWords, fieldOf, fieldPath, typeNames, typeName, shortValue, choice;
 var init_schema_issues = __esm({
   "src/schema-issues.ts"() {
     "use strict";
@@ -14148,6 +14159,7 @@ var init_schema_issues = __esm({
       object: "a mapping",
       record: "a mapping"
     };
+    typeName = (expected) => typeNames[expected] ?? expected;
     shortValue = 40;
     choice = (value) => typeof value === "string" && !/^[\w./-]+$/.test(value) ? JSON.stringify(value) : String(value);
   }

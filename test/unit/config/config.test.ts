@@ -57,6 +57,7 @@ test('unknown keys, wrong types and bad durations name the file and field', () =
       /chaos-gate\.yaml: gate\.minProbeSuccess: "high" is not a percentage/,
     ],
     ['timeout: soon\n', /chaos-gate\.yaml: timeout: "soon" is not a duration/],
+    ['timeout: [10m, 5m]\n', /chaos-gate\.yaml: timeout: expected text or a number, got a list$/],
     [
       'cleanup: sometimes\n',
       /chaos-gate\.yaml: cleanup: expected one of always, on-success, never, got text \("sometimes"\)$/,

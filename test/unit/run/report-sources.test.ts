@@ -54,6 +54,16 @@ test('a string or a map where a list belongs names the file, object and field', 
     () => chaosInputFromFiles([badVerdict]),
     /field status\.experimentStatus\.verdict: expected text, got a list$/,
   );
+  const percentageMap = write(
+    'percentage.yaml',
+    result(
+      '  experimentStatus: { phase: Completed, verdict: Pass, probeSuccessPercentage: { value: 100 } }\n',
+    ),
+  );
+  refused(
+    () => chaosInputFromFiles([percentageMap]),
+    /field status\.experimentStatus\.probeSuccessPercentage: expected text or a number, got a mapping$/,
+  );
 });
 
 test('a workflow whose nodes are not a map is refused naming the field', () => {

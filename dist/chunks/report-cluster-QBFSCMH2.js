@@ -7,7 +7,7 @@ import {
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-VHS5YVDR.js";
+} from "./chunk-47BYQDWM.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -15,14 +15,14 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-2MYGBHTB.js";
+} from "./chunk-ST52QSRZ.js";
 import {
   readableResults
-} from "./chunk-4UW362KJ.js";
+} from "./chunk-WP53XTTA.js";
 import "./chunk-DQYGQ5R4.js";
 import "./chunk-ELASGR3N.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-A53F7SVG.js";
+import "./chunk-3WYTLYW3.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

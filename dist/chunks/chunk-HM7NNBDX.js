@@ -16,7 +16,7 @@ import {
 import {
   describeIssues,
   plainWords
-} from "./chunk-A53F7SVG.js";
+} from "./chunk-3WYTLYW3.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

@@ -26,14 +26,14 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-2MYGBHTB.js";
+} from "./chunk-ST52QSRZ.js";
 import {
   experimentStatusOf,
   isEngineFinished,
   isNotRun,
   isVerdictFinal,
   resultName
-} from "./chunk-4UW362KJ.js";
+} from "./chunk-WP53XTTA.js";
 import {
   HttpMethod,
   KubernetesObjectApi,
@@ -43,7 +43,7 @@ import {
 } from "./chunk-ELASGR3N.js";
 import {
   fieldPath
-} from "./chunk-A53F7SVG.js";
+} from "./chunk-3WYTLYW3.js";
 import {
   CannotRunError
 } from "./chunk-RHZBZGPM.js";

@@ -15,7 +15,7 @@ import {
   describeIssues,
   fieldPath,
   plainWords
-} from "./chunk-A53F7SVG.js";
+} from "./chunk-3WYTLYW3.js";
 import {
   documentValue,
   require_dist,

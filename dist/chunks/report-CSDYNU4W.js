@@ -8,12 +8,12 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-THZTUOBW.js";
+} from "./chunk-XQB2766M.js";
 import "./chunk-7GHJJVB5.js";
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-H3TKAYGI.js";
+} from "./chunk-HM7NNBDX.js";
 import {
   duplicateProblems,
   readManifests
@@ -27,18 +27,18 @@ import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-VHS5YVDR.js";
+} from "./chunk-47BYQDWM.js";
 import "./chunk-466RCVCX.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   parseShape
-} from "./chunk-4UW362KJ.js";
+} from "./chunk-WP53XTTA.js";
 import "./chunk-DQYGQ5R4.js";
 import "./chunk-RG723U7L.js";
 import {
   describeIssues
-} from "./chunk-A53F7SVG.js";
+} from "./chunk-3WYTLYW3.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import {
@@ -171,7 +171,7 @@ async function reportGate(config, sources, log) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-2QNKRMTC.js");
+    const { readLoadSuite } = await import("./collect-NHEXQW3U.js");
     const files = Object.values(load.results).filter(Boolean).join(", ");
     inputs.push({ source: files, suites: [readLoadSuite(load, void 0, [])] });
   }
@@ -187,7 +187,7 @@ async function reportGate(config, sources, log) {
       );
     inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
-    const { chaosReportFromCluster } = await import("./report-cluster-RFWDTJUZ.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-QBFSCMH2.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   reportPathProblems
-} from "./chunk-H3TKAYGI.js";
+} from "./chunk-HM7NNBDX.js";
 import {
   duplicateProblems,
   readManifests
@@ -18,7 +18,7 @@ import {
   closestName,
   describeIssues,
   plainWords
-} from "./chunk-A53F7SVG.js";
+} from "./chunk-3WYTLYW3.js";
 import {
   NoClusterAccessError,
   kubeconfigSource

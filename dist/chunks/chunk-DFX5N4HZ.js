@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-UE45GE4A.js";
+} from "./chunk-57JHVNTB.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-EUUQ6GPY.js.LEGAL.txt */
+/*! For license information please see chunk-DFX5N4HZ.js.LEGAL.txt */

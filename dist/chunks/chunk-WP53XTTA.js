@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   describeIssues,
   plainWords
-} from "./chunk-A53F7SVG.js";
+} from "./chunk-3WYTLYW3.js";
 import {
   _enum,
   array,

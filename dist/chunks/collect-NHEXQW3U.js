@@ -4,9 +4,9 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-XBMTE26T.js";
+} from "./chunk-BVP5I7DR.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-A53F7SVG.js";
+import "./chunk-3WYTLYW3.js";
 import "./chunk-NMLLIHDR.js";
 import "./chunk-RHZBZGPM.js";
 export {

@@ -6,13 +6,13 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-H3TKAYGI.js";
+} from "./chunk-HM7NNBDX.js";
 import "./chunk-P5DOBMC4.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
-import "./chunk-A53F7SVG.js";
+import "./chunk-3WYTLYW3.js";
 import "./chunk-KFRDFFVU.js";
 import {
   readInputFile,

@@ -13,7 +13,7 @@ import {
   probeOutcome,
   resultName,
   verdictOutcome
-} from "./chunk-4UW362KJ.js";
+} from "./chunk-WP53XTTA.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";

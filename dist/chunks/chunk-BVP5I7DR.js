@@ -7,7 +7,7 @@ import {
 import {
   describeIssues,
   plainWords
-} from "./chunk-A53F7SVG.js";
+} from "./chunk-3WYTLYW3.js";
 import {
   MiB,
   array,
@@ -3777,4 +3777,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-XBMTE26T.js.LEGAL.txt */
+/*! For license information please see chunk-BVP5I7DR.js.LEGAL.txt */

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-4UW362KJ.js";
+} from "./chunk-WP53XTTA.js";
 import {
   formatDuration
 } from "./chunk-DQYGQ5R4.js";

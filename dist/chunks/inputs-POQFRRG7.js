@@ -6,14 +6,14 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-HQV77SVE.js";
-import "./chunk-H3TKAYGI.js";
+} from "./chunk-5DALBTS7.js";
+import "./chunk-HM7NNBDX.js";
 import "./chunk-OGZIHHBR.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-A53F7SVG.js";
+import "./chunk-3WYTLYW3.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

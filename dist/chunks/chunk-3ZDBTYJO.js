@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-THZTUOBW.js";
+} from "./chunk-XQB2766M.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -20,14 +20,14 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-O76I6IU4.js";
+} from "./chunk-PHCEW2A7.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-XBMTE26T.js";
+} from "./chunk-BVP5I7DR.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -35,11 +35,11 @@ import {
   prepareTargets,
   prepareWorkflow,
   workflowName
-} from "./chunk-HQV77SVE.js";
+} from "./chunk-5DALBTS7.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-H3TKAYGI.js";
+} from "./chunk-HM7NNBDX.js";
 import {
   duplicateProblems
 } from "./chunk-OGZIHHBR.js";
@@ -48,7 +48,7 @@ import {
 } from "./chunk-5L5Z5RRO.js";
 import {
   convertChaos
-} from "./chunk-VHS5YVDR.js";
+} from "./chunk-47BYQDWM.js";
 import {
   LitmusClient,
   connect,
@@ -60,10 +60,10 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-2MYGBHTB.js";
+} from "./chunk-ST52QSRZ.js";
 import {
   readableResults
-} from "./chunk-4UW362KJ.js";
+} from "./chunk-WP53XTTA.js";
 import {
   formatDuration
 } from "./chunk-DQYGQ5R4.js";
@@ -76,7 +76,7 @@ import {
 } from "./chunk-RG723U7L.js";
 import {
   closestName
-} from "./chunk-A53F7SVG.js";
+} from "./chunk-3WYTLYW3.js";
 import {
   CancelledError,
   CannotRunError,

@@ -70,6 +70,7 @@ var typeNames = {
   object: "a mapping",
   record: "a mapping"
 };
+var typeName = (expected) => typeNames[expected] ?? expected;
 var shortValue = 40;
 function given(value) {
   if (value === null || value === void 0) return "nothing";
@@ -84,7 +85,7 @@ var choice = (value) => typeof value === "string" && !/^[\w./-]+$/.test(value) ?
 function plainIssue(issue) {
   switch (issue.code) {
     case "invalid_type":
-      return `expected ${typeNames[issue.expected] ?? issue.expected}, got ${given(issue.input)}`;
+      return `expected ${typeName(issue.expected)}, got ${given(issue.input)}`;
     case "invalid_value":
       return `expected ${issue.values.length > 1 ? "one of " : ""}${issue.values.map(choice).join(", ")}, got ${given(issue.input)}`;
     case "too_small":
@@ -92,11 +93,22 @@ function plainIssue(issue) {
       const range = rangeOf(issue);
       return range && `expected ${range}, got ${given(issue.input)}`;
     }
+    case "invalid_union":
+      return eitherType(issue);
     case "unrecognized_keys":
       return unknownFields(issue);
     default:
       return void 0;
   }
+}
+function eitherType(issue) {
+  const types = issue.errors.map(
+    ([inner, ...others]) => inner?.code === "invalid_type" && inner.path.length === 0 && others.length === 0 ? typeName(inner.expected) : void 0
+  );
+  const named = types.filter((type) => type !== void 0);
+  if (named.length === 0 || named.length < types.length) return void 0;
+  const last = named.pop();
+  return `expected ${named.length > 0 ? `${named.join(", ")} or ${last}` : last}, got ${given(issue.input)}`;
 }
 function rangeOf(issue) {
   const small = issue.code === "too_small";

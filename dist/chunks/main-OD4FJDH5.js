@@ -9,7 +9,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-UE45GE4A.js";
+} from "./chunk-57JHVNTB.js";
 import "./chunk-NLIYAPKV.js";
 import {
   commands,
@@ -32,7 +32,7 @@ import "./chunk-466RCVCX.js";
 import "./chunk-DQYGQ5R4.js";
 import {
   closestName
-} from "./chunk-A53F7SVG.js";
+} from "./chunk-3WYTLYW3.js";
 import "./chunk-JC5KUJAN.js";
 import {
   redact
@@ -161,7 +161,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-ZNQ3JLU6.js");
+        const { runTargets } = await import("./targets-CQPQTZSW.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -176,15 +176,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-6MADGLJF.js");
+        const { reportGate } = await import("./report-CSDYNU4W.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-VLIBZ7EN.js");
+        const { mergeGate } = await import("./merge-OA4DLGWD.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-LHPTWKNF.js");
+        const { validateRun } = await import("./inputs-POQFRRG7.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

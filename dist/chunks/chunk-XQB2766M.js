@@ -7,7 +7,7 @@ import {
 import {
   objectMetaSchema,
   parseShape
-} from "./chunk-4UW362KJ.js";
+} from "./chunk-WP53XTTA.js";
 import {
   iso_exports
 } from "./chunk-DQYGQ5R4.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-RG723U7L.js";
 import {
   describeIssues
-} from "./chunk-A53F7SVG.js";
+} from "./chunk-3WYTLYW3.js";
 import {
   MiB,
   NEVER,
