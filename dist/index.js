@@ -28,12 +28,12 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
 import {
   runTargets
-} from "./chunks/chunk-3ZDBTYJO.js";
+} from "./chunks/chunk-HHNBH2Z2.js";
 import "./chunks/chunk-XQB2766M.js";
 import "./chunks/chunk-PHCEW2A7.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-BVP5I7DR.js";
-import "./chunks/chunk-5DALBTS7.js";
+import "./chunks/chunk-533OGVBT.js";
 import {
   renderCannotRun
 } from "./chunks/chunk-HM7NNBDX.js";

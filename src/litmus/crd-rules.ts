@@ -7,23 +7,19 @@ import * as z from 'zod';
 import { isRecord } from '../is-record.ts';
 import { closestName } from '../suggest.ts';
 
-const oneOf = (values: string[]) =>
-  z.string().regex(new RegExp(`^(${values.join('|')})$`), `must be one of ${values.join(', ')}`);
 const nonEmpty = z.string().min(1, 'must not be empty');
-// `job` only since Litmus 3.31's CRD; an older operator's server refuses it in preflight.
-const appkind = z
-  .string()
-  .regex(
-    /^(|deployment|statefulset|daemonset|deploymentconfig|rollout|job)$/,
-    'must be one of deployment, statefulset, daemonset, deploymentconfig, rollout, job',
-  );
+/**
+ * The CRD's pattern, as choices (a message lists them beside the value given); it may be empty. `job`
+ * only since Litmus 3.31's CRD: an older operator's server refuses it in preflight.
+ */
+const appkind = z.enum(['', 'deployment', 'statefulset', 'daemonset', 'deploymentconfig', 'rollout', 'job']);
 /** Litmus 3 reads probe durations as Go durations in strings ("5s"); 2.x ints are refused. */
 const durationText = z.string({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
 
 const probeRules = z.looseObject({
   name: z.string(),
-  type: oneOf(['k8sProbe', 'httpProbe', 'cmdProbe', 'promProbe', 'sloProbe']),
-  mode: oneOf(['SOT', 'EOT', 'Edge', 'Continuous', 'OnChaos']),
+  type: z.enum(['k8sProbe', 'httpProbe', 'cmdProbe', 'promProbe', 'sloProbe']),
+  mode: z.enum(['SOT', 'EOT', 'Edge', 'Continuous', 'OnChaos']),
   runProperties: z.looseObject({
     probeTimeout: durationText,
     interval: durationText,
@@ -40,14 +36,14 @@ const probeRules = z.looseObject({
     .looseObject({
       version: z.string(),
       resource: z.string(),
-      operation: oneOf(['present', 'absent', 'create', 'delete']),
+      operation: z.enum(['present', 'absent', 'create', 'delete']),
     })
     .optional(),
   'cmdProbe/inputs': z
     .looseObject({
       command: nonEmpty,
       comparator: z.looseObject({
-        type: oneOf(['int', 'float', 'string']),
+        type: z.enum(['int', 'float', 'string']),
         criteria: z.string(),
         value: z.string(),
       }),
@@ -276,8 +272,8 @@ function* unknownFields(
 export const engineCrdRules = z.looseObject({
   spec: z
     .looseObject({
-      engineState: oneOf(['active', 'stop']).optional(),
-      jobCleanUpPolicy: oneOf(['delete', 'retain']).optional(),
+      engineState: z.enum(['active', 'stop']).optional(),
+      jobCleanUpPolicy: z.enum(['delete', 'retain']).optional(),
       defaultHealthCheck: z.boolean().optional(),
       chaosServiceAccount: z.string().optional(),
       terminationGracePeriodSeconds: z.int().optional(),

@@ -365,7 +365,7 @@ const cases: Case[] = [
       runEngine(
         file('paused.yaml', engineYaml('paused').replace('engineState: active', 'engineState: paused')),
       ),
-    names: /paused\.yaml, .*field spec\.engineState: must be one of active, stop/,
+    names: /paused\.yaml, .*field spec\.engineState: expected one of active, stop, got text \("paused"\)/,
   },
   {
     what: 'appkind pod',
@@ -376,17 +376,19 @@ const cases: Case[] = [
           engineYaml('kinds', '  appinfo: { appns: catalogue, applabel: app=x, appkind: pod }\n'),
         ),
       ),
-    names: /appkind\.yaml, .*field spec\.appinfo\.appkind: must be one of/,
+    names: /appkind\.yaml, .*field spec\.appinfo\.appkind: expected one of .*, got text \("pod"\)/,
   },
   {
     what: 'an unknown probe type',
     args: () => runEngine(file('probe-type.yaml', probe(goodProbe.replace('httpProbe\n', 'pingProbe\n')))),
-    names: /probe-type\.yaml, .*field spec\.experiments\[0\]\.spec\.probe\[0\]\.type: must be one of/,
+    names:
+      /probe-type\.yaml, .*field spec\.experiments\[0\]\.spec\.probe\[0\]\.type: expected one of .*, got text \("pingProbe"\)/,
   },
   {
     what: 'an unknown probe mode',
     args: () => runEngine(file('probe-mode.yaml', probe(goodProbe.replace('Continuous', 'Sometimes')))),
-    names: /probe-mode\.yaml, .*probe\[0\]\.mode: must be one of SOT, EOT, Edge, Continuous, OnChaos/,
+    names:
+      /probe-mode\.yaml, .*probe\[0\]\.mode: expected one of SOT, EOT, Edge, Continuous, OnChaos, got text \("Sometimes"\)/,
   },
   {
     what: 'a probe without runProperties',

@@ -22270,24 +22270,20 @@ function* unknownFields2(value, known, path8) {
       };
   }
 }
-var oneOf, nonEmpty, appkind, durationText, probeRules, selectorRules, knownFields, closed, open2, keyRef, envVar, toleration, imagePullSecret, comparator, probeFields, experimentFields, engineSpecFields, engineCrdRules;
+var nonEmpty, appkind, durationText, probeRules, selectorRules, knownFields, closed, open2, keyRef, envVar, toleration, imagePullSecret, comparator, probeFields, experimentFields, engineSpecFields, engineCrdRules;
 var init_crd_rules = __esm({
   "src/litmus/crd-rules.ts"() {
     "use strict";
     init_zod();
     init_is_record();
     init_suggest();
-    oneOf = (values) => string2().regex(new RegExp(`^(${values.join("|")})$`), `must be one of ${values.join(", ")}`);
     nonEmpty = string2().min(1, "must not be empty");
-    appkind = string2().regex(
-      /^(|deployment|statefulset|daemonset|deploymentconfig|rollout|job)$/,
-      "must be one of deployment, statefulset, daemonset, deploymentconfig, rollout, job"
-    );
+    appkind = _enum(["", "deployment", "statefulset", "daemonset", "deploymentconfig", "rollout", "job"]);
     durationText = string2({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
     probeRules = looseObject({
       name: string2(),
-      type: oneOf(["k8sProbe", "httpProbe", "cmdProbe", "promProbe", "sloProbe"]),
-      mode: oneOf(["SOT", "EOT", "Edge", "Continuous", "OnChaos"]),
+      type: _enum(["k8sProbe", "httpProbe", "cmdProbe", "promProbe", "sloProbe"]),
+      mode: _enum(["SOT", "EOT", "Edge", "Continuous", "OnChaos"]),
       runProperties: looseObject({
         probeTimeout: durationText,
         interval: durationText,
@@ -22303,12 +22299,12 @@ var init_crd_rules = __esm({
       "k8sProbe/inputs": looseObject({
         version: string2(),
         resource: string2(),
-        operation: oneOf(["present", "absent", "create", "delete"])
+        operation: _enum(["present", "absent", "create", "delete"])
       }).optional(),
       "cmdProbe/inputs": looseObject({
         command: nonEmpty,
         comparator: looseObject({
-          type: oneOf(["int", "float", "string"]),
+          type: _enum(["int", "float", "string"]),
           criteria: string2(),
           value: string2()
         })
@@ -22474,8 +22470,8 @@ var init_crd_rules = __esm({
     );
     engineCrdRules = looseObject({
       spec: looseObject({
-        engineState: oneOf(["active", "stop"]).optional(),
-        jobCleanUpPolicy: oneOf(["delete", "retain"]).optional(),
+        engineState: _enum(["active", "stop"]).optional(),
+        jobCleanUpPolicy: _enum(["delete", "retain"]).optional(),
         defaultHealthCheck: boolean2().optional(),
         chaosServiceAccount: string2().optional(),
         terminationGracePeriodSeconds: int().optional(),

@@ -99,7 +99,21 @@ test('what the ChaosEngine CRD refuses is refused offline: int probe timeouts, a
     'paused.yaml',
     engineYaml('paused').replace('engineState: active', 'engineState: paused'),
   );
-  refused({ engines: [paused] }, /paused\.yaml, .*field spec\.engineState: must be one of active, stop/);
+  refused(
+    { engines: [paused] },
+    /paused\.yaml, .*field spec\.engineState: expected one of active, stop, got text \("paused"\)$/m,
+  );
+  const probeMode = file(
+    'probe-mode.yaml',
+    engineYaml(
+      'probed',
+      '      spec:\n        probe:\n          - { name: up, type: cmdProbe, mode: Always, runProperties: { probeTimeout: 5s, interval: 2s } }\n',
+    ),
+  );
+  refused(
+    { engines: [probeMode] },
+    /probe-mode\.yaml, .*field spec\.experiments\[0\]\.spec\.probe\[0\]\.mode: expected one of SOT, EOT, Edge, Continuous, OnChaos, got text \("Always"\)$/m,
+  );
   const cronJob = file(
     'cronjob.yaml',
     engineYaml('cron').replace(
@@ -109,7 +123,7 @@ test('what the ChaosEngine CRD refuses is refused offline: int probe timeouts, a
   );
   refused(
     { engines: [cronJob] },
-    /cronjob\.yaml, .*field spec\.appinfo\.appkind: must be one of .*rollout, job$/m,
+    /cronjob\.yaml, .*field spec\.appinfo\.appkind: expected one of .*rollout, job, got text \("cronjob"\)$/m,
   );
 });
 
@@ -409,7 +423,7 @@ test('a misspelt field inside an experiment is refused offline at any depth, say
       what: "a probe's mode",
       engine: withProbe('probe-mode', { ...httpProbe, mode: undefined, mdoe: 'Continuous' }),
       says: [
-        'field spec.experiments[0].spec.probe[0].mode: expected text, got nothing',
+        'field spec.experiments[0].spec.probe[0].mode: expected one of SOT, EOT, Edge, Continuous, OnChaos, got nothing',
         meant('spec.experiments[0].spec.probe[0].mdoe', 'mode'),
       ],
     },

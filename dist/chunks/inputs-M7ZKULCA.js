@@ -6,7 +6,7 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-5DALBTS7.js";
+} from "./chunk-533OGVBT.js";
 import "./chunk-HM7NNBDX.js";
 import "./chunk-OGZIHHBR.js";
 import "./chunk-EWRCKZ32.js";

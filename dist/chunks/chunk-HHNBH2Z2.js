@@ -35,7 +35,7 @@ import {
   prepareTargets,
   prepareWorkflow,
   workflowName
-} from "./chunk-5DALBTS7.js";
+} from "./chunk-533OGVBT.js";
 import {
   conclude,
   refuseAllSkipped

@@ -24,6 +24,7 @@ import {
   kubeconfigSource
 } from "./chunk-KDOXMYJW.js";
 import {
+  _enum,
   array,
   boolean,
   int,
@@ -124,17 +125,13 @@ function rbacFieldRules(object2) {
 }
 
 // src/litmus/crd-rules.ts
-var oneOf = (values) => string().regex(new RegExp(`^(${values.join("|")})$`), `must be one of ${values.join(", ")}`);
 var nonEmpty = string().min(1, "must not be empty");
-var appkind = string().regex(
-  /^(|deployment|statefulset|daemonset|deploymentconfig|rollout|job)$/,
-  "must be one of deployment, statefulset, daemonset, deploymentconfig, rollout, job"
-);
+var appkind = _enum(["", "deployment", "statefulset", "daemonset", "deploymentconfig", "rollout", "job"]);
 var durationText = string({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
 var probeRules = looseObject({
   name: string(),
-  type: oneOf(["k8sProbe", "httpProbe", "cmdProbe", "promProbe", "sloProbe"]),
-  mode: oneOf(["SOT", "EOT", "Edge", "Continuous", "OnChaos"]),
+  type: _enum(["k8sProbe", "httpProbe", "cmdProbe", "promProbe", "sloProbe"]),
+  mode: _enum(["SOT", "EOT", "Edge", "Continuous", "OnChaos"]),
   runProperties: looseObject({
     probeTimeout: durationText,
     interval: durationText,
@@ -150,12 +147,12 @@ var probeRules = looseObject({
   "k8sProbe/inputs": looseObject({
     version: string(),
     resource: string(),
-    operation: oneOf(["present", "absent", "create", "delete"])
+    operation: _enum(["present", "absent", "create", "delete"])
   }).optional(),
   "cmdProbe/inputs": looseObject({
     command: nonEmpty,
     comparator: looseObject({
-      type: oneOf(["int", "float", "string"]),
+      type: _enum(["int", "float", "string"]),
       criteria: string(),
       value: string()
     })
@@ -341,8 +338,8 @@ function* unknownFields(value, known, path2) {
 }
 var engineCrdRules = looseObject({
   spec: looseObject({
-    engineState: oneOf(["active", "stop"]).optional(),
-    jobCleanUpPolicy: oneOf(["delete", "retain"]).optional(),
+    engineState: _enum(["active", "stop"]).optional(),
+    jobCleanUpPolicy: _enum(["delete", "retain"]).optional(),
     defaultHealthCheck: boolean().optional(),
     chaosServiceAccount: string().optional(),
     terminationGracePeriodSeconds: int().optional(),

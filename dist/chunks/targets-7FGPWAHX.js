@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-3ZDBTYJO.js";
+} from "./chunk-HHNBH2Z2.js";
 import "./chunk-XQB2766M.js";
 import "./chunk-PHCEW2A7.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-BVP5I7DR.js";
-import "./chunk-5DALBTS7.js";
+import "./chunk-533OGVBT.js";
 import "./chunk-HM7NNBDX.js";
 import "./chunk-OGZIHHBR.js";
 import "./chunk-EWRCKZ32.js";

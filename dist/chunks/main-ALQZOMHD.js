@@ -161,7 +161,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-CQPQTZSW.js");
+        const { runTargets } = await import("./targets-7FGPWAHX.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -184,7 +184,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-POQFRRG7.js");
+        const { validateRun } = await import("./inputs-M7ZKULCA.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(
