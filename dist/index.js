@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-ZAZO2YFJ.js";
+} from "./chunks/chunk-NOGEXVGB.js";
 import {
   ExitCode,
   endGroup,
@@ -18,48 +18,47 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-DFX5N4HZ.js";
+} from "./chunks/chunk-VCADNOAT.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-57JHVNTB.js";
-import "./chunks/chunk-NLIYAPKV.js";
+} from "./chunks/chunk-KNPK534C.js";
+import "./chunks/chunk-EWSMVEUH.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
 import {
   runTargets
-} from "./chunks/chunk-HHNBH2Z2.js";
-import "./chunks/chunk-XQB2766M.js";
-import "./chunks/chunk-PHCEW2A7.js";
+} from "./chunks/chunk-FKSXMK5X.js";
+import "./chunks/chunk-CXB3FTEA.js";
+import "./chunks/chunk-N572J77C.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-BVP5I7DR.js";
-import "./chunks/chunk-533OGVBT.js";
+import "./chunks/chunk-YYGLSKYM.js";
+import "./chunks/chunk-RYEHKP4Y.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-HM7NNBDX.js";
-import "./chunks/chunk-OGZIHHBR.js";
+} from "./chunks/chunk-OJRMZA2B.js";
+import "./chunks/chunk-HRBXR7AB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-UJ37PGH2.js";
-import "./chunks/chunk-47BYQDWM.js";
+import "./chunks/chunk-WQTVIN3G.js";
+import "./chunks/chunk-7SAYYKUX.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-ST52QSRZ.js";
-import "./chunks/chunk-WP53XTTA.js";
-import "./chunks/chunk-DQYGQ5R4.js";
-import "./chunks/chunk-ELASGR3N.js";
+import "./chunks/chunk-2B536PKQ.js";
+import "./chunks/chunk-6WQUU6SE.js";
+import "./chunks/chunk-T43HE65N.js";
+import "./chunks/chunk-XTAKW6B6.js";
 import {
   caseReasons,
   chaosMayStillRun,
   judgedCases
 } from "./chunks/chunk-RG723U7L.js";
-import "./chunks/chunk-3WYTLYW3.js";
 import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-NMLLIHDR.js";
+import "./chunks/chunk-DJBGRBVU.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

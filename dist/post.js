@@ -8,12 +8,12 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-DFX5N4HZ.js";
+} from "./chunks/chunk-VCADNOAT.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-57JHVNTB.js";
-import "./chunks/chunk-NLIYAPKV.js";
+} from "./chunks/chunk-KNPK534C.js";
+import "./chunks/chunk-EWSMVEUH.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
 import {
@@ -21,27 +21,26 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-PHCEW2A7.js";
+} from "./chunks/chunk-N572J77C.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-UJ37PGH2.js";
+} from "./chunks/chunk-WQTVIN3G.js";
 import {
   connect
-} from "./chunks/chunk-ST52QSRZ.js";
-import "./chunks/chunk-WP53XTTA.js";
-import "./chunks/chunk-DQYGQ5R4.js";
-import "./chunks/chunk-ELASGR3N.js";
-import "./chunks/chunk-3WYTLYW3.js";
+} from "./chunks/chunk-2B536PKQ.js";
+import "./chunks/chunk-6WQUU6SE.js";
+import "./chunks/chunk-T43HE65N.js";
+import "./chunks/chunk-XTAKW6B6.js";
 import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-NMLLIHDR.js";
+import "./chunks/chunk-DJBGRBVU.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

@@ -1,16 +1,21 @@
 // What is wrong with an input checked against a schema, said the same plain way for every input: the
 // config file, flags and action inputs, manifests, ChaosResults, workflows, Chaos Toolkit journals, k6
-// summaries, JSON reports to merge. Each problem names its field in place
+// summaries, JSON reports to merge, a kubeconfig's exec settings. Each problem names its field in place
 // (`status.probeStatuses[0].mode`) and says what was expected and what was given, where zod would say
 // "Invalid input: expected array, received string".
 import * as z from 'zod';
 import { closestName } from './suggest.ts';
 
+type ParseOptions = z.core.ParseContext<z.core.$ZodIssue>;
+
 /** safeParse's options for an input: its problems in plain words, short values quoted. */
-export const plainWords: z.core.ParseContext<z.core.$ZodIssue> = { error: plainIssue };
+export const plainWords: ParseOptions = { error: plainIssue(true) };
+
+/** The same for a kubeconfig's settings, which may hold credentials (a plugin's env): no value is quoted. */
+export const plainWordsUnquoted: ParseOptions = { error: plainIssue(false) };
 
 /** A problem at the field it is in. */
-export interface FieldIssue {
+interface FieldIssue {
   path: PropertyKey[];
   message: string;
 }
@@ -77,12 +82,8 @@ const typeName = (expected: string) => typeNames[expected] ?? expected;
 /** Longer values are not quoted: the message is about the field, not a copy of the file. */
 const shortValue = 40;
 
-/**
- * `text ("five")`, `a number (5)`, `a list`: what a field holds, quoted when short. No input read
- * through here holds credentials: a kubeconfig is read by its own code, and the action's kubeconfig
- * content is an input of its own, never a setting.
- */
-function given(value: unknown): string {
+/** `text ("five")`, `a number (5)`, `a list`: what a field holds, quoted when short and `quote` is set. */
+function given(value: unknown, quote: boolean): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   if (typeof value === 'object') return 'a mapping';
@@ -90,7 +91,7 @@ function given(value: unknown): string {
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
   const kind = typeof value === 'string' ? 'text' : `a ${typeof value}`;
-  return shown.length <= shortValue ? `${kind} (${shown})` : kind;
+  return quote && shown.length <= shortValue ? `${kind} (${shown})` : kind;
 }
 
 /** A choice as it would be written: `Pending`, `""`. */
@@ -98,33 +99,37 @@ const choice = (value: unknown) =>
   typeof value === 'string' && !/^[\w./-]+$/.test(value) ? JSON.stringify(value) : String(value);
 
 /**
- * zod's words where they read as the library's: wrong types, choices, ranges, unknown fields. A schema's own
- * message ("expected a file path or a list of file paths") still comes first.
+ * zod's words where they read as the library's: wrong types, choices, ranges, unknown fields. A
+ * schema's own message ("expected a file path or a list of file paths") still comes first.
  */
-function plainIssue(issue: z.core.$ZodRawIssue): string | undefined {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${typeName(issue.expected)}, got ${given(issue.input)}`;
-    case 'invalid_value':
-      return `expected ${issue.values.length > 1 ? 'one of ' : ''}${issue.values.map(choice).join(', ')}, got ${given(issue.input)}`;
-    case 'too_small':
-    case 'too_big': {
-      const range = rangeOf(issue);
-      return range && `expected ${range}, got ${given(issue.input)}`;
+function plainIssue(quote: boolean): z.core.$ZodErrorMap {
+  const got = (value: unknown) => `got ${given(value, quote)}`;
+  return (issue) => {
+    switch (issue.code) {
+      case 'invalid_type':
+        return `expected ${typeName(issue.expected)}, ${got(issue.input)}`;
+      case 'invalid_value':
+        return `expected ${issue.values.length > 1 ? 'one of ' : ''}${issue.values.map(choice).join(', ')}, ${got(issue.input)}`;
+      case 'too_small':
+      case 'too_big': {
+        const range = rangeOf(issue);
+        return range && `expected ${range}, ${got(issue.input)}`;
+      }
+      case 'invalid_union': {
+        const types = eitherType(issue);
+        return types && `expected ${types}, ${got(issue.input)}`;
+      }
+      case 'unrecognized_keys':
+        return unknownFields(issue);
+      default:
+        return undefined;
     }
-    case 'invalid_union':
-      return eitherType(issue);
-    case 'unrecognized_keys':
-      return unknownFields(issue);
-    default:
-      return undefined;
-  }
+  };
 }
 
 /**
- * A value of none of the types a field may have: `expected text or a number, got a list`, where zod
- * says "Invalid input". When an alternative's type fitted and the problem is inside it, located() names
- * that problem instead.
+ * `text or a number`: the types a field may have, when the value is of none of them (zod says "Invalid
+ * input"). When an alternative's type fitted and the problem is inside it, located() names that problem.
  */
 function eitherType(issue: z.core.$ZodRawIssue<z.core.$ZodIssueInvalidUnion>): string | undefined {
   const types = issue.errors.map(([inner, ...others]) =>
@@ -135,7 +140,7 @@ function eitherType(issue: z.core.$ZodRawIssue<z.core.$ZodIssueInvalidUnion>): s
   const named = types.filter((type) => type !== undefined);
   if (named.length === 0 || named.length < types.length) return undefined;
   const last = named.pop();
-  return `expected ${named.length > 0 ? `${named.join(', ')} or ${last}` : last}, got ${given(issue.input)}`;
+  return named.length > 0 ? `${named.join(', ')} or ${last}` : last;
 }
 
 /** `1 or more`, `at most 20 characters`, `at least 1 item`: the range a number, a text or a list is out of. */

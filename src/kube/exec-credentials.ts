@@ -11,6 +11,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import * as z from 'zod';
 import { errorMessage } from '../errors.ts';
 import { spawnInGroup } from '../process-group.ts';
+import { describeIssues, fieldPath, plainWordsUnquoted } from '../schema-issues.ts';
 import { redact, registerSecret } from '../secrets.ts';
 import { CredentialsError, type CredentialSource, type RequestOptions } from './credential-source.ts';
 
@@ -96,11 +97,12 @@ export class ExecPlugin implements CredentialSource {
   }
 
   #checkedConfig(): ExecConfig {
-    const checked = execConfigSchema.safeParse(this.#config);
+    const checked = execConfigSchema.safeParse(this.#config, plainWordsUnquoted);
     if (!checked.success) {
-      const issue = checked.error.issues[0];
-      const field = issue ? `exec.${issue.path.join('.')}` : 'exec';
-      throw this.#fail(`come from a plugin whose ${field} is not usable: ${issue?.message ?? ''}`);
+      const where = 'come from a plugin whose settings are not usable';
+      throw this.#fail(
+        describeIssues(where, checked.error, (path) => fieldPath(['exec', ...path])).join('\n'),
+      );
     }
     if (checked.data.interactiveMode === 'Always')
       throw this.#fail(

@@ -14079,33 +14079,38 @@ function located(issue2) {
   }
   return [{ path: issue2.path, message: issue2.message }];
 }
-function given(value) {
+function given(value, quote) {
   if (value === null || value === void 0) return "nothing";
   if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
   const kind = typeof value === "string" ? "text" : `a ${typeof value}`;
-  return shown.length <= shortValue ? `${kind} (${shown})` : kind;
+  return quote && shown.length <= shortValue ? `${kind} (${shown})` : kind;
 }
-function plainIssue(issue2) {
-  switch (issue2.code) {
-    case "invalid_type":
-      return `expected ${typeName(issue2.expected)}, got ${given(issue2.input)}`;
-    case "invalid_value":
-      return `expected ${issue2.values.length > 1 ? "one of " : ""}${issue2.values.map(choice).join(", ")}, got ${given(issue2.input)}`;
-    case "too_small":
-    case "too_big": {
-      const range = rangeOf(issue2);
-      return range && `expected ${range}, got ${given(issue2.input)}`;
+function plainIssue(quote) {
+  const got = (value) => `got ${given(value, quote)}`;
+  return (issue2) => {
+    switch (issue2.code) {
+      case "invalid_type":
+        return `expected ${typeName(issue2.expected)}, ${got(issue2.input)}`;
+      case "invalid_value":
+        return `expected ${issue2.values.length > 1 ? "one of " : ""}${issue2.values.map(choice).join(", ")}, ${got(issue2.input)}`;
+      case "too_small":
+      case "too_big": {
+        const range = rangeOf(issue2);
+        return range && `expected ${range}, ${got(issue2.input)}`;
+      }
+      case "invalid_union": {
+        const types2 = eitherType(issue2);
+        return types2 && `expected ${types2}, ${got(issue2.input)}`;
+      }
+      case "unrecognized_keys":
+        return unknownFields(issue2);
+      default:
+        return void 0;
     }
-    case "invalid_union":
-      return eitherType(issue2);
-    case "unrecognized_keys":
-      return unknownFields(issue2);
-    default:
-      return void 0;
-  }
+  };
 }
 function eitherType(issue2) {
   const types2 = issue2.errors.map(
@@ -14114,7 +14119,7 @@ function eitherType(issue2) {
   const named = types2.filter((type2) => type2 !== void 0);
   if (named.length === 0 || named.length < types2.length) return void 0;
   const last = named.pop();
-  return `expected ${named.length > 0 ? `${named.join(", ")} or ${last}` : last}, got ${given(issue2.input)}`;
+  return named.length > 0 ? `${named.join(", ")} or ${last}` : last;
 }
 function rangeOf(issue2) {
   const small = issue2.code === "too_small";
@@ -14136,13 +14141,14 @@ function unknownFields(issue2) {
   const named = keys.length > 1 ? `s ${keys.map((key) => `"${key}"`).join(", ")}` : "";
   return `unknown field${named}${guesses.length > 0 ? `; did you mean ${guesses.join(", ")}?` : ""}`;
 }
-var plainWords, fieldOf, fieldPath, typeNames, typeName, shortValue, choice;
+var plainWords, plainWordsUnquoted, fieldOf, fieldPath, typeNames, typeName, shortValue, choice;
 var init_schema_issues = __esm({
   "src/schema-issues.ts"() {
     "use strict";
     init_zod();
     init_suggest();
-    plainWords = { error: plainIssue };
+    plainWords = { error: plainIssue(true) };
+    plainWordsUnquoted = { error: plainIssue(false) };
     fieldOf = (path8) => `field ${fieldPath(path8) || "(the object)"}`;
     fieldPath = (path8) => path8.reduce((text3, key) => {
       if (typeof key === "number") return `${text3}[${key}]`;
@@ -83740,6 +83746,7 @@ var init_exec_credentials = __esm({
     init_zod();
     init_errors();
     init_process_group();
+    init_schema_issues();
     init_secrets();
     init_credential_source();
     execConfigSchema = object({
@@ -83807,11 +83814,12 @@ var init_exec_credentials = __esm({
         return new CredentialsError(redact(`the credentials of kubeconfig user "${this.#user}" ${why}`));
       }
       #checkedConfig() {
-        const checked2 = execConfigSchema.safeParse(this.#config);
+        const checked2 = execConfigSchema.safeParse(this.#config, plainWordsUnquoted);
         if (!checked2.success) {
-          const issue2 = checked2.error.issues[0];
-          const field = issue2 ? `exec.${issue2.path.join(".")}` : "exec";
-          throw this.#fail(`come from a plugin whose ${field} is not usable: ${issue2?.message ?? ""}`);
+          const where = "come from a plugin whose settings are not usable";
+          throw this.#fail(
+            describeIssues(where, checked2.error, (path8) => fieldPath(["exec", ...path8])).join("\n")
+          );
         }
         if (checked2.data.interactiveMode === "Always")
           throw this.#fail(

@@ -219,6 +219,11 @@ test('a plugin that cannot give a credential is named with what went wrong', lim
     ],
     [{ command: plugin('exit 1').file }, /which failed \(exit code 1\) and printed nothing on stderr/],
     [{ command: plugin('echo not-json').file }, /which printed no ExecCredential JSON/],
+    // The arguments written as one command line; a kubeconfig's values are not quoted (they may be secret).
+    [
+      { command: 'aws', args: '--region eu-west-1 eks get-token' },
+      /come from a plugin whose settings are not usable: exec\.args: expected a list, got text$/,
+    ],
     [
       {
         command: plugin(

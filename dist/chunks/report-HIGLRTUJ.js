@@ -3,21 +3,21 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-NLIYAPKV.js";
+} from "./chunk-EWSMVEUH.js";
 import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-XQB2766M.js";
+} from "./chunk-CXB3FTEA.js";
 import "./chunk-7GHJJVB5.js";
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-HM7NNBDX.js";
+} from "./chunk-OJRMZA2B.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-OGZIHHBR.js";
+} from "./chunk-HRBXR7AB.js";
 import {
   isSkipped,
   skippingSetting
@@ -27,23 +27,21 @@ import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-47BYQDWM.js";
+} from "./chunk-7SAYYKUX.js";
 import "./chunk-466RCVCX.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   parseShape
-} from "./chunk-WP53XTTA.js";
-import "./chunk-DQYGQ5R4.js";
+} from "./chunk-6WQUU6SE.js";
+import "./chunk-T43HE65N.js";
 import "./chunk-RG723U7L.js";
-import {
-  describeIssues
-} from "./chunk-3WYTLYW3.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import {
+  describeIssues,
   resultFileLimit
-} from "./chunk-NMLLIHDR.js";
+} from "./chunk-DJBGRBVU.js";
 import {
   CannotRunError,
   ConfigError
@@ -171,7 +169,7 @@ async function reportGate(config, sources, log) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-NHEXQW3U.js");
+    const { readLoadSuite } = await import("./collect-DWAN7EV3.js");
     const files = Object.values(load.results).filter(Boolean).join(", ");
     inputs.push({ source: files, suites: [readLoadSuite(load, void 0, [])] });
   }
@@ -187,7 +185,7 @@ async function reportGate(config, sources, log) {
       );
     inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
-    const { chaosReportFromCluster } = await import("./report-cluster-QBFSCMH2.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-KYJYJV2L.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

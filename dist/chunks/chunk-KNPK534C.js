@@ -4,18 +4,13 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema,
   percentage
-} from "./chunk-NLIYAPKV.js";
+} from "./chunk-EWSMVEUH.js";
 import {
   defaultPolicy
 } from "./chunk-P5DOBMC4.js";
 import {
   runDuration
-} from "./chunk-DQYGQ5R4.js";
-import {
-  describeIssues,
-  fieldPath,
-  plainWords
-} from "./chunk-3WYTLYW3.js";
+} from "./chunk-T43HE65N.js";
 import {
   documentValue,
   require_dist,
@@ -25,13 +20,16 @@ import {
   _enum,
   array,
   boolean,
+  describeIssues,
+  fieldPath,
   number,
+  plainWords,
   readInputFile,
   record,
   strictObject,
   string,
   union
-} from "./chunk-NMLLIHDR.js";
+} from "./chunk-DJBGRBVU.js";
 import {
   ConfigError,
   __toESM

@@ -12,11 +12,14 @@ import {
   _enum,
   array,
   boolean,
+  describeIssues,
+  fieldPath,
   literal,
   looseObject,
   object,
+  plainWordsUnquoted,
   string
-} from "./chunk-NMLLIHDR.js";
+} from "./chunk-DJBGRBVU.js";
 import {
   CannotRunError,
   __commonJS,
@@ -53429,11 +53432,12 @@ var ExecPlugin = class {
     return new CredentialsError(redact(`the credentials of kubeconfig user "${this.#user}" ${why}`));
   }
   #checkedConfig() {
-    const checked = execConfigSchema.safeParse(this.#config);
+    const checked = execConfigSchema.safeParse(this.#config, plainWordsUnquoted);
     if (!checked.success) {
-      const issue = checked.error.issues[0];
-      const field = issue ? `exec.${issue.path.join(".")}` : "exec";
-      throw this.#fail(`come from a plugin whose ${field} is not usable: ${issue?.message ?? ""}`);
+      const where = "come from a plugin whose settings are not usable";
+      throw this.#fail(
+        describeIssues(where, checked.error, (path2) => fieldPath(["exec", ...path2])).join("\n")
+      );
     }
     if (checked.data.interactiveMode === "Always")
       throw this.#fail(

@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadKubeContext
-} from "./chunk-UJ37PGH2.js";
+} from "./chunk-WQTVIN3G.js";
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-47BYQDWM.js";
+} from "./chunk-7SAYYKUX.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -15,18 +15,17 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-ST52QSRZ.js";
+} from "./chunk-2B536PKQ.js";
 import {
   readableResults
-} from "./chunk-WP53XTTA.js";
-import "./chunk-DQYGQ5R4.js";
-import "./chunk-ELASGR3N.js";
+} from "./chunk-6WQUU6SE.js";
+import "./chunk-T43HE65N.js";
+import "./chunk-XTAKW6B6.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-3WYTLYW3.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-NMLLIHDR.js";
+import "./chunk-DJBGRBVU.js";
 import {
   CannotRunError,
   ConfigError

@@ -26,24 +26,24 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-ST52QSRZ.js";
+} from "./chunk-2B536PKQ.js";
 import {
   experimentStatusOf,
   isEngineFinished,
   isNotRun,
   isVerdictFinal,
   resultName
-} from "./chunk-WP53XTTA.js";
+} from "./chunk-6WQUU6SE.js";
 import {
   HttpMethod,
   KubernetesObjectApi,
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-ELASGR3N.js";
+} from "./chunk-XTAKW6B6.js";
 import {
   fieldPath
-} from "./chunk-3WYTLYW3.js";
+} from "./chunk-DJBGRBVU.js";
 import {
   CannotRunError
 } from "./chunk-RHZBZGPM.js";

@@ -6381,6 +6381,138 @@ function superRefine(fn, params) {
   return _superRefine(fn, params);
 }
 
+// src/suggest.ts
+function closestName(typed, known) {
+  const limit = Math.max(1, Math.floor(typed.length / 3));
+  let best;
+  for (const name of known) {
+    const distance = editDistance(typed.toLowerCase(), name.toLowerCase());
+    if (distance <= limit && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function editDistance(a, b) {
+  const width = b.length + 1;
+  const d = new Array((a.length + 1) * width).fill(0);
+  const at = (i, j) => d[i * width + j] ?? 0;
+  for (let i = 0; i <= a.length; i++) d[i * width] = i;
+  for (let j = 0; j <= b.length; j++) d[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const swapped = i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1];
+      d[i * width + j] = Math.min(
+        at(i - 1, j) + 1,
+        at(i, j - 1) + 1,
+        at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        swapped ? at(i - 2, j - 2) + 1 : Infinity
+      );
+    }
+  }
+  return at(a.length, b.length);
+}
+
+// src/schema-issues.ts
+var plainWords = { error: plainIssue(true) };
+var plainWordsUnquoted = { error: plainIssue(false) };
+var fieldOf = (path) => `field ${fieldPath(path) || "(the object)"}`;
+function describeIssues(where, error2, name = fieldOf) {
+  return error2.issues.flatMap(located).slice(0, 10).map(({ path, message }) => `${where}: ${name(path)}: ${message}`);
+}
+var fieldPath = (path) => path.reduce((text, key) => {
+  if (typeof key === "number") return `${text}[${key}]`;
+  const name = String(key);
+  if (!/^[A-Za-z_][\w-]*$/.test(name)) return `${text}[${JSON.stringify(name)}]`;
+  return text ? `${text}.${name}` : name;
+}, "");
+function located(issue2) {
+  if (issue2.code === "unrecognized_keys" && issue2.keys.length === 1)
+    return [{ path: [...issue2.path, ...issue2.keys], message: issue2.message }];
+  if (issue2.code === "invalid_union") {
+    const fitted = issue2.errors.filter(
+      (branch) => branch.some((inner) => inner.path.length > 0 || inner.code !== "invalid_type")
+    );
+    if (fitted.length === 1)
+      return (fitted[0] ?? []).flatMap(
+        (inner) => located(inner).map(({ path, message }) => ({ path: [...issue2.path, ...path], message }))
+      );
+  }
+  return [{ path: issue2.path, message: issue2.message }];
+}
+var typeNames = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping",
+  record: "a mapping"
+};
+var typeName = (expected) => typeNames[expected] ?? expected;
+var shortValue = 40;
+function given(value, quote) {
+  if (value === null || value === void 0) return "nothing";
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  const kind = typeof value === "string" ? "text" : `a ${typeof value}`;
+  return quote && shown.length <= shortValue ? `${kind} (${shown})` : kind;
+}
+var choice = (value) => typeof value === "string" && !/^[\w./-]+$/.test(value) ? JSON.stringify(value) : String(value);
+function plainIssue(quote) {
+  const got = (value) => `got ${given(value, quote)}`;
+  return (issue2) => {
+    switch (issue2.code) {
+      case "invalid_type":
+        return `expected ${typeName(issue2.expected)}, ${got(issue2.input)}`;
+      case "invalid_value":
+        return `expected ${issue2.values.length > 1 ? "one of " : ""}${issue2.values.map(choice).join(", ")}, ${got(issue2.input)}`;
+      case "too_small":
+      case "too_big": {
+        const range = rangeOf(issue2);
+        return range && `expected ${range}, ${got(issue2.input)}`;
+      }
+      case "invalid_union": {
+        const types = eitherType(issue2);
+        return types && `expected ${types}, ${got(issue2.input)}`;
+      }
+      case "unrecognized_keys":
+        return unknownFields(issue2);
+      default:
+        return void 0;
+    }
+  };
+}
+function eitherType(issue2) {
+  const types = issue2.errors.map(
+    ([inner, ...others]) => inner?.code === "invalid_type" && inner.path.length === 0 && others.length === 0 ? typeName(inner.expected) : void 0
+  );
+  const named = types.filter((type) => type !== void 0);
+  if (named.length === 0 || named.length < types.length) return void 0;
+  const last = named.pop();
+  return named.length > 0 ? `${named.join(", ")} or ${last}` : last;
+}
+function rangeOf(issue2) {
+  const small = issue2.code === "too_small";
+  const limit = small ? issue2.minimum : issue2.maximum;
+  if (issue2.origin === "number") {
+    if (issue2.inclusive) return `${limit} or ${small ? "more" : "less"}`;
+    return `${small ? "more" : "less"} than ${limit}`;
+  }
+  const unit = issue2.origin === "string" ? "character" : issue2.origin === "array" ? "item" : void 0;
+  return unit && `${small ? "at least" : "at most"} ${limit} ${unit}${limit === 1 ? "" : "s"}`;
+}
+function unknownFields(issue2) {
+  const known = issue2.inst instanceof ZodObject ? Object.keys(issue2.inst.shape) : [];
+  const { keys } = issue2;
+  const guesses = keys.flatMap((key) => {
+    const near = closestName(key, known);
+    return near ? [keys.length > 1 ? `"${near}" for "${key}"` : `"${near}"`] : [];
+  });
+  const named = keys.length > 1 ? `s ${keys.map((key) => `"${key}"`).join(", ")}` : "";
+  return `unknown field${named}${guesses.length > 0 ? `; did you mean ${guesses.join(", ")}?` : ""}`;
+}
+
 export {
   MiB,
   resultFileLimit,
@@ -6402,12 +6534,16 @@ export {
   boolean2 as boolean,
   unknown,
   array,
-  ZodObject,
   object,
   strictObject,
   looseObject,
   union,
   record,
   _enum,
-  literal
+  literal,
+  closestName,
+  plainWords,
+  plainWordsUnquoted,
+  describeIssues,
+  fieldPath
 };

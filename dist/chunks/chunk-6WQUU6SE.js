@@ -2,19 +2,17 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  describeIssues,
-  plainWords
-} from "./chunk-3WYTLYW3.js";
-import {
   _enum,
   array,
+  describeIssues,
   looseObject,
   number,
+  plainWords,
   record,
   string,
   union,
   unknown
-} from "./chunk-NMLLIHDR.js";
+} from "./chunk-DJBGRBVU.js";
 
 // src/kube/object-meta.ts
 var objectMetaSchema = looseObject({

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-XQB2766M.js";
+} from "./chunk-CXB3FTEA.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -20,14 +20,14 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-PHCEW2A7.js";
+} from "./chunk-N572J77C.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-BVP5I7DR.js";
+} from "./chunk-YYGLSKYM.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -35,20 +35,20 @@ import {
   prepareTargets,
   prepareWorkflow,
   workflowName
-} from "./chunk-533OGVBT.js";
+} from "./chunk-RYEHKP4Y.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-HM7NNBDX.js";
+} from "./chunk-OJRMZA2B.js";
 import {
   duplicateProblems
-} from "./chunk-OGZIHHBR.js";
+} from "./chunk-HRBXR7AB.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
 import {
   convertChaos
-} from "./chunk-47BYQDWM.js";
+} from "./chunk-7SAYYKUX.js";
 import {
   LitmusClient,
   connect,
@@ -60,23 +60,23 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-ST52QSRZ.js";
+} from "./chunk-2B536PKQ.js";
 import {
   readableResults
-} from "./chunk-WP53XTTA.js";
+} from "./chunk-6WQUU6SE.js";
 import {
   formatDuration
-} from "./chunk-DQYGQ5R4.js";
+} from "./chunk-T43HE65N.js";
 import {
   spawnInGroup
-} from "./chunk-ELASGR3N.js";
+} from "./chunk-XTAKW6B6.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
 import {
   closestName
-} from "./chunk-3WYTLYW3.js";
+} from "./chunk-DJBGRBVU.js";
 import {
   CancelledError,
   CannotRunError,

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-WP53XTTA.js";
+} from "./chunk-6WQUU6SE.js";
 import {
   formatDuration
-} from "./chunk-DQYGQ5R4.js";
+} from "./chunk-T43HE65N.js";
 import {
   ApiException,
   CredentialsError,
@@ -22,7 +22,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-ELASGR3N.js";
+} from "./chunk-XTAKW6B6.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

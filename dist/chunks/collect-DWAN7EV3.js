@@ -4,10 +4,9 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-BVP5I7DR.js";
+} from "./chunk-YYGLSKYM.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-3WYTLYW3.js";
-import "./chunk-NMLLIHDR.js";
+import "./chunk-DJBGRBVU.js";
 import "./chunk-RHZBZGPM.js";
 export {
   commandOnlySuite,

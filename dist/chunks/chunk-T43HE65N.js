@@ -14,7 +14,7 @@ import {
   number,
   string,
   union
-} from "./chunk-NMLLIHDR.js";
+} from "./chunk-DJBGRBVU.js";
 import {
   __export
 } from "./chunk-RHZBZGPM.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-JC5KUJAN.js";
 import {
   readInputFile
-} from "./chunk-NMLLIHDR.js";
+} from "./chunk-DJBGRBVU.js";
 import {
   ConfigError,
   __toESM,

@@ -7,7 +7,7 @@ import {
   idTokenExpiry,
   idTokenHolds,
   serveCredentials
-} from "./chunk-ELASGR3N.js";
+} from "./chunk-XTAKW6B6.js";
 import {
   kubeconfigSource
 } from "./chunk-KDOXMYJW.js";
@@ -23,7 +23,7 @@ import {
 } from "./chunk-KFRDFFVU.js";
 import {
   readInputFile
-} from "./chunk-NMLLIHDR.js";
+} from "./chunk-DJBGRBVU.js";
 import {
   CannotRunError,
   ConfigError,

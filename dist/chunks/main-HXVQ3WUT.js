@@ -4,13 +4,13 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-ZAZO2YFJ.js";
+} from "./chunk-NOGEXVGB.js";
 import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-57JHVNTB.js";
-import "./chunk-NLIYAPKV.js";
+} from "./chunk-KNPK534C.js";
+import "./chunk-EWSMVEUH.js";
 import {
   commands,
   isCommand,
@@ -25,19 +25,18 @@ import {
   toMap,
   toNumber
 } from "./chunk-JLKMCJEQ.js";
-import "./chunk-OGZIHHBR.js";
+import "./chunk-HRBXR7AB.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-DQYGQ5R4.js";
-import {
-  closestName
-} from "./chunk-3WYTLYW3.js";
+import "./chunk-T43HE65N.js";
 import "./chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
-import "./chunk-NMLLIHDR.js";
+import {
+  closestName
+} from "./chunk-DJBGRBVU.js";
 import {
   CancelledError,
   CannotRunError,
@@ -161,7 +160,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-7FGPWAHX.js");
+        const { runTargets } = await import("./targets-GL4WEF6G.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -176,15 +175,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-CSDYNU4W.js");
+        const { reportGate } = await import("./report-HIGLRTUJ.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-OA4DLGWD.js");
+        const { mergeGate } = await import("./merge-CREAUSQA.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-M7ZKULCA.js");
+        const { validateRun } = await import("./inputs-3RJANAV4.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -14,21 +14,19 @@ import {
   judgementsOf
 } from "./chunk-RG723U7L.js";
 import {
-  describeIssues,
-  plainWords
-} from "./chunk-3WYTLYW3.js";
-import {
   redact
 } from "./chunk-KFRDFFVU.js";
 import {
   _enum,
   array,
+  describeIssues,
   literal,
   looseObject,
   number,
+  plainWords,
   record,
   string
-} from "./chunk-NMLLIHDR.js";
+} from "./chunk-DJBGRBVU.js";
 import {
   CannotRunError,
   ConfigError,

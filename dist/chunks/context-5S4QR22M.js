@@ -5,12 +5,12 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-UJ37PGH2.js";
-import "./chunk-ELASGR3N.js";
+} from "./chunk-WQTVIN3G.js";
+import "./chunk-XTAKW6B6.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-NMLLIHDR.js";
+import "./chunk-DJBGRBVU.js";
 import "./chunk-RHZBZGPM.js";
 export {
   contextNamespace,

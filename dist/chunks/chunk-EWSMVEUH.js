@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duration,
   latency
-} from "./chunk-DQYGQ5R4.js";
+} from "./chunk-T43HE65N.js";
 import {
   NEVER,
   _enum,
@@ -14,7 +14,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-NMLLIHDR.js";
+} from "./chunk-DJBGRBVU.js";
 
 // src/config/percent.ts
 function readDecimal(value) {

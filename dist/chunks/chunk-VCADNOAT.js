@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-57JHVNTB.js";
+} from "./chunk-KNPK534C.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-JLKMCJEQ.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-UJ37PGH2.js";
+} from "./chunk-WQTVIN3G.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-DFX5N4HZ.js.LEGAL.txt */
+/*! For license information please see chunk-VCADNOAT.js.LEGAL.txt */

@@ -6,18 +6,17 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-533OGVBT.js";
-import "./chunk-HM7NNBDX.js";
-import "./chunk-OGZIHHBR.js";
+} from "./chunk-RYEHKP4Y.js";
+import "./chunk-OJRMZA2B.js";
+import "./chunk-HRBXR7AB.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-RG723U7L.js";
-import "./chunk-3WYTLYW3.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-NMLLIHDR.js";
+import "./chunk-DJBGRBVU.js";
 import "./chunk-RHZBZGPM.js";
 export {
   checkRunInputs,

@@ -7,22 +7,20 @@ import {
 import {
   objectMetaSchema,
   parseShape
-} from "./chunk-WP53XTTA.js";
+} from "./chunk-6WQUU6SE.js";
 import {
   iso_exports
-} from "./chunk-DQYGQ5R4.js";
+} from "./chunk-T43HE65N.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
-import {
-  describeIssues
-} from "./chunk-3WYTLYW3.js";
 import {
   MiB,
   NEVER,
   _enum,
   array,
   boolean,
+  describeIssues,
   looseObject,
   number,
   readInputFile,
@@ -31,7 +29,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-NMLLIHDR.js";
+} from "./chunk-DJBGRBVU.js";
 import {
   ConfigError,
   errorMessage

@@ -5,23 +5,21 @@ import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
 import {
-  describeIssues,
-  plainWords
-} from "./chunk-3WYTLYW3.js";
-import {
   MiB,
   array,
   boolean,
+  describeIssues,
   looseObject,
   maxLineChars,
   number,
+  plainWords,
   readInputFile,
   readInputLines,
   record,
   resultFileLimit,
   string,
   union
-} from "./chunk-NMLLIHDR.js";
+} from "./chunk-DJBGRBVU.js";
 import {
   ConfigError,
   __commonJS,
@@ -3777,4 +3775,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-BVP5I7DR.js.LEGAL.txt */
+/*! For license information please see chunk-YYGLSKYM.js.LEGAL.txt */

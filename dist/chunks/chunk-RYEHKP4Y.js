@@ -3,22 +3,17 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   reportPathProblems
-} from "./chunk-HM7NNBDX.js";
+} from "./chunk-OJRMZA2B.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-OGZIHHBR.js";
+} from "./chunk-HRBXR7AB.js";
 import {
   isClusterScopedKind
 } from "./chunk-EWRCKZ32.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
-import {
-  closestName,
-  describeIssues,
-  plainWords
-} from "./chunk-3WYTLYW3.js";
 import {
   NoClusterAccessError,
   kubeconfigSource
@@ -27,12 +22,15 @@ import {
   _enum,
   array,
   boolean,
+  closestName,
+  describeIssues,
   int,
   looseObject,
+  plainWords,
   strictObject,
   string,
   unknown
-} from "./chunk-NMLLIHDR.js";
+} from "./chunk-DJBGRBVU.js";
 import {
   CannotRunError,
   ConfigError
@@ -492,7 +490,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-GQA2VPF3.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-5S4QR22M.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

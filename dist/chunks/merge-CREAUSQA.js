@@ -6,18 +6,17 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-HM7NNBDX.js";
+} from "./chunk-OJRMZA2B.js";
 import "./chunk-P5DOBMC4.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
-import "./chunk-3WYTLYW3.js";
 import "./chunk-KFRDFFVU.js";
 import {
   readInputFile,
   resultFileLimit
-} from "./chunk-NMLLIHDR.js";
+} from "./chunk-DJBGRBVU.js";
 import {
   ConfigError
 } from "./chunk-RHZBZGPM.js";

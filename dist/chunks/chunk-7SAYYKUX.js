@@ -13,7 +13,7 @@ import {
   probeOutcome,
   resultName,
   verdictOutcome
-} from "./chunk-WP53XTTA.js";
+} from "./chunk-6WQUU6SE.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
