@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-NOGEXVGB.js";
+} from "./chunks/chunk-VZYQKN5W.js";
 import {
   ExitCode,
   endGroup,
@@ -18,36 +18,36 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-VCADNOAT.js";
+} from "./chunks/chunk-ND5P53ZL.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-KNPK534C.js";
-import "./chunks/chunk-EWSMVEUH.js";
+} from "./chunks/chunk-T5PTJ7ZQ.js";
+import "./chunks/chunk-Y54COUNB.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
 import {
   runTargets
-} from "./chunks/chunk-FKSXMK5X.js";
-import "./chunks/chunk-CXB3FTEA.js";
-import "./chunks/chunk-N572J77C.js";
+} from "./chunks/chunk-VCSBAOR4.js";
+import "./chunks/chunk-XWDU5MZY.js";
+import "./chunks/chunk-IJEZ27XF.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-YYGLSKYM.js";
-import "./chunks/chunk-RYEHKP4Y.js";
+import "./chunks/chunk-P7LN5KZQ.js";
+import "./chunks/chunk-PVJYLIAP.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-OJRMZA2B.js";
-import "./chunks/chunk-HRBXR7AB.js";
+} from "./chunks/chunk-CKF6QSC4.js";
+import "./chunks/chunk-XA5SIUJE.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-WQTVIN3G.js";
-import "./chunks/chunk-7SAYYKUX.js";
+import "./chunks/chunk-5FNKWZMP.js";
+import "./chunks/chunk-ADURY3O2.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-2B536PKQ.js";
-import "./chunks/chunk-6WQUU6SE.js";
-import "./chunks/chunk-T43HE65N.js";
-import "./chunks/chunk-XTAKW6B6.js";
+import "./chunks/chunk-ETRW62DK.js";
+import "./chunks/chunk-IVXNKJN6.js";
+import "./chunks/chunk-5OWEBHZJ.js";
+import "./chunks/chunk-A6LENN7Z.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -58,7 +58,7 @@ import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-DJBGRBVU.js";
+import "./chunks/chunk-IO4C2YWZ.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

@@ -8,12 +8,12 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-VCADNOAT.js";
+} from "./chunks/chunk-ND5P53ZL.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-KNPK534C.js";
-import "./chunks/chunk-EWSMVEUH.js";
+} from "./chunks/chunk-T5PTJ7ZQ.js";
+import "./chunks/chunk-Y54COUNB.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
 import {
@@ -21,26 +21,26 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-N572J77C.js";
+} from "./chunks/chunk-IJEZ27XF.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-WQTVIN3G.js";
+} from "./chunks/chunk-5FNKWZMP.js";
 import {
   connect
-} from "./chunks/chunk-2B536PKQ.js";
-import "./chunks/chunk-6WQUU6SE.js";
-import "./chunks/chunk-T43HE65N.js";
-import "./chunks/chunk-XTAKW6B6.js";
+} from "./chunks/chunk-ETRW62DK.js";
+import "./chunks/chunk-IVXNKJN6.js";
+import "./chunks/chunk-5OWEBHZJ.js";
+import "./chunks/chunk-A6LENN7Z.js";
 import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-DJBGRBVU.js";
+import "./chunks/chunk-IO4C2YWZ.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

@@ -83,7 +83,7 @@ const typeName = (expected: string) => typeNames[expected] ?? expected;
 const shortValue = 40;
 
 /** `text ("five")`, `a number (5)`, `a list`: what a field holds, quoted when short and `quote` is set. */
-function given(value: unknown, quote: boolean): string {
+export function given(value: unknown, quote = true): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   if (typeof value === 'object') return 'a mapping';

@@ -7,6 +7,7 @@ import { ConfigError, errorMessage } from '../errors.ts';
 import { readInputFile } from '../files.ts';
 import { documentValue, userYaml } from '../yaml-value.ts';
 import { isRecord } from '../is-record.ts';
+import { given } from '../schema-issues.ts';
 
 /** What a file holds: objects to apply in that order, or `input` objects to read (e.g. ChaosResults). */
 export type ManifestRole = 'rbac' | 'experiment' | 'engine' | 'input';
@@ -233,7 +234,9 @@ function toManifests(value: unknown, where: string, role: ManifestRole): Manifes
   // Every later check and request reads these as text: a number here is a mistake to name, not to crash on.
   for (const field of ['name', 'generateName', 'namespace'] as const) {
     if (metadata[field] !== undefined && typeof metadata[field] !== 'string')
-      throw new ConfigError(`${where}: field metadata.${field}: expected a string`);
+      throw new ConfigError(
+        `${where}: field metadata.${field}: expected text, got ${given(metadata[field])}`,
+      );
   }
   const name = (metadata.name ?? metadata.generateName) as string | undefined;
   if (!name) throw new ConfigError(`${where}: field metadata.name: required`);

@@ -14079,7 +14079,7 @@ function located(issue2) {
   }
   return [{ path: issue2.path, message: issue2.message }];
 }
-function given(value, quote) {
+function given(value, quote = true) {
   if (value === null || value === void 0) return "nothing";
   if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
   if (typeof value === "object") return "a mapping";
@@ -17628,7 +17628,9 @@ function toManifests(value, where, role) {
   if (!isRecord(metadata)) throw new ConfigError(`${where}: field metadata: required`);
   for (const field of ["name", "generateName", "namespace"]) {
     if (metadata[field] !== void 0 && typeof metadata[field] !== "string")
-      throw new ConfigError(`${where}: field metadata.${field}: expected a string`);
+      throw new ConfigError(
+        `${where}: field metadata.${field}: expected text, got ${given(metadata[field])}`
+      );
   }
   const name = metadata.name ?? metadata.generateName;
   if (!name) throw new ConfigError(`${where}: field metadata.name: required`);
@@ -17655,6 +17657,7 @@ var init_manifests = __esm({
     init_files();
     init_yaml_value();
     init_is_record();
+    init_schema_issues();
     expectedKinds = {
       rbac: void 0,
       experiment: ["ChaosExperiment"],

@@ -240,9 +240,15 @@ test('metadata that is not text is named, not crashed on', () => {
     'ns-7.yaml',
     engineYaml('seven').replace('  name: seven\n', '  name: seven\n  namespace: 7\n'),
   );
-  refused({ engines: [numbered] }, /ns-7\.yaml, document 1: field metadata\.namespace: expected a string/);
+  refused(
+    { engines: [numbered] },
+    /ns-7\.yaml, document 1: field metadata\.namespace: expected text, got a number \(7\)$/m,
+  );
   const numberName = file('name-5.yaml', engineYaml('x').replace('  name: x\n', '  name: 5\n'));
-  refused({ engines: [numberName] }, /name-5\.yaml, document 1: field metadata\.name: expected a string/);
+  refused(
+    { engines: [numberName] },
+    /name-5\.yaml, document 1: field metadata\.name: expected text, got a number \(5\)$/m,
+  );
 });
 
 test('a file that cannot be read does not hide the other problems: all are told at once', () => {

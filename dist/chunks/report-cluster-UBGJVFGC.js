@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadKubeContext
-} from "./chunk-WQTVIN3G.js";
+} from "./chunk-5FNKWZMP.js";
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-7SAYYKUX.js";
+} from "./chunk-ADURY3O2.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -15,17 +15,17 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-2B536PKQ.js";
+} from "./chunk-ETRW62DK.js";
 import {
   readableResults
-} from "./chunk-6WQUU6SE.js";
-import "./chunk-T43HE65N.js";
-import "./chunk-XTAKW6B6.js";
+} from "./chunk-IVXNKJN6.js";
+import "./chunk-5OWEBHZJ.js";
+import "./chunk-A6LENN7Z.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-DJBGRBVU.js";
+import "./chunk-IO4C2YWZ.js";
 import {
   CannotRunError,
   ConfigError

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-KNPK534C.js";
+} from "./chunk-T5PTJ7ZQ.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-JLKMCJEQ.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-WQTVIN3G.js";
+} from "./chunk-5FNKWZMP.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-VCADNOAT.js.LEGAL.txt */
+/*! For license information please see chunk-ND5P53ZL.js.LEGAL.txt */

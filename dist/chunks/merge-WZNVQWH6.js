@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-OJRMZA2B.js";
+} from "./chunk-CKF6QSC4.js";
 import "./chunk-P5DOBMC4.js";
 import {
   mergeReports,
@@ -16,7 +16,7 @@ import "./chunk-KFRDFFVU.js";
 import {
   readInputFile,
   resultFileLimit
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 import {
   ConfigError
 } from "./chunk-RHZBZGPM.js";

@@ -3,21 +3,21 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-EWSMVEUH.js";
+} from "./chunk-Y54COUNB.js";
 import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-CXB3FTEA.js";
+} from "./chunk-XWDU5MZY.js";
 import "./chunk-7GHJJVB5.js";
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-OJRMZA2B.js";
+} from "./chunk-CKF6QSC4.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-HRBXR7AB.js";
+} from "./chunk-XA5SIUJE.js";
 import {
   isSkipped,
   skippingSetting
@@ -27,21 +27,21 @@ import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-7SAYYKUX.js";
+} from "./chunk-ADURY3O2.js";
 import "./chunk-466RCVCX.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   parseShape
-} from "./chunk-6WQUU6SE.js";
-import "./chunk-T43HE65N.js";
+} from "./chunk-IVXNKJN6.js";
+import "./chunk-5OWEBHZJ.js";
 import "./chunk-RG723U7L.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import {
   describeIssues,
   resultFileLimit
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 import {
   CannotRunError,
   ConfigError
@@ -169,7 +169,7 @@ async function reportGate(config, sources, log) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-DWAN7EV3.js");
+    const { readLoadSuite } = await import("./collect-WU3DBAOV.js");
     const files = Object.values(load.results).filter(Boolean).join(", ");
     inputs.push({ source: files, suites: [readLoadSuite(load, void 0, [])] });
   }
@@ -185,7 +185,7 @@ async function reportGate(config, sources, log) {
       );
     inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
-    const { chaosReportFromCluster } = await import("./report-cluster-KYJYJV2L.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-UBGJVFGC.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

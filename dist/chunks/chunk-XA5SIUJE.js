@@ -12,8 +12,9 @@ import {
   userYaml
 } from "./chunk-JC5KUJAN.js";
 import {
+  given,
   readInputFile
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 import {
   ConfigError,
   __toESM,
@@ -167,7 +168,9 @@ function toManifests(value, where, role) {
   if (!isRecord(metadata)) throw new ConfigError(`${where}: field metadata: required`);
   for (const field of ["name", "generateName", "namespace"]) {
     if (metadata[field] !== void 0 && typeof metadata[field] !== "string")
-      throw new ConfigError(`${where}: field metadata.${field}: expected a string`);
+      throw new ConfigError(
+        `${where}: field metadata.${field}: expected text, got ${given(metadata[field])}`
+      );
   }
   const name = metadata.name ?? metadata.generateName;
   if (!name) throw new ConfigError(`${where}: field metadata.name: required`);

@@ -26,7 +26,7 @@ import {
   plainWords,
   record,
   string
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 import {
   CannotRunError,
   ConfigError,

@@ -7,10 +7,10 @@ import {
 import {
   objectMetaSchema,
   parseShape
-} from "./chunk-6WQUU6SE.js";
+} from "./chunk-IVXNKJN6.js";
 import {
   iso_exports
-} from "./chunk-T43HE65N.js";
+} from "./chunk-5OWEBHZJ.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";
@@ -29,7 +29,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 import {
   ConfigError,
   errorMessage

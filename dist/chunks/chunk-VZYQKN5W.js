@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   readManifests
-} from "./chunk-HRBXR7AB.js";
+} from "./chunk-XA5SIUJE.js";
 import {
   engineChaosSeconds
 } from "./chunk-466RCVCX.js";

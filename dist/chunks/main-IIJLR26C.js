@@ -4,13 +4,13 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-NOGEXVGB.js";
+} from "./chunk-VZYQKN5W.js";
 import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-KNPK534C.js";
-import "./chunk-EWSMVEUH.js";
+} from "./chunk-T5PTJ7ZQ.js";
+import "./chunk-Y54COUNB.js";
 import {
   commands,
   isCommand,
@@ -25,18 +25,18 @@ import {
   toMap,
   toNumber
 } from "./chunk-JLKMCJEQ.js";
-import "./chunk-HRBXR7AB.js";
+import "./chunk-XA5SIUJE.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-T43HE65N.js";
+import "./chunk-5OWEBHZJ.js";
 import "./chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
 import {
   closestName
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 import {
   CancelledError,
   CannotRunError,
@@ -160,7 +160,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-GL4WEF6G.js");
+        const { runTargets } = await import("./targets-Z7YOYZ4U.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -175,15 +175,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-HIGLRTUJ.js");
+        const { reportGate } = await import("./report-FMSZ52C2.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-CREAUSQA.js");
+        const { mergeGate } = await import("./merge-WZNVQWH6.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-3RJANAV4.js");
+        const { validateRun } = await import("./inputs-OR72FLQN.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

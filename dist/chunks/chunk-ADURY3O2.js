@@ -13,7 +13,7 @@ import {
   probeOutcome,
   resultName,
   verdictOutcome
-} from "./chunk-6WQUU6SE.js";
+} from "./chunk-IVXNKJN6.js";
 import {
   secondsBetween
 } from "./chunk-RG723U7L.js";

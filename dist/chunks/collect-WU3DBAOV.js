@@ -4,9 +4,9 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-YYGLSKYM.js";
+} from "./chunk-P7LN5KZQ.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-DJBGRBVU.js";
+import "./chunk-IO4C2YWZ.js";
 import "./chunk-RHZBZGPM.js";
 export {
   commandOnlySuite,

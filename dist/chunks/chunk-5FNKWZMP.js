@@ -7,7 +7,7 @@ import {
   idTokenExpiry,
   idTokenHolds,
   serveCredentials
-} from "./chunk-XTAKW6B6.js";
+} from "./chunk-A6LENN7Z.js";
 import {
   kubeconfigSource
 } from "./chunk-KDOXMYJW.js";
@@ -23,7 +23,7 @@ import {
 } from "./chunk-KFRDFFVU.js";
 import {
   readInputFile
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 import {
   CannotRunError,
   ConfigError,

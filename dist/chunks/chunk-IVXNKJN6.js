@@ -12,7 +12,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 
 // src/kube/object-meta.ts
 var objectMetaSchema = looseObject({

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-CXB3FTEA.js";
+} from "./chunk-XWDU5MZY.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -20,14 +20,14 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-N572J77C.js";
+} from "./chunk-IJEZ27XF.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-YYGLSKYM.js";
+} from "./chunk-P7LN5KZQ.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -35,20 +35,20 @@ import {
   prepareTargets,
   prepareWorkflow,
   workflowName
-} from "./chunk-RYEHKP4Y.js";
+} from "./chunk-PVJYLIAP.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-OJRMZA2B.js";
+} from "./chunk-CKF6QSC4.js";
 import {
   duplicateProblems
-} from "./chunk-HRBXR7AB.js";
+} from "./chunk-XA5SIUJE.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
 import {
   convertChaos
-} from "./chunk-7SAYYKUX.js";
+} from "./chunk-ADURY3O2.js";
 import {
   LitmusClient,
   connect,
@@ -60,23 +60,23 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-2B536PKQ.js";
+} from "./chunk-ETRW62DK.js";
 import {
   readableResults
-} from "./chunk-6WQUU6SE.js";
+} from "./chunk-IVXNKJN6.js";
 import {
   formatDuration
-} from "./chunk-T43HE65N.js";
+} from "./chunk-5OWEBHZJ.js";
 import {
   spawnInGroup
-} from "./chunk-XTAKW6B6.js";
+} from "./chunk-A6LENN7Z.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
 import {
   closestName
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 import {
   CancelledError,
   CannotRunError,

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-6WQUU6SE.js";
+} from "./chunk-IVXNKJN6.js";
 import {
   formatDuration
-} from "./chunk-T43HE65N.js";
+} from "./chunk-5OWEBHZJ.js";
 import {
   ApiException,
   CredentialsError,
@@ -22,7 +22,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-XTAKW6B6.js";
+} from "./chunk-A6LENN7Z.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

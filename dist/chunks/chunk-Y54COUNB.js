@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duration,
   latency
-} from "./chunk-T43HE65N.js";
+} from "./chunk-5OWEBHZJ.js";
 import {
   NEVER,
   _enum,
@@ -14,7 +14,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 
 // src/config/percent.ts
 function readDecimal(value) {

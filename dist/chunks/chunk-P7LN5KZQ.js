@@ -19,7 +19,7 @@ import {
   resultFileLimit,
   string,
   union
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 import {
   ConfigError,
   __commonJS,
@@ -3775,4 +3775,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-YYGLSKYM.js.LEGAL.txt */
+/*! For license information please see chunk-P7LN5KZQ.js.LEGAL.txt */

@@ -5,12 +5,12 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-WQTVIN3G.js";
-import "./chunk-XTAKW6B6.js";
+} from "./chunk-5FNKWZMP.js";
+import "./chunk-A6LENN7Z.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-DJBGRBVU.js";
+import "./chunk-IO4C2YWZ.js";
 import "./chunk-RHZBZGPM.js";
 export {
   contextNamespace,

@@ -4,13 +4,13 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema,
   percentage
-} from "./chunk-EWSMVEUH.js";
+} from "./chunk-Y54COUNB.js";
 import {
   defaultPolicy
 } from "./chunk-P5DOBMC4.js";
 import {
   runDuration
-} from "./chunk-T43HE65N.js";
+} from "./chunk-5OWEBHZJ.js";
 import {
   documentValue,
   require_dist,
@@ -29,7 +29,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 import {
   ConfigError,
   __toESM

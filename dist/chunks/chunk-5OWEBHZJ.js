@@ -14,7 +14,7 @@ import {
   number,
   string,
   union
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 import {
   __export
 } from "./chunk-RHZBZGPM.js";

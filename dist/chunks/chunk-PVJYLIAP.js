@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   reportPathProblems
-} from "./chunk-OJRMZA2B.js";
+} from "./chunk-CKF6QSC4.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-HRBXR7AB.js";
+} from "./chunk-XA5SIUJE.js";
 import {
   isClusterScopedKind
 } from "./chunk-EWRCKZ32.js";
@@ -30,7 +30,7 @@ import {
   strictObject,
   string,
   unknown
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 import {
   CannotRunError,
   ConfigError
@@ -490,7 +490,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-5S4QR22M.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-VRWGSZOX.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

@@ -6449,7 +6449,7 @@ var typeNames = {
 };
 var typeName = (expected) => typeNames[expected] ?? expected;
 var shortValue = 40;
-function given(value, quote) {
+function given(value, quote = true) {
   if (value === null || value === void 0) return "nothing";
   if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
   if (typeof value === "object") return "a mapping";
@@ -6545,5 +6545,6 @@ export {
   plainWords,
   plainWordsUnquoted,
   describeIssues,
-  fieldPath
+  fieldPath,
+  given
 };

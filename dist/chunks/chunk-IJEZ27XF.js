@@ -26,24 +26,24 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-2B536PKQ.js";
+} from "./chunk-ETRW62DK.js";
 import {
   experimentStatusOf,
   isEngineFinished,
   isNotRun,
   isVerdictFinal,
   resultName
-} from "./chunk-6WQUU6SE.js";
+} from "./chunk-IVXNKJN6.js";
 import {
   HttpMethod,
   KubernetesObjectApi,
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-XTAKW6B6.js";
+} from "./chunk-A6LENN7Z.js";
 import {
   fieldPath
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 import {
   CannotRunError
 } from "./chunk-RHZBZGPM.js";

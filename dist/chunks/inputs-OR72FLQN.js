@@ -6,9 +6,9 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-RYEHKP4Y.js";
-import "./chunk-OJRMZA2B.js";
-import "./chunk-HRBXR7AB.js";
+} from "./chunk-PVJYLIAP.js";
+import "./chunk-CKF6QSC4.js";
+import "./chunk-XA5SIUJE.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
@@ -16,7 +16,7 @@ import "./chunk-RG723U7L.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-DJBGRBVU.js";
+import "./chunk-IO4C2YWZ.js";
 import "./chunk-RHZBZGPM.js";
 export {
   checkRunInputs,

@@ -19,7 +19,7 @@ import {
   object,
   plainWordsUnquoted,
   string
-} from "./chunk-DJBGRBVU.js";
+} from "./chunk-IO4C2YWZ.js";
 import {
   CannotRunError,
   __commonJS,
