@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksForVersion,
   helpAlone
-} from "./chunks/chunk-H2L5NRFY.js";
+} from "./chunks/chunk-5FLUH3L6.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-IIJLR26C.js");
+var { main } = await import("./chunks/main-ME24NCE3.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

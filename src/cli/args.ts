@@ -6,7 +6,7 @@ import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError, errorMessage } from '../errors.ts';
 import { closestName } from '../suggest.ts';
 import type { ReportSources } from '../run/report.ts';
-import { commands, isCommand, isHelpCommand, sourceFlags, usage, type Command } from './usage.ts';
+import { commands, isCommand, isHelpCommand, settingsOf, sourcesOf, usage, type Command } from './usage.ts';
 
 export interface ParsedCommand {
   command: Command | 'help';
@@ -29,21 +29,51 @@ function refuseEmpty(flag: string, value: unknown): void {
   }
 }
 
+/** The parser's options for the flags `command` reads, or for every flag. */
+function optionsOf(command?: Command): Record<string, ParseArgsOptionDescriptor> {
+  const options: Record<string, ParseArgsOptionDescriptor> = {
+    config: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  };
+  for (const spec of settingsOf(command)) {
+    options[spec.flag] = {
+      type: spec.kind === 'boolean' ? 'boolean' : 'string',
+      multiple: spec.kind === 'list' || spec.kind === 'map',
+    };
+  }
+  for (const [flag, { multiple }] of Object.entries(sourcesOf(command)))
+    options[flag] = { type: 'string', multiple };
+  return options;
+}
+
+/** The long flags of `options` without dashes, a boolean's --no- form too. */
+const longFlags = (options: Record<string, ParseArgsOptionDescriptor>): string[] =>
+  Object.entries(options).flatMap(([name, { type }]) => (type === 'boolean' ? [name, `no-${name}`] : [name]));
+
 /**
- * The unknown flag as typed (`-engine` too, which Node reads as -e -n …) and the flag it is closest
- * to: Node's own text quotes it half-way and suggests nothing.
+ * The flag `command` does not take, as typed (`-engine` too, which Node reads as -e -n …): either
+ * another command's flag, and which commands read it, or an unknown one and the flag of `command` it
+ * is closest to. Node's own text quotes it half-way and suggests nothing.
  */
-function unknownFlag(args: string[], options: Record<string, ParseArgsOptionDescriptor>): string {
-  const flags = Object.entries(options).flatMap(([name, { type }]) =>
-    type === 'boolean' ? [name, `no-${name}`] : [name],
-  );
+function refusedFlag(args: string[], command: Command | undefined): string {
+  const options = optionsOf(command);
+  const flags = longFlags(options);
   const shorts = Object.values(options).flatMap(({ short }) => (short ? [`-${short}`] : []));
   const known = new Set([...flags.map((flag) => `--${flag}`), ...shorts]);
   // Parsed again without refusing, for which argument it was.
   const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
   const token = tokens.find((t) => t.kind === 'option' && !known.has(t.rawName));
   const typed = args[token?.index ?? -1]?.split('=')[0] ?? '';
-  const near = closestName(typed.replace(/^-+/, ''), flags);
+  const name = typed.replace(/^-+/, '');
+  const readers = typed.startsWith('--')
+    ? commands.filter((other) => longFlags(optionsOf(other)).includes(name))
+    : [];
+  // Taken and ignored, it would let the user believe it had an effect; "unknown" would send them
+  // looking for a typo.
+  if (command && readers.length > 0)
+    return `${command} does not read ${typed}; ${new Intl.ListFormat('en').format(readers)} ${readers.length > 1 ? 'do' : 'does'} (see chaos-gate ${command} --help)`;
+  // Only a flag the command reads is suggested: another's would be refused next.
+  const near = closestName(name, flags);
   return `unknown flag ${typed}${near ? `; did you mean --${near}?` : ''}`;
 }
 
@@ -60,25 +90,21 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
       `unknown command "${word}"; ${near ? `did you mean ${near}? ` : ''}expected run, report, merge or validate (see --help)`,
     );
   }
-  const command = isCommand(word) ? word : 'help';
-  const options: Record<string, ParseArgsOptionDescriptor> = {
-    config: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  };
-  for (const spec of settingFields) {
-    options[spec.flag] = {
-      type: spec.kind === 'boolean' ? 'boolean' : 'string',
-      multiple: spec.kind === 'list' || spec.kind === 'map',
-    };
-  }
-  for (const [flag, { multiple }] of Object.entries(sourceFlags))
-    options[flag] = { type: 'string', multiple };
+  // A command takes only the flags it reads; `help` takes every flag, as its usage lists them all.
+  const reader = isCommand(word) ? word : undefined;
+  const command = reader ?? 'help';
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: true, allowNegative: true });
+    parsed = parseArgs({
+      args: rest,
+      options: optionsOf(reader),
+      strict: true,
+      allowPositionals: true,
+      allowNegative: true,
+    });
   } catch (error) {
     const unknown = (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
-    throw new ConfigError(`command line: ${unknown ? unknownFlag(rest, options) : errorMessage(error)}`);
+    throw new ConfigError(`command line: ${unknown ? refusedFlag(rest, reader) : errorMessage(error)}`);
   }
   const { values, positionals } = parsed;
   refuseEmpty('config', values.config);

@@ -66,20 +66,30 @@ export function helpAlone(argv: string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The settings `command` reads, or every one: `run` reads all, and `validate` checks all that `run`
+ * reads. Its `--help` lists these, and its parser refuses the others.
+ */
+export const settingsOf = (command?: Command): SettingField[] =>
+  settingFields.filter(
+    ({ readBy = [] }) =>
+      command === undefined || command === 'run' || command === 'validate' || readBy.includes(command),
+  );
+
+/** The inputs `command` reads besides its settings: only `report`'s, or all of them. */
+export const sourcesOf = (command?: Command): Partial<typeof sourceFlags> =>
+  command === undefined || command === 'report' ? sourceFlags : {};
+
 /** The options `command` reads, or every option; each with its help text. */
 function optionRows(command: Command | undefined): [flag: string, help: string][] {
-  // `run` reads every setting, and `validate` checks all that `run` reads.
-  const reads = ({ readBy = [] }: SettingField) =>
-    command === undefined || command === 'run' || command === 'validate' || readBy.includes(command);
   return [
     ['config FILE', 'chaos-gate.yaml (flags override its values)'],
     // A boolean's --no- form turns off what the config file (or the Jenkins step) turned on.
-    ...settingFields
-      .filter(reads)
-      .map((s): [string, string] => [s.kind === 'boolean' ? `[no-]${s.flag}` : `${s.flag} VALUE`, s.help]),
-    ...Object.entries(command === undefined || command === 'report' ? sourceFlags : {}).map(
-      ([flag, s]): [string, string] => [`${flag} VALUE`, s.help],
-    ),
+    ...settingsOf(command).map((s): [string, string] => [
+      s.kind === 'boolean' ? `[no-]${s.flag}` : `${s.flag} VALUE`,
+      s.help,
+    ]),
+    ...Object.entries(sourcesOf(command)).map(([flag, s]): [string, string] => [`${flag} VALUE`, s.help]),
   ];
 }
 

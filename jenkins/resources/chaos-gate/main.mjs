@@ -88949,15 +88949,19 @@ var commandHelp = {
   }
 };
 var isHelpCommand = (command) => command === "help" || helpFlags.includes(command);
+var settingsOf = (command) => settingFields.filter(
+  ({ readBy = [] }) => command === void 0 || command === "run" || command === "validate" || readBy.includes(command)
+);
+var sourcesOf = (command) => command === void 0 || command === "report" ? sourceFlags : {};
 function optionRows(command) {
-  const reads = ({ readBy = [] }) => command === void 0 || command === "run" || command === "validate" || readBy.includes(command);
   return [
     ["config FILE", "chaos-gate.yaml (flags override its values)"],
     // A boolean's --no- form turns off what the config file (or the Jenkins step) turned on.
-    ...settingFields.filter(reads).map((s) => [s.kind === "boolean" ? `[no-]${s.flag}` : `${s.flag} VALUE`, s.help]),
-    ...Object.entries(command === void 0 || command === "report" ? sourceFlags : {}).map(
-      ([flag, s]) => [`${flag} VALUE`, s.help]
-    )
+    ...settingsOf(command).map((s) => [
+      s.kind === "boolean" ? `[no-]${s.flag}` : `${s.flag} VALUE`,
+      s.help
+    ]),
+    ...Object.entries(sourcesOf(command)).map(([flag, s]) => [`${flag} VALUE`, s.help])
   ];
 }
 function usage(command) {
@@ -89005,16 +89009,35 @@ function refuseEmpty(flag, value) {
     throw new ConfigError(`command line: --${flag}: empty; give it a value or leave the flag out`);
   }
 }
-function unknownFlag(args, options) {
-  const flags = Object.entries(options).flatMap(
-    ([name, { type: type2 }]) => type2 === "boolean" ? [name, `no-${name}`] : [name]
-  );
+function optionsOf(command) {
+  const options = {
+    config: { type: "string" },
+    help: { type: "boolean", short: "h" }
+  };
+  for (const spec of settingsOf(command)) {
+    options[spec.flag] = {
+      type: spec.kind === "boolean" ? "boolean" : "string",
+      multiple: spec.kind === "list" || spec.kind === "map"
+    };
+  }
+  for (const [flag, { multiple }] of Object.entries(sourcesOf(command)))
+    options[flag] = { type: "string", multiple };
+  return options;
+}
+var longFlags = (options) => Object.entries(options).flatMap(([name, { type: type2 }]) => type2 === "boolean" ? [name, `no-${name}`] : [name]);
+function refusedFlag(args, command) {
+  const options = optionsOf(command);
+  const flags = longFlags(options);
   const shorts = Object.values(options).flatMap(({ short: short2 }) => short2 ? [`-${short2}`] : []);
   const known = /* @__PURE__ */ new Set([...flags.map((flag) => `--${flag}`), ...shorts]);
   const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
   const token = tokens.find((t) => t.kind === "option" && !known.has(t.rawName));
   const typed = args[token?.index ?? -1]?.split("=")[0] ?? "";
-  const near = closestName(typed.replace(/^-+/, ""), flags);
+  const name = typed.replace(/^-+/, "");
+  const readers = typed.startsWith("--") ? commands.filter((other) => longFlags(optionsOf(other)).includes(name)) : [];
+  if (command && readers.length > 0)
+    return `${command} does not read ${typed}; ${new Intl.ListFormat("en").format(readers)} ${readers.length > 1 ? "do" : "does"} (see chaos-gate ${command} --help)`;
+  const near = closestName(name, flags);
   return `unknown flag ${typed}${near ? `; did you mean --${near}?` : ""}`;
 }
 function parseCommandLine(argv) {
@@ -89029,25 +89052,20 @@ ${usage()}`);
       `unknown command "${word}"; ${near ? `did you mean ${near}? ` : ""}expected run, report, merge or validate (see --help)`
     );
   }
-  const command = isCommand(word) ? word : "help";
-  const options = {
-    config: { type: "string" },
-    help: { type: "boolean", short: "h" }
-  };
-  for (const spec of settingFields) {
-    options[spec.flag] = {
-      type: spec.kind === "boolean" ? "boolean" : "string",
-      multiple: spec.kind === "list" || spec.kind === "map"
-    };
-  }
-  for (const [flag, { multiple }] of Object.entries(sourceFlags))
-    options[flag] = { type: "string", multiple };
+  const reader = isCommand(word) ? word : void 0;
+  const command = reader ?? "help";
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: true, allowNegative: true });
+    parsed = parseArgs({
+      args: rest,
+      options: optionsOf(reader),
+      strict: true,
+      allowPositionals: true,
+      allowNegative: true
+    });
   } catch (error2) {
     const unknown2 = error2.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
-    throw new ConfigError(`command line: ${unknown2 ? unknownFlag(rest, options) : errorMessage(error2)}`);
+    throw new ConfigError(`command line: ${unknown2 ? refusedFlag(rest, reader) : errorMessage(error2)}`);
   }
   const { values, positionals } = parsed;
   refuseEmpty("config", values.config);

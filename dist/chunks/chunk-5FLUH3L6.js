@@ -52,15 +52,19 @@ function helpAlone(argv) {
   if (isCommand(word) && rest.length === 1 && helpFlags.includes(next)) return usage(word);
   return void 0;
 }
+var settingsOf = (command) => settingFields.filter(
+  ({ readBy = [] }) => command === void 0 || command === "run" || command === "validate" || readBy.includes(command)
+);
+var sourcesOf = (command) => command === void 0 || command === "report" ? sourceFlags : {};
 function optionRows(command) {
-  const reads = ({ readBy = [] }) => command === void 0 || command === "run" || command === "validate" || readBy.includes(command);
   return [
     ["config FILE", "chaos-gate.yaml (flags override its values)"],
     // A boolean's --no- form turns off what the config file (or the Jenkins step) turned on.
-    ...settingFields.filter(reads).map((s) => [s.kind === "boolean" ? `[no-]${s.flag}` : `${s.flag} VALUE`, s.help]),
-    ...Object.entries(command === void 0 || command === "report" ? sourceFlags : {}).map(
-      ([flag, s]) => [`${flag} VALUE`, s.help]
-    )
+    ...settingsOf(command).map((s) => [
+      s.kind === "boolean" ? `[no-]${s.flag}` : `${s.flag} VALUE`,
+      s.help
+    ]),
+    ...Object.entries(sourcesOf(command)).map(([flag, s]) => [`${flag} VALUE`, s.help])
   ];
 }
 function usage(command) {
@@ -103,11 +107,12 @@ Example:
 }
 
 export {
-  sourceFlags,
   commands,
   isCommand,
   asksForVersion,
   isHelpCommand,
   helpAlone,
+  settingsOf,
+  sourcesOf,
   usage
 };

@@ -15,9 +15,10 @@ import {
   commands,
   isCommand,
   isHelpCommand,
-  sourceFlags,
+  settingsOf,
+  sourcesOf,
   usage
-} from "./chunk-H2L5NRFY.js";
+} from "./chunk-5FLUH3L6.js";
 import {
   labelFor,
   layerFrom,
@@ -62,16 +63,35 @@ function refuseEmpty(flag, value) {
     throw new ConfigError(`command line: --${flag}: empty; give it a value or leave the flag out`);
   }
 }
-function unknownFlag(args, options) {
-  const flags = Object.entries(options).flatMap(
-    ([name, { type }]) => type === "boolean" ? [name, `no-${name}`] : [name]
-  );
+function optionsOf(command) {
+  const options = {
+    config: { type: "string" },
+    help: { type: "boolean", short: "h" }
+  };
+  for (const spec of settingsOf(command)) {
+    options[spec.flag] = {
+      type: spec.kind === "boolean" ? "boolean" : "string",
+      multiple: spec.kind === "list" || spec.kind === "map"
+    };
+  }
+  for (const [flag, { multiple }] of Object.entries(sourcesOf(command)))
+    options[flag] = { type: "string", multiple };
+  return options;
+}
+var longFlags = (options) => Object.entries(options).flatMap(([name, { type }]) => type === "boolean" ? [name, `no-${name}`] : [name]);
+function refusedFlag(args, command) {
+  const options = optionsOf(command);
+  const flags = longFlags(options);
   const shorts = Object.values(options).flatMap(({ short }) => short ? [`-${short}`] : []);
   const known = /* @__PURE__ */ new Set([...flags.map((flag) => `--${flag}`), ...shorts]);
   const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
   const token = tokens.find((t) => t.kind === "option" && !known.has(t.rawName));
   const typed = args[token?.index ?? -1]?.split("=")[0] ?? "";
-  const near = closestName(typed.replace(/^-+/, ""), flags);
+  const name = typed.replace(/^-+/, "");
+  const readers = typed.startsWith("--") ? commands.filter((other) => longFlags(optionsOf(other)).includes(name)) : [];
+  if (command && readers.length > 0)
+    return `${command} does not read ${typed}; ${new Intl.ListFormat("en").format(readers)} ${readers.length > 1 ? "do" : "does"} (see chaos-gate ${command} --help)`;
+  const near = closestName(name, flags);
   return `unknown flag ${typed}${near ? `; did you mean --${near}?` : ""}`;
 }
 function parseCommandLine(argv) {
@@ -86,25 +106,20 @@ ${usage()}`);
       `unknown command "${word}"; ${near ? `did you mean ${near}? ` : ""}expected run, report, merge or validate (see --help)`
     );
   }
-  const command = isCommand(word) ? word : "help";
-  const options = {
-    config: { type: "string" },
-    help: { type: "boolean", short: "h" }
-  };
-  for (const spec of settingFields) {
-    options[spec.flag] = {
-      type: spec.kind === "boolean" ? "boolean" : "string",
-      multiple: spec.kind === "list" || spec.kind === "map"
-    };
-  }
-  for (const [flag, { multiple }] of Object.entries(sourceFlags))
-    options[flag] = { type: "string", multiple };
+  const reader = isCommand(word) ? word : void 0;
+  const command = reader ?? "help";
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: true, allowNegative: true });
+    parsed = parseArgs({
+      args: rest,
+      options: optionsOf(reader),
+      strict: true,
+      allowPositionals: true,
+      allowNegative: true
+    });
   } catch (error) {
     const unknown = error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
-    throw new ConfigError(`command line: ${unknown ? unknownFlag(rest, options) : errorMessage(error)}`);
+    throw new ConfigError(`command line: ${unknown ? refusedFlag(rest, reader) : errorMessage(error)}`);
   }
   const { values, positionals } = parsed;
   refuseEmpty("config", values.config);
