@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-ME24NCE3.js");
+var { main } = await import("./chunks/main-XZ7MZFT2.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

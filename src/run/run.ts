@@ -296,17 +296,22 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
     chaosStartMs = Date.now();
     if (!interrupted.aborted) {
       context.onPhase?.('apply');
-      await resources.apply(plan.prepared);
-      if (plan.workflow) await resources.submit(plan.workflow);
-      context.onPhase?.('wait');
-      waited = await waitForAll(main, plan.argo, resources, {
-        timeoutMs: deadline.leftMs(),
-        signal,
-        log,
-        verdictGraceMs: context.verdictGraceMs ?? 30_000,
-        engineSelector: resources.selector,
-      });
-      context.onPhase?.('after');
+      try {
+        await resources.apply(plan.prepared);
+        if (plan.workflow) await resources.submit(plan.workflow);
+        context.onPhase?.('wait');
+        waited = await waitForAll(main, plan.argo, resources, {
+          timeoutMs: deadline.leftMs(),
+          signal,
+          log,
+          verdictGraceMs: context.verdictGraceMs ?? 30_000,
+          engineSelector: resources.selector,
+        });
+      } finally {
+        // Also when the apply or the wait failed or was cut short: the chaos clock stops, and a cluster
+        // among several no longer holds the run's open (progress.ts).
+        context.onPhase?.('after');
+      }
     }
   } catch (error) {
     // A cut-short request is the timeout or the cancel, handled below; anything else is an error.

@@ -87760,17 +87760,20 @@ async function runChaos(config2, context, parts) {
     chaosStartMs = Date.now();
     if (!interrupted.aborted) {
       context.onPhase?.("apply");
-      await resources.apply(plan.prepared);
-      if (plan.workflow) await resources.submit(plan.workflow);
-      context.onPhase?.("wait");
-      waited = await waitForAll(main2, plan.argo, resources, {
-        timeoutMs: deadline.leftMs(),
-        signal: signal3,
-        log,
-        verdictGraceMs: context.verdictGraceMs ?? 3e4,
-        engineSelector: resources.selector
-      });
-      context.onPhase?.("after");
+      try {
+        await resources.apply(plan.prepared);
+        if (plan.workflow) await resources.submit(plan.workflow);
+        context.onPhase?.("wait");
+        waited = await waitForAll(main2, plan.argo, resources, {
+          timeoutMs: deadline.leftMs(),
+          signal: signal3,
+          log,
+          verdictGraceMs: context.verdictGraceMs ?? 3e4,
+          engineSelector: resources.selector
+        });
+      } finally {
+        context.onPhase?.("after");
+      }
     }
   } catch (error2) {
     if (!interrupted.aborted) {

@@ -19,6 +19,7 @@ import {
   FakeApi,
   defaultResources,
   status,
+  type InjectedAnswer,
   type KubeObject,
   type RecordedRequest,
 } from '../../support/fake-api.ts';
@@ -129,6 +130,16 @@ const isStop = (r: RecordedRequest) =>
   r.path === enginePath &&
   r.contentType === 'application/merge-patch+json' &&
   JSON.stringify(r.body) === JSON.stringify({ spec: { engineState: 'stop' } });
+/** The engine apply of a run, not its dry run. */
+const engineApply = {
+  method: 'PATCH',
+  path: enginePath,
+  where: (r: RecordedRequest) => r.query.dryRun === undefined,
+};
+const engineForbidden = (): InjectedAnswer => ({
+  status: 403,
+  body: status(403, 'chaosengines.litmuschaos.io is forbidden', 'Forbidden'),
+});
 const experimentCase = (outcome: GateOutcome) =>
   outcome.report.suites.flatMap((s) => s.cases).find((c) => c.kind === 'experiment');
 
@@ -524,10 +535,10 @@ test(
 test('a failed engine apply removes the RBAC this run created and names the file', limit, async (t) => {
   const { fake, run } = setup(t);
   playOperator(fake, 'Pass');
-  fake.inject(
-    { method: 'PATCH', path: enginePath, where: (r) => r.query.dryRun === undefined },
-    { status: 403, body: status(403, 'chaosengines.litmuschaos.io "nginx-chaos" is forbidden', 'Forbidden') },
-  );
+  fake.inject(engineApply, {
+    status: 403,
+    body: status(403, 'chaosengines.litmuschaos.io "nginx-chaos" is forbidden', 'Forbidden'),
+  });
 
   await assert.rejects(run({ cleanup: 'always' }), (error: unknown) => {
     assert.ok(error instanceof CannotRunError, String(error));
@@ -543,19 +554,53 @@ test('a failed engine apply removes the RBAC this run created and names the file
 });
 
 test(
+  'a chaos that fails or is cancelled partway ends its clock there: what follows says how long it ran',
+  limit,
+  async (t) => {
+    const cancelled = (controller: AbortController): InjectedAnswer => {
+      controller.abort('SIGINT');
+      return { reset: 'ECONNRESET' };
+    };
+    for (const answer of [engineForbidden, cancelled]) {
+      let clock = 0;
+      const fake = new FakeApi();
+      t.after(() => fake.close());
+      const controller = new AbortController();
+      // The engine apply takes 5 s, and ends the chaos.
+      fake.inject(engineApply, () => {
+        clock += 5_000;
+        return answer(controller);
+      });
+      const lines: string[] = [];
+      const progress = progressLog(
+        (line) => lines.push(line),
+        30_000,
+        () => clock,
+      );
+      const config = resolveConfig({ rbac: [rbacFile], engines: [engineFile], runId, cleanup: 'always' });
+      await assert.rejects(
+        runGate(config, { ...progress, signal: controller.signal, kubeconfigContent: fake.kubeconfig }),
+      );
+      assert.match(
+        lines.at(-1) ?? '',
+        /^\[\+00:05 \| chaos took 00:05\] \[chaos-gate\] cleanup: removed 3 object\(s\)/,
+        `${answer.name}:\n${lines.join('\n')}`,
+      );
+    }
+  },
+);
+
+test(
   'an engine apply answered with a 504 may have landed: the engine is found by its label and stopped',
   limit,
   async (t) => {
     const { fake, run, lines } = setup(t);
     playOperator(fake, 'never');
     // The API server's own timeout: the write went on to etcd, but the client hears 504.
-    fake.inject(
-      { method: 'PATCH', path: enginePath, where: (r) => r.query.dryRun === undefined },
-      (request) => {
-        fake.put(request.body as KubeObject);
-        return { status: 504, body: status(504, 'request did not complete within the allotted timeout') };
-      },
-    );
+    fake.inject(engineApply, (request) => {
+      fake.put(request.body as KubeObject);
+      return { status: 504, body: status(504, 'request did not complete within the allotted timeout') };
+    });
 
     await assert.rejects(run({ cleanup: 'always', stopTimeout: 3000 }), /apply failed: .*\(HTTP 504\)/);
     assert.ok(fake.requests.some(isStop), 'the engine the server created was told to stop');
@@ -1086,54 +1131,74 @@ test(
   },
 );
 
+/**
+ * Clusters run one after the other, their log fed to the progress lines as the CLI and the action feed
+ * it, with the engine set to last 30 s. The progress clock is moved by the played operators: each
+ * cluster's chaos takes its `chaosMs`, or, for one that `refusesEngine`, its engine apply does.
+ */
+async function runOnClusters(
+  t: TestContext,
+  clusters: { name: string; chaosMs: number; refusesEngine?: boolean }[],
+): Promise<{ outcome: GateOutcome; lines: string[] }> {
+  let clock = 0;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-targets-'));
+  const targets = clusters.map(({ name, chaosMs, refusesEngine }) => {
+    const fake = new FakeApi();
+    t.after(() => fake.close());
+    playOperator(fake, () => {
+      clock += chaosMs;
+      return 'Pass';
+    });
+    if (refusesEngine)
+      fake.inject(engineApply, () => {
+        clock += chaosMs;
+        return engineForbidden();
+      });
+    const kubeconfig = path.join(dir, `${name}.yaml`);
+    writeFileSync(kubeconfig, fake.kubeconfig);
+    return { name, kubeconfig };
+  });
+  const lines: string[] = [];
+  const progress = progressLog(
+    (line) => lines.push(line),
+    30_000,
+    () => clock,
+  );
+  const config = resolveConfig({
+    rbac: [rbacFile],
+    engines: [engineFile],
+    runId,
+    timeout: 20_000,
+    targets,
+    // One at a time, so each cluster's chaos starts when the one before it has ended.
+    parallelTargets: 1,
+  });
+  const outcome = await runTargets(config, {
+    log: progress.log,
+    onPhase: progress.onPhase,
+    clusterLog: progress.clusterLog,
+    signal: new AbortController().signal,
+  });
+  return { outcome, lines };
+}
+
+/** The first apply, each verdict, the gate and each cleanup: the lines whose clock the run's timing sets. */
+const timedLines = (lines: string[]) =>
+  lines
+    .filter((line) => /applied ServiceAccount|verdict|gate (PASSED|FAILED)|cleanup: /.test(line))
+    .map((line) => line.replace(/(removed \d+ object\(s\)|gate FAILED).*/, '$1'));
+
 test(
   "several clusters: each cluster's lines show its own chaos clock, and the verdict the chaos of all",
   limit,
   async (t) => {
-    // The progress clock, moved by the played operators: eu's chaos takes 45 s, then us's 20 s.
-    let clock = 0;
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-targets-'));
-    const targets = [
+    const { outcome, lines } = await runOnClusters(t, [
       { name: 'eu', chaosMs: 45_000 },
       { name: 'us', chaosMs: 20_000 },
-    ].map(({ name, chaosMs }) => {
-      const fake = new FakeApi();
-      t.after(() => fake.close());
-      playOperator(fake, () => {
-        clock += chaosMs;
-        return 'Pass';
-      });
-      const kubeconfig = path.join(dir, `${name}.yaml`);
-      writeFileSync(kubeconfig, fake.kubeconfig);
-      return { name, kubeconfig };
-    });
-    const lines: string[] = [];
-    // Fed as the CLI and the action feed it; the engine is set to last 30 s.
-    const progress = progressLog(
-      (line) => lines.push(line),
-      30_000,
-      () => clock,
-    );
-    const config = resolveConfig({
-      rbac: [rbacFile],
-      engines: [engineFile],
-      runId,
-      timeout: 20_000,
-      targets,
-      // One at a time, so each cluster's chaos starts when the one before it has ended.
-      parallelTargets: 1,
-    });
-    const outcome = await runTargets(config, {
-      log: progress.log,
-      onPhase: progress.onPhase,
-      clusterLog: progress.clusterLog,
-      signal: new AbortController().signal,
-    });
+    ]);
     assert.equal(outcome.decision.verdict, 'pass');
-    // The first apply, each verdict and each cleanup: the lines whose clock the run's timing sets.
-    const timed = lines.filter((line) => /applied ServiceAccount|verdict|gate PASSED|cleanup: /.test(line));
     assert.deepEqual(
-      timed.map((line) => line.replace(/(removed \d+ object\(s\)).*/, '$1')),
+      timedLines(lines),
       [
         '[+00:00 | chaos 00:00 of ~00:30] [eu] [chaos-gate] applied ServiceAccount default/pod-delete-sa',
         '[+00:45 | chaos 00:45 of ~00:30] [eu] [chaos] default/nginx-chaos pod-delete: Completed, verdict Pass',
@@ -1142,6 +1207,31 @@ test(
         '[+01:05 | chaos took 01:05] chaos-gate: gate PASSED (6 passed, 0 failed, 0 errored, 0 skipped)',
         '[+01:05 | chaos took 00:45] [eu] [chaos-gate] cleanup: removed 5 object(s)',
         '[+01:05 | chaos took 00:20] [us] [chaos-gate] cleanup: removed 5 object(s)',
+      ],
+      lines.join('\n'),
+    );
+  },
+);
+
+test(
+  "several clusters: a cluster whose chaos fails partway ends its clock and the run's there",
+  limit,
+  async (t) => {
+    const { outcome, lines } = await runOnClusters(t, [
+      { name: 'eu', chaosMs: 45_000 },
+      { name: 'us', chaosMs: 5_000, refusesEngine: true },
+    ]);
+    assert.equal(outcome.decision.verdict, 'fail');
+    assert.deepEqual(
+      timedLines(lines),
+      [
+        '[+00:00 | chaos 00:00 of ~00:30] [eu] [chaos-gate] applied ServiceAccount default/pod-delete-sa',
+        '[+00:45 | chaos 00:45 of ~00:30] [eu] [chaos] default/nginx-chaos pod-delete: Completed, verdict Pass',
+        '[+00:45 | chaos 00:00 of ~00:30] [us] [chaos-gate] applied ServiceAccount default/pod-delete-sa',
+        // us's chaos ended when its engine was refused: neither its clock nor the run's runs on.
+        '[+00:50 | chaos took 00:05] [us] [chaos-gate] cleanup: removed 3 object(s)',
+        '[+00:50 | chaos took 00:50] chaos-gate: gate FAILED',
+        '[+00:50 | chaos took 00:45] [eu] [chaos-gate] cleanup: removed 5 object(s)',
       ],
       lines.join('\n'),
     );

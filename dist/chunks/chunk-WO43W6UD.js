@@ -748,17 +748,20 @@ async function runChaos(config, context, parts) {
     chaosStartMs = Date.now();
     if (!interrupted.aborted) {
       context.onPhase?.("apply");
-      await resources.apply(plan.prepared);
-      if (plan.workflow) await resources.submit(plan.workflow);
-      context.onPhase?.("wait");
-      waited = await waitForAll(main, plan.argo, resources, {
-        timeoutMs: deadline.leftMs(),
-        signal,
-        log,
-        verdictGraceMs: context.verdictGraceMs ?? 3e4,
-        engineSelector: resources.selector
-      });
-      context.onPhase?.("after");
+      try {
+        await resources.apply(plan.prepared);
+        if (plan.workflow) await resources.submit(plan.workflow);
+        context.onPhase?.("wait");
+        waited = await waitForAll(main, plan.argo, resources, {
+          timeoutMs: deadline.leftMs(),
+          signal,
+          log,
+          verdictGraceMs: context.verdictGraceMs ?? 3e4,
+          engineSelector: resources.selector
+        });
+      } finally {
+        context.onPhase?.("after");
+      }
     }
   } catch (error) {
     if (!interrupted.aborted) {
