@@ -15,7 +15,7 @@ export interface SettingField {
   /** Dotted path in the config model. */
   field: string;
   help: string;
-  /** The commands besides `run` and `validate` that read it, whose `--help` lists it. */
+  /** The commands besides `run` and `validate` that read it: their `--help` lists it, the others refuse it. */
   readBy?: readonly ('report' | 'merge')[];
 }
 
