@@ -85735,7 +85735,7 @@ var init_convert = __esm({
   }
 });
 
-// src/argo/template-refs.ts
+// src/argo/template-calls.ts
 function templatesOf(spec) {
   const templates = isRecord(spec) && Array.isArray(spec.templates) ? spec.templates : [];
   return new Map(
@@ -85765,6 +85765,19 @@ function callsOf(name, template) {
     ];
   });
 }
+function noTemplate(template, names) {
+  const near = closestName(template, names);
+  return `has no template "${template}"; ` + (near ? `did you mean "${near}"?` : `it has ${names.map((n) => `"${n}"`).join(", ") || "none"}`);
+}
+var init_template_calls = __esm({
+  "src/argo/template-calls.ts"() {
+    "use strict";
+    init_is_record();
+    init_suggest();
+  }
+});
+
+// src/argo/template-refs.ts
 async function templateRefProblems(workflow, source, reading) {
   const problems = [];
   const reads = /* @__PURE__ */ new Map();
@@ -85820,11 +85833,7 @@ async function templateRefProblems(workflow, source, reading) {
     }
     const target = found.get(template);
     if (target) return walk(scope, template, target);
-    const names = [...found.keys()];
-    const near = closestName(template, names);
-    problems.push(
-      `${at}${what} has no template "${template}"; ` + (near ? `did you mean "${near}"?` : `it has ${names.map((n) => `"${n}"`).join(", ") || "none"}`)
-    );
+    problems.push(`${at}${what} ${noTemplate(template, [...found.keys()])}`);
   };
   const runs = workflow.spec.workflowTemplateRef;
   if (runs) await follow(source && `${source}: spec.workflowTemplateRef`, runs);
@@ -85838,9 +85847,8 @@ async function templateRefProblems(workflow, source, reading) {
 var init_template_refs = __esm({
   "src/argo/template-refs.ts"() {
     "use strict";
-    init_is_record();
     init_errors4();
-    init_suggest();
+    init_template_calls();
   }
 });
 

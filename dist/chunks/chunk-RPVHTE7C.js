@@ -121,7 +121,7 @@ function unreadable(suite, kind, name, message) {
 // src/run/run.ts
 import { randomBytes } from "node:crypto";
 
-// src/argo/template-refs.ts
+// src/argo/template-calls.ts
 function templatesOf(spec) {
   const templates = isRecord(spec) && Array.isArray(spec.templates) ? spec.templates : [];
   return new Map(
@@ -151,6 +151,12 @@ function callsOf(name, template) {
     ];
   });
 }
+function noTemplate(template, names) {
+  const near = closestName(template, names);
+  return `has no template "${template}"; ` + (near ? `did you mean "${near}"?` : `it has ${names.map((n) => `"${n}"`).join(", ") || "none"}`);
+}
+
+// src/argo/template-refs.ts
 async function templateRefProblems(workflow, source, reading) {
   const problems = [];
   const reads = /* @__PURE__ */ new Map();
@@ -206,11 +212,7 @@ async function templateRefProblems(workflow, source, reading) {
     }
     const target = found.get(template);
     if (target) return walk(scope, template, target);
-    const names = [...found.keys()];
-    const near = closestName(template, names);
-    problems.push(
-      `${at}${what} has no template "${template}"; ` + (near ? `did you mean "${near}"?` : `it has ${names.map((n) => `"${n}"`).join(", ") || "none"}`)
-    );
+    problems.push(`${at}${what} ${noTemplate(template, [...found.keys()])}`);
   };
   const runs = workflow.spec.workflowTemplateRef;
   if (runs) await follow(source && `${source}: spec.workflowTemplateRef`, runs);
