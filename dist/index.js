@@ -28,7 +28,7 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
 import {
   runTargets
-} from "./chunks/chunk-RPVHTE7C.js";
+} from "./chunks/chunk-JB5BI243.js";
 import "./chunks/chunk-XWDU5MZY.js";
 import "./chunks/chunk-IJEZ27XF.js";
 import "./chunks/chunk-7GHJJVB5.js";

@@ -8,24 +8,43 @@ import type { TemplateRef } from './submit.ts';
 /** A template of a Workflow or (Cluster)WorkflowTemplate, read no further than its calls. */
 export type Template = Record<string, unknown>;
 
-/** What a step or DAG task runs: a template beside it by name, or one of a (Cluster)WorkflowTemplate. */
+/** What a step, DAG task or hook runs: a template beside it by name, or one of a (Cluster)WorkflowTemplate. */
 export interface Call {
-  /** Where, as Argo's messages name it: templates.main.steps[0].inject, templates.main.tasks.inject. */
+  /**
+   * Where, as Argo's messages name it: templates.main.steps[0].inject, templates.main.tasks.inject;
+   * spec.entrypoint, spec.onExit, templates.main.tasks.inject.hooks.exit.
+   */
   path: string;
   template: string;
   /** Set for a templateRef: whose template it is. */
   ref?: TemplateRef;
 }
 
-/** The templates of a spec by name; entries without a name are Argo's to refuse. */
-export function templatesOf(spec: unknown): Map<string, Template> {
-  const templates = isRecord(spec) && Array.isArray(spec.templates) ? spec.templates : [];
+/** A Workflow's or (Cluster)WorkflowTemplate's spec, read for its calls. */
+export interface Spec {
+  /** Its templates by name; entries without a name are Argo's to refuse. */
+  templates: Map<string, Template>;
+  /** What the spec runs of its own: spec.entrypoint, then its exit handler and hooks. */
+  own: Call[];
+}
+
+/** A spec as read from a file or the server, whatever its shape: what is not as Argo has it calls nothing. */
+export function specOf(spec: unknown): Spec {
+  if (!isRecord(spec)) return { templates: new Map(), own: [] };
+  return {
+    templates: templatesOf(spec),
+    own: [...callOf('spec.entrypoint', { template: spec.entrypoint }), ...hookCalls('spec', spec)],
+  };
+}
+
+function templatesOf(spec: Record<string, unknown>): Map<string, Template> {
+  const templates = Array.isArray(spec.templates) ? spec.templates : [];
   return new Map(
     templates.filter(isRecord).flatMap((t) => (typeof t.name === 'string' ? [[t.name, t] as const] : [])),
   );
 }
 
-/** The calls of a steps or DAG template; a template of any other type calls nothing. */
+/** The calls of a steps or DAG template, with their hooks; a template of any other type calls nothing. */
 export function callsOf(name: string, template: Template): Call[] {
   const steps = Array.isArray(template.steps) ? template.steps : [];
   const tasks = isRecord(template.dag) && Array.isArray(template.dag.tasks) ? template.dag.tasks : [];
@@ -37,19 +56,40 @@ export function callsOf(name: string, template: Template): Call[] {
     ),
     ...tasks.map((task: unknown) => [`templates.${name}.tasks`, task] as const),
   ];
-  return placed.flatMap(([where, item]): Call[] => {
+  return placed.flatMap(([where, item]) => {
     if (!isRecord(item)) return [];
     const path = `${where}.${String(item.name)}`;
-    const ref = item.templateRef;
-    if (!isRecord(ref)) return typeof item.template === 'string' ? [{ path, template: item.template }] : [];
-    if (typeof ref.name !== 'string' || typeof ref.template !== 'string') return [];
-    // A reference with a parameter in it is resolved only when the step runs, as Argo's validation says.
-    if (ref.name.includes('{{') || ref.template.includes('{{')) return [];
-    return [
-      { path, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } },
-    ];
+    return [...callOf(path, item), ...hookCalls(path, item)];
   });
 }
+
+/**
+ * The templates the exit handler (onExit) and the lifecycle hooks of a spec, step or task run: the
+ * controller runs them as it runs steps, though Argo's validation checks none but spec.onExit, so a
+ * wrong one fails the workflow only when it fires, after the chaos.
+ */
+function hookCalls(path: string, holder: Record<string, unknown>): Call[] {
+  const hooks = isRecord(holder.hooks) ? Object.entries(holder.hooks) : [];
+  return [
+    ...callOf(`${path}.onExit`, { template: holder.onExit }),
+    ...hooks.flatMap(([event, hook]) => (isRecord(hook) ? callOf(`${path}.hooks.${event}`, hook) : [])),
+  ];
+}
+
+/** The template a step, task or hook names, by `template` or by `templateRef`. */
+function callOf(path: string, holder: Record<string, unknown>): Call[] {
+  const ref = holder.templateRef;
+  if (!isRecord(ref)) return checkable(holder.template) ? [{ path, template: holder.template }] : [];
+  if (!checkable(ref.name) || !checkable(ref.template)) return [];
+  return [{ path, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }];
+}
+
+/**
+ * A name to look up: an empty one is Argo's to refuse, and one with a parameter in it is resolved only
+ * when the step runs, as Argo's validation says.
+ */
+const checkable = (name: unknown): name is string =>
+  typeof name === 'string' && name !== '' && !name.includes('{{');
 
 /** The end of a message about a template `names` lacks: the one meant, or those there are. */
 export function noTemplate(template: string, names: readonly string[]): string {

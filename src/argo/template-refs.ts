@@ -1,13 +1,13 @@
 // The (Cluster)WorkflowTemplates a workflow runs, checked in preflight: the API server takes a workflow
-// whose workflowTemplateRef, or a step's or DAG task's templateRef, names a template that is not there,
-// and only the controller fails it, after the run has applied its ChaosEngines. Followed as Argo's
-// validation follows them (workflow/validate): every template of the workflow, or of the template it
-// runs, and from a templateRef the one template named and whatever that one calls, through further
-// templateRefs too. Each (Cluster)WorkflowTemplate is read once and each of its templates walked once,
+// whose workflowTemplateRef, or a step's, DAG task's or hook's templateRef, names a template that is not
+// there, and only the controller fails it, after the run has applied its ChaosEngines. Followed as
+// Argo's validation follows them (workflow/validate): every template of the workflow, or of the
+// template it runs, and from a templateRef the one template named and whatever that one calls, through
+// further templateRefs too; and the hooks of each, which the controller runs though Argo does not check them. Each (Cluster)WorkflowTemplate is read once and each of its templates walked once,
 // so the walk is bounded by the templates there are.
 import { describeApiError, statusCode } from '../kube/errors.ts';
 import type { TemplateRef, WorkflowObject } from './submit.ts';
-import { callsOf, noTemplate, templatesOf, type Template } from './template-calls.ts';
+import { callsOf, noTemplate, specOf, type Call, type Spec, type Template } from './template-calls.ts';
 
 /** A (Cluster)WorkflowTemplate as the server sends it; Argo's CRDs leave its spec unchecked. */
 export interface WorkflowTemplateObject {
@@ -23,8 +23,8 @@ export interface TemplateReading {
   warn(line: string): void;
 }
 
-/** A (Cluster)WorkflowTemplate read: its templates, or that it is not there, or that it could not be checked. */
-type Read = Map<string, Template> | 'missing' | 'unchecked';
+/** A (Cluster)WorkflowTemplate read: its spec, or that it is not there, or that it could not be checked. */
+type Read = Spec | 'missing' | 'unchecked';
 
 /** Where the walk is: the templates in reach by name, and how a message leads there. */
 interface Scope {
@@ -56,7 +56,7 @@ export async function templateRefProblems(
     const known = reads.get(what);
     if (known) return known;
     const found = reading.read(ref).then(
-      (template): Read => (template ? templatesOf(template.spec) : 'missing'),
+      (template): Read => (template ? specOf(template.spec) : 'missing'),
       (error: unknown): Read => {
         // Permission to create workflows does not always include reading templates (a
         // ClusterWorkflowTemplate needs a ClusterRole): not refused, the controller may read it.
@@ -74,7 +74,10 @@ export async function templateRefProblems(
     const key = `${scope.key}\0${name}`;
     if (walked.has(key)) return;
     walked.add(key);
-    const calls = callsOf(name, template);
+    await followAll(scope, callsOf(name, template));
+  };
+
+  const followAll = async (scope: Scope, calls: Call[]): Promise<void> => {
     // All of one template's references asked for at once: one round trip, not one per step.
     for (const call of calls) if (call.ref) void read(call.ref);
     for (const call of calls) {
@@ -103,22 +106,24 @@ export async function templateRefProblems(
       problems.push(`${at}${what}: not found ${where} (\`${list}\` lists those there)`);
       return;
     }
-    const scope = { key: what, trail: via ? `${via} → ${what}: ` : `${what}: `, templates: found };
-    if (template === undefined) {
-      for (const [name, each] of found) await walk(scope, name, each);
-      return;
-    }
-    const target = found.get(template);
+    const { templates, own } = found;
+    const scope = { key: what, trail: via ? `${via} → ${what}: ` : `${what}: `, templates };
+    if (template === undefined) return walkSpec(scope, own);
+    const target = templates.get(template);
     if (target) return walk(scope, template, target);
-    problems.push(`${at}${what} ${noTemplate(template, [...found.keys()])}`);
+    problems.push(`${at}${what} ${noTemplate(template, [...templates.keys()])}`);
+  };
+
+  /** All of a spec: the controller runs its hooks beside its entrypoint, and Argo checks every template. */
+  const walkSpec = async (scope: Scope, own: Call[]): Promise<void> => {
+    await followAll(scope, own);
+    for (const [name, template] of scope.templates) await walk(scope, name, template);
   };
 
   const runs = workflow.spec.workflowTemplateRef;
   if (runs) await follow(source && `${source}: spec.workflowTemplateRef`, runs);
-  else {
-    const templates = templatesOf(workflow.spec);
-    const scope = { key: 'Workflow', trail: `${source}: `, templates };
-    for (const [name, template] of templates) await walk(scope, name, template);
-  }
+  // With a workflowTemplateRef, the workflow has no templates, but may still add hooks of its own.
+  const { templates, own } = specOf(workflow.spec);
+  await walkSpec({ key: 'Workflow', trail: source && `${source}: `, templates }, own);
   return problems;
 }

@@ -85736,8 +85736,15 @@ var init_convert = __esm({
 });
 
 // src/argo/template-calls.ts
+function specOf(spec) {
+  if (!isRecord(spec)) return { templates: /* @__PURE__ */ new Map(), own: [] };
+  return {
+    templates: templatesOf(spec),
+    own: [...callOf("spec.entrypoint", { template: spec.entrypoint }), ...hookCalls("spec", spec)]
+  };
+}
 function templatesOf(spec) {
-  const templates = isRecord(spec) && Array.isArray(spec.templates) ? spec.templates : [];
+  const templates = Array.isArray(spec.templates) ? spec.templates : [];
   return new Map(
     templates.filter(isRecord).flatMap((t) => typeof t.name === "string" ? [[t.name, t]] : [])
   );
@@ -85756,24 +85763,33 @@ function callsOf(name, template) {
   return placed.flatMap(([where, item]) => {
     if (!isRecord(item)) return [];
     const path8 = `${where}.${String(item.name)}`;
-    const ref = item.templateRef;
-    if (!isRecord(ref)) return typeof item.template === "string" ? [{ path: path8, template: item.template }] : [];
-    if (typeof ref.name !== "string" || typeof ref.template !== "string") return [];
-    if (ref.name.includes("{{") || ref.template.includes("{{")) return [];
-    return [
-      { path: path8, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }
-    ];
+    return [...callOf(path8, item), ...hookCalls(path8, item)];
   });
+}
+function hookCalls(path8, holder) {
+  const hooks2 = isRecord(holder.hooks) ? Object.entries(holder.hooks) : [];
+  return [
+    ...callOf(`${path8}.onExit`, { template: holder.onExit }),
+    ...hooks2.flatMap(([event, hook]) => isRecord(hook) ? callOf(`${path8}.hooks.${event}`, hook) : [])
+  ];
+}
+function callOf(path8, holder) {
+  const ref = holder.templateRef;
+  if (!isRecord(ref)) return checkable(holder.template) ? [{ path: path8, template: holder.template }] : [];
+  if (!checkable(ref.name) || !checkable(ref.template)) return [];
+  return [{ path: path8, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }];
 }
 function noTemplate(template, names) {
   const near = closestName(template, names);
   return `has no template "${template}"; ` + (near ? `did you mean "${near}"?` : `it has ${names.map((n) => `"${n}"`).join(", ") || "none"}`);
 }
+var checkable;
 var init_template_calls = __esm({
   "src/argo/template-calls.ts"() {
     "use strict";
     init_is_record();
     init_suggest();
+    checkable = (name) => typeof name === "string" && name !== "" && !name.includes("{{");
   }
 });
 
@@ -85788,7 +85804,7 @@ async function templateRefProblems(workflow, source, reading) {
     const known = reads.get(what);
     if (known) return known;
     const found = reading.read(ref).then(
-      (template) => template ? templatesOf(template.spec) : "missing",
+      (template) => template ? specOf(template.spec) : "missing",
       (error2) => {
         if (statusCode(error2) === 403)
           reading.warn(describeApiError(`cannot check that ${what} exists`, error2));
@@ -85803,7 +85819,9 @@ async function templateRefProblems(workflow, source, reading) {
     const key = `${scope.key}\0${name}`;
     if (walked.has(key)) return;
     walked.add(key);
-    const calls = callsOf(name, template);
+    await followAll(scope, callsOf(name, template));
+  };
+  const followAll = async (scope, calls) => {
     for (const call of calls) if (call.ref) void read(call.ref);
     for (const call of calls) {
       if (call.ref) await follow(`${scope.trail}${call.path}`, call.ref, call.template);
@@ -85826,22 +85844,21 @@ async function templateRefProblems(workflow, source, reading) {
       problems.push(`${at}${what}: not found ${where} (\`${list}\` lists those there)`);
       return;
     }
-    const scope = { key: what, trail: via ? `${via} \u2192 ${what}: ` : `${what}: `, templates: found };
-    if (template === void 0) {
-      for (const [name, each] of found) await walk(scope, name, each);
-      return;
-    }
-    const target = found.get(template);
+    const { templates: templates2, own: own3 } = found;
+    const scope = { key: what, trail: via ? `${via} \u2192 ${what}: ` : `${what}: `, templates: templates2 };
+    if (template === void 0) return walkSpec(scope, own3);
+    const target = templates2.get(template);
     if (target) return walk(scope, template, target);
-    problems.push(`${at}${what} ${noTemplate(template, [...found.keys()])}`);
+    problems.push(`${at}${what} ${noTemplate(template, [...templates2.keys()])}`);
+  };
+  const walkSpec = async (scope, own3) => {
+    await followAll(scope, own3);
+    for (const [name, template] of scope.templates) await walk(scope, name, template);
   };
   const runs = workflow.spec.workflowTemplateRef;
   if (runs) await follow(source && `${source}: spec.workflowTemplateRef`, runs);
-  else {
-    const templates = templatesOf(workflow.spec);
-    const scope = { key: "Workflow", trail: `${source}: `, templates };
-    for (const [name, template] of templates) await walk(scope, name, template);
-  }
+  const { templates, own: own2 } = specOf(workflow.spec);
+  await walkSpec({ key: "Workflow", trail: source && `${source}: `, templates }, own2);
   return problems;
 }
 var init_template_refs = __esm({

@@ -122,8 +122,15 @@ function unreadable(suite, kind, name, message) {
 import { randomBytes } from "node:crypto";
 
 // src/argo/template-calls.ts
+function specOf(spec) {
+  if (!isRecord(spec)) return { templates: /* @__PURE__ */ new Map(), own: [] };
+  return {
+    templates: templatesOf(spec),
+    own: [...callOf("spec.entrypoint", { template: spec.entrypoint }), ...hookCalls("spec", spec)]
+  };
+}
 function templatesOf(spec) {
-  const templates = isRecord(spec) && Array.isArray(spec.templates) ? spec.templates : [];
+  const templates = Array.isArray(spec.templates) ? spec.templates : [];
   return new Map(
     templates.filter(isRecord).flatMap((t) => typeof t.name === "string" ? [[t.name, t]] : [])
   );
@@ -142,15 +149,23 @@ function callsOf(name, template) {
   return placed.flatMap(([where, item]) => {
     if (!isRecord(item)) return [];
     const path = `${where}.${String(item.name)}`;
-    const ref = item.templateRef;
-    if (!isRecord(ref)) return typeof item.template === "string" ? [{ path, template: item.template }] : [];
-    if (typeof ref.name !== "string" || typeof ref.template !== "string") return [];
-    if (ref.name.includes("{{") || ref.template.includes("{{")) return [];
-    return [
-      { path, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }
-    ];
+    return [...callOf(path, item), ...hookCalls(path, item)];
   });
 }
+function hookCalls(path, holder) {
+  const hooks = isRecord(holder.hooks) ? Object.entries(holder.hooks) : [];
+  return [
+    ...callOf(`${path}.onExit`, { template: holder.onExit }),
+    ...hooks.flatMap(([event, hook]) => isRecord(hook) ? callOf(`${path}.hooks.${event}`, hook) : [])
+  ];
+}
+function callOf(path, holder) {
+  const ref = holder.templateRef;
+  if (!isRecord(ref)) return checkable(holder.template) ? [{ path, template: holder.template }] : [];
+  if (!checkable(ref.name) || !checkable(ref.template)) return [];
+  return [{ path, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }];
+}
+var checkable = (name) => typeof name === "string" && name !== "" && !name.includes("{{");
 function noTemplate(template, names) {
   const near = closestName(template, names);
   return `has no template "${template}"; ` + (near ? `did you mean "${near}"?` : `it has ${names.map((n) => `"${n}"`).join(", ") || "none"}`);
@@ -167,7 +182,7 @@ async function templateRefProblems(workflow, source, reading) {
     const known = reads.get(what);
     if (known) return known;
     const found = reading.read(ref).then(
-      (template) => template ? templatesOf(template.spec) : "missing",
+      (template) => template ? specOf(template.spec) : "missing",
       (error) => {
         if (statusCode(error) === 403)
           reading.warn(describeApiError(`cannot check that ${what} exists`, error));
@@ -182,7 +197,9 @@ async function templateRefProblems(workflow, source, reading) {
     const key = `${scope.key}\0${name}`;
     if (walked.has(key)) return;
     walked.add(key);
-    const calls = callsOf(name, template);
+    await followAll(scope, callsOf(name, template));
+  };
+  const followAll = async (scope, calls) => {
     for (const call of calls) if (call.ref) void read(call.ref);
     for (const call of calls) {
       if (call.ref) await follow(`${scope.trail}${call.path}`, call.ref, call.template);
@@ -205,22 +222,21 @@ async function templateRefProblems(workflow, source, reading) {
       problems.push(`${at}${what}: not found ${where} (\`${list}\` lists those there)`);
       return;
     }
-    const scope = { key: what, trail: via ? `${via} \u2192 ${what}: ` : `${what}: `, templates: found };
-    if (template === void 0) {
-      for (const [name, each] of found) await walk(scope, name, each);
-      return;
-    }
-    const target = found.get(template);
+    const { templates: templates2, own: own2 } = found;
+    const scope = { key: what, trail: via ? `${via} \u2192 ${what}: ` : `${what}: `, templates: templates2 };
+    if (template === void 0) return walkSpec(scope, own2);
+    const target = templates2.get(template);
     if (target) return walk(scope, template, target);
-    problems.push(`${at}${what} ${noTemplate(template, [...found.keys()])}`);
+    problems.push(`${at}${what} ${noTemplate(template, [...templates2.keys()])}`);
+  };
+  const walkSpec = async (scope, own2) => {
+    await followAll(scope, own2);
+    for (const [name, template] of scope.templates) await walk(scope, name, template);
   };
   const runs = workflow.spec.workflowTemplateRef;
   if (runs) await follow(source && `${source}: spec.workflowTemplateRef`, runs);
-  else {
-    const templates = templatesOf(workflow.spec);
-    const scope = { key: "Workflow", trail: `${source}: `, templates };
-    for (const [name, template] of templates) await walk(scope, name, template);
-  }
+  const { templates, own } = specOf(workflow.spec);
+  await walkSpec({ key: "Workflow", trail: source && `${source}: `, templates }, own);
   return problems;
 }
 

@@ -1,0 +1,82 @@
+// The templateRefs preflight follows, read through a stand-in for the API server: those of hooks and
+// exit handlers too, which the controller runs as steps, though Argo's validation does not look at them.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { TemplateRef, WorkflowObject } from '../../../src/argo/submit.ts';
+import { templateRefProblems, type WorkflowTemplateObject } from '../../../src/argo/template-refs.ts';
+
+/** The (Cluster)WorkflowTemplates there are, by name: `lib` defines `notify` and `cleanup`. */
+const library: Record<string, WorkflowTemplateObject> = {
+  lib: { spec: { templates: [{ name: 'notify' }, { name: 'cleanup' }] } },
+};
+
+async function problemsOf(spec: WorkflowObject['spec'], templates = library): Promise<string[]> {
+  const workflow: WorkflowObject = {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Workflow',
+    metadata: { generateName: 'chaos-' },
+    spec,
+  };
+  return templateRefProblems(workflow, 'wf.yaml (Workflow chaos-)', {
+    namespace: 'ci',
+    read: (ref: TemplateRef) => Promise.resolve(templates[ref.name]),
+    warn: (line) => assert.fail(line),
+  });
+}
+
+const ref = (template: string, name = 'lib') => ({ templateRef: { name, template } });
+
+test("a templateRef in a step's or a DAG task's hooks or exit handler is followed", async () => {
+  const problems = await problemsOf({
+    entrypoint: 'main',
+    templates: [
+      {
+        name: 'main',
+        steps: [[{ name: 'inject', template: 'inject', hooks: { exit: ref('cleanp') } }]],
+      },
+      {
+        name: 'checks',
+        dag: {
+          tasks: [
+            {
+              name: 'verify',
+              template: 'inject',
+              hooks: { running: { expression: 'true', ...ref('notfy') } },
+            },
+          ],
+        },
+      },
+      { name: 'inject', container: { image: 'alpine' } },
+    ],
+  });
+  assert.deepEqual(problems, [
+    'wf.yaml (Workflow chaos-): templates.main.steps[0].inject.hooks.exit: WorkflowTemplate lib has no template "cleanp"; did you mean "cleanup"?',
+    'wf.yaml (Workflow chaos-): templates.checks.tasks.verify.hooks.running: WorkflowTemplate lib has no template "notfy"; did you mean "notify"?',
+  ]);
+});
+
+test("a templateRef in the workflow's own hooks is followed, also beside a workflowTemplateRef", async () => {
+  const hooks = { exit: ref('cleanup', 'lib-v2'), running: { expression: 'true', ...ref('notify') } };
+  assert.deepEqual(await problemsOf({ entrypoint: 'main', hooks, templates: [{ name: 'main' }] }), [
+    'wf.yaml (Workflow chaos-): spec.hooks.exit: WorkflowTemplate lib-v2: not found in namespace ci, where the workflow is submitted (`kubectl get workflowtemplates -n ci` lists those there)',
+  ]);
+  // One resolved only when the hook fires is Argo's.
+  const later = { exit: ref('cleanup', '{{workflow.parameters.lib}}') };
+  assert.deepEqual(await problemsOf({ entrypoint: 'main', hooks: later, templates: [{ name: 'main' }] }), []);
+  assert.deepEqual(await problemsOf({ workflowTemplateRef: { name: 'lib' }, hooks }), [
+    'wf.yaml (Workflow chaos-): spec.hooks.exit: WorkflowTemplate lib-v2: not found in namespace ci, where the workflow is submitted (`kubectl get workflowtemplates -n ci` lists those there)',
+  ]);
+});
+
+test('the hooks of a WorkflowTemplate the workflow runs by workflowTemplateRef are followed', async () => {
+  const problems = await problemsOf(
+    { workflowTemplateRef: { name: 'chaos' } },
+    {
+      ...library,
+      chaos: { spec: { entrypoint: 'main', hooks: { exit: ref('cleanpu') }, templates: [{ name: 'main' }] } },
+    },
+  );
+  assert.deepEqual(problems, [
+    'wf.yaml (Workflow chaos-): spec.workflowTemplateRef → WorkflowTemplate chaos: spec.hooks.exit: WorkflowTemplate lib has no template "cleanpu"; did you mean "cleanup"?',
+  ]);
+});
