@@ -28,12 +28,12 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
 import {
   runTargets
-} from "./chunks/chunk-JB5BI243.js";
+} from "./chunks/chunk-NTVGBUKK.js";
 import "./chunks/chunk-XWDU5MZY.js";
 import "./chunks/chunk-IJEZ27XF.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-P7LN5KZQ.js";
-import "./chunks/chunk-PVJYLIAP.js";
+import "./chunks/chunk-G4QY72RR.js";
 import {
   renderCannotRun
 } from "./chunks/chunk-CKF6QSC4.js";

@@ -142,8 +142,9 @@ function suiteOf(workflow: Workflow, options: SuiteOptions, unreadableSteps?: st
     (status?.phase === 'Failed' || status?.phase === 'Error') &&
     !cases.some((c) => c.outcome === 'fail' || c.outcome === 'error')
   ) {
-    // No step says why: the controller refused the spec before any step ran (a templateRef to a missing
-    // template), or failed it between steps (a withParam that does not parse). Its message is the reason.
+    // No step says why: the controller refused the spec before any step ran (a DAG task depending on a
+    // task the DAG lacks), or failed it between steps (a withParam that does not parse). Its message is
+    // the reason.
     cases.push({
       kind: 'workflow',
       className: name,

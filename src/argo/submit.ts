@@ -39,6 +39,11 @@ export function workflowName(workflow: WorkflowObject): string {
   return workflow.metadata.name ?? workflow.metadata.generateName ?? '';
 }
 
+/** How messages name a workflow: its file and name; empty for one that only runs a template (--workflow-template). */
+export function workflowSource(file: string | undefined, workflow: WorkflowObject): string {
+  return file ? `${file} (Workflow ${workflowName(workflow)})` : '';
+}
+
 /** The workflow as given: read from its file, or the object that runs the template. */
 export function readWorkflow(source: WorkflowSource): WorkflowObject {
   return source.file ? fromFile(source.file) : fromTemplate(source);

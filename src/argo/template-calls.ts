@@ -1,9 +1,10 @@
 // Where a workflow names the templates it runs: the one walker over a Workflow's or
-// (Cluster)WorkflowTemplate's template references, for the preflight that follows their templateRefs
-// (template-refs.ts). Pure, and without the Kubernetes client, so that `validate` may load it too.
+// (Cluster)WorkflowTemplate's template references, for the offline check of the names a workflow
+// gives its own templates (here) and for the preflight that follows their templateRefs
+// (template-refs.ts). Pure, and without the Kubernetes client, so that `validate` loads it too.
 import { isRecord } from '../is-record.ts';
 import { closestName } from '../suggest.ts';
-import type { TemplateRef } from './submit.ts';
+import type { TemplateRef, WorkflowObject } from './submit.ts';
 
 /** A template of a Workflow or (Cluster)WorkflowTemplate, read no further than its calls. */
 export type Template = Record<string, unknown>;
@@ -90,6 +91,22 @@ function callOf(path: string, holder: Record<string, unknown>): Call[] {
  */
 const checkable = (name: unknown): name is string =>
   typeof name === 'string' && name !== '' && !name.includes('{{');
+
+/**
+ * Each place a workflow runs a template of its own that it does not define, found with no cluster: the
+ * API server would take the workflow, and the controller fail it ("template name 'injet' undefined")
+ * only after the run had applied its ChaosEngines. `source` names the workflow in messages. With a
+ * workflowTemplateRef the workflow has no templates of its own: the names are those of the template it
+ * runs, which preflight reads.
+ */
+export function undefinedTemplateProblems(workflow: WorkflowObject, source: string): string[] {
+  if (workflow.spec.workflowTemplateRef) return [];
+  const { templates, own } = specOf(workflow.spec);
+  const names = [...templates.keys()];
+  return [...own, ...[...templates].flatMap(([name, template]) => callsOf(name, template))]
+    .filter((call) => !call.ref && !templates.has(call.template))
+    .map((call) => `${source}: ${call.path}: the workflow ${noTemplate(call.template, names)}`);
+}
 
 /** The end of a message about a template `names` lacks: the one meant, or those there are. */
 export function noTemplate(template: string, names: readonly string[]): string {

@@ -83,7 +83,8 @@ export async function templateRefProblems(
     for (const call of calls) {
       if (call.ref) await follow(`${scope.trail}${call.path}`, call.ref, call.template);
       else {
-        // A name the scope does not define is Argo's to refuse; nothing here reaches further.
+        // A name the workflow does not define was refused offline; one a (Cluster)WorkflowTemplate
+        // does not define is Argo's to refuse. Nothing here reaches further.
         const local = scope.templates.get(call.template);
         if (local) await walk(scope, call.template, local);
       }

@@ -1,11 +1,13 @@
 // What a run applies and submits, and where, read and checked before anything connects to a cluster,
 // so a configuration problem is always reported first and nothing is applied: the files, the engines
-// against the CRD's rules, the fields of RBAC objects, objects given twice, how far the run reaches,
-// where the reports go, and each cluster's kube context (kubeconfig read, context resolved). With
-// several clusters every one is checked before any is touched: a mistake in one target's settings must
-// not leave chaos on the others. `run` and `validate` both go through checkClusters; `validate` stops there.
+// against the CRD's rules, the fields of RBAC objects, objects given twice, templates a workflow runs
+// but does not define, how far the run reaches, where the reports go, and each cluster's kube context
+// (kubeconfig read, context resolved). With several clusters every one is checked before any is
+// touched: a mistake in one target's settings must not leave chaos on the others. `run` and `validate`
+// both go through checkClusters; `validate` stops there.
 import type { KubeConfig } from '@kubernetes/client-node';
-import { readWorkflow, workflowName, type WorkflowObject } from '../argo/submit.ts';
+import { readWorkflow, workflowName, workflowSource, type WorkflowObject } from '../argo/submit.ts';
+import { undefinedTemplateProblems } from '../argo/template-calls.ts';
 import type { GateConfig, Target } from '../config/load.ts';
 import { CannotRunError, ConfigError } from '../errors.ts';
 import { kubeconfigSource, NoClusterAccessError, type KubeTarget } from '../kube/kubeconfig-source.ts';
@@ -70,6 +72,7 @@ export function checkRunInputs(
     ...[...engineProblems.values()].flat(),
     ...manifests.filter((m) => m.role === 'rbac').flatMap(rbacProblems),
     ...duplicateProblems(manifests, namespaceOf),
+    ...(workflow ? undefinedTemplateProblems(workflow, workflowSource(source?.file, workflow)) : []),
     ...blastRadiusProblems(readable, config.workflow?.namespace ?? workflow?.metadata.namespace, {
       ...config,
       defaultNamespace,

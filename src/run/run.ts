@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { ArgoClient } from '../argo/client.ts';
 import { liveWorkflowToSuite } from '../argo/convert.ts';
-import { prepareWorkflow, workflowName, type WorkflowObject } from '../argo/submit.ts';
+import { prepareWorkflow, workflowName, workflowSource, type WorkflowObject } from '../argo/submit.ts';
 import { templateRefProblems } from '../argo/template-refs.ts';
 import { waitForWorkflow, type WorkflowState } from '../argo/wait.ts';
 import { formatDuration } from '../config/duration.ts';
@@ -228,9 +228,8 @@ async function preflight(
     if (problems.length === 0) problems.push(...(await applier.preflight(prepared)));
     if (argo && workflow && problems.length === 0) {
       const namespace = workflow.metadata.namespace ?? '';
-      const file = config.workflow?.file;
       problems.push(
-        ...(await templateRefProblems(workflow, file ? `${file} (Workflow ${workflowName(workflow)})` : '', {
+        ...(await templateRefProblems(workflow, workflowSource(config.workflow?.file, workflow), {
           namespace,
           read: (ref) => argo.readTemplate(ref, namespace),
           warn: (line) => log(`[chaos-gate] WARNING: ${line}`),

@@ -346,28 +346,38 @@ describe('what Argo would refuse, said at once', () => {
     assert.match(fixed.stdout, /\[argo\] argo-chaos\/steps-[a-z0-9]+: Succeeded/);
   });
 
-  test('a step that names a template the workflow does not define: the controller fails the workflow and the run ends at once, saying why', async () => {
+  test('a step that names a template the workflow does not define is refused before the cluster is touched: nothing is applied', async () => {
     const dir = workDir();
-    const junit = path.join(dir, 'junit.xml');
     const workflow = stepsWorkflow({
       entrypoint: 'main',
-      templates: [{ name: 'main', steps: [[{ name: 'inject', template: 'injet' }]] }],
+      templates: [{ name: 'main', steps: [[{ name: 'inject', template: 'injet' }]] }, { name: 'inject' }],
     });
-    const started = Date.now();
-    const result = await run(['--workflow', save(dir, workflow), '--junit', junit]).done;
-    assert.equal(result.code, 1, result.stdout + result.stderr);
-    assert.ok(Date.now() - started < 60_000, 'ended long before the 30m default timeout');
-    const reason =
-      "workflow argo-chaos/steps-[a-z0-9]+ › workflow failed: invalid spec: templates\\.main\\.steps\\[0\\]\\.inject template name 'injet' undefined";
-    assert.match(result.stdout, new RegExp(reason));
-    assert.match(
-      await readCheckedJUnit(junit),
-      /<testcase classname="argo-chaos\/steps-[a-z0-9]+" name="workflow"[^>]*>\s*<failure message="invalid spec: /,
+    const file = save(dir, workflow);
+    const engine = uniqueName('beside-workflow');
+    const runId = uniqueName('wf-undefined');
+    const result = await run([
+      '--workflow',
+      file,
+      '--engine',
+      engineFile(dir, engine, 'pass', namespace),
+      '--run-id',
+      runId,
+    ]).done;
+    assert.equal(result.code, 2, result.stdout + result.stderr);
+    assert.equal(
+      result.stderr,
+      `chaos-gate: error: ${file} (Workflow steps-): templates.main.steps[0].inject: the workflow has no template "injet"; did you mean "inject"?\n`,
+    );
+    assert.deepEqual(await workflowsOf(runId), [], 'no workflow was submitted');
+    assert.ok(
+      !(await leftovers(env.sandbox.kc, namespace)).engines.includes(engine),
+      'the ChaosEngine beside the workflow was not applied',
     );
   });
 
-  test("a workflow that fails between steps, with no failed step, fails the gate with the controller's message", async () => {
+  test("a workflow that fails between steps, with no failed step, fails the gate at once with the controller's message", async () => {
     const dir = workDir();
+    const junit = path.join(dir, 'junit.xml');
     const workflow = stepsWorkflow({
       entrypoint: 'main',
       templates: [
@@ -382,13 +392,19 @@ describe('what Argo would refuse, said at once', () => {
       ],
     });
     Object.assign(workflow.spec, { arguments: { parameters: [{ name: 'targets', value: 'cart' }] } });
-    const result = await run(['--workflow', save(dir, workflow)]).done;
+    const started = Date.now();
+    const result = await run(['--workflow', save(dir, workflow), '--junit', junit]).done;
     assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.ok(Date.now() - started < 60_000, 'ended long before the 30m default timeout');
     assert.match(
       result.stdout,
       /workflow argo-chaos\/steps-[a-z0-9]+ › workflow failed: withParam value could not be parsed as a JSON list: cart/,
     );
     assert.doesNotMatch(result.stdout, /gate PASSED/);
+    assert.match(
+      await readCheckedJUnit(junit),
+      /<testcase classname="argo-chaos\/steps-[a-z0-9]+" name="workflow"[^>]*>\s*<failure message="withParam value could not be parsed/,
+    );
   });
 });
 

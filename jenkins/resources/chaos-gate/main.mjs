@@ -22115,6 +22115,9 @@ import path2 from "node:path";
 function workflowName(workflow) {
   return workflow.metadata.name ?? workflow.metadata.generateName ?? "";
 }
+function workflowSource(file, workflow) {
+  return file ? `${file} (Workflow ${workflowName(workflow)})` : "";
+}
 function readWorkflow(source) {
   return source.file ? fromFile(source.file) : fromTemplate(source);
 }
@@ -22170,6 +22173,70 @@ var init_submit = __esm({
     init_errors();
     init_manifests();
     argoApiVersion = "argoproj.io/v1alpha1";
+  }
+});
+
+// src/argo/template-calls.ts
+function specOf(spec) {
+  if (!isRecord(spec)) return { templates: /* @__PURE__ */ new Map(), own: [] };
+  return {
+    templates: templatesOf(spec),
+    own: [...callOf("spec.entrypoint", { template: spec.entrypoint }), ...hookCalls("spec", spec)]
+  };
+}
+function templatesOf(spec) {
+  const templates = Array.isArray(spec.templates) ? spec.templates : [];
+  return new Map(
+    templates.filter(isRecord).flatMap((t) => typeof t.name === "string" ? [[t.name, t]] : [])
+  );
+}
+function callsOf(name, template) {
+  const steps = Array.isArray(template.steps) ? template.steps : [];
+  const tasks = isRecord(template.dag) && Array.isArray(template.dag.tasks) ? template.dag.tasks : [];
+  const placed = [
+    ...steps.flatMap(
+      (group2, i) => (Array.isArray(group2) ? group2 : []).map(
+        (step) => [`templates.${name}.steps[${i}]`, step]
+      )
+    ),
+    ...tasks.map((task) => [`templates.${name}.tasks`, task])
+  ];
+  return placed.flatMap(([where, item]) => {
+    if (!isRecord(item)) return [];
+    const path8 = `${where}.${String(item.name)}`;
+    return [...callOf(path8, item), ...hookCalls(path8, item)];
+  });
+}
+function hookCalls(path8, holder) {
+  const hooks2 = isRecord(holder.hooks) ? Object.entries(holder.hooks) : [];
+  return [
+    ...callOf(`${path8}.onExit`, { template: holder.onExit }),
+    ...hooks2.flatMap(([event, hook]) => isRecord(hook) ? callOf(`${path8}.hooks.${event}`, hook) : [])
+  ];
+}
+function callOf(path8, holder) {
+  const ref = holder.templateRef;
+  if (!isRecord(ref)) return checkable(holder.template) ? [{ path: path8, template: holder.template }] : [];
+  if (!checkable(ref.name) || !checkable(ref.template)) return [];
+  return [{ path: path8, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }];
+}
+function undefinedTemplateProblems(workflow, source) {
+  if (workflow.spec.workflowTemplateRef) return [];
+  const { templates, own: own2 } = specOf(workflow.spec);
+  const names = [...templates.keys()];
+  return [...own2, ...[...templates].flatMap(([name, template]) => callsOf(name, template))].filter((call) => !call.ref && !templates.has(call.template)).map((call) => `${source}: ${call.path}: the workflow ${noTemplate(call.template, names)}`);
+}
+function noTemplate(template, names) {
+  const near = closestName(template, names);
+  return `has no template "${template}"; ` + (near ? `did you mean "${near}"?` : `it has ${names.map((n) => `"${n}"`).join(", ") || "none"}`);
+}
+var checkable;
+var init_template_calls = __esm({
+  "src/argo/template-calls.ts"() {
+    "use strict";
+    init_is_record();
+    init_suggest();
+    checkable = (name) => typeof name === "string" && name !== "" && !name.includes("{{");
   }
 });
 
@@ -84739,6 +84806,7 @@ function checkRunInputs(config2, defaultNamespace = config2.namespace) {
     ...[...engineProblems.values()].flat(),
     ...manifests.filter((m) => m.role === "rbac").flatMap(rbacProblems),
     ...duplicateProblems(manifests, namespaceOf),
+    ...workflow ? undefinedTemplateProblems(workflow, workflowSource(source?.file, workflow)) : [],
     ...blastRadiusProblems(readable, config2.workflow?.namespace ?? workflow?.metadata.namespace, {
       ...config2,
       defaultNamespace
@@ -84854,6 +84922,7 @@ var init_inputs = __esm({
   "src/run/inputs.ts"() {
     "use strict";
     init_submit();
+    init_template_calls();
     init_errors();
     init_kubeconfig_source();
     init_manifests();
@@ -85732,64 +85801,6 @@ var init_convert = __esm({
       status: { ...live.status, nodes: void 0, compressedNodes: void 0 }
     });
     suiteName2 = (workflow) => `${workflow.metadata.namespace ?? ""}/${workflow.metadata.name ?? ""}`;
-  }
-});
-
-// src/argo/template-calls.ts
-function specOf(spec) {
-  if (!isRecord(spec)) return { templates: /* @__PURE__ */ new Map(), own: [] };
-  return {
-    templates: templatesOf(spec),
-    own: [...callOf("spec.entrypoint", { template: spec.entrypoint }), ...hookCalls("spec", spec)]
-  };
-}
-function templatesOf(spec) {
-  const templates = Array.isArray(spec.templates) ? spec.templates : [];
-  return new Map(
-    templates.filter(isRecord).flatMap((t) => typeof t.name === "string" ? [[t.name, t]] : [])
-  );
-}
-function callsOf(name, template) {
-  const steps = Array.isArray(template.steps) ? template.steps : [];
-  const tasks = isRecord(template.dag) && Array.isArray(template.dag.tasks) ? template.dag.tasks : [];
-  const placed = [
-    ...steps.flatMap(
-      (group2, i) => (Array.isArray(group2) ? group2 : []).map(
-        (step) => [`templates.${name}.steps[${i}]`, step]
-      )
-    ),
-    ...tasks.map((task) => [`templates.${name}.tasks`, task])
-  ];
-  return placed.flatMap(([where, item]) => {
-    if (!isRecord(item)) return [];
-    const path8 = `${where}.${String(item.name)}`;
-    return [...callOf(path8, item), ...hookCalls(path8, item)];
-  });
-}
-function hookCalls(path8, holder) {
-  const hooks2 = isRecord(holder.hooks) ? Object.entries(holder.hooks) : [];
-  return [
-    ...callOf(`${path8}.onExit`, { template: holder.onExit }),
-    ...hooks2.flatMap(([event, hook]) => isRecord(hook) ? callOf(`${path8}.hooks.${event}`, hook) : [])
-  ];
-}
-function callOf(path8, holder) {
-  const ref = holder.templateRef;
-  if (!isRecord(ref)) return checkable(holder.template) ? [{ path: path8, template: holder.template }] : [];
-  if (!checkable(ref.name) || !checkable(ref.template)) return [];
-  return [{ path: path8, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }];
-}
-function noTemplate(template, names) {
-  const near = closestName(template, names);
-  return `has no template "${template}"; ` + (near ? `did you mean "${near}"?` : `it has ${names.map((n) => `"${n}"`).join(", ") || "none"}`);
-}
-var checkable;
-var init_template_calls = __esm({
-  "src/argo/template-calls.ts"() {
-    "use strict";
-    init_is_record();
-    init_suggest();
-    checkable = (name) => typeof name === "string" && name !== "" && !name.includes("{{");
   }
 });
 
@@ -87740,9 +87751,8 @@ async function preflight({ config: config2, inputs, defaultNamespace }, main2, s
     if (problems.length === 0) problems.push(...await applier.preflight(prepared));
     if (argo && workflow && problems.length === 0) {
       const namespace = workflow.metadata.namespace ?? "";
-      const file = config2.workflow?.file;
       problems.push(
-        ...await templateRefProblems(workflow, file ? `${file} (Workflow ${workflowName(workflow)})` : "", {
+        ...await templateRefProblems(workflow, workflowSource(config2.workflow?.file, workflow), {
           namespace,
           read: (ref) => argo.readTemplate(ref, namespace),
           warn: (line) => log(`[chaos-gate] WARNING: ${line}`)

@@ -1,6 +1,7 @@
 // `validate` refuses what `run` refuses before connecting, through the same code and in the same words:
-// the kubeconfig read and its context resolved, flags that exclude each other, each target's blast
-// radius. Nothing here reaches a cluster: the kubeconfig's server is a port nothing listens on.
+// the kubeconfig read and its context resolved, flags that exclude each other, the templates a
+// workflow runs, each target's blast radius. Nothing here reaches a cluster: the kubeconfig's server
+// is a port nothing listens on.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -49,6 +50,22 @@ const misspeltEnv = file(
       ],
     },
   })}`,
+);
+/** A step that runs `injet`, where the workflow defines `inject`: the controller would fail it after the chaos. */
+const undefinedStep = file(
+  'workflow.yaml',
+  stringify({
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Workflow',
+    metadata: { generateName: 'chaos-' },
+    spec: {
+      entrypoint: 'main',
+      templates: [
+        { name: 'main', steps: [[{ name: 'inject', template: 'injet' }]] },
+        { name: 'inject', container: { image: 'alpine' } },
+      ],
+    },
+  }),
 );
 const config = (name: string, settings: Record<string, unknown>) =>
   file(`${name}/chaos-gate.yaml`, stringify({ engines: [engine], ...settings }));
@@ -125,6 +142,21 @@ test('validate refuses what run refuses before connecting, with the same message
       args: ['--kubeconfig', kubeconfig, '--engine', misspeltEnv, '--namespace', 'shop'],
       names:
         /^chaos-gate: error: \S+\/misspelt\/engine\.yaml, document 2 \(ChaosEngine nginx-chaos\): field spec\.experiments\[0\]\.spec\.components\.env\[0\]\.nmae: unknown field; did you mean "name"\? \(Litmus would ignore it\)$/,
+    },
+    {
+      what: 'a step running a template the workflow does not define',
+      args: [
+        '--kubeconfig',
+        kubeconfig,
+        '--workflow',
+        undefinedStep,
+        '--engine',
+        engine,
+        '--namespace',
+        'shop',
+      ],
+      names:
+        /^chaos-gate: error: \S+\/workflow\.yaml \(Workflow chaos-\): templates\.main\.steps\[0\]\.inject: the workflow has no template "injet"; did you mean "inject"\?$/,
     },
   ];
   for (const { what, args, names } of cases) {

@@ -570,3 +570,123 @@ test('an engine with every experiment field and a probe of each type passes', ()
   );
   assert.deepEqual([problems, inputs.manifests.length], [[], 1]);
 });
+
+let workflows = 0;
+/** The problems `run` and `validate` find before connecting in a workflow file holding `spec`. */
+function workflowProblems(spec: Record<string, unknown>): { source: string; problems: string[] } {
+  const at = file(
+    `workflow-${++workflows}.yaml`,
+    stringify({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Workflow',
+      metadata: { generateName: 'chaos-' },
+      spec,
+    }),
+  );
+  const { problems } = checkRunInputs(resolveConfig({ namespace: 'shop', workflow: { file: at } }));
+  return { source: `${at} (Workflow chaos-)`, problems };
+}
+const container = (name: string) => ({ name, container: { image: 'alpine' } });
+
+test('a step, in any group of parallel steps, or a DAG task running a template the workflow does not define is refused offline', () => {
+  const { source, problems } = workflowProblems({
+    entrypoint: 'main',
+    templates: [
+      {
+        name: 'main',
+        steps: [
+          [{ name: 'load', template: 'load-test' }],
+          [
+            { name: 'verify', template: 'checks' },
+            { name: 'inject', template: 'injet' },
+          ],
+        ],
+      },
+      { name: 'checks', dag: { tasks: [{ name: 'probe', template: 'prob' }] } },
+      container('load-test'),
+      container('inject'),
+      container('probe'),
+    ],
+  });
+  assert.deepEqual(problems, [
+    `${source}: templates.main.steps[1].inject: the workflow has no template "injet"; did you mean "inject"?`,
+    `${source}: templates.checks.tasks.probe: the workflow has no template "prob"; did you mean "probe"?`,
+  ]);
+});
+
+test("a workflow's entrypoint or exit handler (onExit) naming no template of it is refused offline", () => {
+  const { source, problems } = workflowProblems({
+    entrypoint: 'mian',
+    onExit: 'cleanup',
+    templates: [container('main'), container('notify')],
+  });
+  assert.deepEqual(problems, [
+    `${source}: spec.entrypoint: the workflow has no template "mian"; did you mean "main"?`,
+    `${source}: spec.onExit: the workflow has no template "cleanup"; it has "main", "notify"`,
+  ]);
+});
+
+test("hooks naming no template of the workflow are refused offline: the spec's, a step's, a task's, a step's onExit", () => {
+  const { source, problems } = workflowProblems({
+    entrypoint: 'main',
+    hooks: { exit: { template: 'notfy' } },
+    templates: [
+      {
+        name: 'main',
+        steps: [
+          [{ name: 'inject', template: 'inject', onExit: 'notfy', hooks: { exit: { template: 'notfy' } } }],
+        ],
+      },
+      {
+        name: 'checks',
+        dag: {
+          tasks: [
+            {
+              name: 'probe',
+              template: 'inject',
+              hooks: { running: { expression: 'tasks.probe.status == "Running"', template: 'notfy' } },
+            },
+          ],
+        },
+      },
+      container('inject'),
+      container('notify'),
+    ],
+  });
+  const refused = (path: string) =>
+    `${source}: ${path}: the workflow has no template "notfy"; did you mean "notify"?`;
+  assert.deepEqual(problems, [
+    refused('spec.hooks.exit'),
+    refused('templates.main.steps[0].inject.onExit'),
+    refused('templates.main.steps[0].inject.hooks.exit'),
+    refused('templates.checks.tasks.probe.hooks.running'),
+  ]);
+});
+
+test('names offline checks cannot know are left: parameters, templateRefs, inline templates, a workflowTemplateRef', () => {
+  const { problems } = workflowProblems({
+    entrypoint: '{{workflow.parameters.entry}}',
+    templates: [
+      {
+        name: 'main',
+        steps: [
+          [
+            // Resolved when the step runs, as Argo resolves it.
+            { name: 'chosen', template: '{{inputs.parameters.which}}' },
+            // Preflight reads the WorkflowTemplate.
+            { name: 'shared', templateRef: { name: 'lib', template: 'inject' } },
+            { name: 'inline', inline: { container: { image: 'alpine' } } },
+          ],
+        ],
+      },
+    ],
+  });
+  assert.deepEqual(problems, []);
+  // Its names are those of the template it runs, which preflight reads.
+  const { problems: fromTemplate } = workflowProblems({
+    workflowTemplateRef: { name: 'lib' },
+    entrypoint: 'inject',
+    onExit: 'cleanup',
+  });
+  assert.deepEqual(fromTemplate, []);
+});

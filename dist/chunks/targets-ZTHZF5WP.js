@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-JB5BI243.js";
+} from "./chunk-NTVGBUKK.js";
 import "./chunk-XWDU5MZY.js";
 import "./chunk-IJEZ27XF.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-P7LN5KZQ.js";
-import "./chunk-PVJYLIAP.js";
+import "./chunk-G4QY72RR.js";
 import "./chunk-CKF6QSC4.js";
 import "./chunk-XA5SIUJE.js";
 import "./chunk-EWRCKZ32.js";

@@ -42,6 +42,9 @@ var argoApiVersion = "argoproj.io/v1alpha1";
 function workflowName(workflow) {
   return workflow.metadata.name ?? workflow.metadata.generateName ?? "";
 }
+function workflowSource(file, workflow) {
+  return file ? `${file} (Workflow ${workflowName(workflow)})` : "";
+}
 function readWorkflow(source) {
   return source.file ? fromFile(source.file) : fromTemplate(source);
 }
@@ -89,6 +92,62 @@ function withParameters(workflow, overrides) {
     else parameters.push({ name, value });
   }
   return parameters;
+}
+
+// src/argo/template-calls.ts
+function specOf(spec) {
+  if (!isRecord(spec)) return { templates: /* @__PURE__ */ new Map(), own: [] };
+  return {
+    templates: templatesOf(spec),
+    own: [...callOf("spec.entrypoint", { template: spec.entrypoint }), ...hookCalls("spec", spec)]
+  };
+}
+function templatesOf(spec) {
+  const templates = Array.isArray(spec.templates) ? spec.templates : [];
+  return new Map(
+    templates.filter(isRecord).flatMap((t) => typeof t.name === "string" ? [[t.name, t]] : [])
+  );
+}
+function callsOf(name, template) {
+  const steps = Array.isArray(template.steps) ? template.steps : [];
+  const tasks = isRecord(template.dag) && Array.isArray(template.dag.tasks) ? template.dag.tasks : [];
+  const placed = [
+    ...steps.flatMap(
+      (group, i) => (Array.isArray(group) ? group : []).map(
+        (step) => [`templates.${name}.steps[${i}]`, step]
+      )
+    ),
+    ...tasks.map((task) => [`templates.${name}.tasks`, task])
+  ];
+  return placed.flatMap(([where, item]) => {
+    if (!isRecord(item)) return [];
+    const path2 = `${where}.${String(item.name)}`;
+    return [...callOf(path2, item), ...hookCalls(path2, item)];
+  });
+}
+function hookCalls(path2, holder) {
+  const hooks = isRecord(holder.hooks) ? Object.entries(holder.hooks) : [];
+  return [
+    ...callOf(`${path2}.onExit`, { template: holder.onExit }),
+    ...hooks.flatMap(([event, hook]) => isRecord(hook) ? callOf(`${path2}.hooks.${event}`, hook) : [])
+  ];
+}
+function callOf(path2, holder) {
+  const ref = holder.templateRef;
+  if (!isRecord(ref)) return checkable(holder.template) ? [{ path: path2, template: holder.template }] : [];
+  if (!checkable(ref.name) || !checkable(ref.template)) return [];
+  return [{ path: path2, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }];
+}
+var checkable = (name) => typeof name === "string" && name !== "" && !name.includes("{{");
+function undefinedTemplateProblems(workflow, source) {
+  if (workflow.spec.workflowTemplateRef) return [];
+  const { templates, own } = specOf(workflow.spec);
+  const names = [...templates.keys()];
+  return [...own, ...[...templates].flatMap(([name, template]) => callsOf(name, template))].filter((call) => !call.ref && !templates.has(call.template)).map((call) => `${source}: ${call.path}: the workflow ${noTemplate(call.template, names)}`);
+}
+function noTemplate(template, names) {
+  const near = closestName(template, names);
+  return `has no template "${template}"; ` + (near ? `did you mean "${near}"?` : `it has ${names.map((n) => `"${n}"`).join(", ") || "none"}`);
 }
 
 // src/kube/rbac-rules.ts
@@ -453,6 +512,7 @@ function checkRunInputs(config, defaultNamespace = config.namespace) {
     ...[...engineProblems.values()].flat(),
     ...manifests.filter((m) => m.role === "rbac").flatMap(rbacProblems),
     ...duplicateProblems(manifests, namespaceOf),
+    ...workflow ? undefinedTemplateProblems(workflow, workflowSource(source?.file, workflow)) : [],
     ...blastRadiusProblems(readable, config.workflow?.namespace ?? workflow?.metadata.namespace, {
       ...config,
       defaultNamespace
@@ -571,7 +631,11 @@ function rbacProblems(manifest) {
 
 export {
   workflowName,
+  workflowSource,
   prepareWorkflow,
+  specOf,
+  callsOf,
+  noTemplate,
   allowedNamespaces,
   blastRadiusProblems,
   checkRunInputs,

@@ -6,7 +6,7 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-PVJYLIAP.js";
+} from "./chunk-G4QY72RR.js";
 import "./chunk-CKF6QSC4.js";
 import "./chunk-XA5SIUJE.js";
 import "./chunk-EWRCKZ32.js";

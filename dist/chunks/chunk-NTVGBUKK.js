@@ -31,11 +31,15 @@ import {
 import {
   allowedNamespaces,
   blastRadiusProblems,
+  callsOf,
+  noTemplate,
   prepareCluster,
   prepareTargets,
   prepareWorkflow,
-  workflowName
-} from "./chunk-PVJYLIAP.js";
+  specOf,
+  workflowName,
+  workflowSource
+} from "./chunk-G4QY72RR.js";
 import {
   conclude,
   refuseAllSkipped
@@ -43,9 +47,6 @@ import {
 import {
   duplicateProblems
 } from "./chunk-XA5SIUJE.js";
-import {
-  isRecord
-} from "./chunk-5L5Z5RRO.js";
 import {
   convertChaos
 } from "./chunk-ADURY3O2.js";
@@ -74,9 +75,6 @@ import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
-import {
-  closestName
-} from "./chunk-IO4C2YWZ.js";
 import {
   CancelledError,
   CannotRunError,
@@ -120,56 +118,6 @@ function unreadable(suite, kind, name, message) {
 
 // src/run/run.ts
 import { randomBytes } from "node:crypto";
-
-// src/argo/template-calls.ts
-function specOf(spec) {
-  if (!isRecord(spec)) return { templates: /* @__PURE__ */ new Map(), own: [] };
-  return {
-    templates: templatesOf(spec),
-    own: [...callOf("spec.entrypoint", { template: spec.entrypoint }), ...hookCalls("spec", spec)]
-  };
-}
-function templatesOf(spec) {
-  const templates = Array.isArray(spec.templates) ? spec.templates : [];
-  return new Map(
-    templates.filter(isRecord).flatMap((t) => typeof t.name === "string" ? [[t.name, t]] : [])
-  );
-}
-function callsOf(name, template) {
-  const steps = Array.isArray(template.steps) ? template.steps : [];
-  const tasks = isRecord(template.dag) && Array.isArray(template.dag.tasks) ? template.dag.tasks : [];
-  const placed = [
-    ...steps.flatMap(
-      (group, i) => (Array.isArray(group) ? group : []).map(
-        (step) => [`templates.${name}.steps[${i}]`, step]
-      )
-    ),
-    ...tasks.map((task) => [`templates.${name}.tasks`, task])
-  ];
-  return placed.flatMap(([where, item]) => {
-    if (!isRecord(item)) return [];
-    const path = `${where}.${String(item.name)}`;
-    return [...callOf(path, item), ...hookCalls(path, item)];
-  });
-}
-function hookCalls(path, holder) {
-  const hooks = isRecord(holder.hooks) ? Object.entries(holder.hooks) : [];
-  return [
-    ...callOf(`${path}.onExit`, { template: holder.onExit }),
-    ...hooks.flatMap(([event, hook]) => isRecord(hook) ? callOf(`${path}.hooks.${event}`, hook) : [])
-  ];
-}
-function callOf(path, holder) {
-  const ref = holder.templateRef;
-  if (!isRecord(ref)) return checkable(holder.template) ? [{ path, template: holder.template }] : [];
-  if (!checkable(ref.name) || !checkable(ref.template)) return [];
-  return [{ path, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }];
-}
-var checkable = (name) => typeof name === "string" && name !== "" && !name.includes("{{");
-function noTemplate(template, names) {
-  const near = closestName(template, names);
-  return `has no template "${template}"; ` + (near ? `did you mean "${near}"?` : `it has ${names.map((n) => `"${n}"`).join(", ") || "none"}`);
-}
 
 // src/argo/template-refs.ts
 async function templateRefProblems(workflow, source, reading) {
@@ -721,9 +669,8 @@ async function preflight({ config, inputs, defaultNamespace }, main, signal, log
     if (problems.length === 0) problems.push(...await applier.preflight(prepared));
     if (argo && workflow && problems.length === 0) {
       const namespace = workflow.metadata.namespace ?? "";
-      const file = config.workflow?.file;
       problems.push(
-        ...await templateRefProblems(workflow, file ? `${file} (Workflow ${workflowName(workflow)})` : "", {
+        ...await templateRefProblems(workflow, workflowSource(config.workflow?.file, workflow), {
           namespace,
           read: (ref) => argo.readTemplate(ref, namespace),
           warn: (line) => log(`[chaos-gate] WARNING: ${line}`)
