@@ -55,6 +55,12 @@ export async function reportGate(
       );
     inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
+    // Several clusters leave no one context set: the read would go to the kubeconfig's current one.
+    if (config.targets.length > 0)
+      throw new ConfigError(
+        `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(', ')}): ` +
+          'give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge',
+      );
     // Loaded only here: converting files needs no Kubernetes client, and starts faster without it.
     const { chaosReportFromCluster } = await import('./report-cluster.ts');
     const live = await chaosReportFromCluster(config, namespace, sources.selector);

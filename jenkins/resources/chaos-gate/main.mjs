@@ -88262,6 +88262,10 @@ async function reportGate(config2, sources, log) {
       );
     inputs.push(chaosInputFromFiles(sources.results));
   } else if (namespace) {
+    if (config2.targets.length > 0)
+      throw new ConfigError(
+        `report reads one cluster's namespace, and ${config2.targets.length} clusters are given (${config2.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
+      );
     const { chaosReportFromCluster: chaosReportFromCluster2 } = await Promise.resolve().then(() => (init_report_cluster(), report_cluster_exports));
     const live = await chaosReportFromCluster2(config2, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;

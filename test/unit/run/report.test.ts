@@ -117,6 +117,26 @@ test('a Workflow that never ran: exit 2, naming the file and the missing status'
   );
 });
 
+test('a live read with several clusters is refused, naming them: it would read the current context instead', async () => {
+  const twoClusters = config({
+    namespace: 'shop',
+    targets: [
+      { name: 'eu', context: 'staging-eu' },
+      { name: 'us', context: 'staging-us' },
+    ],
+  });
+  await assert.rejects(
+    reportGate(twoClusters, sources({ namespace: 'shop' }), noLog),
+    (error: Error) =>
+      error instanceof ConfigError &&
+      /^report reads one cluster's namespace, and 2 clusters are given \(eu, us\): give one --context/.test(
+        error.message,
+      ),
+  );
+  // The config file's namespace, read when nothing else is given, is refused the same way.
+  await assert.rejects(reportGate(twoClusters, sources({}), noLog), /2 clusters are given \(eu, us\)/);
+});
+
 test('results still Awaited are nothing to judge yet, not a timeout failure', async () => {
   await assert.rejects(
     reportGate(config(), sources({ results: [file(result(awaited))] }), noLog),

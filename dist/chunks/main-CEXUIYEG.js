@@ -190,7 +190,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-FMSZ52C2.js");
+        const { reportGate } = await import("./report-PLDOSOSI.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
