@@ -28,7 +28,7 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-JLKMCJEQ.js";
 import {
   runTargets
-} from "./chunks/chunk-NTVGBUKK.js";
+} from "./chunks/chunk-ONJ4DPOY.js";
 import "./chunks/chunk-XWDU5MZY.js";
 import "./chunks/chunk-IJEZ27XF.js";
 import "./chunks/chunk-7GHJJVB5.js";

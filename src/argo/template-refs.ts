@@ -26,6 +26,9 @@ export interface TemplateReading {
 /** A (Cluster)WorkflowTemplate read: its spec, or that it is not there, or that it could not be checked. */
 type Read = Spec | 'missing' | 'unchecked';
 
+/** The scope of the workflow's own templates; the others are keyed by the (Cluster)WorkflowTemplate's kind and name. */
+const workflowScope = 'Workflow';
+
 /** Where the walk is: the templates in reach by name, and how a message leads there. */
 interface Scope {
   key: string;
@@ -83,10 +86,15 @@ export async function templateRefProblems(
     for (const call of calls) {
       if (call.ref) await follow(`${scope.trail}${call.path}`, call.ref, call.template);
       else {
-        // A name the workflow does not define was refused offline; one a (Cluster)WorkflowTemplate
-        // does not define is Argo's to refuse. Nothing here reaches further.
         const local = scope.templates.get(call.template);
         if (local) await walk(scope, call.template, local);
+        // A name the workflow does not define was refused offline. One a (Cluster)WorkflowTemplate lacks
+        // fails the workflow at the controller just the same, but for its entrypoint, which the
+        // workflow that runs it may name anew.
+        else if (scope.key !== workflowScope && call.path !== 'spec.entrypoint')
+          problems.push(
+            `${scope.trail}${call.path}: ${scope.key} ${noTemplate(call.template, [...scope.templates.keys()])}`,
+          );
       }
     }
   };
@@ -125,6 +133,6 @@ export async function templateRefProblems(
   if (runs) await follow(source && `${source}: spec.workflowTemplateRef`, runs);
   // With a workflowTemplateRef, the workflow has no templates, but may still add hooks of its own.
   const { templates, own } = specOf(workflow.spec);
-  await walkSpec({ key: 'Workflow', trail: source && `${source}: `, templates }, own);
+  await walkSpec({ key: workflowScope, trail: source && `${source}: `, templates }, own);
   return problems;
 }

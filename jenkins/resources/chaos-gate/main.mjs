@@ -85839,6 +85839,10 @@ async function templateRefProblems(workflow, source, reading) {
       else {
         const local = scope.templates.get(call.template);
         if (local) await walk(scope, call.template, local);
+        else if (scope.key !== workflowScope && call.path !== "spec.entrypoint")
+          problems.push(
+            `${scope.trail}${call.path}: ${scope.key} ${noTemplate(call.template, [...scope.templates.keys()])}`
+          );
       }
     }
   };
@@ -85869,14 +85873,16 @@ async function templateRefProblems(workflow, source, reading) {
   const runs = workflow.spec.workflowTemplateRef;
   if (runs) await follow(source && `${source}: spec.workflowTemplateRef`, runs);
   const { templates, own: own2 } = specOf(workflow.spec);
-  await walkSpec({ key: "Workflow", trail: source && `${source}: `, templates }, own2);
+  await walkSpec({ key: workflowScope, trail: source && `${source}: `, templates }, own2);
   return problems;
 }
+var workflowScope;
 var init_template_refs = __esm({
   "src/argo/template-refs.ts"() {
     "use strict";
     init_errors4();
     init_template_calls();
+    workflowScope = "Workflow";
   }
 });
 

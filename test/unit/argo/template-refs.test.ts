@@ -80,3 +80,36 @@ test('the hooks of a WorkflowTemplate the workflow runs by workflowTemplateRef a
     'wf.yaml (Workflow chaos-): spec.workflowTemplateRef → WorkflowTemplate chaos: spec.hooks.exit: WorkflowTemplate lib has no template "cleanpu"; did you mean "cleanup"?',
   ]);
 });
+
+test('a step of a WorkflowTemplate naming a template that one lacks is refused: the controller would fail it', async () => {
+  const chaos = {
+    spec: {
+      entrypoint: 'main',
+      templates: [
+        { name: 'main', steps: [[{ name: 'kill', template: 'kil' }], [{ name: 'tell', ...ref('notify') }]] },
+        { name: 'kill', container: { image: 'alpine' } },
+      ],
+    },
+  };
+  const viaRef = await problemsOf(
+    {
+      entrypoint: 'main',
+      templates: [{ name: 'main', steps: [[{ name: 'chaos', ...ref('main', 'chaos') }]] }],
+    },
+    { ...library, chaos },
+  );
+  assert.deepEqual(viaRef, [
+    'wf.yaml (Workflow chaos-): templates.main.steps[0].chaos → WorkflowTemplate chaos: templates.main.steps[0].kill: WorkflowTemplate chaos has no template "kil"; did you mean "kill"?',
+  ]);
+  // Run whole by workflowTemplateRef, with the entrypoint named anew by the workflow: that one is the workflow's.
+  const renamed = { spec: { ...chaos.spec, entrypoint: 'start' } };
+  assert.deepEqual(
+    await problemsOf(
+      { workflowTemplateRef: { name: 'chaos' }, entrypoint: 'main' },
+      { ...library, chaos: renamed },
+    ),
+    [
+      'wf.yaml (Workflow chaos-): spec.workflowTemplateRef → WorkflowTemplate chaos: templates.main.steps[0].kill: WorkflowTemplate chaos has no template "kil"; did you mean "kill"?',
+    ],
+  );
+});

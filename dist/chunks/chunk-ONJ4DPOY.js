@@ -120,6 +120,7 @@ function unreadable(suite, kind, name, message) {
 import { randomBytes } from "node:crypto";
 
 // src/argo/template-refs.ts
+var workflowScope = "Workflow";
 async function templateRefProblems(workflow, source, reading) {
   const problems = [];
   const reads = /* @__PURE__ */ new Map();
@@ -154,6 +155,10 @@ async function templateRefProblems(workflow, source, reading) {
       else {
         const local = scope.templates.get(call.template);
         if (local) await walk(scope, call.template, local);
+        else if (scope.key !== workflowScope && call.path !== "spec.entrypoint")
+          problems.push(
+            `${scope.trail}${call.path}: ${scope.key} ${noTemplate(call.template, [...scope.templates.keys()])}`
+          );
       }
     }
   };
@@ -184,7 +189,7 @@ async function templateRefProblems(workflow, source, reading) {
   const runs = workflow.spec.workflowTemplateRef;
   if (runs) await follow(source && `${source}: spec.workflowTemplateRef`, runs);
   const { templates, own } = specOf(workflow.spec);
-  await walkSpec({ key: "Workflow", trail: source && `${source}: `, templates }, own);
+  await walkSpec({ key: workflowScope, trail: source && `${source}: `, templates }, own);
   return problems;
 }
 

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-NTVGBUKK.js";
+} from "./chunk-ONJ4DPOY.js";
 import "./chunk-XWDU5MZY.js";
 import "./chunk-IJEZ27XF.js";
 import "./chunk-7GHJJVB5.js";
