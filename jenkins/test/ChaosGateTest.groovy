@@ -191,6 +191,78 @@ test('reports of an earlier build are removed before the CLI runs, and stderr is
     assert lines[-2..-1] == ["cat 'out/chaos/chaos-gate.stderr' >&2", 'exit "$status"']
 }
 
+// ---------------------------------------------------------------- merge
+
+/** A harness whose `sh` "runs" `chaos-gate merge`: writes the merged reports in `dir`, exits with `exitCode`. */
+def stubbedMerge = { int exitCode, String dir = 'chaos-gate-merged' ->
+    def h = new PipelineHarness()
+    h.shell = { String script ->
+        h.files["${dir}/junit.xml".toString()] = '<testsuites/>'
+        h.files["${dir}/report.json".toString()] = '{}'
+        h.files["${dir}/report.html".toString()] = '<html/>'
+        return exitCode
+    }
+    return h
+}
+
+test('merge runs the bundled CLI\'s merge over the reports, after `--`, with the gate policy and its own report paths') {
+    def h = stubbedMerge(0)
+    def result = h.load(step).merge(reports: ['eu/report.json', '-us/report.json'], minProbeSuccess: 90,
+        allowFailures: 'pod-cpu-hog', failOnFailure: false, config: 'chaos-gate.yaml')
+    String script = scriptOf(h)
+    assert h.callsOf('libraryResource')*.args == ['chaos-gate/cli.mjs', 'chaos-gate/main.mjs']
+    assert script.contains("\nnode '.chaos-gate/chaos-gate-merged/cli.mjs' 'merge' '--config=chaos-gate.yaml' '--min-probe-success=90' '--allow-failure=pod-cpu-hog' '--no-fail-on-failure'" +
+        " '--junit-case-properties' '--junit=chaos-gate-merged/junit.xml' '--json=chaos-gate-merged/report.json' '--html=chaos-gate-merged/report.html'" +
+        " '--' 'eu/report.json' '-us/report.json' 2>'chaos-gate-merged/chaos-gate.stderr' || status=\$?")
+    assert script.readLines()[0..2] == ["mkdir -p 'chaos-gate-merged'",
+        "rm -f 'chaos-gate-merged/junit.xml' 'chaos-gate-merged/report.json' 'chaos-gate-merged/report.html' 'chaos-gate-merged/report.css' 'chaos-gate-merged/chaos-gate.stderr'",
+        'trap : TERM']
+    assert !script.contains('--kubeconfig') && h.callsOf('withCredentials').isEmpty()
+    assert result == [exitCode: 0, verdict: 'pass', junit: 'chaos-gate-merged/junit.xml',
+                      json: 'chaos-gate-merged/report.json', html: 'chaos-gate-merged/report.html']
+}
+
+test('merge publishes the merged JUnit and HTML report, archives them, and the build result follows the exit code') {
+    def h = stubbedMerge(1, 'out/all')
+    def result = h.load(step).merge(reports: ['eu/report.json', 'us/report.json'], reportDir: 'out/all', onGateFailure: 'UNSTABLE',
+        healthScaleFactor: 0, checksName: 'chaos')
+    assert h.callsOf('junit')*.args == [[testResults: 'out/all/junit.xml', allowEmptyResults: true, keepProperties: true,
+                                         skipMarkingBuildUnstable: true, healthScaleFactor: 0d, checksName: 'chaos']]
+    assert h.callsOf('publishHTML')[0].args.target.reportDir == 'out/all'
+    assert h.callsOf('archiveArtifacts')*.args*.artifacts == ['out/all/report.json,out/all/report.html,out/all/report.css']
+    assert result.verdict == 'fail' && h.currentBuild.result == 'UNSTABLE'
+
+    def failing = stubbedMerge(1)
+    assert failureOf { failing.load(step).merge(reports: ['eu/report.json']) }.startsWith('chaosGate: the chaos gate failed')
+    assert failing.currentBuild.result == 'FAILURE' && failing.callsOf('junit').size() == 1
+    def unjudged = new PipelineHarness()
+    unjudged.shell = { String script -> unjudged.files['chaos-gate-merged/chaos-gate.stderr'] = 'chaos-gate: error: eu/report.json: not found'; 2 }
+    assert failureOf { unjudged.load(step).merge(reports: ['eu/report.json']) } == 'chaosGate: chaos-gate could not run: eu/report.json: not found'
+}
+
+test('merge takes only the options merge reads, needs reports, and never removes one of them before it runs') {
+    [
+        [[reports: ['a.json'], engines: ['e.yaml']], "chaosGate: unknown option 'engines'; known options: reports, config, minProbeSuccess,"],
+        [[reports: ['a.json'], kubeconfigCredentialsId: 'kc'], "chaosGate: unknown option 'kubeconfigCredentialsId'"],
+        [[reports: ['a.json'], extraArgs: ['--summary', 's.md']], "chaosGate: unknown option 'extraArgs'"],
+        [[reports: 42], "chaosGate: option 'reports' must be a List, got a Number"],
+        [[reports: 'a.json, b.json'], "chaosGate: option 'reports' is one String holding a comma or a line break; give a List"],
+        [[reports: ['a.json', null]], "chaosGate: option 'reports' must hold Strings or Numbers, item 2 is null"],
+        [[reports: ['a.json'], minProbeSuccess: [90]], "chaosGate: option 'minProbeSuccess' must be a Number or a String such as '90%', got a List"],
+        [[reports: ['a.json'], onGateFailure: 'YELLOW'], "chaosGate: option 'onGateFailure' must be 'UNSTABLE' or 'FAILURE'"],
+        [[reports: ['a.json'], reportDir: '../out'], "chaosGate: option 'reportDir' must be a relative path"],
+        [[:], "chaosGate: option 'reports' is required: the JSON reports of the gates to join"],
+        [[reports: []], "chaosGate: option 'reports' is required"],
+        [[reports: ['eu/report.json', './chaos-gate-merged/report.json']], "chaosGate: option 'reports' names './chaos-gate-merged/report.json', which merge removes before it runs"],
+        [[reports: ['eu/report.json'], reportDir: 'eu/'], "chaosGate: option 'reports' names 'eu/report.json', which merge removes before it runs"],
+    ].each { config, expected ->
+        def h = new PipelineHarness()
+        String message = failureOf { h.load(step).merge(config) }
+        assert message.startsWith(expected)
+        assert h.callsOf('sh').isEmpty()
+    }
+}
+
 // ---------------------------------------------------------------- the kube context
 
 test('a kubeconfig credential is bound to KUBECONFIG with withCredentials and passed by variable, never by value') {
@@ -463,7 +535,7 @@ test('GStrings count as Strings and reportDir may use dots, dashes and subfolder
 test('the help text documents every option') {
     Script loaded = new PipelineHarness().load(step)
     String help = new File(jenkinsDir, 'vars/chaosGate.txt').text
-    List<String> options = loaded.OPTION_KINDS.keySet() as List
+    List<String> options = (loaded.OPTION_KINDS.keySet() + loaded.optionKinds('merge').keySet()) as List
     def undocumented = options.findAll { !(help =~ /<dt>[^<]*\b${it}\b[^<]*<\/dt>/) }
     assert undocumented.isEmpty()
 }
@@ -560,6 +632,24 @@ test('real CLI: a value that starts with a dash is read as the value, not as a m
     assert h.callsOf('error').isEmpty()
 }
 
+test('real bundled CLI: merge joins the JSON reports of two gates into one JUnit and one gate') {
+    File workspace = tempDir()
+    File results = new File(repoDir, 'test/fixtures/litmus/results')
+    [eu: 'chaosresult-3x-pass.yaml', us: 'chaosresult-3x-fail-probe.yaml'].each { cluster, fixture ->
+        def process = "${realCli} report --results ${new File(results, fixture)} --json ${cluster}/report.json".execute(null, workspace)
+        process.waitForProcessOutput(System.out, System.err)
+        assert new File(workspace, "${cluster}/report.json").exists()
+    }
+    def h = new PipelineHarness().runForReal(workspace)
+    def result = h.load(step).merge(reports: ['eu/report.json', 'us/report.json'], onGateFailure: 'UNSTABLE')
+    String junit = new File(workspace, 'chaos-gate-merged/junit.xml').text
+    assert junit.contains('<testsuites name="chaos-gate" tests="6" failures="2"'): junit
+    assert junit.contains('<testsuite name="eu/report/default/nginx-chaos-pass"') && junit.contains('<testsuite name="us/report/default/nginx-chaos-probe"')
+    assert h.console.contains('node .chaos-gate/chaos-gate-merged/cli.mjs merge')
+    assert h.callsOf('junit')*.args*.testResults == ['chaos-gate-merged/junit.xml']
+    assert result.exitCode == 1 && h.currentBuild.result == 'UNSTABLE'
+}
+
 test('real sh: a CLI that is not installed ends with its exit code and the shell message') {
     def h = new PipelineHarness().runForReal(tempDir())
     String message = failureOf { h.load(step).call(engines: ['e.yaml'], cliPath: 'chaos-gate-not-installed') }
@@ -622,23 +712,25 @@ while :; do sleep 0.1; done
 def exampleHarness = { ->
     def h = new PipelineHarness()
     h.libraryVars.chaosGate = step
-    ['chaos-gate-results', 'out/chaos'].each {
+    ['chaos-gate-results', 'out/chaos', 'chaos/eu', 'chaos/us', 'chaos/all'].each {
         h.files["${it}/junit.xml".toString()] = '<testsuites/>'
         h.files["${it}/report.json".toString()] = '{}'
     }
     return h
 }
 
-test('Jenkinsfile.declarative runs: chaosGate with the config and its load test, credential bound, post always') {
+test('Jenkinsfile.declarative runs: parallel chaosGates with the config and its load test, credential bound, then one merge, post always') {
     def h = exampleHarness()
     h.load(new File(jenkinsDir, 'examples/Jenkinsfile.declarative').path).run()
     List<Map> gates = h.callsOf('chaosGate')
-    assert gates.size() == 1 && gates[0].args.config == 'jenkins/examples/chaos/chaos-gate.yaml'
-    String gateScript = h.callsOf('sh')*.args.find { it instanceof Map && it.script.contains('/cli.mjs') }.script
-    assert gateScript.contains("'--config=jenkins/examples/chaos/chaos-gate.yaml'") && gateScript.contains('--kubeconfig "$KUBECONFIG"')
-    assert h.callsOf('junit').size() == 1
-    assert h.callsOf('archiveArtifacts')*.args*.artifacts == ['chaos-gate-results/report.json,chaos-gate-results/report.html,chaos-gate-results/report.css', 'out/k6-summary.json']
-    assert stepsIn(h).containsAll(['pipeline', 'stage', 'post', 'always'])
+    assert gates*.args*.reportDir == ['chaos/eu', 'chaos/us'] && gates.every { it.args.config == 'jenkins/examples/chaos/chaos-gate.yaml' }
+    List<String> scripts = h.callsOf('sh')*.args.findAll { it instanceof Map && it.script.contains('/cli.mjs') }*.script
+    assert scripts.size() == 3
+    assert scripts[0].contains("'--config=jenkins/examples/chaos/chaos-gate.yaml'") && scripts[0].contains('--kubeconfig "$KUBECONFIG"')
+    assert scripts[2].contains("'merge'") && scripts[2].contains("'--min-probe-success=90'") && scripts[2].contains("'--' 'chaos/eu/report.json' 'chaos/us/report.json'")
+    assert h.callsOf('junit')*.args*.testResults == ['chaos/eu/junit.xml', 'chaos/us/junit.xml', 'chaos/all/junit.xml']
+    assert h.callsOf('archiveArtifacts')*.args*.artifacts[-2..-1] == ['chaos/all/report.json,chaos/all/report.html,chaos/all/report.css', 'out/k6-summary.json']
+    assert stepsIn(h).containsAll(['pipeline', 'parallel', 'stage', 'script', 'post', 'always'])
 }
 
 test('Jenkinsfile.scripted runs: the verdict is used; a failed gate rolls back and fails the build') {

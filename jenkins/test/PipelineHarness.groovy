@@ -84,6 +84,12 @@ class PipelineHarness {
         return new GroovyShell(this.class.classLoader, binding, compiler).parse(new File(path))
     }
 
+    /** The vars/ script `name` (see libraryVars), loaded as Jenkins loads a global variable. */
+    Script libraryVar(String name) {
+        if (!libraryVars.containsKey(name)) throw new MissingPropertyException(name, PipelineScript)
+        return load(libraryVars[name])
+    }
+
     List<Map> callsOf(String step) { calls.findAll { it.step == step } }
 
     /** Every step and Declarative section lands here (see PipelineScript). */

@@ -6,4 +6,9 @@ abstract class PipelineScript extends Script {
     def methodMissing(String name, Object args) {
         return (binding.getVariable('pipelineHarness') as PipelineHarness).step(name, args as Object[])
     }
+
+    /** A library var used as an object (`chaosGate.merge(...)`): Jenkins resolves it as a global variable. */
+    def propertyMissing(String name) {
+        return (binding.getVariable('pipelineHarness') as PipelineHarness).libraryVar(name)
+    }
 }

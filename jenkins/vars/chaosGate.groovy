@@ -1,6 +1,7 @@
 // chaosGate: one call in a stage. Runs the chaos-gate CLI on the agent, publishes its JUnit and its
 // HTML report, archives its reports, and sets the build result from the exit code. The gate itself
 // lives in the CLI: the exit code is the verdict, so nothing here decides pass or fail.
+// chaosGate.merge joins the JSON reports of parallel gates the same way, with `chaos-gate merge`.
 
 import groovy.transform.Field
 
@@ -18,6 +19,8 @@ import groovy.transform.Field
  */
 @Field static final String CLI_DIR = '.chaos-gate'
 @Field static final String DEFAULT_REPORT_DIR = 'chaos-gate-results'
+/** Not the run step's: merge removes its own reports first, which would delete a default gate's input. */
+@Field static final String DEFAULT_MERGE_DIR = 'chaos-gate-merged'
 /**
  * The report folders of the gates running now, by agent and path. Two parallel gates in one folder
  * would delete and overwrite each other's reports and CLI files, so the second stops before it starts.
@@ -75,6 +78,13 @@ import groovy.transform.Field
     extraArgs              : 'List',
 ]
 
+/**
+ * The options chaosGate.merge takes besides 'reports': only those of the run step that `chaos-gate
+ * merge` reads (it refuses the others), so that an engine or a credential is not quietly ignored.
+ */
+@Field static final List<String> MERGE_OPTIONS = ['config', 'minProbeSuccess', 'allowFailures', 'stoppedAs', 'timeoutsAs',
+    'failOnFailure', 'junitCaseProperties', 'healthScaleFactor', 'checksName', 'onGateFailure', 'reportDir', 'cliPath']
+
 /** Options passed straight to a CLI flag (a List repeats the flag; a Boolean gives --flag or --no-flag). */
 @Field static final Map<String, String> FLAGS = [
     config                 : 'config',
@@ -104,7 +114,18 @@ import groovy.transform.Field
 ]
 
 def call(Map config = [:]) {
-    String problem = problemWith(config)
+    return commandStep('run', config)
+}
+
+/** `chaos-gate merge`: one JUnit, HTML report and gate over the JSON reports of parallel gates. */
+def merge(Map config = [:]) {
+    return commandStep('merge', config)
+}
+
+/** The step for a CLI command, run or merge: checks the options, claims the reportDir, then gates. */
+private Map commandStep(String command, Map config) {
+    Map kinds = optionKinds(command)
+    String problem = problemWith(config, kinds) ?: (command == 'merge' ? problemWithMerge(config) : null)
     if (problem) {
         error("chaosGate: ${problem}")
     }
@@ -112,17 +133,23 @@ def call(Map config = [:]) {
         // The script is POSIX sh (quoting, the TERM trap); on Windows `sh` fails with "Cannot run program nohup".
         error('chaosGate: needs a Linux or macOS agent: it runs the CLI with sh, and this agent runs Windows')
     }
-    Map options = normalised(config)
-    Map reports = reportPaths(options.reportDir ?: DEFAULT_REPORT_DIR)
+    Map options = normalised(config, kinds)
+    Map reports = reportPaths(options.reportDir ?: (command == 'merge' ? DEFAULT_MERGE_DIR : DEFAULT_REPORT_DIR))
     String inUseKey = "${env.NODE_NAME ?: ''}:${pwd()}/${reports.dir}".toString()
     if (!claim(inUseKey)) {
         error("chaosGate: reportDir '${reports.dir}' is in use by another chaosGate running in this workspace (a parallel branch?); give each parallel gate its own reportDir")
     }
     try {
-        return gate(options, reports)
+        return gate(command, options, reports)
     } finally {
         release(inUseKey)
     }
+}
+
+/** The options a command's step takes, and their kinds (as OPTION_KINDS). */
+@NonCPS
+private static Map<String, String> optionKinds(String command) {
+    return command == 'merge' ? [reports: 'List'] + OPTION_KINDS.subMap(MERGE_OPTIONS) : OPTION_KINDS
 }
 
 @NonCPS
@@ -136,7 +163,7 @@ private static void release(String key) {
 }
 
 /** Writes the CLI, runs it, publishes its reports and sets the build result: the step, once checked. */
-private Map gate(Map options, Map reports) {
+private Map gate(String command, Map options, Map reports) {
     if (!options.cliPath) {
         // A List, not a Map: the loop's iterator and variable are saved with the build at each step, and
         // a Map's iterator and entries cannot be (NotSerializableException on a real controller).
@@ -144,7 +171,7 @@ private Map gate(Map options, Map reports) {
             writeFile(file: "${reports.cliDir}/${file}", text: libraryResource("chaos-gate/${file}"))
         }
     }
-    String script = shellScript(options, reports)
+    String script = shellScript(command, options, reports)
 
     int exitCode
     boolean cliReturned = false
@@ -167,14 +194,14 @@ private Map gate(Map options, Map reports) {
 
 /** Why the options cannot be used, or null: a typo fails the stage at once instead of being ignored. */
 @NonCPS
-private static String problemWith(Map config) {
+private static String problemWith(Map config, Map<String, String> kinds) {
     if (config.containsKey('version')) {
         return "option 'version' is gone: the step runs the CLI bundled with this library; pin the library instead, e.g. @Library('chaos-gate@v0.2.0')"
     }
     for (entry in config) {
-        String expected = OPTION_KINDS[entry.key as String]
+        String expected = kinds[entry.key as String]
         if (expected == null) {
-            return "unknown option '${entry.key}'; known options: ${OPTION_KINDS.keySet().join(', ')}"
+            return "unknown option '${entry.key}'; known options: ${kinds.keySet().join(', ')}"
         }
         if (entry.value == null && entry.key in CLUSTER_OPTIONS) {
             return "option '${entry.key}' is null (an unset variable?); the run would go to the agent's own cluster: give it a value or leave it out"
@@ -198,13 +225,25 @@ private static String problemWith(Map config) {
     if (config.onGateFailure && !((config.onGateFailure as String) in ['UNSTABLE', 'FAILURE'])) {
         return "option 'onGateFailure' must be 'UNSTABLE' or 'FAILURE', got '${config.onGateFailure}'"
     }
-    if (normalised(config).extraArgs?.any { setsReportPath(it as String) }) {
+    if (normalised(config, kinds).extraArgs?.any { setsReportPath(it as String) }) {
         return "option 'extraArgs' must not set --junit, --json or --html; use 'reportDir'"
     }
     if (config.reportDir && !isWorkspacePath(config.reportDir as String)) {
         return "option 'reportDir' must be a relative path inside the workspace made of letters, digits, '.', '_', '-' and '/', not starting with '-', with no '..' and not the workspace itself, got '${config.reportDir}'"
     }
     return null
+}
+
+/** What only merge needs: reports to join, none of them a file it removes before it runs. */
+@NonCPS
+private static String problemWithMerge(Map config) {
+    List reports = normalised(config, optionKinds('merge')).reports
+    if (!reports) {
+        return "option 'reports' is required: the JSON reports of the gates to join, e.g. ['eu/report.json', 'us/report.json']"
+    }
+    List<String> removed = removedFirst(reportPaths((config.reportDir ?: DEFAULT_MERGE_DIR) as String))
+    def clash = reports.find { folder(it as String) in removed }
+    return clash ? "option 'reports' names '${clash}', which merge removes before it runs (its reportDir); give the merged reports another reportDir" : null
 }
 
 /** A value of this kind may be given for an option of the expected kind; the CLI reads a Percent's text itself. */
@@ -238,10 +277,10 @@ private static String described(value) {
 
 /** The options without nulls, with String keys, and a single String where a List is expected made a List. */
 @NonCPS
-private static Map normalised(Map config) {
+private static Map normalised(Map config, Map<String, String> kinds) {
     Map options = [:]
     config.each { key, value ->
-        if (value != null) options[key as String] = OPTION_KINDS[key as String] == 'List' && value instanceof CharSequence ? [value] : value
+        if (value != null) options[key as String] = kinds[key as String] == 'List' && value instanceof CharSequence ? [value] : value
     }
     return options
 }
@@ -287,6 +326,12 @@ private static Map reportPaths(String dir) {
             stderr: "${base}/chaos-gate.stderr".toString(), cliDir: "${CLI_DIR}/${base}".toString()]
 }
 
+/** The files the script removes before the CLI runs, so that a run that writes none publishes no stale ones. */
+@NonCPS
+private static List<String> removedFirst(Map reports) {
+    return [reports.junit, reports.json, reports.html, reports.css, reports.stderr]
+}
+
 /**
  * The sh script. Every argument is single-quoted, each value joined to its flag (`--engine=FILE`): the
  * CLI reads a separate value that starts with '-' as a missing one; the kubeconfig stays a shell variable, so the secret
@@ -297,8 +342,8 @@ private static Map reportPaths(String dir) {
  * handler set the shell waits for the CLI to stop its chaos and clean up instead of dying first.
  */
 @NonCPS
-private static String shellScript(Map options, Map reports) {
-    List<String> args = ['run']
+private static String shellScript(String command, Map options, Map reports) {
+    List<String> args = [command]
     FLAGS.each { String key, String flag ->
         def value = options[key]
         if (value instanceof Boolean) {
@@ -312,13 +357,18 @@ private static String shellScript(Map options, Map reports) {
     args << (options.junitCaseProperties == false ? '--no-junit-case-properties' : '--junit-case-properties')
     args << "--junit=${reports.junit}".toString() << "--json=${reports.json}".toString() << "--html=${reports.html}".toString()
     options.extraArgs?.each { args << it.toString() }
+    // Last, after `--`: a report path that starts with '-' is still a path.
+    if (options.reports) {
+        args << '--'
+        options.reports.each { args << it.toString() }
+    }
 
     String cli = options.cliPath ?: "node ${quote(reports.cliDir + '/cli.mjs')}"
     String kubeconfig = options.kubeconfigCredentialsId ? ' --kubeconfig "$KUBECONFIG"' : ''
     String stderr = quote(reports.stderr)
     return [
         "mkdir -p ${quote(reports.dir)}",
-        "rm -f ${[reports.junit, reports.json, reports.html, reports.css, reports.stderr].collect { quote(it) }.join(' ')}",
+        "rm -f ${removedFirst(reports).collect { quote(it) }.join(' ')}",
         'trap : TERM',
         'status=0',
         "${cli} ${args.collect { quote(it) }.join(' ')}${kubeconfig} 2>${stderr} || status=\$?",
