@@ -8,14 +8,14 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-ND5P53ZL.js";
+} from "./chunks/chunk-W5KSDEXV.js";
 import {
   loadConfig,
   withCancellation
 } from "./chunks/chunk-T5PTJ7ZQ.js";
 import "./chunks/chunk-Y54COUNB.js";
 import "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-JLKMCJEQ.js";
+import "./chunks/chunk-6ANEBRR7.js";
 import {
   allConfirmed,
   describeUnconfirmed,

@@ -1,12 +1,20 @@
 // Command-line flags → one layer of the configuration model (flags come from config/fields.ts).
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
-import { labelFor, layerFrom, settingFields, toMap, toNumber, type SettingField } from '../config/fields.ts';
+import {
+  labelFor,
+  layerFrom,
+  settingFields,
+  settingsOf,
+  toMap,
+  toNumber,
+  type SettingField,
+} from '../config/fields.ts';
 import { parseSettings } from '../config/load.ts';
 import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError, errorMessage } from '../errors.ts';
 import { closestName } from '../suggest.ts';
 import type { ReportSources } from '../run/report.ts';
-import { commands, isCommand, isHelpCommand, settingsOf, sourcesOf, usage, type Command } from './usage.ts';
+import { commands, isCommand, isHelpCommand, sourcesOf, usage, type Command } from './usage.ts';
 
 export interface ParsedCommand {
   command: Command | 'help';

@@ -1,6 +1,6 @@
 // What `chaos-gate --help` prints, and how a request for it is seen. Kept apart from flag parsing, which
 // validates settings with zod: `--help` loads neither zod nor a YAML parser.
-import { settingFields, type SettingField } from '../config/fields.ts';
+import { settingsOf } from '../config/fields.ts';
 
 /** Flags that name inputs of `report` rather than settings. */
 export const sourceFlags = {
@@ -65,16 +65,6 @@ export function helpAlone(argv: string[]): string | undefined {
   if (isCommand(word) && rest.length === 1 && helpFlags.includes(next)) return usage(word);
   return undefined;
 }
-
-/**
- * The settings `command` reads, or every one: `run` reads all, and `validate` checks all that `run`
- * reads. Its `--help` lists these, and its parser refuses the others.
- */
-export const settingsOf = (command?: Command): SettingField[] =>
-  settingFields.filter(
-    ({ readBy = [] }) =>
-      command === undefined || command === 'run' || command === 'validate' || readBy.includes(command),
-  );
 
 /** The inputs `command` reads besides its settings: only `report`'s, or all of them. */
 export const sourcesOf = (command?: Command): Partial<typeof sourceFlags> =>

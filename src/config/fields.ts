@@ -16,8 +16,11 @@ export interface SettingField {
   field: string;
   help: string;
   /** The commands besides `run` and `validate` that read it: their `--help` lists it, the others refuse it. */
-  readBy?: readonly ('report' | 'merge')[];
+  readBy?: readonly Reader[];
 }
+
+/** The commands that read only some of the settings. */
+type Reader = 'report' | 'merge';
 
 // Both end with the reports and the gate.
 const concluding = ['report', 'merge'] as const;
@@ -234,6 +237,16 @@ export const settingFields: SettingField[] = [
     readBy: ['report'],
   },
 ];
+
+/**
+ * The settings `command` reads, or every one: `run` reads all, and `validate` checks all that `run`
+ * reads. The CLI's parser and the action's inputs refuse the others; a command's `--help` lists these.
+ */
+export const settingsOf = (command?: Reader | 'run' | 'validate'): SettingField[] =>
+  settingFields.filter(
+    ({ readBy = [] }) =>
+      command === undefined || command === 'run' || command === 'validate' || readBy.includes(command),
+  );
 
 /** Builds one config layer from raw values keyed by field path. */
 export function layerFrom(values: Map<SettingField, unknown>): Record<string, unknown> {

@@ -233,6 +233,9 @@ var settingFields = [
     readBy: ["report"]
   }
 ];
+var settingsOf = (command) => settingFields.filter(
+  ({ readBy = [] }) => command === void 0 || command === "run" || command === "validate" || readBy.includes(command)
+);
 
 // src/cli/usage.ts
 var sourceFlags = {
@@ -281,9 +284,6 @@ function helpAlone(argv2) {
   if (isCommand(word) && rest.length === 1 && helpFlags.includes(next)) return usage(word);
   return void 0;
 }
-var settingsOf = (command) => settingFields.filter(
-  ({ readBy = [] }) => command === void 0 || command === "run" || command === "validate" || readBy.includes(command)
-);
 var sourcesOf = (command) => command === void 0 || command === "report" ? sourceFlags : {};
 function optionRows(command) {
   return [

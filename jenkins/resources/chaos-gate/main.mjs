@@ -88921,6 +88921,9 @@ var settingFields = [
     readBy: ["report"]
   }
 ];
+var settingsOf = (command) => settingFields.filter(
+  ({ readBy = [] }) => command === void 0 || command === "run" || command === "validate" || readBy.includes(command)
+);
 function layerFrom(values) {
   const raw = {};
   for (const [spec, value] of values) {
@@ -88997,9 +89000,6 @@ var commandHelp = {
   }
 };
 var isHelpCommand = (command) => command === "help" || helpFlags.includes(command);
-var settingsOf = (command) => settingFields.filter(
-  ({ readBy = [] }) => command === void 0 || command === "run" || command === "validate" || readBy.includes(command)
-);
 var sourcesOf = (command) => command === void 0 || command === "report" ? sourceFlags : {};
 function optionRows(command) {
   return [

@@ -2,8 +2,8 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  settingFields
-} from "./chunk-JLKMCJEQ.js";
+  settingsOf
+} from "./chunk-6ANEBRR7.js";
 
 // src/cli/usage.ts
 var sourceFlags = {
@@ -52,9 +52,6 @@ function helpAlone(argv) {
   if (isCommand(word) && rest.length === 1 && helpFlags.includes(next)) return usage(word);
   return void 0;
 }
-var settingsOf = (command) => settingFields.filter(
-  ({ readBy = [] }) => command === void 0 || command === "run" || command === "validate" || readBy.includes(command)
-);
 var sourcesOf = (command) => command === void 0 || command === "report" ? sourceFlags : {};
 function optionRows(command) {
   return [
@@ -112,7 +109,6 @@ export {
   asksForVersion,
   isHelpCommand,
   helpAlone,
-  settingsOf,
   sourcesOf,
   usage
 };

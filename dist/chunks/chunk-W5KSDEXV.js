@@ -13,7 +13,7 @@ import {
   settingFields,
   toMap,
   toNumber
-} from "./chunk-JLKMCJEQ.js";
+} from "./chunk-6ANEBRR7.js";
 import {
   registerKubeconfigCredentials
 } from "./chunk-5FNKWZMP.js";
@@ -19793,4 +19793,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-ND5P53ZL.js.LEGAL.txt */
+/*! For license information please see chunk-W5KSDEXV.js.LEGAL.txt */

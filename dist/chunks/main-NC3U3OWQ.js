@@ -15,17 +15,17 @@ import {
   commands,
   isCommand,
   isHelpCommand,
-  settingsOf,
   sourcesOf,
   usage
-} from "./chunk-5FLUH3L6.js";
+} from "./chunk-PBHYC2BM.js";
 import {
   labelFor,
   layerFrom,
   settingFields,
+  settingsOf,
   toMap,
   toNumber
-} from "./chunk-JLKMCJEQ.js";
+} from "./chunk-6ANEBRR7.js";
 import "./chunk-XA5SIUJE.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";

@@ -219,6 +219,9 @@ var settingFields = [
     readBy: ["report"]
   }
 ];
+var settingsOf = (command) => settingFields.filter(
+  ({ readBy = [] }) => command === void 0 || command === "run" || command === "validate" || readBy.includes(command)
+);
 function layerFrom(values) {
   const raw = {};
   for (const [spec, value] of values) {
@@ -254,6 +257,7 @@ function labelFor(name) {
 
 export {
   settingFields,
+  settingsOf,
   layerFrom,
   toMap,
   toNumber,
