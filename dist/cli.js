@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-NC3U3OWQ.js");
+var { main } = await import("./chunks/main-XCL6U7KU.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

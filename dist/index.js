@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-VZYQKN5W.js";
+} from "./chunks/chunk-NYSY744U.js";
 import {
   ExitCode,
   endGroup,
@@ -18,41 +18,44 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-W5KSDEXV.js";
+} from "./chunks/chunk-5KFLRC3Y.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-T5PTJ7ZQ.js";
+} from "./chunks/chunk-2L4G7VTT.js";
 import "./chunks/chunk-Y54COUNB.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6ANEBRR7.js";
 import {
-  runTargets
-} from "./chunks/chunk-ONJ4DPOY.js";
-import "./chunks/chunk-XWDU5MZY.js";
-import "./chunks/chunk-IJEZ27XF.js";
-import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-P7LN5KZQ.js";
-import "./chunks/chunk-G4QY72RR.js";
-import {
-  renderCannotRun
-} from "./chunks/chunk-CKF6QSC4.js";
-import "./chunks/chunk-XA5SIUJE.js";
-import "./chunks/chunk-EWRCKZ32.js";
-import "./chunks/chunk-P5DOBMC4.js";
-import "./chunks/chunk-5L5Z5RRO.js";
+  mergeGate
+} from "./chunks/chunk-3CUMUBIS.js";
 import "./chunks/chunk-5FNKWZMP.js";
+import {
+  runTargets
+} from "./chunks/chunk-GSGVXLUU.js";
+import "./chunks/chunk-XWDU5MZY.js";
 import "./chunks/chunk-ADURY3O2.js";
 import "./chunks/chunk-466RCVCX.js";
+import "./chunks/chunk-BBQTKN4S.js";
 import "./chunks/chunk-ETRW62DK.js";
+import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-IVXNKJN6.js";
 import "./chunks/chunk-5OWEBHZJ.js";
+import "./chunks/chunk-P7LN5KZQ.js";
 import "./chunks/chunk-A6LENN7Z.js";
+import "./chunks/chunk-W65SS4KG.js";
+import "./chunks/chunk-XA5SIUJE.js";
+import "./chunks/chunk-EWRCKZ32.js";
+import {
+  renderCannotRun
+} from "./chunks/chunk-QTF3LTKD.js";
 import {
   caseReasons,
   chaosMayStillRun,
   judgedCases
 } from "./chunks/chunk-RG723U7L.js";
+import "./chunks/chunk-P5DOBMC4.js";
+import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
@@ -218,6 +221,10 @@ async function runAction() {
   try {
     const inputs = readInputs();
     const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
+    if (inputs.command === "merge") {
+      await publishToGitHub(mergeGate(config, inputs.reports, (line) => info(redact(line))));
+      return;
+    }
     const progress = progressLog((line) => info(redact(line)), expectedChaosMs(config));
     const outcome = await withCancellation(
       (line) => warning(line),

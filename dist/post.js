@@ -8,33 +8,33 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-W5KSDEXV.js";
+} from "./chunks/chunk-5KFLRC3Y.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-T5PTJ7ZQ.js";
+} from "./chunks/chunk-2L4G7VTT.js";
 import "./chunks/chunk-Y54COUNB.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6ANEBRR7.js";
+import {
+  loadKubeContext
+} from "./chunks/chunk-5FNKWZMP.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-IJEZ27XF.js";
-import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-EWRCKZ32.js";
-import "./chunks/chunk-P5DOBMC4.js";
-import "./chunks/chunk-5L5Z5RRO.js";
-import {
-  loadKubeContext
-} from "./chunks/chunk-5FNKWZMP.js";
+} from "./chunks/chunk-BBQTKN4S.js";
 import {
   connect
 } from "./chunks/chunk-ETRW62DK.js";
+import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-IVXNKJN6.js";
 import "./chunks/chunk-5OWEBHZJ.js";
 import "./chunks/chunk-A6LENN7Z.js";
+import "./chunks/chunk-EWRCKZ32.js";
+import "./chunks/chunk-P5DOBMC4.js";
+import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-KDOXMYJW.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {

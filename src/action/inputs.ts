@@ -1,23 +1,48 @@
-// Action inputs → one layer of the configuration model (inputs come from config/fields.ts, the same
-// table as the CLI's flags), plus the secret kubeconfig content, which never enters the model.
+// Action inputs → the command, one layer of the configuration model (inputs come from
+// config/fields.ts, the same table as the CLI's flags), the secret kubeconfig content, which never
+// enters the model, and the reports `merge` joins.
 import * as core from '@actions/core';
-import { labelFor, layerFrom, settingFields, toMap, toNumber, type SettingField } from '../config/fields.ts';
+import { globSync } from 'node:fs';
+import {
+  labelFor,
+  layerFrom,
+  settingFields,
+  settingsOf,
+  toMap,
+  toNumber,
+  type SettingField,
+} from '../config/fields.ts';
 import { parseSettings } from '../config/load.ts';
 import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError } from '../errors.ts';
 import { registerKubeconfigCredentials } from '../kube/context.ts';
 import { onSecret } from '../secrets.ts';
 
-export const inputName = (spec: SettingField): string | undefined =>
+const inputName = (spec: SettingField): string | undefined =>
   spec.input === null ? undefined : (spec.input ?? spec.flag);
 
+/** What the action does: `run` the gate, or `merge` the JSON reports of a matrix's jobs into one. */
+const actionCommands = ['run', 'merge'] as const;
+export type ActionCommand = (typeof actionCommands)[number];
+
+/** The inputs `command` reads: its settings, as the CLI's `command` reads them, and its own. */
+export function inputsOf(command: ActionCommand): string[] {
+  const own = command === 'run' ? ['kubeconfig'] : ['reports'];
+  const settings = settingsOf(command).flatMap((spec) => inputName(spec) ?? []);
+  return ['command', 'config', ...own, ...settings];
+}
+
 export interface ActionInputs {
+  command: ActionCommand;
   configFile?: string;
   layer: PartialConfig;
   kubeconfigContent?: string;
+  /** The JSON reports `merge` joins, patterns expanded; none for `run`. */
+  reports: string[];
 }
 
 export function readInputs(): ActionInputs {
+  const command = readCommand();
   // The runner masks the content as a whole, and each credential of any kubeconfig the run reads (the
   // content's at once): not every line, which would hide the server, namespaces and context names.
   onSecret((secret) => core.setSecret(secret));
@@ -27,6 +52,8 @@ export function readInputs(): ActionInputs {
   if (kubeconfigContent && kubeconfigContent !== kubeconfigInput) core.setSecret(kubeconfigContent);
   if (kubeconfigContent) registerKubeconfigCredentials(kubeconfigContent);
   refuseKubeconfigAsPath(core.getInput('kubeconfig-path'));
+  // After the masking: a kubeconfig given to `merge` is refused by name, its content quoted nowhere.
+  refuseUnread(command);
   // The content would be used for every path given, so a gate meant for several clusters runs on one.
   if (kubeconfigInput && core.getInput('kubeconfig-path'))
     throw new ConfigError(
@@ -41,10 +68,50 @@ export function readInputs(): ActionInputs {
     given.set(spec, toValue(name, spec, text));
   }
   return {
+    command,
     configFile: core.getInput('config') || undefined,
     layer: parseSettings(layerFrom(given), 'action inputs', labelFor(inputName)),
     kubeconfigContent,
+    reports: expandReports(command, splitList(core.getInput('reports'))),
   };
+}
+
+function readCommand(): ActionCommand {
+  const command = core.getInput('command') || 'run';
+  const known = actionCommands.find((name) => name === command);
+  if (!known)
+    throw new ConfigError(
+      `action inputs: command: expected ${actionCommands.join(' or ')}, got "${command}"`,
+    );
+  return known;
+}
+
+/**
+ * An input the command does not read, refused as the CLI refuses a flag: taken and ignored, it would
+ * let the user believe it had an effect (engines in a merge step, say).
+ */
+function refuseUnread(command: ActionCommand): void {
+  const reads = inputsOf(command);
+  for (const other of actionCommands.filter((name) => name !== command)) {
+    const unread = inputsOf(other).find((name) => !reads.includes(name) && core.getInput(name) !== '');
+    if (unread)
+      throw new ConfigError(`action inputs: ${unread}: command ${command} does not read it; ${other} does`);
+  }
+}
+
+/**
+ * The reports as given, each pattern expanded as a shell would expand it for `chaos-gate merge`
+ * (the runner expands none). One that matches nothing is refused: a matrix job whose report never
+ * arrived must not leave a gate over the others only.
+ */
+function expandReports(command: ActionCommand, patterns: string[]): string[] {
+  if (command === 'merge' && patterns.length === 0)
+    throw new ConfigError('action inputs: reports: command merge needs the JSON reports to join');
+  return patterns.flatMap((pattern) => {
+    const files = globSync(pattern).sort();
+    if (files.length === 0) throw new ConfigError(`action inputs: reports: no file matches ${pattern}`);
+    return files;
+  });
 }
 
 function toValue(name: string, spec: SettingField, text: string): unknown {

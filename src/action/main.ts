@@ -1,9 +1,11 @@
-// The GitHub Action's main step: inputs in, the same run as the CLI, the outcome out the GitHub way.
+// The GitHub Action's main step: inputs in, the same run or merge as the CLI's, the outcome out the
+// GitHub way.
 import * as core from '@actions/core';
 import { loadConfig } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
 import { chaosMayStillRun } from '../report/model.ts';
 import { withCancellation } from '../run/cancellation.ts';
+import { mergeGate } from '../run/merge.ts';
 import { expectedChaosMs, progressLog } from '../run/progress.ts';
 import { runTargets } from '../run/targets.ts';
 import { redact } from '../secrets.ts';
@@ -23,6 +25,11 @@ export async function runAction(): Promise<void> {
   try {
     const inputs = readInputs();
     const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
+    // No chaos, so nothing for the post step: it finds no run recorded.
+    if (inputs.command === 'merge') {
+      await publishToGitHub(mergeGate(config, inputs.reports, (line) => core.info(redact(line))));
+      return;
+    }
     const progress = progressLog((line) => core.info(redact(line)), expectedChaosMs(config));
     const outcome = await withCancellation(
       (line) => core.warning(line),

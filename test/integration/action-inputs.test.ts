@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import { repoRoot } from '../support/fixtures.ts';
+import { fixturePath, repoRoot } from '../support/fixtures.ts';
 import { readRecords } from '../support/github-files.ts';
 import { runEntry } from '../support/run-node.ts';
 
@@ -255,4 +255,78 @@ test('kubeconfig content given as kubeconfig-path is refused without quoting a l
     for (const channel of [shown.join('\n'), finished.stderr, readFileSync(runner.summary, 'utf8')])
       assert.ok(!channel.includes(token) && !channel.includes('apiVersion'), channel);
   }
+});
+
+test('command merge: the jobs of a matrix joined into one JUnit and one gate, as chaos-gate merge joins them', async () => {
+  const runner = runnerFiles();
+  // Each job's report as a matrix job uploads it, from the ChaosResults of a passed and a failed probe.
+  for (const [job, result] of [
+    ['cluster-a', 'chaosresult-3x-pass.yaml'],
+    ['cluster-b', 'chaosresult-3x-fail-probe.yaml'],
+  ] as const) {
+    const results = fixturePath(`litmus/results/${result}`);
+    const json = `reports/${job}/report.json`;
+    const report = await runEntry(
+      'dist/cli.js',
+      ['report', '--results', results, '--run-id', job, '--json', json],
+      {
+        cwd: runner.dir,
+      },
+    ).done;
+    assert.equal(report.code, job === 'cluster-a' ? 0 : 1, report.stderr);
+  }
+  const cli = await runEntry(
+    'dist/cli.js',
+    ['merge', 'reports/cluster-a/report.json', 'reports/cluster-b/report.json', '--junit', 'cli.xml'],
+    {
+      cwd: runner.dir,
+    },
+  ).done;
+  const merged = await runner.runStep('dist/index.js', {
+    INPUT_COMMAND: 'merge',
+    // What download-artifact leaves: one folder a job; the runner expands no pattern.
+    INPUT_REPORTS: 'reports/*/report.json',
+  });
+  assert.equal(merged.code, cli.code, merged.stdout);
+  assert.equal(merged.code, 1);
+  const junit = path.join(runner.dir, 'chaos-gate-results/junit.xml');
+  assert.equal(readFileSync(junit, 'utf8'), readFileSync(path.join(runner.dir, 'cli.xml'), 'utf8'));
+  assert.match(readFileSync(junit, 'utf8'), /<testsuite name="cluster-b\/default\/nginx-chaos-probe"/);
+  const annotations = merged.stdout.split('\n').filter((line) => line.startsWith('::error'));
+  assert.match(annotations[0] ?? '', /^::error title=Chaos gate failed::2 failed, 0 errored in 1 fault\(s\)/);
+  assert.deepEqual(readRecords(runner.output), {
+    verdict: 'fail',
+    passed: '4',
+    failed: '2',
+    errored: '0',
+    skipped: '0',
+    'probe-success': '75',
+    'junit-path': 'chaos-gate-results/junit.xml',
+    'json-path': 'chaos-gate-results/report.json',
+    'html-path': '',
+    'run-id': '',
+  });
+  assert.match(readFileSync(runner.summary, 'utf8'), /^## ❌ Chaos gate failed/);
+  // No chaos ran: nothing recorded, so the post step has nothing to stop.
+  assert.equal(readFileSync(runner.state, 'utf8'), '');
+  const post = await runner.runStep('dist/post.js', {
+    INPUT_COMMAND: 'merge',
+    INPUT_REPORTS: 'reports/*/report.json',
+  });
+  assert.deepEqual([post.code, post.stdout], [0, '']);
+});
+
+test('command merge refuses an input only run reads, by name, before reading any report', async () => {
+  const runner = runnerFiles();
+  const finished = await runner.runStep('dist/index.js', {
+    INPUT_COMMAND: 'merge',
+    INPUT_REPORTS: 'reports/*/report.json',
+    INPUT_ENGINES: 'engine.yaml',
+  });
+  assert.equal(finished.code, 1);
+  assert.match(
+    finished.stdout,
+    /^::error::action inputs: engines: command merge does not read it; run does$/m,
+  );
+  assert.equal(readRecords(runner.output).verdict, 'error');
 });

@@ -6,6 +6,9 @@ import {
   readCtkJournal
 } from "./chunk-XWDU5MZY.js";
 import {
+  convertChaos
+} from "./chunk-ADURY3O2.js";
+import {
   ArgoClient,
   ManifestApplier,
   allConfirmed,
@@ -20,36 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-IJEZ27XF.js";
-import {
-  workflowCondition
-} from "./chunk-7GHJJVB5.js";
-import {
-  commandOnlySuite,
-  readLoadSuite
-} from "./chunk-P7LN5KZQ.js";
-import {
-  allowedNamespaces,
-  blastRadiusProblems,
-  callsOf,
-  noTemplate,
-  prepareCluster,
-  prepareTargets,
-  prepareWorkflow,
-  specOf,
-  workflowName,
-  workflowSource
-} from "./chunk-G4QY72RR.js";
-import {
-  conclude,
-  refuseAllSkipped
-} from "./chunk-CKF6QSC4.js";
-import {
-  duplicateProblems
-} from "./chunk-XA5SIUJE.js";
-import {
-  convertChaos
-} from "./chunk-ADURY3O2.js";
+} from "./chunk-BBQTKN4S.js";
 import {
   LitmusClient,
   connect,
@@ -63,14 +37,40 @@ import {
   workflowRunLabel
 } from "./chunk-ETRW62DK.js";
 import {
+  workflowCondition
+} from "./chunk-7GHJJVB5.js";
+import {
   readableResults
 } from "./chunk-IVXNKJN6.js";
 import {
   formatDuration
 } from "./chunk-5OWEBHZJ.js";
 import {
+  commandOnlySuite,
+  readLoadSuite
+} from "./chunk-P7LN5KZQ.js";
+import {
   spawnInGroup
 } from "./chunk-A6LENN7Z.js";
+import {
+  allowedNamespaces,
+  blastRadiusProblems,
+  callsOf,
+  noTemplate,
+  prepareCluster,
+  prepareTargets,
+  prepareWorkflow,
+  specOf,
+  workflowName,
+  workflowSource
+} from "./chunk-W65SS4KG.js";
+import {
+  duplicateProblems
+} from "./chunk-XA5SIUJE.js";
+import {
+  conclude,
+  refuseAllSkipped
+} from "./chunk-QTF3LTKD.js";
 import {
   mergeReports,
   underLabel

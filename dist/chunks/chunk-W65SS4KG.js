@@ -2,15 +2,15 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  reportPathProblems
-} from "./chunk-CKF6QSC4.js";
-import {
   duplicateProblems,
   readManifests
 } from "./chunk-XA5SIUJE.js";
 import {
   isClusterScopedKind
 } from "./chunk-EWRCKZ32.js";
+import {
+  reportPathProblems
+} from "./chunk-QTF3LTKD.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

@@ -4,12 +4,12 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-VZYQKN5W.js";
+} from "./chunk-NYSY744U.js";
 import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-T5PTJ7ZQ.js";
+} from "./chunk-2L4G7VTT.js";
 import "./chunk-Y54COUNB.js";
 import {
   commands,
@@ -26,11 +26,11 @@ import {
   toMap,
   toNumber
 } from "./chunk-6ANEBRR7.js";
+import "./chunk-466RCVCX.js";
+import "./chunk-5OWEBHZJ.js";
 import "./chunk-XA5SIUJE.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-466RCVCX.js";
-import "./chunk-5OWEBHZJ.js";
 import "./chunk-JC5KUJAN.js";
 import {
   redact
@@ -175,7 +175,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-Q4JCEMKQ.js");
+        const { runTargets } = await import("./targets-L5GG3YSS.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -190,15 +190,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-PLDOSOSI.js");
+        const { reportGate } = await import("./report-AZRNYL3O.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-WZNVQWH6.js");
+        const { mergeGate } = await import("./merge-RVIZDUK3.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-WQPQID5Z.js");
+        const { validateRun } = await import("./inputs-QX36RYYA.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

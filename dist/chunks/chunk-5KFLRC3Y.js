@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-T5PTJ7ZQ.js";
+} from "./chunk-2L4G7VTT.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -11,6 +11,7 @@ import {
   labelFor,
   layerFrom,
   settingFields,
+  settingsOf,
   toMap,
   toNumber
 } from "./chunk-6ANEBRR7.js";
@@ -19667,8 +19668,16 @@ function getState(name) {
 }
 
 // src/action/inputs.ts
+import { globSync } from "node:fs";
 var inputName = (spec) => spec.input === null ? void 0 : spec.input ?? spec.flag;
+var actionCommands = ["run", "merge"];
+function inputsOf(command) {
+  const own = command === "run" ? ["kubeconfig"] : ["reports"];
+  const settings = settingsOf(command).flatMap((spec) => inputName(spec) ?? []);
+  return ["command", "config", ...own, ...settings];
+}
 function readInputs() {
+  const command = readCommand();
   onSecret((secret) => setSecret(secret));
   const kubeconfigInput = getInput("kubeconfig");
   if (kubeconfigInput) setSecret(kubeconfigInput);
@@ -19676,6 +19685,7 @@ function readInputs() {
   if (kubeconfigContent && kubeconfigContent !== kubeconfigInput) setSecret(kubeconfigContent);
   if (kubeconfigContent) registerKubeconfigCredentials(kubeconfigContent);
   refuseKubeconfigAsPath(getInput("kubeconfig-path"));
+  refuseUnread(command);
   if (kubeconfigInput && getInput("kubeconfig-path"))
     throw new ConfigError(
       "action inputs: kubeconfig and kubeconfig-path exclude each other: give the content or the file(s), not both"
@@ -19689,10 +19699,38 @@ function readInputs() {
     given.set(spec, toValue(name, spec, text));
   }
   return {
+    command,
     configFile: getInput("config") || void 0,
     layer: parseSettings(layerFrom(given), "action inputs", labelFor(inputName)),
-    kubeconfigContent
+    kubeconfigContent,
+    reports: expandReports(command, splitList(getInput("reports")))
   };
+}
+function readCommand() {
+  const command = getInput("command") || "run";
+  const known = actionCommands.find((name) => name === command);
+  if (!known)
+    throw new ConfigError(
+      `action inputs: command: expected ${actionCommands.join(" or ")}, got "${command}"`
+    );
+  return known;
+}
+function refuseUnread(command) {
+  const reads = inputsOf(command);
+  for (const other of actionCommands.filter((name) => name !== command)) {
+    const unread = inputsOf(other).find((name) => !reads.includes(name) && getInput(name) !== "");
+    if (unread)
+      throw new ConfigError(`action inputs: ${unread}: command ${command} does not read it; ${other} does`);
+  }
+}
+function expandReports(command, patterns) {
+  if (command === "merge" && patterns.length === 0)
+    throw new ConfigError("action inputs: reports: command merge needs the JSON reports to join");
+  return patterns.flatMap((pattern) => {
+    const files = globSync(pattern).sort();
+    if (files.length === 0) throw new ConfigError(`action inputs: reports: no file matches ${pattern}`);
+    return files;
+  });
 }
 function toValue(name, spec, text) {
   switch (spec.kind) {
@@ -19793,4 +19831,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-W5KSDEXV.js.LEGAL.txt */
+/*! For license information please see chunk-5KFLRC3Y.js.LEGAL.txt */

@@ -6,13 +6,11 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-CKF6QSC4.js";
-import "./chunk-P5DOBMC4.js";
+} from "./chunk-QTF3LTKD.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RG723U7L.js";
-import "./chunk-KFRDFFVU.js";
 import {
   readInputFile,
   resultFileLimit
@@ -54,6 +52,7 @@ function readLabelled(file) {
   const label = meta.target ?? meta.runId ?? path.relative(process.cwd(), file).replace(/\.json$/, "");
   return underLabel(report, label);
 }
+
 export {
   mergeGate
 };

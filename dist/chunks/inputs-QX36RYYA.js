@@ -6,13 +6,13 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-G4QY72RR.js";
-import "./chunk-CKF6QSC4.js";
+} from "./chunk-W65SS4KG.js";
 import "./chunk-XA5SIUJE.js";
 import "./chunk-EWRCKZ32.js";
+import "./chunk-QTF3LTKD.js";
+import "./chunk-RG723U7L.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-RG723U7L.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

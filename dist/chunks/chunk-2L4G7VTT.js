@@ -6,11 +6,11 @@ import {
   percentage
 } from "./chunk-Y54COUNB.js";
 import {
-  defaultPolicy
-} from "./chunk-P5DOBMC4.js";
-import {
   runDuration
 } from "./chunk-5OWEBHZJ.js";
+import {
+  defaultPolicy
+} from "./chunk-P5DOBMC4.js";
 import {
   documentValue,
   require_dist,

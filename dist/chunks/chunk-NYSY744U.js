@@ -2,11 +2,11 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  readManifests
-} from "./chunk-XA5SIUJE.js";
-import {
   engineChaosSeconds
 } from "./chunk-466RCVCX.js";
+import {
+  readManifests
+} from "./chunk-XA5SIUJE.js";
 
 // src/run/progress.ts
 function progressLog(log, expectedChaosMs2, now = Date.now) {

@@ -2,16 +2,6 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  isWorkflowCompleted
-} from "./chunk-7GHJJVB5.js";
-import {
-  isClusterScopedKind,
-  isCustomResource
-} from "./chunk-EWRCKZ32.js";
-import {
-  isRecord
-} from "./chunk-5L5Z5RRO.js";
-import {
   LitmusClient,
   apiClient,
   apiError,
@@ -28,6 +18,9 @@ import {
   workflowRunLabel
 } from "./chunk-ETRW62DK.js";
 import {
+  isWorkflowCompleted
+} from "./chunk-7GHJJVB5.js";
+import {
   experimentStatusOf,
   isEngineFinished,
   isNotRun,
@@ -41,6 +34,13 @@ import {
   PatchStrategy,
   setHeaderOptions
 } from "./chunk-A6LENN7Z.js";
+import {
+  isClusterScopedKind,
+  isCustomResource
+} from "./chunk-EWRCKZ32.js";
+import {
+  isRecord
+} from "./chunk-5L5Z5RRO.js";
 import {
   fieldPath
 } from "./chunk-IO4C2YWZ.js";

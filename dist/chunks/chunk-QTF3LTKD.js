@@ -2,17 +2,17 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  evaluateGate,
-  isSkipped,
-  skippingSetting
-} from "./chunk-P5DOBMC4.js";
-import {
   caseReasons,
   chaosMayStillRun,
   importanceOf,
   judgedCases,
   judgementsOf
 } from "./chunk-RG723U7L.js";
+import {
+  evaluateGate,
+  isSkipped,
+  skippingSetting
+} from "./chunk-P5DOBMC4.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

@@ -9,33 +9,33 @@ import {
   workflowSchema,
   workflowToSuite
 } from "./chunk-XWDU5MZY.js";
-import "./chunk-7GHJJVB5.js";
-import {
-  conclude,
-  refuseBadReportPaths
-} from "./chunk-CKF6QSC4.js";
-import {
-  duplicateProblems,
-  readManifests
-} from "./chunk-XA5SIUJE.js";
-import {
-  isSkipped,
-  skippingSetting
-} from "./chunk-P5DOBMC4.js";
-import "./chunk-5L5Z5RRO.js";
 import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
 } from "./chunk-ADURY3O2.js";
 import "./chunk-466RCVCX.js";
+import "./chunk-7GHJJVB5.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   parseShape
 } from "./chunk-IVXNKJN6.js";
 import "./chunk-5OWEBHZJ.js";
+import {
+  duplicateProblems,
+  readManifests
+} from "./chunk-XA5SIUJE.js";
+import {
+  conclude,
+  refuseBadReportPaths
+} from "./chunk-QTF3LTKD.js";
 import "./chunk-RG723U7L.js";
+import {
+  isSkipped,
+  skippingSetting
+} from "./chunk-P5DOBMC4.js";
+import "./chunk-5L5Z5RRO.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import {

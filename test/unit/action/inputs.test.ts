@@ -1,0 +1,108 @@
+// The action's inputs for each command: `merge` maps to the CLI's merge, and each command refuses the
+// inputs it does not read, as the CLI refuses flags.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { readInputs } from '../../../src/action/inputs.ts';
+import { settingFields } from '../../../src/config/fields.ts';
+
+/** readInputs with these inputs set as the runner sets them (INPUT_NAME), and only these. */
+function readWith(inputs: Record<string, string>): ReturnType<typeof readInputs> {
+  const names = Object.keys(inputs).map((name) => `INPUT_${name.toUpperCase()}`);
+  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
+  try {
+    return readInputs();
+  } finally {
+    for (const name of names) delete process.env[name];
+  }
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-action-inputs-'));
+for (const job of ['cluster-b', 'cluster-a']) {
+  mkdirSync(path.join(dir, job));
+  writeFileSync(path.join(dir, job, 'report.json'), '{}');
+}
+const reportA = path.join(dir, 'cluster-a', 'report.json');
+const reportB = path.join(dir, 'cluster-b', 'report.json');
+
+test('command defaults to run, which has no reports to join', () => {
+  const inputs = readWith({ engines: 'engine.yaml' });
+  assert.equal(inputs.command, 'run');
+  assert.deepEqual(inputs.reports, []);
+});
+
+test('command merge: the reports, patterns expanded in order, and the report and gate inputs', () => {
+  const inputs = readWith({
+    command: 'merge',
+    reports: `${path.join(dir, '*', 'report.json')}\n${reportA}`,
+    'junit-path': 'all.xml',
+    'min-probe-success': '90%',
+    'allow-failures': 'pod-delete',
+  });
+  assert.equal(inputs.command, 'merge');
+  // The same file twice is the core's to refuse, as it refuses it from the CLI.
+  assert.deepEqual(inputs.reports, [reportA, reportB, reportA]);
+  assert.deepEqual(inputs.layer, {
+    reports: { junit: 'all.xml' },
+    gate: { minProbeSuccess: 90, allowFailures: ['pod-delete'] },
+  });
+});
+
+test('command merge refuses, by name, every input only run reads; and reads the rest', () => {
+  for (const spec of settingFields) {
+    const name = spec.input === undefined ? spec.flag : spec.input;
+    if (name === null) continue;
+    const read = () => readWith({ command: 'merge', reports: reportA, [name]: 'x' });
+    if (spec.readBy?.includes('merge')) {
+      // Read, so refused, if at all, for its value only ("x" is no number).
+      let refusal = '';
+      try {
+        read();
+      } catch (error) {
+        refusal = (error as Error).message;
+      }
+      assert.doesNotMatch(refusal, /does not read/, name);
+    } else {
+      assert.throws(
+        read,
+        new RegExp(`^ConfigError: action inputs: ${name}: command merge does not read it; run does$`),
+      );
+    }
+  }
+});
+
+test('command merge refuses kubeconfig content without quoting it, after masking it', () => {
+  const kubeconfig = 'apiVersion: v1\nkind: Config\nusers: []\n';
+  assert.throws(
+    () => readWith({ command: 'merge', reports: reportA, kubeconfig }),
+    /^ConfigError: action inputs: kubeconfig: command merge does not read it; run does$/,
+  );
+});
+
+test('command run refuses reports: they are for merge', () => {
+  assert.throws(
+    () => readWith({ engines: 'engine.yaml', reports: reportA }),
+    /^ConfigError: action inputs: reports: command run does not read it; merge does$/,
+  );
+});
+
+test('command: only run or merge', () => {
+  assert.throws(
+    () => readWith({ command: 'report' }),
+    /^ConfigError: action inputs: command: expected run or merge, got "report"$/,
+  );
+});
+
+test('command merge: no reports, or a pattern that matches no file, is refused, not a gate over fewer', () => {
+  assert.throws(
+    () => readWith({ command: 'merge' }),
+    /^ConfigError: action inputs: reports: command merge needs the JSON reports to join$/,
+  );
+  const missing = path.join(dir, '*', 'missing.json');
+  assert.throws(
+    () => readWith({ command: 'merge', reports: `${reportA}\n${missing}` }),
+    new RegExp(`^ConfigError: action inputs: reports: no file matches ${missing.replaceAll('*', '\\*')}$`),
+  );
+});
