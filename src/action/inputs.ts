@@ -101,8 +101,8 @@ function refuseUnread(command: ActionCommand): void {
 
 /**
  * The reports as given, each pattern expanded as a shell would expand it for `chaos-gate merge`
- * (the runner expands none). One that matches nothing is refused: a matrix job whose report never
- * arrived must not leave a gate over the others only.
+ * (the runner expands none). One that matches nothing is refused: a report named that never arrived
+ * must not leave a gate over the others only.
  */
 function expandReports(command: ActionCommand, patterns: string[]): string[] {
   if (command === 'merge' && patterns.length === 0)
