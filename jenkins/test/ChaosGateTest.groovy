@@ -240,6 +240,27 @@ test('merge publishes the merged JUnit and HTML report, archives them, and the b
     assert failureOf { unjudged.load(step).merge(reports: ['eu/report.json']) } == 'chaosGate: chaos-gate could not run: eu/report.json: not found'
 }
 
+test('chaosGateMerge, callable in Declarative steps without script { }, runs chaosGate.merge: the same script, reports, result and refusals') {
+    Map options = [reports: ['eu/report.json', 'us/report.json'], reportDir: 'out/all', minProbeSuccess: 90, onGateFailure: 'UNSTABLE']
+    def direct = stubbedMerge(1, 'out/all')
+    direct.load(step).merge(options)
+    def declarative = { String call ->
+        File jenkinsfile = new File(tempDir(), 'Jenkinsfile')
+        jenkinsfile.text = "pipeline { stages { stage('Resilience gate') { steps { ${call} } } } }"
+        return jenkinsfile.path
+    }
+    def h = stubbedMerge(1, 'out/all')
+    h.load(declarative("chaosGateMerge(reports: ['eu/report.json', 'us/report.json'], reportDir: 'out/all', minProbeSuccess: 90, onGateFailure: 'UNSTABLE')")).run()
+    assert !('script' in stepsIn(h))
+    assert h.callsOf('chaosGateMerge')*.args == [options]
+    assert h.callsOf('sh')*.args == direct.callsOf('sh')*.args && scriptOf(h).contains("'merge'")
+    assert h.callsOf('junit')*.args == direct.callsOf('junit')*.args && h.currentBuild.result == 'UNSTABLE'
+
+    def refused = new PipelineHarness()
+    String message = failureOf { refused.load(declarative("chaosGateMerge(reports: ['a.json'], engines: ['e.yaml'])")).run() }
+    assert message.startsWith("chaosGate: unknown option 'engines'") && refused.callsOf('sh').isEmpty()
+}
+
 test('merge takes only the options merge reads, needs reports, and never removes one of them before it runs') {
     [
         [[reports: ['a.json'], engines: ['e.yaml']], "chaosGate: unknown option 'engines'; known options: reports, config, minProbeSuccess,"],
@@ -540,6 +561,16 @@ test('the help text documents every option') {
     assert undocumented.isEmpty()
 }
 
+test('every vars/ step has a help page; chaosGateMerge\'s points to chaosGate.merge\'s options instead of repeating them') {
+    File vars = new File(jenkinsDir, 'vars')
+    List<String> steps = vars.list().findAll { it.endsWith('.groovy') }.collect { it - '.groovy' }
+    assert steps.containsAll(['chaosGate', 'chaosGateMerge'])
+    assert steps.every { new File(vars, "${it}.txt").isFile() }
+    String help = new File(vars, 'chaosGateMerge.txt').text
+    assert help.contains('<b>chaosGate.merge</b>') && !help.contains('<dt>')
+    assert new File(vars, 'chaosGate.txt').text.contains('<b>chaosGateMerge</b>')
+}
+
 test('CPS rules the harness cannot see: @NonCPS methods call no steps, CPS methods pass closures only to block steps and loop over no Map') {
     // GroovyShell runs everything as plain Groovy; Jenkins runs vars/ CPS-transformed, where a step
     // called from @NonCPS code misbehaves and closures given to Groovy's iteration methods are fragile.
@@ -711,7 +742,6 @@ while :; do sleep 0.1; done
 
 def exampleHarness = { ->
     def h = new PipelineHarness()
-    h.libraryVars.chaosGate = step
     ['chaos-gate-results', 'out/chaos', 'chaos/eu', 'chaos/us', 'chaos/all'].each {
         h.files["${it}/junit.xml".toString()] = '<testsuites/>'
         h.files["${it}/report.json".toString()] = '{}'
@@ -730,7 +760,8 @@ test('Jenkinsfile.declarative runs: parallel chaosGates with the config and its 
     assert scripts[2].contains("'merge'") && scripts[2].contains("'--min-probe-success=90'") && scripts[2].contains("'--' 'chaos/eu/report.json' 'chaos/us/report.json'")
     assert h.callsOf('junit')*.args*.testResults == ['chaos/eu/junit.xml', 'chaos/us/junit.xml', 'chaos/all/junit.xml']
     assert h.callsOf('archiveArtifacts')*.args*.artifacts[-2..-1] == ['chaos/all/report.json,chaos/all/report.html,chaos/all/report.css', 'out/k6-summary.json']
-    assert stepsIn(h).containsAll(['pipeline', 'parallel', 'stage', 'script', 'post', 'always'])
+    assert h.callsOf('chaosGateMerge').size() == 1
+    assert stepsIn(h).containsAll(['pipeline', 'parallel', 'stage', 'post', 'always']) && !('script' in stepsIn(h))
 }
 
 test('Jenkinsfile.scripted runs: the verdict is used; a failed gate rolls back and fails the build') {

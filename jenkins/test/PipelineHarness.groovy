@@ -25,10 +25,11 @@ class PipelineHarness {
     String secretFileContent = 'apiVersion: v1\nkind: Config\n# secret-token-7f3a\n'
     /** What isUnix answers: false plays a Windows agent. */
     boolean unix = true
-    /** vars/ steps a Jenkinsfile may call, by name. */
-    final Map<String, String> libraryVars = [:]
     /** The library's resources/ folder, which libraryResource reads (run.sh runs from jenkins/test). */
     File resourcesDir = new File('../resources').canonicalFile
+    /** The vars/ steps a Jenkinsfile may call, by name: every one in the library's vars/, as Jenkins loads them. */
+    final Map<String, String> libraryVars = new File('../vars').canonicalFile.listFiles()
+        .findAll { it.name.endsWith('.groovy') }.collectEntries { [(it.name - '.groovy'): it.path] }
 
     static class FakeBuild {
         static final List<String> ORDER = ['SUCCESS', 'UNSTABLE', 'FAILURE', 'NOT_BUILT', 'ABORTED']

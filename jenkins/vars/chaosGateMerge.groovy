@@ -1,0 +1,7 @@
+// chaosGateMerge: chaosGate.merge as a step of its own. Declarative `steps { }` takes steps, not method
+// calls on a global variable (those need `script { }`), so this name lets a Declarative pipeline merge
+// directly. Options, checks and machinery stay chaosGate's: one implementation.
+
+def call(Map config = [:]) {
+    return chaosGate.merge(config)
+}
