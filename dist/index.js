@@ -32,7 +32,7 @@ import {
 import "./chunks/chunk-5FNKWZMP.js";
 import {
   runTargets
-} from "./chunks/chunk-GSGVXLUU.js";
+} from "./chunks/chunk-GMB6AV2K.js";
 import "./chunks/chunk-XWDU5MZY.js";
 import "./chunks/chunk-ADURY3O2.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -43,7 +43,7 @@ import "./chunks/chunk-IVXNKJN6.js";
 import "./chunks/chunk-5OWEBHZJ.js";
 import "./chunks/chunk-P7LN5KZQ.js";
 import "./chunks/chunk-A6LENN7Z.js";
-import "./chunks/chunk-W65SS4KG.js";
+import "./chunks/chunk-UPN2UH22.js";
 import "./chunks/chunk-XA5SIUJE.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {

@@ -131,6 +131,10 @@ const envVar = closed(['name', 'value'], {
 const toleration = closed(['effect', 'key', 'operator', 'tolerationSeconds', 'value']);
 const imagePullSecret = closed(['name']);
 const comparator = closed(['criteria', 'type', 'value']);
+const configMap = closed(['data', 'mountPath', 'name']);
+const secret = closed(['mountPath', 'name']);
+// Open: Kubernetes 1.26 added claims.
+const resources = open(['claims', 'limits', 'requests']);
 
 const probeFields = open(['data', 'mode', 'name', 'operation' /* 1.9 to 1.13.0 */, 'type'], {
   runProperties: open([
@@ -205,12 +209,11 @@ const experimentFields = closed(['name'], {
         'nodeSelector',
       ],
       {
-        configMaps: closed(['data', 'mountPath', 'name']),
+        configMaps: configMap,
         env: envVar,
         experimentImagePullSecrets: imagePullSecret,
-        // Open: Kubernetes 1.26 added claims.
-        resources: open(['claims', 'limits', 'requests']),
-        secrets: closed(['mountPath', 'name']),
+        resources,
+        secrets: secret,
         statusCheckTimeouts: closed(['delay', 'timeout']),
         tolerations: toleration,
       },
@@ -219,15 +222,48 @@ const experimentFields = closed(['name'], {
   }),
 });
 
+// The chaos-runner pod, its sidecars (since 3.0) and, until 1.2, the chaos-exporter (monitor).
+const engineComponentFields = open([], {
+  monitor: closed(['image']),
+  // args, command and imagePullPolicy since 1.2, runnerannotation 1.4 to 1.13.2, then runnerAnnotations.
+  runner: open(
+    [
+      'args',
+      'command',
+      'image',
+      'imagePullPolicy',
+      'nodeSelector',
+      'runnerAnnotations',
+      'runnerannotation',
+      'runnerLabels',
+      'type',
+    ],
+    {
+      configMaps: configMap,
+      imagePullSecrets: imagePullSecret,
+      resources,
+      secrets: secret,
+      tolerations: toleration,
+    },
+  ),
+  // Closed: unchanged since 3.0 added it.
+  sidecar: closed(['image', 'imagePullPolicy'], {
+    env: envVar,
+    envFrom: closed(['prefix'], {
+      configMapRef: closed(['name', 'optional']),
+      secretRef: closed(['name', 'optional']),
+    }),
+    secrets: secret,
+  }),
+});
+
 const engineSpecFields = open(
   [
     'auxiliaryAppInfo',
     'chaosServiceAccount',
-    'components',
     'defaultHealthCheck',
     'engineState',
     'jobCleanUpPolicy',
-    'selectors',
     'terminationGracePeriodSeconds',
     // Read before 3.0 only.
     'annotationCheck',
@@ -238,7 +274,13 @@ const engineSpecFields = open(
   {
     // Server-side apply drops a misspelt key here without a word, even with fieldValidation=Strict.
     appinfo: closed(['appkind', 'applabel', 'appns']),
+    components: engineComponentFields,
     experiments: experimentFields,
+    // Since 3.0, unchanged.
+    selectors: closed([], {
+      pods: closed(['names', 'namespace']),
+      workloads: closed(['kind', 'labels', 'names', 'namespace']),
+    }),
   },
 );
 

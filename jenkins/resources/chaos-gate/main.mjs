@@ -17688,15 +17688,15 @@ var init_duration2 = __esm({
 
 // src/secrets.ts
 function registerSecret(value) {
-  const secret = value?.trim();
-  if (!secret || secret.length < minLength || secrets.has(secret)) return;
-  secrets.add(secret);
-  for (const listener of listeners) listener(secret);
+  const secret2 = value?.trim();
+  if (!secret2 || secret2.length < minLength || secrets.has(secret2)) return;
+  secrets.add(secret2);
+  for (const listener of listeners) listener(secret2);
 }
 function redact(text3) {
   let result = text3.includes("@") ? text3.replace(userinfo, "$1") : text3;
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-    result = result.replaceAll(secret, "***");
+  for (const secret2 of [...secrets].sort((a, b) => b.length - a.length))
+    result = result.replaceAll(secret2, "***");
   return result;
 }
 function displayUrl(url) {
@@ -22346,7 +22346,7 @@ function* unknownFields2(value, known, path8) {
       };
   }
 }
-var nonEmpty, appkind, durationText, probeRules, selectorRules, knownFields, closed, open2, keyRef, envVar, toleration, imagePullSecret, comparator, probeFields, experimentFields, engineSpecFields, engineCrdRules;
+var nonEmpty, appkind, durationText, probeRules, selectorRules, knownFields, closed, open2, keyRef, envVar, toleration, imagePullSecret, comparator, configMap, secret, resources, probeFields, experimentFields, engineComponentFields, engineSpecFields, engineCrdRules;
 var init_crd_rules = __esm({
   "src/litmus/crd-rules.ts"() {
     "use strict";
@@ -22433,6 +22433,9 @@ var init_crd_rules = __esm({
     toleration = closed(["effect", "key", "operator", "tolerationSeconds", "value"]);
     imagePullSecret = closed(["name"]);
     comparator = closed(["criteria", "type", "value"]);
+    configMap = closed(["data", "mountPath", "name"]);
+    secret = closed(["mountPath", "name"]);
+    resources = open2(["claims", "limits", "requests"]);
     probeFields = open2(["data", "mode", "name", "operation", "type"], {
       runProperties: open2([
         "attempt",
@@ -22509,12 +22512,11 @@ var init_crd_rules = __esm({
             "nodeSelector"
           ],
           {
-            configMaps: closed(["data", "mountPath", "name"]),
+            configMaps: configMap,
             env: envVar,
             experimentImagePullSecrets: imagePullSecret,
-            // Open: Kubernetes 1.26 added claims.
-            resources: open2(["claims", "limits", "requests"]),
-            secrets: closed(["mountPath", "name"]),
+            resources,
+            secrets: secret,
             statusCheckTimeouts: closed(["delay", "timeout"]),
             tolerations: toleration
           }
@@ -22522,15 +22524,46 @@ var init_crd_rules = __esm({
         probe: probeFields
       })
     });
+    engineComponentFields = open2([], {
+      monitor: closed(["image"]),
+      // args, command and imagePullPolicy since 1.2, runnerannotation 1.4 to 1.13.2, then runnerAnnotations.
+      runner: open2(
+        [
+          "args",
+          "command",
+          "image",
+          "imagePullPolicy",
+          "nodeSelector",
+          "runnerAnnotations",
+          "runnerannotation",
+          "runnerLabels",
+          "type"
+        ],
+        {
+          configMaps: configMap,
+          imagePullSecrets: imagePullSecret,
+          resources,
+          secrets: secret,
+          tolerations: toleration
+        }
+      ),
+      // Closed: unchanged since 3.0 added it.
+      sidecar: closed(["image", "imagePullPolicy"], {
+        env: envVar,
+        envFrom: closed(["prefix"], {
+          configMapRef: closed(["name", "optional"]),
+          secretRef: closed(["name", "optional"])
+        }),
+        secrets: secret
+      })
+    });
     engineSpecFields = open2(
       [
         "auxiliaryAppInfo",
         "chaosServiceAccount",
-        "components",
         "defaultHealthCheck",
         "engineState",
         "jobCleanUpPolicy",
-        "selectors",
         "terminationGracePeriodSeconds",
         // Read before 3.0 only.
         "annotationCheck",
@@ -22541,7 +22574,13 @@ var init_crd_rules = __esm({
       {
         // Server-side apply drops a misspelt key here without a word, even with fieldValidation=Strict.
         appinfo: closed(["appkind", "applabel", "appns"]),
-        experiments: experimentFields
+        components: engineComponentFields,
+        experiments: experimentFields,
+        // Since 3.0, unchanged.
+        selectors: closed([], {
+          pods: closed(["names", "namespace"]),
+          workloads: closed(["kind", "labels", "names", "namespace"])
+        })
       }
     );
     engineCrdRules = looseObject({
@@ -84170,7 +84209,7 @@ var init_oidc_credentials = __esm({
        */
       async #tokenRequest(url, config2, refreshToken, ca) {
         const clientId = config2["client-id"];
-        const secret = config2["client-secret"] ?? "";
+        const secret2 = config2["client-secret"] ?? "";
         const styles = this.#authStyle ? [this.#authStyle] : ["header", "form"];
         let refused2 = "";
         for (const style of styles) {
@@ -84178,10 +84217,10 @@ var init_oidc_credentials = __esm({
           const headers2 = {};
           if (style === "header") {
             const encode2 = (value) => new URLSearchParams({ v: value }).toString().slice(2);
-            headers2.Authorization = `Basic ${Buffer.from(`${encode2(clientId)}:${encode2(secret)}`).toString("base64")}`;
+            headers2.Authorization = `Basic ${Buffer.from(`${encode2(clientId)}:${encode2(secret2)}`).toString("base64")}`;
           } else {
             form.set("client_id", clientId);
-            if (secret) form.set("client_secret", secret);
+            if (secret2) form.set("client_secret", secret2);
           }
           const answer = await this.#call(url, ca, form, headers2);
           if (answer.status >= 200 && answer.status < 300) {
@@ -87679,7 +87718,7 @@ async function checkRun(cluster, context) {
   const start = async () => {
     try {
       context.onStarted?.(plan.runId, plan.namespaces);
-      const resources = new RunResources({
+      const resources2 = new RunResources({
         connection: main2,
         defaultNamespace: plan.defaultNamespace,
         runId: plan.runId,
@@ -87690,12 +87729,12 @@ async function checkRun(cluster, context) {
         stopTimeoutMs: config2.stopTimeoutMs,
         log
       });
-      const chaos = await runChaos(config2, context, { main: main2, plan, resources, deadline, hurry });
+      const chaos = await runChaos(config2, context, { main: main2, plan, resources: resources2, deadline, hurry });
       context.onPhase?.("report");
       const reading = limited(main2, {
         signal: AbortSignal.any([hurry, AbortSignal.timeout(config2.stopTimeoutMs)])
       });
-      let report = await collectReport(config2, reading, resources, chaos, log);
+      let report = await collectReport(config2, reading, resources2, chaos, log);
       if (chaos.stops) report = withStopCases(report, chaos.stops, config2.workflow?.shutdown ?? "Stop");
       return {
         runId: plan.runId,
@@ -87704,7 +87743,7 @@ async function checkRun(cluster, context) {
         async finish(passed) {
           try {
             context.onPhase?.("cleanup");
-            await resources.cleanup(passed, hurry, chaos.stops);
+            await resources2.cleanup(passed, hurry, chaos.stops);
             context.onPhase?.("done");
           } finally {
             release();
@@ -87788,7 +87827,7 @@ ${problems.join("\n")}`);
 }
 async function runChaos(config2, context, parts) {
   const { log, signal: signal3 } = context;
-  const { main: main2, plan, resources, deadline, hurry } = parts;
+  const { main: main2, plan, resources: resources2, deadline, hurry } = parts;
   const interrupted = AbortSignal.any([signal3, deadline.signal]);
   let load2;
   let waited;
@@ -87802,15 +87841,15 @@ async function runChaos(config2, context, parts) {
     if (!interrupted.aborted) {
       context.onPhase?.("apply");
       try {
-        await resources.apply(plan.prepared);
-        if (plan.workflow) await resources.submit(plan.workflow);
+        await resources2.apply(plan.prepared);
+        if (plan.workflow) await resources2.submit(plan.workflow);
         context.onPhase?.("wait");
-        waited = await waitForAll(main2, plan.argo, resources, {
+        waited = await waitForAll(main2, plan.argo, resources2, {
           timeoutMs: deadline.leftMs(),
           signal: signal3,
           log,
           verdictGraceMs: context.verdictGraceMs ?? 3e4,
-          engineSelector: resources.selector
+          engineSelector: resources2.selector
         });
       } finally {
         context.onPhase?.("after");
@@ -87818,15 +87857,15 @@ async function runChaos(config2, context, parts) {
     }
   } catch (error2) {
     if (!interrupted.aborted) {
-      const stops2 = resources.started ? await resources.stopChaos(AbortSignal.any([signal3, hurry])) : void 0;
+      const stops2 = resources2.started ? await resources2.stopChaos(AbortSignal.any([signal3, hurry])) : void 0;
       await load2?.terminate("on cancel");
-      await resources.cleanup(false, hurry, stops2);
+      await resources2.cleanup(false, hurry, stops2);
       if (stops2) recordUnconfirmed(config2, stops2, log);
       throw error2;
     }
   }
   const cancelled = signal3.aborted ? cancelReason(signal3) : waited?.chaos.cancelled;
-  if (cancelled && !resources.started) {
+  if (cancelled && !resources2.started) {
     await load2?.terminate("on cancel");
     throw new CancelledError(cancelled);
   }
@@ -87836,8 +87875,8 @@ async function runChaos(config2, context, parts) {
   let stops;
   if (cancelled || timedOut) {
     log(`[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : "timeout"}: stopping the chaos`);
-    if (resources.started)
-      stops = await resources.stopChaos(cancelled ? hurry : AbortSignal.any([signal3, hurry]));
+    if (resources2.started)
+      stops = await resources2.stopChaos(cancelled ? hurry : AbortSignal.any([signal3, hurry]));
   }
   const result = {
     waited: done,
@@ -87856,8 +87895,8 @@ function recordUnconfirmed(config2, stops, log) {
   const report = withStopCases({ suites: [] }, stops, config2.workflow?.shutdown ?? "Stop");
   if (report.suites.length > 0) conclude(config2, report, {}, log);
 }
-async function collectReport(config2, connection, resources, { waited, chaosWindow, loadExit }, log) {
-  const workflowEngines = await workflowChaos(connection, resources);
+async function collectReport(config2, connection, resources2, { waited, chaosWindow, loadExit }, log) {
+  const workflowEngines = await workflowChaos(connection, resources2);
   const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
     ...waited.workflow?.workflow ? [{ suites: [liveWorkflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }] : [],
@@ -87871,7 +87910,7 @@ async function collectReport(config2, connection, resources, { waited, chaosWind
   report.suites.push(...config2.ctkJournals.map(collectJournal));
   return report;
 }
-async function waitForAll(connection, argo, resources, options) {
+async function waitForAll(connection, argo, resources2, options) {
   const none = { engines: [], results: [], timedOut: false };
   if (options.signal.aborted) return { chaos: { ...none, cancelled: cancelReason(options.signal) } };
   const sibling = new AbortController();
@@ -87880,8 +87919,8 @@ async function waitForAll(connection, argo, resources, options) {
     sibling.abort();
     throw error2;
   });
-  const workflow = resources.workflow;
-  const engines = resources.appliedEngines();
+  const workflow = resources2.workflow;
+  const engines = resources2.appliedEngines();
   const litmus = new LitmusClient(connection);
   const [chaos, flow] = await Promise.all([
     engines.length > 0 ? failFast(waitForChaos(connection, litmus, engines, shared)) : none,
@@ -87904,8 +87943,8 @@ async function waitForAll(connection, argo, resources, options) {
     workflow: flow
   };
 }
-async function workflowChaos(connection, resources) {
-  const engines = await resources.workflowEngines(connection).catch(() => []);
+async function workflowChaos(connection, resources2) {
+  const engines = await resources2.workflowEngines(connection).catch(() => []);
   const litmus = new LitmusClient(connection);
   const results = [];
   for (const namespace of new Set(engines.map((e2) => e2.metadata.namespace ?? ""))) {

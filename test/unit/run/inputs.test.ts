@@ -507,6 +507,97 @@ test('a misspelt field inside an experiment is refused offline at any depth, say
     });
 });
 
+/** An engine in `name`.yaml with an experiment and `spec`'s fields. */
+const withSpec = (name: string, spec: Record<string, unknown>) =>
+  file(
+    `${name}.yaml`,
+    stringify({
+      apiVersion: 'litmuschaos.io/v1alpha1',
+      kind: 'ChaosEngine',
+      metadata: { name },
+      spec: { engineState: 'active', experiments: [{ name: 'pod-delete' }], ...spec },
+    }),
+  );
+
+test('a misspelt field of the runner, its sidecars or the selectors is refused offline', async (t) => {
+  const cases: { what: string; engine: string; says: string[] }[] = [
+    {
+      what: "the runner's image and a toleration's effect",
+      engine: withSpec('runner', {
+        components: {
+          runner: {
+            imgae: 'litmuschaos/chaos-runner:3.18.0',
+            tolerations: [{ key: 'a', efect: 'NoSchedule' }],
+          },
+        },
+      }),
+      says: [
+        'field spec.components.runner.imgae: unknown field; did you mean "image"? (Litmus would ignore it)',
+        'field spec.components.runner.tolerations[0].efect: unknown field; did you mean "effect"? (Litmus would ignore it)',
+      ],
+    },
+    {
+      what: 'the runner itself',
+      engine: withSpec('runer', { components: { runer: { image: 'litmuschaos/chaos-runner:3.18.0' } } }),
+      says: ['field spec.components.runer: unknown field; did you mean "runner"? (Litmus would ignore it)'],
+    },
+    {
+      what: "a sidecar's pull policy, and a key no sidecar has",
+      engine: withSpec('sidecar', {
+        components: { sidecar: [{ image: 'envoy', imagePullpolicy: 'Always', command: ['envoy'] }] },
+      }),
+      says: [
+        'field spec.components.sidecar[0].imagePullpolicy: unknown field; did you mean "imagePullPolicy"? (Litmus would ignore it)',
+        'field spec.components.sidecar[0].command: unknown field (Litmus would ignore it)',
+      ],
+    },
+    {
+      what: "a sidecar's env from a secret",
+      engine: withSpec('env-from', {
+        components: { sidecar: [{ image: 'envoy', envFrom: [{ secretRef: { nmae: 'tokens' } }] }] },
+      }),
+      says: [
+        'field spec.components.sidecar[0].envFrom[0].secretRef.nmae: unknown field; did you mean "name"? (Litmus would ignore it)',
+      ],
+    },
+    {
+      what: "a workload's labels",
+      engine: withSpec('selectors', {
+        selectors: {
+          workloads: [{ kind: 'deployment', namespace: 'shop', names: 'checkout', label: 'app=checkout' }],
+        },
+      }),
+      says: [
+        'field spec.selectors.workloads[0].label: unknown field; did you mean "labels"? (Litmus would ignore it)',
+      ],
+    },
+    {
+      what: "a pod's namespace",
+      engine: withSpec('pods', {
+        selectors: { pods: [{ names: 'checkout-0', namespace: 'shop', namepsace: 'web' }] },
+      }),
+      says: [
+        'field spec.selectors.pods[0].namepsace: unknown field; did you mean "namespace"? (Litmus would ignore it)',
+      ],
+    },
+  ];
+  for (const { what, engine, says } of cases)
+    await t.test(what, () => {
+      const name = path.basename(engine, '.yaml');
+      const { problems } = checkRunInputs(resolveConfig({ namespace: 'shop', engines: [engine] }));
+      assert.deepEqual(
+        problems,
+        says.map((line) => `${engine}, document 1 (ChaosEngine ${name}): ${line}`),
+      );
+    });
+  await t.test("a runner field far from all may be a newer Litmus's: it passes", () => {
+    const newer = withSpec('runner-newer', {
+      components: { runner: { image: 'r', priorityClassName: 'high' } },
+    });
+    assert.deepEqual(checkRunInputs(resolveConfig({ namespace: 'shop', engines: [newer] })).problems, []);
+  });
+});
+
 test("where an experiment has settled fields any other key is refused; elsewhere one far from all may be a newer Litmus's", () => {
   const closed = withExperiment('env-default', {
     name: 'pod-delete',
@@ -532,6 +623,10 @@ test('fields of Litmus 1.x and 2.x pass: the known fields are those of every ver
       spec: {
         annotationCheck: 'false',
         defaultAppHealthCheck: 'false',
+        components: {
+          monitor: { image: 'litmuschaos/chaos-exporter:1.2.0' },
+          runner: { runnerannotation: { a: 'b' } },
+        },
         experiments: [
           {
             name: 'pod-delete',
@@ -564,11 +659,11 @@ test('fields of Litmus 1.x and 2.x pass: the known fields are those of every ver
   assert.deepEqual(checkRunInputs(resolveConfig({ namespace: 'shop', engines: [older] })).problems, []);
 });
 
-test('an engine with every experiment field and a probe of each type passes', () => {
+test('engines with every runner, selector and experiment field and a probe of each type pass', () => {
   const { problems, inputs } = checkRunInputs(
     resolveConfig({ namespace: 'shop', engines: [fixturePath('litmus/engines/every-field.yaml')] }),
   );
-  assert.deepEqual([problems, inputs.manifests.length], [[], 1]);
+  assert.deepEqual([problems, inputs.manifests.length], [[], 2]);
 });
 
 let workflows = 0;

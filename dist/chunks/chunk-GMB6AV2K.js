@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-W65SS4KG.js";
+} from "./chunk-UPN2UH22.js";
 import {
   duplicateProblems
 } from "./chunk-XA5SIUJE.js";

@@ -262,6 +262,9 @@ var envVar = closed(["name", "value"], {
 var toleration = closed(["effect", "key", "operator", "tolerationSeconds", "value"]);
 var imagePullSecret = closed(["name"]);
 var comparator = closed(["criteria", "type", "value"]);
+var configMap = closed(["data", "mountPath", "name"]);
+var secret = closed(["mountPath", "name"]);
+var resources = open(["claims", "limits", "requests"]);
 var probeFields = open(["data", "mode", "name", "operation", "type"], {
   runProperties: open([
     "attempt",
@@ -338,12 +341,11 @@ var experimentFields = closed(["name"], {
         "nodeSelector"
       ],
       {
-        configMaps: closed(["data", "mountPath", "name"]),
+        configMaps: configMap,
         env: envVar,
         experimentImagePullSecrets: imagePullSecret,
-        // Open: Kubernetes 1.26 added claims.
-        resources: open(["claims", "limits", "requests"]),
-        secrets: closed(["mountPath", "name"]),
+        resources,
+        secrets: secret,
         statusCheckTimeouts: closed(["delay", "timeout"]),
         tolerations: toleration
       }
@@ -351,15 +353,46 @@ var experimentFields = closed(["name"], {
     probe: probeFields
   })
 });
+var engineComponentFields = open([], {
+  monitor: closed(["image"]),
+  // args, command and imagePullPolicy since 1.2, runnerannotation 1.4 to 1.13.2, then runnerAnnotations.
+  runner: open(
+    [
+      "args",
+      "command",
+      "image",
+      "imagePullPolicy",
+      "nodeSelector",
+      "runnerAnnotations",
+      "runnerannotation",
+      "runnerLabels",
+      "type"
+    ],
+    {
+      configMaps: configMap,
+      imagePullSecrets: imagePullSecret,
+      resources,
+      secrets: secret,
+      tolerations: toleration
+    }
+  ),
+  // Closed: unchanged since 3.0 added it.
+  sidecar: closed(["image", "imagePullPolicy"], {
+    env: envVar,
+    envFrom: closed(["prefix"], {
+      configMapRef: closed(["name", "optional"]),
+      secretRef: closed(["name", "optional"])
+    }),
+    secrets: secret
+  })
+});
 var engineSpecFields = open(
   [
     "auxiliaryAppInfo",
     "chaosServiceAccount",
-    "components",
     "defaultHealthCheck",
     "engineState",
     "jobCleanUpPolicy",
-    "selectors",
     "terminationGracePeriodSeconds",
     // Read before 3.0 only.
     "annotationCheck",
@@ -370,7 +403,13 @@ var engineSpecFields = open(
   {
     // Server-side apply drops a misspelt key here without a word, even with fieldValidation=Strict.
     appinfo: closed(["appkind", "applabel", "appns"]),
-    experiments: experimentFields
+    components: engineComponentFields,
+    experiments: experimentFields,
+    // Since 3.0, unchanged.
+    selectors: closed([], {
+      pods: closed(["names", "namespace"]),
+      workloads: closed(["kind", "labels", "names", "namespace"])
+    })
   }
 );
 function* unknownFields(value, known, path2) {
