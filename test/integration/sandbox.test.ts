@@ -250,6 +250,41 @@ describe('sandbox API server', () => {
     const stored = await ok<ChaosResult>('POST', `${litmus}/chaosresults`, old);
     assert.deepEqual(stored.status, old.status);
   });
+
+  test('prunes a key Litmus 3 does not read from an experiment and its probes, as a real cluster does', async () => {
+    const runProperties = { probeTimeout: '5s', interval: '2s' };
+    const get = { criteria: '==', responseCode: '200' };
+    const engine = (experimentSpec: Record<string, unknown>) => ({
+      apiVersion: 'litmuschaos.io/v1alpha1',
+      kind: 'ChaosEngine',
+      metadata: { name: 'pruned', namespace },
+      spec: { engineState: 'active', experiments: [{ name: 'pod-delete', spec: experimentSpec }] },
+    });
+    const probe = { name: 'up', type: 'httpProbe', mode: 'Continuous', runProperties };
+    // Misspelt where upstream declares the fields; components keep any key, as upstream's do.
+    const stored = await ok<ChaosEngine>(
+      'POST',
+      `${litmus}/chaosengines?dryRun=All`,
+      engine({
+        rnak: 1,
+        components: { newerField: 'kept' },
+        probe: [
+          {
+            ...probe,
+            mdoe: 'EOT',
+            'httpProbe/inputs': { url: 'http://x', method: { get: { ...get, responsecode: '201' } } },
+          },
+        ],
+      }),
+    );
+    assert.deepEqual(
+      stored.spec,
+      engine({
+        components: { newerField: 'kept' },
+        probe: [{ ...probe, 'httpProbe/inputs': { url: 'http://x', method: { get } } }],
+      }).spec,
+    );
+  });
 });
 
 describe('fake Litmus operator', () => {
