@@ -28,13 +28,13 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6ANEBRR7.js";
 import {
   mergeGate
-} from "./chunks/chunk-3CUMUBIS.js";
+} from "./chunks/chunk-URTMHJIL.js";
 import "./chunks/chunk-5FNKWZMP.js";
 import {
   runTargets
-} from "./chunks/chunk-GMB6AV2K.js";
-import "./chunks/chunk-XWDU5MZY.js";
-import "./chunks/chunk-ADURY3O2.js";
+} from "./chunks/chunk-EQOGOKWC.js";
+import "./chunks/chunk-ZWEPSMBL.js";
+import "./chunks/chunk-XJA56BJM.js";
 import "./chunks/chunk-466RCVCX.js";
 import "./chunks/chunk-BBQTKN4S.js";
 import "./chunks/chunk-ETRW62DK.js";
@@ -43,17 +43,18 @@ import "./chunks/chunk-IVXNKJN6.js";
 import "./chunks/chunk-5OWEBHZJ.js";
 import "./chunks/chunk-P7LN5KZQ.js";
 import "./chunks/chunk-A6LENN7Z.js";
-import "./chunks/chunk-UPN2UH22.js";
+import "./chunks/chunk-VSGKT6R7.js";
 import "./chunks/chunk-XA5SIUJE.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-QTF3LTKD.js";
+} from "./chunks/chunk-WO6B2PGO.js";
 import {
   caseReasons,
   chaosMayStillRun,
-  judgedCases
-} from "./chunks/chunk-RG723U7L.js";
+  judgedCases,
+  labelledExperiment
+} from "./chunks/chunk-5LW4VHYJ.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-KDOXMYJW.js";
@@ -146,8 +147,9 @@ function faultsOf(report, decision) {
     for (const { testCase, judgement } of judgedCases(decision, i, suite)) {
       const { status } = judgement;
       if (status !== "failed" && status !== "error") continue;
-      const key = testCase.experiment ?? `${testCase.className}\0${testCase.name}`;
-      const title = testCase.experiment ?? `${testCase.className} \u203A ${testCase.name}`;
+      const experiment = labelledExperiment(testCase);
+      const key = experiment ?? `${testCase.className}\0${testCase.name}`;
+      const title = experiment ?? `${testCase.className} \u203A ${testCase.name}`;
       const fault = faults.get(key);
       if (fault) fault.cases.push(testCase);
       else faults.set(key, { title, cases: [testCase] });

@@ -5,6 +5,7 @@
 import {
   caseReasons,
   judgedCases,
+  labelledExperiment,
   type CaseKind,
   type GateDecision,
   type Report,
@@ -88,8 +89,10 @@ function faultsOf(report: Report, decision: GateDecision): Fault[] {
     for (const { testCase, judgement } of judgedCases(decision, i, suite)) {
       const { status } = judgement;
       if (status !== 'failed' && status !== 'error') continue;
-      const key = testCase.experiment ?? `${testCase.className}\u0000${testCase.name}`;
-      const title = testCase.experiment ?? `${testCase.className} › ${testCase.name}`;
+      // Labelled: two merged jobs that failed the same experiment are two faults, each naming its job.
+      const experiment = labelledExperiment(testCase);
+      const key = experiment ?? `${testCase.className}\u0000${testCase.name}`;
+      const title = experiment ?? `${testCase.className} › ${testCase.name}`;
       const fault = faults.get(key);
       if (fault) fault.cases.push(testCase);
       else faults.set(key, { title, cases: [testCase] });

@@ -179,6 +179,15 @@ export function chaosMayStillRun(report: Report): boolean {
   return report.suites.some((suite) => suite.cases.some((testCase) => testCase.kind === 'chaos-stop'));
 }
 
+/**
+ * The case's experiment under the label its suite was given (`cluster-b/default/nginx-chaos/pod-delete`),
+ * from its className (`namespace/engine`, labelled). `experiment` itself stays unlabelled: the gate's
+ * allowFailures matches it as the user wrote it, whichever job ran it.
+ */
+export function labelledExperiment({ className, experiment }: ReportCase): string | undefined {
+  return experiment && `${className}/${experiment.slice(experiment.lastIndexOf('/') + 1)}`;
+}
+
 /** The report with every suite and case named under `label` (a cluster, a CI job): `label/suite`. */
 export function underLabel(report: Report, label: string): Report {
   return {

@@ -294,6 +294,8 @@ test('command merge: the jobs of a matrix joined into one JUnit and one gate, as
   assert.match(readFileSync(junit, 'utf8'), /<testsuite name="cluster-b\/default\/nginx-chaos-probe"/);
   const annotations = merged.stdout.split('\n').filter((line) => line.startsWith('::error'));
   assert.match(annotations[0] ?? '', /^::error title=Chaos gate failed::2 failed, 0 errored in 1 fault\(s\)/);
+  // Titled with the job, as its JUnit suite is: a matrix fails one experiment on several clusters.
+  assert.match(annotations[1] ?? '', /^::error title=cluster-b\/default\/nginx-chaos-probe\/pod-delete::/);
   assert.deepEqual(readRecords(runner.output), {
     verdict: 'fail',
     passed: '4',

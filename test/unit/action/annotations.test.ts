@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { annotationsOf, maxAnnotations, maxMessageChars } from '../../../src/action/annotations.ts';
 import { defaultPolicy, evaluateGate } from '../../../src/gate/policy.ts';
+import { mergeReports, underLabel } from '../../../src/report/model.ts';
 import { failedProbe, manyFailures, withLoad } from '../../support/reports.ts';
 
 test('25 failing experiments with failing probes: 10 annotations, the verdict first, the rest counted in the last', () => {
@@ -86,5 +87,28 @@ test('a huge failure message is cut at a whole line, saying how much more the JS
   assert.equal(
     long,
     `${'y'.repeat(maxMessageChars)}\n… ${70_000 - maxMessageChars} more characters in the JSON report`,
+  );
+});
+
+test('two merged jobs failing the same experiment: one annotation each, titled with its job', () => {
+  const second = failedProbe();
+  const experiment = second.suites[0]?.cases[0];
+  assert.ok(experiment);
+  experiment.message = 'probe cart-responds failed: Actual value: 500';
+  // What chaos-gate merge makes of two jobs' reports.
+  const report = mergeReports(underLabel(failedProbe(), 'cluster-a'), underLabel(second, 'cluster-b'));
+  const annotations = annotationsOf(report, evaluateGate(report, defaultPolicy));
+  assert.deepEqual(
+    annotations.map(({ title, message }) => [title, message]),
+    [
+      ['Chaos gate failed', '4 failed, 0 errored in 2 fault(s)'],
+      ['cluster-a/shop/cart/pod-delete', 'probe cart-responds failed: Actual value: 503'],
+      ['cluster-b/shop/cart/pod-delete', 'probe cart-responds failed: Actual value: 500'],
+    ],
+  );
+  // allowFailures still names the experiment as written, whichever job ran it.
+  assert.deepEqual(
+    annotationsOf(report, evaluateGate(report, { ...defaultPolicy, allowFailures: ['cart/pod-delete'] })),
+    [],
   );
 });

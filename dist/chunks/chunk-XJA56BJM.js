@@ -16,7 +16,7 @@ import {
 } from "./chunk-IVXNKJN6.js";
 import {
   secondsBetween
-} from "./chunk-RG723U7L.js";
+} from "./chunk-5LW4VHYJ.js";
 
 // src/litmus/convert.ts
 function runInterruption({ cancelled, timedOut }) {

@@ -6,11 +6,11 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-QTF3LTKD.js";
+} from "./chunk-WO6B2PGO.js";
 import {
   mergeReports,
   underLabel
-} from "./chunk-RG723U7L.js";
+} from "./chunk-5LW4VHYJ.js";
 import {
   readInputFile,
   resultFileLimit

@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-GMB6AV2K.js";
-import "./chunk-XWDU5MZY.js";
-import "./chunk-ADURY3O2.js";
+} from "./chunk-EQOGOKWC.js";
+import "./chunk-ZWEPSMBL.js";
+import "./chunk-XJA56BJM.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-BBQTKN4S.js";
 import "./chunk-ETRW62DK.js";
@@ -14,11 +14,11 @@ import "./chunk-IVXNKJN6.js";
 import "./chunk-5OWEBHZJ.js";
 import "./chunk-P7LN5KZQ.js";
 import "./chunk-A6LENN7Z.js";
-import "./chunk-UPN2UH22.js";
+import "./chunk-VSGKT6R7.js";
 import "./chunk-XA5SIUJE.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-QTF3LTKD.js";
-import "./chunk-RG723U7L.js";
+import "./chunk-WO6B2PGO.js";
+import "./chunk-5LW4VHYJ.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-KDOXMYJW.js";

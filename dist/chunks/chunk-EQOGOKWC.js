@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-XWDU5MZY.js";
+} from "./chunk-ZWEPSMBL.js";
 import {
   convertChaos
-} from "./chunk-ADURY3O2.js";
+} from "./chunk-XJA56BJM.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -63,18 +63,18 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-UPN2UH22.js";
+} from "./chunk-VSGKT6R7.js";
 import {
   duplicateProblems
 } from "./chunk-XA5SIUJE.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-QTF3LTKD.js";
+} from "./chunk-WO6B2PGO.js";
 import {
   mergeReports,
   underLabel
-} from "./chunk-RG723U7L.js";
+} from "./chunk-5LW4VHYJ.js";
 import {
   CancelledError,
   CannotRunError,

@@ -6,11 +6,11 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-UPN2UH22.js";
+} from "./chunk-VSGKT6R7.js";
 import "./chunk-XA5SIUJE.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-QTF3LTKD.js";
-import "./chunk-RG723U7L.js";
+import "./chunk-WO6B2PGO.js";
+import "./chunk-5LW4VHYJ.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-KDOXMYJW.js";

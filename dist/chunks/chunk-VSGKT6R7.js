@@ -10,7 +10,7 @@ import {
 } from "./chunk-EWRCKZ32.js";
 import {
   reportPathProblems
-} from "./chunk-QTF3LTKD.js";
+} from "./chunk-WO6B2PGO.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

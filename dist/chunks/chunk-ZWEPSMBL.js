@@ -13,7 +13,7 @@ import {
 } from "./chunk-5OWEBHZJ.js";
 import {
   secondsBetween
-} from "./chunk-RG723U7L.js";
+} from "./chunk-5LW4VHYJ.js";
 import {
   MiB,
   NEVER,

@@ -7,7 +7,7 @@ import {
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-ADURY3O2.js";
+} from "./chunk-XJA56BJM.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-IVXNKJN6.js";
 import "./chunk-5OWEBHZJ.js";
 import "./chunk-A6LENN7Z.js";
-import "./chunk-RG723U7L.js";
+import "./chunk-5LW4VHYJ.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

@@ -7,7 +7,7 @@ import {
   importanceOf,
   judgedCases,
   judgementsOf
-} from "./chunk-RG723U7L.js";
+} from "./chunk-5LW4VHYJ.js";
 import {
   evaluateGate,
   isSkipped,

@@ -32,6 +32,9 @@ function importanceOf({ status, tolerated }) {
 function chaosMayStillRun(report) {
   return report.suites.some((suite) => suite.cases.some((testCase) => testCase.kind === "chaos-stop"));
 }
+function labelledExperiment({ className, experiment }) {
+  return experiment && `${className}/${experiment.slice(experiment.lastIndexOf("/") + 1)}`;
+}
 function underLabel(report, label) {
   return {
     suites: report.suites.map((suite) => ({
@@ -50,5 +53,6 @@ export {
   caseReasons,
   importanceOf,
   chaosMayStillRun,
+  labelledExperiment,
   underLabel
 };
