@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-CGICAX7O.js");
+var { main } = await import("./chunks/main-IC7ARP5G.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -28,11 +28,11 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-6ANEBRR7.js";
 import {
   mergeGate
-} from "./chunks/chunk-URTMHJIL.js";
+} from "./chunks/chunk-I7F4XSTI.js";
 import "./chunks/chunk-5FNKWZMP.js";
 import {
   runTargets
-} from "./chunks/chunk-EQOGOKWC.js";
+} from "./chunks/chunk-QLLQVMZR.js";
 import "./chunks/chunk-ZWEPSMBL.js";
 import "./chunks/chunk-XJA56BJM.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -43,12 +43,12 @@ import "./chunks/chunk-IVXNKJN6.js";
 import "./chunks/chunk-5OWEBHZJ.js";
 import "./chunks/chunk-P7LN5KZQ.js";
 import "./chunks/chunk-A6LENN7Z.js";
-import "./chunks/chunk-VSGKT6R7.js";
+import "./chunks/chunk-EAS5D7A6.js";
 import "./chunks/chunk-XA5SIUJE.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-WO6B2PGO.js";
+} from "./chunks/chunk-NNVFLQLV.js";
 import {
   caseReasons,
   chaosMayStillRun,

@@ -3,6 +3,7 @@
 // job summary both draw from this.
 import {
   judgementsOf,
+  labelledExperiment,
   type CaseJudgement,
   type CaseStatus,
   type GateDecision,
@@ -38,6 +39,7 @@ export interface Timeline extends Span {
 /** The run's timeline, or undefined when nothing in the report says when it happened. */
 export function timelineOf(report: Report, decision: GateDecision): Timeline | undefined {
   const rows: TimelineRow[] = [];
+  // By labelled experiment: each job of a merged report ran the same experiment in its own chaos window.
   const experimentSpans = new Map<string, Span>();
   let load: Span | undefined;
   let series: LoadSeries | undefined;
@@ -53,8 +55,8 @@ export function timelineOf(report: Report, decision: GateDecision): Timeline | u
     suite.cases.forEach((testCase, caseIndex) => {
       const span = caseSpan(testCase, experimentSpans);
       if (!span) return;
-      if (testCase.kind === 'experiment' && testCase.experiment)
-        experimentSpans.set(testCase.experiment, span);
+      const experiment = labelledExperiment(testCase);
+      if (testCase.kind === 'experiment' && experiment) experimentSpans.set(experiment, span);
       const { status, tolerated } = judgements[caseIndex] as CaseJudgement;
       const depth = testCase.kind === 'probe' ? 2 : 1;
       rows.push({ label: testCase.name, depth, status, tolerated: !!tolerated, ...span });
@@ -93,8 +95,10 @@ function spanOf(start: string | undefined, seconds: number | undefined): Span | 
 
 /** A probe has no time of its own: it is shown over its experiment's span, when it ran. */
 function caseSpan(testCase: ReportCase, experiments: ReadonlyMap<string, Span>): Span | undefined {
-  if (testCase.kind === 'probe')
-    return testCase.experiment ? experiments.get(testCase.experiment) : undefined;
+  if (testCase.kind === 'probe') {
+    const experiment = labelledExperiment(testCase);
+    return experiment ? experiments.get(experiment) : undefined;
+  }
   return spanOf(testCase.startedAt, testCase.durationSeconds);
 }
 

@@ -17962,6 +17962,9 @@ function importanceOf({ status, tolerated }) {
 function chaosMayStillRun(report) {
   return report.suites.some((suite) => suite.cases.some((testCase) => testCase.kind === "chaos-stop"));
 }
+function labelledExperiment({ className, experiment }) {
+  return experiment && `${className}/${experiment.slice(experiment.lastIndexOf("/") + 1)}`;
+}
 function underLabel(report, label) {
   return {
     suites: report.suites.map((suite) => ({
@@ -22721,8 +22724,8 @@ function timelineOf(report, decision) {
     suite.cases.forEach((testCase, caseIndex) => {
       const span = caseSpan(testCase, experimentSpans);
       if (!span) return;
-      if (testCase.kind === "experiment" && testCase.experiment)
-        experimentSpans.set(testCase.experiment, span);
+      const experiment = labelledExperiment(testCase);
+      if (testCase.kind === "experiment" && experiment) experimentSpans.set(experiment, span);
       const { status, tolerated } = judgements[caseIndex];
       const depth = testCase.kind === "probe" ? 2 : 1;
       rows.push({ label: testCase.name, depth, status, tolerated: !!tolerated, ...span });
@@ -22753,8 +22756,10 @@ function spanOf(start, seconds3) {
   return { startMs, endMs: startMs + (seconds3 ?? 0) * 1e3 };
 }
 function caseSpan(testCase, experiments) {
-  if (testCase.kind === "probe")
-    return testCase.experiment ? experiments.get(testCase.experiment) : void 0;
+  if (testCase.kind === "probe") {
+    const experiment = labelledExperiment(testCase);
+    return experiment ? experiments.get(experiment) : void 0;
+  }
   return spanOf(testCase.startedAt, testCase.durationSeconds);
 }
 function formatSeconds(seconds3) {

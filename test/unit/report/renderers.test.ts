@@ -4,7 +4,7 @@ import { defaultPolicy, evaluateGate, type GatePolicy } from '../../../src/gate/
 import { renderHtml } from '../../../src/report/html.ts';
 import { renderJson } from '../../../src/report/json.ts';
 import { renderCannotRun, renderMarkdown } from '../../../src/report/markdown.ts';
-import type { Report } from '../../../src/report/model.ts';
+import { mergeReports, underLabel, type Report } from '../../../src/report/model.ts';
 import { everyOutcome, failedProbe, manyFailures, withLoad } from '../../support/reports.ts';
 
 const decide = (report: Report, policy: Partial<GatePolicy> = {}) =>
@@ -68,6 +68,19 @@ test('Markdown: the load impact table and a Mermaid gantt of baseline, each chao
   assert.ok(gantt.includes(`chaos window 2 (15s) :crit, ${t0 + 80_000}, ${t0 + 95_000}`), gantt);
   assert.ok(gantt.includes(`tail :done, ${t0 + 95_000}, ${t0 + 120_000}`), gantt);
   assert.ok(gantt.includes(`pod-delete :crit, ${t0}, ${t0 + 60_000}`), 'the failed experiment is marked');
+});
+
+test('Markdown: two merged jobs that ran the same experiments an hour apart: each its own chaos windows', () => {
+  const later = failedProbe();
+  for (const testCase of later.suites[0]?.cases ?? [])
+    testCase.startedAt = testCase.startedAt?.replace('T10:', 'T11:');
+  const report = mergeReports(underLabel(failedProbe(), 'cluster-a'), underLabel(later, 'cluster-b'));
+  const gantt = /```mermaid\n([\s\S]*?)```/.exec(renderMarkdown(report, decide(report)))?.[1] ?? '';
+  const t0 = Date.parse('2026-11-20T10:00:00Z');
+  const windows = [...gantt.matchAll(/chaos window \d+ \([^)]+\) :crit, (\d+),/g)].map(([, at]) =>
+    Number(at),
+  );
+  assert.deepEqual(windows, [t0, t0 + 30_000, t0 + 3_600_000, t0 + 3_630_000], gantt);
 });
 
 test('Markdown: a run cancelled before its chaos began has no empty Timeline', () => {

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-EQOGOKWC.js";
+} from "./chunk-QLLQVMZR.js";
 import "./chunk-ZWEPSMBL.js";
 import "./chunk-XJA56BJM.js";
 import "./chunk-466RCVCX.js";
@@ -14,10 +14,10 @@ import "./chunk-IVXNKJN6.js";
 import "./chunk-5OWEBHZJ.js";
 import "./chunk-P7LN5KZQ.js";
 import "./chunk-A6LENN7Z.js";
-import "./chunk-VSGKT6R7.js";
+import "./chunk-EAS5D7A6.js";
 import "./chunk-XA5SIUJE.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-WO6B2PGO.js";
+import "./chunk-NNVFLQLV.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";

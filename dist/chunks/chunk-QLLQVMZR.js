@@ -63,14 +63,14 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-VSGKT6R7.js";
+} from "./chunk-EAS5D7A6.js";
 import {
   duplicateProblems
 } from "./chunk-XA5SIUJE.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-WO6B2PGO.js";
+} from "./chunk-NNVFLQLV.js";
 import {
   mergeReports,
   underLabel

@@ -6,7 +6,8 @@ import {
   chaosMayStillRun,
   importanceOf,
   judgedCases,
-  judgementsOf
+  judgementsOf,
+  labelledExperiment
 } from "./chunk-5LW4VHYJ.js";
 import {
   evaluateGate,
@@ -145,8 +146,8 @@ function timelineOf(report, decision) {
     suite.cases.forEach((testCase, caseIndex) => {
       const span = caseSpan(testCase, experimentSpans);
       if (!span) return;
-      if (testCase.kind === "experiment" && testCase.experiment)
-        experimentSpans.set(testCase.experiment, span);
+      const experiment = labelledExperiment(testCase);
+      if (testCase.kind === "experiment" && experiment) experimentSpans.set(experiment, span);
       const { status, tolerated } = judgements[caseIndex];
       const depth = testCase.kind === "probe" ? 2 : 1;
       rows.push({ label: testCase.name, depth, status, tolerated: !!tolerated, ...span });
@@ -177,8 +178,10 @@ function spanOf(start, seconds2) {
   return { startMs, endMs: startMs + (seconds2 ?? 0) * 1e3 };
 }
 function caseSpan(testCase, experiments) {
-  if (testCase.kind === "probe")
-    return testCase.experiment ? experiments.get(testCase.experiment) : void 0;
+  if (testCase.kind === "probe") {
+    const experiment = labelledExperiment(testCase);
+    return experiment ? experiments.get(experiment) : void 0;
+  }
   return spanOf(testCase.startedAt, testCase.durationSeconds);
 }
 function formatSeconds(seconds2) {

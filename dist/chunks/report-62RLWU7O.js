@@ -29,7 +29,7 @@ import {
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-WO6B2PGO.js";
+} from "./chunk-NNVFLQLV.js";
 import "./chunk-5LW4VHYJ.js";
 import {
   isSkipped,

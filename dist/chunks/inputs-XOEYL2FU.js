@@ -6,10 +6,10 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-VSGKT6R7.js";
+} from "./chunk-EAS5D7A6.js";
 import "./chunk-XA5SIUJE.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-WO6B2PGO.js";
+import "./chunk-NNVFLQLV.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";

@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-WO6B2PGO.js";
+} from "./chunk-NNVFLQLV.js";
 import {
   mergeReports,
   underLabel

@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-URTMHJIL.js";
-import "./chunk-WO6B2PGO.js";
+} from "./chunk-I7F4XSTI.js";
+import "./chunk-NNVFLQLV.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-KFRDFFVU.js";

@@ -175,7 +175,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-5VCOXWGZ.js");
+        const { runTargets } = await import("./targets-YX7CGE7P.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -190,15 +190,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-3LUF7B2Z.js");
+        const { reportGate } = await import("./report-62RLWU7O.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-B7TIS7TP.js");
+        const { mergeGate } = await import("./merge-YLWJVAVF.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-K4MCIRB4.js");
+        const { validateRun } = await import("./inputs-XOEYL2FU.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(
