@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { parseCommandLine } from '../../../src/cli/args.ts';
 import { resolveConfig } from '../../../src/config/load.ts';
 import type { PartialConfig } from '../../../src/config/schema.ts';
@@ -374,10 +374,30 @@ const httpProbe = {
 const withProbe = (name: string, probe: Record<string, unknown>) =>
   withExperiment(name, { name: 'pod-delete', spec: { probe: [probe] } });
 
+/** An engine file, and the problems it is refused with, each after the file and document. */
+interface EngineCase {
+  what: string;
+  engine: string;
+  says: string[];
+}
+
+/** Each case a subtest: its engine is refused with exactly its problems. */
+async function refusedEach(t: TestContext, cases: EngineCase[]): Promise<void> {
+  for (const { what, engine, says } of cases)
+    await t.test(what, () => {
+      const name = path.basename(engine, '.yaml');
+      const { problems } = checkRunInputs(resolveConfig({ namespace: 'shop', engines: [engine] }));
+      assert.deepEqual(
+        problems,
+        says.map((line) => `${engine}, document 1 (ChaosEngine ${name}): ${line}`),
+      );
+    });
+}
+
 test('a misspelt field inside an experiment is refused offline at any depth, saying which was meant', async (t) => {
   const meant = (field: string, name: string) =>
     `field ${field}: unknown field; did you mean "${name}"? (Litmus would ignore it)`;
-  const cases: { what: string; engine: string; says: string[] }[] = [
+  const cases: EngineCase[] = [
     {
       what: "an experiment's name",
       engine: withExperiment('experiment-name', { nmae: 'pod-delete' }),
@@ -496,15 +516,7 @@ test('a misspelt field inside an experiment is refused offline at any depth, say
       ],
     },
   ];
-  for (const { what, engine, says } of cases)
-    await t.test(what, () => {
-      const name = path.basename(engine, '.yaml');
-      const { problems } = checkRunInputs(resolveConfig({ namespace: 'shop', engines: [engine] }));
-      assert.deepEqual(
-        problems,
-        says.map((line) => `${engine}, document 1 (ChaosEngine ${name}): ${line}`),
-      );
-    });
+  await refusedEach(t, cases);
 });
 
 /** An engine in `name`.yaml with an experiment and `spec`'s fields. */
@@ -520,7 +532,7 @@ const withSpec = (name: string, spec: Record<string, unknown>) =>
   );
 
 test('a misspelt field of the runner, its sidecars or the selectors is refused offline', async (t) => {
-  const cases: { what: string; engine: string; says: string[] }[] = [
+  const cases: EngineCase[] = [
     {
       what: "the runner's image and a toleration's effect",
       engine: withSpec('runner', {
@@ -581,15 +593,7 @@ test('a misspelt field of the runner, its sidecars or the selectors is refused o
       ],
     },
   ];
-  for (const { what, engine, says } of cases)
-    await t.test(what, () => {
-      const name = path.basename(engine, '.yaml');
-      const { problems } = checkRunInputs(resolveConfig({ namespace: 'shop', engines: [engine] }));
-      assert.deepEqual(
-        problems,
-        says.map((line) => `${engine}, document 1 (ChaosEngine ${name}): ${line}`),
-      );
-    });
+  await refusedEach(t, cases);
   await t.test("a runner field far from all may be a newer Litmus's: it passes", () => {
     const newer = withSpec('runner-newer', {
       components: { runner: { image: 'r', priorityClassName: 'high' } },
