@@ -31,6 +31,18 @@ export function checkRunInputs(
   config: GateConfig,
   defaultNamespace = config.namespace,
 ): { inputs: RunInputs; problems: string[] } {
+  const read = readRunInputs(config);
+  return {
+    inputs: read.inputs,
+    problems: [...read.problems, ...placementProblems(config, read, defaultNamespace)],
+  };
+}
+
+/**
+ * The files read and checked on their own: what does not depend on the cluster. Targets share the
+ * files (only their connection and namespace differ), so this runs once however many clusters there are.
+ */
+function readRunInputs(config: GateConfig): ReadInputs {
   // A file that cannot be read is one problem among the others: the rest are still checked and told.
   const unreadable: string[] = [];
   const orProblem = <T>(read: () => T, instead: T): T => {
@@ -59,27 +71,45 @@ export function checkRunInputs(
             (config.configFile ? '' : ', or the config file that names them (--config FILE)'),
         ]
       : [];
-  // An object without a namespace lands in the target namespace, whatever that turns out to be.
-  const namespaceOf = (m: Manifest) => m.object.metadata.namespace ?? defaultNamespace ?? '';
   const engineProblems = new Map(
     manifests.filter((m) => m.role === 'engine').map((m) => [m, crdProblems(m)] as const),
   );
-  // An engine its CRD would refuse is not read any further: its fields may not have the types they need.
-  const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
   const problems = [
     ...nothingToRun,
     ...unreadable,
     ...[...engineProblems.values()].flat(),
     ...manifests.filter((m) => m.role === 'rbac').flatMap(rbacProblems),
-    ...duplicateProblems(manifests, namespaceOf),
     ...(workflow ? undefinedTemplateProblems(workflow, workflowSource(source?.file, workflow)) : []),
+  ];
+  // An engine its CRD would refuse is not read any further: its fields may not have the types they need.
+  const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
+  return { inputs: { manifests, workflow }, problems, readable };
+}
+
+interface ReadInputs {
+  inputs: RunInputs;
+  /** Problems of the files on their own. */
+  problems: string[];
+  /** The manifests whose fields can be read further. */
+  readable: Manifest[];
+}
+
+/** What depends on the cluster's settings: objects given twice, how far the run reaches, where the reports go. */
+function placementProblems(
+  config: GateConfig,
+  { inputs: { manifests, workflow }, readable }: ReadInputs,
+  defaultNamespace?: string,
+): string[] {
+  // An object without a namespace lands in the target namespace, whatever that turns out to be.
+  const namespaceOf = (m: Manifest) => m.object.metadata.namespace ?? defaultNamespace ?? '';
+  return [
+    ...duplicateProblems(manifests, namespaceOf),
     ...blastRadiusProblems(readable, config.workflow?.namespace ?? workflow?.metadata.namespace, {
       ...config,
       defaultNamespace,
     }),
     ...reportPathProblems(config),
   ];
-  return { inputs: { manifests, workflow }, problems };
 }
 
 /** One cluster of a run: the settings it runs with (a target's over the top level's) and its inputs. */
@@ -174,6 +204,7 @@ async function checkClusters<
   if (kubeconfigContent) refuseKubeconfigFiles(config);
   const checked: (C & { inputs: RunInputs; kube: K })[] = [];
   const found: { target?: Target; problems: string[] }[] = [];
+  const read = readRunInputs(config);
   for (const cluster of clusters) {
     let kube: K | undefined;
     let unloadable: string[] = [];
@@ -184,12 +215,13 @@ async function checkClusters<
       unloadable = [error.message];
     }
     // With the context loaded, the namespace it gives is judged here too, not first in the preflight.
-    const { inputs, problems } = checkRunInputs(
+    const placement = placementProblems(
       cluster.config,
+      read,
       kube?.defaultNamespace ?? cluster.config.namespace,
     );
-    found.push({ target: cluster.target, problems: [...problems, ...unloadable] });
-    if (kube) checked.push({ ...cluster, inputs, kube });
+    found.push({ target: cluster.target, problems: [...read.problems, ...placement, ...unloadable] });
+    if (kube) checked.push({ ...cluster, inputs: read.inputs, kube });
   }
   const problems = describeProblems(found);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));

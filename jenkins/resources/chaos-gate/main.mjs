@@ -84817,6 +84817,13 @@ __export(inputs_exports, {
   validateRun: () => validateRun
 });
 function checkRunInputs(config2, defaultNamespace = config2.namespace) {
+  const read = readRunInputs(config2);
+  return {
+    inputs: read.inputs,
+    problems: [...read.problems, ...placementProblems(config2, read, defaultNamespace)]
+  };
+}
+function readRunInputs(config2) {
   const unreadable2 = [];
   const orProblem = (read2, instead) => {
     try {
@@ -84839,25 +84846,29 @@ function checkRunInputs(config2, defaultNamespace = config2.namespace) {
     "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)" + // A config file beside the user is not read unless named: say so rather than leave them guessing.
     (config2.configFile ? "" : ", or the config file that names them (--config FILE)")
   ] : [];
-  const namespaceOf = (m) => m.object.metadata.namespace ?? defaultNamespace ?? "";
   const engineProblems = new Map(
     manifests.filter((m) => m.role === "engine").map((m) => [m, crdProblems(m)])
   );
-  const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
   const problems = [
     ...nothingToRun,
     ...unreadable2,
     ...[...engineProblems.values()].flat(),
     ...manifests.filter((m) => m.role === "rbac").flatMap(rbacProblems),
+    ...workflow ? undefinedTemplateProblems(workflow, workflowSource(source?.file, workflow)) : []
+  ];
+  const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
+  return { inputs: { manifests, workflow }, problems, readable };
+}
+function placementProblems(config2, { inputs: { manifests, workflow }, readable }, defaultNamespace) {
+  const namespaceOf = (m) => m.object.metadata.namespace ?? defaultNamespace ?? "";
+  return [
     ...duplicateProblems(manifests, namespaceOf),
-    ...workflow ? undefinedTemplateProblems(workflow, workflowSource(source?.file, workflow)) : [],
     ...blastRadiusProblems(readable, config2.workflow?.namespace ?? workflow?.metadata.namespace, {
       ...config2,
       defaultNamespace
     }),
     ...reportPathProblems(config2)
   ];
-  return { inputs: { manifests, workflow }, problems };
 }
 async function prepareCluster(config2, kubeconfigContent) {
   const [cluster] = (await checkClusters(config2, [{ config: config2 }], kubeconfigContent, loadForRun)).map(loaded);
@@ -84896,6 +84907,7 @@ async function checkClusters(config2, clusters, kubeconfigContent, load2) {
   if (kubeconfigContent) refuseKubeconfigFiles(config2);
   const checked2 = [];
   const found = [];
+  const read = readRunInputs(config2);
   for (const cluster of clusters) {
     let kube;
     let unloadable = [];
@@ -84905,12 +84917,13 @@ async function checkClusters(config2, clusters, kubeconfigContent, load2) {
       if (!(error2 instanceof CannotRunError)) throw error2;
       unloadable = [error2.message];
     }
-    const { inputs, problems: problems2 } = checkRunInputs(
+    const placement = placementProblems(
       cluster.config,
+      read,
       kube?.defaultNamespace ?? cluster.config.namespace
     );
-    found.push({ target: cluster.target, problems: [...problems2, ...unloadable] });
-    if (kube) checked2.push({ ...cluster, inputs, kube });
+    found.push({ target: cluster.target, problems: [...read.problems, ...placement, ...unloadable] });
+    if (kube) checked2.push({ ...cluster, inputs: read.inputs, kube });
   }
   const problems = describeProblems(found);
   if (problems.length > 0) throw new ConfigError(problems.join("\n"));

@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-EAS5D7A6.js";
+} from "./chunk-VE7FJGDD.js";
 import {
   duplicateProblems
 } from "./chunk-XA5SIUJE.js";

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-QLLQVMZR.js";
+} from "./chunk-B36V4CCF.js";
 import "./chunk-ZWEPSMBL.js";
 import "./chunk-XJA56BJM.js";
 import "./chunk-466RCVCX.js";
@@ -14,7 +14,7 @@ import "./chunk-IVXNKJN6.js";
 import "./chunk-5OWEBHZJ.js";
 import "./chunk-P7LN5KZQ.js";
 import "./chunk-A6LENN7Z.js";
-import "./chunk-EAS5D7A6.js";
+import "./chunk-VE7FJGDD.js";
 import "./chunk-XA5SIUJE.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-NNVFLQLV.js";

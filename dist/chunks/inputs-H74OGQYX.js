@@ -6,7 +6,7 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-EAS5D7A6.js";
+} from "./chunk-VE7FJGDD.js";
 import "./chunk-XA5SIUJE.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-NNVFLQLV.js";

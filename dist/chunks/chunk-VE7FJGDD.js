@@ -518,6 +518,13 @@ function targetNamespaces(engine) {
 
 // src/run/inputs.ts
 function checkRunInputs(config, defaultNamespace = config.namespace) {
+  const read = readRunInputs(config);
+  return {
+    inputs: read.inputs,
+    problems: [...read.problems, ...placementProblems(config, read, defaultNamespace)]
+  };
+}
+function readRunInputs(config) {
   const unreadable = [];
   const orProblem = (read2, instead) => {
     try {
@@ -540,25 +547,29 @@ function checkRunInputs(config, defaultNamespace = config.namespace) {
     "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)" + // A config file beside the user is not read unless named: say so rather than leave them guessing.
     (config.configFile ? "" : ", or the config file that names them (--config FILE)")
   ] : [];
-  const namespaceOf = (m) => m.object.metadata.namespace ?? defaultNamespace ?? "";
   const engineProblems = new Map(
     manifests.filter((m) => m.role === "engine").map((m) => [m, crdProblems(m)])
   );
-  const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
   const problems = [
     ...nothingToRun,
     ...unreadable,
     ...[...engineProblems.values()].flat(),
     ...manifests.filter((m) => m.role === "rbac").flatMap(rbacProblems),
+    ...workflow ? undefinedTemplateProblems(workflow, workflowSource(source?.file, workflow)) : []
+  ];
+  const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
+  return { inputs: { manifests, workflow }, problems, readable };
+}
+function placementProblems(config, { inputs: { manifests, workflow }, readable }, defaultNamespace) {
+  const namespaceOf = (m) => m.object.metadata.namespace ?? defaultNamespace ?? "";
+  return [
     ...duplicateProblems(manifests, namespaceOf),
-    ...workflow ? undefinedTemplateProblems(workflow, workflowSource(source?.file, workflow)) : [],
     ...blastRadiusProblems(readable, config.workflow?.namespace ?? workflow?.metadata.namespace, {
       ...config,
       defaultNamespace
     }),
     ...reportPathProblems(config)
   ];
-  return { inputs: { manifests, workflow }, problems };
 }
 async function prepareCluster(config, kubeconfigContent) {
   const [cluster] = (await checkClusters(config, [{ config }], kubeconfigContent, loadForRun)).map(loaded);
@@ -601,6 +612,7 @@ async function checkClusters(config, clusters, kubeconfigContent, load) {
   if (kubeconfigContent) refuseKubeconfigFiles(config);
   const checked = [];
   const found = [];
+  const read = readRunInputs(config);
   for (const cluster of clusters) {
     let kube;
     let unloadable = [];
@@ -610,12 +622,13 @@ async function checkClusters(config, clusters, kubeconfigContent, load) {
       if (!(error instanceof CannotRunError)) throw error;
       unloadable = [error.message];
     }
-    const { inputs, problems: problems2 } = checkRunInputs(
+    const placement = placementProblems(
       cluster.config,
+      read,
       kube?.defaultNamespace ?? cluster.config.namespace
     );
-    found.push({ target: cluster.target, problems: [...problems2, ...unloadable] });
-    if (kube) checked.push({ ...cluster, inputs, kube });
+    found.push({ target: cluster.target, problems: [...read.problems, ...placement, ...unloadable] });
+    if (kube) checked.push({ ...cluster, inputs: read.inputs, kube });
   }
   const problems = describeProblems(found);
   if (problems.length > 0) throw new ConfigError(problems.join("\n"));
