@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-D5L4XAXE.js");
+var { main } = await import("./chunks/main-MFUHKQBF.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

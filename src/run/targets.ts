@@ -35,6 +35,7 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
   // Every cluster's kube context and inputs before any is touched: a bad setting of one target is a
   // configuration error (exit 2) with nothing applied anywhere, not chaos on the others.
   const clusters = await prepareTargets(config, context.kubeconfigContent);
+  const targets = clusters.map((cluster) => cluster.target);
   const runId = config.runId ?? newRunId();
   // Every reachable cluster's preflight before any chaos: a cluster that refuses the inputs (a dry run
   // rejected, a namespace missing) is a configuration error with nothing applied anywhere, as on one
@@ -58,7 +59,7 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
     },
     { concurrency: config.parallelTargets },
   );
-  refuseUnlessAllAccepted(config.targets, checked);
+  refuseUnlessAllAccepted(targets, checked);
   const started = await pMapSettled(
     checked,
     async (check) => {
@@ -68,7 +69,7 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
     { concurrency: config.parallelTargets },
   );
   const sessions = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  const failures = config.targets.flatMap((target, i) => {
+  const failures = targets.flatMap((target, i) => {
     const outcome = started[i];
     return outcome?.status === 'rejected' ? [{ target, error: outcome.reason as unknown }] : [];
   });
@@ -76,7 +77,7 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
   // The verdict first: a user waiting on the build should not wait for the deletes.
   let passed = false;
   try {
-    const report = mergeReports(...config.targets.map((target, i) => targetReport(target, started[i])), {
+    const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config.ctkJournals.map(collectJournal),
     });
     const { decision, published } = conclude(config, report, { runId }, context.log);

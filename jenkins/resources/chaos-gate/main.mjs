@@ -88017,6 +88017,7 @@ __export(targets_exports, {
 async function runTargets(config2, context) {
   if (config2.targets.length === 0) return runGate(config2, context);
   const clusters = await prepareTargets(config2, context.kubeconfigContent);
+  const targets = clusters.map((cluster) => cluster.target);
   const runId = config2.runId ?? newRunId();
   const checked2 = await pMapSettled(
     clusters,
@@ -88037,7 +88038,7 @@ async function runTargets(config2, context) {
     },
     { concurrency: config2.parallelTargets }
   );
-  refuseUnlessAllAccepted(config2.targets, checked2);
+  refuseUnlessAllAccepted(targets, checked2);
   const started = await pMapSettled(
     checked2,
     async (check) => {
@@ -88047,14 +88048,14 @@ async function runTargets(config2, context) {
     { concurrency: config2.parallelTargets }
   );
   const sessions = started.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
-  const failures = config2.targets.flatMap((target, i) => {
+  const failures = targets.flatMap((target, i) => {
     const outcome = started[i];
     return outcome?.status === "rejected" ? [{ target, error: outcome.reason }] : [];
   });
   if (sessions.length === 0) throw nothingRan(failures);
   let passed = false;
   try {
-    const report = mergeReports(...config2.targets.map((target, i) => targetReport(target, started[i])), {
+    const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config2.ctkJournals.map(collectJournal)
     });
     const { decision, published } = conclude(config2, report, { runId }, context.log);

@@ -840,6 +840,7 @@ function throwIfCancelled(signal) {
 async function runTargets(config, context) {
   if (config.targets.length === 0) return runGate(config, context);
   const clusters = await prepareTargets(config, context.kubeconfigContent);
+  const targets = clusters.map((cluster) => cluster.target);
   const runId = config.runId ?? newRunId();
   const checked = await pMapSettled(
     clusters,
@@ -860,7 +861,7 @@ async function runTargets(config, context) {
     },
     { concurrency: config.parallelTargets }
   );
-  refuseUnlessAllAccepted(config.targets, checked);
+  refuseUnlessAllAccepted(targets, checked);
   const started = await pMapSettled(
     checked,
     async (check) => {
@@ -870,14 +871,14 @@ async function runTargets(config, context) {
     { concurrency: config.parallelTargets }
   );
   const sessions = started.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
-  const failures = config.targets.flatMap((target, i) => {
+  const failures = targets.flatMap((target, i) => {
     const outcome = started[i];
     return outcome?.status === "rejected" ? [{ target, error: outcome.reason }] : [];
   });
   if (sessions.length === 0) throw nothingRan(failures);
   let passed = false;
   try {
-    const report = mergeReports(...config.targets.map((target, i) => targetReport(target, started[i])), {
+    const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config.ctkJournals.map(collectJournal)
     });
     const { decision, published } = conclude(config, report, { runId }, context.log);
