@@ -4,11 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksForVersion,
   helpAlone
-} from "./chunks/chunk-PBHYC2BM.js";
+} from "./chunks/chunk-SVC7D4CA.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-6ANEBRR7.js";
+import "./chunks/chunk-2BCWFCYB.js";
 import "./chunks/chunk-RHZBZGPM.js";
 
 // src/cli/index.ts
@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-MFUHKQBF.js");
+var { main } = await import("./chunks/main-PBNUVAUH.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

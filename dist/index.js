@@ -18,21 +18,21 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-5KFLRC3Y.js";
+} from "./chunks/chunk-NPTBJ2CQ.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-2L4G7VTT.js";
+} from "./chunks/chunk-PZGJ33KF.js";
 import "./chunks/chunk-Y54COUNB.js";
 import "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-6ANEBRR7.js";
+import "./chunks/chunk-2BCWFCYB.js";
 import {
   mergeGate
-} from "./chunks/chunk-I7F4XSTI.js";
+} from "./chunks/chunk-AJ3UQTS3.js";
 import "./chunks/chunk-5FNKWZMP.js";
 import {
   runTargets
-} from "./chunks/chunk-XMGN35AR.js";
+} from "./chunks/chunk-COES7UJK.js";
 import "./chunks/chunk-ZWEPSMBL.js";
 import "./chunks/chunk-XJA56BJM.js";
 import "./chunks/chunk-466RCVCX.js";

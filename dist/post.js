@@ -8,14 +8,14 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-5KFLRC3Y.js";
+} from "./chunks/chunk-NPTBJ2CQ.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-2L4G7VTT.js";
+} from "./chunks/chunk-PZGJ33KF.js";
 import "./chunks/chunk-Y54COUNB.js";
 import "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-6ANEBRR7.js";
+import "./chunks/chunk-2BCWFCYB.js";
 import {
   loadKubeContext
 } from "./chunks/chunk-5FNKWZMP.js";

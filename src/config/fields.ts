@@ -15,15 +15,19 @@ export interface SettingField {
   /** Dotted path in the config model. */
   field: string;
   help: string;
-  /** The commands besides `run` and `validate` that read it: their `--help` lists it, the others refuse it. */
+  /**
+   * The commands that read it (default: `run` only; `run` stands for `validate` too, which checks what
+   * `run` would read): their `--help` lists it, the others refuse it.
+   */
   readBy?: readonly Reader[];
 }
 
-/** The commands that read only some of the settings. */
-type Reader = 'report' | 'merge';
+type Reader = 'run' | 'report' | 'merge';
 
-// Both end with the reports and the gate.
-const concluding = ['report', 'merge'] as const;
+// `report` reads the cluster and run settings it converts results from.
+const runAndReport = ['run', 'report'] as const;
+// All three end with the reports and the gate.
+const concluding = ['run', 'report', 'merge'] as const;
 
 export const settingFields: SettingField[] = [
   {
@@ -32,14 +36,14 @@ export const settingFields: SettingField[] = [
     kind: 'list',
     field: 'kubeconfig',
     help: 'kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each',
-    readBy: ['report'],
+    readBy: runAndReport,
   },
   {
     flag: 'context',
     kind: 'list',
     field: 'context',
     help: 'kube context to use; repeated: the gate runs on each, in parallel',
-    readBy: ['report'],
+    readBy: runAndReport,
   },
   {
     flag: 'parallel-targets',
@@ -52,14 +56,14 @@ export const settingFields: SettingField[] = [
     kind: 'boolean',
     field: 'inCluster',
     help: "use the pod's service account",
-    readBy: ['report'],
+    readBy: runAndReport,
   },
   {
     flag: 'namespace',
     kind: 'string',
     field: 'namespace',
     help: 'namespace for manifests that name none (report: where live results are read)',
-    readBy: ['report'],
+    readBy: runAndReport,
   },
   {
     flag: 'rbac',
@@ -112,7 +116,7 @@ export const settingFields: SettingField[] = [
     kind: 'string',
     field: 'runId',
     help: 'label value for this run (default: generated)',
-    readBy: ['report'],
+    readBy: runAndReport,
   },
   {
     flag: 'junit',
@@ -191,11 +195,18 @@ export const settingFields: SettingField[] = [
     readBy: concluding,
   },
   {
+    flag: 'expect',
+    kind: 'number',
+    field: 'merge.expect',
+    help: 'how many reports (one a job) to join: another number is refused, so a job that wrote none is seen',
+    readBy: ['merge'],
+  },
+  {
     flag: 'workflow',
     kind: 'string',
     field: 'workflow.file',
     help: 'Argo Workflow file to submit (report: a Workflow with status to convert)',
-    readBy: ['report'],
+    readBy: runAndReport,
   },
   {
     flag: 'workflow-template',
@@ -234,18 +245,18 @@ export const settingFields: SettingField[] = [
     kind: 'list',
     field: 'ctkJournals',
     help: 'Chaos Toolkit journal.json to report (repeatable)',
-    readBy: ['report'],
+    readBy: runAndReport,
   },
 ];
 
 /**
- * The settings `command` reads, or every one: `run` reads all, and `validate` checks all that `run`
- * reads. The CLI's parser and the action's inputs refuse the others; a command's `--help` lists these.
+ * The settings `command` reads, or every one; `validate` checks all that `run` reads. The CLI's parser
+ * and the action's inputs refuse the others; a command's `--help` lists these.
  */
-export const settingsOf = (command?: Reader | 'run' | 'validate'): SettingField[] =>
+export const settingsOf = (command?: Reader | 'validate'): SettingField[] =>
   settingFields.filter(
-    ({ readBy = [] }) =>
-      command === undefined || command === 'run' || command === 'validate' || readBy.includes(command),
+    ({ readBy = ['run'] }) =>
+      command === undefined || readBy.includes(command === 'validate' ? 'run' : command),
   );
 
 /** Builds one config layer from raw values keyed by field path. */

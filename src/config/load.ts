@@ -54,6 +54,8 @@ export interface GateConfig {
     junitCaseProperties?: boolean;
   };
   gate: GatePolicy;
+  /** What `merge` checks of the reports it joins. */
+  merge: { expect?: number };
   /** An Argo Workflow to submit (or, for `report`, a recorded one to convert). */
   workflow?: WorkflowSource;
   /** A load test to run next to the chaos (or, for `report`, the thresholds for its results). */
@@ -145,6 +147,7 @@ export function resolveConfig(...layers: PartialConfig[]): GateConfig {
     layers.reduce<PartialConfig[K]>((value, layer) => layer[key] ?? value, undefined);
   const reports = Object.assign({}, ...layers.map((l) => definedOnly(l.reports ?? {})));
   const gate = Object.assign({}, ...layers.map((l) => definedOnly(l.gate ?? {})));
+  const merge = Object.assign({}, ...layers.map((l) => definedOnly(l.merge ?? {})));
   const workflow: PartialConfig['workflow'] = Object.assign(
     {},
     ...layers.map((l) => definedOnly(l.workflow ?? {})),
@@ -169,6 +172,7 @@ export function resolveConfig(...layers: PartialConfig[]): GateConfig {
     runId: pick('runId'),
     reports,
     gate: { ...defaultPolicy, ...gate },
+    merge,
     workflow: toWorkflowSource(workflow),
     load: pick('load'),
     ctkJournals: pick('ctkJournals') ?? [],

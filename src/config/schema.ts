@@ -54,6 +54,12 @@ export const reportsSchema = z.strictObject({
   junitCaseProperties: z.boolean().optional(),
 });
 
+/** What `merge` checks of the reports it joins. */
+export const mergeSchema = z.strictObject({
+  /** How many reports, one a job: a job that wrote none would leave a gate over the others only. */
+  expect: z.number().int().min(1).optional(),
+});
+
 export const workflowSchema = z
   .strictObject({
     file: z.string().optional(),
@@ -105,6 +111,7 @@ export const configSchema = z.strictObject({
     .optional(),
   reports: reportsSchema.optional(),
   gate: gateSchema.optional(),
+  merge: mergeSchema.optional(),
   workflow: workflowSchema.optional(),
   load: loadSchema.optional(),
   ctkJournals: fileList.optional(),

@@ -4,19 +4,34 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { GateConfig } from '../config/load.ts';
-import { ConfigError } from '../errors.ts';
+import { CannotRunError, ConfigError } from '../errors.ts';
 import { readInputFile, resultFileLimit } from '../files.ts';
 import { parseJsonReport } from '../report/json.ts';
 import { mergeReports, underLabel, type Report } from '../report/model.ts';
 import type { GateOutcome } from './outcome.ts';
 import { conclude, refuseAllSkipped, refuseBadReportPaths } from './publish.ts';
 
+/** One job's report, and the label its suites are named under. */
+interface JobReport {
+  file: string;
+  label: string;
+  /** Where the label came from, for the user who must make it unique. */
+  labelSource: 'target' | 'run id' | 'path';
+  report: Report;
+  /** Set when the job's run was cancelled: its cases are what was known when it was cut short. */
+  cancelled?: string;
+}
+
 export function mergeGate(config: GateConfig, files: string[], log: (line: string) => void): GateOutcome {
   if (files.length === 0)
     throw new ConfigError('merge needs the JSON reports to join: chaos-gate merge a.json b.json');
   refuseBadReportPaths(config, { 'report to merge': files });
   refuseRepeatedFiles(files);
-  const report = mergeReports(...files.map(readLabelled));
+  const jobs = files.map(readJob);
+  refuseUnexpectedCount(jobs, config.merge.expect);
+  refuseSharedLabels(jobs);
+  refuseCancelled(jobs);
+  const report = mergeReports(...jobs.map((job) => underLabel(job.report, job.label)));
   refuseAllSkipped(report, config.gate);
   return { report, ...conclude(config, report, { merged: files.join(',') }, log) };
 }
@@ -38,11 +53,66 @@ function refuseRepeatedFiles(files: string[]): void {
   }
 }
 
-/** One job's report, its suites prefixed with the job: its target, its run id, or the file's path. */
-function readLabelled(file: string): Report {
+/** One job's report, labelled with the job: its target, its run id, or the file's path. */
+function readJob(file: string): JobReport {
   // The guarded reader: a FIFO would hang here and /dev/zero fill the memory.
   const text = readInputFile(file, 'JSON report', resultFileLimit);
   const { report, meta } = parseJsonReport(text, file);
-  const label = meta.target ?? meta.runId ?? path.relative(process.cwd(), file).replace(/\.json$/, '');
-  return underLabel(report, label);
+  const [label, labelSource] =
+    meta.target !== undefined
+      ? [meta.target, 'target' as const]
+      : meta.runId !== undefined
+        ? [meta.runId, 'run id' as const]
+        : [path.relative(process.cwd(), file).replace(/\.json$/, ''), 'path' as const];
+  return { file, label, labelSource, report, cancelled: meta.cancelled };
+}
+
+const listed = (jobs: JobReport[]) => jobs.map((job) => `  ${job.label}: ${job.file}`).join('\n');
+
+/**
+ * A job that could not run writes no report, and a pattern (`reports/*\/report.json`) still matches
+ * the others': without a count to hold them to, the gate would pass over the clusters that reported.
+ */
+function refuseUnexpectedCount(jobs: JobReport[], expect: number | undefined): void {
+  if (expect === undefined || jobs.length === expect) return;
+  const why =
+    jobs.length < expect
+      ? 'a job that could not run writes no report: see which one in the CI run'
+      : 'more reports than jobs: a pattern matching an old or foreign report, or the expected count out of date';
+  throw new CannotRunError(
+    `expected ${expect} reports to merge (--expect ${expect}), found ${jobs.length}; ${why}:\n${listed(jobs)}`,
+  );
+}
+
+/**
+ * Two jobs under one label (every matrix job given the same run id) would share suite names and
+ * annotations, and every JUnit reader would mix their cases up: each job must name itself.
+ */
+function refuseSharedLabels(jobs: JobReport[]): void {
+  const seen = new Map<string, JobReport>();
+  for (const job of jobs) {
+    const first = seen.get(job.label);
+    if (first) {
+      const source = first.labelSource === job.labelSource ? `their ${job.labelSource}` : 'their labels';
+      throw new ConfigError(
+        `${first.file} and ${job.file} are both labelled "${job.label}" (${source}): their suites would have the same names and their cases would be mixed up; give each job its own run id (--run-id, the run-id input, runId in Jenkins), e.g. the matrix's cluster`,
+      );
+    }
+    seen.set(job.label, job);
+  }
+}
+
+/**
+ * A cancelled job's report holds what was known when it was cut short, its unfinished experiments
+ * stopped: with `--stopped-as skip` it would pass unseen. That job judged nothing, as one that wrote
+ * no report.
+ */
+function refuseCancelled(jobs: JobReport[]): void {
+  const cancelled = jobs.filter((job) => job.cancelled !== undefined);
+  if (cancelled.length === 0) return;
+  throw new CannotRunError(
+    `cancelled before all their verdicts were in, so their reports are partial and nothing can be judged over them (run the jobs again):\n${cancelled
+      .map((job) => `  ${job.label}: ${job.file} (cancelled by ${job.cancelled})`)
+      .join('\n')}`,
+  );
 }

@@ -18,6 +18,7 @@ import {
   newRunId,
   PreflightRefused,
   runGate,
+  runMeta,
   type CheckedRun,
   type RunContext,
   type RunSession,
@@ -80,9 +81,9 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
     const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config.ctkJournals.map(collectJournal),
     });
-    const { decision, published } = conclude(config, report, { runId }, context.log);
-    passed = decision.verdict === 'pass';
     const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
+    const { decision, published } = conclude(config, report, runMeta(runId, cancelled), context.log);
+    passed = decision.verdict === 'pass';
     return { runId, report, decision, published, cancelled };
   } finally {
     await pMap(sessions, (session) => session.finish(passed), { concurrency: config.parallelTargets });

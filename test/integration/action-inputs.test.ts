@@ -318,6 +318,33 @@ test('command merge: the jobs of a matrix joined into one JUnit and one gate, as
   assert.deepEqual([post.code, post.stdout], [0, '']);
 });
 
+test('command merge with expect: a matrix job that uploaded no report fails the step, and no report is written', async () => {
+  const runner = runnerFiles();
+  const json = 'reports/chaos-eu/report.json';
+  const results = fixturePath('litmus/results/chaosresult-3x-pass.yaml');
+  const report = await runEntry(
+    'dist/cli.js',
+    ['report', '--results', results, '--run-id', 'eu', '--json', json],
+    {
+      cwd: runner.dir,
+    },
+  ).done;
+  assert.equal(report.code, 0, report.stderr);
+  // The us job could not run: download-artifact leaves its folder out, and the pattern matches eu's only.
+  const merged = await runner.runStep('dist/index.js', {
+    INPUT_COMMAND: 'merge',
+    INPUT_REPORTS: 'reports/*/report.json',
+    INPUT_EXPECT: '2',
+  });
+  assert.equal(merged.code, 1, merged.stdout);
+  assert.match(
+    merged.stdout,
+    /^::error::expected 2 reports to merge \(--expect 2\), found 1; a job that could not run writes no report: see which one in the CI run:%0A {2}eu: reports\/chaos-eu\/report\.json$/m,
+  );
+  assert.equal(readRecords(runner.output).verdict, 'error');
+  assert.deepEqual(readdirSync(runner.dir).sort(), ['output', 'reports', 'state', 'summary']);
+});
+
 test('command merge refuses an input only run reads, by name, before reading any report', async () => {
   const runner = runnerFiles();
   const finished = await runner.runStep('dist/index.js', {

@@ -1,7 +1,7 @@
 // The built CLI joining two jobs' JSON reports, as a GitHub matrix's last job or a Jenkins stage after
 // `parallel` would call it.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -9,8 +9,8 @@ import { runEntry } from '../support/run-node.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-merge-it-'));
 
-/** A job's report as `chaos-gate report --json` writes it, from a ChaosResult file. */
-async function jobReport(job: string, verdict: 'Pass' | 'Fail'): Promise<string> {
+/** A job's report as `chaos-gate report --json` writes it, from a ChaosResult file; `flags` added. */
+async function jobReport(job: string, verdict: 'Pass' | 'Fail', ...flags: string[]): Promise<string> {
   const results = path.join(dir, `${job}-results.json`);
   writeFileSync(
     results,
@@ -23,8 +23,8 @@ async function jobReport(job: string, verdict: 'Pass' | 'Fail'): Promise<string>
     }),
   );
   const json = path.join(dir, job, 'report.json');
-  const { done } = runEntry('dist/cli.js', ['report', '--results', results, '--json', json]);
-  await done;
+  const { done } = runEntry('dist/cli.js', ['report', '--results', results, '--json', json, ...flags]);
+  assert.equal((await done).code, verdict === 'Pass' ? 0 : 1);
   return json;
 }
 
@@ -39,6 +39,41 @@ test('merge: one JUnit and one gate over the jobs, each suite named after its jo
   const xml = readFileSync(junit, 'utf8');
   assert.match(xml, /<testsuite name="cluster-a\/report\/shop\/cart-chaos"/);
   assert.match(xml, /<testsuite name="cluster-b\/report\/shop\/cart-chaos"/);
+});
+
+test('merge --expect: a job that wrote no report fails the merge (exit 2) before any report is written', async () => {
+  const a = await jobReport('expect-a', 'Pass');
+  const junit = path.join(dir, 'expect.xml');
+  // The shell expands the pattern to the one report there is: the other job could not run.
+  const { done } = runEntry('dist/cli.js', ['merge', a, '--expect', '2', '--junit', junit], { cwd: dir });
+  const finished = await done;
+  assert.equal(finished.code, 2, finished.stdout + finished.stderr);
+  assert.equal(
+    finished.stderr,
+    `chaos-gate: error: expected 2 reports to merge (--expect 2), found 1; a job that could not run writes no report: see which one in the CI run:\n  expect-a/report: ${a}\n`,
+  );
+  assert.equal(existsSync(junit), false);
+  const { done: counted } = runEntry('dist/cli.js', ['merge', a, '--expect', '1', '--junit', junit], {
+    cwd: dir,
+  });
+  assert.equal((await counted).code, 0);
+});
+
+test('merge: two jobs given the same run id are refused (exit 2), naming both files and the label', async () => {
+  // As every matrix job given `--run-id ${{ github.run_id }}` writes it.
+  const reports = [
+    await jobReport('same-a', 'Pass', '--run-id', '4711'),
+    await jobReport('same-b', 'Fail', '--run-id', '4711'),
+  ];
+  const { done } = runEntry('dist/cli.js', ['merge', ...reports], { cwd: dir });
+  const finished = await done;
+  assert.equal(finished.code, 2, finished.stdout + finished.stderr);
+  assert.match(
+    finished.stderr,
+    new RegExp(
+      `^chaos-gate: error: ${reports[0]} and ${reports[1]} are both labelled "4711" \\(their run id\\): .* give each job its own run id`,
+    ),
+  );
 });
 
 test('other commands take no positional arguments, and say so', async () => {

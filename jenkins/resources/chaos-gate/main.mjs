@@ -22654,12 +22654,12 @@ function allowedNamespaces(policy) {
   return [...new Set(allowed)];
 }
 function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped = (m) => isClusterScopedKind(m.object.kind)) {
-  const listed2 = new Set(policy.allowNamespaces ?? []);
+  const listed3 = new Set(policy.allowNamespaces ?? []);
   const allowed = new Set(allowedNamespaces(policy));
   const hint = "add it to allowNamespaces (--allow-namespace) if the run may reach it";
   const checkNamespace = (where, namespace) => {
     if (namespace === void 0 || namespace === "") return void 0;
-    if (isSystemNamespace(namespace) && !listed2.has(namespace))
+    if (isSystemNamespace(namespace) && !listed3.has(namespace))
       return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces lists it`;
     if (!allowed.has(namespace) && (policy.defaultNamespace !== void 0 || policy.allowNamespaces))
       return `${where}: namespace ${namespace} is not allowed (allowed: ${[...allowed].join(", ") || "none"}); ${hint}`;
@@ -23591,9 +23591,9 @@ function describeDecision(report, decision, files) {
       if (reason && suite.cases[c]?.kind !== "chaos-stop") failedChecks.add(reason);
     })
   );
-  let listed2 = 0;
+  let listed3 = 0;
   const shown = decision.reasons.filter(
-    (reason) => !failedChecks.has(reason) || listed2++ < maxLoggedCaseReasons
+    (reason) => !failedChecks.has(reason) || listed3++ < maxLoggedCaseReasons
   );
   const lines = [`gate FAILED (${counts}):`, ...shown.map((reason) => `  - ${reason}`)];
   const more = decision.reasons.length - shown.length;
@@ -85316,7 +85316,7 @@ var init_errors4 = __esm({
 async function listObjects(api, target) {
   const { group: group2, version: version3, namespace, plural, labelSelector, fieldSelector } = target;
   try {
-    const listed2 = await api.listNamespacedCustomObject({
+    const listed3 = await api.listNamespacedCustomObject({
       group: group2,
       version: version3,
       namespace,
@@ -85324,7 +85324,7 @@ async function listObjects(api, target) {
       labelSelector,
       fieldSelector
     });
-    return listed2;
+    return listed3;
   } catch (error2) {
     const selectors = [
       labelSelector && `selector "${labelSelector}"`,
@@ -85359,9 +85359,9 @@ function watchCollection(connection, list, target, options) {
     };
   });
   const relist = async () => {
-    const listed2 = await list(target);
+    const listed3 = await list(target);
     const seen = /* @__PURE__ */ new Set();
-    for (const item of listed2.items) {
+    for (const item of listed3.items) {
       const name = item.metadata?.name ?? "";
       seen.add(name);
       items.set(name, item);
@@ -85369,7 +85369,7 @@ function watchCollection(connection, list, target, options) {
     for (const name of [...items.keys()]) if (!seen.has(name)) items.delete(name);
     options.onChange();
     markReady();
-    return listed2.metadata?.resourceVersion;
+    return listed3.metadata?.resourceVersion;
   };
   const watchOnce = async (resourceVersion) => {
     let gone = false;
@@ -86000,9 +86000,9 @@ async function until(options) {
       recheck = setTimeout(() => evaluate(), earliestExpiry - now + 5);
       return false;
     };
-    let listed2 = false;
+    let listed3 = false;
     evaluate = () => {
-      if (!listed2) return;
+      if (!listed3) return;
       const broken = watches.find(({ watch }) => watch.fatalError);
       if (broken) return settle2(apiError(`watching ${options.what}`, broken.watch.fatalError));
       try {
@@ -86020,7 +86020,7 @@ async function until(options) {
     timers.add(
       setInterval(
         () => options.onHeartbeat?.(
-          listed2 ? options.condition(view()).pending : [],
+          listed3 ? options.condition(view()).pending : [],
           Math.max(0, deadline - Date.now())
         ),
         options.heartbeatMs ?? 3e4
@@ -86030,7 +86030,7 @@ async function until(options) {
     options.signal.addEventListener("abort", onAbort, { once: true });
     Promise.all(watches.map(({ watch }) => watch.ready)).then(
       () => {
-        listed2 = true;
+        listed3 = true;
         evaluate();
       },
       (error2) => settle2(apiError(`watching ${options.what}`, error2))
@@ -87371,7 +87371,7 @@ async function stopRunChaos(connection, scope, options) {
   const litmus = new LitmusClient(bounded);
   const argo = new ArgoClient(bounded);
   const unlisted = [];
-  const listed2 = async (what, list) => {
+  const listed3 = async (what, list) => {
     const attempt = await retryUntil(list, { signal: phase, isFinal: (e2) => statusCode(e2) === 404 });
     if (attempt.ok) return attempt.value;
     if (statusCode(attempt.error) === 404) return [];
@@ -87388,7 +87388,7 @@ async function stopRunChaos(connection, scope, options) {
       (w) => scope.namespaces.map(async (namespace) => {
         const selector = `${workflowRunLabel}=${w.uid}`;
         const what = { namespace, selector, kind: "ChaosEngines" };
-        return engineRefs(await listed2(what, () => litmus.enginesLabelled(namespace, selector)));
+        return engineRefs(await listed3(what, () => litmus.enginesLabelled(namespace, selector)));
       })
     )
   )).flat();
@@ -87398,13 +87398,13 @@ async function stopRunChaos(connection, scope, options) {
     Promise.all(
       searched(scope.search.engines).map(async (namespace) => {
         const what = { namespace, selector: runSelector, kind: "ChaosEngines" };
-        return engineRefs(await listed2(what, () => litmus.enginesLabelled(namespace, runSelector)));
+        return engineRefs(await listed3(what, () => litmus.enginesLabelled(namespace, runSelector)));
       })
     ),
     Promise.all(
       searched(scope.search.workflows).map(async (namespace) => {
         const what = { namespace, selector: runSelector, kind: "Workflows" };
-        return listed2(what, async () => (await argo.list(argo.target(namespace, runSelector))).items);
+        return listed3(what, async () => (await argo.list(argo.target(namespace, runSelector))).items);
       })
     )
   ]);
@@ -87705,13 +87705,16 @@ async function runGate(config2, context) {
   let passed = false;
   try {
     if (!session.cancelled) refuseAllSkipped(session.report, config2.gate);
-    const { decision, published } = conclude(config2, session.report, { runId: session.runId }, context.log);
-    passed = decision.verdict === "pass";
     const { runId, report, cancelled } = session;
+    const { decision, published } = conclude(config2, report, runMeta(runId, cancelled), context.log);
+    passed = decision.verdict === "pass";
     return { runId, report, cancelled, decision, published };
   } finally {
     await session.finish(passed);
   }
+}
+function runMeta(runId, cancelled) {
+  return cancelled ? { runId, cancelled } : { runId };
 }
 function newRunId() {
   return `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
@@ -88058,9 +88061,9 @@ async function runTargets(config2, context) {
     const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config2.ctkJournals.map(collectJournal)
     });
-    const { decision, published } = conclude(config2, report, { runId }, context.log);
-    passed = decision.verdict === "pass";
     const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
+    const { decision, published } = conclude(config2, report, runMeta(runId, cancelled), context.log);
+    passed = decision.verdict === "pass";
     return { runId, report, decision, published, cancelled };
   } finally {
     await pMap(sessions, (session) => session.finish(passed), { concurrency: config2.parallelTargets });
@@ -88266,17 +88269,17 @@ async function chaosReportFromCluster(config2, namespace, selector) {
   if (selector && uids.length === 0) {
     throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
   }
-  const listed2 = (await litmus.list(
+  const listed3 = (await litmus.list(
     litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
   )).items;
-  if (selector) listed2.push(...await resultsUnderExpectedNames(litmus, namespace, engines, listed2));
+  if (selector) listed3.push(...await resultsUnderExpectedNames(litmus, namespace, engines, listed3));
   const problems = [];
-  const results = readableResults(listed2, (problem) => problems.push(problem));
+  const results = readableResults(listed3, (problem) => problems.push(problem));
   if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
   return convertChaos({ engines, results, asFound: true });
 }
-async function resultsUnderExpectedNames(litmus, namespace, engines, listed2) {
-  const have = new Set(listed2.map((result) => result.metadata.name));
+async function resultsUnderExpectedNames(litmus, namespace, engines, listed3) {
+  const have = new Set(listed3.map((result) => result.metadata.name));
   const missing = engines.flatMap(expectedResultNames).filter((name) => !have.has(name));
   const found = await pMap(missing, (name) => litmus.getResult(namespace, name), { concurrency: 8 });
   return found.filter((result) => result !== void 0);
@@ -88377,7 +88380,11 @@ function mergeGate(config2, files, log) {
     throw new ConfigError("merge needs the JSON reports to join: chaos-gate merge a.json b.json");
   refuseBadReportPaths(config2, { "report to merge": files });
   refuseRepeatedFiles(files);
-  const report = mergeReports(...files.map(readLabelled));
+  const jobs = files.map(readJob);
+  refuseUnexpectedCount(jobs, config2.merge.expect);
+  refuseSharedLabels(jobs);
+  refuseCancelled(jobs);
+  const report = mergeReports(...jobs.map((job) => underLabel(job.report, job.label)));
   refuseAllSkipped(report, config2.gate);
   return { report, ...conclude(config2, report, { merged: files.join(",") }, log) };
 }
@@ -88396,12 +88403,42 @@ function refuseRepeatedFiles(files) {
     seen.set(real, file);
   }
 }
-function readLabelled(file) {
+function readJob(file) {
   const text3 = readInputFile(file, "JSON report", resultFileLimit);
   const { report, meta: meta2 } = parseJsonReport(text3, file);
-  const label = meta2.target ?? meta2.runId ?? path7.relative(process.cwd(), file).replace(/\.json$/, "");
-  return underLabel(report, label);
+  const [label, labelSource] = meta2.target !== void 0 ? [meta2.target, "target"] : meta2.runId !== void 0 ? [meta2.runId, "run id"] : [path7.relative(process.cwd(), file).replace(/\.json$/, ""), "path"];
+  return { file, label, labelSource, report, cancelled: meta2.cancelled };
 }
+function refuseUnexpectedCount(jobs, expect) {
+  if (expect === void 0 || jobs.length === expect) return;
+  const why = jobs.length < expect ? "a job that could not run writes no report: see which one in the CI run" : "more reports than jobs: a pattern matching an old or foreign report, or the expected count out of date";
+  throw new CannotRunError(
+    `expected ${expect} reports to merge (--expect ${expect}), found ${jobs.length}; ${why}:
+${listed2(jobs)}`
+  );
+}
+function refuseSharedLabels(jobs) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const job of jobs) {
+    const first = seen.get(job.label);
+    if (first) {
+      const source = first.labelSource === job.labelSource ? `their ${job.labelSource}` : "their labels";
+      throw new ConfigError(
+        `${first.file} and ${job.file} are both labelled "${job.label}" (${source}): their suites would have the same names and their cases would be mixed up; give each job its own run id (--run-id, the run-id input, runId in Jenkins), e.g. the matrix's cluster`
+      );
+    }
+    seen.set(job.label, job);
+  }
+}
+function refuseCancelled(jobs) {
+  const cancelled = jobs.filter((job) => job.cancelled !== void 0);
+  if (cancelled.length === 0) return;
+  throw new CannotRunError(
+    `cancelled before all their verdicts were in, so their reports are partial and nothing can be judged over them (run the jobs again):
+${cancelled.map((job) => `  ${job.label}: ${job.file} (cancelled by ${job.cancelled})`).join("\n")}`
+  );
+}
+var listed2;
 var init_merge = __esm({
   "src/run/merge.ts"() {
     "use strict";
@@ -88410,6 +88447,7 @@ var init_merge = __esm({
     init_json();
     init_model();
     init_publish();
+    listed2 = (jobs) => jobs.map((job) => `  ${job.label}: ${job.file}`).join("\n");
   }
 });
 
@@ -88458,6 +88496,10 @@ var reportsSchema = strictObject({
   /** Per-case properties in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd). */
   junitCaseProperties: boolean2().optional()
 });
+var mergeSchema = strictObject({
+  /** How many reports, one a job: a job that wrote none would leave a gate over the others only. */
+  expect: number2().int().min(1).optional()
+});
 var workflowSchema = strictObject({
   file: string2().optional(),
   template: string2().optional(),
@@ -88496,6 +88538,7 @@ var configSchema = strictObject({
   runId: string2().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(40).optional(),
   reports: reportsSchema.optional(),
   gate: gateSchema.optional(),
+  merge: mergeSchema.optional(),
   workflow: workflowSchema.optional(),
   load: loadSchema.optional(),
   ctkJournals: fileList.optional()
@@ -88564,6 +88607,7 @@ function resolveConfig(...layers) {
   const pick2 = (key) => layers.reduce((value, layer) => layer[key] ?? value, void 0);
   const reports = Object.assign({}, ...layers.map((l) => definedOnly(l.reports ?? {})));
   const gate = Object.assign({}, ...layers.map((l) => definedOnly(l.gate ?? {})));
+  const merge3 = Object.assign({}, ...layers.map((l) => definedOnly(l.merge ?? {})));
   const workflow = Object.assign(
     {},
     ...layers.map((l) => definedOnly(l.workflow ?? {}))
@@ -88588,6 +88632,7 @@ function resolveConfig(...layers) {
     runId: pick2("runId"),
     reports,
     gate: { ...defaultPolicy, ...gate },
+    merge: merge3,
     workflow: toWorkflowSource(workflow),
     load: pick2("load"),
     ctkJournals: pick2("ctkJournals") ?? []
@@ -88766,7 +88811,8 @@ import { parseArgs } from "node:util";
 
 // src/config/fields.ts
 init_errors();
-var concluding = ["report", "merge"];
+var runAndReport = ["run", "report"];
+var concluding = ["run", "report", "merge"];
 var settingFields = [
   {
     flag: "kubeconfig",
@@ -88774,14 +88820,14 @@ var settingFields = [
     kind: "list",
     field: "kubeconfig",
     help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
-    readBy: ["report"]
+    readBy: runAndReport
   },
   {
     flag: "context",
     kind: "list",
     field: "context",
     help: "kube context to use; repeated: the gate runs on each, in parallel",
-    readBy: ["report"]
+    readBy: runAndReport
   },
   {
     flag: "parallel-targets",
@@ -88794,14 +88840,14 @@ var settingFields = [
     kind: "boolean",
     field: "inCluster",
     help: "use the pod's service account",
-    readBy: ["report"]
+    readBy: runAndReport
   },
   {
     flag: "namespace",
     kind: "string",
     field: "namespace",
     help: "namespace for manifests that name none (report: where live results are read)",
-    readBy: ["report"]
+    readBy: runAndReport
   },
   {
     flag: "rbac",
@@ -88854,7 +88900,7 @@ var settingFields = [
     kind: "string",
     field: "runId",
     help: "label value for this run (default: generated)",
-    readBy: ["report"]
+    readBy: runAndReport
   },
   {
     flag: "junit",
@@ -88933,11 +88979,18 @@ var settingFields = [
     readBy: concluding
   },
   {
+    flag: "expect",
+    kind: "number",
+    field: "merge.expect",
+    help: "how many reports (one a job) to join: another number is refused, so a job that wrote none is seen",
+    readBy: ["merge"]
+  },
+  {
     flag: "workflow",
     kind: "string",
     field: "workflow.file",
     help: "Argo Workflow file to submit (report: a Workflow with status to convert)",
-    readBy: ["report"]
+    readBy: runAndReport
   },
   {
     flag: "workflow-template",
@@ -88976,11 +89029,11 @@ var settingFields = [
     kind: "list",
     field: "ctkJournals",
     help: "Chaos Toolkit journal.json to report (repeatable)",
-    readBy: ["report"]
+    readBy: runAndReport
   }
 ];
 var settingsOf = (command) => settingFields.filter(
-  ({ readBy = [] }) => command === void 0 || command === "run" || command === "validate" || readBy.includes(command)
+  ({ readBy = ["run"] }) => command === void 0 || readBy.includes(command === "validate" ? "run" : command)
 );
 function layerFrom(values) {
   const raw = {};

@@ -81,6 +81,20 @@ test('command merge refuses kubeconfig content without quoting it, after masking
   );
 });
 
+test('expect: the number of reports merge holds the jobs to, an input run refuses', () => {
+  assert.deepEqual(readWith({ command: 'merge', reports: reportA, expect: '3' }).layer, {
+    merge: { expect: 3 },
+  });
+  assert.throws(
+    () => readWith({ engines: 'engine.yaml', expect: '3' }),
+    /^ConfigError: action inputs: expect: command run does not read it; merge does$/,
+  );
+  assert.throws(
+    () => readWith({ command: 'merge', reports: reportA, expect: '0' }),
+    /^ConfigError: action inputs: expect: expected 1 or more, got a number \(0\)$/,
+  );
+});
+
 test('command run refuses reports: they are for merge', () => {
   assert.throws(
     () => readWith({ engines: 'engine.yaml', reports: reportA }),

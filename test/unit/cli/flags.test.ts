@@ -38,6 +38,7 @@ const values: Record<string, string> = {
   parameter: 'a=b',
   'workflow-namespace': 'shop',
   'workflow-shutdown': 'Terminate',
+  expect: '2',
 };
 const booleans = new Set(settingFields.filter((s) => s.kind === 'boolean').map((s) => s.flag));
 const argument = (flag: string) => (booleans.has(flag) ? `--${flag}` : `--${flag}=${values[flag] ?? 'x'}`);
@@ -79,6 +80,11 @@ test('a flag the command does not read is refused, naming the commands that read
     [
       ['validate', '--k6', 'k6.json'],
       'validate does not read --k6; report does (see chaos-gate validate --help)',
+    ],
+    // Merge's alone: a count of reports means nothing to a run.
+    [
+      ['run', '--engine', 'x.yaml', '--expect', '3'],
+      'run does not read --expect; merge does (see chaos-gate run --help)',
     ],
     // A boolean's --no- form, as typed.
     [

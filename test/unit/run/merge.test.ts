@@ -1,6 +1,6 @@
 // Joining the JSON reports of parallel CI jobs into one report and one gate.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -186,4 +186,56 @@ test('a merged report over one of the reports it joins is refused before any is 
         `the JSON report ${job}: the same file as the report to merge ${job}, which it would overwrite`,
   );
   assert.equal(readFileSync(job, 'utf8'), before);
+});
+
+test('a job missing from the expected count is refused before anything is written, naming each report found', () => {
+  const junit = path.join(dir, 'expect-merged.xml');
+  const jobs = [
+    jobReport('expect-eu', engineReport('pass'), { runId: 'eu' }),
+    jobReport('expect-us', engineReport('pass'), { runId: 'us' }),
+  ];
+  assert.throws(
+    () => mergeGate(config({ merge: { expect: 3 }, reports: { junit } }), jobs, () => {}),
+    (error: Error) =>
+      error instanceof CannotRunError &&
+      error.message ===
+        `expected 3 reports to merge (--expect 3), found 2; a job that could not run writes no report: see which one in the CI run:\n  eu: ${jobs[0]}\n  us: ${jobs[1]}`,
+  );
+  assert.equal(existsSync(junit), false, 'no merged report over the jobs that did report');
+  // One report too many (a pattern matching a stale one) is refused too; the count that holds passes.
+  assert.throws(
+    () => mergeGate(config({ merge: { expect: 1 } }), jobs, () => {}),
+    /^CannotRunError: expected 1 reports to merge \(--expect 1\), found 2; more reports than jobs/,
+  );
+  const outcome = mergeGate(config({ merge: { expect: 2 }, reports: { junit } }), jobs, () => {});
+  assert.equal(exitCodeOf(outcome), 0);
+});
+
+test('two jobs under one label are refused, naming both files and the label, not mixed into one suite', () => {
+  const junit = path.join(dir, 'same-label.xml');
+  const first = jobReport('same-a', engineReport('pass'), { runId: '1234' });
+  const second = jobReport('same-b', engineReport('fail'), { runId: '1234' });
+  assert.throws(
+    () => mergeGate(config({ reports: { junit } }), [first, second], () => {}),
+    (error: Error) =>
+      error instanceof ConfigError &&
+      error.message.startsWith(
+        `${first} and ${second} are both labelled "1234" (their run id): their suites would have the same names`,
+      ) &&
+      error.message.includes('give each job its own run id (--run-id, the run-id input, runId in Jenkins)'),
+  );
+  assert.equal(existsSync(junit), false);
+});
+
+test("a cancelled job's partial report is refused, even where the policy would skip its stopped experiments", () => {
+  const finished = jobReport('finished', engineReport('pass'), { runId: 'eu' });
+  const cancelled = jobReport('cancelled', engineReport('stopped'), { runId: 'us', cancelled: 'SIGTERM' });
+  for (const stopped of ['fail', 'skip'] as const)
+    assert.throws(
+      () => mergeGate(config({ gate: { stopped } }), [finished, cancelled], () => {}),
+      (error: Error) =>
+        error instanceof CannotRunError &&
+        error.message ===
+          `cancelled before all their verdicts were in, so their reports are partial and nothing can be judged over them (run the jobs again):\n  us: ${cancelled} (cancelled by SIGTERM)`,
+    );
 });

@@ -9,6 +9,8 @@ import { test, type TestContext } from 'node:test';
 import { resolveConfig } from '../../../src/config/load.ts';
 import type { PartialConfig } from '../../../src/config/schema.ts';
 import { CannotRunError } from '../../../src/errors.ts';
+import { parseJsonReport } from '../../../src/report/json.ts';
+import { mergeGate } from '../../../src/run/merge.ts';
 import type { GateOutcome } from '../../../src/run/outcome.ts';
 import { loadSchema } from '../../../src/load/schema.ts';
 import { progressLog } from '../../../src/run/progress.ts';
@@ -471,7 +473,8 @@ test(
 test('cancelling mid-wait stops the engine and reports the signal', limit, async (t) => {
   const { fake, run, controller } = setup(t);
   playOperator(fake, 'never');
-  const running = run({ cleanup: 'always', stopTimeout: 3000 });
+  const json = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-cancel-')), 'report.json');
+  const running = run({ cleanup: 'always', stopTimeout: 3000, reports: { json } });
   // Mid-wait: both watches (engines, results) are open and the engine is running.
   await waitFor(
     () => fake.openWatches.length === 2 && fake.list('ChaosEngine')[0]?.status !== undefined,
@@ -486,6 +489,12 @@ test('cancelling mid-wait stops the engine and reports the signal', limit, async
   const stop = fake.requests.findIndex(isStop);
   assert.ok(stop >= 0, 'the engine was told to stop');
   assert.ok(fake.requests.findIndex((r) => r.method === 'DELETE') > stop);
+  // Its JSON report says so, and a merge of it refuses to judge the job on its stopped experiment.
+  assert.deepEqual(parseJsonReport(readFileSync(json, 'utf8'), json).meta, { runId, cancelled: 'SIGINT' });
+  assert.throws(
+    () => mergeGate(resolveConfig({ gate: { stopped: 'skip' } }), [json], () => {}),
+    /^CannotRunError: cancelled before all their verdicts were in, [^\n]*\n {2}cg-unit-run: \S+ \(cancelled by SIGINT\)$/,
+  );
 });
 
 test(

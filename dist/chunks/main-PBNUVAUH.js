@@ -9,7 +9,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-2L4G7VTT.js";
+} from "./chunk-PZGJ33KF.js";
 import "./chunk-Y54COUNB.js";
 import {
   commands,
@@ -17,7 +17,7 @@ import {
   isHelpCommand,
   sourcesOf,
   usage
-} from "./chunk-PBHYC2BM.js";
+} from "./chunk-SVC7D4CA.js";
 import {
   labelFor,
   layerFrom,
@@ -25,7 +25,7 @@ import {
   settingsOf,
   toMap,
   toNumber
-} from "./chunk-6ANEBRR7.js";
+} from "./chunk-2BCWFCYB.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-5OWEBHZJ.js";
 import "./chunk-XA5SIUJE.js";
@@ -175,7 +175,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-5FWTTVMO.js");
+        const { runTargets } = await import("./targets-UOWI2DAZ.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -194,7 +194,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-YLWJVAVF.js");
+        const { mergeGate } = await import("./merge-BEPSD6AD.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {

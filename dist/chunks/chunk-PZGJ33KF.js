@@ -71,6 +71,10 @@ var reportsSchema = strictObject({
   /** Per-case properties in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd). */
   junitCaseProperties: boolean().optional()
 });
+var mergeSchema = strictObject({
+  /** How many reports, one a job: a job that wrote none would leave a gate over the others only. */
+  expect: number().int().min(1).optional()
+});
 var workflowSchema = strictObject({
   file: string().optional(),
   template: string().optional(),
@@ -109,6 +113,7 @@ var configSchema = strictObject({
   runId: string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(40).optional(),
   reports: reportsSchema.optional(),
   gate: gateSchema.optional(),
+  merge: mergeSchema.optional(),
   workflow: workflowSchema.optional(),
   load: loadSchema.optional(),
   ctkJournals: fileList.optional()
@@ -177,6 +182,7 @@ function resolveConfig(...layers) {
   const pick = (key) => layers.reduce((value, layer) => layer[key] ?? value, void 0);
   const reports = Object.assign({}, ...layers.map((l) => definedOnly(l.reports ?? {})));
   const gate = Object.assign({}, ...layers.map((l) => definedOnly(l.gate ?? {})));
+  const merge = Object.assign({}, ...layers.map((l) => definedOnly(l.merge ?? {})));
   const workflow = Object.assign(
     {},
     ...layers.map((l) => definedOnly(l.workflow ?? {}))
@@ -201,6 +207,7 @@ function resolveConfig(...layers) {
     runId: pick("runId"),
     reports,
     gate: { ...defaultPolicy, ...gate },
+    merge,
     workflow: toWorkflowSource(workflow),
     load: pick("load"),
     ctkJournals: pick("ctkJournals") ?? []

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-XMGN35AR.js";
+} from "./chunk-COES7UJK.js";
 import "./chunk-ZWEPSMBL.js";
 import "./chunk-XJA56BJM.js";
 import "./chunk-466RCVCX.js";

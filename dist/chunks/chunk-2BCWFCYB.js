@@ -6,7 +6,8 @@ import {
 } from "./chunk-RHZBZGPM.js";
 
 // src/config/fields.ts
-var concluding = ["report", "merge"];
+var runAndReport = ["run", "report"];
+var concluding = ["run", "report", "merge"];
 var settingFields = [
   {
     flag: "kubeconfig",
@@ -14,14 +15,14 @@ var settingFields = [
     kind: "list",
     field: "kubeconfig",
     help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
-    readBy: ["report"]
+    readBy: runAndReport
   },
   {
     flag: "context",
     kind: "list",
     field: "context",
     help: "kube context to use; repeated: the gate runs on each, in parallel",
-    readBy: ["report"]
+    readBy: runAndReport
   },
   {
     flag: "parallel-targets",
@@ -34,14 +35,14 @@ var settingFields = [
     kind: "boolean",
     field: "inCluster",
     help: "use the pod's service account",
-    readBy: ["report"]
+    readBy: runAndReport
   },
   {
     flag: "namespace",
     kind: "string",
     field: "namespace",
     help: "namespace for manifests that name none (report: where live results are read)",
-    readBy: ["report"]
+    readBy: runAndReport
   },
   {
     flag: "rbac",
@@ -94,7 +95,7 @@ var settingFields = [
     kind: "string",
     field: "runId",
     help: "label value for this run (default: generated)",
-    readBy: ["report"]
+    readBy: runAndReport
   },
   {
     flag: "junit",
@@ -173,11 +174,18 @@ var settingFields = [
     readBy: concluding
   },
   {
+    flag: "expect",
+    kind: "number",
+    field: "merge.expect",
+    help: "how many reports (one a job) to join: another number is refused, so a job that wrote none is seen",
+    readBy: ["merge"]
+  },
+  {
     flag: "workflow",
     kind: "string",
     field: "workflow.file",
     help: "Argo Workflow file to submit (report: a Workflow with status to convert)",
-    readBy: ["report"]
+    readBy: runAndReport
   },
   {
     flag: "workflow-template",
@@ -216,11 +224,11 @@ var settingFields = [
     kind: "list",
     field: "ctkJournals",
     help: "Chaos Toolkit journal.json to report (repeatable)",
-    readBy: ["report"]
+    readBy: runAndReport
   }
 ];
 var settingsOf = (command) => settingFields.filter(
-  ({ readBy = [] }) => command === void 0 || command === "run" || command === "validate" || readBy.includes(command)
+  ({ readBy = ["run"] }) => command === void 0 || readBy.includes(command === "validate" ? "run" : command)
 );
 function layerFrom(values) {
   const raw = {};

@@ -562,13 +562,16 @@ async function runGate(config, context) {
   let passed = false;
   try {
     if (!session.cancelled) refuseAllSkipped(session.report, config.gate);
-    const { decision, published } = conclude(config, session.report, { runId: session.runId }, context.log);
-    passed = decision.verdict === "pass";
     const { runId, report, cancelled } = session;
+    const { decision, published } = conclude(config, report, runMeta(runId, cancelled), context.log);
+    passed = decision.verdict === "pass";
     return { runId, report, cancelled, decision, published };
   } finally {
     await session.finish(passed);
   }
+}
+function runMeta(runId, cancelled) {
+  return cancelled ? { runId, cancelled } : { runId };
 }
 var PreflightRefused = class extends CannotRunError {
   name = "PreflightRefused";
@@ -881,9 +884,9 @@ async function runTargets(config, context) {
     const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config.ctkJournals.map(collectJournal)
     });
-    const { decision, published } = conclude(config, report, { runId }, context.log);
-    passed = decision.verdict === "pass";
     const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
+    const { decision, published } = conclude(config, report, runMeta(runId, cancelled), context.log);
+    passed = decision.verdict === "pass";
     return { runId, report, decision, published, cancelled };
   } finally {
     await pMap(sessions, (session) => session.finish(passed), { concurrency: config.parallelTargets });

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-2L4G7VTT.js";
+} from "./chunk-PZGJ33KF.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -14,7 +14,7 @@ import {
   settingsOf,
   toMap,
   toNumber
-} from "./chunk-6ANEBRR7.js";
+} from "./chunk-2BCWFCYB.js";
 import {
   registerKubeconfigCredentials
 } from "./chunk-5FNKWZMP.js";
@@ -19831,4 +19831,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-5KFLRC3Y.js.LEGAL.txt */
+/*! For license information please see chunk-NPTBJ2CQ.js.LEGAL.txt */
