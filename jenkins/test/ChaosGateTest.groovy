@@ -222,6 +222,18 @@ test('merge runs the bundled CLI\'s merge over the reports, after `--`, with the
                       json: 'chaos-gate-merged/report.json', html: 'chaos-gate-merged/report.html']
 }
 
+test('merge passes expect, the number of reports there must be, to the CLI; the run step refuses it') {
+    def h = stubbedMerge(0)
+    h.load(step).merge(reports: ['eu/report.json', 'us/report.json'], expect: 2)
+    assert scriptOf(h).contains(" '--expect=2' '--junit-case-properties' ")
+    def declarative = stubbedMerge(0)
+    declarative.load(new File(jenkinsDir, 'vars/chaosGateMerge.groovy').path).call(reports: ['eu/report.json', 'us/report.json'], expect: 2)
+    assert scriptOf(declarative) == scriptOf(h)
+    def run = new PipelineHarness()
+    assert failureOf { run.load(step).call(engines: ['e.yaml'], expect: 2) }.startsWith("chaosGate: unknown option 'expect'")
+    assert run.callsOf('sh').isEmpty()
+}
+
 test('merge publishes the merged JUnit and HTML report, archives them, and the build result follows the exit code') {
     def h = stubbedMerge(1, 'out/all')
     def result = h.load(step).merge(reports: ['eu/report.json', 'us/report.json'], reportDir: 'out/all', onGateFailure: 'UNSTABLE',
@@ -263,12 +275,13 @@ test('chaosGateMerge, callable in Declarative steps without script { }, runs cha
 
 test('merge takes only the options merge reads, needs reports, and never removes one of them before it runs') {
     [
-        [[reports: ['a.json'], engines: ['e.yaml']], "chaosGate: unknown option 'engines'; known options: reports, config, minProbeSuccess,"],
+        [[reports: ['a.json'], engines: ['e.yaml']], "chaosGate: unknown option 'engines'; known options: reports, expect, config, minProbeSuccess,"],
         [[reports: ['a.json'], kubeconfigCredentialsId: 'kc'], "chaosGate: unknown option 'kubeconfigCredentialsId'"],
         [[reports: ['a.json'], extraArgs: ['--summary', 's.md']], "chaosGate: unknown option 'extraArgs'"],
         [[reports: 42], "chaosGate: option 'reports' must be a List, got a Number"],
         [[reports: 'a.json, b.json'], "chaosGate: option 'reports' is one String holding a comma or a line break; give a List"],
         [[reports: ['a.json', null]], "chaosGate: option 'reports' must hold Strings or Numbers, item 2 is null"],
+        [[reports: ['a.json'], expect: '2'], "chaosGate: option 'expect' must be a Number, got a String"],
         [[reports: ['a.json'], minProbeSuccess: [90]], "chaosGate: option 'minProbeSuccess' must be a Number or a String such as '90%', got a List"],
         [[reports: ['a.json'], onGateFailure: 'YELLOW'], "chaosGate: option 'onGateFailure' must be 'UNSTABLE' or 'FAILURE'"],
         [[reports: ['a.json'], reportDir: '../out'], "chaosGate: option 'reportDir' must be a relative path"],
@@ -679,6 +692,17 @@ test('real bundled CLI: merge joins the JSON reports of two gates into one JUnit
     assert h.console.contains('node .chaos-gate/chaos-gate-merged/cli.mjs merge')
     assert h.callsOf('junit')*.args*.testResults == ['chaos-gate-merged/junit.xml']
     assert result.exitCode == 1 && h.currentBuild.result == 'UNSTABLE'
+}
+
+test('real bundled CLI: merge with expect refuses a gate over fewer reports, naming each one found, and publishes none') {
+    File workspace = tempDir()
+    File results = new File(repoDir, 'test/fixtures/litmus/results/chaosresult-3x-pass.yaml')
+    def process = "${realCli} report --results ${results} --run-id eu --json eu/report.json".execute(null, workspace)
+    process.waitForProcessOutput(System.out, System.err)
+    def h = new PipelineHarness().runForReal(workspace)
+    String message = failureOf { h.load(step).merge(reports: ['eu/report.json'], expect: 2) }
+    assert message == 'chaosGate: chaos-gate could not run: expected 2 reports to merge (--expect 2), found 1; a job that could not run writes no report: see which one in the CI run:\n  eu: eu/report.json': message
+    assert !new File(workspace, 'chaos-gate-merged/junit.xml').exists() && h.callsOf('junit').isEmpty()
 }
 
 test('real sh: a CLI that is not installed ends with its exit code and the shell message') {

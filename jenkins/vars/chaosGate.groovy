@@ -78,8 +78,11 @@ import groovy.transform.Field
     extraArgs              : 'List',
 ]
 
+/** The options only chaosGate.merge takes: the reports to join, and how many there must be. */
+@Field static final Map<String, String> MERGE_OWN_OPTION_KINDS = [reports: 'List', expect: 'Number']
+
 /**
- * The options chaosGate.merge takes besides 'reports': only those of the run step that `chaos-gate
+ * The options chaosGate.merge takes besides its own: only those of the run step that `chaos-gate
  * merge` reads (it refuses the others), so that an engine or a credential is not quietly ignored.
  */
 @Field static final List<String> MERGE_OPTIONS = ['config', 'minProbeSuccess', 'allowFailures', 'stoppedAs', 'timeoutsAs',
@@ -111,6 +114,7 @@ import groovy.transform.Field
     stoppedAs              : 'stopped-as',
     timeoutsAs             : 'timeouts-as',
     failOnFailure          : 'fail-on-failure',
+    expect                 : 'expect',
 ]
 
 def call(Map config = [:]) {
@@ -149,7 +153,7 @@ private Map commandStep(String command, Map config) {
 /** The options a command's step takes, and their kinds (as OPTION_KINDS). */
 @NonCPS
 private static Map<String, String> optionKinds(String command) {
-    return command == 'merge' ? [reports: 'List'] + OPTION_KINDS.subMap(MERGE_OPTIONS) : OPTION_KINDS
+    return command == 'merge' ? MERGE_OWN_OPTION_KINDS + OPTION_KINDS.subMap(MERGE_OPTIONS) : OPTION_KINDS
 }
 
 @NonCPS
