@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksForVersion,
   helpAlone
-} from "./chunks/chunk-SVC7D4CA.js";
+} from "./chunks/chunk-Q34FUNYU.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-PBNUVAUH.js");
+var { main } = await import("./chunks/main-QNO6CLBW.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

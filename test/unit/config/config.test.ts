@@ -48,6 +48,21 @@ test('flags override the file field by field', () => {
   assert.equal(config.engines.length, 1);
 });
 
+test("merge's expected count of reports: in the config file, overridden by --expect, and a whole number", () => {
+  const file = configFile(`merge:\n  expect: 3\n`);
+  assert.equal(resolveConfig(readConfigFile(file)).merge.expect, 3);
+  const parsed = parseCommandLine(['merge', 'a.json', '--config', file, '--expect', '2']);
+  assert.equal(resolveConfig(readConfigFile(file), parsed.layer).merge.expect, 2);
+  assert.throws(
+    () => parseCommandLine(['merge', 'a.json', '--expect', '1.5']),
+    /^ConfigError: command line: --expect: expected a whole number, got a number \(1\.5\)$/,
+  );
+  assert.throws(
+    () => readConfigFile(configFile(`merge:\n  expect: 0\n`)),
+    /chaos-gate\.yaml: merge\.expect: expected 1 or more/,
+  );
+});
+
 test('unknown keys, wrong types and bad durations name the file and field', () => {
   const cases: [string, RegExp][] = [
     ['engins: [a.yaml]\n', /chaos-gate\.yaml: engins: unknown field/],

@@ -17,7 +17,7 @@ import {
   isHelpCommand,
   sourcesOf,
   usage
-} from "./chunk-SVC7D4CA.js";
+} from "./chunk-Q34FUNYU.js";
 import {
   labelFor,
   layerFrom,

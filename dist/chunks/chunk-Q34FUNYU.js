@@ -40,7 +40,7 @@ var commandHelp = {
   merge: {
     call: "REPORT.json... [options]",
     does: "join the JSON reports of parallel jobs into one report and one gate",
-    example: "chaos-gate merge reports/*/report.json --junit junit.xml --summary summary.md"
+    example: "chaos-gate merge reports/*/report.json --expect 2 --junit junit.xml --summary summary.md"
   }
 };
 var asksForVersion = (argv) => argv[0] === "--version";
