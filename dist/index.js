@@ -32,7 +32,7 @@ import {
 import "./chunks/chunk-5FNKWZMP.js";
 import {
   runTargets
-} from "./chunks/chunk-COES7UJK.js";
+} from "./chunks/chunk-E2JUL476.js";
 import "./chunks/chunk-ZWEPSMBL.js";
 import "./chunks/chunk-XJA56BJM.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -43,7 +43,7 @@ import "./chunks/chunk-IVXNKJN6.js";
 import "./chunks/chunk-5OWEBHZJ.js";
 import "./chunks/chunk-P7LN5KZQ.js";
 import "./chunks/chunk-A6LENN7Z.js";
-import "./chunks/chunk-VE7FJGDD.js";
+import "./chunks/chunk-ALMVKM35.js";
 import "./chunks/chunk-XA5SIUJE.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {

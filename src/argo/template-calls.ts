@@ -13,7 +13,8 @@ export type Template = Record<string, unknown>;
 export interface Call {
   /**
    * Where, as Argo's messages name it: templates.main.steps[0].inject, templates.main.tasks.inject;
-   * spec.entrypoint, spec.onExit, templates.main.tasks.inject.hooks.exit.
+   * spec.entrypoint, spec.onExit, templates.main.tasks.inject.hooks.exit; inside an inline template,
+   * templates.main.steps[0].chaos.inline.tasks.inject.
    */
   path: string;
   template: string;
@@ -29,12 +30,25 @@ export interface Spec {
   own: Call[];
 }
 
-/** A spec as read from a file or the server, whatever its shape: what is not as Argo has it calls nothing. */
-export function specOf(spec: unknown): Spec {
+/**
+ * A spec as read from a file or the server, whatever its shape: what is not as Argo has it calls nothing.
+ * `under`: the spec of a workflow that runs this one by workflowTemplateRef. The controller merges the
+ * workflow's spec over the template's, so an entrypoint, onExit or hook the workflow sets, even to a
+ * name resolved later, takes the place of the template's; the workflow's own are its to check.
+ */
+export function specOf(spec: unknown, under: unknown = {}): Spec {
   if (!isRecord(spec)) return { templates: new Map(), own: [] };
+  const over = isRecord(under) ? under : {};
+  const overHooks = isRecord(over.hooks) ? over.hooks : {};
+  const hooks = isRecord(spec.hooks) ? spec.hooks : {};
+  const left = {
+    entrypoint: over.entrypoint ? undefined : spec.entrypoint,
+    onExit: over.onExit ? undefined : spec.onExit,
+    hooks: Object.fromEntries(Object.entries(hooks).filter(([event]) => !(event in overHooks))),
+  };
   return {
     templates: templatesOf(spec),
-    own: [...callOf('spec.entrypoint', { template: spec.entrypoint }), ...hookCalls('spec', spec)],
+    own: [...callOf('spec.entrypoint', { template: left.entrypoint }), ...hookCalls('spec', left)],
   };
 }
 
@@ -45,22 +59,33 @@ function templatesOf(spec: Record<string, unknown>): Map<string, Template> {
   );
 }
 
-/** The calls of a steps or DAG template, with their hooks; a template of any other type calls nothing. */
+/**
+ * The calls of a steps or DAG template, with their hooks and those of the templates its steps and tasks
+ * hold `inline`; a template of any other type calls nothing.
+ */
 export function callsOf(name: string, template: Template): Call[] {
+  return callsWithin(`templates.${name}`, template, new Set());
+}
+
+/** `within`: the inline templates this one is in; a YAML alias can make one hold itself. */
+function callsWithin(at: string, template: Template, within: ReadonlySet<Template>): Call[] {
+  if (within.has(template)) return [];
+  const inside = new Set([...within, template]);
   const steps = Array.isArray(template.steps) ? template.steps : [];
   const tasks = isRecord(template.dag) && Array.isArray(template.dag.tasks) ? template.dag.tasks : [];
   const placed = [
     ...steps.flatMap((group: unknown, i) =>
-      (Array.isArray(group) ? group : []).map(
-        (step: unknown) => [`templates.${name}.steps[${i}]`, step] as const,
-      ),
+      (Array.isArray(group) ? group : []).map((step: unknown) => [`${at}.steps[${i}]`, step] as const),
     ),
-    ...tasks.map((task: unknown) => [`templates.${name}.tasks`, task] as const),
+    ...tasks.map((task: unknown) => [`${at}.tasks`, task] as const),
   ];
   return placed.flatMap(([where, item]) => {
     if (!isRecord(item)) return [];
     const path = `${where}.${String(item.name)}`;
-    return [...callOf(path, item), ...hookCalls(path, item)];
+    // An inline template (Argo 3.2 on) has no name of its own to be called by: its steps and tasks
+    // call templates of the spec that holds it, as Argo's validation resolves them.
+    const inline = isRecord(item.inline) ? callsWithin(`${path}.inline`, item.inline, inside) : [];
+    return [...callOf(path, item), ...hookCalls(path, item), ...inline];
   });
 }
 

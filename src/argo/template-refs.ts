@@ -7,7 +7,7 @@
 // so the walk is bounded by the templates there are.
 import { describeApiError, statusCode } from '../kube/errors.ts';
 import type { TemplateRef, WorkflowObject } from './submit.ts';
-import { callsOf, noTemplate, specOf, type Call, type Spec, type Template } from './template-calls.ts';
+import { callsOf, noTemplate, specOf, type Call, type Template } from './template-calls.ts';
 
 /** A (Cluster)WorkflowTemplate as the server sends it; Argo's CRDs leave its spec unchecked. */
 export interface WorkflowTemplateObject {
@@ -23,8 +23,8 @@ export interface TemplateReading {
   warn(line: string): void;
 }
 
-/** A (Cluster)WorkflowTemplate read: its spec, or that it is not there, or that it could not be checked. */
-type Read = Spec | 'missing' | 'unchecked';
+/** A (Cluster)WorkflowTemplate read: it, or that it is not there, or that it could not be checked. */
+type Read = WorkflowTemplateObject | 'missing' | 'unchecked';
 
 /** The scope of the workflow's own templates; the others are keyed by the (Cluster)WorkflowTemplate's kind and name. */
 const workflowScope = 'Workflow';
@@ -50,6 +50,7 @@ export async function templateRefProblems(
   const problems: string[] = [];
   const reads = new Map<string, Promise<Read>>();
   const walked = new Set<string>();
+  const trail = source && `${source}: `;
   const named = (ref: TemplateRef) =>
     `${ref.clusterScope ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate'} ${ref.name}`;
 
@@ -59,7 +60,7 @@ export async function templateRefProblems(
     const known = reads.get(what);
     if (known) return known;
     const found = reading.read(ref).then(
-      (template): Read => (template ? specOf(template.spec) : 'missing'),
+      (template): Read => template ?? 'missing',
       (error: unknown): Read => {
         // Permission to create workflows does not always include reading templates (a
         // ClusterWorkflowTemplate needs a ClusterRole): not refused, the controller may read it.
@@ -89,9 +90,8 @@ export async function templateRefProblems(
         const local = scope.templates.get(call.template);
         if (local) await walk(scope, call.template, local);
         // A name the workflow does not define was refused offline. One a (Cluster)WorkflowTemplate lacks
-        // fails the workflow at the controller just the same, but for its entrypoint, which the
-        // workflow that runs it may name anew.
-        else if (scope.key !== workflowScope && call.path !== 'spec.entrypoint')
+        // fails the workflow at the controller just the same.
+        else if (scope.key !== workflowScope)
           problems.push(
             `${scope.trail}${call.path}: ${scope.key} ${noTemplate(call.template, [...scope.templates.keys()])}`,
           );
@@ -99,28 +99,48 @@ export async function templateRefProblems(
     }
   };
 
-  /** `template`: the one the reference runs; undefined for a workflowTemplateRef, which runs them all. */
-  const follow = async (via: string, ref: TemplateRef, template?: string): Promise<void> => {
+  /** The (Cluster)WorkflowTemplate a reference names; undefined, said when it is missing, if there is none to walk. */
+  const found = async (at: string, ref: TemplateRef): Promise<WorkflowTemplateObject | undefined> => {
+    const got = await read(ref);
+    if (got === 'unchecked') return undefined;
+    if (got !== 'missing') return got;
+    const [where, list] = ref.clusterScope
+      ? ['in the cluster', 'kubectl get clusterworkflowtemplates']
+      : [
+          `in namespace ${reading.namespace}, where the workflow is submitted`,
+          `kubectl get workflowtemplates -n ${reading.namespace}`,
+        ];
+    problems.push(`${at}${named(ref)}: not found ${where} (\`${list}\` lists those there)`);
+    return undefined;
+  };
+
+  /** A step's, task's or hook's templateRef: the one template it runs, and what that one calls. */
+  const follow = async (via: string, ref: TemplateRef, template: string): Promise<void> => {
+    const object = await found(`${via}: `, ref);
+    if (!object) return;
     const what = named(ref);
-    const at = via ? `${via}: ` : '';
-    const found = await read(ref);
-    if (found === 'unchecked') return;
-    if (found === 'missing') {
-      const [where, list] = ref.clusterScope
-        ? ['in the cluster', 'kubectl get clusterworkflowtemplates']
-        : [
-            `in namespace ${reading.namespace}, where the workflow is submitted`,
-            `kubectl get workflowtemplates -n ${reading.namespace}`,
-          ];
-      problems.push(`${at}${what}: not found ${where} (\`${list}\` lists those there)`);
-      return;
-    }
-    const { templates, own } = found;
-    const scope = { key: what, trail: via ? `${via} → ${what}: ` : `${what}: `, templates };
-    if (template === undefined) return walkSpec(scope, own);
+    const { templates } = specOf(object.spec);
     const target = templates.get(template);
-    if (target) return walk(scope, template, target);
-    problems.push(`${at}${what} ${noTemplate(template, [...templates.keys()])}`);
+    if (target) return walk({ key: what, trail: `${via} → ${what}: `, templates }, template, target);
+    problems.push(`${via}: ${what} ${noTemplate(template, [...templates.keys()])}`);
+  };
+
+  /**
+   * A workflowTemplateRef: the template run whole, under the entrypoint, onExit and hooks the workflow
+   * sets (`own`), which name its templates. False if it was not read.
+   */
+  const runWhole = async (ref: TemplateRef, own: Call[]): Promise<boolean> => {
+    const via = source && `${source}: spec.workflowTemplateRef`;
+    const object = await found(via ? `${via}: ` : '', ref);
+    if (!object) return false;
+    const key = named(ref);
+    const { templates, own: its } = specOf(object.spec, workflow.spec);
+    // Its templates first, so that what they hold is told as theirs.
+    await walkSpec({ key, trail: via ? `${via} → ${key}: ` : `${key}: `, templates }, its);
+    // Argo validates the workflow's entrypoint and onExit there: one the template lacks fails the
+    // workflow ("template reference lib.mian not found"), after the run has applied its ChaosEngines.
+    await followAll({ key, trail, templates }, own);
+    return true;
   };
 
   /** All of a spec: the controller runs its hooks beside its entrypoint, and Argo checks every template. */
@@ -130,9 +150,8 @@ export async function templateRefProblems(
   };
 
   const runs = workflow.spec.workflowTemplateRef;
-  if (runs) await follow(source && `${source}: spec.workflowTemplateRef`, runs);
-  // With a workflowTemplateRef, the workflow has no templates, but may still add hooks of its own.
   const { templates, own } = specOf(workflow.spec);
-  await walkSpec({ key: workflowScope, trail: source && `${source}: `, templates }, own);
+  // A workflow that runs a template it could not read still has hooks of its own to follow.
+  if (!runs || !(await runWhole(runs, own))) await walkSpec({ key: workflowScope, trail, templates }, own);
   return problems;
 }

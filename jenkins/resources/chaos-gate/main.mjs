@@ -22180,11 +22180,19 @@ var init_submit = __esm({
 });
 
 // src/argo/template-calls.ts
-function specOf(spec) {
+function specOf(spec, under = {}) {
   if (!isRecord(spec)) return { templates: /* @__PURE__ */ new Map(), own: [] };
+  const over = isRecord(under) ? under : {};
+  const overHooks = isRecord(over.hooks) ? over.hooks : {};
+  const hooks2 = isRecord(spec.hooks) ? spec.hooks : {};
+  const left = {
+    entrypoint: over.entrypoint ? void 0 : spec.entrypoint,
+    onExit: over.onExit ? void 0 : spec.onExit,
+    hooks: Object.fromEntries(Object.entries(hooks2).filter(([event]) => !(event in overHooks)))
+  };
   return {
     templates: templatesOf(spec),
-    own: [...callOf("spec.entrypoint", { template: spec.entrypoint }), ...hookCalls("spec", spec)]
+    own: [...callOf("spec.entrypoint", { template: left.entrypoint }), ...hookCalls("spec", left)]
   };
 }
 function templatesOf(spec) {
@@ -22194,20 +22202,24 @@ function templatesOf(spec) {
   );
 }
 function callsOf(name, template) {
+  return callsWithin(`templates.${name}`, template, /* @__PURE__ */ new Set());
+}
+function callsWithin(at, template, within) {
+  if (within.has(template)) return [];
+  const inside = /* @__PURE__ */ new Set([...within, template]);
   const steps = Array.isArray(template.steps) ? template.steps : [];
   const tasks = isRecord(template.dag) && Array.isArray(template.dag.tasks) ? template.dag.tasks : [];
   const placed = [
     ...steps.flatMap(
-      (group2, i) => (Array.isArray(group2) ? group2 : []).map(
-        (step) => [`templates.${name}.steps[${i}]`, step]
-      )
+      (group2, i) => (Array.isArray(group2) ? group2 : []).map((step) => [`${at}.steps[${i}]`, step])
     ),
-    ...tasks.map((task) => [`templates.${name}.tasks`, task])
+    ...tasks.map((task) => [`${at}.tasks`, task])
   ];
   return placed.flatMap(([where, item]) => {
     if (!isRecord(item)) return [];
     const path8 = `${where}.${String(item.name)}`;
-    return [...callOf(path8, item), ...hookCalls(path8, item)];
+    const inline = isRecord(item.inline) ? callsWithin(`${path8}.inline`, item.inline, inside) : [];
+    return [...callOf(path8, item), ...hookCalls(path8, item), ...inline];
   });
 }
 function hookCalls(path8, holder) {
@@ -85866,13 +85878,14 @@ async function templateRefProblems(workflow, source, reading) {
   const problems = [];
   const reads = /* @__PURE__ */ new Map();
   const walked = /* @__PURE__ */ new Set();
+  const trail = source && `${source}: `;
   const named = (ref) => `${ref.clusterScope ? "ClusterWorkflowTemplate" : "WorkflowTemplate"} ${ref.name}`;
   const read = (ref) => {
     const what = named(ref);
     const known = reads.get(what);
     if (known) return known;
-    const found = reading.read(ref).then(
-      (template) => template ? specOf(template.spec) : "missing",
+    const found2 = reading.read(ref).then(
+      (template) => template ?? "missing",
       (error2) => {
         if (statusCode(error2) === 403)
           reading.warn(describeApiError(`cannot check that ${what} exists`, error2));
@@ -85880,8 +85893,8 @@ async function templateRefProblems(workflow, source, reading) {
         return "unchecked";
       }
     );
-    reads.set(what, found);
-    return found;
+    reads.set(what, found2);
+    return found2;
   };
   const walk = async (scope, name, template) => {
     const key = `${scope.key}\0${name}`;
@@ -85896,41 +85909,50 @@ async function templateRefProblems(workflow, source, reading) {
       else {
         const local = scope.templates.get(call.template);
         if (local) await walk(scope, call.template, local);
-        else if (scope.key !== workflowScope && call.path !== "spec.entrypoint")
+        else if (scope.key !== workflowScope)
           problems.push(
             `${scope.trail}${call.path}: ${scope.key} ${noTemplate(call.template, [...scope.templates.keys()])}`
           );
       }
     }
   };
+  const found = async (at, ref) => {
+    const got = await read(ref);
+    if (got === "unchecked") return void 0;
+    if (got !== "missing") return got;
+    const [where, list] = ref.clusterScope ? ["in the cluster", "kubectl get clusterworkflowtemplates"] : [
+      `in namespace ${reading.namespace}, where the workflow is submitted`,
+      `kubectl get workflowtemplates -n ${reading.namespace}`
+    ];
+    problems.push(`${at}${named(ref)}: not found ${where} (\`${list}\` lists those there)`);
+    return void 0;
+  };
   const follow = async (via, ref, template) => {
+    const object3 = await found(`${via}: `, ref);
+    if (!object3) return;
     const what = named(ref);
-    const at = via ? `${via}: ` : "";
-    const found = await read(ref);
-    if (found === "unchecked") return;
-    if (found === "missing") {
-      const [where, list] = ref.clusterScope ? ["in the cluster", "kubectl get clusterworkflowtemplates"] : [
-        `in namespace ${reading.namespace}, where the workflow is submitted`,
-        `kubectl get workflowtemplates -n ${reading.namespace}`
-      ];
-      problems.push(`${at}${what}: not found ${where} (\`${list}\` lists those there)`);
-      return;
-    }
-    const { templates: templates2, own: own3 } = found;
-    const scope = { key: what, trail: via ? `${via} \u2192 ${what}: ` : `${what}: `, templates: templates2 };
-    if (template === void 0) return walkSpec(scope, own3);
+    const { templates: templates2 } = specOf(object3.spec);
     const target = templates2.get(template);
-    if (target) return walk(scope, template, target);
-    problems.push(`${at}${what} ${noTemplate(template, [...templates2.keys()])}`);
+    if (target) return walk({ key: what, trail: `${via} \u2192 ${what}: `, templates: templates2 }, template, target);
+    problems.push(`${via}: ${what} ${noTemplate(template, [...templates2.keys()])}`);
+  };
+  const runWhole = async (ref, own3) => {
+    const via = source && `${source}: spec.workflowTemplateRef`;
+    const object3 = await found(via ? `${via}: ` : "", ref);
+    if (!object3) return false;
+    const key = named(ref);
+    const { templates: templates2, own: its } = specOf(object3.spec, workflow.spec);
+    await walkSpec({ key, trail: via ? `${via} \u2192 ${key}: ` : `${key}: `, templates: templates2 }, its);
+    await followAll({ key, trail, templates: templates2 }, own3);
+    return true;
   };
   const walkSpec = async (scope, own3) => {
     await followAll(scope, own3);
     for (const [name, template] of scope.templates) await walk(scope, name, template);
   };
   const runs = workflow.spec.workflowTemplateRef;
-  if (runs) await follow(source && `${source}: spec.workflowTemplateRef`, runs);
   const { templates, own: own2 } = specOf(workflow.spec);
-  await walkSpec({ key: workflowScope, trail: source && `${source}: `, templates }, own2);
+  if (!runs || !await runWhole(runs, own2)) await walkSpec({ key: workflowScope, trail, templates }, own2);
   return problems;
 }
 var workflowScope;

@@ -113,3 +113,67 @@ test('a step of a WorkflowTemplate naming a template that one lacks is refused: 
     ],
   );
 });
+
+test('a templateRef inside an inline template is followed, as is a template an inline step calls', async () => {
+  const problems = await problemsOf({
+    entrypoint: 'main',
+    templates: [
+      {
+        name: 'main',
+        dag: {
+          tasks: [
+            {
+              name: 'chaos',
+              inline: {
+                steps: [
+                  [
+                    { name: 'tell', ...ref('notfy') },
+                    { name: 'check', template: 'checks' },
+                  ],
+                ],
+              },
+            },
+          ],
+        },
+      },
+      { name: 'checks', steps: [[{ name: 'clean', ...ref('cleanp') }]] },
+    ],
+  });
+  assert.deepEqual(problems, [
+    'wf.yaml (Workflow chaos-): templates.main.tasks.chaos.inline.steps[0].tell: WorkflowTemplate lib has no template "notfy"; did you mean "notify"?',
+    'wf.yaml (Workflow chaos-): templates.checks.steps[0].clean: WorkflowTemplate lib has no template "cleanp"; did you mean "cleanup"?',
+  ]);
+});
+
+test("a workflow's entrypoint and onExit beside a workflowTemplateRef name templates of the template it runs", async () => {
+  const chaos = {
+    spec: { entrypoint: 'main', onExit: 'cleanup', templates: [{ name: 'main' }, { name: 'cleanup' }] },
+  };
+  const templates = { ...library, chaos };
+  assert.deepEqual(
+    await problemsOf(
+      { workflowTemplateRef: { name: 'chaos' }, entrypoint: 'mian', onExit: 'notify' },
+      templates,
+    ),
+    [
+      'wf.yaml (Workflow chaos-): spec.entrypoint: WorkflowTemplate chaos has no template "mian"; did you mean "main"?',
+      'wf.yaml (Workflow chaos-): spec.onExit: WorkflowTemplate chaos has no template "notify"; it has "main", "cleanup"',
+    ],
+  );
+  assert.deepEqual(
+    await problemsOf(
+      { workflowTemplateRef: { name: 'chaos' }, entrypoint: 'cleanup', onExit: 'main' },
+      templates,
+    ),
+    [],
+  );
+  // Unset by the workflow, the template's own are run, and checked.
+  const broken = { spec: { ...chaos.spec, entrypoint: 'start', onExit: 'cleanpu' } };
+  assert.deepEqual(
+    await problemsOf({ workflowTemplateRef: { name: 'chaos' } }, { ...library, chaos: broken }),
+    [
+      'wf.yaml (Workflow chaos-): spec.workflowTemplateRef → WorkflowTemplate chaos: spec.entrypoint: WorkflowTemplate chaos has no template "start"; it has "main", "cleanup"',
+      'wf.yaml (Workflow chaos-): spec.workflowTemplateRef → WorkflowTemplate chaos: spec.onExit: WorkflowTemplate chaos has no template "cleanpu"; did you mean "cleanup"?',
+    ],
+  );
+});

@@ -762,6 +762,38 @@ test("hooks naming no template of the workflow are refused offline: the spec's, 
   ]);
 });
 
+test('a step or task inside an inline steps or DAG template naming a template the workflow does not define is refused offline', () => {
+  const { source, problems } = workflowProblems({
+    entrypoint: 'main',
+    templates: [
+      {
+        name: 'main',
+        steps: [
+          [
+            {
+              name: 'chaos',
+              inline: {
+                dag: {
+                  tasks: [
+                    { name: 'inject', template: 'injet' },
+                    { name: 'probe', inline: { steps: [[{ name: 'verify', template: 'verfy' }]] } },
+                  ],
+                },
+              },
+            },
+          ],
+        ],
+      },
+      container('inject'),
+      container('verify'),
+    ],
+  });
+  assert.deepEqual(problems, [
+    `${source}: templates.main.steps[0].chaos.inline.tasks.inject: the workflow has no template "injet"; did you mean "inject"?`,
+    `${source}: templates.main.steps[0].chaos.inline.tasks.probe.inline.steps[0].verify: the workflow has no template "verfy"; did you mean "verify"?`,
+  ]);
+});
+
 test('names offline checks cannot know are left: parameters, templateRefs, inline templates, a workflowTemplateRef', () => {
   const { problems } = workflowProblems({
     entrypoint: '{{workflow.parameters.entry}}',

@@ -175,7 +175,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-UOWI2DAZ.js");
+        const { runTargets } = await import("./targets-EOAPH2OA.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -198,7 +198,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-H74OGQYX.js");
+        const { validateRun } = await import("./inputs-ZTZRB3NQ.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-VE7FJGDD.js";
+} from "./chunk-ALMVKM35.js";
 import {
   duplicateProblems
 } from "./chunk-XA5SIUJE.js";
@@ -125,13 +125,14 @@ async function templateRefProblems(workflow, source, reading) {
   const problems = [];
   const reads = /* @__PURE__ */ new Map();
   const walked = /* @__PURE__ */ new Set();
+  const trail = source && `${source}: `;
   const named = (ref) => `${ref.clusterScope ? "ClusterWorkflowTemplate" : "WorkflowTemplate"} ${ref.name}`;
   const read = (ref) => {
     const what = named(ref);
     const known = reads.get(what);
     if (known) return known;
-    const found = reading.read(ref).then(
-      (template) => template ? specOf(template.spec) : "missing",
+    const found2 = reading.read(ref).then(
+      (template) => template ?? "missing",
       (error) => {
         if (statusCode(error) === 403)
           reading.warn(describeApiError(`cannot check that ${what} exists`, error));
@@ -139,8 +140,8 @@ async function templateRefProblems(workflow, source, reading) {
         return "unchecked";
       }
     );
-    reads.set(what, found);
-    return found;
+    reads.set(what, found2);
+    return found2;
   };
   const walk = async (scope, name, template) => {
     const key = `${scope.key}\0${name}`;
@@ -155,41 +156,50 @@ async function templateRefProblems(workflow, source, reading) {
       else {
         const local = scope.templates.get(call.template);
         if (local) await walk(scope, call.template, local);
-        else if (scope.key !== workflowScope && call.path !== "spec.entrypoint")
+        else if (scope.key !== workflowScope)
           problems.push(
             `${scope.trail}${call.path}: ${scope.key} ${noTemplate(call.template, [...scope.templates.keys()])}`
           );
       }
     }
   };
+  const found = async (at, ref) => {
+    const got = await read(ref);
+    if (got === "unchecked") return void 0;
+    if (got !== "missing") return got;
+    const [where, list] = ref.clusterScope ? ["in the cluster", "kubectl get clusterworkflowtemplates"] : [
+      `in namespace ${reading.namespace}, where the workflow is submitted`,
+      `kubectl get workflowtemplates -n ${reading.namespace}`
+    ];
+    problems.push(`${at}${named(ref)}: not found ${where} (\`${list}\` lists those there)`);
+    return void 0;
+  };
   const follow = async (via, ref, template) => {
+    const object = await found(`${via}: `, ref);
+    if (!object) return;
     const what = named(ref);
-    const at = via ? `${via}: ` : "";
-    const found = await read(ref);
-    if (found === "unchecked") return;
-    if (found === "missing") {
-      const [where, list] = ref.clusterScope ? ["in the cluster", "kubectl get clusterworkflowtemplates"] : [
-        `in namespace ${reading.namespace}, where the workflow is submitted`,
-        `kubectl get workflowtemplates -n ${reading.namespace}`
-      ];
-      problems.push(`${at}${what}: not found ${where} (\`${list}\` lists those there)`);
-      return;
-    }
-    const { templates: templates2, own: own2 } = found;
-    const scope = { key: what, trail: via ? `${via} \u2192 ${what}: ` : `${what}: `, templates: templates2 };
-    if (template === void 0) return walkSpec(scope, own2);
+    const { templates: templates2 } = specOf(object.spec);
     const target = templates2.get(template);
-    if (target) return walk(scope, template, target);
-    problems.push(`${at}${what} ${noTemplate(template, [...templates2.keys()])}`);
+    if (target) return walk({ key: what, trail: `${via} \u2192 ${what}: `, templates: templates2 }, template, target);
+    problems.push(`${via}: ${what} ${noTemplate(template, [...templates2.keys()])}`);
+  };
+  const runWhole = async (ref, own2) => {
+    const via = source && `${source}: spec.workflowTemplateRef`;
+    const object = await found(via ? `${via}: ` : "", ref);
+    if (!object) return false;
+    const key = named(ref);
+    const { templates: templates2, own: its } = specOf(object.spec, workflow.spec);
+    await walkSpec({ key, trail: via ? `${via} \u2192 ${key}: ` : `${key}: `, templates: templates2 }, its);
+    await followAll({ key, trail, templates: templates2 }, own2);
+    return true;
   };
   const walkSpec = async (scope, own2) => {
     await followAll(scope, own2);
     for (const [name, template] of scope.templates) await walk(scope, name, template);
   };
   const runs = workflow.spec.workflowTemplateRef;
-  if (runs) await follow(source && `${source}: spec.workflowTemplateRef`, runs);
   const { templates, own } = specOf(workflow.spec);
-  await walkSpec({ key: workflowScope, trail: source && `${source}: `, templates }, own);
+  if (!runs || !await runWhole(runs, own)) await walkSpec({ key: workflowScope, trail, templates }, own);
   return problems;
 }
 

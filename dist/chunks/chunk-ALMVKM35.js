@@ -95,11 +95,19 @@ function withParameters(workflow, overrides) {
 }
 
 // src/argo/template-calls.ts
-function specOf(spec) {
+function specOf(spec, under = {}) {
   if (!isRecord(spec)) return { templates: /* @__PURE__ */ new Map(), own: [] };
+  const over = isRecord(under) ? under : {};
+  const overHooks = isRecord(over.hooks) ? over.hooks : {};
+  const hooks = isRecord(spec.hooks) ? spec.hooks : {};
+  const left = {
+    entrypoint: over.entrypoint ? void 0 : spec.entrypoint,
+    onExit: over.onExit ? void 0 : spec.onExit,
+    hooks: Object.fromEntries(Object.entries(hooks).filter(([event]) => !(event in overHooks)))
+  };
   return {
     templates: templatesOf(spec),
-    own: [...callOf("spec.entrypoint", { template: spec.entrypoint }), ...hookCalls("spec", spec)]
+    own: [...callOf("spec.entrypoint", { template: left.entrypoint }), ...hookCalls("spec", left)]
   };
 }
 function templatesOf(spec) {
@@ -109,20 +117,24 @@ function templatesOf(spec) {
   );
 }
 function callsOf(name, template) {
+  return callsWithin(`templates.${name}`, template, /* @__PURE__ */ new Set());
+}
+function callsWithin(at, template, within) {
+  if (within.has(template)) return [];
+  const inside = /* @__PURE__ */ new Set([...within, template]);
   const steps = Array.isArray(template.steps) ? template.steps : [];
   const tasks = isRecord(template.dag) && Array.isArray(template.dag.tasks) ? template.dag.tasks : [];
   const placed = [
     ...steps.flatMap(
-      (group, i) => (Array.isArray(group) ? group : []).map(
-        (step) => [`templates.${name}.steps[${i}]`, step]
-      )
+      (group, i) => (Array.isArray(group) ? group : []).map((step) => [`${at}.steps[${i}]`, step])
     ),
-    ...tasks.map((task) => [`templates.${name}.tasks`, task])
+    ...tasks.map((task) => [`${at}.tasks`, task])
   ];
   return placed.flatMap(([where, item]) => {
     if (!isRecord(item)) return [];
     const path2 = `${where}.${String(item.name)}`;
-    return [...callOf(path2, item), ...hookCalls(path2, item)];
+    const inline = isRecord(item.inline) ? callsWithin(`${path2}.inline`, item.inline, inside) : [];
+    return [...callOf(path2, item), ...hookCalls(path2, item), ...inline];
   });
 }
 function hookCalls(path2, holder) {
