@@ -93,6 +93,19 @@ const run = (args: string[], options: { onStdout?: (text: string) => void } = {}
 
 const api = () => env.sandbox.kc.makeApiClient(CustomObjectsApi);
 
+/** A WorkflowTemplate in the test namespace, named uniquely after `prefix`: its name. */
+async function createWorkflowTemplate(prefix: string, spec: WorkflowManifest['spec']): Promise<string> {
+  const name = uniqueName(prefix);
+  await api().createNamespacedCustomObject({
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    namespace,
+    plural: 'workflowtemplates',
+    body: { apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name }, spec },
+  });
+  return name;
+}
+
 /** The workflows a run submitted (by its run label), as the API server has them now. */
 async function workflowsOf(runId: string): Promise<Workflow[]> {
   const { items } = (await api().listNamespacedCustomObject({
@@ -280,19 +293,10 @@ describe('what Argo would refuse, said at once', () => {
 
   test('a templateRef to a missing WorkflowTemplate, or to a template it does not define, is refused by preflight, naming file, step and template: nothing is applied', async () => {
     const dir = workDir();
-    const library = uniqueName('chaos-lib');
-    await api().createNamespacedCustomObject({
-      group: 'argoproj.io',
-      version: 'v1alpha1',
-      namespace,
-      plural: 'workflowtemplates',
-      body: {
-        apiVersion: 'argoproj.io/v1alpha1',
-        kind: 'WorkflowTemplate',
-        metadata: { name: library },
-        spec: stepsWorkflow({ entrypoint: 'inject', templates: [{ name: 'inject' }] }).spec,
-      },
-    });
+    const library = await createWorkflowTemplate(
+      'chaos-lib',
+      stepsWorkflow({ entrypoint: 'inject', templates: [{ name: 'inject' }] }).spec,
+    );
     const workflow = (inject: string, verify: string) =>
       stepsWorkflow({
         entrypoint: 'main',
@@ -373,6 +377,155 @@ describe('what Argo would refuse, said at once', () => {
       !(await leftovers(env.sandbox.kc, namespace)).engines.includes(engine),
       'the ChaosEngine beside the workflow was not applied',
     );
+  });
+
+  test('inside an inline template, a step naming a template the workflow lacks is refused offline, a wrong templateRef in preflight: nothing is applied', async () => {
+    const dir = workDir();
+    const library = await createWorkflowTemplate(
+      'inline-lib',
+      stepsWorkflow({ entrypoint: 'notify', templates: [{ name: 'notify' }] }).spec,
+    );
+    // A step whose template is a DAG written in place (Argo 3.2 on), its tasks calling a template of
+    // the workflow and one of the WorkflowTemplate.
+    const workflow = (inject: string, notify: string) =>
+      stepsWorkflow({
+        entrypoint: 'main',
+        templates: [
+          {
+            name: 'main',
+            steps: [
+              [
+                {
+                  name: 'chaos',
+                  inline: {
+                    dag: {
+                      tasks: [
+                        { name: 'inject', template: inject },
+                        { name: 'tell', templateRef: { name: library, template: notify }, depends: 'inject' },
+                      ],
+                    },
+                  },
+                },
+              ],
+            ],
+          },
+          { name: 'inject' },
+        ],
+      });
+    const refused = async (manifest: WorkflowManifest, message: string) => {
+      const file = save(dir, manifest);
+      const engine = uniqueName('beside-workflow');
+      const runId = uniqueName('wf-inline');
+      const result = await run([
+        '--workflow',
+        file,
+        '--engine',
+        engineFile(dir, engine, 'pass', namespace),
+        '--run-id',
+        runId,
+      ]).done;
+      assert.equal(result.code, 2, result.stdout + result.stderr);
+      assert.ok(result.stderr.includes(message.replaceAll('FILE', file)), result.stdout + result.stderr);
+      assert.deepEqual(await workflowsOf(runId), [], 'no workflow was submitted');
+      assert.ok(
+        !(await leftovers(env.sandbox.kc, namespace)).engines.includes(engine),
+        'the ChaosEngine beside the workflow was not applied',
+      );
+    };
+    await refused(
+      workflow('injet', 'notify'),
+      'chaos-gate: error: FILE (Workflow steps-): templates.main.steps[0].chaos.inline.tasks.inject: the workflow has no template "injet"; did you mean "inject"?',
+    );
+    await refused(
+      workflow('inject', 'notfy'),
+      'preflight failed, nothing was applied:\nFILE (Workflow steps-): templates.main.steps[0].chaos.inline.tasks.tell: ' +
+        `WorkflowTemplate ${library} has no template "notfy"; did you mean "notify"?`,
+    );
+
+    // Right, the controller runs both tasks of the inline DAG.
+    const runId = uniqueName('wf-inline');
+    const fixed = await run(['--workflow', save(dir, workflow('inject', 'notify')), '--run-id', runId]).done;
+    assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
+    const ended = await submitted(runId);
+    assert.equal(ended.status?.phase, 'Succeeded');
+    assert.deepEqual(
+      ['inject', 'tell'].map((task) => nodeNamed(ended, task)?.phase),
+      ['Succeeded', 'Succeeded'],
+    );
+  });
+
+  test('an entrypoint or onExit beside a workflowTemplateRef that the WorkflowTemplate does not define is refused by preflight, as the controller would fail it: nothing is applied', async () => {
+    const dir = workDir();
+    // Its own entrypoint is `inject`: a workflow that names `main` runs `main`.
+    const chaos = await createWorkflowTemplate(
+      'chaos-whole',
+      stepsWorkflow({
+        entrypoint: 'inject',
+        templates: [
+          { name: 'main', steps: [[{ name: 'inject', template: 'inject' }]] },
+          { name: 'inject' },
+          { name: 'cleanup' },
+        ],
+      }).spec,
+    );
+    const workflow = (entrypoint: string, onExit: string) => ({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Workflow',
+      metadata: { generateName: 'whole-' },
+      spec: { workflowTemplateRef: { name: chaos }, entrypoint, onExit },
+    });
+
+    // What the controller does with them, submitted straight to it: it fails the workflow at once.
+    for (const [entrypoint, onExit, message] of [
+      ['mian', 'cleanup', `invalid spec: template reference ${chaos}.mian not found`],
+      ['main', 'cleanp', `invalid spec: template reference ${chaos}.cleanp not found`],
+    ] as const) {
+      const runId = uniqueName('wf-direct');
+      const direct = workflow(entrypoint, onExit);
+      await api().createNamespacedCustomObject({
+        group: 'argoproj.io',
+        version: 'v1alpha1',
+        namespace,
+        plural: 'workflows',
+        body: { ...direct, metadata: { ...direct.metadata, labels: { 'chaos-gate.io/run': runId } } },
+      });
+      const ended = await eventually(runId, (w) => Boolean(w.status?.phase && w.status.phase !== 'Running'));
+      assert.deepEqual([ended.status?.phase, ended.status?.message], ['Failed', message]);
+    }
+
+    const file = save(dir, workflow('mian', 'cleanp'));
+    const engine = uniqueName('beside-workflow');
+    const runId = uniqueName('wf-whole');
+    const result = await run([
+      '--workflow',
+      file,
+      '--engine',
+      engineFile(dir, engine, 'pass', namespace),
+      '--run-id',
+      runId,
+    ]).done;
+    assert.equal(result.code, 2, result.stdout + result.stderr);
+    const message = [
+      'preflight failed, nothing was applied:',
+      `${file} (Workflow whole-): spec.entrypoint: WorkflowTemplate ${chaos} has no template "mian"; did you mean "main"?`,
+      `${file} (Workflow whole-): spec.onExit: WorkflowTemplate ${chaos} has no template "cleanp"; did you mean "cleanup"?`,
+    ].join('\n');
+    assert.ok(result.stderr.includes(message), result.stdout + result.stderr);
+    assert.deepEqual(await workflowsOf(runId), [], 'no workflow was submitted');
+    assert.ok(
+      !(await leftovers(env.sandbox.kc, namespace)).engines.includes(engine),
+      'the ChaosEngine beside the workflow was not applied',
+    );
+
+    // Right, the workflow's entrypoint and exit handler are the ones run.
+    const fixedId = uniqueName('wf-whole');
+    const fixed = await run(['--workflow', save(dir, workflow('main', 'cleanup')), '--run-id', fixedId]).done;
+    assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
+    const ended = await submitted(fixedId);
+    assert.equal(ended.status?.phase, 'Succeeded');
+    const root = ended.status?.nodes?.[ended.metadata.name ?? ''];
+    assert.deepEqual([root?.type, root?.templateName], ['Steps', 'main']);
+    assert.equal(nodeNamed(ended, `${ended.metadata.name}.onExit`)?.phase, 'Succeeded');
   });
 
   test("a workflow that fails between steps, with no failed step, fails the gate at once with the controller's message", async () => {
