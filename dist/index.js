@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-NPTBJ2CQ.js";
+} from "./chunks/chunk-TQYQ54XF.js";
 import {
   loadConfig,
   withCancellation
@@ -29,21 +29,21 @@ import "./chunks/chunk-2BCWFCYB.js";
 import {
   mergeGate
 } from "./chunks/chunk-AJ3UQTS3.js";
-import "./chunks/chunk-5FNKWZMP.js";
+import "./chunks/chunk-RILGMHQR.js";
 import {
   runTargets
-} from "./chunks/chunk-E2JUL476.js";
+} from "./chunks/chunk-ZL7FU33C.js";
 import "./chunks/chunk-ZWEPSMBL.js";
 import "./chunks/chunk-XJA56BJM.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-BBQTKN4S.js";
-import "./chunks/chunk-ETRW62DK.js";
+import "./chunks/chunk-ZQXWPC4V.js";
+import "./chunks/chunk-PZRPNBCR.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-IVXNKJN6.js";
 import "./chunks/chunk-5OWEBHZJ.js";
 import "./chunks/chunk-P7LN5KZQ.js";
-import "./chunks/chunk-A6LENN7Z.js";
-import "./chunks/chunk-ALMVKM35.js";
+import "./chunks/chunk-UKOTTMST.js";
+import "./chunks/chunk-LBA5MARQ.js";
 import "./chunks/chunk-XA5SIUJE.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {

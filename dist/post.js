@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-NPTBJ2CQ.js";
+} from "./chunks/chunk-TQYQ54XF.js";
 import {
   loadConfig,
   withCancellation
@@ -18,20 +18,20 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-2BCWFCYB.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-5FNKWZMP.js";
+} from "./chunks/chunk-RILGMHQR.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-BBQTKN4S.js";
+} from "./chunks/chunk-ZQXWPC4V.js";
 import {
   connect
-} from "./chunks/chunk-ETRW62DK.js";
+} from "./chunks/chunk-PZRPNBCR.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-IVXNKJN6.js";
 import "./chunks/chunk-5OWEBHZJ.js";
-import "./chunks/chunk-A6LENN7Z.js";
+import "./chunks/chunk-UKOTTMST.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";

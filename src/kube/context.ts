@@ -47,8 +47,9 @@ export function loadKubeContext(target: KubeTarget, serviceAccountRoot = ''): Ku
             dir: path.dirname(path.resolve(file)),
           }));
     let users: Map<string, Record<string, unknown>>;
+    let clusters: Map<string, Record<string, unknown>>;
     try {
-      users = loadMerged(kc, sources);
+      ({ users, clusters } = loadMerged(kc, sources));
     } catch (error) {
       // The YAML parsed, so this is about its structure ("users[0].name is missing"): no values.
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
@@ -59,6 +60,7 @@ export function loadKubeContext(target: KubeTarget, serviceAccountRoot = ''): Ku
     const fileOfUser = definingFiles(files, sources);
     serveCredentials(kc, {
       tokenFiles: tokenFilesOf(users),
+      clusters,
       saveTokens: async (user, tokens) => {
         const file = fileOfUser.get(user);
         if (!file) throw new Error('the kubeconfig was given inline');
@@ -141,16 +143,16 @@ const secretName = /token|secret|password|key/i;
  * or context, and the first to set current-context, wins. client-node's own merge takes the last
  * current-context, which would point the chaos at another cluster than kubectl's, and refuses a name
  * two files share. Each is loaded from the value already read and checked (UTF-16 included), its
- * relative paths resolved against its folder. Returns each user's map as the file gives it, for the
- * fields client-node does not keep.
+ * relative paths resolved against its folder. Returns each user's and each cluster's map as the file
+ * gives it, for the fields client-node does not keep.
  */
 function loadMerged(
   kc: KubeConfig,
   sources: { config: Record<string, unknown>; dir: string }[],
-): Map<string, Record<string, unknown>> {
+): Record<'users' | 'clusters', Map<string, Record<string, unknown>>> {
   const loaded = sources.map(({ config, dir }) => {
     const one = new KubeConfig();
-    one.loadFromString(JSON.stringify(withUserPathsResolved(config, dir)));
+    one.loadFromString(JSON.stringify(withPathsResolved(config, dir)));
     one.makePathsAbsolute(dir);
     return one;
   });
@@ -165,20 +167,33 @@ function loadMerged(
     contexts: firstOfEach(loaded.map((one) => one.getContexts())),
     currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean),
   });
-  return rawUsersOf(sources.map(({ config }) => config));
+  const configs = sources.map(({ config }) => config);
+  return { users: rawEntriesOf(configs, 'users'), clusters: rawEntriesOf(configs, 'clusters') };
 }
 
-/** Each user's map, from the first file that names the user (the one the merge keeps). */
-function rawUsersOf(configs: Record<string, unknown>[]): Map<string, Record<string, unknown>> {
-  const users = new Map<string, Record<string, unknown>>();
-  for (const config of configs) {
-    for (const entry of Array.isArray(config.users) ? (config.users as unknown[]) : []) {
-      const { name, user } = (entry ?? {}) as { name?: unknown; user?: unknown };
-      if (typeof name !== 'string' || users.has(name)) continue;
-      users.set(name, user && typeof user === 'object' ? (user as Record<string, unknown>) : {});
-    }
-  }
-  return users;
+/** Each user's (or cluster's) map, from the first file that names it (the one the merge keeps). */
+function rawEntriesOf(
+  configs: Record<string, unknown>[],
+  list: 'users' | 'clusters',
+): Map<string, Record<string, unknown>> {
+  const entries = new Map<string, Record<string, unknown>>();
+  for (const config of configs)
+    for (const { name, value } of namedEntries(config, list))
+      if (typeof name === 'string' && !entries.has(name)) entries.set(name, value ?? {});
+  return entries;
+}
+
+/** A kubeconfig list's `{name, user}` (`{name, cluster}`) entries: each name, and its map if it is one. */
+function namedEntries(config: Record<string, unknown>, list: 'users' | 'clusters') {
+  const field = list === 'users' ? 'user' : 'cluster';
+  const items = config[list];
+  return (Array.isArray(items) ? (items as unknown[]) : []).map((entry) => {
+    const { name, [field]: value } = (entry ?? {}) as Record<string, unknown>;
+    return {
+      name,
+      value: value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined,
+    };
+  });
 }
 
 /** The file that defines each user (the first to name it, as the merge keeps it); none for inline content. */
@@ -186,7 +201,7 @@ function definingFiles(files: string[], sources: { config: Record<string, unknow
   const defining = new Map<string, string>();
   sources.forEach(({ config }, index) => {
     const file = files[index];
-    for (const name of file ? rawUsersOf([config]).keys() : [])
+    for (const name of file ? rawEntriesOf([config], 'users').keys() : [])
       if (!defining.has(name)) defining.set(name, file as string);
   });
   return defining;
@@ -204,20 +219,25 @@ function tokenFilesOf(users: Map<string, Record<string, unknown>>): Map<string, 
 
 /**
  * The paths client-node reads as they are but client-go resolves against the kubeconfig's folder: a
- * user's token-file, and an exec command given as a relative path (one with a slash).
+ * user's token-file, and an exec command given as a relative path (one with a slash). A cluster's
+ * certificate-authority too, which client-node resolves in its own copy, for the map a credential
+ * plugin is given the cluster from.
  */
-function withUserPathsResolved(config: Record<string, unknown>, dir: string): Record<string, unknown> {
+function withPathsResolved(config: Record<string, unknown>, dir: string): Record<string, unknown> {
   const relative = (value: unknown): value is string =>
     typeof value === 'string' && value !== '' && !path.isAbsolute(value);
-  const users = Array.isArray(config.users) ? (config.users as unknown[]) : [];
-  for (const entry of users) {
-    const user = (entry as { user?: unknown } | null)?.user as Record<string, unknown> | null | undefined;
-    if (!user || typeof user !== 'object') continue;
+  const maps = (list: 'users' | 'clusters') =>
+    namedEntries(config, list).flatMap(({ value }) => (value ? [value] : []));
+  for (const user of maps('users')) {
     const tokenFile = user['token-file'];
     if (relative(tokenFile)) user['token-file'] = path.resolve(dir, tokenFile);
     const exec = user.exec as { command?: unknown } | null | undefined;
     if (exec && relative(exec.command) && exec.command.includes('/'))
       exec.command = path.resolve(dir, exec.command);
+  }
+  for (const cluster of maps('clusters')) {
+    const ca = cluster['certificate-authority'];
+    if (relative(ca)) cluster['certificate-authority'] = path.resolve(dir, ca);
   }
   return config;
 }

@@ -14,6 +14,11 @@ const served = new WeakMap<KubeConfig, ReadonlyMap<string, CredentialSource>>();
 export interface ServeOptions {
   /** Each user's token-file by user name (client-node reads it once and keeps no path). */
   tokenFiles?: ReadonlyMap<string, string>;
+  /**
+   * Each cluster's map as the file gives it, for a plugin that asks for its cluster (provideClusterInfo):
+   * client-node keeps neither its extensions nor disable-compression. Without it, such a plugin is told none.
+   */
+  clusters?: ReadonlyMap<string, unknown>;
   pluginTimeoutMs?: number;
   /** Writes an oidc user's refreshed tokens to the file that defines the user; throws when there is none. */
   saveTokens?: (user: string, tokens: RefreshedTokens) => Promise<void>;
@@ -27,6 +32,7 @@ export interface ServeOptions {
 export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): void {
   const {
     tokenFiles = new Map<string, string>(),
+    clusters = new Map<string, unknown>(),
     pluginTimeoutMs = defaultPluginTimeoutMs,
     saveTokens,
     warn = (line) => process.stderr.write(`chaos-gate: WARNING: ${line}\n`),
@@ -35,7 +41,10 @@ export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): vo
   const sources = new Map<string, CredentialSource>();
   kc.users = kc.users.map((user) => {
     if (user.exec) {
-      sources.set(user.name, new ExecPlugin(kc, user.name, user.exec, pluginTimeoutMs));
+      sources.set(
+        user.name,
+        new ExecPlugin(kc, user.name, user.exec, { timeoutMs: pluginTimeoutMs, clusters }),
+      );
       return { ...user, exec: undefined };
     }
     const tokenFile = tokenFiles.get(user.name);

@@ -40,24 +40,48 @@ const execCredentialSchema = z.object({
 });
 type ExecCredential = z.output<typeof execCredentialSchema>;
 
+// A kubeconfig cluster (clientcmd/api/v1 Cluster), the fields client-go tells a plugin about.
+const kubeconfigClusterSchema = z.object({
+  server: z.string(),
+  'tls-server-name': z.string().optional(),
+  'insecure-skip-tls-verify': z.boolean().optional(),
+  'certificate-authority': z.string().optional(),
+  'certificate-authority-data': z.string().optional(),
+  'proxy-url': z.string().optional(),
+  'disable-compression': z.boolean().optional(),
+  extensions: z.array(z.object({ name: z.string(), extension: z.unknown() })).optional(),
+});
+type KubeconfigCluster = z.output<typeof kubeconfigClusterSchema>;
+
+/** The cluster extension client-go hands a plugin as `spec.cluster.config` (clientcmd's clusterExtensionKey). */
+const execExtension = 'client.authentication.k8s.io/exec';
+
 /** Longer than any plugin takes to answer without someone at the keyboard. */
 export const defaultPluginTimeoutMs = 60_000;
 /** What of the plugin's stderr a message quotes. */
 const stderrShown = 2_000;
+
+export interface ExecOptions {
+  timeoutMs: number;
+  /** Each cluster's map as the kubeconfig gives it, paths resolved: what a plugin is told of its cluster. */
+  clusters: ReadonlyMap<string, unknown>;
+}
 
 export class ExecPlugin implements CredentialSource {
   readonly #kc: KubeConfig;
   readonly #user: string;
   readonly #config: unknown;
   readonly #timeoutMs: number;
+  readonly #clusters: ReadonlyMap<string, unknown>;
   #cached?: { credential: ExecCredential; expiresAt: number; obtainedAt: number };
   #running?: Promise<ExecCredential>;
 
-  constructor(kc: KubeConfig, user: string, config: unknown, timeoutMs: number) {
+  constructor(kc: KubeConfig, user: string, config: unknown, options: ExecOptions) {
     this.#kc = kc;
     this.#user = user;
     this.#config = config;
-    this.#timeoutMs = timeoutMs;
+    this.#timeoutMs = options.timeoutMs;
+    this.#clusters = options.clusters;
   }
 
   async apply(options: RequestOptions): Promise<void> {
@@ -112,36 +136,54 @@ export class ExecPlugin implements CredentialSource {
   }
 
   #execInfo(config: ExecConfig): string {
-    const cluster = this.#kc.getCurrentCluster();
-    const clusterInfo =
-      config.provideClusterInfo && cluster
-        ? {
-            cluster: {
-              server: cluster.server,
-              // client-go hands over a CA given as a file as its data, and the cluster's proxy.
-              'certificate-authority-data': cluster.caData ?? this.#caFileData(cluster.caFile, config),
-              'tls-server-name': cluster.tlsServerName,
-              'insecure-skip-tls-verify': cluster.skipTLSVerify || undefined,
-              'proxy-url': cluster.proxyUrl,
-            },
-          }
-        : {};
+    const cluster = config.provideClusterInfo ? this.#clusterInfo(config) : undefined;
     return JSON.stringify({
       apiVersion: config.apiVersion,
       kind: 'ExecCredential',
-      spec: { interactive: false, ...clusterInfo },
+      spec: { interactive: false, cluster },
     });
   }
 
-  #caFileData(file: string | undefined, config: ExecConfig): string | undefined {
-    if (!file) return undefined;
-    try {
-      return readFileSync(file).toString('base64');
-    } catch (error) {
-      throw this.#fail(
-        `come from "${config.command}", which asks for the cluster's details, and its certificate-authority cannot be read: ${errorMessage(error)}`,
-      );
+  /**
+   * The context's cluster as client-go describes it to a plugin (rest.ConfigToExecCluster; the same
+   * Cluster in v1 and v1beta1): as the kubeconfig gives it, a CA file read into its data, the
+   * cluster's `client.authentication.k8s.io/exec` extension as `config`. Empty values are left out.
+   */
+  #clusterInfo(config: ExecConfig): Record<string, unknown> | undefined {
+    const name = this.#kc.getCurrentCluster()?.name;
+    const given = name === undefined ? undefined : this.#clusters.get(name);
+    if (given === undefined) return undefined;
+    const asking = `come from "${config.command}", which asks for the details of cluster "${name}"`;
+    const checked = kubeconfigClusterSchema.safeParse(given, plainWordsUnquoted);
+    if (!checked.success)
+      throw this.#fail(describeIssues(`${asking}, and they are not usable`, checked.error).join('\n'));
+    const cluster = checked.data;
+    return {
+      server: cluster.server,
+      'tls-server-name': cluster['tls-server-name'] || undefined,
+      'insecure-skip-tls-verify': cluster['insecure-skip-tls-verify'] || undefined,
+      'certificate-authority-data': this.#caData(cluster, asking),
+      'proxy-url': cluster['proxy-url'] || undefined,
+      'disable-compression': cluster['disable-compression'] || undefined,
+      // A RawExtension, which client-go writes as null when there is none; the last of the name wins there.
+      config: cluster.extensions?.findLast((entry) => entry.name === execExtension)?.extension ?? null,
+    };
+  }
+
+  /** The CA as base64: the data given (as client-go re-encodes what it decoded), else the file's. */
+  #caData(cluster: KubeconfigCluster, asking: string): string | undefined {
+    const data = cluster['certificate-authority-data'];
+    const file = cluster['certificate-authority'];
+    let bytes: Buffer | undefined;
+    if (data) bytes = Buffer.from(data, 'base64');
+    else if (file) {
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        throw this.#fail(`${asking}, and its certificate-authority cannot be read: ${errorMessage(error)}`);
+      }
     }
+    return bytes?.length ? bytes.toString('base64') : undefined;
   }
 
   #spawn(config: ExecConfig): Promise<string> {

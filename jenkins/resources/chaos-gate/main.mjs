@@ -83865,7 +83865,7 @@ var init_credential_source = __esm({
 
 // src/kube/exec-credentials.ts
 import { readFileSync } from "node:fs";
-var execConfigSchema, execCredentialSchema, defaultPluginTimeoutMs, stderrShown, ExecPlugin;
+var execConfigSchema, execCredentialSchema, kubeconfigClusterSchema, execExtension, defaultPluginTimeoutMs, stderrShown, ExecPlugin;
 var init_exec_credentials = __esm({
   "src/kube/exec-credentials.ts"() {
     "use strict";
@@ -83894,6 +83894,17 @@ var init_exec_credentials = __esm({
         expirationTimestamp: string2().optional()
       })
     });
+    kubeconfigClusterSchema = object({
+      server: string2(),
+      "tls-server-name": string2().optional(),
+      "insecure-skip-tls-verify": boolean2().optional(),
+      "certificate-authority": string2().optional(),
+      "certificate-authority-data": string2().optional(),
+      "proxy-url": string2().optional(),
+      "disable-compression": boolean2().optional(),
+      extensions: array(object({ name: string2(), extension: unknown() })).optional()
+    });
+    execExtension = "client.authentication.k8s.io/exec";
     defaultPluginTimeoutMs = 6e4;
     stderrShown = 2e3;
     ExecPlugin = class {
@@ -83901,13 +83912,15 @@ var init_exec_credentials = __esm({
       #user;
       #config;
       #timeoutMs;
+      #clusters;
       #cached;
       #running;
-      constructor(kc, user, config2, timeoutMs) {
+      constructor(kc, user, config2, options) {
         this.#kc = kc;
         this.#user = user;
         this.#config = config2;
-        this.#timeoutMs = timeoutMs;
+        this.#timeoutMs = options.timeoutMs;
+        this.#clusters = options.clusters;
       }
       async apply(options) {
         const { status } = await this.#credential();
@@ -83954,32 +83967,52 @@ var init_exec_credentials = __esm({
         return checked2.data;
       }
       #execInfo(config2) {
-        const cluster = this.#kc.getCurrentCluster();
-        const clusterInfo = config2.provideClusterInfo && cluster ? {
-          cluster: {
-            server: cluster.server,
-            // client-go hands over a CA given as a file as its data, and the cluster's proxy.
-            "certificate-authority-data": cluster.caData ?? this.#caFileData(cluster.caFile, config2),
-            "tls-server-name": cluster.tlsServerName,
-            "insecure-skip-tls-verify": cluster.skipTLSVerify || void 0,
-            "proxy-url": cluster.proxyUrl
-          }
-        } : {};
+        const cluster = config2.provideClusterInfo ? this.#clusterInfo(config2) : void 0;
         return JSON.stringify({
           apiVersion: config2.apiVersion,
           kind: "ExecCredential",
-          spec: { interactive: false, ...clusterInfo }
+          spec: { interactive: false, cluster }
         });
       }
-      #caFileData(file, config2) {
-        if (!file) return void 0;
-        try {
-          return readFileSync(file).toString("base64");
-        } catch (error2) {
-          throw this.#fail(
-            `come from "${config2.command}", which asks for the cluster's details, and its certificate-authority cannot be read: ${errorMessage(error2)}`
-          );
+      /**
+       * The context's cluster as client-go describes it to a plugin (rest.ConfigToExecCluster; the same
+       * Cluster in v1 and v1beta1): as the kubeconfig gives it, a CA file read into its data, the
+       * cluster's `client.authentication.k8s.io/exec` extension as `config`. Empty values are left out.
+       */
+      #clusterInfo(config2) {
+        const name = this.#kc.getCurrentCluster()?.name;
+        const given2 = name === void 0 ? void 0 : this.#clusters.get(name);
+        if (given2 === void 0) return void 0;
+        const asking = `come from "${config2.command}", which asks for the details of cluster "${name}"`;
+        const checked2 = kubeconfigClusterSchema.safeParse(given2, plainWordsUnquoted);
+        if (!checked2.success)
+          throw this.#fail(describeIssues(`${asking}, and they are not usable`, checked2.error).join("\n"));
+        const cluster = checked2.data;
+        return {
+          server: cluster.server,
+          "tls-server-name": cluster["tls-server-name"] || void 0,
+          "insecure-skip-tls-verify": cluster["insecure-skip-tls-verify"] || void 0,
+          "certificate-authority-data": this.#caData(cluster, asking),
+          "proxy-url": cluster["proxy-url"] || void 0,
+          "disable-compression": cluster["disable-compression"] || void 0,
+          // A RawExtension, which client-go writes as null when there is none; the last of the name wins there.
+          config: cluster.extensions?.findLast((entry) => entry.name === execExtension)?.extension ?? null
+        };
+      }
+      /** The CA as base64: the data given (as client-go re-encodes what it decoded), else the file's. */
+      #caData(cluster, asking) {
+        const data = cluster["certificate-authority-data"];
+        const file = cluster["certificate-authority"];
+        let bytes;
+        if (data) bytes = Buffer.from(data, "base64");
+        else if (file) {
+          try {
+            bytes = readFileSync(file);
+          } catch (error2) {
+            throw this.#fail(`${asking}, and its certificate-authority cannot be read: ${errorMessage(error2)}`);
+          }
         }
+        return bytes?.length ? bytes.toString("base64") : void 0;
       }
       #spawn(config2) {
         const { command } = config2;
@@ -84402,6 +84435,7 @@ var init_token_file = __esm({
 function serveCredentials(kc, options = {}) {
   const {
     tokenFiles = /* @__PURE__ */ new Map(),
+    clusters = /* @__PURE__ */ new Map(),
     pluginTimeoutMs = defaultPluginTimeoutMs,
     saveTokens,
     warn = (line) => process.stderr.write(`chaos-gate: WARNING: ${line}
@@ -84411,7 +84445,10 @@ function serveCredentials(kc, options = {}) {
   const sources = /* @__PURE__ */ new Map();
   kc.users = kc.users.map((user) => {
     if (user.exec) {
-      sources.set(user.name, new ExecPlugin(kc, user.name, user.exec, pluginTimeoutMs));
+      sources.set(
+        user.name,
+        new ExecPlugin(kc, user.name, user.exec, { timeoutMs: pluginTimeoutMs, clusters })
+      );
       return { ...user, exec: void 0 };
     }
     const tokenFile = tokenFiles.get(user.name);
@@ -84621,8 +84658,9 @@ function loadKubeContext(target, serviceAccountRoot = "") {
       dir: path6.dirname(path6.resolve(file))
     }));
     let users;
+    let clusters;
     try {
-      users = loadMerged(kc, sources);
+      ({ users, clusters } = loadMerged(kc, sources));
     } catch (error2) {
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error2))}`);
     }
@@ -84631,6 +84669,7 @@ function loadKubeContext(target, serviceAccountRoot = "") {
     const fileOfUser = definingFiles(files, sources);
     serveCredentials(kc, {
       tokenFiles: tokenFilesOf(users),
+      clusters,
       saveTokens: async (user, tokens) => {
         const file = fileOfUser.get(user);
         if (!file) throw new Error("the kubeconfig was given inline");
@@ -84684,7 +84723,7 @@ function registerCredentials(user) {
 function loadMerged(kc, sources) {
   const loaded2 = sources.map(({ config: config2, dir }) => {
     const one = new KubeConfig();
-    one.loadFromString(JSON.stringify(withUserPathsResolved(config2, dir)));
+    one.loadFromString(JSON.stringify(withPathsResolved(config2, dir)));
     one.makePathsAbsolute(dir);
     return one;
   });
@@ -84699,24 +84738,32 @@ function loadMerged(kc, sources) {
     contexts: firstOfEach(loaded2.map((one) => one.getContexts())),
     currentContext: loaded2.map((one) => one.getCurrentContext()).find(Boolean)
   });
-  return rawUsersOf(sources.map(({ config: config2 }) => config2));
+  const configs = sources.map(({ config: config2 }) => config2);
+  return { users: rawEntriesOf(configs, "users"), clusters: rawEntriesOf(configs, "clusters") };
 }
-function rawUsersOf(configs) {
-  const users = /* @__PURE__ */ new Map();
-  for (const config2 of configs) {
-    for (const entry of Array.isArray(config2.users) ? config2.users : []) {
-      const { name, user } = entry ?? {};
-      if (typeof name !== "string" || users.has(name)) continue;
-      users.set(name, user && typeof user === "object" ? user : {});
-    }
-  }
-  return users;
+function rawEntriesOf(configs, list) {
+  const entries = /* @__PURE__ */ new Map();
+  for (const config2 of configs)
+    for (const { name, value } of namedEntries(config2, list))
+      if (typeof name === "string" && !entries.has(name)) entries.set(name, value ?? {});
+  return entries;
+}
+function namedEntries(config2, list) {
+  const field = list === "users" ? "user" : "cluster";
+  const items = config2[list];
+  return (Array.isArray(items) ? items : []).map((entry) => {
+    const { name, [field]: value } = entry ?? {};
+    return {
+      name,
+      value: value && typeof value === "object" ? value : void 0
+    };
+  });
 }
 function definingFiles(files, sources) {
   const defining = /* @__PURE__ */ new Map();
   sources.forEach(({ config: config2 }, index2) => {
     const file = files[index2];
-    for (const name of file ? rawUsersOf([config2]).keys() : [])
+    for (const name of file ? rawEntriesOf([config2], "users").keys() : [])
       if (!defining.has(name)) defining.set(name, file);
   });
   return defining;
@@ -84729,17 +84776,19 @@ function tokenFilesOf(users) {
   }
   return files;
 }
-function withUserPathsResolved(config2, dir) {
+function withPathsResolved(config2, dir) {
   const relative = (value) => typeof value === "string" && value !== "" && !path6.isAbsolute(value);
-  const users = Array.isArray(config2.users) ? config2.users : [];
-  for (const entry of users) {
-    const user = entry?.user;
-    if (!user || typeof user !== "object") continue;
+  const maps = (list) => namedEntries(config2, list).flatMap(({ value }) => value ? [value] : []);
+  for (const user of maps("users")) {
     const tokenFile = user["token-file"];
     if (relative(tokenFile)) user["token-file"] = path6.resolve(dir, tokenFile);
     const exec = user.exec;
     if (exec && relative(exec.command) && exec.command.includes("/"))
       exec.command = path6.resolve(dir, exec.command);
+  }
+  for (const cluster of maps("clusters")) {
+    const ca = cluster["certificate-authority"];
+    if (relative(ca)) cluster["certificate-authority"] = path6.resolve(dir, ca);
   }
   return config2;
 }

@@ -81,49 +81,113 @@ test(
 );
 
 test(
-  'a plugin that asks for the cluster (provideClusterInfo) is told its server, CA and proxy, as client-go tells it',
+  'a plugin that asks for its cluster (provideClusterInfo) is told it as client-go tells it, v1 and v1beta1',
   limit,
   async () => {
+    // Keeps what it was told, and answers in the version it was asked in.
     const { dir, file } = plugin(
-      `echo "$KUBERNETES_EXEC_INFO" > "$(dirname "$0")/info"\n${credential('{"token":"cluster-info-token-03"}')}`,
+      `exec node -e '${[
+        'const info = JSON.parse(process.env.KUBERNETES_EXEC_INFO);',
+        'require("node:fs").writeFileSync(process.argv[1], JSON.stringify(info));',
+        'const status = { token: "cluster-info-token-03" };',
+        'console.log(JSON.stringify({ apiVersion: info.apiVersion, kind: "ExecCredential", status }));',
+      ].join(' ')}' "$(dirname "$0")/info"`,
     );
     writeFileSync(path.join(dir, 'ca.pem'), 'a CA bundle\n');
+    const ca = Buffer.from('a CA bundle\n').toString('base64');
+    const audience = { apiVersion: 'example.com/v1', kind: 'PluginConfig', spec: { audience: ['chaos'] } };
+    const clusters: Record<string, Record<string, unknown>> = {
+      // By IP address through SOCKS, where chaos-gate checks the certificate against the address: the
+      // plugin is still told the cluster as written, trailing slash included.
+      socks: {
+        server: 'https://10.0.0.1:6443/',
+        'certificate-authority': 'ca.pem',
+        'proxy-url': 'socks5://127.0.0.1:1080',
+        'disable-compression': true,
+        extensions: [
+          { name: 'example.com/other', extension: { not: 'this one' } },
+          { name: 'client.authentication.k8s.io/exec', extension: audience },
+        ],
+      },
+      named: {
+        server: 'https://cluster.example:6443',
+        'certificate-authority-data': ca,
+        'tls-server-name': 'api.cluster.example',
+      },
+      // `kubectl proxy`, which chaos-gate reaches without TLS: nothing said about TLS.
+      proxy: { server: 'http://127.0.0.1:8001' },
+    };
+    const users = {
+      v1: { apiVersion: 'client.authentication.k8s.io/v1', interactiveMode: 'Never' },
+      v1beta1: { apiVersion },
+    };
     const kubeconfigFile = path.join(dir, 'kubeconfig');
     writeFileSync(
       kubeconfigFile,
       JSON.stringify({
-        clusters: [
-          {
-            name: 'c',
-            cluster: {
-              server: 'https://cluster.example:6443',
-              'certificate-authority': 'ca.pem',
-              'proxy-url': 'http://proxy.example:3128',
-            },
-          },
+        clusters: Object.entries(clusters).map(([name, cluster]) => ({ name, cluster })),
+        users: Object.entries(users).map(([name, exec]) => ({
+          name,
+          user: { exec: { ...exec, command: file, provideClusterInfo: true } },
+        })),
+        contexts: [
+          { name: 'socks', context: { cluster: 'socks', user: 'v1' } },
+          { name: 'named', context: { cluster: 'named', user: 'v1beta1' } },
+          { name: 'proxy', context: { cluster: 'proxy', user: 'v1' } },
         ],
-        users: [{ name: 'ci', user: { exec: { apiVersion, command: file, provideClusterInfo: true } } }],
-        contexts: [{ name: 'c', context: { cluster: 'c', user: 'ci' } }],
-        'current-context': 'c',
       }),
     );
-    const options: { headers?: Record<string, string> } = {};
-    await loadKubeContext({ kubeconfig: kubeconfigFile }).applyToHTTPSOptions(options);
-    assert.equal(options.headers?.Authorization, 'Bearer cluster-info-token-03');
-    assert.deepEqual(JSON.parse(readFileSync(path.join(dir, 'info'), 'utf8')), {
-      apiVersion,
-      kind: 'ExecCredential',
-      spec: {
-        interactive: false,
-        cluster: {
-          server: 'https://cluster.example:6443',
-          'certificate-authority-data': Buffer.from('a CA bundle\n').toString('base64'),
-          'proxy-url': 'http://proxy.example:3128',
+    const expected: Record<string, [string, Record<string, unknown>]> = {
+      socks: [
+        'client.authentication.k8s.io/v1',
+        {
+          server: 'https://10.0.0.1:6443/',
+          'certificate-authority-data': ca,
+          'proxy-url': 'socks5://127.0.0.1:1080',
+          'disable-compression': true,
+          config: audience,
         },
-      },
-    });
+      ],
+      named: [
+        apiVersion,
+        {
+          server: 'https://cluster.example:6443',
+          'tls-server-name': 'api.cluster.example',
+          'certificate-authority-data': ca,
+          config: null,
+        },
+      ],
+      proxy: ['client.authentication.k8s.io/v1', { server: 'http://127.0.0.1:8001', config: null }],
+    };
+    for (const [context, [version, cluster]] of Object.entries(expected)) {
+      const options: { headers?: Record<string, string> } = {};
+      await loadKubeContext({ kubeconfig: kubeconfigFile, context }).applyToHTTPSOptions(options);
+      assert.equal(options.headers?.Authorization, 'Bearer cluster-info-token-03');
+      assert.deepEqual(
+        JSON.parse(readFileSync(path.join(dir, 'info'), 'utf8')),
+        { apiVersion: version, kind: 'ExecCredential', spec: { interactive: false, cluster } },
+        context,
+      );
+    }
   },
 );
+
+test('a cluster the plugin cannot be told is named with its field', limit, async () => {
+  const { dir, file } = plugin(credential('{"token":"never-sent-0004"}'));
+  const kubeconfigFile = path.join(dir, 'kubeconfig');
+  writeFileSync(
+    kubeconfigFile,
+    JSON.stringify({
+      clusters: [{ name: 'c', cluster: { server: 'https://c.example', 'disable-compression': 'yes' } }],
+      users: [{ name: 'ci', user: { exec: { apiVersion, command: file, provideClusterInfo: true } } }],
+      contexts: [{ name: 'c', context: { cluster: 'c', user: 'ci' } }],
+      'current-context': 'c',
+    }),
+  );
+  await assert.rejects(loadKubeContext({ kubeconfig: kubeconfigFile }).applyToHTTPSOptions({}), {
+    message: `the credentials of kubeconfig user "ci" come from "${file}", which asks for the details of cluster "c", and they are not usable: field disable-compression: expected true or false, got text`,
+  });
+});
 
 test(
   'one run serves the requests made meanwhile, and the credential is kept until it expires',

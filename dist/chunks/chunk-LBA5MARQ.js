@@ -612,7 +612,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-VRWGSZOX.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-X3E3OK2M.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

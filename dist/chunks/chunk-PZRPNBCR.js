@@ -22,7 +22,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-A6LENN7Z.js";
+} from "./chunk-UKOTTMST.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

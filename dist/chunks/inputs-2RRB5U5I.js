@@ -2,19 +2,11 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-E2JUL476.js";
-import "./chunk-ZWEPSMBL.js";
-import "./chunk-XJA56BJM.js";
-import "./chunk-466RCVCX.js";
-import "./chunk-BBQTKN4S.js";
-import "./chunk-ETRW62DK.js";
-import "./chunk-7GHJJVB5.js";
-import "./chunk-IVXNKJN6.js";
-import "./chunk-5OWEBHZJ.js";
-import "./chunk-P7LN5KZQ.js";
-import "./chunk-A6LENN7Z.js";
-import "./chunk-ALMVKM35.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-LBA5MARQ.js";
 import "./chunk-XA5SIUJE.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-NNVFLQLV.js";
@@ -27,5 +19,8 @@ import "./chunk-KFRDFFVU.js";
 import "./chunk-IO4C2YWZ.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  runTargets
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

@@ -18,7 +18,8 @@ import {
   looseObject,
   object,
   plainWordsUnquoted,
-  string
+  string,
+  unknown
 } from "./chunk-IO4C2YWZ.js";
 import {
   CannotRunError,
@@ -53386,6 +53387,17 @@ var execCredentialSchema = object({
     expirationTimestamp: string().optional()
   })
 });
+var kubeconfigClusterSchema = object({
+  server: string(),
+  "tls-server-name": string().optional(),
+  "insecure-skip-tls-verify": boolean().optional(),
+  "certificate-authority": string().optional(),
+  "certificate-authority-data": string().optional(),
+  "proxy-url": string().optional(),
+  "disable-compression": boolean().optional(),
+  extensions: array(object({ name: string(), extension: unknown() })).optional()
+});
+var execExtension = "client.authentication.k8s.io/exec";
 var defaultPluginTimeoutMs = 6e4;
 var stderrShown = 2e3;
 var ExecPlugin = class {
@@ -53393,13 +53405,15 @@ var ExecPlugin = class {
   #user;
   #config;
   #timeoutMs;
+  #clusters;
   #cached;
   #running;
-  constructor(kc, user, config, timeoutMs) {
+  constructor(kc, user, config, options) {
     this.#kc = kc;
     this.#user = user;
     this.#config = config;
-    this.#timeoutMs = timeoutMs;
+    this.#timeoutMs = options.timeoutMs;
+    this.#clusters = options.clusters;
   }
   async apply(options) {
     const { status } = await this.#credential();
@@ -53446,32 +53460,52 @@ var ExecPlugin = class {
     return checked.data;
   }
   #execInfo(config) {
-    const cluster = this.#kc.getCurrentCluster();
-    const clusterInfo = config.provideClusterInfo && cluster ? {
-      cluster: {
-        server: cluster.server,
-        // client-go hands over a CA given as a file as its data, and the cluster's proxy.
-        "certificate-authority-data": cluster.caData ?? this.#caFileData(cluster.caFile, config),
-        "tls-server-name": cluster.tlsServerName,
-        "insecure-skip-tls-verify": cluster.skipTLSVerify || void 0,
-        "proxy-url": cluster.proxyUrl
-      }
-    } : {};
+    const cluster = config.provideClusterInfo ? this.#clusterInfo(config) : void 0;
     return JSON.stringify({
       apiVersion: config.apiVersion,
       kind: "ExecCredential",
-      spec: { interactive: false, ...clusterInfo }
+      spec: { interactive: false, cluster }
     });
   }
-  #caFileData(file, config) {
-    if (!file) return void 0;
-    try {
-      return readFileSync(file).toString("base64");
-    } catch (error) {
-      throw this.#fail(
-        `come from "${config.command}", which asks for the cluster's details, and its certificate-authority cannot be read: ${errorMessage(error)}`
-      );
+  /**
+   * The context's cluster as client-go describes it to a plugin (rest.ConfigToExecCluster; the same
+   * Cluster in v1 and v1beta1): as the kubeconfig gives it, a CA file read into its data, the
+   * cluster's `client.authentication.k8s.io/exec` extension as `config`. Empty values are left out.
+   */
+  #clusterInfo(config) {
+    const name = this.#kc.getCurrentCluster()?.name;
+    const given = name === void 0 ? void 0 : this.#clusters.get(name);
+    if (given === void 0) return void 0;
+    const asking = `come from "${config.command}", which asks for the details of cluster "${name}"`;
+    const checked = kubeconfigClusterSchema.safeParse(given, plainWordsUnquoted);
+    if (!checked.success)
+      throw this.#fail(describeIssues(`${asking}, and they are not usable`, checked.error).join("\n"));
+    const cluster = checked.data;
+    return {
+      server: cluster.server,
+      "tls-server-name": cluster["tls-server-name"] || void 0,
+      "insecure-skip-tls-verify": cluster["insecure-skip-tls-verify"] || void 0,
+      "certificate-authority-data": this.#caData(cluster, asking),
+      "proxy-url": cluster["proxy-url"] || void 0,
+      "disable-compression": cluster["disable-compression"] || void 0,
+      // A RawExtension, which client-go writes as null when there is none; the last of the name wins there.
+      config: cluster.extensions?.findLast((entry) => entry.name === execExtension)?.extension ?? null
+    };
+  }
+  /** The CA as base64: the data given (as client-go re-encodes what it decoded), else the file's. */
+  #caData(cluster, asking) {
+    const data = cluster["certificate-authority-data"];
+    const file = cluster["certificate-authority"];
+    let bytes;
+    if (data) bytes = Buffer.from(data, "base64");
+    else if (file) {
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        throw this.#fail(`${asking}, and its certificate-authority cannot be read: ${errorMessage(error)}`);
+      }
     }
+    return bytes?.length ? bytes.toString("base64") : void 0;
   }
   #spawn(config) {
     const { command } = config;
@@ -53854,6 +53888,7 @@ var served = /* @__PURE__ */ new WeakMap();
 function serveCredentials(kc, options = {}) {
   const {
     tokenFiles = /* @__PURE__ */ new Map(),
+    clusters = /* @__PURE__ */ new Map(),
     pluginTimeoutMs = defaultPluginTimeoutMs,
     saveTokens,
     warn = (line) => process.stderr.write(`chaos-gate: WARNING: ${line}
@@ -53863,7 +53898,10 @@ function serveCredentials(kc, options = {}) {
   const sources = /* @__PURE__ */ new Map();
   kc.users = kc.users.map((user) => {
     if (user.exec) {
-      sources.set(user.name, new ExecPlugin(kc, user.name, user.exec, pluginTimeoutMs));
+      sources.set(
+        user.name,
+        new ExecPlugin(kc, user.name, user.exec, { timeoutMs: pluginTimeoutMs, clusters })
+      );
       return { ...user, exec: void 0 };
     }
     const tokenFile = tokenFiles.get(user.name);

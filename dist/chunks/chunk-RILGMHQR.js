@@ -7,7 +7,7 @@ import {
   idTokenExpiry,
   idTokenHolds,
   serveCredentials
-} from "./chunk-A6LENN7Z.js";
+} from "./chunk-UKOTTMST.js";
 import {
   kubeconfigSource
 } from "./chunk-KDOXMYJW.js";
@@ -172,8 +172,9 @@ function loadKubeContext(target, serviceAccountRoot = "") {
       dir: path.dirname(path.resolve(file))
     }));
     let users;
+    let clusters;
     try {
-      users = loadMerged(kc, sources);
+      ({ users, clusters } = loadMerged(kc, sources));
     } catch (error) {
       throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
     }
@@ -182,6 +183,7 @@ function loadKubeContext(target, serviceAccountRoot = "") {
     const fileOfUser = definingFiles(files, sources);
     serveCredentials(kc, {
       tokenFiles: tokenFilesOf(users),
+      clusters,
       saveTokens: async (user, tokens) => {
         const file = fileOfUser.get(user);
         if (!file) throw new Error("the kubeconfig was given inline");
@@ -236,7 +238,7 @@ var secretName = /token|secret|password|key/i;
 function loadMerged(kc, sources) {
   const loaded = sources.map(({ config, dir }) => {
     const one = new KubeConfig();
-    one.loadFromString(JSON.stringify(withUserPathsResolved(config, dir)));
+    one.loadFromString(JSON.stringify(withPathsResolved(config, dir)));
     one.makePathsAbsolute(dir);
     return one;
   });
@@ -251,24 +253,32 @@ function loadMerged(kc, sources) {
     contexts: firstOfEach(loaded.map((one) => one.getContexts())),
     currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean)
   });
-  return rawUsersOf(sources.map(({ config }) => config));
+  const configs = sources.map(({ config }) => config);
+  return { users: rawEntriesOf(configs, "users"), clusters: rawEntriesOf(configs, "clusters") };
 }
-function rawUsersOf(configs) {
-  const users = /* @__PURE__ */ new Map();
-  for (const config of configs) {
-    for (const entry of Array.isArray(config.users) ? config.users : []) {
-      const { name, user } = entry ?? {};
-      if (typeof name !== "string" || users.has(name)) continue;
-      users.set(name, user && typeof user === "object" ? user : {});
-    }
-  }
-  return users;
+function rawEntriesOf(configs, list) {
+  const entries = /* @__PURE__ */ new Map();
+  for (const config of configs)
+    for (const { name, value } of namedEntries(config, list))
+      if (typeof name === "string" && !entries.has(name)) entries.set(name, value ?? {});
+  return entries;
+}
+function namedEntries(config, list) {
+  const field = list === "users" ? "user" : "cluster";
+  const items = config[list];
+  return (Array.isArray(items) ? items : []).map((entry) => {
+    const { name, [field]: value } = entry ?? {};
+    return {
+      name,
+      value: value && typeof value === "object" ? value : void 0
+    };
+  });
 }
 function definingFiles(files, sources) {
   const defining = /* @__PURE__ */ new Map();
   sources.forEach(({ config }, index) => {
     const file = files[index];
-    for (const name of file ? rawUsersOf([config]).keys() : [])
+    for (const name of file ? rawEntriesOf([config], "users").keys() : [])
       if (!defining.has(name)) defining.set(name, file);
   });
   return defining;
@@ -281,17 +291,19 @@ function tokenFilesOf(users) {
   }
   return files;
 }
-function withUserPathsResolved(config, dir) {
+function withPathsResolved(config, dir) {
   const relative = (value) => typeof value === "string" && value !== "" && !path.isAbsolute(value);
-  const users = Array.isArray(config.users) ? config.users : [];
-  for (const entry of users) {
-    const user = entry?.user;
-    if (!user || typeof user !== "object") continue;
+  const maps = (list) => namedEntries(config, list).flatMap(({ value }) => value ? [value] : []);
+  for (const user of maps("users")) {
     const tokenFile = user["token-file"];
     if (relative(tokenFile)) user["token-file"] = path.resolve(dir, tokenFile);
     const exec = user.exec;
     if (exec && relative(exec.command) && exec.command.includes("/"))
       exec.command = path.resolve(dir, exec.command);
+  }
+  for (const cluster of maps("clusters")) {
+    const ca = cluster["certificate-authority"];
+    if (relative(ca)) cluster["certificate-authority"] = path.resolve(dir, ca);
   }
   return config;
 }

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadKubeContext
-} from "./chunk-5FNKWZMP.js";
+} from "./chunk-RILGMHQR.js";
 import {
   convertChaos,
   expectedResultNames
@@ -15,12 +15,12 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-ETRW62DK.js";
+} from "./chunk-PZRPNBCR.js";
 import {
   readableResults
 } from "./chunk-IVXNKJN6.js";
 import "./chunk-5OWEBHZJ.js";
-import "./chunk-A6LENN7Z.js";
+import "./chunk-UKOTTMST.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-BBQTKN4S.js";
+} from "./chunk-ZQXWPC4V.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-ETRW62DK.js";
+} from "./chunk-PZRPNBCR.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -51,7 +51,7 @@ import {
 } from "./chunk-P7LN5KZQ.js";
 import {
   spawnInGroup
-} from "./chunk-A6LENN7Z.js";
+} from "./chunk-UKOTTMST.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-ALMVKM35.js";
+} from "./chunk-LBA5MARQ.js";
 import {
   duplicateProblems
 } from "./chunk-XA5SIUJE.js";

@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-ETRW62DK.js";
+} from "./chunk-PZRPNBCR.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-A6LENN7Z.js";
+} from "./chunk-UKOTTMST.js";
 import {
   isClusterScopedKind,
   isCustomResource

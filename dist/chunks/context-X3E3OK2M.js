@@ -5,8 +5,8 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-5FNKWZMP.js";
-import "./chunk-A6LENN7Z.js";
+} from "./chunk-RILGMHQR.js";
+import "./chunk-UKOTTMST.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
