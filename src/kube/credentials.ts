@@ -39,7 +39,10 @@ export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): vo
     providerTimeoutMs,
   } = options;
   const sources = new Map<string, CredentialSource>();
-  kc.users = kc.users.map((user) => {
+  kc.users = kc.users.map((given) => {
+    const tokenFile = tokenFiles.get(given.name);
+    // client-go runs no plugin for a user with credentials of its own: they are sent instead.
+    const user = given.exec && hasOwnCredentials(given, tokenFile) ? { ...given, exec: undefined } : given;
     if (user.exec) {
       sources.set(
         user.name,
@@ -47,7 +50,6 @@ export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): vo
       );
       return { ...user, exec: undefined };
     }
-    const tokenFile = tokenFiles.get(user.name);
     if (tokenFile) {
       sources.set(user.name, new TokenFile(`kubeconfig user "${user.name}"`, tokenFile));
       return { ...user, token: undefined };
@@ -84,6 +86,12 @@ export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): vo
 export function renewCredentials(kc: KubeConfig, since: number): boolean {
   const user = kc.getCurrentUser();
   return !!user && (served.get(kc)?.get(user.name)?.renew(since) ?? false);
+}
+
+/** A token, a username or a client certificate with its key: client-go's transport then has no use for a plugin. */
+function hasOwnCredentials(user: User, tokenFile: string | undefined): boolean {
+  const certificate = (user.certData || user.certFile) && (user.keyData || user.keyFile);
+  return !!(user.token || tokenFile || user.username || certificate);
 }
 
 /** client-node's KubeConfig.loadFromCluster gives its user the service account token's path this way. */

@@ -84443,7 +84443,9 @@ function serveCredentials(kc, options = {}) {
     providerTimeoutMs
   } = options;
   const sources = /* @__PURE__ */ new Map();
-  kc.users = kc.users.map((user) => {
+  kc.users = kc.users.map((given2) => {
+    const tokenFile = tokenFiles.get(given2.name);
+    const user = given2.exec && hasOwnCredentials(given2, tokenFile) ? { ...given2, exec: void 0 } : given2;
     if (user.exec) {
       sources.set(
         user.name,
@@ -84451,7 +84453,6 @@ function serveCredentials(kc, options = {}) {
       );
       return { ...user, exec: void 0 };
     }
-    const tokenFile = tokenFiles.get(user.name);
     if (tokenFile) {
       sources.set(user.name, new TokenFile(`kubeconfig user "${user.name}"`, tokenFile));
       return { ...user, token: void 0 };
@@ -84483,6 +84484,10 @@ function serveCredentials(kc, options = {}) {
 function renewCredentials(kc, since) {
   const user = kc.getCurrentUser();
   return !!user && (served.get(kc)?.get(user.name)?.renew(since) ?? false);
+}
+function hasOwnCredentials(user, tokenFile) {
+  const certificate = (user.certData || user.certFile) && (user.keyData || user.keyFile);
+  return !!(user.token || tokenFile || user.username || certificate);
 }
 function inClusterTokenFile(user) {
   const provider = user.authProvider;

@@ -317,6 +317,34 @@ test('a plugin that cannot give a credential is named with what went wrong', lim
   assert.deepEqual(seen, [], 'no request went out without its credentials');
 });
 
+test(
+  'a user with credentials of its own runs no plugin: they are sent, as kubectl sends them',
+  limit,
+  async (t) => {
+    const { url, seen } = await loopbackApi(t);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-exec-'));
+    writeFileSync(path.join(dir, 'token'), 'file-token-0007\n');
+    const cases: [Record<string, unknown>, string][] = [
+      [{ token: 'own-token-0006' }, 'Bearer own-token-0006'],
+      [{ 'token-file': 'token' }, 'Bearer file-token-0007'],
+      [
+        { username: 'ci', password: 'own-password' },
+        `Basic ${Buffer.from('ci:own-password').toString('base64')}`,
+      ],
+    ];
+    for (const [credentials, expected] of cases) {
+      const file = path.join(dir, 'kubeconfig');
+      // A plugin this machine does not have: kubectl never runs it for this user.
+      const exec = { apiVersion, command: 'plugin-not-installed-here' };
+      const config = JSON.parse(kubeconfig(url, exec)) as { users: { user: Record<string, unknown> }[] };
+      Object.assign(config.users[0]?.user ?? {}, credentials);
+      writeFileSync(file, JSON.stringify(config));
+      await new LitmusClient(connect(loadKubeContext({ kubeconfig: file }))).assertInstalled();
+      assert.equal(seen.at(-1), expected);
+    }
+  },
+);
+
 test('a user without credentials (no `user:` map) is left as it is', limit, async (t) => {
   const { url, seen } = await loopbackApi(t);
   const kc = new KubeConfig();

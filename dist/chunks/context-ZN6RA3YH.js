@@ -5,8 +5,8 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-RILGMHQR.js";
-import "./chunk-UKOTTMST.js";
+} from "./chunk-ADYUEECI.js";
+import "./chunk-VE5JEAJB.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

@@ -22,7 +22,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-UKOTTMST.js";
+} from "./chunk-VE5JEAJB.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

@@ -17,7 +17,7 @@ import {
 } from "./chunk-2BCWFCYB.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-RILGMHQR.js";
+} from "./chunk-ADYUEECI.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19831,4 +19831,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-TQYQ54XF.js.LEGAL.txt */
+/*! For license information please see chunk-NRK7UBR6.js.LEGAL.txt */

@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-PZRPNBCR.js";
+} from "./chunk-DVZQOGUJ.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-UKOTTMST.js";
+} from "./chunk-VE5JEAJB.js";
 import {
   isClusterScopedKind,
   isCustomResource

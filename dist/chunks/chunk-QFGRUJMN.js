@@ -612,7 +612,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-X3E3OK2M.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-ZN6RA3YH.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-ZQXWPC4V.js";
+} from "./chunk-LMAHXNBS.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-PZRPNBCR.js";
+} from "./chunk-DVZQOGUJ.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -51,7 +51,7 @@ import {
 } from "./chunk-P7LN5KZQ.js";
 import {
   spawnInGroup
-} from "./chunk-UKOTTMST.js";
+} from "./chunk-VE5JEAJB.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-LBA5MARQ.js";
+} from "./chunk-QFGRUJMN.js";
 import {
   duplicateProblems
 } from "./chunk-XA5SIUJE.js";

@@ -2,19 +2,11 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-ZL7FU33C.js";
-import "./chunk-ZWEPSMBL.js";
-import "./chunk-XJA56BJM.js";
-import "./chunk-466RCVCX.js";
-import "./chunk-ZQXWPC4V.js";
-import "./chunk-PZRPNBCR.js";
-import "./chunk-7GHJJVB5.js";
-import "./chunk-IVXNKJN6.js";
-import "./chunk-5OWEBHZJ.js";
-import "./chunk-P7LN5KZQ.js";
-import "./chunk-UKOTTMST.js";
-import "./chunk-LBA5MARQ.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-QFGRUJMN.js";
 import "./chunk-XA5SIUJE.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-NNVFLQLV.js";
@@ -27,5 +19,8 @@ import "./chunk-KFRDFFVU.js";
 import "./chunk-IO4C2YWZ.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  runTargets
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

@@ -7,7 +7,7 @@ import {
   idTokenExpiry,
   idTokenHolds,
   serveCredentials
-} from "./chunk-UKOTTMST.js";
+} from "./chunk-VE5JEAJB.js";
 import {
   kubeconfigSource
 } from "./chunk-KDOXMYJW.js";

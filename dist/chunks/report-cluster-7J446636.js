@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadKubeContext
-} from "./chunk-RILGMHQR.js";
+} from "./chunk-ADYUEECI.js";
 import {
   convertChaos,
   expectedResultNames
@@ -15,12 +15,12 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-PZRPNBCR.js";
+} from "./chunk-DVZQOGUJ.js";
 import {
   readableResults
 } from "./chunk-IVXNKJN6.js";
 import "./chunk-5OWEBHZJ.js";
-import "./chunk-UKOTTMST.js";
+import "./chunk-VE5JEAJB.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
