@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-NRK7UBR6.js";
+} from "./chunks/chunk-TU3I2GXU.js";
 import {
   loadConfig,
   withCancellation
@@ -29,21 +29,21 @@ import "./chunks/chunk-2BCWFCYB.js";
 import {
   mergeGate
 } from "./chunks/chunk-AJ3UQTS3.js";
-import "./chunks/chunk-ADYUEECI.js";
+import "./chunks/chunk-JTOL73UG.js";
 import {
   runTargets
-} from "./chunks/chunk-NFS247V6.js";
+} from "./chunks/chunk-XUO4S4K3.js";
 import "./chunks/chunk-ZWEPSMBL.js";
 import "./chunks/chunk-XJA56BJM.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-LMAHXNBS.js";
-import "./chunks/chunk-DVZQOGUJ.js";
+import "./chunks/chunk-4OTPN74U.js";
+import "./chunks/chunk-FXVNYPX2.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-IVXNKJN6.js";
 import "./chunks/chunk-5OWEBHZJ.js";
 import "./chunks/chunk-P7LN5KZQ.js";
-import "./chunks/chunk-VE5JEAJB.js";
-import "./chunks/chunk-QFGRUJMN.js";
+import "./chunks/chunk-VNKCLPMB.js";
+import "./chunks/chunk-TB7CDHU7.js";
 import "./chunks/chunk-XA5SIUJE.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {

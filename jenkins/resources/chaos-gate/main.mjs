@@ -84076,8 +84076,10 @@ var init_exec_credentials = __esm({
             `${from2} an ExecCredential of ${credential.apiVersion}, where exec.apiVersion is ${config2.apiVersion}`
           );
         const { token, clientCertificateData, clientKeyData } = credential.status;
-        if (!token && !(clientCertificateData && clientKeyData))
+        if (!token && !clientCertificateData && !clientKeyData)
           throw this.#fail(`${from2} an ExecCredential with neither a token nor a client certificate and key`);
+        if (!clientCertificateData !== !clientKeyData)
+          throw this.#fail(`${from2} an ExecCredential with only a client certificate or key, not both`);
         return credential;
       }
     };

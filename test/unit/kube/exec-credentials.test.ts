@@ -300,6 +300,11 @@ test('a plugin that cannot give a credential is named with what went wrong', lim
       { command: plugin(credential('{}')).file },
       /an ExecCredential with neither a token nor a client certificate and key/,
     ],
+    // A certificate without its key would fail every request on TLS; client-go refuses it beside a token too.
+    [
+      { command: plugin(credential('{"token":"x","clientCertificateData":"a certificate"}')).file },
+      /an ExecCredential with only a client certificate or key, not both/,
+    ],
     [
       { command: plugin(credential('{"token":"x"}')).file, interactiveMode: 'Always' },
       /which asks for a terminal \(exec\.interactiveMode: Always\) that a CI job does not have/,

@@ -7,7 +7,7 @@ import {
   idTokenExpiry,
   idTokenHolds,
   serveCredentials
-} from "./chunk-VE5JEAJB.js";
+} from "./chunk-VNKCLPMB.js";
 import {
   kubeconfigSource
 } from "./chunk-KDOXMYJW.js";

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-LMAHXNBS.js";
+} from "./chunk-4OTPN74U.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-DVZQOGUJ.js";
+} from "./chunk-FXVNYPX2.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -51,7 +51,7 @@ import {
 } from "./chunk-P7LN5KZQ.js";
 import {
   spawnInGroup
-} from "./chunk-VE5JEAJB.js";
+} from "./chunk-VNKCLPMB.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-QFGRUJMN.js";
+} from "./chunk-TB7CDHU7.js";
 import {
   duplicateProblems
 } from "./chunk-XA5SIUJE.js";

@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-DVZQOGUJ.js";
+} from "./chunk-FXVNYPX2.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-VE5JEAJB.js";
+} from "./chunk-VNKCLPMB.js";
 import {
   isClusterScopedKind,
   isCustomResource

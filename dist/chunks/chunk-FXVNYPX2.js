@@ -22,7 +22,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-VE5JEAJB.js";
+} from "./chunk-VNKCLPMB.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

@@ -5,8 +5,8 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-ADYUEECI.js";
-import "./chunk-VE5JEAJB.js";
+} from "./chunk-JTOL73UG.js";
+import "./chunk-VNKCLPMB.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

@@ -53569,8 +53569,10 @@ var ExecPlugin = class {
         `${from2} an ExecCredential of ${credential.apiVersion}, where exec.apiVersion is ${config.apiVersion}`
       );
     const { token, clientCertificateData, clientKeyData } = credential.status;
-    if (!token && !(clientCertificateData && clientKeyData))
+    if (!token && !clientCertificateData && !clientKeyData)
       throw this.#fail(`${from2} an ExecCredential with neither a token nor a client certificate and key`);
+    if (!clientCertificateData !== !clientKeyData)
+      throw this.#fail(`${from2} an ExecCredential with only a client certificate or key, not both`);
     return credential;
   }
 };

@@ -612,7 +612,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-ZN6RA3YH.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-TSCLWD75.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }
