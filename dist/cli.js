@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-6EMFAVML.js");
+var { main } = await import("./chunks/main-W7THS7JD.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-TU3I2GXU.js";
+} from "./chunks/chunk-PRGX6XZW.js";
 import {
   loadConfig,
   withCancellation
@@ -29,21 +29,21 @@ import "./chunks/chunk-2BCWFCYB.js";
 import {
   mergeGate
 } from "./chunks/chunk-AJ3UQTS3.js";
-import "./chunks/chunk-JTOL73UG.js";
+import "./chunks/chunk-5KGO7VFQ.js";
 import {
   runTargets
-} from "./chunks/chunk-XUO4S4K3.js";
+} from "./chunks/chunk-2UMTPKDH.js";
 import "./chunks/chunk-ZWEPSMBL.js";
 import "./chunks/chunk-XJA56BJM.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-4OTPN74U.js";
-import "./chunks/chunk-FXVNYPX2.js";
+import "./chunks/chunk-GZBX42NT.js";
+import "./chunks/chunk-WN5K6Q2J.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-IVXNKJN6.js";
 import "./chunks/chunk-5OWEBHZJ.js";
 import "./chunks/chunk-P7LN5KZQ.js";
-import "./chunks/chunk-VNKCLPMB.js";
-import "./chunks/chunk-TB7CDHU7.js";
+import "./chunks/chunk-OSUJ7NFD.js";
+import "./chunks/chunk-RW62MT4Q.js";
 import "./chunks/chunk-XA5SIUJE.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {

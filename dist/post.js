@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-TU3I2GXU.js";
+} from "./chunks/chunk-PRGX6XZW.js";
 import {
   loadConfig,
   withCancellation
@@ -18,20 +18,20 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-2BCWFCYB.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-JTOL73UG.js";
+} from "./chunks/chunk-5KGO7VFQ.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-4OTPN74U.js";
+} from "./chunks/chunk-GZBX42NT.js";
 import {
   connect
-} from "./chunks/chunk-FXVNYPX2.js";
+} from "./chunks/chunk-WN5K6Q2J.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-IVXNKJN6.js";
 import "./chunks/chunk-5OWEBHZJ.js";
-import "./chunks/chunk-VNKCLPMB.js";
+import "./chunks/chunk-OSUJ7NFD.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";

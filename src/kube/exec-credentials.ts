@@ -56,6 +56,16 @@ type KubeconfigCluster = z.output<typeof kubeconfigClusterSchema>;
 /** The cluster extension client-go hands a plugin as `spec.cluster.config` (clientcmd's clusterExtensionKey). */
 const execExtension = 'client.authentication.k8s.io/exec';
 
+/**
+ * The text with each control character but tabs and line breaks written as `U+001B`, as client-go
+ * cleans an installHint: a kubeconfig's terminal escapes never reach the log or the report.
+ */
+const printable = (text: string): string =>
+  text.replace(
+    /[^\p{L}\p{M}\p{N}\p{P}\p{S}\p{Z}\t-\r]/gu,
+    (char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+
 /** Longer than any plugin takes to answer without someone at the keyboard. */
 export const defaultPluginTimeoutMs = 60_000;
 /** What of the plugin's stderr a message quotes. */
@@ -210,7 +220,7 @@ export class ExecPlugin implements CredentialSource {
       }, this.#timeoutMs);
       child.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        const hint = config.installHint?.trim();
+        const hint = config.installHint && printable(config.installHint).trim();
         reject(
           error.code === 'ENOENT'
             ? this.#fail(

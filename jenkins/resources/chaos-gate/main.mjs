@@ -83865,7 +83865,7 @@ var init_credential_source = __esm({
 
 // src/kube/exec-credentials.ts
 import { readFileSync } from "node:fs";
-var execConfigSchema, execCredentialSchema, kubeconfigClusterSchema, execExtension, defaultPluginTimeoutMs, stderrShown, ExecPlugin;
+var execConfigSchema, execCredentialSchema, kubeconfigClusterSchema, execExtension, printable, defaultPluginTimeoutMs, stderrShown, ExecPlugin;
 var init_exec_credentials = __esm({
   "src/kube/exec-credentials.ts"() {
     "use strict";
@@ -83905,6 +83905,10 @@ var init_exec_credentials = __esm({
       extensions: array(object({ name: string2(), extension: unknown() })).optional()
     });
     execExtension = "client.authentication.k8s.io/exec";
+    printable = (text3) => text3.replace(
+      /[^\p{L}\p{M}\p{N}\p{P}\p{S}\p{Z}\t-\r]/gu,
+      (char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`
+    );
     defaultPluginTimeoutMs = 6e4;
     stderrShown = 2e3;
     ExecPlugin = class {
@@ -84037,7 +84041,7 @@ var init_exec_credentials = __esm({
           }, this.#timeoutMs);
           child.on("error", (error2) => {
             clearTimeout(timer);
-            const hint = config2.installHint?.trim();
+            const hint = config2.installHint && printable(config2.installHint).trim();
             reject(
               error2.code === "ENOENT" ? this.#fail(
                 `come from "${command}", which is not installed here or not on PATH${hint ? ` (${hint})` : ""}`

@@ -277,6 +277,14 @@ test('a plugin that cannot give a credential is named with what went wrong', lim
       { command: 'aws-iam-authenticator-not-here', installHint: 'install it with: apt-get install awscli' },
       /come from "aws-iam-authenticator-not-here", which is not installed here or not on PATH \(install it with: apt-get install awscli\)/,
     ],
+    // Escapes that would recolour or rewrite the terminal are shown, not sent, as kubectl shows them.
+    [
+      {
+        command: 'plugin-not-here',
+        installHint: '\u001b[31mRun: \u001b]8;;https://x.example\u0007setup\u001b[0m',
+      },
+      /not on PATH \(U\+001B\[31mRun: U\+001B\]8;;https:\/\/x\.exampleU\+0007setupU\+001B\[0m\)$/,
+    ],
     [
       { command: plugin('echo "An error occurred (ExpiredToken)" >&2; exit 255').file },
       /which failed \(exit code 255\): An error occurred \(ExpiredToken\)/,

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadKubeContext
-} from "./chunk-JTOL73UG.js";
+} from "./chunk-5KGO7VFQ.js";
 import {
   convertChaos,
   expectedResultNames
@@ -15,12 +15,12 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-FXVNYPX2.js";
+} from "./chunk-WN5K6Q2J.js";
 import {
   readableResults
 } from "./chunk-IVXNKJN6.js";
 import "./chunk-5OWEBHZJ.js";
-import "./chunk-VNKCLPMB.js";
+import "./chunk-OSUJ7NFD.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";

@@ -7,7 +7,7 @@ import {
   idTokenExpiry,
   idTokenHolds,
   serveCredentials
-} from "./chunk-VNKCLPMB.js";
+} from "./chunk-OSUJ7NFD.js";
 import {
   kubeconfigSource
 } from "./chunk-KDOXMYJW.js";

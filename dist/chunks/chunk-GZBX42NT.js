@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-FXVNYPX2.js";
+} from "./chunk-WN5K6Q2J.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-VNKCLPMB.js";
+} from "./chunk-OSUJ7NFD.js";
 import {
   isClusterScopedKind,
   isCustomResource

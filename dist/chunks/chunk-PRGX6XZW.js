@@ -17,7 +17,7 @@ import {
 } from "./chunk-2BCWFCYB.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-JTOL73UG.js";
+} from "./chunk-5KGO7VFQ.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19831,4 +19831,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-TU3I2GXU.js.LEGAL.txt */
+/*! For license information please see chunk-PRGX6XZW.js.LEGAL.txt */

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-4OTPN74U.js";
+} from "./chunk-GZBX42NT.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-FXVNYPX2.js";
+} from "./chunk-WN5K6Q2J.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -51,7 +51,7 @@ import {
 } from "./chunk-P7LN5KZQ.js";
 import {
   spawnInGroup
-} from "./chunk-VNKCLPMB.js";
+} from "./chunk-OSUJ7NFD.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-TB7CDHU7.js";
+} from "./chunk-RW62MT4Q.js";
 import {
   duplicateProblems
 } from "./chunk-XA5SIUJE.js";

@@ -53398,6 +53398,10 @@ var kubeconfigClusterSchema = object({
   extensions: array(object({ name: string(), extension: unknown() })).optional()
 });
 var execExtension = "client.authentication.k8s.io/exec";
+var printable = (text) => text.replace(
+  /[^\p{L}\p{M}\p{N}\p{P}\p{S}\p{Z}\t-\r]/gu,
+  (char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`
+);
 var defaultPluginTimeoutMs = 6e4;
 var stderrShown = 2e3;
 var ExecPlugin = class {
@@ -53530,7 +53534,7 @@ var ExecPlugin = class {
       }, this.#timeoutMs);
       child.on("error", (error) => {
         clearTimeout(timer);
-        const hint = config.installHint?.trim();
+        const hint = config.installHint && printable(config.installHint).trim();
         reject(
           error.code === "ENOENT" ? this.#fail(
             `come from "${command}", which is not installed here or not on PATH${hint ? ` (${hint})` : ""}`

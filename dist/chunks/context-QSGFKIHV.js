@@ -5,8 +5,8 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-JTOL73UG.js";
-import "./chunk-VNKCLPMB.js";
+} from "./chunk-5KGO7VFQ.js";
+import "./chunk-OSUJ7NFD.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

@@ -22,7 +22,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-VNKCLPMB.js";
+} from "./chunk-OSUJ7NFD.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

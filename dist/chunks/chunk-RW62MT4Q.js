@@ -612,7 +612,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-TSCLWD75.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-QSGFKIHV.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }
