@@ -2,6 +2,11 @@
 // so that the job's next kubectl finds the tokens a provider has replaced. Only the values change:
 // the document is edited in place and the rest of the file, comments included, stays as it was.
 //
+// Written in place, as client-go writes it (os.WriteFile), not to a temporary file renamed over it: a
+// reader that takes no lock (kubectl reading) could catch the file between truncation and write, but a
+// rename fails on a kubeconfig bind-mounted into the job's container (EBUSY) or in a folder the job
+// cannot write, and gives the file a new inode, owner and ACLs, and a hard link no longer sees it.
+//
 // Under client-go's lock (clientcmd lockFile): `<file>.lock`, created exclusively and removed after the
 // write, so two jobs sharing one kubeconfig, or chaos-gate and kubectl, never interleave their writes.
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
