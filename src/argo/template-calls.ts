@@ -125,8 +125,19 @@ const checkable = (name: unknown): name is string =>
  * runs, which preflight reads.
  */
 export function undefinedTemplateProblems(workflow: WorkflowObject, source: string): string[] {
-  if (workflow.spec.workflowTemplateRef) return [];
-  const { templates, own } = specOf(workflow.spec);
+  const { spec } = workflow;
+  const templateList = Array.isArray(spec.templates) ? spec.templates : [];
+  // The controller refuses both ("Templates is invalid field in spec if workflow referred
+  // WorkflowTemplate reference") and requires an entrypoint of a workflow without one.
+  if (spec.workflowTemplateRef)
+    return templateList.length > 0
+      ? [
+          `${source}: spec.templates: a workflow that runs a WorkflowTemplate (spec.workflowTemplateRef) cannot have templates of its own; the controller would fail it: move them into the WorkflowTemplate`,
+        ]
+      : [];
+  if (!spec.entrypoint)
+    return [`${source}: spec.entrypoint: required: the controller would fail the workflow without it`];
+  const { templates, own } = specOf(spec);
   const names = [...templates.keys()];
   return [...own, ...[...templates].flatMap(([name, template]) => callsOf(name, template))]
     .filter((call) => !call.ref && !templates.has(call.template))

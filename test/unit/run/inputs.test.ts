@@ -821,3 +821,17 @@ test('names offline checks cannot know are left: parameters, templateRefs, inlin
   });
   assert.deepEqual(fromTemplate, []);
 });
+
+test('a workflow the controller would fail for its shape is refused offline: no entrypoint, or templates beside a workflowTemplateRef', () => {
+  const { source, problems } = workflowProblems({ templates: [container('inject')] });
+  assert.deepEqual(problems, [
+    `${source}: spec.entrypoint: required: the controller would fail the workflow without it`,
+  ]);
+  const both = workflowProblems({
+    workflowTemplateRef: { name: 'lib' },
+    templates: [container('inject')],
+  });
+  assert.deepEqual(both.problems, [
+    `${both.source}: spec.templates: a workflow that runs a WorkflowTemplate (spec.workflowTemplateRef) cannot have templates of its own; the controller would fail it: move them into the WorkflowTemplate`,
+  ]);
+});

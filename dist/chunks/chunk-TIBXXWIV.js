@@ -152,8 +152,15 @@ function callOf(path2, holder) {
 }
 var checkable = (name) => typeof name === "string" && name !== "" && !name.includes("{{");
 function undefinedTemplateProblems(workflow, source) {
-  if (workflow.spec.workflowTemplateRef) return [];
-  const { templates, own } = specOf(workflow.spec);
+  const { spec } = workflow;
+  const templateList = Array.isArray(spec.templates) ? spec.templates : [];
+  if (spec.workflowTemplateRef)
+    return templateList.length > 0 ? [
+      `${source}: spec.templates: a workflow that runs a WorkflowTemplate (spec.workflowTemplateRef) cannot have templates of its own; the controller would fail it: move them into the WorkflowTemplate`
+    ] : [];
+  if (!spec.entrypoint)
+    return [`${source}: spec.entrypoint: required: the controller would fail the workflow without it`];
+  const { templates, own } = specOf(spec);
   const names = [...templates.keys()];
   return [...own, ...[...templates].flatMap(([name, template]) => callsOf(name, template))].filter((call) => !call.ref && !templates.has(call.template)).map((call) => `${source}: ${call.path}: the workflow ${noTemplate(call.template, names)}`);
 }

@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-RW62MT4Q.js";
+} from "./chunk-TIBXXWIV.js";
 import {
   duplicateProblems
 } from "./chunk-XA5SIUJE.js";
