@@ -32,7 +32,7 @@ import {
 import "./chunks/chunk-5KGO7VFQ.js";
 import {
   runTargets
-} from "./chunks/chunk-2PYN7VL3.js";
+} from "./chunks/chunk-2EUOMMQP.js";
 import "./chunks/chunk-ZWEPSMBL.js";
 import "./chunks/chunk-XJA56BJM.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -43,7 +43,7 @@ import "./chunks/chunk-IVXNKJN6.js";
 import "./chunks/chunk-5OWEBHZJ.js";
 import "./chunks/chunk-P7LN5KZQ.js";
 import "./chunks/chunk-OSUJ7NFD.js";
-import "./chunks/chunk-TIBXXWIV.js";
+import "./chunks/chunk-ODF67LQM.js";
 import "./chunks/chunk-XA5SIUJE.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {

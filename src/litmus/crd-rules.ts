@@ -327,6 +327,12 @@ export const engineCrdRules = z.looseObject({
         })
         .optional(),
       selectors: selectorRules.optional(),
+      components: z
+        .looseObject({
+          // `^(go)$` since Litmus 1.7 (1.0 to 1.6 also allowed the ansible runner, which 1.7 removed).
+          runner: z.looseObject({ type: z.enum(['go']).optional() }).optional(),
+        })
+        .optional(),
       experiments: z
         .array(
           z.looseObject({

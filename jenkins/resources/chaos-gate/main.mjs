@@ -22618,6 +22618,10 @@ var init_crd_rules = __esm({
           appns: string2().optional()
         }).optional(),
         selectors: selectorRules.optional(),
+        components: looseObject({
+          // `^(go)$` since Litmus 1.7 (1.0 to 1.6 also allowed the ansible runner, which 1.7 removed).
+          runner: looseObject({ type: _enum(["go"]).optional() }).optional()
+        }).optional(),
         experiments: array(
           looseObject({
             name: string2(),

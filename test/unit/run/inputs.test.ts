@@ -127,6 +127,25 @@ test('what the ChaosEngine CRD refuses is refused offline: int probe timeouts, a
   );
 });
 
+test('a runner type other than go is refused offline: every Litmus 3 CRD allows only go', () => {
+  const runner = (name: string, type: string) =>
+    file(
+      `${name}.yaml`,
+      engineYaml(name).replace(
+        '  engineState: active\n',
+        `  engineState: active\n  components:\n    runner: { image: "litmuschaos/chaos-runner:3.18.0", type: ${type} }\n`,
+      ),
+    );
+  refused(
+    { engines: [runner('ansible', 'ansible')] },
+    /ansible\.yaml, document 1 \(ChaosEngine ansible\): field spec\.components\.runner\.type: expected go, got text \("ansible"\)$/m,
+  );
+  assert.deepEqual(
+    checkRunInputs(resolveConfig({ namespace: 'shop', engines: [runner('go', 'go')] })).problems,
+    [],
+  );
+});
+
 test('a Job as the target (appkind: job) passes offline: Litmus 3.31 reads it', () => {
   const job = file(
     'job.yaml',

@@ -464,6 +464,10 @@ var engineCrdRules = looseObject({
       appns: string().optional()
     }).optional(),
     selectors: selectorRules.optional(),
+    components: looseObject({
+      // `^(go)$` since Litmus 1.7 (1.0 to 1.6 also allowed the ansible runner, which 1.7 removed).
+      runner: looseObject({ type: _enum(["go"]).optional() }).optional()
+    }).optional(),
     experiments: array(
       looseObject({
         name: string(),

@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-TIBXXWIV.js";
+} from "./chunk-ODF67LQM.js";
 import {
   duplicateProblems
 } from "./chunk-XA5SIUJE.js";

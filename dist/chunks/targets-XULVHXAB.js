@@ -2,11 +2,19 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
-} from "./chunk-TIBXXWIV.js";
+  runTargets
+} from "./chunk-2EUOMMQP.js";
+import "./chunk-ZWEPSMBL.js";
+import "./chunk-XJA56BJM.js";
+import "./chunk-466RCVCX.js";
+import "./chunk-GZBX42NT.js";
+import "./chunk-WN5K6Q2J.js";
+import "./chunk-7GHJJVB5.js";
+import "./chunk-IVXNKJN6.js";
+import "./chunk-5OWEBHZJ.js";
+import "./chunk-P7LN5KZQ.js";
+import "./chunk-OSUJ7NFD.js";
+import "./chunk-ODF67LQM.js";
 import "./chunk-XA5SIUJE.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-NNVFLQLV.js";
@@ -19,8 +27,5 @@ import "./chunk-KFRDFFVU.js";
 import "./chunk-IO4C2YWZ.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
+  runTargets
 };
