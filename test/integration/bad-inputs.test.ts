@@ -53,6 +53,15 @@ const misspeltExperimentSpec =
  */
 const unknownRunProperty = (name: string) =>
   probe(goodProbe.replace('interval: 2s }', 'interval: 2s, jitter: 1s }'), name);
+/** An engine whose spec has `components` (the runner's and sidecars'), as written after `experiments`. */
+const withComponents = (name: string, components: string) =>
+  engineYaml(name).replace('  experiments:\n', `  components: ${components}\n  experiments:\n`);
+/**
+ * An experiment env var read from a file (Kubernetes 1.34's fileKeyRef): the Litmus CRD does not declare
+ * it, so the server drops it and the experiment gets a variable without its value.
+ */
+const fileKeyRefEnv = (name: string) =>
+  `${engineYaml(name)}      spec:\n        components:\n          env: [{ name: TARGET_PODS, valueFrom: { fileKeyRef: { volumeName: config, path: pods, key: TARGET_PODS } } }]\n`;
 
 interface Case {
   /** What is wrong, as the user would put it. */
@@ -562,6 +571,18 @@ const cases: Case[] = [
       ),
     names:
       /jitter-generated\.yaml, document 1 \(ChaosEngine jitter-\): rejected by the server: field spec\.experiments\[0\]\.spec\.probe\[0\]\.runProperties\.jitter: unknown field/,
+  },
+  {
+    what: 'an engine component the CRD does not declare (no runner or sidecar), which it drops',
+    args: () => runEngine(file('exporter.yaml', withComponents('exporter', '{ exporter: { image: x } }'))),
+    names:
+      /exporter\.yaml, document 1 \(ChaosEngine exporter\): field spec\.components\.exporter: unknown field \(not in the ChaosEngine schema, so the server would drop it\)/,
+  },
+  {
+    what: 'an experiment env var source the CRD does not declare, which it drops',
+    args: () => runEngine(file('file-key-ref.yaml', fileKeyRefEnv('file-key-ref'))),
+    names:
+      /file-key-ref\.yaml, document 1 \(ChaosEngine file-key-ref\): field spec\.experiments\[0\]\.spec\.components\.env\[0\]\.valueFrom\.fileKeyRef: unknown field \(not in the ChaosEngine schema, so the server would drop it\)/,
   },
   // Report paths.
   {

@@ -285,6 +285,70 @@ describe('sandbox API server', () => {
       }).spec,
     );
   });
+
+  test('prunes a key Litmus 3 does not read from the runner, sidecars and the Kubernetes types of an experiment, as a real cluster does', async () => {
+    const engine = (spec: Record<string, unknown>) => ({
+      apiVersion: 'litmuschaos.io/v1alpha1',
+      kind: 'ChaosEngine',
+      metadata: { name: 'pruned-components', namespace },
+      spec: { engineState: 'active', ...spec },
+    });
+    const env = { name: 'TOTAL_CHAOS_DURATION', value: '30' };
+    const toleration = { key: 'chaos', operator: 'Exists' };
+    const stored = await ok<ChaosEngine>(
+      'POST',
+      `${litmus}/chaosengines?dryRun=All`,
+      engine({
+        components: {
+          exporter: { image: 'x' },
+          // The runner keeps keys upstream does not declare (args); its tolerations are declared, and its
+          // annotations declare no key, so each is pruned.
+          runner: {
+            image: 'r',
+            args: ['-v'],
+            tolerations: [{ ...toleration, efect: 'NoSchedule' }],
+            runnerAnnotations: { 'sidecar.istio.io/inject': 'false' },
+          },
+          sidecar: [{ image: 's', imagePolicy: 'Always', env: [{ ...env, vlaue: '60' }] }],
+        },
+        experiments: [
+          {
+            name: 'pod-delete',
+            spec: {
+              components: {
+                newerField: 'kept',
+                env: [{ ...env, valueFrom: { fileKeyRef: { path: 'p', key: 'k' } } }],
+                tolerations: [{ ...toleration, tolerationSecs: 5 }],
+                statusCheckTimeouts: { delay: 2, timout: 180 },
+              },
+            },
+          },
+        ],
+      }),
+    );
+    assert.deepEqual(
+      stored.spec,
+      engine({
+        components: {
+          runner: { image: 'r', args: ['-v'], tolerations: [toleration], runnerAnnotations: {} },
+          sidecar: [{ image: 's', env: [env] }],
+        },
+        experiments: [
+          {
+            name: 'pod-delete',
+            spec: {
+              components: {
+                newerField: 'kept',
+                env: [{ ...env, valueFrom: {} }],
+                tolerations: [toleration],
+                statusCheckTimeouts: { delay: 2 },
+              },
+            },
+          },
+        ],
+      }).spec,
+    );
+  });
 });
 
 describe('fake Litmus operator', () => {
