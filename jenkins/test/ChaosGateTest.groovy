@@ -252,7 +252,7 @@ test('merge publishes the merged JUnit and HTML report, archives them, and the b
     assert failureOf { unjudged.load(step).merge(reports: ['eu/report.json']) } == 'chaosGate: chaos-gate could not run: eu/report.json: not found'
 }
 
-test('chaosGateMerge, callable in Declarative steps without script { }, runs chaosGate.merge: the same script, reports, result and refusals') {
+test('chaosGateMerge, callable in Declarative steps without script { }, runs chaosGate.merge: the same script, reports, result and refusals, in messages that name chaosGateMerge') {
     Map options = [reports: ['eu/report.json', 'us/report.json'], reportDir: 'out/all', minProbeSuccess: 90, onGateFailure: 'UNSTABLE']
     def direct = stubbedMerge(1, 'out/all')
     direct.load(step).merge(options)
@@ -270,7 +270,16 @@ test('chaosGateMerge, callable in Declarative steps without script { }, runs cha
 
     def refused = new PipelineHarness()
     String message = failureOf { refused.load(declarative("chaosGateMerge(reports: ['a.json'], engines: ['e.yaml'])")).run() }
-    assert message.startsWith("chaosGate: unknown option 'engines'") && refused.callsOf('sh').isEmpty()
+    assert message.startsWith("chaosGateMerge: unknown option 'engines'") && refused.callsOf('sh').isEmpty()
+
+    // The gate's own messages name the step called, too.
+    def failing = stubbedMerge(1)
+    assert failureOf { failing.load(declarative("chaosGateMerge(reports: ['eu/report.json'])")).run() }
+        .startsWith('chaosGateMerge: the chaos gate failed; see the test results and chaos-gate-merged/report.html')
+    def unjudged = new PipelineHarness()
+    unjudged.shell = { String script -> unjudged.files['chaos-gate-merged/chaos-gate.stderr'] = 'chaos-gate: error: eu/report.json: not found'; 2 }
+    assert failureOf { unjudged.load(declarative("chaosGateMerge(reports: ['eu/report.json'])")).run() } ==
+        'chaosGateMerge: chaos-gate could not run: eu/report.json: not found'
 }
 
 test('merge takes only the options merge reads, needs reports, and never removes one of them before it runs') {

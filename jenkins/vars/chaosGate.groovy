@@ -118,33 +118,41 @@ import groovy.transform.Field
 ]
 
 def call(Map config = [:]) {
-    return commandStep('run', config)
+    return commandStep('chaosGate', 'run', config)
 }
 
 /** `chaos-gate merge`: one JUnit, HTML report and gate over the JSON reports of parallel gates. */
 def merge(Map config = [:]) {
-    return commandStep('merge', config)
+    return merge(config, 'chaosGate')
 }
 
-/** The step for a CLI command, run or merge: checks the options, claims the reportDir, then gates. */
-private Map commandStep(String command, Map config) {
+/** The same, its messages starting with `step`: the name the user called, chaosGateMerge's own. */
+def merge(Map config, String step) {
+    return commandStep(step, 'merge', config)
+}
+
+/**
+ * The step for a CLI command, run or merge: checks the options, claims the reportDir, then gates.
+ * Every message it fails or warns with starts with `step`, the step the user looks for in the log.
+ */
+private Map commandStep(String step, String command, Map config) {
     Map kinds = optionKinds(command)
     String problem = problemWith(config, kinds) ?: (command == 'merge' ? problemWithMerge(config) : null)
     if (problem) {
-        error("chaosGate: ${problem}")
+        error("${step}: ${problem}")
     }
     if (!isUnix()) {
         // The script is POSIX sh (quoting, the TERM trap); on Windows `sh` fails with "Cannot run program nohup".
-        error('chaosGate: needs a Linux or macOS agent: it runs the CLI with sh, and this agent runs Windows')
+        error("${step}: needs a Linux or macOS agent: it runs the CLI with sh, and this agent runs Windows")
     }
     Map options = normalised(config, kinds)
     Map reports = reportPaths(options.reportDir ?: (command == 'merge' ? DEFAULT_MERGE_DIR : DEFAULT_REPORT_DIR))
     String inUseKey = "${env.NODE_NAME ?: ''}:${pwd()}/${reports.dir}".toString()
     if (!claim(inUseKey)) {
-        error("chaosGate: reportDir '${reports.dir}' is in use by another chaosGate running in this workspace (a parallel branch?); give each parallel gate its own reportDir")
+        error("${step}: reportDir '${reports.dir}' is in use by another chaosGate running in this workspace (a parallel branch?); give each parallel gate its own reportDir")
     }
     try {
-        return gate(command, options, reports)
+        return gate(step, command, options, reports)
     } finally {
         release(inUseKey)
     }
@@ -167,7 +175,7 @@ private static void release(String key) {
 }
 
 /** Writes the CLI, runs it, publishes its reports and sets the build result: the step, once checked. */
-private Map gate(String command, Map options, Map reports) {
+private Map gate(String step, String command, Map options, Map reports) {
     if (!options.cliPath) {
         // A List, not a Map: the loop's iterator and variable are saved with the build at each step, and
         // a Map's iterator and entries cannot be (NotSerializableException on a real controller).
@@ -185,12 +193,12 @@ private Map gate(String command, Map options, Map reports) {
         cliReturned = true
     } finally {
         // Also when the gate failed, and when the build is being aborted.
-        notPublished = publish(options, reports, cliReturned)
+        notPublished = publish(step, options, reports, cliReturned)
     }
     // The verdict first: a report that could not be published must not hide a failed gate, or chaos
     // that may still be running, behind a publisher's error.
-    if (notPublished) echo("chaosGate: could not publish the reports: ${notPublished.message}")
-    applyResult(options.onGateFailure ?: 'FAILURE', exitCode, reports)
+    if (notPublished) echo("${step}: could not publish the reports: ${notPublished.message}")
+    applyResult(step, options.onGateFailure ?: 'FAILURE', exitCode, reports)
     if (notPublished) throw notPublished
     // applyResult has thrown for every exit code but 0 and 1.
     return [exitCode: exitCode, verdict: exitCode == 0 ? 'pass' : 'fail', junit: reports.junit, json: reports.json, html: reports.html]
@@ -412,7 +420,7 @@ private int runCli(Map options, String script) {
  * the CLI did not return (the build is being aborted) it is only logged, so the abort stays the reason
  * the build stops.
  */
-private Exception publish(Map options, Map reports, boolean cliReturned) {
+private Exception publish(String step, Map options, Map reports, boolean cliReturned) {
     try {
         archiveArtifacts(artifacts: "${reports.json},${reports.html},${reports.css}", allowEmptyArchive: true)
         if (fileExists(reports.junit)) {
@@ -424,7 +432,7 @@ private Exception publish(Map options, Map reports, boolean cliReturned) {
         }
     } catch (Exception e) {
         if (cliReturned) return e
-        echo("chaosGate: could not publish the reports while the build stops: ${e.message}")
+        echo("${step}: could not publish the reports while the build stops: ${e.message}")
     }
     return null
 }
@@ -447,11 +455,11 @@ private static Map junitArguments(Map options, Map reports) {
     return arguments
 }
 
-private void applyResult(String onGateFailure, int exitCode, Map reports) {
+private void applyResult(String step, String onGateFailure, int exitCode, Map reports) {
     // Whatever the exit code and onGateFailure say, a run that could not confirm its chaos stopped is
     // no yellow build and no "stopped the chaos": the log holds the command that stops it.
     if (chaosMayStillRun(reports.json)) {
-        error("chaosGate: chaos may still be running (chaos-gate exited with ${exitCode}): it could not confirm that every ChaosEngine or Workflow stopped; the build log names each one and the command that stops it")
+        error("${step}: chaos may still be running (chaos-gate exited with ${exitCode}): it could not confirm that every ChaosEngine or Workflow stopped; the build log names each one and the command that stops it")
     }
     switch (exitCode) {
         case 0:
@@ -459,9 +467,9 @@ private void applyResult(String onGateFailure, int exitCode, Map reports) {
         case 1:
             if (!fileExists(reports.json)) {
                 // The CLI writes its reports before exiting 1; without them, node failed (exit 1 too).
-                error("chaosGate: chaos-gate exited with 1 without writing its reports: ${cliError(reports.stderr)}")
+                error("${step}: chaos-gate exited with 1 without writing its reports: ${cliError(reports.stderr)}")
             }
-            String message = "chaosGate: the chaos gate failed; see the test results and ${reports.html}"
+            String message = "${step}: the chaos gate failed; see the test results and ${reports.html}"
             if (onGateFailure == 'UNSTABLE') {
                 unstable(message)
             } else {
@@ -469,17 +477,17 @@ private void applyResult(String onGateFailure, int exitCode, Map reports) {
             }
             return
         case 2:
-            error("chaosGate: chaos-gate could not run: ${cliError(reports.stderr)}")
+            error("${step}: chaos-gate could not run: ${cliError(reports.stderr)}")
             return
         case 130:
         case 143:
             // Cancelled is no failed build: ABORTED, as when Jenkins stops the step itself (error can only
             // make a result worse, and FAILURE is not worse than ABORTED).
             currentBuild.result = 'ABORTED'
-            error("chaosGate: chaos-gate was cancelled by ${exitCode == 130 ? 'SIGINT' : 'SIGTERM'} (exit ${exitCode}); it stopped the chaos and cleaned up before exiting")
+            error("${step}: chaos-gate was cancelled by ${exitCode == 130 ? 'SIGINT' : 'SIGTERM'} (exit ${exitCode}); it stopped the chaos and cleaned up before exiting")
             return
         default:
-            error("chaosGate: chaos-gate exited with ${exitCode}: ${cliError(reports.stderr)}")
+            error("${step}: chaos-gate exited with ${exitCode}: ${cliError(reports.stderr)}")
     }
 }
 
