@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-NYSY744U.js";
+} from "./chunks/chunk-5MPT43Z7.js";
 import {
   ExitCode,
   endGroup,
@@ -18,37 +18,37 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-PRGX6XZW.js";
+} from "./chunks/chunk-PKBZFUCD.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-PZGJ33KF.js";
-import "./chunks/chunk-Y54COUNB.js";
+} from "./chunks/chunk-7G6HEVU7.js";
+import "./chunks/chunk-LYV37VOW.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-2BCWFCYB.js";
 import {
   mergeGate
-} from "./chunks/chunk-AJ3UQTS3.js";
-import "./chunks/chunk-5KGO7VFQ.js";
+} from "./chunks/chunk-ENS7E53A.js";
+import "./chunks/chunk-UZAEDRAD.js";
 import {
   runTargets
-} from "./chunks/chunk-2EUOMMQP.js";
-import "./chunks/chunk-ZWEPSMBL.js";
-import "./chunks/chunk-XJA56BJM.js";
+} from "./chunks/chunk-RYWG6I62.js";
+import "./chunks/chunk-UMCQGJQJ.js";
+import "./chunks/chunk-TSKNV2HS.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-GZBX42NT.js";
-import "./chunks/chunk-WN5K6Q2J.js";
+import "./chunks/chunk-TEXE3MIG.js";
+import "./chunks/chunk-OS6G4CZR.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-IVXNKJN6.js";
-import "./chunks/chunk-5OWEBHZJ.js";
-import "./chunks/chunk-P7LN5KZQ.js";
-import "./chunks/chunk-OSUJ7NFD.js";
-import "./chunks/chunk-ODF67LQM.js";
-import "./chunks/chunk-XA5SIUJE.js";
+import "./chunks/chunk-HI6SXHFT.js";
+import "./chunks/chunk-QOH4RDEW.js";
+import "./chunks/chunk-ELYE3ZUH.js";
+import "./chunks/chunk-RYXSBH4E.js";
+import "./chunks/chunk-RASA7BYJ.js";
+import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-NNVFLQLV.js";
+} from "./chunks/chunk-OPRQUPBJ.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -62,7 +62,7 @@ import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-IO4C2YWZ.js";
+import "./chunks/chunk-FU7FX2BW.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

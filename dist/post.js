@@ -8,30 +8,30 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-PRGX6XZW.js";
+} from "./chunks/chunk-PKBZFUCD.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-PZGJ33KF.js";
-import "./chunks/chunk-Y54COUNB.js";
+} from "./chunks/chunk-7G6HEVU7.js";
+import "./chunks/chunk-LYV37VOW.js";
 import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-2BCWFCYB.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-5KGO7VFQ.js";
+} from "./chunks/chunk-UZAEDRAD.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-GZBX42NT.js";
+} from "./chunks/chunk-TEXE3MIG.js";
 import {
   connect
-} from "./chunks/chunk-WN5K6Q2J.js";
+} from "./chunks/chunk-OS6G4CZR.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-IVXNKJN6.js";
-import "./chunks/chunk-5OWEBHZJ.js";
-import "./chunks/chunk-OSUJ7NFD.js";
+import "./chunks/chunk-HI6SXHFT.js";
+import "./chunks/chunk-QOH4RDEW.js";
+import "./chunks/chunk-RYXSBH4E.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
@@ -40,7 +40,7 @@ import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-IO4C2YWZ.js";
+import "./chunks/chunk-FU7FX2BW.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

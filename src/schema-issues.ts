@@ -94,6 +94,15 @@ export function given(value: unknown, quote = true): string {
   return quote && shown.length <= shortValue ? `${kind} (${shown})` : kind;
 }
 
+/**
+ * A schema's own expectation, said as zod's are: `expected text such as "5s", got a number (5)`. For
+ * what the type alone does not say: an example, what a pattern stands for. Values are quoted.
+ */
+export const expecting =
+  (what: string) =>
+  (issue: { input?: unknown }): string =>
+    `expected ${what}, got ${given(issue.input)}`;
+
 /** A choice as it would be written: `Pending`, `""`. */
 const choice = (value: unknown) =>
   typeof value === 'string' && !/^[\w./-]+$/.test(value) ? JSON.stringify(value) : String(value);

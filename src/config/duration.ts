@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { given } from '../schema-issues.ts';
 
 // Durations as users write them in CI files: "90s", "15m", "1h30m", "500ms"; a bare number is seconds.
 const unitMs: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -33,22 +34,24 @@ export function formatDuration(ms: number): string {
 
 const dayMs = 24 * 3_600_000;
 
-/** A duration setting: text or seconds in, milliseconds out; at most 24h (timers overflow past 24.8 days). */
-export const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const ms = parseDuration(value);
-  if (ms === undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `"${value}" is not a duration (examples: 500ms, 90s, 15m, 1h30m)`,
-    });
-    return z.NEVER;
-  }
-  if (ms > dayMs) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is longer than 24h` });
-    return z.NEVER;
-  }
-  return ms;
-});
+/**
+ * A duration setting: text or seconds in, milliseconds out; from `minMs` to 24h (timers overflow past
+ * 24.8 days). A problem quotes the value as written.
+ */
+const durationFrom = (minMs: number) =>
+  z.union([z.string(), z.number()]).transform((value, ctx) => {
+    const refuse = (expected: string) => {
+      ctx.addIssue({ code: 'custom', message: `expected ${expected}, got ${given(value)}` });
+      return z.NEVER;
+    };
+    const ms = parseDuration(value);
+    if (ms === undefined) return refuse('a duration such as 500ms, 90s, 15m or 1h30m');
+    if (ms > dayMs) return refuse('a duration of 24h or less');
+    if (ms < minMs) return refuse(`a duration of ${formatDuration(minMs)} or more`);
+    return ms;
+  });
+
+export const duration = durationFrom(0);
 
 /**
  * A latency threshold: a duration with its unit. A bare number is refused: `duration` reads 150 as
@@ -68,4 +71,4 @@ export const latency = z
   .pipe(duration);
 
 /** How long a run or its stop may take: 1s to 24h. */
-export const runDuration = duration.refine((ms) => ms >= 1000, { message: 'must be at least 1s' });
+export const runDuration = durationFrom(1000);

@@ -3,6 +3,7 @@
 // percentage for minProbeSuccess — and refused where it reads as well in the other unit, since either
 // misreading would gate on a limit a hundred times off.
 import * as z from 'zod';
+import { given } from '../schema-issues.ts';
 
 /** "90", " 0.5 ", "1%" (also a number from YAML); undefined for anything else: a sign, hex, an exponent, a blank. */
 function readDecimal(value: number | string): { amount: number; percent: boolean } | undefined {
@@ -16,7 +17,7 @@ function readDecimal(value: number | string): { amount: number; percent: boolean
 export const rate = z.union([z.number(), z.string()]).transform((value, ctx) => {
   const read = readDecimal(value);
   if (!read || read.amount < 0 || (read.percent && read.amount > 100)) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a rate (examples: 1%, 0.01)` });
+    ctx.addIssue({ code: 'custom', message: `expected a rate such as 1% or 0.01, got ${given(value)}` });
     return z.NEVER;
   }
   if (!read.percent && read.amount >= 1) {
@@ -33,7 +34,10 @@ export const rate = z.union([z.number(), z.string()]).transform((value, ctx) => 
 export const percentage = z.union([z.number(), z.string()]).transform((value, ctx) => {
   const read = readDecimal(value);
   if (!read || read.amount < 0 || read.amount > 100) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a percentage 0-100 (examples: 90, 90%)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a percentage 0-100 such as 90 or 90%, got ${given(value)}`,
+    });
     return z.NEVER;
   }
   if (!read.percent && read.amount > 0 && read.amount <= 1) {

@@ -3,24 +3,29 @@ import * as z from 'zod';
 import { loadSchema } from '../load/schema.ts';
 import { runDuration } from './duration.ts';
 import { percentage } from './percent.ts';
+import { expecting } from '../schema-issues.ts';
 
 const fileList = z
-  .union([z.string(), z.array(z.string())], { error: 'expected a file path or a list of file paths' })
+  .union([z.string(), z.array(z.string())], { error: expecting('a file path or a list of file paths') })
   .transform((v) => (Array.isArray(v) ? v : [v]));
 const textList = fileList;
+
+const dnsLabel = { error: expecting('a lowercase DNS label (a-z, 0-9, -)') };
 
 /** A namespace as Kubernetes names it (an RFC 1123 label): `Shop_1` would only fail at the server, or never match. */
 const namespaceName = z
   .string()
-  .max(63, 'must be a namespace name (at most 63 characters)')
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a namespace name (lowercase a-z, 0-9 and -)');
+  .max(63, { error: expecting('a namespace name (at most 63 characters)') })
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, {
+    error: expecting('a namespace name (lowercase a-z, 0-9 and -)'),
+  });
 
 /** One cluster the gate runs on, when it runs on several. */
 export const targetSchema = z.strictObject({
   /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
   name: z
     .string()
-    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lowercase DNS label (a-z, 0-9, -)')
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel)
     .max(20),
   kubeconfig: z.string().optional(),
   context: z.string().optional(),
@@ -33,12 +38,9 @@ export const gateSchema = z.strictObject({
   // What a case is matched by: one to three names, so a typo like `a/b/c/d` is refused, not silently inert.
   allowFailures: z
     .array(
-      z
-        .string()
-        .regex(
-          /^[^/\s]+(?:\/[^/\s]+){0,2}$/,
-          'expected experiment, engine/experiment or namespace/engine/experiment',
-        ),
+      z.string().regex(/^[^/\s]+(?:\/[^/\s]+){0,2}$/, {
+        error: expecting('experiment, engine/experiment or namespace/engine/experiment'),
+      }),
     )
     .optional(),
   stopped: z.enum(['fail', 'skip']).optional(),
@@ -106,7 +108,7 @@ export const configSchema = z.strictObject({
   cleanup: z.enum(['always', 'on-success', 'never']).optional(),
   runId: z
     .string()
-    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lowercase DNS label (a-z, 0-9, -)')
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel)
     .max(40)
     .optional(),
   reports: reportsSchema.optional(),

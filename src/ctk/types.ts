@@ -2,13 +2,14 @@
 // chaos-gate reads. As a schema: a journal is checked against it, so a wrong shape names the field. The
 // rest of what a journal carries (the experiment, platform, rollbacks…) is kept unread.
 import * as z from 'zod';
+import { expecting } from '../schema-issues.ts';
 
 /**
  * Python's `datetime.isoformat()` of the UTC time: chaoslib 1.44 writes it with `+00:00`, older versions
  * (1.20 and before) without a zone, which JavaScript would read as local time; those get their `Z`.
  */
 const timestamp = z.iso
-  .datetime({ offset: true, local: true, error: 'expected an ISO 8601 date and time' })
+  .datetime({ offset: true, local: true, error: expecting('an ISO 8601 date and time') })
   .transform((time) => (/(?:Z|[+-]\d\d:\d\d)$/.test(time) ? time : `${time}Z`));
 const seconds = z.number().nonnegative();
 
@@ -26,7 +27,7 @@ const activityRunSchema = z.looseObject({
   output: z.unknown().optional(),
   /** The Python traceback, as `traceback.format_exception` lines (or already joined). */
   exception: z
-    .union([z.array(z.string()), z.string()], { error: 'expected a list of strings or a string' })
+    .union([z.array(z.string()), z.string()], { error: expecting('text or a list of text') })
     .optional(),
   start: timestamp.optional(),
   end: timestamp.optional(),

@@ -5,16 +5,17 @@
 // misspelt field. The server stays the judge: this is the part of its schema known without it.
 import * as z from 'zod';
 import { isRecord } from '../is-record.ts';
+import { expecting } from '../schema-issues.ts';
 import { closestName } from '../suggest.ts';
 
-const nonEmpty = z.string().min(1, 'must not be empty');
+const nonEmpty = z.string().min(1);
 /**
  * The CRD's pattern, as choices (a message lists them beside the value given); it may be empty. `job`
  * only since Litmus 3.31's CRD: an older operator's server refuses it in preflight.
  */
 const appkind = z.enum(['', 'deployment', 'statefulset', 'daemonset', 'deploymentconfig', 'rollout', 'job']);
 /** Litmus 3 reads probe durations as Go durations in strings ("5s"); 2.x ints are refused. */
-const durationText = z.string({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
+const durationText = z.string({ error: expecting('text such as "5s" (Litmus 3 refuses numbers here)') });
 
 const probeRules = z.looseObject({
   name: z.string(),

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { ConfigError } from '../errors.ts';
 import { isRecord } from '../is-record.ts';
-import { describeIssues, plainWords } from '../schema-issues.ts';
+import { describeIssues, expecting, plainWords } from '../schema-issues.ts';
 
 export interface K6Threshold {
   metric: string;
@@ -43,7 +43,9 @@ const checkSchema = z.looseObject({
 
 /** Groups and checks are lists in handleSummary's data, objects keyed by name in --summary-export. */
 const listOrMap = <T extends z.ZodType>(item: T) =>
-  z.union([z.array(item), z.record(z.string(), item)], { error: 'expected a list or an object' }).optional();
+  z
+    .union([z.array(item), z.record(z.string(), item)], { error: expecting('a list or a mapping') })
+    .optional();
 
 const groupSchema = z.looseObject({
   checks: listOrMap(checkSchema),
@@ -60,10 +62,9 @@ const summarySchema = <T extends z.ZodType>(threshold: T) =>
     root_group: groupSchema.optional(),
   });
 
-const trueOrFalse = { error: 'expected true or false' };
 /** --summary-export writes whether each threshold was crossed: true means it FAILED. */
-const exportSchema = summarySchema(z.boolean(trueOrFalse));
-const handleSummarySchema = summarySchema(z.looseObject({ ok: z.boolean(trueOrFalse) }));
+const exportSchema = summarySchema(z.boolean());
+const handleSummarySchema = summarySchema(z.looseObject({ ok: z.boolean() }));
 
 export function parseK6Summary(json: unknown, source: string): K6Summary {
   if (!isRecord(json) || !isRecord(json.metrics)) {

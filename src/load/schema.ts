@@ -3,19 +3,26 @@
 import * as z from 'zod';
 import { duration, latency } from '../config/duration.ts';
 import { rate } from '../config/percent.ts';
+import { expecting } from '../schema-issues.ts';
 
 export const loadSchema = z.strictObject({
   /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
   command: z
     .union([z.string().min(1), z.array(z.string()).min(1)], {
-      error: 'expected a command line or a list of the program and its arguments',
+      error: expecting('a command line or a list of the program and its arguments'),
     })
     .optional(),
   cwd: z.string().optional(),
   /** Added to the few variables the command inherits (PATH, HOME, locale, proxies, CA files). */
   env: z.record(z.string(), z.string()).optional(),
   /** Names of more variables to pass through from chaos-gate's environment. */
-  passEnv: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a variable name')).default([]),
+  passEnv: z
+    .array(
+      z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: expecting('a variable name (letters, digits and _)') }),
+    )
+    .default([]),
   /** How long the load runs before the chaos starts: the baseline. */
   leadTime: duration.default(30_000),
   /** How long it runs after the chaos ends. */

@@ -32,7 +32,10 @@ test('bad inputs: the step fails, names the input, and sets verdict=error', asyn
     INPUT_TIMEOUT: 'soon',
   });
   assert.equal(finished.code, 1);
-  assert.match(finished.stdout, /::error::action inputs: timeout: "soon" is not a duration/);
+  assert.match(
+    finished.stdout,
+    /::error::action inputs: timeout: expected a duration such as 500ms, 90s, 15m or 1h30m, got text \("soon"\)/,
+  );
   // Every output is set, counts included: `fromJSON(steps.chaos.outputs.failed)` fails on an empty one.
   assert.deepEqual(readRecords(runner.output), {
     verdict: 'error',
@@ -49,7 +52,7 @@ test('bad inputs: the step fails, names the input, and sets verdict=error', asyn
   // The job summary says so too, rather than staying empty.
   assert.match(
     readFileSync(runner.summary, 'utf8'),
-    /^## ⛔ Chaos gate could not run\n\n```text\naction inputs: timeout: "soon" is not a duration[^\n]*\n```\n$/,
+    /^## ⛔ Chaos gate could not run\n\n```text\naction inputs: timeout: expected a duration such as 500ms, 90s, 15m or 1h30m, got text \("soon"\)\n```\n$/,
   );
 });
 

@@ -155,7 +155,7 @@ test('bad configuration exits 2 with a message naming the problem', async () => 
   const cases: [string[], RegExp][] = [
     [
       ['run', '--timeout', 'soon', '--engine', 'x.yaml'],
-      /chaos-gate: error: command line: --timeout: "soon" is not a duration/,
+      /chaos-gate: error: command line: --timeout: expected a duration such as 500ms, 90s, 15m or 1h30m, got text \("soon"\)/,
     ],
     [
       ['run', '--config', '/nonexistent/chaos-gate.yaml'],

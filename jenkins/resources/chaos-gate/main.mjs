@@ -14141,7 +14141,7 @@ function unknownFields(issue2) {
   const named = keys.length > 1 ? `s ${keys.map((key) => `"${key}"`).join(", ")}` : "";
   return `unknown field${named}${guesses.length > 0 ? `; did you mean ${guesses.join(", ")}?` : ""}`;
 }
-var plainWords, plainWordsUnquoted, fieldOf, fieldPath, typeNames, typeName, shortValue, choice;
+var plainWords, plainWordsUnquoted, fieldOf, fieldPath, typeNames, typeName, shortValue, expecting, choice;
 var init_schema_issues = __esm({
   "src/schema-issues.ts"() {
     "use strict";
@@ -14167,6 +14167,7 @@ var init_schema_issues = __esm({
     };
     typeName = (expected) => typeNames[expected] ?? expected;
     shortValue = 40;
+    expecting = (what) => (issue2) => `expected ${what}, got ${given(issue2.input)}`;
     choice = (value) => typeof value === "string" && !/^[\w./-]+$/.test(value) ? JSON.stringify(value) : String(value);
   }
 });
@@ -14336,30 +14337,28 @@ function formatDuration(ms) {
   if (s || parts.length === 0) parts.push(`${s}s`);
   return parts.join("");
 }
-var unitMs, durationPattern, bareNumber, dayMs, duration3, latency, runDuration;
+var unitMs, durationPattern, bareNumber, dayMs, durationFrom, duration3, latency, runDuration;
 var init_duration = __esm({
   "src/config/duration.ts"() {
     "use strict";
     init_zod();
+    init_schema_issues();
     unitMs = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
     durationPattern = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
     bareNumber = /^\d+(?:\.\d+)?$/;
     dayMs = 24 * 36e5;
-    duration3 = union([string2(), number2()]).transform((value, ctx) => {
+    durationFrom = (minMs) => union([string2(), number2()]).transform((value, ctx) => {
+      const refuse = (expected) => {
+        ctx.addIssue({ code: "custom", message: `expected ${expected}, got ${given(value)}` });
+        return NEVER;
+      };
       const ms = parseDuration(value);
-      if (ms === void 0) {
-        ctx.addIssue({
-          code: "custom",
-          message: `"${value}" is not a duration (examples: 500ms, 90s, 15m, 1h30m)`
-        });
-        return NEVER;
-      }
-      if (ms > dayMs) {
-        ctx.addIssue({ code: "custom", message: `"${value}" is longer than 24h` });
-        return NEVER;
-      }
+      if (ms === void 0) return refuse("a duration such as 500ms, 90s, 15m or 1h30m");
+      if (ms > dayMs) return refuse("a duration of 24h or less");
+      if (ms < minMs) return refuse(`a duration of ${formatDuration(minMs)} or more`);
       return ms;
     });
+    duration3 = durationFrom(0);
     latency = union([string2(), number2()]).transform((value, ctx) => {
       const text3 = String(value).trim();
       if (!bareNumber.test(text3)) return value;
@@ -14369,7 +14368,7 @@ var init_duration = __esm({
       });
       return NEVER;
     }).pipe(duration3);
-    runDuration = duration3.refine((ms) => ms >= 1e3, { message: "must be at least 1s" });
+    runDuration = durationFrom(1e3);
   }
 });
 
@@ -14385,10 +14384,11 @@ var init_percent = __esm({
   "src/config/percent.ts"() {
     "use strict";
     init_zod();
+    init_schema_issues();
     rate = union([number2(), string2()]).transform((value, ctx) => {
       const read = readDecimal(value);
       if (!read || read.amount < 0 || read.percent && read.amount > 100) {
-        ctx.addIssue({ code: "custom", message: `"${value}" is not a rate (examples: 1%, 0.01)` });
+        ctx.addIssue({ code: "custom", message: `expected a rate such as 1% or 0.01, got ${given(value)}` });
         return NEVER;
       }
       if (!read.percent && read.amount >= 1) {
@@ -14403,7 +14403,10 @@ var init_percent = __esm({
     percentage = union([number2(), string2()]).transform((value, ctx) => {
       const read = readDecimal(value);
       if (!read || read.amount < 0 || read.amount > 100) {
-        ctx.addIssue({ code: "custom", message: `"${value}" is not a percentage 0-100 (examples: 90, 90%)` });
+        ctx.addIssue({
+          code: "custom",
+          message: `expected a percentage 0-100 such as 90 or 90%, got ${given(value)}`
+        });
         return NEVER;
       }
       if (!read.percent && read.amount > 0 && read.amount <= 1) {
@@ -14426,16 +14429,19 @@ var init_schema = __esm({
     init_zod();
     init_duration();
     init_percent();
+    init_schema_issues();
     loadSchema = strictObject({
       /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
       command: union([string2().min(1), array(string2()).min(1)], {
-        error: "expected a command line or a list of the program and its arguments"
+        error: expecting("a command line or a list of the program and its arguments")
       }).optional(),
       cwd: string2().optional(),
       /** Added to the few variables the command inherits (PATH, HOME, locale, proxies, CA files). */
       env: record(string2(), string2()).optional(),
       /** Names of more variables to pass through from chaos-gate's environment. */
-      passEnv: array(string2().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a variable name")).default([]),
+      passEnv: array(
+        string2().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: expecting("a variable name (letters, digits and _)") })
+      ).default([]),
       /** How long the load runs before the chaos starts: the baseline. */
       leadTime: duration3.default(3e4),
       /** How long it runs after the chaos ends. */
@@ -18105,7 +18111,8 @@ var init_types = __esm({
   "src/ctk/types.ts"() {
     "use strict";
     init_zod();
-    timestamp2 = iso_exports.datetime({ offset: true, local: true, error: "expected an ISO 8601 date and time" }).transform((time3) => /(?:Z|[+-]\d\d:\d\d)$/.test(time3) ? time3 : `${time3}Z`);
+    init_schema_issues();
+    timestamp2 = iso_exports.datetime({ offset: true, local: true, error: expecting("an ISO 8601 date and time") }).transform((time3) => /(?:Z|[+-]\d\d:\d\d)$/.test(time3) ? time3 : `${time3}Z`);
     seconds = number2().nonnegative();
     activityRunSchema = looseObject({
       activity: looseObject({
@@ -18117,7 +18124,7 @@ var init_types = __esm({
       status: string2().optional(),
       output: unknown().optional(),
       /** The Python traceback, as `traceback.format_exception` lines (or already joined). */
-      exception: union([array(string2()), string2()], { error: "expected a list of strings or a string" }).optional(),
+      exception: union([array(string2()), string2()], { error: expecting("text or a list of text") }).optional(),
       start: timestamp2.optional(),
       end: timestamp2.optional(),
       duration: seconds.optional(),
@@ -21798,7 +21805,7 @@ function numbersOf(values) {
 function num(value) {
   return typeof value === "number" && Number.isFinite(value) ? value : void 0;
 }
-var count, checkSchema, listOrMap, groupSchema, summarySchema, trueOrFalse, exportSchema, handleSummarySchema, listed;
+var count, checkSchema, listOrMap, groupSchema, summarySchema, exportSchema, handleSummarySchema, listed;
 var init_k6 = __esm({
   "src/load/k6.ts"() {
     "use strict";
@@ -21813,7 +21820,7 @@ var init_k6 = __esm({
       passes: count,
       fails: count
     });
-    listOrMap = (item) => union([array(item), record(string2(), item)], { error: "expected a list or an object" }).optional();
+    listOrMap = (item) => union([array(item), record(string2(), item)], { error: expecting("a list or a mapping") }).optional();
     groupSchema = looseObject({
       checks: listOrMap(checkSchema),
       get groups() {
@@ -21824,9 +21831,8 @@ var init_k6 = __esm({
       metrics: record(string2(), looseObject({ thresholds: record(string2(), threshold).optional() })),
       root_group: groupSchema.optional()
     });
-    trueOrFalse = { error: "expected true or false" };
-    exportSchema = summarySchema(boolean2(trueOrFalse));
-    handleSummarySchema = summarySchema(looseObject({ ok: boolean2(trueOrFalse) }));
+    exportSchema = summarySchema(boolean2());
+    handleSummarySchema = summarySchema(looseObject({ ok: boolean2() }));
     listed = (items) => Array.isArray(items) ? items : Object.values(items ?? {});
   }
 });
@@ -22374,10 +22380,11 @@ var init_crd_rules = __esm({
     "use strict";
     init_zod();
     init_is_record();
+    init_schema_issues();
     init_suggest();
-    nonEmpty = string2().min(1, "must not be empty");
+    nonEmpty = string2().min(1);
     appkind = _enum(["", "deployment", "statefulset", "daemonset", "deploymentconfig", "rollout", "job"]);
-    durationText = string2({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
+    durationText = string2({ error: expecting('text such as "5s" (Litmus 3 refuses numbers here)') });
     probeRules = looseObject({
       name: string2(),
       type: _enum(["k8sProbe", "httpProbe", "cmdProbe", "promProbe", "sloProbe"]),
@@ -88558,12 +88565,16 @@ init_zod();
 init_schema();
 init_duration();
 init_percent();
-var fileList = union([string2(), array(string2())], { error: "expected a file path or a list of file paths" }).transform((v) => Array.isArray(v) ? v : [v]);
+init_schema_issues();
+var fileList = union([string2(), array(string2())], { error: expecting("a file path or a list of file paths") }).transform((v) => Array.isArray(v) ? v : [v]);
 var textList = fileList;
-var namespaceName = string2().max(63, "must be a namespace name (at most 63 characters)").regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a namespace name (lowercase a-z, 0-9 and -)");
+var dnsLabel = { error: expecting("a lowercase DNS label (a-z, 0-9, -)") };
+var namespaceName = string2().max(63, { error: expecting("a namespace name (at most 63 characters)") }).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, {
+  error: expecting("a namespace name (lowercase a-z, 0-9 and -)")
+});
 var targetSchema = strictObject({
   /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
-  name: string2().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(20),
+  name: string2().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel).max(20),
   kubeconfig: string2().optional(),
   context: string2().optional(),
   namespace: namespaceName.optional()
@@ -88573,10 +88584,9 @@ var gateSchema = strictObject({
   minProbeSuccess: percentage.optional(),
   // What a case is matched by: one to three names, so a typo like `a/b/c/d` is refused, not silently inert.
   allowFailures: array(
-    string2().regex(
-      /^[^/\s]+(?:\/[^/\s]+){0,2}$/,
-      "expected experiment, engine/experiment or namespace/engine/experiment"
-    )
+    string2().regex(/^[^/\s]+(?:\/[^/\s]+){0,2}$/, {
+      error: expecting("experiment, engine/experiment or namespace/engine/experiment")
+    })
   ).optional(),
   stopped: _enum(["fail", "skip"]).optional(),
   timeouts: _enum(["fail", "skip"]).optional()
@@ -88628,7 +88638,7 @@ var configSchema = strictObject({
   allowNamespaces: array(namespaceName).min(1).optional(),
   allowClusterScoped: boolean2().optional(),
   cleanup: _enum(["always", "on-success", "never"]).optional(),
-  runId: string2().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(40).optional(),
+  runId: string2().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel).max(40).optional(),
   reports: reportsSchema.optional(),
   gate: gateSchema.optional(),
   merge: mergeSchema.optional(),

@@ -111,7 +111,10 @@ test('--help beside other flags prints the usage only once every flag and value 
 
   const badValue = await cli('run', '--timeout', 'soon', '-h');
   assert.equal(badValue.code, 2);
-  assert.match(badValue.err, /--timeout: "soon" is not a duration/);
+  assert.match(
+    badValue.err,
+    /--timeout: expected a duration such as 500ms, 90s, 15m or 1h30m, got text \("soon"\)/,
+  );
 });
 
 test('--help after an unknown command refuses the command instead of printing the usage', async () => {

@@ -69,9 +69,12 @@ test('unknown keys, wrong types and bad durations name the file and field', () =
     ['gate:\n  minProbeSucess: 80\n', /chaos-gate\.yaml: gate\.minProbeSucess: unknown field/],
     [
       'gate:\n  minProbeSuccess: high\n',
-      /chaos-gate\.yaml: gate\.minProbeSuccess: "high" is not a percentage/,
+      /chaos-gate\.yaml: gate\.minProbeSuccess: expected a percentage 0-100 such as 90 or 90%, got text \("high"\)$/,
     ],
-    ['timeout: soon\n', /chaos-gate\.yaml: timeout: "soon" is not a duration/],
+    [
+      'timeout: soon\n',
+      /chaos-gate\.yaml: timeout: expected a duration such as 500ms, 90s, 15m or 1h30m, got text \("soon"\)$/,
+    ],
     ['timeout: [10m, 5m]\n', /chaos-gate\.yaml: timeout: expected text or a number, got a list$/],
     [
       'cleanup: sometimes\n',
@@ -88,11 +91,17 @@ test('unknown keys, wrong types and bad durations name the file and field', () =
       /chaos-gate\.yaml: targets\[1\]\.name: expected text, got nothing$/,
     ],
     ['engines: [a.yaml\n', /chaos-gate\.yaml: invalid YAML/],
-    ['engines: {a: x.yaml}\n', /chaos-gate\.yaml: engines: expected a file path or a list of file paths/],
-    ['kubeconfig: 5\n', /chaos-gate\.yaml: kubeconfig: expected a file path or a list of file paths/],
+    [
+      'engines: {a: x.yaml}\n',
+      /chaos-gate\.yaml: engines: expected a file path or a list of file paths, got a mapping$/,
+    ],
+    [
+      'kubeconfig: 5\n',
+      /chaos-gate\.yaml: kubeconfig: expected a file path or a list of file paths, got a number \(5\)$/,
+    ],
     [
       'load: {command: 5}\n',
-      /chaos-gate\.yaml: load\.command: expected a command line or a list of the program and its arguments/,
+      /chaos-gate\.yaml: load\.command: expected a command line or a list of the program and its arguments, got a number \(5\)$/,
     ],
     [
       'targets:\n  - {name: eu, context: a}\n  - {name: eu, context: b}\n',
@@ -126,11 +135,11 @@ test('unknown keys, wrong types and bad durations name the file and field', () =
 test('bad flags name the flag, not the config field', () => {
   assert.throws(
     () => parseCommandLine(['run', '--timeout', 'soon']),
-    /command line: --timeout: "soon" is not a duration/,
+    /command line: --timeout: expected a duration such as 500ms, 90s, 15m or 1h30m, got text \("soon"\)$/,
   );
   assert.throws(
     () => parseCommandLine(['run', '--min-probe-success', 'lots']),
-    /command line: --min-probe-success: "lots" is not a percentage/,
+    /command line: --min-probe-success: expected a percentage 0-100 such as 90 or 90%, got text \("lots"\)$/,
   );
   assert.throws(() => parseCommandLine(['run', '--stopped-as', 'maybe']), /--stopped-as: /);
 });
@@ -216,7 +225,7 @@ test('minProbeSuccess is a percentage, 90 or 90%, on the command line and in the
   assert.equal(resolveConfig(readConfigFile(file)).gate.minProbeSuccess, 90);
   for (const typo of [' ', '0x5A', '1e2', 'Infinity', '+5', '150', '101%']) {
     assert.throws(() => parseCommandLine(['run', '--min-probe-success', typo]), {
-      message: `command line: --min-probe-success: "${typo}" is not a percentage 0-100 (examples: 90, 90%)`,
+      message: `command line: --min-probe-success: expected a percentage 0-100 such as 90 or 90%, got text (${JSON.stringify(typo)})`,
     });
   }
   // A share of 1 is how error rates are given: 0.9 here would be 0.9%, not 90%.
@@ -305,12 +314,12 @@ test('a namespace is a Kubernetes name wherever it is given: Shop_1 is refused, 
   ]) {
     assert.throws(
       () => resolveConfig(parseCommandLine(['run', ...argv]).layer),
-      /command line: --(allow-)?namespace(\[1\])?: must be a namespace name/,
+      /command line: --(allow-)?namespace(\[1\])?: expected a namespace name \(.*\), got text/,
     );
   }
   assert.throws(
     () => resolveConfig(readConfigFile(configFile('targets:\n  - { name: eu, namespace: Shop_EU }\n'))),
-    /targets\[0\]\.namespace: must be a namespace name \(lowercase a-z, 0-9 and -\)/,
+    /targets\[0\]\.namespace: expected a namespace name \(lowercase a-z, 0-9 and -\), got text \("Shop_EU"\)$/,
   );
   assert.equal(resolveConfig(parseCommandLine(['run', '--namespace', 'shop-1']).layer).namespace, 'shop-1');
 });

@@ -120,7 +120,7 @@ const wrongShapes: [string, (journal: Record<string, unknown>) => void, RegExp][
   [
     'a number as the exception',
     (j) => ((j.run as Record<string, unknown>[])[1]!.exception = 42),
-    /field run\[1\]\.exception: expected a list of strings or a string/,
+    /field run\[1\]\.exception: expected text or a list of text, got a number \(42\)$/,
   ],
   [
     'a duration in words',
@@ -135,7 +135,7 @@ const wrongShapes: [string, (journal: Record<string, unknown>) => void, RegExp][
   [
     'a start that is no time',
     (j) => (j.start = 'yesterday'),
-    /field start: expected an ISO 8601 date and time/,
+    /field start: expected an ISO 8601 date and time, got text \("yesterday"\)$/,
   ],
   [
     'an activity end that is no time',

@@ -46,7 +46,11 @@ test('a file that is not a k6 summary is rejected naming the file and field', ()
   assert.throws(
     () =>
       parseK6Summary({ metrics: { http_req_duration: { thresholds: { 'p(95)<500': 'yes' } } } }, 'k6.json'),
-    /k6\.json: not a k6 summary: field metrics\.http_req_duration\.thresholds\["p\(95\)<500"\]: expected true or false/,
+    /k6\.json: not a k6 summary: field metrics\.http_req_duration\.thresholds\["p\(95\)<500"\]: expected true or false, got text \("yes"\)$/,
+  );
+  assert.throws(
+    () => parseK6Summary({ metrics: {}, root_group: { checks: 'all' } }, 'k6.json'),
+    /k6\.json: not a k6 summary: field root_group\.checks: expected a list or a mapping, got text \("all"\)$/,
   );
 });
 

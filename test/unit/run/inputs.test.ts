@@ -93,7 +93,18 @@ test('what the ChaosEngine CRD refuses is refused offline: int probe timeouts, a
   );
   refused(
     { engines: [probe] },
-    /int-timeouts\.yaml, document 1 \(ChaosEngine legacy\): field spec\.experiments\[0\]\.spec\.probe\[0\]\.runProperties\.probeTimeout: must be a string such as "5s"/,
+    /int-timeouts\.yaml, document 1 \(ChaosEngine legacy\): field spec\.experiments\[0\]\.spec\.probe\[0\]\.runProperties\.probeTimeout: expected text such as "5s" \(Litmus 3 refuses numbers here\), got a number \(5\)$/m,
+  );
+  const emptyCommand = file(
+    'empty-command.yaml',
+    engineYaml(
+      'empty',
+      '      spec:\n        probe:\n          - name: up\n            type: cmdProbe\n            mode: SOT\n            cmdProbe/inputs: { command: "", comparator: { type: int, criteria: "==", value: "0" } }\n            runProperties: { probeTimeout: 5s, interval: 2s }\n',
+    ),
+  );
+  refused(
+    { engines: [emptyCommand] },
+    /empty-command\.yaml, .*field spec\.experiments\[0\]\.spec\.probe\[0\]\["cmdProbe\/inputs"\]\.command: expected at least 1 character, got text \(""\)$/m,
   );
   const paused = file(
     'paused.yaml',
@@ -324,15 +335,15 @@ test('a report over a file the run reads is refused, naming both: it would destr
 
 test('durations run from 1s to 24h: --timeout 0 and 1000h are refused, naming the flag', () => {
   for (const [value, expected] of [
-    ['0', /command line: --timeout: must be at least 1s/],
-    ['1000h', /command line: --timeout: "1000h" is longer than 24h/],
-    ['500ms', /command line: --timeout: must be at least 1s/],
+    ['0', /command line: --timeout: expected a duration of 1s or more, got text \("0"\)$/],
+    ['1000h', /command line: --timeout: expected a duration of 24h or less, got text \("1000h"\)$/],
+    ['500ms', /command line: --timeout: expected a duration of 1s or more, got text \("500ms"\)$/],
   ] as const) {
     assert.throws(() => parseCommandLine(['run', '--timeout', value]), expected);
   }
   assert.throws(
     () => parseCommandLine(['run', '--stop-timeout', '25h']),
-    /--stop-timeout: "25h" is longer than 24h/,
+    /--stop-timeout: expected a duration of 24h or less, got text \("25h"\)/,
   );
   assert.equal(resolveConfig(parseCommandLine(['run', '--timeout', '24h']).layer).timeoutMs, 86_400_000);
 });

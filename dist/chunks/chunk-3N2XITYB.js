@@ -14,7 +14,7 @@ import {
 import {
   given,
   readInputFile
-} from "./chunk-IO4C2YWZ.js";
+} from "./chunk-FU7FX2BW.js";
 import {
   ConfigError,
   __toESM,

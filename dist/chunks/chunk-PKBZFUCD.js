@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-PZGJ33KF.js";
+} from "./chunk-7G6HEVU7.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -17,7 +17,7 @@ import {
 } from "./chunk-2BCWFCYB.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-5KGO7VFQ.js";
+} from "./chunk-UZAEDRAD.js";
 import {
   onSecret
 } from "./chunk-KFRDFFVU.js";
@@ -19831,4 +19831,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-PRGX6XZW.js.LEGAL.txt */
+/*! For license information please see chunk-PKBZFUCD.js.LEGAL.txt */

@@ -11,10 +11,11 @@ import {
   _isoDateTime,
   _isoDuration,
   _isoTime,
+  given,
   number,
   string,
   union
-} from "./chunk-IO4C2YWZ.js";
+} from "./chunk-FU7FX2BW.js";
 import {
   __export
 } from "./chunk-RHZBZGPM.js";
@@ -72,21 +73,18 @@ function formatDuration(ms) {
   return parts.join("");
 }
 var dayMs = 24 * 36e5;
-var duration2 = union([string(), number()]).transform((value, ctx) => {
+var durationFrom = (minMs) => union([string(), number()]).transform((value, ctx) => {
+  const refuse = (expected) => {
+    ctx.addIssue({ code: "custom", message: `expected ${expected}, got ${given(value)}` });
+    return NEVER;
+  };
   const ms = parseDuration(value);
-  if (ms === void 0) {
-    ctx.addIssue({
-      code: "custom",
-      message: `"${value}" is not a duration (examples: 500ms, 90s, 15m, 1h30m)`
-    });
-    return NEVER;
-  }
-  if (ms > dayMs) {
-    ctx.addIssue({ code: "custom", message: `"${value}" is longer than 24h` });
-    return NEVER;
-  }
+  if (ms === void 0) return refuse("a duration such as 500ms, 90s, 15m or 1h30m");
+  if (ms > dayMs) return refuse("a duration of 24h or less");
+  if (ms < minMs) return refuse(`a duration of ${formatDuration(minMs)} or more`);
   return ms;
 });
+var duration2 = durationFrom(0);
 var latency = union([string(), number()]).transform((value, ctx) => {
   const text = String(value).trim();
   if (!bareNumber.test(text)) return value;
@@ -96,7 +94,7 @@ var latency = union([string(), number()]).transform((value, ctx) => {
   });
   return NEVER;
 }).pipe(duration2);
-var runDuration = duration2.refine((ms) => ms >= 1e3, { message: "must be at least 1s" });
+var runDuration = durationFrom(1e3);
 
 export {
   iso_exports,

@@ -4,13 +4,13 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-XA5SIUJE.js";
+} from "./chunk-3N2XITYB.js";
 import {
   isClusterScopedKind
 } from "./chunk-EWRCKZ32.js";
 import {
   reportPathProblems
-} from "./chunk-NNVFLQLV.js";
+} from "./chunk-OPRQUPBJ.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
@@ -24,13 +24,14 @@ import {
   boolean,
   closestName,
   describeIssues,
+  expecting,
   int,
   looseObject,
   plainWords,
   strictObject,
   string,
   unknown
-} from "./chunk-IO4C2YWZ.js";
+} from "./chunk-FU7FX2BW.js";
 import {
   CannotRunError,
   ConfigError
@@ -201,9 +202,9 @@ function rbacFieldRules(object2) {
 }
 
 // src/litmus/crd-rules.ts
-var nonEmpty = string().min(1, "must not be empty");
+var nonEmpty = string().min(1);
 var appkind = _enum(["", "deployment", "statefulset", "daemonset", "deploymentconfig", "rollout", "job"]);
-var durationText = string({ error: 'must be a string such as "5s" (Litmus 3 refuses numbers here)' });
+var durationText = string({ error: expecting('text such as "5s" (Litmus 3 refuses numbers here)') });
 var probeRules = looseObject({
   name: string(),
   type: _enum(["k8sProbe", "httpProbe", "cmdProbe", "promProbe", "sloProbe"]),
@@ -623,7 +624,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-QSGFKIHV.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-CQKAGZHZ.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-IVXNKJN6.js";
+} from "./chunk-HI6SXHFT.js";
 import {
   formatDuration
-} from "./chunk-5OWEBHZJ.js";
+} from "./chunk-QOH4RDEW.js";
 import {
   ApiException,
   CredentialsError,
@@ -22,7 +22,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-OSUJ7NFD.js";
+} from "./chunk-RYXSBH4E.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

@@ -7,7 +7,7 @@ import {
   idTokenExpiry,
   idTokenHolds,
   serveCredentials
-} from "./chunk-OSUJ7NFD.js";
+} from "./chunk-RYXSBH4E.js";
 import {
   kubeconfigSource
 } from "./chunk-KDOXMYJW.js";
@@ -23,7 +23,7 @@ import {
 } from "./chunk-KFRDFFVU.js";
 import {
   readInputFile
-} from "./chunk-IO4C2YWZ.js";
+} from "./chunk-FU7FX2BW.js";
 import {
   CannotRunError,
   ConfigError,

@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-NNVFLQLV.js";
+} from "./chunk-OPRQUPBJ.js";
 import {
   mergeReports,
   underLabel
@@ -14,7 +14,7 @@ import {
 import {
   readInputFile,
   resultFileLimit
-} from "./chunk-IO4C2YWZ.js";
+} from "./chunk-FU7FX2BW.js";
 import {
   CannotRunError,
   ConfigError

@@ -4,17 +4,19 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duration,
   latency
-} from "./chunk-5OWEBHZJ.js";
+} from "./chunk-QOH4RDEW.js";
 import {
   NEVER,
   _enum,
   array,
+  expecting,
+  given,
   number,
   record,
   strictObject,
   string,
   union
-} from "./chunk-IO4C2YWZ.js";
+} from "./chunk-FU7FX2BW.js";
 
 // src/config/percent.ts
 function readDecimal(value) {
@@ -26,7 +28,7 @@ function readDecimal(value) {
 var rate = union([number(), string()]).transform((value, ctx) => {
   const read = readDecimal(value);
   if (!read || read.amount < 0 || read.percent && read.amount > 100) {
-    ctx.addIssue({ code: "custom", message: `"${value}" is not a rate (examples: 1%, 0.01)` });
+    ctx.addIssue({ code: "custom", message: `expected a rate such as 1% or 0.01, got ${given(value)}` });
     return NEVER;
   }
   if (!read.percent && read.amount >= 1) {
@@ -41,7 +43,10 @@ var rate = union([number(), string()]).transform((value, ctx) => {
 var percentage = union([number(), string()]).transform((value, ctx) => {
   const read = readDecimal(value);
   if (!read || read.amount < 0 || read.amount > 100) {
-    ctx.addIssue({ code: "custom", message: `"${value}" is not a percentage 0-100 (examples: 90, 90%)` });
+    ctx.addIssue({
+      code: "custom",
+      message: `expected a percentage 0-100 such as 90 or 90%, got ${given(value)}`
+    });
     return NEVER;
   }
   if (!read.percent && read.amount > 0 && read.amount <= 1) {
@@ -58,13 +63,15 @@ var percentage = union([number(), string()]).transform((value, ctx) => {
 var loadSchema = strictObject({
   /** A string runs through `sh -c`; a list runs the program directly. Not needed to convert results. */
   command: union([string().min(1), array(string()).min(1)], {
-    error: "expected a command line or a list of the program and its arguments"
+    error: expecting("a command line or a list of the program and its arguments")
   }).optional(),
   cwd: string().optional(),
   /** Added to the few variables the command inherits (PATH, HOME, locale, proxies, CA files). */
   env: record(string(), string()).optional(),
   /** Names of more variables to pass through from chaos-gate's environment. */
-  passEnv: array(string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a variable name")).default([]),
+  passEnv: array(
+    string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: expecting("a variable name (letters, digits and _)") })
+  ).default([]),
   /** How long the load runs before the chaos starts: the baseline. */
   leadTime: duration.default(3e4),
   /** How long it runs after the chaos ends. */

@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-WN5K6Q2J.js";
+} from "./chunk-OS6G4CZR.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -26,14 +26,14 @@ import {
   isNotRun,
   isVerdictFinal,
   resultName
-} from "./chunk-IVXNKJN6.js";
+} from "./chunk-HI6SXHFT.js";
 import {
   HttpMethod,
   KubernetesObjectApi,
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-OSUJ7NFD.js";
+} from "./chunk-RYXSBH4E.js";
 import {
   isClusterScopedKind,
   isCustomResource
@@ -43,7 +43,7 @@ import {
 } from "./chunk-5L5Z5RRO.js";
 import {
   fieldPath
-} from "./chunk-IO4C2YWZ.js";
+} from "./chunk-FU7FX2BW.js";
 import {
   CannotRunError
 } from "./chunk-RHZBZGPM.js";

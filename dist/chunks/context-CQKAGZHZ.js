@@ -5,12 +5,12 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-5KGO7VFQ.js";
-import "./chunk-OSUJ7NFD.js";
+} from "./chunk-UZAEDRAD.js";
+import "./chunk-RYXSBH4E.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-IO4C2YWZ.js";
+import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {
   contextNamespace,

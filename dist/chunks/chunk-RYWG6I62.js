@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-ZWEPSMBL.js";
+} from "./chunk-UMCQGJQJ.js";
 import {
   convertChaos
-} from "./chunk-XJA56BJM.js";
+} from "./chunk-TSKNV2HS.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-GZBX42NT.js";
+} from "./chunk-TEXE3MIG.js";
 import {
   LitmusClient,
   connect,
@@ -35,23 +35,23 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-WN5K6Q2J.js";
+} from "./chunk-OS6G4CZR.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
 import {
   readableResults
-} from "./chunk-IVXNKJN6.js";
+} from "./chunk-HI6SXHFT.js";
 import {
   formatDuration
-} from "./chunk-5OWEBHZJ.js";
+} from "./chunk-QOH4RDEW.js";
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-P7LN5KZQ.js";
+} from "./chunk-ELYE3ZUH.js";
 import {
   spawnInGroup
-} from "./chunk-OSUJ7NFD.js";
+} from "./chunk-RYXSBH4E.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -63,14 +63,14 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-ODF67LQM.js";
+} from "./chunk-RASA7BYJ.js";
 import {
   duplicateProblems
-} from "./chunk-XA5SIUJE.js";
+} from "./chunk-3N2XITYB.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-NNVFLQLV.js";
+} from "./chunk-OPRQUPBJ.js";
 import {
   mergeReports,
   underLabel

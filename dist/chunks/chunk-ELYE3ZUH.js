@@ -9,6 +9,7 @@ import {
   array,
   boolean,
   describeIssues,
+  expecting,
   looseObject,
   maxLineChars,
   number,
@@ -19,7 +20,7 @@ import {
   resultFileLimit,
   string,
   union
-} from "./chunk-IO4C2YWZ.js";
+} from "./chunk-FU7FX2BW.js";
 import {
   ConfigError,
   __commonJS,
@@ -3497,7 +3498,7 @@ var checkSchema = looseObject({
   passes: count,
   fails: count
 });
-var listOrMap = (item) => union([array(item), record(string(), item)], { error: "expected a list or an object" }).optional();
+var listOrMap = (item) => union([array(item), record(string(), item)], { error: expecting("a list or a mapping") }).optional();
 var groupSchema = looseObject({
   checks: listOrMap(checkSchema),
   get groups() {
@@ -3508,9 +3509,8 @@ var summarySchema = (threshold) => looseObject({
   metrics: record(string(), looseObject({ thresholds: record(string(), threshold).optional() })),
   root_group: groupSchema.optional()
 });
-var trueOrFalse = { error: "expected true or false" };
-var exportSchema = summarySchema(boolean(trueOrFalse));
-var handleSummarySchema = summarySchema(looseObject({ ok: boolean(trueOrFalse) }));
+var exportSchema = summarySchema(boolean());
+var handleSummarySchema = summarySchema(looseObject({ ok: boolean() }));
 function parseK6Summary(json, source) {
   if (!isRecord(json) || !isRecord(json.metrics)) {
     throw new ConfigError(`${source}: not a k6 summary: field metrics: expected an object`);
@@ -3775,4 +3775,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-P7LN5KZQ.js.LEGAL.txt */
+/*! For license information please see chunk-ELYE3ZUH.js.LEGAL.txt */

@@ -6458,6 +6458,7 @@ function given(value, quote = true) {
   const kind = typeof value === "string" ? "text" : `a ${typeof value}`;
   return quote && shown.length <= shortValue ? `${kind} (${shown})` : kind;
 }
+var expecting = (what) => (issue2) => `expected ${what}, got ${given(issue2.input)}`;
 var choice = (value) => typeof value === "string" && !/^[\w./-]+$/.test(value) ? JSON.stringify(value) : String(value);
 function plainIssue(quote) {
   const got = (value) => `got ${given(value, quote)}`;
@@ -6546,5 +6547,6 @@ export {
   plainWordsUnquoted,
   describeIssues,
   fieldPath,
-  given
+  given,
+  expecting
 };

@@ -4,13 +4,13 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-NYSY744U.js";
+} from "./chunk-5MPT43Z7.js";
 import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-PZGJ33KF.js";
-import "./chunk-Y54COUNB.js";
+} from "./chunk-7G6HEVU7.js";
+import "./chunk-LYV37VOW.js";
 import {
   commands,
   isCommand,
@@ -27,8 +27,8 @@ import {
   toNumber
 } from "./chunk-2BCWFCYB.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-5OWEBHZJ.js";
-import "./chunk-XA5SIUJE.js";
+import "./chunk-QOH4RDEW.js";
+import "./chunk-3N2XITYB.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-JC5KUJAN.js";
@@ -37,7 +37,7 @@ import {
 } from "./chunk-KFRDFFVU.js";
 import {
   closestName
-} from "./chunk-IO4C2YWZ.js";
+} from "./chunk-FU7FX2BW.js";
 import {
   CancelledError,
   CannotRunError,
@@ -175,7 +175,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-XULVHXAB.js");
+        const { runTargets } = await import("./targets-TNSP7UPR.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -190,15 +190,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-WM25DMTQ.js");
+        const { reportGate } = await import("./report-UA7RID62.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-BEPSD6AD.js");
+        const { mergeGate } = await import("./merge-ZFW4IFRF.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-6Y7EL3C5.js");
+        const { validateRun } = await import("./inputs-YVDH6V3R.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

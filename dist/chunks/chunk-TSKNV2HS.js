@@ -13,7 +13,7 @@ import {
   probeOutcome,
   resultName,
   verdictOutcome
-} from "./chunk-IVXNKJN6.js";
+} from "./chunk-HI6SXHFT.js";
 import {
   secondsBetween
 } from "./chunk-5LW4VHYJ.js";

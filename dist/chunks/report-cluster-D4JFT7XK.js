@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadKubeContext
-} from "./chunk-5KGO7VFQ.js";
+} from "./chunk-UZAEDRAD.js";
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-XJA56BJM.js";
+} from "./chunk-TSKNV2HS.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -15,17 +15,17 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-WN5K6Q2J.js";
+} from "./chunk-OS6G4CZR.js";
 import {
   readableResults
-} from "./chunk-IVXNKJN6.js";
-import "./chunk-5OWEBHZJ.js";
-import "./chunk-OSUJ7NFD.js";
+} from "./chunk-HI6SXHFT.js";
+import "./chunk-QOH4RDEW.js";
+import "./chunk-RYXSBH4E.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-IO4C2YWZ.js";
+import "./chunk-FU7FX2BW.js";
 import {
   CannotRunError,
   ConfigError

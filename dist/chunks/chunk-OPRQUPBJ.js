@@ -27,7 +27,7 @@ import {
   plainWords,
   record,
   string
-} from "./chunk-IO4C2YWZ.js";
+} from "./chunk-FU7FX2BW.js";
 import {
   CannotRunError,
   ConfigError,

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema,
   percentage
-} from "./chunk-Y54COUNB.js";
+} from "./chunk-LYV37VOW.js";
 import {
   runDuration
-} from "./chunk-5OWEBHZJ.js";
+} from "./chunk-QOH4RDEW.js";
 import {
   defaultPolicy
 } from "./chunk-P5DOBMC4.js";
@@ -21,6 +21,7 @@ import {
   array,
   boolean,
   describeIssues,
+  expecting,
   fieldPath,
   number,
   plainWords,
@@ -29,7 +30,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-IO4C2YWZ.js";
+} from "./chunk-FU7FX2BW.js";
 import {
   ConfigError,
   __toESM
@@ -40,12 +41,15 @@ var import_yaml = __toESM(require_dist(), 1);
 import path from "node:path";
 
 // src/config/schema.ts
-var fileList = union([string(), array(string())], { error: "expected a file path or a list of file paths" }).transform((v) => Array.isArray(v) ? v : [v]);
+var fileList = union([string(), array(string())], { error: expecting("a file path or a list of file paths") }).transform((v) => Array.isArray(v) ? v : [v]);
 var textList = fileList;
-var namespaceName = string().max(63, "must be a namespace name (at most 63 characters)").regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a namespace name (lowercase a-z, 0-9 and -)");
+var dnsLabel = { error: expecting("a lowercase DNS label (a-z, 0-9, -)") };
+var namespaceName = string().max(63, { error: expecting("a namespace name (at most 63 characters)") }).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, {
+  error: expecting("a namespace name (lowercase a-z, 0-9 and -)")
+});
 var targetSchema = strictObject({
   /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
-  name: string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(20),
+  name: string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel).max(20),
   kubeconfig: string().optional(),
   context: string().optional(),
   namespace: namespaceName.optional()
@@ -55,10 +59,9 @@ var gateSchema = strictObject({
   minProbeSuccess: percentage.optional(),
   // What a case is matched by: one to three names, so a typo like `a/b/c/d` is refused, not silently inert.
   allowFailures: array(
-    string().regex(
-      /^[^/\s]+(?:\/[^/\s]+){0,2}$/,
-      "expected experiment, engine/experiment or namespace/engine/experiment"
-    )
+    string().regex(/^[^/\s]+(?:\/[^/\s]+){0,2}$/, {
+      error: expecting("experiment, engine/experiment or namespace/engine/experiment")
+    })
   ).optional(),
   stopped: _enum(["fail", "skip"]).optional(),
   timeouts: _enum(["fail", "skip"]).optional()
@@ -110,7 +113,7 @@ var configSchema = strictObject({
   allowNamespaces: array(namespaceName).min(1).optional(),
   allowClusterScoped: boolean().optional(),
   cleanup: _enum(["always", "on-success", "never"]).optional(),
-  runId: string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").max(40).optional(),
+  runId: string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel).max(40).optional(),
   reports: reportsSchema.optional(),
   gate: gateSchema.optional(),
   merge: mergeSchema.optional(),

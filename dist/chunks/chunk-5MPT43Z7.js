@@ -6,7 +6,7 @@ import {
 } from "./chunk-466RCVCX.js";
 import {
   readManifests
-} from "./chunk-XA5SIUJE.js";
+} from "./chunk-3N2XITYB.js";
 
 // src/run/progress.ts
 function progressLog(log, expectedChaosMs2, now = Date.now) {

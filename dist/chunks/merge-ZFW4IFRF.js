@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-AJ3UQTS3.js";
-import "./chunk-NNVFLQLV.js";
+} from "./chunk-ENS7E53A.js";
+import "./chunk-OPRQUPBJ.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-IO4C2YWZ.js";
+import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {
   mergeGate

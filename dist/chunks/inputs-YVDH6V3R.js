@@ -6,17 +6,17 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-ODF67LQM.js";
-import "./chunk-XA5SIUJE.js";
+} from "./chunk-RASA7BYJ.js";
+import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-NNVFLQLV.js";
+import "./chunk-OPRQUPBJ.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-KDOXMYJW.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-IO4C2YWZ.js";
+import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {
   checkRunInputs,

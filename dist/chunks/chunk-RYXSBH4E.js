@@ -20,7 +20,7 @@ import {
   plainWordsUnquoted,
   string,
   unknown
-} from "./chunk-IO4C2YWZ.js";
+} from "./chunk-FU7FX2BW.js";
 import {
   CannotRunError,
   __commonJS,

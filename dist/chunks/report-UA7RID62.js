@@ -3,33 +3,33 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-Y54COUNB.js";
+} from "./chunk-LYV37VOW.js";
 import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-ZWEPSMBL.js";
+} from "./chunk-UMCQGJQJ.js";
 import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-XJA56BJM.js";
+} from "./chunk-TSKNV2HS.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-7GHJJVB5.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   parseShape
-} from "./chunk-IVXNKJN6.js";
-import "./chunk-5OWEBHZJ.js";
+} from "./chunk-HI6SXHFT.js";
+import "./chunk-QOH4RDEW.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-XA5SIUJE.js";
+} from "./chunk-3N2XITYB.js";
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-NNVFLQLV.js";
+} from "./chunk-OPRQUPBJ.js";
 import "./chunk-5LW4VHYJ.js";
 import {
   isSkipped,
@@ -41,7 +41,7 @@ import "./chunk-KFRDFFVU.js";
 import {
   describeIssues,
   resultFileLimit
-} from "./chunk-IO4C2YWZ.js";
+} from "./chunk-FU7FX2BW.js";
 import {
   CannotRunError,
   ConfigError
@@ -169,7 +169,7 @@ async function reportGate(config, sources, log) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-WU3DBAOV.js");
+    const { readLoadSuite } = await import("./collect-MSBDOLQB.js");
     const files = Object.values(load.results).filter(Boolean).join(", ");
     inputs.push({ source: files, suites: [readLoadSuite(load, void 0, [])] });
   }
@@ -189,7 +189,7 @@ async function reportGate(config, sources, log) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-WMWQ5TLS.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-D4JFT7XK.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

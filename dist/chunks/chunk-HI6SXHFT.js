@@ -12,7 +12,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-IO4C2YWZ.js";
+} from "./chunk-FU7FX2BW.js";
 
 // src/kube/object-meta.ts
 var objectMetaSchema = looseObject({

@@ -4,9 +4,9 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-P7LN5KZQ.js";
+} from "./chunk-ELYE3ZUH.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-IO4C2YWZ.js";
+import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {
   commandOnlySuite,

@@ -7,10 +7,10 @@ import {
 import {
   objectMetaSchema,
   parseShape
-} from "./chunk-IVXNKJN6.js";
+} from "./chunk-HI6SXHFT.js";
 import {
   iso_exports
-} from "./chunk-5OWEBHZJ.js";
+} from "./chunk-QOH4RDEW.js";
 import {
   secondsBetween
 } from "./chunk-5LW4VHYJ.js";
@@ -21,6 +21,7 @@ import {
   array,
   boolean,
   describeIssues,
+  expecting,
   looseObject,
   number,
   readInputFile,
@@ -29,14 +30,14 @@ import {
   string,
   union,
   unknown
-} from "./chunk-IO4C2YWZ.js";
+} from "./chunk-FU7FX2BW.js";
 import {
   ConfigError,
   errorMessage
 } from "./chunk-RHZBZGPM.js";
 
 // src/ctk/types.ts
-var timestamp = iso_exports.datetime({ offset: true, local: true, error: "expected an ISO 8601 date and time" }).transform((time) => /(?:Z|[+-]\d\d:\d\d)$/.test(time) ? time : `${time}Z`);
+var timestamp = iso_exports.datetime({ offset: true, local: true, error: expecting("an ISO 8601 date and time") }).transform((time) => /(?:Z|[+-]\d\d:\d\d)$/.test(time) ? time : `${time}Z`);
 var seconds = number().nonnegative();
 var activityRunSchema = looseObject({
   activity: looseObject({
@@ -48,7 +49,7 @@ var activityRunSchema = looseObject({
   status: string().optional(),
   output: unknown().optional(),
   /** The Python traceback, as `traceback.format_exception` lines (or already joined). */
-  exception: union([array(string()), string()], { error: "expected a list of strings or a string" }).optional(),
+  exception: union([array(string()), string()], { error: expecting("text or a list of text") }).optional(),
   start: timestamp.optional(),
   end: timestamp.optional(),
   duration: seconds.optional(),
