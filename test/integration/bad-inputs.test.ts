@@ -371,7 +371,7 @@ const cases: Case[] = [
     args: () =>
       runEngine(file('int-probe.yaml', probe(goodProbe.replace('probeTimeout: 5s', 'probeTimeout: 5')))),
     names:
-      /int-probe\.yaml, .*field spec\.experiments\[0\]\.spec\.probe\[0\]\.runProperties\.probeTimeout: must be a string/,
+      /int-probe\.yaml, .*field spec\.experiments\[0\]\.spec\.probe\[0\]\.runProperties\.probeTimeout: expected text such as "5s" \(Litmus 3 refuses numbers here\), got a number \(5\)$/m,
   },
   {
     what: 'engineState paused',
@@ -815,7 +815,8 @@ const cases: Case[] = [
       '--engine',
       file('validate/int.yaml', probe(goodProbe.replace('interval: 2s', 'interval: 2'))),
     ],
-    names: /int\.yaml, .*runProperties\.interval: must be a string/,
+    names:
+      /int\.yaml, .*runProperties\.interval: expected text such as "5s" \(Litmus 3 refuses numbers here\), got a number \(2\)$/m,
   },
   {
     what: 'validate: a Secret in the RBAC file',

@@ -367,7 +367,7 @@ describe('chaos-gate run on a real API server', () => {
     const legacy = fixturePath('litmus/engines/legacy-2x-int-timeouts.yaml');
     const before = await leftovers(env.sandbox.kc, namespace);
     const field =
-      /legacy-2x-int-timeouts\.yaml, document 1 \(ChaosEngine [^)]+\): field spec\.experiments\[0\]\.spec\.probe\[0\]\.runProperties\.probeTimeout: must be a string/;
+      /legacy-2x-int-timeouts\.yaml, document 1 \(ChaosEngine [^)]+\): field spec\.experiments\[0\]\.spec\.probe\[0\]\.runProperties\.probeTimeout: expected text such as "5s" \(Litmus 3 refuses numbers here\), got a number \(5\)$/m;
     const validate = await runEntry('dist/cli.js', ['validate', '--engine', legacy]).done;
     assert.equal(validate.code, 2, validate.stdout + validate.stderr);
     assert.match(validate.stderr, field);
