@@ -28,7 +28,7 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-2BCWFCYB.js";
 import {
   mergeGate
-} from "./chunks/chunk-ENS7E53A.js";
+} from "./chunks/chunk-CSPGSNQB.js";
 import "./chunks/chunk-UZAEDRAD.js";
 import {
   runTargets

@@ -16,7 +16,7 @@ interface JobReport {
   file: string;
   label: string;
   /** Where the label came from, for the user who must make it unique. */
-  labelSource: 'target' | 'run id' | 'path';
+  labelSource: 'run id' | 'path';
   report: Report;
   /** Set when the job's run was cancelled: its cases are what was known when it was cut short. */
   cancelled?: string;
@@ -53,17 +53,15 @@ function refuseRepeatedFiles(files: string[]): void {
   }
 }
 
-/** One job's report, labelled with the job: its target, its run id, or the file's path. */
+/** One job's report, labelled with the job: its run id, or the file's path. */
 function readJob(file: string): JobReport {
   // The guarded reader: a FIFO would hang here and /dev/zero fill the memory.
   const text = readInputFile(file, 'JSON report', resultFileLimit);
   const { report, meta } = parseJsonReport(text, file);
   const [label, labelSource] =
-    meta.target !== undefined
-      ? [meta.target, 'target' as const]
-      : meta.runId !== undefined
-        ? [meta.runId, 'run id' as const]
-        : [path.relative(process.cwd(), file).replace(/\.json$/, ''), 'path' as const];
+    meta.runId !== undefined
+      ? [meta.runId, 'run id' as const]
+      : [path.relative(process.cwd(), file).replace(/\.json$/, ''), 'path' as const];
   return { file, label, labelSource, report, cancelled: meta.cancelled };
 }
 

@@ -88506,7 +88506,7 @@ function refuseRepeatedFiles(files) {
 function readJob(file) {
   const text3 = readInputFile(file, "JSON report", resultFileLimit);
   const { report, meta: meta2 } = parseJsonReport(text3, file);
-  const [label, labelSource] = meta2.target !== void 0 ? [meta2.target, "target"] : meta2.runId !== void 0 ? [meta2.runId, "run id"] : [path7.relative(process.cwd(), file).replace(/\.json$/, ""), "path"];
+  const [label, labelSource] = meta2.runId !== void 0 ? [meta2.runId, "run id"] : [path7.relative(process.cwd(), file).replace(/\.json$/, ""), "path"];
   return { file, label, labelSource, report, cancelled: meta2.cancelled };
 }
 function refuseUnexpectedCount(jobs, expect) {

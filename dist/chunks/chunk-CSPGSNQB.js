@@ -54,7 +54,7 @@ function refuseRepeatedFiles(files) {
 function readJob(file) {
   const text = readInputFile(file, "JSON report", resultFileLimit);
   const { report, meta } = parseJsonReport(text, file);
-  const [label, labelSource] = meta.target !== void 0 ? [meta.target, "target"] : meta.runId !== void 0 ? [meta.runId, "run id"] : [path.relative(process.cwd(), file).replace(/\.json$/, ""), "path"];
+  const [label, labelSource] = meta.runId !== void 0 ? [meta.runId, "run id"] : [path.relative(process.cwd(), file).replace(/\.json$/, ""), "path"];
   return { file, label, labelSource, report, cancelled: meta.cancelled };
 }
 var listed = (jobs) => jobs.map((job) => `  ${job.label}: ${job.file}`).join("\n");

@@ -194,7 +194,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-ZFW4IFRF.js");
+        const { mergeGate } = await import("./merge-WHXIKOIT.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
