@@ -1248,3 +1248,46 @@ test(
     );
   },
 );
+
+test(
+  'several clusters cancelled mid-wait: the JSON report says so, and a merge of it refuses to judge',
+  limit,
+  async (t) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-targets-cancel-'));
+    const fakes = ['eu', 'us'].map(() => {
+      const fake = new FakeApi();
+      t.after(() => fake.close());
+      playOperator(fake, 'never');
+      return fake;
+    });
+    const targets = fakes.map((fake, i) => {
+      const kubeconfig = path.join(dir, `cluster-${i}.yaml`);
+      writeFileSync(kubeconfig, fake.kubeconfig);
+      return { name: `cluster-${i}`, kubeconfig };
+    });
+    const json = path.join(dir, 'report.json');
+    const controller = new AbortController();
+    const running = runTargets(
+      resolveConfig({
+        rbac: [rbacFile],
+        engines: [engineFile],
+        runId,
+        timeout: 20_000,
+        stopTimeout: 3000,
+        targets,
+        reports: { json },
+      }),
+      { log: () => {}, clusterLog: () => ({ log: () => {}, onPhase: () => {} }), signal: controller.signal },
+    );
+    await waitFor(() => fakes.every((fake) => fake.openWatches.length === 2), 'both waits to start');
+    controller.abort('SIGTERM');
+    const outcome = await running;
+
+    assert.equal(outcome.cancelled, 'SIGTERM');
+    assert.deepEqual(parseJsonReport(readFileSync(json, 'utf8'), json).meta, { runId, cancelled: 'SIGTERM' });
+    assert.throws(
+      () => mergeGate(resolveConfig({ gate: { stopped: 'skip' } }), [json], () => {}),
+      /^CannotRunError: cancelled before all their verdicts were in, [^\n]*\n {2}cg-unit-run: \S+ \(cancelled by SIGTERM\)$/,
+    );
+  },
+);
