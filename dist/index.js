@@ -9,7 +9,7 @@ import {
   ExitCode,
   endGroup,
   error,
-  info,
+  logLine,
   readInputs,
   runStep,
   setFailed,
@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-PKBZFUCD.js";
+} from "./chunks/chunk-2ISCEWBH.js";
 import {
   loadConfig,
   withCancellation
@@ -224,10 +224,10 @@ async function runAction() {
     const inputs = readInputs();
     const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
     if (inputs.command === "merge") {
-      await publishToGitHub(mergeGate(config, inputs.reports, (line) => info(redact(line))));
+      await publishToGitHub(mergeGate(config, inputs.reports, logLine));
       return;
     }
-    const progress = progressLog((line) => info(redact(line)), expectedChaosMs(config));
+    const progress = progressLog(logLine, expectedChaosMs(config));
     const outcome = await withCancellation(
       (line) => warning(line),
       ({ cancel, hurry }) => runTargets(config, {

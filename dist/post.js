@@ -2,13 +2,13 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  info,
+  logLine,
   readInputs,
   runStep,
   setFailed,
   state,
   warning
-} from "./chunks/chunk-PKBZFUCD.js";
+} from "./chunks/chunk-2ISCEWBH.js";
 import {
   loadConfig,
   withCancellation
@@ -101,7 +101,7 @@ async function stopUnfinishedRun() {
           stopTimeoutMs: config.stopTimeoutMs,
           shutdown: config.workflow?.shutdown ?? "Stop",
           hurry: cancel,
-          log: (line) => info(redact(line))
+          log: logLine
         })
       );
       if (!allConfirmed(stops))

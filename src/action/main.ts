@@ -11,6 +11,7 @@ import { runTargets } from '../run/targets.ts';
 import { redact } from '../secrets.ts';
 import { logGroups } from './groups.ts';
 import { readInputs } from './inputs.ts';
+import { logLine } from './log.ts';
 import { failToRun, publishToGitHub } from './outcome.ts';
 import { state } from './state.ts';
 
@@ -27,10 +28,10 @@ export async function runAction(): Promise<void> {
     const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
     // No chaos, so nothing for the post step: it finds no run recorded.
     if (inputs.command === 'merge') {
-      await publishToGitHub(mergeGate(config, inputs.reports, (line) => core.info(redact(line))));
+      await publishToGitHub(mergeGate(config, inputs.reports, logLine));
       return;
     }
-    const progress = progressLog((line) => core.info(redact(line)), expectedChaosMs(config));
+    const progress = progressLog(logLine, expectedChaosMs(config));
     const outcome = await withCancellation(
       (line) => core.warning(line),
       ({ cancel, hurry }) =>

@@ -10,6 +10,7 @@ import { allConfirmed } from '../run/stop.ts';
 import { stopRun } from '../run/stop-run.ts';
 import { redact } from '../secrets.ts';
 import { readInputs } from './inputs.ts';
+import { logLine } from './log.ts';
 import { state } from './state.ts';
 
 export async function runPost(): Promise<void> {
@@ -52,7 +53,7 @@ async function stopUnfinishedRun(): Promise<void> {
             stopTimeoutMs: config.stopTimeoutMs,
             shutdown: config.workflow?.shutdown ?? 'Stop',
             hurry: cancel,
-            log: (line) => core.info(redact(line)),
+            log: logLine,
           }),
       );
       if (!allConfirmed(stops))

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { fixturePath, repoRoot } from '../support/fixtures.ts';
-import { readRecords } from '../support/github-files.ts';
+import { commandsObeyed, readRecords } from '../support/github-files.ts';
 import { runEntry } from '../support/run-node.ts';
 
 function runnerFiles() {
@@ -361,4 +361,43 @@ test('command merge refuses an input only run reads, by name, before reading any
     /^::error::action inputs: engines: command merge does not read it; run does$/m,
   );
   assert.equal(readRecords(runner.output).verdict, 'error');
+});
+
+test('text from the cluster that reads as a workflow command is printed, not obeyed', async () => {
+  const runner = runnerFiles();
+  // A probe's description is what the cluster said (a cmdProbe's output): here lines a runner would obey.
+  const injected = [
+    '::add-mask::chaos',
+    '::set-output name=verdict::pass',
+    '::warning title=probe::from the probe',
+  ];
+  const results = path.join(runner.dir, 'results.yaml');
+  writeFileSync(
+    results,
+    readFileSync(fixturePath('litmus/results/chaosresult-3x-fail-probe.yaml'), 'utf8').replace(
+      '"Actual value: 503. Expected value: should be equal to 200"',
+      JSON.stringify(`Actual value: 503\n${injected.join('\r\n')}\rend`),
+    ),
+  );
+  const report = await runEntry(
+    'dist/cli.js',
+    ['report', '--results', results, '--run-id', 'eu', '--json', 'reports/eu/report.json'],
+    { cwd: runner.dir },
+  ).done;
+  assert.equal(report.code, 1, report.stderr);
+  const merged = await runner.runStep('dist/index.js', {
+    INPUT_COMMAND: 'merge',
+    INPUT_REPORTS: 'reports/eu/report.json',
+  });
+  assert.equal(merged.code, 1, merged.stdout);
+  for (const line of injected) assert.ok(merged.stdout.includes(line), `the log shows ${line}`);
+  const obeyed = commandsObeyed(merged.stdout);
+  assert.deepEqual(
+    obeyed.filter((command) => injected.some((line) => command.startsWith(line))),
+    [],
+    obeyed.join('\n'),
+  );
+  // The step's own commands still reach the runner: the verdict annotation first.
+  assert.match(obeyed[0] ?? '', /^::error title=Chaos gate failed::/);
+  assert.equal(readRecords(runner.output).verdict, 'fail');
 });

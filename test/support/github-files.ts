@@ -15,3 +15,22 @@ export function readRecords(file: string): Record<string, string> {
   }
   return values;
 }
+
+/**
+ * The workflow commands the runner obeys in a step's stdout: lines that start with `::` once leading
+ * white space is trimmed, split at \n, \r or \r\n, none while `::stop-commands::TOKEN` holds until `::TOKEN::`.
+ */
+export function commandsObeyed(stdout: string): string[] {
+  const obeyed: string[] = [];
+  let resume: string | undefined;
+  for (const line of stdout.split(/\r\n|\r|\n/).map((l) => l.trimStart())) {
+    if (resume !== undefined) {
+      if (line === resume) resume = undefined;
+      continue;
+    }
+    const stop = /^::stop-commands::(.+)$/.exec(line);
+    if (stop) resume = `::${stop[1]}::`;
+    else if (line.startsWith('::')) obeyed.push(line);
+  }
+  return obeyed;
+}

@@ -19,7 +19,8 @@ import {
   registerKubeconfigCredentials
 } from "./chunk-UZAEDRAD.js";
 import {
-  onSecret
+  onSecret,
+  redact
 } from "./chunk-KFRDFFVU.js";
 import {
   ConfigError,
@@ -19784,6 +19785,21 @@ function looksLikePath(text) {
   return !text.includes("\n") && !text.includes(":") && (/[^A-Za-z0-9+/=]/.test(text) || text.startsWith("/"));
 }
 
+// src/action/log.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+var holdsCommand = /(?:^|[\r\n])\s*::/;
+function logLine(line) {
+  const text = redact(line);
+  if (!holdsCommand.test(text)) {
+    info(text);
+    return;
+  }
+  const token = randomUUID2();
+  info(`::stop-commands::${token}`);
+  info(text);
+  info(`::${token}::`);
+}
+
 // src/action/state.ts
 var keys = {
   runs: "runs",
@@ -19824,11 +19840,11 @@ export {
   setFailed,
   error,
   warning,
-  info,
   startGroup,
   endGroup,
   readInputs,
+  logLine,
   state,
   runStep
 };
-/*! For license information please see chunk-PKBZFUCD.js.LEGAL.txt */
+/*! For license information please see chunk-2ISCEWBH.js.LEGAL.txt */
