@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-2ISCEWBH.js";
+} from "./chunks/chunk-TFSZ5FRF.js";
 import {
   loadConfig,
   withCancellation

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-2ISCEWBH.js";
+} from "./chunks/chunk-TFSZ5FRF.js";
 import {
   loadConfig,
   withCancellation

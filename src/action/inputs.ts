@@ -165,8 +165,9 @@ export function kubeconfigText(input: string): string {
   return decoded;
 }
 
+/** A kubeconfig's own keys, as YAML writes them or as JSON does (`kubectl config view -o json`, Pulumi's). */
 const hasKubeconfigKeys = (text: string): boolean =>
-  /^\s*(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(text);
+  /(?:^|[{,])\s*"?(apiVersion|kind|clusters|contexts|users|current-context|preferences)"?\s*:/m.test(text);
 
 /**
  * A kubeconfig secret given as kubeconfig-path would be read line by line as paths, and each line, a

@@ -242,7 +242,9 @@ test('the post step with an unreadable record of the runs fails with a message, 
 test('kubeconfig content given as kubeconfig-path is refused without quoting a line of it', async () => {
   const token = 'sha256~averysecrettokenvalue0123456789';
   const kubeconfig = `apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user: {token: "${token}"}\n`;
-  for (const given of [kubeconfig, Buffer.from(kubeconfig).toString('base64')]) {
+  // JSON is how Pulumi and `kubectl config view -o json` give it: one line, split at its commas.
+  const json = JSON.stringify({ apiVersion: 'v1', kind: 'Config', users: [{ name: 'ci', user: { token } }] });
+  for (const given of [kubeconfig, Buffer.from(kubeconfig).toString('base64'), json]) {
     const runner = runnerFiles();
     const finished = await runner.runStep('dist/index.js', {
       'INPUT_KUBECONFIG-PATH': given,

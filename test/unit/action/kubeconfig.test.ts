@@ -37,3 +37,13 @@ test('kubeconfig input: a path is refused with a pointer to kubeconfig-path, wha
       path,
     );
 });
+
+test('kubeconfig input: base64 of a JSON kubeconfig, one line or indented, decoded as YAML is', () => {
+  const kubeconfig = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: 'c', cluster: { server: 'https://k:6443' } }],
+  };
+  for (const json of [JSON.stringify(kubeconfig), JSON.stringify(kubeconfig, null, 2)])
+    assert.equal(kubeconfigText(Buffer.from(json).toString('base64')), json);
+});

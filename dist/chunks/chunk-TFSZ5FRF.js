@@ -19770,7 +19770,7 @@ function kubeconfigText(input) {
   }
   return decoded;
 }
-var hasKubeconfigKeys = (text) => /^\s*(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(text);
+var hasKubeconfigKeys = (text) => /(?:^|[{,])\s*"?(apiVersion|kind|clusters|contexts|users|current-context|preferences)"?\s*:/m.test(text);
 function refuseKubeconfigAsPath(paths) {
   const decoded = Buffer.from(paths.replace(/\s+/g, ""), "base64").toString("utf8");
   const content = [paths, decoded].find(hasKubeconfigKeys);
@@ -19847,4 +19847,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-2ISCEWBH.js.LEGAL.txt */
+/*! For license information please see chunk-TFSZ5FRF.js.LEGAL.txt */
