@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-TFSZ5FRF.js";
+} from "./chunks/chunk-YQ6NPVLY.js";
 import {
   loadConfig,
   withCancellation

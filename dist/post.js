@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-TFSZ5FRF.js";
+} from "./chunks/chunk-YQ6NPVLY.js";
 import {
   loadConfig,
   withCancellation

@@ -2,7 +2,7 @@
 // config/fields.ts, the same table as the CLI's flags), the secret kubeconfig content, which never
 // enters the model, and the reports `merge` joins.
 import * as core from '@actions/core';
-import { globSync } from 'node:fs';
+import { globSync, statSync } from 'node:fs';
 import {
   labelFor,
   layerFrom,
@@ -47,6 +47,9 @@ export function readInputs(): ActionInputs {
   // content's at once): not every line, which would hide the server, namespaces and context names.
   onSecret((secret) => core.setSecret(secret));
   const kubeconfigInput = core.getInput('kubeconfig');
+  // A path is refused before the masking: no secret, and masked it would hide the words of every later
+  // line that has it (a file named `kubeconfig` turns the error into "the ***'s content").
+  if (kubeconfigInput) refusePathAsKubeconfig(kubeconfigInput);
   if (kubeconfigInput) core.setSecret(kubeconfigInput);
   const kubeconfigContent = kubeconfigInput ? kubeconfigText(kubeconfigInput) : undefined;
   if (kubeconfigContent && kubeconfigContent !== kubeconfigInput) core.setSecret(kubeconfigContent);
@@ -152,11 +155,6 @@ function splitList(text: string): string[] {
 export function kubeconfigText(input: string): string {
   const compact = input.replace(/\s+/g, '');
   const base64 = /^[A-Za-z0-9+/]+={0,2}$/.test(compact) && compact.length % 4 === 0;
-  if (looksLikePath(input.trim())) {
-    throw new ConfigError(
-      "action inputs: kubeconfig: takes the kubeconfig's content, not a path: give a file as kubeconfig-path",
-    );
-  }
   if (!base64) return input;
   const decoded = Buffer.from(compact, 'base64').toString('utf8');
   if (!hasKubeconfigKeys(decoded)) {
@@ -184,12 +182,23 @@ function refuseKubeconfigAsPath(paths: string): void {
   );
 }
 
+/** The kubeconfig input, which takes content, given a file's path. */
+export function refusePathAsKubeconfig(input: string): void {
+  if (looksLikePath(input.trim()))
+    throw new ConfigError(
+      "action inputs: kubeconfig: takes the kubeconfig's content, not a path: give a file as kubeconfig-path",
+    );
+}
+
 /**
- * One line, no `key: value`, and a character base64 has not (`.`, `~`, `-`, `_`) or a leading `/`,
- * which base64 of a kubeconfig never has (its first byte is text): a path, not content.
+ * One line that is a file, a Windows path (`C:\\…`, `D:/…`), or has no `key: value` and a character
+ * base64 has not (`.`, `~`, `-`, `_`) or a leading `/`, which base64 of a kubeconfig never has (its
+ * first byte is text): a path, not content.
  */
 function looksLikePath(text: string): boolean {
-  return (
-    !text.includes('\n') && !text.includes(':') && (/[^A-Za-z0-9+/=]/.test(text) || text.startsWith('/'))
-  );
+  if (text.includes('\n')) return false;
+  if (/^[A-Za-z]:[\\/]/.test(text) || isFile(text)) return true;
+  return !text.includes(':') && (/[^A-Za-z0-9+/=]/.test(text) || text.startsWith('/'));
 }
+
+const isFile = (text: string): boolean => statSync(text, { throwIfNoEntry: false })?.isFile() ?? false;

@@ -403,3 +403,21 @@ test('text from the cluster that reads as a workflow command is printed, not obe
   assert.match(obeyed[0] ?? '', /^::error title=Chaos gate failed::/);
   assert.equal(readRecords(runner.output).verdict, 'fail');
 });
+
+test('a kubeconfig file named as the kubeconfig input is refused as a path, and its name is not masked', async () => {
+  const runner = runnerFiles();
+  // What an earlier step wrote: aws eks update-kubeconfig --kubeconfig kubeconfig.
+  writeFileSync(path.join(runner.dir, 'kubeconfig'), 'apiVersion: v1\nkind: Config\n');
+  const finished = await runner.runStep('dist/index.js', {
+    INPUT_KUBECONFIG: 'kubeconfig',
+    INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
+  });
+  assert.equal(finished.code, 1);
+  assert.match(
+    finished.stdout,
+    /^::error::action inputs: kubeconfig: takes the kubeconfig's content, not a path: give a file as kubeconfig-path$/m,
+  );
+  // Masked, the word would read *** in this error and every later line of the job.
+  assert.doesNotMatch(finished.stdout, /::add-mask::/);
+  assert.equal(readRecords(runner.output).verdict, 'error');
+});

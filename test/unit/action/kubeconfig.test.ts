@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { kubeconfigText } from '../../../src/action/inputs.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { kubeconfigText, refusePathAsKubeconfig } from '../../../src/action/inputs.ts';
 
 const yaml = 'apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: "https://k:6443"}\n';
 
@@ -24,18 +27,36 @@ test('kubeconfig input: base64 of something else is refused with a message that 
 });
 
 test('kubeconfig input: a path is refused with a pointer to kubeconfig-path, whatever it looks like', () => {
-  for (const path of [
-    '/home/runner/work/_temp/kubeconfig',
-    '~/.kube/config',
-    './kubeconfig.yaml',
-    'kubeconfig.yaml',
-    '/tmp/kubeconfig1',
-  ])
-    assert.throws(
-      () => kubeconfigText(`${path}\n`),
-      /^ConfigError: action inputs: kubeconfig: takes the kubeconfig's content, not a path: give a file as kubeconfig-path$/,
-      path,
-    );
+  // A file an earlier step wrote (aws eks update-kubeconfig --kubeconfig kubeconfig): a bare word.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-kubeconfig-'));
+  writeFileSync(path.join(dir, 'kubeconfig'), '');
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    for (const given of [
+      '/home/runner/work/_temp/kubeconfig',
+      '~/.kube/config',
+      './kubeconfig.yaml',
+      'kubeconfig.yaml',
+      '/tmp/kubeconfig1',
+      // A Windows runner's: the drive's colon is no `key: value`.
+      'C:\\Users\\runneradmin\\.kube\\config',
+      'D:/a/_temp/kubeconfig',
+      'kubeconfig',
+    ])
+      assert.throws(
+        () => refusePathAsKubeconfig(`${given}\n`),
+        /^ConfigError: action inputs: kubeconfig: takes the kubeconfig's content, not a path: give a file as kubeconfig-path$/,
+        given,
+      );
+  } finally {
+    process.chdir(cwd);
+  }
+});
+
+test('kubeconfig input: content is no path, one line or many', () => {
+  for (const content of [yaml, Buffer.from(yaml).toString('base64'), '{"apiVersion":"v1","kind":"Config"}'])
+    assert.doesNotThrow(() => refusePathAsKubeconfig(content));
 });
 
 test('kubeconfig input: base64 of a JSON kubeconfig, one line or indented, decoded as YAML is', () => {

@@ -19669,7 +19669,7 @@ function getState(name) {
 }
 
 // src/action/inputs.ts
-import { globSync } from "node:fs";
+import { globSync, statSync } from "node:fs";
 var inputName = (spec) => spec.input === null ? void 0 : spec.input ?? spec.flag;
 var actionCommands = ["run", "merge"];
 function inputsOf(command) {
@@ -19681,6 +19681,7 @@ function readInputs() {
   const command = readCommand();
   onSecret((secret) => setSecret(secret));
   const kubeconfigInput = getInput("kubeconfig");
+  if (kubeconfigInput) refusePathAsKubeconfig(kubeconfigInput);
   if (kubeconfigInput) setSecret(kubeconfigInput);
   const kubeconfigContent = kubeconfigInput ? kubeconfigText(kubeconfigInput) : void 0;
   if (kubeconfigContent && kubeconfigContent !== kubeconfigInput) setSecret(kubeconfigContent);
@@ -19758,11 +19759,6 @@ function splitList(text) {
 function kubeconfigText(input) {
   const compact = input.replace(/\s+/g, "");
   const base64 = /^[A-Za-z0-9+/]+={0,2}$/.test(compact) && compact.length % 4 === 0;
-  if (looksLikePath(input.trim())) {
-    throw new ConfigError(
-      "action inputs: kubeconfig: takes the kubeconfig's content, not a path: give a file as kubeconfig-path"
-    );
-  }
   if (!base64) return input;
   const decoded = Buffer.from(compact, "base64").toString("utf8");
   if (!hasKubeconfigKeys(decoded)) {
@@ -19781,9 +19777,18 @@ function refuseKubeconfigAsPath(paths) {
     "action inputs: kubeconfig-path: takes file paths, and this is a kubeconfig's content: give it as the kubeconfig input, which masks it"
   );
 }
-function looksLikePath(text) {
-  return !text.includes("\n") && !text.includes(":") && (/[^A-Za-z0-9+/=]/.test(text) || text.startsWith("/"));
+function refusePathAsKubeconfig(input) {
+  if (looksLikePath(input.trim()))
+    throw new ConfigError(
+      "action inputs: kubeconfig: takes the kubeconfig's content, not a path: give a file as kubeconfig-path"
+    );
 }
+function looksLikePath(text) {
+  if (text.includes("\n")) return false;
+  if (/^[A-Za-z]:[\\/]/.test(text) || isFile(text)) return true;
+  return !text.includes(":") && (/[^A-Za-z0-9+/=]/.test(text) || text.startsWith("/"));
+}
+var isFile = (text) => statSync(text, { throwIfNoEntry: false })?.isFile() ?? false;
 
 // src/action/log.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
@@ -19847,4 +19852,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-TFSZ5FRF.js.LEGAL.txt */
+/*! For license information please see chunk-YQ6NPVLY.js.LEGAL.txt */
