@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-YQ6NPVLY.js";
+} from "./chunks/chunk-BZF2XEYD.js";
 import {
   loadConfig,
   withCancellation

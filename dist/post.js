@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-YQ6NPVLY.js";
+} from "./chunks/chunk-BZF2XEYD.js";
 import {
   loadConfig,
   withCancellation

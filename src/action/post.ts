@@ -1,6 +1,6 @@
 // The post step: runs even when the job was cancelled and the main step killed. If the main step never
 // reached its end, stop every engine and workflow of its run — confirmed, as `run` does — so no fault
-// outlives the job; and remove the inline kubeconfig if the main step could not.
+// outlives the job. (An inline kubeconfig is never on disk: nothing to remove.)
 import * as core from '@actions/core';
 import { loadConfig, type GateConfig } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';

@@ -25,7 +25,7 @@ export const state = {
     runs.push(run);
     core.saveState(keys.runs, JSON.stringify(runs));
   },
-  /** The folder of the inline kubeconfig, removed by the post step if main could not. */
+  /** The main step reached its end with its chaos confirmed stopped: the post step has nothing to do. */
   markFinished: (): void => core.saveState(keys.finished, 'true'),
   /** Runs that started but never reached their end: the main step was killed. */
   unfinishedRuns(): RecordedRun[] | 'unreadable' {

@@ -19820,7 +19820,7 @@ var state = {
     runs.push(run);
     saveState(keys.runs, JSON.stringify(runs));
   },
-  /** The folder of the inline kubeconfig, removed by the post step if main could not. */
+  /** The main step reached its end with its chaos confirmed stopped: the post step has nothing to do. */
   markFinished: () => saveState(keys.finished, "true"),
   /** Runs that started but never reached their end: the main step was killed. */
   unfinishedRuns() {
@@ -19852,4 +19852,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-YQ6NPVLY.js.LEGAL.txt */
+/*! For license information please see chunk-BZF2XEYD.js.LEGAL.txt */
