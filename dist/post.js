@@ -26,7 +26,8 @@ import {
   stopRunChaos
 } from "./chunks/chunk-TEXE3MIG.js";
 import {
-  connect
+  connect,
+  pMap
 } from "./chunks/chunk-OS6G4CZR.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
@@ -84,34 +85,42 @@ async function stopUnfinishedRun() {
     setFailed(`could not stop the chaos of run ${ids}: ${redact(errorMessage(error))}`);
     return;
   }
-  for (const run of runs) {
-    warning(`the main step did not finish: stopping the chaos of run ${run.runId}`);
-    try {
-      const cluster = {
-        ...config,
-        kubeconfig: run.target?.kubeconfig ?? config.kubeconfig,
-        context: run.target?.context ?? config.context,
-        kubeconfigContent: inputs.kubeconfigContent
-      };
-      const stops = await withCancellation(
-        () => {
-        },
-        // Any signal here means the runner is about to kill the step: one last attempt, then out.
-        ({ cancel }) => stopRun(cluster, run, {
-          stopTimeoutMs: config.stopTimeoutMs,
-          shutdown: config.workflow?.shutdown ?? "Stop",
-          hurry: cancel,
-          log: logLine
-        })
-      );
-      if (!allConfirmed(stops))
-        setFailed(
-          `chaos may still be running: the stop of run ${run.runId} was not confirmed (see above)`
-        );
-    } catch (error) {
-      setFailed(`could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error))}`);
-    }
+  warning(
+    `the main step did not finish: stopping the chaos of run ${runs.map((r) => r.runId).join(", ")}`
+  );
+  const several = runs.length > 1;
+  const problems = await withCancellation(
+    () => {
+    },
+    // Any signal here means the runner is about to kill the step: one last attempt, then out.
+    ({ cancel }) => pMap(runs, (run) => stopOne(run, inputs, config, cancel, several), {
+      concurrency: config.parallelTargets
+    })
+  );
+  const failed = problems.filter((problem) => problem !== void 0);
+  if (failed.length > 0) setFailed(failed.join("\n"));
+}
+async function stopOne(run, inputs, config, hurry, several) {
+  const cluster = {
+    ...config,
+    kubeconfig: run.target?.kubeconfig ?? config.kubeconfig,
+    context: run.target?.context ?? config.context,
+    kubeconfigContent: inputs.kubeconfigContent
+  };
+  const log = several ? (line) => logLine(`[${run.runId}] ${line}`) : logLine;
+  try {
+    const stops = await stopRun(cluster, run, {
+      stopTimeoutMs: config.stopTimeoutMs,
+      shutdown: config.workflow?.shutdown ?? "Stop",
+      hurry,
+      log
+    });
+    if (!allConfirmed(stops))
+      return `chaos may still be running: the stop of run ${run.runId} was not confirmed (see above)`;
+  } catch (error) {
+    return `could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error))}`;
   }
+  return void 0;
 }
 
 // src/action/post-entry.ts

@@ -2,6 +2,7 @@
 // reached its end, stop every engine and workflow of its run — confirmed, as `run` does — so no fault
 // outlives the job. (An inline kubeconfig is never on disk: nothing to remove.)
 import * as core from '@actions/core';
+import pMap from 'p-map';
 import { loadConfig, type GateConfig } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
 import { runLabel } from '../kube/apply.ts';
@@ -9,9 +10,9 @@ import { withCancellation } from '../run/cancellation.ts';
 import { allConfirmed } from '../run/stop.ts';
 import { stopRun } from '../run/stop-run.ts';
 import { redact } from '../secrets.ts';
-import { readInputs } from './inputs.ts';
+import { readInputs, type ActionInputs } from './inputs.ts';
 import { logLine } from './log.ts';
-import { state } from './state.ts';
+import { state, type RecordedRun } from './state.ts';
 
 export async function runPost(): Promise<void> {
   await stopUnfinishedRun();
@@ -26,7 +27,7 @@ async function stopUnfinishedRun(): Promise<void> {
     return;
   }
   if (runs.length === 0) return;
-  let inputs: ReturnType<typeof readInputs>;
+  let inputs: ActionInputs;
   let config: GateConfig;
   try {
     inputs = readInputs();
@@ -36,32 +37,53 @@ async function stopUnfinishedRun(): Promise<void> {
     core.setFailed(`could not stop the chaos of run ${ids}: ${redact(errorMessage(error))}`);
     return;
   }
-  for (const run of runs) {
-    core.warning(`the main step did not finish: stopping the chaos of run ${run.runId}`);
-    try {
-      const cluster = {
-        ...config,
-        kubeconfig: run.target?.kubeconfig ?? config.kubeconfig,
-        context: run.target?.context ?? config.context,
-        kubeconfigContent: inputs.kubeconfigContent,
-      };
-      const stops = await withCancellation(
-        () => {},
-        // Any signal here means the runner is about to kill the step: one last attempt, then out.
-        ({ cancel }) =>
-          stopRun(cluster, run, {
-            stopTimeoutMs: config.stopTimeoutMs,
-            shutdown: config.workflow?.shutdown ?? 'Stop',
-            hurry: cancel,
-            log: logLine,
-          }),
-      );
-      if (!allConfirmed(stops))
-        core.setFailed(
-          `chaos may still be running: the stop of run ${run.runId} was not confirmed (see above)`,
-        );
-    } catch (error) {
-      core.setFailed(`could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error))}`);
-    }
+  // One warning and one error for all runs: GitHub shows 10 of each a step, and a cluster past the
+  // tenth must not be left out of the annotations.
+  core.warning(
+    `the main step did not finish: stopping the chaos of run ${runs.map((r) => r.runId).join(', ')}`,
+  );
+  const several = runs.length > 1;
+  // All at once, as the main step runs its clusters: one after the other, each unreachable cluster
+  // would hold the next for its whole stop-timeout.
+  const problems = await withCancellation(
+    () => {},
+    // Any signal here means the runner is about to kill the step: one last attempt, then out.
+    ({ cancel }) =>
+      pMap(runs, (run) => stopOne(run, inputs, config, cancel, several), {
+        concurrency: config.parallelTargets,
+      }),
+  );
+  const failed = problems.filter((problem) => problem !== undefined);
+  if (failed.length > 0) core.setFailed(failed.join('\n'));
+}
+
+/** Stops one run's chaos; what went wrong, if anything. */
+async function stopOne(
+  run: RecordedRun,
+  inputs: ActionInputs,
+  config: GateConfig,
+  hurry: AbortSignal,
+  several: boolean,
+): Promise<string | undefined> {
+  const cluster = {
+    ...config,
+    kubeconfig: run.target?.kubeconfig ?? config.kubeconfig,
+    context: run.target?.context ?? config.context,
+    kubeconfigContent: inputs.kubeconfigContent,
+  };
+  // Lines of clusters stopped at once are told apart by the run's id, as the main step's by the target.
+  const log = several ? (line: string) => logLine(`[${run.runId}] ${line}`) : logLine;
+  try {
+    const stops = await stopRun(cluster, run, {
+      stopTimeoutMs: config.stopTimeoutMs,
+      shutdown: config.workflow?.shutdown ?? 'Stop',
+      hurry,
+      log,
+    });
+    if (!allConfirmed(stops))
+      return `chaos may still be running: the stop of run ${run.runId} was not confirmed (see above)`;
+  } catch (error) {
+    return `could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error))}`;
   }
+  return undefined;
 }

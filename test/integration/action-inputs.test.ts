@@ -421,3 +421,38 @@ test('a kubeconfig file named as the kubeconfig input is refused as a path, and 
   assert.doesNotMatch(finished.stdout, /::add-mask::/);
   assert.equal(readRecords(runner.output).verdict, 'error');
 });
+
+test('the post step of a killed run on many clusters: one warning and one error that name every run', async () => {
+  const runner = runnerFiles();
+  const names = Array.from({ length: 12 }, (_, i) => `c${i}`);
+  // Every cluster out of reach: no stop can be confirmed.
+  const kubeconfig = JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: 'c', cluster: { server: 'https://127.0.0.1:1' } }],
+    users: [{ name: 'ci', user: { token: 'sha256~averysecrettokenvalue0123456789' } }],
+    contexts: names.map((name) => ({ name, context: { cluster: 'c', user: 'ci' } })),
+    'current-context': 'c0',
+  });
+  const runs = names.map((name) => ({
+    runId: `cg-1-${name}`,
+    namespaces: ['shop'],
+    target: { name, context: name },
+  }));
+  const finished = await runner.runStep('dist/post.js', {
+    STATE_runs: JSON.stringify(runs),
+    INPUT_KUBECONFIG: kubeconfig,
+    INPUT_CONTEXT: names.join('\n'),
+    'INPUT_STOP-TIMEOUT': '1s',
+  });
+  assert.equal(finished.code, 1);
+  // GitHub shows 10 annotations of each kind a step: one a cluster would hide the 11th and 12th.
+  const warnings = finished.stdout.split('\n').filter((line) => line.startsWith('::warning'));
+  const errors = finished.stdout.split('\n').filter((line) => line.startsWith('::error'));
+  assert.equal(warnings.length, 1, warnings.join('\n'));
+  assert.equal(errors.length, 1, errors.join('\n'));
+  for (const { runId } of runs) {
+    assert.ok(warnings[0]?.includes(runId), `the warning names ${runId}`);
+    assert.match(errors[0] ?? '', new RegExp(`the stop of run ${runId} was not confirmed`));
+  }
+});
