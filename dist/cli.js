@@ -4,11 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksForVersion,
   helpAlone
-} from "./chunks/chunk-Q34FUNYU.js";
+} from "./chunks/chunk-JBWA6AI4.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-2BCWFCYB.js";
+import "./chunks/chunk-TKQ5SVS5.js";
 import "./chunks/chunk-RHZBZGPM.js";
 
 // src/cli/index.ts
@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-PZD3JIHE.js");
+var { main } = await import("./chunks/main-2LY6GDP5.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

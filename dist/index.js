@@ -18,14 +18,14 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-BZF2XEYD.js";
+} from "./chunks/chunk-KZFOF5P2.js";
 import {
   loadConfig,
   withCancellation
 } from "./chunks/chunk-7G6HEVU7.js";
 import "./chunks/chunk-LYV37VOW.js";
 import "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-2BCWFCYB.js";
+import "./chunks/chunk-TKQ5SVS5.js";
 import {
   mergeGate
 } from "./chunks/chunk-CSPGSNQB.js";

@@ -75,7 +75,7 @@ export function readInputs(): ActionInputs {
     configFile: core.getInput('config') || undefined,
     layer: parseSettings(layerFrom(given), 'action inputs', labelFor(inputName)),
     kubeconfigContent,
-    reports: expandReports(command, splitList(core.getInput('reports'))),
+    reports: readReports(command, core.getInput('reports')),
   };
 }
 
@@ -102,20 +102,30 @@ function refuseUnread(command: ActionCommand): void {
   }
 }
 
-/**
- * The reports as given, each pattern expanded as a shell would expand it for `chaos-gate merge`
- * (the runner expands none). One that matches nothing is refused: a report named that never arrived
- * must not leave a gate over the others only.
- */
-function expandReports(command: ActionCommand, patterns: string[]): string[] {
-  if (command === 'merge' && patterns.length === 0)
+/** The reports `merge` joins, patterns expanded; none is refused: a gate over nothing is no gate. */
+function readReports(command: ActionCommand, text: string): string[] {
+  const reports = expandPatterns('reports', splitList(text));
+  if (command === 'merge' && reports.length === 0)
     throw new ConfigError('action inputs: reports: command merge needs the JSON reports to join');
-  return patterns.flatMap((pattern) => {
-    const files = globSync(pattern).sort();
-    if (files.length === 0) throw new ConfigError(`action inputs: reports: no file matches ${pattern}`);
+  return reports;
+}
+
+/**
+ * Files as given, each pattern expanded as a shell would expand it for the CLI (the runner expands
+ * none), in a stable order. One that matches nothing is refused: a file named that never arrived (a
+ * matrix job's report, an engine) must not leave a gate over the others only. A plain path is kept as it
+ * is, for its reader to say what is wrong with it.
+ */
+function expandPatterns(name: string, items: string[]): string[] {
+  return items.flatMap((item) => {
+    if (!isPattern(item)) return [item];
+    const files = globSync(item).sort();
+    if (files.length === 0) throw new ConfigError(`action inputs: ${name}: no file matches ${item}`);
     return files;
   });
 }
+
+const isPattern = (item: string): boolean => /[*?[{]/.test(item);
 
 function toValue(name: string, spec: SettingField, text: string): unknown {
   switch (spec.kind) {
@@ -123,15 +133,9 @@ function toValue(name: string, spec: SettingField, text: string): unknown {
       return text;
     case 'map':
       // One NAME=VALUE a line: values may hold commas (label selectors).
-      return toMap(
-        text
-          .split('\n')
-          .map((l) => l.trim())
-          .filter(Boolean),
-        `action inputs: ${name}`,
-      );
+      return toMap(inputLines(text), `action inputs: ${name}`);
     case 'list':
-      return splitList(text);
+      return spec.files ? expandPatterns(name, splitList(text)) : splitList(text);
     case 'boolean':
       if (/^(true|True|TRUE)$/.test(text)) return true;
       if (/^(false|False|FALSE)$/.test(text)) return false;
@@ -141,11 +145,25 @@ function toValue(name: string, spec: SettingField, text: string): unknown {
   }
 }
 
-function splitList(text: string): string[] {
+/**
+ * The lines of a multi-line input, but blank ones and comments: a line whose first non-blank character
+ * is `#` is one, as @actions/glob and a reader of the workflow take it.
+ */
+function inputLines(text: string): string[] {
   return text
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter(Boolean);
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** A list input: one item a line or comma-separated. */
+function splitList(text: string): string[] {
+  return inputLines(text).flatMap((line) =>
+    line
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
 }
 
 /**

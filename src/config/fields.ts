@@ -15,6 +15,8 @@ export interface SettingField {
   /** Dotted path in the config model. */
   field: string;
   help: string;
+  /** A list of files: the action expands the patterns in it, as a shell expands them for a flag. */
+  files?: true;
   /**
    * The commands that read it (default: `run` only; `run` stands for `validate` too, which checks what
    * `run` would read): their `--help` lists it, the others refuse it.
@@ -34,6 +36,7 @@ export const settingFields: SettingField[] = [
     flag: 'kubeconfig',
     input: 'kubeconfig-path',
     kind: 'list',
+    files: true,
     field: 'kubeconfig',
     help: 'kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each',
     readBy: runAndReport,
@@ -68,6 +71,7 @@ export const settingFields: SettingField[] = [
   {
     flag: 'rbac',
     kind: 'list',
+    files: true,
     field: 'rbac',
     help: 'RBAC manifest file (repeatable; many documents allowed)',
   },
@@ -75,6 +79,7 @@ export const settingFields: SettingField[] = [
     flag: 'experiment',
     input: 'experiments',
     kind: 'list',
+    files: true,
     field: 'experiments',
     help: 'ChaosExperiment manifest file (repeatable)',
   },
@@ -82,6 +87,7 @@ export const settingFields: SettingField[] = [
     flag: 'engine',
     input: 'engines',
     kind: 'list',
+    files: true,
     field: 'engines',
     help: 'ChaosEngine manifest file (repeatable)',
   },
@@ -243,6 +249,7 @@ export const settingFields: SettingField[] = [
     flag: 'ctk-journal',
     input: 'ctk-journals',
     kind: 'list',
+    files: true,
     field: 'ctkJournals',
     help: 'Chaos Toolkit journal.json to report (repeatable)',
     readBy: runAndReport,

@@ -27,6 +27,7 @@ var settingFields = [
     flag: "kubeconfig",
     input: "kubeconfig-path",
     kind: "list",
+    files: true,
     field: "kubeconfig",
     help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
     readBy: runAndReport
@@ -61,6 +62,7 @@ var settingFields = [
   {
     flag: "rbac",
     kind: "list",
+    files: true,
     field: "rbac",
     help: "RBAC manifest file (repeatable; many documents allowed)"
   },
@@ -68,6 +70,7 @@ var settingFields = [
     flag: "experiment",
     input: "experiments",
     kind: "list",
+    files: true,
     field: "experiments",
     help: "ChaosExperiment manifest file (repeatable)"
   },
@@ -75,6 +78,7 @@ var settingFields = [
     flag: "engine",
     input: "engines",
     kind: "list",
+    files: true,
     field: "engines",
     help: "ChaosEngine manifest file (repeatable)"
   },
@@ -236,6 +240,7 @@ var settingFields = [
     flag: "ctk-journal",
     input: "ctk-journals",
     kind: "list",
+    files: true,
     field: "ctkJournals",
     help: "Chaos Toolkit journal.json to report (repeatable)",
     readBy: runAndReport

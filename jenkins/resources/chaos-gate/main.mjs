@@ -88921,6 +88921,7 @@ var settingFields = [
     flag: "kubeconfig",
     input: "kubeconfig-path",
     kind: "list",
+    files: true,
     field: "kubeconfig",
     help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
     readBy: runAndReport
@@ -88955,6 +88956,7 @@ var settingFields = [
   {
     flag: "rbac",
     kind: "list",
+    files: true,
     field: "rbac",
     help: "RBAC manifest file (repeatable; many documents allowed)"
   },
@@ -88962,6 +88964,7 @@ var settingFields = [
     flag: "experiment",
     input: "experiments",
     kind: "list",
+    files: true,
     field: "experiments",
     help: "ChaosExperiment manifest file (repeatable)"
   },
@@ -88969,6 +88972,7 @@ var settingFields = [
     flag: "engine",
     input: "engines",
     kind: "list",
+    files: true,
     field: "engines",
     help: "ChaosEngine manifest file (repeatable)"
   },
@@ -89130,6 +89134,7 @@ var settingFields = [
     flag: "ctk-journal",
     input: "ctk-journals",
     kind: "list",
+    files: true,
     field: "ctkJournals",
     help: "Chaos Toolkit journal.json to report (repeatable)",
     readBy: runAndReport

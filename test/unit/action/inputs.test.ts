@@ -120,3 +120,43 @@ test('command merge: no reports, or a pattern that matches no file, is refused, 
     new RegExp(`^ConfigError: action inputs: reports: no file matches ${missing.replaceAll('*', '\\*')}$`),
   );
 });
+
+test('list inputs: a line whose first non-blank character is # is a comment, not an item', () => {
+  const inputs = readWith({
+    engines: `${reportA}\n  # ${reportB}\n#,another.yaml`,
+    'allow-failures': '# pod-delete, for now\npod-cpu-hog',
+    parameters: '# chaos-duration=30\ntarget=checkout',
+  });
+  assert.deepEqual(inputs.layer.engines, [reportA]);
+  assert.deepEqual(inputs.layer.gate?.allowFailures, ['pod-cpu-hog']);
+  assert.deepEqual(inputs.layer.workflow?.parameters, { target: 'checkout' });
+});
+
+test('file list inputs: patterns expanded as for reports, sorted per pattern; a plain path is kept as given', () => {
+  const pattern = path.join(dir, '*', 'report.json');
+  const missing = path.join(dir, 'no-such-engine.yaml');
+  const inputs = readWith({
+    'kubeconfig-path': pattern,
+    rbac: pattern,
+    experiments: pattern,
+    engines: `${reportB}\n${pattern}\n${missing}`,
+    'ctk-journals': pattern,
+  });
+  assert.deepEqual(inputs.layer.engines, [reportB, reportA, reportB, missing]);
+  for (const files of [
+    inputs.layer.kubeconfig,
+    inputs.layer.rbac,
+    inputs.layer.experiments,
+    inputs.layer.ctkJournals,
+  ])
+    assert.deepEqual(files, [reportA, reportB]);
+});
+
+test('file list inputs: a pattern that matches no file is refused by input and pattern', () => {
+  const missing = path.join(dir, '*', 'engine.yaml');
+  for (const name of ['kubeconfig-path', 'rbac', 'experiments', 'engines', 'ctk-journals'])
+    assert.throws(
+      () => readWith({ [name]: `${reportA}\n${missing}` }),
+      new RegExp(`^ConfigError: action inputs: ${name}: no file matches ${missing.replaceAll('*', '\\*')}$`),
+    );
+});

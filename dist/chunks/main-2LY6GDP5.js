@@ -17,7 +17,7 @@ import {
   isHelpCommand,
   sourcesOf,
   usage
-} from "./chunk-Q34FUNYU.js";
+} from "./chunk-JBWA6AI4.js";
 import {
   labelFor,
   layerFrom,
@@ -25,7 +25,7 @@ import {
   settingsOf,
   toMap,
   toNumber
-} from "./chunk-2BCWFCYB.js";
+} from "./chunk-TKQ5SVS5.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-QOH4RDEW.js";
 import "./chunk-3N2XITYB.js";

@@ -14,7 +14,7 @@ import {
   settingsOf,
   toMap,
   toNumber
-} from "./chunk-2BCWFCYB.js";
+} from "./chunk-TKQ5SVS5.js";
 import {
   registerKubeconfigCredentials
 } from "./chunk-UZAEDRAD.js";
@@ -19705,7 +19705,7 @@ function readInputs() {
     configFile: getInput("config") || void 0,
     layer: parseSettings(layerFrom(given), "action inputs", labelFor(inputName)),
     kubeconfigContent,
-    reports: expandReports(command, splitList(getInput("reports")))
+    reports: readReports(command, getInput("reports"))
   };
 }
 function readCommand() {
@@ -19725,26 +19725,29 @@ function refuseUnread(command) {
       throw new ConfigError(`action inputs: ${unread}: command ${command} does not read it; ${other} does`);
   }
 }
-function expandReports(command, patterns) {
-  if (command === "merge" && patterns.length === 0)
+function readReports(command, text) {
+  const reports = expandPatterns("reports", splitList(text));
+  if (command === "merge" && reports.length === 0)
     throw new ConfigError("action inputs: reports: command merge needs the JSON reports to join");
-  return patterns.flatMap((pattern) => {
-    const files = globSync(pattern).sort();
-    if (files.length === 0) throw new ConfigError(`action inputs: reports: no file matches ${pattern}`);
+  return reports;
+}
+function expandPatterns(name, items) {
+  return items.flatMap((item) => {
+    if (!isPattern(item)) return [item];
+    const files = globSync(item).sort();
+    if (files.length === 0) throw new ConfigError(`action inputs: ${name}: no file matches ${item}`);
     return files;
   });
 }
+var isPattern = (item) => /[*?[{]/.test(item);
 function toValue(name, spec, text) {
   switch (spec.kind) {
     case "string":
       return text;
     case "map":
-      return toMap(
-        text.split("\n").map((l) => l.trim()).filter(Boolean),
-        `action inputs: ${name}`
-      );
+      return toMap(inputLines(text), `action inputs: ${name}`);
     case "list":
-      return splitList(text);
+      return spec.files ? expandPatterns(name, splitList(text)) : splitList(text);
     case "boolean":
       if (/^(true|True|TRUE)$/.test(text)) return true;
       if (/^(false|False|FALSE)$/.test(text)) return false;
@@ -19753,8 +19756,13 @@ function toValue(name, spec, text) {
       return toNumber(text, `action inputs: ${name}`);
   }
 }
+function inputLines(text) {
+  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+}
 function splitList(text) {
-  return text.split(/[\n,]/).map((item) => item.trim()).filter(Boolean);
+  return inputLines(text).flatMap(
+    (line) => line.split(",").map((item) => item.trim()).filter(Boolean)
+  );
 }
 function kubeconfigText(input) {
   const compact = input.replace(/\s+/g, "");
@@ -19852,4 +19860,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-BZF2XEYD.js.LEGAL.txt */
+/*! For license information please see chunk-KZFOF5P2.js.LEGAL.txt */

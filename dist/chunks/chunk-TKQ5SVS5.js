@@ -13,6 +13,7 @@ var settingFields = [
     flag: "kubeconfig",
     input: "kubeconfig-path",
     kind: "list",
+    files: true,
     field: "kubeconfig",
     help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
     readBy: runAndReport
@@ -47,6 +48,7 @@ var settingFields = [
   {
     flag: "rbac",
     kind: "list",
+    files: true,
     field: "rbac",
     help: "RBAC manifest file (repeatable; many documents allowed)"
   },
@@ -54,6 +56,7 @@ var settingFields = [
     flag: "experiment",
     input: "experiments",
     kind: "list",
+    files: true,
     field: "experiments",
     help: "ChaosExperiment manifest file (repeatable)"
   },
@@ -61,6 +64,7 @@ var settingFields = [
     flag: "engine",
     input: "engines",
     kind: "list",
+    files: true,
     field: "engines",
     help: "ChaosEngine manifest file (repeatable)"
   },
@@ -222,6 +226,7 @@ var settingFields = [
     flag: "ctk-journal",
     input: "ctk-journals",
     kind: "list",
+    files: true,
     field: "ctkJournals",
     help: "Chaos Toolkit journal.json to report (repeatable)",
     readBy: runAndReport
