@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-2LY6GDP5.js");
+var { main } = await import("./chunks/main-QRUZXUP2.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

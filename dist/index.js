@@ -28,11 +28,11 @@ import "./chunks/chunk-LJVIP377.js";
 import "./chunks/chunk-TKQ5SVS5.js";
 import {
   mergeGate
-} from "./chunks/chunk-CSPGSNQB.js";
+} from "./chunks/chunk-AP6HON3I.js";
 import "./chunks/chunk-UZAEDRAD.js";
 import {
   runTargets
-} from "./chunks/chunk-RYWG6I62.js";
+} from "./chunks/chunk-RHHZ4XMC.js";
 import "./chunks/chunk-UMCQGJQJ.js";
 import "./chunks/chunk-TSKNV2HS.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -43,12 +43,12 @@ import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-QOH4RDEW.js";
 import "./chunks/chunk-ELYE3ZUH.js";
 import "./chunks/chunk-RYXSBH4E.js";
-import "./chunks/chunk-RASA7BYJ.js";
+import "./chunks/chunk-NBFETY2V.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-OPRQUPBJ.js";
+} from "./chunks/chunk-OFFFNHIZ.js";
 import {
   caseReasons,
   chaosMayStillRun,

@@ -65,19 +65,32 @@ export function renderCannotRun(message: string): string {
   // A fence longer than any run of backticks in the message, so none of it can end the block.
   const longest = Math.max(0, ...[...message.matchAll(/`+/g)].map(([run]) => run.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `## ⛔ Chaos gate could not run\n\n${fence}text\n${message}\n${fence}\n`;
+  return cutToSize(`## ⛔ Chaos gate could not run\n\n${fence}text\n${message}\n${fence}\n`, 'the step log');
 }
 
-function cutToSize(text: string): string {
+/** Cut to what GitHub takes; `whole` names where the reader finds all of it. */
+function cutToSize(text: string, whole = 'the JSON report'): string {
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length <= maxBytes) return text;
   // At the last whole line, so no table row or character is cut in half; then close what was open.
-  const whole = bytes.subarray(0, maxBytes).toString('utf8');
-  const head = whole.slice(0, whole.lastIndexOf('\n') + 1);
-  const fenceOpen = (head.match(/^```/gm)?.length ?? 0) % 2 === 1;
+  const cut = bytes.subarray(0, maxBytes).toString('utf8');
+  const head = cut.slice(0, cut.lastIndexOf('\n') + 1);
+  const fence = openFence(head);
   const detailsOpen = (head.match(/<details>/g)?.length ?? 0) > (head.match(/<\/details>/g)?.length ?? 0);
-  const closing = `${fenceOpen ? '```\n' : ''}${detailsOpen ? '\n</details>\n' : ''}`;
-  return `${head}${closing}\n… summary cut at ${maxBytes} bytes; see the JSON report.\n`;
+  const closing = `${fence ? `${fence}\n` : ''}${detailsOpen ? '\n</details>\n' : ''}`;
+  return `${head}${closing}\n… summary cut at ${maxBytes} bytes; see ${whole}.\n`;
+}
+
+/** The fence of a code block left open at the end of `text`: only as long a run of backticks ends it. */
+function openFence(text: string): string | undefined {
+  let open: string | undefined;
+  for (const line of text.split('\n')) {
+    const run = /^`{3,}/.exec(line)?.[0];
+    if (!run) continue;
+    if (open === undefined) open = run;
+    else if (run.length >= open.length && line.slice(run.length).trim() === '') open = undefined;
+  }
+  return open;
 }
 
 function table(rows: Row[]): string[] {

@@ -23366,17 +23366,28 @@ function renderMarkdown(report, decision) {
   return cutToSize(`${lines.join("\n")}
 `);
 }
-function cutToSize(text3) {
+function cutToSize(text3, whole = "the JSON report") {
   const bytes = Buffer.from(text3, "utf8");
   if (bytes.length <= maxBytes) return text3;
-  const whole = bytes.subarray(0, maxBytes).toString("utf8");
-  const head = whole.slice(0, whole.lastIndexOf("\n") + 1);
-  const fenceOpen = (head.match(/^```/gm)?.length ?? 0) % 2 === 1;
+  const cut = bytes.subarray(0, maxBytes).toString("utf8");
+  const head = cut.slice(0, cut.lastIndexOf("\n") + 1);
+  const fence = openFence(head);
   const detailsOpen = (head.match(/<details>/g)?.length ?? 0) > (head.match(/<\/details>/g)?.length ?? 0);
-  const closing = `${fenceOpen ? "```\n" : ""}${detailsOpen ? "\n</details>\n" : ""}`;
+  const closing = `${fence ? `${fence}
+` : ""}${detailsOpen ? "\n</details>\n" : ""}`;
   return `${head}${closing}
-\u2026 summary cut at ${maxBytes} bytes; see the JSON report.
+\u2026 summary cut at ${maxBytes} bytes; see ${whole}.
 `;
+}
+function openFence(text3) {
+  let open3;
+  for (const line of text3.split("\n")) {
+    const run = /^`{3,}/.exec(line)?.[0];
+    if (!run) continue;
+    if (open3 === void 0) open3 = run;
+    else if (run.length >= open3.length && line.slice(run.length).trim() === "") open3 = void 0;
+  }
+  return open3;
 }
 function table(rows) {
   return [

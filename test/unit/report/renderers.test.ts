@@ -197,3 +197,16 @@ test('HTML: an unreadable start is left out and an absurd duration is named, nev
   assert.match(html, /<p class="suite-facts">took 1m30s · 5 check\(s\), 2 failing<\/p>/);
   assert.match(html, /2026-11-20T10:00:00Z – an unknown time/);
 });
+
+test('Markdown of a run that could not be judged: a huge message is cut at a whole line, its block closed', () => {
+  // A message that quotes a fence of its own, so the block is opened with a longer one.
+  const line = 'namespace/payments: 服务暂时不可用 ``` 请稍后重试\n';
+  const markdown = renderCannotRun(line.repeat(40_000).trimEnd());
+  // GitHub refuses a larger summary whole, so the reader would get none at all.
+  assert.ok(Buffer.byteLength(markdown) <= 1024 * 1024, `${Buffer.byteLength(markdown)} bytes`);
+  assert.doesNotMatch(markdown, /\uFFFD/, 'no character cut in half');
+  const [kept = '', note] = markdown.split('````\n\n… summary cut');
+  assert.equal(note, ` at 900000 bytes; see the step log.\n`);
+  assert.match(kept, /^## ⛔ Chaos gate could not run\n\n````text\n/);
+  assert.ok(kept.endsWith(line), 'the last line shown is whole');
+});

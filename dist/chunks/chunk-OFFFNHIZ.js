@@ -650,24 +650,35 @@ function renderMarkdown(report, decision) {
 function renderCannotRun(message) {
   const longest = Math.max(0, ...[...message.matchAll(/`+/g)].map(([run]) => run.length));
   const fence = "`".repeat(Math.max(3, longest + 1));
-  return `## \u26D4 Chaos gate could not run
+  return cutToSize(`## \u26D4 Chaos gate could not run
 
 ${fence}text
 ${message}
 ${fence}
-`;
+`, "the step log");
 }
-function cutToSize(text) {
+function cutToSize(text, whole = "the JSON report") {
   const bytes = Buffer.from(text, "utf8");
   if (bytes.length <= maxBytes) return text;
-  const whole = bytes.subarray(0, maxBytes).toString("utf8");
-  const head = whole.slice(0, whole.lastIndexOf("\n") + 1);
-  const fenceOpen = (head.match(/^```/gm)?.length ?? 0) % 2 === 1;
+  const cut = bytes.subarray(0, maxBytes).toString("utf8");
+  const head = cut.slice(0, cut.lastIndexOf("\n") + 1);
+  const fence = openFence(head);
   const detailsOpen = (head.match(/<details>/g)?.length ?? 0) > (head.match(/<\/details>/g)?.length ?? 0);
-  const closing = `${fenceOpen ? "```\n" : ""}${detailsOpen ? "\n</details>\n" : ""}`;
+  const closing = `${fence ? `${fence}
+` : ""}${detailsOpen ? "\n</details>\n" : ""}`;
   return `${head}${closing}
-\u2026 summary cut at ${maxBytes} bytes; see the JSON report.
+\u2026 summary cut at ${maxBytes} bytes; see ${whole}.
 `;
+}
+function openFence(text) {
+  let open;
+  for (const line of text.split("\n")) {
+    const run = /^`{3,}/.exec(line)?.[0];
+    if (!run) continue;
+    if (open === void 0) open = run;
+    else if (run.length >= open.length && line.slice(run.length).trim() === "") open = void 0;
+  }
+  return open;
 }
 function table(rows) {
   return [

@@ -63,14 +63,14 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-RASA7BYJ.js";
+} from "./chunk-NBFETY2V.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-OPRQUPBJ.js";
+} from "./chunk-OFFFNHIZ.js";
 import {
   mergeReports,
   underLabel

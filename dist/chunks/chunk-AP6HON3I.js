@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-OPRQUPBJ.js";
+} from "./chunk-OFFFNHIZ.js";
 import {
   mergeReports,
   underLabel

@@ -29,7 +29,7 @@ import {
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-OPRQUPBJ.js";
+} from "./chunk-OFFFNHIZ.js";
 import "./chunk-5LW4VHYJ.js";
 import {
   isSkipped,
