@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-KZFOF5P2.js";
+} from "./chunks/chunk-IXF3BUGE.js";
 import {
   loadConfig,
   withCancellation
@@ -252,11 +252,13 @@ async function runAction() {
       })
     );
     groups.end();
-    if (!chaosMayStillRun(outcome.report)) state.markFinished();
+    if (chaosMayStillRun(outcome.report)) state.markEnded("unconfirmed");
+    else state.markFinished();
     await publishToGitHub(outcome);
   } catch (error2) {
     groups.end();
-    if (!started) state.markFinished();
+    if (started) state.markEnded("failed");
+    else state.markFinished();
     await failToRun(redact(errorMessage(error2)), startedRunId);
   }
 }

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-KZFOF5P2.js";
+} from "./chunks/chunk-IXF3BUGE.js";
 import {
   loadConfig,
   withCancellation
@@ -86,7 +86,7 @@ async function stopUnfinishedRun() {
     return;
   }
   warning(
-    `the main step did not finish: stopping the chaos of run ${runs.map((r) => r.runId).join(", ")}`
+    `${whyStop[state.mainEnd()]}: stopping the chaos of run ${runs.map((r) => r.runId).join(", ")}`
   );
   const several = runs.length > 1;
   const problems = await withCancellation(
@@ -100,6 +100,11 @@ async function stopUnfinishedRun() {
   const failed = problems.filter((problem) => problem !== void 0);
   if (failed.length > 0) setFailed(failed.join("\n"));
 }
+var whyStop = {
+  killed: "the main step did not finish",
+  failed: "the main step failed after its chaos started",
+  unconfirmed: "the main step could not confirm that its chaos stopped"
+};
 async function stopOne(run, inputs, config, hurry, several) {
   const cluster = {
     ...config,

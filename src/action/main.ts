@@ -58,11 +58,13 @@ export async function runAction(): Promise<void> {
     );
     groups.end();
     // Chaos that was not confirmed stopped is the post step's to try again.
-    if (!chaosMayStillRun(outcome.report)) state.markFinished();
+    if (chaosMayStillRun(outcome.report)) state.markEnded('unconfirmed');
+    else state.markFinished();
     await publishToGitHub(outcome);
   } catch (error) {
     groups.end();
-    if (!started) state.markFinished();
+    if (started) state.markEnded('failed');
+    else state.markFinished();
     await failToRun(redact(errorMessage(error)), startedRunId);
   }
 }

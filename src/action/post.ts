@@ -1,6 +1,6 @@
-// The post step: runs even when the job was cancelled and the main step killed. If the main step never
-// reached its end, stop every engine and workflow of its run — confirmed, as `run` does — so no fault
-// outlives the job. (An inline kubeconfig is never on disk: nothing to remove.)
+// The post step: runs even when the job was cancelled and the main step killed. If the main step was
+// killed, failed after its chaos started, or could not confirm its chaos stopped, stop every engine and
+// workflow of its run — confirmed, as `run` does — so no fault outlives the job. (An inline kubeconfig is never on disk: nothing to remove.)
 import * as core from '@actions/core';
 import pMap from 'p-map';
 import { loadConfig, type GateConfig } from '../config/load.ts';
@@ -12,7 +12,7 @@ import { stopRun } from '../run/stop-run.ts';
 import { redact } from '../secrets.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
 import { logLine } from './log.ts';
-import { state, type RecordedRun } from './state.ts';
+import { state, type MainEnd, type RecordedRun } from './state.ts';
 
 export async function runPost(): Promise<void> {
   await stopUnfinishedRun();
@@ -40,7 +40,7 @@ async function stopUnfinishedRun(): Promise<void> {
   // One warning and one error for all runs: GitHub shows 10 of each a step, and a cluster past the
   // tenth must not be left out of the annotations.
   core.warning(
-    `the main step did not finish: stopping the chaos of run ${runs.map((r) => r.runId).join(', ')}`,
+    `${whyStop[state.mainEnd()]}: stopping the chaos of run ${runs.map((r) => r.runId).join(', ')}`,
   );
   const several = runs.length > 1;
   // All at once, as the main step runs its clusters: one after the other, each unreachable cluster
@@ -56,6 +56,13 @@ async function stopUnfinishedRun(): Promise<void> {
   const failed = problems.filter((problem) => problem !== undefined);
   if (failed.length > 0) core.setFailed(failed.join('\n'));
 }
+
+/** Why the post step has chaos to stop, as the main step left it. */
+const whyStop: Record<MainEnd, string> = {
+  killed: 'the main step did not finish',
+  failed: 'the main step failed after its chaos started',
+  unconfirmed: 'the main step could not confirm that its chaos stopped',
+};
 
 /** Stops one run's chaos; what went wrong, if anything. */
 async function stopOne(

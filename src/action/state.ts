@@ -5,7 +5,14 @@ import type { Target } from '../config/load.ts';
 const keys = {
   runs: 'runs',
   finished: 'finished',
+  ended: 'ended',
 };
+
+/**
+ * How the main step ended with its chaos perhaps still running: killed (it saved nothing more), failed
+ * after the chaos started, or ended with a stop it could not confirm.
+ */
+export type MainEnd = 'killed' | 'failed' | 'unconfirmed';
 
 export interface RecordedRun {
   runId: string;
@@ -27,7 +34,13 @@ export const state = {
   },
   /** The main step reached its end with its chaos confirmed stopped: the post step has nothing to do. */
   markFinished: (): void => core.saveState(keys.finished, 'true'),
-  /** Runs that started but never reached their end: the main step was killed. */
+  /** The main step reached its end, and its chaos may still run: the post step says why it stops it. */
+  markEnded: (end: Exclude<MainEnd, 'killed'>): void => core.saveState(keys.ended, end),
+  mainEnd(): MainEnd {
+    const end = core.getState(keys.ended);
+    return end === 'failed' || end === 'unconfirmed' ? end : 'killed';
+  },
+  /** Runs whose chaos may still run: the main step was killed, or ended as mainEnd says. */
   unfinishedRuns(): RecordedRun[] | 'unreadable' {
     if (core.getState(keys.finished) === 'true') return [];
     const recorded = core.getState(keys.runs);

@@ -456,3 +456,20 @@ test('the post step of a killed run on many clusters: one warning and one error 
     assert.match(errors[0] ?? '', new RegExp(`the stop of run ${runId} was not confirmed`));
   }
 });
+
+test('the post step after a main step that could not confirm its chaos stopped says so, and tries again', async () => {
+  const runner = runnerFiles();
+  const kubeconfig = `apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: "https://127.0.0.1:1"}\nusers:\n- name: ci\n  user: {token: staging-token-0123}\ncontexts:\n- name: c\n  context: {cluster: c, user: ci}\ncurrent-context: c\n`;
+  // What the main step saved: its run, and that it ended with a stop it could not confirm.
+  const finished = await runner.runStep('dist/post.js', {
+    STATE_runs: JSON.stringify([{ runId: 'cg-1', namespaces: ['shop'] }]),
+    STATE_ended: 'unconfirmed',
+    INPUT_KUBECONFIG: kubeconfig,
+    'INPUT_STOP-TIMEOUT': '1s',
+  });
+  assert.equal(finished.code, 1);
+  assert.match(
+    finished.stdout,
+    /::warning::the main step could not confirm that its chaos stopped: stopping the chaos of run cg-1\n/,
+  );
+});

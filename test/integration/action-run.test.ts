@@ -127,3 +127,35 @@ test('the post step stops the engines of a main step that never finished', async
   assert.match(post.stdout, new RegExp(`stopped ChaosEngine ${namespace}/${name}`));
   await env.operator.waitFor(name, 'aborted', 10_000);
 });
+
+test('the post step of a main step that failed after its chaos started says so, not that it did not finish', async () => {
+  const dir = workDir();
+  const name = uniqueName('failed-main');
+  // Every case skipped at the timeout: "nothing to judge", an error after the engine was applied.
+  const run = await runAction({
+    kubeconfig: env.sandbox.kubeconfigYaml,
+    namespace,
+    engines: engineFile(dir, name, 'never', namespace),
+    timeout: '4s',
+    'timeouts-as': 'skip',
+    'stopped-as': 'skip',
+  });
+  assert.equal(run.code, 1, run.stdout);
+  assert.match(run.stdout, /::error::nothing to judge/);
+  // The post step, as the runner starts it: with the state the main step saved.
+  const saved = readRecords(path.join(run.dir, 'state'));
+  const post = await runEntry('dist/post.js', [], {
+    cwd: run.dir,
+    env: {
+      ...Object.fromEntries(Object.entries(saved).map(([key, value]) => [`STATE_${key}`, value])),
+      INPUT_KUBECONFIG: env.sandbox.kubeconfigYaml,
+      INPUT_NAMESPACE: namespace,
+    },
+  }).done;
+  assert.equal(post.code, 0, post.stdout);
+  assert.match(
+    post.stdout,
+    /::warning::the main step failed after its chaos started: stopping the chaos of run /,
+  );
+  assert.doesNotMatch(post.stdout, /::error::/, 'its chaos, stopped at the timeout, is found stopped');
+});

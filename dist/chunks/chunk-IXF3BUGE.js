@@ -19816,7 +19816,8 @@ function logLine(line) {
 // src/action/state.ts
 var keys = {
   runs: "runs",
-  finished: "finished"
+  finished: "finished",
+  ended: "ended"
 };
 var runs = [];
 var state = {
@@ -19830,7 +19831,13 @@ var state = {
   },
   /** The main step reached its end with its chaos confirmed stopped: the post step has nothing to do. */
   markFinished: () => saveState(keys.finished, "true"),
-  /** Runs that started but never reached their end: the main step was killed. */
+  /** The main step reached its end, and its chaos may still run: the post step says why it stops it. */
+  markEnded: (end) => saveState(keys.ended, end),
+  mainEnd() {
+    const end = getState(keys.ended);
+    return end === "failed" || end === "unconfirmed" ? end : "killed";
+  },
+  /** Runs whose chaos may still run: the main step was killed, or ended as mainEnd says. */
   unfinishedRuns() {
     if (getState(keys.finished) === "true") return [];
     const recorded = getState(keys.runs);
@@ -19860,4 +19867,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-KZFOF5P2.js.LEGAL.txt */
+/*! For license information please see chunk-IXF3BUGE.js.LEGAL.txt */
