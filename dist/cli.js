@@ -4,11 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksForVersion,
   helpAlone
-} from "./chunks/chunk-JBWA6AI4.js";
+} from "./chunks/chunk-AB34HGKX.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-TKQ5SVS5.js";
+import "./chunks/chunk-ECDZZCZF.js";
 import "./chunks/chunk-RHZBZGPM.js";
 
 // src/cli/index.ts
@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-QRUZXUP2.js");
+var { main } = await import("./chunks/main-X72HYJH3.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,21 +18,20 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-IXF3BUGE.js";
+} from "./chunks/chunk-5MR5RDJN.js";
 import {
   loadConfig,
   withCancellation
 } from "./chunks/chunk-7G6HEVU7.js";
 import "./chunks/chunk-LYV37VOW.js";
 import "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-TKQ5SVS5.js";
 import {
   mergeGate
 } from "./chunks/chunk-AP6HON3I.js";
-import "./chunks/chunk-UZAEDRAD.js";
+import "./chunks/chunk-TKWK2WKU.js";
 import {
   runTargets
-} from "./chunks/chunk-RHHZ4XMC.js";
+} from "./chunks/chunk-5H3N34JO.js";
 import "./chunks/chunk-UMCQGJQJ.js";
 import "./chunks/chunk-TSKNV2HS.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -43,7 +42,7 @@ import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-QOH4RDEW.js";
 import "./chunks/chunk-ELYE3ZUH.js";
 import "./chunks/chunk-RYXSBH4E.js";
-import "./chunks/chunk-NBFETY2V.js";
+import "./chunks/chunk-J65M6XFE.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
@@ -57,8 +56,9 @@ import {
 } from "./chunks/chunk-5LW4VHYJ.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-KDOXMYJW.js";
+import "./chunks/chunk-UHDLJ5VE.js";
 import "./chunks/chunk-JC5KUJAN.js";
+import "./chunks/chunk-ECDZZCZF.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";

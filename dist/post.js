@@ -8,17 +8,16 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-IXF3BUGE.js";
+} from "./chunks/chunk-5MR5RDJN.js";
 import {
   loadConfig,
   withCancellation
 } from "./chunks/chunk-7G6HEVU7.js";
 import "./chunks/chunk-LYV37VOW.js";
 import "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-TKQ5SVS5.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-UZAEDRAD.js";
+} from "./chunks/chunk-TKWK2WKU.js";
 import {
   allConfirmed,
   describeUnconfirmed,
@@ -36,8 +35,9 @@ import "./chunks/chunk-RYXSBH4E.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-KDOXMYJW.js";
+import "./chunks/chunk-UHDLJ5VE.js";
 import "./chunks/chunk-JC5KUJAN.js";
+import "./chunks/chunk-ECDZZCZF.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";

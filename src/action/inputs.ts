@@ -6,6 +6,7 @@ import { globSync, statSync } from 'node:fs';
 import {
   labelFor,
   layerFrom,
+  nameSettingsAs,
   settingFields,
   settingsOf,
   toMap,
@@ -20,6 +21,10 @@ import { onSecret } from '../secrets.ts';
 
 const inputName = (spec: SettingField): string | undefined =>
   spec.input === null ? undefined : (spec.input ?? spec.flag);
+
+/** In a message that asks for a kubeconfig, both inputs that give one. */
+const messageName = (spec: SettingField): string | undefined =>
+  spec.field === 'kubeconfig' ? 'the kubeconfig input, or kubeconfig-path' : inputName(spec);
 
 /** What the action does: `run` the gate, or `merge` the JSON reports of a matrix's jobs into one. */
 const actionCommands = ['run', 'merge'] as const;
@@ -42,6 +47,7 @@ export interface ActionInputs {
 }
 
 export function readInputs(): ActionInputs {
+  nameSettingsAs(messageName);
   const command = readCommand();
   // The runner masks the content as a whole, and each credential of any kubeconfig the run reads (the
   // content's at once): not every line, which would hide the server, namespaces and context names.

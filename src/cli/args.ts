@@ -1,6 +1,7 @@
 // Command-line flags → one layer of the configuration model (flags come from config/fields.ts).
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
 import {
+  flagName,
   labelFor,
   layerFrom,
   settingFields,
@@ -132,11 +133,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   return {
     command,
     configFile: values.config as string | undefined,
-    layer: parseSettings(
-      layerFrom(given),
-      'command line',
-      labelFor((spec) => `--${spec.flag}`),
-    ),
+    layer: parseSettings(layerFrom(given), 'command line', labelFor(flagName)),
     sources: {
       results: (values.results as string[] | undefined) ?? [],
       namespace: values.namespace as string | undefined,

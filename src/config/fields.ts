@@ -301,6 +301,22 @@ export function toNumber(text: string, where: string): number {
   return Number(text);
 }
 
+/** A setting as the CLI takes it: its flag. */
+export const flagName = (spec: SettingField): string => `--${spec.flag}`;
+
+let frontName: (spec: SettingField) => string | undefined = flagName;
+
+/**
+ * How the running front names its settings, for messages built far from it (the kube layer's): the
+ * CLI's flags unless the front says otherwise.
+ */
+export function nameSettingsAs(name: (spec: SettingField) => string | undefined): void {
+  frontName = name;
+}
+
+/** The setting at a config field path, as the running front takes it. */
+export const settingName = (field: string): string => labelFor(frontName)(field);
+
 /** Names a field path the way the user wrote it, for error messages. */
 export function labelFor(name: (spec: SettingField) => string | undefined): (field: string) => string {
   return (field) => {

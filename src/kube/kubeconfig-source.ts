@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { settingName } from '../config/fields.ts';
 import { CannotRunError, ConfigError } from '../errors.ts';
 
 export interface KubeTarget {
@@ -27,7 +28,7 @@ export type KubeconfigSource = { inCluster: true } | { content: string } | { fil
 export function kubeconfigSource(target: KubeTarget): KubeconfigSource {
   if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
     throw new ConfigError(
-      'inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one',
+      `inCluster (${settingName('inCluster')}) and a kubeconfig (${settingName('kubeconfig')}) exclude each other: give one`,
     );
   }
   if (target.inCluster) {
@@ -49,10 +50,10 @@ function kubeconfigFiles(target: KubeTarget): string[] {
     if (existsSync(file)) return [file];
     // kubectl would turn to the pod's service account here; the chaos goes to that cluster only if asked.
     const inPod = process.env.KUBERNETES_SERVICE_HOST
-      ? ", or use this pod's service account (--in-cluster, or inCluster: true)"
+      ? `, or use this pod's service account (${settingName('inCluster')}, or inCluster: true)`
       : '';
     throw new NoClusterAccessError(
-      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (--kubeconfig, or the kubeconfig input)${inPod}`,
+      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (${settingName('kubeconfig')})${inPod}`,
     );
   }
   // kubectl passes over the files of the list that do not exist; when none does, it is said here.

@@ -473,3 +473,29 @@ test('the post step after a main step that could not confirm its chaos stopped s
     /::warning::the main step could not confirm that its chaos stopped: stopping the chaos of run cg-1\n/,
   );
 });
+
+test('no kubeconfig anywhere: the error names the inputs that give one, not the CLI flag', async () => {
+  const runner = runnerFiles();
+  const finished = await runner.runStep('dist/index.js', {
+    HOME: runner.dir,
+    KUBECONFIG: '',
+    KUBERNETES_SERVICE_HOST: '',
+    INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
+  });
+  assert.equal(finished.code, 1);
+  const config = path.join(runner.dir, '.kube', 'config');
+  assert.ok(
+    finished.stdout.includes(
+      `::error::no kubeconfig: KUBECONFIG is not set and ${config} does not exist; give one (the kubeconfig input, or kubeconfig-path)\n`,
+    ),
+    finished.stdout,
+  );
+  // A self-hosted runner in a pod: the input that turns to its service account.
+  const inPod = await runner.runStep('dist/index.js', {
+    HOME: runner.dir,
+    KUBECONFIG: '',
+    KUBERNETES_SERVICE_HOST: '10.0.0.1',
+    INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
+  });
+  assert.match(inPod.stdout, /, or use this pod's service account \(in-cluster, or inCluster: true\)\n/);
+});

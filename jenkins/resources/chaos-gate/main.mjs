@@ -17719,6 +17719,279 @@ var init_secrets = __esm({
   }
 });
 
+// src/config/fields.ts
+function layerFrom(values) {
+  const raw = {};
+  for (const [spec, value] of values) {
+    const keys = spec.field.split(".");
+    const last = keys.pop();
+    let node2 = raw;
+    for (const key of keys) node2 = node2[key] ??= {};
+    node2[last] = value;
+  }
+  return raw;
+}
+function toMap(items, where) {
+  const map3 = {};
+  for (const item of items) {
+    const at = item.indexOf("=");
+    if (at <= 0) throw new ConfigError(`${where}: expected NAME=VALUE, got "${item}"`);
+    map3[item.slice(0, at).trim()] = item.slice(at + 1);
+  }
+  return map3;
+}
+function toNumber(text3, where) {
+  if (!/^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(text3)) {
+    throw new ConfigError(`${where}: expected a number, got "${text3}"`);
+  }
+  return Number(text3);
+}
+function labelFor(name) {
+  return (field) => {
+    const spec = settingFields.find((s) => s.field === field);
+    return (spec && name(spec)) ?? field;
+  };
+}
+var runAndReport, concluding, settingFields, settingsOf, flagName, frontName, settingName2;
+var init_fields = __esm({
+  "src/config/fields.ts"() {
+    "use strict";
+    init_errors();
+    runAndReport = ["run", "report"];
+    concluding = ["run", "report", "merge"];
+    settingFields = [
+      {
+        flag: "kubeconfig",
+        input: "kubeconfig-path",
+        kind: "list",
+        files: true,
+        field: "kubeconfig",
+        help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
+        readBy: runAndReport
+      },
+      {
+        flag: "context",
+        kind: "list",
+        field: "context",
+        help: "kube context to use; repeated: the gate runs on each, in parallel",
+        readBy: runAndReport
+      },
+      {
+        flag: "parallel-targets",
+        kind: "number",
+        field: "parallelTargets",
+        help: "clusters run at once with several contexts or targets (default 10)"
+      },
+      {
+        flag: "in-cluster",
+        kind: "boolean",
+        field: "inCluster",
+        help: "use the pod's service account",
+        readBy: runAndReport
+      },
+      {
+        flag: "namespace",
+        kind: "string",
+        field: "namespace",
+        help: "namespace for manifests that name none (report: where live results are read)",
+        readBy: runAndReport
+      },
+      {
+        flag: "rbac",
+        kind: "list",
+        files: true,
+        field: "rbac",
+        help: "RBAC manifest file (repeatable; many documents allowed)"
+      },
+      {
+        flag: "experiment",
+        input: "experiments",
+        kind: "list",
+        files: true,
+        field: "experiments",
+        help: "ChaosExperiment manifest file (repeatable)"
+      },
+      {
+        flag: "engine",
+        input: "engines",
+        kind: "list",
+        files: true,
+        field: "engines",
+        help: "ChaosEngine manifest file (repeatable)"
+      },
+      {
+        flag: "timeout",
+        kind: "string",
+        field: "timeout",
+        help: "overall timeout from start to verdict, 1s-24h, e.g. 15m (default 30m)"
+      },
+      {
+        flag: "stop-timeout",
+        kind: "string",
+        field: "stopTimeout",
+        help: "how long to keep stopping the chaos and confirming it stopped, 1s-24h (default 5m)"
+      },
+      {
+        flag: "allow-namespace",
+        input: "allow-namespaces",
+        kind: "list",
+        field: "allowNamespaces",
+        help: "namespace the run may reach (repeatable; default: the target namespace only)"
+      },
+      {
+        flag: "allow-cluster-scoped",
+        kind: "boolean",
+        field: "allowClusterScoped",
+        help: "allow cluster-scoped objects and Secrets in the RBAC files (default false)"
+      },
+      { flag: "cleanup", kind: "string", field: "cleanup", help: "always | on-success | never (default always)" },
+      {
+        flag: "run-id",
+        kind: "string",
+        field: "runId",
+        help: "label value for this run (default: generated)",
+        readBy: runAndReport
+      },
+      {
+        flag: "junit",
+        input: "junit-path",
+        kind: "string",
+        field: "reports.junit",
+        help: "write a JUnit XML report here",
+        readBy: concluding
+      },
+      {
+        flag: "json",
+        input: "json-path",
+        kind: "string",
+        field: "reports.json",
+        help: "write a JSON report here",
+        readBy: concluding
+      },
+      {
+        flag: "junit-case-properties",
+        kind: "boolean",
+        field: "reports.junitCaseProperties",
+        help: "per-case <properties> in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd)",
+        readBy: concluding
+      },
+      {
+        flag: "html",
+        input: "html-path",
+        kind: "string",
+        field: "reports.html",
+        help: "write an HTML report here",
+        readBy: concluding
+      },
+      {
+        flag: "summary",
+        input: null,
+        kind: "string",
+        field: "reports.summary",
+        help: "write a Markdown summary here",
+        readBy: concluding
+      },
+      {
+        flag: "min-probe-success",
+        // Text: the schema reads 90 and 90% alike.
+        kind: "string",
+        field: "gate.minProbeSuccess",
+        help: "minimum % of passed probes: 90 or 90%",
+        readBy: concluding
+      },
+      {
+        flag: "allow-failure",
+        input: "allow-failures",
+        kind: "list",
+        field: "gate.allowFailures",
+        help: "experiment allowed to fail (repeatable)",
+        readBy: concluding
+      },
+      {
+        flag: "stopped-as",
+        kind: "string",
+        field: "gate.stopped",
+        help: "a Stopped experiment counts as: fail | skip",
+        readBy: concluding
+      },
+      {
+        flag: "timeouts-as",
+        kind: "string",
+        field: "gate.timeouts",
+        help: "an unfinished experiment counts as: fail | skip",
+        readBy: concluding
+      },
+      {
+        flag: "fail-on-failure",
+        kind: "boolean",
+        field: "gate.failOnFailure",
+        help: "any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)",
+        readBy: concluding
+      },
+      {
+        flag: "expect",
+        kind: "number",
+        field: "merge.expect",
+        help: "how many reports (one a job) to join: another number is refused, so a job that wrote none is seen",
+        readBy: ["merge"]
+      },
+      {
+        flag: "workflow",
+        kind: "string",
+        field: "workflow.file",
+        help: "Argo Workflow file to submit (report: a Workflow with status to convert)",
+        readBy: runAndReport
+      },
+      {
+        flag: "workflow-template",
+        kind: "string",
+        field: "workflow.template",
+        help: "WorkflowTemplate to submit a Workflow from"
+      },
+      {
+        flag: "cluster-workflow-template",
+        kind: "string",
+        field: "workflow.clusterTemplate",
+        help: "ClusterWorkflowTemplate to submit a Workflow from"
+      },
+      {
+        flag: "parameter",
+        input: "parameters",
+        kind: "map",
+        field: "workflow.parameters",
+        help: "workflow parameter NAME=VALUE (repeatable)"
+      },
+      {
+        flag: "workflow-namespace",
+        kind: "string",
+        field: "workflow.namespace",
+        help: "namespace to submit the workflow in"
+      },
+      {
+        flag: "workflow-shutdown",
+        kind: "string",
+        field: "workflow.shutdown",
+        help: "on cancel or timeout: Stop (runs exit handlers, default) or Terminate"
+      },
+      {
+        flag: "ctk-journal",
+        input: "ctk-journals",
+        kind: "list",
+        files: true,
+        field: "ctkJournals",
+        help: "Chaos Toolkit journal.json to report (repeatable)",
+        readBy: runAndReport
+      }
+    ];
+    settingsOf = (command) => settingFields.filter(
+      ({ readBy = ["run"] }) => command === void 0 || readBy.includes(command === "validate" ? "run" : command)
+    );
+    flagName = (spec) => `--${spec.flag}`;
+    frontName = flagName;
+    settingName2 = (field) => labelFor(frontName)(field);
+  }
+});
+
 // node_modules/p-map/index.js
 function pMap(iterable, mapper, options) {
   return mapConcurrently(iterable, mapper, options, false);
@@ -22275,7 +22548,7 @@ import path3 from "node:path";
 function kubeconfigSource(target) {
   if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
     throw new ConfigError(
-      "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
+      `inCluster (${settingName2("inCluster")}) and a kubeconfig (${settingName2("kubeconfig")}) exclude each other: give one`
     );
   }
   if (target.inCluster) {
@@ -22294,9 +22567,9 @@ function kubeconfigFiles(target) {
   if (fromEnv.length === 0) {
     const file = path3.join(os.homedir(), ".kube", "config");
     if (existsSync(file)) return [file];
-    const inPod = process.env.KUBERNETES_SERVICE_HOST ? ", or use this pod's service account (--in-cluster, or inCluster: true)" : "";
+    const inPod = process.env.KUBERNETES_SERVICE_HOST ? `, or use this pod's service account (${settingName2("inCluster")}, or inCluster: true)` : "";
     throw new NoClusterAccessError(
-      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (--kubeconfig, or the kubeconfig input)${inPod}`
+      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (${settingName2("kubeconfig")})${inPod}`
     );
   }
   const existing = fromEnv.filter((file) => existsSync(file));
@@ -22308,6 +22581,7 @@ var NoClusterAccessError;
 var init_kubeconfig_source = __esm({
   "src/kube/kubeconfig-source.ts"() {
     "use strict";
+    init_fields();
     init_errors();
     NoClusterAccessError = class extends CannotRunError {
       name = "NoClusterAccessError";
@@ -88921,277 +89195,13 @@ function clock(ms) {
 init_secrets();
 
 // src/cli/args.ts
+init_fields();
 import { parseArgs } from "node:util";
-
-// src/config/fields.ts
-init_errors();
-var runAndReport = ["run", "report"];
-var concluding = ["run", "report", "merge"];
-var settingFields = [
-  {
-    flag: "kubeconfig",
-    input: "kubeconfig-path",
-    kind: "list",
-    files: true,
-    field: "kubeconfig",
-    help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
-    readBy: runAndReport
-  },
-  {
-    flag: "context",
-    kind: "list",
-    field: "context",
-    help: "kube context to use; repeated: the gate runs on each, in parallel",
-    readBy: runAndReport
-  },
-  {
-    flag: "parallel-targets",
-    kind: "number",
-    field: "parallelTargets",
-    help: "clusters run at once with several contexts or targets (default 10)"
-  },
-  {
-    flag: "in-cluster",
-    kind: "boolean",
-    field: "inCluster",
-    help: "use the pod's service account",
-    readBy: runAndReport
-  },
-  {
-    flag: "namespace",
-    kind: "string",
-    field: "namespace",
-    help: "namespace for manifests that name none (report: where live results are read)",
-    readBy: runAndReport
-  },
-  {
-    flag: "rbac",
-    kind: "list",
-    files: true,
-    field: "rbac",
-    help: "RBAC manifest file (repeatable; many documents allowed)"
-  },
-  {
-    flag: "experiment",
-    input: "experiments",
-    kind: "list",
-    files: true,
-    field: "experiments",
-    help: "ChaosExperiment manifest file (repeatable)"
-  },
-  {
-    flag: "engine",
-    input: "engines",
-    kind: "list",
-    files: true,
-    field: "engines",
-    help: "ChaosEngine manifest file (repeatable)"
-  },
-  {
-    flag: "timeout",
-    kind: "string",
-    field: "timeout",
-    help: "overall timeout from start to verdict, 1s-24h, e.g. 15m (default 30m)"
-  },
-  {
-    flag: "stop-timeout",
-    kind: "string",
-    field: "stopTimeout",
-    help: "how long to keep stopping the chaos and confirming it stopped, 1s-24h (default 5m)"
-  },
-  {
-    flag: "allow-namespace",
-    input: "allow-namespaces",
-    kind: "list",
-    field: "allowNamespaces",
-    help: "namespace the run may reach (repeatable; default: the target namespace only)"
-  },
-  {
-    flag: "allow-cluster-scoped",
-    kind: "boolean",
-    field: "allowClusterScoped",
-    help: "allow cluster-scoped objects and Secrets in the RBAC files (default false)"
-  },
-  { flag: "cleanup", kind: "string", field: "cleanup", help: "always | on-success | never (default always)" },
-  {
-    flag: "run-id",
-    kind: "string",
-    field: "runId",
-    help: "label value for this run (default: generated)",
-    readBy: runAndReport
-  },
-  {
-    flag: "junit",
-    input: "junit-path",
-    kind: "string",
-    field: "reports.junit",
-    help: "write a JUnit XML report here",
-    readBy: concluding
-  },
-  {
-    flag: "json",
-    input: "json-path",
-    kind: "string",
-    field: "reports.json",
-    help: "write a JSON report here",
-    readBy: concluding
-  },
-  {
-    flag: "junit-case-properties",
-    kind: "boolean",
-    field: "reports.junitCaseProperties",
-    help: "per-case <properties> in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd)",
-    readBy: concluding
-  },
-  {
-    flag: "html",
-    input: "html-path",
-    kind: "string",
-    field: "reports.html",
-    help: "write an HTML report here",
-    readBy: concluding
-  },
-  {
-    flag: "summary",
-    input: null,
-    kind: "string",
-    field: "reports.summary",
-    help: "write a Markdown summary here",
-    readBy: concluding
-  },
-  {
-    flag: "min-probe-success",
-    // Text: the schema reads 90 and 90% alike.
-    kind: "string",
-    field: "gate.minProbeSuccess",
-    help: "minimum % of passed probes: 90 or 90%",
-    readBy: concluding
-  },
-  {
-    flag: "allow-failure",
-    input: "allow-failures",
-    kind: "list",
-    field: "gate.allowFailures",
-    help: "experiment allowed to fail (repeatable)",
-    readBy: concluding
-  },
-  {
-    flag: "stopped-as",
-    kind: "string",
-    field: "gate.stopped",
-    help: "a Stopped experiment counts as: fail | skip",
-    readBy: concluding
-  },
-  {
-    flag: "timeouts-as",
-    kind: "string",
-    field: "gate.timeouts",
-    help: "an unfinished experiment counts as: fail | skip",
-    readBy: concluding
-  },
-  {
-    flag: "fail-on-failure",
-    kind: "boolean",
-    field: "gate.failOnFailure",
-    help: "any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)",
-    readBy: concluding
-  },
-  {
-    flag: "expect",
-    kind: "number",
-    field: "merge.expect",
-    help: "how many reports (one a job) to join: another number is refused, so a job that wrote none is seen",
-    readBy: ["merge"]
-  },
-  {
-    flag: "workflow",
-    kind: "string",
-    field: "workflow.file",
-    help: "Argo Workflow file to submit (report: a Workflow with status to convert)",
-    readBy: runAndReport
-  },
-  {
-    flag: "workflow-template",
-    kind: "string",
-    field: "workflow.template",
-    help: "WorkflowTemplate to submit a Workflow from"
-  },
-  {
-    flag: "cluster-workflow-template",
-    kind: "string",
-    field: "workflow.clusterTemplate",
-    help: "ClusterWorkflowTemplate to submit a Workflow from"
-  },
-  {
-    flag: "parameter",
-    input: "parameters",
-    kind: "map",
-    field: "workflow.parameters",
-    help: "workflow parameter NAME=VALUE (repeatable)"
-  },
-  {
-    flag: "workflow-namespace",
-    kind: "string",
-    field: "workflow.namespace",
-    help: "namespace to submit the workflow in"
-  },
-  {
-    flag: "workflow-shutdown",
-    kind: "string",
-    field: "workflow.shutdown",
-    help: "on cancel or timeout: Stop (runs exit handlers, default) or Terminate"
-  },
-  {
-    flag: "ctk-journal",
-    input: "ctk-journals",
-    kind: "list",
-    files: true,
-    field: "ctkJournals",
-    help: "Chaos Toolkit journal.json to report (repeatable)",
-    readBy: runAndReport
-  }
-];
-var settingsOf = (command) => settingFields.filter(
-  ({ readBy = ["run"] }) => command === void 0 || readBy.includes(command === "validate" ? "run" : command)
-);
-function layerFrom(values) {
-  const raw = {};
-  for (const [spec, value] of values) {
-    const keys = spec.field.split(".");
-    const last = keys.pop();
-    let node2 = raw;
-    for (const key of keys) node2 = node2[key] ??= {};
-    node2[last] = value;
-  }
-  return raw;
-}
-function toMap(items, where) {
-  const map3 = {};
-  for (const item of items) {
-    const at = item.indexOf("=");
-    if (at <= 0) throw new ConfigError(`${where}: expected NAME=VALUE, got "${item}"`);
-    map3[item.slice(0, at).trim()] = item.slice(at + 1);
-  }
-  return map3;
-}
-function toNumber(text3, where) {
-  if (!/^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(text3)) {
-    throw new ConfigError(`${where}: expected a number, got "${text3}"`);
-  }
-  return Number(text3);
-}
-function labelFor(name) {
-  return (field) => {
-    const spec = settingFields.find((s) => s.field === field);
-    return (spec && name(spec)) ?? field;
-  };
-}
-
-// src/cli/args.ts
 init_errors();
 init_suggest();
 
 // src/cli/usage.ts
+init_fields();
 var sourceFlags = {
   results: {
     help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml",
@@ -89363,11 +89373,7 @@ ${usage()}`);
   return {
     command,
     configFile: values.config,
-    layer: parseSettings(
-      layerFrom(given2),
-      "command line",
-      labelFor((spec) => `--${spec.flag}`)
-    ),
+    layer: parseSettings(layerFrom(given2), "command line", labelFor(flagName)),
     sources: {
       results: values.results ?? [],
       namespace: values.namespace,

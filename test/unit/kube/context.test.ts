@@ -207,7 +207,7 @@ test('no kubeconfig at all: the message says where it looked, and in a pod how t
   const config = path.join(home, '.kube', 'config');
   assert.equal(
     failure({}),
-    `no kubeconfig: KUBECONFIG is not set and ${config} does not exist; give one (--kubeconfig, or the kubeconfig input)`,
+    `no kubeconfig: KUBECONFIG is not set and ${config} does not exist; give one (--kubeconfig)`,
   );
   // A Jenkins agent in a pod: kubectl would quietly use the pod's own cluster; the chaos goes there only if asked.
   setEnv(t, 'KUBERNETES_SERVICE_HOST', '10.0.0.1');

@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-NBFETY2V.js";
+} from "./chunk-J65M6XFE.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-RYXSBH4E.js";
 import {
   kubeconfigSource
-} from "./chunk-KDOXMYJW.js";
+} from "./chunk-UHDLJ5VE.js";
 import {
   documentValue,
   require_dist,

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   settingsOf
-} from "./chunk-TKQ5SVS5.js";
+} from "./chunk-ECDZZCZF.js";
 
 // src/cli/usage.ts
 var sourceFlags = {

@@ -6,15 +6,16 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-NBFETY2V.js";
+} from "./chunk-J65M6XFE.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-OFFFNHIZ.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-KDOXMYJW.js";
+import "./chunk-UHDLJ5VE.js";
 import "./chunk-JC5KUJAN.js";
+import "./chunk-ECDZZCZF.js";
 import "./chunk-KFRDFFVU.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";

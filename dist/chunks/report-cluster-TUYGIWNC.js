@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadKubeContext
-} from "./chunk-UZAEDRAD.js";
+} from "./chunk-TKWK2WKU.js";
 import {
   convertChaos,
   expectedResultNames
@@ -22,8 +22,9 @@ import {
 import "./chunk-QOH4RDEW.js";
 import "./chunk-RYXSBH4E.js";
 import "./chunk-5LW4VHYJ.js";
-import "./chunk-KDOXMYJW.js";
+import "./chunk-UHDLJ5VE.js";
 import "./chunk-JC5KUJAN.js";
+import "./chunk-ECDZZCZF.js";
 import "./chunk-KFRDFFVU.js";
 import "./chunk-FU7FX2BW.js";
 import {

@@ -8,16 +8,17 @@ import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
 import {
+  registerKubeconfigCredentials
+} from "./chunk-TKWK2WKU.js";
+import {
   labelFor,
   layerFrom,
+  nameSettingsAs,
   settingFields,
   settingsOf,
   toMap,
   toNumber
-} from "./chunk-TKQ5SVS5.js";
-import {
-  registerKubeconfigCredentials
-} from "./chunk-UZAEDRAD.js";
+} from "./chunk-ECDZZCZF.js";
 import {
   onSecret,
   redact
@@ -19671,6 +19672,7 @@ function getState(name) {
 // src/action/inputs.ts
 import { globSync, statSync } from "node:fs";
 var inputName = (spec) => spec.input === null ? void 0 : spec.input ?? spec.flag;
+var messageName = (spec) => spec.field === "kubeconfig" ? "the kubeconfig input, or kubeconfig-path" : inputName(spec);
 var actionCommands = ["run", "merge"];
 function inputsOf(command) {
   const own = command === "run" ? ["kubeconfig"] : ["reports"];
@@ -19678,6 +19680,7 @@ function inputsOf(command) {
   return ["command", "config", ...own, ...settings];
 }
 function readInputs() {
+  nameSettingsAs(messageName);
   const command = readCommand();
   onSecret((secret) => setSecret(secret));
   const kubeconfigInput = getInput("kubeconfig");
@@ -19867,4 +19870,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-IXF3BUGE.js.LEGAL.txt */
+/*! For license information please see chunk-5MR5RDJN.js.LEGAL.txt */

@@ -17,21 +17,22 @@ import {
   isHelpCommand,
   sourcesOf,
   usage
-} from "./chunk-JBWA6AI4.js";
-import {
-  labelFor,
-  layerFrom,
-  settingFields,
-  settingsOf,
-  toMap,
-  toNumber
-} from "./chunk-TKQ5SVS5.js";
+} from "./chunk-AB34HGKX.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-QOH4RDEW.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-JC5KUJAN.js";
+import {
+  flagName,
+  labelFor,
+  layerFrom,
+  settingFields,
+  settingsOf,
+  toMap,
+  toNumber
+} from "./chunk-ECDZZCZF.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
@@ -139,11 +140,7 @@ ${usage()}`);
   return {
     command,
     configFile: values.config,
-    layer: parseSettings(
-      layerFrom(given),
-      "command line",
-      labelFor((spec) => `--${spec.flag}`)
-    ),
+    layer: parseSettings(layerFrom(given), "command line", labelFor(flagName)),
     sources: {
       results: values.results ?? [],
       namespace: values.namespace,
@@ -175,7 +172,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-VLDQ77PF.js");
+        const { runTargets } = await import("./targets-S2TLMDAF.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -190,7 +187,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-5XG2QQ74.js");
+        const { reportGate } = await import("./report-UBZC62M2.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
@@ -198,7 +195,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-XWQCJT7K.js");
+        const { validateRun } = await import("./inputs-KJ5DQFXI.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

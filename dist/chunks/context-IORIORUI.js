@@ -5,10 +5,11 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-UZAEDRAD.js";
+} from "./chunk-TKWK2WKU.js";
 import "./chunk-RYXSBH4E.js";
-import "./chunk-KDOXMYJW.js";
+import "./chunk-UHDLJ5VE.js";
 import "./chunk-JC5KUJAN.js";
+import "./chunk-ECDZZCZF.js";
 import "./chunk-KFRDFFVU.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";

@@ -261,6 +261,12 @@ function toNumber(text, where) {
   }
   return Number(text);
 }
+var flagName = (spec) => `--${spec.flag}`;
+var frontName = flagName;
+function nameSettingsAs(name) {
+  frontName = name;
+}
+var settingName = (field) => labelFor(frontName)(field);
 function labelFor(name) {
   return (field) => {
     const spec = settingFields.find((s) => s.field === field);
@@ -274,5 +280,8 @@ export {
   layerFrom,
   toMap,
   toNumber,
+  flagName,
+  nameSettingsAs,
+  settingName,
   labelFor
 };

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-RHHZ4XMC.js";
+} from "./chunk-5H3N34JO.js";
 import "./chunk-UMCQGJQJ.js";
 import "./chunk-TSKNV2HS.js";
 import "./chunk-466RCVCX.js";
@@ -14,15 +14,16 @@ import "./chunk-HI6SXHFT.js";
 import "./chunk-QOH4RDEW.js";
 import "./chunk-ELYE3ZUH.js";
 import "./chunk-RYXSBH4E.js";
-import "./chunk-NBFETY2V.js";
+import "./chunk-J65M6XFE.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-OFFFNHIZ.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-KDOXMYJW.js";
+import "./chunk-UHDLJ5VE.js";
 import "./chunk-JC5KUJAN.js";
+import "./chunk-ECDZZCZF.js";
 import "./chunk-KFRDFFVU.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";

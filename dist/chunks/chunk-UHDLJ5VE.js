@@ -2,6 +2,9 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  settingName
+} from "./chunk-ECDZZCZF.js";
+import {
   CannotRunError,
   ConfigError
 } from "./chunk-RHZBZGPM.js";
@@ -16,7 +19,7 @@ var NoClusterAccessError = class extends CannotRunError {
 function kubeconfigSource(target) {
   if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
     throw new ConfigError(
-      "inCluster (--in-cluster) and a kubeconfig (--kubeconfig, or the kubeconfig input) exclude each other: give one"
+      `inCluster (${settingName("inCluster")}) and a kubeconfig (${settingName("kubeconfig")}) exclude each other: give one`
     );
   }
   if (target.inCluster) {
@@ -35,9 +38,9 @@ function kubeconfigFiles(target) {
   if (fromEnv.length === 0) {
     const file = path.join(os.homedir(), ".kube", "config");
     if (existsSync(file)) return [file];
-    const inPod = process.env.KUBERNETES_SERVICE_HOST ? ", or use this pod's service account (--in-cluster, or inCluster: true)" : "";
+    const inPod = process.env.KUBERNETES_SERVICE_HOST ? `, or use this pod's service account (${settingName("inCluster")}, or inCluster: true)` : "";
     throw new NoClusterAccessError(
-      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (--kubeconfig, or the kubeconfig input)${inPod}`
+      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (${settingName("kubeconfig")})${inPod}`
     );
   }
   const existing = fromEnv.filter((file) => existsSync(file));

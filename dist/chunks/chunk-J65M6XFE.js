@@ -17,7 +17,7 @@ import {
 import {
   NoClusterAccessError,
   kubeconfigSource
-} from "./chunk-KDOXMYJW.js";
+} from "./chunk-UHDLJ5VE.js";
 import {
   _enum,
   array,
@@ -624,7 +624,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-CQKAGZHZ.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-IORIORUI.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }
