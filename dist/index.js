@@ -27,11 +27,11 @@ import "./chunks/chunk-LYV37VOW.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-AP6HON3I.js";
+} from "./chunks/chunk-XRVO74XZ.js";
 import "./chunks/chunk-TKWK2WKU.js";
 import {
   runTargets
-} from "./chunks/chunk-5H3N34JO.js";
+} from "./chunks/chunk-75WYTSU2.js";
 import "./chunks/chunk-UMCQGJQJ.js";
 import "./chunks/chunk-TSKNV2HS.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -42,12 +42,12 @@ import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-QOH4RDEW.js";
 import "./chunks/chunk-ELYE3ZUH.js";
 import "./chunks/chunk-RYXSBH4E.js";
-import "./chunks/chunk-J65M6XFE.js";
+import "./chunks/chunk-UHEJ7776.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-OFFFNHIZ.js";
+} from "./chunks/chunk-3GZ5IFZQ.js";
 import {
   caseReasons,
   chaosMayStillRun,

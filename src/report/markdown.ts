@@ -10,7 +10,7 @@ import {
   type Report,
   type ReportSuite,
 } from './model.ts';
-import { formatSeconds, timelineOf, type Span, type Timeline } from './timeline.ts';
+import { drawnOf, formatSeconds, timelineOf, type Span, type Timeline } from './timeline.ts';
 
 const maxBytes = 900_000;
 const icons = { passed: '✅ passed', failed: '❌ failed', error: '⛔ error', skipped: '⏭️ skipped' };
@@ -135,24 +135,36 @@ function impactTable(load: ReportSuite): string[] {
 }
 
 /**
- * A Mermaid gantt: the load baseline, each chaos window and the tail, then the experiments. None when
- * it would have no bar (a run cancelled before its chaos began), which Mermaid draws as an empty box.
+ * Bars the gantt draws at most. Mermaid refuses a diagram over 50,000 characters (its default
+ * `maxTextSize`; GitHub documents no other), and a thousand bars are no picture anyway.
+ */
+const maxBars = 100;
+/** Characters of a bar's label: 100 bars of at most this stay far under Mermaid's limit. */
+const maxLabel = 80;
+
+/**
+ * A Mermaid gantt: the load baseline, the chaos windows and the tail, then the experiments; past
+ * `maxBars`, the failed ones and their windows first, and a line that counts the rest. None when it
+ * would have no bar (a run cancelled before its chaos began), which Mermaid draws as an empty box.
  */
 function gantt(timeline: Timeline): string[] {
   const task = (label: string, tag: string, span: Span) =>
     `    ${mermaidText(label)} :${tag}${Math.round(span.startMs)}, ${Math.round(Math.max(span.endMs, span.startMs + 1000))}`;
+  const drawn = drawnOf(
+    timeline,
+    timeline.rows.filter((r) => r.depth === 1),
+    maxBars,
+  );
   const loadAndChaos = [
     ...(timeline.baseline ? [task('baseline', 'done, ', timeline.baseline)] : []),
-    ...timeline.chaosWindows.map((w, i) =>
-      task(`chaos window ${i + 1} (${formatSeconds((w.endMs - w.startMs) / 1000)})`, 'crit, ', w),
+    ...drawn.windows.map(({ number, span }) =>
+      task(`chaos window ${number} (${formatSeconds((span.endMs - span.startMs) / 1000)})`, 'crit, ', span),
     ),
     ...(timeline.tail ? [task('tail', 'done, ', timeline.tail)] : []),
   ];
-  const checks = timeline.rows
-    .filter((r) => r.depth === 1)
-    .map((row) =>
-      task(row.label, row.status === 'failed' || row.status === 'error' ? 'crit, ' : 'active, ', row),
-    );
+  const checks = drawn.rows.map((row) =>
+    task(row.label, row.status === 'failed' || row.status === 'error' ? 'crit, ' : 'active, ', row),
+  );
   if (loadAndChaos.length + checks.length === 0) return [];
   return [
     '',
@@ -166,12 +178,21 @@ function gantt(timeline: Timeline): string[] {
     ...loadAndChaos,
     ...(checks.length > 0 ? ['    section checks', ...checks] : []),
     '```',
+    ...(drawn.leftOut > 0
+      ? [
+          '',
+          `${drawn.leftOut} more chaos window(s) and check(s) are left out of the timeline, which draws ` +
+            `the failed checks and their chaos windows first; the JSON report has every one.`,
+        ]
+      : []),
   ];
 }
 
-/** Mermaid task names end at a colon and break on `#` and `;`. */
+/** Mermaid task names end at a colon and break on `#` and `;`; a long one is clipped to `maxLabel`. */
 function mermaidText(text: string): string {
-  return text.replace(/[:#;]/g, ' ').replace(/\s+/g, ' ').trim() || '(unnamed)';
+  const plain = text.replace(/[:#;]/g, ' ').replace(/\s+/g, ' ').trim() || '(unnamed)';
+  const chars = [...plain];
+  return chars.length <= maxLabel ? plain : `${chars.slice(0, maxLabel - 1).join('')}…`;
 }
 
 /** Table cells: no pipes or line breaks, which would break the row. */

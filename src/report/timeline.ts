@@ -112,3 +112,37 @@ export function formatSeconds(seconds: number): string {
   if (hours > 0) return `${hours}h${String(minutes).padStart(2, '0')}m${String(rest).padStart(2, '0')}s`;
   return minutes > 0 ? `${minutes}m${String(rest).padStart(2, '0')}s` : `${rest}s`;
 }
+
+/** What a chart draws of a timeline too long to draw whole, and how many bars it leaves out. */
+export interface Drawn {
+  /** Each shown chaos window with its number in the whole run, so a reader can find it elsewhere. */
+  windows: { number: number; span: Span }[];
+  rows: TimelineRow[];
+  leftOut: number;
+}
+
+/**
+ * At most `max` bars of chaos windows and `rows`: the failed checks and the windows they overlap first,
+ * then the others in order; each kind drawn in time order. Windows take at most half when the checks
+ * need the rest, so a run with thousands of both still shows some of each.
+ */
+export function drawnOf(timeline: Timeline, rows: TimelineRow[], max: number): Drawn {
+  const failed = new Set(rows.filter((r) => r.status === 'failed' || r.status === 'error'));
+  const overlapsFailure = (w: Span) => [...failed].some((r) => r.startMs < w.endMs && w.startMs < r.endMs);
+  const windows = timeline.chaosWindows.map((span, i) => ({ number: i + 1, span }));
+  const windowRoom = Math.min(windows.length, Math.max(Math.floor(max / 2), max - rows.length));
+  const shownWindows = firstOf(windows, windowRoom, (w) => overlapsFailure(w.span));
+  const shownRows = firstOf(rows, max - shownWindows.length, (r) => failed.has(r));
+  return {
+    windows: shownWindows,
+    rows: shownRows,
+    leftOut: windows.length + rows.length - shownWindows.length - shownRows.length,
+  };
+}
+
+/** Up to `room` of `items`, those that `first` picks before the others, kept in their order. */
+function firstOf<T>(items: T[], room: number, first: (item: T) => boolean): T[] {
+  if (items.length <= room) return items;
+  const chosen = new Set([...items.filter(first), ...items.filter((item) => !first(item))].slice(0, room));
+  return items.filter((item) => chosen.has(item));
+}

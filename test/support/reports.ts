@@ -204,6 +204,24 @@ export function manyFailures(count: number): Report {
   return { suites: [{ kind: 'chaosengine', name: 'shop/big', properties: {}, cases }] };
 }
 
+/**
+ * `count` experiments of one engine run one after another, 30 s each, each with a probe; every 7th
+ * failed by its probe, as a long soak run of many engines reports.
+ */
+export function manyTimed(count: number): Report {
+  const cases: ReportCase[] = [];
+  for (let i = 1; i <= count; i++) {
+    const experiment = `shop/soak/exp-${i}`;
+    const outcome = i % 7 === 0 ? 'fail' : 'pass';
+    const startedAt = new Date(t0 + (i - 1) * 30_000).toISOString();
+    cases.push(
+      caseOf(`exp-${i}`, outcome, { className: 'shop/soak', experiment, startedAt, durationSeconds: 30 }),
+      caseOf(`exp-${i} / probe p${i}`, outcome, { kind: 'probe', className: 'shop/soak', experiment }),
+    );
+  }
+  return { suites: [{ kind: 'chaosengine', name: 'shop/soak', properties: {}, cases }] };
+}
+
 /** Every scenario, by name. */
 export const scenarios: Record<string, () => Report> = {
   everyOutcome,

@@ -23075,6 +23075,24 @@ function formatSeconds(seconds3) {
   if (hours > 0) return `${hours}h${String(minutes).padStart(2, "0")}m${String(rest).padStart(2, "0")}s`;
   return minutes > 0 ? `${minutes}m${String(rest).padStart(2, "0")}s` : `${rest}s`;
 }
+function drawnOf(timeline, rows, max) {
+  const failed = new Set(rows.filter((r) => r.status === "failed" || r.status === "error"));
+  const overlapsFailure = (w) => [...failed].some((r) => r.startMs < w.endMs && w.startMs < r.endMs);
+  const windows = timeline.chaosWindows.map((span, i) => ({ number: i + 1, span }));
+  const windowRoom = Math.min(windows.length, Math.max(Math.floor(max / 2), max - rows.length));
+  const shownWindows = firstOf(windows, windowRoom, (w) => overlapsFailure(w.span));
+  const shownRows = firstOf(rows, max - shownWindows.length, (r) => failed.has(r));
+  return {
+    windows: shownWindows,
+    rows: shownRows,
+    leftOut: windows.length + rows.length - shownWindows.length - shownRows.length
+  };
+}
+function firstOf(items, room, first) {
+  if (items.length <= room) return items;
+  const chosen = new Set([...items.filter(first), ...items.filter((item) => !first(item))].slice(0, room));
+  return items.filter((item) => chosen.has(item));
+}
 var init_timeline = __esm({
   "src/report/timeline.ts"() {
     "use strict";
@@ -23702,14 +23720,19 @@ function impactTable(load2) {
 }
 function gantt(timeline) {
   const task = (label, tag, span) => `    ${mermaidText(label)} :${tag}${Math.round(span.startMs)}, ${Math.round(Math.max(span.endMs, span.startMs + 1e3))}`;
+  const drawn = drawnOf(
+    timeline,
+    timeline.rows.filter((r) => r.depth === 1),
+    maxBars
+  );
   const loadAndChaos = [
     ...timeline.baseline ? [task("baseline", "done, ", timeline.baseline)] : [],
-    ...timeline.chaosWindows.map(
-      (w, i) => task(`chaos window ${i + 1} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`, "crit, ", w)
+    ...drawn.windows.map(
+      ({ number: number3, span }) => task(`chaos window ${number3} (${formatSeconds((span.endMs - span.startMs) / 1e3)})`, "crit, ", span)
     ),
     ...timeline.tail ? [task("tail", "done, ", timeline.tail)] : []
   ];
-  const checks = timeline.rows.filter((r) => r.depth === 1).map(
+  const checks = drawn.rows.map(
     (row) => task(row.label, row.status === "failed" || row.status === "error" ? "crit, " : "active, ", row)
   );
   if (loadAndChaos.length + checks.length === 0) return [];
@@ -23724,16 +23747,22 @@ function gantt(timeline) {
     "    section load and chaos",
     ...loadAndChaos,
     ...checks.length > 0 ? ["    section checks", ...checks] : [],
-    "```"
+    "```",
+    ...drawn.leftOut > 0 ? [
+      "",
+      `${drawn.leftOut} more chaos window(s) and check(s) are left out of the timeline, which draws the failed checks and their chaos windows first; the JSON report has every one.`
+    ] : []
   ];
 }
 function mermaidText(text3) {
-  return text3.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim() || "(unnamed)";
+  const plain = text3.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim() || "(unnamed)";
+  const chars = [...plain];
+  return chars.length <= maxLabel ? plain : `${chars.slice(0, maxLabel - 1).join("")}\u2026`;
 }
 function cell(text3) {
   return text3.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
 }
-var maxBytes, icons;
+var maxBytes, icons, maxBars, maxLabel;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
@@ -23741,6 +23770,8 @@ var init_markdown = __esm({
     init_timeline();
     maxBytes = 9e5;
     icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 error", skipped: "\u23ED\uFE0F skipped" };
+    maxBars = 100;
+    maxLabel = 80;
   }
 });
 

@@ -5,7 +5,7 @@ import { renderHtml } from '../../../src/report/html.ts';
 import { renderJson } from '../../../src/report/json.ts';
 import { renderCannotRun, renderMarkdown } from '../../../src/report/markdown.ts';
 import { mergeReports, underLabel, type Report } from '../../../src/report/model.ts';
-import { everyOutcome, failedProbe, manyFailures, withLoad } from '../../support/reports.ts';
+import { everyOutcome, failedProbe, manyFailures, manyTimed, withLoad } from '../../support/reports.ts';
 
 const decide = (report: Report, policy: Partial<GatePolicy> = {}) =>
   evaluateGate(report, { ...defaultPolicy, ...policy });
@@ -68,6 +68,7 @@ test('Markdown: the load impact table and a Mermaid gantt of baseline, each chao
   assert.ok(gantt.includes(`chaos window 2 (15s) :crit, ${t0 + 80_000}, ${t0 + 95_000}`), gantt);
   assert.ok(gantt.includes(`tail :done, ${t0 + 95_000}, ${t0 + 120_000}`), gantt);
   assert.ok(gantt.includes(`pod-delete :crit, ${t0}, ${t0 + 60_000}`), 'the failed experiment is marked');
+  assert.doesNotMatch(markdown, /left out of the timeline/, 'a small run is drawn whole');
 });
 
 test('Markdown: two merged jobs that ran the same experiments an hour apart: each its own chaos windows', () => {
@@ -81,6 +82,43 @@ test('Markdown: two merged jobs that ran the same experiments an hour apart: eac
     Number(at),
   );
   assert.deepEqual(windows, [t0, t0 + 30_000, t0 + 3_600_000, t0 + 3_630_000], gantt);
+});
+
+test('Markdown: 5,000 timed experiments: at most 100 bars, the failed ones first, a line that counts the rest', () => {
+  const report = manyTimed(5_000);
+  const markdown = renderMarkdown(report, decide(report));
+  const gantt = /```mermaid\n([\s\S]*?)```/.exec(markdown)?.[1] ?? '';
+  // Mermaid's default maxTextSize: a longer diagram is refused and shows an error, not a timeline.
+  assert.ok(gantt.length < 50_000 / 2, `${gantt.length} characters`);
+  const bars = gantt.split('\n').filter((line) => / :\w+, \d+, \d+$/.test(line));
+  assert.equal(bars.length, 100);
+  const checks = bars.filter((bar) => !bar.includes('chaos window'));
+  assert.ok(
+    checks.every((bar) => Number(/^ {4}exp-(\d+) :crit, /.exec(bar)?.[1]) % 7 === 0),
+    'only failed experiments while there are more of them than room',
+  );
+  // The windows keep their run-wide numbers: window 7 is the failed exp-7's.
+  assert.match(gantt, /chaos window 7 \(30s\) :crit, /);
+  assert.doesNotMatch(gantt, /chaos window 1 \(/);
+  const after = markdown.slice(markdown.indexOf(gantt) + gantt.length).split('\n')[2] ?? '';
+  assert.match(
+    after,
+    /^9900 more chaos window\(s\) and check\(s\) are left out of the timeline, .*the JSON report has every one\.$/,
+  );
+  assert.ok(
+    markdown.includes('<details><summary>8572 passed or skipped check(s)'),
+    'room left for the passing',
+  );
+});
+
+test('Markdown: a long experiment name is clipped in the gantt, whole in the tables', () => {
+  const report = failedProbe();
+  const long = `pod-delete-${'x'.repeat(200)}`;
+  for (const c of report.suites[0]?.cases ?? []) if (c.kind === 'experiment') c.name = long;
+  const markdown = renderMarkdown(report, decide(report));
+  const gantt = /```mermaid\n([\s\S]*?)```/.exec(markdown)?.[1] ?? '';
+  assert.match(gantt, new RegExp(` {4}${long.slice(0, 79)}… :crit, `));
+  assert.ok(markdown.includes(`| ${long} |`));
 });
 
 test('Markdown: a run cancelled before its chaos began has no empty Timeline', () => {

@@ -10,7 +10,7 @@ import {
 } from "./chunk-EWRCKZ32.js";
 import {
   reportPathProblems
-} from "./chunk-OFFFNHIZ.js";
+} from "./chunk-3GZ5IFZQ.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

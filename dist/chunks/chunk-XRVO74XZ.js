@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-OFFFNHIZ.js";
+} from "./chunk-3GZ5IFZQ.js";
 import {
   mergeReports,
   underLabel

@@ -29,7 +29,7 @@ import {
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-OFFFNHIZ.js";
+} from "./chunk-3GZ5IFZQ.js";
 import "./chunk-5LW4VHYJ.js";
 import {
   isSkipped,

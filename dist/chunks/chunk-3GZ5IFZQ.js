@@ -193,6 +193,24 @@ function formatSeconds(seconds2) {
   if (hours > 0) return `${hours}h${String(minutes).padStart(2, "0")}m${String(rest).padStart(2, "0")}s`;
   return minutes > 0 ? `${minutes}m${String(rest).padStart(2, "0")}s` : `${rest}s`;
 }
+function drawnOf(timeline, rows, max) {
+  const failed = new Set(rows.filter((r) => r.status === "failed" || r.status === "error"));
+  const overlapsFailure = (w) => [...failed].some((r) => r.startMs < w.endMs && w.startMs < r.endMs);
+  const windows = timeline.chaosWindows.map((span, i) => ({ number: i + 1, span }));
+  const windowRoom = Math.min(windows.length, Math.max(Math.floor(max / 2), max - rows.length));
+  const shownWindows = firstOf(windows, windowRoom, (w) => overlapsFailure(w.span));
+  const shownRows = firstOf(rows, max - shownWindows.length, (r) => failed.has(r));
+  return {
+    windows: shownWindows,
+    rows: shownRows,
+    leftOut: windows.length + rows.length - shownWindows.length - shownRows.length
+  };
+}
+function firstOf(items, room, first) {
+  if (items.length <= room) return items;
+  const chosen = new Set([...items.filter(first), ...items.filter((item) => !first(item))].slice(0, room));
+  return items.filter((item) => chosen.has(item));
+}
 
 // src/report/html.ts
 var colours = {
@@ -717,16 +735,23 @@ function impactTable(load) {
     )
   ];
 }
+var maxBars = 100;
+var maxLabel = 80;
 function gantt(timeline) {
   const task = (label, tag, span) => `    ${mermaidText(label)} :${tag}${Math.round(span.startMs)}, ${Math.round(Math.max(span.endMs, span.startMs + 1e3))}`;
+  const drawn = drawnOf(
+    timeline,
+    timeline.rows.filter((r) => r.depth === 1),
+    maxBars
+  );
   const loadAndChaos = [
     ...timeline.baseline ? [task("baseline", "done, ", timeline.baseline)] : [],
-    ...timeline.chaosWindows.map(
-      (w, i) => task(`chaos window ${i + 1} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`, "crit, ", w)
+    ...drawn.windows.map(
+      ({ number: number2, span }) => task(`chaos window ${number2} (${formatSeconds((span.endMs - span.startMs) / 1e3)})`, "crit, ", span)
     ),
     ...timeline.tail ? [task("tail", "done, ", timeline.tail)] : []
   ];
-  const checks = timeline.rows.filter((r) => r.depth === 1).map(
+  const checks = drawn.rows.map(
     (row) => task(row.label, row.status === "failed" || row.status === "error" ? "crit, " : "active, ", row)
   );
   if (loadAndChaos.length + checks.length === 0) return [];
@@ -741,11 +766,17 @@ function gantt(timeline) {
     "    section load and chaos",
     ...loadAndChaos,
     ...checks.length > 0 ? ["    section checks", ...checks] : [],
-    "```"
+    "```",
+    ...drawn.leftOut > 0 ? [
+      "",
+      `${drawn.leftOut} more chaos window(s) and check(s) are left out of the timeline, which draws the failed checks and their chaos windows first; the JSON report has every one.`
+    ] : []
   ];
 }
 function mermaidText(text) {
-  return text.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim() || "(unnamed)";
+  const plain = text.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim() || "(unnamed)";
+  const chars = [...plain];
+  return chars.length <= maxLabel ? plain : `${chars.slice(0, maxLabel - 1).join("")}\u2026`;
 }
 function cell(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");

@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-AP6HON3I.js";
-import "./chunk-OFFFNHIZ.js";
+} from "./chunk-XRVO74XZ.js";
+import "./chunk-3GZ5IFZQ.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-KFRDFFVU.js";

@@ -63,14 +63,14 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-J65M6XFE.js";
+} from "./chunk-UHEJ7776.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-OFFFNHIZ.js";
+} from "./chunk-3GZ5IFZQ.js";
 import {
   mergeReports,
   underLabel
