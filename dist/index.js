@@ -27,11 +27,11 @@ import "./chunks/chunk-LYV37VOW.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-XRVO74XZ.js";
+} from "./chunks/chunk-ZJX7H4VX.js";
 import "./chunks/chunk-TKWK2WKU.js";
 import {
   runTargets
-} from "./chunks/chunk-75WYTSU2.js";
+} from "./chunks/chunk-JFC2ISWN.js";
 import "./chunks/chunk-UMCQGJQJ.js";
 import "./chunks/chunk-TSKNV2HS.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -42,12 +42,12 @@ import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-QOH4RDEW.js";
 import "./chunks/chunk-ELYE3ZUH.js";
 import "./chunks/chunk-RYXSBH4E.js";
-import "./chunks/chunk-UHEJ7776.js";
+import "./chunks/chunk-775SONVG.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-3GZ5IFZQ.js";
+} from "./chunks/chunk-PUE3TXFM.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -109,7 +109,7 @@ var kindOrder = [
   "ctk-hypothesis",
   "ctk-activity"
 ];
-function annotationsOf(report, decision) {
+function annotationsOf(report, decision, summary2) {
   if (decision.verdict === "pass") return [];
   const faults = faultsOf(report, decision);
   const fromCases = caseReasons(decision);
@@ -124,7 +124,10 @@ function annotationsOf(report, decision) {
   const annotations = [verdict, ...shown.map(describeFault)];
   const hidden = faults.slice(shown.length);
   if (hidden.length > 0) {
-    annotations.push({ title: `${hidden.length} more fault(s)`, message: moreFaults(hidden) });
+    annotations.push({
+      title: `${hidden.length} more fault(s)`,
+      message: moreFaults(hidden, summary2.failuresLeftOut)
+    });
   }
   return annotations.map(({ title, message }) => ({ title, message: cutMessage(message) }));
 }
@@ -136,10 +139,12 @@ function cutMessage(message) {
   return `${head}
 \u2026 ${message.length - head.length} more characters in the JSON report`;
 }
-function moreFaults(hidden) {
+function moreFaults(hidden, leftOutOfSummary) {
   const named = hidden.slice(0, maxNamedHidden).map((f) => f.title);
   const others = hidden.length - named.length;
-  return `${hidden.length} more in the job summary: ${named.join(", ")}${others > 0 ? ` and ${others} others` : ""}`;
+  const names = `${named.join(", ")}${others > 0 ? ` and ${others} others` : ""}`;
+  if (leftOutOfSummary === 0) return `${hidden.length} more in the job summary: ${names}`;
+  return `${hidden.length} more: ${names}. The job summary has no room for ${leftOutOfSummary} failed check(s); the JSON report has every one.`;
 }
 function faultsOf(report, decision) {
   const faults = /* @__PURE__ */ new Map();
@@ -172,7 +177,7 @@ function describeFault({ title, cases }) {
 // src/action/outcome.ts
 async function publishToGitHub(outcome) {
   const { report, decision, published } = outcome;
-  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(published.markdown()).write();
+  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(published.markdown().markdown).write();
   setOutputs({
     verdict: decision.verdict,
     passed: decision.counts.passed,
@@ -191,7 +196,9 @@ async function publishToGitHub(outcome) {
     );
     return;
   }
-  for (const { title, message } of annotationsOf(report, decision)) error(message, { title });
+  for (const { title, message } of annotationsOf(report, decision, published.markdown())) {
+    error(message, { title });
+  }
   if (decision.verdict === "fail") process.exitCode = ExitCode.Failure;
 }
 async function failToRun(message, runId) {

@@ -11,6 +11,7 @@ import {
   type Report,
   type ReportCase,
 } from '../report/model.ts';
+import type { Summary } from '../report/markdown.ts';
 
 export interface Annotation {
   title: string;
@@ -45,7 +46,12 @@ interface Fault {
   cases: ReportCase[];
 }
 
-export function annotationsOf(report: Report, decision: GateDecision): Annotation[] {
+/** `summary`: the job summary's failures table, which may have had no room for some failed checks. */
+export function annotationsOf(
+  report: Report,
+  decision: GateDecision,
+  summary: Pick<Summary, 'failuresLeftOut'>,
+): Annotation[] {
   if (decision.verdict === 'pass') return [];
   const faults = faultsOf(report, decision);
   // The reasons that are not a failed case (thresholds, no results) belong to the verdict.
@@ -61,7 +67,10 @@ export function annotationsOf(report: Report, decision: GateDecision): Annotatio
   const annotations = [verdict, ...shown.map(describeFault)];
   const hidden = faults.slice(shown.length);
   if (hidden.length > 0) {
-    annotations.push({ title: `${hidden.length} more fault(s)`, message: moreFaults(hidden) });
+    annotations.push({
+      title: `${hidden.length} more fault(s)`,
+      message: moreFaults(hidden, summary.failuresLeftOut),
+    });
   }
   return annotations.map(({ title, message }) => ({ title, message: cutMessage(message) }));
 }
@@ -75,11 +84,16 @@ function cutMessage(message: string): string {
   return `${head}\n… ${message.length - head.length} more characters in the JSON report`;
 }
 
-/** Names the first few hidden faults and counts the others: one annotation, one log line, both short. */
-function moreFaults(hidden: Fault[]): string {
+/**
+ * Names the first few hidden faults and counts the others: one annotation, one log line, both short.
+ * Says they are in the job summary only when its failures table had room for every failed check.
+ */
+function moreFaults(hidden: Fault[], leftOutOfSummary: number): string {
   const named = hidden.slice(0, maxNamedHidden).map((f) => f.title);
   const others = hidden.length - named.length;
-  return `${hidden.length} more in the job summary: ${named.join(', ')}${others > 0 ? ` and ${others} others` : ''}`;
+  const names = `${named.join(', ')}${others > 0 ? ` and ${others} others` : ''}`;
+  if (leftOutOfSummary === 0) return `${hidden.length} more in the job summary: ${names}`;
+  return `${hidden.length} more: ${names}. The job summary has no room for ${leftOutOfSummary} failed check(s); the JSON report has every one.`;
 }
 
 /** Failing cases grouped by experiment (or alone), ordered by kind then as reported. */

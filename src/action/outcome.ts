@@ -9,7 +9,7 @@ import { annotationsOf } from './annotations.ts';
 export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
   const { report, decision, published } = outcome;
   // Outside a GitHub runner (a local try-out) there is no summary file to write to.
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(published.markdown()).write();
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(published.markdown().markdown).write();
   setOutputs({
     verdict: decision.verdict,
     passed: decision.counts.passed,
@@ -30,7 +30,9 @@ export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
     );
     return;
   }
-  for (const { title, message } of annotationsOf(report, decision)) core.error(message, { title });
+  for (const { title, message } of annotationsOf(report, decision, published.markdown())) {
+    core.error(message, { title });
+  }
   // The verdict is already the first annotation: setFailed would add an 11th, last, and dropped one.
   if (decision.verdict === 'fail') process.exitCode = core.ExitCode.Failure;
 }

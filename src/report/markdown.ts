@@ -19,7 +19,13 @@ interface Row extends JudgedCase {
   suite: string;
 }
 
-export function renderMarkdown(report: Report, decision: GateDecision): string {
+/** The summary, and how many failed checks its failures table had no room for. */
+export interface Summary {
+  markdown: string;
+  failuresLeftOut: number;
+}
+
+export function renderMarkdown(report: Report, decision: GateDecision): Summary {
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
   const rows: Row[] = report.suites
     .flatMap((suite, i) =>
@@ -28,7 +34,7 @@ export function renderMarkdown(report: Report, decision: GateDecision): string {
     .sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
   const fromCases = caseReasons(decision);
   const ownReasons = decision.reasons.filter((reason) => !fromCases.has(reason));
-  const lines = [
+  const head = [
     `## ${decision.verdict === 'pass' ? '✅ Chaos gate passed' : '❌ Chaos gate failed'}`,
     '',
     `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` +
@@ -38,26 +44,36 @@ export function renderMarkdown(report: Report, decision: GateDecision): string {
     // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
     ...ownReasons.map((reason) => `- ${cell(reason)}`),
   ];
-  const failing = rows.filter((r) => importanceOf(r.judgement) <= 1);
-  if (failing.length > 0) {
-    lines.push('', '### Failures', '', ...table(failing));
-  }
   const load = report.suites.find((s) => s.kind === 'load');
-  if (load) lines.push(...impactTable(load));
   const timeline = timelineOf(report, decision);
-  if (timeline) lines.push(...gantt(timeline));
+  // Load impact and timeline are a few KB at any size; the rest of the budget goes to the failures
+  // first, then to the passing checks, each table cut at a whole row that says how many it left out.
+  const middle = [...(load ? impactTable(load) : []), ...(timeline ? gantt(timeline) : [])];
+  let room = maxBytes - bytesOf(head) - bytesOf(middle);
+  const failing = fitTable(
+    rows.filter((r) => importanceOf(r.judgement) <= 1),
+    room,
+    'failed check(s)',
+  );
+  const failures = failing.lines.length > 0 ? ['', '### Failures', '', ...failing.lines] : [];
+  room -= bytesOf(failures);
   const rest = rows.filter((r) => importanceOf(r.judgement) > 1);
-  if (rest.length > 0) {
-    lines.push(
-      '',
-      `<details><summary>${rest.length} passed or skipped check(s)</summary>`,
-      '',
-      ...table(rest),
-      '',
-      '</details>',
-    );
-  }
-  return cutToSize(`${lines.join('\n')}\n`);
+  const passing = fitTable(rest, room, 'passed or skipped check(s)');
+  const folded =
+    rest.length > 0
+      ? [
+          '',
+          `<details><summary>${rest.length} passed or skipped check(s)</summary>`,
+          '',
+          ...passing.lines,
+          '',
+          '</details>',
+        ]
+      : [];
+  return {
+    markdown: `${[...head, ...failures, ...middle, ...folded].join('\n')}\n`,
+    failuresLeftOut: failing.leftOut,
+  };
 }
 
 /** The summary of a run that could not be judged: what stopped it, word for word as the log has it. */
@@ -65,32 +81,38 @@ export function renderCannotRun(message: string): string {
   // A fence longer than any run of backticks in the message, so none of it can end the block.
   const longest = Math.max(0, ...[...message.matchAll(/`+/g)].map(([run]) => run.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
-  return cutToSize(`## ⛔ Chaos gate could not run\n\n${fence}text\n${message}\n${fence}\n`, 'the step log');
+  const whole = `## ⛔ Chaos gate could not run\n\n${fence}text\n${message}\n${fence}\n`;
+  if (Buffer.byteLength(whole) <= maxBytes) return whole;
+  // At the last whole line, so no character is cut in half; then the block closed.
+  const cut = Buffer.from(whole).subarray(0, maxBytes).toString('utf8');
+  return `${cut.slice(0, cut.lastIndexOf('\n') + 1)}${fence}\n\n… summary cut at ${maxBytes} bytes; see the step log.\n`;
 }
 
-/** Cut to what GitHub takes; `whole` names where the reader finds all of it. */
-function cutToSize(text: string, whole = 'the JSON report'): string {
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length <= maxBytes) return text;
-  // At the last whole line, so no table row or character is cut in half; then close what was open.
-  const cut = bytes.subarray(0, maxBytes).toString('utf8');
-  const head = cut.slice(0, cut.lastIndexOf('\n') + 1);
-  const fence = openFence(head);
-  const detailsOpen = (head.match(/<details>/g)?.length ?? 0) > (head.match(/<\/details>/g)?.length ?? 0);
-  const closing = `${fence ? `${fence}\n` : ''}${detailsOpen ? '\n</details>\n' : ''}`;
-  return `${head}${closing}\n… summary cut at ${maxBytes} bytes; see ${whole}.\n`;
-}
+/** Room kept for a table's closing lines: the line that counts the rows left out, `</details>`. */
+const reserve = 300;
 
-/** The fence of a code block left open at the end of `text`: only as long a run of backticks ends it. */
-function openFence(text: string): string | undefined {
-  let open: string | undefined;
-  for (const line of text.split('\n')) {
-    const run = /^`{3,}/.exec(line)?.[0];
-    if (!run) continue;
-    if (open === undefined) open = run;
-    else if (run.length >= open.length && line.slice(run.length).trim() === '') open = undefined;
+/** The table of the `rows` that fit in `room` bytes (none when no row does), cut at a whole row. */
+function fitTable(rows: Row[], room: number, what: string): { lines: string[]; leftOut: number } {
+  if (rows.length === 0) return { lines: [], leftOut: 0 };
+  const lines = table(rows);
+  let used = reserve;
+  let kept = 0;
+  for (const line of lines) {
+    used += Buffer.byteLength(line) + 1;
+    if (used > room) break;
+    kept++;
   }
-  return open;
+  // The two header lines: a table without a row says nothing.
+  const shown = kept > 2 ? lines.slice(0, kept) : [];
+  const leftOut = rows.length - Math.max(0, shown.length - 2);
+  if (leftOut === 0) return { lines, leftOut };
+  // After a blank line: a line straight under a table would be read as one more row.
+  const more = `… and ${leftOut} more ${what}, for which the summary has no room: see the JSON report.`;
+  return { lines: [...shown, ...(shown.length > 0 ? [''] : []), more], leftOut };
+}
+
+function bytesOf(lines: string[]): number {
+  return lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
 }
 
 function table(rows: Row[]): string[] {

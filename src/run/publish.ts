@@ -21,7 +21,7 @@ import { evaluateGate, isSkipped, skippingSetting, type GatePolicy } from '../ga
 import { renderHtml } from '../report/html.ts';
 import { renderJson } from '../report/json.ts';
 import { emitJUnit } from '../report/junit.ts';
-import { renderMarkdown } from '../report/markdown.ts';
+import { renderMarkdown, type Summary } from '../report/markdown.ts';
 import { judgementsOf, type GateDecision, type Report } from '../report/model.ts';
 import { redact } from '../secrets.ts';
 
@@ -34,7 +34,7 @@ export interface Publication {
    * The Markdown summary, also when no file was asked for (the action's job summary uses it). Rendered
    * on demand: on 10,000 results it costs as much as the JUnit file.
    */
-  markdown(): string;
+  markdown(): Summary;
 }
 
 export interface Concluded {
@@ -161,7 +161,12 @@ export function conclude(
     const file = published[kind];
     if (file) log(`chaos-gate: wrote ${kind} report ${file}`);
   }
-  const files = (['junit', 'json', 'html', 'summary'] as const).flatMap((kind) => published[kind] ?? []);
+  // Not the summary when its failures table had no room for every failed check.
+  const holdsAll = (kind: keyof typeof reportNames) =>
+    kind !== 'summary' || published.markdown().failuresLeftOut === 0;
+  const files = (['junit', 'json', 'html', 'summary'] as const).flatMap((kind) =>
+    holdsAll(kind) ? (published[kind] ?? []) : [],
+  );
   describeDecision(report, decision, files).forEach((line) => log(`chaos-gate: ${line}`));
   return { decision, published };
 }
@@ -172,8 +177,11 @@ function publishReports(
   decision: GateDecision,
   context: { policy: object; meta: Record<string, string> },
 ): Publication {
-  let markdownText: string | undefined;
-  const markdown = () => (markdownText ??= redact(renderMarkdown(report, decision)));
+  let summary: Summary | undefined;
+  const markdown = () => {
+    summary ??= renderMarkdown(report, decision);
+    return { ...summary, markdown: redact(summary.markdown) };
+  };
   const write = (file: string | undefined, render: () => string) =>
     writeInParts(file, (emit) => emit(render()));
   const junitOptions = { hostname: os.hostname(), caseProperties: reports.junitCaseProperties };
@@ -181,7 +189,7 @@ function publishReports(
     junit: writeInParts(reports.junit, (emit) => emitJUnit(report, decision, junitOptions, emit)),
     json: write(reports.json, () => renderJson(report, decision, context)),
     html: write(reports.html, () => writeHtml(reports.html as string, report, decision, context.meta)),
-    summary: write(reports.summary, markdown),
+    summary: write(reports.summary, () => markdown().markdown),
     markdown,
   };
 }

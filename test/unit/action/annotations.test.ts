@@ -1,13 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { annotationsOf, maxAnnotations, maxMessageChars } from '../../../src/action/annotations.ts';
-import { defaultPolicy, evaluateGate } from '../../../src/gate/policy.ts';
-import { mergeReports, underLabel } from '../../../src/report/model.ts';
+import { defaultPolicy, evaluateGate, type GatePolicy } from '../../../src/gate/policy.ts';
+import { renderMarkdown } from '../../../src/report/markdown.ts';
+import { mergeReports, underLabel, type Report } from '../../../src/report/model.ts';
 import { failedProbe, manyFailures, withLoad } from '../../support/reports.ts';
+
+/** The annotations as the Action writes them, beside the job summary it writes. */
+function annotate(report: Report, policy: GatePolicy) {
+  const decision = evaluateGate(report, policy);
+  return annotationsOf(report, decision, renderMarkdown(report, decision));
+}
 
 test('25 failing experiments with failing probes: 10 annotations, the verdict first, the rest counted in the last', () => {
   const report = manyFailures(25);
-  const annotations = annotationsOf(report, evaluateGate(report, defaultPolicy));
+  const annotations = annotate(report, defaultPolicy);
   assert.equal(annotations.length, maxAnnotations);
   assert.equal(annotations[0]?.title, 'Chaos gate failed');
   assert.match(annotations[0]?.message ?? '', /^50 failed, 0 errored in 25 fault\(s\)/);
@@ -19,29 +26,34 @@ test('25 failing experiments with failing probes: 10 annotations, the verdict fi
   assert.match(annotations[9]?.message ?? '', /^17 more in the job summary: shop\/big\/exp-9, /);
 });
 
-test('10,000 failing experiments: the last annotation names the first few and counts the rest', () => {
+test('10,000 failing experiments: the last annotation names the first few, counts the rest, and says the summary has no room for all', () => {
   const report = manyFailures(10_000);
-  const annotations = annotationsOf(report, evaluateGate(report, defaultPolicy));
+  const decision = evaluateGate(report, defaultPolicy);
+  const summary = renderMarkdown(report, decision);
+  // 20,000 failed rows are more than the job summary's 900,000 bytes.
+  assert.ok(summary.failuresLeftOut > 0);
+  const annotations = annotationsOf(report, decision, summary);
   assert.equal(annotations.length, maxAnnotations);
   const last = annotations[9]?.message ?? '';
   // One log line and one annotation each: not 9,992 names (190 KB) that GitHub cuts anyway.
   assert.ok(last.length < 500, `${last.length} characters`);
   assert.equal(
     last,
-    `9992 more in the job summary: ${Array.from({ length: 10 }, (_, i) => `shop/big/exp-${i + 9}`).join(', ')} and 9982 others`,
+    `9992 more: ${Array.from({ length: 10 }, (_, i) => `shop/big/exp-${i + 9}`).join(', ')} and 9982 others. ` +
+      `The job summary has no room for ${summary.failuresLeftOut} failed check(s); the JSON report has every one.`,
   );
 });
 
 test('exactly nine faults fit: no "more" annotation', () => {
   const report = manyFailures(9);
-  const annotations = annotationsOf(report, evaluateGate(report, defaultPolicy));
+  const annotations = annotate(report, defaultPolicy);
   assert.equal(annotations.length, 10);
   assert.equal(annotations[9]?.title, 'shop/big/exp-9');
 });
 
 test('an experiment and its failed probe are one annotation; chaos faults before load faults', () => {
   const report = withLoad();
-  const annotations = annotationsOf(report, evaluateGate(report, defaultPolicy));
+  const annotations = annotate(report, defaultPolicy);
   assert.deepEqual(
     annotations.map((a) => a.title),
     ['Chaos gate failed', 'shop/cart/pod-delete', 'load › p95 during chaos <= 2x baseline'],
@@ -51,15 +63,9 @@ test('an experiment and its failed probe are one annotation; chaos faults before
 
 test('the reasons that are not a case (thresholds) are in the verdict annotation; a pass has none', () => {
   const report = failedProbe();
-  const below = annotationsOf(
-    report,
-    evaluateGate(report, { ...defaultPolicy, failOnFailure: false, minProbeSuccess: 80 }),
-  );
+  const below = annotate(report, { ...defaultPolicy, failOnFailure: false, minProbeSuccess: 80 });
   assert.match(below[0]?.message ?? '', /probe success 66% is below the minimum of 80%/);
-  assert.deepEqual(
-    annotationsOf(report, evaluateGate(report, { ...defaultPolicy, allowFailures: ['pod-delete'] })),
-    [],
-  );
+  assert.deepEqual(annotate(report, { ...defaultPolicy, allowFailures: ['pod-delete'] }), []);
 });
 
 test('a huge failure message is cut at a whole line, saying how much more the JSON report has', () => {
@@ -72,7 +78,7 @@ test('a huge failure message is cut at a whole line, saying how much more the JS
     (_, i) => `line ${String(i).padStart(4, '0')} ${'x'.repeat(39)}`,
   );
   experiment.message = `probe cart-responds failed: ${lines.join('\n')}`;
-  const message = annotationsOf(report, evaluateGate(report, defaultPolicy))[1]?.message ?? '';
+  const message = annotate(report, defaultPolicy)[1]?.message ?? '';
   const [kept, more] = [
     message.slice(0, message.lastIndexOf('\n')),
     message.slice(message.lastIndexOf('\n') + 1),
@@ -83,7 +89,7 @@ test('a huge failure message is cut at a whole line, saying how much more the JS
 
   // One line too long to cut at a line end is cut inside it.
   experiment.message = 'y'.repeat(70_000);
-  const long = annotationsOf(report, evaluateGate(report, defaultPolicy))[1]?.message ?? '';
+  const long = annotate(report, defaultPolicy)[1]?.message ?? '';
   assert.equal(
     long,
     `${'y'.repeat(maxMessageChars)}\n… ${70_000 - maxMessageChars} more characters in the JSON report`,
@@ -97,7 +103,7 @@ test('two merged jobs failing the same experiment: one annotation each, titled w
   experiment.message = 'probe cart-responds failed: Actual value: 500';
   // What chaos-gate merge makes of two jobs' reports.
   const report = mergeReports(underLabel(failedProbe(), 'cluster-a'), underLabel(second, 'cluster-b'));
-  const annotations = annotationsOf(report, evaluateGate(report, defaultPolicy));
+  const annotations = annotate(report, defaultPolicy);
   assert.deepEqual(
     annotations.map(({ title, message }) => [title, message]),
     [
@@ -107,8 +113,5 @@ test('two merged jobs failing the same experiment: one annotation each, titled w
     ],
   );
   // allowFailures still names the experiment as written, whichever job ran it.
-  assert.deepEqual(
-    annotationsOf(report, evaluateGate(report, { ...defaultPolicy, allowFailures: ['cart/pod-delete'] })),
-    [],
-  );
+  assert.deepEqual(annotate(report, { ...defaultPolicy, allowFailures: ['cart/pod-delete'] }), []);
 });

@@ -37,7 +37,7 @@ test('JSON report: verdict, reasons, counts and each case with its status', () =
 
 test('Markdown: failures first, each reason once, passing checks folded away', () => {
   const report = withLoad();
-  const markdown = renderMarkdown(report, decide(report));
+  const markdown = renderMarkdown(report, decide(report)).markdown;
   assert.match(markdown, /^## ❌ Chaos gate failed/);
   const failures = markdown.indexOf('### Failures');
   const folded = markdown.indexOf('<details><summary>4 passed or skipped check(s)</summary>');
@@ -57,7 +57,7 @@ test('Markdown: failures first, each reason once, passing checks folded away', (
 
 test('Markdown: the load impact table and a Mermaid gantt of baseline, each chaos window and tail', () => {
   const report = withLoad();
-  const markdown = renderMarkdown(report, decide(report));
+  const markdown = renderMarkdown(report, decide(report)).markdown;
   assert.match(markdown, /\| baseline \(outside chaos\) \| 1800 \| 40 ms \| 90 ms \| 120 ms \| 0% \|/);
   assert.match(markdown, /\| during chaos \| 900 \| 180 ms \| 620 ms \| 700 ms \| 15% \|/);
   const gantt = /```mermaid\n([\s\S]*?)```/.exec(markdown)?.[1] ?? '';
@@ -76,7 +76,7 @@ test('Markdown: two merged jobs that ran the same experiments an hour apart: eac
   for (const testCase of later.suites[0]?.cases ?? [])
     testCase.startedAt = testCase.startedAt?.replace('T10:', 'T11:');
   const report = mergeReports(underLabel(failedProbe(), 'cluster-a'), underLabel(later, 'cluster-b'));
-  const gantt = /```mermaid\n([\s\S]*?)```/.exec(renderMarkdown(report, decide(report)))?.[1] ?? '';
+  const gantt = /```mermaid\n([\s\S]*?)```/.exec(renderMarkdown(report, decide(report)).markdown)?.[1] ?? '';
   const t0 = Date.parse('2026-11-20T10:00:00Z');
   const windows = [...gantt.matchAll(/chaos window \d+ \([^)]+\) :crit, (\d+),/g)].map(([, at]) =>
     Number(at),
@@ -86,7 +86,7 @@ test('Markdown: two merged jobs that ran the same experiments an hour apart: eac
 
 test('Markdown: 5,000 timed experiments: at most 100 bars, the failed ones first, a line that counts the rest', () => {
   const report = manyTimed(5_000);
-  const markdown = renderMarkdown(report, decide(report));
+  const markdown = renderMarkdown(report, decide(report)).markdown;
   const gantt = /```mermaid\n([\s\S]*?)```/.exec(markdown)?.[1] ?? '';
   // Mermaid's default maxTextSize: a longer diagram is refused and shows an error, not a timeline.
   assert.ok(gantt.length < 50_000 / 2, `${gantt.length} characters`);
@@ -115,7 +115,7 @@ test('Markdown: a long experiment name is clipped in the gantt, whole in the tab
   const report = failedProbe();
   const long = `pod-delete-${'x'.repeat(200)}`;
   for (const c of report.suites[0]?.cases ?? []) if (c.kind === 'experiment') c.name = long;
-  const markdown = renderMarkdown(report, decide(report));
+  const markdown = renderMarkdown(report, decide(report)).markdown;
   const gantt = /```mermaid\n([\s\S]*?)```/.exec(markdown)?.[1] ?? '';
   assert.match(gantt, new RegExp(` {4}${long.slice(0, 79)}… :crit, `));
   assert.ok(markdown.includes(`| ${long} |`));
@@ -144,14 +144,14 @@ test('Markdown: a run cancelled before its chaos began has no empty Timeline', (
       },
     ],
   };
-  const markdown = renderMarkdown(report, decide(report));
+  const markdown = renderMarkdown(report, decide(report)).markdown;
   assert.match(markdown, /pod-delete/);
   assert.doesNotMatch(markdown, /### Timeline|```mermaid/);
 });
 
 test('Markdown: pipes and line breaks cannot break a table row', () => {
   const report = everyOutcome();
-  const markdown = renderMarkdown(report, decide(report));
+  const markdown = renderMarkdown(report, decide(report)).markdown;
   const row = markdown.split('\n').find((line) => line.startsWith('| shop/checkout | pod-cpu-hog |')) ?? '';
   assert.equal(row.split(/(?<!\\)\|/).length - 2, 6, `six cells: ${row}`);
   assert.ok(row.includes('\\| pipe'));
@@ -159,7 +159,7 @@ test('Markdown: pipes and line breaks cannot break a table row', () => {
 
 test('Markdown: a tolerated failure is listed with the failures, marked tolerated, and the gate passes', () => {
   const report = failedProbe();
-  const markdown = renderMarkdown(report, decide(report, { allowFailures: ['pod-delete'] }));
+  const markdown = renderMarkdown(report, decide(report, { allowFailures: ['pod-delete'] })).markdown;
   assert.match(markdown, /^## ✅ Chaos gate passed/);
   assert.match(markdown, /\| pod-delete \| experiment \| ⚠️ tolerated \(allowFailures\) \|/);
   assert.match(markdown, /- passed with 2 failure\(s\) the policy tolerates/);
@@ -170,20 +170,43 @@ test('Markdown: 10,000 failures in a non-Latin script stay under the 1 MiB GitHu
   // A probe that reads a localized page: each character is 2 to 3 bytes.
   for (const testCase of report.suites[0]?.cases ?? [])
     testCase.message = '服务返回 503：服务暂时不可用，请稍后重试。';
-  const markdown = renderMarkdown(report, decide(report));
+  const { markdown, failuresLeftOut } = renderMarkdown(report, decide(report));
   // GitHub refuses a larger summary whole, so the reader would get none at all.
   assert.ok(Buffer.byteLength(markdown) <= 1024 * 1024, `${Buffer.byteLength(markdown)} bytes`);
-  assert.match(markdown, /\n… summary cut at \d+ bytes; see the JSON report\.\n$/);
   assert.doesNotMatch(markdown, /\uFFFD/, 'no character cut in half');
-  const kept = markdown.split('\n… summary cut')[0] ?? '';
-  const lastRow =
-    kept
-      .trimEnd()
-      .split('\n')
-      .filter((line) => line.startsWith('|'))
-      .at(-1) ?? '';
-  assert.match(lastRow, /请稍后重试。 \|$/, 'the last row shown is whole');
-  assert.equal(kept.split('<details>').length, kept.split('</details>').length, 'every <details> closed');
+  const rows = markdown.split('\n').filter((line) => line.startsWith('| shop/big |'));
+  assert.ok(rows.length > 1000 && rows.length < 20_000, `${rows.length} rows`);
+  assert.match(rows.at(-1) ?? '', /请稍后重试。 \|$/, 'the last row shown is whole');
+  assert.equal(failuresLeftOut, 20_000 - rows.length);
+  assert.ok(
+    markdown.endsWith(
+      `|\n\n… and ${failuresLeftOut} more failed check(s), for which the summary has no room: see the JSON report.\n`,
+    ),
+    markdown.slice(-300),
+  );
+});
+
+test('Markdown: failures past the budget are cut and counted, and the timeline and passing count still show', () => {
+  const report = manyTimed(5_000);
+  // A probe's output in each failed check: 1,428 of them are 1.4 MB, more than the summary may hold.
+  for (const testCase of report.suites[0]?.cases ?? [])
+    if (testCase.outcome === 'fail') testCase.message = `HTTP 503 ${'x'.repeat(1000)}`;
+  const { markdown, failuresLeftOut } = renderMarkdown(report, decide(report));
+  assert.ok(Buffer.byteLength(markdown) <= 1024 * 1024, `${Buffer.byteLength(markdown)} bytes`);
+  assert.ok(failuresLeftOut > 0);
+  const [failures = '', after = ''] = markdown.split('\n### Timeline\n');
+  assert.ok(
+    failures.includes(
+      `\n\n… and ${failuresLeftOut} more failed check(s), for which the summary has no room: see the JSON report.\n`,
+    ),
+  );
+  assert.match(after, /^\n```mermaid\ngantt\n[\s\S]*\n```\n/);
+  assert.ok(
+    after.includes(
+      '<details><summary>8572 passed or skipped check(s)</summary>\n\n… and 8572 more passed or skipped check(s), for which the summary has no room: see the JSON report.\n\n</details>\n',
+    ),
+    after.slice(-400),
+  );
 });
 
 test('Markdown of a run that could not be judged: the message whole, which no backticks in it can break out of', () => {

@@ -1,9 +1,14 @@
 // What the gate's verdict looks like in a CI log.
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { defaultPolicy, evaluateGate } from '../../../src/gate/policy.ts';
 import type { Report, ReportCase } from '../../../src/report/model.ts';
-import { describeDecision } from '../../../src/run/publish.ts';
+import { resolveConfig } from '../../../src/config/load.ts';
+import { conclude, describeDecision } from '../../../src/run/publish.ts';
+import { manyFailures } from '../../support/reports.ts';
 
 const probe = (i: number): ReportCase => ({
   kind: 'probe',
@@ -58,4 +63,25 @@ test('a few failed checks are all listed, with no count line', () => {
   const lines = describeDecision(failing, evaluateGate(failing, defaultPolicy), ['junit.xml']);
   assert.equal(lines.length, 3);
   assert.ok(lines.every((line) => !line.includes('more failed check')));
+});
+
+test('the log names the summary among the reports holding every failed check only when it has room for all', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-publish-'));
+  const summary = path.join(dir, 'summary.md');
+  const json = path.join(dir, 'report.json');
+  const config = resolveConfig({ reports: { summary, json } });
+  const more = (report: Report) => {
+    const lines: string[] = [];
+    conclude(config, report, {}, (line) => lines.push(line));
+    return lines.find((line) => line.includes('more failed check(s)'));
+  };
+  // 20,000 failed rows are more than the summary's 900,000 bytes hold.
+  assert.equal(
+    more(manyFailures(10_000)),
+    `chaos-gate:   - … and 19980 more failed check(s) (every one is in ${json})`,
+  );
+  assert.equal(
+    more(manyFailures(100)),
+    `chaos-gate:   - … and 180 more failed check(s) (every one is in ${json}, ${summary})`,
+  );
 });

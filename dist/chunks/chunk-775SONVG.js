@@ -10,7 +10,7 @@ import {
 } from "./chunk-EWRCKZ32.js";
 import {
   reportPathProblems
-} from "./chunk-3GZ5IFZQ.js";
+} from "./chunk-PUE3TXFM.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

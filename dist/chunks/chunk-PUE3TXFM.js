@@ -635,7 +635,7 @@ function renderMarkdown(report, decision) {
   ).sort((a, b) => importanceOf(a.judgement) - importanceOf(b.judgement));
   const fromCases = caseReasons(decision);
   const ownReasons = decision.reasons.filter((reason) => !fromCases.has(reason));
-  const lines = [
+  const head = [
     `## ${decision.verdict === "pass" ? "\u2705 Chaos gate passed" : "\u274C Chaos gate failed"}`,
     "",
     `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (tolerated ? ` (${tolerated} tolerated)` : "") + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
@@ -643,60 +643,68 @@ function renderMarkdown(report, decision) {
     // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
     ...ownReasons.map((reason) => `- ${cell(reason)}`)
   ];
-  const failing = rows.filter((r) => importanceOf(r.judgement) <= 1);
-  if (failing.length > 0) {
-    lines.push("", "### Failures", "", ...table(failing));
-  }
   const load = report.suites.find((s) => s.kind === "load");
-  if (load) lines.push(...impactTable(load));
   const timeline = timelineOf(report, decision);
-  if (timeline) lines.push(...gantt(timeline));
+  const middle = [...load ? impactTable(load) : [], ...timeline ? gantt(timeline) : []];
+  let room = maxBytes - bytesOf(head) - bytesOf(middle);
+  const failing = fitTable(
+    rows.filter((r) => importanceOf(r.judgement) <= 1),
+    room,
+    "failed check(s)"
+  );
+  const failures = failing.lines.length > 0 ? ["", "### Failures", "", ...failing.lines] : [];
+  room -= bytesOf(failures);
   const rest = rows.filter((r) => importanceOf(r.judgement) > 1);
-  if (rest.length > 0) {
-    lines.push(
-      "",
-      `<details><summary>${rest.length} passed or skipped check(s)</summary>`,
-      "",
-      ...table(rest),
-      "",
-      "</details>"
-    );
-  }
-  return cutToSize(`${lines.join("\n")}
-`);
+  const passing = fitTable(rest, room, "passed or skipped check(s)");
+  const folded = rest.length > 0 ? [
+    "",
+    `<details><summary>${rest.length} passed or skipped check(s)</summary>`,
+    "",
+    ...passing.lines,
+    "",
+    "</details>"
+  ] : [];
+  return {
+    markdown: `${[...head, ...failures, ...middle, ...folded].join("\n")}
+`,
+    failuresLeftOut: failing.leftOut
+  };
 }
 function renderCannotRun(message) {
   const longest = Math.max(0, ...[...message.matchAll(/`+/g)].map(([run]) => run.length));
   const fence = "`".repeat(Math.max(3, longest + 1));
-  return cutToSize(`## \u26D4 Chaos gate could not run
+  const whole = `## \u26D4 Chaos gate could not run
 
 ${fence}text
 ${message}
 ${fence}
-`, "the step log");
-}
-function cutToSize(text, whole = "the JSON report") {
-  const bytes = Buffer.from(text, "utf8");
-  if (bytes.length <= maxBytes) return text;
-  const cut = bytes.subarray(0, maxBytes).toString("utf8");
-  const head = cut.slice(0, cut.lastIndexOf("\n") + 1);
-  const fence = openFence(head);
-  const detailsOpen = (head.match(/<details>/g)?.length ?? 0) > (head.match(/<\/details>/g)?.length ?? 0);
-  const closing = `${fence ? `${fence}
-` : ""}${detailsOpen ? "\n</details>\n" : ""}`;
-  return `${head}${closing}
-\u2026 summary cut at ${maxBytes} bytes; see ${whole}.
+`;
+  if (Buffer.byteLength(whole) <= maxBytes) return whole;
+  const cut = Buffer.from(whole).subarray(0, maxBytes).toString("utf8");
+  return `${cut.slice(0, cut.lastIndexOf("\n") + 1)}${fence}
+
+\u2026 summary cut at ${maxBytes} bytes; see the step log.
 `;
 }
-function openFence(text) {
-  let open;
-  for (const line of text.split("\n")) {
-    const run = /^`{3,}/.exec(line)?.[0];
-    if (!run) continue;
-    if (open === void 0) open = run;
-    else if (run.length >= open.length && line.slice(run.length).trim() === "") open = void 0;
+var reserve = 300;
+function fitTable(rows, room, what) {
+  if (rows.length === 0) return { lines: [], leftOut: 0 };
+  const lines = table(rows);
+  let used = reserve;
+  let kept = 0;
+  for (const line of lines) {
+    used += Buffer.byteLength(line) + 1;
+    if (used > room) break;
+    kept++;
   }
-  return open;
+  const shown = kept > 2 ? lines.slice(0, kept) : [];
+  const leftOut = rows.length - Math.max(0, shown.length - 2);
+  if (leftOut === 0) return { lines, leftOut };
+  const more = `\u2026 and ${leftOut} more ${what}, for which the summary has no room: see the JSON report.`;
+  return { lines: [...shown, ...shown.length > 0 ? [""] : [], more], leftOut };
+}
+function bytesOf(lines) {
+  return lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
 }
 function table(rows) {
   return [
@@ -873,20 +881,26 @@ function conclude(config, report, meta, log) {
     const file = published[kind];
     if (file) log(`chaos-gate: wrote ${kind} report ${file}`);
   }
-  const files = ["junit", "json", "html", "summary"].flatMap((kind) => published[kind] ?? []);
+  const holdsAll = (kind) => kind !== "summary" || published.markdown().failuresLeftOut === 0;
+  const files = ["junit", "json", "html", "summary"].flatMap(
+    (kind) => holdsAll(kind) ? published[kind] ?? [] : []
+  );
   describeDecision(report, decision, files).forEach((line) => log(`chaos-gate: ${line}`));
   return { decision, published };
 }
 function publishReports(reports, report, decision, context) {
-  let markdownText;
-  const markdown = () => markdownText ??= redact(renderMarkdown(report, decision));
+  let summary;
+  const markdown = () => {
+    summary ??= renderMarkdown(report, decision);
+    return { ...summary, markdown: redact(summary.markdown) };
+  };
   const write = (file, render) => writeInParts(file, (emit) => emit(render()));
   const junitOptions = { hostname: os.hostname(), caseProperties: reports.junitCaseProperties };
   return {
     junit: writeInParts(reports.junit, (emit) => emitJUnit(report, decision, junitOptions, emit)),
     json: write(reports.json, () => renderJson(report, decision, context)),
     html: write(reports.html, () => writeHtml(reports.html, report, decision, context.meta)),
-    summary: write(reports.summary, markdown),
+    summary: write(reports.summary, () => markdown().markdown),
     markdown
   };
 }

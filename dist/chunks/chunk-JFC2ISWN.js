@@ -63,14 +63,14 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-UHEJ7776.js";
+} from "./chunk-775SONVG.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-3GZ5IFZQ.js";
+} from "./chunk-PUE3TXFM.js";
 import {
   mergeReports,
   underLabel

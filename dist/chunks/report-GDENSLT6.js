@@ -29,7 +29,7 @@ import {
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-3GZ5IFZQ.js";
+} from "./chunk-PUE3TXFM.js";
 import "./chunk-5LW4VHYJ.js";
 import {
   isSkipped,

@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-3GZ5IFZQ.js";
+} from "./chunk-PUE3TXFM.js";
 import {
   mergeReports,
   underLabel
