@@ -27,11 +27,11 @@ import "./chunks/chunk-LYV37VOW.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-ZJX7H4VX.js";
+} from "./chunks/chunk-IJ3IN6FB.js";
 import "./chunks/chunk-TKWK2WKU.js";
 import {
   runTargets
-} from "./chunks/chunk-JFC2ISWN.js";
+} from "./chunks/chunk-NDH5LF3C.js";
 import "./chunks/chunk-UMCQGJQJ.js";
 import "./chunks/chunk-TSKNV2HS.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -42,12 +42,12 @@ import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-QOH4RDEW.js";
 import "./chunks/chunk-ELYE3ZUH.js";
 import "./chunks/chunk-RYXSBH4E.js";
-import "./chunks/chunk-775SONVG.js";
+import "./chunks/chunk-ITNCEAF3.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-PUE3TXFM.js";
+} from "./chunks/chunk-B4IR6EEY.js";
 import {
   caseReasons,
   chaosMayStillRun,

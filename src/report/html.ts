@@ -13,7 +13,7 @@ import {
   type ReportCase,
   type ReportSuite,
 } from './model.ts';
-import { formatSeconds, timelineOf, type Span, type Timeline } from './timeline.ts';
+import { drawnOf, formatSeconds, timelineOf, type Drawn, type Span, type Timeline } from './timeline.ts';
 
 export interface HtmlContext {
   /** File name of the stylesheet, written next to the page. */
@@ -35,10 +35,17 @@ const colours = {
   tolerated: '#ef6c00',
 };
 const chaosFill = '#f8bbd0';
+/**
+ * Bars of the timeline chart: 10,000 results drew 80,000, a picture 1.6 million pixels tall and two
+ * thirds of a 36 MB page. Past it the failed checks and their windows come first; the tables below list
+ * every check and the JSON report has every window.
+ */
+const maxBars = 200;
 
 export function renderHtml(report: Report, decision: GateDecision, context: HtmlContext): HtmlReport {
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
   const timeline = timelineOf(report, decision);
+  const drawn = timeline && drawnOf(timeline, timeline.rows, maxBars);
   const verdict = decision.verdict === 'pass' ? 'passed' : 'failed';
   const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ''}${decision.probeSuccess === undefined ? '' : `, probe success ${decision.probeSuccess}%`}`;
   const suites = report.suites
@@ -52,9 +59,9 @@ export function renderHtml(report: Report, decision: GateDecision, context: Html
 <link rel="stylesheet" href="${escape(context.stylesheet)}"></head>
 <body>
 <header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
-${runFacts(timeline, context)}
+${runFacts(timeline, drawn, context)}
 <ul class="reasons">${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join('')}</ul>
-${timeline ? timelineSection(timeline) : ''}
+${timeline && drawn ? timelineSection(timeline, drawn) : ''}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ''}
 <section id="suites"><h2>Checks</h2>
 ${suites.map(({ suite, cases, rank }) => suiteSection(suite, cases, rank > 0)).join('\n')}
@@ -64,18 +71,20 @@ ${suites.map(({ suite, cases, rank }) => suiteSection(suite, cases, rank > 0)).j
   return { html, css };
 }
 
-function runFacts(timeline: Timeline | undefined, context: HtmlContext): string {
+function runFacts(timeline: Timeline | undefined, drawn: Drawn | undefined, context: HtmlContext): string {
   const facts: [string, string][] = [];
   if (context.runId) facts.push(['run id', context.runId]);
-  if (timeline) {
+  if (timeline && drawn) {
     facts.push(['started', iso(timeline.startMs)], ['ended', iso(timeline.endMs)]);
     facts.push(['duration', formatSeconds((timeline.endMs - timeline.startMs) / 1000)]);
-    timeline.chaosWindows.forEach((w, i) =>
+    drawn.windows.forEach(({ number, span }) =>
       facts.push([
-        `chaos window ${i + 1}`,
-        `${iso(w.startMs)} – ${iso(w.endMs)} (${formatSeconds((w.endMs - w.startMs) / 1000)})`,
+        `chaos window ${number}`,
+        `${iso(span.startMs)} – ${iso(span.endMs)} (${formatSeconds((span.endMs - span.startMs) / 1000)})`,
       ]),
     );
+    const more = timeline.chaosWindows.length - drawn.windows.length;
+    if (more > 0) facts.push(['other chaos windows', `${more}, in the JSON report`]);
   }
   if (context.generatedAt) facts.push(['report written', iso(context.generatedAt.getTime())]);
   return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>`;
@@ -126,11 +135,16 @@ function scaleOf(timeline: Span): (ms: number) => number {
   return (ms) => round(labelWidth + ((ms - timeline.startMs) / span) * plotWidth);
 }
 
-function chaosBands(timeline: Timeline, x: (ms: number) => number, top: number, height: number): string {
-  return timeline.chaosWindows
+function chaosBands(
+  windows: Drawn['windows'],
+  x: (ms: number) => number,
+  top: number,
+  height: number,
+): string {
+  return windows
     .map(
-      (w, i) =>
-        `<rect class="chaos-window" x="${x(w.startMs)}" y="${top}" width="${Math.max(1, x(w.endMs) - x(w.startMs))}" height="${height}" fill="${chaosFill}" fill-opacity="0.55"><title>chaos window ${i + 1}: ${iso(w.startMs)} – ${iso(w.endMs)}</title></rect>`,
+      ({ number, span: w }) =>
+        `<rect class="chaos-window" x="${x(w.startMs)}" y="${top}" width="${Math.max(1, x(w.endMs) - x(w.startMs))}" height="${height}" fill="${chaosFill}" fill-opacity="0.55"><title>chaos window ${number}: ${iso(w.startMs)} – ${iso(w.endMs)}</title></rect>`,
     )
     .join('');
 }
@@ -148,16 +162,16 @@ function timeAxis(timeline: Span, x: (ms: number) => number, y: number): string 
   return `<line x1="${labelWidth}" y1="${y}" x2="${labelWidth + plotWidth}" y2="${y}" stroke="#666"/>${parts.join('')}`;
 }
 
-function timelineSection(timeline: Timeline): string {
+function timelineSection(timeline: Timeline, drawn: Drawn): string {
   const rowHeight = 20;
   const phases: { label: string; span: Span; fill: string }[] = [
     ...(timeline.baseline ? [{ label: 'load baseline', span: timeline.baseline, fill: '#90caf9' }] : []),
-    ...timeline.chaosWindows.map((w, i) => ({ label: `chaos window ${i + 1}`, span: w, fill: '#e57373' })),
+    ...drawn.windows.map(({ number, span }) => ({ label: `chaos window ${number}`, span, fill: '#e57373' })),
     ...(timeline.tail ? [{ label: 'load tail', span: timeline.tail, fill: '#90caf9' }] : []),
   ];
   const rows = [
     ...phases.map((p) => ({ label: p.label, depth: 0, span: p.span, fill: p.fill, cls: 'phase' })),
-    ...timeline.rows.map((r) => ({
+    ...drawn.rows.map((r) => ({
       label: r.label,
       depth: r.depth,
       span: r as Span,
@@ -177,10 +191,10 @@ function timelineSection(timeline: Timeline): string {
     .join('\n');
   return `<section id="timeline"><h2>Timeline</h2>
 <svg class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="timeline of the run">
-${chaosBands(timeline, x, 0, rows.length * rowHeight + 4)}
+${chaosBands(drawn.windows, x, 0, rows.length * rowHeight + 4)}
 ${bars}
 ${timeAxis(timeline, x, rows.length * rowHeight + 6)}
-</svg></section>`;
+</svg>${drawn.leftOut > 0 ? `<p class="left-out">${drawn.leftOut} more chaos window(s) and check(s) are left out of the chart, which draws the failed checks and their chaos windows first; the tables below list every check, the JSON report every window.</p>` : ''}</section>`;
 }
 
 function loadSection(series: LoadSeries, timeline: Timeline): string {
@@ -223,7 +237,12 @@ function loadSection(series: LoadSeries, timeline: Timeline): string {
   return `<section id="load"><h2>Load during the chaos</h2>
 <p class="legend"><span class="key p50">p50 latency</span> <span class="key p95">p95 latency</span> <span class="key errors">error rate</span> <span class="key chaos">chaos window</span> · ${series.buckets.length} buckets of ${formatSeconds(series.bucketMs / 1000)}</p>
 <svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="latency and error rate over time">
-${chaosBands(timeline, x, latency.top, errors.top + errors.height - latency.top)}
+${chaosBands(
+  timeline.chaosWindows.map((span, i) => ({ number: i + 1, span })),
+  x,
+  latency.top,
+  errors.top + errors.height - latency.top,
+)}
 <line x1="${labelWidth}" y1="${latency.top + latency.height}" x2="${labelWidth + plotWidth}" y2="${latency.top + latency.height}" stroke="#bbb"/>
 ${axisLabel(latency.top + 10, `${Math.round(maxMs)} ms`)}${axisLabel(latency.top + latency.height, '0 ms')}
 ${axisLabel(errors.top + 10, percent(maxRate))}${axisLabel(errors.top + errors.height, '0 %')}

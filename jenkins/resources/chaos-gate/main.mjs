@@ -23104,6 +23104,7 @@ var init_timeline = __esm({
 function renderHtml(report, decision, context) {
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
   const timeline = timelineOf(report, decision);
+  const drawn = timeline && drawnOf(timeline, timeline.rows, maxBars);
   const verdict = decision.verdict === "pass" ? "passed" : "failed";
   const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}${decision.probeSuccess === void 0 ? "" : `, probe success ${decision.probeSuccess}%`}`;
   const suites = report.suites.map((suite, i) => {
@@ -23115,9 +23116,9 @@ function renderHtml(report, decision, context) {
 <link rel="stylesheet" href="${escape(context.stylesheet)}"></head>
 <body>
 <header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
-${runFacts(timeline, context)}
+${runFacts(timeline, drawn, context)}
 <ul class="reasons">${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>
-${timeline ? timelineSection(timeline) : ""}
+${timeline && drawn ? timelineSection(timeline, drawn) : ""}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ""}
 <section id="suites"><h2>Checks</h2>
 ${suites.map(({ suite, cases, rank }) => suiteSection(suite, cases, rank > 0)).join("\n")}
@@ -23126,18 +23127,20 @@ ${suites.map(({ suite, cases, rank }) => suiteSection(suite, cases, rank > 0)).j
 `;
   return { html, css };
 }
-function runFacts(timeline, context) {
+function runFacts(timeline, drawn, context) {
   const facts = [];
   if (context.runId) facts.push(["run id", context.runId]);
-  if (timeline) {
+  if (timeline && drawn) {
     facts.push(["started", iso(timeline.startMs)], ["ended", iso(timeline.endMs)]);
     facts.push(["duration", formatSeconds((timeline.endMs - timeline.startMs) / 1e3)]);
-    timeline.chaosWindows.forEach(
-      (w, i) => facts.push([
-        `chaos window ${i + 1}`,
-        `${iso(w.startMs)} \u2013 ${iso(w.endMs)} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`
+    drawn.windows.forEach(
+      ({ number: number3, span }) => facts.push([
+        `chaos window ${number3}`,
+        `${iso(span.startMs)} \u2013 ${iso(span.endMs)} (${formatSeconds((span.endMs - span.startMs) / 1e3)})`
       ])
     );
+    const more = timeline.chaosWindows.length - drawn.windows.length;
+    if (more > 0) facts.push(["other chaos windows", `${more}, in the JSON report`]);
   }
   if (context.generatedAt) facts.push(["report written", iso(context.generatedAt.getTime())]);
   return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join("")}</dl>`;
@@ -23170,9 +23173,9 @@ function scaleOf(timeline) {
   const span = Math.max(1, timeline.endMs - timeline.startMs);
   return (ms) => round(labelWidth + (ms - timeline.startMs) / span * plotWidth);
 }
-function chaosBands(timeline, x, top, height) {
-  return timeline.chaosWindows.map(
-    (w, i) => `<rect class="chaos-window" x="${x(w.startMs)}" y="${top}" width="${Math.max(1, x(w.endMs) - x(w.startMs))}" height="${height}" fill="${chaosFill}" fill-opacity="0.55"><title>chaos window ${i + 1}: ${iso(w.startMs)} \u2013 ${iso(w.endMs)}</title></rect>`
+function chaosBands(windows, x, top, height) {
+  return windows.map(
+    ({ number: number3, span: w }) => `<rect class="chaos-window" x="${x(w.startMs)}" y="${top}" width="${Math.max(1, x(w.endMs) - x(w.startMs))}" height="${height}" fill="${chaosFill}" fill-opacity="0.55"><title>chaos window ${number3}: ${iso(w.startMs)} \u2013 ${iso(w.endMs)}</title></rect>`
   ).join("");
 }
 function timeAxis(timeline, x, y) {
@@ -23187,16 +23190,16 @@ function timeAxis(timeline, x, y) {
   }
   return `<line x1="${labelWidth}" y1="${y}" x2="${labelWidth + plotWidth}" y2="${y}" stroke="#666"/>${parts.join("")}`;
 }
-function timelineSection(timeline) {
+function timelineSection(timeline, drawn) {
   const rowHeight = 20;
   const phases = [
     ...timeline.baseline ? [{ label: "load baseline", span: timeline.baseline, fill: "#90caf9" }] : [],
-    ...timeline.chaosWindows.map((w, i) => ({ label: `chaos window ${i + 1}`, span: w, fill: "#e57373" })),
+    ...drawn.windows.map(({ number: number3, span }) => ({ label: `chaos window ${number3}`, span, fill: "#e57373" })),
     ...timeline.tail ? [{ label: "load tail", span: timeline.tail, fill: "#90caf9" }] : []
   ];
   const rows = [
     ...phases.map((p) => ({ label: p.label, depth: 0, span: p.span, fill: p.fill, cls: "phase" })),
-    ...timeline.rows.map((r) => ({
+    ...drawn.rows.map((r) => ({
       label: r.label,
       depth: r.depth,
       span: r,
@@ -23214,10 +23217,10 @@ function timelineSection(timeline) {
   }).join("\n");
   return `<section id="timeline"><h2>Timeline</h2>
 <svg class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="timeline of the run">
-${chaosBands(timeline, x, 0, rows.length * rowHeight + 4)}
+${chaosBands(drawn.windows, x, 0, rows.length * rowHeight + 4)}
 ${bars}
 ${timeAxis(timeline, x, rows.length * rowHeight + 6)}
-</svg></section>`;
+</svg>${drawn.leftOut > 0 ? `<p class="left-out">${drawn.leftOut} more chaos window(s) and check(s) are left out of the chart, which draws the failed checks and their chaos windows first; the tables below list every check, the JSON report every window.</p>` : ""}</section>`;
 }
 function loadSection(series, timeline) {
   const x = scaleOf(timeline);
@@ -23253,7 +23256,12 @@ function loadSection(series, timeline) {
   return `<section id="load"><h2>Load during the chaos</h2>
 <p class="legend"><span class="key p50">p50 latency</span> <span class="key p95">p95 latency</span> <span class="key errors">error rate</span> <span class="key chaos">chaos window</span> \xB7 ${series.buckets.length} buckets of ${formatSeconds(series.bucketMs / 1e3)}</p>
 <svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="latency and error rate over time">
-${chaosBands(timeline, x, latency2.top, errors.top + errors.height - latency2.top)}
+${chaosBands(
+    timeline.chaosWindows.map((span, i) => ({ number: i + 1, span })),
+    x,
+    latency2.top,
+    errors.top + errors.height - latency2.top
+  )}
 <line x1="${labelWidth}" y1="${latency2.top + latency2.height}" x2="${labelWidth + plotWidth}" y2="${latency2.top + latency2.height}" stroke="#bbb"/>
 ${axisLabel(latency2.top + 10, `${Math.round(maxMs)} ms`)}${axisLabel(latency2.top + latency2.height, "0 ms")}
 ${axisLabel(errors.top + 10, percent2(maxRate))}${axisLabel(errors.top + errors.height, "0 %")}
@@ -23275,7 +23283,7 @@ function iso(ms) {
   const date3 = new Date(ms);
   return Number.isNaN(date3.getTime()) ? "an unknown time" : date3.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
-var colours, chaosFill, width, labelWidth, plotWidth, round, percent2, css;
+var colours, chaosFill, maxBars, width, labelWidth, plotWidth, round, percent2, css;
 var init_html = __esm({
   "src/report/html.ts"() {
     "use strict";
@@ -23289,6 +23297,7 @@ var init_html = __esm({
       tolerated: "#ef6c00"
     };
     chaosFill = "#f8bbd0";
+    maxBars = 200;
     width = 960;
     labelWidth = 240;
     plotWidth = width - labelWidth - 20;
@@ -23724,7 +23733,7 @@ function gantt(timeline) {
   const drawn = drawnOf(
     timeline,
     timeline.rows.filter((r) => r.depth === 1),
-    maxBars
+    maxBars2
   );
   const loadAndChaos = [
     ...timeline.baseline ? [task("baseline", "done, ", timeline.baseline)] : [],
@@ -23763,7 +23772,7 @@ function mermaidText(text3) {
 function cell(text3) {
   return text3.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
 }
-var maxBytes, icons, reserve, maxBars, maxLabel;
+var maxBytes, icons, reserve, maxBars2, maxLabel;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
@@ -23772,7 +23781,7 @@ var init_markdown = __esm({
     maxBytes = 9e5;
     icons = { passed: "\u2705 passed", failed: "\u274C failed", error: "\u26D4 error", skipped: "\u23ED\uFE0F skipped" };
     reserve = 300;
-    maxBars = 100;
+    maxBars2 = 100;
     maxLabel = 80;
   }
 });

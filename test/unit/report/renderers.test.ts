@@ -245,6 +245,36 @@ test('HTML: run id, start, end and duration; the chaos windows as shaded bands o
   assert.equal(chart.match(/class="point errors"/g)?.length, 60);
 });
 
+test('HTML: 5,000 timed experiments: the timeline chart draws at most 200 bars, the failed first, and counts the rest', () => {
+  const report = manyTimed(5_000);
+  const { html } = renderHtml(report, decide(report), { stylesheet: 'r.css' });
+  const chart = /<section id="timeline">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+  const bars = chart.match(/<rect class="(?:phase|span)[^"]*"/g) ?? [];
+  assert.equal(bars.length, 200);
+  const height = Number(/<svg class="timeline" viewBox="0 0 960 (\d+)"/.exec(chart)?.[1]);
+  assert.ok(height < 5_000, `${height} pixels tall`);
+  assert.ok(
+    (chart.match(/<rect class="span passed"/g) ?? []).length === 0,
+    'no passing check while failed ones are left out',
+  );
+  assert.match(
+    chart,
+    /<p class="left-out">14800 more chaos window\(s\) and check\(s\) are left out of the chart, /,
+  );
+  const facts = /<dl class="facts">[\s\S]*?<\/dl>/.exec(html)?.[0] ?? '';
+  assert.equal(facts.match(/<dt>chaos window \d+<\/dt>/g)?.length, 100);
+  assert.match(facts, /<dt>other chaos windows<\/dt><dd>4900, in the JSON report<\/dd>/);
+  assert.ok(html.includes('<td>exp-4999 / probe p4999</td>'), 'every check is still in the tables');
+});
+
+test('HTML: a small run draws every window and check, and says nothing is left out', () => {
+  const report = withLoad();
+  const { html } = renderHtml(report, decide(report), { stylesheet: 'r.css' });
+  const chart = /<section id="timeline">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+  assert.equal(chart.match(/<rect class="phase"/g)?.length, 4, 'baseline, two windows, tail');
+  assert.doesNotMatch(html, /left-out|other chaos windows/);
+});
+
 test('HTML: an unreadable start is left out and an absurd duration is named, never a failed report', () => {
   const report = failedProbe();
   const [suite] = report.suites;

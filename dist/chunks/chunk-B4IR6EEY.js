@@ -221,9 +221,11 @@ var colours = {
   tolerated: "#ef6c00"
 };
 var chaosFill = "#f8bbd0";
+var maxBars = 200;
 function renderHtml(report, decision, context) {
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
   const timeline = timelineOf(report, decision);
+  const drawn = timeline && drawnOf(timeline, timeline.rows, maxBars);
   const verdict = decision.verdict === "pass" ? "passed" : "failed";
   const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}${decision.probeSuccess === void 0 ? "" : `, probe success ${decision.probeSuccess}%`}`;
   const suites = report.suites.map((suite, i) => {
@@ -235,9 +237,9 @@ function renderHtml(report, decision, context) {
 <link rel="stylesheet" href="${escape(context.stylesheet)}"></head>
 <body>
 <header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
-${runFacts(timeline, context)}
+${runFacts(timeline, drawn, context)}
 <ul class="reasons">${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>
-${timeline ? timelineSection(timeline) : ""}
+${timeline && drawn ? timelineSection(timeline, drawn) : ""}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ""}
 <section id="suites"><h2>Checks</h2>
 ${suites.map(({ suite, cases, rank }) => suiteSection(suite, cases, rank > 0)).join("\n")}
@@ -246,18 +248,20 @@ ${suites.map(({ suite, cases, rank }) => suiteSection(suite, cases, rank > 0)).j
 `;
   return { html, css };
 }
-function runFacts(timeline, context) {
+function runFacts(timeline, drawn, context) {
   const facts = [];
   if (context.runId) facts.push(["run id", context.runId]);
-  if (timeline) {
+  if (timeline && drawn) {
     facts.push(["started", iso(timeline.startMs)], ["ended", iso(timeline.endMs)]);
     facts.push(["duration", formatSeconds((timeline.endMs - timeline.startMs) / 1e3)]);
-    timeline.chaosWindows.forEach(
-      (w, i) => facts.push([
-        `chaos window ${i + 1}`,
-        `${iso(w.startMs)} \u2013 ${iso(w.endMs)} (${formatSeconds((w.endMs - w.startMs) / 1e3)})`
+    drawn.windows.forEach(
+      ({ number: number2, span }) => facts.push([
+        `chaos window ${number2}`,
+        `${iso(span.startMs)} \u2013 ${iso(span.endMs)} (${formatSeconds((span.endMs - span.startMs) / 1e3)})`
       ])
     );
+    const more = timeline.chaosWindows.length - drawn.windows.length;
+    if (more > 0) facts.push(["other chaos windows", `${more}, in the JSON report`]);
   }
   if (context.generatedAt) facts.push(["report written", iso(context.generatedAt.getTime())]);
   return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join("")}</dl>`;
@@ -293,9 +297,9 @@ function scaleOf(timeline) {
   const span = Math.max(1, timeline.endMs - timeline.startMs);
   return (ms) => round(labelWidth + (ms - timeline.startMs) / span * plotWidth);
 }
-function chaosBands(timeline, x, top, height) {
-  return timeline.chaosWindows.map(
-    (w, i) => `<rect class="chaos-window" x="${x(w.startMs)}" y="${top}" width="${Math.max(1, x(w.endMs) - x(w.startMs))}" height="${height}" fill="${chaosFill}" fill-opacity="0.55"><title>chaos window ${i + 1}: ${iso(w.startMs)} \u2013 ${iso(w.endMs)}</title></rect>`
+function chaosBands(windows, x, top, height) {
+  return windows.map(
+    ({ number: number2, span: w }) => `<rect class="chaos-window" x="${x(w.startMs)}" y="${top}" width="${Math.max(1, x(w.endMs) - x(w.startMs))}" height="${height}" fill="${chaosFill}" fill-opacity="0.55"><title>chaos window ${number2}: ${iso(w.startMs)} \u2013 ${iso(w.endMs)}</title></rect>`
   ).join("");
 }
 function timeAxis(timeline, x, y) {
@@ -310,16 +314,16 @@ function timeAxis(timeline, x, y) {
   }
   return `<line x1="${labelWidth}" y1="${y}" x2="${labelWidth + plotWidth}" y2="${y}" stroke="#666"/>${parts.join("")}`;
 }
-function timelineSection(timeline) {
+function timelineSection(timeline, drawn) {
   const rowHeight = 20;
   const phases = [
     ...timeline.baseline ? [{ label: "load baseline", span: timeline.baseline, fill: "#90caf9" }] : [],
-    ...timeline.chaosWindows.map((w, i) => ({ label: `chaos window ${i + 1}`, span: w, fill: "#e57373" })),
+    ...drawn.windows.map(({ number: number2, span }) => ({ label: `chaos window ${number2}`, span, fill: "#e57373" })),
     ...timeline.tail ? [{ label: "load tail", span: timeline.tail, fill: "#90caf9" }] : []
   ];
   const rows = [
     ...phases.map((p) => ({ label: p.label, depth: 0, span: p.span, fill: p.fill, cls: "phase" })),
-    ...timeline.rows.map((r) => ({
+    ...drawn.rows.map((r) => ({
       label: r.label,
       depth: r.depth,
       span: r,
@@ -337,10 +341,10 @@ function timelineSection(timeline) {
   }).join("\n");
   return `<section id="timeline"><h2>Timeline</h2>
 <svg class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="timeline of the run">
-${chaosBands(timeline, x, 0, rows.length * rowHeight + 4)}
+${chaosBands(drawn.windows, x, 0, rows.length * rowHeight + 4)}
 ${bars}
 ${timeAxis(timeline, x, rows.length * rowHeight + 6)}
-</svg></section>`;
+</svg>${drawn.leftOut > 0 ? `<p class="left-out">${drawn.leftOut} more chaos window(s) and check(s) are left out of the chart, which draws the failed checks and their chaos windows first; the tables below list every check, the JSON report every window.</p>` : ""}</section>`;
 }
 function loadSection(series, timeline) {
   const x = scaleOf(timeline);
@@ -376,7 +380,12 @@ function loadSection(series, timeline) {
   return `<section id="load"><h2>Load during the chaos</h2>
 <p class="legend"><span class="key p50">p50 latency</span> <span class="key p95">p95 latency</span> <span class="key errors">error rate</span> <span class="key chaos">chaos window</span> \xB7 ${series.buckets.length} buckets of ${formatSeconds(series.bucketMs / 1e3)}</p>
 <svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="latency and error rate over time">
-${chaosBands(timeline, x, latency.top, errors.top + errors.height - latency.top)}
+${chaosBands(
+    timeline.chaosWindows.map((span, i) => ({ number: i + 1, span })),
+    x,
+    latency.top,
+    errors.top + errors.height - latency.top
+  )}
 <line x1="${labelWidth}" y1="${latency.top + latency.height}" x2="${labelWidth + plotWidth}" y2="${latency.top + latency.height}" stroke="#bbb"/>
 ${axisLabel(latency.top + 10, `${Math.round(maxMs)} ms`)}${axisLabel(latency.top + latency.height, "0 ms")}
 ${axisLabel(errors.top + 10, percent(maxRate))}${axisLabel(errors.top + errors.height, "0 %")}
@@ -743,14 +752,14 @@ function impactTable(load) {
     )
   ];
 }
-var maxBars = 100;
+var maxBars2 = 100;
 var maxLabel = 80;
 function gantt(timeline) {
   const task = (label, tag, span) => `    ${mermaidText(label)} :${tag}${Math.round(span.startMs)}, ${Math.round(Math.max(span.endMs, span.startMs + 1e3))}`;
   const drawn = drawnOf(
     timeline,
     timeline.rows.filter((r) => r.depth === 1),
-    maxBars
+    maxBars2
   );
   const loadAndChaos = [
     ...timeline.baseline ? [task("baseline", "done, ", timeline.baseline)] : [],

@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-PUE3TXFM.js";
+} from "./chunk-B4IR6EEY.js";
 import {
   mergeReports,
   underLabel

@@ -63,14 +63,14 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-775SONVG.js";
+} from "./chunk-ITNCEAF3.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-PUE3TXFM.js";
+} from "./chunk-B4IR6EEY.js";
 import {
   mergeReports,
   underLabel

@@ -29,7 +29,7 @@ import {
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-PUE3TXFM.js";
+} from "./chunk-B4IR6EEY.js";
 import "./chunk-5LW4VHYJ.js";
 import {
   isSkipped,
