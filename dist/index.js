@@ -27,11 +27,11 @@ import "./chunks/chunk-LYV37VOW.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-IJ3IN6FB.js";
+} from "./chunks/chunk-T73PFDPX.js";
 import "./chunks/chunk-TKWK2WKU.js";
 import {
   runTargets
-} from "./chunks/chunk-NDH5LF3C.js";
+} from "./chunks/chunk-QW6GSWS7.js";
 import "./chunks/chunk-UMCQGJQJ.js";
 import "./chunks/chunk-TSKNV2HS.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -42,12 +42,12 @@ import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-QOH4RDEW.js";
 import "./chunks/chunk-ELYE3ZUH.js";
 import "./chunks/chunk-RYXSBH4E.js";
-import "./chunks/chunk-ITNCEAF3.js";
+import "./chunks/chunk-AKYQULEV.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-B4IR6EEY.js";
+} from "./chunks/chunk-52MP7K6H.js";
 import {
   caseReasons,
   chaosMayStillRun,

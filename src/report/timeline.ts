@@ -127,12 +127,14 @@ export interface Drawn {
  * need the rest, so a run with thousands of both still shows some of each.
  */
 export function drawnOf(timeline: Timeline, rows: TimelineRow[], max: number): Drawn {
-  const failed = new Set(rows.filter((r) => r.status === 'failed' || r.status === 'error'));
-  const overlapsFailure = (w: Span) => [...failed].some((r) => r.startMs < w.endMs && w.startMs < r.endMs);
+  const failed = rows.filter((r) => r.status === 'failed' || r.status === 'error');
   const windows = timeline.chaosWindows.map((span, i) => ({ number: i + 1, span }));
+  const telling = windows.filter(({ span: w }) =>
+    failed.some((r) => r.startMs < w.endMs && w.startMs < r.endMs),
+  );
   const windowRoom = Math.min(windows.length, Math.max(Math.floor(max / 2), max - rows.length));
-  const shownWindows = firstOf(windows, windowRoom, (w) => overlapsFailure(w.span));
-  const shownRows = firstOf(rows, max - shownWindows.length, (r) => failed.has(r));
+  const shownWindows = firstOf(windows, windowRoom, new Set(telling));
+  const shownRows = firstOf(rows, max - shownWindows.length, new Set(failed));
   return {
     windows: shownWindows,
     rows: shownRows,
@@ -140,9 +142,10 @@ export function drawnOf(timeline: Timeline, rows: TimelineRow[], max: number): D
   };
 }
 
-/** Up to `room` of `items`, those that `first` picks before the others, kept in their order. */
-function firstOf<T>(items: T[], room: number, first: (item: T) => boolean): T[] {
+/** Up to `room` of `items`, the `preferred` (in their order) before the others, kept in their order. */
+function firstOf<T>(items: T[], room: number, preferred: ReadonlySet<T>): T[] {
   if (items.length <= room) return items;
-  const chosen = new Set([...items.filter(first), ...items.filter((item) => !first(item))].slice(0, room));
+  const others = items.filter((item) => !preferred.has(item));
+  const chosen = new Set([...preferred, ...others].slice(0, room));
   return items.filter((item) => chosen.has(item));
 }

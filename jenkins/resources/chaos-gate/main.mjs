@@ -23076,21 +23076,24 @@ function formatSeconds(seconds3) {
   return minutes > 0 ? `${minutes}m${String(rest).padStart(2, "0")}s` : `${rest}s`;
 }
 function drawnOf(timeline, rows, max) {
-  const failed = new Set(rows.filter((r) => r.status === "failed" || r.status === "error"));
-  const overlapsFailure = (w) => [...failed].some((r) => r.startMs < w.endMs && w.startMs < r.endMs);
+  const failed = rows.filter((r) => r.status === "failed" || r.status === "error");
   const windows = timeline.chaosWindows.map((span, i) => ({ number: i + 1, span }));
+  const telling = windows.filter(
+    ({ span: w }) => failed.some((r) => r.startMs < w.endMs && w.startMs < r.endMs)
+  );
   const windowRoom = Math.min(windows.length, Math.max(Math.floor(max / 2), max - rows.length));
-  const shownWindows = firstOf(windows, windowRoom, (w) => overlapsFailure(w.span));
-  const shownRows = firstOf(rows, max - shownWindows.length, (r) => failed.has(r));
+  const shownWindows = firstOf(windows, windowRoom, new Set(telling));
+  const shownRows = firstOf(rows, max - shownWindows.length, new Set(failed));
   return {
     windows: shownWindows,
     rows: shownRows,
     leftOut: windows.length + rows.length - shownWindows.length - shownRows.length
   };
 }
-function firstOf(items, room, first) {
+function firstOf(items, room, preferred) {
   if (items.length <= room) return items;
-  const chosen = new Set([...items.filter(first), ...items.filter((item) => !first(item))].slice(0, room));
+  const others = items.filter((item) => !preferred.has(item));
+  const chosen = new Set([...preferred, ...others].slice(0, room));
   return items.filter((item) => chosen.has(item));
 }
 var init_timeline = __esm({

@@ -10,7 +10,7 @@ import {
 } from "./chunk-EWRCKZ32.js";
 import {
   reportPathProblems
-} from "./chunk-B4IR6EEY.js";
+} from "./chunk-52MP7K6H.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

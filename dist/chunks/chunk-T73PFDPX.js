@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-B4IR6EEY.js";
+} from "./chunk-52MP7K6H.js";
 import {
   mergeReports,
   underLabel

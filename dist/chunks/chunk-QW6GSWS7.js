@@ -63,14 +63,14 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-ITNCEAF3.js";
+} from "./chunk-AKYQULEV.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-B4IR6EEY.js";
+} from "./chunk-52MP7K6H.js";
 import {
   mergeReports,
   underLabel

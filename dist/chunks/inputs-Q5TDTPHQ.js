@@ -6,10 +6,10 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-ITNCEAF3.js";
+} from "./chunk-AKYQULEV.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-B4IR6EEY.js";
+import "./chunk-52MP7K6H.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";

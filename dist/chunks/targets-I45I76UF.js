@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-NDH5LF3C.js";
+} from "./chunk-QW6GSWS7.js";
 import "./chunk-UMCQGJQJ.js";
 import "./chunk-TSKNV2HS.js";
 import "./chunk-466RCVCX.js";
@@ -14,10 +14,10 @@ import "./chunk-HI6SXHFT.js";
 import "./chunk-QOH4RDEW.js";
 import "./chunk-ELYE3ZUH.js";
 import "./chunk-RYXSBH4E.js";
-import "./chunk-ITNCEAF3.js";
+import "./chunk-AKYQULEV.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-B4IR6EEY.js";
+import "./chunk-52MP7K6H.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";

@@ -29,7 +29,7 @@ import {
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-B4IR6EEY.js";
+} from "./chunk-52MP7K6H.js";
 import "./chunk-5LW4VHYJ.js";
 import {
   isSkipped,
