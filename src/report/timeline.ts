@@ -129,9 +129,8 @@ export interface Drawn {
 export function drawnOf(timeline: Timeline, rows: TimelineRow[], max: number): Drawn {
   const failed = rows.filter((r) => r.status === 'failed' || r.status === 'error');
   const windows = timeline.chaosWindows.map((span, i) => ({ number: i + 1, span }));
-  const telling = windows.filter(({ span: w }) =>
-    failed.some((r) => r.startMs < w.endMs && w.startMs < r.endMs),
-  );
+  const overlapsFailed = overlapTest(failed);
+  const telling = windows.filter(({ span }) => overlapsFailed(span));
   const windowRoom = Math.min(windows.length, Math.max(Math.floor(max / 2), max - rows.length));
   const shownWindows = firstOf(windows, windowRoom, new Set(telling));
   const shownRows = firstOf(rows, max - shownWindows.length, new Set(failed));
@@ -148,4 +147,28 @@ function firstOf<T>(items: T[], room: number, preferred: ReadonlySet<T>): T[] {
   const others = items.filter((item) => !preferred.has(item));
   const chosen = new Set([...preferred, ...others].slice(0, room));
   return items.filter((item) => chosen.has(item));
+}
+
+/**
+ * Whether a span overlaps any of `spans`, answered in log time: thousands of windows against thousands
+ * of failed checks would otherwise be millions of comparisons. Sorted by start, with the latest end
+ * among each prefix: a span overlaps one of those starting before its end exactly when that end is later
+ * than its start.
+ */
+function overlapTest(spans: Span[]): (span: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.startMs - b.startMs);
+  const latestEnd: number[] = [];
+  for (const [i, { endMs }] of sorted.entries())
+    latestEnd.push(Math.max(endMs, latestEnd[i - 1] ?? -Infinity));
+  return ({ startMs, endMs }) => {
+    // How many start before `endMs`.
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sorted[middle] as Span).startMs < endMs) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && (latestEnd[low - 1] as number) > startMs;
+  };
 }

@@ -63,14 +63,14 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-AKYQULEV.js";
+} from "./chunk-YUZCF2Y7.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-52MP7K6H.js";
+} from "./chunk-ABQN5ULO.js";
 import {
   mergeReports,
   underLabel

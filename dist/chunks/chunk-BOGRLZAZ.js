@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-52MP7K6H.js";
+} from "./chunk-ABQN5ULO.js";
 import {
   mergeReports,
   underLabel

@@ -10,7 +10,7 @@ import {
 } from "./chunk-EWRCKZ32.js";
 import {
   reportPathProblems
-} from "./chunk-52MP7K6H.js";
+} from "./chunk-ABQN5ULO.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

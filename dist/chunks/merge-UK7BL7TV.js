@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-T73PFDPX.js";
-import "./chunk-52MP7K6H.js";
+} from "./chunk-BOGRLZAZ.js";
+import "./chunk-ABQN5ULO.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-KFRDFFVU.js";

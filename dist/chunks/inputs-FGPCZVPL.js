@@ -2,22 +2,14 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-QW6GSWS7.js";
-import "./chunk-UMCQGJQJ.js";
-import "./chunk-TSKNV2HS.js";
-import "./chunk-466RCVCX.js";
-import "./chunk-TEXE3MIG.js";
-import "./chunk-OS6G4CZR.js";
-import "./chunk-7GHJJVB5.js";
-import "./chunk-HI6SXHFT.js";
-import "./chunk-QOH4RDEW.js";
-import "./chunk-ELYE3ZUH.js";
-import "./chunk-RYXSBH4E.js";
-import "./chunk-AKYQULEV.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-YUZCF2Y7.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-52MP7K6H.js";
+import "./chunk-ABQN5ULO.js";
 import "./chunk-5LW4VHYJ.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
@@ -28,5 +20,8 @@ import "./chunk-KFRDFFVU.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  runTargets
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

@@ -196,9 +196,8 @@ function formatSeconds(seconds2) {
 function drawnOf(timeline, rows, max) {
   const failed = rows.filter((r) => r.status === "failed" || r.status === "error");
   const windows = timeline.chaosWindows.map((span, i) => ({ number: i + 1, span }));
-  const telling = windows.filter(
-    ({ span: w }) => failed.some((r) => r.startMs < w.endMs && w.startMs < r.endMs)
-  );
+  const overlapsFailed = overlapTest(failed);
+  const telling = windows.filter(({ span }) => overlapsFailed(span));
   const windowRoom = Math.min(windows.length, Math.max(Math.floor(max / 2), max - rows.length));
   const shownWindows = firstOf(windows, windowRoom, new Set(telling));
   const shownRows = firstOf(rows, max - shownWindows.length, new Set(failed));
@@ -213,6 +212,22 @@ function firstOf(items, room, preferred) {
   const others = items.filter((item) => !preferred.has(item));
   const chosen = new Set([...preferred, ...others].slice(0, room));
   return items.filter((item) => chosen.has(item));
+}
+function overlapTest(spans) {
+  const sorted = [...spans].sort((a, b) => a.startMs - b.startMs);
+  const latestEnd = [];
+  for (const [i, { endMs }] of sorted.entries())
+    latestEnd.push(Math.max(endMs, latestEnd[i - 1] ?? -Infinity));
+  return ({ startMs, endMs }) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (sorted[middle].startMs < endMs) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && latestEnd[low - 1] > startMs;
+  };
 }
 
 // src/report/html.ts
@@ -894,9 +909,10 @@ function conclude(config, report, meta, log) {
     if (file) log(`chaos-gate: wrote ${kind} report ${file}`);
   }
   const holdsAll = (kind) => kind !== "summary" || published.markdown().failuresLeftOut === 0;
-  const files = ["junit", "json", "html", "summary"].flatMap(
-    (kind) => holdsAll(kind) ? published[kind] ?? [] : []
-  );
+  const files = ["junit", "json", "html", "summary"].flatMap((kind) => {
+    const file = published[kind];
+    return file && holdsAll(kind) ? [file] : [];
+  });
   describeDecision(report, decision, files).forEach((line) => log(`chaos-gate: ${line}`));
   return { decision, published };
 }

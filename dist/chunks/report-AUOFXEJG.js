@@ -29,7 +29,7 @@ import {
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-52MP7K6H.js";
+} from "./chunk-ABQN5ULO.js";
 import "./chunk-5LW4VHYJ.js";
 import {
   isSkipped,
