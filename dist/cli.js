@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-I2T4JNXF.js");
+var { main } = await import("./chunks/main-GZ27QVUN.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

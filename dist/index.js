@@ -27,13 +27,13 @@ import "./chunks/chunk-LYV37VOW.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-BOGRLZAZ.js";
+} from "./chunks/chunk-ASVY3356.js";
 import "./chunks/chunk-TKWK2WKU.js";
 import {
   runTargets
-} from "./chunks/chunk-SV6G7OGU.js";
-import "./chunks/chunk-UMCQGJQJ.js";
-import "./chunks/chunk-TSKNV2HS.js";
+} from "./chunks/chunk-WXGT4636.js";
+import "./chunks/chunk-DJOPWRRL.js";
+import "./chunks/chunk-OCEUE5RS.js";
 import "./chunks/chunk-466RCVCX.js";
 import "./chunks/chunk-TEXE3MIG.js";
 import "./chunks/chunk-OS6G4CZR.js";
@@ -42,18 +42,18 @@ import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-QOH4RDEW.js";
 import "./chunks/chunk-ELYE3ZUH.js";
 import "./chunks/chunk-RYXSBH4E.js";
-import "./chunks/chunk-YUZCF2Y7.js";
+import "./chunks/chunk-3XZR635C.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-ABQN5ULO.js";
+} from "./chunks/chunk-3EYUBU7B.js";
 import {
   caseReasons,
   chaosMayStillRun,
   judgedCases,
   labelledExperiment
-} from "./chunks/chunk-5LW4VHYJ.js";
+} from "./chunks/chunk-RUG22CMD.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-UHDLJ5VE.js";

@@ -5,6 +5,7 @@
 import {
   importanceOf,
   judgedCases,
+  leadingReasons,
   type CaseJudgement,
   type GateDecision,
   type JudgedCase,
@@ -60,7 +61,7 @@ export function renderHtml(report: Report, decision: GateDecision, context: Html
 <body>
 <header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
 ${runFacts(timeline, drawn, context)}
-<ul class="reasons">${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join('')}</ul>
+${reasonList(report, decision)}
 ${timeline && drawn ? timelineSection(timeline, drawn) : ''}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ''}
 <section id="suites"><h2>Checks</h2>
@@ -69,6 +70,13 @@ ${suites.map(({ suite, cases, rank }) => suiteSection(suite, cases, rank > 0)).j
 </body></html>
 `;
   return { html, css };
+}
+
+/** Why the gate decided: at most 20 failed checks, each with its row in the tables below. */
+function reasonList(report: Report, decision: GateDecision): string {
+  const { shown, more } = leadingReasons(report, decision);
+  const rest = more > 0 ? [`… and ${more} more failed check(s): see Checks below`] : [];
+  return `<ul class="reasons">${[...shown, ...rest].map((reason) => `<li>${escape(reason)}</li>`).join('')}</ul>`;
 }
 
 function runFacts(timeline: Timeline | undefined, drawn: Drawn | undefined, context: HtmlContext): string {

@@ -167,6 +167,28 @@ export function caseReasons(decision: GateDecision): Set<string | undefined> {
   return new Set(decision.judgements.flatMap((suite) => suite.map((judgement) => judgement.reason)));
 }
 
+/** Failed checks listed one by one at the top of a log or page: thousands of them help nobody there. */
+export const maxListedCheckReasons = 20;
+
+/**
+ * The decision's reasons as a log or a page lists them first, in order: every one that is not a failed
+ * check's (a threshold, chaos that may still be running) and the first 20 failed checks'. `more`: how
+ * many failed checks are left out.
+ */
+export function leadingReasons(report: Report, decision: GateDecision): { shown: string[]; more: number } {
+  const failedChecks = new Set<string>();
+  report.suites.forEach((suite, i) =>
+    judgementsOf(decision, i, suite).forEach(({ reason }, c) => {
+      if (reason && suite.cases[c]?.kind !== 'chaos-stop') failedChecks.add(reason);
+    }),
+  );
+  let listed = 0;
+  const shown = decision.reasons.filter(
+    (reason) => !failedChecks.has(reason) || listed++ < maxListedCheckReasons,
+  );
+  return { shown, more: decision.reasons.length - shown.length };
+}
+
 /** Failures and errors first, then tolerated failures, skipped and passed: the order people read in. */
 export function importanceOf({ status, tolerated }: CaseJudgement): number {
   if (status === 'error' || status === 'failed') return 0;

@@ -22,7 +22,7 @@ import { renderHtml } from '../report/html.ts';
 import { renderJson } from '../report/json.ts';
 import { emitJUnit } from '../report/junit.ts';
 import { renderMarkdown, type Summary } from '../report/markdown.ts';
-import { judgementsOf, type GateDecision, type Report } from '../report/model.ts';
+import { leadingReasons, type GateDecision, type Report } from '../report/model.ts';
 import { redact } from '../secrets.ts';
 
 export interface Publication {
@@ -244,9 +244,6 @@ function writeHtml(
   return html;
 }
 
-/** Failed checks a log lists one by one: a CI log of thousands of failed probes helps nobody. */
-const maxLoggedCaseReasons = 20;
-
 /**
  * The decision as lines for a log: verdict, counts, then one line per reason. Past 20 failed checks,
  * one line says how many more there are and which report `files` list them. A threshold and chaos
@@ -256,18 +253,8 @@ export function describeDecision(report: Report, decision: GateDecision, files: 
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
   const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ''}`;
   if (decision.verdict === 'pass') return [`gate PASSED (${counts})`];
-  const failedChecks = new Set<string>();
-  report.suites.forEach((suite, i) =>
-    judgementsOf(decision, i, suite).forEach(({ reason }, c) => {
-      if (reason && suite.cases[c]?.kind !== 'chaos-stop') failedChecks.add(reason);
-    }),
-  );
-  let listed = 0;
-  const shown = decision.reasons.filter(
-    (reason) => !failedChecks.has(reason) || listed++ < maxLoggedCaseReasons,
-  );
+  const { shown, more } = leadingReasons(report, decision);
   const lines = [`gate FAILED (${counts}):`, ...shown.map((reason) => `  - ${reason}`)];
-  const more = decision.reasons.length - shown.length;
   if (more > 0) {
     const where = files.length > 0 ? `every one is in ${files.join(', ')}` : 'write a report to see them all';
     lines.push(`  - … and ${more} more failed check(s) (${where})`);

@@ -18233,6 +18233,19 @@ function judgedCases(decision, index2, suite) {
 function caseReasons(decision) {
   return new Set(decision.judgements.flatMap((suite) => suite.map((judgement) => judgement.reason)));
 }
+function leadingReasons(report, decision) {
+  const failedChecks = /* @__PURE__ */ new Set();
+  report.suites.forEach(
+    (suite, i) => judgementsOf(decision, i, suite).forEach(({ reason }, c) => {
+      if (reason && suite.cases[c]?.kind !== "chaos-stop") failedChecks.add(reason);
+    })
+  );
+  let listed3 = 0;
+  const shown = decision.reasons.filter(
+    (reason) => !failedChecks.has(reason) || listed3++ < maxListedCheckReasons
+  );
+  return { shown, more: decision.reasons.length - shown.length };
+}
 function importanceOf({ status, tolerated }) {
   if (status === "error" || status === "failed") return 0;
   if (tolerated) return 1;
@@ -18253,9 +18266,11 @@ function underLabel(report, label) {
     }))
   };
 }
+var maxListedCheckReasons;
 var init_model = __esm({
   "src/report/model.ts"() {
     "use strict";
+    maxListedCheckReasons = 20;
   }
 });
 
@@ -23135,7 +23150,7 @@ function renderHtml(report, decision, context) {
 <body>
 <header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
 ${runFacts(timeline, drawn, context)}
-<ul class="reasons">${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>
+${reasonList(report, decision)}
 ${timeline && drawn ? timelineSection(timeline, drawn) : ""}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ""}
 <section id="suites"><h2>Checks</h2>
@@ -23144,6 +23159,11 @@ ${suites.map(({ suite, cases, rank }) => suiteSection(suite, cases, rank > 0)).j
 </body></html>
 `;
   return { html, css };
+}
+function reasonList(report, decision) {
+  const { shown, more } = leadingReasons(report, decision);
+  const rest = more > 0 ? [`\u2026 and ${more} more failed check(s): see Checks below`] : [];
+  return `<ul class="reasons">${[...shown, ...rest].map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>`;
 }
 function runFacts(timeline, drawn, context) {
   const facts = [];
@@ -23967,25 +23987,15 @@ function describeDecision(report, decision, files) {
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
   const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}`;
   if (decision.verdict === "pass") return [`gate PASSED (${counts})`];
-  const failedChecks = /* @__PURE__ */ new Set();
-  report.suites.forEach(
-    (suite, i) => judgementsOf(decision, i, suite).forEach(({ reason }, c) => {
-      if (reason && suite.cases[c]?.kind !== "chaos-stop") failedChecks.add(reason);
-    })
-  );
-  let listed3 = 0;
-  const shown = decision.reasons.filter(
-    (reason) => !failedChecks.has(reason) || listed3++ < maxLoggedCaseReasons
-  );
+  const { shown, more } = leadingReasons(report, decision);
   const lines = [`gate FAILED (${counts}):`, ...shown.map((reason) => `  - ${reason}`)];
-  const more = decision.reasons.length - shown.length;
   if (more > 0) {
     const where = files.length > 0 ? `every one is in ${files.join(", ")}` : "write a report to see them all";
     lines.push(`  - \u2026 and ${more} more failed check(s) (${where})`);
   }
   return lines;
 }
-var reportNames, maxLoggedCaseReasons;
+var reportNames;
 var init_publish = __esm({
   "src/run/publish.ts"() {
     "use strict";
@@ -23998,7 +24008,6 @@ var init_publish = __esm({
     init_model();
     init_secrets();
     reportNames = { junit: "JUnit report", json: "JSON report", html: "HTML report", summary: "summary" };
-    maxLoggedCaseReasons = 20;
   }
 });
 

@@ -265,6 +265,11 @@ test('HTML: 5,000 timed experiments: the timeline chart draws at most 200 bars, 
   assert.equal(facts.match(/<dt>chaos window \d+<\/dt>/g)?.length, 100);
   assert.match(facts, /<dt>other chaos windows<\/dt><dd>4900, in the JSON report<\/dd>/);
   assert.ok(html.includes('<td>exp-4999 / probe p4999</td>'), 'every check is still in the tables');
+  // The reasons above the chart: the first 20 failed checks, not a page of them before the timeline.
+  const reasons = /<ul class="reasons">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+  const items = reasons.match(/<li>[^<]*<\/li>/g) ?? [];
+  assert.equal(items.length, 21);
+  assert.match(items.at(-1) ?? '', /^<li>… and \d+ more failed check\(s\): see Checks below<\/li>$/);
 });
 
 test('HTML: a small run draws every window and check, and says nothing is left out', () => {

@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-BOGRLZAZ.js";
-import "./chunk-ABQN5ULO.js";
-import "./chunk-5LW4VHYJ.js";
+} from "./chunk-ASVY3356.js";
+import "./chunk-3EYUBU7B.js";
+import "./chunk-RUG22CMD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-KFRDFFVU.js";
 import "./chunk-FU7FX2BW.js";

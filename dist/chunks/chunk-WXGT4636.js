@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-UMCQGJQJ.js";
+} from "./chunk-DJOPWRRL.js";
 import {
   convertChaos
-} from "./chunk-TSKNV2HS.js";
+} from "./chunk-OCEUE5RS.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -63,18 +63,18 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-YUZCF2Y7.js";
+} from "./chunk-3XZR635C.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";
 import {
   conclude,
   refuseAllSkipped
-} from "./chunk-ABQN5ULO.js";
+} from "./chunk-3EYUBU7B.js";
 import {
   mergeReports,
   underLabel
-} from "./chunk-5LW4VHYJ.js";
+} from "./chunk-RUG22CMD.js";
 import {
   CancelledError,
   CannotRunError,

@@ -16,7 +16,7 @@ import {
 } from "./chunk-HI6SXHFT.js";
 import {
   secondsBetween
-} from "./chunk-5LW4VHYJ.js";
+} from "./chunk-RUG22CMD.js";
 
 // src/litmus/convert.ts
 function runInterruption({ cancelled, timedOut }) {

@@ -7,8 +7,9 @@ import {
   importanceOf,
   judgedCases,
   judgementsOf,
-  labelledExperiment
-} from "./chunk-5LW4VHYJ.js";
+  labelledExperiment,
+  leadingReasons
+} from "./chunk-RUG22CMD.js";
 import {
   evaluateGate,
   isSkipped,
@@ -256,7 +257,7 @@ function renderHtml(report, decision, context) {
 <body>
 <header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
 ${runFacts(timeline, drawn, context)}
-<ul class="reasons">${decision.reasons.map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>
+${reasonList(report, decision)}
 ${timeline && drawn ? timelineSection(timeline, drawn) : ""}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ""}
 <section id="suites"><h2>Checks</h2>
@@ -265,6 +266,11 @@ ${suites.map(({ suite, cases, rank }) => suiteSection(suite, cases, rank > 0)).j
 </body></html>
 `;
   return { html, css };
+}
+function reasonList(report, decision) {
+  const { shown, more } = leadingReasons(report, decision);
+  const rest = more > 0 ? [`\u2026 and ${more} more failed check(s): see Checks below`] : [];
+  return `<ul class="reasons">${[...shown, ...rest].map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>`;
 }
 function runFacts(timeline, drawn, context) {
   const facts = [];
@@ -962,23 +968,12 @@ function writeHtml(file, report, decision, meta) {
   writeFileSync(path.join(path.dirname(file), stylesheet), css2);
   return html;
 }
-var maxLoggedCaseReasons = 20;
 function describeDecision(report, decision, files) {
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
   const counts = `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped${tolerated ? ` (${tolerated} tolerated)` : ""}`;
   if (decision.verdict === "pass") return [`gate PASSED (${counts})`];
-  const failedChecks = /* @__PURE__ */ new Set();
-  report.suites.forEach(
-    (suite, i) => judgementsOf(decision, i, suite).forEach(({ reason }, c) => {
-      if (reason && suite.cases[c]?.kind !== "chaos-stop") failedChecks.add(reason);
-    })
-  );
-  let listed = 0;
-  const shown = decision.reasons.filter(
-    (reason) => !failedChecks.has(reason) || listed++ < maxLoggedCaseReasons
-  );
+  const { shown, more } = leadingReasons(report, decision);
   const lines = [`gate FAILED (${counts}):`, ...shown.map((reason) => `  - ${reason}`)];
-  const more = decision.reasons.length - shown.length;
   if (more > 0) {
     const where = files.length > 0 ? `every one is in ${files.join(", ")}` : "write a report to see them all";
     lines.push(`  - \u2026 and ${more} more failed check(s) (${where})`);

@@ -8,12 +8,12 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-UMCQGJQJ.js";
+} from "./chunk-DJOPWRRL.js";
 import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-TSKNV2HS.js";
+} from "./chunk-OCEUE5RS.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-7GHJJVB5.js";
 import {
@@ -29,8 +29,8 @@ import {
 import {
   conclude,
   refuseBadReportPaths
-} from "./chunk-ABQN5ULO.js";
-import "./chunk-5LW4VHYJ.js";
+} from "./chunk-3EYUBU7B.js";
+import "./chunk-RUG22CMD.js";
 import {
   isSkipped,
   skippingSetting
@@ -189,7 +189,7 @@ async function reportGate(config, sources, log) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-TUYGIWNC.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-XUFYZNOQ.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -10,7 +10,7 @@ import {
 } from "./chunk-EWRCKZ32.js";
 import {
   reportPathProblems
-} from "./chunk-ABQN5ULO.js";
+} from "./chunk-3EYUBU7B.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

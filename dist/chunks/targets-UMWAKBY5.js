@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-SV6G7OGU.js";
-import "./chunk-UMCQGJQJ.js";
-import "./chunk-TSKNV2HS.js";
+} from "./chunk-WXGT4636.js";
+import "./chunk-DJOPWRRL.js";
+import "./chunk-OCEUE5RS.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-TEXE3MIG.js";
 import "./chunk-OS6G4CZR.js";
@@ -14,11 +14,11 @@ import "./chunk-HI6SXHFT.js";
 import "./chunk-QOH4RDEW.js";
 import "./chunk-ELYE3ZUH.js";
 import "./chunk-RYXSBH4E.js";
-import "./chunk-YUZCF2Y7.js";
+import "./chunk-3XZR635C.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-ABQN5ULO.js";
-import "./chunk-5LW4VHYJ.js";
+import "./chunk-3EYUBU7B.js";
+import "./chunk-RUG22CMD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-UHDLJ5VE.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-QOH4RDEW.js";
 import {
   secondsBetween
-} from "./chunk-5LW4VHYJ.js";
+} from "./chunk-RUG22CMD.js";
 import {
   MiB,
   NEVER,

@@ -24,6 +24,20 @@ function judgedCases(decision, index, suite) {
 function caseReasons(decision) {
   return new Set(decision.judgements.flatMap((suite) => suite.map((judgement) => judgement.reason)));
 }
+var maxListedCheckReasons = 20;
+function leadingReasons(report, decision) {
+  const failedChecks = /* @__PURE__ */ new Set();
+  report.suites.forEach(
+    (suite, i) => judgementsOf(decision, i, suite).forEach(({ reason }, c) => {
+      if (reason && suite.cases[c]?.kind !== "chaos-stop") failedChecks.add(reason);
+    })
+  );
+  let listed = 0;
+  const shown = decision.reasons.filter(
+    (reason) => !failedChecks.has(reason) || listed++ < maxListedCheckReasons
+  );
+  return { shown, more: decision.reasons.length - shown.length };
+}
 function importanceOf({ status, tolerated }) {
   if (status === "error" || status === "failed") return 0;
   if (tolerated) return 1;
@@ -51,6 +65,7 @@ export {
   judgementsOf,
   judgedCases,
   caseReasons,
+  leadingReasons,
   importanceOf,
   chaosMayStillRun,
   labelledExperiment,

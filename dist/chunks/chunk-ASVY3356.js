@@ -6,11 +6,11 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-ABQN5ULO.js";
+} from "./chunk-3EYUBU7B.js";
 import {
   mergeReports,
   underLabel
-} from "./chunk-5LW4VHYJ.js";
+} from "./chunk-RUG22CMD.js";
 import {
   readInputFile,
   resultFileLimit

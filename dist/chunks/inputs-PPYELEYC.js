@@ -6,11 +6,11 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-YUZCF2Y7.js";
+} from "./chunk-3XZR635C.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-ABQN5ULO.js";
-import "./chunk-5LW4VHYJ.js";
+import "./chunk-3EYUBU7B.js";
+import "./chunk-RUG22CMD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-UHDLJ5VE.js";

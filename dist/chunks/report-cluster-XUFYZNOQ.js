@@ -7,7 +7,7 @@ import {
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-TSKNV2HS.js";
+} from "./chunk-OCEUE5RS.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-HI6SXHFT.js";
 import "./chunk-QOH4RDEW.js";
 import "./chunk-RYXSBH4E.js";
-import "./chunk-5LW4VHYJ.js";
+import "./chunk-RUG22CMD.js";
 import "./chunk-UHDLJ5VE.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-ECDZZCZF.js";
