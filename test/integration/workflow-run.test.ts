@@ -118,6 +118,31 @@ async function workflowsOf(runId: string): Promise<Workflow[]> {
   return items;
 }
 
+/**
+ * `run` of `workflow` beside a ChaosEngine, refused before any chaos: exit 2, no workflow submitted, the
+ * engine not applied. Returns the workflow's file and stderr, for the test's own message.
+ */
+async function refusedBeforeChaos(dir: string, workflow: object): Promise<{ file: string; stderr: string }> {
+  const file = save(dir, workflow);
+  const engine = uniqueName('beside-workflow');
+  const runId = uniqueName('wf-refused');
+  const result = await run([
+    '--workflow',
+    file,
+    '--engine',
+    engineFile(dir, engine, 'pass', namespace),
+    '--run-id',
+    runId,
+  ]).done;
+  assert.equal(result.code, 2, result.stdout + result.stderr);
+  assert.deepEqual(await workflowsOf(runId), [], 'no workflow was submitted');
+  assert.ok(
+    !(await leftovers(env.sandbox.kc, namespace)).engines.includes(engine),
+    'the ChaosEngine beside the workflow was not applied',
+  );
+  return { file, stderr: result.stderr };
+}
+
 /** The one workflow a run submitted. */
 async function submitted(runId: string): Promise<Workflow> {
   const items = await workflowsOf(runId);
@@ -314,30 +339,14 @@ describe('what Argo would refuse, said at once', () => {
           },
         ],
       });
-    const engine = uniqueName('beside-workflow');
-    const runId = uniqueName('wf-bad-ref');
-    const file = save(dir, workflow('injet', 'chaos-lod'));
-    const result = await run([
-      '--workflow',
-      file,
-      '--engine',
-      engineFile(dir, engine, 'pass', namespace),
-      '--run-id',
-      runId,
-    ]).done;
-    assert.equal(result.code, 2, result.stdout + result.stderr);
+    const { file, stderr } = await refusedBeforeChaos(dir, workflow('injet', 'chaos-lod'));
     const message = [
       'preflight failed, nothing was applied:',
       `${file} (Workflow steps-): templates.main.steps[0].inject: WorkflowTemplate ${library} has no template "injet"; did you mean "inject"?`,
       `${file} (Workflow steps-): templates.checks.tasks.verify: WorkflowTemplate chaos-lod: not found in namespace ${namespace}, ` +
         `where the workflow is submitted (\`kubectl get workflowtemplates -n ${namespace}\` lists those there)`,
     ].join('\n');
-    assert.ok(result.stderr.includes(message), result.stdout + result.stderr);
-    assert.deepEqual(await workflowsOf(runId), [], 'no workflow was submitted');
-    assert.ok(
-      !(await leftovers(env.sandbox.kc, namespace)).engines.includes(engine),
-      'the ChaosEngine beside the workflow was not applied',
-    );
+    assert.ok(stderr.includes(message), stderr);
 
     // The same references, right: the controller finds them where preflight looked.
     const fixed = await run([
@@ -356,26 +365,10 @@ describe('what Argo would refuse, said at once', () => {
       entrypoint: 'main',
       templates: [{ name: 'main', steps: [[{ name: 'inject', template: 'injet' }]] }, { name: 'inject' }],
     });
-    const file = save(dir, workflow);
-    const engine = uniqueName('beside-workflow');
-    const runId = uniqueName('wf-undefined');
-    const result = await run([
-      '--workflow',
-      file,
-      '--engine',
-      engineFile(dir, engine, 'pass', namespace),
-      '--run-id',
-      runId,
-    ]).done;
-    assert.equal(result.code, 2, result.stdout + result.stderr);
+    const { file, stderr } = await refusedBeforeChaos(dir, workflow);
     assert.equal(
-      result.stderr,
+      stderr,
       `chaos-gate: error: ${file} (Workflow steps-): templates.main.steps[0].inject: the workflow has no template "injet"; did you mean "inject"?\n`,
-    );
-    assert.deepEqual(await workflowsOf(runId), [], 'no workflow was submitted');
-    assert.ok(
-      !(await leftovers(env.sandbox.kc, namespace)).engines.includes(engine),
-      'the ChaosEngine beside the workflow was not applied',
     );
   });
 
@@ -413,24 +406,8 @@ describe('what Argo would refuse, said at once', () => {
         ],
       });
     const refused = async (manifest: WorkflowManifest, message: string) => {
-      const file = save(dir, manifest);
-      const engine = uniqueName('beside-workflow');
-      const runId = uniqueName('wf-inline');
-      const result = await run([
-        '--workflow',
-        file,
-        '--engine',
-        engineFile(dir, engine, 'pass', namespace),
-        '--run-id',
-        runId,
-      ]).done;
-      assert.equal(result.code, 2, result.stdout + result.stderr);
-      assert.ok(result.stderr.includes(message.replaceAll('FILE', file)), result.stdout + result.stderr);
-      assert.deepEqual(await workflowsOf(runId), [], 'no workflow was submitted');
-      assert.ok(
-        !(await leftovers(env.sandbox.kc, namespace)).engines.includes(engine),
-        'the ChaosEngine beside the workflow was not applied',
-      );
+      const { file, stderr } = await refusedBeforeChaos(dir, manifest);
+      assert.ok(stderr.includes(message.replaceAll('FILE', file)), stderr);
     };
     await refused(
       workflow('injet', 'notify'),
@@ -493,29 +470,13 @@ describe('what Argo would refuse, said at once', () => {
       assert.deepEqual([ended.status?.phase, ended.status?.message], ['Failed', message]);
     }
 
-    const file = save(dir, workflow('mian', 'cleanp'));
-    const engine = uniqueName('beside-workflow');
-    const runId = uniqueName('wf-whole');
-    const result = await run([
-      '--workflow',
-      file,
-      '--engine',
-      engineFile(dir, engine, 'pass', namespace),
-      '--run-id',
-      runId,
-    ]).done;
-    assert.equal(result.code, 2, result.stdout + result.stderr);
+    const { file, stderr } = await refusedBeforeChaos(dir, workflow('mian', 'cleanp'));
     const message = [
       'preflight failed, nothing was applied:',
       `${file} (Workflow whole-): spec.entrypoint: WorkflowTemplate ${chaos} has no template "mian"; did you mean "main"?`,
       `${file} (Workflow whole-): spec.onExit: WorkflowTemplate ${chaos} has no template "cleanp"; did you mean "cleanup"?`,
     ].join('\n');
-    assert.ok(result.stderr.includes(message), result.stdout + result.stderr);
-    assert.deepEqual(await workflowsOf(runId), [], 'no workflow was submitted');
-    assert.ok(
-      !(await leftovers(env.sandbox.kc, namespace)).engines.includes(engine),
-      'the ChaosEngine beside the workflow was not applied',
-    );
+    assert.ok(stderr.includes(message), stderr);
 
     // Right, the workflow's entrypoint and exit handler are the ones run.
     const fixedId = uniqueName('wf-whole');
