@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-5MR5RDJN.js";
+} from "./chunks/chunk-XLJFEBRP.js";
 import {
   loadConfig,
   withCancellation

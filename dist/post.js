@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-5MR5RDJN.js";
+} from "./chunks/chunk-XLJFEBRP.js";
 import {
   loadConfig,
   withCancellation

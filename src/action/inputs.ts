@@ -52,7 +52,7 @@ export function readInputs(): ActionInputs {
   // The runner masks the content as a whole, and each credential of any kubeconfig the run reads (the
   // content's at once): not every line, which would hide the server, namespaces and context names.
   onSecret((secret) => core.setSecret(secret));
-  const kubeconfigInput = core.getInput('kubeconfig');
+  const kubeconfigInput = input('kubeconfig');
   // A path is refused before the masking: no secret, and masked it would hide the words of every later
   // line that has it (a file named `kubeconfig` turns the error into "the ***'s content").
   if (kubeconfigInput) refusePathAsKubeconfig(kubeconfigInput);
@@ -60,11 +60,11 @@ export function readInputs(): ActionInputs {
   const kubeconfigContent = kubeconfigInput ? kubeconfigText(kubeconfigInput) : undefined;
   if (kubeconfigContent && kubeconfigContent !== kubeconfigInput) core.setSecret(kubeconfigContent);
   if (kubeconfigContent) registerKubeconfigCredentials(kubeconfigContent);
-  refuseKubeconfigAsPath(core.getInput('kubeconfig-path'));
+  refuseKubeconfigAsPath(input('kubeconfig-path'));
   // After the masking: a kubeconfig given to `merge` is refused by name, its content quoted nowhere.
   refuseUnread(command);
   // The content would be used for every path given, so a gate meant for several clusters runs on one.
-  if (kubeconfigInput && core.getInput('kubeconfig-path'))
+  if (kubeconfigInput && input('kubeconfig-path'))
     throw new ConfigError(
       'action inputs: kubeconfig and kubeconfig-path exclude each other: give the content or the file(s), not both',
     );
@@ -72,21 +72,39 @@ export function readInputs(): ActionInputs {
   for (const spec of settingFields) {
     const name = inputName(spec);
     if (!name) continue;
-    const text = core.getInput(name);
+    const text = input(name);
     if (text === '') continue;
     given.set(spec, toValue(name, spec, text));
   }
   return {
     command,
-    configFile: core.getInput('config') || undefined,
+    configFile: input('config') || undefined,
     layer: parseSettings(layerFrom(given), 'action inputs', labelFor(inputName)),
     kubeconfigContent,
-    reports: readReports(command, core.getInput('reports')),
+    reports: readReports(command, input('reports')),
   };
 }
 
+/** The inputs that take one item a line: the list and map settings, and `reports`. */
+const listInputs = new Set([
+  'reports',
+  ...settingFields.flatMap((spec) =>
+    spec.kind === 'list' || spec.kind === 'map' ? (inputName(spec) ?? []) : [],
+  ),
+]);
+
+/**
+ * An input, '' when not given. A list input whose lines are all comments or blank is not given either:
+ * a user who comments out every item means none, as an empty input does; taken as given, it would
+ * override the config file's list with nothing, or be refused as an input the command does not read.
+ */
+function input(name: string): string {
+  const text = core.getInput(name);
+  return listInputs.has(name) && inputLines(text).length === 0 ? '' : text;
+}
+
 function readCommand(): ActionCommand {
-  const command = core.getInput('command') || 'run';
+  const command = input('command') || 'run';
   const known = actionCommands.find((name) => name === command);
   if (!known)
     throw new ConfigError(
@@ -102,7 +120,7 @@ function readCommand(): ActionCommand {
 function refuseUnread(command: ActionCommand): void {
   const reads = inputsOf(command);
   for (const other of actionCommands.filter((name) => name !== command)) {
-    const unread = inputsOf(other).find((name) => !reads.includes(name) && core.getInput(name) !== '');
+    const unread = inputsOf(other).find((name) => !reads.includes(name) && input(name) !== '');
     if (unread)
       throw new ConfigError(`action inputs: ${unread}: command ${command} does not read it; ${other} does`);
   }

@@ -56,6 +56,21 @@ test('bad inputs: the step fails, names the input, and sets verdict=error', asyn
   );
 });
 
+test("a list input whose every line is commented out is not given: the config file's list applies", async () => {
+  const runner = runnerFiles();
+  const engine = path.join(runner.dir, 'checkout-engine.yaml');
+  writeFileSync(path.join(runner.dir, 'chaos-gate.yaml'), `engines: [${engine}]\nnamespace: shop\n`);
+  const finished = await runner.runStep('dist/index.js', {
+    INPUT_CONFIG: 'chaos-gate.yaml',
+    // Switched off for now, in the workflow; the config file's engines are meant.
+    INPUT_ENGINES: '# chaos/pod-delete.yaml\n  # chaos/network-latency.yaml\n',
+  });
+  assert.equal(finished.code, 1);
+  // The config file's engine is read (and missing here), not replaced by none.
+  assert.match(finished.stdout, /^::error::\S*checkout-engine\.yaml: cannot read the manifest/m);
+  assert.doesNotMatch(finished.stdout, /nothing to run/);
+});
+
 test('kubeconfig content is masked before anything else is printed', async () => {
   const runner = runnerFiles();
   const token = 'sha256~averysecrettokenvalue0123456789';

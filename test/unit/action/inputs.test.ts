@@ -132,6 +132,32 @@ test('list inputs: a line whose first non-blank character is # is a comment, not
   assert.deepEqual(inputs.layer.workflow?.parameters, { target: 'checkout' });
 });
 
+test('list inputs: one of comments and blank lines only is not given, as an empty one', () => {
+  const commented = `# ${reportA}\n\n  # ${reportB}`;
+  const inputs = readWith(
+    Object.fromEntries(
+      settingFields
+        .filter((spec) => spec.kind === 'list' || spec.kind === 'map')
+        .flatMap((spec) => (spec.input === null ? [] : [[spec.input ?? spec.flag, commented]])),
+    ),
+  );
+  // Nothing to override the config file's lists with.
+  assert.deepEqual(inputs.layer, {});
+  // Nor an input merge refuses, nor one that excludes the kubeconfig content.
+  assert.deepEqual(
+    readWith({ command: 'merge', reports: reportA, engines: commented, rbac: commented }).reports,
+    [reportA],
+  );
+  // (The runner trims every input.)
+  const kubeconfig = 'apiVersion: v1\nkind: Config\nusers: []';
+  assert.equal(readWith({ kubeconfig, 'kubeconfig-path': commented }).kubeconfigContent, kubeconfig);
+  assert.deepEqual(readWith({ engines: reportA, reports: commented }).reports, []);
+  assert.throws(
+    () => readWith({ command: 'merge', reports: commented }),
+    /^ConfigError: action inputs: reports: command merge needs the JSON reports to join$/,
+  );
+});
+
 test('file list inputs: patterns expanded as for reports, sorted per pattern; a plain path is kept as given', () => {
   const pattern = path.join(dir, '*', 'report.json');
   const missing = path.join(dir, 'no-such-engine.yaml');

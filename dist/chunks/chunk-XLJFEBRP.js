@@ -3308,21 +3308,21 @@ var require_data_url = __commonJS({
     var HTTP_QUOTED_STRING_TOKENS = /^[\u0009\u0020-\u007E\u0080-\u00FF]+$/;
     function dataURLProcessor(dataURL) {
       assert(dataURL.protocol === "data:");
-      let input = URLSerializer(dataURL, true);
-      input = input.slice(5);
+      let input2 = URLSerializer(dataURL, true);
+      input2 = input2.slice(5);
       const position = { position: 0 };
       let mimeType = collectASequenceOfCodePointsFast(
         ",",
-        input,
+        input2,
         position
       );
       const mimeTypeLength = mimeType.length;
       mimeType = removeASCIIWhitespace(mimeType, true, true);
-      if (position.position >= input.length) {
+      if (position.position >= input2.length) {
         return "failure";
       }
       position.position++;
-      const encodedBody = input.slice(mimeTypeLength + 1);
+      const encodedBody = input2.slice(mimeTypeLength + 1);
       let body = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
         const stringBody = isomorphicDecode(body);
@@ -3355,26 +3355,26 @@ var require_data_url = __commonJS({
       }
       return serialized;
     }
-    function collectASequenceOfCodePoints(condition, input, position) {
+    function collectASequenceOfCodePoints(condition, input2, position) {
       let result = "";
-      while (position.position < input.length && condition(input[position.position])) {
-        result += input[position.position];
+      while (position.position < input2.length && condition(input2[position.position])) {
+        result += input2[position.position];
         position.position++;
       }
       return result;
     }
-    function collectASequenceOfCodePointsFast(char, input, position) {
-      const idx = input.indexOf(char, position.position);
+    function collectASequenceOfCodePointsFast(char, input2, position) {
+      const idx = input2.indexOf(char, position.position);
       const start = position.position;
       if (idx === -1) {
-        position.position = input.length;
-        return input.slice(start);
+        position.position = input2.length;
+        return input2.slice(start);
       }
       position.position = idx;
-      return input.slice(start, position.position);
+      return input2.slice(start, position.position);
     }
-    function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
+    function stringPercentDecode(input2) {
+      const bytes = encoder.encode(input2);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -3386,41 +3386,41 @@ var require_data_url = __commonJS({
         byte >= 48 && byte <= 57 ? byte - 48 : (byte & 223) - 55
       );
     }
-    function percentDecode(input) {
-      const length = input.length;
+    function percentDecode(input2) {
+      const length = input2.length;
       const output = new Uint8Array(length);
       let j = 0;
       for (let i = 0; i < length; ++i) {
-        const byte = input[i];
+        const byte = input2[i];
         if (byte !== 37) {
           output[j++] = byte;
-        } else if (byte === 37 && !(isHexCharByte(input[i + 1]) && isHexCharByte(input[i + 2]))) {
+        } else if (byte === 37 && !(isHexCharByte(input2[i + 1]) && isHexCharByte(input2[i + 2]))) {
           output[j++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
+          output[j++] = hexByteToNumber(input2[i + 1]) << 4 | hexByteToNumber(input2[i + 2]);
           i += 2;
         }
       }
       return length === j ? output : output.subarray(0, j);
     }
-    function parseMIMEType(input) {
-      input = removeHTTPWhitespace(input, true, true);
+    function parseMIMEType(input2) {
+      input2 = removeHTTPWhitespace(input2, true, true);
       const position = { position: 0 };
       const type = collectASequenceOfCodePointsFast(
         "/",
-        input,
+        input2,
         position
       );
       if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
         return "failure";
       }
-      if (position.position > input.length) {
+      if (position.position > input2.length) {
         return "failure";
       }
       position.position++;
       let subtype = collectASequenceOfCodePointsFast(
         ";",
-        input,
+        input2,
         position
       );
       subtype = removeHTTPWhitespace(subtype, false, true);
@@ -3437,41 +3437,41 @@ var require_data_url = __commonJS({
         // https://mimesniff.spec.whatwg.org/#mime-type-essence
         essence: `${typeLowercase}/${subtypeLowercase}`
       };
-      while (position.position < input.length) {
+      while (position.position < input2.length) {
         position.position++;
         collectASequenceOfCodePoints(
           // https://fetch.spec.whatwg.org/#http-whitespace
           (char) => HTTP_WHITESPACE_REGEX.test(char),
-          input,
+          input2,
           position
         );
         let parameterName = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
-          input,
+          input2,
           position
         );
         parameterName = parameterName.toLowerCase();
-        if (position.position < input.length) {
-          if (input[position.position] === ";") {
+        if (position.position < input2.length) {
+          if (input2[position.position] === ";") {
             continue;
           }
           position.position++;
         }
-        if (position.position > input.length) {
+        if (position.position > input2.length) {
           break;
         }
         let parameterValue = null;
-        if (input[position.position] === '"') {
-          parameterValue = collectAnHTTPQuotedString(input, position, true);
+        if (input2[position.position] === '"') {
+          parameterValue = collectAnHTTPQuotedString(input2, position, true);
           collectASequenceOfCodePointsFast(
             ";",
-            input,
+            input2,
             position
           );
         } else {
           parameterValue = collectASequenceOfCodePointsFast(
             ";",
-            input,
+            input2,
             position
           );
           parameterValue = removeHTTPWhitespace(parameterValue, false, true);
@@ -3505,28 +3505,28 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input, position, extractValue) {
+    function collectAnHTTPQuotedString(input2, position, extractValue) {
       const positionStart = position.position;
       let value = "";
-      assert(input[position.position] === '"');
+      assert(input2[position.position] === '"');
       position.position++;
       while (true) {
         value += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
-          input,
+          input2,
           position
         );
-        if (position.position >= input.length) {
+        if (position.position >= input2.length) {
           break;
         }
-        const quoteOrBackslash = input[position.position];
+        const quoteOrBackslash = input2[position.position];
         position.position++;
         if (quoteOrBackslash === "\\") {
-          if (position.position >= input.length) {
+          if (position.position >= input2.length) {
             value += "\\";
             break;
           }
-          value += input[position.position];
+          value += input2[position.position];
           position.position++;
         } else {
           assert(quoteOrBackslash === '"');
@@ -3536,7 +3536,7 @@ var require_data_url = __commonJS({
       if (extractValue) {
         return value;
       }
-      return input.slice(positionStart, position.position);
+      return input2.slice(positionStart, position.position);
     }
     function serializeAMimeType(mimeType) {
       assert(mimeType !== "failure");
@@ -3578,10 +3578,10 @@ var require_data_url = __commonJS({
       }
       return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
     }
-    function isomorphicDecode(input) {
-      const length = input.length;
+    function isomorphicDecode(input2) {
+      const length = input2.length;
       if ((2 << 15) - 1 > length) {
-        return String.fromCharCode.apply(null, input);
+        return String.fromCharCode.apply(null, input2);
       }
       let result = "";
       let i = 0;
@@ -3590,7 +3590,7 @@ var require_data_url = __commonJS({
         if (i + addition > length) {
           addition = length - i;
         }
-        result += String.fromCharCode.apply(null, input.subarray(i, i += addition));
+        result += String.fromCharCode.apply(null, input2.subarray(i, i += addition));
       }
       return result;
     }
@@ -4647,9 +4647,9 @@ var require_util2 = __commonJS({
       }
     }
     var invalidIsomorphicEncodeValueRegex = /[^\x00-\xFF]/;
-    function isomorphicEncode(input) {
-      assert(!invalidIsomorphicEncodeValueRegex.test(input));
-      return input;
+    function isomorphicEncode(input2) {
+      assert(!invalidIsomorphicEncodeValueRegex.test(input2));
+      return input2;
     }
     async function readAllBytes(reader) {
       const bytes = [];
@@ -4820,27 +4820,27 @@ var require_util2 = __commonJS({
       return mimeType;
     }
     function gettingDecodingSplitting(value) {
-      const input = value;
+      const input2 = value;
       const position = { position: 0 };
       const values = [];
       let temporaryValue = "";
-      while (position.position < input.length) {
+      while (position.position < input2.length) {
         temporaryValue += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== ",",
-          input,
+          input2,
           position
         );
-        if (position.position < input.length) {
-          if (input.charCodeAt(position.position) === 34) {
+        if (position.position < input2.length) {
+          if (input2.charCodeAt(position.position) === 34) {
             temporaryValue += collectAnHTTPQuotedString(
-              input,
+              input2,
               position
             );
-            if (position.position < input.length) {
+            if (position.position < input2.length) {
               continue;
             }
           } else {
-            assert(input.charCodeAt(position.position) === 44);
+            assert(input2.charCodeAt(position.position) === 44);
             position.position++;
           }
         }
@@ -5198,7 +5198,7 @@ var require_formdata_parser = __commonJS({
       }
       return true;
     }
-    function multipartFormDataParser(input, mimeType) {
+    function multipartFormDataParser(input2, mimeType) {
       assert(mimeType !== "failure" && mimeType.essence === "multipart/form-data");
       const boundaryString = mimeType.parameters.get("boundary");
       if (boundaryString === void 0) {
@@ -5207,30 +5207,30 @@ var require_formdata_parser = __commonJS({
       const boundary = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
       const position = { position: 0 };
-      while (input[position.position] === 13 && input[position.position + 1] === 10) {
+      while (input2[position.position] === 13 && input2[position.position + 1] === 10) {
         position.position += 2;
       }
-      let trailing = input.length;
-      while (input[trailing - 1] === 10 && input[trailing - 2] === 13) {
+      let trailing = input2.length;
+      while (input2[trailing - 1] === 10 && input2[trailing - 2] === 13) {
         trailing -= 2;
       }
-      if (trailing !== input.length) {
-        input = input.subarray(0, trailing);
+      if (trailing !== input2.length) {
+        input2 = input2.subarray(0, trailing);
       }
       while (true) {
-        if (input.subarray(position.position, position.position + boundary.length).equals(boundary)) {
+        if (input2.subarray(position.position, position.position + boundary.length).equals(boundary)) {
           position.position += boundary.length;
         } else {
           return "failure";
         }
-        if (position.position === input.length - 2 && bufferStartsWith(input, dd, position) || position.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position)) {
+        if (position.position === input2.length - 2 && bufferStartsWith(input2, dd, position) || position.position === input2.length - 4 && bufferStartsWith(input2, ddcrlf, position)) {
           return entryList;
         }
-        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
+        if (input2[position.position] !== 13 || input2[position.position + 1] !== 10) {
           return "failure";
         }
         position.position += 2;
-        const result = parseMultipartFormDataHeaders(input, position);
+        const result = parseMultipartFormDataHeaders(input2, position);
         if (result === "failure") {
           return "failure";
         }
@@ -5238,17 +5238,17 @@ var require_formdata_parser = __commonJS({
         position.position += 2;
         let body;
         {
-          const boundaryIndex = input.indexOf(boundary.subarray(2), position.position);
+          const boundaryIndex = input2.indexOf(boundary.subarray(2), position.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input.subarray(position.position, boundaryIndex - 4);
+          body = input2.subarray(position.position, boundaryIndex - 4);
           position.position += body.length;
           if (encoding === "base64") {
             body = Buffer.from(body.toString(), "base64");
           }
         }
-        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
+        if (input2[position.position] !== 13 || input2[position.position + 1] !== 10) {
           return "failure";
         } else {
           position.position += 2;
@@ -5268,13 +5268,13 @@ var require_formdata_parser = __commonJS({
         entryList.push(makeEntry(name, value, filename));
       }
     }
-    function parseMultipartFormDataHeaders(input, position) {
+    function parseMultipartFormDataHeaders(input2, position) {
       let name = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
-        if (input[position.position] === 13 && input[position.position + 1] === 10) {
+        if (input2[position.position] === 13 && input2[position.position + 1] === 10) {
           if (name === null) {
             return "failure";
           }
@@ -5282,44 +5282,44 @@ var require_formdata_parser = __commonJS({
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
-          input,
+          input2,
           position
         );
         headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
         if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
           return "failure";
         }
-        if (input[position.position] !== 58) {
+        if (input2[position.position] !== 58) {
           return "failure";
         }
         position.position++;
         collectASequenceOfBytes(
           (char) => char === 32 || char === 9,
-          input,
+          input2,
           position
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
             name = filename = null;
-            if (!bufferStartsWith(input, formDataNameBuffer, position)) {
+            if (!bufferStartsWith(input2, formDataNameBuffer, position)) {
               return "failure";
             }
             position.position += 17;
-            name = parseMultipartFormDataName(input, position);
+            name = parseMultipartFormDataName(input2, position);
             if (name === null) {
               return "failure";
             }
-            if (bufferStartsWith(input, filenameBuffer, position)) {
+            if (bufferStartsWith(input2, filenameBuffer, position)) {
               let check = position.position + filenameBuffer.length;
-              if (input[check] === 42) {
+              if (input2[check] === 42) {
                 position.position += 1;
                 check += 1;
               }
-              if (input[check] !== 61 || input[check + 1] !== 34) {
+              if (input2[check] !== 61 || input2[check + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
-              filename = parseMultipartFormDataName(input, position);
+              filename = parseMultipartFormDataName(input2, position);
               if (filename === null) {
                 return "failure";
               }
@@ -5329,7 +5329,7 @@ var require_formdata_parser = __commonJS({
           case "content-type": {
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
-              input,
+              input2,
               position
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
@@ -5339,7 +5339,7 @@ var require_formdata_parser = __commonJS({
           case "content-transfer-encoding": {
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
-              input,
+              input2,
               position
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
@@ -5349,26 +5349,26 @@ var require_formdata_parser = __commonJS({
           default: {
             collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
-              input,
+              input2,
               position
             );
           }
         }
-        if (input[position.position] !== 13 && input[position.position + 1] !== 10) {
+        if (input2[position.position] !== 13 && input2[position.position + 1] !== 10) {
           return "failure";
         } else {
           position.position += 2;
         }
       }
     }
-    function parseMultipartFormDataName(input, position) {
-      assert(input[position.position - 1] === 34);
+    function parseMultipartFormDataName(input2, position) {
+      assert(input2[position.position - 1] === 34);
       let name = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
-        input,
+        input2,
         position
       );
-      if (input[position.position] !== 34) {
+      if (input2[position.position] !== 34) {
         return null;
       } else {
         position.position++;
@@ -5376,12 +5376,12 @@ var require_formdata_parser = __commonJS({
       name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       return name;
     }
-    function collectASequenceOfBytes(condition, input, position) {
+    function collectASequenceOfBytes(condition, input2, position) {
       let start = position.position;
-      while (start < input.length && condition(input[start])) {
+      while (start < input2.length && condition(input2[start])) {
         ++start;
       }
-      return input.subarray(position.position, position.position = start);
+      return input2.subarray(position.position, position.position = start);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -12868,39 +12868,39 @@ var require_request2 = __commonJS({
     var patchMethodWarning = false;
     var Request = class _Request {
       // https://fetch.spec.whatwg.org/#dom-request
-      constructor(input, init = {}) {
+      constructor(input2, init = {}) {
         webidl.util.markAsUncloneable(this);
-        if (input === kConstruct) {
+        if (input2 === kConstruct) {
           return;
         }
         const prefix = "Request constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        input = webidl.converters.RequestInfo(input, prefix, "input");
+        input2 = webidl.converters.RequestInfo(input2, prefix, "input");
         init = webidl.converters.RequestInit(init, prefix, "init");
         let request = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
-        if (typeof input === "string") {
+        if (typeof input2 === "string") {
           this[kDispatcher] = init.dispatcher;
           let parsedURL;
           try {
-            parsedURL = new URL(input, baseUrl);
+            parsedURL = new URL(input2, baseUrl);
           } catch (err) {
-            throw new TypeError("Failed to parse URL from " + input, { cause: err });
+            throw new TypeError("Failed to parse URL from " + input2, { cause: err });
           }
           if (parsedURL.username || parsedURL.password) {
             throw new TypeError(
-              "Request cannot be constructed from a URL that includes credentials: " + input
+              "Request cannot be constructed from a URL that includes credentials: " + input2
             );
           }
           request = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
-          this[kDispatcher] = init.dispatcher || input[kDispatcher];
-          assert(input instanceof _Request);
-          request = input[kState];
-          signal = input[kSignal];
+          this[kDispatcher] = init.dispatcher || input2[kDispatcher];
+          assert(input2 instanceof _Request);
+          request = input2[kState];
+          signal = input2[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window = "client";
@@ -13102,7 +13102,7 @@ var require_request2 = __commonJS({
             fillHeaders(this[kHeaders], headers);
           }
         }
-        const inputBody = input instanceof _Request ? input[kState].body : null;
+        const inputBody = input2 instanceof _Request ? input2[kState].body : null;
         if ((init.body != null || inputBody != null) && (request.method === "GET" || request.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
@@ -13131,7 +13131,7 @@ var require_request2 = __commonJS({
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
-          if (bodyUnusable(input)) {
+          if (bodyUnusable(input2)) {
             throw new TypeError(
               "Cannot construct a Request with a Request object that has already been used."
             );
@@ -13602,12 +13602,12 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input, init = void 0) {
+    function fetch(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
       try {
-        requestObject = new Request(input, init);
+        requestObject = new Request(input2, init);
       } catch (e) {
         p.reject(e);
         return p.promise;
@@ -19155,13 +19155,13 @@ async function runStep(step) {
 import * as os from "os";
 
 // node_modules/@actions/core/lib/utils.js
-function toCommandValue(input) {
-  if (input === null || input === void 0) {
+function toCommandValue(input2) {
+  if (input2 === null || input2 === void 0) {
     return "";
-  } else if (typeof input === "string" || input instanceof String) {
-    return input;
+  } else if (typeof input2 === "string" || input2 instanceof String) {
+    return input2;
   }
-  return JSON.stringify(input);
+  return JSON.stringify(input2);
 }
 function toCommandProperties(annotationProperties) {
   if (!Object.keys(annotationProperties).length) {
@@ -19683,15 +19683,15 @@ function readInputs() {
   nameSettingsAs(messageName);
   const command = readCommand();
   onSecret((secret) => setSecret(secret));
-  const kubeconfigInput = getInput("kubeconfig");
+  const kubeconfigInput = input("kubeconfig");
   if (kubeconfigInput) refusePathAsKubeconfig(kubeconfigInput);
   if (kubeconfigInput) setSecret(kubeconfigInput);
   const kubeconfigContent = kubeconfigInput ? kubeconfigText(kubeconfigInput) : void 0;
   if (kubeconfigContent && kubeconfigContent !== kubeconfigInput) setSecret(kubeconfigContent);
   if (kubeconfigContent) registerKubeconfigCredentials(kubeconfigContent);
-  refuseKubeconfigAsPath(getInput("kubeconfig-path"));
+  refuseKubeconfigAsPath(input("kubeconfig-path"));
   refuseUnread(command);
-  if (kubeconfigInput && getInput("kubeconfig-path"))
+  if (kubeconfigInput && input("kubeconfig-path"))
     throw new ConfigError(
       "action inputs: kubeconfig and kubeconfig-path exclude each other: give the content or the file(s), not both"
     );
@@ -19699,20 +19699,30 @@ function readInputs() {
   for (const spec of settingFields) {
     const name = inputName(spec);
     if (!name) continue;
-    const text = getInput(name);
+    const text = input(name);
     if (text === "") continue;
     given.set(spec, toValue(name, spec, text));
   }
   return {
     command,
-    configFile: getInput("config") || void 0,
+    configFile: input("config") || void 0,
     layer: parseSettings(layerFrom(given), "action inputs", labelFor(inputName)),
     kubeconfigContent,
-    reports: readReports(command, getInput("reports"))
+    reports: readReports(command, input("reports"))
   };
 }
+var listInputs = /* @__PURE__ */ new Set([
+  "reports",
+  ...settingFields.flatMap(
+    (spec) => spec.kind === "list" || spec.kind === "map" ? inputName(spec) ?? [] : []
+  )
+]);
+function input(name) {
+  const text = getInput(name);
+  return listInputs.has(name) && inputLines(text).length === 0 ? "" : text;
+}
 function readCommand() {
-  const command = getInput("command") || "run";
+  const command = input("command") || "run";
   const known = actionCommands.find((name) => name === command);
   if (!known)
     throw new ConfigError(
@@ -19723,7 +19733,7 @@ function readCommand() {
 function refuseUnread(command) {
   const reads = inputsOf(command);
   for (const other of actionCommands.filter((name) => name !== command)) {
-    const unread = inputsOf(other).find((name) => !reads.includes(name) && getInput(name) !== "");
+    const unread = inputsOf(other).find((name) => !reads.includes(name) && input(name) !== "");
     if (unread)
       throw new ConfigError(`action inputs: ${unread}: command ${command} does not read it; ${other} does`);
   }
@@ -19767,10 +19777,10 @@ function splitList(text) {
     (line) => line.split(",").map((item) => item.trim()).filter(Boolean)
   );
 }
-function kubeconfigText(input) {
-  const compact = input.replace(/\s+/g, "");
+function kubeconfigText(input2) {
+  const compact = input2.replace(/\s+/g, "");
   const base64 = /^[A-Za-z0-9+/]+={0,2}$/.test(compact) && compact.length % 4 === 0;
-  if (!base64) return input;
+  if (!base64) return input2;
   const decoded = Buffer.from(compact, "base64").toString("utf8");
   if (!hasKubeconfigKeys(decoded)) {
     throw new ConfigError("action inputs: kubeconfig: looks like base64 but does not decode to a kubeconfig");
@@ -19788,8 +19798,8 @@ function refuseKubeconfigAsPath(paths) {
     "action inputs: kubeconfig-path: takes file paths, and this is a kubeconfig's content: give it as the kubeconfig input, which masks it"
   );
 }
-function refusePathAsKubeconfig(input) {
-  if (looksLikePath(input.trim()))
+function refusePathAsKubeconfig(input2) {
+  if (looksLikePath(input2.trim()))
     throw new ConfigError(
       "action inputs: kubeconfig: takes the kubeconfig's content, not a path: give a file as kubeconfig-path"
     );
@@ -19870,4 +19880,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-5MR5RDJN.js.LEGAL.txt */
+/*! For license information please see chunk-XLJFEBRP.js.LEGAL.txt */
