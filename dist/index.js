@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-XLJFEBRP.js";
+} from "./chunks/chunk-HN35QHPT.js";
 import {
   loadConfig,
   withCancellation

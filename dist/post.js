@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-XLJFEBRP.js";
+} from "./chunks/chunk-HN35QHPT.js";
 import {
   loadConfig,
   withCancellation

@@ -2,7 +2,7 @@
 // config/fields.ts, the same table as the CLI's flags), the secret kubeconfig content, which never
 // enters the model, and the reports `merge` joins.
 import * as core from '@actions/core';
-import { globSync, statSync } from 'node:fs';
+import { existsSync, globSync, statSync } from 'node:fs';
 import {
   labelFor,
   layerFrom,
@@ -138,11 +138,12 @@ function readReports(command: ActionCommand, text: string): string[] {
  * Files as given, each pattern expanded as a shell would expand it for the CLI (the runner expands
  * none), in a stable order. One that matches nothing is refused: a file named that never arrived (a
  * matrix job's report, an engine) must not leave a gate over the others only. A plain path is kept as it
- * is, for its reader to say what is wrong with it.
+ * is, for its reader to say what is wrong with it; so is one that exists, whatever it holds: a file
+ * named `engine[v2].yaml` is that file, not a pattern matching `enginev.yaml` or nothing.
  */
 function expandPatterns(name: string, items: string[]): string[] {
   return items.flatMap((item) => {
-    if (!isPattern(item)) return [item];
+    if (!isPattern(item) || existsSync(item)) return [item];
     const files = globSync(item).sort();
     if (files.length === 0) throw new ConfigError(`action inputs: ${name}: no file matches ${item}`);
     return files;

@@ -365,6 +365,22 @@ test('command merge with expect: a matrix job that uploaded no report fails the 
   assert.deepEqual(readdirSync(runner.dir).sort(), ['output', 'reports', 'state', 'summary']);
 });
 
+test('command merge: a report whose path holds [ or * is read as that file, not as a pattern', async () => {
+  const runner = runnerFiles();
+  // A folder named after a matrix job's values, as a workflow may name its artifact.
+  const json = 'reports/chaos [eu]/report.json';
+  const results = fixturePath('litmus/results/chaosresult-3x-pass.yaml');
+  const report = await runEntry(
+    'dist/cli.js',
+    ['report', '--results', results, '--run-id', 'eu', '--json', json],
+    { cwd: runner.dir },
+  ).done;
+  assert.equal(report.code, 0, report.stderr);
+  const merged = await runner.runStep('dist/index.js', { INPUT_COMMAND: 'merge', INPUT_REPORTS: json });
+  assert.equal(merged.code, 0, merged.stdout);
+  assert.equal(readRecords(runner.output).verdict, 'pass');
+});
+
 test('command merge refuses an input only run reads, by name, before reading any report', async () => {
   const runner = runnerFiles();
   const finished = await runner.runStep('dist/index.js', {

@@ -186,3 +186,25 @@ test('file list inputs: a pattern that matches no file is refused by input and p
       new RegExp(`^ConfigError: action inputs: ${name}: no file matches ${missing.replaceAll('*', '\\*')}$`),
     );
 });
+
+test('file list inputs: a path that names an existing file is that file, whatever characters its name holds', () => {
+  const files = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-literal-names-'));
+  for (const name of [
+    'engine[v2].yaml',
+    'enginev.yaml',
+    'engine*.yaml',
+    'engine-a.yaml',
+    'engine{a..b}.yaml',
+    'enginea.yaml',
+  ])
+    writeFileSync(path.join(files, name), 'kind: ChaosEngine\n');
+  const at = (name: string) => path.join(files, name);
+  // Each of these, read as a pattern, matches another file: enginev.yaml, engine-a.yaml, enginea.yaml.
+  for (const name of ['engine[v2].yaml', 'engine*.yaml', 'engine{a..b}.yaml']) {
+    assert.deepEqual(readWith({ engines: at(name) }).layer.engines, [at(name)], name);
+    assert.deepEqual(readWith({ command: 'merge', reports: at(name) }).reports, [at(name)], name);
+  }
+  // A name that is no file is still a pattern.
+  assert.deepEqual(readWith({ engines: at('engine[v3].yaml') }).layer.engines, [at('enginev.yaml')]);
+  assert.deepEqual(readWith({ engines: at('engine-?.yaml') }).layer.engines, [at('engine-a.yaml')]);
+});

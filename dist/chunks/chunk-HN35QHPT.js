@@ -19670,7 +19670,7 @@ function getState(name) {
 }
 
 // src/action/inputs.ts
-import { globSync, statSync } from "node:fs";
+import { existsSync as existsSync2, globSync, statSync } from "node:fs";
 var inputName = (spec) => spec.input === null ? void 0 : spec.input ?? spec.flag;
 var messageName = (spec) => spec.field === "kubeconfig" ? "the kubeconfig input, or kubeconfig-path" : inputName(spec);
 var actionCommands = ["run", "merge"];
@@ -19746,7 +19746,7 @@ function readReports(command, text) {
 }
 function expandPatterns(name, items) {
   return items.flatMap((item) => {
-    if (!isPattern(item)) return [item];
+    if (!isPattern(item) || existsSync2(item)) return [item];
     const files = globSync(item).sort();
     if (files.length === 0) throw new ConfigError(`action inputs: ${name}: no file matches ${item}`);
     return files;
@@ -19880,4 +19880,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-XLJFEBRP.js.LEGAL.txt */
+/*! For license information please see chunk-HN35QHPT.js.LEGAL.txt */
