@@ -282,6 +282,19 @@ test('chaosGateMerge, callable in Declarative steps without script { }, runs cha
         'chaosGateMerge: chaos-gate could not run: eu/report.json: not found'
 }
 
+test('chaosGate.merge takes its options and nothing else: naming the step its messages start with is chaosGateMerge\'s own') {
+    Script loaded = new PipelineHarness().load(step)
+    // merge() and merge(Map): Groovy's two for the default argument.
+    assert loaded.metaClass.methods.findAll { it.name == 'merge' }*.nativeParameterTypes*.toList() as Set == [[], [Map]] as Set
+    def h = new PipelineHarness()
+    // Jenkins throws "No signature of method"; the harness plays a method it does not find as a step.
+    h.load(step).merge([reports: ['a.json']], 'myGate')
+    assert h.callsOf('sh').isEmpty()
+    // The library's own caller is its only one.
+    File vars = new File(jenkinsDir, 'vars')
+    assert vars.listFiles().findAll { it.text.contains('mergeAs(') }*.name.sort() == ['chaosGate.groovy', 'chaosGateMerge.groovy']
+}
+
 test('merge takes only the options merge reads, needs reports, and never removes one of them before it runs') {
     [
         [[reports: ['a.json'], engines: ['e.yaml']], "chaosGate: unknown option 'engines'; known options: reports, expect, config, minProbeSuccess,"],

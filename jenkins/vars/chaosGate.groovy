@@ -123,11 +123,15 @@ def call(Map config = [:]) {
 
 /** `chaos-gate merge`: one JUnit, HTML report and gate over the JSON reports of parallel gates. */
 def merge(Map config = [:]) {
-    return merge(config, 'chaosGate')
+    return mergeAs('chaosGate', config)
 }
 
-/** The same, its messages starting with `step`: the name the user called, chaosGateMerge's own. */
-def merge(Map config, String step) {
+/**
+ * chaosGateMerge's entry, not the user's: merge, its messages starting with `step`, the name of the step
+ * the user called. Not a second signature of merge, whose options are all chaosGate.txt documents;
+ * public only because chaosGateMerge, another vars/ script, calls it.
+ */
+def mergeAs(String step, Map config) {
     return commandStep(step, 'merge', config)
 }
 

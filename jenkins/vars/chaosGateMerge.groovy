@@ -4,5 +4,5 @@
 // this step, the one the user called and looks for in the log.
 
 def call(Map config = [:]) {
-    return chaosGate.merge(config, 'chaosGateMerge')
+    return chaosGate.mergeAs('chaosGateMerge', config)
 }
