@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-HN35QHPT.js";
+} from "./chunks/chunk-PV6XLC2D.js";
 import {
   loadConfig,
   withCancellation
@@ -27,11 +27,11 @@ import "./chunks/chunk-LYV37VOW.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-ASVY3356.js";
-import "./chunks/chunk-TKWK2WKU.js";
+} from "./chunks/chunk-2LXLN4A7.js";
+import "./chunks/chunk-3DAIGZHT.js";
 import {
   runTargets
-} from "./chunks/chunk-WXGT4636.js";
+} from "./chunks/chunk-HETI7CZ7.js";
 import "./chunks/chunk-DJOPWRRL.js";
 import "./chunks/chunk-OCEUE5RS.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -42,7 +42,7 @@ import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-QOH4RDEW.js";
 import "./chunks/chunk-ELYE3ZUH.js";
 import "./chunks/chunk-RYXSBH4E.js";
-import "./chunks/chunk-3XZR635C.js";
+import "./chunks/chunk-LNU5GXZM.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
@@ -56,12 +56,12 @@ import {
 } from "./chunks/chunk-RUG22CMD.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-UHDLJ5VE.js";
+import "./chunks/chunk-NMQ4INOS.js";
 import "./chunks/chunk-JC5KUJAN.js";
-import "./chunks/chunk-ECDZZCZF.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
+import "./chunks/chunk-PTFOE3P2.js";
 import "./chunks/chunk-FU7FX2BW.js";
 import {
   errorMessage

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-HN35QHPT.js";
+} from "./chunks/chunk-PV6XLC2D.js";
 import {
   loadConfig,
   withCancellation
@@ -17,7 +17,7 @@ import "./chunks/chunk-LYV37VOW.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-TKWK2WKU.js";
+} from "./chunks/chunk-3DAIGZHT.js";
 import {
   allConfirmed,
   describeUnconfirmed,
@@ -35,12 +35,12 @@ import "./chunks/chunk-RYXSBH4E.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-UHDLJ5VE.js";
+import "./chunks/chunk-NMQ4INOS.js";
 import "./chunks/chunk-JC5KUJAN.js";
-import "./chunks/chunk-ECDZZCZF.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
+import "./chunks/chunk-PTFOE3P2.js";
 import "./chunks/chunk-FU7FX2BW.js";
 import {
   errorMessage

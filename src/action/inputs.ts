@@ -47,7 +47,7 @@ export interface ActionInputs {
 }
 
 export function readInputs(): ActionInputs {
-  nameSettingsAs(messageName);
+  nameSettingsAs(messageName, 'the config input');
   const command = readCommand();
   // The runner masks the content as a whole, and each credential of any kubeconfig the run reads (the
   // content's at once): not every line, which would hide the server, namespaces and context names.

@@ -305,17 +305,22 @@ export function toNumber(text: string, where: string): number {
 export const flagName = (spec: SettingField): string => `--${spec.flag}`;
 
 let frontName: (spec: SettingField) => string | undefined = flagName;
+let frontConfigName = '--config FILE';
 
 /**
- * How the running front names its settings, for messages built far from it (the kube layer's): the
- * CLI's flags unless the front says otherwise.
+ * How the running front names its settings and its config file, for messages built far from it (the
+ * kube layer's, the run's): the CLI's flags unless the front says otherwise.
  */
-export function nameSettingsAs(name: (spec: SettingField) => string | undefined): void {
+export function nameSettingsAs(name: (spec: SettingField) => string | undefined, configFile: string): void {
   frontName = name;
+  frontConfigName = configFile;
 }
 
 /** The setting at a config field path, as the running front takes it. */
 export const settingName = (field: string): string => labelFor(frontName)(field);
+
+/** How the running front takes a config file. */
+export const configFileName = (): string => frontConfigName;
 
 /** Names a field path the way the user wrote it, for error messages. */
 export function labelFor(name: (spec: SettingField) => string | undefined): (field: string) => string {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { KubeConfig, type Cluster, type User } from '@kubernetes/client-node';
 import { parseDocument } from 'yaml';
+import { settingName } from '../config/fields.ts';
 import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { readInputFile } from '../files.ts';
 import { displayUrl, redact, registerSecret } from '../secrets.ts';
@@ -265,7 +266,7 @@ function selectContext(kc: KubeConfig, wanted: string | undefined, source: strin
   const contextName = wanted ?? kc.getCurrentContext();
   if (!contextName)
     throw new CannotRunError(
-      `${source}: sets no current-context; give a context (--context) — it has: ${names(kc.getContexts())}`,
+      `${source}: sets no current-context; give a context (${settingName('context')}) — it has: ${names(kc.getContexts())}`,
     );
   const context = kc.getContextObject(contextName);
   if (!context)

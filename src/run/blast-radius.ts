@@ -2,6 +2,7 @@
 // its engines aim at, and no cluster-wide objects or Secrets unless the user says so. Pure: `validate`
 // checks what it can offline, `run` again with the namespaces resolved and the server's word on which
 // kinds are cluster-scoped.
+import { settingName } from '../config/fields.ts';
 import { isClusterScopedKind } from '../kube/kinds.ts';
 import type { Manifest } from '../kube/manifests.ts';
 import type { ChaosEngine } from '../litmus/types.ts';
@@ -33,7 +34,7 @@ export function blastRadiusProblems(
 ): string[] {
   const listed = new Set(policy.allowNamespaces ?? []);
   const allowed = new Set(allowedNamespaces(policy));
-  const hint = 'add it to allowNamespaces (--allow-namespace) if the run may reach it';
+  const hint = `add it to allowNamespaces (${settingName('allowNamespaces')}) if the run may reach it`;
   const checkNamespace = (where: string, namespace: string | undefined): string | undefined => {
     // Offline, a namespace left to the context cannot be judged; the run checks it again.
     if (namespace === undefined || namespace === '') return undefined;

@@ -8,6 +8,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { readWorkflow, workflowName, workflowSource, type WorkflowObject } from '../argo/submit.ts';
 import { undefinedTemplateProblems } from '../argo/template-calls.ts';
+import { configFileName, settingName } from '../config/fields.ts';
 import type { GateConfig, Target } from '../config/load.ts';
 import { CannotRunError, ConfigError } from '../errors.ts';
 import { kubeconfigSource, NoClusterAccessError, type KubeTarget } from '../kube/kubeconfig-source.ts';
@@ -42,6 +43,10 @@ export function checkRunInputs(
  * The files read and checked on their own: what does not depend on the cluster. Targets share the
  * files (only their connection and namespace differ), so this runs once however many clusters there are.
  */
+/** A config file's key and the settings that give it as the running front takes them, each once. */
+const alsoAs = (key: string, ...fields: string[]): string =>
+  [...new Set([key, ...fields.map(settingName)])].join(', ');
+
 function readRunInputs(config: GateConfig): ReadInputs {
   // A file that cannot be read is one problem among the others: the rest are still checked and told.
   const unreadable: string[] = [];
@@ -66,9 +71,9 @@ function readRunInputs(config: GateConfig): ReadInputs {
   const nothingToRun =
     unreadable.length === 0 && !manifests.some((m) => m.role === 'engine') && !workflow
       ? [
-          'nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)' +
+          `nothing to run: give ChaosEngines (${alsoAs('engines', 'engines')}) or an Argo Workflow (${alsoAs('workflow', 'workflow.file', 'workflow.template')})` +
             // A config file beside the user is not read unless named: say so rather than leave them guessing.
-            (config.configFile ? '' : ', or the config file that names them (--config FILE)'),
+            (config.configFile ? '' : `, or the config file that names them (${configFileName()})`),
         ]
       : [];
   const engineProblems = new Map(

@@ -3,6 +3,7 @@
 // same engine on two clusters stays two suites.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { settingName } from '../config/fields.ts';
 import type { GateConfig } from '../config/load.ts';
 import { CannotRunError, ConfigError } from '../errors.ts';
 import { readInputFile, resultFileLimit } from '../files.ts';
@@ -78,7 +79,7 @@ function refuseUnexpectedCount(jobs: JobReport[], expect: number | undefined): v
       ? 'a job that could not run writes no report: see which one in the CI run'
       : 'more reports than jobs: a pattern matching an old or foreign report, or the expected count out of date';
   throw new CannotRunError(
-    `expected ${expect} reports to merge (--expect ${expect}), found ${jobs.length}; ${why}:\n${listed(jobs)}`,
+    `expected ${expect} reports to merge (${settingName('merge.expect')} ${expect}), found ${jobs.length}; ${why}:\n${listed(jobs)}`,
   );
 }
 

@@ -2,6 +2,7 @@
 // skipped by the gate's settings — cannot pass or fail the gate: exit 2 (could not judge), naming what
 // is missing, rather than a failure that talks about a timeout that never happened, or a pass over
 // nothing. Such input beside input with verdicts is named in a warning.
+import { configFileName } from '../config/fields.ts';
 import { CannotRunError } from '../errors.ts';
 import { isSkipped, skippingSetting, type GatePolicy } from '../gate/policy.ts';
 import type { ReportCase, ReportSuite } from '../report/model.ts';
@@ -53,7 +54,7 @@ function whatIsMissing(suite: ReportSuite, policy: GatePolicy): string {
     const errorRate = Number(suite.properties['overall.errorRate'] ?? 0);
     return (
       `${requests} ${requests === '1' ? 'request' : 'requests'} read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; ` +
-      'set load.thresholds (p95, p99, errorRate) in the config file given with --config'
+      `set load.thresholds (p95, p99, errorRate) in the config file (${configFileName()})`
     );
   }
   const unjudged = suite.cases.map((c) => `${c.name}: ${c.message ?? c.outcome}${skippedBy(c, policy)}`);

@@ -359,7 +359,7 @@ test('command merge with expect: a matrix job that uploaded no report fails the 
   assert.equal(merged.code, 1, merged.stdout);
   assert.match(
     merged.stdout,
-    /^::error::expected 2 reports to merge \(--expect 2\), found 1; a job that could not run writes no report: see which one in the CI run:%0A {2}eu: reports\/chaos-eu\/report\.json$/m,
+    /^::error::expected 2 reports to merge \(expect 2\), found 1; a job that could not run writes no report: see which one in the CI run:%0A {2}eu: reports\/chaos-eu\/report\.json$/m,
   );
   assert.equal(readRecords(runner.output).verdict, 'error');
   assert.deepEqual(readdirSync(runner.dir).sort(), ['output', 'reports', 'state', 'summary']);
@@ -529,4 +529,29 @@ test('no kubeconfig anywhere: the error names the inputs that give one, not the 
     INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
   });
   assert.match(inPod.stdout, /, or use this pod's service account \(in-cluster, or inCluster: true\)\n/);
+});
+
+test("messages that tell what to give name the action's inputs, not the CLI's flags", async () => {
+  const runner = runnerFiles();
+  // A kubeconfig without a current-context, as some cloud consoles hand it out.
+  const kubeconfig = `apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: "https://127.0.0.1:1"}\nusers:\n- name: ci\n  user: {token: staging-token-0123}\ncontexts:\n- name: c\n  context: {cluster: c, user: ci}\n`;
+  const nothing = await runner.runStep('dist/index.js', { INPUT_KUBECONFIG: kubeconfig });
+  assert.equal(nothing.code, 1);
+  assert.match(
+    nothing.stdout,
+    /^::error::nothing to run: give ChaosEngines \(engines\) or an Argo Workflow \(workflow, workflow-template\), or the config file that names them \(the config input\)%0Athe inline kubeconfig: sets no current-context; give a context \(context\) — it has: c$/m,
+  );
+  // The engine aims at shop; the step was told another namespace.
+  const elsewhere = await runner.runStep('dist/index.js', {
+    INPUT_KUBECONFIG: kubeconfig,
+    INPUT_CONTEXT: 'c',
+    INPUT_NAMESPACE: 'checkout',
+    INPUT_ENGINES: path.join(repoRoot, 'examples/pod-delete/engine.yaml'),
+  });
+  assert.equal(elsewhere.code, 1);
+  assert.match(
+    elsewhere.stdout,
+    /namespace shop is not allowed \(allowed: checkout\); add it to allowNamespaces \(allow-namespaces\) if the run may reach it/,
+  );
+  for (const { stdout } of [nothing, elsewhere]) assert.doesNotMatch(stdout, / \(?--[a-z]/);
 });

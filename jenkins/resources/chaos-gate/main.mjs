@@ -17752,7 +17752,7 @@ function labelFor(name) {
     return (spec && name(spec)) ?? field;
   };
 }
-var runAndReport, concluding, settingFields, settingsOf, flagName, frontName, settingName2;
+var runAndReport, concluding, settingFields, settingsOf, flagName, frontName, frontConfigName, settingName2, configFileName;
 var init_fields = __esm({
   "src/config/fields.ts"() {
     "use strict";
@@ -17988,7 +17988,9 @@ var init_fields = __esm({
     );
     flagName = (spec) => `--${spec.flag}`;
     frontName = flagName;
+    frontConfigName = "--config FILE";
     settingName2 = (field) => labelFor(frontName)(field);
+    configFileName = () => frontConfigName;
   }
 });
 
@@ -22975,7 +22977,7 @@ function allowedNamespaces(policy) {
 function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped = (m) => isClusterScopedKind(m.object.kind)) {
   const listed3 = new Set(policy.allowNamespaces ?? []);
   const allowed = new Set(allowedNamespaces(policy));
-  const hint = "add it to allowNamespaces (--allow-namespace) if the run may reach it";
+  const hint = `add it to allowNamespaces (${settingName2("allowNamespaces")}) if the run may reach it`;
   const checkNamespace = (where, namespace) => {
     if (namespace === void 0 || namespace === "") return void 0;
     if (isSystemNamespace(namespace) && !listed3.has(namespace))
@@ -23021,6 +23023,7 @@ function targetNamespaces(engine) {
 var init_blast_radius = __esm({
   "src/run/blast-radius.ts"() {
     "use strict";
+    init_fields();
     init_kinds();
   }
 });
@@ -85202,7 +85205,7 @@ function selectContext(kc, wanted, source) {
   const contextName = wanted ?? kc.getCurrentContext();
   if (!contextName)
     throw new CannotRunError(
-      `${source}: sets no current-context; give a context (--context) \u2014 it has: ${names(kc.getContexts())}`
+      `${source}: sets no current-context; give a context (${settingName2("context")}) \u2014 it has: ${names(kc.getContexts())}`
     );
   const context = kc.getContextObject(contextName);
   if (!context)
@@ -85246,6 +85249,7 @@ var init_context = __esm({
     "use strict";
     init_dist();
     import_yaml4 = __toESM(require_dist(), 1);
+    init_fields();
     init_errors();
     init_files();
     init_secrets();
@@ -85294,8 +85298,8 @@ function readRunInputs(config2) {
   const source = config2.workflow;
   const workflow = source && orProblem(() => readWorkflow(source), void 0);
   const nothingToRun = unreadable2.length === 0 && !manifests.some((m) => m.role === "engine") && !workflow ? [
-    "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)" + // A config file beside the user is not read unless named: say so rather than leave them guessing.
-    (config2.configFile ? "" : ", or the config file that names them (--config FILE)")
+    `nothing to run: give ChaosEngines (${alsoAs("engines", "engines")}) or an Argo Workflow (${alsoAs("workflow", "workflow.file", "workflow.template")})` + // A config file beside the user is not read unless named: say so rather than leave them guessing.
+    (config2.configFile ? "" : `, or the config file that names them (${configFileName()})`)
   ] : [];
   const engineProblems = new Map(
     manifests.filter((m) => m.role === "engine").map((m) => [m, crdProblems(m)])
@@ -85425,12 +85429,13 @@ function rbacProblems(manifest) {
   const checked2 = rbacFieldRules(manifest.object)?.safeParse(manifest.object, plainWords);
   return checked2?.success === false ? describeIssues(manifest.source, checked2.error) : [];
 }
-var loaded, targetClusters;
+var alsoAs, loaded, targetClusters;
 var init_inputs = __esm({
   "src/run/inputs.ts"() {
     "use strict";
     init_submit();
     init_template_calls();
+    init_fields();
     init_errors();
     init_kubeconfig_source();
     init_manifests();
@@ -85439,6 +85444,7 @@ var init_inputs = __esm({
     init_schema_issues();
     init_blast_radius();
     init_publish();
+    alsoAs = (key, ...fields) => [.../* @__PURE__ */ new Set([key, ...fields.map(settingName2)])].join(", ");
     loaded = ({ kube, ...cluster }) => ({
       ...cluster,
       ...kube
@@ -88698,7 +88704,7 @@ function whatIsMissing(suite, policy) {
       return "the k6 summary holds no thresholds or checks; add thresholds to the k6 script, or give per-request results (--jtl, k6 --out json, hey) with load.thresholds";
     const requests = suite.properties["overall.requests"];
     const errorRate = Number(suite.properties["overall.errorRate"] ?? 0);
-    return `${requests} ${requests === "1" ? "request" : "requests"} read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; set load.thresholds (p95, p99, errorRate) in the config file given with --config`;
+    return `${requests} ${requests === "1" ? "request" : "requests"} read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; set load.thresholds (p95, p99, errorRate) in the config file (${configFileName()})`;
   }
   const unjudged = suite.cases.map((c) => `${c.name}: ${c.message ?? c.outcome}${skippedBy(c, policy)}`);
   return unjudged.length > 0 ? unjudged.slice(0, 3).join(", ") : "no results in it";
@@ -88711,6 +88717,7 @@ var isVerdict;
 var init_report_verdicts = __esm({
   "src/run/report-verdicts.ts"() {
     "use strict";
+    init_fields();
     init_errors();
     init_policy();
     isVerdict = (testCase, policy) => testCase.outcome !== "timeout" && !isSkipped(testCase, policy);
@@ -88874,7 +88881,7 @@ function refuseUnexpectedCount(jobs, expect) {
   if (expect === void 0 || jobs.length === expect) return;
   const why = jobs.length < expect ? "a job that could not run writes no report: see which one in the CI run" : "more reports than jobs: a pattern matching an old or foreign report, or the expected count out of date";
   throw new CannotRunError(
-    `expected ${expect} reports to merge (--expect ${expect}), found ${jobs.length}; ${why}:
+    `expected ${expect} reports to merge (${settingName2("merge.expect")} ${expect}), found ${jobs.length}; ${why}:
 ${listed2(jobs)}`
   );
 }
@@ -88903,6 +88910,7 @@ var listed2;
 var init_merge = __esm({
   "src/run/merge.ts"() {
     "use strict";
+    init_fields();
     init_errors();
     init_files();
     init_json();

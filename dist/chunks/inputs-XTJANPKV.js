@@ -2,14 +2,26 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  mergeGate
-} from "./chunk-ASVY3356.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-LNU5GXZM.js";
+import "./chunk-3N2XITYB.js";
+import "./chunk-EWRCKZ32.js";
 import "./chunk-3EYUBU7B.js";
 import "./chunk-RUG22CMD.js";
 import "./chunk-P5DOBMC4.js";
+import "./chunk-5L5Z5RRO.js";
+import "./chunk-NMQ4INOS.js";
+import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
+import "./chunk-PTFOE3P2.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  mergeGate
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

@@ -5,12 +5,12 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-TKWK2WKU.js";
+} from "./chunk-3DAIGZHT.js";
 import "./chunk-RYXSBH4E.js";
-import "./chunk-UHDLJ5VE.js";
+import "./chunk-NMQ4INOS.js";
 import "./chunk-JC5KUJAN.js";
-import "./chunk-ECDZZCZF.js";
 import "./chunk-KFRDFFVU.js";
+import "./chunk-PTFOE3P2.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {

@@ -10,7 +10,7 @@ import {
 } from "./chunk-RYXSBH4E.js";
 import {
   kubeconfigSource
-} from "./chunk-UHDLJ5VE.js";
+} from "./chunk-NMQ4INOS.js";
 import {
   documentValue,
   require_dist,
@@ -21,6 +21,9 @@ import {
   redact,
   registerSecret
 } from "./chunk-KFRDFFVU.js";
+import {
+  settingName
+} from "./chunk-PTFOE3P2.js";
 import {
   readInputFile
 } from "./chunk-FU7FX2BW.js";
@@ -327,7 +330,7 @@ function selectContext(kc, wanted, source) {
   const contextName = wanted ?? kc.getCurrentContext();
   if (!contextName)
     throw new CannotRunError(
-      `${source}: sets no current-context; give a context (--context) \u2014 it has: ${names(kc.getContexts())}`
+      `${source}: sets no current-context; give a context (${settingName("context")}) \u2014 it has: ${names(kc.getContexts())}`
     );
   const context = kc.getContextObject(contextName);
   if (!context)

@@ -39,6 +39,9 @@ import "./chunk-5L5Z5RRO.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import {
+  configFileName
+} from "./chunk-PTFOE3P2.js";
+import {
   describeIssues,
   resultFileLimit
 } from "./chunk-FU7FX2BW.js";
@@ -147,7 +150,7 @@ function whatIsMissing(suite, policy) {
       return "the k6 summary holds no thresholds or checks; add thresholds to the k6 script, or give per-request results (--jtl, k6 --out json, hey) with load.thresholds";
     const requests = suite.properties["overall.requests"];
     const errorRate = Number(suite.properties["overall.errorRate"] ?? 0);
-    return `${requests} ${requests === "1" ? "request" : "requests"} read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; set load.thresholds (p95, p99, errorRate) in the config file given with --config`;
+    return `${requests} ${requests === "1" ? "request" : "requests"} read (error rate ${(errorRate * 100).toFixed(2)}%) but no threshold to check them against; set load.thresholds (p95, p99, errorRate) in the config file (${configFileName()})`;
   }
   const unjudged = suite.cases.map((c) => `${c.name}: ${c.message ?? c.outcome}${skippedBy(c, policy)}`);
   return unjudged.length > 0 ? unjudged.slice(0, 3).join(", ") : "no results in it";
@@ -189,7 +192,7 @@ async function reportGate(config, sources, log) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-XUFYZNOQ.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-WI4CYFLW.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-3XZR635C.js";
+} from "./chunk-LNU5GXZM.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";

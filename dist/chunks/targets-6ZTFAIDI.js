@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-WXGT4636.js";
+} from "./chunk-HETI7CZ7.js";
 import "./chunk-DJOPWRRL.js";
 import "./chunk-OCEUE5RS.js";
 import "./chunk-466RCVCX.js";
@@ -14,17 +14,17 @@ import "./chunk-HI6SXHFT.js";
 import "./chunk-QOH4RDEW.js";
 import "./chunk-ELYE3ZUH.js";
 import "./chunk-RYXSBH4E.js";
-import "./chunk-3XZR635C.js";
+import "./chunk-LNU5GXZM.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-3EYUBU7B.js";
 import "./chunk-RUG22CMD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-UHDLJ5VE.js";
+import "./chunk-NMQ4INOS.js";
 import "./chunk-JC5KUJAN.js";
-import "./chunk-ECDZZCZF.js";
 import "./chunk-KFRDFFVU.js";
+import "./chunk-PTFOE3P2.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {

@@ -2,26 +2,15 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
-} from "./chunk-3XZR635C.js";
-import "./chunk-3N2XITYB.js";
-import "./chunk-EWRCKZ32.js";
+  mergeGate
+} from "./chunk-2LXLN4A7.js";
 import "./chunk-3EYUBU7B.js";
 import "./chunk-RUG22CMD.js";
 import "./chunk-P5DOBMC4.js";
-import "./chunk-5L5Z5RRO.js";
-import "./chunk-UHDLJ5VE.js";
-import "./chunk-JC5KUJAN.js";
-import "./chunk-ECDZZCZF.js";
 import "./chunk-KFRDFFVU.js";
+import "./chunk-PTFOE3P2.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
+  mergeGate
 };

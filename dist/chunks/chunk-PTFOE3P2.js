@@ -263,10 +263,13 @@ function toNumber(text, where) {
 }
 var flagName = (spec) => `--${spec.flag}`;
 var frontName = flagName;
-function nameSettingsAs(name) {
+var frontConfigName = "--config FILE";
+function nameSettingsAs(name, configFile) {
   frontName = name;
+  frontConfigName = configFile;
 }
 var settingName = (field) => labelFor(frontName)(field);
+var configFileName = () => frontConfigName;
 function labelFor(name) {
   return (field) => {
     const spec = settingFields.find((s) => s.field === field);
@@ -283,5 +286,6 @@ export {
   flagName,
   nameSettingsAs,
   settingName,
+  configFileName,
   labelFor
 };

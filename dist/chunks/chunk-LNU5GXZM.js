@@ -17,7 +17,11 @@ import {
 import {
   NoClusterAccessError,
   kubeconfigSource
-} from "./chunk-UHDLJ5VE.js";
+} from "./chunk-NMQ4INOS.js";
+import {
+  configFileName,
+  settingName
+} from "./chunk-PTFOE3P2.js";
 import {
   _enum,
   array,
@@ -496,7 +500,7 @@ function allowedNamespaces(policy) {
 function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped = (m) => isClusterScopedKind(m.object.kind)) {
   const listed = new Set(policy.allowNamespaces ?? []);
   const allowed = new Set(allowedNamespaces(policy));
-  const hint = "add it to allowNamespaces (--allow-namespace) if the run may reach it";
+  const hint = `add it to allowNamespaces (${settingName("allowNamespaces")}) if the run may reach it`;
   const checkNamespace = (where, namespace) => {
     if (namespace === void 0 || namespace === "") return void 0;
     if (isSystemNamespace(namespace) && !listed.has(namespace))
@@ -548,6 +552,7 @@ function checkRunInputs(config, defaultNamespace = config.namespace) {
     problems: [...read.problems, ...placementProblems(config, read, defaultNamespace)]
   };
 }
+var alsoAs = (key, ...fields) => [.../* @__PURE__ */ new Set([key, ...fields.map(settingName)])].join(", ");
 function readRunInputs(config) {
   const unreadable = [];
   const orProblem = (read2, instead) => {
@@ -568,8 +573,8 @@ function readRunInputs(config) {
   const source = config.workflow;
   const workflow = source && orProblem(() => readWorkflow(source), void 0);
   const nothingToRun = unreadable.length === 0 && !manifests.some((m) => m.role === "engine") && !workflow ? [
-    "nothing to run: give ChaosEngines (engines, --engine) or an Argo Workflow (workflow, --workflow, --workflow-template)" + // A config file beside the user is not read unless named: say so rather than leave them guessing.
-    (config.configFile ? "" : ", or the config file that names them (--config FILE)")
+    `nothing to run: give ChaosEngines (${alsoAs("engines", "engines")}) or an Argo Workflow (${alsoAs("workflow", "workflow.file", "workflow.template")})` + // A config file beside the user is not read unless named: say so rather than leave them guessing.
+    (config.configFile ? "" : `, or the config file that names them (${configFileName()})`)
   ] : [];
   const engineProblems = new Map(
     manifests.filter((m) => m.role === "engine").map((m) => [m, crdProblems(m)])
@@ -624,7 +629,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-IORIORUI.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-NZG2JYYV.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

@@ -12,6 +12,9 @@ import {
   underLabel
 } from "./chunk-RUG22CMD.js";
 import {
+  settingName
+} from "./chunk-PTFOE3P2.js";
+import {
   readInputFile,
   resultFileLimit
 } from "./chunk-FU7FX2BW.js";
@@ -62,7 +65,7 @@ function refuseUnexpectedCount(jobs, expect) {
   if (expect === void 0 || jobs.length === expect) return;
   const why = jobs.length < expect ? "a job that could not run writes no report: see which one in the CI run" : "more reports than jobs: a pattern matching an old or foreign report, or the expected count out of date";
   throw new CannotRunError(
-    `expected ${expect} reports to merge (--expect ${expect}), found ${jobs.length}; ${why}:
+    `expected ${expect} reports to merge (${settingName("merge.expect")} ${expect}), found ${jobs.length}; ${why}:
 ${listed(jobs)}`
   );
 }

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadKubeContext
-} from "./chunk-TKWK2WKU.js";
+} from "./chunk-3DAIGZHT.js";
 import {
   convertChaos,
   expectedResultNames
@@ -22,10 +22,10 @@ import {
 import "./chunk-QOH4RDEW.js";
 import "./chunk-RYXSBH4E.js";
 import "./chunk-RUG22CMD.js";
-import "./chunk-UHDLJ5VE.js";
+import "./chunk-NMQ4INOS.js";
 import "./chunk-JC5KUJAN.js";
-import "./chunk-ECDZZCZF.js";
 import "./chunk-KFRDFFVU.js";
+import "./chunk-PTFOE3P2.js";
 import "./chunk-FU7FX2BW.js";
 import {
   CannotRunError,

@@ -9,7 +9,11 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-TKWK2WKU.js";
+} from "./chunk-3DAIGZHT.js";
+import {
+  onSecret,
+  redact
+} from "./chunk-KFRDFFVU.js";
 import {
   labelFor,
   layerFrom,
@@ -18,11 +22,7 @@ import {
   settingsOf,
   toMap,
   toNumber
-} from "./chunk-ECDZZCZF.js";
-import {
-  onSecret,
-  redact
-} from "./chunk-KFRDFFVU.js";
+} from "./chunk-PTFOE3P2.js";
 import {
   ConfigError,
   __commonJS,
@@ -19680,7 +19680,7 @@ function inputsOf(command) {
   return ["command", "config", ...own, ...settings];
 }
 function readInputs() {
-  nameSettingsAs(messageName);
+  nameSettingsAs(messageName, "the config input");
   const command = readCommand();
   onSecret((secret) => setSecret(secret));
   const kubeconfigInput = input("kubeconfig");
@@ -19880,4 +19880,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-HN35QHPT.js.LEGAL.txt */
+/*! For license information please see chunk-PV6XLC2D.js.LEGAL.txt */

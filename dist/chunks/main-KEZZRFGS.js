@@ -17,13 +17,16 @@ import {
   isHelpCommand,
   sourcesOf,
   usage
-} from "./chunk-AB34HGKX.js";
+} from "./chunk-CD4NNCTG.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-QOH4RDEW.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-JC5KUJAN.js";
+import {
+  redact
+} from "./chunk-KFRDFFVU.js";
 import {
   flagName,
   labelFor,
@@ -32,10 +35,7 @@ import {
   settingsOf,
   toMap,
   toNumber
-} from "./chunk-ECDZZCZF.js";
-import {
-  redact
-} from "./chunk-KFRDFFVU.js";
+} from "./chunk-PTFOE3P2.js";
 import {
   closestName
 } from "./chunk-FU7FX2BW.js";
@@ -172,7 +172,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-UMWAKBY5.js");
+        const { runTargets } = await import("./targets-6ZTFAIDI.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -187,15 +187,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-SJ27N2C2.js");
+        const { reportGate } = await import("./report-DFNBIYUT.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-NHTWKVW2.js");
+        const { mergeGate } = await import("./merge-V45V7NYJ.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-PPYELEYC.js");
+        const { validateRun } = await import("./inputs-XTJANPKV.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(
