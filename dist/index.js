@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-PV6XLC2D.js";
+} from "./chunks/chunk-W2BAN7K7.js";
 import {
   loadConfig,
   withCancellation

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-PV6XLC2D.js";
+} from "./chunks/chunk-W2BAN7K7.js";
 import {
   loadConfig,
   withCancellation

@@ -128,7 +128,7 @@ function refuseUnread(command: ActionCommand): void {
 
 /** The reports `merge` joins, patterns expanded; none is refused: a gate over nothing is no gate. */
 function readReports(command: ActionCommand, text: string): string[] {
-  const reports = expandPatterns('reports', splitList(text));
+  const reports = expandPatterns('reports', splitList('reports', text));
   if (command === 'merge' && reports.length === 0)
     throw new ConfigError('action inputs: reports: command merge needs the JSON reports to join');
   return reports;
@@ -158,9 +158,9 @@ function toValue(name: string, spec: SettingField, text: string): unknown {
       return text;
     case 'map':
       // One NAME=VALUE a line: values may hold commas (label selectors).
-      return toMap(inputLines(text), `action inputs: ${name}`);
+      return toMap(refuseYamlItems(name, inputLines(text)), `action inputs: ${name}`);
     case 'list':
-      return spec.files ? expandPatterns(name, splitList(text)) : splitList(text);
+      return spec.files ? expandPatterns(name, splitList(name, text)) : splitList(name, text);
     case 'boolean':
       if (/^(true|True|TRUE)$/.test(text)) return true;
       if (/^(false|False|FALSE)$/.test(text)) return false;
@@ -182,13 +182,30 @@ function inputLines(text: string): string[] {
 }
 
 /** A list input: one item a line or comma-separated. */
-function splitList(text: string): string[] {
-  return inputLines(text).flatMap((line) =>
-    line
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean),
+function splitList(name: string, text: string): string[] {
+  return refuseYamlItems(
+    name,
+    inputLines(text).flatMap((line) =>
+      line
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
   );
+}
+
+/**
+ * Items written as a YAML list (`- chaos/engine.yaml` on each line of a `|` block): the runner hands
+ * the block over as text, so the dash would be part of the item, a file or a name that is not there.
+ * Refused saying so, unless it names a file that exists.
+ */
+function refuseYamlItems(name: string, items: string[]): string[] {
+  const dashed = items.find((item) => /^-(\s|$)/.test(item) && !existsSync(item));
+  if (dashed !== undefined)
+    throw new ConfigError(
+      `action inputs: ${name}: "${dashed}" is written as a YAML list item, but the input is text: give one item a line, without "- "`,
+    );
+  return items;
 }
 
 /**

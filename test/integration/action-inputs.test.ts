@@ -71,6 +71,20 @@ test("a list input whose every line is commented out is not given: the config fi
   assert.doesNotMatch(finished.stdout, /nothing to run/);
 });
 
+test('engines written as a YAML list under | are refused saying so, before any cluster is contacted', async () => {
+  const runner = runnerFiles();
+  const finished = await runner.runStep('dist/index.js', {
+    // What `engines: |` followed by "- chaos/pod-delete.yaml" lines hands the step.
+    INPUT_ENGINES: '- chaos/pod-delete.yaml\n- chaos/network-latency.yaml\n',
+  });
+  assert.equal(finished.code, 1);
+  assert.equal(
+    finished.stdout,
+    '::error::action inputs: engines: "- chaos/pod-delete.yaml" is written as a YAML list item, but the input is text: give one item a line, without "- "\n',
+  );
+  assert.equal(readRecords(runner.output).verdict, 'error');
+});
+
 test('kubeconfig content is masked before anything else is printed', async () => {
   const runner = runnerFiles();
   const token = 'sha256~averysecrettokenvalue0123456789';

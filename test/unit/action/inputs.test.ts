@@ -208,3 +208,31 @@ test('file list inputs: a path that names an existing file is that file, whateve
   assert.deepEqual(readWith({ engines: at('engine[v3].yaml') }).layer.engines, [at('enginev.yaml')]);
   assert.deepEqual(readWith({ engines: at('engine-?.yaml') }).layer.engines, [at('engine-a.yaml')]);
 });
+
+test('list inputs written as a YAML list are refused saying so, not read as files named "- …"', () => {
+  assert.throws(
+    () => readWith({ engines: '- chaos/pod-delete.yaml\n- chaos/network-latency.yaml' }),
+    /^ConfigError: action inputs: engines: "- chaos\/pod-delete\.yaml" is written as a YAML list item, but the input is text: give one item a line, without "- "$/,
+  );
+  for (const [name, text] of [
+    ['allow-failures', 'pod-cpu-hog\n- pod-delete'],
+    ['context', '-  staging-eu'],
+    ['parameters', '- chaos-duration=30'],
+    ['reports', '- reports/eu/report.json'],
+  ] as const)
+    assert.throws(
+      () => readWith({ command: name === 'reports' ? 'merge' : 'run', [name]: text }),
+      /is written as a YAML list item/,
+      name,
+    );
+  // A file whose name starts so, in the folder the step runs in, is that file.
+  const files = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-dashed-'));
+  writeFileSync(path.join(files, '- engine.yaml'), 'kind: ChaosEngine\n');
+  const cwd = process.cwd();
+  process.chdir(files);
+  try {
+    assert.deepEqual(readWith({ engines: '- engine.yaml' }).layer.engines, ['- engine.yaml']);
+  } finally {
+    process.chdir(cwd);
+  }
+});

@@ -19739,7 +19739,7 @@ function refuseUnread(command) {
   }
 }
 function readReports(command, text) {
-  const reports = expandPatterns("reports", splitList(text));
+  const reports = expandPatterns("reports", splitList("reports", text));
   if (command === "merge" && reports.length === 0)
     throw new ConfigError("action inputs: reports: command merge needs the JSON reports to join");
   return reports;
@@ -19758,9 +19758,9 @@ function toValue(name, spec, text) {
     case "string":
       return text;
     case "map":
-      return toMap(inputLines(text), `action inputs: ${name}`);
+      return toMap(refuseYamlItems(name, inputLines(text)), `action inputs: ${name}`);
     case "list":
-      return spec.files ? expandPatterns(name, splitList(text)) : splitList(text);
+      return spec.files ? expandPatterns(name, splitList(name, text)) : splitList(name, text);
     case "boolean":
       if (/^(true|True|TRUE)$/.test(text)) return true;
       if (/^(false|False|FALSE)$/.test(text)) return false;
@@ -19772,10 +19772,21 @@ function toValue(name, spec, text) {
 function inputLines(text) {
   return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
 }
-function splitList(text) {
-  return inputLines(text).flatMap(
-    (line) => line.split(",").map((item) => item.trim()).filter(Boolean)
+function splitList(name, text) {
+  return refuseYamlItems(
+    name,
+    inputLines(text).flatMap(
+      (line) => line.split(",").map((item) => item.trim()).filter(Boolean)
+    )
   );
+}
+function refuseYamlItems(name, items) {
+  const dashed = items.find((item) => /^-(\s|$)/.test(item) && !existsSync2(item));
+  if (dashed !== void 0)
+    throw new ConfigError(
+      `action inputs: ${name}: "${dashed}" is written as a YAML list item, but the input is text: give one item a line, without "- "`
+    );
+  return items;
 }
 function kubeconfigText(input2) {
   const compact = input2.replace(/\s+/g, "");
@@ -19880,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-PV6XLC2D.js.LEGAL.txt */
+/*! For license information please see chunk-W2BAN7K7.js.LEGAL.txt */
