@@ -18,12 +18,12 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-W2BAN7K7.js";
+} from "./chunks/chunk-4QCFDEQA.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-7G6HEVU7.js";
-import "./chunks/chunk-LYV37VOW.js";
+} from "./chunks/chunk-UCWSJAG4.js";
+import "./chunks/chunk-SUJRG5CN.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
@@ -31,15 +31,15 @@ import {
 import "./chunks/chunk-3DAIGZHT.js";
 import {
   runTargets
-} from "./chunks/chunk-HETI7CZ7.js";
-import "./chunks/chunk-DJOPWRRL.js";
+} from "./chunks/chunk-HYSNZN46.js";
+import "./chunks/chunk-SMKVBT5L.js";
 import "./chunks/chunk-OCEUE5RS.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-TEXE3MIG.js";
-import "./chunks/chunk-OS6G4CZR.js";
+import "./chunks/chunk-MDJNK5ED.js";
+import "./chunks/chunk-FHXMIITG.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
-import "./chunks/chunk-QOH4RDEW.js";
+import "./chunks/chunk-KPND5JJ5.js";
 import "./chunks/chunk-ELYE3ZUH.js";
 import "./chunks/chunk-RYXSBH4E.js";
 import "./chunks/chunk-LNU5GXZM.js";

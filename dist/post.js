@@ -8,12 +8,12 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-W2BAN7K7.js";
+} from "./chunks/chunk-4QCFDEQA.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-7G6HEVU7.js";
-import "./chunks/chunk-LYV37VOW.js";
+} from "./chunks/chunk-UCWSJAG4.js";
+import "./chunks/chunk-SUJRG5CN.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
@@ -23,14 +23,14 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-TEXE3MIG.js";
+} from "./chunks/chunk-MDJNK5ED.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-OS6G4CZR.js";
+} from "./chunks/chunk-FHXMIITG.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
-import "./chunks/chunk-QOH4RDEW.js";
+import "./chunks/chunk-KPND5JJ5.js";
 import "./chunks/chunk-RYXSBH4E.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";

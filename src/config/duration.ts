@@ -1,16 +1,15 @@
 import * as z from 'zod';
 import { given } from '../schema-issues.ts';
 
-// Durations as users write them in CI files: "90s", "15m", "1h30m", "500ms"; a bare number is seconds.
+// Durations as users write them in CI files: "90s", "15m", "1h30m", "500ms", always with a unit.
 const unitMs: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const durationPattern = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
 const bareNumber = /^\d+(?:\.\d+)?$/;
 
 /** Milliseconds, or undefined when the text is not a duration. */
-export function parseDuration(text: string | number): number | undefined {
-  if (typeof text === 'number') return Number.isFinite(text) && text >= 0 ? text * 1000 : undefined;
+function parseDuration(text: string): number | undefined {
   const trimmed = text.trim();
-  if (bareNumber.test(trimmed)) return Number(trimmed) * 1000;
+  if (trimmed === '0') return 0;
   if (!durationPattern.test(trimmed)) return undefined;
   let total = 0;
   for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
@@ -35,8 +34,9 @@ export function formatDuration(ms: number): string {
 const dayMs = 24 * 3_600_000;
 
 /**
- * A duration setting: text or seconds in, milliseconds out; from `minMs` to 24h (timers overflow past
- * 24.8 days). A problem quotes the value as written.
+ * A duration setting: text with its unit in, milliseconds out; from `minMs` to 24h (timers overflow
+ * past 24.8 days). A problem quotes the value as written. A bare number other than 0 is refused: Litmus
+ * counts seconds, GitHub's `timeout-minutes` and Jenkins' `timeout` minutes, and a user may mean either.
  */
 const durationFrom = (minMs: number) =>
   z.union([z.string(), z.number()]).transform((value, ctx) => {
@@ -44,7 +44,15 @@ const durationFrom = (minMs: number) =>
       ctx.addIssue({ code: 'custom', message: `expected ${expected}, got ${given(value)}` });
       return z.NEVER;
     };
-    const ms = parseDuration(value);
+    const text = String(value).trim();
+    if (bareNumber.test(text) && Number(text) !== 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${text} has no unit: write ${text}s for seconds or ${text}m for minutes (GitHub's timeout-minutes and Jenkins' timeout count minutes, Litmus seconds)`,
+      });
+      return z.NEVER;
+    }
+    const ms = parseDuration(text);
     if (ms === undefined) return refuse('a duration such as 500ms, 90s, 15m or 1h30m');
     if (ms > dayMs) return refuse('a duration of 24h or less');
     if (ms < minMs) return refuse(`a duration of ${formatDuration(minMs)} or more`);

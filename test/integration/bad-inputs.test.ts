@@ -235,6 +235,16 @@ const cases: Case[] = [
     names: /command line: --timeout: expected a duration of 1s or more, got text \("0"\)$/m,
   },
   {
+    what: '--timeout 15, minutes to a Jenkins user, seconds to Litmus',
+    args: () => runEngine(good(), '--timeout', '15'),
+    names: /command line: --timeout: 15 has no unit: write 15s for seconds or 15m for minutes/,
+  },
+  {
+    what: 'a bare number of seconds as stopTimeout in a config file',
+    args: () => run('--config', config('stop-bare', 'stopTimeout: 300\n')),
+    names: /stop-bare\.yaml: stopTimeout: 300 has no unit: write 300s for seconds or 300m for minutes/,
+  },
+  {
     what: '--timeout 1000h',
     args: () => runEngine(good(), '--timeout', '1000h'),
     names: /command line: --timeout: expected a duration of 24h or less, got text \("1000h"\)$/m,

@@ -14315,9 +14315,8 @@ var init_policy = __esm({
 
 // src/config/duration.ts
 function parseDuration(text3) {
-  if (typeof text3 === "number") return Number.isFinite(text3) && text3 >= 0 ? text3 * 1e3 : void 0;
   const trimmed = text3.trim();
-  if (bareNumber.test(trimmed)) return Number(trimmed) * 1e3;
+  if (trimmed === "0") return 0;
   if (!durationPattern.test(trimmed)) return void 0;
   let total = 0;
   for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
@@ -14352,7 +14351,15 @@ var init_duration = __esm({
         ctx.addIssue({ code: "custom", message: `expected ${expected}, got ${given(value)}` });
         return NEVER;
       };
-      const ms = parseDuration(value);
+      const text3 = String(value).trim();
+      if (bareNumber.test(text3) && Number(text3) !== 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${text3} has no unit: write ${text3}s for seconds or ${text3}m for minutes (GitHub's timeout-minutes and Jenkins' timeout count minutes, Litmus seconds)`
+        });
+        return NEVER;
+      }
+      const ms = parseDuration(text3);
       if (ms === void 0) return refuse("a duration such as 500ms, 90s, 15m or 1h30m");
       if (ms > dayMs) return refuse("a duration of 24h or less");
       if (ms < minMs) return refuse(`a duration of ${formatDuration(minMs)} or more`);

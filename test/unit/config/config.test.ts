@@ -5,7 +5,6 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { parseCommandLine } from '../../../src/cli/args.ts';
 import { readConfigFile, resolveConfig } from '../../../src/config/load.ts';
-import { parseDuration } from '../../../src/config/duration.ts';
 import { ConfigError } from '../../../src/errors.ts';
 
 function configFile(text: string): string {
@@ -15,13 +14,23 @@ function configFile(text: string): string {
   return file;
 }
 
-test('durations: units, combinations and bare seconds', () => {
-  assert.equal(parseDuration('90s'), 90_000);
-  assert.equal(parseDuration('1h30m'), 5_400_000);
-  assert.equal(parseDuration('250ms'), 250);
-  assert.equal(parseDuration('45'), 45_000);
-  assert.equal(parseDuration('soon'), undefined);
-  assert.equal(parseDuration('10 minutes'), undefined);
+test('durations: units and combinations; a bare number is refused, as seconds and minutes both read it', () => {
+  const timeoutOf = (timeout: string) =>
+    resolveConfig(readConfigFile(configFile(`timeout: ${timeout}\n`))).timeoutMs;
+  assert.equal(timeoutOf('90s'), 90_000);
+  assert.equal(timeoutOf('1h30m'), 5_400_000);
+  assert.equal(timeoutOf('1500ms'), 1500);
+  for (const bare of ['45', '"45"', '2.5'])
+    assert.throws(
+      () => timeoutOf(bare),
+      (error: Error) =>
+        error instanceof ConfigError &&
+        /timeout: 2?\.?[45]+ has no unit: write [\d.]+s for seconds or [\d.]+m for minutes/.test(
+          error.message,
+        ),
+    );
+  for (const wrong of ['soon', '10 minutes'])
+    assert.throws(() => timeoutOf(wrong), /timeout: expected a duration such as 500ms, 90s, 15m or 1h30m/);
 });
 
 test('a config file resolves paths relative to itself and fills defaults', () => {

@@ -147,8 +147,11 @@ test('a latency threshold needs its unit: a bare 150 is ms to k6 and seconds to 
       ['p99 < 150ms', 'fail'],
     ],
   );
-  // Other durations keep reading a bare number as seconds.
-  assert.equal(loadSchema.parse({ leadTime: 30 }).leadTime, 30_000);
+  // Other durations refuse a bare number too, naming both units it may mean.
+  assert.deepEqual(problems({ leadTime: 30 }), [
+    "leadTime: 30 has no unit: write 30s for seconds or 30m for minutes (GitHub's timeout-minutes and Jenkins' timeout count minutes, Litmus seconds)",
+  ]);
+  assert.equal(loadSchema.parse({ leadTime: '30s' }).leadTime, 30_000);
 });
 
 test('an error rate is a share below 1 or a percentage: a bare 1 or 5 is refused, as it may mean 1% or 5%', () => {

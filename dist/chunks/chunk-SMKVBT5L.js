@@ -10,7 +10,7 @@ import {
 } from "./chunk-HI6SXHFT.js";
 import {
   iso_exports
-} from "./chunk-QOH4RDEW.js";
+} from "./chunk-KPND5JJ5.js";
 import {
   secondsBetween
 } from "./chunk-RUG22CMD.js";

@@ -15,11 +15,11 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-OS6G4CZR.js";
+} from "./chunk-FHXMIITG.js";
 import {
   readableResults
 } from "./chunk-HI6SXHFT.js";
-import "./chunk-QOH4RDEW.js";
+import "./chunk-KPND5JJ5.js";
 import "./chunk-RYXSBH4E.js";
 import "./chunk-RUG22CMD.js";
 import "./chunk-NMQ4INOS.js";

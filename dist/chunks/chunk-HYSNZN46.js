@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-DJOPWRRL.js";
+} from "./chunk-SMKVBT5L.js";
 import {
   convertChaos
 } from "./chunk-OCEUE5RS.js";
@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-TEXE3MIG.js";
+} from "./chunk-MDJNK5ED.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-OS6G4CZR.js";
+} from "./chunk-FHXMIITG.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -44,7 +44,7 @@ import {
 } from "./chunk-HI6SXHFT.js";
 import {
   formatDuration
-} from "./chunk-QOH4RDEW.js";
+} from "./chunk-KPND5JJ5.js";
 import {
   commandOnlySuite,
   readLoadSuite

@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-LYV37VOW.js";
+} from "./chunk-SUJRG5CN.js";
 import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-DJOPWRRL.js";
+} from "./chunk-SMKVBT5L.js";
 import {
   convertChaos,
   engineSuiteName,
@@ -21,7 +21,7 @@ import {
   chaosResultSchema,
   parseShape
 } from "./chunk-HI6SXHFT.js";
-import "./chunk-QOH4RDEW.js";
+import "./chunk-KPND5JJ5.js";
 import {
   duplicateProblems,
   readManifests
@@ -192,7 +192,7 @@ async function reportGate(config, sources, log) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-WI4CYFLW.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-K4NGD5VF.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

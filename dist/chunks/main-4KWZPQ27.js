@@ -9,8 +9,8 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-7G6HEVU7.js";
-import "./chunk-LYV37VOW.js";
+} from "./chunk-UCWSJAG4.js";
+import "./chunk-SUJRG5CN.js";
 import {
   commands,
   isCommand,
@@ -19,7 +19,7 @@ import {
   usage
 } from "./chunk-CD4NNCTG.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-QOH4RDEW.js";
+import "./chunk-KPND5JJ5.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
@@ -172,7 +172,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-6ZTFAIDI.js");
+        const { runTargets } = await import("./targets-4FLBTDLB.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -187,7 +187,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-DFNBIYUT.js");
+        const { reportGate } = await import("./report-BXDEMR4I.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {

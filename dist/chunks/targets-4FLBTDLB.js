@@ -3,15 +3,15 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-HETI7CZ7.js";
-import "./chunk-DJOPWRRL.js";
+} from "./chunk-HYSNZN46.js";
+import "./chunk-SMKVBT5L.js";
 import "./chunk-OCEUE5RS.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-TEXE3MIG.js";
-import "./chunk-OS6G4CZR.js";
+import "./chunk-MDJNK5ED.js";
+import "./chunk-FHXMIITG.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HI6SXHFT.js";
-import "./chunk-QOH4RDEW.js";
+import "./chunk-KPND5JJ5.js";
 import "./chunk-ELYE3ZUH.js";
 import "./chunk-RYXSBH4E.js";
 import "./chunk-LNU5GXZM.js";

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema,
   percentage
-} from "./chunk-LYV37VOW.js";
+} from "./chunk-SUJRG5CN.js";
 import {
   runDuration
-} from "./chunk-QOH4RDEW.js";
+} from "./chunk-KPND5JJ5.js";
 import {
   defaultPolicy
 } from "./chunk-P5DOBMC4.js";

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-7G6HEVU7.js";
+} from "./chunk-UCWSJAG4.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-W2BAN7K7.js.LEGAL.txt */
+/*! For license information please see chunk-4QCFDEQA.js.LEGAL.txt */

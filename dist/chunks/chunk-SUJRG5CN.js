@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duration,
   latency
-} from "./chunk-QOH4RDEW.js";
+} from "./chunk-KPND5JJ5.js";
 import {
   NEVER,
   _enum,

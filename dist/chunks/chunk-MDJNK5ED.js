@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-OS6G4CZR.js";
+} from "./chunk-FHXMIITG.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

@@ -50,9 +50,8 @@ var unitMs = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
 var durationPattern = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
 var bareNumber = /^\d+(?:\.\d+)?$/;
 function parseDuration(text) {
-  if (typeof text === "number") return Number.isFinite(text) && text >= 0 ? text * 1e3 : void 0;
   const trimmed = text.trim();
-  if (bareNumber.test(trimmed)) return Number(trimmed) * 1e3;
+  if (trimmed === "0") return 0;
   if (!durationPattern.test(trimmed)) return void 0;
   let total = 0;
   for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
@@ -78,7 +77,15 @@ var durationFrom = (minMs) => union([string(), number()]).transform((value, ctx)
     ctx.addIssue({ code: "custom", message: `expected ${expected}, got ${given(value)}` });
     return NEVER;
   };
-  const ms = parseDuration(value);
+  const text = String(value).trim();
+  if (bareNumber.test(text) && Number(text) !== 0) {
+    ctx.addIssue({
+      code: "custom",
+      message: `${text} has no unit: write ${text}s for seconds or ${text}m for minutes (GitHub's timeout-minutes and Jenkins' timeout count minutes, Litmus seconds)`
+    });
+    return NEVER;
+  }
+  const ms = parseDuration(text);
   if (ms === void 0) return refuse("a duration such as 500ms, 90s, 15m or 1h30m");
   if (ms > dayMs) return refuse("a duration of 24h or less");
   if (ms < minMs) return refuse(`a duration of ${formatDuration(minMs)} or more`);

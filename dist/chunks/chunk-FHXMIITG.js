@@ -7,7 +7,7 @@ import {
 } from "./chunk-HI6SXHFT.js";
 import {
   formatDuration
-} from "./chunk-QOH4RDEW.js";
+} from "./chunk-KPND5JJ5.js";
 import {
   ApiException,
   CredentialsError,
