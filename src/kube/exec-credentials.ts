@@ -6,7 +6,8 @@
 // of it serves the requests made meanwhile, and its credential is kept until it expires or a request
 // is refused with it (401). A failure names the user, the command and what went wrong, where
 // client-node's read "cannot reach the server".
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import * as z from 'zod';
 import { errorMessage } from '../errors.ts';
@@ -198,13 +199,23 @@ export class ExecPlugin implements CredentialSource {
 
   #spawn(config: ExecConfig): Promise<string> {
     const { command } = config;
+    const notInstalled = () => {
+      const hint = config.installHint && printable(config.installHint).trim();
+      return this.#fail(
+        `come from "${command}", which is not installed here or not on PATH${hint ? ` (${hint})` : ''}`,
+      );
+    };
+    // Found on chaos-gate's own PATH, as Go's exec.Command finds it: a PATH in exec.env is the plugin's
+    // (Node would look the command up in it).
+    const program = command.includes('/') ? command : lookPath(command);
+    if (program === undefined) return Promise.reject(notInstalled());
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...Object.fromEntries((config.env ?? []).map(({ name, value }) => [name, value])),
       KUBERNETES_EXEC_INFO: this.#execInfo(config),
     };
     return new Promise((resolve, reject) => {
-      const { child, signalGroup } = spawnInGroup(command, config.args ?? [], { env });
+      const { child, signalGroup } = spawnInGroup(program, config.args ?? [], { env, argv0: command });
       let stdout = '';
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -220,12 +231,9 @@ export class ExecPlugin implements CredentialSource {
       }, this.#timeoutMs);
       child.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        const hint = config.installHint && printable(config.installHint).trim();
         reject(
           error.code === 'ENOENT'
-            ? this.#fail(
-                `come from "${command}", which is not installed here or not on PATH${hint ? ` (${hint})` : ''}`,
-              )
+            ? notInstalled()
             : this.#fail(`come from "${command}", which could not be started: ${error.message}`),
         );
       });
@@ -268,4 +276,23 @@ export class ExecPlugin implements CredentialSource {
       throw this.#fail(`${from} an ExecCredential with only a client certificate or key, not both`);
     return credential;
   }
+}
+
+/**
+ * Go's exec.LookPath: the first executable file of that name in a folder of PATH. One found through a
+ * relative folder (an empty entry is the working directory) counts as none, as Go refuses it (ErrDot).
+ */
+function lookPath(command: string): string | undefined {
+  const searched = process.env.PATH ?? '';
+  for (const dir of searched === '' ? [] : searched.split(path.delimiter)) {
+    const file = path.join(dir || '.', command);
+    try {
+      if (statSync(file).isDirectory()) continue;
+      accessSync(file, constants.X_OK);
+    } catch {
+      continue;
+    }
+    return path.isAbsolute(file) ? file : undefined;
+  }
+  return undefined;
 }

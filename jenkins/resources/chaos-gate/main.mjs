@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path8) {
-      const ctrl = callVisitor(key, node2, visitor, path8);
+    function visit_(key, node2, visitor, path9) {
+      const ctrl = callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path8);
+            const ci = visit_(i, node2.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path8);
+          const cv = visit_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path8) {
-      const ctrl = await callVisitor(key, node2, visitor, path8);
+    async function visitAsync_(key, node2, visitor, path9) {
+      const ctrl = await callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path8);
+          const cv = await visitAsync_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path8) {
+    function callVisitor(key, node2, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path8);
+        return visitor(key, node2, path9);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path8);
+        return visitor.Map?.(key, node2, path9);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path8);
+        return visitor.Seq?.(key, node2, path9);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path8);
+        return visitor.Pair?.(key, node2, path9);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path8);
+        return visitor.Scalar?.(key, node2, path9);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path8);
+        return visitor.Alias?.(key, node2, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node2) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node2) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path8, value) {
+    function collectionFromPath(schema2, path9, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path8) => {
+    visit.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index2] of path8) {
+      for (const [field, index2] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path8) => {
-      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit.parentCollection = (cst, path9) => {
+      const parent = visit.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7786,10 +7786,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path8) {
-  if (!path8)
+function getElementAtPath(obj, path9) {
+  if (!path9)
     return obj;
-  return path8.reduce((acc, key) => acc?.[key], obj);
+  return path9.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -8048,11 +8048,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path8, issues) {
+function prefixIssues(path9, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path8);
+    iss.path.unshift(path9);
     return iss;
   });
 }
@@ -8584,16 +8584,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path8 = []) => {
+  const processError = (error3, path9 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path9, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path9, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path9, ...issue2.path]);
       } else {
-        const fullpath = [...path8, ...issue2.path];
+        const fullpath = [...path9, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -14063,7 +14063,7 @@ var init_suggest = __esm({
 
 // src/schema-issues.ts
 function describeIssues(where, error2, name = fieldOf) {
-  return error2.issues.flatMap(located).slice(0, 10).map(({ path: path8, message }) => `${where}: ${name(path8)}: ${message}`);
+  return error2.issues.flatMap(located).slice(0, 10).map(({ path: path9, message }) => `${where}: ${name(path9)}: ${message}`);
 }
 function located(issue2) {
   if (issue2.code === "unrecognized_keys" && issue2.keys.length === 1)
@@ -14074,7 +14074,7 @@ function located(issue2) {
     );
     if (fitted.length === 1)
       return (fitted[0] ?? []).flatMap(
-        (inner) => located(inner).map(({ path: path8, message }) => ({ path: [...issue2.path, ...path8], message }))
+        (inner) => located(inner).map(({ path: path9, message }) => ({ path: [...issue2.path, ...path9], message }))
       );
   }
   return [{ path: issue2.path, message: issue2.message }];
@@ -14149,8 +14149,8 @@ var init_schema_issues = __esm({
     init_suggest();
     plainWords = { error: plainIssue(true) };
     plainWordsUnquoted = { error: plainIssue(false) };
-    fieldOf = (path8) => `field ${fieldPath(path8) || "(the object)"}`;
-    fieldPath = (path8) => path8.reduce((text3, key) => {
+    fieldOf = (path9) => `field ${fieldPath(path9) || "(the object)"}`;
+    fieldPath = (path9) => path9.reduce((text3, key) => {
       if (typeof key === "number") return `${text3}[${key}]`;
       const name = String(key);
       if (!/^[A-Za-z_][\w-]*$/.test(name)) return `${text3}[${JSON.stringify(name)}]`;
@@ -21878,7 +21878,7 @@ function jmeterFailure(label = "", failureMessage = "", code = "", message = "")
 }
 function xmlReader(source, onSample) {
   const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
-  const path8 = [];
+  const path9 = [];
   let sample;
   let assertion;
   let text3 = "";
@@ -21886,31 +21886,31 @@ function xmlReader(source, onSample) {
   let pending = "";
   const fail = (line, why) => new ConfigError(`${source}: line ${line}: ${why}`);
   parser.on("opentag", ({ name, attributes }) => {
-    path8.push(name);
+    path9.push(name);
     text3 = "";
-    if (path8.length === 1) {
+    if (path9.length === 1) {
       if (name !== "testResults")
         throw fail(parser.line, `<${name}> where JMeter's XML results start with <testResults>`);
       rooted = true;
     }
-    if (path8.length === 2) sample = { line: parser.line, attributes };
-    else if (path8.length === 3 && name === "assertionResult") assertion = { failed: false, message: "" };
+    if (path9.length === 2) sample = { line: parser.line, attributes };
+    else if (path9.length === 3 && name === "assertionResult") assertion = { failed: false, message: "" };
   });
   parser.on("text", (chunk) => text3 += chunk);
   parser.on("cdata", (chunk) => text3 += chunk);
   parser.on("closetag", ({ name }) => {
-    if (assertion && path8.length === 4) {
+    if (assertion && path9.length === 4) {
       if ((name === "failure" || name === "error") && text3.trim() === "true") assertion.failed = true;
       if (name === "failureMessage") assertion.message = text3;
-    } else if (assertion && path8.length === 3) {
+    } else if (assertion && path9.length === 3) {
       if (sample && assertion.failed && sample.assertionFailure === void 0)
         sample.assertionFailure = assertion.message;
       assertion = void 0;
-    } else if (sample && path8.length === 2) {
+    } else if (sample && path9.length === 2) {
       onSample(toSample(sample, fail));
       sample = void 0;
     }
-    path8.pop();
+    path9.pop();
     text3 = "";
   });
   parser.on("error", (error2) => {
@@ -22086,9 +22086,9 @@ function parseK6Summary(json2, source) {
   };
 }
 function checksOf(group2) {
-  const own2 = listed(group2.checks).map(({ name, path: path8 = "", passes, fails }) => ({
+  const own2 = listed(group2.checks).map(({ name, path: path9 = "", passes, fails }) => ({
     name,
-    path: path8,
+    path: path9,
     passes,
     fails
   }));
@@ -22520,23 +22520,23 @@ function callsWithin(at, template, within) {
   ];
   return placed.flatMap(([where, item]) => {
     if (!isRecord(item)) return [];
-    const path8 = `${where}.${String(item.name)}`;
-    const inline = isRecord(item.inline) ? callsWithin(`${path8}.inline`, item.inline, inside) : [];
-    return [...callOf(path8, item), ...hookCalls(path8, item), ...inline];
+    const path9 = `${where}.${String(item.name)}`;
+    const inline = isRecord(item.inline) ? callsWithin(`${path9}.inline`, item.inline, inside) : [];
+    return [...callOf(path9, item), ...hookCalls(path9, item), ...inline];
   });
 }
-function hookCalls(path8, holder) {
+function hookCalls(path9, holder) {
   const hooks2 = isRecord(holder.hooks) ? Object.entries(holder.hooks) : [];
   return [
-    ...callOf(`${path8}.onExit`, { template: holder.onExit }),
-    ...hooks2.flatMap(([event, hook]) => isRecord(hook) ? callOf(`${path8}.hooks.${event}`, hook) : [])
+    ...callOf(`${path9}.onExit`, { template: holder.onExit }),
+    ...hooks2.flatMap(([event, hook]) => isRecord(hook) ? callOf(`${path9}.hooks.${event}`, hook) : [])
   ];
 }
-function callOf(path8, holder) {
+function callOf(path9, holder) {
   const ref = holder.templateRef;
-  if (!isRecord(ref)) return checkable(holder.template) ? [{ path: path8, template: holder.template }] : [];
+  if (!isRecord(ref)) return checkable(holder.template) ? [{ path: path9, template: holder.template }] : [];
   if (!checkable(ref.name) || !checkable(ref.template)) return [];
-  return [{ path: path8, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }];
+  return [{ path: path9, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }];
 }
 function undefinedTemplateProblems(workflow, source) {
   const { spec } = workflow;
@@ -22652,22 +22652,22 @@ var init_rbac_rules = __esm({
 });
 
 // src/litmus/crd-rules.ts
-function* unknownFields2(value, known, path8) {
+function* unknownFields2(value, known, path9) {
   if (Array.isArray(value)) {
-    for (const [index2, item] of value.entries()) yield* unknownFields2(item, known, [...path8, index2]);
+    for (const [index2, item] of value.entries()) yield* unknownFields2(item, known, [...path9, index2]);
     return;
   }
   if (!isRecord(value)) return;
   for (const [key, inner] of Object.entries(value)) {
     if (known.fields.has(key)) {
       const nested = known.fields.get(key);
-      if (nested) yield* unknownFields2(inner, nested, [...path8, key]);
+      if (nested) yield* unknownFields2(inner, nested, [...path9, key]);
       continue;
     }
     const meant = closestName(key, [...known.fields.keys()]);
     if (meant || known.closed)
       yield {
-        path: [...path8, key],
+        path: [...path9, key],
         message: `unknown field${meant ? `; did you mean "${meant}"?` : ""} (Litmus would ignore it)`
       };
   }
@@ -24992,14 +24992,14 @@ var require_url_state_machine = __commonJS({
       return url.replace(/\u0009|\u000A|\u000D/g, "");
     }
     function shortenPath(url) {
-      const path8 = url.path;
-      if (path8.length === 0) {
+      const path9 = url.path;
+      if (path9.length === 0) {
         return;
       }
-      if (url.scheme === "file" && path8.length === 1 && isNormalizedWindowsDriveLetter(path8[0])) {
+      if (url.scheme === "file" && path9.length === 1 && isNormalizedWindowsDriveLetter(path9[0])) {
         return;
       }
-      path8.pop();
+      path9.pop();
     }
     function includesCredentials(url) {
       return url.username !== "" || url.password !== "";
@@ -28645,8 +28645,8 @@ var init_index_node_esm = __esm({
       const resultType = this.currResultType;
       switch (resultType) {
         case "all": {
-          const path8 = Array.isArray(ea.path) ? ea.path : JSONPath.toPathArray(ea.path);
-          ea.pointer = JSONPath.toPointer(path8);
+          const path9 = Array.isArray(ea.path) ? ea.path : JSONPath.toPathArray(ea.path);
+          ea.pointer = JSONPath.toPointer(path9);
           ea.path = typeof ea.path === "string" ? ea.path : JSONPath.toPathString(ea.path);
           return ea;
         }
@@ -28669,11 +28669,11 @@ var init_index_node_esm = __esm({
         callback(preferredOutput, type2, fullRetObj);
       }
     };
-    JSONPath.prototype._trace = function(expr, val, path8, parent, parentPropName, callback, hasArrExpr, literalPriority) {
+    JSONPath.prototype._trace = function(expr, val, path9, parent, parentPropName, callback, hasArrExpr, literalPriority) {
       let retObj;
       if (!expr.length) {
         retObj = {
-          path: path8,
+          path: path9,
           value: val,
           parent,
           parentProperty: parentPropName,
@@ -28694,28 +28694,28 @@ var init_index_node_esm = __esm({
         }
       }
       if ((typeof loc !== "string" || literalPriority) && val && Object.hasOwn(val, loc)) {
-        addRet(this._trace(x, val[loc], push(path8, loc), val, loc, callback, hasArrExpr));
+        addRet(this._trace(x, val[loc], push(path9, loc), val, loc, callback, hasArrExpr));
       } else if (loc === "*") {
         this._walk(val, (m) => {
-          addRet(this._trace(x, val[m], push(path8, m), val, m, callback, true, true));
+          addRet(this._trace(x, val[m], push(path9, m), val, m, callback, true, true));
         });
       } else if (loc === "..") {
-        addRet(this._trace(x, val, path8, parent, parentPropName, callback, hasArrExpr));
+        addRet(this._trace(x, val, path9, parent, parentPropName, callback, hasArrExpr));
         this._walk(val, (m) => {
           if (typeof val[m] === "object") {
-            addRet(this._trace(expr.slice(), val[m], push(path8, m), val, m, callback, true));
+            addRet(this._trace(expr.slice(), val[m], push(path9, m), val, m, callback, true));
           }
         });
       } else if (loc === "^") {
         this._hasParentSelector = true;
         return {
-          path: path8.slice(0, -1),
+          path: path9.slice(0, -1),
           expr: x,
           isParentSelector: true
         };
       } else if (loc === "~") {
         retObj = {
-          path: push(path8, loc),
+          path: push(path9, loc),
           value: parentPropName,
           parent,
           parentProperty: null
@@ -28723,9 +28723,9 @@ var init_index_node_esm = __esm({
         this._handleCallback(retObj, callback, "property");
         return retObj;
       } else if (loc === "$") {
-        addRet(this._trace(x, val, path8, null, null, callback, hasArrExpr));
+        addRet(this._trace(x, val, path9, null, null, callback, hasArrExpr));
       } else if (/^(-?\d*):(-?\d*):?(\d*)$/u.test(loc)) {
-        addRet(this._slice(loc, x, val, path8, parent, parentPropName, callback));
+        addRet(this._slice(loc, x, val, path9, parent, parentPropName, callback));
       } else if (loc.indexOf("?(") === 0) {
         if (this.currEval === false) {
           throw new Error("Eval [?(expr)] prevented in JSONPath expression.");
@@ -28736,15 +28736,15 @@ var init_index_node_esm = __esm({
           this._walk(val, (m) => {
             const npath = [nested[2]];
             const nvalue = nested[1] ? val[m][nested[1]] : val[m];
-            const filterResults = this._trace(npath, nvalue, path8, parent, parentPropName, callback, true);
+            const filterResults = this._trace(npath, nvalue, path9, parent, parentPropName, callback, true);
             if (filterResults.length > 0) {
-              addRet(this._trace(x, val[m], push(path8, m), val, m, callback, true));
+              addRet(this._trace(x, val[m], push(path9, m), val, m, callback, true));
             }
           });
         } else {
           this._walk(val, (m) => {
-            if (this._eval(safeLoc, val[m], m, path8, parent, parentPropName)) {
-              addRet(this._trace(x, val[m], push(path8, m), val, m, callback, true));
+            if (this._eval(safeLoc, val[m], m, path9, parent, parentPropName)) {
+              addRet(this._trace(x, val[m], push(path9, m), val, m, callback, true));
             }
           });
         }
@@ -28752,7 +28752,7 @@ var init_index_node_esm = __esm({
         if (this.currEval === false) {
           throw new Error("Eval [(expr)] prevented in JSONPath expression.");
         }
-        addRet(this._trace(unshift(this._eval(loc, val, path8.at(-1), path8.slice(0, -1), parent, parentPropName), x), val, path8, parent, parentPropName, callback, hasArrExpr));
+        addRet(this._trace(unshift(this._eval(loc, val, path9.at(-1), path9.slice(0, -1), parent, parentPropName), x), val, path9, parent, parentPropName, callback, hasArrExpr));
       } else if (loc[0] === "@") {
         let addType = false;
         const valueType = loc.slice(1, -2);
@@ -28796,7 +28796,7 @@ var init_index_node_esm = __esm({
             }
             break;
           case "other":
-            addType = this.currOtherTypeCallback(val, path8, parent, parentPropName);
+            addType = this.currOtherTypeCallback(val, path9, parent, parentPropName);
             break;
           case "null":
             if (val === null) {
@@ -28809,7 +28809,7 @@ var init_index_node_esm = __esm({
         }
         if (addType) {
           retObj = {
-            path: path8,
+            path: path9,
             value: val,
             parent,
             parentProperty: parentPropName
@@ -28819,14 +28819,14 @@ var init_index_node_esm = __esm({
         }
       } else if (loc[0] === "`" && val && Object.hasOwn(val, loc.slice(1))) {
         const locProp = loc.slice(1);
-        addRet(this._trace(x, val[locProp], push(path8, locProp), val, locProp, callback, hasArrExpr, true));
+        addRet(this._trace(x, val[locProp], push(path9, locProp), val, locProp, callback, hasArrExpr, true));
       } else if (loc.includes(",")) {
         const parts = loc.split(",");
         for (const part of parts) {
-          addRet(this._trace(unshift(part, x), val, path8, parent, parentPropName, callback, true));
+          addRet(this._trace(unshift(part, x), val, path9, parent, parentPropName, callback, true));
         }
       } else if (!literalPriority && val && Object.hasOwn(val, loc)) {
-        addRet(this._trace(x, val[loc], push(path8, loc), val, loc, callback, hasArrExpr, true));
+        addRet(this._trace(x, val[loc], push(path9, loc), val, loc, callback, hasArrExpr, true));
       }
       if (this._hasParentSelector) {
         for (let t = 0; t < ret.length; t++) {
@@ -28860,7 +28860,7 @@ var init_index_node_esm = __esm({
         });
       }
     };
-    JSONPath.prototype._slice = function(loc, expr, val, path8, parent, parentPropName, callback) {
+    JSONPath.prototype._slice = function(loc, expr, val, path9, parent, parentPropName, callback) {
       if (!Array.isArray(val)) {
         return void 0;
       }
@@ -28870,14 +28870,14 @@ var init_index_node_esm = __esm({
       end = end < 0 ? Math.max(0, end + len) : Math.min(len, end);
       const ret = [];
       for (let i = start; i < end; i += step) {
-        const tmp = this._trace(unshift(i, expr), val, path8, parent, parentPropName, callback, true);
+        const tmp = this._trace(unshift(i, expr), val, path9, parent, parentPropName, callback, true);
         tmp.forEach((t) => {
           ret.push(t);
         });
       }
       return ret;
     };
-    JSONPath.prototype._eval = function(code, _v, _vname, path8, parent, parentPropName) {
+    JSONPath.prototype._eval = function(code, _v, _vname, path9, parent, parentPropName) {
       this.currSandbox._$_parentProperty = parentPropName;
       this.currSandbox._$_parent = parent;
       this.currSandbox._$_property = _vname;
@@ -28885,7 +28885,7 @@ var init_index_node_esm = __esm({
       this.currSandbox._$_v = _v;
       const containsPath = code.includes("@path");
       if (containsPath) {
-        this.currSandbox._$_path = JSONPath.toPathString(path8.concat([_vname]));
+        this.currSandbox._$_path = JSONPath.toPathString(path9.concat([_vname]));
       }
       const scriptCacheKey = this.currEval + "Script:" + code;
       if (!JSONPath.cache[scriptCacheKey]) {
@@ -71463,13 +71463,13 @@ var require_ipv4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address4 = void 0;
     var common2 = __importStar(require_common());
-    var constants2 = __importStar(require_constants2());
+    var constants3 = __importStar(require_constants2());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common2.isCorrect(constants2.BITS);
+    var isCorrect4 = common2.isCorrect(constants3.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants2.GROUPS;
+        this.groups = constants3.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
@@ -71479,17 +71479,17 @@ var require_ipv4 = __commonJS({
         this.isInSubnet = common2.isInSubnet;
         this.isHostInSubnet = common2.isHostInSubnet;
         this.address = address;
-        const subnet = constants2.RE_SUBNET_STRING.exec(address);
+        const subnet = constants3.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants2.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants3.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants2.RE_SUBNET_STRING, "");
+          address = address.replace(constants3.RE_SUBNET_STRING, "");
         }
-        const longest = constants2.GROUPS * 4 - 1;
+        const longest = constants3.GROUPS * 4 - 1;
         if (address.length > longest) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest} characters.`);
         }
@@ -71522,7 +71522,7 @@ var require_ipv4 = __commonJS({
         if (groups.some((group2) => /^0\d/.test(group2))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants2.RE_ADDRESS)) {
+        if (!address.match(constants3.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
         return groups;
@@ -71545,7 +71545,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common2.prefixLengthFromMask(new _Address4(mask).bigInt(), constants2.BITS);
+        const bits = common2.prefixLengthFromMask(new _Address4(mask).bigInt(), constants3.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -71559,9 +71559,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants2.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants3.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common2.prefixLengthFromMask(mask, constants2.BITS);
+        const bits = common2.prefixLengthFromMask(mask, constants3.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -71579,7 +71579,7 @@ var require_ipv4 = __commonJS({
        */
       static fromWildcard(input) {
         const groups = input.split(".");
-        if (groups.length !== constants2.GROUPS) {
+        if (groups.length !== constants3.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
@@ -71594,7 +71594,7 @@ var require_ipv4 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g) => g === "*" ? "0" : g);
-        const subnetBits = constants2.BITS - trailing * 8;
+        const subnetBits = constants3.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -71640,7 +71640,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest = constants2.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest = constants3.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest} characters.`);
         }
@@ -71671,7 +71671,7 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output = [];
         let i;
-        for (i = 0; i < constants2.GROUPS; i += 2) {
+        for (i = 0; i < constants3.GROUPS; i += 2) {
           output.push(`${common2.stringToPaddedHex(this.parsedAddress[i])}${common2.stringToPaddedHex(this.parsedAddress[i + 1])}`);
         }
         return output.join(":");
@@ -71688,7 +71688,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants2.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants3.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -71718,7 +71718,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n) {
-        return _Address4.fromBigInt(common2.offsetBigInt(this.bigInt(), n, constants2.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common2.offsetBigInt(this.bigInt(), n, constants3.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -71729,7 +71729,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common2.offsetBigInt(this._endAddress(), 1, constants2.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common2.offsetBigInt(this._endAddress(), 1, constants3.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -71739,7 +71739,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants2.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants3.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -71764,7 +71764,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants2.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants3.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -71773,7 +71773,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants2.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants3.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -71954,7 +71954,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants2.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants3.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -71969,7 +71969,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants2.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants3.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports.Address4 = Address4;
@@ -71991,7 +71991,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants2.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants3.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -76241,12 +76241,12 @@ var init_watch = __esm({
       // "done" callback is called either when connection is closed or when there
       // is an error. In either case, watcher takes care of properly closing the
       // underlaying connection so that it doesn't leak any resources.
-      async watch(path8, queryParams, callback, done) {
+      async watch(path9, queryParams, callback, done) {
         const cluster = this.config.getCurrentCluster();
         if (!cluster) {
           throw new Error("No currently active cluster");
         }
-        const watchURL = new URL(cluster.server + path8);
+        const watchURL = new URL(cluster.server + path9);
         watchURL.searchParams.set("watch", "true");
         for (const [key, val] of Object.entries(queryParams || {})) {
           if (val !== void 0) {
@@ -80384,7 +80384,7 @@ var init_web_socket_handler = __esm({
        * @param binaryHandler Callback for binary data over the web socket.
        *      Returns true if the connection should be kept alive, false to disconnect.
        */
-      async connect(path8, textHandler, binaryHandler) {
+      async connect(path9, textHandler, binaryHandler) {
         const cluster = this.config.getCurrentCluster();
         if (!cluster) {
           throw new Error("No cluster is defined.");
@@ -80393,7 +80393,7 @@ var init_web_socket_handler = __esm({
         const ssl = server.startsWith("https://");
         const target = ssl ? server.substr(8) : server.substr(7);
         const proto = ssl ? "wss" : "ws";
-        const uri = `${proto}://${target}${path8}`;
+        const uri = `${proto}://${target}${path9}`;
         const opts = {};
         await this.config.applyToHTTPSOptions(opts);
         return await new Promise((resolve, reject) => {
@@ -80535,17 +80535,17 @@ var require_readable_streambuffer = __commonJS({
   "node_modules/stream-buffers/lib/readable_streambuffer.js"(exports, module) {
     "use strict";
     var stream = __require("stream");
-    var constants2 = require_constants5();
+    var constants3 = require_constants5();
     var util = __require("util");
     var ReadableStreamBuffer = module.exports = function(opts) {
       var that = this;
       opts = opts || {};
       stream.Readable.call(this, opts);
       this.stopped = false;
-      var frequency = opts.hasOwnProperty("frequency") ? opts.frequency : constants2.DEFAULT_FREQUENCY;
-      var chunkSize = opts.chunkSize || constants2.DEFAULT_CHUNK_SIZE;
-      var initialSize = opts.initialSize || constants2.DEFAULT_INITIAL_SIZE;
-      var incrementAmount = opts.incrementAmount || constants2.DEFAULT_INCREMENT_AMOUNT;
+      var frequency = opts.hasOwnProperty("frequency") ? opts.frequency : constants3.DEFAULT_FREQUENCY;
+      var chunkSize = opts.chunkSize || constants3.DEFAULT_CHUNK_SIZE;
+      var initialSize = opts.initialSize || constants3.DEFAULT_INITIAL_SIZE;
+      var incrementAmount = opts.incrementAmount || constants3.DEFAULT_INCREMENT_AMOUNT;
       var size = 0;
       var buffer = new Buffer(initialSize);
       var allowPush = false;
@@ -80630,13 +80630,13 @@ var require_writable_streambuffer = __commonJS({
     "use strict";
     var util = __require("util");
     var stream = __require("stream");
-    var constants2 = require_constants5();
+    var constants3 = require_constants5();
     var WritableStreamBuffer2 = module.exports = function(opts) {
       opts = opts || {};
       opts.decodeStrings = true;
       stream.Writable.call(this, opts);
-      var initialSize = opts.initialSize || constants2.DEFAULT_INITIAL_SIZE;
-      var incrementAmount = opts.incrementAmount || constants2.DEFAULT_INCREMENT_AMOUNT;
+      var initialSize = opts.initialSize || constants3.DEFAULT_INITIAL_SIZE;
+      var incrementAmount = opts.incrementAmount || constants3.DEFAULT_INCREMENT_AMOUNT;
       var buffer = new Buffer(initialSize);
       var size = 0;
       this.size = function() {
@@ -82859,7 +82859,7 @@ var require_extract = __commonJS({
 // node_modules/tar-stream/constants.js
 var require_constants6 = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module) {
-    var constants2 = {
+    var constants3 = {
       // just for envs without fs
       S_IFMT: 61440,
       S_IFDIR: 16384,
@@ -82869,9 +82869,9 @@ var require_constants6 = __commonJS({
       S_IFLNK: 40960
     };
     try {
-      module.exports = __require("fs").constants || constants2;
+      module.exports = __require("fs").constants || constants3;
     } catch {
-      module.exports = constants2;
+      module.exports = constants3;
     }
   }
 });
@@ -82881,7 +82881,7 @@ var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
     var { Readable, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants2 = require_constants6();
+    var constants3 = require_constants6();
     var headers2 = require_headers();
     var DMODE = 493;
     var FMODE = 420;
@@ -83084,16 +83084,16 @@ var require_pack = __commonJS({
       return new Pack(opts);
     };
     function modeToType(mode) {
-      switch (mode & constants2.S_IFMT) {
-        case constants2.S_IFBLK:
+      switch (mode & constants3.S_IFMT) {
+        case constants3.S_IFBLK:
           return "block-device";
-        case constants2.S_IFCHR:
+        case constants3.S_IFCHR:
           return "character-device";
-        case constants2.S_IFDIR:
+        case constants3.S_IFDIR:
           return "directory";
-        case constants2.S_IFIFO:
+        case constants3.S_IFIFO:
           return "fifo";
-        case constants2.S_IFLNK:
+        case constants3.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -83356,7 +83356,7 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream();
     var pump = require_pump();
     var fs4 = __require("fs");
-    var path8 = __require("path");
+    var path9 = __require("path");
     var win32 = (global.Bare ? global.Bare.platform : process.platform) === "win32";
     exports.pack = function pack(cwd, opts) {
       if (!cwd) cwd = ".";
@@ -83383,7 +83383,7 @@ var require_tar_fs = __commonJS({
       }
       onnextentry();
       function onsymlink(filename, header) {
-        xfs.readlink(path8.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path9.join(cwd, filename), function(err, linkname) {
           if (err) return pack2.destroy(err);
           header.linkname = normalize(linkname);
           pack2.entry(header, onnextentry);
@@ -83424,7 +83424,7 @@ var require_tar_fs = __commonJS({
           return onnextentry();
         }
         const entry = pack2.entry(header, onnextentry);
-        const rs = mapStream(xfs.createReadStream(path8.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        const rs = mapStream(xfs.createReadStream(path9.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -83448,7 +83448,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function extract(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      cwd = path8.resolve(cwd);
+      cwd = path9.resolve(cwd);
       const xfs = opts.fs || fs4;
       const ignore = opts.ignore || opts.filter || noop;
       const mapStream = opts.mapStream || echo;
@@ -83477,13 +83477,13 @@ var require_tar_fs = __commonJS({
       function onentry(header, stream, next) {
         header = map3(header) || header;
         header.name = normalize(header.name);
-        const name = path8.join(cwd, path8.join("/", header.name));
+        const name = path9.join(cwd, path9.join("/", header.name));
         if (ignore(name, header)) {
           stream.resume();
           return next();
         }
-        const dir = path8.join(name, ".") === path8.join(cwd, ".") ? cwd : path8.dirname(name);
-        validate2(xfs, dir, path8.join(cwd, "."), function(err, valid) {
+        const dir = path9.join(name, ".") === path9.join(cwd, ".") ? cwd : path9.dirname(name);
+        validate2(xfs, dir, path9.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") {
@@ -83522,7 +83522,7 @@ var require_tar_fs = __commonJS({
         });
         function stat(err) {
           if (err) return next(err);
-          if (path8.join(name, ".") === path8.join(cwd, ".")) return next();
+          if (path9.join(name, ".") === path9.join(cwd, ".")) return next();
           utimes(name, header, function(err2) {
             if (err2) return next(err2);
             if (win32) return next();
@@ -83532,9 +83532,9 @@ var require_tar_fs = __commonJS({
         function onsymlink() {
           if (win32) return next();
           xfs.unlink(name, function() {
-            const dst = path8.resolve(path8.dirname(name), header.linkname);
+            const dst = path9.resolve(path9.dirname(name), header.linkname);
             if (!inCwd(dst) && (validateSymLinks || opts.strip)) return next(new Error(name + " is not a valid symlink"));
-            validateNotSymlink(xfs, dst, path8.join(cwd, "."), function(err, valid) {
+            validateNotSymlink(xfs, dst, path9.join(cwd, "."), function(err, valid) {
               if (err) return next(err);
               if (!valid && validateSymLinks) return next(new Error(name + " is not a valid symlink"));
               xfs.symlink(header.linkname, name, stat);
@@ -83544,7 +83544,7 @@ var require_tar_fs = __commonJS({
         function onlink() {
           if (win32) return next();
           xfs.unlink(name, function() {
-            const link = path8.join(cwd, path8.join("/", header.linkname));
+            const link = path9.join(cwd, path9.join("/", header.linkname));
             xfs.realpath(link, function(err, dst) {
               if (err || !inCwd(dst)) return next(new Error(name + " is not a valid hardlink"));
               xfs.link(dst, name, function(err2) {
@@ -83558,7 +83558,7 @@ var require_tar_fs = __commonJS({
           });
         }
         function inCwd(dst) {
-          return dst === cwd || dst.startsWith(cwd + path8.sep);
+          return dst === cwd || dst.startsWith(cwd + path9.sep);
         }
         function onfile() {
           xfs.lstat(name, function(err, st) {
@@ -83621,10 +83621,10 @@ var require_tar_fs = __commonJS({
     };
     function validateNotSymlink(fs5, name, root, cb) {
       if (name === root) return cb(null, true);
-      if (!name.startsWith(root + path8.sep)) return cb(null, false);
+      if (!name.startsWith(root + path9.sep)) return cb(null, false);
       fs5.lstat(name, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs5, path8.join(name, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs5, path9.join(name, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -83632,12 +83632,12 @@ var require_tar_fs = __commonJS({
       if (name === root) return cb(null, true);
       fs5.lstat(name, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || st.isDirectory()) return validate2(fs5, path8.join(name, ".."), root, cb);
+        if (err || st.isDirectory()) return validate2(fs5, path9.join(name, ".."), root, cb);
         cb(null, false);
       });
     }
     function inside(root, name) {
-      return name === root || name.startsWith(root + path8.sep);
+      return name === root || name.startsWith(root + path9.sep);
     }
     function noop() {
     }
@@ -83650,12 +83650,12 @@ var require_tar_fs = __commonJS({
     function statAll(fs5, stat, cwd, ignore, entries, sort) {
       if (!entries) entries = ["."];
       const queue = entries.slice(0);
-      const root = path8.resolve(cwd);
+      const root = path9.resolve(cwd);
       return function loop(callback) {
         if (!queue.length) return callback(null);
         const next = queue.shift();
-        const nextAbs = path8.join(cwd, next);
-        if (!inside(root, path8.resolve(cwd, next))) return callback(new Error(next + " is not a valid path"));
+        const nextAbs = path9.join(cwd, next);
+        if (!inside(root, path9.resolve(cwd, next))) return callback(new Error(next + " is not a valid path"));
         stat.call(fs5, nextAbs, function(err, stat2) {
           if (err) return callback(entries.indexOf(next) === -1 && err.code === "ENOENT" ? null : err);
           if (!stat2.isDirectory()) return callback(null, next, stat2);
@@ -83663,7 +83663,7 @@ var require_tar_fs = __commonJS({
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (let i = 0; i < files.length; i++) {
-              if (!ignore(path8.join(cwd, next, files[i]))) queue.push(path8.join(next, files[i]));
+              if (!ignore(path9.join(cwd, next, files[i]))) queue.push(path9.join(next, files[i]));
             }
             callback(null, next, stat2);
           });
@@ -83674,7 +83674,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         const linkname = header.linkname;
-        if (linkname && (header.type === "link" || path8.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path9.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map3(header);
@@ -84253,7 +84253,22 @@ var init_credential_source = __esm({
 });
 
 // src/kube/exec-credentials.ts
-import { readFileSync } from "node:fs";
+import { accessSync as accessSync2, constants as constants2, readFileSync, statSync as statSync4 } from "node:fs";
+import path6 from "node:path";
+function lookPath(command) {
+  const searched = process.env.PATH ?? "";
+  for (const dir of searched === "" ? [] : searched.split(path6.delimiter)) {
+    const file = path6.join(dir || ".", command);
+    try {
+      if (statSync4(file).isDirectory()) continue;
+      accessSync2(file, constants2.X_OK);
+    } catch {
+      continue;
+    }
+    return path6.isAbsolute(file) ? file : void 0;
+  }
+  return void 0;
+}
 var execConfigSchema, execCredentialSchema, kubeconfigClusterSchema, execExtension, printable, defaultPluginTimeoutMs, stderrShown, ExecPlugin;
 var init_exec_credentials = __esm({
   "src/kube/exec-credentials.ts"() {
@@ -84350,7 +84365,7 @@ var init_exec_credentials = __esm({
         if (!checked2.success) {
           const where = "come from a plugin whose settings are not usable";
           throw this.#fail(
-            describeIssues(where, checked2.error, (path8) => fieldPath(["exec", ...path8])).join("\n")
+            describeIssues(where, checked2.error, (path9) => fieldPath(["exec", ...path9])).join("\n")
           );
         }
         if (checked2.data.interactiveMode === "Always")
@@ -84409,13 +84424,21 @@ var init_exec_credentials = __esm({
       }
       #spawn(config2) {
         const { command } = config2;
+        const notInstalled = () => {
+          const hint = config2.installHint && printable(config2.installHint).trim();
+          return this.#fail(
+            `come from "${command}", which is not installed here or not on PATH${hint ? ` (${hint})` : ""}`
+          );
+        };
+        const program = command.includes("/") ? command : lookPath(command);
+        if (program === void 0) return Promise.reject(notInstalled());
         const env = {
           ...process.env,
           ...Object.fromEntries((config2.env ?? []).map(({ name, value }) => [name, value])),
           KUBERNETES_EXEC_INFO: this.#execInfo(config2)
         };
         return new Promise((resolve, reject) => {
-          const { child, signalGroup } = spawnInGroup(command, config2.args ?? [], { env });
+          const { child, signalGroup } = spawnInGroup(program, config2.args ?? [], { env, argv0: command });
           let stdout = "";
           let stderr = "";
           child.stdout.setEncoding("utf8").on("data", (chunk) => stdout += chunk);
@@ -84430,11 +84453,8 @@ var init_exec_credentials = __esm({
           }, this.#timeoutMs);
           child.on("error", (error2) => {
             clearTimeout(timer);
-            const hint = config2.installHint && printable(config2.installHint).trim();
             reject(
-              error2.code === "ENOENT" ? this.#fail(
-                `come from "${command}", which is not installed here or not on PATH${hint ? ` (${hint})` : ""}`
-              ) : this.#fail(`come from "${command}", which could not be started: ${error2.message}`)
+              error2.code === "ENOENT" ? notInstalled() : this.#fail(`come from "${command}", which could not be started: ${error2.message}`)
             );
           });
           child.on("close", (code, signal3) => {
@@ -85036,7 +85056,7 @@ __export(context_exports, {
   registerKubeconfigCredentials: () => registerKubeconfigCredentials
 });
 import { isIP as isIP2 } from "node:net";
-import path6 from "node:path";
+import path7 from "node:path";
 import tls2 from "node:tls";
 function loadKubeContext(target, serviceAccountRoot = "") {
   const from2 = kubeconfigSource(target);
@@ -85055,7 +85075,7 @@ function loadKubeContext(target, serviceAccountRoot = "") {
     const source = "content" in from2 ? "the inline kubeconfig" : files.join(", ");
     const sources = "content" in from2 ? [{ config: checkYaml(from2.content, source), dir: process.cwd() }] : files.map((file) => ({
       config: checkYaml(readInputFile(file, "kubeconfig"), source),
-      dir: path6.dirname(path6.resolve(file))
+      dir: path7.dirname(path7.resolve(file))
     }));
     let users;
     let clusters;
@@ -85177,18 +85197,18 @@ function tokenFilesOf(users) {
   return files;
 }
 function withPathsResolved(config2, dir) {
-  const relative = (value) => typeof value === "string" && value !== "" && !path6.isAbsolute(value);
+  const relative = (value) => typeof value === "string" && value !== "" && !path7.isAbsolute(value);
   const maps = (list) => namedEntries(config2, list).flatMap(({ value }) => value ? [value] : []);
   for (const user of maps("users")) {
     const tokenFile = user["token-file"];
-    if (relative(tokenFile)) user["token-file"] = path6.resolve(dir, tokenFile);
+    if (relative(tokenFile)) user["token-file"] = path7.resolve(dir, tokenFile);
     const exec = user.exec;
     if (exec && relative(exec.command) && exec.command.includes("/"))
-      exec.command = path6.resolve(dir, exec.command);
+      exec.command = path7.resolve(dir, exec.command);
   }
   for (const cluster of maps("clusters")) {
     const ca = cluster["certificate-authority"];
-    if (relative(ca)) cluster["certificate-authority"] = path6.resolve(dir, ca);
+    if (relative(ca)) cluster["certificate-authority"] = path7.resolve(dir, ca);
   }
   return config2;
 }
@@ -85596,7 +85616,7 @@ function apiClient(connection, Api) {
     })
   );
 }
-function openWatch(connection, path8, query, onEvent, idleMs) {
+function openWatch(connection, path9, query, onEvent, idleMs) {
   const controller = new AbortController();
   let finish = () => {
   };
@@ -85615,7 +85635,7 @@ function openWatch(connection, path8, query, onEvent, idleMs) {
     timer = setTimeout(() => end(error2()), ms);
   };
   void (async () => {
-    const url = new URL(`${connection.kc.getCurrentCluster()?.server ?? ""}${path8}`);
+    const url = new URL(`${connection.kc.getCurrentCluster()?.server ?? ""}${path9}`);
     url.searchParams.set("watch", "true");
     for (const [key, value] of Object.entries(query))
       if (value !== void 0) url.searchParams.set(key, String(value));
@@ -85800,7 +85820,7 @@ async function listObjects(api, target) {
 }
 function watchCollection(connection, list, target, options) {
   const items = /* @__PURE__ */ new Map();
-  const path8 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
+  const path9 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
   let stopped = false;
   let stream;
   let latestVersion;
@@ -85840,7 +85860,7 @@ function watchCollection(connection, list, target, options) {
     const timeoutSeconds = options.timeoutSeconds ?? 60;
     stream = openWatch(
       connection,
-      path8,
+      path9,
       {
         allowWatchBookmarks: true,
         resourceVersion,
@@ -86568,14 +86588,14 @@ var init_wait = __esm({
 // src/kube/apply.ts
 function droppedFields(sent, answer) {
   const dropped = [];
-  const walk = (given2, kept, path8) => {
+  const walk = (given2, kept, path9) => {
     if (Array.isArray(given2) && Array.isArray(kept))
-      given2.forEach((item, i) => walk(item, kept[i], [...path8, i]));
+      given2.forEach((item, i) => walk(item, kept[i], [...path9, i]));
     else if (isRecord(given2) && isRecord(kept))
       for (const [key, value] of Object.entries(given2)) {
-        if (path8.length === 0 && (key === "metadata" || key === "status")) continue;
-        if (key in kept) walk(value, kept[key], [...path8, key]);
-        else if (value !== null) dropped.push([...path8, key]);
+        if (path9.length === 0 && (key === "metadata" || key === "status")) continue;
+        if (key in kept) walk(value, kept[key], [...path9, key]);
+        else if (value !== null) dropped.push([...path9, key]);
       }
   };
   walk(sent, answer, []);
@@ -88849,7 +88869,7 @@ __export(merge_exports, {
   mergeGate: () => mergeGate
 });
 import { realpathSync as realpathSync2 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 function mergeGate(config2, files, log) {
   if (files.length === 0)
     throw new ConfigError("merge needs the JSON reports to join: chaos-gate merge a.json b.json");
@@ -88881,7 +88901,7 @@ function refuseRepeatedFiles(files) {
 function readJob(file) {
   const text3 = readInputFile(file, "JSON report", resultFileLimit);
   const { report, meta: meta2 } = parseJsonReport(text3, file);
-  const [label, labelSource] = meta2.runId !== void 0 ? [meta2.runId, "run id"] : [path7.relative(process.cwd(), file).replace(/\.json$/, ""), "path"];
+  const [label, labelSource] = meta2.runId !== void 0 ? [meta2.runId, "run id"] : [path8.relative(process.cwd(), file).replace(/\.json$/, ""), "path"];
   return { file, label, labelSource, report, cancelled: meta2.cancelled };
 }
 function refuseUnexpectedCount(jobs, expect) {
@@ -89031,7 +89051,7 @@ function parseSettings(raw, origin, label = (f) => f) {
   const result = configSchema.safeParse(raw ?? {}, plainWords);
   if (!result.success)
     throw new ConfigError(
-      describeIssues(origin, result.error, (path8) => settingName(path8, label)).join("\n")
+      describeIssues(origin, result.error, (path9) => settingName(path9, label)).join("\n")
     );
   return result.data;
 }
@@ -89166,11 +89186,11 @@ function toWorkflowSource(workflow) {
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
-function settingName(path8, label) {
-  const names = path8.filter((p) => typeof p !== "number").map(String);
-  const index2 = path8.find((p) => typeof p === "number");
+function settingName(path9, label) {
+  const names = path9.filter((p) => typeof p !== "number").map(String);
+  const index2 = path9.find((p) => typeof p === "number");
   if (names.length === 0) return "(top level)";
-  if (index2 !== void 0 && path8.at(-1) !== index2) return fieldPath(path8);
+  if (index2 !== void 0 && path9.at(-1) !== index2) return fieldPath(path9);
   return `${label(names.join("."))}${index2 === void 0 ? "" : `[${index2}]`}`;
 }
 

@@ -373,3 +373,33 @@ test('a user without credentials (no `user:` map) is left as it is', limit, asyn
   await new LitmusClient(connect(kc)).assertInstalled();
   assert.deepEqual(seen, ['(none)']);
 });
+
+test(
+  "a plugin is found on chaos-gate's PATH, as kubectl finds it, and run with the PATH its env gives",
+  limit,
+  async (t) => {
+    const { url, seen } = await loopbackApi(t);
+    const installed = plugin(
+      `${credential('{"token":"found-on-path-0011"}')}\necho "$PATH" > "${'$'}{0%/*}/path"`,
+    );
+    const elsewhere = plugin(credential('{"token":"found-in-env-path-0012"}'));
+    const name = path.basename(installed.file);
+    const parentPath = process.env.PATH;
+    process.env.PATH = `${installed.dir}${path.delimiter}${parentPath ?? ''}`;
+    t.after(() => (process.env.PATH = parentPath));
+    const served = (envPath: string) => {
+      const kc = new KubeConfig();
+      kc.loadFromString(kubeconfig(url, { command: name, env: [{ name: 'PATH', value: envPath }] }));
+      serveCredentials(kc);
+      return kc;
+    };
+    // Where the plugin's own PATH would find another one, chaos-gate's finds this one; the plugin gets its PATH.
+    await new LitmusClient(connect(served(elsewhere.dir))).assertInstalled();
+    assert.deepEqual(seen, ['Bearer found-on-path-0011']);
+    assert.equal(readFileSync(path.join(installed.dir, 'path'), 'utf8').trim(), elsewhere.dir);
+    assert.equal(elsewhere.calls(), 0);
+    // Only on the plugin's PATH: not installed, as kubectl says ("executable … not found").
+    process.env.PATH = parentPath;
+    assert.match(await failure(served(installed.dir)), /which is not installed here or not on PATH$/);
+  },
+);

@@ -7,7 +7,7 @@ import {
   idTokenExpiry,
   idTokenHolds,
   serveCredentials
-} from "./chunk-RYXSBH4E.js";
+} from "./chunk-MSYUFZQ3.js";
 import {
   kubeconfigSource
 } from "./chunk-NMQ4INOS.js";

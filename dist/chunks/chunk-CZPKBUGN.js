@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-FHXMIITG.js";
+} from "./chunk-C4LCX74K.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-RYXSBH4E.js";
+} from "./chunk-MSYUFZQ3.js";
 import {
   isClusterScopedKind,
   isCustomResource

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-MDJNK5ED.js";
+} from "./chunk-CZPKBUGN.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-FHXMIITG.js";
+} from "./chunk-C4LCX74K.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -51,7 +51,7 @@ import {
 } from "./chunk-ELYE3ZUH.js";
 import {
   spawnInGroup
-} from "./chunk-RYXSBH4E.js";
+} from "./chunk-MSYUFZQ3.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-LNU5GXZM.js";
+} from "./chunk-JFQ64544.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";

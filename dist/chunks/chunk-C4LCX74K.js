@@ -22,7 +22,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-RYXSBH4E.js";
+} from "./chunk-MSYUFZQ3.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

@@ -5,8 +5,8 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-3DAIGZHT.js";
-import "./chunk-RYXSBH4E.js";
+} from "./chunk-42SD7E3S.js";
+import "./chunk-MSYUFZQ3.js";
 import "./chunk-NMQ4INOS.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
