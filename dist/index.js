@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-M7I5TGHX.js";
+} from "./chunks/chunk-RBY4VE6D.js";
 import {
   loadConfig,
   withCancellation
@@ -28,21 +28,21 @@ import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
 } from "./chunks/chunk-2LXLN4A7.js";
-import "./chunks/chunk-42SD7E3S.js";
+import "./chunks/chunk-GI2GG3N2.js";
 import {
   runTargets
-} from "./chunks/chunk-BNCJSLJN.js";
+} from "./chunks/chunk-5GGLAA3P.js";
 import "./chunks/chunk-SMKVBT5L.js";
 import "./chunks/chunk-OCEUE5RS.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-CZPKBUGN.js";
-import "./chunks/chunk-C4LCX74K.js";
+import "./chunks/chunk-RH2IYA34.js";
+import "./chunks/chunk-QWXF5MET.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
 import "./chunks/chunk-ELYE3ZUH.js";
-import "./chunks/chunk-MSYUFZQ3.js";
-import "./chunks/chunk-JFQ64544.js";
+import "./chunks/chunk-JN27MJAR.js";
+import "./chunks/chunk-HMBNQGG6.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {

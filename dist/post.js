@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-M7I5TGHX.js";
+} from "./chunks/chunk-RBY4VE6D.js";
 import {
   loadConfig,
   withCancellation
@@ -17,21 +17,21 @@ import "./chunks/chunk-SUJRG5CN.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-42SD7E3S.js";
+} from "./chunks/chunk-GI2GG3N2.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-CZPKBUGN.js";
+} from "./chunks/chunk-RH2IYA34.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-C4LCX74K.js";
+} from "./chunks/chunk-QWXF5MET.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
-import "./chunks/chunk-MSYUFZQ3.js";
+import "./chunks/chunk-JN27MJAR.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";

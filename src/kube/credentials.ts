@@ -50,12 +50,16 @@ export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): vo
       );
       return { ...user, exec: undefined };
     }
+    const provider = user.authProvider as { name?: unknown; config?: unknown } | undefined;
+    // client-go sends a user's token (or token-file's) first; its oidc provider, finding the request
+    // authorised, then neither sends nor refreshes an id-token. client-node would still refresh.
+    const oidc = provider?.name === 'oidc' && !(user.token || tokenFile);
+    const authProvider = provider?.name === 'oidc' ? undefined : user.authProvider;
     if (tokenFile) {
       sources.set(user.name, new TokenFile(`kubeconfig user "${user.name}"`, tokenFile));
-      return { ...user, token: undefined };
+      return { ...user, token: undefined, authProvider };
     }
-    const provider = user.authProvider as { name?: unknown; config?: unknown } | undefined;
-    if (provider?.name === 'oidc') {
+    if (oidc) {
       const save = async (tokens: RefreshedTokens) => {
         if (!saveTokens) throw new Error('the kubeconfig is not a file');
         await saveTokens(user.name, tokens);
@@ -69,7 +73,7 @@ export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): vo
       sources.set(user.name, new TokenFile("the pod's service account", serviceAccountToken));
       return { ...user, authProvider: undefined };
     }
-    return user;
+    return { ...user, authProvider };
   });
   if (sources.size === 0) return;
   served.set(kc, sources);

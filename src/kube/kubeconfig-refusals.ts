@@ -14,6 +14,7 @@ export function refuseWhatKubectlRefuses(
   refuseInsecureWithCertificateAuthority(kc, source);
   refuseImpersonation(kc, users, source);
   refuseRemovedAuthProvider(kc, source);
+  refuseMoreThanOneMethod(kc, users, source);
   refuseExpiredIdToken(kc, users, source);
 }
 
@@ -83,6 +84,33 @@ function refuseRemovedAuthProvider(kc: KubeConfig, source: string): void {
 }
 
 /**
+ * client-go's validation of the user (clientcmd validateAuthInfo), which kubectl runs before any
+ * request. client-node would send one of them: a token beside a username, or a plugin's credentials
+ * beside an auth-provider's (client-node's own oidc, not the plugin, would serve the user).
+ */
+function refuseMoreThanOneMethod(
+  kc: KubeConfig,
+  users: ReadonlyMap<string, Record<string, unknown>>,
+  source: string,
+): void {
+  const { name, user } = currentUser(kc, users);
+  if (!user) return;
+  const given = (field: string) => typeof user[field] === 'string' && user[field] !== '';
+  const set = (field: string) => user[field] !== undefined && user[field] !== null;
+  const methods = [
+    ...(given('token') ? ['token'] : []),
+    ...(given('username') || given('password') ? ['basicAuth'] : []),
+  ];
+  const why =
+    set('exec') && set('auth-provider')
+      ? `authProvider cannot be provided in combination with an exec plugin for ${name}`
+      : methods.length > 1
+        ? `more than one authentication method found for ${name}; found [${methods.join(' ')}], only one is allowed`
+        : undefined;
+  if (why) throw new ConfigError(`${source}: user "${name}": ${why}, as kubectl says; remove one of them`);
+}
+
+/**
  * An oidc user whose id-token has expired and that has no refresh-token to get another: kubectl
  * stops there, before any request. Read from the file's map: the provider is served by
  * oidc-credentials.ts, not client-node.
@@ -96,6 +124,8 @@ function refuseExpiredIdToken(
   const provider = user?.['auth-provider'] as
     { name?: unknown; config?: Record<string, unknown> | null } | undefined;
   if (provider?.name !== 'oidc') return;
+  // A token (or token-file) is sent instead, as client-go sends it: the id-token is not looked at.
+  for (const field of ['token', 'token-file']) if (user?.[field]) return;
   const config = provider.config ?? {};
   const refreshToken = config['refresh-token'];
   if (typeof refreshToken === 'string' && refreshToken !== '') return;

@@ -84868,12 +84868,14 @@ function serveCredentials(kc, options = {}) {
       );
       return { ...user, exec: void 0 };
     }
+    const provider = user.authProvider;
+    const oidc = provider?.name === "oidc" && !(user.token || tokenFile);
+    const authProvider = provider?.name === "oidc" ? void 0 : user.authProvider;
     if (tokenFile) {
       sources.set(user.name, new TokenFile(`kubeconfig user "${user.name}"`, tokenFile));
-      return { ...user, token: void 0 };
+      return { ...user, token: void 0, authProvider };
     }
-    const provider = user.authProvider;
-    if (provider?.name === "oidc") {
+    if (oidc) {
       const save = async (tokens) => {
         if (!saveTokens) throw new Error("the kubeconfig is not a file");
         await saveTokens(user.name, tokens);
@@ -84887,7 +84889,7 @@ function serveCredentials(kc, options = {}) {
       sources.set(user.name, new TokenFile("the pod's service account", serviceAccountToken));
       return { ...user, authProvider: void 0 };
     }
-    return user;
+    return { ...user, authProvider };
   });
   if (sources.size === 0) return;
   served.set(kc, sources);
@@ -84925,6 +84927,7 @@ function refuseWhatKubectlRefuses(kc, users, source) {
   refuseInsecureWithCertificateAuthority(kc, source);
   refuseImpersonation(kc, users, source);
   refuseRemovedAuthProvider(kc, source);
+  refuseMoreThanOneMethod(kc, users, source);
   refuseExpiredIdToken(kc, users, source);
 }
 function currentUser(kc, users) {
@@ -84962,10 +84965,23 @@ function refuseRemovedAuthProvider(kc, source) {
   const advice = removedAuthProviders.get(provider);
   if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
 }
+function refuseMoreThanOneMethod(kc, users, source) {
+  const { name, user } = currentUser(kc, users);
+  if (!user) return;
+  const given2 = (field) => typeof user[field] === "string" && user[field] !== "";
+  const set2 = (field) => user[field] !== void 0 && user[field] !== null;
+  const methods = [
+    ...given2("token") ? ["token"] : [],
+    ...given2("username") || given2("password") ? ["basicAuth"] : []
+  ];
+  const why = set2("exec") && set2("auth-provider") ? `authProvider cannot be provided in combination with an exec plugin for ${name}` : methods.length > 1 ? `more than one authentication method found for ${name}; found [${methods.join(" ")}], only one is allowed` : void 0;
+  if (why) throw new ConfigError(`${source}: user "${name}": ${why}, as kubectl says; remove one of them`);
+}
 function refuseExpiredIdToken(kc, users, source) {
   const { name, user } = currentUser(kc, users);
   const provider = user?.["auth-provider"];
   if (provider?.name !== "oidc") return;
+  for (const field of ["token", "token-file"]) if (user?.[field]) return;
   const config2 = provider.config ?? {};
   const refreshToken = config2["refresh-token"];
   if (typeof refreshToken === "string" && refreshToken !== "") return;

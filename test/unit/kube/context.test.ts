@@ -300,6 +300,46 @@ test('a user with the gcp or azure auth-provider, which kubectl no longer runs, 
   }
 });
 
+test("a user with two ways to authenticate that kubectl refuses is refused in kubectl's words", () => {
+  const exec = [
+    'exec: {apiVersion: client.authentication.k8s.io/v1, command: kubelogin, interactiveMode: Never}',
+  ];
+  const oidc = [
+    'auth-provider: {name: oidc, config: {idp-issuer-url: https://issuer.example, client-id: ci}}',
+  ];
+  const withoutToken = (text: string) => text.replace(`    token: ${token}\n`, '');
+  for (const [content, why] of [
+    [
+      withUserLines('username: admin'),
+      'more than one authentication method found for ci; found [token basicAuth], only one is allowed',
+    ],
+    [
+      withUserLines('password: hunter2'),
+      'more than one authentication method found for ci; found [token basicAuth], only one is allowed',
+    ],
+    // client-node would serve the user with its own oidc, and never run the plugin.
+    [
+      withoutToken(withUserLines(...exec, ...oidc)),
+      'authProvider cannot be provided in combination with an exec plugin for ci',
+    ],
+  ] as const) {
+    const error = refusal({ kubeconfigContent: content });
+    assert.ok(error instanceof ConfigError, String(error));
+    assert.equal(
+      error.message,
+      `the inline kubeconfig: user "ci": ${why}, as kubectl says; remove one of them`,
+    );
+  }
+  // A token beside a plugin or a provider (the token is sent), a plugin alone, basic auth alone: kubectl's too.
+  for (const content of [
+    withUserLines(...exec),
+    withUserLines(...oidc),
+    withoutToken(withUserLines(...exec)),
+    withoutToken(withUserLines('username: admin', 'password: hunter2')),
+  ])
+    loadKubeContext({ kubeconfigContent: content });
+});
+
 test('a cluster that skips TLS verification and names a certificate authority is refused, as kubectl refuses it', () => {
   const withClusterLines = (...lines: string[]) =>
     kubeconfig().replace(

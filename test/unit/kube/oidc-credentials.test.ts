@@ -322,3 +322,34 @@ test(
     assert.deepEqual(proxy.tunnels, [`${host}:${port}`, `${host}:${port}`], 'discovery, then the token');
   },
 );
+
+test(
+  'a user with a token (or token-file) beside its oidc provider sends the token and never refreshes, as kubectl',
+  limit,
+  async (t) => {
+    const idp = await provider(t, 3600);
+    const { url, seen } = await loopbackApi(t);
+    const expired = { 'id-token': idp.idToken(now() - 60) };
+    const withOwn = (line: string, config: Record<string, string>) => {
+      const file = kubeconfigFile(url, idp, config);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('  user:\n', `  user:\n    ${line}\n`));
+      return file;
+    };
+    const tokenFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-oidc-')), 'token');
+    writeFileSync(tokenFile, 'file-token-0002\n');
+    const cases: [string, Record<string, string>, string][] = [
+      ['token: own-token-0001', { ...expired, 'refresh-token': idp.login() }, 'Bearer own-token-0001'],
+      [`token-file: ${tokenFile}`, { ...expired, 'refresh-token': idp.login() }, 'Bearer file-token-0002'],
+      // No refresh-token to renew the expired id-token: kubectl does not stop, as it never reads it.
+      ['token: own-token-0001', expired, 'Bearer own-token-0001'],
+    ];
+    for (const [line, config, expected] of cases) {
+      const file = withOwn(line, config);
+      const before = readFileSync(file, 'utf8');
+      await new LitmusClient(connect(loadKubeContext({ kubeconfig: file }))).assertInstalled();
+      assert.equal(seen.at(-1), expected, line);
+      assert.equal(readFileSync(file, 'utf8'), before, 'nothing written back');
+    }
+    assert.deepEqual(idp.refreshes, { granted: 0, refused: [] });
+  },
+);

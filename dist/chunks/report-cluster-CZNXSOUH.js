@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadKubeContext
-} from "./chunk-42SD7E3S.js";
+} from "./chunk-GI2GG3N2.js";
 import {
   convertChaos,
   expectedResultNames
@@ -15,12 +15,12 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-C4LCX74K.js";
+} from "./chunk-QWXF5MET.js";
 import {
   readableResults
 } from "./chunk-HI6SXHFT.js";
 import "./chunk-KPND5JJ5.js";
-import "./chunk-MSYUFZQ3.js";
+import "./chunk-JN27MJAR.js";
 import "./chunk-RUG22CMD.js";
 import "./chunk-NMQ4INOS.js";
 import "./chunk-JC5KUJAN.js";

@@ -5,8 +5,8 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-42SD7E3S.js";
-import "./chunk-MSYUFZQ3.js";
+} from "./chunk-GI2GG3N2.js";
+import "./chunk-JN27MJAR.js";
 import "./chunk-NMQ4INOS.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

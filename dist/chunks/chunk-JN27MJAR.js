@@ -53932,12 +53932,14 @@ function serveCredentials(kc, options = {}) {
       );
       return { ...user, exec: void 0 };
     }
+    const provider = user.authProvider;
+    const oidc = provider?.name === "oidc" && !(user.token || tokenFile);
+    const authProvider = provider?.name === "oidc" ? void 0 : user.authProvider;
     if (tokenFile) {
       sources.set(user.name, new TokenFile(`kubeconfig user "${user.name}"`, tokenFile));
-      return { ...user, token: void 0 };
+      return { ...user, token: void 0, authProvider };
     }
-    const provider = user.authProvider;
-    if (provider?.name === "oidc") {
+    if (oidc) {
       const save = async (tokens) => {
         if (!saveTokens) throw new Error("the kubeconfig is not a file");
         await saveTokens(user.name, tokens);
@@ -53951,7 +53953,7 @@ function serveCredentials(kc, options = {}) {
       sources.set(user.name, new TokenFile("the pod's service account", serviceAccountToken));
       return { ...user, authProvider: void 0 };
     }
-    return user;
+    return { ...user, authProvider };
   });
   if (sources.size === 0) return;
   served.set(kc, sources);

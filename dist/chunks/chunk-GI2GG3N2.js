@@ -7,7 +7,7 @@ import {
   idTokenExpiry,
   idTokenHolds,
   serveCredentials
-} from "./chunk-MSYUFZQ3.js";
+} from "./chunk-JN27MJAR.js";
 import {
   kubeconfigSource
 } from "./chunk-NMQ4INOS.js";
@@ -45,6 +45,7 @@ function refuseWhatKubectlRefuses(kc, users, source) {
   refuseInsecureWithCertificateAuthority(kc, source);
   refuseImpersonation(kc, users, source);
   refuseRemovedAuthProvider(kc, source);
+  refuseMoreThanOneMethod(kc, users, source);
   refuseExpiredIdToken(kc, users, source);
 }
 function currentUser(kc, users) {
@@ -92,10 +93,23 @@ function refuseRemovedAuthProvider(kc, source) {
   const advice = removedAuthProviders.get(provider);
   if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
 }
+function refuseMoreThanOneMethod(kc, users, source) {
+  const { name, user } = currentUser(kc, users);
+  if (!user) return;
+  const given = (field) => typeof user[field] === "string" && user[field] !== "";
+  const set = (field) => user[field] !== void 0 && user[field] !== null;
+  const methods = [
+    ...given("token") ? ["token"] : [],
+    ...given("username") || given("password") ? ["basicAuth"] : []
+  ];
+  const why = set("exec") && set("auth-provider") ? `authProvider cannot be provided in combination with an exec plugin for ${name}` : methods.length > 1 ? `more than one authentication method found for ${name}; found [${methods.join(" ")}], only one is allowed` : void 0;
+  if (why) throw new ConfigError(`${source}: user "${name}": ${why}, as kubectl says; remove one of them`);
+}
 function refuseExpiredIdToken(kc, users, source) {
   const { name, user } = currentUser(kc, users);
   const provider = user?.["auth-provider"];
   if (provider?.name !== "oidc") return;
+  for (const field of ["token", "token-file"]) if (user?.[field]) return;
   const config = provider.config ?? {};
   const refreshToken = config["refresh-token"];
   if (typeof refreshToken === "string" && refreshToken !== "") return;

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-CZPKBUGN.js";
+} from "./chunk-RH2IYA34.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-C4LCX74K.js";
+} from "./chunk-QWXF5MET.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -51,7 +51,7 @@ import {
 } from "./chunk-ELYE3ZUH.js";
 import {
   spawnInGroup
-} from "./chunk-MSYUFZQ3.js";
+} from "./chunk-JN27MJAR.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-JFQ64544.js";
+} from "./chunk-HMBNQGG6.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";

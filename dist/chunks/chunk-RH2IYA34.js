@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-C4LCX74K.js";
+} from "./chunk-QWXF5MET.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-MSYUFZQ3.js";
+} from "./chunk-JN27MJAR.js";
 import {
   isClusterScopedKind,
   isCustomResource

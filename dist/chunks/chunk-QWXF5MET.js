@@ -22,7 +22,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-MSYUFZQ3.js";
+} from "./chunk-JN27MJAR.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
