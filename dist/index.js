@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-RBY4VE6D.js";
+} from "./chunks/chunk-EZ3LU2CY.js";
 import {
   loadConfig,
   withCancellation
@@ -28,21 +28,20 @@ import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
 } from "./chunks/chunk-2LXLN4A7.js";
-import "./chunks/chunk-GI2GG3N2.js";
 import {
   runTargets
-} from "./chunks/chunk-5GGLAA3P.js";
+} from "./chunks/chunk-FQNCMCDD.js";
 import "./chunks/chunk-SMKVBT5L.js";
 import "./chunks/chunk-OCEUE5RS.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-RH2IYA34.js";
-import "./chunks/chunk-QWXF5MET.js";
+import "./chunks/chunk-BSP377LY.js";
+import "./chunks/chunk-E5XPGMT4.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
 import "./chunks/chunk-ELYE3ZUH.js";
-import "./chunks/chunk-JN27MJAR.js";
-import "./chunks/chunk-HMBNQGG6.js";
+import "./chunks/chunk-JQV23TJM.js";
+import "./chunks/chunk-ENW27UTT.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-RBY4VE6D.js";
+} from "./chunks/chunk-EZ3LU2CY.js";
 import {
   loadConfig,
   withCancellation
@@ -16,22 +16,21 @@ import {
 import "./chunks/chunk-SUJRG5CN.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
-  loadKubeContext
-} from "./chunks/chunk-GI2GG3N2.js";
-import {
   allConfirmed,
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-RH2IYA34.js";
+} from "./chunks/chunk-BSP377LY.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-QWXF5MET.js";
+} from "./chunks/chunk-E5XPGMT4.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
-import "./chunks/chunk-JN27MJAR.js";
+import {
+  loadKubeContext
+} from "./chunks/chunk-JQV23TJM.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";

@@ -21,6 +21,7 @@ import {
 } from '@kubernetes/client-node';
 import { CancelledError } from '../errors.ts';
 import { formatDuration } from '../config/duration.ts';
+import { compressionDisabled } from './context.ts';
 import { CredentialsError } from './credential-source.ts';
 import { isLoopback } from './host.ts';
 import { renewCredentials } from './credentials.ts';
@@ -164,6 +165,8 @@ function boundedHttp(connection: Connection): HttpLibrary {
         if (agent) request.setAgent(agent);
       };
       shareAgent();
+      // node-fetch asks for gzip unless told otherwise; client-go's transport does not with disable-compression.
+      if (compressionDisabled(connection.kc)) request.setHeaderParam('Accept-Encoding', 'identity');
       const sentAt = Date.now();
       let renewed = false;
       for (let retries = 0; ; retries++) {

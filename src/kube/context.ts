@@ -69,12 +69,30 @@ export function loadKubeContext(target: KubeTarget, serviceAccountRoot = ''): Ku
       },
     });
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
+    uncompressed.set(
+      kc,
+      new Set(
+        [...clusters].flatMap(([name, cluster]) => (cluster['disable-compression'] === true ? [name] : [])),
+      ),
+    );
     selectContext(kc, target.context, source);
     refuseWhatKubectlRefuses(kc, users, source);
     kc.clusters = kc.clusters.map(reachedAsKubectlReachesIt);
   }
   trustSystemCertificates(kc);
   return kc;
+}
+
+/** Each kubeconfig's clusters that set `disable-compression`, a field client-node does not keep. */
+const uncompressed = new WeakMap<KubeConfig, ReadonlySet<string>>();
+
+/**
+ * The context's cluster sets `disable-compression: true`: its answers are asked for as they are, as
+ * client-go asks (no gzip), sparing the API server compressing large lists where the network is fast.
+ */
+export function compressionDisabled(kc: KubeConfig): boolean {
+  const name = kc.getCurrentCluster()?.name;
+  return name !== undefined && (uncompressed.get(kc)?.has(name) ?? false);
 }
 
 /** The connection settings client-node needs to reach a cluster where kubectl reaches it. */

@@ -85067,6 +85067,7 @@ var init_kubeconfig_save = __esm({
 // src/kube/context.ts
 var context_exports = {};
 __export(context_exports, {
+  compressionDisabled: () => compressionDisabled,
   contextNamespace: () => contextNamespace,
   loadKubeContext: () => loadKubeContext,
   registerKubeconfigCredentials: () => registerKubeconfigCredentials
@@ -85113,12 +85114,22 @@ function loadKubeContext(target, serviceAccountRoot = "") {
       }
     });
     for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
+    uncompressed.set(
+      kc,
+      new Set(
+        [...clusters].flatMap(([name, cluster]) => cluster["disable-compression"] === true ? [name] : [])
+      )
+    );
     selectContext(kc, target.context, source);
     refuseWhatKubectlRefuses(kc, users, source);
     kc.clusters = kc.clusters.map(reachedAsKubectlReachesIt);
   }
   trustSystemCertificates(kc);
   return kc;
+}
+function compressionDisabled(kc) {
+  const name = kc.getCurrentCluster()?.name;
+  return name !== void 0 && (uncompressed.get(kc)?.has(name) ?? false);
 }
 function reachedAsKubectlReachesIt(cluster) {
   if (cluster.server.startsWith("http:")) return { ...cluster, skipTLSVerify: true };
@@ -85286,7 +85297,7 @@ function passwordOf(server) {
 function contextNamespace(kc) {
   return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
 }
-var import_yaml4, secretName;
+var import_yaml4, uncompressed, secretName;
 var init_context = __esm({
   "src/kube/context.ts"() {
     "use strict";
@@ -85302,6 +85313,7 @@ var init_context = __esm({
     init_kubeconfig_source();
     init_kubeconfig_save();
     init_host();
+    uncompressed = /* @__PURE__ */ new WeakMap();
     secretName = /token|secret|password|key/i;
   }
 });
@@ -85578,6 +85590,7 @@ function boundedHttp(connection) {
         if (agent) request.setAgent(agent);
       };
       shareAgent();
+      if (compressionDisabled(connection.kc)) request.setHeaderParam("Accept-Encoding", "identity");
       const sentAt = Date.now();
       let renewed = false;
       for (let retries = 0; ; retries++) {
@@ -85716,6 +85729,7 @@ var init_client = __esm({
     init_dist();
     init_errors();
     init_duration();
+    init_context();
     init_credential_source();
     init_host();
     init_credentials();

@@ -2,12 +2,22 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  kubeconfigSource
+} from "./chunk-NMQ4INOS.js";
+import {
+  documentValue,
+  require_dist,
+  userYaml,
   yaml
 } from "./chunk-JC5KUJAN.js";
 import {
+  displayUrl,
   redact,
   registerSecret
 } from "./chunk-KFRDFFVU.js";
+import {
+  settingName
+} from "./chunk-PTFOE3P2.js";
 import {
   _enum,
   array,
@@ -18,11 +28,13 @@ import {
   looseObject,
   object,
   plainWordsUnquoted,
+  readInputFile,
   string,
   unknown
 } from "./chunk-FU7FX2BW.js";
 import {
   CannotRunError,
+  ConfigError,
   __commonJS,
   __require,
   __toESM,
@@ -1000,14 +1012,14 @@ var require_url_state_machine = __commonJS({
       return url.replace(/\u0009|\u000A|\u000D/g, "");
     }
     function shortenPath(url) {
-      const path3 = url.path;
-      if (path3.length === 0) {
+      const path4 = url.path;
+      if (path4.length === 0) {
         return;
       }
-      if (url.scheme === "file" && path3.length === 1 && isNormalizedWindowsDriveLetter(path3[0])) {
+      if (url.scheme === "file" && path4.length === 1 && isNormalizedWindowsDriveLetter(path4[0])) {
         return;
       }
-      path3.pop();
+      path4.pop();
     }
     function includesCredentials(url) {
       return url.username !== "" || url.password !== "";
@@ -7906,7 +7918,7 @@ var require_helpers3 = __commonJS({
 });
 
 // node_modules/agent-base/dist/index.js
-var require_dist = __commonJS({
+var require_dist2 = __commonJS({
   "node_modules/agent-base/dist/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -8710,7 +8722,7 @@ var require_src = __commonJS({
 });
 
 // node_modules/socks-proxy-agent/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist3 = __commonJS({
   "node_modules/socks-proxy-agent/dist/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -8746,11 +8758,11 @@ var require_dist2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SocksProxyAgent = void 0;
     var socks_1 = require_build();
-    var agent_base_1 = require_dist();
+    var agent_base_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
     var dns = __importStar(__require("dns"));
     var net2 = __importStar(__require("net"));
-    var tls2 = __importStar(__require("tls"));
+    var tls3 = __importStar(__require("tls"));
     var url_1 = __require("url");
     var debug = (0, debug_1.default)("socks-proxy-agent");
     var setServernameFromNonIpHost = (options) => {
@@ -8868,7 +8880,7 @@ var require_dist2 = __commonJS({
         }
         if (opts.secureEndpoint) {
           debug("Upgrading socket connection to TLS");
-          const tlsSocket = tls2.connect({
+          const tlsSocket = tls3.connect({
             ...omit(setServernameFromNonIpHost(opts), "host", "path", "port"),
             socket
           });
@@ -11264,7 +11276,7 @@ var require_websocket = __commonJS({
     var http3 = __require("http");
     var net2 = __require("net");
     var querystring = __require("querystring");
-    var tls2 = __require("tls");
+    var tls3 = __require("tls");
     var { randomBytes, createHash } = __require("crypto");
     var { Duplex, Readable } = __require("stream");
     var { URL: URL3 } = __require("url");
@@ -12038,7 +12050,7 @@ var require_websocket = __commonJS({
       if (!options.servername && options.servername !== "") {
         options.servername = net2.isIP(options.host) ? "" : options.host;
       }
-      return tls2.connect(options);
+      return tls3.connect(options);
     }
     function abortHandshake(websocket, stream, message) {
       websocket._readyState = WebSocket2.CLOSING;
@@ -15610,7 +15622,7 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream();
     var pump = require_pump();
     var fs4 = __require("fs");
-    var path3 = __require("path");
+    var path4 = __require("path");
     var win32 = (global.Bare ? global.Bare.platform : process.platform) === "win32";
     exports.pack = function pack(cwd, opts) {
       if (!cwd) cwd = ".";
@@ -15637,7 +15649,7 @@ var require_tar_fs = __commonJS({
       }
       onnextentry();
       function onsymlink(filename, header) {
-        xfs.readlink(path3.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path4.join(cwd, filename), function(err, linkname) {
           if (err) return pack2.destroy(err);
           header.linkname = normalize(linkname);
           pack2.entry(header, onnextentry);
@@ -15678,7 +15690,7 @@ var require_tar_fs = __commonJS({
           return onnextentry();
         }
         const entry = pack2.entry(header, onnextentry);
-        const rs = mapStream(xfs.createReadStream(path3.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        const rs = mapStream(xfs.createReadStream(path4.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -15702,7 +15714,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function extract(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      cwd = path3.resolve(cwd);
+      cwd = path4.resolve(cwd);
       const xfs = opts.fs || fs4;
       const ignore = opts.ignore || opts.filter || noop;
       const mapStream = opts.mapStream || echo;
@@ -15731,13 +15743,13 @@ var require_tar_fs = __commonJS({
       function onentry(header, stream, next) {
         header = map2(header) || header;
         header.name = normalize(header.name);
-        const name = path3.join(cwd, path3.join("/", header.name));
+        const name = path4.join(cwd, path4.join("/", header.name));
         if (ignore(name, header)) {
           stream.resume();
           return next();
         }
-        const dir = path3.join(name, ".") === path3.join(cwd, ".") ? cwd : path3.dirname(name);
-        validate(xfs, dir, path3.join(cwd, "."), function(err, valid) {
+        const dir = path4.join(name, ".") === path4.join(cwd, ".") ? cwd : path4.dirname(name);
+        validate(xfs, dir, path4.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") {
@@ -15776,7 +15788,7 @@ var require_tar_fs = __commonJS({
         });
         function stat(err) {
           if (err) return next(err);
-          if (path3.join(name, ".") === path3.join(cwd, ".")) return next();
+          if (path4.join(name, ".") === path4.join(cwd, ".")) return next();
           utimes(name, header, function(err2) {
             if (err2) return next(err2);
             if (win32) return next();
@@ -15786,9 +15798,9 @@ var require_tar_fs = __commonJS({
         function onsymlink() {
           if (win32) return next();
           xfs.unlink(name, function() {
-            const dst = path3.resolve(path3.dirname(name), header.linkname);
+            const dst = path4.resolve(path4.dirname(name), header.linkname);
             if (!inCwd(dst) && (validateSymLinks || opts.strip)) return next(new Error(name + " is not a valid symlink"));
-            validateNotSymlink(xfs, dst, path3.join(cwd, "."), function(err, valid) {
+            validateNotSymlink(xfs, dst, path4.join(cwd, "."), function(err, valid) {
               if (err) return next(err);
               if (!valid && validateSymLinks) return next(new Error(name + " is not a valid symlink"));
               xfs.symlink(header.linkname, name, stat);
@@ -15798,7 +15810,7 @@ var require_tar_fs = __commonJS({
         function onlink() {
           if (win32) return next();
           xfs.unlink(name, function() {
-            const link = path3.join(cwd, path3.join("/", header.linkname));
+            const link = path4.join(cwd, path4.join("/", header.linkname));
             xfs.realpath(link, function(err, dst) {
               if (err || !inCwd(dst)) return next(new Error(name + " is not a valid hardlink"));
               xfs.link(dst, name, function(err2) {
@@ -15812,7 +15824,7 @@ var require_tar_fs = __commonJS({
           });
         }
         function inCwd(dst) {
-          return dst === cwd || dst.startsWith(cwd + path3.sep);
+          return dst === cwd || dst.startsWith(cwd + path4.sep);
         }
         function onfile() {
           xfs.lstat(name, function(err, st) {
@@ -15875,10 +15887,10 @@ var require_tar_fs = __commonJS({
     };
     function validateNotSymlink(fs5, name, root, cb) {
       if (name === root) return cb(null, true);
-      if (!name.startsWith(root + path3.sep)) return cb(null, false);
+      if (!name.startsWith(root + path4.sep)) return cb(null, false);
       fs5.lstat(name, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs5, path3.join(name, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs5, path4.join(name, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -15886,12 +15898,12 @@ var require_tar_fs = __commonJS({
       if (name === root) return cb(null, true);
       fs5.lstat(name, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || st.isDirectory()) return validate(fs5, path3.join(name, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs5, path4.join(name, ".."), root, cb);
         cb(null, false);
       });
     }
     function inside(root, name) {
-      return name === root || name.startsWith(root + path3.sep);
+      return name === root || name.startsWith(root + path4.sep);
     }
     function noop() {
     }
@@ -15904,12 +15916,12 @@ var require_tar_fs = __commonJS({
     function statAll(fs5, stat, cwd, ignore, entries, sort) {
       if (!entries) entries = ["."];
       const queue = entries.slice(0);
-      const root = path3.resolve(cwd);
+      const root = path4.resolve(cwd);
       return function loop(callback) {
         if (!queue.length) return callback(null);
         const next = queue.shift();
-        const nextAbs = path3.join(cwd, next);
-        if (!inside(root, path3.resolve(cwd, next))) return callback(new Error(next + " is not a valid path"));
+        const nextAbs = path4.join(cwd, next);
+        if (!inside(root, path4.resolve(cwd, next))) return callback(new Error(next + " is not a valid path"));
         stat.call(fs5, nextAbs, function(err, stat2) {
           if (err) return callback(entries.indexOf(next) === -1 && err.code === "ENOENT" ? null : err);
           if (!stat2.isDirectory()) return callback(null, next, stat2);
@@ -15917,7 +15929,7 @@ var require_tar_fs = __commonJS({
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (let i = 0; i < files.length; i++) {
-              if (!ignore(path3.join(cwd, next, files[i]))) queue.push(path3.join(next, files[i]));
+              if (!ignore(path4.join(cwd, next, files[i]))) queue.push(path4.join(next, files[i]));
             }
             callback(null, next, stat2);
           });
@@ -15928,7 +15940,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         const linkname = header.linkname;
-        if (linkname && (header.type === "link" || path3.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path4.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map2(header);
@@ -15936,6 +15948,11 @@ var require_tar_fs = __commonJS({
     }
   }
 });
+
+// src/kube/context.ts
+import { isIP as isIP2 } from "node:net";
+import path3 from "node:path";
+import tls2 from "node:tls";
 
 // node_modules/@kubernetes/client-node/dist/config.js
 import fs3 from "node:fs";
@@ -17322,8 +17339,8 @@ JSONPath.prototype._getPreferredOutput = function(ea) {
   const resultType = this.currResultType;
   switch (resultType) {
     case "all": {
-      const path3 = Array.isArray(ea.path) ? ea.path : JSONPath.toPathArray(ea.path);
-      ea.pointer = JSONPath.toPointer(path3);
+      const path4 = Array.isArray(ea.path) ? ea.path : JSONPath.toPathArray(ea.path);
+      ea.pointer = JSONPath.toPointer(path4);
       ea.path = typeof ea.path === "string" ? ea.path : JSONPath.toPathString(ea.path);
       return ea;
     }
@@ -17346,11 +17363,11 @@ JSONPath.prototype._handleCallback = function(fullRetObj, callback, type) {
     callback(preferredOutput, type, fullRetObj);
   }
 };
-JSONPath.prototype._trace = function(expr, val, path3, parent, parentPropName, callback, hasArrExpr, literalPriority) {
+JSONPath.prototype._trace = function(expr, val, path4, parent, parentPropName, callback, hasArrExpr, literalPriority) {
   let retObj;
   if (!expr.length) {
     retObj = {
-      path: path3,
+      path: path4,
       value: val,
       parent,
       parentProperty: parentPropName,
@@ -17371,28 +17388,28 @@ JSONPath.prototype._trace = function(expr, val, path3, parent, parentPropName, c
     }
   }
   if ((typeof loc !== "string" || literalPriority) && val && Object.hasOwn(val, loc)) {
-    addRet(this._trace(x, val[loc], push(path3, loc), val, loc, callback, hasArrExpr));
+    addRet(this._trace(x, val[loc], push(path4, loc), val, loc, callback, hasArrExpr));
   } else if (loc === "*") {
     this._walk(val, (m) => {
-      addRet(this._trace(x, val[m], push(path3, m), val, m, callback, true, true));
+      addRet(this._trace(x, val[m], push(path4, m), val, m, callback, true, true));
     });
   } else if (loc === "..") {
-    addRet(this._trace(x, val, path3, parent, parentPropName, callback, hasArrExpr));
+    addRet(this._trace(x, val, path4, parent, parentPropName, callback, hasArrExpr));
     this._walk(val, (m) => {
       if (typeof val[m] === "object") {
-        addRet(this._trace(expr.slice(), val[m], push(path3, m), val, m, callback, true));
+        addRet(this._trace(expr.slice(), val[m], push(path4, m), val, m, callback, true));
       }
     });
   } else if (loc === "^") {
     this._hasParentSelector = true;
     return {
-      path: path3.slice(0, -1),
+      path: path4.slice(0, -1),
       expr: x,
       isParentSelector: true
     };
   } else if (loc === "~") {
     retObj = {
-      path: push(path3, loc),
+      path: push(path4, loc),
       value: parentPropName,
       parent,
       parentProperty: null
@@ -17400,9 +17417,9 @@ JSONPath.prototype._trace = function(expr, val, path3, parent, parentPropName, c
     this._handleCallback(retObj, callback, "property");
     return retObj;
   } else if (loc === "$") {
-    addRet(this._trace(x, val, path3, null, null, callback, hasArrExpr));
+    addRet(this._trace(x, val, path4, null, null, callback, hasArrExpr));
   } else if (/^(-?\d*):(-?\d*):?(\d*)$/u.test(loc)) {
-    addRet(this._slice(loc, x, val, path3, parent, parentPropName, callback));
+    addRet(this._slice(loc, x, val, path4, parent, parentPropName, callback));
   } else if (loc.indexOf("?(") === 0) {
     if (this.currEval === false) {
       throw new Error("Eval [?(expr)] prevented in JSONPath expression.");
@@ -17413,15 +17430,15 @@ JSONPath.prototype._trace = function(expr, val, path3, parent, parentPropName, c
       this._walk(val, (m) => {
         const npath = [nested[2]];
         const nvalue = nested[1] ? val[m][nested[1]] : val[m];
-        const filterResults = this._trace(npath, nvalue, path3, parent, parentPropName, callback, true);
+        const filterResults = this._trace(npath, nvalue, path4, parent, parentPropName, callback, true);
         if (filterResults.length > 0) {
-          addRet(this._trace(x, val[m], push(path3, m), val, m, callback, true));
+          addRet(this._trace(x, val[m], push(path4, m), val, m, callback, true));
         }
       });
     } else {
       this._walk(val, (m) => {
-        if (this._eval(safeLoc, val[m], m, path3, parent, parentPropName)) {
-          addRet(this._trace(x, val[m], push(path3, m), val, m, callback, true));
+        if (this._eval(safeLoc, val[m], m, path4, parent, parentPropName)) {
+          addRet(this._trace(x, val[m], push(path4, m), val, m, callback, true));
         }
       });
     }
@@ -17429,7 +17446,7 @@ JSONPath.prototype._trace = function(expr, val, path3, parent, parentPropName, c
     if (this.currEval === false) {
       throw new Error("Eval [(expr)] prevented in JSONPath expression.");
     }
-    addRet(this._trace(unshift(this._eval(loc, val, path3.at(-1), path3.slice(0, -1), parent, parentPropName), x), val, path3, parent, parentPropName, callback, hasArrExpr));
+    addRet(this._trace(unshift(this._eval(loc, val, path4.at(-1), path4.slice(0, -1), parent, parentPropName), x), val, path4, parent, parentPropName, callback, hasArrExpr));
   } else if (loc[0] === "@") {
     let addType = false;
     const valueType = loc.slice(1, -2);
@@ -17473,7 +17490,7 @@ JSONPath.prototype._trace = function(expr, val, path3, parent, parentPropName, c
         }
         break;
       case "other":
-        addType = this.currOtherTypeCallback(val, path3, parent, parentPropName);
+        addType = this.currOtherTypeCallback(val, path4, parent, parentPropName);
         break;
       case "null":
         if (val === null) {
@@ -17486,7 +17503,7 @@ JSONPath.prototype._trace = function(expr, val, path3, parent, parentPropName, c
     }
     if (addType) {
       retObj = {
-        path: path3,
+        path: path4,
         value: val,
         parent,
         parentProperty: parentPropName
@@ -17496,14 +17513,14 @@ JSONPath.prototype._trace = function(expr, val, path3, parent, parentPropName, c
     }
   } else if (loc[0] === "`" && val && Object.hasOwn(val, loc.slice(1))) {
     const locProp = loc.slice(1);
-    addRet(this._trace(x, val[locProp], push(path3, locProp), val, locProp, callback, hasArrExpr, true));
+    addRet(this._trace(x, val[locProp], push(path4, locProp), val, locProp, callback, hasArrExpr, true));
   } else if (loc.includes(",")) {
     const parts = loc.split(",");
     for (const part of parts) {
-      addRet(this._trace(unshift(part, x), val, path3, parent, parentPropName, callback, true));
+      addRet(this._trace(unshift(part, x), val, path4, parent, parentPropName, callback, true));
     }
   } else if (!literalPriority && val && Object.hasOwn(val, loc)) {
-    addRet(this._trace(x, val[loc], push(path3, loc), val, loc, callback, hasArrExpr, true));
+    addRet(this._trace(x, val[loc], push(path4, loc), val, loc, callback, hasArrExpr, true));
   }
   if (this._hasParentSelector) {
     for (let t = 0; t < ret.length; t++) {
@@ -17537,7 +17554,7 @@ JSONPath.prototype._walk = function(val, f) {
     });
   }
 };
-JSONPath.prototype._slice = function(loc, expr, val, path3, parent, parentPropName, callback) {
+JSONPath.prototype._slice = function(loc, expr, val, path4, parent, parentPropName, callback) {
   if (!Array.isArray(val)) {
     return void 0;
   }
@@ -17547,14 +17564,14 @@ JSONPath.prototype._slice = function(loc, expr, val, path3, parent, parentPropNa
   end = end < 0 ? Math.max(0, end + len) : Math.min(len, end);
   const ret = [];
   for (let i = start; i < end; i += step) {
-    const tmp = this._trace(unshift(i, expr), val, path3, parent, parentPropName, callback, true);
+    const tmp = this._trace(unshift(i, expr), val, path4, parent, parentPropName, callback, true);
     tmp.forEach((t) => {
       ret.push(t);
     });
   }
   return ret;
 };
-JSONPath.prototype._eval = function(code, _v, _vname, path3, parent, parentPropName) {
+JSONPath.prototype._eval = function(code, _v, _vname, path4, parent, parentPropName) {
   this.currSandbox._$_parentProperty = parentPropName;
   this.currSandbox._$_parent = parent;
   this.currSandbox._$_property = _vname;
@@ -17562,7 +17579,7 @@ JSONPath.prototype._eval = function(code, _v, _vname, path3, parent, parentPropN
   this.currSandbox._$_v = _v;
   const containsPath = code.includes("@path");
   if (containsPath) {
-    this.currSandbox._$_path = JSONPath.toPathString(path3.concat([_vname]));
+    this.currSandbox._$_path = JSONPath.toPathString(path4.concat([_vname]));
   }
   const scriptCacheKey = this.currEval + "Script:" + code;
   if (!JSONPath.cache[scriptCacheKey]) {
@@ -51859,7 +51876,7 @@ var OpenIDConnectAuth = class _OpenIDConnectAuth {
 };
 
 // node_modules/@kubernetes/client-node/dist/config.js
-var import_socks_proxy_agent = __toESM(require_dist2(), 1);
+var import_socks_proxy_agent = __toESM(require_dist3(), 1);
 import child_process2 from "node:child_process";
 
 // node_modules/hpagent/index.mjs
@@ -52437,12 +52454,12 @@ var Watch = class {
   // "done" callback is called either when connection is closed or when there
   // is an error. In either case, watcher takes care of properly closing the
   // underlaying connection so that it doesn't leak any resources.
-  async watch(path3, queryParams, callback, done) {
+  async watch(path4, queryParams, callback, done) {
     const cluster = this.config.getCurrentCluster();
     if (!cluster) {
       throw new Error("No currently active cluster");
     }
-    const watchURL = new URL(cluster.server + path3);
+    const watchURL = new URL(cluster.server + path4);
     watchURL.searchParams.set("watch", "true");
     for (const [key, val] of Object.entries(queryParams || {})) {
       if (val !== void 0) {
@@ -52766,7 +52783,7 @@ var WebSocketHandler = class _WebSocketHandler {
    * @param binaryHandler Callback for binary data over the web socket.
    *      Returns true if the connection should be kept alive, false to disconnect.
    */
-  async connect(path3, textHandler, binaryHandler) {
+  async connect(path4, textHandler, binaryHandler) {
     const cluster = this.config.getCurrentCluster();
     if (!cluster) {
       throw new Error("No cluster is defined.");
@@ -52775,7 +52792,7 @@ var WebSocketHandler = class _WebSocketHandler {
     const ssl = server.startsWith("https://");
     const target = ssl ? server.substr(8) : server.substr(7);
     const proto = ssl ? "wss" : "ws";
-    const uri = `${proto}://${target}${path3}`;
+    const uri = `${proto}://${target}${path4}`;
     const opts = {};
     await this.config.applyToHTTPSOptions(opts);
     return await new Promise((resolve, reject) => {
@@ -53327,19 +53344,8 @@ function setHeaderOptions(key, value, opt) {
 // node_modules/@kubernetes/client-node/dist/index.js
 var import_node_fetch7 = __toESM(require_lib2(), 1);
 
-// src/kube/host.ts
-import { isIP } from "node:net";
-function hostOf(server) {
-  try {
-    return new URL(server).hostname.replace(/^\[|\]$/g, "");
-  } catch {
-    return void 0;
-  }
-}
-function isLoopback(server) {
-  const host = hostOf(server);
-  return host === "localhost" || !!host && isIP(host) !== 0 && (host === "::1" || host.startsWith("127."));
-}
+// src/kube/context.ts
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/kube/exec-credentials.ts
 import { accessSync, constants, readFileSync, statSync } from "node:fs";
@@ -53455,7 +53461,7 @@ var ExecPlugin = class {
     if (!checked.success) {
       const where = "come from a plugin whose settings are not usable";
       throw this.#fail(
-        describeIssues(where, checked.error, (path3) => fieldPath(["exec", ...path3])).join("\n")
+        describeIssues(where, checked.error, (path4) => fieldPath(["exec", ...path4])).join("\n")
       );
     }
     if (checked.data.interactiveMode === "Always")
@@ -53606,6 +53612,22 @@ import { readFileSync as readFileSync2 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import tls from "node:tls";
+
+// src/kube/host.ts
+import { isIP } from "node:net";
+function hostOf(server) {
+  try {
+    return new URL(server).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return void 0;
+  }
+}
+function isLoopback(server) {
+  const host = hostOf(server);
+  return host === "localhost" || !!host && isIP(host) !== 0 && (host === "::1" || host.startsWith("127."));
+}
+
+// src/kube/oidc-credentials.ts
 var oidcConfigSchema = looseObject({
   "idp-issuer-url": string().min(1),
   "client-id": string().min(1),
@@ -53976,6 +53998,360 @@ function inClusterTokenFile(user) {
   return typeof file === "string" && file !== "" ? file : void 0;
 }
 
+// src/kube/kubeconfig-refusals.ts
+function refuseWhatKubectlRefuses(kc, users, source) {
+  refuseInsecureWithCertificateAuthority(kc, source);
+  refuseImpersonation(kc, users, source);
+  refuseRemovedAuthProvider(kc, source);
+  refuseMoreThanOneMethod(kc, users, source);
+  refuseExpiredIdToken(kc, users, source);
+}
+function currentUser(kc, users) {
+  const name = kc.getCurrentUser()?.name;
+  return { name, user: name === void 0 ? void 0 : users.get(name) };
+}
+function refuseInsecureWithCertificateAuthority(kc, source) {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster?.skipTLSVerify) return;
+  const given = [
+    ...cluster.caFile ? ["certificate-authority"] : [],
+    ...cluster.caData ? ["certificate-authority-data"] : []
+  ];
+  if (given.length > 0)
+    throw new ConfigError(
+      `${source}: cluster "${cluster.name}" sets insecure-skip-tls-verify and ${given.join(" and ")}: specifying a root certificates file with the insecure flag is not allowed, as kubectl says; remove one of them`
+    );
+}
+function refuseImpersonation(kc, users, source) {
+  const { name, user } = currentUser(kc, users);
+  if (!user) return;
+  const given = ["as-uid", "as-groups", "as-user-extra"].filter((field) => {
+    const value = user[field];
+    if (value === void 0 || value === null || value === "") return false;
+    return typeof value !== "object" || Object.keys(value).length > 0;
+  });
+  if (given.length > 0)
+    throw new ConfigError(
+      `${source}: user "${name}" sets ${given.join(", ")}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`
+    );
+}
+var removedAuthProviders = /* @__PURE__ */ new Map([
+  [
+    "gcp",
+    'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details'
+  ],
+  [
+    "azure",
+    "The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins for further details"
+  ]
+]);
+function refuseRemovedAuthProvider(kc, source) {
+  const user = kc.getCurrentUser();
+  const provider = user?.authProvider?.name;
+  const advice = removedAuthProviders.get(provider);
+  if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
+}
+function refuseMoreThanOneMethod(kc, users, source) {
+  const { name, user } = currentUser(kc, users);
+  if (!user) return;
+  const given = (field) => typeof user[field] === "string" && user[field] !== "";
+  const set = (field) => user[field] !== void 0 && user[field] !== null;
+  const methods = [
+    ...given("token") ? ["token"] : [],
+    ...given("username") || given("password") ? ["basicAuth"] : []
+  ];
+  const why = set("exec") && set("auth-provider") ? `authProvider cannot be provided in combination with an exec plugin for ${name}` : methods.length > 1 ? `more than one authentication method found for ${name}; found [${methods.join(" ")}], only one is allowed` : void 0;
+  if (why) throw new ConfigError(`${source}: user "${name}": ${why}, as kubectl says; remove one of them`);
+}
+function refuseExpiredIdToken(kc, users, source) {
+  const { name, user } = currentUser(kc, users);
+  const provider = user?.["auth-provider"];
+  if (provider?.name !== "oidc") return;
+  for (const field of ["token", "token-file"]) if (user?.[field]) return;
+  const config = provider.config ?? {};
+  const refreshToken = config["refresh-token"];
+  if (typeof refreshToken === "string" && refreshToken !== "") return;
+  const problem = idTokenProblem(config["id-token"]);
+  if (problem)
+    throw new CannotRunError(
+      `${source}: user "${name}": No valid id-token, and cannot refresh without refresh-token (${problem}); log in again for a new id-token`
+    );
+}
+function idTokenProblem(idToken) {
+  if (typeof idToken !== "string" || idToken === "") return "it has no id-token";
+  if (idTokenHolds(idToken)) return void 0;
+  const expiry = idTokenExpiry(idToken);
+  if (expiry === "not a JWT") return "its id-token is not a JWT";
+  if (expiry === "no exp") return "its id-token has no expiry (exp)";
+  const expired = new Date(expiry);
+  return `its id-token expired at ${Number.isNaN(expired.getTime()) ? expiry / 1e3 : expired.toISOString()}`;
+}
+
+// src/kube/kubeconfig-save.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { closeSync, openSync, readFileSync as readFileSync4, rmSync, writeFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+var lockTries = 20;
+var lockRetryMs = 50;
+async function saveAuthProviderConfig(file, user, values) {
+  const lock = await takeLock(file);
+  try {
+    const document2 = (0, import_yaml.parseDocument)(readFileSync4(file, "utf8"));
+    if (document2.errors.length > 0) throw new Error(`${file} no longer parses`);
+    const users = document2.get("users");
+    const entry = (0, import_yaml.isSeq)(users) ? users.items.find((item) => (0, import_yaml.isMap)(item) && item.get("name") === user) : void 0;
+    if (!(0, import_yaml.isMap)(entry)) throw new Error(`${file} no longer defines user "${user}"`);
+    for (const [key, value] of Object.entries(values))
+      entry.setIn(["user", "auth-provider", "config", key], value);
+    writeFileSync(file, document2.toString({ lineWidth: 0 }));
+  } finally {
+    rmSync(lock);
+  }
+}
+async function takeLock(file) {
+  const lock = `${file}.lock`;
+  for (let tries = 1; ; tries++) {
+    try {
+      closeSync(openSync(lock, "wx"));
+      return lock;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      if (tries >= lockTries)
+        throw new Error(
+          `${lock} is held by another writer, or was left by one that was killed (remove it if no kubectl or chaos-gate is running)`,
+          { cause: error }
+        );
+      await sleep(lockRetryMs);
+    }
+  }
+}
+
+// src/kube/context.ts
+function loadKubeContext(target, serviceAccountRoot = "") {
+  const from2 = kubeconfigSource(target);
+  const kc = new KubeConfig();
+  if ("inCluster" in from2) {
+    try {
+      kc.loadFromCluster(serviceAccountRoot);
+    } catch (error) {
+      throw new CannotRunError(`cannot load the in-cluster service account: ${redact(errorMessage(error))}`);
+    }
+    const podNamespace = process.env.POD_NAMESPACE;
+    if (podNamespace) kc.contexts = kc.contexts.map((context) => ({ ...context, namespace: podNamespace }));
+    serveCredentials(kc);
+  } else {
+    const files = "files" in from2 ? from2.files : [];
+    const source = "content" in from2 ? "the inline kubeconfig" : files.join(", ");
+    const sources = "content" in from2 ? [{ config: checkYaml(from2.content, source), dir: process.cwd() }] : files.map((file) => ({
+      config: checkYaml(readInputFile(file, "kubeconfig"), source),
+      dir: path3.dirname(path3.resolve(file))
+    }));
+    let users;
+    let clusters;
+    try {
+      ({ users, clusters } = loadMerged(kc, sources));
+    } catch (error) {
+      throw new CannotRunError(`${source}: not a usable kubeconfig: ${redact(errorMessage(error))}`);
+    }
+    kc.users = kc.users.map((user) => user.token ? { ...user, token: user.token.trim() } : user);
+    for (const user of kc.users) registerCredentials(user);
+    const fileOfUser = definingFiles(files, sources);
+    serveCredentials(kc, {
+      tokenFiles: tokenFilesOf(users),
+      clusters,
+      saveTokens: async (user, tokens) => {
+        const file = fileOfUser.get(user);
+        if (!file) throw new Error("the kubeconfig was given inline");
+        await saveAuthProviderConfig(file, user, tokens);
+      }
+    });
+    for (const cluster of kc.clusters) registerSecret(passwordOf(cluster.server));
+    uncompressed.set(
+      kc,
+      new Set(
+        [...clusters].flatMap(([name, cluster]) => cluster["disable-compression"] === true ? [name] : [])
+      )
+    );
+    selectContext(kc, target.context, source);
+    refuseWhatKubectlRefuses(kc, users, source);
+    kc.clusters = kc.clusters.map(reachedAsKubectlReachesIt);
+  }
+  trustSystemCertificates(kc);
+  return kc;
+}
+var uncompressed = /* @__PURE__ */ new WeakMap();
+function compressionDisabled(kc) {
+  const name = kc.getCurrentCluster()?.name;
+  return name !== void 0 && (uncompressed.get(kc)?.has(name) ?? false);
+}
+function reachedAsKubectlReachesIt(cluster) {
+  if (cluster.server.startsWith("http:")) return { ...cluster, skipTLSVerify: true };
+  if (cluster.proxyUrl?.startsWith("socks") && !cluster.tlsServerName) {
+    const host = hostOf(cluster.server);
+    if (host && isIP2(host)) return { ...cluster, tlsServerName: host };
+  }
+  return cluster;
+}
+function trustSystemCertificates(kc) {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster?.server.startsWith("https:") || cluster.caData || cluster.caFile || cluster.skipTLSVerify)
+    return;
+  tls2.setDefaultCACertificates([
+    .../* @__PURE__ */ new Set([...tls2.getCACertificates("default"), ...tls2.getCACertificates("system")])
+  ]);
+}
+function registerKubeconfigCredentials(content) {
+  const kc = new KubeConfig();
+  try {
+    kc.loadFromString(content);
+  } catch {
+    return;
+  }
+  for (const user of kc.users) registerCredentials(user);
+}
+function registerCredentials(user) {
+  registerSecret(user.token);
+  registerSecret(user.password);
+  registerSecret(user.keyData);
+  const providerConfig = user.authProvider?.config ?? {};
+  for (const [key, value] of Object.entries(providerConfig))
+    if (secretName.test(key) && typeof value === "string") registerSecret(value);
+  const execEnv = user.exec?.env ?? [];
+  for (const { name, value } of execEnv)
+    if (typeof name === "string" && secretName.test(name) && typeof value === "string") registerSecret(value);
+}
+var secretName = /token|secret|password|key/i;
+function loadMerged(kc, sources) {
+  const loaded = sources.map(({ config, dir }) => {
+    const one = new KubeConfig();
+    one.loadFromString(JSON.stringify(withPathsResolved(config, dir)));
+    one.makePathsAbsolute(dir);
+    return one;
+  });
+  const firstOfEach = (lists) => {
+    const byName = /* @__PURE__ */ new Map();
+    for (const item of lists.flat()) if (!byName.has(item.name)) byName.set(item.name, item);
+    return [...byName.values()];
+  };
+  kc.loadFromOptions({
+    clusters: firstOfEach(loaded.map((one) => one.getClusters())),
+    users: firstOfEach(loaded.map((one) => one.getUsers())),
+    contexts: firstOfEach(loaded.map((one) => one.getContexts())),
+    currentContext: loaded.map((one) => one.getCurrentContext()).find(Boolean)
+  });
+  const configs = sources.map(({ config }) => config);
+  return { users: rawEntriesOf(configs, "users"), clusters: rawEntriesOf(configs, "clusters") };
+}
+function rawEntriesOf(configs, list) {
+  const entries = /* @__PURE__ */ new Map();
+  for (const config of configs)
+    for (const { name, value } of namedEntries(config, list))
+      if (typeof name === "string" && !entries.has(name)) entries.set(name, value ?? {});
+  return entries;
+}
+function namedEntries(config, list) {
+  const field = list === "users" ? "user" : "cluster";
+  const items = config[list];
+  return (Array.isArray(items) ? items : []).map((entry) => {
+    const { name, [field]: value } = entry ?? {};
+    return {
+      name,
+      value: value && typeof value === "object" ? value : void 0
+    };
+  });
+}
+function definingFiles(files, sources) {
+  const defining = /* @__PURE__ */ new Map();
+  sources.forEach(({ config }, index2) => {
+    const file = files[index2];
+    for (const name of file ? rawEntriesOf([config], "users").keys() : [])
+      if (!defining.has(name)) defining.set(name, file);
+  });
+  return defining;
+}
+function tokenFilesOf(users) {
+  const files = /* @__PURE__ */ new Map();
+  for (const [name, user] of users) {
+    const file = user["token-file"];
+    if (typeof file === "string" && file !== "") files.set(name, file);
+  }
+  return files;
+}
+function withPathsResolved(config, dir) {
+  const relative = (value) => typeof value === "string" && value !== "" && !path3.isAbsolute(value);
+  const maps = (list) => namedEntries(config, list).flatMap(({ value }) => value ? [value] : []);
+  for (const user of maps("users")) {
+    const tokenFile = user["token-file"];
+    if (relative(tokenFile)) user["token-file"] = path3.resolve(dir, tokenFile);
+    const exec = user.exec;
+    if (exec && relative(exec.command) && exec.command.includes("/"))
+      exec.command = path3.resolve(dir, exec.command);
+  }
+  for (const cluster of maps("clusters")) {
+    const ca = cluster["certificate-authority"];
+    if (relative(ca)) cluster["certificate-authority"] = path3.resolve(dir, ca);
+  }
+  return config;
+}
+function checkYaml(text, source) {
+  const document2 = (0, import_yaml2.parseDocument)(text, userYaml);
+  const problem = document2.errors[0];
+  if (problem) {
+    const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
+    const where = line ? ` at line ${line}, column ${column}` : "";
+    throw new ConfigError(`${source}: not valid YAML${where} (${problem.code})`);
+  }
+  const value = documentValue(document2, source);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ConfigError(
+      `${source}: not a kubeconfig (expected a mapping with clusters, users and contexts)`
+    );
+  return value;
+}
+function selectContext(kc, wanted, source) {
+  const names = (items) => items.map((i) => i.name).join(", ") || "(none)";
+  const contextName = wanted ?? kc.getCurrentContext();
+  if (!contextName)
+    throw new CannotRunError(
+      `${source}: sets no current-context; give a context (${settingName("context")}) \u2014 it has: ${names(kc.getContexts())}`
+    );
+  const context = kc.getContextObject(contextName);
+  if (!context)
+    throw new CannotRunError(
+      `${source}: kube context "${contextName}" not found; the kubeconfig has: ${names(kc.getContexts())}`
+    );
+  kc.setCurrentContext(contextName);
+  if (!context.cluster || !kc.getCluster(context.cluster))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names cluster "${context.cluster}", which the kubeconfig does not define; it has: ${names(kc.getClusters())}`
+    );
+  if (context.user && !kc.getUser(context.user))
+    throw new CannotRunError(
+      `${source}: context "${contextName}" names user "${context.user}", which the kubeconfig does not define; it has: ${names(kc.getUsers())}`
+    );
+  const server = kc.getCurrentCluster()?.server ?? "";
+  let url;
+  try {
+    url = new URL(server);
+  } catch {
+    url = void 0;
+  }
+  if (!url || url.protocol !== "https:" && url.protocol !== "http:")
+    throw new CannotRunError(
+      `${source}: cluster "${context.cluster}" has no valid server URL ("${displayUrl(server)}"); expected https://host:port`
+    );
+}
+function passwordOf(server) {
+  try {
+    return decodeURIComponent(new URL(server).password) || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function contextNamespace(kc) {
+  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
+}
+
 export {
   IsomorphicFetchHttpLibrary,
   HttpMethod,
@@ -53986,16 +54362,15 @@ export {
   createConfiguration,
   ApiException,
   ObjectCustomObjectsApi,
-  KubeConfig,
   PatchStrategy,
   KubernetesObjectApi,
   setHeaderOptions,
   spawnInGroup,
   CredentialsError,
-  hostOf,
   isLoopback,
-  idTokenExpiry,
-  idTokenHolds,
-  serveCredentials,
-  renewCredentials
+  renewCredentials,
+  loadKubeContext,
+  compressionDisabled,
+  registerKubeconfigCredentials,
+  contextNamespace
 };

@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-GI2GG3N2.js";
+} from "./chunk-JQV23TJM.js";
 import {
   onSecret,
   redact
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-RBY4VE6D.js.LEGAL.txt */
+/*! For license information please see chunk-EZ3LU2CY.js.LEGAL.txt */

@@ -17,12 +17,13 @@ import {
   ResponseContext,
   SelfDecodingBody,
   ServerConfiguration,
+  compressionDisabled,
   createConfiguration,
   isLoopback,
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-JN27MJAR.js";
+} from "./chunk-JQV23TJM.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
@@ -338,6 +339,7 @@ function boundedHttp(connection) {
         if (agent) request.setAgent(agent);
       };
       shareAgent();
+      if (compressionDisabled(connection.kc)) request.setHeaderParam("Accept-Encoding", "identity");
       const sentAt = Date.now();
       let renewed = false;
       for (let retries = 0; ; retries++) {

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-RH2IYA34.js";
+} from "./chunk-BSP377LY.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-QWXF5MET.js";
+} from "./chunk-E5XPGMT4.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -51,7 +51,7 @@ import {
 } from "./chunk-ELYE3ZUH.js";
 import {
   spawnInGroup
-} from "./chunk-JN27MJAR.js";
+} from "./chunk-JQV23TJM.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-HMBNQGG6.js";
+} from "./chunk-ENW27UTT.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";

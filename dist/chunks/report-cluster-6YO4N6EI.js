@@ -2,9 +2,6 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  loadKubeContext
-} from "./chunk-GI2GG3N2.js";
-import {
   convertChaos,
   expectedResultNames
 } from "./chunk-OCEUE5RS.js";
@@ -15,12 +12,14 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-QWXF5MET.js";
+} from "./chunk-E5XPGMT4.js";
 import {
   readableResults
 } from "./chunk-HI6SXHFT.js";
 import "./chunk-KPND5JJ5.js";
-import "./chunk-JN27MJAR.js";
+import {
+  loadKubeContext
+} from "./chunk-JQV23TJM.js";
 import "./chunk-RUG22CMD.js";
 import "./chunk-NMQ4INOS.js";
 import "./chunk-JC5KUJAN.js";

@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-QWXF5MET.js";
+} from "./chunk-E5XPGMT4.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-JN27MJAR.js";
+} from "./chunk-JQV23TJM.js";
 import {
   isClusterScopedKind,
   isCustomResource

@@ -3,18 +3,18 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-5GGLAA3P.js";
+} from "./chunk-FQNCMCDD.js";
 import "./chunk-SMKVBT5L.js";
 import "./chunk-OCEUE5RS.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-RH2IYA34.js";
-import "./chunk-QWXF5MET.js";
+import "./chunk-BSP377LY.js";
+import "./chunk-E5XPGMT4.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HI6SXHFT.js";
 import "./chunk-KPND5JJ5.js";
 import "./chunk-ELYE3ZUH.js";
-import "./chunk-JN27MJAR.js";
-import "./chunk-HMBNQGG6.js";
+import "./chunk-JQV23TJM.js";
+import "./chunk-ENW27UTT.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-3EYUBU7B.js";
