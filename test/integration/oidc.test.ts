@@ -103,3 +103,42 @@ test('id-tokens that expire during the run are refreshed once each, with the rot
   assert.ok(idp.refreshes.granted >= 2 && idp.refreshes.granted <= 6, `${idp.refreshes.granted} refreshes`);
   assert.ok(readFileSync(kubeconfig, 'utf8').includes(`refresh-token: ${idp.lastRefreshToken}`));
 });
+
+test('a user with a token beside its oidc provider sends the token, and the provider is not refreshed', async () => {
+  const dir = workDir();
+  const name = uniqueName('oidc-token');
+  const kubeconfig = path.join(dir, 'kubeconfig');
+  writeFileSync(
+    kubeconfig,
+    env.sandbox
+      .kubeconfigFor(env.sandbox.adminToken, 'ci-bot', namespace)
+      .replace(
+        /^( +)(token: .*)$/m,
+        [
+          '$2',
+          'auth-provider:',
+          '  name: oidc',
+          '  config:',
+          `    idp-issuer-url: ${idp.issuer}`,
+          `    client-id: ${client.clientId}`,
+          `    client-secret: ${client.clientSecret}`,
+          `    idp-certificate-authority-data: ${Buffer.from(idp.ca).toString('base64')}`,
+          `    id-token: ${idp.idToken(Math.floor(Date.now() / 1000) - 60)}`,
+          `    refresh-token: ${idp.login()}`,
+        ]
+          .map((line) => `$1${line}`)
+          .join('\n'),
+      ),
+  );
+  const before = readFileSync(kubeconfig, 'utf8');
+  const granted = idp.refreshes.granted;
+  const { done } = env.run(['--engine', engineFile(dir, name, 'pass', namespace), '--timeout', '2m'], {
+    kubeconfig,
+  });
+  const result = await done;
+
+  assert.equal(result.code, 0, result.stdout + result.stderr);
+  // kubectl sends the token and leaves the provider alone; chaos-gate refreshed for it, and wrote the file.
+  assert.equal(idp.refreshes.granted, granted);
+  assert.equal(readFileSync(kubeconfig, 'utf8'), before);
+});
