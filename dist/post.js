@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-EZ3LU2CY.js";
+} from "./chunks/chunk-XKSQ6AQM.js";
 import {
   loadConfig,
   withCancellation
@@ -20,17 +20,17 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-BSP377LY.js";
+} from "./chunks/chunk-2IFUYYOF.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-E5XPGMT4.js";
+} from "./chunks/chunk-AZJMT6AN.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-JQV23TJM.js";
+} from "./chunks/chunk-G5JDXT2S.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";

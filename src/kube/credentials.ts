@@ -1,8 +1,9 @@
 // The kubeconfig users whose credentials can change while a run goes on are served here rather than
 // by client-node: a plugin's (exec-credentials.ts), an oidc auth-provider's (oidc-credentials.ts), and a
-// token file's, the pod's service account token included (token-file.ts). After a 401 the credentials the request carried are dropped, and
-// client.ts sends it once more with new ones, as client-go does: a token rotated on disk, or revoked
-// before its expiry, no longer fails a chaos run half-way, with its faults still running.
+// token file's, the pod's service account token included (token-file.ts). After a 401 the credentials
+// the request carried are dropped, and client.ts sends it once more with new ones (client-go drops a
+// plugin's too, but returns the 401): a token rotated on disk, or revoked before its expiry, no longer
+// fails a chaos run half-way, with its faults still running.
 import type { KubeConfig, User } from '@kubernetes/client-node';
 import type { CredentialSource } from './credential-source.ts';
 import { defaultPluginTimeoutMs, ExecPlugin } from './exec-credentials.ts';

@@ -1,15 +1,18 @@
 // A bearer token kept in a file that something else rotates: a projected service account token (the
 // kubelet writes a new one before the old expires; the shortest live ten minutes), or one a CI step
 // refreshes. client-node reads a kubeconfig's token-file once, when it loads, so a chaos run longer
-// than the token's life failed half-way. client-go reads the file again once its copy is a minute old,
-// and after a 401; so does this.
+// than the token's life failed half-way. client-go reads the file again once its copy is 50 s old; so
+// does this, and after a 401 as well.
 import { readFileSync } from 'node:fs';
 import { errorMessage } from '../errors.ts';
 import { registerSecret } from '../secrets.ts';
 import { CredentialsError, type CredentialSource, type RequestOptions } from './credential-source.ts';
 
-/** client-go's period (transport.NewCachedFileTokenSource). */
-const maxAgeMs = 60_000;
+/**
+ * client-go's period, a minute, less the 10 s leeway its caching token source takes off every expiry
+ * (transport.NewCachedFileTokenSource).
+ */
+const maxAgeMs = 60_000 - 10_000;
 
 export class TokenFile implements CredentialSource {
   readonly #whose: string;

@@ -84801,7 +84801,7 @@ var init_token_file = __esm({
     init_errors();
     init_secrets();
     init_credential_source();
-    maxAgeMs = 6e4;
+    maxAgeMs = 6e4 - 1e4;
     TokenFile = class {
       #whose;
       #file;

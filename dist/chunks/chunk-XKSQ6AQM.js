@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-JQV23TJM.js";
+} from "./chunk-G5JDXT2S.js";
 import {
   onSecret,
   redact
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-EZ3LU2CY.js.LEGAL.txt */
+/*! For license information please see chunk-XKSQ6AQM.js.LEGAL.txt */

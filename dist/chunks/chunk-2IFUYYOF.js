@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-E5XPGMT4.js";
+} from "./chunk-AZJMT6AN.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-JQV23TJM.js";
+} from "./chunk-G5JDXT2S.js";
 import {
   isClusterScopedKind,
   isCustomResource

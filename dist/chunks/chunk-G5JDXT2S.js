@@ -53888,7 +53888,7 @@ function providerAgent(url, ca) {
 
 // src/kube/token-file.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-var maxAgeMs = 6e4;
+var maxAgeMs = 6e4 - 1e4;
 var TokenFile = class {
   #whose;
   #file;

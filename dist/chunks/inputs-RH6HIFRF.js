@@ -2,19 +2,11 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-FQNCMCDD.js";
-import "./chunk-SMKVBT5L.js";
-import "./chunk-OCEUE5RS.js";
-import "./chunk-466RCVCX.js";
-import "./chunk-BSP377LY.js";
-import "./chunk-E5XPGMT4.js";
-import "./chunk-7GHJJVB5.js";
-import "./chunk-HI6SXHFT.js";
-import "./chunk-KPND5JJ5.js";
-import "./chunk-ELYE3ZUH.js";
-import "./chunk-JQV23TJM.js";
-import "./chunk-ENW27UTT.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-CE6JAQDY.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-3EYUBU7B.js";
@@ -28,5 +20,8 @@ import "./chunk-PTFOE3P2.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  runTargets
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

@@ -23,7 +23,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-JQV23TJM.js";
+} from "./chunk-G5JDXT2S.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

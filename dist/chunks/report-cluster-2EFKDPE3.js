@@ -12,14 +12,14 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-E5XPGMT4.js";
+} from "./chunk-AZJMT6AN.js";
 import {
   readableResults
 } from "./chunk-HI6SXHFT.js";
 import "./chunk-KPND5JJ5.js";
 import {
   loadKubeContext
-} from "./chunk-JQV23TJM.js";
+} from "./chunk-G5JDXT2S.js";
 import "./chunk-RUG22CMD.js";
 import "./chunk-NMQ4INOS.js";
 import "./chunk-JC5KUJAN.js";

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-BSP377LY.js";
+} from "./chunk-2IFUYYOF.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-E5XPGMT4.js";
+} from "./chunk-AZJMT6AN.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -51,7 +51,7 @@ import {
 } from "./chunk-ELYE3ZUH.js";
 import {
   spawnInGroup
-} from "./chunk-JQV23TJM.js";
+} from "./chunk-G5JDXT2S.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-ENW27UTT.js";
+} from "./chunk-CE6JAQDY.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";
