@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-XKSQ6AQM.js";
+} from "./chunks/chunk-3I22VDMB.js";
 import {
   loadConfig,
   withCancellation
@@ -30,18 +30,18 @@ import {
 } from "./chunks/chunk-2LXLN4A7.js";
 import {
   runTargets
-} from "./chunks/chunk-RFSPUBVC.js";
+} from "./chunks/chunk-5FGMRQQL.js";
 import "./chunks/chunk-SMKVBT5L.js";
 import "./chunks/chunk-OCEUE5RS.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-2IFUYYOF.js";
-import "./chunks/chunk-AZJMT6AN.js";
+import "./chunks/chunk-4S73G4DS.js";
+import "./chunks/chunk-QM7TABJN.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
 import "./chunks/chunk-ELYE3ZUH.js";
-import "./chunks/chunk-G5JDXT2S.js";
-import "./chunks/chunk-CE6JAQDY.js";
+import "./chunks/chunk-IRWQID64.js";
+import "./chunks/chunk-QKT42HMG.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {

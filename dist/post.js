@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-XKSQ6AQM.js";
+} from "./chunks/chunk-3I22VDMB.js";
 import {
   loadConfig,
   withCancellation
@@ -20,17 +20,17 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-2IFUYYOF.js";
+} from "./chunks/chunk-4S73G4DS.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-AZJMT6AN.js";
+} from "./chunks/chunk-QM7TABJN.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-G5JDXT2S.js";
+} from "./chunks/chunk-IRWQID64.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";

@@ -3,6 +3,7 @@
 // verification asked for. Only the selected context's cluster and user are checked.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { CannotRunError, ConfigError } from '../errors.ts';
+import { displayUrl } from '../secrets.ts';
 import { idTokenExpiry, idTokenHolds } from './oidc-credentials.ts';
 
 /** `users`: each user's map as the file gives it, for the fields client-node does not keep. */
@@ -12,6 +13,8 @@ export function refuseWhatKubectlRefuses(
   source: string,
 ): void {
   refuseInsecureWithCertificateAuthority(kc, source);
+  refuseFileAndData(kc, source);
+  refuseUnsupportedProxy(kc, source);
   refuseImpersonation(kc, users, source);
   refuseRemovedAuthProvider(kc, source);
   refuseMoreThanOneMethod(kc, users, source);
@@ -36,6 +39,47 @@ function refuseInsecureWithCertificateAuthority(kc: KubeConfig, source: string):
     throw new ConfigError(
       `${source}: cluster "${cluster.name}" sets insecure-skip-tls-verify and ${given.join(' and ')}: specifying a root certificates file with the insecure flag is not allowed, as kubectl says; remove one of them`,
     );
+}
+
+/**
+ * client-go refuses a file and its data given both (clientcmd's validation; it names the data the one
+ * that counts), and a client certificate without its key. client-node would read the file instead, or
+ * send the certificate alone.
+ */
+function refuseFileAndData(kc: KubeConfig, source: string): void {
+  const cluster = kc.getCurrentCluster();
+  const user = kc.getCurrentUser();
+  const both = (
+    [
+      ['cluster', cluster?.name, 'certificate-authority', cluster?.caFile, cluster?.caData],
+      ['user', user?.name, 'client-certificate', user?.certFile, user?.certData],
+      ['user', user?.name, 'client-key', user?.keyFile, user?.keyData],
+    ] as const
+  ).find(([, , , file, data]) => file && data);
+  if (both) {
+    const [kind, name, field] = both;
+    throw new ConfigError(
+      `${source}: ${kind} "${name}": ${field}-data and ${field} are both specified, which kubectl refuses; remove one of them`,
+    );
+  }
+  if (user && (user.certFile || user.certData) && !user.keyFile && !user.keyData)
+    throw new ConfigError(
+      `${source}: user "${user.name}": client-key-data or client-key must be specified to use the client-certificate, as kubectl says`,
+    );
+}
+
+/** client-go reaches a cluster through an http, https or socks5 proxy-url only, and refuses any other. */
+function refuseUnsupportedProxy(kc: KubeConfig, source: string): void {
+  const cluster = kc.getCurrentCluster();
+  const proxy = cluster?.proxyUrl;
+  if (!cluster || !proxy) return;
+  const scheme = URL.canParse(proxy) ? new URL(proxy).protocol.slice(0, -1) : undefined;
+  if (scheme === 'http' || scheme === 'https' || scheme === 'socks5') return;
+  const why =
+    scheme === undefined ? 'not a URL' : `unsupported scheme "${scheme}", must be http, https, or socks5`;
+  throw new ConfigError(
+    `${source}: cluster "${cluster.name}": invalid proxy-url "${displayUrl(proxy)}": ${why}, as kubectl says`,
+  );
 }
 
 /**

@@ -84925,6 +84925,8 @@ var init_credentials = __esm({
 // src/kube/kubeconfig-refusals.ts
 function refuseWhatKubectlRefuses(kc, users, source) {
   refuseInsecureWithCertificateAuthority(kc, source);
+  refuseFileAndData(kc, source);
+  refuseUnsupportedProxy(kc, source);
   refuseImpersonation(kc, users, source);
   refuseRemovedAuthProvider(kc, source);
   refuseMoreThanOneMethod(kc, users, source);
@@ -84945,6 +84947,36 @@ function refuseInsecureWithCertificateAuthority(kc, source) {
     throw new ConfigError(
       `${source}: cluster "${cluster.name}" sets insecure-skip-tls-verify and ${given2.join(" and ")}: specifying a root certificates file with the insecure flag is not allowed, as kubectl says; remove one of them`
     );
+}
+function refuseFileAndData(kc, source) {
+  const cluster = kc.getCurrentCluster();
+  const user = kc.getCurrentUser();
+  const both = [
+    ["cluster", cluster?.name, "certificate-authority", cluster?.caFile, cluster?.caData],
+    ["user", user?.name, "client-certificate", user?.certFile, user?.certData],
+    ["user", user?.name, "client-key", user?.keyFile, user?.keyData]
+  ].find(([, , , file, data]) => file && data);
+  if (both) {
+    const [kind, name, field] = both;
+    throw new ConfigError(
+      `${source}: ${kind} "${name}": ${field}-data and ${field} are both specified, which kubectl refuses; remove one of them`
+    );
+  }
+  if (user && (user.certFile || user.certData) && !user.keyFile && !user.keyData)
+    throw new ConfigError(
+      `${source}: user "${user.name}": client-key-data or client-key must be specified to use the client-certificate, as kubectl says`
+    );
+}
+function refuseUnsupportedProxy(kc, source) {
+  const cluster = kc.getCurrentCluster();
+  const proxy = cluster?.proxyUrl;
+  if (!cluster || !proxy) return;
+  const scheme = URL.canParse(proxy) ? new URL(proxy).protocol.slice(0, -1) : void 0;
+  if (scheme === "http" || scheme === "https" || scheme === "socks5") return;
+  const why = scheme === void 0 ? "not a URL" : `unsupported scheme "${scheme}", must be http, https, or socks5`;
+  throw new ConfigError(
+    `${source}: cluster "${cluster.name}": invalid proxy-url "${displayUrl(proxy)}": ${why}, as kubectl says`
+  );
 }
 function refuseImpersonation(kc, users, source) {
   const { name, user } = currentUser(kc, users);
@@ -85005,6 +85037,7 @@ var init_kubeconfig_refusals = __esm({
   "src/kube/kubeconfig-refusals.ts"() {
     "use strict";
     init_errors();
+    init_secrets();
     init_oidc_credentials();
     removedAuthProviders = /* @__PURE__ */ new Map([
       [

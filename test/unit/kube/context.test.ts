@@ -340,6 +340,60 @@ test("a user with two ways to authenticate that kubectl refuses is refused in ku
     loadKubeContext({ kubeconfigContent: content });
 });
 
+test('a file beside its data, a certificate without its key, or a proxy-url kubectl cannot use is refused', () => {
+  const withCluster = (...lines: string[]) =>
+    kubeconfig().replace(
+      '    server: https://10.0.0.1:6443\n',
+      `    server: https://10.0.0.1:6443\n${lines.map((l) => `    ${l}\n`).join('')}`,
+    );
+  const withoutToken = (text: string) => text.replace(`    token: ${token}\n`, '');
+  for (const [content, why] of [
+    // client-node would have read the file, kubectl says the data counts: it refuses both.
+    [
+      withCluster('certificate-authority: /etc/ca.crt', 'certificate-authority-data: Y2E='),
+      'cluster "prod": certificate-authority-data and certificate-authority are both specified, which kubectl refuses; remove one of them',
+    ],
+    [
+      withoutToken(
+        withUserLines(
+          'client-certificate: /etc/c.crt',
+          'client-certificate-data: Yw==',
+          'client-key-data: aw==',
+        ),
+      ),
+      'user "ci": client-certificate-data and client-certificate are both specified, which kubectl refuses; remove one of them',
+    ],
+    [
+      withoutToken(
+        withUserLines('client-certificate-data: Yw==', 'client-key: /etc/k.key', 'client-key-data: aw=='),
+      ),
+      'user "ci": client-key-data and client-key are both specified, which kubectl refuses; remove one of them',
+    ],
+    [
+      withUserLines('client-certificate-data: Yw=='),
+      'user "ci": client-key-data or client-key must be specified to use the client-certificate, as kubectl says',
+    ],
+    // client-node would go through a SOCKS4 proxy; the password is not shown.
+    [
+      withCluster('proxy-url: socks4://ci:proxy-secret@127.0.0.1:1080'),
+      'cluster "prod": invalid proxy-url "socks4://127.0.0.1:1080": unsupported scheme "socks4", must be http, https, or socks5, as kubectl says',
+    ],
+    [
+      withCluster('proxy-url: 10.0.0.2:3128'),
+      'cluster "prod": invalid proxy-url "10.0.0.2:3128": not a URL, as kubectl says',
+    ],
+  ] as const) {
+    const error = refusal({ kubeconfigContent: content });
+    assert.ok(error instanceof ConfigError, String(error));
+    assert.equal(error.message, `the inline kubeconfig: ${why}`);
+  }
+  for (const proxy of ['http://proxy:3128', 'https://proxy:3128', 'socks5://127.0.0.1:1080'])
+    loadKubeContext({ kubeconfigContent: withCluster(`proxy-url: ${proxy}`) });
+  loadKubeContext({
+    kubeconfigContent: withoutToken(withUserLines('client-certificate-data: Yw==', 'client-key-data: aw==')),
+  });
+});
+
 test('a cluster that skips TLS verification and names a certificate authority is refused, as kubectl refuses it', () => {
   const withClusterLines = (...lines: string[]) =>
     kubeconfig().replace(

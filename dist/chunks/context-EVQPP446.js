@@ -6,7 +6,7 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-G5JDXT2S.js";
+} from "./chunk-IRWQID64.js";
 import "./chunk-NMQ4INOS.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

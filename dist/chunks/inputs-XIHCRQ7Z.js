@@ -2,19 +2,11 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-RFSPUBVC.js";
-import "./chunk-SMKVBT5L.js";
-import "./chunk-OCEUE5RS.js";
-import "./chunk-466RCVCX.js";
-import "./chunk-2IFUYYOF.js";
-import "./chunk-AZJMT6AN.js";
-import "./chunk-7GHJJVB5.js";
-import "./chunk-HI6SXHFT.js";
-import "./chunk-KPND5JJ5.js";
-import "./chunk-ELYE3ZUH.js";
-import "./chunk-G5JDXT2S.js";
-import "./chunk-CE6JAQDY.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-QKT42HMG.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-3EYUBU7B.js";
@@ -28,5 +20,8 @@ import "./chunk-PTFOE3P2.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  runTargets
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-2IFUYYOF.js";
+} from "./chunk-4S73G4DS.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-AZJMT6AN.js";
+} from "./chunk-QM7TABJN.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -51,7 +51,7 @@ import {
 } from "./chunk-ELYE3ZUH.js";
 import {
   spawnInGroup
-} from "./chunk-G5JDXT2S.js";
+} from "./chunk-IRWQID64.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-CE6JAQDY.js";
+} from "./chunk-QKT42HMG.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";

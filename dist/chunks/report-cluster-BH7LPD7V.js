@@ -12,14 +12,14 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-AZJMT6AN.js";
+} from "./chunk-QM7TABJN.js";
 import {
   readableResults
 } from "./chunk-HI6SXHFT.js";
 import "./chunk-KPND5JJ5.js";
 import {
   loadKubeContext
-} from "./chunk-G5JDXT2S.js";
+} from "./chunk-IRWQID64.js";
 import "./chunk-RUG22CMD.js";
 import "./chunk-NMQ4INOS.js";
 import "./chunk-JC5KUJAN.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-G5JDXT2S.js";
+} from "./chunk-IRWQID64.js";
 import {
   onSecret,
   redact
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-XKSQ6AQM.js.LEGAL.txt */
+/*! For license information please see chunk-3I22VDMB.js.LEGAL.txt */

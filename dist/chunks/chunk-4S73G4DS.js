@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-AZJMT6AN.js";
+} from "./chunk-QM7TABJN.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-G5JDXT2S.js";
+} from "./chunk-IRWQID64.js";
 import {
   isClusterScopedKind,
   isCustomResource

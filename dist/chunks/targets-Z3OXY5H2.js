@@ -2,11 +2,19 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
-} from "./chunk-CE6JAQDY.js";
+  runTargets
+} from "./chunk-5FGMRQQL.js";
+import "./chunk-SMKVBT5L.js";
+import "./chunk-OCEUE5RS.js";
+import "./chunk-466RCVCX.js";
+import "./chunk-4S73G4DS.js";
+import "./chunk-QM7TABJN.js";
+import "./chunk-7GHJJVB5.js";
+import "./chunk-HI6SXHFT.js";
+import "./chunk-KPND5JJ5.js";
+import "./chunk-ELYE3ZUH.js";
+import "./chunk-IRWQID64.js";
+import "./chunk-QKT42HMG.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-3EYUBU7B.js";
@@ -20,8 +28,5 @@ import "./chunk-PTFOE3P2.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
+  runTargets
 };

@@ -23,7 +23,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-G5JDXT2S.js";
+} from "./chunk-IRWQID64.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
