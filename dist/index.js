@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-3I22VDMB.js";
+} from "./chunks/chunk-Z5K5ZRJ4.js";
 import {
   loadConfig,
   withCancellation
@@ -30,18 +30,18 @@ import {
 } from "./chunks/chunk-2LXLN4A7.js";
 import {
   runTargets
-} from "./chunks/chunk-5FGMRQQL.js";
+} from "./chunks/chunk-AUDYKQGM.js";
 import "./chunks/chunk-SMKVBT5L.js";
 import "./chunks/chunk-OCEUE5RS.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-4S73G4DS.js";
-import "./chunks/chunk-QM7TABJN.js";
+import "./chunks/chunk-5Z2QU43C.js";
+import "./chunks/chunk-RJBQ7BJY.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
 import "./chunks/chunk-ELYE3ZUH.js";
-import "./chunks/chunk-IRWQID64.js";
-import "./chunks/chunk-QKT42HMG.js";
+import "./chunks/chunk-HD52QO6R.js";
+import "./chunks/chunk-5UGQFBVR.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-3I22VDMB.js";
+} from "./chunks/chunk-Z5K5ZRJ4.js";
 import {
   loadConfig,
   withCancellation
@@ -20,17 +20,17 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-4S73G4DS.js";
+} from "./chunks/chunk-5Z2QU43C.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-QM7TABJN.js";
+} from "./chunks/chunk-RJBQ7BJY.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-IRWQID64.js";
+} from "./chunks/chunk-HD52QO6R.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";

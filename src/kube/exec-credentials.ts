@@ -54,6 +54,9 @@ const kubeconfigClusterSchema = z.object({
 });
 type KubeconfigCluster = z.output<typeof kubeconfigClusterSchema>;
 
+/** The ExecCredential versions client-go runs a plugin with (plugin/pkg/client/auth/exec's apiVersions). */
+const execApiVersions = ['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1'];
+
 /** The cluster extension client-go hands a plugin as `spec.cluster.config` (clientcmd's clusterExtensionKey). */
 const execExtension = 'client.authentication.k8s.io/exec';
 
@@ -139,7 +142,18 @@ export class ExecPlugin implements CredentialSource {
         describeIssues(where, checked.error, (path) => fieldPath(['exec', ...path])).join('\n'),
       );
     }
-    if (checked.data.interactiveMode === 'Always')
+    // The versions client-go still runs; a v1 plugin must say whether it wants stdin (clientcmd's defaults
+    // give v1beta1 IfAvailable).
+    const { apiVersion, interactiveMode } = checked.data;
+    if (!execApiVersions.includes(apiVersion))
+      throw this.#fail(
+        `come from a plugin of exec.apiVersion "${apiVersion}", which kubectl no longer runs: give ${execApiVersions.join(' or ')}`,
+      );
+    if (!interactiveMode && apiVersion === 'client.authentication.k8s.io/v1')
+      throw this.#fail(
+        `come from a plugin whose exec.interactiveMode is not given, which kubectl requires of a ${apiVersion} plugin: give Never (a CI job has no terminal)`,
+      );
+    if (interactiveMode === 'Always')
       throw this.#fail(
         `come from "${checked.data.command}", which asks for a terminal (exec.interactiveMode: Always) that a CI job does not have`,
       );

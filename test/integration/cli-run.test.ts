@@ -182,7 +182,9 @@ describe('chaos-gate run on a real API server', () => {
     writeFileSync(plugin, `#!/bin/sh\necho run >> "${dir}/calls"\nprintf '%s' '${credential}'\n`, {
       mode: 0o755,
     });
-    admin.user = { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin } };
+    admin.user = {
+      exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin, interactiveMode: 'Never' },
+    };
     const file = path.join(dir, 'kubeconfig');
     writeFileSync(file, stringify(kubeconfig));
     // A load baseline of 2 s between the preflight and the apply: the first token has expired by then.

@@ -84269,7 +84269,7 @@ function lookPath(command) {
   }
   return void 0;
 }
-var execConfigSchema, execCredentialSchema, kubeconfigClusterSchema, execExtension, printable, defaultPluginTimeoutMs, stderrShown, ExecPlugin;
+var execConfigSchema, execCredentialSchema, kubeconfigClusterSchema, execApiVersions, execExtension, printable, defaultPluginTimeoutMs, stderrShown, ExecPlugin;
 var init_exec_credentials = __esm({
   "src/kube/exec-credentials.ts"() {
     "use strict";
@@ -84308,6 +84308,7 @@ var init_exec_credentials = __esm({
       "disable-compression": boolean2().optional(),
       extensions: array(object({ name: string2(), extension: unknown() })).optional()
     });
+    execApiVersions = ["client.authentication.k8s.io/v1", "client.authentication.k8s.io/v1beta1"];
     execExtension = "client.authentication.k8s.io/exec";
     printable = (text3) => text3.replace(
       /[^\p{L}\p{M}\p{N}\p{P}\p{S}\p{Z}\t-\r]/gu,
@@ -84368,7 +84369,16 @@ var init_exec_credentials = __esm({
             describeIssues(where, checked2.error, (path9) => fieldPath(["exec", ...path9])).join("\n")
           );
         }
-        if (checked2.data.interactiveMode === "Always")
+        const { apiVersion, interactiveMode } = checked2.data;
+        if (!execApiVersions.includes(apiVersion))
+          throw this.#fail(
+            `come from a plugin of exec.apiVersion "${apiVersion}", which kubectl no longer runs: give ${execApiVersions.join(" or ")}`
+          );
+        if (!interactiveMode && apiVersion === "client.authentication.k8s.io/v1")
+          throw this.#fail(
+            `come from a plugin whose exec.interactiveMode is not given, which kubectl requires of a ${apiVersion} plugin: give Never (a CI job has no terminal)`
+          );
+        if (interactiveMode === "Always")
           throw this.#fail(
             `come from "${checked2.data.command}", which asks for a terminal (exec.interactiveMode: Always) that a CI job does not have`
           );

@@ -184,7 +184,7 @@ test("paths in a kubeconfig are its folder's, as kubectl reads them; a UTF-16 fi
   const cases = [
     { user: '    token-file: token', expected: `Bearer ${token}` },
     {
-      user: '    exec: {apiVersion: client.authentication.k8s.io/v1, command: ./bin/get-token}',
+      user: '    exec: {apiVersion: client.authentication.k8s.io/v1, command: ./bin/get-token, interactiveMode: Never}',
       expected: `Bearer ${token}-from-exec`,
     },
   ];

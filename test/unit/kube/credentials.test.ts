@@ -140,7 +140,7 @@ function countingPlugin() {
   );
   chmodSync(file, 0o755);
   return {
-    exec: { apiVersion: 'client.authentication.k8s.io/v1', command: file },
+    exec: { apiVersion: 'client.authentication.k8s.io/v1', command: file, interactiveMode: 'Never' },
     calls: () => readFileSync(path.join(dir, 'calls'), 'utf8').trim().split('\n').length,
   };
 }

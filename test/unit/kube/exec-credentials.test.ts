@@ -313,6 +313,23 @@ test('a plugin that cannot give a credential is named with what went wrong', lim
       { command: plugin(credential('{"token":"x","clientCertificateData":"a certificate"}')).file },
       /an ExecCredential with only a client certificate or key, not both/,
     ],
+    // kubectl refuses both before it runs the plugin.
+    [
+      {
+        command: plugin(credential('{"token":"x"}')).file,
+        apiVersion: 'client.authentication.k8s.io/v1alpha1',
+      },
+      /come from a plugin of exec\.apiVersion "client\.authentication\.k8s\.io\/v1alpha1", which kubectl no longer runs: give client\.authentication\.k8s\.io\/v1 or client\.authentication\.k8s\.io\/v1beta1$/,
+    ],
+    [
+      {
+        command: plugin(
+          `printf '%s' '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"x"}}'`,
+        ).file,
+        apiVersion: 'client.authentication.k8s.io/v1',
+      },
+      /whose exec\.interactiveMode is not given, which kubectl requires of a client\.authentication\.k8s\.io\/v1 plugin: give Never \(a CI job has no terminal\)$/,
+    ],
     [
       { command: plugin(credential('{"token":"x"}')).file, interactiveMode: 'Always' },
       /which asks for a terminal \(exec\.interactiveMode: Always\) that a CI job does not have/,

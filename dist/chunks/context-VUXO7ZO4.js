@@ -6,7 +6,7 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-IRWQID64.js";
+} from "./chunk-HD52QO6R.js";
 import "./chunk-NMQ4INOS.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

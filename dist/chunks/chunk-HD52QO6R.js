@@ -53404,6 +53404,7 @@ var kubeconfigClusterSchema = object({
   "disable-compression": boolean().optional(),
   extensions: array(object({ name: string(), extension: unknown() })).optional()
 });
+var execApiVersions = ["client.authentication.k8s.io/v1", "client.authentication.k8s.io/v1beta1"];
 var execExtension = "client.authentication.k8s.io/exec";
 var printable = (text) => text.replace(
   /[^\p{L}\p{M}\p{N}\p{P}\p{S}\p{Z}\t-\r]/gu,
@@ -53464,7 +53465,16 @@ var ExecPlugin = class {
         describeIssues(where, checked.error, (path4) => fieldPath(["exec", ...path4])).join("\n")
       );
     }
-    if (checked.data.interactiveMode === "Always")
+    const { apiVersion, interactiveMode } = checked.data;
+    if (!execApiVersions.includes(apiVersion))
+      throw this.#fail(
+        `come from a plugin of exec.apiVersion "${apiVersion}", which kubectl no longer runs: give ${execApiVersions.join(" or ")}`
+      );
+    if (!interactiveMode && apiVersion === "client.authentication.k8s.io/v1")
+      throw this.#fail(
+        `come from a plugin whose exec.interactiveMode is not given, which kubectl requires of a ${apiVersion} plugin: give Never (a CI job has no terminal)`
+      );
+    if (interactiveMode === "Always")
       throw this.#fail(
         `come from "${checked.data.command}", which asks for a terminal (exec.interactiveMode: Always) that a CI job does not have`
       );

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-4S73G4DS.js";
+} from "./chunk-5Z2QU43C.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-QM7TABJN.js";
+} from "./chunk-RJBQ7BJY.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -51,7 +51,7 @@ import {
 } from "./chunk-ELYE3ZUH.js";
 import {
   spawnInGroup
-} from "./chunk-IRWQID64.js";
+} from "./chunk-HD52QO6R.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-QKT42HMG.js";
+} from "./chunk-5UGQFBVR.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";

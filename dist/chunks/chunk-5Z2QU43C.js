@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-QM7TABJN.js";
+} from "./chunk-RJBQ7BJY.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-IRWQID64.js";
+} from "./chunk-HD52QO6R.js";
 import {
   isClusterScopedKind,
   isCustomResource

@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-IRWQID64.js";
+} from "./chunk-HD52QO6R.js";
 import {
   onSecret,
   redact
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-3I22VDMB.js.LEGAL.txt */
+/*! For license information please see chunk-Z5K5ZRJ4.js.LEGAL.txt */

@@ -23,7 +23,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-IRWQID64.js";
+} from "./chunk-HD52QO6R.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
