@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-Z5K5ZRJ4.js";
+} from "./chunks/chunk-46CIY6TO.js";
 import {
   loadConfig,
   withCancellation
@@ -20,17 +20,17 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-5Z2QU43C.js";
+} from "./chunks/chunk-GT7JNTHQ.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-RJBQ7BJY.js";
+} from "./chunks/chunk-DAD2MMPG.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-HD52QO6R.js";
+} from "./chunks/chunk-XP3DE42G.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";

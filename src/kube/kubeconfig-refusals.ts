@@ -171,6 +171,12 @@ function refuseExpiredIdToken(
   // A token (or token-file) is sent instead, as client-go sends it: the id-token is not looked at.
   for (const field of ['token', 'token-file']) if (user?.[field]) return;
   const config = provider.config ?? {};
+  // client-go fails every request on an id-token it cannot read, before any refresh.
+  const idToken = config['id-token'];
+  if (typeof idToken === 'string' && idToken !== '' && idTokenExpiry(idToken) === 'not a JWT')
+    throw new CannotRunError(
+      `${source}: user "${name}": ID Token is not a valid JWT, as kubectl says; log in again for a new id-token`,
+    );
   const refreshToken = config['refresh-token'];
   if (typeof refreshToken === 'string' && refreshToken !== '') return;
   const problem = idTokenProblem(config['id-token']);
@@ -185,8 +191,8 @@ function idTokenProblem(idToken: unknown): string | undefined {
   if (typeof idToken !== 'string' || idToken === '') return 'it has no id-token';
   if (idTokenHolds(idToken)) return undefined;
   const expiry = idTokenExpiry(idToken);
-  if (expiry === 'not a JWT') return 'its id-token is not a JWT';
-  if (expiry === 'no exp') return 'its id-token has no expiry (exp)';
+  // Not a JWT is refused before this (refuseExpiredIdToken).
+  if (typeof expiry !== 'number') return 'its id-token has no expiry (exp)';
   const expired = new Date(expiry);
   return `its id-token expired at ${Number.isNaN(expired.getTime()) ? expiry / 1000 : expired.toISOString()}`;
 }

@@ -115,7 +115,10 @@ test(
     // cannot make a token expire early.
     t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
     const { url } = await loopbackApi(t, liveTokenOf(idp));
-    const file = kubeconfigFile(url, idp, { 'id-token': 'not-yet', 'refresh-token': idp.login() });
+    const file = kubeconfigFile(url, idp, {
+      'id-token': idp.idToken(now() - 60),
+      'refresh-token': idp.login(),
+    });
     const litmus = new LitmusClient(connect(loadKubeContext({ kubeconfig: file })));
     await litmus.assertInstalled();
     await litmus.assertInstalled();
@@ -197,7 +200,9 @@ test(
     t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
     const { url } = await loopbackApi(t, liveTokenOf(idp));
     const kc = new KubeConfig();
-    kc.loadFromFile(kubeconfigFile(url, idp, { 'id-token': 'not-yet', 'refresh-token': idp.login() }));
+    kc.loadFromFile(
+      kubeconfigFile(url, idp, { 'id-token': idp.idToken(now() - 60), 'refresh-token': idp.login() }),
+    );
     kc.clusters = kc.clusters.map((cluster) => ({ ...cluster, skipTLSVerify: true }));
     const warnings: string[] = [];
     serveCredentials(kc, {
@@ -258,7 +263,10 @@ test(
     const idp = await provider(t, 11);
     t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
     const { url } = await loopbackApi(t, liveTokenOf(idp));
-    const file = kubeconfigFile(url, idp, { 'id-token': 'not-yet', 'refresh-token': idp.login() });
+    const file = kubeconfigFile(url, idp, {
+      'id-token': idp.idToken(now() - 60),
+      'refresh-token': idp.login(),
+    });
     const before = readFileSync(file, 'utf8');
     writeFileSync(`${file}.lock`, '');
     const warnings = stderrWarnings(t);

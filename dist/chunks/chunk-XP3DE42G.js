@@ -54111,6 +54111,11 @@ function refuseExpiredIdToken(kc, users, source) {
   if (provider?.name !== "oidc") return;
   for (const field of ["token", "token-file"]) if (user?.[field]) return;
   const config = provider.config ?? {};
+  const idToken = config["id-token"];
+  if (typeof idToken === "string" && idToken !== "" && idTokenExpiry(idToken) === "not a JWT")
+    throw new CannotRunError(
+      `${source}: user "${name}": ID Token is not a valid JWT, as kubectl says; log in again for a new id-token`
+    );
   const refreshToken = config["refresh-token"];
   if (typeof refreshToken === "string" && refreshToken !== "") return;
   const problem = idTokenProblem(config["id-token"]);
@@ -54123,8 +54128,7 @@ function idTokenProblem(idToken) {
   if (typeof idToken !== "string" || idToken === "") return "it has no id-token";
   if (idTokenHolds(idToken)) return void 0;
   const expiry = idTokenExpiry(idToken);
-  if (expiry === "not a JWT") return "its id-token is not a JWT";
-  if (expiry === "no exp") return "its id-token has no expiry (exp)";
+  if (typeof expiry !== "number") return "its id-token has no expiry (exp)";
   const expired = new Date(expiry);
   return `its id-token expired at ${Number.isNaN(expired.getTime()) ? expiry / 1e3 : expired.toISOString()}`;
 }

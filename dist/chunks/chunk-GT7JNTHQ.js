@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-RJBQ7BJY.js";
+} from "./chunk-DAD2MMPG.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-HD52QO6R.js";
+} from "./chunk-XP3DE42G.js";
 import {
   isClusterScopedKind,
   isCustomResource

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-5Z2QU43C.js";
+} from "./chunk-GT7JNTHQ.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-RJBQ7BJY.js";
+} from "./chunk-DAD2MMPG.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -51,7 +51,7 @@ import {
 } from "./chunk-ELYE3ZUH.js";
 import {
   spawnInGroup
-} from "./chunk-HD52QO6R.js";
+} from "./chunk-XP3DE42G.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-5UGQFBVR.js";
+} from "./chunk-TTGR3H3S.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";

@@ -23,7 +23,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-HD52QO6R.js";
+} from "./chunk-XP3DE42G.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-HD52QO6R.js";
+} from "./chunk-XP3DE42G.js";
 import {
   onSecret,
   redact
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-Z5K5ZRJ4.js.LEGAL.txt */
+/*! For license information please see chunk-46CIY6TO.js.LEGAL.txt */

@@ -12,14 +12,14 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-RJBQ7BJY.js";
+} from "./chunk-DAD2MMPG.js";
 import {
   readableResults
 } from "./chunk-HI6SXHFT.js";
 import "./chunk-KPND5JJ5.js";
 import {
   loadKubeContext
-} from "./chunk-HD52QO6R.js";
+} from "./chunk-XP3DE42G.js";
 import "./chunk-RUG22CMD.js";
 import "./chunk-NMQ4INOS.js";
 import "./chunk-JC5KUJAN.js";

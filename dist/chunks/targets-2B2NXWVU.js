@@ -3,18 +3,18 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-AUDYKQGM.js";
+} from "./chunk-5KCSK3FF.js";
 import "./chunk-SMKVBT5L.js";
 import "./chunk-OCEUE5RS.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-5Z2QU43C.js";
-import "./chunk-RJBQ7BJY.js";
+import "./chunk-GT7JNTHQ.js";
+import "./chunk-DAD2MMPG.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HI6SXHFT.js";
 import "./chunk-KPND5JJ5.js";
 import "./chunk-ELYE3ZUH.js";
-import "./chunk-HD52QO6R.js";
-import "./chunk-5UGQFBVR.js";
+import "./chunk-XP3DE42G.js";
+import "./chunk-TTGR3H3S.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-3EYUBU7B.js";
