@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-46CIY6TO.js";
+} from "./chunks/chunk-D5LG57M4.js";
 import {
   loadConfig,
   withCancellation
@@ -30,18 +30,18 @@ import {
 } from "./chunks/chunk-2LXLN4A7.js";
 import {
   runTargets
-} from "./chunks/chunk-5KCSK3FF.js";
+} from "./chunks/chunk-N5JRCG65.js";
 import "./chunks/chunk-SMKVBT5L.js";
 import "./chunks/chunk-OCEUE5RS.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-GT7JNTHQ.js";
-import "./chunks/chunk-DAD2MMPG.js";
+import "./chunks/chunk-TI5WPKE7.js";
+import "./chunks/chunk-4QFYMWRS.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
 import "./chunks/chunk-ELYE3ZUH.js";
-import "./chunks/chunk-XP3DE42G.js";
-import "./chunks/chunk-TTGR3H3S.js";
+import "./chunks/chunk-UWUP66MI.js";
+import "./chunks/chunk-6ICQZQCE.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {

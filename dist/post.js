@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-46CIY6TO.js";
+} from "./chunks/chunk-D5LG57M4.js";
 import {
   loadConfig,
   withCancellation
@@ -20,17 +20,17 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-GT7JNTHQ.js";
+} from "./chunks/chunk-TI5WPKE7.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-DAD2MMPG.js";
+} from "./chunks/chunk-4QFYMWRS.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-XP3DE42G.js";
+} from "./chunks/chunk-UWUP66MI.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";

@@ -15,7 +15,7 @@ import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { readInputFile } from '../files.ts';
 import { displayUrl, redact, registerSecret } from '../secrets.ts';
 import { documentValue, userYaml } from '../yaml-value.ts';
-import { serveCredentials } from './credentials.ts';
+import { serveCredentials, type TokenFileSetting } from './credentials.ts';
 import { refuseWhatKubectlRefuses } from './kubeconfig-refusals.ts';
 import { kubeconfigSource, type KubeTarget } from './kubeconfig-source.ts';
 import { saveAuthProviderConfig } from './kubeconfig-save.ts';
@@ -226,12 +226,20 @@ function definingFiles(files: string[], sources: { config: Record<string, unknow
   return defining;
 }
 
-/** Each user's token-file. Beside a token written in the kubeconfig, client-go still prefers the file. */
-function tokenFilesOf(users: Map<string, Record<string, unknown>>): Map<string, string> {
-  const files = new Map<string, string>();
+/**
+ * Each user's token-file, and the token written beside it: client-go prefers the file, and sends that
+ * token while the file cannot be read. (client-node's user.token holds the file's token as it was read
+ * at load, when there is none.)
+ */
+function tokenFilesOf(users: Map<string, Record<string, unknown>>): Map<string, TokenFileSetting> {
+  const files = new Map<string, TokenFileSetting>();
   for (const [name, user] of users) {
-    const file = user['token-file'];
-    if (typeof file === 'string' && file !== '') files.set(name, file);
+    const { 'token-file': file, token } = user;
+    if (typeof file === 'string' && file !== '')
+      files.set(name, {
+        file,
+        ...(typeof token === 'string' && token.trim() ? { token: token.trim() } : {}),
+      });
   }
   return files;
 }

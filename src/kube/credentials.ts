@@ -12,9 +12,15 @@ import { TokenFile } from './token-file.ts';
 
 const served = new WeakMap<KubeConfig, ReadonlyMap<string, CredentialSource>>();
 
+/** A user's token-file, and the token the kubeconfig gives beside it, if any. */
+export interface TokenFileSetting {
+  file: string;
+  token?: string;
+}
+
 export interface ServeOptions {
   /** Each user's token-file by user name (client-node reads it once and keeps no path). */
-  tokenFiles?: ReadonlyMap<string, string>;
+  tokenFiles?: ReadonlyMap<string, TokenFileSetting>;
   /**
    * Each cluster's map as the file gives it, for a plugin that asks for its cluster (provideClusterInfo):
    * client-node keeps neither its extensions nor disable-compression. Without it, such a plugin is told none.
@@ -32,7 +38,7 @@ export interface ServeOptions {
 /** Takes those users of a loaded kubeconfig away from client-node. Call it once, right after loading. */
 export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): void {
   const {
-    tokenFiles = new Map<string, string>(),
+    tokenFiles = new Map<string, TokenFileSetting>(),
     clusters = new Map<string, unknown>(),
     pluginTimeoutMs = defaultPluginTimeoutMs,
     saveTokens,
@@ -41,7 +47,7 @@ export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): vo
   } = options;
   const sources = new Map<string, CredentialSource>();
   kc.users = kc.users.map((given) => {
-    const tokenFile = tokenFiles.get(given.name);
+    const { file: tokenFile, token: besideTokenFile } = tokenFiles.get(given.name) ?? {};
     // client-go runs no plugin for a user with credentials of its own: they are sent instead.
     const user = given.exec && hasOwnCredentials(given, tokenFile) ? { ...given, exec: undefined } : given;
     if (user.exec) {
@@ -57,7 +63,8 @@ export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): vo
     const oidc = provider?.name === 'oidc' && !(user.token || tokenFile);
     const authProvider = provider?.name === 'oidc' ? undefined : user.authProvider;
     if (tokenFile) {
-      sources.set(user.name, new TokenFile(`kubeconfig user "${user.name}"`, tokenFile));
+      const whose = `kubeconfig user "${user.name}"`;
+      sources.set(user.name, new TokenFile(whose, tokenFile, besideTokenFile));
       return { ...user, token: undefined, authProvider };
     }
     if (oidc) {

@@ -17,25 +17,33 @@ const maxAgeMs = 60_000 - 10_000;
 export class TokenFile implements CredentialSource {
   readonly #whose: string;
   readonly #file: string;
+  readonly #fallback: string | undefined;
   #token?: { value: string; readAt: number };
 
-  /** `whose`: the credentials' owner as a message names it (`kubeconfig user "ci"`). */
-  constructor(whose: string, file: string) {
+  /**
+   * `whose`: the credentials' owner as a message names it (`kubeconfig user "ci"`); `fallback`: the
+   * kubeconfig's own token beside the file, which client-go sends while the file has none to give.
+   */
+  constructor(whose: string, file: string, fallback?: string) {
     this.#whose = whose;
     this.#file = file;
+    this.#fallback = fallback || undefined;
   }
 
   apply(options: RequestOptions): Promise<void> {
     const now = Date.now();
+    let failure: unknown;
     if (!this.#token || now - this.#token.readAt >= maxAgeMs) {
       try {
         this.#token = { value: this.#read(), readAt: now };
       } catch (error) {
         // A file caught while it is being replaced: the token read before serves on, as in client-go.
-        if (!this.#token) throw error;
+        failure = error;
       }
     }
-    options.headers = { ...options.headers, Authorization: `Bearer ${this.#token.value}` };
+    const token = this.#token?.value ?? this.#fallback;
+    if (token === undefined) return Promise.reject(failure);
+    options.headers = { ...options.headers, Authorization: `Bearer ${token}` };
     return Promise.resolve();
   }
 

@@ -214,3 +214,18 @@ test("the pod's service account token is read again after a 401", limit, async (
   await litmus.assertInstalled();
   assert.deepEqual(seen, ['Bearer pod-token-1', 'Bearer pod-token-1', 'Bearer pod-token-2']);
 });
+
+test(
+  "a token beside a token-file is sent while the file cannot be read, as client-go sends it; then the file's",
+  limit,
+  async (t) => {
+    const { url, seen } = await loopbackApi(t);
+    const { dir, file } = kubeconfigFile(url, { token: 'own-token-0001', 'token-file': 'token' });
+    const litmus = new LitmusClient(connect(loadKubeContext({ kubeconfig: file })));
+    await litmus.assertInstalled();
+    // The file a CI step writes a little later.
+    writeFileSync(path.join(dir, 'token'), 'file-token-0002\n');
+    await litmus.assertInstalled();
+    assert.deepEqual(seen, ['Bearer own-token-0001', 'Bearer file-token-0002']);
+  },
+);

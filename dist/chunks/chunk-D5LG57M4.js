@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-XP3DE42G.js";
+} from "./chunk-UWUP66MI.js";
 import {
   onSecret,
   redact
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-46CIY6TO.js.LEGAL.txt */
+/*! For license information please see chunk-D5LG57M4.js.LEGAL.txt */

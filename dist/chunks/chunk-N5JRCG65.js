@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-GT7JNTHQ.js";
+} from "./chunk-TI5WPKE7.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-DAD2MMPG.js";
+} from "./chunk-4QFYMWRS.js";
 import {
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
@@ -51,7 +51,7 @@ import {
 } from "./chunk-ELYE3ZUH.js";
 import {
   spawnInGroup
-} from "./chunk-XP3DE42G.js";
+} from "./chunk-UWUP66MI.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -63,7 +63,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-TTGR3H3S.js";
+} from "./chunk-6ICQZQCE.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";

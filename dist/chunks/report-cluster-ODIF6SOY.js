@@ -12,14 +12,14 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-DAD2MMPG.js";
+} from "./chunk-4QFYMWRS.js";
 import {
   readableResults
 } from "./chunk-HI6SXHFT.js";
 import "./chunk-KPND5JJ5.js";
 import {
   loadKubeContext
-} from "./chunk-XP3DE42G.js";
+} from "./chunk-UWUP66MI.js";
 import "./chunk-RUG22CMD.js";
 import "./chunk-NMQ4INOS.js";
 import "./chunk-JC5KUJAN.js";

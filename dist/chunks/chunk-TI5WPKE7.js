@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-DAD2MMPG.js";
+} from "./chunk-4QFYMWRS.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-XP3DE42G.js";
+} from "./chunk-UWUP66MI.js";
 import {
   isClusterScopedKind,
   isCustomResource

@@ -53902,22 +53902,30 @@ var maxAgeMs = 6e4 - 1e4;
 var TokenFile = class {
   #whose;
   #file;
+  #fallback;
   #token;
-  /** `whose`: the credentials' owner as a message names it (`kubeconfig user "ci"`). */
-  constructor(whose, file) {
+  /**
+   * `whose`: the credentials' owner as a message names it (`kubeconfig user "ci"`); `fallback`: the
+   * kubeconfig's own token beside the file, which client-go sends while the file has none to give.
+   */
+  constructor(whose, file, fallback) {
     this.#whose = whose;
     this.#file = file;
+    this.#fallback = fallback || void 0;
   }
   apply(options) {
     const now = Date.now();
+    let failure;
     if (!this.#token || now - this.#token.readAt >= maxAgeMs) {
       try {
         this.#token = { value: this.#read(), readAt: now };
       } catch (error) {
-        if (!this.#token) throw error;
+        failure = error;
       }
     }
-    options.headers = { ...options.headers, Authorization: `Bearer ${this.#token.value}` };
+    const token = this.#token?.value ?? this.#fallback;
+    if (token === void 0) return Promise.reject(failure);
+    options.headers = { ...options.headers, Authorization: `Bearer ${token}` };
     return Promise.resolve();
   }
   renew(since) {
@@ -53955,7 +53963,7 @@ function serveCredentials(kc, options = {}) {
   } = options;
   const sources = /* @__PURE__ */ new Map();
   kc.users = kc.users.map((given) => {
-    const tokenFile = tokenFiles.get(given.name);
+    const { file: tokenFile, token: besideTokenFile } = tokenFiles.get(given.name) ?? {};
     const user = given.exec && hasOwnCredentials(given, tokenFile) ? { ...given, exec: void 0 } : given;
     if (user.exec) {
       sources.set(
@@ -53968,7 +53976,8 @@ function serveCredentials(kc, options = {}) {
     const oidc = provider?.name === "oidc" && !(user.token || tokenFile);
     const authProvider = provider?.name === "oidc" ? void 0 : user.authProvider;
     if (tokenFile) {
-      sources.set(user.name, new TokenFile(`kubeconfig user "${user.name}"`, tokenFile));
+      const whose = `kubeconfig user "${user.name}"`;
+      sources.set(user.name, new TokenFile(whose, tokenFile, besideTokenFile));
       return { ...user, token: void 0, authProvider };
     }
     if (oidc) {
@@ -54318,8 +54327,12 @@ function definingFiles(files, sources) {
 function tokenFilesOf(users) {
   const files = /* @__PURE__ */ new Map();
   for (const [name, user] of users) {
-    const file = user["token-file"];
-    if (typeof file === "string" && file !== "") files.set(name, file);
+    const { "token-file": file, token } = user;
+    if (typeof file === "string" && file !== "")
+      files.set(name, {
+        file,
+        ...typeof token === "string" && token.trim() ? { token: token.trim() } : {}
+      });
   }
   return files;
 }

@@ -629,7 +629,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-SRDAXBPA.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-OHC7FW6L.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

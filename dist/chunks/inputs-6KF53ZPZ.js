@@ -2,11 +2,17 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  compressionDisabled,
-  contextNamespace,
-  loadKubeContext,
-  registerKubeconfigCredentials
-} from "./chunk-XP3DE42G.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-6ICQZQCE.js";
+import "./chunk-3N2XITYB.js";
+import "./chunk-EWRCKZ32.js";
+import "./chunk-3EYUBU7B.js";
+import "./chunk-RUG22CMD.js";
+import "./chunk-P5DOBMC4.js";
+import "./chunk-5L5Z5RRO.js";
 import "./chunk-NMQ4INOS.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
@@ -14,8 +20,8 @@ import "./chunk-PTFOE3P2.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  compressionDisabled,
-  contextNamespace,
-  loadKubeContext,
-  registerKubeconfigCredentials
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

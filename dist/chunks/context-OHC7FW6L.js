@@ -2,17 +2,11 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
-} from "./chunk-TTGR3H3S.js";
-import "./chunk-3N2XITYB.js";
-import "./chunk-EWRCKZ32.js";
-import "./chunk-3EYUBU7B.js";
-import "./chunk-RUG22CMD.js";
-import "./chunk-P5DOBMC4.js";
-import "./chunk-5L5Z5RRO.js";
+  compressionDisabled,
+  contextNamespace,
+  loadKubeContext,
+  registerKubeconfigCredentials
+} from "./chunk-UWUP66MI.js";
 import "./chunk-NMQ4INOS.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
@@ -20,8 +14,8 @@ import "./chunk-PTFOE3P2.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
+  compressionDisabled,
+  contextNamespace,
+  loadKubeContext,
+  registerKubeconfigCredentials
 };

@@ -3,18 +3,18 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-5KCSK3FF.js";
+} from "./chunk-N5JRCG65.js";
 import "./chunk-SMKVBT5L.js";
 import "./chunk-OCEUE5RS.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-GT7JNTHQ.js";
-import "./chunk-DAD2MMPG.js";
+import "./chunk-TI5WPKE7.js";
+import "./chunk-4QFYMWRS.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-HI6SXHFT.js";
 import "./chunk-KPND5JJ5.js";
 import "./chunk-ELYE3ZUH.js";
-import "./chunk-XP3DE42G.js";
-import "./chunk-TTGR3H3S.js";
+import "./chunk-UWUP66MI.js";
+import "./chunk-6ICQZQCE.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-3EYUBU7B.js";

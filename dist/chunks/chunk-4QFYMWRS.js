@@ -23,7 +23,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-XP3DE42G.js";
+} from "./chunk-UWUP66MI.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
