@@ -30,7 +30,7 @@ import {
 } from "./chunks/chunk-2LXLN4A7.js";
 import {
   runTargets
-} from "./chunks/chunk-N5JRCG65.js";
+} from "./chunks/chunk-R3PCU5L7.js";
 import "./chunks/chunk-SMKVBT5L.js";
 import "./chunks/chunk-OCEUE5RS.js";
 import "./chunks/chunk-466RCVCX.js";

@@ -33,6 +33,7 @@ import { prepareCluster, type PreparedCluster } from './inputs.ts';
 import type { GateOutcome } from './outcome.ts';
 import { conclude, refuseAllSkipped } from './publish.ts';
 import { RunResources } from './resources.ts';
+import { runIdInUse } from './run-id-in-use.ts';
 import type { StopReport } from './stop.ts';
 import { withStopCases } from './stop-report.ts';
 
@@ -234,6 +235,20 @@ async function preflight(
       ...blastRadiusProblems(prepared, workflow?.metadata.namespace, policy, (m) => clusterScoped.has(m)),
     ];
     if (problems.length === 0) problems.push(...(await applier.preflight(prepared)));
+    if (problems.length === 0)
+      problems.push(
+        ...(await runIdInUse(
+          runId,
+          {
+            engines: prepared
+              .filter((m) => m.role === 'engine')
+              .map((m) => m.object.metadata.namespace ?? ''),
+            workflows: workflow?.metadata.namespace ? [workflow.metadata.namespace] : [],
+          },
+          { litmus, argo },
+          (line) => log(`[chaos-gate] WARNING: ${line}`),
+        )),
+      );
     if (argo && workflow && problems.length === 0) {
       const namespace = workflow.metadata.namespace ?? '';
       problems.push(

@@ -88282,6 +88282,60 @@ var init_resources = __esm({
   }
 });
 
+// src/run/run-id-in-use.ts
+async function runIdInUse(runId, places, clients, warn) {
+  const selector = `${runLabel}=${runId}`;
+  const live = [];
+  const listing = async (what, namespace, list) => {
+    try {
+      return await list();
+    } catch (error2) {
+      if (statusCode(error2) !== 404)
+        warn(
+          `not checked whether another run under run id ${runId} still runs chaos: ${describeApiError(`listing ${what} labelled ${selector} in namespace ${namespace}`, error2)}`
+        );
+      return [];
+    }
+  };
+  for (const namespace of new Set(places.engines)) {
+    const engines = await listing(
+      "ChaosEngines",
+      namespace,
+      () => clients.litmus.enginesLabelled(namespace, selector)
+    );
+    for (const engine of engines.filter((e2) => !isEngineFinished(e2)))
+      live.push(
+        `ChaosEngine ${namespace}/${engine.metadata.name ?? ""} (engineStatus ${engine.status?.engineStatus ?? "unset"})`
+      );
+  }
+  const { argo } = clients;
+  for (const namespace of new Set(argo ? places.workflows : [])) {
+    const workflows = await listing(
+      "Workflows",
+      namespace,
+      async () => argo ? (await argo.list(argo.target(namespace, selector))).items : []
+    );
+    for (const workflow of workflows.filter((w) => !isWorkflowCompleted(w)))
+      live.push(
+        `Workflow ${namespace}/${workflow.metadata.name ?? ""} (phase ${workflow.status?.phase ?? "unset"})`
+      );
+  }
+  if (live.length === 0) return [];
+  return [
+    `run id ${runId} already labels chaos that has not finished: ${live.join(", ")}. That is another run's (one at the same time, or one killed before it stopped its chaos): this run would delete the RBAC that chaos uses, and could stop it. Give each run its own run id (${settingName2("runId")}; left unset, one is generated), or stop that chaos first`
+  ];
+}
+var init_run_id_in_use = __esm({
+  "src/run/run-id-in-use.ts"() {
+    "use strict";
+    init_condition();
+    init_fields();
+    init_apply();
+    init_errors4();
+    init_verdict();
+  }
+});
+
 // src/run/run.ts
 import { randomBytes } from "node:crypto";
 async function runGate(config2, context) {
@@ -88399,6 +88453,18 @@ async function preflight({ config: config2, inputs, defaultNamespace }, main2, s
       ...blastRadiusProblems(prepared, workflow?.metadata.namespace, policy, (m) => clusterScoped.has(m))
     ];
     if (problems.length === 0) problems.push(...await applier.preflight(prepared));
+    if (problems.length === 0)
+      problems.push(
+        ...await runIdInUse(
+          runId,
+          {
+            engines: prepared.filter((m) => m.role === "engine").map((m) => m.object.metadata.namespace ?? ""),
+            workflows: workflow?.metadata.namespace ? [workflow.metadata.namespace] : []
+          },
+          { litmus, argo },
+          (line) => log(`[chaos-gate] WARNING: ${line}`)
+        )
+      );
     if (argo && workflow && problems.length === 0) {
       const namespace = workflow.metadata.namespace ?? "";
       problems.push(
@@ -88589,6 +88655,7 @@ var init_run = __esm({
     init_inputs();
     init_publish();
     init_resources();
+    init_run_id_in_use();
     init_stop_report();
     PreflightRefused = class extends CannotRunError {
       name = "PreflightRefused";

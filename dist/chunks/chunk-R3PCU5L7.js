@@ -37,9 +37,11 @@ import {
   workflowRunLabel
 } from "./chunk-4QFYMWRS.js";
 import {
+  isWorkflowCompleted,
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
 import {
+  isEngineFinished,
   readableResults
 } from "./chunk-HI6SXHFT.js";
 import {
@@ -75,6 +77,9 @@ import {
   mergeReports,
   underLabel
 } from "./chunk-RUG22CMD.js";
+import {
+  settingName
+} from "./chunk-PTFOE3P2.js";
 import {
   CancelledError,
   CannotRunError,
@@ -566,6 +571,50 @@ function logRemoval(removal, log) {
   removal.problems.forEach((p) => log(`[chaos-gate] WARNING: cleanup: ${p}`));
 }
 
+// src/run/run-id-in-use.ts
+async function runIdInUse(runId, places, clients, warn) {
+  const selector = `${runLabel}=${runId}`;
+  const live = [];
+  const listing = async (what, namespace, list) => {
+    try {
+      return await list();
+    } catch (error) {
+      if (statusCode(error) !== 404)
+        warn(
+          `not checked whether another run under run id ${runId} still runs chaos: ${describeApiError(`listing ${what} labelled ${selector} in namespace ${namespace}`, error)}`
+        );
+      return [];
+    }
+  };
+  for (const namespace of new Set(places.engines)) {
+    const engines = await listing(
+      "ChaosEngines",
+      namespace,
+      () => clients.litmus.enginesLabelled(namespace, selector)
+    );
+    for (const engine of engines.filter((e) => !isEngineFinished(e)))
+      live.push(
+        `ChaosEngine ${namespace}/${engine.metadata.name ?? ""} (engineStatus ${engine.status?.engineStatus ?? "unset"})`
+      );
+  }
+  const { argo } = clients;
+  for (const namespace of new Set(argo ? places.workflows : [])) {
+    const workflows = await listing(
+      "Workflows",
+      namespace,
+      async () => argo ? (await argo.list(argo.target(namespace, selector))).items : []
+    );
+    for (const workflow of workflows.filter((w) => !isWorkflowCompleted(w)))
+      live.push(
+        `Workflow ${namespace}/${workflow.metadata.name ?? ""} (phase ${workflow.status?.phase ?? "unset"})`
+      );
+  }
+  if (live.length === 0) return [];
+  return [
+    `run id ${runId} already labels chaos that has not finished: ${live.join(", ")}. That is another run's (one at the same time, or one killed before it stopped its chaos): this run would delete the RBAC that chaos uses, and could stop it. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or stop that chaos first`
+  ];
+}
+
 // src/run/run.ts
 async function runGate(config, context) {
   const session = await startRun(await prepareCluster(config, context.kubeconfigContent), context);
@@ -685,6 +734,18 @@ async function preflight({ config, inputs, defaultNamespace }, main, signal, log
       ...blastRadiusProblems(prepared, workflow?.metadata.namespace, policy, (m) => clusterScoped.has(m))
     ];
     if (problems.length === 0) problems.push(...await applier.preflight(prepared));
+    if (problems.length === 0)
+      problems.push(
+        ...await runIdInUse(
+          runId,
+          {
+            engines: prepared.filter((m) => m.role === "engine").map((m) => m.object.metadata.namespace ?? ""),
+            workflows: workflow?.metadata.namespace ? [workflow.metadata.namespace] : []
+          },
+          { litmus, argo },
+          (line) => log(`[chaos-gate] WARNING: ${line}`)
+        )
+      );
     if (argo && workflow && problems.length === 0) {
       const namespace = workflow.metadata.namespace ?? "";
       problems.push(

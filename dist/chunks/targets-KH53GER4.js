@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-N5JRCG65.js";
+} from "./chunk-R3PCU5L7.js";
 import "./chunk-SMKVBT5L.js";
 import "./chunk-OCEUE5RS.js";
 import "./chunk-466RCVCX.js";

@@ -1,0 +1,69 @@
+// A run id labels everything its run applies and keys the run's record on shared RBAC. A second run
+// under the id of one whose chaos still runs (two builds given one stable id, or a build after one
+// killed mid-run) would take that RBAC from under it at its cleanup, and, searching by label for
+// what it started, stop its chaos. Preflight refuses such a run before anything is applied.
+import type { ArgoClient } from '../argo/client.ts';
+import { isWorkflowCompleted } from '../argo/condition.ts';
+import { settingName } from '../config/fields.ts';
+import { runLabel } from '../kube/apply.ts';
+import { describeApiError, statusCode } from '../kube/errors.ts';
+import type { LitmusClient } from '../litmus/client.ts';
+import { isEngineFinished } from '../litmus/verdict.ts';
+
+/** Where the run will put its engines and its workflow: where a run under the same id put its own. */
+export interface RunPlaces {
+  engines: string[];
+  workflows: string[];
+}
+
+/**
+ * The preflight problem, if chaos labelled with `runId` is still running there. A namespace that cannot
+ * be listed is warned about, not refused: the run goes on as it did before the check.
+ */
+export async function runIdInUse(
+  runId: string,
+  places: RunPlaces,
+  clients: { litmus: LitmusClient; argo?: ArgoClient },
+  warn: (line: string) => void,
+): Promise<string[]> {
+  const selector = `${runLabel}=${runId}`;
+  const live: string[] = [];
+  const listing = async <T>(what: string, namespace: string, list: () => Promise<T[]>): Promise<T[]> => {
+    try {
+      return await list();
+    } catch (error) {
+      // Not served: none of that kind can be there.
+      if (statusCode(error) !== 404)
+        warn(
+          `not checked whether another run under run id ${runId} still runs chaos: ${describeApiError(`listing ${what} labelled ${selector} in namespace ${namespace}`, error)}`,
+        );
+      return [];
+    }
+  };
+  for (const namespace of new Set(places.engines)) {
+    const engines = await listing('ChaosEngines', namespace, () =>
+      clients.litmus.enginesLabelled(namespace, selector),
+    );
+    for (const engine of engines.filter((e) => !isEngineFinished(e)))
+      live.push(
+        `ChaosEngine ${namespace}/${engine.metadata.name ?? ''} (engineStatus ${engine.status?.engineStatus ?? 'unset'})`,
+      );
+  }
+  const { argo } = clients;
+  for (const namespace of new Set(argo ? places.workflows : [])) {
+    const workflows = await listing('Workflows', namespace, async () =>
+      argo ? (await argo.list(argo.target(namespace, selector))).items : [],
+    );
+    for (const workflow of workflows.filter((w) => !isWorkflowCompleted(w)))
+      live.push(
+        `Workflow ${namespace}/${workflow.metadata.name ?? ''} (phase ${workflow.status?.phase ?? 'unset'})`,
+      );
+  }
+  if (live.length === 0) return [];
+  return [
+    `run id ${runId} already labels chaos that has not finished: ${live.join(', ')}. ` +
+      "That is another run's (one at the same time, or one killed before it stopped its chaos): " +
+      'this run would delete the RBAC that chaos uses, and could stop it. ' +
+      `Give each run its own run id (${settingName('runId')}; left unset, one is generated), or stop that chaos first`,
+  ];
+}
