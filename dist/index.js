@@ -18,35 +18,35 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-D5LG57M4.js";
+} from "./chunks/chunk-KB757SGO.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-UCWSJAG4.js";
+} from "./chunks/chunk-EBDNHZDV.js";
 import "./chunks/chunk-SUJRG5CN.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-2LXLN4A7.js";
+} from "./chunks/chunk-BKEEJUIJ.js";
 import {
   runTargets
-} from "./chunks/chunk-R3PCU5L7.js";
+} from "./chunks/chunk-A5ZW62XL.js";
 import "./chunks/chunk-SMKVBT5L.js";
 import "./chunks/chunk-OCEUE5RS.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-TI5WPKE7.js";
-import "./chunks/chunk-4QFYMWRS.js";
+import "./chunks/chunk-KV6NV363.js";
+import "./chunks/chunk-D3QHPNXE.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
 import "./chunks/chunk-ELYE3ZUH.js";
-import "./chunks/chunk-UWUP66MI.js";
-import "./chunks/chunk-6ICQZQCE.js";
+import "./chunks/chunk-3FPWTOKI.js";
+import "./chunks/chunk-27D3ITRB.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-3EYUBU7B.js";
+} from "./chunks/chunk-7OKGJVRR.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -55,12 +55,12 @@ import {
 } from "./chunks/chunk-RUG22CMD.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-NMQ4INOS.js";
+import "./chunks/chunk-DZLVQN7C.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-PTFOE3P2.js";
+import "./chunks/chunk-PIUUFFUC.js";
 import "./chunks/chunk-FU7FX2BW.js";
 import {
   errorMessage

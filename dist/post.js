@@ -8,11 +8,11 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-D5LG57M4.js";
+} from "./chunks/chunk-KB757SGO.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-UCWSJAG4.js";
+} from "./chunks/chunk-EBDNHZDV.js";
 import "./chunks/chunk-SUJRG5CN.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
@@ -20,26 +20,26 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-TI5WPKE7.js";
+} from "./chunks/chunk-KV6NV363.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-4QFYMWRS.js";
+} from "./chunks/chunk-D3QHPNXE.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-UWUP66MI.js";
+} from "./chunks/chunk-3FPWTOKI.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-NMQ4INOS.js";
+import "./chunks/chunk-DZLVQN7C.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-PTFOE3P2.js";
+import "./chunks/chunk-PIUUFFUC.js";
 import "./chunks/chunk-FU7FX2BW.js";
 import {
   errorMessage

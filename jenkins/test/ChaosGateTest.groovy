@@ -588,6 +588,14 @@ test('GStrings count as Strings and reportDir may use dots, dashes and subfolder
     assert h.currentBuild.result == 'UNSTABLE'
 }
 
+test('label reaches the CLI as --label: the name of the gate in a merged report, not its run id') {
+    def h = new PipelineHarness()
+    h.shell = { String script -> h.files['chaos/eu/report.json'] = '{}'; 0 }
+    h.load(step).call(engines: ['e.yaml'], label: "eu", reportDir: 'chaos/eu')
+    assert scriptOf(h).contains("'--label=eu'")
+    assert !scriptOf(h).contains('--run-id')
+}
+
 test('the help text documents every option') {
     Script loaded = new PipelineHarness().load(step)
     String help = new File(jenkinsDir, 'vars/chaosGate.txt').text
@@ -657,7 +665,7 @@ test('real CLI: every flag the step can generate is one the CLI accepts, with --
         parameters: [a: 'b'], workflowNamespace: 'argo', workflowShutdown: 'Terminate', ctkJournals: ['journal.json'],
         namespace: 'shop', context: 'staging', kubeconfigCredentialsId: 'kc', inCluster: false,
         allowNamespaces: ['shop', 'payments'], allowClusterScoped: true, stopTimeout: '15s',
-        timeout: '15m', cleanup: 'on-success', runId: 'build-42', minProbeSuccess: 90,
+        timeout: '15m', cleanup: 'on-success', runId: 'build-42', label: 'eu', minProbeSuccess: 90,
         allowFailures: ['pod-cpu-hog'], stoppedAs: 'skip', timeoutsAs: 'fail', failOnFailure: true,
         cliPath: realCli, extraArgs: ['--help']]   // --help: parse every flag and value, then stop
     // The three workflow sources exclude each other.

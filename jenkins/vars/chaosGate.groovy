@@ -61,6 +61,7 @@ import groovy.transform.Field
     stopTimeout            : 'String',
     cleanup                : 'String',
     runId                  : 'String',
+    label                  : 'String',
     // gate policy (decided by the CLI)
     minProbeSuccess        : 'Percent',
     allowFailures          : 'List',
@@ -109,6 +110,7 @@ import groovy.transform.Field
     stopTimeout            : 'stop-timeout',
     cleanup                : 'cleanup',
     runId                  : 'run-id',
+    label                  : 'label',
     minProbeSuccess        : 'min-probe-success',
     allowFailures          : 'allow-failure',
     stoppedAs              : 'stopped-as',

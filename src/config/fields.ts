@@ -121,7 +121,14 @@ export const settingFields: SettingField[] = [
     flag: 'run-id',
     kind: 'string',
     field: 'runId',
-    help: 'label value for this run (default: generated)',
+    help: "label value for this run on the cluster, one run's own (default: generated)",
+    readBy: runAndReport,
+  },
+  {
+    flag: 'label',
+    kind: 'string',
+    field: 'label',
+    help: 'name of this job in a merged report, stable across builds, e.g. the cluster (default: the run id)',
     readBy: runAndReport,
   },
   {

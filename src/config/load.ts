@@ -46,6 +46,8 @@ export interface GateConfig {
   /** Cluster-scoped objects and Secrets in the RBAC files. */
   allowClusterScoped: boolean;
   runId?: string;
+  /** The job's name in a merged report: its suites are named after it (default: the run id). */
+  label?: string;
   reports: {
     junit?: string;
     json?: string;
@@ -170,6 +172,7 @@ export function resolveConfig(...layers: PartialConfig[]): GateConfig {
     allowNamespaces: pick('allowNamespaces'),
     allowClusterScoped: pick('allowClusterScoped') ?? false,
     runId: pick('runId'),
+    label: pick('label'),
     reports,
     gate: { ...defaultPolicy, ...gate },
     merge,

@@ -111,6 +111,11 @@ export const configSchema = z.strictObject({
     .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel)
     .max(40)
     .optional(),
+  label: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel)
+    .max(40)
+    .optional(),
   reports: reportsSchema.optional(),
   gate: gateSchema.optional(),
   merge: mergeSchema.optional(),

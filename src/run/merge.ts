@@ -1,6 +1,6 @@
 // `chaos-gate merge`: the JSON reports of parallel CI jobs (a GitHub matrix, Jenkins `parallel`
 // stages) joined into one report and one gate. Each suite is named after the job it came from, so the
-// same engine on two clusters stays two suites.
+// same engine on two clusters stays two suites: its label, else its run id, else its report's path.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { settingName } from '../config/fields.ts';
@@ -17,7 +17,7 @@ interface JobReport {
   file: string;
   label: string;
   /** Where the label came from, for the user who must make it unique. */
-  labelSource: 'run id' | 'path';
+  labelSource: 'label' | 'run id' | 'path';
   report: Report;
   /** Set when the job's run was cancelled: its cases are what was known when it was cut short. */
   cancelled?: string;
@@ -54,15 +54,20 @@ function refuseRepeatedFiles(files: string[]): void {
   }
 }
 
-/** One job's report, labelled with the job: its run id, or the file's path. */
+/**
+ * One job's report, named after the job: its label, which stays the same build after build (the run
+ * id, one run's own on the cluster, may not), else its run id, else the file's path.
+ */
 function readJob(file: string): JobReport {
   // The guarded reader: a FIFO would hang here and /dev/zero fill the memory.
   const text = readInputFile(file, 'JSON report', resultFileLimit);
   const { report, meta } = parseJsonReport(text, file);
   const [label, labelSource] =
-    meta.runId !== undefined
-      ? [meta.runId, 'run id' as const]
-      : [path.relative(process.cwd(), file).replace(/\.json$/, ''), 'path' as const];
+    meta.label !== undefined
+      ? [meta.label, 'label' as const]
+      : meta.runId !== undefined
+        ? [meta.runId, 'run id' as const]
+        : [path.relative(process.cwd(), file).replace(/\.json$/, ''), 'path' as const];
   return { file, label, labelSource, report, cancelled: meta.cancelled };
 }
 
@@ -84,17 +89,20 @@ function refuseUnexpectedCount(jobs: JobReport[], expect: number | undefined): v
 }
 
 /**
- * Two jobs under one label (every matrix job given the same run id) would share suite names and
- * annotations, and every JUnit reader would mix their cases up: each job must name itself.
+ * Two jobs under one label (every matrix job given the same label or run id) would share suite names
+ * and annotations, and every JUnit reader would mix their cases up: each job must name itself.
  */
 function refuseSharedLabels(jobs: JobReport[]): void {
   const seen = new Map<string, JobReport>();
   for (const job of jobs) {
     const first = seen.get(job.label);
     if (first) {
-      const source = first.labelSource === job.labelSource ? `their ${job.labelSource}` : 'their labels';
+      const source =
+        first.labelSource === job.labelSource
+          ? `their ${job.labelSource}`
+          : `their ${first.labelSource} and ${job.labelSource}`;
       throw new ConfigError(
-        `${first.file} and ${job.file} are both labelled "${job.label}" (${source}): their suites would have the same names and their cases would be mixed up; give each job its own run id (--run-id, the run-id input, runId in Jenkins), e.g. the matrix's cluster`,
+        `${first.file} and ${job.file} are both labelled "${job.label}" (${source}): their suites would have the same names and their cases would be mixed up; give each job its own label (--label, the label input, label in a config file or in Jenkins), e.g. the matrix's cluster`,
       );
     }
     seen.set(job.label, job);

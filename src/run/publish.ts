@@ -261,3 +261,20 @@ export function describeDecision(report: Report, decision: GateDecision, files: 
   }
   return lines;
 }
+
+/**
+ * The JSON report's run facts: the run id, and the job's label for `merge`. A cancelled run says so:
+ * its cases are what was known when it was cut short, and `merge` must not take them for a finished
+ * job's.
+ */
+export function runMeta(
+  config: Pick<GateConfig, 'label'>,
+  runId: string | undefined,
+  cancelled?: NodeJS.Signals,
+): Record<string, string> {
+  return {
+    ...(runId ? { runId } : {}),
+    ...(config.label ? { label: config.label } : {}),
+    ...(cancelled ? { cancelled } : {}),
+  };
+}

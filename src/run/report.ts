@@ -7,7 +7,7 @@ import { ConfigError } from '../errors.ts';
 import { loadSchema, type LoadConfig } from '../load/schema.ts';
 import type { Report } from '../report/model.ts';
 import type { GateOutcome } from './outcome.ts';
-import { conclude, refuseBadReportPaths } from './publish.ts';
+import { conclude, refuseBadReportPaths, runMeta } from './publish.ts';
 import { chaosInputFromFiles, workflowReportFromFile } from './report-sources.ts';
 import { checkVerdicts, type ReportInput } from './report-verdicts.ts';
 
@@ -74,7 +74,7 @@ export async function reportGate(
   }
   checkVerdicts(inputs, config.gate, log);
   const report: Report = { suites: inputs.flatMap((input) => input.suites) };
-  return { report, ...conclude(config, report, config.runId ? { runId: config.runId } : {}, log) };
+  return { report, ...conclude(config, report, runMeta(config, config.runId), log) };
 }
 
 /** The config's load section with the result files given on the command line, if there is anything to read. */

@@ -31,7 +31,7 @@ import { blastRadiusProblems, allowedNamespaces } from './blast-radius.ts';
 import { collectJournal, collectLoad } from './collect.ts';
 import { prepareCluster, type PreparedCluster } from './inputs.ts';
 import type { GateOutcome } from './outcome.ts';
-import { conclude, refuseAllSkipped } from './publish.ts';
+import { conclude, refuseAllSkipped, runMeta } from './publish.ts';
 import { RunResources } from './resources.ts';
 import { runIdInUse } from './run-id-in-use.ts';
 import type { StopReport } from './stop.ts';
@@ -77,20 +77,12 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
     // A cancelled run says so by its exit code, whatever its cases are.
     if (!session.cancelled) refuseAllSkipped(session.report, config.gate);
     const { runId, report, cancelled } = session;
-    const { decision, published } = conclude(config, report, runMeta(runId, cancelled), context.log);
+    const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
     passed = decision.verdict === 'pass';
     return { runId, report, cancelled, decision, published };
   } finally {
     await session.finish(passed);
   }
-}
-
-/**
- * The JSON report's run facts. A cancelled run says so: its cases are what was known when it was cut
- * short, and `merge` must not take them for a finished job's.
- */
-export function runMeta(runId: string, cancelled: NodeJS.Signals | undefined): Record<string, string> {
-  return cancelled ? { runId, cancelled } : { runId };
 }
 
 /** A run up to its report: the chaos ran and, if cut short, was stopped; the cleanup waits for the verdict. */

@@ -12,13 +12,12 @@ import { collectJournal } from './collect.ts';
 import { prepareTargets } from './inputs.ts';
 import type { GateOutcome } from './outcome.ts';
 import type { ProgressLog } from './progress.ts';
-import { conclude } from './publish.ts';
+import { conclude, runMeta } from './publish.ts';
 import {
   checkRun,
   newRunId,
   PreflightRefused,
   runGate,
-  runMeta,
   type CheckedRun,
   type RunContext,
   type RunSession,
@@ -82,7 +81,7 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
       suites: config.ctkJournals.map(collectJournal),
     });
     const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
-    const { decision, published } = conclude(config, report, runMeta(runId, cancelled), context.log);
+    const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
     passed = decision.verdict === 'pass';
     return { runId, report, decision, published, cancelled };
   } finally {

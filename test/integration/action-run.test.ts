@@ -66,6 +66,35 @@ test('a passing run: outputs, job summary, reports, exit 0, nothing left behind'
   assert.deepEqual((await leftovers(env.sandbox.kc, namespace)).engines, []);
 });
 
+test('a matrix whose jobs set label: the merged suites are named after the jobs, build after build, the run ids generated', async () => {
+  const dir = workDir();
+  const engine = uniqueName('matrix');
+  // Two builds of a matrix over eu and us, each job as the README's example runs it.
+  const build = async (number: number) => {
+    const reports: string[] = [];
+    for (const cluster of ['eu', 'us']) {
+      const json = path.join(dir, `build-${number}`, cluster, 'report.json');
+      const job = await runAction({
+        kubeconfig: env.sandbox.kubeconfigYaml,
+        namespace,
+        engines: engineFile(dir, engine, 'pass', namespace),
+        label: cluster,
+        'json-path': json,
+      });
+      assert.equal(job.code, 0, job.stdout);
+      assert.match(job.outputs['run-id'] ?? '', /^cg-/, 'the run id is left generated');
+      reports.push(json);
+    }
+    const merged = await runAction({ command: 'merge', reports: reports.join('\n'), expect: '2' });
+    assert.equal(merged.code, 0, merged.stdout);
+    const junit = readFileSync(path.join(merged.dir, 'chaos-gate-results/junit.xml'), 'utf8');
+    return [...junit.matchAll(/<testsuite name="([^"]+)"/g)].map((m) => m[1]);
+  };
+  const first = await build(1);
+  assert.deepEqual(first, [`eu/${namespace}/${engine}`, `us/${namespace}/${engine}`]);
+  assert.deepEqual(await build(2), first);
+});
+
 test('a failed probe: step fails, verdict=fail, the verdict annotation first, then one per fault', async () => {
   const dir = workDir();
   const run = await runAction({

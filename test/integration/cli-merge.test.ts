@@ -71,7 +71,37 @@ test('merge: two jobs given the same run id are refused (exit 2), naming both fi
   assert.match(
     finished.stderr,
     new RegExp(
-      `^chaos-gate: error: ${reports[0]} and ${reports[1]} are both labelled "4711" \\(their run id\\): .* give each job its own run id`,
+      `^chaos-gate: error: ${reports[0]} and ${reports[1]} are both labelled "4711" \\(their run id\\): .* give each job its own label \\(--label, the label input, label in a config file or in Jenkins\\)`,
+    ),
+  );
+});
+
+test('merge: jobs labelled with --label keep their suite names build after build, whatever their run ids', async () => {
+  const merged = async (build: string) => {
+    const reports = [
+      await jobReport(`${build}-eu`, 'Pass', '--label', 'eu', '--run-id', `cg-${build}-eu`),
+      await jobReport(`${build}-us`, 'Fail', '--label', 'us', '--run-id', `cg-${build}-us`),
+    ];
+    const junit = path.join(dir, `${build}.xml`);
+    const finished = await runEntry('dist/cli.js', ['merge', ...reports, '--junit', junit], { cwd: dir })
+      .done;
+    assert.equal(finished.code, 1, finished.stdout + finished.stderr);
+    return [...readFileSync(junit, 'utf8').matchAll(/<testsuite name="([^"]+)"/g)].map((m) => m[1]);
+  };
+  const first = await merged('build-1');
+  assert.deepEqual(first, ['eu/shop/cart-chaos', 'us/shop/cart-chaos']);
+  assert.deepEqual(await merged('build-2'), first);
+  // Two jobs given one label are refused, naming the setting to change.
+  const same = [
+    await jobReport('label-a', 'Pass', '--label', 'eu'),
+    await jobReport('label-b', 'Pass', '--label', 'eu'),
+  ];
+  const refused = await runEntry('dist/cli.js', ['merge', ...same], { cwd: dir }).done;
+  assert.equal(refused.code, 2, refused.stdout + refused.stderr);
+  assert.match(
+    refused.stderr,
+    new RegExp(
+      `${same[0]} and ${same[1]} are both labelled "eu" \\(their label\\): .* give each job its own label \\(--label`,
     ),
   );
 });

@@ -17856,7 +17856,14 @@ var init_fields = __esm({
         flag: "run-id",
         kind: "string",
         field: "runId",
-        help: "label value for this run (default: generated)",
+        help: "label value for this run on the cluster, one run's own (default: generated)",
+        readBy: runAndReport
+      },
+      {
+        flag: "label",
+        kind: "string",
+        field: "label",
+        help: "name of this job in a merged report, stable across builds, e.g. the cluster (default: the run id)",
         readBy: runAndReport
       },
       {
@@ -24004,6 +24011,13 @@ function describeDecision(report, decision, files) {
     lines.push(`  - \u2026 and ${more} more failed check(s) (${where})`);
   }
   return lines;
+}
+function runMeta(config2, runId, cancelled) {
+  return {
+    ...runId ? { runId } : {},
+    ...config2.label ? { label: config2.label } : {},
+    ...cancelled ? { cancelled } : {}
+  };
 }
 var reportNames;
 var init_publish = __esm({
@@ -88344,15 +88358,12 @@ async function runGate(config2, context) {
   try {
     if (!session.cancelled) refuseAllSkipped(session.report, config2.gate);
     const { runId, report, cancelled } = session;
-    const { decision, published } = conclude(config2, report, runMeta(runId, cancelled), context.log);
+    const { decision, published } = conclude(config2, report, runMeta(config2, runId, cancelled), context.log);
     passed = decision.verdict === "pass";
     return { runId, report, cancelled, decision, published };
   } finally {
     await session.finish(passed);
   }
-}
-function runMeta(runId, cancelled) {
-  return cancelled ? { runId, cancelled } : { runId };
 }
 function newRunId() {
   return `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
@@ -88713,7 +88724,7 @@ async function runTargets(config2, context) {
       suites: config2.ctkJournals.map(collectJournal)
     });
     const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
-    const { decision, published } = conclude(config2, report, runMeta(runId, cancelled), context.log);
+    const { decision, published } = conclude(config2, report, runMeta(config2, runId, cancelled), context.log);
     passed = decision.verdict === "pass";
     return { runId, report, decision, published, cancelled };
   } finally {
@@ -88997,7 +89008,7 @@ async function reportGate(config2, sources, log) {
   }
   checkVerdicts(inputs, config2.gate, log);
   const report = { suites: inputs.flatMap((input) => input.suites) };
-  return { report, ...conclude(config2, report, config2.runId ? { runId: config2.runId } : {}, log) };
+  return { report, ...conclude(config2, report, runMeta(config2, config2.runId), log) };
 }
 function loadToReport(load2, sources) {
   const results = {
@@ -89058,7 +89069,7 @@ function refuseRepeatedFiles(files) {
 function readJob(file) {
   const text3 = readInputFile(file, "JSON report", resultFileLimit);
   const { report, meta: meta2 } = parseJsonReport(text3, file);
-  const [label, labelSource] = meta2.runId !== void 0 ? [meta2.runId, "run id"] : [path8.relative(process.cwd(), file).replace(/\.json$/, ""), "path"];
+  const [label, labelSource] = meta2.label !== void 0 ? [meta2.label, "label"] : meta2.runId !== void 0 ? [meta2.runId, "run id"] : [path8.relative(process.cwd(), file).replace(/\.json$/, ""), "path"];
   return { file, label, labelSource, report, cancelled: meta2.cancelled };
 }
 function refuseUnexpectedCount(jobs, expect) {
@@ -89074,9 +89085,9 @@ function refuseSharedLabels(jobs) {
   for (const job of jobs) {
     const first = seen.get(job.label);
     if (first) {
-      const source = first.labelSource === job.labelSource ? `their ${job.labelSource}` : "their labels";
+      const source = first.labelSource === job.labelSource ? `their ${job.labelSource}` : `their ${first.labelSource} and ${job.labelSource}`;
       throw new ConfigError(
-        `${first.file} and ${job.file} are both labelled "${job.label}" (${source}): their suites would have the same names and their cases would be mixed up; give each job its own run id (--run-id, the run-id input, runId in Jenkins), e.g. the matrix's cluster`
+        `${first.file} and ${job.file} are both labelled "${job.label}" (${source}): their suites would have the same names and their cases would be mixed up; give each job its own label (--label, the label input, label in a config file or in Jenkins), e.g. the matrix's cluster`
       );
     }
     seen.set(job.label, job);
@@ -89192,6 +89203,7 @@ var configSchema = strictObject({
   allowClusterScoped: boolean2().optional(),
   cleanup: _enum(["always", "on-success", "never"]).optional(),
   runId: string2().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel).max(40).optional(),
+  label: string2().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel).max(40).optional(),
   reports: reportsSchema.optional(),
   gate: gateSchema.optional(),
   merge: mergeSchema.optional(),
@@ -89286,6 +89298,7 @@ function resolveConfig(...layers) {
     allowNamespaces: pick2("allowNamespaces"),
     allowClusterScoped: pick2("allowClusterScoped") ?? false,
     runId: pick2("runId"),
+    label: pick2("label"),
     reports,
     gate: { ...defaultPolicy, ...gate },
     merge: merge3,

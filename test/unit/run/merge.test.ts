@@ -222,9 +222,44 @@ test('two jobs under one label are refused, naming both files and the label, not
       error.message.startsWith(
         `${first} and ${second} are both labelled "1234" (their run id): their suites would have the same names`,
       ) &&
-      error.message.includes('give each job its own run id (--run-id, the run-id input, runId in Jenkins)'),
+      error.message.includes(
+        'give each job its own label (--label, the label input, label in a config file or in Jenkins)',
+      ),
   );
   assert.equal(existsSync(junit), false);
+});
+
+test("a job's label names its suites, before its run id: two builds, each run under a run id of its own, merge to the same names", () => {
+  const names = (build: number) =>
+    mergeGate(
+      config(),
+      [
+        jobReport(`eu-${build}`, engineReport('pass'), { runId: `cg-${build}-eu`, label: 'eu' }),
+        jobReport(`us-${build}`, engineReport('pass'), { runId: `cg-${build}-us`, label: 'us' }),
+      ],
+      () => {},
+    ).report.suites.map((s) => s.name);
+  assert.deepEqual(names(1), ['eu/shop/cart-chaos', 'us/shop/cart-chaos']);
+  assert.deepEqual(names(2), names(1));
+});
+
+test('two jobs given one label are refused naming the label setting, also when one is labelled by its run id', () => {
+  const first = jobReport('label-a', engineReport('pass'), { runId: 'cg-1', label: 'eu' });
+  const second = jobReport('label-b', engineReport('pass'), { runId: 'cg-2', label: 'eu' });
+  const third = jobReport('label-c', engineReport('pass'), { runId: 'eu' });
+  assert.throws(
+    () => mergeGate(config(), [first, second], () => {}),
+    (error: Error) =>
+      error instanceof ConfigError &&
+      error.message.startsWith(`${first} and ${second} are both labelled "eu" (their label):`) &&
+      error.message.includes('give each job its own label (--label, the label input'),
+  );
+  assert.throws(
+    () => mergeGate(config(), [first, third], () => {}),
+    (error: Error) =>
+      error instanceof ConfigError &&
+      error.message.startsWith(`${first} and ${third} are both labelled "eu" (their label and run id):`),
+  );
 });
 
 test("a cancelled job's partial report is refused, even where the policy would skip its stopped experiments", () => {

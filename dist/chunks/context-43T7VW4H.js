@@ -6,11 +6,11 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-UWUP66MI.js";
-import "./chunk-NMQ4INOS.js";
+} from "./chunk-3FPWTOKI.js";
+import "./chunk-DZLVQN7C.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-PTFOE3P2.js";
+import "./chunk-PIUUFFUC.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {

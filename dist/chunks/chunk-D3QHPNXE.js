@@ -23,7 +23,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-UWUP66MI.js";
+} from "./chunk-3FPWTOKI.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

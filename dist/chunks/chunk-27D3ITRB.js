@@ -10,18 +10,18 @@ import {
 } from "./chunk-EWRCKZ32.js";
 import {
   reportPathProblems
-} from "./chunk-3EYUBU7B.js";
+} from "./chunk-7OKGJVRR.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
 import {
   NoClusterAccessError,
   kubeconfigSource
-} from "./chunk-NMQ4INOS.js";
+} from "./chunk-DZLVQN7C.js";
 import {
   configFileName,
   settingName
-} from "./chunk-PTFOE3P2.js";
+} from "./chunk-PIUUFFUC.js";
 import {
   _enum,
   array,
@@ -629,7 +629,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-OHC7FW6L.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-43T7VW4H.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

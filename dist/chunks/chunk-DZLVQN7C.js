@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   settingName
-} from "./chunk-PTFOE3P2.js";
+} from "./chunk-PIUUFFUC.js";
 import {
   CannotRunError,
   ConfigError

@@ -6,17 +6,17 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-6ICQZQCE.js";
+} from "./chunk-27D3ITRB.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-3EYUBU7B.js";
+import "./chunk-7OKGJVRR.js";
 import "./chunk-RUG22CMD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-NMQ4INOS.js";
+import "./chunk-DZLVQN7C.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-PTFOE3P2.js";
+import "./chunk-PIUUFFUC.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {

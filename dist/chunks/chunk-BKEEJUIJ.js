@@ -6,14 +6,14 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-3EYUBU7B.js";
+} from "./chunk-7OKGJVRR.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RUG22CMD.js";
 import {
   settingName
-} from "./chunk-PTFOE3P2.js";
+} from "./chunk-PIUUFFUC.js";
 import {
   readInputFile,
   resultFileLimit
@@ -57,7 +57,7 @@ function refuseRepeatedFiles(files) {
 function readJob(file) {
   const text = readInputFile(file, "JSON report", resultFileLimit);
   const { report, meta } = parseJsonReport(text, file);
-  const [label, labelSource] = meta.runId !== void 0 ? [meta.runId, "run id"] : [path.relative(process.cwd(), file).replace(/\.json$/, ""), "path"];
+  const [label, labelSource] = meta.label !== void 0 ? [meta.label, "label"] : meta.runId !== void 0 ? [meta.runId, "run id"] : [path.relative(process.cwd(), file).replace(/\.json$/, ""), "path"];
   return { file, label, labelSource, report, cancelled: meta.cancelled };
 }
 var listed = (jobs) => jobs.map((job) => `  ${job.label}: ${job.file}`).join("\n");
@@ -74,9 +74,9 @@ function refuseSharedLabels(jobs) {
   for (const job of jobs) {
     const first = seen.get(job.label);
     if (first) {
-      const source = first.labelSource === job.labelSource ? `their ${job.labelSource}` : "their labels";
+      const source = first.labelSource === job.labelSource ? `their ${job.labelSource}` : `their ${first.labelSource} and ${job.labelSource}`;
       throw new ConfigError(
-        `${first.file} and ${job.file} are both labelled "${job.label}" (${source}): their suites would have the same names and their cases would be mixed up; give each job its own run id (--run-id, the run-id input, runId in Jenkins), e.g. the matrix's cluster`
+        `${first.file} and ${job.file} are both labelled "${job.label}" (${source}): their suites would have the same names and their cases would be mixed up; give each job its own label (--label, the label input, label in a config file or in Jenkins), e.g. the matrix's cluster`
       );
     }
     seen.set(job.label, job);

@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-4QFYMWRS.js";
+} from "./chunk-D3QHPNXE.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-UWUP66MI.js";
+} from "./chunk-3FPWTOKI.js";
 import {
   isClusterScopedKind,
   isCustomResource

@@ -28,8 +28,9 @@ import {
 } from "./chunk-3N2XITYB.js";
 import {
   conclude,
-  refuseBadReportPaths
-} from "./chunk-3EYUBU7B.js";
+  refuseBadReportPaths,
+  runMeta
+} from "./chunk-7OKGJVRR.js";
 import "./chunk-RUG22CMD.js";
 import {
   isSkipped,
@@ -40,7 +41,7 @@ import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import {
   configFileName
-} from "./chunk-PTFOE3P2.js";
+} from "./chunk-PIUUFFUC.js";
 import {
   describeIssues,
   resultFileLimit
@@ -192,7 +193,7 @@ async function reportGate(config, sources, log) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-ODIF6SOY.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-7WCIWL2L.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });
@@ -204,7 +205,7 @@ async function reportGate(config, sources, log) {
   }
   checkVerdicts(inputs, config.gate, log);
   const report = { suites: inputs.flatMap((input) => input.suites) };
-  return { report, ...conclude(config, report, config.runId ? { runId: config.runId } : {}, log) };
+  return { report, ...conclude(config, report, runMeta(config, config.runId), log) };
 }
 function loadToReport(load, sources) {
   const results = {

@@ -12,19 +12,19 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-4QFYMWRS.js";
+} from "./chunk-D3QHPNXE.js";
 import {
   readableResults
 } from "./chunk-HI6SXHFT.js";
 import "./chunk-KPND5JJ5.js";
 import {
   loadKubeContext
-} from "./chunk-UWUP66MI.js";
+} from "./chunk-3FPWTOKI.js";
 import "./chunk-RUG22CMD.js";
-import "./chunk-NMQ4INOS.js";
+import "./chunk-DZLVQN7C.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-PTFOE3P2.js";
+import "./chunk-PIUUFFUC.js";
 import "./chunk-FU7FX2BW.js";
 import {
   CannotRunError,

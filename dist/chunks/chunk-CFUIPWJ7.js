@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   settingsOf
-} from "./chunk-PTFOE3P2.js";
+} from "./chunk-PIUUFFUC.js";
 
 // src/cli/usage.ts
 var sourceFlags = {

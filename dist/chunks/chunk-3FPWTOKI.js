@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   kubeconfigSource
-} from "./chunk-NMQ4INOS.js";
+} from "./chunk-DZLVQN7C.js";
 import {
   documentValue,
   require_dist,
@@ -17,7 +17,7 @@ import {
 } from "./chunk-KFRDFFVU.js";
 import {
   settingName
-} from "./chunk-PTFOE3P2.js";
+} from "./chunk-PIUUFFUC.js";
 import {
   _enum,
   array,

@@ -980,6 +980,13 @@ function describeDecision(report, decision, files) {
   }
   return lines;
 }
+function runMeta(config, runId, cancelled) {
+  return {
+    ...runId ? { runId } : {},
+    ...config.label ? { label: config.label } : {},
+    ...cancelled ? { cancelled } : {}
+  };
+}
 
 export {
   parseJsonReport,
@@ -987,5 +994,6 @@ export {
   reportPathProblems,
   refuseBadReportPaths,
   refuseAllSkipped,
-  conclude
+  conclude,
+  runMeta
 };

@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-2LXLN4A7.js";
-import "./chunk-3EYUBU7B.js";
+} from "./chunk-BKEEJUIJ.js";
+import "./chunk-7OKGJVRR.js";
 import "./chunk-RUG22CMD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-PTFOE3P2.js";
+import "./chunk-PIUUFFUC.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {

@@ -9,7 +9,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-UCWSJAG4.js";
+} from "./chunk-EBDNHZDV.js";
 import "./chunk-SUJRG5CN.js";
 import {
   commands,
@@ -17,7 +17,7 @@ import {
   isHelpCommand,
   sourcesOf,
   usage
-} from "./chunk-CD4NNCTG.js";
+} from "./chunk-CFUIPWJ7.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-KPND5JJ5.js";
 import "./chunk-3N2XITYB.js";
@@ -35,7 +35,7 @@ import {
   settingsOf,
   toMap,
   toNumber
-} from "./chunk-PTFOE3P2.js";
+} from "./chunk-PIUUFFUC.js";
 import {
   closestName
 } from "./chunk-FU7FX2BW.js";
@@ -172,7 +172,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-KH53GER4.js");
+        const { runTargets } = await import("./targets-PP57S32G.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -187,15 +187,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-QQD3EVZR.js");
+        const { reportGate } = await import("./report-53LMVCKL.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-V45V7NYJ.js");
+        const { mergeGate } = await import("./merge-HB4FBTFU.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-6KF53ZPZ.js");
+        const { validateRun } = await import("./inputs-LVDR3CHT.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

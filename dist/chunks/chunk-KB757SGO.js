@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-UCWSJAG4.js";
+} from "./chunk-EBDNHZDV.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-UWUP66MI.js";
+} from "./chunk-3FPWTOKI.js";
 import {
   onSecret,
   redact
@@ -22,7 +22,7 @@ import {
   settingsOf,
   toMap,
   toNumber
-} from "./chunk-PTFOE3P2.js";
+} from "./chunk-PIUUFFUC.js";
 import {
   ConfigError,
   __commonJS,
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-D5LG57M4.js.LEGAL.txt */
+/*! For license information please see chunk-KB757SGO.js.LEGAL.txt */

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-TI5WPKE7.js";
+} from "./chunk-KV6NV363.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-4QFYMWRS.js";
+} from "./chunk-D3QHPNXE.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -53,7 +53,7 @@ import {
 } from "./chunk-ELYE3ZUH.js";
 import {
   spawnInGroup
-} from "./chunk-UWUP66MI.js";
+} from "./chunk-3FPWTOKI.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -65,21 +65,22 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-6ICQZQCE.js";
+} from "./chunk-27D3ITRB.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";
 import {
   conclude,
-  refuseAllSkipped
-} from "./chunk-3EYUBU7B.js";
+  refuseAllSkipped,
+  runMeta
+} from "./chunk-7OKGJVRR.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-RUG22CMD.js";
 import {
   settingName
-} from "./chunk-PTFOE3P2.js";
+} from "./chunk-PIUUFFUC.js";
 import {
   CancelledError,
   CannotRunError,
@@ -622,15 +623,12 @@ async function runGate(config, context) {
   try {
     if (!session.cancelled) refuseAllSkipped(session.report, config.gate);
     const { runId, report, cancelled } = session;
-    const { decision, published } = conclude(config, report, runMeta(runId, cancelled), context.log);
+    const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
     passed = decision.verdict === "pass";
     return { runId, report, cancelled, decision, published };
   } finally {
     await session.finish(passed);
   }
-}
-function runMeta(runId, cancelled) {
-  return cancelled ? { runId, cancelled } : { runId };
 }
 var PreflightRefused = class extends CannotRunError {
   name = "PreflightRefused";
@@ -956,7 +954,7 @@ async function runTargets(config, context) {
       suites: config.ctkJournals.map(collectJournal)
     });
     const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
-    const { decision, published } = conclude(config, report, runMeta(runId, cancelled), context.log);
+    const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
     passed = decision.verdict === "pass";
     return { runId, report, decision, published, cancelled };
   } finally {
