@@ -14,7 +14,7 @@ import { mergeGate } from '../../../src/run/merge.ts';
 import type { GateOutcome } from '../../../src/run/outcome.ts';
 import { loadSchema } from '../../../src/load/schema.ts';
 import { progressLog } from '../../../src/run/progress.ts';
-import { runGate, type RunContext } from '../../../src/run/run.ts';
+import { PreflightRefused, runGate, type RunContext } from '../../../src/run/run.ts';
 import { runTargets } from '../../../src/run/targets.ts';
 import type { ChaosEngine, ChaosResult, EngineExperimentStatus } from '../../../src/litmus/types.ts';
 import {
@@ -1288,6 +1288,76 @@ test(
     assert.throws(
       () => mergeGate(resolveConfig({ gate: { stopped: 'skip' } }), [json], () => {}),
       /^CannotRunError: cancelled before all their verdicts were in, [^\n]*\n {2}cg-unit-run: \S+ \(cancelled by SIGTERM\)$/,
+    );
+  },
+);
+
+test(
+  'a run under the run id of an engine or workflow that has not finished is refused naming them; a finished one is no obstacle',
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t, { resources: withArgo });
+    const labels = { 'chaos-gate.io/run': runId };
+    const engine = (name: string, engineStatus: string) =>
+      fake.put({
+        apiVersion: 'litmuschaos.io/v1alpha1',
+        kind: 'ChaosEngine',
+        metadata: { name, namespace: 'default', labels },
+        status: { engineStatus },
+      });
+    engine('earlier-done', 'completed');
+    engine('earlier-running', 'initialized');
+    fake.put({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Workflow',
+      metadata: { name: 'earlier-wf', namespace: 'default', labels },
+      status: { phase: 'Running' },
+    });
+    // Started after them: it would play them too.
+    playOperator(fake, 'Pass');
+    const refused =
+      /^run id cg-unit-run already labels chaos that has not finished: ChaosEngine default\/earlier-running \(engineStatus initialized\), Workflow default\/earlier-wf \(phase Running\)\. .*Give each run its own run id \(--run-id; left unset, one is generated\), or stop that chaos first$/m;
+    await assert.rejects(run({ workflow: { file: workflowFile() } }), (error: unknown) => {
+      assert.ok(error instanceof PreflightRefused, String(error));
+      assert.match(error.message, /^preflight failed, nothing was applied:\n/);
+      assert.match(error.message, refused);
+      assert.doesNotMatch(error.message, /earlier-done/);
+      return true;
+    });
+    assert.deepEqual(realWrites(fake), [], 'nothing applied');
+
+    // Once that chaos is over, the same run goes ahead.
+    engine('earlier-running', 'stopped');
+    fake.put({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Workflow',
+      metadata: { name: 'earlier-wf', namespace: 'default', labels },
+      status: { phase: 'Failed' },
+    });
+    const outcome = await run();
+    assert.equal(outcome.decision.verdict, 'pass');
+  },
+);
+
+test(
+  'a run that may not list engines under its run id is warned, and goes ahead as before',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t);
+    playOperator(fake, 'Pass');
+    fake.inject(
+      {
+        method: 'GET',
+        path: /\/chaosengines$/,
+        where: (r) => r.query.labelSelector === `chaos-gate.io/run=${runId}` && r.query.watch === undefined,
+      },
+      engineForbidden(),
+    );
+    const outcome = await run();
+    assert.equal(outcome.decision.verdict, 'pass');
+    assert.match(
+      lines.join('\n'),
+      /WARNING: not checked whether another run under run id cg-unit-run still runs chaos: listing ChaosEngines labelled chaos-gate.io\/run=cg-unit-run in namespace default: .*forbidden/,
     );
   },
 );
