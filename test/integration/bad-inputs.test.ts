@@ -143,6 +143,11 @@ const cases: Case[] = [
     names: /run-id\.yaml: runId: expected a lowercase DNS label \(a-z, 0-9, -\), got text \("Bad_ID"\)$/m,
   },
   {
+    what: 'a label that is no DNS label',
+    args: () => runEngine(good(), '--label', 'EU West'),
+    names: /command line: --label: expected a lowercase DNS label \(a-z, 0-9, -\), got text \("EU West"\)$/m,
+  },
+  {
     what: 'invalid YAML',
     args: () => run('--config', config('invalid', 'engines: [a.yaml\n')),
     names: /invalid\.yaml: invalid YAML/,
