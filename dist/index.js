@@ -30,7 +30,7 @@ import {
 } from "./chunks/chunk-BKEEJUIJ.js";
 import {
   runTargets
-} from "./chunks/chunk-A5ZW62XL.js";
+} from "./chunks/chunk-BHJ2T3U2.js";
 import "./chunks/chunk-SMKVBT5L.js";
 import "./chunks/chunk-OCEUE5RS.js";
 import "./chunks/chunk-466RCVCX.js";

@@ -27,7 +27,6 @@ export async function runIdInUse(
   warn: (line: string) => void,
 ): Promise<string[]> {
   const selector = `${runLabel}=${runId}`;
-  const live: string[] = [];
   const listing = async <T>(what: string, namespace: string, list: () => Promise<T[]>): Promise<T[]> => {
     try {
       return await list();
@@ -40,25 +39,34 @@ export async function runIdInUse(
       return [];
     }
   };
-  for (const namespace of new Set(places.engines)) {
-    const engines = await listing('ChaosEngines', namespace, () =>
-      clients.litmus.enginesLabelled(namespace, selector),
-    );
-    for (const engine of engines.filter((e) => !isEngineFinished(e)))
-      live.push(
-        `ChaosEngine ${namespace}/${engine.metadata.name ?? ''} (engineStatus ${engine.status?.engineStatus ?? 'unset'})`,
-      );
-  }
-  const { argo } = clients;
-  for (const namespace of new Set(argo ? places.workflows : [])) {
-    const workflows = await listing('Workflows', namespace, async () =>
-      argo ? (await argo.list(argo.target(namespace, selector))).items : [],
-    );
-    for (const workflow of workflows.filter((w) => !isWorkflowCompleted(w)))
-      live.push(
-        `Workflow ${namespace}/${workflow.metadata.name ?? ''} (phase ${workflow.status?.phase ?? 'unset'})`,
-      );
-  }
+  const { litmus, argo } = clients;
+  const [engines, workflows] = await Promise.all([
+    Promise.all(
+      [...new Set(places.engines)].map(async (namespace) =>
+        (await listing('ChaosEngines', namespace, () => litmus.enginesLabelled(namespace, selector)))
+          .filter((engine) => !isEngineFinished(engine))
+          .map(
+            (engine) =>
+              `ChaosEngine ${namespace}/${engine.metadata.name ?? ''} (engineStatus ${engine.status?.engineStatus ?? 'unset'})`,
+          ),
+      ),
+    ),
+    Promise.all(
+      [...new Set(argo ? places.workflows : [])].map(async (namespace) =>
+        (
+          await listing('Workflows', namespace, async () =>
+            argo ? (await argo.list(argo.target(namespace, selector))).items : [],
+          )
+        )
+          .filter((workflow) => !isWorkflowCompleted(workflow))
+          .map(
+            (workflow) =>
+              `Workflow ${namespace}/${workflow.metadata.name ?? ''} (phase ${workflow.status?.phase ?? 'unset'})`,
+          ),
+      ),
+    ),
+  ]);
+  const live = [...engines.flat(), ...workflows.flat()];
   if (live.length === 0) return [];
   return [
     `run id ${runId} already labels chaos that has not finished: ${live.join(', ')}. ` +

@@ -227,7 +227,8 @@ async function preflight(
       ...blastRadiusProblems(prepared, workflow?.metadata.namespace, policy, (m) => clusterScoped.has(m)),
     ];
     if (problems.length === 0) problems.push(...(await applier.preflight(prepared)));
-    if (problems.length === 0)
+    // A generated id is this run's alone; one the user gives may be another run's too.
+    if (problems.length === 0 && config.runId !== undefined)
       problems.push(
         ...(await runIdInUse(
           runId,

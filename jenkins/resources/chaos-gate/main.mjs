@@ -88299,7 +88299,6 @@ var init_resources = __esm({
 // src/run/run-id-in-use.ts
 async function runIdInUse(runId, places, clients, warn) {
   const selector = `${runLabel}=${runId}`;
-  const live = [];
   const listing = async (what, namespace, list) => {
     try {
       return await list();
@@ -88311,29 +88310,28 @@ async function runIdInUse(runId, places, clients, warn) {
       return [];
     }
   };
-  for (const namespace of new Set(places.engines)) {
-    const engines = await listing(
-      "ChaosEngines",
-      namespace,
-      () => clients.litmus.enginesLabelled(namespace, selector)
-    );
-    for (const engine of engines.filter((e2) => !isEngineFinished(e2)))
-      live.push(
-        `ChaosEngine ${namespace}/${engine.metadata.name ?? ""} (engineStatus ${engine.status?.engineStatus ?? "unset"})`
-      );
-  }
-  const { argo } = clients;
-  for (const namespace of new Set(argo ? places.workflows : [])) {
-    const workflows = await listing(
-      "Workflows",
-      namespace,
-      async () => argo ? (await argo.list(argo.target(namespace, selector))).items : []
-    );
-    for (const workflow of workflows.filter((w) => !isWorkflowCompleted(w)))
-      live.push(
-        `Workflow ${namespace}/${workflow.metadata.name ?? ""} (phase ${workflow.status?.phase ?? "unset"})`
-      );
-  }
+  const { litmus, argo } = clients;
+  const [engines, workflows] = await Promise.all([
+    Promise.all(
+      [...new Set(places.engines)].map(
+        async (namespace) => (await listing("ChaosEngines", namespace, () => litmus.enginesLabelled(namespace, selector))).filter((engine) => !isEngineFinished(engine)).map(
+          (engine) => `ChaosEngine ${namespace}/${engine.metadata.name ?? ""} (engineStatus ${engine.status?.engineStatus ?? "unset"})`
+        )
+      )
+    ),
+    Promise.all(
+      [...new Set(argo ? places.workflows : [])].map(
+        async (namespace) => (await listing(
+          "Workflows",
+          namespace,
+          async () => argo ? (await argo.list(argo.target(namespace, selector))).items : []
+        )).filter((workflow) => !isWorkflowCompleted(workflow)).map(
+          (workflow) => `Workflow ${namespace}/${workflow.metadata.name ?? ""} (phase ${workflow.status?.phase ?? "unset"})`
+        )
+      )
+    )
+  ]);
+  const live = [...engines.flat(), ...workflows.flat()];
   if (live.length === 0) return [];
   return [
     `run id ${runId} already labels chaos that has not finished: ${live.join(", ")}. That is another run's (one at the same time, or one killed before it stopped its chaos): this run would delete the RBAC that chaos uses, and could stop it. Give each run its own run id (${settingName2("runId")}; left unset, one is generated), or stop that chaos first`
@@ -88464,7 +88462,7 @@ async function preflight({ config: config2, inputs, defaultNamespace }, main2, s
       ...blastRadiusProblems(prepared, workflow?.metadata.namespace, policy, (m) => clusterScoped.has(m))
     ];
     if (problems.length === 0) problems.push(...await applier.preflight(prepared));
-    if (problems.length === 0)
+    if (problems.length === 0 && config2.runId !== void 0)
       problems.push(
         ...await runIdInUse(
           runId,
