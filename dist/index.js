@@ -27,12 +27,12 @@ import "./chunks/chunk-SUJRG5CN.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-BKEEJUIJ.js";
+} from "./chunks/chunk-C6WD7CPC.js";
 import {
   runTargets
-} from "./chunks/chunk-BHJ2T3U2.js";
-import "./chunks/chunk-SMKVBT5L.js";
-import "./chunks/chunk-OCEUE5RS.js";
+} from "./chunks/chunk-PPG6QVK3.js";
+import "./chunks/chunk-D7WULSSU.js";
+import "./chunks/chunk-QTUXDQXH.js";
 import "./chunks/chunk-466RCVCX.js";
 import "./chunks/chunk-KV6NV363.js";
 import "./chunks/chunk-D3QHPNXE.js";
@@ -41,18 +41,19 @@ import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
 import "./chunks/chunk-ELYE3ZUH.js";
 import "./chunks/chunk-3FPWTOKI.js";
-import "./chunks/chunk-27D3ITRB.js";
+import "./chunks/chunk-YMGT5KTS.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-7OKGJVRR.js";
+} from "./chunks/chunk-BAUFPYW3.js";
 import {
   caseReasons,
   chaosMayStillRun,
   judgedCases,
-  labelledExperiment
-} from "./chunks/chunk-RUG22CMD.js";
+  labelledExperiment,
+  whereEvery
+} from "./chunks/chunk-4Q3C7ZDD.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-DZLVQN7C.js";
@@ -108,7 +109,7 @@ var kindOrder = [
   "ctk-hypothesis",
   "ctk-activity"
 ];
-function annotationsOf(report, decision, summary2) {
+function annotationsOf(report, decision, summary2, reports) {
   if (decision.verdict === "pass") return [];
   const faults = faultsOf(report, decision);
   const fromCases = caseReasons(decision);
@@ -125,25 +126,25 @@ function annotationsOf(report, decision, summary2) {
   if (hidden.length > 0) {
     annotations.push({
       title: `${hidden.length} more fault(s)`,
-      message: moreFaults(hidden, summary2.failuresLeftOut)
+      message: moreFaults(hidden, summary2.failuresLeftOut, reports)
     });
   }
-  return annotations.map(({ title, message }) => ({ title, message: cutMessage(message) }));
+  return annotations.map(({ title, message }) => ({ title, message: cutMessage(message, reports) }));
 }
-function cutMessage(message) {
+function cutMessage(message, reports) {
   if (message.length <= maxMessageChars) return message;
   const fits = message.slice(0, maxMessageChars);
   const lineEnd = fits.lastIndexOf("\n");
   const head = lineEnd > 0 ? fits.slice(0, lineEnd) : fits;
   return `${head}
-\u2026 ${message.length - head.length} more characters in the JSON report`;
+\u2026 ${message.length - head.length} more characters: ${whereEvery(reports, "check")}`;
 }
-function moreFaults(hidden, leftOutOfSummary) {
+function moreFaults(hidden, leftOutOfSummary, reports) {
   const named = hidden.slice(0, maxNamedHidden).map((f) => f.title);
   const others = hidden.length - named.length;
   const names = `${named.join(", ")}${others > 0 ? ` and ${others} others` : ""}`;
   if (leftOutOfSummary === 0) return `${hidden.length} more in the job summary: ${names}`;
-  return `${hidden.length} more: ${names}. The job summary has no room for ${leftOutOfSummary} failed check(s); the JSON report has every one.`;
+  return `${hidden.length} more: ${names}. The job summary has no room for ${leftOutOfSummary} failed check(s); ${whereEvery(reports, "check")}.`;
 }
 function faultsOf(report, decision) {
   const faults = /* @__PURE__ */ new Map();
@@ -195,7 +196,7 @@ async function publishToGitHub(outcome) {
     );
     return;
   }
-  for (const { title, message } of annotationsOf(report, decision, published.markdown())) {
+  for (const { title, message } of annotationsOf(report, decision, published.markdown(), published.reports)) {
     error(message, { title });
   }
   if (decision.verdict === "fail") process.exitCode = ExitCode.Failure;

@@ -6,7 +6,9 @@ import {
   caseReasons,
   judgedCases,
   labelledExperiment,
+  whereEvery,
   type CaseKind,
+  type FullReports,
   type GateDecision,
   type Report,
   type ReportCase,
@@ -22,7 +24,8 @@ export const maxAnnotations = 10;
 const maxNamedHidden = 10;
 /**
  * An annotation is read in a box beside the log; GitHub refuses more than 65,535 characters for one. A
- * probe's output or an experiment with hundreds of failed probes is cut here; the JSON report has it all.
+ * probe's output or an experiment with hundreds of failed probes is cut here; the JUnit and JSON reports
+ * have it all.
  */
 export const maxMessageChars = 4_000;
 
@@ -46,11 +49,15 @@ interface Fault {
   cases: ReportCase[];
 }
 
-/** `summary`: the job summary's failures table, which may have had no room for some failed checks. */
+/**
+ * `summary`: the job summary's failures table, which may have had no room for some failed checks;
+ * `reports`: the reports written, which have them all.
+ */
 export function annotationsOf(
   report: Report,
   decision: GateDecision,
   summary: Pick<Summary, 'failuresLeftOut'>,
+  reports: FullReports,
 ): Annotation[] {
   if (decision.verdict === 'pass') return [];
   const faults = faultsOf(report, decision);
@@ -69,31 +76,31 @@ export function annotationsOf(
   if (hidden.length > 0) {
     annotations.push({
       title: `${hidden.length} more fault(s)`,
-      message: moreFaults(hidden, summary.failuresLeftOut),
+      message: moreFaults(hidden, summary.failuresLeftOut, reports),
     });
   }
-  return annotations.map(({ title, message }) => ({ title, message: cutMessage(message) }));
+  return annotations.map(({ title, message }) => ({ title, message: cutMessage(message, reports) }));
 }
 
 /** At the last whole line that fits (or mid-line when one line is too long), saying how much is left. */
-function cutMessage(message: string): string {
+function cutMessage(message: string, reports: FullReports): string {
   if (message.length <= maxMessageChars) return message;
   const fits = message.slice(0, maxMessageChars);
   const lineEnd = fits.lastIndexOf('\n');
   const head = lineEnd > 0 ? fits.slice(0, lineEnd) : fits;
-  return `${head}\n… ${message.length - head.length} more characters in the JSON report`;
+  return `${head}\n… ${message.length - head.length} more characters: ${whereEvery(reports, 'check')}`;
 }
 
 /**
  * Names the first few hidden faults and counts the others: one annotation, one log line, both short.
  * Says they are in the job summary only when its failures table had room for every failed check.
  */
-function moreFaults(hidden: Fault[], leftOutOfSummary: number): string {
+function moreFaults(hidden: Fault[], leftOutOfSummary: number, reports: FullReports): string {
   const named = hidden.slice(0, maxNamedHidden).map((f) => f.title);
   const others = hidden.length - named.length;
   const names = `${named.join(', ')}${others > 0 ? ` and ${others} others` : ''}`;
   if (leftOutOfSummary === 0) return `${hidden.length} more in the job summary: ${names}`;
-  return `${hidden.length} more: ${names}. The job summary has no room for ${leftOutOfSummary} failed check(s); the JSON report has every one.`;
+  return `${hidden.length} more: ${names}. The job summary has no room for ${leftOutOfSummary} failed check(s); ${whereEvery(reports, 'check')}.`;
 }
 
 /** Failing cases grouped by experiment (or alone), ordered by kind then as reported. */

@@ -30,7 +30,7 @@ export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
     );
     return;
   }
-  for (const { title, message } of annotationsOf(report, decision, published.markdown())) {
+  for (const { title, message } of annotationsOf(report, decision, published.markdown(), published.reports)) {
     core.error(message, { title });
   }
   // The verdict is already the first annotation: setFailed would add an 11th, last, and dropped one.

@@ -6,7 +6,9 @@ import {
   importanceOf,
   judgedCases,
   leadingReasons,
+  whereEvery,
   type CaseJudgement,
+  type FullReports,
   type GateDecision,
   type JudgedCase,
   type LoadSeries,
@@ -21,6 +23,8 @@ export interface HtmlContext {
   stylesheet: string;
   runId?: string;
   generatedAt?: Date;
+  /** The reports written beside it, where it sends the reader for the chaos windows it leaves out. */
+  reports: FullReports;
 }
 
 export interface HtmlReport {
@@ -39,7 +43,7 @@ const chaosFill = '#f8bbd0';
 /**
  * Bars of the timeline chart: 10,000 results drew 80,000, a picture 1.6 million pixels tall and two
  * thirds of a 36 MB page. Past it the failed checks and their windows come first; the tables below list
- * every check and the JSON report has every window.
+ * every check and the JSON report, when written, has every window.
  */
 const maxBars = 200;
 
@@ -62,7 +66,7 @@ export function renderHtml(report: Report, decision: GateDecision, context: Html
 <header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
 ${runFacts(timeline, drawn, context)}
 ${reasonList(report, decision)}
-${timeline && drawn ? timelineSection(timeline, drawn) : ''}
+${timeline && drawn ? timelineSection(timeline, drawn, context.reports) : ''}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ''}
 <section id="suites"><h2>Checks</h2>
 ${suites.map(({ suite, cases, rank }) => suiteSection(suite, cases, rank > 0)).join('\n')}
@@ -92,7 +96,7 @@ function runFacts(timeline: Timeline | undefined, drawn: Drawn | undefined, cont
       ]),
     );
     const more = timeline.chaosWindows.length - drawn.windows.length;
-    if (more > 0) facts.push(['other chaos windows', `${more}, in the JSON report`]);
+    if (more > 0) facts.push(['other chaos windows', `${more}: ${whereEvery(context.reports, 'window')}`]);
   }
   if (context.generatedAt) facts.push(['report written', iso(context.generatedAt.getTime())]);
   return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>`;
@@ -170,7 +174,7 @@ function timeAxis(timeline: Span, x: (ms: number) => number, y: number): string 
   return `<line x1="${labelWidth}" y1="${y}" x2="${labelWidth + plotWidth}" y2="${y}" stroke="#666"/>${parts.join('')}`;
 }
 
-function timelineSection(timeline: Timeline, drawn: Drawn): string {
+function timelineSection(timeline: Timeline, drawn: Drawn, reports: FullReports): string {
   const rowHeight = 20;
   const phases: { label: string; span: Span; fill: string }[] = [
     ...(timeline.baseline ? [{ label: 'load baseline', span: timeline.baseline, fill: '#90caf9' }] : []),
@@ -202,7 +206,7 @@ function timelineSection(timeline: Timeline, drawn: Drawn): string {
 ${chaosBands(drawn.windows, x, 0, rows.length * rowHeight + 4)}
 ${bars}
 ${timeAxis(timeline, x, rows.length * rowHeight + 6)}
-</svg>${drawn.leftOut > 0 ? `<p class="left-out">${drawn.leftOut} more chaos window(s) and check(s) are left out of the chart, which draws the failed checks and their chaos windows first; the tables below list every check, the JSON report every window.</p>` : ''}</section>`;
+</svg>${drawn.leftOut > 0 ? `<p class="left-out">${drawn.leftOut} more chaos window(s) and check(s) are left out of the chart, which draws the failed checks and their chaos windows first; the tables below list every check; of the chaos windows, ${escape(whereEvery(reports, 'window'))}.</p>` : ''}</section>`;
 }
 
 function loadSection(series: LoadSeries, timeline: Timeline): string {

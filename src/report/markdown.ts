@@ -5,6 +5,8 @@ import {
   caseReasons,
   importanceOf,
   judgedCases,
+  whereEvery,
+  type FullReports,
   type GateDecision,
   type JudgedCase,
   type Report,
@@ -25,7 +27,8 @@ export interface Summary {
   failuresLeftOut: number;
 }
 
-export function renderMarkdown(report: Report, decision: GateDecision): Summary {
+/** `reports`: the reports written beside it, where it sends the reader for what it has no room for. */
+export function renderMarkdown(report: Report, decision: GateDecision, reports: FullReports): Summary {
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
   const rows: Row[] = report.suites
     .flatMap((suite, i) =>
@@ -48,17 +51,18 @@ export function renderMarkdown(report: Report, decision: GateDecision): Summary 
   const timeline = timelineOf(report, decision);
   // Load impact and timeline are a few KB at any size; the rest of the budget goes to the failures
   // first, then to the passing checks, each table cut at a whole row that says how many it left out.
-  const middle = [...(load ? impactTable(load) : []), ...(timeline ? gantt(timeline) : [])];
+  const middle = [...(load ? impactTable(load) : []), ...(timeline ? gantt(timeline, reports) : [])];
   let room = maxBytes - bytesOf(head) - bytesOf(middle);
   const failing = fitTable(
     rows.filter((r) => importanceOf(r.judgement) <= 1),
     room,
     'failed check(s)',
+    reports,
   );
   const failures = failing.lines.length > 0 ? ['', '### Failures', '', ...failing.lines] : [];
   room -= bytesOf(failures);
   const rest = rows.filter((r) => importanceOf(r.judgement) > 1);
-  const passing = fitTable(rest, room, 'passed or skipped check(s)');
+  const passing = fitTable(rest, room, 'passed or skipped check(s)', reports);
   const folded =
     rest.length > 0
       ? [
@@ -92,7 +96,12 @@ export function renderCannotRun(message: string): string {
 const reserve = 300;
 
 /** The table of the `rows` that fit in `room` bytes (none when no row does), cut at a whole row. */
-function fitTable(rows: Row[], room: number, what: string): { lines: string[]; leftOut: number } {
+function fitTable(
+  rows: Row[],
+  room: number,
+  what: string,
+  reports: FullReports,
+): { lines: string[]; leftOut: number } {
   if (rows.length === 0) return { lines: [], leftOut: 0 };
   const lines = table(rows);
   let used = reserve;
@@ -107,7 +116,7 @@ function fitTable(rows: Row[], room: number, what: string): { lines: string[]; l
   const leftOut = rows.length - Math.max(0, shown.length - 2);
   if (leftOut === 0) return { lines, leftOut };
   // After a blank line: a line straight under a table would be read as one more row.
-  const more = `… and ${leftOut} more ${what}, for which the summary has no room: see the JSON report.`;
+  const more = `… and ${leftOut} more ${what}, for which the summary has no room: ${whereEvery(reports, 'check')}.`;
   return { lines: [...shown, ...(shown.length > 0 ? [''] : []), more], leftOut };
 }
 
@@ -169,7 +178,7 @@ const maxLabel = 80;
  * `maxBars`, the failed ones and their windows first, and a line that counts the rest. None when it
  * would have no bar (a run cancelled before its chaos began), which Mermaid draws as an empty box.
  */
-function gantt(timeline: Timeline): string[] {
+function gantt(timeline: Timeline, reports: FullReports): string[] {
   const task = (label: string, tag: string, span: Span) =>
     `    ${mermaidText(label)} :${tag}${Math.round(span.startMs)}, ${Math.round(Math.max(span.endMs, span.startMs + 1000))}`;
   const drawn = drawnOf(
@@ -204,7 +213,7 @@ function gantt(timeline: Timeline): string[] {
       ? [
           '',
           `${drawn.leftOut} more chaos window(s) and check(s) are left out of the timeline, which draws ` +
-            `the failed checks and their chaos windows first; the JSON report has every one.`,
+            `the failed checks and their chaos windows first; ${whereEvery(reports, 'window')}.`,
         ]
       : []),
   ];

@@ -189,6 +189,27 @@ export function leadingReasons(report: Report, decision: GateDecision): { shown:
   return { shown, more: decision.reasons.length - shown.length };
 }
 
+/**
+ * The reports a page, summary or log can send its reader to for what it leaves out: the files written
+ * beside it, and how the running front asks for a JSON report (the CLI's `--json`, the action's
+ * `json-path`). Without `--json` there is no JSON report to point to.
+ */
+export interface FullReports {
+  junit?: string;
+  json?: string;
+  jsonSetting: string;
+}
+
+/**
+ * Where every one of the checks (or chaos windows) left out is: the JSON report has both, the JUnit one
+ * every check but no window. With neither written, how to write the JSON report.
+ */
+export function whereEvery(reports: FullReports, what: 'check' | 'window'): string {
+  if (reports.json) return `the JSON report ${reports.json} has every one`;
+  if (reports.junit && what === 'check') return `the JUnit report ${reports.junit} has every one`;
+  return `a JSON report would have every one: write one with ${reports.jsonSetting}`;
+}
+
 /** Failures and errors first, then tolerated failures, skipped and passed: the order people read in. */
 export function importanceOf({ status, tolerated }: CaseJudgement): number {
   if (status === 'error' || status === 'failed') return 0;

@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { settingName } from '../config/fields.ts';
 import type { GateConfig } from '../config/load.ts';
 import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { evaluateGate, isSkipped, skippingSetting, type GatePolicy } from '../gate/policy.ts';
@@ -22,7 +23,7 @@ import { renderHtml } from '../report/html.ts';
 import { renderJson } from '../report/json.ts';
 import { emitJUnit } from '../report/junit.ts';
 import { renderMarkdown, type Summary } from '../report/markdown.ts';
-import { leadingReasons, type GateDecision, type Report } from '../report/model.ts';
+import { leadingReasons, type FullReports, type GateDecision, type Report } from '../report/model.ts';
 import { redact } from '../secrets.ts';
 
 export interface Publication {
@@ -35,6 +36,8 @@ export interface Publication {
    * on demand: on 10,000 results it costs as much as the JUnit file.
    */
   markdown(): Summary;
+  /** The reports written that have every check, where the summary and the page send their reader. */
+  reports: FullReports;
 }
 
 export interface Concluded {
@@ -179,9 +182,14 @@ function publishReports(
   decision: GateDecision,
   context: { policy: object; meta: Record<string, string> },
 ): Publication {
+  const full: FullReports = {
+    junit: reports.junit,
+    json: reports.json,
+    jsonSetting: settingName('reports.json'),
+  };
   let summary: Summary | undefined;
   const markdown = () => {
-    summary ??= renderMarkdown(report, decision);
+    summary ??= renderMarkdown(report, decision, full);
     return { ...summary, markdown: redact(summary.markdown) };
   };
   const write = (file: string | undefined, render: () => string) =>
@@ -190,9 +198,10 @@ function publishReports(
   return {
     junit: writeInParts(reports.junit, (emit) => emitJUnit(report, decision, junitOptions, emit)),
     json: write(reports.json, () => renderJson(report, decision, context)),
-    html: write(reports.html, () => writeHtml(reports.html as string, report, decision, context.meta)),
+    html: write(reports.html, () => writeHtml(reports.html as string, report, decision, context.meta, full)),
     summary: write(reports.summary, () => markdown().markdown),
     markdown,
+    reports: full,
   };
 }
 
@@ -233,12 +242,14 @@ function writeHtml(
   report: Report,
   decision: GateDecision,
   meta: Record<string, string>,
+  reports: FullReports,
 ): string {
   const stylesheet = `${path.basename(file, path.extname(file))}.css`;
   const { html, css } = renderHtml(report, decision, {
     stylesheet,
     runId: meta.runId,
     generatedAt: new Date(),
+    reports,
   });
   writeFileSync(path.join(path.dirname(file), stylesheet), css);
   return html;
@@ -256,7 +267,11 @@ export function describeDecision(report: Report, decision: GateDecision, files: 
   const { shown, more } = leadingReasons(report, decision);
   const lines = [`gate FAILED (${counts}):`, ...shown.map((reason) => `  - ${reason}`)];
   if (more > 0) {
-    const where = files.length > 0 ? `every one is in ${files.join(', ')}` : 'write a report to see them all';
+    const settings = ['reports.junit', 'reports.json', 'reports.html'].map(settingName);
+    const where =
+      files.length > 0
+        ? `every one is in ${files.join(', ')}`
+        : `write a report to see them all: ${settings.join(', ')}`;
     lines.push(`  - … and ${more} more failed check(s) (${where})`);
   }
   return lines;

@@ -4,6 +4,7 @@ import { existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFil
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { parse } from 'yaml';
 import { fixturePath, repoRoot } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
@@ -177,4 +178,60 @@ test('bad configuration exits 2 with a message naming the problem', async () => 
     assert.equal(finished.code, 2, args.join(' '));
     assert.match(finished.stderr, expected);
   }
+});
+
+test('without --json, what the summary and the page leave out points to the JUnit file, or says how to write the JSON report', async () => {
+  // 3,000 failed experiments (each a failed probe too): 6,000 failed rows, more than the summary holds.
+  const failing = parse(
+    readFileSync(fixturePath('litmus/results/chaosresult-3x-fail-probe.yaml'), 'utf8'),
+  ) as {
+    metadata: { name: string; labels: Record<string, string> };
+    spec: { engine: string };
+  };
+  const items = Array.from({ length: 3_000 }, (_, i) => ({
+    ...failing,
+    metadata: {
+      ...failing.metadata,
+      name: `engine-${i}-pod-delete`,
+      labels: { ...failing.metadata.labels, chaosUID: `uid-${i}` },
+    },
+    spec: { ...failing.spec, engine: `engine-${i}` },
+  }));
+  const dir = out();
+  const results = path.join(dir, 'results.json');
+  writeFileSync(results, JSON.stringify({ apiVersion: 'v1', kind: 'List', items }));
+  const junit = path.join(dir, 'junit.xml');
+  const summary = path.join(dir, 'summary.md');
+  const html = path.join(dir, 'report.html');
+
+  const withJUnit = await runReport(
+    '--results',
+    results,
+    '--junit',
+    junit,
+    '--summary',
+    summary,
+    '--html',
+    html,
+  );
+  assert.equal(withJUnit.code, 1, withJUnit.stderr);
+  const markdown = readFileSync(summary, 'utf8');
+  assert.match(
+    markdown,
+    new RegExp(
+      `more failed check\\(s\\), for which the summary has no room: the JUnit report ${junit} has every one\\.\n`,
+    ),
+  );
+  assert.doesNotMatch(markdown, /see the JSON report|the JSON report has/);
+  assert.match(
+    readFileSync(html, 'utf8'),
+    /<dt>other chaos windows<\/dt><dd>\d+: a JSON report would have every one: write one with --json<\/dd>/,
+  );
+
+  const alone = await runReport('--results', results, '--summary', summary);
+  assert.equal(alone.code, 1, alone.stderr);
+  assert.match(
+    readFileSync(summary, 'utf8'),
+    /for which the summary has no room: a JSON report would have every one: write one with --json\.\n/,
+  );
 });

@@ -18262,6 +18262,11 @@ function leadingReasons(report, decision) {
   );
   return { shown, more: decision.reasons.length - shown.length };
 }
+function whereEvery(reports, what) {
+  if (reports.json) return `the JSON report ${reports.json} has every one`;
+  if (reports.junit && what === "check") return `the JUnit report ${reports.junit} has every one`;
+  return `a JSON report would have every one: write one with ${reports.jsonSetting}`;
+}
 function importanceOf({ status, tolerated }) {
   if (status === "error" || status === "failed") return 0;
   if (tolerated) return 1;
@@ -23168,7 +23173,7 @@ function renderHtml(report, decision, context) {
 <header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
 ${runFacts(timeline, drawn, context)}
 ${reasonList(report, decision)}
-${timeline && drawn ? timelineSection(timeline, drawn) : ""}
+${timeline && drawn ? timelineSection(timeline, drawn, context.reports) : ""}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ""}
 <section id="suites"><h2>Checks</h2>
 ${suites.map(({ suite, cases, rank }) => suiteSection(suite, cases, rank > 0)).join("\n")}
@@ -23195,7 +23200,7 @@ function runFacts(timeline, drawn, context) {
       ])
     );
     const more = timeline.chaosWindows.length - drawn.windows.length;
-    if (more > 0) facts.push(["other chaos windows", `${more}, in the JSON report`]);
+    if (more > 0) facts.push(["other chaos windows", `${more}: ${whereEvery(context.reports, "window")}`]);
   }
   if (context.generatedAt) facts.push(["report written", iso(context.generatedAt.getTime())]);
   return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join("")}</dl>`;
@@ -23245,7 +23250,7 @@ function timeAxis(timeline, x, y) {
   }
   return `<line x1="${labelWidth}" y1="${y}" x2="${labelWidth + plotWidth}" y2="${y}" stroke="#666"/>${parts.join("")}`;
 }
-function timelineSection(timeline, drawn) {
+function timelineSection(timeline, drawn, reports) {
   const rowHeight = 20;
   const phases = [
     ...timeline.baseline ? [{ label: "load baseline", span: timeline.baseline, fill: "#90caf9" }] : [],
@@ -23275,7 +23280,7 @@ function timelineSection(timeline, drawn) {
 ${chaosBands(drawn.windows, x, 0, rows.length * rowHeight + 4)}
 ${bars}
 ${timeAxis(timeline, x, rows.length * rowHeight + 6)}
-</svg>${drawn.leftOut > 0 ? `<p class="left-out">${drawn.leftOut} more chaos window(s) and check(s) are left out of the chart, which draws the failed checks and their chaos windows first; the tables below list every check, the JSON report every window.</p>` : ""}</section>`;
+</svg>${drawn.leftOut > 0 ? `<p class="left-out">${drawn.leftOut} more chaos window(s) and check(s) are left out of the chart, which draws the failed checks and their chaos windows first; the tables below list every check; of the chaos windows, ${escape(whereEvery(reports, "window"))}.</p>` : ""}</section>`;
 }
 function loadSection(series, timeline) {
   const x = scaleOf(timeline);
@@ -23685,7 +23690,7 @@ var init_junit = __esm({
 });
 
 // src/report/markdown.ts
-function renderMarkdown(report, decision) {
+function renderMarkdown(report, decision, reports) {
   const { passed, failed, errored, skipped, tolerated } = decision.counts;
   const rows = report.suites.flatMap(
     (suite, i) => judgedCases(decision, i, suite).map((judged) => ({ suite: suite.name, ...judged }))
@@ -23702,17 +23707,18 @@ function renderMarkdown(report, decision) {
   ];
   const load2 = report.suites.find((s) => s.kind === "load");
   const timeline = timelineOf(report, decision);
-  const middle = [...load2 ? impactTable(load2) : [], ...timeline ? gantt(timeline) : []];
+  const middle = [...load2 ? impactTable(load2) : [], ...timeline ? gantt(timeline, reports) : []];
   let room = maxBytes - bytesOf(head) - bytesOf(middle);
   const failing = fitTable(
     rows.filter((r) => importanceOf(r.judgement) <= 1),
     room,
-    "failed check(s)"
+    "failed check(s)",
+    reports
   );
   const failures = failing.lines.length > 0 ? ["", "### Failures", "", ...failing.lines] : [];
   room -= bytesOf(failures);
   const rest = rows.filter((r) => importanceOf(r.judgement) > 1);
-  const passing = fitTable(rest, room, "passed or skipped check(s)");
+  const passing = fitTable(rest, room, "passed or skipped check(s)", reports);
   const folded = rest.length > 0 ? [
     "",
     `<details><summary>${rest.length} passed or skipped check(s)</summary>`,
@@ -23727,7 +23733,7 @@ function renderMarkdown(report, decision) {
     failuresLeftOut: failing.leftOut
   };
 }
-function fitTable(rows, room, what) {
+function fitTable(rows, room, what, reports) {
   if (rows.length === 0) return { lines: [], leftOut: 0 };
   const lines = table(rows);
   let used = reserve;
@@ -23740,7 +23746,7 @@ function fitTable(rows, room, what) {
   const shown = kept > 2 ? lines.slice(0, kept) : [];
   const leftOut = rows.length - Math.max(0, shown.length - 2);
   if (leftOut === 0) return { lines, leftOut };
-  const more = `\u2026 and ${leftOut} more ${what}, for which the summary has no room: see the JSON report.`;
+  const more = `\u2026 and ${leftOut} more ${what}, for which the summary has no room: ${whereEvery(reports, "check")}.`;
   return { lines: [...shown, ...shown.length > 0 ? [""] : [], more], leftOut };
 }
 function bytesOf(lines) {
@@ -23783,7 +23789,7 @@ function impactTable(load2) {
     )
   ];
 }
-function gantt(timeline) {
+function gantt(timeline, reports) {
   const task = (label, tag, span) => `    ${mermaidText(label)} :${tag}${Math.round(span.startMs)}, ${Math.round(Math.max(span.endMs, span.startMs + 1e3))}`;
   const drawn = drawnOf(
     timeline,
@@ -23815,7 +23821,7 @@ function gantt(timeline) {
     "```",
     ...drawn.leftOut > 0 ? [
       "",
-      `${drawn.leftOut} more chaos window(s) and check(s) are left out of the timeline, which draws the failed checks and their chaos windows first; the JSON report has every one.`
+      `${drawn.leftOut} more chaos window(s) and check(s) are left out of the timeline, which draws the failed checks and their chaos windows first; ${whereEvery(reports, "window")}.`
     ] : []
   ];
 }
@@ -23955,9 +23961,14 @@ function conclude(config2, report, meta2, log) {
   return { decision, published };
 }
 function publishReports(reports, report, decision, context) {
+  const full = {
+    junit: reports.junit,
+    json: reports.json,
+    jsonSetting: settingName2("reports.json")
+  };
   let summary;
   const markdown = () => {
-    summary ??= renderMarkdown(report, decision);
+    summary ??= renderMarkdown(report, decision, full);
     return { ...summary, markdown: redact(summary.markdown) };
   };
   const write = (file, render) => writeInParts(file, (emit) => emit(render()));
@@ -23965,9 +23976,10 @@ function publishReports(reports, report, decision, context) {
   return {
     junit: writeInParts(reports.junit, (emit) => emitJUnit(report, decision, junitOptions, emit)),
     json: write(reports.json, () => renderJson(report, decision, context)),
-    html: write(reports.html, () => writeHtml(reports.html, report, decision, context.meta)),
+    html: write(reports.html, () => writeHtml(reports.html, report, decision, context.meta, full)),
     summary: write(reports.summary, () => markdown().markdown),
-    markdown
+    markdown,
+    reports: full
   };
 }
 function writeInParts(file, produce) {
@@ -23990,12 +24002,13 @@ function writeInParts(file, produce) {
   }
   return file;
 }
-function writeHtml(file, report, decision, meta2) {
+function writeHtml(file, report, decision, meta2, reports) {
   const stylesheet = `${path4.basename(file, path4.extname(file))}.css`;
   const { html, css: css2 } = renderHtml(report, decision, {
     stylesheet,
     runId: meta2.runId,
-    generatedAt: /* @__PURE__ */ new Date()
+    generatedAt: /* @__PURE__ */ new Date(),
+    reports
   });
   writeFileSync(path4.join(path4.dirname(file), stylesheet), css2);
   return html;
@@ -24007,7 +24020,8 @@ function describeDecision(report, decision, files) {
   const { shown, more } = leadingReasons(report, decision);
   const lines = [`gate FAILED (${counts}):`, ...shown.map((reason) => `  - ${reason}`)];
   if (more > 0) {
-    const where = files.length > 0 ? `every one is in ${files.join(", ")}` : "write a report to see them all";
+    const settings = ["reports.junit", "reports.json", "reports.html"].map(settingName2);
+    const where = files.length > 0 ? `every one is in ${files.join(", ")}` : `write a report to see them all: ${settings.join(", ")}`;
     lines.push(`  - \u2026 and ${more} more failed check(s) (${where})`);
   }
   return lines;
@@ -24023,6 +24037,7 @@ var reportNames;
 var init_publish = __esm({
   "src/run/publish.ts"() {
     "use strict";
+    init_fields();
     init_errors();
     init_policy();
     init_html();

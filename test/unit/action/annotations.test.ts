@@ -6,10 +6,17 @@ import { renderMarkdown } from '../../../src/report/markdown.ts';
 import { mergeReports, underLabel, type Report } from '../../../src/report/model.ts';
 import { failedProbe, manyFailures, withLoad } from '../../support/reports.ts';
 
+/** The reports the Action writes by default. */
+const written = {
+  junit: 'chaos-gate-results/junit.xml',
+  json: 'chaos-gate-results/report.json',
+  jsonSetting: 'json-path',
+};
+
 /** The annotations as the Action writes them, beside the job summary it writes. */
 function annotate(report: Report, policy: GatePolicy) {
   const decision = evaluateGate(report, policy);
-  return annotationsOf(report, decision, renderMarkdown(report, decision));
+  return annotationsOf(report, decision, renderMarkdown(report, decision, written), written);
 }
 
 test('25 failing experiments with failing probes: 10 annotations, the verdict first, the rest counted in the last', () => {
@@ -29,10 +36,10 @@ test('25 failing experiments with failing probes: 10 annotations, the verdict fi
 test('10,000 failing experiments: the last annotation names the first few, counts the rest, and says the summary has no room for all', () => {
   const report = manyFailures(10_000);
   const decision = evaluateGate(report, defaultPolicy);
-  const summary = renderMarkdown(report, decision);
+  const summary = renderMarkdown(report, decision, written);
   // 20,000 failed rows are more than the job summary's 900,000 bytes.
   assert.ok(summary.failuresLeftOut > 0);
-  const annotations = annotationsOf(report, decision, summary);
+  const annotations = annotationsOf(report, decision, summary, written);
   assert.equal(annotations.length, maxAnnotations);
   const last = annotations[9]?.message ?? '';
   // One log line and one annotation each: not 9,992 names (190 KB) that GitHub cuts anyway.
@@ -40,7 +47,7 @@ test('10,000 failing experiments: the last annotation names the first few, count
   assert.equal(
     last,
     `9992 more: ${Array.from({ length: 10 }, (_, i) => `shop/big/exp-${i + 9}`).join(', ')} and 9982 others. ` +
-      `The job summary has no room for ${summary.failuresLeftOut} failed check(s); the JSON report has every one.`,
+      `The job summary has no room for ${summary.failuresLeftOut} failed check(s); the JSON report chaos-gate-results/report.json has every one.`,
   );
 });
 
@@ -85,14 +92,17 @@ test('a huge failure message is cut at a whole line, saying how much more the JS
   ];
   assert.ok(kept.length <= maxMessageChars, `${kept.length} characters kept`);
   assert.ok(experiment.message.startsWith(`${kept}\n`), 'what is kept ends with a whole line');
-  assert.equal(more, `… ${experiment.message.length - kept.length} more characters in the JSON report`);
+  assert.equal(
+    more,
+    `… ${experiment.message.length - kept.length} more characters: the JSON report chaos-gate-results/report.json has every one`,
+  );
 
   // One line too long to cut at a line end is cut inside it.
   experiment.message = 'y'.repeat(70_000);
   const long = annotate(report, defaultPolicy)[1]?.message ?? '';
   assert.equal(
     long,
-    `${'y'.repeat(maxMessageChars)}\n… ${70_000 - maxMessageChars} more characters in the JSON report`,
+    `${'y'.repeat(maxMessageChars)}\n… ${70_000 - maxMessageChars} more characters: the JSON report chaos-gate-results/report.json has every one`,
   );
 });
 

@@ -7,6 +7,8 @@ import { renderCannotRun, renderMarkdown } from '../../../src/report/markdown.ts
 import { mergeReports, underLabel, type Report } from '../../../src/report/model.ts';
 import { everyOutcome, failedProbe, manyFailures, manyTimed, withLoad } from '../../support/reports.ts';
 
+/** The reports a CLI run with --junit and --json writes beside the summary or page. */
+const written = { junit: 'out/junit.xml', json: 'out/report.json', jsonSetting: '--json' };
 const decide = (report: Report, policy: Partial<GatePolicy> = {}) =>
   evaluateGate(report, { ...defaultPolicy, ...policy });
 
@@ -37,7 +39,7 @@ test('JSON report: verdict, reasons, counts and each case with its status', () =
 
 test('Markdown: failures first, each reason once, passing checks folded away', () => {
   const report = withLoad();
-  const markdown = renderMarkdown(report, decide(report)).markdown;
+  const markdown = renderMarkdown(report, decide(report), written).markdown;
   assert.match(markdown, /^## ❌ Chaos gate failed/);
   const failures = markdown.indexOf('### Failures');
   const folded = markdown.indexOf('<details><summary>4 passed or skipped check(s)</summary>');
@@ -57,7 +59,7 @@ test('Markdown: failures first, each reason once, passing checks folded away', (
 
 test('Markdown: the load impact table and a Mermaid gantt of baseline, each chaos window and tail', () => {
   const report = withLoad();
-  const markdown = renderMarkdown(report, decide(report)).markdown;
+  const markdown = renderMarkdown(report, decide(report), written).markdown;
   assert.match(markdown, /\| baseline \(outside chaos\) \| 1800 \| 40 ms \| 90 ms \| 120 ms \| 0% \|/);
   assert.match(markdown, /\| during chaos \| 900 \| 180 ms \| 620 ms \| 700 ms \| 15% \|/);
   const gantt = /```mermaid\n([\s\S]*?)```/.exec(markdown)?.[1] ?? '';
@@ -76,7 +78,8 @@ test('Markdown: two merged jobs that ran the same experiments an hour apart: eac
   for (const testCase of later.suites[0]?.cases ?? [])
     testCase.startedAt = testCase.startedAt?.replace('T10:', 'T11:');
   const report = mergeReports(underLabel(failedProbe(), 'cluster-a'), underLabel(later, 'cluster-b'));
-  const gantt = /```mermaid\n([\s\S]*?)```/.exec(renderMarkdown(report, decide(report)).markdown)?.[1] ?? '';
+  const gantt =
+    /```mermaid\n([\s\S]*?)```/.exec(renderMarkdown(report, decide(report), written).markdown)?.[1] ?? '';
   const t0 = Date.parse('2026-11-20T10:00:00Z');
   const windows = [...gantt.matchAll(/chaos window \d+ \([^)]+\) :crit, (\d+),/g)].map(([, at]) =>
     Number(at),
@@ -86,7 +89,7 @@ test('Markdown: two merged jobs that ran the same experiments an hour apart: eac
 
 test('Markdown: 5,000 timed experiments: at most 100 bars, the failed ones first, a line that counts the rest', () => {
   const report = manyTimed(5_000);
-  const markdown = renderMarkdown(report, decide(report)).markdown;
+  const markdown = renderMarkdown(report, decide(report), written).markdown;
   const gantt = /```mermaid\n([\s\S]*?)```/.exec(markdown)?.[1] ?? '';
   // Mermaid's default maxTextSize: a longer diagram is refused and shows an error, not a timeline.
   assert.ok(gantt.length < 50_000 / 2, `${gantt.length} characters`);
@@ -103,7 +106,7 @@ test('Markdown: 5,000 timed experiments: at most 100 bars, the failed ones first
   const after = markdown.slice(markdown.indexOf(gantt) + gantt.length).split('\n')[2] ?? '';
   assert.match(
     after,
-    /^9900 more chaos window\(s\) and check\(s\) are left out of the timeline, .*the JSON report has every one\.$/,
+    /^9900 more chaos window\(s\) and check\(s\) are left out of the timeline, .*the JSON report out\/report\.json has every one\.$/,
   );
   assert.ok(
     markdown.includes('<details><summary>8572 passed or skipped check(s)'),
@@ -115,7 +118,7 @@ test('Markdown: a long experiment name is clipped in the gantt, whole in the tab
   const report = failedProbe();
   const long = `pod-delete-${'x'.repeat(200)}`;
   for (const c of report.suites[0]?.cases ?? []) if (c.kind === 'experiment') c.name = long;
-  const markdown = renderMarkdown(report, decide(report)).markdown;
+  const markdown = renderMarkdown(report, decide(report), written).markdown;
   const gantt = /```mermaid\n([\s\S]*?)```/.exec(markdown)?.[1] ?? '';
   assert.match(gantt, new RegExp(` {4}${long.slice(0, 79)}… :crit, `));
   assert.ok(markdown.includes(`| ${long} |`));
@@ -144,14 +147,14 @@ test('Markdown: a run cancelled before its chaos began has no empty Timeline', (
       },
     ],
   };
-  const markdown = renderMarkdown(report, decide(report)).markdown;
+  const markdown = renderMarkdown(report, decide(report), written).markdown;
   assert.match(markdown, /pod-delete/);
   assert.doesNotMatch(markdown, /### Timeline|```mermaid/);
 });
 
 test('Markdown: pipes and line breaks cannot break a table row', () => {
   const report = everyOutcome();
-  const markdown = renderMarkdown(report, decide(report)).markdown;
+  const markdown = renderMarkdown(report, decide(report), written).markdown;
   const row = markdown.split('\n').find((line) => line.startsWith('| shop/checkout | pod-cpu-hog |')) ?? '';
   assert.equal(row.split(/(?<!\\)\|/).length - 2, 6, `six cells: ${row}`);
   assert.ok(row.includes('\\| pipe'));
@@ -159,7 +162,11 @@ test('Markdown: pipes and line breaks cannot break a table row', () => {
 
 test('Markdown: a tolerated failure is listed with the failures, marked tolerated, and the gate passes', () => {
   const report = failedProbe();
-  const markdown = renderMarkdown(report, decide(report, { allowFailures: ['pod-delete'] })).markdown;
+  const markdown = renderMarkdown(
+    report,
+    decide(report, { allowFailures: ['pod-delete'] }),
+    written,
+  ).markdown;
   assert.match(markdown, /^## ✅ Chaos gate passed/);
   assert.match(markdown, /\| pod-delete \| experiment \| ⚠️ tolerated \(allowFailures\) \|/);
   assert.match(markdown, /- passed with 2 failure\(s\) the policy tolerates/);
@@ -170,7 +177,7 @@ test('Markdown: 10,000 failures in a non-Latin script stay under the 1 MiB GitHu
   // A probe that reads a localized page: each character is 2 to 3 bytes.
   for (const testCase of report.suites[0]?.cases ?? [])
     testCase.message = '服务返回 503：服务暂时不可用，请稍后重试。';
-  const { markdown, failuresLeftOut } = renderMarkdown(report, decide(report));
+  const { markdown, failuresLeftOut } = renderMarkdown(report, decide(report), written);
   // GitHub refuses a larger summary whole, so the reader would get none at all.
   assert.ok(Buffer.byteLength(markdown) <= 1024 * 1024, `${Buffer.byteLength(markdown)} bytes`);
   assert.doesNotMatch(markdown, /\uFFFD/, 'no character cut in half');
@@ -180,7 +187,7 @@ test('Markdown: 10,000 failures in a non-Latin script stay under the 1 MiB GitHu
   assert.equal(failuresLeftOut, 20_000 - rows.length);
   assert.ok(
     markdown.endsWith(
-      `|\n\n… and ${failuresLeftOut} more failed check(s), for which the summary has no room: see the JSON report.\n`,
+      `|\n\n… and ${failuresLeftOut} more failed check(s), for which the summary has no room: the JSON report out/report.json has every one.\n`,
     ),
     markdown.slice(-300),
   );
@@ -191,19 +198,19 @@ test('Markdown: failures past the budget are cut and counted, and the timeline a
   // A probe's output in each failed check: 1,428 of them are 1.4 MB, more than the summary may hold.
   for (const testCase of report.suites[0]?.cases ?? [])
     if (testCase.outcome === 'fail') testCase.message = `HTTP 503 ${'x'.repeat(1000)}`;
-  const { markdown, failuresLeftOut } = renderMarkdown(report, decide(report));
+  const { markdown, failuresLeftOut } = renderMarkdown(report, decide(report), written);
   assert.ok(Buffer.byteLength(markdown) <= 1024 * 1024, `${Buffer.byteLength(markdown)} bytes`);
   assert.ok(failuresLeftOut > 0);
   const [failures = '', after = ''] = markdown.split('\n### Timeline\n');
   assert.ok(
     failures.includes(
-      `\n\n… and ${failuresLeftOut} more failed check(s), for which the summary has no room: see the JSON report.\n`,
+      `\n\n… and ${failuresLeftOut} more failed check(s), for which the summary has no room: the JSON report out/report.json has every one.\n`,
     ),
   );
   assert.match(after, /^\n```mermaid\ngantt\n[\s\S]*\n```\n/);
   assert.ok(
     after.includes(
-      '<details><summary>8572 passed or skipped check(s)</summary>\n\n… and 8572 more passed or skipped check(s), for which the summary has no room: see the JSON report.\n\n</details>\n',
+      '<details><summary>8572 passed or skipped check(s)</summary>\n\n… and 8572 more passed or skipped check(s), for which the summary has no room: the JSON report out/report.json has every one.\n\n</details>\n',
     ),
     after.slice(-400),
   );
@@ -218,7 +225,11 @@ test('Markdown of a run that could not be judged: the message whole, which no ba
 
 test('HTML: no inline style or script; the stylesheet is linked and holds the look', () => {
   const report = withLoad();
-  const { html, css } = renderHtml(report, decide(report), { stylesheet: 'report.css', runId: 'run-7' });
+  const { html, css } = renderHtml(report, decide(report), {
+    stylesheet: 'report.css',
+    runId: 'run-7',
+    reports: written,
+  });
   assert.match(html, /<link rel="stylesheet" href="report\.css">/);
   assert.doesNotMatch(html, /<style|style=|<script|\son[a-z]+=/i);
   assert.match(css, /\.banner\.fail\{background:#c62828\}/);
@@ -226,7 +237,7 @@ test('HTML: no inline style or script; the stylesheet is linked and holds the lo
 
 test('HTML: every string is escaped', () => {
   const report = everyOutcome();
-  const { html } = renderHtml(report, decide(report), { stylesheet: 'r.css' });
+  const { html } = renderHtml(report, decide(report), { stylesheet: 'r.css', reports: written });
   assert.ok(!html.includes('<tag>'));
   assert.ok(html.includes('&lt;tag&gt;'));
   assert.match(html, /class="banner fail"/);
@@ -234,7 +245,11 @@ test('HTML: every string is escaped', () => {
 
 test('HTML: run id, start, end and duration; the chaos windows as shaded bands over the chart', () => {
   const report = withLoad();
-  const { html } = renderHtml(report, decide(report), { stylesheet: 'r.css', runId: 'run-7' });
+  const { html } = renderHtml(report, decide(report), {
+    stylesheet: 'r.css',
+    runId: 'run-7',
+    reports: written,
+  });
   assert.match(
     html,
     /<dt>run id<\/dt><dd>run-7<\/dd><dt>started<\/dt><dd>2026-11-20T10:00:00Z<\/dd><dt>ended<\/dt><dd>2026-11-20T10:02:00Z<\/dd><dt>duration<\/dt><dd>2m00s<\/dd>/,
@@ -247,7 +262,7 @@ test('HTML: run id, start, end and duration; the chaos windows as shaded bands o
 
 test('HTML: 5,000 timed experiments: the timeline chart draws at most 200 bars, the failed first, and counts the rest', () => {
   const report = manyTimed(5_000);
-  const { html } = renderHtml(report, decide(report), { stylesheet: 'r.css' });
+  const { html } = renderHtml(report, decide(report), { stylesheet: 'r.css', reports: written });
   const chart = /<section id="timeline">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
   const bars = chart.match(/<rect class="(?:phase|span)[^"]*"/g) ?? [];
   assert.equal(bars.length, 200);
@@ -263,7 +278,10 @@ test('HTML: 5,000 timed experiments: the timeline chart draws at most 200 bars, 
   );
   const facts = /<dl class="facts">[\s\S]*?<\/dl>/.exec(html)?.[0] ?? '';
   assert.equal(facts.match(/<dt>chaos window \d+<\/dt>/g)?.length, 100);
-  assert.match(facts, /<dt>other chaos windows<\/dt><dd>4900, in the JSON report<\/dd>/);
+  assert.match(
+    facts,
+    /<dt>other chaos windows<\/dt><dd>4900: the JSON report out\/report\.json has every one<\/dd>/,
+  );
   assert.ok(html.includes('<td>exp-4999 / probe p4999</td>'), 'every check is still in the tables');
   // The reasons above the chart: the first 20 failed checks, not a page of them before the timeline.
   const reasons = /<ul class="reasons">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
@@ -274,7 +292,7 @@ test('HTML: 5,000 timed experiments: the timeline chart draws at most 200 bars, 
 
 test('HTML: a small run draws every window and check, and says nothing is left out', () => {
   const report = withLoad();
-  const { html } = renderHtml(report, decide(report), { stylesheet: 'r.css' });
+  const { html } = renderHtml(report, decide(report), { stylesheet: 'r.css', reports: written });
   const chart = /<section id="timeline">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
   assert.equal(chart.match(/<rect class="phase"/g)?.length, 4, 'baseline, two windows, tail');
   assert.doesNotMatch(html, /left-out|other chaos windows/);
@@ -288,7 +306,7 @@ test('HTML: an unreadable start is left out and an absurd duration is named, nev
   const [experiment] = suite.cases;
   assert.ok(experiment);
   experiment.durationSeconds = 1e20; // ends past the last date a Date can hold
-  const { html } = renderHtml(report, decide(report), { stylesheet: 'r.css' });
+  const { html } = renderHtml(report, decide(report), { stylesheet: 'r.css', reports: written });
   assert.doesNotMatch(html, /started yesterday|Invalid/);
   assert.match(html, /<p class="suite-facts">took 1m30s · 5 check\(s\), 2 failing<\/p>/);
   assert.match(html, /2026-11-20T10:00:00Z – an unknown time/);

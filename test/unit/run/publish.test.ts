@@ -55,7 +55,10 @@ test('chaos that may still be running is always in the log, past any number of f
   const lines = describeDecision(failing, evaluateGate(failing, defaultPolicy), []);
   assert.equal(lines.filter((line) => /was not confirmed stopped/.test(line)).length, 30);
   assert.equal(lines.filter((line) => /probe p\d+: 503/.test(line)).length, 20);
-  assert.equal(lines.at(-1), '  - … and 20 more failed check(s) (write a report to see them all)');
+  assert.equal(
+    lines.at(-1),
+    '  - … and 20 more failed check(s) (write a report to see them all: --junit, --json, --html)',
+  );
 });
 
 test('a few failed checks are all listed, with no count line', () => {

@@ -38,6 +38,11 @@ function leadingReasons(report, decision) {
   );
   return { shown, more: decision.reasons.length - shown.length };
 }
+function whereEvery(reports, what) {
+  if (reports.json) return `the JSON report ${reports.json} has every one`;
+  if (reports.junit && what === "check") return `the JUnit report ${reports.junit} has every one`;
+  return `a JSON report would have every one: write one with ${reports.jsonSetting}`;
+}
 function importanceOf({ status, tolerated }) {
   if (status === "error" || status === "failed") return 0;
   if (tolerated) return 1;
@@ -66,6 +71,7 @@ export {
   judgedCases,
   caseReasons,
   leadingReasons,
+  whereEvery,
   importanceOf,
   chaosMayStillRun,
   labelledExperiment,

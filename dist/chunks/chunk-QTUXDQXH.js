@@ -16,7 +16,7 @@ import {
 } from "./chunk-HI6SXHFT.js";
 import {
   secondsBetween
-} from "./chunk-RUG22CMD.js";
+} from "./chunk-4Q3C7ZDD.js";
 
 // src/litmus/convert.ts
 function runInterruption({ cancelled, timedOut }) {

@@ -8,12 +8,12 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-SMKVBT5L.js";
+} from "./chunk-D7WULSSU.js";
 import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-OCEUE5RS.js";
+} from "./chunk-QTUXDQXH.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-7GHJJVB5.js";
 import {
@@ -30,8 +30,8 @@ import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-7OKGJVRR.js";
-import "./chunk-RUG22CMD.js";
+} from "./chunk-BAUFPYW3.js";
+import "./chunk-4Q3C7ZDD.js";
 import {
   isSkipped,
   skippingSetting
@@ -193,7 +193,7 @@ async function reportGate(config, sources, log) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-7WCIWL2L.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-65VSWWCL.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

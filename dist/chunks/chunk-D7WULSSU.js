@@ -13,7 +13,7 @@ import {
 } from "./chunk-KPND5JJ5.js";
 import {
   secondsBetween
-} from "./chunk-RUG22CMD.js";
+} from "./chunk-4Q3C7ZDD.js";
 import {
   MiB,
   NEVER,

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-OCEUE5RS.js";
+} from "./chunk-QTUXDQXH.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -20,7 +20,7 @@ import "./chunk-KPND5JJ5.js";
 import {
   loadKubeContext
 } from "./chunk-3FPWTOKI.js";
-import "./chunk-RUG22CMD.js";
+import "./chunk-4Q3C7ZDD.js";
 import "./chunk-DZLVQN7C.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

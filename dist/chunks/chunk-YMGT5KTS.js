@@ -10,7 +10,7 @@ import {
 } from "./chunk-EWRCKZ32.js";
 import {
   reportPathProblems
-} from "./chunk-7OKGJVRR.js";
+} from "./chunk-BAUFPYW3.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

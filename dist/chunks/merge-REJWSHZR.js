@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-BKEEJUIJ.js";
-import "./chunk-7OKGJVRR.js";
-import "./chunk-RUG22CMD.js";
+} from "./chunk-C6WD7CPC.js";
+import "./chunk-BAUFPYW3.js";
+import "./chunk-4Q3C7ZDD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-KFRDFFVU.js";
 import "./chunk-PIUUFFUC.js";

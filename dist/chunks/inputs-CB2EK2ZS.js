@@ -2,23 +2,15 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-BHJ2T3U2.js";
-import "./chunk-SMKVBT5L.js";
-import "./chunk-OCEUE5RS.js";
-import "./chunk-466RCVCX.js";
-import "./chunk-KV6NV363.js";
-import "./chunk-D3QHPNXE.js";
-import "./chunk-7GHJJVB5.js";
-import "./chunk-HI6SXHFT.js";
-import "./chunk-KPND5JJ5.js";
-import "./chunk-ELYE3ZUH.js";
-import "./chunk-3FPWTOKI.js";
-import "./chunk-27D3ITRB.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-YMGT5KTS.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-7OKGJVRR.js";
-import "./chunk-RUG22CMD.js";
+import "./chunk-BAUFPYW3.js";
+import "./chunk-4Q3C7ZDD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-DZLVQN7C.js";
@@ -28,5 +20,8 @@ import "./chunk-PIUUFFUC.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  runTargets
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

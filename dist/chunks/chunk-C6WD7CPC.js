@@ -6,11 +6,11 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-7OKGJVRR.js";
+} from "./chunk-BAUFPYW3.js";
 import {
   mergeReports,
   underLabel
-} from "./chunk-RUG22CMD.js";
+} from "./chunk-4Q3C7ZDD.js";
 import {
   settingName
 } from "./chunk-PIUUFFUC.js";

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-SMKVBT5L.js";
+} from "./chunk-D7WULSSU.js";
 import {
   convertChaos
-} from "./chunk-OCEUE5RS.js";
+} from "./chunk-QTUXDQXH.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -65,7 +65,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-27D3ITRB.js";
+} from "./chunk-YMGT5KTS.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";
@@ -73,11 +73,11 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-7OKGJVRR.js";
+} from "./chunk-BAUFPYW3.js";
 import {
   mergeReports,
   underLabel
-} from "./chunk-RUG22CMD.js";
+} from "./chunk-4Q3C7ZDD.js";
 import {
   settingName
 } from "./chunk-PIUUFFUC.js";
