@@ -27,10 +27,10 @@ import "./chunks/chunk-SUJRG5CN.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-C6WD7CPC.js";
+} from "./chunks/chunk-MXDCS75D.js";
 import {
   runTargets
-} from "./chunks/chunk-PPG6QVK3.js";
+} from "./chunks/chunk-QACHYCWQ.js";
 import "./chunks/chunk-D7WULSSU.js";
 import "./chunks/chunk-QTUXDQXH.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -41,12 +41,12 @@ import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
 import "./chunks/chunk-ELYE3ZUH.js";
 import "./chunks/chunk-3FPWTOKI.js";
-import "./chunks/chunk-YMGT5KTS.js";
+import "./chunks/chunk-TJHAXZDM.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-BAUFPYW3.js";
+} from "./chunks/chunk-KHPBYCEM.js";
 import {
   caseReasons,
   chaosMayStillRun,

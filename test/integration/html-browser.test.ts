@@ -15,7 +15,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { resolveConfig } from '../../src/config/load.ts';
 import { conclude } from '../../src/run/publish.ts';
 import { repoRoot } from '../support/fixtures.ts';
-import { withLoad } from '../support/reports.ts';
+import { manyEngines, withLoad } from '../support/reports.ts';
 
 /** Jenkins' default for files it serves from a build (hudson.model.DirectoryBrowserSupport.CSP). */
 const jenkinsCsp = "sandbox; default-src 'none'; img-src 'self'; style-src 'self';";
@@ -182,4 +182,56 @@ test('the passing suites are folded away', async () => {
   assert.deepEqual(refused, []);
   assert.deepEqual(seen.suiteKinds, ['details.passing', 'details.passing']);
   assert.deepEqual(seen.passingOpen, [false, false]);
+});
+
+test('1,000 engines: the failed checks are shown without opening anything, and every check is in the page', async () => {
+  const report = manyEngines(1_000);
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-html-'));
+  conclude(resolveConfig({ reports: { html: path.join(folder, 'report.html') } }), report, {}, () => {});
+  const { page, refused } = await open(`file://${folder}/report.html`);
+  const seen = await page.evaluate(() => {
+    const suites = [...document.querySelectorAll('#suites > .suite')];
+    const checks = suites.flatMap((suite) => {
+      const name = suite.querySelector('h3')?.textContent ?? '';
+      const rows = [...suite.querySelectorAll('tbody tr')].map((row) => ({
+        check: row.querySelector('td')?.textContent ?? '',
+        status: row.className,
+        folded: row.closest('details:not([open])') !== null,
+      }));
+      // A line of a folded suite: name · kind · status · ...
+      const lines = [...suite.querySelectorAll('ul.checks > li')].map((line) => {
+        const [check = '', , status = ''] = (line.textContent ?? '').split(' · ');
+        return { check, status, folded: line.closest('details:not([open])') !== null };
+      });
+      return [...rows, ...lines].map((c) => ({ suite: name, ...c }));
+    });
+    return {
+      kinds: suites.map((s) => s.tagName.toLowerCase()),
+      checks,
+      elements: document.querySelectorAll('#suites *').length,
+      // Laid out only when scrolled near: what lets a page of thousands of suites open in seconds.
+      skippedOffscreen: suites.filter((s) => getComputedStyle(s).contentVisibility === 'auto').length,
+    };
+  });
+  await page.close();
+  assert.deepEqual(refused, []);
+  // The 143 suites with a failed check come first, open.
+  assert.deepEqual(seen.kinds, [
+    ...Array<string>(143).fill('section'),
+    ...Array<string>(857).fill('details'),
+  ]);
+  const failed = seen.checks.filter((c) => c.status === 'failed');
+  assert.equal(failed.length, 286);
+  assert.ok(
+    failed.every((c) => !c.folded),
+    'no failed check is folded away',
+  );
+  const expected = report.suites.flatMap((suite) =>
+    suite.cases.map((c) => `${suite.name} › ${c.name} › ${c.outcome === 'fail' ? 'failed' : 'passed'}`),
+  );
+  const listed = seen.checks.map((c) => `${c.suite} › ${c.check} › ${c.status}`);
+  assert.deepEqual(listed.toSorted(), expected.toSorted(), 'every check, once, with its status');
+  assert.equal(seen.skippedOffscreen, 1_000);
+  // A passing check is a line, not a row of five cells: 6,000 checks were 55,000 elements.
+  assert.ok(seen.elements < 5 * 6_000, `${seen.elements} elements`);
 });

@@ -222,6 +222,40 @@ export function manyTimed(count: number): Report {
   return { suites: [{ kind: 'chaosengine', name: 'shop/soak', properties: {}, cases }] };
 }
 
+/**
+ * `count` engines of one experiment with five probes each, as `chaos-gate report` reads that many
+ * ChaosResults; every 7th failed by its first probe.
+ */
+export function manyEngines(count: number): Report {
+  const suites = Array.from({ length: count }, (_, i) => {
+    const className = `bench-${i % 20}/engine-${i}`;
+    const experiment = `${className}/pod-delete`;
+    const failed = i % 7 === 0;
+    const probes = ['http', 'cmd', 'k8s', 'prom', 'edge'].map((probe, p) =>
+      caseOf(`pod-delete / probe ${probe}-probe`, failed && p === 0 ? 'fail' : 'pass', {
+        kind: 'probe',
+        className,
+        experiment,
+        ...(failed && p === 0
+          ? { message: 'Actual value: 503. Expected value: should be equal to 200' }
+          : {}),
+      }),
+    );
+    const verdict = caseOf('pod-delete', failed ? 'fail' : 'pass', {
+      className,
+      experiment,
+      ...(failed ? { message: 'probe http-probe failed: Actual value: 503' } : {}),
+    });
+    return {
+      kind: 'chaosengine' as const,
+      name: className,
+      properties: { engine: className },
+      cases: [verdict, ...probes],
+    };
+  });
+  return { suites };
+}
+
 /** Every scenario, by name. */
 export const scenarios: Record<string, () => Report> = {
   everyOutcome,

@@ -7557,8 +7557,8 @@ var init_files = __esm({
     resultFileLimit = 512 * MiB;
     maxLineChars = 64 * MiB;
     lineChunkBytes = 64 * 1024;
-    failure = (file, what) => (why) => {
-      throw new ConfigError(`${file}: cannot read the ${what}: ${why}`);
+    failure = (file, what) => (why2) => {
+      throw new ConfigError(`${file}: cannot read the ${what}: ${why2}`);
     };
     readChunk = (fd, into, fail) => guarded(fail, () => readSync(fd, into, 0, into.length, null));
   }
@@ -14275,8 +14275,8 @@ function evaluateGate(report, policy) {
 }
 function describeFailure(testCase) {
   const what = `${testCase.kind} ${testCase.className} \u203A ${testCase.name}`;
-  const why = failureWords[testCase.outcome] ?? "failed";
-  return testCase.message ? `${what} ${why}: ${testCase.message}` : `${what} ${why}`;
+  const why2 = failureWords[testCase.outcome] ?? "failed";
+  return testCase.message ? `${what} ${why2}: ${testCase.message}` : `${what} ${why2}`;
 }
 var defaultPolicy, fixedStatuses, isSkipped, isUnexcusable, passedCase, skippedCase, isFailing, countKeys, failureWords;
 var init_policy = __esm({
@@ -21885,8 +21885,8 @@ function csvReader(source, onSample) {
   });
 }
 function jmeterFailure(label = "", failureMessage = "", code = "", message = "") {
-  const why = failureMessage || `${code} ${message}`.trim() || "failed";
-  return label ? `${label}: ${why}` : why;
+  const why2 = failureMessage || `${code} ${message}`.trim() || "failed";
+  return label ? `${label}: ${why2}` : why2;
 }
 function xmlReader(source, onSample) {
   const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
@@ -21896,7 +21896,7 @@ function xmlReader(source, onSample) {
   let text3 = "";
   let rooted = false;
   let pending = "";
-  const fail = (line, why) => new ConfigError(`${source}: line ${line}: ${why}`);
+  const fail = (line, why2) => new ConfigError(`${source}: line ${line}: ${why2}`);
   parser.on("opentag", ({ name, attributes }) => {
     path9.push(name);
     text3 = "";
@@ -21988,12 +21988,12 @@ function k6JsonReader(source, onSample) {
     samples++;
     const { startMs, elapsedMs, tags } = duration4;
     if (!failed) return onSample({ startMs, elapsedMs, success: true });
-    const why = tags.status === "0" ? "no response" : `HTTP ${tags.status ?? "?"}`;
+    const why2 = tags.status === "0" ? "no response" : `HTTP ${tags.status ?? "?"}`;
     onSample({
       startMs,
       elapsedMs,
       success: false,
-      failure: `${tags.name ?? tags.url ?? "request"}: ${why}`
+      failure: `${tags.name ?? tags.url ?? "request"}: ${why2}`
     });
   };
   return {
@@ -23215,19 +23215,29 @@ function suiteSection(suite, judged, passing) {
     `${cases.length} check(s)${failing ? `, ${failing} failing` : ""}`
   ].filter(Boolean);
   const properties = Object.entries(suite.properties).map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value)}</dd>`).join("");
-  const body = `<p class="suite-facts">${escape(facts.join(" \xB7 "))}</p>
-<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>duration</th><th>details</th></tr></thead><tbody>
+  const checks = passing ? `<ul class="checks">${cases.map(({ testCase, judgement }) => caseItem(testCase, judgement)).join("")}</ul>` : `<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>duration</th><th>details</th></tr></thead><tbody>
 ${cases.map(({ testCase, judgement }) => caseRow(testCase, judgement)).join("\n")}
-</tbody></table>${properties ? `<details class="properties"><summary>properties</summary><dl>${properties}</dl></details>` : ""}`;
+</tbody></table>`;
+  const body = `<p class="suite-facts">${escape(facts.join(" \xB7 "))}</p>
+${checks}${properties ? `<details class="properties"><summary>properties</summary><dl>${properties}</dl></details>` : ""}`;
   const title = escape(suite.name);
   return passing ? `<details class="suite passing"><summary><h3>${title}</h3> <span class="passed">all passed or skipped</span></summary>${body}</details>` : `<section class="suite failing"><h3>${title}</h3>${body}</section>`;
 }
-function caseRow(testCase, { status, tolerated }) {
-  const shown = tolerated ? `tolerated (${tolerated})` : status;
-  const why = testCase.message ?? "";
-  const details = testCase.details && testCase.details !== why ? `<details><summary>${escape(why || "details")}</summary><pre>${escape(testCase.details)}</pre></details>` : escape(why);
+function caseRow(testCase, judgement) {
+  const { status, tolerated } = judgement;
   const duration4 = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
-  return `<tr class="${status}${tolerated ? " tolerated" : ""}"><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="status">${escape(shown)}</td><td>${duration4}</td><td>${details}</td></tr>`;
+  return `<tr class="${status}${tolerated ? " tolerated" : ""}"><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="status">${escape(shownStatus(judgement))}</td><td>${duration4}</td><td>${why(testCase)}</td></tr>`;
+}
+function caseItem(testCase, judgement) {
+  const { status, tolerated } = judgement;
+  const facts = [testCase.name, testCase.kind, shownStatus(judgement)];
+  if (testCase.durationSeconds !== void 0) facts.push(formatSeconds(testCase.durationSeconds));
+  const said2 = why(testCase);
+  return `<li class="${status}${tolerated ? " tolerated" : ""}">${escape(facts.join(" \xB7 "))}${said2 ? ` \xB7 ${said2}` : ""}</li>`;
+}
+function why(testCase) {
+  const message = testCase.message ?? "";
+  return testCase.details && testCase.details !== message ? `<details><summary>${escape(message || "details")}</summary><pre>${escape(testCase.details)}</pre></details>` : escape(message);
 }
 function scaleOf(timeline) {
   const span = Math.max(1, timeline.endMs - timeline.startMs);
@@ -23343,7 +23353,7 @@ function iso(ms) {
   const date3 = new Date(ms);
   return Number.isNaN(date3.getTime()) ? "an unknown time" : date3.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
-var colours, chaosFill, maxBars, width, labelWidth, plotWidth, round, percent2, css;
+var colours, chaosFill, maxBars, shownStatus, width, labelWidth, plotWidth, round, percent2, css;
 var init_html = __esm({
   "src/report/html.ts"() {
     "use strict";
@@ -23358,6 +23368,7 @@ var init_html = __esm({
     };
     chaosFill = "#f8bbd0";
     maxBars = 200;
+    shownStatus = ({ status, tolerated }) => tolerated ? `tolerated (${tolerated})` : status;
     width = 960;
     labelWidth = 240;
     plotWidth = width - labelWidth - 20;
@@ -23373,6 +23384,8 @@ svg{max-width:100%;height:auto;display:block;background:#fafafa;border:1px solid
 .legend .p50::before{background:#1565c0}.legend .p95::before{background:#6a1b9a}.legend .errors::before{background:#c62828}.legend .chaos::before{background:${chaosFill}}
 .suite{margin:.8em 0;padding:.4em .8em;border:1px solid #e0e0e0;border-radius:6px}.suite.failing{border-color:#ef9a9a;background:#fff8f8}
 .suite>summary{cursor:pointer}.suite-facts{color:#555;margin:.3em 0}
+.suite{content-visibility:auto;contain-intrinsic-size:auto 2.5em}.suite.failing{contain-intrinsic-size:auto 14em}
+.checks{margin:.3em 0;padding-left:1.4em}.checks li.tolerated{color:#ef6c00}
 table{border-collapse:collapse;width:100%;margin:.4em 0 .8em}th,td{border:1px solid #ddd;padding:.3em .55em;text-align:left;vertical-align:top}
 th{background:#f5f5f5}tr.failed .status,tr.error .status{color:#c62828;font-weight:600}tr.passed .status{color:#2e7d32}
 tr.skipped .status{color:#757575}tr.tolerated .status{color:#ef6c00;font-weight:600}
@@ -23934,8 +23947,8 @@ function refuseAllSkipped(report, policy) {
   if (cases.length === 0 || !cases.every((testCase) => isSkipped(testCase, policy))) return;
   const shown = cases.slice(0, 3).map((testCase) => {
     const setting = skippingSetting(testCase, policy);
-    const why = `${testCase.message ?? testCase.outcome}${setting ? ` (skipped: ${setting})` : ""}`;
-    return `${testCase.className} \u203A ${testCase.name}: ${why}`;
+    const why2 = `${testCase.message ?? testCase.outcome}${setting ? ` (skipped: ${setting})` : ""}`;
+    return `${testCase.className} \u203A ${testCase.name}: ${why2}`;
   });
   const more = cases.length > shown.length ? `; ${cases.length - shown.length} more` : "";
   throw new CannotRunError(`nothing to judge (every case was skipped): ${shown.join("; ")}${more}`);
@@ -84387,8 +84400,8 @@ var init_exec_credentials = __esm({
         this.#cached = { credential, expiresAt: Number.isNaN(expiresAt) ? 0 : expiresAt, obtainedAt: Date.now() };
         return credential;
       }
-      #fail(why) {
-        return new CredentialsError(redact(`the credentials of kubeconfig user "${this.#user}" ${why}`));
+      #fail(why2) {
+        return new CredentialsError(redact(`the credentials of kubeconfig user "${this.#user}" ${why2}`));
       }
       #checkedConfig() {
         const checked2 = execConfigSchema.safeParse(this.#config, plainWordsUnquoted);
@@ -84693,17 +84706,17 @@ var init_oidc_credentials = __esm({
        * token that is not saved is used up, so that, and only that, is said.
        */
       async #save(tokens, replaced) {
-        let why;
+        let why2;
         try {
           await this.#options.save(tokens);
         } catch (error2) {
-          why = errorMessage(error2);
+          why2 = errorMessage(error2);
         }
-        if (!why || !replaced || this.#warned) return;
+        if (!why2 || !replaced || this.#warned) return;
         this.#warned = true;
         this.#options.warn(
           redact(
-            `the identity provider replaced the refresh-token of kubeconfig user "${this.#user}", and the new one could not be saved (${why}): the one the kubeconfig holds may no longer be accepted after this run`
+            `the identity provider replaced the refresh-token of kubeconfig user "${this.#user}", and the new one could not be saved (${why2}): the one the kubeconfig holds may no longer be accepted after this run`
           )
         );
       }
@@ -84819,13 +84832,13 @@ var init_oidc_credentials = __esm({
         return checked2.data;
       }
       /** `value` as a URL the provider can be asked at; else the failure `why`. */
-      #url(value, why) {
+      #url(value, why2) {
         const url = URL.canParse(value) ? new URL(value) : void 0;
-        if (url?.protocol !== "https:" && url?.protocol !== "http:") throw this.#fail(why);
+        if (url?.protocol !== "https:" && url?.protocol !== "http:") throw this.#fail(why2);
         return url;
       }
-      #fail(why) {
-        return new CredentialsError(redact(`the id-token of kubeconfig user "${this.#user}" ${why}`));
+      #fail(why2) {
+        return new CredentialsError(redact(`the id-token of kubeconfig user "${this.#user}" ${why2}`));
       }
     };
   }
@@ -84886,8 +84899,8 @@ var init_token_file = __esm({
         registerSecret(token);
         return token;
       }
-      #fail(why) {
-        return new CredentialsError(`the token of ${this.#whose} is read from ${this.#file}, which ${why}`);
+      #fail(why2) {
+        return new CredentialsError(`the token of ${this.#whose} is read from ${this.#file}, which ${why2}`);
       }
     };
   }
@@ -85021,9 +85034,9 @@ function refuseUnsupportedProxy(kc, source) {
   if (!cluster || !proxy) return;
   const scheme = URL.canParse(proxy) ? new URL(proxy).protocol.slice(0, -1) : void 0;
   if (scheme === "http" || scheme === "https" || scheme === "socks5") return;
-  const why = scheme === void 0 ? "not a URL" : `unsupported scheme "${scheme}", must be http, https, or socks5`;
+  const why2 = scheme === void 0 ? "not a URL" : `unsupported scheme "${scheme}", must be http, https, or socks5`;
   throw new ConfigError(
-    `${source}: cluster "${cluster.name}": invalid proxy-url "${displayUrl(proxy)}": ${why}, as kubectl says`
+    `${source}: cluster "${cluster.name}": invalid proxy-url "${displayUrl(proxy)}": ${why2}, as kubectl says`
   );
 }
 function refuseImpersonation(kc, users, source) {
@@ -85054,8 +85067,8 @@ function refuseMoreThanOneMethod(kc, users, source) {
     ...given2("token") ? ["token"] : [],
     ...given2("username") || given2("password") ? ["basicAuth"] : []
   ];
-  const why = set2("exec") && set2("auth-provider") ? `authProvider cannot be provided in combination with an exec plugin for ${name}` : methods.length > 1 ? `more than one authentication method found for ${name}; found [${methods.join(" ")}], only one is allowed` : void 0;
-  if (why) throw new ConfigError(`${source}: user "${name}": ${why}, as kubectl says; remove one of them`);
+  const why2 = set2("exec") && set2("auth-provider") ? `authProvider cannot be provided in combination with an exec plugin for ${name}` : methods.length > 1 ? `more than one authentication method found for ${name}; found [${methods.join(" ")}], only one is allowed` : void 0;
+  if (why2) throw new ConfigError(`${source}: user "${name}": ${why2}, as kubectl says; remove one of them`);
 }
 function refuseExpiredIdToken(kc, users, source) {
   const { name, user } = currentUser(kc, users);
@@ -86386,11 +86399,11 @@ function stepCase(suite, node2, byId, displayNames, timedOut) {
   const tries = (node2.type === "Retry" ? node2.children ?? [] : []).map((id) => byId.get(id)).filter((attempt) => !!attempt).sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? ""));
   const last = tries.at(-1);
   const failedTries = tries.filter((t) => t.phase === "Failed" || t.phase === "Error");
-  const why = (last?.phase === "Failed" || last?.phase === "Error" ? last : node2).message;
+  const why2 = (last?.phase === "Failed" || last?.phase === "Error" ? last : node2).message;
   const boundary = node2.boundaryID ? byId.get(node2.boundaryID) : void 0;
   const tolerated = (phaseOutcome === "fail" || phaseOutcome === "error") && boundary?.phase === "Succeeded";
   const outcome = tolerated ? "skipped" : phaseOutcome;
-  const failure3 = why ?? `step ${node2.phase ?? "Pending"}`;
+  const failure3 = why2 ?? `step ${node2.phase ?? "Pending"}`;
   const exitCode = (last ?? node2).outputs?.exitCode;
   const triesText = tries.map(
     (t, i) => `attempt ${i + 1} (${t.displayName ?? t.name}): ${t.phase ?? "Pending"}${t.message ? ` \u2014 ${t.message}` : ""}`
@@ -87014,7 +87027,7 @@ var init_apply = __esm({
         }
       }
     };
-    unknownFieldLines = (where, fields, why) => fields.map((field) => `${where}: field ${field}: unknown field (${why})`).join("\n");
+    unknownFieldLines = (where, fields, why2) => fields.map((field) => `${where}: field ${field}: unknown field (${why2})`).join("\n");
     droppedFieldProblems = (manifest, fields) => unknownFieldLines(
       manifest.source,
       fields,
@@ -87772,9 +87785,9 @@ async function startLoad(config2, log, platform = process.platform) {
     );
   });
   const running = () => child.exitCode === null && child.signalCode === null;
-  const terminate = async (why) => {
+  const terminate = async (why2) => {
     if (running()) {
-      stoppedBy = why;
+      stoppedBy = why2;
       signalGroup("SIGTERM");
       const ended = await Promise.race([exited, sleep3(config2.terminateGrace).then(() => void 0)]);
       if (!ended) {
@@ -87955,8 +87968,8 @@ async function stopEngines(connection, refs, options) {
   return refs.map((ref) => {
     const key = engineKey(ref);
     if (confirmed.has(key)) return { ref, confirmed: true };
-    const why = accepted.has(key) ? readProblem ?? `the stop was accepted, but the engine was not read back stopped (${states.get(key) ?? "never read"}); is the chaos-operator running?` : problems.get(key) ?? "no stop patch got through";
-    return { ref, confirmed: false, why };
+    const why2 = accepted.has(key) ? readProblem ?? `the stop was accepted, but the engine was not read back stopped (${states.get(key) ?? "never read"}); is the chaos-operator running?` : problems.get(key) ?? "no stop patch got through";
+    return { ref, confirmed: false, why: why2 };
   });
 }
 var lastAttemptMs, stopRequestMs;
@@ -88104,35 +88117,35 @@ var init_stop2 = __esm({
 // src/run/stop-report.ts
 function unconfirmed(report, strategy) {
   return [
-    ...report.engines.filter((e2) => !e2.confirmed).map(({ ref, why }) => ({
+    ...report.engines.filter((e2) => !e2.confirmed).map(({ ref, why: why2 }) => ({
       suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
       what: `ChaosEngine ${ref.namespace}/${ref.name}`,
-      why: why ?? "",
+      why: why2 ?? "",
       command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
     })),
-    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why }) => ({
+    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why: why2 }) => ({
       suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
       what: `Workflow ${ref.namespace}/${ref.name}`,
-      why: why ?? "",
+      why: why2 ?? "",
       command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
     })),
-    ...report.unlisted.map(({ kind, namespace, selector, why }) => ({
+    ...report.unlisted.map(({ kind, namespace, selector, why: why2 }) => ({
       suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
       what: `${kind} labelled ${selector} in namespace ${namespace}`,
-      why,
+      why: why2,
       command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
     }))
   ];
 }
 function describeUnconfirmed(report, strategy) {
-  return unconfirmed(report, strategy).flatMap(({ what, why, command }) => [
-    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why}`,
+  return unconfirmed(report, strategy).flatMap(({ what, why: why2, command }) => [
+    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why2}`,
     `[chaos-gate]   to stop it: ${command}`
   ]);
 }
 function withStopCases(report, stops, strategy) {
   const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
-  for (const { suite: where, what, why, command } of unconfirmed(stops, strategy)) {
+  for (const { suite: where, what, why: why2, command } of unconfirmed(stops, strategy)) {
     let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
     if (!suite) {
       suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
@@ -88143,7 +88156,7 @@ function withStopCases(report, stops, strategy) {
       className: where.name,
       name: "chaos stopped",
       outcome: "error",
-      message: `chaos may still be running: ${what} was not confirmed stopped: ${why}; to stop it: ${command}`,
+      message: `chaos may still be running: ${what} was not confirmed stopped: ${why2}; to stop it: ${command}`,
       details: command,
       properties: { command }
     };
@@ -89087,9 +89100,9 @@ function readJob(file) {
 }
 function refuseUnexpectedCount(jobs, expect) {
   if (expect === void 0 || jobs.length === expect) return;
-  const why = jobs.length < expect ? "a job that could not run writes no report: see which one in the CI run" : "more reports than jobs: a pattern matching an old or foreign report, or the expected count out of date";
+  const why2 = jobs.length < expect ? "a job that could not run writes no report: see which one in the CI run" : "more reports than jobs: a pattern matching an old or foreign report, or the expected count out of date";
   throw new CannotRunError(
-    `expected ${expect} reports to merge (${settingName2("merge.expect")} ${expect}), found ${jobs.length}; ${why}:
+    `expected ${expect} reports to merge (${settingName2("merge.expect")} ${expect}), found ${jobs.length}; ${why2}:
 ${listed2(jobs)}`
   );
 }
@@ -89728,8 +89741,8 @@ async function main(argv, given2 = processIo) {
         io.out(
           `chaos-gate: configuration is valid (${objects.length} object(s): ${objects.join("; ")})${clusters ? ` for clusters ${clusters}` : ""}`
         );
-        for (const why of unchecked)
-          io.out(`chaos-gate: the kube context is not checked on this machine: ${why}`);
+        for (const why2 of unchecked)
+          io.out(`chaos-gate: the kube context is not checked on this machine: ${why2}`);
         return exitCodes.pass;
       }
     }

@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-BAUFPYW3.js";
+} from "./chunk-KHPBYCEM.js";
 import {
   mergeReports,
   underLabel

@@ -30,7 +30,7 @@ import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-BAUFPYW3.js";
+} from "./chunk-KHPBYCEM.js";
 import "./chunk-4Q3C7ZDD.js";
 import {
   isSkipped,

@@ -10,7 +10,7 @@ import {
 } from "./chunk-EWRCKZ32.js";
 import {
   reportPathProblems
-} from "./chunk-BAUFPYW3.js";
+} from "./chunk-KHPBYCEM.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-C6WD7CPC.js";
-import "./chunk-BAUFPYW3.js";
+} from "./chunk-MXDCS75D.js";
+import "./chunk-KHPBYCEM.js";
 import "./chunk-4Q3C7ZDD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-KFRDFFVU.js";

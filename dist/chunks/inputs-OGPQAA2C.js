@@ -6,10 +6,10 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-YMGT5KTS.js";
+} from "./chunk-TJHAXZDM.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-BAUFPYW3.js";
+import "./chunk-KHPBYCEM.js";
 import "./chunk-4Q3C7ZDD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";

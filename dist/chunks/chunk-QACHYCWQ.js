@@ -65,7 +65,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-YMGT5KTS.js";
+} from "./chunk-TJHAXZDM.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";
@@ -73,7 +73,7 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-BAUFPYW3.js";
+} from "./chunk-KHPBYCEM.js";
 import {
   mergeReports,
   underLabel

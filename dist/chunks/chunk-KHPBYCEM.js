@@ -304,19 +304,30 @@ function suiteSection(suite, judged, passing) {
     `${cases.length} check(s)${failing ? `, ${failing} failing` : ""}`
   ].filter(Boolean);
   const properties = Object.entries(suite.properties).map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value)}</dd>`).join("");
-  const body = `<p class="suite-facts">${escape(facts.join(" \xB7 "))}</p>
-<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>duration</th><th>details</th></tr></thead><tbody>
+  const checks = passing ? `<ul class="checks">${cases.map(({ testCase, judgement }) => caseItem(testCase, judgement)).join("")}</ul>` : `<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>duration</th><th>details</th></tr></thead><tbody>
 ${cases.map(({ testCase, judgement }) => caseRow(testCase, judgement)).join("\n")}
-</tbody></table>${properties ? `<details class="properties"><summary>properties</summary><dl>${properties}</dl></details>` : ""}`;
+</tbody></table>`;
+  const body = `<p class="suite-facts">${escape(facts.join(" \xB7 "))}</p>
+${checks}${properties ? `<details class="properties"><summary>properties</summary><dl>${properties}</dl></details>` : ""}`;
   const title = escape(suite.name);
   return passing ? `<details class="suite passing"><summary><h3>${title}</h3> <span class="passed">all passed or skipped</span></summary>${body}</details>` : `<section class="suite failing"><h3>${title}</h3>${body}</section>`;
 }
-function caseRow(testCase, { status, tolerated }) {
-  const shown = tolerated ? `tolerated (${tolerated})` : status;
-  const why = testCase.message ?? "";
-  const details = testCase.details && testCase.details !== why ? `<details><summary>${escape(why || "details")}</summary><pre>${escape(testCase.details)}</pre></details>` : escape(why);
+function caseRow(testCase, judgement) {
+  const { status, tolerated } = judgement;
   const duration = testCase.durationSeconds === void 0 ? "" : formatSeconds(testCase.durationSeconds);
-  return `<tr class="${status}${tolerated ? " tolerated" : ""}"><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="status">${escape(shown)}</td><td>${duration}</td><td>${details}</td></tr>`;
+  return `<tr class="${status}${tolerated ? " tolerated" : ""}"><td>${escape(testCase.name)}</td><td>${testCase.kind}</td><td class="status">${escape(shownStatus(judgement))}</td><td>${duration}</td><td>${why(testCase)}</td></tr>`;
+}
+function caseItem(testCase, judgement) {
+  const { status, tolerated } = judgement;
+  const facts = [testCase.name, testCase.kind, shownStatus(judgement)];
+  if (testCase.durationSeconds !== void 0) facts.push(formatSeconds(testCase.durationSeconds));
+  const said = why(testCase);
+  return `<li class="${status}${tolerated ? " tolerated" : ""}">${escape(facts.join(" \xB7 "))}${said ? ` \xB7 ${said}` : ""}</li>`;
+}
+var shownStatus = ({ status, tolerated }) => tolerated ? `tolerated (${tolerated})` : status;
+function why(testCase) {
+  const message = testCase.message ?? "";
+  return testCase.details && testCase.details !== message ? `<details><summary>${escape(message || "details")}</summary><pre>${escape(testCase.details)}</pre></details>` : escape(message);
 }
 var width = 960;
 var labelWidth = 240;
@@ -447,6 +458,8 @@ svg{max-width:100%;height:auto;display:block;background:#fafafa;border:1px solid
 .legend .p50::before{background:#1565c0}.legend .p95::before{background:#6a1b9a}.legend .errors::before{background:#c62828}.legend .chaos::before{background:${chaosFill}}
 .suite{margin:.8em 0;padding:.4em .8em;border:1px solid #e0e0e0;border-radius:6px}.suite.failing{border-color:#ef9a9a;background:#fff8f8}
 .suite>summary{cursor:pointer}.suite-facts{color:#555;margin:.3em 0}
+.suite{content-visibility:auto;contain-intrinsic-size:auto 2.5em}.suite.failing{contain-intrinsic-size:auto 14em}
+.checks{margin:.3em 0;padding-left:1.4em}.checks li.tolerated{color:#ef6c00}
 table{border-collapse:collapse;width:100%;margin:.4em 0 .8em}th,td{border:1px solid #ddd;padding:.3em .55em;text-align:left;vertical-align:top}
 th{background:#f5f5f5}tr.failed .status,tr.error .status{color:#c62828;font-weight:600}tr.passed .status{color:#2e7d32}
 tr.skipped .status{color:#757575}tr.tolerated .status{color:#ef6c00;font-weight:600}
@@ -901,8 +914,8 @@ function refuseAllSkipped(report, policy) {
   if (cases.length === 0 || !cases.every((testCase) => isSkipped(testCase, policy))) return;
   const shown = cases.slice(0, 3).map((testCase) => {
     const setting = skippingSetting(testCase, policy);
-    const why = `${testCase.message ?? testCase.outcome}${setting ? ` (skipped: ${setting})` : ""}`;
-    return `${testCase.className} \u203A ${testCase.name}: ${why}`;
+    const why2 = `${testCase.message ?? testCase.outcome}${setting ? ` (skipped: ${setting})` : ""}`;
+    return `${testCase.className} \u203A ${testCase.name}: ${why2}`;
   });
   const more = cases.length > shown.length ? `; ${cases.length - shown.length} more` : "";
   throw new CannotRunError(`nothing to judge (every case was skipped): ${shown.join("; ")}${more}`);
