@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-KHPBYCEM.js";
+} from "./chunk-WQ6AL5GS.js";
 import {
   mergeReports,
   underLabel

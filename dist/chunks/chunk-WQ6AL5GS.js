@@ -303,12 +303,12 @@ function suiteSection(suite, judged, passing) {
     suite.durationSeconds === void 0 ? void 0 : `took ${formatSeconds(suite.durationSeconds)}`,
     `${cases.length} check(s)${failing ? `, ${failing} failing` : ""}`
   ].filter(Boolean);
-  const properties = Object.entries(suite.properties).map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value)}</dd>`).join("");
+  const properties = Object.entries(suite.properties).map(([name, value]) => `${name}: ${value}`).join(" \xB7 ");
   const checks = passing ? `<ul class="checks">${cases.map(({ testCase, judgement }) => caseItem(testCase, judgement)).join("")}</ul>` : `<table><thead><tr><th>check</th><th>kind</th><th>status</th><th>duration</th><th>details</th></tr></thead><tbody>
 ${cases.map(({ testCase, judgement }) => caseRow(testCase, judgement)).join("\n")}
 </tbody></table>`;
   const body = `<p class="suite-facts">${escape(facts.join(" \xB7 "))}</p>
-${checks}${properties ? `<details class="properties"><summary>properties</summary><dl>${properties}</dl></details>` : ""}`;
+${checks}${properties ? `<p class="properties">${escape(properties)}</p>` : ""}`;
   const title = escape(suite.name);
   return passing ? `<details class="suite passing"><summary><h3>${title}</h3> <span class="passed">all passed or skipped</span></summary>${body}</details>` : `<section class="suite failing"><h3>${title}</h3>${body}</section>`;
 }
@@ -459,7 +459,7 @@ svg{max-width:100%;height:auto;display:block;background:#fafafa;border:1px solid
 .suite{margin:.8em 0;padding:.4em .8em;border:1px solid #e0e0e0;border-radius:6px}.suite.failing{border-color:#ef9a9a;background:#fff8f8}
 .suite>summary{cursor:pointer}.suite-facts{color:#555;margin:.3em 0}
 .suite{content-visibility:auto;contain-intrinsic-size:auto 2.5em}.suite.failing{contain-intrinsic-size:auto 14em}
-.checks{margin:.3em 0;padding-left:1.4em}.checks li.tolerated{color:#ef6c00}
+.checks{margin:.3em 0;padding-left:1.4em}.properties{color:#555;margin:.3em 0;font-size:.92em}.checks li.tolerated{color:#ef6c00}
 table{border-collapse:collapse;width:100%;margin:.4em 0 .8em}th,td{border:1px solid #ddd;padding:.3em .55em;text-align:left;vertical-align:top}
 th{background:#f5f5f5}tr.failed .status,tr.error .status{color:#c62828;font-weight:600}tr.passed .status{color:#2e7d32}
 tr.skipped .status{color:#757575}tr.tolerated .status{color:#ef6c00;font-weight:600}

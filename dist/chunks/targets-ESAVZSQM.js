@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-QACHYCWQ.js";
+} from "./chunk-3TKEMH6H.js";
 import "./chunk-D7WULSSU.js";
 import "./chunk-QTUXDQXH.js";
 import "./chunk-466RCVCX.js";
@@ -14,10 +14,10 @@ import "./chunk-HI6SXHFT.js";
 import "./chunk-KPND5JJ5.js";
 import "./chunk-ELYE3ZUH.js";
 import "./chunk-3FPWTOKI.js";
-import "./chunk-TJHAXZDM.js";
+import "./chunk-VMVLPMQE.js";
 import "./chunk-3N2XITYB.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-KHPBYCEM.js";
+import "./chunk-WQ6AL5GS.js";
 import "./chunk-4Q3C7ZDD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";

@@ -65,7 +65,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-TJHAXZDM.js";
+} from "./chunk-VMVLPMQE.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";
@@ -73,7 +73,7 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-KHPBYCEM.js";
+} from "./chunk-WQ6AL5GS.js";
 import {
   mergeReports,
   underLabel
