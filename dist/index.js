@@ -18,11 +18,11 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-KB757SGO.js";
+} from "./chunks/chunk-V24LY46G.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-EBDNHZDV.js";
+} from "./chunks/chunk-IQMULTD7.js";
 import "./chunks/chunk-SUJRG5CN.js";
 import "./chunks/chunk-LJVIP377.js";
 import {

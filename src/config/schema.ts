@@ -10,23 +10,26 @@ const fileList = z
   .transform((v) => (Array.isArray(v) ? v : [v]));
 const textList = fileList;
 
-const dnsLabel = { error: expecting('a lowercase DNS label (a-z, 0-9, -)') };
+const rfc1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** A name that becomes a label value or part of a suite name: a lowercase DNS label of `max` characters. */
+const dnsLabel = (max: number) =>
+  z
+    .string()
+    .regex(rfc1123Label, { error: expecting('a lowercase DNS label (a-z, 0-9, -)') })
+    .max(max);
 
 /** A namespace as Kubernetes names it (an RFC 1123 label): `Shop_1` would only fail at the server, or never match. */
 const namespaceName = z
   .string()
   .max(63, { error: expecting('a namespace name (at most 63 characters)') })
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, {
+  .regex(rfc1123Label, {
     error: expecting('a namespace name (lowercase a-z, 0-9 and -)'),
   });
 
 /** One cluster the gate runs on, when it runs on several. */
 export const targetSchema = z.strictObject({
   /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
-  name: z
-    .string()
-    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel)
-    .max(20),
+  name: dnsLabel(20),
   kubeconfig: z.string().optional(),
   context: z.string().optional(),
   namespace: namespaceName.optional(),
@@ -106,16 +109,8 @@ export const configSchema = z.strictObject({
   allowNamespaces: z.array(namespaceName).min(1).optional(),
   allowClusterScoped: z.boolean().optional(),
   cleanup: z.enum(['always', 'on-success', 'never']).optional(),
-  runId: z
-    .string()
-    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel)
-    .max(40)
-    .optional(),
-  label: z
-    .string()
-    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel)
-    .max(40)
-    .optional(),
+  runId: dnsLabel(40).optional(),
+  label: dnsLabel(40).optional(),
   reports: reportsSchema.optional(),
   gate: gateSchema.optional(),
   merge: mergeSchema.optional(),

@@ -89158,13 +89158,14 @@ init_percent();
 init_schema_issues();
 var fileList = union([string2(), array(string2())], { error: expecting("a file path or a list of file paths") }).transform((v) => Array.isArray(v) ? v : [v]);
 var textList = fileList;
-var dnsLabel = { error: expecting("a lowercase DNS label (a-z, 0-9, -)") };
-var namespaceName = string2().max(63, { error: expecting("a namespace name (at most 63 characters)") }).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, {
+var rfc1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var dnsLabel = (max) => string2().regex(rfc1123Label, { error: expecting("a lowercase DNS label (a-z, 0-9, -)") }).max(max);
+var namespaceName = string2().max(63, { error: expecting("a namespace name (at most 63 characters)") }).regex(rfc1123Label, {
   error: expecting("a namespace name (lowercase a-z, 0-9 and -)")
 });
 var targetSchema = strictObject({
   /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
-  name: string2().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel).max(20),
+  name: dnsLabel(20),
   kubeconfig: string2().optional(),
   context: string2().optional(),
   namespace: namespaceName.optional()
@@ -89228,8 +89229,8 @@ var configSchema = strictObject({
   allowNamespaces: array(namespaceName).min(1).optional(),
   allowClusterScoped: boolean2().optional(),
   cleanup: _enum(["always", "on-success", "never"]).optional(),
-  runId: string2().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel).max(40).optional(),
-  label: string2().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel).max(40).optional(),
+  runId: dnsLabel(40).optional(),
+  label: dnsLabel(40).optional(),
   reports: reportsSchema.optional(),
   gate: gateSchema.optional(),
   merge: mergeSchema.optional(),

@@ -43,13 +43,14 @@ import path from "node:path";
 // src/config/schema.ts
 var fileList = union([string(), array(string())], { error: expecting("a file path or a list of file paths") }).transform((v) => Array.isArray(v) ? v : [v]);
 var textList = fileList;
-var dnsLabel = { error: expecting("a lowercase DNS label (a-z, 0-9, -)") };
-var namespaceName = string().max(63, { error: expecting("a namespace name (at most 63 characters)") }).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, {
+var rfc1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var dnsLabel = (max) => string().regex(rfc1123Label, { error: expecting("a lowercase DNS label (a-z, 0-9, -)") }).max(max);
+var namespaceName = string().max(63, { error: expecting("a namespace name (at most 63 characters)") }).regex(rfc1123Label, {
   error: expecting("a namespace name (lowercase a-z, 0-9 and -)")
 });
 var targetSchema = strictObject({
   /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
-  name: string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel).max(20),
+  name: dnsLabel(20),
   kubeconfig: string().optional(),
   context: string().optional(),
   namespace: namespaceName.optional()
@@ -113,8 +114,8 @@ var configSchema = strictObject({
   allowNamespaces: array(namespaceName).min(1).optional(),
   allowClusterScoped: boolean().optional(),
   cleanup: _enum(["always", "on-success", "never"]).optional(),
-  runId: string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel).max(40).optional(),
-  label: string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, dnsLabel).max(40).optional(),
+  runId: dnsLabel(40).optional(),
+  label: dnsLabel(40).optional(),
   reports: reportsSchema.optional(),
   gate: gateSchema.optional(),
   merge: mergeSchema.optional(),

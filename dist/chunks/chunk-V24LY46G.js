@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-EBDNHZDV.js";
+} from "./chunk-IQMULTD7.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-KB757SGO.js.LEGAL.txt */
+/*! For license information please see chunk-V24LY46G.js.LEGAL.txt */

@@ -9,7 +9,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-EBDNHZDV.js";
+} from "./chunk-IQMULTD7.js";
 import "./chunk-SUJRG5CN.js";
 import {
   commands,
