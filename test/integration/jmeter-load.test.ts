@@ -57,7 +57,9 @@ test('JMeter beside the chaos: its JTL shows the slow, failing window and the im
   const jtl = path.join(dir, 'results.jtl');
   const json = path.join(dir, 'report.json');
   const { port } = server.address() as AddressInfo;
-  // JMeter needs about 2 s to start: 16 s of load cover the baseline, the chaos and the tail.
+  // JMeter needs about 2 s to start, but 12 s on a busy 2-core machine (seen in CI): a chaos that
+  // started after 5 s had ended before its first request. A 15 s lead holds that start, and 28 s of
+  // load cover the baseline, the chaos and the tail.
   const command = [
     jmeter,
     '-n',
@@ -68,7 +70,7 @@ test('JMeter beside the chaos: its JTL shows the slow, failing window and the im
     '-j',
     path.join(dir, 'jmeter.log'),
     `-Jport=${port}`,
-    '-Jduration=16',
+    '-Jduration=28',
   ];
   const config = path.join(dir, 'chaos-gate.yaml');
   writeFileSync(
@@ -77,7 +79,7 @@ test('JMeter beside the chaos: its JTL shows the slow, failing window and the im
       engines: [engineFile(dir, name, 'pass', namespace)],
       load: {
         command,
-        leadTime: '5s',
+        leadTime: '15s',
         tail: '2s',
         stop: 'wait',
         results: { jtl },
