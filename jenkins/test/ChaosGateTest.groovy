@@ -484,6 +484,22 @@ test('another exit code fails with the last lines of stderr, or says there were 
     assert failureOf { h2.load(step).call(engines: ['e.yaml']) } == 'chaosGate: chaos-gate exited with 137: (no output)'
 }
 
+test('a credential that cannot be bound (a misspelt ID) publishes nothing: an earlier build\'s reports stay unpublished') {
+    def h = new PipelineHarness()
+    // Left in the workspace by the build before; the script that removes them never runs.
+    ['junit.xml', 'report.json', 'report.html'].each { h.files["chaos-gate-results/${it}".toString()] = 'from build 41' }
+    def missing = new IllegalStateException("Could not find credentials entry with ID 'staging-kubeconfg'")
+    h.overrides.withCredentials = { List bindings, Closure body -> throw missing }
+    try {
+        h.load(step).call(engines: ['e.yaml'], kubeconfigCredentialsId: 'staging-kubeconfg')
+        assert false: 'the credential error must propagate'
+    } catch (IllegalStateException e) {
+        assert e.is(missing)
+    }
+    assert h.callsOf('sh').isEmpty()
+    assert h.callsOf('junit').isEmpty() && h.callsOf('publishHTML').isEmpty() && h.callsOf('archiveArtifacts').isEmpty()
+}
+
 test('an aborted build (sh interrupted) still publishes, and the abort stays the reason even if publishing fails') {
     def aborted = new InterruptedException('aborted by user')   // Jenkins throws FlowInterruptedException
     def h = new PipelineHarness()

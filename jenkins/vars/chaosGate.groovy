@@ -193,13 +193,17 @@ private Map gate(String step, String command, Map options, Map reports) {
 
     int exitCode
     boolean cliReturned = false
+    // Set as sh starts: its script first removes an earlier build's reports. Stopped before that (a
+    // credential ID that does not exist, an abort while it is bound), the run wrote nothing, and what
+    // lies in reportDir is the last build's, which must not be published as this one's.
+    Map run = [shStarted: false]
     Exception notPublished = null
     try {
-        exitCode = runCli(options, script)
+        exitCode = runCli(options, script, run)
         cliReturned = true
     } finally {
         // Also when the gate failed, and when the build is being aborted.
-        notPublished = publish(step, options, reports, cliReturned)
+        if (run.shStarted) notPublished = publish(step, options, reports, cliReturned)
     }
     // The verdict first: a report that could not be published must not hide a failed gate, or chaos
     // that may still be running, behind a publisher's error.
@@ -407,13 +411,18 @@ private static String quote(String value) {
     return "'" + value.replace("'", "'\"'\"'") + "'"
 }
 
-/** Runs the script with the kubeconfig credential bound to KUBECONFIG, or with the agent's own context. */
-private int runCli(Map options, String script) {
+/**
+ * Runs the script with the kubeconfig credential bound to KUBECONFIG, or with the agent's own context;
+ * `run.shStarted` says whether sh was reached.
+ */
+private int runCli(Map options, String script, Map run) {
     if (!options.kubeconfigCredentialsId) {
+        run.shStarted = true
         return sh(script: script, returnStatus: true)
     }
     int status
     withCredentials([file(credentialsId: options.kubeconfigCredentialsId, variable: 'KUBECONFIG')]) {
+        run.shStarted = true
         status = sh(script: script, returnStatus: true)
     }
     return status
