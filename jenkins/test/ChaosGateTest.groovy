@@ -252,6 +252,22 @@ test('merge publishes the merged JUnit and HTML report, archives them, and the b
     assert failureOf { unjudged.load(step).merge(reports: ['eu/report.json']) } == 'chaosGate: chaos-gate could not run: eu/report.json: not found'
 }
 
+test('what findFiles returns counts as paths: merge over findFiles(glob: ...), engines from findFiles') {
+    def found = { String... paths -> paths.collect { new org.jenkinsci.plugins.pipeline.utility.steps.fs.FileWrapper(it) } }
+    def h = stubbedMerge(0, 'chaos/all')
+    h.load(step).merge(reports: found('chaos/eu/report.json', 'chaos/us/report.json'), expect: 2, reportDir: 'chaos/all')
+    assert h.callsOf('error').isEmpty()
+    assert scriptOf(h).contains("'--expect=2' ") && scriptOf(h).contains("'--' 'chaos/eu/report.json' 'chaos/us/report.json'")
+
+    def run = stubbedCli(0)
+    run.load(step).call(engines: found('chaos/engines/pod-delete.yaml')[0], rbac: found('chaos/rbac.yaml'))
+    assert run.callsOf('error').isEmpty()
+    assert scriptOf(run).contains("'--engine=chaos/engines/pod-delete.yaml'") && scriptOf(run).contains("'--rbac=chaos/rbac.yaml'")
+
+    String clash = failureOf { new PipelineHarness().load(step).merge(reports: found('chaos-gate-merged/report.json')) }
+    assert clash.startsWith("chaosGate: option 'reports' names 'chaos-gate-merged/report.json', which merge removes before it runs")
+}
+
 test('chaosGateMerge, callable in Declarative steps without script { }, runs chaosGate.merge: the same script, reports, result and refusals, in messages that name chaosGateMerge') {
     Map options = [reports: ['eu/report.json', 'us/report.json'], reportDir: 'out/all', minProbeSuccess: 90, onGateFailure: 'UNSTABLE']
     def direct = stubbedMerge(1, 'out/all')

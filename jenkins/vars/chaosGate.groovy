@@ -35,6 +35,13 @@ import groovy.transform.Field
  */
 @Field static final List<String> CLUSTER_OPTIONS = ['kubeconfigCredentialsId', 'context']
 
+/**
+ * What findFiles (pipeline-utility-steps) returns for each file; it prints as the file's path, so it is
+ * taken as one (`reports: findFiles(glob: 'chaos/*\/report.json')`). Named, not imported: the library
+ * does not need that plugin.
+ */
+@Field static final String FOUND_FILE_CLASS = 'org.jenkinsci.plugins.pipeline.utility.steps.fs.FileWrapper'
+
 /** Every option and the kind of value it takes ('List' also accepts one String; 'Percent' is a Number or a String such as '90%'). */
 @Field static final Map<String, String> OPTION_KINDS = [
     // what to run
@@ -302,12 +309,12 @@ private static String described(value) {
 private static Map normalised(Map config, Map<String, String> kinds) {
     Map options = [:]
     config.each { key, value ->
-        if (value != null) options[key as String] = kinds[key as String] == 'List' && value instanceof CharSequence ? [value] : value
+        if (value != null) options[key as String] = kinds[key as String] == 'List' && kindOf(value) == 'String' ? [value] : value
     }
     return options
 }
 
-/** The kind of a value, named as in OPTION_KINDS (instanceof only: no reflection to approve). */
+/** The kind of a value, named as in OPTION_KINDS; a file findFiles found is a String, its path. */
 @NonCPS
 private static String kindOf(value) {
     if (value instanceof CharSequence) return 'String'
@@ -315,7 +322,8 @@ private static String kindOf(value) {
     if (value instanceof Map) return 'Map'
     if (value instanceof Boolean) return 'Boolean'
     if (value instanceof Number) return 'Number'
-    return value instanceof Closure ? 'Closure' : 'Object'
+    if (value instanceof Closure) return 'Closure'
+    return value != null && value.getClass().name == FOUND_FILE_CLASS ? 'String' : 'Object'
 }
 
 /** The CLI takes the last of two report flags, so the step would publish files that were never written. */
