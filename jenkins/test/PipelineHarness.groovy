@@ -151,7 +151,8 @@ class PipelineHarness {
 
     /** Binds file credentials as Jenkins does: a temporary file whose path is the variable's value. */
     private withCredentials(List bindings, Closure body) {
-        File secrets = File.createTempDir('secretFiles', '')
+        // A space in the path, as a job named 'shop checkout' gives its workspace and so its secretFiles.
+        File secrets = File.createTempDir('shop checkout@tmp secretFiles', '')
         Map<String, String> saved = env.findAll { it.key in bindings*.variable }
         bindings.each {
             assert it.binding == 'file': "only file credentials are played, got ${it}"
