@@ -27,10 +27,10 @@ import "./chunks/chunk-SUJRG5CN.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-4LOFAUFM.js";
+} from "./chunks/chunk-TLNGMOFN.js";
 import {
   runTargets
-} from "./chunks/chunk-3TKEMH6H.js";
+} from "./chunks/chunk-MP3HCU5X.js";
 import "./chunks/chunk-D7WULSSU.js";
 import "./chunks/chunk-QTUXDQXH.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -41,12 +41,12 @@ import "./chunks/chunk-HI6SXHFT.js";
 import "./chunks/chunk-KPND5JJ5.js";
 import "./chunks/chunk-ELYE3ZUH.js";
 import "./chunks/chunk-3FPWTOKI.js";
-import "./chunks/chunk-VMVLPMQE.js";
+import "./chunks/chunk-YJX566SW.js";
 import "./chunks/chunk-3N2XITYB.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-WQ6AL5GS.js";
+} from "./chunks/chunk-A7HLOALH.js";
 import {
   caseReasons,
   chaosMayStillRun,

@@ -87,21 +87,31 @@ export function reportPathProblems(config: GateConfig, commandInputs: InputFiles
     for (const [what, files] of Object.entries(named))
       for (const file of files) if (file) inputs.set(realPath(file), `the ${what} ${file}`);
   const seen = new Map<string, string>();
-  for (const kind of ['junit', 'json', 'html', 'summary'] as const) {
-    const file = config.reports[kind];
-    if (!file) continue;
-    const where = `the ${reportNames[kind]} ${file}`;
+  const check = (file: string, name: string, inFolderChecked = false) => {
+    const where = `the ${name} ${file}`;
     const real = realPath(file);
     const input = inputs.get(real);
     if (input) problems.push(`${where}: the same file as ${input}, which it would overwrite`);
     const other = seen.get(real);
     if (other) problems.push(`${where}: the same file as the ${other}`);
-    seen.set(real, reportNames[kind]);
+    seen.set(real, name);
+    if (inFolderChecked) return;
     const problem = unwritable(path.resolve(file));
     if (problem) problems.push(`${where}: ${problem}`);
+  };
+  for (const kind of ['junit', 'json', 'html', 'summary'] as const) {
+    const file = config.reports[kind];
+    if (!file) continue;
+    check(file, reportNames[kind]);
+    // The page's stylesheet is written too (`--json r.css` beside `--html r.html` lost the JSON).
+    if (kind === 'html') check(stylesheetOf(file), "HTML report's stylesheet", true);
   }
   return problems;
 }
+
+/** The stylesheet written next to an HTML report: `report.css` for `report.html`. */
+const stylesheetOf = (file: string): string =>
+  path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.css`);
 
 /** Why a file cannot be written (or created with its missing folders), or undefined. */
 function unwritable(file: string): string | undefined {
@@ -244,14 +254,14 @@ function writeHtml(
   meta: Record<string, string>,
   reports: FullReports,
 ): string {
-  const stylesheet = `${path.basename(file, path.extname(file))}.css`;
+  const stylesheet = stylesheetOf(file);
   const { html, css } = renderHtml(report, decision, {
-    stylesheet,
+    stylesheet: path.basename(stylesheet),
     runId: meta.runId,
     generatedAt: new Date(),
     reports,
   });
-  writeFileSync(path.join(path.dirname(file), stylesheet), css);
+  writeFileSync(stylesheet, css);
   return html;
 }
 

@@ -49,6 +49,18 @@ test('a report pointed at the file it reads exits 2 naming both, and the input i
   assert.ok(readFileSync(results).equals(readFileSync(passingResult)));
 });
 
+test("a report where the HTML report's stylesheet goes exits 2 before writing anything, naming both", async () => {
+  const dir = out();
+  const [page, css] = [path.join(dir, 'r.html'), path.join(dir, 'r.css')];
+  const finished = await runReport('--results', passingResult, '--html', page, '--json', css);
+  assert.equal(finished.code, 2, finished.stdout + finished.stderr);
+  assert.equal(
+    finished.stderr,
+    `chaos-gate: error: the HTML report's stylesheet ${css}: the same file as the JSON report\n`,
+  );
+  assert.equal(existsSync(css), false);
+});
+
 test('a report cut off half-way (a file-size limit) is removed, not left for a CI reader as a whole one', () => {
   const junit = path.join(out(), 'junit.xml');
   const command = [process.execPath, path.join(repoRoot, 'dist/cli.js'), 'report']

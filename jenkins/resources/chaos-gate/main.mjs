@@ -23904,18 +23904,23 @@ function reportPathProblems(config2, commandInputs = {}) {
     for (const [what, files] of Object.entries(named))
       for (const file of files) if (file) inputs.set(realPath(file), `the ${what} ${file}`);
   const seen = /* @__PURE__ */ new Map();
-  for (const kind of ["junit", "json", "html", "summary"]) {
-    const file = config2.reports[kind];
-    if (!file) continue;
-    const where = `the ${reportNames[kind]} ${file}`;
+  const check = (file, name, inFolderChecked = false) => {
+    const where = `the ${name} ${file}`;
     const real = realPath(file);
     const input = inputs.get(real);
     if (input) problems.push(`${where}: the same file as ${input}, which it would overwrite`);
     const other = seen.get(real);
     if (other) problems.push(`${where}: the same file as the ${other}`);
-    seen.set(real, reportNames[kind]);
+    seen.set(real, name);
+    if (inFolderChecked) return;
     const problem = unwritable(path4.resolve(file));
     if (problem) problems.push(`${where}: ${problem}`);
+  };
+  for (const kind of ["junit", "json", "html", "summary"]) {
+    const file = config2.reports[kind];
+    if (!file) continue;
+    check(file, reportNames[kind]);
+    if (kind === "html") check(stylesheetOf(file), "HTML report's stylesheet", true);
   }
   return problems;
 }
@@ -24016,14 +24021,14 @@ function writeInParts(file, produce) {
   return file;
 }
 function writeHtml(file, report, decision, meta2, reports) {
-  const stylesheet = `${path4.basename(file, path4.extname(file))}.css`;
+  const stylesheet = stylesheetOf(file);
   const { html, css: css2 } = renderHtml(report, decision, {
-    stylesheet,
+    stylesheet: path4.basename(stylesheet),
     runId: meta2.runId,
     generatedAt: /* @__PURE__ */ new Date(),
     reports
   });
-  writeFileSync(path4.join(path4.dirname(file), stylesheet), css2);
+  writeFileSync(stylesheet, css2);
   return html;
 }
 function describeDecision(report, decision, files) {
@@ -24046,7 +24051,7 @@ function runMeta(config2, runId, cancelled) {
     ...cancelled ? { cancelled } : {}
   };
 }
-var reportNames;
+var reportNames, stylesheetOf;
 var init_publish = __esm({
   "src/run/publish.ts"() {
     "use strict";
@@ -24060,6 +24065,7 @@ var init_publish = __esm({
     init_model();
     init_secrets();
     reportNames = { junit: "JUnit report", json: "JSON report", html: "HTML report", summary: "summary" };
+    stylesheetOf = (file) => path4.join(path4.dirname(file), `${path4.basename(file, path4.extname(file))}.css`);
   }
 });
 

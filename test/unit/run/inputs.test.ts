@@ -322,6 +322,23 @@ test('report paths are checked before any chaos: under a file, a folder, twice t
   );
 });
 
+test("the HTML report's stylesheet is a file written too: no other report may be it", () => {
+  const page = path.join(dir, 'out', 'r.html');
+  const css = path.join(dir, 'out', 'r.css');
+  const problems = (reports: PartialConfig['reports']) =>
+    checkRunInputs(resolveConfig({ namespace: 'shop', engines: [good], reports })).problems;
+  assert.deepEqual(problems({ json: css, html: page }), [
+    `the HTML report's stylesheet ${css}: the same file as the JSON report`,
+  ]);
+  assert.deepEqual(problems({ html: page, summary: css }), [
+    `the summary ${css}: the same file as the HTML report's stylesheet`,
+  ]);
+  // A page named .css would be its own stylesheet.
+  assert.deepEqual(problems({ html: css }), [
+    `the HTML report's stylesheet ${css}: the same file as the HTML report`,
+  ]);
+});
+
 test('a report over a file the run reads is refused, naming both: it would destroy the input', () => {
   const rbac = file('over-rbac.yaml', 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: sa\n');
   const { problems } = checkRunInputs(

@@ -10,7 +10,7 @@ import {
 } from "./chunk-EWRCKZ32.js";
 import {
   reportPathProblems
-} from "./chunk-WQ6AL5GS.js";
+} from "./chunk-A7HLOALH.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

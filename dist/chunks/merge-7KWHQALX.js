@@ -2,26 +2,15 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
-} from "./chunk-VMVLPMQE.js";
-import "./chunk-3N2XITYB.js";
-import "./chunk-EWRCKZ32.js";
-import "./chunk-WQ6AL5GS.js";
+  mergeGate
+} from "./chunk-TLNGMOFN.js";
+import "./chunk-A7HLOALH.js";
 import "./chunk-4Q3C7ZDD.js";
 import "./chunk-P5DOBMC4.js";
-import "./chunk-5L5Z5RRO.js";
-import "./chunk-DZLVQN7C.js";
-import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import "./chunk-PIUUFFUC.js";
 import "./chunk-FU7FX2BW.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
+  mergeGate
 };

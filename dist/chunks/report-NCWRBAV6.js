@@ -30,7 +30,7 @@ import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-WQ6AL5GS.js";
+} from "./chunk-A7HLOALH.js";
 import "./chunk-4Q3C7ZDD.js";
 import {
   isSkipped,

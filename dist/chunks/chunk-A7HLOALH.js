@@ -871,21 +871,27 @@ function reportPathProblems(config, commandInputs = {}) {
     for (const [what, files] of Object.entries(named))
       for (const file of files) if (file) inputs.set(realPath(file), `the ${what} ${file}`);
   const seen = /* @__PURE__ */ new Map();
-  for (const kind of ["junit", "json", "html", "summary"]) {
-    const file = config.reports[kind];
-    if (!file) continue;
-    const where = `the ${reportNames[kind]} ${file}`;
+  const check = (file, name, inFolderChecked = false) => {
+    const where = `the ${name} ${file}`;
     const real = realPath(file);
     const input = inputs.get(real);
     if (input) problems.push(`${where}: the same file as ${input}, which it would overwrite`);
     const other = seen.get(real);
     if (other) problems.push(`${where}: the same file as the ${other}`);
-    seen.set(real, reportNames[kind]);
+    seen.set(real, name);
+    if (inFolderChecked) return;
     const problem = unwritable(path.resolve(file));
     if (problem) problems.push(`${where}: ${problem}`);
+  };
+  for (const kind of ["junit", "json", "html", "summary"]) {
+    const file = config.reports[kind];
+    if (!file) continue;
+    check(file, reportNames[kind]);
+    if (kind === "html") check(stylesheetOf(file), "HTML report's stylesheet", true);
   }
   return problems;
 }
+var stylesheetOf = (file) => path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.css`);
 function unwritable(file) {
   const kind = (at) => {
     try {
@@ -983,14 +989,14 @@ function writeInParts(file, produce) {
   return file;
 }
 function writeHtml(file, report, decision, meta, reports) {
-  const stylesheet = `${path.basename(file, path.extname(file))}.css`;
+  const stylesheet = stylesheetOf(file);
   const { html, css: css2 } = renderHtml(report, decision, {
-    stylesheet,
+    stylesheet: path.basename(stylesheet),
     runId: meta.runId,
     generatedAt: /* @__PURE__ */ new Date(),
     reports
   });
-  writeFileSync(path.join(path.dirname(file), stylesheet), css2);
+  writeFileSync(stylesheet, css2);
   return html;
 }
 function describeDecision(report, decision, files) {

@@ -65,7 +65,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-VMVLPMQE.js";
+} from "./chunk-YJX566SW.js";
 import {
   duplicateProblems
 } from "./chunk-3N2XITYB.js";
@@ -73,7 +73,7 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-WQ6AL5GS.js";
+} from "./chunk-A7HLOALH.js";
 import {
   mergeReports,
   underLabel

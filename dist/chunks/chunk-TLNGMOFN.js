@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-WQ6AL5GS.js";
+} from "./chunk-A7HLOALH.js";
 import {
   mergeReports,
   underLabel
