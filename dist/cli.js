@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-ZKU2YHZT.js");
+var { main } = await import("./chunks/main-3ZKRWJEG.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-5MPT43Z7.js";
+} from "./chunks/chunk-CKLVFX37.js";
 import {
   ExitCode,
   endGroup,
@@ -18,35 +18,35 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-V24LY46G.js";
+} from "./chunks/chunk-F2TGGSFN.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-IQMULTD7.js";
-import "./chunks/chunk-SUJRG5CN.js";
+} from "./chunks/chunk-465EJBY6.js";
+import "./chunks/chunk-5YHQJAJF.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-TLNGMOFN.js";
+} from "./chunks/chunk-BQ4W23AC.js";
 import {
   runTargets
-} from "./chunks/chunk-MP3HCU5X.js";
-import "./chunks/chunk-D7WULSSU.js";
-import "./chunks/chunk-QTUXDQXH.js";
+} from "./chunks/chunk-4UGSWUPN.js";
+import "./chunks/chunk-AKB5K2YA.js";
+import "./chunks/chunk-EUO4FNEH.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-KV6NV363.js";
-import "./chunks/chunk-D3QHPNXE.js";
+import "./chunks/chunk-DCI6ZI2O.js";
+import "./chunks/chunk-LYCIYSPD.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-HI6SXHFT.js";
-import "./chunks/chunk-KPND5JJ5.js";
-import "./chunks/chunk-ELYE3ZUH.js";
-import "./chunks/chunk-3FPWTOKI.js";
-import "./chunks/chunk-YJX566SW.js";
-import "./chunks/chunk-3N2XITYB.js";
+import "./chunks/chunk-CKU3OOXF.js";
+import "./chunks/chunk-2RRLZLSX.js";
+import "./chunks/chunk-RKV5Q7ZY.js";
+import "./chunks/chunk-W3HYTBCS.js";
+import "./chunks/chunk-5VEU6BON.js";
+import "./chunks/chunk-SX3D6NKP.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-A7HLOALH.js";
+} from "./chunks/chunk-4CK5OZ56.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -62,7 +62,7 @@ import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
 import "./chunks/chunk-PIUUFFUC.js";
-import "./chunks/chunk-FU7FX2BW.js";
+import "./chunks/chunk-5A4P5S36.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

@@ -8,29 +8,29 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-V24LY46G.js";
+} from "./chunks/chunk-F2TGGSFN.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-IQMULTD7.js";
-import "./chunks/chunk-SUJRG5CN.js";
+} from "./chunks/chunk-465EJBY6.js";
+import "./chunks/chunk-5YHQJAJF.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-KV6NV363.js";
+} from "./chunks/chunk-DCI6ZI2O.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-D3QHPNXE.js";
+} from "./chunks/chunk-LYCIYSPD.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-HI6SXHFT.js";
-import "./chunks/chunk-KPND5JJ5.js";
+import "./chunks/chunk-CKU3OOXF.js";
+import "./chunks/chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-3FPWTOKI.js";
+} from "./chunks/chunk-W3HYTBCS.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
@@ -40,7 +40,7 @@ import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
 import "./chunks/chunk-PIUUFFUC.js";
-import "./chunks/chunk-FU7FX2BW.js";
+import "./chunks/chunk-5A4P5S36.js";
 import {
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";

@@ -4,6 +4,7 @@
 // would otherwise put U+FFFD into what is applied). Files read whole are no bigger than a limit;
 // load-test outputs are read line by line through a fixed buffer instead, so their size does not matter.
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { ConfigError, errorMessage } from './errors.ts';
 
 export const MiB = 1024 * 1024;
@@ -89,7 +90,7 @@ function withRegularFile<T>(
   use: (fd: number, size: number) => T,
 ): T {
   const { fd, size } = guarded(fail, () => {
-    const stat = statSync(file);
+    const stat = statSync(file, { throwIfNoEntry: false }) ?? fail(notFound(file));
     if (stat.isDirectory()) fail('it is a directory');
     if (!stat.isFile()) fail('not a regular file (a pipe, socket or device)');
     if (stat.size > maxBytes) fail(`${stat.size} bytes is more than the ${maxBytes / MiB} MiB allowed`);
@@ -102,6 +103,16 @@ function withRegularFile<T>(
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Why there is no file at `file`. A relative path is looked for in the current directory, which in a
+ * CI step (a Tekton workingDir, a Jenkins `dir`) need not be the checkout: the message says which.
+ */
+function notFound(file: string): string {
+  // `-` is standard input to kubectl and many tools; here it would be a file named `-`.
+  if (file === '-') return 'standard input is not read: save it to a file and give that file';
+  return `no such file or directory${path.isAbsolute(file) ? '' : ` (relative to the current directory, ${process.cwd()})`}`;
 }
 
 const readChunk = (fd: number, into: Buffer, fail: Fail): number =>

@@ -68,7 +68,7 @@ export function prepareWorkflow(
 }
 
 function fromFile(file: string): WorkflowObject {
-  const workflows = readManifests([file], 'input');
+  const workflows = readManifests([file], 'input', { what: 'Workflow file' });
   const [first, ...rest] = workflows;
   if (!first || rest.length > 0)
     throw new ConfigError(`${file}: expected exactly one Workflow, found ${workflows.length} objects`);

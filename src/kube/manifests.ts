@@ -26,10 +26,17 @@ const expectedKinds: Record<ManifestRole, string[] | undefined> = {
   input: undefined,
 };
 
-/** Every object of every file; a file that holds none (empty, or only comments) is refused, naming it. */
-export function readManifests(files: string[], role: ManifestRole, maxBytes?: number): Manifest[] {
+/**
+ * Every object of every file; a file that holds none (empty, or only comments) is refused, naming it.
+ * `what` names an input file in a message that it cannot be read ("ChaosResults file").
+ */
+export function readManifests(
+  files: string[],
+  role: ManifestRole,
+  { maxBytes, what = 'manifest' }: { maxBytes?: number; what?: string } = {},
+): Manifest[] {
   return files.flatMap((file) => {
-    const text = readInputFile(file, role === 'input' ? 'input' : 'manifest', maxBytes);
+    const text = readInputFile(file, what, maxBytes);
     const manifests = parseManifests(text, file, role);
     if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text, file)}`);
     if (role === 'input') refuseCutOffEnd(text, manifests.at(-1) as Manifest);

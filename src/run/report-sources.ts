@@ -21,11 +21,11 @@ function checked<T extends z.ZodType>(schema: T, manifest: Manifest): z.output<T
 }
 
 /** The objects of input files, and the file each came from; objects that repeat a name would silently replace one another. */
-function readInputs(files: string[]): { manifests: Manifest[]; fileOf: string[] } {
+function readInputs(files: string[], what: string): { manifests: Manifest[]; fileOf: string[] } {
   const manifests: Manifest[] = [];
   const fileOf: string[] = [];
   for (const file of files) {
-    for (const manifest of readManifests([file], 'input', resultFileLimit)) {
+    for (const manifest of readManifests([file], 'input', { maxBytes: resultFileLimit, what })) {
       manifests.push(manifest);
       fileOf.push(file);
     }
@@ -46,7 +46,7 @@ export function chaosInputFromFiles(files: string[]): ReportInput {
   // The file of each engine and result, beside them: a suite's files are worked out only if it holds nothing.
   const engineFiles: string[] = [];
   const resultFiles: string[] = [];
-  const { manifests, fileOf } = readInputs(files);
+  const { manifests, fileOf } = readInputs(files, 'ChaosResults file');
   manifests.forEach((manifest, index) => {
     const { kind } = manifest.object;
     const file = fileOf[index] as string;
@@ -85,7 +85,7 @@ export function chaosInputFromFiles(files: string[]): ReportInput {
 
 /** Argo Workflows with their status, e.g. `kubectl get workflow NAME -o yaml`. */
 export function workflowReportFromFile(file: string): Report {
-  const workflows = readInputs([file]).manifests.map((manifest) => {
+  const workflows = readInputs([file], 'Workflow file').manifests.map((manifest) => {
     if (manifest.object.kind !== 'Workflow')
       throw new ConfigError(`${manifest.source}: field kind: expected Workflow`);
     const workflow = checked(workflowSchema, manifest);

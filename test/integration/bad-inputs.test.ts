@@ -171,7 +171,7 @@ const cases: Case[] = [
   {
     what: 'a config that does not exist',
     args: () => run('--config', path.join(dir, 'nowhere.yaml')),
-    names: /nowhere\.yaml: cannot read the config file: ENOENT/,
+    names: /nowhere\.yaml: cannot read the config file: no such file or directory/,
   },
   {
     what: 'a load lead time that is no duration',
@@ -300,7 +300,7 @@ const cases: Case[] = [
   {
     what: 'a missing engine file',
     args: () => runEngine(path.join(dir, 'missing.yaml')),
-    names: /missing\.yaml: cannot read the manifest: ENOENT/,
+    names: /missing\.yaml: cannot read the manifest: no such file or directory/,
   },
   {
     what: 'an engine path that is a folder',
@@ -674,7 +674,7 @@ const cases: Case[] = [
   {
     what: 'a kubeconfig that does not exist',
     args: () => ['run', '--kubeconfig', path.join(dir, 'no-kubeconfig'), '--engine', good()],
-    names: /no-kubeconfig: cannot read the kubeconfig: ENOENT/,
+    names: /no-kubeconfig: cannot read the kubeconfig: no such file or directory/,
   },
   // Workflows.
   {
@@ -847,7 +847,7 @@ const cases: Case[] = [
   {
     what: 'validate: a kubeconfig that does not exist',
     args: () => ['validate', '--kubeconfig', path.join(dir, 'nope.kube'), '--engine', good()],
-    names: /nope\.kube: cannot read the kubeconfig: ENOENT/,
+    names: /nope\.kube: cannot read the kubeconfig: no such file or directory/,
   },
   {
     what: 'validate: --in-cluster with a kubeconfig',
@@ -877,7 +877,8 @@ const cases: Case[] = [
         `namespace: catalogue\nengines: [${good()}]\ntargets:\n  - { name: eu, kubeconfig: ${env.sandbox.kubeconfigPath} }\n  - { name: us, kubeconfig: kube/us.yaml }\n`,
       ),
     ],
-    names: /^chaos-gate: error: target us: \S+\/configs\/kube\/us\.yaml: cannot read the kubeconfig: ENOENT/m,
+    names:
+      /^chaos-gate: error: target us: \S+\/configs\/kube\/us\.yaml: cannot read the kubeconfig: no such file or directory/m,
   },
   {
     what: "validate: a target's namespace that its engine does not aim at",

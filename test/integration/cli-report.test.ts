@@ -164,6 +164,31 @@ test('results saved by Windows PowerShell 5.1 (UTF-16, CRLF) give the same JUnit
   assert.equal(await junitOf(windows, 'utf16.xml'), expected);
 });
 
+test('an input that is not there says what it is and, for a relative path, where it was looked for', async () => {
+  // A CI step whose folder is not the checkout's (a Tekton workingDir, a Jenkins dir step).
+  const cwd = out();
+  const cases: [string[], string][] = [
+    [
+      ['--results', 'results.yaml'],
+      `results.yaml: cannot read the ChaosResults file: no such file or directory (relative to the current directory, ${cwd})`,
+    ],
+    [
+      ['--workflow', '/nowhere/wf.yaml'],
+      '/nowhere/wf.yaml: cannot read the Workflow file: no such file or directory',
+    ],
+    // kubectl's `-f -` is standard input; here it would be a file named -.
+    [
+      ['--results', '-'],
+      '-: cannot read the ChaosResults file: standard input is not read: save it to a file and give that file',
+    ],
+  ];
+  for (const [args, message] of cases) {
+    const finished = await runEntry('dist/cli.js', ['report', ...args], { cwd }).done;
+    assert.equal(finished.code, 2, args.join(' '));
+    assert.equal(finished.stderr, `chaos-gate: error: ${message}\n`);
+  }
+});
+
 test('bad configuration exits 2 with a message naming the problem', async () => {
   const cases: [string[], RegExp][] = [
     [

@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path9) {
-      const ctrl = callVisitor(key, node2, visitor, path9);
+    function visit_(key, node2, visitor, path10) {
+      const ctrl = callVisitor(key, node2, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path10 = Object.freeze(path10.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path9);
+            const ci = visit_(i, node2.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path9);
+          const cv = visit_("value", node2.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path9) {
-      const ctrl = await callVisitor(key, node2, visitor, path9);
+    async function visitAsync_(key, node2, visitor, path10) {
+      const ctrl = await callVisitor(key, node2, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path10 = Object.freeze(path10.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path9);
+          const cv = await visitAsync_("value", node2.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path9) {
+    function callVisitor(key, node2, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path9);
+        return visitor(key, node2, path10);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path9);
+        return visitor.Map?.(key, node2, path10);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path9);
+        return visitor.Seq?.(key, node2, path10);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path9);
+        return visitor.Pair?.(key, node2, path10);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path9);
+        return visitor.Scalar?.(key, node2, path10);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path9);
+        return visitor.Alias?.(key, node2, path10);
       return void 0;
     }
-    function replaceNode(key, path9, node2) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path10, node2) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path9, value) {
+    function collectionFromPath(schema2, path10, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path10;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection.isEmptyPath(path9)) {
+      deleteIn(path10) {
+        if (Collection.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection.isEmptyPath(path9))
+      getIn(path10, keepScalar) {
+        if (Collection.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection.isEmptyPath(path9))
+      hasIn(path10) {
+        if (Collection.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection.isEmptyPath(path9)) {
+      setIn(path10, value) {
+        if (Collection.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path9) => {
+    visit.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index2] of path9) {
+      for (const [field, index2] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path9) => {
-      const parent = visit.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit.parentCollection = (cst, path10) => {
+      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7406,6 +7406,7 @@ var init_errors = __esm({
 
 // src/files.ts
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import path from "node:path";
 function readInputFile(file, what, maxBytes2 = smallFileLimit) {
   const fail = failure(file, what);
   return withRegularFile(file, fail, maxBytes2, (fd, size) => {
@@ -7448,7 +7449,7 @@ function readInputLines(file, what, onLine, chunkBytes = lineChunkBytes) {
 }
 function withRegularFile(file, fail, maxBytes2, use) {
   const { fd, size } = guarded(fail, () => {
-    const stat = statSync(file);
+    const stat = statSync(file, { throwIfNoEntry: false }) ?? fail(notFound(file));
     if (stat.isDirectory()) fail("it is a directory");
     if (!stat.isFile()) fail("not a regular file (a pipe, socket or device)");
     if (stat.size > maxBytes2) fail(`${stat.size} bytes is more than the ${maxBytes2 / MiB} MiB allowed`);
@@ -7460,6 +7461,10 @@ function withRegularFile(file, fail, maxBytes2, use) {
   } finally {
     closeSync(fd);
   }
+}
+function notFound(file) {
+  if (file === "-") return "standard input is not read: save it to a file and give that file";
+  return `no such file or directory${path.isAbsolute(file) ? "" : ` (relative to the current directory, ${process.cwd()})`}`;
 }
 function guarded(fail, action) {
   try {
@@ -7786,10 +7791,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path9) {
-  if (!path9)
+function getElementAtPath(obj, path10) {
+  if (!path10)
     return obj;
-  return path9.reduce((acc, key) => acc?.[key], obj);
+  return path10.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -8048,11 +8053,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path9, issues) {
+function prefixIssues(path10, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path9);
+    iss.path.unshift(path10);
     return iss;
   });
 }
@@ -8584,16 +8589,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path9 = []) => {
+  const processError = (error3, path10 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path9, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path10, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path9, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path10, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path9, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path10, ...issue2.path]);
       } else {
-        const fullpath = [...path9, ...issue2.path];
+        const fullpath = [...path10, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -14063,7 +14068,7 @@ var init_suggest = __esm({
 
 // src/schema-issues.ts
 function describeIssues(where, error2, name = fieldOf) {
-  return error2.issues.flatMap(located).slice(0, 10).map(({ path: path9, message }) => `${where}: ${name(path9)}: ${message}`);
+  return error2.issues.flatMap(located).slice(0, 10).map(({ path: path10, message }) => `${where}: ${name(path10)}: ${message}`);
 }
 function located(issue2) {
   if (issue2.code === "unrecognized_keys" && issue2.keys.length === 1)
@@ -14074,7 +14079,7 @@ function located(issue2) {
     );
     if (fitted.length === 1)
       return (fitted[0] ?? []).flatMap(
-        (inner) => located(inner).map(({ path: path9, message }) => ({ path: [...issue2.path, ...path9], message }))
+        (inner) => located(inner).map(({ path: path10, message }) => ({ path: [...issue2.path, ...path10], message }))
       );
   }
   return [{ path: issue2.path, message: issue2.message }];
@@ -14149,8 +14154,8 @@ var init_schema_issues = __esm({
     init_suggest();
     plainWords = { error: plainIssue(true) };
     plainWordsUnquoted = { error: plainIssue(false) };
-    fieldOf = (path9) => `field ${fieldPath(path9) || "(the object)"}`;
-    fieldPath = (path9) => path9.reduce((text3, key) => {
+    fieldOf = (path10) => `field ${fieldPath(path10) || "(the object)"}`;
+    fieldPath = (path10) => path10.reduce((text3, key) => {
       if (typeof key === "number") return `${text3}[${key}]`;
       const name = String(key);
       if (!/^[A-Za-z_][\w-]*$/.test(name)) return `${text3}[${JSON.stringify(name)}]`;
@@ -17505,9 +17510,9 @@ var init_is_record = __esm({
 });
 
 // src/kube/manifests.ts
-function readManifests(files, role, maxBytes2) {
+function readManifests(files, role, { maxBytes: maxBytes2, what = "manifest" } = {}) {
   return files.flatMap((file) => {
-    const text3 = readInputFile(file, role === "input" ? "input" : "manifest", maxBytes2);
+    const text3 = readInputFile(file, what, maxBytes2);
     const manifests = parseManifests(text3, file, role);
     if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text3, file)}`);
     if (role === "input") refuseCutOffEnd(text3, manifests.at(-1));
@@ -21890,7 +21895,7 @@ function jmeterFailure(label = "", failureMessage = "", code = "", message = "")
 }
 function xmlReader(source, onSample) {
   const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
-  const path9 = [];
+  const path10 = [];
   let sample;
   let assertion;
   let text3 = "";
@@ -21898,31 +21903,31 @@ function xmlReader(source, onSample) {
   let pending = "";
   const fail = (line, why2) => new ConfigError(`${source}: line ${line}: ${why2}`);
   parser.on("opentag", ({ name, attributes }) => {
-    path9.push(name);
+    path10.push(name);
     text3 = "";
-    if (path9.length === 1) {
+    if (path10.length === 1) {
       if (name !== "testResults")
         throw fail(parser.line, `<${name}> where JMeter's XML results start with <testResults>`);
       rooted = true;
     }
-    if (path9.length === 2) sample = { line: parser.line, attributes };
-    else if (path9.length === 3 && name === "assertionResult") assertion = { failed: false, message: "" };
+    if (path10.length === 2) sample = { line: parser.line, attributes };
+    else if (path10.length === 3 && name === "assertionResult") assertion = { failed: false, message: "" };
   });
   parser.on("text", (chunk) => text3 += chunk);
   parser.on("cdata", (chunk) => text3 += chunk);
   parser.on("closetag", ({ name }) => {
-    if (assertion && path9.length === 4) {
+    if (assertion && path10.length === 4) {
       if ((name === "failure" || name === "error") && text3.trim() === "true") assertion.failed = true;
       if (name === "failureMessage") assertion.message = text3;
-    } else if (assertion && path9.length === 3) {
+    } else if (assertion && path10.length === 3) {
       if (sample && assertion.failed && sample.assertionFailure === void 0)
         sample.assertionFailure = assertion.message;
       assertion = void 0;
-    } else if (sample && path9.length === 2) {
+    } else if (sample && path10.length === 2) {
       onSample(toSample(sample, fail));
       sample = void 0;
     }
-    path9.pop();
+    path10.pop();
     text3 = "";
   });
   parser.on("error", (error2) => {
@@ -22098,9 +22103,9 @@ function parseK6Summary(json2, source) {
   };
 }
 function checksOf(group2) {
-  const own2 = listed(group2.checks).map(({ name, path: path9 = "", passes, fails }) => ({
+  const own2 = listed(group2.checks).map(({ name, path: path10 = "", passes, fails }) => ({
     name,
-    path: path9,
+    path: path10,
     passes,
     fails
   }));
@@ -22429,7 +22434,7 @@ var init_collect2 = __esm({
 });
 
 // src/argo/submit.ts
-import path2 from "node:path";
+import path3 from "node:path";
 function workflowName(workflow) {
   return workflow.metadata.name ?? workflow.metadata.generateName ?? "";
 }
@@ -22451,7 +22456,7 @@ function prepareWorkflow(base, source, defaultNamespace, labels) {
   };
 }
 function fromFile(file) {
-  const workflows = readManifests([file], "input");
+  const workflows = readManifests([file], "input", { what: "Workflow file" });
   const [first, ...rest] = workflows;
   if (!first || rest.length > 0)
     throw new ConfigError(`${file}: expected exactly one Workflow, found ${workflows.length} objects`);
@@ -22469,7 +22474,7 @@ function fromTemplate(source) {
   return {
     apiVersion: argoApiVersion,
     kind: "Workflow",
-    metadata: { generateName: `${path2.basename(template.name)}-`, labels: { [label]: template.name } },
+    metadata: { generateName: `${path3.basename(template.name)}-`, labels: { [label]: template.name } },
     spec: {
       workflowTemplateRef: { name: template.name, ...template.clusterScope ? { clusterScope: true } : {} }
     }
@@ -22532,23 +22537,23 @@ function callsWithin(at, template, within) {
   ];
   return placed.flatMap(([where, item]) => {
     if (!isRecord(item)) return [];
-    const path9 = `${where}.${String(item.name)}`;
-    const inline = isRecord(item.inline) ? callsWithin(`${path9}.inline`, item.inline, inside) : [];
-    return [...callOf(path9, item), ...hookCalls(path9, item), ...inline];
+    const path10 = `${where}.${String(item.name)}`;
+    const inline = isRecord(item.inline) ? callsWithin(`${path10}.inline`, item.inline, inside) : [];
+    return [...callOf(path10, item), ...hookCalls(path10, item), ...inline];
   });
 }
-function hookCalls(path9, holder) {
+function hookCalls(path10, holder) {
   const hooks2 = isRecord(holder.hooks) ? Object.entries(holder.hooks) : [];
   return [
-    ...callOf(`${path9}.onExit`, { template: holder.onExit }),
-    ...hooks2.flatMap(([event, hook]) => isRecord(hook) ? callOf(`${path9}.hooks.${event}`, hook) : [])
+    ...callOf(`${path10}.onExit`, { template: holder.onExit }),
+    ...hooks2.flatMap(([event, hook]) => isRecord(hook) ? callOf(`${path10}.hooks.${event}`, hook) : [])
   ];
 }
-function callOf(path9, holder) {
+function callOf(path10, holder) {
   const ref = holder.templateRef;
-  if (!isRecord(ref)) return checkable(holder.template) ? [{ path: path9, template: holder.template }] : [];
+  if (!isRecord(ref)) return checkable(holder.template) ? [{ path: path10, template: holder.template }] : [];
   if (!checkable(ref.name) || !checkable(ref.template)) return [];
-  return [{ path: path9, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }];
+  return [{ path: path10, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }];
 }
 function undefinedTemplateProblems(workflow, source) {
   const { spec } = workflow;
@@ -22580,7 +22585,7 @@ var init_template_calls = __esm({
 // src/kube/kubeconfig-source.ts
 import { existsSync } from "node:fs";
 import os from "node:os";
-import path3 from "node:path";
+import path4 from "node:path";
 function kubeconfigSource(target) {
   if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
     throw new ConfigError(
@@ -22599,9 +22604,9 @@ function kubeconfigSource(target) {
 }
 function kubeconfigFiles(target) {
   if (target.kubeconfig) return [target.kubeconfig];
-  const fromEnv = (process.env.KUBECONFIG ?? "").split(path3.delimiter).filter(Boolean);
+  const fromEnv = (process.env.KUBECONFIG ?? "").split(path4.delimiter).filter(Boolean);
   if (fromEnv.length === 0) {
-    const file = path3.join(os.homedir(), ".kube", "config");
+    const file = path4.join(os.homedir(), ".kube", "config");
     if (existsSync(file)) return [file];
     const inPod = process.env.KUBERNETES_SERVICE_HOST ? `, or use this pod's service account (${settingName2("inCluster")}, or inCluster: true)` : "";
     throw new NoClusterAccessError(
@@ -22664,22 +22669,22 @@ var init_rbac_rules = __esm({
 });
 
 // src/litmus/crd-rules.ts
-function* unknownFields2(value, known, path9) {
+function* unknownFields2(value, known, path10) {
   if (Array.isArray(value)) {
-    for (const [index2, item] of value.entries()) yield* unknownFields2(item, known, [...path9, index2]);
+    for (const [index2, item] of value.entries()) yield* unknownFields2(item, known, [...path10, index2]);
     return;
   }
   if (!isRecord(value)) return;
   for (const [key, inner] of Object.entries(value)) {
     if (known.fields.has(key)) {
       const nested = known.fields.get(key);
-      if (nested) yield* unknownFields2(inner, nested, [...path9, key]);
+      if (nested) yield* unknownFields2(inner, nested, [...path10, key]);
       continue;
     }
     const meant = closestName(key, [...known.fields.keys()]);
     if (meant || known.closed)
       yield {
-        path: [...path9, key],
+        path: [...path10, key],
         message: `unknown field${meant ? `; did you mean "${meant}"?` : ""} (Litmus would ignore it)`
       };
   }
@@ -23875,7 +23880,7 @@ import {
   writeSync
 } from "node:fs";
 import os2 from "node:os";
-import path4 from "node:path";
+import path5 from "node:path";
 function configuredInputs(config2) {
   return {
     "config file": [config2.configFile],
@@ -23889,12 +23894,12 @@ function configuredInputs(config2) {
   };
 }
 function realPath(file) {
-  const absolute = path4.resolve(file);
+  const absolute = path5.resolve(file);
   try {
     return realpathSync(absolute);
   } catch {
-    const folder = path4.dirname(absolute);
-    return folder === absolute ? absolute : path4.join(realPath(folder), path4.basename(absolute));
+    const folder = path5.dirname(absolute);
+    return folder === absolute ? absolute : path5.join(realPath(folder), path5.basename(absolute));
   }
 }
 function reportPathProblems(config2, commandInputs = {}) {
@@ -23913,7 +23918,7 @@ function reportPathProblems(config2, commandInputs = {}) {
     if (other) problems.push(`${where}: the same file as the ${other}`);
     seen.set(real, name);
     if (inFolderChecked) return;
-    const problem = unwritable(path4.resolve(file));
+    const problem = unwritable(path5.resolve(file));
     if (problem) problems.push(`${where}: ${problem}`);
   };
   for (const kind of ["junit", "json", "html", "summary"]) {
@@ -23933,8 +23938,8 @@ function unwritable(file) {
     }
   };
   if (kind(file) === "directory") return "is a directory";
-  let existing = kind(file) ? file : path4.dirname(file);
-  while (!kind(existing) && path4.dirname(existing) !== existing) existing = path4.dirname(existing);
+  let existing = kind(file) ? file : path5.dirname(file);
+  while (!kind(existing) && path5.dirname(existing) !== existing) existing = path5.dirname(existing);
   if (existing !== file && kind(existing) === "file") return `${existing} is a file, not a directory`;
   try {
     accessSync(existing, constants.W_OK);
@@ -24002,7 +24007,7 @@ function publishReports(reports, report, decision, context) {
 }
 function writeInParts(file, produce) {
   if (!file) return void 0;
-  mkdirSync(path4.dirname(path4.resolve(file)), { recursive: true });
+  mkdirSync(path5.dirname(path5.resolve(file)), { recursive: true });
   const fd = openSync2(file, "w");
   const regular = fstatSync2(fd).isFile();
   let complete = false;
@@ -24023,7 +24028,7 @@ function writeInParts(file, produce) {
 function writeHtml(file, report, decision, meta2, reports) {
   const stylesheet = stylesheetOf(file);
   const { html, css: css2 } = renderHtml(report, decision, {
-    stylesheet: path4.basename(stylesheet),
+    stylesheet: path5.basename(stylesheet),
     runId: meta2.runId,
     generatedAt: /* @__PURE__ */ new Date(),
     reports
@@ -24065,7 +24070,7 @@ var init_publish = __esm({
     init_model();
     init_secrets();
     reportNames = { junit: "JUnit report", json: "JSON report", html: "HTML report", summary: "summary" };
-    stylesheetOf = (file) => path4.join(path4.dirname(file), `${path4.basename(file, path4.extname(file))}.css`);
+    stylesheetOf = (file) => path5.join(path5.dirname(file), `${path5.basename(file, path5.extname(file))}.css`);
   }
 });
 
@@ -25040,14 +25045,14 @@ var require_url_state_machine = __commonJS({
       return url.replace(/\u0009|\u000A|\u000D/g, "");
     }
     function shortenPath(url) {
-      const path9 = url.path;
-      if (path9.length === 0) {
+      const path10 = url.path;
+      if (path10.length === 0) {
         return;
       }
-      if (url.scheme === "file" && path9.length === 1 && isNormalizedWindowsDriveLetter(path9[0])) {
+      if (url.scheme === "file" && path10.length === 1 && isNormalizedWindowsDriveLetter(path10[0])) {
         return;
       }
-      path9.pop();
+      path10.pop();
     }
     function includesCredentials(url) {
       return url.username !== "" || url.password !== "";
@@ -28693,8 +28698,8 @@ var init_index_node_esm = __esm({
       const resultType = this.currResultType;
       switch (resultType) {
         case "all": {
-          const path9 = Array.isArray(ea.path) ? ea.path : JSONPath.toPathArray(ea.path);
-          ea.pointer = JSONPath.toPointer(path9);
+          const path10 = Array.isArray(ea.path) ? ea.path : JSONPath.toPathArray(ea.path);
+          ea.pointer = JSONPath.toPointer(path10);
           ea.path = typeof ea.path === "string" ? ea.path : JSONPath.toPathString(ea.path);
           return ea;
         }
@@ -28717,11 +28722,11 @@ var init_index_node_esm = __esm({
         callback(preferredOutput, type2, fullRetObj);
       }
     };
-    JSONPath.prototype._trace = function(expr, val, path9, parent, parentPropName, callback, hasArrExpr, literalPriority) {
+    JSONPath.prototype._trace = function(expr, val, path10, parent, parentPropName, callback, hasArrExpr, literalPriority) {
       let retObj;
       if (!expr.length) {
         retObj = {
-          path: path9,
+          path: path10,
           value: val,
           parent,
           parentProperty: parentPropName,
@@ -28742,28 +28747,28 @@ var init_index_node_esm = __esm({
         }
       }
       if ((typeof loc !== "string" || literalPriority) && val && Object.hasOwn(val, loc)) {
-        addRet(this._trace(x, val[loc], push(path9, loc), val, loc, callback, hasArrExpr));
+        addRet(this._trace(x, val[loc], push(path10, loc), val, loc, callback, hasArrExpr));
       } else if (loc === "*") {
         this._walk(val, (m) => {
-          addRet(this._trace(x, val[m], push(path9, m), val, m, callback, true, true));
+          addRet(this._trace(x, val[m], push(path10, m), val, m, callback, true, true));
         });
       } else if (loc === "..") {
-        addRet(this._trace(x, val, path9, parent, parentPropName, callback, hasArrExpr));
+        addRet(this._trace(x, val, path10, parent, parentPropName, callback, hasArrExpr));
         this._walk(val, (m) => {
           if (typeof val[m] === "object") {
-            addRet(this._trace(expr.slice(), val[m], push(path9, m), val, m, callback, true));
+            addRet(this._trace(expr.slice(), val[m], push(path10, m), val, m, callback, true));
           }
         });
       } else if (loc === "^") {
         this._hasParentSelector = true;
         return {
-          path: path9.slice(0, -1),
+          path: path10.slice(0, -1),
           expr: x,
           isParentSelector: true
         };
       } else if (loc === "~") {
         retObj = {
-          path: push(path9, loc),
+          path: push(path10, loc),
           value: parentPropName,
           parent,
           parentProperty: null
@@ -28771,9 +28776,9 @@ var init_index_node_esm = __esm({
         this._handleCallback(retObj, callback, "property");
         return retObj;
       } else if (loc === "$") {
-        addRet(this._trace(x, val, path9, null, null, callback, hasArrExpr));
+        addRet(this._trace(x, val, path10, null, null, callback, hasArrExpr));
       } else if (/^(-?\d*):(-?\d*):?(\d*)$/u.test(loc)) {
-        addRet(this._slice(loc, x, val, path9, parent, parentPropName, callback));
+        addRet(this._slice(loc, x, val, path10, parent, parentPropName, callback));
       } else if (loc.indexOf("?(") === 0) {
         if (this.currEval === false) {
           throw new Error("Eval [?(expr)] prevented in JSONPath expression.");
@@ -28784,15 +28789,15 @@ var init_index_node_esm = __esm({
           this._walk(val, (m) => {
             const npath = [nested[2]];
             const nvalue = nested[1] ? val[m][nested[1]] : val[m];
-            const filterResults = this._trace(npath, nvalue, path9, parent, parentPropName, callback, true);
+            const filterResults = this._trace(npath, nvalue, path10, parent, parentPropName, callback, true);
             if (filterResults.length > 0) {
-              addRet(this._trace(x, val[m], push(path9, m), val, m, callback, true));
+              addRet(this._trace(x, val[m], push(path10, m), val, m, callback, true));
             }
           });
         } else {
           this._walk(val, (m) => {
-            if (this._eval(safeLoc, val[m], m, path9, parent, parentPropName)) {
-              addRet(this._trace(x, val[m], push(path9, m), val, m, callback, true));
+            if (this._eval(safeLoc, val[m], m, path10, parent, parentPropName)) {
+              addRet(this._trace(x, val[m], push(path10, m), val, m, callback, true));
             }
           });
         }
@@ -28800,7 +28805,7 @@ var init_index_node_esm = __esm({
         if (this.currEval === false) {
           throw new Error("Eval [(expr)] prevented in JSONPath expression.");
         }
-        addRet(this._trace(unshift(this._eval(loc, val, path9.at(-1), path9.slice(0, -1), parent, parentPropName), x), val, path9, parent, parentPropName, callback, hasArrExpr));
+        addRet(this._trace(unshift(this._eval(loc, val, path10.at(-1), path10.slice(0, -1), parent, parentPropName), x), val, path10, parent, parentPropName, callback, hasArrExpr));
       } else if (loc[0] === "@") {
         let addType = false;
         const valueType = loc.slice(1, -2);
@@ -28844,7 +28849,7 @@ var init_index_node_esm = __esm({
             }
             break;
           case "other":
-            addType = this.currOtherTypeCallback(val, path9, parent, parentPropName);
+            addType = this.currOtherTypeCallback(val, path10, parent, parentPropName);
             break;
           case "null":
             if (val === null) {
@@ -28857,7 +28862,7 @@ var init_index_node_esm = __esm({
         }
         if (addType) {
           retObj = {
-            path: path9,
+            path: path10,
             value: val,
             parent,
             parentProperty: parentPropName
@@ -28867,14 +28872,14 @@ var init_index_node_esm = __esm({
         }
       } else if (loc[0] === "`" && val && Object.hasOwn(val, loc.slice(1))) {
         const locProp = loc.slice(1);
-        addRet(this._trace(x, val[locProp], push(path9, locProp), val, locProp, callback, hasArrExpr, true));
+        addRet(this._trace(x, val[locProp], push(path10, locProp), val, locProp, callback, hasArrExpr, true));
       } else if (loc.includes(",")) {
         const parts = loc.split(",");
         for (const part of parts) {
-          addRet(this._trace(unshift(part, x), val, path9, parent, parentPropName, callback, true));
+          addRet(this._trace(unshift(part, x), val, path10, parent, parentPropName, callback, true));
         }
       } else if (!literalPriority && val && Object.hasOwn(val, loc)) {
-        addRet(this._trace(x, val[loc], push(path9, loc), val, loc, callback, hasArrExpr, true));
+        addRet(this._trace(x, val[loc], push(path10, loc), val, loc, callback, hasArrExpr, true));
       }
       if (this._hasParentSelector) {
         for (let t = 0; t < ret.length; t++) {
@@ -28908,7 +28913,7 @@ var init_index_node_esm = __esm({
         });
       }
     };
-    JSONPath.prototype._slice = function(loc, expr, val, path9, parent, parentPropName, callback) {
+    JSONPath.prototype._slice = function(loc, expr, val, path10, parent, parentPropName, callback) {
       if (!Array.isArray(val)) {
         return void 0;
       }
@@ -28918,14 +28923,14 @@ var init_index_node_esm = __esm({
       end = end < 0 ? Math.max(0, end + len) : Math.min(len, end);
       const ret = [];
       for (let i = start; i < end; i += step) {
-        const tmp = this._trace(unshift(i, expr), val, path9, parent, parentPropName, callback, true);
+        const tmp = this._trace(unshift(i, expr), val, path10, parent, parentPropName, callback, true);
         tmp.forEach((t) => {
           ret.push(t);
         });
       }
       return ret;
     };
-    JSONPath.prototype._eval = function(code, _v, _vname, path9, parent, parentPropName) {
+    JSONPath.prototype._eval = function(code, _v, _vname, path10, parent, parentPropName) {
       this.currSandbox._$_parentProperty = parentPropName;
       this.currSandbox._$_parent = parent;
       this.currSandbox._$_property = _vname;
@@ -28933,7 +28938,7 @@ var init_index_node_esm = __esm({
       this.currSandbox._$_v = _v;
       const containsPath = code.includes("@path");
       if (containsPath) {
-        this.currSandbox._$_path = JSONPath.toPathString(path9.concat([_vname]));
+        this.currSandbox._$_path = JSONPath.toPathString(path10.concat([_vname]));
       }
       const scriptCacheKey = this.currEval + "Script:" + code;
       if (!JSONPath.cache[scriptCacheKey]) {
@@ -75699,7 +75704,7 @@ import fs3 from "node:fs";
 import https from "node:https";
 import http from "node:http";
 import net from "node:net";
-import path5 from "node:path";
+import path6 from "node:path";
 import child_process2 from "node:child_process";
 function fileExists(filepath) {
   try {
@@ -75710,10 +75715,10 @@ function fileExists(filepath) {
   }
 }
 function makeAbsolutePath(root, file) {
-  if (!root || path5.isAbsolute(file)) {
+  if (!root || path6.isAbsolute(file)) {
     return file;
   }
-  return path5.join(root, file);
+  return path6.join(root, file);
 }
 function bufferFromFileOrString(file, data) {
   if (file) {
@@ -75744,14 +75749,14 @@ function findHomeDir(platform = process.platform) {
     }
     return null;
   }
-  const homeDrivePath = process.env.HOMEDRIVE && process.env.HOMEPATH ? path5.join(process.env.HOMEDRIVE, process.env.HOMEPATH) : "";
+  const homeDrivePath = process.env.HOMEDRIVE && process.env.HOMEPATH ? path6.join(process.env.HOMEDRIVE, process.env.HOMEPATH) : "";
   const homePath = process.env.HOME || "";
   const userProfile = process.env.USERPROFILE || "";
   const favourHomeDrivePathList = dropDuplicatesAndNils([homePath, homeDrivePath, userProfile]);
   const favourUserProfileList = dropDuplicatesAndNils([homePath, userProfile, homeDrivePath]);
   for (const dir of favourHomeDrivePathList) {
     try {
-      fs3.accessSync(path5.join(dir, ".kube", "config"));
+      fs3.accessSync(path6.join(dir, ".kube", "config"));
       return dir;
     } catch {
     }
@@ -75866,7 +75871,7 @@ var init_config = __esm({
         return findObject(this.users, name, "user");
       }
       loadFromFile(file, opts) {
-        const rootDirectory = path5.dirname(file);
+        const rootDirectory = path6.dirname(file);
         this.loadFromString(fs3.readFileSync(file).toString("utf-8"), opts);
         this.makePathsAbsolute(rootDirectory);
       }
@@ -76084,7 +76089,7 @@ var init_config = __esm({
       }
       loadFromDefault(opts, contextFromStartingConfig = false, platform = process.platform) {
         if (process.env.KUBECONFIG && process.env.KUBECONFIG.length > 0) {
-          const files = process.env.KUBECONFIG.split(path5.delimiter).filter((filename) => filename);
+          const files = process.env.KUBECONFIG.split(path6.delimiter).filter((filename) => filename);
           this.loadFromFile(files[0], opts);
           for (let i = 1; i < files.length; i++) {
             const kc = new _KubeConfig();
@@ -76095,7 +76100,7 @@ var init_config = __esm({
         }
         const home = findHomeDir(platform);
         if (home) {
-          const config2 = path5.join(home, ".kube", "config");
+          const config2 = path6.join(home, ".kube", "config");
           if (fileExists(config2)) {
             this.loadFromFile(config2, opts);
             return;
@@ -76289,12 +76294,12 @@ var init_watch = __esm({
       // "done" callback is called either when connection is closed or when there
       // is an error. In either case, watcher takes care of properly closing the
       // underlaying connection so that it doesn't leak any resources.
-      async watch(path9, queryParams, callback, done) {
+      async watch(path10, queryParams, callback, done) {
         const cluster = this.config.getCurrentCluster();
         if (!cluster) {
           throw new Error("No currently active cluster");
         }
-        const watchURL = new URL(cluster.server + path9);
+        const watchURL = new URL(cluster.server + path10);
         watchURL.searchParams.set("watch", "true");
         for (const [key, val] of Object.entries(queryParams || {})) {
           if (val !== void 0) {
@@ -80432,7 +80437,7 @@ var init_web_socket_handler = __esm({
        * @param binaryHandler Callback for binary data over the web socket.
        *      Returns true if the connection should be kept alive, false to disconnect.
        */
-      async connect(path9, textHandler, binaryHandler) {
+      async connect(path10, textHandler, binaryHandler) {
         const cluster = this.config.getCurrentCluster();
         if (!cluster) {
           throw new Error("No cluster is defined.");
@@ -80441,7 +80446,7 @@ var init_web_socket_handler = __esm({
         const ssl = server.startsWith("https://");
         const target = ssl ? server.substr(8) : server.substr(7);
         const proto = ssl ? "wss" : "ws";
-        const uri = `${proto}://${target}${path9}`;
+        const uri = `${proto}://${target}${path10}`;
         const opts = {};
         await this.config.applyToHTTPSOptions(opts);
         return await new Promise((resolve, reject) => {
@@ -83404,7 +83409,7 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream();
     var pump = require_pump();
     var fs4 = __require("fs");
-    var path9 = __require("path");
+    var path10 = __require("path");
     var win32 = (global.Bare ? global.Bare.platform : process.platform) === "win32";
     exports.pack = function pack(cwd, opts) {
       if (!cwd) cwd = ".";
@@ -83431,7 +83436,7 @@ var require_tar_fs = __commonJS({
       }
       onnextentry();
       function onsymlink(filename, header) {
-        xfs.readlink(path9.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path10.join(cwd, filename), function(err, linkname) {
           if (err) return pack2.destroy(err);
           header.linkname = normalize(linkname);
           pack2.entry(header, onnextentry);
@@ -83472,7 +83477,7 @@ var require_tar_fs = __commonJS({
           return onnextentry();
         }
         const entry = pack2.entry(header, onnextentry);
-        const rs = mapStream(xfs.createReadStream(path9.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        const rs = mapStream(xfs.createReadStream(path10.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -83496,7 +83501,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function extract(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      cwd = path9.resolve(cwd);
+      cwd = path10.resolve(cwd);
       const xfs = opts.fs || fs4;
       const ignore = opts.ignore || opts.filter || noop;
       const mapStream = opts.mapStream || echo;
@@ -83525,13 +83530,13 @@ var require_tar_fs = __commonJS({
       function onentry(header, stream, next) {
         header = map3(header) || header;
         header.name = normalize(header.name);
-        const name = path9.join(cwd, path9.join("/", header.name));
+        const name = path10.join(cwd, path10.join("/", header.name));
         if (ignore(name, header)) {
           stream.resume();
           return next();
         }
-        const dir = path9.join(name, ".") === path9.join(cwd, ".") ? cwd : path9.dirname(name);
-        validate2(xfs, dir, path9.join(cwd, "."), function(err, valid) {
+        const dir = path10.join(name, ".") === path10.join(cwd, ".") ? cwd : path10.dirname(name);
+        validate2(xfs, dir, path10.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") {
@@ -83570,7 +83575,7 @@ var require_tar_fs = __commonJS({
         });
         function stat(err) {
           if (err) return next(err);
-          if (path9.join(name, ".") === path9.join(cwd, ".")) return next();
+          if (path10.join(name, ".") === path10.join(cwd, ".")) return next();
           utimes(name, header, function(err2) {
             if (err2) return next(err2);
             if (win32) return next();
@@ -83580,9 +83585,9 @@ var require_tar_fs = __commonJS({
         function onsymlink() {
           if (win32) return next();
           xfs.unlink(name, function() {
-            const dst = path9.resolve(path9.dirname(name), header.linkname);
+            const dst = path10.resolve(path10.dirname(name), header.linkname);
             if (!inCwd(dst) && (validateSymLinks || opts.strip)) return next(new Error(name + " is not a valid symlink"));
-            validateNotSymlink(xfs, dst, path9.join(cwd, "."), function(err, valid) {
+            validateNotSymlink(xfs, dst, path10.join(cwd, "."), function(err, valid) {
               if (err) return next(err);
               if (!valid && validateSymLinks) return next(new Error(name + " is not a valid symlink"));
               xfs.symlink(header.linkname, name, stat);
@@ -83592,7 +83597,7 @@ var require_tar_fs = __commonJS({
         function onlink() {
           if (win32) return next();
           xfs.unlink(name, function() {
-            const link = path9.join(cwd, path9.join("/", header.linkname));
+            const link = path10.join(cwd, path10.join("/", header.linkname));
             xfs.realpath(link, function(err, dst) {
               if (err || !inCwd(dst)) return next(new Error(name + " is not a valid hardlink"));
               xfs.link(dst, name, function(err2) {
@@ -83606,7 +83611,7 @@ var require_tar_fs = __commonJS({
           });
         }
         function inCwd(dst) {
-          return dst === cwd || dst.startsWith(cwd + path9.sep);
+          return dst === cwd || dst.startsWith(cwd + path10.sep);
         }
         function onfile() {
           xfs.lstat(name, function(err, st) {
@@ -83669,10 +83674,10 @@ var require_tar_fs = __commonJS({
     };
     function validateNotSymlink(fs5, name, root, cb) {
       if (name === root) return cb(null, true);
-      if (!name.startsWith(root + path9.sep)) return cb(null, false);
+      if (!name.startsWith(root + path10.sep)) return cb(null, false);
       fs5.lstat(name, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs5, path9.join(name, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs5, path10.join(name, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -83680,12 +83685,12 @@ var require_tar_fs = __commonJS({
       if (name === root) return cb(null, true);
       fs5.lstat(name, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || st.isDirectory()) return validate2(fs5, path9.join(name, ".."), root, cb);
+        if (err || st.isDirectory()) return validate2(fs5, path10.join(name, ".."), root, cb);
         cb(null, false);
       });
     }
     function inside(root, name) {
-      return name === root || name.startsWith(root + path9.sep);
+      return name === root || name.startsWith(root + path10.sep);
     }
     function noop() {
     }
@@ -83698,12 +83703,12 @@ var require_tar_fs = __commonJS({
     function statAll(fs5, stat, cwd, ignore, entries, sort) {
       if (!entries) entries = ["."];
       const queue = entries.slice(0);
-      const root = path9.resolve(cwd);
+      const root = path10.resolve(cwd);
       return function loop(callback) {
         if (!queue.length) return callback(null);
         const next = queue.shift();
-        const nextAbs = path9.join(cwd, next);
-        if (!inside(root, path9.resolve(cwd, next))) return callback(new Error(next + " is not a valid path"));
+        const nextAbs = path10.join(cwd, next);
+        if (!inside(root, path10.resolve(cwd, next))) return callback(new Error(next + " is not a valid path"));
         stat.call(fs5, nextAbs, function(err, stat2) {
           if (err) return callback(entries.indexOf(next) === -1 && err.code === "ENOENT" ? null : err);
           if (!stat2.isDirectory()) return callback(null, next, stat2);
@@ -83711,7 +83716,7 @@ var require_tar_fs = __commonJS({
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (let i = 0; i < files.length; i++) {
-              if (!ignore(path9.join(cwd, next, files[i]))) queue.push(path9.join(next, files[i]));
+              if (!ignore(path10.join(cwd, next, files[i]))) queue.push(path10.join(next, files[i]));
             }
             callback(null, next, stat2);
           });
@@ -83722,7 +83727,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         const linkname = header.linkname;
-        if (linkname && (header.type === "link" || path9.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path10.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map3(header);
@@ -84302,18 +84307,18 @@ var init_credential_source = __esm({
 
 // src/kube/exec-credentials.ts
 import { accessSync as accessSync2, constants as constants2, readFileSync, statSync as statSync4 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 function lookPath(command) {
   const searched = process.env.PATH ?? "";
-  for (const dir of searched === "" ? [] : searched.split(path6.delimiter)) {
-    const file = path6.join(dir || ".", command);
+  for (const dir of searched === "" ? [] : searched.split(path7.delimiter)) {
+    const file = path7.join(dir || ".", command);
     try {
       if (statSync4(file).isDirectory()) continue;
       accessSync2(file, constants2.X_OK);
     } catch {
       continue;
     }
-    return path6.isAbsolute(file) ? file : void 0;
+    return path7.isAbsolute(file) ? file : void 0;
   }
   return void 0;
 }
@@ -84414,7 +84419,7 @@ var init_exec_credentials = __esm({
         if (!checked2.success) {
           const where = "come from a plugin whose settings are not usable";
           throw this.#fail(
-            describeIssues(where, checked2.error, (path9) => fieldPath(["exec", ...path9])).join("\n")
+            describeIssues(where, checked2.error, (path10) => fieldPath(["exec", ...path10])).join("\n")
           );
         }
         const { apiVersion, interactiveMode } = checked2.data;
@@ -85177,7 +85182,7 @@ __export(context_exports, {
   registerKubeconfigCredentials: () => registerKubeconfigCredentials
 });
 import { isIP as isIP2 } from "node:net";
-import path7 from "node:path";
+import path8 from "node:path";
 import tls2 from "node:tls";
 function loadKubeContext(target, serviceAccountRoot = "") {
   const from2 = kubeconfigSource(target);
@@ -85196,7 +85201,7 @@ function loadKubeContext(target, serviceAccountRoot = "") {
     const source = "content" in from2 ? "the inline kubeconfig" : files.join(", ");
     const sources = "content" in from2 ? [{ config: checkYaml(from2.content, source), dir: process.cwd() }] : files.map((file) => ({
       config: checkYaml(readInputFile(file, "kubeconfig"), source),
-      dir: path7.dirname(path7.resolve(file))
+      dir: path8.dirname(path8.resolve(file))
     }));
     let users;
     let clusters;
@@ -85332,18 +85337,18 @@ function tokenFilesOf(users) {
   return files;
 }
 function withPathsResolved(config2, dir) {
-  const relative = (value) => typeof value === "string" && value !== "" && !path7.isAbsolute(value);
+  const relative = (value) => typeof value === "string" && value !== "" && !path8.isAbsolute(value);
   const maps = (list) => namedEntries(config2, list).flatMap(({ value }) => value ? [value] : []);
   for (const user of maps("users")) {
     const tokenFile = user["token-file"];
-    if (relative(tokenFile)) user["token-file"] = path7.resolve(dir, tokenFile);
+    if (relative(tokenFile)) user["token-file"] = path8.resolve(dir, tokenFile);
     const exec = user.exec;
     if (exec && relative(exec.command) && exec.command.includes("/"))
-      exec.command = path7.resolve(dir, exec.command);
+      exec.command = path8.resolve(dir, exec.command);
   }
   for (const cluster of maps("clusters")) {
     const ca = cluster["certificate-authority"];
-    if (relative(ca)) cluster["certificate-authority"] = path7.resolve(dir, ca);
+    if (relative(ca)) cluster["certificate-authority"] = path8.resolve(dir, ca);
   }
   return config2;
 }
@@ -85753,7 +85758,7 @@ function apiClient(connection, Api) {
     })
   );
 }
-function openWatch(connection, path9, query, onEvent, idleMs) {
+function openWatch(connection, path10, query, onEvent, idleMs) {
   const controller = new AbortController();
   let finish = () => {
   };
@@ -85772,7 +85777,7 @@ function openWatch(connection, path9, query, onEvent, idleMs) {
     timer = setTimeout(() => end(error2()), ms);
   };
   void (async () => {
-    const url = new URL(`${connection.kc.getCurrentCluster()?.server ?? ""}${path9}`);
+    const url = new URL(`${connection.kc.getCurrentCluster()?.server ?? ""}${path10}`);
     url.searchParams.set("watch", "true");
     for (const [key, value] of Object.entries(query))
       if (value !== void 0) url.searchParams.set(key, String(value));
@@ -85958,7 +85963,7 @@ async function listObjects(api, target) {
 }
 function watchCollection(connection, list, target, options) {
   const items = /* @__PURE__ */ new Map();
-  const path9 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
+  const path10 = `/apis/${target.group}/${target.version}/namespaces/${target.namespace}/${target.plural}`;
   let stopped = false;
   let stream;
   let latestVersion;
@@ -85998,7 +86003,7 @@ function watchCollection(connection, list, target, options) {
     const timeoutSeconds = options.timeoutSeconds ?? 60;
     stream = openWatch(
       connection,
-      path9,
+      path10,
       {
         allowWatchBookmarks: true,
         resourceVersion,
@@ -86726,14 +86731,14 @@ var init_wait = __esm({
 // src/kube/apply.ts
 function droppedFields(sent, answer) {
   const dropped = [];
-  const walk = (given2, kept, path9) => {
+  const walk = (given2, kept, path10) => {
     if (Array.isArray(given2) && Array.isArray(kept))
-      given2.forEach((item, i) => walk(item, kept[i], [...path9, i]));
+      given2.forEach((item, i) => walk(item, kept[i], [...path10, i]));
     else if (isRecord(given2) && isRecord(kept))
       for (const [key, value] of Object.entries(given2)) {
-        if (path9.length === 0 && (key === "metadata" || key === "status")) continue;
-        if (key in kept) walk(value, kept[key], [...path9, key]);
-        else if (value !== null) dropped.push([...path9, key]);
+        if (path10.length === 0 && (key === "metadata" || key === "status")) continue;
+        if (key in kept) walk(value, kept[key], [...path10, key]);
+        else if (value !== null) dropped.push([...path10, key]);
       }
   };
   walk(sent, answer, []);
@@ -88824,11 +88829,11 @@ function checked(schema2, manifest) {
   if (!parsed.success) throw new ConfigError(describeIssues(manifest.source, parsed.error).join("\n"));
   return parsed.data;
 }
-function readInputs(files) {
+function readInputs(files, what) {
   const manifests = [];
   const fileOf = [];
   for (const file of files) {
-    for (const manifest of readManifests([file], "input", resultFileLimit)) {
+    for (const manifest of readManifests([file], "input", { maxBytes: resultFileLimit, what })) {
       manifests.push(manifest);
       fileOf.push(file);
     }
@@ -88842,7 +88847,7 @@ function chaosInputFromFiles(files) {
   const results = [];
   const engineFiles = [];
   const resultFiles = [];
-  const { manifests, fileOf } = readInputs(files);
+  const { manifests, fileOf } = readInputs(files, "ChaosResults file");
   manifests.forEach((manifest, index2) => {
     const { kind } = manifest.object;
     const file = fileOf[index2];
@@ -88875,7 +88880,7 @@ function chaosInputFromFiles(files) {
   };
 }
 function workflowReportFromFile(file) {
-  const workflows = readInputs([file]).manifests.map((manifest) => {
+  const workflows = readInputs([file], "Workflow file").manifests.map((manifest) => {
     if (manifest.object.kind !== "Workflow")
       throw new ConfigError(`${manifest.source}: field kind: expected Workflow`);
     const workflow = checked(workflowSchema2, manifest);
@@ -89069,7 +89074,7 @@ __export(merge_exports, {
   mergeGate: () => mergeGate
 });
 import { realpathSync as realpathSync2 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 function mergeGate(config2, files, log) {
   if (files.length === 0)
     throw new ConfigError("merge needs the JSON reports to join: chaos-gate merge a.json b.json");
@@ -89101,7 +89106,7 @@ function refuseRepeatedFiles(files) {
 function readJob(file) {
   const text3 = readInputFile(file, "JSON report", resultFileLimit);
   const { report, meta: meta2 } = parseJsonReport(text3, file);
-  const [label, labelSource] = meta2.label !== void 0 ? [meta2.label, "label"] : meta2.runId !== void 0 ? [meta2.runId, "run id"] : [path8.relative(process.cwd(), file).replace(/\.json$/, ""), "path"];
+  const [label, labelSource] = meta2.label !== void 0 ? [meta2.label, "label"] : meta2.runId !== void 0 ? [meta2.runId, "run id"] : [path9.relative(process.cwd(), file).replace(/\.json$/, ""), "path"];
   return { file, label, labelSource, report, cancelled: meta2.cancelled };
 }
 function refuseUnexpectedCount(jobs, expect) {
@@ -89154,7 +89159,7 @@ init_files();
 init_schema_issues();
 init_yaml_value();
 init_policy();
-import path from "node:path";
+import path2 from "node:path";
 
 // src/config/schema.ts
 init_zod();
@@ -89253,7 +89258,7 @@ function parseSettings(raw, origin, label = (f) => f) {
   const result = configSchema.safeParse(raw ?? {}, plainWords);
   if (!result.success)
     throw new ConfigError(
-      describeIssues(origin, result.error, (path9) => settingName(path9, label)).join("\n")
+      describeIssues(origin, result.error, (path10) => settingName(path10, label)).join("\n")
     );
   return result.data;
 }
@@ -89272,11 +89277,11 @@ function readConfigFile(file) {
   if (value === null || value === void 0)
     throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
   const settings = parseSettings(value, file);
-  return resolvePaths(settings, path.dirname(path.resolve(file)));
+  return resolvePaths(settings, path2.dirname(path2.resolve(file)));
 }
 function resolvePaths(settings, base) {
-  const resolveAll = (files) => files?.map((f) => path.resolve(base, f));
-  const resolveOne = (file) => file === void 0 ? void 0 : path.resolve(base, file);
+  const resolveAll = (files) => files?.map((f) => path2.resolve(base, f));
+  const resolveOne = (file) => file === void 0 ? void 0 : path2.resolve(base, file);
   return {
     ...settings,
     kubeconfig: resolveAll(settings.kubeconfig),
@@ -89288,7 +89293,7 @@ function resolvePaths(settings, base) {
     ctkJournals: resolveAll(settings.ctkJournals),
     load: settings.load && {
       ...settings.load,
-      cwd: path.resolve(base, settings.load.cwd ?? "."),
+      cwd: path2.resolve(base, settings.load.cwd ?? "."),
       results: Object.fromEntries(Object.entries(settings.load.results).map(([k, v]) => [k, resolveOne(v)]))
     },
     reports: settings.reports && {
@@ -89361,7 +89366,7 @@ function targetsOf(kubeconfigs, contexts) {
     const kubeconfig = kubeconfigs[i] ?? kubeconfigs[0];
     const context = contexts[i] ?? contexts[0];
     return {
-      name: uniqueName(context ?? path.basename(kubeconfig ?? "", path.extname(kubeconfig ?? "")), names),
+      name: uniqueName(context ?? path2.basename(kubeconfig ?? "", path2.extname(kubeconfig ?? "")), names),
       kubeconfig,
       context
     };
@@ -89389,11 +89394,11 @@ function toWorkflowSource(workflow) {
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
-function settingName(path9, label) {
-  const names = path9.filter((p) => typeof p !== "number").map(String);
-  const index2 = path9.find((p) => typeof p === "number");
+function settingName(path10, label) {
+  const names = path10.filter((p) => typeof p !== "number").map(String);
+  const index2 = path10.find((p) => typeof p === "number");
   if (names.length === 0) return "(top level)";
-  if (index2 !== void 0 && path9.at(-1) !== index2) return fieldPath(path9);
+  if (index2 !== void 0 && path10.at(-1) !== index2) return fieldPath(path10);
   return `${label(names.join("."))}${index2 === void 0 ? "" : `[${index2}]`}`;
 }
 

@@ -82,7 +82,7 @@ test('validate refuses what run refuses before connecting, with the same message
     {
       what: 'a kubeconfig that does not exist',
       args: ['--kubeconfig', path.join(dir, 'nope.kube'), '--engine', engine, '--namespace', 'shop'],
-      names: /^chaos-gate: error: \S+nope\.kube: cannot read the kubeconfig: ENOENT/,
+      names: /^chaos-gate: error: \S+nope\.kube: cannot read the kubeconfig: no such file or directory/,
     },
     {
       what: '--in-cluster beside a kubeconfig',
@@ -116,7 +116,7 @@ test('validate refuses what run refuses before connecting, with the same message
         }),
       ],
       names:
-        /^chaos-gate: error: target us: \S+\/target-kubeconfig\/kube\/us\.yaml: cannot read the kubeconfig: ENOENT/,
+        /^chaos-gate: error: target us: \S+\/target-kubeconfig\/kube\/us\.yaml: cannot read the kubeconfig: no such file or directory/,
     },
     {
       what: "a target's namespace that its engine does not aim at",

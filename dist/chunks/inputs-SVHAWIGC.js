@@ -6,10 +6,10 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-YJX566SW.js";
-import "./chunk-3N2XITYB.js";
+} from "./chunk-5VEU6BON.js";
+import "./chunk-SX3D6NKP.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-A7HLOALH.js";
+import "./chunk-4CK5OZ56.js";
 import "./chunk-4Q3C7ZDD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
@@ -17,7 +17,7 @@ import "./chunk-DZLVQN7C.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import "./chunk-PIUUFFUC.js";
-import "./chunk-FU7FX2BW.js";
+import "./chunk-5A4P5S36.js";
 import "./chunk-RHZBZGPM.js";
 export {
   checkRunInputs,

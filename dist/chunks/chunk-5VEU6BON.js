@@ -4,13 +4,13 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-3N2XITYB.js";
+} from "./chunk-SX3D6NKP.js";
 import {
   isClusterScopedKind
 } from "./chunk-EWRCKZ32.js";
 import {
   reportPathProblems
-} from "./chunk-A7HLOALH.js";
+} from "./chunk-4CK5OZ56.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
@@ -35,7 +35,7 @@ import {
   strictObject,
   string,
   unknown
-} from "./chunk-FU7FX2BW.js";
+} from "./chunk-5A4P5S36.js";
 import {
   CannotRunError,
   ConfigError
@@ -65,7 +65,7 @@ function prepareWorkflow(base, source, defaultNamespace, labels) {
   };
 }
 function fromFile(file) {
-  const workflows = readManifests([file], "input");
+  const workflows = readManifests([file], "input", { what: "Workflow file" });
   const [first, ...rest] = workflows;
   if (!first || rest.length > 0)
     throw new ConfigError(`${file}: expected exactly one Workflow, found ${workflows.length} objects`);
@@ -629,7 +629,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-43T7VW4H.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-AVUEKYVE.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

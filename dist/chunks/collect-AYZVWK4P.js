@@ -4,9 +4,9 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-ELYE3ZUH.js";
+} from "./chunk-RKV5Q7ZY.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-FU7FX2BW.js";
+import "./chunk-5A4P5S36.js";
 import "./chunk-RHZBZGPM.js";
 export {
   commandOnlySuite,

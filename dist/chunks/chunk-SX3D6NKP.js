@@ -14,7 +14,7 @@ import {
 import {
   given,
   readInputFile
-} from "./chunk-FU7FX2BW.js";
+} from "./chunk-5A4P5S36.js";
 import {
   ConfigError,
   __toESM,
@@ -29,9 +29,9 @@ var expectedKinds = {
   engine: ["ChaosEngine"],
   input: void 0
 };
-function readManifests(files, role, maxBytes) {
+function readManifests(files, role, { maxBytes, what = "manifest" } = {}) {
   return files.flatMap((file) => {
-    const text = readInputFile(file, role === "input" ? "input" : "manifest", maxBytes);
+    const text = readInputFile(file, what, maxBytes);
     const manifests = parseManifests(text, file, role);
     if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text, file)}`);
     if (role === "input") refuseCutOffEnd(text, manifests.at(-1));

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-QTUXDQXH.js";
+} from "./chunk-EUO4FNEH.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -12,20 +12,20 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-D3QHPNXE.js";
+} from "./chunk-LYCIYSPD.js";
 import {
   readableResults
-} from "./chunk-HI6SXHFT.js";
-import "./chunk-KPND5JJ5.js";
+} from "./chunk-CKU3OOXF.js";
+import "./chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunk-3FPWTOKI.js";
+} from "./chunk-W3HYTBCS.js";
 import "./chunk-4Q3C7ZDD.js";
 import "./chunk-DZLVQN7C.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import "./chunk-PIUUFFUC.js";
-import "./chunk-FU7FX2BW.js";
+import "./chunk-5A4P5S36.js";
 import {
   CannotRunError,
   ConfigError

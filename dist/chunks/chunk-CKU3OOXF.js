@@ -12,7 +12,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-FU7FX2BW.js";
+} from "./chunk-5A4P5S36.js";
 
 // src/kube/object-meta.ts
 var objectMetaSchema = looseObject({

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema,
   percentage
-} from "./chunk-SUJRG5CN.js";
+} from "./chunk-5YHQJAJF.js";
 import {
   runDuration
-} from "./chunk-KPND5JJ5.js";
+} from "./chunk-2RRLZLSX.js";
 import {
   defaultPolicy
 } from "./chunk-P5DOBMC4.js";
@@ -30,7 +30,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-FU7FX2BW.js";
+} from "./chunk-5A4P5S36.js";
 import {
   ConfigError,
   __toESM

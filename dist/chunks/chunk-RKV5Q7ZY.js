@@ -20,7 +20,7 @@ import {
   resultFileLimit,
   string,
   union
-} from "./chunk-FU7FX2BW.js";
+} from "./chunk-5A4P5S36.js";
 import {
   ConfigError,
   __commonJS,
@@ -3775,4 +3775,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-ELYE3ZUH.js.LEGAL.txt */
+/*! For license information please see chunk-RKV5Q7ZY.js.LEGAL.txt */

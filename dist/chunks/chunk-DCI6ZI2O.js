@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-D3QHPNXE.js";
+} from "./chunk-LYCIYSPD.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -26,14 +26,14 @@ import {
   isNotRun,
   isVerdictFinal,
   resultName
-} from "./chunk-HI6SXHFT.js";
+} from "./chunk-CKU3OOXF.js";
 import {
   HttpMethod,
   KubernetesObjectApi,
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-3FPWTOKI.js";
+} from "./chunk-W3HYTBCS.js";
 import {
   isClusterScopedKind,
   isCustomResource
@@ -43,7 +43,7 @@ import {
 } from "./chunk-5L5Z5RRO.js";
 import {
   fieldPath
-} from "./chunk-FU7FX2BW.js";
+} from "./chunk-5A4P5S36.js";
 import {
   CannotRunError
 } from "./chunk-RHZBZGPM.js";

@@ -13,7 +13,7 @@ import {
   probeOutcome,
   resultName,
   verdictOutcome
-} from "./chunk-HI6SXHFT.js";
+} from "./chunk-CKU3OOXF.js";
 import {
   secondsBetween
 } from "./chunk-4Q3C7ZDD.js";

@@ -15,7 +15,7 @@ import {
   number,
   string,
   union
-} from "./chunk-FU7FX2BW.js";
+} from "./chunk-5A4P5S36.js";
 import {
   __export
 } from "./chunk-RHZBZGPM.js";

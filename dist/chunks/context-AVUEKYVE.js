@@ -6,12 +6,12 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-3FPWTOKI.js";
+} from "./chunk-W3HYTBCS.js";
 import "./chunk-DZLVQN7C.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import "./chunk-PIUUFFUC.js";
-import "./chunk-FU7FX2BW.js";
+import "./chunk-5A4P5S36.js";
 import "./chunk-RHZBZGPM.js";
 export {
   compressionDisabled,

@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-A7HLOALH.js";
+} from "./chunk-4CK5OZ56.js";
 import {
   mergeReports,
   underLabel
@@ -17,7 +17,7 @@ import {
 import {
   readInputFile,
   resultFileLimit
-} from "./chunk-FU7FX2BW.js";
+} from "./chunk-5A4P5S36.js";
 import {
   CannotRunError,
   ConfigError

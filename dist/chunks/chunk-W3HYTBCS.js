@@ -31,7 +31,7 @@ import {
   readInputFile,
   string,
   unknown
-} from "./chunk-FU7FX2BW.js";
+} from "./chunk-5A4P5S36.js";
 import {
   CannotRunError,
   ConfigError,

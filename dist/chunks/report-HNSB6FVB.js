@@ -3,34 +3,34 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema
-} from "./chunk-SUJRG5CN.js";
+} from "./chunk-5YHQJAJF.js";
 import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-D7WULSSU.js";
+} from "./chunk-AKB5K2YA.js";
 import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-QTUXDQXH.js";
+} from "./chunk-EUO4FNEH.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-7GHJJVB5.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   parseShape
-} from "./chunk-HI6SXHFT.js";
-import "./chunk-KPND5JJ5.js";
+} from "./chunk-CKU3OOXF.js";
+import "./chunk-2RRLZLSX.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-3N2XITYB.js";
+} from "./chunk-SX3D6NKP.js";
 import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-A7HLOALH.js";
+} from "./chunk-4CK5OZ56.js";
 import "./chunk-4Q3C7ZDD.js";
 import {
   isSkipped,
@@ -45,7 +45,7 @@ import {
 import {
   describeIssues,
   resultFileLimit
-} from "./chunk-FU7FX2BW.js";
+} from "./chunk-5A4P5S36.js";
 import {
   CannotRunError,
   ConfigError
@@ -57,11 +57,11 @@ function checked(schema, manifest) {
   if (!parsed.success) throw new ConfigError(describeIssues(manifest.source, parsed.error).join("\n"));
   return parsed.data;
 }
-function readInputs(files) {
+function readInputs(files, what) {
   const manifests = [];
   const fileOf = [];
   for (const file of files) {
-    for (const manifest of readManifests([file], "input", resultFileLimit)) {
+    for (const manifest of readManifests([file], "input", { maxBytes: resultFileLimit, what })) {
       manifests.push(manifest);
       fileOf.push(file);
     }
@@ -75,7 +75,7 @@ function chaosInputFromFiles(files) {
   const results = [];
   const engineFiles = [];
   const resultFiles = [];
-  const { manifests, fileOf } = readInputs(files);
+  const { manifests, fileOf } = readInputs(files, "ChaosResults file");
   manifests.forEach((manifest, index) => {
     const { kind } = manifest.object;
     const file = fileOf[index];
@@ -108,7 +108,7 @@ function chaosInputFromFiles(files) {
   };
 }
 function workflowReportFromFile(file) {
-  const workflows = readInputs([file]).manifests.map((manifest) => {
+  const workflows = readInputs([file], "Workflow file").manifests.map((manifest) => {
     if (manifest.object.kind !== "Workflow")
       throw new ConfigError(`${manifest.source}: field kind: expected Workflow`);
     const workflow = checked(workflowSchema, manifest);
@@ -173,7 +173,7 @@ async function reportGate(config, sources, log) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-MSBDOLQB.js");
+    const { readLoadSuite } = await import("./collect-AYZVWK4P.js");
     const files = Object.values(load.results).filter(Boolean).join(", ");
     inputs.push({ source: files, suites: [readLoadSuite(load, void 0, [])] });
   }
@@ -193,7 +193,7 @@ async function reportGate(config, sources, log) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-65VSWWCL.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-UUSPVG4S.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -9,6 +9,7 @@ import {
 
 // src/files.ts
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import path from "node:path";
 var MiB = 1024 * 1024;
 var smallFileLimit = 4 * MiB;
 var resultFileLimit = 512 * MiB;
@@ -59,7 +60,7 @@ function readInputLines(file, what, onLine, chunkBytes = lineChunkBytes) {
 }
 function withRegularFile(file, fail, maxBytes, use) {
   const { fd, size } = guarded(fail, () => {
-    const stat = statSync(file);
+    const stat = statSync(file, { throwIfNoEntry: false }) ?? fail(notFound(file));
     if (stat.isDirectory()) fail("it is a directory");
     if (!stat.isFile()) fail("not a regular file (a pipe, socket or device)");
     if (stat.size > maxBytes) fail(`${stat.size} bytes is more than the ${maxBytes / MiB} MiB allowed`);
@@ -71,6 +72,10 @@ function withRegularFile(file, fail, maxBytes, use) {
   } finally {
     closeSync(fd);
   }
+}
+function notFound(file) {
+  if (file === "-") return "standard input is not read: save it to a file and give that file";
+  return `no such file or directory${path.isAbsolute(file) ? "" : ` (relative to the current directory, ${process.cwd()})`}`;
 }
 var readChunk = (fd, into, fail) => guarded(fail, () => readSync(fd, into, 0, into.length, null));
 function guarded(fail, action) {
@@ -397,10 +402,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path) {
-  if (!path)
+function getElementAtPath(obj, path2) {
+  if (!path2)
     return obj;
-  return path.reduce((acc, key) => acc?.[key], obj);
+  return path2.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -740,11 +745,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path, issues) {
+function prefixIssues(path2, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path);
+    iss.path.unshift(path2);
     return iss;
   });
 }
@@ -1205,16 +1210,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path = []) => {
+  const processError = (error3, path2 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path2, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
       } else {
-        const fullpath = [...path, ...issue2.path];
+        const fullpath = [...path2, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -6414,11 +6419,11 @@ function editDistance(a, b) {
 // src/schema-issues.ts
 var plainWords = { error: plainIssue(true) };
 var plainWordsUnquoted = { error: plainIssue(false) };
-var fieldOf = (path) => `field ${fieldPath(path) || "(the object)"}`;
+var fieldOf = (path2) => `field ${fieldPath(path2) || "(the object)"}`;
 function describeIssues(where, error2, name = fieldOf) {
-  return error2.issues.flatMap(located).slice(0, 10).map(({ path, message }) => `${where}: ${name(path)}: ${message}`);
+  return error2.issues.flatMap(located).slice(0, 10).map(({ path: path2, message }) => `${where}: ${name(path2)}: ${message}`);
 }
-var fieldPath = (path) => path.reduce((text, key) => {
+var fieldPath = (path2) => path2.reduce((text, key) => {
   if (typeof key === "number") return `${text}[${key}]`;
   const name = String(key);
   if (!/^[A-Za-z_][\w-]*$/.test(name)) return `${text}[${JSON.stringify(name)}]`;
@@ -6433,7 +6438,7 @@ function located(issue2) {
     );
     if (fitted.length === 1)
       return (fitted[0] ?? []).flatMap(
-        (inner) => located(inner).map(({ path, message }) => ({ path: [...issue2.path, ...path], message }))
+        (inner) => located(inner).map(({ path: path2, message }) => ({ path: [...issue2.path, ...path2], message }))
       );
   }
   return [{ path: issue2.path, message: issue2.message }];

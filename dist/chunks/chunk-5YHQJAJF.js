@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duration,
   latency
-} from "./chunk-KPND5JJ5.js";
+} from "./chunk-2RRLZLSX.js";
 import {
   NEVER,
   _enum,
@@ -16,7 +16,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-FU7FX2BW.js";
+} from "./chunk-5A4P5S36.js";
 
 // src/config/percent.ts
 function readDecimal(value) {

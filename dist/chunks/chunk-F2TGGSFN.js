@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-IQMULTD7.js";
+} from "./chunk-465EJBY6.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-3FPWTOKI.js";
+} from "./chunk-W3HYTBCS.js";
 import {
   onSecret,
   redact
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-V24LY46G.js.LEGAL.txt */
+/*! For license information please see chunk-F2TGGSFN.js.LEGAL.txt */

@@ -4,13 +4,13 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-5MPT43Z7.js";
+} from "./chunk-CKLVFX37.js";
 import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-IQMULTD7.js";
-import "./chunk-SUJRG5CN.js";
+} from "./chunk-465EJBY6.js";
+import "./chunk-5YHQJAJF.js";
 import {
   commands,
   isCommand,
@@ -19,8 +19,8 @@ import {
   usage
 } from "./chunk-CFUIPWJ7.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-KPND5JJ5.js";
-import "./chunk-3N2XITYB.js";
+import "./chunk-2RRLZLSX.js";
+import "./chunk-SX3D6NKP.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-JC5KUJAN.js";
@@ -38,7 +38,7 @@ import {
 } from "./chunk-PIUUFFUC.js";
 import {
   closestName
-} from "./chunk-FU7FX2BW.js";
+} from "./chunk-5A4P5S36.js";
 import {
   CancelledError,
   CannotRunError,
@@ -172,7 +172,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-D5CCQUJO.js");
+        const { runTargets } = await import("./targets-LROB6FFN.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -187,15 +187,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-NCWRBAV6.js");
+        const { reportGate } = await import("./report-HNSB6FVB.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-7KWHQALX.js");
+        const { mergeGate } = await import("./merge-7EDJDXXO.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-7HL4DT6B.js");
+        const { validateRun } = await import("./inputs-SVHAWIGC.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -32,7 +32,7 @@ import {
   plainWords,
   record,
   string
-} from "./chunk-FU7FX2BW.js";
+} from "./chunk-5A4P5S36.js";
 import {
   CannotRunError,
   ConfigError,

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-D7WULSSU.js";
+} from "./chunk-AKB5K2YA.js";
 import {
   convertChaos
-} from "./chunk-QTUXDQXH.js";
+} from "./chunk-EUO4FNEH.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-KV6NV363.js";
+} from "./chunk-DCI6ZI2O.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-D3QHPNXE.js";
+} from "./chunk-LYCIYSPD.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -43,17 +43,17 @@ import {
 import {
   isEngineFinished,
   readableResults
-} from "./chunk-HI6SXHFT.js";
+} from "./chunk-CKU3OOXF.js";
 import {
   formatDuration
-} from "./chunk-KPND5JJ5.js";
+} from "./chunk-2RRLZLSX.js";
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-ELYE3ZUH.js";
+} from "./chunk-RKV5Q7ZY.js";
 import {
   spawnInGroup
-} from "./chunk-3FPWTOKI.js";
+} from "./chunk-W3HYTBCS.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -65,15 +65,15 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-YJX566SW.js";
+} from "./chunk-5VEU6BON.js";
 import {
   duplicateProblems
-} from "./chunk-3N2XITYB.js";
+} from "./chunk-SX3D6NKP.js";
 import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-A7HLOALH.js";
+} from "./chunk-4CK5OZ56.js";
 import {
   mergeReports,
   underLabel

@@ -7,10 +7,10 @@ import {
 import {
   objectMetaSchema,
   parseShape
-} from "./chunk-HI6SXHFT.js";
+} from "./chunk-CKU3OOXF.js";
 import {
   iso_exports
-} from "./chunk-KPND5JJ5.js";
+} from "./chunk-2RRLZLSX.js";
 import {
   secondsBetween
 } from "./chunk-4Q3C7ZDD.js";
@@ -30,7 +30,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-FU7FX2BW.js";
+} from "./chunk-5A4P5S36.js";
 import {
   ConfigError,
   errorMessage

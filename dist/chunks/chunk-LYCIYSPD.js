@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-HI6SXHFT.js";
+} from "./chunk-CKU3OOXF.js";
 import {
   formatDuration
-} from "./chunk-KPND5JJ5.js";
+} from "./chunk-2RRLZLSX.js";
 import {
   ApiException,
   CredentialsError,
@@ -23,7 +23,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-3FPWTOKI.js";
+} from "./chunk-W3HYTBCS.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

@@ -3,21 +3,21 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-MP3HCU5X.js";
-import "./chunk-D7WULSSU.js";
-import "./chunk-QTUXDQXH.js";
+} from "./chunk-4UGSWUPN.js";
+import "./chunk-AKB5K2YA.js";
+import "./chunk-EUO4FNEH.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-KV6NV363.js";
-import "./chunk-D3QHPNXE.js";
+import "./chunk-DCI6ZI2O.js";
+import "./chunk-LYCIYSPD.js";
 import "./chunk-7GHJJVB5.js";
-import "./chunk-HI6SXHFT.js";
-import "./chunk-KPND5JJ5.js";
-import "./chunk-ELYE3ZUH.js";
-import "./chunk-3FPWTOKI.js";
-import "./chunk-YJX566SW.js";
-import "./chunk-3N2XITYB.js";
+import "./chunk-CKU3OOXF.js";
+import "./chunk-2RRLZLSX.js";
+import "./chunk-RKV5Q7ZY.js";
+import "./chunk-W3HYTBCS.js";
+import "./chunk-5VEU6BON.js";
+import "./chunk-SX3D6NKP.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-A7HLOALH.js";
+import "./chunk-4CK5OZ56.js";
 import "./chunk-4Q3C7ZDD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
@@ -25,7 +25,7 @@ import "./chunk-DZLVQN7C.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import "./chunk-PIUUFFUC.js";
-import "./chunk-FU7FX2BW.js";
+import "./chunk-5A4P5S36.js";
 import "./chunk-RHZBZGPM.js";
 export {
   runTargets
