@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-F2TGGSFN.js";
+} from "./chunks/chunk-P4YW3HHS.js";
 import {
   loadConfig,
   withCancellation
@@ -27,26 +27,26 @@ import "./chunks/chunk-5YHQJAJF.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-BQ4W23AC.js";
+} from "./chunks/chunk-UPI4PW6Y.js";
 import {
   runTargets
-} from "./chunks/chunk-4UGSWUPN.js";
+} from "./chunks/chunk-3VCNCDYE.js";
 import "./chunks/chunk-AKB5K2YA.js";
 import "./chunks/chunk-EUO4FNEH.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-DCI6ZI2O.js";
-import "./chunks/chunk-LYCIYSPD.js";
+import "./chunks/chunk-P6INLKGY.js";
+import "./chunks/chunk-EO7ERY23.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-CKU3OOXF.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import "./chunks/chunk-RKV5Q7ZY.js";
-import "./chunks/chunk-W3HYTBCS.js";
-import "./chunks/chunk-5VEU6BON.js";
+import "./chunks/chunk-QHIX2N7N.js";
+import "./chunks/chunk-EACC7KSH.js";
 import "./chunks/chunk-SX3D6NKP.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-4CK5OZ56.js";
+} from "./chunks/chunk-B562MRTO.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -56,12 +56,12 @@ import {
 } from "./chunks/chunk-4Q3C7ZDD.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-DZLVQN7C.js";
+import "./chunks/chunk-KDTXI6HP.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-PIUUFFUC.js";
+import "./chunks/chunk-NQYHTMK7.js";
 import "./chunks/chunk-5A4P5S36.js";
 import {
   errorMessage

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-F2TGGSFN.js";
+} from "./chunks/chunk-P4YW3HHS.js";
 import {
   loadConfig,
   withCancellation
@@ -20,26 +20,26 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-DCI6ZI2O.js";
+} from "./chunks/chunk-P6INLKGY.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-LYCIYSPD.js";
+} from "./chunks/chunk-EO7ERY23.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-CKU3OOXF.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-W3HYTBCS.js";
+} from "./chunks/chunk-QHIX2N7N.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-DZLVQN7C.js";
+import "./chunks/chunk-KDTXI6HP.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-PIUUFFUC.js";
+import "./chunks/chunk-NQYHTMK7.js";
 import "./chunks/chunk-5A4P5S36.js";
 import {
   errorMessage

@@ -5,7 +5,7 @@ import { settingsOf } from '../config/fields.ts';
 /** Flags that name inputs of `report` rather than settings. */
 export const sourceFlags = {
   results: {
-    help: 'file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml',
+    help: 'file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml (repeatable)',
     multiple: true,
   },
   selector: { help: 'label selector for live ChaosEngines (with --namespace)', multiple: false },

@@ -29,14 +29,14 @@ var settingFields = [
     kind: "list",
     files: true,
     field: "kubeconfig",
-    help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
+    help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each (report: one only)",
     readBy: runAndReport
   },
   {
     flag: "context",
     kind: "list",
     field: "context",
-    help: "kube context to use; repeated: the gate runs on each, in parallel",
+    help: "kube context to use; repeated: the gate runs on each, in parallel (report: one only)",
     readBy: runAndReport
   },
   {
@@ -260,7 +260,7 @@ var settingsOf = (command) => settingFields.filter(
 // src/cli/usage.ts
 var sourceFlags = {
   results: {
-    help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml",
+    help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml (repeatable)",
     multiple: true
   },
   selector: { help: "label selector for live ChaosEngines (with --namespace)", multiple: false },

@@ -17778,14 +17778,14 @@ var init_fields = __esm({
         kind: "list",
         files: true,
         field: "kubeconfig",
-        help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
+        help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each (report: one only)",
         readBy: runAndReport
       },
       {
         flag: "context",
         kind: "list",
         field: "context",
-        help: "kube context to use; repeated: the gate runs on each, in parallel",
+        help: "kube context to use; repeated: the gate runs on each, in parallel (report: one only)",
         readBy: runAndReport
       },
       {
@@ -89523,7 +89523,7 @@ init_suggest();
 init_fields();
 var sourceFlags = {
   results: {
-    help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml",
+    help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml (repeatable)",
     multiple: true
   },
   selector: { help: "label selector for live ChaosEngines (with --namespace)", multiple: false },

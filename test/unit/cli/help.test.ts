@@ -21,6 +21,17 @@ const chaosGate = (...argv: string[]) => runEntry('src/cli/index.ts', argv).done
 const flagsOf = (text: string) =>
   text.split('\n').flatMap((line) => /^ {2}--(?:\[no-\])?([\w-]+)/.exec(line)?.[1] ?? []);
 
+test('report --help says what report does with a flag given twice: several result files, one cluster', () => {
+  const line = (flag: string) =>
+    usage('report')
+      .split('\n')
+      .find((l) => l.startsWith(`  --${flag} `)) ?? '';
+  assert.match(line('results'), /\(repeatable\)$/);
+  // report reads one cluster's namespace and refuses several (README, Several clusters).
+  assert.match(line('context'), /\(report: one only\)$/);
+  assert.match(line('kubeconfig'), /\(report: one only\)$/);
+});
+
 test('a help request with nothing else is answered before the flag parser loads', () => {
   for (const argv of [['help'], ['--help'], ['-h'], ['run', '--help'], ['report', '-h'], ['help', 'run']])
     assert.notEqual(helpAlone(argv), undefined, argv.join(' '));

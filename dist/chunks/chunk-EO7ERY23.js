@@ -23,7 +23,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-W3HYTBCS.js";
+} from "./chunk-QHIX2N7N.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

@@ -3,28 +3,28 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-4UGSWUPN.js";
+} from "./chunk-3VCNCDYE.js";
 import "./chunk-AKB5K2YA.js";
 import "./chunk-EUO4FNEH.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-DCI6ZI2O.js";
-import "./chunk-LYCIYSPD.js";
+import "./chunk-P6INLKGY.js";
+import "./chunk-EO7ERY23.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-CKU3OOXF.js";
 import "./chunk-2RRLZLSX.js";
 import "./chunk-RKV5Q7ZY.js";
-import "./chunk-W3HYTBCS.js";
-import "./chunk-5VEU6BON.js";
+import "./chunk-QHIX2N7N.js";
+import "./chunk-EACC7KSH.js";
 import "./chunk-SX3D6NKP.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-4CK5OZ56.js";
+import "./chunk-B562MRTO.js";
 import "./chunk-4Q3C7ZDD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-DZLVQN7C.js";
+import "./chunk-KDTXI6HP.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-PIUUFFUC.js";
+import "./chunk-NQYHTMK7.js";
 import "./chunk-5A4P5S36.js";
 import "./chunk-RHZBZGPM.js";
 export {

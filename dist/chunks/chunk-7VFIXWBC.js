@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   settingsOf
-} from "./chunk-PIUUFFUC.js";
+} from "./chunk-NQYHTMK7.js";
 
 // src/cli/usage.ts
 var sourceFlags = {
   results: {
-    help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml",
+    help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml (repeatable)",
     multiple: true
   },
   selector: { help: "label selector for live ChaosEngines (with --namespace)", multiple: false },

@@ -15,14 +15,14 @@ var settingFields = [
     kind: "list",
     files: true,
     field: "kubeconfig",
-    help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
+    help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each (report: one only)",
     readBy: runAndReport
   },
   {
     flag: "context",
     kind: "list",
     field: "context",
-    help: "kube context to use; repeated: the gate runs on each, in parallel",
+    help: "kube context to use; repeated: the gate runs on each, in parallel (report: one only)",
     readBy: runAndReport
   },
   {

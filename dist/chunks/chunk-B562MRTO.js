@@ -21,7 +21,7 @@ import {
 } from "./chunk-KFRDFFVU.js";
 import {
   settingName
-} from "./chunk-PIUUFFUC.js";
+} from "./chunk-NQYHTMK7.js";
 import {
   _enum,
   array,

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   settingName
-} from "./chunk-PIUUFFUC.js";
+} from "./chunk-NQYHTMK7.js";
 import {
   CannotRunError,
   ConfigError

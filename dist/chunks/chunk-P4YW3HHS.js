@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-W3HYTBCS.js";
+} from "./chunk-QHIX2N7N.js";
 import {
   onSecret,
   redact
@@ -22,7 +22,7 @@ import {
   settingsOf,
   toMap,
   toNumber
-} from "./chunk-PIUUFFUC.js";
+} from "./chunk-NQYHTMK7.js";
 import {
   ConfigError,
   __commonJS,
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-F2TGGSFN.js.LEGAL.txt */
+/*! For license information please see chunk-P4YW3HHS.js.LEGAL.txt */

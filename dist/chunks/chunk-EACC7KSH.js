@@ -10,18 +10,18 @@ import {
 } from "./chunk-EWRCKZ32.js";
 import {
   reportPathProblems
-} from "./chunk-4CK5OZ56.js";
+} from "./chunk-B562MRTO.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
 import {
   NoClusterAccessError,
   kubeconfigSource
-} from "./chunk-DZLVQN7C.js";
+} from "./chunk-KDTXI6HP.js";
 import {
   configFileName,
   settingName
-} from "./chunk-PIUUFFUC.js";
+} from "./chunk-NQYHTMK7.js";
 import {
   _enum,
   array,
@@ -629,7 +629,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-AVUEKYVE.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-ISKBQSHI.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

@@ -30,7 +30,7 @@ import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-4CK5OZ56.js";
+} from "./chunk-B562MRTO.js";
 import "./chunk-4Q3C7ZDD.js";
 import {
   isSkipped,
@@ -41,7 +41,7 @@ import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import {
   configFileName
-} from "./chunk-PIUUFFUC.js";
+} from "./chunk-NQYHTMK7.js";
 import {
   describeIssues,
   resultFileLimit
@@ -193,7 +193,7 @@ async function reportGate(config, sources, log) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-UUSPVG4S.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-OGU6DN7W.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -6,14 +6,14 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-4CK5OZ56.js";
+} from "./chunk-B562MRTO.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-4Q3C7ZDD.js";
 import {
   settingName
-} from "./chunk-PIUUFFUC.js";
+} from "./chunk-NQYHTMK7.js";
 import {
   readInputFile,
   resultFileLimit

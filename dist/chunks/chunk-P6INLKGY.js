@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-LYCIYSPD.js";
+} from "./chunk-EO7ERY23.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-W3HYTBCS.js";
+} from "./chunk-QHIX2N7N.js";
 import {
   isClusterScopedKind,
   isCustomResource

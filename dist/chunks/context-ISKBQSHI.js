@@ -6,11 +6,11 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-W3HYTBCS.js";
-import "./chunk-DZLVQN7C.js";
+} from "./chunk-QHIX2N7N.js";
+import "./chunk-KDTXI6HP.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-PIUUFFUC.js";
+import "./chunk-NQYHTMK7.js";
 import "./chunk-5A4P5S36.js";
 import "./chunk-RHZBZGPM.js";
 export {

@@ -12,19 +12,19 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-LYCIYSPD.js";
+} from "./chunk-EO7ERY23.js";
 import {
   readableResults
 } from "./chunk-CKU3OOXF.js";
 import "./chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunk-W3HYTBCS.js";
+} from "./chunk-QHIX2N7N.js";
 import "./chunk-4Q3C7ZDD.js";
-import "./chunk-DZLVQN7C.js";
+import "./chunk-KDTXI6HP.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-PIUUFFUC.js";
+import "./chunk-NQYHTMK7.js";
 import "./chunk-5A4P5S36.js";
 import {
   CannotRunError,

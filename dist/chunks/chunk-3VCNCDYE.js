@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-DCI6ZI2O.js";
+} from "./chunk-P6INLKGY.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-LYCIYSPD.js";
+} from "./chunk-EO7ERY23.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -53,7 +53,7 @@ import {
 } from "./chunk-RKV5Q7ZY.js";
 import {
   spawnInGroup
-} from "./chunk-W3HYTBCS.js";
+} from "./chunk-QHIX2N7N.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -65,7 +65,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-5VEU6BON.js";
+} from "./chunk-EACC7KSH.js";
 import {
   duplicateProblems
 } from "./chunk-SX3D6NKP.js";
@@ -73,14 +73,14 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-4CK5OZ56.js";
+} from "./chunk-B562MRTO.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-4Q3C7ZDD.js";
 import {
   settingName
-} from "./chunk-PIUUFFUC.js";
+} from "./chunk-NQYHTMK7.js";
 import {
   CancelledError,
   CannotRunError,

@@ -6,17 +6,17 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-5VEU6BON.js";
+} from "./chunk-EACC7KSH.js";
 import "./chunk-SX3D6NKP.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-4CK5OZ56.js";
+import "./chunk-B562MRTO.js";
 import "./chunk-4Q3C7ZDD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-DZLVQN7C.js";
+import "./chunk-KDTXI6HP.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-PIUUFFUC.js";
+import "./chunk-NQYHTMK7.js";
 import "./chunk-5A4P5S36.js";
 import "./chunk-RHZBZGPM.js";
 export {

@@ -17,7 +17,7 @@ import {
   isHelpCommand,
   sourcesOf,
   usage
-} from "./chunk-CFUIPWJ7.js";
+} from "./chunk-7VFIXWBC.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-2RRLZLSX.js";
 import "./chunk-SX3D6NKP.js";
@@ -35,7 +35,7 @@ import {
   settingsOf,
   toMap,
   toNumber
-} from "./chunk-PIUUFFUC.js";
+} from "./chunk-NQYHTMK7.js";
 import {
   closestName
 } from "./chunk-5A4P5S36.js";
@@ -172,7 +172,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-LROB6FFN.js");
+        const { runTargets } = await import("./targets-VBQ3DSK7.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -187,15 +187,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-HNSB6FVB.js");
+        const { reportGate } = await import("./report-QNGQXM2P.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-7EDJDXXO.js");
+        const { mergeGate } = await import("./merge-5KFIJXSU.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-SVHAWIGC.js");
+        const { validateRun } = await import("./inputs-DIOALYG4.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(
