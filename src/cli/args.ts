@@ -86,6 +86,37 @@ function refusedFlag(args: string[], command: Command | undefined): string {
   return `unknown flag ${typed}${near ? `; did you mean --${near}?` : ''}`;
 }
 
+/**
+ * A flag without the value it needs, or with one it does not take, as a user would fix it; Node's own
+ * text names an "argument" and, for `--fail-on-failure=false`, not the --no- form that is meant.
+ */
+function badValue(args: string[], command: Command | undefined): string | undefined {
+  const options = optionsOf(command);
+  const { tokens } = parseArgs({
+    args,
+    options,
+    strict: false,
+    allowPositionals: true,
+    allowNegative: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const { rawName, value, inlineValue } = token;
+    // `--no-x=…` is not read as a negation: its name keeps the `no-`.
+    const type = (options[token.name] ?? options[token.name.replace(/^no-/, '')])?.type;
+    if (type === 'boolean' && value !== undefined)
+      return `${rawName} takes no value${rawName.startsWith('--no-') ? '' : `; ${rawName.replace(/^--/, '--no-')} turns it off`}`;
+    if (type !== 'string') continue;
+    if (value === undefined) return `${rawName} needs a value`;
+    // Taken as the value, the next flag would be lost: Node refuses it, and so does this.
+    if (!inlineValue && value.startsWith('--')) return `${rawName} needs a value, and ${value} follows it`;
+    if (!inlineValue && value.startsWith('-'))
+      return `${rawName} needs a value; one that starts with - is written ${rawName}=${value}`;
+  }
+  return undefined;
+}
+
 export function parseCommandLine(argv: string[]): ParsedCommand {
   const [word, ...rest] = argv;
   // No command is an empty variable in a pipeline (`chaos-gate $COMMAND`), not a request for help: a
@@ -112,8 +143,14 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
       allowNegative: true,
     });
   } catch (error) {
-    const unknown = (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
-    throw new ConfigError(`command line: ${unknown ? refusedFlag(rest, reader) : errorMessage(error)}`);
+    const { code } = error as { code?: unknown };
+    const why =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? refusedFlag(rest, reader)
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? badValue(rest, reader)
+          : undefined;
+    throw new ConfigError(`command line: ${why ?? errorMessage(error)}`);
   }
   const { values, positionals } = parsed;
   refuseEmpty('config', values.config);

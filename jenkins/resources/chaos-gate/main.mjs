@@ -89647,6 +89647,30 @@ function refusedFlag(args, command) {
   const near = closestName(name, flags);
   return `unknown flag ${typed}${near ? `; did you mean --${near}?` : ""}`;
 }
+function badValue(args, command) {
+  const options = optionsOf(command);
+  const { tokens } = parseArgs({
+    args,
+    options,
+    strict: false,
+    allowPositionals: true,
+    allowNegative: true,
+    tokens: true
+  });
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const { rawName, value, inlineValue } = token;
+    const type2 = (options[token.name] ?? options[token.name.replace(/^no-/, "")])?.type;
+    if (type2 === "boolean" && value !== void 0)
+      return `${rawName} takes no value${rawName.startsWith("--no-") ? "" : `; ${rawName.replace(/^--/, "--no-")} turns it off`}`;
+    if (type2 !== "string") continue;
+    if (value === void 0) return `${rawName} needs a value`;
+    if (!inlineValue && value.startsWith("--")) return `${rawName} needs a value, and ${value} follows it`;
+    if (!inlineValue && value.startsWith("-"))
+      return `${rawName} needs a value; one that starts with - is written ${rawName}=${value}`;
+  }
+  return void 0;
+}
 function parseCommandLine(argv) {
   const [word, ...rest] = argv;
   if (word === void 0)
@@ -89671,8 +89695,9 @@ ${usage()}`);
       allowNegative: true
     });
   } catch (error2) {
-    const unknown2 = error2.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
-    throw new ConfigError(`command line: ${unknown2 ? refusedFlag(rest, reader) : errorMessage(error2)}`);
+    const { code } = error2;
+    const why2 = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? refusedFlag(rest, reader) : code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? badValue(rest, reader) : void 0;
+    throw new ConfigError(`command line: ${why2 ?? errorMessage(error2)}`);
   }
   const { values, positionals } = parsed;
   refuseEmpty("config", values.config);

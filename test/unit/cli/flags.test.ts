@@ -125,3 +125,26 @@ test('merge refuses --engine on the command line, but not the engines of the con
   assert.equal(refused.code, 2);
   assert.match(refused.err, /merge does not read --engine;/);
 });
+
+test('a flag without its value, or a switch given one, is refused saying how to write it', async () => {
+  const cases: [string[], string][] = [
+    [['validate', '--namespace', 'shop', '--timeout'], '--timeout needs a value'],
+    // An empty variable in `--engine $ENGINE --namespace shop`: the next flag is not taken as the value.
+    [['validate', '--engine', '--namespace', 'shop'], '--engine needs a value, and --namespace follows it'],
+    [
+      ['report', '--results', '-x'],
+      '--results needs a value; one that starts with - is written --results=-x',
+    ],
+    // A switch is turned off by its --no- form, not by a value.
+    [
+      ['report', '--fail-on-failure=false'],
+      '--fail-on-failure takes no value; --no-fail-on-failure turns it off',
+    ],
+    [['run', '--no-in-cluster=true'], '--no-in-cluster takes no value'],
+  ];
+  for (const [argv, message] of cases) {
+    const { code, err } = await cli(...argv);
+    assert.equal(code, 2, argv.join(' '));
+    assert.equal(err, `chaos-gate: error: command line: ${message}`, argv.join(' '));
+  }
+});

@@ -95,6 +95,30 @@ function refusedFlag(args, command) {
   const near = closestName(name, flags);
   return `unknown flag ${typed}${near ? `; did you mean --${near}?` : ""}`;
 }
+function badValue(args, command) {
+  const options = optionsOf(command);
+  const { tokens } = parseArgs({
+    args,
+    options,
+    strict: false,
+    allowPositionals: true,
+    allowNegative: true,
+    tokens: true
+  });
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const { rawName, value, inlineValue } = token;
+    const type = (options[token.name] ?? options[token.name.replace(/^no-/, "")])?.type;
+    if (type === "boolean" && value !== void 0)
+      return `${rawName} takes no value${rawName.startsWith("--no-") ? "" : `; ${rawName.replace(/^--/, "--no-")} turns it off`}`;
+    if (type !== "string") continue;
+    if (value === void 0) return `${rawName} needs a value`;
+    if (!inlineValue && value.startsWith("--")) return `${rawName} needs a value, and ${value} follows it`;
+    if (!inlineValue && value.startsWith("-"))
+      return `${rawName} needs a value; one that starts with - is written ${rawName}=${value}`;
+  }
+  return void 0;
+}
 function parseCommandLine(argv) {
   const [word, ...rest] = argv;
   if (word === void 0)
@@ -119,8 +143,9 @@ ${usage()}`);
       allowNegative: true
     });
   } catch (error) {
-    const unknown = error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
-    throw new ConfigError(`command line: ${unknown ? refusedFlag(rest, reader) : errorMessage(error)}`);
+    const { code } = error;
+    const why = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? refusedFlag(rest, reader) : code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? badValue(rest, reader) : void 0;
+    throw new ConfigError(`command line: ${why ?? errorMessage(error)}`);
   }
   const { values, positionals } = parsed;
   refuseEmpty("config", values.config);
