@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksForVersion,
   helpAlone
-} from "./chunks/chunk-7VFIXWBC.js";
+} from "./chunks/chunk-43FHNFUJ.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-ZQLHYUJ4.js");
+var { main } = await import("./chunks/main-FKRWT6CS.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -15,7 +15,7 @@ import type { PartialConfig } from '../config/schema.ts';
 import { ConfigError, errorMessage } from '../errors.ts';
 import { closestName } from '../suggest.ts';
 import type { ReportSources } from '../run/report.ts';
-import { commands, isCommand, isHelpCommand, sourcesOf, usage, type Command } from './usage.ts';
+import { commands, isCommand, isHelpCommand, sourceFlags, sourcesOf, usage, type Command } from './usage.ts';
 
 export interface ParsedCommand {
   command: Command | 'help';
@@ -153,7 +153,8 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
     throw new ConfigError(`command line: ${why ?? errorMessage(error)}`);
   }
   const { values, positionals } = parsed;
-  refuseEmpty('config', values.config);
+  // report's inputs too: `--k6 "$SUMMARY"` with the variable unset would gate without the load test.
+  for (const flag of ['config', ...Object.keys(sourceFlags)]) refuseEmpty(flag, values[flag]);
   if (command !== 'merge' && positionals.length > 0) {
     throw new ConfigError(`command line: unexpected argument "${positionals[0]}" (options start with --)`);
   }

@@ -89700,7 +89700,7 @@ ${usage()}`);
     throw new ConfigError(`command line: ${why2 ?? errorMessage(error2)}`);
   }
   const { values, positionals } = parsed;
-  refuseEmpty("config", values.config);
+  for (const flag of ["config", ...Object.keys(sourceFlags)]) refuseEmpty(flag, values[flag]);
   if (command !== "merge" && positionals.length > 0) {
     throw new ConfigError(`command line: unexpected argument "${positionals[0]}" (options start with --)`);
   }

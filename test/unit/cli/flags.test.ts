@@ -148,3 +148,21 @@ test('a flag without its value, or a switch given one, is refused saying how to 
     assert.equal(err, `chaos-gate: error: command line: ${message}`, argv.join(' '));
   }
 });
+
+test("an empty value of report's own inputs is refused, as of every other flag: an unset variable", async () => {
+  // `--k6 "$K6_SUMMARY"` with the variable unset would otherwise gate without the load test.
+  for (const flag of ['results', 'k6', 'jtl', 'selector']) {
+    const { code, err } = await cli(
+      'report',
+      '--results',
+      fixturePath('litmus/results/chaosresult-3x-pass.yaml'),
+      `--${flag}`,
+      '',
+    );
+    assert.equal(code, 2, flag);
+    assert.equal(
+      err,
+      `chaos-gate: error: command line: --${flag}: empty; give it a value or leave the flag out`,
+    );
+  }
+});

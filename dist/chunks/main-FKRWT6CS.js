@@ -15,9 +15,10 @@ import {
   commands,
   isCommand,
   isHelpCommand,
+  sourceFlags,
   sourcesOf,
   usage
-} from "./chunk-7VFIXWBC.js";
+} from "./chunk-43FHNFUJ.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-2RRLZLSX.js";
 import "./chunk-SX3D6NKP.js";
@@ -148,7 +149,7 @@ ${usage()}`);
     throw new ConfigError(`command line: ${why ?? errorMessage(error)}`);
   }
   const { values, positionals } = parsed;
-  refuseEmpty("config", values.config);
+  for (const flag of ["config", ...Object.keys(sourceFlags)]) refuseEmpty(flag, values[flag]);
   if (command !== "merge" && positionals.length > 0) {
     throw new ConfigError(`command line: unexpected argument "${positionals[0]}" (options start with --)`);
   }

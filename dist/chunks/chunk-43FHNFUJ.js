@@ -104,6 +104,7 @@ Example:
 }
 
 export {
+  sourceFlags,
   commands,
   isCommand,
   asksForVersion,
