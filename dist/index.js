@@ -30,7 +30,7 @@ import {
 } from "./chunks/chunk-UPI4PW6Y.js";
 import {
   runTargets
-} from "./chunks/chunk-3VCNCDYE.js";
+} from "./chunks/chunk-EL7TXCTL.js";
 import "./chunks/chunk-AKB5K2YA.js";
 import "./chunks/chunk-EUO4FNEH.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -41,7 +41,7 @@ import "./chunks/chunk-CKU3OOXF.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import "./chunks/chunk-RKV5Q7ZY.js";
 import "./chunks/chunk-QHIX2N7N.js";
-import "./chunks/chunk-EACC7KSH.js";
+import "./chunks/chunk-Q3DWSITS.js";
 import "./chunks/chunk-SX3D6NKP.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {

@@ -59,7 +59,8 @@ export function blastRadiusProblems(
     if (bindsClusterAdmin(object))
       problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
     if (object.kind === 'ChaosEngine')
-      for (const target of targetNamespaces(object as unknown as ChaosEngine))
+      // Once a namespace: an engine whose appinfo and selectors all name it has one problem there.
+      for (const target of new Set(targetNamespaces(object as unknown as ChaosEngine)))
         problems.push(checkNamespace(`${source}: its chaos targets`, target));
   }
   if (workflowNamespace !== undefined) problems.push(checkNamespace('the Workflow', workflowNamespace));

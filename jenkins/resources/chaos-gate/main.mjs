@@ -23025,7 +23025,7 @@ function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped
     if (bindsClusterAdmin(object3))
       problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
     if (object3.kind === "ChaosEngine")
-      for (const target of targetNamespaces(object3))
+      for (const target of new Set(targetNamespaces(object3)))
         problems.push(checkNamespace(`${source}: its chaos targets`, target));
   }
   if (workflowNamespace !== void 0) problems.push(checkNamespace("the Workflow", workflowNamespace));

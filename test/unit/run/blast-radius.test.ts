@@ -93,3 +93,12 @@ test('cluster-scoped objects and Secrets need allowClusterScoped; a binding to c
     ['ClusterRoleBinding god', 'RoleBinding local-god'],
   );
 });
+
+test('a namespace an engine aims at in appinfo and in its selectors is named once', () => {
+  const aimed = engine(
+    '  appinfo: { appns: billing }\n  selectors: { workloads: [{ kind: deployment, namespace: billing, names: x }, { kind: statefulset, namespace: billing, names: y }] }',
+  );
+  assert.deepEqual(blastRadiusProblems(aimed, undefined, policy), [
+    'engine.yaml, document 1 (ChaosEngine e): its chaos targets: namespace billing is not allowed (allowed: shop); add it to allowNamespaces (--allow-namespace) if the run may reach it',
+  ]);
+});

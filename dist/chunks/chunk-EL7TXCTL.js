@@ -65,7 +65,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-EACC7KSH.js";
+} from "./chunk-Q3DWSITS.js";
 import {
   duplicateProblems
 } from "./chunk-SX3D6NKP.js";

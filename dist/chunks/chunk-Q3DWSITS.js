@@ -524,7 +524,7 @@ function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped
     if (bindsClusterAdmin(object2))
       problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
     if (object2.kind === "ChaosEngine")
-      for (const target of targetNamespaces(object2))
+      for (const target of new Set(targetNamespaces(object2)))
         problems.push(checkNamespace(`${source}: its chaos targets`, target));
   }
   if (workflowNamespace !== void 0) problems.push(checkNamespace("the Workflow", workflowNamespace));
