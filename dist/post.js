@@ -8,11 +8,11 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-P4YW3HHS.js";
+} from "./chunks/chunk-VQAU4HHH.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-465EJBY6.js";
+} from "./chunks/chunk-Q7C7GOD2.js";
 import "./chunks/chunk-5YHQJAJF.js";
 import "./chunks/chunk-LJVIP377.js";
 import {

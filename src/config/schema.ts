@@ -26,6 +26,17 @@ const namespaceName = z
     error: expecting('a namespace name (lowercase a-z, 0-9 and -)'),
   });
 
+/**
+ * A (Cluster)WorkflowTemplate's name in the cluster (an RFC 1123 subdomain). A file's path given for it
+ * (`templates/wt.yaml`) would pass validate and only be "not found" once connected.
+ */
+const templateName = z
+  .string()
+  .max(253, { error: expecting('a template name (at most 253 characters)') })
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
+    error: expecting('the name of a template in the cluster (lowercase a-z, 0-9, - and .), not a file path'),
+  });
+
 /** One cluster the gate runs on, when it runs on several. */
 export const targetSchema = z.strictObject({
   /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
@@ -68,8 +79,8 @@ export const mergeSchema = z.strictObject({
 export const workflowSchema = z
   .strictObject({
     file: z.string().optional(),
-    template: z.string().optional(),
-    clusterTemplate: z.string().optional(),
+    template: templateName.optional(),
+    clusterTemplate: templateName.optional(),
     parameters: z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String))
       .optional(),

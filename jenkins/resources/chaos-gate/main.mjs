@@ -89174,6 +89174,9 @@ var dnsLabel = (max) => string2().regex(rfc1123Label, { error: expecting("a lowe
 var namespaceName = string2().max(63, { error: expecting("a namespace name (at most 63 characters)") }).regex(rfc1123Label, {
   error: expecting("a namespace name (lowercase a-z, 0-9 and -)")
 });
+var templateName = string2().max(253, { error: expecting("a template name (at most 253 characters)") }).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
+  error: expecting("the name of a template in the cluster (lowercase a-z, 0-9, - and .), not a file path")
+});
 var targetSchema = strictObject({
   /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
   name: dnsLabel(20),
@@ -89207,8 +89210,8 @@ var mergeSchema = strictObject({
 });
 var workflowSchema = strictObject({
   file: string2().optional(),
-  template: string2().optional(),
-  clusterTemplate: string2().optional(),
+  template: templateName.optional(),
+  clusterTemplate: templateName.optional(),
   parameters: record(string2(), union([string2(), number2(), boolean2()]).transform(String)).optional(),
   namespace: namespaceName.optional(),
   shutdown: _enum(["Stop", "Terminate"]).optional()

@@ -294,6 +294,24 @@ test('workflow parameters: repeated NAME=VALUE flags, values may hold = and comm
   );
 });
 
+test("a template is a name in the cluster: a file's path for it is refused offline, not found only once connected", () => {
+  for (const flag of ['--workflow-template', '--cluster-workflow-template'])
+    assert.throws(
+      () => parseCommandLine(['validate', flag, 'templates/chaos-load.yaml']),
+      new RegExp(
+        `^ConfigError: command line: ${flag}: expected the name of a template in the cluster \\(lowercase a-z, 0-9, - and \\.\\), not a file path, got text \\("templates/chaos-load\\.yaml"\\)$`,
+      ),
+    );
+  assert.deepEqual(
+    resolveConfig(parseCommandLine(['validate', '--workflow-template', 'chaos-load.v2']).layer).workflow
+      ?.template,
+    {
+      name: 'chaos-load.v2',
+      clusterScope: false,
+    },
+  );
+});
+
 test('an allowed failure names one experiment: more than namespace/engine/experiment or an empty part is refused', () => {
   const allowed = (...names: string[]) =>
     resolveConfig(parseCommandLine(['run', ...names.flatMap((n) => ['--allow-failure', n])]).layer).gate

@@ -9,7 +9,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-465EJBY6.js";
+} from "./chunk-Q7C7GOD2.js";
 import "./chunk-5YHQJAJF.js";
 import {
   commands,

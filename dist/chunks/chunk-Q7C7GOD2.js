@@ -48,6 +48,9 @@ var dnsLabel = (max) => string().regex(rfc1123Label, { error: expecting("a lower
 var namespaceName = string().max(63, { error: expecting("a namespace name (at most 63 characters)") }).regex(rfc1123Label, {
   error: expecting("a namespace name (lowercase a-z, 0-9 and -)")
 });
+var templateName = string().max(253, { error: expecting("a template name (at most 253 characters)") }).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
+  error: expecting("the name of a template in the cluster (lowercase a-z, 0-9, - and .), not a file path")
+});
 var targetSchema = strictObject({
   /** Names the cluster's suites (`<name>/<namespace>/<engine>`) and its log lines. */
   name: dnsLabel(20),
@@ -81,8 +84,8 @@ var mergeSchema = strictObject({
 });
 var workflowSchema = strictObject({
   file: string().optional(),
-  template: string().optional(),
-  clusterTemplate: string().optional(),
+  template: templateName.optional(),
+  clusterTemplate: templateName.optional(),
   parameters: record(string(), union([string(), number(), boolean()]).transform(String)).optional(),
   namespace: namespaceName.optional(),
   shutdown: _enum(["Stop", "Terminate"]).optional()
