@@ -18,11 +18,11 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-VQAU4HHH.js";
+} from "./chunks/chunk-7FSEXS3Y.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-Q7C7GOD2.js";
+} from "./chunks/chunk-KBH2DCOG.js";
 import "./chunks/chunk-5YHQJAJF.js";
 import "./chunks/chunk-LJVIP377.js";
 import {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
+import { isRecord } from '../is-record.ts';
 import { readInputFile } from '../files.ts';
 import { describeIssues, fieldPath, plainWords } from '../schema-issues.ts';
 import { documentValue, userYaml } from '../yaml-value.ts';
@@ -101,6 +102,11 @@ export function readConfigFile(file: string): PartialConfig {
   const value = document && documentValue(document, file);
   if (value === null || value === undefined)
     throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
+  // A manifest given as the config (`--config engine.yaml`) would be told its apiVersion is unknown.
+  if (isRecord(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string')
+    throw new ConfigError(
+      `${file}: a Kubernetes ${value.kind}, not a chaos-gate config file; a config file names manifests under engines, rbac or experiments`,
+    );
   const settings = parseSettings(value, file);
   return resolvePaths(settings, path.dirname(path.resolve(file)));
 }

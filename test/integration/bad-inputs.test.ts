@@ -169,6 +169,12 @@ const cases: Case[] = [
     names: /configs: cannot read the config file: it is a directory/,
   },
   {
+    what: 'an engine manifest given as the config',
+    args: () => run('--config', config('engine-as-config', engineYaml('as-config'))),
+    names:
+      /engine-as-config\.yaml: a Kubernetes ChaosEngine, not a chaos-gate config file; a config file names manifests under engines, rbac or experiments$/m,
+  },
+  {
     what: 'a config that does not exist',
     args: () => run('--config', path.join(dir, 'nowhere.yaml')),
     names: /nowhere\.yaml: cannot read the config file: no such file or directory/,

@@ -7404,6 +7404,16 @@ var init_errors = __esm({
   }
 });
 
+// src/is-record.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var init_is_record = __esm({
+  "src/is-record.ts"() {
+    "use strict";
+  }
+});
+
 // src/files.ts
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
@@ -17496,16 +17506,6 @@ var init_js_yaml = __esm({
       safeLoadAll,
       safeDump
     } = yaml);
-  }
-});
-
-// src/is-record.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var init_is_record = __esm({
-  "src/is-record.ts"() {
-    "use strict";
   }
 });
 
@@ -89155,6 +89155,7 @@ var init_merge = __esm({
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 init_errors();
+init_is_record();
 init_files();
 init_schema_issues();
 init_yaml_value();
@@ -89279,6 +89280,10 @@ function readConfigFile(file) {
   const value = document2 && documentValue(document2, file);
   if (value === null || value === void 0)
     throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
+  if (isRecord(value) && typeof value.apiVersion === "string" && typeof value.kind === "string")
+    throw new ConfigError(
+      `${file}: a Kubernetes ${value.kind}, not a chaos-gate config file; a config file names manifests under engines, rbac or experiments`
+    );
   const settings = parseSettings(value, file);
   return resolvePaths(settings, path2.dirname(path2.resolve(file)));
 }

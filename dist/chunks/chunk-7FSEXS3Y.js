@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-Q7C7GOD2.js";
+} from "./chunk-KBH2DCOG.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-VQAU4HHH.js.LEGAL.txt */
+/*! For license information please see chunk-7FSEXS3Y.js.LEGAL.txt */

@@ -9,7 +9,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-Q7C7GOD2.js";
+} from "./chunk-KBH2DCOG.js";
 import "./chunk-5YHQJAJF.js";
 import {
   commands,

@@ -12,6 +12,9 @@ import {
   defaultPolicy
 } from "./chunk-P5DOBMC4.js";
 import {
+  isRecord
+} from "./chunk-5L5Z5RRO.js";
+import {
   documentValue,
   require_dist,
   userYaml
@@ -153,6 +156,10 @@ function readConfigFile(file) {
   const value = document && documentValue(document, file);
   if (value === null || value === void 0)
     throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
+  if (isRecord(value) && typeof value.apiVersion === "string" && typeof value.kind === "string")
+    throw new ConfigError(
+      `${file}: a Kubernetes ${value.kind}, not a chaos-gate config file; a config file names manifests under engines, rbac or experiments`
+    );
   const settings = parseSettings(value, file);
   return resolvePaths(settings, path.dirname(path.resolve(file)));
 }
