@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-CKLVFX37.js";
+} from "./chunks/chunk-ZIS4EOHV.js";
 import {
   ExitCode,
   endGroup,
@@ -30,7 +30,7 @@ import {
 } from "./chunks/chunk-UPI4PW6Y.js";
 import {
   runTargets
-} from "./chunks/chunk-EL7TXCTL.js";
+} from "./chunks/chunk-JSUUVQU3.js";
 import "./chunks/chunk-AKB5K2YA.js";
 import "./chunks/chunk-EUO4FNEH.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -41,8 +41,8 @@ import "./chunks/chunk-CKU3OOXF.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import "./chunks/chunk-RKV5Q7ZY.js";
 import "./chunks/chunk-QHIX2N7N.js";
-import "./chunks/chunk-Q3DWSITS.js";
-import "./chunks/chunk-SX3D6NKP.js";
+import "./chunks/chunk-2XWVGKSP.js";
+import "./chunks/chunk-GJ3OCKLM.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun

@@ -210,6 +210,9 @@ function refuseOtherFormats(text: string, file: string): void {
   }
 }
 
+/** Settings only a chaos-gate config file has at its top (a manifest's are apiVersion, kind, metadata…). */
+const configKeys = ['engines', 'rbac', 'experiments', 'reports', 'gate', 'targets', 'load'];
+
 function toManifests(value: unknown, where: string, role: ManifestRole): Manifest[] {
   if (!isRecord(value)) {
     // Lines of words read as one string: `kubectl get --no-headers`, or `-o name` for a single object.
@@ -230,6 +233,11 @@ function toManifests(value: unknown, where: string, role: ManifestRole): Manifes
       `${where}: field kind: required; this is a list (it has items) without the \`kind: List\` kubectl writes after them (was the file cut off?)`,
     );
   }
+  // chaos-gate's own config file given as a manifest (`--engine chaos-gate.yaml`): no kind, its settings.
+  if (value.kind === undefined && value.apiVersion === undefined && configKeys.some((key) => key in value))
+    throw new ConfigError(
+      `${where}: field kind: required; this is a chaos-gate config file, not a manifest: give it as the config file`,
+    );
   // Objects read for conversion may come from tools that leave apiVersion out.
   for (const field of role === 'input' ? (['kind'] as const) : (['apiVersion', 'kind'] as const)) {
     if (typeof value[field] !== 'string' || value[field] === '') {

@@ -17637,6 +17637,10 @@ function toManifests(value, where, role) {
       `${where}: field kind: required; this is a list (it has items) without the \`kind: List\` kubectl writes after them (was the file cut off?)`
     );
   }
+  if (value.kind === void 0 && value.apiVersion === void 0 && configKeys.some((key) => key in value))
+    throw new ConfigError(
+      `${where}: field kind: required; this is a chaos-gate config file, not a manifest: give it as the config file`
+    );
   for (const field of role === "input" ? ["kind"] : ["apiVersion", "kind"]) {
     if (typeof value[field] !== "string" || value[field] === "") {
       throw new ConfigError(`${where}: field ${field}: required`);
@@ -17665,7 +17669,7 @@ function toManifests(value, where, role) {
   }
   return [{ role, source, object: value }];
 }
-var import_yaml2, expectedKinds, mayDefineAnchors, yamlDocuments, looksLikeJson;
+var import_yaml2, expectedKinds, mayDefineAnchors, yamlDocuments, looksLikeJson, configKeys;
 var init_manifests = __esm({
   "src/kube/manifests.ts"() {
     "use strict";
@@ -17685,6 +17689,7 @@ var init_manifests = __esm({
     mayDefineAnchors = (text3) => /(?:^|[\s:?,[{-])(?:&(?!&\s)[^\s,[\]{}]|\*&)|<<\s*:/.test(text3);
     yamlDocuments = (text3) => [...(0, import_yaml2.parseAllDocuments)(text3, userYaml)];
     looksLikeJson = (text3) => /^\s*(?:\{\s*"|\[)/.test(text3);
+    configKeys = ["engines", "rbac", "experiments", "reports", "gate", "targets", "load"];
   }
 });
 

@@ -218,3 +218,17 @@ test('a few anchors and aliases, as people write them to repeat a block, are rea
     ],
   });
 });
+
+test('a chaos-gate config file given as a manifest is named as one', () => {
+  assert.throws(
+    () => parseManifests('namespace: shop\nengines: [engine.yaml]\n', 'chaos-gate.yaml', 'engine'),
+    {
+      message:
+        'chaos-gate.yaml, document 1: field kind: required; this is a chaos-gate config file, not a manifest: give it as the config file',
+    },
+  );
+  // An object without kind that is not one stays "kind: required".
+  assert.throws(() => parseManifests('metadata: { name: x }\n', 'x.yaml', 'engine'), {
+    message: 'x.yaml, document 1: field apiVersion: required',
+  });
+});

@@ -145,6 +145,7 @@ function refuseOtherFormats(text, file) {
     throw new ConfigError(`${file}: this is XML${junit}; expected Kubernetes objects as YAML or JSON`);
   }
 }
+var configKeys = ["engines", "rbac", "experiments", "reports", "gate", "targets", "load"];
 function toManifests(value, where, role) {
   if (!isRecord(value)) {
     const text = typeof value === "string" && role === "input" ? "; this is plain text (`kubectl get` output with --no-headers or -o name?), which holds no status: save the objects themselves with `kubectl get \u2026 -o yaml`" : "";
@@ -159,6 +160,10 @@ function toManifests(value, where, role) {
       `${where}: field kind: required; this is a list (it has items) without the \`kind: List\` kubectl writes after them (was the file cut off?)`
     );
   }
+  if (value.kind === void 0 && value.apiVersion === void 0 && configKeys.some((key) => key in value))
+    throw new ConfigError(
+      `${where}: field kind: required; this is a chaos-gate config file, not a manifest: give it as the config file`
+    );
   for (const field of role === "input" ? ["kind"] : ["apiVersion", "kind"]) {
     if (typeof value[field] !== "string" || value[field] === "") {
       throw new ConfigError(`${where}: field ${field}: required`);

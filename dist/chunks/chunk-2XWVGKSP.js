@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-SX3D6NKP.js";
+} from "./chunk-GJ3OCKLM.js";
 import {
   isClusterScopedKind
 } from "./chunk-EWRCKZ32.js";

@@ -6,8 +6,8 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-Q3DWSITS.js";
-import "./chunk-SX3D6NKP.js";
+} from "./chunk-2XWVGKSP.js";
+import "./chunk-GJ3OCKLM.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-B562MRTO.js";
 import "./chunk-4Q3C7ZDD.js";

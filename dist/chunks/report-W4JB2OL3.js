@@ -25,7 +25,7 @@ import "./chunk-2RRLZLSX.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-SX3D6NKP.js";
+} from "./chunk-GJ3OCKLM.js";
 import {
   conclude,
   refuseBadReportPaths,

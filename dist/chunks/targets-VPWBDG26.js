@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-EL7TXCTL.js";
+} from "./chunk-JSUUVQU3.js";
 import "./chunk-AKB5K2YA.js";
 import "./chunk-EUO4FNEH.js";
 import "./chunk-466RCVCX.js";
@@ -14,8 +14,8 @@ import "./chunk-CKU3OOXF.js";
 import "./chunk-2RRLZLSX.js";
 import "./chunk-RKV5Q7ZY.js";
 import "./chunk-QHIX2N7N.js";
-import "./chunk-Q3DWSITS.js";
-import "./chunk-SX3D6NKP.js";
+import "./chunk-2XWVGKSP.js";
+import "./chunk-GJ3OCKLM.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-B562MRTO.js";
 import "./chunk-4Q3C7ZDD.js";

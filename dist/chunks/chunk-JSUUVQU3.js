@@ -65,10 +65,10 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-Q3DWSITS.js";
+} from "./chunk-2XWVGKSP.js";
 import {
   duplicateProblems
-} from "./chunk-SX3D6NKP.js";
+} from "./chunk-GJ3OCKLM.js";
 import {
   conclude,
   refuseAllSkipped,

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-CKLVFX37.js";
+} from "./chunk-ZIS4EOHV.js";
 import {
   loadConfig,
   parseSettings,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-43FHNFUJ.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-2RRLZLSX.js";
-import "./chunk-SX3D6NKP.js";
+import "./chunk-GJ3OCKLM.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-JC5KUJAN.js";
@@ -198,7 +198,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-4WUPRUQF.js");
+        const { runTargets } = await import("./targets-VPWBDG26.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -213,7 +213,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-QNGQXM2P.js");
+        const { reportGate } = await import("./report-W4JB2OL3.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
@@ -221,7 +221,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-RAVVB6OX.js");
+        const { validateRun } = await import("./inputs-6LJ4V5O7.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

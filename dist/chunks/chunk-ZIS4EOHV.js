@@ -6,7 +6,7 @@ import {
 } from "./chunk-466RCVCX.js";
 import {
   readManifests
-} from "./chunk-SX3D6NKP.js";
+} from "./chunk-GJ3OCKLM.js";
 
 // src/run/progress.ts
 function progressLog(log, expectedChaosMs2, now = Date.now) {
