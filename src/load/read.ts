@@ -68,7 +68,7 @@ export function readRequests(
   onSample: (sample: Sample) => void,
 ): boolean {
   const { jtl, k6Json, heyCsv } = results;
-  if (jtl) readLines(jtl, 'JMeter results', jtlReader(jtl, onSample));
+  if (jtl) readLines(jtl, 'JMeter results file', jtlReader(jtl, onSample));
   if (k6Json) readLines(k6Json, 'k6 JSON output', k6JsonReader(k6Json, onSample));
   if (heyCsv) readLines(heyCsv, 'hey CSV', heyReader(heyCsv, heyStartMs(heyCsv, ran), onSample));
   return Boolean(jtl || k6Json || heyCsv);

@@ -48,7 +48,7 @@ test('a JTL row split between two reads at any byte: quoted line breaks and mult
 test('a result file that is a directory or a FIFO is refused by name, not read', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-not-a-file-'));
   assert.throws(() => samplesIn('jtl', dir), {
-    message: `${dir}: cannot read the JMeter results: it is a directory`,
+    message: `${dir}: cannot read the JMeter results file: it is a directory`,
   });
   const fifo = path.join(dir, 'k6.fifo');
   execFileSync('mkfifo', [fifo]);
@@ -60,6 +60,8 @@ test('a result file that is a directory or a FIFO is refused by name, not read',
 test('a result file with only blank lines is named as empty', () => {
   const file = resultFile('hey.csv', '\n  \n');
   assert.throws(() => samplesIn('heyCsv', file), { message: `${file}: the hey CSV is empty` });
+  const jtl = resultFile('results.jtl', '\n');
+  assert.throws(() => samplesIn('jtl', jtl), { message: `${jtl}: the JMeter results file is empty` });
 });
 
 /** JMeter's seventeen default CSV columns. */

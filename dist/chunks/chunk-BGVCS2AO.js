@@ -3598,7 +3598,7 @@ function readRequestFigures(results, ran, windows) {
 }
 function readRequests(results, ran, onSample) {
   const { jtl, k6Json, heyCsv } = results;
-  if (jtl) readLines(jtl, "JMeter results", jtlReader(jtl, onSample));
+  if (jtl) readLines(jtl, "JMeter results file", jtlReader(jtl, onSample));
   if (k6Json) readLines(k6Json, "k6 JSON output", k6JsonReader(k6Json, onSample));
   if (heyCsv) readLines(heyCsv, "hey CSV", heyReader(heyCsv, heyStartMs(heyCsv, ran), onSample));
   return Boolean(jtl || k6Json || heyCsv);
@@ -3775,4 +3775,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-RKV5Q7ZY.js.LEGAL.txt */
+/*! For license information please see chunk-BGVCS2AO.js.LEGAL.txt */

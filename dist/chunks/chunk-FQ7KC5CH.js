@@ -50,7 +50,7 @@ import {
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-RKV5Q7ZY.js";
+} from "./chunk-BGVCS2AO.js";
 import {
   spawnInGroup
 } from "./chunk-QHIX2N7N.js";
