@@ -375,6 +375,17 @@ test('junit publishes without deciding the build; the HTML report is published; 
     assert scriptOf(h).contains("'--junit-case-properties'"): 'per-case properties for keepProperties'
 }
 
+test('publishJUnit false: a parallel gate leaves its JUnit to the merge, so the build counts each case once') {
+    def h = stubbedCli(1)
+    h.load(step).call(engines: ['e.yaml'], label: 'eu', onGateFailure: 'UNSTABLE', publishJUnit: false)
+    assert h.callsOf('junit').isEmpty()
+    assert h.callsOf('archiveArtifacts')*.args*.artifacts == ['chaos-gate-results/report.json,chaos-gate-results/report.html,chaos-gate-results/report.css']
+    assert scriptOf(h).contains("'--junit=chaos-gate-results/junit.xml'"): 'still written'
+    assert h.currentBuild.result == 'UNSTABLE'
+    def merged = stubbedMerge(0)
+    assert failureOf { merged.load(step).merge(reports: ['chaos/eu/report.json'], publishJUnit: false) }.startsWith("chaosGate: unknown option 'publishJUnit'")
+}
+
 test('healthScaleFactor and checksName go to the junit step; junitCaseProperties false drops per-case properties') {
     def h = stubbedCli(0)
     h.load(step).call(engines: ['e.yaml'], healthScaleFactor: 0, checksName: 'Resilience', junitCaseProperties: false)
@@ -844,7 +855,7 @@ test('Jenkinsfile.declarative runs: parallel chaosGates with the config and its 
     assert scripts.size() == 3
     assert scripts[0].contains("'--config=jenkins/examples/chaos/chaos-gate.yaml'") && scripts[0].contains('--kubeconfig "$KUBECONFIG"')
     assert scripts[2].contains("'merge'") && scripts[2].contains("'--min-probe-success=90'") && scripts[2].contains("'--' 'chaos/eu/report.json' 'chaos/us/report.json'")
-    assert h.callsOf('junit')*.args*.testResults == ['chaos/eu/junit.xml', 'chaos/us/junit.xml', 'chaos/all/junit.xml']
+    assert h.callsOf('junit')*.args*.testResults == ['chaos/all/junit.xml']: 'each case counted once, under its label'
     assert h.callsOf('archiveArtifacts')*.args*.artifacts[-2..-1] == ['chaos/all/report.json,chaos/all/report.html,chaos/all/report.css', 'out/k6-summary.json']
     assert h.callsOf('chaosGateMerge').size() == 1
     assert stepsIn(h).containsAll(['pipeline', 'parallel', 'stage', 'post', 'always']) && !('script' in stepsIn(h))
