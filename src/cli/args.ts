@@ -133,6 +133,13 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   // A command takes only the flags it reads; `help` takes every flag, as its usage lists them all.
   const reader = isCommand(word) ? word : undefined;
   const command = reader ?? 'help';
+  const [asked] = rest;
+  if (command === 'help' && asked !== undefined && !asked.startsWith('-') && !isCommand(asked)) {
+    const near = closestName(asked, commands);
+    throw new ConfigError(
+      `help: unknown command "${asked}"; ${near ? `did you mean ${near}? ` : ''}expected run, report, merge or validate`,
+    );
+  }
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({

@@ -61,7 +61,9 @@ export const isHelpCommand = (command: string): boolean => command === 'help' ||
 export function helpAlone(argv: string[]): string | undefined {
   const [word = '', ...rest] = argv;
   const [next = ''] = rest;
-  if (isHelpCommand(word)) return usage(isCommand(next) ? next : undefined);
+  // `help reprot` is a typo for the parser to name, not a request for the whole usage.
+  if (isHelpCommand(word) && (next === '' || isCommand(next) || next.startsWith('-')))
+    return usage(isCommand(next) ? next : undefined);
   if (isCommand(word) && rest.length === 1 && helpFlags.includes(next)) return usage(word);
   return undefined;
 }

@@ -300,7 +300,8 @@ var isHelpCommand = (command) => command === "help" || helpFlags.includes(comman
 function helpAlone(argv2) {
   const [word = "", ...rest] = argv2;
   const [next = ""] = rest;
-  if (isHelpCommand(word)) return usage(isCommand(next) ? next : void 0);
+  if (isHelpCommand(word) && (next === "" || isCommand(next) || next.startsWith("-")))
+    return usage(isCommand(next) ? next : void 0);
   if (isCommand(word) && rest.length === 1 && helpFlags.includes(next)) return usage(word);
   return void 0;
 }

@@ -89698,6 +89698,13 @@ ${usage()}`);
   }
   const reader = isCommand(word) ? word : void 0;
   const command = reader ?? "help";
+  const [asked] = rest;
+  if (command === "help" && asked !== void 0 && !asked.startsWith("-") && !isCommand(asked)) {
+    const near = closestName(asked, commands);
+    throw new ConfigError(
+      `help: unknown command "${asked}"; ${near ? `did you mean ${near}? ` : ""}expected run, report, merge or validate`
+    );
+  }
   let parsed;
   try {
     parsed = parseArgs({

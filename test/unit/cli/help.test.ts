@@ -35,7 +35,13 @@ test('report --help says what report does with a flag given twice: several resul
 test('a help request with nothing else is answered before the flag parser loads', () => {
   for (const argv of [['help'], ['--help'], ['-h'], ['run', '--help'], ['report', '-h'], ['help', 'run']])
     assert.notEqual(helpAlone(argv), undefined, argv.join(' '));
-  for (const argv of [[], ['run'], ['run', '--namespace', 'shop', '--help'], ['run', '--bogus', '--help']])
+  for (const argv of [
+    [],
+    ['run'],
+    ['run', '--namespace', 'shop', '--help'],
+    ['run', '--bogus', '--help'],
+    ['help', 'reprot'],
+  ])
     assert.equal(helpAlone(argv), undefined, argv.join(' '));
 });
 
@@ -133,6 +139,7 @@ test('--help after an unknown command refuses the command instead of printing th
   for (const argv of [
     ['reprot', '--help'],
     ['reprot', '--results', 'x.yaml', '--help'],
+    ['help', 'reprot'],
   ]) {
     const typo = await cli(...argv);
     assert.equal(typo.code, 2, argv.join(' '));

@@ -18,7 +18,7 @@ import {
   sourceFlags,
   sourcesOf,
   usage
-} from "./chunk-43FHNFUJ.js";
+} from "./chunk-5XNB4ATD.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-2RRLZLSX.js";
 import "./chunk-GJ3OCKLM.js";
@@ -134,6 +134,13 @@ ${usage()}`);
   }
   const reader = isCommand(word) ? word : void 0;
   const command = reader ?? "help";
+  const [asked] = rest;
+  if (command === "help" && asked !== void 0 && !asked.startsWith("-") && !isCommand(asked)) {
+    const near = closestName(asked, commands);
+    throw new ConfigError(
+      `help: unknown command "${asked}"; ${near ? `did you mean ${near}? ` : ""}expected run, report, merge or validate`
+    );
+  }
   let parsed;
   try {
     parsed = parseArgs({
