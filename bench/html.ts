@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/support/chromium.ts';
 import { writeResults } from './support/results.ts';
 import { printPreamble, printTable, spread } from './support/table.ts';
 
@@ -60,19 +60,7 @@ interface Opened {
 }
 
 printPreamble('HTML report: time to open in headless Chromium');
-const context = await chromium.launchPersistentContext(mkdtempSync(path.join(dir, 'profile-')), {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1100, height: 900 },
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const context = await launchChromium();
 
 async function open(file: string): Promise<Opened> {
   const page = await context.newPage();

@@ -11,9 +11,10 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { resolveConfig } from '../../src/config/load.ts';
 import { conclude } from '../../src/run/publish.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { repoRoot } from '../support/fixtures.ts';
 import { manyEngines, withLoad } from '../support/reports.ts';
 
@@ -48,23 +49,7 @@ before(async () => {
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  browser = await chromium.launchPersistentContext(
-    mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-chromium-')),
-    {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      viewport: { width: 1100, height: 900 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
-  );
+  browser = await launchChromium();
   mkdirSync(artifacts, { recursive: true });
 });
 
