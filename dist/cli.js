@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksForVersion,
   helpAlone
-} from "./chunks/chunk-5XNB4ATD.js";
+} from "./chunks/chunk-CB2NYLHD.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-BE7G2RYV.js");
+var { main } = await import("./chunks/main-ZBCQGKRH.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

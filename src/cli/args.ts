@@ -38,6 +38,19 @@ function refuseEmpty(flag: string, value: unknown): void {
   }
 }
 
+/**
+ * The one value of an input `report` reads once. A second `--k6` or `--jtl` would be dropped without a
+ * word (the last of a setting wins; an input is not a setting), and the gate would judge half the load.
+ */
+function onlyOne(flag: keyof typeof sourceFlags, value: unknown): string | undefined {
+  const values = value as string[] | undefined;
+  if (values !== undefined && values.length > 1)
+    throw new ConfigError(
+      `command line: --${flag}: given ${values.length} times (${values.join(', ')}); report reads one`,
+    );
+  return values?.[0];
+}
+
 /** The parser's options for the flags `command` reads, or for every flag. */
 function optionsOf(command?: Command): Record<string, ParseArgsOptionDescriptor> {
   const options: Record<string, ParseArgsOptionDescriptor> = {
@@ -50,8 +63,8 @@ function optionsOf(command?: Command): Record<string, ParseArgsOptionDescriptor>
       multiple: spec.kind === 'list' || spec.kind === 'map',
     };
   }
-  for (const [flag, { multiple }] of Object.entries(sourcesOf(command)))
-    options[flag] = { type: 'string', multiple };
+  // Every one collected, so that a second of a single input is refused rather than dropped (onlyOne).
+  for (const flag of Object.keys(sourcesOf(command))) options[flag] = { type: 'string', multiple: true };
   return options;
 }
 
@@ -162,6 +175,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   const { values, positionals } = parsed;
   // report's inputs too: `--k6 "$SUMMARY"` with the variable unset would gate without the load test.
   for (const flag of ['config', ...Object.keys(sourceFlags)]) refuseEmpty(flag, values[flag]);
+  const [selector, k6, jtl] = (['selector', 'k6', 'jtl'] as const).map((flag) => onlyOne(flag, values[flag]));
   if (command !== 'merge' && positionals.length > 0) {
     throw new ConfigError(`command line: unexpected argument "${positionals[0]}" (options start with --)`);
   }
@@ -182,9 +196,9 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
     sources: {
       results: (values.results as string[] | undefined) ?? [],
       namespace: values.namespace as string | undefined,
-      selector: values.selector as string | undefined,
-      k6: values.k6 as string | undefined,
-      jtl: values.jtl as string | undefined,
+      selector,
+      k6,
+      jtl,
     },
     files: positionals,
     help: values.help === true || command === 'help',

@@ -260,15 +260,11 @@ var settingsOf = (command) => settingFields.filter(
 // src/cli/usage.ts
 var sourceFlags = {
   results: {
-    help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml (repeatable)",
-    multiple: true
+    help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml (repeatable)"
   },
-  selector: { help: "label selector for live ChaosEngines (with --namespace)", multiple: false },
-  k6: { help: "k6 summary JSON (--summary-export or handleSummary) to report", multiple: false },
-  jtl: {
-    help: "JMeter JTL, CSV or XML, to report (thresholds from the config file load section)",
-    multiple: false
-  }
+  selector: { help: "label selector for live ChaosEngines (with --namespace)" },
+  k6: { help: "k6 summary JSON (--summary-export or handleSummary) to report" },
+  jtl: { help: "JMeter JTL, CSV or XML, to report (thresholds from the config file load section)" }
 };
 var helpFlags = ["--help", "-h"];
 var commands = ["run", "report", "merge", "validate"];

@@ -89536,15 +89536,11 @@ init_suggest();
 init_fields();
 var sourceFlags = {
   results: {
-    help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml (repeatable)",
-    multiple: true
+    help: "file of ChaosResults (and ChaosEngines), e.g. kubectl get chaosresults -o yaml (repeatable)"
   },
-  selector: { help: "label selector for live ChaosEngines (with --namespace)", multiple: false },
-  k6: { help: "k6 summary JSON (--summary-export or handleSummary) to report", multiple: false },
-  jtl: {
-    help: "JMeter JTL, CSV or XML, to report (thresholds from the config file load section)",
-    multiple: false
-  }
+  selector: { help: "label selector for live ChaosEngines (with --namespace)" },
+  k6: { help: "k6 summary JSON (--summary-export or handleSummary) to report" },
+  jtl: { help: "JMeter JTL, CSV or XML, to report (thresholds from the config file load section)" }
 };
 var helpFlags = ["--help", "-h"];
 var commands = ["run", "report", "merge", "validate"];
@@ -89629,6 +89625,14 @@ function refuseEmpty(flag, value) {
     throw new ConfigError(`command line: --${flag}: empty; give it a value or leave the flag out`);
   }
 }
+function onlyOne(flag, value) {
+  const values = value;
+  if (values !== void 0 && values.length > 1)
+    throw new ConfigError(
+      `command line: --${flag}: given ${values.length} times (${values.join(", ")}); report reads one`
+    );
+  return values?.[0];
+}
 function optionsOf(command) {
   const options = {
     config: { type: "string" },
@@ -89640,8 +89644,7 @@ function optionsOf(command) {
       multiple: spec.kind === "list" || spec.kind === "map"
     };
   }
-  for (const [flag, { multiple }] of Object.entries(sourcesOf(command)))
-    options[flag] = { type: "string", multiple };
+  for (const flag of Object.keys(sourcesOf(command))) options[flag] = { type: "string", multiple: true };
   return options;
 }
 var longFlags = (options) => Object.entries(options).flatMap(([name, { type: type2 }]) => type2 === "boolean" ? [name, `no-${name}`] : [name]);
@@ -89721,6 +89724,7 @@ ${usage()}`);
   }
   const { values, positionals } = parsed;
   for (const flag of ["config", ...Object.keys(sourceFlags)]) refuseEmpty(flag, values[flag]);
+  const [selector, k6, jtl] = ["selector", "k6", "jtl"].map((flag) => onlyOne(flag, values[flag]));
   if (command !== "merge" && positionals.length > 0) {
     throw new ConfigError(`command line: unexpected argument "${positionals[0]}" (options start with --)`);
   }
@@ -89741,9 +89745,9 @@ ${usage()}`);
     sources: {
       results: values.results ?? [],
       namespace: values.namespace,
-      selector: values.selector,
-      k6: values.k6,
-      jtl: values.jtl
+      selector,
+      k6,
+      jtl
     },
     files: positionals,
     help: values.help === true || command === "help"

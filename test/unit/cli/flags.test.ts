@@ -166,3 +166,18 @@ test("an empty value of report's own inputs is refused, as of every other flag: 
     );
   }
 });
+
+test('a second --k6, --jtl or --selector is refused, not dropped: the gate would judge half the load', async () => {
+  for (const flag of ['k6', 'jtl', 'selector']) {
+    const { code, err } = await cli(
+      'report',
+      '--results',
+      fixturePath('litmus/results/chaosresult-3x-pass.yaml'),
+      `--${flag}`,
+      'a',
+      `--${flag}=b`,
+    );
+    assert.equal(code, 2, flag);
+    assert.equal(err, `chaos-gate: error: command line: --${flag}: given 2 times (a, b); report reads one`);
+  }
+});

@@ -18,7 +18,7 @@ import {
   sourceFlags,
   sourcesOf,
   usage
-} from "./chunk-5XNB4ATD.js";
+} from "./chunk-CB2NYLHD.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-2RRLZLSX.js";
 import "./chunk-GJ3OCKLM.js";
@@ -65,6 +65,14 @@ function refuseEmpty(flag, value) {
     throw new ConfigError(`command line: --${flag}: empty; give it a value or leave the flag out`);
   }
 }
+function onlyOne(flag, value) {
+  const values = value;
+  if (values !== void 0 && values.length > 1)
+    throw new ConfigError(
+      `command line: --${flag}: given ${values.length} times (${values.join(", ")}); report reads one`
+    );
+  return values?.[0];
+}
 function optionsOf(command) {
   const options = {
     config: { type: "string" },
@@ -76,8 +84,7 @@ function optionsOf(command) {
       multiple: spec.kind === "list" || spec.kind === "map"
     };
   }
-  for (const [flag, { multiple }] of Object.entries(sourcesOf(command)))
-    options[flag] = { type: "string", multiple };
+  for (const flag of Object.keys(sourcesOf(command))) options[flag] = { type: "string", multiple: true };
   return options;
 }
 var longFlags = (options) => Object.entries(options).flatMap(([name, { type }]) => type === "boolean" ? [name, `no-${name}`] : [name]);
@@ -157,6 +164,7 @@ ${usage()}`);
   }
   const { values, positionals } = parsed;
   for (const flag of ["config", ...Object.keys(sourceFlags)]) refuseEmpty(flag, values[flag]);
+  const [selector, k6, jtl] = ["selector", "k6", "jtl"].map((flag) => onlyOne(flag, values[flag]));
   if (command !== "merge" && positionals.length > 0) {
     throw new ConfigError(`command line: unexpected argument "${positionals[0]}" (options start with --)`);
   }
@@ -177,9 +185,9 @@ ${usage()}`);
     sources: {
       results: values.results ?? [],
       namespace: values.namespace,
-      selector: values.selector,
-      k6: values.k6,
-      jtl: values.jtl
+      selector,
+      k6,
+      jtl
     },
     files: positionals,
     help: values.help === true || command === "help"
