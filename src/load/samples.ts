@@ -44,6 +44,8 @@ export interface RequestFigures {
   topFailures: string[];
   chaosTopFailures: string[];
   series: LoadSeries | undefined;
+  /** When the first and the last request started: says why none fell inside a chaos window. */
+  span: { firstMs: number; lastMs: number } | undefined;
 }
 
 /** Requests and failures of one part of the test. */
@@ -71,6 +73,8 @@ export class RequestFigureBuilder {
   private readonly chaosFailures = new FailureCounts();
   private readonly timeline = new LoadTimeline();
   private readonly windows: Window[];
+  private firstMs = Infinity;
+  private lastMs = -Infinity;
 
   constructor(windows: Window[]) {
     this.windows = windows;
@@ -78,6 +82,8 @@ export class RequestFigureBuilder {
 
   add(sample: Sample): void {
     const { startMs } = sample;
+    if (startMs < this.firstMs) this.firstMs = startMs;
+    if (startMs > this.lastMs) this.lastMs = startMs;
     const inChaos = this.windows.some((w) => startMs >= w.startMs && startMs <= w.endMs);
     const part = inChaos ? this.chaos : this.baseline;
     part.latency.record(sample.elapsedMs);
@@ -101,6 +107,7 @@ export class RequestFigureBuilder {
       topFailures: this.failures.top(),
       chaosTopFailures: this.chaosFailures.top(),
       series: this.timeline.series(this.windows),
+      span: this.firstMs <= this.lastMs ? { firstMs: this.firstMs, lastMs: this.lastMs } : undefined,
     };
   }
 }

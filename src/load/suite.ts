@@ -146,7 +146,7 @@ function impactCases(
       enough && ratio <= maxP95Ratio,
       enough
         ? `p95 during chaos ${fixed(duringChaos.p95Ms)}ms is ${fixed(ratio, 2)}x the baseline ${fixed(baseline.p95Ms)}ms`
-        : `not enough requests to compare (baseline ${baseline.count}, during chaos ${duringChaos.count})`,
+        : `not enough requests to compare (baseline ${baseline.count}, during chaos ${duringChaos.count})${whyNoneInChaos(requests, results.windows)}`,
     );
   }
   if (maxErrorRateDuringChaos !== undefined) {
@@ -156,10 +156,26 @@ function impactCases(
       duringChaos.count > 0 && duringChaos.errorRate <= maxErrorRateDuringChaos,
       duringChaos.count > 0
         ? `error rate during chaos was ${percent(duringChaos.errorRate)} (${failedOf(duringChaos)})`
-        : 'no request ran during the chaos',
+        : `no request ran during the chaos${whyNoneInChaos(requests, results.windows)}`,
       { details: failureDetails(requests.chaosTopFailures) },
     );
   }
+}
+
+/**
+ * Why no request fell inside a chaos window, when the load missed the chaos whole: a load command slow
+ * to start (a JVM on a busy agent) sends its first request after a short chaos has ended.
+ */
+function whyNoneInChaos({ duringChaos, span }: RequestFigures, windows: Window[]): string {
+  if (duringChaos.count > 0 || !span || windows.length === 0) return '';
+  const chaosEnd = Math.max(...windows.map((w) => w.endMs));
+  const chaosStart = Math.min(...windows.map((w) => w.startMs));
+  const seconds = (ms: number) => `${fixed(ms / 1000, 1)} s`;
+  if (span.firstMs > chaosEnd)
+    return `: the load's first request started ${seconds(span.firstMs - chaosEnd)} after the chaos ended (a load slow to start needs a longer load.leadTime)`;
+  if (span.lastMs < chaosStart)
+    return `: the load's last request started ${seconds(chaosStart - span.lastMs)} before the chaos began`;
+  return ': none started inside a chaos window';
 }
 
 function describe(properties: Record<string, string>, prefix: string, stats: LatencyStats): void {

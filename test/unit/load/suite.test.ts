@@ -74,6 +74,29 @@ test('a generous impact limit passes', () => {
   assert.ok(suite.cases.every((c) => c.outcome === 'pass'));
 });
 
+test('a load that missed the chaos says on which side: one slow to start needs a longer lead', () => {
+  const messages = (window: { startMs: number; endMs: number }) =>
+    loadSuite({
+      requests: figuresOf(samples(), [window]),
+      windows: [window],
+      thresholds: {},
+      impact: { maxP95Ratio: 2, maxErrorRateDuringChaos: 0.01 },
+    }).cases.map((c) => c.message);
+  // The load ran from t0 to t0 + 59.9 s.
+  assert.deepEqual(messages({ startMs: t0 - 10_000, endMs: t0 - 2_500 }), [
+    "not enough requests to compare (baseline 600, during chaos 0): the load's first request started 2.5 s after the chaos ended (a load slow to start needs a longer load.leadTime)",
+    "no request ran during the chaos: the load's first request started 2.5 s after the chaos ended (a load slow to start needs a longer load.leadTime)",
+  ]);
+  assert.equal(
+    messages({ startMs: t0 + 65_000, endMs: t0 + 70_000 })[1],
+    "no request ran during the chaos: the load's last request started 5.1 s before the chaos began",
+  );
+  assert.equal(
+    messages({ startMs: t0 + 20_010, endMs: t0 + 20_050 })[1],
+    'no request ran during the chaos: none started inside a chaos window',
+  );
+});
+
 test('JTL thresholds from the config: p95 and error rate over the whole test', () => {
   const config = loadSchema.parse({ thresholds: { p95: '800ms', errorRate: '1%' } });
   const suite = loadSuite({

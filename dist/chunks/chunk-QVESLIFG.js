@@ -3221,11 +3221,15 @@ var RequestFigureBuilder = class {
   chaosFailures = new FailureCounts();
   timeline = new LoadTimeline();
   windows;
+  firstMs = Infinity;
+  lastMs = -Infinity;
   constructor(windows) {
     this.windows = windows;
   }
   add(sample) {
     const { startMs } = sample;
+    if (startMs < this.firstMs) this.firstMs = startMs;
+    if (startMs > this.lastMs) this.lastMs = startMs;
     const inChaos = this.windows.some((w) => startMs >= w.startMs && startMs <= w.endMs);
     const part = inChaos ? this.chaos : this.baseline;
     part.latency.record(sample.elapsedMs);
@@ -3247,7 +3251,8 @@ var RequestFigureBuilder = class {
       duringChaos: this.chaos.stats(),
       topFailures: this.failures.top(),
       chaosTopFailures: this.chaosFailures.top(),
-      series: this.timeline.series(this.windows)
+      series: this.timeline.series(this.windows),
+      span: this.firstMs <= this.lastMs ? { firstMs: this.firstMs, lastMs: this.lastMs } : void 0
     };
   }
 };
@@ -3723,7 +3728,7 @@ function impactCases(requests, results, properties, add) {
       "load-impact",
       `p95 during chaos <= ${maxP95Ratio}x baseline`,
       enough && ratio <= maxP95Ratio,
-      enough ? `p95 during chaos ${fixed(duringChaos.p95Ms)}ms is ${fixed(ratio, 2)}x the baseline ${fixed(baseline.p95Ms)}ms` : `not enough requests to compare (baseline ${baseline.count}, during chaos ${duringChaos.count})`
+      enough ? `p95 during chaos ${fixed(duringChaos.p95Ms)}ms is ${fixed(ratio, 2)}x the baseline ${fixed(baseline.p95Ms)}ms` : `not enough requests to compare (baseline ${baseline.count}, during chaos ${duringChaos.count})${whyNoneInChaos(requests, results.windows)}`
     );
   }
   if (maxErrorRateDuringChaos !== void 0) {
@@ -3731,10 +3736,21 @@ function impactCases(requests, results, properties, add) {
       "load-impact",
       `error rate during chaos <= ${percent(maxErrorRateDuringChaos)}`,
       duringChaos.count > 0 && duringChaos.errorRate <= maxErrorRateDuringChaos,
-      duringChaos.count > 0 ? `error rate during chaos was ${percent(duringChaos.errorRate)} (${failedOf(duringChaos)})` : "no request ran during the chaos",
+      duringChaos.count > 0 ? `error rate during chaos was ${percent(duringChaos.errorRate)} (${failedOf(duringChaos)})` : `no request ran during the chaos${whyNoneInChaos(requests, results.windows)}`,
       { details: failureDetails(requests.chaosTopFailures) }
     );
   }
+}
+function whyNoneInChaos({ duringChaos, span }, windows) {
+  if (duringChaos.count > 0 || !span || windows.length === 0) return "";
+  const chaosEnd = Math.max(...windows.map((w) => w.endMs));
+  const chaosStart = Math.min(...windows.map((w) => w.startMs));
+  const seconds = (ms) => `${fixed(ms / 1e3, 1)} s`;
+  if (span.firstMs > chaosEnd)
+    return `: the load's first request started ${seconds(span.firstMs - chaosEnd)} after the chaos ended (a load slow to start needs a longer load.leadTime)`;
+  if (span.lastMs < chaosStart)
+    return `: the load's last request started ${seconds(chaosStart - span.lastMs)} before the chaos began`;
+  return ": none started inside a chaos window";
 }
 function describe(properties, prefix, stats) {
   properties[`${prefix}.requests`] = String(stats.count);
@@ -3775,4 +3791,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-BGVCS2AO.js.LEGAL.txt */
+/*! For license information please see chunk-QVESLIFG.js.LEGAL.txt */

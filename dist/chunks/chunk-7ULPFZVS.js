@@ -50,7 +50,7 @@ import {
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-BGVCS2AO.js";
+} from "./chunk-QVESLIFG.js";
 import {
   spawnInGroup
 } from "./chunk-QHIX2N7N.js";
