@@ -35,41 +35,69 @@ export function badField(record: CsvRecord, column: string, expected: string): C
   );
 }
 
+export interface CsvFormat {
+  /** The character between fields, found from the header line; a comma when not given. */
+  delimiterOf?: (header: string) => string;
+  /** What a header without rows means for this tool, added to the error. */
+  noRows?: string;
+  /** Why a header lacks the columns, when `required` are missing: added to the error. */
+  missingWhy?: (header: string) => string | undefined;
+}
+
 /** Rows as records keyed by the header's column names; `required` columns must be in the header. */
 export function csvRecords(
   source: string,
   required: string[],
   onRecord: (record: CsvRecord) => void,
+  format: CsvFormat = {},
 ): LineReader {
   let columns: Map<string, number> | undefined;
   let records = 0;
-  const rows = csvRows(source, (row, line) => {
-    if (columns) {
-      const at = columns;
-      const field =
-        typeof row === 'string'
-          ? (column: string) => fieldOf(row, at.get(column) ?? -1)
-          : (column: string) => row[at.get(column) ?? -1] ?? '';
-      records++;
-      onRecord({ source, line, get: field });
-      return;
-    }
-    const fields = typeof row === 'string' ? row.split(',') : row;
-    columns = new Map(fields.map((name, index) => [name.trim(), index]));
-    const missing = required.filter((name) => !columns?.has(name));
-    if (missing.length > 0) {
-      throw new ConfigError(
-        `${source}: line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in the CSV header`,
-      );
-    }
-  });
+  let header = '';
+  let delimiter = ',';
+  const rows = csvRows(
+    source,
+    (row, line) => {
+      if (columns) {
+        const at = columns;
+        const field =
+          typeof row === 'string'
+            ? (column: string) => fieldOf(row, at.get(column) ?? -1, delimiter)
+            : (column: string) => row[at.get(column) ?? -1] ?? '';
+        records++;
+        onRecord({ source, line, get: field });
+        return;
+      }
+      const fields = typeof row === 'string' ? row.split(delimiter) : row;
+      columns = new Map(fields.map((name, index) => [name.trim(), index]));
+      const missing = required.filter((name) => !columns?.has(name));
+      if (missing.length > 0) {
+        const why = format.missingWhy?.(header);
+        throw new ConfigError(
+          `${source}: line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in the CSV header` +
+            (why ? `: ${why}` : ''),
+        );
+      }
+    },
+    () => delimiter,
+  );
   return {
-    line: rows.line,
+    line(text, number) {
+      if (!columns && header === '') {
+        header = text;
+        delimiter = format.delimiterOf?.(text) ?? ',';
+      }
+      rows.line(text, number);
+    },
     end() {
       rows.end();
       if (!columns) throw new ConfigError(`${source}: empty file, expected a CSV header`);
       // Nothing measured is nothing to judge, not a run without errors.
-      if (records === 0) throw new ConfigError(`${source}: no samples: only the CSV header, no row after it`);
+      if (records === 0)
+        throw new ConfigError(
+          `${source}: no samples: only the CSV header, no row after it` +
+            (format.noRows ? `; ${format.noRows}` : ''),
+        );
     },
   };
 }
@@ -78,19 +106,23 @@ export function csvRecords(
  * Field `index` of a row without quotes, found when asked for: a reader uses a few of a JTL's
  * seventeen columns, and splitting every row into all of them costs more than the rest of the read.
  */
-function fieldOf(row: string, index: number): string {
+function fieldOf(row: string, index: number, delimiter: string): string {
   if (index < 0) return '';
   let start = 0;
   for (let i = 0; i < index; i++) {
-    start = row.indexOf(',', start) + 1;
+    start = row.indexOf(delimiter, start) + 1;
     if (start === 0) return '';
   }
-  const end = row.indexOf(',', start);
+  const end = row.indexOf(delimiter, start);
   return end === -1 ? row.slice(start) : row.slice(start, end);
 }
 
-/** Each row as its line when it has no quote (the fields are its comma-separated parts), else as fields. */
-function csvRows(source: string, onRow: (row: string | string[], line: number) => void): LineReader {
+/** Each row as its line when it has no quote (the fields are its delimited parts), else as fields. */
+function csvRows(
+  source: string,
+  onRow: (row: string | string[], line: number) => void,
+  delimiterNow: () => string,
+): LineReader {
   let fields: string[] = [];
   let field = '';
   /** Inside a quoted field, which may go on over the next lines. */
@@ -106,6 +138,7 @@ function csvRows(source: string, onRow: (row: string | string[], line: number) =
   };
   return {
     line(text, number) {
+      const delimiter = delimiterNow();
       if (!quoted) {
         // Most rows hold no quote: their fields are found only when asked for.
         if (!text.includes('"')) {
@@ -132,7 +165,7 @@ function csvRows(source: string, onRow: (row: string | string[], line: number) =
           } else if (char === '"') quoted = false;
           else field += char;
         } else if (char === '"') quoted = true;
-        else if (char === ',') {
+        else if (char === delimiter) {
           fields.push(field);
           field = '';
         } else field += char;

@@ -1,6 +1,8 @@
 // JMeter results (JTL), in either format JMeter saves them in:
 //  - CSV with a header (the default). Columns depend on jmeter.save.saveservice.* settings, so they
-//    are read by name: timeStamp (epoch ms), elapsed (ms), success (true/false).
+//    are read by name: timeStamp (epoch ms), elapsed (ms), success (true/false). The delimiter
+//    (jmeter.save.saveservice.default_delimiter) is the character after the header's first name, as
+//    JMeter itself finds it when it reads a JTL back.
 //  - XML (jmeter.save.saveservice.output_format=xml): a <testResults> root and an element per request
 //    (<httpSample>, or <sample> for other samplers) with the same figures as attributes: ts, t, s, lb,
 //    rc, rm; a failed assertion's message in a child <assertionResult>. Nested samples (redirects,
@@ -22,33 +24,53 @@ export function jtlReader(source: string, onSample: (sample: Sample) => void): L
   };
 }
 
+/** The character after the header's first column name: `timeStamp;elapsed;…` is `;`. */
+function jtlDelimiter(header: string): string {
+  const after = /^[A-Za-z]+(.)/.exec(header)?.[1];
+  return after === undefined || after === '"' || /[\w ]/.test(after) ? ',' : after;
+}
+
+/** A first line that starts with a number or a date is a sample: JMeter was told to write no header. */
+function headerless(header: string): string | undefined {
+  return /^\s*"?\d/.test(header)
+    ? 'the first line is a sample, not a header; JMeter writes none with ' +
+        'jmeter.save.saveservice.print_field_names=false: set it to true (the default)'
+    : undefined;
+}
+
 function csvReader(source: string, onSample: (sample: Sample) => void): LineReader {
-  return csvRecords(source, ['timeStamp', 'elapsed', 'success'], (record) => {
-    const startMs = csvNumber(
-      record,
-      'timeStamp',
-      isTime,
-      'epoch milliseconds (jmeter.save.saveservice.timestamp_format=ms)',
-    );
-    const elapsedMs = csvNumber(record, 'elapsed', isDuration, 'milliseconds, 0 or more');
-    const success = record.get('success').trim().toLowerCase();
-    if (success !== 'true' && success !== 'false') throw badField(record, 'success', 'true or false');
-    onSample(
-      success === 'true'
-        ? { startMs, elapsedMs, success: true }
-        : {
-            startMs,
-            elapsedMs,
-            success: false,
-            failure: jmeterFailure(
-              record.get('label'),
-              record.get('failureMessage'),
-              record.get('responseCode'),
-              record.get('responseMessage'),
-            ),
-          },
-    );
-  });
+  const format = { delimiterOf: jtlDelimiter, missingWhy: headerless };
+  return csvRecords(
+    source,
+    ['timeStamp', 'elapsed', 'success'],
+    (record) => {
+      const startMs = csvNumber(
+        record,
+        'timeStamp',
+        isTime,
+        'epoch milliseconds (jmeter.save.saveservice.timestamp_format=ms)',
+      );
+      const elapsedMs = csvNumber(record, 'elapsed', isDuration, 'milliseconds, 0 or more');
+      const success = record.get('success').trim().toLowerCase();
+      if (success !== 'true' && success !== 'false') throw badField(record, 'success', 'true or false');
+      onSample(
+        success === 'true'
+          ? { startMs, elapsedMs, success: true }
+          : {
+              startMs,
+              elapsedMs,
+              success: false,
+              failure: jmeterFailure(
+                record.get('label'),
+                record.get('failureMessage'),
+                record.get('responseCode'),
+                record.get('responseMessage'),
+              ),
+            },
+      );
+    },
+    format,
+  );
 }
 
 /** "label: failureMessage", or the response code and message when JMeter recorded no assertion message. */

@@ -18577,46 +18577,62 @@ function badField(record2, column, expected) {
     `${record2.source}: line ${record2.line}: ${column} ${JSON.stringify(shown)}: expected ${expected}`
   );
 }
-function csvRecords(source, required2, onRecord) {
+function csvRecords(source, required2, onRecord, format = {}) {
   let columns;
   let records = 0;
-  const rows = csvRows(source, (row, line) => {
-    if (columns) {
-      const at = columns;
-      const field = typeof row === "string" ? (column) => fieldOf2(row, at.get(column) ?? -1) : (column) => row[at.get(column) ?? -1] ?? "";
-      records++;
-      onRecord({ source, line, get: field });
-      return;
-    }
-    const fields = typeof row === "string" ? row.split(",") : row;
-    columns = new Map(fields.map((name, index2) => [name.trim(), index2]));
-    const missing = required2.filter((name) => !columns?.has(name));
-    if (missing.length > 0) {
-      throw new ConfigError(
-        `${source}: line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in the CSV header`
-      );
-    }
-  });
+  let header = "";
+  let delimiter = ",";
+  const rows = csvRows(
+    source,
+    (row, line) => {
+      if (columns) {
+        const at = columns;
+        const field = typeof row === "string" ? (column) => fieldOf2(row, at.get(column) ?? -1, delimiter) : (column) => row[at.get(column) ?? -1] ?? "";
+        records++;
+        onRecord({ source, line, get: field });
+        return;
+      }
+      const fields = typeof row === "string" ? row.split(delimiter) : row;
+      columns = new Map(fields.map((name, index2) => [name.trim(), index2]));
+      const missing = required2.filter((name) => !columns?.has(name));
+      if (missing.length > 0) {
+        const why2 = format.missingWhy?.(header);
+        throw new ConfigError(
+          `${source}: line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in the CSV header` + (why2 ? `: ${why2}` : "")
+        );
+      }
+    },
+    () => delimiter
+  );
   return {
-    line: rows.line,
+    line(text3, number3) {
+      if (!columns && header === "") {
+        header = text3;
+        delimiter = format.delimiterOf?.(text3) ?? ",";
+      }
+      rows.line(text3, number3);
+    },
     end() {
       rows.end();
       if (!columns) throw new ConfigError(`${source}: empty file, expected a CSV header`);
-      if (records === 0) throw new ConfigError(`${source}: no samples: only the CSV header, no row after it`);
+      if (records === 0)
+        throw new ConfigError(
+          `${source}: no samples: only the CSV header, no row after it` + (format.noRows ? `; ${format.noRows}` : "")
+        );
     }
   };
 }
-function fieldOf2(row, index2) {
+function fieldOf2(row, index2, delimiter) {
   if (index2 < 0) return "";
   let start = 0;
   for (let i = 0; i < index2; i++) {
-    start = row.indexOf(",", start) + 1;
+    start = row.indexOf(delimiter, start) + 1;
     if (start === 0) return "";
   }
-  const end = row.indexOf(",", start);
+  const end = row.indexOf(delimiter, start);
   return end === -1 ? row.slice(start) : row.slice(start, end);
 }
-function csvRows(source, onRow) {
+function csvRows(source, onRow, delimiterNow) {
   let fields = [];
   let field = "";
   let quoted = false;
@@ -18630,6 +18646,7 @@ function csvRows(source, onRow) {
   };
   return {
     line(text3, number3) {
+      const delimiter = delimiterNow();
       if (!quoted) {
         if (!text3.includes('"')) {
           if (text3 !== "") onRow(text3, number3);
@@ -18655,7 +18672,7 @@ function csvRows(source, onRow) {
           } else if (char === '"') quoted = false;
           else field += char;
         } else if (char === '"') quoted = true;
-        else if (char === ",") {
+        else if (char === delimiter) {
           fields.push(field);
           field = "";
         } else field += char;
@@ -19927,30 +19944,37 @@ var init_samples = __esm({
 
 // src/load/hey.ts
 function heyReader(source, startedAtMs, onSample) {
-  return csvRecords(source, ["response-time", "status-code", "offset"], (record2) => {
-    const seconds3 = csvNumber(record2, "response-time", isDuration, "seconds, 0 or more");
-    const status = csvNumber(
-      record2,
-      "status-code",
-      (code) => Number.isInteger(code) && code >= 0,
-      "an HTTP status, or 0 for no response"
-    );
-    const offset = csvNumber(record2, "offset", isDuration, "seconds since hey started, 0 or more");
-    const success = status > 0 && status < 400;
-    onSample({
-      startMs: startedAtMs + offset * 1e3,
-      elapsedMs: seconds3 * 1e3,
-      success,
-      // hey writes status 0 when no response came back at all.
-      ...success ? {} : { failure: status === 0 ? "no response" : `HTTP ${status}` }
-    });
-  });
+  return csvRecords(
+    source,
+    ["response-time", "status-code", "offset"],
+    (record2) => {
+      const seconds3 = csvNumber(record2, "response-time", isDuration, "seconds, 0 or more");
+      const status = csvNumber(
+        record2,
+        "status-code",
+        (code) => Number.isInteger(code) && code >= 0,
+        "an HTTP status, or 0 for no response"
+      );
+      const offset = csvNumber(record2, "offset", isDuration, "seconds since hey started, 0 or more");
+      const success = status > 0 && status < 400;
+      onSample({
+        startMs: startedAtMs + offset * 1e3,
+        elapsedMs: seconds3 * 1e3,
+        success,
+        // hey writes status 0 when no response came back at all.
+        ...success ? {} : { failure: status === 0 ? "no response" : `HTTP ${status}` }
+      });
+    },
+    { noRows: heyNoRows }
+  );
 }
+var heyNoRows;
 var init_hey = __esm({
   "src/load/hey.ts"() {
     "use strict";
     init_csv();
     init_samples();
+    heyNoRows = 'hey writes a row only for a request that got a response, so every request may have failed (connection refused, reset or timed out): hey without -o csv lists them under "Error distribution"';
   }
 });
 
@@ -21873,31 +21897,44 @@ function jtlReader(source, onSample) {
     end: () => format?.end()
   };
 }
+function jtlDelimiter(header) {
+  const after = /^[A-Za-z]+(.)/.exec(header)?.[1];
+  return after === void 0 || after === '"' || /[\w ]/.test(after) ? "," : after;
+}
+function headerless(header) {
+  return /^\s*"?\d/.test(header) ? "the first line is a sample, not a header; JMeter writes none with jmeter.save.saveservice.print_field_names=false: set it to true (the default)" : void 0;
+}
 function csvReader(source, onSample) {
-  return csvRecords(source, ["timeStamp", "elapsed", "success"], (record2) => {
-    const startMs = csvNumber(
-      record2,
-      "timeStamp",
-      isTime,
-      "epoch milliseconds (jmeter.save.saveservice.timestamp_format=ms)"
-    );
-    const elapsedMs = csvNumber(record2, "elapsed", isDuration, "milliseconds, 0 or more");
-    const success = record2.get("success").trim().toLowerCase();
-    if (success !== "true" && success !== "false") throw badField(record2, "success", "true or false");
-    onSample(
-      success === "true" ? { startMs, elapsedMs, success: true } : {
-        startMs,
-        elapsedMs,
-        success: false,
-        failure: jmeterFailure(
-          record2.get("label"),
-          record2.get("failureMessage"),
-          record2.get("responseCode"),
-          record2.get("responseMessage")
-        )
-      }
-    );
-  });
+  const format = { delimiterOf: jtlDelimiter, missingWhy: headerless };
+  return csvRecords(
+    source,
+    ["timeStamp", "elapsed", "success"],
+    (record2) => {
+      const startMs = csvNumber(
+        record2,
+        "timeStamp",
+        isTime,
+        "epoch milliseconds (jmeter.save.saveservice.timestamp_format=ms)"
+      );
+      const elapsedMs = csvNumber(record2, "elapsed", isDuration, "milliseconds, 0 or more");
+      const success = record2.get("success").trim().toLowerCase();
+      if (success !== "true" && success !== "false") throw badField(record2, "success", "true or false");
+      onSample(
+        success === "true" ? { startMs, elapsedMs, success: true } : {
+          startMs,
+          elapsedMs,
+          success: false,
+          failure: jmeterFailure(
+            record2.get("label"),
+            record2.get("failureMessage"),
+            record2.get("responseCode"),
+            record2.get("responseMessage")
+          )
+        }
+      );
+    },
+    format
+  );
 }
 function jmeterFailure(label = "", failureMessage = "", code = "", message = "") {
   const why2 = failureMessage || `${code} ${message}`.trim() || "failed";

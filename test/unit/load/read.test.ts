@@ -173,7 +173,9 @@ test('a result file with a header and no rows, or no request in it, is refused a
   });
   const hey = resultFile('header.csv', 'response-time,status-code,offset\n');
   assert.throws(() => samplesIn('heyCsv', hey), {
-    message: `${hey}: no samples: only the CSV header, no row after it`,
+    message: new RegExp(
+      `^${hey}: no samples: only the CSV header, no row after it; hey writes a row only for a request that got a response`,
+    ),
   });
   const k6 = resultFile('no-http.json', k6Point('vus', 1));
   assert.throws(() => samplesIn('k6Json', k6), {

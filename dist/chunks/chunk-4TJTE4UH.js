@@ -50,7 +50,7 @@ import {
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-QVESLIFG.js";
+} from "./chunk-J3ZN4GGU.js";
 import {
   spawnInGroup
 } from "./chunk-QHIX2N7N.js";
