@@ -30,7 +30,7 @@ import {
 } from "./chunks/chunk-UPI4PW6Y.js";
 import {
   runTargets
-} from "./chunks/chunk-4TJTE4UH.js";
+} from "./chunks/chunk-MSMMKCW4.js";
 import "./chunks/chunk-AKB5K2YA.js";
 import "./chunks/chunk-EUO4FNEH.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -39,7 +39,7 @@ import "./chunks/chunk-EO7ERY23.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-CKU3OOXF.js";
 import "./chunks/chunk-2RRLZLSX.js";
-import "./chunks/chunk-J3ZN4GGU.js";
+import "./chunks/chunk-AAXY33C4.js";
 import "./chunks/chunk-QHIX2N7N.js";
 import "./chunks/chunk-2XWVGKSP.js";
 import "./chunks/chunk-GJ3OCKLM.js";

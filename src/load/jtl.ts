@@ -6,7 +6,10 @@
 //  - XML (jmeter.save.saveservice.output_format=xml): a <testResults> root and an element per request
 //    (<httpSample>, or <sample> for other samplers) with the same figures as attributes: ts, t, s, lb,
 //    rc, rm; a failed assertion's message in a child <assertionResult>. Nested samples (redirects,
-//    embedded resources) belong to their parent and are not counted again: CSV does not write them.
+//    embedded resources) belong to their parent and are not counted again.
+// A Transaction Controller's sample is no request: it sums up the samples inside it, which JMeter
+// writes as well (beside it, or nested in it with "Generate parent sample"); counting it too would
+// count each failure twice. JMeter marks it by its response message, as its own report does.
 import { SaxesParser } from 'saxes';
 import { ConfigError } from '../errors.ts';
 import { badField, csvNumber, csvRecords } from './csv.ts';
@@ -51,6 +54,7 @@ function csvReader(source: string, onSample: (sample: Sample) => void): LineRead
         'epoch milliseconds (jmeter.save.saveservice.timestamp_format=ms)',
       );
       const elapsedMs = csvNumber(record, 'elapsed', isDuration, 'milliseconds, 0 or more');
+      if (isTransaction(record.get('responseMessage'))) return;
       const success = record.get('success').trim().toLowerCase();
       if (success !== 'true' && success !== 'false') throw badField(record, 'success', 'true or false');
       onSample(
@@ -73,6 +77,11 @@ function csvReader(source: string, onSample: (sample: Sample) => void): LineRead
   );
 }
 
+/** A Transaction Controller's sample: "Number of samples in transaction : 2, number of failing samples : 1". */
+function isTransaction(responseMessage = ''): boolean {
+  return responseMessage.startsWith('Number of samples in transaction : ');
+}
+
 /** "label: failureMessage", or the response code and message when JMeter recorded no assertion message. */
 function jmeterFailure(label = '', failureMessage = '', code = '', message = ''): string {
   const why = failureMessage || `${code} ${message}`.trim() || 'failed';
@@ -82,6 +91,8 @@ function jmeterFailure(label = '', failureMessage = '', code = '', message = '')
 /** One top-level sample while its element is open. */
 interface OpenSample {
   line: number;
+  /** Of the element, in the document: 2 at the top, more inside Transaction Controller samples. */
+  depth: number;
   attributes: Record<string, string>;
   /** The message of the first failed assertion. */
   assertionFailure?: string;
@@ -99,6 +110,8 @@ function xmlReader(source: string, onSample: (sample: Sample) => void): LineRead
   let sample: OpenSample | undefined;
   let assertion: OpenAssertion | undefined;
   let text = '';
+  /** How many Transaction Controller samples are open around the next sample. */
+  let transactions = 0;
   let rooted = false;
   let pending = '';
   const fail = (line: number, why: string) => new ConfigError(`${source}: line ${line}: ${why}`);
@@ -111,23 +124,28 @@ function xmlReader(source: string, onSample: (sample: Sample) => void): LineRead
         throw fail(parser.line, `<${name}> where JMeter's XML results start with <testResults>`);
       rooted = true;
     }
-    if (path.length === 2) sample = { line: parser.line, attributes };
-    else if (path.length === 3 && name === 'assertionResult') assertion = { failed: false, message: '' };
+    const depth = path.length;
+    if (!sample && depth === 2 + transactions) {
+      if (isTransaction(attributes.rm)) transactions++;
+      else sample = { line: parser.line, depth, attributes };
+    } else if (sample && depth === sample.depth + 1 && name === 'assertionResult')
+      assertion = { failed: false, message: '' };
   });
   parser.on('text', (chunk) => (text += chunk));
   parser.on('cdata', (chunk) => (text += chunk));
   parser.on('closetag', ({ name }) => {
-    if (assertion && path.length === 4) {
+    const depth = path.length;
+    if (sample && assertion && depth === sample.depth + 2) {
       if ((name === 'failure' || name === 'error') && text.trim() === 'true') assertion.failed = true;
       if (name === 'failureMessage') assertion.message = text;
-    } else if (assertion && path.length === 3) {
-      if (sample && assertion.failed && sample.assertionFailure === undefined)
+    } else if (sample && assertion && depth === sample.depth + 1) {
+      if (assertion.failed && sample.assertionFailure === undefined)
         sample.assertionFailure = assertion.message;
       assertion = undefined;
-    } else if (sample && path.length === 2) {
+    } else if (sample && depth === sample.depth) {
       onSample(toSample(sample, fail));
       sample = undefined;
-    }
+    } else if (!sample && transactions > 0 && depth === 1 + transactions) transactions--;
     path.pop();
     text = '';
   });

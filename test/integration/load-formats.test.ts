@@ -1,5 +1,6 @@
 // What JMeter and hey write when set up otherwise than by default, read by `chaos-gate report`: a JTL
-// with another delimiter or without its header, and hey's CSV when no request got a response.
+// with another delimiter or without its header, a plan with a Transaction Controller, and hey's CSV
+// when no request got a response.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -24,15 +25,20 @@ const server: Server = createServer((_request, response) => {
 before(() => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve)));
 after(() => server.close());
 
-/** One second of JMeter's checkout plan against the server, with `properties` as -J flags. */
-async function jmeter(dir: string, file: string, properties: string[]): Promise<string> {
+/** One second of JMeter's checkout plan (or `plan`) against the server, with `properties` as -J flags. */
+async function jmeter(
+  dir: string,
+  file: string,
+  properties: string[],
+  plan = fixturePath('load/checkout.jmx'),
+): Promise<string> {
   const { port } = server.address() as AddressInfo;
   const jtl = path.join(dir, file);
   served = { requests: 0, failed: 0 };
   await promisify(execFile)(testTool('jmeter'), [
     '-n',
     '-t',
-    fixturePath('load/checkout.jmx'),
+    plan,
     '-l',
     jtl,
     '-j',
@@ -82,6 +88,40 @@ test('a JTL written without its header is refused with the setting that turned i
     run.stderr,
     /the first line is a sample, not a header; JMeter writes none with jmeter\.save\.saveservice\.print_field_names=false/,
   );
+});
+
+/** `report`'s count of failed and all requests, from its error-rate case. */
+function counted(stdout: string): string[] | undefined {
+  return /error rate <= 1% failed: error rate was [\d.]+% \((\d+) of (\d+) requests failed\)/
+    .exec(stdout)
+    ?.slice(1);
+}
+
+test('a Transaction Controller: its requests are counted, not its summing sample as one more', async () => {
+  const dir = workDir();
+  const plan = fixturePath('load/transaction.jmx');
+  const csv = await jmeter(dir, 'results.jtl', [], plan);
+  assert.match(readFileSync(csv, 'utf8'), /,checkout flow,[^\n]*"Number of samples in transaction : 2, /);
+  const expected = [String(served.failed), String(served.requests)];
+  assert.equal(served.requests, 20, '2 threads x 5 loops x 2 requests');
+  const fromCsv = await report(dir, ['--jtl', csv]);
+  assert.equal(fromCsv.code, 1, fromCsv.stdout + fromCsv.stderr);
+  assert.deepEqual(counted(fromCsv.stdout), expected, fromCsv.stdout);
+
+  // "Generate parent sample": in XML the requests are nested in the transaction's sample.
+  const parentPlan = path.join(dir, 'parent.jmx');
+  writeFileSync(
+    parentPlan,
+    readFileSync(plan, 'utf8').replace(
+      '<boolProp name="TransactionController.parent">false',
+      '<boolProp name="TransactionController.parent">true',
+    ),
+  );
+  const xml = await jmeter(dir, 'results.xml', ['jmeter.save.saveservice.output_format=xml'], parentPlan);
+  assert.match(readFileSync(xml, 'utf8'), /<sample [^>]*lb="checkout flow"[^>]*>\s*<httpSample /);
+  const fromXml = await report(dir, ['--jtl', xml]);
+  assert.equal(fromXml.code, 1, fromXml.stdout + fromXml.stderr);
+  assert.deepEqual(counted(fromXml.stdout), [String(served.failed), '20'], fromXml.stdout);
 });
 
 test("hey's CSV when no request got a response: refused, saying hey leaves those requests out", async () => {

@@ -21917,6 +21917,7 @@ function csvReader(source, onSample) {
         "epoch milliseconds (jmeter.save.saveservice.timestamp_format=ms)"
       );
       const elapsedMs = csvNumber(record2, "elapsed", isDuration, "milliseconds, 0 or more");
+      if (isTransaction(record2.get("responseMessage"))) return;
       const success = record2.get("success").trim().toLowerCase();
       if (success !== "true" && success !== "false") throw badField(record2, "success", "true or false");
       onSample(
@@ -21936,6 +21937,9 @@ function csvReader(source, onSample) {
     format
   );
 }
+function isTransaction(responseMessage = "") {
+  return responseMessage.startsWith("Number of samples in transaction : ");
+}
 function jmeterFailure(label = "", failureMessage = "", code = "", message = "") {
   const why2 = failureMessage || `${code} ${message}`.trim() || "failed";
   return label ? `${label}: ${why2}` : why2;
@@ -21946,6 +21950,7 @@ function xmlReader(source, onSample) {
   let sample;
   let assertion;
   let text3 = "";
+  let transactions = 0;
   let rooted = false;
   let pending = "";
   const fail = (line, why2) => new ConfigError(`${source}: line ${line}: ${why2}`);
@@ -21957,23 +21962,28 @@ function xmlReader(source, onSample) {
         throw fail(parser.line, `<${name}> where JMeter's XML results start with <testResults>`);
       rooted = true;
     }
-    if (path10.length === 2) sample = { line: parser.line, attributes };
-    else if (path10.length === 3 && name === "assertionResult") assertion = { failed: false, message: "" };
+    const depth = path10.length;
+    if (!sample && depth === 2 + transactions) {
+      if (isTransaction(attributes.rm)) transactions++;
+      else sample = { line: parser.line, depth, attributes };
+    } else if (sample && depth === sample.depth + 1 && name === "assertionResult")
+      assertion = { failed: false, message: "" };
   });
   parser.on("text", (chunk) => text3 += chunk);
   parser.on("cdata", (chunk) => text3 += chunk);
   parser.on("closetag", ({ name }) => {
-    if (assertion && path10.length === 4) {
+    const depth = path10.length;
+    if (sample && assertion && depth === sample.depth + 2) {
       if ((name === "failure" || name === "error") && text3.trim() === "true") assertion.failed = true;
       if (name === "failureMessage") assertion.message = text3;
-    } else if (assertion && path10.length === 3) {
-      if (sample && assertion.failed && sample.assertionFailure === void 0)
+    } else if (sample && assertion && depth === sample.depth + 1) {
+      if (assertion.failed && sample.assertionFailure === void 0)
         sample.assertionFailure = assertion.message;
       assertion = void 0;
-    } else if (sample && path10.length === 2) {
+    } else if (sample && depth === sample.depth) {
       onSample(toSample(sample, fail));
       sample = void 0;
-    }
+    } else if (!sample && transactions > 0 && depth === 1 + transactions) transactions--;
     path10.pop();
     text3 = "";
   });

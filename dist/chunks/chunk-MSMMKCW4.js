@@ -50,7 +50,7 @@ import {
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-J3ZN4GGU.js";
+} from "./chunk-AAXY33C4.js";
 import {
   spawnInGroup
 } from "./chunk-QHIX2N7N.js";

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-4TJTE4UH.js";
+} from "./chunk-MSMMKCW4.js";
 import "./chunk-AKB5K2YA.js";
 import "./chunk-EUO4FNEH.js";
 import "./chunk-466RCVCX.js";
@@ -12,7 +12,7 @@ import "./chunk-EO7ERY23.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-CKU3OOXF.js";
 import "./chunk-2RRLZLSX.js";
-import "./chunk-J3ZN4GGU.js";
+import "./chunk-AAXY33C4.js";
 import "./chunk-QHIX2N7N.js";
 import "./chunk-2XWVGKSP.js";
 import "./chunk-GJ3OCKLM.js";

@@ -3350,6 +3350,7 @@ function csvReader(source, onSample) {
         "epoch milliseconds (jmeter.save.saveservice.timestamp_format=ms)"
       );
       const elapsedMs = csvNumber(record2, "elapsed", isDuration, "milliseconds, 0 or more");
+      if (isTransaction(record2.get("responseMessage"))) return;
       const success = record2.get("success").trim().toLowerCase();
       if (success !== "true" && success !== "false") throw badField(record2, "success", "true or false");
       onSample(
@@ -3369,6 +3370,9 @@ function csvReader(source, onSample) {
     format
   );
 }
+function isTransaction(responseMessage = "") {
+  return responseMessage.startsWith("Number of samples in transaction : ");
+}
 function jmeterFailure(label = "", failureMessage = "", code = "", message = "") {
   const why = failureMessage || `${code} ${message}`.trim() || "failed";
   return label ? `${label}: ${why}` : why;
@@ -3379,6 +3383,7 @@ function xmlReader(source, onSample) {
   let sample;
   let assertion;
   let text = "";
+  let transactions = 0;
   let rooted = false;
   let pending = "";
   const fail = (line, why) => new ConfigError(`${source}: line ${line}: ${why}`);
@@ -3390,23 +3395,28 @@ function xmlReader(source, onSample) {
         throw fail(parser.line, `<${name}> where JMeter's XML results start with <testResults>`);
       rooted = true;
     }
-    if (path.length === 2) sample = { line: parser.line, attributes };
-    else if (path.length === 3 && name === "assertionResult") assertion = { failed: false, message: "" };
+    const depth = path.length;
+    if (!sample && depth === 2 + transactions) {
+      if (isTransaction(attributes.rm)) transactions++;
+      else sample = { line: parser.line, depth, attributes };
+    } else if (sample && depth === sample.depth + 1 && name === "assertionResult")
+      assertion = { failed: false, message: "" };
   });
   parser.on("text", (chunk) => text += chunk);
   parser.on("cdata", (chunk) => text += chunk);
   parser.on("closetag", ({ name }) => {
-    if (assertion && path.length === 4) {
+    const depth = path.length;
+    if (sample && assertion && depth === sample.depth + 2) {
       if ((name === "failure" || name === "error") && text.trim() === "true") assertion.failed = true;
       if (name === "failureMessage") assertion.message = text;
-    } else if (assertion && path.length === 3) {
-      if (sample && assertion.failed && sample.assertionFailure === void 0)
+    } else if (sample && assertion && depth === sample.depth + 1) {
+      if (assertion.failed && sample.assertionFailure === void 0)
         sample.assertionFailure = assertion.message;
       assertion = void 0;
-    } else if (sample && path.length === 2) {
+    } else if (sample && depth === sample.depth) {
       onSample(toSample(sample, fail));
       sample = void 0;
-    }
+    } else if (!sample && transactions > 0 && depth === 1 + transactions) transactions--;
     path.pop();
     text = "";
   });
@@ -3827,4 +3837,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-J3ZN4GGU.js.LEGAL.txt */
+/*! For license information please see chunk-AAXY33C4.js.LEGAL.txt */
