@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-VKM7KC5V.js");
+var { main } = await import("./chunks/main-QY2VQN2W.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

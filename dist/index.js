@@ -30,8 +30,8 @@ import {
 } from "./chunks/chunk-UPI4PW6Y.js";
 import {
   runTargets
-} from "./chunks/chunk-MSMMKCW4.js";
-import "./chunks/chunk-AKB5K2YA.js";
+} from "./chunks/chunk-O4XHPBSV.js";
+import "./chunks/chunk-HLGFETT5.js";
 import "./chunks/chunk-EUO4FNEH.js";
 import "./chunks/chunk-466RCVCX.js";
 import "./chunks/chunk-P6INLKGY.js";

@@ -1,5 +1,5 @@
 // A Chaos Toolkit journal (journal.json, from `chaos run`) as a testsuite: the steady-state hypothesis
-// probes before and after the method, and each method activity. Pure: the journal object in.
+// probes before and after the method, each method activity and each rollback. Pure: the journal object in.
 import { ConfigError } from '../errors.ts';
 import { parseShape } from '../kube/shape.ts';
 import { secondsBetween, type ReportCase, type ReportSuite } from '../report/model.ts';
@@ -37,12 +37,17 @@ export function ctkJournalToSuite(value: unknown, source: string): ReportSuite {
       });
     }
   }
-  for (const activity of journal.run ?? []) {
+  // A rollback that failed may leave the system broken, though the journal says `completed`.
+  const activities = [
+    ...(journal.run ?? []).map((run) => ({ run, prefix: '' })),
+    ...(journal.rollbacks ?? []).map((run) => ({ run, prefix: 'rollback ' })),
+  ];
+  for (const { run: activity, prefix } of activities) {
     const ok = activity.status === 'succeeded';
     cases.push({
       kind: 'ctk-activity',
       className: name,
-      name: `${activity.activity?.type ?? 'activity'}: ${activity.activity?.name ?? ''}`,
+      name: `${prefix}${activity.activity?.type ?? 'activity'}: ${activity.activity?.name ?? ''}`,
       outcome: ok ? 'pass' : 'fail',
       message: ok ? undefined : exceptionText(activity),
       startedAt: activity.start,

@@ -1,6 +1,6 @@
 // The parts of a Chaos Toolkit journal (journal.json, written by chaoslib's run.py and activity.py)
 // chaos-gate reads. As a schema: a journal is checked against it, so a wrong shape names the field. The
-// rest of what a journal carries (the experiment, platform, rollbacks…) is kept unread.
+// rest of what a journal carries (the experiment, platform…) is kept unread.
 import * as z from 'zod';
 import { expecting } from '../schema-issues.ts';
 
@@ -52,4 +52,6 @@ export const journalSchema = z.looseObject({
     .looseObject({ before: steadyStateSchema.optional(), after: steadyStateSchema.optional() })
     .optional(),
   run: z.array(activityRunSchema).optional(),
+  /** The rollback actions as they ran: `chaos run` exits 0 when one fails. */
+  rollbacks: z.array(activityRunSchema).optional(),
 });

@@ -110,6 +110,32 @@ describe('chaos-gate report --ctk-journal', () => {
   });
 });
 
+describe('journals of experiments that went wrong otherwise', () => {
+  const report = async (journal: string) => {
+    const json = path.join(workDir(), 'report.json');
+    const run = await runEntry('dist/cli.js', ['report', '--ctk-journal', journal, '--json', json]).done;
+    return { run, json };
+  };
+
+  test('a rollback that failed fails the gate, though chaos run exits 0 and says completed', async () => {
+    const ran = chaosRun('experiment-rollback-fails.json');
+    assert.equal(ran.code, 0, ran.output);
+    const { run, json } = await report(ran.journal);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    const suite = suiteOf(json, "chaostoolkit/the checkout's database is restored after the chaos");
+    assert.deepEqual(
+      suite?.cases.map((c) => [c.name, c.outcome]),
+      [
+        ['steady state before: marker-present', 'pass'],
+        ['steady state after: marker-present', 'pass'],
+        ['action: drop-cache', 'pass'],
+        ['rollback action: restore-backup', 'fail'],
+      ],
+    );
+    assert.match(suite?.cases[3]?.message ?? '', /No such file or directory: 'no-such-backup'/);
+  });
+});
+
 describe('ctkJournals in a chaos-gate run', () => {
   const env = useSandbox('ctk');
 

@@ -66,7 +66,9 @@ var journalSchema = looseObject({
   end: timestamp.optional(),
   duration: seconds.optional(),
   steady_states: looseObject({ before: steadyStateSchema.optional(), after: steadyStateSchema.optional() }).optional(),
-  run: array(activityRunSchema).optional()
+  run: array(activityRunSchema).optional(),
+  /** The rollback actions as they ran: `chaos run` exits 0 when one fails. */
+  rollbacks: array(activityRunSchema).optional()
 });
 
 // src/ctk/journal.ts
@@ -96,12 +98,16 @@ tolerance: ${short(probe.activity?.tolerance)}`,
       });
     }
   }
-  for (const activity of journal.run ?? []) {
+  const activities = [
+    ...(journal.run ?? []).map((run) => ({ run, prefix: "" })),
+    ...(journal.rollbacks ?? []).map((run) => ({ run, prefix: "rollback " }))
+  ];
+  for (const { run: activity, prefix } of activities) {
     const ok = activity.status === "succeeded";
     cases.push({
       kind: "ctk-activity",
       className: name,
-      name: `${activity.activity?.type ?? "activity"}: ${activity.activity?.name ?? ""}`,
+      name: `${prefix}${activity.activity?.type ?? "activity"}: ${activity.activity?.name ?? ""}`,
       outcome: ok ? "pass" : "fail",
       message: ok ? void 0 : exceptionText(activity),
       startedAt: activity.start,

@@ -8,7 +8,7 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-AKB5K2YA.js";
+} from "./chunk-HLGFETT5.js";
 import {
   convertChaos,
   engineSuiteName,

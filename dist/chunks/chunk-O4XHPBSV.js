@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-AKB5K2YA.js";
+} from "./chunk-HLGFETT5.js";
 import {
   convertChaos
 } from "./chunk-EUO4FNEH.js";

@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-MSMMKCW4.js";
-import "./chunk-AKB5K2YA.js";
+} from "./chunk-O4XHPBSV.js";
+import "./chunk-HLGFETT5.js";
 import "./chunk-EUO4FNEH.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-P6INLKGY.js";
