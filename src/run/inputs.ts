@@ -39,14 +39,14 @@ export function checkRunInputs(
   };
 }
 
-/**
- * The files read and checked on their own: what does not depend on the cluster. Targets share the
- * files (only their connection and namespace differ), so this runs once however many clusters there are.
- */
 /** A config file's key and the settings that give it as the running front takes them, each once. */
 const alsoAs = (key: string, ...fields: string[]): string =>
   [...new Set([key, ...fields.map(settingName)])].join(', ');
 
+/**
+ * The files read and checked on their own: what does not depend on the cluster. Targets share the
+ * files (only their connection and namespace differ), so this runs once however many clusters there are.
+ */
 function readRunInputs(config: GateConfig): ReadInputs {
   // A file that cannot be read is one problem among the others: the rest are still checked and told.
   const unreadable: string[] = [];
