@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-QY2VQN2W.js");
+var { main } = await import("./chunks/main-ZF2QDGWB.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-7FSEXS3Y.js";
+} from "./chunks/chunk-LDPO5XXL.js";
 import {
   loadConfig,
   withCancellation
@@ -30,18 +30,18 @@ import {
 } from "./chunks/chunk-UPI4PW6Y.js";
 import {
   runTargets
-} from "./chunks/chunk-O4XHPBSV.js";
+} from "./chunks/chunk-WTNGNFNX.js";
 import "./chunks/chunk-HLGFETT5.js";
 import "./chunks/chunk-EUO4FNEH.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-P6INLKGY.js";
-import "./chunks/chunk-EO7ERY23.js";
+import "./chunks/chunk-V2373UVY.js";
+import "./chunks/chunk-Z7YM2PJ5.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-CKU3OOXF.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import "./chunks/chunk-AAXY33C4.js";
-import "./chunks/chunk-QHIX2N7N.js";
-import "./chunks/chunk-2XWVGKSP.js";
+import "./chunks/chunk-CWN4COBO.js";
+import "./chunks/chunk-7GS4K5RD.js";
 import "./chunks/chunk-GJ3OCKLM.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-7FSEXS3Y.js";
+} from "./chunks/chunk-LDPO5XXL.js";
 import {
   loadConfig,
   withCancellation
@@ -20,17 +20,17 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-P6INLKGY.js";
+} from "./chunks/chunk-V2373UVY.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-EO7ERY23.js";
+} from "./chunks/chunk-Z7YM2PJ5.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-CKU3OOXF.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-QHIX2N7N.js";
+} from "./chunks/chunk-CWN4COBO.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";

@@ -221,7 +221,7 @@ export class ExecPlugin implements CredentialSource {
     };
     // Found on chaos-gate's own PATH, as Go's exec.Command finds it: a PATH in exec.env is the plugin's
     // (Node would look the command up in it).
-    const program = command.includes('/') ? command : lookPath(command);
+    const program = /[/\\:]/.test(command) ? command : lookPath(command);
     if (program === undefined) return Promise.reject(notInstalled());
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -293,20 +293,33 @@ export class ExecPlugin implements CredentialSource {
 }
 
 /**
- * Go's exec.LookPath: the first executable file of that name in a folder of PATH. One found through a
+ * Go's exec.LookPath: the first executable file of that name in a folder of PATH, on Windows with each
+ * PATHEXT extension when it has none of them (`kubelogin` is `kubelogin.exe`). One found through a
  * relative folder (an empty entry is the working directory) counts as none, as Go refuses it (ErrDot).
  */
-function lookPath(command: string): string | undefined {
-  const searched = process.env.PATH ?? '';
-  for (const dir of searched === '' ? [] : searched.split(path.delimiter)) {
-    const file = path.join(dir || '.', command);
-    try {
-      if (statSync(file).isDirectory()) continue;
-      accessSync(file, constants.X_OK);
-    } catch {
-      continue;
+export function lookPath(
+  command: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string | undefined {
+  const windows = platform === 'win32';
+  const pathext = (env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').toLowerCase().split(';').filter(Boolean);
+  const names =
+    windows && !pathext.includes(path.extname(command).toLowerCase())
+      ? pathext.map((ext) => command + ext)
+      : [command];
+  const searched = env.PATH ?? '';
+  for (const dir of searched === '' ? [] : searched.split(windows ? ';' : ':'))
+    for (const name of names) {
+      const file = path.join(dir || '.', name);
+      try {
+        if (statSync(file).isDirectory()) continue;
+        // Windows has no execute bit: a file there is found by its extension.
+        if (!windows) accessSync(file, constants.X_OK);
+      } catch {
+        continue;
+      }
+      return path.isAbsolute(file) ? file : undefined;
     }
-    return path.isAbsolute(file) ? file : undefined;
-  }
   return undefined;
 }

@@ -84382,18 +84382,22 @@ var init_credential_source = __esm({
 // src/kube/exec-credentials.ts
 import { accessSync as accessSync2, constants as constants2, readFileSync, statSync as statSync4 } from "node:fs";
 import path7 from "node:path";
-function lookPath(command) {
-  const searched = process.env.PATH ?? "";
-  for (const dir of searched === "" ? [] : searched.split(path7.delimiter)) {
-    const file = path7.join(dir || ".", command);
-    try {
-      if (statSync4(file).isDirectory()) continue;
-      accessSync2(file, constants2.X_OK);
-    } catch {
-      continue;
+function lookPath(command, env = process.env, platform = process.platform) {
+  const windows = platform === "win32";
+  const pathext = (env.PATHEXT ?? ".COM;.EXE;.BAT;.CMD").toLowerCase().split(";").filter(Boolean);
+  const names = windows && !pathext.includes(path7.extname(command).toLowerCase()) ? pathext.map((ext) => command + ext) : [command];
+  const searched = env.PATH ?? "";
+  for (const dir of searched === "" ? [] : searched.split(windows ? ";" : ":"))
+    for (const name of names) {
+      const file = path7.join(dir || ".", name);
+      try {
+        if (statSync4(file).isDirectory()) continue;
+        if (!windows) accessSync2(file, constants2.X_OK);
+      } catch {
+        continue;
+      }
+      return path7.isAbsolute(file) ? file : void 0;
     }
-    return path7.isAbsolute(file) ? file : void 0;
-  }
   return void 0;
 }
 var execConfigSchema, execCredentialSchema, kubeconfigClusterSchema, execApiVersions, execExtension, printable, defaultPluginTimeoutMs, stderrShown, ExecPlugin;
@@ -84567,7 +84571,7 @@ var init_exec_credentials = __esm({
             `come from "${command}", which is not installed here or not on PATH${hint ? ` (${hint})` : ""}`
           );
         };
-        const program = command.includes("/") ? command : lookPath(command);
+        const program = /[/\\:]/.test(command) ? command : lookPath(command);
         if (program === void 0) return Promise.reject(notInstalled());
         const env = {
           ...process.env,

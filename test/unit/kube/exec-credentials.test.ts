@@ -10,6 +10,7 @@ import { CancelledError, CannotRunError } from '../../../src/errors.ts';
 import { apiClient, connect, openWatch } from '../../../src/kube/client.ts';
 import { loadKubeContext } from '../../../src/kube/context.ts';
 import { serveCredentials } from '../../../src/kube/credentials.ts';
+import { lookPath } from '../../../src/kube/exec-credentials.ts';
 import { LitmusClient } from '../../../src/litmus/client.ts';
 import { redact } from '../../../src/secrets.ts';
 import { loopbackApi, refusal } from '../../support/loopback-api.ts';
@@ -420,3 +421,21 @@ test(
     assert.match(await failure(served(installed.dir)), /which is not installed here or not on PATH$/);
   },
 );
+
+test('a plugin named without its extension is found on a Windows PATH through PATHEXT, as Go finds it', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-pathext-'));
+  // Windows has no execute bit: gke-gcloud-auth-plugin.exe is found by its extension alone.
+  writeFileSync(path.join(dir, 'gke-gcloud-auth-plugin.exe'), '');
+  const env = { PATH: `C:\\missing;${dir}`, PATHEXT: '.COM;.EXE;.BAT;.CMD' };
+  assert.equal(
+    lookPath('gke-gcloud-auth-plugin', env, 'win32'),
+    path.join(dir, 'gke-gcloud-auth-plugin.exe'),
+  );
+  assert.equal(
+    lookPath('gke-gcloud-auth-plugin.exe', env, 'win32'),
+    path.join(dir, 'gke-gcloud-auth-plugin.exe'),
+  );
+  assert.equal(lookPath('kubelogin', env, 'win32'), undefined);
+  // Elsewhere the name is the file's, and it must be executable.
+  assert.equal(lookPath('gke-gcloud-auth-plugin', { PATH: dir }, 'linux'), undefined);
+});

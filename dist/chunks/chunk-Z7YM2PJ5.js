@@ -23,7 +23,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-QHIX2N7N.js";
+} from "./chunk-CWN4COBO.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

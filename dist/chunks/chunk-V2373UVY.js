@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-EO7ERY23.js";
+} from "./chunk-Z7YM2PJ5.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-QHIX2N7N.js";
+} from "./chunk-CWN4COBO.js";
 import {
   isClusterScopedKind,
   isCustomResource

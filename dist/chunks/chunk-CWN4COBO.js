@@ -53536,7 +53536,7 @@ var ExecPlugin = class {
         `come from "${command}", which is not installed here or not on PATH${hint ? ` (${hint})` : ""}`
       );
     };
-    const program = command.includes("/") ? command : lookPath(command);
+    const program = /[/\\:]/.test(command) ? command : lookPath(command);
     if (program === void 0) return Promise.reject(notInstalled());
     const env = {
       ...process.env,
@@ -53602,18 +53602,22 @@ var ExecPlugin = class {
     return credential;
   }
 };
-function lookPath(command) {
-  const searched = process.env.PATH ?? "";
-  for (const dir of searched === "" ? [] : searched.split(path2.delimiter)) {
-    const file = path2.join(dir || ".", command);
-    try {
-      if (statSync(file).isDirectory()) continue;
-      accessSync(file, constants.X_OK);
-    } catch {
-      continue;
+function lookPath(command, env = process.env, platform = process.platform) {
+  const windows = platform === "win32";
+  const pathext = (env.PATHEXT ?? ".COM;.EXE;.BAT;.CMD").toLowerCase().split(";").filter(Boolean);
+  const names = windows && !pathext.includes(path2.extname(command).toLowerCase()) ? pathext.map((ext) => command + ext) : [command];
+  const searched = env.PATH ?? "";
+  for (const dir of searched === "" ? [] : searched.split(windows ? ";" : ":"))
+    for (const name of names) {
+      const file = path2.join(dir || ".", name);
+      try {
+        if (statSync(file).isDirectory()) continue;
+        if (!windows) accessSync(file, constants.X_OK);
+      } catch {
+        continue;
+      }
+      return path2.isAbsolute(file) ? file : void 0;
     }
-    return path2.isAbsolute(file) ? file : void 0;
-  }
   return void 0;
 }
 

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-P6INLKGY.js";
+} from "./chunk-V2373UVY.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-EO7ERY23.js";
+} from "./chunk-Z7YM2PJ5.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -53,7 +53,7 @@ import {
 } from "./chunk-AAXY33C4.js";
 import {
   spawnInGroup
-} from "./chunk-QHIX2N7N.js";
+} from "./chunk-CWN4COBO.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -65,7 +65,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-2XWVGKSP.js";
+} from "./chunk-7GS4K5RD.js";
 import {
   duplicateProblems
 } from "./chunk-GJ3OCKLM.js";

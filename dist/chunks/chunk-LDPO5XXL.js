@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-QHIX2N7N.js";
+} from "./chunk-CWN4COBO.js";
 import {
   onSecret,
   redact
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-7FSEXS3Y.js.LEGAL.txt */
+/*! For license information please see chunk-LDPO5XXL.js.LEGAL.txt */

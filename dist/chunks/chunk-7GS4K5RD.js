@@ -629,7 +629,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-ISKBQSHI.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-L2IQV4LX.js");
   const kc = loadKubeContext(target);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

@@ -12,14 +12,14 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-EO7ERY23.js";
+} from "./chunk-Z7YM2PJ5.js";
 import {
   readableResults
 } from "./chunk-CKU3OOXF.js";
 import "./chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunk-QHIX2N7N.js";
+} from "./chunk-CWN4COBO.js";
 import "./chunk-4Q3C7ZDD.js";
 import "./chunk-KDTXI6HP.js";
 import "./chunk-JC5KUJAN.js";

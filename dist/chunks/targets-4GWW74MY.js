@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  runTargets
+} from "./chunk-WTNGNFNX.js";
+import "./chunk-HLGFETT5.js";
+import "./chunk-EUO4FNEH.js";
+import "./chunk-466RCVCX.js";
+import "./chunk-V2373UVY.js";
+import "./chunk-Z7YM2PJ5.js";
+import "./chunk-7GHJJVB5.js";
+import "./chunk-CKU3OOXF.js";
+import "./chunk-2RRLZLSX.js";
+import "./chunk-AAXY33C4.js";
+import "./chunk-CWN4COBO.js";
+import "./chunk-7GS4K5RD.js";
+import "./chunk-GJ3OCKLM.js";
+import "./chunk-EWRCKZ32.js";
+import "./chunk-B562MRTO.js";
+import "./chunk-4Q3C7ZDD.js";
+import "./chunk-P5DOBMC4.js";
+import "./chunk-5L5Z5RRO.js";
+import "./chunk-KDTXI6HP.js";
+import "./chunk-JC5KUJAN.js";
+import "./chunk-KFRDFFVU.js";
+import "./chunk-NQYHTMK7.js";
+import "./chunk-5A4P5S36.js";
+import "./chunk-RHZBZGPM.js";
+export {
+  runTargets
+};
