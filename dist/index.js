@@ -30,14 +30,14 @@ import {
 } from "./chunks/chunk-UPI4PW6Y.js";
 import {
   runTargets
-} from "./chunks/chunk-WTNGNFNX.js";
-import "./chunks/chunk-HLGFETT5.js";
-import "./chunks/chunk-EUO4FNEH.js";
+} from "./chunks/chunk-RIAMICCL.js";
+import "./chunks/chunk-U5C5FZPF.js";
+import "./chunks/chunk-LT6NKSPY.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-V2373UVY.js";
-import "./chunks/chunk-Z7YM2PJ5.js";
+import "./chunks/chunk-VOKWHXHP.js";
+import "./chunks/chunk-VJ2XY2B3.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-CKU3OOXF.js";
+import "./chunks/chunk-MDL2RDP7.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import "./chunks/chunk-AAXY33C4.js";
 import "./chunks/chunk-CWN4COBO.js";

@@ -20,13 +20,13 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-V2373UVY.js";
+} from "./chunks/chunk-VOKWHXHP.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-Z7YM2PJ5.js";
+} from "./chunks/chunk-VJ2XY2B3.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-CKU3OOXF.js";
+import "./chunks/chunk-MDL2RDP7.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import {
   loadKubeContext

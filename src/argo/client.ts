@@ -10,7 +10,7 @@ import type { LiveWorkflow } from './types.ts';
 
 const group = 'argoproj.io';
 const version = 'v1alpha1';
-export const workflowPlural = 'workflows';
+const workflowPlural = 'workflows';
 
 export class ArgoClient {
   readonly #api: CustomObjectsApi;

@@ -67,8 +67,8 @@ export interface GateConfig {
   ctkJournals: string[];
 }
 
-export const defaultTimeoutMs = 30 * 60_000;
-export const defaultStopTimeoutMs = 5 * 60_000;
+const defaultTimeoutMs = 30 * 60_000;
+const defaultStopTimeoutMs = 5 * 60_000;
 
 /**
  * Validates one layer of settings. `origin` names it in errors ("chaos-gate.yaml", "command line");

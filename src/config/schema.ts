@@ -46,7 +46,7 @@ export const targetSchema = z.strictObject({
   namespace: namespaceName.optional(),
 });
 
-export const gateSchema = z.strictObject({
+const gateSchema = z.strictObject({
   failOnFailure: z.boolean().optional(),
   minProbeSuccess: percentage.optional(),
   // What a case is matched by: one to three names, so a typo like `a/b/c/d` is refused, not silently inert.
@@ -61,7 +61,7 @@ export const gateSchema = z.strictObject({
   timeouts: z.enum(['fail', 'skip']).optional(),
 });
 
-export const reportsSchema = z.strictObject({
+const reportsSchema = z.strictObject({
   junit: z.string().optional(),
   json: z.string().optional(),
   html: z.string().optional(),
@@ -71,7 +71,7 @@ export const reportsSchema = z.strictObject({
 });
 
 /** What `merge` checks of the reports it joins. */
-export const mergeSchema = z.strictObject({
+const mergeSchema = z.strictObject({
   /** How many reports, one a job: a job that wrote none would leave a gate over the others only. */
   expect: z.number().int().min(1).optional(),
 });

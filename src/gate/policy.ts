@@ -39,7 +39,7 @@ const fixedStatuses: Record<Exclude<Outcome, 'stopped' | 'timeout'>, CaseStatus>
 };
 
 /** How the policy counts a case's outcome, before any tolerance of a failure. */
-export function caseStatus(testCase: ReportCase, policy: GatePolicy): CaseStatus {
+function caseStatus(testCase: ReportCase, policy: GatePolicy): CaseStatus {
   switch (testCase.outcome) {
     case 'stopped':
       return policy.stopped === 'fail' ? 'failed' : 'skipped';

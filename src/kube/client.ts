@@ -34,7 +34,7 @@ export interface Connection {
   signal?: AbortSignal;
 }
 
-export const defaultRequestTimeoutMs = 30_000;
+const defaultRequestTimeoutMs = 30_000;
 
 export function connect(
   kc: KubeConfig,

@@ -12,7 +12,6 @@ export type { ObjectMeta };
 
 export const litmusGroup = 'litmuschaos.io';
 export const litmusVersion = 'v1alpha1';
-export const litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
 
 const text = z.string();
 

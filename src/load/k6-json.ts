@@ -25,7 +25,7 @@ interface Waiting {
 }
 
 /** Far more than k6 leaves between a request's two points, even with thousands of VUs. */
-export const maxWaiting = 10_000;
+const maxWaiting = 10_000;
 
 export function k6JsonReader(source: string, onSample: (sample: Sample) => void): LineReader {
   const waiting = new Map<string, Waiting>();

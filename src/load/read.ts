@@ -13,7 +13,7 @@ import type { LoadExit } from './runner.ts';
 import { RequestFigureBuilder, type RequestFigures, type Sample, type Window } from './samples.ts';
 import type { LoadConfig } from './schema.ts';
 
-export function readText(file: string, what: string): string {
+function readText(file: string, what: string): string {
   const text = readInputFile(file, what, resultFileLimit);
   if (text.trim() === '') throw new ConfigError(`${file}: the ${what} is empty`);
   return text;

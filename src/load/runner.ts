@@ -64,10 +64,7 @@ const inherited = [
 ];
 const inheritedPrefixes = ['LC_'];
 
-export function loadEnvironment(
-  config: LoadConfig,
-  from: NodeJS.ProcessEnv = process.env,
-): Record<string, string> {
+function loadEnvironment(config: LoadConfig, from: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(from)) {
     const allowed =

@@ -168,7 +168,7 @@ export function caseReasons(decision: GateDecision): Set<string | undefined> {
 }
 
 /** Failed checks listed one by one at the top of a log or page: thousands of them help nobody there. */
-export const maxListedCheckReasons = 20;
+const maxListedCheckReasons = 20;
 
 /**
  * The decision's reasons as a log or a page lists them first, in order: every one that is not a failed

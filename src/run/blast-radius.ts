@@ -16,7 +16,7 @@ export interface ReachPolicy {
 }
 
 /** Never touched unless listed in allowNamespaces, even when one is the target namespace. */
-export function isSystemNamespace(namespace: string): boolean {
+function isSystemNamespace(namespace: string): boolean {
   return namespace.startsWith('kube-') || namespace.startsWith('openshift-');
 }
 

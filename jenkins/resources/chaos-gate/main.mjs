@@ -87139,7 +87139,7 @@ function readableResults(results, warn) {
     return [];
   });
 }
-var litmusGroup, litmusVersion, litmusApiVersion, text2, probeSpecSchema, engineExperimentSpecSchema, engineExperimentStatusSchema, chaosEngineSchema, probeStatusEntrySchema, legacyProbeStatusEntrySchema, experimentStatusSchema, count2, chaosResultSchema;
+var litmusGroup, litmusVersion, text2, probeSpecSchema, engineExperimentSpecSchema, engineExperimentStatusSchema, chaosEngineSchema, probeStatusEntrySchema, legacyProbeStatusEntrySchema, experimentStatusSchema, count2, chaosResultSchema;
 var init_types4 = __esm({
   "src/litmus/types.ts"() {
     "use strict";
@@ -87149,7 +87149,6 @@ var init_types4 = __esm({
     init_schema_issues();
     litmusGroup = "litmuschaos.io";
     litmusVersion = "v1alpha1";
-    litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
     text2 = string2();
     probeSpecSchema = looseObject({
       name: text2,

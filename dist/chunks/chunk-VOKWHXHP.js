@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-Z7YM2PJ5.js";
+} from "./chunk-VJ2XY2B3.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -26,7 +26,7 @@ import {
   isNotRun,
   isVerdictFinal,
   resultName
-} from "./chunk-CKU3OOXF.js";
+} from "./chunk-MDL2RDP7.js";
 import {
   HttpMethod,
   KubernetesObjectApi,

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-CKU3OOXF.js";
+} from "./chunk-MDL2RDP7.js";
 import {
   formatDuration
 } from "./chunk-2RRLZLSX.js";

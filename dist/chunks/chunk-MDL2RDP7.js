@@ -142,7 +142,6 @@ function isPlainObject(value) {
 // src/litmus/types.ts
 var litmusGroup = "litmuschaos.io";
 var litmusVersion = "v1alpha1";
-var litmusApiVersion = `${litmusGroup}/${litmusVersion}`;
 var text = string();
 var probeSpecSchema = looseObject({
   name: text,

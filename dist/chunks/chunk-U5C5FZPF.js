@@ -7,7 +7,7 @@ import {
 import {
   objectMetaSchema,
   parseShape
-} from "./chunk-CKU3OOXF.js";
+} from "./chunk-MDL2RDP7.js";
 import {
   iso_exports
 } from "./chunk-2RRLZLSX.js";

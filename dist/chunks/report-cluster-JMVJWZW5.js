@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-EUO4FNEH.js";
+} from "./chunk-LT6NKSPY.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -12,10 +12,10 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-Z7YM2PJ5.js";
+} from "./chunk-VJ2XY2B3.js";
 import {
   readableResults
-} from "./chunk-CKU3OOXF.js";
+} from "./chunk-MDL2RDP7.js";
 import "./chunk-2RRLZLSX.js";
 import {
   loadKubeContext

@@ -8,19 +8,19 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-HLGFETT5.js";
+} from "./chunk-U5C5FZPF.js";
 import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-EUO4FNEH.js";
+} from "./chunk-LT6NKSPY.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-7GHJJVB5.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   parseShape
-} from "./chunk-CKU3OOXF.js";
+} from "./chunk-MDL2RDP7.js";
 import "./chunk-2RRLZLSX.js";
 import {
   duplicateProblems,
@@ -193,7 +193,7 @@ async function reportGate(config, sources, log) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-7KKU2N6I.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-JMVJWZW5.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

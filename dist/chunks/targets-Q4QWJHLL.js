@@ -3,14 +3,14 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-WTNGNFNX.js";
-import "./chunk-HLGFETT5.js";
-import "./chunk-EUO4FNEH.js";
+} from "./chunk-RIAMICCL.js";
+import "./chunk-U5C5FZPF.js";
+import "./chunk-LT6NKSPY.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-V2373UVY.js";
-import "./chunk-Z7YM2PJ5.js";
+import "./chunk-VOKWHXHP.js";
+import "./chunk-VJ2XY2B3.js";
 import "./chunk-7GHJJVB5.js";
-import "./chunk-CKU3OOXF.js";
+import "./chunk-MDL2RDP7.js";
 import "./chunk-2RRLZLSX.js";
 import "./chunk-AAXY33C4.js";
 import "./chunk-CWN4COBO.js";

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-HLGFETT5.js";
+} from "./chunk-U5C5FZPF.js";
 import {
   convertChaos
-} from "./chunk-EUO4FNEH.js";
+} from "./chunk-LT6NKSPY.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-V2373UVY.js";
+} from "./chunk-VOKWHXHP.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-Z7YM2PJ5.js";
+} from "./chunk-VJ2XY2B3.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -43,7 +43,7 @@ import {
 import {
   isEngineFinished,
   readableResults
-} from "./chunk-CKU3OOXF.js";
+} from "./chunk-MDL2RDP7.js";
 import {
   formatDuration
 } from "./chunk-2RRLZLSX.js";

@@ -13,7 +13,7 @@ import {
   probeOutcome,
   resultName,
   verdictOutcome
-} from "./chunk-CKU3OOXF.js";
+} from "./chunk-MDL2RDP7.js";
 import {
   secondsBetween
 } from "./chunk-4Q3C7ZDD.js";
