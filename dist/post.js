@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-LDPO5XXL.js";
+} from "./chunks/chunk-GDVYZFLO.js";
 import {
   loadConfig,
   withCancellation
@@ -20,17 +20,17 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-VOKWHXHP.js";
+} from "./chunks/chunk-VJFVCGNY.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-VJ2XY2B3.js";
+} from "./chunks/chunk-XDWMT2RJ.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-MDL2RDP7.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-CWN4COBO.js";
+} from "./chunks/chunk-WIYKF44R.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
@@ -48,7 +48,7 @@ import {
 // src/run/stop-run.ts
 async function stopRun(target, run, options) {
   const stops = await stopRunChaos(
-    connect(loadKubeContext(target)),
+    connect(loadKubeContext(target, { say: (line) => options.log(`[chaos-gate] ${line}`) })),
     { ...run, engines: [], workflows: [], search: { engines: true, workflows: true } },
     {
       deadlineMs: options.stopTimeoutMs,

@@ -15,14 +15,32 @@ import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { readInputFile } from '../files.ts';
 import { displayUrl, redact, registerSecret } from '../secrets.ts';
 import { documentValue, userYaml } from '../yaml-value.ts';
-import { serveCredentials, type TokenFileSetting } from './credentials.ts';
+import { serveCredentials, type ServeOptions, type TokenFileSetting } from './credentials.ts';
 import { refuseWhatKubectlRefuses } from './kubeconfig-refusals.ts';
 import { kubeconfigSource, type KubeTarget } from './kubeconfig-source.ts';
 import { saveAuthProviderConfig } from './kubeconfig-save.ts';
 import { hostOf } from './host.ts';
 
-/** `serviceAccountRoot`: where the service account's folder is found (tests give a temporary one). */
-export function loadKubeContext(target: KubeTarget, serviceAccountRoot = ''): KubeConfig {
+export interface KubeContextOptions {
+  /**
+   * Where what the credentials have to say while the run goes on (a plugin's stderr, an oidc provider's
+   * warnings) is written, in the caller's log and its style; without it, to stderr.
+   */
+  say?: (line: string) => void;
+  /** Where the service account's folder is found (tests give a temporary one). */
+  serviceAccountRoot?: string;
+}
+
+export function loadKubeContext(
+  target: KubeTarget,
+  { say, serviceAccountRoot = '' }: KubeContextOptions = {},
+): KubeConfig {
+  const said: ServeOptions = say
+    ? {
+        warn: (line) => say(`WARNING: ${line}`),
+        pluginStderr: (command, line) => say(`${command}: ${line}`),
+      }
+    : {};
   const from = kubeconfigSource(target);
   const kc = new KubeConfig();
   if ('inCluster' in from) {
@@ -35,7 +53,7 @@ export function loadKubeContext(target: KubeTarget, serviceAccountRoot = ''): Ku
     // POD_NAMESPACE (the downward API's, or set by hand) before the service account's namespace file.
     const podNamespace = process.env.POD_NAMESPACE;
     if (podNamespace) kc.contexts = kc.contexts.map((context) => ({ ...context, namespace: podNamespace }));
-    serveCredentials(kc);
+    serveCredentials(kc, said);
   } else {
     const files = 'files' in from ? from.files : [];
     const source = 'content' in from ? 'the inline kubeconfig' : files.join(', ');
@@ -60,6 +78,7 @@ export function loadKubeContext(target: KubeTarget, serviceAccountRoot = ''): Ku
     for (const user of kc.users) registerCredentials(user);
     const fileOfUser = definingFiles(files, sources);
     serveCredentials(kc, {
+      ...said,
       tokenFiles: tokenFilesOf(users),
       clusters,
       saveTokens: async (user, tokens) => {

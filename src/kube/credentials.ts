@@ -31,6 +31,8 @@ export interface ServeOptions {
   saveTokens?: (user: string, tokens: RefreshedTokens) => Promise<void>;
   /** A line worth a warning (default: to stderr). */
   warn?: (line: string) => void;
+  /** A line a plugin wrote to its stderr, passed on as it comes (default: to stderr). */
+  pluginStderr?: (command: string, line: string) => void;
   /** Each request to an oidc provider (default 30 s). */
   providerTimeoutMs?: number;
 }
@@ -43,6 +45,7 @@ export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): vo
     pluginTimeoutMs = defaultPluginTimeoutMs,
     saveTokens,
     warn = (line) => process.stderr.write(`chaos-gate: WARNING: ${line}\n`),
+    pluginStderr = (command, line) => process.stderr.write(`chaos-gate: ${command}: ${line}\n`),
     providerTimeoutMs,
   } = options;
   const sources = new Map<string, CredentialSource>();
@@ -53,7 +56,11 @@ export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): vo
     if (user.exec) {
       sources.set(
         user.name,
-        new ExecPlugin(kc, user.name, user.exec, { timeoutMs: pluginTimeoutMs, clusters }),
+        new ExecPlugin(kc, user.name, user.exec, {
+          timeoutMs: pluginTimeoutMs,
+          clusters,
+          stderrLine: pluginStderr,
+        }),
       );
       return { ...user, exec: undefined };
     }

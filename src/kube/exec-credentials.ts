@@ -77,6 +77,11 @@ const stderrShown = 2_000;
 
 export interface ExecOptions {
   timeoutMs: number;
+  /**
+   * Each line the plugin writes to stderr, as it writes it: client-go passes its stderr through, and a
+   * plugin signing in by device code (kubelogin, az) prints there the code someone must enter in time.
+   */
+  stderrLine: (command: string, line: string) => void;
   /** Each cluster's map as the kubeconfig gives it, paths resolved: what a plugin is told of its cluster. */
   clusters: ReadonlyMap<string, unknown>;
 }
@@ -87,6 +92,7 @@ export class ExecPlugin implements CredentialSource {
   readonly #config: unknown;
   readonly #timeoutMs: number;
   readonly #clusters: ReadonlyMap<string, unknown>;
+  readonly #stderrLine: (command: string, line: string) => void;
   #cached?: { credential: ExecCredential; expiresAt: number; obtainedAt: number };
   #running?: Promise<ExecCredential>;
 
@@ -96,6 +102,7 @@ export class ExecPlugin implements CredentialSource {
     this.#config = config;
     this.#timeoutMs = options.timeoutMs;
     this.#clusters = options.clusters;
+    this.#stderrLine = options.stderrLine;
   }
 
   async apply(options: RequestOptions): Promise<void> {
@@ -232,8 +239,19 @@ export class ExecPlugin implements CredentialSource {
       const { child, signalGroup } = spawnInGroup(program, config.args ?? [], { env, argv0: command });
       let stdout = '';
       let stderr = '';
+      let shown = 0;
+      const showLines = (all: boolean) => {
+        const end = all ? stderr.length : stderr.lastIndexOf('\n') + 1;
+        if (end <= shown) return;
+        for (const line of stderr.slice(shown, end).split(/\r?\n/))
+          if (line.trim()) this.#stderrLine(command, redact(line));
+        shown = end;
+      };
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+        showLines(false);
+      });
       // Settled at the limit without waiting for its output to close: a process it started may hold it.
       const timer = setTimeout(() => {
         signalGroup('SIGKILL');
@@ -253,6 +271,7 @@ export class ExecPlugin implements CredentialSource {
       });
       child.on('close', (code, signal) => {
         clearTimeout(timer);
+        showLines(true);
         if (code === 0) return resolve(stdout);
         const said = stderr.trim().slice(-stderrShown);
         const how = code === null ? `killed by ${signal ?? 'a signal'}` : `exit code ${code}`;

@@ -135,9 +135,11 @@ export interface PreparedCluster extends ClusterInputs {
 /** `run` on one cluster: its inputs and kube context, or a ConfigError naming every problem. */
 export async function prepareCluster(
   config: GateConfig,
-  kubeconfigContent?: string,
+  kubeconfigContent: string | undefined,
+  log: (line: string) => void,
 ): Promise<PreparedCluster> {
-  const [cluster] = (await checkClusters(config, [{ config }], kubeconfigContent, loadForRun)).map(loaded);
+  const load = (target: ClusterTarget) => loadForRun(target, (line) => log(`[chaos-gate] ${line}`));
+  const [cluster] = (await checkClusters(config, [{ config }], kubeconfigContent, load)).map(loaded);
   if (!cluster) throw new Error('one cluster checked, none returned');
   return cluster;
 }
@@ -145,9 +147,12 @@ export async function prepareCluster(
 /** `run` on `targets`: all of them checked before any is touched, or a ConfigError naming every problem. */
 export async function prepareTargets(
   config: GateConfig,
-  kubeconfigContent?: string,
+  kubeconfigContent: string | undefined,
+  log: (line: string) => void,
 ): Promise<(PreparedCluster & { target: Target })[]> {
-  return (await checkClusters(config, targetClusters(config), kubeconfigContent, loadForRun)).map(loaded);
+  const load = (target: ClusterTarget, { target: { name } }: { target: Target }) =>
+    loadForRun(target, (line) => log(`[${name}] [chaos-gate] ${line}`));
+  return (await checkClusters(config, targetClusters(config), kubeconfigContent, load)).map(loaded);
 }
 
 /**
@@ -181,10 +186,13 @@ export async function validateRun(config: GateConfig): Promise<{ objects: string
 type ClusterTarget = KubeTarget & { namespace?: string };
 
 /** Loads the kube context as `run` connects with it: nothing is sent to the cluster. */
-async function loadForRun(target: ClusterTarget): Promise<{ kc: KubeConfig; defaultNamespace: string }> {
+async function loadForRun(
+  target: ClusterTarget,
+  log?: (line: string) => void,
+): Promise<{ kc: KubeConfig; defaultNamespace: string }> {
   // Imported only here: `validate` on a machine with no kubeconfig never loads the Kubernetes client.
   const { contextNamespace, loadKubeContext } = await import('../kube/context.ts');
-  const kc = loadKubeContext(target);
+  const kc = loadKubeContext(target, { say: log });
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }
 
@@ -204,7 +212,7 @@ async function checkClusters<
   config: GateConfig,
   clusters: C[],
   kubeconfigContent: string | undefined,
-  load: (target: ClusterTarget) => Promise<K>,
+  load: (target: ClusterTarget, cluster: C) => Promise<K>,
 ): Promise<(C & { inputs: RunInputs; kube: K })[]> {
   if (kubeconfigContent) refuseKubeconfigFiles(config);
   const checked: (C & { inputs: RunInputs; kube: K })[] = [];
@@ -214,7 +222,7 @@ async function checkClusters<
     let kube: K | undefined;
     let unloadable: string[] = [];
     try {
-      kube = await load({ ...cluster.config, kubeconfigContent });
+      kube = await load({ ...cluster.config, kubeconfigContent }, cluster);
     } catch (error) {
       if (!(error instanceof CannotRunError)) throw error;
       unloadable = [error.message];

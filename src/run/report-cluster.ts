@@ -14,9 +14,12 @@ import type { Report } from '../report/model.ts';
 export async function chaosReportFromCluster(
   config: GateConfig,
   namespace: string,
-  selector?: string,
+  selector: string | undefined,
+  log: (line: string) => void,
 ): Promise<Report> {
-  const litmus = new LitmusClient(connect(loadKubeContext(config)));
+  const litmus = new LitmusClient(
+    connect(loadKubeContext(config, { say: (line) => log(`chaos-gate: ${line}`) })),
+  );
   await litmus.assertInstalled();
   const engines = (await litmus.list<ChaosEngine>(litmus.target(enginePlural, namespace, selector))).items;
   const uids = engines.map((e) => e.metadata.uid).filter(Boolean);

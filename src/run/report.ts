@@ -63,7 +63,7 @@ export async function reportGate(
       );
     // Loaded only here: converting files needs no Kubernetes client, and starts faster without it.
     const { chaosReportFromCluster } = await import('./report-cluster.ts');
-    const live = await chaosReportFromCluster(config, namespace, sources.selector);
+    const live = await chaosReportFromCluster(config, namespace, sources.selector, log);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ''}`;
     inputs.push({ source: where, suites: live.suites });
   } else if (sources.selector) {

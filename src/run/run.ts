@@ -70,7 +70,10 @@ interface Plan {
 }
 
 export async function runGate(config: GateConfig, context: RunContext): Promise<GateOutcome> {
-  const session = await startRun(await prepareCluster(config, context.kubeconfigContent), context);
+  const session = await startRun(
+    await prepareCluster(config, context.kubeconfigContent, context.log),
+    context,
+  );
   // The verdict first: a user waiting on the build should not wait for the deletes.
   let passed = false;
   try {

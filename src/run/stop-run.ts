@@ -21,7 +21,7 @@ export async function stopRun(
   options: StopRunOptions,
 ): Promise<StopReport> {
   const stops = await stopRunChaos(
-    connect(loadKubeContext(target)),
+    connect(loadKubeContext(target, { say: (line) => options.log(`[chaos-gate] ${line}`) })),
     { ...run, engines: [], workflows: [], search: { engines: true, workflows: true } },
     {
       deadlineMs: options.stopTimeoutMs,

@@ -34,7 +34,7 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
   if (config.targets.length === 0) return runGate(config, context);
   // Every cluster's kube context and inputs before any is touched: a bad setting of one target is a
   // configuration error (exit 2) with nothing applied anywhere, not chaos on the others.
-  const clusters = await prepareTargets(config, context.kubeconfigContent);
+  const clusters = await prepareTargets(config, context.kubeconfigContent, context.log);
   const targets = clusters.map((cluster) => cluster.target);
   const runId = config.runId ?? newRunId();
   // Every reachable cluster's preflight before any chaos: a cluster that refuses the inputs (a dry run

@@ -84453,6 +84453,7 @@ var init_exec_credentials = __esm({
       #config;
       #timeoutMs;
       #clusters;
+      #stderrLine;
       #cached;
       #running;
       constructor(kc, user, config2, options) {
@@ -84461,6 +84462,7 @@ var init_exec_credentials = __esm({
         this.#config = config2;
         this.#timeoutMs = options.timeoutMs;
         this.#clusters = options.clusters;
+        this.#stderrLine = options.stderrLine;
       }
       async apply(options) {
         const { status } = await this.#credential();
@@ -84582,8 +84584,19 @@ var init_exec_credentials = __esm({
           const { child, signalGroup } = spawnInGroup(program, config2.args ?? [], { env, argv0: command });
           let stdout = "";
           let stderr = "";
+          let shown = 0;
+          const showLines = (all) => {
+            const end = all ? stderr.length : stderr.lastIndexOf("\n") + 1;
+            if (end <= shown) return;
+            for (const line of stderr.slice(shown, end).split(/\r?\n/))
+              if (line.trim()) this.#stderrLine(command, redact(line));
+            shown = end;
+          };
           child.stdout.setEncoding("utf8").on("data", (chunk) => stdout += chunk);
-          child.stderr.setEncoding("utf8").on("data", (chunk) => stderr += chunk);
+          child.stderr.setEncoding("utf8").on("data", (chunk) => {
+            stderr += chunk;
+            showLines(false);
+          });
           const timer = setTimeout(() => {
             signalGroup("SIGKILL");
             reject(
@@ -84600,6 +84613,7 @@ var init_exec_credentials = __esm({
           });
           child.on("close", (code, signal3) => {
             clearTimeout(timer);
+            showLines(true);
             if (code === 0) return resolve(stdout);
             const said2 = stderr.trim().slice(-stderrShown);
             const how = code === null ? `killed by ${signal3 ?? "a signal"}` : `exit code ${code}`;
@@ -85004,6 +85018,8 @@ function serveCredentials(kc, options = {}) {
     saveTokens,
     warn = (line) => process.stderr.write(`chaos-gate: WARNING: ${line}
 `),
+    pluginStderr = (command, line) => process.stderr.write(`chaos-gate: ${command}: ${line}
+`),
     providerTimeoutMs
   } = options;
   const sources = /* @__PURE__ */ new Map();
@@ -85013,7 +85029,11 @@ function serveCredentials(kc, options = {}) {
     if (user.exec) {
       sources.set(
         user.name,
-        new ExecPlugin(kc, user.name, user.exec, { timeoutMs: pluginTimeoutMs, clusters })
+        new ExecPlugin(kc, user.name, user.exec, {
+          timeoutMs: pluginTimeoutMs,
+          clusters,
+          stderrLine: pluginStderr
+        })
       );
       return { ...user, exec: void 0 };
     }
@@ -85262,7 +85282,11 @@ __export(context_exports, {
 import { isIP as isIP2 } from "node:net";
 import path8 from "node:path";
 import tls2 from "node:tls";
-function loadKubeContext(target, serviceAccountRoot = "") {
+function loadKubeContext(target, { say, serviceAccountRoot = "" } = {}) {
+  const said2 = say ? {
+    warn: (line) => say(`WARNING: ${line}`),
+    pluginStderr: (command, line) => say(`${command}: ${line}`)
+  } : {};
   const from2 = kubeconfigSource(target);
   const kc = new KubeConfig();
   if ("inCluster" in from2) {
@@ -85273,7 +85297,7 @@ function loadKubeContext(target, serviceAccountRoot = "") {
     }
     const podNamespace = process.env.POD_NAMESPACE;
     if (podNamespace) kc.contexts = kc.contexts.map((context) => ({ ...context, namespace: podNamespace }));
-    serveCredentials(kc);
+    serveCredentials(kc, said2);
   } else {
     const files = "files" in from2 ? from2.files : [];
     const source = "content" in from2 ? "the inline kubeconfig" : files.join(", ");
@@ -85292,6 +85316,7 @@ function loadKubeContext(target, serviceAccountRoot = "") {
     for (const user of kc.users) registerCredentials(user);
     const fileOfUser = definingFiles(files, sources);
     serveCredentials(kc, {
+      ...said2,
       tokenFiles: tokenFilesOf(users),
       clusters,
       saveTokens: async (user, tokens) => {
@@ -85571,13 +85596,15 @@ function placementProblems(config2, { inputs: { manifests, workflow }, readable 
     ...reportPathProblems(config2)
   ];
 }
-async function prepareCluster(config2, kubeconfigContent) {
-  const [cluster] = (await checkClusters(config2, [{ config: config2 }], kubeconfigContent, loadForRun)).map(loaded);
+async function prepareCluster(config2, kubeconfigContent, log) {
+  const load2 = (target) => loadForRun(target, (line) => log(`[chaos-gate] ${line}`));
+  const [cluster] = (await checkClusters(config2, [{ config: config2 }], kubeconfigContent, load2)).map(loaded);
   if (!cluster) throw new Error("one cluster checked, none returned");
   return cluster;
 }
-async function prepareTargets(config2, kubeconfigContent) {
-  return (await checkClusters(config2, targetClusters(config2), kubeconfigContent, loadForRun)).map(loaded);
+async function prepareTargets(config2, kubeconfigContent, log) {
+  const load2 = (target, { target: { name } }) => loadForRun(target, (line) => log(`[${name}] [chaos-gate] ${line}`));
+  return (await checkClusters(config2, targetClusters(config2), kubeconfigContent, load2)).map(loaded);
 }
 async function validateRun(config2) {
   const unchecked = /* @__PURE__ */ new Set();
@@ -85599,9 +85626,9 @@ async function validateRun(config2) {
     unchecked: [...unchecked]
   };
 }
-async function loadForRun(target) {
+async function loadForRun(target, log) {
   const { contextNamespace: contextNamespace2, loadKubeContext: loadKubeContext2 } = await Promise.resolve().then(() => (init_context(), context_exports));
-  const kc = loadKubeContext2(target);
+  const kc = loadKubeContext2(target, { say: log });
   return { kc, defaultNamespace: target.namespace ?? contextNamespace2(kc) };
 }
 async function checkClusters(config2, clusters, kubeconfigContent, load2) {
@@ -85613,7 +85640,7 @@ async function checkClusters(config2, clusters, kubeconfigContent, load2) {
     let kube;
     let unloadable = [];
     try {
-      kube = await load2({ ...cluster.config, kubeconfigContent });
+      kube = await load2({ ...cluster.config, kubeconfigContent }, cluster);
     } catch (error2) {
       if (!(error2 instanceof CannotRunError)) throw error2;
       unloadable = [error2.message];
@@ -88467,7 +88494,10 @@ var init_run_id_in_use = __esm({
 // src/run/run.ts
 import { randomBytes } from "node:crypto";
 async function runGate(config2, context) {
-  const session = await startRun(await prepareCluster(config2, context.kubeconfigContent), context);
+  const session = await startRun(
+    await prepareCluster(config2, context.kubeconfigContent, context.log),
+    context
+  );
   let passed = false;
   try {
     if (!session.cancelled) refuseAllSkipped(session.report, config2.gate);
@@ -88795,7 +88825,7 @@ __export(targets_exports, {
 });
 async function runTargets(config2, context) {
   if (config2.targets.length === 0) return runGate(config2, context);
-  const clusters = await prepareTargets(config2, context.kubeconfigContent);
+  const clusters = await prepareTargets(config2, context.kubeconfigContent, context.log);
   const targets = clusters.map((cluster) => cluster.target);
   const runId = config2.runId ?? newRunId();
   const checked2 = await pMapSettled(
@@ -89038,8 +89068,10 @@ var report_cluster_exports = {};
 __export(report_cluster_exports, {
   chaosReportFromCluster: () => chaosReportFromCluster
 });
-async function chaosReportFromCluster(config2, namespace, selector) {
-  const litmus = new LitmusClient(connect(loadKubeContext(config2)));
+async function chaosReportFromCluster(config2, namespace, selector, log) {
+  const litmus = new LitmusClient(
+    connect(loadKubeContext(config2, { say: (line) => log(`chaos-gate: ${line}`) }))
+  );
   await litmus.assertInstalled();
   const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
   const uids = engines.map((e2) => e2.metadata.uid).filter(Boolean);
@@ -89111,7 +89143,7 @@ async function reportGate(config2, sources, log) {
         `report reads one cluster's namespace, and ${config2.targets.length} clusters are given (${config2.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
     const { chaosReportFromCluster: chaosReportFromCluster2 } = await Promise.resolve().then(() => (init_report_cluster(), report_cluster_exports));
-    const live = await chaosReportFromCluster2(config2, namespace, sources.selector);
+    const live = await chaosReportFromCluster2(config2, namespace, sources.selector, log);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });
   } else if (sources.selector) {

@@ -223,7 +223,7 @@ test("--in-cluster takes client-go's namespace: a non-empty POD_NAMESPACE, else 
   setEnv(t, 'KUBERNETES_SERVICE_PORT', '443');
   const namespaceWith = (t: TestContext, podNamespace: string | undefined) => {
     setEnv(t, 'POD_NAMESPACE', podNamespace);
-    return contextNamespace(loadKubeContext({ inCluster: true }, root));
+    return contextNamespace(loadKubeContext({ inCluster: true }, { serviceAccountRoot: root }));
   };
   await t.test('POD_NAMESPACE set: it wins over the file', (t) => {
     assert.equal(namespaceWith(t, 'from-downward-api'), 'from-downward-api');

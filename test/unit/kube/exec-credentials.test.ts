@@ -210,6 +210,41 @@ test(
   },
 );
 
+test(
+  "the plugin's stderr reaches the log line by line as it runs: a device code is seen while the plugin waits for it",
+  limit,
+  async (t) => {
+    const { url, seen } = await loopbackApi(t);
+    // Answers only once the code it printed has been read, as a device-code login waits for someone.
+    const { dir, file } = plugin(
+      [
+        'echo "To sign in, open https://login.example/device and enter the code ABCD-1234" >&2',
+        'until [ -f "$(dirname "$0")/entered" ]; do sleep 0.05; done',
+        "printf 'signed in' >&2",
+        credential('{"token":"device-code-token-0007"}'),
+      ].join('\n'),
+    );
+    const config = path.join(dir, 'kubeconfig');
+    writeFileSync(config, kubeconfig(url, { command: file }));
+    const lines: string[] = [];
+    const kube = loadKubeContext(
+      { kubeconfig: config },
+      {
+        say: (line) => {
+          lines.push(line);
+          if (line.includes('ABCD-1234')) writeFileSync(path.join(dir, 'entered'), '');
+        },
+      },
+    );
+    await new LitmusClient(connect(kube)).assertInstalled();
+    assert.deepEqual(lines, [
+      `${file}: To sign in, open https://login.example/device and enter the code ABCD-1234`,
+      `${file}: signed in`,
+    ]);
+    assert.deepEqual(seen, ['Bearer device-code-token-0007']);
+  },
+);
+
 test('a credential without an expiry is kept for the whole run; a watch sends it too', limit, async (t) => {
   const { url, seen } = await loopbackApi(t);
   const { file, calls } = plugin(credential('{"token":"kept-token-0002"}'));

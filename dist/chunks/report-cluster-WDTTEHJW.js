@@ -12,14 +12,14 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-VJ2XY2B3.js";
+} from "./chunk-XDWMT2RJ.js";
 import {
   readableResults
 } from "./chunk-MDL2RDP7.js";
 import "./chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunk-CWN4COBO.js";
+} from "./chunk-WIYKF44R.js";
 import "./chunk-4Q3C7ZDD.js";
 import "./chunk-KDTXI6HP.js";
 import "./chunk-JC5KUJAN.js";
@@ -32,8 +32,10 @@ import {
 } from "./chunk-RHZBZGPM.js";
 
 // src/run/report-cluster.ts
-async function chaosReportFromCluster(config, namespace, selector) {
-  const litmus = new LitmusClient(connect(loadKubeContext(config)));
+async function chaosReportFromCluster(config, namespace, selector, log) {
+  const litmus = new LitmusClient(
+    connect(loadKubeContext(config, { say: (line) => log(`chaos-gate: ${line}`) }))
+  );
   await litmus.assertInstalled();
   const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
   const uids = engines.map((e) => e.metadata.uid).filter(Boolean);

@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-CWN4COBO.js";
+} from "./chunk-WIYKF44R.js";
 import {
   onSecret,
   redact
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-LDPO5XXL.js.LEGAL.txt */
+/*! For license information please see chunk-GDVYZFLO.js.LEGAL.txt */

@@ -600,13 +600,15 @@ function placementProblems(config, { inputs: { manifests, workflow }, readable }
     ...reportPathProblems(config)
   ];
 }
-async function prepareCluster(config, kubeconfigContent) {
-  const [cluster] = (await checkClusters(config, [{ config }], kubeconfigContent, loadForRun)).map(loaded);
+async function prepareCluster(config, kubeconfigContent, log) {
+  const load = (target) => loadForRun(target, (line) => log(`[chaos-gate] ${line}`));
+  const [cluster] = (await checkClusters(config, [{ config }], kubeconfigContent, load)).map(loaded);
   if (!cluster) throw new Error("one cluster checked, none returned");
   return cluster;
 }
-async function prepareTargets(config, kubeconfigContent) {
-  return (await checkClusters(config, targetClusters(config), kubeconfigContent, loadForRun)).map(loaded);
+async function prepareTargets(config, kubeconfigContent, log) {
+  const load = (target, { target: { name } }) => loadForRun(target, (line) => log(`[${name}] [chaos-gate] ${line}`));
+  return (await checkClusters(config, targetClusters(config), kubeconfigContent, load)).map(loaded);
 }
 async function validateRun(config) {
   const unchecked = /* @__PURE__ */ new Set();
@@ -628,9 +630,9 @@ async function validateRun(config) {
     unchecked: [...unchecked]
   };
 }
-async function loadForRun(target) {
-  const { contextNamespace, loadKubeContext } = await import("./context-L2IQV4LX.js");
-  const kc = loadKubeContext(target);
+async function loadForRun(target, log) {
+  const { contextNamespace, loadKubeContext } = await import("./context-RVR4TTZZ.js");
+  const kc = loadKubeContext(target, { say: log });
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }
 var loaded = ({ kube, ...cluster }) => ({
@@ -646,7 +648,7 @@ async function checkClusters(config, clusters, kubeconfigContent, load) {
     let kube;
     let unloadable = [];
     try {
-      kube = await load({ ...cluster.config, kubeconfigContent });
+      kube = await load({ ...cluster.config, kubeconfigContent }, cluster);
     } catch (error) {
       if (!(error instanceof CannotRunError)) throw error;
       unloadable = [error.message];

@@ -53418,6 +53418,7 @@ var ExecPlugin = class {
   #config;
   #timeoutMs;
   #clusters;
+  #stderrLine;
   #cached;
   #running;
   constructor(kc, user, config, options) {
@@ -53426,6 +53427,7 @@ var ExecPlugin = class {
     this.#config = config;
     this.#timeoutMs = options.timeoutMs;
     this.#clusters = options.clusters;
+    this.#stderrLine = options.stderrLine;
   }
   async apply(options) {
     const { status } = await this.#credential();
@@ -53547,8 +53549,19 @@ var ExecPlugin = class {
       const { child, signalGroup } = spawnInGroup(program, config.args ?? [], { env, argv0: command });
       let stdout = "";
       let stderr = "";
+      let shown = 0;
+      const showLines = (all) => {
+        const end = all ? stderr.length : stderr.lastIndexOf("\n") + 1;
+        if (end <= shown) return;
+        for (const line of stderr.slice(shown, end).split(/\r?\n/))
+          if (line.trim()) this.#stderrLine(command, redact(line));
+        shown = end;
+      };
       child.stdout.setEncoding("utf8").on("data", (chunk) => stdout += chunk);
-      child.stderr.setEncoding("utf8").on("data", (chunk) => stderr += chunk);
+      child.stderr.setEncoding("utf8").on("data", (chunk) => {
+        stderr += chunk;
+        showLines(false);
+      });
       const timer = setTimeout(() => {
         signalGroup("SIGKILL");
         reject(
@@ -53565,6 +53578,7 @@ var ExecPlugin = class {
       });
       child.on("close", (code, signal3) => {
         clearTimeout(timer);
+        showLines(true);
         if (code === 0) return resolve(stdout);
         const said = stderr.trim().slice(-stderrShown);
         const how = code === null ? `killed by ${signal3 ?? "a signal"}` : `exit code ${code}`;
@@ -53963,6 +53977,8 @@ function serveCredentials(kc, options = {}) {
     saveTokens,
     warn = (line) => process.stderr.write(`chaos-gate: WARNING: ${line}
 `),
+    pluginStderr = (command, line) => process.stderr.write(`chaos-gate: ${command}: ${line}
+`),
     providerTimeoutMs
   } = options;
   const sources = /* @__PURE__ */ new Map();
@@ -53972,7 +53988,11 @@ function serveCredentials(kc, options = {}) {
     if (user.exec) {
       sources.set(
         user.name,
-        new ExecPlugin(kc, user.name, user.exec, { timeoutMs: pluginTimeoutMs, clusters })
+        new ExecPlugin(kc, user.name, user.exec, {
+          timeoutMs: pluginTimeoutMs,
+          clusters,
+          stderrLine: pluginStderr
+        })
       );
       return { ...user, exec: void 0 };
     }
@@ -54186,7 +54206,11 @@ async function takeLock(file) {
 }
 
 // src/kube/context.ts
-function loadKubeContext(target, serviceAccountRoot = "") {
+function loadKubeContext(target, { say, serviceAccountRoot = "" } = {}) {
+  const said = say ? {
+    warn: (line) => say(`WARNING: ${line}`),
+    pluginStderr: (command, line) => say(`${command}: ${line}`)
+  } : {};
   const from2 = kubeconfigSource(target);
   const kc = new KubeConfig();
   if ("inCluster" in from2) {
@@ -54197,7 +54221,7 @@ function loadKubeContext(target, serviceAccountRoot = "") {
     }
     const podNamespace = process.env.POD_NAMESPACE;
     if (podNamespace) kc.contexts = kc.contexts.map((context) => ({ ...context, namespace: podNamespace }));
-    serveCredentials(kc);
+    serveCredentials(kc, said);
   } else {
     const files = "files" in from2 ? from2.files : [];
     const source = "content" in from2 ? "the inline kubeconfig" : files.join(", ");
@@ -54216,6 +54240,7 @@ function loadKubeContext(target, serviceAccountRoot = "") {
     for (const user of kc.users) registerCredentials(user);
     const fileOfUser = definingFiles(files, sources);
     serveCredentials(kc, {
+      ...said,
       tokenFiles: tokenFilesOf(users),
       clusters,
       saveTokens: async (user, tokens) => {

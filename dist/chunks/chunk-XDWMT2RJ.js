@@ -23,7 +23,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-CWN4COBO.js";
+} from "./chunk-WIYKF44R.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

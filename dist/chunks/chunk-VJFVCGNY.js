@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-VJ2XY2B3.js";
+} from "./chunk-XDWMT2RJ.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-CWN4COBO.js";
+} from "./chunk-WIYKF44R.js";
 import {
   isClusterScopedKind,
   isCustomResource

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-VOKWHXHP.js";
+} from "./chunk-VJFVCGNY.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-VJ2XY2B3.js";
+} from "./chunk-XDWMT2RJ.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -53,7 +53,7 @@ import {
 } from "./chunk-AAXY33C4.js";
 import {
   spawnInGroup
-} from "./chunk-CWN4COBO.js";
+} from "./chunk-WIYKF44R.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -65,7 +65,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-7GS4K5RD.js";
+} from "./chunk-OWYECFXN.js";
 import {
   duplicateProblems
 } from "./chunk-GJ3OCKLM.js";
@@ -616,7 +616,10 @@ async function runIdInUse(runId, places, clients, warn) {
 
 // src/run/run.ts
 async function runGate(config, context) {
-  const session = await startRun(await prepareCluster(config, context.kubeconfigContent), context);
+  const session = await startRun(
+    await prepareCluster(config, context.kubeconfigContent, context.log),
+    context
+  );
   let passed = false;
   try {
     if (!session.cancelled) refuseAllSkipped(session.report, config.gate);
@@ -909,7 +912,7 @@ function throwIfCancelled(signal) {
 // src/run/targets.ts
 async function runTargets(config, context) {
   if (config.targets.length === 0) return runGate(config, context);
-  const clusters = await prepareTargets(config, context.kubeconfigContent);
+  const clusters = await prepareTargets(config, context.kubeconfigContent, context.log);
   const targets = clusters.map((cluster) => cluster.target);
   const runId = config.runId ?? newRunId();
   const checked = await pMapSettled(
