@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-GDVYZFLO.js";
+} from "./chunks/chunk-L77I3Y44.js";
 import {
   loadConfig,
   withCancellation
@@ -30,18 +30,18 @@ import {
 } from "./chunks/chunk-UPI4PW6Y.js";
 import {
   runTargets
-} from "./chunks/chunk-J4PAKRA5.js";
+} from "./chunks/chunk-AF3LF2MT.js";
 import "./chunks/chunk-U5C5FZPF.js";
 import "./chunks/chunk-LT6NKSPY.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-VJFVCGNY.js";
-import "./chunks/chunk-XDWMT2RJ.js";
+import "./chunks/chunk-ZHOWPML6.js";
+import "./chunks/chunk-5ZQWXESE.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-MDL2RDP7.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import "./chunks/chunk-AAXY33C4.js";
-import "./chunks/chunk-WIYKF44R.js";
-import "./chunks/chunk-OWYECFXN.js";
+import "./chunks/chunk-KYEZULSE.js";
+import "./chunks/chunk-QEUFLZC6.js";
 import "./chunks/chunk-GJ3OCKLM.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-GDVYZFLO.js";
+} from "./chunks/chunk-L77I3Y44.js";
 import {
   loadConfig,
   withCancellation
@@ -20,17 +20,17 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-VJFVCGNY.js";
+} from "./chunks/chunk-ZHOWPML6.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-XDWMT2RJ.js";
+} from "./chunks/chunk-5ZQWXESE.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-MDL2RDP7.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-WIYKF44R.js";
+} from "./chunks/chunk-KYEZULSE.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";

@@ -18,6 +18,7 @@ export function refuseWhatKubectlRefuses(
   refuseImpersonation(kc, users, source);
   refuseRemovedAuthProvider(kc, source);
   refuseMoreThanOneMethod(kc, users, source);
+  refuseIncompleteOidc(kc, users, source);
   refuseExpiredIdToken(kc, users, source);
 }
 
@@ -152,6 +153,28 @@ function refuseMoreThanOneMethod(
         ? `more than one authentication method found for ${name}; found [${methods.join(' ')}], only one is allowed`
         : undefined;
   if (why) throw new ConfigError(`${source}: user "${name}": ${why}, as kubectl says; remove one of them`);
+}
+
+/**
+ * client-go builds an oidc provider whenever a user names one, and refuses one without its issuer or
+ * client id, before any request: even beside a token, which would then be sent instead.
+ */
+function refuseIncompleteOidc(
+  kc: KubeConfig,
+  users: ReadonlyMap<string, Record<string, unknown>>,
+  source: string,
+): void {
+  const { name, user } = currentUser(kc, users);
+  const provider = user?.['auth-provider'] as
+    { name?: unknown; config?: Record<string, unknown> | null } | undefined;
+  if (provider?.name !== 'oidc') return;
+  for (const field of ['idp-issuer-url', 'client-id']) {
+    const value = provider.config?.[field];
+    if (typeof value !== 'string' || value === '')
+      throw new CannotRunError(
+        `${source}: user "${name}": auth-provider oidc: Must provide ${field}, as kubectl says; add it to auth-provider.config`,
+      );
+  }
 }
 
 /**

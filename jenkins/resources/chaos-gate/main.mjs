@@ -85100,6 +85100,7 @@ function refuseWhatKubectlRefuses(kc, users, source) {
   refuseImpersonation(kc, users, source);
   refuseRemovedAuthProvider(kc, source);
   refuseMoreThanOneMethod(kc, users, source);
+  refuseIncompleteOidc(kc, users, source);
   refuseExpiredIdToken(kc, users, source);
 }
 function currentUser(kc, users) {
@@ -85178,6 +85179,18 @@ function refuseMoreThanOneMethod(kc, users, source) {
   ];
   const why2 = set2("exec") && set2("auth-provider") ? `authProvider cannot be provided in combination with an exec plugin for ${name}` : methods.length > 1 ? `more than one authentication method found for ${name}; found [${methods.join(" ")}], only one is allowed` : void 0;
   if (why2) throw new ConfigError(`${source}: user "${name}": ${why2}, as kubectl says; remove one of them`);
+}
+function refuseIncompleteOidc(kc, users, source) {
+  const { name, user } = currentUser(kc, users);
+  const provider = user?.["auth-provider"];
+  if (provider?.name !== "oidc") return;
+  for (const field of ["idp-issuer-url", "client-id"]) {
+    const value = provider.config?.[field];
+    if (typeof value !== "string" || value === "")
+      throw new CannotRunError(
+        `${source}: user "${name}": auth-provider oidc: Must provide ${field}, as kubectl says; add it to auth-provider.config`
+      );
+  }
 }
 function refuseExpiredIdToken(kc, users, source) {
   const { name, user } = currentUser(kc, users);

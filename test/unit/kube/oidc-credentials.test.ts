@@ -286,25 +286,26 @@ test(
 );
 
 test(
-  "an oidc user without client-id is refused at the first request, in client-go's words",
+  "an oidc user without client-id or idp-issuer-url is refused before any request in client-go's words, even beside a token",
   limit,
   async (t) => {
     const idp = await provider(t, 3600);
-    const { url, seen } = await loopbackApi(t, liveTokenOf(idp));
-    const file = kubeconfigFile(url, idp, { 'id-token': idp.idToken(now() + 3600) });
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/ {8}client-id: .*\n/, ''));
-    const error = await new LitmusClient(connect(loadKubeContext({ kubeconfig: file })))
-      .assertInstalled()
-      .then(
-        () => assert.fail('the request went through'),
-        (caught: unknown) => caught,
-      );
-    assert.ok(error instanceof CannotRunError, String(error));
-    assert.match(
-      error.message,
-      /kubeconfig user "ci" comes from an oidc auth-provider, which must provide client-id$/,
-    );
-    assert.deepEqual(seen, [], 'nothing was sent');
+    for (const field of ['client-id', 'idp-issuer-url'])
+      for (const token of [false, true]) {
+        const file = kubeconfigFile('https://127.0.0.1:1', idp, { 'id-token': idp.idToken(now() + 3600) });
+        let text = readFileSync(file, 'utf8').replace(new RegExp(` {8}${field}: .*\n`), '');
+        // kubectl sends the token then, but builds the provider all the same, and refuses it.
+        if (token) text = text.replace('  user:\n', '  user:\n    token: static-token-0001\n');
+        writeFileSync(file, text);
+        assert.throws(
+          () => loadKubeContext({ kubeconfig: file }),
+          (error: unknown) =>
+            error instanceof CannotRunError &&
+            error.message ===
+              `${file}: user "ci": auth-provider oidc: Must provide ${field}, as kubectl says; add it to auth-provider.config`,
+          `${field} missing${token ? ', beside a token' : ''}`,
+        );
+      }
   },
 );
 

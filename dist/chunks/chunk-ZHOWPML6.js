@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-XDWMT2RJ.js";
+} from "./chunk-5ZQWXESE.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-WIYKF44R.js";
+} from "./chunk-KYEZULSE.js";
 import {
   isClusterScopedKind,
   isCustomResource

@@ -23,7 +23,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-WIYKF44R.js";
+} from "./chunk-KYEZULSE.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

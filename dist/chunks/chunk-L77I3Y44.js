@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-WIYKF44R.js";
+} from "./chunk-KYEZULSE.js";
 import {
   onSecret,
   redact
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-GDVYZFLO.js.LEGAL.txt */
+/*! For license information please see chunk-L77I3Y44.js.LEGAL.txt */

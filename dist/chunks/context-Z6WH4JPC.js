@@ -6,7 +6,7 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-WIYKF44R.js";
+} from "./chunk-KYEZULSE.js";
 import "./chunk-KDTXI6HP.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-VJFVCGNY.js";
+} from "./chunk-ZHOWPML6.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-XDWMT2RJ.js";
+} from "./chunk-5ZQWXESE.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -53,7 +53,7 @@ import {
 } from "./chunk-AAXY33C4.js";
 import {
   spawnInGroup
-} from "./chunk-WIYKF44R.js";
+} from "./chunk-KYEZULSE.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -65,7 +65,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-OWYECFXN.js";
+} from "./chunk-QEUFLZC6.js";
 import {
   duplicateProblems
 } from "./chunk-GJ3OCKLM.js";

@@ -12,14 +12,14 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-XDWMT2RJ.js";
+} from "./chunk-5ZQWXESE.js";
 import {
   readableResults
 } from "./chunk-MDL2RDP7.js";
 import "./chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunk-WIYKF44R.js";
+} from "./chunk-KYEZULSE.js";
 import "./chunk-4Q3C7ZDD.js";
 import "./chunk-KDTXI6HP.js";
 import "./chunk-JC5KUJAN.js";
