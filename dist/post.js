@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-L77I3Y44.js";
+} from "./chunks/chunk-P4HDURWD.js";
 import {
   loadConfig,
   withCancellation
@@ -20,17 +20,17 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-ZHOWPML6.js";
+} from "./chunks/chunk-WZCDIOXT.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-5ZQWXESE.js";
+} from "./chunks/chunk-XJXEVKEH.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-MDL2RDP7.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-KYEZULSE.js";
+} from "./chunks/chunk-QAUWEGXX.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";

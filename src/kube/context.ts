@@ -15,7 +15,12 @@ import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import { readInputFile } from '../files.ts';
 import { displayUrl, redact, registerSecret } from '../secrets.ts';
 import { documentValue, userYaml } from '../yaml-value.ts';
-import { serveCredentials, type ServeOptions, type TokenFileSetting } from './credentials.ts';
+import {
+  checkCurrentCredentials,
+  serveCredentials,
+  type ServeOptions,
+  type TokenFileSetting,
+} from './credentials.ts';
 import { refuseWhatKubectlRefuses } from './kubeconfig-refusals.ts';
 import { kubeconfigSource, type KubeTarget } from './kubeconfig-source.ts';
 import { saveAuthProviderConfig } from './kubeconfig-save.ts';
@@ -96,6 +101,7 @@ export function loadKubeContext(
     );
     selectContext(kc, target.context, source);
     refuseWhatKubectlRefuses(kc, users, source);
+    checkCurrentCredentials(kc);
     kc.clusters = kc.clusters.map(reachedAsKubectlReachesIt);
   }
   trustSystemCertificates(kc);

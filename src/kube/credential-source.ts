@@ -16,6 +16,8 @@ export interface CredentialSource {
    * the next `apply` may carry other credentials than the rejected ones.
    */
   renew(since: number): boolean;
+  /** Refuses settings that would fail every request, as kubectl refuses them when it loads the kubeconfig. */
+  check?(): void;
 }
 
 /** The user's credentials could not be had (exit code 2, like no connection). */

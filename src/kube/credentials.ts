@@ -98,6 +98,12 @@ export function serveCredentials(kc: KubeConfig, options: ServeOptions = {}): vo
   });
 }
 
+/** Refuses now what would refuse each request of the context's user: no chaos starts on a plugin that cannot run. */
+export function checkCurrentCredentials(kc: KubeConfig): void {
+  const user = kc.getCurrentUser();
+  if (user) served.get(kc)?.get(user.name)?.check?.();
+}
+
 /**
  * After a 401 to a request sent at `since`: drops the credentials it carried. True when a second try
  * may carry others; false for credentials that cannot change (a token written in the kubeconfig).

@@ -117,6 +117,10 @@ export class ExecPlugin implements CredentialSource {
     return true;
   }
 
+  check(): void {
+    this.#checkedConfig();
+  }
+
   /** The credential: the one kept while it holds, else the plugin's answer (one run for all who ask). */
   async #credential(): Promise<ExecCredential> {
     if (this.#cached && Date.now() < this.#cached.expiresAt) return this.#cached.credential;

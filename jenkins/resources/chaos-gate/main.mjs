@@ -84474,6 +84474,9 @@ var init_exec_credentials = __esm({
         if (this.#cached && this.#cached.obtainedAt <= since) this.#cached = void 0;
         return true;
       }
+      check() {
+        this.#checkedConfig();
+      }
       /** The credential: the one kept while it holds, else the plugin's answer (one run for all who ask). */
       async #credential() {
         if (this.#cached && Date.now() < this.#cached.expiresAt) return this.#cached.credential;
@@ -85068,6 +85071,10 @@ function serveCredentials(kc, options = {}) {
     applyAuthentication: (user, options2) => sources.get(user.name).apply(options2)
   });
 }
+function checkCurrentCredentials(kc) {
+  const user = kc.getCurrentUser();
+  if (user) served.get(kc)?.get(user.name)?.check?.();
+}
 function renewCredentials(kc, since) {
   const user = kc.getCurrentUser();
   return !!user && (served.get(kc)?.get(user.name)?.renew(since) ?? false);
@@ -85347,6 +85354,7 @@ function loadKubeContext(target, { say, serviceAccountRoot = "" } = {}) {
     );
     selectContext(kc, target.context, source);
     refuseWhatKubectlRefuses(kc, users, source);
+    checkCurrentCredentials(kc);
     kc.clusters = kc.clusters.map(reachedAsKubectlReachesIt);
   }
   trustSystemCertificates(kc);

@@ -383,6 +383,30 @@ test('a plugin that cannot give a credential is named with what went wrong', lim
   assert.deepEqual(seen, [], 'no request went out without its credentials');
 });
 
+test("the context's plugin settings are refused when the kubeconfig loads, as kubectl refuses them; another user's are not read", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-exec-'));
+  const file = path.join(dir, 'kubeconfig');
+  const broken = { command: 'kubelogin', apiVersion: 'client.authentication.k8s.io/v1' };
+  const config = JSON.parse(kubeconfig('https://127.0.0.1:1', broken)) as {
+    users: { name: string; user: Record<string, unknown> }[];
+    contexts: { name: string; context: Record<string, string> }[];
+  };
+  writeFileSync(file, JSON.stringify(config));
+  assert.throws(
+    () => loadKubeContext({ kubeconfig: file }),
+    (error: unknown) =>
+      error instanceof CannotRunError &&
+      /^the credentials of kubeconfig user "ci" come from a plugin whose exec\.interactiveMode is not given, which kubectl requires/.test(
+        error.message,
+      ),
+  );
+  // The same broken user beside the one the context uses.
+  config.users.push({ name: 'other', user: { token: 'other-token-0008' } });
+  config.contexts[0] = { name: 'c', context: { cluster: 'c', user: 'other' } };
+  writeFileSync(file, JSON.stringify(config));
+  assert.doesNotThrow(() => loadKubeContext({ kubeconfig: file }));
+});
+
 test(
   'a user with credentials of its own runs no plugin: they are sent, as kubectl sends them',
   limit,

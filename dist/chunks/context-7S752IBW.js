@@ -6,7 +6,7 @@ import {
   contextNamespace,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-KYEZULSE.js";
+} from "./chunk-QAUWEGXX.js";
 import "./chunk-KDTXI6HP.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-5ZQWXESE.js";
+} from "./chunk-XJXEVKEH.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-KYEZULSE.js";
+} from "./chunk-QAUWEGXX.js";
 import {
   isClusterScopedKind,
   isCustomResource

@@ -23,7 +23,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-KYEZULSE.js";
+} from "./chunk-QAUWEGXX.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

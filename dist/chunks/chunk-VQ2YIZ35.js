@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-ZHOWPML6.js";
+} from "./chunk-WZCDIOXT.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-5ZQWXESE.js";
+} from "./chunk-XJXEVKEH.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -53,7 +53,7 @@ import {
 } from "./chunk-AAXY33C4.js";
 import {
   spawnInGroup
-} from "./chunk-KYEZULSE.js";
+} from "./chunk-QAUWEGXX.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -65,7 +65,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-QEUFLZC6.js";
+} from "./chunk-XIUQRSCX.js";
 import {
   duplicateProblems
 } from "./chunk-GJ3OCKLM.js";

@@ -12,14 +12,14 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-5ZQWXESE.js";
+} from "./chunk-XJXEVKEH.js";
 import {
   readableResults
 } from "./chunk-MDL2RDP7.js";
 import "./chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunk-KYEZULSE.js";
+} from "./chunk-QAUWEGXX.js";
 import "./chunk-4Q3C7ZDD.js";
 import "./chunk-KDTXI6HP.js";
 import "./chunk-JC5KUJAN.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-KYEZULSE.js";
+} from "./chunk-QAUWEGXX.js";
 import {
   onSecret,
   redact
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-L77I3Y44.js.LEGAL.txt */
+/*! For license information please see chunk-P4HDURWD.js.LEGAL.txt */

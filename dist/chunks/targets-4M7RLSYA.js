@@ -3,18 +3,18 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-AF3LF2MT.js";
+} from "./chunk-VQ2YIZ35.js";
 import "./chunk-U5C5FZPF.js";
 import "./chunk-LT6NKSPY.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-ZHOWPML6.js";
-import "./chunk-5ZQWXESE.js";
+import "./chunk-WZCDIOXT.js";
+import "./chunk-XJXEVKEH.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-MDL2RDP7.js";
 import "./chunk-2RRLZLSX.js";
 import "./chunk-AAXY33C4.js";
-import "./chunk-KYEZULSE.js";
-import "./chunk-QEUFLZC6.js";
+import "./chunk-QAUWEGXX.js";
+import "./chunk-XIUQRSCX.js";
 import "./chunk-GJ3OCKLM.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-B562MRTO.js";
