@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-P4HDURWD.js";
+} from "./chunks/chunk-EBS35GNF.js";
 import {
   loadConfig,
   withCancellation
@@ -20,17 +20,17 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-WZCDIOXT.js";
+} from "./chunks/chunk-THBYNO3H.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-XJXEVKEH.js";
+} from "./chunks/chunk-IX4HOGG4.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-MDL2RDP7.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-QAUWEGXX.js";
+} from "./chunks/chunk-WA6ISKPU.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";

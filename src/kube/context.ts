@@ -354,6 +354,12 @@ function passwordOf(server: string): string | undefined {
   }
 }
 
+/** The cluster a run goes to, as a log names it: the context and its server, without user or password. */
+export function describeCluster(kc: KubeConfig): string {
+  const server = kc.getCurrentCluster()?.server;
+  return `context ${kc.getCurrentContext()} (${server ? displayUrl(server) : 'no server'})`;
+}
+
 /** The namespace of the current context, the default for manifests that name none. */
 export function contextNamespace(kc: KubeConfig): string {
   return kc.getContextObject(kc.getCurrentContext())?.namespace ?? 'default';

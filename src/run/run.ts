@@ -17,6 +17,7 @@ import type { GateConfig } from '../config/load.ts';
 import { CancelledError, CannotRunError } from '../errors.ts';
 import { managedBy, ManifestApplier, runLabel } from '../kube/apply.ts';
 import { connect, limited, type Connection } from '../kube/client.ts';
+import { describeCluster } from '../kube/context.ts';
 import { describeApiError } from '../kube/errors.ts';
 import { duplicateProblems, type Manifest } from '../kube/manifests.ts';
 import { cancelReason } from '../kube/until.ts';
@@ -199,7 +200,7 @@ type Deadline = ReturnType<typeof overallDeadline>;
 
 /** Every problem of every object at once, and nothing applied if there is one. */
 async function preflight(
-  { config, inputs, defaultNamespace }: PreparedCluster,
+  { config, inputs, defaultNamespace, kc }: PreparedCluster,
   main: Connection,
   signal: AbortSignal,
   log: (line: string) => void,
@@ -220,7 +221,10 @@ async function preflight(
         ...managedBy,
         [runLabel]: runId,
       });
-    log(`[chaos-gate] run ${runId}: preflight of ${prepared.length + (workflow ? 1 : 0)} object(s)`);
+    // Said before anything is sent that changes the cluster: a CI agent's kubeconfig may not point where the user thinks.
+    log(
+      `[chaos-gate] run ${runId}: preflight of ${prepared.length + (workflow ? 1 : 0)} object(s) on ${describeCluster(kc)}, namespace ${defaultNamespace}`,
+    );
     const policy = { ...config, defaultNamespace };
     const clusterScoped = new Set<Manifest>();
     for (const manifest of prepared)

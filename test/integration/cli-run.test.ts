@@ -69,6 +69,13 @@ describe('chaos-gate run on a real API server', () => {
       '60s',
     ]).done;
     assert.equal(run.code, 0, run.stdout + run.stderr);
+    // Before anything is applied, the log says where it goes.
+    assert.ok(
+      run.stdout.includes(
+        `preflight of 4 object(s) on context sandbox (${env.sandbox.server}), namespace shop`,
+      ),
+      run.stdout,
+    );
     assert.match(run.stdout, /applied ServiceAccount shop\/pod-delete-sa[\s\S]*applied ChaosEngine shop\//);
     assert.match(run.stdout, /gate PASSED \(3 passed, 0 failed, 0 errored, 0 skipped\)/);
     assert.match(

@@ -85296,6 +85296,7 @@ var context_exports = {};
 __export(context_exports, {
   compressionDisabled: () => compressionDisabled,
   contextNamespace: () => contextNamespace,
+  describeCluster: () => describeCluster,
   loadKubeContext: () => loadKubeContext,
   registerKubeconfigCredentials: () => registerKubeconfigCredentials
 });
@@ -85530,6 +85531,10 @@ function passwordOf(server) {
   } catch {
     return void 0;
   }
+}
+function describeCluster(kc) {
+  const server = kc.getCurrentCluster()?.server;
+  return `context ${kc.getCurrentContext()} (${server ? displayUrl(server) : "no server"})`;
 }
 function contextNamespace(kc) {
   return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
@@ -88606,7 +88611,7 @@ function overallDeadline(timeoutMs) {
     clear: () => clearTimeout(timer)
   };
 }
-async function preflight({ config: config2, inputs, defaultNamespace }, main2, signal3, log) {
+async function preflight({ config: config2, inputs, defaultNamespace, kc }, main2, signal3, log) {
   try {
     const litmus = new LitmusClient(main2);
     const argo = config2.workflow ? new ArgoClient(main2) : void 0;
@@ -88619,7 +88624,9 @@ async function preflight({ config: config2, inputs, defaultNamespace }, main2, s
       ...managedBy,
       [runLabel]: runId
     });
-    log(`[chaos-gate] run ${runId}: preflight of ${prepared.length + (workflow ? 1 : 0)} object(s)`);
+    log(
+      `[chaos-gate] run ${runId}: preflight of ${prepared.length + (workflow ? 1 : 0)} object(s) on ${describeCluster(kc)}, namespace ${defaultNamespace}`
+    );
     const policy = { ...config2, defaultNamespace };
     const clusterScoped = /* @__PURE__ */ new Set();
     for (const manifest of prepared)
@@ -88817,6 +88824,7 @@ var init_run = __esm({
     init_errors();
     init_apply();
     init_client();
+    init_context();
     init_errors4();
     init_manifests();
     init_until();

@@ -54457,6 +54457,10 @@ function passwordOf(server) {
     return void 0;
   }
 }
+function describeCluster(kc) {
+  const server = kc.getCurrentCluster()?.server;
+  return `context ${kc.getCurrentContext()} (${server ? displayUrl(server) : "no server"})`;
+}
 function contextNamespace(kc) {
   return kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
 }
@@ -54481,5 +54485,6 @@ export {
   loadKubeContext,
   compressionDisabled,
   registerKubeconfigCredentials,
+  describeCluster,
   contextNamespace
 };

@@ -4,9 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   compressionDisabled,
   contextNamespace,
+  describeCluster,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-QAUWEGXX.js";
+} from "./chunk-WA6ISKPU.js";
 import "./chunk-KDTXI6HP.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
@@ -16,6 +17,7 @@ import "./chunk-RHZBZGPM.js";
 export {
   compressionDisabled,
   contextNamespace,
+  describeCluster,
   loadKubeContext,
   registerKubeconfigCredentials
 };

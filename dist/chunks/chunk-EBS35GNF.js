@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-QAUWEGXX.js";
+} from "./chunk-WA6ISKPU.js";
 import {
   onSecret,
   redact
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-P4HDURWD.js.LEGAL.txt */
+/*! For license information please see chunk-EBS35GNF.js.LEGAL.txt */

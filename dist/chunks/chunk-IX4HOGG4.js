@@ -23,7 +23,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-QAUWEGXX.js";
+} from "./chunk-WA6ISKPU.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

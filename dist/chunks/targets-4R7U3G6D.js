@@ -2,11 +2,19 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
-} from "./chunk-XIUQRSCX.js";
+  runTargets
+} from "./chunk-LBGYLLUN.js";
+import "./chunk-U5C5FZPF.js";
+import "./chunk-LT6NKSPY.js";
+import "./chunk-466RCVCX.js";
+import "./chunk-THBYNO3H.js";
+import "./chunk-IX4HOGG4.js";
+import "./chunk-7GHJJVB5.js";
+import "./chunk-MDL2RDP7.js";
+import "./chunk-2RRLZLSX.js";
+import "./chunk-AAXY33C4.js";
+import "./chunk-WA6ISKPU.js";
+import "./chunk-JQ5CCRAF.js";
 import "./chunk-GJ3OCKLM.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-B562MRTO.js";
@@ -20,8 +28,5 @@ import "./chunk-NQYHTMK7.js";
 import "./chunk-5A4P5S36.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
+  runTargets
 };

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-WZCDIOXT.js";
+} from "./chunk-THBYNO3H.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-XJXEVKEH.js";
+} from "./chunk-IX4HOGG4.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -52,8 +52,9 @@ import {
   readLoadSuite
 } from "./chunk-AAXY33C4.js";
 import {
+  describeCluster,
   spawnInGroup
-} from "./chunk-QAUWEGXX.js";
+} from "./chunk-WA6ISKPU.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -65,7 +66,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-XIUQRSCX.js";
+} from "./chunk-JQ5CCRAF.js";
 import {
   duplicateProblems
 } from "./chunk-GJ3OCKLM.js";
@@ -710,7 +711,7 @@ function overallDeadline(timeoutMs) {
     clear: () => clearTimeout(timer)
   };
 }
-async function preflight({ config, inputs, defaultNamespace }, main, signal, log) {
+async function preflight({ config, inputs, defaultNamespace, kc }, main, signal, log) {
   try {
     const litmus = new LitmusClient(main);
     const argo = config.workflow ? new ArgoClient(main) : void 0;
@@ -723,7 +724,9 @@ async function preflight({ config, inputs, defaultNamespace }, main, signal, log
       ...managedBy,
       [runLabel]: runId
     });
-    log(`[chaos-gate] run ${runId}: preflight of ${prepared.length + (workflow ? 1 : 0)} object(s)`);
+    log(
+      `[chaos-gate] run ${runId}: preflight of ${prepared.length + (workflow ? 1 : 0)} object(s) on ${describeCluster(kc)}, namespace ${defaultNamespace}`
+    );
     const policy = { ...config, defaultNamespace };
     const clusterScoped = /* @__PURE__ */ new Set();
     for (const manifest of prepared)

@@ -2,19 +2,11 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-VQ2YIZ35.js";
-import "./chunk-U5C5FZPF.js";
-import "./chunk-LT6NKSPY.js";
-import "./chunk-466RCVCX.js";
-import "./chunk-WZCDIOXT.js";
-import "./chunk-XJXEVKEH.js";
-import "./chunk-7GHJJVB5.js";
-import "./chunk-MDL2RDP7.js";
-import "./chunk-2RRLZLSX.js";
-import "./chunk-AAXY33C4.js";
-import "./chunk-QAUWEGXX.js";
-import "./chunk-XIUQRSCX.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-JQ5CCRAF.js";
 import "./chunk-GJ3OCKLM.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-B562MRTO.js";
@@ -28,5 +20,8 @@ import "./chunk-NQYHTMK7.js";
 import "./chunk-5A4P5S36.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  runTargets
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-XJXEVKEH.js";
+} from "./chunk-IX4HOGG4.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-QAUWEGXX.js";
+} from "./chunk-WA6ISKPU.js";
 import {
   isClusterScopedKind,
   isCustomResource
