@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-XNHARPSN.js");
+var { main } = await import("./chunks/main-RAYW5VVK.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

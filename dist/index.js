@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-EBS35GNF.js";
+} from "./chunks/chunk-YOYD2LUU.js";
 import {
   loadConfig,
   withCancellation
@@ -30,18 +30,18 @@ import {
 } from "./chunks/chunk-UPI4PW6Y.js";
 import {
   runTargets
-} from "./chunks/chunk-LBGYLLUN.js";
+} from "./chunks/chunk-OPGYI3EH.js";
 import "./chunks/chunk-U5C5FZPF.js";
 import "./chunks/chunk-LT6NKSPY.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-THBYNO3H.js";
-import "./chunks/chunk-IX4HOGG4.js";
+import "./chunks/chunk-TE4RFYC5.js";
+import "./chunks/chunk-5T4NEALO.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-MDL2RDP7.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import "./chunks/chunk-AAXY33C4.js";
-import "./chunks/chunk-WA6ISKPU.js";
-import "./chunks/chunk-JQ5CCRAF.js";
+import "./chunks/chunk-7QIZCKDP.js";
+import "./chunks/chunk-X6777UFY.js";
 import "./chunks/chunk-GJ3OCKLM.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-EBS35GNF.js";
+} from "./chunks/chunk-YOYD2LUU.js";
 import {
   loadConfig,
   withCancellation
@@ -20,17 +20,17 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-THBYNO3H.js";
+} from "./chunks/chunk-TE4RFYC5.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-IX4HOGG4.js";
+} from "./chunks/chunk-5T4NEALO.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-MDL2RDP7.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-WA6ISKPU.js";
+} from "./chunks/chunk-7QIZCKDP.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";

@@ -28,6 +28,14 @@ function currentUser(kc: KubeConfig, users: ReadonlyMap<string, Record<string, u
   return { name, user: name === undefined ? undefined : users.get(name) };
 }
 
+/** The selected user, when it has an `oidc` auth-provider, with the provider's config as the file gives it. */
+function currentOidcUser(kc: KubeConfig, users: ReadonlyMap<string, Record<string, unknown>>) {
+  const { name, user } = currentUser(kc, users);
+  const provider = user?.['auth-provider'] as
+    { name?: unknown; config?: Record<string, unknown> | null } | undefined;
+  return provider?.name === 'oidc' && user ? { name, user, config: provider.config ?? {} } : undefined;
+}
+
 /** client-go refuses both; client-node skipped the verification the certificate authority asks for. */
 function refuseInsecureWithCertificateAuthority(kc: KubeConfig, source: string): void {
   const cluster = kc.getCurrentCluster();
@@ -164,12 +172,11 @@ function refuseIncompleteOidc(
   users: ReadonlyMap<string, Record<string, unknown>>,
   source: string,
 ): void {
-  const { name, user } = currentUser(kc, users);
-  const provider = user?.['auth-provider'] as
-    { name?: unknown; config?: Record<string, unknown> | null } | undefined;
-  if (provider?.name !== 'oidc') return;
+  const oidc = currentOidcUser(kc, users);
+  if (!oidc) return;
+  const { name, config } = oidc;
   for (const field of ['idp-issuer-url', 'client-id']) {
-    const value = provider.config?.[field];
+    const value = config[field];
     if (typeof value !== 'string' || value === '')
       throw new CannotRunError(
         `${source}: user "${name}": auth-provider oidc: Must provide ${field}, as kubectl says; add it to auth-provider.config`,
@@ -187,13 +194,11 @@ function refuseExpiredIdToken(
   users: ReadonlyMap<string, Record<string, unknown>>,
   source: string,
 ): void {
-  const { name, user } = currentUser(kc, users);
-  const provider = user?.['auth-provider'] as
-    { name?: unknown; config?: Record<string, unknown> | null } | undefined;
-  if (provider?.name !== 'oidc') return;
+  const oidc = currentOidcUser(kc, users);
+  if (!oidc) return;
+  const { name, user, config } = oidc;
   // A token (or token-file) is sent instead, as client-go sends it: the id-token is not looked at.
-  for (const field of ['token', 'token-file']) if (user?.[field]) return;
-  const config = provider.config ?? {};
+  for (const field of ['token', 'token-file']) if (user[field]) return;
   // client-go fails every request on an id-token it cannot read, before any refresh.
   const idToken = config['id-token'];
   if (typeof idToken === 'string' && idToken !== '' && idTokenExpiry(idToken) === 'not a JWT')

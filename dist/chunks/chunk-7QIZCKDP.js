@@ -54063,6 +54063,11 @@ function currentUser(kc, users) {
   const name = kc.getCurrentUser()?.name;
   return { name, user: name === void 0 ? void 0 : users.get(name) };
 }
+function currentOidcUser(kc, users) {
+  const { name, user } = currentUser(kc, users);
+  const provider = user?.["auth-provider"];
+  return provider?.name === "oidc" && user ? { name, user, config: provider.config ?? {} } : void 0;
+}
 function refuseInsecureWithCertificateAuthority(kc, source) {
   const cluster = kc.getCurrentCluster();
   if (!cluster?.skipTLSVerify) return;
@@ -54147,11 +54152,11 @@ function refuseMoreThanOneMethod(kc, users, source) {
   if (why) throw new ConfigError(`${source}: user "${name}": ${why}, as kubectl says; remove one of them`);
 }
 function refuseIncompleteOidc(kc, users, source) {
-  const { name, user } = currentUser(kc, users);
-  const provider = user?.["auth-provider"];
-  if (provider?.name !== "oidc") return;
+  const oidc = currentOidcUser(kc, users);
+  if (!oidc) return;
+  const { name, config } = oidc;
   for (const field of ["idp-issuer-url", "client-id"]) {
-    const value = provider.config?.[field];
+    const value = config[field];
     if (typeof value !== "string" || value === "")
       throw new CannotRunError(
         `${source}: user "${name}": auth-provider oidc: Must provide ${field}, as kubectl says; add it to auth-provider.config`
@@ -54159,11 +54164,10 @@ function refuseIncompleteOidc(kc, users, source) {
   }
 }
 function refuseExpiredIdToken(kc, users, source) {
-  const { name, user } = currentUser(kc, users);
-  const provider = user?.["auth-provider"];
-  if (provider?.name !== "oidc") return;
-  for (const field of ["token", "token-file"]) if (user?.[field]) return;
-  const config = provider.config ?? {};
+  const oidc = currentOidcUser(kc, users);
+  if (!oidc) return;
+  const { name, user, config } = oidc;
+  for (const field of ["token", "token-file"]) if (user[field]) return;
   const idToken = config["id-token"];
   if (typeof idToken === "string" && idToken !== "" && idTokenExpiry(idToken) === "not a JWT")
     throw new CannotRunError(

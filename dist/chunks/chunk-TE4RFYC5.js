@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-IX4HOGG4.js";
+} from "./chunk-5T4NEALO.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-WA6ISKPU.js";
+} from "./chunk-7QIZCKDP.js";
 import {
   isClusterScopedKind,
   isCustomResource

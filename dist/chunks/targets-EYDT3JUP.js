@@ -3,18 +3,18 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-LBGYLLUN.js";
+} from "./chunk-OPGYI3EH.js";
 import "./chunk-U5C5FZPF.js";
 import "./chunk-LT6NKSPY.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-THBYNO3H.js";
-import "./chunk-IX4HOGG4.js";
+import "./chunk-TE4RFYC5.js";
+import "./chunk-5T4NEALO.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-MDL2RDP7.js";
 import "./chunk-2RRLZLSX.js";
 import "./chunk-AAXY33C4.js";
-import "./chunk-WA6ISKPU.js";
-import "./chunk-JQ5CCRAF.js";
+import "./chunk-7QIZCKDP.js";
+import "./chunk-X6777UFY.js";
 import "./chunk-GJ3OCKLM.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-B562MRTO.js";

@@ -2,12 +2,17 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  compressionDisabled,
-  contextNamespace,
-  describeCluster,
-  loadKubeContext,
-  registerKubeconfigCredentials
-} from "./chunk-WA6ISKPU.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-X6777UFY.js";
+import "./chunk-GJ3OCKLM.js";
+import "./chunk-EWRCKZ32.js";
+import "./chunk-B562MRTO.js";
+import "./chunk-4Q3C7ZDD.js";
+import "./chunk-P5DOBMC4.js";
+import "./chunk-5L5Z5RRO.js";
 import "./chunk-KDTXI6HP.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
@@ -15,9 +20,8 @@ import "./chunk-NQYHTMK7.js";
 import "./chunk-5A4P5S36.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  compressionDisabled,
-  contextNamespace,
-  describeCluster,
-  loadKubeContext,
-  registerKubeconfigCredentials
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-THBYNO3H.js";
+} from "./chunk-TE4RFYC5.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-IX4HOGG4.js";
+} from "./chunk-5T4NEALO.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -54,7 +54,7 @@ import {
 import {
   describeCluster,
   spawnInGroup
-} from "./chunk-WA6ISKPU.js";
+} from "./chunk-7QIZCKDP.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -66,7 +66,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-JQ5CCRAF.js";
+} from "./chunk-X6777UFY.js";
 import {
   duplicateProblems
 } from "./chunk-GJ3OCKLM.js";

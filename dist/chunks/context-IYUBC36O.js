@@ -2,17 +2,12 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
-} from "./chunk-JQ5CCRAF.js";
-import "./chunk-GJ3OCKLM.js";
-import "./chunk-EWRCKZ32.js";
-import "./chunk-B562MRTO.js";
-import "./chunk-4Q3C7ZDD.js";
-import "./chunk-P5DOBMC4.js";
-import "./chunk-5L5Z5RRO.js";
+  compressionDisabled,
+  contextNamespace,
+  describeCluster,
+  loadKubeContext,
+  registerKubeconfigCredentials
+} from "./chunk-7QIZCKDP.js";
 import "./chunk-KDTXI6HP.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
@@ -20,8 +15,9 @@ import "./chunk-NQYHTMK7.js";
 import "./chunk-5A4P5S36.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
+  compressionDisabled,
+  contextNamespace,
+  describeCluster,
+  loadKubeContext,
+  registerKubeconfigCredentials
 };

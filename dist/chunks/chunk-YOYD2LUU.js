@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-WA6ISKPU.js";
+} from "./chunk-7QIZCKDP.js";
 import {
   onSecret,
   redact
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-EBS35GNF.js.LEGAL.txt */
+/*! For license information please see chunk-YOYD2LUU.js.LEGAL.txt */

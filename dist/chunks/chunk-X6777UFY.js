@@ -631,7 +631,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target, log) {
-  const { contextNamespace, loadKubeContext } = await import("./context-EC5MVWFL.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-IYUBC36O.js");
   const kc = loadKubeContext(target, { say: log });
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

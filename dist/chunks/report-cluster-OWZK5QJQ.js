@@ -12,14 +12,14 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-IX4HOGG4.js";
+} from "./chunk-5T4NEALO.js";
 import {
   readableResults
 } from "./chunk-MDL2RDP7.js";
 import "./chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunk-WA6ISKPU.js";
+} from "./chunk-7QIZCKDP.js";
 import "./chunk-4Q3C7ZDD.js";
 import "./chunk-KDTXI6HP.js";
 import "./chunk-JC5KUJAN.js";

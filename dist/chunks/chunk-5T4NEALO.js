@@ -23,7 +23,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-WA6ISKPU.js";
+} from "./chunk-7QIZCKDP.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
