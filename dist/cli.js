@@ -4,11 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksForVersion,
   helpAlone
-} from "./chunks/chunk-CB2NYLHD.js";
+} from "./chunks/chunk-J3FIUJQV.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-NQYHTMK7.js";
+import "./chunks/chunk-FRGFRHGU.js";
 import "./chunks/chunk-RHZBZGPM.js";
 
 // src/cli/index.ts
@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-RAYW5VVK.js");
+var { main } = await import("./chunks/main-OVLVJ6AJ.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-YOYD2LUU.js";
+} from "./chunks/chunk-RKZ2VOVR.js";
 import {
   loadConfig,
   withCancellation
@@ -27,26 +27,26 @@ import "./chunks/chunk-5YHQJAJF.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-UPI4PW6Y.js";
+} from "./chunks/chunk-7YPFTOTI.js";
 import {
   runTargets
-} from "./chunks/chunk-OPGYI3EH.js";
+} from "./chunks/chunk-Z3ZU3WXW.js";
 import "./chunks/chunk-U5C5FZPF.js";
 import "./chunks/chunk-LT6NKSPY.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-TE4RFYC5.js";
-import "./chunks/chunk-5T4NEALO.js";
+import "./chunks/chunk-4MSTBCOQ.js";
+import "./chunks/chunk-OAB7KC4T.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-MDL2RDP7.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import "./chunks/chunk-AAXY33C4.js";
-import "./chunks/chunk-7QIZCKDP.js";
-import "./chunks/chunk-X6777UFY.js";
+import "./chunks/chunk-VEL7RH3C.js";
+import "./chunks/chunk-CHB3BZFW.js";
 import "./chunks/chunk-GJ3OCKLM.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-B562MRTO.js";
+} from "./chunks/chunk-XDFHH6JD.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -56,12 +56,12 @@ import {
 } from "./chunks/chunk-4Q3C7ZDD.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-KDTXI6HP.js";
+import "./chunks/chunk-MDAQZW3T.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-NQYHTMK7.js";
+import "./chunks/chunk-FRGFRHGU.js";
 import "./chunks/chunk-5A4P5S36.js";
 import {
   errorMessage

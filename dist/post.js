@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-YOYD2LUU.js";
+} from "./chunks/chunk-RKZ2VOVR.js";
 import {
   loadConfig,
   withCancellation
@@ -20,26 +20,26 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-TE4RFYC5.js";
+} from "./chunks/chunk-4MSTBCOQ.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-5T4NEALO.js";
+} from "./chunks/chunk-OAB7KC4T.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-MDL2RDP7.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-7QIZCKDP.js";
+} from "./chunks/chunk-VEL7RH3C.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-KDTXI6HP.js";
+import "./chunks/chunk-MDAQZW3T.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-NQYHTMK7.js";
+import "./chunks/chunk-FRGFRHGU.js";
 import "./chunks/chunk-5A4P5S36.js";
 import {
   errorMessage

@@ -75,7 +75,7 @@ function optionRows(command: Command | undefined): [flag: string, help: string][
     // A boolean's --no- form turns off what the config file (or the Jenkins step) turned on.
     ...settingsOf(command).map((s): [string, string] => [
       s.kind === 'boolean' ? `[no-]${s.flag}` : `${s.flag} VALUE`,
-      s.help,
+      (command && s.helpOf?.[command === 'validate' ? 'run' : command]) ?? s.help,
     ]),
     ...Object.entries(sourcesOf(command)).map(([flag, s]): [string, string] => [`${flag} VALUE`, s.help]),
   ];
@@ -92,11 +92,26 @@ export function usage(command?: Command): string {
 Options:
 ${rows.map(([flag, help]) => `  --${flag.padEnd(width)}  ${help}`).join('\n')}
 
-Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
-the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
-CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be
-confirmed stopped never exits 0: the log says "chaos may still be running" and gives the command.`;
+${command ? exitCodesOf[command] : exitCodesOf.all}`;
 }
+
+/** The exit codes each command can end with: a timeout, a cancel and chaos left running are run's alone. */
+const exitCodesOf: Record<Command | 'all', string> = {
+  all: `Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
+the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
+CRDs); 130/143 run cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be
+confirmed stopped never exits 0: the log says "chaos may still be running" and gives the command.`,
+  run: `Exit codes: 0 everything checked passed; 1 something checked failed or did not finish before the
+timeout; 2 nothing could be judged (bad input, no verdicts, no connection, missing CRDs); 130/143
+cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be confirmed stopped
+never exits 0: the log says "chaos may still be running" and gives the command.`,
+  report: `Exit codes: 0 everything checked passed; 1 something checked failed; 2 nothing could be judged
+(bad input, wrong format, no verdicts, no connection, missing CRDs).`,
+  merge: `Exit codes: 0 everything checked passed; 1 something checked failed; 2 nothing could be judged
+(a report unreadable or missing, no verdicts).`,
+  validate: `Exit codes: 0 the configuration is valid; 2 it is not, or a file it names cannot be read (the
+message says which).`,
+};
 
 function allCommands(): string {
   // Calls in one column, what they do in the next; a call too long for it has its text below it.

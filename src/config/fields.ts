@@ -14,7 +14,10 @@ export interface SettingField {
   kind: FieldKind;
   /** Dotted path in the config model. */
   field: string;
+  /** In the whole usage, and in a command's own `--help` unless `helpOf` has that command's. */
   help: string;
+  /** What it does in one command, where that differs (`validate` shows `run`'s): `report --help` must not describe `run`. */
+  helpOf?: Partial<Record<Reader, string>>;
   /** A list of files: the action expands the patterns in it, as a shell expands them for a flag. */
   files?: true;
   /**
@@ -39,6 +42,10 @@ export const settingFields: SettingField[] = [
     files: true,
     field: 'kubeconfig',
     help: 'kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each (report: one only)',
+    helpOf: {
+      run: 'kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each',
+      report: 'kubeconfig file to read live results with (default: KUBECONFIG or ~/.kube/config); one only',
+    },
     readBy: runAndReport,
   },
   {
@@ -46,6 +53,10 @@ export const settingFields: SettingField[] = [
     kind: 'list',
     field: 'context',
     help: 'kube context to use; repeated: the gate runs on each, in parallel (report: one only)',
+    helpOf: {
+      run: 'kube context to use; repeated: the gate runs on each, in parallel',
+      report: 'kube context to read live results from; one only',
+    },
     readBy: runAndReport,
   },
   {
@@ -66,6 +77,10 @@ export const settingFields: SettingField[] = [
     kind: 'string',
     field: 'namespace',
     help: 'namespace for manifests that name none (report: where live results are read)',
+    helpOf: {
+      run: 'namespace for manifests that name none',
+      report: 'namespace to read live ChaosEngines and ChaosResults from',
+    },
     readBy: runAndReport,
   },
   {
@@ -121,7 +136,14 @@ export const settingFields: SettingField[] = [
     flag: 'run-id',
     kind: 'string',
     field: 'runId',
-    help: "label value for this run on the cluster, one run's own (default: generated)",
+    help: "label value for this run on the cluster, one run's own (default: generated; report: recorded only)",
+    helpOf: {
+      run: "label value for this run on the cluster, one run's own (default: generated)",
+      // report labels nothing: the id goes into the JSON report's meta and the HTML page, and merge
+      // names this report's suites after it when no label is set (merge.ts).
+      report:
+        'run id to record in the JSON and HTML reports; merge names their suites after it when no --label is set (default: none)',
+    },
     readBy: runAndReport,
   },
   {
@@ -129,6 +151,10 @@ export const settingFields: SettingField[] = [
     kind: 'string',
     field: 'label',
     help: 'name of this job in a merged report, stable across builds, e.g. the cluster (default: the run id)',
+    helpOf: {
+      report:
+        "name of this job in a merged report, stable across builds, e.g. the cluster (default: --run-id, else the JSON report's path)",
+    },
     readBy: runAndReport,
   },
   {
@@ -219,6 +245,10 @@ export const settingFields: SettingField[] = [
     kind: 'string',
     field: 'workflow.file',
     help: 'Argo Workflow file to submit (report: a Workflow with status to convert)',
+    helpOf: {
+      run: 'Argo Workflow file to submit',
+      report: 'Argo Workflow with its status, e.g. kubectl get workflow -o yaml, to convert',
+    },
     readBy: runAndReport,
   },
   {

@@ -30,6 +30,10 @@ var settingFields = [
     files: true,
     field: "kubeconfig",
     help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each (report: one only)",
+    helpOf: {
+      run: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
+      report: "kubeconfig file to read live results with (default: KUBECONFIG or ~/.kube/config); one only"
+    },
     readBy: runAndReport
   },
   {
@@ -37,6 +41,10 @@ var settingFields = [
     kind: "list",
     field: "context",
     help: "kube context to use; repeated: the gate runs on each, in parallel (report: one only)",
+    helpOf: {
+      run: "kube context to use; repeated: the gate runs on each, in parallel",
+      report: "kube context to read live results from; one only"
+    },
     readBy: runAndReport
   },
   {
@@ -57,6 +65,10 @@ var settingFields = [
     kind: "string",
     field: "namespace",
     help: "namespace for manifests that name none (report: where live results are read)",
+    helpOf: {
+      run: "namespace for manifests that name none",
+      report: "namespace to read live ChaosEngines and ChaosResults from"
+    },
     readBy: runAndReport
   },
   {
@@ -112,7 +124,13 @@ var settingFields = [
     flag: "run-id",
     kind: "string",
     field: "runId",
-    help: "label value for this run on the cluster, one run's own (default: generated)",
+    help: "label value for this run on the cluster, one run's own (default: generated; report: recorded only)",
+    helpOf: {
+      run: "label value for this run on the cluster, one run's own (default: generated)",
+      // report labels nothing: the id goes into the JSON report's meta and the HTML page, and merge
+      // names this report's suites after it when no label is set (merge.ts).
+      report: "run id to record in the JSON and HTML reports; merge names their suites after it when no --label is set (default: none)"
+    },
     readBy: runAndReport
   },
   {
@@ -120,6 +138,9 @@ var settingFields = [
     kind: "string",
     field: "label",
     help: "name of this job in a merged report, stable across builds, e.g. the cluster (default: the run id)",
+    helpOf: {
+      report: "name of this job in a merged report, stable across builds, e.g. the cluster (default: --run-id, else the JSON report's path)"
+    },
     readBy: runAndReport
   },
   {
@@ -210,6 +231,10 @@ var settingFields = [
     kind: "string",
     field: "workflow.file",
     help: "Argo Workflow file to submit (report: a Workflow with status to convert)",
+    helpOf: {
+      run: "Argo Workflow file to submit",
+      report: "Argo Workflow with its status, e.g. kubectl get workflow -o yaml, to convert"
+    },
     readBy: runAndReport
   },
   {
@@ -308,7 +333,7 @@ function optionRows(command) {
     // A boolean's --no- form turns off what the config file (or the Jenkins step) turned on.
     ...settingsOf(command).map((s) => [
       s.kind === "boolean" ? `[no-]${s.flag}` : `${s.flag} VALUE`,
-      s.help
+      (command && s.helpOf?.[command === "validate" ? "run" : command]) ?? s.help
     ]),
     ...Object.entries(sourcesOf(command)).map(([flag, s]) => [`${flag} VALUE`, s.help])
   ];
@@ -322,11 +347,24 @@ function usage(command) {
 Options:
 ${rows.map(([flag, help2]) => `  --${flag.padEnd(width)}  ${help2}`).join("\n")}
 
-Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
-the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
-CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be
-confirmed stopped never exits 0: the log says "chaos may still be running" and gives the command.`;
+${command ? exitCodesOf[command] : exitCodesOf.all}`;
 }
+var exitCodesOf = {
+  all: `Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
+the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
+CRDs); 130/143 run cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be
+confirmed stopped never exits 0: the log says "chaos may still be running" and gives the command.`,
+  run: `Exit codes: 0 everything checked passed; 1 something checked failed or did not finish before the
+timeout; 2 nothing could be judged (bad input, no verdicts, no connection, missing CRDs); 130/143
+cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be confirmed stopped
+never exits 0: the log says "chaos may still be running" and gives the command.`,
+  report: `Exit codes: 0 everything checked passed; 1 something checked failed; 2 nothing could be judged
+(bad input, wrong format, no verdicts, no connection, missing CRDs).`,
+  merge: `Exit codes: 0 everything checked passed; 1 something checked failed; 2 nothing could be judged
+(a report unreadable or missing, no verdicts).`,
+  validate: `Exit codes: 0 the configuration is valid; 2 it is not, or a file it names cannot be read (the
+message says which).`
+};
 function allCommands() {
   const width = 46;
   const line = (call, does) => call.length > width ? `  ${call}

@@ -28,8 +28,36 @@ test('report --help says what report does with a flag given twice: several resul
       .find((l) => l.startsWith(`  --${flag} `)) ?? '';
   assert.match(line('results'), /\(repeatable\)$/);
   // report reads one cluster's namespace and refuses several (README, Several clusters).
-  assert.match(line('context'), /\(report: one only\)$/);
-  assert.match(line('kubeconfig'), /\(report: one only\)$/);
+  assert.match(line('context'), /; one only$/);
+  assert.match(line('kubeconfig'), /; one only$/);
+});
+
+test("each command's --help describes a flag as that command uses it, and only its own exit codes", () => {
+  const line = (command: (typeof commands)[number], flag: string) =>
+    usage(command)
+      .split('\n')
+      .find((l) => l.startsWith(`  --${flag} `)) ?? '';
+  // report labels nothing on a cluster and generates no id: it records the id given, for merge.
+  assert.match(
+    line('report', 'run-id'),
+    /record in the JSON and HTML reports; merge names their suites after it/,
+  );
+  assert.doesNotMatch(line('report', 'run-id'), /on the cluster|generated/);
+  assert.match(line('report', 'label'), /default: --run-id, else the JSON report's path/);
+  assert.match(line('report', 'namespace'), /to read live ChaosEngines and ChaosResults from$/);
+  assert.match(line('report', 'workflow'), /with its status.*to convert$/);
+  assert.doesNotMatch(line('report', 'workflow'), /submit/);
+  for (const command of commands) {
+    const other = commands.filter((c) => c !== command && !(command === 'validate' && c === 'run'));
+    for (const text of usage(command).split('\n'))
+      for (const name of other)
+        assert.doesNotMatch(text, new RegExp(`\\(${name}: |in ${name}\\b`), `${command} --help: ${text}`);
+  }
+  // Only run has a timeout, a cancel that stops chaos, and chaos that may outlive it.
+  for (const command of ['report', 'merge', 'validate'] as const)
+    assert.doesNotMatch(usage(command), /timeout;|130\/143|chaos may still be running/, command);
+  assert.match(usage('run'), /130\/143\scancelled by SIGINT\/SIGTERM \(the chaos is stopped first\)/);
+  assert.match(usage('validate'), /^Exit codes: 0 the configuration is valid; 2 it is not/m);
 });
 
 test('a help request with nothing else is answered before the flag parser loads', () => {

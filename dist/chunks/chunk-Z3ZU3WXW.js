@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-TE4RFYC5.js";
+} from "./chunk-4MSTBCOQ.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-5T4NEALO.js";
+} from "./chunk-OAB7KC4T.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -54,7 +54,7 @@ import {
 import {
   describeCluster,
   spawnInGroup
-} from "./chunk-7QIZCKDP.js";
+} from "./chunk-VEL7RH3C.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -66,7 +66,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-X6777UFY.js";
+} from "./chunk-CHB3BZFW.js";
 import {
   duplicateProblems
 } from "./chunk-GJ3OCKLM.js";
@@ -74,14 +74,14 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-B562MRTO.js";
+} from "./chunk-XDFHH6JD.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-4Q3C7ZDD.js";
 import {
   settingName
-} from "./chunk-NQYHTMK7.js";
+} from "./chunk-FRGFRHGU.js";
 import {
   CancelledError,
   CannotRunError,

@@ -6,14 +6,14 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-B562MRTO.js";
+} from "./chunk-XDFHH6JD.js";
 import {
   mergeReports,
   underLabel
 } from "./chunk-4Q3C7ZDD.js";
 import {
   settingName
-} from "./chunk-NQYHTMK7.js";
+} from "./chunk-FRGFRHGU.js";
 import {
   readInputFile,
   resultFileLimit

@@ -30,7 +30,7 @@ import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-B562MRTO.js";
+} from "./chunk-XDFHH6JD.js";
 import "./chunk-4Q3C7ZDD.js";
 import {
   isSkipped,
@@ -41,7 +41,7 @@ import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import {
   configFileName
-} from "./chunk-NQYHTMK7.js";
+} from "./chunk-FRGFRHGU.js";
 import {
   describeIssues,
   resultFileLimit
@@ -193,7 +193,7 @@ async function reportGate(config, sources, log) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-OWZK5QJQ.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-L4HQDY6Q.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector, log);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-7QIZCKDP.js";
+} from "./chunk-VEL7RH3C.js";
 import {
   onSecret,
   redact
@@ -22,7 +22,7 @@ import {
   settingsOf,
   toMap,
   toNumber
-} from "./chunk-NQYHTMK7.js";
+} from "./chunk-FRGFRHGU.js";
 import {
   ConfigError,
   __commonJS,
@@ -19891,4 +19891,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-YOYD2LUU.js.LEGAL.txt */
+/*! For license information please see chunk-RKZ2VOVR.js.LEGAL.txt */

@@ -21,7 +21,7 @@ import {
 } from "./chunk-KFRDFFVU.js";
 import {
   settingName
-} from "./chunk-NQYHTMK7.js";
+} from "./chunk-FRGFRHGU.js";
 import {
   _enum,
   array,

@@ -23,7 +23,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-7QIZCKDP.js";
+} from "./chunk-VEL7RH3C.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

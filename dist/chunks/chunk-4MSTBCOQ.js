@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-5T4NEALO.js";
+} from "./chunk-OAB7KC4T.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -33,7 +33,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-7QIZCKDP.js";
+} from "./chunk-VEL7RH3C.js";
 import {
   isClusterScopedKind,
   isCustomResource

@@ -10,18 +10,18 @@ import {
 } from "./chunk-EWRCKZ32.js";
 import {
   reportPathProblems
-} from "./chunk-B562MRTO.js";
+} from "./chunk-XDFHH6JD.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
 import {
   NoClusterAccessError,
   kubeconfigSource
-} from "./chunk-KDTXI6HP.js";
+} from "./chunk-MDAQZW3T.js";
 import {
   configFileName,
   settingName
-} from "./chunk-NQYHTMK7.js";
+} from "./chunk-FRGFRHGU.js";
 import {
   _enum,
   array,
@@ -631,7 +631,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target, log) {
-  const { contextNamespace, loadKubeContext } = await import("./context-IYUBC36O.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-COHUKNXL.js");
   const kc = loadKubeContext(target, { say: log });
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

@@ -18,7 +18,7 @@ import {
   sourceFlags,
   sourcesOf,
   usage
-} from "./chunk-CB2NYLHD.js";
+} from "./chunk-J3FIUJQV.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-2RRLZLSX.js";
 import "./chunk-GJ3OCKLM.js";
@@ -36,7 +36,7 @@ import {
   settingsOf,
   toMap,
   toNumber
-} from "./chunk-NQYHTMK7.js";
+} from "./chunk-FRGFRHGU.js";
 import {
   closestName
 } from "./chunk-5A4P5S36.js";
@@ -213,7 +213,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-EYDT3JUP.js");
+        const { runTargets } = await import("./targets-VNQ2Q27X.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -228,15 +228,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-AGGO67UF.js");
+        const { reportGate } = await import("./report-RXT645TU.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-5KFIJXSU.js");
+        const { mergeGate } = await import("./merge-72KFVAFT.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-PPXSLOS2.js");
+        const { validateRun } = await import("./inputs-M6RPXJVK.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

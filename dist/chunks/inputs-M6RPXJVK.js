@@ -6,17 +6,17 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-X6777UFY.js";
+} from "./chunk-CHB3BZFW.js";
 import "./chunk-GJ3OCKLM.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-B562MRTO.js";
+import "./chunk-XDFHH6JD.js";
 import "./chunk-4Q3C7ZDD.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-5L5Z5RRO.js";
-import "./chunk-KDTXI6HP.js";
+import "./chunk-MDAQZW3T.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-NQYHTMK7.js";
+import "./chunk-FRGFRHGU.js";
 import "./chunk-5A4P5S36.js";
 import "./chunk-RHZBZGPM.js";
 export {

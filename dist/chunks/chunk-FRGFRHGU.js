@@ -16,6 +16,10 @@ var settingFields = [
     files: true,
     field: "kubeconfig",
     help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each (report: one only)",
+    helpOf: {
+      run: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
+      report: "kubeconfig file to read live results with (default: KUBECONFIG or ~/.kube/config); one only"
+    },
     readBy: runAndReport
   },
   {
@@ -23,6 +27,10 @@ var settingFields = [
     kind: "list",
     field: "context",
     help: "kube context to use; repeated: the gate runs on each, in parallel (report: one only)",
+    helpOf: {
+      run: "kube context to use; repeated: the gate runs on each, in parallel",
+      report: "kube context to read live results from; one only"
+    },
     readBy: runAndReport
   },
   {
@@ -43,6 +51,10 @@ var settingFields = [
     kind: "string",
     field: "namespace",
     help: "namespace for manifests that name none (report: where live results are read)",
+    helpOf: {
+      run: "namespace for manifests that name none",
+      report: "namespace to read live ChaosEngines and ChaosResults from"
+    },
     readBy: runAndReport
   },
   {
@@ -98,7 +110,13 @@ var settingFields = [
     flag: "run-id",
     kind: "string",
     field: "runId",
-    help: "label value for this run on the cluster, one run's own (default: generated)",
+    help: "label value for this run on the cluster, one run's own (default: generated; report: recorded only)",
+    helpOf: {
+      run: "label value for this run on the cluster, one run's own (default: generated)",
+      // report labels nothing: the id goes into the JSON report's meta and the HTML page, and merge
+      // names this report's suites after it when no label is set (merge.ts).
+      report: "run id to record in the JSON and HTML reports; merge names their suites after it when no --label is set (default: none)"
+    },
     readBy: runAndReport
   },
   {
@@ -106,6 +124,9 @@ var settingFields = [
     kind: "string",
     field: "label",
     help: "name of this job in a merged report, stable across builds, e.g. the cluster (default: the run id)",
+    helpOf: {
+      report: "name of this job in a merged report, stable across builds, e.g. the cluster (default: --run-id, else the JSON report's path)"
+    },
     readBy: runAndReport
   },
   {
@@ -196,6 +217,10 @@ var settingFields = [
     kind: "string",
     field: "workflow.file",
     help: "Argo Workflow file to submit (report: a Workflow with status to convert)",
+    helpOf: {
+      run: "Argo Workflow file to submit",
+      report: "Argo Workflow with its status, e.g. kubectl get workflow -o yaml, to convert"
+    },
     readBy: runAndReport
   },
   {

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   settingsOf
-} from "./chunk-NQYHTMK7.js";
+} from "./chunk-FRGFRHGU.js";
 
 // src/cli/usage.ts
 var sourceFlags = {
@@ -56,7 +56,7 @@ function optionRows(command) {
     // A boolean's --no- form turns off what the config file (or the Jenkins step) turned on.
     ...settingsOf(command).map((s) => [
       s.kind === "boolean" ? `[no-]${s.flag}` : `${s.flag} VALUE`,
-      s.help
+      (command && s.helpOf?.[command === "validate" ? "run" : command]) ?? s.help
     ]),
     ...Object.entries(sourcesOf(command)).map(([flag, s]) => [`${flag} VALUE`, s.help])
   ];
@@ -70,11 +70,24 @@ function usage(command) {
 Options:
 ${rows.map(([flag, help]) => `  --${flag.padEnd(width)}  ${help}`).join("\n")}
 
-Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
-the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
-CRDs); 130/143 cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be
-confirmed stopped never exits 0: the log says "chaos may still be running" and gives the command.`;
+${command ? exitCodesOf[command] : exitCodesOf.all}`;
 }
+var exitCodesOf = {
+  all: `Exit codes: 0 everything checked passed; 1 something checked failed (or, in run, did not finish before
+the timeout); 2 nothing could be judged (bad input, wrong format, no verdicts, no connection, missing
+CRDs); 130/143 run cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be
+confirmed stopped never exits 0: the log says "chaos may still be running" and gives the command.`,
+  run: `Exit codes: 0 everything checked passed; 1 something checked failed or did not finish before the
+timeout; 2 nothing could be judged (bad input, no verdicts, no connection, missing CRDs); 130/143
+cancelled by SIGINT/SIGTERM (the chaos is stopped first). Chaos that could not be confirmed stopped
+never exits 0: the log says "chaos may still be running" and gives the command.`,
+  report: `Exit codes: 0 everything checked passed; 1 something checked failed; 2 nothing could be judged
+(bad input, wrong format, no verdicts, no connection, missing CRDs).`,
+  merge: `Exit codes: 0 everything checked passed; 1 something checked failed; 2 nothing could be judged
+(a report unreadable or missing, no verdicts).`,
+  validate: `Exit codes: 0 the configuration is valid; 2 it is not, or a file it names cannot be read (the
+message says which).`
+};
 function allCommands() {
   const width = 46;
   const line = (call, does) => call.length > width ? `  ${call}

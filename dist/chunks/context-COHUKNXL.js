@@ -7,11 +7,11 @@ import {
   describeCluster,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-7QIZCKDP.js";
-import "./chunk-KDTXI6HP.js";
+} from "./chunk-VEL7RH3C.js";
+import "./chunk-MDAQZW3T.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-NQYHTMK7.js";
+import "./chunk-FRGFRHGU.js";
 import "./chunk-5A4P5S36.js";
 import "./chunk-RHZBZGPM.js";
 export {

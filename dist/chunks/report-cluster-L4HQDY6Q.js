@@ -12,19 +12,19 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-5T4NEALO.js";
+} from "./chunk-OAB7KC4T.js";
 import {
   readableResults
 } from "./chunk-MDL2RDP7.js";
 import "./chunk-2RRLZLSX.js";
 import {
   loadKubeContext
-} from "./chunk-7QIZCKDP.js";
+} from "./chunk-VEL7RH3C.js";
 import "./chunk-4Q3C7ZDD.js";
-import "./chunk-KDTXI6HP.js";
+import "./chunk-MDAQZW3T.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
-import "./chunk-NQYHTMK7.js";
+import "./chunk-FRGFRHGU.js";
 import "./chunk-5A4P5S36.js";
 import {
   CannotRunError,

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   kubeconfigSource
-} from "./chunk-KDTXI6HP.js";
+} from "./chunk-MDAQZW3T.js";
 import {
   documentValue,
   require_dist,
@@ -17,7 +17,7 @@ import {
 } from "./chunk-KFRDFFVU.js";
 import {
   settingName
-} from "./chunk-NQYHTMK7.js";
+} from "./chunk-FRGFRHGU.js";
 import {
   _enum,
   array,
