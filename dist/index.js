@@ -64,6 +64,7 @@ import {
 import "./chunks/chunk-FRGFRHGU.js";
 import "./chunks/chunk-5A4P5S36.js";
 import {
+  CancelledError,
   errorMessage
 } from "./chunks/chunk-RHZBZGPM.js";
 
@@ -179,7 +180,9 @@ async function publishToGitHub(outcome) {
   const { report, decision, published } = outcome;
   if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(published.markdown().markdown).write();
   setOutputs({
-    verdict: decision.verdict,
+    // A later `if: always()` step must tell a cancelled job from a failed gate: the cases of a
+    // cancelled run are what was known when it was cut short, not a verdict.
+    verdict: outcome.cancelled ? "cancelled" : decision.verdict,
     passed: decision.counts.passed,
     failed: decision.counts.failed,
     errored: decision.counts.errored,
@@ -201,10 +204,10 @@ async function publishToGitHub(outcome) {
   }
   if (decision.verdict === "fail") process.exitCode = ExitCode.Failure;
 }
-async function failToRun(message, runId) {
+async function failToRun(message, runId, verdict = "error") {
   if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderCannotRun(message)).write();
   setOutputs({
-    verdict: "error",
+    verdict,
     passed: 0,
     failed: 0,
     errored: 0,
@@ -266,7 +269,13 @@ async function runAction() {
     groups.end();
     if (started) state.markEnded("failed");
     else state.markFinished();
-    await failToRun(redact(errorMessage(error2)), startedRunId);
+    const cancelled = error2 instanceof CancelledError;
+    const message = redact(errorMessage(error2));
+    await failToRun(
+      cancelled ? `${message} before any chaos started` : message,
+      startedRunId,
+      cancelled ? "cancelled" : "error"
+    );
   }
 }
 

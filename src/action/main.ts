@@ -2,7 +2,7 @@
 // GitHub way.
 import * as core from '@actions/core';
 import { loadConfig } from '../config/load.ts';
-import { errorMessage } from '../errors.ts';
+import { CancelledError, errorMessage } from '../errors.ts';
 import { chaosMayStillRun } from '../report/model.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { mergeGate } from '../run/merge.ts';
@@ -65,6 +65,12 @@ export async function runAction(): Promise<void> {
     groups.end();
     if (started) state.markEnded('failed');
     else state.markFinished();
-    await failToRun(redact(errorMessage(error)), startedRunId);
+    const cancelled = error instanceof CancelledError;
+    const message = redact(errorMessage(error));
+    await failToRun(
+      cancelled ? `${message} before any chaos started` : message,
+      startedRunId,
+      cancelled ? 'cancelled' : 'error',
+    );
   }
 }

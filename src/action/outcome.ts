@@ -11,7 +11,9 @@ export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
   // Outside a GitHub runner (a local try-out) there is no summary file to write to.
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(published.markdown().markdown).write();
   setOutputs({
-    verdict: decision.verdict,
+    // A later `if: always()` step must tell a cancelled job from a failed gate: the cases of a
+    // cancelled run are what was known when it was cut short, not a verdict.
+    verdict: outcome.cancelled ? 'cancelled' : decision.verdict,
     passed: decision.counts.passed,
     failed: decision.counts.failed,
     errored: decision.counts.errored,
@@ -38,13 +40,17 @@ export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
 }
 
 /**
- * The step could not run: nothing was judged, so every count is 0 and no report was written. `runId`
- * when the run got as far as labelling objects with it.
+ * The step could not run, or was cancelled before its chaos started: nothing was judged, so every
+ * count is 0 and no report was written. `runId` when the run got as far as labelling objects with it.
  */
-export async function failToRun(message: string, runId?: string): Promise<void> {
+export async function failToRun(
+  message: string,
+  runId?: string,
+  verdict: 'error' | 'cancelled' = 'error',
+): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderCannotRun(message)).write();
   setOutputs({
-    verdict: 'error',
+    verdict,
     passed: 0,
     failed: 0,
     errored: 0,
@@ -60,7 +66,7 @@ export async function failToRun(message: string, runId?: string): Promise<void> 
 
 /** The outputs action.yml declares: all of them in every outcome, so a later step can read any. */
 interface StepOutputs {
-  verdict: GateDecision['verdict'] | 'error';
+  verdict: GateDecision['verdict'] | 'error' | 'cancelled';
   passed: number;
   failed: number;
   errored: number;

@@ -12,7 +12,11 @@ import { readCheckedJUnit } from '../support/junit-readers.ts';
 const namespace = 'action';
 const env = useSandbox(namespace);
 
-async function runAction(inputs: Record<string, string>) {
+/** `onStdout` sees the log so far, and may signal the step as the runner does when the job is cancelled. */
+async function runAction(
+  inputs: Record<string, string>,
+  onStdout?: (text: string, kill: (signal: NodeJS.Signals) => void) => void,
+) {
   const dir = workDir();
   const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', GITHUB_STATE: 'state' };
   const env: Record<string, string> = {};
@@ -21,7 +25,12 @@ async function runAction(inputs: Record<string, string>) {
     writeFileSync(env[name], '');
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const finished = await runEntry('dist/index.js', [], { cwd: dir, env }).done;
+  const started = runEntry('dist/index.js', [], {
+    cwd: dir,
+    env,
+    onStdout: onStdout && ((text) => onStdout(text, started.kill)),
+  });
+  const finished = await started.done;
   return {
     ...finished,
     dir,
@@ -126,6 +135,54 @@ test('a failed probe: step fails, verdict=fail, the verdict annotation first, th
     /\[\+\d\d:\d\d \| chaos \d\d:\d\d of ~01:00\] \[chaos\] /,
     'TOTAL_CHAOS_DURATION 60',
   );
+});
+
+test('a cancelled job: verdict=cancelled, not fail, so a later step tells it from a failed gate', async () => {
+  const dir = workDir();
+  const name = uniqueName('action-cancel');
+  let signalled = false;
+  const run = await runAction(
+    {
+      kubeconfig: env.sandbox.kubeconfigYaml,
+      namespace,
+      rbac: exampleRbac,
+      engines: engineFile(dir, name, 'never', namespace),
+    },
+    (text, kill) => {
+      if (!signalled && text.includes(`[chaos] ${namespace}/${name} pod-delete: Running`)) {
+        signalled = true;
+        kill('SIGTERM');
+      }
+    },
+  );
+  assert.ok(signalled, run.stdout);
+  assert.equal(run.code, 1, run.stdout);
+  assert.equal(run.outputs.verdict, 'cancelled');
+  assert.match(run.stdout, /^::error::cancelled by SIGTERM; the chaos was stopped$/m);
+  assert.ok(env.operator.aborted.has(name), 'the engine was stopped before the step ended');
+});
+
+test('a job cancelled before its chaos started: verdict=cancelled, not error', async () => {
+  const dir = workDir();
+  let signalled = false;
+  const run = await runAction(
+    {
+      kubeconfig: env.sandbox.kubeconfigYaml,
+      namespace,
+      rbac: exampleRbac,
+      engines: engineFile(dir, uniqueName('action-cancel-early'), 'never', namespace),
+    },
+    (text, kill) => {
+      if (!signalled && /: preflight of \d+ object/.test(text)) {
+        signalled = true;
+        kill('SIGTERM');
+      }
+    },
+  );
+  assert.ok(signalled, run.stdout);
+  assert.equal(run.code, 1, run.stdout);
+  assert.equal(run.outputs.verdict, 'cancelled');
+  assert.match(run.stdout, /^::error::cancelled by SIGTERM/m);
 });
 
 test('the post step stops the engines of a main step that never finished', async () => {
