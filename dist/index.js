@@ -27,33 +27,34 @@ import "./chunks/chunk-5YHQJAJF.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-7YPFTOTI.js";
+} from "./chunks/chunk-M2FX6FE6.js";
 import {
   runTargets
-} from "./chunks/chunk-Z3ZU3WXW.js";
-import "./chunks/chunk-U5C5FZPF.js";
-import "./chunks/chunk-LT6NKSPY.js";
+} from "./chunks/chunk-YJB3DP44.js";
+import "./chunks/chunk-M47USXIA.js";
+import "./chunks/chunk-LJCC53QL.js";
 import "./chunks/chunk-466RCVCX.js";
 import "./chunks/chunk-4MSTBCOQ.js";
 import "./chunks/chunk-OAB7KC4T.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-MDL2RDP7.js";
 import "./chunks/chunk-2RRLZLSX.js";
-import "./chunks/chunk-AAXY33C4.js";
+import "./chunks/chunk-W7E7DG6A.js";
 import "./chunks/chunk-VEL7RH3C.js";
-import "./chunks/chunk-CHB3BZFW.js";
+import "./chunks/chunk-UMA67CES.js";
 import "./chunks/chunk-GJ3OCKLM.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-XDFHH6JD.js";
+} from "./chunks/chunk-WSCQ33HW.js";
 import {
   caseReasons,
   chaosMayStillRun,
   judgedCases,
   labelledExperiment,
+  warningsOf,
   whereEvery
-} from "./chunks/chunk-4Q3C7ZDD.js";
+} from "./chunks/chunk-7UNOIJUI.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-MDAQZW3T.js";
@@ -193,6 +194,7 @@ async function publishToGitHub(outcome) {
     "html-path": published.html ?? "",
     "run-id": outcome.runId ?? ""
   });
+  for (const warning2 of warningsOf(report)) warning(warning2, { title: "Chaos gate warning" });
   if (outcome.cancelled) {
     setFailed(
       chaosMayStillRun(report) ? `cancelled by ${outcome.cancelled}; chaos may still be running: the post step tries again, and the log names the command that stops it` : `cancelled by ${outcome.cancelled}; the chaos was stopped`

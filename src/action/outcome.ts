@@ -1,7 +1,7 @@
 // An outcome, the GitHub way: step outputs, a job summary, the error annotations of the decision
 // (verdict first, at most 10), and a failed step when the gate fails or the run was cancelled.
 import * as core from '@actions/core';
-import { chaosMayStillRun, type GateDecision } from '../report/model.ts';
+import { chaosMayStillRun, warningsOf, type GateDecision } from '../report/model.ts';
 import { renderCannotRun } from '../report/markdown.ts';
 import type { GateOutcome } from '../run/outcome.ts';
 import { annotationsOf } from './annotations.ts';
@@ -24,6 +24,8 @@ export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
     'html-path': published.html ?? '',
     'run-id': outcome.runId ?? '',
   });
+  // Warning annotations: they change no verdict, and GitHub counts them apart from the errors.
+  for (const warning of warningsOf(report)) core.warning(warning, { title: 'Chaos gate warning' });
   if (outcome.cancelled) {
     core.setFailed(
       chaosMayStillRun(report)

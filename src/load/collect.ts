@@ -21,6 +21,7 @@ export function readLoadSuite(
     windows,
     thresholds: config.thresholds,
     impact: config.impact,
+    heyCsv: config.results.heyCsv,
   });
 }
 

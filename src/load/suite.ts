@@ -18,6 +18,8 @@ export interface LoadResults {
   windows: Window[];
   thresholds: LoadConfig['thresholds'];
   impact: LoadConfig['impact'];
+  /** The hey CSV among the per-request files: it has no row for a request that got no response. */
+  heyCsv?: string;
 }
 
 const suiteName = 'load';
@@ -32,7 +34,10 @@ function commandOutcome({ code, stoppedBy }: LoadExit): ReportCase['outcome'] {
 export function loadSuite(results: LoadResults): ReportSuite {
   const cases: ReportCase[] = [];
   const properties: Record<string, string> = {};
-  const add: AddCase = (kind, name, ok, message, more = {}) =>
+  // The error-rate settings checked, for the hey warning.
+  const errorRates: string[] = [];
+  const add: AddCase = (kind, name, ok, message, more = {}) => {
+    if (more.errorRate) errorRates.push(more.errorRate);
     cases.push({
       kind,
       className: suiteName,
@@ -42,6 +47,7 @@ export function loadSuite(results: LoadResults): ReportSuite {
       details: ok ? undefined : more.details,
       properties: more.properties ?? {},
     });
+  };
 
   if (results.exit) {
     const { code, signal, stoppedBy, lastLines } = results.exit;
@@ -99,7 +105,7 @@ export function loadSuite(results: LoadResults): ReportSuite {
         `error rate <= ${percent(errorRate)}`,
         overall.errorRate <= errorRate,
         `error rate was ${percent(overall.errorRate)} (${failedOf(overall)})`,
-        { details: failureDetails(requests.topFailures) },
+        { details: failureDetails(requests.topFailures), errorRate: 'load.thresholds.errorRate' },
       );
     }
     if (results.windows.length > 0) impactCases(requests, results, properties, add);
@@ -113,7 +119,23 @@ export function loadSuite(results: LoadResults): ReportSuite {
     properties,
     cases,
     series: requests?.series,
+    ...(results.heyCsv && errorRates.length > 0
+      ? { warnings: [heyUncounted(results.heyCsv, errorRates)] }
+      : {}),
   };
+}
+
+/**
+ * hey leaves a request that got no response out of its CSV: an error rate read from it can pass while
+ * the service refused half the requests. Said, not refused: the file is all hey writes.
+ */
+function heyUncounted(file: string, settings: string[]): string {
+  return (
+    `${file}: ${settings.join(' and ')} counted HTTP error statuses only: hey's CSV has no row for a request ` +
+    'that got no response (connection refused or reset, timed out), so those are not counted. ' +
+    "To count them, use a load tool that records them (JMeter's JTL, k6 --out json); " +
+    'hey without -o csv lists them under "Error distribution"'
+  );
 }
 
 type AddCase = (
@@ -121,7 +143,7 @@ type AddCase = (
   name: string,
   ok: boolean,
   message: string,
-  more?: { details?: string; properties?: Record<string, string> },
+  more?: { details?: string; properties?: Record<string, string>; errorRate?: string },
 ) => void;
 
 function impactCases(
@@ -157,7 +179,10 @@ function impactCases(
       duringChaos.count > 0
         ? `error rate during chaos was ${percent(duringChaos.errorRate)} (${failedOf(duringChaos)})`
         : `no request ran during the chaos${whyNoneInChaos(requests, results.windows)}`,
-      { details: failureDetails(requests.chaosTopFailures) },
+      {
+        details: failureDetails(requests.chaosTopFailures),
+        errorRate: 'load.impact.maxErrorRateDuringChaos',
+      },
     );
   }
 }

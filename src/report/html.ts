@@ -6,6 +6,7 @@ import {
   importanceOf,
   judgedCases,
   leadingReasons,
+  warningsOf,
   whereEvery,
   type CaseJudgement,
   type FullReports,
@@ -66,6 +67,7 @@ export function renderHtml(report: Report, decision: GateDecision, context: Html
 <header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
 ${runFacts(timeline, drawn, context)}
 ${reasonList(report, decision)}
+${warningList(report)}
 ${timeline && drawn ? timelineSection(timeline, drawn, context.reports) : ''}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ''}
 <section id="suites"><h2>Checks</h2>
@@ -81,6 +83,13 @@ function reasonList(report: Report, decision: GateDecision): string {
   const { shown, more } = leadingReasons(report, decision);
   const rest = more > 0 ? [`… and ${more} more failed check(s): see Checks below`] : [];
   return `<ul class="reasons">${[...shown, ...rest].map((reason) => `<li>${escape(reason)}</li>`).join('')}</ul>`;
+}
+
+/** What the reader must know beside the verdict; nothing when there is none. */
+function warningList(report: Report): string {
+  const warnings = warningsOf(report);
+  if (warnings.length === 0) return '';
+  return `<ul class="warnings">${warnings.map((warning) => `<li>⚠️ ${escape(warning)}</li>`).join('')}</ul>`;
 }
 
 function runFacts(timeline: Timeline | undefined, drawn: Drawn | undefined, context: HtmlContext): string {
@@ -318,7 +327,7 @@ const css = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5em 2em;color:#22
 h1{font-size:1.4em;margin:0}h2{font-size:1.15em;margin:1.4em 0 .4em}h3{font-size:1.05em;margin:.2em 0;display:inline}
 .banner{padding:.8em 1em;border-radius:6px;color:#fff}.banner p{margin:.2em 0 0}.banner.pass{background:#2e7d32}.banner.fail{background:#c62828}
 dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#444;margin:.6em 0}dd{margin:0}
-.reasons li{margin:.15em 0}
+.reasons li,.warnings li{margin:.15em 0}
 svg{max-width:100%;height:auto;display:block;background:#fafafa;border:1px solid #e0e0e0;border-radius:4px}
 .legend .key::before{content:"";display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border-radius:2px}
 .legend .p50::before{background:#1565c0}.legend .p95::before{background:#6a1b9a}.legend .errors::before{background:#c62828}.legend .chaos::before{background:${chaosFill}}

@@ -70,6 +70,7 @@ const documentSchema = z.looseObject({
       durationSeconds: z.number().optional(),
       properties: z.record(z.string(), z.string()),
       cases: z.array(caseSchema),
+      warnings: z.array(z.string()).optional(),
     }),
   ),
 });

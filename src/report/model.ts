@@ -61,6 +61,8 @@ export interface ReportSuite {
   cases: ReportCase[];
   /** The load over time (load suites with per-request samples), for charts. */
   series?: LoadSeries;
+  /** What a reader of these checks must know and no verdict shows (a figure that leaves something out). */
+  warnings?: string[];
 }
 
 /** Requests in one time bucket. Latencies are absent when no request started in it. */
@@ -83,6 +85,11 @@ export interface LoadSeries {
 
 export interface Report {
   suites: ReportSuite[];
+}
+
+/** Every suite's warnings, each once: clusters that read the same file warn alike. */
+export function warningsOf(report: Report): string[] {
+  return [...new Set(report.suites.flatMap((suite) => suite.warnings ?? []))];
 }
 
 export function mergeReports(...reports: Report[]): Report {

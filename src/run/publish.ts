@@ -23,7 +23,13 @@ import { renderHtml } from '../report/html.ts';
 import { renderJson } from '../report/json.ts';
 import { emitJUnit } from '../report/junit.ts';
 import { renderMarkdown, type Summary } from '../report/markdown.ts';
-import { leadingReasons, type FullReports, type GateDecision, type Report } from '../report/model.ts';
+import {
+  leadingReasons,
+  warningsOf,
+  type FullReports,
+  type GateDecision,
+  type Report,
+} from '../report/model.ts';
 import { redact } from '../secrets.ts';
 
 export interface Publication {
@@ -182,6 +188,8 @@ export function conclude(
     const file = published[kind];
     return file && holdsAll(kind) ? [file] : [];
   });
+  // Beside the verdict, which they do not change; the reports carry them too.
+  warningsOf(report).forEach((warning) => log(`chaos-gate: WARNING: ${warning}`));
   describeDecision(report, decision, files).forEach((line) => log(`chaos-gate: ${line}`));
   return { decision, published };
 }

@@ -3,13 +3,14 @@
 // when no request got a response.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import { fixturePath } from '../support/fixtures.ts';
+import { readRecords } from '../support/github-files.ts';
 import { runEntry } from '../support/run-node.ts';
 import { testTool } from '../support/tools.ts';
 import { workDir } from './helpers.ts';
@@ -22,8 +23,16 @@ const server: Server = createServer((_request, response) => {
   if (response.statusCode === 503) served.failed++;
   response.end();
 });
+/** Resets every second connection before answering: requests that get no response at all. */
+let resets = 0;
+const resetting: Server = createServer((request, response) => {
+  if (++resets % 2 === 0) request.socket.resetAndDestroy();
+  else response.end('ok');
+});
 before(() => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve)));
+before(() => new Promise<void>((resolve) => resetting.listen(0, '127.0.0.1', resolve)));
 after(() => server.close());
+after(() => resetting.close());
 
 /** One second of JMeter's checkout plan (or `plan`) against the server, with `properties` as -J flags. */
 async function jmeter(
@@ -152,4 +161,62 @@ test("hey's CSV when no request got a response: refused, saying hey leaves those
     run.stderr,
     /no samples: only the CSV header, no row after it; hey writes a row only for a request that got a response/,
   );
+});
+
+test("hey's CSV under an error-rate limit: the gate warns that requests without a response are not counted", async () => {
+  const dir = workDir();
+  const { port } = resetting.address() as AddressInfo;
+  resets = 0;
+  // One connection a request (hey reuses them otherwise), so every second request is reset.
+  const { stdout } = await promisify(execFile)(testTool('hey'), [
+    ...['-n', '20', '-c', '1', '-disable-keepalive', '-o', 'csv'],
+    `http://127.0.0.1:${port}/`,
+  ]);
+  const csv = path.join(dir, 'hey.csv');
+  writeFileSync(csv, stdout);
+  const rows = stdout.trim().split('\n').slice(1);
+  assert.equal(resets, 20, 'hey sent every request');
+  assert.equal(rows.length, 10, 'hey wrote a row for the answered requests alone');
+
+  const config = path.join(dir, 'chaos-gate.yaml');
+  writeFileSync(config, `load:\n  results:\n    heyCsv: ${csv}\n  thresholds:\n    errorRate: 1%\n`);
+  const json = path.join(dir, 'report.json');
+  const summary = path.join(dir, 'summary.md');
+  const html = path.join(dir, 'report.html');
+  const run = await runEntry('dist/cli.js', [
+    ...['report', '--config', config, '--json', json, '--summary', summary, '--html', html],
+  ]).done;
+  // The verdict is the same: the CSV's error rate is 0% whatever the warning says.
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  const warning =
+    `${csv}: load.thresholds.errorRate counted HTTP error statuses only: hey's CSV has no row for a request ` +
+    'that got no response (connection refused or reset, timed out), so those are not counted. ' +
+    "To count them, use a load tool that records them (JMeter's JTL, k6 --out json)";
+  const logged = run.stdout.split('\n').filter((line) => line.startsWith('chaos-gate: WARNING: '));
+  assert.equal(logged.length, 1, run.stdout);
+  assert.ok(logged[0]?.startsWith(`chaos-gate: WARNING: ${warning}`), run.stdout);
+  const load = (
+    JSON.parse(readFileSync(json, 'utf8')) as { suites: { name: string; warnings?: string[] }[] }
+  ).suites.find((suite) => suite.name === 'load');
+  assert.equal(load?.warnings?.length, 1);
+  assert.ok(load?.warnings?.[0]?.startsWith(warning), JSON.stringify(load?.warnings));
+  assert.match(
+    readFileSync(summary, 'utf8'),
+    /^- ⚠️ .*hey's CSV has no row for a request that got no response/m,
+  );
+  assert.match(readFileSync(html, 'utf8'), /<ul class="warnings"><li>⚠️ .*hey&#39;s CSV has no row/);
+
+  // The report carries it on: the Action's merge of it warns in an annotation beside a passing gate.
+  const step = path.join(dir, 'step');
+  mkdirSync(step);
+  const github = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary' };
+  const env: Record<string, string> = { INPUT_COMMAND: 'merge', INPUT_REPORTS: json };
+  for (const [name, file] of Object.entries(github)) writeFileSync((env[name] = path.join(step, file)), '');
+  const merged = await runEntry('dist/index.js', [], { cwd: step, env }).done;
+  assert.equal(merged.code, 0, merged.stdout);
+  assert.equal(readRecords(path.join(step, 'output')).verdict, 'pass');
+  const annotations = merged.stdout.split('\n').filter((line) => line.startsWith('::warning'));
+  assert.equal(annotations.length, 1, merged.stdout);
+  assert.ok(annotations[0]?.startsWith(`::warning title=Chaos gate warning::${warning}`), annotations[0]);
+  assert.match(readFileSync(path.join(step, 'summary'), 'utf8'), /^- ⚠️ .*hey's CSV has no row/m);
 });

@@ -18263,6 +18263,9 @@ var init_p_map = __esm({
 });
 
 // src/report/model.ts
+function warningsOf(report) {
+  return [...new Set(report.suites.flatMap((suite) => suite.warnings ?? []))];
+}
 function mergeReports(...reports) {
   return { suites: reports.flatMap((r) => r.suites) };
 }
@@ -22324,15 +22327,19 @@ function commandOutcome({ code, stoppedBy }) {
 function loadSuite(results) {
   const cases = [];
   const properties = {};
-  const add2 = (kind, name, ok, message, more = {}) => cases.push({
-    kind,
-    className: suiteName,
-    name,
-    outcome: ok ? "pass" : "fail",
-    message: ok ? void 0 : message,
-    details: ok ? void 0 : more.details,
-    properties: more.properties ?? {}
-  });
+  const errorRates = [];
+  const add2 = (kind, name, ok, message, more = {}) => {
+    if (more.errorRate) errorRates.push(more.errorRate);
+    cases.push({
+      kind,
+      className: suiteName,
+      name,
+      outcome: ok ? "pass" : "fail",
+      message: ok ? void 0 : message,
+      details: ok ? void 0 : more.details,
+      properties: more.properties ?? {}
+    });
+  };
   if (results.exit) {
     const { code, signal: signal3, stoppedBy, lastLines } = results.exit;
     const outcome = commandOutcome(results.exit);
@@ -22383,7 +22390,7 @@ function loadSuite(results) {
         `error rate <= ${percent(errorRate)}`,
         overall.errorRate <= errorRate,
         `error rate was ${percent(overall.errorRate)} (${failedOf(overall)})`,
-        { details: failureDetails(requests.topFailures) }
+        { details: failureDetails(requests.topFailures), errorRate: "load.thresholds.errorRate" }
       );
     }
     if (results.windows.length > 0) impactCases(requests, results, properties, add2);
@@ -22396,8 +22403,12 @@ function loadSuite(results) {
     durationSeconds: results.exit ? (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3 : void 0,
     properties,
     cases,
-    series: requests?.series
+    series: requests?.series,
+    ...results.heyCsv && errorRates.length > 0 ? { warnings: [heyUncounted(results.heyCsv, errorRates)] } : {}
   };
+}
+function heyUncounted(file, settings) {
+  return `${file}: ${settings.join(" and ")} counted HTTP error statuses only: hey's CSV has no row for a request that got no response (connection refused or reset, timed out), so those are not counted. To count them, use a load tool that records them (JMeter's JTL, k6 --out json); hey without -o csv lists them under "Error distribution"`;
 }
 function impactCases(requests, results, properties, add2) {
   const { baseline, duringChaos } = requests;
@@ -22421,7 +22432,10 @@ function impactCases(requests, results, properties, add2) {
       `error rate during chaos <= ${percent(maxErrorRateDuringChaos)}`,
       duringChaos.count > 0 && duringChaos.errorRate <= maxErrorRateDuringChaos,
       duringChaos.count > 0 ? `error rate during chaos was ${percent(duringChaos.errorRate)} (${failedOf(duringChaos)})` : `no request ran during the chaos${whyNoneInChaos(requests, results.windows)}`,
-      { details: failureDetails(requests.chaosTopFailures) }
+      {
+        details: failureDetails(requests.chaosTopFailures),
+        errorRate: "load.impact.maxErrorRateDuringChaos"
+      }
     );
   }
 }
@@ -22473,7 +22487,8 @@ function readLoadSuite(config2, exit, windows) {
     requests: readRequestFigures(config2.results, exit, windows),
     windows,
     thresholds: config2.thresholds,
-    impact: config2.impact
+    impact: config2.impact,
+    heyCsv: config2.results.heyCsv
   });
 }
 function commandOnlySuite(config2, exit, windows) {
@@ -23277,6 +23292,7 @@ function renderHtml(report, decision, context) {
 <header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
 ${runFacts(timeline, drawn, context)}
 ${reasonList(report, decision)}
+${warningList(report)}
 ${timeline && drawn ? timelineSection(timeline, drawn, context.reports) : ""}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ""}
 <section id="suites"><h2>Checks</h2>
@@ -23290,6 +23306,11 @@ function reasonList(report, decision) {
   const { shown, more } = leadingReasons(report, decision);
   const rest = more > 0 ? [`\u2026 and ${more} more failed check(s): see Checks below`] : [];
   return `<ul class="reasons">${[...shown, ...rest].map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>`;
+}
+function warningList(report) {
+  const warnings = warningsOf(report);
+  if (warnings.length === 0) return "";
+  return `<ul class="warnings">${warnings.map((warning) => `<li>\u26A0\uFE0F ${escape(warning)}</li>`).join("")}</ul>`;
 }
 function runFacts(timeline, drawn, context) {
   const facts = [];
@@ -23482,7 +23503,7 @@ var init_html = __esm({
 h1{font-size:1.4em;margin:0}h2{font-size:1.15em;margin:1.4em 0 .4em}h3{font-size:1.05em;margin:.2em 0;display:inline}
 .banner{padding:.8em 1em;border-radius:6px;color:#fff}.banner p{margin:.2em 0 0}.banner.pass{background:#2e7d32}.banner.fail{background:#c62828}
 dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#444;margin:.6em 0}dd{margin:0}
-.reasons li{margin:.15em 0}
+.reasons li,.warnings li{margin:.15em 0}
 svg{max-width:100%;height:auto;display:block;background:#fafafa;border:1px solid #e0e0e0;border-radius:4px}
 .legend .key::before{content:"";display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border-radius:2px}
 .legend .p50::before{background:#1565c0}.legend .p95::before{background:#6a1b9a}.legend .errors::before{background:#c62828}.legend .chaos::before{background:${chaosFill}}
@@ -23577,7 +23598,8 @@ var init_json = __esm({
           timestamp: string2().optional(),
           durationSeconds: number2().optional(),
           properties: record(string2(), string2()),
-          cases: array(caseSchema)
+          cases: array(caseSchema),
+          warnings: array(string2()).optional()
         })
       )
     });
@@ -23820,7 +23842,8 @@ function renderMarkdown(report, decision, reports) {
     `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (tolerated ? ` (${tolerated} tolerated)` : "") + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
     "",
     // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
-    ...ownReasons.map((reason) => `- ${cell(reason)}`)
+    ...ownReasons.map((reason) => `- ${cell(reason)}`),
+    ...warningsOf(report).map((warning) => `- \u26A0\uFE0F ${cell(warning)}`)
   ];
   const load2 = report.suites.find((s) => s.kind === "load");
   const timeline = timelineOf(report, decision);
@@ -24079,6 +24102,7 @@ function conclude(config2, report, meta2, log) {
     const file = published[kind];
     return file && holdsAll(kind) ? [file] : [];
   });
+  warningsOf(report).forEach((warning) => log(`chaos-gate: WARNING: ${warning}`));
   describeDecision(report, decision, files).forEach((line) => log(`chaos-gate: ${line}`));
   return { decision, published };
 }

@@ -190,3 +190,40 @@ test('an error rate is a share below 1 or a percentage: a bare 1 or 5 is refused
   ] as const)
     assert.equal(loadSchema.parse({ thresholds: { errorRate: given } }).thresholds.errorRate, share);
 });
+
+test('a hey CSV under an error-rate setting: one warning naming the file and each setting; the verdict is the same', () => {
+  const requests = figuresOf(samples(), chaos);
+  const results = {
+    requests,
+    windows: chaos,
+    thresholds: { p95: 800, errorRate: 0.5 },
+    impact: { maxErrorRateDuringChaos: 0.5 },
+  };
+  const both = loadSuite({ ...results, heyCsv: 'out/hey.csv' });
+  assert.equal(both.warnings?.length, 1);
+  assert.match(
+    both.warnings?.[0] ?? '',
+    /^out\/hey\.csv: load\.thresholds\.errorRate and load\.impact\.maxErrorRateDuringChaos counted HTTP error statuses only: hey's CSV has no row for a request that got no response .*JMeter's JTL, k6 --out json/,
+  );
+  const without = loadSuite(results);
+  assert.equal(without.warnings, undefined, 'a JTL or k6 stream records those requests');
+  assert.deepEqual(
+    evaluateGate({ suites: [both] }, defaultPolicy),
+    evaluateGate({ suites: [without] }, defaultPolicy),
+  );
+  // Latency alone is measured right from the rows hey writes; report, knowing no chaos window, checks no impact.
+  assert.equal(
+    loadSuite({ requests, windows: chaos, thresholds: { p95: 800 }, impact: {}, heyCsv: 'h.csv' }).warnings,
+    undefined,
+  );
+  assert.equal(
+    loadSuite({
+      requests,
+      windows: [],
+      thresholds: {},
+      impact: { maxErrorRateDuringChaos: 0.5 },
+      heyCsv: 'h.csv',
+    }).warnings,
+    undefined,
+  );
+});

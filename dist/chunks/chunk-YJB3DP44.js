@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-U5C5FZPF.js";
+} from "./chunk-M47USXIA.js";
 import {
   convertChaos
-} from "./chunk-LT6NKSPY.js";
+} from "./chunk-LJCC53QL.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -50,7 +50,7 @@ import {
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-AAXY33C4.js";
+} from "./chunk-W7E7DG6A.js";
 import {
   describeCluster,
   spawnInGroup
@@ -66,7 +66,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-CHB3BZFW.js";
+} from "./chunk-UMA67CES.js";
 import {
   duplicateProblems
 } from "./chunk-GJ3OCKLM.js";
@@ -74,11 +74,11 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-XDFHH6JD.js";
+} from "./chunk-WSCQ33HW.js";
 import {
   mergeReports,
   underLabel
-} from "./chunk-4Q3C7ZDD.js";
+} from "./chunk-7UNOIJUI.js";
 import {
   settingName
 } from "./chunk-FRGFRHGU.js";

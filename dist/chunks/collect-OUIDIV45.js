@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-AAXY33C4.js";
+} from "./chunk-W7E7DG6A.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-5A4P5S36.js";
 import "./chunk-RHZBZGPM.js";

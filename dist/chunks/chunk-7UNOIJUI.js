@@ -3,6 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 
 // src/report/model.ts
+function warningsOf(report) {
+  return [...new Set(report.suites.flatMap((suite) => suite.warnings ?? []))];
+}
 function mergeReports(...reports) {
   return { suites: reports.flatMap((r) => r.suites) };
 }
@@ -65,6 +68,7 @@ function underLabel(report, label) {
 }
 
 export {
+  warningsOf,
   mergeReports,
   secondsBetween,
   judgementsOf,

@@ -13,7 +13,7 @@ import {
 } from "./chunk-2RRLZLSX.js";
 import {
   secondsBetween
-} from "./chunk-4Q3C7ZDD.js";
+} from "./chunk-7UNOIJUI.js";
 import {
   MiB,
   NEVER,

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-LT6NKSPY.js";
+} from "./chunk-LJCC53QL.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -20,7 +20,7 @@ import "./chunk-2RRLZLSX.js";
 import {
   loadKubeContext
 } from "./chunk-VEL7RH3C.js";
-import "./chunk-4Q3C7ZDD.js";
+import "./chunk-7UNOIJUI.js";
 import "./chunk-MDAQZW3T.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

@@ -16,7 +16,7 @@ import {
 } from "./chunk-MDL2RDP7.js";
 import {
   secondsBetween
-} from "./chunk-4Q3C7ZDD.js";
+} from "./chunk-7UNOIJUI.js";
 
 // src/litmus/convert.ts
 function runInterruption({ cancelled, timedOut }) {

@@ -6,11 +6,11 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-XDFHH6JD.js";
+} from "./chunk-WSCQ33HW.js";
 import {
   mergeReports,
   underLabel
-} from "./chunk-4Q3C7ZDD.js";
+} from "./chunk-7UNOIJUI.js";
 import {
   settingName
 } from "./chunk-FRGFRHGU.js";

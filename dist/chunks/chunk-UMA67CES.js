@@ -10,7 +10,7 @@ import {
 } from "./chunk-EWRCKZ32.js";
 import {
   reportPathProblems
-} from "./chunk-XDFHH6JD.js";
+} from "./chunk-WSCQ33HW.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

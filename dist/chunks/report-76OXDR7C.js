@@ -8,12 +8,12 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-U5C5FZPF.js";
+} from "./chunk-M47USXIA.js";
 import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-LT6NKSPY.js";
+} from "./chunk-LJCC53QL.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-7GHJJVB5.js";
 import {
@@ -30,8 +30,8 @@ import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-XDFHH6JD.js";
-import "./chunk-4Q3C7ZDD.js";
+} from "./chunk-WSCQ33HW.js";
+import "./chunk-7UNOIJUI.js";
 import {
   isSkipped,
   skippingSetting
@@ -173,7 +173,7 @@ async function reportGate(config, sources, log) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-RF45IRHW.js");
+    const { readLoadSuite } = await import("./collect-OUIDIV45.js");
     const files = Object.values(load.results).filter(Boolean).join(", ");
     inputs.push({ source: files, suites: [readLoadSuite(load, void 0, [])] });
   }
@@ -193,7 +193,7 @@ async function reportGate(config, sources, log) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-L4HQDY6Q.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-SVVQ5ACZ.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector, log);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

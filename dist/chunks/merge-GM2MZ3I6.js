@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-7YPFTOTI.js";
-import "./chunk-XDFHH6JD.js";
-import "./chunk-4Q3C7ZDD.js";
+} from "./chunk-M2FX6FE6.js";
+import "./chunk-WSCQ33HW.js";
+import "./chunk-7UNOIJUI.js";
 import "./chunk-P5DOBMC4.js";
 import "./chunk-KFRDFFVU.js";
 import "./chunk-FRGFRHGU.js";

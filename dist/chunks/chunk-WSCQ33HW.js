@@ -9,8 +9,9 @@ import {
   judgementsOf,
   labelledExperiment,
   leadingReasons,
+  warningsOf,
   whereEvery
-} from "./chunk-4Q3C7ZDD.js";
+} from "./chunk-7UNOIJUI.js";
 import {
   evaluateGate,
   isSkipped,
@@ -88,7 +89,8 @@ var documentSchema = looseObject({
       timestamp: string().optional(),
       durationSeconds: number().optional(),
       properties: record(string(), string()),
-      cases: array(caseSchema)
+      cases: array(caseSchema),
+      warnings: array(string()).optional()
     })
   )
 });
@@ -262,6 +264,7 @@ function renderHtml(report, decision, context) {
 <header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
 ${runFacts(timeline, drawn, context)}
 ${reasonList(report, decision)}
+${warningList(report)}
 ${timeline && drawn ? timelineSection(timeline, drawn, context.reports) : ""}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ""}
 <section id="suites"><h2>Checks</h2>
@@ -275,6 +278,11 @@ function reasonList(report, decision) {
   const { shown, more } = leadingReasons(report, decision);
   const rest = more > 0 ? [`\u2026 and ${more} more failed check(s): see Checks below`] : [];
   return `<ul class="reasons">${[...shown, ...rest].map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>`;
+}
+function warningList(report) {
+  const warnings = warningsOf(report);
+  if (warnings.length === 0) return "";
+  return `<ul class="warnings">${warnings.map((warning) => `<li>\u26A0\uFE0F ${escape(warning)}</li>`).join("")}</ul>`;
 }
 function runFacts(timeline, drawn, context) {
   const facts = [];
@@ -452,7 +460,7 @@ var css = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5em 2em;color:#222;
 h1{font-size:1.4em;margin:0}h2{font-size:1.15em;margin:1.4em 0 .4em}h3{font-size:1.05em;margin:.2em 0;display:inline}
 .banner{padding:.8em 1em;border-radius:6px;color:#fff}.banner p{margin:.2em 0 0}.banner.pass{background:#2e7d32}.banner.fail{background:#c62828}
 dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#444;margin:.6em 0}dd{margin:0}
-.reasons li{margin:.15em 0}
+.reasons li,.warnings li{margin:.15em 0}
 svg{max-width:100%;height:auto;display:block;background:#fafafa;border:1px solid #e0e0e0;border-radius:4px}
 .legend .key::before{content:"";display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border-radius:2px}
 .legend .p50::before{background:#1565c0}.legend .p95::before{background:#6a1b9a}.legend .errors::before{background:#c62828}.legend .chaos::before{background:${chaosFill}}
@@ -691,7 +699,8 @@ function renderMarkdown(report, decision, reports) {
     `${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped` + (tolerated ? ` (${tolerated} tolerated)` : "") + (decision.probeSuccess === void 0 ? "" : ` \xB7 probe success ${decision.probeSuccess}%`),
     "",
     // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
-    ...ownReasons.map((reason) => `- ${cell(reason)}`)
+    ...ownReasons.map((reason) => `- ${cell(reason)}`),
+    ...warningsOf(report).map((warning) => `- \u26A0\uFE0F ${cell(warning)}`)
   ];
   const load = report.suites.find((s) => s.kind === "load");
   const timeline = timelineOf(report, decision);
@@ -943,6 +952,7 @@ function conclude(config, report, meta, log) {
     const file = published[kind];
     return file && holdsAll(kind) ? [file] : [];
   });
+  warningsOf(report).forEach((warning) => log(`chaos-gate: WARNING: ${warning}`));
   describeDecision(report, decision, files).forEach((line) => log(`chaos-gate: ${line}`));
   return { decision, published };
 }

@@ -3686,15 +3686,19 @@ function commandOutcome({ code, stoppedBy }) {
 function loadSuite(results) {
   const cases = [];
   const properties = {};
-  const add = (kind, name, ok, message, more = {}) => cases.push({
-    kind,
-    className: suiteName,
-    name,
-    outcome: ok ? "pass" : "fail",
-    message: ok ? void 0 : message,
-    details: ok ? void 0 : more.details,
-    properties: more.properties ?? {}
-  });
+  const errorRates = [];
+  const add = (kind, name, ok, message, more = {}) => {
+    if (more.errorRate) errorRates.push(more.errorRate);
+    cases.push({
+      kind,
+      className: suiteName,
+      name,
+      outcome: ok ? "pass" : "fail",
+      message: ok ? void 0 : message,
+      details: ok ? void 0 : more.details,
+      properties: more.properties ?? {}
+    });
+  };
   if (results.exit) {
     const { code, signal, stoppedBy, lastLines } = results.exit;
     const outcome = commandOutcome(results.exit);
@@ -3745,7 +3749,7 @@ function loadSuite(results) {
         `error rate <= ${percent(errorRate)}`,
         overall.errorRate <= errorRate,
         `error rate was ${percent(overall.errorRate)} (${failedOf(overall)})`,
-        { details: failureDetails(requests.topFailures) }
+        { details: failureDetails(requests.topFailures), errorRate: "load.thresholds.errorRate" }
       );
     }
     if (results.windows.length > 0) impactCases(requests, results, properties, add);
@@ -3758,8 +3762,12 @@ function loadSuite(results) {
     durationSeconds: results.exit ? (results.exit.endedAtMs - results.exit.startedAtMs) / 1e3 : void 0,
     properties,
     cases,
-    series: requests?.series
+    series: requests?.series,
+    ...results.heyCsv && errorRates.length > 0 ? { warnings: [heyUncounted(results.heyCsv, errorRates)] } : {}
   };
+}
+function heyUncounted(file, settings) {
+  return `${file}: ${settings.join(" and ")} counted HTTP error statuses only: hey's CSV has no row for a request that got no response (connection refused or reset, timed out), so those are not counted. To count them, use a load tool that records them (JMeter's JTL, k6 --out json); hey without -o csv lists them under "Error distribution"`;
 }
 function impactCases(requests, results, properties, add) {
   const { baseline, duringChaos } = requests;
@@ -3783,7 +3791,10 @@ function impactCases(requests, results, properties, add) {
       `error rate during chaos <= ${percent(maxErrorRateDuringChaos)}`,
       duringChaos.count > 0 && duringChaos.errorRate <= maxErrorRateDuringChaos,
       duringChaos.count > 0 ? `error rate during chaos was ${percent(duringChaos.errorRate)} (${failedOf(duringChaos)})` : `no request ran during the chaos${whyNoneInChaos(requests, results.windows)}`,
-      { details: failureDetails(requests.chaosTopFailures) }
+      {
+        details: failureDetails(requests.chaosTopFailures),
+        errorRate: "load.impact.maxErrorRateDuringChaos"
+      }
     );
   }
 }
@@ -3823,7 +3834,8 @@ function readLoadSuite(config, exit, windows) {
     requests: readRequestFigures(config.results, exit, windows),
     windows,
     thresholds: config.thresholds,
-    impact: config.impact
+    impact: config.impact,
+    heyCsv: config.results.heyCsv
   });
 }
 function commandOnlySuite(config, exit, windows) {
@@ -3837,4 +3849,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-AAXY33C4.js.LEGAL.txt */
+/*! For license information please see chunk-W7E7DG6A.js.LEGAL.txt */
