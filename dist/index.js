@@ -30,20 +30,21 @@ import {
 } from "./chunks/chunk-M2FX6FE6.js";
 import {
   runTargets
-} from "./chunks/chunk-YJB3DP44.js";
-import "./chunks/chunk-M47USXIA.js";
-import "./chunks/chunk-LJCC53QL.js";
+} from "./chunks/chunk-TUREIUJG.js";
+import "./chunks/chunk-J3GEXI3S.js";
+import "./chunks/chunk-ZHBECUP5.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-4MSTBCOQ.js";
-import "./chunks/chunk-OAB7KC4T.js";
+import "./chunks/chunk-YRX4CE7W.js";
+import "./chunks/chunk-POMMMJIA.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-MDL2RDP7.js";
+import "./chunks/chunk-GNDUTOGJ.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import "./chunks/chunk-W7E7DG6A.js";
 import "./chunks/chunk-VEL7RH3C.js";
-import "./chunks/chunk-UMA67CES.js";
+import "./chunks/chunk-NIS2Z7TQ.js";
 import "./chunks/chunk-GJ3OCKLM.js";
 import "./chunks/chunk-EWRCKZ32.js";
+import "./chunks/chunk-VUH5TSBD.js";
 import {
   renderCannotRun
 } from "./chunks/chunk-WSCQ33HW.js";

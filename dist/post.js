@@ -20,18 +20,19 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-4MSTBCOQ.js";
+} from "./chunks/chunk-YRX4CE7W.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-OAB7KC4T.js";
+} from "./chunks/chunk-POMMMJIA.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-MDL2RDP7.js";
+import "./chunks/chunk-GNDUTOGJ.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import {
   loadKubeContext
 } from "./chunks/chunk-VEL7RH3C.js";
 import "./chunks/chunk-EWRCKZ32.js";
+import "./chunks/chunk-VUH5TSBD.js";
 import "./chunks/chunk-P5DOBMC4.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-MDAQZW3T.js";

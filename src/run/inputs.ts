@@ -13,6 +13,7 @@ import type { GateConfig, Target } from '../config/load.ts';
 import { CannotRunError, ConfigError } from '../errors.ts';
 import { kubeconfigSource, NoClusterAccessError, type KubeTarget } from '../kube/kubeconfig-source.ts';
 import { duplicateProblems, readManifests, type Manifest, type ManifestRole } from '../kube/manifests.ts';
+import { metadataProblems } from '../kube/object-meta.ts';
 import { rbacFieldRules } from '../kube/rbac-rules.ts';
 import { engineCrdRules } from '../litmus/crd-rules.ts';
 import { describeIssues, plainWords } from '../schema-issues.ts';
@@ -83,7 +84,11 @@ function readRunInputs(config: GateConfig): ReadInputs {
     ...nothingToRun,
     ...unreadable,
     ...[...engineProblems.values()].flat(),
+    ...manifests.flatMap((m) => metadataProblems(m.source, m.object.metadata)),
     ...manifests.filter((m) => m.role === 'rbac').flatMap(rbacProblems),
+    ...(workflow && source?.file
+      ? metadataProblems(workflowSource(source.file, workflow), workflow.metadata)
+      : []),
     ...(workflow ? undefinedTemplateProblems(workflow, workflowSource(source?.file, workflow)) : []),
   ];
   // An engine its CRD would refuse is not read any further: its fields may not have the types they need.

@@ -555,14 +555,14 @@ const cases: Case[] = [
       /^namespace nowhere does not exist on the cluster, and 3 object\(s\) would go there \(.*\); create it \(kubectl create namespace nowhere\)[^\n]*$(?![\s\S]*nowhere" not found)/m,
   },
   {
-    what: 'a misspelt metadata field of a RoleBinding, which only the server knows',
+    what: 'a misspelt metadata field of a RoleBinding, refused before the server is asked',
     args: () =>
       runWithRbac(
         'lables.yaml',
         misspeltBinding('metadata: { name: typo-sa, lables: { a: b } }', 'metadata: { name: typo-sa }'),
       ),
     names:
-      /lables\.yaml, document 2 \(RoleBinding typo-sa\): rejected by the server: field metadata\.lables: unknown field \(not in the RoleBinding schema\)/,
+      /lables\.yaml, document 2 \(RoleBinding typo-sa\): field metadata\.lables: unknown field; did you mean "labels"\? \(not in ObjectMeta, so the server would refuse it\)/,
   },
   {
     what: 'a misspelt field of a ConfigMap beside a ServiceAccount',

@@ -22744,6 +22744,51 @@ var init_kubeconfig_source = __esm({
   }
 });
 
+// src/kube/object-meta.ts
+function metadataProblems(source, metadata) {
+  return Object.keys(metadata).filter((key) => !objectMetaFields.includes(key)).map((key) => {
+    const meant = closestName(key, objectMetaFields);
+    return `${source}: field ${fieldPath(["metadata", key])}: unknown field${meant ? `; did you mean "${meant}"?` : ""} (not in ObjectMeta, so the server would refuse it)`;
+  });
+}
+var objectMetaSchema, objectMetaFields;
+var init_object_meta = __esm({
+  "src/kube/object-meta.ts"() {
+    "use strict";
+    init_zod();
+    init_schema_issues();
+    init_suggest();
+    objectMetaSchema = looseObject({
+      name: string2().optional(),
+      generateName: string2().optional(),
+      namespace: string2().optional(),
+      uid: string2().optional(),
+      resourceVersion: string2().optional(),
+      creationTimestamp: string2().optional(),
+      labels: record(string2(), string2()).optional(),
+      annotations: record(string2(), string2()).optional(),
+      managedFields: array(looseObject({ manager: string2().optional(), time: string2().optional() })).optional()
+    });
+    objectMetaFields = [
+      "annotations",
+      "creationTimestamp",
+      "deletionGracePeriodSeconds",
+      "deletionTimestamp",
+      "finalizers",
+      "generateName",
+      "generation",
+      "labels",
+      "managedFields",
+      "name",
+      "namespace",
+      "ownerReferences",
+      "resourceVersion",
+      "selfLink",
+      "uid"
+    ];
+  }
+});
+
 // src/kube/rbac-rules.ts
 function rbacFieldRules(object3) {
   return rbacRules[`${object3.apiVersion ?? ""} ${object3.kind ?? ""}`];
@@ -85658,7 +85703,9 @@ function readRunInputs(config2) {
     ...nothingToRun,
     ...unreadable2,
     ...[...engineProblems.values()].flat(),
+    ...manifests.flatMap((m) => metadataProblems(m.source, m.object.metadata)),
     ...manifests.filter((m) => m.role === "rbac").flatMap(rbacProblems),
+    ...workflow && source?.file ? metadataProblems(workflowSource(source.file, workflow), workflow.metadata) : [],
     ...workflow ? undefinedTemplateProblems(workflow, workflowSource(source?.file, workflow)) : []
   ];
   const readable = manifests.filter((m) => !engineProblems.get(m)?.length);
@@ -85791,6 +85838,7 @@ var init_inputs = __esm({
     init_errors();
     init_kubeconfig_source();
     init_manifests();
+    init_object_meta();
     init_rbac_rules();
     init_crd_rules();
     init_schema_issues();
@@ -86380,26 +86428,6 @@ var init_condition = __esm({
   "src/argo/condition.ts"() {
     "use strict";
     completedPhases = /* @__PURE__ */ new Set(["Succeeded", "Failed", "Error"]);
-  }
-});
-
-// src/kube/object-meta.ts
-var objectMetaSchema;
-var init_object_meta = __esm({
-  "src/kube/object-meta.ts"() {
-    "use strict";
-    init_zod();
-    objectMetaSchema = looseObject({
-      name: string2().optional(),
-      generateName: string2().optional(),
-      namespace: string2().optional(),
-      uid: string2().optional(),
-      resourceVersion: string2().optional(),
-      creationTimestamp: string2().optional(),
-      labels: record(string2(), string2()).optional(),
-      annotations: record(string2(), string2()).optional(),
-      managedFields: array(looseObject({ manager: string2().optional(), time: string2().optional() })).optional()
-    });
   }
 });
 

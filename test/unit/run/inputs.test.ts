@@ -215,6 +215,38 @@ test('a misspelt field of a built-in RBAC object is refused offline, naming file
   assert.equal(fine.inputs.manifests.length, 5);
 });
 
+test('a misspelt metadata field is refused offline for every kind, as the server refuses it in preflight', () => {
+  const rbac = file(
+    'meta-rbac.yaml',
+    'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: { name: rb, lables: { a: b } }\nroleRef: { apiGroup: rbac.authorization.k8s.io, kind: Role, name: r }\n',
+  );
+  const engine = file(
+    'meta-engine.yaml',
+    engineYaml('meta').replace('  name: meta\n', '  name: meta\n  clusterName: eu\n'),
+  );
+  const workflow = file(
+    'meta-workflow.yaml',
+    'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: { generateName: chaos-, annotation: { a: b } }\nspec: { entrypoint: main, templates: [{ name: main, container: { image: alpine } }] }\n',
+  );
+  const { problems } = checkRunInputs(
+    resolveConfig({ namespace: 'shop', engines: [engine], rbac: [rbac], workflow: { file: workflow } }),
+  );
+  assert.deepEqual(problems, [
+    `${rbac}, document 1 (RoleBinding rb): field metadata.lables: unknown field; did you mean "labels"? (not in ObjectMeta, so the server would refuse it)`,
+    `${engine}, document 1 (ChaosEngine meta): field metadata.clusterName: unknown field (not in ObjectMeta, so the server would refuse it)`,
+    `${workflow} (Workflow chaos-): field metadata.annotation: unknown field; did you mean "annotations"? (not in ObjectMeta, so the server would refuse it)`,
+  ]);
+  // Every field ObjectMeta has passes, those only the server sets included.
+  const full = file(
+    'meta-full.yaml',
+    engineYaml('full').replace(
+      '  name: full\n',
+      '  name: full\n  labels: {a: b}\n  annotations: {a: b}\n  finalizers: [a/b]\n  ownerReferences: []\n  uid: u\n  resourceVersion: "1"\n  generation: 1\n  selfLink: /x\n',
+    ),
+  );
+  assert.deepEqual(checkRunInputs(resolveConfig({ namespace: 'shop', engines: [full] })).problems, []);
+});
+
 test('Litmus 3 selectors of the wrong shape are named by field, also where they set the blast radius', () => {
   const withSelectors = (name: string, selectors: string) =>
     file(

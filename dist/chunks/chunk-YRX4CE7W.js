@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-OAB7KC4T.js";
+} from "./chunk-POMMMJIA.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -26,7 +26,7 @@ import {
   isNotRun,
   isVerdictFinal,
   resultName
-} from "./chunk-MDL2RDP7.js";
+} from "./chunk-GNDUTOGJ.js";
 import {
   HttpMethod,
   KubernetesObjectApi,

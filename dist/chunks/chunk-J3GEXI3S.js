@@ -5,12 +5,14 @@ import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
 import {
-  objectMetaSchema,
   parseShape
-} from "./chunk-MDL2RDP7.js";
+} from "./chunk-GNDUTOGJ.js";
 import {
   iso_exports
 } from "./chunk-2RRLZLSX.js";
+import {
+  objectMetaSchema
+} from "./chunk-VUH5TSBD.js";
 import {
   secondsBetween
 } from "./chunk-7UNOIJUI.js";

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-LJCC53QL.js";
+} from "./chunk-ZHBECUP5.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -12,14 +12,15 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-OAB7KC4T.js";
+} from "./chunk-POMMMJIA.js";
 import {
   readableResults
-} from "./chunk-MDL2RDP7.js";
+} from "./chunk-GNDUTOGJ.js";
 import "./chunk-2RRLZLSX.js";
 import {
   loadKubeContext
 } from "./chunk-VEL7RH3C.js";
+import "./chunk-VUH5TSBD.js";
 import "./chunk-7UNOIJUI.js";
 import "./chunk-MDAQZW3T.js";
 import "./chunk-JC5KUJAN.js";

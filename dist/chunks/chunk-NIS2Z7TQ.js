@@ -9,6 +9,9 @@ import {
   isClusterScopedKind
 } from "./chunk-EWRCKZ32.js";
 import {
+  metadataProblems
+} from "./chunk-VUH5TSBD.js";
+import {
   reportPathProblems
 } from "./chunk-WSCQ33HW.js";
 import {
@@ -583,7 +586,9 @@ function readRunInputs(config) {
     ...nothingToRun,
     ...unreadable,
     ...[...engineProblems.values()].flat(),
+    ...manifests.flatMap((m) => metadataProblems(m.source, m.object.metadata)),
     ...manifests.filter((m) => m.role === "rbac").flatMap(rbacProblems),
+    ...workflow && source?.file ? metadataProblems(workflowSource(source.file, workflow), workflow.metadata) : [],
     ...workflow ? undefinedTemplateProblems(workflow, workflowSource(source?.file, workflow)) : []
   ];
   const readable = manifests.filter((m) => !engineProblems.get(m)?.length);

@@ -3,20 +3,21 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-YJB3DP44.js";
-import "./chunk-M47USXIA.js";
-import "./chunk-LJCC53QL.js";
+} from "./chunk-TUREIUJG.js";
+import "./chunk-J3GEXI3S.js";
+import "./chunk-ZHBECUP5.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-4MSTBCOQ.js";
-import "./chunk-OAB7KC4T.js";
+import "./chunk-YRX4CE7W.js";
+import "./chunk-POMMMJIA.js";
 import "./chunk-7GHJJVB5.js";
-import "./chunk-MDL2RDP7.js";
+import "./chunk-GNDUTOGJ.js";
 import "./chunk-2RRLZLSX.js";
 import "./chunk-W7E7DG6A.js";
 import "./chunk-VEL7RH3C.js";
-import "./chunk-UMA67CES.js";
+import "./chunk-NIS2Z7TQ.js";
 import "./chunk-GJ3OCKLM.js";
 import "./chunk-EWRCKZ32.js";
+import "./chunk-VUH5TSBD.js";
 import "./chunk-WSCQ33HW.js";
 import "./chunk-7UNOIJUI.js";
 import "./chunk-P5DOBMC4.js";

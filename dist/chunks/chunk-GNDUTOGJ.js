@@ -2,6 +2,9 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  objectMetaSchema
+} from "./chunk-VUH5TSBD.js";
+import {
   _enum,
   array,
   describeIssues,
@@ -13,19 +16,6 @@ import {
   union,
   unknown
 } from "./chunk-5A4P5S36.js";
-
-// src/kube/object-meta.ts
-var objectMetaSchema = looseObject({
-  name: string().optional(),
-  generateName: string().optional(),
-  namespace: string().optional(),
-  uid: string().optional(),
-  resourceVersion: string().optional(),
-  creationTimestamp: string().optional(),
-  labels: record(string(), string()).optional(),
-  annotations: record(string(), string()).optional(),
-  managedFields: array(looseObject({ manager: string().optional(), time: string().optional() })).optional()
-});
 
 // src/kube/shape.ts
 function parseShape(schema, value) {
@@ -307,7 +297,6 @@ function legacyProbeOutcome(phaseTexts) {
 
 export {
   parseShape,
-  objectMetaSchema,
   litmusGroup,
   litmusVersion,
   chaosEngineSchema,

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-MDL2RDP7.js";
+} from "./chunk-GNDUTOGJ.js";
 import {
   formatDuration
 } from "./chunk-2RRLZLSX.js";

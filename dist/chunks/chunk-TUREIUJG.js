@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-M47USXIA.js";
+} from "./chunk-J3GEXI3S.js";
 import {
   convertChaos
-} from "./chunk-LJCC53QL.js";
+} from "./chunk-ZHBECUP5.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-4MSTBCOQ.js";
+} from "./chunk-YRX4CE7W.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-OAB7KC4T.js";
+} from "./chunk-POMMMJIA.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -43,7 +43,7 @@ import {
 import {
   isEngineFinished,
   readableResults
-} from "./chunk-MDL2RDP7.js";
+} from "./chunk-GNDUTOGJ.js";
 import {
   formatDuration
 } from "./chunk-2RRLZLSX.js";
@@ -66,7 +66,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-UMA67CES.js";
+} from "./chunk-NIS2Z7TQ.js";
 import {
   duplicateProblems
 } from "./chunk-GJ3OCKLM.js";

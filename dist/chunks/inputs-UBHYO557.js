@@ -6,9 +6,10 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-UMA67CES.js";
+} from "./chunk-NIS2Z7TQ.js";
 import "./chunk-GJ3OCKLM.js";
 import "./chunk-EWRCKZ32.js";
+import "./chunk-VUH5TSBD.js";
 import "./chunk-WSCQ33HW.js";
 import "./chunk-7UNOIJUI.js";
 import "./chunk-P5DOBMC4.js";

@@ -8,24 +8,25 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-M47USXIA.js";
+} from "./chunk-J3GEXI3S.js";
 import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-LJCC53QL.js";
+} from "./chunk-ZHBECUP5.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-7GHJJVB5.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   parseShape
-} from "./chunk-MDL2RDP7.js";
+} from "./chunk-GNDUTOGJ.js";
 import "./chunk-2RRLZLSX.js";
 import {
   duplicateProblems,
   readManifests
 } from "./chunk-GJ3OCKLM.js";
+import "./chunk-VUH5TSBD.js";
 import {
   conclude,
   refuseBadReportPaths,
@@ -193,7 +194,7 @@ async function reportGate(config, sources, log) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-SVVQ5ACZ.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-IQF7FNVN.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector, log);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });
