@@ -30,7 +30,7 @@ import {
 } from "./chunks/chunk-M2FX6FE6.js";
 import {
   runTargets
-} from "./chunks/chunk-TUREIUJG.js";
+} from "./chunks/chunk-4WHAMUXE.js";
 import "./chunks/chunk-J3GEXI3S.js";
 import "./chunks/chunk-ZHBECUP5.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -41,7 +41,7 @@ import "./chunks/chunk-GNDUTOGJ.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import "./chunks/chunk-W7E7DG6A.js";
 import "./chunks/chunk-VEL7RH3C.js";
-import "./chunks/chunk-NIS2Z7TQ.js";
+import "./chunks/chunk-5E4Z5I7H.js";
 import "./chunks/chunk-GJ3OCKLM.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-VUH5TSBD.js";

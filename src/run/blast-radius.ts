@@ -39,7 +39,7 @@ export function blastRadiusProblems(
     // Offline, a namespace left to the context cannot be judged; the run checks it again.
     if (namespace === undefined || namespace === '') return undefined;
     if (isSystemNamespace(namespace) && !listed.has(namespace))
-      return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces lists it`;
+      return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces (${settingName('allowNamespaces')}) lists it`;
     if (!allowed.has(namespace) && (policy.defaultNamespace !== undefined || policy.allowNamespaces))
       return `${where}: namespace ${namespace} is not allowed (allowed: ${[...allowed].join(', ') || 'none'}); ${hint}`;
     return undefined;
@@ -51,11 +51,13 @@ export function blastRadiusProblems(
     if (clusterScoped(manifest)) {
       if (!policy.allowClusterScoped)
         problems.push(
-          `${source}: ${object.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`,
+          `${source}: ${object.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped (${settingName('allowClusterScoped')}) is true`,
         );
     } else problems.push(checkNamespace(source, namespace));
     if (object.kind === 'Secret' && !policy.allowClusterScoped)
-      problems.push(`${source}: Secrets are refused unless allowClusterScoped is true`);
+      problems.push(
+        `${source}: Secrets are refused unless allowClusterScoped (${settingName('allowClusterScoped')}) is true`,
+      );
     if (bindsClusterAdmin(object))
       problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
     if (object.kind === 'ChaosEngine')

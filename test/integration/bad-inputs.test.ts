@@ -495,7 +495,8 @@ const cases: Case[] = [
   {
     what: 'a Secret in the RBAC file',
     args: () => runWithRbac('secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata: { name: creds }\n'),
-    names: /secret\.yaml, document 1 \(Secret creds\): Secrets are refused unless allowClusterScoped is true/,
+    names:
+      /secret\.yaml, document 1 \(Secret creds\): Secrets are refused unless allowClusterScoped \(--allow-cluster-scoped\) is true/,
   },
   {
     what: 'a ClusterRole in the RBAC file',

@@ -52,7 +52,7 @@ test('kube-system and other system namespaces are refused unless listed, even as
   });
   assert.match(
     problems.join('\n'),
-    /namespace kube-system is a system namespace; chaos there is refused unless allowNamespaces lists it/,
+    /namespace kube-system is a system namespace; chaos there is refused unless allowNamespaces \(--allow-namespace\) lists it/,
   );
   assert.deepEqual(
     blastRadiusProblems(inSystem, undefined, { allowClusterScoped: false, allowNamespaces: ['kube-system'] }),
@@ -75,10 +75,13 @@ test('cluster-scoped objects and Secrets need allowClusterScoped; a binding to c
   const refused = blastRadiusProblems(objects, undefined, policy).join('\n');
   assert.match(
     refused,
-    /document 1 \(Namespace chaos\): Namespace is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true/,
+    /document 1 \(Namespace chaos\): Namespace is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped \(--allow-cluster-scoped\) is true/,
   );
   assert.match(refused, /document 2 \(ClusterRole reader\): ClusterRole is cluster-scoped/);
-  assert.match(refused, /document 3 \(Secret creds\): Secrets are refused unless allowClusterScoped is true/);
+  assert.match(
+    refused,
+    /document 3 \(Secret creds\): Secrets are refused unless allowClusterScoped \(--allow-cluster-scoped\) is true/,
+  );
   assert.match(
     refused,
     /document 4 \(ClusterRoleBinding god\): a binding to the cluster-admin ClusterRole is always refused/,

@@ -66,7 +66,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-NIS2Z7TQ.js";
+} from "./chunk-5E4Z5I7H.js";
 import {
   duplicateProblems
 } from "./chunk-GJ3OCKLM.js";

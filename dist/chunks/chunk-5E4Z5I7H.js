@@ -507,7 +507,7 @@ function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped
   const checkNamespace = (where, namespace) => {
     if (namespace === void 0 || namespace === "") return void 0;
     if (isSystemNamespace(namespace) && !listed.has(namespace))
-      return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces lists it`;
+      return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces (${settingName("allowNamespaces")}) lists it`;
     if (!allowed.has(namespace) && (policy.defaultNamespace !== void 0 || policy.allowNamespaces))
       return `${where}: namespace ${namespace} is not allowed (allowed: ${[...allowed].join(", ") || "none"}); ${hint}`;
     return void 0;
@@ -519,11 +519,13 @@ function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped
     if (clusterScoped(manifest)) {
       if (!policy.allowClusterScoped)
         problems.push(
-          `${source}: ${object2.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped is true`
+          `${source}: ${object2.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped (${settingName("allowClusterScoped")}) is true`
         );
     } else problems.push(checkNamespace(source, namespace));
     if (object2.kind === "Secret" && !policy.allowClusterScoped)
-      problems.push(`${source}: Secrets are refused unless allowClusterScoped is true`);
+      problems.push(
+        `${source}: Secrets are refused unless allowClusterScoped (${settingName("allowClusterScoped")}) is true`
+      );
     if (bindsClusterAdmin(object2))
       problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
     if (object2.kind === "ChaosEngine")
