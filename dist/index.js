@@ -18,7 +18,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-RKZ2VOVR.js";
+} from "./chunks/chunk-KFE2GLPQ.js";
 import {
   loadConfig,
   withCancellation

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-RKZ2VOVR.js";
+} from "./chunks/chunk-KFE2GLPQ.js";
 import {
   loadConfig,
   withCancellation

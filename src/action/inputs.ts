@@ -261,4 +261,11 @@ function looksLikePath(text: string): boolean {
   return !text.includes(':') && (/[^A-Za-z0-9+/=]/.test(text) || text.startsWith('/'));
 }
 
-const isFile = (text: string): boolean => statSync(text, { throwIfNoEntry: false })?.isFile() ?? false;
+/** An existing file. Text that cannot be a path is none: base64 of a kubeconfig fails with ENAMETOOLONG. */
+function isFile(text: string): boolean {
+  try {
+    return statSync(text, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}

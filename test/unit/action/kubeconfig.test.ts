@@ -55,7 +55,14 @@ test('kubeconfig input: a path is refused with a pointer to kubeconfig-path, wha
 });
 
 test('kubeconfig input: content is no path, one line or many', () => {
-  for (const content of [yaml, Buffer.from(yaml).toString('base64'), '{"apiVersion":"v1","kind":"Config"}'])
+  // A real kubeconfig's base64 (`base64 -w0`): one line of thousands of characters, more than a file name holds.
+  const withCertificate = `${yaml}    certificate-authority-data: ${'a'.repeat(3000)}\n`;
+  for (const content of [
+    yaml,
+    Buffer.from(yaml).toString('base64'),
+    Buffer.from(withCertificate).toString('base64'),
+    '{"apiVersion":"v1","kind":"Config"}',
+  ])
     assert.doesNotThrow(() => refusePathAsKubeconfig(content));
 });
 

@@ -19820,7 +19820,13 @@ function looksLikePath(text) {
   if (/^[A-Za-z]:[\\/]/.test(text) || isFile(text)) return true;
   return !text.includes(":") && (/[^A-Za-z0-9+/=]/.test(text) || text.startsWith("/"));
 }
-var isFile = (text) => statSync(text, { throwIfNoEntry: false })?.isFile() ?? false;
+function isFile(text) {
+  try {
+    return statSync(text, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
 
 // src/action/log.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
@@ -19891,4 +19897,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-RKZ2VOVR.js.LEGAL.txt */
+/*! For license information please see chunk-KFE2GLPQ.js.LEGAL.txt */
