@@ -8,11 +8,11 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-KFE2GLPQ.js";
+} from "./chunks/chunk-GL4RSK22.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-KBH2DCOG.js";
+} from "./chunks/chunk-DXKZJCNH.js";
 import "./chunks/chunk-5YHQJAJF.js";
 import "./chunks/chunk-LJVIP377.js";
 import {

@@ -158,7 +158,7 @@ export function resolveConfig(...layers: PartialConfig[]): GateConfig {
   const merge = Object.assign({}, ...layers.map((l) => definedOnly(l.merge ?? {})));
   const workflow: PartialConfig['workflow'] = Object.assign(
     {},
-    ...layers.map((l) => definedOnly(l.workflow ?? {})),
+    ...layers.map((l) => definedOnly(l.workflow ?? {})).map(oneWorkflowChoice),
   );
   const kubeconfigs = pick('kubeconfig') ?? [];
   const contexts = pick('context') ?? [];
@@ -247,6 +247,19 @@ function toWorkflowSource(workflow: PartialConfig['workflow']): WorkflowSource |
     namespace: workflow.namespace,
     shutdown: workflow.shutdown ?? 'Stop',
   };
+}
+
+/**
+ * A file, a template and a cluster template are one choice: a layer that makes it (a flag over the
+ * config file) replaces the earlier one's, which would otherwise win over it (the file over a template).
+ */
+function oneWorkflowChoice(
+  layer: Partial<NonNullable<PartialConfig['workflow']>>,
+): Partial<NonNullable<PartialConfig['workflow']>> {
+  const chosen = layer.file ?? layer.template ?? layer.clusterTemplate;
+  return chosen === undefined
+    ? layer
+    : { file: undefined, template: undefined, clusterTemplate: undefined, ...layer };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -89545,7 +89545,7 @@ function resolveConfig(...layers) {
   const merge3 = Object.assign({}, ...layers.map((l) => definedOnly(l.merge ?? {})));
   const workflow = Object.assign(
     {},
-    ...layers.map((l) => definedOnly(l.workflow ?? {}))
+    ...layers.map((l) => definedOnly(l.workflow ?? {})).map(oneWorkflowChoice)
   );
   const kubeconfigs = pick2("kubeconfig") ?? [];
   const contexts = pick2("context") ?? [];
@@ -89619,6 +89619,10 @@ function toWorkflowSource(workflow) {
     namespace: workflow.namespace,
     shutdown: workflow.shutdown ?? "Stop"
   };
+}
+function oneWorkflowChoice(layer) {
+  const chosen = layer.file ?? layer.template ?? layer.clusterTemplate;
+  return chosen === void 0 ? layer : { file: void 0, template: void 0, clusterTemplate: void 0, ...layer };
 }
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));

@@ -294,6 +294,35 @@ test('workflow parameters: repeated NAME=VALUE flags, values may hold = and comm
   );
 });
 
+test("a workflow flag replaces the config file's workflow, file or template, keeping its parameters", () => {
+  const file = configFile(
+    'workflow:\n  file: wf.yaml\n  parameters: { appLabel: app=checkout }\n  shutdown: Terminate\n',
+  );
+  const over = (...flags: string[]) =>
+    resolveConfig(readConfigFile(file), parseCommandLine(['run', ...flags]).layer).workflow;
+  assert.deepEqual(over('--workflow-template', 'chaos-load'), {
+    file: undefined,
+    template: { name: 'chaos-load', clusterScope: false },
+    parameters: { appLabel: 'app=checkout' },
+    namespace: undefined,
+    shutdown: 'Terminate',
+  });
+  assert.deepEqual(over('--cluster-workflow-template', 'shared')?.template, {
+    name: 'shared',
+    clusterScope: true,
+  });
+  const template = configFile('workflow: { template: chaos-load }\n');
+  const flag = (...flags: string[]) =>
+    resolveConfig(readConfigFile(template), parseCommandLine(['run', ...flags]).layer).workflow;
+  assert.deepEqual(flag('--cluster-workflow-template', 'shared')?.template, {
+    name: 'shared',
+    clusterScope: true,
+  });
+  assert.equal(flag('--workflow', 'other.yaml')?.template, undefined);
+  // A flag that chooses no workflow leaves the file's choice as it is.
+  assert.equal(over('--parameter', 'a=b')?.file, path.join(path.dirname(file), 'wf.yaml'));
+});
+
 test("a template is a name in the cluster: a file's path for it is refused offline, not found only once connected", () => {
   for (const flag of ['--workflow-template', '--cluster-workflow-template'])
     assert.throws(

@@ -200,7 +200,7 @@ function resolveConfig(...layers) {
   const merge = Object.assign({}, ...layers.map((l) => definedOnly(l.merge ?? {})));
   const workflow = Object.assign(
     {},
-    ...layers.map((l) => definedOnly(l.workflow ?? {}))
+    ...layers.map((l) => definedOnly(l.workflow ?? {})).map(oneWorkflowChoice)
   );
   const kubeconfigs = pick("kubeconfig") ?? [];
   const contexts = pick("context") ?? [];
@@ -274,6 +274,10 @@ function toWorkflowSource(workflow) {
     namespace: workflow.namespace,
     shutdown: workflow.shutdown ?? "Stop"
   };
+}
+function oneWorkflowChoice(layer) {
+  const chosen = layer.file ?? layer.template ?? layer.clusterTemplate;
+  return chosen === void 0 ? layer : { file: void 0, template: void 0, clusterTemplate: void 0, ...layer };
 }
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));

@@ -9,7 +9,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-KBH2DCOG.js";
+} from "./chunk-DXKZJCNH.js";
 import "./chunk-5YHQJAJF.js";
 import {
   commands,
