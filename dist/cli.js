@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-5GKDA4XE.js");
+var { main } = await import("./chunks/main-FLPQTHFJ.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

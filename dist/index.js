@@ -18,11 +18,11 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-GL4RSK22.js";
+} from "./chunks/chunk-FL3HZLCF.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-DXKZJCNH.js";
+} from "./chunks/chunk-3HSUJKHJ.js";
 import "./chunks/chunk-5YHQJAJF.js";
 import "./chunks/chunk-LJVIP377.js";
 import {

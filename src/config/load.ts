@@ -11,6 +11,7 @@ import { documentValue, userYaml } from '../yaml-value.ts';
 import { defaultPolicy, type GatePolicy } from '../gate/policy.ts';
 import type { WorkflowSource } from '../argo/submit.ts';
 import type { LoadConfig } from '../load/schema.ts';
+import { settingName as nameOfSetting } from './fields.ts';
 import { configSchema, type PartialConfig, type targetSchema } from './schema.ts';
 
 /**
@@ -162,6 +163,7 @@ export function resolveConfig(...layers: PartialConfig[]): GateConfig {
   );
   const kubeconfigs = pick('kubeconfig') ?? [];
   const contexts = pick('context') ?? [];
+  refuseTwoClusterLists(pick('targets'), kubeconfigs, contexts);
   return checkTargets({
     kubeconfig: kubeconfigs.length === 1 ? kubeconfigs[0] : undefined,
     context: contexts.length === 1 ? contexts[0] : undefined,
@@ -199,6 +201,25 @@ function checkTargets(config: GateConfig): GateConfig {
     );
   }
   return config;
+}
+
+/**
+ * `targets` and repeated --context or --kubeconfig each list the clusters: one would be dropped without
+ * a word (the flags, or the file's targets with their namespaces), so which to run on is not guessed.
+ */
+function refuseTwoClusterLists(
+  targets: Target[] | undefined,
+  kubeconfigs: string[],
+  contexts: string[],
+): void {
+  const several = [
+    ...(contexts.length > 1 ? [`${contexts.length} contexts (${nameOfSetting('context')})`] : []),
+    ...(kubeconfigs.length > 1 ? [`${kubeconfigs.length} kubeconfigs (${nameOfSetting('kubeconfig')})`] : []),
+  ];
+  if (targets && several.length > 0)
+    throw new ConfigError(
+      `targets (the config file) and ${several.join(' and ')} both list the clusters to run on: give one of them`,
+    );
 }
 
 /** Repeated --kubeconfig or --context: one target each (paired in order when both are repeated). */

@@ -14328,6 +14328,313 @@ var init_policy = __esm({
   }
 });
 
+// src/config/fields.ts
+function layerFrom(values) {
+  const raw = {};
+  for (const [spec, value] of values) {
+    const keys = spec.field.split(".");
+    const last = keys.pop();
+    let node2 = raw;
+    for (const key of keys) node2 = node2[key] ??= {};
+    node2[last] = value;
+  }
+  return raw;
+}
+function toMap(items, where) {
+  const map3 = {};
+  for (const item of items) {
+    const at = item.indexOf("=");
+    if (at <= 0) throw new ConfigError(`${where}: expected NAME=VALUE, got "${item}"`);
+    map3[item.slice(0, at).trim()] = item.slice(at + 1);
+  }
+  return map3;
+}
+function toNumber(text3, where) {
+  if (!/^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(text3)) {
+    throw new ConfigError(`${where}: expected a number, got "${text3}"`);
+  }
+  return Number(text3);
+}
+function labelFor(name) {
+  return (field) => {
+    const spec = settingFields.find((s) => s.field === field);
+    return (spec && name(spec)) ?? field;
+  };
+}
+var runAndReport, concluding, settingFields, settingsOf, flagName, frontName, frontConfigName, settingName, configFileName;
+var init_fields = __esm({
+  "src/config/fields.ts"() {
+    "use strict";
+    init_errors();
+    runAndReport = ["run", "report"];
+    concluding = ["run", "report", "merge"];
+    settingFields = [
+      {
+        flag: "kubeconfig",
+        input: "kubeconfig-path",
+        kind: "list",
+        files: true,
+        field: "kubeconfig",
+        help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each (report: one only)",
+        helpOf: {
+          run: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
+          report: "kubeconfig file to read live results with (default: KUBECONFIG or ~/.kube/config); one only"
+        },
+        readBy: runAndReport
+      },
+      {
+        flag: "context",
+        kind: "list",
+        field: "context",
+        help: "kube context to use; repeated: the gate runs on each, in parallel (report: one only)",
+        helpOf: {
+          run: "kube context to use; repeated: the gate runs on each, in parallel",
+          report: "kube context to read live results from; one only"
+        },
+        readBy: runAndReport
+      },
+      {
+        flag: "parallel-targets",
+        kind: "number",
+        field: "parallelTargets",
+        help: "clusters run at once with several contexts or targets (default 10)"
+      },
+      {
+        flag: "in-cluster",
+        kind: "boolean",
+        field: "inCluster",
+        help: "use the pod's service account",
+        readBy: runAndReport
+      },
+      {
+        flag: "namespace",
+        kind: "string",
+        field: "namespace",
+        help: "namespace for manifests that name none (report: where live results are read)",
+        helpOf: {
+          run: "namespace for manifests that name none",
+          report: "namespace to read live ChaosEngines and ChaosResults from"
+        },
+        readBy: runAndReport
+      },
+      {
+        flag: "rbac",
+        kind: "list",
+        files: true,
+        field: "rbac",
+        help: "RBAC manifest file (repeatable; many documents allowed)"
+      },
+      {
+        flag: "experiment",
+        input: "experiments",
+        kind: "list",
+        files: true,
+        field: "experiments",
+        help: "ChaosExperiment manifest file (repeatable)"
+      },
+      {
+        flag: "engine",
+        input: "engines",
+        kind: "list",
+        files: true,
+        field: "engines",
+        help: "ChaosEngine manifest file (repeatable)"
+      },
+      {
+        flag: "timeout",
+        kind: "string",
+        field: "timeout",
+        help: "overall timeout from start to verdict, 1s-24h, e.g. 15m (default 30m)"
+      },
+      {
+        flag: "stop-timeout",
+        kind: "string",
+        field: "stopTimeout",
+        help: "how long to keep stopping the chaos and confirming it stopped, 1s-24h (default 5m)"
+      },
+      {
+        flag: "allow-namespace",
+        input: "allow-namespaces",
+        kind: "list",
+        field: "allowNamespaces",
+        help: "namespace the run may reach (repeatable; default: the target namespace only)"
+      },
+      {
+        flag: "allow-cluster-scoped",
+        kind: "boolean",
+        field: "allowClusterScoped",
+        help: "allow cluster-scoped objects and Secrets in the RBAC files (default false)"
+      },
+      { flag: "cleanup", kind: "string", field: "cleanup", help: "always | on-success | never (default always)" },
+      {
+        flag: "run-id",
+        kind: "string",
+        field: "runId",
+        help: "label value for this run on the cluster, one run's own (default: generated; report: recorded only)",
+        helpOf: {
+          run: "label value for this run on the cluster, one run's own (default: generated)",
+          // report labels nothing: the id goes into the JSON report's meta and the HTML page, and merge
+          // names this report's suites after it when no label is set (merge.ts).
+          report: "run id to record in the JSON and HTML reports; merge names their suites after it when no --label is set (default: none)"
+        },
+        readBy: runAndReport
+      },
+      {
+        flag: "label",
+        kind: "string",
+        field: "label",
+        help: "name of this job in a merged report, stable across builds, e.g. the cluster (default: the run id)",
+        helpOf: {
+          report: "name of this job in a merged report, stable across builds, e.g. the cluster (default: --run-id, else the JSON report's path)"
+        },
+        readBy: runAndReport
+      },
+      {
+        flag: "junit",
+        input: "junit-path",
+        kind: "string",
+        field: "reports.junit",
+        help: "write a JUnit XML report here",
+        readBy: concluding
+      },
+      {
+        flag: "json",
+        input: "json-path",
+        kind: "string",
+        field: "reports.json",
+        help: "write a JSON report here",
+        readBy: concluding
+      },
+      {
+        flag: "junit-case-properties",
+        kind: "boolean",
+        field: "reports.junitCaseProperties",
+        help: "per-case <properties> in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd)",
+        readBy: concluding
+      },
+      {
+        flag: "html",
+        input: "html-path",
+        kind: "string",
+        field: "reports.html",
+        help: "write an HTML report here",
+        readBy: concluding
+      },
+      {
+        flag: "summary",
+        input: null,
+        kind: "string",
+        field: "reports.summary",
+        help: "write a Markdown summary here",
+        readBy: concluding
+      },
+      {
+        flag: "min-probe-success",
+        // Text: the schema reads 90 and 90% alike.
+        kind: "string",
+        field: "gate.minProbeSuccess",
+        help: "minimum % of passed probes: 90 or 90%",
+        readBy: concluding
+      },
+      {
+        flag: "allow-failure",
+        input: "allow-failures",
+        kind: "list",
+        field: "gate.allowFailures",
+        help: "experiment allowed to fail (repeatable)",
+        readBy: concluding
+      },
+      {
+        flag: "stopped-as",
+        kind: "string",
+        field: "gate.stopped",
+        help: "a Stopped experiment counts as: fail | skip",
+        readBy: concluding
+      },
+      {
+        flag: "timeouts-as",
+        kind: "string",
+        field: "gate.timeouts",
+        help: "an unfinished experiment counts as: fail | skip",
+        readBy: concluding
+      },
+      {
+        flag: "fail-on-failure",
+        kind: "boolean",
+        field: "gate.failOnFailure",
+        help: "any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)",
+        readBy: concluding
+      },
+      {
+        flag: "expect",
+        kind: "number",
+        field: "merge.expect",
+        help: "how many reports (one a job) to join: another number is refused, so a job that wrote none is seen",
+        readBy: ["merge"]
+      },
+      {
+        flag: "workflow",
+        kind: "string",
+        field: "workflow.file",
+        help: "Argo Workflow file to submit (report: a Workflow with status to convert)",
+        helpOf: {
+          run: "Argo Workflow file to submit",
+          report: "Argo Workflow with its status, e.g. kubectl get workflow -o yaml, to convert"
+        },
+        readBy: runAndReport
+      },
+      {
+        flag: "workflow-template",
+        kind: "string",
+        field: "workflow.template",
+        help: "WorkflowTemplate to submit a Workflow from"
+      },
+      {
+        flag: "cluster-workflow-template",
+        kind: "string",
+        field: "workflow.clusterTemplate",
+        help: "ClusterWorkflowTemplate to submit a Workflow from"
+      },
+      {
+        flag: "parameter",
+        input: "parameters",
+        kind: "map",
+        field: "workflow.parameters",
+        help: "workflow parameter NAME=VALUE (repeatable)"
+      },
+      {
+        flag: "workflow-namespace",
+        kind: "string",
+        field: "workflow.namespace",
+        help: "namespace to submit the workflow in"
+      },
+      {
+        flag: "workflow-shutdown",
+        kind: "string",
+        field: "workflow.shutdown",
+        help: "on cancel or timeout: Stop (runs exit handlers, default) or Terminate"
+      },
+      {
+        flag: "ctk-journal",
+        input: "ctk-journals",
+        kind: "list",
+        files: true,
+        field: "ctkJournals",
+        help: "Chaos Toolkit journal.json to report (repeatable)",
+        readBy: runAndReport
+      }
+    ];
+    settingsOf = (command) => settingFields.filter(
+      ({ readBy = ["run"] }) => command === void 0 || readBy.includes(command === "validate" ? "run" : command)
+    );
+    flagName = (spec) => `--${spec.flag}`;
+    frontName = flagName;
+    frontConfigName = "--config FILE";
+    settingName = (field) => labelFor(frontName)(field);
+    configFileName = () => frontConfigName;
+  }
+});
+
 // src/config/duration.ts
 function parseDuration(text3) {
   const trimmed = text3.trim();
@@ -17733,313 +18040,6 @@ var init_secrets = __esm({
     listeners = [];
     minLength = 6;
     userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
-  }
-});
-
-// src/config/fields.ts
-function layerFrom(values) {
-  const raw = {};
-  for (const [spec, value] of values) {
-    const keys = spec.field.split(".");
-    const last = keys.pop();
-    let node2 = raw;
-    for (const key of keys) node2 = node2[key] ??= {};
-    node2[last] = value;
-  }
-  return raw;
-}
-function toMap(items, where) {
-  const map3 = {};
-  for (const item of items) {
-    const at = item.indexOf("=");
-    if (at <= 0) throw new ConfigError(`${where}: expected NAME=VALUE, got "${item}"`);
-    map3[item.slice(0, at).trim()] = item.slice(at + 1);
-  }
-  return map3;
-}
-function toNumber(text3, where) {
-  if (!/^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(text3)) {
-    throw new ConfigError(`${where}: expected a number, got "${text3}"`);
-  }
-  return Number(text3);
-}
-function labelFor(name) {
-  return (field) => {
-    const spec = settingFields.find((s) => s.field === field);
-    return (spec && name(spec)) ?? field;
-  };
-}
-var runAndReport, concluding, settingFields, settingsOf, flagName, frontName, frontConfigName, settingName2, configFileName;
-var init_fields = __esm({
-  "src/config/fields.ts"() {
-    "use strict";
-    init_errors();
-    runAndReport = ["run", "report"];
-    concluding = ["run", "report", "merge"];
-    settingFields = [
-      {
-        flag: "kubeconfig",
-        input: "kubeconfig-path",
-        kind: "list",
-        files: true,
-        field: "kubeconfig",
-        help: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each (report: one only)",
-        helpOf: {
-          run: "kubeconfig file (default: KUBECONFIG or ~/.kube/config); repeated: one cluster each",
-          report: "kubeconfig file to read live results with (default: KUBECONFIG or ~/.kube/config); one only"
-        },
-        readBy: runAndReport
-      },
-      {
-        flag: "context",
-        kind: "list",
-        field: "context",
-        help: "kube context to use; repeated: the gate runs on each, in parallel (report: one only)",
-        helpOf: {
-          run: "kube context to use; repeated: the gate runs on each, in parallel",
-          report: "kube context to read live results from; one only"
-        },
-        readBy: runAndReport
-      },
-      {
-        flag: "parallel-targets",
-        kind: "number",
-        field: "parallelTargets",
-        help: "clusters run at once with several contexts or targets (default 10)"
-      },
-      {
-        flag: "in-cluster",
-        kind: "boolean",
-        field: "inCluster",
-        help: "use the pod's service account",
-        readBy: runAndReport
-      },
-      {
-        flag: "namespace",
-        kind: "string",
-        field: "namespace",
-        help: "namespace for manifests that name none (report: where live results are read)",
-        helpOf: {
-          run: "namespace for manifests that name none",
-          report: "namespace to read live ChaosEngines and ChaosResults from"
-        },
-        readBy: runAndReport
-      },
-      {
-        flag: "rbac",
-        kind: "list",
-        files: true,
-        field: "rbac",
-        help: "RBAC manifest file (repeatable; many documents allowed)"
-      },
-      {
-        flag: "experiment",
-        input: "experiments",
-        kind: "list",
-        files: true,
-        field: "experiments",
-        help: "ChaosExperiment manifest file (repeatable)"
-      },
-      {
-        flag: "engine",
-        input: "engines",
-        kind: "list",
-        files: true,
-        field: "engines",
-        help: "ChaosEngine manifest file (repeatable)"
-      },
-      {
-        flag: "timeout",
-        kind: "string",
-        field: "timeout",
-        help: "overall timeout from start to verdict, 1s-24h, e.g. 15m (default 30m)"
-      },
-      {
-        flag: "stop-timeout",
-        kind: "string",
-        field: "stopTimeout",
-        help: "how long to keep stopping the chaos and confirming it stopped, 1s-24h (default 5m)"
-      },
-      {
-        flag: "allow-namespace",
-        input: "allow-namespaces",
-        kind: "list",
-        field: "allowNamespaces",
-        help: "namespace the run may reach (repeatable; default: the target namespace only)"
-      },
-      {
-        flag: "allow-cluster-scoped",
-        kind: "boolean",
-        field: "allowClusterScoped",
-        help: "allow cluster-scoped objects and Secrets in the RBAC files (default false)"
-      },
-      { flag: "cleanup", kind: "string", field: "cleanup", help: "always | on-success | never (default always)" },
-      {
-        flag: "run-id",
-        kind: "string",
-        field: "runId",
-        help: "label value for this run on the cluster, one run's own (default: generated; report: recorded only)",
-        helpOf: {
-          run: "label value for this run on the cluster, one run's own (default: generated)",
-          // report labels nothing: the id goes into the JSON report's meta and the HTML page, and merge
-          // names this report's suites after it when no label is set (merge.ts).
-          report: "run id to record in the JSON and HTML reports; merge names their suites after it when no --label is set (default: none)"
-        },
-        readBy: runAndReport
-      },
-      {
-        flag: "label",
-        kind: "string",
-        field: "label",
-        help: "name of this job in a merged report, stable across builds, e.g. the cluster (default: the run id)",
-        helpOf: {
-          report: "name of this job in a merged report, stable across builds, e.g. the cluster (default: --run-id, else the JSON report's path)"
-        },
-        readBy: runAndReport
-      },
-      {
-        flag: "junit",
-        input: "junit-path",
-        kind: "string",
-        field: "reports.junit",
-        help: "write a JUnit XML report here",
-        readBy: concluding
-      },
-      {
-        flag: "json",
-        input: "json-path",
-        kind: "string",
-        field: "reports.json",
-        help: "write a JSON report here",
-        readBy: concluding
-      },
-      {
-        flag: "junit-case-properties",
-        kind: "boolean",
-        field: "reports.junitCaseProperties",
-        help: "per-case <properties> in the JUnit, for Jenkins' junit keepProperties (not valid for junit-10.xsd)",
-        readBy: concluding
-      },
-      {
-        flag: "html",
-        input: "html-path",
-        kind: "string",
-        field: "reports.html",
-        help: "write an HTML report here",
-        readBy: concluding
-      },
-      {
-        flag: "summary",
-        input: null,
-        kind: "string",
-        field: "reports.summary",
-        help: "write a Markdown summary here",
-        readBy: concluding
-      },
-      {
-        flag: "min-probe-success",
-        // Text: the schema reads 90 and 90% alike.
-        kind: "string",
-        field: "gate.minProbeSuccess",
-        help: "minimum % of passed probes: 90 or 90%",
-        readBy: concluding
-      },
-      {
-        flag: "allow-failure",
-        input: "allow-failures",
-        kind: "list",
-        field: "gate.allowFailures",
-        help: "experiment allowed to fail (repeatable)",
-        readBy: concluding
-      },
-      {
-        flag: "stopped-as",
-        kind: "string",
-        field: "gate.stopped",
-        help: "a Stopped experiment counts as: fail | skip",
-        readBy: concluding
-      },
-      {
-        flag: "timeouts-as",
-        kind: "string",
-        field: "gate.timeouts",
-        help: "an unfinished experiment counts as: fail | skip",
-        readBy: concluding
-      },
-      {
-        flag: "fail-on-failure",
-        kind: "boolean",
-        field: "gate.failOnFailure",
-        help: "any failed case fails the gate (default true; --no-fail-on-failure: only thresholds decide)",
-        readBy: concluding
-      },
-      {
-        flag: "expect",
-        kind: "number",
-        field: "merge.expect",
-        help: "how many reports (one a job) to join: another number is refused, so a job that wrote none is seen",
-        readBy: ["merge"]
-      },
-      {
-        flag: "workflow",
-        kind: "string",
-        field: "workflow.file",
-        help: "Argo Workflow file to submit (report: a Workflow with status to convert)",
-        helpOf: {
-          run: "Argo Workflow file to submit",
-          report: "Argo Workflow with its status, e.g. kubectl get workflow -o yaml, to convert"
-        },
-        readBy: runAndReport
-      },
-      {
-        flag: "workflow-template",
-        kind: "string",
-        field: "workflow.template",
-        help: "WorkflowTemplate to submit a Workflow from"
-      },
-      {
-        flag: "cluster-workflow-template",
-        kind: "string",
-        field: "workflow.clusterTemplate",
-        help: "ClusterWorkflowTemplate to submit a Workflow from"
-      },
-      {
-        flag: "parameter",
-        input: "parameters",
-        kind: "map",
-        field: "workflow.parameters",
-        help: "workflow parameter NAME=VALUE (repeatable)"
-      },
-      {
-        flag: "workflow-namespace",
-        kind: "string",
-        field: "workflow.namespace",
-        help: "namespace to submit the workflow in"
-      },
-      {
-        flag: "workflow-shutdown",
-        kind: "string",
-        field: "workflow.shutdown",
-        help: "on cancel or timeout: Stop (runs exit handlers, default) or Terminate"
-      },
-      {
-        flag: "ctk-journal",
-        input: "ctk-journals",
-        kind: "list",
-        files: true,
-        field: "ctkJournals",
-        help: "Chaos Toolkit journal.json to report (repeatable)",
-        readBy: runAndReport
-      }
-    ];
-    settingsOf = (command) => settingFields.filter(
-      ({ readBy = ["run"] }) => command === void 0 || readBy.includes(command === "validate" ? "run" : command)
-    );
-    flagName = (spec) => `--${spec.flag}`;
-    frontName = flagName;
-    frontConfigName = "--config FILE";
-    settingName2 = (field) => labelFor(frontName)(field);
-    configFileName = () => frontConfigName;
   }
 });
 
@@ -22703,7 +22703,7 @@ import path4 from "node:path";
 function kubeconfigSource(target) {
   if (target.inCluster && (target.kubeconfig || target.kubeconfigContent)) {
     throw new ConfigError(
-      `inCluster (${settingName2("inCluster")}) and a kubeconfig (${settingName2("kubeconfig")}) exclude each other: give one`
+      `inCluster (${settingName("inCluster")}) and a kubeconfig (${settingName("kubeconfig")}) exclude each other: give one`
     );
   }
   if (target.inCluster) {
@@ -22722,9 +22722,9 @@ function kubeconfigFiles(target) {
   if (fromEnv.length === 0) {
     const file = path4.join(os.homedir(), ".kube", "config");
     if (existsSync(file)) return [file];
-    const inPod = process.env.KUBERNETES_SERVICE_HOST ? `, or use this pod's service account (${settingName2("inCluster")}, or inCluster: true)` : "";
+    const inPod = process.env.KUBERNETES_SERVICE_HOST ? `, or use this pod's service account (${settingName("inCluster")}, or inCluster: true)` : "";
     throw new NoClusterAccessError(
-      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (${settingName2("kubeconfig")})${inPod}`
+      `no kubeconfig: KUBECONFIG is not set and ${file} does not exist; give one (${settingName("kubeconfig")})${inPod}`
     );
   }
   const existing = fromEnv.filter((file) => existsSync(file));
@@ -23160,11 +23160,11 @@ function allowedNamespaces(policy) {
 function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped = (m) => isClusterScopedKind(m.object.kind)) {
   const listed3 = new Set(policy.allowNamespaces ?? []);
   const allowed = new Set(allowedNamespaces(policy));
-  const hint = `add it to allowNamespaces (${settingName2("allowNamespaces")}) if the run may reach it`;
+  const hint = `add it to allowNamespaces (${settingName("allowNamespaces")}) if the run may reach it`;
   const checkNamespace = (where, namespace) => {
     if (namespace === void 0 || namespace === "") return void 0;
     if (isSystemNamespace(namespace) && !listed3.has(namespace))
-      return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces (${settingName2("allowNamespaces")}) lists it`;
+      return `${where}: namespace ${namespace} is a system namespace; chaos there is refused unless allowNamespaces (${settingName("allowNamespaces")}) lists it`;
     if (!allowed.has(namespace) && (policy.defaultNamespace !== void 0 || policy.allowNamespaces))
       return `${where}: namespace ${namespace} is not allowed (allowed: ${[...allowed].join(", ") || "none"}); ${hint}`;
     return void 0;
@@ -23176,12 +23176,12 @@ function blastRadiusProblems(manifests, workflowNamespace, policy, clusterScoped
     if (clusterScoped(manifest)) {
       if (!policy.allowClusterScoped)
         problems.push(
-          `${source}: ${object3.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped (${settingName2("allowClusterScoped")}) is true`
+          `${source}: ${object3.kind} is cluster-scoped; cluster-wide objects are refused unless allowClusterScoped (${settingName("allowClusterScoped")}) is true`
         );
     } else problems.push(checkNamespace(source, namespace));
     if (object3.kind === "Secret" && !policy.allowClusterScoped)
       problems.push(
-        `${source}: Secrets are refused unless allowClusterScoped (${settingName2("allowClusterScoped")}) is true`
+        `${source}: Secrets are refused unless allowClusterScoped (${settingName("allowClusterScoped")}) is true`
       );
     if (bindsClusterAdmin(object3))
       problems.push(`${source}: a binding to the cluster-admin ClusterRole is always refused`);
@@ -24157,7 +24157,7 @@ function publishReports(reports, report, decision, context) {
   const full = {
     junit: reports.junit,
     json: reports.json,
-    jsonSetting: settingName2("reports.json")
+    jsonSetting: settingName("reports.json")
   };
   let summary;
   const markdown = () => {
@@ -24213,7 +24213,7 @@ function describeDecision(report, decision, files) {
   const { shown, more } = leadingReasons(report, decision);
   const lines = [`gate FAILED (${counts}):`, ...shown.map((reason) => `  - ${reason}`)];
   if (more > 0) {
-    const settings = ["reports.junit", "reports.json", "reports.html"].map(settingName2);
+    const settings = ["reports.junit", "reports.json", "reports.html"].map(settingName);
     const where = files.length > 0 ? `every one is in ${files.join(", ")}` : `write a report to see them all: ${settings.join(", ")}`;
     lines.push(`  - \u2026 and ${more} more failed check(s) (${where})`);
   }
@@ -85597,7 +85597,7 @@ function selectContext(kc, wanted, source) {
   const contextName = wanted ?? kc.getCurrentContext();
   if (!contextName)
     throw new CannotRunError(
-      `${source}: sets no current-context; give a context (${settingName2("context")}) \u2014 it has: ${names(kc.getContexts())}`
+      `${source}: sets no current-context; give a context (${settingName("context")}) \u2014 it has: ${names(kc.getContexts())}`
     );
   const context = kc.getContextObject(contextName);
   if (!context)
@@ -85846,7 +85846,7 @@ var init_inputs = __esm({
     init_schema_issues();
     init_blast_radius();
     init_publish();
-    alsoAs = (key, ...fields) => [.../* @__PURE__ */ new Set([key, ...fields.map(settingName2)])].join(", ");
+    alsoAs = (key, ...fields) => [.../* @__PURE__ */ new Set([key, ...fields.map(settingName)])].join(", ");
     loaded = ({ kube, ...cluster }) => ({
       ...cluster,
       ...kube
@@ -88586,7 +88586,7 @@ async function runIdInUse(runId, places, clients, warn) {
   const live = [...engines.flat(), ...workflows.flat()];
   if (live.length === 0) return [];
   return [
-    `run id ${runId} already labels chaos that has not finished: ${live.join(", ")}. That is another run's (one at the same time, or one killed before it stopped its chaos): this run would delete the RBAC that chaos uses, and could stop it. Give each run its own run id (${settingName2("runId")}; left unset, one is generated), or stop that chaos first`
+    `run id ${runId} already labels chaos that has not finished: ${live.join(", ")}. That is another run's (one at the same time, or one killed before it stopped its chaos): this run would delete the RBAC that chaos uses, and could stop it. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or stop that chaos first`
   ];
 }
 var init_run_id_in_use = __esm({
@@ -89334,7 +89334,7 @@ function refuseUnexpectedCount(jobs, expect) {
   if (expect === void 0 || jobs.length === expect) return;
   const why2 = jobs.length < expect ? "a job that could not run writes no report: see which one in the CI run" : "more reports than jobs: a pattern matching an old or foreign report, or the expected count out of date";
   throw new CannotRunError(
-    `expected ${expect} reports to merge (${settingName2("merge.expect")} ${expect}), found ${jobs.length}; ${why2}:
+    `expected ${expect} reports to merge (${settingName("merge.expect")} ${expect}), found ${jobs.length}; ${why2}:
 ${listed2(jobs)}`
   );
 }
@@ -89381,6 +89381,7 @@ init_files();
 init_schema_issues();
 init_yaml_value();
 init_policy();
+init_fields();
 import path2 from "node:path";
 
 // src/config/schema.ts
@@ -89483,7 +89484,7 @@ function parseSettings(raw, origin, label = (f) => f) {
   const result = configSchema.safeParse(raw ?? {}, plainWords);
   if (!result.success)
     throw new ConfigError(
-      describeIssues(origin, result.error, (path10) => settingName(path10, label)).join("\n")
+      describeIssues(origin, result.error, (path10) => settingName2(path10, label)).join("\n")
     );
   return result.data;
 }
@@ -89549,6 +89550,7 @@ function resolveConfig(...layers) {
   );
   const kubeconfigs = pick2("kubeconfig") ?? [];
   const contexts = pick2("context") ?? [];
+  refuseTwoClusterLists(pick2("targets"), kubeconfigs, contexts);
   return checkTargets({
     kubeconfig: kubeconfigs.length === 1 ? kubeconfigs[0] : void 0,
     context: contexts.length === 1 ? contexts[0] : void 0,
@@ -89581,6 +89583,16 @@ function checkTargets(config2) {
     );
   }
   return config2;
+}
+function refuseTwoClusterLists(targets, kubeconfigs, contexts) {
+  const several = [
+    ...contexts.length > 1 ? [`${contexts.length} contexts (${settingName("context")})`] : [],
+    ...kubeconfigs.length > 1 ? [`${kubeconfigs.length} kubeconfigs (${settingName("kubeconfig")})`] : []
+  ];
+  if (targets && several.length > 0)
+    throw new ConfigError(
+      `targets (the config file) and ${several.join(" and ")} both list the clusters to run on: give one of them`
+    );
 }
 function targetsOf(kubeconfigs, contexts) {
   if (kubeconfigs.length <= 1 && contexts.length <= 1) return [];
@@ -89627,7 +89639,7 @@ function oneWorkflowChoice(layer) {
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
-function settingName(path10, label) {
+function settingName2(path10, label) {
   const names = path10.filter((p) => typeof p !== "number").map(String);
   const index2 = path10.find((p) => typeof p === "number");
   if (names.length === 0) return "(top level)";

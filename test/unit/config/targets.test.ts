@@ -78,3 +78,23 @@ test('targets in a config file: paths relative to it; a name given twice and a l
     /targets\[0\]\.name: expected a lowercase DNS label \(a-z, 0-9, -\), got text/,
   );
 });
+
+test("repeated --context or --kubeconfig beside the config file's targets is refused, not one of them dropped", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-targets-'));
+  const file = path.join(dir, 'chaos-gate.yaml');
+  writeFileSync(
+    file,
+    'targets:\n  - name: eu\n    context: staging-eu\n  - name: us\n    context: staging-us\n',
+  );
+  const withFlags = (...flags: string[]) => loadConfig(file, parseCommandLine(['run', ...flags]).layer);
+  assert.throws(
+    () => withFlags('--context', 'a', '--context', 'b'),
+    /^ConfigError: targets \(the config file\) and 2 contexts \(--context\) both list the clusters to run on: give one of them$/,
+  );
+  assert.throws(
+    () => withFlags('--kubeconfig', 'a.yaml', '--kubeconfig', 'b.yaml'),
+    /targets \(the config file\) and 2 kubeconfigs \(--kubeconfig\) both list/,
+  );
+  // One --context or --kubeconfig is the default of every target that names none.
+  assert.equal(withFlags('--context', 'a').targets.length, 2);
+});

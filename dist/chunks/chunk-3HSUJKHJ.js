@@ -20,6 +20,9 @@ import {
   userYaml
 } from "./chunk-JC5KUJAN.js";
 import {
+  settingName
+} from "./chunk-FRGFRHGU.js";
+import {
   _enum,
   array,
   boolean,
@@ -138,7 +141,7 @@ function parseSettings(raw, origin, label = (f) => f) {
   const result = configSchema.safeParse(raw ?? {}, plainWords);
   if (!result.success)
     throw new ConfigError(
-      describeIssues(origin, result.error, (path2) => settingName(path2, label)).join("\n")
+      describeIssues(origin, result.error, (path2) => settingName2(path2, label)).join("\n")
     );
   return result.data;
 }
@@ -204,6 +207,7 @@ function resolveConfig(...layers) {
   );
   const kubeconfigs = pick("kubeconfig") ?? [];
   const contexts = pick("context") ?? [];
+  refuseTwoClusterLists(pick("targets"), kubeconfigs, contexts);
   return checkTargets({
     kubeconfig: kubeconfigs.length === 1 ? kubeconfigs[0] : void 0,
     context: contexts.length === 1 ? contexts[0] : void 0,
@@ -236,6 +240,16 @@ function checkTargets(config) {
     );
   }
   return config;
+}
+function refuseTwoClusterLists(targets, kubeconfigs, contexts) {
+  const several = [
+    ...contexts.length > 1 ? [`${contexts.length} contexts (${settingName("context")})`] : [],
+    ...kubeconfigs.length > 1 ? [`${kubeconfigs.length} kubeconfigs (${settingName("kubeconfig")})`] : []
+  ];
+  if (targets && several.length > 0)
+    throw new ConfigError(
+      `targets (the config file) and ${several.join(" and ")} both list the clusters to run on: give one of them`
+    );
 }
 function targetsOf(kubeconfigs, contexts) {
   if (kubeconfigs.length <= 1 && contexts.length <= 1) return [];
@@ -282,7 +296,7 @@ function oneWorkflowChoice(layer) {
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
-function settingName(path2, label) {
+function settingName2(path2, label) {
   const names = path2.filter((p) => typeof p !== "number").map(String);
   const index = path2.find((p) => typeof p === "number");
   if (names.length === 0) return "(top level)";

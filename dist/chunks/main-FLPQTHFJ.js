@@ -9,7 +9,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-DXKZJCNH.js";
+} from "./chunk-3HSUJKHJ.js";
 import "./chunk-5YHQJAJF.js";
 import {
   commands,

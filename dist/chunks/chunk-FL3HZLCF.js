@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-DXKZJCNH.js";
+} from "./chunk-3HSUJKHJ.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -19897,4 +19897,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-GL4RSK22.js.LEGAL.txt */
+/*! For license information please see chunk-FL3HZLCF.js.LEGAL.txt */
