@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-FLPQTHFJ.js");
+var { main } = await import("./chunks/main-IDLLW24S.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

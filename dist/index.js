@@ -18,11 +18,11 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-FL3HZLCF.js";
+} from "./chunks/chunk-6IA7QPGM.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-3HSUJKHJ.js";
+} from "./chunks/chunk-SZZYB7R5.js";
 import "./chunks/chunk-5YHQJAJF.js";
 import "./chunks/chunk-LJVIP377.js";
 import {

@@ -87,8 +87,16 @@ export const workflowSchema = z
     namespace: namespaceName.optional(),
     shutdown: z.enum(['Stop', 'Terminate']).optional(),
   })
-  .refine((w) => [w.file, w.template, w.clusterTemplate].filter(Boolean).length <= 1, {
-    message: 'set only one of file, template and clusterTemplate',
+  .superRefine((w, ctx) => {
+    // Named at the second one given, so the message names a flag or input, not the whole section.
+    const given = (['file', 'template', 'clusterTemplate'] as const).filter((key) => w[key]);
+    const [, second] = given;
+    if (second)
+      ctx.addIssue({
+        code: 'custom',
+        path: [second],
+        message: 'give one workflow: a file, a WorkflowTemplate or a ClusterWorkflowTemplate, not two',
+      });
   });
 
 export const configSchema = z.strictObject({

@@ -226,7 +226,8 @@ const cases: Case[] = [
   {
     what: 'a workflow file and a template at once',
     args: () => run('--config', config('both', 'workflow: { file: w.yaml, template: t }\n')),
-    names: /both\.yaml: workflow: set only one of file, template and clusterTemplate/,
+    names:
+      /both\.yaml: workflow\.template: give one workflow: a file, a WorkflowTemplate or a ClusterWorkflowTemplate, not two/,
   },
   {
     what: 'an allowed namespace that is no name',

@@ -89438,8 +89438,15 @@ var workflowSchema = strictObject({
   parameters: record(string2(), union([string2(), number2(), boolean2()]).transform(String)).optional(),
   namespace: namespaceName.optional(),
   shutdown: _enum(["Stop", "Terminate"]).optional()
-}).refine((w) => [w.file, w.template, w.clusterTemplate].filter(Boolean).length <= 1, {
-  message: "set only one of file, template and clusterTemplate"
+}).superRefine((w, ctx) => {
+  const given2 = ["file", "template", "clusterTemplate"].filter((key) => w[key]);
+  const [, second] = given2;
+  if (second)
+    ctx.addIssue({
+      code: "custom",
+      path: [second],
+      message: "give one workflow: a file, a WorkflowTemplate or a ClusterWorkflowTemplate, not two"
+    });
 });
 var configSchema = strictObject({
   /** A list (repeated flags) runs the gate on each kubeconfig, as targets do. */

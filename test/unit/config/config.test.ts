@@ -290,7 +290,7 @@ test('workflow parameters: repeated NAME=VALUE flags, values may hold = and comm
   );
   assert.throws(
     () => parseCommandLine(['run', '--workflow', 'a.yaml', '--workflow-template', 'b']),
-    /command line: workflow: set only one of file, template and clusterTemplate/,
+    /^ConfigError: command line: --workflow-template: give one workflow: a file, a WorkflowTemplate or a ClusterWorkflowTemplate, not two$/,
   );
 });
 

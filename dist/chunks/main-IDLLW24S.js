@@ -9,7 +9,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-3HSUJKHJ.js";
+} from "./chunk-SZZYB7R5.js";
 import "./chunk-5YHQJAJF.js";
 import {
   commands,
