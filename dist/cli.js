@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksForVersion,
   helpAlone
-} from "./chunks/chunk-J3FIUJQV.js";
+} from "./chunks/chunk-URAXVF32.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-IDLLW24S.js");
+var { main } = await import("./chunks/main-37O3GN5Z.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

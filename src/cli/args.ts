@@ -143,20 +143,22 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
       `unknown command "${word}"; ${near ? `did you mean ${near}? ` : ''}expected run, report, merge or validate (see --help)`,
     );
   }
-  // A command takes only the flags it reads; `help` takes every flag, as its usage lists them all.
-  const reader = isCommand(word) ? word : undefined;
-  const command = reader ?? 'help';
+  // A command takes only the flags it reads; `help` takes every flag, as its usage lists them all, and
+  // `help run …` run's, checked as `run … --help` checks them.
   const [asked] = rest;
-  if (command === 'help' && asked !== undefined && !asked.startsWith('-') && !isCommand(asked)) {
+  const reader = isCommand(word) ? word : asked !== undefined && isCommand(asked) ? asked : undefined;
+  const command = reader ?? 'help';
+  if (command === 'help' && asked !== undefined && !asked.startsWith('-')) {
     const near = closestName(asked, commands);
     throw new ConfigError(
       `help: unknown command "${asked}"; ${near ? `did you mean ${near}? ` : ''}expected run, report, merge or validate`,
     );
   }
+  const args = isCommand(word) || !reader ? rest : rest.slice(1);
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: rest,
+      args,
       options: optionsOf(reader),
       strict: true,
       allowPositionals: true,
@@ -166,9 +168,9 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
     const { code } = error as { code?: unknown };
     const why =
       code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-        ? refusedFlag(rest, reader)
+        ? refusedFlag(args, reader)
         : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
-          ? badValue(rest, reader)
+          ? badValue(args, reader)
           : undefined;
     throw new ConfigError(`command line: ${why ?? errorMessage(error)}`);
   }
@@ -201,6 +203,6 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
       jtl,
     },
     files: positionals,
-    help: values.help === true || command === 'help',
+    help: values.help === true || !isCommand(word),
   };
 }

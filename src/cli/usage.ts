@@ -51,14 +51,16 @@ export const isHelpCommand = (command: string): boolean => command === 'help' ||
 /**
  * The usage asked for alone, answered without parsing: `help`, `--help` or `-h` as the command (the
  * whole usage, or one command's for `help run`), or a command and `--help` (that command's). With
- * flags beside it, `--help` is answered by the parser after it has checked them, so a pipeline can
- * test its command line by adding `--help`. No command at all is not a request for help (args.ts).
+ * flags beside it, `--help` (or `help`) is answered by the parser after it has checked them, so a
+ * pipeline can test its command line by adding `--help`. No command at all is not a request for help
+ * (args.ts).
  */
 export function helpAlone(argv: string[]): string | undefined {
   const [word = '', ...rest] = argv;
   const [next = ''] = rest;
-  // `help reprot` is a typo for the parser to name, not a request for the whole usage.
-  if (isHelpCommand(word) && (next === '' || isCommand(next) || next.startsWith('-')))
+  // `help reprot` is a typo for the parser to name, not a request for the whole usage; `help run
+  // --bogus` has flags for it to check first.
+  if (isHelpCommand(word) && (next === '' || (isCommand(next) && rest.length === 1)))
     return usage(isCommand(next) ? next : undefined);
   if (isCommand(word) && rest.length === 1 && helpFlags.includes(next)) return usage(word);
   return undefined;

@@ -89951,19 +89951,20 @@ ${usage()}`);
       `unknown command "${word}"; ${near ? `did you mean ${near}? ` : ""}expected run, report, merge or validate (see --help)`
     );
   }
-  const reader = isCommand(word) ? word : void 0;
-  const command = reader ?? "help";
   const [asked] = rest;
-  if (command === "help" && asked !== void 0 && !asked.startsWith("-") && !isCommand(asked)) {
+  const reader = isCommand(word) ? word : asked !== void 0 && isCommand(asked) ? asked : void 0;
+  const command = reader ?? "help";
+  if (command === "help" && asked !== void 0 && !asked.startsWith("-")) {
     const near = closestName(asked, commands);
     throw new ConfigError(
       `help: unknown command "${asked}"; ${near ? `did you mean ${near}? ` : ""}expected run, report, merge or validate`
     );
   }
+  const args = isCommand(word) || !reader ? rest : rest.slice(1);
   let parsed;
   try {
     parsed = parseArgs({
-      args: rest,
+      args,
       options: optionsOf(reader),
       strict: true,
       allowPositionals: true,
@@ -89971,7 +89972,7 @@ ${usage()}`);
     });
   } catch (error2) {
     const { code } = error2;
-    const why2 = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? refusedFlag(rest, reader) : code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? badValue(rest, reader) : void 0;
+    const why2 = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? refusedFlag(args, reader) : code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? badValue(args, reader) : void 0;
     throw new ConfigError(`command line: ${why2 ?? errorMessage(error2)}`);
   }
   const { values, positionals } = parsed;
@@ -90002,7 +90003,7 @@ ${usage()}`);
       jtl
     },
     files: positionals,
-    help: values.help === true || command === "help"
+    help: values.help === true || !isCommand(word)
   };
 }
 

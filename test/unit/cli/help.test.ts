@@ -69,6 +69,8 @@ test('a help request with nothing else is answered before the flag parser loads'
     ['run', '--namespace', 'shop', '--help'],
     ['run', '--bogus', '--help'],
     ['help', 'reprot'],
+    ['help', 'run', '--bogus'],
+    ['--help', '--bogus'],
   ])
     assert.equal(helpAlone(argv), undefined, argv.join(' '));
 });
@@ -160,6 +162,23 @@ test('--help beside other flags prints the usage only once every flag and value 
     badValue.err,
     /--timeout: expected a duration such as 500ms, 90s, 15m or 1h30m, got text \("soon"\)/,
   );
+});
+
+test('help as the command checks the flags beside it too, as --help after a command does', async () => {
+  for (const [argv, refused] of [
+    [['--help', '--bogus'], /command line: unknown flag --bogus/],
+    [['help', '--timeout', '15'], /--timeout: 15 has no unit/],
+    [['help', 'run', '--k6', 'k6.json'], /run does not read --k6; report does/],
+    [['help', 'run', 'extra'], /unexpected argument "extra"/],
+  ] as const) {
+    const checked = await cli(...argv);
+    assert.equal(checked.code, 2, argv.join(' '));
+    assert.match(checked.err, refused, argv.join(' '));
+    assert.doesNotMatch(checked.out, /Usage:/);
+  }
+  const fine = await cli('help', 'run', '--timeout', '15m');
+  assert.equal(fine.code, 0, fine.err);
+  assert.match(fine.out, /^chaos-gate run: /);
 });
 
 test('--help after an unknown command refuses the command instead of printing the usage', async () => {

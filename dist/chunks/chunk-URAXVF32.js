@@ -44,7 +44,7 @@ var isHelpCommand = (command) => command === "help" || helpFlags.includes(comman
 function helpAlone(argv) {
   const [word = "", ...rest] = argv;
   const [next = ""] = rest;
-  if (isHelpCommand(word) && (next === "" || isCommand(next) || next.startsWith("-")))
+  if (isHelpCommand(word) && (next === "" || isCommand(next) && rest.length === 1))
     return usage(isCommand(next) ? next : void 0);
   if (isCommand(word) && rest.length === 1 && helpFlags.includes(next)) return usage(word);
   return void 0;
