@@ -18,19 +18,19 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-6IA7QPGM.js";
+} from "./chunks/chunk-C6I4AND4.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-SZZYB7R5.js";
+} from "./chunks/chunk-YAUMJUXM.js";
 import "./chunks/chunk-5YHQJAJF.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-M2FX6FE6.js";
+} from "./chunks/chunk-ANNGXU4X.js";
 import {
   runTargets
-} from "./chunks/chunk-4WHAMUXE.js";
+} from "./chunks/chunk-WABC5HKM.js";
 import "./chunks/chunk-J3GEXI3S.js";
 import "./chunks/chunk-ZHBECUP5.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -41,13 +41,13 @@ import "./chunks/chunk-GNDUTOGJ.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import "./chunks/chunk-W7E7DG6A.js";
 import "./chunks/chunk-VEL7RH3C.js";
-import "./chunks/chunk-5E4Z5I7H.js";
+import "./chunks/chunk-5EWV4QB2.js";
 import "./chunks/chunk-GJ3OCKLM.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-VUH5TSBD.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-WSCQ33HW.js";
+} from "./chunks/chunk-6HSY34FB.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -56,7 +56,7 @@ import {
   warningsOf,
   whereEvery
 } from "./chunks/chunk-7UNOIJUI.js";
-import "./chunks/chunk-P5DOBMC4.js";
+import "./chunks/chunk-U27IHN2W.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-MDAQZW3T.js";
 import "./chunks/chunk-JC5KUJAN.js";

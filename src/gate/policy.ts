@@ -10,6 +10,7 @@ import type {
   ReportCase,
   Tolerance,
 } from '../report/model.ts';
+import { closestName } from '../suggest.ts';
 
 export interface GatePolicy {
   /** Fail the gate when any case fails (default true). Off = only the thresholds below decide. */
@@ -98,12 +99,36 @@ function toleranceOf(
 const isFailing = (status: CaseStatus) => status === 'failed' || status === 'error';
 
 function isAllowedToFail(testCase: ReportCase, policy: GatePolicy): boolean {
-  if (!testCase.experiment) return false;
-  const [, engine, experiment] = testCase.experiment.split('/');
-  return policy.allowFailures.some(
-    (pattern) =>
-      pattern === experiment || pattern === `${engine}/${experiment}` || pattern === testCase.experiment,
+  const { experiment } = testCase;
+  return !!experiment && policy.allowFailures.some((pattern) => allows(pattern, experiment));
+}
+
+/** `pattern` names the experiment `namespace/engine/experiment` by its last one, two or three parts. */
+function allows(pattern: string, qualified: string): boolean {
+  const [, engine, experiment] = qualified.split('/');
+  return pattern === experiment || pattern === `${engine}/${experiment}` || pattern === qualified;
+}
+
+/**
+ * The allowFailures entries that name no experiment of the report, each with the experiment it was
+ * likely meant for: a misspelt one tolerates nothing, without a word. None when the report holds no
+ * experiment at all (a run that never got to its chaos).
+ */
+export function unmatchedAllowances(
+  report: Report,
+  policy: GatePolicy,
+): { pattern: string; meant?: string }[] {
+  const experiments = new Set(
+    report.suites.flatMap((suite) => suite.cases.flatMap((c) => (c.experiment ? [c.experiment] : []))),
   );
+  if (experiments.size === 0) return [];
+  const names = [...experiments].flatMap((qualified) => {
+    const [, engine, experiment] = qualified.split('/');
+    return [qualified, `${engine}/${experiment}`, experiment ?? ''];
+  });
+  return policy.allowFailures
+    .filter((pattern) => ![...experiments].some((qualified) => allows(pattern, qualified)))
+    .map((pattern) => ({ pattern, meant: closestName(pattern, names) }));
 }
 
 const countKeys: Record<CaseStatus, keyof GateCounts> = {

@@ -18,7 +18,13 @@ import path from 'node:path';
 import { settingName } from '../config/fields.ts';
 import type { GateConfig } from '../config/load.ts';
 import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
-import { evaluateGate, isSkipped, skippingSetting, type GatePolicy } from '../gate/policy.ts';
+import {
+  evaluateGate,
+  isSkipped,
+  skippingSetting,
+  unmatchedAllowances,
+  type GatePolicy,
+} from '../gate/policy.ts';
 import { renderHtml } from '../report/html.ts';
 import { renderJson } from '../report/json.ts';
 import { emitJUnit } from '../report/junit.ts';
@@ -190,6 +196,10 @@ export function conclude(
   });
   // Beside the verdict, which they do not change; the reports carry them too.
   warningsOf(report).forEach((warning) => log(`chaos-gate: WARNING: ${warning}`));
+  for (const { pattern, meant } of unmatchedAllowances(report, config.gate))
+    log(
+      `chaos-gate: WARNING: ${settingName('gate.allowFailures')} "${pattern}" names no experiment in the report, so it tolerates nothing${meant ? `; did you mean "${meant}"?` : ''}`,
+    );
   describeDecision(report, decision, files).forEach((line) => log(`chaos-gate: ${line}`));
   return { decision, published };
 }

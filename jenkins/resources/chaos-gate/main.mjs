@@ -14236,11 +14236,23 @@ function toleranceOf(testCase, policy, probeFloorHolds) {
   return probeFloorHolds ? "minProbeSuccess" : void 0;
 }
 function isAllowedToFail(testCase, policy) {
-  if (!testCase.experiment) return false;
-  const [, engine, experiment] = testCase.experiment.split("/");
-  return policy.allowFailures.some(
-    (pattern) => pattern === experiment || pattern === `${engine}/${experiment}` || pattern === testCase.experiment
+  const { experiment } = testCase;
+  return !!experiment && policy.allowFailures.some((pattern) => allows(pattern, experiment));
+}
+function allows(pattern, qualified) {
+  const [, engine, experiment] = qualified.split("/");
+  return pattern === experiment || pattern === `${engine}/${experiment}` || pattern === qualified;
+}
+function unmatchedAllowances(report, policy) {
+  const experiments = new Set(
+    report.suites.flatMap((suite) => suite.cases.flatMap((c) => c.experiment ? [c.experiment] : []))
   );
+  if (experiments.size === 0) return [];
+  const names = [...experiments].flatMap((qualified) => {
+    const [, engine, experiment] = qualified.split("/");
+    return [qualified, `${engine}/${experiment}`, experiment ?? ""];
+  });
+  return policy.allowFailures.filter((pattern) => ![...experiments].some((qualified) => allows(pattern, qualified))).map((pattern) => ({ pattern, meant: closestName(pattern, names) }));
 }
 function evaluateGate(report, policy) {
   let probeCount = 0;
@@ -14297,6 +14309,7 @@ var defaultPolicy, fixedStatuses, isSkipped, isUnexcusable, passedCase, skippedC
 var init_policy = __esm({
   "src/gate/policy.ts"() {
     "use strict";
+    init_suggest();
     defaultPolicy = {
       failOnFailure: true,
       allowFailures: [],
@@ -24150,6 +24163,10 @@ function conclude(config2, report, meta2, log) {
     return file && holdsAll(kind) ? [file] : [];
   });
   warningsOf(report).forEach((warning) => log(`chaos-gate: WARNING: ${warning}`));
+  for (const { pattern, meant } of unmatchedAllowances(report, config2.gate))
+    log(
+      `chaos-gate: WARNING: ${settingName("gate.allowFailures")} "${pattern}" names no experiment in the report, so it tolerates nothing${meant ? `; did you mean "${meant}"?` : ""}`
+    );
   describeDecision(report, decision, files).forEach((line) => log(`chaos-gate: ${line}`));
   return { decision, published };
 }

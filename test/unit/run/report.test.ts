@@ -476,3 +476,22 @@ test('a k6 summary without thresholds or checks: exit 2, advising k6 thresholds,
     return true;
   });
 });
+
+test('an allowFailures entry that names no experiment is warned about, with the name it was likely meant for', async () => {
+  const results = file(result({ phase: 'Completed', verdict: 'Fail', failStep: 'probe' }));
+  const lines: string[] = [];
+  const outcome = await reportGate(
+    config({ gate: { allowFailures: ['pod-deletex', 'nginx-chaos/pod-delete', 'cpu-hog'] } }),
+    sources({ results: [results] }),
+    (line) => lines.push(line),
+  );
+  // The entry that matches tolerates the failure; the two others are named, and change nothing.
+  assert.equal(outcome.decision.counts.tolerated, 1);
+  assert.deepEqual(
+    lines.filter((line) => line.includes('WARNING')),
+    [
+      'chaos-gate: WARNING: --allow-failure "pod-deletex" names no experiment in the report, so it tolerates nothing; did you mean "pod-delete"?',
+      'chaos-gate: WARNING: --allow-failure "cpu-hog" names no experiment in the report, so it tolerates nothing',
+    ],
+  );
+});

@@ -2,17 +2,25 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
-} from "./chunk-5E4Z5I7H.js";
+  runTargets
+} from "./chunk-WABC5HKM.js";
+import "./chunk-J3GEXI3S.js";
+import "./chunk-ZHBECUP5.js";
+import "./chunk-466RCVCX.js";
+import "./chunk-YRX4CE7W.js";
+import "./chunk-POMMMJIA.js";
+import "./chunk-7GHJJVB5.js";
+import "./chunk-GNDUTOGJ.js";
+import "./chunk-2RRLZLSX.js";
+import "./chunk-W7E7DG6A.js";
+import "./chunk-VEL7RH3C.js";
+import "./chunk-5EWV4QB2.js";
 import "./chunk-GJ3OCKLM.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-VUH5TSBD.js";
-import "./chunk-WSCQ33HW.js";
+import "./chunk-6HSY34FB.js";
 import "./chunk-7UNOIJUI.js";
-import "./chunk-P5DOBMC4.js";
+import "./chunk-U27IHN2W.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-MDAQZW3T.js";
 import "./chunk-JC5KUJAN.js";
@@ -21,8 +29,5 @@ import "./chunk-FRGFRHGU.js";
 import "./chunk-5A4P5S36.js";
 import "./chunk-RHZBZGPM.js";
 export {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
+  runTargets
 };

@@ -66,7 +66,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-5E4Z5I7H.js";
+} from "./chunk-5EWV4QB2.js";
 import {
   duplicateProblems
 } from "./chunk-GJ3OCKLM.js";
@@ -74,7 +74,7 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-WSCQ33HW.js";
+} from "./chunk-6HSY34FB.js";
 import {
   mergeReports,
   underLabel

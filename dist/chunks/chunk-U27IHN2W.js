@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  closestName
+} from "./chunk-5A4P5S36.js";
 
 // src/gate/policy.ts
 var defaultPolicy = {
@@ -50,11 +53,23 @@ function toleranceOf(testCase, policy, probeFloorHolds) {
 }
 var isFailing = (status) => status === "failed" || status === "error";
 function isAllowedToFail(testCase, policy) {
-  if (!testCase.experiment) return false;
-  const [, engine, experiment] = testCase.experiment.split("/");
-  return policy.allowFailures.some(
-    (pattern) => pattern === experiment || pattern === `${engine}/${experiment}` || pattern === testCase.experiment
+  const { experiment } = testCase;
+  return !!experiment && policy.allowFailures.some((pattern) => allows(pattern, experiment));
+}
+function allows(pattern, qualified) {
+  const [, engine, experiment] = qualified.split("/");
+  return pattern === experiment || pattern === `${engine}/${experiment}` || pattern === qualified;
+}
+function unmatchedAllowances(report, policy) {
+  const experiments = new Set(
+    report.suites.flatMap((suite) => suite.cases.flatMap((c) => c.experiment ? [c.experiment] : []))
   );
+  if (experiments.size === 0) return [];
+  const names = [...experiments].flatMap((qualified) => {
+    const [, engine, experiment] = qualified.split("/");
+    return [qualified, `${engine}/${experiment}`, experiment ?? ""];
+  });
+  return policy.allowFailures.filter((pattern) => ![...experiments].some((qualified) => allows(pattern, qualified))).map((pattern) => ({ pattern, meant: closestName(pattern, names) }));
 }
 var countKeys = {
   passed: "passed",
@@ -123,5 +138,6 @@ export {
   defaultPolicy,
   isSkipped,
   skippingSetting,
+  unmatchedAllowances,
   evaluateGate
 };

@@ -31,12 +31,12 @@ import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-WSCQ33HW.js";
+} from "./chunk-6HSY34FB.js";
 import "./chunk-7UNOIJUI.js";
 import {
   isSkipped,
   skippingSetting
-} from "./chunk-P5DOBMC4.js";
+} from "./chunk-U27IHN2W.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-M2FX6FE6.js";
-import "./chunk-WSCQ33HW.js";
+} from "./chunk-ANNGXU4X.js";
+import "./chunk-6HSY34FB.js";
 import "./chunk-7UNOIJUI.js";
-import "./chunk-P5DOBMC4.js";
+import "./chunk-U27IHN2W.js";
 import "./chunk-KFRDFFVU.js";
 import "./chunk-FRGFRHGU.js";
 import "./chunk-5A4P5S36.js";

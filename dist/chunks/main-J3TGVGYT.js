@@ -9,7 +9,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-SZZYB7R5.js";
+} from "./chunk-YAUMJUXM.js";
 import "./chunk-5YHQJAJF.js";
 import {
   commands,
@@ -22,7 +22,7 @@ import {
 import "./chunk-466RCVCX.js";
 import "./chunk-2RRLZLSX.js";
 import "./chunk-GJ3OCKLM.js";
-import "./chunk-P5DOBMC4.js";
+import "./chunk-U27IHN2W.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-JC5KUJAN.js";
 import {
@@ -214,7 +214,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-KI2RNR5J.js");
+        const { runTargets } = await import("./targets-UMQNL4KB.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -229,15 +229,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-ND5Y6VW4.js");
+        const { reportGate } = await import("./report-27LWQW5J.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-GM2MZ3I6.js");
+        const { mergeGate } = await import("./merge-3KQYPBXS.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-FMAPH435.js");
+        const { validateRun } = await import("./inputs-IXB67ETZ.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -15,8 +15,9 @@ import {
 import {
   evaluateGate,
   isSkipped,
-  skippingSetting
-} from "./chunk-P5DOBMC4.js";
+  skippingSetting,
+  unmatchedAllowances
+} from "./chunk-U27IHN2W.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";
@@ -953,6 +954,10 @@ function conclude(config, report, meta, log) {
     return file && holdsAll(kind) ? [file] : [];
   });
   warningsOf(report).forEach((warning) => log(`chaos-gate: WARNING: ${warning}`));
+  for (const { pattern, meant } of unmatchedAllowances(report, config.gate))
+    log(
+      `chaos-gate: WARNING: ${settingName("gate.allowFailures")} "${pattern}" names no experiment in the report, so it tolerates nothing${meant ? `; did you mean "${meant}"?` : ""}`
+    );
   describeDecision(report, decision, files).forEach((line) => log(`chaos-gate: ${line}`));
   return { decision, published };
 }

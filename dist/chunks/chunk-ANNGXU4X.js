@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-WSCQ33HW.js";
+} from "./chunk-6HSY34FB.js";
 import {
   mergeReports,
   underLabel
