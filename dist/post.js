@@ -20,11 +20,11 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-YRX4CE7W.js";
+} from "./chunks/chunk-FQKX3GKT.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-POMMMJIA.js";
+} from "./chunks/chunk-INN2Y5BW.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-GNDUTOGJ.js";
 import "./chunks/chunk-2RRLZLSX.js";

@@ -1,7 +1,9 @@
 // A list-then-watch cache of one kind of object in one namespace. Watches (not polls) and survives the
 // things a long chaos run meets: a dropped connection resumes from the last resourceVersion, a 410
 // Gone (the version was compacted away) relists, and a server that goes silent is given up on and
-// watched again (client.ts bounds every request and stream).
+// watched again (client.ts bounds every request and stream). As client-go's reflector does, every
+// retry but the renewal of a watch that ran its course waits a growing delay, so a server or proxy
+// that answers each watch with a 410, or closes it at once, is not asked again in a tight loop.
 import type { CustomObjectsApi } from '@kubernetes/client-node';
 import { openWatch, type Connection, type WatchStream } from './client.ts';
 import { apiError, describeApiError, statusCode } from './errors.ts';
@@ -118,8 +120,18 @@ export function watchCollection<T extends Named>(
     return listed.metadata?.resourceVersion;
   };
 
-  const watchOnce = async (resourceVersion: string | undefined): Promise<'gone' | 'ended' | Error> => {
+  const firstDelay = options.retryDelayMs ?? 1000;
+  let delay = firstDelay;
+  /**
+   * 'ended': the server closed the watch after its timeout; 'at once': it closed it within a second
+   * without sending anything (client-go's "very short watch"), which a renewal would only repeat.
+   */
+  const watchOnce = async (
+    resourceVersion: string | undefined,
+  ): Promise<'gone' | 'ended' | 'at once' | Error> => {
     let gone = false;
+    let heard = false;
+    const openedAt = Date.now();
     const timeoutSeconds = options.timeoutSeconds ?? 60;
     stream = openWatch<T & { code?: number }>(
       connection,
@@ -137,6 +149,9 @@ export function watchCollection<T extends Named>(
           if (object.code === 410) gone = true;
           return;
         }
+        // The server holds the watch and sends: the next trouble starts from the first delay again.
+        heard = true;
+        delay = firstDelay;
         const name = object.metadata?.name ?? '';
         latestVersion = object.metadata?.resourceVersion ?? latestVersion;
         if (type === 'BOOKMARK') return;
@@ -149,12 +164,12 @@ export function watchCollection<T extends Named>(
     if (stopped) stream.abort();
     const outcome = await stream.ended;
     if (gone || statusCode(outcome) === 410) return 'gone';
-    return outcome === 'closed' ? 'ended' : outcome;
+    if (outcome !== 'closed') return outcome;
+    return heard || Date.now() - openedAt >= 1000 ? 'ended' : 'at once';
   };
 
   let fatalError: unknown;
   const loop = async () => {
-    let delay = options.retryDelayMs ?? 1000;
     let needList = true;
     // Ended with the connection (the run's deadline, a cancel): the owner is settling anyway.
     while (!stopped && !connection.signal?.aborted) {
@@ -163,20 +178,22 @@ export function watchCollection<T extends Named>(
         needList = false;
         const outcome = await watchOnce(latestVersion);
         if (stopped || connection.signal?.aborted) break;
+        if (outcome === 'ended') {
+          delay = firstDelay;
+          continue; // a server-side timeout: renew from where we were
+        }
         if (outcome === 'gone') {
           options.onRetry?.('watch history expired (410 Gone); listing again');
           needList = true;
-          continue;
+        } else if (outcome === 'at once') {
+          options.onRetry?.('the server closed the watch at once, sending nothing; watching again');
+        } else {
+          // Permission taken away since the list (or the kind no longer served): as final as a refused list.
+          if (refused(statusCode(outcome))) throw outcome;
+          options.onRetry?.(
+            `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? '?'}`,
+          );
         }
-        if (outcome === 'ended') {
-          delay = options.retryDelayMs ?? 1000;
-          continue; // a server-side timeout: renew from where we were
-        }
-        // Permission taken away since the list (or the kind no longer served): as final as a refused list.
-        if (refused(statusCode(outcome))) throw outcome;
-        options.onRetry?.(
-          `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? '?'}`,
-        );
       } catch (error) {
         if (refused(statusCode(error))) {
           stopped = true;

@@ -86249,8 +86249,12 @@ function watchCollection(connection, list, target, options) {
     markReady();
     return listed3.metadata?.resourceVersion;
   };
+  const firstDelay = options.retryDelayMs ?? 1e3;
+  let delay = firstDelay;
   const watchOnce = async (resourceVersion) => {
     let gone = false;
+    let heard = false;
+    const openedAt = Date.now();
     const timeoutSeconds = options.timeoutSeconds ?? 60;
     stream = openWatch(
       connection,
@@ -86267,6 +86271,8 @@ function watchCollection(connection, list, target, options) {
           if (object3.code === 410) gone = true;
           return;
         }
+        heard = true;
+        delay = firstDelay;
         const name = object3.metadata?.name ?? "";
         latestVersion = object3.metadata?.resourceVersion ?? latestVersion;
         if (type2 === "BOOKMARK") return;
@@ -86279,11 +86285,11 @@ function watchCollection(connection, list, target, options) {
     if (stopped) stream.abort();
     const outcome = await stream.ended;
     if (gone || statusCode(outcome) === 410) return "gone";
-    return outcome === "closed" ? "ended" : outcome;
+    if (outcome !== "closed") return outcome;
+    return heard || Date.now() - openedAt >= 1e3 ? "ended" : "at once";
   };
   let fatalError;
   const loop = async () => {
-    let delay = options.retryDelayMs ?? 1e3;
     let needList = true;
     while (!stopped && !connection.signal?.aborted) {
       try {
@@ -86291,19 +86297,21 @@ function watchCollection(connection, list, target, options) {
         needList = false;
         const outcome = await watchOnce(latestVersion);
         if (stopped || connection.signal?.aborted) break;
+        if (outcome === "ended") {
+          delay = firstDelay;
+          continue;
+        }
         if (outcome === "gone") {
           options.onRetry?.("watch history expired (410 Gone); listing again");
           needList = true;
-          continue;
+        } else if (outcome === "at once") {
+          options.onRetry?.("the server closed the watch at once, sending nothing; watching again");
+        } else {
+          if (refused(statusCode(outcome))) throw outcome;
+          options.onRetry?.(
+            `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? "?"}`
+          );
         }
-        if (outcome === "ended") {
-          delay = options.retryDelayMs ?? 1e3;
-          continue;
-        }
-        if (refused(statusCode(outcome))) throw outcome;
-        options.onRetry?.(
-          `watch broke (${outcome.message}); resuming from resourceVersion ${latestVersion ?? "?"}`
-        );
       } catch (error2) {
         if (refused(statusCode(error2))) {
           stopped = true;

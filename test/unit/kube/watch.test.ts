@@ -129,6 +129,63 @@ test('an HTTP 410 answer to the watch request relists too', limit, async (t) => 
   assert.match(retries.join('\n'), /410 Gone/);
 });
 
+/**
+ * A watch and its owner with a retry delay far longer than the test: a second request before the
+ * test ends is one made without waiting.
+ */
+function patient(t: TestContext) {
+  const fake = new FakeApi();
+  const connection = connect(fake.kubeConfig());
+  const client = new LitmusClient(connection);
+  const retries: string[] = [];
+  const watch = watchCollection<ChaosEngine>(
+    connection,
+    client.list,
+    client.target('chaosengines', 'default'),
+    { onChange: () => {}, onRetry: (reason) => retries.push(reason), retryDelayMs: 60_000 },
+  );
+  t.after(() => {
+    watch.stop();
+    fake.close();
+  });
+  const watchRequests = () => fake.made({ method: 'GET', path: enginesPath, query: { watch: 'true' } });
+  const lists = () =>
+    fake.made({ method: 'GET', path: enginesPath, where: (r) => r.query.watch === undefined });
+  return { fake, retries, watchRequests, lists };
+}
+
+test(
+  'a server that answers every watch with 410 Gone is not asked again in a tight loop',
+  limit,
+  async (t) => {
+    const { fake, retries, watchRequests, lists } = patient(t);
+    fake.inject(
+      { method: 'GET', query: { watch: 'true' } },
+      { status: 410, body: status(410, 'too old resource version', 'Expired') },
+      Infinity,
+    );
+    await waitFor(() => lists().length > 3 || retries.length > 0, 'the first 410');
+    await new Promise((resolve) => setTimeout(resolve, 200)); // many round trips of the in-memory API
+    assert.equal(watchRequests().length, 1, 'the relist waits the retry delay, as client-go backs off');
+    assert.equal(lists().length, 1);
+    assert.match(retries.join('\n'), /410 Gone/);
+  },
+);
+
+test(
+  'a server or proxy that closes every watch at once is not asked again in a tight loop',
+  limit,
+  async (t) => {
+    const { fake, retries, watchRequests, lists } = patient(t);
+    fake.inject({ method: 'GET', query: { watch: 'true' } }, { status: 200, body: '' }, Infinity);
+    await waitFor(() => watchRequests().length > 3 || retries.length > 0, 'the first closed watch');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(watchRequests().length, 1);
+    assert.equal(lists().length, 1);
+    assert.deepEqual(retries, ['the server closed the watch at once, sending nothing; watching again']);
+  },
+);
+
 test('a 403 on the list rejects ready, sets fatalError and does not retry', limit, async (t) => {
   const { fake, start, lists, watchRequests, changes } = setup(t);
   const forbidden =

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-YRX4CE7W.js";
+} from "./chunk-FQKX3GKT.js";
 import {
   LitmusClient,
   connect,
@@ -35,7 +35,7 @@ import {
   resultPlural,
   statusCode,
   workflowRunLabel
-} from "./chunk-POMMMJIA.js";
+} from "./chunk-INN2Y5BW.js";
 import {
   isWorkflowCompleted,
   workflowCondition

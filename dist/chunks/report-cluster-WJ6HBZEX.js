@@ -12,7 +12,7 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-POMMMJIA.js";
+} from "./chunk-INN2Y5BW.js";
 import {
   readableResults
 } from "./chunk-GNDUTOGJ.js";

@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-WABC5HKM.js";
+} from "./chunk-M3WTGXEO.js";
 import "./chunk-J3GEXI3S.js";
 import "./chunk-ZHBECUP5.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-YRX4CE7W.js";
-import "./chunk-POMMMJIA.js";
+import "./chunk-FQKX3GKT.js";
+import "./chunk-INN2Y5BW.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-GNDUTOGJ.js";
 import "./chunk-2RRLZLSX.js";

@@ -16,7 +16,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-POMMMJIA.js";
+} from "./chunk-INN2Y5BW.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
