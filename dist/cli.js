@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-6B722BJF.js");
+var { main } = await import("./chunks/main-AQVTZ4JX.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

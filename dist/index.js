@@ -30,7 +30,7 @@ import {
 } from "./chunks/chunk-ANNGXU4X.js";
 import {
   runTargets
-} from "./chunks/chunk-M3WTGXEO.js";
+} from "./chunks/chunk-YYN6HS2I.js";
 import "./chunks/chunk-J3GEXI3S.js";
 import "./chunks/chunk-ZHBECUP5.js";
 import "./chunks/chunk-466RCVCX.js";

@@ -37,6 +37,8 @@ export class RunResources {
   started = false;
   /** An apply or submit got no answer (or a 5xx): it may have created what the run does not know about. */
   #unanswered = { engines: false, workflows: false };
+  /** The engine manifests sent to the cluster, to know one of them when the stop finds it by label. */
+  #engineManifests: Manifest[] = [];
   readonly #settings: ResourceSettings;
 
   constructor(settings: ResourceSettings) {
@@ -50,6 +52,7 @@ export class RunResources {
   /** Applies the manifests in order, remembering each object as it lands. */
   async apply(prepared: Manifest[]): Promise<void> {
     this.started = true;
+    this.#engineManifests = prepared.filter((m) => m.role === 'engine');
     await this.#settings.applier
       .apply(prepared, (object, note) => {
         this.applied.push(object);
@@ -118,7 +121,34 @@ export class RunResources {
       { deadlineMs: stopTimeoutMs, hurry, log, shutdown },
     );
     describeUnconfirmed(stops, shutdown).forEach((line) => log(line));
+    this.#adoptFound(stops);
     return stops;
+  }
+
+  /**
+   * An engine of the run's own manifests that the stop found by label though its apply got no answer
+   * (a cancel, a dropped connection) was created by the run: the cleanup removes it with the rest.
+   */
+  #adoptFound(stops: StopReport): void {
+    const known = new Set(this.appliedEngines().map((e) => `${e.namespace}/${e.name}`));
+    for (const { ref } of stops.engines) {
+      const key = `${ref.namespace}/${ref.name}`;
+      const manifest = this.#engineManifests.find(
+        (m) => `${m.object.metadata.namespace ?? ''}/${m.object.metadata.name ?? ''}` === key,
+      );
+      if (!manifest || known.has(key)) continue;
+      known.add(key);
+      this.applied.push({
+        role: 'engine',
+        apiVersion: manifest.object.apiVersion ?? '',
+        kind: 'ChaosEngine',
+        namespace: ref.namespace,
+        name: ref.name,
+        uid: ref.uid,
+        ownership: 'run',
+        source: manifest.source,
+      });
+    }
   }
 
   /**

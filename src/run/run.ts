@@ -23,7 +23,7 @@ import { duplicateProblems, type Manifest } from '../kube/manifests.ts';
 import { cancelReason } from '../kube/until.ts';
 import { LitmusClient, resultPlural } from '../litmus/client.ts';
 import { convertChaos } from '../litmus/convert.ts';
-import { readableResults, type ChaosResult } from '../litmus/types.ts';
+import { readableResults, type ChaosEngine, type ChaosResult } from '../litmus/types.ts';
 import { waitForChaos, type ChaosState, type WaitOptions } from '../litmus/wait.ts';
 import { startLoad, type LoadExit, type LoadHandle } from '../load/runner.ts';
 import type { Window } from '../load/samples.ts';
@@ -77,16 +77,27 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
   );
   // The verdict first: a user waiting on the build should not wait for the deletes.
   let passed = false;
+  let outcome: GateOutcome;
   try {
     // A cancelled run says so by its exit code, whatever its cases are.
     if (!session.cancelled) refuseAllSkipped(session.report, config.gate);
     const { runId, report, cancelled } = session;
     const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
     passed = decision.verdict === 'pass';
-    return { runId, report, cancelled, decision, published };
+    outcome = { runId, report, cancelled, decision, published };
   } finally {
     await session.finish(passed);
   }
+  return cancelledLate(outcome, context.signal);
+}
+
+/**
+ * A signal after the chaos was over (while reading the verdicts, writing the reports or cleaning up)
+ * still cancels the run: its verdict stands in the reports, but it exits 130/143, so nothing chained
+ * after it (`chaos-gate run … && deploy`) goes on once the job was cancelled.
+ */
+export function cancelledLate(outcome: GateOutcome, signal: AbortSignal): GateOutcome {
+  return outcome.cancelled || !signal.aborted ? outcome : { ...outcome, cancelled: cancelReason(signal) };
 }
 
 /** A run up to its report: the chaos ran and, if cut short, was stopped; the cleanup waits for the verdict. */
@@ -355,7 +366,11 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
   }
   const timedOut = !cancelled && (deadline.signal.aborted || !!waited?.chaos.timedOut);
   const chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
-  const done: Waited = waited ?? { chaos: { engines: [], results: [], timedOut, cancelled } };
+  // Cut short before the wait (during the apply, or the load's baseline): the run's engines are still
+  // its cases, none started, so the run is judged a timeout or a cancel rather than nothing to judge.
+  const done: Waited = waited ?? {
+    chaos: { engines: plannedEngines(plan), results: [], timedOut, cancelled },
+  };
   let stops: StopReport | undefined;
   if (cancelled || timedOut) {
     log(`[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : 'timeout'}: stopping the chaos`);
@@ -377,6 +392,11 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
   const loadExit = await load.finish(deadline.endsAt, signal);
   // A cancel during the tail ends the load, and the run is then a cancelled one.
   return { ...result, loadExit, cancelled: signal.aborted ? cancelReason(signal) : undefined };
+}
+
+/** The engines the run meant to apply, as written (with the namespace each goes to). */
+function plannedEngines(plan: Plan): ChaosEngine[] {
+  return plan.prepared.filter((m) => m.role === 'engine').map((m) => m.object as ChaosEngine);
 }
 
 /** After an error, what is not confirmed stopped goes into the reports too, beside the error message. */

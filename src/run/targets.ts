@@ -14,6 +14,7 @@ import type { GateOutcome } from './outcome.ts';
 import type { ProgressLog } from './progress.ts';
 import { conclude, runMeta } from './publish.ts';
 import {
+  cancelledLate,
   checkRun,
   newRunId,
   PreflightRefused,
@@ -76,6 +77,7 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
   if (sessions.length === 0) throw nothingRan(failures);
   // The verdict first: a user waiting on the build should not wait for the deletes.
   let passed = false;
+  let outcome: GateOutcome;
   try {
     const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config.ctkJournals.map(collectJournal),
@@ -83,10 +85,11 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
     const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
     const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
     passed = decision.verdict === 'pass';
-    return { runId, report, decision, published, cancelled };
+    outcome = { runId, report, decision, published, cancelled };
   } finally {
     await pMap(sessions, (session) => session.finish(passed), { concurrency: config.parallelTargets });
   }
+  return cancelledLate(outcome, context.signal);
 }
 
 function targetReport(target: Target, started: PromiseSettledResult<RunSession> | undefined): Report {

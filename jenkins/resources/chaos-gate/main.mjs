@@ -88454,6 +88454,8 @@ var init_resources = __esm({
       started = false;
       /** An apply or submit got no answer (or a 5xx): it may have created what the run does not know about. */
       #unanswered = { engines: false, workflows: false };
+      /** The engine manifests sent to the cluster, to know one of them when the stop finds it by label. */
+      #engineManifests = [];
       #settings;
       constructor(settings) {
         this.#settings = settings;
@@ -88464,6 +88466,7 @@ var init_resources = __esm({
       /** Applies the manifests in order, remembering each object as it lands. */
       async apply(prepared) {
         this.started = true;
+        this.#engineManifests = prepared.filter((m) => m.role === "engine");
         await this.#settings.applier.apply(prepared, (object3, note) => {
           this.applied.push(object3);
           const where = `${object3.kind} ${object3.namespace ? `${object3.namespace}/` : ""}${object3.name}`;
@@ -88519,7 +88522,33 @@ var init_resources = __esm({
           { deadlineMs: stopTimeoutMs, hurry, log, shutdown }
         );
         describeUnconfirmed(stops, shutdown).forEach((line) => log(line));
+        this.#adoptFound(stops);
         return stops;
+      }
+      /**
+       * An engine of the run's own manifests that the stop found by label though its apply got no answer
+       * (a cancel, a dropped connection) was created by the run: the cleanup removes it with the rest.
+       */
+      #adoptFound(stops) {
+        const known = new Set(this.appliedEngines().map((e2) => `${e2.namespace}/${e2.name}`));
+        for (const { ref } of stops.engines) {
+          const key = `${ref.namespace}/${ref.name}`;
+          const manifest = this.#engineManifests.find(
+            (m) => `${m.object.metadata.namespace ?? ""}/${m.object.metadata.name ?? ""}` === key
+          );
+          if (!manifest || known.has(key)) continue;
+          known.add(key);
+          this.applied.push({
+            role: "engine",
+            apiVersion: manifest.object.apiVersion ?? "",
+            kind: "ChaosEngine",
+            namespace: ref.namespace,
+            name: ref.name,
+            uid: ref.uid,
+            ownership: "run",
+            source: manifest.source
+          });
+        }
       }
       /**
        * Deletes what the run created (engines first, RBAC last, then the workflow and the engines'
@@ -88633,15 +88662,20 @@ async function runGate(config2, context) {
     context
   );
   let passed = false;
+  let outcome;
   try {
     if (!session.cancelled) refuseAllSkipped(session.report, config2.gate);
     const { runId, report, cancelled } = session;
     const { decision, published } = conclude(config2, report, runMeta(config2, runId, cancelled), context.log);
     passed = decision.verdict === "pass";
-    return { runId, report, cancelled, decision, published };
+    outcome = { runId, report, cancelled, decision, published };
   } finally {
     await session.finish(passed);
   }
+  return cancelledLate(outcome, context.signal);
+}
+function cancelledLate(outcome, signal3) {
+  return outcome.cancelled || !signal3.aborted ? outcome : { ...outcome, cancelled: cancelReason(signal3) };
 }
 function newRunId() {
   return `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
@@ -88833,7 +88867,9 @@ async function runChaos(config2, context, parts) {
   }
   const timedOut = !cancelled && (deadline.signal.aborted || !!waited?.chaos.timedOut);
   const chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
-  const done = waited ?? { chaos: { engines: [], results: [], timedOut, cancelled } };
+  const done = waited ?? {
+    chaos: { engines: plannedEngines(plan), results: [], timedOut, cancelled }
+  };
   let stops;
   if (cancelled || timedOut) {
     log(`[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : "timeout"}: stopping the chaos`);
@@ -88852,6 +88888,9 @@ async function runChaos(config2, context, parts) {
   log(`[chaos-gate] chaos over; the load runs on for a ${Math.round((config2.load?.tail ?? 0) / 1e3)}s tail`);
   const loadExit = await load2.finish(deadline.endsAt, signal3);
   return { ...result, loadExit, cancelled: signal3.aborted ? cancelReason(signal3) : void 0 };
+}
+function plannedEngines(plan) {
+  return plan.prepared.filter((m) => m.role === "engine").map((m) => m.object);
 }
 function recordUnconfirmed(config2, stops, log) {
   const report = withStopCases({ suites: [] }, stops, config2.workflow?.shutdown ?? "Stop");
@@ -88995,11 +89034,12 @@ async function runTargets(config2, context) {
   );
   const sessions = started.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
   const failures = targets.flatMap((target, i) => {
-    const outcome = started[i];
-    return outcome?.status === "rejected" ? [{ target, error: outcome.reason }] : [];
+    const outcome2 = started[i];
+    return outcome2?.status === "rejected" ? [{ target, error: outcome2.reason }] : [];
   });
   if (sessions.length === 0) throw nothingRan(failures);
   let passed = false;
+  let outcome;
   try {
     const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config2.ctkJournals.map(collectJournal)
@@ -89007,10 +89047,11 @@ async function runTargets(config2, context) {
     const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
     const { decision, published } = conclude(config2, report, runMeta(config2, runId, cancelled), context.log);
     passed = decision.verdict === "pass";
-    return { runId, report, decision, published, cancelled };
+    outcome = { runId, report, decision, published, cancelled };
   } finally {
     await pMap(sessions, (session) => session.finish(passed), { concurrency: config2.parallelTargets });
   }
+  return cancelledLate(outcome, context.signal);
 }
 function targetReport(target, started) {
   if (started?.status === "fulfilled") return underLabel(started.value.report, target.name);

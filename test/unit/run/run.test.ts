@@ -498,6 +498,26 @@ test('cancelling mid-wait stops the engine and reports the signal', limit, async
 });
 
 test(
+  'a SIGTERM during the cleanup of a passed run: the cleanup ends, and the run exits as cancelled',
+  limit,
+  async (t) => {
+    const { fake, run, controller, lines } = setup(t);
+    playOperator(fake, 'Pass');
+    // The job is cancelled once the verdict is out, as the first object is deleted.
+    fake.inject({ method: 'DELETE' }, () => {
+      controller.abort('SIGTERM');
+      return { status: 503, body: status(503, 'the job was cancelled', 'ServiceUnavailable') };
+    });
+    const outcome = await run({ cleanup: 'always' });
+
+    assert.equal(outcome.decision.verdict, 'pass', 'the verdict stands in the reports');
+    assert.equal(outcome.cancelled, 'SIGTERM', 'so that `chaos-gate run … && deploy` does not go on');
+    assert.equal(fake.list('ServiceAccount').length, 0, 'the cleanup went on after the signal');
+    assert.match(lines.join('\n'), /cleanup: removed/);
+  },
+);
+
+test(
   'without the Litmus CRDs the run fails with a plain message and makes no other request',
   limit,
   async (t) => {
@@ -589,8 +609,14 @@ test(
         () => clock,
       );
       const config = resolveConfig({ rbac: [rbacFile], engines: [engineFile], runId, cleanup: 'always' });
-      await assert.rejects(
-        runGate(config, { ...progress, signal: controller.signal, kubeconfigContent: fake.kubeconfig }),
+      // The forbidden apply fails the run; the cancel ends it as cancelled.
+      await runGate(config, {
+        ...progress,
+        signal: controller.signal,
+        kubeconfigContent: fake.kubeconfig,
+      }).then(
+        (outcome) => assert.equal(outcome.cancelled, 'SIGINT'),
+        (error: unknown) => assert.ok(error instanceof CannotRunError, String(error)),
       );
       assert.match(
         lines.at(-1) ?? '',
@@ -614,14 +640,39 @@ test(
     });
 
     await assert.rejects(run({ cleanup: 'always', stopTimeout: 3000 }), /apply failed: .*\(HTTP 504\)/);
-    assert.ok(fake.requests.some(isStop), 'the engine the server created was told to stop');
-    const engine = fake.get({
-      apiVersion: 'litmuschaos.io/v1alpha1',
-      kind: 'ChaosEngine',
-      metadata: { namespace: 'default', name: 'nginx-chaos' },
-    });
-    assert.equal((engine as ChaosEngine | undefined)?.status?.engineStatus, 'stopped');
+    const stop = fake.requests.findIndex(isStop);
+    assert.ok(stop >= 0, 'the engine the server created was told to stop');
     assert.match(lines.join('\n'), /stopped ChaosEngine default\/nginx-chaos/);
+    const deleted = fake.requests.findIndex((r) => r.method === 'DELETE' && r.path === enginePath);
+    assert.ok(deleted > stop, 'and, once stopped, cleaned up with the rest');
+    assert.deepEqual(fake.list('ChaosEngine'), []);
+  },
+);
+
+test(
+  'a cancel while the engine is applied: the engine the server created is stopped and removed, and the run exits as cancelled',
+  limit,
+  async (t) => {
+    const { fake, run, controller } = setup(t);
+    playOperator(fake, 'never');
+    // The write lands; SIGTERM cuts the connection before the answer comes back.
+    fake.inject(engineApply, (request) => {
+      fake.put(request.body as KubeObject);
+      controller.abort('SIGTERM');
+      return { reset: 'ECONNRESET' };
+    });
+    const outcome = await run({ cleanup: 'always', stopTimeout: 3000 });
+
+    assert.equal(outcome.cancelled, 'SIGTERM', 'exit 143, not "nothing to judge"');
+    assert.equal(experimentCase(outcome)?.outcome, 'stopped');
+    const stop = fake.requests.findIndex(isStop);
+    assert.ok(stop >= 0, 'the engine was told to stop');
+    assert.ok(
+      fake.requests.findIndex((r) => r.method === 'DELETE' && r.path === enginePath) > stop,
+      'then deleted',
+    );
+    for (const kind of ['ChaosEngine', 'ServiceAccount', 'Role', 'RoleBinding'])
+      assert.deepEqual(fake.list(kind), [], `${kind} left behind`);
   },
 );
 

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-M3WTGXEO.js";
+} from "./chunk-YYN6HS2I.js";
 import "./chunk-J3GEXI3S.js";
 import "./chunk-ZHBECUP5.js";
 import "./chunk-466RCVCX.js";
