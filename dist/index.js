@@ -30,12 +30,12 @@ import {
 } from "./chunks/chunk-ANNGXU4X.js";
 import {
   runTargets
-} from "./chunks/chunk-YYN6HS2I.js";
+} from "./chunks/chunk-VWDDOM4B.js";
 import "./chunks/chunk-J3GEXI3S.js";
 import "./chunks/chunk-ZHBECUP5.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-FQKX3GKT.js";
-import "./chunks/chunk-INN2Y5BW.js";
+import "./chunks/chunk-QTNEMHTM.js";
+import "./chunks/chunk-MQE7OJVT.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-GNDUTOGJ.js";
 import "./chunks/chunk-2RRLZLSX.js";

@@ -20,11 +20,11 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-FQKX3GKT.js";
+} from "./chunks/chunk-QTNEMHTM.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-INN2Y5BW.js";
+} from "./chunks/chunk-MQE7OJVT.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-GNDUTOGJ.js";
 import "./chunks/chunk-2RRLZLSX.js";

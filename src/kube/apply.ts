@@ -22,7 +22,8 @@ import { CannotRunError } from '../errors.ts';
 import { fieldPath } from '../schema-issues.ts';
 import { isClusterScopedKind, isCustomResource } from './kinds.ts';
 import { apiClient, type Connection } from './client.ts';
-import { describeApiError, missingNamespace, statusCode, unknownFields } from './errors.ts';
+import { describeApiError, missingNamespace, statusCode, unanswered, unknownFields } from './errors.ts';
+import { retryUntil } from './retry.ts';
 import type { Manifest } from './manifests.ts';
 import { isRecord } from '../is-record.ts';
 
@@ -249,14 +250,15 @@ export class ManifestApplier {
 
   /**
    * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
-   * RBAC to revert), each group in parallel. Reports, never throws.
+   * RBAC to revert), each group in parallel. A delete the server did not answer (out of reach for a
+   * moment, restarted, a 5xx) is sent again with backoff until `deadline`. Reports, never throws.
    */
-  async remove(objects: AppliedObject[]): Promise<Removal> {
+  async remove(objects: AppliedObject[], deadline: AbortSignal): Promise<Removal> {
     const removal: Removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
     const newestFirst = [...objects].reverse().filter((object) => object.ownership !== 'foreign');
     for (const role of [...applyOrder].reverse()) {
       const group = newestFirst.filter((object) => object.role === role);
-      const outcomes = await pMap(group, (object) => this.#removeOne(object), { concurrency });
+      const outcomes = await pMap(group, (object) => this.#removeOne(object, deadline), { concurrency });
       // Listed in the order they were applied, newest first, however the deletes finish.
       group.forEach((object, i) => {
         const what = describe(refOf(object));
@@ -270,13 +272,13 @@ export class ManifestApplier {
     return removal;
   }
 
-  async #removeOne(object: AppliedObject): Promise<RemoveOutcome> {
+  async #removeOne(object: AppliedObject, deadline: AbortSignal): Promise<RemoveOutcome> {
     const ref = refOf(object);
-    try {
-      return object.ownership === 'run' ? await this.#delete(ref) : await this.#release(ref);
-    } catch (error) {
-      return { error };
-    }
+    const attempt = await retryUntil(
+      () => (object.ownership === 'run' ? this.#delete(ref) : this.#release(ref)),
+      { signal: deadline, isFinal: (error) => !unanswered(error) },
+    );
+    return attempt.ok ? attempt.value : { error: attempt.error };
   }
 
   /** What preflight read of the object; one that preflight did not see is read now. */

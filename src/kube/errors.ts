@@ -25,6 +25,16 @@ export function statusCode(error: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
+/**
+ * No HTTP status came back (a timeout, a dropped connection), or a server error (5xx: the API server's
+ * own 504 timeout, an etcd timeout, a proxy in front giving up): the server may have done it anyway,
+ * and asking again may get through.
+ */
+export function unanswered(error: unknown): boolean {
+  const code = statusCode(error);
+  return code === undefined || code >= 500;
+}
+
 function statusBody(error: unknown): StatusBody | undefined {
   if (!(error instanceof ApiException || error instanceof WatchStatusError)) return undefined;
   const body: unknown = error.body;

@@ -6,7 +6,8 @@ import type { LiveWorkflow } from '../argo/types.ts';
 import type { CleanupPolicy } from '../config/load.ts';
 import { ManifestApplier, runLabel, type AppliedObject, type Removal } from '../kube/apply.ts';
 import { limited, type Connection } from '../kube/client.ts';
-import { describeApiError, statusCode } from '../kube/errors.ts';
+import { describeApiError, unanswered } from '../kube/errors.ts';
+import { retryUntil } from '../kube/retry.ts';
 import type { Manifest } from '../kube/manifests.ts';
 import { LitmusClient, workflowRunLabel } from '../litmus/client.ts';
 import type { EngineRef } from '../litmus/condition.ts';
@@ -171,44 +172,31 @@ export class RunResources {
       log(`[chaos-gate] cleanup skipped: leaving now; ${applied} object(s) left in place`);
       return;
     }
-    const connection = limited(this.#settings.connection, {
-      signal: AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)]),
-    });
-    const removal = await this.#applier(connection).remove(this.applied);
+    const deadline = AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)]);
+    const connection = limited(this.#settings.connection, { signal: deadline });
+    // A server out of reach for a moment is asked again until the deadline, as for the stop.
+    const persist = <T>(call: () => Promise<T>) =>
+      retryUntil(call, { signal: deadline, isFinal: (error) => !unanswered(error) });
+    const removal = await this.#applier(connection).remove(this.applied, deadline);
     const workflow = this.workflow?.metadata;
     if (workflow?.name) {
       const where = `Workflow ${workflow.namespace ?? ''}/${workflow.name}`;
-      await new ArgoClient(connection).delete(workflow.namespace ?? '', workflow.name).then(
-        () => removal.removed.push(where),
-        (error: unknown) => removal.problems.push(describeApiError(`deleting ${where}`, error)),
-      );
+      const argo = new ArgoClient(connection);
+      const deleted = await persist(() => argo.delete(workflow.namespace ?? '', workflow.name ?? ''));
+      if (deleted.ok) removal.removed.push(where);
+      else removal.problems.push(describeApiError(`deleting ${where}`, deleted.error));
     }
-    await this.#deleteResults(connection, removal);
-    logRemoval(removal, log);
-  }
-
-  async #deleteResults(connection: Connection, removal: Removal): Promise<void> {
-    const engines = this.appliedEngines();
     const litmus = new LitmusClient(connection);
+    const engines = this.appliedEngines();
     for (const namespace of new Set(engines.map((e) => e.namespace))) {
       const uids = engines.filter((e) => e.namespace === namespace).map((e) => e.uid);
-      try {
-        const deleted = await litmus.deleteResults(namespace, `chaosUID in (${uids.join(',')})`);
-        removal.removed.push(...deleted.map((name) => `ChaosResult ${namespace}/${name}`));
-      } catch (error) {
-        removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, error));
-      }
+      const deleted = await persist(() => litmus.deleteResults(namespace, `chaosUID in (${uids.join(',')})`));
+      if (deleted.ok)
+        removal.removed.push(...deleted.value.map((name) => `ChaosResult ${namespace}/${name}`));
+      else removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, deleted.error));
     }
+    logRemoval(removal, log);
   }
-}
-
-/**
- * No HTTP status came back (a timeout, a dropped connection), or a server error (5xx: the API server's
- * own 504 timeout, an etcd timeout, a proxy in front giving up): the server may have done it anyway.
- */
-function unanswered(error: unknown): boolean {
-  const code = statusCode(error);
-  return code === undefined || code >= 500;
 }
 
 function logRemoval(removal: Removal, log: (line: string) => void): void {

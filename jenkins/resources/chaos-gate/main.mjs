@@ -86129,6 +86129,10 @@ function statusCode(error2) {
   const code = error2?.statusCode;
   return typeof code === "number" ? code : void 0;
 }
+function unanswered(error2) {
+  const code = statusCode(error2);
+  return code === void 0 || code >= 500;
+}
 function statusBody(error2) {
   if (!(error2 instanceof ApiException || error2 instanceof WatchStatusError)) return void 0;
   const body = error2.body;
@@ -86967,6 +86971,31 @@ var init_wait = __esm({
   }
 });
 
+// src/kube/retry.ts
+import { setTimeout as sleep3 } from "node:timers/promises";
+async function retryUntil(attempt, options) {
+  let delay = options.firstDelayMs ?? 500;
+  let error2 = new Error("not attempted: the time was up");
+  while (!options.signal.aborted) {
+    try {
+      return { ok: true, value: await attempt() };
+    } catch (caught) {
+      error2 = caught;
+      options.onError?.(caught);
+      if (options.isFinal?.(caught)) break;
+    }
+    await sleep3(delay, void 0, { signal: options.signal }).catch(() => {
+    });
+    delay = Math.min(delay * 2, options.maxDelayMs ?? 1e4);
+  }
+  return { ok: false, error: error2 };
+}
+var init_retry = __esm({
+  "src/kube/retry.ts"() {
+    "use strict";
+  }
+});
+
 // src/kube/apply.ts
 function droppedFields(sent, answer) {
   const dropped = [];
@@ -87018,6 +87047,7 @@ var init_apply = __esm({
     init_kinds();
     init_client();
     init_errors4();
+    init_retry();
     init_is_record();
     fieldManager = "chaos-gate";
     usersFieldManager = "chaos-gate-users";
@@ -87170,14 +87200,15 @@ var init_apply = __esm({
       }
       /**
        * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
-       * RBAC to revert), each group in parallel. Reports, never throws.
+       * RBAC to revert), each group in parallel. A delete the server did not answer (out of reach for a
+       * moment, restarted, a 5xx) is sent again with backoff until `deadline`. Reports, never throws.
        */
-      async remove(objects) {
+      async remove(objects, deadline) {
         const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
         const newestFirst = [...objects].reverse().filter((object3) => object3.ownership !== "foreign");
         for (const role of [...applyOrder].reverse()) {
           const group2 = newestFirst.filter((object3) => object3.role === role);
-          const outcomes = await pMap(group2, (object3) => this.#removeOne(object3), { concurrency });
+          const outcomes = await pMap(group2, (object3) => this.#removeOne(object3, deadline), { concurrency });
           group2.forEach((object3, i) => {
             const what = describe4(refOf(object3));
             const outcome = outcomes[i];
@@ -87189,13 +87220,13 @@ var init_apply = __esm({
         }
         return removal;
       }
-      async #removeOne(object3) {
+      async #removeOne(object3, deadline) {
         const ref = refOf(object3);
-        try {
-          return object3.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
-        } catch (error2) {
-          return { error: error2 };
-        }
+        const attempt = await retryUntil(
+          () => object3.ownership === "run" ? this.#delete(ref) : this.#release(ref),
+          { signal: deadline, isFinal: (error2) => !unanswered(error2) }
+        );
+        return attempt.ok ? attempt.value : { error: attempt.error };
       }
       /** What preflight read of the object; one that preflight did not see is read now. */
       async #existingOf(manifest) {
@@ -87990,7 +88021,7 @@ var init_wait2 = __esm({
 
 // src/load/runner.ts
 import { createInterface as createInterface3 } from "node:readline";
-import { setTimeout as sleep3 } from "node:timers/promises";
+import { setTimeout as sleep4 } from "node:timers/promises";
 function loadEnvironment(config2, from2 = process.env) {
   const env = {};
   for (const [name, value] of Object.entries(from2)) {
@@ -88038,7 +88069,7 @@ async function startLoad(config2, log, platform = process.platform) {
     if (running()) {
       stoppedBy = why2;
       signalGroup("SIGTERM");
-      const ended = await Promise.race([exited, sleep3(config2.terminateGrace).then(() => void 0)]);
+      const ended = await Promise.race([exited, sleep4(config2.terminateGrace).then(() => void 0)]);
       if (!ended) {
         log(
           `[chaos-gate] the load command did not end ${config2.terminateGrace / 1e3}s after SIGTERM: SIGKILL`
@@ -88049,7 +88080,7 @@ async function startLoad(config2, log, platform = process.platform) {
     signalGroup("SIGKILL");
     return { ...await exited, stoppedBy };
   };
-  const until2 = (ms, signal3) => sleep3(Math.max(0, ms), void 0, { signal: signal3 }).then(
+  const until2 = (ms, signal3) => sleep4(Math.max(0, ms), void 0, { signal: signal3 }).then(
     () => "time",
     () => "cancel"
   );
@@ -88057,7 +88088,7 @@ async function startLoad(config2, log, platform = process.platform) {
     startedAtMs,
     async baseline(signal3) {
       log(`[chaos-gate] load running; chaos starts after a ${Math.round(config2.leadTime / 1e3)}s baseline`);
-      await Promise.race([sleep3(config2.leadTime, void 0, { signal: signal3 }).catch(() => {
+      await Promise.race([sleep4(config2.leadTime, void 0, { signal: signal3 }).catch(() => {
       }), exited]);
     },
     async finish(deadlineAt, signal3) {
@@ -88108,31 +88139,6 @@ var init_runner = __esm({
       "JAVA_HOME"
     ];
     inheritedPrefixes = ["LC_"];
-  }
-});
-
-// src/kube/retry.ts
-import { setTimeout as sleep4 } from "node:timers/promises";
-async function retryUntil(attempt, options) {
-  let delay = options.firstDelayMs ?? 500;
-  let error2 = new Error("not attempted: the time was up");
-  while (!options.signal.aborted) {
-    try {
-      return { ok: true, value: await attempt() };
-    } catch (caught) {
-      error2 = caught;
-      options.onError?.(caught);
-      if (options.isFinal?.(caught)) break;
-    }
-    await sleep4(delay, void 0, { signal: options.signal }).catch(() => {
-    });
-    delay = Math.min(delay * 2, options.maxDelayMs ?? 1e4);
-  }
-  return { ok: false, error: error2 };
-}
-var init_retry = __esm({
-  "src/kube/retry.ts"() {
-    "use strict";
   }
 });
 
@@ -88423,10 +88429,6 @@ var init_stop_report = __esm({
 });
 
 // src/run/resources.ts
-function unanswered(error2) {
-  const code = statusCode(error2);
-  return code === void 0 || code >= 500;
-}
 function logRemoval(removal, log) {
   const list = (items) => items.length > 0 ? `: ${items.join(", ")}` : "";
   log(`[chaos-gate] cleanup: removed ${removal.removed.length} object(s)${list(removal.removed)}`);
@@ -88444,6 +88446,7 @@ var init_resources = __esm({
     init_apply();
     init_client();
     init_errors4();
+    init_retry();
     init_client3();
     init_stop2();
     init_stop_report();
@@ -88570,33 +88573,28 @@ var init_resources = __esm({
           log(`[chaos-gate] cleanup skipped: leaving now; ${applied2} object(s) left in place`);
           return;
         }
-        const connection = limited(this.#settings.connection, {
-          signal: AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)])
-        });
-        const removal = await this.#applier(connection).remove(this.applied);
+        const deadline = AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)]);
+        const connection = limited(this.#settings.connection, { signal: deadline });
+        const persist = (call) => retryUntil(call, { signal: deadline, isFinal: (error2) => !unanswered(error2) });
+        const removal = await this.#applier(connection).remove(this.applied, deadline);
         const workflow = this.workflow?.metadata;
         if (workflow?.name) {
           const where = `Workflow ${workflow.namespace ?? ""}/${workflow.name}`;
-          await new ArgoClient(connection).delete(workflow.namespace ?? "", workflow.name).then(
-            () => removal.removed.push(where),
-            (error2) => removal.problems.push(describeApiError(`deleting ${where}`, error2))
-          );
+          const argo = new ArgoClient(connection);
+          const deleted = await persist(() => argo.delete(workflow.namespace ?? "", workflow.name ?? ""));
+          if (deleted.ok) removal.removed.push(where);
+          else removal.problems.push(describeApiError(`deleting ${where}`, deleted.error));
         }
-        await this.#deleteResults(connection, removal);
-        logRemoval(removal, log);
-      }
-      async #deleteResults(connection, removal) {
-        const engines = this.appliedEngines();
         const litmus = new LitmusClient(connection);
+        const engines = this.appliedEngines();
         for (const namespace of new Set(engines.map((e2) => e2.namespace))) {
           const uids = engines.filter((e2) => e2.namespace === namespace).map((e2) => e2.uid);
-          try {
-            const deleted = await litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`);
-            removal.removed.push(...deleted.map((name) => `ChaosResult ${namespace}/${name}`));
-          } catch (error2) {
-            removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, error2));
-          }
+          const deleted = await persist(() => litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`));
+          if (deleted.ok)
+            removal.removed.push(...deleted.value.map((name) => `ChaosResult ${namespace}/${name}`));
+          else removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, deleted.error));
         }
+        logRemoval(removal, log);
       }
     };
   }

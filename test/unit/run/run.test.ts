@@ -370,6 +370,25 @@ test('cleanup deletes in parallel but asks discovery once per API group', limit,
   assert.equal(fake.made({ method: 'GET', path: '/apis/rbac.authorization.k8s.io/v1' }).length, 2);
 });
 
+test(
+  'a cleanup that meets the API server out of reach for a moment asks again and removes everything',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t);
+    playOperator(fake, 'Pass');
+    // The server restarts as the cleanup begins: the first deletes find nobody listening.
+    fake.inject({ method: 'DELETE', path: enginePath }, { reset: 'ECONNREFUSED' }, 2);
+    fake.inject({ method: 'DELETE', path: /\/serviceaccounts\// }, { status: 503 });
+    fake.inject({ method: 'DELETE', path: /\/chaosresults$/ }, { reset: 'ECONNRESET' });
+    const outcome = await run({ cleanup: 'always' });
+
+    assert.equal(outcome.decision.verdict, 'pass');
+    for (const kind of ['ChaosEngine', 'ChaosResult', 'ServiceAccount', 'Role', 'RoleBinding'])
+      assert.deepEqual(fake.list(kind), [], `${kind} left behind`);
+    assert.doesNotMatch(lines.join('\n'), /WARNING: cleanup/);
+  },
+);
+
 test('cleanup never leaves every object in place', limit, async (t) => {
   const { fake, run, lines } = setup(t);
   playOperator(fake, 'Pass');

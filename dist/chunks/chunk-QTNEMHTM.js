@@ -13,10 +13,11 @@ import {
   pMap,
   pMapSettled,
   statusCode,
+  unanswered,
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-INN2Y5BW.js";
+} from "./chunk-MQE7OJVT.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -220,6 +221,26 @@ async function until(options) {
   });
 }
 
+// src/kube/retry.ts
+import { setTimeout as sleep } from "node:timers/promises";
+async function retryUntil(attempt, options) {
+  let delay = options.firstDelayMs ?? 500;
+  let error = new Error("not attempted: the time was up");
+  while (!options.signal.aborted) {
+    try {
+      return { ok: true, value: await attempt() };
+    } catch (caught) {
+      error = caught;
+      options.onError?.(caught);
+      if (options.isFinal?.(caught)) break;
+    }
+    await sleep(delay, void 0, { signal: options.signal }).catch(() => {
+    });
+    delay = Math.min(delay * 2, options.maxDelayMs ?? 1e4);
+  }
+  return { ok: false, error };
+}
+
 // src/kube/apply.ts
 var fieldManager = "chaos-gate";
 var usersFieldManager = "chaos-gate-users";
@@ -372,14 +393,15 @@ var ManifestApplier = class {
   }
   /**
    * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
-   * RBAC to revert), each group in parallel. Reports, never throws.
+   * RBAC to revert), each group in parallel. A delete the server did not answer (out of reach for a
+   * moment, restarted, a 5xx) is sent again with backoff until `deadline`. Reports, never throws.
    */
-  async remove(objects) {
+  async remove(objects, deadline) {
     const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
     const newestFirst = [...objects].reverse().filter((object) => object.ownership !== "foreign");
     for (const role of [...applyOrder].reverse()) {
       const group2 = newestFirst.filter((object) => object.role === role);
-      const outcomes = await pMap(group2, (object) => this.#removeOne(object), { concurrency });
+      const outcomes = await pMap(group2, (object) => this.#removeOne(object, deadline), { concurrency });
       group2.forEach((object, i) => {
         const what = describe(refOf(object));
         const outcome = outcomes[i];
@@ -391,13 +413,13 @@ var ManifestApplier = class {
     }
     return removal;
   }
-  async #removeOne(object) {
+  async #removeOne(object, deadline) {
     const ref = refOf(object);
-    try {
-      return object.ownership === "run" ? await this.#delete(ref) : await this.#release(ref);
-    } catch (error) {
-      return { error };
-    }
+    const attempt = await retryUntil(
+      () => object.ownership === "run" ? this.#delete(ref) : this.#release(ref),
+      { signal: deadline, isFinal: (error) => !unanswered(error) }
+    );
+    return attempt.ok ? attempt.value : { error: attempt.error };
   }
   /** What preflight read of the object; one that preflight did not see is read now. */
   async #existingOf(manifest) {
@@ -523,26 +545,6 @@ function applied(manifest, result, ownership) {
     ownership,
     source: manifest.source
   };
-}
-
-// src/kube/retry.ts
-import { setTimeout as sleep } from "node:timers/promises";
-async function retryUntil(attempt, options) {
-  let delay = options.firstDelayMs ?? 500;
-  let error = new Error("not attempted: the time was up");
-  while (!options.signal.aborted) {
-    try {
-      return { ok: true, value: await attempt() };
-    } catch (caught) {
-      error = caught;
-      options.onError?.(caught);
-      if (options.isFinal?.(caught)) break;
-    }
-    await sleep(delay, void 0, { signal: options.signal }).catch(() => {
-    });
-    delay = Math.min(delay * 2, options.maxDelayMs ?? 1e4);
-  }
-  return { ok: false, error };
 }
 
 // src/litmus/condition.ts
@@ -851,6 +853,7 @@ export {
   watchSource,
   cancelReason,
   until,
+  retryUntil,
   runLabel,
   managedBy,
   ManifestApplier,

@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-YYN6HS2I.js";
+} from "./chunk-VWDDOM4B.js";
 import "./chunk-J3GEXI3S.js";
 import "./chunk-ZHBECUP5.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-FQKX3GKT.js";
-import "./chunk-INN2Y5BW.js";
+import "./chunk-QTNEMHTM.js";
+import "./chunk-MQE7OJVT.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-GNDUTOGJ.js";
 import "./chunk-2RRLZLSX.js";

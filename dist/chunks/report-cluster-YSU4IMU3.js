@@ -12,7 +12,7 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-INN2Y5BW.js";
+} from "./chunk-MQE7OJVT.js";
 import {
   readableResults
 } from "./chunk-GNDUTOGJ.js";

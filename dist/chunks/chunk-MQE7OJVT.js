@@ -494,6 +494,10 @@ function statusCode(error) {
   const code = error?.statusCode;
   return typeof code === "number" ? code : void 0;
 }
+function unanswered(error) {
+  const code = statusCode(error);
+  return code === void 0 || code >= 500;
+}
 function statusBody(error) {
   if (!(error instanceof ApiException || error instanceof WatchStatusError)) return void 0;
   const body = error.body;
@@ -787,6 +791,7 @@ export {
   limited,
   apiClient,
   statusCode,
+  unanswered,
   describeApiError,
   unknownFields,
   missingNamespace,

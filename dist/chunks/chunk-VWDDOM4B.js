@@ -18,12 +18,13 @@ import {
   engineKey,
   experimentProgress,
   managedBy,
+  retryUntil,
   runLabel,
   stopRunChaos,
   until,
   watchSource,
   withStopCases
-} from "./chunk-FQKX3GKT.js";
+} from "./chunk-QTNEMHTM.js";
 import {
   LitmusClient,
   connect,
@@ -34,8 +35,9 @@ import {
   pMapSettled,
   resultPlural,
   statusCode,
+  unanswered,
   workflowRunLabel
-} from "./chunk-INN2Y5BW.js";
+} from "./chunk-MQE7OJVT.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -559,39 +561,30 @@ var RunResources = class {
       log(`[chaos-gate] cleanup skipped: leaving now; ${applied} object(s) left in place`);
       return;
     }
-    const connection = limited(this.#settings.connection, {
-      signal: AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)])
-    });
-    const removal = await this.#applier(connection).remove(this.applied);
+    const deadline = AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)]);
+    const connection = limited(this.#settings.connection, { signal: deadline });
+    const persist = (call) => retryUntil(call, { signal: deadline, isFinal: (error) => !unanswered(error) });
+    const removal = await this.#applier(connection).remove(this.applied, deadline);
     const workflow = this.workflow?.metadata;
     if (workflow?.name) {
       const where = `Workflow ${workflow.namespace ?? ""}/${workflow.name}`;
-      await new ArgoClient(connection).delete(workflow.namespace ?? "", workflow.name).then(
-        () => removal.removed.push(where),
-        (error) => removal.problems.push(describeApiError(`deleting ${where}`, error))
-      );
+      const argo = new ArgoClient(connection);
+      const deleted = await persist(() => argo.delete(workflow.namespace ?? "", workflow.name ?? ""));
+      if (deleted.ok) removal.removed.push(where);
+      else removal.problems.push(describeApiError(`deleting ${where}`, deleted.error));
     }
-    await this.#deleteResults(connection, removal);
-    logRemoval(removal, log);
-  }
-  async #deleteResults(connection, removal) {
-    const engines = this.appliedEngines();
     const litmus = new LitmusClient(connection);
+    const engines = this.appliedEngines();
     for (const namespace of new Set(engines.map((e) => e.namespace))) {
       const uids = engines.filter((e) => e.namespace === namespace).map((e) => e.uid);
-      try {
-        const deleted = await litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`);
-        removal.removed.push(...deleted.map((name) => `ChaosResult ${namespace}/${name}`));
-      } catch (error) {
-        removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, error));
-      }
+      const deleted = await persist(() => litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`));
+      if (deleted.ok)
+        removal.removed.push(...deleted.value.map((name) => `ChaosResult ${namespace}/${name}`));
+      else removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, deleted.error));
     }
+    logRemoval(removal, log);
   }
 };
-function unanswered(error) {
-  const code = statusCode(error);
-  return code === void 0 || code >= 500;
-}
 function logRemoval(removal, log) {
   const list = (items) => items.length > 0 ? `: ${items.join(", ")}` : "";
   log(`[chaos-gate] cleanup: removed ${removal.removed.length} object(s)${list(removal.removed)}`);
