@@ -30,11 +30,11 @@ import {
 } from "./chunks/chunk-ANNGXU4X.js";
 import {
   runTargets
-} from "./chunks/chunk-VWDDOM4B.js";
+} from "./chunks/chunk-7EJBDEUE.js";
 import "./chunks/chunk-J3GEXI3S.js";
 import "./chunks/chunk-ZHBECUP5.js";
 import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-QTNEMHTM.js";
+import "./chunks/chunk-MUSRHP64.js";
 import "./chunks/chunk-MQE7OJVT.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-GNDUTOGJ.js";

@@ -20,7 +20,7 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-QTNEMHTM.js";
+} from "./chunks/chunk-MUSRHP64.js";
 import {
   connect,
   pMap

@@ -18,7 +18,7 @@ import {
   type V1APIResource,
 } from '@kubernetes/client-node';
 import pMap, { pMapSettled } from 'p-map';
-import { CannotRunError } from '../errors.ts';
+import { CancelledError, CannotRunError } from '../errors.ts';
 import { fieldPath } from '../schema-issues.ts';
 import { isClusterScopedKind, isCustomResource } from './kinds.ts';
 import { apiClient, type Connection } from './client.ts';
@@ -87,6 +87,11 @@ class ObjectApi extends KubernetesObjectApi {
     return this.resource(apiVersion, kind);
   }
 
+  /** What `other` discovered is not asked again, and what this one discovers `other` knows too. */
+  shareDiscovery(other: ObjectApi): void {
+    this.apiVersionResourceCache = other.apiVersionResourceCache;
+  }
+
   /**
    * Server-side apply of a named object, create of one with generateName, with fieldValidation=Strict
    * as kubectl sends it. The object goes out as read, and the answer comes back as sent: client-node's
@@ -131,12 +136,20 @@ export class ManifestApplier {
   readonly #defaultNamespace: string;
   readonly #runId: string;
   /** What preflight read of each named object, so apply reads nothing again. */
-  readonly #existing = new Map<Manifest['source'], KubernetesObject | undefined>();
+  #existing = new Map<Manifest['source'], KubernetesObject | undefined>();
 
   constructor(connection: Connection, defaultNamespace: string, runId: string) {
     this.#api = apiClient(connection, ObjectApi);
     this.#defaultNamespace = defaultNamespace;
     this.#runId = runId;
+  }
+
+  /** This applier sending on `connection`, with what its preflight read and discovered. */
+  on(connection: Connection): ManifestApplier {
+    const applier = new ManifestApplier(connection, this.#defaultNamespace, this.#runId);
+    applier.#existing = this.#existing;
+    applier.#api.shareDiscovery(this.#api);
+    return applier;
   }
 
   /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
@@ -216,14 +229,21 @@ export class ManifestApplier {
   /**
    * Applies RBAC, then ChaosExperiments, then ChaosEngines, each group in parallel. `onApplied` hears of
    * every object that landed, in the order of the manifests, also when another of its group failed, so
-   * what the run put into the cluster is known before anything is taken back.
+   * what the run put into the cluster is known before anything is taken back. Once `until` is aborted
+   * no more objects are sent, and it ends with its reason; the requests already sent are answered.
    */
   async apply(
     manifests: Manifest[],
     onApplied: (applied: AppliedObject, note?: string) => void,
+    until?: AbortSignal,
   ): Promise<void> {
+    const next = (manifest: Manifest) => {
+      if (!until?.aborted) return this.#applyOne(manifest);
+      const reason: unknown = until.reason;
+      return Promise.reject(reason instanceof Error ? reason : new CancelledError(reason as NodeJS.Signals));
+    };
     for (const group of inOrder(manifests)) {
-      const landed = await pMapSettled(group, (manifest) => this.#applyOne(manifest), { concurrency });
+      const landed = await pMapSettled(group, next, { concurrency });
       for (const result of landed) if (result.status === 'fulfilled') onApplied(...result.value);
       const failed = landed.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;

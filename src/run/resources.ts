@@ -20,7 +20,11 @@ export interface ResourceSettings {
   connection: Connection;
   defaultNamespace: string;
   runId: string;
-  /** Applies on `connection`; the one preflight used, so what preflight read is not read again. */
+  /**
+   * Applies; built from the one preflight used, so what preflight read is not read again, but on a
+   * connection a cancel does not cut: an apply the server is carrying out is answered, never left
+   * to land unseen after the run looked for what it created.
+   */
   applier: ManifestApplier;
   /** Where the run's engines and workflows may be. */
   namespaces: string[];
@@ -50,16 +54,20 @@ export class RunResources {
     return new ManifestApplier(connection, this.#settings.defaultNamespace, this.#settings.runId);
   }
 
-  /** Applies the manifests in order, remembering each object as it lands. */
-  async apply(prepared: Manifest[]): Promise<void> {
+  /** Applies the manifests in order, remembering each object as it lands; none sent after `until`. */
+  async apply(prepared: Manifest[], until: AbortSignal): Promise<void> {
     this.started = true;
     this.#engineManifests = prepared.filter((m) => m.role === 'engine');
     await this.#settings.applier
-      .apply(prepared, (object, note) => {
-        this.applied.push(object);
-        const where = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
-        this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
-      })
+      .apply(
+        prepared,
+        (object, note) => {
+          this.applied.push(object);
+          const where = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
+          this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
+        },
+        until,
+      )
       .catch((error: unknown) => {
         if (unanswered(error)) this.#unanswered.engines = true;
         throw error;

@@ -155,7 +155,8 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
         connection: main,
         defaultNamespace: plan.defaultNamespace,
         runId: plan.runId,
-        applier: plan.applier,
+        // Only the second signal cuts an apply under way (resources.ts).
+        applier: plan.applier.on(limited(main, { signal: hurry })),
         namespaces: plan.namespaces,
         shutdown: config.workflow?.shutdown ?? 'Stop',
         cleanup: config.cleanup,
@@ -330,16 +331,19 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
     if (!interrupted.aborted) {
       context.onPhase?.('apply');
       try {
-        await resources.apply(plan.prepared);
-        if (plan.workflow) await resources.submit(plan.workflow);
-        context.onPhase?.('wait');
-        waited = await waitForAll(main, plan.argo, resources, {
-          timeoutMs: deadline.leftMs(),
-          signal,
-          log,
-          verdictGraceMs: context.verdictGraceMs ?? 30_000,
-          engineSelector: resources.selector,
-        });
+        await resources.apply(plan.prepared, interrupted);
+        if (plan.workflow && !interrupted.aborted) await resources.submit(plan.workflow);
+        // Cut short while the last objects were applied: no wait, the run's engines are reported below.
+        if (!interrupted.aborted) {
+          context.onPhase?.('wait');
+          waited = await waitForAll(main, plan.argo, resources, {
+            timeoutMs: deadline.leftMs(),
+            signal,
+            log,
+            verdictGraceMs: context.verdictGraceMs ?? 30_000,
+            engineSelector: resources.selector,
+          });
+        }
       } finally {
         // Also when the apply or the wait failed or was cut short: the chaos clock stops, and a cluster
         // among several no longer holds the run's open (progress.ts).
@@ -443,7 +447,6 @@ async function waitForAll(
   options: WaitOptions & { verdictGraceMs: number },
 ): Promise<Waited> {
   const none: ChaosState = { engines: [], results: [], timedOut: false };
-  if (options.signal.aborted) return { chaos: { ...none, cancelled: cancelReason(options.signal) } };
   // A wait that fails for good ends the other one too, so no watch outlives the run.
   const sibling = new AbortController();
   const shared = { ...options, signal: AbortSignal.any([options.signal, sibling.signal]) };

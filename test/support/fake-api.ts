@@ -95,8 +95,12 @@ export const defaultResources: Resource[] = [
   })),
 ];
 
-/** What an injected answer can be: a status with a body, a dropped connection, or a function of the request. */
-export type InjectedResponse = InjectedAnswer | ((request: RecordedRequest) => InjectedAnswer);
+/**
+ * What an injected answer can be: a status with a body, a dropped connection, or a function of the
+ * request (async for a server that takes its time: the answer comes when it resolves).
+ */
+export type InjectedResponse =
+  InjectedAnswer | ((request: RecordedRequest) => InjectedAnswer | Promise<InjectedAnswer>);
 
 export type InjectedAnswer = { status: number; body?: Record<string, unknown> | string } | { reset: string };
 
@@ -293,7 +297,7 @@ export class FakeApi {
     if (injection) {
       injection.times -= 1;
       const answer =
-        typeof injection.response === 'function' ? injection.response(request) : injection.response;
+        typeof injection.response === 'function' ? await injection.response(request) : injection.response;
       if ('reset' in answer) throw Object.assign(new Error(answer.reset), { code: 'ECONNRESET' });
       return [answer.status, answer.body ?? status(answer.status, 'injected')];
     }

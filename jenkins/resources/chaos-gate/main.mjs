@@ -87065,6 +87065,10 @@ var init_apply = __esm({
       scopeOf(apiVersion, kind) {
         return this.resource(apiVersion, kind);
       }
+      /** What `other` discovered is not asked again, and what this one discovers `other` knows too. */
+      shareDiscovery(other) {
+        this.apiVersionResourceCache = other.apiVersionResourceCache;
+      }
       /**
        * Server-side apply of a named object, create of one with generateName, with fieldValidation=Strict
        * as kubectl sends it. The object goes out as read, and the answer comes back as sent: client-node's
@@ -87101,7 +87105,7 @@ var init_apply = __esm({
         }
       }
     };
-    ManifestApplier = class {
+    ManifestApplier = class _ManifestApplier {
       #api;
       #defaultNamespace;
       #runId;
@@ -87111,6 +87115,13 @@ var init_apply = __esm({
         this.#api = apiClient(connection, ObjectApi);
         this.#defaultNamespace = defaultNamespace;
         this.#runId = runId;
+      }
+      /** This applier sending on `connection`, with what its preflight read and discovered. */
+      on(connection) {
+        const applier = new _ManifestApplier(connection, this.#defaultNamespace, this.#runId);
+        applier.#existing = this.#existing;
+        applier.#api.shareDiscovery(this.#api);
+        return applier;
       }
       /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
       prepare(manifests) {
@@ -87173,11 +87184,17 @@ var init_apply = __esm({
       /**
        * Applies RBAC, then ChaosExperiments, then ChaosEngines, each group in parallel. `onApplied` hears of
        * every object that landed, in the order of the manifests, also when another of its group failed, so
-       * what the run put into the cluster is known before anything is taken back.
+       * what the run put into the cluster is known before anything is taken back. Once `until` is aborted
+       * no more objects are sent, and it ends with its reason; the requests already sent are answered.
        */
-      async apply(manifests, onApplied) {
+      async apply(manifests, onApplied, until2) {
+        const next = (manifest) => {
+          if (!until2?.aborted) return this.#applyOne(manifest);
+          const reason = until2.reason;
+          return Promise.reject(reason instanceof Error ? reason : new CancelledError(reason));
+        };
         for (const group2 of inOrder(manifests)) {
-          const landed = await pMapSettled(group2, (manifest) => this.#applyOne(manifest), { concurrency });
+          const landed = await pMapSettled(group2, next, { concurrency });
           for (const result of landed) if (result.status === "fulfilled") onApplied(...result.value);
           const failed = landed.find((result) => result.status === "rejected");
           if (failed) throw failed.reason;
@@ -88466,15 +88483,19 @@ var init_resources = __esm({
       #applier(connection) {
         return new ManifestApplier(connection, this.#settings.defaultNamespace, this.#settings.runId);
       }
-      /** Applies the manifests in order, remembering each object as it lands. */
-      async apply(prepared) {
+      /** Applies the manifests in order, remembering each object as it lands; none sent after `until`. */
+      async apply(prepared, until2) {
         this.started = true;
         this.#engineManifests = prepared.filter((m) => m.role === "engine");
-        await this.#settings.applier.apply(prepared, (object3, note) => {
-          this.applied.push(object3);
-          const where = `${object3.kind} ${object3.namespace ? `${object3.namespace}/` : ""}${object3.name}`;
-          this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
-        }).catch((error2) => {
+        await this.#settings.applier.apply(
+          prepared,
+          (object3, note) => {
+            this.applied.push(object3);
+            const where = `${object3.kind} ${object3.namespace ? `${object3.namespace}/` : ""}${object3.name}`;
+            this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
+          },
+          until2
+        ).catch((error2) => {
           if (unanswered(error2)) this.#unanswered.engines = true;
           throw error2;
         });
@@ -88702,7 +88723,8 @@ async function checkRun(cluster, context) {
         connection: main2,
         defaultNamespace: plan.defaultNamespace,
         runId: plan.runId,
-        applier: plan.applier,
+        // Only the second signal cuts an apply under way (resources.ts).
+        applier: plan.applier.on(limited(main2, { signal: hurry })),
         namespaces: plan.namespaces,
         shutdown: config2.workflow?.shutdown ?? "Stop",
         cleanup: config2.cleanup,
@@ -88835,16 +88857,18 @@ async function runChaos(config2, context, parts) {
     if (!interrupted.aborted) {
       context.onPhase?.("apply");
       try {
-        await resources2.apply(plan.prepared);
-        if (plan.workflow) await resources2.submit(plan.workflow);
-        context.onPhase?.("wait");
-        waited = await waitForAll(main2, plan.argo, resources2, {
-          timeoutMs: deadline.leftMs(),
-          signal: signal3,
-          log,
-          verdictGraceMs: context.verdictGraceMs ?? 3e4,
-          engineSelector: resources2.selector
-        });
+        await resources2.apply(plan.prepared, interrupted);
+        if (plan.workflow && !interrupted.aborted) await resources2.submit(plan.workflow);
+        if (!interrupted.aborted) {
+          context.onPhase?.("wait");
+          waited = await waitForAll(main2, plan.argo, resources2, {
+            timeoutMs: deadline.leftMs(),
+            signal: signal3,
+            log,
+            verdictGraceMs: context.verdictGraceMs ?? 3e4,
+            engineSelector: resources2.selector
+          });
+        }
       } finally {
         context.onPhase?.("after");
       }
@@ -88911,7 +88935,6 @@ async function collectReport(config2, connection, resources2, { waited, chaosWin
 }
 async function waitForAll(connection, argo, resources2, options) {
   const none = { engines: [], results: [], timedOut: false };
-  if (options.signal.aborted) return { chaos: { ...none, cancelled: cancelReason(options.signal) } };
   const sibling = new AbortController();
   const shared = { ...options, signal: AbortSignal.any([options.signal, sibling.signal]) };
   const failFast = (waiting) => waiting.catch((error2) => {

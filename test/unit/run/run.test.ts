@@ -696,6 +696,27 @@ test(
 );
 
 test(
+  'a cancel while a slow server is still applying the engine: the apply is answered, and its engine stopped',
+  limit,
+  async (t) => {
+    const { fake, run, controller } = setup(t);
+    playOperator(fake, 'never');
+    // SIGTERM comes while the engine apply is on the server, which writes it 200 ms later: a run that
+    // cut the request and looked for its engines at once would find none and leave it running.
+    fake.inject(engineApply, async (request) => {
+      controller.abort('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { status: 200, body: fake.put(request.body as KubeObject) };
+    });
+    const outcome = await run({ cleanup: 'always', stopTimeout: 3000 });
+
+    assert.equal(outcome.cancelled, 'SIGTERM');
+    assert.ok(fake.requests.some(isStop), 'the engine was told to stop');
+    assert.deepEqual(fake.list('ChaosEngine'), [], 'and removed');
+  },
+);
+
+test(
   'the timeout holds while the API refuses to list engines at the start of the wait',
   {
     ...limit,

@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-VWDDOM4B.js";
+} from "./chunk-7EJBDEUE.js";
 import "./chunk-J3GEXI3S.js";
 import "./chunk-ZHBECUP5.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-QTNEMHTM.js";
+import "./chunk-MUSRHP64.js";
 import "./chunk-MQE7OJVT.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-GNDUTOGJ.js";

@@ -24,7 +24,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-QTNEMHTM.js";
+} from "./chunk-MUSRHP64.js";
 import {
   LitmusClient,
   connect,
@@ -454,15 +454,19 @@ var RunResources = class {
   #applier(connection) {
     return new ManifestApplier(connection, this.#settings.defaultNamespace, this.#settings.runId);
   }
-  /** Applies the manifests in order, remembering each object as it lands. */
-  async apply(prepared) {
+  /** Applies the manifests in order, remembering each object as it lands; none sent after `until`. */
+  async apply(prepared, until2) {
     this.started = true;
     this.#engineManifests = prepared.filter((m) => m.role === "engine");
-    await this.#settings.applier.apply(prepared, (object, note) => {
-      this.applied.push(object);
-      const where = `${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name}`;
-      this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
-    }).catch((error) => {
+    await this.#settings.applier.apply(
+      prepared,
+      (object, note) => {
+        this.applied.push(object);
+        const where = `${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name}`;
+        this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
+      },
+      until2
+    ).catch((error) => {
       if (unanswered(error)) this.#unanswered.engines = true;
       throw error;
     });
@@ -689,7 +693,8 @@ async function checkRun(cluster, context) {
         connection: main,
         defaultNamespace: plan.defaultNamespace,
         runId: plan.runId,
-        applier: plan.applier,
+        // Only the second signal cuts an apply under way (resources.ts).
+        applier: plan.applier.on(limited(main, { signal: hurry })),
         namespaces: plan.namespaces,
         shutdown: config.workflow?.shutdown ?? "Stop",
         cleanup: config.cleanup,
@@ -822,16 +827,18 @@ async function runChaos(config, context, parts) {
     if (!interrupted.aborted) {
       context.onPhase?.("apply");
       try {
-        await resources.apply(plan.prepared);
-        if (plan.workflow) await resources.submit(plan.workflow);
-        context.onPhase?.("wait");
-        waited = await waitForAll(main, plan.argo, resources, {
-          timeoutMs: deadline.leftMs(),
-          signal,
-          log,
-          verdictGraceMs: context.verdictGraceMs ?? 3e4,
-          engineSelector: resources.selector
-        });
+        await resources.apply(plan.prepared, interrupted);
+        if (plan.workflow && !interrupted.aborted) await resources.submit(plan.workflow);
+        if (!interrupted.aborted) {
+          context.onPhase?.("wait");
+          waited = await waitForAll(main, plan.argo, resources, {
+            timeoutMs: deadline.leftMs(),
+            signal,
+            log,
+            verdictGraceMs: context.verdictGraceMs ?? 3e4,
+            engineSelector: resources.selector
+          });
+        }
       } finally {
         context.onPhase?.("after");
       }
@@ -898,7 +905,6 @@ async function collectReport(config, connection, resources, { waited, chaosWindo
 }
 async function waitForAll(connection, argo, resources, options) {
   const none = { engines: [], results: [], timedOut: false };
-  if (options.signal.aborted) return { chaos: { ...none, cancelled: cancelReason(options.signal) } };
   const sibling = new AbortController();
   const shared = { ...options, signal: AbortSignal.any([options.signal, sibling.signal]) };
   const failFast = (waiting) => waiting.catch((error) => {

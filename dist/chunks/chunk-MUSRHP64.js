@@ -46,6 +46,7 @@ import {
   fieldPath
 } from "./chunk-5A4P5S36.js";
 import {
+  CancelledError,
   CannotRunError
 } from "./chunk-RHZBZGPM.js";
 
@@ -258,6 +259,10 @@ var ObjectApi = class extends KubernetesObjectApi {
   scopeOf(apiVersion, kind) {
     return this.resource(apiVersion, kind);
   }
+  /** What `other` discovered is not asked again, and what this one discovers `other` knows too. */
+  shareDiscovery(other) {
+    this.apiVersionResourceCache = other.apiVersionResourceCache;
+  }
   /**
    * Server-side apply of a named object, create of one with generateName, with fieldValidation=Strict
    * as kubectl sends it. The object goes out as read, and the answer comes back as sent: client-node's
@@ -294,7 +299,7 @@ var ObjectApi = class extends KubernetesObjectApi {
     }
   }
 };
-var ManifestApplier = class {
+var ManifestApplier = class _ManifestApplier {
   #api;
   #defaultNamespace;
   #runId;
@@ -304,6 +309,13 @@ var ManifestApplier = class {
     this.#api = apiClient(connection, ObjectApi);
     this.#defaultNamespace = defaultNamespace;
     this.#runId = runId;
+  }
+  /** This applier sending on `connection`, with what its preflight read and discovered. */
+  on(connection) {
+    const applier = new _ManifestApplier(connection, this.#defaultNamespace, this.#runId);
+    applier.#existing = this.#existing;
+    applier.#api.shareDiscovery(this.#api);
+    return applier;
   }
   /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
   prepare(manifests) {
@@ -366,11 +378,17 @@ var ManifestApplier = class {
   /**
    * Applies RBAC, then ChaosExperiments, then ChaosEngines, each group in parallel. `onApplied` hears of
    * every object that landed, in the order of the manifests, also when another of its group failed, so
-   * what the run put into the cluster is known before anything is taken back.
+   * what the run put into the cluster is known before anything is taken back. Once `until` is aborted
+   * no more objects are sent, and it ends with its reason; the requests already sent are answered.
    */
-  async apply(manifests, onApplied) {
+  async apply(manifests, onApplied, until2) {
+    const next = (manifest) => {
+      if (!until2?.aborted) return this.#applyOne(manifest);
+      const reason = until2.reason;
+      return Promise.reject(reason instanceof Error ? reason : new CancelledError(reason));
+    };
     for (const group2 of inOrder(manifests)) {
-      const landed = await pMapSettled(group2, (manifest) => this.#applyOne(manifest), { concurrency });
+      const landed = await pMapSettled(group2, next, { concurrency });
       for (const result of landed) if (result.status === "fulfilled") onApplied(...result.value);
       const failed = landed.find((result) => result.status === "rejected");
       if (failed) throw failed.reason;
