@@ -717,6 +717,26 @@ test(
 );
 
 test(
+  'the timeout passing while a slow server applies the engine: the engine is stopped and removed, and the run fails',
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t);
+    playOperator(fake, 'never');
+    // The engine apply is answered after the run's timeout has passed.
+    fake.inject(engineApply, async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, shortTimeout + 300));
+      return { status: 200, body: fake.put(request.body as KubeObject) };
+    });
+    const outcome = await run({ timeout: shortTimeout, cleanup: 'always', stopTimeout: 3000 });
+
+    assert.equal(outcome.decision.verdict, 'fail', 'exit 1, not 2 for nothing to judge');
+    assert.equal(experimentCase(outcome)?.outcome, 'timeout');
+    assert.ok(fake.requests.some(isStop), 'the engine was told to stop');
+    assert.deepEqual(fake.list('ChaosEngine'), [], 'and removed');
+  },
+);
+
+test(
   'the timeout holds while the API refuses to list engines at the start of the wait',
   {
     ...limit,
