@@ -30,8 +30,8 @@ import {
 } from "./chunks/chunk-ANNGXU4X.js";
 import {
   runTargets
-} from "./chunks/chunk-7EJBDEUE.js";
-import "./chunks/chunk-J3GEXI3S.js";
+} from "./chunks/chunk-VFAZJNDE.js";
+import "./chunks/chunk-6EHQZGWE.js";
 import "./chunks/chunk-ZHBECUP5.js";
 import "./chunks/chunk-466RCVCX.js";
 import "./chunks/chunk-MUSRHP64.js";

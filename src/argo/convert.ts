@@ -37,6 +37,8 @@ const isStep = (node: WorkflowNode | undefined) =>
 interface SuiteOptions {
   /** The wait for the workflow timed out: steps still running say so. */
   timedOut?: boolean;
+  /** The run was cancelled, by this signal: a workflow it submitted may not have started yet. */
+  cancelled?: string;
 }
 
 /** A workflow checked against workflowSchema (a file is when it is read). */
@@ -127,7 +129,16 @@ function suiteOf(workflow: Workflow, options: SuiteOptions, unreadableSteps?: st
       properties: {},
     });
   }
-  if (!isWorkflowCompleted(workflow)) {
+  if (!isWorkflowCompleted(workflow) && !status?.phase && options.cancelled) {
+    cases.push({
+      kind: 'workflow',
+      className: name,
+      name: 'workflow',
+      outcome: 'stopped',
+      message: `no status: the run was cancelled (${options.cancelled}) before the workflow started`,
+      properties: {},
+    });
+  } else if (!isWorkflowCompleted(workflow)) {
     cases.push({
       kind: 'workflow',
       className: name,

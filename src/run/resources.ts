@@ -21,10 +21,12 @@ export interface ResourceSettings {
   defaultNamespace: string;
   runId: string;
   /**
-   * Applies; built from the one preflight used, so what preflight read is not read again, but on a
-   * connection a cancel does not cut: an apply the server is carrying out is answered, never left
-   * to land unseen after the run looked for what it created.
+   * Where applies and the submit go out: a connection a cancel or the timeout does not cut, so a write
+   * the server is carrying out is answered, never left to land unseen after the run looked for what
+   * it created. Only the second signal ends it.
    */
+  sending: Connection;
+  /** Applies on `sending`; built from the one preflight used, so what preflight read is not read again. */
   applier: ManifestApplier;
   /** Where the run's engines and workflows may be. */
   namespaces: string[];
@@ -76,12 +78,10 @@ export class RunResources {
 
   async submit(workflow: WorkflowObject): Promise<void> {
     this.started = true;
-    this.workflow = await new ArgoClient(this.#settings.connection)
-      .create(workflow)
-      .catch((error: unknown) => {
-        if (unanswered(error)) this.#unanswered.workflows = true;
-        throw error;
-      });
+    this.workflow = await new ArgoClient(this.#settings.sending).create(workflow).catch((error: unknown) => {
+      if (unanswered(error)) this.#unanswered.workflows = true;
+      throw error;
+    });
     const { namespace, name } = this.workflow.metadata;
     this.#settings.log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
   }

@@ -151,12 +151,14 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
   const start = async (): Promise<RunSession> => {
     try {
       context.onStarted?.(plan.runId, plan.namespaces);
+      // Only the second signal cuts an apply or submit under way (resources.ts).
+      const sending = limited(main, { signal: hurry });
       const resources = new RunResources({
         connection: main,
         defaultNamespace: plan.defaultNamespace,
         runId: plan.runId,
-        // Only the second signal cuts an apply under way (resources.ts).
-        applier: plan.applier.on(limited(main, { signal: hurry })),
+        sending,
+        applier: plan.applier.on(sending),
         namespaces: plan.namespaces,
         shutdown: config.workflow?.shutdown ?? 'Stop',
         cleanup: config.cleanup,
@@ -370,10 +372,12 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
   }
   const timedOut = !cancelled && (deadline.signal.aborted || !!waited?.chaos.timedOut);
   const chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
-  // Cut short before the wait (during the apply, or the load's baseline): the run's engines are still
-  // its cases, none started, so the run is judged a timeout or a cancel rather than nothing to judge.
+  // Cut short before the wait (during the apply or submit, or the load's baseline): the run's engines
+  // and the workflow it submitted are still its cases, none started, so the run is judged a timeout or
+  // a cancel rather than nothing to judge.
   const done: Waited = waited ?? {
     chaos: { engines: plannedEngines(plan), results: [], timedOut, cancelled },
+    workflow: resources.workflow && { workflow: resources.workflow, timedOut, cancelled },
   };
   let stops: StopReport | undefined;
   if (cancelled || timedOut) {
@@ -421,7 +425,16 @@ async function collectReport(
   const warn = (line: string) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
     ...(waited.workflow?.workflow
-      ? [{ suites: [liveWorkflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }]
+      ? [
+          {
+            suites: [
+              liveWorkflowToSuite(waited.workflow.workflow, {
+                timedOut: waited.workflow.timedOut,
+                cancelled: waited.workflow.cancelled,
+              }),
+            ],
+          },
+        ]
       : []),
     convertChaos({
       ...waited.chaos,

@@ -86606,7 +86606,16 @@ function suiteOf(workflow, options, unreadableSteps) {
       properties: {}
     });
   }
-  if (!isWorkflowCompleted(workflow)) {
+  if (!isWorkflowCompleted(workflow) && !status?.phase && options.cancelled) {
+    cases.push({
+      kind: "workflow",
+      className: name,
+      name: "workflow",
+      outcome: "stopped",
+      message: `no status: the run was cancelled (${options.cancelled}) before the workflow started`,
+      properties: {}
+    });
+  } else if (!isWorkflowCompleted(workflow)) {
     cases.push({
       kind: "workflow",
       className: name,
@@ -88502,7 +88511,7 @@ var init_resources = __esm({
       }
       async submit(workflow) {
         this.started = true;
-        this.workflow = await new ArgoClient(this.#settings.connection).create(workflow).catch((error2) => {
+        this.workflow = await new ArgoClient(this.#settings.sending).create(workflow).catch((error2) => {
           if (unanswered(error2)) this.#unanswered.workflows = true;
           throw error2;
         });
@@ -88719,12 +88728,13 @@ async function checkRun(cluster, context) {
   const start = async () => {
     try {
       context.onStarted?.(plan.runId, plan.namespaces);
+      const sending = limited(main2, { signal: hurry });
       const resources2 = new RunResources({
         connection: main2,
         defaultNamespace: plan.defaultNamespace,
         runId: plan.runId,
-        // Only the second signal cuts an apply under way (resources.ts).
-        applier: plan.applier.on(limited(main2, { signal: hurry })),
+        sending,
+        applier: plan.applier.on(sending),
         namespaces: plan.namespaces,
         shutdown: config2.workflow?.shutdown ?? "Stop",
         cleanup: config2.cleanup,
@@ -88890,7 +88900,8 @@ async function runChaos(config2, context, parts) {
   const timedOut = !cancelled && (deadline.signal.aborted || !!waited?.chaos.timedOut);
   const chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
   const done = waited ?? {
-    chaos: { engines: plannedEngines(plan), results: [], timedOut, cancelled }
+    chaos: { engines: plannedEngines(plan), results: [], timedOut, cancelled },
+    workflow: resources2.workflow && { workflow: resources2.workflow, timedOut, cancelled }
   };
   let stops;
   if (cancelled || timedOut) {
@@ -88922,7 +88933,16 @@ async function collectReport(config2, connection, resources2, { waited, chaosWin
   const workflowEngines = await workflowChaos(connection, resources2);
   const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
-    ...waited.workflow?.workflow ? [{ suites: [liveWorkflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }] : [],
+    ...waited.workflow?.workflow ? [
+      {
+        suites: [
+          liveWorkflowToSuite(waited.workflow.workflow, {
+            timedOut: waited.workflow.timedOut,
+            cancelled: waited.workflow.cancelled
+          })
+        ]
+      }
+    ] : [],
     convertChaos({
       ...waited.chaos,
       engines: [...waited.chaos.engines, ...workflowEngines.engines],

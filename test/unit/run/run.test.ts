@@ -1472,3 +1472,63 @@ test(
     );
   },
 );
+
+test(
+  'a cancel while a slow server creates the workflow: the workflow is shut down and removed, and the run exits as cancelled',
+  limit,
+  async (t) => {
+    const fake = new FakeApi({
+      resources: [
+        ...defaultResources,
+        {
+          group: 'argoproj.io',
+          version: 'v1alpha1',
+          plural: 'workflows',
+          kind: 'Workflow',
+          namespaced: true,
+        },
+      ],
+    });
+    t.after(() => fake.close());
+    const controller = new AbortController();
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-wf-')), 'workflow.yaml');
+    writeFileSync(
+      file,
+      [
+        'apiVersion: argoproj.io/v1alpha1',
+        'kind: Workflow',
+        'metadata: { name: chaos-wf }',
+        'spec:',
+        '  entrypoint: main',
+        '  templates:',
+        '    - name: main',
+        '      container: { image: busybox }',
+        '',
+      ].join('\n'),
+    );
+    // SIGTERM comes while the server is creating the workflow, which it does 200 ms later.
+    fake.inject(
+      { method: 'POST', path: /\/workflows$/, where: (r) => r.query.dryRun === undefined },
+      async (request) => {
+        controller.abort('SIGTERM');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return { status: 201, body: fake.put(request.body as KubeObject) };
+      },
+    );
+    const outcome = await runGate(
+      resolveConfig({ workflow: { file }, runId, timeout: 20_000, cleanup: 'always', stopTimeout: 3000 }),
+      { log: () => {}, signal: controller.signal, kubeconfigContent: fake.kubeconfig },
+    );
+
+    assert.equal(outcome.cancelled, 'SIGTERM', 'exit 143, not 2 for nothing to judge');
+    assert.deepEqual(
+      outcome.report.suites.flatMap((s) => s.cases).map((c) => [c.outcome, c.message]),
+      [['stopped', 'no status: the run was cancelled (SIGTERM) before the workflow started']],
+    );
+    assert.ok(
+      fake.made({ method: 'PATCH', path: /\/workflows\/chaos-wf$/ }).length > 0,
+      'the workflow was shut down',
+    );
+    assert.deepEqual(fake.list('Workflow'), [], 'and removed');
+  },
+);

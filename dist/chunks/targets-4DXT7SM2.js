@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-7EJBDEUE.js";
-import "./chunk-J3GEXI3S.js";
+} from "./chunk-VFAZJNDE.js";
+import "./chunk-6EHQZGWE.js";
 import "./chunk-ZHBECUP5.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-MUSRHP64.js";

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-J3GEXI3S.js";
+} from "./chunk-6EHQZGWE.js";
 import {
   convertChaos
 } from "./chunk-ZHBECUP5.js";
@@ -473,7 +473,7 @@ var RunResources = class {
   }
   async submit(workflow) {
     this.started = true;
-    this.workflow = await new ArgoClient(this.#settings.connection).create(workflow).catch((error) => {
+    this.workflow = await new ArgoClient(this.#settings.sending).create(workflow).catch((error) => {
       if (unanswered(error)) this.#unanswered.workflows = true;
       throw error;
     });
@@ -689,12 +689,13 @@ async function checkRun(cluster, context) {
   const start = async () => {
     try {
       context.onStarted?.(plan.runId, plan.namespaces);
+      const sending = limited(main, { signal: hurry });
       const resources = new RunResources({
         connection: main,
         defaultNamespace: plan.defaultNamespace,
         runId: plan.runId,
-        // Only the second signal cuts an apply under way (resources.ts).
-        applier: plan.applier.on(limited(main, { signal: hurry })),
+        sending,
+        applier: plan.applier.on(sending),
         namespaces: plan.namespaces,
         shutdown: config.workflow?.shutdown ?? "Stop",
         cleanup: config.cleanup,
@@ -860,7 +861,8 @@ async function runChaos(config, context, parts) {
   const timedOut = !cancelled && (deadline.signal.aborted || !!waited?.chaos.timedOut);
   const chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
   const done = waited ?? {
-    chaos: { engines: plannedEngines(plan), results: [], timedOut, cancelled }
+    chaos: { engines: plannedEngines(plan), results: [], timedOut, cancelled },
+    workflow: resources.workflow && { workflow: resources.workflow, timedOut, cancelled }
   };
   let stops;
   if (cancelled || timedOut) {
@@ -892,7 +894,16 @@ async function collectReport(config, connection, resources, { waited, chaosWindo
   const workflowEngines = await workflowChaos(connection, resources);
   const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
-    ...waited.workflow?.workflow ? [{ suites: [liveWorkflowToSuite(waited.workflow.workflow, { timedOut: waited.workflow.timedOut })] }] : [],
+    ...waited.workflow?.workflow ? [
+      {
+        suites: [
+          liveWorkflowToSuite(waited.workflow.workflow, {
+            timedOut: waited.workflow.timedOut,
+            cancelled: waited.workflow.cancelled
+          })
+        ]
+      }
+    ] : [],
     convertChaos({
       ...waited.chaos,
       engines: [...waited.chaos.engines, ...workflowEngines.engines],

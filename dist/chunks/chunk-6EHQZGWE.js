@@ -307,7 +307,16 @@ function suiteOf(workflow, options, unreadableSteps) {
       properties: {}
     });
   }
-  if (!isWorkflowCompleted(workflow)) {
+  if (!isWorkflowCompleted(workflow) && !status?.phase && options.cancelled) {
+    cases.push({
+      kind: "workflow",
+      className: name,
+      name: "workflow",
+      outcome: "stopped",
+      message: `no status: the run was cancelled (${options.cancelled}) before the workflow started`,
+      properties: {}
+    });
+  } else if (!isWorkflowCompleted(workflow)) {
     cases.push({
       kind: "workflow",
       className: name,

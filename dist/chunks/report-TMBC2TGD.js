@@ -8,7 +8,7 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-J3GEXI3S.js";
+} from "./chunk-6EHQZGWE.js";
 import {
   convertChaos,
   engineSuiteName,
