@@ -18,19 +18,19 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-C6I4AND4.js";
+} from "./chunks/chunk-I2BSNHM4.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-YAUMJUXM.js";
+} from "./chunks/chunk-LG6VON7T.js";
 import "./chunks/chunk-5YHQJAJF.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-ANNGXU4X.js";
+} from "./chunks/chunk-M7ZCAJMN.js";
 import {
   runTargets
-} from "./chunks/chunk-VFAZJNDE.js";
+} from "./chunks/chunk-HX6L3HST.js";
 import "./chunks/chunk-6EHQZGWE.js";
 import "./chunks/chunk-ZHBECUP5.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -41,13 +41,13 @@ import "./chunks/chunk-GNDUTOGJ.js";
 import "./chunks/chunk-2RRLZLSX.js";
 import "./chunks/chunk-W7E7DG6A.js";
 import "./chunks/chunk-VEL7RH3C.js";
-import "./chunks/chunk-5EWV4QB2.js";
+import "./chunks/chunk-B6H5Z6JQ.js";
 import "./chunks/chunk-GJ3OCKLM.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-VUH5TSBD.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-6HSY34FB.js";
+} from "./chunks/chunk-PITYO4GG.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -56,7 +56,7 @@ import {
   warningsOf,
   whereEvery
 } from "./chunks/chunk-7UNOIJUI.js";
-import "./chunks/chunk-U27IHN2W.js";
+import "./chunks/chunk-KH7L62BY.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-MDAQZW3T.js";
 import "./chunks/chunk-JC5KUJAN.js";

@@ -8,11 +8,11 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-C6I4AND4.js";
+} from "./chunks/chunk-I2BSNHM4.js";
 import {
   loadConfig,
   withCancellation
-} from "./chunks/chunk-YAUMJUXM.js";
+} from "./chunks/chunk-LG6VON7T.js";
 import "./chunks/chunk-5YHQJAJF.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
@@ -33,7 +33,7 @@ import {
 } from "./chunks/chunk-VEL7RH3C.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-VUH5TSBD.js";
-import "./chunks/chunk-U27IHN2W.js";
+import "./chunks/chunk-KH7L62BY.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-MDAQZW3T.js";
 import "./chunks/chunk-JC5KUJAN.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-VUH5TSBD.js";
 import {
   reportPathProblems
-} from "./chunk-6HSY34FB.js";
+} from "./chunk-PITYO4GG.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

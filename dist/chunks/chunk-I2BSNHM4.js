@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-YAUMJUXM.js";
+} from "./chunk-LG6VON7T.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -19897,4 +19897,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-C6I4AND4.js.LEGAL.txt */
+/*! For license information please see chunk-I2BSNHM4.js.LEGAL.txt */

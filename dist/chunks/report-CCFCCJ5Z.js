@@ -31,12 +31,12 @@ import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-6HSY34FB.js";
+} from "./chunk-PITYO4GG.js";
 import "./chunk-7UNOIJUI.js";
 import {
   isSkipped,
   skippingSetting
-} from "./chunk-U27IHN2W.js";
+} from "./chunk-KH7L62BY.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";

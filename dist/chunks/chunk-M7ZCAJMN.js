@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-6HSY34FB.js";
+} from "./chunk-PITYO4GG.js";
 import {
   mergeReports,
   underLabel

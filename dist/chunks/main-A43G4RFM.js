@@ -9,7 +9,7 @@ import {
   loadConfig,
   parseSettings,
   withCancellation
-} from "./chunk-YAUMJUXM.js";
+} from "./chunk-LG6VON7T.js";
 import "./chunk-5YHQJAJF.js";
 import {
   commands,
@@ -22,7 +22,7 @@ import {
 import "./chunk-466RCVCX.js";
 import "./chunk-2RRLZLSX.js";
 import "./chunk-GJ3OCKLM.js";
-import "./chunk-U27IHN2W.js";
+import "./chunk-KH7L62BY.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-JC5KUJAN.js";
 import {
@@ -214,7 +214,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-4DXT7SM2.js");
+        const { runTargets } = await import("./targets-ATGC62YN.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           (line) => io.err(`chaos-gate: ${line}`),
@@ -229,15 +229,15 @@ async function main(argv, given = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate } = await import("./report-TMBC2TGD.js");
+        const { reportGate } = await import("./report-CCFCCJ5Z.js");
         return exitCodeOf(await reportGate(config, parsed.sources, io.out));
       }
       case "merge": {
-        const { mergeGate } = await import("./merge-3KQYPBXS.js");
+        const { mergeGate } = await import("./merge-TIGM7NWM.js");
         return exitCodeOf(mergeGate(config, parsed.files, io.out));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-IXB67ETZ.js");
+        const { validateRun } = await import("./inputs-6OHWRP5K.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-VFAZJNDE.js";
+} from "./chunk-HX6L3HST.js";
 import "./chunk-6EHQZGWE.js";
 import "./chunk-ZHBECUP5.js";
 import "./chunk-466RCVCX.js";
@@ -14,13 +14,13 @@ import "./chunk-GNDUTOGJ.js";
 import "./chunk-2RRLZLSX.js";
 import "./chunk-W7E7DG6A.js";
 import "./chunk-VEL7RH3C.js";
-import "./chunk-5EWV4QB2.js";
+import "./chunk-B6H5Z6JQ.js";
 import "./chunk-GJ3OCKLM.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-VUH5TSBD.js";
-import "./chunk-6HSY34FB.js";
+import "./chunk-PITYO4GG.js";
 import "./chunk-7UNOIJUI.js";
-import "./chunk-U27IHN2W.js";
+import "./chunk-KH7L62BY.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-MDAQZW3T.js";
 import "./chunk-JC5KUJAN.js";

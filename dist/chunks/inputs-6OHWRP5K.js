@@ -6,13 +6,13 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-5EWV4QB2.js";
+} from "./chunk-B6H5Z6JQ.js";
 import "./chunk-GJ3OCKLM.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-VUH5TSBD.js";
-import "./chunk-6HSY34FB.js";
+import "./chunk-PITYO4GG.js";
 import "./chunk-7UNOIJUI.js";
-import "./chunk-U27IHN2W.js";
+import "./chunk-KH7L62BY.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-MDAQZW3T.js";
 import "./chunk-JC5KUJAN.js";

@@ -17,7 +17,7 @@ import {
   isSkipped,
   skippingSetting,
   unmatchedAllowances
-} from "./chunk-U27IHN2W.js";
+} from "./chunk-KH7L62BY.js";
 import {
   redact
 } from "./chunk-KFRDFFVU.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-2RRLZLSX.js";
 import {
   defaultPolicy
-} from "./chunk-U27IHN2W.js";
+} from "./chunk-KH7L62BY.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

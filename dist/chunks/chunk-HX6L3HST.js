@@ -68,7 +68,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-5EWV4QB2.js";
+} from "./chunk-B6H5Z6JQ.js";
 import {
   duplicateProblems
 } from "./chunk-GJ3OCKLM.js";
@@ -76,7 +76,7 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-6HSY34FB.js";
+} from "./chunk-PITYO4GG.js";
 import {
   mergeReports,
   underLabel
