@@ -27,10 +27,10 @@ import "./chunks/chunk-5YHQJAJF.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-M7ZCAJMN.js";
+} from "./chunks/chunk-MCQRYPLY.js";
 import {
   runTargets
-} from "./chunks/chunk-HX6L3HST.js";
+} from "./chunks/chunk-CCC7SGBP.js";
 import "./chunks/chunk-6EHQZGWE.js";
 import "./chunks/chunk-ZHBECUP5.js";
 import "./chunks/chunk-466RCVCX.js";
@@ -39,15 +39,15 @@ import "./chunks/chunk-MQE7OJVT.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-GNDUTOGJ.js";
 import "./chunks/chunk-2RRLZLSX.js";
-import "./chunks/chunk-W7E7DG6A.js";
+import "./chunks/chunk-HPRMIIB5.js";
 import "./chunks/chunk-VEL7RH3C.js";
-import "./chunks/chunk-B6H5Z6JQ.js";
+import "./chunks/chunk-TDCLYUPB.js";
 import "./chunks/chunk-GJ3OCKLM.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-VUH5TSBD.js";
 import {
   renderCannotRun
-} from "./chunks/chunk-PITYO4GG.js";
+} from "./chunks/chunk-DMPXDKQ5.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -58,6 +58,7 @@ import {
 } from "./chunks/chunk-7UNOIJUI.js";
 import "./chunks/chunk-KH7L62BY.js";
 import "./chunks/chunk-5L5Z5RRO.js";
+import "./chunks/chunk-SVOU2F6U.js";
 import "./chunks/chunk-MDAQZW3T.js";
 import "./chunks/chunk-JC5KUJAN.js";
 import {

@@ -6,6 +6,7 @@ import type { K6Summary } from './k6.ts';
 import type { LoadExit } from './runner.ts';
 import type { LatencyStats, RequestFigures, Window } from './samples.ts';
 import type { LoadConfig } from './schema.ts';
+import { extent } from '../extent.ts';
 
 export interface LoadResults {
   /** How the command ended; absent when only result files were converted. */
@@ -193,8 +194,8 @@ function impactCases(
  */
 function whyNoneInChaos({ duringChaos, span }: RequestFigures, windows: Window[]): string {
   if (duringChaos.count > 0 || !span || windows.length === 0) return '';
-  const chaosEnd = Math.max(...windows.map((w) => w.endMs));
-  const chaosStart = Math.min(...windows.map((w) => w.startMs));
+  const chaosEnd = extent(windows.map((w) => w.endMs)).max;
+  const chaosStart = extent(windows.map((w) => w.startMs)).min;
   const seconds = (ms: number) => `${fixed(ms / 1000, 1)} s`;
   if (span.firstMs > chaosEnd)
     return `: the load's first request started ${seconds(span.firstMs - chaosEnd)} after the chaos ended (a load slow to start needs a longer load.leadTime)`;

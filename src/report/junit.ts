@@ -16,6 +16,7 @@ import {
   type Tolerance,
 } from './model.ts';
 import { XmlWriter } from './xml.ts';
+import { extent } from '../extent.ts';
 
 export interface JUnitOptions {
   /** The machine that ran the gate (the Ant schema's `hostname`). */
@@ -183,14 +184,8 @@ function runSeconds(suites: ReportSuite[]): number {
   if (suites.length === 0 || starts.some(Number.isNaN)) {
     return suites.reduce((sum, suite) => sum + suiteSeconds(suite), 0);
   }
-  // A loop, not Math.max(...): spreading 200,000 suites as arguments overflows the stack.
-  let first = Infinity;
-  let last = -Infinity;
-  suites.forEach((suite, i) => {
-    const start = starts[i] as number;
-    first = Math.min(first, start);
-    last = Math.max(last, start + suiteSeconds(suite) * 1000);
-  });
+  const first = extent(starts).min;
+  const last = extent(suites.map((suite, i) => (starts[i] as number) + suiteSeconds(suite) * 1000)).max;
   return (last - first) / 1000;
 }
 

@@ -11,6 +11,7 @@ import {
   type Report,
   type ReportCase,
 } from './model.ts';
+import { extent } from '../extent.ts';
 
 export interface Span {
   startMs: number;
@@ -72,10 +73,10 @@ export function timelineOf(report: Report, decision: GateDecision): Timeline | u
   if (spans.length === 0) return undefined;
   const first = chaosWindows[0];
   const last = chaosWindows.at(-1);
-  const chaosEnd = Math.max(...chaosWindows.map((w) => w.endMs));
+  const chaosEnd = extent(chaosWindows.map((w) => w.endMs)).max;
   return {
-    startMs: Math.min(...spans.map((s) => s.startMs)),
-    endMs: Math.max(...spans.map((s) => s.endMs)),
+    startMs: extent(spans.map((s) => s.startMs)).min,
+    endMs: extent(spans.map((s) => s.endMs)).max,
     rows,
     chaosWindows,
     baseline:

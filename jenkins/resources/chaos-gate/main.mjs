@@ -22332,6 +22332,22 @@ var init_read2 = __esm({
   }
 });
 
+// src/extent.ts
+function extent(values) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return { min, max };
+}
+var init_extent = __esm({
+  "src/extent.ts"() {
+    "use strict";
+  }
+});
+
 // src/load/suite.ts
 function commandOutcome({ code, stoppedBy }) {
   if (stoppedBy === "at the timeout") return "timeout";
@@ -22455,8 +22471,8 @@ function impactCases(requests, results, properties, add2) {
 }
 function whyNoneInChaos({ duringChaos, span }, windows) {
   if (duringChaos.count > 0 || !span || windows.length === 0) return "";
-  const chaosEnd = Math.max(...windows.map((w) => w.endMs));
-  const chaosStart = Math.min(...windows.map((w) => w.startMs));
+  const chaosEnd = extent(windows.map((w) => w.endMs)).max;
+  const chaosStart = extent(windows.map((w) => w.startMs)).min;
   const seconds3 = (ms) => `${fixed(ms / 1e3, 1)} s`;
   if (span.firstMs > chaosEnd)
     return `: the load's first request started ${seconds3(span.firstMs - chaosEnd)} after the chaos ended (a load slow to start needs a longer load.leadTime)`;
@@ -22480,6 +22496,7 @@ var suiteName, failedOf, fixed, percent;
 var init_suite = __esm({
   "src/load/suite.ts"() {
     "use strict";
+    init_extent();
     suiteName = "load";
     failedOf = (stats) => `${Math.round(stats.errorRate * stats.count)} of ${stats.count} requests failed`;
     fixed = (value, digits = 1) => String(Number(value.toFixed(digits)));
@@ -23260,10 +23277,10 @@ function timelineOf(report, decision) {
   if (spans.length === 0) return void 0;
   const first = chaosWindows[0];
   const last = chaosWindows.at(-1);
-  const chaosEnd = Math.max(...chaosWindows.map((w) => w.endMs));
+  const chaosEnd = extent(chaosWindows.map((w) => w.endMs)).max;
   return {
-    startMs: Math.min(...spans.map((s) => s.startMs)),
-    endMs: Math.max(...spans.map((s) => s.endMs)),
+    startMs: extent(spans.map((s) => s.startMs)).min,
+    endMs: extent(spans.map((s) => s.endMs)).max,
     rows,
     chaosWindows,
     baseline: load2 && first && load2.startMs < first.startMs ? { startMs: load2.startMs, endMs: first.startMs } : void 0,
@@ -23332,6 +23349,7 @@ var init_timeline = __esm({
   "src/report/timeline.ts"() {
     "use strict";
     init_model();
+    init_extent();
   }
 });
 
@@ -23856,13 +23874,8 @@ function runSeconds(suites) {
   if (suites.length === 0 || starts.some(Number.isNaN)) {
     return suites.reduce((sum, suite) => sum + suiteSeconds(suite), 0);
   }
-  let first = Infinity;
-  let last = -Infinity;
-  suites.forEach((suite, i) => {
-    const start = starts[i];
-    first = Math.min(first, start);
-    last = Math.max(last, start + suiteSeconds(suite) * 1e3);
-  });
+  const first = extent(starts).min;
+  const last = extent(suites.map((suite, i) => starts[i] + suiteSeconds(suite) * 1e3)).max;
   return (last - first) / 1e3;
 }
 function seconds2(value) {
@@ -23879,6 +23892,7 @@ var init_junit = __esm({
     "use strict";
     init_model();
     init_xml();
+    init_extent();
     maxBodyChars = 4e4;
     toleranceSettings = {
       allowFailures: "gate.allowFailures",

@@ -1,7 +1,15 @@
 // Which chaos windows a chart too small for the whole run keeps: those in which a check failed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { drawnOf, type Span, type Timeline, type TimelineRow } from '../../../src/report/timeline.ts';
+import { defaultPolicy, evaluateGate } from '../../../src/gate/policy.ts';
+import type { Report } from '../../../src/report/model.ts';
+import {
+  drawnOf,
+  timelineOf as timelineOfReport,
+  type Span,
+  type Timeline,
+  type TimelineRow,
+} from '../../../src/report/timeline.ts';
 
 const row = (startMs: number, endMs: number, failed: boolean): TimelineRow => ({
   label: `${startMs}-${endMs}`,
@@ -67,4 +75,30 @@ test('the windows kept are exactly those a check-by-check comparison finds, on m
       expected,
     );
   }
+});
+
+test('the timeline of a merged report with more spans than a call takes as arguments is still worked out', () => {
+  // 100,000 suites of three timed cases: 400,000 spans, past where Math.min(...spans) overflows the stack.
+  const start = Date.parse('2026-11-20T10:00:00Z');
+  const report: Report = {
+    suites: Array.from({ length: 100_000 }, (_, i) => ({
+      kind: 'chaosengine',
+      name: `job-${i}`,
+      timestamp: new Date(start + i * 1000).toISOString(),
+      durationSeconds: 30,
+      properties: {},
+      cases: (['experiment', 'probe', 'probe'] as const).map((kind, c) => ({
+        kind,
+        className: `job-${i}`,
+        name: `case-${c}`,
+        outcome: 'pass',
+        startedAt: new Date(start + i * 1000 + c).toISOString(),
+        durationSeconds: 10,
+        properties: {},
+      })),
+    })),
+  };
+  const timeline = timelineOfReport(report, evaluateGate(report, defaultPolicy));
+  assert.equal(timeline?.startMs, start);
+  assert.equal(timeline?.endMs, start + 99_999 * 1000 + 30_000);
 });

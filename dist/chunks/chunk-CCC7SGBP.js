@@ -52,7 +52,7 @@ import {
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-W7E7DG6A.js";
+} from "./chunk-HPRMIIB5.js";
 import {
   describeCluster,
   spawnInGroup
@@ -68,7 +68,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-B6H5Z6JQ.js";
+} from "./chunk-TDCLYUPB.js";
 import {
   duplicateProblems
 } from "./chunk-GJ3OCKLM.js";
@@ -76,7 +76,7 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-PITYO4GG.js";
+} from "./chunk-DMPXDKQ5.js";
 import {
   mergeReports,
   underLabel

@@ -31,13 +31,14 @@ import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-PITYO4GG.js";
+} from "./chunk-DMPXDKQ5.js";
 import "./chunk-7UNOIJUI.js";
 import {
   isSkipped,
   skippingSetting
 } from "./chunk-KH7L62BY.js";
 import "./chunk-5L5Z5RRO.js";
+import "./chunk-SVOU2F6U.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
 import {
@@ -174,7 +175,7 @@ async function reportGate(config, sources, log) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-OUIDIV45.js");
+    const { readLoadSuite } = await import("./collect-5ODJAVQ5.js");
     const files = Object.values(load.results).filter(Boolean).join(", ");
     inputs.push({ source: files, suites: [readLoadSuite(load, void 0, [])] });
   }

@@ -3,10 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-M7ZCAJMN.js";
-import "./chunk-PITYO4GG.js";
+} from "./chunk-MCQRYPLY.js";
+import "./chunk-DMPXDKQ5.js";
 import "./chunk-7UNOIJUI.js";
 import "./chunk-KH7L62BY.js";
+import "./chunk-SVOU2F6U.js";
 import "./chunk-KFRDFFVU.js";
 import "./chunk-FRGFRHGU.js";
 import "./chunk-5A4P5S36.js";

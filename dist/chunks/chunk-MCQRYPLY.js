@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-PITYO4GG.js";
+} from "./chunk-DMPXDKQ5.js";
 import {
   mergeReports,
   underLabel

@@ -13,7 +13,7 @@ import {
 } from "./chunk-VUH5TSBD.js";
 import {
   reportPathProblems
-} from "./chunk-PITYO4GG.js";
+} from "./chunk-DMPXDKQ5.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

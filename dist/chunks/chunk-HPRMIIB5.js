@@ -5,6 +5,9 @@ import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
 import {
+  extent
+} from "./chunk-SVOU2F6U.js";
+import {
   MiB,
   array,
   boolean,
@@ -3800,8 +3803,8 @@ function impactCases(requests, results, properties, add) {
 }
 function whyNoneInChaos({ duringChaos, span }, windows) {
   if (duringChaos.count > 0 || !span || windows.length === 0) return "";
-  const chaosEnd = Math.max(...windows.map((w) => w.endMs));
-  const chaosStart = Math.min(...windows.map((w) => w.startMs));
+  const chaosEnd = extent(windows.map((w) => w.endMs)).max;
+  const chaosStart = extent(windows.map((w) => w.startMs)).min;
   const seconds = (ms) => `${fixed(ms / 1e3, 1)} s`;
   if (span.firstMs > chaosEnd)
     return `: the load's first request started ${seconds(span.firstMs - chaosEnd)} after the chaos ended (a load slow to start needs a longer load.leadTime)`;
@@ -3849,4 +3852,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-W7E7DG6A.js.LEGAL.txt */
+/*! For license information please see chunk-HPRMIIB5.js.LEGAL.txt */

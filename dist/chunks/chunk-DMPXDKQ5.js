@@ -19,6 +19,9 @@ import {
   unmatchedAllowances
 } from "./chunk-KH7L62BY.js";
 import {
+  extent
+} from "./chunk-SVOU2F6U.js";
+import {
   redact
 } from "./chunk-KFRDFFVU.js";
 import {
@@ -169,10 +172,10 @@ function timelineOf(report, decision) {
   if (spans.length === 0) return void 0;
   const first = chaosWindows[0];
   const last = chaosWindows.at(-1);
-  const chaosEnd = Math.max(...chaosWindows.map((w) => w.endMs));
+  const chaosEnd = extent(chaosWindows.map((w) => w.endMs)).max;
   return {
-    startMs: Math.min(...spans.map((s) => s.startMs)),
-    endMs: Math.max(...spans.map((s) => s.endMs)),
+    startMs: extent(spans.map((s) => s.startMs)).min,
+    endMs: extent(spans.map((s) => s.endMs)).max,
     rows,
     chaosWindows,
     baseline: load && first && load.startMs < first.startMs ? { startMs: load.startMs, endMs: first.startMs } : void 0,
@@ -665,13 +668,8 @@ function runSeconds(suites) {
   if (suites.length === 0 || starts.some(Number.isNaN)) {
     return suites.reduce((sum, suite) => sum + suiteSeconds(suite), 0);
   }
-  let first = Infinity;
-  let last = -Infinity;
-  suites.forEach((suite, i) => {
-    const start = starts[i];
-    first = Math.min(first, start);
-    last = Math.max(last, start + suiteSeconds(suite) * 1e3);
-  });
+  const first = extent(starts).min;
+  const last = extent(suites.map((suite, i) => starts[i] + suiteSeconds(suite) * 1e3)).max;
   return (last - first) / 1e3;
 }
 function seconds(value) {

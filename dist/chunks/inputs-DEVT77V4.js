@@ -6,14 +6,15 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-B6H5Z6JQ.js";
+} from "./chunk-TDCLYUPB.js";
 import "./chunk-GJ3OCKLM.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-VUH5TSBD.js";
-import "./chunk-PITYO4GG.js";
+import "./chunk-DMPXDKQ5.js";
 import "./chunk-7UNOIJUI.js";
 import "./chunk-KH7L62BY.js";
 import "./chunk-5L5Z5RRO.js";
+import "./chunk-SVOU2F6U.js";
 import "./chunk-MDAQZW3T.js";
 import "./chunk-JC5KUJAN.js";
 import "./chunk-KFRDFFVU.js";
