@@ -4,12 +4,12 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksForVersion,
   helpAlone
-} from "./chunks/chunk-URAXVF32.js";
+} from "./chunks/chunk-WBMOS4W3.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-FRGFRHGU.js";
-import "./chunks/chunk-RHZBZGPM.js";
+import "./chunks/chunk-GRLH4IY6.js";
+import "./chunks/chunk-3NSBHRNM.js";
 
 // src/cli/index.ts
 import * as nodeModule from "node:module";
@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-KQCQPCOB.js");
+var { main } = await import("./chunks/main-H5AM4JAZ.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -2,9 +2,15 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  runTargets
+} from "./chunks/chunk-JXZC6UNN.js";
+import "./chunks/chunk-43YXVKFY.js";
+import "./chunks/chunk-WGLGRIF5.js";
+import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-ZIS4EOHV.js";
+} from "./chunks/chunk-MBQVOFTP.js";
+import "./chunks/chunk-466RCVCX.js";
 import {
   ExitCode,
   endGroup,
@@ -18,36 +24,30 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-I2BSNHM4.js";
+} from "./chunks/chunk-RVRXE354.js";
+import "./chunks/chunk-AXOU3E52.js";
+import "./chunks/chunk-LU4RH7YQ.js";
+import "./chunks/chunk-7GHJJVB5.js";
+import "./chunks/chunk-JTGB2LLF.js";
 import {
-  loadConfig,
-  withCancellation
-} from "./chunks/chunk-LG6VON7T.js";
-import "./chunks/chunk-5YHQJAJF.js";
+  loadConfig
+} from "./chunks/chunk-XGLRD3Z2.js";
+import "./chunks/chunk-W4ORBWZD.js";
+import "./chunks/chunk-PTOK7BOW.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-MCQRYPLY.js";
-import {
-  runTargets
-} from "./chunks/chunk-CCC7SGBP.js";
-import "./chunks/chunk-6EHQZGWE.js";
-import "./chunks/chunk-ZHBECUP5.js";
-import "./chunks/chunk-466RCVCX.js";
-import "./chunks/chunk-MUSRHP64.js";
-import "./chunks/chunk-MQE7OJVT.js";
-import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-GNDUTOGJ.js";
-import "./chunks/chunk-2RRLZLSX.js";
-import "./chunks/chunk-HPRMIIB5.js";
-import "./chunks/chunk-VEL7RH3C.js";
-import "./chunks/chunk-TDCLYUPB.js";
-import "./chunks/chunk-GJ3OCKLM.js";
+} from "./chunks/chunk-KLCOBVDV.js";
+import "./chunks/chunk-ZYSBQU7S.js";
+import "./chunks/chunk-K37AUK2V.js";
+import "./chunks/chunk-RY7M43UJ.js";
+import "./chunks/chunk-5MJS7HZZ.js";
 import "./chunks/chunk-EWRCKZ32.js";
-import "./chunks/chunk-VUH5TSBD.js";
+import "./chunks/chunk-JXNJWEH7.js";
 import {
+  cancellableReports,
   renderCannotRun
-} from "./chunks/chunk-DMPXDKQ5.js";
+} from "./chunks/chunk-EI43YKGG.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -56,20 +56,23 @@ import {
   warningsOf,
   whereEvery
 } from "./chunks/chunk-7UNOIJUI.js";
-import "./chunks/chunk-KH7L62BY.js";
+import {
+  withCancellation
+} from "./chunks/chunk-45ZQU6QH.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-SVOU2F6U.js";
-import "./chunks/chunk-MDAQZW3T.js";
-import "./chunks/chunk-JC5KUJAN.js";
+import "./chunks/chunk-IMNZCBY4.js";
+import "./chunks/chunk-UW3C4NVA.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-FRGFRHGU.js";
-import "./chunks/chunk-5A4P5S36.js";
+import "./chunks/chunk-GRLH4IY6.js";
+import "./chunks/chunk-KS2JBS36.js";
+import "./chunks/chunk-VBCIS467.js";
 import {
   CancelledError,
   errorMessage
-} from "./chunks/chunk-RHZBZGPM.js";
+} from "./chunks/chunk-3NSBHRNM.js";
 
 // src/action/groups.ts
 var titles = {
@@ -238,7 +241,11 @@ async function runAction() {
     const inputs = readInputs();
     const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
     if (inputs.command === "merge") {
-      await publishToGitHub(mergeGate(config, inputs.reports, logLine));
+      const merged = await cancellableReports(
+        (line) => warning(line),
+        () => mergeGate(config, inputs.reports, logLine)
+      );
+      await publishToGitHub(merged);
       return;
     }
     const progress = progressLog(logLine, expectedChaosMs(config));
@@ -276,7 +283,7 @@ async function runAction() {
     const cancelled = error2 instanceof CancelledError;
     const message = redact(errorMessage(error2));
     await failToRun(
-      cancelled ? `${message} before any chaos started` : message,
+      cancelled && !error2.left ? `${message} before any chaos started` : message,
       startedRunId,
       cancelled ? "cancelled" : "error"
     );

@@ -8,43 +8,45 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-I2BSNHM4.js";
-import {
-  loadConfig,
-  withCancellation
-} from "./chunks/chunk-LG6VON7T.js";
-import "./chunks/chunk-5YHQJAJF.js";
-import "./chunks/chunk-LJVIP377.js";
+} from "./chunks/chunk-RVRXE354.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-MUSRHP64.js";
+} from "./chunks/chunk-AXOU3E52.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-MQE7OJVT.js";
+} from "./chunks/chunk-LU4RH7YQ.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-GNDUTOGJ.js";
-import "./chunks/chunk-2RRLZLSX.js";
+import "./chunks/chunk-JTGB2LLF.js";
+import {
+  loadConfig
+} from "./chunks/chunk-XGLRD3Z2.js";
+import "./chunks/chunk-W4ORBWZD.js";
+import "./chunks/chunk-PTOK7BOW.js";
+import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-VEL7RH3C.js";
+} from "./chunks/chunk-K37AUK2V.js";
 import "./chunks/chunk-EWRCKZ32.js";
-import "./chunks/chunk-VUH5TSBD.js";
-import "./chunks/chunk-KH7L62BY.js";
+import "./chunks/chunk-JXNJWEH7.js";
+import {
+  withCancellation
+} from "./chunks/chunk-45ZQU6QH.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-MDAQZW3T.js";
-import "./chunks/chunk-JC5KUJAN.js";
+import "./chunks/chunk-IMNZCBY4.js";
+import "./chunks/chunk-UW3C4NVA.js";
 import {
   redact
 } from "./chunks/chunk-KFRDFFVU.js";
-import "./chunks/chunk-FRGFRHGU.js";
-import "./chunks/chunk-5A4P5S36.js";
+import "./chunks/chunk-GRLH4IY6.js";
+import "./chunks/chunk-KS2JBS36.js";
+import "./chunks/chunk-VBCIS467.js";
 import {
   errorMessage
-} from "./chunks/chunk-RHZBZGPM.js";
+} from "./chunks/chunk-3NSBHRNM.js";
 
 // src/run/stop-run.ts
 async function stopRun(target, run, options) {

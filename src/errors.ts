@@ -13,9 +13,12 @@ export class ConfigError extends CannotRunError {
 export class CancelledError extends Error {
   override name = 'CancelledError';
   readonly signal: NodeJS.Signals;
-  constructor(signal: NodeJS.Signals) {
-    super(`cancelled by ${signal}`);
+  /** What the cancel left, told the user: `report`'s and `merge`'s; `run`'s is that no chaos started. */
+  readonly left?: string;
+  constructor(signal: NodeJS.Signals, left?: string) {
+    super(`cancelled by ${signal}${left ? `; ${left}` : ''}`);
     this.signal = signal;
+    this.left = left;
   }
 }
 

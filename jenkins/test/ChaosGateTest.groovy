@@ -252,6 +252,17 @@ test('merge publishes the merged JUnit and HTML report, archives them, and the b
     assert failureOf { unjudged.load(step).merge(reports: ['eu/report.json']) } == 'chaosGate: chaos-gate could not run: eu/report.json: not found'
 }
 
+test('a cancelled merge (exit 143 or 130) aborts the build saying its reports were removed, not that chaos was stopped') {
+    [143: 'SIGTERM', 130: 'SIGINT'].each { code, signal ->
+        def h = new PipelineHarness()
+        h.shell = { String script -> code }
+        String message = failureOf { h.load(step).merge(reports: ['eu/report.json']) }
+        assert message == "chaosGate: chaos-gate merge was cancelled by ${signal} (exit ${code}); it removed the merged reports it had written, so none is published"
+        assert h.currentBuild.result == 'ABORTED'
+        assert h.callsOf('junit').isEmpty()
+    }
+}
+
 test('what findFiles returns counts as paths: merge over findFiles(glob: ...), engines from findFiles') {
     def found = { String... paths -> paths.collect { new org.jenkinsci.plugins.pipeline.utility.steps.fs.FileWrapper(it) } }
     def h = stubbedMerge(0, 'chaos/all')
@@ -477,7 +488,7 @@ test('exit 143 and 130 (the CLI was cancelled) abort the build saying the chaos 
     [143: 'SIGTERM', 130: 'SIGINT'].each { code, signal ->
         def h = stubbedCli(code, "chaos-gate: received ${signal}: stopping the chaos and cleaning up")
         String message = failureOf { h.load(step).call(engines: ['e.yaml'], onGateFailure: 'UNSTABLE') }
-        assert message == "chaosGate: chaos-gate was cancelled by ${signal} (exit ${code}); it stopped the chaos and cleaned up before exiting"
+        assert message == "chaosGate: chaos-gate run was cancelled by ${signal} (exit ${code}); it stopped the chaos and cleaned up before exiting"
         assert h.currentBuild.result == 'ABORTED'
         assert h.callsOf('archiveArtifacts').size() == 1
     }
@@ -831,7 +842,7 @@ while :; do sleep 0.1; done
     }
     String message = failureOf { h.load(step).call(engines: ['e.yaml'], cliPath: 'sh fake-cli.sh') }
     assert cleanedBeforeShReturned: 'the step returned before the CLI had cleaned up'
-    assert message == 'chaosGate: chaos-gate was cancelled by SIGTERM (exit 143); it stopped the chaos and cleaned up before exiting'
+    assert message == 'chaosGate: chaos-gate run was cancelled by SIGTERM (exit 143); it stopped the chaos and cleaned up before exiting'
     assert h.console.contains('chaos-gate: received SIGTERM: stopping the chaos and cleaning up')
 }
 

@@ -216,7 +216,7 @@ private Map gate(String step, String command, Map options, Map reports) {
     // The verdict first: a report that could not be published must not hide a failed gate, or chaos
     // that may still be running, behind a publisher's error.
     if (notPublished) echo("${step}: could not publish the reports: ${notPublished.message}")
-    applyResult(step, options.onGateFailure ?: 'FAILURE', exitCode, reports)
+    applyResult(step, command, options.onGateFailure ?: 'FAILURE', exitCode, reports)
     if (notPublished) throw notPublished
     // applyResult has thrown for every exit code but 0 and 1.
     return [exitCode: exitCode, verdict: exitCode == 0 ? 'pass' : 'fail', junit: reports.junit, json: reports.json, html: reports.html]
@@ -483,7 +483,7 @@ private static Map junitArguments(Map options, Map reports) {
     return arguments
 }
 
-private void applyResult(String step, String onGateFailure, int exitCode, Map reports) {
+private void applyResult(String step, String command, String onGateFailure, int exitCode, Map reports) {
     // Whatever the exit code and onGateFailure say, a run that could not confirm its chaos stopped is
     // no yellow build and no "stopped the chaos": the log holds the command that stops it.
     if (chaosMayStillRun(reports.json)) {
@@ -512,7 +512,11 @@ private void applyResult(String step, String onGateFailure, int exitCode, Map re
             // Cancelled is no failed build: ABORTED, as when Jenkins stops the step itself (error can only
             // make a result worse, and FAILURE is not worse than ABORTED).
             currentBuild.result = 'ABORTED'
-            error("${step}: chaos-gate was cancelled by ${exitCode == 130 ? 'SIGINT' : 'SIGTERM'} (exit ${exitCode}); it stopped the chaos and cleaned up before exiting")
+            String signal = exitCode == 130 ? 'SIGINT' : 'SIGTERM'
+            // A merge applies nothing: what it stops is its own reports, which it removes rather than
+            // leave one cut off halfway.
+            String done = command == 'merge' ? 'it removed the merged reports it had written, so none is published' : 'it stopped the chaos and cleaned up before exiting'
+            error("${step}: chaos-gate ${command} was cancelled by ${signal} (exit ${exitCode}); ${done}")
             return
         default:
             error("${step}: chaos-gate exited with ${exitCode}: ${cliError(reports.stderr)}")

@@ -6,6 +6,7 @@ import { CancelledError, errorMessage } from '../errors.ts';
 import { chaosMayStillRun } from '../report/model.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { mergeGate } from '../run/merge.ts';
+import { cancellableReports } from '../run/publish.ts';
 import { expectedChaosMs, progressLog } from '../run/progress.ts';
 import { runTargets } from '../run/targets.ts';
 import { redact } from '../secrets.ts';
@@ -28,7 +29,11 @@ export async function runAction(): Promise<void> {
     const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
     // No chaos, so nothing for the post step: it finds no run recorded.
     if (inputs.command === 'merge') {
-      await publishToGitHub(mergeGate(config, inputs.reports, logLine));
+      const merged = await cancellableReports(
+        (line) => core.warning(line),
+        () => mergeGate(config, inputs.reports, logLine),
+      );
+      await publishToGitHub(merged);
       return;
     }
     const progress = progressLog(logLine, expectedChaosMs(config));
@@ -68,7 +73,7 @@ export async function runAction(): Promise<void> {
     const cancelled = error instanceof CancelledError;
     const message = redact(errorMessage(error));
     await failToRun(
-      cancelled ? `${message} before any chaos started` : message,
+      cancelled && !error.left ? `${message} before any chaos started` : message,
       startedRunId,
       cancelled ? 'cancelled' : 'error',
     );

@@ -22,6 +22,7 @@ const processIo: Io = {
 export async function main(argv: string[], given: Io = processIo): Promise<number> {
   // Every line goes out through the secrets filter.
   const io: Io = { out: (l) => given.out(redact(l)), err: (l) => given.err(redact(l)) };
+  const say = (line: string) => io.err(`chaos-gate: ${line}`);
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.help || parsed.command === 'help') {
@@ -34,26 +35,34 @@ export async function main(argv: string[], given: Io = processIo): Promise<numbe
       case 'run': {
         const { runTargets } = await import('../run/targets.ts');
         const progress = progressLog(io.out, expectedChaosMs(config));
-        const outcome = await withCancellation(
-          (line) => io.err(`chaos-gate: ${line}`),
-          ({ cancel, hurry }) =>
-            runTargets(config, {
-              log: progress.log,
-              onPhase: progress.onPhase,
-              clusterLog: progress.clusterLog,
-              signal: cancel,
-              hurry,
-            }),
+        const outcome = await withCancellation(say, ({ cancel, hurry }) =>
+          runTargets(config, {
+            log: progress.log,
+            onPhase: progress.onPhase,
+            clusterLog: progress.clusterLog,
+            signal: cancel,
+            hurry,
+          }),
         );
         return exitCodeOf(outcome);
       }
       case 'report': {
-        const { reportGate } = await import('../run/report.ts');
-        return exitCodeOf(await reportGate(config, parsed.sources, io.out));
+        const [{ reportGate }, { cancellableReports }] = await Promise.all([
+          import('../run/report.ts'),
+          import('../run/publish.ts'),
+        ]);
+        const sources = parsed.sources;
+        return exitCodeOf(
+          await cancellableReports(say, (signal) => reportGate(config, sources, io.out, signal)),
+        );
       }
       case 'merge': {
-        const { mergeGate } = await import('../run/merge.ts');
-        return exitCodeOf(mergeGate(config, parsed.files, io.out));
+        const [{ mergeGate }, { cancellableReports }] = await Promise.all([
+          import('../run/merge.ts'),
+          import('../run/publish.ts'),
+        ]);
+        const files = parsed.files;
+        return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case 'validate': {
         const { validateRun } = await import('../run/inputs.ts');
@@ -69,7 +78,8 @@ export async function main(argv: string[], given: Io = processIo): Promise<numbe
       }
     }
   } catch (error) {
-    if (error instanceof CancelledError) io.err(`chaos-gate: ${error.message} before any chaos started`);
+    if (error instanceof CancelledError)
+      io.err(`chaos-gate: ${error.message}${error.left ? '' : ' before any chaos started'}`);
     else io.err(`chaos-gate: error: ${errorMessage(error)}`);
     if (!(error instanceof CannotRunError) && process.env.CHAOS_GATE_DEBUG && error instanceof Error)
       io.err(error.stack ?? '');

@@ -9,27 +9,45 @@ export interface Cancellation {
   hurry: AbortSignal;
 }
 
-const said = [
-  (signal: NodeJS.Signals) => `received ${signal}: stopping the chaos and cleaning up`,
-  (signal: NodeJS.Signals) => `received ${signal}: one last stop attempt, then leaving`,
-  (signal: NodeJS.Signals) => `received ${signal}: leaving now`,
+/** What the first, the second and the third signal do, told to the user. */
+type Said = [first: Told, second: Told, third?: Told];
+type Told = (signal: NodeJS.Signals) => string;
+
+const runSaid: Said = [
+  (signal) => `received ${signal}: stopping the chaos and cleaning up`,
+  (signal) => `received ${signal}: one last stop attempt, then leaving`,
+  (signal) => `received ${signal}: leaving now`,
 ];
 
-/** `say` tells the user what each signal does; a third one ends the process at once (130/143). */
+/**
+ * `report` and `merge` apply nothing, so there is nothing to stop but themselves. Removing what they
+ * wrote cannot hang, so no signal ends them before it is done: a report cut off halfway by a second
+ * signal would be read as a whole one by the CI step that publishes reports whatever happened.
+ */
+export const reportSaid: Said = [
+  (signal) => `received ${signal}: stopping, leaving no report behind`,
+  (signal) => `received ${signal}: already stopping`,
+];
+
+/**
+ * `say` tells the user what each signal does; for `run`, a third one ends the process at once
+ * (130/143). Repeated signals past the last `said` say it again.
+ */
 export async function withCancellation<T>(
   say: (line: string) => void,
   body: (signals: Cancellation) => Promise<T>,
+  said: Said = runSaid,
 ): Promise<T> {
   const cancel = new AbortController();
   const hurry = new AbortController();
   let count = 0;
   const handle = (signal: NodeJS.Signals) => {
     count++;
-    const message = said[Math.min(count, said.length) - 1] as (signal: NodeJS.Signals) => string;
+    const message = said[Math.min(count, said.length) - 1] as Told;
     say(message(signal));
     if (count === 1) cancel.abort(signal);
     else if (count === 2) hurry.abort(signal);
-    else process.exit(signal === 'SIGINT' ? 130 : 143);
+    else if (said.length > 2) process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.on('SIGINT', handle);
   process.on('SIGTERM', handle);

@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { settingName } from '../config/fields.ts';
 import type { GateConfig } from '../config/load.ts';
-import { CannotRunError, ConfigError, errorMessage } from '../errors.ts';
+import { CancelledError, CannotRunError, ConfigError, errorMessage } from '../errors.ts';
 import {
   evaluateGate,
   isSkipped,
@@ -37,6 +37,8 @@ import {
   type Report,
 } from '../report/model.ts';
 import { redact } from '../secrets.ts';
+import { reportSaid, withCancellation } from './cancellation.ts';
+import type { GateOutcome } from './outcome.ts';
 
 export interface Publication {
   junit?: string;
@@ -264,6 +266,22 @@ function writeInParts(
   return file;
 }
 
+/**
+ * Removes the reports a cancelled `report` or `merge` wrote (and the page's stylesheet), and returns
+ * them. Only regular files: `--junit /dev/stdout` must never delete the device.
+ */
+export function removeReports(published: Publication): string[] {
+  const files = (['junit', 'json', 'html', 'summary'] as const).flatMap((kind) => {
+    const file = published[kind];
+    return file ? [file, ...(kind === 'html' ? [stylesheetOf(file)] : [])] : [];
+  });
+  const regular = (file: string) => statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  return files.filter(regular).map((file) => {
+    rmSync(file, { force: true });
+    return file;
+  });
+}
+
 /** Writes the stylesheet next to the page (CSP-safe: see report/html.ts) and returns the page. */
 function writeHtml(
   file: string,
@@ -320,4 +338,39 @@ export function runMeta(
     ...(config.label ? { label: config.label } : {}),
     ...(cancelled ? { cancelled } : {}),
   };
+}
+
+/**
+ * `report` and `merge` (`body`, given the cancel signal) under SIGINT/SIGTERM. A cancel ends them with
+ * CancelledError, and no report they wrote is left: a CI step publishing reports whatever happened
+ * (`post { always }`, `if: always()`) must not take a report cut off halfway for a whole one. Reports
+ * are written synchronously, so a signal that comes while one is written is seen once all are.
+ */
+export async function cancellableReports(
+  say: (line: string) => void,
+  body: (cancel: AbortSignal) => Promise<GateOutcome> | GateOutcome,
+): Promise<GateOutcome> {
+  return withCancellation(
+    say,
+    async ({ cancel }) => {
+      let outcome: GateOutcome;
+      try {
+        outcome = await body(cancel);
+        // A signal that came while the reports were written is handled on the next turn of the loop.
+        await new Promise(setImmediate);
+      } catch (error) {
+        // What a cancel interrupted (a read from the cluster) failing is the cancel.
+        if (cancel.aborted)
+          throw new CancelledError(cancel.reason as NodeJS.Signals, 'no report was written');
+        throw error;
+      }
+      if (!cancel.aborted) return outcome;
+      const removed = removeReports(outcome.published);
+      throw new CancelledError(
+        cancel.reason as NodeJS.Signals,
+        removed.length > 0 ? `removed the reports it wrote: ${removed.join(', ')}` : 'no report was written',
+      );
+    },
+    reportSaid,
+  );
 }

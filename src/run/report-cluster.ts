@@ -16,9 +16,11 @@ export async function chaosReportFromCluster(
   namespace: string,
   selector: string | undefined,
   log: (line: string) => void,
+  /** A cancel: it ends the requests under way. */
+  signal?: AbortSignal,
 ): Promise<Report> {
   const litmus = new LitmusClient(
-    connect(loadKubeContext(config, { say: (line) => log(`chaos-gate: ${line}`) })),
+    connect(loadKubeContext(config, { say: (line) => log(`chaos-gate: ${line}`) }), { signal }),
   );
   await litmus.assertInstalled();
   const engines = (await litmus.list<ChaosEngine>(litmus.target(enginePlural, namespace, selector))).items;

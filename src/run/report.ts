@@ -26,6 +26,7 @@ export async function reportGate(
   config: GateConfig,
   sources: ReportSources,
   log: (line: string) => void,
+  signal?: AbortSignal,
 ): Promise<GateOutcome> {
   refuseBadReportPaths(config, {
     'ChaosResults file': sources.results,
@@ -63,7 +64,7 @@ export async function reportGate(
       );
     // Loaded only here: converting files needs no Kubernetes client, and starts faster without it.
     const { chaosReportFromCluster } = await import('./report-cluster.ts');
-    const live = await chaosReportFromCluster(config, namespace, sources.selector, log);
+    const live = await chaosReportFromCluster(config, namespace, sources.selector, log, signal);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ''}`;
     inputs.push({ source: where, suites: live.suites });
   } else if (sources.selector) {

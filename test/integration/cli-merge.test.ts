@@ -1,10 +1,11 @@
 // The built CLI joining two jobs' JSON reports, as a GitHub matrix's last job or a Jenkins stage after
 // `parallel` would call it.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { writeResults } from '../../bench/support/results.ts';
 import { runEntry } from '../support/run-node.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-merge-it-'));
@@ -111,4 +112,39 @@ test('other commands take no positional arguments, and say so', async () => {
   const finished = await done;
   assert.equal(finished.code, 2);
   assert.match(finished.stderr, /unexpected argument "results\.yaml" \(options start with --\)/);
+});
+
+test('SIGTERM while the merged reports of 2 × 10,000 results are written: exit 143 and no report file left', async () => {
+  const results = path.join(dir, 'many-results.json');
+  writeResults(10_000, results, path.join(dir, 'many-results.yaml'));
+  const a = path.join(dir, 'many-a', 'report.json');
+  const made = await runEntry('dist/cli.js', ['report', '--results', results, '--json', a, '--label', 'a'])
+    .done;
+  assert.equal(made.code, 1, made.stderr);
+  const b = path.join(dir, 'many-b.json');
+  writeFileSync(b, readFileSync(a, 'utf8').replace(/"label": "a"/, '"label": "b"'));
+  const out = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-merge-signal-'));
+  const junit = path.join(out, 'junit.xml');
+  const child = runEntry('dist/cli.js', [
+    'merge',
+    a,
+    b,
+    '--junit',
+    junit,
+    '--json',
+    path.join(out, 'all.json'),
+  ]);
+  let exited = false;
+  void child.done.then(() => (exited = true));
+  // The JUnit file appears when the writing starts; the JSON report after it takes a while more.
+  while (!existsSync(junit) && !exited) await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.equal(exited, false, 'the reports were written before they could be signalled');
+  child.kill('SIGTERM');
+  const finished = await child.done;
+  assert.equal(finished.code, 143, finished.stderr);
+  assert.match(
+    finished.stderr,
+    /cancelled by SIGTERM; removed the reports it wrote: .*junit\.xml, .*all\.json$/m,
+  );
+  assert.deepEqual(readdirSync(out), []);
 });

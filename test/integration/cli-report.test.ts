@@ -1,10 +1,19 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
+import { writeResults } from '../../bench/support/results.ts';
 import { fixturePath, repoRoot } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
@@ -271,4 +280,32 @@ test('without --json, what the summary and the page leave out points to the JUni
     readFileSync(summary, 'utf8'),
     /for which the summary has no room: a JSON report would have every one: write one with --json\.\n/,
   );
+});
+
+test('SIGTERM while the reports of 10,000 results are written: exit 143 and no report file left', async () => {
+  const inputs = out();
+  const results = path.join(inputs, 'results.json');
+  writeResults(10_000, results, path.join(inputs, 'results.yaml'));
+  const dir = out();
+  const junit = path.join(dir, 'junit.xml');
+  const reports = [
+    '--junit',
+    junit,
+    '--json',
+    path.join(dir, 'report.json'),
+    '--html',
+    path.join(dir, 'report.html'),
+  ];
+  const child = runEntry('dist/cli.js', ['report', '--results', results, ...reports]);
+  let exited = false;
+  void child.done.then(() => (exited = true));
+  // The first file appears when the writing starts, and the three take a good second to write.
+  while (!existsSync(junit) && !exited) await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.equal(exited, false, 'the report was written before it could be signalled');
+  child.kill('SIGTERM');
+  const finished = await child.done;
+  assert.equal(finished.code, 143, finished.stderr);
+  assert.match(finished.stderr, /received SIGTERM: stopping, leaving no report behind/);
+  assert.match(finished.stderr, /cancelled by SIGTERM; removed the reports it wrote: .*junit\.xml/);
+  assert.deepEqual(readdirSync(dir), []);
 });

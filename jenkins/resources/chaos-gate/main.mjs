@@ -7396,9 +7396,12 @@ var init_errors = __esm({
     CancelledError = class extends Error {
       name = "CancelledError";
       signal;
-      constructor(signal3) {
-        super(`cancelled by ${signal3}`);
+      /** What the cancel left, told the user: `report`'s and `merge`'s; `run`'s is that no chaos started. */
+      left;
+      constructor(signal3, left) {
+        super(`cancelled by ${signal3}${left ? `; ${left}` : ""}`);
         this.signal = signal3;
+        this.left = left;
       }
     };
   }
@@ -14802,6 +14805,44 @@ var init_schema = __esm({
       thresholds: strictObject({ p95: latency.optional(), p99: latency.optional(), errorRate: rate.optional() }).default({}),
       impact: strictObject({ maxP95Ratio: number2().positive().optional(), maxErrorRateDuringChaos: rate.optional() }).default({})
     });
+  }
+});
+
+// src/run/cancellation.ts
+async function withCancellation(say, body, said = runSaid) {
+  const cancel = new AbortController();
+  const hurry = new AbortController();
+  let count3 = 0;
+  const handle = (signal3) => {
+    count3++;
+    const message = said[Math.min(count3, said.length) - 1];
+    say(message(signal3));
+    if (count3 === 1) cancel.abort(signal3);
+    else if (count3 === 2) hurry.abort(signal3);
+    else if (said.length > 2) process.exit(signal3 === "SIGINT" ? 130 : 143);
+  };
+  process.on("SIGINT", handle);
+  process.on("SIGTERM", handle);
+  try {
+    return await body({ cancel: cancel.signal, hurry: hurry.signal });
+  } finally {
+    process.off("SIGINT", handle);
+    process.off("SIGTERM", handle);
+  }
+}
+var runSaid, reportSaid;
+var init_cancellation = __esm({
+  "src/run/cancellation.ts"() {
+    "use strict";
+    runSaid = [
+      (signal3) => `received ${signal3}: stopping the chaos and cleaning up`,
+      (signal3) => `received ${signal3}: one last stop attempt, then leaving`,
+      (signal3) => `received ${signal3}: leaving now`
+    ];
+    reportSaid = [
+      (signal3) => `received ${signal3}: stopping, leaving no report behind`,
+      (signal3) => `received ${signal3}: already stopping`
+    ];
   }
 });
 
@@ -23436,8 +23477,8 @@ function caseItem(testCase, judgement) {
   const { status, tolerated } = judgement;
   const facts = [testCase.name, testCase.kind, shownStatus(judgement)];
   if (testCase.durationSeconds !== void 0) facts.push(formatSeconds(testCase.durationSeconds));
-  const said2 = why(testCase);
-  return `<li class="${status}${tolerated ? " tolerated" : ""}">${escape(facts.join(" \xB7 "))}${said2 ? ` \xB7 ${said2}` : ""}</li>`;
+  const said = why(testCase);
+  return `<li class="${status}${tolerated ? " tolerated" : ""}">${escape(facts.join(" \xB7 "))}${said ? ` \xB7 ${said}` : ""}</li>`;
 }
 function why(testCase) {
   const message = testCase.message ?? "";
@@ -24063,6 +24104,17 @@ var init_markdown = __esm({
 });
 
 // src/run/publish.ts
+var publish_exports = {};
+__export(publish_exports, {
+  cancellableReports: () => cancellableReports,
+  conclude: () => conclude,
+  describeDecision: () => describeDecision,
+  refuseAllSkipped: () => refuseAllSkipped,
+  refuseBadReportPaths: () => refuseBadReportPaths,
+  removeReports: () => removeReports,
+  reportPathProblems: () => reportPathProblems,
+  runMeta: () => runMeta
+});
 import {
   accessSync,
   closeSync as closeSync2,
@@ -24227,6 +24279,17 @@ function writeInParts(file, produce) {
   }
   return file;
 }
+function removeReports(published) {
+  const files = ["junit", "json", "html", "summary"].flatMap((kind) => {
+    const file = published[kind];
+    return file ? [file, ...kind === "html" ? [stylesheetOf(file)] : []] : [];
+  });
+  const regular = (file) => statSync3(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  return files.filter(regular).map((file) => {
+    rmSync(file, { force: true });
+    return file;
+  });
+}
 function writeHtml(file, report, decision, meta2, reports) {
   const stylesheet = stylesheetOf(file);
   const { html, css: css2 } = renderHtml(report, decision, {
@@ -24258,6 +24321,29 @@ function runMeta(config2, runId, cancelled) {
     ...cancelled ? { cancelled } : {}
   };
 }
+async function cancellableReports(say, body) {
+  return withCancellation(
+    say,
+    async ({ cancel }) => {
+      let outcome;
+      try {
+        outcome = await body(cancel);
+        await new Promise(setImmediate);
+      } catch (error2) {
+        if (cancel.aborted)
+          throw new CancelledError(cancel.reason, "no report was written");
+        throw error2;
+      }
+      if (!cancel.aborted) return outcome;
+      const removed = removeReports(outcome.published);
+      throw new CancelledError(
+        cancel.reason,
+        removed.length > 0 ? `removed the reports it wrote: ${removed.join(", ")}` : "no report was written"
+      );
+    },
+    reportSaid
+  );
+}
 var reportNames, stylesheetOf;
 var init_publish = __esm({
   "src/run/publish.ts"() {
@@ -24271,6 +24357,7 @@ var init_publish = __esm({
     init_markdown();
     init_model();
     init_secrets();
+    init_cancellation();
     reportNames = { junit: "JUnit report", json: "JSON report", html: "HTML report", summary: "summary" };
     stylesheetOf = (file) => path5.join(path5.dirname(file), `${path5.basename(file, path5.extname(file))}.css`);
   }
@@ -84746,11 +84833,11 @@ var init_exec_credentials = __esm({
             clearTimeout(timer);
             showLines(true);
             if (code === 0) return resolve(stdout);
-            const said2 = stderr.trim().slice(-stderrShown);
+            const said = stderr.trim().slice(-stderrShown);
             const how = code === null ? `killed by ${signal3 ?? "a signal"}` : `exit code ${code}`;
             reject(
               this.#fail(
-                `come from "${command}", which failed (${how})${said2 ? `: ${said2}` : " and printed nothing on stderr"}`
+                `come from "${command}", which failed (${how})${said ? `: ${said}` : " and printed nothing on stderr"}`
               )
             );
           });
@@ -85436,7 +85523,7 @@ import { isIP as isIP2 } from "node:net";
 import path8 from "node:path";
 import tls2 from "node:tls";
 function loadKubeContext(target, { say, serviceAccountRoot = "" } = {}) {
-  const said2 = say ? {
+  const said = say ? {
     warn: (line) => say(`WARNING: ${line}`),
     pluginStderr: (command, line) => say(`${command}: ${line}`)
   } : {};
@@ -85450,7 +85537,7 @@ function loadKubeContext(target, { say, serviceAccountRoot = "" } = {}) {
     }
     const podNamespace = process.env.POD_NAMESPACE;
     if (podNamespace) kc.contexts = kc.contexts.map((context) => ({ ...context, namespace: podNamespace }));
-    serveCredentials(kc, said2);
+    serveCredentials(kc, said);
   } else {
     const files = "files" in from2 ? from2.files : [];
     const source = "content" in from2 ? "the inline kubeconfig" : files.join(", ");
@@ -85469,7 +85556,7 @@ function loadKubeContext(target, { say, serviceAccountRoot = "" } = {}) {
     for (const user of kc.users) registerCredentials(user);
     const fileOfUser = definingFiles(files, sources);
     serveCredentials(kc, {
-      ...said2,
+      ...said,
       tokenFiles: tokenFilesOf(users),
       clusters,
       saveTokens: async (user, tokens) => {
@@ -89302,9 +89389,9 @@ var report_cluster_exports = {};
 __export(report_cluster_exports, {
   chaosReportFromCluster: () => chaosReportFromCluster
 });
-async function chaosReportFromCluster(config2, namespace, selector, log) {
+async function chaosReportFromCluster(config2, namespace, selector, log, signal3) {
   const litmus = new LitmusClient(
-    connect(loadKubeContext(config2, { say: (line) => log(`chaos-gate: ${line}`) }))
+    connect(loadKubeContext(config2, { say: (line) => log(`chaos-gate: ${line}`) }), { signal: signal3 })
   );
   await litmus.assertInstalled();
   const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
@@ -89345,7 +89432,7 @@ var report_exports = {};
 __export(report_exports, {
   reportGate: () => reportGate
 });
-async function reportGate(config2, sources, log) {
+async function reportGate(config2, sources, log, signal3) {
   refuseBadReportPaths(config2, {
     "ChaosResults file": sources.results,
     "k6 summary": [sources.k6],
@@ -89377,7 +89464,7 @@ async function reportGate(config2, sources, log) {
         `report reads one cluster's namespace, and ${config2.targets.length} clusters are given (${config2.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
     const { chaosReportFromCluster: chaosReportFromCluster2 } = await Promise.resolve().then(() => (init_report_cluster(), report_cluster_exports));
-    const live = await chaosReportFromCluster2(config2, namespace, sources.selector, log);
+    const live = await chaosReportFromCluster2(config2, namespace, sources.selector, log, signal3);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });
   } else if (sources.selector) {
@@ -89778,34 +89865,7 @@ function settingName2(path10, label) {
 
 // src/cli/main.ts
 init_errors();
-
-// src/run/cancellation.ts
-var said = [
-  (signal3) => `received ${signal3}: stopping the chaos and cleaning up`,
-  (signal3) => `received ${signal3}: one last stop attempt, then leaving`,
-  (signal3) => `received ${signal3}: leaving now`
-];
-async function withCancellation(say, body) {
-  const cancel = new AbortController();
-  const hurry = new AbortController();
-  let count3 = 0;
-  const handle = (signal3) => {
-    count3++;
-    const message = said[Math.min(count3, said.length) - 1];
-    say(message(signal3));
-    if (count3 === 1) cancel.abort(signal3);
-    else if (count3 === 2) hurry.abort(signal3);
-    else process.exit(signal3 === "SIGINT" ? 130 : 143);
-  };
-  process.on("SIGINT", handle);
-  process.on("SIGTERM", handle);
-  try {
-    return await body({ cancel: cancel.signal, hurry: hurry.signal });
-  } finally {
-    process.off("SIGINT", handle);
-    process.off("SIGTERM", handle);
-  }
-}
+init_cancellation();
 
 // src/run/outcome.ts
 init_errors();
@@ -90138,6 +90198,7 @@ var processIo = {
 };
 async function main(argv, given2 = processIo) {
   const io = { out: (l) => given2.out(redact(l)), err: (l) => given2.err(redact(l)) };
+  const say = (line) => io.err(`chaos-gate: ${line}`);
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.help || parsed.command === "help") {
@@ -90151,7 +90212,7 @@ async function main(argv, given2 = processIo) {
         const { runTargets: runTargets2 } = await Promise.resolve().then(() => (init_targets(), targets_exports));
         const progress = progressLog(io.out, expectedChaosMs(config2));
         const outcome = await withCancellation(
-          (line) => io.err(`chaos-gate: ${line}`),
+          say,
           ({ cancel, hurry }) => runTargets2(config2, {
             log: progress.log,
             onPhase: progress.onPhase,
@@ -90163,12 +90224,22 @@ async function main(argv, given2 = processIo) {
         return exitCodeOf(outcome);
       }
       case "report": {
-        const { reportGate: reportGate2 } = await Promise.resolve().then(() => (init_report(), report_exports));
-        return exitCodeOf(await reportGate2(config2, parsed.sources, io.out));
+        const [{ reportGate: reportGate2 }, { cancellableReports: cancellableReports2 }] = await Promise.all([
+          Promise.resolve().then(() => (init_report(), report_exports)),
+          Promise.resolve().then(() => (init_publish(), publish_exports))
+        ]);
+        const sources = parsed.sources;
+        return exitCodeOf(
+          await cancellableReports2(say, (signal3) => reportGate2(config2, sources, io.out, signal3))
+        );
       }
       case "merge": {
-        const { mergeGate: mergeGate2 } = await Promise.resolve().then(() => (init_merge(), merge_exports));
-        return exitCodeOf(mergeGate2(config2, parsed.files, io.out));
+        const [{ mergeGate: mergeGate2 }, { cancellableReports: cancellableReports2 }] = await Promise.all([
+          Promise.resolve().then(() => (init_merge(), merge_exports)),
+          Promise.resolve().then(() => (init_publish(), publish_exports))
+        ]);
+        const files = parsed.files;
+        return exitCodeOf(await cancellableReports2(say, () => mergeGate2(config2, files, io.out)));
       }
       case "validate": {
         const { validateRun: validateRun2 } = await Promise.resolve().then(() => (init_inputs(), inputs_exports));
@@ -90183,7 +90254,8 @@ async function main(argv, given2 = processIo) {
       }
     }
   } catch (error2) {
-    if (error2 instanceof CancelledError) io.err(`chaos-gate: ${error2.message} before any chaos started`);
+    if (error2 instanceof CancelledError)
+      io.err(`chaos-gate: ${error2.message}${error2.left ? "" : " before any chaos started"}`);
     else io.err(`chaos-gate: error: ${errorMessage(error2)}`);
     if (!(error2 instanceof CannotRunError) && process.env.CHAOS_GATE_DEBUG && error2 instanceof Error)
       io.err(error2.stack ?? "");

@@ -1,0 +1,885 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  LitmusClient,
+  apiClient,
+  apiError,
+  describeApiError,
+  enginePlural,
+  limited,
+  listObjects,
+  missingNamespace,
+  pMap,
+  pMapSettled,
+  statusCode,
+  unanswered,
+  unknownFields,
+  watchCollection,
+  workflowRunLabel
+} from "./chunk-LU4RH7YQ.js";
+import {
+  isWorkflowCompleted
+} from "./chunk-7GHJJVB5.js";
+import {
+  experimentStatusOf,
+  isEngineFinished,
+  isNotRun,
+  isVerdictFinal,
+  resultName
+} from "./chunk-JTGB2LLF.js";
+import {
+  HttpMethod,
+  KubernetesObjectApi,
+  ObjectCustomObjectsApi,
+  PatchStrategy,
+  setHeaderOptions
+} from "./chunk-K37AUK2V.js";
+import {
+  isClusterScopedKind,
+  isCustomResource
+} from "./chunk-EWRCKZ32.js";
+import {
+  isRecord
+} from "./chunk-5L5Z5RRO.js";
+import {
+  fieldPath
+} from "./chunk-VBCIS467.js";
+import {
+  CancelledError,
+  CannotRunError
+} from "./chunk-3NSBHRNM.js";
+
+// src/argo/client.ts
+var group = "argoproj.io";
+var version = "v1alpha1";
+var workflowPlural = "workflows";
+var ArgoClient = class {
+  #api;
+  constructor(connection) {
+    this.#api = apiClient(connection, ObjectCustomObjectsApi);
+  }
+  async assertInstalled() {
+    let served = [];
+    try {
+      served = (await this.#api.getAPIResources({ group, version })).resources.map((r) => r.name);
+    } catch (error) {
+      if (statusCode(error) !== 404)
+        throw apiError(`checking for Argo Workflows (${group}/${version})`, error);
+    }
+    if (!served.includes(workflowPlural)) {
+      throw new CannotRunError(
+        `Argo Workflows is not installed in this cluster: CRD ${workflowPlural}.${group} not found`
+      );
+    }
+  }
+  /**
+   * Creates the workflow; with `dryRun` the server only validates it (schema, admission, permissions).
+   * Strict, as kubectl: a field the Workflow CRD's schema does not have is refused, not dropped.
+   */
+  async create(workflow, dryRun = false) {
+    const created = await this.#api.createNamespacedCustomObject({
+      group,
+      version,
+      namespace: workflow.metadata.namespace ?? "default",
+      plural: workflowPlural,
+      body: workflow,
+      dryRun: dryRun ? "All" : void 0,
+      fieldValidation: "Strict"
+    });
+    return created;
+  }
+  /** The (Cluster)WorkflowTemplate (a workflow is submitted in `namespace`); undefined on a 404. */
+  async readTemplate(ref, namespace) {
+    const reading = ref.clusterScope ? this.#api.getClusterCustomObject({
+      group,
+      version,
+      plural: "clusterworkflowtemplates",
+      name: ref.name
+    }) : this.#api.getNamespacedCustomObject({
+      group,
+      version,
+      namespace,
+      plural: "workflowtemplates",
+      name: ref.name
+    });
+    return reading.then(
+      (template) => template,
+      (error) => {
+        if (statusCode(error) === 404) return void 0;
+        throw error;
+      }
+    );
+  }
+  /** `argo stop` / `argo terminate`: a merge patch of spec.shutdown. */
+  async shutdown(namespace, name, strategy) {
+    await this.#api.patchNamespacedCustomObject(
+      { group, version, namespace, plural: workflowPlural, name, body: { spec: { shutdown: strategy } } },
+      setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
+    );
+  }
+  async delete(namespace, name) {
+    await this.#api.deleteNamespacedCustomObject({ group, version, namespace, plural: workflowPlural, name });
+  }
+  target(namespace, labelSelector) {
+    return { group, version, plural: workflowPlural, namespace, labelSelector };
+  }
+  list = (target) => listObjects(this.#api, target);
+};
+
+// src/kube/until.ts
+function watchSource(connection, list, target) {
+  return {
+    namespace: target.namespace,
+    open: (options) => watchCollection(connection, list, target, options)
+  };
+}
+function cancelReason(signal) {
+  return signal.reason ?? "SIGTERM";
+}
+async function until(options) {
+  const deadline = Date.now() + options.timeoutMs;
+  const graceMs = options.graceMs ?? 0;
+  let evaluate = () => {
+  };
+  const watchOptions = { onChange: () => evaluate(), onRetry: options.onRetry };
+  const kinds = Object.keys(options.sources);
+  const watches = kinds.flatMap(
+    (kind) => options.sources[kind].map((source) => ({ kind, source, watch: source.open(watchOptions) }))
+  );
+  const view = () => {
+    const maps = Object.fromEntries(kinds.map((kind) => [kind, /* @__PURE__ */ new Map()]));
+    for (const { kind, source, watch } of watches) {
+      const map = maps[kind];
+      for (const [name, object] of watch.items) map.set(`${source.namespace}/${name}`, object);
+    }
+    return maps;
+  };
+  const laggingSince = /* @__PURE__ */ new Map();
+  return await new Promise((resolve, reject) => {
+    const timers = /* @__PURE__ */ new Set();
+    let recheck;
+    const settle = (outcome) => {
+      evaluate = () => {
+      };
+      timers.forEach((timer) => clearTimeout(timer));
+      clearTimeout(recheck);
+      options.signal.removeEventListener("abort", onAbort);
+      watches.forEach(({ watch }) => watch.stop());
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+    const onAbort = () => settle({ view: view(), ended: "cancelled", cancelled: cancelReason(options.signal) });
+    const isDone = (pending, now) => {
+      for (const key of laggingSince.keys())
+        if (!pending.some((p) => p.lagging && p.key === key)) laggingSince.delete(key);
+      let earliestExpiry = Infinity;
+      for (const item of pending) {
+        if (!item.lagging) return false;
+        if (!laggingSince.has(item.key)) laggingSince.set(item.key, now);
+        earliestExpiry = Math.min(earliestExpiry, (laggingSince.get(item.key) ?? now) + graceMs);
+      }
+      if (earliestExpiry <= now || pending.length === 0) return true;
+      clearTimeout(recheck);
+      recheck = setTimeout(() => evaluate(), earliestExpiry - now + 5);
+      return false;
+    };
+    let listed = false;
+    evaluate = () => {
+      if (!listed) return;
+      const broken = watches.find(({ watch }) => watch.fatalError);
+      if (broken) return settle(apiError(`watching ${options.what}`, broken.watch.fatalError));
+      try {
+        const current = view();
+        options.observe?.(current);
+        const { pending } = options.condition(current);
+        if (isDone(pending, Date.now())) settle({ view: current, ended: "done" });
+      } catch (error) {
+        settle(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    timers.add(
+      setTimeout(() => settle({ view: view(), ended: "timeout" }), Math.max(0, deadline - Date.now()))
+    );
+    timers.add(
+      setInterval(
+        () => options.onHeartbeat?.(
+          listed ? options.condition(view()).pending : [],
+          Math.max(0, deadline - Date.now())
+        ),
+        options.heartbeatMs ?? 3e4
+      )
+    );
+    if (options.signal.aborted) return onAbort();
+    options.signal.addEventListener("abort", onAbort, { once: true });
+    Promise.all(watches.map(({ watch }) => watch.ready)).then(
+      () => {
+        listed = true;
+        evaluate();
+      },
+      (error) => settle(apiError(`watching ${options.what}`, error))
+    );
+  });
+}
+
+// src/kube/retry.ts
+import { setTimeout as sleep } from "node:timers/promises";
+async function retryUntil(attempt, options) {
+  let delay = options.firstDelayMs ?? 500;
+  let error = new Error("not attempted: the time was up");
+  while (!options.signal.aborted) {
+    try {
+      return { ok: true, value: await attempt() };
+    } catch (caught) {
+      error = caught;
+      options.onError?.(caught);
+      if (options.isFinal?.(caught)) break;
+    }
+    await sleep(delay, void 0, { signal: options.signal }).catch(() => {
+    });
+    delay = Math.min(delay * 2, options.maxDelayMs ?? 1e4);
+  }
+  return { ok: false, error };
+}
+
+// src/kube/apply.ts
+var fieldManager = "chaos-gate";
+var usersFieldManager = "chaos-gate-users";
+var runLabel = "chaos-gate.io/run";
+var managedBy = { "app.kubernetes.io/managed-by": "chaos-gate" };
+var usersPrefix = "users.chaos-gate.io/";
+var applyOrder = ["rbac", "experiment", "engine"];
+var concurrency = 10;
+var inOrder = (manifests) => applyOrder.map((role) => manifests.filter((m) => m.role === role)).filter((group2) => group2.length > 0);
+var isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
+var isManaged = (object) => object?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
+var describe = (object) => `${object.kind ?? ""} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ""}${object.metadata?.name ?? ""}`;
+var ObjectApi = class extends KubernetesObjectApi {
+  #discovering = /* @__PURE__ */ new Map();
+  scopeOf(apiVersion, kind) {
+    return this.resource(apiVersion, kind);
+  }
+  /** What `other` discovered is not asked again, and what this one discovers `other` knows too. */
+  shareDiscovery(other) {
+    this.apiVersionResourceCache = other.apiVersionResourceCache;
+  }
+  /**
+   * Server-side apply of a named object, create of one with generateName, with fieldValidation=Strict
+   * as kubectl sends it. The object goes out as read, and the answer comes back as sent: client-node's
+   * own create and patch pass both through its models of the built-in kinds, which drop every field
+   * they do not know (a RoleBinding's `subject`) before the server could refuse it.
+   */
+  async write(object, dryRun) {
+    const named = !!object.metadata?.name;
+    const request = this.configuration.baseServer.makeRequestContext(
+      await this.specUriPath(object, named ? "patch" : "create"),
+      named ? HttpMethod.PATCH : HttpMethod.POST
+    );
+    request.setHeaderParam("Accept", "application/json");
+    request.setHeaderParam("Content-Type", named ? PatchStrategy.ServerSideApply : "application/json");
+    if (dryRun) request.setQueryParam("dryRun", "All");
+    request.setQueryParam("fieldManager", fieldManager);
+    request.setQueryParam("fieldValidation", "Strict");
+    if (named) request.setQueryParam("force", "true");
+    request.setBody(JSON.stringify(object));
+    return this.requestPromise(request, "any");
+  }
+  async resource(apiVersion, kind) {
+    const underWay = this.#discovering.get(apiVersion);
+    if (underWay) {
+      await underWay.catch(() => void 0);
+      return super.resource(apiVersion, kind);
+    }
+    const lookup = super.resource(apiVersion, kind);
+    this.#discovering.set(apiVersion, lookup);
+    try {
+      return await lookup;
+    } finally {
+      this.#discovering.delete(apiVersion);
+    }
+  }
+};
+var ManifestApplier = class _ManifestApplier {
+  #api;
+  #defaultNamespace;
+  #runId;
+  /** What preflight read of each named object, so apply reads nothing again. */
+  #existing = /* @__PURE__ */ new Map();
+  constructor(connection, defaultNamespace, runId) {
+    this.#api = apiClient(connection, ObjectApi);
+    this.#defaultNamespace = defaultNamespace;
+    this.#runId = runId;
+  }
+  /** This applier sending on `connection`, with what its preflight read and discovered. */
+  on(connection) {
+    const applier = new _ManifestApplier(connection, this.#defaultNamespace, this.#runId);
+    applier.#existing = this.#existing;
+    applier.#api.shareDiscovery(this.#api);
+    return applier;
+  }
+  /** Sets namespace and run labels as they will be applied. Pure, so preflight and apply see the same object. */
+  prepare(manifests) {
+    return manifests.map((manifest) => {
+      const { object } = manifest;
+      const namespaced = object.metadata.namespace ?? (isClusterScopedKind(object.kind) ? void 0 : this.#defaultNamespace);
+      return {
+        ...manifest,
+        object: {
+          ...object,
+          metadata: {
+            ...object.metadata,
+            ...namespaced ? { namespace: namespaced } : {},
+            labels: { ...object.metadata.labels, ...managedBy, [runLabel]: this.#runId }
+          }
+        }
+      };
+    });
+  }
+  /** Whether the server serves this kind cluster-scoped; undefined for a kind it does not serve. */
+  async isClusterScoped(object) {
+    const resource = await this.#api.scopeOf(object.apiVersion ?? "", object.kind ?? "");
+    return resource && !resource.namespaced;
+  }
+  /**
+   * Everything that can be checked without changing the cluster: each object passes a server-side
+   * dry-run apply (schema, admission, permissions), and no engine of the same name is still there.
+   * Returns every problem, so the user fixes them in one go.
+   */
+  async preflight(manifests) {
+    const found = await pMap(manifests, (manifest) => this.#check(manifest), { concurrency });
+    const missing = /* @__PURE__ */ new Map();
+    const problems = [];
+    for (const problem of found) {
+      if (typeof problem === "string") problems.push(problem);
+      else if (problem)
+        missing.set(problem.namespace, [...missing.get(problem.namespace) ?? [], problem.source]);
+    }
+    const namespaces = [...missing].map(
+      ([namespace, sources]) => `namespace ${namespace} does not exist on the cluster, and ${sources.length} object(s) would go there (${sources[0]}${sources.length > 1 ? ", \u2026" : ""}); create it (kubectl create namespace ${namespace}), or give the namespace they belong in`
+    );
+    return [...namespaces, ...problems];
+  }
+  async #check(manifest) {
+    try {
+      const existing = manifest.object.metadata.name ? await this.#read(manifest.object) : void 0;
+      this.#existing.set(manifest.source, existing);
+      if (existing && manifest.role === "engine") {
+        return `${manifest.source}: a ChaosEngine with this name already exists in namespace ${existing.metadata?.namespace}; delete it, or use metadata.generateName so each run gets its own engine`;
+      }
+      if (existing && !isManaged(existing)) return void 0;
+      const answer = await this.#api.write(manifest.object, true);
+      const dropped = isCustomResource(manifest.object.apiVersion) ? droppedFields(manifest.object, answer) : [];
+      return dropped.length > 0 ? droppedFieldProblems(manifest, dropped) : void 0;
+    } catch (error) {
+      const namespace = missingNamespace(error);
+      return namespace ? { namespace, source: manifest.source } : describeRefusal(manifest, "rejected by the server", error);
+    }
+  }
+  /**
+   * Applies RBAC, then ChaosExperiments, then ChaosEngines, each group in parallel. `onApplied` hears of
+   * every object that landed, in the order of the manifests, also when another of its group failed, so
+   * what the run put into the cluster is known before anything is taken back. Once `until` is aborted
+   * no more objects are sent, and it ends with its reason; the requests already sent are answered.
+   */
+  async apply(manifests, onApplied, until2) {
+    const next = (manifest) => {
+      if (!until2?.aborted) return this.#applyOne(manifest);
+      const reason = until2.reason;
+      return Promise.reject(reason instanceof Error ? reason : new CancelledError(reason));
+    };
+    for (const group2 of inOrder(manifests)) {
+      const landed = await pMapSettled(group2, next, { concurrency });
+      for (const result of landed) if (result.status === "fulfilled") onApplied(...result.value);
+      const failed = landed.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
+    }
+  }
+  async #applyOne(manifest) {
+    const { object } = manifest;
+    try {
+      const existing = isShared(manifest) ? await this.#existingOf(manifest) : void 0;
+      if (existing && !isManaged(existing))
+        return [
+          applied(manifest, existing, "foreign"),
+          "exists and was not created by chaos-gate: used as it is"
+        ];
+      const result = isShared(manifest) ? await this.#applyShared(object) : await this.#api.write(object, false);
+      return [applied(manifest, result, isShared(manifest) ? "shared" : "run")];
+    } catch (error) {
+      throw new CannotRunError(describeRefusal(manifest, "apply failed", error), { cause: error });
+    }
+  }
+  /**
+   * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
+   * RBAC to revert), each group in parallel. A delete the server did not answer (out of reach for a
+   * moment, restarted, a 5xx) is sent again with backoff until `deadline`. Reports, never throws.
+   */
+  async remove(objects, deadline) {
+    const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
+    const newestFirst = [...objects].reverse().filter((object) => object.ownership !== "foreign");
+    for (const role of [...applyOrder].reverse()) {
+      const group2 = newestFirst.filter((object) => object.role === role);
+      const outcomes = await pMap(group2, (object) => this.#removeOne(object, deadline), { concurrency });
+      group2.forEach((object, i) => {
+        const what = describe(refOf(object));
+        const outcome = outcomes[i];
+        if (outcome === "removed") removal.removed.push(what);
+        else if (outcome === "gone") removal.alreadyGone.push(what);
+        else if (Array.isArray(outcome)) removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
+        else removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
+      });
+    }
+    return removal;
+  }
+  async #removeOne(object, deadline) {
+    const ref = refOf(object);
+    const attempt = await retryUntil(
+      () => object.ownership === "run" ? this.#delete(ref) : this.#release(ref),
+      { signal: deadline, isFinal: (error) => !unanswered(error) }
+    );
+    return attempt.ok ? attempt.value : { error: attempt.error };
+  }
+  /** What preflight read of the object; one that preflight did not see is read now. */
+  async #existingOf(manifest) {
+    if (this.#existing.has(manifest.source)) return this.#existing.get(manifest.source);
+    return this.#read(manifest.object);
+  }
+  /** Applies a shared object and records this run on it; again if another run deleted it in between. */
+  async #applyShared(object) {
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.#api.write(object, false);
+      try {
+        await this.#annotate(object, this.#runId);
+        return result;
+      } catch (error) {
+        if (statusCode(error) !== 404 || attempt >= 3) throw error;
+      }
+    }
+  }
+  /** Removes this run's record; deletes the object if no other run's is left. */
+  async #release(ref) {
+    try {
+      await this.#annotate(ref, null);
+    } catch (error) {
+      if (statusCode(error) === 404) return "gone";
+      throw error;
+    }
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.#read(ref);
+      if (!current) return "gone";
+      const users = Object.keys(current.metadata?.annotations ?? {}).filter((key) => key.startsWith(usersPrefix)).map((key) => `run ${key.slice(usersPrefix.length)}`);
+      if (users.length > 0) return users;
+      try {
+        return await this.#delete(ref, current.metadata?.resourceVersion);
+      } catch (error) {
+        if (statusCode(error) !== 409 || attempt >= 5) throw error;
+      }
+    }
+  }
+  async #annotate(ref, value) {
+    const key = `${usersPrefix}${this.#runId}`;
+    await this.#api.patch(
+      {
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        metadata: {
+          name: ref.metadata?.name,
+          namespace: ref.metadata?.namespace,
+          annotations: { [key]: value }
+        }
+      },
+      void 0,
+      void 0,
+      usersFieldManager,
+      void 0,
+      PatchStrategy.MergePatch
+    );
+  }
+  async #delete(ref, resourceVersion) {
+    try {
+      await this.#api.delete(ref, void 0, void 0, void 0, void 0, "Background", {
+        ...resourceVersion ? { preconditions: { resourceVersion } } : {}
+      });
+      return "removed";
+    } catch (error) {
+      if (statusCode(error) === 404) return "gone";
+      throw error;
+    }
+  }
+  async #read(object) {
+    try {
+      return await this.#api.read({
+        apiVersion: object.apiVersion ?? "",
+        kind: object.kind ?? "",
+        metadata: { name: object.metadata?.name ?? "", namespace: object.metadata?.namespace }
+      });
+    } catch (error) {
+      if (statusCode(error) === 404) return void 0;
+      throw error;
+    }
+  }
+};
+function droppedFields(sent, answer) {
+  const dropped = [];
+  const walk = (given, kept, path) => {
+    if (Array.isArray(given) && Array.isArray(kept))
+      given.forEach((item, i) => walk(item, kept[i], [...path, i]));
+    else if (isRecord(given) && isRecord(kept))
+      for (const [key, value] of Object.entries(given)) {
+        if (path.length === 0 && (key === "metadata" || key === "status")) continue;
+        if (key in kept) walk(value, kept[key], [...path, key]);
+        else if (value !== null) dropped.push([...path, key]);
+      }
+  };
+  walk(sent, answer, []);
+  return dropped.map(fieldPath);
+}
+var unknownFieldLines = (where, fields, why) => fields.map((field) => `${where}: field ${field}: unknown field (${why})`).join("\n");
+var droppedFieldProblems = (manifest, fields) => unknownFieldLines(
+  manifest.source,
+  fields,
+  `not in the ${manifest.object.kind ?? ""} schema, so the server would drop it`
+);
+function describeRefusal(manifest, what, error) {
+  const fields = unknownFields(error);
+  const where = `${manifest.source}: ${what}`;
+  return fields.length > 0 ? unknownFieldLines(where, fields, `not in the ${manifest.object.kind ?? ""} schema`) : describeApiError(where, error);
+}
+function refOf(object) {
+  return {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    metadata: { name: object.name, namespace: object.namespace }
+  };
+}
+function applied(manifest, result, ownership) {
+  return {
+    role: manifest.role,
+    apiVersion: manifest.object.apiVersion ?? "",
+    kind: manifest.object.kind ?? "",
+    namespace: result.metadata?.namespace,
+    name: result.metadata?.name ?? "",
+    uid: result.metadata?.uid,
+    ownership,
+    source: manifest.source
+  };
+}
+
+// src/litmus/condition.ts
+var engineKey = (ref) => `${ref.namespace}/${ref.name}`;
+function experimentProgress(ref, view) {
+  const engine = view.engines.get(engineKey(ref));
+  if (!engine) return [];
+  return (engine.spec?.experiments ?? []).map(({ name: experiment }) => {
+    const result = view.results.get(`${ref.namespace}/${resultName(ref.name, experiment)}`);
+    const ours = result?.metadata.labels?.chaosUID === ref.uid ? result : void 0;
+    const runStatus = engine.status?.experiments?.find((e) => e.name === experiment)?.status;
+    const verdict = result ? experimentStatusOf(result).verdict : void 0;
+    return {
+      label: `${engineKey(ref)} ${experiment}`,
+      phase: `${runStatus ?? "Waiting"}${verdict ? `, verdict ${verdict}` : ""}`,
+      final: !!ours && isVerdictFinal(experimentStatusOf(ours)) || isNotRun(runStatus)
+    };
+  });
+}
+function chaosCondition(refs, view) {
+  const pending = [];
+  for (const ref of refs) {
+    const engine = view.engines.get(engineKey(ref));
+    if (!engine) continue;
+    const key = engineKey(ref);
+    const open = experimentProgress(ref, view).filter((e) => !e.final);
+    const finished = isEngineFinished(engine);
+    for (const experiment of open)
+      pending.push({ key, label: `${experiment.label} (${experiment.phase})`, lagging: finished });
+    if (!finished && open.length === 0)
+      pending.push({ key, label: `${key} (engine ${engine.status?.engineStatus ?? "starting"})` });
+  }
+  return { pending };
+}
+function engineStopState(ref, engines) {
+  const engine = engines.get(engineKey(ref));
+  if (!engine || ref.uid && engine.metadata.uid && engine.metadata.uid !== ref.uid) return "done";
+  if (isEngineFinished(engine)) return "done";
+  return `engineState ${engine.spec?.engineState ?? "unset"}, engineStatus ${engine.status?.engineStatus ?? "unset"}`;
+}
+function stoppedCondition(refs, view) {
+  const pending = [];
+  for (const ref of refs) {
+    const state = engineStopState(ref, view.engines);
+    if (state !== "done") pending.push({ key: engineKey(ref), label: `${engineKey(ref)} (${state})` });
+  }
+  return { pending };
+}
+
+// src/litmus/stop.ts
+var lastAttemptMs = 2e3;
+var stopRequestMs = 1e4;
+async function stopEngines(connection, refs, options) {
+  if (refs.length === 0) return [];
+  const { hurry, log } = options;
+  const finished = new AbortController();
+  const phase = AbortSignal.any([hurry, finished.signal, AbortSignal.timeout(options.deadlineMs)]);
+  const bounded = limited(connection, {
+    signal: phase,
+    requestTimeoutMs: Math.min(connection.requestTimeoutMs, stopRequestMs)
+  });
+  const litmus = new LitmusClient(bounded);
+  const accepted = /* @__PURE__ */ new Set();
+  const confirmed = /* @__PURE__ */ new Set();
+  const problems = /* @__PURE__ */ new Map();
+  const states = /* @__PURE__ */ new Map();
+  let readProblem;
+  const patch = async (client, ref) => {
+    try {
+      await client.stopEngine(ref.namespace, ref.name);
+    } catch (error) {
+      if (statusCode(error) !== 404) throw error;
+    }
+    accepted.add(engineKey(ref));
+  };
+  const patching = Promise.all(
+    refs.map(
+      (ref) => retryUntil(() => patch(litmus, ref), {
+        signal: phase,
+        onError: (error) => problems.set(engineKey(ref), describeApiError("the stop patch failed", error)),
+        // No permission: asking again will not help.
+        isFinal: (error) => statusCode(error) === 401 || statusCode(error) === 403
+      })
+    )
+  );
+  const namespaces = [...new Set(refs.map((r) => r.namespace))];
+  try {
+    await until({
+      what: "the ChaosEngines being stopped",
+      sources: {
+        engines: namespaces.map(
+          (ns) => watchSource(bounded, litmus.list, litmus.target(enginePlural, ns))
+        )
+      },
+      condition: (view) => stoppedCondition(refs, view),
+      observe: ({ engines }) => {
+        for (const ref of refs) {
+          const key = engineKey(ref);
+          const state = engineStopState(ref, engines);
+          if (state !== "done") states.set(key, state);
+          else if (!confirmed.has(key)) {
+            confirmed.add(key);
+            log(`[chaos-gate] stopped ChaosEngine ${key}`);
+          }
+        }
+      },
+      timeoutMs: options.deadlineMs,
+      signal: hurry,
+      heartbeatMs: 15e3,
+      onHeartbeat: (pending) => log(`[chaos-gate] waiting for ${pending.map((p) => p.label).join("; ")} to stop`),
+      onRetry: (reason) => log(`[chaos-gate] ${reason}`)
+    });
+  } catch (error) {
+    readProblem = describeApiError("reading the engines back failed", error);
+  }
+  if (readProblem === void 0) finished.abort();
+  await patching;
+  const open = refs.filter((ref) => !confirmed.has(engineKey(ref)));
+  if (hurry.aborted && open.length > 0) {
+    log(`[chaos-gate] leaving now: one last stop of ${open.length} ChaosEngine(s) not confirmed stopped`);
+    const last = new LitmusClient(limited(connection, { requestTimeoutMs: lastAttemptMs }));
+    await Promise.all(
+      open.map(
+        (ref) => patch(last, ref).catch(
+          (error) => problems.set(engineKey(ref), describeApiError("the last stop patch failed", error))
+        )
+      )
+    );
+  }
+  return refs.map((ref) => {
+    const key = engineKey(ref);
+    if (confirmed.has(key)) return { ref, confirmed: true };
+    const why = accepted.has(key) ? readProblem ?? `the stop was accepted, but the engine was not read back stopped (${states.get(key) ?? "never read"}); is the chaos-operator running?` : problems.get(key) ?? "no stop patch got through";
+    return { ref, confirmed: false, why };
+  });
+}
+
+// src/run/stop.ts
+async function stopRunChaos(connection, scope, options) {
+  const { hurry, log } = options;
+  const deadlineAt = Date.now() + options.deadlineMs;
+  const left = () => Math.max(0, deadlineAt - Date.now());
+  const phase = AbortSignal.any([hurry, AbortSignal.timeout(options.deadlineMs)]);
+  const bounded = limited(connection, { signal: phase });
+  const litmus = new LitmusClient(bounded);
+  const argo = new ArgoClient(bounded);
+  const unlisted = [];
+  const listed = async (what, list) => {
+    const attempt = await retryUntil(list, { signal: phase, isFinal: (e) => statusCode(e) === 404 });
+    if (attempt.ok) return attempt.value;
+    if (statusCode(attempt.error) === 404) return [];
+    unlisted.push({ ...what, why: describeApiError(`listing ${what.kind}`, attempt.error) });
+    return [];
+  };
+  const engineRefs = (engines2) => engines2.map((e) => ({
+    namespace: e.metadata.namespace ?? "",
+    name: e.metadata.name ?? "",
+    uid: e.metadata.uid ?? ""
+  }));
+  const workflowEngines = async (workflows2) => (await Promise.all(
+    workflows2.filter((w) => w.uid).flatMap(
+      (w) => scope.namespaces.map(async (namespace) => {
+        const selector = `${workflowRunLabel}=${w.uid}`;
+        const what = { namespace, selector, kind: "ChaosEngines" };
+        return engineRefs(await listed(what, () => litmus.enginesLabelled(namespace, selector)));
+      })
+    )
+  )).flat();
+  const runSelector = `${runLabel}=${scope.runId}`;
+  const searched = (search) => search ? scope.namespaces : [];
+  const [labelledEngines, labelledWorkflows] = await Promise.all([
+    Promise.all(
+      searched(scope.search.engines).map(async (namespace) => {
+        const what = { namespace, selector: runSelector, kind: "ChaosEngines" };
+        return engineRefs(await listed(what, () => litmus.enginesLabelled(namespace, runSelector)));
+      })
+    ),
+    Promise.all(
+      searched(scope.search.workflows).map(async (namespace) => {
+        const what = { namespace, selector: runSelector, kind: "Workflows" };
+        return listed(what, async () => (await argo.list(argo.target(namespace, runSelector))).items);
+      })
+    )
+  ]);
+  const workflows = unique(
+    [
+      ...scope.workflows,
+      ...labelledWorkflows.flat().map((w) => ({
+        namespace: w.metadata.namespace ?? "",
+        name: w.metadata.name ?? "",
+        uid: w.metadata.uid
+      }))
+    ],
+    (w) => `${w.namespace}/${w.name}`
+  );
+  const completed = new Set(
+    labelledWorkflows.flat().filter(isWorkflowCompleted).map((w) => `${w.metadata.namespace ?? ""}/${w.metadata.name ?? ""}`)
+  );
+  const engines = unique(
+    [...scope.engines, ...labelledEngines.flat(), ...await workflowEngines(workflows)],
+    engineKey
+  );
+  const stops = await stopEngines(connection, engines, { deadlineMs: left(), hurry, log });
+  const workflowStops = [];
+  for (const ref of workflows) {
+    const where = `${ref.namespace}/${ref.name}`;
+    if (completed.has(where)) {
+      workflowStops.push({ ref, confirmed: true });
+      continue;
+    }
+    const shutdown = () => argo.shutdown(ref.namespace, ref.name, options.shutdown);
+    let attempt = await retryUntil(shutdown, { signal: phase, isFinal: (e) => statusCode(e) === 404 });
+    if (!attempt.ok && hurry.aborted && statusCode(attempt.error) !== 404) {
+      const last = new ArgoClient(limited(connection, { requestTimeoutMs: lastAttemptMs }));
+      attempt = await last.shutdown(ref.namespace, ref.name, options.shutdown).then(
+        (value) => ({ ok: true, value }),
+        (error) => ({ ok: false, error })
+      );
+    }
+    if (attempt.ok || statusCode(attempt.error) === 404) {
+      log(`[chaos-gate] workflow ${where}: shutdown ${options.shutdown}`);
+      workflowStops.push({ ref, confirmed: true });
+    } else {
+      workflowStops.push({
+        ref,
+        confirmed: false,
+        why: describeApiError(`shutting the workflow down`, attempt.error)
+      });
+    }
+  }
+  const known = new Set(engines.map(engineKey));
+  const late = workflows.length > 0 ? (await workflowEngines(workflows)).filter((e) => !known.has(engineKey(e))) : [];
+  const lateStops = await stopEngines(connection, unique(late, engineKey), {
+    deadlineMs: left(),
+    hurry,
+    log
+  });
+  return {
+    engines: [...stops, ...lateStops],
+    workflows: workflowStops,
+    unlisted: unique(unlisted, (u) => `${u.kind}/${u.namespace}/${u.selector}`)
+  };
+}
+function unique(items, key) {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}
+function allConfirmed(report) {
+  return report.engines.every((e) => e.confirmed) && report.workflows.every((w) => w.confirmed) && report.unlisted.length === 0;
+}
+
+// src/run/stop-report.ts
+var stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
+var shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
+function unconfirmed(report, strategy) {
+  return [
+    ...report.engines.filter((e) => !e.confirmed).map(({ ref, why }) => ({
+      suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
+      what: `ChaosEngine ${ref.namespace}/${ref.name}`,
+      why: why ?? "",
+      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
+    })),
+    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why }) => ({
+      suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
+      what: `Workflow ${ref.namespace}/${ref.name}`,
+      why: why ?? "",
+      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
+    })),
+    ...report.unlisted.map(({ kind, namespace, selector, why }) => ({
+      suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
+      what: `${kind} labelled ${selector} in namespace ${namespace}`,
+      why,
+      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
+    }))
+  ];
+}
+function describeUnconfirmed(report, strategy) {
+  return unconfirmed(report, strategy).flatMap(({ what, why, command }) => [
+    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why}`,
+    `[chaos-gate]   to stop it: ${command}`
+  ]);
+}
+function withStopCases(report, stops, strategy) {
+  const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
+  for (const { suite: where, what, why, command } of unconfirmed(stops, strategy)) {
+    let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
+    if (!suite) {
+      suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
+      suites.push(suite);
+    }
+    const stopCase = {
+      kind: "chaos-stop",
+      className: where.name,
+      name: "chaos stopped",
+      outcome: "error",
+      message: `chaos may still be running: ${what} was not confirmed stopped: ${why}; to stop it: ${command}`,
+      details: command,
+      properties: { command }
+    };
+    suite.cases.push(stopCase);
+  }
+  return { suites };
+}
+
+export {
+  ArgoClient,
+  watchSource,
+  cancelReason,
+  until,
+  retryUntil,
+  runLabel,
+  managedBy,
+  ManifestApplier,
+  engineKey,
+  experimentProgress,
+  chaosCondition,
+  stopRunChaos,
+  allConfirmed,
+  describeUnconfirmed,
+  withStopCases
+};

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  convertChaos,
+  expectedResultNames
+} from "./chunk-WGLGRIF5.js";
+import "./chunk-466RCVCX.js";
+import {
+  LitmusClient,
+  connect,
+  enginePlural,
+  pMap,
+  resultPlural
+} from "./chunk-LU4RH7YQ.js";
+import {
+  readableResults
+} from "./chunk-JTGB2LLF.js";
+import "./chunk-PTOK7BOW.js";
+import {
+  loadKubeContext
+} from "./chunk-K37AUK2V.js";
+import "./chunk-JXNJWEH7.js";
+import "./chunk-7UNOIJUI.js";
+import "./chunk-IMNZCBY4.js";
+import "./chunk-UW3C4NVA.js";
+import "./chunk-KFRDFFVU.js";
+import "./chunk-GRLH4IY6.js";
+import "./chunk-KS2JBS36.js";
+import "./chunk-VBCIS467.js";
+import {
+  CannotRunError,
+  ConfigError
+} from "./chunk-3NSBHRNM.js";
+
+// src/run/report-cluster.ts
+async function chaosReportFromCluster(config, namespace, selector, log, signal) {
+  const litmus = new LitmusClient(
+    connect(loadKubeContext(config, { say: (line) => log(`chaos-gate: ${line}`) }), { signal })
+  );
+  await litmus.assertInstalled();
+  const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
+  const uids = engines.map((e) => e.metadata.uid).filter(Boolean);
+  if (selector && uids.length === 0) {
+    throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
+  }
+  const listed = (await litmus.list(
+    litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
+  )).items;
+  if (selector) listed.push(...await resultsUnderExpectedNames(litmus, namespace, engines, listed));
+  const problems = [];
+  const results = readableResults(listed, (problem) => problems.push(problem));
+  if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
+  return convertChaos({ engines, results, asFound: true });
+}
+async function resultsUnderExpectedNames(litmus, namespace, engines, listed) {
+  const have = new Set(listed.map((result) => result.metadata.name));
+  const missing = engines.flatMap(expectedResultNames).filter((name) => !have.has(name));
+  const found = await pMap(missing, (name) => litmus.getResult(namespace, name), { concurrency: 8 });
+  return found.filter((result) => result !== void 0);
+}
+export {
+  chaosReportFromCluster
+};
