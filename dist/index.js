@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-JXZC6UNN.js";
-import "./chunks/chunk-43YXVKFY.js";
-import "./chunks/chunk-WGLGRIF5.js";
+} from "./chunks/chunk-JNPMCXVN.js";
+import "./chunks/chunk-4DEHUUBP.js";
+import "./chunks/chunk-BRAOI4IS.js";
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-MBQVOFTP.js";
+} from "./chunks/chunk-XDN2CSMS.js";
 import "./chunks/chunk-466RCVCX.js";
 import {
   ExitCode,
@@ -24,30 +24,30 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-RVRXE354.js";
-import "./chunks/chunk-AXOU3E52.js";
-import "./chunks/chunk-LU4RH7YQ.js";
+} from "./chunks/chunk-NEO55REB.js";
+import "./chunks/chunk-2J7ZS54B.js";
+import "./chunks/chunk-5PTHCW53.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-JTGB2LLF.js";
+import "./chunks/chunk-PQLJGBJE.js";
 import {
   loadConfig
-} from "./chunks/chunk-XGLRD3Z2.js";
-import "./chunks/chunk-W4ORBWZD.js";
-import "./chunks/chunk-PTOK7BOW.js";
+} from "./chunks/chunk-X7Y7IK7D.js";
+import "./chunks/chunk-JAOWULLU.js";
+import "./chunks/chunk-2VC5DTLM.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-KLCOBVDV.js";
-import "./chunks/chunk-ZYSBQU7S.js";
-import "./chunks/chunk-K37AUK2V.js";
-import "./chunks/chunk-RY7M43UJ.js";
-import "./chunks/chunk-5MJS7HZZ.js";
+} from "./chunks/chunk-SE5TZU4Z.js";
+import "./chunks/chunk-4IIAXJ5D.js";
+import "./chunks/chunk-VEMFWFAL.js";
+import "./chunks/chunk-NIENMSVQ.js";
+import "./chunks/chunk-AFCH7IME.js";
 import "./chunks/chunk-EWRCKZ32.js";
-import "./chunks/chunk-JXNJWEH7.js";
+import "./chunks/chunk-LGCRXLUJ.js";
 import {
   cancellableReports,
   renderCannotRun
-} from "./chunks/chunk-EI43YKGG.js";
+} from "./chunks/chunk-ZFTATWRK.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -58,17 +58,16 @@ import {
 } from "./chunks/chunk-7UNOIJUI.js";
 import {
   withCancellation
-} from "./chunks/chunk-45ZQU6QH.js";
+} from "./chunks/chunk-KJJBUDZX.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-SVOU2F6U.js";
 import "./chunks/chunk-IMNZCBY4.js";
 import "./chunks/chunk-UW3C4NVA.js";
-import {
-  redact
-} from "./chunks/chunk-KFRDFFVU.js";
 import "./chunks/chunk-GRLH4IY6.js";
 import "./chunks/chunk-KS2JBS36.js";
-import "./chunks/chunk-VBCIS467.js";
+import {
+  redact
+} from "./chunks/chunk-J4IYJQFQ.js";
 import {
   CancelledError,
   errorMessage

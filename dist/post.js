@@ -8,42 +8,41 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-RVRXE354.js";
+} from "./chunks/chunk-NEO55REB.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-AXOU3E52.js";
+} from "./chunks/chunk-2J7ZS54B.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-LU4RH7YQ.js";
+} from "./chunks/chunk-5PTHCW53.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-JTGB2LLF.js";
+import "./chunks/chunk-PQLJGBJE.js";
 import {
   loadConfig
-} from "./chunks/chunk-XGLRD3Z2.js";
-import "./chunks/chunk-W4ORBWZD.js";
-import "./chunks/chunk-PTOK7BOW.js";
+} from "./chunks/chunk-X7Y7IK7D.js";
+import "./chunks/chunk-JAOWULLU.js";
+import "./chunks/chunk-2VC5DTLM.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-K37AUK2V.js";
+} from "./chunks/chunk-VEMFWFAL.js";
 import "./chunks/chunk-EWRCKZ32.js";
-import "./chunks/chunk-JXNJWEH7.js";
+import "./chunks/chunk-LGCRXLUJ.js";
 import {
   withCancellation
-} from "./chunks/chunk-45ZQU6QH.js";
+} from "./chunks/chunk-KJJBUDZX.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-IMNZCBY4.js";
 import "./chunks/chunk-UW3C4NVA.js";
-import {
-  redact
-} from "./chunks/chunk-KFRDFFVU.js";
 import "./chunks/chunk-GRLH4IY6.js";
 import "./chunks/chunk-KS2JBS36.js";
-import "./chunks/chunk-VBCIS467.js";
+import {
+  redact
+} from "./chunks/chunk-J4IYJQFQ.js";
 import {
   errorMessage
 } from "./chunks/chunk-3NSBHRNM.js";

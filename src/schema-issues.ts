@@ -4,6 +4,7 @@
 // (`status.probeStatuses[0].mode`) and says what was expected and what was given, where zod would say
 // "Invalid input: expected array, received string".
 import * as z from 'zod';
+import { redact } from './secrets.ts';
 import { closestName } from './suggest.ts';
 
 type ParseOptions = z.core.ParseContext<z.core.$ZodIssue>;
@@ -79,19 +80,28 @@ const typeNames: Record<string, string> = {
 };
 const typeName = (expected: string) => typeNames[expected] ?? expected;
 
-/** Longer values are not quoted: the message is about the field, not a copy of the file. */
+/** Longer text is quoted cut to this many characters: the message is about the field, not a copy of the file. */
 const shortValue = 40;
 
-/** `text ("five")`, `a number (5)`, `a list`: what a field holds, quoted when short and `quote` is set. */
+/**
+ * `text ("five")`, `a number (5)`, `a list`: what a field holds, quoted when `quote` is set. Longer text
+ * is quoted cut short, with its length (`text of 54 characters ("cluster-eu-west-…")`): a length error
+ * must show what was given. Known secrets are masked before the cut, so no part of one is shown.
+ */
 export function given(value: unknown, quote = true): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   if (typeof value === 'object') return 'a mapping';
   // YAML's .inf and .nan: numbers, but not what "a number" asks for.
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  const kind = typeof value === 'string' ? 'text' : `a ${typeof value}`;
-  return quote && shown.length <= shortValue ? `${kind} (${shown})` : kind;
+  if (typeof value !== 'string') return quote ? `a ${typeof value} (${String(value)})` : `a ${typeof value}`;
+  if (!quote) return 'text';
+  const text = redact(value);
+  if (value.length <= shortValue) return `text (${JSON.stringify(text)})`;
+  // Not between the two halves of a character outside the BMP (an emoji).
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(shortValue - 1)) ? shortValue - 1 : shortValue;
+  const shown = text.length <= shortValue ? text : `${text.slice(0, end)}…`;
+  return `text of ${value.length} characters (${JSON.stringify(shown)})`;
 }
 
 /**

@@ -14044,6 +14044,33 @@ var init_zod = __esm({
   }
 });
 
+// src/secrets.ts
+function registerSecret(value) {
+  const secret2 = value?.trim();
+  if (!secret2 || secret2.length < minLength || secrets.has(secret2)) return;
+  secrets.add(secret2);
+  for (const listener of listeners) listener(secret2);
+}
+function redact(text3) {
+  let result = text3.includes("@") ? text3.replace(userinfo, "$1") : text3;
+  for (const secret2 of [...secrets].sort((a, b) => b.length - a.length))
+    result = result.replaceAll(secret2, "***");
+  return result;
+}
+function displayUrl(url) {
+  return url.replace(userinfo, "$1");
+}
+var secrets, listeners, minLength, userinfo;
+var init_secrets = __esm({
+  "src/secrets.ts"() {
+    "use strict";
+    secrets = /* @__PURE__ */ new Set();
+    listeners = [];
+    minLength = 6;
+    userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+  }
+});
+
 // src/suggest.ts
 function closestName(typed, known) {
   const limit = Math.max(1, Math.floor(typed.length / 3));
@@ -14102,9 +14129,13 @@ function given(value, quote = true) {
   if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
-  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
-  const kind = typeof value === "string" ? "text" : `a ${typeof value}`;
-  return quote && shown.length <= shortValue ? `${kind} (${shown})` : kind;
+  if (typeof value !== "string") return quote ? `a ${typeof value} (${String(value)})` : `a ${typeof value}`;
+  if (!quote) return "text";
+  const text3 = redact(value);
+  if (value.length <= shortValue) return `text (${JSON.stringify(text3)})`;
+  const end = /[\uD800-\uDBFF]/.test(text3.charAt(shortValue - 1)) ? shortValue - 1 : shortValue;
+  const shown = text3.length <= shortValue ? text3 : `${text3.slice(0, end)}\u2026`;
+  return `text of ${value.length} characters (${JSON.stringify(shown)})`;
 }
 function plainIssue(quote) {
   const got = (value) => `got ${given(value, quote)}`;
@@ -14164,6 +14195,7 @@ var init_schema_issues = __esm({
   "src/schema-issues.ts"() {
     "use strict";
     init_zod();
+    init_secrets();
     init_suggest();
     plainWords = { error: plainIssue(true) };
     plainWordsUnquoted = { error: plainIssue(false) };
@@ -18068,33 +18100,6 @@ function engineChaosSeconds(engine) {
 var init_duration2 = __esm({
   "src/litmus/duration.ts"() {
     "use strict";
-  }
-});
-
-// src/secrets.ts
-function registerSecret(value) {
-  const secret2 = value?.trim();
-  if (!secret2 || secret2.length < minLength || secrets.has(secret2)) return;
-  secrets.add(secret2);
-  for (const listener of listeners) listener(secret2);
-}
-function redact(text3) {
-  let result = text3.includes("@") ? text3.replace(userinfo, "$1") : text3;
-  for (const secret2 of [...secrets].sort((a, b) => b.length - a.length))
-    result = result.replaceAll(secret2, "***");
-  return result;
-}
-function displayUrl(url) {
-  return url.replace(userinfo, "$1");
-}
-var secrets, listeners, minLength, userinfo;
-var init_secrets = __esm({
-  "src/secrets.ts"() {
-    "use strict";
-    secrets = /* @__PURE__ */ new Set();
-    listeners = [];
-    minLength = 6;
-    userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
   }
 });
 

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { parseCommandLine } from '../../../src/cli/args.ts';
 import { readConfigFile, resolveConfig } from '../../../src/config/load.ts';
 import { ConfigError } from '../../../src/errors.ts';
+import { registerSecret } from '../../../src/secrets.ts';
 
 function configFile(text: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-config-'));
@@ -378,4 +379,40 @@ test('a namespace is a Kubernetes name wherever it is given: Shop_1 is refused, 
     /targets\[0\]\.namespace: expected a namespace name \(lowercase a-z, 0-9 and -\), got text \("Shop_EU"\)$/,
   );
   assert.equal(resolveConfig(parseCommandLine(['run', '--namespace', 'shop-1']).layer).namespace, 'shop-1');
+});
+
+test('a name too long is quoted in its error, cut short with its length: --label, --run-id, a target, a namespace', () => {
+  const long = 'payments-eu-west-1-blue-green-canary-cluster-job';
+  const cut = `"${long.slice(0, 40)}…"`;
+  const problems: [string[], string][] = [
+    [
+      ['--label', long],
+      `command line: --label: expected at most 40 characters, got text of 48 characters (${cut})`,
+    ],
+    [
+      ['--run-id', long],
+      `command line: --run-id: expected at most 40 characters, got text of 48 characters (${cut})`,
+    ],
+    [
+      ['--namespace', `${long}-${long}`],
+      `command line: --namespace: expected a namespace name (at most 63 characters), got text of 97 characters (${cut})`,
+    ],
+  ];
+  for (const [argv, message] of problems)
+    assert.throws(() => resolveConfig(parseCommandLine(['run', ...argv]).layer), { message });
+  assert.throws(
+    () => resolveConfig(readConfigFile(configFile(`targets:\n  - { name: ${long} }\n`))),
+    /targets\[0\]\.name: expected at most 20 characters, got text of 48 characters \("payments-eu-west-1-blue-green-canary-clu…"\)$/,
+  );
+});
+
+test('a long value quoted in an error never shows part of a known secret', () => {
+  const token = 'sha256~k9XbqRZ0yJm2vC7pLwT4hN8sQe1uFgA6dV3oI5rKzYc';
+  registerSecret(token);
+  assert.throws(
+    () => resolveConfig(parseCommandLine(['run', '--label', `x${token}`]).layer),
+    (error: Error) =>
+      !error.message.includes(token.slice(0, 12)) &&
+      /got text of 51 characters \("x\*\*\*"\)/.test(error.message),
+  );
 });

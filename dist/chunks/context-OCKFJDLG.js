@@ -7,13 +7,12 @@ import {
   describeCluster,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-K37AUK2V.js";
+} from "./chunk-VEMFWFAL.js";
 import "./chunk-IMNZCBY4.js";
 import "./chunk-UW3C4NVA.js";
-import "./chunk-KFRDFFVU.js";
 import "./chunk-GRLH4IY6.js";
 import "./chunk-KS2JBS36.js";
-import "./chunk-VBCIS467.js";
+import "./chunk-J4IYJQFQ.js";
 import "./chunk-3NSBHRNM.js";
 export {
   compressionDisabled,

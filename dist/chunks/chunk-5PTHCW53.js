@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-JTGB2LLF.js";
+} from "./chunk-PQLJGBJE.js";
 import {
   formatDuration
-} from "./chunk-PTOK7BOW.js";
+} from "./chunk-2VC5DTLM.js";
 import {
   ApiException,
   CredentialsError,
@@ -23,10 +23,10 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-K37AUK2V.js";
+} from "./chunk-VEMFWFAL.js";
 import {
   redact
-} from "./chunk-KFRDFFVU.js";
+} from "./chunk-J4IYJQFQ.js";
 import {
   CancelledError,
   CannotRunError,

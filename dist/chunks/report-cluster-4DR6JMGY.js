@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-WGLGRIF5.js";
+} from "./chunk-BRAOI4IS.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -12,22 +12,21 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-LU4RH7YQ.js";
+} from "./chunk-5PTHCW53.js";
 import {
   readableResults
-} from "./chunk-JTGB2LLF.js";
-import "./chunk-PTOK7BOW.js";
+} from "./chunk-PQLJGBJE.js";
+import "./chunk-2VC5DTLM.js";
 import {
   loadKubeContext
-} from "./chunk-K37AUK2V.js";
-import "./chunk-JXNJWEH7.js";
+} from "./chunk-VEMFWFAL.js";
+import "./chunk-LGCRXLUJ.js";
 import "./chunk-7UNOIJUI.js";
 import "./chunk-IMNZCBY4.js";
 import "./chunk-UW3C4NVA.js";
-import "./chunk-KFRDFFVU.js";
 import "./chunk-GRLH4IY6.js";
 import "./chunk-KS2JBS36.js";
-import "./chunk-VBCIS467.js";
+import "./chunk-J4IYJQFQ.js";
 import {
   CannotRunError,
   ConfigError

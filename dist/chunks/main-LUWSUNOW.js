@@ -4,14 +4,14 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-MBQVOFTP.js";
+} from "./chunk-XDN2CSMS.js";
 import "./chunk-466RCVCX.js";
 import {
   loadConfig,
   parseSettings
-} from "./chunk-XGLRD3Z2.js";
-import "./chunk-W4ORBWZD.js";
-import "./chunk-PTOK7BOW.js";
+} from "./chunk-X7Y7IK7D.js";
+import "./chunk-JAOWULLU.js";
+import "./chunk-2VC5DTLM.js";
 import {
   commands,
   isCommand,
@@ -20,15 +20,12 @@ import {
   sourcesOf,
   usage
 } from "./chunk-WBMOS4W3.js";
-import "./chunk-5MJS7HZZ.js";
+import "./chunk-AFCH7IME.js";
 import {
   withCancellation
-} from "./chunk-45ZQU6QH.js";
+} from "./chunk-KJJBUDZX.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-UW3C4NVA.js";
-import {
-  redact
-} from "./chunk-KFRDFFVU.js";
 import {
   flagName,
   labelFor,
@@ -40,8 +37,9 @@ import {
 } from "./chunk-GRLH4IY6.js";
 import "./chunk-KS2JBS36.js";
 import {
-  closestName
-} from "./chunk-VBCIS467.js";
+  closestName,
+  redact
+} from "./chunk-J4IYJQFQ.js";
 import {
   CancelledError,
   CannotRunError,
@@ -217,7 +215,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-FV57RIBZ.js");
+        const { runTargets } = await import("./targets-AHJWW2JC.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -233,8 +231,8 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-HKJTFIWM.js"),
-          import("./publish-AGONLVNN.js")
+          import("./report-XTBOQTQH.js"),
+          import("./publish-GBPURCDA.js")
         ]);
         const sources = parsed.sources;
         return exitCodeOf(
@@ -243,14 +241,14 @@ async function main(argv, given = processIo) {
       }
       case "merge": {
         const [{ mergeGate }, { cancellableReports }] = await Promise.all([
-          import("./merge-73ZECPYU.js"),
-          import("./publish-AGONLVNN.js")
+          import("./merge-GJ6DGQZ6.js"),
+          import("./publish-GBPURCDA.js")
         ]);
         const files = parsed.files;
         return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-77K7NZZD.js");
+        const { validateRun } = await import("./inputs-QDKBCRC3.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -3,15 +3,14 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-KLCOBVDV.js";
-import "./chunk-EI43YKGG.js";
+} from "./chunk-SE5TZU4Z.js";
+import "./chunk-ZFTATWRK.js";
 import "./chunk-7UNOIJUI.js";
-import "./chunk-45ZQU6QH.js";
+import "./chunk-KJJBUDZX.js";
 import "./chunk-SVOU2F6U.js";
-import "./chunk-KFRDFFVU.js";
 import "./chunk-GRLH4IY6.js";
 import "./chunk-KS2JBS36.js";
-import "./chunk-VBCIS467.js";
+import "./chunk-J4IYJQFQ.js";
 import "./chunk-3NSBHRNM.js";
 export {
   mergeGate

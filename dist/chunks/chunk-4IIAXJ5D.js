@@ -25,7 +25,7 @@ import {
   record,
   string,
   union
-} from "./chunk-VBCIS467.js";
+} from "./chunk-J4IYJQFQ.js";
 import {
   ConfigError,
   __commonJS,
@@ -3854,4 +3854,4 @@ export {
   readLoadSuite,
   commandOnlySuite
 };
-/*! For license information please see chunk-ZYSBQU7S.js.LEGAL.txt */
+/*! For license information please see chunk-4IIAXJ5D.js.LEGAL.txt */

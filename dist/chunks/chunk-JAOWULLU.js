@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duration,
   latency
-} from "./chunk-PTOK7BOW.js";
+} from "./chunk-2VC5DTLM.js";
 import {
   NEVER,
   _enum,
@@ -16,7 +16,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-VBCIS467.js";
+} from "./chunk-J4IYJQFQ.js";
 
 // src/config/percent.ts
 function readDecimal(value) {

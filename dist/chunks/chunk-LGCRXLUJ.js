@@ -8,7 +8,7 @@ import {
   looseObject,
   record,
   string
-} from "./chunk-VBCIS467.js";
+} from "./chunk-J4IYJQFQ.js";
 
 // src/kube/object-meta.ts
 var objectMetaSchema = looseObject({

@@ -11,11 +11,6 @@ import {
   yaml
 } from "./chunk-UW3C4NVA.js";
 import {
-  displayUrl,
-  redact,
-  registerSecret
-} from "./chunk-KFRDFFVU.js";
-import {
   settingName
 } from "./chunk-GRLH4IY6.js";
 import {
@@ -26,14 +21,17 @@ import {
   array,
   boolean,
   describeIssues,
+  displayUrl,
   fieldPath,
   literal,
   looseObject,
   object,
   plainWordsUnquoted,
+  redact,
+  registerSecret,
   string,
   unknown
-} from "./chunk-VBCIS467.js";
+} from "./chunk-J4IYJQFQ.js";
 import {
   CannotRunError,
   ConfigError,

@@ -5,6 +5,31 @@ import {
   __export
 } from "./chunk-3NSBHRNM.js";
 
+// src/secrets.ts
+var secrets = /* @__PURE__ */ new Set();
+var listeners = [];
+var minLength = 6;
+function registerSecret(value) {
+  const secret = value?.trim();
+  if (!secret || secret.length < minLength || secrets.has(secret)) return;
+  secrets.add(secret);
+  for (const listener of listeners) listener(secret);
+}
+function onSecret(listener) {
+  listeners.push(listener);
+  for (const secret of secrets) listener(secret);
+}
+var userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+function redact(text) {
+  let result = text.includes("@") ? text.replace(userinfo, "$1") : text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+    result = result.replaceAll(secret, "***");
+  return result;
+}
+function displayUrl(url) {
+  return url.replace(userinfo, "$1");
+}
+
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
@@ -6299,9 +6324,13 @@ function given(value, quote = true) {
   if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
-  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
-  const kind = typeof value === "string" ? "text" : `a ${typeof value}`;
-  return quote && shown.length <= shortValue ? `${kind} (${shown})` : kind;
+  if (typeof value !== "string") return quote ? `a ${typeof value} (${String(value)})` : `a ${typeof value}`;
+  if (!quote) return "text";
+  const text = redact(value);
+  if (value.length <= shortValue) return `text (${JSON.stringify(text)})`;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(shortValue - 1)) ? shortValue - 1 : shortValue;
+  const shown = text.length <= shortValue ? text : `${text.slice(0, end)}\u2026`;
+  return `text of ${value.length} characters (${JSON.stringify(shown)})`;
 }
 var expecting = (what) => (issue2) => `expected ${what}, got ${given(issue2.input)}`;
 var choice = (value) => typeof value === "string" && !/^[\w./-]+$/.test(value) ? JSON.stringify(value) : String(value);
@@ -6382,6 +6411,10 @@ export {
   record,
   _enum,
   literal,
+  registerSecret,
+  onSecret,
+  redact,
+  displayUrl,
   closestName,
   plainWords,
   plainWordsUnquoted,

@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-EI43YKGG.js";
+} from "./chunk-ZFTATWRK.js";
 import {
   mergeReports,
   underLabel

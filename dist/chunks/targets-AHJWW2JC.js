@@ -3,32 +3,31 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-JXZC6UNN.js";
-import "./chunk-43YXVKFY.js";
-import "./chunk-WGLGRIF5.js";
+} from "./chunk-JNPMCXVN.js";
+import "./chunk-4DEHUUBP.js";
+import "./chunk-BRAOI4IS.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-AXOU3E52.js";
-import "./chunk-LU4RH7YQ.js";
+import "./chunk-2J7ZS54B.js";
+import "./chunk-5PTHCW53.js";
 import "./chunk-7GHJJVB5.js";
-import "./chunk-JTGB2LLF.js";
-import "./chunk-PTOK7BOW.js";
-import "./chunk-ZYSBQU7S.js";
-import "./chunk-K37AUK2V.js";
-import "./chunk-RY7M43UJ.js";
-import "./chunk-5MJS7HZZ.js";
+import "./chunk-PQLJGBJE.js";
+import "./chunk-2VC5DTLM.js";
+import "./chunk-4IIAXJ5D.js";
+import "./chunk-VEMFWFAL.js";
+import "./chunk-NIENMSVQ.js";
+import "./chunk-AFCH7IME.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-JXNJWEH7.js";
-import "./chunk-EI43YKGG.js";
+import "./chunk-LGCRXLUJ.js";
+import "./chunk-ZFTATWRK.js";
 import "./chunk-7UNOIJUI.js";
-import "./chunk-45ZQU6QH.js";
+import "./chunk-KJJBUDZX.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-SVOU2F6U.js";
 import "./chunk-IMNZCBY4.js";
 import "./chunk-UW3C4NVA.js";
-import "./chunk-KFRDFFVU.js";
 import "./chunk-GRLH4IY6.js";
 import "./chunk-KS2JBS36.js";
-import "./chunk-VBCIS467.js";
+import "./chunk-J4IYJQFQ.js";
 import "./chunk-3NSBHRNM.js";
 export {
   runTargets

@@ -4,13 +4,13 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   loadSchema,
   percentage
-} from "./chunk-W4ORBWZD.js";
+} from "./chunk-JAOWULLU.js";
 import {
   runDuration
-} from "./chunk-PTOK7BOW.js";
+} from "./chunk-2VC5DTLM.js";
 import {
   defaultPolicy
-} from "./chunk-45ZQU6QH.js";
+} from "./chunk-KJJBUDZX.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
@@ -38,7 +38,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-VBCIS467.js";
+} from "./chunk-J4IYJQFQ.js";
 import {
   ConfigError,
   __toESM

@@ -6,13 +6,13 @@ import {
 } from "./chunk-7GHJJVB5.js";
 import {
   parseShape
-} from "./chunk-JTGB2LLF.js";
+} from "./chunk-PQLJGBJE.js";
 import {
   iso_exports
-} from "./chunk-PTOK7BOW.js";
+} from "./chunk-2VC5DTLM.js";
 import {
   objectMetaSchema
-} from "./chunk-JXNJWEH7.js";
+} from "./chunk-LGCRXLUJ.js";
 import {
   secondsBetween
 } from "./chunk-7UNOIJUI.js";
@@ -34,7 +34,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-VBCIS467.js";
+} from "./chunk-J4IYJQFQ.js";
 import {
   ConfigError,
   errorMessage

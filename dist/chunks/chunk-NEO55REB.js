@@ -3,17 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-XGLRD3Z2.js";
+} from "./chunk-X7Y7IK7D.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-K37AUK2V.js";
-import {
-  onSecret,
-  redact
-} from "./chunk-KFRDFFVU.js";
+} from "./chunk-VEMFWFAL.js";
 import {
   labelFor,
   layerFrom,
@@ -23,6 +19,10 @@ import {
   toMap,
   toNumber
 } from "./chunk-GRLH4IY6.js";
+import {
+  onSecret,
+  redact
+} from "./chunk-J4IYJQFQ.js";
 import {
   ConfigError,
   __commonJS,
@@ -19897,4 +19897,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-RVRXE354.js.LEGAL.txt */
+/*! For license information please see chunk-NEO55REB.js.LEGAL.txt */

@@ -19,13 +19,10 @@ import {
   skippingSetting,
   unmatchedAllowances,
   withCancellation
-} from "./chunk-45ZQU6QH.js";
+} from "./chunk-KJJBUDZX.js";
 import {
   extent
 } from "./chunk-SVOU2F6U.js";
-import {
-  redact
-} from "./chunk-KFRDFFVU.js";
 import {
   settingName
 } from "./chunk-GRLH4IY6.js";
@@ -38,8 +35,9 @@ import {
   number,
   plainWords,
   record,
+  redact,
   string
-} from "./chunk-VBCIS467.js";
+} from "./chunk-J4IYJQFQ.js";
 import {
   CancelledError,
   CannotRunError,

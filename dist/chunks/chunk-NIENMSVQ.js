@@ -4,16 +4,16 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-5MJS7HZZ.js";
+} from "./chunk-AFCH7IME.js";
 import {
   isClusterScopedKind
 } from "./chunk-EWRCKZ32.js";
 import {
   metadataProblems
-} from "./chunk-JXNJWEH7.js";
+} from "./chunk-LGCRXLUJ.js";
 import {
   reportPathProblems
-} from "./chunk-EI43YKGG.js";
+} from "./chunk-ZFTATWRK.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
@@ -38,7 +38,7 @@ import {
   strictObject,
   string,
   unknown
-} from "./chunk-VBCIS467.js";
+} from "./chunk-J4IYJQFQ.js";
 import {
   CannotRunError,
   ConfigError
@@ -638,7 +638,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target, log) {
-  const { contextNamespace, loadKubeContext } = await import("./context-EVFGBLJO.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-OCKFJDLG.js");
   const kc = loadKubeContext(target, { say: log });
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-43YXVKFY.js";
+} from "./chunk-4DEHUUBP.js";
 import {
   convertChaos
-} from "./chunk-WGLGRIF5.js";
+} from "./chunk-BRAOI4IS.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -24,7 +24,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-AXOU3E52.js";
+} from "./chunk-2J7ZS54B.js";
 import {
   LitmusClient,
   connect,
@@ -37,7 +37,7 @@ import {
   statusCode,
   unanswered,
   workflowRunLabel
-} from "./chunk-LU4RH7YQ.js";
+} from "./chunk-5PTHCW53.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -45,18 +45,18 @@ import {
 import {
   isEngineFinished,
   readableResults
-} from "./chunk-JTGB2LLF.js";
+} from "./chunk-PQLJGBJE.js";
 import {
   formatDuration
-} from "./chunk-PTOK7BOW.js";
+} from "./chunk-2VC5DTLM.js";
 import {
   commandOnlySuite,
   readLoadSuite
-} from "./chunk-ZYSBQU7S.js";
+} from "./chunk-4IIAXJ5D.js";
 import {
   describeCluster,
   spawnInGroup
-} from "./chunk-K37AUK2V.js";
+} from "./chunk-VEMFWFAL.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -68,15 +68,15 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-RY7M43UJ.js";
+} from "./chunk-NIENMSVQ.js";
 import {
   duplicateProblems
-} from "./chunk-5MJS7HZZ.js";
+} from "./chunk-AFCH7IME.js";
 import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-EI43YKGG.js";
+} from "./chunk-ZFTATWRK.js";
 import {
   mergeReports,
   underLabel

@@ -10,13 +10,12 @@ import {
   removeReports,
   reportPathProblems,
   runMeta
-} from "./chunk-EI43YKGG.js";
+} from "./chunk-ZFTATWRK.js";
 import "./chunk-7UNOIJUI.js";
-import "./chunk-45ZQU6QH.js";
+import "./chunk-KJJBUDZX.js";
 import "./chunk-SVOU2F6U.js";
-import "./chunk-KFRDFFVU.js";
 import "./chunk-GRLH4IY6.js";
-import "./chunk-VBCIS467.js";
+import "./chunk-J4IYJQFQ.js";
 import "./chunk-3NSBHRNM.js";
 export {
   cancellableReports,

@@ -5,42 +5,41 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-43YXVKFY.js";
+} from "./chunk-4DEHUUBP.js";
 import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-WGLGRIF5.js";
+} from "./chunk-BRAOI4IS.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-7GHJJVB5.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   parseShape
-} from "./chunk-JTGB2LLF.js";
+} from "./chunk-PQLJGBJE.js";
 import {
   loadSchema
-} from "./chunk-W4ORBWZD.js";
-import "./chunk-PTOK7BOW.js";
+} from "./chunk-JAOWULLU.js";
+import "./chunk-2VC5DTLM.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-5MJS7HZZ.js";
-import "./chunk-JXNJWEH7.js";
+} from "./chunk-AFCH7IME.js";
+import "./chunk-LGCRXLUJ.js";
 import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-EI43YKGG.js";
+} from "./chunk-ZFTATWRK.js";
 import "./chunk-7UNOIJUI.js";
 import {
   isSkipped,
   skippingSetting
-} from "./chunk-45ZQU6QH.js";
+} from "./chunk-KJJBUDZX.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-SVOU2F6U.js";
 import "./chunk-UW3C4NVA.js";
-import "./chunk-KFRDFFVU.js";
 import {
   configFileName
 } from "./chunk-GRLH4IY6.js";
@@ -49,7 +48,7 @@ import {
 } from "./chunk-KS2JBS36.js";
 import {
   describeIssues
-} from "./chunk-VBCIS467.js";
+} from "./chunk-J4IYJQFQ.js";
 import {
   CannotRunError,
   ConfigError
@@ -177,7 +176,7 @@ async function reportGate(config, sources, log, signal) {
   if (load) {
     if (load.impact.maxP95Ratio !== void 0 || load.impact.maxErrorRateDuringChaos !== void 0)
       log("chaos-gate: WARNING: load.impact is not checked by report: only run knows when the chaos ran");
-    const { readLoadSuite } = await import("./collect-XNVOYS26.js");
+    const { readLoadSuite } = await import("./collect-5UTCLSTI.js");
     const files = Object.values(load.results).filter(Boolean).join(", ");
     inputs.push({ source: files, suites: [readLoadSuite(load, void 0, [])] });
   }
@@ -197,7 +196,7 @@ async function reportGate(config, sources, log, signal) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-5JUTHFNA.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-4DR6JMGY.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector, log, signal);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

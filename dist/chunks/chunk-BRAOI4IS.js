@@ -13,7 +13,7 @@ import {
   probeOutcome,
   resultName,
   verdictOutcome
-} from "./chunk-JTGB2LLF.js";
+} from "./chunk-PQLJGBJE.js";
 import {
   secondsBetween
 } from "./chunk-7UNOIJUI.js";

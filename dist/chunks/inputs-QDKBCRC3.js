@@ -6,21 +6,20 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-RY7M43UJ.js";
-import "./chunk-5MJS7HZZ.js";
+} from "./chunk-NIENMSVQ.js";
+import "./chunk-AFCH7IME.js";
 import "./chunk-EWRCKZ32.js";
-import "./chunk-JXNJWEH7.js";
-import "./chunk-EI43YKGG.js";
+import "./chunk-LGCRXLUJ.js";
+import "./chunk-ZFTATWRK.js";
 import "./chunk-7UNOIJUI.js";
-import "./chunk-45ZQU6QH.js";
+import "./chunk-KJJBUDZX.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-SVOU2F6U.js";
 import "./chunk-IMNZCBY4.js";
 import "./chunk-UW3C4NVA.js";
-import "./chunk-KFRDFFVU.js";
 import "./chunk-GRLH4IY6.js";
 import "./chunk-KS2JBS36.js";
-import "./chunk-VBCIS467.js";
+import "./chunk-J4IYJQFQ.js";
 import "./chunk-3NSBHRNM.js";
 export {
   checkRunInputs,

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   objectMetaSchema
-} from "./chunk-JXNJWEH7.js";
+} from "./chunk-LGCRXLUJ.js";
 import {
   _enum,
   array,
@@ -15,7 +15,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-VBCIS467.js";
+} from "./chunk-J4IYJQFQ.js";
 
 // src/kube/shape.ts
 function parseShape(schema, value) {

@@ -16,7 +16,7 @@ import {
 } from "./chunk-KS2JBS36.js";
 import {
   given
-} from "./chunk-VBCIS467.js";
+} from "./chunk-J4IYJQFQ.js";
 import {
   ConfigError,
   __toESM,

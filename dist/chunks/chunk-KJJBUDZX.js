@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   closestName
-} from "./chunk-VBCIS467.js";
+} from "./chunk-J4IYJQFQ.js";
 
 // src/gate/policy.ts
 var defaultPolicy = {

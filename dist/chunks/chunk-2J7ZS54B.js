@@ -17,7 +17,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-LU4RH7YQ.js";
+} from "./chunk-5PTHCW53.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -27,14 +27,14 @@ import {
   isNotRun,
   isVerdictFinal,
   resultName
-} from "./chunk-JTGB2LLF.js";
+} from "./chunk-PQLJGBJE.js";
 import {
   HttpMethod,
   KubernetesObjectApi,
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-K37AUK2V.js";
+} from "./chunk-VEMFWFAL.js";
 import {
   isClusterScopedKind,
   isCustomResource
@@ -44,7 +44,7 @@ import {
 } from "./chunk-5L5Z5RRO.js";
 import {
   fieldPath
-} from "./chunk-VBCIS467.js";
+} from "./chunk-J4IYJQFQ.js";
 import {
   CancelledError,
   CannotRunError

@@ -15,7 +15,7 @@ import {
   number,
   string,
   union
-} from "./chunk-VBCIS467.js";
+} from "./chunk-J4IYJQFQ.js";
 import {
   __export
 } from "./chunk-3NSBHRNM.js";
