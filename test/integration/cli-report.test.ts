@@ -14,6 +14,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { writeResults } from '../../bench/support/results.ts';
+import { blackHoleKubeconfig, startBlackHole } from '../support/black-hole.ts';
 import { fixturePath, repoRoot } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
@@ -308,4 +309,31 @@ test('SIGTERM while the reports of 10,000 results are written: exit 143 and no r
   assert.match(finished.stderr, /received SIGTERM: stopping, leaving no report behind/);
   assert.match(finished.stderr, /cancelled by SIGTERM; removed the reports it wrote: .*junit\.xml/);
   assert.deepEqual(readdirSync(dir), []);
+});
+
+test('SIGTERM while report --namespace waits on the cluster: the read ends, exit 143, no report written', async () => {
+  const hole = await startBlackHole();
+  try {
+    const dir = out();
+    const kubeconfig = path.join(out(), 'kubeconfig');
+    writeFileSync(kubeconfig, blackHoleKubeconfig(hole.server, 'black-hole-token-0123456789abcdef'));
+    const child = runEntry(
+      'dist/cli.js',
+      ['report', '--kubeconfig', kubeconfig, '--namespace', 'shop'].concat([
+        '--junit',
+        path.join(dir, 'junit.xml'),
+        '--json',
+        path.join(dir, 'report.json'),
+      ]),
+    );
+    // A request is under way once the server has accepted its connection.
+    while (hole.accepted() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    child.kill('SIGTERM');
+    const finished = await child.done;
+    assert.equal(finished.code, 143, finished.stderr);
+    assert.match(finished.stderr, /^chaos-gate: cancelled by SIGTERM; no report was written$/m);
+    assert.deepEqual(readdirSync(dir), []);
+  } finally {
+    await hole.close();
+  }
 });
