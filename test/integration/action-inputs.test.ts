@@ -1,10 +1,11 @@
 // The built action (dist/index.js, dist/post.js) run the way a GitHub runner runs it, without a cluster.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
+import { writeResults } from '../../bench/support/results.ts';
 import { fixturePath, repoRoot } from '../support/fixtures.ts';
 import { commandsObeyed, readRecords } from '../support/github-files.ts';
 import { runEntry } from '../support/run-node.ts';
@@ -568,4 +569,45 @@ test("messages that tell what to give name the action's inputs, not the CLI's fl
     /namespace shop is not allowed \(allowed: checkout\); add it to allowNamespaces \(allow-namespaces\) if the run may reach it/,
   );
   for (const { stdout } of [nothing, elsewhere]) assert.doesNotMatch(stdout, / \(?--[a-z]/);
+});
+
+test('command merge cancelled while it writes the reports of 2 × 10,000 results: verdict cancelled, no report left', async () => {
+  const runner = runnerFiles();
+  const results = path.join(runner.dir, 'results.json');
+  writeResults(10_000, results, path.join(runner.dir, 'results.yaml'));
+  const a = path.join(runner.dir, 'reports/a/report.json');
+  const made = await runEntry('dist/cli.js', ['report', '--results', results, '--json', a, '--label', 'a'])
+    .done;
+  assert.equal(made.code, 1, made.stderr);
+  mkdirSync(path.join(runner.dir, 'reports/b'));
+  writeFileSync(
+    path.join(runner.dir, 'reports/b/report.json'),
+    readFileSync(a, 'utf8').replace(/"label": "a"/, '"label": "b"'),
+  );
+  const env = {
+    GITHUB_OUTPUT: runner.output,
+    GITHUB_STEP_SUMMARY: runner.summary,
+    GITHUB_STATE: runner.state,
+  };
+  const step = runEntry('dist/index.js', [], {
+    cwd: runner.dir,
+    env: { ...env, INPUT_COMMAND: 'merge', INPUT_REPORTS: 'reports/*/report.json' },
+  });
+  let exited = false;
+  void step.done.then(() => (exited = true));
+  // The JUnit file appears when the writing starts; the JSON report after it takes a while more.
+  const junit = path.join(runner.dir, 'chaos-gate-results/junit.xml');
+  while (!existsSync(junit) && !exited) await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.equal(exited, false, 'the reports were written before they could be signalled');
+  step.kill('SIGINT');
+  const finished = await step.done;
+  assert.equal(finished.code, 1, finished.stdout);
+  assert.match(finished.stdout, /^::warning::received SIGINT: stopping, leaving no report behind$/m);
+  assert.match(
+    finished.stdout,
+    /^::error::cancelled by SIGINT; removed the reports it wrote: chaos-gate-results\/junit\.xml, chaos-gate-results\/report\.json$/m,
+  );
+  const outputs = readRecords(runner.output);
+  assert.deepEqual([outputs.verdict, outputs.failed, outputs['junit-path']], ['cancelled', '0', '']);
+  assert.deepEqual(readdirSync(path.join(runner.dir, 'chaos-gate-results')), []);
 });
