@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-LUWSUNOW.js");
+var { main } = await import("./chunks/main-WPA7W5FN.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-JNPMCXVN.js";
+} from "./chunks/chunk-W2KWIOH7.js";
 import "./chunks/chunk-4DEHUUBP.js";
 import "./chunks/chunk-BRAOI4IS.js";
 import {
@@ -25,8 +25,8 @@ import {
   summary,
   warning
 } from "./chunks/chunk-NEO55REB.js";
-import "./chunks/chunk-2J7ZS54B.js";
-import "./chunks/chunk-5PTHCW53.js";
+import "./chunks/chunk-LK3EWJHU.js";
+import "./chunks/chunk-AEW6JXET.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
 import {

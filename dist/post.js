@@ -14,11 +14,11 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-2J7ZS54B.js";
+} from "./chunks/chunk-LK3EWJHU.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-5PTHCW53.js";
+} from "./chunks/chunk-AEW6JXET.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
 import {

@@ -4,8 +4,11 @@
 // watched again (client.ts bounds every request and stream). As client-go's reflector does, every
 // retry but the renewal of a watch that ran its course waits a growing delay, so a server or proxy
 // that answers each watch with a 410, or closes it at once, is not asked again in a tight loop.
+// Any other ERROR event (a metav1.Status: an etcd timeout, "Too large resource version", a throttled
+// watch) ends the watch and relists after the delay, said in a retry line, as the reflector does: a
+// wait that is not progressing says why.
 import type { CustomObjectsApi } from '@kubernetes/client-node';
-import { openWatch, type Connection, type WatchStream } from './client.ts';
+import { openWatch, WatchStatusError, type Connection, type WatchStream } from './client.ts';
 import { apiError, describeApiError, statusCode } from './errors.ts';
 
 export interface WatchTarget {
@@ -128,12 +131,13 @@ export function watchCollection<T extends Named>(
    */
   const watchOnce = async (
     resourceVersion: string | undefined,
-  ): Promise<'gone' | 'ended' | 'at once' | Error> => {
+  ): Promise<'gone' | 'ended' | 'at once' | WatchErrorEvent | Error> => {
     let gone = false;
+    let failed: WatchErrorEvent | undefined;
     let heard = false;
     const openedAt = Date.now();
     const timeoutSeconds = options.timeoutSeconds ?? 60;
-    stream = openWatch<T & { code?: number }>(
+    stream = openWatch<T & WatchStatus>(
       connection,
       path,
       {
@@ -145,8 +149,11 @@ export function watchCollection<T extends Named>(
       },
       ({ type, object }) => {
         if (type === 'ERROR') {
-          // A Status object: 410 means our resourceVersion is too old.
+          // A Status object: 410 means our resourceVersion is too old. The server ends the watch after
+          // it; so do we, not to wait on a stream that may stay open with nothing more to come.
           if (object.code === 410) gone = true;
+          else failed = new WatchErrorEvent(object);
+          stream?.abort();
           return;
         }
         // The server holds the watch and sends: the next trouble starts from the first delay again.
@@ -164,6 +171,7 @@ export function watchCollection<T extends Named>(
     if (stopped) stream.abort();
     const outcome = await stream.ended;
     if (gone || statusCode(outcome) === 410) return 'gone';
+    if (failed) return failed;
     if (outcome !== 'closed') return outcome;
     return heard || Date.now() - openedAt >= 1000 ? 'ended' : 'at once';
   };
@@ -187,6 +195,12 @@ export function watchCollection<T extends Named>(
           needList = true;
         } else if (outcome === 'at once') {
           options.onRetry?.('the server closed the watch at once, sending nothing; watching again');
+        } else if (outcome instanceof WatchErrorEvent) {
+          // Watching on from the same version could meet the same error: list afresh, as the reflector does.
+          options.onRetry?.(
+            `${describeApiError(`the server ended the watch of ${target.plural}`, outcome)}; listing again`,
+          );
+          needList = true;
         } else {
           // Permission taken away since the list (or the kind no longer served): as final as a refused list.
           if (refused(statusCode(outcome))) throw outcome;
@@ -225,6 +239,22 @@ export function watchCollection<T extends Named>(
       wake?.();
     },
   };
+}
+
+/** The Status of a watch's ERROR event: what the server says went wrong. */
+interface WatchStatus {
+  code?: number;
+  reason?: string;
+  message?: string;
+}
+
+/** An ERROR event in an open watch: its Status read as errors.ts reads a refused watch request. */
+class WatchErrorEvent extends WatchStatusError {
+  override name = 'WatchErrorEvent';
+  constructor(status: WatchStatus) {
+    // A Status without a code is still the server's error: taken for one of its own (500).
+    super(status.code ?? 500, JSON.stringify(status));
+  }
 }
 
 /** An answer that retrying will not change: no permission, or the resource is not served. */

@@ -86364,6 +86364,7 @@ function watchCollection(connection, list, target, options) {
   let delay = firstDelay;
   const watchOnce = async (resourceVersion) => {
     let gone = false;
+    let failed;
     let heard = false;
     const openedAt = Date.now();
     const timeoutSeconds = options.timeoutSeconds ?? 60;
@@ -86380,6 +86381,8 @@ function watchCollection(connection, list, target, options) {
       ({ type: type2, object: object3 }) => {
         if (type2 === "ERROR") {
           if (object3.code === 410) gone = true;
+          else failed = new WatchErrorEvent(object3);
+          stream?.abort();
           return;
         }
         heard = true;
@@ -86396,6 +86399,7 @@ function watchCollection(connection, list, target, options) {
     if (stopped) stream.abort();
     const outcome = await stream.ended;
     if (gone || statusCode(outcome) === 410) return "gone";
+    if (failed) return failed;
     if (outcome !== "closed") return outcome;
     return heard || Date.now() - openedAt >= 1e3 ? "ended" : "at once";
   };
@@ -86417,6 +86421,11 @@ function watchCollection(connection, list, target, options) {
           needList = true;
         } else if (outcome === "at once") {
           options.onRetry?.("the server closed the watch at once, sending nothing; watching again");
+        } else if (outcome instanceof WatchErrorEvent) {
+          options.onRetry?.(
+            `${describeApiError(`the server ended the watch of ${target.plural}`, outcome)}; listing again`
+          );
+          needList = true;
         } else {
           if (refused(statusCode(outcome))) throw outcome;
           options.onRetry?.(
@@ -86456,11 +86465,18 @@ function watchCollection(connection, list, target, options) {
 function refused(code) {
   return code === 401 || code === 403 || code === 404;
 }
+var WatchErrorEvent;
 var init_watch2 = __esm({
   "src/kube/watch.ts"() {
     "use strict";
     init_client();
     init_errors4();
+    WatchErrorEvent = class extends WatchStatusError {
+      name = "WatchErrorEvent";
+      constructor(status) {
+        super(status.code ?? 500, JSON.stringify(status));
+      }
+    };
   }
 });
 

@@ -129,6 +129,29 @@ test('an HTTP 410 answer to the watch request relists too', limit, async (t) => 
   assert.match(retries.join('\n'), /410 Gone/);
 });
 
+test(
+  'an ERROR event other than 410 ends the watch, says what the server said, and lists again',
+  limit,
+  async (t) => {
+    const { fake, start, lists, retries } = setup(t);
+    fake.put(engine('a'));
+    const watch = start();
+    await watch.ready;
+    await waitFor(() => fake.openWatches.length === 1, 'the first watch');
+
+    // As an API server whose etcd timed out sends it, keeping the stream open.
+    fake.openWatches[0]?.send('ERROR', status(500, 'etcdserver: request timed out', 'InternalError'));
+
+    await waitFor(() => lists().length === 2 && fake.openWatches.length === 1, 'a relist and a new watch');
+    assert.match(
+      retries.join('\n'),
+      /the server ended the watch of chaosengines: etcdserver: request timed out \(HTTP 500\); listing again/,
+    );
+    fake.put(engine('b'));
+    await waitFor(() => watch.items.has('b'), 'an event on the new watch');
+  },
+);
+
 /**
  * A watch and its owner with a retry delay far longer than the test: a second request before the
  * test ends is one made without waiting.

@@ -3,12 +3,12 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-JNPMCXVN.js";
+} from "./chunk-W2KWIOH7.js";
 import "./chunk-4DEHUUBP.js";
 import "./chunk-BRAOI4IS.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-2J7ZS54B.js";
-import "./chunk-5PTHCW53.js";
+import "./chunk-LK3EWJHU.js";
+import "./chunk-AEW6JXET.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQLJGBJE.js";
 import "./chunk-2VC5DTLM.js";

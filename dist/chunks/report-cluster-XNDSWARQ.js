@@ -12,7 +12,7 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-5PTHCW53.js";
+} from "./chunk-AEW6JXET.js";
 import {
   readableResults
 } from "./chunk-PQLJGBJE.js";

@@ -17,7 +17,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-5PTHCW53.js";
+} from "./chunk-AEW6JXET.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";

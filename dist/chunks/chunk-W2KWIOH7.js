@@ -24,7 +24,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-2J7ZS54B.js";
+} from "./chunk-LK3EWJHU.js";
 import {
   LitmusClient,
   connect,
@@ -37,7 +37,7 @@ import {
   statusCode,
   unanswered,
   workflowRunLabel
-} from "./chunk-5PTHCW53.js";
+} from "./chunk-AEW6JXET.js";
 import {
   isWorkflowCompleted,
   workflowCondition

@@ -608,6 +608,7 @@ function watchCollection(connection, list, target, options) {
   let delay = firstDelay;
   const watchOnce = async (resourceVersion) => {
     let gone = false;
+    let failed;
     let heard = false;
     const openedAt = Date.now();
     const timeoutSeconds = options.timeoutSeconds ?? 60;
@@ -624,6 +625,8 @@ function watchCollection(connection, list, target, options) {
       ({ type, object }) => {
         if (type === "ERROR") {
           if (object.code === 410) gone = true;
+          else failed = new WatchErrorEvent(object);
+          stream?.abort();
           return;
         }
         heard = true;
@@ -640,6 +643,7 @@ function watchCollection(connection, list, target, options) {
     if (stopped) stream.abort();
     const outcome = await stream.ended;
     if (gone || statusCode(outcome) === 410) return "gone";
+    if (failed) return failed;
     if (outcome !== "closed") return outcome;
     return heard || Date.now() - openedAt >= 1e3 ? "ended" : "at once";
   };
@@ -661,6 +665,11 @@ function watchCollection(connection, list, target, options) {
           needList = true;
         } else if (outcome === "at once") {
           options.onRetry?.("the server closed the watch at once, sending nothing; watching again");
+        } else if (outcome instanceof WatchErrorEvent) {
+          options.onRetry?.(
+            `${describeApiError(`the server ended the watch of ${target.plural}`, outcome)}; listing again`
+          );
+          needList = true;
         } else {
           if (refused(statusCode(outcome))) throw outcome;
           options.onRetry?.(
@@ -697,6 +706,12 @@ function watchCollection(connection, list, target, options) {
     }
   };
 }
+var WatchErrorEvent = class extends WatchStatusError {
+  name = "WatchErrorEvent";
+  constructor(status) {
+    super(status.code ?? 500, JSON.stringify(status));
+  }
+};
 function refused(code) {
   return code === 401 || code === 403 || code === 404;
 }
