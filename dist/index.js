@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-W2KWIOH7.js";
-import "./chunks/chunk-4DEHUUBP.js";
+} from "./chunks/chunk-WBGAZ2IE.js";
+import "./chunks/chunk-TO35YN6W.js";
 import "./chunks/chunk-BRAOI4IS.js";
 import {
   expectedChaosMs,

@@ -37,8 +37,23 @@ const isStep = (node: WorkflowNode | undefined) =>
 interface SuiteOptions {
   /** The wait for the workflow timed out: steps still running say so. */
   timedOut?: boolean;
-  /** The run was cancelled, by this signal: a workflow it submitted may not have started yet. */
+  /**
+   * The run was cancelled, by this signal: what was still running was stopped by us, as an engine's
+   * experiments are (litmus/convert.ts), and a workflow it submitted may not have started yet.
+   */
   cancelled?: string;
+}
+
+/** Why the wait ended before the workflow did: what it leaves unfinished is judged by it. */
+interface Interruption {
+  outcome: 'timeout' | 'stopped';
+  why: string;
+}
+
+function interruptionOf({ cancelled, timedOut }: SuiteOptions): Interruption | undefined {
+  if (cancelled) return { outcome: 'stopped', why: `the run was cancelled (${cancelled})` };
+  if (timedOut) return { outcome: 'timeout', why: 'the wait timed out' };
+  return undefined;
 }
 
 /** A workflow checked against workflowSchema (a file is when it is read). */
@@ -111,9 +126,10 @@ function suiteOf(workflow: Workflow, options: SuiteOptions, unreadableSteps?: st
   const attempts = new Set(retries.flatMap((node) => node.children ?? []));
   const steps = [...retries, ...nodes.filter((node) => isStep(node) && !attempts.has(node.id ?? ''))];
   const displayNames = steps.map((n) => n.displayName ?? n.name ?? '');
+  const interruption = interruptionOf(options);
   const cases = steps
     .sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? ''))
-    .map((node) => stepCase(name, node, byId, displayNames, options.timedOut ?? false));
+    .map((node) => stepCase(name, node, byId, displayNames, interruption));
   const stepsProblem =
     unreadableSteps ??
     (status?.offloadNodeStatusVersion && nodes.length === 0
@@ -139,13 +155,15 @@ function suiteOf(workflow: Workflow, options: SuiteOptions, unreadableSteps?: st
       properties: {},
     });
   } else if (!isWorkflowCompleted(workflow)) {
+    // Cancelled mid-wait, it was stopped by the run, not a workflow that outlasted it.
+    const cutShort = status?.phase ? interruption : undefined;
     cases.push({
       kind: 'workflow',
       className: name,
       name: 'workflow',
-      outcome: 'timeout',
+      outcome: cutShort?.outcome ?? 'timeout',
       message: status?.phase
-        ? `still ${status.phase}`
+        ? `still ${status.phase}${cutShort ? ` when ${cutShort.why}` : ''}`
         : 'no status: is the workflow controller running (and its instance ID matching)?',
       properties: {},
     });
@@ -197,7 +215,7 @@ function stepCase(
   node: WorkflowNode,
   byId: ReadonlyMap<string, WorkflowNode>,
   displayNames: string[],
-  timedOut: boolean,
+  interruption: Interruption | undefined,
 ): ReportCase {
   const display = node.displayName ?? node.name ?? node.id ?? '';
   // Loops repeat display names; the node name (path) keeps cases apart.
@@ -213,7 +231,9 @@ function stepCase(
   // The template around it succeeded although it failed: continueOn (or a DAG depending on the failure).
   const boundary = node.boundaryID ? byId.get(node.boundaryID) : undefined;
   const tolerated = (phaseOutcome === 'fail' || phaseOutcome === 'error') && boundary?.phase === 'Succeeded';
-  const outcome = tolerated ? 'skipped' : phaseOutcome;
+  // Still running when the wait ended: judged by why it ended (a cancel stopped it).
+  const unfinished = phaseOutcome === 'timeout' ? interruption : undefined;
+  const outcome = tolerated ? 'skipped' : (unfinished?.outcome ?? phaseOutcome);
   const failure = why ?? `step ${node.phase ?? 'Pending'}`;
   const exitCode = (last ?? node).outputs?.exitCode;
   const triesText = tries.map(
@@ -226,7 +246,7 @@ function stepCase(
     className: suite,
     name: unique ? display : (node.name ?? display),
     outcome,
-    message: stepMessage({ node, outcome, tolerated, failure, attempts: tries.length, timedOut }),
+    message: stepMessage({ node, outcome, tolerated, failure, attempts: tries.length, unfinished }),
     details:
       [
         // Argo's messages name the exit code since v3.7 ("main: Error (exit code 1)"); older ones do not.
@@ -265,12 +285,12 @@ function stepMessage(step: {
   tolerated: boolean;
   failure: string;
   attempts: number;
-  timedOut: boolean;
+  unfinished: Interruption | undefined;
 }): string | undefined {
   const { node, outcome, failure } = step;
   if (outcome === 'pass') return undefined;
   if (step.tolerated) return `${node.phase}, tolerated by the workflow (it continued): ${failure}`;
-  if (outcome === 'timeout')
-    return `still ${node.phase ?? 'Pending'} when ${step.timedOut ? 'the wait timed out' : 'the workflow ended'}`;
+  if (step.unfinished || outcome === 'timeout')
+    return `still ${node.phase ?? 'Pending'} when ${step.unfinished?.why ?? 'the workflow ended'}`;
   return step.attempts > 1 ? `${failure} (after ${step.attempts} attempts)` : failure;
 }

@@ -86678,6 +86678,11 @@ var init_types3 = __esm({
 });
 
 // src/argo/convert.ts
+function interruptionOf({ cancelled, timedOut }) {
+  if (cancelled) return { outcome: "stopped", why: `the run was cancelled (${cancelled})` };
+  if (timedOut) return { outcome: "timeout", why: "the wait timed out" };
+  return void 0;
+}
 function workflowToSuite(workflow, options = {}) {
   return suiteOf(workflow, options);
 }
@@ -86717,7 +86722,8 @@ function suiteOf(workflow, options, unreadableSteps) {
   const attempts = new Set(retries.flatMap((node2) => node2.children ?? []));
   const steps = [...retries, ...nodes.filter((node2) => isStep(node2) && !attempts.has(node2.id ?? ""))];
   const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
-  const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node2) => stepCase(name, node2, byId, displayNames, options.timedOut ?? false));
+  const interruption = interruptionOf(options);
+  const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node2) => stepCase(name, node2, byId, displayNames, interruption));
   const stepsProblem = unreadableSteps ?? (status?.offloadNodeStatusVersion && nodes.length === 0 ? "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API" : void 0);
   if (stepsProblem) {
     cases.push({
@@ -86739,12 +86745,13 @@ function suiteOf(workflow, options, unreadableSteps) {
       properties: {}
     });
   } else if (!isWorkflowCompleted(workflow)) {
+    const cutShort = status?.phase ? interruption : void 0;
     cases.push({
       kind: "workflow",
       className: name,
       name: "workflow",
-      outcome: "timeout",
-      message: status?.phase ? `still ${status.phase}` : "no status: is the workflow controller running (and its instance ID matching)?",
+      outcome: cutShort?.outcome ?? "timeout",
+      message: status?.phase ? `still ${status.phase}${cutShort ? ` when ${cutShort.why}` : ""}` : "no status: is the workflow controller running (and its instance ID matching)?",
       properties: {}
     });
   } else if ((status?.phase === "Failed" || status?.phase === "Error") && !cases.some((c) => c.outcome === "fail" || c.outcome === "error")) {
@@ -86778,7 +86785,7 @@ function nodesOf(workflow) {
   if (status?.nodes && Object.keys(status.nodes).length > 0) return new Map(Object.entries(status.nodes));
   return new Map(Object.entries(status?.compressedNodes ?? {}));
 }
-function stepCase(suite, node2, byId, displayNames, timedOut) {
+function stepCase(suite, node2, byId, displayNames, interruption) {
   const display = node2.displayName ?? node2.name ?? node2.id ?? "";
   const unique3 = displayNames.filter((n) => n === display).length === 1;
   const phaseOutcome = nodeOutcomes[node2.phase ?? "Pending"];
@@ -86788,7 +86795,8 @@ function stepCase(suite, node2, byId, displayNames, timedOut) {
   const why2 = (last?.phase === "Failed" || last?.phase === "Error" ? last : node2).message;
   const boundary = node2.boundaryID ? byId.get(node2.boundaryID) : void 0;
   const tolerated = (phaseOutcome === "fail" || phaseOutcome === "error") && boundary?.phase === "Succeeded";
-  const outcome = tolerated ? "skipped" : phaseOutcome;
+  const unfinished = phaseOutcome === "timeout" ? interruption : void 0;
+  const outcome = tolerated ? "skipped" : unfinished?.outcome ?? phaseOutcome;
   const failure3 = why2 ?? `step ${node2.phase ?? "Pending"}`;
   const exitCode = (last ?? node2).outputs?.exitCode;
   const triesText = tries.map(
@@ -86800,7 +86808,7 @@ function stepCase(suite, node2, byId, displayNames, timedOut) {
     className: suite,
     name: unique3 ? display : node2.name ?? display,
     outcome,
-    message: stepMessage({ node: node2, outcome, tolerated, failure: failure3, attempts: tries.length, timedOut }),
+    message: stepMessage({ node: node2, outcome, tolerated, failure: failure3, attempts: tries.length, unfinished }),
     details: [
       // Argo's messages name the exit code since v3.7 ("main: Error (exit code 1)"); older ones do not.
       exitCode && phaseOutcome !== "pass" && !failure3.includes("exit code") ? `${failure3} (exit code ${exitCode})` : void 0,
@@ -86831,8 +86839,8 @@ function stepMessage(step) {
   const { node: node2, outcome, failure: failure3 } = step;
   if (outcome === "pass") return void 0;
   if (step.tolerated) return `${node2.phase}, tolerated by the workflow (it continued): ${failure3}`;
-  if (outcome === "timeout")
-    return `still ${node2.phase ?? "Pending"} when ${step.timedOut ? "the wait timed out" : "the workflow ended"}`;
+  if (step.unfinished || outcome === "timeout")
+    return `still ${node2.phase ?? "Pending"} when ${step.unfinished?.why ?? "the workflow ended"}`;
   return step.attempts > 1 ? `${failure3} (after ${step.attempts} attempts)` : failure3;
 }
 var nodeOutcomes, isStep, inNodeMap, withoutNodeMaps, suiteName2;

@@ -175,6 +175,35 @@ test('a retry still running at the timeout is one timeout case', () => {
   );
 });
 
+test('a workflow cancelled mid-wait is stopped, as an engine is, not a timeout', () => {
+  const running = workflow({ phase: 'Running' }, [
+    node('Steps', wf, 'Running', 0, undefined),
+    node('Pod', `${wf}[0].install`, 'Succeeded', 0, 2, ok),
+    node('Pod', `${wf}[1].pod-delete`, 'Running', 2, undefined),
+  ]);
+  const suite = liveWorkflowToSuite(running, { cancelled: 'SIGINT' });
+  assert.deepEqual(
+    suite.cases.map((c) => [c.name, c.outcome, c.message]),
+    [
+      ['install', 'pass', undefined],
+      ['pod-delete', 'stopped', 'still Running when the run was cancelled (SIGINT)'],
+      ['workflow', 'stopped', 'still Running when the run was cancelled (SIGINT)'],
+    ],
+  );
+  // What the gate makes of it is what it makes of a stopped experiment.
+  assert.equal(evaluateGate({ suites: [suite] }, { ...defaultPolicy, stopped: 'skip' }).verdict, 'pass');
+  // At the timeout the same workflow timed out, and says when too.
+  assert.deepEqual(
+    liveWorkflowToSuite(running, { timedOut: true })
+      .cases.map((c) => [c.outcome, c.message])
+      .slice(1),
+    [
+      ['timeout', 'still Running when the wait timed out'],
+      ['timeout', 'still Running when the wait timed out'],
+    ],
+  );
+});
+
 test('continueOn: a failed step the workflow tolerated is skipped and says so; the gate passes', () => {
   const tolerated = workflow({ phase: 'Succeeded' }, [
     node('Steps', wf, 'Succeeded', 0, 6),

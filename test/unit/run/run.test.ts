@@ -1094,6 +1094,40 @@ for (const [what, wrong, [caseName, message]] of wrongStatuses) {
   );
 }
 
+test(
+  'a workflow cancelled mid-wait is reported stopped, like an engine, not as still running',
+  limit,
+  async (t) => {
+    const { fake, run, lines, controller } = setup(t, { resources: withArgo });
+    const running = run({ rbac: [], engines: [], cleanup: 'always', workflow: { file: workflowFile() } });
+    await waitFor(() => fake.openWatches.some((w) => w.resource.kind === 'Workflow'), 'the workflow watch');
+    // The controller: the workflow runs its chaos step, which never ends.
+    const [submitted] = fake.list('Workflow');
+    assert.ok(submitted);
+    fake.put({
+      ...submitted,
+      status: {
+        phase: 'Running',
+        startedAt: '2026-11-30T12:00:00Z',
+        nodes: { a: pod('a', { phase: 'Running', finishedAt: undefined }) },
+      },
+    });
+    await waitFor(() => lines.some((line) => line.includes('step a: Running')), 'the wait to see it run');
+    controller.abort('SIGTERM');
+    const outcome = await running;
+
+    assert.equal(outcome.cancelled, 'SIGTERM');
+    assert.deepEqual(
+      outcome.report.suites.flatMap((s) => s.cases).map((c) => [c.name, c.outcome, c.message]),
+      [
+        ['a', 'stopped', 'still Running when the run was cancelled (SIGTERM)'],
+        ['workflow', 'stopped', 'still Running when the run was cancelled (SIGTERM)'],
+      ],
+    );
+    assert.ok(fake.made({ method: 'PATCH', path: /\/workflows\/chaos-wf$/ }).length > 0, 'it was shut down');
+  },
+);
+
 const withTemplates = [
   ...withArgo,
   ...(['WorkflowTemplate', 'ClusterWorkflowTemplate'] as const).map((kind) => ({

@@ -5,7 +5,7 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-4DEHUUBP.js";
+} from "./chunk-TO35YN6W.js";
 import {
   convertChaos,
   engineSuiteName,

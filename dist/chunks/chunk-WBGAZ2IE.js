@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-4DEHUUBP.js";
+} from "./chunk-TO35YN6W.js";
 import {
   convertChaos
 } from "./chunk-BRAOI4IS.js";

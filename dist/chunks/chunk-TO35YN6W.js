@@ -252,6 +252,11 @@ var nodeOutcomes = {
   Running: "timeout"
 };
 var isStep = (node) => node?.type === "Pod" || node?.type === "Container" || node?.type === "Suspend" || node?.type === "Skipped";
+function interruptionOf({ cancelled, timedOut }) {
+  if (cancelled) return { outcome: "stopped", why: `the run was cancelled (${cancelled})` };
+  if (timedOut) return { outcome: "timeout", why: "the wait timed out" };
+  return void 0;
+}
 function workflowToSuite(workflow, options = {}) {
   return suiteOf(workflow, options);
 }
@@ -297,7 +302,8 @@ function suiteOf(workflow, options, unreadableSteps) {
   const attempts = new Set(retries.flatMap((node) => node.children ?? []));
   const steps = [...retries, ...nodes.filter((node) => isStep(node) && !attempts.has(node.id ?? ""))];
   const displayNames = steps.map((n) => n.displayName ?? n.name ?? "");
-  const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node) => stepCase(name, node, byId, displayNames, options.timedOut ?? false));
+  const interruption = interruptionOf(options);
+  const cases = steps.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "")).map((node) => stepCase(name, node, byId, displayNames, interruption));
   const stepsProblem = unreadableSteps ?? (status?.offloadNodeStatusVersion && nodes.length === 0 ? "the step statuses are offloaded to the Argo database and not readable through the Kubernetes API" : void 0);
   if (stepsProblem) {
     cases.push({
@@ -319,12 +325,13 @@ function suiteOf(workflow, options, unreadableSteps) {
       properties: {}
     });
   } else if (!isWorkflowCompleted(workflow)) {
+    const cutShort = status?.phase ? interruption : void 0;
     cases.push({
       kind: "workflow",
       className: name,
       name: "workflow",
-      outcome: "timeout",
-      message: status?.phase ? `still ${status.phase}` : "no status: is the workflow controller running (and its instance ID matching)?",
+      outcome: cutShort?.outcome ?? "timeout",
+      message: status?.phase ? `still ${status.phase}${cutShort ? ` when ${cutShort.why}` : ""}` : "no status: is the workflow controller running (and its instance ID matching)?",
       properties: {}
     });
   } else if ((status?.phase === "Failed" || status?.phase === "Error") && !cases.some((c) => c.outcome === "fail" || c.outcome === "error")) {
@@ -358,7 +365,7 @@ function nodesOf(workflow) {
   if (status?.nodes && Object.keys(status.nodes).length > 0) return new Map(Object.entries(status.nodes));
   return new Map(Object.entries(status?.compressedNodes ?? {}));
 }
-function stepCase(suite, node, byId, displayNames, timedOut) {
+function stepCase(suite, node, byId, displayNames, interruption) {
   const display = node.displayName ?? node.name ?? node.id ?? "";
   const unique = displayNames.filter((n) => n === display).length === 1;
   const phaseOutcome = nodeOutcomes[node.phase ?? "Pending"];
@@ -368,7 +375,8 @@ function stepCase(suite, node, byId, displayNames, timedOut) {
   const why = (last?.phase === "Failed" || last?.phase === "Error" ? last : node).message;
   const boundary = node.boundaryID ? byId.get(node.boundaryID) : void 0;
   const tolerated = (phaseOutcome === "fail" || phaseOutcome === "error") && boundary?.phase === "Succeeded";
-  const outcome = tolerated ? "skipped" : phaseOutcome;
+  const unfinished = phaseOutcome === "timeout" ? interruption : void 0;
+  const outcome = tolerated ? "skipped" : unfinished?.outcome ?? phaseOutcome;
   const failure = why ?? `step ${node.phase ?? "Pending"}`;
   const exitCode = (last ?? node).outputs?.exitCode;
   const triesText = tries.map(
@@ -380,7 +388,7 @@ function stepCase(suite, node, byId, displayNames, timedOut) {
     className: suite,
     name: unique ? display : node.name ?? display,
     outcome,
-    message: stepMessage({ node, outcome, tolerated, failure, attempts: tries.length, timedOut }),
+    message: stepMessage({ node, outcome, tolerated, failure, attempts: tries.length, unfinished }),
     details: [
       // Argo's messages name the exit code since v3.7 ("main: Error (exit code 1)"); older ones do not.
       exitCode && phaseOutcome !== "pass" && !failure.includes("exit code") ? `${failure} (exit code ${exitCode})` : void 0,
@@ -411,8 +419,8 @@ function stepMessage(step) {
   const { node, outcome, failure } = step;
   if (outcome === "pass") return void 0;
   if (step.tolerated) return `${node.phase}, tolerated by the workflow (it continued): ${failure}`;
-  if (outcome === "timeout")
-    return `still ${node.phase ?? "Pending"} when ${step.timedOut ? "the wait timed out" : "the workflow ended"}`;
+  if (step.unfinished || outcome === "timeout")
+    return `still ${node.phase ?? "Pending"} when ${step.unfinished?.why ?? "the workflow ended"}`;
   return step.attempts > 1 ? `${failure} (after ${step.attempts} attempts)` : failure;
 }
 

@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-W2KWIOH7.js";
-import "./chunk-4DEHUUBP.js";
+} from "./chunk-WBGAZ2IE.js";
+import "./chunk-TO35YN6W.js";
 import "./chunk-BRAOI4IS.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-LK3EWJHU.js";
