@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-T7FO5CYR.js");
+var { main } = await import("./chunks/main-SC7GWTBE.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

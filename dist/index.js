@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-WBGAZ2IE.js";
+} from "./chunks/chunk-E3X6BFQE.js";
 import "./chunks/chunk-TO35YN6W.js";
 import "./chunks/chunk-BRAOI4IS.js";
 import {
@@ -40,7 +40,7 @@ import {
 } from "./chunks/chunk-SE5TZU4Z.js";
 import "./chunks/chunk-4IIAXJ5D.js";
 import "./chunks/chunk-VEMFWFAL.js";
-import "./chunks/chunk-NIENMSVQ.js";
+import "./chunks/chunk-LVHC53H5.js";
 import "./chunks/chunk-AFCH7IME.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-LGCRXLUJ.js";

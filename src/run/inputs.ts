@@ -3,7 +3,8 @@
 // against the CRD's rules, the fields of RBAC objects, objects given twice, templates a workflow runs
 // but does not define, how far the run reaches, where the reports go, and each cluster's kube context
 // (kubeconfig read, context resolved). With several clusters every one is checked before any is
-// touched: a mistake in one target's settings must not leave chaos on the others. `run` and `validate`
+// touched: a mistake in one target's settings must not leave chaos on the others, nor two targets on
+// one cluster apply the same engine. `run` and `validate`
 // both go through checkClusters; `validate` stops there.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { readWorkflow, workflowName, workflowSource, type WorkflowObject } from '../argo/submit.ts';
@@ -17,6 +18,7 @@ import { metadataProblems } from '../kube/object-meta.ts';
 import { rbacFieldRules } from '../kube/rbac-rules.ts';
 import { engineCrdRules } from '../litmus/crd-rules.ts';
 import { describeIssues, plainWords } from '../schema-issues.ts';
+import { displayUrl } from '../secrets.ts';
 import { blastRadiusProblems } from './blast-radius.ts';
 import { reportPathProblems } from './publish.ts';
 
@@ -212,7 +214,7 @@ const loaded = <C, K>({ kube, ...cluster }: C & { kube: K }): Omit<C, 'kube'> & 
  */
 async function checkClusters<
   C extends { target?: Target; config: GateConfig },
-  K extends { defaultNamespace?: string },
+  K extends { defaultNamespace?: string; kc?: KubeConfig },
 >(
   config: GateConfig,
   clusters: C[],
@@ -241,9 +243,85 @@ async function checkClusters<
     found.push({ target: cluster.target, problems: [...read.problems, ...placement, ...unloadable] });
     if (kube) checked.push({ ...cluster, inputs: read.inputs, kube });
   }
-  const problems = describeProblems(found);
+  const problems = [...describeProblems(found), ...sharedObjectProblems(checked)];
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return checked;
+}
+
+/**
+ * Targets that reach one API server and would apply the same named engine, or submit the same named
+ * workflow: their preflights run side by side and both pass, then the second apply takes over the
+ * first's engine, which the first run reports deleted and its cleanup deletes under the second. The
+ * server is compared as loaded, since two contexts can point at one cluster; engines and workflows
+ * named by generateName get a new name each time and never meet.
+ */
+function sharedObjectProblems(
+  clusters: {
+    target?: Target;
+    config: GateConfig;
+    inputs: RunInputs;
+    kube: { defaultNamespace?: string; kc?: KubeConfig };
+  }[],
+): string[] {
+  const byServer = new Map<string, { target: string; objects: Named[] }[]>();
+  for (const { target, config, inputs, kube } of clusters) {
+    const server = kube.kc?.getCurrentCluster()?.server;
+    const namespace = kube.defaultNamespace;
+    if (!target || !server || namespace === undefined) continue;
+    const { workflow } = inputs;
+    const objects: Named[] = [
+      ...inputs.manifests
+        .filter((m) => m.role === 'engine' && m.object.metadata.name)
+        .map(({ object: { metadata } }) => ({
+          kind: 'ChaosEngine',
+          namespace: metadata.namespace ?? namespace,
+          name: metadata.name ?? '',
+        })),
+      ...(workflow?.metadata.name
+        ? [
+            {
+              kind: 'Workflow',
+              // As prepareWorkflow places it.
+              namespace: config.workflow?.namespace ?? workflow.metadata.namespace ?? namespace,
+              name: workflow.metadata.name,
+            },
+          ]
+        : []),
+    ];
+    const key = sameServer(server);
+    byServer.set(key, [...(byServer.get(key) ?? []), { target: target.name, objects }]);
+  }
+  const text = ({ kind, namespace, name }: Named) => `${kind} ${namespace}/${name}`;
+  const problems: string[] = [];
+  for (const [server, targets] of byServer)
+    targets.forEach((first, i) => {
+      for (const second of targets.slice(i + 1)) {
+        const both = first.objects.filter((o) => second.objects.some((p) => text(p) === text(o)));
+        if (both.length === 0) continue;
+        const namespaces = [...new Set(both.map((o) => o.namespace))].join(', ');
+        problems.push(
+          `targets ${first.target} and ${second.target} reach the same cluster (server ${displayUrl(server)}) and namespace ${namespaces}, ` +
+            `and both would apply ${both.map(text).join(', ')}: a name can be one run's only (the second would take over the first's engine, and the first's cleanup delete it under the second); ` +
+            'give each target its own namespace, or name them with metadata.generateName',
+        );
+      }
+    });
+  return problems;
+}
+
+interface Named {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/** A server URL as the one cluster it is: `https://API.example:443/` and `https://api.example` are one. */
+function sameServer(server: string): string {
+  try {
+    return new URL(server).href.replace(/\/+$/, '');
+  } catch {
+    return server;
+  }
 }
 
 /** What every target has in common is said once; the rest names its target. */

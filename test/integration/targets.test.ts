@@ -68,28 +68,42 @@ test('two clusters and one that cannot be reached: a suite per cluster, one gate
 test('no cluster can be reached: exit 2 naming each', async () => {
   const dir = workDir();
   const [eu] = clusters as [(typeof clusters)[0]];
-  const gone = eu.sandbox.kubeconfigYaml.replace(
-    /server: https:\/\/127\.0\.0\.1:\d+/,
-    'server: https://127.0.0.1:9',
-  );
-  const kubeconfig = path.join(dir, 'gone.yaml');
-  writeFileSync(kubeconfig, gone);
+  // Two servers that are not there (two, not one twice: targets on one cluster would share the engine).
+  const kubeconfigs = ['127.0.0.1', '127.0.0.2'].map((host, i) => {
+    const kubeconfig = path.join(dir, `gone${i + 1}.yaml`);
+    writeFileSync(
+      kubeconfig,
+      eu.sandbox.kubeconfigYaml.replace(/server: https:\/\/127\.0\.0\.1:\d+/, `server: https://${host}:9`),
+    );
+    return kubeconfig;
+  });
   const engine = engineFile(dir, uniqueName('none'), 'pass', namespace);
   const result = await runEntry('dist/cli.js', [
     'run',
-    '--kubeconfig',
-    kubeconfig,
-    '--context',
-    'sandbox',
-    '--context',
-    'sandbox',
+    ...kubeconfigs.flatMap((kubeconfig) => ['--kubeconfig', kubeconfig]),
     '--namespace',
     namespace,
     '--engine',
     engine,
   ]).done;
   assert.equal(result.code, 2, result.stdout + result.stderr);
-  assert.match(result.stderr, /no cluster could be run:\nsandbox: .*\nsandbox-2: /);
+  assert.match(result.stderr, /no cluster could be run:\ngone1: .*\ngone2: /);
+});
+
+test('two targets on one cluster and namespace: exit 2 naming both, nothing applied', async () => {
+  const [eu] = clusters as [(typeof clusters)[0]];
+  const { result, engine, before, after } = await runOnTargets('twice', [
+    { name: 'blue', kubeconfig: eu.sandbox.kubeconfigPath },
+    { name: 'green', kubeconfig: eu.sandbox.kubeconfigPath },
+  ]);
+  assert.equal(result.code, 2, result.stdout + result.stderr);
+  assert.match(
+    result.stderr,
+    new RegExp(
+      `^chaos-gate: error: targets blue and green reach the same cluster \\(server https://127\\.0\\.0\\.1:\\d+\\) and namespace ${namespace}, and both would apply ChaosEngine ${namespace}/${engine.name}:`,
+    ),
+  );
+  assert.deepEqual(after, before, 'nothing applied');
 });
 
 /** `chaos-gate run` of one engine aimed at `namespace` on `targets`, and what it left on each cluster. */

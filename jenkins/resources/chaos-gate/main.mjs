@@ -85905,9 +85905,56 @@ async function checkClusters(config2, clusters, kubeconfigContent, load2) {
     found.push({ target: cluster.target, problems: [...read.problems, ...placement, ...unloadable] });
     if (kube) checked2.push({ ...cluster, inputs: read.inputs, kube });
   }
-  const problems = describeProblems(found);
+  const problems = [...describeProblems(found), ...sharedObjectProblems(checked2)];
   if (problems.length > 0) throw new ConfigError(problems.join("\n"));
   return checked2;
+}
+function sharedObjectProblems(clusters) {
+  const byServer = /* @__PURE__ */ new Map();
+  for (const { target, config: config2, inputs, kube } of clusters) {
+    const server = kube.kc?.getCurrentCluster()?.server;
+    const namespace = kube.defaultNamespace;
+    if (!target || !server || namespace === void 0) continue;
+    const { workflow } = inputs;
+    const objects = [
+      ...inputs.manifests.filter((m) => m.role === "engine" && m.object.metadata.name).map(({ object: { metadata } }) => ({
+        kind: "ChaosEngine",
+        namespace: metadata.namespace ?? namespace,
+        name: metadata.name ?? ""
+      })),
+      ...workflow?.metadata.name ? [
+        {
+          kind: "Workflow",
+          // As prepareWorkflow places it.
+          namespace: config2.workflow?.namespace ?? workflow.metadata.namespace ?? namespace,
+          name: workflow.metadata.name
+        }
+      ] : []
+    ];
+    const key = sameServer(server);
+    byServer.set(key, [...byServer.get(key) ?? [], { target: target.name, objects }]);
+  }
+  const text3 = ({ kind, namespace, name }) => `${kind} ${namespace}/${name}`;
+  const problems = [];
+  for (const [server, targets] of byServer)
+    targets.forEach((first, i) => {
+      for (const second of targets.slice(i + 1)) {
+        const both = first.objects.filter((o) => second.objects.some((p) => text3(p) === text3(o)));
+        if (both.length === 0) continue;
+        const namespaces = [...new Set(both.map((o) => o.namespace))].join(", ");
+        problems.push(
+          `targets ${first.target} and ${second.target} reach the same cluster (server ${displayUrl(server)}) and namespace ${namespaces}, and both would apply ${both.map(text3).join(", ")}: a name can be one run's only (the second would take over the first's engine, and the first's cleanup delete it under the second); give each target its own namespace, or name them with metadata.generateName`
+        );
+      }
+    });
+  return problems;
+}
+function sameServer(server) {
+  try {
+    return new URL(server).href.replace(/\/+$/, "");
+  } catch {
+    return server;
+  }
 }
 function describeProblems(found) {
   const [first, ...others] = found;
@@ -85968,6 +86015,7 @@ var init_inputs = __esm({
     init_rbac_rules();
     init_crd_rules();
     init_schema_issues();
+    init_secrets();
     init_blast_radius();
     init_publish();
     alsoAs = (key, ...fields) => [.../* @__PURE__ */ new Set([key, ...fields.map(settingName)])].join(", ");

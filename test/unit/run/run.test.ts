@@ -14,6 +14,7 @@ import { mergeGate } from '../../../src/run/merge.ts';
 import type { GateOutcome } from '../../../src/run/outcome.ts';
 import { loadSchema } from '../../../src/load/schema.ts';
 import { progressLog } from '../../../src/run/progress.ts';
+import { validateRun } from '../../../src/run/inputs.ts';
 import { PreflightRefused, runGate, type RunContext } from '../../../src/run/run.ts';
 import { runTargets } from '../../../src/run/targets.ts';
 import type { ChaosEngine, ChaosResult, EngineExperimentStatus } from '../../../src/litmus/types.ts';
@@ -1337,6 +1338,113 @@ async function runOnClusters(
   });
   return { outcome, lines };
 }
+
+/** One kubeconfig, a context per entry, each with its own cluster entry: two names for what may be one cluster. */
+function contextsFile(servers: Record<string, string>): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-contexts-')), 'kubeconfig.yaml');
+  const names = Object.keys(servers);
+  writeFileSync(
+    file,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters:',
+      ...names.map(
+        (n) => `  - { name: ${n}, cluster: { server: "${servers[n]}", insecure-skip-tls-verify: true } }`,
+      ),
+      'users: [{ name: tester, user: { token: fake-token } }]',
+      'contexts:',
+      ...names.map((n) => `  - { name: ${n}, context: { cluster: ${n}, user: tester, namespace: default } }`),
+      `current-context: ${names[0]}`,
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+test(
+  'two targets reaching one cluster and namespace by two contexts are refused before anything is sent',
+  limit,
+  async (t) => {
+    const fake = new FakeApi();
+    t.after(() => fake.close());
+    playOperator(fake, 'Pass');
+    const kubeconfig = contextsFile({ blue: fake.server, green: fake.server });
+    const config = resolveConfig({
+      rbac: [rbacFile],
+      engines: [engineFile],
+      runId,
+      timeout: 20_000,
+      targets: [
+        { name: 'blue', kubeconfig, context: 'blue' },
+        { name: 'green', kubeconfig, context: 'green' },
+      ],
+    });
+    const progress = progressLog(
+      () => {},
+      30_000,
+      () => 0,
+    );
+    await assert.rejects(
+      runTargets(config, {
+        log: () => {},
+        clusterLog: progress.clusterLog,
+        signal: new AbortController().signal,
+      }),
+      (error: Error) => {
+        assert.equal(error.name, 'ConfigError', 'exit 2');
+        assert.equal(
+          error.message,
+          `targets blue and green reach the same cluster (server ${fake.server}) and namespace default, ` +
+            "and both would apply ChaosEngine default/nginx-chaos: a name can be one run's only (the second would take over the first's engine, and the first's cleanup delete it under the second); " +
+            'give each target its own namespace, or name them with metadata.generateName',
+        );
+        return true;
+      },
+    );
+    assert.deepEqual(fake.requests, [], 'nothing was sent to the cluster');
+  },
+);
+
+test('one server spelt two ways is one cluster; engines by generateName or in other namespaces do not collide', async () => {
+  const kubeconfig = contextsFile({
+    blue: 'https://api.example.test:443',
+    green: 'https://API.example.test/',
+  });
+  const targets = [
+    { name: 'blue', kubeconfig, context: 'blue' },
+    { name: 'green', kubeconfig, context: 'green' },
+  ];
+  const workflow = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-named-wf-')), 'wf.yaml');
+  writeFileSync(
+    workflow,
+    'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: { name: chaos-wf }\n' +
+      'spec: { entrypoint: main, templates: [{ name: main, container: { image: alpine } }] }\n',
+  );
+  await assert.rejects(
+    validateRun(resolveConfig({ engines: [], workflow: { file: workflow }, targets })),
+    /^ConfigError: targets blue and green reach the same cluster \(server https:\/\/api\.example\.test\) and namespace default, and both would apply Workflow default\/chaos-wf:/,
+  );
+  const generated = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-generated-')), 'engine.yaml');
+  writeFileSync(
+    generated,
+    'apiVersion: litmuschaos.io/v1alpha1\nkind: ChaosEngine\nmetadata: { generateName: nginx-chaos- }\n' +
+      'spec: { engineState: active, experiments: [{ name: pod-delete }] }\n',
+  );
+  await validateRun(resolveConfig({ engines: [generated], targets }));
+  const named = path.join(path.dirname(generated), 'named.yaml');
+  writeFileSync(
+    named,
+    'apiVersion: litmuschaos.io/v1alpha1\nkind: ChaosEngine\nmetadata: { name: nginx-chaos }\n' +
+      'spec: { engineState: active, experiments: [{ name: pod-delete }] }\n',
+  );
+  await validateRun(
+    resolveConfig({
+      engines: [named],
+      targets: targets.map((target) => ({ ...target, namespace: `shop-${target.name}` })),
+    }),
+  );
+});
 
 /** The first apply, each verdict, the gate and each cleanup: the lines whose clock the run's timing sets. */
 const timedLines = (lines: string[]) =>

@@ -68,7 +68,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-NIENMSVQ.js";
+} from "./chunk-LVHC53H5.js";
 import {
   duplicateProblems
 } from "./chunk-AFCH7IME.js";

@@ -6,7 +6,7 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-NIENMSVQ.js";
+} from "./chunk-LVHC53H5.js";
 import "./chunk-AFCH7IME.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-LGCRXLUJ.js";

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-WBGAZ2IE.js";
+} from "./chunk-E3X6BFQE.js";
 import "./chunk-TO35YN6W.js";
 import "./chunk-BRAOI4IS.js";
 import "./chunk-466RCVCX.js";
@@ -14,7 +14,7 @@ import "./chunk-PQLJGBJE.js";
 import "./chunk-2VC5DTLM.js";
 import "./chunk-4IIAXJ5D.js";
 import "./chunk-VEMFWFAL.js";
-import "./chunk-NIENMSVQ.js";
+import "./chunk-LVHC53H5.js";
 import "./chunk-AFCH7IME.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-LGCRXLUJ.js";
