@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-SC7GWTBE.js");
+var { main } = await import("./chunks/main-2X7LRCDA.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

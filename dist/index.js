@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-E3X6BFQE.js";
-import "./chunks/chunk-TO35YN6W.js";
+} from "./chunks/chunk-W5TLBN4L.js";
+import "./chunks/chunk-HXCH2TWZ.js";
 import "./chunks/chunk-BRAOI4IS.js";
 import {
   expectedChaosMs,

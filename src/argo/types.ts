@@ -29,6 +29,11 @@ const nodeType = z.enum([
 export type NodeType = z.output<typeof nodeType>;
 
 const text = z.string();
+/** A time not reached yet (a running node's finishedAt) is written by Argo as a zero metav1.Time: null. */
+const time = text
+  .nullish()
+  .transform((at) => at ?? undefined)
+  .optional();
 
 const workflowNodeSchema = z.looseObject({
   id: text.optional(),
@@ -39,8 +44,8 @@ const workflowNodeSchema = z.looseObject({
   phase: nodePhase.optional(),
   boundaryID: text.optional(),
   message: text.optional(),
-  startedAt: text.optional(),
-  finishedAt: text.optional(),
+  startedAt: time,
+  finishedAt: time,
   children: z.array(text).optional(),
   outputs: z.looseObject({ exitCode: text.optional() }).optional(),
 });
@@ -104,8 +109,8 @@ export const workflowSchema = z.looseObject({
   status: z
     .looseObject({
       phase: workflowPhase.optional(),
-      startedAt: text.optional(),
-      finishedAt: text.optional(),
+      startedAt: time,
+      finishedAt: time,
       message: text.optional(),
       progress: text.optional(),
       nodes: workflowNodesSchema.optional(),

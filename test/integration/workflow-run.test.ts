@@ -538,6 +538,8 @@ describe('cancel and timeout', () => {
       'Terminate',
     ]).done;
     assert.equal(result.code, 1, result.stdout + result.stderr);
+    // Read as Argo writes a running workflow (its unreached times null): timed out, not unreadable.
+    assert.match(result.stdout, /› workflow did not finish: still Running when the wait timed out/);
     const [engine] = await enginesOf(await submitted(runId));
     const stopped = result.stdout.indexOf(`stopped ChaosEngine ${namespace}/${engine}`);
     const terminated = result.stdout.search(/workflow argo-chaos\/chaos-load-[a-z0-9]+: shutdown Terminate/);
@@ -575,6 +577,11 @@ describe('cancel and timeout', () => {
     const result = await started.done;
     assert.equal(result.code, 143, result.stdout + result.stderr);
     assert.match(result.stdout, /stopped ChaosEngine argo-chaos\/[\s\S]*shutdown Stop/);
+    // Cut short by the cancel, not outlasting the run: stopped, as its engine is.
+    assert.match(
+      result.stdout,
+      /› pod-delete was stopped \(aborted\): still Running when the run was cancelled \(SIGTERM\)[\s\S]*› workflow was stopped \(aborted\): still Running when the run was cancelled \(SIGTERM\)/,
+    );
     const ended = await eventually(
       runId,
       (w) => w.metadata.labels?.['workflows.argoproj.io/completed'] === 'true',

@@ -18519,7 +18519,7 @@ var init_types = __esm({
     "use strict";
     init_zod();
     init_schema_issues();
-    timestamp2 = iso_exports.datetime({ offset: true, local: true, error: expecting("an ISO 8601 date and time") }).transform((time3) => /(?:Z|[+-]\d\d:\d\d)$/.test(time3) ? time3 : `${time3}Z`);
+    timestamp2 = iso_exports.datetime({ offset: true, local: true, error: expecting("an ISO 8601 date and time") }).transform((time4) => /(?:Z|[+-]\d\d:\d\d)$/.test(time4) ? time4 : `${time4}Z`);
     seconds = number2().nonnegative();
     activityRunSchema = looseObject({
       activity: looseObject({
@@ -22171,9 +22171,9 @@ function k6JsonReader(source, onSample) {
       }
       if (point.type !== "Point" || point.metric !== "http_req_duration" && point.metric !== "http_req_failed")
         return;
-      const time3 = point.data?.time;
+      const time4 = point.data?.time;
       const value = point.data?.value;
-      const endMs = Date.parse(time3 ?? "");
+      const endMs = Date.parse(time4 ?? "");
       if (!Number.isFinite(endMs) || typeof value !== "number" || !Number.isFinite(value))
         throw new ConfigError(`${source}: line ${number3}: a Point needs data.time and data.value`);
       const half = point.metric === "http_req_duration" ? "duration" : "failed";
@@ -22184,7 +22184,7 @@ function k6JsonReader(source, onSample) {
         );
       }
       const tags = point.data?.tags ?? {};
-      const key = `${time3} ${tags.url ?? tags.name ?? ""}`;
+      const key = `${time4} ${tags.url ?? tags.name ?? ""}`;
       let request = waiting.get(key);
       if (request?.[half] !== void 0) {
         settle2(key, request);
@@ -86656,7 +86656,7 @@ function decompressed(encoded, ctx) {
     return refuse(`the decompressed nodes are not JSON: ${errorMessage(error2)}`);
   }
 }
-var workflowPhase, nodePhase, nodeType, text, workflowNodeSchema, workflowNodesSchema, maxDecompressedNodesBytes, compressedNodesSchema, workflowSchema2;
+var workflowPhase, nodePhase, nodeType, text, time3, workflowNodeSchema, workflowNodesSchema, maxDecompressedNodesBytes, compressedNodesSchema, workflowSchema2;
 var init_types3 = __esm({
   "src/argo/types.ts"() {
     "use strict";
@@ -86680,6 +86680,7 @@ var init_types3 = __esm({
       "Plugin"
     ]);
     text = string2();
+    time3 = text.nullish().transform((at) => at ?? void 0).optional();
     workflowNodeSchema = looseObject({
       id: text.optional(),
       name: text.optional(),
@@ -86689,8 +86690,8 @@ var init_types3 = __esm({
       phase: nodePhase.optional(),
       boundaryID: text.optional(),
       message: text.optional(),
-      startedAt: text.optional(),
-      finishedAt: text.optional(),
+      startedAt: time3,
+      finishedAt: time3,
       children: array(text).optional(),
       outputs: looseObject({ exitCode: text.optional() }).optional()
     });
@@ -86711,8 +86712,8 @@ var init_types3 = __esm({
       }).optional(),
       status: looseObject({
         phase: workflowPhase.optional(),
-        startedAt: text.optional(),
-        finishedAt: text.optional(),
+        startedAt: time3,
+        finishedAt: time3,
         message: text.optional(),
         progress: text.optional(),
         nodes: workflowNodesSchema.optional(),

@@ -204,6 +204,30 @@ test('a workflow cancelled mid-wait is stopped, as an engine is, not a timeout',
   );
 });
 
+test('a running workflow as Argo writes it, its unreached times null, is read, not an unreadable error', () => {
+  const running: LiveWorkflow = {
+    ...workflow({ phase: 'Running' }, []),
+    status: {
+      phase: 'Running',
+      startedAt: t(0),
+      finishedAt: null,
+      nodes: {
+        [`${wf}[0].pod-delete`]: {
+          ...node('Pod', `${wf}[0].pod-delete`, 'Running', 0, undefined),
+          finishedAt: null,
+        },
+      },
+    },
+  };
+  assert.deepEqual(
+    liveWorkflowToSuite(running, { cancelled: 'SIGTERM' }).cases.map((c) => [c.name, c.outcome]),
+    [
+      ['pod-delete', 'stopped'],
+      ['workflow', 'stopped'],
+    ],
+  );
+});
+
 test('continueOn: a failed step the workflow tolerated is skipped and says so; the gate passes', () => {
   const tolerated = workflow({ phase: 'Succeeded' }, [
     node('Steps', wf, 'Succeeded', 0, 6),

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-TO35YN6W.js";
+} from "./chunk-HXCH2TWZ.js";
 import {
   convertChaos
 } from "./chunk-BRAOI4IS.js";

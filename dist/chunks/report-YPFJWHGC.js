@@ -5,7 +5,7 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-TO35YN6W.js";
+} from "./chunk-HXCH2TWZ.js";
 import {
   convertChaos,
   engineSuiteName,

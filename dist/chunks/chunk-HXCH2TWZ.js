@@ -41,7 +41,7 @@ import {
 } from "./chunk-3NSBHRNM.js";
 
 // src/ctk/types.ts
-var timestamp = iso_exports.datetime({ offset: true, local: true, error: expecting("an ISO 8601 date and time") }).transform((time) => /(?:Z|[+-]\d\d:\d\d)$/.test(time) ? time : `${time}Z`);
+var timestamp = iso_exports.datetime({ offset: true, local: true, error: expecting("an ISO 8601 date and time") }).transform((time2) => /(?:Z|[+-]\d\d:\d\d)$/.test(time2) ? time2 : `${time2}Z`);
 var seconds = number().nonnegative();
 var activityRunSchema = looseObject({
   activity: looseObject({
@@ -177,6 +177,7 @@ var nodeType = _enum([
   "Plugin"
 ]);
 var text = string();
+var time = text.nullish().transform((at) => at ?? void 0).optional();
 var workflowNodeSchema = looseObject({
   id: text.optional(),
   name: text.optional(),
@@ -186,8 +187,8 @@ var workflowNodeSchema = looseObject({
   phase: nodePhase.optional(),
   boundaryID: text.optional(),
   message: text.optional(),
-  startedAt: text.optional(),
-  finishedAt: text.optional(),
+  startedAt: time,
+  finishedAt: time,
   children: array(text).optional(),
   outputs: looseObject({ exitCode: text.optional() }).optional()
 });
@@ -229,8 +230,8 @@ var workflowSchema = looseObject({
   }).optional(),
   status: looseObject({
     phase: workflowPhase.optional(),
-    startedAt: text.optional(),
-    finishedAt: text.optional(),
+    startedAt: time,
+    finishedAt: time,
     message: text.optional(),
     progress: text.optional(),
     nodes: workflowNodesSchema.optional(),

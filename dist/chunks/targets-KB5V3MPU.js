@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-E3X6BFQE.js";
-import "./chunk-TO35YN6W.js";
+} from "./chunk-W5TLBN4L.js";
+import "./chunk-HXCH2TWZ.js";
 import "./chunk-BRAOI4IS.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-LK3EWJHU.js";
