@@ -1,6 +1,6 @@
 // The built action (dist/index.js, dist/post.js) run the way a GitHub runner runs it, without a cluster.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { writeResults } from '../../bench/support/results.ts';
 import { fixturePath, repoRoot } from '../support/fixtures.ts';
 import { commandsObeyed, readRecords } from '../support/github-files.ts';
-import { runEntry } from '../support/run-node.ts';
+import { runEntry, signalOnceWritten } from '../support/run-node.ts';
 
 function runnerFiles() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-runner-'));
@@ -593,14 +593,9 @@ test('command merge cancelled while it writes the reports of 2 × 10,000 results
     cwd: runner.dir,
     env: { ...env, INPUT_COMMAND: 'merge', INPUT_REPORTS: 'reports/*/report.json' },
   });
-  let exited = false;
-  void step.done.then(() => (exited = true));
   // The JUnit file appears when the writing starts; the JSON report after it takes a while more.
   const junit = path.join(runner.dir, 'chaos-gate-results/junit.xml');
-  while (!existsSync(junit) && !exited) await new Promise((resolve) => setTimeout(resolve, 5));
-  assert.equal(exited, false, 'the reports were written before they could be signalled');
-  step.kill('SIGINT');
-  const finished = await step.done;
+  const finished = await signalOnceWritten(step, junit, 'SIGINT');
   assert.equal(finished.code, 1, finished.stdout);
   assert.match(finished.stdout, /^::warning::received SIGINT: stopping, leaving no report behind$/m);
   assert.match(

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { writeResults } from '../../bench/support/results.ts';
-import { runEntry } from '../support/run-node.ts';
+import { runEntry, signalOnceWritten } from '../support/run-node.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-merge-it-'));
 
@@ -134,13 +134,8 @@ test('SIGTERM while the merged reports of 2 × 10,000 results are written: exit 
     '--json',
     path.join(out, 'all.json'),
   ]);
-  let exited = false;
-  void child.done.then(() => (exited = true));
   // The JUnit file appears when the writing starts; the JSON report after it takes a while more.
-  while (!existsSync(junit) && !exited) await new Promise((resolve) => setTimeout(resolve, 5));
-  assert.equal(exited, false, 'the reports were written before they could be signalled');
-  child.kill('SIGTERM');
-  const finished = await child.done;
+  const finished = await signalOnceWritten(child, junit, 'SIGTERM');
   assert.equal(finished.code, 143, finished.stderr);
   assert.match(
     finished.stderr,

@@ -16,7 +16,7 @@ import { parse } from 'yaml';
 import { writeResults } from '../../bench/support/results.ts';
 import { blackHoleKubeconfig, startBlackHole } from '../support/black-hole.ts';
 import { fixturePath, repoRoot } from '../support/fixtures.ts';
-import { runEntry } from '../support/run-node.ts';
+import { runEntry, signalOnceWritten } from '../support/run-node.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 
 const out = () => mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-report-'));
@@ -298,13 +298,8 @@ test('SIGTERM while the reports of 10,000 results are written: exit 143 and no r
     path.join(dir, 'report.html'),
   ];
   const child = runEntry('dist/cli.js', ['report', '--results', results, ...reports]);
-  let exited = false;
-  void child.done.then(() => (exited = true));
   // The first file appears when the writing starts, and the three take a good second to write.
-  while (!existsSync(junit) && !exited) await new Promise((resolve) => setTimeout(resolve, 5));
-  assert.equal(exited, false, 'the report was written before it could be signalled');
-  child.kill('SIGTERM');
-  const finished = await child.done;
+  const finished = await signalOnceWritten(child, junit, 'SIGTERM');
   assert.equal(finished.code, 143, finished.stderr);
   assert.match(finished.stderr, /received SIGTERM: stopping, leaving no report behind/);
   assert.match(finished.stderr, /cancelled by SIGTERM; removed the reports it wrote: .*junit\.xml/);

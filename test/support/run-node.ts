@@ -1,6 +1,8 @@
 // Runs a built entry point (dist/cli.js, dist/index.js, dist/post.js) the way CI would: a child process with its
 // own environment, capturing output and exit code.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './fixtures.ts';
 
@@ -31,4 +33,21 @@ export function runEntry(
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
   return { done, kill: (signal) => child.kill(signal) };
+}
+
+/**
+ * Sends `signal` once `file` exists: the moment a report starts being written. Resolves with the
+ * process's end; fails if it ended before the file appeared, as the signal would then test nothing.
+ */
+export async function signalOnceWritten(
+  run: { done: Promise<Finished>; kill: (signal: NodeJS.Signals) => void },
+  file: string,
+  signal: NodeJS.Signals,
+): Promise<Finished> {
+  let exited = false;
+  void run.done.then(() => (exited = true));
+  while (!existsSync(file) && !exited) await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.equal(exited, false, `${file} was written before the process could be signalled`);
+  run.kill(signal);
+  return run.done;
 }
