@@ -24,7 +24,7 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-NEO55REB.js";
+} from "./chunks/chunk-HQ24T5VD.js";
 import "./chunks/chunk-LK3EWJHU.js";
 import "./chunks/chunk-AEW6JXET.js";
 import "./chunks/chunk-7GHJJVB5.js";

@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-NEO55REB.js";
+} from "./chunks/chunk-HQ24T5VD.js";
 import {
   allConfirmed,
   describeUnconfirmed,

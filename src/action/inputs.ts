@@ -128,7 +128,7 @@ function refuseUnread(command: ActionCommand): void {
 
 /** The reports `merge` joins, patterns expanded; none is refused: a gate over nothing is no gate. */
 function readReports(command: ActionCommand, text: string): string[] {
-  const reports = expandPatterns('reports', splitList('reports', text));
+  const reports = expandPatterns('reports', splitList('reports', text, existsSync));
   if (command === 'merge' && reports.length === 0)
     throw new ConfigError('action inputs: reports: command merge needs the JSON reports to join');
   return reports;
@@ -160,7 +160,7 @@ function toValue(name: string, spec: SettingField, text: string): unknown {
       // One NAME=VALUE a line: values may hold commas (label selectors).
       return toMap(refuseYamlItems(name, inputLines(text)), `action inputs: ${name}`);
     case 'list':
-      return spec.files ? expandPatterns(name, splitList(name, text)) : splitList(name, text);
+      return spec.files ? expandPatterns(name, splitList(name, text, existsSync)) : splitList(name, text);
     case 'boolean':
       if (/^(true|True|TRUE)$/.test(text)) return true;
       if (/^(false|False|FALSE)$/.test(text)) return false;
@@ -181,15 +181,20 @@ function inputLines(text: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-/** A list input: one item a line or comma-separated. */
-function splitList(name: string, text: string): string[] {
+/**
+ * A list input: one item a line or comma-separated. In a file list, a line that names an existing
+ * file is that file, commas and all (`reports/eu,us.json`).
+ */
+function splitList(name: string, text: string, isFile: (line: string) => boolean = () => false): string[] {
   return refuseYamlItems(
     name,
     inputLines(text).flatMap((line) =>
-      line
-        .split(',')
-        .map((item) => item.trim())
-        .filter(Boolean),
+      isFile(line)
+        ? [line]
+        : line
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean),
     ),
   );
 }

@@ -196,6 +196,7 @@ test('file list inputs: a path that names an existing file is that file, whateve
     'engine-a.yaml',
     'engine{a..b}.yaml',
     'enginea.yaml',
+    'engine-b,c.yaml',
   ])
     writeFileSync(path.join(files, name), 'kind: ChaosEngine\n');
   const at = (name: string) => path.join(files, name);
@@ -204,6 +205,15 @@ test('file list inputs: a path that names an existing file is that file, whateve
     assert.deepEqual(readWith({ engines: at(name) }).layer.engines, [at(name)], name);
     assert.deepEqual(readWith({ command: 'merge', reports: at(name) }).reports, [at(name)], name);
   }
+  // A comma in an existing file's name does not split it; elsewhere it separates items.
+  assert.deepEqual(readWith({ engines: at('engine-b,c.yaml') }).layer.engines, [at('engine-b,c.yaml')]);
+  assert.deepEqual(readWith({ command: 'merge', reports: at('engine-b,c.yaml') }).reports, [
+    at('engine-b,c.yaml'),
+  ]);
+  assert.deepEqual(readWith({ engines: `${at('engine-a.yaml')},${at('enginea.yaml')}` }).layer.engines, [
+    at('engine-a.yaml'),
+    at('enginea.yaml'),
+  ]);
   // A name that is no file is still a pattern.
   assert.deepEqual(readWith({ engines: at('engine[v3].yaml') }).layer.engines, [at('enginev.yaml')]);
   assert.deepEqual(readWith({ engines: at('engine-?.yaml') }).layer.engines, [at('engine-a.yaml')]);

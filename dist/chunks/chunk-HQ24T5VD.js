@@ -19739,7 +19739,7 @@ function refuseUnread(command) {
   }
 }
 function readReports(command, text) {
-  const reports = expandPatterns("reports", splitList("reports", text));
+  const reports = expandPatterns("reports", splitList("reports", text, existsSync2));
   if (command === "merge" && reports.length === 0)
     throw new ConfigError("action inputs: reports: command merge needs the JSON reports to join");
   return reports;
@@ -19760,7 +19760,7 @@ function toValue(name, spec, text) {
     case "map":
       return toMap(refuseYamlItems(name, inputLines(text)), `action inputs: ${name}`);
     case "list":
-      return spec.files ? expandPatterns(name, splitList(name, text)) : splitList(name, text);
+      return spec.files ? expandPatterns(name, splitList(name, text, existsSync2)) : splitList(name, text);
     case "boolean":
       if (/^(true|True|TRUE)$/.test(text)) return true;
       if (/^(false|False|FALSE)$/.test(text)) return false;
@@ -19772,11 +19772,11 @@ function toValue(name, spec, text) {
 function inputLines(text) {
   return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
 }
-function splitList(name, text) {
+function splitList(name, text, isFile2 = () => false) {
   return refuseYamlItems(
     name,
     inputLines(text).flatMap(
-      (line) => line.split(",").map((item) => item.trim()).filter(Boolean)
+      (line) => isFile2(line) ? [line] : line.split(",").map((item) => item.trim()).filter(Boolean)
     )
   );
 }
@@ -19897,4 +19897,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-NEO55REB.js.LEGAL.txt */
+/*! For license information please see chunk-HQ24T5VD.js.LEGAL.txt */
