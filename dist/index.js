@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-W5TLBN4L.js";
-import "./chunks/chunk-HXCH2TWZ.js";
+} from "./chunks/chunk-HCLRWP4G.js";
+import "./chunks/chunk-5J3C7FJF.js";
 import "./chunks/chunk-BRAOI4IS.js";
 import {
   expectedChaosMs,

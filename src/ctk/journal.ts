@@ -42,14 +42,21 @@ export function ctkJournalToSuite(value: unknown, source: string): ReportSuite {
     ...(journal.run ?? []).map((run) => ({ run, prefix: '' })),
     ...(journal.rollbacks ?? []).map((run) => ({ run, prefix: 'rollback ' })),
   ];
+  // Ctrl-C or a signal: chaoslib ends the journal `interrupted`, the activity it cut has no status.
+  const cutShort = journal.status === 'interrupted' || journal.status === 'aborted';
   for (const { run: activity, prefix } of activities) {
     const ok = activity.status === 'succeeded';
+    const stopped = cutShort && activity.status === undefined;
     cases.push({
       kind: 'ctk-activity',
       className: name,
       name: `${prefix}${activity.activity?.type ?? 'activity'}: ${activity.activity?.name ?? ''}`,
-      outcome: ok ? 'pass' : 'fail',
-      message: ok ? undefined : exceptionText(activity),
+      outcome: ok ? 'pass' : stopped ? 'stopped' : 'fail',
+      message: ok
+        ? undefined
+        : stopped
+          ? `cut short: the experiment was ${journal.status} while it ran`
+          : exceptionText(activity),
       startedAt: activity.start,
       durationSeconds: activity.duration ?? secondsBetween(activity.start, activity.end),
       properties: { status: activity.status ?? '' },
@@ -60,10 +67,12 @@ export function ctkJournalToSuite(value: unknown, source: string): ReportSuite {
       kind: 'ctk-hypothesis',
       className: name,
       name: 'experiment',
-      outcome: 'fail',
+      outcome: cutShort && !journal.deviated ? 'stopped' : 'fail',
       message: journal.deviated
         ? 'the system deviated from its steady state'
-        : `experiment ${journal.status ?? 'without a status'}`,
+        : cutShort
+          ? `the experiment was ${journal.status} before it finished`
+          : `experiment ${journal.status ?? 'without a status'}`,
       properties: {},
     });
   }
@@ -79,7 +88,10 @@ export function ctkJournalToSuite(value: unknown, source: string): ReportSuite {
 
 function exceptionText(activity: ActivityRun): string {
   const exception = Array.isArray(activity.exception) ? activity.exception.join('') : activity.exception;
-  return (exception?.trim().split('\n').at(-1) ?? `status ${activity.status ?? 'unknown'}`).slice(0, 500);
+  return (
+    exception?.trim().split('\n').at(-1) ??
+    (activity.status ? `status ${activity.status}` : 'the journal records no status')
+  ).slice(0, 500);
 }
 
 function short(value: unknown): string {

@@ -2,14 +2,15 @@
 // two experiments with process probes on a marker file: one whose hypothesis holds, one whose method
 // breaks it. chaos-gate reports the journals `chaos run` wrote, alone and beside a chaos run.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { stringify } from 'yaml';
 import { fixturePath } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { testTool } from '../support/tools.ts';
+import { waitFor } from '../support/wait-for.ts';
 import { engineFile, uniqueName, useSandbox, workDir } from './helpers.ts';
 
 interface Journal {
@@ -48,6 +49,19 @@ interface Case {
   outcome: string;
   message?: string;
 }
+/** Whether `parent` has a child process running `sleep` (chaoslib runs it through `/bin/sh -c`). */
+function childSleeping(parent: number): boolean {
+  return readdirSync('/proc').some((pid) => {
+    try {
+      // `pid (comm) state ppid …`
+      const ppid = /\) \S+ (\d+)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1];
+      return Number(ppid) === parent && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('sleep');
+    } catch {
+      return false; // not a process, or one that just ended
+    }
+  });
+}
+
 const suiteOf = (json: string, name: string) =>
   (JSON.parse(readFileSync(json, 'utf8')) as { suites: { name: string; cases: Case[] }[] }).suites.find(
     (s) => s.name === name,
@@ -133,6 +147,56 @@ describe('journals of experiments that went wrong otherwise', () => {
       ],
     );
     assert.match(suite?.cases[3]?.message ?? '', /No such file or directory: 'no-such-backup'/);
+  });
+
+  test('a run interrupted during an action: that action and the experiment read stopped', async () => {
+    const dir = workDir();
+    writeFileSync(path.join(dir, 'marker'), 'up\n');
+    const journal = path.join(dir, 'journal.json');
+    const chaos = spawn(
+      testTool('chaos'),
+      [
+        '--no-version-check',
+        'run',
+        '--journal-path',
+        journal,
+        fixturePath('ctk/experiment-interrupted.json'),
+      ],
+      // Its own process group, signalled as a whole as a terminal's Ctrl-C or a CI runner does.
+      { cwd: dir, detached: true },
+    );
+    let output = '';
+    chaos.stdout.on('data', (data: Buffer) => (output += data.toString()));
+    chaos.stderr.on('data', (data: Buffer) => (output += data.toString()));
+    const exited = new Promise<number | null>((resolve) => chaos.on('close', resolve));
+    // Ctrl-C while the action's `sleep` runs. Its log line comes before chaoslib starts recording
+    // the action: a signal then leaves it out of the journal.
+    await waitFor(
+      () => chaos.exitCode !== null || childSleeping(chaos.pid as number),
+      "the action's sleep under chaos run",
+      30_000,
+    );
+    process.kill(-(chaos.pid as number), 'SIGINT');
+    const code = await exited;
+    // chaoslib does not wait for the action's process: one that started as the signal came lives on.
+    try {
+      process.kill(-(chaos.pid as number), 'SIGKILL');
+    } catch {
+      // The group is gone: nothing was left.
+    }
+    assert.equal(code, 1, output);
+    assert.equal((JSON.parse(readFileSync(journal, 'utf8')) as Journal).status, 'interrupted');
+    const { run, json } = await report(journal);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    const suite = suiteOf(json, 'chaostoolkit/the checkout keeps its marker through a long action');
+    assert.deepEqual(
+      suite?.cases.map((c) => [c.name, c.outcome, c.message]),
+      [
+        ['steady state before: marker-present', 'pass', undefined],
+        ['action: long-drain', 'stopped', 'cut short: the experiment was interrupted while it ran'],
+        ['experiment', 'stopped', 'the experiment was interrupted before it finished'],
+      ],
+    );
   });
 });
 

@@ -100,6 +100,29 @@ test('a journal as chaoslib writes it: a case per probe and action, and the devi
   );
 });
 
+test('a run interrupted during an action: that action and the experiment read stopped, not failed', () => {
+  // What chaos run 1.19.0 writes when Ctrl-C comes during a `sleep 30` action: no status on it.
+  const journal = deviatedJournal();
+  const cut = activityRun(processActivity('action', 'slow', 'sleep', '30'), 2, { output: null });
+  delete cut.status;
+  Object.assign(journal, {
+    status: 'interrupted',
+    deviated: false,
+    steady_states: { before: (journal.steady_states as { before: unknown }).before, after: null },
+    run: [(journal.run as unknown[])[0], cut],
+  });
+  const suite = ctkJournalToSuite(journal, 'journal.json');
+  assert.deepEqual(
+    suite.cases.map((c) => [c.name, c.outcome, c.message]),
+    [
+      ['steady state before: marker-present', 'pass', undefined],
+      ['action: delete-marker', 'pass', undefined],
+      ['action: slow', 'stopped', 'cut short: the experiment was interrupted while it ran'],
+      ['experiment', 'stopped', 'the experiment was interrupted before it finished'],
+    ],
+  );
+});
+
 test('the zone-less UTC times of older chaoslib versions are read as UTC', () => {
   const journal = { ...deviatedJournal(), start: '2019-05-06T10:26:49.637271' };
   assert.equal(ctkJournalToSuite(journal, 'journal.json').timestamp, '2019-05-06T10:26:49.637271Z');

@@ -106,14 +106,16 @@ tolerance: ${short(probe.activity?.tolerance)}`,
     ...(journal.run ?? []).map((run) => ({ run, prefix: "" })),
     ...(journal.rollbacks ?? []).map((run) => ({ run, prefix: "rollback " }))
   ];
+  const cutShort = journal.status === "interrupted" || journal.status === "aborted";
   for (const { run: activity, prefix } of activities) {
     const ok = activity.status === "succeeded";
+    const stopped = cutShort && activity.status === void 0;
     cases.push({
       kind: "ctk-activity",
       className: name,
       name: `${prefix}${activity.activity?.type ?? "activity"}: ${activity.activity?.name ?? ""}`,
-      outcome: ok ? "pass" : "fail",
-      message: ok ? void 0 : exceptionText(activity),
+      outcome: ok ? "pass" : stopped ? "stopped" : "fail",
+      message: ok ? void 0 : stopped ? `cut short: the experiment was ${journal.status} while it ran` : exceptionText(activity),
       startedAt: activity.start,
       durationSeconds: activity.duration ?? secondsBetween(activity.start, activity.end),
       properties: { status: activity.status ?? "" }
@@ -124,8 +126,8 @@ tolerance: ${short(probe.activity?.tolerance)}`,
       kind: "ctk-hypothesis",
       className: name,
       name: "experiment",
-      outcome: "fail",
-      message: journal.deviated ? "the system deviated from its steady state" : `experiment ${journal.status ?? "without a status"}`,
+      outcome: cutShort && !journal.deviated ? "stopped" : "fail",
+      message: journal.deviated ? "the system deviated from its steady state" : cutShort ? `the experiment was ${journal.status} before it finished` : `experiment ${journal.status ?? "without a status"}`,
       properties: {}
     });
   }
@@ -140,7 +142,7 @@ tolerance: ${short(probe.activity?.tolerance)}`,
 }
 function exceptionText(activity) {
   const exception = Array.isArray(activity.exception) ? activity.exception.join("") : activity.exception;
-  return (exception?.trim().split("\n").at(-1) ?? `status ${activity.status ?? "unknown"}`).slice(0, 500);
+  return (exception?.trim().split("\n").at(-1) ?? (activity.status ? `status ${activity.status}` : "the journal records no status")).slice(0, 500);
 }
 function short(value) {
   const text2 = typeof value === "string" ? value : JSON.stringify(value);

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-HXCH2TWZ.js";
+} from "./chunk-5J3C7FJF.js";
 import {
   convertChaos
 } from "./chunk-BRAOI4IS.js";

@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-W5TLBN4L.js";
-import "./chunk-HXCH2TWZ.js";
+} from "./chunk-HCLRWP4G.js";
+import "./chunk-5J3C7FJF.js";
 import "./chunk-BRAOI4IS.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-LK3EWJHU.js";

@@ -5,7 +5,7 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-HXCH2TWZ.js";
+} from "./chunk-5J3C7FJF.js";
 import {
   convertChaos,
   engineSuiteName,

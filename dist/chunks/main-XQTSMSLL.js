@@ -215,7 +215,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-KB5V3MPU.js");
+        const { runTargets } = await import("./targets-7H6CEMEB.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -231,7 +231,7 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-YPFJWHGC.js"),
+          import("./report-PHVAJP4N.js"),
           import("./publish-GBPURCDA.js")
         ]);
         const sources = parsed.sources;
