@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-HCLRWP4G.js";
+} from "./chunks/chunk-JB5FI3O4.js";
 import "./chunks/chunk-5J3C7FJF.js";
 import "./chunks/chunk-BRAOI4IS.js";
 import {
@@ -24,9 +24,9 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-HQ24T5VD.js";
-import "./chunks/chunk-LK3EWJHU.js";
-import "./chunks/chunk-AEW6JXET.js";
+} from "./chunks/chunk-EDNEXSEG.js";
+import "./chunks/chunk-JV3MUDCZ.js";
+import "./chunks/chunk-K6SECDIO.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
 import {
@@ -39,8 +39,8 @@ import {
   mergeGate
 } from "./chunks/chunk-SE5TZU4Z.js";
 import "./chunks/chunk-4IIAXJ5D.js";
-import "./chunks/chunk-VEMFWFAL.js";
-import "./chunks/chunk-LVHC53H5.js";
+import "./chunks/chunk-N4723XPD.js";
+import "./chunks/chunk-6MEM6S2H.js";
 import "./chunks/chunk-AFCH7IME.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-LGCRXLUJ.js";

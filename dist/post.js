@@ -8,17 +8,17 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-HQ24T5VD.js";
+} from "./chunks/chunk-EDNEXSEG.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-LK3EWJHU.js";
+} from "./chunks/chunk-JV3MUDCZ.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-AEW6JXET.js";
+} from "./chunks/chunk-K6SECDIO.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
 import {
@@ -29,7 +29,7 @@ import "./chunks/chunk-2VC5DTLM.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-VEMFWFAL.js";
+} from "./chunks/chunk-N4723XPD.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-LGCRXLUJ.js";
 import {

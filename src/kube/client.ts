@@ -25,6 +25,7 @@ import { compressionDisabled } from './context.ts';
 import { CredentialsError } from './credential-source.ts';
 import { isLoopback } from './host.ts';
 import { renewCredentials } from './credentials.ts';
+import { impersonationHeaders, type HeaderLines } from './impersonation.ts';
 
 export interface Connection {
   kc: KubeConfig;
@@ -167,6 +168,7 @@ function boundedHttp(connection: Connection): HttpLibrary {
       shareAgent();
       // node-fetch asks for gzip unless told otherwise; client-go's transport does not with disable-compression.
       if (compressionDisabled(connection.kc)) request.setHeaderParam('Accept-Encoding', 'identity');
+      sendAlso(request.getHeaders(), impersonationHeaders(connection.kc));
       const sentAt = Date.now();
       let renewed = false;
       for (let retries = 0; ; retries++) {
@@ -192,6 +194,30 @@ function boundedHttp(connection: Connection): HttpLibrary {
       }
     },
   });
+}
+
+/**
+ * Adds header lines to a request's headers, which client-node keeps as a record: a record cannot hold
+ * a name twice, and each impersonated group must be a line of its own (the API server reads no list).
+ * The record is made iterable as fetch's other form of headers, name/value pairs, which node-fetch
+ * sends as they come. They are read as the request goes out: headers set again after a 401 go too.
+ */
+function sendAlso(headers: Record<string, string>, lines: HeaderLines): void {
+  if (lines.length === 0) return;
+  Object.defineProperty(headers, Symbol.iterator, {
+    configurable: true,
+    value: function* () {
+      yield* Object.entries(headers);
+      yield* lines;
+    },
+  });
+}
+
+/** Header lines as Node's http takes them: a name given more than once, with a list of its values. */
+function headerLists(lines: HeaderLines): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
+  for (const [name, value] of lines) (lists[name] ??= []).push(value);
+  return lists;
 }
 
 /**
@@ -302,7 +328,11 @@ export function openWatch<T>(
         ...options,
         agent: sharedAgent(options.agent as http.Agent | undefined, url.href),
         method: 'GET',
-        headers: { ...options.headers, Accept: 'application/json' },
+        headers: {
+          ...options.headers,
+          Accept: 'application/json',
+          ...headerLists(impersonationHeaders(connection.kc)),
+        },
         signal: AbortSignal.any([controller.signal, ...(connection.signal ? [connection.signal] : [])]),
       });
       return new Promise((resolve) => {

@@ -21,6 +21,7 @@ import {
   type ServeOptions,
   type TokenFileSetting,
 } from './credentials.ts';
+import { serveImpersonation } from './impersonation.ts';
 import { refuseWhatKubectlRefuses } from './kubeconfig-refusals.ts';
 import { kubeconfigSource, type KubeTarget } from './kubeconfig-source.ts';
 import { saveAuthProviderConfig } from './kubeconfig-save.ts';
@@ -101,6 +102,7 @@ export function loadKubeContext(
     );
     selectContext(kc, target.context, source);
     refuseWhatKubectlRefuses(kc, users, source);
+    serveImpersonation(kc, users, source);
     checkCurrentCredentials(kc);
     kc.clusters = kc.clusters.map(reachedAsKubectlReachesIt);
   }

@@ -15,7 +15,6 @@ export function refuseWhatKubectlRefuses(
   refuseInsecureWithCertificateAuthority(kc, source);
   refuseFileAndData(kc, source);
   refuseUnsupportedProxy(kc, source);
-  refuseImpersonation(kc, users, source);
   refuseRemovedAuthProvider(kc, source);
   refuseMoreThanOneMethod(kc, users, source);
   refuseIncompleteOidc(kc, users, source);
@@ -89,29 +88,6 @@ function refuseUnsupportedProxy(kc: KubeConfig, source: string): void {
   throw new ConfigError(
     `${source}: cluster "${cluster.name}": invalid proxy-url "${displayUrl(proxy)}": ${why}, as kubectl says`,
   );
-}
-
-/**
- * client-go sends a user's as-uid, as-groups and as-user-extra beside `as`; client-node sends only
- * `as`. Without them the chaos would run as another identity than kubectl's (with as-groups alone, as
- * the kubeconfig's own user, often an admin), so the selected user is refused instead.
- */
-function refuseImpersonation(
-  kc: KubeConfig,
-  users: ReadonlyMap<string, Record<string, unknown>>,
-  source: string,
-): void {
-  const { name, user } = currentUser(kc, users);
-  if (!user) return;
-  const given = ['as-uid', 'as-groups', 'as-user-extra'].filter((field) => {
-    const value = user[field];
-    if (value === undefined || value === null || value === '') return false;
-    return typeof value !== 'object' || Object.keys(value).length > 0;
-  });
-  if (given.length > 0)
-    throw new ConfigError(
-      `${source}: user "${name}" sets ${given.join(', ')}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`,
-    );
 }
 
 /**

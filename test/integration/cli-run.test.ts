@@ -5,12 +5,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
+  AuthenticationV1Api,
   CustomObjectsApi,
   PatchStrategy,
   RbacAuthorizationV1Api,
   setHeaderOptions,
 } from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
+import { apiClient, connect } from '../../src/kube/client.ts';
+import { loadKubeContext } from '../../src/kube/context.ts';
 import { startConnectProxy, startSocksProxy } from '../support/tunnel-proxies.ts';
 import { fixturePath } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
@@ -447,6 +450,104 @@ describe('chaos-gate run on a real API server', () => {
       /cannot patch resource "chaosengines" in API group "litmuschaos.io" in the namespace "shop"/,
     );
     assert.match(run.stderr, /HTTP 403/);
+  });
+});
+
+describe('a kubeconfig user that impersonates', () => {
+  test('the run acts as the impersonated user, uid, groups and extra: RBAC bound to the groups alone is enough', async () => {
+    const dir = workDir();
+    const user = uniqueName('chaos-bot');
+    // Reading is one group's, writing the other's: each group has to arrive as a group of its own.
+    const groups = {
+      [`${user}-readers`]: ['get', 'list', 'watch'],
+      [`${user}-writers`]: ['create', 'patch', 'delete', 'deletecollection'],
+    };
+    const rbac = env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
+    for (const [group, verbs] of Object.entries(groups)) {
+      await rbac.createNamespacedRole({
+        namespace,
+        body: {
+          metadata: { name: group },
+          rules: [{ apiGroups: ['litmuschaos.io'], resources: ['chaosengines', 'chaosresults'], verbs }],
+        },
+      });
+      await rbac.createNamespacedRoleBinding({
+        namespace,
+        body: {
+          metadata: { name: group },
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: group },
+          subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: group }],
+        },
+      });
+    }
+    // The kubeconfig's own user may impersonate and do nothing else: a request sent without the
+    // impersonation (a watch, a server-side apply, a cleanup) would be refused.
+    const impersonator = uniqueName('impersonator');
+    const token = await env.sandbox.mintToken(namespace, impersonator);
+    await rbac.createClusterRole({
+      body: {
+        metadata: { name: impersonator },
+        rules: [{ apiGroups: ['', 'authentication.k8s.io'], resources: ['*'], verbs: ['impersonate'] }],
+      },
+    });
+    await rbac.createClusterRoleBinding({
+      body: {
+        metadata: { name: impersonator },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: impersonator },
+        subjects: [{ kind: 'ServiceAccount', name: impersonator, namespace }],
+      },
+    });
+    /** A kubeconfig for the impersonator, with these lines (`kubectl --as --as-group`'s fields) in its user. */
+    const impersonating = (name: string, ...lines: string[]) => {
+      const file = path.join(dir, name);
+      writeFileSync(
+        file,
+        env.sandbox
+          .kubeconfigFor(token, impersonator, namespace)
+          .replace(/^( +)token: .*$/m, (line, indent: string) =>
+            [line, ...lines.map((more) => `${indent}${more}`)].join('\n'),
+          ),
+      );
+      return file;
+    };
+    const kubeconfig = impersonating(
+      'kubeconfig',
+      `as: ${user}`,
+      `as-uid: uid-${user}`,
+      `as-groups: [${Object.keys(groups).join(', ')}]`,
+      'as-user-extra: {example.com/team: [chaos, café]}',
+    );
+
+    // Who the API server takes chaos-gate's requests for.
+    const review = await apiClient(
+      connect(loadKubeContext({ kubeconfig })),
+      AuthenticationV1Api,
+    ).createSelfSubjectReview({
+      body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+    });
+    assert.deepEqual(
+      { ...review.status?.userInfo },
+      {
+        username: user,
+        uid: `uid-${user}`,
+        groups: [...Object.keys(groups), 'system:authenticated'],
+        extra: { 'example.com/team': ['chaos', 'café'] },
+      },
+    );
+
+    const name = uniqueName('impersonated');
+    const run = await env.run(['--engine', engineFile(dir, name, 'pass')], { kubeconfig }).done;
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /gate PASSED/);
+    assert.match(run.stdout, new RegExp(`cleanup: removed 2 object\\(s\\): ChaosEngine shop/${name}`));
+
+    // The same user without its groups may do nothing of it.
+    const userAlone = impersonating('kubeconfig-as-alone', `as: ${user}`);
+    const refused = await env.run(['--engine', engineFile(dir, uniqueName('alone'), 'pass')], {
+      kubeconfig: userAlone,
+    }).done;
+    assert.equal(refused.code, 2, refused.stdout + refused.stderr);
+    assert.match(refused.stderr, new RegExp(`"${user}" cannot \\w+ resource "chaosengines"`));
   });
 });
 

@@ -1016,14 +1016,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text3;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text3.length <= endStep)
-        return text3;
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1040,14 +1040,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i, indent.length);
+        i = consumeMoreIndentedLines(text4, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text3[i + 1]) {
+          switch (text4[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1064,12 +1064,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text3, i, indent.length);
+            i = consumeMoreIndentedLines(text4, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1081,12 +1081,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text3;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1101,39 +1101,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text3;
+        return text4;
       if (onFold)
         onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent}${text3.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text3[fold]}\\`;
+            res += `${text4[fold]}\\`;
           res += `
-${indent}${text3.slice(fold + 1, end2)}`;
+${indent}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i, indent) {
+    function consumeMoreIndentedLines(text4, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text3[start];
+      let ch = text4[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text3[++i];
+          ch = text4[++i];
         } else {
           do {
-            ch = text3[++i];
+            ch = text4[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text3[start];
+          ch = text4[start];
         }
       }
       return end;
@@ -7442,17 +7442,17 @@ function readInputLines(file, what, onLine, chunkBytes = lineChunkBytes) {
     const decode2 = textDecoder(fd, buffer, fail);
     for (let read = -1; read !== 0; ) {
       read = readChunk(fd, buffer, fail);
-      const text3 = decode2(buffer.subarray(0, read), read === 0);
+      const text4 = decode2(buffer.subarray(0, read), read === 0);
       let start = 0;
-      for (let end = text3.indexOf("\n"); end !== -1; end = text3.indexOf("\n", start)) {
-        emit(pieces.length > 0 ? pieces.join("") + text3.slice(start, end) : text3.slice(start, end));
+      for (let end = text4.indexOf("\n"); end !== -1; end = text4.indexOf("\n", start)) {
+        emit(pieces.length > 0 ? pieces.join("") + text4.slice(start, end) : text4.slice(start, end));
         pieces = [];
         piecesLength = 0;
         start = end + 1;
       }
-      if (start < text3.length) {
-        pieces.push(text3.slice(start));
-        piecesLength += text3.length - start;
+      if (start < text4.length) {
+        pieces.push(text4.slice(start));
+        piecesLength += text4.length - start;
         if (piecesLength > maxLineChars)
           fail(`line ${number3 + 1} is longer than ${maxLineChars / MiB} MiB; is this a line-based file?`);
       }
@@ -7527,10 +7527,10 @@ function utf8Decoder(fd, scratch, fail) {
   let tail = Buffer.alloc(0);
   return (bytes, last) => {
     try {
-      const text3 = decoder3.decode(bytes, { stream: !last });
+      const text4 = decoder3.decode(bytes, { stream: !last });
       tail = Buffer.concat([tail, bytes.subarray(-3)]).subarray(-3);
       offset += bytes.length;
-      return text3;
+      return text4;
     } catch {
       let start = 0;
       while (start < tail.length && ((tail[start] ?? 0) & 192) === 128) start++;
@@ -14051,8 +14051,8 @@ function registerSecret(value) {
   secrets.add(secret2);
   for (const listener of listeners) listener(secret2);
 }
-function redact(text3) {
-  let result = text3.includes("@") ? text3.replace(userinfo, "$1") : text3;
+function redact(text4) {
+  let result = text4.includes("@") ? text4.replace(userinfo, "$1") : text4;
   for (const secret2 of [...secrets].sort((a, b) => b.length - a.length))
     result = result.replaceAll(secret2, "***");
   return result;
@@ -14131,10 +14131,10 @@ function given(value, quote = true) {
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   if (typeof value !== "string") return quote ? `a ${typeof value} (${String(value)})` : `a ${typeof value}`;
   if (!quote) return "text";
-  const text3 = redact(value);
-  if (value.length <= shortValue) return `text (${JSON.stringify(text3)})`;
-  const end = /[\uD800-\uDBFF]/.test(text3.charAt(shortValue - 1)) ? shortValue - 1 : shortValue;
-  const shown = text3.length <= shortValue ? text3 : `${text3.slice(0, end)}\u2026`;
+  const text4 = redact(value);
+  if (value.length <= shortValue) return `text (${JSON.stringify(text4)})`;
+  const end = /[\uD800-\uDBFF]/.test(text4.charAt(shortValue - 1)) ? shortValue - 1 : shortValue;
+  const shown = text4.length <= shortValue ? text4 : `${text4.slice(0, end)}\u2026`;
   return `text of ${value.length} characters (${JSON.stringify(shown)})`;
 }
 function plainIssue(quote) {
@@ -14200,11 +14200,11 @@ var init_schema_issues = __esm({
     plainWords = { error: plainIssue(true) };
     plainWordsUnquoted = { error: plainIssue(false) };
     fieldOf = (path10) => `field ${fieldPath(path10) || "(the object)"}`;
-    fieldPath = (path10) => path10.reduce((text3, key) => {
-      if (typeof key === "number") return `${text3}[${key}]`;
+    fieldPath = (path10) => path10.reduce((text4, key) => {
+      if (typeof key === "number") return `${text4}[${key}]`;
       const name = String(key);
-      if (!/^[A-Za-z_][\w-]*$/.test(name)) return `${text3}[${JSON.stringify(name)}]`;
-      return text3 ? `${text3}.${name}` : name;
+      if (!/^[A-Za-z_][\w-]*$/.test(name)) return `${text4}[${JSON.stringify(name)}]`;
+      return text4 ? `${text4}.${name}` : name;
     }, "");
     typeNames = {
       string: "text",
@@ -14398,11 +14398,11 @@ function toMap(items, where) {
   }
   return map3;
 }
-function toNumber(text3, where) {
-  if (!/^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(text3)) {
-    throw new ConfigError(`${where}: expected a number, got "${text3}"`);
+function toNumber(text4, where) {
+  if (!/^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(text4)) {
+    throw new ConfigError(`${where}: expected a number, got "${text4}"`);
   }
-  return Number(text3);
+  return Number(text4);
 }
 function labelFor(name) {
   return (field) => {
@@ -14685,8 +14685,8 @@ var init_fields = __esm({
 });
 
 // src/config/duration.ts
-function parseDuration(text3) {
-  const trimmed = text3.trim();
+function parseDuration(text4) {
+  const trimmed = text4.trim();
   if (trimmed === "0") return 0;
   if (!durationPattern.test(trimmed)) return void 0;
   let total = 0;
@@ -14722,15 +14722,15 @@ var init_duration = __esm({
         ctx.addIssue({ code: "custom", message: `expected ${expected}, got ${given(value)}` });
         return NEVER;
       };
-      const text3 = String(value).trim();
-      if (bareNumber.test(text3) && Number(text3) !== 0) {
+      const text4 = String(value).trim();
+      if (bareNumber.test(text4) && Number(text4) !== 0) {
         ctx.addIssue({
           code: "custom",
-          message: `${text3} has no unit: write ${text3}s for seconds or ${text3}m for minutes (GitHub's timeout-minutes and Jenkins' timeout count minutes, Litmus seconds)`
+          message: `${text4} has no unit: write ${text4}s for seconds or ${text4}m for minutes (GitHub's timeout-minutes and Jenkins' timeout count minutes, Litmus seconds)`
         });
         return NEVER;
       }
-      const ms = parseDuration(text3);
+      const ms = parseDuration(text4);
       if (ms === void 0) return refuse("a duration such as 500ms, 90s, 15m or 1h30m");
       if (ms > dayMs) return refuse("a duration of 24h or less");
       if (ms < minMs) return refuse(`a duration of ${formatDuration(minMs)} or more`);
@@ -14738,11 +14738,11 @@ var init_duration = __esm({
     });
     duration3 = durationFrom(0);
     latency = union([string2(), number2()]).transform((value, ctx) => {
-      const text3 = String(value).trim();
-      if (!bareNumber.test(text3)) return value;
+      const text4 = String(value).trim();
+      if (!bareNumber.test(text4)) return value;
       ctx.addIssue({
         code: "custom",
-        message: `${text3} has no unit: write ${text3}ms (as k6 reads p(95)<${text3}), or ${text3}s if seconds are meant`
+        message: `${text4} has no unit: write ${text4}ms (as k6 reads p(95)<${text4}), or ${text4}s if seconds are meant`
       });
       return NEVER;
     }).pipe(duration3);
@@ -17906,21 +17906,21 @@ var init_js_yaml = __esm({
 // src/kube/manifests.ts
 function readManifests(files, role, { maxBytes: maxBytes2, what = "manifest" } = {}) {
   return files.flatMap((file) => {
-    const text3 = readInputFile(file, what, maxBytes2);
-    const manifests = parseManifests(text3, file, role);
-    if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text3, file)}`);
-    if (role === "input") refuseCutOffEnd(text3, manifests.at(-1));
+    const text4 = readInputFile(file, what, maxBytes2);
+    const manifests = parseManifests(text4, file, role);
+    if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text4, file)}`);
+    if (role === "input") refuseCutOffEnd(text4, manifests.at(-1));
     return manifests;
   });
 }
-function refuseCutOffEnd(text3, last) {
-  if (text3.endsWith("\n") || "status" in last.object) return;
+function refuseCutOffEnd(text4, last) {
+  if (text4.endsWith("\n") || "status" in last.object) return;
   throw new ConfigError(
     `${last.source}: field status: required; the file ends mid-line after this object (was it cut off?)`
   );
 }
-function whyNoObjects(text3, file) {
-  const emptyList = loadDocuments(text3, file).some((value) => isRecord(value) && Array.isArray(value.items));
+function whyNoObjects(text4, file) {
+  const emptyList = loadDocuments(text4, file).some((value) => isRecord(value) && Array.isArray(value.items));
   return emptyList ? "holds only an empty list (items: []): kubectl found no objects when it was saved; check the namespace and the selector" : "holds no objects (the file is empty or only comments)";
 }
 function duplicateProblems(manifests, namespaceOf = (m) => m.object.metadata.namespace ?? "") {
@@ -17940,36 +17940,36 @@ function duplicateProblems(manifests, namespaceOf = (m) => m.object.metadata.nam
   }
   return problems;
 }
-function parseManifests(text3, file, role) {
-  refuseOtherFormats(text3, file);
-  return loadDocuments(text3, file).flatMap(
+function parseManifests(text4, file, role) {
+  refuseOtherFormats(text4, file);
+  return loadDocuments(text4, file).flatMap(
     (value, index2) => (
       // An empty document between separators holds nothing.
       value === null || value === void 0 ? [] : toManifests(value, `${file}, document ${index2 + 1}`, role)
     )
   );
 }
-function loadDocuments(text3, file) {
+function loadDocuments(text4, file) {
   let jsonError;
-  if (/^\s*[{[]/.test(text3)) {
+  if (/^\s*[{[]/.test(text4)) {
     try {
-      return [JSON.parse(text3)];
+      return [JSON.parse(text4)];
     } catch (error2) {
       jsonError = error2;
     }
   }
   try {
-    if (mayDefineAnchors(text3)) return aliasLimitedDocuments(text3, file);
-    return loadAll(text3, null, { schema: CORE_SCHEMA });
+    if (mayDefineAnchors(text4)) return aliasLimitedDocuments(text4, file);
+    return loadAll(text4, null, { schema: CORE_SCHEMA });
   } catch (error2) {
-    if (jsonError && looksLikeJson(text3))
+    if (jsonError && looksLikeJson(text4))
       throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError)}`);
-    throw error2 instanceof ConfigError ? error2 : locateYamlError(text3, file, error2);
+    throw error2 instanceof ConfigError ? error2 : locateYamlError(text4, file, error2);
   }
 }
-function aliasLimitedDocuments(text3, file) {
-  const documents = yamlDocuments(text3);
-  const problem = firstYamlProblem(text3, file, documents);
+function aliasLimitedDocuments(text4, file) {
+  const documents = yamlDocuments(text4);
+  const problem = firstYamlProblem(text4, file, documents);
   if (problem) throw problem;
   return documents.map((document2, index2) => documentValue(document2, `${file}, document ${index2 + 1}`));
 }
@@ -17977,19 +17977,19 @@ function jsonProblem(error2) {
   const message = errorMessage(error2);
   return /end of JSON input/i.test(message) ? `${message}: the file ends inside the JSON (was it cut off?)` : message;
 }
-function locateYamlError(text3, file, error2) {
-  return firstYamlProblem(text3, file, yamlDocuments(text3)) ?? new ConfigError(`${file}: invalid YAML: ${errorMessage(error2)}`);
+function locateYamlError(text4, file, error2) {
+  return firstYamlProblem(text4, file, yamlDocuments(text4)) ?? new ConfigError(`${file}: invalid YAML: ${errorMessage(error2)}`);
 }
-function firstYamlProblem(text3, file, documents) {
+function firstYamlProblem(text4, file, documents) {
   const index2 = documents.findIndex((document2) => document2.errors.length > 0);
   const problem = documents[index2]?.errors[0];
   if (!problem) return void 0;
-  const cut = !text3.endsWith("\n") && problem.pos[1] >= text3.length;
+  const cut = !text4.endsWith("\n") && problem.pos[1] >= text4.length;
   const atEnd = cut ? " where the file ends mid-line (was it cut off?)" : "";
   return new ConfigError(`${file}, document ${index2 + 1}: invalid YAML${atEnd}: ${problem.message}`);
 }
-function refuseOtherFormats(text3, file) {
-  const head = text3.slice(0, 4096);
+function refuseOtherFormats(text4, file) {
+  const head = text4.slice(0, 4096);
   if (/^API Version:[ \t]+\S/m.test(head) && /^Kind:[ \t]+\S/m.test(head)) {
     const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? "OBJECT";
     const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? "NAME";
@@ -18019,8 +18019,8 @@ function refuseOtherFormats(text3, file) {
 }
 function toManifests(value, where, role) {
   if (!isRecord(value)) {
-    const text3 = typeof value === "string" && role === "input" ? "; this is plain text (`kubectl get` output with --no-headers or -o name?), which holds no status: save the objects themselves with `kubectl get \u2026 -o yaml`" : "";
-    throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)${text3}`);
+    const text4 = typeof value === "string" && role === "input" ? "; this is plain text (`kubectl get` output with --no-headers or -o name?), which holds no status: save the objects themselves with `kubectl get \u2026 -o yaml`" : "";
+    throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)${text4}`);
   }
   if (value.kind === "List" || typeof value.kind === "string" && value.kind.endsWith("List")) {
     if (!Array.isArray(value.items)) throw new ConfigError(`${where}: field items: expected a list`);
@@ -18080,9 +18080,9 @@ var init_manifests = __esm({
       engine: ["ChaosEngine"],
       input: void 0
     };
-    mayDefineAnchors = (text3) => /(?:^|[\s:?,[{-])(?:&(?!&\s)[^\s,[\]{}]|\*&)|<<\s*:/.test(text3);
-    yamlDocuments = (text3) => [...(0, import_yaml2.parseAllDocuments)(text3, userYaml)];
-    looksLikeJson = (text3) => /^\s*(?:\{\s*"|\[)/.test(text3);
+    mayDefineAnchors = (text4) => /(?:^|[\s:?,[{-])(?:&(?!&\s)[^\s,[\]{}]|\*&)|<<\s*:/.test(text4);
+    yamlDocuments = (text4) => [...(0, import_yaml2.parseAllDocuments)(text4, userYaml)];
+    looksLikeJson = (text4) => /^\s*(?:\{\s*"|\[)/.test(text4);
     configKeys = ["engines", "rbac", "experiments", "reports", "gate", "targets", "load"];
   }
 });
@@ -18625,8 +18625,8 @@ function exceptionText(activity) {
   return (exception2?.trim().split("\n").at(-1) ?? (activity.status ? `status ${activity.status}` : "the journal records no status")).slice(0, 500);
 }
 function short(value) {
-  const text3 = typeof value === "string" ? value : JSON.stringify(value);
-  return text3 === void 0 ? "none" : text3.length > 300 ? `${text3.slice(0, 300)}\u2026` : text3;
+  const text4 = typeof value === "string" ? value : JSON.stringify(value);
+  return text4 === void 0 ? "none" : text4.length > 300 ? `${text4.slice(0, 300)}\u2026` : text4;
 }
 var init_journal = __esm({
   "src/ctk/journal.ts"() {
@@ -18641,10 +18641,10 @@ var init_journal = __esm({
 
 // src/ctk/read.ts
 function readCtkJournal(file) {
-  const text3 = readInputFile(file, "Chaos Toolkit journal", resultFileLimit);
+  const text4 = readInputFile(file, "Chaos Toolkit journal", resultFileLimit);
   let journal;
   try {
-    journal = JSON.parse(text3);
+    journal = JSON.parse(text4);
   } catch (error2) {
     throw new ConfigError(`${file}: the Chaos Toolkit journal is not JSON: ${errorMessage(error2)}`);
   }
@@ -18661,14 +18661,14 @@ var init_read = __esm({
 
 // src/load/csv.ts
 function csvNumber(record2, column, valid, expected) {
-  const text3 = record2.get(column);
-  const value = text3.trim() === "" ? Number.NaN : Number(text3);
+  const text4 = record2.get(column);
+  const value = text4.trim() === "" ? Number.NaN : Number(text4);
   if (!valid(value)) throw badField(record2, column, expected);
   return value;
 }
 function badField(record2, column, expected) {
-  const text3 = record2.get(column);
-  const shown = text3.length > 40 ? `${text3.slice(0, 40)}\u2026` : text3;
+  const text4 = record2.get(column);
+  const shown = text4.length > 40 ? `${text4.slice(0, 40)}\u2026` : text4;
   return new ConfigError(
     `${record2.source}: line ${record2.line}: ${column} ${JSON.stringify(shown)}: expected ${expected}`
   );
@@ -18701,12 +18701,12 @@ function csvRecords(source, required2, onRecord, format = {}) {
     () => delimiter
   );
   return {
-    line(text3, number3) {
+    line(text4, number3) {
       if (!columns && header === "") {
-        header = text3;
-        delimiter = format.delimiterOf?.(text3) ?? ",";
+        header = text4;
+        delimiter = format.delimiterOf?.(text4) ?? ",";
       }
-      rows.line(text3, number3);
+      rows.line(text4, number3);
     },
     end() {
       rows.end();
@@ -18741,28 +18741,28 @@ function csvRows(source, onRow, delimiterNow) {
     field = "";
   };
   return {
-    line(text3, number3) {
+    line(text4, number3) {
       const delimiter = delimiterNow();
       if (!quoted) {
-        if (!text3.includes('"')) {
-          if (text3 !== "") onRow(text3, number3);
+        if (!text4.includes('"')) {
+          if (text4 !== "") onRow(text4, number3);
           return;
         }
         rowLine = number3;
         rowChars = 0;
       } else {
         field += "\n";
-        rowChars += text3.length;
+        rowChars += text4.length;
         if (rowChars > maxLineChars) {
           throw new ConfigError(
             `${source}: line ${rowLine}: a quoted field goes on for more than ${maxLineChars / MiB} MiB; is a quote not closed?`
           );
         }
       }
-      for (let i = 0; i < text3.length; i++) {
-        const char = text3[i];
+      for (let i = 0; i < text4.length; i++) {
+        const char = text4[i];
         if (quoted) {
-          if (char === '"' && text3[i + 1] === '"') {
+          if (char === '"' && text4[i + 1] === '"') {
             field += '"';
             i++;
           } else if (char === '"') quoted = false;
@@ -20034,7 +20034,7 @@ var init_samples = __esm({
         return [...this.counts].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([reason, count3]) => `${count3} \xD7 ${reason}`);
       }
     };
-    ownCopy = (text3) => JSON.parse(JSON.stringify(text3));
+    ownCopy = (text4) => JSON.parse(JSON.stringify(text4));
   }
 });
 
@@ -21604,10 +21604,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler !== void 0) {
-                  const { text: text3 } = this;
+                  const { text: text4 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text3.length !== 0) {
-                    handler(text3 + slice);
+                  if (text4.length !== 0) {
+                    handler(text4 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler(slice);
@@ -21674,10 +21674,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler !== void 0) {
-                  const { text: text3 } = this;
+                  const { text: text4 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text3.length !== 0) {
-                    handler(text3 + slice);
+                  if (text4.length !== 0) {
+                    handler(text4 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler(slice);
@@ -21767,9 +21767,9 @@ var require_saxes = __commonJS({
         if (this.state !== S_BEGIN && this.state !== S_TEXT) {
           this.fail("unexpected end.");
         }
-        const { text: text3 } = this;
-        if (text3.length !== 0) {
-          (_a3 = this.textHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, text3);
+        const { text: text4 } = this;
+        if (text4.length !== 0) {
+          (_a3 = this.textHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, text4);
           this.text = "";
         }
         this._closed = true;
@@ -21986,9 +21986,9 @@ var require_saxes = __commonJS({
 function jtlReader(source, onSample) {
   let format;
   return {
-    line(text3, number3) {
-      format ??= text3.trimStart().startsWith("<") ? xmlReader(source, onSample) : csvReader(source, onSample);
-      format.line(text3, number3);
+    line(text4, number3) {
+      format ??= text4.trimStart().startsWith("<") ? xmlReader(source, onSample) : csvReader(source, onSample);
+      format.line(text4, number3);
     },
     end: () => format?.end()
   };
@@ -22045,14 +22045,14 @@ function xmlReader(source, onSample) {
   const path10 = [];
   let sample;
   let assertion;
-  let text3 = "";
+  let text4 = "";
   let transactions = 0;
   let rooted = false;
   let pending = "";
   const fail = (line, why2) => new ConfigError(`${source}: line ${line}: ${why2}`);
   parser.on("opentag", ({ name, attributes }) => {
     path10.push(name);
-    text3 = "";
+    text4 = "";
     if (path10.length === 1) {
       if (name !== "testResults")
         throw fail(parser.line, `<${name}> where JMeter's XML results start with <testResults>`);
@@ -22065,13 +22065,13 @@ function xmlReader(source, onSample) {
     } else if (sample && depth === sample.depth + 1 && name === "assertionResult")
       assertion = { failed: false, message: "" };
   });
-  parser.on("text", (chunk) => text3 += chunk);
-  parser.on("cdata", (chunk) => text3 += chunk);
+  parser.on("text", (chunk) => text4 += chunk);
+  parser.on("cdata", (chunk) => text4 += chunk);
   parser.on("closetag", ({ name }) => {
     const depth = path10.length;
     if (sample && assertion && depth === sample.depth + 2) {
-      if ((name === "failure" || name === "error") && text3.trim() === "true") assertion.failed = true;
-      if (name === "failureMessage") assertion.message = text3;
+      if ((name === "failure" || name === "error") && text4.trim() === "true") assertion.failed = true;
+      if (name === "failureMessage") assertion.message = text4;
     } else if (sample && assertion && depth === sample.depth + 1) {
       if (assertion.failed && sample.assertionFailure === void 0)
         sample.assertionFailure = assertion.message;
@@ -22081,7 +22081,7 @@ function xmlReader(source, onSample) {
       sample = void 0;
     } else if (!sample && transactions > 0 && depth === 1 + transactions) transactions--;
     path10.pop();
-    text3 = "";
+    text4 = "";
   });
   parser.on("error", (error2) => {
     const what = error2.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
@@ -22155,19 +22155,19 @@ function k6JsonReader(source, onSample) {
     });
   };
   return {
-    line(text3, number3) {
-      const trimmed = text3.trim();
+    line(text4, number3) {
+      const trimmed = text4.trim();
       if (!trimmed) return;
       const notJson2 = () => new ConfigError(
         number3 === 1 && trimmed === "{" ? `${source}: this is one JSON document (a k6 end-of-test summary?), not k6's \`--out json\` stream; give a summary as load.results.k6Summary (--k6)` : `${source}: line ${number3}: not JSON; expected k6's \`--out json=FILE\` stream, one JSON object a line`
       );
-      if (!text3.includes("http_req_duration") && !text3.includes("http_req_failed")) {
+      if (!text4.includes("http_req_duration") && !text4.includes("http_req_failed")) {
         if (trimmed.startsWith("{") && trimmed.endsWith("}")) return;
         throw notJson2();
       }
       let point;
       try {
-        point = JSON.parse(text3);
+        point = JSON.parse(text4);
       } catch {
         throw notJson2();
       }
@@ -22307,17 +22307,17 @@ var init_k6 = __esm({
 // src/load/read.ts
 import { statSync as statSync2 } from "node:fs";
 function readText(file, what) {
-  const text3 = readInputFile(file, what, resultFileLimit);
-  if (text3.trim() === "") throw new ConfigError(`${file}: the ${what} is empty`);
-  return text3;
+  const text4 = readInputFile(file, what, resultFileLimit);
+  if (text4.trim() === "") throw new ConfigError(`${file}: the ${what} is empty`);
+  return text4;
 }
 function readK6Summary(file) {
-  const text3 = readText(file, "k6 summary");
+  const text4 = readText(file, "k6 summary");
   let json2;
   try {
-    json2 = JSON.parse(text3);
+    json2 = JSON.parse(text4);
   } catch (error2) {
-    if (looksLikeK6Stream(text3)) {
+    if (looksLikeK6Stream(text4)) {
       throw new ConfigError(
         `${file}: this is k6's \`--out json\` stream (one data point a line), not an end-of-test summary; write a summary with \`k6 run --summary-export=FILE\` or a handleSummary() function, and give the stream as load.results.k6Json for per-request figures`
       );
@@ -22326,8 +22326,8 @@ function readK6Summary(file) {
   }
   return parseK6Summary(json2, file);
 }
-function looksLikeK6Stream(text3) {
-  const [firstLine = ""] = text3.split("\n", 1);
+function looksLikeK6Stream(text4) {
+  const [firstLine = ""] = text4.split("\n", 1);
   try {
     const type2 = JSON.parse(firstLine).type;
     return type2 === "Metric" || type2 === "Point";
@@ -23574,7 +23574,7 @@ function loadSection(series, timeline) {
     cy: yRate(b.errors / b.requests),
     text: `${at(b)} ${b.errors} of ${b.requests} failed (${percent2(b.errors / b.requests)})`
   }));
-  const axisLabel = (y, text3) => `<text x="${labelWidth - 8}" y="${y}" font-size="11" text-anchor="end" fill="#444">${escape(text3)}</text>`;
+  const axisLabel = (y, text4) => `<text x="${labelWidth - 8}" y="${y}" font-size="11" text-anchor="end" fill="#444">${escape(text4)}</text>`;
   return `<section id="load"><h2>Load during the chaos</h2>
 <p class="legend"><span class="key p50">p50 latency</span> <span class="key p95">p95 latency</span> <span class="key errors">error rate</span> <span class="key chaos">chaos window</span> \xB7 ${series.buckets.length} buckets of ${formatSeconds(series.bucketMs / 1e3)}</p>
 <svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="latency and error rate over time">
@@ -23595,11 +23595,11 @@ ${line("errors", "#c62828", rate2)}
 ${timeAxis(timeline, x, errors.top + errors.height)}
 </svg></section>`;
 }
-function escape(text3) {
-  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+function escape(text4) {
+  return text4.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
-function clip(text3, length) {
-  return text3.length <= length ? text3 : `${text3.slice(0, length - 1)}\u2026`;
+function clip(text4, length) {
+  return text4.length <= length ? text4 : `${text4.slice(0, length - 1)}\u2026`;
 }
 function iso(ms) {
   const date3 = new Date(ms);
@@ -23674,12 +23674,12 @@ function renderJson(report, decision, context) {
 function withoutJudgement(testCase) {
   return Object.fromEntries(Object.entries(testCase).filter(([key]) => !(key in judgementFields)));
 }
-function parseJsonReport(text3, source) {
+function parseJsonReport(text4, source) {
   let json2;
   try {
-    json2 = JSON.parse(text3);
+    json2 = JSON.parse(text4);
   } catch (error2) {
-    const junit = /^\uFEFF?\s*<(?:\?xml|testsuites?[\s>])/.test(text3) ? " (this is XML, a JUnit report: merge reads the JSON reports that --json writes)" : "";
+    const junit = /^\uFEFF?\s*<(?:\?xml|testsuites?[\s>])/.test(text4) ? " (this is XML, a JUnit report: merge reads the JSON reports that --json writes)" : "";
     throw new ConfigError(`${source}: not JSON${junit}: ${errorMessage(error2)}`);
   }
   const parsed = documentSchema.safeParse(json2, plainWords);
@@ -23735,16 +23735,16 @@ var init_json = __esm({
 });
 
 // src/report/xml.ts
-function xmlChars(text3) {
-  return text3.replace(notXml, "");
+function xmlChars(text4) {
+  return text4.replace(notXml, "");
 }
 function escapeAttribute(value) {
   if (!needsWork.test(value)) return value;
   return xmlChars(value).replace(/[&<>"\t\n\r]/g, (c) => attributeEntities[c]);
 }
-function escapeText(text3) {
-  if (!needsWork.test(text3)) return text3;
-  return xmlChars(text3).replace(/[&<>]/g, (c) => textEntities[c]);
+function escapeText(text4) {
+  if (!needsWork.test(text4)) return text4;
+  return xmlChars(text4).replace(/[&<>]/g, (c) => textEntities[c]);
 }
 var notXml, attributeEntities, textEntities, needsWork, piecesPerPart, XmlWriter;
 var init_xml = __esm({
@@ -23784,10 +23784,10 @@ var init_xml = __esm({
         return this;
       }
       /** An element holding text only, or nothing: `<name a="…">text</name>` or `<name a="…"/>`. */
-      element(name, attributes = {}, text3 = "") {
+      element(name, attributes = {}, text4 = "") {
         const tag = this.#tag(name, attributes);
-        this.#push(text3 === "" ? `${tag}/>
-` : `${tag}>${escapeText(text3)}</${name}>
+        this.#push(text4 === "" ? `${tag}/>
+` : `${tag}>${escapeText(text4)}</${name}>
 `);
         return this;
       }
@@ -23910,9 +23910,9 @@ function caseProperties(testCase, tolerated) {
 function unique(value, index2, all) {
   return !!value && all.indexOf(value) === index2;
 }
-function truncate(text3) {
-  return text3.length <= maxBodyChars ? text3 : `${text3.slice(0, maxBodyChars)}
-\u2026 (${text3.length - maxBodyChars} more characters cut)`;
+function truncate(text4) {
+  return text4.length <= maxBodyChars ? text4 : `${text4.slice(0, maxBodyChars)}
+\u2026 (${text4.length - maxBodyChars} more characters cut)`;
 }
 function suiteSeconds(suite) {
   return suite.durationSeconds ?? suite.cases.reduce((sum, c) => sum + (c.durationSeconds ?? 0), 0);
@@ -24088,13 +24088,13 @@ function gantt(timeline, reports) {
     ] : []
   ];
 }
-function mermaidText(text3) {
-  const plain = text3.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim() || "(unnamed)";
+function mermaidText(text4) {
+  const plain = text4.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim() || "(unnamed)";
   const chars = [...plain];
   return chars.length <= maxLabel ? plain : `${chars.slice(0, maxLabel - 1).join("")}\u2026`;
 }
-function cell(text3) {
-  return text3.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
+function cell(text4) {
+  return text4.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
 }
 var maxBytes, icons, reserve, maxBars2, maxLabel;
 var init_markdown = __esm({
@@ -84663,7 +84663,7 @@ var init_exec_credentials = __esm({
     });
     execApiVersions = ["client.authentication.k8s.io/v1", "client.authentication.k8s.io/v1beta1"];
     execExtension = "client.authentication.k8s.io/exec";
-    printable = (text3) => text3.replace(
+    printable = (text4) => text4.replace(
       /[^\p{L}\p{M}\p{N}\p{P}\p{S}\p{Z}\t-\r]/gu,
       (char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`
     );
@@ -85216,13 +85216,13 @@ var init_token_file = __esm({
         return true;
       }
       #read() {
-        let text3;
+        let text4;
         try {
-          text3 = readFileSync3(this.#file, "utf8");
+          text4 = readFileSync3(this.#file, "utf8");
         } catch (error2) {
           throw this.#fail(`cannot be read: ${errorMessage(error2)}`);
         }
-        const token = text3.trim();
+        const token = text4.trim();
         if (!token) throw this.#fail("is empty");
         registerSecret(token);
         return token;
@@ -85321,12 +85321,92 @@ var init_credentials = __esm({
   }
 });
 
+// src/kube/impersonation.ts
+function impersonationHeaders(kc) {
+  const served2 = byUser.get(kc);
+  return served2 && served2.user === kc.getCurrentUser()?.name ? served2.lines : [];
+}
+function serveImpersonation(kc, users, source) {
+  const name = kc.getCurrentUser()?.name;
+  const user = name === void 0 ? void 0 : users.get(name);
+  if (name === void 0 || !user) return;
+  const where = `${source}: user "${name}"`;
+  const as = text(user, "as", where);
+  const uid = text(user, "as-uid", where);
+  const groups = texts(user["as-groups"], "as-groups", where);
+  const extra = extraOf(user["as-user-extra"], where);
+  if ((uid || groups.length > 0 || extra.length > 0) && !as)
+    throw new ConfigError(
+      `${where}: requesting uid, groups or user-extra for ${name} without impersonating a user, as kubectl says; add \`as\` (the user to impersonate), or remove them`
+    );
+  if (!as) return;
+  const lines = [
+    ["Impersonate-User", as],
+    ...uid ? [["Impersonate-Uid", uid]] : [],
+    ...groups.map((group2) => ["Impersonate-Group", group2]),
+    ...extra.flatMap(
+      ([key, values]) => values.map((value) => [`Impersonate-Extra-${headerKeyEscape(key)}`, value])
+    )
+  ];
+  for (const [header, value] of lines)
+    if (/[^\t\x20-\x7e\x80-\uffff]/.test(value))
+      throw new ConfigError(
+        `${where}: the ${header} value holds a control character, which no HTTP header can carry (kubectl fails every request on it); remove it`
+      );
+  byUser.set(kc, {
+    user: name,
+    lines: lines.map(([header, value]) => [header, Buffer.from(value, "utf8").toString("latin1")])
+  });
+  kc.users = kc.users.map((each) => each.name === name ? { ...each, impersonateUser: void 0 } : each);
+}
+function text(user, field, where) {
+  const value = user[field];
+  if (value === void 0 || value === null) return "";
+  if (typeof value !== "string")
+    throw new ConfigError(
+      `${where}: ${field} must be a string, not ${describe3(value)}, as kubectl reads it${typeof value === "number" ? " (quote it)" : ""}`
+    );
+  return value;
+}
+function texts(value, field, where) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === "string"))
+    throw new ConfigError(`${where}: ${field} must be a list of strings, as kubectl reads it`);
+  return value;
+}
+function extraOf(value, where) {
+  if (value === void 0 || value === null) return [];
+  if (typeof value !== "object" || Array.isArray(value))
+    throw new ConfigError(
+      `${where}: as-user-extra must be a map of keys to lists of strings, not ${describe3(value)}, as kubectl reads it`
+    );
+  return Object.entries(value).map(([key, values]) => [key, texts(values, `as-user-extra.${key}`, where)]);
+}
+function describe3(value) {
+  return Array.isArray(value) ? "a list" : typeof value === "object" ? "a map" : `a ${typeof value}`;
+}
+function headerKeyEscape(key) {
+  let escaped = "";
+  for (const byte of Buffer.from(key, "utf8")) {
+    const char = String.fromCharCode(byte);
+    escaped += /^[!#$&'*+\-.^_`|~0-9A-Za-z]$/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return escaped;
+}
+var byUser;
+var init_impersonation = __esm({
+  "src/kube/impersonation.ts"() {
+    "use strict";
+    init_errors();
+    byUser = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/kube/kubeconfig-refusals.ts
 function refuseWhatKubectlRefuses(kc, users, source) {
   refuseInsecureWithCertificateAuthority(kc, source);
   refuseFileAndData(kc, source);
   refuseUnsupportedProxy(kc, source);
-  refuseImpersonation(kc, users, source);
   refuseRemovedAuthProvider(kc, source);
   refuseMoreThanOneMethod(kc, users, source);
   refuseIncompleteOidc(kc, users, source);
@@ -85382,19 +85462,6 @@ function refuseUnsupportedProxy(kc, source) {
   throw new ConfigError(
     `${source}: cluster "${cluster.name}": invalid proxy-url "${displayUrl(proxy)}": ${why2}, as kubectl says`
   );
-}
-function refuseImpersonation(kc, users, source) {
-  const { name, user } = currentUser(kc, users);
-  if (!user) return;
-  const given2 = ["as-uid", "as-groups", "as-user-extra"].filter((field) => {
-    const value = user[field];
-    if (value === void 0 || value === null || value === "") return false;
-    return typeof value !== "object" || Object.keys(value).length > 0;
-  });
-  if (given2.length > 0)
-    throw new ConfigError(
-      `${source}: user "${name}" sets ${given2.join(", ")}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`
-    );
 }
 function refuseRemovedAuthProvider(kc, source) {
   const user = kc.getCurrentUser();
@@ -85581,6 +85648,7 @@ function loadKubeContext(target, { say, serviceAccountRoot = "" } = {}) {
     );
     selectContext(kc, target.context, source);
     refuseWhatKubectlRefuses(kc, users, source);
+    serveImpersonation(kc, users, source);
     checkCurrentCredentials(kc);
     kc.clusters = kc.clusters.map(reachedAsKubectlReachesIt);
   }
@@ -85703,8 +85771,8 @@ function withPathsResolved(config2, dir) {
   }
   return config2;
 }
-function checkYaml(text3, source) {
-  const document2 = (0, import_yaml4.parseDocument)(text3, userYaml);
+function checkYaml(text4, source) {
+  const document2 = (0, import_yaml4.parseDocument)(text4, userYaml);
   const problem = document2.errors[0];
   if (problem) {
     const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
@@ -85777,6 +85845,7 @@ var init_context = __esm({
     init_secrets();
     init_yaml_value();
     init_credentials();
+    init_impersonation();
     init_kubeconfig_refusals();
     init_kubeconfig_source();
     init_kubeconfig_save();
@@ -85936,16 +86005,16 @@ function sharedObjectProblems(clusters) {
     const key = sameServer(server);
     byServer.set(key, [...byServer.get(key) ?? [], { target: target.name, objects }]);
   }
-  const text3 = ({ kind, namespace, name }) => `${kind} ${namespace}/${name}`;
+  const text4 = ({ kind, namespace, name }) => `${kind} ${namespace}/${name}`;
   const problems = [];
   for (const [server, targets] of byServer)
     targets.forEach((first, i) => {
       for (const second of targets.slice(i + 1)) {
-        const both = first.objects.filter((o) => second.objects.some((p) => text3(p) === text3(o)));
+        const both = first.objects.filter((o) => second.objects.some((p) => text4(p) === text4(o)));
         if (both.length === 0) continue;
         const namespaces = [...new Set(both.map((o) => o.namespace))].join(", ");
         problems.push(
-          `targets ${first.target} and ${second.target} reach the same cluster (server ${displayUrl(server)}) and namespace ${namespaces}, and both would apply ${both.map(text3).join(", ")}: a name can be one run's only (the second would take over the first's engine, and the first's cleanup delete it under the second); give each target its own namespace, or name them with metadata.generateName`
+          `targets ${first.target} and ${second.target} reach the same cluster (server ${displayUrl(server)}) and namespace ${namespaces}, and both would apply ${both.map(text4).join(", ")}: a name can be one run's only (the second would take over the first's engine, and the first's cleanup delete it under the second); give each target its own namespace, or name them with metadata.generateName`
         );
       }
     });
@@ -86112,6 +86181,7 @@ function boundedHttp(connection) {
       };
       shareAgent();
       if (compressionDisabled(connection.kc)) request.setHeaderParam("Accept-Encoding", "identity");
+      sendAlso(request.getHeaders(), impersonationHeaders(connection.kc));
       const sentAt = Date.now();
       let renewed = false;
       for (let retries = 0; ; retries++) {
@@ -86132,6 +86202,21 @@ function boundedHttp(connection) {
       }
     }
   });
+}
+function sendAlso(headers2, lines) {
+  if (lines.length === 0) return;
+  Object.defineProperty(headers2, Symbol.iterator, {
+    configurable: true,
+    value: function* () {
+      yield* Object.entries(headers2);
+      yield* lines;
+    }
+  });
+}
+function headerLists(lines) {
+  const lists = {};
+  for (const [name, value] of lines) (lists[name] ??= []).push(value);
+  return lists;
 }
 function authenticated(connection, applying) {
   const { signal: signal3 } = connection;
@@ -86198,7 +86283,11 @@ function openWatch(connection, path10, query, onEvent, idleMs) {
         ...options,
         agent: sharedAgent(options.agent, url.href),
         method: "GET",
-        headers: { ...options.headers, Accept: "application/json" },
+        headers: {
+          ...options.headers,
+          Accept: "application/json",
+          ...headerLists(impersonationHeaders(connection.kc))
+        },
         signal: AbortSignal.any([controller.signal, ...connection.signal ? [connection.signal] : []])
       });
       return new Promise((resolve) => {
@@ -86254,6 +86343,7 @@ var init_client = __esm({
     init_credential_source();
     init_host();
     init_credentials();
+    init_impersonation();
     defaultRequestTimeoutMs = 3e4;
     ApiTimeoutError = class extends Error {
       name = "ApiTimeoutError";
@@ -86303,16 +86393,16 @@ function statusBody(error2) {
   return typeof body === "object" && body !== null ? body : void 0;
 }
 function describeApiError(what, error2) {
-  return redact(describe3(what, error2));
+  return redact(describe4(what, error2));
 }
-function describe3(what, error2) {
-  if (error2 instanceof ApiCallError) return describe3(what, error2.cause);
+function describe4(what, error2) {
+  if (error2 instanceof ApiCallError) return describe4(what, error2.cause);
   const code = statusCode(error2);
   const body = statusBody(error2);
   if (error2 instanceof CredentialsError) return `${what}: ${error2.message}`;
   if (code === void 0) {
-    const text3 = error2 instanceof Error ? error2.message : String(error2);
-    return `${what}: cannot reach the Kubernetes API server: ${text3}`;
+    const text4 = error2 instanceof Error ? error2.message : String(error2);
+    return `${what}: cannot reach the Kubernetes API server: ${text4}`;
   }
   const hint = code === 401 ? " \u2014 the credentials were rejected (expired token or wrong cluster?)" : "";
   const causes = (body?.details?.causes ?? []).map((c) => `  - ${c.field ? `${c.field}: ` : ""}${c.message ?? ""}`).join("\n");
@@ -86658,7 +86748,7 @@ function decompressed(encoded, ctx) {
     return refuse(`the decompressed nodes are not JSON: ${errorMessage(error2)}`);
   }
 }
-var workflowPhase, nodePhase, nodeType, text, time3, workflowNodeSchema, workflowNodesSchema, maxDecompressedNodesBytes, compressedNodesSchema, workflowSchema2;
+var workflowPhase, nodePhase, nodeType, text2, time3, workflowNodeSchema, workflowNodesSchema, maxDecompressedNodesBytes, compressedNodesSchema, workflowSchema2;
 var init_types3 = __esm({
   "src/argo/types.ts"() {
     "use strict";
@@ -86681,48 +86771,48 @@ var init_types3 = __esm({
       "HTTP",
       "Plugin"
     ]);
-    text = string2();
-    time3 = text.nullish().transform((at) => at ?? void 0).optional();
+    text2 = string2();
+    time3 = text2.nullish().transform((at) => at ?? void 0).optional();
     workflowNodeSchema = looseObject({
-      id: text.optional(),
-      name: text.optional(),
-      displayName: text.optional(),
+      id: text2.optional(),
+      name: text2.optional(),
+      displayName: text2.optional(),
       type: nodeType.optional(),
-      templateName: text.optional(),
+      templateName: text2.optional(),
       phase: nodePhase.optional(),
-      boundaryID: text.optional(),
-      message: text.optional(),
+      boundaryID: text2.optional(),
+      message: text2.optional(),
       startedAt: time3,
       finishedAt: time3,
-      children: array(text).optional(),
-      outputs: looseObject({ exitCode: text.optional() }).optional()
+      children: array(text2).optional(),
+      outputs: looseObject({ exitCode: text2.optional() }).optional()
     });
     workflowNodesSchema = record(string2(), workflowNodeSchema);
     maxDecompressedNodesBytes = 128 * MiB;
-    compressedNodesSchema = text.transform(decompressed).pipe(workflowNodesSchema);
+    compressedNodesSchema = text2.transform(decompressed).pipe(workflowNodesSchema);
     workflowSchema2 = looseObject({
-      apiVersion: text.optional(),
-      kind: text.optional(),
+      apiVersion: text2.optional(),
+      kind: text2.optional(),
       metadata: objectMetaSchema,
       spec: looseObject({
         shutdown: _enum(["Stop", "Terminate"]).optional(),
-        workflowTemplateRef: looseObject({ name: text.optional(), clusterScope: boolean2().optional() }).optional(),
+        workflowTemplateRef: looseObject({ name: text2.optional(), clusterScope: boolean2().optional() }).optional(),
         arguments: looseObject({
-          parameters: array(looseObject({ name: text, value: text.optional() })).optional()
+          parameters: array(looseObject({ name: text2, value: text2.optional() })).optional()
         }).optional(),
-        onExit: text.optional()
+        onExit: text2.optional()
       }).optional(),
       status: looseObject({
         phase: workflowPhase.optional(),
         startedAt: time3,
         finishedAt: time3,
-        message: text.optional(),
-        progress: text.optional(),
+        message: text2.optional(),
+        progress: text2.optional(),
         nodes: workflowNodesSchema.optional(),
         // Decoded here, once: a wrong node map is refused naming the field, and a checked workflow
         // holds the decoded nodes for the converter.
         compressedNodes: compressedNodesSchema.optional(),
-        offloadNodeStatusVersion: text.optional()
+        offloadNodeStatusVersion: text2.optional()
       }).optional()
     });
   }
@@ -86877,7 +86967,7 @@ function stepCase(suite, node2, byId, displayNames, interruption) {
           attempts: String(tries.length),
           failedAttempts: String(failedTries.length),
           ...Object.fromEntries(
-            triesText.map((text3, i) => [`attempt.${i + 1}`, text3.replace(/^attempt \d+ /, "")])
+            triesText.map((text4, i) => [`attempt.${i + 1}`, text4.replace(/^attempt \d+ /, "")])
           )
         },
         ...flaky && { flaky: "true" },
@@ -87227,7 +87317,7 @@ function applied(manifest, result, ownership) {
     source: manifest.source
   };
 }
-var fieldManager, usersFieldManager, runLabel, managedBy, usersPrefix, applyOrder, concurrency, inOrder, isShared, isManaged, describe4, ObjectApi, ManifestApplier, unknownFieldLines, droppedFieldProblems;
+var fieldManager, usersFieldManager, runLabel, managedBy, usersPrefix, applyOrder, concurrency, inOrder, isShared, isManaged, describe5, ObjectApi, ManifestApplier, unknownFieldLines, droppedFieldProblems;
 var init_apply = __esm({
   "src/kube/apply.ts"() {
     "use strict";
@@ -87250,7 +87340,7 @@ var init_apply = __esm({
     inOrder = (manifests) => applyOrder.map((role) => manifests.filter((m) => m.role === role)).filter((group2) => group2.length > 0);
     isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
     isManaged = (object3) => object3?.metadata?.labels?.["app.kubernetes.io/managed-by"] === managedBy["app.kubernetes.io/managed-by"];
-    describe4 = (object3) => `${object3.kind ?? ""} ${object3.metadata?.namespace ? `${object3.metadata.namespace}/` : ""}${object3.metadata?.name ?? ""}`;
+    describe5 = (object3) => `${object3.kind ?? ""} ${object3.metadata?.namespace ? `${object3.metadata.namespace}/` : ""}${object3.metadata?.name ?? ""}`;
     ObjectApi = class extends KubernetesObjectApi {
       #discovering = /* @__PURE__ */ new Map();
       scopeOf(apiVersion, kind) {
@@ -87418,7 +87508,7 @@ var init_apply = __esm({
           const group2 = newestFirst.filter((object3) => object3.role === role);
           const outcomes = await pMap(group2, (object3) => this.#removeOne(object3, deadline), { concurrency });
           group2.forEach((object3, i) => {
-            const what = describe4(refOf(object3));
+            const what = describe5(refOf(object3));
             const outcome = outcomes[i];
             if (outcome === "removed") removal.removed.push(what);
             else if (outcome === "gone") removal.alreadyGone.push(what);
@@ -87539,7 +87629,7 @@ function readableResults(results, warn) {
     return [];
   });
 }
-var litmusGroup, litmusVersion, text2, probeSpecSchema, engineExperimentSpecSchema, engineExperimentStatusSchema, chaosEngineSchema, probeStatusEntrySchema, legacyProbeStatusEntrySchema, experimentStatusSchema, count2, chaosResultSchema;
+var litmusGroup, litmusVersion, text3, probeSpecSchema, engineExperimentSpecSchema, engineExperimentStatusSchema, chaosEngineSchema, probeStatusEntrySchema, legacyProbeStatusEntrySchema, experimentStatusSchema, count2, chaosResultSchema;
 var init_types4 = __esm({
   "src/litmus/types.ts"() {
     "use strict";
@@ -87549,87 +87639,87 @@ var init_types4 = __esm({
     init_schema_issues();
     litmusGroup = "litmuschaos.io";
     litmusVersion = "v1alpha1";
-    text2 = string2();
+    text3 = string2();
     probeSpecSchema = looseObject({
-      name: text2,
-      type: text2,
-      mode: text2,
+      name: text3,
+      type: text3,
+      mode: text3,
       runProperties: record(string2(), unknown()).optional()
     });
     engineExperimentSpecSchema = looseObject({
-      name: text2,
+      name: text3,
       spec: looseObject({
         components: looseObject({
-          env: array(looseObject({ name: text2, value: text2.optional() })).optional()
+          env: array(looseObject({ name: text3, value: text3.optional() })).optional()
         }).optional(),
         probe: array(probeSpecSchema).optional()
       }).optional()
     });
     engineExperimentStatusSchema = looseObject({
-      name: text2.optional(),
-      runner: text2.optional(),
-      experimentPod: text2.optional(),
+      name: text3.optional(),
+      runner: text3.optional(),
+      experimentPod: text3.optional(),
       /** "Waiting for Job Creation", "Running", "Completed", "ChaosExperiment Not Found", "Forcefully Aborted", "Skipped". */
-      status: text2.optional(),
+      status: text3.optional(),
       /** "N/A", "Awaited", or a copy of the result's verdict. */
-      verdict: text2.optional(),
-      lastUpdateTime: text2.optional()
+      verdict: text3.optional(),
+      lastUpdateTime: text3.optional()
     });
     chaosEngineSchema = looseObject({
-      apiVersion: text2.optional(),
-      kind: text2.optional(),
+      apiVersion: text3.optional(),
+      kind: text3.optional(),
       metadata: objectMetaSchema,
       spec: looseObject({
         engineState: _enum(["active", "stop"]).optional(),
-        appinfo: looseObject({ appns: text2.optional(), applabel: text2.optional(), appkind: text2.optional() }).optional(),
+        appinfo: looseObject({ appns: text3.optional(), applabel: text3.optional(), appkind: text3.optional() }).optional(),
         /** 3.0 and later: the targets by workload or pod. */
         selectors: looseObject({
-          workloads: array(looseObject({ kind: text2.optional(), namespace: text2.optional() })).optional(),
-          pods: array(looseObject({ namespace: text2.optional() })).optional()
+          workloads: array(looseObject({ kind: text3.optional(), namespace: text3.optional() })).optional(),
+          pods: array(looseObject({ namespace: text3.optional() })).optional()
         }).optional(),
-        chaosServiceAccount: text2.optional(),
+        chaosServiceAccount: text3.optional(),
         experiments: array(engineExperimentSpecSchema).optional()
       }).optional(),
       status: looseObject({
         /** "initialized" → "completed" | "stopped". */
-        engineStatus: text2.optional(),
+        engineStatus: text3.optional(),
         experiments: array(engineExperimentStatusSchema).optional()
       }).optional()
     });
     probeStatusEntrySchema = looseObject({
-      name: text2.optional(),
-      type: text2.optional(),
-      mode: text2.optional(),
-      status: looseObject({ verdict: text2.optional(), description: text2.optional() }).optional()
+      name: text3.optional(),
+      type: text3.optional(),
+      mode: text3.optional(),
+      status: looseObject({ verdict: text3.optional(), description: text3.optional() }).optional()
     });
     legacyProbeStatusEntrySchema = looseObject({
-      name: text2.optional(),
-      type: text2.optional(),
+      name: text3.optional(),
+      type: text3.optional(),
       status: record(string2(), string2()).optional()
     });
     experimentStatusSchema = looseObject({
       /** Running | Completed | Completed_With_Error | Completed_With_Probe_Failure | Stopped | Error */
-      phase: text2.optional(),
+      phase: text3.optional(),
       /** Pass | Fail | Stopped | Awaited | Error */
-      verdict: text2.optional(),
+      verdict: text3.optional(),
       /** A string ("100", "Awaited"); some writers put a number. */
-      probeSuccessPercentage: union([text2, number2().transform(String)]).optional(),
+      probeSuccessPercentage: union([text3, number2().transform(String)]).optional(),
       /** 2.x. */
-      failStep: text2.optional(),
+      failStep: text3.optional(),
       /** 3.0.0-beta2 to beta4. */
-      failureOutput: looseObject({ errorCode: text2.optional(), failedStep: text2.optional() }).optional(),
+      failureOutput: looseObject({ errorCode: text3.optional(), failedStep: text3.optional() }).optional(),
       /** 3.0.0-beta5 and later. */
-      errorOutput: looseObject({ errorCode: text2.optional(), reason: text2.optional() }).optional()
+      errorOutput: looseObject({ errorCode: text3.optional(), reason: text3.optional() }).optional()
     });
     count2 = number2().int().nonnegative();
     chaosResultSchema = looseObject({
-      apiVersion: text2.optional(),
-      kind: text2.optional(),
+      apiVersion: text3.optional(),
+      kind: text3.optional(),
       metadata: objectMetaSchema,
       spec: looseObject({
-        engine: text2.optional(),
-        experiment: text2.optional(),
-        instance: text2.optional(),
+        engine: text3.optional(),
+        experiment: text3.optional(),
+        instance: text3.optional(),
         /** Litmus before 1.2 kept the status here, with lower-case values ("pass", "running"). */
         experimentstatus: experimentStatusSchema.optional()
       }).optional(),
@@ -87644,7 +87734,7 @@ var init_types4 = __esm({
           failedRuns: count2.optional(),
           stoppedRuns: count2.optional(),
           targets: array(
-            looseObject({ name: text2.optional(), kind: text2.optional(), chaosStatus: text2.optional() })
+            looseObject({ name: text3.optional(), kind: text3.optional(), chaosStatus: text3.optional() })
           ).optional()
         }).optional()
       }).optional()
@@ -87770,7 +87860,7 @@ function probeOutcome(verdict) {
 function legacyProbeOutcome(phaseTexts) {
   const outcomes = new Set(
     phaseTexts.map(
-      (text3) => legacyProbePrefixes.find(([prefix]) => text3.startsWith(prefix))?.[1] ?? "timeout"
+      (text4) => legacyProbePrefixes.find(([prefix]) => text4.startsWith(prefix))?.[1] ?? "timeout"
     )
   );
   return legacyPrecedence.find((outcome) => outcomes.has(outcome)) ?? "timeout";
@@ -87779,7 +87869,7 @@ var lower, verdictOutcomes, notRunStatuses, probeVerdicts, legacyProbePrefixes, 
 var init_verdict = __esm({
   "src/litmus/verdict.ts"() {
     "use strict";
-    lower = (text3) => (text3 ?? "").toLowerCase();
+    lower = (text4) => (text4 ?? "").toLowerCase();
     verdictOutcomes = /* @__PURE__ */ new Map([
       ["pass", "pass"],
       ["fail", "fail"],
@@ -88033,8 +88123,8 @@ function modernProbeCase(probe, base, experiment) {
 }
 function legacyProbeCase(probe, base, experiment) {
   const phases = Object.entries(probe.status ?? {});
-  const outcome = legacyProbeOutcome(phases.map(([, text3]) => text3));
-  const summary = phases.map(([phase, text3]) => `${phase}: ${text3.trim()}`).join(", ");
+  const outcome = legacyProbeOutcome(phases.map(([, text4]) => text4));
+  const summary = phases.map(([phase, text4]) => `${phase}: ${text4.trim()}`).join(", ");
   return caseOf(
     base,
     "probe",
@@ -89614,8 +89704,8 @@ function refuseRepeatedFiles(files) {
   }
 }
 function readJob(file) {
-  const text3 = readInputFile(file, "JSON report", resultFileLimit);
-  const { report, meta: meta2 } = parseJsonReport(text3, file);
+  const text4 = readInputFile(file, "JSON report", resultFileLimit);
+  const { report, meta: meta2 } = parseJsonReport(text4, file);
   const [label, labelSource] = meta2.label !== void 0 ? [meta2.label, "label"] : meta2.runId !== void 0 ? [meta2.runId, "run id"] : [path9.relative(process.cwd(), file).replace(/\.json$/, ""), "path"];
   return { file, label, labelSource, report, cancelled: meta2.cancelled };
 }
@@ -89785,8 +89875,8 @@ function parseSettings(raw, origin, label = (f) => f) {
   return result.data;
 }
 function readConfigFile(file) {
-  const text3 = readInputFile(file, "config file");
-  const documents = (0, import_yaml.parseAllDocuments)(text3, userYaml);
+  const text4 = readInputFile(file, "config file");
+  const documents = (0, import_yaml.parseAllDocuments)(text4, userYaml);
   if (Array.isArray(documents) && documents.length === 0)
     throw new ConfigError(`${file}: holds no settings (the file is empty or only comments)`);
   if (!Array.isArray(documents) || documents.length !== 1) {

@@ -244,31 +244,89 @@ const withUserLines = (...lines: string[]) =>
     `    token: ${token}\n${lines.map((l) => `    ${l}\n`).join('')}`,
   );
 
-test('a user impersonating groups, a uid or extras is refused: client-node would send only `as`', async () => {
-  for (const line of ['as-groups: [system:masters]', 'as-uid: "1234"', 'as-user-extra: {scopes: [view]}']) {
-    const field = line.slice(0, line.indexOf(':'));
-    const error = refusal({ kubeconfigContent: withUserLines('as: deployer', line) });
-    assert.ok(error instanceof ConfigError, String(error));
-    assert.match(
-      error.message,
-      new RegExp(
-        `^the inline kubeconfig: user "ci" sets ${field}, which chaos-gate cannot send .*give a kubeconfig whose user is that identity`,
-      ),
+test("a user's whole impersonation goes out on every request and watch, one line per group and extra value", async (t) => {
+  const { url, lines } = await loopbackApi(t);
+  const userAt = (...userLines: string[]) =>
+    kubeconfig({ server: url }).replace(
+      `    token: ${token}\n`,
+      `    token: ${token}\n${userLines.map((l) => `    ${l}\n`).join('')}`,
     );
+  /** The impersonation header lines of each request so far, names in lower case (HTTP's are not cased). */
+  const impersonation = () =>
+    lines.map((sent) =>
+      sent
+        .filter(([name]) => /^impersonate-/i.test(name))
+        .map(([name, value]) => [name.toLowerCase(), value]),
+    );
+  const connection = connect(
+    loadKubeContext({
+      kubeconfigContent: userAt(
+        'as: system:serviceaccount:shop:chaos',
+        'as-uid: "1234"',
+        'as-groups: [chaos-runners, "a, b", ""]',
+        'as-user-extra:',
+        '  example.com/team: [chaos, café]',
+        '  100% sure: ["yes"]',
+        '  Über: []',
+      ),
+    }),
+  );
+  await new LitmusClient(connection).assertInstalled();
+  const stream = openWatch(connection, '/apis/litmuschaos.io/v1alpha1/chaosengines', {}, () => {}, 5_000);
+  assert.equal(await stream.ended, 'closed');
+  // The bytes client-go sends: a value's UTF-8, an extra key percent-encoded by its headerKeyEscape.
+  const expected = [
+    ['impersonate-user', 'system:serviceaccount:shop:chaos'],
+    ['impersonate-uid', '1234'],
+    ['impersonate-group', 'chaos-runners'],
+    ['impersonate-group', 'a, b'],
+    ['impersonate-group', ''],
+    ['impersonate-extra-example.com%2fteam', 'chaos'],
+    ['impersonate-extra-example.com%2fteam', Buffer.from('café').toString('latin1')],
+    ['impersonate-extra-100%25%20sure', 'yes'],
+  ];
+  assert.deepEqual(impersonation(), [expected, expected], 'the request and the watch');
+  // `as` alone, as before; empty fields are nothing to send.
+  lines.length = 0;
+  const alone = loadKubeContext({ kubeconfigContent: userAt('as: deployer', 'as-groups: []', 'as-uid: ""') });
+  await new LitmusClient(connect(alone)).assertInstalled();
+  assert.deepEqual(impersonation(), [[['impersonate-user', 'deployer']]]);
+});
+
+test("groups, a uid or extras without `as` are refused in kubectl's words, as are fields kubectl cannot read", () => {
+  for (const line of ['as-groups: [system:masters]', 'as-uid: "1234"', 'as-user-extra: {scopes: []}']) {
+    const error = refusal({ kubeconfigContent: withUserLines(line) });
+    assert.ok(error instanceof ConfigError, String(error));
+    assert.equal(
+      error.message,
+      'the inline kubeconfig: user "ci": requesting uid, groups or user-extra for ci without impersonating a user, as kubectl says; add `as` (the user to impersonate), or remove them',
+    );
+  }
+  for (const [lines, message] of [
+    [
+      ['as: ""', 'as-groups: [g]'],
+      /user "ci": requesting uid, groups or user-extra for ci without impersonating/,
+    ],
+    [
+      ['as: x', 'as-uid: 1234'],
+      /user "ci": as-uid must be a string, not a number, as kubectl reads it \(quote it\)/,
+    ],
+    [['as: x', 'as-groups: g'], /user "ci": as-groups must be a list of strings, as kubectl reads it/],
+    [
+      ['as: x', 'as-user-extra: [a]'],
+      /user "ci": as-user-extra must be a map of keys to lists of strings, not a list/,
+    ],
+    [
+      ['as: x', 'as-user-extra: {scopes: view}'],
+      /user "ci": as-user-extra\.scopes must be a list of strings/,
+    ],
+    [['as: x', 'as-groups: ["a\\nb"]'], /user "ci": the Impersonate-Group value holds a control character/],
+  ] as const) {
+    const error = refusal({ kubeconfigContent: withUserLines(...lines) });
+    assert.ok(error instanceof ConfigError, String(error));
+    assert.match(error.message, message);
     assert.ok(!error.message.includes(token.slice(0, 12)), error.message);
   }
-  // With no `as`, kubectl refuses too; chaos-gate must not run as the admin the kubeconfig holds.
-  assert.match(
-    refusal({ kubeconfigContent: withUserLines('as-groups: [system:masters]') }).message,
-    /sets as-groups/,
-  );
-  // `as` alone is sent; empty fields are nothing to send.
-  const kube = loadKubeContext({
-    kubeconfigContent: withUserLines('as: deployer', 'as-groups: []', 'as-uid: ""'),
-  });
-  const options: { headers?: Record<string, string> } = {};
-  await kube.applyToHTTPSOptions(options);
-  assert.equal(options.headers?.['Impersonate-User'], 'deployer');
   // Only the selected context's user matters.
   const other = kubeconfig().replace(
     'users:\n',

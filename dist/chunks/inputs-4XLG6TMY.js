@@ -2,19 +2,11 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-HCLRWP4G.js";
-import "./chunk-5J3C7FJF.js";
-import "./chunk-BRAOI4IS.js";
-import "./chunk-466RCVCX.js";
-import "./chunk-LK3EWJHU.js";
-import "./chunk-AEW6JXET.js";
-import "./chunk-7GHJJVB5.js";
-import "./chunk-PQLJGBJE.js";
-import "./chunk-2VC5DTLM.js";
-import "./chunk-4IIAXJ5D.js";
-import "./chunk-VEMFWFAL.js";
-import "./chunk-LVHC53H5.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-6MEM6S2H.js";
 import "./chunk-AFCH7IME.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-LGCRXLUJ.js";
@@ -30,5 +22,8 @@ import "./chunk-KS2JBS36.js";
 import "./chunk-J4IYJQFQ.js";
 import "./chunk-3NSBHRNM.js";
 export {
-  runTargets
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

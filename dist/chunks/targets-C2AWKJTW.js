@@ -2,11 +2,19 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
-} from "./chunk-LVHC53H5.js";
+  runTargets
+} from "./chunk-JB5FI3O4.js";
+import "./chunk-5J3C7FJF.js";
+import "./chunk-BRAOI4IS.js";
+import "./chunk-466RCVCX.js";
+import "./chunk-JV3MUDCZ.js";
+import "./chunk-K6SECDIO.js";
+import "./chunk-7GHJJVB5.js";
+import "./chunk-PQLJGBJE.js";
+import "./chunk-2VC5DTLM.js";
+import "./chunk-4IIAXJ5D.js";
+import "./chunk-N4723XPD.js";
+import "./chunk-6MEM6S2H.js";
 import "./chunk-AFCH7IME.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-LGCRXLUJ.js";
@@ -22,8 +30,5 @@ import "./chunk-KS2JBS36.js";
 import "./chunk-J4IYJQFQ.js";
 import "./chunk-3NSBHRNM.js";
 export {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
+  runTargets
 };

@@ -17,7 +17,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-AEW6JXET.js";
+} from "./chunk-K6SECDIO.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -34,7 +34,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-VEMFWFAL.js";
+} from "./chunk-N4723XPD.js";
 import {
   isClusterScopedKind,
   isCustomResource

@@ -24,7 +24,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-LK3EWJHU.js";
+} from "./chunk-JV3MUDCZ.js";
 import {
   LitmusClient,
   connect,
@@ -37,7 +37,7 @@ import {
   statusCode,
   unanswered,
   workflowRunLabel
-} from "./chunk-AEW6JXET.js";
+} from "./chunk-K6SECDIO.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -56,7 +56,7 @@ import {
 import {
   describeCluster,
   spawnInGroup
-} from "./chunk-VEMFWFAL.js";
+} from "./chunk-N4723XPD.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -68,7 +68,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-LVHC53H5.js";
+} from "./chunk-6MEM6S2H.js";
 import {
   duplicateProblems
 } from "./chunk-AFCH7IME.js";

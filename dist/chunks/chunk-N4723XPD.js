@@ -53406,7 +53406,7 @@ var kubeconfigClusterSchema = object({
 });
 var execApiVersions = ["client.authentication.k8s.io/v1", "client.authentication.k8s.io/v1beta1"];
 var execExtension = "client.authentication.k8s.io/exec";
-var printable = (text) => text.replace(
+var printable = (text2) => text2.replace(
   /[^\p{L}\p{M}\p{N}\p{P}\p{S}\p{Z}\t-\r]/gu,
   (char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`
 );
@@ -53954,13 +53954,13 @@ var TokenFile = class {
     return true;
   }
   #read() {
-    let text;
+    let text2;
     try {
-      text = readFileSync3(this.#file, "utf8");
+      text2 = readFileSync3(this.#file, "utf8");
     } catch (error) {
       throw this.#fail(`cannot be read: ${errorMessage(error)}`);
     }
-    const token = text.trim();
+    const token = text2.trim();
     if (!token) throw this.#fail("is empty");
     registerSecret(token);
     return token;
@@ -54048,12 +54048,85 @@ function inClusterTokenFile(user) {
   return typeof file === "string" && file !== "" ? file : void 0;
 }
 
+// src/kube/impersonation.ts
+var byUser = /* @__PURE__ */ new WeakMap();
+function impersonationHeaders(kc) {
+  const served2 = byUser.get(kc);
+  return served2 && served2.user === kc.getCurrentUser()?.name ? served2.lines : [];
+}
+function serveImpersonation(kc, users, source) {
+  const name = kc.getCurrentUser()?.name;
+  const user = name === void 0 ? void 0 : users.get(name);
+  if (name === void 0 || !user) return;
+  const where = `${source}: user "${name}"`;
+  const as = text(user, "as", where);
+  const uid = text(user, "as-uid", where);
+  const groups = texts(user["as-groups"], "as-groups", where);
+  const extra = extraOf(user["as-user-extra"], where);
+  if ((uid || groups.length > 0 || extra.length > 0) && !as)
+    throw new ConfigError(
+      `${where}: requesting uid, groups or user-extra for ${name} without impersonating a user, as kubectl says; add \`as\` (the user to impersonate), or remove them`
+    );
+  if (!as) return;
+  const lines = [
+    ["Impersonate-User", as],
+    ...uid ? [["Impersonate-Uid", uid]] : [],
+    ...groups.map((group) => ["Impersonate-Group", group]),
+    ...extra.flatMap(
+      ([key, values]) => values.map((value) => [`Impersonate-Extra-${headerKeyEscape(key)}`, value])
+    )
+  ];
+  for (const [header, value] of lines)
+    if (/[^\t\x20-\x7e\x80-\uffff]/.test(value))
+      throw new ConfigError(
+        `${where}: the ${header} value holds a control character, which no HTTP header can carry (kubectl fails every request on it); remove it`
+      );
+  byUser.set(kc, {
+    user: name,
+    lines: lines.map(([header, value]) => [header, Buffer.from(value, "utf8").toString("latin1")])
+  });
+  kc.users = kc.users.map((each) => each.name === name ? { ...each, impersonateUser: void 0 } : each);
+}
+function text(user, field, where) {
+  const value = user[field];
+  if (value === void 0 || value === null) return "";
+  if (typeof value !== "string")
+    throw new ConfigError(
+      `${where}: ${field} must be a string, not ${describe(value)}, as kubectl reads it${typeof value === "number" ? " (quote it)" : ""}`
+    );
+  return value;
+}
+function texts(value, field, where) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === "string"))
+    throw new ConfigError(`${where}: ${field} must be a list of strings, as kubectl reads it`);
+  return value;
+}
+function extraOf(value, where) {
+  if (value === void 0 || value === null) return [];
+  if (typeof value !== "object" || Array.isArray(value))
+    throw new ConfigError(
+      `${where}: as-user-extra must be a map of keys to lists of strings, not ${describe(value)}, as kubectl reads it`
+    );
+  return Object.entries(value).map(([key, values]) => [key, texts(values, `as-user-extra.${key}`, where)]);
+}
+function describe(value) {
+  return Array.isArray(value) ? "a list" : typeof value === "object" ? "a map" : `a ${typeof value}`;
+}
+function headerKeyEscape(key) {
+  let escaped = "";
+  for (const byte of Buffer.from(key, "utf8")) {
+    const char = String.fromCharCode(byte);
+    escaped += /^[!#$&'*+\-.^_`|~0-9A-Za-z]$/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return escaped;
+}
+
 // src/kube/kubeconfig-refusals.ts
 function refuseWhatKubectlRefuses(kc, users, source) {
   refuseInsecureWithCertificateAuthority(kc, source);
   refuseFileAndData(kc, source);
   refuseUnsupportedProxy(kc, source);
-  refuseImpersonation(kc, users, source);
   refuseRemovedAuthProvider(kc, source);
   refuseMoreThanOneMethod(kc, users, source);
   refuseIncompleteOidc(kc, users, source);
@@ -54109,19 +54182,6 @@ function refuseUnsupportedProxy(kc, source) {
   throw new ConfigError(
     `${source}: cluster "${cluster.name}": invalid proxy-url "${displayUrl(proxy)}": ${why}, as kubectl says`
   );
-}
-function refuseImpersonation(kc, users, source) {
-  const { name, user } = currentUser(kc, users);
-  if (!user) return;
-  const given = ["as-uid", "as-groups", "as-user-extra"].filter((field) => {
-    const value = user[field];
-    if (value === void 0 || value === null || value === "") return false;
-    return typeof value !== "object" || Object.keys(value).length > 0;
-  });
-  if (given.length > 0)
-    throw new ConfigError(
-      `${source}: user "${name}" sets ${given.join(", ")}, which chaos-gate cannot send (client-node sends only \`as\`); give a kubeconfig whose user is that identity`
-    );
 }
 var removedAuthProviders = /* @__PURE__ */ new Map([
   [
@@ -54282,6 +54342,7 @@ function loadKubeContext(target, { say, serviceAccountRoot = "" } = {}) {
     );
     selectContext(kc, target.context, source);
     refuseWhatKubectlRefuses(kc, users, source);
+    serveImpersonation(kc, users, source);
     checkCurrentCredentials(kc);
     kc.clusters = kc.clusters.map(reachedAsKubectlReachesIt);
   }
@@ -54406,8 +54467,8 @@ function withPathsResolved(config, dir) {
   }
   return config;
 }
-function checkYaml(text, source) {
-  const document2 = (0, import_yaml2.parseDocument)(text, userYaml);
+function checkYaml(text2, source) {
+  const document2 = (0, import_yaml2.parseDocument)(text2, userYaml);
   const problem = document2.errors[0];
   if (problem) {
     const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [];
@@ -54486,6 +54547,7 @@ export {
   CredentialsError,
   isLoopback,
   renewCredentials,
+  impersonationHeaders,
   loadKubeContext,
   compressionDisabled,
   registerKubeconfigCredentials,

@@ -12,14 +12,14 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-AEW6JXET.js";
+} from "./chunk-K6SECDIO.js";
 import {
   readableResults
 } from "./chunk-PQLJGBJE.js";
 import "./chunk-2VC5DTLM.js";
 import {
   loadKubeContext
-} from "./chunk-VEMFWFAL.js";
+} from "./chunk-N4723XPD.js";
 import "./chunk-LGCRXLUJ.js";
 import "./chunk-7UNOIJUI.js";
 import "./chunk-IMNZCBY4.js";

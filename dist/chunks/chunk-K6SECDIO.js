@@ -19,11 +19,12 @@ import {
   ServerConfiguration,
   compressionDisabled,
   createConfiguration,
+  impersonationHeaders,
   isLoopback,
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-VEMFWFAL.js";
+} from "./chunk-N4723XPD.js";
 import {
   redact
 } from "./chunk-J4IYJQFQ.js";
@@ -340,6 +341,7 @@ function boundedHttp(connection) {
       };
       shareAgent();
       if (compressionDisabled(connection.kc)) request.setHeaderParam("Accept-Encoding", "identity");
+      sendAlso(request.getHeaders(), impersonationHeaders(connection.kc));
       const sentAt = Date.now();
       let renewed = false;
       for (let retries = 0; ; retries++) {
@@ -360,6 +362,21 @@ function boundedHttp(connection) {
       }
     }
   });
+}
+function sendAlso(headers, lines) {
+  if (lines.length === 0) return;
+  Object.defineProperty(headers, Symbol.iterator, {
+    configurable: true,
+    value: function* () {
+      yield* Object.entries(headers);
+      yield* lines;
+    }
+  });
+}
+function headerLists(lines) {
+  const lists = {};
+  for (const [name, value] of lines) (lists[name] ??= []).push(value);
+  return lists;
 }
 function authenticated(connection, applying) {
   const { signal } = connection;
@@ -437,7 +454,11 @@ function openWatch(connection, path, query, onEvent, idleMs) {
         ...options,
         agent: sharedAgent(options.agent, url.href),
         method: "GET",
-        headers: { ...options.headers, Accept: "application/json" },
+        headers: {
+          ...options.headers,
+          Accept: "application/json",
+          ...headerLists(impersonationHeaders(connection.kc))
+        },
         signal: AbortSignal.any([controller.signal, ...connection.signal ? [connection.signal] : []])
       });
       return new Promise((resolve) => {

@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-VEMFWFAL.js";
+} from "./chunk-N4723XPD.js";
 import {
   labelFor,
   layerFrom,
@@ -19897,4 +19897,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-HQ24T5VD.js.LEGAL.txt */
+/*! For license information please see chunk-EDNEXSEG.js.LEGAL.txt */
