@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-JB5FI3O4.js";
+} from "./chunks/chunk-UCKYKPRL.js";
 import "./chunks/chunk-5J3C7FJF.js";
 import "./chunks/chunk-BRAOI4IS.js";
 import {
@@ -37,17 +37,17 @@ import "./chunks/chunk-2VC5DTLM.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-SE5TZU4Z.js";
+} from "./chunks/chunk-KWYHXIDB.js";
 import "./chunks/chunk-4IIAXJ5D.js";
 import "./chunks/chunk-N4723XPD.js";
-import "./chunks/chunk-6MEM6S2H.js";
+import "./chunks/chunk-34DOA67C.js";
 import "./chunks/chunk-AFCH7IME.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-LGCRXLUJ.js";
 import {
   cancellableReports,
   renderCannotRun
-} from "./chunks/chunk-ZFTATWRK.js";
+} from "./chunks/chunk-RDMGXUTX.js";
 import {
   caseReasons,
   chaosMayStillRun,

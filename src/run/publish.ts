@@ -4,13 +4,13 @@ import {
   accessSync,
   closeSync,
   constants,
-  fstatSync,
+  fchmodSync,
   mkdirSync,
   openSync,
   realpathSync,
+  renameSync,
   rmSync,
   statSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import os from 'node:os';
@@ -110,7 +110,7 @@ export function reportPathProblems(config: GateConfig, commandInputs: InputFiles
     if (other) problems.push(`${where}: the same file as the ${other}`);
     seen.set(real, name);
     if (inFolderChecked) return;
-    const problem = unwritable(path.resolve(file));
+    const problem = unwritable(real);
     if (problem) problems.push(`${where}: ${problem}`);
   };
   for (const kind of ['junit', 'json', 'html', 'summary'] as const) {
@@ -127,19 +127,21 @@ export function reportPathProblems(config: GateConfig, commandInputs: InputFiles
 const stylesheetOf = (file: string): string =>
   path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.css`);
 
-/** Why a file cannot be written (or created with its missing folders), or undefined. */
+/**
+ * Why a file cannot be written (or created with its missing folders), or undefined. A report is
+ * written beside the file and renamed over it, so its folder must be writable, unless it is a device
+ * (`/dev/stdout`), written directly.
+ */
 function unwritable(file: string): string | undefined {
   const kind = (at: string) => {
-    try {
-      return statSync(at).isDirectory() ? 'directory' : 'file';
-    } catch {
-      return undefined;
-    }
+    const stats = statSync(at, { throwIfNoEntry: false });
+    if (!stats) return undefined;
+    return stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'device';
   };
   if (kind(file) === 'directory') return 'is a directory';
-  let existing = kind(file) ? file : path.dirname(file);
+  let existing = kind(file) === 'device' ? file : path.dirname(file);
   while (!kind(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
-  if (existing !== file && kind(existing) === 'file') return `${existing} is a file, not a directory`;
+  if (existing !== file && kind(existing) !== 'directory') return `${existing} is a file, not a directory`;
   try {
     accessSync(existing, constants.W_OK);
     return undefined;
@@ -238,30 +240,44 @@ function publishReports(
 /**
  * Writes `file` (and its missing folders) from the parts `produce` hands on, each redacted: the JUnit
  * file of 10,000 results is 8 MB that need never be held whole, nor copied again into one buffer.
- * Parts never split a value, so a secret is always within one part. A write that fails half-way (a
- * full disk) names the file and removes it: a CI reader must not take a cut-off report for a whole one.
+ * Parts never split a value, so a secret is always within one part.
+ *
+ * The parts go to a temporary file beside it, renamed over it once whole: a CI reader must never take
+ * a cut-off report for a whole one, and a process killed while writing (SIGKILL, the OOM killer) has
+ * no chance to remove one. A write that fails (a full disk) names the file and removes the temporary
+ * one; either way the previous report, if any, is left as it was. A file that is not a regular one
+ * (`--junit /dev/stdout`) cannot be replaced: it is written directly and never removed.
  */
 function writeInParts(
   file: string | undefined,
   produce: (emit: (part: string) => void) => void,
 ): string | undefined {
   if (!file) return undefined;
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const fd = openSync(file, 'w');
-  // Only a regular file is removed: `--junit /dev/stdout` must never delete the device.
-  const regular = fstatSync(fd).isFile();
-  let complete = false;
+  // Through a link, the file it points at is replaced, not the link.
+  const target = realPath(file);
+  const existing = statSync(target, { throwIfNoEntry: false });
+  const direct = existing !== undefined && !existing.isFile();
+  // Named so that no pattern for the reports (`*.xml`) picks it up, and apart from another process's.
+  const written = direct
+    ? target
+    : path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  let fd: number | undefined;
   try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    fd = openSync(written, 'w');
+    // The report replaced keeps its permissions (a group-readable one stays so).
+    if (existing && !direct) fchmodSync(fd, existing.mode & 0o7777);
     produce((part) => {
       const bytes = Buffer.from(redact(part));
-      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+      for (let done = 0; done < bytes.length;) done += writeSync(fd as number, bytes, done);
     });
-    complete = true;
-  } catch (error) {
-    throw new CannotRunError(`${file}: cannot write the report: ${errorMessage(error)}`);
-  } finally {
     closeSync(fd);
-    if (!complete && regular) rmSync(file, { force: true });
+    fd = undefined;
+    if (!direct) renameSync(written, target);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    if (!direct) rmSync(written, { force: true });
+    throw new CannotRunError(`${file}: cannot write the report: ${errorMessage(error)}`);
   }
   return file;
 }
@@ -297,7 +313,7 @@ function writeHtml(
     generatedAt: new Date(),
     reports,
   });
-  writeFileSync(stylesheet, css);
+  writeInParts(stylesheet, (emit) => emit(css));
   return html;
 }
 

@@ -593,7 +593,7 @@ test('command merge cancelled while it writes the reports of 2 × 10,000 results
     cwd: runner.dir,
     env: { ...env, INPUT_COMMAND: 'merge', INPUT_REPORTS: 'reports/*/report.json' },
   });
-  // The JUnit file appears when the writing starts; the JSON report after it takes a while more.
+  // The JUnit report is written first; the JSON report after it takes a while more.
   const junit = path.join(runner.dir, 'chaos-gate-results/junit.xml');
   const finished = await signalOnceWritten(step, junit, 'SIGINT');
   assert.equal(finished.code, 1, finished.stdout);

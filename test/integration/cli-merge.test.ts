@@ -134,7 +134,7 @@ test('SIGTERM while the merged reports of 2 × 10,000 results are written: exit 
     '--json',
     path.join(out, 'all.json'),
   ]);
-  // The JUnit file appears when the writing starts; the JSON report after it takes a while more.
+  // The JUnit report is written first; the JSON report after it takes a while more.
   const finished = await signalOnceWritten(child, junit, 'SIGTERM');
   assert.equal(finished.code, 143, finished.stderr);
   assert.match(

@@ -71,8 +71,9 @@ test("a report where the HTML report's stylesheet goes exits 2 before writing an
   assert.equal(existsSync(css), false);
 });
 
-test('a report cut off half-way (a file-size limit) is removed, not left for a CI reader as a whole one', () => {
-  const junit = path.join(out(), 'junit.xml');
+test('a report cut off half-way (a file-size limit) is never left: the previous one stays as it was', () => {
+  const dir = out();
+  const junit = path.join(dir, 'junit.xml');
   const command = [process.execPath, path.join(repoRoot, 'dist/cli.js'), 'report']
     .concat(['--results', fixturePath('litmus/results/chaosresult-3x-fail-probe.yaml')])
     .concat(['--results', fixturePath('litmus/results/chaosresult-3x-pass.yaml'), '--junit', junit])
@@ -80,10 +81,37 @@ test('a report cut off half-way (a file-size limit) is removed, not left for a C
     .join(' ');
   // 1 KiB at most per file, with SIGXFSZ ignored so a write past it fails (EFBIG) instead of killing
   // the process; the JUnit file for these results is about 1.7 KB.
-  const run = spawnSync('bash', ['-c', `trap '' XFSZ; ulimit -f 1; ${command}`], { encoding: 'utf8' });
-  assert.equal(run.status, 2, run.stderr);
-  assert.match(run.stderr, /junit\.xml: cannot write the report: EFBIG/);
-  assert.equal(existsSync(junit), false);
+  const limited = `trap '' XFSZ; ulimit -f 1; ${command}`;
+  const first = spawnSync('bash', ['-c', limited], { encoding: 'utf8' });
+  assert.equal(first.status, 2, first.stderr);
+  assert.match(first.stderr, /junit\.xml: cannot write the report: EFBIG/);
+  assert.deepEqual(readdirSync(dir), []);
+
+  // A previous job's report in its place is neither cut off nor removed.
+  const previous = '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="previous"/>\n';
+  writeFileSync(junit, previous);
+  const again = spawnSync('bash', ['-c', limited], { encoding: 'utf8' });
+  assert.equal(again.status, 2, again.stderr);
+  assert.equal(readFileSync(junit, 'utf8'), previous);
+  assert.deepEqual(readdirSync(dir), ['junit.xml']);
+});
+
+test('SIGKILL while a large report is written leaves the previous report whole, not a cut-off one', async () => {
+  const inputs = out();
+  const results = path.join(inputs, 'results.json');
+  writeResults(10_000, results, path.join(inputs, 'results.yaml'));
+  const junit = path.join(out(), 'junit.xml');
+  const previous = '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="previous"/>\n';
+  writeFileSync(junit, previous);
+  const child = runEntry('dist/cli.js', ['report', '--results', results, '--junit', junit]);
+  // Killed as the OOM killer would: no handler runs, nothing is cleaned up.
+  const finished = await signalOnceWritten(child, junit, 'SIGKILL');
+  assert.equal(finished.signal, 'SIGKILL');
+  assert.equal(readFileSync(junit, 'utf8'), previous);
+  // Once it is written whole, it takes the previous one's place.
+  const whole = await runReport('--results', results, '--junit', junit);
+  assert.equal(whole.code, 1, whole.stderr);
+  assert.match(readFileSync(junit, 'utf8'), /<\/testsuites>\n$/);
 });
 
 test('report --results on a failed probe exits 1 and says why', async () => {
@@ -298,7 +326,7 @@ test('SIGTERM while the reports of 10,000 results are written: exit 143 and no r
     path.join(dir, 'report.html'),
   ];
   const child = runEntry('dist/cli.js', ['report', '--results', results, ...reports]);
-  // The first file appears when the writing starts, and the three take a good second to write.
+  // The JUnit report is written first, and the three take a good second to write.
   const finished = await signalOnceWritten(child, junit, 'SIGTERM');
   assert.equal(finished.code, 143, finished.stderr);
   assert.match(finished.stderr, /received SIGTERM: stopping, leaving no report behind/);

@@ -2,7 +2,7 @@
 // own environment, capturing output and exit code.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './fixtures.ts';
 
@@ -36,8 +36,9 @@ export function runEntry(
 }
 
 /**
- * Sends `signal` once `file` exists: the moment a report starts being written. Resolves with the
- * process's end; fails if it ended before the file appeared, as the signal would then test nothing.
+ * Sends `signal` the moment `file` starts being written: once its folder holds an entry it did not
+ * (reports are written to a temporary file beside theirs), or `file` itself changes. Resolves with the
+ * process's end; fails if it ended first, as the signal would then test nothing.
  */
 export async function signalOnceWritten(
   run: { done: Promise<Finished>; kill: (signal: NodeJS.Signals) => void },
@@ -46,7 +47,15 @@ export async function signalOnceWritten(
 ): Promise<Finished> {
   let exited = false;
   void run.done.then(() => (exited = true));
-  while (!existsSync(file) && !exited) await new Promise((resolve) => setTimeout(resolve, 5));
+  const folder = path.dirname(file);
+  const listed = (): string[] => (existsSync(folder) ? readdirSync(folder) : []);
+  const stamp = () => {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    return stats ? `${stats.size}/${stats.mtimeMs}` : undefined;
+  };
+  const before = { entries: new Set(listed()), file: stamp() };
+  const started = () => listed().some((name) => !before.entries.has(name)) || stamp() !== before.file;
+  while (!started() && !exited) await new Promise((resolve) => setTimeout(resolve, 5));
   assert.equal(exited, false, `${file} was written before the process could be signalled`);
   run.kill(signal);
   return run.done;

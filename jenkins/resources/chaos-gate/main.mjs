@@ -24126,13 +24126,13 @@ import {
   accessSync,
   closeSync as closeSync2,
   constants,
-  fstatSync as fstatSync2,
+  fchmodSync,
   mkdirSync,
   openSync as openSync2,
   realpathSync,
+  renameSync,
   rmSync,
   statSync as statSync3,
-  writeFileSync,
   writeSync
 } from "node:fs";
 import os2 from "node:os";
@@ -24174,7 +24174,7 @@ function reportPathProblems(config2, commandInputs = {}) {
     if (other) problems.push(`${where}: the same file as the ${other}`);
     seen.set(real, name);
     if (inFolderChecked) return;
-    const problem = unwritable(path5.resolve(file));
+    const problem = unwritable(real);
     if (problem) problems.push(`${where}: ${problem}`);
   };
   for (const kind of ["junit", "json", "html", "summary"]) {
@@ -24187,16 +24187,14 @@ function reportPathProblems(config2, commandInputs = {}) {
 }
 function unwritable(file) {
   const kind = (at) => {
-    try {
-      return statSync3(at).isDirectory() ? "directory" : "file";
-    } catch {
-      return void 0;
-    }
+    const stats = statSync3(at, { throwIfNoEntry: false });
+    if (!stats) return void 0;
+    return stats.isDirectory() ? "directory" : stats.isFile() ? "file" : "device";
   };
   if (kind(file) === "directory") return "is a directory";
-  let existing = kind(file) ? file : path5.dirname(file);
+  let existing = kind(file) === "device" ? file : path5.dirname(file);
   while (!kind(existing) && path5.dirname(existing) !== existing) existing = path5.dirname(existing);
-  if (existing !== file && kind(existing) === "file") return `${existing} is a file, not a directory`;
+  if (existing !== file && kind(existing) !== "directory") return `${existing} is a file, not a directory`;
   try {
     accessSync(existing, constants.W_OK);
     return void 0;
@@ -24268,21 +24266,26 @@ function publishReports(reports, report, decision, context) {
 }
 function writeInParts(file, produce) {
   if (!file) return void 0;
-  mkdirSync(path5.dirname(path5.resolve(file)), { recursive: true });
-  const fd = openSync2(file, "w");
-  const regular = fstatSync2(fd).isFile();
-  let complete = false;
+  const target = realPath(file);
+  const existing = statSync3(target, { throwIfNoEntry: false });
+  const direct = existing !== void 0 && !existing.isFile();
+  const written = direct ? target : path5.join(path5.dirname(target), `.${path5.basename(target)}.${process.pid}.tmp`);
+  let fd;
   try {
+    mkdirSync(path5.dirname(target), { recursive: true });
+    fd = openSync2(written, "w");
+    if (existing && !direct) fchmodSync(fd, existing.mode & 4095);
     produce((part) => {
       const bytes = Buffer.from(redact(part));
       for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
     });
-    complete = true;
-  } catch (error2) {
-    throw new CannotRunError(`${file}: cannot write the report: ${errorMessage(error2)}`);
-  } finally {
     closeSync2(fd);
-    if (!complete && regular) rmSync(file, { force: true });
+    fd = void 0;
+    if (!direct) renameSync(written, target);
+  } catch (error2) {
+    if (fd !== void 0) closeSync2(fd);
+    if (!direct) rmSync(written, { force: true });
+    throw new CannotRunError(`${file}: cannot write the report: ${errorMessage(error2)}`);
   }
   return file;
 }
@@ -24305,7 +24308,7 @@ function writeHtml(file, report, decision, meta2, reports) {
     generatedAt: /* @__PURE__ */ new Date(),
     reports
   });
-  writeFileSync(stylesheet, css2);
+  writeInParts(stylesheet, (emit) => emit(css2));
   return html;
 }
 function describeDecision(report, decision, files) {
@@ -85540,7 +85543,7 @@ var init_kubeconfig_refusals = __esm({
 });
 
 // src/kube/kubeconfig-save.ts
-import { closeSync as closeSync3, openSync as openSync3, readFileSync as readFileSync4, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { closeSync as closeSync3, openSync as openSync3, readFileSync as readFileSync4, rmSync as rmSync2, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 async function saveAuthProviderConfig(file, user, values) {
   const lock = await takeLock(file);
@@ -85552,7 +85555,7 @@ async function saveAuthProviderConfig(file, user, values) {
     if (!(0, import_yaml3.isMap)(entry)) throw new Error(`${file} no longer defines user "${user}"`);
     for (const [key, value] of Object.entries(values))
       entry.setIn(["user", "auth-provider", "config", key], value);
-    writeFileSync2(file, document2.toString({ lineWidth: 0 }));
+    writeFileSync(file, document2.toString({ lineWidth: 0 }));
   } finally {
     rmSync2(lock);
   }

@@ -13,7 +13,7 @@ import {
 } from "./chunk-LGCRXLUJ.js";
 import {
   reportPathProblems
-} from "./chunk-ZFTATWRK.js";
+} from "./chunk-RDMGXUTX.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

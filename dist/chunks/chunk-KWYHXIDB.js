@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-ZFTATWRK.js";
+} from "./chunk-RDMGXUTX.js";
 import {
   mergeReports,
   underLabel

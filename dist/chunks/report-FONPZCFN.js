@@ -31,7 +31,7 @@ import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-ZFTATWRK.js";
+} from "./chunk-RDMGXUTX.js";
 import "./chunk-7UNOIJUI.js";
 import {
   isSkipped,

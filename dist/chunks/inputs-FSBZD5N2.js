@@ -6,11 +6,11 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-6MEM6S2H.js";
+} from "./chunk-34DOA67C.js";
 import "./chunk-AFCH7IME.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-LGCRXLUJ.js";
-import "./chunk-ZFTATWRK.js";
+import "./chunk-RDMGXUTX.js";
 import "./chunk-7UNOIJUI.js";
 import "./chunk-KJJBUDZX.js";
 import "./chunk-5L5Z5RRO.js";

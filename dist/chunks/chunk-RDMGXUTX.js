@@ -50,13 +50,13 @@ import {
   accessSync,
   closeSync,
   constants,
-  fstatSync,
+  fchmodSync,
   mkdirSync,
   openSync,
   realpathSync,
+  renameSync,
   rmSync,
   statSync,
-  writeFileSync,
   writeSync
 } from "node:fs";
 import os from "node:os";
@@ -889,7 +889,7 @@ function reportPathProblems(config, commandInputs = {}) {
     if (other) problems.push(`${where}: the same file as the ${other}`);
     seen.set(real, name);
     if (inFolderChecked) return;
-    const problem = unwritable(path.resolve(file));
+    const problem = unwritable(real);
     if (problem) problems.push(`${where}: ${problem}`);
   };
   for (const kind of ["junit", "json", "html", "summary"]) {
@@ -903,16 +903,14 @@ function reportPathProblems(config, commandInputs = {}) {
 var stylesheetOf = (file) => path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.css`);
 function unwritable(file) {
   const kind = (at) => {
-    try {
-      return statSync(at).isDirectory() ? "directory" : "file";
-    } catch {
-      return void 0;
-    }
+    const stats = statSync(at, { throwIfNoEntry: false });
+    if (!stats) return void 0;
+    return stats.isDirectory() ? "directory" : stats.isFile() ? "file" : "device";
   };
   if (kind(file) === "directory") return "is a directory";
-  let existing = kind(file) ? file : path.dirname(file);
+  let existing = kind(file) === "device" ? file : path.dirname(file);
   while (!kind(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
-  if (existing !== file && kind(existing) === "file") return `${existing} is a file, not a directory`;
+  if (existing !== file && kind(existing) !== "directory") return `${existing} is a file, not a directory`;
   try {
     accessSync(existing, constants.W_OK);
     return void 0;
@@ -984,21 +982,26 @@ function publishReports(reports, report, decision, context) {
 }
 function writeInParts(file, produce) {
   if (!file) return void 0;
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const fd = openSync(file, "w");
-  const regular = fstatSync(fd).isFile();
-  let complete = false;
+  const target = realPath(file);
+  const existing = statSync(target, { throwIfNoEntry: false });
+  const direct = existing !== void 0 && !existing.isFile();
+  const written = direct ? target : path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  let fd;
   try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    fd = openSync(written, "w");
+    if (existing && !direct) fchmodSync(fd, existing.mode & 4095);
     produce((part) => {
       const bytes = Buffer.from(redact(part));
       for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
     });
-    complete = true;
-  } catch (error) {
-    throw new CannotRunError(`${file}: cannot write the report: ${errorMessage(error)}`);
-  } finally {
     closeSync(fd);
-    if (!complete && regular) rmSync(file, { force: true });
+    fd = void 0;
+    if (!direct) renameSync(written, target);
+  } catch (error) {
+    if (fd !== void 0) closeSync(fd);
+    if (!direct) rmSync(written, { force: true });
+    throw new CannotRunError(`${file}: cannot write the report: ${errorMessage(error)}`);
   }
   return file;
 }
@@ -1021,7 +1024,7 @@ function writeHtml(file, report, decision, meta, reports) {
     generatedAt: /* @__PURE__ */ new Date(),
     reports
   });
-  writeFileSync(stylesheet, css2);
+  writeInParts(stylesheet, (emit) => emit(css2));
   return html;
 }
 function describeDecision(report, decision, files) {

@@ -68,7 +68,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-6MEM6S2H.js";
+} from "./chunk-34DOA67C.js";
 import {
   duplicateProblems
 } from "./chunk-AFCH7IME.js";
@@ -76,7 +76,7 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-ZFTATWRK.js";
+} from "./chunk-RDMGXUTX.js";
 import {
   mergeReports,
   underLabel

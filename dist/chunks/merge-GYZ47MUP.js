@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-SE5TZU4Z.js";
-import "./chunk-ZFTATWRK.js";
+} from "./chunk-KWYHXIDB.js";
+import "./chunk-RDMGXUTX.js";
 import "./chunk-7UNOIJUI.js";
 import "./chunk-KJJBUDZX.js";
 import "./chunk-SVOU2F6U.js";

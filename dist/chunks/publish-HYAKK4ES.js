@@ -10,7 +10,7 @@ import {
   removeReports,
   reportPathProblems,
   runMeta
-} from "./chunk-ZFTATWRK.js";
+} from "./chunk-RDMGXUTX.js";
 import "./chunk-7UNOIJUI.js";
 import "./chunk-KJJBUDZX.js";
 import "./chunk-SVOU2F6U.js";

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-JB5FI3O4.js";
+} from "./chunk-UCKYKPRL.js";
 import "./chunk-5J3C7FJF.js";
 import "./chunk-BRAOI4IS.js";
 import "./chunk-466RCVCX.js";
@@ -14,11 +14,11 @@ import "./chunk-PQLJGBJE.js";
 import "./chunk-2VC5DTLM.js";
 import "./chunk-4IIAXJ5D.js";
 import "./chunk-N4723XPD.js";
-import "./chunk-6MEM6S2H.js";
+import "./chunk-34DOA67C.js";
 import "./chunk-AFCH7IME.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-LGCRXLUJ.js";
-import "./chunk-ZFTATWRK.js";
+import "./chunk-RDMGXUTX.js";
 import "./chunk-7UNOIJUI.js";
 import "./chunk-KJJBUDZX.js";
 import "./chunk-5L5Z5RRO.js";
