@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-UCKYKPRL.js";
-import "./chunks/chunk-5J3C7FJF.js";
-import "./chunks/chunk-BRAOI4IS.js";
+} from "./chunks/chunk-Z2NHBVJ5.js";
+import "./chunks/chunk-73KMBIEV.js";
+import "./chunks/chunk-JFCZQKYK.js";
 import {
   expectedChaosMs,
   progressLog
@@ -37,17 +37,17 @@ import "./chunks/chunk-2VC5DTLM.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-KWYHXIDB.js";
+} from "./chunks/chunk-ITCKCKOR.js";
 import "./chunks/chunk-4IIAXJ5D.js";
 import "./chunks/chunk-N4723XPD.js";
-import "./chunks/chunk-34DOA67C.js";
+import "./chunks/chunk-LYPRIEQL.js";
 import "./chunks/chunk-AFCH7IME.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-LGCRXLUJ.js";
 import {
   cancellableReports,
   renderCannotRun
-} from "./chunks/chunk-RDMGXUTX.js";
+} from "./chunks/chunk-CD4U5EFY.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -55,7 +55,7 @@ import {
   labelledExperiment,
   warningsOf,
   whereEvery
-} from "./chunks/chunk-7UNOIJUI.js";
+} from "./chunks/chunk-F4OWZKHV.js";
 import {
   withCancellation
 } from "./chunks/chunk-KJJBUDZX.js";
@@ -198,7 +198,7 @@ async function publishToGitHub(outcome) {
     "html-path": published.html ?? "",
     "run-id": outcome.runId ?? ""
   });
-  for (const warning2 of warningsOf(report)) warning(warning2, { title: "Chaos gate warning" });
+  for (const warning2 of warningsOf(report, decision)) warning(warning2, { title: "Chaos gate warning" });
   if (outcome.cancelled) {
     setFailed(
       chaosMayStillRun(report) ? `cancelled by ${outcome.cancelled}; chaos may still be running: the post step tries again, and the log names the command that stops it` : `cancelled by ${outcome.cancelled}; the chaos was stopped`

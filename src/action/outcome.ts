@@ -25,7 +25,7 @@ export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
     'run-id': outcome.runId ?? '',
   });
   // Warning annotations: they change no verdict, and GitHub counts them apart from the errors.
-  for (const warning of warningsOf(report)) core.warning(warning, { title: 'Chaos gate warning' });
+  for (const warning of warningsOf(report, decision)) core.warning(warning, { title: 'Chaos gate warning' });
   if (outcome.cancelled) {
     core.setFailed(
       chaosMayStillRun(report)

@@ -67,7 +67,7 @@ export function renderHtml(report: Report, decision: GateDecision, context: Html
 <header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
 ${runFacts(timeline, drawn, context)}
 ${reasonList(report, decision)}
-${warningList(report)}
+${warningList(report, decision)}
 ${timeline && drawn ? timelineSection(timeline, drawn, context.reports) : ''}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ''}
 <section id="suites"><h2>Checks</h2>
@@ -86,8 +86,8 @@ function reasonList(report: Report, decision: GateDecision): string {
 }
 
 /** What the reader must know beside the verdict; nothing when there is none. */
-function warningList(report: Report): string {
-  const warnings = warningsOf(report);
+function warningList(report: Report, decision: GateDecision): string {
+  const warnings = warningsOf(report, decision);
   if (warnings.length === 0) return '';
   return `<ul class="warnings">${warnings.map((warning) => `<li>⚠️ ${escape(warning)}</li>`).join('')}</ul>`;
 }

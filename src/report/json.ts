@@ -6,6 +6,7 @@ import { describeIssues, plainWords } from '../schema-issues.ts';
 import {
   chaosMayStillRun,
   judgedCases,
+  warningsOf,
   type CaseJudgement,
   type GateDecision,
   type Report,
@@ -30,6 +31,8 @@ export function renderJson(report: Report, decision: GateDecision, context: Json
     // For tools that must not report success while faults may be left behind (the Jenkins step).
     chaosMayStillRun: chaosMayStillRun(report),
     reasons: decision.reasons,
+    // Every warning, the suites' and the gate's (an allowFailures entry that names no experiment).
+    warnings: warningsOf(report, decision),
     counts: decision.counts,
     probeSuccess: decision.probeSuccess ?? null,
     policy: context.policy,

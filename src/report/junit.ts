@@ -60,7 +60,9 @@ export function emitJUnit(
     errors: errored,
     time: seconds(runSeconds(report.suites)),
   });
-  report.suites.forEach((suite, i) => renderSuite(xml, suite, judgementsOf(decision, i, suite), options));
+  report.suites.forEach((suite, i) =>
+    renderSuite(xml, suite, judgementsOf(decision, i, suite), decision.warnings ?? [], options),
+  );
   xml.close('testsuites').end();
 }
 
@@ -68,6 +70,7 @@ function renderSuite(
   xml: XmlWriter,
   suite: ReportSuite,
   judgements: readonly CaseJudgement[],
+  gateWarnings: readonly string[],
   options: JUnitOptions,
 ): void {
   const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
@@ -88,8 +91,14 @@ function renderSuite(
   });
   renderProperties(xml, suite.properties);
   suite.cases.forEach((testCase, i) => renderCase(xml, testCase, judgements[i] as CaseJudgement, options));
-  // The Ant schema closes every suite with its output; there is none of our own.
-  xml.element('system-out').element('system-err').close('testsuite');
+  // The Ant schema closes every suite with its output. Its warnings, and the gate's, go there: Jenkins
+  // shows a suite's output on the page of each of its cases that has none of its own, junitparser
+  // (EnricoMi's action) reads it, and it is valid in both schemas. Properties show only with Jenkins'
+  // keepProperties; GitLab, dorny and mikepenz show no output at all, only failures and skips, and a
+  // made-up case to carry a warning would change every reader's count of tests.
+  const warnings = [...new Set([...(suite.warnings ?? []), ...gateWarnings])];
+  xml.element('system-out', {}, warnings.map((warning) => `WARNING: ${warning}`).join('\n'));
+  xml.element('system-err').close('testsuite');
 }
 
 function renderProperties(xml: XmlWriter, properties: Readonly<Record<string, string>>): void {

@@ -47,7 +47,7 @@ export function renderMarkdown(report: Report, decision: GateDecision, reports: 
     '',
     // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
     ...ownReasons.map((reason) => `- ${cell(reason)}`),
-    ...warningsOf(report).map((warning) => `- ⚠️ ${cell(warning)}`),
+    ...warningsOf(report, decision).map((warning) => `- ⚠️ ${cell(warning)}`),
   ];
   const load = report.suites.find((s) => s.kind === 'load');
   const timeline = timelineOf(report, decision);

@@ -87,9 +87,14 @@ export interface Report {
   suites: ReportSuite[];
 }
 
-/** Every suite's warnings, each once: clusters that read the same file warn alike. */
-export function warningsOf(report: Report): string[] {
-  return [...new Set(report.suites.flatMap((suite) => suite.warnings ?? []))];
+/**
+ * Every warning, each once: the suites' (clusters that read the same file warn alike), then the
+ * gate's own. The log, the Action's annotations and every report show these same ones.
+ */
+export function warningsOf(report: Report, decision: GateDecision): string[] {
+  return [
+    ...new Set([...report.suites.flatMap((suite) => suite.warnings ?? []), ...(decision.warnings ?? [])]),
+  ];
 }
 
 export function mergeReports(...reports: Report[]): Report {
@@ -143,6 +148,11 @@ export interface GateDecision {
    * to fill and read on 60,000 cases.
    */
   judgements: readonly (readonly CaseJudgement[])[];
+  /**
+   * What a reader must know of how the gate decided, which changes no verdict: a setting that did
+   * nothing (an allowFailures entry that names no experiment of the report).
+   */
+  warnings?: readonly string[];
 }
 
 /** The gate's judgements of the `index`-th suite's cases, in their order. */

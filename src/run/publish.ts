@@ -184,7 +184,12 @@ export function conclude(
       'nothing to judge: the run produced no experiment, workflow step or load result',
     );
   }
-  const decision = evaluateGate(report, config.gate);
+  // A setting that did nothing is said beside the verdict, wherever the suites' warnings are.
+  const allowances = unmatchedAllowances(report, config.gate).map(
+    ({ pattern, meant }) =>
+      `${settingName('gate.allowFailures')} "${pattern}" names no experiment in the report, so it tolerates nothing${meant ? `; did you mean "${meant}"?` : ''}`,
+  );
+  const decision = { ...evaluateGate(report, config.gate), warnings: allowances };
   const published = publishReports(config.reports, report, decision, { policy: config.gate, meta });
   for (const kind of ['junit', 'json', 'html', 'summary'] as const) {
     const file = published[kind];
@@ -199,11 +204,7 @@ export function conclude(
     return file && holdsAll(kind) ? [file] : [];
   });
   // Beside the verdict, which they do not change; the reports carry them too.
-  warningsOf(report).forEach((warning) => log(`chaos-gate: WARNING: ${warning}`));
-  for (const { pattern, meant } of unmatchedAllowances(report, config.gate))
-    log(
-      `chaos-gate: WARNING: ${settingName('gate.allowFailures')} "${pattern}" names no experiment in the report, so it tolerates nothing${meant ? `; did you mean "${meant}"?` : ''}`,
-    );
+  warningsOf(report, decision).forEach((warning) => log(`chaos-gate: WARNING: ${warning}`));
   describeDecision(report, decision, files).forEach((line) => log(`chaos-gate: ${line}`));
   return { decision, published };
 }

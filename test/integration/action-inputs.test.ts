@@ -396,6 +396,31 @@ test('command merge: a report whose path holds [ or * is read as that file, not 
   assert.equal(readRecords(runner.output).verdict, 'pass');
 });
 
+test('a misspelt allow-failures entry is a warning annotation and is in the JUnit file, not only a log line', async () => {
+  const runner = runnerFiles();
+  const results = fixturePath('litmus/results/chaosresult-3x-pass.yaml');
+  const json = 'reports/eu/report.json';
+  const report = await runEntry('dist/cli.js', ['report', '--results', results, '--json', json], {
+    cwd: runner.dir,
+  }).done;
+  assert.equal(report.code, 0, report.stderr);
+  const merged = await runner.runStep('dist/index.js', {
+    INPUT_COMMAND: 'merge',
+    INPUT_REPORTS: json,
+    'INPUT_ALLOW-FAILURES': 'pod-deletx',
+  });
+  assert.equal(merged.code, 0, merged.stdout);
+  const warning =
+    'allow-failures "pod-deletx" names no experiment in the report, so it tolerates nothing; did you mean "pod-delete"?';
+  assert.deepEqual(
+    merged.stdout.split('\n').filter((line) => line.startsWith('::warning')),
+    [`::warning title=Chaos gate warning::${warning}`],
+  );
+  assert.ok(readFileSync(runner.summary, 'utf8').includes(`- ⚠️ ${warning}`));
+  const junit = readFileSync(path.join(runner.dir, readRecords(runner.output)['junit-path'] ?? ''), 'utf8');
+  assert.ok(junit.includes(`<system-out>WARNING: ${warning}</system-out>`), junit);
+});
+
 test('command merge refuses an input only run reads, by name, before reading any report', async () => {
   const runner = runnerFiles();
   const finished = await runner.runStep('dist/index.js', {

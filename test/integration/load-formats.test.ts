@@ -183,8 +183,10 @@ test("hey's CSV under an error-rate limit: the gate warns that requests without 
   const json = path.join(dir, 'report.json');
   const summary = path.join(dir, 'summary.md');
   const html = path.join(dir, 'report.html');
+  const junit = path.join(dir, 'junit.xml');
   const run = await runEntry('dist/cli.js', [
     ...['report', '--config', config, '--json', json, '--summary', summary, '--html', html],
+    ...['--junit', junit],
   ]).done;
   // The verdict is the same: the CSV's error rate is 0% whatever the warning says.
   assert.equal(run.code, 0, run.stdout + run.stderr);
@@ -205,6 +207,11 @@ test("hey's CSV under an error-rate limit: the gate warns that requests without 
     /^- ⚠️ .*hey's CSV has no row for a request that got no response/m,
   );
   assert.match(readFileSync(html, 'utf8'), /<ul class="warnings"><li>⚠️ .*hey&#39;s CSV has no row/);
+  // In the load suite's output, which Jenkins shows on the page of each of its checks.
+  assert.match(
+    readFileSync(junit, 'utf8'),
+    /<testsuite name="load" [^>]*>\n(?:.*\n)*?<system-out>WARNING: .*hey's CSV has no row.*<\/system-out>\n<system-err\/>\n<\/testsuite>/,
+  );
 
   // The report carries it on: the Action's merge of it warns in an annotation beside a passing gate.
   const step = path.join(dir, 'step');

@@ -29,7 +29,8 @@ export interface ReadCase {
 }
 
 export interface ReadReport {
-  suites: { name: string; tests: number; time: number }[];
+  /** `output`: the suite's <system-out>, as EnricoMi's action reads it (junitparser only). */
+  suites: { name: string; tests: number; time: number; output?: string }[];
   cases: ReadCase[];
 }
 
@@ -163,7 +164,8 @@ from junitparser import JUnitXml, Failure, Error, Skipped
 xml = JUnitXml.fromfile(sys.argv[1])
 suites, cases = [], []
 for suite in xml:
-    suites.append({"name": suite.name, "tests": suite.tests, "time": suite.time})
+    suites.append({"name": suite.name, "tests": suite.tests, "time": suite.time,
+                   "output": suite._elem.findtext("system-out")})
     for case in suite:
         kinds = {Failure: "failure", Error: "error", Skipped: "skipped"}
         results = case.result

@@ -18323,8 +18323,10 @@ var init_p_map = __esm({
 });
 
 // src/report/model.ts
-function warningsOf(report) {
-  return [...new Set(report.suites.flatMap((suite) => suite.warnings ?? []))];
+function warningsOf(report, decision) {
+  return [
+    .../* @__PURE__ */ new Set([...report.suites.flatMap((suite) => suite.warnings ?? []), ...decision.warnings ?? []])
+  ];
 }
 function mergeReports(...reports) {
   return { suites: reports.flatMap((r) => r.suites) };
@@ -23419,7 +23421,7 @@ function renderHtml(report, decision, context) {
 <header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
 ${runFacts(timeline, drawn, context)}
 ${reasonList(report, decision)}
-${warningList(report)}
+${warningList(report, decision)}
 ${timeline && drawn ? timelineSection(timeline, drawn, context.reports) : ""}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ""}
 <section id="suites"><h2>Checks</h2>
@@ -23434,8 +23436,8 @@ function reasonList(report, decision) {
   const rest = more > 0 ? [`\u2026 and ${more} more failed check(s): see Checks below`] : [];
   return `<ul class="reasons">${[...shown, ...rest].map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>`;
 }
-function warningList(report) {
-  const warnings = warningsOf(report);
+function warningList(report, decision) {
+  const warnings = warningsOf(report, decision);
   if (warnings.length === 0) return "";
   return `<ul class="warnings">${warnings.map((warning) => `<li>\u26A0\uFE0F ${escape(warning)}</li>`).join("")}</ul>`;
 }
@@ -23656,6 +23658,8 @@ function renderJson(report, decision, context) {
     // For tools that must not report success while faults may be left behind (the Jenkins step).
     chaosMayStillRun: chaosMayStillRun(report),
     reasons: decision.reasons,
+    // Every warning, the suites' and the gate's (an allowFailures entry that names no experiment).
+    warnings: warningsOf(report, decision),
     counts: decision.counts,
     probeSuccess: decision.probeSuccess ?? null,
     policy: context.policy,
@@ -23827,10 +23831,12 @@ function emitJUnit(report, decision, options, emit) {
     errors: errored,
     time: seconds2(runSeconds(report.suites))
   });
-  report.suites.forEach((suite, i) => renderSuite(xml, suite, judgementsOf(decision, i, suite), options));
+  report.suites.forEach(
+    (suite, i) => renderSuite(xml, suite, judgementsOf(decision, i, suite), decision.warnings ?? [], options)
+  );
   xml.close("testsuites").end();
 }
-function renderSuite(xml, suite, judgements, options) {
+function renderSuite(xml, suite, judgements, gateWarnings, options) {
   const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
   for (const { status } of judgements) {
     if (status === "failed") counts.failures++;
@@ -23849,7 +23855,9 @@ function renderSuite(xml, suite, judgements, options) {
   });
   renderProperties(xml, suite.properties);
   suite.cases.forEach((testCase, i) => renderCase(xml, testCase, judgements[i], options));
-  xml.element("system-out").element("system-err").close("testsuite");
+  const warnings = [.../* @__PURE__ */ new Set([...suite.warnings ?? [], ...gateWarnings])];
+  xml.element("system-out", {}, warnings.map((warning) => `WARNING: ${warning}`).join("\n"));
+  xml.element("system-err").close("testsuite");
 }
 function renderProperties(xml, properties) {
   let empty = true;
@@ -23966,7 +23974,7 @@ function renderMarkdown(report, decision, reports) {
     "",
     // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
     ...ownReasons.map((reason) => `- ${cell(reason)}`),
-    ...warningsOf(report).map((warning) => `- \u26A0\uFE0F ${cell(warning)}`)
+    ...warningsOf(report, decision).map((warning) => `- \u26A0\uFE0F ${cell(warning)}`)
   ];
   const load2 = report.suites.find((s) => s.kind === "load");
   const timeline = timelineOf(report, decision);
@@ -24223,7 +24231,10 @@ function conclude(config2, report, meta2, log) {
       "nothing to judge: the run produced no experiment, workflow step or load result"
     );
   }
-  const decision = evaluateGate(report, config2.gate);
+  const allowances = unmatchedAllowances(report, config2.gate).map(
+    ({ pattern, meant }) => `${settingName("gate.allowFailures")} "${pattern}" names no experiment in the report, so it tolerates nothing${meant ? `; did you mean "${meant}"?` : ""}`
+  );
+  const decision = { ...evaluateGate(report, config2.gate), warnings: allowances };
   const published = publishReports(config2.reports, report, decision, { policy: config2.gate, meta: meta2 });
   for (const kind of ["junit", "json", "html", "summary"]) {
     const file = published[kind];
@@ -24234,11 +24245,7 @@ function conclude(config2, report, meta2, log) {
     const file = published[kind];
     return file && holdsAll(kind) ? [file] : [];
   });
-  warningsOf(report).forEach((warning) => log(`chaos-gate: WARNING: ${warning}`));
-  for (const { pattern, meant } of unmatchedAllowances(report, config2.gate))
-    log(
-      `chaos-gate: WARNING: ${settingName("gate.allowFailures")} "${pattern}" names no experiment in the report, so it tolerates nothing${meant ? `; did you mean "${meant}"?` : ""}`
-    );
+  warningsOf(report, decision).forEach((warning) => log(`chaos-gate: WARNING: ${warning}`));
   describeDecision(report, decision, files).forEach((line) => log(`chaos-gate: ${line}`));
   return { decision, published };
 }

@@ -6,7 +6,14 @@ import { renderJUnit } from '../../../src/report/junit.ts';
 import type { Report } from '../../../src/report/model.ts';
 import { repoRoot } from '../../support/fixtures.ts';
 import { assertReadAlike, assertValidJUnit, readAsDorny } from '../../support/junit-readers.ts';
-import { everyOutcome, failedProbe, hostile, resultsOnly, scenarios } from '../../support/reports.ts';
+import {
+  everyOutcome,
+  failedProbe,
+  hostile,
+  resultsOnly,
+  scenarios,
+  withLoad,
+} from '../../support/reports.ts';
 
 const render = (report: Report, policy: Partial<GatePolicy> = {}, hostname = 'ci-agent-7') =>
   renderJUnit(report, evaluateGate(report, { ...defaultPolicy, ...policy }), { hostname });
@@ -156,4 +163,22 @@ test('a decision taken on another report is refused, not rendered against the wr
   const [suite] = report.suites;
   const other: Report = { suites: suite ? [{ ...suite, cases: suite.cases.slice(1) }] : [] };
   assert.throws(() => renderJUnit(other, decision), /is not the one the gate decided on/);
+});
+
+test("warnings are in their suite's <system-out>, the gate's in every suite's, where Jenkins shows them", async () => {
+  const report = withLoad();
+  const load = report.suites.find((suite) => suite.kind === 'load');
+  assert.ok(load);
+  load.warnings = ['hey.csv: errorRate counted HTTP error statuses only'];
+  const decision = {
+    ...evaluateGate(report, defaultPolicy),
+    warnings: ['--allow-failure "pod-deletex" names no experiment in the report'],
+  };
+  const read = await assertReadAlike(renderJUnit(report, decision, { hostname: 'ci-agent-7' }));
+  const outputs = Object.fromEntries(read.suites.map((suite) => [suite.name, suite.output]));
+  const gate = 'WARNING: --allow-failure "pod-deletex" names no experiment in the report';
+  assert.deepEqual(outputs, {
+    ...Object.fromEntries(report.suites.map((suite) => [suite.name, gate])),
+    [load.name]: `WARNING: hey.csv: errorRate counted HTTP error statuses only\n${gate}`,
+  });
 });

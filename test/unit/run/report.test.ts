@@ -480,8 +480,20 @@ test('a k6 summary without thresholds or checks: exit 2, advising k6 thresholds,
 test('an allowFailures entry that names no experiment is warned about, with the name it was likely meant for', async () => {
   const results = file(result({ phase: 'Completed', verdict: 'Fail', failStep: 'probe' }));
   const lines: string[] = [];
+  const out = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-allowances-'));
+  const reports = Object.fromEntries(
+    ['junit.xml', 'report.json', 'report.html', 'summary.md'].map((name) => [name, path.join(out, name)]),
+  );
   const outcome = await reportGate(
-    config({ gate: { allowFailures: ['pod-deletex', 'nginx-chaos/pod-delete', 'cpu-hog'] } }),
+    config({
+      gate: { allowFailures: ['pod-deletex', 'nginx-chaos/pod-delete', 'cpu-hog'] },
+      reports: {
+        junit: reports['junit.xml'],
+        json: reports['report.json'],
+        html: reports['report.html'],
+        summary: reports['summary.md'],
+      },
+    }),
     sources({ results: [results] }),
     (line) => lines.push(line),
   );
@@ -493,5 +505,20 @@ test('an allowFailures entry that names no experiment is warned about, with the 
       'chaos-gate: WARNING: --allow-failure "pod-deletex" names no experiment in the report, so it tolerates nothing; did you mean "pod-delete"?',
       'chaos-gate: WARNING: --allow-failure "cpu-hog" names no experiment in the report, so it tolerates nothing',
     ],
+  );
+  // Every report says so too, not only the log a user may never open.
+  const warnings = [
+    '--allow-failure "pod-deletex" names no experiment in the report, so it tolerates nothing; did you mean "pod-delete"?',
+    '--allow-failure "cpu-hog" names no experiment in the report, so it tolerates nothing',
+  ];
+  const read = (name: string) => readFileSync(reports[name] as string, 'utf8');
+  assert.deepEqual(JSON.parse(read('report.json')).warnings, warnings);
+  assert.match(
+    read('junit.xml'),
+    /<system-out>WARNING: --allow-failure "pod-deletex" .*"pod-delete"\?\nWARNING: --allow-failure "cpu-hog" .*<\/system-out>/,
+  );
+  assert.ok(read('summary.md').includes(`- ⚠️ ${warnings[0]}`), read('summary.md'));
+  assert.ok(
+    read('report.html').includes('<li>⚠️ --allow-failure &quot;pod-deletex&quot; names no experiment'),
   );
 });

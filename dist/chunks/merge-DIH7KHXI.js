@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-KWYHXIDB.js";
-import "./chunk-RDMGXUTX.js";
-import "./chunk-7UNOIJUI.js";
+} from "./chunk-ITCKCKOR.js";
+import "./chunk-CD4U5EFY.js";
+import "./chunk-F4OWZKHV.js";
 import "./chunk-KJJBUDZX.js";
 import "./chunk-SVOU2F6U.js";
 import "./chunk-GRLH4IY6.js";

@@ -215,7 +215,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-Q46ASTKZ.js");
+        const { runTargets } = await import("./targets-7NWLDAWV.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -231,8 +231,8 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-FONPZCFN.js"),
-          import("./publish-HYAKK4ES.js")
+          import("./report-RB2GGY3D.js"),
+          import("./publish-ML5UJQKJ.js")
         ]);
         const sources = parsed.sources;
         return exitCodeOf(
@@ -241,14 +241,14 @@ async function main(argv, given = processIo) {
       }
       case "merge": {
         const [{ mergeGate }, { cancellableReports }] = await Promise.all([
-          import("./merge-GYZ47MUP.js"),
-          import("./publish-HYAKK4ES.js")
+          import("./merge-DIH7KHXI.js"),
+          import("./publish-ML5UJQKJ.js")
         ]);
         const files = parsed.files;
         return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-FSBZD5N2.js");
+        const { validateRun } = await import("./inputs-PCPLR7ML.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

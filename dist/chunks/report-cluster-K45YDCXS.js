@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-BRAOI4IS.js";
+} from "./chunk-JFCZQKYK.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -21,7 +21,7 @@ import {
   loadKubeContext
 } from "./chunk-N4723XPD.js";
 import "./chunk-LGCRXLUJ.js";
-import "./chunk-7UNOIJUI.js";
+import "./chunk-F4OWZKHV.js";
 import "./chunk-IMNZCBY4.js";
 import "./chunk-UW3C4NVA.js";
 import "./chunk-GRLH4IY6.js";

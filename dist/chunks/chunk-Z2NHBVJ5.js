@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-5J3C7FJF.js";
+} from "./chunk-73KMBIEV.js";
 import {
   convertChaos
-} from "./chunk-BRAOI4IS.js";
+} from "./chunk-JFCZQKYK.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -68,7 +68,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-34DOA67C.js";
+} from "./chunk-LYPRIEQL.js";
 import {
   duplicateProblems
 } from "./chunk-AFCH7IME.js";
@@ -76,11 +76,11 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-RDMGXUTX.js";
+} from "./chunk-CD4U5EFY.js";
 import {
   mergeReports,
   underLabel
-} from "./chunk-7UNOIJUI.js";
+} from "./chunk-F4OWZKHV.js";
 import {
   settingName
 } from "./chunk-GRLH4IY6.js";

@@ -6,11 +6,11 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-RDMGXUTX.js";
+} from "./chunk-CD4U5EFY.js";
 import {
   mergeReports,
   underLabel
-} from "./chunk-7UNOIJUI.js";
+} from "./chunk-F4OWZKHV.js";
 import {
   settingName
 } from "./chunk-GRLH4IY6.js";

@@ -2,16 +2,24 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
-} from "./chunk-34DOA67C.js";
+  runTargets
+} from "./chunk-Z2NHBVJ5.js";
+import "./chunk-73KMBIEV.js";
+import "./chunk-JFCZQKYK.js";
+import "./chunk-466RCVCX.js";
+import "./chunk-JV3MUDCZ.js";
+import "./chunk-K6SECDIO.js";
+import "./chunk-7GHJJVB5.js";
+import "./chunk-PQLJGBJE.js";
+import "./chunk-2VC5DTLM.js";
+import "./chunk-4IIAXJ5D.js";
+import "./chunk-N4723XPD.js";
+import "./chunk-LYPRIEQL.js";
 import "./chunk-AFCH7IME.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-LGCRXLUJ.js";
-import "./chunk-RDMGXUTX.js";
-import "./chunk-7UNOIJUI.js";
+import "./chunk-CD4U5EFY.js";
+import "./chunk-F4OWZKHV.js";
 import "./chunk-KJJBUDZX.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-SVOU2F6U.js";
@@ -22,8 +30,5 @@ import "./chunk-KS2JBS36.js";
 import "./chunk-J4IYJQFQ.js";
 import "./chunk-3NSBHRNM.js";
 export {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
+  runTargets
 };

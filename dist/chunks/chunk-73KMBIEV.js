@@ -15,7 +15,7 @@ import {
 } from "./chunk-LGCRXLUJ.js";
 import {
   secondsBetween
-} from "./chunk-7UNOIJUI.js";
+} from "./chunk-F4OWZKHV.js";
 import {
   MiB,
   readInputFile,

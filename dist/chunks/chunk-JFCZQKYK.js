@@ -16,7 +16,7 @@ import {
 } from "./chunk-PQLJGBJE.js";
 import {
   secondsBetween
-} from "./chunk-7UNOIJUI.js";
+} from "./chunk-F4OWZKHV.js";
 
 // src/litmus/convert.ts
 function runInterruption({ cancelled, timedOut }) {

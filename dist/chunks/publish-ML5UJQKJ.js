@@ -10,8 +10,8 @@ import {
   removeReports,
   reportPathProblems,
   runMeta
-} from "./chunk-RDMGXUTX.js";
-import "./chunk-7UNOIJUI.js";
+} from "./chunk-CD4U5EFY.js";
+import "./chunk-F4OWZKHV.js";
 import "./chunk-KJJBUDZX.js";
 import "./chunk-SVOU2F6U.js";
 import "./chunk-GRLH4IY6.js";

@@ -11,7 +11,7 @@ import {
   leadingReasons,
   warningsOf,
   whereEvery
-} from "./chunk-7UNOIJUI.js";
+} from "./chunk-F4OWZKHV.js";
 import {
   evaluateGate,
   isSkipped,
@@ -191,7 +191,7 @@ function renderHtml(report, decision, context) {
 <header class="banner ${decision.verdict}"><h1>Chaos gate ${verdict}</h1><p>${escape(counts)}</p></header>
 ${runFacts(timeline, drawn, context)}
 ${reasonList(report, decision)}
-${warningList(report)}
+${warningList(report, decision)}
 ${timeline && drawn ? timelineSection(timeline, drawn, context.reports) : ""}
 ${timeline?.series ? loadSection(timeline.series, timeline) : ""}
 <section id="suites"><h2>Checks</h2>
@@ -206,8 +206,8 @@ function reasonList(report, decision) {
   const rest = more > 0 ? [`\u2026 and ${more} more failed check(s): see Checks below`] : [];
   return `<ul class="reasons">${[...shown, ...rest].map((reason) => `<li>${escape(reason)}</li>`).join("")}</ul>`;
 }
-function warningList(report) {
-  const warnings = warningsOf(report);
+function warningList(report, decision) {
+  const warnings = warningsOf(report, decision);
   if (warnings.length === 0) return "";
   return `<ul class="warnings">${warnings.map((warning) => `<li>\u26A0\uFE0F ${escape(warning)}</li>`).join("")}</ul>`;
 }
@@ -412,6 +412,8 @@ function renderJson(report, decision, context) {
     // For tools that must not report success while faults may be left behind (the Jenkins step).
     chaosMayStillRun: chaosMayStillRun(report),
     reasons: decision.reasons,
+    // Every warning, the suites' and the gate's (an allowFailures entry that names no experiment).
+    warnings: warningsOf(report, decision),
     counts: decision.counts,
     probeSuccess: decision.probeSuccess ?? null,
     policy: context.policy,
@@ -574,10 +576,12 @@ function emitJUnit(report, decision, options, emit) {
     errors: errored,
     time: seconds(runSeconds(report.suites))
   });
-  report.suites.forEach((suite, i) => renderSuite(xml, suite, judgementsOf(decision, i, suite), options));
+  report.suites.forEach(
+    (suite, i) => renderSuite(xml, suite, judgementsOf(decision, i, suite), decision.warnings ?? [], options)
+  );
   xml.close("testsuites").end();
 }
-function renderSuite(xml, suite, judgements, options) {
+function renderSuite(xml, suite, judgements, gateWarnings, options) {
   const counts = { tests: suite.cases.length, failures: 0, errors: 0, skipped: 0 };
   for (const { status } of judgements) {
     if (status === "failed") counts.failures++;
@@ -596,7 +600,9 @@ function renderSuite(xml, suite, judgements, options) {
   });
   renderProperties(xml, suite.properties);
   suite.cases.forEach((testCase, i) => renderCase(xml, testCase, judgements[i], options));
-  xml.element("system-out").element("system-err").close("testsuite");
+  const warnings = [.../* @__PURE__ */ new Set([...suite.warnings ?? [], ...gateWarnings])];
+  xml.element("system-out", {}, warnings.map((warning) => `WARNING: ${warning}`).join("\n"));
+  xml.element("system-err").close("testsuite");
 }
 function renderProperties(xml, properties) {
   let empty = true;
@@ -700,7 +706,7 @@ function renderMarkdown(report, decision, reports) {
     "",
     // The failed checks are in the table below; here only what is not one of them (thresholds, a pass).
     ...ownReasons.map((reason) => `- ${cell(reason)}`),
-    ...warningsOf(report).map((warning) => `- \u26A0\uFE0F ${cell(warning)}`)
+    ...warningsOf(report, decision).map((warning) => `- \u26A0\uFE0F ${cell(warning)}`)
   ];
   const load = report.suites.find((s) => s.kind === "load");
   const timeline = timelineOf(report, decision);
@@ -939,7 +945,10 @@ function conclude(config, report, meta, log) {
       "nothing to judge: the run produced no experiment, workflow step or load result"
     );
   }
-  const decision = evaluateGate(report, config.gate);
+  const allowances = unmatchedAllowances(report, config.gate).map(
+    ({ pattern, meant }) => `${settingName("gate.allowFailures")} "${pattern}" names no experiment in the report, so it tolerates nothing${meant ? `; did you mean "${meant}"?` : ""}`
+  );
+  const decision = { ...evaluateGate(report, config.gate), warnings: allowances };
   const published = publishReports(config.reports, report, decision, { policy: config.gate, meta });
   for (const kind of ["junit", "json", "html", "summary"]) {
     const file = published[kind];
@@ -950,11 +959,7 @@ function conclude(config, report, meta, log) {
     const file = published[kind];
     return file && holdsAll(kind) ? [file] : [];
   });
-  warningsOf(report).forEach((warning) => log(`chaos-gate: WARNING: ${warning}`));
-  for (const { pattern, meant } of unmatchedAllowances(report, config.gate))
-    log(
-      `chaos-gate: WARNING: ${settingName("gate.allowFailures")} "${pattern}" names no experiment in the report, so it tolerates nothing${meant ? `; did you mean "${meant}"?` : ""}`
-    );
+  warningsOf(report, decision).forEach((warning) => log(`chaos-gate: WARNING: ${warning}`));
   describeDecision(report, decision, files).forEach((line) => log(`chaos-gate: ${line}`));
   return { decision, published };
 }

@@ -2,24 +2,16 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-UCKYKPRL.js";
-import "./chunk-5J3C7FJF.js";
-import "./chunk-BRAOI4IS.js";
-import "./chunk-466RCVCX.js";
-import "./chunk-JV3MUDCZ.js";
-import "./chunk-K6SECDIO.js";
-import "./chunk-7GHJJVB5.js";
-import "./chunk-PQLJGBJE.js";
-import "./chunk-2VC5DTLM.js";
-import "./chunk-4IIAXJ5D.js";
-import "./chunk-N4723XPD.js";
-import "./chunk-34DOA67C.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-LYPRIEQL.js";
 import "./chunk-AFCH7IME.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-LGCRXLUJ.js";
-import "./chunk-RDMGXUTX.js";
-import "./chunk-7UNOIJUI.js";
+import "./chunk-CD4U5EFY.js";
+import "./chunk-F4OWZKHV.js";
 import "./chunk-KJJBUDZX.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-SVOU2F6U.js";
@@ -30,5 +22,8 @@ import "./chunk-KS2JBS36.js";
 import "./chunk-J4IYJQFQ.js";
 import "./chunk-3NSBHRNM.js";
 export {
-  runTargets
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

@@ -3,8 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 
 // src/report/model.ts
-function warningsOf(report) {
-  return [...new Set(report.suites.flatMap((suite) => suite.warnings ?? []))];
+function warningsOf(report, decision) {
+  return [
+    .../* @__PURE__ */ new Set([...report.suites.flatMap((suite) => suite.warnings ?? []), ...decision.warnings ?? []])
+  ];
 }
 function mergeReports(...reports) {
   return { suites: reports.flatMap((r) => r.suites) };

@@ -13,7 +13,7 @@ import {
 } from "./chunk-LGCRXLUJ.js";
 import {
   reportPathProblems
-} from "./chunk-RDMGXUTX.js";
+} from "./chunk-CD4U5EFY.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
