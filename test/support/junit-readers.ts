@@ -29,6 +29,8 @@ export interface ReadCase {
 }
 
 export interface ReadReport {
+  /** The run's length as the reader shows it (dorny only: the root's `time`, else the suites' sum). */
+  time?: number;
   /** `output`: the suite's <system-out>, as EnricoMi's action reads it (junitparser only). */
   suites: { name: string; tests: number; time: number; output?: string }[];
   cases: ReadCase[];
@@ -67,11 +69,14 @@ interface X2jSuite extends X2jNode {
 
 /** What dorny/test-reporter reads (xml2js, its java-junit rules). */
 export async function readAsDorny(xml: string): Promise<ReadReport> {
-  const parsed = (await parseStringPromise(xml)) as { testsuites: { testsuite?: X2jSuite[] } };
+  const parsed = (await parseStringPromise(xml)) as { testsuites: X2jNode & { testsuite?: X2jSuite[] } };
   const suites = parsed.testsuites.testsuite ?? [];
+  const sum = suites.reduce((total, s) => total + parseFloat(s.$?.time ?? ''), 0);
+  const root = parseFloat(parsed.testsuites.$?.time ?? '');
   const attr = (node: X2jNode | string | undefined, name: string) =>
     typeof node === 'object' ? node.$?.[name] : undefined;
   return {
+    time: Number.isNaN(root) ? sum : root,
     suites: suites.map((s) => ({
       name: s.$?.name?.trim() ?? '',
       tests: Number(s.$?.tests),

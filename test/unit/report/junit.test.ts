@@ -182,3 +182,14 @@ test("warnings are in their suite's <system-out>, the gate's in every suite's, w
     [load.name]: `WARNING: hey.csv: errorRate counted HTTP error statuses only\n${gate}`,
   });
 });
+
+test("the root's time is the run's length, which dorny shows; adding up the suites counts overlaps twice", async () => {
+  // The load ran 120 s from the chaos suite's start, whose 90 s it spans.
+  const report = withLoad();
+  const dorny = await readAsDorny(render(report));
+  assert.deepEqual(
+    dorny.suites.map((suite) => suite.time),
+    [90, 120],
+  );
+  assert.equal(dorny.time, 120);
+});
