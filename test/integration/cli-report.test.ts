@@ -100,7 +100,8 @@ test('SIGKILL while a large report is written leaves the previous report whole, 
   const inputs = out();
   const results = path.join(inputs, 'results.json');
   writeResults(10_000, results, path.join(inputs, 'results.yaml'));
-  const junit = path.join(out(), 'junit.xml');
+  const dir = out();
+  const junit = path.join(dir, 'junit.xml');
   const previous = '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="previous"/>\n';
   writeFileSync(junit, previous);
   const child = runEntry('dist/cli.js', ['report', '--results', results, '--junit', junit]);
@@ -108,6 +109,13 @@ test('SIGKILL while a large report is written leaves the previous report whole, 
   const finished = await signalOnceWritten(child, junit, 'SIGKILL');
   assert.equal(finished.signal, 'SIGKILL');
   assert.equal(readFileSync(junit, 'utf8'), previous);
+  // It was killed mid-write: the temporary file it was writing is left, under a name no *.xml matches.
+  assert.deepEqual(
+    readdirSync(dir)
+      .map((name) => name.replace(/\.\d+\.tmp$/, '.<pid>.tmp'))
+      .sort(),
+    ['.junit.xml.<pid>.tmp', 'junit.xml'],
+  );
   // Once it is written whole, it takes the previous one's place.
   const whole = await runReport('--results', results, '--junit', junit);
   assert.equal(whole.code, 1, whole.stderr);
