@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-Z2NHBVJ5.js";
-import "./chunks/chunk-73KMBIEV.js";
-import "./chunks/chunk-JFCZQKYK.js";
+} from "./chunks/chunk-4KH2QZFN.js";
+import "./chunks/chunk-XNFCCX4G.js";
+import "./chunks/chunk-DEFZQURY.js";
 import {
   expectedChaosMs,
   progressLog

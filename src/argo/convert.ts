@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import { parseShape } from '../kube/shape.ts';
 import { secondsBetween, type Outcome, type ReportCase, type ReportSuite } from '../report/model.ts';
+import { interruptionOf, type Interruption, type RunEnd } from '../report/interruption.ts';
 import { describeIssues } from '../schema-issues.ts';
 import { isWorkflowCompleted } from './condition.ts';
 import {
@@ -34,27 +35,12 @@ const nodeOutcomes: Record<NodePhase, Outcome> = {
 const isStep = (node: WorkflowNode | undefined) =>
   node?.type === 'Pod' || node?.type === 'Container' || node?.type === 'Suspend' || node?.type === 'Skipped';
 
-interface SuiteOptions {
-  /** The wait for the workflow timed out: steps still running say so. */
-  timedOut?: boolean;
-  /**
-   * The run was cancelled, by this signal: what was still running was stopped by us, as an engine's
-   * experiments are (litmus/convert.ts), and a workflow it submitted may not have started yet.
-   */
-  cancelled?: string;
-}
-
-/** Why the wait ended before the workflow did: what it leaves unfinished is judged by it. */
-interface Interruption {
-  outcome: 'timeout' | 'stopped';
-  why: string;
-}
-
-function interruptionOf({ cancelled, timedOut }: SuiteOptions): Interruption | undefined {
-  if (cancelled) return { outcome: 'stopped', why: `the run was cancelled (${cancelled})` };
-  if (timedOut) return { outcome: 'timeout', why: 'the wait timed out' };
-  return undefined;
-}
+/**
+ * Why the wait ended before the workflow did: what it leaves unfinished is judged by it. Cancelled,
+ * what was still running was stopped by us, as an engine's experiments are (litmus/convert.ts), and a
+ * workflow it submitted may not have started yet.
+ */
+type SuiteOptions = RunEnd;
 
 /** A workflow checked against workflowSchema (a file is when it is read). */
 export function workflowToSuite(workflow: Workflow, options: SuiteOptions = {}): ReportSuite {
@@ -145,7 +131,8 @@ function suiteOf(workflow: Workflow, options: SuiteOptions, unreadableSteps?: st
       properties: {},
     });
   }
-  if (!isWorkflowCompleted(workflow) && !status?.phase && options.cancelled) {
+  // A workflow the timeout found without a status was not started by then, whatever came after.
+  if (!isWorkflowCompleted(workflow) && !status?.phase && options.cancelled && !options.timedOut) {
     cases.push({
       kind: 'workflow',
       className: name,

@@ -1,6 +1,7 @@
 // ChaosEngines and ChaosResults in, report suites out. Pure: the same function serves `run` (live
 // objects) and `report` (objects read from a file). What a verdict means is read in verdict.ts.
 import { totalChaosSeconds } from './duration.ts';
+import { interruptionOf, type Interruption as RunInterruption, type RunEnd } from '../report/interruption.ts';
 import {
   secondsBetween,
   type CaseKind,
@@ -26,13 +27,9 @@ import {
   verdictOutcome,
 } from './verdict.ts';
 
-export interface ChaosObjects {
+export interface ChaosObjects extends RunEnd {
   engines: ChaosEngine[];
   results: ChaosResult[];
-  /** chaos-gate stopped waiting: what is still running is a timeout. */
-  timedOut?: boolean;
-  /** The run was cancelled: what is still running was stopped by us. */
-  cancelled?: string;
   /** Engines (`namespace/name`) deleted before they reported. */
   deleted?: string[];
   /**
@@ -42,17 +39,8 @@ export interface ChaosObjects {
   asFound?: boolean;
 }
 
-/** Why the verdicts stopped coming, when they did not all arrive. */
-interface Interruption {
-  outcome: 'timeout' | 'stopped' | 'error';
-  why: string;
-}
-
-function runInterruption({ cancelled, timedOut }: ChaosObjects): Interruption | undefined {
-  if (cancelled) return { outcome: 'stopped', why: `the run was cancelled (${cancelled})` };
-  if (timedOut) return { outcome: 'timeout', why: 'the wait timed out' };
-  return undefined;
-}
+/** Why the verdicts stopped coming, when they did not all arrive: the run's end, or the engine's deletion. */
+type Interruption = RunInterruption | { outcome: 'error'; why: string };
 
 const keyOf = (object: { metadata: { namespace?: string; name?: string } }) =>
   `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
@@ -67,7 +55,7 @@ export function resultSuiteName(result: ChaosResult): string {
 
 export function convertChaos(objects: ChaosObjects): Report {
   const { engines, results, deleted = [], asFound = false } = objects;
-  const interruption = runInterruption(objects);
+  const interruption = interruptionOf(objects);
   const resultsByKey = new Map(results.map((result) => [keyOf(result), result]));
   const suites = engines.map((engine) => {
     const key = keyOf(engine);

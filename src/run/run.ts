@@ -386,9 +386,11 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
     if (resources.started)
       stops = await resources.stopChaos(cancelled ? hurry : AbortSignal.any([signal, hurry]));
   }
-  // A signal during the stop after a timeout counts as a cancel too.
+  // A signal during the stop after a timeout counts as a cancel too, and the reports say both: what
+  // was unfinished timed out, then the run was cancelled.
+  const lateCancel = timedOut && signal.aborted ? cancelReason(signal) : undefined;
   const result = {
-    waited: done,
+    waited: lateCancel ? cancelledAfterTimeout(done, lateCancel) : done,
     chaosWindow,
     cancelled: signal.aborted ? cancelReason(signal) : cancelled,
     stops,
@@ -400,6 +402,10 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
   const loadExit = await load.finish(deadline.endsAt, signal);
   // A cancel during the tail ends the load, and the run is then a cancelled one.
   return { ...result, loadExit, cancelled: signal.aborted ? cancelReason(signal) : undefined };
+}
+
+function cancelledAfterTimeout({ chaos, workflow }: Waited, cancelled: NodeJS.Signals): Waited {
+  return { chaos: { ...chaos, cancelled }, workflow: workflow && { ...workflow, cancelled } };
 }
 
 /** The engines the run meant to apply, as written (with the namespace each goes to). */

@@ -86718,6 +86718,23 @@ var init_client2 = __esm({
   }
 });
 
+// src/report/interruption.ts
+function interruptionOf({ timedOut, cancelled }) {
+  if (timedOut && cancelled)
+    return {
+      outcome: "timeout",
+      why: `the wait timed out, and the run was then cancelled (${cancelled}) while chaos-gate stopped the chaos`
+    };
+  if (cancelled) return { outcome: "stopped", why: `the run was cancelled (${cancelled})` };
+  if (timedOut) return { outcome: "timeout", why: "the wait timed out" };
+  return void 0;
+}
+var init_interruption = __esm({
+  "src/report/interruption.ts"() {
+    "use strict";
+  }
+});
+
 // src/argo/condition.ts
 function isWorkflowCompleted(workflow) {
   return completedPhases.has(workflow.status?.phase ?? "") || workflow.metadata.labels?.["workflows.argoproj.io/completed"] === "true";
@@ -86829,11 +86846,6 @@ var init_types3 = __esm({
 });
 
 // src/argo/convert.ts
-function interruptionOf({ cancelled, timedOut }) {
-  if (cancelled) return { outcome: "stopped", why: `the run was cancelled (${cancelled})` };
-  if (timedOut) return { outcome: "timeout", why: "the wait timed out" };
-  return void 0;
-}
 function workflowToSuite(workflow, options = {}) {
   return suiteOf(workflow, options);
 }
@@ -86886,7 +86898,7 @@ function suiteOf(workflow, options, unreadableSteps) {
       properties: {}
     });
   }
-  if (!isWorkflowCompleted(workflow) && !status?.phase && options.cancelled) {
+  if (!isWorkflowCompleted(workflow) && !status?.phase && options.cancelled && !options.timedOut) {
     cases.push({
       kind: "workflow",
       className: name,
@@ -87000,6 +87012,7 @@ var init_convert = __esm({
     "use strict";
     init_shape();
     init_model();
+    init_interruption();
     init_schema_issues();
     init_condition();
     init_types3();
@@ -87903,17 +87916,12 @@ var init_verdict = __esm({
 });
 
 // src/litmus/convert.ts
-function runInterruption({ cancelled, timedOut }) {
-  if (cancelled) return { outcome: "stopped", why: `the run was cancelled (${cancelled})` };
-  if (timedOut) return { outcome: "timeout", why: "the wait timed out" };
-  return void 0;
-}
 function resultSuiteName(result) {
   return `${result.metadata.namespace ?? ""}/${result.spec?.engine ?? engineFromName(result)}`;
 }
 function convertChaos(objects) {
   const { engines, results, deleted = [], asFound = false } = objects;
-  const interruption = runInterruption(objects);
+  const interruption = interruptionOf(objects);
   const resultsByKey = new Map(results.map((result) => [keyOf(result), result]));
   const suites = engines.map((engine) => {
     const key = keyOf(engine);
@@ -88183,6 +88191,7 @@ var init_convert2 = __esm({
   "src/litmus/convert.ts"() {
     "use strict";
     init_duration2();
+    init_interruption();
     init_model();
     init_types4();
     init_verdict();
@@ -89191,8 +89200,9 @@ async function runChaos(config2, context, parts) {
     if (resources2.started)
       stops = await resources2.stopChaos(cancelled ? hurry : AbortSignal.any([signal3, hurry]));
   }
+  const lateCancel = timedOut && signal3.aborted ? cancelReason(signal3) : void 0;
   const result = {
-    waited: done,
+    waited: lateCancel ? cancelledAfterTimeout(done, lateCancel) : done,
     chaosWindow,
     cancelled: signal3.aborted ? cancelReason(signal3) : cancelled,
     stops
@@ -89203,6 +89213,9 @@ async function runChaos(config2, context, parts) {
   log(`[chaos-gate] chaos over; the load runs on for a ${Math.round((config2.load?.tail ?? 0) / 1e3)}s tail`);
   const loadExit = await load2.finish(deadline.endsAt, signal3);
   return { ...result, loadExit, cancelled: signal3.aborted ? cancelReason(signal3) : void 0 };
+}
+function cancelledAfterTimeout({ chaos, workflow }, cancelled) {
+  return { chaos: { ...chaos, cancelled }, workflow: workflow && { ...workflow, cancelled } };
 }
 function plannedEngines(plan) {
   return plan.prepared.filter((m) => m.role === "engine").map((m) => m.object);

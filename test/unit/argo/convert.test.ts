@@ -204,6 +204,30 @@ test('a workflow cancelled mid-wait is stopped, as an engine is, not a timeout',
   );
 });
 
+test('a workflow cancelled during the stop after the timeout timed out, and says the cancel came next', () => {
+  const running = workflow({ phase: 'Running' }, [
+    node('Pod', `${wf}[0].pod-delete`, 'Running', 0, undefined),
+  ]);
+  const then =
+    'when the wait timed out, and the run was then cancelled (SIGINT) while chaos-gate stopped the chaos';
+  assert.deepEqual(
+    liveWorkflowToSuite(running, { timedOut: true, cancelled: 'SIGINT' }).cases.map((c) => [
+      c.outcome,
+      c.message,
+    ]),
+    [
+      ['timeout', `still Running ${then}`],
+      ['timeout', `still Running ${then}`],
+    ],
+  );
+  // Not started by the timeout: the cancel after it does not make it one cancelled before it started.
+  const unstarted = { ...running, status: undefined };
+  assert.deepEqual(
+    liveWorkflowToSuite(unstarted, { timedOut: true, cancelled: 'SIGINT' }).cases.map((c) => c.outcome),
+    ['timeout'],
+  );
+});
+
 test('a running workflow as Argo writes it, its unreached times null, is read, not an unreadable error', () => {
   const running: LiveWorkflow = {
     ...workflow({ phase: 'Running' }, []),

@@ -145,6 +145,16 @@ test('a cancelled run reports unfinished experiments as stopped', () => {
   assert.match(cases[0]?.message ?? '', /cancelled \(SIGTERM\)/);
 });
 
+test('a run cancelled during the stop after its timeout: the experiment timed out, and says the cancel came next', () => {
+  const running = engine('observed-running');
+  const [experiment] = casesOf([], [running], { timedOut: true, cancelled: 'SIGTERM' });
+  assert.equal(experiment?.outcome, 'timeout');
+  assert.match(
+    experiment?.message ?? '',
+    /when the wait timed out, and the run was then cancelled \(SIGTERM\) while chaos-gate stopped the chaos$/,
+  );
+});
+
 test('an experiment the operator could not find fails with that reason', () => {
   const completed = structuredClone(engine('observed-completed'));
   completed.status!.experiments![0]!.status = 'ChaosExperiment Not Found';

@@ -422,6 +422,29 @@ test('a timeout stops the engine before cleanup and fails the gate with a timeou
 });
 
 test(
+  'a SIGTERM during the stop after the timeout: cancelled, and the experiment says it timed out, then the cancel came',
+  limit,
+  async (t) => {
+    const { fake, run, controller } = setup(t);
+    playOperator(fake, 'never');
+    // The job is cancelled as the stop that follows the timeout lands.
+    fake.onChange(({ object }) => {
+      if (object.kind === 'ChaosEngine' && (object as ChaosEngine).spec?.engineState === 'stop')
+        controller.abort('SIGTERM');
+    });
+    const outcome = await run({ timeout: shortTimeout, stopTimeout: 3000, cleanup: 'always' });
+
+    assert.equal(outcome.cancelled, 'SIGTERM', 'exits 143');
+    const experiment = experimentCase(outcome);
+    assert.equal(experiment?.outcome, 'timeout');
+    assert.match(
+      experiment?.message ?? '',
+      /^no verdict: the experiment had not started when the wait timed out, and the run was then cancelled \(SIGTERM\) while chaos-gate stopped the chaos$/,
+    );
+  },
+);
+
+test(
   'a run with only a timeout, skipped by --timeouts-as skip, judged nothing: exit 2 after stopping the chaos, not a pass',
   limit,
   async (t) => {

@@ -18,12 +18,19 @@ import {
   secondsBetween
 } from "./chunk-F4OWZKHV.js";
 
-// src/litmus/convert.ts
-function runInterruption({ cancelled, timedOut }) {
+// src/report/interruption.ts
+function interruptionOf({ timedOut, cancelled }) {
+  if (timedOut && cancelled)
+    return {
+      outcome: "timeout",
+      why: `the wait timed out, and the run was then cancelled (${cancelled}) while chaos-gate stopped the chaos`
+    };
   if (cancelled) return { outcome: "stopped", why: `the run was cancelled (${cancelled})` };
   if (timedOut) return { outcome: "timeout", why: "the wait timed out" };
   return void 0;
 }
+
+// src/litmus/convert.ts
 var keyOf = (object) => `${object.metadata.namespace ?? ""}/${object.metadata.name ?? ""}`;
 var engineSuiteName = (engine) => keyOf(engine);
 function resultSuiteName(result) {
@@ -31,7 +38,7 @@ function resultSuiteName(result) {
 }
 function convertChaos(objects) {
   const { engines, results, deleted = [], asFound = false } = objects;
-  const interruption = runInterruption(objects);
+  const interruption = interruptionOf(objects);
   const resultsByKey = new Map(results.map((result) => [keyOf(result), result]));
   const suites = engines.map((engine) => {
     const key = keyOf(engine);
@@ -298,6 +305,7 @@ function definedProperties(values) {
 }
 
 export {
+  interruptionOf,
   engineSuiteName,
   resultSuiteName,
   convertChaos,

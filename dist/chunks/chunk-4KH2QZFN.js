@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-73KMBIEV.js";
+} from "./chunk-XNFCCX4G.js";
 import {
   convertChaos
-} from "./chunk-JFCZQKYK.js";
+} from "./chunk-DEFZQURY.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -870,8 +870,9 @@ async function runChaos(config, context, parts) {
     if (resources.started)
       stops = await resources.stopChaos(cancelled ? hurry : AbortSignal.any([signal, hurry]));
   }
+  const lateCancel = timedOut && signal.aborted ? cancelReason(signal) : void 0;
   const result = {
-    waited: done,
+    waited: lateCancel ? cancelledAfterTimeout(done, lateCancel) : done,
     chaosWindow,
     cancelled: signal.aborted ? cancelReason(signal) : cancelled,
     stops
@@ -882,6 +883,9 @@ async function runChaos(config, context, parts) {
   log(`[chaos-gate] chaos over; the load runs on for a ${Math.round((config.load?.tail ?? 0) / 1e3)}s tail`);
   const loadExit = await load.finish(deadline.endsAt, signal);
   return { ...result, loadExit, cancelled: signal.aborted ? cancelReason(signal) : void 0 };
+}
+function cancelledAfterTimeout({ chaos, workflow }, cancelled) {
+  return { chaos: { ...chaos, cancelled }, workflow: workflow && { ...workflow, cancelled } };
 }
 function plannedEngines(plan) {
   return plan.prepared.filter((m) => m.role === "engine").map((m) => m.object);

@@ -2,6 +2,9 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
+  interruptionOf
+} from "./chunk-DEFZQURY.js";
+import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
 import {
@@ -255,11 +258,6 @@ var nodeOutcomes = {
   Running: "timeout"
 };
 var isStep = (node) => node?.type === "Pod" || node?.type === "Container" || node?.type === "Suspend" || node?.type === "Skipped";
-function interruptionOf({ cancelled, timedOut }) {
-  if (cancelled) return { outcome: "stopped", why: `the run was cancelled (${cancelled})` };
-  if (timedOut) return { outcome: "timeout", why: "the wait timed out" };
-  return void 0;
-}
 function workflowToSuite(workflow, options = {}) {
   return suiteOf(workflow, options);
 }
@@ -318,7 +316,7 @@ function suiteOf(workflow, options, unreadableSteps) {
       properties: {}
     });
   }
-  if (!isWorkflowCompleted(workflow) && !status?.phase && options.cancelled) {
+  if (!isWorkflowCompleted(workflow) && !status?.phase && options.cancelled && !options.timedOut) {
     cases.push({
       kind: "workflow",
       className: name,

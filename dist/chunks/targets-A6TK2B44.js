@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-Z2NHBVJ5.js";
-import "./chunk-73KMBIEV.js";
-import "./chunk-JFCZQKYK.js";
+} from "./chunk-4KH2QZFN.js";
+import "./chunk-XNFCCX4G.js";
+import "./chunk-DEFZQURY.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-JV3MUDCZ.js";
 import "./chunk-K6SECDIO.js";

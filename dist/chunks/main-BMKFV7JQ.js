@@ -215,7 +215,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-7NWLDAWV.js");
+        const { runTargets } = await import("./targets-A6TK2B44.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -231,7 +231,7 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-RB2GGY3D.js"),
+          import("./report-MKVA755Q.js"),
           import("./publish-ML5UJQKJ.js")
         ]);
         const sources = parsed.sources;
