@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-4KH2QZFN.js";
-import "./chunks/chunk-XNFCCX4G.js";
-import "./chunks/chunk-DEFZQURY.js";
+} from "./chunks/chunk-IEAYV2SA.js";
+import "./chunks/chunk-PYXW6S2P.js";
+import "./chunks/chunk-42T66AHL.js";
 import {
   expectedChaosMs,
   progressLog
@@ -24,30 +24,30 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-EDNEXSEG.js";
+} from "./chunks/chunk-R2ORAQRP.js";
 import "./chunks/chunk-JV3MUDCZ.js";
 import "./chunks/chunk-K6SECDIO.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
 import {
   loadConfig
-} from "./chunks/chunk-X7Y7IK7D.js";
+} from "./chunks/chunk-GDAJTTKN.js";
 import "./chunks/chunk-JAOWULLU.js";
 import "./chunks/chunk-2VC5DTLM.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-ITCKCKOR.js";
+} from "./chunks/chunk-7SJGLKUV.js";
 import "./chunks/chunk-4IIAXJ5D.js";
 import "./chunks/chunk-N4723XPD.js";
-import "./chunks/chunk-LYPRIEQL.js";
+import "./chunks/chunk-4EL26D63.js";
 import "./chunks/chunk-AFCH7IME.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-LGCRXLUJ.js";
 import {
   cancellableReports,
   renderCannotRun
-} from "./chunks/chunk-CD4U5EFY.js";
+} from "./chunks/chunk-SRRXTQND.js";
 import {
   caseReasons,
   chaosMayStillRun,
@@ -58,7 +58,7 @@ import {
 } from "./chunks/chunk-F4OWZKHV.js";
 import {
   withCancellation
-} from "./chunks/chunk-KJJBUDZX.js";
+} from "./chunks/chunk-3HMXXW3G.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-SVOU2F6U.js";
 import "./chunks/chunk-IMNZCBY4.js";

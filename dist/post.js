@@ -8,7 +8,7 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-EDNEXSEG.js";
+} from "./chunks/chunk-R2ORAQRP.js";
 import {
   allConfirmed,
   describeUnconfirmed,
@@ -23,7 +23,7 @@ import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
 import {
   loadConfig
-} from "./chunks/chunk-X7Y7IK7D.js";
+} from "./chunks/chunk-GDAJTTKN.js";
 import "./chunks/chunk-JAOWULLU.js";
 import "./chunks/chunk-2VC5DTLM.js";
 import "./chunks/chunk-LJVIP377.js";
@@ -34,7 +34,7 @@ import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-LGCRXLUJ.js";
 import {
   withCancellation
-} from "./chunks/chunk-KJJBUDZX.js";
+} from "./chunks/chunk-3HMXXW3G.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-IMNZCBY4.js";
 import "./chunks/chunk-UW3C4NVA.js";

@@ -195,7 +195,8 @@ export function evaluateGate(report: Report, policy: GatePolicy): GateDecision {
 
 const failureWords: Partial<Record<Outcome, string>> = {
   timeout: 'did not finish',
-  stopped: 'was stopped (aborted)',
+  // Who stopped it (chaos-gate, someone in the cluster, a probe) is the case's message.
+  stopped: 'was stopped',
   error: 'errored',
 };
 

@@ -30,6 +30,12 @@ import {
 export interface ChaosObjects extends RunEnd {
   engines: ChaosEngine[];
   results: ChaosResult[];
+  /**
+   * Set by `run`: the engines (`namespace/name`) it stopped itself, and its timeout (`10m`). A Stopped
+   * verdict of one of them is told as chaos-gate's stop, and why; of any other engine, as an abort set
+   * in the cluster by someone else. Unset (`report`), who stopped it is not known.
+   */
+  stoppedByGate?: { engines: string[]; timeout: string };
   /** Engines (`namespace/name`) deleted before they reported. */
   deleted?: string[];
   /**
@@ -64,6 +70,7 @@ export function convertChaos(objects: ChaosObjects): Report {
       resultsByKey,
       interruption: deleted.includes(key) ? gone : interruption,
       asFound,
+      stopped: whoStopped(objects, key),
     });
   });
   // Results whose engine is not among the objects (e.g. `kubectl get chaosresults -o yaml`).
@@ -76,8 +83,36 @@ export function convertChaos(objects: ChaosObjects): Report {
     if (group) group.push(result);
     else orphans.set(key, [result]);
   }
-  for (const [key, group] of orphans) suites.push(resultsOnlySuite(key, group, interruption));
+  for (const [key, group] of orphans)
+    suites.push(resultsOnlySuite(key, group, interruption, whoStopped(objects, key)));
   return { suites };
+}
+
+/** Who stopped an engine, for a Stopped verdict of its experiments: what the run knows of it. */
+interface StoppedBy {
+  gate: boolean;
+  message: string;
+}
+
+function whoStopped({ stoppedByGate, timedOut, cancelled }: ChaosObjects, key: string): StoppedBy {
+  if (!stoppedByGate)
+    return { gate: false, message: 'the experiment was stopped (aborted) before it finished' };
+  if (!stoppedByGate.engines.includes(key))
+    return {
+      gate: false,
+      message:
+        'aborted in the cluster before it finished (engineState set to stop by someone else, not by chaos-gate)',
+    };
+  const after = `after the ${stoppedByGate.timeout} timeout`;
+  const why =
+    timedOut && cancelled
+      ? `${after} (the run was then cancelled by ${cancelled} during the stop)`
+      : timedOut
+        ? after
+        : cancelled
+          ? `when the run was cancelled (${cancelled})`
+          : '';
+  return { gate: true, message: `stopped by chaos-gate${why ? ` ${why}` : ''}, before it finished` };
 }
 
 function engineFromName(result: ChaosResult): string {
@@ -90,11 +125,13 @@ interface EngineContext {
   resultsByKey: ReadonlyMap<string, ChaosResult>;
   interruption: Interruption | undefined;
   asFound: boolean;
+  /** Who stopped the engine, should its verdict read Stopped. */
+  stopped: StoppedBy;
 }
 
 function engineSuite(
   engine: ChaosEngine,
-  { resultsByKey, interruption, asFound }: EngineContext,
+  { resultsByKey, interruption, asFound, stopped }: EngineContext,
 ): ReportSuite {
   const namespace = engine.metadata.namespace ?? '';
   const name = engine.metadata.name ?? '';
@@ -116,6 +153,7 @@ function engineSuite(
       endedAt: runStatus?.lastUpdateTime,
       interruption: unfinished,
       asFound,
+      stopped,
     });
   });
   if (cases.length === 0 && interruption) {
@@ -180,6 +218,7 @@ function resultsOnlySuite(
   key: string,
   results: ChaosResult[],
   interruption: Interruption | undefined,
+  stopped: StoppedBy,
 ): ReportSuite {
   const cases = results.flatMap((result) =>
     experimentCases({
@@ -188,6 +227,7 @@ function resultsOnlySuite(
       result,
       endedAt: lastWrite(result),
       interruption,
+      stopped,
     }),
   );
   return {
@@ -211,6 +251,8 @@ interface ExperimentInput {
   interruption: Interruption | undefined;
   /** See ChaosObjects.asFound. */
   asFound?: boolean;
+  /** Who stopped the engine, should the verdict read Stopped. */
+  stopped: StoppedBy;
 }
 
 function experimentCases(input: ExperimentInput): ReportCase[] {
@@ -229,7 +271,7 @@ function experimentCases(input: ExperimentInput): ReportCase[] {
     base,
     'experiment',
     experiment,
-    judgeExperiment(status, probes, input.interruption),
+    judgeExperiment(status, probes, input),
     definedProperties({
       experiment,
       phase: status.phase,
@@ -269,7 +311,7 @@ type Judged = Pick<ReportCase, 'outcome' | 'message' | 'details'>;
 function judgeExperiment(
   status: ExperimentStatus,
   probes: ReportCase[],
-  interruption: Interruption | undefined,
+  { interruption, stopped }: Pick<ExperimentInput, 'interruption' | 'stopped'>,
 ): Judged {
   if (!isVerdictFinal(status)) {
     const still = `still ${status.verdict || 'without a verdict'} (phase ${status.phase ?? 'unknown'})`;
@@ -280,7 +322,14 @@ function judgeExperiment(
   const known = verdictOutcome(status.verdict);
   if (known === 'pass') return { outcome: 'pass' };
   if (known === 'stopped') {
-    return { outcome: 'stopped', message: 'the experiment was stopped (aborted) before it finished' };
+    // A failed probe with stopOnFailure stops its experiment (litmus-go): Litmus did, not someone else.
+    const failed = probes.find((p) => p.outcome === 'fail');
+    if (failed && !stopped.gate)
+      return {
+        outcome: 'stopped',
+        message: `stopped by Litmus when probe ${failed.properties.probe ?? ''} failed (stopOnFailure): ${failed.message ?? ''}`,
+      };
+    return { outcome: 'stopped', message: stopped.message };
   }
   const lines = failureLines(status, probes);
   if (!known) lines.push(`unexpected verdict "${status.verdict ?? ''}" (phase ${status.phase ?? 'unknown'})`);

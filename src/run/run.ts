@@ -22,6 +22,7 @@ import { describeApiError } from '../kube/errors.ts';
 import { duplicateProblems, type Manifest } from '../kube/manifests.ts';
 import { cancelReason } from '../kube/until.ts';
 import { LitmusClient, resultPlural } from '../litmus/client.ts';
+import { engineKey } from '../litmus/condition.ts';
 import { convertChaos } from '../litmus/convert.ts';
 import { readableResults, type ChaosEngine, type ChaosResult } from '../litmus/types.ts';
 import { waitForChaos, type ChaosState, type WaitOptions } from '../litmus/wait.ts';
@@ -424,7 +425,7 @@ async function collectReport(
   config: GateConfig,
   connection: Connection,
   resources: RunResources,
-  { waited, chaosWindow, loadExit }: ChaosRun,
+  { waited, chaosWindow, loadExit, stops }: ChaosRun,
   log: (line: string) => void,
 ): Promise<Report> {
   const workflowEngines = await workflowChaos(connection, resources);
@@ -446,6 +447,11 @@ async function collectReport(
       ...waited.chaos,
       engines: [...waited.chaos.engines, ...workflowEngines.engines],
       results: readableResults([...waited.chaos.results, ...workflowEngines.results], warn),
+      // A Stopped verdict of an engine the run stopped is its doing; of any other, someone else's.
+      stoppedByGate: {
+        engines: (stops?.engines ?? []).map((stop) => engineKey(stop.ref)),
+        timeout: formatDuration(config.timeoutMs),
+      },
     }),
   );
   if (config.load) report.suites.push(collectLoad(config.load, loadExit, [chaosWindow]));

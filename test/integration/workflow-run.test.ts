@@ -580,7 +580,7 @@ describe('cancel and timeout', () => {
     // Cut short by the cancel, not outlasting the run: stopped, as its engine is.
     assert.match(
       result.stdout,
-      /› pod-delete was stopped \(aborted\): still Running when the run was cancelled \(SIGTERM\)[\s\S]*› workflow was stopped \(aborted\): still Running when the run was cancelled \(SIGTERM\)/,
+      /› pod-delete was stopped: still Running when the run was cancelled \(SIGTERM\)[\s\S]*› workflow was stopped: still Running when the run was cancelled \(SIGTERM\)/,
     );
     const ended = await eventually(
       runId,

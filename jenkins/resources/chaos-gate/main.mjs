@@ -14371,7 +14371,8 @@ var init_policy = __esm({
     };
     failureWords = {
       timeout: "did not finish",
-      stopped: "was stopped (aborted)",
+      // Who stopped it (chaos-gate, someone in the cluster, a probe) is the case's message.
+      stopped: "was stopped",
       error: "errored"
     };
   }
@@ -87915,6 +87916,61 @@ var init_verdict = __esm({
   }
 });
 
+// src/litmus/condition.ts
+function experimentProgress(ref, view) {
+  const engine = view.engines.get(engineKey(ref));
+  if (!engine) return [];
+  return (engine.spec?.experiments ?? []).map(({ name: experiment }) => {
+    const result = view.results.get(`${ref.namespace}/${resultName(ref.name, experiment)}`);
+    const ours = result?.metadata.labels?.chaosUID === ref.uid ? result : void 0;
+    const runStatus = engine.status?.experiments?.find((e2) => e2.name === experiment)?.status;
+    const verdict = result ? experimentStatusOf(result).verdict : void 0;
+    return {
+      label: `${engineKey(ref)} ${experiment}`,
+      phase: `${runStatus ?? "Waiting"}${verdict ? `, verdict ${verdict}` : ""}`,
+      final: !!ours && isVerdictFinal(experimentStatusOf(ours)) || isNotRun(runStatus)
+    };
+  });
+}
+function chaosCondition(refs, view) {
+  const pending = [];
+  for (const ref of refs) {
+    const engine = view.engines.get(engineKey(ref));
+    if (!engine) continue;
+    const key = engineKey(ref);
+    const open3 = experimentProgress(ref, view).filter((e2) => !e2.final);
+    const finished = isEngineFinished(engine);
+    for (const experiment of open3)
+      pending.push({ key, label: `${experiment.label} (${experiment.phase})`, lagging: finished });
+    if (!finished && open3.length === 0)
+      pending.push({ key, label: `${key} (engine ${engine.status?.engineStatus ?? "starting"})` });
+  }
+  return { pending };
+}
+function engineStopState(ref, engines) {
+  const engine = engines.get(engineKey(ref));
+  if (!engine || ref.uid && engine.metadata.uid && engine.metadata.uid !== ref.uid) return "done";
+  if (isEngineFinished(engine)) return "done";
+  return `engineState ${engine.spec?.engineState ?? "unset"}, engineStatus ${engine.status?.engineStatus ?? "unset"}`;
+}
+function stoppedCondition(refs, view) {
+  const pending = [];
+  for (const ref of refs) {
+    const state = engineStopState(ref, view.engines);
+    if (state !== "done") pending.push({ key: engineKey(ref), label: `${engineKey(ref)} (${state})` });
+  }
+  return { pending };
+}
+var engineKey;
+var init_condition2 = __esm({
+  "src/litmus/condition.ts"() {
+    "use strict";
+    init_types4();
+    init_verdict();
+    engineKey = (ref) => `${ref.namespace}/${ref.name}`;
+  }
+});
+
 // src/litmus/convert.ts
 function resultSuiteName(result) {
   return `${result.metadata.namespace ?? ""}/${result.spec?.engine ?? engineFromName(result)}`;
@@ -87929,7 +87985,8 @@ function convertChaos(objects) {
     return engineSuite(engine, {
       resultsByKey,
       interruption: deleted.includes(key) ? gone : interruption,
-      asFound
+      asFound,
+      stopped: whoStopped(objects, key)
     });
   });
   const covered = new Set(engines.map(engineSuiteName));
@@ -87941,15 +87998,28 @@ function convertChaos(objects) {
     if (group2) group2.push(result);
     else orphans.set(key, [result]);
   }
-  for (const [key, group2] of orphans) suites.push(resultsOnlySuite(key, group2, interruption));
+  for (const [key, group2] of orphans)
+    suites.push(resultsOnlySuite(key, group2, interruption, whoStopped(objects, key)));
   return { suites };
+}
+function whoStopped({ stoppedByGate, timedOut, cancelled }, key) {
+  if (!stoppedByGate)
+    return { gate: false, message: "the experiment was stopped (aborted) before it finished" };
+  if (!stoppedByGate.engines.includes(key))
+    return {
+      gate: false,
+      message: "aborted in the cluster before it finished (engineState set to stop by someone else, not by chaos-gate)"
+    };
+  const after = `after the ${stoppedByGate.timeout} timeout`;
+  const why2 = timedOut && cancelled ? `${after} (the run was then cancelled by ${cancelled} during the stop)` : timedOut ? after : cancelled ? `when the run was cancelled (${cancelled})` : "";
+  return { gate: true, message: `stopped by chaos-gate${why2 ? ` ${why2}` : ""}, before it finished` };
 }
 function engineFromName(result) {
   const { name = "" } = result.metadata;
   const experiment = result.spec?.experiment;
   return experiment && name.endsWith(`-${experiment}`) ? name.slice(0, -experiment.length - 1) : name;
 }
-function engineSuite(engine, { resultsByKey, interruption, asFound }) {
+function engineSuite(engine, { resultsByKey, interruption, asFound, stopped }) {
   const namespace = engine.metadata.namespace ?? "";
   const name = engine.metadata.name ?? "";
   const suiteName3 = engineSuiteName(engine);
@@ -87967,7 +88037,8 @@ function engineSuite(engine, { resultsByKey, interruption, asFound }) {
       engineRunStatus: runStatus?.status,
       endedAt: runStatus?.lastUpdateTime,
       interruption: unfinished,
-      asFound
+      asFound,
+      stopped
     });
   });
   if (cases.length === 0 && interruption) {
@@ -88017,14 +88088,15 @@ function otherRunsResult(result, engine) {
   const whose = label ? `chaosUID ${label}` : "no chaosUID label";
   return `the ChaosResult ${result.metadata.name ?? ""} found belongs to another run (${whose}, not the engine's UID ${engine.metadata.uid ?? ""})`;
 }
-function resultsOnlySuite(key, results, interruption) {
+function resultsOnlySuite(key, results, interruption, stopped) {
   const cases = results.flatMap(
     (result) => experimentCases({
       suiteName: key,
       experiment: result.spec?.experiment ?? result.metadata.name ?? "",
       result,
       endedAt: lastWrite(result),
-      interruption
+      interruption,
+      stopped
     })
   );
   return {
@@ -88051,7 +88123,7 @@ function experimentCases(input) {
     base,
     "experiment",
     experiment,
-    judgeExperiment(status, probes, input.interruption),
+    judgeExperiment(status, probes, input),
     definedProperties({
       experiment,
       phase: status.phase,
@@ -88079,7 +88151,7 @@ function missingResultCase(input, base) {
   const message = otherRunsResult2 ? `no ChaosResult of this run: ${otherRunsResult2}` : `no ChaosResult ${suiteName3.split("/")[1]}-${experiment} was written for this run`;
   return missing({ outcome: input.asFound ? "timeout" : "error", message });
 }
-function judgeExperiment(status, probes, interruption) {
+function judgeExperiment(status, probes, { interruption, stopped }) {
   if (!isVerdictFinal(status)) {
     const still = `still ${status.verdict || "without a verdict"} (phase ${status.phase ?? "unknown"})`;
     return interruption ? { outcome: interruption.outcome, message: `${still} when ${interruption.why}` } : { outcome: "timeout", message: `${still} when the results were read` };
@@ -88087,7 +88159,13 @@ function judgeExperiment(status, probes, interruption) {
   const known = verdictOutcome(status.verdict);
   if (known === "pass") return { outcome: "pass" };
   if (known === "stopped") {
-    return { outcome: "stopped", message: "the experiment was stopped (aborted) before it finished" };
+    const failed = probes.find((p) => p.outcome === "fail");
+    if (failed && !stopped.gate)
+      return {
+        outcome: "stopped",
+        message: `stopped by Litmus when probe ${failed.properties.probe ?? ""} failed (stopOnFailure): ${failed.message ?? ""}`
+      };
+    return { outcome: "stopped", message: stopped.message };
   }
   const lines = failureLines(status, probes);
   if (!known) lines.push(`unexpected verdict "${status.verdict ?? ""}" (phase ${status.phase ?? "unknown"})`);
@@ -88197,61 +88275,6 @@ var init_convert2 = __esm({
     init_verdict();
     keyOf = (object3) => `${object3.metadata.namespace ?? ""}/${object3.metadata.name ?? ""}`;
     engineSuiteName = (engine) => keyOf(engine);
-  }
-});
-
-// src/litmus/condition.ts
-function experimentProgress(ref, view) {
-  const engine = view.engines.get(engineKey(ref));
-  if (!engine) return [];
-  return (engine.spec?.experiments ?? []).map(({ name: experiment }) => {
-    const result = view.results.get(`${ref.namespace}/${resultName(ref.name, experiment)}`);
-    const ours = result?.metadata.labels?.chaosUID === ref.uid ? result : void 0;
-    const runStatus = engine.status?.experiments?.find((e2) => e2.name === experiment)?.status;
-    const verdict = result ? experimentStatusOf(result).verdict : void 0;
-    return {
-      label: `${engineKey(ref)} ${experiment}`,
-      phase: `${runStatus ?? "Waiting"}${verdict ? `, verdict ${verdict}` : ""}`,
-      final: !!ours && isVerdictFinal(experimentStatusOf(ours)) || isNotRun(runStatus)
-    };
-  });
-}
-function chaosCondition(refs, view) {
-  const pending = [];
-  for (const ref of refs) {
-    const engine = view.engines.get(engineKey(ref));
-    if (!engine) continue;
-    const key = engineKey(ref);
-    const open3 = experimentProgress(ref, view).filter((e2) => !e2.final);
-    const finished = isEngineFinished(engine);
-    for (const experiment of open3)
-      pending.push({ key, label: `${experiment.label} (${experiment.phase})`, lagging: finished });
-    if (!finished && open3.length === 0)
-      pending.push({ key, label: `${key} (engine ${engine.status?.engineStatus ?? "starting"})` });
-  }
-  return { pending };
-}
-function engineStopState(ref, engines) {
-  const engine = engines.get(engineKey(ref));
-  if (!engine || ref.uid && engine.metadata.uid && engine.metadata.uid !== ref.uid) return "done";
-  if (isEngineFinished(engine)) return "done";
-  return `engineState ${engine.spec?.engineState ?? "unset"}, engineStatus ${engine.status?.engineStatus ?? "unset"}`;
-}
-function stoppedCondition(refs, view) {
-  const pending = [];
-  for (const ref of refs) {
-    const state = engineStopState(ref, view.engines);
-    if (state !== "done") pending.push({ key: engineKey(ref), label: `${engineKey(ref)} (${state})` });
-  }
-  return { pending };
-}
-var engineKey;
-var init_condition2 = __esm({
-  "src/litmus/condition.ts"() {
-    "use strict";
-    init_types4();
-    init_verdict();
-    engineKey = (ref) => `${ref.namespace}/${ref.name}`;
   }
 });
 
@@ -89224,7 +89247,7 @@ function recordUnconfirmed(config2, stops, log) {
   const report = withStopCases({ suites: [] }, stops, config2.workflow?.shutdown ?? "Stop");
   if (report.suites.length > 0) conclude(config2, report, {}, log);
 }
-async function collectReport(config2, connection, resources2, { waited, chaosWindow, loadExit }, log) {
+async function collectReport(config2, connection, resources2, { waited, chaosWindow, loadExit, stops }, log) {
   const workflowEngines = await workflowChaos(connection, resources2);
   const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
@@ -89241,7 +89264,12 @@ async function collectReport(config2, connection, resources2, { waited, chaosWin
     convertChaos({
       ...waited.chaos,
       engines: [...waited.chaos.engines, ...workflowEngines.engines],
-      results: readableResults([...waited.chaos.results, ...workflowEngines.results], warn)
+      results: readableResults([...waited.chaos.results, ...workflowEngines.results], warn),
+      // A Stopped verdict of an engine the run stopped is its doing; of any other, someone else's.
+      stoppedByGate: {
+        engines: (stops?.engines ?? []).map((stop) => engineKey(stop.ref)),
+        timeout: formatDuration(config2.timeoutMs)
+      }
     })
   );
   if (config2.load) report.suites.push(collectLoad(config2.load, loadExit, [chaosWindow]));
@@ -89312,6 +89340,7 @@ var init_run = __esm({
     init_manifests();
     init_until();
     init_client3();
+    init_condition2();
     init_convert2();
     init_types4();
     init_wait2();

@@ -61,6 +61,16 @@ test('Stopped counts as a failure by default and as skipped when configured', ()
   assert.equal(skipped.counts.skipped, 1);
 });
 
+test('a stopped case says it was stopped, and its message who stopped it: not always an abort', () => {
+  const byGate = {
+    ...caseOf('experiment', 'stopped'),
+    message: 'stopped by chaos-gate after the 10m timeout',
+  };
+  assert.deepEqual(evaluateGate(report(byGate), policy()).reasons, [
+    'experiment litmus/nginx-chaos › experiment-stopped was stopped: stopped by chaos-gate after the 10m timeout',
+  ]);
+});
+
 test('a timeout is an error by default and skipped when configured', () => {
   const decision = evaluateGate(report(caseOf('experiment', 'timeout')), policy());
   assert.equal(decision.verdict, 'fail');

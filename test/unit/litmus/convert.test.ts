@@ -131,6 +131,43 @@ test('an aborted engine with its Stopped result: the experiment is stopped, its 
   );
 });
 
+test('a Stopped verdict says who stopped the engine: chaos-gate and why, someone else, or a probe', () => {
+  const stopped = engine('observed-stopped');
+  const key = `${stopped.metadata.namespace}/${stopped.metadata.name}`;
+  const stoppedResult = result('chaosresult-3x-stopped');
+  const told = (extra: object, results = [stoppedResult]) => {
+    const [experiment] = casesOf(results, [stopped], extra);
+    return [experiment?.outcome, experiment?.message];
+  };
+  const byGate = { stoppedByGate: { engines: [key], timeout: '10m' } };
+  assert.deepEqual(told({ ...byGate, timedOut: true }), [
+    'stopped',
+    'stopped by chaos-gate after the 10m timeout, before it finished',
+  ]);
+  assert.deepEqual(told({ ...byGate, cancelled: 'SIGINT' }), [
+    'stopped',
+    'stopped by chaos-gate when the run was cancelled (SIGINT), before it finished',
+  ]);
+  assert.deepEqual(told({ ...byGate, timedOut: true, cancelled: 'SIGTERM' }), [
+    'stopped',
+    'stopped by chaos-gate after the 10m timeout (the run was then cancelled by SIGTERM during the stop), before it finished',
+  ]);
+  // A run that did not stop this engine: someone set engineState: stop in the cluster.
+  assert.deepEqual(told({ stoppedByGate: { engines: [], timeout: '10m' } }), [
+    'stopped',
+    'aborted in the cluster before it finished (engineState set to stop by someone else, not by chaos-gate)',
+  ]);
+  // A failed probe with stopOnFailure stops its experiment: Litmus did, not someone else.
+  const probeStopped = structuredClone(stoppedResult);
+  probeStopped.status!.probeStatuses![0]!.status = { verdict: 'Failed', description: 'Actual value: 503' };
+  assert.deepEqual(told({ stoppedByGate: { engines: [], timeout: '10m' } }, [probeStopped]), [
+    'stopped',
+    'stopped by Litmus when probe check-frontend-access-url failed (stopOnFailure): Actual value: 503',
+  ]);
+  // `report` does not know who stopped it: Litmus's word.
+  assert.deepEqual(told({}), ['stopped', 'the experiment was stopped (aborted) before it finished']);
+});
+
 test('a running engine at timeout reports its experiment as a timeout', () => {
   const running = engine('observed-running');
   const cases = casesOf([], [running], { timedOut: true });

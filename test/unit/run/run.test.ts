@@ -41,6 +41,7 @@ const limit = { timeout: 15_000 };
  */
 const shortTimeout = 1_500;
 const passResult = loadFixture<ChaosResult>('litmus/results/chaosresult-3x-pass.yaml');
+const stoppedResult = loadFixture<ChaosResult>('litmus/results/chaosresult-3x-stopped.yaml');
 
 function setup(
   t: TestContext,
@@ -539,6 +540,49 @@ test('cancelling mid-wait stops the engine and reports the signal', limit, async
     /^CannotRunError: cancelled before all their verdicts were in, [^\n]*\n {2}cg-unit-run: \S+ \(cancelled by SIGINT\)$/,
   );
 });
+
+/** As the experiment's abort handler does once its engine is stopped: a Stopped result of the engine's run. */
+function writeStoppedResults(fake: FakeApi): void {
+  fake.onChange(({ object }) => {
+    const engine = object as unknown as ChaosEngine;
+    if (object.kind !== 'ChaosEngine' || engine.spec?.engineState !== 'stop') return;
+    const name = `${engine.metadata.name ?? ''}-pod-delete`;
+    if (fake.list('ChaosResult').some((r) => r.metadata.name === name)) return;
+    fake.put<ChaosResult>({
+      ...stoppedResult,
+      metadata: {
+        name,
+        namespace: engine.metadata.namespace,
+        labels: { chaosUID: engine.metadata.uid ?? '' },
+      },
+      spec: { engine: engine.metadata.name, experiment: 'pod-delete' },
+    });
+  });
+}
+
+test(
+  'an engine someone else stops mid-wait is reported aborted in the cluster, not by chaos-gate',
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t);
+    playOperator(fake, 'never');
+    writeStoppedResults(fake);
+    const running = run({ cleanup: 'always' });
+    await waitFor(
+      () => fake.openWatches.length === 2 && fake.list('ChaosEngine')[0]?.status !== undefined,
+      'the wait to start',
+    );
+    const engine = fake.list('ChaosEngine')[0] as unknown as ChaosEngine;
+    fake.put<ChaosEngine>({ ...engine, spec: { ...engine.spec, engineState: 'stop' } });
+    const outcome = await running;
+
+    assert.equal(outcome.cancelled, undefined);
+    assert.equal(fake.requests.some(isStop), false, 'chaos-gate sent no stop');
+    assert.deepEqual(outcome.decision.reasons, [
+      'experiment default/nginx-chaos › pod-delete was stopped: aborted in the cluster before it finished (engineState set to stop by someone else, not by chaos-gate)',
+    ]);
+  },
+);
 
 test(
   'a SIGTERM during the cleanup of a passed run: the cleanup ends, and the run exits as cancelled',
@@ -1065,6 +1109,41 @@ const wrongStatuses: [string, Record<string, unknown>, Expected][] = [
     ],
   ],
 ];
+
+test(
+  "a workflow's engine chaos-gate stopped at the timeout: its Stopped verdict says chaos-gate stopped it, and why",
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t, { resources: withArgo });
+    playOperator(fake, 'never');
+    writeStoppedResults(fake);
+    // The workflow's chaos step creates its engine, labelled with the workflow's uid, and never ends.
+    fake.onChange(({ type, object }) => {
+      if (object.kind !== 'Workflow' || type !== 'ADDED') return;
+      const engine = loadFixture<ChaosEngine>('litmus/engines/pod-delete-with-probes.yaml');
+      fake.put<ChaosEngine>({
+        ...engine,
+        metadata: {
+          name: 'wf-chaos',
+          namespace: 'default',
+          labels: { workflow_run_id: object.metadata.uid ?? '' },
+        },
+      });
+    });
+    const outcome = await run({
+      rbac: [],
+      engines: [],
+      cleanup: 'never',
+      timeout: 2000,
+      stopTimeout: 3000,
+      workflow: { file: workflowFile() },
+    });
+
+    const experiment = outcome.report.suites.find((s) => s.name === 'default/wf-chaos')?.cases[0];
+    assert.equal(experiment?.outcome, 'stopped');
+    assert.equal(experiment?.message, 'stopped by chaos-gate after the 2s timeout, before it finished');
+  },
+);
 
 for (const [what, wrong, [caseName, message]] of wrongStatuses) {
   test(

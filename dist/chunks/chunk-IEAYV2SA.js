@@ -4,10 +4,10 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-XNFCCX4G.js";
+} from "./chunk-PYXW6S2P.js";
 import {
   convertChaos
-} from "./chunk-DEFZQURY.js";
+} from "./chunk-42T66AHL.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -68,7 +68,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-LYPRIEQL.js";
+} from "./chunk-4EL26D63.js";
 import {
   duplicateProblems
 } from "./chunk-AFCH7IME.js";
@@ -76,7 +76,7 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-CD4U5EFY.js";
+} from "./chunk-SRRXTQND.js";
 import {
   mergeReports,
   underLabel
@@ -894,7 +894,7 @@ function recordUnconfirmed(config, stops, log) {
   const report = withStopCases({ suites: [] }, stops, config.workflow?.shutdown ?? "Stop");
   if (report.suites.length > 0) conclude(config, report, {}, log);
 }
-async function collectReport(config, connection, resources, { waited, chaosWindow, loadExit }, log) {
+async function collectReport(config, connection, resources, { waited, chaosWindow, loadExit, stops }, log) {
   const workflowEngines = await workflowChaos(connection, resources);
   const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
@@ -911,7 +911,12 @@ async function collectReport(config, connection, resources, { waited, chaosWindo
     convertChaos({
       ...waited.chaos,
       engines: [...waited.chaos.engines, ...workflowEngines.engines],
-      results: readableResults([...waited.chaos.results, ...workflowEngines.results], warn)
+      results: readableResults([...waited.chaos.results, ...workflowEngines.results], warn),
+      // A Stopped verdict of an engine the run stopped is its doing; of any other, someone else's.
+      stoppedByGate: {
+        engines: (stops?.engines ?? []).map((stop) => engineKey(stop.ref)),
+        timeout: formatDuration(config.timeoutMs)
+      }
     })
   );
   if (config.load) report.suites.push(collectLoad(config.load, loadExit, [chaosWindow]));

@@ -10,7 +10,7 @@ import {
 } from "./chunk-2VC5DTLM.js";
 import {
   defaultPolicy
-} from "./chunk-KJJBUDZX.js";
+} from "./chunk-3HMXXW3G.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   parseSettings
-} from "./chunk-X7Y7IK7D.js";
+} from "./chunk-GDAJTTKN.js";
 import {
   keepYoungGenerationSize
 } from "./chunk-LJVIP377.js";
@@ -19897,4 +19897,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-EDNEXSEG.js.LEGAL.txt */
+/*! For license information please see chunk-R2ORAQRP.js.LEGAL.txt */

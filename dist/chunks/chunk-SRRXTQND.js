@@ -19,7 +19,7 @@ import {
   skippingSetting,
   unmatchedAllowances,
   withCancellation
-} from "./chunk-KJJBUDZX.js";
+} from "./chunk-3HMXXW3G.js";
 import {
   extent
 } from "./chunk-SVOU2F6U.js";

@@ -46,7 +46,8 @@ function convertChaos(objects) {
     return engineSuite(engine, {
       resultsByKey,
       interruption: deleted.includes(key) ? gone : interruption,
-      asFound
+      asFound,
+      stopped: whoStopped(objects, key)
     });
   });
   const covered = new Set(engines.map(engineSuiteName));
@@ -58,15 +59,28 @@ function convertChaos(objects) {
     if (group) group.push(result);
     else orphans.set(key, [result]);
   }
-  for (const [key, group] of orphans) suites.push(resultsOnlySuite(key, group, interruption));
+  for (const [key, group] of orphans)
+    suites.push(resultsOnlySuite(key, group, interruption, whoStopped(objects, key)));
   return { suites };
+}
+function whoStopped({ stoppedByGate, timedOut, cancelled }, key) {
+  if (!stoppedByGate)
+    return { gate: false, message: "the experiment was stopped (aborted) before it finished" };
+  if (!stoppedByGate.engines.includes(key))
+    return {
+      gate: false,
+      message: "aborted in the cluster before it finished (engineState set to stop by someone else, not by chaos-gate)"
+    };
+  const after = `after the ${stoppedByGate.timeout} timeout`;
+  const why = timedOut && cancelled ? `${after} (the run was then cancelled by ${cancelled} during the stop)` : timedOut ? after : cancelled ? `when the run was cancelled (${cancelled})` : "";
+  return { gate: true, message: `stopped by chaos-gate${why ? ` ${why}` : ""}, before it finished` };
 }
 function engineFromName(result) {
   const { name = "" } = result.metadata;
   const experiment = result.spec?.experiment;
   return experiment && name.endsWith(`-${experiment}`) ? name.slice(0, -experiment.length - 1) : name;
 }
-function engineSuite(engine, { resultsByKey, interruption, asFound }) {
+function engineSuite(engine, { resultsByKey, interruption, asFound, stopped }) {
   const namespace = engine.metadata.namespace ?? "";
   const name = engine.metadata.name ?? "";
   const suiteName = engineSuiteName(engine);
@@ -84,7 +98,8 @@ function engineSuite(engine, { resultsByKey, interruption, asFound }) {
       engineRunStatus: runStatus?.status,
       endedAt: runStatus?.lastUpdateTime,
       interruption: unfinished,
-      asFound
+      asFound,
+      stopped
     });
   });
   if (cases.length === 0 && interruption) {
@@ -134,14 +149,15 @@ function otherRunsResult(result, engine) {
   const whose = label ? `chaosUID ${label}` : "no chaosUID label";
   return `the ChaosResult ${result.metadata.name ?? ""} found belongs to another run (${whose}, not the engine's UID ${engine.metadata.uid ?? ""})`;
 }
-function resultsOnlySuite(key, results, interruption) {
+function resultsOnlySuite(key, results, interruption, stopped) {
   const cases = results.flatMap(
     (result) => experimentCases({
       suiteName: key,
       experiment: result.spec?.experiment ?? result.metadata.name ?? "",
       result,
       endedAt: lastWrite(result),
-      interruption
+      interruption,
+      stopped
     })
   );
   return {
@@ -168,7 +184,7 @@ function experimentCases(input) {
     base,
     "experiment",
     experiment,
-    judgeExperiment(status, probes, input.interruption),
+    judgeExperiment(status, probes, input),
     definedProperties({
       experiment,
       phase: status.phase,
@@ -196,7 +212,7 @@ function missingResultCase(input, base) {
   const message = otherRunsResult2 ? `no ChaosResult of this run: ${otherRunsResult2}` : `no ChaosResult ${suiteName.split("/")[1]}-${experiment} was written for this run`;
   return missing({ outcome: input.asFound ? "timeout" : "error", message });
 }
-function judgeExperiment(status, probes, interruption) {
+function judgeExperiment(status, probes, { interruption, stopped }) {
   if (!isVerdictFinal(status)) {
     const still = `still ${status.verdict || "without a verdict"} (phase ${status.phase ?? "unknown"})`;
     return interruption ? { outcome: interruption.outcome, message: `${still} when ${interruption.why}` } : { outcome: "timeout", message: `${still} when the results were read` };
@@ -204,7 +220,13 @@ function judgeExperiment(status, probes, interruption) {
   const known = verdictOutcome(status.verdict);
   if (known === "pass") return { outcome: "pass" };
   if (known === "stopped") {
-    return { outcome: "stopped", message: "the experiment was stopped (aborted) before it finished" };
+    const failed = probes.find((p) => p.outcome === "fail");
+    if (failed && !stopped.gate)
+      return {
+        outcome: "stopped",
+        message: `stopped by Litmus when probe ${failed.properties.probe ?? ""} failed (stopOnFailure): ${failed.message ?? ""}`
+      };
+    return { outcome: "stopped", message: stopped.message };
   }
   const lines = failureLines(status, probes);
   if (!known) lines.push(`unexpected verdict "${status.verdict ?? ""}" (phase ${status.phase ?? "unknown"})`);

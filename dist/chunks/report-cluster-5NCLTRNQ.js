@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-DEFZQURY.js";
+} from "./chunk-42T66AHL.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,

@@ -10,9 +10,9 @@ import {
   removeReports,
   reportPathProblems,
   runMeta
-} from "./chunk-CD4U5EFY.js";
+} from "./chunk-SRRXTQND.js";
 import "./chunk-F4OWZKHV.js";
-import "./chunk-KJJBUDZX.js";
+import "./chunk-3HMXXW3G.js";
 import "./chunk-SVOU2F6U.js";
 import "./chunk-GRLH4IY6.js";
 import "./chunk-J4IYJQFQ.js";

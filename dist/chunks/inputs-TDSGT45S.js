@@ -6,13 +6,13 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-LYPRIEQL.js";
+} from "./chunk-4EL26D63.js";
 import "./chunk-AFCH7IME.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-LGCRXLUJ.js";
-import "./chunk-CD4U5EFY.js";
+import "./chunk-SRRXTQND.js";
 import "./chunk-F4OWZKHV.js";
-import "./chunk-KJJBUDZX.js";
+import "./chunk-3HMXXW3G.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-SVOU2F6U.js";
 import "./chunk-IMNZCBY4.js";

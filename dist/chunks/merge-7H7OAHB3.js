@@ -3,10 +3,10 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-ITCKCKOR.js";
-import "./chunk-CD4U5EFY.js";
+} from "./chunk-7SJGLKUV.js";
+import "./chunk-SRRXTQND.js";
 import "./chunk-F4OWZKHV.js";
-import "./chunk-KJJBUDZX.js";
+import "./chunk-3HMXXW3G.js";
 import "./chunk-SVOU2F6U.js";
 import "./chunk-GRLH4IY6.js";
 import "./chunk-KS2JBS36.js";

@@ -5,12 +5,12 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-XNFCCX4G.js";
+} from "./chunk-PYXW6S2P.js";
 import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-DEFZQURY.js";
+} from "./chunk-42T66AHL.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-7GHJJVB5.js";
 import {
@@ -31,12 +31,12 @@ import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-CD4U5EFY.js";
+} from "./chunk-SRRXTQND.js";
 import "./chunk-F4OWZKHV.js";
 import {
   isSkipped,
   skippingSetting
-} from "./chunk-KJJBUDZX.js";
+} from "./chunk-3HMXXW3G.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-SVOU2F6U.js";
 import "./chunk-UW3C4NVA.js";
@@ -196,7 +196,7 @@ async function reportGate(config, sources, log, signal) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-NNPJISOU.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-5NCLTRNQ.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector, log, signal);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

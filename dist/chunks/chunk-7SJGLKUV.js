@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-CD4U5EFY.js";
+} from "./chunk-SRRXTQND.js";
 import {
   mergeReports,
   underLabel

@@ -9,7 +9,7 @@ import "./chunk-466RCVCX.js";
 import {
   loadConfig,
   parseSettings
-} from "./chunk-X7Y7IK7D.js";
+} from "./chunk-GDAJTTKN.js";
 import "./chunk-JAOWULLU.js";
 import "./chunk-2VC5DTLM.js";
 import {
@@ -23,7 +23,7 @@ import {
 import "./chunk-AFCH7IME.js";
 import {
   withCancellation
-} from "./chunk-KJJBUDZX.js";
+} from "./chunk-3HMXXW3G.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-UW3C4NVA.js";
 import {
@@ -215,7 +215,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-A6TK2B44.js");
+        const { runTargets } = await import("./targets-XFPJDH7N.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -231,8 +231,8 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-MKVA755Q.js"),
-          import("./publish-ML5UJQKJ.js")
+          import("./report-QVMRNUGQ.js"),
+          import("./publish-NRPOD4HY.js")
         ]);
         const sources = parsed.sources;
         return exitCodeOf(
@@ -241,14 +241,14 @@ async function main(argv, given = processIo) {
       }
       case "merge": {
         const [{ mergeGate }, { cancellableReports }] = await Promise.all([
-          import("./merge-DIH7KHXI.js"),
-          import("./publish-ML5UJQKJ.js")
+          import("./merge-7H7OAHB3.js"),
+          import("./publish-NRPOD4HY.js")
         ]);
         const files = parsed.files;
         return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-PCPLR7ML.js");
+        const { validateRun } = await import("./inputs-TDSGT45S.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -126,7 +126,8 @@ function evaluateGate(report, policy) {
 }
 var failureWords = {
   timeout: "did not finish",
-  stopped: "was stopped (aborted)",
+  // Who stopped it (chaos-gate, someone in the cluster, a probe) is the case's message.
+  stopped: "was stopped",
   error: "errored"
 };
 function describeFailure(testCase) {

@@ -13,7 +13,7 @@ import {
 } from "./chunk-LGCRXLUJ.js";
 import {
   reportPathProblems
-} from "./chunk-CD4U5EFY.js";
+} from "./chunk-SRRXTQND.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
