@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-IEAYV2SA.js";
+} from "./chunks/chunk-NTU6JVO6.js";
 import "./chunks/chunk-PYXW6S2P.js";
 import "./chunks/chunk-42T66AHL.js";
 import {
@@ -25,7 +25,7 @@ import {
   summary,
   warning
 } from "./chunks/chunk-R2ORAQRP.js";
-import "./chunks/chunk-JV3MUDCZ.js";
+import "./chunks/chunk-DSH4ATKQ.js";
 import "./chunks/chunk-K6SECDIO.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";

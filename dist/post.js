@@ -14,7 +14,7 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-JV3MUDCZ.js";
+} from "./chunks/chunk-DSH4ATKQ.js";
 import {
   connect,
   pMap

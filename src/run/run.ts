@@ -23,7 +23,7 @@ import { duplicateProblems, type Manifest } from '../kube/manifests.ts';
 import { cancelReason } from '../kube/until.ts';
 import { LitmusClient, resultPlural } from '../litmus/client.ts';
 import { engineKey } from '../litmus/condition.ts';
-import { convertChaos } from '../litmus/convert.ts';
+import { convertChaos, engineSuiteName } from '../litmus/convert.ts';
 import { readableResults, type ChaosEngine, type ChaosResult } from '../litmus/types.ts';
 import { waitForChaos, type ChaosState, type WaitOptions } from '../litmus/wait.ts';
 import { startLoad, type LoadExit, type LoadHandle } from '../load/runner.ts';
@@ -447,9 +447,8 @@ async function collectReport(
       ...waited.chaos,
       engines: [...waited.chaos.engines, ...workflowEngines.engines],
       results: readableResults([...waited.chaos.results, ...workflowEngines.results], warn),
-      // A Stopped verdict of an engine the run stopped is its doing; of any other, someone else's.
       stoppedByGate: {
-        engines: (stops?.engines ?? []).map((stop) => engineKey(stop.ref)),
+        engines: stoppedWhileRunning(waited, stops),
         timeout: formatDuration(config.timeoutMs),
       },
     }),
@@ -462,6 +461,16 @@ async function collectReport(
 interface Waited {
   chaos: ChaosState;
   workflow?: WorkflowState;
+}
+
+/**
+ * The engines whose Stopped verdict is the run's own stop, as read after it: those it stopped, unless
+ * found already finished. The applied engines are reported as the wait last saw them, before any
+ * stop: a Stopped verdict there was someone else's.
+ */
+function stoppedWhileRunning(waited: Waited, stops: StopReport | undefined): string[] {
+  const before = new Set([...(stops?.foundFinished ?? []), ...waited.chaos.engines.map(engineSuiteName)]);
+  return (stops?.engines ?? []).map((stop) => engineKey(stop.ref)).filter((key) => !before.has(key));
 }
 
 /** Waits for the applied engines and the workflow together; the first interruption ends both. */

@@ -12,6 +12,8 @@ import { retryUntil } from '../kube/retry.ts';
 import { LitmusClient, workflowRunLabel } from '../litmus/client.ts';
 import { engineKey, type EngineRef } from '../litmus/condition.ts';
 import { lastAttemptMs, stopEngines, type EngineStop } from '../litmus/stop.ts';
+import type { ChaosEngine } from '../litmus/types.ts';
+import { isEngineFinished } from '../litmus/verdict.ts';
 
 export interface WorkflowRef {
   namespace: string;
@@ -41,6 +43,11 @@ export interface WorkflowStop {
 
 export interface StopReport {
   engines: EngineStop[];
+  /**
+   * Engines (`namespace/name`) found by label already finished (completed or stopped) before any stop
+   * was sent: a Stopped verdict of theirs was not this stop's doing.
+   */
+  foundFinished: string[];
   workflows: WorkflowStop[];
   /** Namespaces where the run's engines could not be listed: there may be more than `engines`. */
   unlisted: { kind: 'ChaosEngines' | 'Workflows'; namespace: string; selector: string; why: string }[];
@@ -67,6 +74,7 @@ export async function stopRunChaos(
   const litmus = new LitmusClient(bounded);
   const argo = new ArgoClient(bounded);
   const unlisted: StopReport['unlisted'] = [];
+  const foundFinished = new Set<string>();
 
   /** Lists until it works, the time is up, or the resource is not served (404: nothing of that kind). */
   const listed = async <T>(
@@ -79,14 +87,20 @@ export async function stopRunChaos(
     unlisted.push({ ...what, why: describeApiError(`listing ${what.kind}`, attempt.error) });
     return [];
   };
-  const engineRefs = (
-    engines: { metadata: { namespace?: string; name?: string; uid?: string } }[],
-  ): EngineRef[] =>
-    engines.map((e) => ({
-      namespace: e.metadata.namespace ?? '',
-      name: e.metadata.name ?? '',
-      uid: e.metadata.uid ?? '',
-    }));
+  const seen = new Set<string>();
+  /** Refs of listed engines, noting those already finished when first found, before any stop. */
+  const engineRefs = (engines: ChaosEngine[]): EngineRef[] =>
+    engines.map((e) => {
+      const ref = {
+        namespace: e.metadata.namespace ?? '',
+        name: e.metadata.name ?? '',
+        uid: e.metadata.uid ?? '',
+      };
+      const key = engineKey(ref);
+      if (!seen.has(key) && isEngineFinished(e)) foundFinished.add(key);
+      seen.add(key);
+      return ref;
+    });
   const workflowEngines = async (workflows: WorkflowRef[]) =>
     (
       await Promise.all(
@@ -182,6 +196,7 @@ export async function stopRunChaos(
   });
   return {
     engines: [...stops, ...lateStops],
+    foundFinished: [...foundFinished],
     workflows: workflowStops,
     unlisted: unique(unlisted, (u) => `${u.kind}/${u.namespace}/${u.selector}`),
   };

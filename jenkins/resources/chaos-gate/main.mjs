@@ -88592,6 +88592,7 @@ async function stopRunChaos(connection, scope, options) {
   const litmus = new LitmusClient(bounded);
   const argo = new ArgoClient(bounded);
   const unlisted = [];
+  const foundFinished = /* @__PURE__ */ new Set();
   const listed3 = async (what, list) => {
     const attempt = await retryUntil(list, { signal: phase, isFinal: (e2) => statusCode(e2) === 404 });
     if (attempt.ok) return attempt.value;
@@ -88599,11 +88600,18 @@ async function stopRunChaos(connection, scope, options) {
     unlisted.push({ ...what, why: describeApiError(`listing ${what.kind}`, attempt.error) });
     return [];
   };
-  const engineRefs = (engines2) => engines2.map((e2) => ({
-    namespace: e2.metadata.namespace ?? "",
-    name: e2.metadata.name ?? "",
-    uid: e2.metadata.uid ?? ""
-  }));
+  const seen = /* @__PURE__ */ new Set();
+  const engineRefs = (engines2) => engines2.map((e2) => {
+    const ref = {
+      namespace: e2.metadata.namespace ?? "",
+      name: e2.metadata.name ?? "",
+      uid: e2.metadata.uid ?? ""
+    };
+    const key = engineKey(ref);
+    if (!seen.has(key) && isEngineFinished(e2)) foundFinished.add(key);
+    seen.add(key);
+    return ref;
+  });
   const workflowEngines = async (workflows2) => (await Promise.all(
     workflows2.filter((w) => w.uid).flatMap(
       (w) => scope.namespaces.map(async (namespace) => {
@@ -88684,6 +88692,7 @@ async function stopRunChaos(connection, scope, options) {
   });
   return {
     engines: [...stops, ...lateStops],
+    foundFinished: [...foundFinished],
     workflows: workflowStops,
     unlisted: unique2(unlisted, (u) => `${u.kind}/${u.namespace}/${u.selector}`)
   };
@@ -88706,6 +88715,7 @@ var init_stop2 = __esm({
     init_client3();
     init_condition2();
     init_stop();
+    init_verdict();
   }
 });
 
@@ -89265,9 +89275,8 @@ async function collectReport(config2, connection, resources2, { waited, chaosWin
       ...waited.chaos,
       engines: [...waited.chaos.engines, ...workflowEngines.engines],
       results: readableResults([...waited.chaos.results, ...workflowEngines.results], warn),
-      // A Stopped verdict of an engine the run stopped is its doing; of any other, someone else's.
       stoppedByGate: {
-        engines: (stops?.engines ?? []).map((stop) => engineKey(stop.ref)),
+        engines: stoppedWhileRunning(waited, stops),
         timeout: formatDuration(config2.timeoutMs)
       }
     })
@@ -89275,6 +89284,10 @@ async function collectReport(config2, connection, resources2, { waited, chaosWin
   if (config2.load) report.suites.push(collectLoad(config2.load, loadExit, [chaosWindow]));
   report.suites.push(...config2.ctkJournals.map(collectJournal));
   return report;
+}
+function stoppedWhileRunning(waited, stops) {
+  const before = /* @__PURE__ */ new Set([...stops?.foundFinished ?? [], ...waited.chaos.engines.map(engineSuiteName)]);
+  return (stops?.engines ?? []).map((stop) => engineKey(stop.ref)).filter((key) => !before.has(key));
 }
 async function waitForAll(connection, argo, resources2, options) {
   const none = { engines: [], results: [], timedOut: false };

@@ -1111,23 +1111,23 @@ const wrongStatuses: [string, Record<string, unknown>, Expected][] = [
 ];
 
 test(
-  "a workflow's engine chaos-gate stopped at the timeout: its Stopped verdict says chaos-gate stopped it, and why",
+  "a workflow's engines: one chaos-gate stopped at the timeout says so, and why; one aborted before, that someone else did",
   limit,
   async (t) => {
     const { fake, run } = setup(t, { resources: withArgo });
     playOperator(fake, 'never');
     writeStoppedResults(fake);
-    // The workflow's chaos step creates its engine, labelled with the workflow's uid, and never ends.
+    // The workflow's chaos steps create their engines, labelled with the workflow's uid: one never
+    // ends, the other is stopped by someone at once.
     fake.onChange(({ type, object }) => {
       if (object.kind !== 'Workflow' || type !== 'ADDED') return;
       const engine = loadFixture<ChaosEngine>('litmus/engines/pod-delete-with-probes.yaml');
+      const labels = { workflow_run_id: object.metadata.uid ?? '' };
+      fake.put<ChaosEngine>({ ...engine, metadata: { name: 'wf-chaos', namespace: 'default', labels } });
       fake.put<ChaosEngine>({
         ...engine,
-        metadata: {
-          name: 'wf-chaos',
-          namespace: 'default',
-          labels: { workflow_run_id: object.metadata.uid ?? '' },
-        },
+        metadata: { name: 'wf-aborted', namespace: 'default', labels },
+        spec: { ...engine.spec, engineState: 'stop' },
       });
     });
     const outcome = await run({
@@ -1139,9 +1139,18 @@ test(
       workflow: { file: workflowFile() },
     });
 
-    const experiment = outcome.report.suites.find((s) => s.name === 'default/wf-chaos')?.cases[0];
-    assert.equal(experiment?.outcome, 'stopped');
-    assert.equal(experiment?.message, 'stopped by chaos-gate after the 2s timeout, before it finished');
+    const told = (suite: string) => {
+      const experiment = outcome.report.suites.find((s) => s.name === suite)?.cases[0];
+      return [experiment?.outcome, experiment?.message];
+    };
+    assert.deepEqual(told('default/wf-chaos'), [
+      'stopped',
+      'stopped by chaos-gate after the 2s timeout, before it finished',
+    ]);
+    assert.deepEqual(told('default/wf-aborted'), [
+      'stopped',
+      'aborted in the cluster before it finished (engineState set to stop by someone else, not by chaos-gate)',
+    ]);
   },
 );
 

@@ -14,6 +14,7 @@ const stops: StopReport = {
       why: 'the stop patch failed: connection refused',
     },
   ],
+  foundFinished: [],
   workflows: [{ ref: { namespace: 'shop', name: 'chaos-load-x' }, confirmed: false, why: 'no answer' }],
   unlisted: [
     { kind: 'ChaosEngines', namespace: 'shop', selector: 'chaos-gate.io/run=r1', why: 'listing failed' },
@@ -43,7 +44,7 @@ test('each unconfirmed engine, workflow and selector gets a log line with its co
     ),
   );
   assert.deepEqual(
-    describeUnconfirmed({ engines: [stops.engines[0]!], workflows: [], unlisted: [] }, 'Stop'),
+    describeUnconfirmed({ ...stops, engines: [stops.engines[0]!], workflows: [], unlisted: [] }, 'Stop'),
     [],
   );
 });

@@ -710,6 +710,7 @@ async function stopRunChaos(connection, scope, options) {
   const litmus = new LitmusClient(bounded);
   const argo = new ArgoClient(bounded);
   const unlisted = [];
+  const foundFinished = /* @__PURE__ */ new Set();
   const listed = async (what, list) => {
     const attempt = await retryUntil(list, { signal: phase, isFinal: (e) => statusCode(e) === 404 });
     if (attempt.ok) return attempt.value;
@@ -717,11 +718,18 @@ async function stopRunChaos(connection, scope, options) {
     unlisted.push({ ...what, why: describeApiError(`listing ${what.kind}`, attempt.error) });
     return [];
   };
-  const engineRefs = (engines2) => engines2.map((e) => ({
-    namespace: e.metadata.namespace ?? "",
-    name: e.metadata.name ?? "",
-    uid: e.metadata.uid ?? ""
-  }));
+  const seen = /* @__PURE__ */ new Set();
+  const engineRefs = (engines2) => engines2.map((e) => {
+    const ref = {
+      namespace: e.metadata.namespace ?? "",
+      name: e.metadata.name ?? "",
+      uid: e.metadata.uid ?? ""
+    };
+    const key = engineKey(ref);
+    if (!seen.has(key) && isEngineFinished(e)) foundFinished.add(key);
+    seen.add(key);
+    return ref;
+  });
   const workflowEngines = async (workflows2) => (await Promise.all(
     workflows2.filter((w) => w.uid).flatMap(
       (w) => scope.namespaces.map(async (namespace) => {
@@ -802,6 +810,7 @@ async function stopRunChaos(connection, scope, options) {
   });
   return {
     engines: [...stops, ...lateStops],
+    foundFinished: [...foundFinished],
     workflows: workflowStops,
     unlisted: unique(unlisted, (u) => `${u.kind}/${u.namespace}/${u.selector}`)
   };

@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-IEAYV2SA.js";
+} from "./chunk-NTU6JVO6.js";
 import "./chunk-PYXW6S2P.js";
 import "./chunk-42T66AHL.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-JV3MUDCZ.js";
+import "./chunk-DSH4ATKQ.js";
 import "./chunk-K6SECDIO.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQLJGBJE.js";

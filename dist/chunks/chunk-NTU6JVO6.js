@@ -6,7 +6,8 @@ import {
   readCtkJournal
 } from "./chunk-PYXW6S2P.js";
 import {
-  convertChaos
+  convertChaos,
+  engineSuiteName
 } from "./chunk-42T66AHL.js";
 import {
   ArgoClient,
@@ -24,7 +25,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-JV3MUDCZ.js";
+} from "./chunk-DSH4ATKQ.js";
 import {
   LitmusClient,
   connect,
@@ -912,9 +913,8 @@ async function collectReport(config, connection, resources, { waited, chaosWindo
       ...waited.chaos,
       engines: [...waited.chaos.engines, ...workflowEngines.engines],
       results: readableResults([...waited.chaos.results, ...workflowEngines.results], warn),
-      // A Stopped verdict of an engine the run stopped is its doing; of any other, someone else's.
       stoppedByGate: {
-        engines: (stops?.engines ?? []).map((stop) => engineKey(stop.ref)),
+        engines: stoppedWhileRunning(waited, stops),
         timeout: formatDuration(config.timeoutMs)
       }
     })
@@ -922,6 +922,10 @@ async function collectReport(config, connection, resources, { waited, chaosWindo
   if (config.load) report.suites.push(collectLoad(config.load, loadExit, [chaosWindow]));
   report.suites.push(...config.ctkJournals.map(collectJournal));
   return report;
+}
+function stoppedWhileRunning(waited, stops) {
+  const before = /* @__PURE__ */ new Set([...stops?.foundFinished ?? [], ...waited.chaos.engines.map(engineSuiteName)]);
+  return (stops?.engines ?? []).map((stop) => engineKey(stop.ref)).filter((key) => !before.has(key));
 }
 async function waitForAll(connection, argo, resources, options) {
   const none = { engines: [], results: [], timedOut: false };
