@@ -8,36 +8,34 @@ import { runEntry, type Finished } from './run-node.ts';
 export interface Watched {
   done: Promise<Finished & { ms: number }>;
   kill: (signal: NodeJS.Signals) => void;
-  /** Resolves when stdout matches (past or future); rejects when the run ends first. */
-  reached: (pattern: RegExp) => Promise<void>;
+  /** Resolves when stdout (or stderr, where the CLI says what a signal does) matches, past or future; rejects when the run ends first. */
+  reached: (pattern: RegExp, stream?: 'stdout' | 'stderr') => Promise<void>;
   stdout: () => string;
 }
 
 /** Runs dist/cli.js and lets the test wait for lines of its output. */
 export function watchedRun(args: string[], env?: Record<string, string>): Watched {
-  let text = '';
-  const waiting = new Set<{ pattern: RegExp; resolve: () => void }>();
+  const text = { stdout: '', stderr: '' };
+  const waiting = new Set<{ pattern: RegExp; stream: keyof typeof text; resolve: () => void }>();
   const started = Date.now();
-  const entry = runEntry('dist/cli.js', args, {
-    env,
-    onStdout: (all) => {
-      text = all;
-      for (const waiter of waiting)
-        if (waiter.pattern.test(text)) {
-          waiting.delete(waiter);
-          waiter.resolve();
-        }
-    },
-  });
+  const seen = (stream: keyof typeof text) => (all: string) => {
+    text[stream] = all;
+    for (const waiter of waiting)
+      if (waiter.stream === stream && waiter.pattern.test(all)) {
+        waiting.delete(waiter);
+        waiter.resolve();
+      }
+  };
+  const entry = runEntry('dist/cli.js', args, { env, onStdout: seen('stdout'), onStderr: seen('stderr') });
   const done = entry.done.then((finished) => ({ ...finished, ms: Date.now() - started }));
   return {
     done,
     kill: entry.kill,
-    stdout: () => text,
-    reached: (pattern) =>
+    stdout: () => text.stdout,
+    reached: (pattern, stream = 'stdout') =>
       new Promise<void>((resolve, reject) => {
-        if (pattern.test(text)) return resolve();
-        waiting.add({ pattern, resolve });
+        if (pattern.test(text[stream])) return resolve();
+        waiting.add({ pattern, stream, resolve });
         void done.then((finished) =>
           reject(
             new Error(

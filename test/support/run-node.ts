@@ -16,7 +16,12 @@ export interface Finished {
 export function runEntry(
   entry: string,
   args: string[],
-  options: { env?: Record<string, string>; cwd?: string; onStdout?: (text: string) => void } = {},
+  options: {
+    env?: Record<string, string>;
+    cwd?: string;
+    onStdout?: (text: string) => void;
+    onStderr?: (text: string) => void;
+  } = {},
 ): { done: Promise<Finished>; kill: (signal: NodeJS.Signals) => void } {
   const child = spawn(process.execPath, [path.join(repoRoot, entry), ...args], {
     cwd: options.cwd ?? repoRoot,
@@ -28,7 +33,10 @@ export function runEntry(
     stdout += chunk.toString();
     options.onStdout?.(stdout);
   });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    options.onStderr?.(stderr);
+  });
   const done = new Promise<Finished>((resolve) =>
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
