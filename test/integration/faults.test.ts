@@ -178,6 +178,15 @@ describe('the API server goes away', () => {
     assert.equal(result.code, 143, result.stdout + result.stderr);
     assert.match(result.stdout, /leaving now: one last stop of 1 ChaosEngine\(s\) not confirmed stopped/);
     assert.equal(stopCases(json).length, 1, 'what could not be confirmed is in the report');
+    // It timed out, then was cancelled: the report says both, not only the timeout.
+    const experiment = (JSON.parse(readFileSync(json, 'utf8')) as JsonReport).suites
+      .flatMap((s) => s.cases)
+      .find((c) => c.kind === 'experiment');
+    assert.equal(experiment?.outcome, 'timeout');
+    assert.match(
+      experiment?.message ?? '',
+      /when the wait timed out, and the run was then cancelled \(SIGTERM\) while chaos-gate stopped the chaos$/,
+    );
     await stopByHand(name);
   });
 
