@@ -8,7 +8,7 @@ export type Outcome =
   | 'pass'
   | 'fail'
   | 'error'
-  /** Aborted (Litmus verdict Stopped, or a probe with stopOnFailure stopped the experiment). */
+  /** Stopped before it finished: by chaos-gate (timeout, cancel), in the cluster, or by a stopOnFailure probe. */
   | 'stopped'
   /** Still running when chaos-gate stopped waiting. */
   | 'timeout'
