@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-K4N3U46P.js");
+var { main } = await import("./chunks/main-65ITTLCJ.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-NTU6JVO6.js";
-import "./chunks/chunk-PYXW6S2P.js";
-import "./chunks/chunk-42T66AHL.js";
+} from "./chunks/chunk-CBBPYCNC.js";
+import "./chunks/chunk-4RHTM3TM.js";
+import "./chunks/chunk-EWNOKHQZ.js";
 import {
   expectedChaosMs,
   progressLog

@@ -5,6 +5,7 @@ import { interruptionOf, type Interruption as RunInterruption, type RunEnd } fro
 import {
   secondsBetween,
   type CaseKind,
+  type Outcome,
   type Report,
   type ReportCase,
   type ReportSuite,
@@ -91,15 +92,25 @@ export function convertChaos(objects: ChaosObjects): Report {
 /** Who stopped an engine, for a Stopped verdict of its experiments: what the run knows of it. */
 interface StoppedBy {
   gate: boolean;
+  /**
+   * chaos-gate's stop at its timeout is the timeout's doing: counted as a timeout (gate.timeouts), as
+   * an engine the run applied and stopped then is; any other stop as an abort (gate.stopped).
+   */
+  outcome: Extract<Outcome, 'timeout' | 'stopped'>;
   message: string;
 }
 
 function whoStopped({ stoppedByGate, timedOut, cancelled }: ChaosObjects, key: string): StoppedBy {
   if (!stoppedByGate)
-    return { gate: false, message: 'the experiment was stopped (aborted) before it finished' };
+    return {
+      gate: false,
+      outcome: 'stopped',
+      message: 'the experiment was stopped (aborted) before it finished',
+    };
   if (!stoppedByGate.engines.includes(key))
     return {
       gate: false,
+      outcome: 'stopped',
       message:
         'aborted in the cluster before it finished (engineState set to stop by someone else, not by chaos-gate)',
     };
@@ -112,7 +123,11 @@ function whoStopped({ stoppedByGate, timedOut, cancelled }: ChaosObjects, key: s
         : cancelled
           ? `when the run was cancelled (${cancelled})`
           : '';
-  return { gate: true, message: `stopped by chaos-gate${why ? ` ${why}` : ''}, before it finished` };
+  return {
+    gate: true,
+    outcome: timedOut ? 'timeout' : 'stopped',
+    message: `stopped by chaos-gate${why ? ` ${why}` : ''}, before it finished`,
+  };
 }
 
 function engineFromName(result: ChaosResult): string {
@@ -329,7 +344,7 @@ function judgeExperiment(
         outcome: 'stopped',
         message: `stopped by Litmus when probe ${failed.properties.probe ?? ''} failed (stopOnFailure): ${failed.message ?? ''}`,
       };
-    return { outcome: 'stopped', message: stopped.message };
+    return { outcome: stopped.outcome, message: stopped.message };
   }
   const lines = failureLines(status, probes);
   if (!known) lines.push(`unexpected verdict "${status.verdict ?? ''}" (phase ${status.phase ?? 'unknown'})`);

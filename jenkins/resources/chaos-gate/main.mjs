@@ -88004,15 +88004,24 @@ function convertChaos(objects) {
 }
 function whoStopped({ stoppedByGate, timedOut, cancelled }, key) {
   if (!stoppedByGate)
-    return { gate: false, message: "the experiment was stopped (aborted) before it finished" };
+    return {
+      gate: false,
+      outcome: "stopped",
+      message: "the experiment was stopped (aborted) before it finished"
+    };
   if (!stoppedByGate.engines.includes(key))
     return {
       gate: false,
+      outcome: "stopped",
       message: "aborted in the cluster before it finished (engineState set to stop by someone else, not by chaos-gate)"
     };
   const after = `after the ${stoppedByGate.timeout} timeout`;
   const why2 = timedOut && cancelled ? `${after} (the run was then cancelled by ${cancelled} during the stop)` : timedOut ? after : cancelled ? `when the run was cancelled (${cancelled})` : "";
-  return { gate: true, message: `stopped by chaos-gate${why2 ? ` ${why2}` : ""}, before it finished` };
+  return {
+    gate: true,
+    outcome: timedOut ? "timeout" : "stopped",
+    message: `stopped by chaos-gate${why2 ? ` ${why2}` : ""}, before it finished`
+  };
 }
 function engineFromName(result) {
   const { name = "" } = result.metadata;
@@ -88165,7 +88174,7 @@ function judgeExperiment(status, probes, { interruption, stopped }) {
         outcome: "stopped",
         message: `stopped by Litmus when probe ${failed.properties.probe ?? ""} failed (stopOnFailure): ${failed.message ?? ""}`
       };
-    return { outcome: "stopped", message: stopped.message };
+    return { outcome: stopped.outcome, message: stopped.message };
   }
   const lines = failureLines(status, probes);
   if (!known) lines.push(`unexpected verdict "${status.verdict ?? ""}" (phase ${status.phase ?? "unknown"})`);

@@ -140,8 +140,9 @@ test('a Stopped verdict says who stopped the engine: chaos-gate and why, someone
     return [experiment?.outcome, experiment?.message];
   };
   const byGate = { stoppedByGate: { engines: [key], timeout: '10m' } };
+  // Stopped at the timeout: a timeout (gate.timeouts), as an engine the run applied is.
   assert.deepEqual(told({ ...byGate, timedOut: true }), [
-    'stopped',
+    'timeout',
     'stopped by chaos-gate after the 10m timeout, before it finished',
   ]);
   assert.deepEqual(told({ ...byGate, cancelled: 'SIGINT' }), [
@@ -149,7 +150,7 @@ test('a Stopped verdict says who stopped the engine: chaos-gate and why, someone
     'stopped by chaos-gate when the run was cancelled (SIGINT), before it finished',
   ]);
   assert.deepEqual(told({ ...byGate, timedOut: true, cancelled: 'SIGTERM' }), [
-    'stopped',
+    'timeout',
     'stopped by chaos-gate after the 10m timeout (the run was then cancelled by SIGTERM during the stop), before it finished',
   ]);
   // A run that did not stop this engine: someone set engineState: stop in the cluster.

@@ -1144,7 +1144,7 @@ test(
       return [experiment?.outcome, experiment?.message];
     };
     assert.deepEqual(told('default/wf-chaos'), [
-      'stopped',
+      'timeout',
       'stopped by chaos-gate after the 2s timeout, before it finished',
     ]);
     assert.deepEqual(told('default/wf-aborted'), [

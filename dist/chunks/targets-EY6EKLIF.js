@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-NTU6JVO6.js";
-import "./chunk-PYXW6S2P.js";
-import "./chunk-42T66AHL.js";
+} from "./chunk-CBBPYCNC.js";
+import "./chunk-4RHTM3TM.js";
+import "./chunk-EWNOKHQZ.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-DSH4ATKQ.js";
 import "./chunk-K6SECDIO.js";

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-42T66AHL.js";
+} from "./chunk-EWNOKHQZ.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,

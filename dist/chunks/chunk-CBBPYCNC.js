@@ -4,11 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-PYXW6S2P.js";
+} from "./chunk-4RHTM3TM.js";
 import {
   convertChaos,
   engineSuiteName
-} from "./chunk-42T66AHL.js";
+} from "./chunk-EWNOKHQZ.js";
 import {
   ArgoClient,
   ManifestApplier,
