@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-CBBPYCNC.js";
-import "./chunks/chunk-4RHTM3TM.js";
-import "./chunks/chunk-EWNOKHQZ.js";
+} from "./chunks/chunk-4U2JIUU5.js";
+import "./chunks/chunk-JA4Z3G6V.js";
+import "./chunks/chunk-ZATZHTB4.js";
 import {
   expectedChaosMs,
   progressLog

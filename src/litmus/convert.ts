@@ -308,10 +308,14 @@ function missingResultCase(input: ExperimentInput, base: CaseBase): ReportCase {
   if (isNotRun(engineRunStatus))
     return missing({ outcome: 'fail', message: `experiment not run: ${engineRunStatus}` });
   if (interruption) {
-    const notStarted = `no verdict: the experiment had not started when ${interruption.why}`;
+    // The runner marks an experiment Running once its job is created, before the job writes a result.
+    const started = engineRunStatus && engineRunStatus !== 'Waiting for Job Creation';
+    const noVerdict = started
+      ? `no verdict: the experiment was ${engineRunStatus} but had written no ChaosResult when ${interruption.why}`
+      : `no verdict: the experiment had not started when ${interruption.why}`;
     return missing({
       outcome: interruption.outcome,
-      message: otherRunsResult ? `${notStarted}; ${otherRunsResult}` : notStarted,
+      message: otherRunsResult ? `${noVerdict}; ${otherRunsResult}` : noVerdict,
     });
   }
   const message = otherRunsResult

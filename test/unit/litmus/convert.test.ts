@@ -176,6 +176,20 @@ test('a running engine at timeout reports its experiment as a timeout', () => {
   assert.match(cases[0]?.message ?? '', /timed out/);
 });
 
+test('at the timeout, an experiment says whether it had started: Running without a result, or still waiting for its job', () => {
+  const running = engine('observed-running');
+  assert.equal(
+    casesOf([], [running], { timedOut: true })[0]?.message,
+    'no verdict: the experiment was Running but had written no ChaosResult when the wait timed out',
+  );
+  const waiting = structuredClone(running);
+  waiting.status!.experiments![0]!.status = 'Waiting for Job Creation';
+  assert.equal(
+    casesOf([], [waiting], { timedOut: true })[0]?.message,
+    'no verdict: the experiment had not started when the wait timed out',
+  );
+});
+
 test('a cancelled run reports unfinished experiments as stopped', () => {
   const running = engine('observed-running');
   const cases = casesOf([], [running], { cancelled: 'SIGTERM' });

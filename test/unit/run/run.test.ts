@@ -440,7 +440,7 @@ test(
     assert.equal(experiment?.outcome, 'timeout');
     assert.match(
       experiment?.message ?? '',
-      /^no verdict: the experiment had not started when the wait timed out, and the run was then cancelled \(SIGTERM\) while chaos-gate stopped the chaos$/,
+      /^no verdict: the experiment was Running but had written no ChaosResult when the wait timed out, and the run was then cancelled \(SIGTERM\) while chaos-gate stopped the chaos$/,
     );
   },
 );

@@ -215,7 +215,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-EY6EKLIF.js");
+        const { runTargets } = await import("./targets-6GR5GYSV.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -231,7 +231,7 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-BYRMMEFJ.js"),
+          import("./report-FSP2OBF4.js"),
           import("./publish-NRPOD4HY.js")
         ]);
         const sources = parsed.sources;

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-EWNOKHQZ.js";
+} from "./chunk-ZATZHTB4.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,

@@ -4,11 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-4RHTM3TM.js";
+} from "./chunk-JA4Z3G6V.js";
 import {
   convertChaos,
   engineSuiteName
-} from "./chunk-EWNOKHQZ.js";
+} from "./chunk-ZATZHTB4.js";
 import {
   ArgoClient,
   ManifestApplier,

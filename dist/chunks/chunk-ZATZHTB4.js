@@ -212,10 +212,11 @@ function missingResultCase(input, base) {
   if (isNotRun(engineRunStatus))
     return missing({ outcome: "fail", message: `experiment not run: ${engineRunStatus}` });
   if (interruption) {
-    const notStarted = `no verdict: the experiment had not started when ${interruption.why}`;
+    const started = engineRunStatus && engineRunStatus !== "Waiting for Job Creation";
+    const noVerdict = started ? `no verdict: the experiment was ${engineRunStatus} but had written no ChaosResult when ${interruption.why}` : `no verdict: the experiment had not started when ${interruption.why}`;
     return missing({
       outcome: interruption.outcome,
-      message: otherRunsResult2 ? `${notStarted}; ${otherRunsResult2}` : notStarted
+      message: otherRunsResult2 ? `${noVerdict}; ${otherRunsResult2}` : noVerdict
     });
   }
   const message = otherRunsResult2 ? `no ChaosResult of this run: ${otherRunsResult2}` : `no ChaosResult ${suiteName.split("/")[1]}-${experiment} was written for this run`;

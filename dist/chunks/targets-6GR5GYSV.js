@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-CBBPYCNC.js";
-import "./chunk-4RHTM3TM.js";
-import "./chunk-EWNOKHQZ.js";
+} from "./chunk-4U2JIUU5.js";
+import "./chunk-JA4Z3G6V.js";
+import "./chunk-ZATZHTB4.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-DSH4ATKQ.js";
 import "./chunk-K6SECDIO.js";
