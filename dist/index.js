@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-4U2JIUU5.js";
+} from "./chunks/chunk-T6G2FQJQ.js";
 import "./chunks/chunk-JA4Z3G6V.js";
 import "./chunks/chunk-ZATZHTB4.js";
 import {
@@ -25,7 +25,7 @@ import {
   summary,
   warning
 } from "./chunks/chunk-R2ORAQRP.js";
-import "./chunks/chunk-DSH4ATKQ.js";
+import "./chunks/chunk-ZZGGTELB.js";
 import "./chunks/chunk-K6SECDIO.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";

@@ -14,7 +14,7 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-DSH4ATKQ.js";
+} from "./chunks/chunk-ZZGGTELB.js";
 import {
   connect,
   pMap

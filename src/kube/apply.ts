@@ -5,9 +5,10 @@
 // Who owns what:
 // - A ChaosEngine belongs to the run that applied it (preflight refuses a name that is taken).
 // - RBAC and ChaosExperiments may be shared by runs going on at the same time. Each run records itself
-//   on the object (annotation `users.chaos-gate.io/<run id>`); cleanup removes its record and deletes
-//   the object only when no other run's record is left, with a resourceVersion precondition so a run
-//   that registers in between keeps it.
+//   on the object (annotation `users.chaos-gate.io/<record>: <run id>`, the record unique to the run,
+//   so a later run under the same id does not take an earlier one's record for its own); cleanup
+//   removes its record and deletes the object only when no other run's record is left, with a
+//   resourceVersion precondition so a run that registers in between keeps it.
 // - An object that already exists and was not made by chaos-gate (no managed-by label) is used as it
 //   is: never changed, relabelled or deleted.
 import {
@@ -135,18 +136,24 @@ export class ManifestApplier {
   readonly #api: ObjectApi;
   readonly #defaultNamespace: string;
   readonly #runId: string;
+  /** The key of this run's record on shared objects. */
+  readonly #record: string;
   /** What preflight read of each named object, so apply reads nothing again. */
   #existing = new Map<Manifest['source'], KubernetesObject | undefined>();
 
-  constructor(connection: Connection, defaultNamespace: string, runId: string) {
+  constructor(connection: Connection, defaultNamespace: string, run: { id: string; record: string }) {
     this.#api = apiClient(connection, ObjectApi);
     this.#defaultNamespace = defaultNamespace;
-    this.#runId = runId;
+    this.#runId = run.id;
+    this.#record = run.record;
   }
 
   /** This applier sending on `connection`, with what its preflight read and discovered. */
   on(connection: Connection): ManifestApplier {
-    const applier = new ManifestApplier(connection, this.#defaultNamespace, this.#runId);
+    const applier = new ManifestApplier(connection, this.#defaultNamespace, {
+      id: this.#runId,
+      record: this.#record,
+    });
     applier.#existing = this.#existing;
     applier.#api.shareDiscovery(this.#api);
     return applier;
@@ -331,9 +338,10 @@ export class ManifestApplier {
     for (let attempt = 1; ; attempt++) {
       const current = await this.#read(ref);
       if (!current) return 'gone';
-      const users = Object.keys(current.metadata?.annotations ?? {})
-        .filter((key) => key.startsWith(usersPrefix))
-        .map((key) => `run ${key.slice(usersPrefix.length)}`);
+      // Named by the run id each record holds (older records hold it in their key too).
+      const users = Object.entries(current.metadata?.annotations ?? {})
+        .filter(([key]) => key.startsWith(usersPrefix))
+        .map(([key, id]) => `run ${id || key.slice(usersPrefix.length)}`);
       if (users.length > 0) return users;
       try {
         return await this.#delete(ref, current.metadata?.resourceVersion);
@@ -345,7 +353,7 @@ export class ManifestApplier {
   }
 
   async #annotate(ref: KubernetesObject, value: string | null): Promise<void> {
-    const key = `${usersPrefix}${this.#runId}`;
+    const key = `${usersPrefix}${this.#record}`;
     await this.#api.patch(
       {
         apiVersion: ref.apiVersion,

@@ -18,7 +18,6 @@ import { describeUnconfirmed } from './stop-report.ts';
 export interface ResourceSettings {
   /** The run's connection: ended by its deadline and a cancel. */
   connection: Connection;
-  defaultNamespace: string;
   runId: string;
   /**
    * Where applies and the submit go out: a connection a cancel or the timeout does not cut, so a write
@@ -53,7 +52,7 @@ export class RunResources {
   }
 
   #applier(connection: Connection): ManifestApplier {
-    return new ManifestApplier(connection, this.#settings.defaultNamespace, this.#settings.runId);
+    return this.#settings.applier.on(connection);
   }
 
   /** Applies the manifests in order, remembering each object as it lands; none sent after `until`. */

@@ -1,7 +1,6 @@
-// A run id labels everything its run applies and keys the run's record on shared RBAC. A second run
-// under the id of one whose chaos still runs (two builds given one stable id, or a build after one
-// killed mid-run) would take that RBAC from under it at its cleanup, and, searching by label for
-// what it started, stop its chaos. Preflight refuses such a run before anything is applied.
+// A run id labels everything its run applies, and a run finds what it started by it. A second run
+// under the id of one whose chaos still runs (a build after one killed mid-run) would, searching by
+// label for what it started, stop that chaos. Preflight refuses such a run before anything is applied.
 import type { ArgoClient } from '../argo/client.ts';
 import { isWorkflowCompleted } from '../argo/condition.ts';
 import { settingName } from '../config/fields.ts';
@@ -71,7 +70,7 @@ export async function runIdInUse(
   return [
     `run id ${runId} already labels chaos that has not finished: ${live.join(', ')}. ` +
       "That is another run's (one at the same time, or one killed before it stopped its chaos): " +
-      'this run would delete the RBAC that chaos uses, and could stop it. ' +
+      'this run finds what it started by the run id, and could stop it. ' +
       `Give each run its own run id (${settingName('runId')}; left unset, one is generated), or stop that chaos first`,
   ];
 }

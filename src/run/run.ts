@@ -61,7 +61,6 @@ export type RunPhase = 'apply' | 'wait' | 'after' | 'report' | 'cleanup' | 'done
 /** What preflight settled: the objects as they will be applied, and where the run may reach. */
 interface Plan {
   runId: string;
-  defaultNamespace: string;
   prepared: Manifest[];
   /** What checked them: it remembers what it read, so apply reads nothing again. */
   applier: ManifestApplier;
@@ -156,7 +155,6 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
       const sending = limited(main, { signal: hurry });
       const resources = new RunResources({
         connection: main,
-        defaultNamespace: plan.defaultNamespace,
         runId: plan.runId,
         sending,
         applier: plan.applier.on(sending),
@@ -227,7 +225,10 @@ async function preflight(
     await argo?.assertInstalled();
 
     const runId = config.runId ?? newRunId();
-    const applier = new ManifestApplier(main, defaultNamespace, runId);
+    // A given id may have been an earlier run's too: its records on shared RBAC must stay apart.
+    const record =
+      config.runId === undefined ? runId : `${runId.slice(0, 54)}.${randomBytes(4).toString('hex')}`;
+    const applier = new ManifestApplier(main, defaultNamespace, { id: runId, record });
     const prepared = applier.prepare(inputs.manifests);
     const workflow =
       config.workflow &&
@@ -282,7 +283,6 @@ async function preflight(
       throw new PreflightRefused(`preflight failed, nothing was applied:\n${problems.join('\n')}`);
     return {
       runId,
-      defaultNamespace,
       prepared,
       applier,
       workflow,

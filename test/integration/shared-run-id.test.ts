@@ -1,6 +1,6 @@
 // Two builds of one pipeline given the same run id (a stable `run-id: ${{ matrix.cluster }}`) on one
-// cluster: everything chaos-gate applies carries the run id as its label, and the run's records on
-// shared RBAC are keyed by it, so one build must not start while another's chaos under that id runs.
+// cluster: everything chaos-gate applies carries the run id as its label, and a run finds what it
+// started by it, so one build must not start while another's chaos under that id runs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CoreV1Api } from '@kubernetes/client-node';
@@ -28,8 +28,7 @@ test('a run under the run id of one whose chaos still runs is refused (exit 2) n
   const a = runUnder(engineFile(dir, first, 'never', namespace), '--timeout', '60s');
   await a.reached(running(first));
 
-  // Unguarded, this run's cleanup deleted the RBAC the first still used (its record on it is keyed by
-  // the run id), and its post step, had it been killed, stopped the first's engine.
+  // Unguarded, its post step, had it been killed, stopped the first's engine.
   const b = await runUnder(engineFile(dir, second, 'pass', namespace)).done;
   assert.equal(b.code, 2, b.stdout + b.stderr);
   assert.match(
@@ -50,4 +49,25 @@ test('a run under the run id of one whose chaos still runs is refused (exit 2) n
   assert.equal(kept.code, 0, kept.stdout + kept.stderr);
   const again = await runUnder(engineFile(dir, second, 'pass', namespace)).done;
   assert.equal(again.code, 0, again.stdout + again.stderr);
+});
+
+test('a run under the id of a finished run that left its objects (cleanup never) keeps their shared RBAC', async () => {
+  const dir = workDir();
+  const runId = uniqueName('reuse');
+  const runUnder = (engine: string, ...more: string[]) =>
+    run(['--run-id', runId, '--rbac', exampleRbac, '--engine', engine, ...more]);
+  const kept = await runUnder(engineFile(dir, uniqueName('kept'), 'pass', namespace), '--cleanup', 'never')
+    .done;
+  assert.equal(kept.code, 0, kept.stdout + kept.stderr);
+  // What a finished run left is no chaos: the next run under the id goes ahead.
+  const again = await runUnder(engineFile(dir, uniqueName('again'), 'pass', namespace)).done;
+  assert.equal(again.code, 0, again.stdout + again.stderr);
+  // The first run asked for its objects to stay: the second one's cleanup does not take its RBAC.
+  assert.ok((await serviceAccounts()).includes('pod-delete-sa'), "the first run's RBAC is still there");
+  assert.match(
+    again.stdout,
+    new RegExp(
+      `cleanup: kept 3 shared object\\(s\\): .*ServiceAccount ${namespace}/pod-delete-sa \\(still used by .*run ${runId}\\)`,
+    ),
+  );
 });

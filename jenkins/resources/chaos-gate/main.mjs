@@ -87414,16 +87414,22 @@ var init_apply = __esm({
       #api;
       #defaultNamespace;
       #runId;
+      /** The key of this run's record on shared objects. */
+      #record;
       /** What preflight read of each named object, so apply reads nothing again. */
       #existing = /* @__PURE__ */ new Map();
-      constructor(connection, defaultNamespace, runId) {
+      constructor(connection, defaultNamespace, run) {
         this.#api = apiClient(connection, ObjectApi);
         this.#defaultNamespace = defaultNamespace;
-        this.#runId = runId;
+        this.#runId = run.id;
+        this.#record = run.record;
       }
       /** This applier sending on `connection`, with what its preflight read and discovered. */
       on(connection) {
-        const applier = new _ManifestApplier(connection, this.#defaultNamespace, this.#runId);
+        const applier = new _ManifestApplier(connection, this.#defaultNamespace, {
+          id: this.#runId,
+          record: this.#record
+        });
         applier.#existing = this.#existing;
         applier.#api.shareDiscovery(this.#api);
         return applier;
@@ -87578,7 +87584,7 @@ var init_apply = __esm({
         for (let attempt = 1; ; attempt++) {
           const current = await this.#read(ref);
           if (!current) return "gone";
-          const users = Object.keys(current.metadata?.annotations ?? {}).filter((key) => key.startsWith(usersPrefix)).map((key) => `run ${key.slice(usersPrefix.length)}`);
+          const users = Object.entries(current.metadata?.annotations ?? {}).filter(([key]) => key.startsWith(usersPrefix)).map(([key, id]) => `run ${id || key.slice(usersPrefix.length)}`);
           if (users.length > 0) return users;
           try {
             return await this.#delete(ref, current.metadata?.resourceVersion);
@@ -87588,7 +87594,7 @@ var init_apply = __esm({
         }
       }
       async #annotate(ref, value) {
-        const key = `${usersPrefix}${this.#runId}`;
+        const key = `${usersPrefix}${this.#record}`;
         await this.#api.patch(
           {
             apiVersion: ref.apiVersion,
@@ -88824,7 +88830,7 @@ var init_resources = __esm({
         this.#settings = settings;
       }
       #applier(connection) {
-        return new ManifestApplier(connection, this.#settings.defaultNamespace, this.#settings.runId);
+        return this.#settings.applier.on(connection);
       }
       /** Applies the manifests in order, remembering each object as it lands; none sent after `until`. */
       async apply(prepared, until2) {
@@ -89002,7 +89008,7 @@ async function runIdInUse(runId, places, clients, warn) {
   const live = [...engines.flat(), ...workflows.flat()];
   if (live.length === 0) return [];
   return [
-    `run id ${runId} already labels chaos that has not finished: ${live.join(", ")}. That is another run's (one at the same time, or one killed before it stopped its chaos): this run would delete the RBAC that chaos uses, and could stop it. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or stop that chaos first`
+    `run id ${runId} already labels chaos that has not finished: ${live.join(", ")}. That is another run's (one at the same time, or one killed before it stopped its chaos): this run finds what it started by the run id, and could stop it. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or stop that chaos first`
   ];
 }
 var init_run_id_in_use = __esm({
@@ -89065,7 +89071,6 @@ async function checkRun(cluster, context) {
       const sending = limited(main2, { signal: hurry });
       const resources2 = new RunResources({
         connection: main2,
-        defaultNamespace: plan.defaultNamespace,
         runId: plan.runId,
         sending,
         applier: plan.applier.on(sending),
@@ -89124,7 +89129,8 @@ async function preflight({ config: config2, inputs, defaultNamespace, kc }, main
     await litmus.assertInstalled(config2.experiments.length > 0 ? ["chaosexperiments"] : []);
     await argo?.assertInstalled();
     const runId = config2.runId ?? newRunId();
-    const applier = new ManifestApplier(main2, defaultNamespace, runId);
+    const record2 = config2.runId === void 0 ? runId : `${runId.slice(0, 54)}.${randomBytes(4).toString("hex")}`;
+    const applier = new ManifestApplier(main2, defaultNamespace, { id: runId, record: record2 });
     const prepared = applier.prepare(inputs.manifests);
     const workflow = config2.workflow && inputs.workflow && prepareWorkflow(inputs.workflow, config2.workflow, defaultNamespace, {
       ...managedBy,
@@ -89173,7 +89179,6 @@ async function preflight({ config: config2, inputs, defaultNamespace, kc }, main
 ${problems.join("\n")}`);
     return {
       runId,
-      defaultNamespace,
       prepared,
       applier,
       workflow,

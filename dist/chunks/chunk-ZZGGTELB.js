@@ -303,16 +303,22 @@ var ManifestApplier = class _ManifestApplier {
   #api;
   #defaultNamespace;
   #runId;
+  /** The key of this run's record on shared objects. */
+  #record;
   /** What preflight read of each named object, so apply reads nothing again. */
   #existing = /* @__PURE__ */ new Map();
-  constructor(connection, defaultNamespace, runId) {
+  constructor(connection, defaultNamespace, run) {
     this.#api = apiClient(connection, ObjectApi);
     this.#defaultNamespace = defaultNamespace;
-    this.#runId = runId;
+    this.#runId = run.id;
+    this.#record = run.record;
   }
   /** This applier sending on `connection`, with what its preflight read and discovered. */
   on(connection) {
-    const applier = new _ManifestApplier(connection, this.#defaultNamespace, this.#runId);
+    const applier = new _ManifestApplier(connection, this.#defaultNamespace, {
+      id: this.#runId,
+      record: this.#record
+    });
     applier.#existing = this.#existing;
     applier.#api.shareDiscovery(this.#api);
     return applier;
@@ -467,7 +473,7 @@ var ManifestApplier = class _ManifestApplier {
     for (let attempt = 1; ; attempt++) {
       const current = await this.#read(ref);
       if (!current) return "gone";
-      const users = Object.keys(current.metadata?.annotations ?? {}).filter((key) => key.startsWith(usersPrefix)).map((key) => `run ${key.slice(usersPrefix.length)}`);
+      const users = Object.entries(current.metadata?.annotations ?? {}).filter(([key]) => key.startsWith(usersPrefix)).map(([key, id]) => `run ${id || key.slice(usersPrefix.length)}`);
       if (users.length > 0) return users;
       try {
         return await this.#delete(ref, current.metadata?.resourceVersion);
@@ -477,7 +483,7 @@ var ManifestApplier = class _ManifestApplier {
     }
   }
   async #annotate(ref, value) {
-    const key = `${usersPrefix}${this.#runId}`;
+    const key = `${usersPrefix}${this.#record}`;
     await this.#api.patch(
       {
         apiVersion: ref.apiVersion,

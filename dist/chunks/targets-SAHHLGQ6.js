@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-4U2JIUU5.js";
+} from "./chunk-T6G2FQJQ.js";
 import "./chunk-JA4Z3G6V.js";
 import "./chunk-ZATZHTB4.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-DSH4ATKQ.js";
+import "./chunk-ZZGGTELB.js";
 import "./chunk-K6SECDIO.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQLJGBJE.js";

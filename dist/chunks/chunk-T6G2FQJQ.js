@@ -25,7 +25,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-DSH4ATKQ.js";
+} from "./chunk-ZZGGTELB.js";
 import {
   LitmusClient,
   connect,
@@ -453,7 +453,7 @@ var RunResources = class {
     this.#settings = settings;
   }
   #applier(connection) {
-    return new ManifestApplier(connection, this.#settings.defaultNamespace, this.#settings.runId);
+    return this.#settings.applier.on(connection);
   }
   /** Applies the manifests in order, remembering each object as it lands; none sent after `until`. */
   async apply(prepared, until2) {
@@ -638,7 +638,7 @@ async function runIdInUse(runId, places, clients, warn) {
   const live = [...engines.flat(), ...workflows.flat()];
   if (live.length === 0) return [];
   return [
-    `run id ${runId} already labels chaos that has not finished: ${live.join(", ")}. That is another run's (one at the same time, or one killed before it stopped its chaos): this run would delete the RBAC that chaos uses, and could stop it. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or stop that chaos first`
+    `run id ${runId} already labels chaos that has not finished: ${live.join(", ")}. That is another run's (one at the same time, or one killed before it stopped its chaos): this run finds what it started by the run id, and could stop it. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or stop that chaos first`
   ];
 }
 
@@ -693,7 +693,6 @@ async function checkRun(cluster, context) {
       const sending = limited(main, { signal: hurry });
       const resources = new RunResources({
         connection: main,
-        defaultNamespace: plan.defaultNamespace,
         runId: plan.runId,
         sending,
         applier: plan.applier.on(sending),
@@ -752,7 +751,8 @@ async function preflight({ config, inputs, defaultNamespace, kc }, main, signal,
     await litmus.assertInstalled(config.experiments.length > 0 ? ["chaosexperiments"] : []);
     await argo?.assertInstalled();
     const runId = config.runId ?? newRunId();
-    const applier = new ManifestApplier(main, defaultNamespace, runId);
+    const record = config.runId === void 0 ? runId : `${runId.slice(0, 54)}.${randomBytes(4).toString("hex")}`;
+    const applier = new ManifestApplier(main, defaultNamespace, { id: runId, record });
     const prepared = applier.prepare(inputs.manifests);
     const workflow = config.workflow && inputs.workflow && prepareWorkflow(inputs.workflow, config.workflow, defaultNamespace, {
       ...managedBy,
@@ -801,7 +801,6 @@ async function preflight({ config, inputs, defaultNamespace, kc }, main, signal,
 ${problems.join("\n")}`);
     return {
       runId,
-      defaultNamespace,
       prepared,
       applier,
       workflow,
