@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-T6G2FQJQ.js";
+} from "./chunks/chunk-ZZDHLKKF.js";
 import "./chunks/chunk-JA4Z3G6V.js";
 import "./chunks/chunk-ZATZHTB4.js";
 import {
@@ -24,9 +24,9 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-R2ORAQRP.js";
-import "./chunks/chunk-ZZGGTELB.js";
-import "./chunks/chunk-K6SECDIO.js";
+} from "./chunks/chunk-FZWVLUEI.js";
+import "./chunks/chunk-VW2IGF6B.js";
+import "./chunks/chunk-XRT2TE35.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
 import {
@@ -39,8 +39,8 @@ import {
   mergeGate
 } from "./chunks/chunk-7SJGLKUV.js";
 import "./chunks/chunk-4IIAXJ5D.js";
-import "./chunks/chunk-N4723XPD.js";
-import "./chunks/chunk-4EL26D63.js";
+import "./chunks/chunk-Y6APZUPM.js";
+import "./chunks/chunk-YDJ5LC4V.js";
 import "./chunks/chunk-AFCH7IME.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-LGCRXLUJ.js";

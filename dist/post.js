@@ -8,17 +8,17 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-R2ORAQRP.js";
+} from "./chunks/chunk-FZWVLUEI.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-ZZGGTELB.js";
+} from "./chunks/chunk-VW2IGF6B.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-K6SECDIO.js";
+} from "./chunks/chunk-XRT2TE35.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
 import {
@@ -29,7 +29,7 @@ import "./chunks/chunk-2VC5DTLM.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-N4723XPD.js";
+} from "./chunks/chunk-Y6APZUPM.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-LGCRXLUJ.js";
 import {

@@ -36,6 +36,7 @@ import type { GateOutcome } from './outcome.ts';
 import { conclude, refuseAllSkipped, runMeta } from './publish.ts';
 import { RunResources } from './resources.ts';
 import { runIdInUse } from './run-id-in-use.ts';
+import { lockRunId, type RunLock } from './run-lock.ts';
 import type { StopReport } from './stop.ts';
 import { withStopCases } from './stop-report.ts';
 
@@ -68,6 +69,8 @@ interface Plan {
   /** Where the run's engines and workflows may be: the allowed namespaces. */
   namespaces: string[];
   argo?: ArgoClient;
+  /** The run id's leases, held until the run's cleanup is over. */
+  lock: RunLock;
 }
 
 export async function runGate(config: GateConfig, context: RunContext): Promise<GateOutcome> {
@@ -127,7 +130,7 @@ async function startRun(cluster: PreparedCluster, context: RunContext): Promise<
 /** A run whose preflight passed: nothing applied yet. `start` runs the chaos; `release` gives it up. */
 export interface CheckedRun {
   start(): Promise<RunSession>;
-  release(): void;
+  release(): Promise<void>;
 }
 
 /**
@@ -139,15 +142,19 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
   const { log, signal } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config.timeoutMs);
-  const release = () => deadline.clear();
   let plan: Plan;
   const main = connect(cluster.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
   try {
-    plan = await preflight(cluster, main, signal, log);
+    // The run id stays locked through the stop and the cleanup, which outlive a cancel and the deadline.
+    plan = await preflight(cluster, { main, holding: limited(main, { signal: hurry }) }, signal, log);
   } catch (error) {
-    release();
+    deadline.clear();
     throw error;
   }
+  const release = async () => {
+    deadline.clear();
+    await plan.lock.release();
+  };
   const start = async (): Promise<RunSession> => {
     try {
       context.onStarted?.(plan.runId, plan.namespaces);
@@ -182,12 +189,12 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
             await resources.cleanup(passed, hurry, chaos.stops);
             context.onPhase?.('done');
           } finally {
-            release();
+            await release();
           }
         },
       };
     } catch (error) {
-      release();
+      await release();
       throw error;
     }
   };
@@ -214,10 +221,11 @@ type Deadline = ReturnType<typeof overallDeadline>;
 /** Every problem of every object at once, and nothing applied if there is one. */
 async function preflight(
   { config, inputs, defaultNamespace, kc }: PreparedCluster,
-  main: Connection,
+  { main, holding }: { main: Connection; holding: Connection },
   signal: AbortSignal,
   log: (line: string) => void,
 ): Promise<Plan> {
+  let lock: RunLock = { release: async () => {} };
   try {
     const litmus = new LitmusClient(main);
     const argo = config.workflow ? new ArgoClient(main) : undefined;
@@ -250,19 +258,30 @@ async function preflight(
       ...blastRadiusProblems(prepared, workflow?.metadata.namespace, policy, (m) => clusterScoped.has(m)),
     ];
     if (problems.length === 0) problems.push(...(await applier.preflight(prepared)));
-    // A generated id is this run's alone; one the user gives may be another run's too.
+    // A generated id is this run's alone; one the user gives may be another run's too. The lease turns
+    // away a run under the id of one still going; the check, one under the id of a killed run's chaos.
+    const places = {
+      engines: prepared.filter((m) => m.role === 'engine').map((m) => m.object.metadata.namespace ?? ''),
+      workflows: workflow?.metadata.namespace ? [workflow.metadata.namespace] : [],
+    };
+    const chaosAt = [...places.engines, ...places.workflows];
+    if (problems.length === 0 && config.runId !== undefined) {
+      const locked = await lockRunId(
+        { preflight: main, holding },
+        {
+          runId,
+          record,
+          namespaces: chaosAt.length > 0 ? chaosAt : [defaultNamespace],
+        },
+        log,
+      );
+      lock = locked.lock;
+      problems.push(...locked.problems);
+    }
     if (problems.length === 0 && config.runId !== undefined)
       problems.push(
-        ...(await runIdInUse(
-          runId,
-          {
-            engines: prepared
-              .filter((m) => m.role === 'engine')
-              .map((m) => m.object.metadata.namespace ?? ''),
-            workflows: workflow?.metadata.namespace ? [workflow.metadata.namespace] : [],
-          },
-          { litmus, argo },
-          (line) => log(`[chaos-gate] WARNING: ${line}`),
+        ...(await runIdInUse(runId, places, { litmus, argo }, (line) =>
+          log(`[chaos-gate] WARNING: ${line}`),
         )),
       );
     if (argo && workflow && problems.length === 0) {
@@ -288,8 +307,10 @@ async function preflight(
       workflow,
       argo,
       namespaces: allowedNamespaces(policy),
+      lock,
     };
   } catch (error) {
+    await lock.release();
     // A cancel ends the requests in flight; say it was the cancel, not what it interrupted.
     throwIfCancelled(signal);
     throw error;

@@ -60,7 +60,7 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
     },
     { concurrency: config.parallelTargets },
   );
-  refuseUnlessAllAccepted(targets, checked);
+  await refuseUnlessAllAccepted(targets, checked);
   const started = await pMapSettled(
     checked,
     async (check) => {
@@ -114,14 +114,19 @@ function targetReport(target: Target, started: PromiseSettledResult<RunSession> 
 }
 
 /** Ends the run before any chaos, letting go of every checked cluster, if one refused or a cancel came. */
-function refuseUnlessAllAccepted(targets: Target[], checked: PromiseSettledResult<CheckedRun>[]): void {
+async function refuseUnlessAllAccepted(
+  targets: Target[],
+  checked: PromiseSettledResult<CheckedRun>[],
+): Promise<void> {
   const rejected = checked.flatMap((check, i) =>
     check.status === 'rejected' ? [{ target: targets[i] as Target, error: check.reason as unknown }] : [],
   );
   const cancelled = rejected.find((r) => r.error instanceof CancelledError)?.error;
   const refused = rejected.filter((r) => r.error instanceof PreflightRefused);
   if (!cancelled && refused.length === 0) return;
-  for (const check of checked) if (check.status === 'fulfilled') check.value.release();
+  await Promise.all(
+    checked.map((check) => (check.status === 'fulfilled' ? check.value.release() : undefined)),
+  );
   if (cancelled) throw cancelled;
   throw new CannotRunError(
     `nothing was applied on any cluster, as ${refused.map((r) => r.target.name).join(', ')} refused the run:\n` +

@@ -86,6 +86,7 @@ export const defaultResources: Resource[] = [
     kind,
     namespaced: !kind.startsWith('Cluster'),
   })),
+  { group: 'coordination.k8s.io', version: 'v1', plural: 'leases', kind: 'Lease', namespaced: true },
   ...(['ChaosEngine', 'ChaosResult', 'ChaosExperiment'] as const).map((kind) => ({
     group: 'litmuschaos.io',
     version: 'v1alpha1',

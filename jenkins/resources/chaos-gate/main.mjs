@@ -64509,6 +64509,7 @@ var init_CoordinationApi = __esm({
 });
 
 // node_modules/@kubernetes/client-node/dist/gen/apis/CoordinationV1Api.js
+var CoordinationV1ApiRequestFactory, CoordinationV1ApiResponseProcessor;
 var init_CoordinationV1Api = __esm({
   "node_modules/@kubernetes/client-node/dist/gen/apis/CoordinationV1Api.js"() {
     init_baseapi();
@@ -64516,6 +64517,716 @@ var init_CoordinationV1Api = __esm({
     init_ObjectSerializer();
     init_exception();
     init_util2();
+    CoordinationV1ApiRequestFactory = class extends BaseAPIRequestFactory {
+      /**
+       * create a Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param body
+       * @param pretty If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param dryRun When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
+       * @param fieldManager fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
+       * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered.
+       */
+      async createNamespacedLease(namespace, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
+        var _a3;
+        let _config = _options || this.configuration;
+        if (namespace === null || namespace === void 0) {
+          throw new RequiredError("CoordinationV1Api", "createNamespacedLease", "namespace");
+        }
+        if (body === null || body === void 0) {
+          throw new RequiredError("CoordinationV1Api", "createNamespacedLease", "body");
+        }
+        const localVarPath = "/apis/coordination.k8s.io/v1/namespaces/{namespace}/leases".replace("{namespace}", encodeURIComponent(String(namespace)));
+        const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.POST);
+        requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
+        if (pretty !== void 0) {
+          requestContext.setQueryParam("pretty", ObjectSerializer.serialize(pretty, "string", ""));
+        }
+        if (dryRun !== void 0) {
+          requestContext.setQueryParam("dryRun", ObjectSerializer.serialize(dryRun, "string", ""));
+        }
+        if (fieldManager2 !== void 0) {
+          requestContext.setQueryParam("fieldManager", ObjectSerializer.serialize(fieldManager2, "string", ""));
+        }
+        if (fieldValidation !== void 0) {
+          requestContext.setQueryParam("fieldValidation", ObjectSerializer.serialize(fieldValidation, "string", ""));
+        }
+        const contentType = ObjectSerializer.getPreferredMediaType([]);
+        requestContext.setHeaderParam("Content-Type", contentType);
+        const serializedBody = ObjectSerializer.stringify(ObjectSerializer.serialize(body, "V1Lease", ""), contentType);
+        requestContext.setBody(serializedBody);
+        let authMethod;
+        authMethod = _config.authMethods["BearerToken"];
+        if (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication) {
+          await (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication(requestContext));
+        }
+        const defaultAuth = (_a3 = _config === null || _config === void 0 ? void 0 : _config.authMethods) === null || _a3 === void 0 ? void 0 : _a3.default;
+        if (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication) {
+          await (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication(requestContext));
+        }
+        return requestContext;
+      }
+      /**
+       * delete collection of Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param pretty If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param _continue The continue option should be set when retrieving more results from the server. Since this value is server defined, clients may only use the continue value from a previous query result with identical query parameters (except for the value of continue) and the server may reject a continue value it does not recognize. If the specified continue value is no longer valid whether due to expiration (generally five to fifteen minutes) or a configuration change on the server, the server will respond with a 410 ResourceExpired error together with a continue token. If the client needs a consistent list, it must restart their list without the continue field. Otherwise, the client may send another list request with the token received with the 410 error, the server will respond with a list starting from the next key, but from the latest snapshot, which is inconsistent from the previous list results - objects that are created, modified, or deleted after the first list request will be included in the response, as long as their keys are after the \&quot;next key\&quot;.  This field is not supported when watch is true. Clients may start a watch from the last resourceVersion value returned by the server and not miss any modifications.
+       * @param dryRun When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
+       * @param fieldSelector A selector to restrict the list of returned objects by their fields. Defaults to everything.
+       * @param gracePeriodSeconds The duration in seconds before the object should be deleted. Value must be non-negative integer. The value zero indicates delete immediately. If this value is nil, the default grace period for the specified type will be used. Defaults to a per object value if not specified. zero means delete immediately.
+       * @param ignoreStoreReadErrorWithClusterBreakingPotential if set to true, it will trigger an unsafe deletion of the resource in case the normal deletion flow fails with a corrupt object error. A resource is considered corrupt if it can not be retrieved from the underlying storage successfully because of a) its data can not be transformed e.g. decryption failure, or b) it fails to decode into an object. NOTE: unsafe deletion ignores finalizer constraints, skips precondition checks, and removes the object from the storage. WARNING: This may potentially break the cluster if the workload associated with the resource being unsafe-deleted relies on normal deletion flow. Use only if you REALLY know what you are doing. The default value is false, and the user must opt in to enable it
+       * @param labelSelector A selector to restrict the list of returned objects by their labels. Defaults to everything.
+       * @param limit limit is a maximum number of responses to return for a list call. If more items exist, the server will set the &#x60;continue&#x60; field on the list metadata to a value that can be used with the same initial query to retrieve the next set of results. Setting a limit may return fewer than the requested amount of items (up to zero items) in the event all requested objects are filtered out and clients should only use the presence of the continue field to determine whether more results are available. Servers may choose not to support the limit argument and will return all of the available results. If limit is specified and the continue field is empty, clients may assume that no more results are available. This field is not supported if watch is true.  The server guarantees that the objects returned when using continue will be identical to issuing a single list call without a limit - that is, no objects created, modified, or deleted after the first request is issued will be included in any subsequent continued requests. This is sometimes referred to as a consistent snapshot, and ensures that a client that is using limit to receive smaller chunks of a very large result can ensure they see all possible objects. If objects are updated during a chunked list the version of the object that was present at the time the first list result was calculated is returned.
+       * @param orphanDependents Deprecated: please use the PropagationPolicy, this field will be deprecated in 1.7. Should the dependent objects be orphaned. If true/false, the \&quot;orphan\&quot; finalizer will be added to/removed from the object\&#39;s finalizers list. Either this field or PropagationPolicy may be set, but not both.
+       * @param propagationPolicy Whether and how garbage collection will be performed. Either this field or OrphanDependents may be set, but not both. The default policy is decided by the existing finalizer set in the metadata.finalizers and the resource-specific default policy. Acceptable values are: \&#39;Orphan\&#39; - orphan the dependents; \&#39;Background\&#39; - allow the garbage collector to delete the dependents in the background; \&#39;Foreground\&#39; - a cascading policy that deletes all dependents in the foreground.
+       * @param resourceVersion resourceVersion sets a constraint on what resource versions a request may be served from. See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param resourceVersionMatch resourceVersionMatch determines how resourceVersion is applied to list calls. It is highly recommended that resourceVersionMatch be set for list calls where resourceVersion is set See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param sendInitialEvents &#x60;sendInitialEvents&#x3D;true&#x60; may be set together with &#x60;watch&#x3D;true&#x60;. In that case, the watch stream will begin with synthetic events to produce the current state of objects in the collection. Once all such events have been sent, a synthetic \&quot;Bookmark\&quot; event  will be sent. The bookmark will report the ResourceVersion (RV) corresponding to the set of objects, and be marked with &#x60;\&quot;k8s.io/initial-events-end\&quot;: \&quot;true\&quot;&#x60; annotation. Afterwards, the watch stream will proceed as usual, sending watch events corresponding to changes (subsequent to the RV) to objects watched.  When &#x60;sendInitialEvents&#x60; option is set, we require &#x60;resourceVersionMatch&#x60; option to also be set. The semantic of the watch request is as following: - &#x60;resourceVersionMatch&#x60; &#x3D; NotOlderThan   is interpreted as \&quot;data at least as new as the provided &#x60;resourceVersion&#x60;\&quot;   and the bookmark event is send when the state is synced   to a &#x60;resourceVersion&#x60; at least as fresh as the one provided by the ListOptions.   If &#x60;resourceVersion&#x60; is unset, this is interpreted as \&quot;consistent read\&quot; and the   bookmark event is send when the state is synced at least to the moment   when request started being processed. - &#x60;resourceVersionMatch&#x60; set to any other value or unset   Invalid error is returned.  Defaults to true if &#x60;resourceVersion&#x3D;\&quot;\&quot;&#x60; or &#x60;resourceVersion&#x3D;\&quot;0\&quot;&#x60; (for backward compatibility reasons) and to false otherwise.
+       * @param timeoutSeconds Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
+       * @param body
+       */
+      async deleteCollectionNamespacedLease(namespace, pretty, _continue, dryRun, fieldSelector, gracePeriodSeconds, ignoreStoreReadErrorWithClusterBreakingPotential, labelSelector, limit, orphanDependents, propagationPolicy, resourceVersion, resourceVersionMatch, sendInitialEvents, timeoutSeconds, body, _options) {
+        var _a3;
+        let _config = _options || this.configuration;
+        if (namespace === null || namespace === void 0) {
+          throw new RequiredError("CoordinationV1Api", "deleteCollectionNamespacedLease", "namespace");
+        }
+        const localVarPath = "/apis/coordination.k8s.io/v1/namespaces/{namespace}/leases".replace("{namespace}", encodeURIComponent(String(namespace)));
+        const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.DELETE);
+        requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
+        if (pretty !== void 0) {
+          requestContext.setQueryParam("pretty", ObjectSerializer.serialize(pretty, "string", ""));
+        }
+        if (_continue !== void 0) {
+          requestContext.setQueryParam("continue", ObjectSerializer.serialize(_continue, "string", ""));
+        }
+        if (dryRun !== void 0) {
+          requestContext.setQueryParam("dryRun", ObjectSerializer.serialize(dryRun, "string", ""));
+        }
+        if (fieldSelector !== void 0) {
+          requestContext.setQueryParam("fieldSelector", ObjectSerializer.serialize(fieldSelector, "string", ""));
+        }
+        if (gracePeriodSeconds !== void 0) {
+          requestContext.setQueryParam("gracePeriodSeconds", ObjectSerializer.serialize(gracePeriodSeconds, "number", ""));
+        }
+        if (ignoreStoreReadErrorWithClusterBreakingPotential !== void 0) {
+          requestContext.setQueryParam("ignoreStoreReadErrorWithClusterBreakingPotential", ObjectSerializer.serialize(ignoreStoreReadErrorWithClusterBreakingPotential, "boolean", ""));
+        }
+        if (labelSelector !== void 0) {
+          requestContext.setQueryParam("labelSelector", ObjectSerializer.serialize(labelSelector, "string", ""));
+        }
+        if (limit !== void 0) {
+          requestContext.setQueryParam("limit", ObjectSerializer.serialize(limit, "number", ""));
+        }
+        if (orphanDependents !== void 0) {
+          requestContext.setQueryParam("orphanDependents", ObjectSerializer.serialize(orphanDependents, "boolean", ""));
+        }
+        if (propagationPolicy !== void 0) {
+          requestContext.setQueryParam("propagationPolicy", ObjectSerializer.serialize(propagationPolicy, "string", ""));
+        }
+        if (resourceVersion !== void 0) {
+          requestContext.setQueryParam("resourceVersion", ObjectSerializer.serialize(resourceVersion, "string", ""));
+        }
+        if (resourceVersionMatch !== void 0) {
+          requestContext.setQueryParam("resourceVersionMatch", ObjectSerializer.serialize(resourceVersionMatch, "string", ""));
+        }
+        if (sendInitialEvents !== void 0) {
+          requestContext.setQueryParam("sendInitialEvents", ObjectSerializer.serialize(sendInitialEvents, "boolean", ""));
+        }
+        if (timeoutSeconds !== void 0) {
+          requestContext.setQueryParam("timeoutSeconds", ObjectSerializer.serialize(timeoutSeconds, "number", ""));
+        }
+        const contentType = ObjectSerializer.getPreferredMediaType([]);
+        requestContext.setHeaderParam("Content-Type", contentType);
+        const serializedBody = ObjectSerializer.stringify(ObjectSerializer.serialize(body, "V1DeleteOptions", ""), contentType);
+        requestContext.setBody(serializedBody);
+        let authMethod;
+        authMethod = _config.authMethods["BearerToken"];
+        if (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication) {
+          await (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication(requestContext));
+        }
+        const defaultAuth = (_a3 = _config === null || _config === void 0 ? void 0 : _config.authMethods) === null || _a3 === void 0 ? void 0 : _a3.default;
+        if (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication) {
+          await (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication(requestContext));
+        }
+        return requestContext;
+      }
+      /**
+       * delete a Lease
+       * @param name name of the Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param pretty If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param dryRun When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
+       * @param gracePeriodSeconds The duration in seconds before the object should be deleted. Value must be non-negative integer. The value zero indicates delete immediately. If this value is nil, the default grace period for the specified type will be used. Defaults to a per object value if not specified. zero means delete immediately.
+       * @param ignoreStoreReadErrorWithClusterBreakingPotential if set to true, it will trigger an unsafe deletion of the resource in case the normal deletion flow fails with a corrupt object error. A resource is considered corrupt if it can not be retrieved from the underlying storage successfully because of a) its data can not be transformed e.g. decryption failure, or b) it fails to decode into an object. NOTE: unsafe deletion ignores finalizer constraints, skips precondition checks, and removes the object from the storage. WARNING: This may potentially break the cluster if the workload associated with the resource being unsafe-deleted relies on normal deletion flow. Use only if you REALLY know what you are doing. The default value is false, and the user must opt in to enable it
+       * @param orphanDependents Deprecated: please use the PropagationPolicy, this field will be deprecated in 1.7. Should the dependent objects be orphaned. If true/false, the \&quot;orphan\&quot; finalizer will be added to/removed from the object\&#39;s finalizers list. Either this field or PropagationPolicy may be set, but not both.
+       * @param propagationPolicy Whether and how garbage collection will be performed. Either this field or OrphanDependents may be set, but not both. The default policy is decided by the existing finalizer set in the metadata.finalizers and the resource-specific default policy. Acceptable values are: \&#39;Orphan\&#39; - orphan the dependents; \&#39;Background\&#39; - allow the garbage collector to delete the dependents in the background; \&#39;Foreground\&#39; - a cascading policy that deletes all dependents in the foreground.
+       * @param body
+       */
+      async deleteNamespacedLease(name, namespace, pretty, dryRun, gracePeriodSeconds, ignoreStoreReadErrorWithClusterBreakingPotential, orphanDependents, propagationPolicy, body, _options) {
+        var _a3;
+        let _config = _options || this.configuration;
+        if (name === null || name === void 0) {
+          throw new RequiredError("CoordinationV1Api", "deleteNamespacedLease", "name");
+        }
+        if (namespace === null || namespace === void 0) {
+          throw new RequiredError("CoordinationV1Api", "deleteNamespacedLease", "namespace");
+        }
+        const localVarPath = "/apis/coordination.k8s.io/v1/namespaces/{namespace}/leases/{name}".replace("{name}", encodeURIComponent(String(name))).replace("{namespace}", encodeURIComponent(String(namespace)));
+        const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.DELETE);
+        requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
+        if (pretty !== void 0) {
+          requestContext.setQueryParam("pretty", ObjectSerializer.serialize(pretty, "string", ""));
+        }
+        if (dryRun !== void 0) {
+          requestContext.setQueryParam("dryRun", ObjectSerializer.serialize(dryRun, "string", ""));
+        }
+        if (gracePeriodSeconds !== void 0) {
+          requestContext.setQueryParam("gracePeriodSeconds", ObjectSerializer.serialize(gracePeriodSeconds, "number", ""));
+        }
+        if (ignoreStoreReadErrorWithClusterBreakingPotential !== void 0) {
+          requestContext.setQueryParam("ignoreStoreReadErrorWithClusterBreakingPotential", ObjectSerializer.serialize(ignoreStoreReadErrorWithClusterBreakingPotential, "boolean", ""));
+        }
+        if (orphanDependents !== void 0) {
+          requestContext.setQueryParam("orphanDependents", ObjectSerializer.serialize(orphanDependents, "boolean", ""));
+        }
+        if (propagationPolicy !== void 0) {
+          requestContext.setQueryParam("propagationPolicy", ObjectSerializer.serialize(propagationPolicy, "string", ""));
+        }
+        const contentType = ObjectSerializer.getPreferredMediaType([]);
+        requestContext.setHeaderParam("Content-Type", contentType);
+        const serializedBody = ObjectSerializer.stringify(ObjectSerializer.serialize(body, "V1DeleteOptions", ""), contentType);
+        requestContext.setBody(serializedBody);
+        let authMethod;
+        authMethod = _config.authMethods["BearerToken"];
+        if (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication) {
+          await (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication(requestContext));
+        }
+        const defaultAuth = (_a3 = _config === null || _config === void 0 ? void 0 : _config.authMethods) === null || _a3 === void 0 ? void 0 : _a3.default;
+        if (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication) {
+          await (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication(requestContext));
+        }
+        return requestContext;
+      }
+      /**
+       * get available resources
+       */
+      async getAPIResources(_options) {
+        var _a3;
+        let _config = _options || this.configuration;
+        const localVarPath = "/apis/coordination.k8s.io/v1/";
+        const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.GET);
+        requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
+        let authMethod;
+        authMethod = _config.authMethods["BearerToken"];
+        if (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication) {
+          await (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication(requestContext));
+        }
+        const defaultAuth = (_a3 = _config === null || _config === void 0 ? void 0 : _config.authMethods) === null || _a3 === void 0 ? void 0 : _a3.default;
+        if (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication) {
+          await (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication(requestContext));
+        }
+        return requestContext;
+      }
+      /**
+       * list or watch objects of kind Lease
+       * @param allowWatchBookmarks allowWatchBookmarks requests watch events with type \&quot;BOOKMARK\&quot;. Servers that do not implement bookmarks may ignore this flag and bookmarks are sent at the server\&#39;s discretion. Clients should not assume bookmarks are returned at any specific interval, nor may they assume the server will send any BOOKMARK event during a session. If this is not a watch, this field is ignored.
+       * @param _continue The continue option should be set when retrieving more results from the server. Since this value is server defined, clients may only use the continue value from a previous query result with identical query parameters (except for the value of continue) and the server may reject a continue value it does not recognize. If the specified continue value is no longer valid whether due to expiration (generally five to fifteen minutes) or a configuration change on the server, the server will respond with a 410 ResourceExpired error together with a continue token. If the client needs a consistent list, it must restart their list without the continue field. Otherwise, the client may send another list request with the token received with the 410 error, the server will respond with a list starting from the next key, but from the latest snapshot, which is inconsistent from the previous list results - objects that are created, modified, or deleted after the first list request will be included in the response, as long as their keys are after the \&quot;next key\&quot;.  This field is not supported when watch is true. Clients may start a watch from the last resourceVersion value returned by the server and not miss any modifications.
+       * @param fieldSelector A selector to restrict the list of returned objects by their fields. Defaults to everything.
+       * @param labelSelector A selector to restrict the list of returned objects by their labels. Defaults to everything.
+       * @param limit limit is a maximum number of responses to return for a list call. If more items exist, the server will set the &#x60;continue&#x60; field on the list metadata to a value that can be used with the same initial query to retrieve the next set of results. Setting a limit may return fewer than the requested amount of items (up to zero items) in the event all requested objects are filtered out and clients should only use the presence of the continue field to determine whether more results are available. Servers may choose not to support the limit argument and will return all of the available results. If limit is specified and the continue field is empty, clients may assume that no more results are available. This field is not supported if watch is true.  The server guarantees that the objects returned when using continue will be identical to issuing a single list call without a limit - that is, no objects created, modified, or deleted after the first request is issued will be included in any subsequent continued requests. This is sometimes referred to as a consistent snapshot, and ensures that a client that is using limit to receive smaller chunks of a very large result can ensure they see all possible objects. If objects are updated during a chunked list the version of the object that was present at the time the first list result was calculated is returned.
+       * @param pretty If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param resourceVersion resourceVersion sets a constraint on what resource versions a request may be served from. See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param resourceVersionMatch resourceVersionMatch determines how resourceVersion is applied to list calls. It is highly recommended that resourceVersionMatch be set for list calls where resourceVersion is set See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param sendInitialEvents &#x60;sendInitialEvents&#x3D;true&#x60; may be set together with &#x60;watch&#x3D;true&#x60;. In that case, the watch stream will begin with synthetic events to produce the current state of objects in the collection. Once all such events have been sent, a synthetic \&quot;Bookmark\&quot; event  will be sent. The bookmark will report the ResourceVersion (RV) corresponding to the set of objects, and be marked with &#x60;\&quot;k8s.io/initial-events-end\&quot;: \&quot;true\&quot;&#x60; annotation. Afterwards, the watch stream will proceed as usual, sending watch events corresponding to changes (subsequent to the RV) to objects watched.  When &#x60;sendInitialEvents&#x60; option is set, we require &#x60;resourceVersionMatch&#x60; option to also be set. The semantic of the watch request is as following: - &#x60;resourceVersionMatch&#x60; &#x3D; NotOlderThan   is interpreted as \&quot;data at least as new as the provided &#x60;resourceVersion&#x60;\&quot;   and the bookmark event is send when the state is synced   to a &#x60;resourceVersion&#x60; at least as fresh as the one provided by the ListOptions.   If &#x60;resourceVersion&#x60; is unset, this is interpreted as \&quot;consistent read\&quot; and the   bookmark event is send when the state is synced at least to the moment   when request started being processed. - &#x60;resourceVersionMatch&#x60; set to any other value or unset   Invalid error is returned.  Defaults to true if &#x60;resourceVersion&#x3D;\&quot;\&quot;&#x60; or &#x60;resourceVersion&#x3D;\&quot;0\&quot;&#x60; (for backward compatibility reasons) and to false otherwise.
+       * @param timeoutSeconds Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
+       * @param watch Watch for changes to the described resources and return them as a stream of add, update, and remove notifications. Specify resourceVersion.
+       */
+      async listLeaseForAllNamespaces(allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, pretty, resourceVersion, resourceVersionMatch, sendInitialEvents, timeoutSeconds, watch, _options) {
+        var _a3;
+        let _config = _options || this.configuration;
+        const localVarPath = "/apis/coordination.k8s.io/v1/leases";
+        const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.GET);
+        requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
+        if (allowWatchBookmarks !== void 0) {
+          requestContext.setQueryParam("allowWatchBookmarks", ObjectSerializer.serialize(allowWatchBookmarks, "boolean", ""));
+        }
+        if (_continue !== void 0) {
+          requestContext.setQueryParam("continue", ObjectSerializer.serialize(_continue, "string", ""));
+        }
+        if (fieldSelector !== void 0) {
+          requestContext.setQueryParam("fieldSelector", ObjectSerializer.serialize(fieldSelector, "string", ""));
+        }
+        if (labelSelector !== void 0) {
+          requestContext.setQueryParam("labelSelector", ObjectSerializer.serialize(labelSelector, "string", ""));
+        }
+        if (limit !== void 0) {
+          requestContext.setQueryParam("limit", ObjectSerializer.serialize(limit, "number", ""));
+        }
+        if (pretty !== void 0) {
+          requestContext.setQueryParam("pretty", ObjectSerializer.serialize(pretty, "string", ""));
+        }
+        if (resourceVersion !== void 0) {
+          requestContext.setQueryParam("resourceVersion", ObjectSerializer.serialize(resourceVersion, "string", ""));
+        }
+        if (resourceVersionMatch !== void 0) {
+          requestContext.setQueryParam("resourceVersionMatch", ObjectSerializer.serialize(resourceVersionMatch, "string", ""));
+        }
+        if (sendInitialEvents !== void 0) {
+          requestContext.setQueryParam("sendInitialEvents", ObjectSerializer.serialize(sendInitialEvents, "boolean", ""));
+        }
+        if (timeoutSeconds !== void 0) {
+          requestContext.setQueryParam("timeoutSeconds", ObjectSerializer.serialize(timeoutSeconds, "number", ""));
+        }
+        if (watch !== void 0) {
+          requestContext.setQueryParam("watch", ObjectSerializer.serialize(watch, "boolean", ""));
+        }
+        let authMethod;
+        authMethod = _config.authMethods["BearerToken"];
+        if (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication) {
+          await (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication(requestContext));
+        }
+        const defaultAuth = (_a3 = _config === null || _config === void 0 ? void 0 : _config.authMethods) === null || _a3 === void 0 ? void 0 : _a3.default;
+        if (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication) {
+          await (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication(requestContext));
+        }
+        return requestContext;
+      }
+      /**
+       * list or watch objects of kind Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param pretty If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param allowWatchBookmarks allowWatchBookmarks requests watch events with type \&quot;BOOKMARK\&quot;. Servers that do not implement bookmarks may ignore this flag and bookmarks are sent at the server\&#39;s discretion. Clients should not assume bookmarks are returned at any specific interval, nor may they assume the server will send any BOOKMARK event during a session. If this is not a watch, this field is ignored.
+       * @param _continue The continue option should be set when retrieving more results from the server. Since this value is server defined, clients may only use the continue value from a previous query result with identical query parameters (except for the value of continue) and the server may reject a continue value it does not recognize. If the specified continue value is no longer valid whether due to expiration (generally five to fifteen minutes) or a configuration change on the server, the server will respond with a 410 ResourceExpired error together with a continue token. If the client needs a consistent list, it must restart their list without the continue field. Otherwise, the client may send another list request with the token received with the 410 error, the server will respond with a list starting from the next key, but from the latest snapshot, which is inconsistent from the previous list results - objects that are created, modified, or deleted after the first list request will be included in the response, as long as their keys are after the \&quot;next key\&quot;.  This field is not supported when watch is true. Clients may start a watch from the last resourceVersion value returned by the server and not miss any modifications.
+       * @param fieldSelector A selector to restrict the list of returned objects by their fields. Defaults to everything.
+       * @param labelSelector A selector to restrict the list of returned objects by their labels. Defaults to everything.
+       * @param limit limit is a maximum number of responses to return for a list call. If more items exist, the server will set the &#x60;continue&#x60; field on the list metadata to a value that can be used with the same initial query to retrieve the next set of results. Setting a limit may return fewer than the requested amount of items (up to zero items) in the event all requested objects are filtered out and clients should only use the presence of the continue field to determine whether more results are available. Servers may choose not to support the limit argument and will return all of the available results. If limit is specified and the continue field is empty, clients may assume that no more results are available. This field is not supported if watch is true.  The server guarantees that the objects returned when using continue will be identical to issuing a single list call without a limit - that is, no objects created, modified, or deleted after the first request is issued will be included in any subsequent continued requests. This is sometimes referred to as a consistent snapshot, and ensures that a client that is using limit to receive smaller chunks of a very large result can ensure they see all possible objects. If objects are updated during a chunked list the version of the object that was present at the time the first list result was calculated is returned.
+       * @param resourceVersion resourceVersion sets a constraint on what resource versions a request may be served from. See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param resourceVersionMatch resourceVersionMatch determines how resourceVersion is applied to list calls. It is highly recommended that resourceVersionMatch be set for list calls where resourceVersion is set See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param sendInitialEvents &#x60;sendInitialEvents&#x3D;true&#x60; may be set together with &#x60;watch&#x3D;true&#x60;. In that case, the watch stream will begin with synthetic events to produce the current state of objects in the collection. Once all such events have been sent, a synthetic \&quot;Bookmark\&quot; event  will be sent. The bookmark will report the ResourceVersion (RV) corresponding to the set of objects, and be marked with &#x60;\&quot;k8s.io/initial-events-end\&quot;: \&quot;true\&quot;&#x60; annotation. Afterwards, the watch stream will proceed as usual, sending watch events corresponding to changes (subsequent to the RV) to objects watched.  When &#x60;sendInitialEvents&#x60; option is set, we require &#x60;resourceVersionMatch&#x60; option to also be set. The semantic of the watch request is as following: - &#x60;resourceVersionMatch&#x60; &#x3D; NotOlderThan   is interpreted as \&quot;data at least as new as the provided &#x60;resourceVersion&#x60;\&quot;   and the bookmark event is send when the state is synced   to a &#x60;resourceVersion&#x60; at least as fresh as the one provided by the ListOptions.   If &#x60;resourceVersion&#x60; is unset, this is interpreted as \&quot;consistent read\&quot; and the   bookmark event is send when the state is synced at least to the moment   when request started being processed. - &#x60;resourceVersionMatch&#x60; set to any other value or unset   Invalid error is returned.  Defaults to true if &#x60;resourceVersion&#x3D;\&quot;\&quot;&#x60; or &#x60;resourceVersion&#x3D;\&quot;0\&quot;&#x60; (for backward compatibility reasons) and to false otherwise.
+       * @param timeoutSeconds Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
+       * @param watch Watch for changes to the described resources and return them as a stream of add, update, and remove notifications. Specify resourceVersion.
+       */
+      async listNamespacedLease(namespace, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, sendInitialEvents, timeoutSeconds, watch, _options) {
+        var _a3;
+        let _config = _options || this.configuration;
+        if (namespace === null || namespace === void 0) {
+          throw new RequiredError("CoordinationV1Api", "listNamespacedLease", "namespace");
+        }
+        const localVarPath = "/apis/coordination.k8s.io/v1/namespaces/{namespace}/leases".replace("{namespace}", encodeURIComponent(String(namespace)));
+        const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.GET);
+        requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
+        if (pretty !== void 0) {
+          requestContext.setQueryParam("pretty", ObjectSerializer.serialize(pretty, "string", ""));
+        }
+        if (allowWatchBookmarks !== void 0) {
+          requestContext.setQueryParam("allowWatchBookmarks", ObjectSerializer.serialize(allowWatchBookmarks, "boolean", ""));
+        }
+        if (_continue !== void 0) {
+          requestContext.setQueryParam("continue", ObjectSerializer.serialize(_continue, "string", ""));
+        }
+        if (fieldSelector !== void 0) {
+          requestContext.setQueryParam("fieldSelector", ObjectSerializer.serialize(fieldSelector, "string", ""));
+        }
+        if (labelSelector !== void 0) {
+          requestContext.setQueryParam("labelSelector", ObjectSerializer.serialize(labelSelector, "string", ""));
+        }
+        if (limit !== void 0) {
+          requestContext.setQueryParam("limit", ObjectSerializer.serialize(limit, "number", ""));
+        }
+        if (resourceVersion !== void 0) {
+          requestContext.setQueryParam("resourceVersion", ObjectSerializer.serialize(resourceVersion, "string", ""));
+        }
+        if (resourceVersionMatch !== void 0) {
+          requestContext.setQueryParam("resourceVersionMatch", ObjectSerializer.serialize(resourceVersionMatch, "string", ""));
+        }
+        if (sendInitialEvents !== void 0) {
+          requestContext.setQueryParam("sendInitialEvents", ObjectSerializer.serialize(sendInitialEvents, "boolean", ""));
+        }
+        if (timeoutSeconds !== void 0) {
+          requestContext.setQueryParam("timeoutSeconds", ObjectSerializer.serialize(timeoutSeconds, "number", ""));
+        }
+        if (watch !== void 0) {
+          requestContext.setQueryParam("watch", ObjectSerializer.serialize(watch, "boolean", ""));
+        }
+        let authMethod;
+        authMethod = _config.authMethods["BearerToken"];
+        if (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication) {
+          await (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication(requestContext));
+        }
+        const defaultAuth = (_a3 = _config === null || _config === void 0 ? void 0 : _config.authMethods) === null || _a3 === void 0 ? void 0 : _a3.default;
+        if (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication) {
+          await (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication(requestContext));
+        }
+        return requestContext;
+      }
+      /**
+       * partially update the specified Lease
+       * @param name name of the Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param body
+       * @param pretty If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param dryRun When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
+       * @param fieldManager fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint. This field is required for apply requests (application/apply-patch) but optional for non-apply patch types (JsonPatch, MergePatch, StrategicMergePatch).
+       * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered.
+       * @param force Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
+       */
+      async patchNamespacedLease(name, namespace, body, pretty, dryRun, fieldManager2, fieldValidation, force, _options) {
+        var _a3;
+        let _config = _options || this.configuration;
+        if (name === null || name === void 0) {
+          throw new RequiredError("CoordinationV1Api", "patchNamespacedLease", "name");
+        }
+        if (namespace === null || namespace === void 0) {
+          throw new RequiredError("CoordinationV1Api", "patchNamespacedLease", "namespace");
+        }
+        if (body === null || body === void 0) {
+          throw new RequiredError("CoordinationV1Api", "patchNamespacedLease", "body");
+        }
+        const localVarPath = "/apis/coordination.k8s.io/v1/namespaces/{namespace}/leases/{name}".replace("{name}", encodeURIComponent(String(name))).replace("{namespace}", encodeURIComponent(String(namespace)));
+        const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.PATCH);
+        requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
+        if (pretty !== void 0) {
+          requestContext.setQueryParam("pretty", ObjectSerializer.serialize(pretty, "string", ""));
+        }
+        if (dryRun !== void 0) {
+          requestContext.setQueryParam("dryRun", ObjectSerializer.serialize(dryRun, "string", ""));
+        }
+        if (fieldManager2 !== void 0) {
+          requestContext.setQueryParam("fieldManager", ObjectSerializer.serialize(fieldManager2, "string", ""));
+        }
+        if (fieldValidation !== void 0) {
+          requestContext.setQueryParam("fieldValidation", ObjectSerializer.serialize(fieldValidation, "string", ""));
+        }
+        if (force !== void 0) {
+          requestContext.setQueryParam("force", ObjectSerializer.serialize(force, "boolean", ""));
+        }
+        const contentType = ObjectSerializer.getPreferredMediaType([
+          "application/json-patch+json",
+          "application/merge-patch+json",
+          "application/strategic-merge-patch+json",
+          "application/apply-patch+yaml",
+          "application/apply-patch+cbor"
+        ]);
+        requestContext.setHeaderParam("Content-Type", contentType);
+        const serializedBody = ObjectSerializer.stringify(ObjectSerializer.serialize(body, "any", ""), contentType);
+        requestContext.setBody(serializedBody);
+        let authMethod;
+        authMethod = _config.authMethods["BearerToken"];
+        if (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication) {
+          await (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication(requestContext));
+        }
+        const defaultAuth = (_a3 = _config === null || _config === void 0 ? void 0 : _config.authMethods) === null || _a3 === void 0 ? void 0 : _a3.default;
+        if (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication) {
+          await (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication(requestContext));
+        }
+        return requestContext;
+      }
+      /**
+       * read the specified Lease
+       * @param name name of the Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param pretty If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       */
+      async readNamespacedLease(name, namespace, pretty, _options) {
+        var _a3;
+        let _config = _options || this.configuration;
+        if (name === null || name === void 0) {
+          throw new RequiredError("CoordinationV1Api", "readNamespacedLease", "name");
+        }
+        if (namespace === null || namespace === void 0) {
+          throw new RequiredError("CoordinationV1Api", "readNamespacedLease", "namespace");
+        }
+        const localVarPath = "/apis/coordination.k8s.io/v1/namespaces/{namespace}/leases/{name}".replace("{name}", encodeURIComponent(String(name))).replace("{namespace}", encodeURIComponent(String(namespace)));
+        const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.GET);
+        requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
+        if (pretty !== void 0) {
+          requestContext.setQueryParam("pretty", ObjectSerializer.serialize(pretty, "string", ""));
+        }
+        let authMethod;
+        authMethod = _config.authMethods["BearerToken"];
+        if (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication) {
+          await (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication(requestContext));
+        }
+        const defaultAuth = (_a3 = _config === null || _config === void 0 ? void 0 : _config.authMethods) === null || _a3 === void 0 ? void 0 : _a3.default;
+        if (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication) {
+          await (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication(requestContext));
+        }
+        return requestContext;
+      }
+      /**
+       * replace the specified Lease
+       * @param name name of the Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param body
+       * @param pretty If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param dryRun When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
+       * @param fieldManager fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
+       * @param fieldValidation fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered.
+       */
+      async replaceNamespacedLease(name, namespace, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
+        var _a3;
+        let _config = _options || this.configuration;
+        if (name === null || name === void 0) {
+          throw new RequiredError("CoordinationV1Api", "replaceNamespacedLease", "name");
+        }
+        if (namespace === null || namespace === void 0) {
+          throw new RequiredError("CoordinationV1Api", "replaceNamespacedLease", "namespace");
+        }
+        if (body === null || body === void 0) {
+          throw new RequiredError("CoordinationV1Api", "replaceNamespacedLease", "body");
+        }
+        const localVarPath = "/apis/coordination.k8s.io/v1/namespaces/{namespace}/leases/{name}".replace("{name}", encodeURIComponent(String(name))).replace("{namespace}", encodeURIComponent(String(namespace)));
+        const requestContext = _config.baseServer.makeRequestContext(localVarPath, HttpMethod.PUT);
+        requestContext.setHeaderParam("Accept", "application/json, */*;q=0.8");
+        if (pretty !== void 0) {
+          requestContext.setQueryParam("pretty", ObjectSerializer.serialize(pretty, "string", ""));
+        }
+        if (dryRun !== void 0) {
+          requestContext.setQueryParam("dryRun", ObjectSerializer.serialize(dryRun, "string", ""));
+        }
+        if (fieldManager2 !== void 0) {
+          requestContext.setQueryParam("fieldManager", ObjectSerializer.serialize(fieldManager2, "string", ""));
+        }
+        if (fieldValidation !== void 0) {
+          requestContext.setQueryParam("fieldValidation", ObjectSerializer.serialize(fieldValidation, "string", ""));
+        }
+        const contentType = ObjectSerializer.getPreferredMediaType([]);
+        requestContext.setHeaderParam("Content-Type", contentType);
+        const serializedBody = ObjectSerializer.stringify(ObjectSerializer.serialize(body, "V1Lease", ""), contentType);
+        requestContext.setBody(serializedBody);
+        let authMethod;
+        authMethod = _config.authMethods["BearerToken"];
+        if (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication) {
+          await (authMethod === null || authMethod === void 0 ? void 0 : authMethod.applySecurityAuthentication(requestContext));
+        }
+        const defaultAuth = (_a3 = _config === null || _config === void 0 ? void 0 : _config.authMethods) === null || _a3 === void 0 ? void 0 : _a3.default;
+        if (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication) {
+          await (defaultAuth === null || defaultAuth === void 0 ? void 0 : defaultAuth.applySecurityAuthentication(requestContext));
+        }
+        return requestContext;
+      }
+    };
+    CoordinationV1ApiResponseProcessor = class {
+      /**
+       * Unwraps the actual response sent by the server from the response context and deserializes the response content
+       * to the expected objects
+       *
+       * @params response Response returned by the server for a request to createNamespacedLease
+       * @throws ApiException if the response code was not in [200, 299]
+       */
+      async createNamespacedLeaseWithHttpInfo(response) {
+        const contentType = ObjectSerializer.normalizeMediaType(response.headers["content-type"]);
+        if (isCodeInRange("200", response.httpStatusCode)) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Lease", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        if (isCodeInRange("201", response.httpStatusCode)) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Lease", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        if (isCodeInRange("202", response.httpStatusCode)) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Lease", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        if (isCodeInRange("401", response.httpStatusCode)) {
+          throw new ApiException(response.httpStatusCode, "Unauthorized", void 0, response.headers);
+        }
+        if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Lease", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        throw new ApiException(response.httpStatusCode, "Unknown API Status Code!", await response.getBodyAsAny(), response.headers);
+      }
+      /**
+       * Unwraps the actual response sent by the server from the response context and deserializes the response content
+       * to the expected objects
+       *
+       * @params response Response returned by the server for a request to deleteCollectionNamespacedLease
+       * @throws ApiException if the response code was not in [200, 299]
+       */
+      async deleteCollectionNamespacedLeaseWithHttpInfo(response) {
+        const contentType = ObjectSerializer.normalizeMediaType(response.headers["content-type"]);
+        if (isCodeInRange("200", response.httpStatusCode)) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Status", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        if (isCodeInRange("401", response.httpStatusCode)) {
+          throw new ApiException(response.httpStatusCode, "Unauthorized", void 0, response.headers);
+        }
+        if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Status", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        throw new ApiException(response.httpStatusCode, "Unknown API Status Code!", await response.getBodyAsAny(), response.headers);
+      }
+      /**
+       * Unwraps the actual response sent by the server from the response context and deserializes the response content
+       * to the expected objects
+       *
+       * @params response Response returned by the server for a request to deleteNamespacedLease
+       * @throws ApiException if the response code was not in [200, 299]
+       */
+      async deleteNamespacedLeaseWithHttpInfo(response) {
+        const contentType = ObjectSerializer.normalizeMediaType(response.headers["content-type"]);
+        if (isCodeInRange("200", response.httpStatusCode)) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Status", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        if (isCodeInRange("202", response.httpStatusCode)) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Status", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        if (isCodeInRange("401", response.httpStatusCode)) {
+          throw new ApiException(response.httpStatusCode, "Unauthorized", void 0, response.headers);
+        }
+        if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Status", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        throw new ApiException(response.httpStatusCode, "Unknown API Status Code!", await response.getBodyAsAny(), response.headers);
+      }
+      /**
+       * Unwraps the actual response sent by the server from the response context and deserializes the response content
+       * to the expected objects
+       *
+       * @params response Response returned by the server for a request to getAPIResources
+       * @throws ApiException if the response code was not in [200, 299]
+       */
+      async getAPIResourcesWithHttpInfo(response) {
+        const contentType = ObjectSerializer.normalizeMediaType(response.headers["content-type"]);
+        if (isCodeInRange("200", response.httpStatusCode)) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1APIResourceList", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        if (isCodeInRange("401", response.httpStatusCode)) {
+          throw new ApiException(response.httpStatusCode, "Unauthorized", void 0, response.headers);
+        }
+        if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1APIResourceList", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        throw new ApiException(response.httpStatusCode, "Unknown API Status Code!", await response.getBodyAsAny(), response.headers);
+      }
+      /**
+       * Unwraps the actual response sent by the server from the response context and deserializes the response content
+       * to the expected objects
+       *
+       * @params response Response returned by the server for a request to listLeaseForAllNamespaces
+       * @throws ApiException if the response code was not in [200, 299]
+       */
+      async listLeaseForAllNamespacesWithHttpInfo(response) {
+        const contentType = ObjectSerializer.normalizeMediaType(response.headers["content-type"]);
+        if (isCodeInRange("200", response.httpStatusCode)) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1LeaseList", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        if (isCodeInRange("401", response.httpStatusCode)) {
+          throw new ApiException(response.httpStatusCode, "Unauthorized", void 0, response.headers);
+        }
+        if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1LeaseList", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        throw new ApiException(response.httpStatusCode, "Unknown API Status Code!", await response.getBodyAsAny(), response.headers);
+      }
+      /**
+       * Unwraps the actual response sent by the server from the response context and deserializes the response content
+       * to the expected objects
+       *
+       * @params response Response returned by the server for a request to listNamespacedLease
+       * @throws ApiException if the response code was not in [200, 299]
+       */
+      async listNamespacedLeaseWithHttpInfo(response) {
+        const contentType = ObjectSerializer.normalizeMediaType(response.headers["content-type"]);
+        if (isCodeInRange("200", response.httpStatusCode)) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1LeaseList", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        if (isCodeInRange("401", response.httpStatusCode)) {
+          throw new ApiException(response.httpStatusCode, "Unauthorized", void 0, response.headers);
+        }
+        if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1LeaseList", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        throw new ApiException(response.httpStatusCode, "Unknown API Status Code!", await response.getBodyAsAny(), response.headers);
+      }
+      /**
+       * Unwraps the actual response sent by the server from the response context and deserializes the response content
+       * to the expected objects
+       *
+       * @params response Response returned by the server for a request to patchNamespacedLease
+       * @throws ApiException if the response code was not in [200, 299]
+       */
+      async patchNamespacedLeaseWithHttpInfo(response) {
+        const contentType = ObjectSerializer.normalizeMediaType(response.headers["content-type"]);
+        if (isCodeInRange("200", response.httpStatusCode)) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Lease", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        if (isCodeInRange("201", response.httpStatusCode)) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Lease", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        if (isCodeInRange("401", response.httpStatusCode)) {
+          throw new ApiException(response.httpStatusCode, "Unauthorized", void 0, response.headers);
+        }
+        if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Lease", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        throw new ApiException(response.httpStatusCode, "Unknown API Status Code!", await response.getBodyAsAny(), response.headers);
+      }
+      /**
+       * Unwraps the actual response sent by the server from the response context and deserializes the response content
+       * to the expected objects
+       *
+       * @params response Response returned by the server for a request to readNamespacedLease
+       * @throws ApiException if the response code was not in [200, 299]
+       */
+      async readNamespacedLeaseWithHttpInfo(response) {
+        const contentType = ObjectSerializer.normalizeMediaType(response.headers["content-type"]);
+        if (isCodeInRange("200", response.httpStatusCode)) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Lease", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        if (isCodeInRange("401", response.httpStatusCode)) {
+          throw new ApiException(response.httpStatusCode, "Unauthorized", void 0, response.headers);
+        }
+        if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Lease", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        throw new ApiException(response.httpStatusCode, "Unknown API Status Code!", await response.getBodyAsAny(), response.headers);
+      }
+      /**
+       * Unwraps the actual response sent by the server from the response context and deserializes the response content
+       * to the expected objects
+       *
+       * @params response Response returned by the server for a request to replaceNamespacedLease
+       * @throws ApiException if the response code was not in [200, 299]
+       */
+      async replaceNamespacedLeaseWithHttpInfo(response) {
+        const contentType = ObjectSerializer.normalizeMediaType(response.headers["content-type"]);
+        if (isCodeInRange("200", response.httpStatusCode)) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Lease", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        if (isCodeInRange("201", response.httpStatusCode)) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Lease", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        if (isCodeInRange("401", response.httpStatusCode)) {
+          throw new ApiException(response.httpStatusCode, "Unauthorized", void 0, response.headers);
+        }
+        if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) {
+          const body = ObjectSerializer.deserialize(ObjectSerializer.parse(await response.body.text(), contentType), "V1Lease", "");
+          return new HttpInfo(response.httpStatusCode, response.headers, response.body, body);
+        }
+        throw new ApiException(response.httpStatusCode, "Unknown API Status Code!", await response.getBodyAsAny(), response.headers);
+      }
+    };
   }
 });
 
@@ -67166,7 +67877,7 @@ var init_WellKnownApi = __esm({
 });
 
 // node_modules/@kubernetes/client-node/dist/gen/types/ObservableAPI.js
-var ObservableCustomObjectsApi;
+var ObservableCoordinationV1Api, ObservableCustomObjectsApi;
 var init_ObservableAPI = __esm({
   "node_modules/@kubernetes/client-node/dist/gen/types/ObservableAPI.js"() {
     init_configuration();
@@ -67237,6 +67948,373 @@ var init_ObservableAPI = __esm({
     init_StoragemigrationV1alpha1Api();
     init_VersionApi();
     init_WellKnownApi();
+    ObservableCoordinationV1Api = class {
+      constructor(configuration, requestFactory, responseProcessor) {
+        this.configuration = configuration;
+        this.requestFactory = requestFactory || new CoordinationV1ApiRequestFactory(configuration);
+        this.responseProcessor = responseProcessor || new CoordinationV1ApiResponseProcessor();
+      }
+      /**
+       * create a Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param body
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
+       * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
+       * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered.
+       */
+      createNamespacedLeaseWithHttpInfo(namespace, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
+        const _config = mergeConfiguration(this.configuration, _options);
+        const requestContextPromise = this.requestFactory.createNamespacedLease(namespace, body, pretty, dryRun, fieldManager2, fieldValidation, _config);
+        let middlewarePreObservable = from(requestContextPromise);
+        for (const middleware of _config.middleware) {
+          middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
+        }
+        return middlewarePreObservable.pipe(mergeMap((ctx) => _config.httpApi.send(ctx))).pipe(mergeMap((response) => {
+          let middlewarePostObservable = of(response);
+          for (const middleware of _config.middleware.reverse()) {
+            middlewarePostObservable = middlewarePostObservable.pipe(mergeMap((rsp) => middleware.post(rsp)));
+          }
+          return middlewarePostObservable.pipe(map2((rsp) => this.responseProcessor.createNamespacedLeaseWithHttpInfo(rsp)));
+        }));
+      }
+      /**
+       * create a Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param body
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
+       * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
+       * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered.
+       */
+      createNamespacedLease(namespace, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
+        return this.createNamespacedLeaseWithHttpInfo(namespace, body, pretty, dryRun, fieldManager2, fieldValidation, _options).pipe(map2((apiResponse) => apiResponse.data));
+      }
+      /**
+       * delete collection of Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param [_continue] The continue option should be set when retrieving more results from the server. Since this value is server defined, clients may only use the continue value from a previous query result with identical query parameters (except for the value of continue) and the server may reject a continue value it does not recognize. If the specified continue value is no longer valid whether due to expiration (generally five to fifteen minutes) or a configuration change on the server, the server will respond with a 410 ResourceExpired error together with a continue token. If the client needs a consistent list, it must restart their list without the continue field. Otherwise, the client may send another list request with the token received with the 410 error, the server will respond with a list starting from the next key, but from the latest snapshot, which is inconsistent from the previous list results - objects that are created, modified, or deleted after the first list request will be included in the response, as long as their keys are after the \&quot;next key\&quot;.  This field is not supported when watch is true. Clients may start a watch from the last resourceVersion value returned by the server and not miss any modifications.
+       * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
+       * @param [fieldSelector] A selector to restrict the list of returned objects by their fields. Defaults to everything.
+       * @param [gracePeriodSeconds] The duration in seconds before the object should be deleted. Value must be non-negative integer. The value zero indicates delete immediately. If this value is nil, the default grace period for the specified type will be used. Defaults to a per object value if not specified. zero means delete immediately.
+       * @param [ignoreStoreReadErrorWithClusterBreakingPotential] if set to true, it will trigger an unsafe deletion of the resource in case the normal deletion flow fails with a corrupt object error. A resource is considered corrupt if it can not be retrieved from the underlying storage successfully because of a) its data can not be transformed e.g. decryption failure, or b) it fails to decode into an object. NOTE: unsafe deletion ignores finalizer constraints, skips precondition checks, and removes the object from the storage. WARNING: This may potentially break the cluster if the workload associated with the resource being unsafe-deleted relies on normal deletion flow. Use only if you REALLY know what you are doing. The default value is false, and the user must opt in to enable it
+       * @param [labelSelector] A selector to restrict the list of returned objects by their labels. Defaults to everything.
+       * @param [limit] limit is a maximum number of responses to return for a list call. If more items exist, the server will set the &#x60;continue&#x60; field on the list metadata to a value that can be used with the same initial query to retrieve the next set of results. Setting a limit may return fewer than the requested amount of items (up to zero items) in the event all requested objects are filtered out and clients should only use the presence of the continue field to determine whether more results are available. Servers may choose not to support the limit argument and will return all of the available results. If limit is specified and the continue field is empty, clients may assume that no more results are available. This field is not supported if watch is true.  The server guarantees that the objects returned when using continue will be identical to issuing a single list call without a limit - that is, no objects created, modified, or deleted after the first request is issued will be included in any subsequent continued requests. This is sometimes referred to as a consistent snapshot, and ensures that a client that is using limit to receive smaller chunks of a very large result can ensure they see all possible objects. If objects are updated during a chunked list the version of the object that was present at the time the first list result was calculated is returned.
+       * @param [orphanDependents] Deprecated: please use the PropagationPolicy, this field will be deprecated in 1.7. Should the dependent objects be orphaned. If true/false, the \&quot;orphan\&quot; finalizer will be added to/removed from the object\&#39;s finalizers list. Either this field or PropagationPolicy may be set, but not both.
+       * @param [propagationPolicy] Whether and how garbage collection will be performed. Either this field or OrphanDependents may be set, but not both. The default policy is decided by the existing finalizer set in the metadata.finalizers and the resource-specific default policy. Acceptable values are: \&#39;Orphan\&#39; - orphan the dependents; \&#39;Background\&#39; - allow the garbage collector to delete the dependents in the background; \&#39;Foreground\&#39; - a cascading policy that deletes all dependents in the foreground.
+       * @param [resourceVersion] resourceVersion sets a constraint on what resource versions a request may be served from. See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param [resourceVersionMatch] resourceVersionMatch determines how resourceVersion is applied to list calls. It is highly recommended that resourceVersionMatch be set for list calls where resourceVersion is set See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param [sendInitialEvents] &#x60;sendInitialEvents&#x3D;true&#x60; may be set together with &#x60;watch&#x3D;true&#x60;. In that case, the watch stream will begin with synthetic events to produce the current state of objects in the collection. Once all such events have been sent, a synthetic \&quot;Bookmark\&quot; event  will be sent. The bookmark will report the ResourceVersion (RV) corresponding to the set of objects, and be marked with &#x60;\&quot;k8s.io/initial-events-end\&quot;: \&quot;true\&quot;&#x60; annotation. Afterwards, the watch stream will proceed as usual, sending watch events corresponding to changes (subsequent to the RV) to objects watched.  When &#x60;sendInitialEvents&#x60; option is set, we require &#x60;resourceVersionMatch&#x60; option to also be set. The semantic of the watch request is as following: - &#x60;resourceVersionMatch&#x60; &#x3D; NotOlderThan   is interpreted as \&quot;data at least as new as the provided &#x60;resourceVersion&#x60;\&quot;   and the bookmark event is send when the state is synced   to a &#x60;resourceVersion&#x60; at least as fresh as the one provided by the ListOptions.   If &#x60;resourceVersion&#x60; is unset, this is interpreted as \&quot;consistent read\&quot; and the   bookmark event is send when the state is synced at least to the moment   when request started being processed. - &#x60;resourceVersionMatch&#x60; set to any other value or unset   Invalid error is returned.  Defaults to true if &#x60;resourceVersion&#x3D;\&quot;\&quot;&#x60; or &#x60;resourceVersion&#x3D;\&quot;0\&quot;&#x60; (for backward compatibility reasons) and to false otherwise.
+       * @param [timeoutSeconds] Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
+       * @param [body]
+       */
+      deleteCollectionNamespacedLeaseWithHttpInfo(namespace, pretty, _continue, dryRun, fieldSelector, gracePeriodSeconds, ignoreStoreReadErrorWithClusterBreakingPotential, labelSelector, limit, orphanDependents, propagationPolicy, resourceVersion, resourceVersionMatch, sendInitialEvents, timeoutSeconds, body, _options) {
+        const _config = mergeConfiguration(this.configuration, _options);
+        const requestContextPromise = this.requestFactory.deleteCollectionNamespacedLease(namespace, pretty, _continue, dryRun, fieldSelector, gracePeriodSeconds, ignoreStoreReadErrorWithClusterBreakingPotential, labelSelector, limit, orphanDependents, propagationPolicy, resourceVersion, resourceVersionMatch, sendInitialEvents, timeoutSeconds, body, _config);
+        let middlewarePreObservable = from(requestContextPromise);
+        for (const middleware of _config.middleware) {
+          middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
+        }
+        return middlewarePreObservable.pipe(mergeMap((ctx) => _config.httpApi.send(ctx))).pipe(mergeMap((response) => {
+          let middlewarePostObservable = of(response);
+          for (const middleware of _config.middleware.reverse()) {
+            middlewarePostObservable = middlewarePostObservable.pipe(mergeMap((rsp) => middleware.post(rsp)));
+          }
+          return middlewarePostObservable.pipe(map2((rsp) => this.responseProcessor.deleteCollectionNamespacedLeaseWithHttpInfo(rsp)));
+        }));
+      }
+      /**
+       * delete collection of Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param [_continue] The continue option should be set when retrieving more results from the server. Since this value is server defined, clients may only use the continue value from a previous query result with identical query parameters (except for the value of continue) and the server may reject a continue value it does not recognize. If the specified continue value is no longer valid whether due to expiration (generally five to fifteen minutes) or a configuration change on the server, the server will respond with a 410 ResourceExpired error together with a continue token. If the client needs a consistent list, it must restart their list without the continue field. Otherwise, the client may send another list request with the token received with the 410 error, the server will respond with a list starting from the next key, but from the latest snapshot, which is inconsistent from the previous list results - objects that are created, modified, or deleted after the first list request will be included in the response, as long as their keys are after the \&quot;next key\&quot;.  This field is not supported when watch is true. Clients may start a watch from the last resourceVersion value returned by the server and not miss any modifications.
+       * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
+       * @param [fieldSelector] A selector to restrict the list of returned objects by their fields. Defaults to everything.
+       * @param [gracePeriodSeconds] The duration in seconds before the object should be deleted. Value must be non-negative integer. The value zero indicates delete immediately. If this value is nil, the default grace period for the specified type will be used. Defaults to a per object value if not specified. zero means delete immediately.
+       * @param [ignoreStoreReadErrorWithClusterBreakingPotential] if set to true, it will trigger an unsafe deletion of the resource in case the normal deletion flow fails with a corrupt object error. A resource is considered corrupt if it can not be retrieved from the underlying storage successfully because of a) its data can not be transformed e.g. decryption failure, or b) it fails to decode into an object. NOTE: unsafe deletion ignores finalizer constraints, skips precondition checks, and removes the object from the storage. WARNING: This may potentially break the cluster if the workload associated with the resource being unsafe-deleted relies on normal deletion flow. Use only if you REALLY know what you are doing. The default value is false, and the user must opt in to enable it
+       * @param [labelSelector] A selector to restrict the list of returned objects by their labels. Defaults to everything.
+       * @param [limit] limit is a maximum number of responses to return for a list call. If more items exist, the server will set the &#x60;continue&#x60; field on the list metadata to a value that can be used with the same initial query to retrieve the next set of results. Setting a limit may return fewer than the requested amount of items (up to zero items) in the event all requested objects are filtered out and clients should only use the presence of the continue field to determine whether more results are available. Servers may choose not to support the limit argument and will return all of the available results. If limit is specified and the continue field is empty, clients may assume that no more results are available. This field is not supported if watch is true.  The server guarantees that the objects returned when using continue will be identical to issuing a single list call without a limit - that is, no objects created, modified, or deleted after the first request is issued will be included in any subsequent continued requests. This is sometimes referred to as a consistent snapshot, and ensures that a client that is using limit to receive smaller chunks of a very large result can ensure they see all possible objects. If objects are updated during a chunked list the version of the object that was present at the time the first list result was calculated is returned.
+       * @param [orphanDependents] Deprecated: please use the PropagationPolicy, this field will be deprecated in 1.7. Should the dependent objects be orphaned. If true/false, the \&quot;orphan\&quot; finalizer will be added to/removed from the object\&#39;s finalizers list. Either this field or PropagationPolicy may be set, but not both.
+       * @param [propagationPolicy] Whether and how garbage collection will be performed. Either this field or OrphanDependents may be set, but not both. The default policy is decided by the existing finalizer set in the metadata.finalizers and the resource-specific default policy. Acceptable values are: \&#39;Orphan\&#39; - orphan the dependents; \&#39;Background\&#39; - allow the garbage collector to delete the dependents in the background; \&#39;Foreground\&#39; - a cascading policy that deletes all dependents in the foreground.
+       * @param [resourceVersion] resourceVersion sets a constraint on what resource versions a request may be served from. See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param [resourceVersionMatch] resourceVersionMatch determines how resourceVersion is applied to list calls. It is highly recommended that resourceVersionMatch be set for list calls where resourceVersion is set See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param [sendInitialEvents] &#x60;sendInitialEvents&#x3D;true&#x60; may be set together with &#x60;watch&#x3D;true&#x60;. In that case, the watch stream will begin with synthetic events to produce the current state of objects in the collection. Once all such events have been sent, a synthetic \&quot;Bookmark\&quot; event  will be sent. The bookmark will report the ResourceVersion (RV) corresponding to the set of objects, and be marked with &#x60;\&quot;k8s.io/initial-events-end\&quot;: \&quot;true\&quot;&#x60; annotation. Afterwards, the watch stream will proceed as usual, sending watch events corresponding to changes (subsequent to the RV) to objects watched.  When &#x60;sendInitialEvents&#x60; option is set, we require &#x60;resourceVersionMatch&#x60; option to also be set. The semantic of the watch request is as following: - &#x60;resourceVersionMatch&#x60; &#x3D; NotOlderThan   is interpreted as \&quot;data at least as new as the provided &#x60;resourceVersion&#x60;\&quot;   and the bookmark event is send when the state is synced   to a &#x60;resourceVersion&#x60; at least as fresh as the one provided by the ListOptions.   If &#x60;resourceVersion&#x60; is unset, this is interpreted as \&quot;consistent read\&quot; and the   bookmark event is send when the state is synced at least to the moment   when request started being processed. - &#x60;resourceVersionMatch&#x60; set to any other value or unset   Invalid error is returned.  Defaults to true if &#x60;resourceVersion&#x3D;\&quot;\&quot;&#x60; or &#x60;resourceVersion&#x3D;\&quot;0\&quot;&#x60; (for backward compatibility reasons) and to false otherwise.
+       * @param [timeoutSeconds] Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
+       * @param [body]
+       */
+      deleteCollectionNamespacedLease(namespace, pretty, _continue, dryRun, fieldSelector, gracePeriodSeconds, ignoreStoreReadErrorWithClusterBreakingPotential, labelSelector, limit, orphanDependents, propagationPolicy, resourceVersion, resourceVersionMatch, sendInitialEvents, timeoutSeconds, body, _options) {
+        return this.deleteCollectionNamespacedLeaseWithHttpInfo(namespace, pretty, _continue, dryRun, fieldSelector, gracePeriodSeconds, ignoreStoreReadErrorWithClusterBreakingPotential, labelSelector, limit, orphanDependents, propagationPolicy, resourceVersion, resourceVersionMatch, sendInitialEvents, timeoutSeconds, body, _options).pipe(map2((apiResponse) => apiResponse.data));
+      }
+      /**
+       * delete a Lease
+       * @param name name of the Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
+       * @param [gracePeriodSeconds] The duration in seconds before the object should be deleted. Value must be non-negative integer. The value zero indicates delete immediately. If this value is nil, the default grace period for the specified type will be used. Defaults to a per object value if not specified. zero means delete immediately.
+       * @param [ignoreStoreReadErrorWithClusterBreakingPotential] if set to true, it will trigger an unsafe deletion of the resource in case the normal deletion flow fails with a corrupt object error. A resource is considered corrupt if it can not be retrieved from the underlying storage successfully because of a) its data can not be transformed e.g. decryption failure, or b) it fails to decode into an object. NOTE: unsafe deletion ignores finalizer constraints, skips precondition checks, and removes the object from the storage. WARNING: This may potentially break the cluster if the workload associated with the resource being unsafe-deleted relies on normal deletion flow. Use only if you REALLY know what you are doing. The default value is false, and the user must opt in to enable it
+       * @param [orphanDependents] Deprecated: please use the PropagationPolicy, this field will be deprecated in 1.7. Should the dependent objects be orphaned. If true/false, the \&quot;orphan\&quot; finalizer will be added to/removed from the object\&#39;s finalizers list. Either this field or PropagationPolicy may be set, but not both.
+       * @param [propagationPolicy] Whether and how garbage collection will be performed. Either this field or OrphanDependents may be set, but not both. The default policy is decided by the existing finalizer set in the metadata.finalizers and the resource-specific default policy. Acceptable values are: \&#39;Orphan\&#39; - orphan the dependents; \&#39;Background\&#39; - allow the garbage collector to delete the dependents in the background; \&#39;Foreground\&#39; - a cascading policy that deletes all dependents in the foreground.
+       * @param [body]
+       */
+      deleteNamespacedLeaseWithHttpInfo(name, namespace, pretty, dryRun, gracePeriodSeconds, ignoreStoreReadErrorWithClusterBreakingPotential, orphanDependents, propagationPolicy, body, _options) {
+        const _config = mergeConfiguration(this.configuration, _options);
+        const requestContextPromise = this.requestFactory.deleteNamespacedLease(name, namespace, pretty, dryRun, gracePeriodSeconds, ignoreStoreReadErrorWithClusterBreakingPotential, orphanDependents, propagationPolicy, body, _config);
+        let middlewarePreObservable = from(requestContextPromise);
+        for (const middleware of _config.middleware) {
+          middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
+        }
+        return middlewarePreObservable.pipe(mergeMap((ctx) => _config.httpApi.send(ctx))).pipe(mergeMap((response) => {
+          let middlewarePostObservable = of(response);
+          for (const middleware of _config.middleware.reverse()) {
+            middlewarePostObservable = middlewarePostObservable.pipe(mergeMap((rsp) => middleware.post(rsp)));
+          }
+          return middlewarePostObservable.pipe(map2((rsp) => this.responseProcessor.deleteNamespacedLeaseWithHttpInfo(rsp)));
+        }));
+      }
+      /**
+       * delete a Lease
+       * @param name name of the Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
+       * @param [gracePeriodSeconds] The duration in seconds before the object should be deleted. Value must be non-negative integer. The value zero indicates delete immediately. If this value is nil, the default grace period for the specified type will be used. Defaults to a per object value if not specified. zero means delete immediately.
+       * @param [ignoreStoreReadErrorWithClusterBreakingPotential] if set to true, it will trigger an unsafe deletion of the resource in case the normal deletion flow fails with a corrupt object error. A resource is considered corrupt if it can not be retrieved from the underlying storage successfully because of a) its data can not be transformed e.g. decryption failure, or b) it fails to decode into an object. NOTE: unsafe deletion ignores finalizer constraints, skips precondition checks, and removes the object from the storage. WARNING: This may potentially break the cluster if the workload associated with the resource being unsafe-deleted relies on normal deletion flow. Use only if you REALLY know what you are doing. The default value is false, and the user must opt in to enable it
+       * @param [orphanDependents] Deprecated: please use the PropagationPolicy, this field will be deprecated in 1.7. Should the dependent objects be orphaned. If true/false, the \&quot;orphan\&quot; finalizer will be added to/removed from the object\&#39;s finalizers list. Either this field or PropagationPolicy may be set, but not both.
+       * @param [propagationPolicy] Whether and how garbage collection will be performed. Either this field or OrphanDependents may be set, but not both. The default policy is decided by the existing finalizer set in the metadata.finalizers and the resource-specific default policy. Acceptable values are: \&#39;Orphan\&#39; - orphan the dependents; \&#39;Background\&#39; - allow the garbage collector to delete the dependents in the background; \&#39;Foreground\&#39; - a cascading policy that deletes all dependents in the foreground.
+       * @param [body]
+       */
+      deleteNamespacedLease(name, namespace, pretty, dryRun, gracePeriodSeconds, ignoreStoreReadErrorWithClusterBreakingPotential, orphanDependents, propagationPolicy, body, _options) {
+        return this.deleteNamespacedLeaseWithHttpInfo(name, namespace, pretty, dryRun, gracePeriodSeconds, ignoreStoreReadErrorWithClusterBreakingPotential, orphanDependents, propagationPolicy, body, _options).pipe(map2((apiResponse) => apiResponse.data));
+      }
+      /**
+       * get available resources
+       */
+      getAPIResourcesWithHttpInfo(_options) {
+        const _config = mergeConfiguration(this.configuration, _options);
+        const requestContextPromise = this.requestFactory.getAPIResources(_config);
+        let middlewarePreObservable = from(requestContextPromise);
+        for (const middleware of _config.middleware) {
+          middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
+        }
+        return middlewarePreObservable.pipe(mergeMap((ctx) => _config.httpApi.send(ctx))).pipe(mergeMap((response) => {
+          let middlewarePostObservable = of(response);
+          for (const middleware of _config.middleware.reverse()) {
+            middlewarePostObservable = middlewarePostObservable.pipe(mergeMap((rsp) => middleware.post(rsp)));
+          }
+          return middlewarePostObservable.pipe(map2((rsp) => this.responseProcessor.getAPIResourcesWithHttpInfo(rsp)));
+        }));
+      }
+      /**
+       * get available resources
+       */
+      getAPIResources(_options) {
+        return this.getAPIResourcesWithHttpInfo(_options).pipe(map2((apiResponse) => apiResponse.data));
+      }
+      /**
+       * list or watch objects of kind Lease
+       * @param [allowWatchBookmarks] allowWatchBookmarks requests watch events with type \&quot;BOOKMARK\&quot;. Servers that do not implement bookmarks may ignore this flag and bookmarks are sent at the server\&#39;s discretion. Clients should not assume bookmarks are returned at any specific interval, nor may they assume the server will send any BOOKMARK event during a session. If this is not a watch, this field is ignored.
+       * @param [_continue] The continue option should be set when retrieving more results from the server. Since this value is server defined, clients may only use the continue value from a previous query result with identical query parameters (except for the value of continue) and the server may reject a continue value it does not recognize. If the specified continue value is no longer valid whether due to expiration (generally five to fifteen minutes) or a configuration change on the server, the server will respond with a 410 ResourceExpired error together with a continue token. If the client needs a consistent list, it must restart their list without the continue field. Otherwise, the client may send another list request with the token received with the 410 error, the server will respond with a list starting from the next key, but from the latest snapshot, which is inconsistent from the previous list results - objects that are created, modified, or deleted after the first list request will be included in the response, as long as their keys are after the \&quot;next key\&quot;.  This field is not supported when watch is true. Clients may start a watch from the last resourceVersion value returned by the server and not miss any modifications.
+       * @param [fieldSelector] A selector to restrict the list of returned objects by their fields. Defaults to everything.
+       * @param [labelSelector] A selector to restrict the list of returned objects by their labels. Defaults to everything.
+       * @param [limit] limit is a maximum number of responses to return for a list call. If more items exist, the server will set the &#x60;continue&#x60; field on the list metadata to a value that can be used with the same initial query to retrieve the next set of results. Setting a limit may return fewer than the requested amount of items (up to zero items) in the event all requested objects are filtered out and clients should only use the presence of the continue field to determine whether more results are available. Servers may choose not to support the limit argument and will return all of the available results. If limit is specified and the continue field is empty, clients may assume that no more results are available. This field is not supported if watch is true.  The server guarantees that the objects returned when using continue will be identical to issuing a single list call without a limit - that is, no objects created, modified, or deleted after the first request is issued will be included in any subsequent continued requests. This is sometimes referred to as a consistent snapshot, and ensures that a client that is using limit to receive smaller chunks of a very large result can ensure they see all possible objects. If objects are updated during a chunked list the version of the object that was present at the time the first list result was calculated is returned.
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param [resourceVersion] resourceVersion sets a constraint on what resource versions a request may be served from. See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param [resourceVersionMatch] resourceVersionMatch determines how resourceVersion is applied to list calls. It is highly recommended that resourceVersionMatch be set for list calls where resourceVersion is set See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param [sendInitialEvents] &#x60;sendInitialEvents&#x3D;true&#x60; may be set together with &#x60;watch&#x3D;true&#x60;. In that case, the watch stream will begin with synthetic events to produce the current state of objects in the collection. Once all such events have been sent, a synthetic \&quot;Bookmark\&quot; event  will be sent. The bookmark will report the ResourceVersion (RV) corresponding to the set of objects, and be marked with &#x60;\&quot;k8s.io/initial-events-end\&quot;: \&quot;true\&quot;&#x60; annotation. Afterwards, the watch stream will proceed as usual, sending watch events corresponding to changes (subsequent to the RV) to objects watched.  When &#x60;sendInitialEvents&#x60; option is set, we require &#x60;resourceVersionMatch&#x60; option to also be set. The semantic of the watch request is as following: - &#x60;resourceVersionMatch&#x60; &#x3D; NotOlderThan   is interpreted as \&quot;data at least as new as the provided &#x60;resourceVersion&#x60;\&quot;   and the bookmark event is send when the state is synced   to a &#x60;resourceVersion&#x60; at least as fresh as the one provided by the ListOptions.   If &#x60;resourceVersion&#x60; is unset, this is interpreted as \&quot;consistent read\&quot; and the   bookmark event is send when the state is synced at least to the moment   when request started being processed. - &#x60;resourceVersionMatch&#x60; set to any other value or unset   Invalid error is returned.  Defaults to true if &#x60;resourceVersion&#x3D;\&quot;\&quot;&#x60; or &#x60;resourceVersion&#x3D;\&quot;0\&quot;&#x60; (for backward compatibility reasons) and to false otherwise.
+       * @param [timeoutSeconds] Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
+       * @param [watch] Watch for changes to the described resources and return them as a stream of add, update, and remove notifications. Specify resourceVersion.
+       */
+      listLeaseForAllNamespacesWithHttpInfo(allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, pretty, resourceVersion, resourceVersionMatch, sendInitialEvents, timeoutSeconds, watch, _options) {
+        const _config = mergeConfiguration(this.configuration, _options);
+        const requestContextPromise = this.requestFactory.listLeaseForAllNamespaces(allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, pretty, resourceVersion, resourceVersionMatch, sendInitialEvents, timeoutSeconds, watch, _config);
+        let middlewarePreObservable = from(requestContextPromise);
+        for (const middleware of _config.middleware) {
+          middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
+        }
+        return middlewarePreObservable.pipe(mergeMap((ctx) => _config.httpApi.send(ctx))).pipe(mergeMap((response) => {
+          let middlewarePostObservable = of(response);
+          for (const middleware of _config.middleware.reverse()) {
+            middlewarePostObservable = middlewarePostObservable.pipe(mergeMap((rsp) => middleware.post(rsp)));
+          }
+          return middlewarePostObservable.pipe(map2((rsp) => this.responseProcessor.listLeaseForAllNamespacesWithHttpInfo(rsp)));
+        }));
+      }
+      /**
+       * list or watch objects of kind Lease
+       * @param [allowWatchBookmarks] allowWatchBookmarks requests watch events with type \&quot;BOOKMARK\&quot;. Servers that do not implement bookmarks may ignore this flag and bookmarks are sent at the server\&#39;s discretion. Clients should not assume bookmarks are returned at any specific interval, nor may they assume the server will send any BOOKMARK event during a session. If this is not a watch, this field is ignored.
+       * @param [_continue] The continue option should be set when retrieving more results from the server. Since this value is server defined, clients may only use the continue value from a previous query result with identical query parameters (except for the value of continue) and the server may reject a continue value it does not recognize. If the specified continue value is no longer valid whether due to expiration (generally five to fifteen minutes) or a configuration change on the server, the server will respond with a 410 ResourceExpired error together with a continue token. If the client needs a consistent list, it must restart their list without the continue field. Otherwise, the client may send another list request with the token received with the 410 error, the server will respond with a list starting from the next key, but from the latest snapshot, which is inconsistent from the previous list results - objects that are created, modified, or deleted after the first list request will be included in the response, as long as their keys are after the \&quot;next key\&quot;.  This field is not supported when watch is true. Clients may start a watch from the last resourceVersion value returned by the server and not miss any modifications.
+       * @param [fieldSelector] A selector to restrict the list of returned objects by their fields. Defaults to everything.
+       * @param [labelSelector] A selector to restrict the list of returned objects by their labels. Defaults to everything.
+       * @param [limit] limit is a maximum number of responses to return for a list call. If more items exist, the server will set the &#x60;continue&#x60; field on the list metadata to a value that can be used with the same initial query to retrieve the next set of results. Setting a limit may return fewer than the requested amount of items (up to zero items) in the event all requested objects are filtered out and clients should only use the presence of the continue field to determine whether more results are available. Servers may choose not to support the limit argument and will return all of the available results. If limit is specified and the continue field is empty, clients may assume that no more results are available. This field is not supported if watch is true.  The server guarantees that the objects returned when using continue will be identical to issuing a single list call without a limit - that is, no objects created, modified, or deleted after the first request is issued will be included in any subsequent continued requests. This is sometimes referred to as a consistent snapshot, and ensures that a client that is using limit to receive smaller chunks of a very large result can ensure they see all possible objects. If objects are updated during a chunked list the version of the object that was present at the time the first list result was calculated is returned.
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param [resourceVersion] resourceVersion sets a constraint on what resource versions a request may be served from. See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param [resourceVersionMatch] resourceVersionMatch determines how resourceVersion is applied to list calls. It is highly recommended that resourceVersionMatch be set for list calls where resourceVersion is set See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param [sendInitialEvents] &#x60;sendInitialEvents&#x3D;true&#x60; may be set together with &#x60;watch&#x3D;true&#x60;. In that case, the watch stream will begin with synthetic events to produce the current state of objects in the collection. Once all such events have been sent, a synthetic \&quot;Bookmark\&quot; event  will be sent. The bookmark will report the ResourceVersion (RV) corresponding to the set of objects, and be marked with &#x60;\&quot;k8s.io/initial-events-end\&quot;: \&quot;true\&quot;&#x60; annotation. Afterwards, the watch stream will proceed as usual, sending watch events corresponding to changes (subsequent to the RV) to objects watched.  When &#x60;sendInitialEvents&#x60; option is set, we require &#x60;resourceVersionMatch&#x60; option to also be set. The semantic of the watch request is as following: - &#x60;resourceVersionMatch&#x60; &#x3D; NotOlderThan   is interpreted as \&quot;data at least as new as the provided &#x60;resourceVersion&#x60;\&quot;   and the bookmark event is send when the state is synced   to a &#x60;resourceVersion&#x60; at least as fresh as the one provided by the ListOptions.   If &#x60;resourceVersion&#x60; is unset, this is interpreted as \&quot;consistent read\&quot; and the   bookmark event is send when the state is synced at least to the moment   when request started being processed. - &#x60;resourceVersionMatch&#x60; set to any other value or unset   Invalid error is returned.  Defaults to true if &#x60;resourceVersion&#x3D;\&quot;\&quot;&#x60; or &#x60;resourceVersion&#x3D;\&quot;0\&quot;&#x60; (for backward compatibility reasons) and to false otherwise.
+       * @param [timeoutSeconds] Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
+       * @param [watch] Watch for changes to the described resources and return them as a stream of add, update, and remove notifications. Specify resourceVersion.
+       */
+      listLeaseForAllNamespaces(allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, pretty, resourceVersion, resourceVersionMatch, sendInitialEvents, timeoutSeconds, watch, _options) {
+        return this.listLeaseForAllNamespacesWithHttpInfo(allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, pretty, resourceVersion, resourceVersionMatch, sendInitialEvents, timeoutSeconds, watch, _options).pipe(map2((apiResponse) => apiResponse.data));
+      }
+      /**
+       * list or watch objects of kind Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param [allowWatchBookmarks] allowWatchBookmarks requests watch events with type \&quot;BOOKMARK\&quot;. Servers that do not implement bookmarks may ignore this flag and bookmarks are sent at the server\&#39;s discretion. Clients should not assume bookmarks are returned at any specific interval, nor may they assume the server will send any BOOKMARK event during a session. If this is not a watch, this field is ignored.
+       * @param [_continue] The continue option should be set when retrieving more results from the server. Since this value is server defined, clients may only use the continue value from a previous query result with identical query parameters (except for the value of continue) and the server may reject a continue value it does not recognize. If the specified continue value is no longer valid whether due to expiration (generally five to fifteen minutes) or a configuration change on the server, the server will respond with a 410 ResourceExpired error together with a continue token. If the client needs a consistent list, it must restart their list without the continue field. Otherwise, the client may send another list request with the token received with the 410 error, the server will respond with a list starting from the next key, but from the latest snapshot, which is inconsistent from the previous list results - objects that are created, modified, or deleted after the first list request will be included in the response, as long as their keys are after the \&quot;next key\&quot;.  This field is not supported when watch is true. Clients may start a watch from the last resourceVersion value returned by the server and not miss any modifications.
+       * @param [fieldSelector] A selector to restrict the list of returned objects by their fields. Defaults to everything.
+       * @param [labelSelector] A selector to restrict the list of returned objects by their labels. Defaults to everything.
+       * @param [limit] limit is a maximum number of responses to return for a list call. If more items exist, the server will set the &#x60;continue&#x60; field on the list metadata to a value that can be used with the same initial query to retrieve the next set of results. Setting a limit may return fewer than the requested amount of items (up to zero items) in the event all requested objects are filtered out and clients should only use the presence of the continue field to determine whether more results are available. Servers may choose not to support the limit argument and will return all of the available results. If limit is specified and the continue field is empty, clients may assume that no more results are available. This field is not supported if watch is true.  The server guarantees that the objects returned when using continue will be identical to issuing a single list call without a limit - that is, no objects created, modified, or deleted after the first request is issued will be included in any subsequent continued requests. This is sometimes referred to as a consistent snapshot, and ensures that a client that is using limit to receive smaller chunks of a very large result can ensure they see all possible objects. If objects are updated during a chunked list the version of the object that was present at the time the first list result was calculated is returned.
+       * @param [resourceVersion] resourceVersion sets a constraint on what resource versions a request may be served from. See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param [resourceVersionMatch] resourceVersionMatch determines how resourceVersion is applied to list calls. It is highly recommended that resourceVersionMatch be set for list calls where resourceVersion is set See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param [sendInitialEvents] &#x60;sendInitialEvents&#x3D;true&#x60; may be set together with &#x60;watch&#x3D;true&#x60;. In that case, the watch stream will begin with synthetic events to produce the current state of objects in the collection. Once all such events have been sent, a synthetic \&quot;Bookmark\&quot; event  will be sent. The bookmark will report the ResourceVersion (RV) corresponding to the set of objects, and be marked with &#x60;\&quot;k8s.io/initial-events-end\&quot;: \&quot;true\&quot;&#x60; annotation. Afterwards, the watch stream will proceed as usual, sending watch events corresponding to changes (subsequent to the RV) to objects watched.  When &#x60;sendInitialEvents&#x60; option is set, we require &#x60;resourceVersionMatch&#x60; option to also be set. The semantic of the watch request is as following: - &#x60;resourceVersionMatch&#x60; &#x3D; NotOlderThan   is interpreted as \&quot;data at least as new as the provided &#x60;resourceVersion&#x60;\&quot;   and the bookmark event is send when the state is synced   to a &#x60;resourceVersion&#x60; at least as fresh as the one provided by the ListOptions.   If &#x60;resourceVersion&#x60; is unset, this is interpreted as \&quot;consistent read\&quot; and the   bookmark event is send when the state is synced at least to the moment   when request started being processed. - &#x60;resourceVersionMatch&#x60; set to any other value or unset   Invalid error is returned.  Defaults to true if &#x60;resourceVersion&#x3D;\&quot;\&quot;&#x60; or &#x60;resourceVersion&#x3D;\&quot;0\&quot;&#x60; (for backward compatibility reasons) and to false otherwise.
+       * @param [timeoutSeconds] Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
+       * @param [watch] Watch for changes to the described resources and return them as a stream of add, update, and remove notifications. Specify resourceVersion.
+       */
+      listNamespacedLeaseWithHttpInfo(namespace, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, sendInitialEvents, timeoutSeconds, watch, _options) {
+        const _config = mergeConfiguration(this.configuration, _options);
+        const requestContextPromise = this.requestFactory.listNamespacedLease(namespace, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, sendInitialEvents, timeoutSeconds, watch, _config);
+        let middlewarePreObservable = from(requestContextPromise);
+        for (const middleware of _config.middleware) {
+          middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
+        }
+        return middlewarePreObservable.pipe(mergeMap((ctx) => _config.httpApi.send(ctx))).pipe(mergeMap((response) => {
+          let middlewarePostObservable = of(response);
+          for (const middleware of _config.middleware.reverse()) {
+            middlewarePostObservable = middlewarePostObservable.pipe(mergeMap((rsp) => middleware.post(rsp)));
+          }
+          return middlewarePostObservable.pipe(map2((rsp) => this.responseProcessor.listNamespacedLeaseWithHttpInfo(rsp)));
+        }));
+      }
+      /**
+       * list or watch objects of kind Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param [allowWatchBookmarks] allowWatchBookmarks requests watch events with type \&quot;BOOKMARK\&quot;. Servers that do not implement bookmarks may ignore this flag and bookmarks are sent at the server\&#39;s discretion. Clients should not assume bookmarks are returned at any specific interval, nor may they assume the server will send any BOOKMARK event during a session. If this is not a watch, this field is ignored.
+       * @param [_continue] The continue option should be set when retrieving more results from the server. Since this value is server defined, clients may only use the continue value from a previous query result with identical query parameters (except for the value of continue) and the server may reject a continue value it does not recognize. If the specified continue value is no longer valid whether due to expiration (generally five to fifteen minutes) or a configuration change on the server, the server will respond with a 410 ResourceExpired error together with a continue token. If the client needs a consistent list, it must restart their list without the continue field. Otherwise, the client may send another list request with the token received with the 410 error, the server will respond with a list starting from the next key, but from the latest snapshot, which is inconsistent from the previous list results - objects that are created, modified, or deleted after the first list request will be included in the response, as long as their keys are after the \&quot;next key\&quot;.  This field is not supported when watch is true. Clients may start a watch from the last resourceVersion value returned by the server and not miss any modifications.
+       * @param [fieldSelector] A selector to restrict the list of returned objects by their fields. Defaults to everything.
+       * @param [labelSelector] A selector to restrict the list of returned objects by their labels. Defaults to everything.
+       * @param [limit] limit is a maximum number of responses to return for a list call. If more items exist, the server will set the &#x60;continue&#x60; field on the list metadata to a value that can be used with the same initial query to retrieve the next set of results. Setting a limit may return fewer than the requested amount of items (up to zero items) in the event all requested objects are filtered out and clients should only use the presence of the continue field to determine whether more results are available. Servers may choose not to support the limit argument and will return all of the available results. If limit is specified and the continue field is empty, clients may assume that no more results are available. This field is not supported if watch is true.  The server guarantees that the objects returned when using continue will be identical to issuing a single list call without a limit - that is, no objects created, modified, or deleted after the first request is issued will be included in any subsequent continued requests. This is sometimes referred to as a consistent snapshot, and ensures that a client that is using limit to receive smaller chunks of a very large result can ensure they see all possible objects. If objects are updated during a chunked list the version of the object that was present at the time the first list result was calculated is returned.
+       * @param [resourceVersion] resourceVersion sets a constraint on what resource versions a request may be served from. See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param [resourceVersionMatch] resourceVersionMatch determines how resourceVersion is applied to list calls. It is highly recommended that resourceVersionMatch be set for list calls where resourceVersion is set See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.  Defaults to unset
+       * @param [sendInitialEvents] &#x60;sendInitialEvents&#x3D;true&#x60; may be set together with &#x60;watch&#x3D;true&#x60;. In that case, the watch stream will begin with synthetic events to produce the current state of objects in the collection. Once all such events have been sent, a synthetic \&quot;Bookmark\&quot; event  will be sent. The bookmark will report the ResourceVersion (RV) corresponding to the set of objects, and be marked with &#x60;\&quot;k8s.io/initial-events-end\&quot;: \&quot;true\&quot;&#x60; annotation. Afterwards, the watch stream will proceed as usual, sending watch events corresponding to changes (subsequent to the RV) to objects watched.  When &#x60;sendInitialEvents&#x60; option is set, we require &#x60;resourceVersionMatch&#x60; option to also be set. The semantic of the watch request is as following: - &#x60;resourceVersionMatch&#x60; &#x3D; NotOlderThan   is interpreted as \&quot;data at least as new as the provided &#x60;resourceVersion&#x60;\&quot;   and the bookmark event is send when the state is synced   to a &#x60;resourceVersion&#x60; at least as fresh as the one provided by the ListOptions.   If &#x60;resourceVersion&#x60; is unset, this is interpreted as \&quot;consistent read\&quot; and the   bookmark event is send when the state is synced at least to the moment   when request started being processed. - &#x60;resourceVersionMatch&#x60; set to any other value or unset   Invalid error is returned.  Defaults to true if &#x60;resourceVersion&#x3D;\&quot;\&quot;&#x60; or &#x60;resourceVersion&#x3D;\&quot;0\&quot;&#x60; (for backward compatibility reasons) and to false otherwise.
+       * @param [timeoutSeconds] Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.
+       * @param [watch] Watch for changes to the described resources and return them as a stream of add, update, and remove notifications. Specify resourceVersion.
+       */
+      listNamespacedLease(namespace, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, sendInitialEvents, timeoutSeconds, watch, _options) {
+        return this.listNamespacedLeaseWithHttpInfo(namespace, pretty, allowWatchBookmarks, _continue, fieldSelector, labelSelector, limit, resourceVersion, resourceVersionMatch, sendInitialEvents, timeoutSeconds, watch, _options).pipe(map2((apiResponse) => apiResponse.data));
+      }
+      /**
+       * partially update the specified Lease
+       * @param name name of the Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param body
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
+       * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint. This field is required for apply requests (application/apply-patch) but optional for non-apply patch types (JsonPatch, MergePatch, StrategicMergePatch).
+       * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered.
+       * @param [force] Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
+       */
+      patchNamespacedLeaseWithHttpInfo(name, namespace, body, pretty, dryRun, fieldManager2, fieldValidation, force, _options) {
+        const _config = mergeConfiguration(this.configuration, _options);
+        const requestContextPromise = this.requestFactory.patchNamespacedLease(name, namespace, body, pretty, dryRun, fieldManager2, fieldValidation, force, _config);
+        let middlewarePreObservable = from(requestContextPromise);
+        for (const middleware of _config.middleware) {
+          middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
+        }
+        return middlewarePreObservable.pipe(mergeMap((ctx) => _config.httpApi.send(ctx))).pipe(mergeMap((response) => {
+          let middlewarePostObservable = of(response);
+          for (const middleware of _config.middleware.reverse()) {
+            middlewarePostObservable = middlewarePostObservable.pipe(mergeMap((rsp) => middleware.post(rsp)));
+          }
+          return middlewarePostObservable.pipe(map2((rsp) => this.responseProcessor.patchNamespacedLeaseWithHttpInfo(rsp)));
+        }));
+      }
+      /**
+       * partially update the specified Lease
+       * @param name name of the Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param body
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
+       * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint. This field is required for apply requests (application/apply-patch) but optional for non-apply patch types (JsonPatch, MergePatch, StrategicMergePatch).
+       * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered.
+       * @param [force] Force is going to \&quot;force\&quot; Apply requests. It means user will re-acquire conflicting fields owned by other people. Force flag must be unset for non-apply patch requests.
+       */
+      patchNamespacedLease(name, namespace, body, pretty, dryRun, fieldManager2, fieldValidation, force, _options) {
+        return this.patchNamespacedLeaseWithHttpInfo(name, namespace, body, pretty, dryRun, fieldManager2, fieldValidation, force, _options).pipe(map2((apiResponse) => apiResponse.data));
+      }
+      /**
+       * read the specified Lease
+       * @param name name of the Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       */
+      readNamespacedLeaseWithHttpInfo(name, namespace, pretty, _options) {
+        const _config = mergeConfiguration(this.configuration, _options);
+        const requestContextPromise = this.requestFactory.readNamespacedLease(name, namespace, pretty, _config);
+        let middlewarePreObservable = from(requestContextPromise);
+        for (const middleware of _config.middleware) {
+          middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
+        }
+        return middlewarePreObservable.pipe(mergeMap((ctx) => _config.httpApi.send(ctx))).pipe(mergeMap((response) => {
+          let middlewarePostObservable = of(response);
+          for (const middleware of _config.middleware.reverse()) {
+            middlewarePostObservable = middlewarePostObservable.pipe(mergeMap((rsp) => middleware.post(rsp)));
+          }
+          return middlewarePostObservable.pipe(map2((rsp) => this.responseProcessor.readNamespacedLeaseWithHttpInfo(rsp)));
+        }));
+      }
+      /**
+       * read the specified Lease
+       * @param name name of the Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       */
+      readNamespacedLease(name, namespace, pretty, _options) {
+        return this.readNamespacedLeaseWithHttpInfo(name, namespace, pretty, _options).pipe(map2((apiResponse) => apiResponse.data));
+      }
+      /**
+       * replace the specified Lease
+       * @param name name of the Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param body
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
+       * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
+       * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered.
+       */
+      replaceNamespacedLeaseWithHttpInfo(name, namespace, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
+        const _config = mergeConfiguration(this.configuration, _options);
+        const requestContextPromise = this.requestFactory.replaceNamespacedLease(name, namespace, body, pretty, dryRun, fieldManager2, fieldValidation, _config);
+        let middlewarePreObservable = from(requestContextPromise);
+        for (const middleware of _config.middleware) {
+          middlewarePreObservable = middlewarePreObservable.pipe(mergeMap((ctx) => middleware.pre(ctx)));
+        }
+        return middlewarePreObservable.pipe(mergeMap((ctx) => _config.httpApi.send(ctx))).pipe(mergeMap((response) => {
+          let middlewarePostObservable = of(response);
+          for (const middleware of _config.middleware.reverse()) {
+            middlewarePostObservable = middlewarePostObservable.pipe(mergeMap((rsp) => middleware.post(rsp)));
+          }
+          return middlewarePostObservable.pipe(map2((rsp) => this.responseProcessor.replaceNamespacedLeaseWithHttpInfo(rsp)));
+        }));
+      }
+      /**
+       * replace the specified Lease
+       * @param name name of the Lease
+       * @param namespace object name and auth scope, such as for teams and projects
+       * @param body
+       * @param [pretty] If \&#39;true\&#39;, then the output is pretty printed. Defaults to \&#39;false\&#39; unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).
+       * @param [dryRun] When present, indicates that modifications should not be persisted. An invalid or unrecognized dryRun directive will result in an error response and no further processing of the request. Valid values are: - All: all dry run stages will be processed
+       * @param [fieldManager] fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.
+       * @param [fieldValidation] fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered.
+       */
+      replaceNamespacedLease(name, namespace, body, pretty, dryRun, fieldManager2, fieldValidation, _options) {
+        return this.replaceNamespacedLeaseWithHttpInfo(name, namespace, body, pretty, dryRun, fieldManager2, fieldValidation, _options).pipe(map2((apiResponse) => apiResponse.data));
+      }
+    };
     ObservableCustomObjectsApi = class {
       constructor(configuration, requestFactory, responseProcessor) {
         this.configuration = configuration;
@@ -68390,7 +69468,7 @@ var init_ObservableAPI = __esm({
 });
 
 // node_modules/@kubernetes/client-node/dist/gen/types/ObjectParamAPI.js
-var ObjectCustomObjectsApi;
+var ObjectCoordinationV1Api, ObjectCustomObjectsApi;
 var init_ObjectParamAPI = __esm({
   "node_modules/@kubernetes/client-node/dist/gen/types/ObjectParamAPI.js"() {
     init_ObservableAPI();
@@ -68458,6 +69536,137 @@ var init_ObjectParamAPI = __esm({
     init_ObservableAPI();
     init_ObservableAPI();
     init_ObservableAPI();
+    ObjectCoordinationV1Api = class {
+      constructor(configuration, requestFactory, responseProcessor) {
+        this.api = new ObservableCoordinationV1Api(configuration, requestFactory, responseProcessor);
+      }
+      /**
+       * create a Lease
+       * @param param the request object
+       */
+      createNamespacedLeaseWithHttpInfo(param, options) {
+        return this.api.createNamespacedLeaseWithHttpInfo(param.namespace, param.body, param.pretty, param.dryRun, param.fieldManager, param.fieldValidation, options).toPromise();
+      }
+      /**
+       * create a Lease
+       * @param param the request object
+       */
+      createNamespacedLease(param, options) {
+        return this.api.createNamespacedLease(param.namespace, param.body, param.pretty, param.dryRun, param.fieldManager, param.fieldValidation, options).toPromise();
+      }
+      /**
+       * delete collection of Lease
+       * @param param the request object
+       */
+      deleteCollectionNamespacedLeaseWithHttpInfo(param, options) {
+        return this.api.deleteCollectionNamespacedLeaseWithHttpInfo(param.namespace, param.pretty, param._continue, param.dryRun, param.fieldSelector, param.gracePeriodSeconds, param.ignoreStoreReadErrorWithClusterBreakingPotential, param.labelSelector, param.limit, param.orphanDependents, param.propagationPolicy, param.resourceVersion, param.resourceVersionMatch, param.sendInitialEvents, param.timeoutSeconds, param.body, options).toPromise();
+      }
+      /**
+       * delete collection of Lease
+       * @param param the request object
+       */
+      deleteCollectionNamespacedLease(param, options) {
+        return this.api.deleteCollectionNamespacedLease(param.namespace, param.pretty, param._continue, param.dryRun, param.fieldSelector, param.gracePeriodSeconds, param.ignoreStoreReadErrorWithClusterBreakingPotential, param.labelSelector, param.limit, param.orphanDependents, param.propagationPolicy, param.resourceVersion, param.resourceVersionMatch, param.sendInitialEvents, param.timeoutSeconds, param.body, options).toPromise();
+      }
+      /**
+       * delete a Lease
+       * @param param the request object
+       */
+      deleteNamespacedLeaseWithHttpInfo(param, options) {
+        return this.api.deleteNamespacedLeaseWithHttpInfo(param.name, param.namespace, param.pretty, param.dryRun, param.gracePeriodSeconds, param.ignoreStoreReadErrorWithClusterBreakingPotential, param.orphanDependents, param.propagationPolicy, param.body, options).toPromise();
+      }
+      /**
+       * delete a Lease
+       * @param param the request object
+       */
+      deleteNamespacedLease(param, options) {
+        return this.api.deleteNamespacedLease(param.name, param.namespace, param.pretty, param.dryRun, param.gracePeriodSeconds, param.ignoreStoreReadErrorWithClusterBreakingPotential, param.orphanDependents, param.propagationPolicy, param.body, options).toPromise();
+      }
+      /**
+       * get available resources
+       * @param param the request object
+       */
+      getAPIResourcesWithHttpInfo(param = {}, options) {
+        return this.api.getAPIResourcesWithHttpInfo(options).toPromise();
+      }
+      /**
+       * get available resources
+       * @param param the request object
+       */
+      getAPIResources(param = {}, options) {
+        return this.api.getAPIResources(options).toPromise();
+      }
+      /**
+       * list or watch objects of kind Lease
+       * @param param the request object
+       */
+      listLeaseForAllNamespacesWithHttpInfo(param = {}, options) {
+        return this.api.listLeaseForAllNamespacesWithHttpInfo(param.allowWatchBookmarks, param._continue, param.fieldSelector, param.labelSelector, param.limit, param.pretty, param.resourceVersion, param.resourceVersionMatch, param.sendInitialEvents, param.timeoutSeconds, param.watch, options).toPromise();
+      }
+      /**
+       * list or watch objects of kind Lease
+       * @param param the request object
+       */
+      listLeaseForAllNamespaces(param = {}, options) {
+        return this.api.listLeaseForAllNamespaces(param.allowWatchBookmarks, param._continue, param.fieldSelector, param.labelSelector, param.limit, param.pretty, param.resourceVersion, param.resourceVersionMatch, param.sendInitialEvents, param.timeoutSeconds, param.watch, options).toPromise();
+      }
+      /**
+       * list or watch objects of kind Lease
+       * @param param the request object
+       */
+      listNamespacedLeaseWithHttpInfo(param, options) {
+        return this.api.listNamespacedLeaseWithHttpInfo(param.namespace, param.pretty, param.allowWatchBookmarks, param._continue, param.fieldSelector, param.labelSelector, param.limit, param.resourceVersion, param.resourceVersionMatch, param.sendInitialEvents, param.timeoutSeconds, param.watch, options).toPromise();
+      }
+      /**
+       * list or watch objects of kind Lease
+       * @param param the request object
+       */
+      listNamespacedLease(param, options) {
+        return this.api.listNamespacedLease(param.namespace, param.pretty, param.allowWatchBookmarks, param._continue, param.fieldSelector, param.labelSelector, param.limit, param.resourceVersion, param.resourceVersionMatch, param.sendInitialEvents, param.timeoutSeconds, param.watch, options).toPromise();
+      }
+      /**
+       * partially update the specified Lease
+       * @param param the request object
+       */
+      patchNamespacedLeaseWithHttpInfo(param, options) {
+        return this.api.patchNamespacedLeaseWithHttpInfo(param.name, param.namespace, param.body, param.pretty, param.dryRun, param.fieldManager, param.fieldValidation, param.force, options).toPromise();
+      }
+      /**
+       * partially update the specified Lease
+       * @param param the request object
+       */
+      patchNamespacedLease(param, options) {
+        return this.api.patchNamespacedLease(param.name, param.namespace, param.body, param.pretty, param.dryRun, param.fieldManager, param.fieldValidation, param.force, options).toPromise();
+      }
+      /**
+       * read the specified Lease
+       * @param param the request object
+       */
+      readNamespacedLeaseWithHttpInfo(param, options) {
+        return this.api.readNamespacedLeaseWithHttpInfo(param.name, param.namespace, param.pretty, options).toPromise();
+      }
+      /**
+       * read the specified Lease
+       * @param param the request object
+       */
+      readNamespacedLease(param, options) {
+        return this.api.readNamespacedLease(param.name, param.namespace, param.pretty, options).toPromise();
+      }
+      /**
+       * replace the specified Lease
+       * @param param the request object
+       */
+      replaceNamespacedLeaseWithHttpInfo(param, options) {
+        return this.api.replaceNamespacedLeaseWithHttpInfo(param.name, param.namespace, param.body, param.pretty, param.dryRun, param.fieldManager, param.fieldValidation, options).toPromise();
+      }
+      /**
+       * replace the specified Lease
+       * @param param the request object
+       */
+      replaceNamespacedLease(param, options) {
+        return this.api.replaceNamespacedLease(param.name, param.namespace, param.body, param.pretty, param.dryRun, param.fieldManager, param.fieldValidation, options).toPromise();
+      }
+    };
     ObjectCustomObjectsApi = class {
       constructor(configuration, requestFactory, responseProcessor) {
         this.api = new ObservableCustomObjectsApi(configuration, requestFactory, responseProcessor);
@@ -80822,8 +82031,14 @@ var init_portforward = __esm({
 });
 
 // node_modules/@kubernetes/client-node/dist/types.js
+var V1MicroTime;
 var init_types2 = __esm({
   "node_modules/@kubernetes/client-node/dist/types.js"() {
+    V1MicroTime = class extends Date {
+      toISOString() {
+        return super.toISOString().slice(0, -1) + "000Z";
+      }
+    };
   }
 });
 
@@ -89022,6 +90237,219 @@ var init_run_id_in_use = __esm({
   }
 });
 
+// src/kube/lease.ts
+function leaseExpiresMs(lease) {
+  const { holderIdentity, renewTime, acquireTime, leaseDurationSeconds: leaseDurationSeconds2 } = lease.spec ?? {};
+  const renewed = renewTime ?? acquireTime;
+  if (!holderIdentity || !renewed) return void 0;
+  return new Date(renewed).getTime() + (leaseDurationSeconds2 ?? 0) * 1e3;
+}
+function leaseFree(lease, nowMs) {
+  const expires = leaseExpiresMs(lease);
+  return expires === void 0 || expires <= nowMs;
+}
+var LeaseClient;
+var init_lease = __esm({
+  "src/kube/lease.ts"() {
+    "use strict";
+    init_dist();
+    init_client();
+    init_errors4();
+    LeaseClient = class {
+      #api;
+      constructor(connection) {
+        this.#api = apiClient(connection, ObjectCoordinationV1Api);
+      }
+      /**
+       * Creates the lease, or takes it over if it expired. The answer of a create or takeover that lost to
+       * another claimant (409) is that claimant's lease. Errors (a 403: no permission) are thrown as they came.
+       */
+      async acquire(claim2) {
+        const { namespace, name } = claim2;
+        const now = new V1MicroTime(Date.now());
+        const spec = {
+          holderIdentity: claim2.holderIdentity,
+          leaseDurationSeconds: claim2.durationSeconds,
+          acquireTime: now,
+          renewTime: now,
+          leaseTransitions: 0
+        };
+        const metadata = { name, namespace, labels: claim2.labels, annotations: claim2.annotations };
+        const current = await this.read(namespace, name);
+        try {
+          if (!current)
+            return { taken: await this.#api.createNamespacedLease({ namespace, body: { metadata, spec } }) };
+          if (!leaseFree(current, Date.now())) return { heldBy: current };
+          const body = {
+            metadata: { ...metadata, resourceVersion: current.metadata?.resourceVersion },
+            spec: { ...spec, leaseTransitions: (current.spec?.leaseTransitions ?? 0) + 1 }
+          };
+          return { taken: await this.#api.replaceNamespacedLease({ namespace, name, body }) };
+        } catch (error2) {
+          if (statusCode(error2) !== 409) throw error2;
+          const winner = await this.read(namespace, name);
+          return { heldBy: winner ?? current ?? { metadata: { namespace, name }, spec: {} } };
+        }
+      }
+      /** The lease renewed; undefined if it is no longer ours (expired and taken, or deleted). */
+      async renew(lease, attempt = 1) {
+        const { namespace = "", name = "" } = lease.metadata ?? {};
+        const body = { ...lease, spec: { ...lease.spec, renewTime: new V1MicroTime(Date.now()) } };
+        try {
+          return await this.#api.replaceNamespacedLease({ namespace, name, body });
+        } catch (error2) {
+          const code = statusCode(error2);
+          if (code !== 409 && code !== 404 || attempt >= 3) throw error2;
+          const current = await this.read(namespace, name);
+          if (!current || current.spec?.holderIdentity !== lease.spec?.holderIdentity) return void 0;
+          return this.renew(current, attempt + 1);
+        }
+      }
+      /** Deletes the lease if it is still ours; a lease someone else took over is left to them. */
+      async release(lease) {
+        const { namespace = "", name = "" } = lease.metadata ?? {};
+        let current = lease;
+        for (let attempt = 1; current && current.spec?.holderIdentity === lease.spec?.holderIdentity; attempt++) {
+          try {
+            await this.#api.deleteNamespacedLease({
+              namespace,
+              name,
+              body: { preconditions: { resourceVersion: current.metadata?.resourceVersion } }
+            });
+            return;
+          } catch (error2) {
+            const code = statusCode(error2);
+            if (code === 404) return;
+            if (code !== 409 || attempt >= 3) throw error2;
+          }
+          current = await this.read(namespace, name);
+        }
+      }
+      async read(namespace, name) {
+        try {
+          return await this.#api.readNamespacedLease({ namespace, name });
+        } catch (error2) {
+          if (statusCode(error2) === 404) return void 0;
+          throw error2;
+        }
+      }
+    };
+  }
+});
+
+// src/run/run-lock.ts
+import os3 from "node:os";
+function describeHolder(env = process.env) {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID, BUILD_URL, CI_JOB_URL } = env;
+  const build2 = GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}` : BUILD_URL ?? CI_JOB_URL;
+  return `host ${os3.hostname()} pid ${process.pid}${build2 ? `, CI build ${build2}` : ""}`;
+}
+async function lockRunId(connections, run, log) {
+  const { runId, record: record2 } = run;
+  const claiming = new LeaseClient(connections.preflight);
+  const held = [];
+  const lock = holdLeases(new LeaseClient(connections.holding), held, runId, log);
+  try {
+    for (const namespace of [...new Set(run.namespaces)].sort()) {
+      const name = runLeaseName(runId);
+      const attempt = await claiming.acquire({
+        namespace,
+        name,
+        holderIdentity: `${os3.hostname()}/${record2}`,
+        durationSeconds: leaseDurationSeconds,
+        labels: { ...managedBy, [runLabel]: runId },
+        annotations: { [holderAnnotation]: describeHolder() }
+      }).catch((error2) => {
+        if (statusCode(error2) !== 403) throw apiError(`taking Lease ${namespace}/${name}`, error2);
+        log(
+          `[chaos-gate] WARNING: run id ${runId} not locked in namespace ${namespace}: ${describeApiError(`taking Lease ${name}`, error2)}. Two runs started at the same moment under this id could both go ahead (only one whose chaos is still running is refused); allow get, create, update and delete on leases (coordination.k8s.io) in ${namespace} to lock it`
+        );
+        return void 0;
+      });
+      if (attempt && "heldBy" in attempt) {
+        await lock.release();
+        return { lock, problems: [heldProblem(runId, attempt.heldBy)] };
+      }
+      if (attempt) held.push(attempt.taken);
+    }
+  } catch (error2) {
+    await lock.release();
+    throw error2;
+  }
+  return { lock, problems: [] };
+}
+function heldProblem(runId, lease) {
+  const { namespace = "", name = "", annotations } = lease.metadata ?? {};
+  const { holderIdentity, acquireTime, renewTime } = lease.spec ?? {};
+  const holder = annotations?.[holderAnnotation] ?? holderIdentity ?? "another run";
+  const at = (time4) => time4 ? new Date(time4).toISOString() : "unknown";
+  const expires = leaseExpiresMs(lease);
+  const left = expires === void 0 ? "" : ` (in ${formatDuration(Math.max(0, expires - Date.now()))})`;
+  return `run id ${runId} is held by another run: ${holder}, since ${at(acquireTime)}, last renewed ${at(renewTime)} (Lease ${namespace}/${name}). Two runs under one id find each other's chaos by it, and one could stop the other's. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or wait for that run to end. If it was killed, its lease expires unless renewed${left}, or delete it: kubectl delete lease -n ${namespace} ${name}`;
+}
+function holdLeases(leases, held, runId, log) {
+  const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
+  const where = (lease) => `Lease ${lease.metadata?.namespace ?? ""}/${lease.metadata?.name ?? ""}`;
+  let renewing = Promise.resolve();
+  const renewAll = async () => {
+    const kept = [];
+    for (const lease of held) {
+      try {
+        const renewed = await leases.renew(lease);
+        if (renewed) kept.push(renewed);
+        else
+          warn(
+            `${where(lease)} of run id ${runId} is no longer this run's (taken over once it expired, or deleted): another run under the id may start`
+          );
+      } catch (error2) {
+        kept.push(lease);
+        const expires = leaseExpiresMs(lease);
+        warn(
+          `${describeApiError(`renewing ${where(lease)}`, error2)}; it expires ${expires ? `at ${new Date(expires).toISOString()}` : "soon"} unless renewed`
+        );
+      }
+    }
+    held.splice(0, held.length, ...kept);
+  };
+  const timer = setInterval(
+    () => {
+      renewing = renewing.then(renewAll);
+    },
+    leaseDurationSeconds * 1e3 / 3
+  );
+  timer.unref();
+  let released;
+  return {
+    release() {
+      released ??= (async () => {
+        clearInterval(timer);
+        await renewing;
+        for (const lease of held.splice(0))
+          await leases.release(lease).catch((error2) => {
+            warn(
+              `${describeApiError(`deleting ${where(lease)}`, error2)}; it expires within ${leaseDurationSeconds}s, and run id ${runId} is free again`
+            );
+          });
+      })();
+      return released;
+    }
+  };
+}
+var leaseDurationSeconds, holderAnnotation, runLeaseName;
+var init_run_lock = __esm({
+  "src/run/run-lock.ts"() {
+    "use strict";
+    init_duration();
+    init_fields();
+    init_apply();
+    init_errors4();
+    init_lease();
+    leaseDurationSeconds = 60;
+    holderAnnotation = "chaos-gate.io/holder";
+    runLeaseName = (runId) => `chaos-gate-run-${runId}`;
+  }
+});
+
 // src/run/run.ts
 import { randomBytes } from "node:crypto";
 async function runGate(config2, context) {
@@ -89056,15 +90484,18 @@ async function checkRun(cluster, context) {
   const { log, signal: signal3 } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config2.timeoutMs);
-  const release = () => deadline.clear();
   let plan;
   const main2 = connect(cluster.kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
   try {
-    plan = await preflight(cluster, main2, signal3, log);
+    plan = await preflight(cluster, { main: main2, holding: limited(main2, { signal: hurry }) }, signal3, log);
   } catch (error2) {
-    release();
+    deadline.clear();
     throw error2;
   }
+  const release = async () => {
+    deadline.clear();
+    await plan.lock.release();
+  };
   const start = async () => {
     try {
       context.onStarted?.(plan.runId, plan.namespaces);
@@ -89097,12 +90528,12 @@ async function checkRun(cluster, context) {
             await resources2.cleanup(passed, hurry, chaos.stops);
             context.onPhase?.("done");
           } finally {
-            release();
+            await release();
           }
         }
       };
     } catch (error2) {
-      release();
+      await release();
       throw error2;
     }
   };
@@ -89122,7 +90553,9 @@ function overallDeadline(timeoutMs) {
     clear: () => clearTimeout(timer)
   };
 }
-async function preflight({ config: config2, inputs, defaultNamespace, kc }, main2, signal3, log) {
+async function preflight({ config: config2, inputs, defaultNamespace, kc }, { main: main2, holding }, signal3, log) {
+  let lock = { release: async () => {
+  } };
   try {
     const litmus = new LitmusClient(main2);
     const argo = config2.workflow ? new ArgoClient(main2) : void 0;
@@ -89148,14 +90581,29 @@ async function preflight({ config: config2, inputs, defaultNamespace, kc }, main
       ...blastRadiusProblems(prepared, workflow?.metadata.namespace, policy, (m) => clusterScoped.has(m))
     ];
     if (problems.length === 0) problems.push(...await applier.preflight(prepared));
+    const places = {
+      engines: prepared.filter((m) => m.role === "engine").map((m) => m.object.metadata.namespace ?? ""),
+      workflows: workflow?.metadata.namespace ? [workflow.metadata.namespace] : []
+    };
+    const chaosAt = [...places.engines, ...places.workflows];
+    if (problems.length === 0 && config2.runId !== void 0) {
+      const locked = await lockRunId(
+        { preflight: main2, holding },
+        {
+          runId,
+          record: record2,
+          namespaces: chaosAt.length > 0 ? chaosAt : [defaultNamespace]
+        },
+        log
+      );
+      lock = locked.lock;
+      problems.push(...locked.problems);
+    }
     if (problems.length === 0 && config2.runId !== void 0)
       problems.push(
         ...await runIdInUse(
           runId,
-          {
-            engines: prepared.filter((m) => m.role === "engine").map((m) => m.object.metadata.namespace ?? ""),
-            workflows: workflow?.metadata.namespace ? [workflow.metadata.namespace] : []
-          },
+          places,
           { litmus, argo },
           (line) => log(`[chaos-gate] WARNING: ${line}`)
         )
@@ -89183,9 +90631,11 @@ ${problems.join("\n")}`);
       applier,
       workflow,
       argo,
-      namespaces: allowedNamespaces(policy)
+      namespaces: allowedNamespaces(policy),
+      lock
     };
   } catch (error2) {
+    await lock.release();
     throwIfCancelled(signal3);
     throw error2;
   }
@@ -89380,6 +90830,7 @@ var init_run = __esm({
     init_publish();
     init_resources();
     init_run_id_in_use();
+    init_run_lock();
     init_stop_report();
     PreflightRefused = class extends CannotRunError {
       name = "PreflightRefused";
@@ -89416,7 +90867,7 @@ async function runTargets(config2, context) {
     },
     { concurrency: config2.parallelTargets }
   );
-  refuseUnlessAllAccepted(targets, checked2);
+  await refuseUnlessAllAccepted(targets, checked2);
   const started = await pMapSettled(
     checked2,
     async (check) => {
@@ -89466,14 +90917,16 @@ function targetReport(target, started) {
   };
   return { suites: [suite] };
 }
-function refuseUnlessAllAccepted(targets, checked2) {
+async function refuseUnlessAllAccepted(targets, checked2) {
   const rejected = checked2.flatMap(
     (check, i) => check.status === "rejected" ? [{ target: targets[i], error: check.reason }] : []
   );
   const cancelled = rejected.find((r) => r.error instanceof CancelledError)?.error;
   const refused2 = rejected.filter((r) => r.error instanceof PreflightRefused);
   if (!cancelled && refused2.length === 0) return;
-  for (const check of checked2) if (check.status === "fulfilled") check.value.release();
+  await Promise.all(
+    checked2.map((check) => check.status === "fulfilled" ? check.value.release() : void 0)
+  );
   if (cancelled) throw cancelled;
   throw new CannotRunError(
     `nothing was applied on any cluster, as ${refused2.map((r) => r.target.name).join(", ")} refused the run:

@@ -119,7 +119,10 @@ function playOperator(
   return { engines };
 }
 
-const isWrite = (r: RecordedRequest) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method);
+/** The run id's lease is the run's lock, not something it applies or cleans up. */
+const isLease = (r: RecordedRequest) => r.path.startsWith('/apis/coordination.k8s.io/');
+const isWrite = (r: RecordedRequest) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && !isLease(r);
+const deletes = (fake: FakeApi) => fake.made({ where: (r) => r.method === 'DELETE' && !isLease(r) });
 const realWrites = (fake: FakeApi) => fake.made({ where: (r) => isWrite(r) && r.query.dryRun !== 'All' });
 const applies = (fake: FakeApi) =>
   realWrites(fake).filter(
@@ -321,17 +324,15 @@ test(
 
     const uid = operator.engines[0]?.metadata.uid;
     assert.ok(uid);
-    const deletes = fake
-      .made({ method: 'DELETE' })
-      .map((r) => `${r.path} ${r.query.labelSelector ?? ''}`.trim());
+    const deleted = deletes(fake).map((r) => `${r.path} ${r.query.labelSelector ?? ''}`.trim());
     // The engine first; its RBAC after it (in parallel, in any order); the results last.
-    assert.equal(deletes[0], enginePath);
-    assert.deepEqual(deletes.slice(1, 4).sort(), [
+    assert.equal(deleted[0], enginePath);
+    assert.deepEqual(deleted.slice(1, 4).sort(), [
       '/api/v1/namespaces/default/serviceaccounts/pod-delete-sa',
       '/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings/pod-delete-sa',
       '/apis/rbac.authorization.k8s.io/v1/namespaces/default/roles/pod-delete-sa',
     ]);
-    assert.deepEqual(deletes.slice(4), [
+    assert.deepEqual(deleted.slice(4), [
       `/apis/litmuschaos.io/v1alpha1/namespaces/default/chaosresults chaosUID in (${uid})`,
     ]);
     for (const kind of ['ChaosEngine', 'ChaosResult', 'ServiceAccount', 'Role', 'RoleBinding']) {
@@ -397,7 +398,7 @@ test('cleanup never leaves every object in place', limit, async (t) => {
   const outcome = await run({ cleanup: 'never' });
 
   assert.equal(outcome.decision.verdict, 'pass');
-  assert.deepEqual(fake.made({ method: 'DELETE' }), []);
+  assert.deepEqual(deletes(fake), []);
   for (const kind of ['ChaosEngine', 'ChaosResult', 'ServiceAccount', 'Role', 'RoleBinding']) {
     assert.equal(fake.list(kind).length, 1, kind);
   }
@@ -491,7 +492,7 @@ test(
     assert.match(log, /to stop it: kubectl patch chaosengine nginx-chaos -n default/);
     assert.match(log, /cleanup skipped: chaos may still be running/);
     assert.doesNotMatch(log, /cleanup: removed/);
-    assert.deepEqual(fake.made({ method: 'DELETE' }), [], 'the engine and its RBAC stay while chaos may run');
+    assert.deepEqual(deletes(fake), [], 'the engine and its RBAC stay while chaos may run');
     // Without the deadline the stop would wait for the operator until the test's limit; 10 s leaves a
     // busy machine room beyond the 2.5 s of timeout and stop timeout.
     assert.ok(Date.now() - started < 10_000, 'the stop deadline bounds the stop phase');
@@ -1723,6 +1724,36 @@ test(
       lines.join('\n'),
       /WARNING: not checked whether another run under run id cg-unit-run still runs chaos: listing ChaosEngines labelled chaos-gate.io\/run=cg-unit-run in namespace default: .*forbidden/,
     );
+  },
+);
+
+test(
+  'a run that may not use leases is warned that its run id is not locked, and goes ahead with the check alone',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t);
+    playOperator(fake, 'Pass');
+    const leases = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/default\/leases/;
+    fake.inject(
+      { path: leases },
+      {
+        status: 403,
+        body: status(
+          403,
+          'leases.coordination.k8s.io "chaos-gate-run-cg-unit-run" is forbidden: User "ci" cannot get resource "leases" in API group "coordination.k8s.io" in the namespace "default"',
+          'Forbidden',
+        ),
+      },
+    );
+    const outcome = await run();
+    assert.equal(outcome.decision.verdict, 'pass');
+    assert.match(
+      lines.join('\n'),
+      /WARNING: run id cg-unit-run not locked in namespace default: taking Lease chaos-gate-run-cg-unit-run: .*forbidden.*\(HTTP 403\)\. Two runs started at the same moment under this id could both go ahead .*; allow get, create, update and delete on leases \(coordination\.k8s\.io\) in default to lock it/,
+    );
+    assert.equal(fake.made({ path: leases }).length, 1, 'no lease is written, nor renewed');
+    // The check still ran.
+    assert.ok(fake.made({ where: (r) => r.query.labelSelector === `chaos-gate.io/run=${runId}` }).length > 0);
   },
 );
 

@@ -25,9 +25,11 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-ZZGGTELB.js";
+} from "./chunk-VW2IGF6B.js";
 import {
   LitmusClient,
+  apiClient,
+  apiError,
   connect,
   describeApiError,
   enginePlural,
@@ -38,7 +40,7 @@ import {
   statusCode,
   unanswered,
   workflowRunLabel
-} from "./chunk-K6SECDIO.js";
+} from "./chunk-XRT2TE35.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -55,9 +57,11 @@ import {
   readLoadSuite
 } from "./chunk-4IIAXJ5D.js";
 import {
+  ObjectCoordinationV1Api,
+  V1MicroTime,
   describeCluster,
   spawnInGroup
-} from "./chunk-N4723XPD.js";
+} from "./chunk-Y6APZUPM.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -69,7 +73,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-4EL26D63.js";
+} from "./chunk-YDJ5LC4V.js";
 import {
   duplicateProblems
 } from "./chunk-AFCH7IME.js";
@@ -642,6 +646,201 @@ async function runIdInUse(runId, places, clients, warn) {
   ];
 }
 
+// src/run/run-lock.ts
+import os from "node:os";
+
+// src/kube/lease.ts
+function leaseExpiresMs(lease) {
+  const { holderIdentity, renewTime, acquireTime, leaseDurationSeconds: leaseDurationSeconds2 } = lease.spec ?? {};
+  const renewed = renewTime ?? acquireTime;
+  if (!holderIdentity || !renewed) return void 0;
+  return new Date(renewed).getTime() + (leaseDurationSeconds2 ?? 0) * 1e3;
+}
+function leaseFree(lease, nowMs) {
+  const expires = leaseExpiresMs(lease);
+  return expires === void 0 || expires <= nowMs;
+}
+var LeaseClient = class {
+  #api;
+  constructor(connection) {
+    this.#api = apiClient(connection, ObjectCoordinationV1Api);
+  }
+  /**
+   * Creates the lease, or takes it over if it expired. The answer of a create or takeover that lost to
+   * another claimant (409) is that claimant's lease. Errors (a 403: no permission) are thrown as they came.
+   */
+  async acquire(claim) {
+    const { namespace, name } = claim;
+    const now = new V1MicroTime(Date.now());
+    const spec = {
+      holderIdentity: claim.holderIdentity,
+      leaseDurationSeconds: claim.durationSeconds,
+      acquireTime: now,
+      renewTime: now,
+      leaseTransitions: 0
+    };
+    const metadata = { name, namespace, labels: claim.labels, annotations: claim.annotations };
+    const current = await this.read(namespace, name);
+    try {
+      if (!current)
+        return { taken: await this.#api.createNamespacedLease({ namespace, body: { metadata, spec } }) };
+      if (!leaseFree(current, Date.now())) return { heldBy: current };
+      const body = {
+        metadata: { ...metadata, resourceVersion: current.metadata?.resourceVersion },
+        spec: { ...spec, leaseTransitions: (current.spec?.leaseTransitions ?? 0) + 1 }
+      };
+      return { taken: await this.#api.replaceNamespacedLease({ namespace, name, body }) };
+    } catch (error) {
+      if (statusCode(error) !== 409) throw error;
+      const winner = await this.read(namespace, name);
+      return { heldBy: winner ?? current ?? { metadata: { namespace, name }, spec: {} } };
+    }
+  }
+  /** The lease renewed; undefined if it is no longer ours (expired and taken, or deleted). */
+  async renew(lease, attempt = 1) {
+    const { namespace = "", name = "" } = lease.metadata ?? {};
+    const body = { ...lease, spec: { ...lease.spec, renewTime: new V1MicroTime(Date.now()) } };
+    try {
+      return await this.#api.replaceNamespacedLease({ namespace, name, body });
+    } catch (error) {
+      const code = statusCode(error);
+      if (code !== 409 && code !== 404 || attempt >= 3) throw error;
+      const current = await this.read(namespace, name);
+      if (!current || current.spec?.holderIdentity !== lease.spec?.holderIdentity) return void 0;
+      return this.renew(current, attempt + 1);
+    }
+  }
+  /** Deletes the lease if it is still ours; a lease someone else took over is left to them. */
+  async release(lease) {
+    const { namespace = "", name = "" } = lease.metadata ?? {};
+    let current = lease;
+    for (let attempt = 1; current && current.spec?.holderIdentity === lease.spec?.holderIdentity; attempt++) {
+      try {
+        await this.#api.deleteNamespacedLease({
+          namespace,
+          name,
+          body: { preconditions: { resourceVersion: current.metadata?.resourceVersion } }
+        });
+        return;
+      } catch (error) {
+        const code = statusCode(error);
+        if (code === 404) return;
+        if (code !== 409 || attempt >= 3) throw error;
+      }
+      current = await this.read(namespace, name);
+    }
+  }
+  async read(namespace, name) {
+    try {
+      return await this.#api.readNamespacedLease({ namespace, name });
+    } catch (error) {
+      if (statusCode(error) === 404) return void 0;
+      throw error;
+    }
+  }
+};
+
+// src/run/run-lock.ts
+var leaseDurationSeconds = 60;
+var holderAnnotation = "chaos-gate.io/holder";
+var runLeaseName = (runId) => `chaos-gate-run-${runId}`;
+function describeHolder(env = process.env) {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID, BUILD_URL, CI_JOB_URL } = env;
+  const build = GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}` : BUILD_URL ?? CI_JOB_URL;
+  return `host ${os.hostname()} pid ${process.pid}${build ? `, CI build ${build}` : ""}`;
+}
+async function lockRunId(connections, run, log) {
+  const { runId, record } = run;
+  const claiming = new LeaseClient(connections.preflight);
+  const held = [];
+  const lock = holdLeases(new LeaseClient(connections.holding), held, runId, log);
+  try {
+    for (const namespace of [...new Set(run.namespaces)].sort()) {
+      const name = runLeaseName(runId);
+      const attempt = await claiming.acquire({
+        namespace,
+        name,
+        holderIdentity: `${os.hostname()}/${record}`,
+        durationSeconds: leaseDurationSeconds,
+        labels: { ...managedBy, [runLabel]: runId },
+        annotations: { [holderAnnotation]: describeHolder() }
+      }).catch((error) => {
+        if (statusCode(error) !== 403) throw apiError(`taking Lease ${namespace}/${name}`, error);
+        log(
+          `[chaos-gate] WARNING: run id ${runId} not locked in namespace ${namespace}: ${describeApiError(`taking Lease ${name}`, error)}. Two runs started at the same moment under this id could both go ahead (only one whose chaos is still running is refused); allow get, create, update and delete on leases (coordination.k8s.io) in ${namespace} to lock it`
+        );
+        return void 0;
+      });
+      if (attempt && "heldBy" in attempt) {
+        await lock.release();
+        return { lock, problems: [heldProblem(runId, attempt.heldBy)] };
+      }
+      if (attempt) held.push(attempt.taken);
+    }
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+  return { lock, problems: [] };
+}
+function heldProblem(runId, lease) {
+  const { namespace = "", name = "", annotations } = lease.metadata ?? {};
+  const { holderIdentity, acquireTime, renewTime } = lease.spec ?? {};
+  const holder = annotations?.[holderAnnotation] ?? holderIdentity ?? "another run";
+  const at = (time) => time ? new Date(time).toISOString() : "unknown";
+  const expires = leaseExpiresMs(lease);
+  const left = expires === void 0 ? "" : ` (in ${formatDuration(Math.max(0, expires - Date.now()))})`;
+  return `run id ${runId} is held by another run: ${holder}, since ${at(acquireTime)}, last renewed ${at(renewTime)} (Lease ${namespace}/${name}). Two runs under one id find each other's chaos by it, and one could stop the other's. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or wait for that run to end. If it was killed, its lease expires unless renewed${left}, or delete it: kubectl delete lease -n ${namespace} ${name}`;
+}
+function holdLeases(leases, held, runId, log) {
+  const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
+  const where = (lease) => `Lease ${lease.metadata?.namespace ?? ""}/${lease.metadata?.name ?? ""}`;
+  let renewing = Promise.resolve();
+  const renewAll = async () => {
+    const kept = [];
+    for (const lease of held) {
+      try {
+        const renewed = await leases.renew(lease);
+        if (renewed) kept.push(renewed);
+        else
+          warn(
+            `${where(lease)} of run id ${runId} is no longer this run's (taken over once it expired, or deleted): another run under the id may start`
+          );
+      } catch (error) {
+        kept.push(lease);
+        const expires = leaseExpiresMs(lease);
+        warn(
+          `${describeApiError(`renewing ${where(lease)}`, error)}; it expires ${expires ? `at ${new Date(expires).toISOString()}` : "soon"} unless renewed`
+        );
+      }
+    }
+    held.splice(0, held.length, ...kept);
+  };
+  const timer = setInterval(
+    () => {
+      renewing = renewing.then(renewAll);
+    },
+    leaseDurationSeconds * 1e3 / 3
+  );
+  timer.unref();
+  let released;
+  return {
+    release() {
+      released ??= (async () => {
+        clearInterval(timer);
+        await renewing;
+        for (const lease of held.splice(0))
+          await leases.release(lease).catch((error) => {
+            warn(
+              `${describeApiError(`deleting ${where(lease)}`, error)}; it expires within ${leaseDurationSeconds}s, and run id ${runId} is free again`
+            );
+          });
+      })();
+      return released;
+    }
+  };
+}
+
 // src/run/run.ts
 async function runGate(config, context) {
   const session = await startRun(
@@ -678,15 +877,18 @@ async function checkRun(cluster, context) {
   const { log, signal } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config.timeoutMs);
-  const release = () => deadline.clear();
   let plan;
   const main = connect(cluster.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
   try {
-    plan = await preflight(cluster, main, signal, log);
+    plan = await preflight(cluster, { main, holding: limited(main, { signal: hurry }) }, signal, log);
   } catch (error) {
-    release();
+    deadline.clear();
     throw error;
   }
+  const release = async () => {
+    deadline.clear();
+    await plan.lock.release();
+  };
   const start = async () => {
     try {
       context.onStarted?.(plan.runId, plan.namespaces);
@@ -719,12 +921,12 @@ async function checkRun(cluster, context) {
             await resources.cleanup(passed, hurry, chaos.stops);
             context.onPhase?.("done");
           } finally {
-            release();
+            await release();
           }
         }
       };
     } catch (error) {
-      release();
+      await release();
       throw error;
     }
   };
@@ -744,7 +946,9 @@ function overallDeadline(timeoutMs) {
     clear: () => clearTimeout(timer)
   };
 }
-async function preflight({ config, inputs, defaultNamespace, kc }, main, signal, log) {
+async function preflight({ config, inputs, defaultNamespace, kc }, { main, holding }, signal, log) {
+  let lock = { release: async () => {
+  } };
   try {
     const litmus = new LitmusClient(main);
     const argo = config.workflow ? new ArgoClient(main) : void 0;
@@ -770,14 +974,29 @@ async function preflight({ config, inputs, defaultNamespace, kc }, main, signal,
       ...blastRadiusProblems(prepared, workflow?.metadata.namespace, policy, (m) => clusterScoped.has(m))
     ];
     if (problems.length === 0) problems.push(...await applier.preflight(prepared));
+    const places = {
+      engines: prepared.filter((m) => m.role === "engine").map((m) => m.object.metadata.namespace ?? ""),
+      workflows: workflow?.metadata.namespace ? [workflow.metadata.namespace] : []
+    };
+    const chaosAt = [...places.engines, ...places.workflows];
+    if (problems.length === 0 && config.runId !== void 0) {
+      const locked = await lockRunId(
+        { preflight: main, holding },
+        {
+          runId,
+          record,
+          namespaces: chaosAt.length > 0 ? chaosAt : [defaultNamespace]
+        },
+        log
+      );
+      lock = locked.lock;
+      problems.push(...locked.problems);
+    }
     if (problems.length === 0 && config.runId !== void 0)
       problems.push(
         ...await runIdInUse(
           runId,
-          {
-            engines: prepared.filter((m) => m.role === "engine").map((m) => m.object.metadata.namespace ?? ""),
-            workflows: workflow?.metadata.namespace ? [workflow.metadata.namespace] : []
-          },
+          places,
           { litmus, argo },
           (line) => log(`[chaos-gate] WARNING: ${line}`)
         )
@@ -805,9 +1024,11 @@ ${problems.join("\n")}`);
       applier,
       workflow,
       argo,
-      namespaces: allowedNamespaces(policy)
+      namespaces: allowedNamespaces(policy),
+      lock
     };
   } catch (error) {
+    await lock.release();
     throwIfCancelled(signal);
     throw error;
   }
@@ -998,7 +1219,7 @@ async function runTargets(config, context) {
     },
     { concurrency: config.parallelTargets }
   );
-  refuseUnlessAllAccepted(targets, checked);
+  await refuseUnlessAllAccepted(targets, checked);
   const started = await pMapSettled(
     checked,
     async (check) => {
@@ -1048,14 +1269,16 @@ function targetReport(target, started) {
   };
   return { suites: [suite] };
 }
-function refuseUnlessAllAccepted(targets, checked) {
+async function refuseUnlessAllAccepted(targets, checked) {
   const rejected = checked.flatMap(
     (check, i) => check.status === "rejected" ? [{ target: targets[i], error: check.reason }] : []
   );
   const cancelled = rejected.find((r) => r.error instanceof CancelledError)?.error;
   const refused = rejected.filter((r) => r.error instanceof PreflightRefused);
   if (!cancelled && refused.length === 0) return;
-  for (const check of checked) if (check.status === "fulfilled") check.value.release();
+  await Promise.all(
+    checked.map((check) => check.status === "fulfilled" ? check.value.release() : void 0)
+  );
   if (cancelled) throw cancelled;
   throw new CannotRunError(
     `nothing was applied on any cluster, as ${refused.map((r) => r.target.name).join(", ")} refused the run:

@@ -7,7 +7,7 @@ import {
   describeCluster,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-N4723XPD.js";
+} from "./chunk-Y6APZUPM.js";
 import "./chunk-IMNZCBY4.js";
 import "./chunk-UW3C4NVA.js";
 import "./chunk-GRLH4IY6.js";

@@ -17,7 +17,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-K6SECDIO.js";
+} from "./chunk-XRT2TE35.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -34,7 +34,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-N4723XPD.js";
+} from "./chunk-Y6APZUPM.js";
 import {
   isClusterScopedKind,
   isCustomResource

@@ -639,7 +639,7 @@ async function validateRun(config) {
   };
 }
 async function loadForRun(target, log) {
-  const { contextNamespace, loadKubeContext } = await import("./context-UVMRSDVJ.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-5SHJZJND.js");
   const kc = loadKubeContext(target, { say: log });
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

@@ -24,7 +24,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-N4723XPD.js";
+} from "./chunk-Y6APZUPM.js";
 import {
   redact
 } from "./chunk-J4IYJQFQ.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-N4723XPD.js";
+} from "./chunk-Y6APZUPM.js";
 import {
   labelFor,
   layerFrom,
@@ -19897,4 +19897,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-R2ORAQRP.js.LEGAL.txt */
+/*! For license information please see chunk-FZWVLUEI.js.LEGAL.txt */

@@ -215,7 +215,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-SAHHLGQ6.js");
+        const { runTargets } = await import("./targets-7VLUYMCC.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -231,7 +231,7 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-FSP2OBF4.js"),
+          import("./report-RORED4CV.js"),
           import("./publish-NRPOD4HY.js")
         ]);
         const sources = parsed.sources;
@@ -248,7 +248,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-TDSGT45S.js");
+        const { validateRun } = await import("./inputs-LUVQXEUP.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -3,18 +3,18 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-T6G2FQJQ.js";
+} from "./chunk-ZZDHLKKF.js";
 import "./chunk-JA4Z3G6V.js";
 import "./chunk-ZATZHTB4.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-ZZGGTELB.js";
-import "./chunk-K6SECDIO.js";
+import "./chunk-VW2IGF6B.js";
+import "./chunk-XRT2TE35.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQLJGBJE.js";
 import "./chunk-2VC5DTLM.js";
 import "./chunk-4IIAXJ5D.js";
-import "./chunk-N4723XPD.js";
-import "./chunk-4EL26D63.js";
+import "./chunk-Y6APZUPM.js";
+import "./chunk-YDJ5LC4V.js";
 import "./chunk-AFCH7IME.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-LGCRXLUJ.js";

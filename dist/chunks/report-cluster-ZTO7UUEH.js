@@ -12,14 +12,14 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-K6SECDIO.js";
+} from "./chunk-XRT2TE35.js";
 import {
   readableResults
 } from "./chunk-PQLJGBJE.js";
 import "./chunk-2VC5DTLM.js";
 import {
   loadKubeContext
-} from "./chunk-N4723XPD.js";
+} from "./chunk-Y6APZUPM.js";
 import "./chunk-LGCRXLUJ.js";
 import "./chunk-F4OWZKHV.js";
 import "./chunk-IMNZCBY4.js";

@@ -1,0 +1,163 @@
+// A run id given by the user is one run's at a time. Preflight takes a Lease named after it in every
+// namespace the run puts chaos into, the run renews it while it lives and deletes it at its end; a
+// second run under the id is refused while the lease is held, whoever asked first by however little.
+// A run killed with SIGKILL cannot let go: its lease expires, and the check of what still runs under
+// the id (run-id-in-use.ts) turns away the next run while the killed run's chaos goes on.
+import os from 'node:os';
+import type { V1Lease } from '@kubernetes/client-node';
+import { formatDuration } from '../config/duration.ts';
+import { settingName } from '../config/fields.ts';
+import { managedBy, runLabel } from '../kube/apply.ts';
+import type { Connection } from '../kube/client.ts';
+import { apiError, describeApiError, statusCode } from '../kube/errors.ts';
+import { LeaseClient, leaseExpiresMs } from '../kube/lease.ts';
+
+/** Long enough for a renewal to get through a slow API server; short enough for a killed run's id to be free soon. */
+export const leaseDurationSeconds = 60;
+/** Who holds the lease, in words, for the user it turns away. */
+export const holderAnnotation = 'chaos-gate.io/holder';
+
+export const runLeaseName = (runId: string) => `chaos-gate-run-${runId}`;
+
+export interface RunLock {
+  /** Stops renewing and deletes the leases still this run's. Never throws: a lease left expires. */
+  release(): Promise<void>;
+}
+
+/** The run's leases taken, or why the run may not go ahead (nothing taken then). */
+export interface Locked {
+  lock: RunLock;
+  problems: string[];
+}
+
+/** This process, and the CI build it runs for when the CI says so. */
+export function describeHolder(env: NodeJS.ProcessEnv = process.env): string {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID, BUILD_URL, CI_JOB_URL } = env;
+  const build =
+    GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID
+      ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
+      : (BUILD_URL ?? CI_JOB_URL);
+  return `host ${os.hostname()} pid ${process.pid}${build ? `, CI build ${build}` : ''}`;
+}
+
+/**
+ * Takes the run id's lease in each of `namespaces`, in one order for every run so two never hold one
+ * each. A namespace where leases may not be used (403) is warned about, and only the check of what
+ * still runs guards it, as before leases.
+ *
+ * `preflight` is the connection of the preflight; `holding`, one that outlives a cancel and the run's
+ * deadline, renews and releases the leases until the run's cleanup is over.
+ */
+export async function lockRunId(
+  connections: { preflight: Connection; holding: Connection },
+  run: { runId: string; record: string; namespaces: string[] },
+  log: (line: string) => void,
+): Promise<Locked> {
+  const { runId, record } = run;
+  const claiming = new LeaseClient(connections.preflight);
+  const held: V1Lease[] = [];
+  const lock = holdLeases(new LeaseClient(connections.holding), held, runId, log);
+  try {
+    for (const namespace of [...new Set(run.namespaces)].sort()) {
+      const name = runLeaseName(runId);
+      const attempt = await claiming
+        .acquire({
+          namespace,
+          name,
+          holderIdentity: `${os.hostname()}/${record}`,
+          durationSeconds: leaseDurationSeconds,
+          labels: { ...managedBy, [runLabel]: runId },
+          annotations: { [holderAnnotation]: describeHolder() },
+        })
+        .catch((error: unknown) => {
+          if (statusCode(error) !== 403) throw apiError(`taking Lease ${namespace}/${name}`, error);
+          log(
+            `[chaos-gate] WARNING: run id ${runId} not locked in namespace ${namespace}: ${describeApiError(`taking Lease ${name}`, error)}. ` +
+              'Two runs started at the same moment under this id could both go ahead (only one whose chaos is still running is refused); ' +
+              `allow get, create, update and delete on leases (coordination.k8s.io) in ${namespace} to lock it`,
+          );
+          return undefined;
+        });
+      if (attempt && 'heldBy' in attempt) {
+        await lock.release();
+        return { lock, problems: [heldProblem(runId, attempt.heldBy)] };
+      }
+      if (attempt) held.push(attempt.taken);
+    }
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+  return { lock, problems: [] };
+}
+
+function heldProblem(runId: string, lease: V1Lease): string {
+  const { namespace = '', name = '', annotations } = lease.metadata ?? {};
+  const { holderIdentity, acquireTime, renewTime } = lease.spec ?? {};
+  const holder = annotations?.[holderAnnotation] ?? holderIdentity ?? 'another run';
+  const at = (time: unknown) => (time ? new Date(time as string).toISOString() : 'unknown');
+  const expires = leaseExpiresMs(lease);
+  const left = expires === undefined ? '' : ` (in ${formatDuration(Math.max(0, expires - Date.now()))})`;
+  return (
+    `run id ${runId} is held by another run: ${holder}, since ${at(acquireTime)}, last renewed ${at(renewTime)} ` +
+    `(Lease ${namespace}/${name}). Two runs under one id find each other's chaos by it, and one could stop the other's. ` +
+    `Give each run its own run id (${settingName('runId')}; left unset, one is generated), or wait for that run to end. ` +
+    `If it was killed, its lease expires unless renewed${left}, or delete it: kubectl delete lease -n ${namespace} ${name}`
+  );
+}
+
+/** Renews `held` (filled as leases are taken) every third of their duration until released. */
+function holdLeases(
+  leases: LeaseClient,
+  held: V1Lease[],
+  runId: string,
+  log: (line: string) => void,
+): RunLock {
+  const warn = (line: string) => log(`[chaos-gate] WARNING: ${line}`);
+  const where = (lease: V1Lease) => `Lease ${lease.metadata?.namespace ?? ''}/${lease.metadata?.name ?? ''}`;
+  let renewing: Promise<void> = Promise.resolve();
+  const renewAll = async () => {
+    const kept: V1Lease[] = [];
+    for (const lease of held) {
+      try {
+        const renewed = await leases.renew(lease);
+        if (renewed) kept.push(renewed);
+        else
+          warn(
+            `${where(lease)} of run id ${runId} is no longer this run's (taken over once it expired, or deleted): another run under the id may start`,
+          );
+      } catch (error) {
+        kept.push(lease);
+        const expires = leaseExpiresMs(lease);
+        warn(
+          `${describeApiError(`renewing ${where(lease)}`, error)}; it expires ${expires ? `at ${new Date(expires).toISOString()}` : 'soon'} unless renewed`,
+        );
+      }
+    }
+    held.splice(0, held.length, ...kept);
+  };
+  const timer = setInterval(
+    () => {
+      renewing = renewing.then(renewAll);
+    },
+    (leaseDurationSeconds * 1000) / 3,
+  );
+  // The run keeps the process alive, not its lease.
+  timer.unref();
+  let released: Promise<void> | undefined;
+  return {
+    release() {
+      released ??= (async () => {
+        clearInterval(timer);
+        await renewing;
+        for (const lease of held.splice(0))
+          await leases.release(lease).catch((error: unknown) => {
+            warn(
+              `${describeApiError(`deleting ${where(lease)}`, error)}; it expires within ${leaseDurationSeconds}s, and run id ${runId} is free again`,
+            );
+          });
+      })();
+      return released;
+    },
+  };
+}
