@@ -137,6 +137,11 @@ export interface PreparedCluster extends ClusterInputs {
   kc: KubeConfig;
   /** Where objects that name no namespace go: the config's namespace, else the context's. */
   defaultNamespace: string;
+  /**
+   * The run id made for this cluster's run when none is given (targets.ts derives one per cluster):
+   * no other run has it, so it is neither locked nor looked for, as a generated id.
+   */
+  generatedRunId?: string;
 }
 
 /** `run` on one cluster: its inputs and kube context, or a ConfigError naming every problem. */

@@ -220,7 +220,7 @@ type Deadline = ReturnType<typeof overallDeadline>;
 
 /** Every problem of every object at once, and nothing applied if there is one. */
 async function preflight(
-  { config, inputs, defaultNamespace, kc }: PreparedCluster,
+  { config, inputs, defaultNamespace, kc, generatedRunId }: PreparedCluster,
   { main, holding }: { main: Connection; holding: Connection },
   signal: AbortSignal,
   log: (line: string) => void,
@@ -232,7 +232,7 @@ async function preflight(
     await litmus.assertInstalled(config.experiments.length > 0 ? ['chaosexperiments'] : []);
     await argo?.assertInstalled();
 
-    const runId = config.runId ?? newRunId();
+    const runId = config.runId ?? generatedRunId ?? newRunId();
     // A given id may have been an earlier run's too: its records on shared RBAC must stay apart.
     const record =
       config.runId === undefined ? runId : `${runId.slice(0, 54)}.${randomBytes(4).toString('hex')}`;

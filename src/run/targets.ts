@@ -47,7 +47,9 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
       const own = context.clusterLog();
       return checkRun(
         // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
-        { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
+        config.runId === undefined
+          ? { ...cluster, generatedRunId: `${runId}-${target.name}` }
+          : { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
         {
           ...context,
           log: (line) => own.log(`[${target.name}] ${line}`),

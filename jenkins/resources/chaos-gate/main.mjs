@@ -90553,7 +90553,7 @@ function overallDeadline(timeoutMs) {
     clear: () => clearTimeout(timer)
   };
 }
-async function preflight({ config: config2, inputs, defaultNamespace, kc }, { main: main2, holding }, signal3, log) {
+async function preflight({ config: config2, inputs, defaultNamespace, kc, generatedRunId }, { main: main2, holding }, signal3, log) {
   let lock = { release: async () => {
   } };
   try {
@@ -90561,7 +90561,7 @@ async function preflight({ config: config2, inputs, defaultNamespace, kc }, { ma
     const argo = config2.workflow ? new ArgoClient(main2) : void 0;
     await litmus.assertInstalled(config2.experiments.length > 0 ? ["chaosexperiments"] : []);
     await argo?.assertInstalled();
-    const runId = config2.runId ?? newRunId();
+    const runId = config2.runId ?? generatedRunId ?? newRunId();
     const record2 = config2.runId === void 0 ? runId : `${runId.slice(0, 54)}.${randomBytes(4).toString("hex")}`;
     const applier = new ManifestApplier(main2, defaultNamespace, { id: runId, record: record2 });
     const prepared = applier.prepare(inputs.manifests);
@@ -90854,7 +90854,7 @@ async function runTargets(config2, context) {
       const own2 = context.clusterLog();
       return checkRun(
         // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
-        { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
+        config2.runId === void 0 ? { ...cluster, generatedRunId: `${runId}-${target.name}` } : { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
         {
           ...context,
           log: (line) => own2.log(`[${target.name}] ${line}`),

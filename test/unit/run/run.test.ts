@@ -1451,6 +1451,46 @@ async function runOnClusters(
   return { outcome, lines };
 }
 
+test(
+  "several clusters lock their run ids only when one is given: a generated one is no other run's",
+  limit,
+  async (t) => {
+    const leaseRequests = async (given: string | undefined) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-targets-'));
+      const fakes = ['blue', 'green'].map(() => new FakeApi());
+      const targets = fakes.map((fake, i) => {
+        t.after(() => fake.close());
+        playOperator(fake, 'Pass');
+        const kubeconfig = path.join(dir, `${i}.yaml`);
+        writeFileSync(kubeconfig, fake.kubeconfig);
+        return { name: ['blue', 'green'][i] as string, kubeconfig };
+      });
+      const lines: string[] = [];
+      const config = resolveConfig({
+        rbac: [rbacFile],
+        engines: [engineFile],
+        ...(given ? { runId: given } : {}),
+        timeout: 20_000,
+        targets,
+      });
+      const log = (line: string) => lines.push(line);
+      const outcome = await runTargets(config, {
+        log,
+        clusterLog: () => ({ log, onPhase: () => {} }),
+        signal: new AbortController().signal,
+      });
+      assert.equal(outcome.decision.verdict, 'pass', lines.join('\n'));
+      return fakes.map((fake) => fake.made({ where: isLease }).length);
+    };
+    assert.deepEqual(await leaseRequests(undefined), [0, 0]);
+    const locked = await leaseRequests(runId);
+    assert.ok(
+      locked.every((count) => count > 0),
+      `each cluster takes its lease: ${locked.join(', ')}`,
+    );
+  },
+);
+
 /** One kubeconfig, a context per entry, each with its own cluster entry: two names for what may be one cluster. */
 function contextsFile(servers: Record<string, string>): string {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-contexts-')), 'kubeconfig.yaml');

@@ -946,7 +946,7 @@ function overallDeadline(timeoutMs) {
     clear: () => clearTimeout(timer)
   };
 }
-async function preflight({ config, inputs, defaultNamespace, kc }, { main, holding }, signal, log) {
+async function preflight({ config, inputs, defaultNamespace, kc, generatedRunId }, { main, holding }, signal, log) {
   let lock = { release: async () => {
   } };
   try {
@@ -954,7 +954,7 @@ async function preflight({ config, inputs, defaultNamespace, kc }, { main, holdi
     const argo = config.workflow ? new ArgoClient(main) : void 0;
     await litmus.assertInstalled(config.experiments.length > 0 ? ["chaosexperiments"] : []);
     await argo?.assertInstalled();
-    const runId = config.runId ?? newRunId();
+    const runId = config.runId ?? generatedRunId ?? newRunId();
     const record = config.runId === void 0 ? runId : `${runId.slice(0, 54)}.${randomBytes(4).toString("hex")}`;
     const applier = new ManifestApplier(main, defaultNamespace, { id: runId, record });
     const prepared = applier.prepare(inputs.manifests);
@@ -1206,7 +1206,7 @@ async function runTargets(config, context) {
       const own = context.clusterLog();
       return checkRun(
         // Two targets may be one cluster in two namespaces: each run keeps its own label and records.
-        { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
+        config.runId === void 0 ? { ...cluster, generatedRunId: `${runId}-${target.name}` } : { ...cluster, config: { ...cluster.config, runId: `${runId}-${target.name}` } },
         {
           ...context,
           log: (line) => own.log(`[${target.name}] ${line}`),
