@@ -1,0 +1,266 @@
+// The permissions README.md documents for chaos-gate's own identity, as shipped in
+// examples/rbac/chaos-gate-ci.yaml: a service account bound to exactly that file, and nothing else,
+// runs engines with their RBAC and experiments, a workflow, a stop after a timeout and a live report
+// against the real API server, with every cleanup clean. A rule taken out of the file fails one of them.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test, before } from 'node:test';
+import {
+  CustomObjectsApi,
+  KubernetesObjectApi,
+  PatchStrategy,
+  RbacAuthorizationV1Api,
+  setHeaderOptions,
+  type KubernetesObject,
+  type V1ClusterRole,
+} from '@kubernetes/client-node';
+import { parse, parseAllDocuments, stringify } from 'yaml';
+import { stepAnnotations } from '../support/argo-controller.ts';
+import { outcomeAnnotation } from '../support/fake-operator.ts';
+import { fixturePath, repoRoot } from '../support/fixtures.ts';
+import { readCheckedJUnit } from '../support/junit-readers.ts';
+import { runEntry } from '../support/run-node.ts';
+import { engineFile, exampleRbac, leftovers, uniqueName, useSandbox, workDir } from './helpers.ts';
+
+const namespace = 'ci-perms';
+const env = useSandbox(namespace, { stepMs: 300, argo: true });
+
+const shipped = path.join(repoRoot, 'examples/rbac/chaos-gate-ci.yaml');
+const roles = parseAllDocuments(readFileSync(shipped, 'utf8')).map((doc) => doc.toJS() as V1ClusterRole);
+
+let kubeconfig = '';
+
+/** A run as the CI identity; a wait or cleanup that a missing permission holds up ends within a minute. */
+const asCi = (args: string[], timeout = '60s') =>
+  env.run([...args, '--timeout', timeout, '--stop-timeout', '15s'], { kubeconfig }).done;
+
+/** A ChaosExperiment as the `experiments` setting applies it (the stand-in operator reads none). */
+function experimentFile(dir: string): string {
+  const file = path.join(dir, 'experiment.yaml');
+  writeFileSync(
+    file,
+    stringify({
+      apiVersion: 'litmuschaos.io/v1alpha1',
+      kind: 'ChaosExperiment',
+      metadata: { name: 'pod-delete' },
+      spec: {
+        definition: {
+          scope: 'Namespaced',
+          image: 'litmuschaos/go-runner:3.0.0',
+          command: ['/bin/bash'],
+          args: ['-c', './experiments -name pod-delete'],
+        },
+      },
+    }),
+  );
+  return file;
+}
+
+/** The example workflow, its chaos step's engine told `outcome`, its load step told how to end. */
+function workflowFile(dir: string, outcome: string, load: Record<string, string>): string {
+  const workflow = parse(
+    readFileSync(path.join(repoRoot, 'examples/argo/chaos-load-workflow.yaml'), 'utf8'),
+  ) as {
+    spec: {
+      templates: {
+        name: string;
+        inputs?: { artifacts?: { raw?: { data?: string } }[] };
+        metadata?: object;
+      }[];
+    };
+  };
+  for (const template of workflow.spec.templates) {
+    const raw = template.inputs?.artifacts?.[0]?.raw;
+    if (raw?.data) {
+      const engine = parse(raw.data) as { metadata: { annotations?: Record<string, string> } };
+      engine.metadata.annotations = { [outcomeAnnotation]: outcome };
+      raw.data = stringify(engine);
+    }
+    if (template.name === 'load-test') template.metadata = { annotations: load };
+  }
+  const file = path.join(dir, 'workflow.yaml');
+  writeFileSync(file, stringify(workflow));
+  return file;
+}
+
+/** What a run as the CI identity must never say: a permission it lacked shows as a warning at worst. */
+function cleanRun(run: { code: number | null; stdout: string; stderr: string }, code: number): void {
+  assert.equal(run.code, code, run.stdout + run.stderr);
+  assert.doesNotMatch(run.stdout + run.stderr, /WARNING|forbidden|HTTP 403/, 'no permission was missing');
+}
+
+describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.yaml alone', () => {
+  /** A kubeconfig for a fresh service account bound, in the test namespace, to every ClusterRole of the file. */
+  before(async () => {
+    const admin = KubernetesObjectApi.makeApiClient(env.sandbox.kc);
+    for (const role of roles) await admin.create(role as KubernetesObject);
+    const account = uniqueName('chaos-gate-ci');
+    const token = await env.sandbox.mintToken(namespace, account);
+    const rbac = env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
+    for (const role of roles) {
+      const name = role.metadata?.name ?? '';
+      await rbac.createNamespacedRoleBinding({
+        namespace,
+        body: {
+          metadata: { name },
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+          subjects: [{ kind: 'ServiceAccount', name: account, namespace }],
+        },
+      });
+    }
+    kubeconfig = path.join(workDir(), 'kubeconfig');
+    writeFileSync(kubeconfig, env.sandbox.kubeconfigFor(token, account, namespace));
+  });
+
+  test('the file grants no wildcard and nothing chaos-gate does not use', () => {
+    const used = new Set(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection']);
+    for (const role of roles) {
+      assert.equal(role.kind, 'ClusterRole');
+      assert.equal(role.aggregationRule, undefined);
+      for (const rule of role.rules ?? []) {
+        const all = [...(rule.apiGroups ?? []), ...(rule.resources ?? []), ...rule.verbs];
+        assert.ok(!all.includes('*'), `no wildcard: ${JSON.stringify(rule)}`);
+        assert.equal(rule.nonResourceURLs, undefined, 'discovery is every authenticated user’s already');
+        assert.ok(
+          !rule.resources?.some((r) => /^(secrets|pods|namespaces|customresourcedefinitions)/.test(r)),
+        );
+        for (const verb of rule.verbs)
+          assert.ok(
+            used.has(verb) ||
+              (verb === 'escalate' && rule.resources?.join() === 'roles') ||
+              (verb === 'bind' && rule.resources?.every((r) => r === 'roles' || r === 'clusterroles')),
+            `${verb} on ${rule.resources?.join()}`,
+          );
+      }
+    }
+  });
+
+  test('run applies RBAC, an experiment and an engine, passes and cleans up everything', async () => {
+    const dir = workDir();
+    const name = uniqueName('ci-engine');
+    const run = await asCi([
+      '--rbac',
+      exampleRbac,
+      '--experiment',
+      experimentFile(dir),
+      '--engine',
+      engineFile(dir, name, 'pass', namespace),
+      '--run-id',
+      uniqueName('ci-run'),
+    ]);
+    cleanRun(run, 0);
+    assert.match(
+      run.stdout,
+      new RegExp(
+        `cleanup: removed 6 object\\(s\\): ChaosEngine ${namespace}/${name}, ChaosExperiment ${namespace}/pod-delete, RoleBinding ${namespace}/pod-delete-sa, Role ${namespace}/pod-delete-sa, ServiceAccount ${namespace}/pod-delete-sa, ChaosResult ${namespace}/${name}-pod-delete\\n`,
+      ),
+    );
+    const left = await leftovers(env.sandbox.kc, namespace);
+    assert.deepEqual(left.engines, []);
+    assert.deepEqual(left.results, []);
+    assert.ok(!left.roles.includes('pod-delete-sa') && !left.roleBindings.includes('pod-delete-sa'));
+  });
+
+  test('run of a WorkflowTemplate passes with the engine its chaos step created, and deletes its workflow', async () => {
+    const template = parse(readFileSync(fixturePath('argo/chaos-load-workflowtemplate.yaml'), 'utf8')) as {
+      metadata: { name: string; namespace?: string };
+    };
+    template.metadata = { name: uniqueName('chaos-load'), namespace };
+    await env.sandbox.kc.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
+      group: 'argoproj.io',
+      version: 'v1alpha1',
+      namespace,
+      plural: 'workflowtemplates',
+      body: template,
+    });
+    const dir = workDir();
+    const junit = path.join(dir, 'junit.xml');
+    const run = await asCi([
+      '--workflow-template',
+      template.metadata.name,
+      '--parameter',
+      `adminModeNamespace=${namespace}`,
+      '--run-id',
+      uniqueName('ci-wf'),
+      '--junit',
+      junit,
+    ]);
+    cleanRun(run, 0);
+    assert.match(
+      run.stdout,
+      new RegExp(`cleanup: removed 1 object\\(s\\): Workflow ${namespace}/chaos-load-`),
+    );
+    // Read through the engines' list: without it the workflow's chaos would be missing, not refused.
+    assert.match(
+      await readCheckedJUnit(junit),
+      new RegExp(`<testcase classname="${namespace}/nginx-pod-delete" name="pod-delete"`),
+    );
+  });
+
+  test('a timeout stops the engine and the workflow, confirms both, then cleans up', async () => {
+    const dir = workDir();
+    const name = uniqueName('ci-endless');
+    const run = await asCi(
+      [
+        '--engine',
+        engineFile(dir, name, 'never', namespace),
+        '--workflow',
+        workflowFile(dir, 'never', { [stepAnnotations.run]: 'never' }),
+        '--run-id',
+        uniqueName('ci-timeout'),
+      ],
+      '5s',
+    );
+    cleanRun(run, 1);
+    assert.match(run.stdout, new RegExp(`stopped ChaosEngine ${namespace}/${name}\\n`));
+    assert.match(run.stdout, new RegExp(`workflow ${namespace}/chaos-load-[a-z0-9]+: shutdown Stop`));
+    assert.doesNotMatch(run.stdout + run.stderr, /chaos may still be running/);
+    assert.match(
+      run.stdout,
+      new RegExp(`cleanup: removed \\d+ object\\(s\\): ChaosEngine ${namespace}/${name}, Workflow`),
+    );
+  });
+
+  test('report --namespace --selector reads the live engines and results, a result by name too', async () => {
+    const dir = workDir();
+    const name = uniqueName('ci-kept');
+    const runId = uniqueName('ci-kept-run');
+    const kept = await asCi([
+      '--engine',
+      engineFile(dir, name, 'pass', namespace),
+      '--run-id',
+      runId,
+      '--cleanup',
+      'never',
+    ]);
+    cleanRun(kept, 0);
+    const report = (...more: string[]) =>
+      runEntry('dist/cli.js', [
+        'report',
+        '--kubeconfig',
+        kubeconfig,
+        '--namespace',
+        namespace,
+        '--selector',
+        `chaos-gate.io/run=${runId}`,
+        ...more,
+      ]).done;
+    cleanRun(await report(), 0);
+    // A result another run left under the name: listed by chaosUID it is missing, so it is read by name.
+    await env.sandbox.kc.makeApiClient(CustomObjectsApi).patchNamespacedCustomObject(
+      {
+        group: 'litmuschaos.io',
+        version: 'v1alpha1',
+        namespace,
+        plural: 'chaosresults',
+        name: `${name}-pod-delete`,
+        body: { metadata: { labels: { chaosUID: 'uid-of-a-previous-run' } } },
+      },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+    const reused = await report();
+    cleanRun(reused, 2);
+    assert.match(reused.stderr, /belongs to another run \(chaosUID uid-of-a-previous-run/);
+  });
+});
