@@ -30,6 +30,7 @@ const shipped = path.join(repoRoot, 'examples/rbac/chaos-gate-ci.yaml');
 const roles = parseAllDocuments(readFileSync(shipped, 'utf8')).map((doc) => doc.toJS() as V1ClusterRole);
 
 let kubeconfig = '';
+const podReader = uniqueName('pod-reader');
 
 /** A run as the CI identity; a wait or cleanup that a missing permission holds up ends within a minute. */
 const asCi = (args: string[], timeout = '60s') =>
@@ -52,6 +53,25 @@ function experimentFile(dir: string): string {
           args: ['-c', './experiments -name pod-delete'],
         },
       },
+    }),
+  );
+  return file;
+}
+
+/**
+ * A RoleBinding to a ClusterRole, as experiments bound to Litmus's own ClusterRoles have: one whose
+ * rules the CI identity does not hold (the sandbox has no controller that fills in the built-in `view`).
+ */
+function clusterRoleBinding(dir: string): string {
+  const file = path.join(dir, 'cluster-role-binding.yaml');
+  writeFileSync(
+    file,
+    stringify({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'pod-delete-sa-cluster' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: podReader },
+      subjects: [{ kind: 'ServiceAccount', name: 'pod-delete-sa' }],
     }),
   );
   return file;
@@ -95,6 +115,12 @@ describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.y
   before(async () => {
     const admin = KubernetesObjectApi.makeApiClient(env.sandbox.kc);
     for (const role of roles) await admin.create(role as KubernetesObject);
+    await env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api).createClusterRole({
+      body: {
+        metadata: { name: podReader },
+        rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }],
+      },
+    });
     const account = uniqueName('chaos-gate-ci');
     const token = await env.sandbox.mintToken(namespace, account);
     const rbac = env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
@@ -136,12 +162,14 @@ describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.y
     }
   });
 
-  test('run applies RBAC, an experiment and an engine, passes and cleans up everything', async () => {
+  test('run applies RBAC (a binding to a ClusterRole too), an experiment and an engine, passes and cleans up everything', async () => {
     const dir = workDir();
     const name = uniqueName('ci-engine');
     const run = await asCi([
       '--rbac',
       exampleRbac,
+      '--rbac',
+      clusterRoleBinding(dir),
       '--experiment',
       experimentFile(dir),
       '--engine',
@@ -153,7 +181,7 @@ describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.y
     assert.match(
       run.stdout,
       new RegExp(
-        `cleanup: removed 6 object\\(s\\): ChaosEngine ${namespace}/${name}, ChaosExperiment ${namespace}/pod-delete, RoleBinding ${namespace}/pod-delete-sa, Role ${namespace}/pod-delete-sa, ServiceAccount ${namespace}/pod-delete-sa, ChaosResult ${namespace}/${name}-pod-delete\\n`,
+        `cleanup: removed 7 object\\(s\\): ChaosEngine ${namespace}/${name}, ChaosExperiment ${namespace}/pod-delete, RoleBinding ${namespace}/pod-delete-sa-cluster, RoleBinding ${namespace}/pod-delete-sa, Role ${namespace}/pod-delete-sa, ServiceAccount ${namespace}/pod-delete-sa, ChaosResult ${namespace}/${name}-pod-delete\\n`,
       ),
     );
     const left = await leftovers(env.sandbox.kc, namespace);
