@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-2EEHRMCY.js";
+} from "./chunks/chunk-VXEZNF2L.js";
 import "./chunks/chunk-JA4Z3G6V.js";
 import "./chunks/chunk-ZATZHTB4.js";
 import {

@@ -28,7 +28,7 @@ import { readableResults, type ChaosEngine, type ChaosResult } from '../litmus/t
 import { waitForChaos, type ChaosState, type WaitOptions } from '../litmus/wait.ts';
 import { startLoad, type LoadExit, type LoadHandle } from '../load/runner.ts';
 import type { Window } from '../load/samples.ts';
-import { mergeReports, type Report } from '../report/model.ts';
+import { mergeReports, type Report, type ReportCase, type ReportSuite } from '../report/model.ts';
 import { blastRadiusProblems, allowedNamespaces } from './blast-radius.ts';
 import { collectJournal, collectLoad } from './collect.ts';
 import { prepareCluster, type PreparedCluster } from './inputs.ts';
@@ -456,10 +456,13 @@ async function collectReport(
       ? [
           {
             suites: [
-              liveWorkflowToSuite(waited.workflow.workflow, {
-                timedOut: waited.workflow.timedOut,
-                cancelled: waited.workflow.cancelled,
-              }),
+              withUnreadChaos(
+                liveWorkflowToSuite(waited.workflow.workflow, {
+                  timedOut: waited.workflow.timedOut,
+                  cancelled: waited.workflow.cancelled,
+                }),
+                workflowEngines.problem,
+              ),
             ],
           },
         ]
@@ -537,25 +540,50 @@ async function waitForAll(
   };
 }
 
-/** The engines a workflow created and their results (matched to each engine by chaosUID). */
+/**
+ * The engines a workflow created and their results (matched to each engine by chaosUID). A chaos step
+ * (litmus-checker) succeeds whatever the verdict, so chaos that cannot be read is said, never dropped.
+ */
 async function workflowChaos(
   connection: Connection,
   resources: RunResources,
-): Promise<{ engines: ChaosState['engines']; results: ChaosResult[] }> {
-  const engines = await resources.workflowEngines(connection).catch(() => []);
-  const litmus = new LitmusClient(connection);
-  const results: ChaosResult[] = [];
-  for (const namespace of new Set(engines.map((e) => e.metadata.namespace ?? ''))) {
-    const uids = engines
-      .filter((e) => e.metadata.namespace === namespace)
-      .map((e) => e.metadata.uid)
-      .filter(Boolean);
-    const { items } = await litmus
-      .list<ChaosResult>(litmus.target(resultPlural, namespace, `chaosUID in (${uids.join(',')})`))
-      .catch(() => ({ items: [] as ChaosResult[] }));
-    results.push(...items);
+): Promise<{ engines: ChaosState['engines']; results: ChaosResult[]; problem?: string }> {
+  try {
+    const engines = await resources.workflowEngines(connection);
+    const litmus = new LitmusClient(connection);
+    const results: ChaosResult[] = [];
+    for (const namespace of new Set(engines.map((e) => e.metadata.namespace ?? ''))) {
+      const uids = engines
+        .filter((e) => e.metadata.namespace === namespace)
+        .map((e) => e.metadata.uid)
+        .filter(Boolean);
+      const { items } = await litmus.list<ChaosResult>(
+        litmus.target(resultPlural, namespace, `chaosUID in (${uids.join(',')})`),
+      );
+      results.push(...items);
+    }
+    return { engines, results };
+  } catch (error) {
+    return {
+      engines: [],
+      results: [],
+      problem: describeApiError('the chaos its steps created could not be read', error),
+    };
   }
-  return { engines, results };
+}
+
+/** The workflow's suite, with an error case when the chaos its steps created could not be read. */
+function withUnreadChaos(suite: ReportSuite, problem: string | undefined): ReportSuite {
+  if (!problem) return suite;
+  const unread: ReportCase = {
+    kind: 'workflow',
+    className: suite.name,
+    name: 'chaos verdicts',
+    outcome: 'error',
+    message: problem,
+    properties: {},
+  };
+  return { ...suite, cases: [...suite.cases, unread] };
 }
 
 function throwIfCancelled(signal: AbortSignal): void {

@@ -250,6 +250,41 @@ describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.y
     );
   });
 
+  test('a workflow run whose identity cannot list ChaosEngines does not pass: the chaos its steps created is an error, not left out', async () => {
+    // The shipped rules but list and watch on engines, to another service account.
+    const [shippedRole] = roles;
+    const name = uniqueName('no-engine-list');
+    await KubernetesObjectApi.makeApiClient(env.sandbox.kc).create({
+      ...shippedRole,
+      metadata: { name },
+      rules: (shippedRole?.rules ?? []).map((rule) =>
+        rule.resources?.includes('chaosengines')
+          ? { ...rule, verbs: rule.verbs.filter((v) => v !== 'list' && v !== 'watch') }
+          : rule,
+      ),
+    } as KubernetesObject);
+    const token = await env.sandbox.mintToken(namespace, name);
+    await env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api).createNamespacedRoleBinding({
+      namespace,
+      body: {
+        metadata: { name },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+        subjects: [{ kind: 'ServiceAccount', name, namespace }],
+      },
+    });
+    const dir = workDir();
+    const limited = path.join(dir, 'kubeconfig');
+    writeFileSync(limited, env.sandbox.kubeconfigFor(token, name, namespace));
+    const run = await env.run(['--workflow', workflowFile(dir, 'fail-probe', {}), '--timeout', '60s'], {
+      kubeconfig: limited,
+    }).done;
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(
+      run.stdout,
+      /› chaos verdicts errored: the chaos its steps created could not be read: .* cannot list resource "chaosengines" in API group "litmuschaos.io" in the namespace "ci-perms" \(HTTP 403\)/,
+    );
+  });
+
   test('report --namespace --selector reads the live engines and results, a result by name too', async () => {
     const dir = workDir();
     const name = uniqueName('ci-kept');

@@ -90729,10 +90729,13 @@ async function collectReport(config2, connection, resources2, { waited, chaosWin
     ...waited.workflow?.workflow ? [
       {
         suites: [
-          liveWorkflowToSuite(waited.workflow.workflow, {
-            timedOut: waited.workflow.timedOut,
-            cancelled: waited.workflow.cancelled
-          })
+          withUnreadChaos(
+            liveWorkflowToSuite(waited.workflow.workflow, {
+              timedOut: waited.workflow.timedOut,
+              cancelled: waited.workflow.cancelled
+            }),
+            workflowEngines.problem
+          )
         ]
       }
     ] : [],
@@ -90787,15 +90790,37 @@ async function waitForAll(connection, argo, resources2, options) {
   };
 }
 async function workflowChaos(connection, resources2) {
-  const engines = await resources2.workflowEngines(connection).catch(() => []);
-  const litmus = new LitmusClient(connection);
-  const results = [];
-  for (const namespace of new Set(engines.map((e2) => e2.metadata.namespace ?? ""))) {
-    const uids = engines.filter((e2) => e2.metadata.namespace === namespace).map((e2) => e2.metadata.uid).filter(Boolean);
-    const { items } = await litmus.list(litmus.target(resultPlural, namespace, `chaosUID in (${uids.join(",")})`)).catch(() => ({ items: [] }));
-    results.push(...items);
+  try {
+    const engines = await resources2.workflowEngines(connection);
+    const litmus = new LitmusClient(connection);
+    const results = [];
+    for (const namespace of new Set(engines.map((e2) => e2.metadata.namespace ?? ""))) {
+      const uids = engines.filter((e2) => e2.metadata.namespace === namespace).map((e2) => e2.metadata.uid).filter(Boolean);
+      const { items } = await litmus.list(
+        litmus.target(resultPlural, namespace, `chaosUID in (${uids.join(",")})`)
+      );
+      results.push(...items);
+    }
+    return { engines, results };
+  } catch (error2) {
+    return {
+      engines: [],
+      results: [],
+      problem: describeApiError("the chaos its steps created could not be read", error2)
+    };
   }
-  return { engines, results };
+}
+function withUnreadChaos(suite, problem) {
+  if (!problem) return suite;
+  const unread = {
+    kind: "workflow",
+    className: suite.name,
+    name: "chaos verdicts",
+    outcome: "error",
+    message: problem,
+    properties: {}
+  };
+  return { ...suite, cases: [...suite.cases, unread] };
 }
 function throwIfCancelled(signal3) {
   if (signal3.aborted) throw new CancelledError(cancelReason(signal3));

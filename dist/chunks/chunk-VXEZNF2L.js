@@ -1122,10 +1122,13 @@ async function collectReport(config, connection, resources, { waited, chaosWindo
     ...waited.workflow?.workflow ? [
       {
         suites: [
-          liveWorkflowToSuite(waited.workflow.workflow, {
-            timedOut: waited.workflow.timedOut,
-            cancelled: waited.workflow.cancelled
-          })
+          withUnreadChaos(
+            liveWorkflowToSuite(waited.workflow.workflow, {
+              timedOut: waited.workflow.timedOut,
+              cancelled: waited.workflow.cancelled
+            }),
+            workflowEngines.problem
+          )
         ]
       }
     ] : [],
@@ -1180,15 +1183,37 @@ async function waitForAll(connection, argo, resources, options) {
   };
 }
 async function workflowChaos(connection, resources) {
-  const engines = await resources.workflowEngines(connection).catch(() => []);
-  const litmus = new LitmusClient(connection);
-  const results = [];
-  for (const namespace of new Set(engines.map((e) => e.metadata.namespace ?? ""))) {
-    const uids = engines.filter((e) => e.metadata.namespace === namespace).map((e) => e.metadata.uid).filter(Boolean);
-    const { items } = await litmus.list(litmus.target(resultPlural, namespace, `chaosUID in (${uids.join(",")})`)).catch(() => ({ items: [] }));
-    results.push(...items);
+  try {
+    const engines = await resources.workflowEngines(connection);
+    const litmus = new LitmusClient(connection);
+    const results = [];
+    for (const namespace of new Set(engines.map((e) => e.metadata.namespace ?? ""))) {
+      const uids = engines.filter((e) => e.metadata.namespace === namespace).map((e) => e.metadata.uid).filter(Boolean);
+      const { items } = await litmus.list(
+        litmus.target(resultPlural, namespace, `chaosUID in (${uids.join(",")})`)
+      );
+      results.push(...items);
+    }
+    return { engines, results };
+  } catch (error) {
+    return {
+      engines: [],
+      results: [],
+      problem: describeApiError("the chaos its steps created could not be read", error)
+    };
   }
-  return { engines, results };
+}
+function withUnreadChaos(suite, problem) {
+  if (!problem) return suite;
+  const unread = {
+    kind: "workflow",
+    className: suite.name,
+    name: "chaos verdicts",
+    outcome: "error",
+    message: problem,
+    properties: {}
+  };
+  return { ...suite, cases: [...suite.cases, unread] };
 }
 function throwIfCancelled(signal) {
   if (signal.aborted) throw new CancelledError(cancelReason(signal));

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-2EEHRMCY.js";
+} from "./chunk-VXEZNF2L.js";
 import "./chunk-JA4Z3G6V.js";
 import "./chunk-ZATZHTB4.js";
 import "./chunk-466RCVCX.js";
