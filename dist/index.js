@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-VXEZNF2L.js";
+} from "./chunks/chunk-EXLN7U3N.js";
 import "./chunks/chunk-JA4Z3G6V.js";
 import "./chunks/chunk-ZATZHTB4.js";
 import {
@@ -25,7 +25,7 @@ import {
   summary,
   warning
 } from "./chunks/chunk-FZWVLUEI.js";
-import "./chunks/chunk-VW2IGF6B.js";
+import "./chunks/chunk-HZPJ3K6Z.js";
 import "./chunks/chunk-XRT2TE35.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";

@@ -14,7 +14,7 @@ import {
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-VW2IGF6B.js";
+} from "./chunks/chunk-HZPJ3K6Z.js";
 import {
   connect,
   pMap

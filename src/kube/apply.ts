@@ -227,9 +227,8 @@ export class ManifestApplier {
       return dropped.length > 0 ? droppedFieldProblems(manifest, dropped) : undefined;
     } catch (error) {
       const namespace = missingNamespace(error);
-      return namespace
-        ? { namespace, source: manifest.source }
-        : describeRefusal(manifest, 'rejected by the server', error);
+      if (namespace) return { namespace, source: manifest.source };
+      return describeRefusal(manifest, 'rejected by the server', error) + unboundRoleHint(manifest, error);
     }
   }
 
@@ -440,6 +439,22 @@ function describeRefusal(manifest: Manifest, what: string, error: unknown): stri
   return fields.length > 0
     ? unknownFieldLines(where, fields, `not in the ${manifest.object.kind ?? ''} schema`)
     : describeApiError(where, error);
+}
+
+/**
+ * The server's 404 for a binding whose role is not there yet names neither the role nor the cause:
+ * without `bind`, Kubernetes reads the role to check that the binder holds all it grants, and a role
+ * this run is about to create does not exist during preflight.
+ */
+function unboundRoleHint(manifest: Manifest, error: unknown): string {
+  const { kind, roleRef } = manifest.object as { kind?: string; roleRef?: { kind?: string; name?: string } };
+  if (statusCode(error) !== 404 || (kind !== 'RoleBinding' && kind !== 'ClusterRoleBinding')) return '';
+  const role = `${roleRef?.kind ?? 'Role'} ${roleRef?.name ?? ''}`;
+  return (
+    `\n  Kubernetes reads the ${role} this binds to check that chaos-gate's identity holds everything it grants, ` +
+    `and it does not exist yet: allow \`bind\` on ${roleRef?.kind === 'ClusterRole' ? 'clusterroles' : 'roles'} ` +
+    'for that identity (README: Permissions chaos-gate needs), or create the role beforehand'
+  );
 }
 
 /** What taking back one object came to: deleted, already gone, kept for the runs still using it, or failed. */

@@ -110,6 +110,42 @@ function cleanRun(run: { code: number | null; stdout: string; stderr: string }, 
   assert.doesNotMatch(run.stdout + run.stderr, /WARNING|forbidden|HTTP 403/, 'no permission was missing');
 }
 
+/**
+ * A kubeconfig for a new service account bound to copies of the shipped ClusterRoles, with `verbs`
+ * taken off the rules for `resource`: what a user who left them out sees.
+ */
+async function identityWithout(resource: string, verbs: string[]): Promise<string> {
+  const name = uniqueName(`without-${verbs.join('-')}`);
+  const token = await env.sandbox.mintToken(namespace, name);
+  const rbac = env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
+  for (const [i, role] of roles.entries()) {
+    const copy = `${name}-${i}`;
+    await rbac.createClusterRole({
+      body: {
+        metadata: { name: copy },
+        rules: (role.rules ?? [])
+          .map((rule) =>
+            rule.resources?.includes(resource)
+              ? { ...rule, verbs: rule.verbs.filter((verb) => !verbs.includes(verb)) }
+              : rule,
+          )
+          .filter((rule) => rule.verbs.length > 0),
+      },
+    });
+    await rbac.createNamespacedRoleBinding({
+      namespace,
+      body: {
+        metadata: { name: copy },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: copy },
+        subjects: [{ kind: 'ServiceAccount', name, namespace }],
+      },
+    });
+  }
+  const file = path.join(workDir(), 'kubeconfig');
+  writeFileSync(file, env.sandbox.kubeconfigFor(token, name, namespace));
+  return file;
+}
+
 describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.yaml alone', () => {
   /** A kubeconfig for a fresh service account bound, in the test namespace, to every ClusterRole of the file. */
   before(async () => {
@@ -251,30 +287,8 @@ describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.y
   });
 
   test('a workflow run whose identity cannot list ChaosEngines does not pass: the chaos its steps created is an error, not left out', async () => {
-    // The shipped rules but list and watch on engines, to another service account.
-    const [shippedRole] = roles;
-    const name = uniqueName('no-engine-list');
-    await KubernetesObjectApi.makeApiClient(env.sandbox.kc).create({
-      ...shippedRole,
-      metadata: { name },
-      rules: (shippedRole?.rules ?? []).map((rule) =>
-        rule.resources?.includes('chaosengines')
-          ? { ...rule, verbs: rule.verbs.filter((v) => v !== 'list' && v !== 'watch') }
-          : rule,
-      ),
-    } as KubernetesObject);
-    const token = await env.sandbox.mintToken(namespace, name);
-    await env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api).createNamespacedRoleBinding({
-      namespace,
-      body: {
-        metadata: { name },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
-        subjects: [{ kind: 'ServiceAccount', name, namespace }],
-      },
-    });
     const dir = workDir();
-    const limited = path.join(dir, 'kubeconfig');
-    writeFileSync(limited, env.sandbox.kubeconfigFor(token, name, namespace));
+    const limited = await identityWithout('chaosengines', ['list', 'watch']);
     const run = await env.run(['--workflow', workflowFile(dir, 'fail-probe', {}), '--timeout', '60s'], {
       kubeconfig: limited,
     }).done;
@@ -283,6 +297,22 @@ describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.y
       run.stdout,
       /› chaos verdicts errored: the chaos its steps created could not be read: .* cannot list resource "chaosengines" in API group "litmuschaos.io" in the namespace "ci-perms" \(HTTP 403\)/,
     );
+  });
+
+  test('without bind, a binding to a Role the run creates is refused in preflight saying bind is missing', async () => {
+    const limited = await identityWithout('roles', ['bind']);
+    const run = await env.run(
+      ['--rbac', exampleRbac, '--engine', engineFile(workDir(), uniqueName('ci-bind'), 'pass', namespace)],
+      {
+        kubeconfig: limited,
+      },
+    ).done;
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.match(
+      run.stderr,
+      /RoleBinding pod-delete-sa\): rejected by the server: .*\(HTTP 404\)\n {2}Kubernetes reads the Role pod-delete-sa this binds to check that chaos-gate's identity holds everything it grants, and it does not exist yet: allow `bind` on roles/,
+    );
+    assert.match(run.stderr, /nothing was applied/);
   });
 
   test('report --namespace --selector reads the live engines and results, a result by name too', async () => {

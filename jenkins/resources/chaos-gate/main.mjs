@@ -88537,6 +88537,13 @@ function describeRefusal(manifest, what, error2) {
   const where = `${manifest.source}: ${what}`;
   return fields.length > 0 ? unknownFieldLines(where, fields, `not in the ${manifest.object.kind ?? ""} schema`) : describeApiError(where, error2);
 }
+function unboundRoleHint(manifest, error2) {
+  const { kind, roleRef } = manifest.object;
+  if (statusCode(error2) !== 404 || kind !== "RoleBinding" && kind !== "ClusterRoleBinding") return "";
+  const role = `${roleRef?.kind ?? "Role"} ${roleRef?.name ?? ""}`;
+  return `
+  Kubernetes reads the ${role} this binds to check that chaos-gate's identity holds everything it grants, and it does not exist yet: allow \`bind\` on ${roleRef?.kind === "ClusterRole" ? "clusterroles" : "roles"} for that identity (README: Permissions chaos-gate needs), or create the role beforehand`;
+}
 function refOf(object3) {
   return {
     apiVersion: object3.apiVersion,
@@ -88704,7 +88711,8 @@ var init_apply = __esm({
           return dropped.length > 0 ? droppedFieldProblems(manifest, dropped) : void 0;
         } catch (error2) {
           const namespace = missingNamespace(error2);
-          return namespace ? { namespace, source: manifest.source } : describeRefusal(manifest, "rejected by the server", error2);
+          if (namespace) return { namespace, source: manifest.source };
+          return describeRefusal(manifest, "rejected by the server", error2) + unboundRoleHint(manifest, error2);
         }
       }
       /**

@@ -25,7 +25,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-VW2IGF6B.js";
+} from "./chunk-HZPJ3K6Z.js";
 import {
   LitmusClient,
   apiClient,

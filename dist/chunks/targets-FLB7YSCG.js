@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-VXEZNF2L.js";
+} from "./chunk-EXLN7U3N.js";
 import "./chunk-JA4Z3G6V.js";
 import "./chunk-ZATZHTB4.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-VW2IGF6B.js";
+import "./chunk-HZPJ3K6Z.js";
 import "./chunk-XRT2TE35.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQLJGBJE.js";

@@ -378,7 +378,8 @@ var ManifestApplier = class _ManifestApplier {
       return dropped.length > 0 ? droppedFieldProblems(manifest, dropped) : void 0;
     } catch (error) {
       const namespace = missingNamespace(error);
-      return namespace ? { namespace, source: manifest.source } : describeRefusal(manifest, "rejected by the server", error);
+      if (namespace) return { namespace, source: manifest.source };
+      return describeRefusal(manifest, "rejected by the server", error) + unboundRoleHint(manifest, error);
     }
   }
   /**
@@ -550,6 +551,13 @@ function describeRefusal(manifest, what, error) {
   const fields = unknownFields(error);
   const where = `${manifest.source}: ${what}`;
   return fields.length > 0 ? unknownFieldLines(where, fields, `not in the ${manifest.object.kind ?? ""} schema`) : describeApiError(where, error);
+}
+function unboundRoleHint(manifest, error) {
+  const { kind, roleRef } = manifest.object;
+  if (statusCode(error) !== 404 || kind !== "RoleBinding" && kind !== "ClusterRoleBinding") return "";
+  const role = `${roleRef?.kind ?? "Role"} ${roleRef?.name ?? ""}`;
+  return `
+  Kubernetes reads the ${role} this binds to check that chaos-gate's identity holds everything it grants, and it does not exist yet: allow \`bind\` on ${roleRef?.kind === "ClusterRole" ? "clusterroles" : "roles"} for that identity (README: Permissions chaos-gate needs), or create the role beforehand`;
 }
 function refOf(object) {
   return {
