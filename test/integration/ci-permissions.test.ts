@@ -18,10 +18,18 @@ import {
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { stepAnnotations } from '../support/argo-controller.ts';
 import { outcomeAnnotation } from '../support/fake-operator.ts';
-import { fixturePath, repoRoot } from '../support/fixtures.ts';
+import { repoRoot } from '../support/fixtures.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 import { runEntry } from '../support/run-node.ts';
-import { engineFile, exampleRbac, leftovers, uniqueName, useSandbox, workDir } from './helpers.ts';
+import {
+  createFixtureTemplate,
+  engineFile,
+  exampleRbac,
+  leftovers,
+  uniqueName,
+  useSandbox,
+  workDir,
+} from './helpers.ts';
 
 const namespace = 'ci-perms';
 const env = useSandbox(namespace, { stepMs: 300, argo: true });
@@ -227,22 +235,12 @@ describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.y
   });
 
   test('run of a WorkflowTemplate passes with the engine its chaos step created, and deletes its workflow', async () => {
-    const template = parse(readFileSync(fixturePath('argo/chaos-load-workflowtemplate.yaml'), 'utf8')) as {
-      metadata: { name: string; namespace?: string };
-    };
-    template.metadata = { name: uniqueName('chaos-load'), namespace };
-    await env.sandbox.kc.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
-      group: 'argoproj.io',
-      version: 'v1alpha1',
-      namespace,
-      plural: 'workflowtemplates',
-      body: template,
-    });
+    const template = await createFixtureTemplate(env.sandbox.kc, namespace, uniqueName('chaos-load'));
     const dir = workDir();
     const junit = path.join(dir, 'junit.xml');
     const run = await asCi([
       '--workflow-template',
-      template.metadata.name,
+      template,
       '--parameter',
       `adminModeNamespace=${namespace}`,
       '--run-id',

@@ -21,7 +21,7 @@ import {
 } from '../support/fake-operator.ts';
 import { startArgoController, type ArgoController } from '../support/argo-controller.ts';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../support/sandbox.ts';
-import { repoRoot } from '../support/fixtures.ts';
+import { fixturePath, repoRoot } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 
 let counter = 0;
@@ -44,6 +44,26 @@ export function engineFile(dir: string, name: string, outcome: Outcome, namespac
 }
 
 export const exampleRbac = path.join(repoRoot, 'examples/pod-delete/rbac.yaml');
+
+/** Our WorkflowTemplate fixture, created in `namespace` under `name`; returns the name. */
+export async function createFixtureTemplate(
+  kc: KubeConfig,
+  namespace: string,
+  name = 'chaos-load',
+): Promise<string> {
+  const template = parse(readFileSync(fixturePath('argo/chaos-load-workflowtemplate.yaml'), 'utf8')) as {
+    metadata: object;
+  };
+  template.metadata = { ...template.metadata, name, namespace };
+  await kc.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    namespace,
+    plural: 'workflowtemplates',
+    body: template,
+  });
+  return name;
+}
 
 export interface Leftovers {
   engines: string[];

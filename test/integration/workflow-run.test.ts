@@ -12,9 +12,9 @@ import { parse, stringify } from 'yaml';
 import type { Workflow, WorkflowNode } from '../../src/argo/types.ts';
 import { stepAnnotations } from '../support/argo-controller.ts';
 import { outcomeAnnotation, type Outcome } from '../support/fake-operator.ts';
-import { fixturePath, repoRoot } from '../support/fixtures.ts';
+import { repoRoot } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
-import { engineFile, leftovers, uniqueName, useSandbox, workDir } from './helpers.ts';
+import { createFixtureTemplate, engineFile, leftovers, uniqueName, useSandbox, workDir } from './helpers.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 
 const namespace = 'argo-chaos';
@@ -241,17 +241,7 @@ describe('a chaos workflow beside a load test', () => {
   });
 
   test('a Workflow from a WorkflowTemplate with parameters: its litmus-checker step creates the engine that is reported', async () => {
-    const template = parse(readFileSync(fixturePath('argo/chaos-load-workflowtemplate.yaml'), 'utf8')) as {
-      metadata: { namespace?: string };
-    };
-    template.metadata.namespace = namespace;
-    await api().createNamespacedCustomObject({
-      group: 'argoproj.io',
-      version: 'v1alpha1',
-      namespace,
-      plural: 'workflowtemplates',
-      body: template,
-    });
+    await createFixtureTemplate(env.sandbox.kc, namespace);
     const dir = workDir();
     const junit = path.join(dir, 'junit.xml');
     const runId = uniqueName('wf-template');
