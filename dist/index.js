@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-EXLN7U3N.js";
-import "./chunks/chunk-JA4Z3G6V.js";
-import "./chunks/chunk-ZATZHTB4.js";
+} from "./chunks/chunk-WNZ6JZDP.js";
+import "./chunks/chunk-3PVIRF4M.js";
+import "./chunks/chunk-WYBPLHSC.js";
 import {
   expectedChaosMs,
   progressLog
@@ -37,17 +37,17 @@ import "./chunks/chunk-2VC5DTLM.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-7SJGLKUV.js";
+} from "./chunks/chunk-FRQ4J4MR.js";
 import "./chunks/chunk-4IIAXJ5D.js";
 import "./chunks/chunk-Y6APZUPM.js";
-import "./chunks/chunk-YDJ5LC4V.js";
+import "./chunks/chunk-GIY23LYP.js";
 import "./chunks/chunk-AFCH7IME.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-LGCRXLUJ.js";
 import {
   cancellableReports,
   renderCannotRun
-} from "./chunks/chunk-SRRXTQND.js";
+} from "./chunks/chunk-4XPF2IZM.js";
 import {
   caseReasons,
   chaosMayStillRun,

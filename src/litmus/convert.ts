@@ -100,20 +100,22 @@ interface StoppedBy {
   message: string;
 }
 
+/** `report` cannot know who stopped an engine; one object serves each of its 10,000 suites. */
+const stoppedUnknown: StoppedBy = Object.freeze({
+  gate: false,
+  outcome: 'stopped',
+  message: 'the experiment was stopped (aborted) before it finished',
+});
+const stoppedElsewhere: StoppedBy = Object.freeze({
+  gate: false,
+  outcome: 'stopped',
+  message:
+    'aborted in the cluster before it finished (engineState set to stop by someone else, not by chaos-gate)',
+});
+
 function whoStopped({ stoppedByGate, timedOut, cancelled }: ChaosObjects, key: string): StoppedBy {
-  if (!stoppedByGate)
-    return {
-      gate: false,
-      outcome: 'stopped',
-      message: 'the experiment was stopped (aborted) before it finished',
-    };
-  if (!stoppedByGate.engines.includes(key))
-    return {
-      gate: false,
-      outcome: 'stopped',
-      message:
-        'aborted in the cluster before it finished (engineState set to stop by someone else, not by chaos-gate)',
-    };
+  if (!stoppedByGate) return stoppedUnknown;
+  if (!stoppedByGate.engines.includes(key)) return stoppedElsewhere;
   const after = `after the ${stoppedByGate.timeout} timeout`;
   const why =
     timedOut && cancelled

@@ -189,7 +189,7 @@ export function conclude(
     ({ pattern, meant }) =>
       `${settingName('gate.allowFailures')} "${pattern}" names no experiment in the report, so it tolerates nothing${meant ? `; did you mean "${meant}"?` : ''}`,
   );
-  const decision = { ...evaluateGate(report, config.gate), warnings: allowances };
+  const decision = { ...evaluateGate(report, config.gate), warnings: [...new Set(allowances)] };
   const published = publishReports(config.reports, report, decision, { policy: config.gate, meta });
   for (const kind of ['junit', 'json', 'html', 'summary'] as const) {
     const file = published[kind];

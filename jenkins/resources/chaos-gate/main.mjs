@@ -23856,7 +23856,7 @@ function renderSuite(xml, suite, judgements, gateWarnings, options) {
   });
   renderProperties(xml, suite.properties);
   suite.cases.forEach((testCase, i) => renderCase(xml, testCase, judgements[i], options));
-  const warnings = [.../* @__PURE__ */ new Set([...suite.warnings ?? [], ...gateWarnings])];
+  const warnings = suite.warnings?.length ? [.../* @__PURE__ */ new Set([...suite.warnings, ...gateWarnings])] : gateWarnings;
   xml.element("system-out", {}, warnings.map((warning) => `WARNING: ${warning}`).join("\n"));
   xml.element("system-err").close("testsuite");
 }
@@ -24235,7 +24235,7 @@ function conclude(config2, report, meta2, log) {
   const allowances = unmatchedAllowances(report, config2.gate).map(
     ({ pattern, meant }) => `${settingName("gate.allowFailures")} "${pattern}" names no experiment in the report, so it tolerates nothing${meant ? `; did you mean "${meant}"?` : ""}`
   );
-  const decision = { ...evaluateGate(report, config2.gate), warnings: allowances };
+  const decision = { ...evaluateGate(report, config2.gate), warnings: [...new Set(allowances)] };
   const published = publishReports(config2.reports, report, decision, { policy: config2.gate, meta: meta2 });
   for (const kind of ["junit", "json", "html", "summary"]) {
     const file = published[kind];
@@ -89232,18 +89232,8 @@ function convertChaos(objects) {
   return { suites };
 }
 function whoStopped({ stoppedByGate, timedOut, cancelled }, key) {
-  if (!stoppedByGate)
-    return {
-      gate: false,
-      outcome: "stopped",
-      message: "the experiment was stopped (aborted) before it finished"
-    };
-  if (!stoppedByGate.engines.includes(key))
-    return {
-      gate: false,
-      outcome: "stopped",
-      message: "aborted in the cluster before it finished (engineState set to stop by someone else, not by chaos-gate)"
-    };
+  if (!stoppedByGate) return stoppedUnknown;
+  if (!stoppedByGate.engines.includes(key)) return stoppedElsewhere;
   const after = `after the ${stoppedByGate.timeout} timeout`;
   const why2 = timedOut && cancelled ? `${after} (the run was then cancelled by ${cancelled} during the stop)` : timedOut ? after : cancelled ? `when the run was cancelled (${cancelled})` : "";
   return {
@@ -89503,7 +89493,7 @@ function definedProperties(values) {
   }
   return defined;
 }
-var keyOf, engineSuiteName;
+var keyOf, engineSuiteName, stoppedUnknown, stoppedElsewhere;
 var init_convert2 = __esm({
   "src/litmus/convert.ts"() {
     "use strict";
@@ -89514,6 +89504,16 @@ var init_convert2 = __esm({
     init_verdict();
     keyOf = (object3) => `${object3.metadata.namespace ?? ""}/${object3.metadata.name ?? ""}`;
     engineSuiteName = (engine) => keyOf(engine);
+    stoppedUnknown = Object.freeze({
+      gate: false,
+      outcome: "stopped",
+      message: "the experiment was stopped (aborted) before it finished"
+    });
+    stoppedElsewhere = Object.freeze({
+      gate: false,
+      outcome: "stopped",
+      message: "aborted in the cluster before it finished (engineState set to stop by someone else, not by chaos-gate)"
+    });
   }
 });
 

@@ -215,7 +215,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-FLB7YSCG.js");
+        const { runTargets } = await import("./targets-MKBREQ67.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -231,8 +231,8 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-RORED4CV.js"),
-          import("./publish-NRPOD4HY.js")
+          import("./report-H6JG2LUE.js"),
+          import("./publish-P3K2DVM4.js")
         ]);
         const sources = parsed.sources;
         return exitCodeOf(
@@ -241,14 +241,14 @@ async function main(argv, given = processIo) {
       }
       case "merge": {
         const [{ mergeGate }, { cancellableReports }] = await Promise.all([
-          import("./merge-7H7OAHB3.js"),
-          import("./publish-NRPOD4HY.js")
+          import("./merge-AN3QUFMB.js"),
+          import("./publish-P3K2DVM4.js")
         ]);
         const files = parsed.files;
         return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-LUVQXEUP.js");
+        const { validateRun } = await import("./inputs-4MQZPY7I.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -600,7 +600,7 @@ function renderSuite(xml, suite, judgements, gateWarnings, options) {
   });
   renderProperties(xml, suite.properties);
   suite.cases.forEach((testCase, i) => renderCase(xml, testCase, judgements[i], options));
-  const warnings = [.../* @__PURE__ */ new Set([...suite.warnings ?? [], ...gateWarnings])];
+  const warnings = suite.warnings?.length ? [.../* @__PURE__ */ new Set([...suite.warnings, ...gateWarnings])] : gateWarnings;
   xml.element("system-out", {}, warnings.map((warning) => `WARNING: ${warning}`).join("\n"));
   xml.element("system-err").close("testsuite");
 }
@@ -948,7 +948,7 @@ function conclude(config, report, meta, log) {
   const allowances = unmatchedAllowances(report, config.gate).map(
     ({ pattern, meant }) => `${settingName("gate.allowFailures")} "${pattern}" names no experiment in the report, so it tolerates nothing${meant ? `; did you mean "${meant}"?` : ""}`
   );
-  const decision = { ...evaluateGate(report, config.gate), warnings: allowances };
+  const decision = { ...evaluateGate(report, config.gate), warnings: [...new Set(allowances)] };
   const published = publishReports(config.reports, report, decision, { policy: config.gate, meta });
   for (const kind of ["junit", "json", "html", "summary"]) {
     const file = published[kind];

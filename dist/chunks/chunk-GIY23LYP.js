@@ -13,7 +13,7 @@ import {
 } from "./chunk-LGCRXLUJ.js";
 import {
   reportPathProblems
-} from "./chunk-SRRXTQND.js";
+} from "./chunk-4XPF2IZM.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

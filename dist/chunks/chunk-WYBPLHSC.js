@@ -63,19 +63,19 @@ function convertChaos(objects) {
     suites.push(resultsOnlySuite(key, group, interruption, whoStopped(objects, key)));
   return { suites };
 }
+var stoppedUnknown = Object.freeze({
+  gate: false,
+  outcome: "stopped",
+  message: "the experiment was stopped (aborted) before it finished"
+});
+var stoppedElsewhere = Object.freeze({
+  gate: false,
+  outcome: "stopped",
+  message: "aborted in the cluster before it finished (engineState set to stop by someone else, not by chaos-gate)"
+});
 function whoStopped({ stoppedByGate, timedOut, cancelled }, key) {
-  if (!stoppedByGate)
-    return {
-      gate: false,
-      outcome: "stopped",
-      message: "the experiment was stopped (aborted) before it finished"
-    };
-  if (!stoppedByGate.engines.includes(key))
-    return {
-      gate: false,
-      outcome: "stopped",
-      message: "aborted in the cluster before it finished (engineState set to stop by someone else, not by chaos-gate)"
-    };
+  if (!stoppedByGate) return stoppedUnknown;
+  if (!stoppedByGate.engines.includes(key)) return stoppedElsewhere;
   const after = `after the ${stoppedByGate.timeout} timeout`;
   const why = timedOut && cancelled ? `${after} (the run was then cancelled by ${cancelled} during the stop)` : timedOut ? after : cancelled ? `when the run was cancelled (${cancelled})` : "";
   return {

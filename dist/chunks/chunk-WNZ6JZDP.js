@@ -4,11 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-JA4Z3G6V.js";
+} from "./chunk-3PVIRF4M.js";
 import {
   convertChaos,
   engineSuiteName
-} from "./chunk-ZATZHTB4.js";
+} from "./chunk-WYBPLHSC.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -73,7 +73,7 @@ import {
   specOf,
   workflowName,
   workflowSource
-} from "./chunk-YDJ5LC4V.js";
+} from "./chunk-GIY23LYP.js";
 import {
   duplicateProblems
 } from "./chunk-AFCH7IME.js";
@@ -81,7 +81,7 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-SRRXTQND.js";
+} from "./chunk-4XPF2IZM.js";
 import {
   mergeReports,
   underLabel

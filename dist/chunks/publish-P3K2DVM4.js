@@ -10,7 +10,7 @@ import {
   removeReports,
   reportPathProblems,
   runMeta
-} from "./chunk-SRRXTQND.js";
+} from "./chunk-4XPF2IZM.js";
 import "./chunk-F4OWZKHV.js";
 import "./chunk-3HMXXW3G.js";
 import "./chunk-SVOU2F6U.js";

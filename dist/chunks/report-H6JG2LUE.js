@@ -5,12 +5,12 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-JA4Z3G6V.js";
+} from "./chunk-3PVIRF4M.js";
 import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-ZATZHTB4.js";
+} from "./chunk-WYBPLHSC.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-7GHJJVB5.js";
 import {
@@ -31,7 +31,7 @@ import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-SRRXTQND.js";
+} from "./chunk-4XPF2IZM.js";
 import "./chunk-F4OWZKHV.js";
 import {
   isSkipped,
@@ -196,7 +196,7 @@ async function reportGate(config, sources, log, signal) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-ZTO7UUEH.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-4GH33YPM.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector, log, signal);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-EXLN7U3N.js";
-import "./chunk-JA4Z3G6V.js";
-import "./chunk-ZATZHTB4.js";
+} from "./chunk-WNZ6JZDP.js";
+import "./chunk-3PVIRF4M.js";
+import "./chunk-WYBPLHSC.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-HZPJ3K6Z.js";
 import "./chunk-XRT2TE35.js";
@@ -14,11 +14,11 @@ import "./chunk-PQLJGBJE.js";
 import "./chunk-2VC5DTLM.js";
 import "./chunk-4IIAXJ5D.js";
 import "./chunk-Y6APZUPM.js";
-import "./chunk-YDJ5LC4V.js";
+import "./chunk-GIY23LYP.js";
 import "./chunk-AFCH7IME.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-LGCRXLUJ.js";
-import "./chunk-SRRXTQND.js";
+import "./chunk-4XPF2IZM.js";
 import "./chunk-F4OWZKHV.js";
 import "./chunk-3HMXXW3G.js";
 import "./chunk-5L5Z5RRO.js";

@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-SRRXTQND.js";
+} from "./chunk-4XPF2IZM.js";
 import {
   mergeReports,
   underLabel

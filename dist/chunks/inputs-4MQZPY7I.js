@@ -2,16 +2,28 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  mergeGate
-} from "./chunk-7SJGLKUV.js";
-import "./chunk-SRRXTQND.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-GIY23LYP.js";
+import "./chunk-AFCH7IME.js";
+import "./chunk-EWRCKZ32.js";
+import "./chunk-LGCRXLUJ.js";
+import "./chunk-4XPF2IZM.js";
 import "./chunk-F4OWZKHV.js";
 import "./chunk-3HMXXW3G.js";
+import "./chunk-5L5Z5RRO.js";
 import "./chunk-SVOU2F6U.js";
+import "./chunk-IMNZCBY4.js";
+import "./chunk-UW3C4NVA.js";
 import "./chunk-GRLH4IY6.js";
 import "./chunk-KS2JBS36.js";
 import "./chunk-J4IYJQFQ.js";
 import "./chunk-3NSBHRNM.js";
 export {
-  mergeGate
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-ZATZHTB4.js";
+} from "./chunk-WYBPLHSC.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
