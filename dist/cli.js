@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-UFMG3WKQ.js");
+var { main } = await import("./chunks/main-MFX45SD6.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

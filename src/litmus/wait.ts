@@ -19,6 +19,8 @@ export interface WaitOptions {
   timeoutMs: number;
   signal: AbortSignal;
   log: (line: string) => void;
+  /** Where a warning goes (an engine deleted under the run): the run's channel, which logs it. */
+  warn: (warning: string) => void;
   heartbeatMs?: number;
   /** How long to wait for a verdict after the engine says it finished (a result can lag, or never come). */
   verdictGraceMs?: number;
@@ -51,7 +53,7 @@ export async function waitForChaos(
       .filter((r) => r.namespace === namespace)
       .map((r) => r.uid)
       .join(',');
-  const progress = progressLog(refs, options.log);
+  const progress = progressLog(refs, options);
   const { view, ended, cancelled } = await until<{ engines: ChaosEngine; results: ChaosResult }>({
     what: 'ChaosEngines and ChaosResults',
     sources: {
@@ -99,7 +101,7 @@ export async function waitForChaos(
 }
 
 /** The observer of a chaos wait: a line per experiment phase change and per engine deleted under us. */
-function progressLog(refs: EngineRef[], log: (line: string) => void) {
+function progressLog(refs: EngineRef[], { log, warn }: Pick<WaitOptions, 'log' | 'warn'>) {
   const lastPhase = new Map<string, string>();
   const lastSeen = new Map<string, ChaosEngine>();
   const deleted = new Set<string>();
@@ -109,7 +111,7 @@ function progressLog(refs: EngineRef[], log: (line: string) => void) {
       const engine = view.engines.get(key);
       if (!engine) {
         // Applied by us, so its absence after the first list means someone deleted it.
-        if (!deleted.has(key)) log(`[chaos-gate] WARNING: ChaosEngine ${key} was deleted during the run`);
+        if (!deleted.has(key)) warn(`ChaosEngine ${key} was deleted during the run`);
         deleted.add(key);
         continue;
       }

@@ -12,6 +12,11 @@ export interface GateOutcome {
   runId?: string;
   /** Set when the run was cancelled; the report then holds what was known at that point. */
   cancelled?: NodeJS.Signals;
+  /**
+   * Set by `run`: its warnings raised after the reports were written (the cleanup's), which no report
+   * holds; the log has them, and the action annotates them.
+   */
+  warningsAfterReports?: string[];
 }
 
 export const exitCodes = { pass: 0, fail: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 } as const;

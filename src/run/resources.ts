@@ -14,6 +14,7 @@ import type { EngineRef } from '../litmus/condition.ts';
 import type { ChaosEngine } from '../litmus/types.ts';
 import { allConfirmed, stopRunChaos, type StopReport } from './stop.ts';
 import { describeUnconfirmed } from './stop-report.ts';
+import type { Warn } from './warnings.ts';
 
 export interface ResourceSettings {
   /** The run's connection: ended by its deadline and a cancel. */
@@ -34,6 +35,8 @@ export interface ResourceSettings {
   /** How long stopping, and then cleaning up, may take. */
   stopTimeoutMs: number;
   log: (line: string) => void;
+  /** The run's warnings (warnings.ts): a cleanup that leaves an object behind. */
+  warn: Warn;
 }
 
 export class RunResources {
@@ -202,16 +205,16 @@ export class RunResources {
         removal.removed.push(...deleted.value.map((name) => `ChaosResult ${namespace}/${name}`));
       else removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, deleted.error));
     }
-    logRemoval(removal, log);
+    logRemoval(removal, log, this.#settings.warn);
   }
 }
 
-function logRemoval(removal: Removal, log: (line: string) => void): void {
+function logRemoval(removal: Removal, log: (line: string) => void, warn: Warn): void {
   const list = (items: string[]) => (items.length > 0 ? `: ${items.join(', ')}` : '');
   log(`[chaos-gate] cleanup: removed ${removal.removed.length} object(s)${list(removal.removed)}`);
   if (removal.kept.length > 0)
     log(`[chaos-gate] cleanup: kept ${removal.kept.length} shared object(s)${list(removal.kept)}`);
   if (removal.alreadyGone.length > 0)
     log(`[chaos-gate] cleanup: ${removal.alreadyGone.length} already gone${list(removal.alreadyGone)}`);
-  removal.problems.forEach((p) => log(`[chaos-gate] WARNING: cleanup: ${p}`));
+  removal.problems.forEach((p) => warn(`cleanup: ${p}`));
 }

@@ -11,6 +11,7 @@ import { managedBy, runLabel } from '../kube/apply.ts';
 import type { Connection } from '../kube/client.ts';
 import { apiError, describeApiError, statusCode } from '../kube/errors.ts';
 import { LeaseClient, leaseExpiresMs } from '../kube/lease.ts';
+import type { Warn } from './warnings.ts';
 
 /** Long enough for a renewal to get through a slow API server; short enough for a killed run's id to be free soon. */
 export const leaseDurationSeconds = 60;
@@ -51,12 +52,12 @@ export function describeHolder(env: NodeJS.ProcessEnv = process.env): string {
 export async function lockRunId(
   connections: { preflight: Connection; holding: Connection },
   run: { runId: string; record: string; namespaces: string[] },
-  log: (line: string) => void,
+  warn: Warn,
 ): Promise<Locked> {
   const { runId, record } = run;
   const claiming = new LeaseClient(connections.preflight);
   const held: V1Lease[] = [];
-  const lock = holdLeases(new LeaseClient(connections.holding), held, runId, log);
+  const lock = holdLeases(new LeaseClient(connections.holding), held, runId, warn);
   try {
     for (const namespace of [...new Set(run.namespaces)].sort()) {
       const name = runLeaseName(runId);
@@ -71,8 +72,8 @@ export async function lockRunId(
         })
         .catch((error: unknown) => {
           if (statusCode(error) !== 403) throw apiError(`taking Lease ${namespace}/${name}`, error);
-          log(
-            `[chaos-gate] WARNING: run id ${runId} not locked in namespace ${namespace}: ${describeApiError(`taking Lease ${name}`, error)}. ` +
+          warn(
+            `run id ${runId} not locked in namespace ${namespace}: ${describeApiError(`taking Lease ${name}`, error)}. ` +
               'Two runs started at the same moment under this id could both go ahead (only one whose chaos is still running is refused); ' +
               `allow get, create, update and delete on leases (coordination.k8s.io) in ${namespace} to lock it`,
           );
@@ -107,13 +108,7 @@ function heldProblem(runId: string, lease: V1Lease): string {
 }
 
 /** Renews `held` (filled as leases are taken) every third of their duration until released. */
-function holdLeases(
-  leases: LeaseClient,
-  held: V1Lease[],
-  runId: string,
-  log: (line: string) => void,
-): RunLock {
-  const warn = (line: string) => log(`[chaos-gate] WARNING: ${line}`);
+function holdLeases(leases: LeaseClient, held: V1Lease[], runId: string, warn: Warn): RunLock {
   const where = (lease: V1Lease) => `Lease ${lease.metadata?.namespace ?? ''}/${lease.metadata?.name ?? ''}`;
   let renewing: Promise<void> = Promise.resolve();
   const renewAll = async () => {

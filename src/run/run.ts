@@ -39,6 +39,7 @@ import { runIdInUse } from './run-id-in-use.ts';
 import { lockRunId, type RunLock } from './run-lock.ts';
 import type { StopReport } from './stop.ts';
 import { withStopCases } from './stop-report.ts';
+import { RunWarnings, withRunWarnings, type Warn } from './warnings.ts';
 
 export interface RunContext {
   log: (line: string) => void;
@@ -81,17 +82,20 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
   // The verdict first: a user waiting on the build should not wait for the deletes.
   let passed = false;
   let outcome: GateOutcome;
+  let late: string[];
   try {
     // A cancelled run says so by its exit code, whatever its cases are.
     if (!session.cancelled) refuseAllSkipped(session.report, config.gate);
-    const { runId, report, cancelled } = session;
+    const { runId, cancelled } = session;
+    // On one cluster, the run's warnings are the whole report's.
+    const report = withRunWarnings(session.report, session.warnings);
     const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
     passed = decision.verdict === 'pass';
     outcome = { runId, report, cancelled, decision, published };
   } finally {
-    await session.finish(passed);
+    late = await session.finish(passed);
   }
-  return cancelledLate(outcome, context.signal);
+  return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
 }
 
 /**
@@ -107,9 +111,14 @@ export function cancelledLate(outcome: GateOutcome, signal: AbortSignal): GateOu
 export interface RunSession {
   runId: string;
   report: Report;
+  /** The run's own warnings so far (warnings.ts), for the reports. */
+  warnings: string[];
   cancelled?: NodeJS.Signals;
-  /** Cleans up per policy (`passed`: the gate's verdict) and lets go of the cluster. */
-  finish(passed: boolean): Promise<void>;
+  /**
+   * Cleans up per policy (`passed`: the gate's verdict) and lets go of the cluster; returns the
+   * warnings raised meanwhile, too late for the reports.
+   */
+  finish(passed: boolean): Promise<string[]>;
 }
 
 /** The cluster answered and refused the run's inputs: a configuration error for it, not a cluster out of reach. */
@@ -142,11 +151,16 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
   const { log, signal } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config.timeoutMs);
+  const warnings = new RunWarnings(log);
+  const { warn } = warnings;
   let plan: Plan;
   const main = connect(cluster.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
   try {
     // The run id stays locked through the stop and the cleanup, which outlive a cancel and the deadline.
-    plan = await preflight(cluster, { main, holding: limited(main, { signal: hurry }) }, signal, log);
+    plan = await preflight(cluster, { main, holding: limited(main, { signal: hurry }) }, signal, {
+      log,
+      warn,
+    });
   } catch (error) {
     deadline.clear();
     throw error;
@@ -170,18 +184,20 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
         cleanup: config.cleanup,
         stopTimeoutMs: config.stopTimeoutMs,
         log,
+        warn,
       });
-      const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry });
+      const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry, warn });
       context.onPhase?.('report');
       // Reading what the run produced outlives the run's deadline, but not a second signal.
       const reading = limited(main, {
         signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)]),
       });
-      let report = await collectReport(config, reading, resources, chaos, log);
+      let report = await collectReport(config, reading, resources, chaos, warn);
       if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? 'Stop');
       return {
         runId: plan.runId,
         report,
+        warnings: warnings.take(),
         cancelled: chaos.cancelled,
         async finish(passed) {
           try {
@@ -191,6 +207,7 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
           } finally {
             await release();
           }
+          return warnings.take();
         },
       };
     } catch (error) {
@@ -223,7 +240,7 @@ async function preflight(
   { config, inputs, defaultNamespace, kc, generatedRunId }: PreparedCluster,
   { main, holding }: { main: Connection; holding: Connection },
   signal: AbortSignal,
-  log: (line: string) => void,
+  { log, warn }: { log: (line: string) => void; warn: Warn },
 ): Promise<Plan> {
   let lock: RunLock = { release: async () => {} };
   try {
@@ -273,24 +290,20 @@ async function preflight(
           record,
           namespaces: chaosAt.length > 0 ? chaosAt : [defaultNamespace],
         },
-        log,
+        warn,
       );
       lock = locked.lock;
       problems.push(...locked.problems);
     }
     if (problems.length === 0 && config.runId !== undefined)
-      problems.push(
-        ...(await runIdInUse(runId, places, { litmus, argo }, (line) =>
-          log(`[chaos-gate] WARNING: ${line}`),
-        )),
-      );
+      problems.push(...(await runIdInUse(runId, places, { litmus, argo }, warn)));
     if (argo && workflow && problems.length === 0) {
       const namespace = workflow.metadata.namespace ?? '';
       problems.push(
         ...(await templateRefProblems(workflow, workflowSource(config.workflow?.file, workflow), {
           namespace,
           read: (ref) => argo.readTemplate(ref, namespace),
-          warn: (line) => log(`[chaos-gate] WARNING: ${line}`),
+          warn,
         })),
       );
       await argo.create(workflow, true).catch((error: unknown) => {
@@ -332,6 +345,7 @@ interface RunParts {
   resources: RunResources;
   deadline: Deadline;
   hurry: AbortSignal;
+  warn: Warn;
 }
 
 /**
@@ -341,7 +355,7 @@ interface RunParts {
  */
 async function runChaos(config: GateConfig, context: RunContext, parts: RunParts): Promise<ChaosRun> {
   const { log, signal } = context;
-  const { main, plan, resources, deadline, hurry } = parts;
+  const { main, plan, resources, deadline, hurry, warn } = parts;
   const interrupted = AbortSignal.any([signal, deadline.signal]);
   let load: LoadHandle | undefined;
   let waited: Waited | undefined;
@@ -364,6 +378,7 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
             timeoutMs: deadline.leftMs(),
             signal,
             log,
+            warn,
             verdictGraceMs: context.verdictGraceMs ?? 30_000,
             engineSelector: resources.selector,
           });
@@ -447,10 +462,9 @@ async function collectReport(
   connection: Connection,
   resources: RunResources,
   { waited, chaosWindow, loadExit, stops }: ChaosRun,
-  log: (line: string) => void,
+  warn: Warn,
 ): Promise<Report> {
   const workflowEngines = await workflowChaos(connection, resources);
-  const warn = (line: string) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
     ...(waited.workflow?.workflow
       ? [

@@ -13,6 +13,7 @@ import { prepareTargets } from './inputs.ts';
 import type { GateOutcome } from './outcome.ts';
 import type { ProgressLog } from './progress.ts';
 import { conclude, runMeta } from './publish.ts';
+import { withRunWarnings } from './warnings.ts';
 import {
   cancelledLate,
   checkRun,
@@ -80,6 +81,7 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
   // The verdict first: a user waiting on the build should not wait for the deletes.
   let passed = false;
   let outcome: GateOutcome;
+  let late: string[][];
   try {
     const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config.ctkJournals.map(collectJournal),
@@ -89,13 +91,28 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
     passed = decision.verdict === 'pass';
     outcome = { runId, report, decision, published, cancelled };
   } finally {
-    await pMap(sessions, (session) => session.finish(passed), { concurrency: config.parallelTargets });
+    late = await pMap(
+      started,
+      async (session, i) =>
+        session.status === 'fulfilled'
+          ? ofTarget(targets[i] as Target, await session.value.finish(passed))
+          : [],
+      { concurrency: config.parallelTargets },
+    );
   }
-  return cancelledLate(outcome, context.signal);
+  return cancelledLate({ ...outcome, warningsAfterReports: late.flat() }, context.signal);
 }
 
+/** A cluster's warnings, named after it: in the list of every warning, each says which cluster it is of. */
+const ofTarget = (target: Target, warnings: string[]) =>
+  warnings.map((warning) => `target ${target.name}: ${warning}`);
+
+/** A cluster's suites, named after it, each holding the cluster's run warnings. */
 function targetReport(target: Target, started: PromiseSettledResult<RunSession> | undefined): Report {
-  if (started?.status === 'fulfilled') return underLabel(started.value.report, target.name);
+  if (started?.status === 'fulfilled') {
+    const { report, warnings } = started.value;
+    return withRunWarnings(underLabel(report, target.name), ofTarget(target, warnings));
+  }
   const suite: ReportSuite = {
     kind: 'chaosengine',
     name: target.name,

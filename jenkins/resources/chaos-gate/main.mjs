@@ -87324,6 +87324,41 @@ var init_inputs = __esm({
   }
 });
 
+// src/run/warnings.ts
+function withRunWarnings(report, warnings) {
+  if (warnings.length === 0) return report;
+  return {
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      warnings: [.../* @__PURE__ */ new Set([...suite.warnings ?? [], ...warnings])]
+    }))
+  };
+}
+var RunWarnings;
+var init_warnings = __esm({
+  "src/run/warnings.ts"() {
+    "use strict";
+    RunWarnings = class {
+      #log;
+      #kept = [];
+      constructor(log) {
+        this.#log = log;
+      }
+      /** Logs `[chaos-gate] WARNING: …` and keeps the warning. */
+      warn = (warning) => {
+        this.#log(`[chaos-gate] WARNING: ${warning}`);
+        this.#kept.push(warning);
+      };
+      /** The warnings raised since the last take, each once, in order. */
+      take() {
+        const taken = [...new Set(this.#kept)];
+        this.#kept = [];
+        return taken;
+      }
+    };
+  }
+});
+
 // src/kube/client.ts
 import http3 from "node:http";
 import https3 from "node:https";
@@ -89521,7 +89556,7 @@ var init_convert2 = __esm({
 async function waitForChaos(connection, client, refs, options) {
   const namespaces = [...new Set(refs.map((r) => r.namespace))];
   const uidsIn = (namespace) => refs.filter((r) => r.namespace === namespace).map((r) => r.uid).join(",");
-  const progress = progressLog2(refs, options.log);
+  const progress = progressLog2(refs, options);
   const { view, ended, cancelled } = await until({
     what: "ChaosEngines and ChaosResults",
     sources: {
@@ -89565,7 +89600,7 @@ async function waitForChaos(connection, client, refs, options) {
     deleted: [...progress.deleted]
   };
 }
-function progressLog2(refs, log) {
+function progressLog2(refs, { log, warn }) {
   const lastPhase = /* @__PURE__ */ new Map();
   const lastSeen = /* @__PURE__ */ new Map();
   const deleted = /* @__PURE__ */ new Set();
@@ -89574,7 +89609,7 @@ function progressLog2(refs, log) {
       const key = engineKey(ref);
       const engine = view.engines.get(key);
       if (!engine) {
-        if (!deleted.has(key)) log(`[chaos-gate] WARNING: ChaosEngine ${key} was deleted during the run`);
+        if (!deleted.has(key)) warn(`ChaosEngine ${key} was deleted during the run`);
         deleted.add(key);
         continue;
       }
@@ -90018,14 +90053,14 @@ var init_stop_report = __esm({
 });
 
 // src/run/resources.ts
-function logRemoval(removal, log) {
+function logRemoval(removal, log, warn) {
   const list = (items) => items.length > 0 ? `: ${items.join(", ")}` : "";
   log(`[chaos-gate] cleanup: removed ${removal.removed.length} object(s)${list(removal.removed)}`);
   if (removal.kept.length > 0)
     log(`[chaos-gate] cleanup: kept ${removal.kept.length} shared object(s)${list(removal.kept)}`);
   if (removal.alreadyGone.length > 0)
     log(`[chaos-gate] cleanup: ${removal.alreadyGone.length} already gone${list(removal.alreadyGone)}`);
-  removal.problems.forEach((p) => log(`[chaos-gate] WARNING: cleanup: ${p}`));
+  removal.problems.forEach((p) => warn(`cleanup: ${p}`));
 }
 var RunResources;
 var init_resources = __esm({
@@ -90187,7 +90222,7 @@ var init_resources = __esm({
             removal.removed.push(...deleted.value.map((name) => `ChaosResult ${namespace}/${name}`));
           else removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, deleted.error));
         }
-        logRemoval(removal, log);
+        logRemoval(removal, log, this.#settings.warn);
       }
     };
   }
@@ -90352,11 +90387,11 @@ function describeHolder(env = process.env) {
   const build2 = GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}` : BUILD_URL ?? CI_JOB_URL;
   return `host ${os3.hostname()} pid ${process.pid}${build2 ? `, CI build ${build2}` : ""}`;
 }
-async function lockRunId(connections, run, log) {
+async function lockRunId(connections, run, warn) {
   const { runId, record: record2 } = run;
   const claiming = new LeaseClient(connections.preflight);
   const held = [];
-  const lock = holdLeases(new LeaseClient(connections.holding), held, runId, log);
+  const lock = holdLeases(new LeaseClient(connections.holding), held, runId, warn);
   try {
     for (const namespace of [...new Set(run.namespaces)].sort()) {
       const name = runLeaseName(runId);
@@ -90369,8 +90404,8 @@ async function lockRunId(connections, run, log) {
         annotations: { [holderAnnotation]: describeHolder() }
       }).catch((error2) => {
         if (statusCode(error2) !== 403) throw apiError(`taking Lease ${namespace}/${name}`, error2);
-        log(
-          `[chaos-gate] WARNING: run id ${runId} not locked in namespace ${namespace}: ${describeApiError(`taking Lease ${name}`, error2)}. Two runs started at the same moment under this id could both go ahead (only one whose chaos is still running is refused); allow get, create, update and delete on leases (coordination.k8s.io) in ${namespace} to lock it`
+        warn(
+          `run id ${runId} not locked in namespace ${namespace}: ${describeApiError(`taking Lease ${name}`, error2)}. Two runs started at the same moment under this id could both go ahead (only one whose chaos is still running is refused); allow get, create, update and delete on leases (coordination.k8s.io) in ${namespace} to lock it`
         );
         return void 0;
       });
@@ -90395,8 +90430,7 @@ function heldProblem(runId, lease) {
   const left = expires === void 0 ? "" : ` (in ${formatDuration(Math.max(0, expires - Date.now()))})`;
   return `run id ${runId} is held by another run: ${holder}, since ${at(acquireTime)}, last renewed ${at(renewTime)} (Lease ${namespace}/${name}). Two runs under one id find each other's chaos by it, and one could stop the other's. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or wait for that run to end. If it was killed, its lease expires unless renewed${left}, or delete it: kubectl delete lease -n ${namespace} ${name}`;
 }
-function holdLeases(leases, held, runId, log) {
-  const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
+function holdLeases(leases, held, runId, warn) {
   const where = (lease) => `Lease ${lease.metadata?.namespace ?? ""}/${lease.metadata?.name ?? ""}`;
   let renewing = Promise.resolve();
   const renewAll = async () => {
@@ -90467,16 +90501,18 @@ async function runGate(config2, context) {
   );
   let passed = false;
   let outcome;
+  let late;
   try {
     if (!session.cancelled) refuseAllSkipped(session.report, config2.gate);
-    const { runId, report, cancelled } = session;
+    const { runId, cancelled } = session;
+    const report = withRunWarnings(session.report, session.warnings);
     const { decision, published } = conclude(config2, report, runMeta(config2, runId, cancelled), context.log);
     passed = decision.verdict === "pass";
     outcome = { runId, report, cancelled, decision, published };
   } finally {
-    await session.finish(passed);
+    late = await session.finish(passed);
   }
-  return cancelledLate(outcome, context.signal);
+  return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
 }
 function cancelledLate(outcome, signal3) {
   return outcome.cancelled || !signal3.aborted ? outcome : { ...outcome, cancelled: cancelReason(signal3) };
@@ -90492,10 +90528,15 @@ async function checkRun(cluster, context) {
   const { log, signal: signal3 } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config2.timeoutMs);
+  const warnings = new RunWarnings(log);
+  const { warn } = warnings;
   let plan;
   const main2 = connect(cluster.kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
   try {
-    plan = await preflight(cluster, { main: main2, holding: limited(main2, { signal: hurry }) }, signal3, log);
+    plan = await preflight(cluster, { main: main2, holding: limited(main2, { signal: hurry }) }, signal3, {
+      log,
+      warn
+    });
   } catch (error2) {
     deadline.clear();
     throw error2;
@@ -90517,18 +90558,20 @@ async function checkRun(cluster, context) {
         shutdown: config2.workflow?.shutdown ?? "Stop",
         cleanup: config2.cleanup,
         stopTimeoutMs: config2.stopTimeoutMs,
-        log
+        log,
+        warn
       });
-      const chaos = await runChaos(config2, context, { main: main2, plan, resources: resources2, deadline, hurry });
+      const chaos = await runChaos(config2, context, { main: main2, plan, resources: resources2, deadline, hurry, warn });
       context.onPhase?.("report");
       const reading = limited(main2, {
         signal: AbortSignal.any([hurry, AbortSignal.timeout(config2.stopTimeoutMs)])
       });
-      let report = await collectReport(config2, reading, resources2, chaos, log);
+      let report = await collectReport(config2, reading, resources2, chaos, warn);
       if (chaos.stops) report = withStopCases(report, chaos.stops, config2.workflow?.shutdown ?? "Stop");
       return {
         runId: plan.runId,
         report,
+        warnings: warnings.take(),
         cancelled: chaos.cancelled,
         async finish(passed) {
           try {
@@ -90538,6 +90581,7 @@ async function checkRun(cluster, context) {
           } finally {
             await release();
           }
+          return warnings.take();
         }
       };
     } catch (error2) {
@@ -90561,7 +90605,7 @@ function overallDeadline(timeoutMs) {
     clear: () => clearTimeout(timer)
   };
 }
-async function preflight({ config: config2, inputs, defaultNamespace, kc, generatedRunId }, { main: main2, holding }, signal3, log) {
+async function preflight({ config: config2, inputs, defaultNamespace, kc, generatedRunId }, { main: main2, holding }, signal3, { log, warn }) {
   let lock = { release: async () => {
   } };
   try {
@@ -90602,27 +90646,20 @@ async function preflight({ config: config2, inputs, defaultNamespace, kc, genera
           record: record2,
           namespaces: chaosAt.length > 0 ? chaosAt : [defaultNamespace]
         },
-        log
+        warn
       );
       lock = locked.lock;
       problems.push(...locked.problems);
     }
     if (problems.length === 0 && config2.runId !== void 0)
-      problems.push(
-        ...await runIdInUse(
-          runId,
-          places,
-          { litmus, argo },
-          (line) => log(`[chaos-gate] WARNING: ${line}`)
-        )
-      );
+      problems.push(...await runIdInUse(runId, places, { litmus, argo }, warn));
     if (argo && workflow && problems.length === 0) {
       const namespace = workflow.metadata.namespace ?? "";
       problems.push(
         ...await templateRefProblems(workflow, workflowSource(config2.workflow?.file, workflow), {
           namespace,
           read: (ref) => argo.readTemplate(ref, namespace),
-          warn: (line) => log(`[chaos-gate] WARNING: ${line}`)
+          warn
         })
       );
       await argo.create(workflow, true).catch((error2) => {
@@ -90650,7 +90687,7 @@ ${problems.join("\n")}`);
 }
 async function runChaos(config2, context, parts) {
   const { log, signal: signal3 } = context;
-  const { main: main2, plan, resources: resources2, deadline, hurry } = parts;
+  const { main: main2, plan, resources: resources2, deadline, hurry, warn } = parts;
   const interrupted = AbortSignal.any([signal3, deadline.signal]);
   let load2;
   let waited;
@@ -90672,6 +90709,7 @@ async function runChaos(config2, context, parts) {
             timeoutMs: deadline.leftMs(),
             signal: signal3,
             log,
+            warn,
             verdictGraceMs: context.verdictGraceMs ?? 3e4,
             engineSelector: resources2.selector
           });
@@ -90730,9 +90768,8 @@ function recordUnconfirmed(config2, stops, log) {
   const report = withStopCases({ suites: [] }, stops, config2.workflow?.shutdown ?? "Stop");
   if (report.suites.length > 0) conclude(config2, report, {}, log);
 }
-async function collectReport(config2, connection, resources2, { waited, chaosWindow, loadExit, stops }, log) {
+async function collectReport(config2, connection, resources2, { waited, chaosWindow, loadExit, stops }, warn) {
   const workflowEngines = await workflowChaos(connection, resources2);
-  const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
     ...waited.workflow?.workflow ? [
       {
@@ -90865,6 +90902,7 @@ var init_run = __esm({
     init_run_id_in_use();
     init_run_lock();
     init_stop_report();
+    init_warnings();
     PreflightRefused = class extends CannotRunError {
       name = "PreflightRefused";
     };
@@ -90917,6 +90955,7 @@ async function runTargets(config2, context) {
   if (sessions.length === 0) throw nothingRan(failures);
   let passed = false;
   let outcome;
+  let late;
   try {
     const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config2.ctkJournals.map(collectJournal)
@@ -90926,12 +90965,19 @@ async function runTargets(config2, context) {
     passed = decision.verdict === "pass";
     outcome = { runId, report, decision, published, cancelled };
   } finally {
-    await pMap(sessions, (session) => session.finish(passed), { concurrency: config2.parallelTargets });
+    late = await pMap(
+      started,
+      async (session, i) => session.status === "fulfilled" ? ofTarget(targets[i], await session.value.finish(passed)) : [],
+      { concurrency: config2.parallelTargets }
+    );
   }
-  return cancelledLate(outcome, context.signal);
+  return cancelledLate({ ...outcome, warningsAfterReports: late.flat() }, context.signal);
 }
 function targetReport(target, started) {
-  if (started?.status === "fulfilled") return underLabel(started.value.report, target.name);
+  if (started?.status === "fulfilled") {
+    const { report, warnings } = started.value;
+    return withRunWarnings(underLabel(report, target.name), ofTarget(target, warnings));
+  }
   const suite = {
     kind: "chaosengine",
     name: target.name,
@@ -90974,6 +91020,7 @@ function nothingRan(failures) {
 ${failures.map(({ target, error: error2 }) => `${target.name}: ${errorMessage(error2)}`).join("\n")}`
   );
 }
+var ofTarget;
 var init_targets = __esm({
   "src/run/targets.ts"() {
     "use strict";
@@ -90983,7 +91030,9 @@ var init_targets = __esm({
     init_collect2();
     init_inputs();
     init_publish();
+    init_warnings();
     init_run();
+    ofTarget = (target, warnings) => warnings.map((warning) => `target ${target.name}: ${warning}`);
   }
 });
 

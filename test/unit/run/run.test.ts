@@ -10,6 +10,7 @@ import { resolveConfig } from '../../../src/config/load.ts';
 import type { PartialConfig } from '../../../src/config/schema.ts';
 import { CannotRunError } from '../../../src/errors.ts';
 import { parseJsonReport } from '../../../src/report/json.ts';
+import { warningsOf } from '../../../src/report/model.ts';
 import { mergeGate } from '../../../src/run/merge.ts';
 import type { GateOutcome } from '../../../src/run/outcome.ts';
 import { loadSchema } from '../../../src/load/schema.ts';
@@ -843,7 +844,7 @@ test(
     ...limit,
   },
   async (t) => {
-    const { fake, run } = setup(t);
+    const { fake, run, lines } = setup(t);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-run-'));
     const second = path.join(dir, 'second-engine.yaml');
     writeFileSync(
@@ -851,7 +852,8 @@ test(
       readFileSync(engineFile, 'utf8').replace('name: nginx-chaos', 'name: nginx-chaos-b'),
     );
     playOperator(fake, (engine) => (engine.metadata.name === 'nginx-chaos' ? 'Pass' : 'never'));
-    const running = run({ engines: [engineFile, second], cleanup: 'always' });
+    const junit = path.join(dir, 'junit.xml');
+    const running = run({ engines: [engineFile, second], cleanup: 'always', reports: { junit } });
     await waitFor(
       () => fake.openWatches.length === 2 && fake.list('ChaosResult').length === 1,
       'the first engine to pass while the second runs',
@@ -866,6 +868,11 @@ test(
 
     assert.match(JSON.stringify(outcome.report), /nginx-chaos-b/, 'the report says what happened to it');
     assert.equal(outcome.decision.verdict, 'fail');
+    // The run's warning, not only in the log: in the output of each suite a Jenkins reader opens.
+    const said = 'WARNING: ChaosEngine default/nginx-chaos-b was deleted during the run';
+    assert.ok(lines.includes(`[chaos-gate] ${said}`), lines.join('\n'));
+    const outputs = readFileSync(junit, 'utf8').match(/<system-out>[^<]*<\/system-out>/g);
+    assert.deepEqual(outputs, [`<system-out>${said}</system-out>`, `<system-out>${said}</system-out>`]);
   },
 );
 
@@ -1390,13 +1397,12 @@ test(
       workflow: { clusterTemplate: 'chaos-load' },
     });
     assert.equal(outcome.decision.verdict, 'pass');
-    assert.ok(
-      lines.includes(
-        '[chaos-gate] WARNING: cannot check that ClusterWorkflowTemplate chaos-load exists: ' +
-          'clusterworkflowtemplates.argoproj.io "chaos-load" is forbidden (HTTP 403)',
-      ),
-      lines.join('\n'),
-    );
+    const warning =
+      'cannot check that ClusterWorkflowTemplate chaos-load exists: ' +
+      'clusterworkflowtemplates.argoproj.io "chaos-load" is forbidden (HTTP 403)';
+    assert.ok(lines.includes(`[chaos-gate] WARNING: ${warning}`), lines.join('\n'));
+    // Every report lists it, as it lists the gate's warnings.
+    assert.deepEqual(warningsOf(outcome.report, outcome.decision), [warning]);
   },
 );
 
@@ -1487,6 +1493,55 @@ test(
     assert.ok(
       locked.every((count) => count > 0),
       `each cluster takes its lease: ${locked.join(', ')}`,
+    );
+  },
+);
+
+test(
+  "several clusters: a cluster's run warning is in its own suites, named after it, and in no other cluster's",
+  limit,
+  async (t) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-targets-warn-'));
+    const targets = ['blue', 'green'].map((name) => {
+      const fake = new FakeApi();
+      t.after(() => fake.close());
+      playOperator(fake, 'Pass');
+      // Only blue may not use leases.
+      if (name === 'blue') fake.inject({ where: isLease }, { status: 403 });
+      const kubeconfig = path.join(dir, `${name}.yaml`);
+      writeFileSync(kubeconfig, fake.kubeconfig);
+      return { name, kubeconfig };
+    });
+    const json = path.join(dir, 'report.json');
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    const outcome = await runTargets(
+      resolveConfig({
+        rbac: [rbacFile],
+        engines: [engineFile],
+        runId,
+        timeout: 20_000,
+        targets,
+        reports: { json },
+      }),
+      { log, clusterLog: () => ({ log, onPhase: () => {} }), signal: new AbortController().signal },
+    );
+    assert.equal(outcome.decision.verdict, 'pass', lines.join('\n'));
+    assert.ok(
+      lines.some((line) =>
+        line.startsWith('[blue] [chaos-gate] WARNING: run id cg-unit-run-blue not locked'),
+      ),
+      lines.join('\n'),
+    );
+    const { report } = parseJsonReport(readFileSync(json, 'utf8'), json);
+    const warned = report.suites.map((suite) => [suite.name, suite.warnings?.length ?? 0]);
+    assert.deepEqual(warned, [
+      ['blue/default/nginx-chaos', 1],
+      ['green/default/nginx-chaos', 0],
+    ]);
+    assert.match(
+      report.suites[0]?.warnings?.[0] ?? '',
+      /^target blue: run id cg-unit-run-blue not locked in namespace default: /,
     );
   },
 );
@@ -1785,15 +1840,53 @@ test(
         ),
       },
     );
-    const outcome = await run();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-unlocked-'));
+    const reports = { json: path.join(dir, 'report.json'), junit: path.join(dir, 'junit.xml') };
+    const outcome = await run({ reports });
     assert.equal(outcome.decision.verdict, 'pass');
+    const warning =
+      /^run id cg-unit-run not locked in namespace default: taking Lease chaos-gate-run-cg-unit-run: .*forbidden.*\(HTTP 403\)\. Two runs started at the same moment under this id could both go ahead .*; allow get, create, update and delete on leases \(coordination\.k8s\.io\) in default to lock it$/;
+    const logged = lines.filter((line) => line.startsWith('[chaos-gate] WARNING: '));
+    assert.equal(logged.length, 1, lines.join('\n'));
+    assert.match(logged[0]?.slice('[chaos-gate] WARNING: '.length) ?? '', warning);
+    // Not only in the log: in the reports, as the gate's warnings are.
+    const json = parseJsonReport(readFileSync(reports.json, 'utf8'), reports.json);
+    const raw = JSON.parse(readFileSync(reports.json, 'utf8')) as { warnings: string[] };
+    assert.equal(raw.warnings.length, 1);
+    assert.match(raw.warnings[0] ?? '', warning);
+    for (const suite of json.report.suites)
+      assert.match(suite.warnings?.join('\n') ?? '', warning, suite.name);
     assert.match(
-      lines.join('\n'),
-      /WARNING: run id cg-unit-run not locked in namespace default: taking Lease chaos-gate-run-cg-unit-run: .*forbidden.*\(HTTP 403\)\. Two runs started at the same moment under this id could both go ahead .*; allow get, create, update and delete on leases \(coordination\.k8s\.io\) in default to lock it/,
+      readFileSync(reports.junit, 'utf8'),
+      /<system-out>WARNING: run id cg-unit-run not locked in namespace default: /,
     );
+    assert.deepEqual(outcome.warningsAfterReports, []);
     assert.equal(fake.made({ path: leases }).length, 1, 'no lease is written, nor renewed');
     // The check still ran.
     assert.ok(fake.made({ where: (r) => r.query.labelSelector === `chaos-gate.io/run=${runId}` }).length > 0);
+  },
+);
+
+test(
+  'a cleanup that cannot delete an object warns after the reports: the outcome carries it for the fronts',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t);
+    playOperator(fake, 'Pass');
+    fake.inject(
+      { method: 'DELETE', path: /\/serviceaccounts\// },
+      { status: 403, body: status(403, 'serviceaccounts "pod-delete-sa" is forbidden', 'Forbidden') },
+    );
+    const json = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-cleanup-')), 'report.json');
+    const outcome = await run({ cleanup: 'always', reports: { json } });
+
+    assert.equal(outcome.decision.verdict, 'pass');
+    const warning = /^cleanup: deleting ServiceAccount default\/pod-delete-sa: .*forbidden.*\(HTTP 403\)/;
+    assert.equal(outcome.warningsAfterReports?.length, 1);
+    assert.match(outcome.warningsAfterReports?.[0] ?? '', warning);
+    assert.ok(lines.includes(`[chaos-gate] WARNING: ${outcome.warningsAfterReports?.[0]}`), lines.join('\n'));
+    // Written before the cleanup began: it has the verdict, and could not have this.
+    assert.deepEqual((JSON.parse(readFileSync(json, 'utf8')) as { warnings: string[] }).warnings, []);
   },
 );
 

@@ -130,6 +130,35 @@ function unreadable(suite, kind, name, message) {
   return { kind, className: suite, name, outcome: "error", message, properties: {} };
 }
 
+// src/run/warnings.ts
+var RunWarnings = class {
+  #log;
+  #kept = [];
+  constructor(log) {
+    this.#log = log;
+  }
+  /** Logs `[chaos-gate] WARNING: …` and keeps the warning. */
+  warn = (warning) => {
+    this.#log(`[chaos-gate] WARNING: ${warning}`);
+    this.#kept.push(warning);
+  };
+  /** The warnings raised since the last take, each once, in order. */
+  take() {
+    const taken = [...new Set(this.#kept)];
+    this.#kept = [];
+    return taken;
+  }
+};
+function withRunWarnings(report, warnings) {
+  if (warnings.length === 0) return report;
+  return {
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      warnings: [.../* @__PURE__ */ new Set([...suite.warnings ?? [], ...warnings])]
+    }))
+  };
+}
+
 // src/run/run.ts
 import { randomBytes } from "node:crypto";
 
@@ -259,7 +288,7 @@ function phaseLog(key, log) {
 async function waitForChaos(connection, client, refs, options) {
   const namespaces = [...new Set(refs.map((r) => r.namespace))];
   const uidsIn = (namespace) => refs.filter((r) => r.namespace === namespace).map((r) => r.uid).join(",");
-  const progress = progressLog(refs, options.log);
+  const progress = progressLog(refs, options);
   const { view, ended, cancelled } = await until({
     what: "ChaosEngines and ChaosResults",
     sources: {
@@ -303,7 +332,7 @@ async function waitForChaos(connection, client, refs, options) {
     deleted: [...progress.deleted]
   };
 }
-function progressLog(refs, log) {
+function progressLog(refs, { log, warn }) {
   const lastPhase = /* @__PURE__ */ new Map();
   const lastSeen = /* @__PURE__ */ new Map();
   const deleted = /* @__PURE__ */ new Set();
@@ -312,7 +341,7 @@ function progressLog(refs, log) {
       const key = engineKey(ref);
       const engine = view.engines.get(key);
       if (!engine) {
-        if (!deleted.has(key)) log(`[chaos-gate] WARNING: ChaosEngine ${key} was deleted during the run`);
+        if (!deleted.has(key)) warn(`ChaosEngine ${key} was deleted during the run`);
         deleted.add(key);
         continue;
       }
@@ -591,17 +620,17 @@ var RunResources = class {
         removal.removed.push(...deleted.value.map((name) => `ChaosResult ${namespace}/${name}`));
       else removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, deleted.error));
     }
-    logRemoval(removal, log);
+    logRemoval(removal, log, this.#settings.warn);
   }
 };
-function logRemoval(removal, log) {
+function logRemoval(removal, log, warn) {
   const list = (items) => items.length > 0 ? `: ${items.join(", ")}` : "";
   log(`[chaos-gate] cleanup: removed ${removal.removed.length} object(s)${list(removal.removed)}`);
   if (removal.kept.length > 0)
     log(`[chaos-gate] cleanup: kept ${removal.kept.length} shared object(s)${list(removal.kept)}`);
   if (removal.alreadyGone.length > 0)
     log(`[chaos-gate] cleanup: ${removal.alreadyGone.length} already gone${list(removal.alreadyGone)}`);
-  removal.problems.forEach((p) => log(`[chaos-gate] WARNING: cleanup: ${p}`));
+  removal.problems.forEach((p) => warn(`cleanup: ${p}`));
 }
 
 // src/run/run-id-in-use.ts
@@ -749,11 +778,11 @@ function describeHolder(env = process.env) {
   const build = GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}` : BUILD_URL ?? CI_JOB_URL;
   return `host ${os.hostname()} pid ${process.pid}${build ? `, CI build ${build}` : ""}`;
 }
-async function lockRunId(connections, run, log) {
+async function lockRunId(connections, run, warn) {
   const { runId, record } = run;
   const claiming = new LeaseClient(connections.preflight);
   const held = [];
-  const lock = holdLeases(new LeaseClient(connections.holding), held, runId, log);
+  const lock = holdLeases(new LeaseClient(connections.holding), held, runId, warn);
   try {
     for (const namespace of [...new Set(run.namespaces)].sort()) {
       const name = runLeaseName(runId);
@@ -766,8 +795,8 @@ async function lockRunId(connections, run, log) {
         annotations: { [holderAnnotation]: describeHolder() }
       }).catch((error) => {
         if (statusCode(error) !== 403) throw apiError(`taking Lease ${namespace}/${name}`, error);
-        log(
-          `[chaos-gate] WARNING: run id ${runId} not locked in namespace ${namespace}: ${describeApiError(`taking Lease ${name}`, error)}. Two runs started at the same moment under this id could both go ahead (only one whose chaos is still running is refused); allow get, create, update and delete on leases (coordination.k8s.io) in ${namespace} to lock it`
+        warn(
+          `run id ${runId} not locked in namespace ${namespace}: ${describeApiError(`taking Lease ${name}`, error)}. Two runs started at the same moment under this id could both go ahead (only one whose chaos is still running is refused); allow get, create, update and delete on leases (coordination.k8s.io) in ${namespace} to lock it`
         );
         return void 0;
       });
@@ -792,8 +821,7 @@ function heldProblem(runId, lease) {
   const left = expires === void 0 ? "" : ` (in ${formatDuration(Math.max(0, expires - Date.now()))})`;
   return `run id ${runId} is held by another run: ${holder}, since ${at(acquireTime)}, last renewed ${at(renewTime)} (Lease ${namespace}/${name}). Two runs under one id find each other's chaos by it, and one could stop the other's. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or wait for that run to end. If it was killed, its lease expires unless renewed${left}, or delete it: kubectl delete lease -n ${namespace} ${name}`;
 }
-function holdLeases(leases, held, runId, log) {
-  const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
+function holdLeases(leases, held, runId, warn) {
   const where = (lease) => `Lease ${lease.metadata?.namespace ?? ""}/${lease.metadata?.name ?? ""}`;
   let renewing = Promise.resolve();
   const renewAll = async () => {
@@ -849,16 +877,18 @@ async function runGate(config, context) {
   );
   let passed = false;
   let outcome;
+  let late;
   try {
     if (!session.cancelled) refuseAllSkipped(session.report, config.gate);
-    const { runId, report, cancelled } = session;
+    const { runId, cancelled } = session;
+    const report = withRunWarnings(session.report, session.warnings);
     const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
     passed = decision.verdict === "pass";
     outcome = { runId, report, cancelled, decision, published };
   } finally {
-    await session.finish(passed);
+    late = await session.finish(passed);
   }
-  return cancelledLate(outcome, context.signal);
+  return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
 }
 function cancelledLate(outcome, signal) {
   return outcome.cancelled || !signal.aborted ? outcome : { ...outcome, cancelled: cancelReason(signal) };
@@ -877,10 +907,15 @@ async function checkRun(cluster, context) {
   const { log, signal } = context;
   const hurry = context.hurry ?? new AbortController().signal;
   const deadline = overallDeadline(config.timeoutMs);
+  const warnings = new RunWarnings(log);
+  const { warn } = warnings;
   let plan;
   const main = connect(cluster.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
   try {
-    plan = await preflight(cluster, { main, holding: limited(main, { signal: hurry }) }, signal, log);
+    plan = await preflight(cluster, { main, holding: limited(main, { signal: hurry }) }, signal, {
+      log,
+      warn
+    });
   } catch (error) {
     deadline.clear();
     throw error;
@@ -902,18 +937,20 @@ async function checkRun(cluster, context) {
         shutdown: config.workflow?.shutdown ?? "Stop",
         cleanup: config.cleanup,
         stopTimeoutMs: config.stopTimeoutMs,
-        log
+        log,
+        warn
       });
-      const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry });
+      const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry, warn });
       context.onPhase?.("report");
       const reading = limited(main, {
         signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)])
       });
-      let report = await collectReport(config, reading, resources, chaos, log);
+      let report = await collectReport(config, reading, resources, chaos, warn);
       if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? "Stop");
       return {
         runId: plan.runId,
         report,
+        warnings: warnings.take(),
         cancelled: chaos.cancelled,
         async finish(passed) {
           try {
@@ -923,6 +960,7 @@ async function checkRun(cluster, context) {
           } finally {
             await release();
           }
+          return warnings.take();
         }
       };
     } catch (error) {
@@ -946,7 +984,7 @@ function overallDeadline(timeoutMs) {
     clear: () => clearTimeout(timer)
   };
 }
-async function preflight({ config, inputs, defaultNamespace, kc, generatedRunId }, { main, holding }, signal, log) {
+async function preflight({ config, inputs, defaultNamespace, kc, generatedRunId }, { main, holding }, signal, { log, warn }) {
   let lock = { release: async () => {
   } };
   try {
@@ -987,27 +1025,20 @@ async function preflight({ config, inputs, defaultNamespace, kc, generatedRunId 
           record,
           namespaces: chaosAt.length > 0 ? chaosAt : [defaultNamespace]
         },
-        log
+        warn
       );
       lock = locked.lock;
       problems.push(...locked.problems);
     }
     if (problems.length === 0 && config.runId !== void 0)
-      problems.push(
-        ...await runIdInUse(
-          runId,
-          places,
-          { litmus, argo },
-          (line) => log(`[chaos-gate] WARNING: ${line}`)
-        )
-      );
+      problems.push(...await runIdInUse(runId, places, { litmus, argo }, warn));
     if (argo && workflow && problems.length === 0) {
       const namespace = workflow.metadata.namespace ?? "";
       problems.push(
         ...await templateRefProblems(workflow, workflowSource(config.workflow?.file, workflow), {
           namespace,
           read: (ref) => argo.readTemplate(ref, namespace),
-          warn: (line) => log(`[chaos-gate] WARNING: ${line}`)
+          warn
         })
       );
       await argo.create(workflow, true).catch((error) => {
@@ -1035,7 +1066,7 @@ ${problems.join("\n")}`);
 }
 async function runChaos(config, context, parts) {
   const { log, signal } = context;
-  const { main, plan, resources, deadline, hurry } = parts;
+  const { main, plan, resources, deadline, hurry, warn } = parts;
   const interrupted = AbortSignal.any([signal, deadline.signal]);
   let load;
   let waited;
@@ -1057,6 +1088,7 @@ async function runChaos(config, context, parts) {
             timeoutMs: deadline.leftMs(),
             signal,
             log,
+            warn,
             verdictGraceMs: context.verdictGraceMs ?? 3e4,
             engineSelector: resources.selector
           });
@@ -1115,9 +1147,8 @@ function recordUnconfirmed(config, stops, log) {
   const report = withStopCases({ suites: [] }, stops, config.workflow?.shutdown ?? "Stop");
   if (report.suites.length > 0) conclude(config, report, {}, log);
 }
-async function collectReport(config, connection, resources, { waited, chaosWindow, loadExit, stops }, log) {
+async function collectReport(config, connection, resources, { waited, chaosWindow, loadExit, stops }, warn) {
   const workflowEngines = await workflowChaos(connection, resources);
-  const warn = (line) => log(`[chaos-gate] WARNING: ${line}`);
   const report = mergeReports(
     ...waited.workflow?.workflow ? [
       {
@@ -1261,6 +1292,7 @@ async function runTargets(config, context) {
   if (sessions.length === 0) throw nothingRan(failures);
   let passed = false;
   let outcome;
+  let late;
   try {
     const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config.ctkJournals.map(collectJournal)
@@ -1270,12 +1302,20 @@ async function runTargets(config, context) {
     passed = decision.verdict === "pass";
     outcome = { runId, report, decision, published, cancelled };
   } finally {
-    await pMap(sessions, (session) => session.finish(passed), { concurrency: config.parallelTargets });
+    late = await pMap(
+      started,
+      async (session, i) => session.status === "fulfilled" ? ofTarget(targets[i], await session.value.finish(passed)) : [],
+      { concurrency: config.parallelTargets }
+    );
   }
-  return cancelledLate(outcome, context.signal);
+  return cancelledLate({ ...outcome, warningsAfterReports: late.flat() }, context.signal);
 }
+var ofTarget = (target, warnings) => warnings.map((warning) => `target ${target.name}: ${warning}`);
 function targetReport(target, started) {
-  if (started?.status === "fulfilled") return underLabel(started.value.report, target.name);
+  if (started?.status === "fulfilled") {
+    const { report, warnings } = started.value;
+    return withRunWarnings(underLabel(report, target.name), ofTarget(target, warnings));
+  }
   const suite = {
     kind: "chaosengine",
     name: target.name,
