@@ -13,18 +13,19 @@ import {
   RbacAuthorizationV1Api,
   setHeaderOptions,
   type KubernetesObject,
-  type V1ClusterRole,
 } from '@kubernetes/client-node';
-import { parse, parseAllDocuments, stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { stepAnnotations } from '../support/argo-controller.ts';
 import { outcomeAnnotation } from '../support/fake-operator.ts';
 import { repoRoot } from '../support/fixtures.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 import { runEntry } from '../support/run-node.ts';
 import {
+  ciRoles,
   createFixtureTemplate,
   engineFile,
   exampleRbac,
+  identityWithout,
   leftovers,
   uniqueName,
   useSandbox,
@@ -33,9 +34,6 @@ import {
 
 const namespace = 'ci-perms';
 const env = useSandbox(namespace, { stepMs: 300, argo: true });
-
-const shipped = path.join(repoRoot, 'examples/rbac/chaos-gate-ci.yaml');
-const roles = parseAllDocuments(readFileSync(shipped, 'utf8')).map((doc) => doc.toJS() as V1ClusterRole);
 
 let kubeconfig = '';
 const podReader = uniqueName('pod-reader');
@@ -118,47 +116,11 @@ function cleanRun(run: { code: number | null; stdout: string; stderr: string }, 
   assert.doesNotMatch(run.stdout + run.stderr, /WARNING|forbidden|HTTP 403/, 'no permission was missing');
 }
 
-/**
- * A kubeconfig for a new service account bound to copies of the shipped ClusterRoles, with `verbs`
- * taken off the rules for `resource`: what a user who left them out sees.
- */
-async function identityWithout(resource: string, verbs: string[]): Promise<string> {
-  const name = uniqueName(`without-${verbs.join('-')}`);
-  const token = await env.sandbox.mintToken(namespace, name);
-  const rbac = env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
-  for (const [i, role] of roles.entries()) {
-    const copy = `${name}-${i}`;
-    await rbac.createClusterRole({
-      body: {
-        metadata: { name: copy },
-        rules: (role.rules ?? [])
-          .map((rule) =>
-            rule.resources?.includes(resource)
-              ? { ...rule, verbs: rule.verbs.filter((verb) => !verbs.includes(verb)) }
-              : rule,
-          )
-          .filter((rule) => rule.verbs.length > 0),
-      },
-    });
-    await rbac.createNamespacedRoleBinding({
-      namespace,
-      body: {
-        metadata: { name: copy },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: copy },
-        subjects: [{ kind: 'ServiceAccount', name, namespace }],
-      },
-    });
-  }
-  const file = path.join(workDir(), 'kubeconfig');
-  writeFileSync(file, env.sandbox.kubeconfigFor(token, name, namespace));
-  return file;
-}
-
 describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.yaml alone', () => {
   /** A kubeconfig for a fresh service account bound, in the test namespace, to every ClusterRole of the file. */
   before(async () => {
     const admin = KubernetesObjectApi.makeApiClient(env.sandbox.kc);
-    for (const role of roles) await admin.create(role as KubernetesObject);
+    for (const role of ciRoles) await admin.create(role as KubernetesObject);
     await env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api).createClusterRole({
       body: {
         metadata: { name: podReader },
@@ -168,7 +130,7 @@ describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.y
     const account = uniqueName('chaos-gate-ci');
     const token = await env.sandbox.mintToken(namespace, account);
     const rbac = env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
-    for (const role of roles) {
+    for (const role of ciRoles) {
       const name = role.metadata?.name ?? '';
       await rbac.createNamespacedRoleBinding({
         namespace,
@@ -185,7 +147,7 @@ describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.y
 
   test('the file grants no wildcard and nothing chaos-gate does not use', () => {
     const used = new Set(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection']);
-    for (const role of roles) {
+    for (const role of ciRoles) {
       assert.equal(role.kind, 'ClusterRole');
       assert.equal(role.aggregationRule, undefined);
       for (const rule of role.rules ?? []) {
@@ -286,7 +248,7 @@ describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.y
 
   test('a workflow run whose identity cannot list ChaosEngines does not pass: the chaos its steps created is an error, not left out', async () => {
     const dir = workDir();
-    const limited = await identityWithout('chaosengines', ['list', 'watch']);
+    const limited = await identityWithout(env.sandbox, namespace, { chaosengines: ['list', 'watch'] });
     const run = await env.run(['--workflow', workflowFile(dir, 'fail-probe', {}), '--timeout', '60s'], {
       kubeconfig: limited,
     }).done;
@@ -298,7 +260,7 @@ describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.y
   });
 
   test('without bind, a binding to a Role the run creates is refused in preflight saying bind is missing', async () => {
-    const limited = await identityWithout('roles', ['bind']);
+    const limited = await identityWithout(env.sandbox, namespace, { roles: ['bind'] });
     const run = await env.run(
       ['--rbac', exampleRbac, '--engine', engineFile(workDir(), uniqueName('ci-bind'), 'pass', namespace)],
       {

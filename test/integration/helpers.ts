@@ -8,8 +8,9 @@ import {
   CustomObjectsApi,
   RbacAuthorizationV1Api,
   type KubeConfig,
+  type V1ClusterRole,
 } from '@kubernetes/client-node';
-import { parse, stringify } from 'yaml';
+import { parse, parseAllDocuments, stringify } from 'yaml';
 import type { ChaosEngine } from '../../src/litmus/types.ts';
 import { after, before } from 'node:test';
 import {
@@ -152,4 +153,48 @@ export function useSandbox(
         onStdout,
       }),
   };
+}
+
+/** The ClusterRoles README.md documents for chaos-gate's own identity, as shipped. */
+export const ciRoles = parseAllDocuments(
+  readFileSync(path.join(repoRoot, 'examples/rbac/chaos-gate-ci.yaml'), 'utf8'),
+).map((doc) => doc.toJS() as V1ClusterRole);
+
+/**
+ * A kubeconfig for a new service account bound, in `namespace`, to copies of the shipped ClusterRoles
+ * with the verbs `taken` names taken off the rules for each resource: what a user who left them out sees.
+ */
+export async function identityWithout(
+  sandbox: Sandbox,
+  namespace: string,
+  taken: Record<string, string[]>,
+): Promise<string> {
+  const name = uniqueName(`without-${Object.keys(taken).join('-')}`);
+  const token = await sandbox.mintToken(namespace, name);
+  const rbac = sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
+  for (const [i, role] of ciRoles.entries()) {
+    const copy = `${name}-${i}`;
+    await rbac.createClusterRole({
+      body: {
+        metadata: { name: copy },
+        rules: (role.rules ?? [])
+          .map((rule) => {
+            const verbs = Object.entries(taken).find(([resource]) => rule.resources?.includes(resource))?.[1];
+            return verbs ? { ...rule, verbs: rule.verbs.filter((verb) => !verbs.includes(verb)) } : rule;
+          })
+          .filter((rule) => rule.verbs.length > 0),
+      },
+    });
+    await rbac.createNamespacedRoleBinding({
+      namespace,
+      body: {
+        metadata: { name: copy },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: copy },
+        subjects: [{ kind: 'ServiceAccount', name, namespace }],
+      },
+    });
+  }
+  const file = path.join(workDir(), 'kubeconfig');
+  writeFileSync(file, sandbox.kubeconfigFor(token, name, namespace));
+  return file;
 }
