@@ -1860,6 +1860,13 @@ test(
       readFileSync(reports.junit, 'utf8'),
       /<system-out>WARNING: run id cg-unit-run not locked in namespace default: /,
     );
+    // And on through a merge of the JSON report (chaosGateMerge in Jenkins, publishJUnit: false).
+    const merged = path.join(dir, 'merged.xml');
+    mergeGate(resolveConfig({ reports: { junit: merged } }), [reports.json], () => {});
+    assert.match(
+      readFileSync(merged, 'utf8'),
+      /<system-out>WARNING: run id cg-unit-run not locked in namespace default: /,
+    );
     assert.deepEqual(outcome.warningsAfterReports, []);
     assert.equal(fake.made({ path: leases }).length, 1, 'no lease is written, nor renewed');
     // The check still ran.
