@@ -135,15 +135,27 @@ function annotationsOf(report, decision, summary2, reports) {
       message: moreFaults(hidden, summary2.failuresLeftOut, reports)
     });
   }
-  return annotations.map(({ title, message }) => ({ title, message: cutMessage(message, reports) }));
+  return annotations.map(({ title, message }) => ({
+    title,
+    message: cutMessage(message, whereEvery(reports, "check"))
+  }));
 }
-function cutMessage(message, reports) {
+function warningAnnotations(warnings) {
+  const title = "Chaos gate warning";
+  const shown = warnings.length <= maxAnnotations ? warnings : warnings.slice(0, maxAnnotations - 1);
+  const annotations = shown.map((message) => ({ title, message }));
+  const rest = warnings.slice(shown.length);
+  if (rest.length > 0)
+    annotations.push({ title: `${rest.length} more chaos gate warnings`, message: rest.join("\n") });
+  return annotations.map((a) => ({ ...a, message: cutMessage(a.message, "the step log has every one") }));
+}
+function cutMessage(message, where) {
   if (message.length <= maxMessageChars) return message;
   const fits = message.slice(0, maxMessageChars);
   const lineEnd = fits.lastIndexOf("\n");
   const head = lineEnd > 0 ? fits.slice(0, lineEnd) : fits;
   return `${head}
-\u2026 ${message.length - head.length} more characters: ${whereEvery(reports, "check")}`;
+\u2026 ${message.length - head.length} more characters: ${where}`;
 }
 function moreFaults(hidden, leftOutOfSummary, reports) {
   const named = hidden.slice(0, maxNamedHidden).map((f) => f.title);
@@ -198,7 +210,8 @@ async function publishToGitHub(outcome) {
     "html-path": published.html ?? "",
     "run-id": outcome.runId ?? ""
   });
-  for (const warning2 of warningsOf(report, decision)) warning(warning2, { title: "Chaos gate warning" });
+  const warnings = [.../* @__PURE__ */ new Set([...warningsOf(report, decision), ...outcome.warningsAfterReports ?? []])];
+  for (const { title, message } of warningAnnotations(warnings)) warning(message, { title });
   if (outcome.cancelled) {
     setFailed(
       chaosMayStillRun(report) ? `cancelled by ${outcome.cancelled}; chaos may still be running: the post step tries again, and the log names the command that stops it` : `cancelled by ${outcome.cancelled}; the chaos was stopped`

@@ -79,16 +79,33 @@ export function annotationsOf(
       message: moreFaults(hidden, summary.failuresLeftOut, reports),
     });
   }
-  return annotations.map(({ title, message }) => ({ title, message: cutMessage(message, reports) }));
+  return annotations.map(({ title, message }) => ({
+    title,
+    message: cutMessage(message, whereEvery(reports, 'check')),
+  }));
 }
 
-/** At the last whole line that fits (or mid-line when one line is too long), saying how much is left. */
-function cutMessage(message: string, reports: FullReports): string {
+/**
+ * The warning annotations, which GitHub counts apart from the errors, 10 a step too: each warning its
+ * own, or past ten, nine and a tenth that holds the rest one per line. The step log has every one.
+ */
+export function warningAnnotations(warnings: readonly string[]): Annotation[] {
+  const title = 'Chaos gate warning';
+  const shown = warnings.length <= maxAnnotations ? warnings : warnings.slice(0, maxAnnotations - 1);
+  const annotations = shown.map((message) => ({ title, message }));
+  const rest = warnings.slice(shown.length);
+  if (rest.length > 0)
+    annotations.push({ title: `${rest.length} more chaos gate warnings`, message: rest.join('\n') });
+  return annotations.map((a) => ({ ...a, message: cutMessage(a.message, 'the step log has every one') }));
+}
+
+/** At the last whole line that fits (or mid-line when one line is too long), saying how much is left and where it is. */
+function cutMessage(message: string, where: string): string {
   if (message.length <= maxMessageChars) return message;
   const fits = message.slice(0, maxMessageChars);
   const lineEnd = fits.lastIndexOf('\n');
   const head = lineEnd > 0 ? fits.slice(0, lineEnd) : fits;
-  return `${head}\n… ${message.length - head.length} more characters: ${whereEvery(reports, 'check')}`;
+  return `${head}\n… ${message.length - head.length} more characters: ${where}`;
 }
 
 /**

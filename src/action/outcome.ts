@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { chaosMayStillRun, warningsOf, type GateDecision } from '../report/model.ts';
 import { renderCannotRun } from '../report/markdown.ts';
 import type { GateOutcome } from '../run/outcome.ts';
-import { annotationsOf } from './annotations.ts';
+import { annotationsOf, warningAnnotations } from './annotations.ts';
 
 export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
   const { report, decision, published } = outcome;
@@ -24,8 +24,10 @@ export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
     'html-path': published.html ?? '',
     'run-id': outcome.runId ?? '',
   });
-  // Warning annotations: they change no verdict, and GitHub counts them apart from the errors.
-  for (const warning of warningsOf(report, decision)) core.warning(warning, { title: 'Chaos gate warning' });
+  // Warning annotations, whatever the verdict, which they do not change: the reports' (the gate's, the
+  // suites', the run's), then the run's that came too late for any report (the cleanup's).
+  const warnings = [...new Set([...warningsOf(report, decision), ...(outcome.warningsAfterReports ?? [])])];
+  for (const { title, message } of warningAnnotations(warnings)) core.warning(message, { title });
   if (outcome.cancelled) {
     core.setFailed(
       chaosMayStillRun(report)

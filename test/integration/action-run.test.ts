@@ -6,7 +6,16 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { readRecords } from '../support/github-files.ts';
 import { runEntry } from '../support/run-node.ts';
-import { engineFile, exampleRbac, leftovers, uniqueName, useSandbox, workDir } from './helpers.ts';
+import { CustomObjectsApi } from '@kubernetes/client-node';
+import {
+  engineFile,
+  exampleRbac,
+  identityWithout,
+  leftovers,
+  uniqueName,
+  useSandbox,
+  workDir,
+} from './helpers.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 
 const namespace = 'action';
@@ -244,4 +253,51 @@ test('the post step of a main step that failed after its chaos started says so, 
     /::warning::the main step failed after its chaos started: stopping the chaos of run /,
   );
   assert.doesNotMatch(post.stdout, /::error::/, 'its chaos, stopped at the timeout, is found stopped');
+});
+
+test('a run id it may not lock and a cleanup it may not finish: warning annotations, and the reports have the first', async () => {
+  const dir = workDir();
+  const name = uniqueName('action-unlocked');
+  const runId = uniqueName('unlocked');
+  // Bound to the shipped roles without leases and without deleting ChaosResults.
+  const kubeconfig = await identityWithout(env.sandbox, namespace, {
+    leases: ['get', 'create', 'update', 'delete'],
+    chaosresults: ['deletecollection'],
+  });
+  const run = await runAction({
+    kubeconfig: readFileSync(kubeconfig, 'utf8'),
+    namespace,
+    engines: engineFile(dir, name, 'pass', namespace),
+    'run-id': runId,
+    timeout: '60s',
+  });
+  assert.equal(run.code, 0, run.stdout);
+  assert.equal(run.outputs.verdict, 'pass');
+  const notLocked = `run id ${runId} not locked in namespace ${namespace}: taking Lease chaos-gate-run-${runId}: `;
+  const cleanup = `cleanup: deleting ChaosResults in ${namespace}: `;
+  // One annotation each: the first from the reports, the cleanup's after them.
+  const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::warning'));
+  assert.equal(annotations.length, 2, run.stdout);
+  assert.ok(annotations[0]?.startsWith(`::warning title=Chaos gate warning::${notLocked}`), annotations[0]);
+  assert.ok(annotations[1]?.startsWith(`::warning title=Chaos gate warning::${cleanup}`), annotations[1]);
+  const json = JSON.parse(readFileSync(path.join(run.dir, 'chaos-gate-results/report.json'), 'utf8')) as {
+    warnings: string[];
+  };
+  assert.equal(json.warnings.length, 1, json.warnings.join('\n'));
+  assert.ok(json.warnings[0]?.startsWith(notLocked), json.warnings[0]);
+  assert.match(
+    await readCheckedJUnit(path.join(run.dir, 'chaos-gate-results/junit.xml')),
+    new RegExp(`<system-out>WARNING: ${notLocked.replaceAll('.', '\\.')}`),
+  );
+  assert.match(run.summary, new RegExp(`⚠️ ${notLocked.replaceAll('.', '\\.')}`));
+  // The result the cleanup could not delete, deleted here.
+  const left = (await leftovers(env.sandbox.kc, namespace)).results.filter((r) => r.startsWith(name));
+  assert.equal(left.length, 1, 'the cleanup really left it');
+  await env.sandbox.kc.makeApiClient(CustomObjectsApi).deleteNamespacedCustomObject({
+    group: 'litmuschaos.io',
+    version: 'v1alpha1',
+    namespace,
+    plural: 'chaosresults',
+    name: left[0] ?? '',
+  });
 });

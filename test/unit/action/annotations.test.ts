@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { annotationsOf, maxAnnotations, maxMessageChars } from '../../../src/action/annotations.ts';
+import {
+  annotationsOf,
+  maxAnnotations,
+  maxMessageChars,
+  warningAnnotations,
+} from '../../../src/action/annotations.ts';
 import { defaultPolicy, evaluateGate, type GatePolicy } from '../../../src/gate/policy.ts';
 import { renderMarkdown } from '../../../src/report/markdown.ts';
 import { mergeReports, underLabel, type Report } from '../../../src/report/model.ts';
@@ -124,4 +129,22 @@ test('two merged jobs failing the same experiment: one annotation each, titled w
   );
   // allowFailures still names the experiment as written, whichever job ran it.
   assert.deepEqual(annotate(report, { ...defaultPolicy, allowFailures: ['cart/pod-delete'] }), []);
+});
+
+test('warnings: each its own annotation up to ten; past ten, nine and a tenth that holds the rest', () => {
+  const warnings = (n: number) => Array.from({ length: n }, (_, i) => `warning ${i + 1}`);
+  assert.deepEqual(
+    warningAnnotations(warnings(10)).map((a) => `${a.title}: ${a.message}`),
+    warnings(10).map((w) => `Chaos gate warning: ${w}`),
+  );
+  const annotations = warningAnnotations(warnings(12));
+  assert.equal(annotations.length, maxAnnotations);
+  assert.deepEqual(annotations[8], { title: 'Chaos gate warning', message: 'warning 9' });
+  assert.deepEqual(annotations[9], {
+    title: '3 more chaos gate warnings',
+    message: 'warning 10\nwarning 11\nwarning 12',
+  });
+  const long = warningAnnotations([...warnings(9), ...Array.from({ length: 200 }, () => 'x'.repeat(100))]);
+  assert.ok((long[9]?.message.length ?? 0) <= maxMessageChars + 100);
+  assert.match(long[9]?.message ?? '', /\n… \d+ more characters: the step log has every one$/);
 });
