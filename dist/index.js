@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-IHYK24JK.js";
+} from "./chunks/chunk-RHQF5GFZ.js";
 import "./chunks/chunk-3PVIRF4M.js";
 import "./chunks/chunk-WYBPLHSC.js";
 import {
@@ -24,9 +24,9 @@ import {
   state,
   summary,
   warning
-} from "./chunks/chunk-FZWVLUEI.js";
-import "./chunks/chunk-HZPJ3K6Z.js";
-import "./chunks/chunk-XRT2TE35.js";
+} from "./chunks/chunk-INGXMNWD.js";
+import "./chunks/chunk-KVHWAE5E.js";
+import "./chunks/chunk-QGHPKKGK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
 import {
@@ -39,8 +39,8 @@ import {
   mergeGate
 } from "./chunks/chunk-FRQ4J4MR.js";
 import "./chunks/chunk-4IIAXJ5D.js";
-import "./chunks/chunk-Y6APZUPM.js";
-import "./chunks/chunk-GIY23LYP.js";
+import "./chunks/chunk-RJQLYN3H.js";
+import "./chunks/chunk-X7RXTTYG.js";
 import "./chunks/chunk-AFCH7IME.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-LGCRXLUJ.js";

@@ -8,17 +8,17 @@ import {
   setFailed,
   state,
   warning
-} from "./chunks/chunk-FZWVLUEI.js";
+} from "./chunks/chunk-INGXMNWD.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-HZPJ3K6Z.js";
+} from "./chunks/chunk-KVHWAE5E.js";
 import {
   connect,
   pMap
-} from "./chunks/chunk-XRT2TE35.js";
+} from "./chunks/chunk-QGHPKKGK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
 import {
@@ -29,7 +29,7 @@ import "./chunks/chunk-2VC5DTLM.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-Y6APZUPM.js";
+} from "./chunks/chunk-RJQLYN3H.js";
 import "./chunks/chunk-EWRCKZ32.js";
 import "./chunks/chunk-LGCRXLUJ.js";
 import {

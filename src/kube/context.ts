@@ -33,20 +33,23 @@ export interface KubeContextOptions {
    * warnings) is written, in the caller's log and its style; without it, to stderr.
    */
   say?: (line: string) => void;
+  /** Where the credentials' warnings go instead, when the caller keeps them (a run, for its reports). */
+  warn?: (warning: string) => void;
   /** Where the service account's folder is found (tests give a temporary one). */
   serviceAccountRoot?: string;
 }
 
 export function loadKubeContext(
   target: KubeTarget,
-  { say, serviceAccountRoot = '' }: KubeContextOptions = {},
+  { say, warn, serviceAccountRoot = '' }: KubeContextOptions = {},
 ): KubeConfig {
-  const said: ServeOptions = say
-    ? {
-        warn: (line) => say(`WARNING: ${line}`),
-        pluginStderr: (command, line) => say(`${command}: ${line}`),
-      }
-    : {};
+  const said: ServeOptions = {
+    ...(say && {
+      warn: (line: string) => say(`WARNING: ${line}`),
+      pluginStderr: (command: string, line: string) => say(`${command}: ${line}`),
+    }),
+    ...(warn && { warn }),
+  };
   const from = kubeconfigSource(target);
   const kc = new KubeConfig();
   if ('inCluster' in from) {

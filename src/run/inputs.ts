@@ -12,6 +12,7 @@ import { undefinedTemplateProblems } from '../argo/template-calls.ts';
 import { configFileName, settingName } from '../config/fields.ts';
 import type { GateConfig, Target } from '../config/load.ts';
 import { CannotRunError, ConfigError } from '../errors.ts';
+import type { KubeContextOptions } from '../kube/context.ts';
 import { kubeconfigSource, NoClusterAccessError, type KubeTarget } from '../kube/kubeconfig-source.ts';
 import { duplicateProblems, readManifests, type Manifest, type ManifestRole } from '../kube/manifests.ts';
 import { metadataProblems } from '../kube/object-meta.ts';
@@ -21,6 +22,7 @@ import { describeIssues, plainWords } from '../schema-issues.ts';
 import { displayUrl } from '../secrets.ts';
 import { blastRadiusProblems } from './blast-radius.ts';
 import { reportPathProblems } from './publish.ts';
+import { RunWarnings } from './warnings.ts';
 
 export interface RunInputs {
   manifests: Manifest[];
@@ -142,6 +144,11 @@ export interface PreparedCluster extends ClusterInputs {
    * no other run has it, so it is neither locked nor looked for, as a generated id.
    */
   generatedRunId?: string;
+  /**
+   * The kube context's warnings while the run goes on (a refresh-token that could not be saved),
+   * logged as they come and kept for the run's reports.
+   */
+  credentialWarnings: RunWarnings;
 }
 
 /** `run` on one cluster: its inputs and kube context, or a ConfigError naming every problem. */
@@ -150,7 +157,7 @@ export async function prepareCluster(
   kubeconfigContent: string | undefined,
   log: (line: string) => void,
 ): Promise<PreparedCluster> {
-  const load = (target: ClusterTarget) => loadForRun(target, (line) => log(`[chaos-gate] ${line}`));
+  const load = (target: ClusterTarget) => loadForRun(target, log);
   const [cluster] = (await checkClusters(config, [{ config }], kubeconfigContent, load)).map(loaded);
   if (!cluster) throw new Error('one cluster checked, none returned');
   return cluster;
@@ -163,7 +170,7 @@ export async function prepareTargets(
   log: (line: string) => void,
 ): Promise<(PreparedCluster & { target: Target })[]> {
   const load = (target: ClusterTarget, { target: { name } }: { target: Target }) =>
-    loadForRun(target, (line) => log(`[${name}] [chaos-gate] ${line}`));
+    loadForRun(target, (line) => log(`[${name}] ${line}`));
   return (await checkClusters(config, targetClusters(config), kubeconfigContent, load)).map(loaded);
 }
 
@@ -183,7 +190,7 @@ export async function validateRun(config: GateConfig): Promise<{ objects: string
       unchecked.add(error.message);
       return { kc: undefined, defaultNamespace: undefined };
     }
-    return loadForRun(target);
+    return loadKube(target);
   };
   const clusters = config.targets.length ? targetClusters(config) : [{ config }];
   const [first] = await checkClusters(config, clusters, undefined, load);
@@ -198,14 +205,24 @@ export async function validateRun(config: GateConfig): Promise<{ objects: string
 type ClusterTarget = KubeTarget & { namespace?: string };
 
 /** Loads the kube context as `run` connects with it: nothing is sent to the cluster. */
-async function loadForRun(
+async function loadKube(
   target: ClusterTarget,
-  log?: (line: string) => void,
+  options: KubeContextOptions = {},
 ): Promise<{ kc: KubeConfig; defaultNamespace: string }> {
   // Imported only here: `validate` on a machine with no kubeconfig never loads the Kubernetes client.
   const { contextNamespace, loadKubeContext } = await import('../kube/context.ts');
-  const kc = loadKubeContext(target, { say: log });
+  const kc = loadKubeContext(target, options);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
+}
+
+/** For a run: what the credentials say goes to its `log`, and their warnings through its channel. */
+async function loadForRun(target: ClusterTarget, log: (line: string) => void) {
+  const credentialWarnings = new RunWarnings(log);
+  const kube = await loadKube(target, {
+    say: (line) => log(`[chaos-gate] ${line}`),
+    warn: credentialWarnings.warn,
+  });
+  return { ...kube, credentialWarnings };
 }
 
 const loaded = <C, K>({ kube, ...cluster }: C & { kube: K }): Omit<C, 'kube'> & K => ({

@@ -153,6 +153,8 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
   const deadline = overallDeadline(config.timeoutMs);
   const warnings = new RunWarnings(log);
   const { warn } = warnings;
+  // With those of the credentials, warned through the channel made as the kube context was loaded.
+  const takeWarnings = () => [...new Set([...cluster.credentialWarnings.take(), ...warnings.take()])];
   let plan: Plan;
   const main = connect(cluster.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
   try {
@@ -197,7 +199,7 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
       return {
         runId: plan.runId,
         report,
-        warnings: warnings.take(),
+        warnings: takeWarnings(),
         cancelled: chaos.cancelled,
         async finish(passed) {
           try {
@@ -207,7 +209,7 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
           } finally {
             await release();
           }
-          return warnings.take();
+          return takeWarnings();
         },
       };
     } catch (error) {

@@ -24381,6 +24381,41 @@ var init_publish = __esm({
   }
 });
 
+// src/run/warnings.ts
+function withRunWarnings(report, warnings) {
+  if (warnings.length === 0) return report;
+  return {
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      warnings: [.../* @__PURE__ */ new Set([...suite.warnings ?? [], ...warnings])]
+    }))
+  };
+}
+var RunWarnings;
+var init_warnings = __esm({
+  "src/run/warnings.ts"() {
+    "use strict";
+    RunWarnings = class {
+      #log;
+      #kept = [];
+      constructor(log) {
+        this.#log = log;
+      }
+      /** Logs `[chaos-gate] WARNING: …` and keeps the warning. */
+      warn = (warning) => {
+        this.#log(`[chaos-gate] WARNING: ${warning}`);
+        this.#kept.push(warning);
+      };
+      /** The warnings raised since the last take, each once, in order. */
+      take() {
+        const taken = [...new Set(this.#kept)];
+        this.#kept = [];
+        return taken;
+      }
+    };
+  }
+});
+
 // node_modules/webidl-conversions/lib/index.js
 var require_lib = __commonJS({
   "node_modules/webidl-conversions/lib/index.js"(exports, module) {
@@ -86822,11 +86857,14 @@ __export(context_exports, {
 import { isIP as isIP2 } from "node:net";
 import path8 from "node:path";
 import tls2 from "node:tls";
-function loadKubeContext(target, { say, serviceAccountRoot = "" } = {}) {
-  const said = say ? {
-    warn: (line) => say(`WARNING: ${line}`),
-    pluginStderr: (command, line) => say(`${command}: ${line}`)
-  } : {};
+function loadKubeContext(target, { say, warn, serviceAccountRoot = "" } = {}) {
+  const said = {
+    ...say && {
+      warn: (line) => say(`WARNING: ${line}`),
+      pluginStderr: (command, line) => say(`${command}: ${line}`)
+    },
+    ...warn && { warn }
+  };
   const from2 = kubeconfigSource(target);
   const kc = new KubeConfig();
   if ("inCluster" in from2) {
@@ -87146,13 +87184,13 @@ function placementProblems(config2, { inputs: { manifests, workflow }, readable 
   ];
 }
 async function prepareCluster(config2, kubeconfigContent, log) {
-  const load2 = (target) => loadForRun(target, (line) => log(`[chaos-gate] ${line}`));
+  const load2 = (target) => loadForRun(target, log);
   const [cluster] = (await checkClusters(config2, [{ config: config2 }], kubeconfigContent, load2)).map(loaded);
   if (!cluster) throw new Error("one cluster checked, none returned");
   return cluster;
 }
 async function prepareTargets(config2, kubeconfigContent, log) {
-  const load2 = (target, { target: { name } }) => loadForRun(target, (line) => log(`[${name}] [chaos-gate] ${line}`));
+  const load2 = (target, { target: { name } }) => loadForRun(target, (line) => log(`[${name}] ${line}`));
   return (await checkClusters(config2, targetClusters(config2), kubeconfigContent, load2)).map(loaded);
 }
 async function validateRun(config2) {
@@ -87165,7 +87203,7 @@ async function validateRun(config2) {
       unchecked.add(error2.message);
       return { kc: void 0, defaultNamespace: void 0 };
     }
-    return loadForRun(target);
+    return loadKube(target);
   };
   const clusters = config2.targets.length ? targetClusters(config2) : [{ config: config2 }];
   const [first] = await checkClusters(config2, clusters, void 0, load2);
@@ -87175,10 +87213,18 @@ async function validateRun(config2) {
     unchecked: [...unchecked]
   };
 }
-async function loadForRun(target, log) {
+async function loadKube(target, options = {}) {
   const { contextNamespace: contextNamespace2, loadKubeContext: loadKubeContext2 } = await Promise.resolve().then(() => (init_context(), context_exports));
-  const kc = loadKubeContext2(target, { say: log });
+  const kc = loadKubeContext2(target, options);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace2(kc) };
+}
+async function loadForRun(target, log) {
+  const credentialWarnings = new RunWarnings(log);
+  const kube = await loadKube(target, {
+    say: (line) => log(`[chaos-gate] ${line}`),
+    warn: credentialWarnings.warn
+  });
+  return { ...kube, credentialWarnings };
 }
 async function checkClusters(config2, clusters, kubeconfigContent, load2) {
   if (kubeconfigContent) refuseKubeconfigFiles(config2);
@@ -87315,47 +87361,13 @@ var init_inputs = __esm({
     init_secrets();
     init_blast_radius();
     init_publish();
+    init_warnings();
     alsoAs = (key, ...fields) => [.../* @__PURE__ */ new Set([key, ...fields.map(settingName)])].join(", ");
     loaded = ({ kube, ...cluster }) => ({
       ...cluster,
       ...kube
     });
     targetClusters = (config2) => config2.targets.map((target) => ({ target, config: configFor(config2, target) }));
-  }
-});
-
-// src/run/warnings.ts
-function withRunWarnings(report, warnings) {
-  if (warnings.length === 0) return report;
-  return {
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      warnings: [.../* @__PURE__ */ new Set([...suite.warnings ?? [], ...warnings])]
-    }))
-  };
-}
-var RunWarnings;
-var init_warnings = __esm({
-  "src/run/warnings.ts"() {
-    "use strict";
-    RunWarnings = class {
-      #log;
-      #kept = [];
-      constructor(log) {
-        this.#log = log;
-      }
-      /** Logs `[chaos-gate] WARNING: …` and keeps the warning. */
-      warn = (warning) => {
-        this.#log(`[chaos-gate] WARNING: ${warning}`);
-        this.#kept.push(warning);
-      };
-      /** The warnings raised since the last take, each once, in order. */
-      take() {
-        const taken = [...new Set(this.#kept)];
-        this.#kept = [];
-        return taken;
-      }
-    };
   }
 });
 
@@ -90530,6 +90542,7 @@ async function checkRun(cluster, context) {
   const deadline = overallDeadline(config2.timeoutMs);
   const warnings = new RunWarnings(log);
   const { warn } = warnings;
+  const takeWarnings = () => [.../* @__PURE__ */ new Set([...cluster.credentialWarnings.take(), ...warnings.take()])];
   let plan;
   const main2 = connect(cluster.kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
   try {
@@ -90571,7 +90584,7 @@ async function checkRun(cluster, context) {
       return {
         runId: plan.runId,
         report,
-        warnings: warnings.take(),
+        warnings: takeWarnings(),
         cancelled: chaos.cancelled,
         async finish(passed) {
           try {
@@ -90581,7 +90594,7 @@ async function checkRun(cluster, context) {
           } finally {
             await release();
           }
-          return warnings.take();
+          return takeWarnings();
         }
       };
     } catch (error2) {

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
+import nock from 'nock';
 import { resolveConfig } from '../../../src/config/load.ts';
 import type { PartialConfig } from '../../../src/config/schema.ts';
 import { CannotRunError } from '../../../src/errors.ts';
@@ -28,6 +29,7 @@ import {
   type RecordedRequest,
 } from '../../support/fake-api.ts';
 import { fixturePath, loadFixture } from '../../support/fixtures.ts';
+import { startOidcProvider } from '../../support/oidc-provider.ts';
 import { waitFor } from '../../support/wait-for.ts';
 
 const rbacFile = fixturePath('litmus/rbac/pod-delete-rbac.yaml');
@@ -1871,6 +1873,54 @@ test(
     assert.equal(fake.made({ path: leases }).length, 1, 'no lease is written, nor renewed');
     // The check still ran.
     assert.ok(fake.made({ where: (r) => r.query.labelSelector === `chaos-gate.io/run=${runId}` }).length > 0);
+  },
+);
+
+test(
+  "the credentials' warning during a run (a refresh-token it could not save) is in the reports too",
+  limit,
+  async (t) => {
+    const fake = new FakeApi();
+    t.after(() => fake.close());
+    playOperator(fake, 'Pass');
+    const client = { clientId: 'chaos-gate', clientSecret: 'oidc-client-secret-3', subject: 'ci-bot' };
+    const idp = await startOidcProvider({ ...client, lifetimeSeconds: 3600 });
+    t.after(() => idp.close());
+    // The provider is a real server on loopback, which the in-memory API lets through.
+    nock.enableNetConnect(new URL(idp.issuer).host);
+    const kubeconfig = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-oidc-run-')), 'kubeconfig');
+    const provider = {
+      'idp-issuer-url': idp.issuer,
+      'client-id': client.clientId,
+      'client-secret': client.clientSecret,
+      'idp-certificate-authority-data': Buffer.from(idp.ca).toString('base64'),
+      // Expired: the first request refreshes it, and the provider replaces the refresh-token.
+      'id-token': idp.idToken(Math.floor(Date.now() / 1000) - 60),
+      'refresh-token': idp.login(),
+    };
+    const authProvider = [
+      '      auth-provider:',
+      '        name: oidc',
+      '        config:',
+      ...Object.entries(provider).map(([key, value]) => `          ${key}: ${value}`),
+    ];
+    writeFileSync(kubeconfig, fake.kubeconfig.replace('      token: fake-token', authProvider.join('\n')));
+    // Another writer holds the kubeconfig: the new refresh-token cannot be saved.
+    writeFileSync(`${kubeconfig}.lock`, '');
+    const lines: string[] = [];
+    const outcome = await runGate(
+      resolveConfig({ rbac: [rbacFile], engines: [engineFile], kubeconfig: [kubeconfig], timeout: 20_000 }),
+      { log: (line) => lines.push(line), signal: new AbortController().signal },
+    );
+
+    assert.equal(outcome.decision.verdict, 'pass', lines.join('\n'));
+    const warnings = warningsOf(outcome.report, outcome.decision);
+    assert.equal(warnings.length, 1, lines.join('\n'));
+    assert.match(
+      warnings[0] ?? '',
+      /^the identity provider replaced the refresh-token of kubeconfig user "tester", and the new one could not be saved /,
+    );
+    assert.ok(lines.includes(`[chaos-gate] WARNING: ${warnings[0]}`), lines.join('\n'));
   },
 );
 

@@ -17,7 +17,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-XRT2TE35.js";
+} from "./chunk-QGHPKKGK.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -34,7 +34,7 @@ import {
   ObjectCustomObjectsApi,
   PatchStrategy,
   setHeaderOptions
-} from "./chunk-Y6APZUPM.js";
+} from "./chunk-RJQLYN3H.js";
 import {
   isClusterScopedKind,
   isCustomResource

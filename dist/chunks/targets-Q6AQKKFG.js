@@ -3,18 +3,18 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-IHYK24JK.js";
+} from "./chunk-RHQF5GFZ.js";
 import "./chunk-3PVIRF4M.js";
 import "./chunk-WYBPLHSC.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-HZPJ3K6Z.js";
-import "./chunk-XRT2TE35.js";
+import "./chunk-KVHWAE5E.js";
+import "./chunk-QGHPKKGK.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQLJGBJE.js";
 import "./chunk-2VC5DTLM.js";
 import "./chunk-4IIAXJ5D.js";
-import "./chunk-Y6APZUPM.js";
-import "./chunk-GIY23LYP.js";
+import "./chunk-RJQLYN3H.js";
+import "./chunk-X7RXTTYG.js";
 import "./chunk-AFCH7IME.js";
 import "./chunk-EWRCKZ32.js";
 import "./chunk-LGCRXLUJ.js";

@@ -550,6 +550,35 @@ function targetNamespaces(engine) {
   ].filter((ns) => typeof ns === "string" && ns !== "");
 }
 
+// src/run/warnings.ts
+var RunWarnings = class {
+  #log;
+  #kept = [];
+  constructor(log) {
+    this.#log = log;
+  }
+  /** Logs `[chaos-gate] WARNING: …` and keeps the warning. */
+  warn = (warning) => {
+    this.#log(`[chaos-gate] WARNING: ${warning}`);
+    this.#kept.push(warning);
+  };
+  /** The warnings raised since the last take, each once, in order. */
+  take() {
+    const taken = [...new Set(this.#kept)];
+    this.#kept = [];
+    return taken;
+  }
+};
+function withRunWarnings(report, warnings) {
+  if (warnings.length === 0) return report;
+  return {
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      warnings: [.../* @__PURE__ */ new Set([...suite.warnings ?? [], ...warnings])]
+    }))
+  };
+}
+
 // src/run/inputs.ts
 function checkRunInputs(config, defaultNamespace = config.namespace) {
   const read = readRunInputs(config);
@@ -609,13 +638,13 @@ function placementProblems(config, { inputs: { manifests, workflow }, readable }
   ];
 }
 async function prepareCluster(config, kubeconfigContent, log) {
-  const load = (target) => loadForRun(target, (line) => log(`[chaos-gate] ${line}`));
+  const load = (target) => loadForRun(target, log);
   const [cluster] = (await checkClusters(config, [{ config }], kubeconfigContent, load)).map(loaded);
   if (!cluster) throw new Error("one cluster checked, none returned");
   return cluster;
 }
 async function prepareTargets(config, kubeconfigContent, log) {
-  const load = (target, { target: { name } }) => loadForRun(target, (line) => log(`[${name}] [chaos-gate] ${line}`));
+  const load = (target, { target: { name } }) => loadForRun(target, (line) => log(`[${name}] ${line}`));
   return (await checkClusters(config, targetClusters(config), kubeconfigContent, load)).map(loaded);
 }
 async function validateRun(config) {
@@ -628,7 +657,7 @@ async function validateRun(config) {
       unchecked.add(error.message);
       return { kc: void 0, defaultNamespace: void 0 };
     }
-    return loadForRun(target);
+    return loadKube(target);
   };
   const clusters = config.targets.length ? targetClusters(config) : [{ config }];
   const [first] = await checkClusters(config, clusters, void 0, load);
@@ -638,10 +667,18 @@ async function validateRun(config) {
     unchecked: [...unchecked]
   };
 }
-async function loadForRun(target, log) {
-  const { contextNamespace, loadKubeContext } = await import("./context-5SHJZJND.js");
-  const kc = loadKubeContext(target, { say: log });
+async function loadKube(target, options = {}) {
+  const { contextNamespace, loadKubeContext } = await import("./context-POJFODW4.js");
+  const kc = loadKubeContext(target, options);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
+}
+async function loadForRun(target, log) {
+  const credentialWarnings = new RunWarnings(log);
+  const kube = await loadKube(target, {
+    say: (line) => log(`[chaos-gate] ${line}`),
+    warn: credentialWarnings.warn
+  });
+  return { ...kube, credentialWarnings };
 }
 var loaded = ({ kube, ...cluster }) => ({
   ...cluster,
@@ -776,6 +813,8 @@ export {
   noTemplate,
   allowedNamespaces,
   blastRadiusProblems,
+  RunWarnings,
+  withRunWarnings,
   checkRunInputs,
   prepareCluster,
   prepareTargets,

@@ -55507,11 +55507,14 @@ async function takeLock(file) {
 }
 
 // src/kube/context.ts
-function loadKubeContext(target, { say, serviceAccountRoot = "" } = {}) {
-  const said = say ? {
-    warn: (line) => say(`WARNING: ${line}`),
-    pluginStderr: (command, line) => say(`${command}: ${line}`)
-  } : {};
+function loadKubeContext(target, { say, warn, serviceAccountRoot = "" } = {}) {
+  const said = {
+    ...say && {
+      warn: (line) => say(`WARNING: ${line}`),
+      pluginStderr: (command, line) => say(`${command}: ${line}`)
+    },
+    ...warn && { warn }
+  };
   const from2 = kubeconfigSource(target);
   const kc = new KubeConfig();
   if ("inCluster" in from2) {

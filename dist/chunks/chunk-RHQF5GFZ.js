@@ -25,7 +25,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-HZPJ3K6Z.js";
+} from "./chunk-KVHWAE5E.js";
 import {
   LitmusClient,
   apiClient,
@@ -40,7 +40,7 @@ import {
   statusCode,
   unanswered,
   workflowRunLabel
-} from "./chunk-XRT2TE35.js";
+} from "./chunk-QGHPKKGK.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -61,8 +61,9 @@ import {
   V1MicroTime,
   describeCluster,
   spawnInGroup
-} from "./chunk-Y6APZUPM.js";
+} from "./chunk-RJQLYN3H.js";
 import {
+  RunWarnings,
   allowedNamespaces,
   blastRadiusProblems,
   callsOf,
@@ -71,9 +72,10 @@ import {
   prepareTargets,
   prepareWorkflow,
   specOf,
+  withRunWarnings,
   workflowName,
   workflowSource
-} from "./chunk-GIY23LYP.js";
+} from "./chunk-X7RXTTYG.js";
 import {
   duplicateProblems
 } from "./chunk-AFCH7IME.js";
@@ -128,35 +130,6 @@ function collectJournal(file) {
 }
 function unreadable(suite, kind, name, message) {
   return { kind, className: suite, name, outcome: "error", message, properties: {} };
-}
-
-// src/run/warnings.ts
-var RunWarnings = class {
-  #log;
-  #kept = [];
-  constructor(log) {
-    this.#log = log;
-  }
-  /** Logs `[chaos-gate] WARNING: …` and keeps the warning. */
-  warn = (warning) => {
-    this.#log(`[chaos-gate] WARNING: ${warning}`);
-    this.#kept.push(warning);
-  };
-  /** The warnings raised since the last take, each once, in order. */
-  take() {
-    const taken = [...new Set(this.#kept)];
-    this.#kept = [];
-    return taken;
-  }
-};
-function withRunWarnings(report, warnings) {
-  if (warnings.length === 0) return report;
-  return {
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      warnings: [.../* @__PURE__ */ new Set([...suite.warnings ?? [], ...warnings])]
-    }))
-  };
 }
 
 // src/run/run.ts
@@ -909,6 +882,7 @@ async function checkRun(cluster, context) {
   const deadline = overallDeadline(config.timeoutMs);
   const warnings = new RunWarnings(log);
   const { warn } = warnings;
+  const takeWarnings = () => [.../* @__PURE__ */ new Set([...cluster.credentialWarnings.take(), ...warnings.take()])];
   let plan;
   const main = connect(cluster.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
   try {
@@ -950,7 +924,7 @@ async function checkRun(cluster, context) {
       return {
         runId: plan.runId,
         report,
-        warnings: warnings.take(),
+        warnings: takeWarnings(),
         cancelled: chaos.cancelled,
         async finish(passed) {
           try {
@@ -960,7 +934,7 @@ async function checkRun(cluster, context) {
           } finally {
             await release();
           }
-          return warnings.take();
+          return takeWarnings();
         }
       };
     } catch (error) {

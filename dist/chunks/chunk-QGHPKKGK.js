@@ -24,7 +24,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-Y6APZUPM.js";
+} from "./chunk-RJQLYN3H.js";
 import {
   redact
 } from "./chunk-J4IYJQFQ.js";

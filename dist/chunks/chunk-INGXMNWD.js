@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-Y6APZUPM.js";
+} from "./chunk-RJQLYN3H.js";
 import {
   labelFor,
   layerFrom,
@@ -19897,4 +19897,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-FZWVLUEI.js.LEGAL.txt */
+/*! For license information please see chunk-INGXMNWD.js.LEGAL.txt */

@@ -12,14 +12,14 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-XRT2TE35.js";
+} from "./chunk-QGHPKKGK.js";
 import {
   readableResults
 } from "./chunk-PQLJGBJE.js";
 import "./chunk-2VC5DTLM.js";
 import {
   loadKubeContext
-} from "./chunk-Y6APZUPM.js";
+} from "./chunk-RJQLYN3H.js";
 import "./chunk-LGCRXLUJ.js";
 import "./chunk-F4OWZKHV.js";
 import "./chunk-IMNZCBY4.js";

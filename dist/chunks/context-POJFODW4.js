@@ -7,7 +7,7 @@ import {
   describeCluster,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-Y6APZUPM.js";
+} from "./chunk-RJQLYN3H.js";
 import "./chunk-IMNZCBY4.js";
 import "./chunk-UW3C4NVA.js";
 import "./chunk-GRLH4IY6.js";
