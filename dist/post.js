@@ -3,18 +3,20 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   logLine,
+  maxAnnotations,
   readInputs,
   runStep,
   setFailed,
   state,
-  warning
-} from "./chunks/chunk-INGXMNWD.js";
+  warning,
+  warningAnnotations
+} from "./chunks/chunk-6WNORLL2.js";
 import {
   allConfirmed,
   describeUnconfirmed,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-KVHWAE5E.js";
+} from "./chunks/chunk-Y4TRWSA4.js";
 import {
   connect,
   pMap
@@ -30,8 +32,11 @@ import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
 } from "./chunks/chunk-RJQLYN3H.js";
-import "./chunks/chunk-EWRCKZ32.js";
+import {
+  RunWarnings
+} from "./chunks/chunk-V42AQIG4.js";
 import "./chunks/chunk-LGCRXLUJ.js";
+import "./chunks/chunk-F4OWZKHV.js";
 import {
   withCancellation
 } from "./chunks/chunk-3HMXXW3G.js";
@@ -50,7 +55,12 @@ import {
 // src/run/stop-run.ts
 async function stopRun(target, run, options) {
   const stops = await stopRunChaos(
-    connect(loadKubeContext(target, { say: (line) => options.log(`[chaos-gate] ${line}`) })),
+    connect(
+      loadKubeContext(target, {
+        say: (line) => options.log(`[chaos-gate] ${line}`),
+        warn: options.warn
+      })
+    ),
     { ...run, engines: [], workflows: [], search: { engines: true, workflows: true } },
     {
       deadlineMs: options.stopTimeoutMs,
@@ -90,7 +100,7 @@ async function stopUnfinishedRun() {
     `${whyStop[state.mainEnd()]}: stopping the chaos of run ${runs.map((r) => r.runId).join(", ")}`
   );
   const several = runs.length > 1;
-  const problems = await withCancellation(
+  const stopped = await withCancellation(
     () => {
     },
     // Any signal here means the runner is about to kill the step: one last attempt, then out.
@@ -98,7 +108,10 @@ async function stopUnfinishedRun() {
       concurrency: config.parallelTargets
     })
   );
-  const failed = problems.filter((problem) => problem !== void 0);
+  const warnings = stopped.flatMap((s) => s.warnings);
+  for (const { title, message } of warningAnnotations(warnings, maxAnnotations - 1))
+    warning(message, { title });
+  const failed = stopped.flatMap((s) => s.problem === void 0 ? [] : [s.problem]);
   if (failed.length > 0) setFailed(failed.join("\n"));
 }
 var whyStop = {
@@ -114,19 +127,23 @@ async function stopOne(run, inputs, config, hurry, several) {
     kubeconfigContent: inputs.kubeconfigContent
   };
   const log = several ? (line) => logLine(`[${run.runId}] ${line}`) : logLine;
+  const warnings = new RunWarnings(log);
+  let problem;
   try {
     const stops = await stopRun(cluster, run, {
       stopTimeoutMs: config.stopTimeoutMs,
       shutdown: config.workflow?.shutdown ?? "Stop",
       hurry,
-      log
+      log,
+      warn: warnings.warn
     });
     if (!allConfirmed(stops))
-      return `chaos may still be running: the stop of run ${run.runId} was not confirmed (see above)`;
+      problem = `chaos may still be running: the stop of run ${run.runId} was not confirmed (see above)`;
   } catch (error) {
-    return `could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error))}`;
+    problem = `could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error))}`;
   }
-  return void 0;
+  const named = (warning2) => several ? `run ${run.runId}: ${warning2}` : warning2;
+  return { problem, warnings: warnings.take().map(named) };
 }
 
 // src/action/post-entry.ts

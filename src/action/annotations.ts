@@ -87,11 +87,12 @@ export function annotationsOf(
 
 /**
  * The warning annotations, which GitHub counts apart from the errors, 10 a step too: each warning its
- * own, or past ten, nine and a tenth that holds the rest one per line. The step log has every one.
+ * own, or past the `room` left, all but one and a last that holds the rest one per line. The step log
+ * has every one.
  */
-export function warningAnnotations(warnings: readonly string[]): Annotation[] {
+export function warningAnnotations(warnings: readonly string[], room = maxAnnotations): Annotation[] {
   const title = 'Chaos gate warning';
-  const shown = warnings.length <= maxAnnotations ? warnings : warnings.slice(0, maxAnnotations - 1);
+  const shown = warnings.length <= room ? warnings : warnings.slice(0, room - 1);
   const annotations = shown.map((message) => ({ title, message }));
   const rest = warnings.slice(shown.length);
   if (rest.length > 0)

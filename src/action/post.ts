@@ -10,7 +10,9 @@ import { runLabel } from '../kube/apply.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { allConfirmed } from '../run/stop.ts';
 import { stopRun } from '../run/stop-run.ts';
+import { RunWarnings } from '../run/warnings.ts';
 import { redact } from '../secrets.ts';
+import { maxAnnotations, warningAnnotations } from './annotations.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
 import { logLine } from './log.ts';
 import { state, type MainEnd, type RecordedRun } from './state.ts';
@@ -46,7 +48,7 @@ async function stopUnfinishedRun(): Promise<void> {
   const several = runs.length > 1;
   // All at once, as the main step runs its clusters: one after the other, each unreachable cluster
   // would hold the next for its whole stop-timeout.
-  const problems = await withCancellation(
+  const stopped = await withCancellation(
     () => {},
     // Any signal here means the runner is about to kill the step: one last attempt, then out.
     ({ cancel }) =>
@@ -54,7 +56,11 @@ async function stopUnfinishedRun(): Promise<void> {
         concurrency: config.parallelTargets,
       }),
   );
-  const failed = problems.filter((problem) => problem !== undefined);
+  // Logged as they came; annotated too, as the main step's are, in the room the warning above leaves.
+  const warnings = stopped.flatMap((s) => s.warnings);
+  for (const { title, message } of warningAnnotations(warnings, maxAnnotations - 1))
+    core.warning(message, { title });
+  const failed = stopped.flatMap((s) => (s.problem === undefined ? [] : [s.problem]));
   if (failed.length > 0) core.setFailed(failed.join('\n'));
 }
 
@@ -65,14 +71,14 @@ const whyStop: Record<MainEnd, string> = {
   unconfirmed: 'the main step could not confirm that its chaos stopped',
 };
 
-/** Stops one run's chaos; what went wrong, if anything. */
+/** Stops one run's chaos: what went wrong, if anything, and the warnings raised meanwhile. */
 async function stopOne(
   run: RecordedRun,
   inputs: ActionInputs,
   config: GateConfig,
   hurry: AbortSignal,
   several: boolean,
-): Promise<string | undefined> {
+): Promise<{ problem: string | undefined; warnings: string[] }> {
   const cluster = {
     ...config,
     kubeconfig: run.target?.kubeconfig ?? config.kubeconfig,
@@ -81,17 +87,21 @@ async function stopOne(
   };
   // Lines of clusters stopped at once are told apart by the run's id, as the main step's by the target.
   const log = several ? (line: string) => logLine(`[${run.runId}] ${line}`) : logLine;
+  const warnings = new RunWarnings(log);
+  let problem: string | undefined;
   try {
     const stops = await stopRun(cluster, run, {
       stopTimeoutMs: config.stopTimeoutMs,
       shutdown: config.workflow?.shutdown ?? 'Stop',
       hurry,
       log,
+      warn: warnings.warn,
     });
     if (!allConfirmed(stops))
-      return `chaos may still be running: the stop of run ${run.runId} was not confirmed (see above)`;
+      problem = `chaos may still be running: the stop of run ${run.runId} was not confirmed (see above)`;
   } catch (error) {
-    return `could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error))}`;
+    problem = `could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error))}`;
   }
-  return undefined;
+  const named = (warning: string) => (several ? `run ${run.runId}: ${warning}` : warning);
+  return { problem, warnings: warnings.take().map(named) };
 }

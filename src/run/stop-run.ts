@@ -13,6 +13,8 @@ export interface StopRunOptions {
   /** The job insists on leaving: one last attempt, then return. */
   hurry: AbortSignal;
   log: (line: string) => void;
+  /** The credentials' warnings (a refresh-token that could not be saved), for the caller to show. */
+  warn: (warning: string) => void;
 }
 
 export async function stopRun(
@@ -21,7 +23,12 @@ export async function stopRun(
   options: StopRunOptions,
 ): Promise<StopReport> {
   const stops = await stopRunChaos(
-    connect(loadKubeContext(target, { say: (line) => options.log(`[chaos-gate] ${line}`) })),
+    connect(
+      loadKubeContext(target, {
+        say: (line) => options.log(`[chaos-gate] ${line}`),
+        warn: options.warn,
+      }),
+    ),
     { ...run, engines: [], workflows: [], search: { engines: true, workflows: true } },
     {
       deadlineMs: options.stopTimeoutMs,

@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { startOidcProvider } from '../support/oidc-provider.ts';
 import { call } from '../support/sandbox.ts';
+import { runEntry } from '../support/run-node.ts';
 import { engineFile, uniqueName, useSandbox, workDir } from './helpers.ts';
 
 const namespace = 'oidc';
@@ -58,39 +59,47 @@ async function untilTheServerTrustsTheProvider(): Promise<void> {
   }
 }
 
+/** The user the provider logs in is made cluster-admin, once; a test starts once the server trusts the provider. */
+let trusted: Promise<void> | undefined;
+const ready = () =>
+  (trusted ??= (async () => {
+    await env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api).createClusterRoleBinding({
+      body: {
+        metadata: { name: 'oidc-ci-bot' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: `oidc:${client.subject}` }],
+      },
+    });
+    await untilTheServerTrustsTheProvider();
+  })());
+
+/** A kubeconfig whose user `ci-bot` logs in through the provider, its id-token expired. */
+const oidcKubeconfig = () =>
+  env.sandbox
+    .kubeconfigFor('TOKEN', 'ci-bot', namespace)
+    .replace(
+      /^( +)token: TOKEN$/m,
+      [
+        'auth-provider:',
+        '  name: oidc',
+        '  config:',
+        `    idp-issuer-url: ${idp.issuer}`,
+        `    client-id: ${client.clientId}`,
+        `    client-secret: ${client.clientSecret}`,
+        `    idp-certificate-authority-data: ${Buffer.from(idp.ca).toString('base64')}`,
+        `    id-token: ${idp.idToken(Math.floor(Date.now() / 1000) - 60)}`,
+        `    refresh-token: ${idp.login()}`,
+      ]
+        .map((line) => `$1${line}`)
+        .join('\n'),
+    );
+
 test('id-tokens that expire during the run are refreshed once each, with the rotated refresh token, and saved', async () => {
-  await env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api).createClusterRoleBinding({
-    body: {
-      metadata: { name: 'oidc-ci-bot' },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
-      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: `oidc:${client.subject}` }],
-    },
-  });
-  await untilTheServerTrustsTheProvider();
+  await ready();
   const dir = workDir();
   const name = uniqueName('oidc');
   const kubeconfig = path.join(dir, 'kubeconfig');
-  writeFileSync(
-    kubeconfig,
-    env.sandbox
-      .kubeconfigFor('TOKEN', 'ci-bot', namespace)
-      .replace(
-        /^( +)token: TOKEN$/m,
-        [
-          'auth-provider:',
-          '  name: oidc',
-          '  config:',
-          `    idp-issuer-url: ${idp.issuer}`,
-          `    client-id: ${client.clientId}`,
-          `    client-secret: ${client.clientSecret}`,
-          `    idp-certificate-authority-data: ${Buffer.from(idp.ca).toString('base64')}`,
-          `    id-token: ${idp.idToken(Math.floor(Date.now() / 1000) - 60)}`,
-          `    refresh-token: ${idp.login()}`,
-        ]
-          .map((line) => `$1${line}`)
-          .join('\n'),
-      ),
-  );
+  writeFileSync(kubeconfig, oidcKubeconfig());
   const { done } = env.run(['--engine', engineFile(dir, name, 'pass', namespace), '--timeout', '2m'], {
     kubeconfig,
   });
@@ -141,4 +150,32 @@ test('a user with a token beside its oidc provider sends the token, and the prov
   // kubectl sends the token and leaves the provider alone; chaos-gate refreshed for it, and wrote the file.
   assert.equal(idp.refreshes.granted, granted);
   assert.equal(readFileSync(kubeconfig, 'utf8'), before);
+});
+
+test("the post step annotates the credentials' warning: an inline kubeconfig cannot keep a rotated refresh token", async () => {
+  await ready();
+  const dir = workDir();
+  // A main step killed before its chaos started: the post step finds nothing to stop.
+  const runs = JSON.stringify([{ runId: uniqueName('oidc-post'), namespaces: [namespace] }]);
+  const state = path.join(dir, 'state');
+  writeFileSync(state, `runs<<B\n${runs}\nB\n`);
+  const post = await runEntry('dist/post.js', [], {
+    cwd: dir,
+    env: {
+      GITHUB_STATE: state,
+      STATE_runs: runs,
+      INPUT_KUBECONFIG: oidcKubeconfig(),
+      INPUT_NAMESPACE: namespace,
+    },
+  }).done;
+
+  assert.equal(post.code, 0, post.stdout);
+  const warning =
+    'the identity provider replaced the refresh-token of kubeconfig user "ci-bot", and the new one could not be ' +
+    'saved (the kubeconfig was given inline): the one the kubeconfig holds may no longer be accepted after this run';
+  assert.ok(post.stdout.includes(`[chaos-gate] WARNING: ${warning}\n`), post.stdout);
+  assert.deepEqual(
+    post.stdout.split('\n').filter((line) => line.startsWith('::warning title=')),
+    [`::warning title=Chaos gate warning::${warning}`],
+  );
 });

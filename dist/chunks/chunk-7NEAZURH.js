@@ -6,8 +6,9 @@ import {
   readManifests
 } from "./chunk-AFCH7IME.js";
 import {
+  RunWarnings,
   isClusterScopedKind
-} from "./chunk-EWRCKZ32.js";
+} from "./chunk-V42AQIG4.js";
 import {
   metadataProblems
 } from "./chunk-LGCRXLUJ.js";
@@ -550,35 +551,6 @@ function targetNamespaces(engine) {
   ].filter((ns) => typeof ns === "string" && ns !== "");
 }
 
-// src/run/warnings.ts
-var RunWarnings = class {
-  #log;
-  #kept = [];
-  constructor(log) {
-    this.#log = log;
-  }
-  /** Logs `[chaos-gate] WARNING: …` and keeps the warning. */
-  warn = (warning) => {
-    this.#log(`[chaos-gate] WARNING: ${warning}`);
-    this.#kept.push(warning);
-  };
-  /** The warnings raised since the last take, each once, in order. */
-  take() {
-    const taken = [...new Set(this.#kept)];
-    this.#kept = [];
-    return taken;
-  }
-};
-function withRunWarnings(report, warnings) {
-  if (warnings.length === 0) return report;
-  return {
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      warnings: [.../* @__PURE__ */ new Set([...suite.warnings ?? [], ...warnings])]
-    }))
-  };
-}
-
 // src/run/inputs.ts
 function checkRunInputs(config, defaultNamespace = config.namespace) {
   const read = readRunInputs(config);
@@ -813,8 +785,6 @@ export {
   noTemplate,
   allowedNamespaces,
   blastRadiusProblems,
-  RunWarnings,
-  withRunWarnings,
   checkRunInputs,
   prepareCluster,
   prepareTargets,

@@ -2,21 +2,13 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-RHQF5GFZ.js";
-import "./chunk-3PVIRF4M.js";
-import "./chunk-WYBPLHSC.js";
-import "./chunk-466RCVCX.js";
-import "./chunk-KVHWAE5E.js";
-import "./chunk-QGHPKKGK.js";
-import "./chunk-7GHJJVB5.js";
-import "./chunk-PQLJGBJE.js";
-import "./chunk-2VC5DTLM.js";
-import "./chunk-4IIAXJ5D.js";
-import "./chunk-RJQLYN3H.js";
-import "./chunk-X7RXTTYG.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-7NEAZURH.js";
 import "./chunk-AFCH7IME.js";
-import "./chunk-EWRCKZ32.js";
+import "./chunk-V42AQIG4.js";
 import "./chunk-LGCRXLUJ.js";
 import "./chunk-4XPF2IZM.js";
 import "./chunk-F4OWZKHV.js";
@@ -30,5 +22,8 @@ import "./chunk-KS2JBS36.js";
 import "./chunk-J4IYJQFQ.js";
 import "./chunk-3NSBHRNM.js";
 export {
-  runTargets
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

@@ -38,7 +38,7 @@ import {
 import {
   isClusterScopedKind,
   isCustomResource
-} from "./chunk-EWRCKZ32.js";
+} from "./chunk-V42AQIG4.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

@@ -25,7 +25,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-KVHWAE5E.js";
+} from "./chunk-Y4TRWSA4.js";
 import {
   LitmusClient,
   apiClient,
@@ -63,7 +63,6 @@ import {
   spawnInGroup
 } from "./chunk-RJQLYN3H.js";
 import {
-  RunWarnings,
   allowedNamespaces,
   blastRadiusProblems,
   callsOf,
@@ -72,13 +71,16 @@ import {
   prepareTargets,
   prepareWorkflow,
   specOf,
-  withRunWarnings,
   workflowName,
   workflowSource
-} from "./chunk-X7RXTTYG.js";
+} from "./chunk-7NEAZURH.js";
 import {
   duplicateProblems
 } from "./chunk-AFCH7IME.js";
+import {
+  RunWarnings,
+  withRunWarnings
+} from "./chunk-V42AQIG4.js";
 import {
   conclude,
   refuseAllSkipped,

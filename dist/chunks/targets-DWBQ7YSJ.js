@@ -2,13 +2,21 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
-} from "./chunk-X7RXTTYG.js";
+  runTargets
+} from "./chunk-MPCWQET2.js";
+import "./chunk-3PVIRF4M.js";
+import "./chunk-WYBPLHSC.js";
+import "./chunk-466RCVCX.js";
+import "./chunk-Y4TRWSA4.js";
+import "./chunk-QGHPKKGK.js";
+import "./chunk-7GHJJVB5.js";
+import "./chunk-PQLJGBJE.js";
+import "./chunk-2VC5DTLM.js";
+import "./chunk-4IIAXJ5D.js";
+import "./chunk-RJQLYN3H.js";
+import "./chunk-7NEAZURH.js";
 import "./chunk-AFCH7IME.js";
-import "./chunk-EWRCKZ32.js";
+import "./chunk-V42AQIG4.js";
 import "./chunk-LGCRXLUJ.js";
 import "./chunk-4XPF2IZM.js";
 import "./chunk-F4OWZKHV.js";
@@ -22,8 +30,5 @@ import "./chunk-KS2JBS36.js";
 import "./chunk-J4IYJQFQ.js";
 import "./chunk-3NSBHRNM.js";
 export {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
+  runTargets
 };
