@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-MPCWQET2.js";
+} from "./chunks/chunk-CI3SU4GB.js";
 import "./chunks/chunk-3PVIRF4M.js";
 import "./chunks/chunk-WYBPLHSC.js";
 import {
@@ -26,8 +26,8 @@ import {
   summary,
   warning,
   warningAnnotations
-} from "./chunks/chunk-6WNORLL2.js";
-import "./chunks/chunk-Y4TRWSA4.js";
+} from "./chunks/chunk-TNRJY74O.js";
+import "./chunks/chunk-LAB5JF7C.js";
 import "./chunks/chunk-QGHPKKGK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
@@ -173,14 +173,14 @@ async function runAction() {
         signal: cancel,
         hurry,
         kubeconfigContent: inputs.kubeconfigContent,
-        onStarted: (runId, namespaces) => {
+        onStarted: (runId, namespaces, leases) => {
           started = true;
           startedRunId = runId;
-          state.saveRun({ runId, namespaces });
+          state.saveRun({ runId, namespaces, leases });
         },
-        onTargetStarted: (target, runId, namespaces) => {
+        onTargetStarted: (target, runId, namespaces, leases) => {
           started = true;
-          state.saveRun({ runId, namespaces, target });
+          state.saveRun({ runId, namespaces, target, leases });
         },
         onPhase: (phase) => {
           progress.onPhase(phase);

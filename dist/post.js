@@ -10,15 +10,17 @@ import {
   state,
   warning,
   warningAnnotations
-} from "./chunks/chunk-6WNORLL2.js";
+} from "./chunks/chunk-TNRJY74O.js";
 import {
   allConfirmed,
   describeUnconfirmed,
+  releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-Y4TRWSA4.js";
+} from "./chunks/chunk-LAB5JF7C.js";
 import {
   connect,
+  limited,
   pMap
 } from "./chunks/chunk-QGHPKKGK.js";
 import "./chunks/chunk-7GHJJVB5.js";
@@ -54,14 +56,13 @@ import {
 
 // src/run/stop-run.ts
 async function stopRun(target, run, options) {
+  const connection = connect(
+    loadKubeContext(target, { say: (line) => options.log(`[chaos-gate] ${line}`), warn: options.warn })
+  );
+  const { leases = [], ...scope } = run;
   const stops = await stopRunChaos(
-    connect(
-      loadKubeContext(target, {
-        say: (line) => options.log(`[chaos-gate] ${line}`),
-        warn: options.warn
-      })
-    ),
-    { ...run, engines: [], workflows: [], search: { engines: true, workflows: true } },
+    connection,
+    { ...scope, engines: [], workflows: [], search: { engines: true, workflows: true } },
     {
       deadlineMs: options.stopTimeoutMs,
       hurry: options.hurry,
@@ -70,6 +71,8 @@ async function stopRun(target, run, options) {
     }
   );
   describeUnconfirmed(stops, options.shutdown).forEach((line) => options.log(line));
+  if (allConfirmed(stops))
+    await releaseLeftLeases(limited(connection, { signal: options.hurry }), leases, options.log);
   return stops;
 }
 

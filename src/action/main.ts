@@ -46,14 +46,14 @@ export async function runAction(): Promise<void> {
           signal: cancel,
           hurry,
           kubeconfigContent: inputs.kubeconfigContent,
-          onStarted: (runId, namespaces) => {
+          onStarted: (runId, namespaces, leases) => {
             started = true;
             startedRunId = runId;
-            state.saveRun({ runId, namespaces });
+            state.saveRun({ runId, namespaces, leases });
           },
-          onTargetStarted: (target, runId, namespaces) => {
+          onTargetStarted: (target, runId, namespaces, leases) => {
             started = true;
-            state.saveRun({ runId, namespaces, target });
+            state.saveRun({ runId, namespaces, target, leases });
           },
           onPhase: (phase) => {
             progress.onPhase(phase);

@@ -1,6 +1,7 @@
 // State shared between the action's main and post steps (GITHUB_STATE), as actions/checkout does it.
 import * as core from '@actions/core';
 import type { Target } from '../config/load.ts';
+import type { HeldLease } from '../run/run-lock.ts';
 
 const keys = {
   runs: 'runs',
@@ -19,6 +20,8 @@ export interface RecordedRun {
   namespaces: string[];
   /** The cluster, when the run has several targets. */
   target?: Target;
+  /** The run id's leases it held (a given run id), to let go of once its chaos is stopped. */
+  leases?: HeldLease[];
 }
 
 const runs: RecordedRun[] = [];
@@ -26,7 +29,8 @@ const runs: RecordedRun[] = [];
 export const state = {
   /**
    * What the post step needs to find a run's engines and workflows: its id, where it may reach, and,
-   * with several targets, which cluster. Each cluster's run is added to the list.
+   * with several targets, which cluster; and the leases to free once they are stopped. Each
+   * cluster's run is added to the list.
    */
   saveRun(run: RecordedRun): void {
     runs.push(run);

@@ -23,6 +23,15 @@ export const runLeaseName = (runId: string) => `chaos-gate-run-${runId}`;
 export interface RunLock {
   /** Stops renewing and deletes the leases still this run's. Never throws: a lease left expires. */
   release(): Promise<void>;
+  /** The leases this run holds, for a process that lets go of them if this one is killed. */
+  held(): HeldLease[];
+}
+
+/** A run's lease as a record outliving its process: where it is and who holds it. */
+export interface HeldLease {
+  namespace: string;
+  name: string;
+  holderIdentity: string;
 }
 
 /** The run's leases taken, or why the run may not go ahead (nothing taken then). */
@@ -141,6 +150,12 @@ function holdLeases(leases: LeaseClient, held: V1Lease[], runId: string, warn: W
   timer.unref();
   let released: Promise<void> | undefined;
   return {
+    held: () =>
+      held.map((lease) => ({
+        namespace: lease.metadata?.namespace ?? '',
+        name: lease.metadata?.name ?? '',
+        holderIdentity: lease.spec?.holderIdentity ?? '',
+      })),
     release() {
       released ??= (async () => {
         clearInterval(timer);
@@ -155,4 +170,33 @@ function holdLeases(leases: LeaseClient, held: V1Lease[], runId: string, warn: W
       return released;
     },
   };
+}
+
+/**
+ * Deletes the leases a killed run left, once its chaos is confirmed stopped, so a run under its id
+ * need not wait for them to expire. A lease another run took over since (its holder is not the one
+ * recorded) is left to that run. Never throws: a lease left expires.
+ */
+export async function releaseLeftLeases(
+  connection: Connection,
+  leases: HeldLease[],
+  log: (line: string) => void,
+): Promise<void> {
+  const client = new LeaseClient(connection);
+  for (const { namespace, name, holderIdentity } of leases) {
+    try {
+      const current = await client.read(namespace, name);
+      if (!current) continue;
+      if (current.spec?.holderIdentity !== holderIdentity) {
+        log(`[chaos-gate] Lease ${namespace}/${name} is held by another run now: left to it`);
+        continue;
+      }
+      await client.release(current);
+      log(`[chaos-gate] deleted Lease ${namespace}/${name}: its run id is free again`);
+    } catch (error) {
+      log(
+        `[chaos-gate] ${describeApiError(`deleting Lease ${namespace}/${name}`, error)}; it expires within ${leaseDurationSeconds}s`,
+      );
+    }
+  }
 }

@@ -36,7 +36,7 @@ import type { GateOutcome } from './outcome.ts';
 import { conclude, refuseAllSkipped, runMeta } from './publish.ts';
 import { RunResources } from './resources.ts';
 import { runIdInUse } from './run-id-in-use.ts';
-import { lockRunId, type RunLock } from './run-lock.ts';
+import { lockRunId, type HeldLease, type RunLock } from './run-lock.ts';
 import type { StopReport } from './stop.ts';
 import { withStopCases } from './stop-report.ts';
 import { RunWarnings, withRunWarnings, type Warn } from './warnings.ts';
@@ -49,8 +49,11 @@ export interface RunContext {
   hurry?: AbortSignal;
   /** Secret kubeconfig content (action input), kept out of the config model. */
   kubeconfigContent?: string;
-  /** Called just before the first object is applied, so a front can record what to stop if it is killed. */
-  onStarted?: (runId: string, namespaces: string[]) => void;
+  /**
+   * Called just before the first object is applied, so a front can record what to stop if it is
+   * killed, and the run id's leases to let go of once it stopped that.
+   */
+  onStarted?: (runId: string, namespaces: string[], leases: HeldLease[]) => void;
   /** Called as the run enters each phase, for log groups and progress lines. */
   onPhase?: (phase: RunPhase) => void;
   /** How long a finished engine may take to show its verdict; shorter in tests. */
@@ -173,7 +176,7 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
   };
   const start = async (): Promise<RunSession> => {
     try {
-      context.onStarted?.(plan.runId, plan.namespaces);
+      context.onStarted?.(plan.runId, plan.namespaces, plan.lock.held());
       // Only the second signal cuts an apply or submit under way (resources.ts).
       const sending = limited(main, { signal: hurry });
       const resources = new RunResources({
@@ -244,7 +247,7 @@ async function preflight(
   signal: AbortSignal,
   { log, warn }: { log: (line: string) => void; warn: Warn },
 ): Promise<Plan> {
-  let lock: RunLock = { release: async () => {} };
+  let lock: RunLock = { release: async () => {}, held: () => [] };
   try {
     const litmus = new LitmusClient(main);
     const argo = config.workflow ? new ArgoClient(main) : undefined;

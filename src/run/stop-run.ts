@@ -1,10 +1,14 @@
 // Stops the chaos of a run that its own process could not stop — the action's post step after the main
 // step was killed — with the same guarantee as `run`: every engine of the run (by its label, and by
-// its workflows' uids) is stopped and confirmed, then its workflows are shut down.
-import { connect } from '../kube/client.ts';
+// its workflows' uids) is stopped and confirmed, then its workflows are shut down. Once all of it is
+// confirmed stopped, the run id's leases the killed run left are deleted, so a re-run under the id
+// need not wait for them to expire; unconfirmed, they are left to expire, and the check of what still
+// runs under the id turns a re-run away meanwhile.
+import { connect, limited } from '../kube/client.ts';
 import { loadKubeContext } from '../kube/context.ts';
 import type { KubeTarget } from '../kube/kubeconfig-source.ts';
-import { stopRunChaos, type StopReport } from './stop.ts';
+import { releaseLeftLeases, type HeldLease } from './run-lock.ts';
+import { allConfirmed, stopRunChaos, type StopReport } from './stop.ts';
 import { describeUnconfirmed } from './stop-report.ts';
 
 export interface StopRunOptions {
@@ -19,17 +23,16 @@ export interface StopRunOptions {
 
 export async function stopRun(
   target: KubeTarget,
-  run: { runId: string; namespaces: string[] },
+  run: { runId: string; namespaces: string[]; leases?: HeldLease[] },
   options: StopRunOptions,
 ): Promise<StopReport> {
+  const connection = connect(
+    loadKubeContext(target, { say: (line) => options.log(`[chaos-gate] ${line}`), warn: options.warn }),
+  );
+  const { leases = [], ...scope } = run;
   const stops = await stopRunChaos(
-    connect(
-      loadKubeContext(target, {
-        say: (line) => options.log(`[chaos-gate] ${line}`),
-        warn: options.warn,
-      }),
-    ),
-    { ...run, engines: [], workflows: [], search: { engines: true, workflows: true } },
+    connection,
+    { ...scope, engines: [], workflows: [], search: { engines: true, workflows: true } },
     {
       deadlineMs: options.stopTimeoutMs,
       hurry: options.hurry,
@@ -38,5 +41,7 @@ export async function stopRun(
     },
   );
   describeUnconfirmed(stops, options.shutdown).forEach((line) => options.log(line));
+  if (allConfirmed(stops))
+    await releaseLeftLeases(limited(connection, { signal: options.hurry }), leases, options.log);
   return stops;
 }

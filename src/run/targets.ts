@@ -10,6 +10,7 @@ import { CancelledError, CannotRunError, errorMessage } from '../errors.ts';
 import { mergeReports, underLabel, type Report, type ReportSuite } from '../report/model.ts';
 import { collectJournal } from './collect.ts';
 import { prepareTargets } from './inputs.ts';
+import type { HeldLease } from './run-lock.ts';
 import type { GateOutcome } from './outcome.ts';
 import type { ProgressLog } from './progress.ts';
 import { conclude, runMeta } from './publish.ts';
@@ -27,7 +28,7 @@ import {
 
 export interface TargetsContext extends RunContext {
   /** Like onStarted, per cluster: what a front must record to stop a target's chaos if it is killed. */
-  onTargetStarted?: (target: Target, runId: string, namespaces: string[]) => void;
+  onTargetStarted?: (target: Target, runId: string, namespaces: string[], leases: HeldLease[]) => void;
   /** A log for each cluster, fed that cluster's phases: its lines show its own chaos clock (progress.ts). */
   clusterLog: () => ProgressLog;
 }
@@ -54,7 +55,7 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
         {
           ...context,
           log: (line) => own.log(`[${target.name}] ${line}`),
-          onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
+          onStarted: (id, namespaces, leases) => context.onTargetStarted?.(target, id, namespaces, leases),
           // Its own clock only: phases of clusters running at once would interleave the action's log
           // groups, and each cluster starts its chaos when the parallel limit lets it.
           onPhase: own.onPhase,

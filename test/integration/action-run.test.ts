@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { CoordinationV1Api } from '@kubernetes/client-node';
 import { readRecords } from '../support/github-files.ts';
 import { runEntry } from '../support/run-node.ts';
 import { CustomObjectsApi } from '@kubernetes/client-node';
@@ -221,6 +222,100 @@ test('the post step stops the engines of a main step that never finished', async
   assert.equal(post.code, 0, post.stdout);
   assert.match(post.stdout, new RegExp(`stopped ChaosEngine ${namespace}/${name}`));
   await env.operator.waitFor(name, 'aborted', 10_000);
+});
+
+/** A main step under `runId` SIGKILLed once its engine runs, as the runner kills it when the job is cancelled. */
+async function killedMainStep(runId: string) {
+  const dir = workDir();
+  const name = uniqueName('killed-main');
+  let killed = false;
+  const run = await runAction(
+    {
+      kubeconfig: env.sandbox.kubeconfigYaml,
+      namespace,
+      rbac: exampleRbac,
+      engines: engineFile(dir, name, 'never', namespace),
+      'run-id': runId,
+    },
+    (text, kill) => {
+      if (!killed && text.includes(`[chaos] ${namespace}/${name} pod-delete: Running`)) {
+        killed = true;
+        kill('SIGKILL');
+      }
+    },
+  );
+  assert.ok(killed, run.stdout);
+  return run;
+}
+
+/** The post step, as the runner starts it: with the state the main step saved. */
+const postStep = (run: { dir: string }) =>
+  runEntry('dist/post.js', [], {
+    cwd: run.dir,
+    env: {
+      ...Object.fromEntries(
+        Object.entries(readRecords(path.join(run.dir, 'state'))).map(([key, value]) => [
+          `STATE_${key}`,
+          value,
+        ]),
+      ),
+      INPUT_KUBECONFIG: env.sandbox.kubeconfigYaml,
+      INPUT_NAMESPACE: namespace,
+    },
+  }).done;
+
+const leaseName = (runId: string) => `chaos-gate-run-${runId}`;
+const readLease = (runId: string) =>
+  env.sandbox.kc
+    .makeApiClient(CoordinationV1Api)
+    .readNamespacedLease({ namespace, name: leaseName(runId) })
+    .catch(() => undefined);
+
+test('the post step of a killed main step frees its run id: a re-run under it goes ahead at once', async () => {
+  const runId = uniqueName('rerun');
+  const killed = await killedMainStep(runId);
+  assert.ok(await readLease(runId), 'a SIGKILLed main step could not let go of its lease');
+
+  const post = await postStep(killed);
+  assert.equal(post.code, 0, post.stdout);
+  assert.match(
+    post.stdout,
+    new RegExp(`deleted Lease ${namespace}/${leaseName(runId)}: its run id is free again`),
+  );
+  assert.equal(await readLease(runId), undefined);
+
+  // Before, refused for a minute: "run id … is held by another run: host … pid …".
+  const again = await runAction({
+    kubeconfig: env.sandbox.kubeconfigYaml,
+    namespace,
+    rbac: exampleRbac,
+    engines: engineFile(workDir(), uniqueName('rerun'), 'pass', namespace),
+    'run-id': runId,
+  });
+  assert.equal(again.code, 0, again.stdout);
+});
+
+test('the post step of a killed main step leaves a lease another run took over since', async () => {
+  const runId = uniqueName('taken');
+  const killed = await killedMainStep(runId);
+  // The killed step's lease expired and another run took it: a holder of its own.
+  const leases = env.sandbox.kc.makeApiClient(CoordinationV1Api);
+  const lease = await readLease(runId);
+  assert.ok(lease?.spec);
+  await leases.replaceNamespacedLease({
+    namespace,
+    name: leaseName(runId),
+    body: { ...lease, spec: { ...lease.spec, holderIdentity: 'other-runner/other-run' } },
+  });
+
+  const post = await postStep(killed);
+  assert.equal(post.code, 0, post.stdout);
+  assert.match(
+    post.stdout,
+    new RegExp(`Lease ${namespace}/${leaseName(runId)} is held by another run now: left to it`),
+  );
+  assert.equal((await readLease(runId))?.spec?.holderIdentity, 'other-runner/other-run');
+  await leases.deleteNamespacedLease({ namespace, name: leaseName(runId) });
 });
 
 test('the post step of a main step that failed after its chaos started says so, not that it did not finish', async () => {

@@ -90474,6 +90474,11 @@ function holdLeases(leases, held, runId, warn) {
   timer.unref();
   let released;
   return {
+    held: () => held.map((lease) => ({
+      namespace: lease.metadata?.namespace ?? "",
+      name: lease.metadata?.name ?? "",
+      holderIdentity: lease.spec?.holderIdentity ?? ""
+    })),
     release() {
       released ??= (async () => {
         clearInterval(timer);
@@ -90560,7 +90565,7 @@ async function checkRun(cluster, context) {
   };
   const start = async () => {
     try {
-      context.onStarted?.(plan.runId, plan.namespaces);
+      context.onStarted?.(plan.runId, plan.namespaces, plan.lock.held());
       const sending = limited(main2, { signal: hurry });
       const resources2 = new RunResources({
         connection: main2,
@@ -90620,7 +90625,7 @@ function overallDeadline(timeoutMs) {
 }
 async function preflight({ config: config2, inputs, defaultNamespace, kc, generatedRunId }, { main: main2, holding }, signal3, { log, warn }) {
   let lock = { release: async () => {
-  } };
+  }, held: () => [] };
   try {
     const litmus = new LitmusClient(main2);
     const argo = config2.workflow ? new ArgoClient(main2) : void 0;
@@ -90942,7 +90947,7 @@ async function runTargets(config2, context) {
         {
           ...context,
           log: (line) => own2.log(`[${target.name}] ${line}`),
-          onStarted: (id, namespaces) => context.onTargetStarted?.(target, id, namespaces),
+          onStarted: (id, namespaces, leases) => context.onTargetStarted?.(target, id, namespaces, leases),
           // Its own clock only: phases of clusters running at once would interleave the action's log
           // groups, and each cluster starts its chaos when the parallel limit lets it.
           onPhase: own2.onPhase

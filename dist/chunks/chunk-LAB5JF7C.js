@@ -29,10 +29,15 @@ import {
   resultName
 } from "./chunk-PQLJGBJE.js";
 import {
+  formatDuration
+} from "./chunk-2VC5DTLM.js";
+import {
   HttpMethod,
   KubernetesObjectApi,
+  ObjectCoordinationV1Api,
   ObjectCustomObjectsApi,
   PatchStrategy,
+  V1MicroTime,
   setHeaderOptions
 } from "./chunk-RJQLYN3H.js";
 import {
@@ -42,6 +47,9 @@ import {
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
+import {
+  settingName
+} from "./chunk-GRLH4IY6.js";
 import {
   fieldPath
 } from "./chunk-J4IYJQFQ.js";
@@ -889,6 +897,224 @@ function withStopCases(report, stops, strategy) {
   return { suites };
 }
 
+// src/run/run-lock.ts
+import os from "node:os";
+
+// src/kube/lease.ts
+function leaseExpiresMs(lease) {
+  const { holderIdentity, renewTime, acquireTime, leaseDurationSeconds: leaseDurationSeconds2 } = lease.spec ?? {};
+  const renewed = renewTime ?? acquireTime;
+  if (!holderIdentity || !renewed) return void 0;
+  return new Date(renewed).getTime() + (leaseDurationSeconds2 ?? 0) * 1e3;
+}
+function leaseFree(lease, nowMs) {
+  const expires = leaseExpiresMs(lease);
+  return expires === void 0 || expires <= nowMs;
+}
+var LeaseClient = class {
+  #api;
+  constructor(connection) {
+    this.#api = apiClient(connection, ObjectCoordinationV1Api);
+  }
+  /**
+   * Creates the lease, or takes it over if it expired. The answer of a create or takeover that lost to
+   * another claimant (409) is that claimant's lease. Errors (a 403: no permission) are thrown as they came.
+   */
+  async acquire(claim) {
+    const { namespace, name } = claim;
+    const now = new V1MicroTime(Date.now());
+    const spec = {
+      holderIdentity: claim.holderIdentity,
+      leaseDurationSeconds: claim.durationSeconds,
+      acquireTime: now,
+      renewTime: now,
+      leaseTransitions: 0
+    };
+    const metadata = { name, namespace, labels: claim.labels, annotations: claim.annotations };
+    const current = await this.read(namespace, name);
+    try {
+      if (!current)
+        return { taken: await this.#api.createNamespacedLease({ namespace, body: { metadata, spec } }) };
+      if (!leaseFree(current, Date.now())) return { heldBy: current };
+      const body = {
+        metadata: { ...metadata, resourceVersion: current.metadata?.resourceVersion },
+        spec: { ...spec, leaseTransitions: (current.spec?.leaseTransitions ?? 0) + 1 }
+      };
+      return { taken: await this.#api.replaceNamespacedLease({ namespace, name, body }) };
+    } catch (error) {
+      if (statusCode(error) !== 409) throw error;
+      const winner = await this.read(namespace, name);
+      return { heldBy: winner ?? current ?? { metadata: { namespace, name }, spec: {} } };
+    }
+  }
+  /** The lease renewed; undefined if it is no longer ours (expired and taken, or deleted). */
+  async renew(lease, attempt = 1) {
+    const { namespace = "", name = "" } = lease.metadata ?? {};
+    const body = { ...lease, spec: { ...lease.spec, renewTime: new V1MicroTime(Date.now()) } };
+    try {
+      return await this.#api.replaceNamespacedLease({ namespace, name, body });
+    } catch (error) {
+      const code = statusCode(error);
+      if (code !== 409 && code !== 404 || attempt >= 3) throw error;
+      const current = await this.read(namespace, name);
+      if (!current || current.spec?.holderIdentity !== lease.spec?.holderIdentity) return void 0;
+      return this.renew(current, attempt + 1);
+    }
+  }
+  /** Deletes the lease if it is still ours; a lease someone else took over is left to them. */
+  async release(lease) {
+    const { namespace = "", name = "" } = lease.metadata ?? {};
+    let current = lease;
+    for (let attempt = 1; current && current.spec?.holderIdentity === lease.spec?.holderIdentity; attempt++) {
+      try {
+        await this.#api.deleteNamespacedLease({
+          namespace,
+          name,
+          body: { preconditions: { resourceVersion: current.metadata?.resourceVersion } }
+        });
+        return;
+      } catch (error) {
+        const code = statusCode(error);
+        if (code === 404) return;
+        if (code !== 409 || attempt >= 3) throw error;
+      }
+      current = await this.read(namespace, name);
+    }
+  }
+  async read(namespace, name) {
+    try {
+      return await this.#api.readNamespacedLease({ namespace, name });
+    } catch (error) {
+      if (statusCode(error) === 404) return void 0;
+      throw error;
+    }
+  }
+};
+
+// src/run/run-lock.ts
+var leaseDurationSeconds = 60;
+var holderAnnotation = "chaos-gate.io/holder";
+var runLeaseName = (runId) => `chaos-gate-run-${runId}`;
+function describeHolder(env = process.env) {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID, BUILD_URL, CI_JOB_URL } = env;
+  const build = GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}` : BUILD_URL ?? CI_JOB_URL;
+  return `host ${os.hostname()} pid ${process.pid}${build ? `, CI build ${build}` : ""}`;
+}
+async function lockRunId(connections, run, warn) {
+  const { runId, record } = run;
+  const claiming = new LeaseClient(connections.preflight);
+  const held = [];
+  const lock = holdLeases(new LeaseClient(connections.holding), held, runId, warn);
+  try {
+    for (const namespace of [...new Set(run.namespaces)].sort()) {
+      const name = runLeaseName(runId);
+      const attempt = await claiming.acquire({
+        namespace,
+        name,
+        holderIdentity: `${os.hostname()}/${record}`,
+        durationSeconds: leaseDurationSeconds,
+        labels: { ...managedBy, [runLabel]: runId },
+        annotations: { [holderAnnotation]: describeHolder() }
+      }).catch((error) => {
+        if (statusCode(error) !== 403) throw apiError(`taking Lease ${namespace}/${name}`, error);
+        warn(
+          `run id ${runId} not locked in namespace ${namespace}: ${describeApiError(`taking Lease ${name}`, error)}. Two runs started at the same moment under this id could both go ahead (only one whose chaos is still running is refused); allow get, create, update and delete on leases (coordination.k8s.io) in ${namespace} to lock it`
+        );
+        return void 0;
+      });
+      if (attempt && "heldBy" in attempt) {
+        await lock.release();
+        return { lock, problems: [heldProblem(runId, attempt.heldBy)] };
+      }
+      if (attempt) held.push(attempt.taken);
+    }
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+  return { lock, problems: [] };
+}
+function heldProblem(runId, lease) {
+  const { namespace = "", name = "", annotations } = lease.metadata ?? {};
+  const { holderIdentity, acquireTime, renewTime } = lease.spec ?? {};
+  const holder = annotations?.[holderAnnotation] ?? holderIdentity ?? "another run";
+  const at = (time) => time ? new Date(time).toISOString() : "unknown";
+  const expires = leaseExpiresMs(lease);
+  const left = expires === void 0 ? "" : ` (in ${formatDuration(Math.max(0, expires - Date.now()))})`;
+  return `run id ${runId} is held by another run: ${holder}, since ${at(acquireTime)}, last renewed ${at(renewTime)} (Lease ${namespace}/${name}). Two runs under one id find each other's chaos by it, and one could stop the other's. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or wait for that run to end. If it was killed, its lease expires unless renewed${left}, or delete it: kubectl delete lease -n ${namespace} ${name}`;
+}
+function holdLeases(leases, held, runId, warn) {
+  const where = (lease) => `Lease ${lease.metadata?.namespace ?? ""}/${lease.metadata?.name ?? ""}`;
+  let renewing = Promise.resolve();
+  const renewAll = async () => {
+    const kept = [];
+    for (const lease of held) {
+      try {
+        const renewed = await leases.renew(lease);
+        if (renewed) kept.push(renewed);
+        else
+          warn(
+            `${where(lease)} of run id ${runId} is no longer this run's (taken over once it expired, or deleted): another run under the id may start`
+          );
+      } catch (error) {
+        kept.push(lease);
+        const expires = leaseExpiresMs(lease);
+        warn(
+          `${describeApiError(`renewing ${where(lease)}`, error)}; it expires ${expires ? `at ${new Date(expires).toISOString()}` : "soon"} unless renewed`
+        );
+      }
+    }
+    held.splice(0, held.length, ...kept);
+  };
+  const timer = setInterval(
+    () => {
+      renewing = renewing.then(renewAll);
+    },
+    leaseDurationSeconds * 1e3 / 3
+  );
+  timer.unref();
+  let released;
+  return {
+    held: () => held.map((lease) => ({
+      namespace: lease.metadata?.namespace ?? "",
+      name: lease.metadata?.name ?? "",
+      holderIdentity: lease.spec?.holderIdentity ?? ""
+    })),
+    release() {
+      released ??= (async () => {
+        clearInterval(timer);
+        await renewing;
+        for (const lease of held.splice(0))
+          await leases.release(lease).catch((error) => {
+            warn(
+              `${describeApiError(`deleting ${where(lease)}`, error)}; it expires within ${leaseDurationSeconds}s, and run id ${runId} is free again`
+            );
+          });
+      })();
+      return released;
+    }
+  };
+}
+async function releaseLeftLeases(connection, leases, log) {
+  const client = new LeaseClient(connection);
+  for (const { namespace, name, holderIdentity } of leases) {
+    try {
+      const current = await client.read(namespace, name);
+      if (!current) continue;
+      if (current.spec?.holderIdentity !== holderIdentity) {
+        log(`[chaos-gate] Lease ${namespace}/${name} is held by another run now: left to it`);
+        continue;
+      }
+      await client.release(current);
+      log(`[chaos-gate] deleted Lease ${namespace}/${name}: its run id is free again`);
+    } catch (error) {
+      log(
+        `[chaos-gate] ${describeApiError(`deleting Lease ${namespace}/${name}`, error)}; it expires within ${leaseDurationSeconds}s`
+      );
+    }
+  }
+}
+
 export {
   ArgoClient,
   watchSource,
@@ -904,5 +1130,7 @@ export {
   stopRunChaos,
   allConfirmed,
   describeUnconfirmed,
-  withStopCases
+  withStopCases,
+  lockRunId,
+  releaseLeftLeases
 };

@@ -19953,7 +19953,8 @@ var runs = [];
 var state = {
   /**
    * What the post step needs to find a run's engines and workflows: its id, where it may reach, and,
-   * with several targets, which cluster. Each cluster's run is added to the list.
+   * with several targets, which cluster; and the leases to free once they are stopped. Each
+   * cluster's run is added to the list.
    */
   saveRun(run) {
     runs.push(run);
@@ -20000,4 +20001,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-6WNORLL2.js.LEGAL.txt */
+/*! For license information please see chunk-TNRJY74O.js.LEGAL.txt */
