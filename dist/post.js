@@ -17,7 +17,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-LAB5JF7C.js";
+} from "./chunks/chunk-7MGTRLCC.js";
 import {
   connect,
   limited,

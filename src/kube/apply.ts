@@ -5,10 +5,12 @@
 // Who owns what:
 // - A ChaosEngine belongs to the run that applied it (preflight refuses a name that is taken).
 // - RBAC and ChaosExperiments may be shared by runs going on at the same time. Each run records itself
-//   on the object (annotation `users.chaos-gate.io/<record>: <run id>`, the record unique to the run,
-//   so a later run under the same id does not take an earlier one's record for its own); cleanup
-//   removes its record and deletes the object only when no other run's record is left, with a
-//   resourceVersion precondition so a run that registers in between keeps it.
+//   on the object (annotation `users.chaos-gate.io/<record>`, the record unique to the run, so a later
+//   run under the same id does not take an earlier one's record for its own; its value says the run
+//   id, when, and where its chaos may be); cleanup removes its record and deletes the object only when
+//   no other run's record is left, with a resourceVersion precondition so a run that registers in
+//   between keeps it. A record whose run is provably over (a killed run's; the caller judges) is
+//   removed on the way.
 // - An object that already exists and was not made by chaos-gate (no managed-by label) is used as it
 //   is: never changed, relabelled or deleted.
 import {
@@ -55,6 +57,53 @@ export interface Removal {
   kept: string[];
   alreadyGone: string[];
   problems: string[];
+  /** Records of runs that are over, removed from shared objects (`from`), and why each run is over. */
+  pruned: { runId: string; why: string; from: string[] }[];
+}
+
+/** A run's record on a shared object. */
+export interface RunRecord {
+  /** Unique to the run: the annotation key is `users.chaos-gate.io/<key>`. */
+  key: string;
+  runId: string;
+  /**
+   * When the run recorded itself, and the namespaces its engines, workflows and leases may be in.
+   * Unknown in a record of an earlier release, whose value was the run id alone.
+   */
+  at?: string;
+  chaosIn?: string[];
+}
+
+/** Why the run of another run's record is over, or undefined while it may still be running. Never throws. */
+export type RunOver = (record: RunRecord) => Promise<string | undefined>;
+
+/** The records of runs on an object. */
+export function recordsOn(object: KubernetesObject): RunRecord[] {
+  return Object.entries(object.metadata?.annotations ?? {})
+    .filter(([key]) => key.startsWith(usersPrefix))
+    .map(([annotation, value]) => {
+      const key = annotation.slice(usersPrefix.length);
+      const parsed = parseRecordValue(value);
+      if (!parsed) return { key, runId: value || key };
+      const { run, at, chaosIn } = parsed;
+      return {
+        key,
+        runId: run,
+        ...(typeof at === 'string' ? { at } : {}),
+        ...(Array.isArray(chaosIn) && chaosIn.every((n) => typeof n === 'string') ? { chaosIn } : {}),
+      };
+    });
+}
+
+function parseRecordValue(value: string): { run: string; at?: unknown; chaosIn?: unknown[] } | undefined {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return isRecord(parsed) && typeof parsed.run === 'string'
+      ? (parsed as { run: string; at?: unknown; chaosIn?: unknown[] })
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const applyOrder: Manifest['role'][] = ['rbac', 'experiment', 'engine'];
@@ -138,14 +187,21 @@ export class ManifestApplier {
   readonly #runId: string;
   /** The key of this run's record on shared objects. */
   readonly #record: string;
+  /** Where the run's engines, workflows and leases may be, for its record. */
+  readonly #chaosIn: string[];
   /** What preflight read of each named object, so apply reads nothing again. */
   #existing = new Map<Manifest['source'], KubernetesObject | undefined>();
 
-  constructor(connection: Connection, defaultNamespace: string, run: { id: string; record: string }) {
+  constructor(
+    connection: Connection,
+    defaultNamespace: string,
+    run: { id: string; record: string; chaosIn: string[] },
+  ) {
     this.#api = apiClient(connection, ObjectApi);
     this.#defaultNamespace = defaultNamespace;
     this.#runId = run.id;
     this.#record = run.record;
+    this.#chaosIn = run.chaosIn;
   }
 
   /** This applier sending on `connection`, with what its preflight read and discovered. */
@@ -153,6 +209,7 @@ export class ManifestApplier {
     const applier = new ManifestApplier(connection, this.#defaultNamespace, {
       id: this.#runId,
       record: this.#record,
+      chaosIn: this.#chaosIn,
     });
     applier.#existing = this.#existing;
     applier.#api.shareDiscovery(this.#api);
@@ -277,14 +334,26 @@ export class ManifestApplier {
   /**
    * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
    * RBAC to revert), each group in parallel. A delete the server did not answer (out of reach for a
-   * moment, restarted, a 5xx) is sent again with backoff until `deadline`. Reports, never throws.
+   * moment, restarted, a 5xx) is sent again with backoff until `deadline`. Another run's record on a
+   * shared object is removed when `over` finds that run over. Reports, never throws.
    */
-  async remove(objects: AppliedObject[], deadline: AbortSignal): Promise<Removal> {
-    const removal: Removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
+  async remove(objects: AppliedObject[], deadline: AbortSignal, over?: RunOver): Promise<Removal> {
+    const removal: Removal = { removed: [], kept: [], alreadyGone: [], problems: [], pruned: [] };
+    const pruned = new Map<string, Removal['pruned'][number]>();
+    const prune: Pruning | undefined = over && {
+      over,
+      done: (record, why, from) => {
+        const entry = pruned.get(record.key) ?? { runId: record.runId, why, from: [] };
+        entry.from.push(from);
+        pruned.set(record.key, entry);
+      },
+    };
     const newestFirst = [...objects].reverse().filter((object) => object.ownership !== 'foreign');
     for (const role of [...applyOrder].reverse()) {
       const group = newestFirst.filter((object) => object.role === role);
-      const outcomes = await pMap(group, (object) => this.#removeOne(object, deadline), { concurrency });
+      const outcomes = await pMap(group, (object) => this.#removeOne(object, deadline, prune), {
+        concurrency,
+      });
       // Listed in the order they were applied, newest first, however the deletes finish.
       group.forEach((object, i) => {
         const what = describe(refOf(object));
@@ -295,13 +364,17 @@ export class ManifestApplier {
         else removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
       });
     }
+    // Named in the order of the rest of the cleanup's lines, however the deletes finished.
+    const order = newestFirst.map((object) => describe(refOf(object)));
+    for (const entry of pruned.values())
+      removal.pruned.push({ ...entry, from: entry.from.sort((a, b) => order.indexOf(a) - order.indexOf(b)) });
     return removal;
   }
 
-  async #removeOne(object: AppliedObject, deadline: AbortSignal): Promise<RemoveOutcome> {
+  async #removeOne(object: AppliedObject, deadline: AbortSignal, prune?: Pruning): Promise<RemoveOutcome> {
     const ref = refOf(object);
     const attempt = await retryUntil(
-      () => (object.ownership === 'run' ? this.#delete(ref) : this.#release(ref)),
+      () => (object.ownership === 'run' ? this.#delete(ref) : this.#release(ref, prune)),
       { signal: deadline, isFinal: (error) => !unanswered(error) },
     );
     return attempt.ok ? attempt.value : { error: attempt.error };
@@ -317,8 +390,9 @@ export class ManifestApplier {
   async #applyShared(object: KubernetesObject): Promise<KubernetesObject> {
     for (let attempt = 1; ; attempt++) {
       const result = await this.#api.write(object, false);
+      const record = { run: this.#runId, at: new Date().toISOString(), chaosIn: this.#chaosIn };
       try {
-        await this.#annotate(object, this.#runId);
+        await this.#annotate(object, { [this.#record]: JSON.stringify(record) });
         return result;
       } catch (error) {
         if (statusCode(error) !== 404 || attempt >= 3) throw error;
@@ -326,10 +400,13 @@ export class ManifestApplier {
     }
   }
 
-  /** Removes this run's record; deletes the object if no other run's is left. */
-  async #release(ref: KubernetesObject): Promise<'removed' | 'gone' | string[]> {
+  /**
+   * Removes this run's record, and those of runs that are over; deletes the object if no other run's
+   * is left.
+   */
+  async #release(ref: KubernetesObject, prune?: Pruning): Promise<'removed' | 'gone' | string[]> {
     try {
-      await this.#annotate(ref, null);
+      await this.#annotate(ref, { [this.#record]: null });
     } catch (error) {
       if (statusCode(error) === 404) return 'gone';
       throw error;
@@ -337,11 +414,24 @@ export class ManifestApplier {
     for (let attempt = 1; ; attempt++) {
       const current = await this.#read(ref);
       if (!current) return 'gone';
-      // Named by the run id each record holds (older records hold it in their key too).
-      const users = Object.entries(current.metadata?.annotations ?? {})
-        .filter(([key]) => key.startsWith(usersPrefix))
-        .map(([key, id]) => `run ${id || key.slice(usersPrefix.length)}`);
-      if (users.length > 0) return users;
+      const records = recordsOn(current);
+      const over = prune
+        ? (
+            await Promise.all(records.map(async (record) => ({ record, why: await prune.over(record) })))
+          ).filter((found): found is { record: RunRecord; why: string } => found.why !== undefined)
+        : [];
+      if (over.length > 0) {
+        // Each record is its run's own: removing a finished run's races with no other run's write.
+        try {
+          await this.#annotate(ref, Object.fromEntries(over.map(({ record }) => [record.key, null])));
+        } catch (error) {
+          if (statusCode(error) === 404) return 'gone';
+          throw error;
+        }
+        over.forEach(({ record, why }) => prune?.done(record, why, describe(ref)));
+        continue;
+      }
+      if (records.length > 0) return records.map((record) => `run ${record.runId}`);
       try {
         return await this.#delete(ref, current.metadata?.resourceVersion);
       } catch (error) {
@@ -351,8 +441,11 @@ export class ManifestApplier {
     }
   }
 
-  async #annotate(ref: KubernetesObject, value: string | null): Promise<void> {
-    const key = `${usersPrefix}${this.#record}`;
+  /** Writes (a string) or removes (null) records, by their keys. */
+  async #annotate(ref: KubernetesObject, records: Record<string, string | null>): Promise<void> {
+    const annotations = Object.fromEntries(
+      Object.entries(records).map(([key, value]) => [`${usersPrefix}${key}`, value]),
+    );
     await this.#api.patch(
       {
         apiVersion: ref.apiVersion,
@@ -360,7 +453,7 @@ export class ManifestApplier {
         metadata: {
           name: ref.metadata?.name,
           namespace: ref.metadata?.namespace,
-          annotations: { [key]: value },
+          annotations,
         },
       } as KubernetesObject,
       undefined,
@@ -455,6 +548,12 @@ function unboundRoleHint(manifest: Manifest, error: unknown): string {
     `and it does not exist yet: allow \`bind\` on ${roleRef?.kind === 'ClusterRole' ? 'clusterroles' : 'roles'} ` +
     'for that identity (README: Permissions chaos-gate needs), or create the role beforehand'
   );
+}
+
+/** How cleanup judges other runs' records, and hears of those it removed. */
+interface Pruning {
+  over: RunOver;
+  done: (record: RunRecord, why: string, from: string) => void;
 }
 
 /** What taking back one object came to: deleted, already gone, kept for the runs still using it, or failed. */

@@ -13,6 +13,7 @@ import { LitmusClient, workflowRunLabel } from '../litmus/client.ts';
 import type { EngineRef } from '../litmus/condition.ts';
 import type { ChaosEngine } from '../litmus/types.ts';
 import { allConfirmed, stopRunChaos, type StopReport } from './stop.ts';
+import { runOver } from './run-over.ts';
 import { describeUnconfirmed } from './stop-report.ts';
 import type { Warn } from './warnings.ts';
 
@@ -187,7 +188,7 @@ export class RunResources {
     // A server out of reach for a moment is asked again until the deadline, as for the stop.
     const persist = <T>(call: () => Promise<T>) =>
       retryUntil(call, { signal: deadline, isFinal: (error) => !unanswered(error) });
-    const removal = await this.#applier(connection).remove(this.applied, deadline);
+    const removal = await this.#applier(connection).remove(this.applied, deadline, runOver(connection));
     const workflow = this.workflow?.metadata;
     if (workflow?.name) {
       const where = `Workflow ${workflow.namespace ?? ''}/${workflow.name}`;
@@ -211,6 +212,10 @@ export class RunResources {
 
 function logRemoval(removal: Removal, log: (line: string) => void, warn: Warn): void {
   const list = (items: string[]) => (items.length > 0 ? `: ${items.join(', ')}` : '');
+  for (const { runId, why, from } of removal.pruned)
+    log(
+      `[chaos-gate] cleanup: removed the record of run ${runId} from ${from.length} shared object(s) (${from.join(', ')}): ${why}`,
+    );
   log(`[chaos-gate] cleanup: removed ${removal.removed.length} object(s)${list(removal.removed)}`);
   if (removal.kept.length > 0)
     log(`[chaos-gate] cleanup: kept ${removal.kept.length} shared object(s)${list(removal.kept)}`);

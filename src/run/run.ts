@@ -258,7 +258,12 @@ async function preflight(
     // A given id may have been an earlier run's too: its records on shared RBAC must stay apart.
     const record =
       config.runId === undefined ? runId : `${runId.slice(0, 54)}.${randomBytes(4).toString('hex')}`;
-    const applier = new ManifestApplier(main, defaultNamespace, { id: runId, record });
+    const policy = { ...config, defaultNamespace };
+    const applier = new ManifestApplier(main, defaultNamespace, {
+      id: runId,
+      record,
+      chaosIn: allowedNamespaces(policy),
+    });
     const prepared = applier.prepare(inputs.manifests);
     const workflow =
       config.workflow &&
@@ -271,7 +276,6 @@ async function preflight(
     log(
       `[chaos-gate] run ${runId}: preflight of ${prepared.length + (workflow ? 1 : 0)} object(s) on ${describeCluster(kc)}, namespace ${defaultNamespace}`,
     );
-    const policy = { ...config, defaultNamespace };
     const clusterScoped = new Set<Manifest>();
     for (const manifest of prepared)
       if (await applier.isClusterScoped(manifest.object).catch(() => false)) clusterScoped.add(manifest);

@@ -88564,6 +88564,28 @@ var init_retry = __esm({
 });
 
 // src/kube/apply.ts
+function recordsOn(object3) {
+  return Object.entries(object3.metadata?.annotations ?? {}).filter(([key]) => key.startsWith(usersPrefix)).map(([annotation, value]) => {
+    const key = annotation.slice(usersPrefix.length);
+    const parsed = parseRecordValue(value);
+    if (!parsed) return { key, runId: value || key };
+    const { run, at, chaosIn } = parsed;
+    return {
+      key,
+      runId: run,
+      ...typeof at === "string" ? { at } : {},
+      ...Array.isArray(chaosIn) && chaosIn.every((n) => typeof n === "string") ? { chaosIn } : {}
+    };
+  });
+}
+function parseRecordValue(value) {
+  try {
+    const parsed = JSON.parse(value);
+    return isRecord(parsed) && typeof parsed.run === "string" ? parsed : void 0;
+  } catch {
+    return void 0;
+  }
+}
 function droppedFields(sent, answer) {
   const dropped = [];
   const walk = (given2, kept, path10) => {
@@ -88685,6 +88707,8 @@ var init_apply = __esm({
       #runId;
       /** The key of this run's record on shared objects. */
       #record;
+      /** Where the run's engines, workflows and leases may be, for its record. */
+      #chaosIn;
       /** What preflight read of each named object, so apply reads nothing again. */
       #existing = /* @__PURE__ */ new Map();
       constructor(connection, defaultNamespace, run) {
@@ -88692,12 +88716,14 @@ var init_apply = __esm({
         this.#defaultNamespace = defaultNamespace;
         this.#runId = run.id;
         this.#record = run.record;
+        this.#chaosIn = run.chaosIn;
       }
       /** This applier sending on `connection`, with what its preflight read and discovered. */
       on(connection) {
         const applier = new _ManifestApplier(connection, this.#defaultNamespace, {
           id: this.#runId,
-          record: this.#record
+          record: this.#record,
+          chaosIn: this.#chaosIn
         });
         applier.#existing = this.#existing;
         applier.#api.shareDiscovery(this.#api);
@@ -88799,14 +88825,26 @@ var init_apply = __esm({
       /**
        * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
        * RBAC to revert), each group in parallel. A delete the server did not answer (out of reach for a
-       * moment, restarted, a 5xx) is sent again with backoff until `deadline`. Reports, never throws.
+       * moment, restarted, a 5xx) is sent again with backoff until `deadline`. Another run's record on a
+       * shared object is removed when `over` finds that run over. Reports, never throws.
        */
-      async remove(objects, deadline) {
-        const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
+      async remove(objects, deadline, over) {
+        const removal = { removed: [], kept: [], alreadyGone: [], problems: [], pruned: [] };
+        const pruned = /* @__PURE__ */ new Map();
+        const prune = over && {
+          over,
+          done: (record2, why2, from2) => {
+            const entry = pruned.get(record2.key) ?? { runId: record2.runId, why: why2, from: [] };
+            entry.from.push(from2);
+            pruned.set(record2.key, entry);
+          }
+        };
         const newestFirst = [...objects].reverse().filter((object3) => object3.ownership !== "foreign");
         for (const role of [...applyOrder].reverse()) {
           const group2 = newestFirst.filter((object3) => object3.role === role);
-          const outcomes = await pMap(group2, (object3) => this.#removeOne(object3, deadline), { concurrency });
+          const outcomes = await pMap(group2, (object3) => this.#removeOne(object3, deadline, prune), {
+            concurrency
+          });
           group2.forEach((object3, i) => {
             const what = describe5(refOf(object3));
             const outcome = outcomes[i];
@@ -88816,12 +88854,15 @@ var init_apply = __esm({
             else removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
           });
         }
+        const order = newestFirst.map((object3) => describe5(refOf(object3)));
+        for (const entry of pruned.values())
+          removal.pruned.push({ ...entry, from: entry.from.sort((a, b) => order.indexOf(a) - order.indexOf(b)) });
         return removal;
       }
-      async #removeOne(object3, deadline) {
+      async #removeOne(object3, deadline, prune) {
         const ref = refOf(object3);
         const attempt = await retryUntil(
-          () => object3.ownership === "run" ? this.#delete(ref) : this.#release(ref),
+          () => object3.ownership === "run" ? this.#delete(ref) : this.#release(ref, prune),
           { signal: deadline, isFinal: (error2) => !unanswered(error2) }
         );
         return attempt.ok ? attempt.value : { error: attempt.error };
@@ -88835,18 +88876,22 @@ var init_apply = __esm({
       async #applyShared(object3) {
         for (let attempt = 1; ; attempt++) {
           const result = await this.#api.write(object3, false);
+          const record2 = { run: this.#runId, at: (/* @__PURE__ */ new Date()).toISOString(), chaosIn: this.#chaosIn };
           try {
-            await this.#annotate(object3, this.#runId);
+            await this.#annotate(object3, { [this.#record]: JSON.stringify(record2) });
             return result;
           } catch (error2) {
             if (statusCode(error2) !== 404 || attempt >= 3) throw error2;
           }
         }
       }
-      /** Removes this run's record; deletes the object if no other run's is left. */
-      async #release(ref) {
+      /**
+       * Removes this run's record, and those of runs that are over; deletes the object if no other run's
+       * is left.
+       */
+      async #release(ref, prune) {
         try {
-          await this.#annotate(ref, null);
+          await this.#annotate(ref, { [this.#record]: null });
         } catch (error2) {
           if (statusCode(error2) === 404) return "gone";
           throw error2;
@@ -88854,8 +88899,19 @@ var init_apply = __esm({
         for (let attempt = 1; ; attempt++) {
           const current = await this.#read(ref);
           if (!current) return "gone";
-          const users = Object.entries(current.metadata?.annotations ?? {}).filter(([key]) => key.startsWith(usersPrefix)).map(([key, id]) => `run ${id || key.slice(usersPrefix.length)}`);
-          if (users.length > 0) return users;
+          const records = recordsOn(current);
+          const over = prune ? (await Promise.all(records.map(async (record2) => ({ record: record2, why: await prune.over(record2) })))).filter((found) => found.why !== void 0) : [];
+          if (over.length > 0) {
+            try {
+              await this.#annotate(ref, Object.fromEntries(over.map(({ record: record2 }) => [record2.key, null])));
+            } catch (error2) {
+              if (statusCode(error2) === 404) return "gone";
+              throw error2;
+            }
+            over.forEach(({ record: record2, why: why2 }) => prune?.done(record2, why2, describe5(ref)));
+            continue;
+          }
+          if (records.length > 0) return records.map((record2) => `run ${record2.runId}`);
           try {
             return await this.#delete(ref, current.metadata?.resourceVersion);
           } catch (error2) {
@@ -88863,8 +88919,11 @@ var init_apply = __esm({
           }
         }
       }
-      async #annotate(ref, value) {
-        const key = `${usersPrefix}${this.#record}`;
+      /** Writes (a string) or removes (null) records, by their keys. */
+      async #annotate(ref, records) {
+        const annotations = Object.fromEntries(
+          Object.entries(records).map(([key, value]) => [`${usersPrefix}${key}`, value])
+        );
         await this.#api.patch(
           {
             apiVersion: ref.apiVersion,
@@ -88872,7 +88931,7 @@ var init_apply = __esm({
             metadata: {
               name: ref.metadata?.name,
               namespace: ref.metadata?.namespace,
-              annotations: { [key]: value }
+              annotations
             }
           },
           void 0,
@@ -90005,293 +90064,6 @@ var init_stop2 = __esm({
   }
 });
 
-// src/run/stop-report.ts
-function unconfirmed(report, strategy) {
-  return [
-    ...report.engines.filter((e2) => !e2.confirmed).map(({ ref, why: why2 }) => ({
-      suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
-      what: `ChaosEngine ${ref.namespace}/${ref.name}`,
-      why: why2 ?? "",
-      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
-    })),
-    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why: why2 }) => ({
-      suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
-      what: `Workflow ${ref.namespace}/${ref.name}`,
-      why: why2 ?? "",
-      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
-    })),
-    ...report.unlisted.map(({ kind, namespace, selector, why: why2 }) => ({
-      suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
-      what: `${kind} labelled ${selector} in namespace ${namespace}`,
-      why: why2,
-      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
-    }))
-  ];
-}
-function describeUnconfirmed(report, strategy) {
-  return unconfirmed(report, strategy).flatMap(({ what, why: why2, command }) => [
-    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why2}`,
-    `[chaos-gate]   to stop it: ${command}`
-  ]);
-}
-function withStopCases(report, stops, strategy) {
-  const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
-  for (const { suite: where, what, why: why2, command } of unconfirmed(stops, strategy)) {
-    let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
-    if (!suite) {
-      suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
-      suites.push(suite);
-    }
-    const stopCase = {
-      kind: "chaos-stop",
-      className: where.name,
-      name: "chaos stopped",
-      outcome: "error",
-      message: `chaos may still be running: ${what} was not confirmed stopped: ${why2}; to stop it: ${command}`,
-      details: command,
-      properties: { command }
-    };
-    suite.cases.push(stopCase);
-  }
-  return { suites };
-}
-var stopEngine, shutdownWorkflow;
-var init_stop_report = __esm({
-  "src/run/stop-report.ts"() {
-    "use strict";
-    stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
-    shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
-  }
-});
-
-// src/run/resources.ts
-function logRemoval(removal, log, warn) {
-  const list = (items) => items.length > 0 ? `: ${items.join(", ")}` : "";
-  log(`[chaos-gate] cleanup: removed ${removal.removed.length} object(s)${list(removal.removed)}`);
-  if (removal.kept.length > 0)
-    log(`[chaos-gate] cleanup: kept ${removal.kept.length} shared object(s)${list(removal.kept)}`);
-  if (removal.alreadyGone.length > 0)
-    log(`[chaos-gate] cleanup: ${removal.alreadyGone.length} already gone${list(removal.alreadyGone)}`);
-  removal.problems.forEach((p) => warn(`cleanup: ${p}`));
-}
-var RunResources;
-var init_resources = __esm({
-  "src/run/resources.ts"() {
-    "use strict";
-    init_client2();
-    init_apply();
-    init_client();
-    init_errors4();
-    init_retry();
-    init_client3();
-    init_stop2();
-    init_stop_report();
-    RunResources = class {
-      applied = [];
-      workflow;
-      /** Something may have been created: an apply or submit was sent, answered or not. */
-      started = false;
-      /** An apply or submit got no answer (or a 5xx): it may have created what the run does not know about. */
-      #unanswered = { engines: false, workflows: false };
-      /** The engine manifests sent to the cluster, to know one of them when the stop finds it by label. */
-      #engineManifests = [];
-      #settings;
-      constructor(settings) {
-        this.#settings = settings;
-      }
-      #applier(connection) {
-        return this.#settings.applier.on(connection);
-      }
-      /** Applies the manifests in order, remembering each object as it lands; none sent after `until`. */
-      async apply(prepared, until2) {
-        this.started = true;
-        this.#engineManifests = prepared.filter((m) => m.role === "engine");
-        await this.#settings.applier.apply(
-          prepared,
-          (object3, note) => {
-            this.applied.push(object3);
-            const where = `${object3.kind} ${object3.namespace ? `${object3.namespace}/` : ""}${object3.name}`;
-            this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
-          },
-          until2
-        ).catch((error2) => {
-          if (unanswered(error2)) this.#unanswered.engines = true;
-          throw error2;
-        });
-      }
-      async submit(workflow) {
-        this.started = true;
-        this.workflow = await new ArgoClient(this.#settings.sending).create(workflow).catch((error2) => {
-          if (unanswered(error2)) this.#unanswered.workflows = true;
-          throw error2;
-        });
-        const { namespace, name } = this.workflow.metadata;
-        this.#settings.log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
-      }
-      /** Selects what this run applied, so its watches see nothing of other runs or users. */
-      get selector() {
-        return `${runLabel}=${this.#settings.runId}`;
-      }
-      /** The engines this run applied itself. */
-      appliedEngines() {
-        return this.applied.filter((a) => a.kind === "ChaosEngine").map((a) => ({ namespace: a.namespace ?? "", name: a.name, uid: a.uid ?? "" }));
-      }
-      /** The engines the submitted workflow has created so far: those labelled with its uid. */
-      async workflowEngines(connection) {
-        const uid = this.workflow?.metadata.uid;
-        if (!uid) return [];
-        const litmus = new LitmusClient(connection);
-        const found = await Promise.all(
-          this.#settings.namespaces.map((ns) => litmus.enginesLabelled(ns, `${workflowRunLabel}=${uid}`))
-        );
-        return found.flat();
-      }
-      /**
-       * Stops every engine of the run and confirms it, then shuts the workflow down. Never throws: what
-       * is not confirmed is in the returned report and logged with the command that stops it.
-       */
-      async stopChaos(hurry) {
-        const { connection, runId, namespaces, shutdown, stopTimeoutMs, log } = this.#settings;
-        const workflow = this.workflow?.metadata;
-        const stops = await stopRunChaos(
-          connection,
-          {
-            runId,
-            namespaces,
-            engines: this.appliedEngines(),
-            workflows: workflow?.name ? [{ namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid }] : [],
-            search: this.#unanswered
-          },
-          { deadlineMs: stopTimeoutMs, hurry, log, shutdown }
-        );
-        describeUnconfirmed(stops, shutdown).forEach((line) => log(line));
-        this.#adoptFound(stops);
-        return stops;
-      }
-      /**
-       * An engine of the run's own manifests that the stop found by label though its apply got no answer
-       * (a cancel, a dropped connection) was created by the run: the cleanup removes it with the rest.
-       */
-      #adoptFound(stops) {
-        const known = new Set(this.appliedEngines().map((e2) => `${e2.namespace}/${e2.name}`));
-        for (const { ref } of stops.engines) {
-          const key = `${ref.namespace}/${ref.name}`;
-          const manifest = this.#engineManifests.find(
-            (m) => `${m.object.metadata.namespace ?? ""}/${m.object.metadata.name ?? ""}` === key
-          );
-          if (!manifest || known.has(key)) continue;
-          known.add(key);
-          this.applied.push({
-            role: "engine",
-            apiVersion: manifest.object.apiVersion ?? "",
-            kind: "ChaosEngine",
-            namespace: ref.namespace,
-            name: ref.name,
-            uid: ref.uid,
-            ownership: "run",
-            source: manifest.source
-          });
-        }
-      }
-      /**
-       * Deletes what the run created (engines first, RBAC last, then the workflow and the engines'
-       * results) and says what it really removed. Nothing is deleted while chaos may still be running:
-       * the engines must stay visible, and their RBAC is what the experiments need to revert.
-       */
-      async cleanup(passed, hurry, stops) {
-        const { cleanup: policy, log, stopTimeoutMs } = this.#settings;
-        const applied2 = this.applied.filter((a) => a.ownership !== "foreign").length + (this.workflow ? 1 : 0);
-        if (policy === "never" || policy === "on-success" && !passed) {
-          log(`[chaos-gate] cleanup ${policy}: leaving ${applied2} object(s) in place`);
-          return;
-        }
-        if (stops && !allConfirmed(stops)) {
-          log(`[chaos-gate] cleanup skipped: chaos may still be running; ${applied2} object(s) left in place`);
-          return;
-        }
-        if (hurry.aborted) {
-          log(`[chaos-gate] cleanup skipped: leaving now; ${applied2} object(s) left in place`);
-          return;
-        }
-        const deadline = AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)]);
-        const connection = limited(this.#settings.connection, { signal: deadline });
-        const persist = (call) => retryUntil(call, { signal: deadline, isFinal: (error2) => !unanswered(error2) });
-        const removal = await this.#applier(connection).remove(this.applied, deadline);
-        const workflow = this.workflow?.metadata;
-        if (workflow?.name) {
-          const where = `Workflow ${workflow.namespace ?? ""}/${workflow.name}`;
-          const argo = new ArgoClient(connection);
-          const deleted = await persist(() => argo.delete(workflow.namespace ?? "", workflow.name ?? ""));
-          if (deleted.ok) removal.removed.push(where);
-          else removal.problems.push(describeApiError(`deleting ${where}`, deleted.error));
-        }
-        const litmus = new LitmusClient(connection);
-        const engines = this.appliedEngines();
-        for (const namespace of new Set(engines.map((e2) => e2.namespace))) {
-          const uids = engines.filter((e2) => e2.namespace === namespace).map((e2) => e2.uid);
-          const deleted = await persist(() => litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`));
-          if (deleted.ok)
-            removal.removed.push(...deleted.value.map((name) => `ChaosResult ${namespace}/${name}`));
-          else removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, deleted.error));
-        }
-        logRemoval(removal, log, this.#settings.warn);
-      }
-    };
-  }
-});
-
-// src/run/run-id-in-use.ts
-async function runIdInUse(runId, places, clients, warn) {
-  const selector = `${runLabel}=${runId}`;
-  const listing = async (what, namespace, list) => {
-    try {
-      return await list();
-    } catch (error2) {
-      if (statusCode(error2) !== 404)
-        warn(
-          `not checked whether another run under run id ${runId} still runs chaos: ${describeApiError(`listing ${what} labelled ${selector} in namespace ${namespace}`, error2)}`
-        );
-      return [];
-    }
-  };
-  const { litmus, argo } = clients;
-  const [engines, workflows] = await Promise.all([
-    Promise.all(
-      [...new Set(places.engines)].map(
-        async (namespace) => (await listing("ChaosEngines", namespace, () => litmus.enginesLabelled(namespace, selector))).filter((engine) => !isEngineFinished(engine)).map(
-          (engine) => `ChaosEngine ${namespace}/${engine.metadata.name ?? ""} (engineStatus ${engine.status?.engineStatus ?? "unset"})`
-        )
-      )
-    ),
-    Promise.all(
-      [...new Set(argo ? places.workflows : [])].map(
-        async (namespace) => (await listing(
-          "Workflows",
-          namespace,
-          async () => argo ? (await argo.list(argo.target(namespace, selector))).items : []
-        )).filter((workflow) => !isWorkflowCompleted(workflow)).map(
-          (workflow) => `Workflow ${namespace}/${workflow.metadata.name ?? ""} (phase ${workflow.status?.phase ?? "unset"})`
-        )
-      )
-    )
-  ]);
-  const live = [...engines.flat(), ...workflows.flat()];
-  if (live.length === 0) return [];
-  return [
-    `run id ${runId} already labels chaos that has not finished: ${live.join(", ")}. That is another run's (one at the same time, or one killed before it stopped its chaos): this run finds what it started by the run id, and could stop it. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or stop that chaos first`
-  ];
-}
-var init_run_id_in_use = __esm({
-  "src/run/run-id-in-use.ts"() {
-    "use strict";
-    init_condition();
-    init_fields();
-    init_apply();
-    init_errors4();
-    init_verdict();
-  }
-});
-
 // src/kube/lease.ts
 function leaseExpiresMs(lease) {
   const { holderIdentity, renewTime, acquireTime, leaseDurationSeconds: leaseDurationSeconds2 } = lease.spec ?? {};
@@ -90509,6 +90281,350 @@ var init_run_lock = __esm({
   }
 });
 
+// src/run/run-over.ts
+function runOver(connection, nowMs = Date.now()) {
+  const judged = /* @__PURE__ */ new Map();
+  return (record2) => {
+    let judging = judged.get(record2.key);
+    if (!judging) {
+      judging = whyOver(connection, record2, nowMs).catch(() => void 0);
+      judged.set(record2.key, judging);
+    }
+    return judging;
+  };
+}
+async function whyOver(connection, record2, nowMs) {
+  const { runId, at, chaosIn } = record2;
+  if (!at || !chaosIn || chaosIn.length === 0) return void 0;
+  const age = nowMs - Date.parse(at);
+  if (!(age >= recordGraceMs)) return void 0;
+  const selector = `${runLabel}=${runId}`;
+  const none = (error2) => {
+    if (statusCode(error2) === 404) return [];
+    throw error2;
+  };
+  const litmus = new LitmusClient(connection);
+  const argo = new ArgoClient(connection);
+  const leases = new LeaseClient(connection);
+  const locked = record2.key !== runId;
+  for (const namespace of chaosIn) {
+    if (locked) {
+      const lease = await leases.read(namespace, runLeaseName(runId));
+      if (lease && !leaseFree(lease, nowMs) && lease.spec?.holderIdentity?.endsWith(`/${record2.key}`))
+        return void 0;
+    }
+    const engines = await litmus.enginesLabelled(namespace, selector).catch(none);
+    const workflows = await argo.list(argo.target(namespace, selector)).then((listed3) => listed3.items, none);
+    if (engines.length > 0 || workflows.length > 0) return void 0;
+  }
+  return `its run is over: recorded at ${at}, ${locked ? `no Lease ${runLeaseName(runId)} of its own held, ` : ""}and no ChaosEngine or Workflow labelled ${selector} left in namespace ${chaosIn.join(", ")}`;
+}
+var recordGraceMs;
+var init_run_over = __esm({
+  "src/run/run-over.ts"() {
+    "use strict";
+    init_client2();
+    init_apply();
+    init_errors4();
+    init_lease();
+    init_client3();
+    init_run_lock();
+    recordGraceMs = 10 * 6e4;
+  }
+});
+
+// src/run/stop-report.ts
+function unconfirmed(report, strategy) {
+  return [
+    ...report.engines.filter((e2) => !e2.confirmed).map(({ ref, why: why2 }) => ({
+      suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
+      what: `ChaosEngine ${ref.namespace}/${ref.name}`,
+      why: why2 ?? "",
+      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
+    })),
+    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why: why2 }) => ({
+      suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
+      what: `Workflow ${ref.namespace}/${ref.name}`,
+      why: why2 ?? "",
+      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
+    })),
+    ...report.unlisted.map(({ kind, namespace, selector, why: why2 }) => ({
+      suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
+      what: `${kind} labelled ${selector} in namespace ${namespace}`,
+      why: why2,
+      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
+    }))
+  ];
+}
+function describeUnconfirmed(report, strategy) {
+  return unconfirmed(report, strategy).flatMap(({ what, why: why2, command }) => [
+    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why2}`,
+    `[chaos-gate]   to stop it: ${command}`
+  ]);
+}
+function withStopCases(report, stops, strategy) {
+  const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
+  for (const { suite: where, what, why: why2, command } of unconfirmed(stops, strategy)) {
+    let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
+    if (!suite) {
+      suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
+      suites.push(suite);
+    }
+    const stopCase = {
+      kind: "chaos-stop",
+      className: where.name,
+      name: "chaos stopped",
+      outcome: "error",
+      message: `chaos may still be running: ${what} was not confirmed stopped: ${why2}; to stop it: ${command}`,
+      details: command,
+      properties: { command }
+    };
+    suite.cases.push(stopCase);
+  }
+  return { suites };
+}
+var stopEngine, shutdownWorkflow;
+var init_stop_report = __esm({
+  "src/run/stop-report.ts"() {
+    "use strict";
+    stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
+    shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
+  }
+});
+
+// src/run/resources.ts
+function logRemoval(removal, log, warn) {
+  const list = (items) => items.length > 0 ? `: ${items.join(", ")}` : "";
+  for (const { runId, why: why2, from: from2 } of removal.pruned)
+    log(
+      `[chaos-gate] cleanup: removed the record of run ${runId} from ${from2.length} shared object(s) (${from2.join(", ")}): ${why2}`
+    );
+  log(`[chaos-gate] cleanup: removed ${removal.removed.length} object(s)${list(removal.removed)}`);
+  if (removal.kept.length > 0)
+    log(`[chaos-gate] cleanup: kept ${removal.kept.length} shared object(s)${list(removal.kept)}`);
+  if (removal.alreadyGone.length > 0)
+    log(`[chaos-gate] cleanup: ${removal.alreadyGone.length} already gone${list(removal.alreadyGone)}`);
+  removal.problems.forEach((p) => warn(`cleanup: ${p}`));
+}
+var RunResources;
+var init_resources = __esm({
+  "src/run/resources.ts"() {
+    "use strict";
+    init_client2();
+    init_apply();
+    init_client();
+    init_errors4();
+    init_retry();
+    init_client3();
+    init_stop2();
+    init_run_over();
+    init_stop_report();
+    RunResources = class {
+      applied = [];
+      workflow;
+      /** Something may have been created: an apply or submit was sent, answered or not. */
+      started = false;
+      /** An apply or submit got no answer (or a 5xx): it may have created what the run does not know about. */
+      #unanswered = { engines: false, workflows: false };
+      /** The engine manifests sent to the cluster, to know one of them when the stop finds it by label. */
+      #engineManifests = [];
+      #settings;
+      constructor(settings) {
+        this.#settings = settings;
+      }
+      #applier(connection) {
+        return this.#settings.applier.on(connection);
+      }
+      /** Applies the manifests in order, remembering each object as it lands; none sent after `until`. */
+      async apply(prepared, until2) {
+        this.started = true;
+        this.#engineManifests = prepared.filter((m) => m.role === "engine");
+        await this.#settings.applier.apply(
+          prepared,
+          (object3, note) => {
+            this.applied.push(object3);
+            const where = `${object3.kind} ${object3.namespace ? `${object3.namespace}/` : ""}${object3.name}`;
+            this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
+          },
+          until2
+        ).catch((error2) => {
+          if (unanswered(error2)) this.#unanswered.engines = true;
+          throw error2;
+        });
+      }
+      async submit(workflow) {
+        this.started = true;
+        this.workflow = await new ArgoClient(this.#settings.sending).create(workflow).catch((error2) => {
+          if (unanswered(error2)) this.#unanswered.workflows = true;
+          throw error2;
+        });
+        const { namespace, name } = this.workflow.metadata;
+        this.#settings.log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
+      }
+      /** Selects what this run applied, so its watches see nothing of other runs or users. */
+      get selector() {
+        return `${runLabel}=${this.#settings.runId}`;
+      }
+      /** The engines this run applied itself. */
+      appliedEngines() {
+        return this.applied.filter((a) => a.kind === "ChaosEngine").map((a) => ({ namespace: a.namespace ?? "", name: a.name, uid: a.uid ?? "" }));
+      }
+      /** The engines the submitted workflow has created so far: those labelled with its uid. */
+      async workflowEngines(connection) {
+        const uid = this.workflow?.metadata.uid;
+        if (!uid) return [];
+        const litmus = new LitmusClient(connection);
+        const found = await Promise.all(
+          this.#settings.namespaces.map((ns) => litmus.enginesLabelled(ns, `${workflowRunLabel}=${uid}`))
+        );
+        return found.flat();
+      }
+      /**
+       * Stops every engine of the run and confirms it, then shuts the workflow down. Never throws: what
+       * is not confirmed is in the returned report and logged with the command that stops it.
+       */
+      async stopChaos(hurry) {
+        const { connection, runId, namespaces, shutdown, stopTimeoutMs, log } = this.#settings;
+        const workflow = this.workflow?.metadata;
+        const stops = await stopRunChaos(
+          connection,
+          {
+            runId,
+            namespaces,
+            engines: this.appliedEngines(),
+            workflows: workflow?.name ? [{ namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid }] : [],
+            search: this.#unanswered
+          },
+          { deadlineMs: stopTimeoutMs, hurry, log, shutdown }
+        );
+        describeUnconfirmed(stops, shutdown).forEach((line) => log(line));
+        this.#adoptFound(stops);
+        return stops;
+      }
+      /**
+       * An engine of the run's own manifests that the stop found by label though its apply got no answer
+       * (a cancel, a dropped connection) was created by the run: the cleanup removes it with the rest.
+       */
+      #adoptFound(stops) {
+        const known = new Set(this.appliedEngines().map((e2) => `${e2.namespace}/${e2.name}`));
+        for (const { ref } of stops.engines) {
+          const key = `${ref.namespace}/${ref.name}`;
+          const manifest = this.#engineManifests.find(
+            (m) => `${m.object.metadata.namespace ?? ""}/${m.object.metadata.name ?? ""}` === key
+          );
+          if (!manifest || known.has(key)) continue;
+          known.add(key);
+          this.applied.push({
+            role: "engine",
+            apiVersion: manifest.object.apiVersion ?? "",
+            kind: "ChaosEngine",
+            namespace: ref.namespace,
+            name: ref.name,
+            uid: ref.uid,
+            ownership: "run",
+            source: manifest.source
+          });
+        }
+      }
+      /**
+       * Deletes what the run created (engines first, RBAC last, then the workflow and the engines'
+       * results) and says what it really removed. Nothing is deleted while chaos may still be running:
+       * the engines must stay visible, and their RBAC is what the experiments need to revert.
+       */
+      async cleanup(passed, hurry, stops) {
+        const { cleanup: policy, log, stopTimeoutMs } = this.#settings;
+        const applied2 = this.applied.filter((a) => a.ownership !== "foreign").length + (this.workflow ? 1 : 0);
+        if (policy === "never" || policy === "on-success" && !passed) {
+          log(`[chaos-gate] cleanup ${policy}: leaving ${applied2} object(s) in place`);
+          return;
+        }
+        if (stops && !allConfirmed(stops)) {
+          log(`[chaos-gate] cleanup skipped: chaos may still be running; ${applied2} object(s) left in place`);
+          return;
+        }
+        if (hurry.aborted) {
+          log(`[chaos-gate] cleanup skipped: leaving now; ${applied2} object(s) left in place`);
+          return;
+        }
+        const deadline = AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)]);
+        const connection = limited(this.#settings.connection, { signal: deadline });
+        const persist = (call) => retryUntil(call, { signal: deadline, isFinal: (error2) => !unanswered(error2) });
+        const removal = await this.#applier(connection).remove(this.applied, deadline, runOver(connection));
+        const workflow = this.workflow?.metadata;
+        if (workflow?.name) {
+          const where = `Workflow ${workflow.namespace ?? ""}/${workflow.name}`;
+          const argo = new ArgoClient(connection);
+          const deleted = await persist(() => argo.delete(workflow.namespace ?? "", workflow.name ?? ""));
+          if (deleted.ok) removal.removed.push(where);
+          else removal.problems.push(describeApiError(`deleting ${where}`, deleted.error));
+        }
+        const litmus = new LitmusClient(connection);
+        const engines = this.appliedEngines();
+        for (const namespace of new Set(engines.map((e2) => e2.namespace))) {
+          const uids = engines.filter((e2) => e2.namespace === namespace).map((e2) => e2.uid);
+          const deleted = await persist(() => litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`));
+          if (deleted.ok)
+            removal.removed.push(...deleted.value.map((name) => `ChaosResult ${namespace}/${name}`));
+          else removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, deleted.error));
+        }
+        logRemoval(removal, log, this.#settings.warn);
+      }
+    };
+  }
+});
+
+// src/run/run-id-in-use.ts
+async function runIdInUse(runId, places, clients, warn) {
+  const selector = `${runLabel}=${runId}`;
+  const listing = async (what, namespace, list) => {
+    try {
+      return await list();
+    } catch (error2) {
+      if (statusCode(error2) !== 404)
+        warn(
+          `not checked whether another run under run id ${runId} still runs chaos: ${describeApiError(`listing ${what} labelled ${selector} in namespace ${namespace}`, error2)}`
+        );
+      return [];
+    }
+  };
+  const { litmus, argo } = clients;
+  const [engines, workflows] = await Promise.all([
+    Promise.all(
+      [...new Set(places.engines)].map(
+        async (namespace) => (await listing("ChaosEngines", namespace, () => litmus.enginesLabelled(namespace, selector))).filter((engine) => !isEngineFinished(engine)).map(
+          (engine) => `ChaosEngine ${namespace}/${engine.metadata.name ?? ""} (engineStatus ${engine.status?.engineStatus ?? "unset"})`
+        )
+      )
+    ),
+    Promise.all(
+      [...new Set(argo ? places.workflows : [])].map(
+        async (namespace) => (await listing(
+          "Workflows",
+          namespace,
+          async () => argo ? (await argo.list(argo.target(namespace, selector))).items : []
+        )).filter((workflow) => !isWorkflowCompleted(workflow)).map(
+          (workflow) => `Workflow ${namespace}/${workflow.metadata.name ?? ""} (phase ${workflow.status?.phase ?? "unset"})`
+        )
+      )
+    )
+  ]);
+  const live = [...engines.flat(), ...workflows.flat()];
+  if (live.length === 0) return [];
+  return [
+    `run id ${runId} already labels chaos that has not finished: ${live.join(", ")}. That is another run's (one at the same time, or one killed before it stopped its chaos): this run finds what it started by the run id, and could stop it. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or stop that chaos first`
+  ];
+}
+var init_run_id_in_use = __esm({
+  "src/run/run-id-in-use.ts"() {
+    "use strict";
+    init_condition();
+    init_fields();
+    init_apply();
+    init_errors4();
+    init_verdict();
+  }
+});
+
 // src/run/run.ts
 import { randomBytes } from "node:crypto";
 async function runGate(config2, context) {
@@ -90633,7 +90749,12 @@ async function preflight({ config: config2, inputs, defaultNamespace, kc, genera
     await argo?.assertInstalled();
     const runId = config2.runId ?? generatedRunId ?? newRunId();
     const record2 = config2.runId === void 0 ? runId : `${runId.slice(0, 54)}.${randomBytes(4).toString("hex")}`;
-    const applier = new ManifestApplier(main2, defaultNamespace, { id: runId, record: record2 });
+    const policy = { ...config2, defaultNamespace };
+    const applier = new ManifestApplier(main2, defaultNamespace, {
+      id: runId,
+      record: record2,
+      chaosIn: allowedNamespaces(policy)
+    });
     const prepared = applier.prepare(inputs.manifests);
     const workflow = config2.workflow && inputs.workflow && prepareWorkflow(inputs.workflow, config2.workflow, defaultNamespace, {
       ...managedBy,
@@ -90642,7 +90763,6 @@ async function preflight({ config: config2, inputs, defaultNamespace, kc, genera
     log(
       `[chaos-gate] run ${runId}: preflight of ${prepared.length + (workflow ? 1 : 0)} object(s) on ${describeCluster(kc)}, namespace ${defaultNamespace}`
     );
-    const policy = { ...config2, defaultNamespace };
     const clusterScoped = /* @__PURE__ */ new Set();
     for (const manifest of prepared)
       if (await applier.isClusterScoped(manifest.object).catch(() => false)) clusterScoped.add(manifest);

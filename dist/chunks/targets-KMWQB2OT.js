@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-CI3SU4GB.js";
+} from "./chunk-CMTHQRNQ.js";
 import "./chunk-3PVIRF4M.js";
 import "./chunk-WYBPLHSC.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-LAB5JF7C.js";
+import "./chunk-7MGTRLCC.js";
 import "./chunk-QGHPKKGK.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQLJGBJE.js";

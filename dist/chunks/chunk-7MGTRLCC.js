@@ -256,6 +256,28 @@ var usersFieldManager = "chaos-gate-users";
 var runLabel = "chaos-gate.io/run";
 var managedBy = { "app.kubernetes.io/managed-by": "chaos-gate" };
 var usersPrefix = "users.chaos-gate.io/";
+function recordsOn(object) {
+  return Object.entries(object.metadata?.annotations ?? {}).filter(([key]) => key.startsWith(usersPrefix)).map(([annotation, value]) => {
+    const key = annotation.slice(usersPrefix.length);
+    const parsed = parseRecordValue(value);
+    if (!parsed) return { key, runId: value || key };
+    const { run, at, chaosIn } = parsed;
+    return {
+      key,
+      runId: run,
+      ...typeof at === "string" ? { at } : {},
+      ...Array.isArray(chaosIn) && chaosIn.every((n) => typeof n === "string") ? { chaosIn } : {}
+    };
+  });
+}
+function parseRecordValue(value) {
+  try {
+    const parsed = JSON.parse(value);
+    return isRecord(parsed) && typeof parsed.run === "string" ? parsed : void 0;
+  } catch {
+    return void 0;
+  }
+}
 var applyOrder = ["rbac", "experiment", "engine"];
 var concurrency = 10;
 var inOrder = (manifests) => applyOrder.map((role) => manifests.filter((m) => m.role === role)).filter((group2) => group2.length > 0);
@@ -313,6 +335,8 @@ var ManifestApplier = class _ManifestApplier {
   #runId;
   /** The key of this run's record on shared objects. */
   #record;
+  /** Where the run's engines, workflows and leases may be, for its record. */
+  #chaosIn;
   /** What preflight read of each named object, so apply reads nothing again. */
   #existing = /* @__PURE__ */ new Map();
   constructor(connection, defaultNamespace, run) {
@@ -320,12 +344,14 @@ var ManifestApplier = class _ManifestApplier {
     this.#defaultNamespace = defaultNamespace;
     this.#runId = run.id;
     this.#record = run.record;
+    this.#chaosIn = run.chaosIn;
   }
   /** This applier sending on `connection`, with what its preflight read and discovered. */
   on(connection) {
     const applier = new _ManifestApplier(connection, this.#defaultNamespace, {
       id: this.#runId,
-      record: this.#record
+      record: this.#record,
+      chaosIn: this.#chaosIn
     });
     applier.#existing = this.#existing;
     applier.#api.shareDiscovery(this.#api);
@@ -427,14 +453,26 @@ var ManifestApplier = class _ManifestApplier {
   /**
    * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
    * RBAC to revert), each group in parallel. A delete the server did not answer (out of reach for a
-   * moment, restarted, a 5xx) is sent again with backoff until `deadline`. Reports, never throws.
+   * moment, restarted, a 5xx) is sent again with backoff until `deadline`. Another run's record on a
+   * shared object is removed when `over` finds that run over. Reports, never throws.
    */
-  async remove(objects, deadline) {
-    const removal = { removed: [], kept: [], alreadyGone: [], problems: [] };
+  async remove(objects, deadline, over) {
+    const removal = { removed: [], kept: [], alreadyGone: [], problems: [], pruned: [] };
+    const pruned = /* @__PURE__ */ new Map();
+    const prune = over && {
+      over,
+      done: (record, why, from) => {
+        const entry = pruned.get(record.key) ?? { runId: record.runId, why, from: [] };
+        entry.from.push(from);
+        pruned.set(record.key, entry);
+      }
+    };
     const newestFirst = [...objects].reverse().filter((object) => object.ownership !== "foreign");
     for (const role of [...applyOrder].reverse()) {
       const group2 = newestFirst.filter((object) => object.role === role);
-      const outcomes = await pMap(group2, (object) => this.#removeOne(object, deadline), { concurrency });
+      const outcomes = await pMap(group2, (object) => this.#removeOne(object, deadline, prune), {
+        concurrency
+      });
       group2.forEach((object, i) => {
         const what = describe(refOf(object));
         const outcome = outcomes[i];
@@ -444,12 +482,15 @@ var ManifestApplier = class _ManifestApplier {
         else removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
       });
     }
+    const order = newestFirst.map((object) => describe(refOf(object)));
+    for (const entry of pruned.values())
+      removal.pruned.push({ ...entry, from: entry.from.sort((a, b) => order.indexOf(a) - order.indexOf(b)) });
     return removal;
   }
-  async #removeOne(object, deadline) {
+  async #removeOne(object, deadline, prune) {
     const ref = refOf(object);
     const attempt = await retryUntil(
-      () => object.ownership === "run" ? this.#delete(ref) : this.#release(ref),
+      () => object.ownership === "run" ? this.#delete(ref) : this.#release(ref, prune),
       { signal: deadline, isFinal: (error) => !unanswered(error) }
     );
     return attempt.ok ? attempt.value : { error: attempt.error };
@@ -463,18 +504,22 @@ var ManifestApplier = class _ManifestApplier {
   async #applyShared(object) {
     for (let attempt = 1; ; attempt++) {
       const result = await this.#api.write(object, false);
+      const record = { run: this.#runId, at: (/* @__PURE__ */ new Date()).toISOString(), chaosIn: this.#chaosIn };
       try {
-        await this.#annotate(object, this.#runId);
+        await this.#annotate(object, { [this.#record]: JSON.stringify(record) });
         return result;
       } catch (error) {
         if (statusCode(error) !== 404 || attempt >= 3) throw error;
       }
     }
   }
-  /** Removes this run's record; deletes the object if no other run's is left. */
-  async #release(ref) {
+  /**
+   * Removes this run's record, and those of runs that are over; deletes the object if no other run's
+   * is left.
+   */
+  async #release(ref, prune) {
     try {
-      await this.#annotate(ref, null);
+      await this.#annotate(ref, { [this.#record]: null });
     } catch (error) {
       if (statusCode(error) === 404) return "gone";
       throw error;
@@ -482,8 +527,19 @@ var ManifestApplier = class _ManifestApplier {
     for (let attempt = 1; ; attempt++) {
       const current = await this.#read(ref);
       if (!current) return "gone";
-      const users = Object.entries(current.metadata?.annotations ?? {}).filter(([key]) => key.startsWith(usersPrefix)).map(([key, id]) => `run ${id || key.slice(usersPrefix.length)}`);
-      if (users.length > 0) return users;
+      const records = recordsOn(current);
+      const over = prune ? (await Promise.all(records.map(async (record) => ({ record, why: await prune.over(record) })))).filter((found) => found.why !== void 0) : [];
+      if (over.length > 0) {
+        try {
+          await this.#annotate(ref, Object.fromEntries(over.map(({ record }) => [record.key, null])));
+        } catch (error) {
+          if (statusCode(error) === 404) return "gone";
+          throw error;
+        }
+        over.forEach(({ record, why }) => prune?.done(record, why, describe(ref)));
+        continue;
+      }
+      if (records.length > 0) return records.map((record) => `run ${record.runId}`);
       try {
         return await this.#delete(ref, current.metadata?.resourceVersion);
       } catch (error) {
@@ -491,8 +547,11 @@ var ManifestApplier = class _ManifestApplier {
       }
     }
   }
-  async #annotate(ref, value) {
-    const key = `${usersPrefix}${this.#record}`;
+  /** Writes (a string) or removes (null) records, by their keys. */
+  async #annotate(ref, records) {
+    const annotations = Object.fromEntries(
+      Object.entries(records).map(([key, value]) => [`${usersPrefix}${key}`, value])
+    );
     await this.#api.patch(
       {
         apiVersion: ref.apiVersion,
@@ -500,7 +559,7 @@ var ManifestApplier = class _ManifestApplier {
         metadata: {
           name: ref.metadata?.name,
           namespace: ref.metadata?.namespace,
-          annotations: { [key]: value }
+          annotations
         }
       },
       void 0,
@@ -844,59 +903,6 @@ function allConfirmed(report) {
   return report.engines.every((e) => e.confirmed) && report.workflows.every((w) => w.confirmed) && report.unlisted.length === 0;
 }
 
-// src/run/stop-report.ts
-var stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
-var shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
-function unconfirmed(report, strategy) {
-  return [
-    ...report.engines.filter((e) => !e.confirmed).map(({ ref, why }) => ({
-      suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
-      what: `ChaosEngine ${ref.namespace}/${ref.name}`,
-      why: why ?? "",
-      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
-    })),
-    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why }) => ({
-      suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
-      what: `Workflow ${ref.namespace}/${ref.name}`,
-      why: why ?? "",
-      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
-    })),
-    ...report.unlisted.map(({ kind, namespace, selector, why }) => ({
-      suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
-      what: `${kind} labelled ${selector} in namespace ${namespace}`,
-      why,
-      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
-    }))
-  ];
-}
-function describeUnconfirmed(report, strategy) {
-  return unconfirmed(report, strategy).flatMap(({ what, why, command }) => [
-    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why}`,
-    `[chaos-gate]   to stop it: ${command}`
-  ]);
-}
-function withStopCases(report, stops, strategy) {
-  const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
-  for (const { suite: where, what, why, command } of unconfirmed(stops, strategy)) {
-    let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
-    if (!suite) {
-      suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
-      suites.push(suite);
-    }
-    const stopCase = {
-      kind: "chaos-stop",
-      className: where.name,
-      name: "chaos stopped",
-      outcome: "error",
-      message: `chaos may still be running: ${what} was not confirmed stopped: ${why}; to stop it: ${command}`,
-      details: command,
-      properties: { command }
-    };
-    suite.cases.push(stopCase);
-  }
-  return { suites };
-}
-
 // src/run/run-lock.ts
 import os from "node:os";
 
@@ -1115,6 +1121,59 @@ async function releaseLeftLeases(connection, leases, log) {
   }
 }
 
+// src/run/stop-report.ts
+var stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
+var shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
+function unconfirmed(report, strategy) {
+  return [
+    ...report.engines.filter((e) => !e.confirmed).map(({ ref, why }) => ({
+      suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
+      what: `ChaosEngine ${ref.namespace}/${ref.name}`,
+      why: why ?? "",
+      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
+    })),
+    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why }) => ({
+      suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
+      what: `Workflow ${ref.namespace}/${ref.name}`,
+      why: why ?? "",
+      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
+    })),
+    ...report.unlisted.map(({ kind, namespace, selector, why }) => ({
+      suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
+      what: `${kind} labelled ${selector} in namespace ${namespace}`,
+      why,
+      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
+    }))
+  ];
+}
+function describeUnconfirmed(report, strategy) {
+  return unconfirmed(report, strategy).flatMap(({ what, why, command }) => [
+    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why}`,
+    `[chaos-gate]   to stop it: ${command}`
+  ]);
+}
+function withStopCases(report, stops, strategy) {
+  const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
+  for (const { suite: where, what, why, command } of unconfirmed(stops, strategy)) {
+    let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
+    if (!suite) {
+      suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
+      suites.push(suite);
+    }
+    const stopCase = {
+      kind: "chaos-stop",
+      className: where.name,
+      name: "chaos stopped",
+      outcome: "error",
+      message: `chaos may still be running: ${what} was not confirmed stopped: ${why}; to stop it: ${command}`,
+      details: command,
+      properties: { command }
+    };
+    suite.cases.push(stopCase);
+  }
+  return { suites };
+}
+
 export {
   ArgoClient,
   watchSource,
@@ -1129,8 +1188,11 @@ export {
   chaosCondition,
   stopRunChaos,
   allConfirmed,
-  describeUnconfirmed,
-  withStopCases,
+  leaseFree,
+  LeaseClient,
+  runLeaseName,
   lockRunId,
-  releaseLeftLeases
+  releaseLeftLeases,
+  describeUnconfirmed,
+  withStopCases
 };

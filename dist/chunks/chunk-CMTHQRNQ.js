@@ -11,6 +11,7 @@ import {
 } from "./chunk-WYBPLHSC.js";
 import {
   ArgoClient,
+  LeaseClient,
   ManifestApplier,
   allConfirmed,
   cancelReason,
@@ -18,15 +19,17 @@ import {
   describeUnconfirmed,
   engineKey,
   experimentProgress,
+  leaseFree,
   lockRunId,
   managedBy,
   retryUntil,
   runLabel,
+  runLeaseName,
   stopRunChaos,
   until,
   watchSource,
   withStopCases
-} from "./chunk-LAB5JF7C.js";
+} from "./chunk-7MGTRLCC.js";
 import {
   LitmusClient,
   connect,
@@ -443,6 +446,46 @@ async function startLoad(config, log, platform = process.platform) {
   };
 }
 
+// src/run/run-over.ts
+var recordGraceMs = 10 * 6e4;
+function runOver(connection, nowMs = Date.now()) {
+  const judged = /* @__PURE__ */ new Map();
+  return (record) => {
+    let judging = judged.get(record.key);
+    if (!judging) {
+      judging = whyOver(connection, record, nowMs).catch(() => void 0);
+      judged.set(record.key, judging);
+    }
+    return judging;
+  };
+}
+async function whyOver(connection, record, nowMs) {
+  const { runId, at, chaosIn } = record;
+  if (!at || !chaosIn || chaosIn.length === 0) return void 0;
+  const age = nowMs - Date.parse(at);
+  if (!(age >= recordGraceMs)) return void 0;
+  const selector = `${runLabel}=${runId}`;
+  const none = (error) => {
+    if (statusCode(error) === 404) return [];
+    throw error;
+  };
+  const litmus = new LitmusClient(connection);
+  const argo = new ArgoClient(connection);
+  const leases = new LeaseClient(connection);
+  const locked = record.key !== runId;
+  for (const namespace of chaosIn) {
+    if (locked) {
+      const lease = await leases.read(namespace, runLeaseName(runId));
+      if (lease && !leaseFree(lease, nowMs) && lease.spec?.holderIdentity?.endsWith(`/${record.key}`))
+        return void 0;
+    }
+    const engines = await litmus.enginesLabelled(namespace, selector).catch(none);
+    const workflows = await argo.list(argo.target(namespace, selector)).then((listed) => listed.items, none);
+    if (engines.length > 0 || workflows.length > 0) return void 0;
+  }
+  return `its run is over: recorded at ${at}, ${locked ? `no Lease ${runLeaseName(runId)} of its own held, ` : ""}and no ChaosEngine or Workflow labelled ${selector} left in namespace ${chaosIn.join(", ")}`;
+}
+
 // src/run/resources.ts
 var RunResources = class {
   applied = [];
@@ -574,7 +617,7 @@ var RunResources = class {
     const deadline = AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)]);
     const connection = limited(this.#settings.connection, { signal: deadline });
     const persist = (call) => retryUntil(call, { signal: deadline, isFinal: (error) => !unanswered(error) });
-    const removal = await this.#applier(connection).remove(this.applied, deadline);
+    const removal = await this.#applier(connection).remove(this.applied, deadline, runOver(connection));
     const workflow = this.workflow?.metadata;
     if (workflow?.name) {
       const where = `Workflow ${workflow.namespace ?? ""}/${workflow.name}`;
@@ -597,6 +640,10 @@ var RunResources = class {
 };
 function logRemoval(removal, log, warn) {
   const list = (items) => items.length > 0 ? `: ${items.join(", ")}` : "";
+  for (const { runId, why, from } of removal.pruned)
+    log(
+      `[chaos-gate] cleanup: removed the record of run ${runId} from ${from.length} shared object(s) (${from.join(", ")}): ${why}`
+    );
   log(`[chaos-gate] cleanup: removed ${removal.removed.length} object(s)${list(removal.removed)}`);
   if (removal.kept.length > 0)
     log(`[chaos-gate] cleanup: kept ${removal.kept.length} shared object(s)${list(removal.kept)}`);
@@ -773,7 +820,12 @@ async function preflight({ config, inputs, defaultNamespace, kc, generatedRunId 
     await argo?.assertInstalled();
     const runId = config.runId ?? generatedRunId ?? newRunId();
     const record = config.runId === void 0 ? runId : `${runId.slice(0, 54)}.${randomBytes(4).toString("hex")}`;
-    const applier = new ManifestApplier(main, defaultNamespace, { id: runId, record });
+    const policy = { ...config, defaultNamespace };
+    const applier = new ManifestApplier(main, defaultNamespace, {
+      id: runId,
+      record,
+      chaosIn: allowedNamespaces(policy)
+    });
     const prepared = applier.prepare(inputs.manifests);
     const workflow = config.workflow && inputs.workflow && prepareWorkflow(inputs.workflow, config.workflow, defaultNamespace, {
       ...managedBy,
@@ -782,7 +834,6 @@ async function preflight({ config, inputs, defaultNamespace, kc, generatedRunId 
     log(
       `[chaos-gate] run ${runId}: preflight of ${prepared.length + (workflow ? 1 : 0)} object(s) on ${describeCluster(kc)}, namespace ${defaultNamespace}`
     );
-    const policy = { ...config, defaultNamespace };
     const clusterScoped = /* @__PURE__ */ new Set();
     for (const manifest of prepared)
       if (await applier.isClusterScoped(manifest.object).catch(() => false)) clusterScoped.add(manifest);
