@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { CoordinationV1Api } from '@kubernetes/client-node';
+import { CoordinationV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { readRecords } from '../support/github-files.ts';
 import { runEntry } from '../support/run-node.ts';
 import { CustomObjectsApi } from '@kubernetes/client-node';
@@ -249,7 +249,7 @@ async function killedMainStep(runId: string) {
 }
 
 /** The post step, as the runner starts it: with the state the main step saved. */
-const postStep = (run: { dir: string }) =>
+const postStep = (run: { dir: string }, inputs: Record<string, string> = {}) =>
   runEntry('dist/post.js', [], {
     cwd: run.dir,
     env: {
@@ -261,6 +261,7 @@ const postStep = (run: { dir: string }) =>
       ),
       INPUT_KUBECONFIG: env.sandbox.kubeconfigYaml,
       INPUT_NAMESPACE: namespace,
+      ...inputs,
     },
   }).done;
 
@@ -316,6 +317,45 @@ test('the post step of a killed main step leaves a lease another run took over s
   );
   assert.equal((await readLease(runId))?.spec?.holderIdentity, 'other-runner/other-run');
   await leases.deleteNamespacedLease({ namespace, name: leaseName(runId) });
+});
+
+test('the post step that cannot confirm the chaos stopped keeps the lease to expire', async () => {
+  const runId = uniqueName('unconfirmed');
+  const killed = await killedMainStep(runId);
+  // An identity that may free the lease but not find the run's engines: their stop is not confirmed.
+  const account = uniqueName('leases-only');
+  const token = await env.sandbox.mintToken(namespace, account);
+  const rbac = env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
+  await rbac.createNamespacedRole({
+    namespace,
+    body: {
+      metadata: { name: account },
+      rules: [{ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'delete'] }],
+    },
+  });
+  await rbac.createNamespacedRoleBinding({
+    namespace,
+    body: {
+      metadata: { name: account },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: account },
+      subjects: [{ kind: 'ServiceAccount', name: account, namespace }],
+    },
+  });
+  const held = await readLease(runId);
+
+  const post = await postStep(killed, {
+    INPUT_KUBECONFIG: env.sandbox.kubeconfigFor(token, account, namespace),
+    'INPUT_STOP-TIMEOUT': '2s',
+  });
+  assert.equal(post.code, 1, post.stdout);
+  assert.match(post.stdout, new RegExp(`the stop of run ${runId} was not confirmed`));
+  assert.doesNotMatch(post.stdout, /deleted Lease/);
+  assert.equal((await readLease(runId))?.spec?.holderIdentity, held?.spec?.holderIdentity, 'kept');
+
+  // Stopped after all, the run id is free at once.
+  const again = await postStep(killed);
+  assert.equal(again.code, 0, again.stdout);
+  assert.equal(await readLease(runId), undefined);
 });
 
 test('the post step of a main step that failed after its chaos started says so, not that it did not finish', async () => {
