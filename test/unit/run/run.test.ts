@@ -984,6 +984,61 @@ test(
 );
 
 test(
+  "records of runs that are over are removed by cleanup; a young one's, or one whose engine is left, are kept",
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t);
+    playOperator(fake, 'Pass');
+    const roleRef = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: { name: 'pod-delete-sa', namespace: 'default' },
+    };
+    // Runs with generated ids (the record is the run id: never locked), recorded then.
+    const record = (id: string, minutesAgo: number) => ({
+      [`users.chaos-gate.io/${id}`]: JSON.stringify({
+        run: id,
+        at: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+        chaosIn: ['default'],
+      }),
+    });
+    fake.put({
+      ...roleRef,
+      metadata: {
+        ...roleRef.metadata,
+        labels: { 'app.kubernetes.io/managed-by': 'chaos-gate' },
+        annotations: { ...record('cg-over', 20), ...record('cg-young', 1), ...record('cg-left', 20) },
+      },
+      rules: [],
+    });
+    // What a run that kept its objects left (cleanup: never), finished.
+    fake.put({
+      apiVersion: 'litmuschaos.io/v1alpha1',
+      kind: 'ChaosEngine',
+      metadata: { name: 'left', namespace: 'default', labels: { 'chaos-gate.io/run': 'cg-left' } },
+      spec: {},
+      status: { engineStatus: 'completed' },
+    });
+    await run({ cleanup: 'always' });
+    const log = lines.join('\n');
+    assert.match(
+      log,
+      /removed the record of run cg-over from 1 shared object\(s\) \(Role default\/pod-delete-sa\): its run is over: recorded at \S+, and no ChaosEngine or Workflow labelled chaos-gate.io\/run=cg-over left in namespace default/,
+    );
+    assert.doesNotMatch(log, /removed the record of run cg-(young|left)/);
+    assert.deepEqual(Object.keys((fake.get(roleRef)?.metadata.annotations as Record<string, string>) ?? {}), [
+      'users.chaos-gate.io/cg-young',
+      'users.chaos-gate.io/cg-left',
+    ]);
+    assert.deepEqual(
+      fake.requests.filter((r) => /chaos-gate-run-cg-(over|young|left)/.test(r.path)),
+      [],
+      'a generated run id has no lease to look for',
+    );
+  },
+);
+
+test(
   'on an error after the apply, the chaos is stopped before the load, then the run fails',
   limit,
   async (t) => {
