@@ -17,7 +17,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-7MGTRLCC.js";
+} from "./chunks/chunk-M37JLRFO.js";
 import {
   connect,
   limited,

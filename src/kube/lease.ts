@@ -89,8 +89,11 @@ export class LeaseClient {
     }
   }
 
-  /** Deletes the lease if it is still ours; a lease someone else took over is left to them. */
-  async release(lease: V1Lease): Promise<void> {
+  /**
+   * Deletes the lease if it is still ours; a lease someone else took over is left to them. Whether it
+   * was deleted (false: taken over, or gone already).
+   */
+  async release(lease: V1Lease): Promise<boolean> {
     const { namespace = '', name = '' } = lease.metadata ?? {};
     let current: V1Lease | undefined = lease;
     for (let attempt = 1; current && current.spec?.holderIdentity === lease.spec?.holderIdentity; attempt++) {
@@ -100,14 +103,15 @@ export class LeaseClient {
           name,
           body: { preconditions: { resourceVersion: current.metadata?.resourceVersion } },
         });
-        return;
+        return true;
       } catch (error) {
         const code = statusCode(error);
-        if (code === 404) return;
+        if (code === 404) return false;
         if (code !== 409 || attempt >= 3) throw error;
       }
       current = await this.read(namespace, name);
     }
+    return false;
   }
 
   async read(namespace: string, name: string): Promise<V1Lease | undefined> {

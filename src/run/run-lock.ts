@@ -187,12 +187,10 @@ export async function releaseLeftLeases(
     try {
       const current = await client.read(namespace, name);
       if (!current) continue;
-      if (current.spec?.holderIdentity !== holderIdentity) {
+      if (current.spec?.holderIdentity === holderIdentity && (await client.release(current)))
+        log(`[chaos-gate] deleted Lease ${namespace}/${name}: its run id is free again`);
+      else if (await client.read(namespace, name))
         log(`[chaos-gate] Lease ${namespace}/${name} is held by another run now: left to it`);
-        continue;
-      }
-      await client.release(current);
-      log(`[chaos-gate] deleted Lease ${namespace}/${name}: its run id is free again`);
     } catch (error) {
       log(
         `[chaos-gate] ${describeApiError(`deleting Lease ${namespace}/${name}`, error)}; it expires within ${leaseDurationSeconds}s`,

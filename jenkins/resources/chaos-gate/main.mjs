@@ -90132,7 +90132,10 @@ var init_lease = __esm({
           return this.renew(current, attempt + 1);
         }
       }
-      /** Deletes the lease if it is still ours; a lease someone else took over is left to them. */
+      /**
+       * Deletes the lease if it is still ours; a lease someone else took over is left to them. Whether it
+       * was deleted (false: taken over, or gone already).
+       */
       async release(lease) {
         const { namespace = "", name = "" } = lease.metadata ?? {};
         let current = lease;
@@ -90143,14 +90146,15 @@ var init_lease = __esm({
               name,
               body: { preconditions: { resourceVersion: current.metadata?.resourceVersion } }
             });
-            return;
+            return true;
           } catch (error2) {
             const code = statusCode(error2);
-            if (code === 404) return;
+            if (code === 404) return false;
             if (code !== 409 || attempt >= 3) throw error2;
           }
           current = await this.read(namespace, name);
         }
+        return false;
       }
       async read(namespace, name) {
         try {

@@ -967,7 +967,10 @@ var LeaseClient = class {
       return this.renew(current, attempt + 1);
     }
   }
-  /** Deletes the lease if it is still ours; a lease someone else took over is left to them. */
+  /**
+   * Deletes the lease if it is still ours; a lease someone else took over is left to them. Whether it
+   * was deleted (false: taken over, or gone already).
+   */
   async release(lease) {
     const { namespace = "", name = "" } = lease.metadata ?? {};
     let current = lease;
@@ -978,14 +981,15 @@ var LeaseClient = class {
           name,
           body: { preconditions: { resourceVersion: current.metadata?.resourceVersion } }
         });
-        return;
+        return true;
       } catch (error) {
         const code = statusCode(error);
-        if (code === 404) return;
+        if (code === 404) return false;
         if (code !== 409 || attempt >= 3) throw error;
       }
       current = await this.read(namespace, name);
     }
+    return false;
   }
   async read(namespace, name) {
     try {
@@ -1107,12 +1111,10 @@ async function releaseLeftLeases(connection, leases, log) {
     try {
       const current = await client.read(namespace, name);
       if (!current) continue;
-      if (current.spec?.holderIdentity !== holderIdentity) {
+      if (current.spec?.holderIdentity === holderIdentity && await client.release(current))
+        log(`[chaos-gate] deleted Lease ${namespace}/${name}: its run id is free again`);
+      else if (await client.read(namespace, name))
         log(`[chaos-gate] Lease ${namespace}/${name} is held by another run now: left to it`);
-        continue;
-      }
-      await client.release(current);
-      log(`[chaos-gate] deleted Lease ${namespace}/${name}: its run id is free again`);
     } catch (error) {
       log(
         `[chaos-gate] ${describeApiError(`deleting Lease ${namespace}/${name}`, error)}; it expires within ${leaseDurationSeconds}s`

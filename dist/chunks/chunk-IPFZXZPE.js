@@ -29,7 +29,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-7MGTRLCC.js";
+} from "./chunk-M37JLRFO.js";
 import {
   LitmusClient,
   connect,
