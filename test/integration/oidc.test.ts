@@ -73,26 +73,27 @@ const ready = () =>
     await untilTheServerTrustsTheProvider();
   })());
 
+/** The kubeconfig lines of a user who logs in through the provider, its id-token expired. */
+const oidcProvider = () => [
+  'auth-provider:',
+  '  name: oidc',
+  '  config:',
+  `    idp-issuer-url: ${idp.issuer}`,
+  `    client-id: ${client.clientId}`,
+  `    client-secret: ${client.clientSecret}`,
+  `    idp-certificate-authority-data: ${Buffer.from(idp.ca).toString('base64')}`,
+  `    id-token: ${idp.idToken(Math.floor(Date.now() / 1000) - 60)}`,
+  `    refresh-token: ${idp.login()}`,
+];
+
 /** A kubeconfig whose user `ci-bot` logs in through the provider, its id-token expired. */
 const oidcKubeconfig = () =>
-  env.sandbox
-    .kubeconfigFor('TOKEN', 'ci-bot', namespace)
-    .replace(
-      /^( +)token: TOKEN$/m,
-      [
-        'auth-provider:',
-        '  name: oidc',
-        '  config:',
-        `    idp-issuer-url: ${idp.issuer}`,
-        `    client-id: ${client.clientId}`,
-        `    client-secret: ${client.clientSecret}`,
-        `    idp-certificate-authority-data: ${Buffer.from(idp.ca).toString('base64')}`,
-        `    id-token: ${idp.idToken(Math.floor(Date.now() / 1000) - 60)}`,
-        `    refresh-token: ${idp.login()}`,
-      ]
-        .map((line) => `$1${line}`)
-        .join('\n'),
-    );
+  env.sandbox.kubeconfigFor('TOKEN', 'ci-bot', namespace).replace(
+    /^( +)token: TOKEN$/m,
+    oidcProvider()
+      .map((line) => `$1${line}`)
+      .join('\n'),
+  );
 
 test('id-tokens that expire during the run are refreshed once each, with the rotated refresh token, and saved', async () => {
   await ready();
@@ -121,23 +122,7 @@ test('a user with a token beside its oidc provider sends the token, and the prov
     kubeconfig,
     env.sandbox
       .kubeconfigFor(env.sandbox.adminToken, 'ci-bot', namespace)
-      .replace(
-        /^( +)(token: .*)$/m,
-        [
-          '$2',
-          'auth-provider:',
-          '  name: oidc',
-          '  config:',
-          `    idp-issuer-url: ${idp.issuer}`,
-          `    client-id: ${client.clientId}`,
-          `    client-secret: ${client.clientSecret}`,
-          `    idp-certificate-authority-data: ${Buffer.from(idp.ca).toString('base64')}`,
-          `    id-token: ${idp.idToken(Math.floor(Date.now() / 1000) - 60)}`,
-          `    refresh-token: ${idp.login()}`,
-        ]
-          .map((line) => `$1${line}`)
-          .join('\n'),
-      ),
+      .replace(/^( +)(token: .*)$/m, ['$2', ...oidcProvider()].map((line) => `$1${line}`).join('\n')),
   );
   const before = readFileSync(kubeconfig, 'utf8');
   const granted = idp.refreshes.granted;
