@@ -944,17 +944,19 @@ test(
   },
 );
 
+/** The Role of the example RBAC, as a run applies it: shared by the runs that use it. */
+const roleRef = {
+  apiVersion: 'rbac.authorization.k8s.io/v1',
+  kind: 'Role',
+  metadata: { name: 'pod-delete-sa', namespace: 'default' },
+};
+
 test(
   'RBAC another run still uses is kept by cleanup, and removed by the last run that uses it',
   limit,
   async (t) => {
     const { fake, run, lines } = setup(t);
     playOperator(fake, 'Pass');
-    const roleRef = {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'Role',
-      metadata: { name: 'pod-delete-sa', namespace: 'default' },
-    };
     // Run "other" is using the RBAC (it applied it and recorded itself).
     fake.put({
       ...roleRef,
@@ -989,11 +991,6 @@ test(
   async (t) => {
     const { fake, run, lines } = setup(t);
     playOperator(fake, 'Pass');
-    const roleRef = {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'Role',
-      metadata: { name: 'pod-delete-sa', namespace: 'default' },
-    };
     // Runs with generated ids (the record is the run id: never locked), recorded then.
     const record = (id: string, minutesAgo: number) => ({
       [`users.chaos-gate.io/${id}`]: JSON.stringify({
