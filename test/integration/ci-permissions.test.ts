@@ -1,7 +1,9 @@
 // The permissions README.md documents for chaos-gate's own identity, as shipped in
-// examples/rbac/chaos-gate-ci.yaml: a service account bound to exactly that file, and nothing else,
-// runs engines with their RBAC and experiments, a workflow, a stop after a timeout and a live report
-// against the real API server, with every cleanup clean. A rule taken out of the file fails one of them.
+// examples/rbac/chaos-gate-ci.yaml: a service account bound to exactly that file's namespaced roles,
+// and nothing else, runs engines with their RBAC and experiments, a workflow, a stop after a timeout
+// and a live report against the real API server, with every cleanup clean; one bound to its
+// cluster-wide roles too runs a ClusterWorkflowTemplate and applies cluster RBAC. A rule taken out of
+// the file fails one of them.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,12 +18,17 @@ import {
 } from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
 import { stepAnnotations } from '../support/argo-controller.ts';
+import { codeOf } from '../support/controllers.ts';
 import { outcomeAnnotation } from '../support/fake-operator.ts';
 import { repoRoot } from '../support/fixtures.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 import { runEntry } from '../support/run-node.ts';
 import {
+  accountBoundTo,
+  ciBoundRoles,
+  ciClusterWide,
   ciRoles,
+  createFixtureClusterTemplate,
   createFixtureTemplate,
   engineFile,
   exampleRbac,
@@ -35,12 +42,14 @@ import {
 const namespace = 'ci-perms';
 const env = useSandbox(namespace, { stepMs: 300, argo: true });
 
+/** The CI identity: the file's namespaced roles; and one with its cluster-wide roles too. */
 let kubeconfig = '';
+let clusterKubeconfig = '';
 const podReader = uniqueName('pod-reader');
 
 /** A run as the CI identity; a wait or cleanup that a missing permission holds up ends within a minute. */
-const asCi = (args: string[], timeout = '60s') =>
-  env.run([...args, '--timeout', timeout, '--stop-timeout', '15s'], { kubeconfig }).done;
+const asCi = (args: string[], timeout = '60s', as = kubeconfig) =>
+  env.run([...args, '--timeout', timeout, '--stop-timeout', '15s'], { kubeconfig: as }).done;
 
 /** A ChaosExperiment as the `experiments` setting applies it (the stand-in operator reads none). */
 function experimentFile(dir: string): string {
@@ -110,6 +119,20 @@ function workflowFile(dir: string, outcome: string, load: Record<string, string>
   return file;
 }
 
+/**
+ * Plays the fixture template's exit handler, whose `kubectl delete chaosengine` has no process here:
+ * the engine its chaos step created would take the name from the next run of the template.
+ */
+async function runExitHandler(): Promise<void> {
+  await env.sandbox.kc.makeApiClient(CustomObjectsApi).deleteNamespacedCustomObject({
+    group: 'litmuschaos.io',
+    version: 'v1alpha1',
+    namespace,
+    plural: 'chaosengines',
+    name: 'nginx-pod-delete',
+  });
+}
+
 /** What a run as the CI identity must never say: a permission it lacked shows as a warning at worst. */
 function cleanRun(run: { code: number | null; stdout: string; stderr: string }, code: number): void {
   assert.equal(run.code, code, run.stdout + run.stderr);
@@ -117,7 +140,10 @@ function cleanRun(run: { code: number | null; stdout: string; stderr: string }, 
 }
 
 describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.yaml alone', () => {
-  /** A kubeconfig for a fresh service account bound, in the test namespace, to every ClusterRole of the file. */
+  /**
+   * Kubeconfigs for fresh service accounts bound, in the test namespace, to the file's namespaced
+   * ClusterRoles, and one bound cluster-wide to its cluster-wide ones too.
+   */
   before(async () => {
     const admin = KubernetesObjectApi.makeApiClient(env.sandbox.kc);
     for (const role of ciRoles) await admin.create(role as KubernetesObject);
@@ -127,26 +153,29 @@ describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.y
         rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }],
       },
     });
-    const account = uniqueName('chaos-gate-ci');
-    const token = await env.sandbox.mintToken(namespace, account);
-    const rbac = env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
-    for (const role of ciRoles) {
-      const name = role.metadata?.name ?? '';
-      await rbac.createNamespacedRoleBinding({
-        namespace,
-        body: {
-          metadata: { name },
-          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
-          subjects: [{ kind: 'ServiceAccount', name: account, namespace }],
-        },
-      });
-    }
-    kubeconfig = path.join(workDir(), 'kubeconfig');
-    writeFileSync(kubeconfig, env.sandbox.kubeconfigFor(token, account, namespace));
+    const bound = (cluster: boolean) =>
+      ciBoundRoles(cluster).map(({ role, clusterWide }) => ({
+        name: role.metadata?.name ?? '',
+        clusterWide,
+      }));
+    kubeconfig = await accountBoundTo(env.sandbox, namespace, uniqueName('chaos-gate-ci'), bound(false));
+    clusterKubeconfig = await accountBoundTo(
+      env.sandbox,
+      namespace,
+      uniqueName('chaos-gate-ci-cluster'),
+      bound(true),
+    );
   });
 
   test('the file grants no wildcard and nothing chaos-gate does not use', () => {
+    for (const name of ciClusterWide)
+      assert.ok(
+        ciRoles.some((role) => role.metadata?.name === name),
+        `${name} is in the file`,
+      );
     const used = new Set(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection']);
+    const rbacRoles = (rule: { resources?: string[] }) =>
+      rule.resources?.every((r) => r === 'roles' || r === 'clusterroles');
     for (const role of ciRoles) {
       assert.equal(role.kind, 'ClusterRole');
       assert.equal(role.aggregationRule, undefined);
@@ -159,9 +188,7 @@ describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.y
         );
         for (const verb of rule.verbs)
           assert.ok(
-            used.has(verb) ||
-              (verb === 'escalate' && rule.resources?.join() === 'roles') ||
-              (verb === 'bind' && rule.resources?.every((r) => r === 'roles' || r === 'clusterroles')),
+            used.has(verb) || ((verb === 'escalate' || verb === 'bind') && rbacRoles(rule)),
             `${verb} on ${rule.resources?.join()}`,
           );
       }
@@ -219,6 +246,95 @@ describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.y
     assert.match(
       await readCheckedJUnit(junit),
       new RegExp(`<testcase classname="${namespace}/nginx-pod-delete" name="pod-delete"`),
+    );
+    await runExitHandler();
+  });
+
+  test('with chaos-gate-ci-cluster, run of a ClusterWorkflowTemplate passes through the real controller', async () => {
+    const template = await createFixtureClusterTemplate(env.sandbox.kc, uniqueName('chaos-load'));
+    const junit = path.join(workDir(), 'junit.xml');
+    const run = await asCi(
+      [
+        '--cluster-workflow-template',
+        template,
+        '--parameter',
+        `adminModeNamespace=${namespace}`,
+        '--run-id',
+        uniqueName('ci-cwf'),
+        '--junit',
+        junit,
+      ],
+      '60s',
+      clusterKubeconfig,
+    );
+    cleanRun(run, 0);
+    assert.match(
+      run.stdout,
+      new RegExp(`cleanup: removed 1 object\\(s\\): Workflow ${namespace}/${template}-`),
+    );
+    assert.match(
+      await readCheckedJUnit(junit),
+      new RegExp(`<testcase classname="${namespace}/nginx-pod-delete" name="pod-delete"`),
+    );
+    await runExitHandler();
+  });
+
+  test('with chaos-gate-ci-cluster-rbac and allowClusterScoped, run applies a ClusterRole and a ClusterRoleBinding, then deletes them', async () => {
+    const dir = workDir();
+    const name = uniqueName('ci-cluster-rbac');
+    const nodeReader = uniqueName('node-reader');
+    const file = path.join(dir, 'cluster-rbac.yaml');
+    // As node chaos experiments have: rules the CI identity does not hold, bound to the experiment's account.
+    writeFileSync(
+      file,
+      [
+        {
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'ClusterRole',
+          metadata: { name: nodeReader },
+          rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list'] }],
+        },
+        {
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'ClusterRoleBinding',
+          metadata: { name: nodeReader },
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: nodeReader },
+          subjects: [{ kind: 'ServiceAccount', name: 'pod-delete-sa', namespace }],
+        },
+      ]
+        .map((doc) => stringify(doc))
+        .join('---\n'),
+    );
+    const run = await asCi(
+      [
+        '--allow-cluster-scoped',
+        '--rbac',
+        file,
+        '--engine',
+        engineFile(dir, name, 'pass', namespace),
+        '--run-id',
+        uniqueName('ci-cluster-run'),
+      ],
+      '60s',
+      clusterKubeconfig,
+    );
+    cleanRun(run, 0);
+    assert.match(
+      run.stdout,
+      new RegExp(
+        `cleanup: removed 4 object\\(s\\): ChaosEngine ${namespace}/${name}, ClusterRoleBinding ${nodeReader}, ClusterRole ${nodeReader}, ChaosResult ${namespace}/${name}-pod-delete\\n`,
+      ),
+    );
+    const rbac = env.sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
+    const gone = (reading: Promise<unknown>) =>
+      reading.then(
+        () => false,
+        (error: unknown) => codeOf(error) === 404,
+      );
+    assert.ok(await gone(rbac.readClusterRole({ name: nodeReader })), 'the ClusterRole is deleted');
+    assert.ok(
+      await gone(rbac.readClusterRoleBinding({ name: nodeReader })),
+      'the ClusterRoleBinding is deleted',
     );
   });
 

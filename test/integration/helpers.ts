@@ -46,21 +46,39 @@ export function engineFile(dir: string, name: string, outcome: Outcome, namespac
 
 export const exampleRbac = path.join(repoRoot, 'examples/pod-delete/rbac.yaml');
 
+const fixtureTemplate = () =>
+  parse(readFileSync(fixturePath('argo/chaos-load-workflowtemplate.yaml'), 'utf8')) as {
+    kind: string;
+    metadata: object;
+  };
+
 /** Our WorkflowTemplate fixture, created in `namespace` under `name`; returns the name. */
 export async function createFixtureTemplate(
   kc: KubeConfig,
   namespace: string,
   name = 'chaos-load',
 ): Promise<string> {
-  const template = parse(readFileSync(fixturePath('argo/chaos-load-workflowtemplate.yaml'), 'utf8')) as {
-    metadata: object;
-  };
+  const template = fixtureTemplate();
   template.metadata = { ...template.metadata, name, namespace };
   await kc.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
     group: 'argoproj.io',
     version: 'v1alpha1',
     namespace,
     plural: 'workflowtemplates',
+    body: template,
+  });
+  return name;
+}
+
+/** Our WorkflowTemplate fixture as a ClusterWorkflowTemplate named `name`; returns the name. */
+export async function createFixtureClusterTemplate(kc: KubeConfig, name: string): Promise<string> {
+  const template = fixtureTemplate();
+  template.kind = 'ClusterWorkflowTemplate';
+  template.metadata = { ...template.metadata, name };
+  await kc.makeApiClient(CustomObjectsApi).createClusterCustomObject({
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    plural: 'clusterworkflowtemplates',
     body: template,
   });
   return name;
@@ -160,19 +178,56 @@ export const ciRoles = parseAllDocuments(
   readFileSync(path.join(repoRoot, 'examples/rbac/chaos-gate-ci.yaml'), 'utf8'),
 ).map((doc) => doc.toJS() as V1ClusterRole);
 
+/** The shipped roles bound cluster-wide (a ClusterRoleBinding), and only for runs that reach cluster-scoped objects. */
+export const ciClusterWide = new Set(['chaos-gate-ci-cluster', 'chaos-gate-ci-cluster-rbac']);
+
+/** The shipped roles as the CI identity is bound to them: the cluster-wide ones with `cluster` only. */
+export const ciBoundRoles = (cluster: boolean) =>
+  ciRoles
+    .map((role) => ({ role, clusterWide: ciClusterWide.has(role.metadata?.name ?? '') }))
+    .filter((bound) => cluster || !bound.clusterWide);
+
 /**
- * A kubeconfig for a new service account bound, in `namespace`, to copies of the shipped ClusterRoles
- * with the verbs `taken` names taken off the rules for each resource: what a user who left them out sees.
+ * A kubeconfig for a new service account `account` of `namespace` bound to the ClusterRoles `bound`:
+ * in `namespace` by a RoleBinding, or cluster-wide by a ClusterRoleBinding.
+ */
+export async function accountBoundTo(
+  sandbox: Sandbox,
+  namespace: string,
+  account: string,
+  bound: { name: string; clusterWide: boolean }[],
+): Promise<string> {
+  const token = await sandbox.mintToken(namespace, account);
+  const rbac = sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
+  for (const role of bound) {
+    const body = {
+      metadata: { name: `${account}-${role.name}` },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role.name },
+      subjects: [{ kind: 'ServiceAccount', name: account, namespace }],
+    };
+    if (role.clusterWide) await rbac.createClusterRoleBinding({ body });
+    else await rbac.createNamespacedRoleBinding({ namespace, body });
+  }
+  const file = path.join(workDir(), 'kubeconfig');
+  writeFileSync(file, sandbox.kubeconfigFor(token, account, namespace));
+  return file;
+}
+
+/**
+ * A kubeconfig for a new service account bound to copies of the shipped ClusterRoles as the CI identity
+ * is (the cluster-wide ones with `cluster`), with the verbs `taken` names taken off the rules for each
+ * resource: what a user who left them out sees.
  */
 export async function identityWithout(
   sandbox: Sandbox,
   namespace: string,
   taken: Record<string, string[]>,
+  { cluster = false } = {},
 ): Promise<string> {
   const name = uniqueName(`without-${Object.keys(taken).join('-')}`);
-  const token = await sandbox.mintToken(namespace, name);
   const rbac = sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
-  for (const [i, role] of ciRoles.entries()) {
+  const copies = [];
+  for (const [i, { role, clusterWide }] of ciBoundRoles(cluster).entries()) {
     const copy = `${name}-${i}`;
     await rbac.createClusterRole({
       body: {
@@ -185,16 +240,7 @@ export async function identityWithout(
           .filter((rule) => rule.verbs.length > 0),
       },
     });
-    await rbac.createNamespacedRoleBinding({
-      namespace,
-      body: {
-        metadata: { name: copy },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: copy },
-        subjects: [{ kind: 'ServiceAccount', name, namespace }],
-      },
-    });
+    copies.push({ name: copy, clusterWide });
   }
-  const file = path.join(workDir(), 'kubeconfig');
-  writeFileSync(file, sandbox.kubeconfigFor(token, name, namespace));
-  return file;
+  return accountBoundTo(sandbox, namespace, name, copies);
 }
