@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-5AMQM7R3.js");
+var { main } = await import("./chunks/main-EN5P6JIP.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

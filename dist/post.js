@@ -17,7 +17,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-M37JLRFO.js";
+} from "./chunks/chunk-YFAYQM7Z.js";
 import {
   connect,
   limited,

@@ -60,13 +60,14 @@ export function describeHolder(env: NodeJS.ProcessEnv = process.env): string {
  */
 export async function lockRunId(
   connections: { preflight: Connection; holding: Connection },
-  run: { runId: string; record: string; namespaces: string[] },
+  run: { runId: string; record: string; namespaces: string[]; renewMs?: number },
   warn: Warn,
 ): Promise<Locked> {
   const { runId, record } = run;
   const claiming = new LeaseClient(connections.preflight);
   const held: V1Lease[] = [];
-  const lock = holdLeases(new LeaseClient(connections.holding), held, runId, warn);
+  const renewMs = run.renewMs ?? (leaseDurationSeconds * 1000) / 3;
+  const lock = holdLeases(new LeaseClient(connections.holding), held, { runId, renewMs }, warn);
   try {
     for (const namespace of [...new Set(run.namespaces)].sort()) {
       const name = runLeaseName(runId);
@@ -116,8 +117,13 @@ function heldProblem(runId: string, lease: V1Lease): string {
   );
 }
 
-/** Renews `held` (filled as leases are taken) every third of their duration until released. */
-function holdLeases(leases: LeaseClient, held: V1Lease[], runId: string, warn: Warn): RunLock {
+/** Renews `held` (filled as leases are taken) every `renewMs` until released. */
+function holdLeases(
+  leases: LeaseClient,
+  held: V1Lease[],
+  { runId, renewMs }: { runId: string; renewMs: number },
+  warn: Warn,
+): RunLock {
   const where = (lease: V1Lease) => `Lease ${lease.metadata?.namespace ?? ''}/${lease.metadata?.name ?? ''}`;
   let renewing: Promise<void> = Promise.resolve();
   const renewAll = async () => {
@@ -140,12 +146,9 @@ function holdLeases(leases: LeaseClient, held: V1Lease[], runId: string, warn: W
     }
     held.splice(0, held.length, ...kept);
   };
-  const timer = setInterval(
-    () => {
-      renewing = renewing.then(renewAll);
-    },
-    (leaseDurationSeconds * 1000) / 3,
-  );
+  const timer = setInterval(() => {
+    renewing = renewing.then(renewAll);
+  }, renewMs);
   // The run keeps the process alive, not its lease.
   timer.unref();
   let released: Promise<void> | undefined;

@@ -58,6 +58,8 @@ export interface RunContext {
   onPhase?: (phase: RunPhase) => void;
   /** How long a finished engine may take to show its verdict; shorter in tests. */
   verdictGraceMs?: number;
+  /** How often the run id's leases are renewed (a third of their duration); shorter in tests. */
+  leaseRenewMs?: number;
 }
 
 /** apply and submit → wait → after the chaos (a stop if cut short, the load's tail) → report → clean up → done. */
@@ -165,6 +167,7 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
     plan = await preflight(cluster, { main, holding: limited(main, { signal: hurry }) }, signal, {
       log,
       warn,
+      leaseRenewMs: context.leaseRenewMs,
     });
   } catch (error) {
     deadline.clear();
@@ -245,7 +248,7 @@ async function preflight(
   { config, inputs, defaultNamespace, kc, generatedRunId }: PreparedCluster,
   { main, holding }: { main: Connection; holding: Connection },
   signal: AbortSignal,
-  { log, warn }: { log: (line: string) => void; warn: Warn },
+  { log, warn, leaseRenewMs }: { log: (line: string) => void; warn: Warn; leaseRenewMs?: number },
 ): Promise<Plan> {
   let lock: RunLock = { release: async () => {}, held: () => [] };
   try {
@@ -298,6 +301,7 @@ async function preflight(
           runId,
           record,
           namespaces: chaosAt.length > 0 ? chaosAt : [defaultNamespace],
+          renewMs: leaseRenewMs,
         },
         warn,
       );

@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test, before } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  CoordinationV1Api,
   CustomObjectsApi,
   KubernetesObjectApi,
   PatchStrategy,
@@ -17,6 +19,10 @@ import {
   type KubernetesObject,
 } from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
+import { resolveConfig } from '../../src/config/load.ts';
+import { exitCodeOf } from '../../src/run/outcome.ts';
+import { runGate } from '../../src/run/run.ts';
+import { runLeaseName } from '../../src/run/run-lock.ts';
 import { stepAnnotations } from '../support/argo-controller.ts';
 import { codeOf } from '../support/controllers.ts';
 import { outcomeAnnotation } from '../support/fake-operator.ts';
@@ -131,6 +137,48 @@ async function runExitHandler(): Promise<void> {
     plural: 'chaosengines',
     name: 'nginx-pod-delete',
   });
+}
+
+/**
+ * A run with a run id in this process, as the identity of `as`, renewing its lease every 100 ms rather
+ * than every 20 s (the CLI takes no such setting); and the renewTimes the lease showed while it ran.
+ */
+async function runRenewingItsLock(as: string) {
+  const runId = uniqueName('ci-renew');
+  const coordination = env.sandbox.kc.makeApiClient(CoordinationV1Api);
+  const renewTimes = new Set<string>();
+  let running = true;
+  const watching = (async () => {
+    while (running) {
+      const lease = await coordination
+        .readNamespacedLease({ namespace, name: runLeaseName(runId) })
+        .catch(() => undefined);
+      if (lease?.spec?.renewTime) renewTimes.add(String(lease.spec.renewTime));
+      await sleep(50);
+    }
+  })();
+  const lines: string[] = [];
+  try {
+    const outcome = await runGate(
+      resolveConfig({
+        engines: [engineFile(workDir(), uniqueName('ci-renew'), 'pass', namespace)],
+        namespace,
+        runId,
+        timeout: 60_000,
+        stopTimeout: 15_000,
+      }),
+      {
+        log: (line) => lines.push(line),
+        signal: new AbortController().signal,
+        kubeconfigContent: readFileSync(as, 'utf8'),
+        leaseRenewMs: 100,
+      },
+    );
+    return { code: exitCodeOf(outcome), log: lines.join('\n'), renewTimes };
+  } finally {
+    running = false;
+    await watching;
+  }
 }
 
 /** What a run as the CI identity must never say: a permission it lacked shows as a warning at worst. */
@@ -389,6 +437,24 @@ describe('chaos-gate as a service account bound to examples/rbac/chaos-gate-ci.y
       /RoleBinding pod-delete-sa\): rejected by the server: .*\(HTTP 404\)\n {2}Kubernetes reads the Role pod-delete-sa this binds to check that chaos-gate's identity holds everything it grants, and it does not exist yet: allow `bind` on roles/,
     );
     assert.match(run.stderr, /nothing was applied/);
+  });
+
+  test('a run that outlives a renewal of its run-id lock renews it', async () => {
+    const run = await runRenewingItsLock(kubeconfig);
+    cleanRun({ code: run.code, stdout: run.log, stderr: '' }, 0);
+    assert.ok(run.renewTimes.size >= 2, `the lease was renewed: ${[...run.renewTimes].join(', ')}`);
+  });
+
+  test('without update on leases, the run goes on and warns that it cannot renew its lock', async () => {
+    const run = await runRenewingItsLock(
+      await identityWithout(env.sandbox, namespace, { leases: ['update'] }),
+    );
+    assert.equal(run.code, 0, run.log);
+    assert.match(
+      run.log,
+      /WARNING: renewing Lease ci-perms\/chaos-gate-run-ci-renew-[\d-]+: .* cannot update resource "leases" in API group "coordination.k8s.io" in the namespace "ci-perms" \(HTTP 403\)/,
+    );
+    assert.equal(run.renewTimes.size, 1, 'never renewed');
   });
 
   test('report --namespace --selector reads the live engines and results, a result by name too', async () => {

@@ -29,7 +29,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-M37JLRFO.js";
+} from "./chunk-YFAYQM7Z.js";
 import {
   LitmusClient,
   connect,
@@ -740,7 +740,8 @@ async function checkRun(cluster, context) {
   try {
     plan = await preflight(cluster, { main, holding: limited(main, { signal: hurry }) }, signal, {
       log,
-      warn
+      warn,
+      leaseRenewMs: context.leaseRenewMs
     });
   } catch (error) {
     deadline.clear();
@@ -810,7 +811,7 @@ function overallDeadline(timeoutMs) {
     clear: () => clearTimeout(timer)
   };
 }
-async function preflight({ config, inputs, defaultNamespace, kc, generatedRunId }, { main, holding }, signal, { log, warn }) {
+async function preflight({ config, inputs, defaultNamespace, kc, generatedRunId }, { main, holding }, signal, { log, warn, leaseRenewMs }) {
   let lock = { release: async () => {
   }, held: () => [] };
   try {
@@ -853,7 +854,8 @@ async function preflight({ config, inputs, defaultNamespace, kc, generatedRunId 
         {
           runId,
           record,
-          namespaces: chaosAt.length > 0 ? chaosAt : [defaultNamespace]
+          namespaces: chaosAt.length > 0 ? chaosAt : [defaultNamespace],
+          renewMs: leaseRenewMs
         },
         warn
       );

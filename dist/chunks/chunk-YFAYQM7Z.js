@@ -1014,7 +1014,8 @@ async function lockRunId(connections, run, warn) {
   const { runId, record } = run;
   const claiming = new LeaseClient(connections.preflight);
   const held = [];
-  const lock = holdLeases(new LeaseClient(connections.holding), held, runId, warn);
+  const renewMs = run.renewMs ?? leaseDurationSeconds * 1e3 / 3;
+  const lock = holdLeases(new LeaseClient(connections.holding), held, { runId, renewMs }, warn);
   try {
     for (const namespace of [...new Set(run.namespaces)].sort()) {
       const name = runLeaseName(runId);
@@ -1053,7 +1054,7 @@ function heldProblem(runId, lease) {
   const left = expires === void 0 ? "" : ` (in ${formatDuration(Math.max(0, expires - Date.now()))})`;
   return `run id ${runId} is held by another run: ${holder}, since ${at(acquireTime)}, last renewed ${at(renewTime)} (Lease ${namespace}/${name}). Two runs under one id find each other's chaos by it, and one could stop the other's. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or wait for that run to end. If it was killed, its lease expires unless renewed${left}, or delete it: kubectl delete lease -n ${namespace} ${name}`;
 }
-function holdLeases(leases, held, runId, warn) {
+function holdLeases(leases, held, { runId, renewMs }, warn) {
   const where = (lease) => `Lease ${lease.metadata?.namespace ?? ""}/${lease.metadata?.name ?? ""}`;
   let renewing = Promise.resolve();
   const renewAll = async () => {
@@ -1076,12 +1077,9 @@ function holdLeases(leases, held, runId, warn) {
     }
     held.splice(0, held.length, ...kept);
   };
-  const timer = setInterval(
-    () => {
-      renewing = renewing.then(renewAll);
-    },
-    leaseDurationSeconds * 1e3 / 3
-  );
+  const timer = setInterval(() => {
+    renewing = renewing.then(renewAll);
+  }, renewMs);
   timer.unref();
   let released;
   return {

@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-IPFZXZPE.js";
+} from "./chunk-H3F4KYDF.js";
 import "./chunk-3PVIRF4M.js";
 import "./chunk-WYBPLHSC.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-M37JLRFO.js";
+import "./chunk-YFAYQM7Z.js";
 import "./chunk-QGHPKKGK.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQLJGBJE.js";
