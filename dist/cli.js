@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-EN5P6JIP.js");
+var { main } = await import("./chunks/main-A2UBTXED.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

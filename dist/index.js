@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-H3F4KYDF.js";
+} from "./chunks/chunk-HMEGRK7R.js";
 import "./chunks/chunk-3PVIRF4M.js";
 import "./chunks/chunk-WYBPLHSC.js";
 import {
@@ -27,7 +27,7 @@ import {
   warning,
   warningAnnotations
 } from "./chunks/chunk-TNRJY74O.js";
-import "./chunks/chunk-YFAYQM7Z.js";
+import "./chunks/chunk-ZTRCOO3E.js";
 import "./chunks/chunk-QGHPKKGK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";

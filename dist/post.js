@@ -17,7 +17,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-YFAYQM7Z.js";
+} from "./chunks/chunk-ZTRCOO3E.js";
 import {
   connect,
   limited,

@@ -126,11 +126,14 @@ function holdLeases(
 ): RunLock {
   const where = (lease: V1Lease) => `Lease ${lease.metadata?.namespace ?? ''}/${lease.metadata?.name ?? ''}`;
   let renewing: Promise<void> = Promise.resolve();
+  // A renewal that keeps failing (a 403 always does) is told once, not at every renewal, until one succeeds.
+  const failing = new Set<string>();
   const renewAll = async () => {
     const kept: V1Lease[] = [];
     for (const lease of held) {
       try {
         const renewed = await leases.renew(lease);
+        failing.delete(where(lease));
         if (renewed) kept.push(renewed);
         else
           warn(
@@ -138,9 +141,16 @@ function holdLeases(
           );
       } catch (error) {
         kept.push(lease);
+        if (failing.has(where(lease))) continue;
+        failing.add(where(lease));
         const expires = leaseExpiresMs(lease);
+        const fix =
+          statusCode(error) === 403
+            ? `; allow update on leases (coordination.k8s.io) in ${lease.metadata?.namespace ?? ''} to renew it`
+            : '';
         warn(
-          `${describeApiError(`renewing ${where(lease)}`, error)}; it expires ${expires ? `at ${new Date(expires).toISOString()}` : 'soon'} unless renewed`,
+          `${describeApiError(`renewing ${where(lease)}`, error)}; it expires ${expires ? `at ${new Date(expires).toISOString()}` : 'soon'} unless renewed, ` +
+            `and another run under run id ${runId} may start then${fix}`,
         );
       }
     }

@@ -48,7 +48,7 @@ const stoppedResult = loadFixture<ChaosResult>('litmus/results/chaosresult-3x-st
 
 function setup(
   t: TestContext,
-  options: { resources?: typeof defaultResources; verdictGraceMs?: RunContext['verdictGraceMs'] } = {},
+  options: Pick<RunContext, 'verdictGraceMs' | 'leaseRenewMs'> & { resources?: typeof defaultResources } = {},
 ) {
   const fake = new FakeApi({ resources: options.resources });
   t.after(() => fake.close());
@@ -60,6 +60,7 @@ function setup(
       signal: controller.signal,
       kubeconfigContent: fake.kubeconfig,
       verdictGraceMs: options.verdictGraceMs,
+      leaseRenewMs: options.leaseRenewMs,
     });
   return { fake, run, lines, controller };
 }
@@ -515,6 +516,33 @@ test(
     assert.match(experiment?.message ?? '', /no ChaosResult nginx-chaos-pod-delete was written for this run/);
     assert.equal(outcome.decision.verdict, 'fail');
     assert.equal(fake.requests.some(isStop), false, 'a finished engine is not stopped');
+  },
+);
+
+test(
+  'a lease renewal the server forbids is warned about once, saying which permission renews it',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t, { leaseRenewMs: 20 });
+    playOperator(fake, 'never');
+    const renewal = { method: 'PUT', path: /\/leases\/chaos-gate-run-/ };
+    fake.inject(renewal, { status: 403, body: status(403, 'leases is forbidden', 'Forbidden') }, 1000);
+    const outcome = await run({ timeout: shortTimeout, stopTimeout: 3000, cleanup: 'always' });
+
+    assert.ok(fake.made(renewal).length >= 3, 'renewed, and refused, again and again');
+    // Raised once, and so listed once by the reports and the summary.
+    const raised = lines.filter((line) => line.startsWith('[chaos-gate] WARNING: renewing Lease'));
+    assert.equal(raised.length, 1, lines.join('\n'));
+    const reported = warningsOf(outcome.report, outcome.decision).filter((w) =>
+      w.startsWith('renewing Lease'),
+    );
+    assert.deepEqual(reported, [raised[0]?.replace('[chaos-gate] WARNING: ', '')]);
+    assert.match(
+      raised[0] ?? '',
+      new RegExp(
+        `WARNING: renewing Lease default/chaos-gate-run-${runId}: leases is forbidden \\(HTTP 403\\); it expires at \\S+ unless renewed, and another run under run id ${runId} may start then; allow update on leases \\(coordination.k8s.io\\) in default to renew it`,
+      ),
+    );
   },
 );
 

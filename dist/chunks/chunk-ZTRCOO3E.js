@@ -1057,11 +1057,13 @@ function heldProblem(runId, lease) {
 function holdLeases(leases, held, { runId, renewMs }, warn) {
   const where = (lease) => `Lease ${lease.metadata?.namespace ?? ""}/${lease.metadata?.name ?? ""}`;
   let renewing = Promise.resolve();
+  const failing = /* @__PURE__ */ new Set();
   const renewAll = async () => {
     const kept = [];
     for (const lease of held) {
       try {
         const renewed = await leases.renew(lease);
+        failing.delete(where(lease));
         if (renewed) kept.push(renewed);
         else
           warn(
@@ -1069,9 +1071,12 @@ function holdLeases(leases, held, { runId, renewMs }, warn) {
           );
       } catch (error) {
         kept.push(lease);
+        if (failing.has(where(lease))) continue;
+        failing.add(where(lease));
         const expires = leaseExpiresMs(lease);
+        const fix = statusCode(error) === 403 ? `; allow update on leases (coordination.k8s.io) in ${lease.metadata?.namespace ?? ""} to renew it` : "";
         warn(
-          `${describeApiError(`renewing ${where(lease)}`, error)}; it expires ${expires ? `at ${new Date(expires).toISOString()}` : "soon"} unless renewed`
+          `${describeApiError(`renewing ${where(lease)}`, error)}; it expires ${expires ? `at ${new Date(expires).toISOString()}` : "soon"} unless renewed, and another run under run id ${runId} may start then${fix}`
         );
       }
     }

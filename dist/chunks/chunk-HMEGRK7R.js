@@ -29,7 +29,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-YFAYQM7Z.js";
+} from "./chunk-ZTRCOO3E.js";
 import {
   LitmusClient,
   connect,
