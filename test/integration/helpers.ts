@@ -214,20 +214,19 @@ export async function accountBoundTo(
 }
 
 /**
- * A kubeconfig for a new service account bound to copies of the shipped ClusterRoles as the CI identity
- * is (the cluster-wide ones with `cluster`), with the verbs `taken` names taken off the rules for each
- * resource: what a user who left them out sees.
+ * A kubeconfig for a new service account bound, in `namespace`, to copies of the shipped namespaced
+ * ClusterRoles, with the verbs `taken` names taken off the rules for each resource: what a user who
+ * left them out sees.
  */
 export async function identityWithout(
   sandbox: Sandbox,
   namespace: string,
   taken: Record<string, string[]>,
-  { cluster = false } = {},
 ): Promise<string> {
   const name = uniqueName(`without-${Object.keys(taken).join('-')}`);
   const rbac = sandbox.kc.makeApiClient(RbacAuthorizationV1Api);
   const copies = [];
-  for (const [i, { role, clusterWide }] of ciBoundRoles(cluster).entries()) {
+  for (const [i, { role, clusterWide }] of ciBoundRoles(false).entries()) {
     const copy = `${name}-${i}`;
     await rbac.createClusterRole({
       body: {
