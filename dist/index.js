@@ -17,6 +17,7 @@ import {
   endGroup,
   error,
   logLine,
+  maxAnnotations,
   readInputs,
   runStep,
   setFailed,
@@ -26,7 +27,7 @@ import {
   summary,
   warning,
   warningAnnotations
-} from "./chunks/chunk-TNRJY74O.js";
+} from "./chunks/chunk-WT6EZ54C.js";
 import "./chunks/chunk-ZTRCOO3E.js";
 import "./chunks/chunk-QGHPKKGK.js";
 import "./chunks/chunk-7GHJJVB5.js";
@@ -97,7 +98,7 @@ function logGroups() {
 }
 
 // src/action/outcome.ts
-async function publishToGitHub(outcome) {
+async function publishToGitHub(outcome, warningRoom = maxAnnotations) {
   const { report, decision, published } = outcome;
   if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(published.markdown().markdown).write();
   setOutputs({
@@ -115,7 +116,8 @@ async function publishToGitHub(outcome) {
     "run-id": outcome.runId ?? ""
   });
   const warnings = [.../* @__PURE__ */ new Set([...warningsOf(report, decision), ...outcome.warningsAfterReports ?? []])];
-  for (const { title, message } of warningAnnotations(warnings)) warning(message, { title });
+  for (const { title, message } of warningAnnotations(warnings, warningRoom))
+    warning(message, { title });
   if (outcome.cancelled) {
     setFailed(
       chaosMayStillRun(report) ? `cancelled by ${outcome.cancelled}; chaos may still be running: the post step tries again, and the log names the command that stops it` : `cancelled by ${outcome.cancelled}; the chaos was stopped`
@@ -165,8 +167,12 @@ async function runAction() {
       return;
     }
     const progress = progressLog(logLine, expectedChaosMs(config));
+    let signalWarnings = 0;
     const outcome = await withCancellation(
-      (line) => warning(line),
+      (line) => {
+        signalWarnings++;
+        warning(line);
+      },
       ({ cancel, hurry }) => runTargets(config, {
         log: progress.log,
         clusterLog: progress.clusterLog,
@@ -191,7 +197,7 @@ async function runAction() {
     groups.end();
     if (chaosMayStillRun(outcome.report)) state.markEnded("unconfirmed");
     else state.markFinished();
-    await publishToGitHub(outcome);
+    await publishToGitHub(outcome, maxAnnotations - signalWarnings);
   } catch (error2) {
     groups.end();
     if (started) state.markEnded("failed");

@@ -10,7 +10,7 @@ import {
   state,
   warning,
   warningAnnotations
-} from "./chunks/chunk-TNRJY74O.js";
+} from "./chunks/chunk-WT6EZ54C.js";
 import {
   allConfirmed,
   describeUnconfirmed,

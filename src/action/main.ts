@@ -10,6 +10,7 @@ import { cancellableReports } from '../run/publish.ts';
 import { expectedChaosMs, progressLog } from '../run/progress.ts';
 import { runTargets } from '../run/targets.ts';
 import { redact } from '../secrets.ts';
+import { maxAnnotations } from './annotations.ts';
 import { logGroups } from './groups.ts';
 import { readInputs } from './inputs.ts';
 import { logLine } from './log.ts';
@@ -37,8 +38,13 @@ export async function runAction(): Promise<void> {
       return;
     }
     const progress = progressLog(logLine, expectedChaosMs(config));
+    // What each signal does is a warning annotation too, in the 10 GitHub shows a step.
+    let signalWarnings = 0;
     const outcome = await withCancellation(
-      (line) => core.warning(line),
+      (line) => {
+        signalWarnings++;
+        core.warning(line);
+      },
       ({ cancel, hurry }) =>
         runTargets(config, {
           log: progress.log,
@@ -65,7 +71,7 @@ export async function runAction(): Promise<void> {
     // Chaos that was not confirmed stopped is the post step's to try again.
     if (chaosMayStillRun(outcome.report)) state.markEnded('unconfirmed');
     else state.markFinished();
-    await publishToGitHub(outcome);
+    await publishToGitHub(outcome, maxAnnotations - signalWarnings);
   } catch (error) {
     groups.end();
     if (started) state.markEnded('failed');

@@ -4,9 +4,10 @@ import * as core from '@actions/core';
 import { chaosMayStillRun, warningsOf, type GateDecision } from '../report/model.ts';
 import { renderCannotRun } from '../report/markdown.ts';
 import type { GateOutcome } from '../run/outcome.ts';
-import { annotationsOf, warningAnnotations } from './annotations.ts';
+import { annotationsOf, maxAnnotations, warningAnnotations } from './annotations.ts';
 
-export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
+/** `warningRoom`: how many of the step's 10 warning annotations are left (a signal's take one each). */
+export async function publishToGitHub(outcome: GateOutcome, warningRoom = maxAnnotations): Promise<void> {
   const { report, decision, published } = outcome;
   // Outside a GitHub runner (a local try-out) there is no summary file to write to.
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(published.markdown().markdown).write();
@@ -27,7 +28,8 @@ export async function publishToGitHub(outcome: GateOutcome): Promise<void> {
   // Warning annotations, whatever the verdict, which they do not change: the reports' (the gate's, the
   // suites', the run's), then the run's that came too late for any report (the cleanup's).
   const warnings = [...new Set([...warningsOf(report, decision), ...(outcome.warningsAfterReports ?? [])])];
-  for (const { title, message } of warningAnnotations(warnings)) core.warning(message, { title });
+  for (const { title, message } of warningAnnotations(warnings, warningRoom))
+    core.warning(message, { title });
   if (outcome.cancelled) {
     core.setFailed(
       chaosMayStillRun(report)

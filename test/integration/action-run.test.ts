@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { CoordinationV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import { CoordinationV1Api, CoreV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { readRecords } from '../support/github-files.ts';
 import { runEntry } from '../support/run-node.ts';
 import { CustomObjectsApi } from '@kubernetes/client-node';
@@ -435,4 +435,45 @@ test('a run id it may not lock and a cleanup it may not finish: warning annotati
     plural: 'chaosresults',
     name: left[0] ?? '',
   });
+});
+
+test("a cancelled run's warnings fit in the 10 annotations GitHub shows beside the cancel's own warning", async () => {
+  const dir = workDir();
+  const name = uniqueName('action-cancel-warnings');
+  // Ten ServiceAccounts the identity may create but not delete: ten cleanup warnings.
+  const accounts = Array.from({ length: 10 }, (_, i) => `${name}-sa-${i}`);
+  const rbac = path.join(dir, 'accounts.yaml');
+  writeFileSync(
+    rbac,
+    accounts
+      .map((account) => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${account}\n`)
+      .join('---\n'),
+  );
+  const kubeconfig = await identityWithout(env.sandbox, namespace, { serviceaccounts: ['delete'] });
+  let signalled = false;
+  const run = await runAction(
+    {
+      kubeconfig: readFileSync(kubeconfig, 'utf8'),
+      namespace,
+      rbac,
+      engines: engineFile(dir, name, 'never', namespace),
+    },
+    (text, kill) => {
+      if (!signalled && text.includes(`[chaos] ${namespace}/${name} pod-delete: Running`)) {
+        signalled = true;
+        kill('SIGTERM');
+      }
+    },
+  );
+  assert.equal(run.outputs.verdict, 'cancelled', run.stdout);
+  const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::warning'));
+  assert.equal(annotations.length, 10, annotations.join('\n'));
+  assert.equal(annotations[0], '::warning::received SIGTERM: stopping the chaos and cleaning up');
+  // Past the room the cancel left, the last holds the rest: none is beyond what GitHub shows.
+  assert.ok(
+    annotations[9]?.startsWith('::warning title=2 more chaos gate warnings::cleanup: '),
+    annotations[9],
+  );
+  const core = env.sandbox.kc.makeApiClient(CoreV1Api);
+  for (const account of accounts) await core.deleteNamespacedServiceAccount({ namespace, name: account });
 });

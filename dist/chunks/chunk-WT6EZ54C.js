@@ -19675,6 +19675,100 @@ function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
 
+// src/action/annotations.ts
+var maxAnnotations = 10;
+var maxNamedHidden = 10;
+var maxMessageChars = 4e3;
+var kindOrder = [
+  "cluster",
+  "experiment",
+  "probe",
+  "workflow",
+  "workflow-step",
+  "load-impact",
+  "load-threshold",
+  "load-check",
+  "load-command",
+  "ctk-hypothesis",
+  "ctk-activity"
+];
+function annotationsOf(report, decision, summary2, reports) {
+  if (decision.verdict === "pass") return [];
+  const faults = faultsOf(report, decision);
+  const fromCases = caseReasons(decision);
+  const own = decision.reasons.filter((r) => !fromCases.has(r));
+  const { failed, errored } = decision.counts;
+  const verdict = {
+    title: "Chaos gate failed",
+    message: [`${failed} failed, ${errored} errored in ${faults.length} fault(s)`, ...own].join("\n")
+  };
+  const room = maxAnnotations - 1;
+  const shown = faults.length <= room ? faults : faults.slice(0, room - 1);
+  const annotations = [verdict, ...shown.map(describeFault)];
+  const hidden = faults.slice(shown.length);
+  if (hidden.length > 0) {
+    annotations.push({
+      title: `${hidden.length} more fault(s)`,
+      message: moreFaults(hidden, summary2.failuresLeftOut, reports)
+    });
+  }
+  return annotations.map(({ title, message }) => ({
+    title,
+    message: cutMessage(message, whereEvery(reports, "check"))
+  }));
+}
+function warningAnnotations(warnings, room = maxAnnotations) {
+  const title = "Chaos gate warning";
+  const shown = warnings.length <= room ? warnings : warnings.slice(0, room - 1);
+  const annotations = shown.map((message) => ({ title, message }));
+  const rest = warnings.slice(shown.length);
+  if (rest.length > 0)
+    annotations.push({ title: `${rest.length} more chaos gate warnings`, message: rest.join("\n") });
+  return annotations.map((a) => ({ ...a, message: cutMessage(a.message, "the step log has every one") }));
+}
+function cutMessage(message, where) {
+  if (message.length <= maxMessageChars) return message;
+  const fits = message.slice(0, maxMessageChars);
+  const lineEnd = fits.lastIndexOf("\n");
+  const head = lineEnd > 0 ? fits.slice(0, lineEnd) : fits;
+  return `${head}
+\u2026 ${message.length - head.length} more characters: ${where}`;
+}
+function moreFaults(hidden, leftOutOfSummary, reports) {
+  const named = hidden.slice(0, maxNamedHidden).map((f) => f.title);
+  const others = hidden.length - named.length;
+  const names = `${named.join(", ")}${others > 0 ? ` and ${others} others` : ""}`;
+  if (leftOutOfSummary === 0) return `${hidden.length} more in the job summary: ${names}`;
+  return `${hidden.length} more: ${names}. The job summary has no room for ${leftOutOfSummary} failed check(s); ${whereEvery(reports, "check")}.`;
+}
+function faultsOf(report, decision) {
+  const faults = /* @__PURE__ */ new Map();
+  for (const [i, suite] of report.suites.entries()) {
+    for (const { testCase, judgement } of judgedCases(decision, i, suite)) {
+      const { status } = judgement;
+      if (status !== "failed" && status !== "error") continue;
+      const experiment = labelledExperiment(testCase);
+      const key = experiment ?? `${testCase.className}\0${testCase.name}`;
+      const title = experiment ?? `${testCase.className} \u203A ${testCase.name}`;
+      const fault = faults.get(key);
+      if (fault) fault.cases.push(testCase);
+      else faults.set(key, { title, cases: [testCase] });
+    }
+  }
+  const rank = (fault) => Math.min(...fault.cases.map((c) => kindOrder.indexOf(c.kind)));
+  return [...faults.values()].sort((a, b) => rank(a) - rank(b));
+}
+function describeFault({ title, cases }) {
+  const experiment = cases.find((c) => c.kind === "experiment");
+  const own = experiment && (experiment.details ?? experiment.message);
+  if (own) return { title, message: own };
+  const lines = cases.map((c) => {
+    const why = c.message ?? `${c.kind} ${c.outcome}`;
+    return cases.length === 1 ? why : `${c.name}: ${why}`;
+  });
+  return { title, message: lines.join("\n") };
+}
+
 // src/action/inputs.ts
 import { existsSync as existsSync2, globSync, statSync } from "node:fs";
 var inputName = (spec) => spec.input === null ? void 0 : spec.input ?? spec.flag;
@@ -19849,100 +19943,6 @@ function logLine(line) {
   info(`::${token}::`);
 }
 
-// src/action/annotations.ts
-var maxAnnotations = 10;
-var maxNamedHidden = 10;
-var maxMessageChars = 4e3;
-var kindOrder = [
-  "cluster",
-  "experiment",
-  "probe",
-  "workflow",
-  "workflow-step",
-  "load-impact",
-  "load-threshold",
-  "load-check",
-  "load-command",
-  "ctk-hypothesis",
-  "ctk-activity"
-];
-function annotationsOf(report, decision, summary2, reports) {
-  if (decision.verdict === "pass") return [];
-  const faults = faultsOf(report, decision);
-  const fromCases = caseReasons(decision);
-  const own = decision.reasons.filter((r) => !fromCases.has(r));
-  const { failed, errored } = decision.counts;
-  const verdict = {
-    title: "Chaos gate failed",
-    message: [`${failed} failed, ${errored} errored in ${faults.length} fault(s)`, ...own].join("\n")
-  };
-  const room = maxAnnotations - 1;
-  const shown = faults.length <= room ? faults : faults.slice(0, room - 1);
-  const annotations = [verdict, ...shown.map(describeFault)];
-  const hidden = faults.slice(shown.length);
-  if (hidden.length > 0) {
-    annotations.push({
-      title: `${hidden.length} more fault(s)`,
-      message: moreFaults(hidden, summary2.failuresLeftOut, reports)
-    });
-  }
-  return annotations.map(({ title, message }) => ({
-    title,
-    message: cutMessage(message, whereEvery(reports, "check"))
-  }));
-}
-function warningAnnotations(warnings, room = maxAnnotations) {
-  const title = "Chaos gate warning";
-  const shown = warnings.length <= room ? warnings : warnings.slice(0, room - 1);
-  const annotations = shown.map((message) => ({ title, message }));
-  const rest = warnings.slice(shown.length);
-  if (rest.length > 0)
-    annotations.push({ title: `${rest.length} more chaos gate warnings`, message: rest.join("\n") });
-  return annotations.map((a) => ({ ...a, message: cutMessage(a.message, "the step log has every one") }));
-}
-function cutMessage(message, where) {
-  if (message.length <= maxMessageChars) return message;
-  const fits = message.slice(0, maxMessageChars);
-  const lineEnd = fits.lastIndexOf("\n");
-  const head = lineEnd > 0 ? fits.slice(0, lineEnd) : fits;
-  return `${head}
-\u2026 ${message.length - head.length} more characters: ${where}`;
-}
-function moreFaults(hidden, leftOutOfSummary, reports) {
-  const named = hidden.slice(0, maxNamedHidden).map((f) => f.title);
-  const others = hidden.length - named.length;
-  const names = `${named.join(", ")}${others > 0 ? ` and ${others} others` : ""}`;
-  if (leftOutOfSummary === 0) return `${hidden.length} more in the job summary: ${names}`;
-  return `${hidden.length} more: ${names}. The job summary has no room for ${leftOutOfSummary} failed check(s); ${whereEvery(reports, "check")}.`;
-}
-function faultsOf(report, decision) {
-  const faults = /* @__PURE__ */ new Map();
-  for (const [i, suite] of report.suites.entries()) {
-    for (const { testCase, judgement } of judgedCases(decision, i, suite)) {
-      const { status } = judgement;
-      if (status !== "failed" && status !== "error") continue;
-      const experiment = labelledExperiment(testCase);
-      const key = experiment ?? `${testCase.className}\0${testCase.name}`;
-      const title = experiment ?? `${testCase.className} \u203A ${testCase.name}`;
-      const fault = faults.get(key);
-      if (fault) fault.cases.push(testCase);
-      else faults.set(key, { title, cases: [testCase] });
-    }
-  }
-  const rank = (fault) => Math.min(...fault.cases.map((c) => kindOrder.indexOf(c.kind)));
-  return [...faults.values()].sort((a, b) => rank(a) - rank(b));
-}
-function describeFault({ title, cases }) {
-  const experiment = cases.find((c) => c.kind === "experiment");
-  const own = experiment && (experiment.details ?? experiment.message);
-  if (own) return { title, message: own };
-  const lines = cases.map((c) => {
-    const why = c.message ?? `${c.kind} ${c.outcome}`;
-    return cases.length === 1 ? why : `${c.name}: ${why}`;
-  });
-  return { title, message: lines.join("\n") };
-}
-
 // src/action/state.ts
 var keys = {
   runs: "runs",
@@ -19993,12 +19993,12 @@ export {
   warning,
   startGroup,
   endGroup,
-  readInputs,
-  logLine,
   maxAnnotations,
   annotationsOf,
   warningAnnotations,
+  readInputs,
+  logLine,
   state,
   runStep
 };
-/*! For license information please see chunk-TNRJY74O.js.LEGAL.txt */
+/*! For license information please see chunk-WT6EZ54C.js.LEGAL.txt */
