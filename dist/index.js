@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-HMEGRK7R.js";
+} from "./chunks/chunk-HB6QCVF5.js";
 import "./chunks/chunk-3PVIRF4M.js";
 import "./chunks/chunk-WYBPLHSC.js";
 import {

@@ -67,6 +67,6 @@ async function whyOver(
   }
   return (
     `its run is over: recorded at ${at}, ${locked ? `no Lease ${runLeaseName(runId)} of its own held, ` : ''}` +
-    `and no ChaosEngine or Workflow labelled ${selector} left in namespace ${chaosIn.join(', ')}`
+    `and no ChaosEngine or Workflow labelled ${selector} left in namespace${chaosIn.length > 1 ? 's' : ''} ${chaosIn.join(', ')}`
   );
 }

@@ -90324,7 +90324,7 @@ async function whyOver(connection, record2, nowMs) {
     const workflows = await argo.list(argo.target(namespace, selector)).then((listed3) => listed3.items, none);
     if (engines.length > 0 || workflows.length > 0) return void 0;
   }
-  return `its run is over: recorded at ${at}, ${locked ? `no Lease ${runLeaseName(runId)} of its own held, ` : ""}and no ChaosEngine or Workflow labelled ${selector} left in namespace ${chaosIn.join(", ")}`;
+  return `its run is over: recorded at ${at}, ${locked ? `no Lease ${runLeaseName(runId)} of its own held, ` : ""}and no ChaosEngine or Workflow labelled ${selector} left in namespace${chaosIn.length > 1 ? "s" : ""} ${chaosIn.join(", ")}`;
 }
 var recordGraceMs;
 var init_run_over = __esm({

@@ -1064,6 +1064,35 @@ test(
 );
 
 test(
+  'a record of a run that reached several namespaces names them all when it is removed',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t);
+    playOperator(fake, 'Pass');
+    fake.put({
+      ...roleRef,
+      metadata: {
+        ...roleRef.metadata,
+        labels: { 'app.kubernetes.io/managed-by': 'chaos-gate' },
+        annotations: {
+          'users.chaos-gate.io/cg-wide': JSON.stringify({
+            run: 'cg-wide',
+            at: new Date(Date.now() - 20 * 60_000).toISOString(),
+            chaosIn: ['default', 'shop'],
+          }),
+        },
+      },
+      rules: [],
+    });
+    await run({ cleanup: 'always' });
+    assert.match(
+      lines.join('\n'),
+      /removed the record of run cg-wide from 1 shared object\(s\) .*: its run is over: recorded at \S+, and no ChaosEngine or Workflow labelled chaos-gate.io\/run=cg-wide left in namespaces default, shop$/m,
+    );
+  },
+);
+
+test(
   'on an error after the apply, the chaos is stopped before the load, then the run fails',
   limit,
   async (t) => {

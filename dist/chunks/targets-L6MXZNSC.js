@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-HMEGRK7R.js";
+} from "./chunk-HB6QCVF5.js";
 import "./chunk-3PVIRF4M.js";
 import "./chunk-WYBPLHSC.js";
 import "./chunk-466RCVCX.js";

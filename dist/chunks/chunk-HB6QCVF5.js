@@ -483,7 +483,7 @@ async function whyOver(connection, record, nowMs) {
     const workflows = await argo.list(argo.target(namespace, selector)).then((listed) => listed.items, none);
     if (engines.length > 0 || workflows.length > 0) return void 0;
   }
-  return `its run is over: recorded at ${at}, ${locked ? `no Lease ${runLeaseName(runId)} of its own held, ` : ""}and no ChaosEngine or Workflow labelled ${selector} left in namespace ${chaosIn.join(", ")}`;
+  return `its run is over: recorded at ${at}, ${locked ? `no Lease ${runLeaseName(runId)} of its own held, ` : ""}and no ChaosEngine or Workflow labelled ${selector} left in namespace${chaosIn.length > 1 ? "s" : ""} ${chaosIn.join(", ")}`;
 }
 
 // src/run/resources.ts
