@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-MILVHQ4H.js");
+var { main } = await import("./chunks/main-W3T3TOPI.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-HB6QCVF5.js";
+} from "./chunks/chunk-IMMPZLWD.js";
 import "./chunks/chunk-3PVIRF4M.js";
 import "./chunks/chunk-WYBPLHSC.js";
 import {
@@ -28,7 +28,7 @@ import {
   warning,
   warningAnnotations
 } from "./chunks/chunk-WT6EZ54C.js";
-import "./chunks/chunk-ZTRCOO3E.js";
+import "./chunks/chunk-YHP3SGTN.js";
 import "./chunks/chunk-QGHPKKGK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";

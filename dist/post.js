@@ -17,7 +17,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-ZTRCOO3E.js";
+} from "./chunks/chunk-YHP3SGTN.js";
 import {
   connect,
   limited,

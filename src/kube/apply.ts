@@ -95,6 +95,20 @@ export function recordsOn(object: KubernetesObject): RunRecord[] {
     });
 }
 
+/**
+ * The run a record keeps an object for. A record of an earlier release says neither when nor where its
+ * run was, so no cleanup can tell that run is over: the line says how to remove it by hand.
+ */
+function describeUser(record: RunRecord, object: KubernetesObject): string {
+  if (record.at) return `run ${record.runId}`;
+  const { namespace, name } = object.metadata ?? {};
+  const where = namespace ? `-n ${namespace} ` : '';
+  return (
+    `run ${record.runId}, whose record an earlier release wrote and no cleanup removes; once that run is over: ` +
+    `kubectl annotate ${where}${object.kind?.toLowerCase() ?? ''}/${name ?? ''} ${usersPrefix}${record.key}-`
+  );
+}
+
 function parseRecordValue(value: string): { run: string; at?: unknown; chaosIn?: unknown[] } | undefined {
   try {
     const parsed: unknown = JSON.parse(value);
@@ -431,7 +445,7 @@ export class ManifestApplier {
         over.forEach(({ record, why }) => prune?.done(record, why, describe(ref)));
         continue;
       }
-      if (records.length > 0) return records.map((record) => `run ${record.runId}`);
+      if (records.length > 0) return records.map((record) => describeUser(record, current));
       try {
         return await this.#delete(ref, current.metadata?.resourceVersion);
       } catch (error) {

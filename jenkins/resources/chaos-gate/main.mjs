@@ -88578,6 +88578,12 @@ function recordsOn(object3) {
     };
   });
 }
+function describeUser(record2, object3) {
+  if (record2.at) return `run ${record2.runId}`;
+  const { namespace, name } = object3.metadata ?? {};
+  const where = namespace ? `-n ${namespace} ` : "";
+  return `run ${record2.runId}, whose record an earlier release wrote and no cleanup removes; once that run is over: kubectl annotate ${where}${object3.kind?.toLowerCase() ?? ""}/${name ?? ""} ${usersPrefix}${record2.key}-`;
+}
 function parseRecordValue(value) {
   try {
     const parsed = JSON.parse(value);
@@ -88911,7 +88917,7 @@ var init_apply = __esm({
             over.forEach(({ record: record2, why: why2 }) => prune?.done(record2, why2, describe5(ref)));
             continue;
           }
-          if (records.length > 0) return records.map((record2) => `run ${record2.runId}`);
+          if (records.length > 0) return records.map((record2) => describeUser(record2, current));
           try {
             return await this.#delete(ref, current.metadata?.resourceVersion);
           } catch (error2) {

@@ -991,7 +991,13 @@ test(
       metadata: {
         ...roleRef.metadata,
         labels: { 'app.kubernetes.io/managed-by': 'chaos-gate' },
-        annotations: { 'users.chaos-gate.io/other': 'other' },
+        annotations: {
+          'users.chaos-gate.io/other': JSON.stringify({
+            run: 'other',
+            at: new Date().toISOString(),
+            chaosIn: ['default'],
+          }),
+        },
       },
       rules: [],
     });
@@ -1010,6 +1016,35 @@ test(
     fake.put({ ...kept, metadata: { ...kept?.metadata, annotations: {} } } as typeof roleRef);
     await run({ cleanup: 'always' });
     assert.equal(fake.get(roleRef), undefined, 'the last run that used it deleted it');
+  },
+);
+
+test(
+  'a record of an earlier release is kept, and the log says how to remove it once that run is over',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t);
+    playOperator(fake, 'Pass');
+    // The earlier release's record: the run id alone, under the run id as key.
+    fake.put({
+      ...roleRef,
+      metadata: {
+        ...roleRef.metadata,
+        labels: { 'app.kubernetes.io/managed-by': 'chaos-gate' },
+        annotations: { 'users.chaos-gate.io/old': 'old' },
+      },
+      rules: [],
+    });
+    await run({ cleanup: 'always' });
+    assert.ok(fake.get(roleRef), 'kept: nothing says whether run "old" is over');
+    assert.ok(
+      lines.includes(
+        '[chaos-gate] cleanup: kept 1 shared object(s): Role default/pod-delete-sa (still used by run old, ' +
+          'whose record an earlier release wrote and no cleanup removes; once that run is over: ' +
+          'kubectl annotate -n default role/pod-delete-sa users.chaos-gate.io/old-)',
+      ),
+      lines.join('\n'),
+    );
   },
 );
 

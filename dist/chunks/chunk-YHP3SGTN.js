@@ -270,6 +270,12 @@ function recordsOn(object) {
     };
   });
 }
+function describeUser(record, object) {
+  if (record.at) return `run ${record.runId}`;
+  const { namespace, name } = object.metadata ?? {};
+  const where = namespace ? `-n ${namespace} ` : "";
+  return `run ${record.runId}, whose record an earlier release wrote and no cleanup removes; once that run is over: kubectl annotate ${where}${object.kind?.toLowerCase() ?? ""}/${name ?? ""} ${usersPrefix}${record.key}-`;
+}
 function parseRecordValue(value) {
   try {
     const parsed = JSON.parse(value);
@@ -539,7 +545,7 @@ var ManifestApplier = class _ManifestApplier {
         over.forEach(({ record, why }) => prune?.done(record, why, describe(ref)));
         continue;
       }
-      if (records.length > 0) return records.map((record) => `run ${record.runId}`);
+      if (records.length > 0) return records.map((record) => describeUser(record, current));
       try {
         return await this.#delete(ref, current.metadata?.resourceVersion);
       } catch (error) {

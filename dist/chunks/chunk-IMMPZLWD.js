@@ -29,7 +29,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-ZTRCOO3E.js";
+} from "./chunk-YHP3SGTN.js";
 import {
   LitmusClient,
   connect,

@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-HB6QCVF5.js";
+} from "./chunk-IMMPZLWD.js";
 import "./chunk-3PVIRF4M.js";
 import "./chunk-WYBPLHSC.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-ZTRCOO3E.js";
+import "./chunk-YHP3SGTN.js";
 import "./chunk-QGHPKKGK.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQLJGBJE.js";
