@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-IMMPZLWD.js";
+} from "./chunks/chunk-XERMV5QP.js";
 import "./chunks/chunk-3PVIRF4M.js";
 import "./chunks/chunk-WYBPLHSC.js";
 import {
@@ -27,8 +27,8 @@ import {
   summary,
   warning,
   warningAnnotations
-} from "./chunks/chunk-WT6EZ54C.js";
-import "./chunks/chunk-YHP3SGTN.js";
+} from "./chunks/chunk-OP4WQ6UO.js";
+import "./chunks/chunk-NLXTMRXX.js";
 import "./chunks/chunk-QGHPKKGK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
@@ -188,6 +188,7 @@ async function runAction() {
           started = true;
           state.saveRun({ runId, namespaces, target, leases });
         },
+        onCreated: (runId, created) => state.saveCreated(runId, created),
         onPhase: (phase) => {
           progress.onPhase(phase);
           groups.onPhase(phase);

@@ -10,14 +10,16 @@ import {
   state,
   warning,
   warningAnnotations
-} from "./chunks/chunk-WT6EZ54C.js";
+} from "./chunks/chunk-OP4WQ6UO.js";
 import {
+  ManifestApplier,
+  RunResources,
   allConfirmed,
   describeUnconfirmed,
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-YHP3SGTN.js";
+} from "./chunks/chunk-NLXTMRXX.js";
 import {
   connect,
   limited,
@@ -59,7 +61,7 @@ async function stopRun(target, run, options) {
   const connection = connect(
     loadKubeContext(target, { say: (line) => options.log(`[chaos-gate] ${line}`), warn: options.warn })
   );
-  const { leases = [], ...scope } = run;
+  const { leases = [], created, ...scope } = run;
   const stops = await stopRunChaos(
     connection,
     { ...scope, engines: [], workflows: [], search: { engines: true, workflows: true } },
@@ -71,6 +73,30 @@ async function stopRun(target, run, options) {
     }
   );
   describeUnconfirmed(stops, options.shutdown).forEach((line) => options.log(line));
+  if (created) {
+    const { runId, namespaces } = run;
+    const applier = new ManifestApplier(connection, "", {
+      id: runId,
+      record: created.record,
+      chaosIn: namespaces
+    });
+    const resources = RunResources.recorded(
+      {
+        connection,
+        sending: connection,
+        applier,
+        runId,
+        namespaces,
+        shutdown: options.shutdown,
+        cleanup: options.cleanup,
+        stopTimeoutMs: options.stopTimeoutMs,
+        log: options.log,
+        warn: options.warn
+      },
+      created
+    );
+    await resources.cleanup(false, options.hurry, stops);
+  }
   if (allConfirmed(stops))
     await releaseLeftLeases(limited(connection, { signal: options.hurry }), leases, options.log);
   return stops;
@@ -136,6 +162,7 @@ async function stopOne(run, inputs, config, hurry, several) {
     const stops = await stopRun(cluster, run, {
       stopTimeoutMs: config.stopTimeoutMs,
       shutdown: config.workflow?.shutdown ?? "Stop",
+      cleanup: config.cleanup,
       hurry,
       log,
       warn: warnings.warn

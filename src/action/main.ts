@@ -61,6 +61,7 @@ export async function runAction(): Promise<void> {
             started = true;
             state.saveRun({ runId, namespaces, target, leases });
           },
+          onCreated: (runId, created) => state.saveCreated(runId, created),
           onPhase: (phase) => {
             progress.onPhase(phase);
             groups.onPhase(phase);

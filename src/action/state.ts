@@ -1,6 +1,7 @@
 // State shared between the action's main and post steps (GITHUB_STATE), as actions/checkout does it.
 import * as core from '@actions/core';
 import type { Target } from '../config/load.ts';
+import type { Created } from '../run/resources.ts';
 import type { HeldLease } from '../run/run-lock.ts';
 
 const keys = {
@@ -22,6 +23,8 @@ export interface RecordedRun {
   target?: Target;
   /** The run id's leases it held (a given run id), to let go of once its chaos is stopped. */
   leases?: HeldLease[];
+  /** What it created so far, for its cleanup once its chaos is stopped. */
+  created?: Created;
 }
 
 const runs: RecordedRun[] = [];
@@ -34,6 +37,13 @@ export const state = {
    */
   saveRun(run: RecordedRun): void {
     runs.push(run);
+    core.saveState(keys.runs, JSON.stringify(runs));
+  },
+  /** What a recorded run has created so far (kept up as it grows). */
+  saveCreated(runId: string, created: Created): void {
+    const run = runs.find((r) => r.runId === runId);
+    if (!run) return;
+    run.created = created;
     core.saveState(keys.runs, JSON.stringify(runs));
   },
   /** The main step reached its end with its chaos confirmed stopped: the post step has nothing to do. */

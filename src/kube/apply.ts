@@ -218,6 +218,11 @@ export class ManifestApplier {
     this.#chaosIn = run.chaosIn;
   }
 
+  /** The key of this run's record on shared objects. */
+  get record(): string {
+    return this.#record;
+  }
+
   /** This applier sending on `connection`, with what its preflight read and discovered. */
   on(connection: Connection): ManifestApplier {
     const applier = new ManifestApplier(connection, this.#defaultNamespace, {

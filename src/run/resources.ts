@@ -12,7 +12,7 @@ import type { Manifest } from '../kube/manifests.ts';
 import { LitmusClient, workflowRunLabel } from '../litmus/client.ts';
 import type { EngineRef } from '../litmus/condition.ts';
 import type { ChaosEngine } from '../litmus/types.ts';
-import { allConfirmed, stopRunChaos, type StopReport } from './stop.ts';
+import { allConfirmed, stopRunChaos, type StopReport, type WorkflowRef } from './stop.ts';
 import { runOver } from './run-over.ts';
 import { describeUnconfirmed } from './stop-report.ts';
 import type { Warn } from './warnings.ts';
@@ -38,6 +38,18 @@ export interface ResourceSettings {
   log: (line: string) => void;
   /** The run's warnings (warnings.ts): a cleanup that leaves an object behind. */
   warn: Warn;
+  /** Hears what the run has created each time it grows, for a front to clean up after a killed run. */
+  onCreated?: (created: Created) => void;
+}
+
+/**
+ * What a run's cleanup takes back: what it applied, the workflow it submitted, and the key of its
+ * records on shared objects (kube/apply.ts).
+ */
+export interface Created {
+  record: string;
+  applied: AppliedObject[];
+  workflow?: WorkflowRef;
 }
 
 export class RunResources {
@@ -55,6 +67,29 @@ export class RunResources {
     this.#settings = settings;
   }
 
+  /**
+   * The resources of a run that was killed, as it recorded them (onCreated), for its cleanup. `applier`
+   * must carry the run's id and record key, so only its own records are taken off shared objects.
+   */
+  static recorded(settings: ResourceSettings, created: Created): RunResources {
+    const resources = new RunResources(settings);
+    resources.applied.push(...created.applied);
+    const { workflow } = created;
+    if (workflow) resources.workflow = { metadata: { ...workflow } };
+    return resources;
+  }
+
+  #tellCreated(): void {
+    const workflow = this.workflow?.metadata;
+    this.#settings.onCreated?.({
+      record: this.#settings.applier.record,
+      applied: [...this.applied],
+      ...(workflow?.name
+        ? { workflow: { namespace: workflow.namespace ?? '', name: workflow.name, uid: workflow.uid } }
+        : {}),
+    });
+  }
+
   #applier(connection: Connection): ManifestApplier {
     return this.#settings.applier.on(connection);
   }
@@ -68,6 +103,7 @@ export class RunResources {
         prepared,
         (object, note) => {
           this.applied.push(object);
+          this.#tellCreated();
           const where = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
           this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
         },
@@ -85,6 +121,7 @@ export class RunResources {
       if (unanswered(error)) this.#unanswered.workflows = true;
       throw error;
     });
+    this.#tellCreated();
     const { namespace, name } = this.workflow.metadata;
     this.#settings.log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
   }
@@ -143,6 +180,7 @@ export class RunResources {
    */
   #adoptFound(stops: StopReport): void {
     const known = new Set(this.appliedEngines().map((e) => `${e.namespace}/${e.name}`));
+    const before = this.applied.length;
     for (const { ref } of stops.engines) {
       const key = `${ref.namespace}/${ref.name}`;
       const manifest = this.#engineManifests.find(
@@ -161,6 +199,7 @@ export class RunResources {
         source: manifest.source,
       });
     }
+    if (this.applied.length > before) this.#tellCreated();
   }
 
   /**

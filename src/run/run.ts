@@ -34,7 +34,7 @@ import { collectJournal, collectLoad } from './collect.ts';
 import { prepareCluster, type PreparedCluster } from './inputs.ts';
 import type { GateOutcome } from './outcome.ts';
 import { conclude, refuseAllSkipped, runMeta } from './publish.ts';
-import { RunResources } from './resources.ts';
+import { RunResources, type Created } from './resources.ts';
 import { runIdInUse } from './run-id-in-use.ts';
 import { lockRunId, type HeldLease, type RunLock } from './run-lock.ts';
 import type { StopReport } from './stop.ts';
@@ -54,6 +54,8 @@ export interface RunContext {
    * killed, and the run id's leases to let go of once it stopped that.
    */
   onStarted?: (runId: string, namespaces: string[], leases: HeldLease[]) => void;
+  /** Hears what the run has created each time it grows, so a front can clean up after it if it is killed. */
+  onCreated?: (runId: string, created: Created) => void;
   /** Called as the run enters each phase, for log groups and progress lines. */
   onPhase?: (phase: RunPhase) => void;
   /** How long a finished engine may take to show its verdict; shorter in tests. */
@@ -193,6 +195,7 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
         stopTimeoutMs: config.stopTimeoutMs,
         log,
         warn,
+        onCreated: (created) => context.onCreated?.(plan.runId, created),
       });
       const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry, warn });
       context.onPhase?.('report');

@@ -1,12 +1,17 @@
 // Stops the chaos of a run that its own process could not stop — the action's post step after the main
 // step was killed — with the same guarantee as `run`: every engine of the run (by its label, and by
 // its workflows' uids) is stopped and confirmed, then its workflows are shut down. Once all of it is
-// confirmed stopped, the run id's leases the killed run left are deleted, so a re-run under the id
-// need not wait for them to expire; unconfirmed, they are left to expire, and the check of what still
-// runs under the id turns a re-run away meanwhile.
+// confirmed stopped, what the run recorded it created is cleaned up as its own cleanup after a cancel
+// would have (a cancelled run did not pass: only `cleanup: always` deletes), and then the run id's
+// leases the killed run left are deleted, so a re-run under the id need not wait for them to expire;
+// unconfirmed, nothing is deleted, and the leases are left to expire, the check of what still runs
+// under the id turning a re-run away meanwhile.
+import type { CleanupPolicy } from '../config/load.ts';
+import { ManifestApplier } from '../kube/apply.ts';
 import { connect, limited } from '../kube/client.ts';
 import { loadKubeContext } from '../kube/context.ts';
 import type { KubeTarget } from '../kube/kubeconfig-source.ts';
+import { RunResources, type Created } from './resources.ts';
 import { releaseLeftLeases, type HeldLease } from './run-lock.ts';
 import { allConfirmed, stopRunChaos, type StopReport } from './stop.ts';
 import { describeUnconfirmed } from './stop-report.ts';
@@ -14,6 +19,7 @@ import { describeUnconfirmed } from './stop-report.ts';
 export interface StopRunOptions {
   stopTimeoutMs: number;
   shutdown: 'Stop' | 'Terminate';
+  cleanup: CleanupPolicy;
   /** The job insists on leaving: one last attempt, then return. */
   hurry: AbortSignal;
   log: (line: string) => void;
@@ -23,13 +29,13 @@ export interface StopRunOptions {
 
 export async function stopRun(
   target: KubeTarget,
-  run: { runId: string; namespaces: string[]; leases?: HeldLease[] },
+  run: { runId: string; namespaces: string[]; leases?: HeldLease[]; created?: Created },
   options: StopRunOptions,
 ): Promise<StopReport> {
   const connection = connect(
     loadKubeContext(target, { say: (line) => options.log(`[chaos-gate] ${line}`), warn: options.warn }),
   );
-  const { leases = [], ...scope } = run;
+  const { leases = [], created, ...scope } = run;
   const stops = await stopRunChaos(
     connection,
     { ...scope, engines: [], workflows: [], search: { engines: true, workflows: true } },
@@ -41,6 +47,30 @@ export async function stopRun(
     },
   );
   describeUnconfirmed(stops, options.shutdown).forEach((line) => options.log(line));
+  if (created) {
+    const { runId, namespaces } = run;
+    const applier = new ManifestApplier(connection, '', {
+      id: runId,
+      record: created.record,
+      chaosIn: namespaces,
+    });
+    const resources = RunResources.recorded(
+      {
+        connection,
+        sending: connection,
+        applier,
+        runId,
+        namespaces,
+        shutdown: options.shutdown,
+        cleanup: options.cleanup,
+        stopTimeoutMs: options.stopTimeoutMs,
+        log: options.log,
+        warn: options.warn,
+      },
+      created,
+    );
+    await resources.cleanup(false, options.hurry, stops);
+  }
   if (allConfirmed(stops))
     await releaseLeftLeases(limited(connection, { signal: options.hurry }), leases, options.log);
   return stops;

@@ -225,7 +225,7 @@ test('the post step stops the engines of a main step that never finished', async
 });
 
 /** A main step under `runId` SIGKILLed once its engine runs, as the runner kills it when the job is cancelled. */
-async function killedMainStep(runId: string) {
+async function killedMainStep(runId: string, inputs: Record<string, string> = {}) {
   const dir = workDir();
   const name = uniqueName('killed-main');
   let killed = false;
@@ -236,6 +236,7 @@ async function killedMainStep(runId: string) {
       rbac: exampleRbac,
       engines: engineFile(dir, name, 'never', namespace),
       'run-id': runId,
+      ...inputs,
     },
     (text, kill) => {
       if (!killed && text.includes(`[chaos] ${namespace}/${name} pod-delete: Running`)) {
@@ -245,7 +246,7 @@ async function killedMainStep(runId: string) {
     },
   );
   assert.ok(killed, run.stdout);
-  return run;
+  return { ...run, name };
 }
 
 /** The post step, as the runner starts it: with the state the main step saved. */
@@ -350,12 +351,107 @@ test('the post step that cannot confirm the chaos stopped keeps the lease to exp
   assert.equal(post.code, 1, post.stdout);
   assert.match(post.stdout, new RegExp(`the stop of run ${runId} was not confirmed`));
   assert.doesNotMatch(post.stdout, /deleted Lease/);
+  assert.match(post.stdout, /cleanup skipped: chaos may still be running; 4 object\(s\) left in place/);
   assert.equal((await readLease(runId))?.spec?.holderIdentity, held?.spec?.holderIdentity, 'kept');
 
   // Stopped after all, the run id is free at once.
   const again = await postStep(killed);
   assert.equal(again.code, 0, again.stdout);
   assert.equal(await readLease(runId), undefined);
+});
+
+/** A ServiceAccount, Role and RoleBinding named `name`: no other test's run has a record on them. */
+function ownRbac(name: string): string {
+  const file = path.join(workDir(), 'rbac.yaml');
+  const rbac = 'apiVersion: rbac.authorization.k8s.io/v1';
+  writeFileSync(
+    file,
+    [
+      `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n`,
+      `${rbac}\nkind: Role\nmetadata:\n  name: ${name}\nrules:\n  - apiGroups: ['']\n    resources: [pods]\n    verbs: [get]\n`,
+      `${rbac}\nkind: RoleBinding\nmetadata:\n  name: ${name}\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: ${name}\n` +
+        `subjects:\n  - kind: ServiceAccount\n    name: ${name}\n`,
+    ].join('---\n'),
+  );
+  return file;
+}
+
+test('the post step of a killed main step cleans up as its cleanup would have after a cancel', async () => {
+  const core = env.sandbox.kc.makeApiClient(CoreV1Api);
+  for (const cleanup of ['always', 'never'] as const) {
+    const runId = uniqueName(`cleanup-${cleanup}`);
+    const rbac = uniqueName('killed-rbac');
+    const killed = await killedMainStep(runId, { rbac: ownRbac(rbac), cleanup });
+
+    const post = await postStep(killed, { INPUT_CLEANUP: cleanup });
+    assert.equal(post.code, 0, post.stdout);
+    await env.operator.waitFor(killed.name, 'aborted', 10_000);
+    const left = await leftovers(env.sandbox.kc, namespace);
+    const ours = {
+      engines: left.engines.filter((e) => e === killed.name),
+      results: left.results.filter((r) => r.startsWith(killed.name)),
+      rbac: [left.serviceAccounts, left.roles, left.roleBindings].flat().filter((o) => o === rbac),
+    };
+    // The lease goes whatever the policy: the run id is free.
+    assert.equal(await readLease(runId), undefined);
+    if (cleanup === 'always') {
+      // Before, all of it stayed: the post step only stopped the chaos.
+      assert.deepEqual(ours, { engines: [], results: [], rbac: [] }, post.stdout);
+      assert.match(
+        post.stdout,
+        new RegExp(
+          `cleanup: removed 5 object\\(s\\): ChaosEngine ${namespace}/${killed.name}, RoleBinding ${namespace}/${rbac}, ` +
+            `Role ${namespace}/${rbac}, ServiceAccount ${namespace}/${rbac}, ChaosResult ${namespace}/${killed.name}-pod-delete\n`,
+        ),
+      );
+    } else {
+      assert.deepEqual(ours, {
+        engines: [killed.name],
+        results: [`${killed.name}-pod-delete`],
+        rbac: [rbac, rbac, rbac],
+      });
+      assert.match(post.stdout, /cleanup never: leaving 4 object\(s\) in place/);
+      // Its record stays with its engine, as a run's own `cleanup: never` leaves it.
+      const account = await core.readNamespacedServiceAccount({ namespace, name: rbac });
+      const records = Object.entries(account.metadata?.annotations ?? {}).filter(([key]) =>
+        key.startsWith('users.chaos-gate.io/'),
+      );
+      assert.equal(records.length, 1);
+      assert.match(records[0]?.[1] ?? '', new RegExp(`"run":"${runId}"`));
+      await env.sandbox.kc.makeApiClient(CustomObjectsApi).deleteNamespacedCustomObject({
+        group: 'litmuschaos.io',
+        version: 'v1alpha1',
+        namespace,
+        plural: 'chaosengines',
+        name: killed.name,
+      });
+    }
+  }
+});
+
+test('a cleanup the post step could not finish: a warning annotation, what it could delete deleted', async () => {
+  const runId = uniqueName('cleanup-refused');
+  const killed = await killedMainStep(runId, { cleanup: 'always' });
+  // Bound to the shipped roles without deleting ChaosResults.
+  const kubeconfig = await identityWithout(env.sandbox, namespace, { chaosresults: ['deletecollection'] });
+
+  const post = await postStep(killed, { INPUT_KUBECONFIG: readFileSync(kubeconfig, 'utf8') });
+  assert.equal(post.code, 0, post.stdout);
+  assert.match(
+    post.stdout,
+    new RegExp(`^::warning title=Chaos gate warning::cleanup: deleting ChaosResults in ${namespace}: `, 'm'),
+  );
+  const left = await leftovers(env.sandbox.kc, namespace);
+  assert.ok(!left.engines.includes(killed.name), post.stdout);
+  const result = `${killed.name}-pod-delete`;
+  assert.ok(left.results.includes(result), 'the cleanup really left it');
+  await env.sandbox.kc.makeApiClient(CustomObjectsApi).deleteNamespacedCustomObject({
+    group: 'litmuschaos.io',
+    version: 'v1alpha1',
+    namespace,
+    plural: 'chaosresults',
+    name: result,
+  });
 });
 
 test('the post step of a main step that failed after its chaos started says so, not that it did not finish', async () => {

@@ -17,7 +17,6 @@ import {
   setHeaderOptions,
 } from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
-import type { Workflow } from '../../src/argo/types.ts';
 import { blackHoleKubeconfig, startBlackHole } from '../support/black-hole.ts';
 import { eventually, readEngine, watchedRun } from '../support/faults.ts';
 import { startArgoController, type ArgoController } from '../support/argo-controller.ts';
@@ -503,7 +502,7 @@ describe('workflows: a run owns only what it created', () => {
     assert.ok(!(await serviceAccounts()).includes('pod-delete-sa'), 'the last run removed the RBAC');
   });
 
-  test("after the action's main step is killed, the post step stops the workflow's engines and shuts the workflow down", async () => {
+  test("after the action's main step is killed, the post step stops the workflow's engines, shuts the workflow down and cleans it up", async () => {
     const dir = workDir();
     const runnerTemp = workDir();
     const files = {
@@ -547,14 +546,22 @@ describe('workflows: a run owns only what it created', () => {
     assert.equal(post.code, 0, post.stdout + post.stderr);
     assert.match(post.stdout, /stopped ChaosEngine faults\/checkout-pod-delete-[a-z0-9]+/);
     assert.match(post.stdout, new RegExp(`workflow faults/${workflow}: shutdown Stop`));
-    const shutdown = (await env.sandbox.kc.makeApiClient(CustomObjectsApi).getNamespacedCustomObject({
-      group: 'argoproj.io',
-      version: 'v1alpha1',
-      namespace,
-      plural: 'workflows',
-      name: workflow,
-    })) as Workflow;
-    assert.equal(shutdown.spec?.shutdown, 'Stop');
+    // Then cleaned up, as the main step would have after a cancel (`cleanup: always`).
+    assert.match(post.stdout, new RegExp(`cleanup: removed 1 object\\(s\\): Workflow faults/${workflow}\n`));
+    const gone = await env.sandbox.kc
+      .makeApiClient(CustomObjectsApi)
+      .getNamespacedCustomObject({
+        group: 'argoproj.io',
+        version: 'v1alpha1',
+        namespace,
+        plural: 'workflows',
+        name: workflow,
+      })
+      .then(
+        () => 'there',
+        (error: unknown) => (error as { code?: number }).code,
+      );
+    assert.equal(gone, 404);
     assert.deepEqual(readdirSync(runnerTemp), []);
   });
 });

@@ -88724,6 +88724,10 @@ var init_apply = __esm({
         this.#record = run.record;
         this.#chaosIn = run.chaosIn;
       }
+      /** The key of this run's record on shared objects. */
+      get record() {
+        return this.#record;
+      }
       /** This applier sending on `connection`, with what its preflight read and discovered. */
       on(connection) {
         const applier = new _ManifestApplier(connection, this.#defaultNamespace, {
@@ -90432,7 +90436,7 @@ var init_resources = __esm({
     init_stop2();
     init_run_over();
     init_stop_report();
-    RunResources = class {
+    RunResources = class _RunResources {
       applied = [];
       workflow;
       /** Something may have been created: an apply or submit was sent, answered or not. */
@@ -90445,6 +90449,25 @@ var init_resources = __esm({
       constructor(settings) {
         this.#settings = settings;
       }
+      /**
+       * The resources of a run that was killed, as it recorded them (onCreated), for its cleanup. `applier`
+       * must carry the run's id and record key, so only its own records are taken off shared objects.
+       */
+      static recorded(settings, created) {
+        const resources2 = new _RunResources(settings);
+        resources2.applied.push(...created.applied);
+        const { workflow } = created;
+        if (workflow) resources2.workflow = { metadata: { ...workflow } };
+        return resources2;
+      }
+      #tellCreated() {
+        const workflow = this.workflow?.metadata;
+        this.#settings.onCreated?.({
+          record: this.#settings.applier.record,
+          applied: [...this.applied],
+          ...workflow?.name ? { workflow: { namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid } } : {}
+        });
+      }
       #applier(connection) {
         return this.#settings.applier.on(connection);
       }
@@ -90456,6 +90479,7 @@ var init_resources = __esm({
           prepared,
           (object3, note) => {
             this.applied.push(object3);
+            this.#tellCreated();
             const where = `${object3.kind} ${object3.namespace ? `${object3.namespace}/` : ""}${object3.name}`;
             this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
           },
@@ -90471,6 +90495,7 @@ var init_resources = __esm({
           if (unanswered(error2)) this.#unanswered.workflows = true;
           throw error2;
         });
+        this.#tellCreated();
         const { namespace, name } = this.workflow.metadata;
         this.#settings.log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
       }
@@ -90520,6 +90545,7 @@ var init_resources = __esm({
        */
       #adoptFound(stops) {
         const known = new Set(this.appliedEngines().map((e2) => `${e2.namespace}/${e2.name}`));
+        const before = this.applied.length;
         for (const { ref } of stops.engines) {
           const key = `${ref.namespace}/${ref.name}`;
           const manifest = this.#engineManifests.find(
@@ -90538,6 +90564,7 @@ var init_resources = __esm({
             source: manifest.source
           });
         }
+        if (this.applied.length > before) this.#tellCreated();
       }
       /**
        * Deletes what the run created (engines first, RBAC last, then the workflow and the engines'
@@ -90707,7 +90734,8 @@ async function checkRun(cluster, context) {
         cleanup: config2.cleanup,
         stopTimeoutMs: config2.stopTimeoutMs,
         log,
-        warn
+        warn,
+        onCreated: (created) => context.onCreated?.(plan.runId, created)
       });
       const chaos = await runChaos(config2, context, { main: main2, plan, resources: resources2, deadline, hurry, warn });
       context.onPhase?.("report");

@@ -19960,6 +19960,13 @@ var state = {
     runs.push(run);
     saveState(keys.runs, JSON.stringify(runs));
   },
+  /** What a recorded run has created so far (kept up as it grows). */
+  saveCreated(runId, created) {
+    const run = runs.find((r) => r.runId === runId);
+    if (!run) return;
+    run.created = created;
+    saveState(keys.runs, JSON.stringify(runs));
+  },
   /** The main step reached its end with its chaos confirmed stopped: the post step has nothing to do. */
   markFinished: () => saveState(keys.finished, "true"),
   /** The main step reached its end, and its chaos may still run: the post step says why it stops it. */
@@ -20001,4 +20008,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-WT6EZ54C.js.LEGAL.txt */
+/*! For license information please see chunk-OP4WQ6UO.js.LEGAL.txt */

@@ -352,6 +352,10 @@ var ManifestApplier = class _ManifestApplier {
     this.#record = run.record;
     this.#chaosIn = run.chaosIn;
   }
+  /** The key of this run's record on shared objects. */
+  get record() {
+    return this.#record;
+  }
   /** This applier sending on `connection`, with what its preflight read and discovered. */
   on(connection) {
     const applier = new _ManifestApplier(connection, this.#defaultNamespace, {
@@ -1185,12 +1189,240 @@ function withStopCases(report, stops, strategy) {
   return { suites };
 }
 
+// src/run/run-over.ts
+var recordGraceMs = 10 * 6e4;
+function runOver(connection, nowMs = Date.now()) {
+  const judged = /* @__PURE__ */ new Map();
+  return (record) => {
+    let judging = judged.get(record.key);
+    if (!judging) {
+      judging = whyOver(connection, record, nowMs).catch(() => void 0);
+      judged.set(record.key, judging);
+    }
+    return judging;
+  };
+}
+async function whyOver(connection, record, nowMs) {
+  const { runId, at, chaosIn } = record;
+  if (!at || !chaosIn || chaosIn.length === 0) return void 0;
+  const age = nowMs - Date.parse(at);
+  if (!(age >= recordGraceMs)) return void 0;
+  const selector = `${runLabel}=${runId}`;
+  const none = (error) => {
+    if (statusCode(error) === 404) return [];
+    throw error;
+  };
+  const litmus = new LitmusClient(connection);
+  const argo = new ArgoClient(connection);
+  const leases = new LeaseClient(connection);
+  const locked = record.key !== runId;
+  for (const namespace of chaosIn) {
+    if (locked) {
+      const lease = await leases.read(namespace, runLeaseName(runId));
+      if (lease && !leaseFree(lease, nowMs) && lease.spec?.holderIdentity?.endsWith(`/${record.key}`))
+        return void 0;
+    }
+    const engines = await litmus.enginesLabelled(namespace, selector).catch(none);
+    const workflows = await argo.list(argo.target(namespace, selector)).then((listed) => listed.items, none);
+    if (engines.length > 0 || workflows.length > 0) return void 0;
+  }
+  return `its run is over: recorded at ${at}, ${locked ? `no Lease ${runLeaseName(runId)} of its own held, ` : ""}and no ChaosEngine or Workflow labelled ${selector} left in namespace${chaosIn.length > 1 ? "s" : ""} ${chaosIn.join(", ")}`;
+}
+
+// src/run/resources.ts
+var RunResources = class _RunResources {
+  applied = [];
+  workflow;
+  /** Something may have been created: an apply or submit was sent, answered or not. */
+  started = false;
+  /** An apply or submit got no answer (or a 5xx): it may have created what the run does not know about. */
+  #unanswered = { engines: false, workflows: false };
+  /** The engine manifests sent to the cluster, to know one of them when the stop finds it by label. */
+  #engineManifests = [];
+  #settings;
+  constructor(settings) {
+    this.#settings = settings;
+  }
+  /**
+   * The resources of a run that was killed, as it recorded them (onCreated), for its cleanup. `applier`
+   * must carry the run's id and record key, so only its own records are taken off shared objects.
+   */
+  static recorded(settings, created) {
+    const resources = new _RunResources(settings);
+    resources.applied.push(...created.applied);
+    const { workflow } = created;
+    if (workflow) resources.workflow = { metadata: { ...workflow } };
+    return resources;
+  }
+  #tellCreated() {
+    const workflow = this.workflow?.metadata;
+    this.#settings.onCreated?.({
+      record: this.#settings.applier.record,
+      applied: [...this.applied],
+      ...workflow?.name ? { workflow: { namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid } } : {}
+    });
+  }
+  #applier(connection) {
+    return this.#settings.applier.on(connection);
+  }
+  /** Applies the manifests in order, remembering each object as it lands; none sent after `until`. */
+  async apply(prepared, until2) {
+    this.started = true;
+    this.#engineManifests = prepared.filter((m) => m.role === "engine");
+    await this.#settings.applier.apply(
+      prepared,
+      (object, note) => {
+        this.applied.push(object);
+        this.#tellCreated();
+        const where = `${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name}`;
+        this.#settings.log(`[chaos-gate] ${note ? `${where} ${note}` : `applied ${where}`}`);
+      },
+      until2
+    ).catch((error) => {
+      if (unanswered(error)) this.#unanswered.engines = true;
+      throw error;
+    });
+  }
+  async submit(workflow) {
+    this.started = true;
+    this.workflow = await new ArgoClient(this.#settings.sending).create(workflow).catch((error) => {
+      if (unanswered(error)) this.#unanswered.workflows = true;
+      throw error;
+    });
+    this.#tellCreated();
+    const { namespace, name } = this.workflow.metadata;
+    this.#settings.log(`[chaos-gate] submitted Workflow ${namespace}/${name}`);
+  }
+  /** Selects what this run applied, so its watches see nothing of other runs or users. */
+  get selector() {
+    return `${runLabel}=${this.#settings.runId}`;
+  }
+  /** The engines this run applied itself. */
+  appliedEngines() {
+    return this.applied.filter((a) => a.kind === "ChaosEngine").map((a) => ({ namespace: a.namespace ?? "", name: a.name, uid: a.uid ?? "" }));
+  }
+  /** The engines the submitted workflow has created so far: those labelled with its uid. */
+  async workflowEngines(connection) {
+    const uid = this.workflow?.metadata.uid;
+    if (!uid) return [];
+    const litmus = new LitmusClient(connection);
+    const found = await Promise.all(
+      this.#settings.namespaces.map((ns) => litmus.enginesLabelled(ns, `${workflowRunLabel}=${uid}`))
+    );
+    return found.flat();
+  }
+  /**
+   * Stops every engine of the run and confirms it, then shuts the workflow down. Never throws: what
+   * is not confirmed is in the returned report and logged with the command that stops it.
+   */
+  async stopChaos(hurry) {
+    const { connection, runId, namespaces, shutdown, stopTimeoutMs, log } = this.#settings;
+    const workflow = this.workflow?.metadata;
+    const stops = await stopRunChaos(
+      connection,
+      {
+        runId,
+        namespaces,
+        engines: this.appliedEngines(),
+        workflows: workflow?.name ? [{ namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid }] : [],
+        search: this.#unanswered
+      },
+      { deadlineMs: stopTimeoutMs, hurry, log, shutdown }
+    );
+    describeUnconfirmed(stops, shutdown).forEach((line) => log(line));
+    this.#adoptFound(stops);
+    return stops;
+  }
+  /**
+   * An engine of the run's own manifests that the stop found by label though its apply got no answer
+   * (a cancel, a dropped connection) was created by the run: the cleanup removes it with the rest.
+   */
+  #adoptFound(stops) {
+    const known = new Set(this.appliedEngines().map((e) => `${e.namespace}/${e.name}`));
+    const before = this.applied.length;
+    for (const { ref } of stops.engines) {
+      const key = `${ref.namespace}/${ref.name}`;
+      const manifest = this.#engineManifests.find(
+        (m) => `${m.object.metadata.namespace ?? ""}/${m.object.metadata.name ?? ""}` === key
+      );
+      if (!manifest || known.has(key)) continue;
+      known.add(key);
+      this.applied.push({
+        role: "engine",
+        apiVersion: manifest.object.apiVersion ?? "",
+        kind: "ChaosEngine",
+        namespace: ref.namespace,
+        name: ref.name,
+        uid: ref.uid,
+        ownership: "run",
+        source: manifest.source
+      });
+    }
+    if (this.applied.length > before) this.#tellCreated();
+  }
+  /**
+   * Deletes what the run created (engines first, RBAC last, then the workflow and the engines'
+   * results) and says what it really removed. Nothing is deleted while chaos may still be running:
+   * the engines must stay visible, and their RBAC is what the experiments need to revert.
+   */
+  async cleanup(passed, hurry, stops) {
+    const { cleanup: policy, log, stopTimeoutMs } = this.#settings;
+    const applied2 = this.applied.filter((a) => a.ownership !== "foreign").length + (this.workflow ? 1 : 0);
+    if (policy === "never" || policy === "on-success" && !passed) {
+      log(`[chaos-gate] cleanup ${policy}: leaving ${applied2} object(s) in place`);
+      return;
+    }
+    if (stops && !allConfirmed(stops)) {
+      log(`[chaos-gate] cleanup skipped: chaos may still be running; ${applied2} object(s) left in place`);
+      return;
+    }
+    if (hurry.aborted) {
+      log(`[chaos-gate] cleanup skipped: leaving now; ${applied2} object(s) left in place`);
+      return;
+    }
+    const deadline = AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)]);
+    const connection = limited(this.#settings.connection, { signal: deadline });
+    const persist = (call) => retryUntil(call, { signal: deadline, isFinal: (error) => !unanswered(error) });
+    const removal = await this.#applier(connection).remove(this.applied, deadline, runOver(connection));
+    const workflow = this.workflow?.metadata;
+    if (workflow?.name) {
+      const where = `Workflow ${workflow.namespace ?? ""}/${workflow.name}`;
+      const argo = new ArgoClient(connection);
+      const deleted = await persist(() => argo.delete(workflow.namespace ?? "", workflow.name ?? ""));
+      if (deleted.ok) removal.removed.push(where);
+      else removal.problems.push(describeApiError(`deleting ${where}`, deleted.error));
+    }
+    const litmus = new LitmusClient(connection);
+    const engines = this.appliedEngines();
+    for (const namespace of new Set(engines.map((e) => e.namespace))) {
+      const uids = engines.filter((e) => e.namespace === namespace).map((e) => e.uid);
+      const deleted = await persist(() => litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`));
+      if (deleted.ok)
+        removal.removed.push(...deleted.value.map((name) => `ChaosResult ${namespace}/${name}`));
+      else removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, deleted.error));
+    }
+    logRemoval(removal, log, this.#settings.warn);
+  }
+};
+function logRemoval(removal, log, warn) {
+  const list = (items) => items.length > 0 ? `: ${items.join(", ")}` : "";
+  for (const { runId, why, from } of removal.pruned)
+    log(
+      `[chaos-gate] cleanup: removed the record of run ${runId} from ${from.length} shared object(s) (${from.join(", ")}): ${why}`
+    );
+  log(`[chaos-gate] cleanup: removed ${removal.removed.length} object(s)${list(removal.removed)}`);
+  if (removal.kept.length > 0)
+    log(`[chaos-gate] cleanup: kept ${removal.kept.length} shared object(s)${list(removal.kept)}`);
+  if (removal.alreadyGone.length > 0)
+    log(`[chaos-gate] cleanup: ${removal.alreadyGone.length} already gone${list(removal.alreadyGone)}`);
+  removal.problems.forEach((p) => warn(`cleanup: ${p}`));
+}
+
 export {
   ArgoClient,
   watchSource,
   cancelReason,
   until,
-  retryUntil,
   runLabel,
   managedBy,
   ManifestApplier,
@@ -1199,11 +1431,9 @@ export {
   chaosCondition,
   stopRunChaos,
   allConfirmed,
-  leaseFree,
-  LeaseClient,
-  runLeaseName,
   lockRunId,
   releaseLeftLeases,
   describeUnconfirmed,
-  withStopCases
+  withStopCases,
+  RunResources
 };
