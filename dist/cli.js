@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-S2U6PN5X.js");
+var { main } = await import("./chunks/main-FVVLD6DF.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-XERMV5QP.js";
+} from "./chunks/chunk-4DO23RQY.js";
 import "./chunks/chunk-3PVIRF4M.js";
 import "./chunks/chunk-WYBPLHSC.js";
 import {
@@ -27,8 +27,8 @@ import {
   summary,
   warning,
   warningAnnotations
-} from "./chunks/chunk-OP4WQ6UO.js";
-import "./chunks/chunk-NLXTMRXX.js";
+} from "./chunks/chunk-Q6EF3LOA.js";
+import "./chunks/chunk-NTQCNG63.js";
 import "./chunks/chunk-QGHPKKGK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
@@ -168,6 +168,7 @@ async function runAction() {
     }
     const progress = progressLog(logLine, expectedChaosMs(config));
     let signalWarnings = 0;
+    const recordFull = /* @__PURE__ */ new Set();
     const outcome = await withCancellation(
       (line) => {
         signalWarnings++;
@@ -188,7 +189,13 @@ async function runAction() {
           started = true;
           state.saveRun({ runId, namespaces, target, leases });
         },
-        onCreated: (runId, created) => state.saveCreated(runId, created),
+        onCreated: (runId, created) => {
+          if (state.saveCreated(runId, created) || recordFull.has(runId)) return;
+          recordFull.add(runId);
+          progress.log(
+            `[chaos-gate] run ${runId}: too many objects (${created.applied.length}) to record for the post step: if this step is killed, it cleans up only those recorded before`
+          );
+        },
         onPhase: (phase) => {
           progress.onPhase(phase);
           groups.onPhase(phase);

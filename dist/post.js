@@ -10,7 +10,7 @@ import {
   state,
   warning,
   warningAnnotations
-} from "./chunks/chunk-OP4WQ6UO.js";
+} from "./chunks/chunk-Q6EF3LOA.js";
 import {
   ManifestApplier,
   RunResources,
@@ -19,7 +19,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-NLXTMRXX.js";
+} from "./chunks/chunk-NTQCNG63.js";
 import {
   connect,
   limited,

@@ -40,6 +40,8 @@ export async function runAction(): Promise<void> {
     const progress = progressLog(logLine, expectedChaosMs(config));
     // What each signal does is a warning annotation too, in the 10 GitHub shows a step.
     let signalWarnings = 0;
+    // Runs whose objects no longer fit the post step's record: said once each.
+    const recordFull = new Set<string>();
     const outcome = await withCancellation(
       (line) => {
         signalWarnings++;
@@ -61,7 +63,14 @@ export async function runAction(): Promise<void> {
             started = true;
             state.saveRun({ runId, namespaces, target, leases });
           },
-          onCreated: (runId, created) => state.saveCreated(runId, created),
+          onCreated: (runId, created) => {
+            if (state.saveCreated(runId, created) || recordFull.has(runId)) return;
+            recordFull.add(runId);
+            progress.log(
+              `[chaos-gate] run ${runId}: too many objects (${created.applied.length}) to record for the post step: ` +
+                'if this step is killed, it cleans up only those recorded before',
+            );
+          },
           onPhase: (phase) => {
             progress.onPhase(phase);
             groups.onPhase(phase);

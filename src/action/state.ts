@@ -29,6 +29,12 @@ export interface RecordedRun {
 
 const runs: RecordedRun[] = [];
 
+/**
+ * The most the record of the runs may hold: GitHub hands it to the post step in an environment
+ * variable, and Windows takes 32,767 characters for one (an applied object takes about 200).
+ */
+export const maxRecordChars = 30_000;
+
 export const state = {
   /**
    * What the post step needs to find a run's engines and workflows: its id, where it may reach, and,
@@ -39,12 +45,22 @@ export const state = {
     runs.push(run);
     core.saveState(keys.runs, JSON.stringify(runs));
   },
-  /** What a recorded run has created so far (kept up as it grows). */
-  saveCreated(runId: string, created: Created): void {
+  /**
+   * What a recorded run has created so far (kept up as it grows). False when that is more than the
+   * record holds: what was saved before stands.
+   */
+  saveCreated(runId: string, created: Created): boolean {
     const run = runs.find((r) => r.runId === runId);
-    if (!run) return;
+    if (!run) return true;
+    const before = run.created;
     run.created = created;
-    core.saveState(keys.runs, JSON.stringify(runs));
+    const recorded = JSON.stringify(runs);
+    if (recorded.length > maxRecordChars) {
+      run.created = before;
+      return false;
+    }
+    core.saveState(keys.runs, recorded);
+    return true;
   },
   /** The main step reached its end with its chaos confirmed stopped: the post step has nothing to do. */
   markFinished: (): void => core.saveState(keys.finished, 'true'),

@@ -48,7 +48,6 @@ export interface AppliedObject {
   name: string;
   uid?: string;
   ownership: Ownership;
-  source: string;
 }
 
 export interface Removal {
@@ -595,6 +594,5 @@ function applied(manifest: Manifest, result: KubernetesObject, ownership: Owners
     name: result.metadata?.name ?? '',
     uid: result.metadata?.uid,
     ownership,
-    source: manifest.source,
   };
 }

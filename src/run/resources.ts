@@ -61,6 +61,8 @@ export class RunResources {
   #unanswered = { engines: false, workflows: false };
   /** The engine manifests sent to the cluster, to know one of them when the stop finds it by label. */
   #engineManifests: Manifest[] = [];
+  /** Set while the run's next report of what it created is queued. */
+  #telling = false;
   readonly #settings: ResourceSettings;
 
   constructor(settings: ResourceSettings) {
@@ -80,13 +82,21 @@ export class RunResources {
   }
 
   #tellCreated(): void {
-    const workflow = this.workflow?.metadata;
-    this.#settings.onCreated?.({
-      record: this.#settings.applier.record,
-      applied: [...this.applied],
-      ...(workflow?.name
-        ? { workflow: { namespace: workflow.namespace ?? '', name: workflow.name, uid: workflow.uid } }
-        : {}),
+    const { onCreated } = this.#settings;
+    if (!onCreated || this.#telling) return;
+    // The objects of an apply group land at once: one report for them all, sent before any I/O, so a
+    // record of a hundred engines is not written a hundred times.
+    this.#telling = true;
+    queueMicrotask(() => {
+      this.#telling = false;
+      const workflow = this.workflow?.metadata;
+      onCreated({
+        record: this.#settings.applier.record,
+        applied: [...this.applied],
+        ...(workflow?.name
+          ? { workflow: { namespace: workflow.namespace ?? '', name: workflow.name, uid: workflow.uid } }
+          : {}),
+      });
     });
   }
 
@@ -196,7 +206,6 @@ export class RunResources {
         name: ref.name,
         uid: ref.uid,
         ownership: 'run',
-        source: manifest.source,
       });
     }
     if (this.applied.length > before) this.#tellCreated();

@@ -88634,8 +88634,7 @@ function applied(manifest, result, ownership) {
     namespace: result.metadata?.namespace,
     name: result.metadata?.name ?? "",
     uid: result.metadata?.uid,
-    ownership,
-    source: manifest.source
+    ownership
   };
 }
 var fieldManager, usersFieldManager, runLabel, managedBy, usersPrefix, applyOrder, concurrency, inOrder, isShared, isManaged, describe5, ObjectApi, ManifestApplier, unknownFieldLines, droppedFieldProblems;
@@ -90445,6 +90444,8 @@ var init_resources = __esm({
       #unanswered = { engines: false, workflows: false };
       /** The engine manifests sent to the cluster, to know one of them when the stop finds it by label. */
       #engineManifests = [];
+      /** Set while the run's next report of what it created is queued. */
+      #telling = false;
       #settings;
       constructor(settings) {
         this.#settings = settings;
@@ -90461,11 +90462,17 @@ var init_resources = __esm({
         return resources2;
       }
       #tellCreated() {
-        const workflow = this.workflow?.metadata;
-        this.#settings.onCreated?.({
-          record: this.#settings.applier.record,
-          applied: [...this.applied],
-          ...workflow?.name ? { workflow: { namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid } } : {}
+        const { onCreated } = this.#settings;
+        if (!onCreated || this.#telling) return;
+        this.#telling = true;
+        queueMicrotask(() => {
+          this.#telling = false;
+          const workflow = this.workflow?.metadata;
+          onCreated({
+            record: this.#settings.applier.record,
+            applied: [...this.applied],
+            ...workflow?.name ? { workflow: { namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid } } : {}
+          });
         });
       }
       #applier(connection) {
@@ -90560,8 +90567,7 @@ var init_resources = __esm({
             namespace: ref.namespace,
             name: ref.name,
             uid: ref.uid,
-            ownership: "run",
-            source: manifest.source
+            ownership: "run"
           });
         }
         if (this.applied.length > before) this.#tellCreated();

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-NLXTMRXX.js";
+} from "./chunk-NTQCNG63.js";
 import {
   LitmusClient,
   connect,

@@ -651,8 +651,7 @@ function applied(manifest, result, ownership) {
     namespace: result.metadata?.namespace,
     name: result.metadata?.name ?? "",
     uid: result.metadata?.uid,
-    ownership,
-    source: manifest.source
+    ownership
   };
 }
 
@@ -1239,6 +1238,8 @@ var RunResources = class _RunResources {
   #unanswered = { engines: false, workflows: false };
   /** The engine manifests sent to the cluster, to know one of them when the stop finds it by label. */
   #engineManifests = [];
+  /** Set while the run's next report of what it created is queued. */
+  #telling = false;
   #settings;
   constructor(settings) {
     this.#settings = settings;
@@ -1255,11 +1256,17 @@ var RunResources = class _RunResources {
     return resources;
   }
   #tellCreated() {
-    const workflow = this.workflow?.metadata;
-    this.#settings.onCreated?.({
-      record: this.#settings.applier.record,
-      applied: [...this.applied],
-      ...workflow?.name ? { workflow: { namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid } } : {}
+    const { onCreated } = this.#settings;
+    if (!onCreated || this.#telling) return;
+    this.#telling = true;
+    queueMicrotask(() => {
+      this.#telling = false;
+      const workflow = this.workflow?.metadata;
+      onCreated({
+        record: this.#settings.applier.record,
+        applied: [...this.applied],
+        ...workflow?.name ? { workflow: { namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid } } : {}
+      });
     });
   }
   #applier(connection) {
@@ -1354,8 +1361,7 @@ var RunResources = class _RunResources {
         namespace: ref.namespace,
         name: ref.name,
         uid: ref.uid,
-        ownership: "run",
-        source: manifest.source
+        ownership: "run"
       });
     }
     if (this.applied.length > before) this.#tellCreated();

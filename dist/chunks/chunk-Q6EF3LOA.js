@@ -19950,6 +19950,7 @@ var keys = {
   ended: "ended"
 };
 var runs = [];
+var maxRecordChars = 3e4;
 var state = {
   /**
    * What the post step needs to find a run's engines and workflows: its id, where it may reach, and,
@@ -19960,12 +19961,22 @@ var state = {
     runs.push(run);
     saveState(keys.runs, JSON.stringify(runs));
   },
-  /** What a recorded run has created so far (kept up as it grows). */
+  /**
+   * What a recorded run has created so far (kept up as it grows). False when that is more than the
+   * record holds: what was saved before stands.
+   */
   saveCreated(runId, created) {
     const run = runs.find((r) => r.runId === runId);
-    if (!run) return;
+    if (!run) return true;
+    const before = run.created;
     run.created = created;
-    saveState(keys.runs, JSON.stringify(runs));
+    const recorded = JSON.stringify(runs);
+    if (recorded.length > maxRecordChars) {
+      run.created = before;
+      return false;
+    }
+    saveState(keys.runs, recorded);
+    return true;
   },
   /** The main step reached its end with its chaos confirmed stopped: the post step has nothing to do. */
   markFinished: () => saveState(keys.finished, "true"),
@@ -20008,4 +20019,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-OP4WQ6UO.js.LEGAL.txt */
+/*! For license information please see chunk-Q6EF3LOA.js.LEGAL.txt */
