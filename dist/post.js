@@ -19,7 +19,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-NTQCNG63.js";
+} from "./chunks/chunk-HY6R7REE.js";
 import {
   connect,
   limited,

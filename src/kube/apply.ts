@@ -392,7 +392,7 @@ export class ManifestApplier {
   async #removeOne(object: AppliedObject, deadline: AbortSignal, prune?: Pruning): Promise<RemoveOutcome> {
     const ref = refOf(object);
     const attempt = await retryUntil(
-      () => (object.ownership === 'run' ? this.#delete(ref) : this.#release(ref, prune)),
+      () => (object.ownership === 'run' ? this.#deleteOwn(ref, object.uid) : this.#release(ref, prune)),
       { signal: deadline, isFinal: (error) => !unanswered(error) },
     );
     return attempt.ok ? attempt.value : { error: attempt.error };
@@ -451,7 +451,8 @@ export class ManifestApplier {
       }
       if (records.length > 0) return records.map((record) => describeUser(record, current));
       try {
-        return await this.#delete(ref, current.metadata?.resourceVersion);
+        const resourceVersion = current.metadata?.resourceVersion;
+        return await this.#delete(ref, resourceVersion ? { resourceVersion } : {});
       } catch (error) {
         // Changed since we read it (another run registered): look again.
         if (statusCode(error) !== 409 || attempt >= 5) throw error;
@@ -482,10 +483,28 @@ export class ManifestApplier {
     );
   }
 
-  async #delete(ref: KubernetesObject, resourceVersion?: string): Promise<'removed' | 'gone'> {
+  /**
+   * Deletes an object of the run's own only if it is the one the run created (its uid): after the
+   * run's own cleanup, another may have been created under its name, which the action's post step,
+   * cleaning up again, must leave.
+   */
+  async #deleteOwn(ref: KubernetesObject, uid?: string): Promise<'removed' | 'gone'> {
+    try {
+      return await this.#delete(ref, uid ? { uid } : {});
+    } catch (error) {
+      // The precondition failed: the object of that name is another.
+      if (uid && statusCode(error) === 409) return 'gone';
+      throw error;
+    }
+  }
+
+  async #delete(
+    ref: KubernetesObject,
+    preconditions: { resourceVersion?: string; uid?: string },
+  ): Promise<'removed' | 'gone'> {
     try {
       await this.#api.delete(ref, undefined, undefined, undefined, undefined, 'Background', {
-        ...(resourceVersion ? { preconditions: { resourceVersion } } : {}),
+        ...(Object.keys(preconditions).length > 0 ? { preconditions } : {}),
       });
       return 'removed';
     } catch (error) {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { parse } from 'yaml';
 import { CoordinationV1Api, CoreV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { readRecords } from '../support/github-files.ts';
 import { runEntry } from '../support/run-node.ts';
@@ -458,16 +459,21 @@ test('the post step of a main step that failed after its chaos started says so, 
   const dir = workDir();
   const name = uniqueName('failed-main');
   // Every case skipped at the timeout: "nothing to judge", an error after the engine was applied.
+  const engine = engineFile(dir, name, 'never', namespace);
   const run = await runAction({
     kubeconfig: env.sandbox.kubeconfigYaml,
     namespace,
-    engines: engineFile(dir, name, 'never', namespace),
+    engines: engine,
     timeout: '4s',
     'timeouts-as': 'skip',
     'stopped-as': 'skip',
   });
   assert.equal(run.code, 1, run.stdout);
   assert.match(run.stdout, /::error::nothing to judge/);
+  // The main step cleaned its engine up; another of the same name, someone else's, is there now.
+  const custom = env.sandbox.kc.makeApiClient(CustomObjectsApi);
+  const engines = { group: 'litmuschaos.io', version: 'v1alpha1', namespace, plural: 'chaosengines' };
+  await custom.createNamespacedCustomObject({ ...engines, body: parse(readFileSync(engine, 'utf8')) });
   // The post step, as the runner starts it: with the state the main step saved.
   const saved = readRecords(path.join(run.dir, 'state'));
   const post = await runEntry('dist/post.js', [], {
@@ -484,6 +490,10 @@ test('the post step of a main step that failed after its chaos started says so, 
     /::warning::the main step failed after its chaos started: stopping the chaos of run /,
   );
   assert.doesNotMatch(post.stdout, /::error::/, 'its chaos, stopped at the timeout, is found stopped');
+  // Cleaning up again, it leaves the engine that took the name.
+  assert.match(post.stdout, new RegExp(`cleanup: 1 already gone: ChaosEngine ${namespace}/${name}\n`));
+  assert.ok((await leftovers(env.sandbox.kc, namespace)).engines.includes(name));
+  await custom.deleteNamespacedCustomObject({ ...engines, name });
 });
 
 test('a run id it may not lock and a cleanup it may not finish: warning annotations, and the reports have the first', async () => {

@@ -88871,7 +88871,7 @@ var init_apply = __esm({
       async #removeOne(object3, deadline, prune) {
         const ref = refOf(object3);
         const attempt = await retryUntil(
-          () => object3.ownership === "run" ? this.#delete(ref) : this.#release(ref, prune),
+          () => object3.ownership === "run" ? this.#deleteOwn(ref, object3.uid) : this.#release(ref, prune),
           { signal: deadline, isFinal: (error2) => !unanswered(error2) }
         );
         return attempt.ok ? attempt.value : { error: attempt.error };
@@ -88922,7 +88922,8 @@ var init_apply = __esm({
           }
           if (records.length > 0) return records.map((record2) => describeUser(record2, current));
           try {
-            return await this.#delete(ref, current.metadata?.resourceVersion);
+            const resourceVersion = current.metadata?.resourceVersion;
+            return await this.#delete(ref, resourceVersion ? { resourceVersion } : {});
           } catch (error2) {
             if (statusCode(error2) !== 409 || attempt >= 5) throw error2;
           }
@@ -88950,10 +88951,23 @@ var init_apply = __esm({
           PatchStrategy.MergePatch
         );
       }
-      async #delete(ref, resourceVersion) {
+      /**
+       * Deletes an object of the run's own only if it is the one the run created (its uid): after the
+       * run's own cleanup, another may have been created under its name, which the action's post step,
+       * cleaning up again, must leave.
+       */
+      async #deleteOwn(ref, uid) {
+        try {
+          return await this.#delete(ref, uid ? { uid } : {});
+        } catch (error2) {
+          if (uid && statusCode(error2) === 409) return "gone";
+          throw error2;
+        }
+      }
+      async #delete(ref, preconditions) {
         try {
           await this.#api.delete(ref, void 0, void 0, void 0, void 0, "Background", {
-            ...resourceVersion ? { preconditions: { resourceVersion } } : {}
+            ...Object.keys(preconditions).length > 0 ? { preconditions } : {}
           });
           return "removed";
         } catch (error2) {

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-NTQCNG63.js";
+} from "./chunk-HY6R7REE.js";
 import {
   LitmusClient,
   connect,

@@ -500,7 +500,7 @@ var ManifestApplier = class _ManifestApplier {
   async #removeOne(object, deadline, prune) {
     const ref = refOf(object);
     const attempt = await retryUntil(
-      () => object.ownership === "run" ? this.#delete(ref) : this.#release(ref, prune),
+      () => object.ownership === "run" ? this.#deleteOwn(ref, object.uid) : this.#release(ref, prune),
       { signal: deadline, isFinal: (error) => !unanswered(error) }
     );
     return attempt.ok ? attempt.value : { error: attempt.error };
@@ -551,7 +551,8 @@ var ManifestApplier = class _ManifestApplier {
       }
       if (records.length > 0) return records.map((record) => describeUser(record, current));
       try {
-        return await this.#delete(ref, current.metadata?.resourceVersion);
+        const resourceVersion = current.metadata?.resourceVersion;
+        return await this.#delete(ref, resourceVersion ? { resourceVersion } : {});
       } catch (error) {
         if (statusCode(error) !== 409 || attempt >= 5) throw error;
       }
@@ -579,10 +580,23 @@ var ManifestApplier = class _ManifestApplier {
       PatchStrategy.MergePatch
     );
   }
-  async #delete(ref, resourceVersion) {
+  /**
+   * Deletes an object of the run's own only if it is the one the run created (its uid): after the
+   * run's own cleanup, another may have been created under its name, which the action's post step,
+   * cleaning up again, must leave.
+   */
+  async #deleteOwn(ref, uid) {
+    try {
+      return await this.#delete(ref, uid ? { uid } : {});
+    } catch (error) {
+      if (uid && statusCode(error) === 409) return "gone";
+      throw error;
+    }
+  }
+  async #delete(ref, preconditions) {
     try {
       await this.#api.delete(ref, void 0, void 0, void 0, void 0, "Background", {
-        ...resourceVersion ? { preconditions: { resourceVersion } } : {}
+        ...Object.keys(preconditions).length > 0 ? { preconditions } : {}
       });
       return "removed";
     } catch (error) {
