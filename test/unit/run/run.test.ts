@@ -979,6 +979,18 @@ const roleRef = {
   metadata: { name: 'pod-delete-sa', namespace: 'default' },
 };
 
+/** That Role as runs left it, carrying their records. */
+const putSharedRole = (fake: ReturnType<typeof setup>['fake'], records: Record<string, string>) =>
+  fake.put({
+    ...roleRef,
+    metadata: {
+      ...roleRef.metadata,
+      labels: { 'app.kubernetes.io/managed-by': 'chaos-gate' },
+      annotations: records,
+    },
+    rules: [],
+  });
+
 test(
   'RBAC another run still uses is kept by cleanup, and removed by the last run that uses it',
   limit,
@@ -986,20 +998,12 @@ test(
     const { fake, run, lines } = setup(t);
     playOperator(fake, 'Pass');
     // Run "other" is using the RBAC (it applied it and recorded itself).
-    fake.put({
-      ...roleRef,
-      metadata: {
-        ...roleRef.metadata,
-        labels: { 'app.kubernetes.io/managed-by': 'chaos-gate' },
-        annotations: {
-          'users.chaos-gate.io/other': JSON.stringify({
-            run: 'other',
-            at: new Date().toISOString(),
-            chaosIn: ['default'],
-          }),
-        },
-      },
-      rules: [],
+    putSharedRole(fake, {
+      'users.chaos-gate.io/other': JSON.stringify({
+        run: 'other',
+        at: new Date().toISOString(),
+        chaosIn: ['default'],
+      }),
     });
     await run({ cleanup: 'always' });
     assert.ok(fake.get(roleRef), 'kept while run "other" uses it');
@@ -1026,15 +1030,7 @@ test(
     const { fake, run, lines } = setup(t);
     playOperator(fake, 'Pass');
     // The earlier release's record: the run id alone, under the run id as key.
-    fake.put({
-      ...roleRef,
-      metadata: {
-        ...roleRef.metadata,
-        labels: { 'app.kubernetes.io/managed-by': 'chaos-gate' },
-        annotations: { 'users.chaos-gate.io/old': 'old' },
-      },
-      rules: [],
-    });
+    putSharedRole(fake, { 'users.chaos-gate.io/old': 'old' });
     await run({ cleanup: 'always' });
     assert.ok(fake.get(roleRef), 'kept: nothing says whether run "old" is over');
     assert.ok(
@@ -1062,15 +1058,7 @@ test(
         chaosIn: ['default'],
       }),
     });
-    fake.put({
-      ...roleRef,
-      metadata: {
-        ...roleRef.metadata,
-        labels: { 'app.kubernetes.io/managed-by': 'chaos-gate' },
-        annotations: { ...record('cg-over', 20), ...record('cg-young', 1), ...record('cg-left', 20) },
-      },
-      rules: [],
-    });
+    putSharedRole(fake, { ...record('cg-over', 20), ...record('cg-young', 1), ...record('cg-left', 20) });
     // What a run that kept its objects left (cleanup: never), finished.
     fake.put({
       apiVersion: 'litmuschaos.io/v1alpha1',
@@ -1104,20 +1092,12 @@ test(
   async (t) => {
     const { fake, run, lines } = setup(t);
     playOperator(fake, 'Pass');
-    fake.put({
-      ...roleRef,
-      metadata: {
-        ...roleRef.metadata,
-        labels: { 'app.kubernetes.io/managed-by': 'chaos-gate' },
-        annotations: {
-          'users.chaos-gate.io/cg-wide': JSON.stringify({
-            run: 'cg-wide',
-            at: new Date(Date.now() - 20 * 60_000).toISOString(),
-            chaosIn: ['default', 'shop'],
-          }),
-        },
-      },
-      rules: [],
+    putSharedRole(fake, {
+      'users.chaos-gate.io/cg-wide': JSON.stringify({
+        run: 'cg-wide',
+        at: new Date(Date.now() - 20 * 60_000).toISOString(),
+        chaosIn: ['default', 'shop'],
+      }),
     });
     await run({ cleanup: 'always' });
     assert.match(
