@@ -239,7 +239,7 @@ test('merge publishes the merged JUnit and HTML report, archives them, and the b
     def result = h.load(step).merge(reports: ['eu/report.json', 'us/report.json'], reportDir: 'out/all', onGateFailure: 'UNSTABLE',
         healthScaleFactor: 0, checksName: 'chaos')
     assert h.callsOf('junit')*.args == [[testResults: 'out/all/junit.xml', allowEmptyResults: true, keepProperties: true,
-                                         skipMarkingBuildUnstable: true, healthScaleFactor: 0d, checksName: 'chaos']]
+                                         keepLongStdio: true, skipMarkingBuildUnstable: true, healthScaleFactor: 0d, checksName: 'chaos']]
     assert h.callsOf('publishHTML')[0].args.target.reportDir == 'out/all'
     assert h.callsOf('archiveArtifacts')*.args*.artifacts == ['out/all/report.json,out/all/report.html,out/all/report.css']
     assert result.verdict == 'fail' && h.currentBuild.result == 'UNSTABLE'
@@ -378,7 +378,7 @@ test('junit publishes without deciding the build; the HTML report is published; 
     h.shell = { String script -> ['junit.xml', 'report.json', 'report.html'].each { h.files["chaos-gate-results/${it}".toString()] = 'x' }; 0 }
     h.load(step).call(engines: ['e.yaml'])
     assert h.callsOf('junit')*.args == [[testResults: 'chaos-gate-results/junit.xml', allowEmptyResults: true,
-                                         keepProperties: true, skipMarkingBuildUnstable: true]]
+                                         keepProperties: true, keepLongStdio: true, skipMarkingBuildUnstable: true]]
     assert h.callsOf('archiveArtifacts')*.args == [[artifacts: 'chaos-gate-results/report.json,chaos-gate-results/report.html,chaos-gate-results/report.css',
                                                     allowEmptyArchive: true]]
     assert h.callsOf('publishHTML')*.args == [[target: [reportDir: 'chaos-gate-results', reportFiles: 'report.html', reportName: 'Chaos gate',

@@ -474,10 +474,16 @@ private static String htmlReportName(String reportDir) {
     return reportDir == DEFAULT_REPORT_DIR ? 'Chaos gate' : "Chaos gate (${reportDir})".toString()
 }
 
-/** The junit step's arguments: ours, and the user's healthScaleFactor and checksName when given. */
+/**
+ * The junit step's arguments: ours, and the user's healthScaleFactor and checksName when given.
+ * keepLongStdio: by default the plugin keeps 500+500 characters of a passing case's output, which cuts
+ * the run's warnings in the middle; the CLI caps every body itself. keepLongStdio rather than
+ * stdioRetention, which junit plugins before 1259 do not know; later ones read it as stdioRetention 'all'.
+ */
 @NonCPS
 private static Map junitArguments(Map options, Map reports) {
-    Map arguments = [testResults: reports.junit, allowEmptyResults: true, keepProperties: true, skipMarkingBuildUnstable: true]
+    Map arguments = [testResults: reports.junit, allowEmptyResults: true, keepProperties: true, keepLongStdio: true,
+                     skipMarkingBuildUnstable: true]
     if (options.healthScaleFactor != null) arguments.healthScaleFactor = options.healthScaleFactor as double
     if (options.checksName != null) arguments.checksName = options.checksName as String
     return arguments
