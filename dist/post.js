@@ -19,7 +19,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-HY6R7REE.js";
+} from "./chunks/chunk-NYYH6PBK.js";
 import {
   connect,
   limited,
@@ -38,8 +38,9 @@ import {
 } from "./chunks/chunk-RJQLYN3H.js";
 import {
   RunWarnings
-} from "./chunks/chunk-V42AQIG4.js";
+} from "./chunks/chunk-5GZSIPNZ.js";
 import "./chunks/chunk-LGCRXLUJ.js";
+import "./chunks/chunk-AFCH7IME.js";
 import "./chunks/chunk-F4OWZKHV.js";
 import {
   withCancellation

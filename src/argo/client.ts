@@ -84,10 +84,6 @@ export class ArgoClient {
     );
   }
 
-  async delete(namespace: string, name: string): Promise<void> {
-    await this.#api.deleteNamespacedCustomObject({ group, version, namespace, plural: workflowPlural, name });
-  }
-
   target(namespace: string, labelSelector?: string): WatchTarget {
     return { group, version, plural: workflowPlural, namespace, labelSelector };
   }

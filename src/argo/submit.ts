@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ConfigError } from '../errors.ts';
 import { readManifests } from '../kube/manifests.ts';
 
-const argoApiVersion = 'argoproj.io/v1alpha1';
+export const argoApiVersion = 'argoproj.io/v1alpha1';
 
 /** A (Cluster)WorkflowTemplate, as spec.workflowTemplateRef names it (a step's templateRef adds which template). */
 export interface TemplateRef {

@@ -3,7 +3,8 @@
 // back exactly that.
 //
 // Who owns what:
-// - A ChaosEngine belongs to the run that applied it (preflight refuses a name that is taken).
+// - A ChaosEngine belongs to the run that applied it (preflight refuses a name that is taken), and so
+//   does the workflow it submitted; either is deleted only if its uid is the one the run created.
 // - RBAC and ChaosExperiments may be shared by runs going on at the same time. Each run records itself
 //   on the object (annotation `users.chaos-gate.io/<record>`, the record unique to the run, so a later
 //   run under the same id does not take an earlier one's record for its own; its value says the run
@@ -41,7 +42,8 @@ const usersPrefix = 'users.chaos-gate.io/';
 export type Ownership = 'run' | 'shared' | 'foreign';
 
 export interface AppliedObject {
-  role: Manifest['role'];
+  /** A manifest's role, or the workflow the run submitted, which its cleanup deletes as one of its own. */
+  role: Manifest['role'] | 'workflow';
   apiVersion: string;
   kind: string;
   namespace?: string;
@@ -120,6 +122,8 @@ function parseRecordValue(value: string): { run: string; at?: unknown; chaosIn?:
 }
 
 const applyOrder: Manifest['role'][] = ['rbac', 'experiment', 'engine'];
+/** The order cleanup takes objects back in (remove). */
+const removeOrder: AppliedObject['role'][] = [...[...applyOrder].reverse(), 'workflow'];
 
 /**
  * Requests in flight at once: objects of one kind of role do not depend on each other, so a hundred
@@ -350,8 +354,8 @@ export class ManifestApplier {
   }
 
   /**
-   * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
-   * RBAC to revert), each group in parallel. A delete the server did not answer (out of reach for a
+   * Takes back what this run applied and submitted: engines, then experiments, then RBAC (the
+   * experiments need their RBAC to revert), then the workflow, each group in parallel. A delete the server did not answer (out of reach for a
    * moment, restarted, a 5xx) is sent again with backoff until `deadline`. Another run's record on a
    * shared object is removed when `over` finds that run over. Reports, never throws.
    */
@@ -367,7 +371,7 @@ export class ManifestApplier {
       },
     };
     const newestFirst = [...objects].reverse().filter((object) => object.ownership !== 'foreign');
-    for (const role of [...applyOrder].reverse()) {
+    for (const role of removeOrder) {
       const group = newestFirst.filter((object) => object.role === role);
       const outcomes = await pMap(group, (object) => this.#removeOne(object, deadline, prune), {
         concurrency,

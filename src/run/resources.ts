@@ -1,7 +1,7 @@
 // What a run has put into the cluster — applied manifests, a submitted workflow, the engines it
 // started — and the two ways of taking it back: stop the chaos (stop.ts), and clean up per policy.
 import { ArgoClient } from '../argo/client.ts';
-import type { WorkflowObject } from '../argo/submit.ts';
+import { argoApiVersion, type WorkflowObject } from '../argo/submit.ts';
 import type { LiveWorkflow } from '../argo/types.ts';
 import type { CleanupPolicy } from '../config/load.ts';
 import { ManifestApplier, runLabel, type AppliedObject, type Removal } from '../kube/apply.ts';
@@ -211,6 +211,24 @@ export class RunResources {
     if (this.applied.length > before) this.#tellCreated();
   }
 
+  /** The workflow the run submitted, as its cleanup takes it back: an object of the run's own. */
+  #submitted(): AppliedObject[] {
+    const workflow = this.workflow?.metadata;
+    if (!workflow?.name) return [];
+    const { namespace, name, uid } = workflow;
+    return [
+      {
+        role: 'workflow',
+        apiVersion: argoApiVersion,
+        kind: 'Workflow',
+        namespace,
+        name,
+        uid,
+        ownership: 'run',
+      },
+    ];
+  }
+
   /**
    * Deletes what the run created (engines first, RBAC last, then the workflow and the engines'
    * results) and says what it really removed. Nothing is deleted while chaos may still be running:
@@ -236,15 +254,11 @@ export class RunResources {
     // A server out of reach for a moment is asked again until the deadline, as for the stop.
     const persist = <T>(call: () => Promise<T>) =>
       retryUntil(call, { signal: deadline, isFinal: (error) => !unanswered(error) });
-    const removal = await this.#applier(connection).remove(this.applied, deadline, runOver(connection));
-    const workflow = this.workflow?.metadata;
-    if (workflow?.name) {
-      const where = `Workflow ${workflow.namespace ?? ''}/${workflow.name}`;
-      const argo = new ArgoClient(connection);
-      const deleted = await persist(() => argo.delete(workflow.namespace ?? '', workflow.name ?? ''));
-      if (deleted.ok) removal.removed.push(where);
-      else removal.problems.push(describeApiError(`deleting ${where}`, deleted.error));
-    }
+    const removal = await this.#applier(connection).remove(
+      [...this.applied, ...this.#submitted()],
+      deadline,
+      runOver(connection),
+    );
     const litmus = new LitmusClient(connection);
     const engines = this.appliedEngines();
     for (const namespace of new Set(engines.map((e) => e.namespace))) {

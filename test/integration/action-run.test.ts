@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { CoordinationV1Api, CoreV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node';
-import { readRecords } from '../support/github-files.ts';
+import { readRecords, recordHistory } from '../support/github-files.ts';
 import { runEntry } from '../support/run-node.ts';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import {
@@ -455,33 +455,62 @@ test('a cleanup the post step could not finish: a warning annotation, what it co
   });
 });
 
+/** A Workflow under a name of its own (no controller runs it here: it waits until the timeout). */
+function workflowFile(dir: string, name: string): string {
+  const file = path.join(dir, `${name}-workflow.yaml`);
+  writeFileSync(
+    file,
+    `apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: ${name}\n` +
+      'spec:\n  entrypoint: main\n  templates:\n    - name: main\n      suspend: {}\n',
+  );
+  return file;
+}
+
 test('the post step of a main step that failed after its chaos started says so, not that it did not finish', async () => {
   const dir = workDir();
   const name = uniqueName('failed-main');
   // Every case skipped at the timeout: "nothing to judge", an error after the engine was applied.
   const engine = engineFile(dir, name, 'never', namespace);
+  const workflow = workflowFile(dir, name);
   const run = await runAction({
     kubeconfig: env.sandbox.kubeconfigYaml,
     namespace,
     engines: engine,
+    workflow,
     timeout: '4s',
     'timeouts-as': 'skip',
     'stopped-as': 'skip',
   });
   assert.equal(run.code, 1, run.stdout);
   assert.match(run.stdout, /::error::nothing to judge/);
-  // The main step cleaned its engine up; another of the same name, someone else's, is there now.
+  assert.match(
+    run.stdout,
+    new RegExp(
+      `cleanup: removed \\d+ object\\(s\\): ChaosEngine ${namespace}/${name}, Workflow ${namespace}/${name}`,
+    ),
+  );
+  // The main step cleaned its engine and workflow up; others of the same names, someone else's, are there now.
   const custom = env.sandbox.kc.makeApiClient(CustomObjectsApi);
   const engines = { group: 'litmuschaos.io', version: 'v1alpha1', namespace, plural: 'chaosengines' };
+  const workflows = { group: 'argoproj.io', version: 'v1alpha1', namespace, plural: 'workflows' };
   await custom.createNamespacedCustomObject({ ...engines, body: parse(readFileSync(engine, 'utf8')) });
-  // The post step, as the runner starts it: with the state the main step saved.
-  const saved = readRecords(path.join(run.dir, 'state'));
+  await custom.createNamespacedCustomObject({ ...workflows, body: parse(readFileSync(workflow, 'utf8')) });
+  // The post step, as the runner starts it, with the state as the main step left it had it been
+  // killed as soon as its cleanup deleted them: the last record that still lists what it created.
+  const stateFile = path.join(run.dir, 'state');
+  const records = recordHistory(stateFile, 'runs');
+  const beforeCleanup = records.findLast((runs) => runs.includes(`"name":"${name}"`));
+  assert.ok(beforeCleanup, records.join('\n'));
   const post = await runEntry('dist/post.js', [], {
     cwd: run.dir,
     env: {
-      ...Object.fromEntries(Object.entries(saved).map(([key, value]) => [`STATE_${key}`, value])),
+      ...Object.fromEntries(
+        Object.entries(readRecords(stateFile)).map(([key, value]) => [`STATE_${key}`, value]),
+      ),
+      STATE_runs: beforeCleanup,
       INPUT_KUBECONFIG: env.sandbox.kubeconfigYaml,
       INPUT_NAMESPACE: namespace,
+      INPUT_WORKFLOW: workflow,
     },
   }).done;
   assert.equal(post.code, 0, post.stdout);
@@ -490,10 +519,15 @@ test('the post step of a main step that failed after its chaos started says so, 
     /::warning::the main step failed after its chaos started: stopping the chaos of run /,
   );
   assert.doesNotMatch(post.stdout, /::error::/, 'its chaos, stopped at the timeout, is found stopped');
-  // Cleaning up again, it leaves the engine that took the name.
-  assert.match(post.stdout, new RegExp(`cleanup: 1 already gone: ChaosEngine ${namespace}/${name}\n`));
+  // Cleaning up again, it leaves the engine and the workflow that took the names.
+  assert.match(
+    post.stdout,
+    new RegExp(`cleanup: 2 already gone: ChaosEngine ${namespace}/${name}, Workflow ${namespace}/${name}\n`),
+  );
   assert.ok((await leftovers(env.sandbox.kc, namespace)).engines.includes(name));
+  await custom.getNamespacedCustomObject({ ...workflows, name });
   await custom.deleteNamespacedCustomObject({ ...engines, name });
+  await custom.deleteNamespacedCustomObject({ ...workflows, name });
 });
 
 test('a run id it may not lock and a cleanup it may not finish: warning annotations, and the reports have the first', async () => {

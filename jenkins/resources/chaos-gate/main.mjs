@@ -87970,9 +87970,6 @@ var init_client2 = __esm({
           setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
         );
       }
-      async delete(namespace, name) {
-        await this.#api.deleteNamespacedCustomObject({ group, version: version2, namespace, plural: workflowPlural, name });
-      }
       target(namespace, labelSelector) {
         return { group, version: version2, plural: workflowPlural, namespace, labelSelector };
       }
@@ -88637,7 +88634,7 @@ function applied(manifest, result, ownership) {
     ownership
   };
 }
-var fieldManager, usersFieldManager, runLabel, managedBy, usersPrefix, applyOrder, concurrency, inOrder, isShared, isManaged, describe5, ObjectApi, ManifestApplier, unknownFieldLines, droppedFieldProblems;
+var fieldManager, usersFieldManager, runLabel, managedBy, usersPrefix, applyOrder, removeOrder, concurrency, inOrder, isShared, isManaged, describe5, ObjectApi, ManifestApplier, unknownFieldLines, droppedFieldProblems;
 var init_apply = __esm({
   "src/kube/apply.ts"() {
     "use strict";
@@ -88656,6 +88653,7 @@ var init_apply = __esm({
     managedBy = { "app.kubernetes.io/managed-by": "chaos-gate" };
     usersPrefix = "users.chaos-gate.io/";
     applyOrder = ["rbac", "experiment", "engine"];
+    removeOrder = [...[...applyOrder].reverse(), "workflow"];
     concurrency = 10;
     inOrder = (manifests) => applyOrder.map((role) => manifests.filter((m) => m.role === role)).filter((group2) => group2.length > 0);
     isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
@@ -88832,8 +88830,8 @@ var init_apply = __esm({
         }
       }
       /**
-       * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
-       * RBAC to revert), each group in parallel. A delete the server did not answer (out of reach for a
+       * Takes back what this run applied and submitted: engines, then experiments, then RBAC (the
+       * experiments need their RBAC to revert), then the workflow, each group in parallel. A delete the server did not answer (out of reach for a
        * moment, restarted, a 5xx) is sent again with backoff until `deadline`. Another run's record on a
        * shared object is removed when `over` finds that run over. Reports, never throws.
        */
@@ -88849,7 +88847,7 @@ var init_apply = __esm({
           }
         };
         const newestFirst = [...objects].reverse().filter((object3) => object3.ownership !== "foreign");
-        for (const role of [...applyOrder].reverse()) {
+        for (const role of removeOrder) {
           const group2 = newestFirst.filter((object3) => object3.role === role);
           const outcomes = await pMap(group2, (object3) => this.#removeOne(object3, deadline, prune), {
             concurrency
@@ -90441,6 +90439,7 @@ var init_resources = __esm({
   "src/run/resources.ts"() {
     "use strict";
     init_client2();
+    init_submit();
     init_apply();
     init_client();
     init_errors4();
@@ -90586,6 +90585,23 @@ var init_resources = __esm({
         }
         if (this.applied.length > before) this.#tellCreated();
       }
+      /** The workflow the run submitted, as its cleanup takes it back: an object of the run's own. */
+      #submitted() {
+        const workflow = this.workflow?.metadata;
+        if (!workflow?.name) return [];
+        const { namespace, name, uid } = workflow;
+        return [
+          {
+            role: "workflow",
+            apiVersion: argoApiVersion,
+            kind: "Workflow",
+            namespace,
+            name,
+            uid,
+            ownership: "run"
+          }
+        ];
+      }
       /**
        * Deletes what the run created (engines first, RBAC last, then the workflow and the engines'
        * results) and says what it really removed. Nothing is deleted while chaos may still be running:
@@ -90609,15 +90625,11 @@ var init_resources = __esm({
         const deadline = AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)]);
         const connection = limited(this.#settings.connection, { signal: deadline });
         const persist = (call) => retryUntil(call, { signal: deadline, isFinal: (error2) => !unanswered(error2) });
-        const removal = await this.#applier(connection).remove(this.applied, deadline, runOver(connection));
-        const workflow = this.workflow?.metadata;
-        if (workflow?.name) {
-          const where = `Workflow ${workflow.namespace ?? ""}/${workflow.name}`;
-          const argo = new ArgoClient(connection);
-          const deleted = await persist(() => argo.delete(workflow.namespace ?? "", workflow.name ?? ""));
-          if (deleted.ok) removal.removed.push(where);
-          else removal.problems.push(describeApiError(`deleting ${where}`, deleted.error));
-        }
+        const removal = await this.#applier(connection).remove(
+          [...this.applied, ...this.#submitted()],
+          deadline,
+          runOver(connection)
+        );
         const litmus = new LitmusClient(connection);
         const engines = this.appliedEngines();
         for (const namespace of new Set(engines.map((e2) => e2.namespace))) {

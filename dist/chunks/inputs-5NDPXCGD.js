@@ -6,10 +6,10 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-7NEAZURH.js";
-import "./chunk-AFCH7IME.js";
-import "./chunk-V42AQIG4.js";
+} from "./chunk-T6M6IP3C.js";
+import "./chunk-5GZSIPNZ.js";
 import "./chunk-LGCRXLUJ.js";
+import "./chunk-AFCH7IME.js";
 import "./chunk-4XPF2IZM.js";
 import "./chunk-F4OWZKHV.js";
 import "./chunk-3HMXXW3G.js";

@@ -22,11 +22,11 @@ import {
   loadSchema
 } from "./chunk-JAOWULLU.js";
 import "./chunk-2VC5DTLM.js";
+import "./chunk-LGCRXLUJ.js";
 import {
   duplicateProblems,
   readManifests
 } from "./chunk-AFCH7IME.js";
-import "./chunk-LGCRXLUJ.js";
 import {
   conclude,
   refuseBadReportPaths,

@@ -3,21 +3,21 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-G6VBDJYE.js";
+} from "./chunk-4ARCO7UW.js";
 import "./chunk-3PVIRF4M.js";
 import "./chunk-WYBPLHSC.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-HY6R7REE.js";
+import "./chunk-NYYH6PBK.js";
 import "./chunk-QGHPKKGK.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQLJGBJE.js";
 import "./chunk-2VC5DTLM.js";
 import "./chunk-4IIAXJ5D.js";
 import "./chunk-RJQLYN3H.js";
-import "./chunk-7NEAZURH.js";
-import "./chunk-AFCH7IME.js";
-import "./chunk-V42AQIG4.js";
+import "./chunk-T6M6IP3C.js";
+import "./chunk-5GZSIPNZ.js";
 import "./chunk-LGCRXLUJ.js";
+import "./chunk-AFCH7IME.js";
 import "./chunk-4XPF2IZM.js";
 import "./chunk-F4OWZKHV.js";
 import "./chunk-3HMXXW3G.js";

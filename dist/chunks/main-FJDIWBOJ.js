@@ -215,7 +215,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-JXZW34SW.js");
+        const { runTargets } = await import("./targets-TGM7UFNE.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -231,7 +231,7 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-HGO5S2QL.js"),
+          import("./report-GU5N5WOH.js"),
           import("./publish-P3K2DVM4.js")
         ]);
         const sources = parsed.sources;
@@ -248,7 +248,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-IHTP7TKT.js");
+        const { validateRun } = await import("./inputs-5NDPXCGD.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-HY6R7REE.js";
+} from "./chunk-NYYH6PBK.js";
 import {
   LitmusClient,
   connect,
@@ -61,18 +61,18 @@ import {
   noTemplate,
   prepareCluster,
   prepareTargets,
+  specOf
+} from "./chunk-T6M6IP3C.js";
+import {
+  RunWarnings,
   prepareWorkflow,
-  specOf,
+  withRunWarnings,
   workflowName,
   workflowSource
-} from "./chunk-7NEAZURH.js";
+} from "./chunk-5GZSIPNZ.js";
 import {
   duplicateProblems
 } from "./chunk-AFCH7IME.js";
-import {
-  RunWarnings,
-  withRunWarnings
-} from "./chunk-V42AQIG4.js";
 import {
   conclude,
   refuseAllSkipped,

@@ -2,16 +2,19 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  duplicateProblems,
-  readManifests
-} from "./chunk-AFCH7IME.js";
-import {
   RunWarnings,
-  isClusterScopedKind
-} from "./chunk-V42AQIG4.js";
+  isClusterScopedKind,
+  readWorkflow,
+  workflowName,
+  workflowSource
+} from "./chunk-5GZSIPNZ.js";
 import {
   metadataProblems
 } from "./chunk-LGCRXLUJ.js";
+import {
+  duplicateProblems,
+  readManifests
+} from "./chunk-AFCH7IME.js";
 import {
   reportPathProblems
 } from "./chunk-4XPF2IZM.js";
@@ -45,64 +48,6 @@ import {
   CannotRunError,
   ConfigError
 } from "./chunk-3NSBHRNM.js";
-
-// src/argo/submit.ts
-import path from "node:path";
-var argoApiVersion = "argoproj.io/v1alpha1";
-function workflowName(workflow) {
-  return workflow.metadata.name ?? workflow.metadata.generateName ?? "";
-}
-function workflowSource(file, workflow) {
-  return file ? `${file} (Workflow ${workflowName(workflow)})` : "";
-}
-function readWorkflow(source) {
-  return source.file ? fromFile(source.file) : fromTemplate(source);
-}
-function prepareWorkflow(base, source, defaultNamespace, labels) {
-  const namespace = source.namespace ?? base.metadata.namespace ?? defaultNamespace;
-  return {
-    ...base,
-    metadata: { ...base.metadata, namespace, labels: { ...base.metadata.labels, ...labels } },
-    spec: {
-      ...base.spec,
-      arguments: { ...base.spec.arguments, parameters: withParameters(base, source.parameters) }
-    }
-  };
-}
-function fromFile(file) {
-  const workflows = readManifests([file], "input", { what: "Workflow file" });
-  const [first, ...rest] = workflows;
-  if (!first || rest.length > 0)
-    throw new ConfigError(`${file}: expected exactly one Workflow, found ${workflows.length} objects`);
-  if (first.object.kind !== "Workflow")
-    throw new ConfigError(`${first.source}: field kind: expected Workflow`);
-  const workflow = first.object;
-  if (typeof workflow.spec !== "object" || workflow.spec === null)
-    throw new ConfigError(`${first.source}: field spec: required`);
-  return workflow;
-}
-function fromTemplate(source) {
-  const template = source.template;
-  if (!template) throw new ConfigError("workflow: set file or template");
-  const label = template.clusterScope ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template";
-  return {
-    apiVersion: argoApiVersion,
-    kind: "Workflow",
-    metadata: { generateName: `${path.basename(template.name)}-`, labels: { [label]: template.name } },
-    spec: {
-      workflowTemplateRef: { name: template.name, ...template.clusterScope ? { clusterScope: true } : {} }
-    }
-  };
-}
-function withParameters(workflow, overrides) {
-  const parameters = [...workflow.spec.arguments?.parameters ?? []];
-  for (const [name, value] of Object.entries(overrides)) {
-    const index = parameters.findIndex((p) => p.name === name);
-    if (index >= 0) parameters[index] = { ...parameters[index], name, value };
-    else parameters.push({ name, value });
-  }
-  return parameters;
-}
 
 // src/argo/template-calls.ts
 function specOf(spec, under = {}) {
@@ -142,23 +87,23 @@ function callsWithin(at, template, within) {
   ];
   return placed.flatMap(([where, item]) => {
     if (!isRecord(item)) return [];
-    const path2 = `${where}.${String(item.name)}`;
-    const inline = isRecord(item.inline) ? callsWithin(`${path2}.inline`, item.inline, inside) : [];
-    return [...callOf(path2, item), ...hookCalls(path2, item), ...inline];
+    const path = `${where}.${String(item.name)}`;
+    const inline = isRecord(item.inline) ? callsWithin(`${path}.inline`, item.inline, inside) : [];
+    return [...callOf(path, item), ...hookCalls(path, item), ...inline];
   });
 }
-function hookCalls(path2, holder) {
+function hookCalls(path, holder) {
   const hooks = isRecord(holder.hooks) ? Object.entries(holder.hooks) : [];
   return [
-    ...callOf(`${path2}.onExit`, { template: holder.onExit }),
-    ...hooks.flatMap(([event, hook]) => isRecord(hook) ? callOf(`${path2}.hooks.${event}`, hook) : [])
+    ...callOf(`${path}.onExit`, { template: holder.onExit }),
+    ...hooks.flatMap(([event, hook]) => isRecord(hook) ? callOf(`${path}.hooks.${event}`, hook) : [])
   ];
 }
-function callOf(path2, holder) {
+function callOf(path, holder) {
   const ref = holder.templateRef;
-  if (!isRecord(ref)) return checkable(holder.template) ? [{ path: path2, template: holder.template }] : [];
+  if (!isRecord(ref)) return checkable(holder.template) ? [{ path, template: holder.template }] : [];
   if (!checkable(ref.name) || !checkable(ref.template)) return [];
-  return [{ path: path2, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }];
+  return [{ path, template: ref.template, ref: { name: ref.name, clusterScope: ref.clusterScope === true } }];
 }
 var checkable = (name) => typeof name === "string" && name !== "" && !name.includes("{{");
 function undefinedTemplateProblems(workflow, source) {
@@ -441,22 +386,22 @@ var engineSpecFields = open(
     })
   }
 );
-function* unknownFields(value, known, path2) {
+function* unknownFields(value, known, path) {
   if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* unknownFields(item, known, [...path2, index]);
+    for (const [index, item] of value.entries()) yield* unknownFields(item, known, [...path, index]);
     return;
   }
   if (!isRecord(value)) return;
   for (const [key, inner] of Object.entries(value)) {
     if (known.fields.has(key)) {
       const nested = known.fields.get(key);
-      if (nested) yield* unknownFields(inner, nested, [...path2, key]);
+      if (nested) yield* unknownFields(inner, nested, [...path, key]);
       continue;
     }
     const meant = closestName(key, [...known.fields.keys()]);
     if (meant || known.closed)
       yield {
-        path: [...path2, key],
+        path: [...path, key],
         message: `unknown field${meant ? `; did you mean "${meant}"?` : ""} (Litmus would ignore it)`
       };
   }
@@ -777,9 +722,6 @@ function rbacProblems(manifest) {
 }
 
 export {
-  workflowName,
-  workflowSource,
-  prepareWorkflow,
   specOf,
   callsOf,
   noTemplate,

@@ -41,9 +41,10 @@ import {
   setHeaderOptions
 } from "./chunk-RJQLYN3H.js";
 import {
+  argoApiVersion,
   isClusterScopedKind,
   isCustomResource
-} from "./chunk-V42AQIG4.js";
+} from "./chunk-5GZSIPNZ.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
@@ -125,9 +126,6 @@ var ArgoClient = class {
       { group, version, namespace, plural: workflowPlural, name, body: { spec: { shutdown: strategy } } },
       setHeaderOptions("Content-Type", PatchStrategy.MergePatch)
     );
-  }
-  async delete(namespace, name) {
-    await this.#api.deleteNamespacedCustomObject({ group, version, namespace, plural: workflowPlural, name });
   }
   target(namespace, labelSelector) {
     return { group, version, plural: workflowPlural, namespace, labelSelector };
@@ -285,6 +283,7 @@ function parseRecordValue(value) {
   }
 }
 var applyOrder = ["rbac", "experiment", "engine"];
+var removeOrder = [...[...applyOrder].reverse(), "workflow"];
 var concurrency = 10;
 var inOrder = (manifests) => applyOrder.map((role) => manifests.filter((m) => m.role === role)).filter((group2) => group2.length > 0);
 var isShared = (manifest) => manifest.role !== "engine" && !!manifest.object.metadata.name;
@@ -461,8 +460,8 @@ var ManifestApplier = class _ManifestApplier {
     }
   }
   /**
-   * Takes back what this run applied: engines, then experiments, then RBAC (the experiments need their
-   * RBAC to revert), each group in parallel. A delete the server did not answer (out of reach for a
+   * Takes back what this run applied and submitted: engines, then experiments, then RBAC (the
+   * experiments need their RBAC to revert), then the workflow, each group in parallel. A delete the server did not answer (out of reach for a
    * moment, restarted, a 5xx) is sent again with backoff until `deadline`. Another run's record on a
    * shared object is removed when `over` finds that run over. Reports, never throws.
    */
@@ -478,7 +477,7 @@ var ManifestApplier = class _ManifestApplier {
       }
     };
     const newestFirst = [...objects].reverse().filter((object) => object.ownership !== "foreign");
-    for (const role of [...applyOrder].reverse()) {
+    for (const role of removeOrder) {
       const group2 = newestFirst.filter((object) => object.role === role);
       const outcomes = await pMap(group2, (object) => this.#removeOne(object, deadline, prune), {
         concurrency
@@ -1380,6 +1379,23 @@ var RunResources = class _RunResources {
     }
     if (this.applied.length > before) this.#tellCreated();
   }
+  /** The workflow the run submitted, as its cleanup takes it back: an object of the run's own. */
+  #submitted() {
+    const workflow = this.workflow?.metadata;
+    if (!workflow?.name) return [];
+    const { namespace, name, uid } = workflow;
+    return [
+      {
+        role: "workflow",
+        apiVersion: argoApiVersion,
+        kind: "Workflow",
+        namespace,
+        name,
+        uid,
+        ownership: "run"
+      }
+    ];
+  }
   /**
    * Deletes what the run created (engines first, RBAC last, then the workflow and the engines'
    * results) and says what it really removed. Nothing is deleted while chaos may still be running:
@@ -1403,15 +1419,11 @@ var RunResources = class _RunResources {
     const deadline = AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)]);
     const connection = limited(this.#settings.connection, { signal: deadline });
     const persist = (call) => retryUntil(call, { signal: deadline, isFinal: (error) => !unanswered(error) });
-    const removal = await this.#applier(connection).remove(this.applied, deadline, runOver(connection));
-    const workflow = this.workflow?.metadata;
-    if (workflow?.name) {
-      const where = `Workflow ${workflow.namespace ?? ""}/${workflow.name}`;
-      const argo = new ArgoClient(connection);
-      const deleted = await persist(() => argo.delete(workflow.namespace ?? "", workflow.name ?? ""));
-      if (deleted.ok) removal.removed.push(where);
-      else removal.problems.push(describeApiError(`deleting ${where}`, deleted.error));
-    }
+    const removal = await this.#applier(connection).remove(
+      [...this.applied, ...this.#submitted()],
+      deadline,
+      runOver(connection)
+    );
     const litmus = new LitmusClient(connection);
     const engines = this.appliedEngines();
     for (const namespace of new Set(engines.map((e) => e.namespace))) {
