@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-4ARCO7UW.js";
+} from "./chunks/chunk-4RR4K4EI.js";
 import "./chunks/chunk-3PVIRF4M.js";
 import "./chunks/chunk-WYBPLHSC.js";
 import {
@@ -28,7 +28,7 @@ import {
   warning,
   warningAnnotations
 } from "./chunks/chunk-Q6EF3LOA.js";
-import "./chunks/chunk-NYYH6PBK.js";
+import "./chunks/chunk-OIPCPMUX.js";
 import "./chunks/chunk-QGHPKKGK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";

@@ -15,11 +15,12 @@ import {
   ManifestApplier,
   RunResources,
   allConfirmed,
+  anythingLeft,
   describeUnconfirmed,
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-NYYH6PBK.js";
+} from "./chunks/chunk-OIPCPMUX.js";
 import {
   connect,
   limited,
@@ -74,7 +75,7 @@ async function stopRun(target, run, options) {
     }
   );
   describeUnconfirmed(stops, options.shutdown).forEach((line) => options.log(line));
-  if (created) {
+  if (created && anythingLeft(created)) {
     const { runId, namespaces } = run;
     const applier = new ManifestApplier(connection, "", {
       id: runId,

@@ -1,8 +1,8 @@
 // The post step: runs even when the job was cancelled and the main step killed. If the main step was
 // killed, failed after its chaos started, or could not confirm its chaos stopped, stop every engine and
 // workflow of its run — confirmed, as `run` does — so no fault outlives the job, then clean up what the
-// run recorded it created, as its own cleanup would have after a cancel (stop-run.ts). (An inline
-// kubeconfig is never on disk: nothing to remove.)
+// run recorded it created and its own cleanup did not remove, as that cleanup would have after a cancel
+// (stop-run.ts). (An inline kubeconfig is never on disk: nothing to remove.)
 import * as core from '@actions/core';
 import pMap from 'p-map';
 import { loadConfig, type GateConfig } from '../config/load.ts';

@@ -58,6 +58,8 @@ export interface Removal {
   kept: string[];
   alreadyGone: string[];
   problems: string[];
+  /** The objects whose delete failed (`problems`): still to take back. */
+  left: AppliedObject[];
   /** Records of runs that are over, removed from shared objects (`from`), and why each run is over. */
   pruned: { runId: string; why: string; from: string[] }[];
 }
@@ -360,7 +362,7 @@ export class ManifestApplier {
    * shared object is removed when `over` finds that run over. Reports, never throws.
    */
   async remove(objects: AppliedObject[], deadline: AbortSignal, over?: RunOver): Promise<Removal> {
-    const removal: Removal = { removed: [], kept: [], alreadyGone: [], problems: [], pruned: [] };
+    const removal: Removal = { removed: [], kept: [], alreadyGone: [], problems: [], left: [], pruned: [] };
     const pruned = new Map<string, Removal['pruned'][number]>();
     const prune: Pruning | undefined = over && {
       over,
@@ -383,7 +385,10 @@ export class ManifestApplier {
         if (outcome === 'removed') removal.removed.push(what);
         else if (outcome === 'gone') removal.alreadyGone.push(what);
         else if (Array.isArray(outcome)) removal.kept.push(`${what} (still used by ${outcome.join(', ')})`);
-        else removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
+        else {
+          removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
+          removal.left.push(object);
+        }
       });
     }
     // Named in the order of the rest of the cleanup's lines, however the deletes finished.

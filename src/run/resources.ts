@@ -44,17 +44,27 @@ export interface ResourceSettings {
 
 /**
  * What a run's cleanup takes back: what it applied, the workflow it submitted, and the key of its
- * records on shared objects (kube/apply.ts).
+ * records on shared objects (kube/apply.ts). Once its cleanup ran, only what that left.
  */
 export interface Created {
   record: string;
   applied: AppliedObject[];
   workflow?: WorkflowRef;
+  /** Once its cleanup ran, the engines whose ChaosResults it could not delete; before, every engine's. */
+  results?: EngineRef[];
 }
 
+/** Whether a cleanup has anything to take back of what a run recorded. */
+export const anythingLeft = ({ applied, workflow, results }: Created): boolean =>
+  applied.length > 0 || !!workflow || (results?.length ?? 0) > 0;
+
 export class RunResources {
+  /** What the run applied, less what its cleanup took back. */
   readonly applied: AppliedObject[] = [];
+  /** The workflow it submitted, until its cleanup deletes it. */
   workflow?: LiveWorkflow;
+  /** Set by the cleanup: the engines whose ChaosResults are still to delete (Created.results). */
+  #resultsLeft?: EngineRef[];
   /** Something may have been created: an apply or submit was sent, answered or not. */
   started = false;
   /** An apply or submit got no answer (or a 5xx): it may have created what the run does not know about. */
@@ -76,8 +86,9 @@ export class RunResources {
   static recorded(settings: ResourceSettings, created: Created): RunResources {
     const resources = new RunResources(settings);
     resources.applied.push(...created.applied);
-    const { workflow } = created;
+    const { workflow, results } = created;
     if (workflow) resources.workflow = { metadata: { ...workflow } };
+    resources.#resultsLeft = results;
     return resources;
   }
 
@@ -96,6 +107,7 @@ export class RunResources {
         ...(workflow?.name
           ? { workflow: { namespace: workflow.namespace ?? '', name: workflow.name, uid: workflow.uid } }
           : {}),
+        ...(this.#resultsLeft ? { results: [...this.#resultsLeft] } : {}),
       });
     });
   }
@@ -229,10 +241,20 @@ export class RunResources {
     ];
   }
 
+  /** After the cleanup: what it created is what the cleanup left, and the record says so. */
+  #keepOnly(left: AppliedObject[], resultsLeft: EngineRef[]): void {
+    this.applied.splice(0, this.applied.length, ...left.filter((object) => object.role !== 'workflow'));
+    if (!left.some((object) => object.role === 'workflow')) this.workflow = undefined;
+    this.#resultsLeft = resultsLeft;
+    this.#tellCreated();
+  }
+
   /**
    * Deletes what the run created (engines first, RBAC last, then the workflow and the engines'
-   * results) and says what it really removed. Nothing is deleted while chaos may still be running:
-   * the engines must stay visible, and their RBAC is what the experiments need to revert.
+   * results) and says what it really removed; what it created is then only what the cleanup left,
+   * so a later cleanup (the action's post step) neither deletes again nor mentions the rest. Nothing
+   * is deleted while chaos may still be running: the engines must stay visible, and their RBAC is
+   * what the experiments need to revert.
    */
   async cleanup(passed: boolean, hurry: AbortSignal, stops?: StopReport): Promise<void> {
     const { cleanup: policy, log, stopTimeoutMs } = this.#settings;
@@ -254,20 +276,26 @@ export class RunResources {
     // A server out of reach for a moment is asked again until the deadline, as for the stop.
     const persist = <T>(call: () => Promise<T>) =>
       retryUntil(call, { signal: deadline, isFinal: (error) => !unanswered(error) });
+    const engines = this.#resultsLeft ?? this.appliedEngines();
     const removal = await this.#applier(connection).remove(
       [...this.applied, ...this.#submitted()],
       deadline,
       runOver(connection),
     );
     const litmus = new LitmusClient(connection);
-    const engines = this.appliedEngines();
+    const resultsLeft: EngineRef[] = [];
     for (const namespace of new Set(engines.map((e) => e.namespace))) {
-      const uids = engines.filter((e) => e.namespace === namespace).map((e) => e.uid);
+      const of = engines.filter((e) => e.namespace === namespace);
+      const uids = of.map((e) => e.uid);
       const deleted = await persist(() => litmus.deleteResults(namespace, `chaosUID in (${uids.join(',')})`));
       if (deleted.ok)
         removal.removed.push(...deleted.value.map((name) => `ChaosResult ${namespace}/${name}`));
-      else removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, deleted.error));
+      else {
+        removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, deleted.error));
+        resultsLeft.push(...of);
+      }
     }
+    this.#keepOnly(removal.left, resultsLeft);
     logRemoval(removal, log, this.#settings.warn);
   }
 }

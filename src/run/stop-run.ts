@@ -11,7 +11,7 @@ import { ManifestApplier } from '../kube/apply.ts';
 import { connect, limited } from '../kube/client.ts';
 import { loadKubeContext } from '../kube/context.ts';
 import type { KubeTarget } from '../kube/kubeconfig-source.ts';
-import { RunResources, type Created } from './resources.ts';
+import { anythingLeft, RunResources, type Created } from './resources.ts';
 import { releaseLeftLeases, type HeldLease } from './run-lock.ts';
 import { allConfirmed, stopRunChaos, type StopReport } from './stop.ts';
 import { describeUnconfirmed } from './stop-report.ts';
@@ -47,7 +47,8 @@ export async function stopRun(
     },
   );
   describeUnconfirmed(stops, options.shutdown).forEach((line) => options.log(line));
-  if (created) {
+  // What the run's own cleanup took back is not in its record: nothing left, nothing to say.
+  if (created && anythingLeft(created)) {
     const { runId, namespaces } = run;
     const applier = new ManifestApplier(connection, '', {
       id: runId,

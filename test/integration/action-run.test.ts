@@ -495,30 +495,24 @@ test('the post step of a main step that failed after its chaos started says so, 
   const workflows = { group: 'argoproj.io', version: 'v1alpha1', namespace, plural: 'workflows' };
   await custom.createNamespacedCustomObject({ ...engines, body: parse(readFileSync(engine, 'utf8')) });
   await custom.createNamespacedCustomObject({ ...workflows, body: parse(readFileSync(workflow, 'utf8')) });
-  // The post step, as the runner starts it, with the state as the main step left it had it been
-  // killed as soon as its cleanup deleted them: the last record that still lists what it created.
+  // The post step, as the runner starts it: the main step's cleanup took all of it back, so nothing
+  // is said of a cleanup (before, "2 already gone").
+  const after = await postStep(run, { INPUT_WORKFLOW: workflow });
+  assert.equal(after.code, 0, after.stdout);
+  assert.match(
+    after.stdout,
+    /::warning::the main step failed after its chaos started: stopping the chaos of run /,
+  );
+  assert.doesNotMatch(after.stdout, /::error::/, 'its chaos, stopped at the timeout, is found stopped');
+  assert.doesNotMatch(after.stdout, /cleanup/);
+  // And with the state as the main step left it had it been killed as soon as its cleanup deleted
+  // them: the last record that still lists what it created.
   const stateFile = path.join(run.dir, 'state');
   const records = recordHistory(stateFile, 'runs');
   const beforeCleanup = records.findLast((runs) => runs.includes(`"name":"${name}"`));
   assert.ok(beforeCleanup, records.join('\n'));
-  const post = await runEntry('dist/post.js', [], {
-    cwd: run.dir,
-    env: {
-      ...Object.fromEntries(
-        Object.entries(readRecords(stateFile)).map(([key, value]) => [`STATE_${key}`, value]),
-      ),
-      STATE_runs: beforeCleanup,
-      INPUT_KUBECONFIG: env.sandbox.kubeconfigYaml,
-      INPUT_NAMESPACE: namespace,
-      INPUT_WORKFLOW: workflow,
-    },
-  }).done;
+  const post = await postStep(run, { STATE_runs: beforeCleanup, INPUT_WORKFLOW: workflow });
   assert.equal(post.code, 0, post.stdout);
-  assert.match(
-    post.stdout,
-    /::warning::the main step failed after its chaos started: stopping the chaos of run /,
-  );
-  assert.doesNotMatch(post.stdout, /::error::/, 'its chaos, stopped at the timeout, is found stopped');
   // Cleaning up again, it leaves the engine and the workflow that took the names.
   assert.match(
     post.stdout,
@@ -528,6 +522,52 @@ test('the post step of a main step that failed after its chaos started says so, 
   await custom.getNamespacedCustomObject({ ...workflows, name });
   await custom.deleteNamespacedCustomObject({ ...engines, name });
   await custom.deleteNamespacedCustomObject({ ...workflows, name });
+});
+
+test('after a main step that cleaned up part of its run, the post step removes the rest and nothing else', async () => {
+  const dir = workDir();
+  const name = uniqueName('half-cleaned');
+  const rbac = uniqueName('half-cleaned-rbac');
+  // Its cleanup may not delete ServiceAccounts nor ChaosResults: it leaves those two.
+  const kubeconfig = await identityWithout(env.sandbox, namespace, {
+    serviceaccounts: ['delete'],
+    chaosresults: ['deletecollection'],
+  });
+  const run = await runAction({
+    kubeconfig: readFileSync(kubeconfig, 'utf8'),
+    namespace,
+    rbac: ownRbac(rbac),
+    engines: engineFile(dir, name, 'never', namespace),
+    timeout: '4s',
+    'timeouts-as': 'skip',
+    'stopped-as': 'skip',
+  });
+  assert.equal(run.code, 1, run.stdout);
+  assert.match(run.stdout, /::error::nothing to judge/);
+  assert.match(
+    run.stdout,
+    new RegExp(
+      `cleanup: removed 3 object\\(s\\): ChaosEngine ${namespace}/${name}, RoleBinding ${namespace}/${rbac}, Role ${namespace}/${rbac}\n`,
+    ),
+  );
+
+  const post = await postStep(run);
+  assert.equal(post.code, 0, post.stdout);
+  // Before, it also logged "3 already gone: ChaosEngine …, RoleBinding …, Role …".
+  assert.match(
+    post.stdout,
+    new RegExp(
+      `\\[chaos-gate\\] cleanup: removed 2 object\\(s\\): ServiceAccount ${namespace}/${rbac}, ChaosResult ${namespace}/${name}-pod-delete\n`,
+    ),
+  );
+  assert.doesNotMatch(post.stdout, /already gone/);
+  const left = await leftovers(env.sandbox.kc, namespace);
+  assert.deepEqual(
+    [left.engines, left.results, left.serviceAccounts, left.roles, left.roleBindings].map((names) =>
+      names.filter((n) => n === rbac || n.startsWith(name)),
+    ),
+    [[], [], [], [], []],
+  );
 });
 
 test('a run id it may not lock and a cleanup it may not finish: warning annotations, and the reports have the first', async () => {

@@ -88836,7 +88836,7 @@ var init_apply = __esm({
        * shared object is removed when `over` finds that run over. Reports, never throws.
        */
       async remove(objects, deadline, over) {
-        const removal = { removed: [], kept: [], alreadyGone: [], problems: [], pruned: [] };
+        const removal = { removed: [], kept: [], alreadyGone: [], problems: [], left: [], pruned: [] };
         const pruned = /* @__PURE__ */ new Map();
         const prune = over && {
           over,
@@ -88858,7 +88858,10 @@ var init_apply = __esm({
             if (outcome === "removed") removal.removed.push(what);
             else if (outcome === "gone") removal.alreadyGone.push(what);
             else if (Array.isArray(outcome)) removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
-            else removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
+            else {
+              removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
+              removal.left.push(object3);
+            }
           });
         }
         const order = newestFirst.map((object3) => describe5(refOf(object3)));
@@ -90449,8 +90452,12 @@ var init_resources = __esm({
     init_run_over();
     init_stop_report();
     RunResources = class _RunResources {
+      /** What the run applied, less what its cleanup took back. */
       applied = [];
+      /** The workflow it submitted, until its cleanup deletes it. */
       workflow;
+      /** Set by the cleanup: the engines whose ChaosResults are still to delete (Created.results). */
+      #resultsLeft;
       /** Something may have been created: an apply or submit was sent, answered or not. */
       started = false;
       /** An apply or submit got no answer (or a 5xx): it may have created what the run does not know about. */
@@ -90470,8 +90477,9 @@ var init_resources = __esm({
       static recorded(settings, created) {
         const resources2 = new _RunResources(settings);
         resources2.applied.push(...created.applied);
-        const { workflow } = created;
+        const { workflow, results } = created;
         if (workflow) resources2.workflow = { metadata: { ...workflow } };
+        resources2.#resultsLeft = results;
         return resources2;
       }
       #tellCreated() {
@@ -90484,7 +90492,8 @@ var init_resources = __esm({
           onCreated({
             record: this.#settings.applier.record,
             applied: [...this.applied],
-            ...workflow?.name ? { workflow: { namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid } } : {}
+            ...workflow?.name ? { workflow: { namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid } } : {},
+            ...this.#resultsLeft ? { results: [...this.#resultsLeft] } : {}
           });
         });
       }
@@ -90602,10 +90611,19 @@ var init_resources = __esm({
           }
         ];
       }
+      /** After the cleanup: what it created is what the cleanup left, and the record says so. */
+      #keepOnly(left, resultsLeft) {
+        this.applied.splice(0, this.applied.length, ...left.filter((object3) => object3.role !== "workflow"));
+        if (!left.some((object3) => object3.role === "workflow")) this.workflow = void 0;
+        this.#resultsLeft = resultsLeft;
+        this.#tellCreated();
+      }
       /**
        * Deletes what the run created (engines first, RBAC last, then the workflow and the engines'
-       * results) and says what it really removed. Nothing is deleted while chaos may still be running:
-       * the engines must stay visible, and their RBAC is what the experiments need to revert.
+       * results) and says what it really removed; what it created is then only what the cleanup left,
+       * so a later cleanup (the action's post step) neither deletes again nor mentions the rest. Nothing
+       * is deleted while chaos may still be running: the engines must stay visible, and their RBAC is
+       * what the experiments need to revert.
        */
       async cleanup(passed, hurry, stops) {
         const { cleanup: policy, log, stopTimeoutMs } = this.#settings;
@@ -90625,20 +90643,26 @@ var init_resources = __esm({
         const deadline = AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)]);
         const connection = limited(this.#settings.connection, { signal: deadline });
         const persist = (call) => retryUntil(call, { signal: deadline, isFinal: (error2) => !unanswered(error2) });
+        const engines = this.#resultsLeft ?? this.appliedEngines();
         const removal = await this.#applier(connection).remove(
           [...this.applied, ...this.#submitted()],
           deadline,
           runOver(connection)
         );
         const litmus = new LitmusClient(connection);
-        const engines = this.appliedEngines();
+        const resultsLeft = [];
         for (const namespace of new Set(engines.map((e2) => e2.namespace))) {
-          const uids = engines.filter((e2) => e2.namespace === namespace).map((e2) => e2.uid);
+          const of2 = engines.filter((e2) => e2.namespace === namespace);
+          const uids = of2.map((e2) => e2.uid);
           const deleted = await persist(() => litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`));
           if (deleted.ok)
             removal.removed.push(...deleted.value.map((name) => `ChaosResult ${namespace}/${name}`));
-          else removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, deleted.error));
+          else {
+            removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, deleted.error));
+            resultsLeft.push(...of2);
+          }
         }
+        this.#keepOnly(removal.left, resultsLeft);
         logRemoval(removal, log, this.#settings.warn);
       }
     };

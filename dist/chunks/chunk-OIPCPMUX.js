@@ -466,7 +466,7 @@ var ManifestApplier = class _ManifestApplier {
    * shared object is removed when `over` finds that run over. Reports, never throws.
    */
   async remove(objects, deadline, over) {
-    const removal = { removed: [], kept: [], alreadyGone: [], problems: [], pruned: [] };
+    const removal = { removed: [], kept: [], alreadyGone: [], problems: [], left: [], pruned: [] };
     const pruned = /* @__PURE__ */ new Map();
     const prune = over && {
       over,
@@ -488,7 +488,10 @@ var ManifestApplier = class _ManifestApplier {
         if (outcome === "removed") removal.removed.push(what);
         else if (outcome === "gone") removal.alreadyGone.push(what);
         else if (Array.isArray(outcome)) removal.kept.push(`${what} (still used by ${outcome.join(", ")})`);
-        else removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
+        else {
+          removal.problems.push(describeApiError(`deleting ${what}`, outcome.error));
+          removal.left.push(object);
+        }
       });
     }
     const order = newestFirst.map((object) => describe(refOf(object)));
@@ -1242,9 +1245,14 @@ async function whyOver(connection, record, nowMs) {
 }
 
 // src/run/resources.ts
+var anythingLeft = ({ applied: applied2, workflow, results }) => applied2.length > 0 || !!workflow || (results?.length ?? 0) > 0;
 var RunResources = class _RunResources {
+  /** What the run applied, less what its cleanup took back. */
   applied = [];
+  /** The workflow it submitted, until its cleanup deletes it. */
   workflow;
+  /** Set by the cleanup: the engines whose ChaosResults are still to delete (Created.results). */
+  #resultsLeft;
   /** Something may have been created: an apply or submit was sent, answered or not. */
   started = false;
   /** An apply or submit got no answer (or a 5xx): it may have created what the run does not know about. */
@@ -1264,8 +1272,9 @@ var RunResources = class _RunResources {
   static recorded(settings, created) {
     const resources = new _RunResources(settings);
     resources.applied.push(...created.applied);
-    const { workflow } = created;
+    const { workflow, results } = created;
     if (workflow) resources.workflow = { metadata: { ...workflow } };
+    resources.#resultsLeft = results;
     return resources;
   }
   #tellCreated() {
@@ -1278,7 +1287,8 @@ var RunResources = class _RunResources {
       onCreated({
         record: this.#settings.applier.record,
         applied: [...this.applied],
-        ...workflow?.name ? { workflow: { namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid } } : {}
+        ...workflow?.name ? { workflow: { namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid } } : {},
+        ...this.#resultsLeft ? { results: [...this.#resultsLeft] } : {}
       });
     });
   }
@@ -1396,10 +1406,19 @@ var RunResources = class _RunResources {
       }
     ];
   }
+  /** After the cleanup: what it created is what the cleanup left, and the record says so. */
+  #keepOnly(left, resultsLeft) {
+    this.applied.splice(0, this.applied.length, ...left.filter((object) => object.role !== "workflow"));
+    if (!left.some((object) => object.role === "workflow")) this.workflow = void 0;
+    this.#resultsLeft = resultsLeft;
+    this.#tellCreated();
+  }
   /**
    * Deletes what the run created (engines first, RBAC last, then the workflow and the engines'
-   * results) and says what it really removed. Nothing is deleted while chaos may still be running:
-   * the engines must stay visible, and their RBAC is what the experiments need to revert.
+   * results) and says what it really removed; what it created is then only what the cleanup left,
+   * so a later cleanup (the action's post step) neither deletes again nor mentions the rest. Nothing
+   * is deleted while chaos may still be running: the engines must stay visible, and their RBAC is
+   * what the experiments need to revert.
    */
   async cleanup(passed, hurry, stops) {
     const { cleanup: policy, log, stopTimeoutMs } = this.#settings;
@@ -1419,20 +1438,26 @@ var RunResources = class _RunResources {
     const deadline = AbortSignal.any([hurry, AbortSignal.timeout(stopTimeoutMs)]);
     const connection = limited(this.#settings.connection, { signal: deadline });
     const persist = (call) => retryUntil(call, { signal: deadline, isFinal: (error) => !unanswered(error) });
+    const engines = this.#resultsLeft ?? this.appliedEngines();
     const removal = await this.#applier(connection).remove(
       [...this.applied, ...this.#submitted()],
       deadline,
       runOver(connection)
     );
     const litmus = new LitmusClient(connection);
-    const engines = this.appliedEngines();
+    const resultsLeft = [];
     for (const namespace of new Set(engines.map((e) => e.namespace))) {
-      const uids = engines.filter((e) => e.namespace === namespace).map((e) => e.uid);
+      const of = engines.filter((e) => e.namespace === namespace);
+      const uids = of.map((e) => e.uid);
       const deleted = await persist(() => litmus.deleteResults(namespace, `chaosUID in (${uids.join(",")})`));
       if (deleted.ok)
         removal.removed.push(...deleted.value.map((name) => `ChaosResult ${namespace}/${name}`));
-      else removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, deleted.error));
+      else {
+        removal.problems.push(describeApiError(`deleting ChaosResults in ${namespace}`, deleted.error));
+        resultsLeft.push(...of);
+      }
     }
+    this.#keepOnly(removal.left, resultsLeft);
     logRemoval(removal, log, this.#settings.warn);
   }
 };
@@ -1467,5 +1492,6 @@ export {
   releaseLeftLeases,
   describeUnconfirmed,
   withStopCases,
+  anythingLeft,
   RunResources
 };

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-NYYH6PBK.js";
+} from "./chunk-OIPCPMUX.js";
 import {
   LitmusClient,
   connect,
