@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-4RR4K4EI.js";
+} from "./chunks/chunk-5Z4WT45A.js";
 import "./chunks/chunk-3PVIRF4M.js";
 import "./chunks/chunk-WYBPLHSC.js";
 import {
@@ -27,8 +27,8 @@ import {
   summary,
   warning,
   warningAnnotations
-} from "./chunks/chunk-Q6EF3LOA.js";
-import "./chunks/chunk-OIPCPMUX.js";
+} from "./chunks/chunk-ZXHWDCRC.js";
+import "./chunks/chunk-FC7MLWIE.js";
 import "./chunks/chunk-QGHPKKGK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
@@ -180,6 +180,8 @@ async function runAction() {
         signal: cancel,
         hurry,
         kubeconfigContent: inputs.kubeconfigContent,
+        onLocked: (runId, leases) => state.saveRun({ runId, namespaces: [], leases, inPreflight: true }),
+        onTargetLocked: (target, runId, leases) => state.saveRun({ runId, namespaces: [], target, leases, inPreflight: true }),
         onStarted: (runId, namespaces, leases) => {
           started = true;
           startedRunId = runId;

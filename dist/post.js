@@ -10,17 +10,18 @@ import {
   state,
   warning,
   warningAnnotations
-} from "./chunks/chunk-Q6EF3LOA.js";
+} from "./chunks/chunk-ZXHWDCRC.js";
 import {
   ManifestApplier,
   RunResources,
   allConfirmed,
   anythingLeft,
   describeUnconfirmed,
+  leaseDurationSeconds,
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-OIPCPMUX.js";
+} from "./chunks/chunk-FC7MLWIE.js";
 import {
   connect,
   limited,
@@ -60,9 +61,7 @@ import {
 
 // src/run/stop-run.ts
 async function stopRun(target, run, options) {
-  const connection = connect(
-    loadKubeContext(target, { say: (line) => options.log(`[chaos-gate] ${line}`), warn: options.warn })
-  );
+  const connection = connectTo(target, options);
   const { leases = [], created, ...scope } = run;
   const stops = await stopRunChaos(
     connection,
@@ -103,6 +102,13 @@ async function stopRun(target, run, options) {
     await releaseLeftLeases(limited(connection, { signal: options.hurry }), leases, options.log);
   return stops;
 }
+async function freeRunId(target, leases, options) {
+  const connection = connectTo(target, options);
+  await releaseLeftLeases(limited(connection, { signal: options.hurry }), leases, options.log);
+}
+function connectTo(target, { log, warn }) {
+  return connect(loadKubeContext(target, { say: (line) => log(`[chaos-gate] ${line}`), warn }));
+}
 
 // src/action/post.ts
 async function runPost() {
@@ -117,19 +123,20 @@ async function stopUnfinishedRun() {
     return;
   }
   if (runs.length === 0) return;
+  const ids = (of) => of.map((run) => run.runId).join(", ");
+  const started = runs.filter((run) => !run.inPreflight);
   let inputs;
   let config;
   try {
     inputs = readInputs();
     config = loadConfig(inputs.configFile, inputs.layer);
   } catch (error) {
-    const ids = runs.map((run) => run.runId).join(", ");
-    setFailed(`could not stop the chaos of run ${ids}: ${redact(errorMessage(error))}`);
+    const what = started.length > 0 ? `stop the chaos of run ${ids(started)}` : `free run id ${ids(runs)}`;
+    setFailed(`could not ${what}: ${redact(errorMessage(error))}`);
     return;
   }
-  warning(
-    `${whyStop[state.mainEnd()]}: stopping the chaos of run ${runs.map((r) => r.runId).join(", ")}`
-  );
+  if (started.length > 0)
+    warning(`${whyStop[state.mainEnd()]}: stopping the chaos of run ${ids(started)}`);
   const several = runs.length > 1;
   const stopped = await withCancellation(
     () => {
@@ -159,6 +166,15 @@ async function stopOne(run, inputs, config, hurry, several) {
   };
   const log = several ? (line) => logLine(`[${run.runId}] ${line}`) : logLine;
   const warnings = new RunWarnings(log);
+  const named = (warning2) => several ? `run ${run.runId}: ${warning2}` : warning2;
+  if (run.inPreflight) {
+    await freeRunId(cluster, run.leases ?? [], { hurry, log, warn: warnings.warn }).catch(
+      (error) => warnings.warn(
+        `could not free run id ${run.runId}: ${redact(errorMessage(error))}; its lease expires within ${leaseDurationSeconds}s`
+      )
+    );
+    return { problem: void 0, warnings: warnings.take().map(named) };
+  }
   let problem;
   try {
     const stops = await stopRun(cluster, run, {
@@ -174,7 +190,6 @@ async function stopOne(run, inputs, config, hurry, several) {
   } catch (error) {
     problem = `could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error))}`;
   }
-  const named = (warning2) => several ? `run ${run.runId}: ${warning2}` : warning2;
   return { problem, warnings: warnings.take().map(named) };
 }
 

@@ -54,6 +54,9 @@ export async function runAction(): Promise<void> {
           signal: cancel,
           hurry,
           kubeconfigContent: inputs.kubeconfigContent,
+          onLocked: (runId, leases) => state.saveRun({ runId, namespaces: [], leases, inPreflight: true }),
+          onTargetLocked: (target, runId, leases) =>
+            state.saveRun({ runId, namespaces: [], target, leases, inPreflight: true }),
           onStarted: (runId, namespaces, leases) => {
             started = true;
             startedRunId = runId;

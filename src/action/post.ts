@@ -2,7 +2,8 @@
 // killed, failed after its chaos started, or could not confirm its chaos stopped, stop every engine and
 // workflow of its run — confirmed, as `run` does — so no fault outlives the job, then clean up what the
 // run recorded it created and its own cleanup did not remove, as that cleanup would have after a cancel
-// (stop-run.ts). (An inline kubeconfig is never on disk: nothing to remove.)
+// (stop-run.ts). A main step killed in preflight started no chaos: its run id's leases are deleted, and
+// that is all. (An inline kubeconfig is never on disk: nothing to remove.)
 import * as core from '@actions/core';
 import pMap from 'p-map';
 import { loadConfig, type GateConfig } from '../config/load.ts';
@@ -10,7 +11,8 @@ import { errorMessage } from '../errors.ts';
 import { runLabel } from '../kube/apply.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { allConfirmed } from '../run/stop.ts';
-import { stopRun } from '../run/stop-run.ts';
+import { leaseDurationSeconds } from '../run/run-lock.ts';
+import { freeRunId, stopRun } from '../run/stop-run.ts';
 import { RunWarnings } from '../run/warnings.ts';
 import { redact } from '../secrets.ts';
 import { maxAnnotations, warningAnnotations } from './annotations.ts';
@@ -31,21 +33,22 @@ async function stopUnfinishedRun(): Promise<void> {
     return;
   }
   if (runs.length === 0) return;
+  const ids = (of: RecordedRun[]) => of.map((run) => run.runId).join(', ');
+  const started = runs.filter((run) => !run.inPreflight);
   let inputs: ActionInputs;
   let config: GateConfig;
   try {
     inputs = readInputs();
     config = loadConfig(inputs.configFile, inputs.layer);
   } catch (error) {
-    const ids = runs.map((run) => run.runId).join(', ');
-    core.setFailed(`could not stop the chaos of run ${ids}: ${redact(errorMessage(error))}`);
+    const what = started.length > 0 ? `stop the chaos of run ${ids(started)}` : `free run id ${ids(runs)}`;
+    core.setFailed(`could not ${what}: ${redact(errorMessage(error))}`);
     return;
   }
   // One warning and one error for all runs: GitHub shows 10 of each a step, and a cluster past the
-  // tenth must not be left out of the annotations.
-  core.warning(
-    `${whyStop[state.mainEnd()]}: stopping the chaos of run ${runs.map((r) => r.runId).join(', ')}`,
-  );
+  // tenth must not be left out of the annotations. A run killed in preflight has no chaos to stop.
+  if (started.length > 0)
+    core.warning(`${whyStop[state.mainEnd()]}: stopping the chaos of run ${ids(started)}`);
   const several = runs.length > 1;
   // All at once, as the main step runs its clusters: one after the other, each unreachable cluster
   // would hold the next for its whole stop-timeout.
@@ -72,7 +75,10 @@ const whyStop: Record<MainEnd, string> = {
   unconfirmed: 'the main step could not confirm that its chaos stopped',
 };
 
-/** Stops one run's chaos: what went wrong, if anything, and the warnings raised meanwhile. */
+/**
+ * Stops one run's chaos, or frees the run id of one killed in preflight: what went wrong, if anything,
+ * and the warnings raised meanwhile.
+ */
 async function stopOne(
   run: RecordedRun,
   inputs: ActionInputs,
@@ -89,6 +95,15 @@ async function stopOne(
   // Lines of clusters stopped at once are told apart by the run's id, as the main step's by the target.
   const log = several ? (line: string) => logLine(`[${run.runId}] ${line}`) : logLine;
   const warnings = new RunWarnings(log);
+  const named = (warning: string) => (several ? `run ${run.runId}: ${warning}` : warning);
+  if (run.inPreflight) {
+    await freeRunId(cluster, run.leases ?? [], { hurry, log, warn: warnings.warn }).catch((error: unknown) =>
+      warnings.warn(
+        `could not free run id ${run.runId}: ${redact(errorMessage(error))}; its lease expires within ${leaseDurationSeconds}s`,
+      ),
+    );
+    return { problem: undefined, warnings: warnings.take().map(named) };
+  }
   let problem: string | undefined;
   try {
     const stops = await stopRun(cluster, run, {
@@ -104,6 +119,5 @@ async function stopOne(
   } catch (error) {
     problem = `could not stop the chaos of run ${run.runId}: ${redact(errorMessage(error))}`;
   }
-  const named = (warning: string) => (several ? `run ${run.runId}: ${warning}` : warning);
   return { problem, warnings: warnings.take().map(named) };
 }

@@ -25,6 +25,8 @@ export interface RecordedRun {
   leases?: HeldLease[];
   /** What it created so far, for its cleanup once its chaos is stopped. */
   created?: Created;
+  /** Killed in preflight: it started no chaos, and only its leases are to let go of. */
+  inPreflight?: true;
 }
 
 const runs: RecordedRun[] = [];
@@ -39,10 +41,13 @@ export const state = {
   /**
    * What the post step needs to find a run's engines and workflows: its id, where it may reach, and,
    * with several targets, which cluster; and the leases to free once they are stopped. Each
-   * cluster's run is added to the list.
+   * cluster's run is added to the list; saved again (its chaos started, or another lease taken), it
+   * replaces what was saved of it.
    */
   saveRun(run: RecordedRun): void {
-    runs.push(run);
+    const saved = runs.findIndex((r) => r.runId === run.runId);
+    if (saved === -1) runs.push(run);
+    else runs[saved] = run;
     core.saveState(keys.runs, JSON.stringify(runs));
   },
   /**

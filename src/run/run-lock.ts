@@ -60,7 +60,14 @@ export function describeHolder(env: NodeJS.ProcessEnv = process.env): string {
  */
 export async function lockRunId(
   connections: { preflight: Connection; holding: Connection },
-  run: { runId: string; record: string; namespaces: string[]; renewMs?: number },
+  run: {
+    runId: string;
+    record: string;
+    namespaces: string[];
+    renewMs?: number;
+    /** Hears the leases held each time one is taken, for a process that lets go of them if this one is killed. */
+    onTaken?: (held: HeldLease[]) => void;
+  },
   warn: Warn,
 ): Promise<Locked> {
   const { runId, record } = run;
@@ -93,7 +100,10 @@ export async function lockRunId(
         await lock.release();
         return { lock, problems: [heldProblem(runId, attempt.heldBy)] };
       }
-      if (attempt) held.push(attempt.taken);
+      if (attempt) {
+        held.push(attempt.taken);
+        run.onTaken?.(lock.held());
+      }
     }
   } catch (error) {
     await lock.release();

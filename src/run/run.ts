@@ -50,6 +50,11 @@ export interface RunContext {
   /** Secret kubeconfig content (action input), kept out of the config model. */
   kubeconfigContent?: string;
   /**
+   * Called as preflight takes each of a given run id's leases, so a front can let go of them if it is
+   * killed before its chaos starts.
+   */
+  onLocked?: (runId: string, leases: HeldLease[]) => void;
+  /**
    * Called just before the first object is applied, so a front can record what to stop if it is
    * killed, and the run id's leases to let go of once it stopped that.
    */
@@ -170,6 +175,7 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
       log,
       warn,
       leaseRenewMs: context.leaseRenewMs,
+      onLocked: context.onLocked,
     });
   } catch (error) {
     deadline.clear();
@@ -251,7 +257,12 @@ async function preflight(
   { config, inputs, defaultNamespace, kc, generatedRunId }: PreparedCluster,
   { main, holding }: { main: Connection; holding: Connection },
   signal: AbortSignal,
-  { log, warn, leaseRenewMs }: { log: (line: string) => void; warn: Warn; leaseRenewMs?: number },
+  {
+    log,
+    warn,
+    leaseRenewMs,
+    onLocked,
+  }: Pick<RunContext, 'log' | 'leaseRenewMs' | 'onLocked'> & { warn: Warn },
 ): Promise<Plan> {
   let lock: RunLock = { release: async () => {}, held: () => [] };
   try {
@@ -305,6 +316,7 @@ async function preflight(
           record,
           namespaces: chaosAt.length > 0 ? chaosAt : [defaultNamespace],
           renewMs: leaseRenewMs,
+          onTaken: (held) => onLocked?.(runId, held),
         },
         warn,
       );

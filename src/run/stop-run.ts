@@ -5,7 +5,8 @@
 // would have (a cancelled run did not pass: only `cleanup: always` deletes), and then the run id's
 // leases the killed run left are deleted, so a re-run under the id need not wait for them to expire;
 // unconfirmed, nothing is deleted, and the leases are left to expire, the check of what still runs
-// under the id turning a re-run away meanwhile.
+// under the id turning a re-run away meanwhile. A run killed in preflight started no chaos: its leases
+// alone are deleted (freeRunId).
 import type { CleanupPolicy } from '../config/load.ts';
 import { ManifestApplier } from '../kube/apply.ts';
 import { connect, limited } from '../kube/client.ts';
@@ -32,9 +33,7 @@ export async function stopRun(
   run: { runId: string; namespaces: string[]; leases?: HeldLease[]; created?: Created },
   options: StopRunOptions,
 ): Promise<StopReport> {
-  const connection = connect(
-    loadKubeContext(target, { say: (line) => options.log(`[chaos-gate] ${line}`), warn: options.warn }),
-  );
+  const connection = connectTo(target, options);
   const { leases = [], created, ...scope } = run;
   const stops = await stopRunChaos(
     connection,
@@ -75,4 +74,18 @@ export async function stopRun(
   if (allConfirmed(stops))
     await releaseLeftLeases(limited(connection, { signal: options.hurry }), leases, options.log);
   return stops;
+}
+
+/** Deletes the leases of a run killed in preflight, before its chaos started: there is nothing to stop. */
+export async function freeRunId(
+  target: KubeTarget,
+  leases: HeldLease[],
+  options: Pick<StopRunOptions, 'hurry' | 'log' | 'warn'>,
+): Promise<void> {
+  const connection = connectTo(target, options);
+  await releaseLeftLeases(limited(connection, { signal: options.hurry }), leases, options.log);
+}
+
+function connectTo(target: KubeTarget, { log, warn }: Pick<StopRunOptions, 'log' | 'warn'>) {
+  return connect(loadKubeContext(target, { say: (line) => log(`[chaos-gate] ${line}`), warn }));
 }

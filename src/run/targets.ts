@@ -27,6 +27,8 @@ import {
 } from './run.ts';
 
 export interface TargetsContext extends RunContext {
+  /** Like onLocked, per cluster: the leases a front must let go of if it is killed before the chaos. */
+  onTargetLocked?: (target: Target, runId: string, leases: HeldLease[]) => void;
   /** Like onStarted, per cluster: what a front must record to stop a target's chaos if it is killed. */
   onTargetStarted?: (target: Target, runId: string, namespaces: string[], leases: HeldLease[]) => void;
   /** A log for each cluster, fed that cluster's phases: its lines show its own chaos clock (progress.ts). */
@@ -55,6 +57,7 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
         {
           ...context,
           log: (line) => own.log(`[${target.name}] ${line}`),
+          onLocked: (id, leases) => context.onTargetLocked?.(target, id, leases),
           onStarted: (id, namespaces, leases) => context.onTargetStarted?.(target, id, namespaces, leases),
           // Its own clock only: phases of clusters running at once would interleave the action's log
           // groups, and each cluster starts its chaos when the parallel limit lets it.

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { parse } from 'yaml';
 import { CoordinationV1Api, CoreV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { readRecords, recordHistory } from '../support/github-files.ts';
+import { holdingProxy } from '../support/holding-proxy.ts';
 import { runEntry } from '../support/run-node.ts';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import {
@@ -293,6 +294,60 @@ test('the post step of a killed main step frees its run id: a re-run under it go
     namespace,
     rbac: exampleRbac,
     engines: engineFile(workDir(), uniqueName('rerun'), 'pass', namespace),
+    'run-id': runId,
+  });
+  assert.equal(again.code, 0, again.stdout);
+});
+
+test('the post step of a main step killed in preflight frees its run id in one line, stopping nothing', async (t) => {
+  const runId = uniqueName('preflight');
+  const engines = `/apis/litmuschaos.io/v1alpha1/namespaces/${namespace}/chaosengines`;
+  let kill: ((signal: NodeJS.Signals) => void) | undefined;
+  let held = false;
+  // Preflight asks which chaos its run id labels once it holds the lease: held there, the step is
+  // killed with the lease taken and no chaos started.
+  const proxy = await holdingProxy(
+    env.sandbox,
+    (request) => {
+      const url = new URL(request.url ?? '', 'http://held');
+      return (
+        url.pathname === engines && url.searchParams.get('labelSelector') === `chaos-gate.io/run=${runId}`
+      );
+    },
+    () => {
+      held = true;
+      kill?.('SIGKILL');
+    },
+  );
+  t.after(() => proxy.close());
+  const run = await runAction(
+    {
+      kubeconfig: proxy.kubeconfig(namespace),
+      namespace,
+      engines: engineFile(workDir(), uniqueName('preflight'), 'pass', namespace),
+      'run-id': runId,
+    },
+    (_text, signal) => {
+      kill = signal;
+      if (held) signal('SIGKILL');
+    },
+  );
+  assert.ok(held, run.stdout);
+  assert.equal(run.signal, 'SIGKILL', run.stdout);
+  assert.ok(await readLease(runId), 'a SIGKILLed main step could not let go of its lease');
+
+  const post = await postStep(run);
+  assert.equal(post.code, 0, post.stdout);
+  // Before, it found no run recorded and did nothing: the lease held the run id for a minute more.
+  assert.deepEqual(
+    post.stdout.split('\n').filter((line) => line && !line.startsWith('::add-mask::')),
+    [`[chaos-gate] deleted Lease ${namespace}/${leaseName(runId)}: its run id is free again`],
+  );
+  assert.equal(await readLease(runId), undefined);
+  const again = await runAction({
+    kubeconfig: env.sandbox.kubeconfigYaml,
+    namespace,
+    engines: engineFile(workDir(), uniqueName('preflight'), 'pass', namespace),
     'run-id': runId,
   });
   assert.equal(again.code, 0, again.stdout);

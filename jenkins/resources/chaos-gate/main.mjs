@@ -90226,7 +90226,10 @@ async function lockRunId(connections, run, warn) {
         await lock.release();
         return { lock, problems: [heldProblem(runId, attempt.heldBy)] };
       }
-      if (attempt) held.push(attempt.taken);
+      if (attempt) {
+        held.push(attempt.taken);
+        run.onTaken?.(lock.held());
+      }
     }
   } catch (error2) {
     await lock.release();
@@ -90766,7 +90769,8 @@ async function checkRun(cluster, context) {
     plan = await preflight(cluster, { main: main2, holding: limited(main2, { signal: hurry }) }, signal3, {
       log,
       warn,
-      leaseRenewMs: context.leaseRenewMs
+      leaseRenewMs: context.leaseRenewMs,
+      onLocked: context.onLocked
     });
   } catch (error2) {
     deadline.clear();
@@ -90837,7 +90841,12 @@ function overallDeadline(timeoutMs) {
     clear: () => clearTimeout(timer)
   };
 }
-async function preflight({ config: config2, inputs, defaultNamespace, kc, generatedRunId }, { main: main2, holding }, signal3, { log, warn, leaseRenewMs }) {
+async function preflight({ config: config2, inputs, defaultNamespace, kc, generatedRunId }, { main: main2, holding }, signal3, {
+  log,
+  warn,
+  leaseRenewMs,
+  onLocked
+}) {
   let lock = { release: async () => {
   }, held: () => [] };
   try {
@@ -90881,7 +90890,8 @@ async function preflight({ config: config2, inputs, defaultNamespace, kc, genera
           runId,
           record: record2,
           namespaces: chaosAt.length > 0 ? chaosAt : [defaultNamespace],
-          renewMs: leaseRenewMs
+          renewMs: leaseRenewMs,
+          onTaken: (held) => onLocked?.(runId, held)
         },
         warn
       );
@@ -91166,6 +91176,7 @@ async function runTargets(config2, context) {
         {
           ...context,
           log: (line) => own2.log(`[${target.name}] ${line}`),
+          onLocked: (id, leases) => context.onTargetLocked?.(target, id, leases),
           onStarted: (id, namespaces, leases) => context.onTargetStarted?.(target, id, namespaces, leases),
           // Its own clock only: phases of clusters running at once would interleave the action's log
           // groups, and each cluster starts its chaos when the parallel limit lets it.

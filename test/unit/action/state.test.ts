@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { maxRecordChars, state } from '../../../src/action/state.ts';
+import { maxRecordChars, state, type RecordedRun } from '../../../src/action/state.ts';
 import type { AppliedObject } from '../../../src/kube/apply.ts';
 import { readRecords } from '../../support/github-files.ts';
 
@@ -35,6 +35,33 @@ test('what a run created is recorded as it grows, and what no longer fits leaves
     assert.equal(state.saveCreated('checkout', many), false);
     assert.deepEqual(saved(), [{ runId: 'checkout', namespaces: ['shop'], created: few }]);
     assert.ok(count > 100, `${count}: a run of a hundred engines fits`);
+  } finally {
+    delete process.env.GITHUB_STATE;
+  }
+});
+
+test("a run's leases are recorded as preflight takes them, and its start replaces that record", () => {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'state-')), 'state');
+  writeFileSync(file, '');
+  process.env.GITHUB_STATE = file;
+  try {
+    // The record holds the runs of every test of this file: this one's alone.
+    const saved = () =>
+      (JSON.parse(readRecords(file).runs ?? '[]') as RecordedRun[]).filter((run) => run.runId === 'cart-eu');
+    const target = { name: 'eu', context: 'eu' };
+    const lease = (namespace: string) => ({
+      namespace,
+      name: 'chaos-gate-run-cart-eu',
+      holderIdentity: 'r/1',
+    });
+    state.saveRun({ runId: 'cart-eu', namespaces: [], target, leases: [lease('shop')], inPreflight: true });
+    const both = [lease('shop'), lease('web')];
+    state.saveRun({ runId: 'cart-eu', namespaces: [], target, leases: both, inPreflight: true });
+    assert.deepEqual(saved(), [
+      { runId: 'cart-eu', namespaces: [], target, leases: both, inPreflight: true },
+    ]);
+    state.saveRun({ runId: 'cart-eu', namespaces: ['shop', 'web'], target, leases: both });
+    assert.deepEqual(saved(), [{ runId: 'cart-eu', namespaces: ['shop', 'web'], target, leases: both }]);
   } finally {
     delete process.env.GITHUB_STATE;
   }

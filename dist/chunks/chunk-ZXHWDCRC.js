@@ -19955,10 +19955,13 @@ var state = {
   /**
    * What the post step needs to find a run's engines and workflows: its id, where it may reach, and,
    * with several targets, which cluster; and the leases to free once they are stopped. Each
-   * cluster's run is added to the list.
+   * cluster's run is added to the list; saved again (its chaos started, or another lease taken), it
+   * replaces what was saved of it.
    */
   saveRun(run) {
-    runs.push(run);
+    const saved = runs.findIndex((r) => r.runId === run.runId);
+    if (saved === -1) runs.push(run);
+    else runs[saved] = run;
     saveState(keys.runs, JSON.stringify(runs));
   },
   /**
@@ -20019,4 +20022,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-Q6EF3LOA.js.LEGAL.txt */
+/*! For license information please see chunk-ZXHWDCRC.js.LEGAL.txt */

@@ -1062,7 +1062,10 @@ async function lockRunId(connections, run, warn) {
         await lock.release();
         return { lock, problems: [heldProblem(runId, attempt.heldBy)] };
       }
-      if (attempt) held.push(attempt.taken);
+      if (attempt) {
+        held.push(attempt.taken);
+        run.onTaken?.(lock.held());
+      }
     }
   } catch (error) {
     await lock.release();
@@ -1488,6 +1491,7 @@ export {
   chaosCondition,
   stopRunChaos,
   allConfirmed,
+  leaseDurationSeconds,
   lockRunId,
   releaseLeftLeases,
   describeUnconfirmed,

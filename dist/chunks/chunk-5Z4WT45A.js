@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-OIPCPMUX.js";
+} from "./chunk-FC7MLWIE.js";
 import {
   LitmusClient,
   connect,
@@ -527,7 +527,8 @@ async function checkRun(cluster, context) {
     plan = await preflight(cluster, { main, holding: limited(main, { signal: hurry }) }, signal, {
       log,
       warn,
-      leaseRenewMs: context.leaseRenewMs
+      leaseRenewMs: context.leaseRenewMs,
+      onLocked: context.onLocked
     });
   } catch (error) {
     deadline.clear();
@@ -598,7 +599,12 @@ function overallDeadline(timeoutMs) {
     clear: () => clearTimeout(timer)
   };
 }
-async function preflight({ config, inputs, defaultNamespace, kc, generatedRunId }, { main, holding }, signal, { log, warn, leaseRenewMs }) {
+async function preflight({ config, inputs, defaultNamespace, kc, generatedRunId }, { main, holding }, signal, {
+  log,
+  warn,
+  leaseRenewMs,
+  onLocked
+}) {
   let lock = { release: async () => {
   }, held: () => [] };
   try {
@@ -642,7 +648,8 @@ async function preflight({ config, inputs, defaultNamespace, kc, generatedRunId 
           runId,
           record,
           namespaces: chaosAt.length > 0 ? chaosAt : [defaultNamespace],
-          renewMs: leaseRenewMs
+          renewMs: leaseRenewMs,
+          onTaken: (held) => onLocked?.(runId, held)
         },
         warn
       );
@@ -885,6 +892,7 @@ async function runTargets(config, context) {
         {
           ...context,
           log: (line) => own.log(`[${target.name}] ${line}`),
+          onLocked: (id, leases) => context.onTargetLocked?.(target, id, leases),
           onStarted: (id, namespaces, leases) => context.onTargetStarted?.(target, id, namespaces, leases),
           // Its own clock only: phases of clusters running at once would interleave the action's log
           // groups, and each cluster starts its chaos when the parallel limit lets it.
